@@ -1,0 +1,40 @@
+# Two entry points on a fresh clone: `make run` and `make test` (see README.md).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+DATA_DIR ?= ../shared/data
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint train evaluate bench browser-deps clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+venv: $(VENV)/.installed
+
+run: $(VENV)/.installed
+	MODERATION_DEMO=$${MODERATION_DEMO:-1} $(PY) -m moderation serve --host $(HOST) --port $(PORT) --dev
+
+# Debian's Chromium for the Playwright tests (never `playwright install`: no browser downloads here).
+browser-deps:
+	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; }
+
+test: $(VENV)/.installed browser-deps
+	$(VENV)/bin/ruff check .
+	$(PY) -m pytest -q
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+
+train: $(VENV)/.installed
+	$(PY) -m model.train --data-dir $(DATA_DIR)
+
+evaluate: $(VENV)/.installed
+	$(PY) -m model.evaluate --data-dir $(DATA_DIR)
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache
