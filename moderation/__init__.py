@@ -1,0 +1,47 @@
+"""moderation: comment moderation for news sites. create_app() builds the service; nothing runs at import."""
+
+import secrets
+from pathlib import Path
+
+from flask import Flask
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _secret_key(instance_dir):
+    """A stable per-installation session key under the instance folder when none is configured."""
+    path = Path(instance_dir) / "secret_key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(48))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def create_app(test_config=None, *, with_model=True):
+    """Defaults, then MODERATION_* environment variables, then `test_config`; then every resource."""
+    from . import api, auth, classifier, connections, defaults, errors, health
+
+    app = Flask(__name__)
+    app.config.from_object(defaults)
+    app.config.from_prefixed_env("MODERATION")
+    if test_config:
+        app.config.update(test_config)
+    app.config["INSTANCE_DIR"] = str(app.config["INSTANCE_DIR"] or PROJECT_ROOT / "var")
+    app.config["MODEL_DIR"] = str(app.config["MODEL_DIR"] or PROJECT_ROOT / "model" / "artifacts")
+    app.config["MAX_CONTENT_LENGTH"] = int(app.config["MAX_CONTENT_LENGTH"])
+    app.config["SECRET_KEY"] = app.config.get("SECRET_KEY") or _secret_key(app.config["INSTANCE_DIR"])
+    app.config.update(
+        SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=bool(app.config["SESSION_COOKIE_SECURE"]),
+        SESSION_COOKIE_NAME="moderation_session",
+    )
+
+    errors.init_app(app)
+    auth.init_app(app)
+    connections.init_app(app)
+    if with_model:
+        classifier.init_app(app)
+    app.register_blueprint(health.bp)
+    app.register_blueprint(api.bp)
+    return app

@@ -1,0 +1,5 @@
+"""Entry point for `python -m moderation`."""
+
+from .cli import main
+
+main()

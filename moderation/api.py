@@ -1,0 +1,162 @@
+"""The site-facing JSON API: score a comment, queue it when flagged, report its status."""
+
+import hashlib
+import logging
+import time
+from datetime import UTC, datetime
+
+from flask import Blueprint, current_app, g, jsonify, request
+from redis.exceptions import RedisError
+
+from .auth import require_api_key
+from .classifier import get_policy, get_scorer
+from .errors import ApiError, Conflict, NotFound, Unavailable, ValidationError
+from .review_queue import get_queue
+from .validation import parse_comment, parse_json_body
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+log = logging.getLogger(__name__)
+
+STATUS = {"allow": "published", "review": "pending", "reject": "rejected"}
+
+
+def iso(ms):
+    return datetime.fromtimestamp(ms / 1000, UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def public_view(record, *, full=False):
+    """What the site sees of a stored record: the decision, and with `full` the moderation outcome."""
+    body = {key: record.get(key) for key in ("id", "decision", "status", "scores", "labels", "model_version")}
+    body["explanation"] = record.get("explanation", [])
+    if full:
+        body["article_id"] = record.get("article_id")
+        body["received_at"] = iso(record["received_at"]) if record.get("received_at") else None
+        body["moderation"] = None
+        if record.get("outcome"):
+            body["moderation"] = {
+                "outcome": record["outcome"], "moderator": record.get("decided_by"),
+                "decided_at": iso(record["decided_at"]), "reason": record.get("reason") or None,
+            }
+        elif record.get("status") == "pending":
+            body["moderation"] = {"outcome": "pending", "claimed": record.get("queue_state") == "claimed"}
+    return body
+
+
+def build_record(site, comment, score):
+    """A scored comment ready to store: the policy's decision, labels and risk beside the model's output."""
+    decision, labels, risk = get_policy().decide(score.scores)
+    author = comment["author"] or {}
+    return {
+        "id": comment["id"], "site": site, "article_id": comment["article_id"], "text": comment["text"],
+        "text_sha256": hashlib.sha256(comment["text"].encode()).hexdigest(),
+        "author": comment["author"], "author_id": author.get("id"), "author_name": author.get("name"),
+        "ip": comment["ip"], "user_agent": comment["user_agent"], "url": comment["url"],
+        "created_at": comment["created_at"], "lang": comment["lang"],
+        "received_at": int(time.time() * 1000), "decision": decision, "status": STATUS[decision],
+        "scores": {k: round(float(v), 6) for k, v in score.scores.items()}, "labels": labels,
+        "explanation": score.explanation, "model_version": score.model_version, "risk": round(risk, 6),
+    }
+
+
+def _replay(stored, record):
+    """The stored answer for a repeated id, or 409 when the id now carries another text."""
+    if stored.get("text_sha256") != record["text_sha256"]:
+        raise Conflict("this id is already stored with a different text", "text", code="id_conflict")
+    return public_view(stored)
+
+
+def _unavailable():
+    retry = str(current_app.config["RETRY_AFTER"])
+    return Unavailable("the review queue is unavailable; retry later", None, headers={"Retry-After": retry})
+
+
+def store(site, record):
+    """Persist the record (queued when flagged); a flagged comment is answered only once it is in Redis."""
+    queue = get_queue(site)
+    try:
+        created, _ = queue.submit(record, queued=record["decision"] == "review")
+        if created:
+            return public_view(record)
+        return _replay(queue.get(record["id"]) or {}, record)
+    except RedisError:
+        if record["decision"] != "allow":
+            raise _unavailable() from None
+        log.warning("redis unavailable: clean comment answered without a stored record")
+        return public_view(record)
+
+
+def lookup(site, comment):
+    """The stored record of this id, or None; a Redis failure here is decided after scoring."""
+    try:
+        return get_queue(site).get(comment["id"])
+    except RedisError:
+        return None
+
+
+def handle(site, comment, score=None):
+    stored = lookup(site, comment)
+    if stored is not None:
+        sha = hashlib.sha256(comment["text"].encode()).hexdigest()
+        return _replay(stored, {"text_sha256": sha})
+    score = score or get_scorer().score(comment["text"])
+    return store(site, build_record(site, comment, score))
+
+
+@bp.post("/comments")
+@require_api_key
+def submit_comment():
+    comment = parse_comment(parse_json_body(request), text_limit=current_app.config["TEXT_LIMIT"])
+    return jsonify(handle(g.site, comment))
+
+
+@bp.post("/comments:batch")
+@require_api_key
+def submit_batch():
+    body = parse_json_body(request)
+    items = body.get("comments")
+    limit = int(current_app.config["BATCH_LIMIT"])
+    if not isinstance(items, list) or not 1 <= len(items) <= limit:
+        raise ValidationError(f"comments must be a list of 1-{limit} comments", "comments")
+    parsed = []
+    for item in items:
+        try:
+            parsed.append(parse_comment(item, text_limit=current_app.config["TEXT_LIMIT"]))
+        except ApiError as error:
+            parsed.append(error)
+    valid = [c for c in parsed if not isinstance(c, ApiError)]
+    scores = iter(get_scorer().score_many([c["text"] for c in valid]))
+    results = []
+    for index, comment in enumerate(parsed):
+        try:
+            if isinstance(comment, ApiError):
+                raise comment
+            results.append({"index": index, **handle(g.site, comment, next(scores))})
+        except ApiError as error:
+            results.append({"index": index, "id": _item_id(items[index]), "error": error.to_dict(),
+                            "status": error.status})
+    return jsonify({"results": results})
+
+
+def _item_id(item):
+    return item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else None
+
+
+@bp.get("/comments/<path:comment_id>")
+@require_api_key
+def get_comment(comment_id):
+    try:
+        record = get_queue(g.site).get(comment_id)
+    except RedisError:
+        raise _unavailable() from None
+    if record is None:
+        raise NotFound(f"no comment with id {comment_id!r} for this site", "id")
+    return jsonify(public_view(record, full=True))
+
+
+@bp.get("/queue")
+@require_api_key
+def queue_stats():
+    try:
+        return jsonify(get_queue(g.site).stats())
+    except RedisError:
+        raise _unavailable() from None

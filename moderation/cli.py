@@ -1,0 +1,103 @@
+"""python -m moderation: serve, queue stats, moderator add. Works from any working directory."""
+
+import argparse
+import json
+import logging
+import secrets
+import signal
+import sys
+from pathlib import Path
+
+from . import create_app
+
+
+def _stop(signum, frame):
+    raise SystemExit(0)
+
+
+def _dev_setup(app):
+    """For `make run`: a development API key and an admin login, kept under var/ so they stay stable."""
+    from .accounts import Moderators
+    from .auth import ApiKeys
+    from .connections import get_redis
+
+    instance = Path(app.config["INSTANCE_DIR"])
+    if not app.extensions["moderation.api_keys"].pairs:
+        key_file = instance / "dev-api-key"
+        if not key_file.exists():
+            key_file.write_text(f"demo:dev-{secrets.token_urlsafe(18)}")
+            key_file.chmod(0o600)
+        spec = key_file.read_text().strip()
+        app.config["API_KEYS"] = spec
+        app.extensions["moderation.api_keys"] = ApiKeys(spec)
+        print(f"development API key (site 'demo'): {spec.split(':', 1)[1]}", flush=True)
+    moderators = Moderators(get_redis(), app.config["REDIS_PREFIX"])
+    password_file = instance / "dev-admin-password"
+    if moderators.get("admin") is None or not password_file.exists():
+        password_file.write_text(secrets.token_urlsafe(12))
+        password_file.chmod(0o600)
+        moderators.add("admin", password_file.read_text().strip(), role="admin")
+    print(f"moderator page: log in as 'admin' with the password in {password_file}", flush=True)
+
+
+def serve(args):
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    signal.signal(signal.SIGTERM, _stop)
+    app = create_app()
+    with app.app_context():
+        if args.dev:
+            _dev_setup(app)
+    print(f"serving on http://{args.host}:{args.port}", flush=True)
+    app.run(host=args.host, port=args.port, threaded=True, use_reloader=False)
+
+
+def queue_stats(args):
+    from .auth import ApiKeys
+    from .review_queue import get_queue
+
+    app = create_app(with_model=False)
+    with app.app_context():
+        sites = args.site or ApiKeys(app.config["API_KEYS"]).sites or ["demo"]
+        print(json.dumps({site: get_queue(site).stats() for site in sites}, indent=2, ensure_ascii=False))
+
+
+def moderator_add(args):
+    from .accounts import AccountError, Moderators
+    from .connections import get_redis
+
+    if not args.password_stdin:
+        sys.exit("moderator add: pass --password-stdin and give the password on standard input")
+    password = sys.stdin.readline().rstrip("\r\n")
+    app = create_app(with_model=False)
+    with app.app_context():
+        try:
+            Moderators(get_redis(), app.config["REDIS_PREFIX"]).add(args.name, password, role=args.role)
+        except AccountError as error:
+            sys.exit(f"moderator add: {error}")
+    print(f"moderator {args.name!r} saved with role {args.role}")
+
+
+def parser():
+    top = argparse.ArgumentParser(prog="python -m moderation", description=__doc__)
+    commands = top.add_subparsers(dest="command", required=True)
+    run = commands.add_parser("serve", help="run the HTTP service")
+    run.add_argument("--host", default="127.0.0.1")
+    run.add_argument("--port", type=int, default=8000)
+    run.add_argument("--dev", action="store_true", help="development key and admin login under var/")
+    run.set_defaults(func=serve)
+    queue = commands.add_parser("queue", help="review queue commands").add_subparsers(dest="sub", required=True)
+    stats = queue.add_parser("stats", help="open items per label, oldest age, counters")
+    stats.add_argument("--site", action="append", help="site name (default: every site with an API key)")
+    stats.set_defaults(func=queue_stats)
+    moderator = commands.add_parser("moderator", help="moderator accounts").add_subparsers(dest="sub", required=True)
+    add = moderator.add_parser("add", help="create or reset an account")
+    add.add_argument("name")
+    add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    add.add_argument("--role", choices=("moderator", "admin"), default="moderator")
+    add.set_defaults(func=moderator_add)
+    return top
+
+
+def main(argv=None):
+    args = parser().parse_args(argv)
+    args.func(args)

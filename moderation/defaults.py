@@ -1,0 +1,38 @@
+"""Every setting, its default and what it does; overridden by MODERATION_* environment variables."""
+
+# Redis. Empty URL: an embedded redis-server is started on a unix socket under INSTANCE_DIR.
+REDIS_URL = ""
+# Prefix of every key the service writes (see moderation/keys.py for the layout).
+REDIS_PREFIX = "mod:"
+# Seconds a Redis command may take before the comment is answered 503 (flagged) or allowed (clean).
+REDIS_TIMEOUT = 2.0
+# Folder for the embedded Redis data (append-only file) and other local state; "" = <project>/var.
+INSTANCE_DIR = ""
+
+# Comma-separated site:key pairs, e.g. "example-news:s3cret". Keys compared in constant time.
+API_KEYS = ""
+# Largest request body accepted, bytes (413 above it).
+MAX_CONTENT_LENGTH = 64 * 1024
+# Largest batch for POST /api/v1/comments:batch.
+BATCH_LIMIT = 100
+# Longest comment text, in characters after NFC.
+TEXT_LIMIT = 10_000
+
+# Model artifacts. Version and SHA-256 default to model/artifacts/active.json; production pins both.
+MODEL_DIR = ""
+MODEL_VERSION = ""
+MODEL_SHA256 = ""
+# JSON overriding the card's thresholds, e.g. {"spam": {"review": 0.5, "reject": 0.99}}.
+THRESHOLDS = ""
+
+# Review queue: seconds a moderator's claim lasts before the item returns to the queue.
+LEASE_SECONDS = 300
+# Days a finished comment's record (published or decided) is kept for idempotency and GET.
+RECORD_TTL_DAYS = 90
+# Seconds suggested to the site in Retry-After when Redis cannot take a flagged comment.
+RETRY_AFTER = 5
+
+# Moderator page session cookie: Secure when served over HTTPS.
+SESSION_COOKIE_SECURE = False
+# Demo article page and demo site backend (make run sets it; production does not).
+DEMO = False

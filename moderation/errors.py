@@ -1,0 +1,115 @@
+"""Named exceptions and the one boundary that turns them into JSON (API) or HTML (pages)."""
+
+import logging
+
+from flask import jsonify, request
+from werkzeug.exceptions import HTTPException
+
+log = logging.getLogger(__name__)
+
+
+class ApiError(Exception):
+    """A client-visible error: HTTP status, stable code, message and the offending field."""
+
+    status = 400
+    code = "invalid_request"
+
+    def __init__(self, message, field=None, *, code=None, status=None, headers=None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+        self.code = code or self.code
+        self.status = status or self.status
+        self.headers = headers or {}
+
+    def to_dict(self):
+        return {"code": self.code, "message": self.message, "field": self.field}
+
+
+class ValidationError(ApiError):
+    """The request body or a field in it is not acceptable."""
+
+    code = "invalid_field"
+
+
+class Unauthorized(ApiError):
+    """No API key, or one we do not know."""
+
+    status = 401
+    code = "unauthorized"
+
+
+class NotFound(ApiError):
+    """The comment (or other resource) does not exist for this site."""
+
+    status = 404
+    code = "not_found"
+
+
+class Conflict(ApiError):
+    """The request contradicts what is already stored (another text under a known id, a second decision)."""
+
+    status = 409
+    code = "conflict"
+
+
+class Unavailable(ApiError):
+    """Redis cannot take the write; the site should retry after Retry-After seconds."""
+
+    status = 503
+    code = "unavailable"
+
+
+def _wants_json():
+    return request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json"
+
+
+def _json_error(status, code, message, field=None, headers=None):
+    response = jsonify({"error": {"code": code, "message": message, "field": field}})
+    response.status_code = status
+    for name, value in (headers or {}).items():
+        response.headers[name] = value
+    return response
+
+
+def init_app(app):
+    """Register the single error boundary: ApiError and HTTP errors to JSON under /api, 500s never leak."""
+
+    @app.errorhandler(ApiError)
+    def handle_api_error(error):
+        return _json_error(error.status, error.code, error.message, error.field, error.headers)
+
+    @app.errorhandler(HTTPException)
+    def handle_http_error(error):
+        if not _wants_json():
+            return error
+        code = (error.name or "error").lower().replace(" ", "_")
+        field = "body" if error.code in (413, 415) else None
+        return _json_error(error.code, code, error.description or error.name, field)
+
+    @app.errorhandler(Exception)
+    def handle_unexpected(error):
+        log.exception("unhandled error on %s %s", request.method, request.path)
+        if _wants_json():
+            return _json_error(500, "internal_error", "internal error; the request was not processed")
+        return "Internal error", 500
+
+
+class AlreadyDecided(Conflict):
+    """Someone decided this comment first; carries who and what, for a clear notice."""
+
+    code = "already_decided"
+
+    def __init__(self, message, field=None, *, by="", outcome=""):
+        super().__init__(message, field)
+        self.by, self.outcome = by, outcome
+
+
+class ClaimedByOther(Conflict):
+    """Another moderator holds a live lease on this comment."""
+
+    code = "claimed_by_other"
+
+    def __init__(self, message, field=None, *, by=""):
+        super().__init__(message, field)
+        self.by = by

@@ -1,0 +1,26 @@
+"""Liveness and readiness for orchestrators: /healthz (process up), /readyz (model loaded, Redis answering)."""
+
+from flask import Blueprint, current_app, jsonify
+from redis.exceptions import RedisError
+
+from .connections import get_redis
+
+bp = Blueprint("health", __name__)
+
+
+@bp.get("/healthz")
+def healthz():
+    return jsonify({"status": "ok"})
+
+
+@bp.get("/readyz")
+def readyz():
+    scorer = current_app.extensions.get("moderation.scorer")
+    try:
+        redis_ok = bool(get_redis().ping())
+    except RedisError:
+        redis_ok = False
+    ready = scorer is not None and redis_ok
+    body = {"status": "ready" if ready else "not_ready", "model_version": getattr(scorer, "version", None),
+            "redis": "ok" if redis_ok else "unreachable"}
+    return jsonify(body), 200 if ready else 503

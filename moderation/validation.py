@@ -1,0 +1,130 @@
+"""Turns an untrusted request body into a checked comment, naming the field when it is not acceptable."""
+
+import ipaddress
+import json
+import re
+import unicodedata
+from datetime import datetime
+
+from .errors import ApiError, ValidationError
+
+MAX_DEPTH = 16
+LANG_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$")
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def parse_json_body(request):
+    """The body as a JSON object: 415 for another type, 400 for bad UTF-8, bad JSON or deep nesting."""
+    if request.mimetype != "application/json":
+        raise ApiError("Content-Type must be application/json", "Content-Type",
+                       code="unsupported_media_type", status=415)
+    raw = request.get_data(cache=False)  # 413 from MAX_CONTENT_LENGTH before anything is parsed
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ValidationError(f"body is not valid UTF-8 (byte {exc.start})", "body", code="invalid_utf8") from exc
+    try:
+        body = json.loads(text, parse_constant=_reject_constant)
+    except RecursionError as exc:
+        raise ValidationError("JSON is nested too deeply", "body", code="too_deep") from exc
+    except ValueError as exc:
+        raise ValidationError(f"body is not valid JSON: {exc}", "body", code="invalid_json") from exc
+    if _depth(body) > MAX_DEPTH:
+        raise ValidationError(f"JSON is nested deeper than {MAX_DEPTH} levels", "body", code="too_deep")
+    if not isinstance(body, dict):
+        raise ValidationError("body must be a JSON object", "body", code="invalid_json")
+    return body
+
+
+def _reject_constant(name):
+    raise ValueError(f"{name} is not allowed")
+
+
+def _depth(value):
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if deepest > MAX_DEPTH:
+            break
+        if isinstance(item, dict):
+            stack.extend((v, depth + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, depth + 1) for v in item)
+    return deepest
+
+
+def _string(body, name, field=None, *, required=False, max_len=256, min_len=1):
+    field = field or name
+    value = body.get(name)
+    if value is None:
+        if required:
+            raise ValidationError(f"{field} is required", field, code="missing_field")
+        return None
+    if not isinstance(value, str):
+        raise ValidationError(f"{field} must be a string, not {type(value).__name__}", field, code="wrong_type")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ValidationError(f"{field} contains a lone surrogate", field, code="invalid_text") from exc
+    if "\x00" in value:
+        raise ValidationError(f"{field} contains a NUL character", field, code="invalid_text")
+    if not min_len <= len(value) <= max_len:
+        raise ValidationError(f"{field} must be {min_len}-{max_len} characters", field, code="wrong_length")
+    return value
+
+
+def parse_comment(body, *, text_limit=10_000):
+    """Checked, NFC-normalised fields of one comment; unknown fields are ignored."""
+    if not isinstance(body, dict):
+        raise ValidationError("each comment must be a JSON object", "body", code="wrong_type")
+    comment_id = _string(body, "id", required=True, max_len=128)
+    if CONTROL_RE.search(comment_id):
+        raise ValidationError("id contains control characters", "id", code="invalid_text")
+    text = _string(body, "text", required=True, max_len=text_limit * 4)
+    text = unicodedata.normalize("NFC", text)
+    if not text.strip():
+        raise ValidationError("text is empty", "text", code="empty_text")
+    if len(text) > text_limit:
+        raise ValidationError(f"text is longer than {text_limit} characters", "text", code="too_long")
+    comment = {
+        "id": comment_id,
+        "article_id": _string(body, "article_id", required=True),
+        "text": text,
+        "author": None,
+        "ip": _string(body, "ip", max_len=64),
+        "user_agent": _string(body, "user_agent", max_len=1024),
+        "url": _string(body, "url", max_len=2048),
+        "created_at": _string(body, "created_at", max_len=64),
+        "lang": _string(body, "lang", max_len=35),
+    }
+    author = body.get("author")
+    if author is not None:
+        if not isinstance(author, dict):
+            raise ValidationError("author must be an object", "author", code="wrong_type")
+        comment["author"] = {
+            "id": _string(author, "id", "author.id", max_len=128),
+            "name": _string(author, "name", "author.name", max_len=128),
+        }
+    _check_formats(comment)
+    return comment
+
+
+def _check_formats(comment):
+    if comment["ip"] is not None:
+        try:
+            ipaddress.ip_address(comment["ip"])
+        except ValueError as exc:
+            raise ValidationError("ip is not an IPv4 or IPv6 address", "ip", code="invalid_format") from exc
+    if comment["url"] is not None and not re.match(r"^https?://[^\s/]+", comment["url"]):
+        raise ValidationError("url must be an http(s) URL", "url", code="invalid_format")
+    if comment["created_at"] is not None:
+        try:
+            stamp = datetime.fromisoformat(comment["created_at"])
+        except ValueError:
+            stamp = None
+        if stamp is None or stamp.tzinfo is None or "T" not in comment["created_at"].upper():
+            raise ValidationError("created_at must be an RFC 3339 date-time with a time zone", "created_at",
+                                  code="invalid_format")
+    if comment["lang"] is not None and not LANG_RE.match(comment["lang"]):
+        raise ValidationError("lang must be a language tag such as ja or en-US", "lang", code="invalid_format")

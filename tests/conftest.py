@@ -1,0 +1,156 @@
+"""Shared fixtures: a real throwaway redis-server, a real tiny model, the app and its clients."""
+
+import itertools
+import socket
+import subprocess
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+import redis
+
+from moderation import create_app
+from moderation.connections import find_redis_server
+
+API_KEY = "test-key-0123456789"
+OTHER_KEY = "other-key-0123456789"
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class RedisProcess:
+    """A redis-server on a free loopback port with its data (append-only file) in a temporary folder."""
+
+    def __init__(self, data_dir):
+        self.data_dir = Path(data_dir)
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.port = free_port()
+        self.process = None
+
+    @property
+    def url(self):
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self):
+        self.process = subprocess.Popen(
+            [find_redis_server(), "--port", str(self.port), "--bind", "127.0.0.1", "--dir", str(self.data_dir),
+             "--appendonly", "yes", "--appendfsync", "everysec", "--save", "", "--daemonize", "no",
+             "--logfile", str(self.data_dir / "redis.log")],
+            stdin=subprocess.DEVNULL,
+        )
+        client = redis.Redis(port=self.port, socket_timeout=0.5)
+        for _ in range(200):
+            try:
+                if client.ping():
+                    return self
+            except (redis.ConnectionError, redis.BusyLoadingError):
+                time.sleep(0.05)
+        raise RuntimeError("redis-server did not start")
+
+    def kill(self):
+        """SIGKILL: no shutdown save; only what the append-only file already holds survives."""
+        self.process.kill()
+        self.process.wait()
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory):
+    server = RedisProcess(tmp_path_factory.mktemp("redis")).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def own_redis(tmp_path):
+    """A redis-server for one test that may kill and restart it."""
+    server = RedisProcess(tmp_path / "redis").start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def prefix():
+    return f"t{uuid.uuid4().hex[:10]}:"
+
+
+@pytest.fixture
+def rdb(redis_server):
+    return redis.Redis.from_url(redis_server.url, decode_responses=True)
+
+
+@pytest.fixture(scope="session")
+def tiny_model(tmp_path_factory):
+    """A real model trained on the tiny test corpus: (artifacts root, version, sha256)."""
+    from model.tiny import train_tiny_artifact
+
+    artifact_dir, sha256, version = train_tiny_artifact(tmp_path_factory.mktemp("artifacts"))
+    return Path(artifact_dir).parent, version, sha256
+
+
+def app_config(tiny_model, redis_url, prefix, instance_dir, **extra):
+    root, version, sha256 = tiny_model
+    config = {
+        "TESTING": True, "REDIS_URL": redis_url, "REDIS_PREFIX": prefix, "INSTANCE_DIR": str(instance_dir),
+        "API_KEYS": f"test:{API_KEY},other:{OTHER_KEY}", "MODEL_DIR": str(root), "MODEL_VERSION": version,
+        "MODEL_SHA256": sha256, "SECRET_KEY": "test-secret", "REDIS_TIMEOUT": 1.0,
+    }
+    config.update(extra)
+    return config
+
+
+@pytest.fixture
+def make_app(tiny_model, redis_server, prefix, tmp_path):
+    """Build an app against the shared test Redis (or another URL); extra settings as keyword arguments."""
+
+    def build(redis_url=None, **extra):
+        return create_app(app_config(tiny_model, redis_url or redis_server.url, prefix, tmp_path, **extra))
+
+    return build
+
+
+@pytest.fixture
+def app(make_app):
+    return make_app()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def auth():
+    return {"Authorization": f"Bearer {API_KEY}"}
+
+
+_ids = itertools.count()
+
+
+@pytest.fixture
+def comment():
+    """A factory for a valid comment body with a fresh id."""
+
+    def build(text="今日の記事、とても参考になりました。ありがとうございます。", **fields):
+        body = {"id": f"c-{next(_ids)}-{uuid.uuid4().hex[:6]}", "article_id": "article-1", "text": text,
+                "author": {"id": "reader-1", "name": "読者"}}
+        body.update(fields)
+        return body
+
+    return build
+
+
+@pytest.fixture
+def queue(rdb, prefix):
+    from moderation.review_queue import ReviewQueue
+
+    return ReviewQueue(rdb, "test", prefix=prefix, lease_seconds=1)

@@ -1,0 +1,183 @@
+"""ReviewQueue against a real redis-server: atomic submit, ordering, claims, leases, decide-once, audit."""
+
+import threading
+import time
+
+import pytest
+import redis
+
+from moderation.errors import AlreadyDecided, ClaimedByOther, Conflict, NotFound
+from moderation.keys import KeySpace
+from moderation.review_queue import ReviewQueue, risk_rank
+
+
+def record(comment_id, risk=0.8, labels=("spam",), received_at=None, author="a1", article="art-1"):
+    return {
+        "id": comment_id, "site": "test", "article_id": article, "text": f"text of {comment_id}",
+        "text_sha256": f"sha-{comment_id}", "author": {"id": author, "name": "名前"}, "author_id": author,
+        "author_name": "名前", "received_at": received_at or int(time.time() * 1000), "decision": "review",
+        "status": "pending", "scores": {"spam": risk, "abuse": 0.1}, "labels": list(labels),
+        "explanation": [], "model_version": "v-test", "risk": risk,
+    }
+
+
+def test_key_layout_is_exact():
+    keys = KeySpace("mod:")
+    assert keys.site("news", "c", "42") == "mod:{news}:c:42"
+    assert keys.site("news", "ready", "age") == "mod:{news}:ready:age"
+    assert keys.plain("moderator", "hanako") == "mod:moderator:hanako"
+    with pytest.raises(ValueError):
+        keys.site("bad}site", "c")
+
+
+def test_submit_writes_record_queue_and_audit_together(queue, rdb, prefix):
+    created, _ = queue.submit(record("x1"), queued=True)
+    assert created
+    assert rdb.zscore(f"{prefix}{{test}}:ready", "x1") is not None
+    assert rdb.zscore(f"{prefix}{{test}}:open", "x1") is not None
+    assert rdb.hget(f"{prefix}{{test}}:c:x1", "queue_state") == "ready"
+    entries = rdb.xrange(f"{prefix}{{test}}:audit")
+    assert [e[1]["action"] for e in entries] == ["queued"]
+    assert queue.stats()["by_label"] == {"spam": 1}
+
+
+def test_submit_twice_keeps_the_first(queue, rdb, prefix):
+    assert queue.submit(record("x1"), queued=True) == (True, "")
+    assert queue.submit(record("x1", risk=0.99), queued=True) == (False, "sha-x1")
+    assert rdb.zcard(f"{prefix}{{test}}:ready") == 1
+    assert queue.get("x1")["risk"] == 0.8
+
+
+def test_clean_comment_is_stored_with_a_ttl_and_not_queued(queue, rdb, prefix):
+    clean = record("ok1", risk=0.01, labels=())
+    clean.update(decision="allow", status="published")
+    queue.submit(clean, queued=False)
+    assert rdb.zcard(f"{prefix}{{test}}:ready") == 0
+    assert 0 < rdb.ttl(f"{prefix}{{test}}:c:ok1") <= 90 * 86400
+
+
+def test_order_is_highest_risk_then_oldest(queue):
+    now = int(time.time() * 1000)
+    queue.submit(record("low", 0.6, received_at=now - 50_000), queued=True)
+    queue.submit(record("high-new", 0.9, received_at=now), queued=True)
+    queue.submit(record("high-old", 0.9, received_at=now - 10_000), queued=True)
+    assert [c["id"] for c in queue.claim("m1", 3)] == ["high-old", "high-new", "low"]
+    assert risk_rank(0.9, now) < risk_rank(0.6, now - 50_000)
+
+
+def test_oldest_first_and_filters(queue):
+    now = int(time.time() * 1000)
+    queue.submit(record("s-old", 0.6, ("spam",), received_at=now - 9000), queued=True)
+    queue.submit(record("a-new", 0.9, ("abuse",), received_at=now, article="art-2"), queued=True)
+    queue.submit(record("a-old", 0.7, ("abuse",), received_at=now - 5000), queued=True)
+    assert [c["id"] for c in queue.claim("m1", 1, label="abuse")] == ["a-new"]
+    assert [c["id"] for c in queue.claim("m2", 5, order="age")] == ["s-old", "a-old"]
+    assert queue.claim("m3", 5, article_id="art-2") == []
+
+
+def test_two_moderators_never_hold_the_same_item(queue):
+    for i in range(10):
+        queue.submit(record(f"q{i}", 0.5 + i / 100), queued=True)
+    first = {c["id"] for c in queue.claim("m1", 5)}
+    second = {c["id"] for c in queue.claim("m2", 5)}
+    assert len(first) == len(second) == 5 and not first & second
+    # a moderator asking again gets their own claims back, not more
+    assert {c["id"] for c in queue.claim("m1", 5)} == first
+
+
+def test_concurrent_claimers_get_disjoint_items(redis_server, prefix):
+    pool = [redis.Redis.from_url(redis_server.url, decode_responses=True) for _ in range(8)]
+    ReviewQueue(pool[0], "test", prefix=prefix).submit(record("seed", 0.5), queued=True)
+    for i in range(80):
+        ReviewQueue(pool[0], "test", prefix=prefix).submit(record(f"c{i}", 0.5 + i / 1000), queued=True)
+    barrier, results = threading.Barrier(8), {}
+
+    def work(n):
+        q = ReviewQueue(pool[n], "test", prefix=prefix)
+        barrier.wait()
+        results[n] = [c["id"] for c in q.claim(f"mod{n}", 10)]
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    claimed = [i for ids in results.values() for i in ids]
+    assert len(claimed) == 80 and len(set(claimed)) == 80
+
+
+def test_expired_lease_returns_the_item(queue):
+    queue.submit(record("lease"), queued=True)
+    assert [c["id"] for c in queue.claim("m1", 1)] == ["lease"]
+    assert queue.claim("m2", 1) == []
+    time.sleep(1.1)
+    assert [c["id"] for c in queue.claim("m2", 1)] == ["lease"]
+    assert queue.get("lease")["claimed_by"] == "m2"
+    actions = [e["action"] for e in reversed(queue.audit(10, comment_id="lease"))]
+    assert actions == ["queued", "claimed", "lease_expired", "claimed"]
+
+
+def test_decide_once(queue):
+    queue.submit(record("d1"), queued=True)
+    queue.claim("m1", 1)
+    with pytest.raises(ClaimedByOther):
+        queue.decide("d1", "approve", "m2")
+    decided = queue.decide("d1", "reject", "m1", "spam")
+    assert (decided["status"], decided["outcome"], decided["decided_by"]) == ("rejected", "rejected", "m1")
+    with pytest.raises(AlreadyDecided) as info:
+        queue.decide("d1", "approve", "m1")
+    assert info.value.by == "m1" and info.value.outcome == "rejected"
+    with pytest.raises(NotFound):
+        queue.decide("missing", "approve", "m1")
+    stats = queue.stats()
+    assert stats["open"] == 0 and stats["by_label"]["spam"] == 0 and stats["counters"]["decided:rejected"] == 1
+    assert queue.author_history("a1") == {"submitted": 1, "approved": 0, "rejected": 1}
+
+
+def test_concurrent_decisions_exactly_one_wins(redis_server, prefix):
+    setup = ReviewQueue(redis.Redis.from_url(redis_server.url, decode_responses=True), "test", prefix=prefix)
+    wins, conflicts = [], []
+    for n in range(20):
+        setup.submit(record(f"race{n}"), queued=True)
+        barrier = threading.Barrier(4)
+
+        def work(who, cid=f"race{n}", barrier=barrier):
+            q = ReviewQueue(redis.Redis.from_url(redis_server.url, decode_responses=True), "test", prefix=prefix)
+            barrier.wait()
+            try:
+                q.decide(cid, "approve" if who % 2 else "reject", f"m{who}")
+                wins.append(cid)
+            except Conflict:
+                conflicts.append(cid)
+
+        threads = [threading.Thread(target=work, args=(w,)) for w in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    assert sorted(wins) == sorted(f"race{n}" for n in range(20))
+    assert len(conflicts) == 60
+    decisions = [e for e in setup.audit(500) if e["action"] in ("approved", "rejected")]
+    assert len(decisions) == 20
+
+
+def test_skip_undo_and_reopen(queue):
+    queue.submit(record("u1"), queued=True)
+    queue.claim("m1", 1)
+    with pytest.raises(Conflict):
+        queue.release("u1", "m2")
+    queue.release("u1", "m1")
+    assert queue.get("u1")["queue_state"] == "ready"
+    queue.claim("m1", 1)
+    queue.decide("u1", "approve", "m1")
+    with pytest.raises(Conflict):
+        queue.undo("u1", "m2")
+    undone = queue.undo("u1", "m1")
+    assert (undone["status"], undone["queue_state"], undone["claimed_by"]) == ("pending", "claimed", "m1")
+    queue.decide("u1", "reject", "m1", "abuse")
+    reopened = queue.reopen("u1", "boss", "wrong call")
+    assert (reopened["status"], reopened["queue_state"]) == ("pending", "ready")
+    assert queue.stats()["counters"] == {"submitted:review": 1, "decided:approved": 0, "decided:rejected": 0}
+    actions = [e["action"] for e in reversed(queue.audit(20, comment_id="u1"))]
+    assert actions == ["queued", "claimed", "released", "claimed", "approved", "undone", "rejected", "reopened"]
+    assert queue.audit(5, moderator="boss")[0]["reason"] == "wrong call"
