@@ -27,6 +27,8 @@ def create_app(test_config=None, *, with_model=True):
     app.config.from_prefixed_env("MODERATION")
     if test_config:
         app.config.update(test_config)
+    for name in ("REDIS_URL", "REDIS_PREFIX", "API_KEYS", "MODEL_VERSION", "MODEL_SHA256", "INSTANCE_DIR", "MODEL_DIR"):
+        app.config[name] = "" if app.config[name] is None else str(app.config[name])
     app.config["INSTANCE_DIR"] = str(app.config["INSTANCE_DIR"] or PROJECT_ROOT / "var")
     app.config["MODEL_DIR"] = str(app.config["MODEL_DIR"] or PROJECT_ROOT / "model" / "artifacts")
     app.config["MAX_CONTENT_LENGTH"] = int(app.config["MAX_CONTENT_LENGTH"])

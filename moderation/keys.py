@@ -11,6 +11,7 @@ Layout (prefix P, default ``mod:``; S is a site name from MODERATION_API_KEYS):
   P{S}:author:<author id>  HASH   an author's history: submitted, approved, rejected
   P{S}:stats               HASH   counters: open:<label>, submitted:<decision>, decided:<outcome>
   P{S}:audit               STREAM every queue transition: who, when, from, to, reason
+  P{S}:events              STREAM status changes the site hears about (queued, approved, rejected, ...)
   Pmoderator:<name>        HASH   a moderator account (name, role, scrypt password hash)
 
 Every key of one site carries the hash tag {S}, so the multi-key Lua scripts run on Redis Cluster too.

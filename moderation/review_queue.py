@@ -16,6 +16,10 @@ local function audit(key, id, action, from, to, by, reason, at, rec)
   redis.call('XADD', key, 'MAXLEN', '~', 1000000, '*', 'id', id, 'action', action, 'from', from,
     'to', to, 'by', by, 'reason', reason, 'at', at, 'article_id', f[1] or '', 'author_id', f[2] or '')
 end
+local function event(key, id, kind, status, by, reason, at)
+  redis.call('XADD', key, 'MAXLEN', '~', 1000000, '*', 'type', kind, 'id', id, 'status', status, 'by', by,
+    'reason', reason, 'at', at)
+end
 local function to_ready(rec, id, ready, ready_age, claims, held_prefix)
   local f = redis.call('HMGET', rec, 'rank', 'received_at', 'claimed_by')
   redis.call('ZADD', ready, f[1], id)
@@ -35,7 +39,7 @@ local function reap(rec_prefix, ready, ready_age, claims, held_prefix, audit_key
 end
 """
 
-# KEYS: record, ready, ready_age, open, audit, stats, author. ARGV: id, queued, rank, received, ttl,
+# KEYS: record, ready, ready_age, open, audit, stats, author, events. ARGV: id, queued, rank, received, ttl,
 # decision, labels (json array), nfields, field, value, ...
 _SUBMIT = _COMMON + """
 local rec = KEYS[1]
@@ -51,10 +55,16 @@ if queued then
   redis.call('ZADD', KEYS[3], received, id)
   redis.call('ZADD', KEYS[4], received, id)
   for _, label in ipairs(cjson.decode(ARGV[7])) do redis.call('HINCRBY', KEYS[6], 'open:' .. label, 1) end
-  audit(KEYS[5], id, 'queued', '', 'ready', 'system', ARGV[7], now_ms(), rec)
+  local now = now_ms()
+  audit(KEYS[5], id, 'queued', '', 'ready', 'system', ARGV[7], now, rec)
+  event(KEYS[8], id, 'comment.queued', 'pending', 'system', ARGV[7], now)
 else
   redis.call('HSET', rec, 'queue_state', '')
-  if ARGV[6] == 'reject' then audit(KEYS[5], id, 'auto_rejected', '', 'rejected', 'system', ARGV[7], now_ms(), rec) end
+  if ARGV[6] == 'reject' then
+    local now = now_ms()
+    audit(KEYS[5], id, 'auto_rejected', '', 'rejected', 'system', ARGV[7], now, rec)
+    event(KEYS[8], id, 'comment.rejected_automatically', 'rejected', 'system', ARGV[7], now)
+  end
   if ttl > 0 then redis.call('EXPIRE', rec, ttl) end
 end
 return {1, ''}
@@ -108,7 +118,7 @@ audit(KEYS[5], ARGV[1], 'released', 'claimed', 'ready', ARGV[2], '', now_ms(), r
 return 'ok'
 """
 
-# KEYS: record, ready, ready_age, claims, open, audit, stats, author.
+# KEYS: record, ready, ready_age, claims, open, audit, stats, author, events.
 # ARGV: id, outcome (approved|rejected), moderator, reason, ttl, held prefix.
 _DECIDE = _COMMON + """
 local rec = KEYS[1]
@@ -132,12 +142,13 @@ for _, label in ipairs(cjson.decode(f[4])) do redis.call('HINCRBY', KEYS[7], 'op
 redis.call('HINCRBY', KEYS[7], 'decided:' .. outcome, 1)
 if KEYS[8] ~= '' then redis.call('HINCRBY', KEYS[8], outcome, 1) end
 audit(KEYS[6], id, outcome, f[1], status, ARGV[3], ARGV[4], now, rec)
+event(KEYS[9], id, 'comment.' .. outcome, status, ARGV[3], ARGV[4], now)
 if tonumber(ARGV[5]) > 0 then redis.call('EXPIRE', rec, ARGV[5]) end
 return {'ok', tostring(now)}
 """
 
 # Undo (by the decider, within a window) or reopen (by an admin): a decided item goes back to the queue.
-# KEYS: record, ready, ready_age, claims, open, audit, stats, author, held(moderator).
+# KEYS: record, ready, ready_age, claims, open, audit, stats, author, held(moderator), events.
 # ARGV: id, moderator, mode (undo|reopen), window ms, lease ms, reason.
 _REOPEN = _COMMON + """
 local rec = KEYS[1]
@@ -165,6 +176,7 @@ for _, label in ipairs(cjson.decode(f[4])) do redis.call('HINCRBY', KEYS[7], 'op
 redis.call('HINCRBY', KEYS[7], 'decided:' .. f[5], -1)
 if KEYS[8] ~= '' then redis.call('HINCRBY', KEYS[8], f[5], -1) end
 audit(KEYS[6], id, mode == 'undo' and 'undone' or 'reopened', f[5], 'pending', mod, ARGV[6], now, rec)
+event(KEYS[10], id, 'comment.reopened', 'pending', mod, ARGV[6], now)
 return 'ok'
 """
 
@@ -212,7 +224,7 @@ class ReviewQueue:
         rank = risk_rank(record["risk"], record["received_at"])
         created, existing_sha = self._submit(
             keys=[self.record_key(record["id"]), self.key("ready"), self.key("ready", "age"), self.key("open"),
-                  self.key("audit"), self.key("stats"), self.author_key(record.get("author_id"))],
+                  self.key("audit"), self.key("stats"), self.author_key(record.get("author_id")), self.key("events")],
             args=[record["id"], "1" if queued else "0", rank, record["received_at"], self.record_ttl,
                   record["decision"], json.dumps(record["labels"]), len(fields) // 2, *fields],
         )
@@ -250,7 +262,7 @@ class ReviewQueue:
         author = self.author_key(record.get("author_id")) if record else ""
         result = self._decide(
             keys=[self.record_key(comment_id), self.key("ready"), self.key("ready", "age"), self.key("claims"),
-                  self.key("open"), self.key("audit"), self.key("stats"), author],
+                  self.key("open"), self.key("audit"), self.key("stats"), author, self.key("events")],
             args=[comment_id, outcome, moderator, reason or "", self.record_ttl, self.key("held", "")],
         )
         status = result[0]
@@ -277,7 +289,8 @@ class ReviewQueue:
         author = self.author_key(record.get("author_id")) if record else ""
         result = self._reopen(
             keys=[self.record_key(comment_id), self.key("ready"), self.key("ready", "age"), self.key("claims"),
-                  self.key("open"), self.key("audit"), self.key("stats"), author, self.key("held", moderator)],
+                  self.key("open"), self.key("audit"), self.key("stats"), author, self.key("held", moderator),
+                  self.key("events")],
             args=[comment_id, moderator, mode, int(window_seconds * 1000), self.lease_ms, reason or ""],
         )
         if result == "not_found":

@@ -181,3 +181,16 @@ def test_skip_undo_and_reopen(queue):
     actions = [e["action"] for e in reversed(queue.audit(20, comment_id="u1"))]
     assert actions == ["queued", "claimed", "released", "claimed", "approved", "undone", "rejected", "reopened"]
     assert queue.audit(5, moderator="boss")[0]["reason"] == "wrong call"
+
+
+def test_status_changes_are_published_as_events(queue, rdb, prefix):
+    queue.submit(record("e1"), queued=True)
+    auto = record("e2")
+    auto.update(decision="reject", status="rejected")
+    queue.submit(auto, queued=False)
+    queue.decide("e1", "approve", "m1")
+    queue.reopen("e1", "boss")
+    events = [f for _, f in rdb.xrange(f"{prefix}{{test}}:events")]
+    assert [(e["type"], e["id"], e["status"]) for e in events] == [
+        ("comment.queued", "e1", "pending"), ("comment.rejected_automatically", "e2", "rejected"),
+        ("comment.approved", "e1", "published"), ("comment.reopened", "e1", "pending")]

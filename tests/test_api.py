@@ -1,0 +1,198 @@
+"""The site-facing API against a real Redis and a real (tiny) model: every endpoint and every bad input."""
+
+import json
+
+import pytest
+
+from tests.conftest import OTHER_KEY
+
+FLAG_ALL = {"spam": {"review": 0.0, "reject": 1.01}, "abuse": {"review": 0.0, "reject": 1.01}}
+FLAG_NONE = {"spam": {"review": 1.01, "reject": 1.01}, "abuse": {"review": 1.01, "reject": 1.01}}
+REJECT_ALL = {"spam": {"review": 0.0, "reject": 0.0}}
+
+
+def post(client, auth, body, path="/api/v1/comments"):
+    return client.post(path, json=body, headers=auth)
+
+
+def test_clean_comment_is_published(make_app, auth, comment):
+    client = make_app(THRESHOLDS=FLAG_NONE).test_client()
+    response = post(client, auth, comment())
+    assert response.status_code == 200
+    body = response.get_json()
+    assert (body["decision"], body["status"], body["labels"]) == ("allow", "published", [])
+    assert set(body["scores"]) == {"spam", "abuse"}
+    assert all(0.0 <= p <= 1.0 for p in body["scores"].values())
+    assert body["model_version"] and isinstance(body["explanation"], list)
+
+
+def test_flagged_comment_is_queued(make_app, auth, comment, rdb, prefix):
+    client = make_app(THRESHOLDS=FLAG_ALL).test_client()
+    body = post(client, auth, comment(id="q-1")).get_json()
+    assert (body["decision"], body["status"], body["labels"]) == ("review", "pending", ["spam", "abuse"])
+    assert rdb.zscore(f"{prefix}{{test}}:ready", "q-1") is not None
+    stats = client.get("/api/v1/queue", headers=auth).get_json()
+    assert stats["open"] == 1 and stats["by_label"] == {"spam": 1, "abuse": 1}
+
+
+def test_reject_only_above_reject_threshold(make_app, auth, comment, rdb, prefix):
+    client = make_app(THRESHOLDS=REJECT_ALL).test_client()
+    body = post(client, auth, comment(id="r-1")).get_json()
+    assert (body["decision"], body["status"]) == ("reject", "rejected")
+    assert rdb.zcard(f"{prefix}{{test}}:ready") == 0
+
+
+def test_shipped_default_thresholds_reject_only_at_high_confidence(app):
+    policy = app.extensions["moderation.policy"]
+    for label in ("spam", "abuse"):
+        assert policy.thresholds[label]["reject"] >= 0.95 > policy.thresholds[label]["review"]
+
+
+def test_same_id_is_idempotent_and_other_text_conflicts(make_app, auth, comment, rdb, prefix):
+    client = make_app(THRESHOLDS=FLAG_ALL).test_client()
+    body = comment(id="dup-1")
+    first = post(client, auth, body)
+    second = post(client, auth, body)
+    assert first.get_json() == second.get_json()
+    assert rdb.zcard(f"{prefix}{{test}}:ready") == 1
+    changed = post(client, auth, {**body, "text": "別の本文です"})
+    assert changed.status_code == 409
+    assert changed.get_json()["error"]["field"] == "text"
+
+
+def test_ids_are_per_site(make_app, auth, comment):
+    client = make_app(THRESHOLDS=FLAG_ALL).test_client()
+    body = comment(id="shared-id")
+    assert post(client, auth, body).status_code == 200
+    other = {"Authorization": f"Bearer {OTHER_KEY}"}
+    assert post(client, other, {**body, "text": "別サイトの別の本文"}).status_code == 200
+    assert client.get("/api/v1/comments/shared-id", headers=other).get_json()["status"] == "pending"
+
+
+def test_get_comment_reports_the_moderation(make_app, auth, comment, queue):
+    client = make_app(THRESHOLDS=FLAG_ALL).test_client()
+    post(client, auth, comment(id="g-1"))
+    pending = client.get("/api/v1/comments/g-1", headers=auth).get_json()
+    assert pending["status"] == "pending" and pending["moderation"]["outcome"] == "pending"
+    queue.claim("hanako", 1)
+    queue.decide("g-1", "reject", "hanako", "spam")
+    decided = client.get("/api/v1/comments/g-1", headers=auth).get_json()
+    assert decided["status"] == "rejected"
+    assert decided["moderation"]["outcome"] == "rejected"
+    assert decided["moderation"]["moderator"] == "hanako" and decided["moderation"]["reason"] == "spam"
+    assert decided["moderation"]["decided_at"].endswith("Z")
+    missing = client.get("/api/v1/comments/nope", headers=auth)
+    assert missing.status_code == 404 and missing.get_json()["error"]["field"] == "id"
+
+
+def test_batch_returns_one_result_or_error_per_item(make_app, auth, comment):
+    client = make_app(THRESHOLDS=FLAG_NONE).test_client()
+    items = [comment(), {"id": 5, "article_id": "a", "text": "x"}, comment(text="   ")]
+    response = post(client, auth, {"comments": items}, "/api/v1/comments:batch")
+    assert response.status_code == 200
+    results = response.get_json()["results"]
+    assert [r["index"] for r in results] == [0, 1, 2]
+    assert results[0]["decision"] == "allow"
+    assert results[1]["error"]["field"] == "id" and results[1]["status"] == 400
+    assert results[2]["error"]["field"] == "text"
+    too_many = post(client, auth, {"comments": [comment() for _ in range(101)]}, "/api/v1/comments:batch")
+    assert too_many.status_code == 400 and too_many.get_json()["error"]["field"] == "comments"
+
+
+def test_batch_of_100_matches_single_answers(make_app, auth, comment):
+    client = make_app().test_client()
+    items = [comment(text=f"コメント{i}: 記事の内容について意見があります。") for i in range(100)]
+    results = post(client, auth, {"comments": items}, "/api/v1/comments:batch").get_json()["results"]
+    assert len(results) == 100
+    again = post(client, auth, items[7]).get_json()
+    assert again["scores"] == results[7]["scores"]
+
+
+@pytest.mark.parametrize("header", [None, "Bearer wrong-key-000000", "Basic dGVzdA==", "Bearer "])
+def test_api_key_required(client, comment, header):
+    headers = {"Authorization": header} if header else {}
+    response = client.post("/api/v1/comments", json=comment(), headers=headers)
+    assert response.status_code == 401
+    assert response.get_json()["error"]["field"] == "Authorization"
+    assert response.headers["WWW-Authenticate"] == "Bearer"
+
+
+def _raw(client, auth, data, content_type="application/json"):
+    return client.post("/api/v1/comments", data=data, headers={**auth, "Content-Type": content_type})
+
+
+GOOD = {"id": "b-1", "article_id": "a-1", "text": "こんにちは"}
+BAD_INPUT = [
+    # (case, raw body or dict, content type, status, field)
+    ("not json", b"{not json", "application/json", 400, "body"),
+    ("wrong content type", json.dumps(GOOD).encode(), "text/plain", 415, "Content-Type"),
+    ("form encoded", b"id=1&text=x", "application/x-www-form-urlencoded", 415, "Content-Type"),
+    ("body over 64 KiB", json.dumps({**GOOD, "text": "あ" * 30000}).encode(), "application/json", 413, "body"),
+    ("invalid utf-8", b'{"id": "b-1", "article_id": "a", "text": "\xff\xfe"}', "application/json", 400, "body"),
+    ("array body", b"[1, 2]", "application/json", 400, "body"),
+    ("deeply nested", b"[" * 5000 + b"]" * 5000, "application/json", 400, "body"),
+    ("nested author", {**GOOD, "author": {"id": [[[[[[[[[[[[[[[[[["x"]]]]]]]]]]]]]]]]]]}}, None, 400, "body"),
+    ("NaN constant", b'{"id": "b", "article_id": "a", "text": NaN}', "application/json", 400, "body"),
+    ("missing id", {k: v for k, v in GOOD.items() if k != "id"}, None, 400, "id"),
+    ("number id", {**GOOD, "id": 12345}, None, 400, "id"),
+    ("empty id", {**GOOD, "id": ""}, None, 400, "id"),
+    ("id too long", {**GOOD, "id": "x" * 129}, None, 400, "id"),
+    ("id with control char", {**GOOD, "id": "a\nb"}, None, 400, "id"),
+    ("missing article", {k: v for k, v in GOOD.items() if k != "article_id"}, None, 400, "article_id"),
+    ("missing text", {k: v for k, v in GOOD.items() if k != "text"}, None, 400, "text"),
+    ("null text", {**GOOD, "text": None}, None, 400, "text"),
+    ("number text", {**GOOD, "text": 42}, None, 400, "text"),
+    ("empty text", {**GOOD, "text": ""}, None, 400, "text"),
+    ("whitespace text", {**GOOD, "text": " \n\t　"}, None, 400, "text"),
+    ("text over limit", {**GOOD, "text": "a" * 10_001}, None, 400, "text"),
+    ("NUL in text", {**GOOD, "text": "abc\x00def"}, None, 400, "text"),
+    ("lone surrogate", b'{"id": "b-1", "article_id": "a", "text": "x\\ud800y"}', "application/json", 400, "text"),
+    ("author not object", {**GOOD, "author": "bob"}, None, 400, "author"),
+    ("author id number", {**GOOD, "author": {"id": 7}}, None, 400, "author.id"),
+    ("bad ip", {**GOOD, "ip": "999.1.1.1"}, None, 400, "ip"),
+    ("bad url", {**GOOD, "url": "javascript:alert(1)"}, None, 400, "url"),
+    ("bad created_at", {**GOOD, "created_at": "yesterday"}, None, 400, "created_at"),
+    ("created_at without zone", {**GOOD, "created_at": "2026-11-26T10:00:00"}, None, 400, "created_at"),
+    ("bad lang", {**GOOD, "lang": "日本語"}, None, 400, "lang"),
+]
+
+
+@pytest.mark.parametrize(("case", "body", "content_type", "status", "field"), BAD_INPUT, ids=[c[0] for c in BAD_INPUT])
+def test_bad_input_is_a_clear_4xx_and_nothing_is_queued(make_app, auth, rdb, prefix, case, body, content_type,
+                                                          status, field):
+    client = make_app(THRESHOLDS=FLAG_ALL).test_client()
+    data = body if isinstance(body, bytes) else json.dumps(body).encode()
+    response = _raw(client, auth, data, content_type or "application/json")
+    assert response.status_code == status, response.get_data(as_text=True)
+    error = response.get_json()["error"]
+    assert error["field"] == field and error["code"] and error["message"]
+    assert "Traceback" not in response.get_data(as_text=True)
+    assert rdb.zcard(f"{prefix}{{test}}:ready") == 0
+
+
+def test_unknown_fields_are_ignored_and_optional_fields_kept(make_app, auth, comment):
+    client = make_app(THRESHOLDS=FLAG_ALL).test_client()
+    body = comment(id="opt-1", extra={"anything": [1, 2]}, ip="2001:db8::1", user_agent="UA",
+                   url="https://news.example.jp/a/1", created_at="2026-11-26T10:00:00+09:00", lang="ja")
+    assert post(client, auth, body).status_code == 200
+    stored = client.get("/api/v1/comments/opt-1", headers=auth).get_json()
+    assert stored["article_id"] == "article-1"
+
+
+def test_text_is_nfc_normalised_before_the_length_check(make_app, auth, comment):
+    client = make_app(THRESHOLDS=FLAG_NONE).test_client()
+    decomposed = "か\u3099" * 6000  # 12,000 code points, 6,000 after NFC (が)
+    assert post(client, auth, comment(text=decomposed)).status_code == 200
+
+
+def test_health_and_readiness(client, app):
+    assert client.get("/healthz").get_json() == {"status": "ok"}
+    ready = client.get("/readyz")
+    assert ready.status_code == 200
+    assert ready.get_json()["model_version"] == app.extensions["moderation.scorer"].version
+
+
+def test_unknown_route_and_method_are_json_under_api(client, auth):
+    assert client.get("/api/v1/nothing", headers=auth).get_json()["error"]["code"] == "not_found"
+    response = client.delete("/api/v1/comments", headers=auth)
+    assert response.status_code == 405 and "error" in response.get_json()

@@ -1,0 +1,132 @@
+"""Nothing accepted is lost: Redis killed or stopped, the service process restarted, `make run` end to end."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+import redis
+
+from moderation import PROJECT_ROOT
+from tests.conftest import API_KEY, app_config, free_port
+
+FLAG_ALL = {"spam": {"review": 0.0, "reject": 1.01}, "abuse": {"review": 0.0, "reject": 1.01}}
+FLAG_NONE = {"spam": {"review": 1.01, "reject": 1.01}, "abuse": {"review": 1.01, "reject": 1.01}}
+
+
+def test_redis_down_flagged_gets_503_clean_gets_200(make_app, own_redis, auth, comment):
+    flagging = make_app(own_redis.url, THRESHOLDS=FLAG_ALL).test_client()
+    clean = make_app(own_redis.url, THRESHOLDS=FLAG_NONE).test_client()
+    own_redis.stop()
+    response = flagging.post("/api/v1/comments", json=comment(), headers=auth)
+    assert response.status_code == 503
+    assert response.headers["Retry-After"] == "5"
+    assert response.get_json()["error"]["code"] == "unavailable"
+    ok = clean.post("/api/v1/comments", json=comment(), headers=auth)
+    assert ok.status_code == 200 and ok.get_json()["decision"] == "allow"
+    assert clean.get("/readyz").status_code == 503
+
+
+def test_queued_comments_survive_redis_kill_9(make_app, own_redis, auth, comment):
+    client = make_app(own_redis.url, THRESHOLDS=FLAG_ALL).test_client()
+    ids = []
+    for _ in range(50):
+        body = comment()
+        assert client.post("/api/v1/comments", json=body, headers=auth).get_json()["status"] == "pending"
+        ids.append(body["id"])
+    own_redis.kill()
+    own_redis.start()
+    # the same app object recovers by itself once Redis is back
+    for cid in ids:
+        assert client.get(f"/api/v1/comments/{cid}", headers=auth).get_json()["status"] == "pending"
+    assert client.get("/api/v1/queue", headers=auth).get_json()["open"] == 50
+
+
+def _wait_ready(port, process, timeout=60):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(f"server exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz", timeout=1) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise AssertionError("server did not become ready")
+
+
+def _request(port, method, path, body=None, key=API_KEY):
+    data = json.dumps(body).encode() if body is not None else None
+    req = urllib.request.Request(f"http://127.0.0.1:{port}{path}", data=data, method=method,
+                                 headers={"Authorization": f"Bearer {key}", "Content-Type": "application/json"})
+    with urllib.request.urlopen(req, timeout=10) as response:
+        return json.loads(response.read())
+
+
+def _serve(env, port):
+    return subprocess.Popen([sys.executable, "-m", "moderation", "serve", "--port", str(port)], env=env,
+                            cwd="/", stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+
+
+def test_service_restart_keeps_the_queue(tiny_model, own_redis, prefix, tmp_path, comment):
+    config = app_config(tiny_model, own_redis.url, prefix, tmp_path, THRESHOLDS=json.dumps(FLAG_ALL))
+    env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}
+    env.update({f"MODERATION_{k}": str(v) for k, v in config.items() if k not in ("TESTING",)})
+    port = free_port()
+    server = _serve(env, port)
+    try:
+        _wait_ready(port, server)
+        body = comment(id="restart-1")
+        assert _request(port, "POST", "/api/v1/comments", body)["status"] == "pending"
+    finally:
+        server.send_signal(signal.SIGKILL)
+        server.wait()
+    server = _serve(env, port)
+    try:
+        _wait_ready(port, server)
+        assert _request(port, "GET", "/api/v1/comments/restart-1")["status"] == "pending"
+        assert _request(port, "GET", "/api/v1/queue")["open"] == 1
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.mark.skipif(not (PROJECT_ROOT / "model" / "artifacts" / "active.json").exists(), reason="no shipped model")
+def test_make_run_serves_the_shipped_model_and_stops_cleanly(tmp_path):
+    port = free_port()
+    instance = tmp_path / "var"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MODERATION_")}
+    env["MODERATION_INSTANCE_DIR"] = str(instance)
+    make = subprocess.Popen(["make", "--no-print-directory", "run", f"PORT={port}"], cwd=PROJECT_ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    try:
+        key = None
+        deadline = time.monotonic() + 120
+        while key is None and time.monotonic() < deadline:
+            line = make.stdout.readline()
+            if not line and make.poll() is not None:
+                raise AssertionError("make run exited early")
+            if "development API key" in line:
+                key = line.rsplit(":", 1)[1].strip()
+        assert key, "make run printed no development API key"
+        _wait_ready(port, make)
+        answer = _request(port, "POST", "/api/v1/comments",
+                          {"id": "readme-1", "article_id": "putin-visit", "text": "貴重な記事をありがとうございます。"},
+                          key=key)
+        assert answer["decision"] in ("allow", "review", "reject")
+        assert answer["model_version"] == json.loads(
+            (PROJECT_ROOT / "model" / "artifacts" / "active.json").read_text())["version"]
+    finally:
+        os.killpg(make.pid, signal.SIGTERM)
+        make.wait(timeout=30)
+    # the embedded Redis was stopped with the service and kept its data on disk
+    socket_path = Path(instance) / "redis" / "redis.sock"
+    with pytest.raises(redis.ConnectionError):
+        redis.Redis(unix_socket_path=str(socket_path), socket_timeout=0.5).ping()
+    assert (instance / "redis" / "appendonly.aof").exists() or (instance / "redis" / "appendonlydir").exists()
