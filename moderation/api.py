@@ -11,6 +11,7 @@ from redis.exceptions import RedisError
 from .auth import require_api_key
 from .classifier import get_policy, get_scorer
 from .errors import ApiError, Conflict, NotFound, Unavailable, ValidationError
+from .ratelimit import get_limiter
 from .review_queue import get_queue
 from .validation import parse_comment, parse_json_body
 
@@ -106,6 +107,9 @@ def handle(site, comment, score=None):
 @require_api_key
 def submit_comment():
     comment = parse_comment(parse_json_body(request), text_limit=current_app.config["TEXT_LIMIT"])
+    author_id = (comment["author"] or {}).get("id")
+    get_limiter().check(g.site, [("key", "all", 1), ("author", author_id, 1), ("ip", comment["ip"], 1)],
+                        now=time.time())
     return jsonify(handle(g.site, comment))
 
 
@@ -117,6 +121,7 @@ def submit_batch():
     limit = int(current_app.config["BATCH_LIMIT"])
     if not isinstance(items, list) or not 1 <= len(items) <= limit:
         raise ValidationError(f"comments must be a list of 1-{limit} comments", "comments")
+    get_limiter().check(g.site, [("key", "all", len(items))], now=time.time())
     parsed = []
     for item in items:
         try:

@@ -36,3 +36,7 @@ RETRY_AFTER = 5
 SESSION_COOKIE_SECURE = False
 # Demo article page and demo site backend (make run sets it; production does not).
 DEMO = False
+
+# Requests allowed per window, as "count/seconds": per API key (site), per author id, per client IP.
+# Batches count each comment against the key's limit only. Empty or 0 switches a limit off.
+RATE_LIMITS = '{"key": "6000/60", "author": "20/60", "ip": "60/60"}'
