@@ -158,6 +158,26 @@ def get_comment(comment_id):
     return jsonify(public_view(record, full=True))
 
 
+@bp.post("/comments/<path:comment_id>/reports")
+@require_api_key
+def report_comment(comment_id):
+    """A reader's report, forwarded by the site: a label for retraining, and review once reported enough."""
+    body = parse_json_body(request)
+    reason = body.get("reason")
+    if reason not in ("spam", "abuse", "other"):
+        raise ValidationError("reason must be spam, abuse or other", "reason")
+    reporter = body.get("reporter_id")
+    if reporter is not None and (not isinstance(reporter, str) or not 1 <= len(reporter) <= 128):
+        raise ValidationError("reporter_id must be a string of 1-128 characters", "reporter_id")
+    get_limiter().check(g.site, [("key", "all", 1), ("author", reporter, 1)], now=time.time())
+    try:
+        result = get_queue(g.site).report(comment_id, reason, reporter or "",
+                                          int(current_app.config["REPORT_THRESHOLD"]))
+    except RedisError:
+        raise _unavailable() from None
+    return jsonify({"id": comment_id, "report": "accepted", "queued_for_review": result == "queued"}), 202
+
+
 @bp.get("/queue")
 @require_api_key
 def queue_stats():

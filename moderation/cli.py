@@ -77,6 +77,29 @@ def moderator_add(args):
     print(f"moderator {args.name!r} saved with role {args.role}")
 
 
+def labels_export(args):
+    """Stream labelled examples as JSON lines; retractions are lines with "retract": true."""
+    from datetime import datetime
+
+    from .auth import ApiKeys
+    from .connections import get_redis
+    from .labels import LabelStore
+
+    since = 0
+    if args.since:
+        stamp = datetime.fromisoformat(args.since)
+        if stamp.tzinfo is None:
+            stamp = stamp.astimezone()
+        since = int(stamp.timestamp() * 1000)
+    app = create_app(with_model=False)
+    with app.app_context():
+        sites = args.site or ApiKeys(app.config["API_KEYS"]).sites or ["demo"]
+        out = sys.stdout
+        for site in sites:
+            for row in LabelStore(get_redis(), site, app.config["REDIS_PREFIX"]).export(since):
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
 def parser():
     top = argparse.ArgumentParser(prog="python -m moderation", description=__doc__)
     commands = top.add_subparsers(dest="command", required=True)
@@ -95,6 +118,11 @@ def parser():
     add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     add.add_argument("--role", choices=("moderator", "admin"), default="moderator")
     add.set_defaults(func=moderator_add)
+    labels = commands.add_parser("labels", help="labelled examples").add_subparsers(dest="sub", required=True)
+    export = labels.add_parser("export", help="write labels as JSON lines to standard output")
+    export.add_argument("--since", help="ISO date or date-time (local time unless a zone is given)")
+    export.add_argument("--site", action="append", help="site name (default: every site with an API key)")
+    export.set_defaults(func=labels_export)
     return top
 
 

@@ -40,3 +40,23 @@ DEMO = False
 # Requests allowed per window, as "count/seconds": per API key (site), per author id, per client IP.
 # Batches count each comment against the key's limit only. Empty or 0 switches a limit off.
 RATE_LIMITS = '{"key": "6000/60", "author": "20/60", "ip": "60/60"}'
+
+# Decision callbacks: JSON {"site": {"url": "https://...", "secret": "..."}}; drained by `python -m moderation worker`.
+WEBHOOKS = ""
+# Seconds one webhook HTTP call may take (connect and each read) before it counts as failed.
+WEBHOOK_TIMEOUT = 5.0
+# First retry delay in seconds; doubles per attempt up to WEBHOOK_RETRY_MAX_DELAY.
+WEBHOOK_RETRY_BASE = 2.0
+# Longest delay between two attempts, seconds.
+WEBHOOK_RETRY_MAX_DELAY = 3600
+# Seconds an event is retried before it goes to the dead-letter list (at least 24 h).
+WEBHOOK_RETRY_FOR = 90_000
+# Allow webhook URLs on private/loopback/link-local addresses outside the demo (refused by default: SSRF).
+WEBHOOK_ALLOW_PRIVATE = False
+# Coral external moderation phase: JSON {"site": "signing secret"} for POST /api/v1/coral/moderate.
+CORAL_SECRETS = ""
+# The site (API key) the demo article page's backend uses when MODERATION_DEMO is on.
+DEMO_SITE = "demo"
+
+# Reader reports (POST /api/v1/comments/<id>/reports) after which a published comment goes to review.
+REPORT_THRESHOLD = 1

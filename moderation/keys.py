@@ -12,7 +12,17 @@ Layout (prefix P, default ``mod:``; S is a site name from MODERATION_API_KEYS):
   P{S}:stats               HASH   counters: open:<label>, submitted:<decision>, decided:<outcome>
   P{S}:audit               STREAM every queue transition: who, when, from, to, reason
   P{S}:events              STREAM status changes the site hears about (queued, approved, rejected, ...)
+  P{S}:labels              STREAM labelled examples for retraining: moderator decisions, Akismet-style
+                                  submit-spam/ham, reader reports; a `retract` entry cancels a decision
+  P{S}:outbox:retry        ZSET   webhook events awaiting a retry, by next attempt time (ms)
+  P{S}:outbox:jobs         HASH   event entry id -> JSON delivery state (event, attempts, first try, error)
+  P{S}:outbox:dead         LIST   dead-lettered webhook events (JSON), newest first
+  P{S}:outbox:stats        HASH   webhook counters: delivered, failed, dead, last_delivered_at, last_error
+  P{S}:demo:comments       HASH   demo article page only: comment id -> JSON (name, text, status, author)
+  P{S}:demo:seen           SET    demo article page only: webhook event ids already applied (de-dup)
   Pmoderator:<name>        HASH   a moderator account (name, role, scrypt password hash)
+
+The events stream is read by the consumer group `outbox` (moderation/outbox.py).
 
 Every key of one site carries the hash tag {S}, so the multi-key Lua scripts run on Redis Cluster too.
 """

@@ -20,6 +20,10 @@ local function event(key, id, kind, status, by, reason, at)
   redis.call('XADD', key, 'MAXLEN', '~', 1000000, '*', 'type', kind, 'id', id, 'status', status, 'by', by,
     'reason', reason, 'at', at)
 end
+local function label(key, id, task, value, source, by, at, text)
+  redis.call('XADD', key, '*', 'id', id, 'task', task, 'value', value, 'source', source, 'by', by,
+    'at', at, 'text', text)
+end
 local function to_ready(rec, id, ready, ready_age, claims, held_prefix)
   local f = redis.call('HMGET', rec, 'rank', 'received_at', 'claimed_by')
   redis.call('ZADD', ready, f[1], id)
@@ -118,7 +122,7 @@ audit(KEYS[5], ARGV[1], 'released', 'claimed', 'ready', ARGV[2], '', now_ms(), r
 return 'ok'
 """
 
-# KEYS: record, ready, ready_age, claims, open, audit, stats, author, events.
+# KEYS: record, ready, ready_age, claims, open, audit, stats, author, events, labels.
 # ARGV: id, outcome (approved|rejected), moderator, reason, ttl, held prefix.
 _DECIDE = _COMMON + """
 local rec = KEYS[1]
@@ -143,12 +147,18 @@ redis.call('HINCRBY', KEYS[7], 'decided:' .. outcome, 1)
 if KEYS[8] ~= '' then redis.call('HINCRBY', KEYS[8], outcome, 1) end
 audit(KEYS[6], id, outcome, f[1], status, ARGV[3], ARGV[4], now, rec)
 event(KEYS[9], id, 'comment.' .. outcome, status, ARGV[3], ARGV[4], now)
+local text = redis.call('HGET', rec, 'text') or ''
+if outcome == 'approved' then
+  for _, task in ipairs(cjson.decode(f[4])) do label(KEYS[10], id, task, 0, 'moderator', ARGV[3], now, text) end
+elseif ARGV[4] == 'spam' or ARGV[4] == 'abuse' then
+  label(KEYS[10], id, ARGV[4], 1, 'moderator', ARGV[3], now, text)
+end
 if tonumber(ARGV[5]) > 0 then redis.call('EXPIRE', rec, ARGV[5]) end
 return {'ok', tostring(now)}
 """
 
 # Undo (by the decider, within a window) or reopen (by an admin): a decided item goes back to the queue.
-# KEYS: record, ready, ready_age, claims, open, audit, stats, author, held(moderator), events.
+# KEYS: record, ready, ready_age, claims, open, audit, stats, author, held(moderator), events, labels.
 # ARGV: id, moderator, mode (undo|reopen), window ms, lease ms, reason.
 _REOPEN = _COMMON + """
 local rec = KEYS[1]
@@ -177,7 +187,39 @@ redis.call('HINCRBY', KEYS[7], 'decided:' .. f[5], -1)
 if KEYS[8] ~= '' then redis.call('HINCRBY', KEYS[8], f[5], -1) end
 audit(KEYS[6], id, mode == 'undo' and 'undone' or 'reopened', f[5], 'pending', mod, ARGV[6], now, rec)
 event(KEYS[10], id, 'comment.reopened', 'pending', mod, ARGV[6], now)
+redis.call('XADD', KEYS[11], '*', 'id', id, 'retract', 1, 'source', 'moderator', 'by', mod, 'at', now)
 return 'ok'
+"""
+
+# A reader's report: counted on the record, kept as a label, and a published comment that reaches the
+# report threshold goes to the review queue (it stays visible until a moderator rejects it).
+# KEYS: record, ready, ready_age, open, audit, stats, labels. ARGV: id, reason, reporter, min reports, rank.
+_REPORT = _COMMON + """
+local rec = KEYS[1]
+local f = redis.call('HMGET', rec, 'queue_state', 'status', 'labels', 'text', 'received_at')
+if not f[1] then return 'not_found' end
+local id, reason, reporter = ARGV[1], ARGV[2], ARGV[3]
+local now = now_ms()
+local n = redis.call('HINCRBY', rec, 'reports', 1)
+if reason == 'spam' or reason == 'abuse' then
+  label(KEYS[7], id, reason, 1, 'report', reporter, now, f[4] or '')
+end
+if f[1] ~= '' or f[2] ~= 'published' or n < tonumber(ARGV[4]) then return 'recorded' end
+local labels = cjson.decode(f[3])
+local tag = reason
+if reason ~= 'spam' and reason ~= 'abuse' then tag = 'reported' end
+local seen = false
+for _, l in ipairs(labels) do if l == tag then seen = true end end
+if not seen then table.insert(labels, tag) end
+redis.call('PERSIST', rec)
+redis.call('HSET', rec, 'labels', cjson.encode(labels), 'queue_state', 'ready', 'claimed_by', '', 'lease_until', 0,
+  'rank', ARGV[5])
+redis.call('ZADD', KEYS[2], ARGV[5], id)
+redis.call('ZADD', KEYS[3], f[5], id)
+redis.call('ZADD', KEYS[4], f[5], id)
+for _, l in ipairs(labels) do redis.call('HINCRBY', KEYS[6], 'open:' .. l, 1) end
+audit(KEYS[5], id, 'reported', '', 'ready', reporter, reason, now, rec)
+return 'queued'
 """
 
 _JSON_FIELDS = ("scores", "labels", "explanation", "author")
@@ -202,6 +244,7 @@ class ReviewQueue:
         self._release = redis.register_script(_RELEASE)
         self._decide = redis.register_script(_DECIDE)
         self._reopen = redis.register_script(_REOPEN)
+        self._report = redis.register_script(_REPORT)
 
     def key(self, *parts):
         return self.keys.site(self.site, *parts)
@@ -262,7 +305,8 @@ class ReviewQueue:
         author = self.author_key(record.get("author_id")) if record else ""
         result = self._decide(
             keys=[self.record_key(comment_id), self.key("ready"), self.key("ready", "age"), self.key("claims"),
-                  self.key("open"), self.key("audit"), self.key("stats"), author, self.key("events")],
+                  self.key("open"), self.key("audit"), self.key("stats"), author, self.key("events"),
+                  self.key("labels")],
             args=[comment_id, outcome, moderator, reason or "", self.record_ttl, self.key("held", "")],
         )
         status = result[0]
@@ -290,7 +334,7 @@ class ReviewQueue:
         result = self._reopen(
             keys=[self.record_key(comment_id), self.key("ready"), self.key("ready", "age"), self.key("claims"),
                   self.key("open"), self.key("audit"), self.key("stats"), author, self.key("held", moderator),
-                  self.key("events")],
+                  self.key("events"), self.key("labels")],
             args=[comment_id, moderator, mode, int(window_seconds * 1000), self.lease_ms, reason or ""],
         )
         if result == "not_found":
@@ -300,6 +344,20 @@ class ReviewQueue:
         if result == "too_late":
             raise Conflict("only your own decision, within the undo window", "id", code="undo_expired")
         return self.get(comment_id)
+
+    def report(self, comment_id, reason, reporter="", min_reports=1):
+        """Record a reader's report; returns "queued" when it sent a published comment to review."""
+        record = self.get(comment_id)
+        if record is None:
+            raise NotFound("no such comment", "id")
+        result = self._report(
+            keys=[self.record_key(comment_id), self.key("ready"), self.key("ready", "age"), self.key("open"),
+                  self.key("audit"), self.key("stats"), self.key("labels")],
+            args=[comment_id, reason, reporter or "", min_reports, risk_rank(record["risk"], record["received_at"])],
+        )
+        if result == "not_found":
+            raise NotFound("no such comment", "id")
+        return result
 
     # -- reads ------------------------------------------------------------------------------------------
 

@@ -1,0 +1,64 @@
+"""Decisions, reader reports and retractions become labelled examples; the export streams them."""
+
+import json
+import os
+import subprocess
+import sys
+
+from moderation import PROJECT_ROOT
+from moderation.labels import LabelStore
+from tests.conftest import API_KEY
+
+FLAG_ALL = {"spam": {"review": 0.0, "reject": 1.01}, "abuse": {"review": 0.0, "reject": 1.01}}
+FLAG_NONE = {"spam": {"review": 1.01, "reject": 1.01}, "abuse": {"review": 1.01, "reject": 1.01}}
+
+
+def test_decisions_become_labels(make_app, auth, comment, queue, rdb, prefix):
+    client = make_app(THRESHOLDS=FLAG_ALL).test_client()
+    for cid in ("ok-1", "spam-1", "other-1", "undo-1"):
+        client.post("/api/v1/comments", json=comment(id=cid, text=f"本文 {cid}"), headers=auth)
+    queue.decide("ok-1", "approve", "hanako")
+    queue.decide("spam-1", "reject", "hanako", "spam")
+    queue.decide("other-1", "reject", "hanako", "other")
+    queue.decide("undo-1", "reject", "taro", "abuse")
+    queue.undo("undo-1", "taro")
+    rows = list(LabelStore(rdb, "test", prefix).export())
+    assert [(r["id"], r.get("task"), r.get("value"), r.get("retract", False)) for r in rows] == [
+        ("ok-1", "spam", 0, False), ("ok-1", "abuse", 0, False), ("spam-1", "spam", 1, False),
+        ("undo-1", "abuse", 1, False), ("undo-1", None, None, True)]
+    assert rows[2]["text"] == "本文 spam-1" and rows[2]["source"] == "moderator" and rows[2]["by"] == "hanako"
+
+
+def test_report_sends_a_published_comment_to_review(make_app, auth, comment, queue, rdb, prefix):
+    client = make_app(THRESHOLDS=FLAG_NONE).test_client()
+    client.post("/api/v1/comments", json=comment(id="pub-1"), headers=auth)
+    response = client.post("/api/v1/comments/pub-1/reports", json={"reason": "abuse", "reporter_id": "r9"},
+                           headers=auth)
+    assert response.status_code == 202 and response.get_json()["queued_for_review"] is True
+    record = queue.get("pub-1")
+    assert (record["status"], record["queue_state"], record["labels"]) == ("published", "ready", ["abuse"])
+    assert rdb.ttl(f"{prefix}{{test}}:c:pub-1") == -1
+    again = client.post("/api/v1/comments/pub-1/reports", json={"reason": "spam"}, headers=auth)
+    assert again.get_json()["queued_for_review"] is False
+    assert [r["task"] for r in LabelStore(rdb, "test", prefix).export()] == ["abuse", "spam"]
+    queue.decide("pub-1", "reject", "hanako", "abuse")
+    assert queue.get("pub-1")["status"] == "rejected"
+    bad = client.post("/api/v1/comments/pub-1/reports", json={"reason": "boring"}, headers=auth)
+    assert bad.status_code == 400 and bad.get_json()["error"]["field"] == "reason"
+    assert client.post("/api/v1/comments/nope/reports", json={"reason": "spam"}, headers=auth).status_code == 404
+
+
+def test_export_command_streams_json_lines_since_a_date(redis_server, prefix, rdb, tmp_path):
+    store = LabelStore(rdb, "test", prefix)
+    for n in range(2500):
+        store.add(f"x{n}", f"テキスト{n}", "spam", n % 2, "akismet", at_ms=1_700_000_000_000 + n)
+    env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "MODERATION_REDIS_URL": redis_server.url,
+           "MODERATION_REDIS_PREFIX": prefix, "MODERATION_API_KEYS": f"test:{API_KEY}",
+           "MODERATION_INSTANCE_DIR": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-m", "moderation", "labels", "export", "--since", "2000-01-01"],
+                            env=env, cwd="/", capture_output=True, text=True, timeout=60, check=True)
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(rows) == 2500 and rows[0]["text"] == "テキスト0" and rows[-1]["id"] == "x2499"
+    future = subprocess.run([sys.executable, "-m", "moderation", "labels", "export", "--since", "2999-01-01"],
+                            env=env, cwd="/", capture_output=True, text=True, timeout=60, check=True)
+    assert future.stdout == ""
