@@ -130,3 +130,34 @@ def test_make_run_serves_the_shipped_model_and_stops_cleanly(tmp_path):
     with pytest.raises(redis.ConnectionError):
         redis.Redis(unix_socket_path=str(socket_path), socket_timeout=0.5).ping()
     assert (instance / "redis" / "appendonly.aof").exists() or (instance / "redis" / "appendonlydir").exists()
+
+
+def test_claims_survive_a_redis_restart_and_nothing_is_decided_twice(own_redis):
+    from moderation.errors import AlreadyDecided, ClaimedByOther
+    from moderation.review_queue import ReviewQueue
+
+    def queue():
+        return ReviewQueue(redis.Redis.from_url(own_redis.url, decode_responses=True), "test", lease_seconds=2)
+
+    q = queue()
+    for n in range(6):
+        q.submit({"id": f"k{n}", "article_id": "a", "text": "t", "text_sha256": "s", "received_at": 1000 + n,
+                  "decision": "review", "status": "pending", "scores": {"spam": 0.9, "abuse": 0.0},
+                  "labels": ["spam"], "explanation": [], "model_version": "v", "risk": 0.9}, queued=True)
+    held = {c["id"] for c in q.claim("hanako", 3)}
+    q.decide(sorted(held)[0], "approve", "hanako")
+    own_redis.kill()
+    own_redis.start()
+    q = queue()
+    assert {c["id"] for c in q.claim("hanako", 2)} == held - {sorted(held)[0]}
+    other = {c["id"] for c in q.claim("taro", 10)}
+    assert not other & held and len(other) == 3
+    with pytest.raises(AlreadyDecided):
+        q.decide(sorted(held)[0], "reject", "taro", "spam")
+    with pytest.raises(ClaimedByOther):
+        q.decide(sorted(held)[1], "reject", "taro", "spam")
+    time.sleep(2.1)  # leases run on Redis time and expire consistently after the restart
+    q.claim("taro", 10)
+    assert q.get(sorted(held)[1])["claimed_by"] == "taro"
+    decisions = [e for e in q.audit(100) if e["action"] in ("approved", "rejected")]
+    assert len(decisions) == 1
