@@ -46,4 +46,9 @@ def create_app(test_config=None, *, with_model=True):
         classifier.init_app(app)
     app.register_blueprint(health.bp)
     app.register_blueprint(api.bp)
+    from . import akismet, coral, outbox  # site integrations: callbacks, Akismet and Coral compatibility
+
+    outbox.init_app(app)
+    app.register_blueprint(akismet.bp)
+    app.register_blueprint(coral.bp)
     return app

@@ -53,12 +53,24 @@ def serve(args):
 
 def queue_stats(args):
     from .auth import ApiKeys
+    from .outbox import webhook_stats
     from .review_queue import get_queue
 
     app = create_app(with_model=False)
     with app.app_context():
         sites = args.site or ApiKeys(app.config["API_KEYS"]).sites or ["demo"]
-        print(json.dumps({site: get_queue(site).stats() for site in sites}, indent=2, ensure_ascii=False))
+        report = {site: {**get_queue(site).stats(), "webhooks": webhook_stats(site)} for site in sites}
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+
+
+def worker(args):
+    """Deliver each site's status-change events to its webhook (MODERATION_WEBHOOKS) until stopped."""
+    from .outbox import run_worker
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if not args.once:
+        signal.signal(signal.SIGTERM, _stop)
+    run_worker(create_app(with_model=False), sites=args.site, once=args.once)
 
 
 def moderator_add(args):
@@ -112,6 +124,10 @@ def parser():
     stats = queue.add_parser("stats", help="open items per label, oldest age, counters")
     stats.add_argument("--site", action="append", help="site name (default: every site with an API key)")
     stats.set_defaults(func=queue_stats)
+    drain = commands.add_parser("worker", help="deliver status-change events to the sites' webhooks")
+    drain.add_argument("--site", action="append", help="only this site (default: every site with a webhook)")
+    drain.add_argument("--once", action="store_true", help="one pass, then exit")
+    drain.set_defaults(func=worker)
     moderator = commands.add_parser("moderator", help="moderator accounts").add_subparsers(dest="sub", required=True)
     add = moderator.add_parser("add", help="create or reset an account")
     add.add_argument("name")

@@ -1,0 +1,144 @@
+"""Akismet-compatible endpoints, so an existing Akismet client switches over by changing its host name.
+
+  POST /1.1/verify-key     key, blog                  -> "valid" | "invalid"
+  POST /1.1/comment-check  api_key, blog, user_ip,... -> "true" | "false" (+ X-akismet-pro-tip: discard)
+  POST /1.1/submit-spam    api_key, blog, user_ip,... -> "Thanks for making the web a better place."
+  POST /1.1/submit-ham     (same)                     -> (same)
+
+Bodies are form-encoded, answers text/plain with HTTP 200 as Akismet does, errors explained in the
+X-akismet-debug-help header. The Akismet key is one of our API keys (MODERATION_API_KEYS); it may also
+come as the first label of the host name (``<key>.rest.example.com``), Akismet's older convention.
+comment-check scores ``comment_content`` with the deployment's model and policy: "true" when any label
+crosses its review threshold, with the ``discard`` pro-tip when it crosses the reject threshold.
+submit-spam and submit-ham append a labelled example to the site's ``P{S}:labels`` stream (fields id,
+text, label spam|ham, task, value, source akismet, by, at) for the learning loop; ``is_test`` ones are
+answered but not kept.
+"""
+
+import hashlib
+import time
+import unicodedata
+import uuid
+
+from flask import Blueprint, Response, current_app, request
+from redis.exceptions import RedisError
+
+from .classifier import get_policy, get_scorer
+from .connections import get_redis
+from .keys import KeySpace
+
+bp = Blueprint("akismet", __name__, url_prefix="/1.1")
+
+THANKS = "Thanks for making the web a better place."
+LABELS_MAXLEN = 1_000_000
+
+
+def _text(body, status=200, **headers):
+    response = Response(body, status=status, mimetype="text/plain")
+    for name, value in headers.items():
+        response.headers[name.replace("_", "-")] = value
+    return response
+
+
+def _invalid(reason="We were unable to verify your API key."):
+    return _text("invalid", X_akismet_debug_help=reason)
+
+
+def _site_for(key):
+    if not key:
+        return None
+    return current_app.extensions["moderation.api_keys"].site_for(key.strip())
+
+
+def _key_from_host():
+    host = (request.host or "").split(":")[0]
+    labels = host.split(".")
+    return labels[0] if len(labels) > 2 else ""
+
+
+def _request_site():
+    """(site, None) for a known key, else (None, the Akismet-style answer)."""
+    key = request.form.get("api_key") or request.form.get("key") or _key_from_host()
+    if not key:
+        return None, _invalid('Empty "api_key" value')
+    site = _site_for(key)
+    if site is None:
+        return None, _invalid()
+    return site, None
+
+
+def _missing(form, *names):
+    for name in names:
+        if not form.get(name, "").strip():
+            return _text(f"Missing required field: {name}.", X_akismet_debug_help=f"Missing required field: {name}.")
+    return None
+
+
+def _content():
+    text = unicodedata.normalize("NFC", request.form.get("comment_content", "")).replace("\x00", "")
+    return text[: int(current_app.config["TEXT_LIMIT"])]
+
+
+def _truthy(value):
+    return (value or "").strip().lower() in ("1", "true", "yes", "on")
+
+
+@bp.post("/verify-key")
+def verify_key():
+    if _site_for(request.form.get("key") or _key_from_host()) is None:
+        return _invalid()
+    return _text("valid")
+
+
+@bp.post("/comment-check")
+def comment_check():
+    _site, answer = _request_site()
+    if answer is not None:
+        return answer
+    missing = _missing(request.form, "blog", "user_ip")
+    if missing is not None:
+        return missing
+    guid = str(uuid.uuid4())
+    text = _content()
+    if not text.strip():
+        return _text("false", X_akismet_guid=guid)
+    decision, _, _ = get_policy().decide(get_scorer().score(text).scores)
+    if decision == "allow":
+        return _text("false", X_akismet_guid=guid)
+    headers = {"X_akismet_guid": guid}
+    if decision == "reject":
+        headers["X_akismet_pro_tip"] = "discard"
+    return _text("true", **headers)
+
+
+def _submit(label):
+    site, answer = _request_site()
+    if answer is not None:
+        return answer
+    missing = _missing(request.form, "blog", "user_ip")
+    if missing is not None:
+        return missing
+    text = _content()
+    if text.strip() and not _truthy(request.form.get("is_test")):
+        digest = hashlib.sha256(text.encode()).hexdigest()[:24]
+        example_id = request.form.get("guid") or f"akismet-{digest}"
+        fields = {"id": example_id[:128], "text": text, "label": label, "task": "spam",
+                  "value": 1 if label == "spam" else 0, "source": "akismet", "by": "akismet",
+                  "at": int(time.time() * 1000)}
+        key = KeySpace(current_app.config["REDIS_PREFIX"]).site(site, "labels")
+        try:
+            get_redis().xadd(key, fields, maxlen=LABELS_MAXLEN, approximate=True)
+        except RedisError:
+            return _text("Service temporarily unavailable; retry later.", status=503,
+                         Retry_After=str(current_app.config["RETRY_AFTER"]))
+    return _text(THANKS)
+
+
+@bp.post("/submit-spam")
+def submit_spam():
+    return _submit("spam")
+
+
+@bp.post("/submit-ham")
+def submit_ham():
+    return _submit("ham")

@@ -1,0 +1,111 @@
+"""Coral's external moderation phase: POST /api/v1/coral/moderate, signed by Coral, answered in milliseconds.
+
+Coral POSTs ``{action, comment: {body, parentID}, author: {id, role}, story: {id, url}, site: {id},
+tenantID, tenantDomain}`` (older releases: ``tenant: {id, domain}``) with ``X-Coral-Signature:
+sha256=<hex>`` (HMAC-SHA256 of the raw body with the phase's signing secret; several comma-separated
+signatures while a secret rotates). Secrets per site: MODERATION_CORAL_SECRETS = '{"site": "secret"}'.
+The answer is 204 (no opinion: the comment is clean) or 200 with FLAG actions and a status (PREMOD to
+hold it for Coral's moderators, REJECTED at very high confidence). Comments are scored, not stored:
+Coral keeps its own queue.
+"""
+
+import hashlib
+import hmac
+import json
+import unicodedata
+from html import unescape
+from html.parser import HTMLParser
+
+from flask import Blueprint, current_app, g, jsonify, request
+
+from .classifier import get_policy, get_scorer
+from .errors import Unauthorized, ValidationError
+
+bp = Blueprint("coral", __name__, url_prefix="/api/v1/coral")
+
+REASONS = {"abuse": "COMMENT_DETECTED_TOXIC", "spam": "COMMENT_DETECTED_SPAM"}
+STATUS = {"review": "PREMOD", "reject": "REJECTED"}
+_BLOCK_TAGS = {"p", "div", "br", "li", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "tr"}
+_SKIP_TAGS = {"script", "style", "template"}
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts, self.skipping = [], 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _SKIP_TAGS:
+            self.skipping += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in _SKIP_TAGS:
+            self.skipping = max(self.skipping - 1, 0)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def html_to_text(body):
+    """The readable text of an HTML comment body: tags dropped, entities decoded, blocks as line breaks."""
+    if "<" not in body and "&" not in body:
+        return body.strip()
+    parser = _TextExtractor()
+    parser.feed(body)
+    parser.close()
+    lines = (" ".join(line.split()) for line in unescape("".join(parser.parts)).splitlines())
+    return "\n".join(line for line in lines if line).strip()
+
+
+def _secrets():
+    cached = current_app.extensions.get("moderation.coral_secrets")
+    if cached is None:
+        spec = current_app.config.get("CORAL_SECRETS") or {}
+        if isinstance(spec, str):
+            spec = json.loads(spec) if spec.strip() else {}
+        cached = {str(site): str(secret).encode() for site, secret in spec.items() if secret}
+        current_app.extensions["moderation.coral_secrets"] = cached
+    return cached
+
+
+def signed_site(raw, header):
+    """The site whose secret signed this body, or None; every secret and signature is compared."""
+    signatures = [part.strip()[7:] for part in (header or "").split(",") if part.strip().startswith("sha256=")]
+    found = None
+    for site, secret in _secrets().items():
+        expected = hmac.new(secret, raw, hashlib.sha256).hexdigest().encode()
+        for candidate in signatures:
+            if hmac.compare_digest(expected, candidate.encode()):
+                found = site
+    return found
+
+
+@bp.post("/moderate")
+def moderate():
+    raw = request.get_data(cache=True)
+    site = signed_site(raw, request.headers.get("X-Coral-Signature"))
+    if site is None:
+        raise Unauthorized("missing or invalid X-Coral-Signature", "X-Coral-Signature")
+    g.site = site
+    try:
+        body = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise ValidationError("body is not valid JSON", "body", code="invalid_json") from exc
+    comment = body.get("comment") if isinstance(body, dict) else None
+    if not isinstance(comment, dict) or not isinstance(comment.get("body"), str):
+        raise ValidationError("comment.body must be a string", "comment.body", code="missing_field")
+    text = unicodedata.normalize("NFC", html_to_text(comment["body"]))
+    text = text[: int(current_app.config["TEXT_LIMIT"])]
+    if not text.strip():
+        return "", 204
+    scores = get_scorer().score(text).scores
+    decision, labels, _ = get_policy().decide(scores)
+    if decision == "allow":
+        return "", 204
+    actions = [{"actionType": "FLAG", "reason": REASONS[label]} for label in labels if label in REASONS]
+    return jsonify({"actions": actions, "status": STATUS[decision]})

@@ -1,0 +1,322 @@
+"""The webhook outbox: `python -m moderation worker` drains each site's events stream to the site's webhook.
+
+Source of truth: ``P{S}:events``, appended by the review queue's Lua scripts. The worker reads it through
+the consumer group ``outbox`` (at-least-once: an entry is XACKed only once it was delivered, or handed to
+the retry schedule in the same MULTI). A failed delivery moves to ``P{S}:outbox:retry`` (ZSET, next
+attempt time in ms) with its state in ``P{S}:outbox:jobs`` (HASH); attempts back off exponentially
+(base * 2^n, capped) for at least WEBHOOK_RETRY_FOR seconds (24 h by default), then the event goes to the
+dead-letter list ``P{S}:outbox:dead``. Counters live in ``P{S}:outbox:stats``. Entries a crashed worker
+left unacknowledged are taken over with XAUTOCLAIM. Every key of a site shares its hash tag.
+
+The event id ``<site>:<stream entry id>`` is stable across retries: receivers de-duplicate on it.
+"""
+
+import json
+import logging
+import os
+import random
+import socket
+import threading
+import time
+import urllib.error
+import urllib.request
+from datetime import UTC, datetime
+from urllib.parse import urlsplit
+
+from redis.exceptions import RedisError, ResponseError
+
+from .keys import KeySpace
+from .webhooks import SIGNATURE_HEADER, WebhookConfigError, allow_private, check_url, parse_webhooks, sign
+
+log = logging.getLogger(__name__)
+
+GROUP = "outbox"
+USER_AGENT = "moderation-webhooks/1"
+DEAD_LETTER_LIMIT = 100_000
+
+# KEYS: retry, jobs. ARGV: now ms, lease ms, limit. Leases due jobs so two workers never send the same one.
+_TAKE_DUE = """
+local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
+local out = {}
+for _, id in ipairs(ids) do
+  redis.call('ZADD', KEYS[1], tonumber(ARGV[1]) + tonumber(ARGV[2]), id)
+  table.insert(out, id)
+  table.insert(out, redis.call('HGET', KEYS[2], id) or '')
+end
+return out
+"""
+
+
+def _iso(ms):
+    return datetime.fromtimestamp(int(ms) / 1000, UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def event_body(site, entry_id, fields):
+    """The JSON event a site receives for one stream entry."""
+    reason, labels = fields.get("reason") or None, []
+    if fields.get("type") in ("comment.queued", "comment.rejected_automatically") and reason:
+        try:
+            labels, reason = json.loads(reason), None
+        except ValueError:
+            pass
+    at = fields.get("at") or entry_id.split("-")[0]
+    return {
+        "id": f"{site}:{entry_id}", "type": fields.get("type"), "site": site, "created_at": _iso(at),
+        "data": {"comment_id": fields.get("id"), "status": fields.get("status"), "by": fields.get("by") or None,
+                 "reason": reason, "labels": labels},
+    }
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    """A redirect is a failed delivery: following it could lead the worker to an address it refuses."""
+
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+_OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}), _NoRedirect)
+
+
+class Outbox:
+    """One site's outbox: new events, due retries and abandoned deliveries, each step atomic in Redis."""
+
+    def __init__(self, redis, site, url, secret, *, prefix="mod:", allow_private_targets=False, timeout=5.0,
+                 retry_base=2.0, retry_max_delay=3600.0, retry_for=86400.0, consumer=None, claim_idle=60.0):
+        self.redis, self.site, self.url, self.secret = redis, site, url, secret
+        self.keys = KeySpace(prefix)
+        self.allow_private_targets = allow_private_targets
+        self.timeout = float(timeout)
+        self.retry_base, self.retry_max_delay, self.retry_for = float(retry_base), float(retry_max_delay), \
+            float(retry_for)
+        self.consumer = consumer or f"{socket.gethostname()}-{os.getpid()}"
+        self.claim_idle_ms = int(claim_idle * 1000)
+        self._take_due = redis.register_script(_TAKE_DUE)
+        self._group_ready = False
+        self._next_claim = 0.0
+
+    def key(self, *parts):
+        return self.keys.site(self.site, *parts)
+
+    # -- delivery ---------------------------------------------------------------------------------------
+
+    def deliver(self, event, attempt):
+        """POST one event; returns None on a 2xx answer, else the reason it failed. Never raises."""
+        try:
+            check_url(self.url, allow_private_targets=self.allow_private_targets)
+        except WebhookConfigError as exc:
+            return f"refused: {exc}"
+        body = json.dumps(event, ensure_ascii=False, separators=(",", ":")).encode()
+        # check_url above allows http(s) only.
+        request = urllib.request.Request(self.url, data=body, method="POST", headers={  # noqa: S310
+            "Content-Type": "application/json", "User-Agent": USER_AGENT,
+            SIGNATURE_HEADER: sign(self.secret, body), "X-Moderation-Event": event["type"],
+            "X-Moderation-Event-Id": event["id"], "X-Moderation-Attempt": str(attempt),
+        })
+        try:
+            with _OPENER.open(request, timeout=self.timeout) as response:
+                response.read(65536)
+                return None if 200 <= response.status < 300 else f"HTTP {response.status}"
+        except urllib.error.HTTPError as exc:
+            return f"HTTP {exc.code}"
+        except (urllib.error.URLError, OSError, ValueError) as exc:
+            reason = getattr(exc, "reason", exc)
+            return f"{type(exc).__name__}: {reason}"[:300]
+
+    def _delay(self, attempts):
+        base = min(self.retry_base * 2 ** max(attempts - 1, 0), self.retry_max_delay)
+        return base * random.uniform(0.8, 1.2)  # noqa: S311 - jitter, not security
+
+    # -- Redis bookkeeping ------------------------------------------------------------------------------
+
+    def ensure_group(self):
+        if self._group_ready:
+            return
+        try:
+            self.redis.xgroup_create(self.key("events"), GROUP, id="0", mkstream=True)
+        except ResponseError as exc:
+            if "BUSYGROUP" not in str(exc):
+                raise
+        self._group_ready = True
+
+    def _succeeded(self, pipe, now_ms):
+        pipe.hincrby(self.key("outbox", "stats"), "delivered", 1)
+        pipe.hset(self.key("outbox", "stats"), "last_delivered_at", now_ms)
+
+    def _failed(self, pipe, job, error, now_ms):
+        """Schedule the next attempt, or dead-letter the event once it has been retried long enough."""
+        event_id = job["entry"]
+        pipe.hincrby(self.key("outbox", "stats"), "failed", 1)
+        pipe.hset(self.key("outbox", "stats"), mapping={"last_error": error, "last_error_at": now_ms})
+        if now_ms - job["first_attempt_at"] >= self.retry_for * 1000:
+            pipe.lpush(self.key("outbox", "dead"), json.dumps({**job, "last_error": error, "dead_at": now_ms}))
+            pipe.ltrim(self.key("outbox", "dead"), 0, DEAD_LETTER_LIMIT - 1)
+            pipe.zrem(self.key("outbox", "retry"), event_id)
+            pipe.hdel(self.key("outbox", "jobs"), event_id)
+            pipe.hincrby(self.key("outbox", "stats"), "dead", 1)
+            log.error("webhook %s: event %s dead-lettered after %d attempts: %s", self.site, event_id,
+                      job["attempts"], error)
+            return
+        job = {**job, "last_error": error}
+        pipe.hset(self.key("outbox", "jobs"), event_id, json.dumps(job, ensure_ascii=False))
+        pipe.zadd(self.key("outbox", "retry"), {event_id: now_ms + int(self._delay(job["attempts"]) * 1000)})
+        log.warning("webhook %s: event %s attempt %d failed: %s", self.site, event_id, job["attempts"], error)
+
+    def _handle_entries(self, entries):
+        done = 0
+        for entry_id, fields in entries:
+            if fields is None:  # trimmed from the stream while pending: nothing left to send
+                self.redis.xack(self.key("events"), GROUP, entry_id)
+                continue
+            event = event_body(self.site, entry_id, fields)
+            error = self.deliver(event, 1)
+            now_ms = int(time.time() * 1000)
+            pipe = self.redis.pipeline(transaction=True)
+            if error is None:
+                self._succeeded(pipe, now_ms)
+            else:
+                job = {"entry": entry_id, "event": event, "attempts": 1, "first_attempt_at": now_ms}
+                self._failed(pipe, job, error, now_ms)
+            pipe.xack(self.key("events"), GROUP, entry_id)
+            pipe.execute()
+            done += 1
+        return done
+
+    def process_new(self, count=50, block_ms=None):
+        """Deliver events nobody has read yet."""
+        self.ensure_group()
+        answer = self.redis.xreadgroup(GROUP, self.consumer, {self.key("events"): ">"}, count=count,
+                                       block=block_ms)
+        return sum(self._handle_entries(entries) for _, entries in answer or [])
+
+    def process_abandoned(self, count=50):
+        """Take over entries another (crashed) worker read but never acknowledged."""
+        self.ensure_group()
+        result = self.redis.xautoclaim(self.key("events"), GROUP, self.consumer, self.claim_idle_ms,
+                                       start_id="0-0", count=count)
+        return self._handle_entries(result[1])
+
+    def process_retries(self, limit=50):
+        """Re-send events whose next attempt is due."""
+        now_ms = int(time.time() * 1000)
+        lease_ms = int((self.timeout + 30) * 1000)
+        flat = self._take_due(keys=[self.key("outbox", "retry"), self.key("outbox", "jobs")],
+                              args=[now_ms, lease_ms, limit])
+        done = 0
+        for event_id, raw in zip(flat[::2], flat[1::2], strict=True):
+            if not raw:
+                self.redis.zrem(self.key("outbox", "retry"), event_id)
+                continue
+            job = json.loads(raw)
+            job["attempts"] += 1
+            error = self.deliver(job["event"], job["attempts"])
+            now_ms = int(time.time() * 1000)
+            pipe = self.redis.pipeline(transaction=True)
+            if error is None:
+                self._succeeded(pipe, now_ms)
+                pipe.zrem(self.key("outbox", "retry"), event_id)
+                pipe.hdel(self.key("outbox", "jobs"), event_id)
+            else:
+                self._failed(pipe, job, error, now_ms)
+            pipe.execute()
+            done += 1
+        return done
+
+    def run_once(self, block_ms=None):
+        """One pass: abandoned entries (now and then), due retries, then new events. Returns work done."""
+        done = 0
+        if time.monotonic() >= self._next_claim:
+            self._next_claim = time.monotonic() + max(self.claim_idle_ms / 2000, 1.0)
+            done += self.process_abandoned()
+        done += self.process_retries()
+        done += self.process_new(block_ms=block_ms)
+        return done
+
+
+def stats(redis, site, *, prefix="mod:", configured=None):
+    """Deliveries and failures of one site's webhook, for `queue stats` and the admin page."""
+    keys = KeySpace(prefix)
+    key = lambda *parts: keys.site(site, *parts)  # noqa: E731
+    pipe = redis.pipeline(transaction=False)
+    pipe.hgetall(key("outbox", "stats"))
+    pipe.zcard(key("outbox", "retry"))
+    pipe.llen(key("outbox", "dead"))
+    counters, retrying, dead_list = pipe.execute()
+    pending = lag = None
+    try:
+        for group in redis.xinfo_groups(key("events")):
+            if group.get("name") == GROUP:
+                pending, lag = group.get("pending"), group.get("lag")
+    except ResponseError:
+        pass
+    out = {
+        "configured": configured, "delivered": int(counters.get("delivered", 0)),
+        "failed_attempts": int(counters.get("failed", 0)), "dead_lettered": int(counters.get("dead", 0)),
+        "retrying": retrying, "dead_letter_list": dead_list, "in_flight": pending, "undelivered": lag,
+        "last_delivered_at": _iso(counters["last_delivered_at"]) if counters.get("last_delivered_at") else None,
+        "last_error": counters.get("last_error"),
+        "last_error_at": _iso(counters["last_error_at"]) if counters.get("last_error_at") else None,
+    }
+    return out
+
+
+def webhook_stats(site):
+    """stats() for the current app: what the admin page shows beside the queue counters."""
+    from flask import current_app
+
+    from .connections import get_redis
+
+    configured = site in current_app.extensions.get("moderation.webhooks", {})
+    return stats(get_redis(), site, prefix=current_app.config["REDIS_PREFIX"], configured=configured)
+
+
+def outboxes(app, redis, sites=None):
+    """One Outbox per site with a webhook; a URL refused by the SSRF guard is logged (and fails to deliver)."""
+    config = app.config
+    hooks = app.extensions.get("moderation.webhooks") or parse_webhooks(config.get("WEBHOOKS"))
+    private_ok = allow_private(config)
+    out = []
+    for site, hook in sorted(hooks.items()):
+        if sites and site not in sites:
+            continue
+        try:
+            check_url(hook["url"], allow_private_targets=private_ok)
+        except WebhookConfigError as exc:
+            log.error("webhook for site %s refused: %s", site, exc)
+        out.append(Outbox(
+            redis, site, hook["url"], hook["secret"], prefix=config["REDIS_PREFIX"],
+            allow_private_targets=private_ok, timeout=float(config["WEBHOOK_TIMEOUT"]),
+            retry_base=float(config["WEBHOOK_RETRY_BASE"]), retry_max_delay=float(config["WEBHOOK_RETRY_MAX_DELAY"]),
+            retry_for=float(config["WEBHOOK_RETRY_FOR"]),
+        ))
+    return out
+
+
+def run_worker(app, *, sites=None, once=False, stop=None, poll_interval=0.5):
+    """Drain every configured site until `stop` is set (or one pass with `once`); Redis errors are retried."""
+    from .connections import get_redis
+
+    stop = stop or threading.Event()
+    with app.app_context():
+        redis = get_redis()
+    boxes = outboxes(app, redis, sites)
+    if not boxes:
+        log.warning("no webhooks configured (MODERATION_WEBHOOKS): the worker has nothing to deliver")
+    for box in boxes:
+        log.info("outbox worker: site %s -> %s", box.site, urlsplit(box.url).netloc)
+    while not stop.is_set():
+        done = 0
+        for box in boxes:
+            try:
+                done += box.run_once()
+            except RedisError as exc:
+                log.warning("outbox worker: redis error for site %s: %s", box.site, exc)
+                stop.wait(1.0)
+        if once:
+            return
+        if not done:
+            stop.wait(poll_interval)
+
+
+def init_app(app):
+    """Parse MODERATION_WEBHOOKS at start-up so a malformed value stops the service with a message."""
+    app.extensions["moderation.webhooks"] = parse_webhooks(app.config.get("WEBHOOKS"))

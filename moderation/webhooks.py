@@ -1,0 +1,113 @@
+"""Webhook configuration, signatures and the SSRF guard, shared by the outbox worker and the demo site.
+
+Configuration: MODERATION_WEBHOOKS = '{"site": {"url": "https://...", "secret": "..."}}'.
+Signature: ``X-Moderation-Signature: t=<unix seconds>,v1=<hex>`` where hex is
+HMAC-SHA256(secret, f"{t}.".encode() + raw body). Receivers recompute it, compare in constant time and
+reject timestamps older than a few minutes (replay protection); de-duplicate on the event's ``id``.
+"""
+
+import hashlib
+import hmac
+import ipaddress
+import json
+import socket
+import time
+from urllib.parse import urlsplit
+
+SIGNATURE_HEADER = "X-Moderation-Signature"
+DEFAULT_TOLERANCE = 300
+
+
+class WebhookConfigError(ValueError):
+    """A webhook entry that cannot be used (bad JSON, missing url or secret, a refused address)."""
+
+
+def parse_webhooks(spec):
+    """{site: {"url", "secret"}} from the MODERATION_WEBHOOKS JSON (or an already-parsed mapping)."""
+    if not spec:
+        return {}
+    if isinstance(spec, str):
+        try:
+            spec = json.loads(spec)
+        except ValueError as exc:
+            raise WebhookConfigError(f"MODERATION_WEBHOOKS is not valid JSON: {exc}") from exc
+    if not isinstance(spec, dict):
+        raise WebhookConfigError('MODERATION_WEBHOOKS must be an object: {"site": {"url": ..., "secret": ...}}')
+    out = {}
+    for site, entry in spec.items():
+        if not isinstance(entry, dict) or not isinstance(entry.get("url"), str) or not entry.get("secret"):
+            raise WebhookConfigError(f"webhook for site {site!r} needs a url and a secret")
+        scheme = urlsplit(entry["url"]).scheme
+        if scheme not in ("http", "https"):
+            raise WebhookConfigError(f"webhook for site {site!r}: url must be http(s)")
+        out[site] = {"url": entry["url"], "secret": str(entry["secret"])}
+    return out
+
+
+def allow_private(config):
+    """Private, loopback and link-local targets are allowed only in the demo (or when explicitly enabled)."""
+    return _truthy(config.get("DEMO")) or _truthy(config.get("WEBHOOK_ALLOW_PRIVATE"))
+
+
+def _truthy(value):
+    if isinstance(value, str):
+        return value.strip().lower() in ("1", "true", "yes", "on")
+    return bool(value)
+
+
+def sign(secret, body, timestamp=None):
+    """The signature header value for a raw body (bytes) at a unix timestamp."""
+    timestamp = int(time.time() if timestamp is None else timestamp)
+    digest = hmac.new(secret.encode(), f"{timestamp}.".encode() + body, hashlib.sha256).hexdigest()
+    return f"t={timestamp},v1={digest}"
+
+
+def verify(secret, body, header, *, tolerance=DEFAULT_TOLERANCE, now=None):
+    """True when the header carries a valid v1 signature of body whose timestamp is within tolerance."""
+    if not header or not secret:
+        return False
+    timestamp, candidates = None, []
+    for part in header.split(","):
+        name, _, value = part.strip().partition("=")
+        if name == "t" and value.isdigit():
+            timestamp = int(value)
+        elif name == "v1":
+            candidates.append(value)
+    if timestamp is None or not candidates:
+        return False
+    now = time.time() if now is None else now
+    if abs(now - timestamp) > tolerance:
+        return False
+    expected = hmac.new(secret.encode(), f"{timestamp}.".encode() + body, hashlib.sha256).hexdigest()
+    ok = False
+    for candidate in candidates:
+        ok |= hmac.compare_digest(expected.encode(), candidate.encode())
+    return ok
+
+
+def _blocked(address):
+    ip = ipaddress.ip_address(address)
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
+        ip = ip.ipv4_mapped
+    return (ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_multicast or ip.is_reserved
+            or ip.is_unspecified)
+
+
+def check_url(url, *, allow_private_targets=False, resolve=socket.getaddrinfo):
+    """Raise WebhookConfigError when the URL is not http(s) or (in production) its host resolves to a
+    private, loopback, link-local or otherwise non-public address."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise WebhookConfigError("webhook url must be an absolute http(s) url")
+    if allow_private_targets:
+        return
+    try:
+        infos = resolve(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80),
+                        type=socket.SOCK_STREAM)
+    except OSError as exc:
+        raise WebhookConfigError(f"webhook host {parts.hostname!r} does not resolve") from exc
+    for info in infos:
+        if _blocked(info[4][0]):
+            raise WebhookConfigError(
+                f"webhook host {parts.hostname!r} resolves to a non-public address ({info[4][0]}); "
+                "refused outside the demo configuration (MODERATION_WEBHOOK_ALLOW_PRIVATE to override)")

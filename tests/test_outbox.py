@@ -1,0 +1,257 @@
+"""The webhook outbox against a real Redis and a real HTTP receiver on a local port."""
+
+import json
+import socket
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from moderation import outbox, webhooks
+from moderation.cli import main as cli_main
+from moderation.review_queue import ReviewQueue
+from tests.conftest import API_KEY
+
+SECRET = "whsec-test-0123456789"
+FLAG_ALL = {"spam": {"review": 0.0, "reject": 1.01}, "abuse": {"review": 0.0, "reject": 1.01}}
+
+
+class Receiver:
+    """A webhook endpoint that misbehaves as told (500, dropped connection, hang), then accepts."""
+
+    def __init__(self, script=(), secret=SECRET):
+        self.script = list(script)  # one of "500", "close", "hang" per failing attempt, then "ok"
+        self.secret = secret
+        self.attempts, self.accepted, self.seen, self.bad_signatures = [], [], set(), 0
+        self.lock = threading.Lock()
+        receiver = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                with receiver.lock:
+                    receiver.attempts.append(dict(self.headers))
+                    action = receiver.script.pop(0) if receiver.script else "ok"
+                if action == "500":
+                    self.send_response(500)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                if action == "close":
+                    self.close_connection = True
+                    self.connection.shutdown(socket.SHUT_RDWR)
+                    return
+                if action == "hang":
+                    time.sleep(3)
+                    return
+                if not webhooks.verify(receiver.secret, body, self.headers.get(webhooks.SIGNATURE_HEADER)):
+                    receiver.bad_signatures += 1
+                    self.send_response(401)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                event = json.loads(body)
+                with receiver.lock:
+                    if event["id"] not in receiver.seen:  # de-duplication on the stable event id
+                        receiver.seen.add(event["id"])
+                        receiver.accepted.append(event)
+                self.send_response(204)
+                self.end_headers()
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hooks/moderation"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def wait_for(condition, timeout=10.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.02)
+    return False
+
+
+@pytest.fixture
+def worker():
+    """Run the real worker loop of an app in a thread; stopped at the end of the test."""
+    started = []
+
+    def start(app):
+        stop = threading.Event()
+        thread = threading.Thread(target=outbox.run_worker, args=(app,), kwargs={"stop": stop, "poll_interval": 0.02},
+                                  daemon=True)
+        thread.start()
+        started.append((stop, thread))
+        return stop
+
+    yield start
+    for stop, thread in started:
+        stop.set()
+        thread.join(timeout=10)
+
+
+def hook_app(make_app, url, **extra):
+    config = {"WEBHOOKS": {"test": {"url": url, "secret": SECRET}}, "DEMO": True, "WEBHOOK_RETRY_BASE": 0.05,
+              "WEBHOOK_TIMEOUT": 0.5, "THRESHOLDS": FLAG_ALL}
+    config.update(extra)
+    return make_app(**config)
+
+
+def test_signature_round_trip_and_tampering():
+    body = b'{"id":"test:1-0"}'
+    header = webhooks.sign(SECRET, body, timestamp=1_700_000_000)
+    assert header.startswith("t=1700000000,v1=")
+    assert webhooks.verify(SECRET, body, header, now=1_700_000_010)
+    assert not webhooks.verify(SECRET, body + b" ", header, now=1_700_000_010)
+    assert not webhooks.verify("other-secret", body, header, now=1_700_000_010)
+    assert not webhooks.verify(SECRET, body, header, now=1_700_000_000 + 3600)  # replayed too late
+    assert not webhooks.verify(SECRET, body, "", now=1_700_000_010)
+
+
+def test_flaky_receiver_gets_each_event_exactly_once_with_valid_signature(make_app, worker, comment, rdb, prefix):
+    with Receiver(["500", "close", "hang"]) as receiver:
+        app = hook_app(make_app, receiver.url)
+        client = app.test_client()
+        body = comment()
+        answer = client.post("/api/v1/comments", json=body, headers={"Authorization": f"Bearer {API_KEY}"})
+        assert answer.json["decision"] == "review"
+        worker(app)
+        assert wait_for(lambda: len(receiver.accepted) == 1, timeout=15)
+        event = receiver.accepted[0]
+        assert event["type"] == "comment.queued" and event["data"]["comment_id"] == body["id"]
+        assert event["data"]["status"] == "pending" and event["data"]["labels"]
+        assert event["id"].startswith("test:")
+        assert len(receiver.attempts) == 4  # three failures, then the delivery
+        assert [a["X-Moderation-Attempt"] for a in receiver.attempts] == ["1", "2", "3", "4"]
+        assert receiver.bad_signatures == 0
+
+        # At-least-once: make Redis hand the same entry out again; the receiver de-duplicates on the id.
+        assert wait_for(lambda: outbox.stats(rdb, "test", prefix=prefix)["delivered"] == 1)
+        rdb.xgroup_setid(f"{prefix}{{test}}:events", outbox.GROUP, "0")
+        assert wait_for(lambda: len(receiver.attempts) == 5)
+        assert len(receiver.accepted) == 1
+        assert receiver.attempts[4]["X-Moderation-Event-Id"] == event["id"]
+
+        # A moderator's decision follows as its own event.
+        ReviewQueue(rdb, "test", prefix=prefix).decide(body["id"], "approve", "hanako", "ok")
+        assert wait_for(lambda: len(receiver.accepted) == 2)
+        assert receiver.accepted[1]["type"] == "comment.approved"
+        assert receiver.accepted[1]["data"]["by"] == "hanako"
+
+    stats = outbox.stats(rdb, "test", prefix=prefix, configured=True)
+    assert stats["failed_attempts"] == 3 and stats["delivered"] == 3 and stats["retrying"] == 0
+    assert stats["in_flight"] == 0 and stats["last_error"]
+
+
+def test_hanging_receiver_never_blocks_scoring_and_event_is_kept(make_app, worker, comment, rdb, prefix):
+    with Receiver(["hang"] * 50) as receiver:
+        app = hook_app(make_app, receiver.url)
+        client = app.test_client()
+        worker(app)
+        auth = {"Authorization": f"Bearer {API_KEY}"}
+        started = time.monotonic()
+        for _ in range(5):
+            assert client.post("/api/v1/comments", json=comment(), headers=auth).json["decision"] == "review"
+        assert time.monotonic() - started < 2.0
+        assert wait_for(lambda: outbox.stats(rdb, "test", prefix=prefix)["failed_attempts"] >= 2, timeout=15)
+        stats = outbox.stats(rdb, "test", prefix=prefix)
+        assert "timed out" in stats["last_error"] or "Timeout" in stats["last_error"]
+        assert receiver.accepted == []
+    # Nothing dropped: failed events wait in the retry schedule, the rest are still in the stream.
+    assert stats["retrying"] >= 1 and stats["delivered"] == 0
+    assert rdb.xlen(f"{prefix}{{test}}:events") == 5
+
+
+def test_event_is_dead_lettered_after_the_retry_window(make_app, comment, rdb, prefix):
+    with Receiver(["500"] * 100) as receiver:
+        app = hook_app(make_app, receiver.url, WEBHOOK_RETRY_FOR=0.3)
+        app.test_client().post("/api/v1/comments", json=comment(), headers={"Authorization": f"Bearer {API_KEY}"})
+        [box] = outbox.outboxes(app, rdb)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and not rdb.llen(f"{prefix}{{test}}:outbox:dead"):
+            box.run_once()
+            time.sleep(0.02)
+        dead = json.loads(rdb.lindex(f"{prefix}{{test}}:outbox:dead", 0))
+        assert dead["event"]["type"] == "comment.queued" and dead["attempts"] >= 2
+        assert dead["last_error"] == "HTTP 500"
+        stats = outbox.stats(rdb, "test", prefix=prefix)
+        assert stats["dead_lettered"] == 1 and stats["retrying"] == 0
+
+
+def test_backoff_is_exponential_and_capped(rdb):
+    box = outbox.Outbox(rdb, "test", "http://example.invalid/", SECRET, retry_base=2, retry_max_delay=3600)
+    delays = [box._delay(n) for n in (1, 2, 3, 10, 30)]
+    assert 1.6 <= delays[0] <= 2.4 and 3.2 <= delays[1] <= 4.8 and 6.4 <= delays[2] <= 9.6
+    assert delays[3] <= 3600 * 1.2 and delays[4] <= 3600 * 1.2
+    # With the defaults, attempts go on for more than 24 hours before dead-lettering.
+    from moderation import defaults
+
+    assert defaults.WEBHOOK_RETRY_FOR >= 86400
+
+
+@pytest.mark.parametrize("url", [
+    "http://127.0.0.1:8080/hook", "http://localhost/hook", "http://10.1.2.3/hook", "http://192.168.0.10/",
+    "http://169.254.169.254/latest/meta-data", "http://[::1]/hook", "http://[fd00::1]/", "http://0.0.0.0/",
+    "http://[::ffff:127.0.0.1]/", "ftp://example.com/hook",
+])
+def test_ssrf_guard_refuses_private_targets_in_production(url):
+    with pytest.raises(webhooks.WebhookConfigError):
+        webhooks.check_url(url)
+
+
+def test_ssrf_guard_allows_public_and_demo_targets():
+    webhooks.check_url("https://93.184.216.34/hook")
+    webhooks.check_url("http://127.0.0.1:8080/hook", allow_private_targets=True)
+    assert webhooks.allow_private({"DEMO": True}) and webhooks.allow_private({"WEBHOOK_ALLOW_PRIVATE": "1"})
+    assert not webhooks.allow_private({"DEMO": False, "WEBHOOK_ALLOW_PRIVATE": False})
+
+
+def test_worker_in_production_configuration_refuses_a_loopback_webhook(make_app, comment, rdb, prefix):
+    with Receiver() as receiver:
+        app = hook_app(make_app, receiver.url, DEMO=False)
+        app.test_client().post("/api/v1/comments", json=comment(), headers={"Authorization": f"Bearer {API_KEY}"})
+        [box] = outbox.outboxes(app, rdb)
+        box.run_once()
+        assert receiver.attempts == []
+        stats = outbox.stats(rdb, "test", prefix=prefix)
+        assert stats["last_error"].startswith("refused") and stats["retrying"] == 1
+
+
+def test_bad_webhook_configuration_stops_start_up(make_app):
+    with pytest.raises(webhooks.WebhookConfigError):
+        make_app(WEBHOOKS='{"test": {"url": "http://x.example/"}}')
+    with pytest.raises(webhooks.WebhookConfigError):
+        make_app(WEBHOOKS="not json")
+
+
+def test_cli_worker_once_and_queue_stats_show_deliveries(make_app, comment, rdb, prefix, tiny_model, tmp_path,
+                                                         redis_server, monkeypatch, capsys):
+    with Receiver() as receiver:
+        app = hook_app(make_app, receiver.url)
+        app.test_client().post("/api/v1/comments", json=comment(), headers={"Authorization": f"Bearer {API_KEY}"})
+        env = {"REDIS_URL": redis_server.url, "REDIS_PREFIX": prefix, "INSTANCE_DIR": str(tmp_path),
+               "API_KEYS": f"test:{API_KEY}", "WEBHOOKS": json.dumps({"test": {"url": receiver.url, "secret": SECRET}}),
+               "DEMO": "1", "SECRET_KEY": "x"}
+        for name, value in env.items():
+            monkeypatch.setenv(f"MODERATION_{name}", value)
+        cli_main(["worker", "--once"])
+        assert len(receiver.accepted) == 1
+        capsys.readouterr()
+        cli_main(["queue", "stats", "--site", "test"])
+        printed = json.loads(capsys.readouterr().out)
+        assert printed["test"]["webhooks"]["delivered"] == 1
+        assert printed["test"]["webhooks"]["configured"] is True
