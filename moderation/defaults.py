@@ -60,3 +60,10 @@ DEMO_SITE = "demo"
 
 # Reader reports (POST /api/v1/comments/<id>/reports) after which a published comment goes to review.
 REPORT_THRESHOLD = 1
+
+# Seconds between a worker's checks of the registry's pins in Redis (model activate, rollback, shadow,
+# saved thresholds): a change reaches every worker within this time, loaded in the background.
+MODEL_CHECK_SECONDS = 2.0
+# Quiet hours: JSON {"start": "23:00", "end": "06:00", "tz": "Asia/Tokyo", "mode": "lower"|"hold", "scale": 0.5};
+# "lower" multiplies review thresholds by scale, "hold" sends every comment to review. Empty: off.
+QUIET_HOURS = ""

@@ -1,0 +1,84 @@
+"""Akismet compatibility, driven by the real `akismet` client from PyPI over an in-process WSGI transport."""
+
+import akismet
+import httpx
+import pytest
+
+from tests.conftest import API_KEY
+
+FLAG_ALL = {"spam": {"review": 0.0, "reject": 1.01}, "abuse": {"review": 0.0, "reject": 1.01}}
+FLAG_NONE = {"spam": {"review": 1.01, "reject": 1.01}, "abuse": {"review": 1.01, "reject": 1.01}}
+REJECT_ALL = {"spam": {"review": 0.0, "reject": 0.0}}
+BLOG = "https://news.example/"
+
+
+def client_for(app, key=API_KEY):
+    http = httpx.Client(transport=httpx.WSGITransport(app=app), headers={"User-Agent": akismet.USER_AGENT},
+                        timeout=5)
+    return akismet.SyncClient(config=akismet.Config(key=key, url=BLOG), http_client=http)
+
+
+def test_round_trip_with_the_real_client(make_app, rdb, prefix):
+    app = make_app(THRESHOLDS=FLAG_ALL)
+    with client_for(app) as checker:  # the context manager verifies the key first
+        assert checker.comment_check("203.0.113.7", comment_content="副業で月収100万円！", comment_type="comment",
+                                     comment_author="山田") == akismet.CheckResponse.SPAM
+        assert checker.submit_spam("203.0.113.7", comment_content="副業で月収100万円！") is True
+        assert checker.submit_ham("203.0.113.8", comment_content="良い記事でした。") is True
+    entries = rdb.xrange(f"{prefix}{{test}}:labels")
+    assert [(e[1]["label"], e[1]["source"], e[1]["text"]) for e in entries] == [
+        ("spam", "akismet", "副業で月収100万円！"), ("ham", "akismet", "良い記事でした。")]
+    assert [e[1]["value"] for e in entries] == ["1", "0"] and entries[0][1]["task"] == "spam"
+
+
+def test_clean_comment_is_ham(make_app):
+    checker = client_for(make_app(THRESHOLDS=FLAG_NONE))
+    assert checker.comment_check("203.0.113.7", comment_content="良い記事でした。") == akismet.CheckResponse.HAM
+
+
+def test_very_confident_spam_gets_the_discard_pro_tip(make_app):
+    checker = client_for(make_app(THRESHOLDS=REJECT_ALL))
+    assert checker.comment_check("203.0.113.7", comment_content="副業で月収100万円！") == akismet.CheckResponse.DISCARD
+
+
+def test_bad_key_is_invalid_exactly_as_akismet_answers(make_app):
+    app = make_app()
+    checker = client_for(app, key="not-a-key-at-all")
+    assert checker.verify_key() is False
+    with pytest.raises(akismet.APIKeyError):
+        checker.comment_check("203.0.113.7", comment_content="x")
+    with pytest.raises(akismet.APIKeyError):
+        akismet.SyncClient.validated_client(config=akismet.Config(key="nope-nope-nope", url=BLOG),
+                                            http_client=httpx.Client(transport=httpx.WSGITransport(app=app)))
+    raw = app.test_client()
+    for path, form in (("/1.1/comment-check", {"api_key": "wrong", "blog": BLOG, "user_ip": "1.2.3.4"}),
+                       ("/1.1/verify-key", {"key": "wrong", "blog": BLOG}),
+                       ("/1.1/submit-spam", {"blog": BLOG, "user_ip": "1.2.3.4"})):
+        response = raw.post(path, data=form)
+        assert response.status_code == 200 and response.data == b"invalid"
+        assert response.headers["X-akismet-debug-help"]
+        assert response.mimetype == "text/plain"
+
+
+def test_plain_form_posts_and_key_in_host_name(make_app):
+    raw = make_app(THRESHOLDS=FLAG_ALL).test_client()
+    response = raw.post("/1.1/comment-check", data={"blog": BLOG, "user_ip": "1.2.3.4", "comment_content": "買って"},
+                        base_url=f"http://{API_KEY}.rest.example.com")
+    assert response.data == b"true" and response.headers["X-akismet-guid"]
+    assert "X-akismet-pro-tip" not in response.headers
+    response = raw.post("/1.1/verify-key", data={"key": API_KEY, "blog": BLOG})
+    assert response.data == b"valid"
+
+
+def test_missing_required_field_is_explained(make_app):
+    raw = make_app().test_client()
+    response = raw.post("/1.1/comment-check", data={"api_key": API_KEY, "blog": BLOG})
+    assert response.data == b"Missing required field: user_ip."
+
+
+def test_is_test_submissions_are_not_kept_as_labels(make_app, rdb, prefix):
+    raw = make_app().test_client()
+    response = raw.post("/1.1/submit-spam", data={"api_key": API_KEY, "blog": BLOG, "user_ip": "1.2.3.4",
+                                                   "comment_content": "spam", "is_test": "1"})
+    assert response.data == b"Thanks for making the web a better place."
+    assert rdb.xlen(f"{prefix}{{test}}:labels") == 0

@@ -1,0 +1,134 @@
+"""Coral's external moderation phase: signed requests scored, forged ones refused, HTML bodies reduced to text."""
+
+import hashlib
+import hmac
+import json
+import statistics
+import time
+
+import pytest
+
+from moderation.coral import html_to_text
+
+SECRET = "coral-signing-secret-0123"
+FLAG_ALL = {"spam": {"review": 0.0, "reject": 1.01}, "abuse": {"review": 0.0, "reject": 1.01}}
+FLAG_NONE = {"spam": {"review": 1.01, "reject": 1.01}, "abuse": {"review": 1.01, "reject": 1.01}}
+REJECT_ABUSE = {"spam": {"review": 1.01, "reject": 1.01}, "abuse": {"review": 0.0, "reject": 0.0}}
+
+
+def coral_request(body="この記事は参考になりました。", action="NEW"):
+    """The payload Coral sends, serialised the way Coral does (indented JSON)."""
+    return json.dumps({
+        "action": action, "comment": {"body": body, "parentID": None},
+        "author": {"id": "user-1", "role": "COMMENTER"}, "story": {"id": "story-1", "url": "https://news.example/a/1"},
+        "site": {"id": "site-1"}, "tenantID": "tenant-1", "tenantDomain": "comments.news.example",
+    }, indent=2, ensure_ascii=False).encode()
+
+
+def signature(raw, secret=SECRET):
+    return "sha256=" + hmac.new(secret.encode(), raw, hashlib.sha256).hexdigest()
+
+
+def post(client, raw, sig):
+    headers = {"Content-Type": "application/json"}
+    if sig is not None:
+        headers["X-Coral-Signature"] = sig
+    return client.post("/api/v1/coral/moderate", data=raw, headers=headers)
+
+
+@pytest.fixture
+def coral_app(make_app):
+    def build(thresholds):
+        return make_app(CORAL_SECRETS=json.dumps({"test": SECRET}), THRESHOLDS=thresholds).test_client()
+
+    return build
+
+
+def test_signed_flagged_comment_is_held_with_flag_actions(coral_app):
+    client = coral_app(FLAG_ALL)
+    raw = coral_request()
+    response = post(client, raw, signature(raw))
+    assert response.status_code == 200
+    assert response.json["status"] == "PREMOD"
+    reasons = {a["reason"] for a in response.json["actions"]}
+    assert reasons == {"COMMENT_DETECTED_SPAM", "COMMENT_DETECTED_TOXIC"}
+    assert all(a["actionType"] == "FLAG" for a in response.json["actions"])
+
+
+def test_signed_clean_comment_gets_no_opinion(coral_app):
+    client = coral_app(FLAG_NONE)
+    raw = coral_request()
+    response = post(client, raw, signature(raw))
+    assert response.status_code == 204 and response.data == b""
+
+
+def test_very_confident_abuse_is_rejected(coral_app):
+    client = coral_app(REJECT_ABUSE)
+    raw = coral_request("<p>ばか</p>")
+    response = post(client, raw, signature(raw))
+    assert response.json == {"actions": [{"actionType": "FLAG", "reason": "COMMENT_DETECTED_TOXIC"}],
+                             "status": "REJECTED"}
+
+
+def test_rotated_secrets_any_matching_signature_counts(coral_app):
+    client = coral_app(FLAG_ALL)
+    raw = coral_request()
+    response = post(client, raw, f"{signature(raw, 'old-secret')},{signature(raw)}")
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("forge", ["missing", "wrong secret", "tampered body", "no prefix", "garbage"])
+def test_forged_or_unsigned_requests_are_401(coral_app, forge):
+    client = coral_app(FLAG_ALL)
+    raw = coral_request()
+    sig = {"missing": None, "wrong secret": signature(raw, "not-the-secret"),
+           "tampered body": signature(coral_request("別の本文")), "no prefix": signature(raw)[7:],
+           "garbage": "sha256=zz"}[forge]
+    response = post(client, raw, sig)
+    assert response.status_code == 401
+    assert response.json["error"]["code"] == "unauthorized"
+
+
+def test_signed_but_malformed_body_is_400(coral_app):
+    client = coral_app(FLAG_ALL)
+    for raw in (b"{not json", json.dumps({"comment": {"body": 5}}).encode(), b"[]"):
+        response = post(client, raw, signature(raw))
+        assert response.status_code == 400, raw
+
+
+def test_html_body_is_scored_as_text(coral_app, monkeypatch):
+    client = coral_app(FLAG_ALL)
+    seen = []
+    scorer = client.application.extensions["moderation.models"].active
+    original = scorer.score
+    monkeypatch.setattr(scorer, "score", lambda text: (seen.append(text), original(text))[1])
+    raw = coral_request('<p>とても<b>良い</b>記事&amp;写真</p><p>ありがとう<br>ございます</p><script>alert(1)</script>')
+    assert post(client, raw, signature(raw)).status_code == 200
+    assert seen == ["とても良い記事&写真\nありがとう\nございます"]
+
+
+def test_html_only_markup_is_no_opinion(coral_app):
+    client = coral_app(FLAG_ALL)
+    raw = coral_request("<p> </p><br>")
+    assert post(client, raw, signature(raw)).status_code == 204
+
+
+def test_html_to_text():
+    assert html_to_text("plain text") == "plain text"
+    assert html_to_text("<div>a &lt;b&gt;</div><div>c</div>") == "a <b>\nc"
+    assert html_to_text("<style>p{}</style>x") == "x"
+
+
+def test_answer_is_well_inside_coral_timeout(coral_app):
+    client = coral_app(FLAG_ALL)
+    raw = coral_request("今日の記事、とても参考になりました。写真もきれいです。" * 5)
+    sig = signature(raw)
+    post(client, raw, sig)  # warm-up
+    timings = []
+    for _ in range(50):
+        started = time.perf_counter()
+        assert post(client, raw, sig).status_code == 200
+        timings.append((time.perf_counter() - started) * 1000)
+    timings.sort()
+    print(f"coral in-process latency: median {statistics.median(timings):.1f} ms, p99 {timings[-1]:.1f} ms")
+    assert statistics.median(timings) < 50
