@@ -46,9 +46,18 @@ def create_app(test_config=None, *, with_model=True):
         classifier.init_app(app)
     app.register_blueprint(health.bp)
     app.register_blueprint(api.bp)
+    from . import review, security, sessions  # the moderators' pages
+
+    security.init_app(app)
+    app.register_blueprint(sessions.bp)
+    app.register_blueprint(review.bp)
     from . import akismet, coral, outbox  # site integrations: callbacks, Akismet and Coral compatibility
 
     outbox.init_app(app)
     app.register_blueprint(akismet.bp)
     app.register_blueprint(coral.bp)
+    from . import logs, metrics  # request ids and JSON logs, /metrics (production, issue 6)
+
+    logs.init_app(app)
+    metrics.init_app(app)
     return app

@@ -1,0 +1,130 @@
+"""What a moderator's card shows, built from a queue record: plain data, never HTML.
+
+The comment text is split at the explanation's character offsets into segments; the page puts each
+segment in its own element with textContent, so user text is never parsed as markup. Bidirectional
+control characters become visible segments of their own (``U+202E``), so they cannot reorder what the
+moderator reads. Only http(s) URLs are offered as links.
+"""
+
+import itertools
+import re
+from datetime import UTC, datetime
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+# Bidi embeddings, overrides, isolates and marks: shown as their code point, never applied.
+BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+_BIDI_RE = re.compile(f"([{BIDI}])")
+
+# A score's word: at or above the first bound "high", then "medium", else "low".
+LEVELS = ((0.7, "high"), (0.4, "medium"))
+REASONS = ("spam", "abuse", "other")
+
+
+def level(p):
+    for bound, name in LEVELS:
+        if p >= bound:
+            return name
+    return "low"
+
+
+def code_point(char):
+    return f"U+{ord(char):04X}"
+
+
+def inert(text):
+    """A short user string (author name, ids) with bidi controls made visible as ⟦U+202E⟧."""
+    return _BIDI_RE.sub(lambda m: f"⟦{code_point(m.group(1))}⟧", text or "")
+
+
+def _split_controls(piece, label):
+    out = []
+    for part in _BIDI_RE.split(piece):
+        if not part:
+            continue
+        if len(part) == 1 and part in BIDI:
+            out.append({"t": code_point(part), "ctl": True})
+        else:
+            out.append({"t": part, "label": label} if label else {"t": part})
+    return out
+
+
+def _spans(text, explanation):
+    """(start, end, label, weight) of the positive spans whose offsets fit the text."""
+    spans = []
+    for item in explanation or []:
+        if not isinstance(item, dict) or "start" not in item or "end" not in item:
+            continue
+        try:
+            start, end, weight = int(item["start"]), int(item["end"]), float(item.get("weight", 1.0))
+        except (TypeError, ValueError):
+            continue
+        if weight <= 0 or not 0 <= start < end <= len(text):
+            continue
+        spans.append((start, end, str(item.get("label") or ""), weight))
+    return spans
+
+
+def segments(text, explanation):
+    """The text cut at every span boundary; each piece labelled by the heaviest span covering it."""
+    text = text or ""
+    spans = _spans(text, explanation)
+    cuts = sorted({0, len(text), *(s for s, _, _, _ in spans), *(e for _, e, _, _ in spans)})
+    out = []
+    for start, end in itertools.pairwise(cuts):
+        covering = [(w, lab) for s, e, lab, w in spans if s <= start and end <= e]
+        label = (max(covering)[1] or "other") if covering else None
+        piece_segments = _split_controls(text[start:end], label)
+        if out and piece_segments and not piece_segments[0].get("ctl") and not out[-1].get("ctl") \
+                and out[-1].get("label") == piece_segments[0].get("label"):
+            out[-1] = {**out[-1], "t": out[-1]["t"] + piece_segments[0]["t"]}
+            piece_segments = piece_segments[1:]
+        out.extend(piece_segments)
+    return out
+
+
+def features(explanation):
+    """Explanation entries without offsets (whole-comment features), heaviest first."""
+    items = [
+        {"label": str(i.get("label") or ""), "feature": inert(str(i.get("feature") or "")),
+         "weight": round(float(i.get("weight", 0)), 3)}
+        for i in explanation or [] if isinstance(i, dict) and "feature" in i and "start" not in i
+    ]
+    return sorted((i for i in items if i["weight"] > 0), key=lambda i: -i["weight"])[:6]
+
+
+def safe_link(url):
+    """The URL when it is an absolute http(s) link, else None (javascript:, data:, relative...)."""
+    if not isinstance(url, str) or any(c in url for c in BIDI) or any(ord(c) < 32 for c in url):
+        return None
+    parts = urlsplit(url.strip())
+    return url.strip() if parts.scheme in ("http", "https") and parts.netloc else None
+
+
+def card(record, history):
+    """The JSON a card is drawn from."""
+    scores = record.get("scores") or {}
+    return {
+        "id": record["id"],
+        "article_id": inert(record.get("article_id")),
+        "article_url": safe_link(record.get("url")),
+        "url_text": inert(record.get("url") or ""),
+        "author_id": inert(record.get("author_id") or ""),
+        "author_name": inert(record.get("author_name") or ""),
+        "history": {"approved": history.get("approved", 0), "rejected": history.get("rejected", 0)},
+        "received_at": record.get("received_at") or 0,
+        "labels": record.get("labels") or [],
+        "scores": [{"label": k, "value": round(float(v), 3), "level": level(float(v))}
+                   for k, v in sorted(scores.items())],
+        "segments": segments(record.get("text"), record.get("explanation")),
+        "features": features(record.get("explanation")),
+        "risk": record.get("risk", 0),
+        "lease_until": record.get("lease_until") or 0,
+    }
+
+
+def format_time(ms, zone="Asia/Tokyo"):
+    """(ISO 8601 UTC, local 'YYYY-MM-DD HH:MM:SS') for a time in ms."""
+    moment = datetime.fromtimestamp(int(ms) / 1000, UTC)
+    local = moment.astimezone(ZoneInfo(zone))
+    return moment.isoformat(timespec="seconds").replace("+00:00", "Z"), local.strftime("%Y-%m-%d %H:%M:%S")

@@ -1,0 +1,262 @@
+"""Moderator login for the review pages: sessions kept in Redis, CSRF tokens, throttled failed logins.
+
+The signed session cookie (HttpOnly, SameSite=Lax, Secure when configured) carries only a random session
+id, the CSRF token and the language; the session itself lives in Redis under ``P session:<sid>`` so logout
+really ends it. Failed logins are counted per account and per client address under ``P login:fail:...``;
+past the limit the login answers 429 until the window ends. Failures are logged, never the password.
+"""
+
+import functools
+import hashlib
+import hmac
+import logging
+import secrets
+from urllib.parse import urlsplit
+
+from flask import Blueprint, abort, current_app, g, jsonify, redirect, render_template, request, session, url_for
+from werkzeug.exceptions import HTTPException
+
+from . import i18n
+from .accounts import Moderators
+from .connections import get_redis
+from .errors import ApiError, Unauthorized
+from .keys import KeySpace
+
+bp = Blueprint("sessions", __name__)
+i18n.register(bp)
+log = logging.getLogger(__name__)
+
+SETTINGS = {  # overridable as MODERATION_<NAME> or in the test mapping
+    "SESSION_HOURS": 12, "LOGIN_WINDOW_SECONDS": 900, "LOGIN_MAX_FAILURES_ACCOUNT": 5,
+    "LOGIN_MAX_FAILURES_IP": 30,
+}
+
+
+def setting(name):
+    return int(current_app.config.get(name, SETTINGS[name]))
+
+
+def _keys():
+    return KeySpace(current_app.config["REDIS_PREFIX"])
+
+
+class Forbidden(ApiError):
+    status = 403
+    code = "forbidden"
+
+
+class BadCsrf(ApiError):
+    status = 400
+    code = "csrf_failed"
+
+
+# -- CSRF ---------------------------------------------------------------------------------------------------
+
+def csrf_token():
+    """This browser session's CSRF token (created on first use)."""
+    if "csrf" not in session:
+        session["csrf"] = secrets.token_urlsafe(32)
+    return session["csrf"]
+
+
+def csrf_valid():
+    sent = request.headers.get("X-CSRF-Token") or request.form.get("csrf_token") or ""
+    known = session.get("csrf") or ""
+    return bool(known) and hmac.compare_digest(sent.encode(), known.encode())
+
+
+def require_csrf(*, json_errors):
+    """Call at the top of a state-changing view: 400 unless the request carries the session's token."""
+    if not csrf_valid():
+        if json_errors:
+            raise BadCsrf("missing or invalid CSRF token", "X-CSRF-Token")
+        abort(400)
+
+
+# -- sessions -----------------------------------------------------------------------------------------------
+
+def _session_key(sid):
+    return _keys().plain("session", sid)
+
+
+def current_moderator():
+    """{name, role} of the logged-in moderator, or None (an account removed since login counts as logged out)."""
+    if "moderator" in g:
+        return g.moderator
+    g.moderator = None
+    sid = session.get("sid")
+    if sid:
+        name = get_redis().hget(_session_key(sid), "name")
+        account = Moderators(get_redis(), current_app.config["REDIS_PREFIX"]).get(name) if name else None
+        g.moderator = account
+    return g.moderator
+
+
+def _start_session(account):
+    sid = secrets.token_urlsafe(32)
+    key = _session_key(sid)
+    redis = get_redis()
+    redis.hset(key, mapping={"name": account["name"], "ip": request.remote_addr or ""})
+    redis.expire(key, setting("SESSION_HOURS") * 3600)
+    lang = session.get("lang")
+    session.clear()  # a fresh cookie: no fixation of an earlier session or token
+    session["sid"] = sid
+    session["csrf"] = secrets.token_urlsafe(32)
+    if lang:
+        session["lang"] = lang
+
+
+def _end_session():
+    sid = session.get("sid")
+    if sid:
+        get_redis().delete(_session_key(sid))
+    lang = session.get("lang")
+    session.clear()
+    if lang:
+        session["lang"] = lang
+
+
+def page_login_required(view):
+    """Pages: redirect to /login (then back) without a session."""
+
+    @functools.wraps(view)
+    def wrapped(*args, **kwargs):
+        if current_moderator() is None:
+            return redirect(url_for("sessions.login", next=request.full_path.rstrip("?")))
+        return view(*args, **kwargs)
+
+    return wrapped
+
+
+def api_login_required(view):
+    """JSON endpoints behind the page: 401 without a session, 400 for a POST without the CSRF token."""
+
+    @functools.wraps(view)
+    def wrapped(*args, **kwargs):
+        if current_moderator() is None:
+            raise Unauthorized("log in first", "session")
+        if request.method not in ("GET", "HEAD", "OPTIONS"):
+            require_csrf(json_errors=True)
+        return view(*args, **kwargs)
+
+    return wrapped
+
+
+def require_admin():
+    if (current_moderator() or {}).get("role") != "admin":
+        raise Forbidden("only an admin may do this", "role")
+
+
+# -- throttling ---------------------------------------------------------------------------------------------
+
+# One counter per key (account and address keys may live on different cluster nodes): count, and start the
+# window on the first failure. EXPIRE NX would need Redis 7; this runs on 6.2.
+_COUNT = """
+local n = redis.call('INCR', KEYS[1])
+if n == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
+return n
+"""
+
+
+def _fail_keys(name):
+    digest = hashlib.sha256((name or "").strip().lower().encode()).hexdigest()[:32]
+    keys = _keys()
+    return (keys.plain("login", "fail", "account", digest),
+            keys.plain("login", "fail", "ip", request.remote_addr or "unknown"))
+
+
+def _throttled(name):
+    """Seconds to wait when this account or address has too many recent failures, else 0."""
+    account_key, ip_key = _fail_keys(name)
+    pipe = get_redis().pipeline(transaction=False)
+    pipe.get(account_key)
+    pipe.ttl(account_key)
+    pipe.get(ip_key)
+    pipe.ttl(ip_key)
+    account_n, account_ttl, ip_n, ip_ttl = pipe.execute()
+    wait = 0
+    if int(account_n or 0) >= setting("LOGIN_MAX_FAILURES_ACCOUNT"):
+        wait = max(wait, account_ttl)
+    if int(ip_n or 0) >= setting("LOGIN_MAX_FAILURES_IP"):
+        wait = max(wait, ip_ttl)
+    return max(wait, 0)
+
+
+def _record_failure(name):
+    window = setting("LOGIN_WINDOW_SECONDS")
+    count = get_redis().register_script(_COUNT)
+    account_n, ip_n = (count(keys=[key], args=[window]) for key in _fail_keys(name))
+    log.warning("login failed for account %r from %s (%d recent failures for the account, %d from the address)",
+                (name or "")[:64], request.remote_addr, account_n, ip_n)
+
+
+def _safe_next(target):
+    """Only a path on this site (no scheme, no host, no '//' or '\\' tricks) may follow the login."""
+    target = target or ""
+    parts = urlsplit(target)
+    if not target.startswith("/") or target.startswith(("//", "/\\")) or parts.scheme or parts.netloc:
+        return url_for("review.queue_page")
+    return target
+
+
+def html_errors(blueprint):
+    """4xx from a page of this blueprint: a small localised page (JSON errors keep the app's boundary)."""
+
+    @blueprint.errorhandler(HTTPException)
+    def error_page(error):
+        if request.path.startswith("/review/api/"):
+            code = (error.name or "error").lower().replace(" ", "_")
+            return jsonify({"error": {"code": code, "message": error.description, "field": None}}), error.code
+        if error.code is None or error.code >= 500:
+            return error
+        key = f"error.{error.code}" if error.code in (400, 403, 404) else "error.400"
+        body = render_template("error.html", message=i18n.translate(key), code=error.code)
+        return body, error.code
+
+
+html_errors(bp)
+
+
+# -- views --------------------------------------------------------------------------------------------------
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    next_url = _safe_next(request.values.get("next"))
+    if request.method == "GET":
+        if current_moderator() is not None:
+            return redirect(next_url)
+        notice = i18n.translate("login.logged_out") if request.args.get("bye") else None
+        return render_template("login.html", next_url=next_url, notice=notice, csrf=csrf_token())
+    require_csrf(json_errors=False)
+    name = (request.form.get("username") or "").strip()
+    wait = _throttled(name)
+    if wait:
+        log.warning("login refused for account %r from %s: throttled for %d s", name[:64], request.remote_addr, wait)
+        error = i18n.translate("login.throttled", minutes=max(1, -(-wait // 60)))
+        response = current_app.make_response(
+            (render_template("login.html", next_url=next_url, error=error, csrf=csrf_token(), username=name), 429))
+        response.headers["Retry-After"] = str(wait)
+        return response
+    account = Moderators(get_redis(), current_app.config["REDIS_PREFIX"]).authenticate(
+        name, request.form.get("password") or "")
+    if account is None:
+        _record_failure(name)
+        error = i18n.translate("login.failed")
+        return render_template("login.html", next_url=next_url, error=error, csrf=csrf_token(), username=name), 401
+    get_redis().delete(_fail_keys(name)[0])
+    _start_session(account)
+    log.info("moderator %r logged in from %s", account["name"], request.remote_addr)
+    return redirect(next_url)
+
+
+@bp.post("/logout")
+def logout():
+    require_csrf(json_errors=False)
+    _end_session()
+    return redirect(url_for("sessions.login", bye=1))
+
+
+@bp.after_request
+def no_store(response):
+    response.headers["Cache-Control"] = "no-store"
+    return response

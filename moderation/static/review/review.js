@@ -1,0 +1,479 @@
+// The review queue page. User text is only ever set with textContent (never innerHTML); every string
+// shown comes from the server's message catalog (the "boot" JSON block) or the page's <template>.
+(function () {
+  "use strict";
+
+  var boot = JSON.parse(document.getElementById("boot").textContent);
+  var M = boot.messages;
+  var csrf = document.querySelector('meta[name="csrf-token"]').getAttribute("content");
+  var cardsEl = document.getElementById("cards");
+  var template = document.getElementById("card-template");
+  var noticesEl = document.getElementById("notices");
+  var emptyEl = document.getElementById("empty");
+  var loadingEl = document.getElementById("loading");
+  var helpEl = document.getElementById("help");
+  var bulkbar = document.getElementById("bulkbar");
+  var bulkCount = document.getElementById("bulk-count");
+
+  var state = {
+    cards: [],          // card data, in display order
+    index: 0,           // the active card
+    selected: new Set(),
+    picker: null,       // {ids: [...]} while the reject reason picker is open
+    last: null,         // {id, at, card, index}: the last own decision, for undo
+    fetching: null,
+    exhausted: false,
+    pendingKey: null,   // performance.now() of the key press waiting for the next card
+  };
+
+  function fmt(key, values) {
+    var text = M[key] || key;
+    return text.replace(/\{(\w+)\}/g, function (_, name) {
+      return values && values[name] !== undefined ? String(values[name]) : "";
+    });
+  }
+
+  function el(tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  // -- server ------------------------------------------------------------------------------------------
+
+  function api(method, path, body) {
+    var init = { method: method, credentials: "same-origin", headers: { "Accept": "application/json" } };
+    if (body !== undefined) {
+      init.headers["Content-Type"] = "application/json";
+      init.headers["X-CSRF-Token"] = csrf;
+      init.body = JSON.stringify(Object.assign({ site: boot.site }, body));
+    }
+    return fetch(path, init).then(function (response) {
+      if (response.status === 401) {
+        notify(M["notice.session_expired"], "error");
+        setTimeout(function () { window.location.assign(boot.login_url); }, 1500);
+        throw new Error("session");
+      }
+      return response.json().catch(function () { return {}; }).then(function (data) {
+        return { status: response.status, ok: response.ok, data: data };
+      });
+    });
+  }
+
+  function networkError(err) {
+    if (!err || err.message !== "session") notify(M["notice.network"], "error");
+  }
+
+  // -- rendering ---------------------------------------------------------------------------------------
+
+  function ageText(seconds) {
+    seconds = Math.max(0, Math.round(seconds));
+    var rtf = new Intl.RelativeTimeFormat(boot.lang, { numeric: "always", style: "short" });
+    if (seconds < 60) return rtf.format(-seconds, "second");
+    if (seconds < 3600) return rtf.format(-Math.floor(seconds / 60), "minute");
+    if (seconds < 86400) return rtf.format(-Math.floor(seconds / 3600), "hour");
+    return rtf.format(-Math.floor(seconds / 86400), "day");
+  }
+
+  function durationText(seconds) {
+    seconds = Math.max(0, Math.round(seconds));
+    var unit = seconds < 60 ? "second" : seconds < 3600 ? "minute" : seconds < 86400 ? "hour" : "day";
+    var size = { second: 1, minute: 60, hour: 3600, day: 86400 }[unit];
+    return new Intl.NumberFormat(boot.lang, { style: "unit", unit: unit, unitDisplay: "short" })
+      .format(Math.floor(seconds / size));
+  }
+
+  function renderText(container, segments) {
+    segments.forEach(function (seg) {
+      if (seg.ctl) {
+        container.appendChild(el("span", "ctl", seg.t));
+      } else if (seg.label) {
+        var mark = el("mark", "hl hl-" + (seg.label === "spam" || seg.label === "abuse" ? seg.label : "other"), seg.t);
+        mark.title = M["label." + seg.label] || seg.label;
+        container.appendChild(mark);
+      } else {
+        container.appendChild(document.createTextNode(seg.t));
+      }
+    });
+  }
+
+  function buildCard(card) {
+    var node = template.content.firstElementChild.cloneNode(true);
+    node.dataset.commentId = card.id;
+    var scores = node.querySelector(".scores");
+    card.scores.forEach(function (score) {
+      var item = el("span", "score level-" + score.level);
+      item.appendChild(el("span", "score-label", M["label." + score.label] || score.label));
+      item.appendChild(document.createTextNode(" "));
+      item.appendChild(el("strong", "score-word", M["level." + score.level]));
+      item.appendChild(document.createTextNode(" "));
+      item.appendChild(el("span", "score-num", score.value.toFixed(2)));
+      scores.appendChild(item);
+    });
+    var time = node.querySelector(".received");
+    time.dateTime = new Date(card.received_at).toISOString();
+    time.title = new Date(card.received_at).toLocaleString(boot.lang);
+    time.dataset.ms = card.received_at;
+    time.textContent = ageText((Date.now() - card.received_at) / 1000);
+    renderText(node.querySelector(".text"), card.segments);
+    if (card.features.length) {
+      var list = node.querySelector(".feature-list");
+      card.features.forEach(function (f, i) {
+        if (i) list.appendChild(document.createTextNode(", "));
+        list.appendChild(el("span", "feature hl-" + (f.label === "abuse" ? "abuse" : "spam"), f.feature));
+      });
+      node.querySelector(".features").hidden = false;
+    }
+    var article = node.querySelector(".article");
+    if (card.article_url) {
+      var link = el("a", "", card.article_id);
+      link.href = card.article_url;
+      link.rel = "noopener noreferrer nofollow";
+      link.target = "_blank";
+      link.title = card.url_text;
+      article.appendChild(link);
+    } else {
+      article.appendChild(el("code", "", card.article_id));
+      if (card.url_text) article.appendChild(el("span", "url-inert", " " + card.url_text));
+    }
+    node.querySelector(".author-name").textContent = card.author_name;
+    node.querySelector(".author-id").textContent = card.author_id;
+    node.querySelector(".author-history").textContent = fmt("card.history", card.history);
+    return node;
+  }
+
+  function cardNode(id) {
+    var nodes = cardsEl.children;
+    for (var i = 0; i < nodes.length; i++) if (nodes[i].dataset.commentId === id) return nodes[i];
+    return null;
+  }
+
+  function activate(index, focus) {
+    if (!state.cards.length) {
+      state.index = 0;
+      emptyEl.hidden = state.fetching !== null;
+      return;
+    }
+    state.index = Math.max(0, Math.min(index, state.cards.length - 1));
+    var active = cardsEl.querySelector(".card.active");
+    if (active) { active.classList.remove("active"); active.removeAttribute("aria-current"); }
+    var node = cardNode(state.cards[state.index].id);
+    if (!node) return;
+    node.classList.add("active");
+    node.setAttribute("aria-current", "true");
+    if (focus !== false && !helpEl.contains(document.activeElement)) {
+      node.focus({ preventScroll: true });
+      node.scrollIntoView({ block: "nearest" });
+    }
+    markReady();
+  }
+
+  function markReady() {
+    if (state.pendingKey === null) return;
+    var start = state.pendingKey;
+    state.pendingKey = null;
+    requestAnimationFrame(function () {
+      try { performance.measure("review:key-to-next-card", { start: start, end: performance.now() }); }
+      catch (e) { /* User Timing L3 missing: no measurement */ }
+    });
+  }
+
+  function addCards(cards, atIndex) {
+    var known = new Set(state.cards.map(function (c) { return c.id; }));
+    cards.forEach(function (card, offset) {
+      if (known.has(card.id)) return;
+      var node = buildCard(card);
+      if (atIndex === undefined || atIndex >= state.cards.length) {
+        state.cards.push(card);
+        cardsEl.appendChild(node);
+      } else {
+        var before = cardNode(state.cards[atIndex + offset] ? state.cards[atIndex + offset].id : "");
+        state.cards.splice(atIndex + offset, 0, card);
+        cardsEl.insertBefore(node, before);
+      }
+    });
+    emptyEl.hidden = state.cards.length > 0;
+    loadingEl.hidden = true;
+  }
+
+  function removeCard(id) {
+    var i = state.cards.findIndex(function (c) { return c.id === id; });
+    if (i < 0) return null;
+    var card = state.cards.splice(i, 1)[0];
+    var node = cardNode(id);
+    if (node) node.remove();
+    state.selected.delete(id);
+    if (i < state.index) state.index -= 1;
+    updateBulkbar();
+    return { card: card, index: i };
+  }
+
+  function updateBulkbar() {
+    bulkbar.hidden = state.selected.size === 0;
+    bulkCount.textContent = fmt("queue.selected", { n: state.selected.size });
+  }
+
+  function notify(message, kind, undoable) {
+    noticesEl.textContent = "";
+    var p = el("p", "notice" + (kind ? " notice-" + kind : ""), message);
+    if (undoable) {
+      p.appendChild(document.createTextNode(" "));
+      var button = el("button", "btn btn-quiet", M["action.undo"]);
+      button.type = "button";
+      button.addEventListener("click", undo);
+      p.appendChild(button);
+    }
+    noticesEl.appendChild(p);
+  }
+
+  // -- loading cards -----------------------------------------------------------------------------------
+
+  function refill() {
+    if (state.fetching) return state.fetching;
+    state.fetching = api("POST", "/review/api/claim",
+      { order: boot.order, label: boot.label, article: boot.article, n: 10 })
+      .then(function (res) {
+        if (res.ok) {
+          var hadActive = state.cards.length > 0;
+          addCards(res.data.cards || []);
+          state.exhausted = !(res.data.cards || []).length;
+          if (!hadActive) activate(0);
+        }
+      })
+      .catch(networkError)
+      .finally(function () {
+        state.fetching = null;
+        loadingEl.hidden = true;
+        emptyEl.hidden = state.cards.length > 0;
+        if (!state.cards.length) markReady();
+      });
+    return state.fetching;
+  }
+
+  function maybeRefill() {
+    if (state.cards.length < 4) refill();
+  }
+
+  // -- actions -----------------------------------------------------------------------------------------
+
+  function current() { return state.cards[state.index] || null; }
+
+  function decide(action, reason, id) {
+    var card = id ? state.cards.find(function (c) { return c.id === id; }) : current();
+    if (!card) return;
+    var removed = removeCard(card.id);
+    activate(state.index);
+    maybeRefill();
+    api("POST", "/review/api/decide", { id: card.id, action: action, reason: reason || "" })
+      .then(function (res) {
+        if (res.ok) {
+          state.last = { id: card.id, at: Date.now(), card: card, index: removed.index };
+          var text = res.data.outcome === "approved" ? M["notice.approved"]
+            : fmt("notice.rejected", { reason: M["label." + res.data.reason] || res.data.reason });
+          notify(text + " " + fmt("notice.undo_hint", { seconds: boot.undo_seconds }), "ok", true);
+        } else if (res.status === 409 || res.status === 404) {
+          notify(res.data.error.message, "warn");   // someone else decided it: a notice, the card stays gone
+        } else {
+          restore(removed);
+          notify((res.data.error && res.data.error.message) || M["notice.network"], "error");
+        }
+      })
+      .catch(function (err) { restore(removed); networkError(err); });
+  }
+
+  function restore(removed) {
+    if (!removed) return;
+    addCards([removed.card], Math.min(removed.index, state.cards.length));
+    activate(state.index, false);
+  }
+
+  function bulk(action, reason) {
+    var ids = Array.from(state.selected);
+    if (!ids.length) return;
+    var removed = ids.map(removeCard).filter(Boolean);
+    activate(state.index);
+    maybeRefill();
+    api("POST", "/review/api/decide-bulk", { ids: ids, action: action, reason: reason || "" })
+      .then(function (res) {
+        if (!res.ok) {
+          removed.forEach(restore);
+          notify((res.data.error && res.data.error.message) || M["notice.network"], "error");
+          return;
+        }
+        var results = res.data.results || [];
+        var done = results.filter(function (r) { return r.ok; }).length;
+        var text = fmt("notice.bulk_done", { n: done });
+        var conflicts = results.length - done;
+        if (conflicts) text += " " + fmt("notice.bulk_conflicts", { n: conflicts });
+        notify(text, conflicts ? "warn" : "ok");
+      })
+      .catch(function (err) { removed.forEach(restore); networkError(err); });
+  }
+
+  function skip() {
+    var card = current();
+    if (!card) return;
+    removeCard(card.id);
+    activate(state.index);
+    api("POST", "/review/api/skip", { id: card.id })
+      .then(function (res) { notify(res.ok ? M["notice.skipped"] : res.data.error.message, res.ok ? "ok" : "warn"); })
+      .catch(networkError)
+      .finally(maybeRefill);
+  }
+
+  function undo() {
+    var last = state.last;
+    if (!last) { notify(M["notice.nothing_to_undo"], "warn"); return; }
+    if (Date.now() - last.at > boot.undo_seconds * 1000) {
+      state.last = null;
+      notify(M["notice.undo_expired"], "warn");
+      return;
+    }
+    state.last = null;
+    api("POST", "/review/api/undo", { id: last.id })
+      .then(function (res) {
+        if (!res.ok) { notify(res.data.error.message, "warn"); return; }
+        var at = Math.min(state.index, state.cards.length);
+        addCards([res.data.card], at);
+        activate(at);
+        notify(M["notice.undone"], "ok");
+      })
+      .catch(networkError);
+  }
+
+  function toggleSelect(id) {
+    var card = id ? { id: id } : current();
+    if (!card) return;
+    var node = cardNode(card.id);
+    if (state.selected.has(card.id)) state.selected.delete(card.id); else state.selected.add(card.id);
+    if (node) {
+      node.classList.toggle("selected", state.selected.has(card.id));
+      node.querySelector(".select-box").checked = state.selected.has(card.id);
+    }
+    updateBulkbar();
+  }
+
+  function openPicker(ids) {
+    closePicker();
+    var card = current();
+    if (!card) return;
+    state.picker = { ids: ids };
+    var picker = cardNode(card.id).querySelector(".reason-picker");
+    picker.hidden = false;
+    picker.querySelector("button").focus();
+  }
+
+  function closePicker() {
+    if (!state.picker) return;
+    state.picker = null;
+    cardsEl.querySelectorAll(".reason-picker").forEach(function (p) { p.hidden = true; });
+    var card = current();
+    if (card && cardNode(card.id)) cardNode(card.id).focus({ preventScroll: true });
+  }
+
+  function chooseReason(reason) {
+    var picker = state.picker;
+    closePicker();
+    if (!picker || !reason) return;
+    if (picker.ids) bulk("reject", reason); else decide("reject", reason);
+  }
+
+  function approveOrReject(action, reason) {
+    if (state.selected.size) { bulk(action, reason); return; }
+    state.pendingKey = state.pendingKey === null ? performance.now() : state.pendingKey;
+    decide(action, reason);
+  }
+
+  function toggleHelp(show) {
+    var visible = show === undefined ? helpEl.hidden : show;
+    helpEl.hidden = !visible;
+    if (visible) document.getElementById("help-close").focus();
+    else { var card = current(); if (card) activate(state.index); }
+  }
+
+  // -- events ------------------------------------------------------------------------------------------
+
+  document.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
+    var tag = event.target.tagName;
+    if (tag === "INPUT" && event.target.type !== "checkbox" || tag === "SELECT" || tag === "TEXTAREA") return;
+    var key = event.key;
+    if (!helpEl.hidden) {
+      if (key === "Escape" || key === "?") { event.preventDefault(); toggleHelp(false); }
+      return;
+    }
+    if (state.picker) {
+      var reasons = { "1": "spam", "2": "abuse", "3": "other" };
+      if (reasons[key]) { event.preventDefault(); chooseReason(reasons[key]); }
+      else if (key === "Escape") { event.preventDefault(); closePicker(); }
+      return;
+    }
+    var handled = true;
+    switch (key) {
+      case "j": activate(state.index + 1); break;
+      case "k": activate(state.index - 1); break;
+      case "a": approveOrReject("approve"); break;
+      case "s": approveOrReject("reject", "spam"); break;
+      case "r": openPicker(state.selected.size ? Array.from(state.selected) : null); break;
+      case "x": toggleSelect(); break;
+      case "u": undo(); break;
+      case "?": toggleHelp(true); break;
+      default: handled = false;
+    }
+    if (handled) event.preventDefault();
+  });
+
+  cardsEl.addEventListener("click", function (event) {
+    var node = event.target.closest(".card");
+    if (!node) return;
+    var id = node.dataset.commentId;
+    var i = state.cards.findIndex(function (c) { return c.id === id; });
+    if (i >= 0 && i !== state.index) activate(i, false);
+    var button = event.target.closest("button");
+    if (event.target.classList.contains("select-box")) { toggleSelect(id); event.target.checked = state.selected.has(id); return; }
+    if (!button) return;
+    if (button.dataset.reason !== undefined) { chooseReason(button.dataset.reason); return; }
+    var action = button.dataset.action;
+    if (action === "approve") decide("approve", "", id);
+    else if (action === "spam") decide("reject", "spam", id);
+    else if (action === "reject") openPicker(null);
+    else if (action === "skip") skip();
+  });
+
+  bulkbar.addEventListener("click", function (event) {
+    var button = event.target.closest("button[data-bulk]");
+    if (!button) return;
+    if (button.dataset.bulk === "approve") bulk("approve");
+    else openPicker(Array.from(state.selected));
+  });
+
+  document.getElementById("help-button").addEventListener("click", function () { toggleHelp(true); });
+  document.getElementById("help-close").addEventListener("click", function () { toggleHelp(false); });
+
+  // -- live counts -------------------------------------------------------------------------------------
+
+  function pollStats() {
+    api("GET", "/review/api/stats?site=" + encodeURIComponent(boot.site))
+      .then(function (res) {
+        if (!res.ok) return;
+        var s = res.data;
+        document.querySelector('[data-count="open"]').textContent = s.open;
+        document.querySelector('[data-count="claimed"]').textContent = s.claimed;
+        document.querySelector('[data-count="oldest"]').textContent = s.open ? durationText(s.oldest_age_seconds) : "–";
+        document.querySelectorAll("[data-label-count]").forEach(function (node) {
+          node.textContent = s.by_label[node.dataset.labelCount] || 0;
+        });
+        cardsEl.querySelectorAll("time.received").forEach(function (t) {
+          t.textContent = ageText((Date.now() - Number(t.dataset.ms)) / 1000);
+        });
+        if (!state.cards.length && s.ready > 0) refill();
+      })
+      .catch(function () { /* next poll retries */ });
+  }
+
+  refill();
+  pollStats();
+  setInterval(pollStats, 3000);
+  setInterval(refill, 60000);   // keeps the leases of the cards on screen alive
+})();
