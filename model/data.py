@@ -1,0 +1,245 @@
+"""Loaders for the labelled data sets in the shared data folder, label mapping and splits.
+
+Every loader returns `Row`s with both labels (`spam`, `abuse`; a data set labelled for one task is
+taken as negative for the other, which holds for these sources), the data set name, language, a
+group key and a split. Splits are decided by a hash of the group key, so rows of one dialogue, one
+RTP-LX prompt (its prompt, benign and machine continuations) or one near-duplicate skeleton (text with
+digits, URLs and punctuation removed) never straddle train and test. Nothing here writes data out.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from moderation.text import normalize_text
+
+TEST, VALID, TRAIN = "test", "valid", "train"
+
+
+@dataclass(frozen=True)
+class Row:
+    text: str
+    spam: int
+    abuse: int
+    source: str
+    lang: str
+    group: str
+    split: str
+    synthetic: bool = False
+
+
+def _bucket(key: str) -> int:
+    return int(hashlib.sha256(key.encode("utf-8")).hexdigest()[:8], 16) % 100
+
+
+def split_of(key: str, test_pct: int = 15, valid_pct: int = 10) -> str:
+    b = _bucket(key)
+    return TEST if b < test_pct else VALID if b < test_pct + valid_pct else TRAIN
+
+
+_SKELETON_DROP = re.compile(r"https?://\S+|www\.\S+|[\d\s\W_]+")
+
+
+def skeleton(text: str) -> str:
+    """Near-duplicate key: normalised text without digits, URLs, spaces and punctuation, first 48 chars."""
+    return _SKELETON_DROP.sub("", normalize_text(text))[:48]
+
+
+def _csv_rows(data: bytes | str):
+    if isinstance(data, bytes):
+        data = data.decode("utf-8-sig")
+    return list(csv.DictReader(io.StringIO(data)))
+
+
+# --- Japanese --------------------------------------------------------------------------------
+
+def load_realpersonachat(d: Path) -> list[Row]:
+    out = []
+    for r in _csv_rows((d / "realpersonachat-ja-utterances" / "rpc_utterances_sample40k.csv").read_bytes()):
+        g = "rpc:" + r["dialogue_id"]
+        out.append(Row(r["text"], 0, 0, "realpersonachat", "ja", g, split_of(g, 15, 10)))
+    return out
+
+
+RTP_ABUSE, RTP_CLEAN = 3.0, 1.67
+
+
+def _rtp_label(tox: float) -> int | None:
+    return 1 if tox >= RTP_ABUSE else 0 if tox <= RTP_CLEAN else None
+
+
+def load_rtplx(d: Path) -> list[Row]:
+    z = zipfile.ZipFile(d / "rtp-lx-ja" / "rtp-lx-ja.zip")
+    pwd = b"rtp-lx"
+    out = []
+    for r in _csv_rows(z.read("rtplx_ja_prompts.csv", pwd=pwd)):
+        lab = _rtp_label(float(r["toxicity_mean"]))
+        g = "rtp:" + r["index"]
+        if lab is not None:
+            out.append(Row(r["text"], 0, lab, "rtp-lx-prompts", "ja", g, split_of(g, 25, 10)))
+    for r in _csv_rows(z.read("rtplx_ja_benign_completions.csv", pwd=pwd)):
+        g = "rtp:" + r["index"]
+        text = (r.get("benign_completion") or "").strip(" ,、。")
+        if text:
+            out.append(Row(text, 0, 0, "rtp-lx-benign", "ja", g, split_of(g, 25, 10)))
+    for r in _csv_rows(z.read("rtplx_ja_synthetic_completions.csv", pwd=pwd)):
+        lab = _rtp_label(float(r["toxicity"]))
+        g = "rtp:" + r["index"]
+        if lab is not None and split_of(g, 25, 10) == TRAIN:  # machine text: training augmentation only
+            out.append(Row(r["completion_synthetic"][:600], 0, lab, "rtp-lx-machine", "ja", g, TRAIN, True))
+    return out
+
+
+def load_inspection(d: Path) -> list[Row]:
+    out = []
+    for r in _csv_rows((d / "inspection-ai-japanese-toxic" / "subset.csv").read_bytes()):
+        n = int(r["annotation_num"])
+        lab = int((int(r["Toxic"]) + int(r["Very Toxic"])) * 2 >= n)
+        g = "insp:" + skeleton(r["text"])
+        out.append(Row(r["text"], 0, lab, "inspection-ai", "ja", g, split_of(g, 35, 10)))
+    return out
+
+
+def load_akku(d: Path) -> list[Row]:
+    """Real Japanese YouTube spam/troll lines: evaluation only (too few and too particular to train on)."""
+    out = []
+    for name in ("templates.txt", "words.txt"):
+        for line in (d / "youtube-spam-ja-templates-akku1139" / name).read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if not line or line.startswith("#") or "\\" in line or ".+" in line:
+                continue
+            out.append(Row(line, 1, 0, "akku1139-ja-spam", "ja", "akku:" + skeleton(line), TEST))
+    return out
+
+
+# --- English ---------------------------------------------------------------------------------
+
+def load_youtube(d: Path) -> list[Row]:
+    out = []
+    for f in sorted((d / "youtube-spam-collection").glob("Youtube0*.csv")):
+        heldout = "Eminem" in f.name
+        for r in _csv_rows(f.read_bytes()):
+            text = r["CONTENT"]
+            g = "yt:" + skeleton(text)
+            split = TEST if heldout else (VALID if _bucket(g) < 12 else TRAIN)
+            out.append(Row(text, int(r["CLASS"]), 0, "youtube-spam", "en", g, split))
+    return out
+
+
+def load_sms(d: Path) -> list[Row]:
+    out = []
+    for line in (d / "sms-spam-collection" / "SMSSpamCollection.tsv").read_text(encoding="utf-8").splitlines():
+        if "\t" not in line:
+            continue
+        lab, text = line.split("\t", 1)
+        g = "sms:" + skeleton(text)
+        out.append(Row(text, int(lab == "spam"), 0, "sms-spam", "en", g, split_of(g, 20, 10)))
+    return out
+
+
+def load_davidson(d: Path) -> list[Row]:
+    out = []
+    for r in _csv_rows((d / "davidson-hate-offensive" / "labeled_data.csv").read_bytes()):
+        text = r["tweet"]
+        g = "dav:" + skeleton(text)
+        out.append(Row(text, 0, int(r["class"] in ("0", "1")), "davidson", "en", g, split_of(g, 15, 10)))
+    return out
+
+
+def load_stormfront(d: Path) -> list[Row]:
+    out = []
+    for r in _csv_rows((d / "stormfront-hate-speech" / "stormfront_sentences.csv").read_bytes()):
+        if r["label"] not in ("hate", "noHate"):
+            continue
+        g = "sf:" + r["file_id"].split("_")[0]  # one post's sentences stay together
+        out.append(Row(r["text"], 0, int(r["label"] == "hate"), "stormfront", "en", g, split_of(g, 15, 10)))
+    return out
+
+
+def load_jigsaw(d: Path) -> list[Row]:
+    out = []
+    for r in _csv_rows((d / "jigsaw-toxic-sample-ibm" / "test_examples.csv").read_bytes()):
+        out.append(Row(r["comment_text"], 0, int(r["toxic"]), "jigsaw-sample", "en", "jig", TEST))
+    return out
+
+
+LOADERS = {
+    "realpersonachat-ja-utterances": load_realpersonachat,
+    "rtp-lx-ja": load_rtplx,
+    "inspection-ai-japanese-toxic": load_inspection,
+    "youtube-spam-ja-templates-akku1139": load_akku,
+    "youtube-spam-collection": load_youtube,
+    "sms-spam-collection": load_sms,
+    "davidson-hate-offensive": load_davidson,
+    "stormfront-hate-speech": load_stormfront,
+    "jigsaw-toxic-sample-ibm": load_jigsaw,
+}
+
+LICENCES = {
+    "realpersonachat-ja-utterances": "CC BY-SA 4.0 — Nagoya University RealPersonaChat (nu-dialogue/real-persona-chat)",
+    "rtp-lx-ja": "MIT (RTP-LX, Microsoft); underlying RealToxicityPrompts Apache-2.0",
+    "inspection-ai-japanese-toxic": "Apache-2.0 — inspection-ai/japanese-toxic-dataset (NLP2023 D4-1)",
+    "youtube-spam-ja-templates-akku1139": "MIT — akku1139/YouTube-spammer-filter",
+    "youtube-spam-collection": "CC BY 4.0 — Alberto, Lochter & Almeida (2015), TubeSpam, UCI",
+    "sms-spam-collection": "CC BY 4.0 — Almeida, Gómez Hidalgo & Yamakami (2011), UCI",
+    "davidson-hate-offensive": "MIT — Davidson et al. (ICWSM 2017)",
+    "stormfront-hate-speech": "CC BY-SA 3.0 ES — de Gibert et al. (ALW2 2018)",
+    "jigsaw-toxic-sample-ibm": "CC0 (sample via IBM MAX); Wikipedia text CC BY-SA 3.0",
+    "lexicons/mamadm-mamakatsu-dm-templates": "MIT — greymd/mamadm (Yasuhiro Yamada)",
+    "lexicons/lamrongol-twitter-spam-lists-ja": "MIT — lamrongol/JapaneseTwitterSpamFilter (Tomohide Fujikawa)",
+    "lexicons/milteragent-jp-phishing-brand-rules": "MIT — disco-v8/MilterAgent contributors",
+    "lexicons/inappropriate-words-ja-mosasom": "MIT — MosasoM/inappropriate-words-ja (K Hashimoto)",
+    "lexicons/surge-ai-profanity-en": "MIT — surge-ai/profanity (Surge AI)",
+}
+
+
+def load_all(data_dir: Path) -> list[Row]:
+    rows: list[Row] = []
+    for name, fn in LOADERS.items():
+        if (data_dir / name).exists():
+            rows.extend(fn(data_dir))
+    return rows
+
+
+def checksums(data_dir: Path, folders) -> dict[str, str]:
+    """SHA-256 of every data file under the given folders (relative path -> hex digest)."""
+    out = {}
+    for folder in folders:
+        base = data_dir / folder
+        if not base.exists():
+            continue
+        for f in sorted(base.rglob("*")):
+            if f.is_file():
+                out[str(f.relative_to(data_dir))] = hashlib.sha256(f.read_bytes()).hexdigest()
+    return out
+
+
+def source_commits(data_dir: Path, folders) -> dict[str, str]:
+    """The upstream repository and commit lines of each folder's SOURCE.md (for the card)."""
+    out = {}
+    for folder in folders:
+        p = data_dir / folder / "SOURCE.md"
+        if p.exists():
+            lines = [ln.strip("- ").strip() for ln in p.read_text(encoding="utf-8").splitlines()
+                     if re.match(r"- (Repo|Commit|Original|Copied from)", ln)]
+            out[folder] = " | ".join(lines)[:400]
+    return out
+
+
+def summary(rows: list[Row]) -> dict:
+    """Rows per source, split, language, class and synthetic flag (for the card)."""
+    out: dict[str, dict] = {}
+    for r in rows:
+        s = out.setdefault(r.source, {"lang": r.lang, "synthetic": r.synthetic, "splits": {}})
+        sp = s["splits"].setdefault(r.split, {"rows": 0, "spam": 0, "abuse": 0})
+        sp["rows"] += 1
+        sp["spam"] += r.spam
+        sp["abuse"] += r.abuse
+    return json.loads(json.dumps(out, sort_keys=True))

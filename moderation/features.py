@@ -1,0 +1,271 @@
+"""Spam and abuse signals beyond words, as a scikit-learn transformer.
+
+`SignalFeatures` turns raw comments into a small dense block of bounded numeric features (URLs and
+their domains, brand named next to a foreign domain, LINE IDs and contact hand-offs, phones, e-mail,
+money and urgency phrases, emoji density, repetition, invisible characters and other obfuscation,
+lexicon hits). The word/domain lists come from `moderation.lexicon_data` (generated from MIT-licensed
+lexicons), so nothing is read from disk at run time. `signal_spans()` gives the matching spans in the
+ORIGINAL text for explanations.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.base import BaseEstimator, TransformerMixin
+
+from moderation import lexicon_data as L
+from moderation.text import Normalized, normalize
+
+__all__ = ["FEATURE_NAMES", "SignalFeatures", "compute_signals", "signal_spans"]
+
+
+def _trie_regex(words) -> str:
+    """A compact regex alternation (prefix trie) for many literal words; much faster than a flat one."""
+    trie: dict = {}
+    for w in words:
+        if not w:
+            continue
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = []
+        end = "" in node
+        for ch in sorted(k for k in node if k):
+            alts.append(re.escape(ch) + build(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if end else body
+
+    return build(trie)
+
+
+class _Lexicon:
+    """Literal words matched in one pass; ASCII words only count at Latin word boundaries."""
+
+    def __init__(self, words, latin_boundaries: bool = True):
+        words = sorted({w for w in words if w})
+        self.pattern = re.compile(_trie_regex(words) or r"(?!x)x")
+        self.latin_boundaries = latin_boundaries
+
+    def finditer(self, text: str):
+        for m in self.pattern.finditer(text):
+            if self.latin_boundaries and m.group(0).isascii():
+                a, b = m.span()
+                if (a > 0 and text[a - 1].isascii() and text[a - 1].isalnum()) or (
+                        b < len(text) and text[b].isascii() and text[b].isalnum()):
+                    continue
+            yield m
+
+
+def _lexicon(words, latin_boundaries: bool = True) -> _Lexicon:
+    return _Lexicon(words, latin_boundaries)
+
+
+# --- hand-written phrase lists (project's own) -------------------------------------------------
+THREATS = ("死ね", "死んで", "殺す", "殺してやる", "ぶっ殺", "ぶち殺", "殺されろ", "消えろ", "消えて", "氏んで",
+           "くたばれ", "首吊", "しばくぞ", "しばいたろ", "晒す", "晒してやる", "潰す", "燃やす", "刺す",
+           "kill you", "kill yourself", "kys", "die", "hang yourself", "shoot you")
+INSULTS_JA = ("きもい", "うざい", "くそ", "ばか", "あほ", "ごみ", "くず", "カス", "クズ", "ゴミ", "馬鹿", "阿呆",
+              "低能", "無能", "知恵遅れ", "害悪", "売国奴", "売国", "反日", "在日", "チョン", "シナ", "ブサイク",
+              "ブス", "デブ", "ハゲ", "きちがい", "がいじ", "ガイジ", "池沼", "ゴキブリ", "寄生虫", "老害",
+              "ジジイ", "ババア", "クソ", "くそ野郎", "野郎", "てめえ", "てめー", "テメー", "貴様", "お前",
+              "おまえ", "きさま", "頭おかしい", "頭悪い", "脳みそ", "恥を知れ", "ざまあ", "ざまぁ", "黙れ",
+              "消えろ", "失せろ", "出ていけ", "出て行け", "キモ", "気持ち悪い", "変態", "犯罪者", "詐欺師",
+              "嘘つき", "パクリ", "ks", "gm", "雑魚", "ザコ", "負け犬", "底辺", "税金泥棒", "非国民", "屑",
+              "糞", "畜生", "ちくしょう", "アホ", "バカ", "マヌケ", "間抜け", "ボケ", "能無し", "役立たず",
+              "ぶっ殺", "死ね", "殺す", "くたばれ")
+MONEY = ("副業", "在宅", "在宅ワーク", "稼げ", "稼ぐ", "稼い", "儲か", "儲け", "不労所得", "日給", "日収", "月収",
+         "月給", "年収", "万円", "万以上", "高収入", "高額", "報酬", "配当", "利回り", "元本保証", "投資",
+         "仮想通貨", "暗号資産", "ビットコイン", "fx", "バイナリー", "先物", "株で", "お小遣い", "おこづかい",
+         "謝礼", "お礼", "支援", "プレゼント", "無料", "タダ", "現金", "キャッシュバック", "ギフト券", "ギフトカード",
+         "当選", "当たり", "賞金", "受け取り", "口座", "振込", "振り込み", "入金", "出金", "手数料",
+         "free", "cash", "prize", "win", "winner", "won", "money", "£", "$", "€", "credit", "loan", "reward",
+         "bonus", "earn", "income", "bitcoin", "crypto", "investment", "claim", "gift card")
+URGENCY = ("今すぐ", "いますぐ", "今だけ", "限定", "先着", "急いで", "本日中", "至急", "残りわずか", "残り",
+           "期限", "期間限定", "緊急", "重要", "確認してください", "ご確認", "停止", "凍結", "ロック",
+           "不正利用", "不正アクセス", "本人確認", "更新してください", "手続き", "早い者勝ち", "見逃し",
+           "ラストチャンス", "締め切り", "24時間以内", "urgent", "now", "immediately", "limited", "expire",
+           "act now", "verify", "suspended", "final notice", "last chance", "today only")
+HANDOFF = ("line追加", "line交換", "lineで", "lineに", "lineid", "line id", "lineのid", "友だち追加", "友達追加",
+           "追加して", "追加してね", "追加お願い", "プロフ見", "ぷろふ見", "プロフィール見", "プロフのurl",
+           "プロフから",
+           "プロフに", "固ツイ", "固定ツイ", "dmください", "dmして", "dmで", "dm待って", "dmお待ち", "dmお願い",
+           "連絡ください", "連絡待って", "連絡してね", "気軽に連絡", "お気軽に", "詳細は", "詳しくは", "リンクから",
+           "リンク先", "こちらから", "下記", "url", "カカオ", "kakao", "telegram", "テレグラム", "インスタ",
+           "check out my", "subscribe", "visit my", "click here", "text", "call", "reply", "txt", "whatsapp")
+DATING = ("出会い", "出会", "パパ活", "ママ活", "まま活", "p活", "割り切り", "割切", "セフレ", "大人の関係",
+          "会える", "会いたい", "会いませんか", "募集中", "男性募集", "女性募集", "相手をするだけ", "仲介",
+          "エッチ", "えっち", "えろ", "エロ", "無修正", "動画あげ", "どうがあげ", "どうがある", "再生リスト",
+          "人妻", "即会い", "即ハメ", "ホ別", "ゴム", "オフパコ", "裏垢", "相互", "フォロバ", "sex", "dating",
+          "hot singles", "adult")
+
+_OFFENSIVE = _lexicon(tuple(L.OFFENSIVE_JA) + INSULTS_JA)
+_SEXUAL = _lexicon(L.SEXUAL_JA)
+_PROFANITY = _lexicon(L.PROFANITY_EN)
+_THREAT = _lexicon(THREATS)
+_MONEY = _lexicon(MONEY)
+_URGENCY = _lexicon(URGENCY)
+_HANDOFF = _lexicon(HANDOFF, latin_boundaries=False)
+_DATING = _lexicon(tuple(L.SPAM_HASHTAGS) + DATING)
+_SECOND_PERSON = re.compile(r"お前|おまえ|てめ[えー]|テメ[エー]|貴様|きさま|あんた|(?<![a-z])(?:you|ur|u)(?![a-z])")
+_BRAND_OF: dict[str, list[int]] = {}
+for _i, (_name, _lits, _doms) in enumerate(L.BRAND_RULES):
+    for _lit in _lits:
+        _BRAND_OF.setdefault(_lit.replace("\\b", ""), []).append(_i)
+_BRAND_DOMAINS = tuple(doms for _name, _lits, doms in L.BRAND_RULES)
+_BRANDS = _lexicon(tuple(_BRAND_OF))
+
+_URL = re.compile(
+    r"(?:https?://|hxxps?://|www\.)[^\s<>\"'、。「」]+|(?<![a-z0-9@.\-])(?:[a-z0-9-]+\.)+"
+    r"(?:com|net|org|jp|info|biz|me|io|ly|to|gl|co|xyz|top|site|club|shop|online|link|app|cc|tk|ml|ru|cn|us)"
+    r"(?:/[^\s<>\"'、。「」]*)?(?![a-z0-9])")
+_EMAIL = re.compile(r"[a-z0-9._%+\-]+@[a-z0-9.\-]+\.[a-z]{2,}")
+_PHONE = re.compile(r"(?<!\d)(?:0\d{1,4}[-\s]?\d{1,4}[-\s]?\d{3,4}|\+?\d{1,3}[-\s]?\d{2,4}[-\s]?\d{3,4}[-\s]?\d{3,4}"
+                    r"|0[5789]0\d{8}|\d{5,})(?!\d)")
+_LINE_ID = re.compile(r"(?:line|らいん|ライン)\s*(?:id)?\s*[:：=＝は]?\s*[@＠]?[a-z0-9._\-]{4,20}"
+                      r"|(?:^|[\s(（])[@＠][a-z0-9._\-]{4,20}"
+                      r"|line\.me/|lin\.ee/|(?<![a-z])id\s*[:：]\s*[a-z0-9._\-]{4,20}")
+_MONEY_AMOUNT = re.compile(r"\d[\d,]*\s*(?:万|億|千)?\s*円|[¥￥$£€]\s*\d|\d+\s*万(?:以上|稼|円|/月|/日)?")
+_EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u3297\u3299\u303D\u00A9\u00AE\u2122]")
+_HASHTAG = re.compile(r"[#＃][^\s#＃]+")
+
+FEATURE_NAMES = (
+    "url_count", "url_spam_domain", "url_shortener", "url_safe_domain", "url_unknown_domain",
+    "brand_mention", "brand_foreign_domain", "line_id", "contact_handoff", "phone", "email",
+    "money_phrase", "money_amount", "urgency_phrase", "emoji_density", "emoji_count", "repetition",
+    "invisible_chars", "lookalike_chars", "masked_words", "spaced_letters", "abuse_lexicon", "sexual_lexicon",
+    "profanity_en", "threat", "dating_lure", "second_person", "length", "latin_ratio", "digit_ratio",
+    "exclaim", "hashtags", "has_japanese",
+)
+_IDX = {n: i for i, n in enumerate(FEATURE_NAMES)}
+
+
+def _domain(url: str) -> str:
+    u = re.sub(r"^(?:https?|hxxps?)://", "", url)
+    return u.split("/")[0].split("?")[0].split(":")[0].strip(".")
+
+
+def _domain_in(domain: str, lst) -> bool:
+    return any(domain == d or domain.endswith("." + d) or (("/" in d) and d in domain) for d in lst)
+
+
+@lru_cache(maxsize=4096)
+def _classify_domain(domain: str) -> str:
+    if _domain_in(domain, L.SHORTENERS):
+        return "short"
+    if _domain_in(domain, L.SPAM_DOMAINS) or any(d in domain for d in L.SPAM_DOMAINS if "." in d and len(d) > 6):
+        return "spam"
+    if _domain_in(domain, L.SAFE_DOMAINS):
+        return "safe"
+    return "unknown"
+
+
+def _count(p: re.Pattern[str], s: str) -> int:
+    return sum(1 for _ in p.finditer(s))
+
+
+def _sat(x: float, cap: float = 4.0) -> float:
+    """log1p then cap, so counts stay on a scale comparable to TF-IDF values."""
+    return min(math.log1p(x), cap)
+
+
+def compute_signals(norm: Normalized) -> np.ndarray:
+    """The feature vector (float64, len(FEATURE_NAMES)) for one normalised comment."""
+    t = norm.text
+    v = np.zeros(len(FEATURE_NAMES))
+    n = max(len(t), 1)
+    urls = _URL.findall(t)
+    domains = [_domain(u) for u in urls]
+    kinds = [_classify_domain(d) for d in domains if d]
+    v[0] = _sat(len(urls))
+    v[1] = _sat(kinds.count("spam"))
+    v[2] = _sat(kinds.count("short"))
+    v[3] = _sat(kinds.count("safe"))
+    v[4] = _sat(kinds.count("unknown"))
+    brands = {m.group(0) for m in _BRANDS.finditer(t)}
+    v[5] = _sat(len(brands))
+    if brands and domains:
+        allowed = [_BRAND_DOMAINS[i] for b in brands for i in _BRAND_OF.get(b, ())]
+        foreign = [d for d in domains if not any(_domain_in(d, doms) for doms in allowed)]
+        v[6] = _sat(len(foreign))
+    v[7] = _sat(_count(_LINE_ID, t))
+    v[8] = _sat(_count(_HANDOFF, t))
+    v[9] = _sat(_count(_PHONE, t))
+    v[10] = _sat(_count(_EMAIL, t))
+    v[11] = _sat(_count(_MONEY, t))
+    v[12] = _sat(_count(_MONEY_AMOUNT, t))
+    v[13] = _sat(_count(_URGENCY, t))
+    emoji = _count(_EMOJI, t)
+    v[14] = min(emoji / n * 5.0, 3.0)
+    v[15] = _sat(emoji)
+    if n >= 16:
+        grams = [t[i:i + 4] for i in range(0, n - 3)]
+        v[16] = 2.0 * (1.0 - len(set(grams)) / len(grams))
+    v[17] = _sat(norm.invisible)
+    v[18] = _sat(norm.lookalike)
+    v[19] = _sat(norm.masked)
+    v[20] = _sat(norm.spaced) * 0.5
+    v[21] = _sat(_count(_OFFENSIVE, t))
+    v[22] = _sat(_count(_SEXUAL, t))
+    v[23] = _sat(_count(_PROFANITY, t))
+    v[24] = _sat(_count(_THREAT, t))
+    v[25] = _sat(_count(_DATING, t))
+    v[26] = _sat(_count(_SECOND_PERSON, t))
+    v[27] = math.log1p(n) / 4.0
+    latin = sum(1 for c in t if "a" <= c <= "z")
+    digits = sum(1 for c in t if c.isdigit())
+    v[28] = latin / n
+    v[29] = digits / n
+    v[30] = _sat(t.count("!") + t.count("!"))
+    v[31] = _sat(len(_HASHTAG.findall(t)))
+    v[32] = 1.0 if any("\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff" for c in t) else 0.0
+    return v
+
+
+_SPAN_PATTERNS = (
+    ("url", _URL), ("line_id", _LINE_ID), ("contact_handoff", _HANDOFF), ("phone", _PHONE), ("email", _EMAIL),
+    ("money_phrase", _MONEY), ("money_amount", _MONEY_AMOUNT), ("urgency_phrase", _URGENCY),
+    ("dating_lure", _DATING), ("abuse_lexicon", _OFFENSIVE), ("sexual_lexicon", _SEXUAL),
+    ("profanity_en", _PROFANITY), ("threat", _THREAT), ("brand_mention", _BRANDS),
+)
+
+
+def signal_spans(norm: Normalized) -> list[tuple[str, int, int]]:
+    """(feature, start, end) spans in the ORIGINAL text for the pattern-based signals."""
+    out = []
+    for name, rx in _SPAN_PATTERNS:
+        for m in rx.finditer(norm.text):
+            if m.end() > m.start():
+                s, e = norm.span(m.start(), m.end())
+                out.append((name, s, e))
+    return out
+
+
+class SignalFeatures(TransformerMixin, BaseEstimator):
+    """Raw comments -> sparse matrix of bounded spam/abuse signals (see FEATURE_NAMES)."""
+
+    def __init__(self, scale: float = 1.0):
+        self.scale = scale
+
+    def fit(self, X, y=None):
+        self.n_features_out_ = len(FEATURE_NAMES)
+        return self
+
+    def transform(self, X):
+        rows = [compute_signals(normalize(x)) * self.scale for x in X]
+        return sp.csr_matrix(np.vstack(rows) if rows else np.zeros((0, len(FEATURE_NAMES))))
+
+    def transform_normalized(self, norm: Normalized) -> np.ndarray:
+        return compute_signals(norm) * self.scale
+
+    def get_feature_names_out(self, input_features=None):
+        return np.asarray(FEATURE_NAMES, dtype=object)

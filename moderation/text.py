@@ -1,0 +1,300 @@
+"""Japanese-first text normalisation shared by training and serving.
+
+`normalize(text)` returns a `Normalized` with the normalised string, a per-character offset map back to
+the ORIGINAL text (so explanation spans can be highlighted in what the user wrote) and counts of the
+tricks that were undone (invisible characters, masks, look-alikes, spaced-out letters). Everything
+here is a module-level function or constant so that fitted scikit-learn objects referring to
+`normalize_text` pickle cleanly.
+
+Steps, in order:
+1. invisible characters (zero-width, U+2060-U+2064, variation selectors, bidi controls, BOM, soft
+   hyphen, tag characters) are dropped and counted; other control characters become a space;
+2. NFKC per character (full/half width, compatibility forms), lower case, look-alike letters
+   (Cyrillic/Greek/bopomofo) mapped to what they imitate, half-width dakuten recombined;
+3. kanji that imitate katakana (工口 -> エロ, 力ード -> カード) where they sit in a katakana context;
+4. separators inside spaced-out words removed (死.ね, L I N E, 激 工 口);
+5. whitespace runs become one space; long runs squashed (ｗｗｗｗ -> ww, ーーー -> ーー, ！！！！ -> !!),
+   digits excepted;
+6. masked / 伏せ字 spellings of abusive words mapped to the canonical word (氏ね, しね, 4ね, ○ね -> 死ね).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = ["Normalized", "normalize", "normalize_text"]
+
+MAX_CHARS = 20_000  # longer input is cut before normalisation (the API limits length anyway)
+
+_INVISIBLE_RANGES = (
+    (0x00AD, 0x00AD),  # soft hyphen
+    (0x034F, 0x034F),  # combining grapheme joiner
+    (0x061C, 0x061C),  # arabic letter mark
+    (0x115F, 0x1160),  # hangul fillers
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180F),  # mongolian variation selectors
+    (0x200B, 0x200F),  # zero-width space/non-joiner/joiner, LRM, RLM
+    (0x202A, 0x202E),  # bidi embeddings/overrides
+    (0x2060, 0x206F),  # word joiner, invisible operators (U+2061...), bidi isolates
+    (0x3164, 0x3164),  # hangul filler
+    (0xFE00, 0xFE0F),  # variation selectors
+    (0xFEFF, 0xFEFF),  # BOM / zero-width no-break space
+    (0xFFA0, 0xFFA0),
+    (0xFFF9, 0xFFFB),
+    (0x1D173, 0x1D17A),
+    (0xE0000, 0xE007F),  # tag characters
+    (0xE0100, 0xE01EF),  # variation selectors supplement
+)
+
+# Characters that imitate Latin letters or kana. Applied after NFKC and lower-casing.
+LOOKALIKES = {
+    # Cyrillic
+    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "с": "c",
+    "т": "t", "у": "y", "х": "x", "і": "i", "ј": "j", "ѕ": "s", "ԁ": "d", "ӏ": "l", "ԛ": "q", "ԝ": "w",
+    # Greek
+    "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p", "τ": "t",
+    "υ": "u", "χ": "x", "ω": "w",
+    # Latin variants
+    "ı": "i", "ɡ": "g", "ɑ": "a", "ʟ": "l", "ɪ": "i", "ᴀ": "a", "ᴇ": "e", "ᴏ": "o",
+    # bopomofo used to dodge Japanese word filters (えっㄎ, アナㄦ, NㄒR)
+    "ㄒ": "t", "ㄎ": "ち", "ㄘ": "ち", "ㄑ": "く", "ㄦ": "ル", "ㄨ": "メ", "ㄇ": "n", "ㄈ": "c", "ㄥ": "l",
+    "ㄩ": "u", "ㄚ": "y", "ㄠ": "幺",
+    # symbols used as letters
+    "@": "@", "$": "$",
+}
+
+# kanji that imitate katakana; only rewritten in a katakana context (see _kanji_lookalikes)
+KANJI_AS_KANA = {"工": "エ", "口": "ロ", "力": "カ", "夕": "タ", "卜": "ト", "二": "ニ", "八": "ハ", "才": "オ",
+                 "匕": "ヒ", "三": "ミ", "夂": "ク", "乂": "メ", "十": "十"}
+del KANJI_AS_KANA["十"]
+
+_SEPARATORS = " .．・･*＊_＿-‐|｜/／\\,、'`^~〜"
+_MASKS = "○●◯〇■□◆◇×✕✖✗＊*※▲△▼▽☆★◎"
+
+
+def _is_invisible(cp: int) -> bool:
+    for lo, hi in _INVISIBLE_RANGES:
+        if lo <= cp <= hi:
+            return True
+    return False
+
+
+@lru_cache(maxsize=65536)
+def _char_map(ch: str) -> tuple[str, int]:
+    """(replacement, kind) for one original character. kind: 0 plain, 1 invisible, 2 look-alike."""
+    cp = ord(ch)
+    if _is_invisible(cp):
+        return "", 1
+    cat = unicodedata.category(ch)
+    if cat == "Cc":
+        return ("\n" if ch in "\n\r" else " "), 0
+    if cat in ("Cs", "Co", "Cn"):
+        return "", 0
+    out = unicodedata.normalize("NFKC", ch).lower()
+    kind = 0
+    if out and all(c in LOOKALIKES for c in out) and out not in ("@", "$"):
+        out = "".join(LOOKALIKES[c] for c in out)
+        kind = 2
+    # NFKC can produce invisible characters (rare); drop them
+    out = "".join(c for c in out if not _is_invisible(ord(c)))
+    return out, kind
+
+
+def _is_katakana(ch: str) -> bool:
+    return "\u30a0" <= ch <= "\u30ff" or ch == "ー"
+
+
+def _is_kanji(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+def _is_kana(ch: str) -> bool:
+    return "\u3040" <= ch <= "\u30ff"
+
+
+def _is_ja(ch: str) -> bool:
+    return _is_kana(ch) or _is_kanji(ch) or ch in "ー々"
+
+
+@dataclass(frozen=True)
+class Normalized:
+    text: str
+    starts: tuple[int, ...]   # original start offset of each normalised character
+    ends: tuple[int, ...]     # original end offset (exclusive) of each normalised character
+    invisible: int = 0
+    lookalike: int = 0
+    masked: int = 0
+    spaced: int = 0
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a [start, end) span of the normalised text to the original text."""
+        if not self.starts or start >= end:
+            return (0, 0)
+        start = max(0, min(start, len(self.starts) - 1))
+        end = max(start + 1, min(end, len(self.ends)))
+        return (self.starts[start], max(self.ends[start:end]))
+
+
+def _kanji_lookalikes(chars: list[str]) -> int:
+    """Rewrite kanji that imitate katakana when they sit among katakana/other look-alikes, in place."""
+    n = len(chars)
+    changed = 0
+    i = 0
+    while i < n:
+        if chars[i] not in KANJI_AS_KANA:
+            i += 1
+            continue
+        j = i
+        while j < n and chars[j] in KANJI_AS_KANA:
+            j += 1
+        prev = chars[i - 1] if i > 0 else ""
+        nxt = chars[j] if j < n else ""
+        run = j - i
+        kata_ctx = _is_katakana(prev) or _is_katakana(nxt)
+        numerals = all(c in "二三八" for c in chars[i:j])
+        # a single look-alike needs katakana beside it and no kanji; a run (工口) only no kanji before it
+        if (run == 1 and kata_ctx and not (_is_kanji(prev) or _is_kanji(nxt))) or (
+                run >= 2 and not numerals and not _is_kanji(prev)):
+            for k in range(i, j):
+                chars[k] = KANJI_AS_KANA[chars[k]]
+                changed += 1
+        i = j
+    return changed
+
+
+# separators between single characters: 死.ね, し・ね, L-I-N-E, 激 工 口 ど う が
+_SEP_CLASS = "[" + re.escape(_SEPARATORS) + "]"
+_SEP_JA = "[" + re.escape(_SEPARATORS.replace(",", "").replace("、", "")) + "]"
+_SPACED_JA = re.compile(r"(?<=[\u3040-\u30ff\u4e00-\u9fffー々])" + _SEP_JA + r"{1,2}(?=[\u3040-\u30ff\u4e00-\u9fffー])")
+_SPACED_LATIN = re.compile(r"(?<![a-z0-9])([a-z0-9])(?:" + _SEP_CLASS + r"{1,2}[a-z0-9](?![a-z0-9])){2,}")
+_RUN = re.compile(r"([^0-9\s])\1{2,}")
+_WS = re.compile(r"\s{2,}|[^\S ]")
+
+# masked / substituted spellings of abusive words -> canonical form. Each entry: canonical, regex.
+_M = "[" + re.escape(_MASKS) + "]"
+_AFTER_NE = r"(?=$|[よやばぇぃー!?\s。、…w]|カス|ゴミ|クズ|ks)"
+_OBFUSCATIONS = (
+    ("死ね", re.compile(r"(?:死|(?<![少\u4e00-\u9fff])氏|(?<![少もお])[しシ4]|" + _M + r")[ねネ]" + _AFTER_NE
+                        + r"|死[ねネ]|死" + _M + r"(?![a-z0-9])")),
+    ("死んで", re.compile(r"[氏しシ4]んで(?:くれ|ほしい|欲しい|しまえ)")),
+    ("殺す", re.compile(r"(?:ころ|コロ|k[o0]r[o0])す|殺" + _M + r"|" + _M + r"す(?=ぞ|よ|から)")),
+    ("殺してやる", re.compile(r"(?:ころ|コロ)してやる")),
+    ("きもい", re.compile(r"(?:キモ|きも|kim[o0])(?:い|イ|すぎ|過ぎ)")),
+    ("うざい", re.compile(r"(?:ウザ|うざ|uz[a4])(?:い|イ|すぎ|過ぎ)")),
+    ("くそ", re.compile(r"(?:ク" + _M + r"|" + _M + r"ソ|糞|く" + _M + r"|k[uū]s[o0](?![a-z]))")),
+    ("ばか", re.compile(r"(?:バ" + _M + r"|" + _M + r"カ(?!ー)|馬" + _M + r"|" + _M + r"鹿|b[a4]k[a4](?![a-z]))")),
+    ("あほ", re.compile(r"(?:ア" + _M + r"(?![a-z])|" + _M + r"ホ|阿呆)")),
+    ("ちんこ", re.compile(r"ち" + _M + r"こ|ち" + _M + r"ぽ|チ" + _M + r"コ|チ" + _M + r"ポ")),
+    ("まんこ", re.compile(r"(?:ま" + _M + r"こ|マ" + _M + r"コ|" + _M + r"んこ(?!う))")),
+    ("せっくす", re.compile(r"(?:せ" + _M + r"くす|セ" + _M + r"クス|s" + _M + r"x|[s5][e3]x(?![a-z]))")),
+    ("えろ", re.compile(r"(?:エ" + _M + r"|" + _M + r"ロ(?![ー]))(?=動画|画像|どうが|サイト|い|イ)")),
+    ("がいじ", re.compile(r"(?:ガ" + _M + r"ジ|ガイ" + _M + r"|害児)")),
+    ("きちがい", re.compile(r"(?:キチ" + _M + r"イ|きち" + _M + r"い|基地外|基地害|気違い)")),
+    ("ごみ", re.compile(r"(?:ゴ" + _M + r"(?![a-z])|" + _M + r"ミ(?=ども|野郎|人間|クズ))")),
+    ("くず", re.compile(r"(?:ク" + _M + r"(?=野郎|人間|ども|が)|屑(?=野郎|人間|ども))")),
+    ("line", re.compile(r"(?:ら" + _M + r"ん|ラ" + _M + r"ン|ライン(?=id|ID|追加|交換|で|に|@|@)|らいん|ﾗｲﾝ|l" + _M
+                        + r"ne|(?<![a-z])l[i1!|]n[e3](?![a-z]))")),
+)
+
+
+def _apply_regex(chars: list[str], starts: list[int], ends: list[int], pattern: re.Pattern[str],
+                 repl_fn) -> tuple[list[str], list[int], list[int], int]:
+    text = "".join(chars)
+    matches = list(pattern.finditer(text))
+    if not matches:
+        return chars, starts, ends, 0
+    out_c: list[str] = []
+    out_s: list[int] = []
+    out_e: list[int] = []
+    pos = 0
+    n = 0
+    for m in matches:
+        a, b = m.span()
+        out_c.extend(chars[pos:a])
+        out_s.extend(starts[pos:a])
+        out_e.extend(ends[pos:a])
+        repl, mode = repl_fn(m)
+        if mode == "keep-chars":  # repl = indices (relative) of characters to keep
+            for k in repl:
+                out_c.append(chars[a + k])
+                out_s.append(starts[a + k])
+                out_e.append(ends[a + k])
+        else:  # replace with a new string mapped to the whole original span
+            s0, e0 = (starts[a], max(ends[a:b])) if b > a else (starts[a], ends[a])
+            for c in repl:
+                out_c.append(c)
+                out_s.append(s0)
+                out_e.append(e0)
+        if repl != text[a:b]:
+            n += 1
+        pos = b
+    out_c.extend(chars[pos:])
+    out_s.extend(starts[pos:])
+    out_e.extend(ends[pos:])
+    return out_c, out_s, out_e, n
+
+
+def _drop_separators(m: re.Match[str]):
+    return [], "keep-chars"
+
+
+def _keep_alnum(m: re.Match[str]):
+    return [i for i, c in enumerate(m.group(0)) if c.isalnum()], "keep-chars"
+
+
+def _one_space(m: re.Match[str]):
+    return " ", "replace"
+
+
+def _squash(m: re.Match[str]):
+    return [0, 1], "keep-chars"
+
+
+def normalize(text: str) -> Normalized:
+    """Normalise `text` and keep the map back to original character offsets. Never raises on str input."""
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    text = text[:MAX_CHARS]
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    invisible = lookalike = 0
+    for i, ch in enumerate(text):
+        out, kind = _char_map(ch)
+        if kind == 1:
+            invisible += 1
+            continue
+        if kind == 2:
+            lookalike += 1
+        for c in out:
+            if c in "\u3099\u309a" and chars:  # combining (half-width) dakuten: recombine with previous
+                merged = unicodedata.normalize("NFC", chars[-1] + c)
+                if len(merged) == 1:
+                    chars[-1] = merged
+                    ends[-1] = i + 1
+                    continue
+            chars.append(c)
+            starts.append(i)
+            ends.append(i + 1)
+    lookalike += _kanji_lookalikes(chars)
+    spaced = 0
+    chars, starts, ends, n = _apply_regex(chars, starts, ends, _SPACED_JA, _drop_separators)
+    spaced += n
+    chars, starts, ends, n = _apply_regex(chars, starts, ends, _SPACED_LATIN, _keep_alnum)
+    spaced += n
+    chars, starts, ends, _ = _apply_regex(chars, starts, ends, _WS, _one_space)
+    chars, starts, ends, _ = _apply_regex(chars, starts, ends, _RUN, _squash)
+    masked = 0
+    for canonical, pattern in _OBFUSCATIONS:
+        chars, starts, ends, n = _apply_regex(
+            chars, starts, ends, pattern, lambda m, c=canonical: (c, "replace"))
+        masked += n
+    return Normalized("".join(chars), tuple(starts), tuple(ends), invisible, lookalike, masked, spaced)
+
+
+def normalize_text(text: str) -> str:
+    """The normalised string only (used as the vectorisers' preprocessor; picklable by name)."""
+    return normalize(text).text

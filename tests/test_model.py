@@ -1,0 +1,157 @@
+"""The pipeline trains on a tiny hand-written corpus (no shared data); the shipped artifact is the one
+its card describes; tampered or version-mismatched artifacts are refused; the fast path equals
+predict_proba; with ../shared/data present the shipped model still meets its card's held-out metrics."""
+
+import hashlib
+import json
+import random
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from model.pipeline import LABELS, build_pipeline
+from model.tiny import tiny_corpus, train_tiny_artifact
+from moderation.scoring import ModelLoadError, load_scorer, read_active
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "model" / "artifacts"
+DATA_DIR = ROOT.parent / "shared" / "data"
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory):
+    out = tmp_path_factory.mktemp("tiny-model")
+    folder, sha, version = train_tiny_artifact(out)
+    return folder, sha, version
+
+
+def test_pipeline_trains_on_tiny_corpus():
+    texts, y = tiny_corpus()
+    pipe = build_pipeline(min_df=1, calibration_cv=2, max_char_features=5000, max_word_features=500)
+    pipe.fit(texts, np.asarray(y))
+    probs = pipe.predict_proba(["副業で月収100万円！LINE追加してね", "お前はバカだ、死ね", "今日は良い天気ですね"])
+    assert len(probs) == len(LABELS)
+    spam, abuse = probs[0][:, 1], probs[1][:, 1]
+    assert spam[0] > spam[2]
+    assert abuse[1] > abuse[2]
+
+
+def test_tiny_artifact_helper(tiny):
+    folder, sha, version = tiny
+    assert (folder / "model.joblib").is_file()
+    assert hashlib.sha256((folder / "model.joblib").read_bytes()).hexdigest() == sha
+    assert read_active(folder.parent) == (version, sha)
+    scorer = load_scorer(folder, sha)
+    assert scorer.version == version
+    assert set(scorer.thresholds) == set(LABELS)
+
+
+def test_training_is_deterministic(tiny, tmp_path):
+    _, sha, _ = tiny
+    _, sha2, _ = train_tiny_artifact(tmp_path)
+    assert sha2 == sha
+
+
+def test_shipped_artifact_loads_and_matches_card():
+    version, sha = read_active(ARTIFACTS)
+    folder = ARTIFACTS / version
+    card = json.loads((folder / "card.json").read_text(encoding="utf-8"))
+    actual = hashlib.sha256((folder / "model.joblib").read_bytes()).hexdigest()
+    assert actual == sha == card["sha256"]
+    assert (folder / "SHA256").read_text().split()[0] == sha
+    assert (folder / "CARD.md").is_file()
+    assert (folder / "model.joblib").stat().st_size <= 50 * 1024 * 1024
+    scorer = load_scorer(folder, sha)
+    assert scorer.version == version == card["version"]
+    for lab in LABELS:
+        t = scorer.thresholds[lab]
+        assert 0 < t["review"] < t["reject"] <= 1
+        assert t["reject"] >= 0.9
+
+
+def test_tampered_artifact_is_refused(tiny, tmp_path):
+    folder, sha, _ = tiny
+    bad = tmp_path / "bad"
+    shutil.copytree(folder, bad)
+    data = bytearray((bad / "model.joblib").read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    (bad / "model.joblib").write_bytes(bytes(data))
+    with pytest.raises(ModelLoadError, match="SHA-256 mismatch"):
+        load_scorer(bad, sha)
+
+
+def test_wrong_expected_hash_is_refused(tiny):
+    folder, _, _ = tiny
+    with pytest.raises(ModelLoadError, match=r"expected 0{64}"):
+        load_scorer(folder, "0" * 64)
+
+
+def test_sklearn_version_mismatch_is_refused(tiny, tmp_path):
+    folder, sha, _ = tiny
+    other = tmp_path / "other"
+    shutil.copytree(folder, other)
+    card = json.loads((other / "card.json").read_text())
+    card["sklearn_version"] = "0.0.1"
+    (other / "card.json").write_text(json.dumps(card))
+    with pytest.raises(ModelLoadError, match=r"scikit-learn 0\.0\.1"):
+        load_scorer(other, sha)
+
+
+def test_missing_file_is_refused(tiny, tmp_path):
+    folder, sha, _ = tiny
+    other = tmp_path / "missing"
+    shutil.copytree(folder, other)
+    (other / "model.joblib").unlink()
+    with pytest.raises(ModelLoadError, match="missing"):
+        load_scorer(other, sha)
+
+
+def _texts(n: int, seed: int = 3) -> list[str]:
+    rng = random.Random(seed)
+    base, _ = tiny_corpus()
+    extra = ["", "😀😀", "ｗｗｗｗ", "a" * 3000, "\u200b\u202e", "L I N E 追加 ID:abc", "氏ね", "http://x.top/a"]
+    out = []
+    for _ in range(n):
+        a, b = rng.choice(base + extra), rng.choice(base + extra)
+        k = rng.randint(0, len(a))
+        out.append(a[:k] + rng.choice(["", " ", "\n", "！！", "💰"]) + b)
+    return out
+
+
+def _assert_fast_equals_predict_proba(scorer, texts):
+    fast = scorer.predict_proba_fast(texts)
+    slow = np.column_stack([p[:, 1] for p in scorer.pipeline.predict_proba(texts)])
+    np.testing.assert_allclose(fast, slow, rtol=0, atol=1e-9)
+    for t, row in zip(texts[:50], fast, strict=False):
+        s = scorer.score(t)
+        assert [s.scores[lab] for lab in LABELS] == pytest.approx(list(row), abs=1e-9)
+
+
+def test_fast_path_equals_predict_proba_tiny(tiny):
+    folder, sha, _ = tiny
+    _assert_fast_equals_predict_proba(load_scorer(folder, sha), _texts(300))
+
+
+def test_fast_path_equals_predict_proba_shipped():
+    version, sha = read_active(ARTIFACTS)
+    _assert_fast_equals_predict_proba(load_scorer(ARTIFACTS / version, sha), _texts(300, seed=5))
+
+
+@pytest.mark.shared_data
+@pytest.mark.skipif(not DATA_DIR.exists(), reason="../shared/data not present")
+def test_shipped_model_meets_its_card_on_heldout_split():
+    from model.data import load_all
+    from model.evaluate import eval_sets, metrics_for, pipeline_proba
+
+    version, sha = read_active(ARTIFACTS)
+    scorer = load_scorer(ARTIFACTS / version, sha)
+    recorded = {m["set"]: m for m in scorer.card["metrics"]["heldout"]}
+    sets = eval_sets(load_all(DATA_DIR), DATA_DIR)
+    now = {m["set"]: m for m in metrics_for(sets, pipeline_proba(scorer.pipeline), scorer.thresholds)}
+    assert set(recorded) <= set(now)
+    for name, m in recorded.items():
+        for key in ("roc_auc", "pr_auc", "recall_review", "flagged_share"):
+            if key in m:
+                assert now[name][key] == pytest.approx(m[key], abs=0.002), (name, key)

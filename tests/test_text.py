@@ -1,0 +1,107 @@
+"""Normalisation table: one row per case the issue lists, plus hostile input that must not raise."""
+
+import pytest
+
+from moderation.text import normalize, normalize_text
+
+# (case, input, expected normalised text)
+CASES = [
+    ("nfkc full-width latin", "ＬＩＮＥ追加", "line追加"),
+    ("nfkc full-width digits", "１２３４円", "1234円"),
+    ("half-width katakana", "ｱｲｳｴｵ", "アイウエオ"),
+    ("half-width dakuten recombined", "ｶﾞｲﾄﾞ", "ガイド"),
+    ("case folding", "FREE Money", "free money"),
+    ("long run ｗ squashed", "ｗｗｗｗｗｗ", "ww"),
+    ("long run ー squashed", "すごーーーーい", "すごーーい"),
+    ("long run ！ squashed", "最高！！！！", "最高!!"),
+    ("digits never squashed", "1000000円", "1000000円"),
+    ("zero-width space removed", "死\u200bね", "死ね"),
+    ("zero-width joiner removed", "副\u200d業", "副業"),
+    ("invisible times U+2061 removed", "l\u2061i\u2061n\u2061e", "line"),
+    ("variation selector removed", "稼げる\ufe0f", "稼げる"),
+    ("bidi override removed", "\u202eabc\u202c", "abc"),
+    ("BOM removed", "\ufeffこんにちは", "こんにちは"),
+    ("mask 氏ね", "氏ね", "死ね"),
+    ("mask しね", "しね", "死ね"),
+    ("mask 4ね", "4ね", "死ね"),
+    ("mask 死.ね", "死.ね", "死ね"),
+    ("mask ○ね", "○ね", "死ね"),
+    ("mask ●ね", "●ね", "死ね"),
+    ("mask ■ね", "■ね", "死ね"),
+    ("mask 死○", "死○", "死ね"),
+    ("spaced letters Japanese", "し ね よ", "死ねよ"),
+    ("letters split by symbols", "死・ね", "死ね"),
+    ("spaced latin letters", "L I N E", "line"),
+    ("latin split by dots", "l.i.n.e", "line"),
+    ("look-alike cyrillic", "аpple", "apple"),
+    ("look-alike bopomofo", "えっㄎ", "えっち"),
+    ("look-alike kanji for katakana", "工口動画", "エロ動画"),
+    ("look-alike kanji next to katakana", "力ード", "カード"),
+    ("ordinary kanji kept", "工場の人口", "工場の人口"),
+    ("ordinary 少しね kept", "もう少しね", "もう少しね"),
+    ("殺す spelt in kana", "ころす", "殺す"),
+    ("らいん -> line", "らいん交換", "line交換"),
+    ("whitespace collapsed", "a \n\n b", "a b"),
+]
+
+
+@pytest.mark.parametrize(("case", "raw", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_normalisation_table(case, raw, expected):
+    assert normalize_text(raw) == expected
+
+
+def test_invisible_characters_are_counted():
+    n = normalize("z\u200bero\u2061x\ufe0f\u202e")
+    assert n.text == "zerox"
+    assert n.invisible == 4
+
+
+def test_obfuscation_counters():
+    assert normalize("氏ね").masked == 1
+    assert normalize("аpple").lookalike == 1
+    assert normalize("L I N E").spaced >= 1
+
+
+def test_offsets_map_back_to_original():
+    raw = "ＬＩＮＥ\u200b追加してね"
+    n = normalize(raw)
+    i = n.text.index("追加")
+    s, e = n.span(i, i + 2)
+    assert raw[s:e] == "追加"
+    s, e = n.span(0, 4)
+    assert raw[s:e] == "ＬＩＮＥ"
+
+
+def test_offsets_for_replaced_span():
+    raw = "お前は氏ねよ"
+    n = normalize(raw)
+    i = n.text.index("死ね")
+    s, e = n.span(i, i + 2)
+    assert raw[s:e] == "氏ね"
+
+
+BAD = [
+    ("empty", ""),
+    ("only invisible", "\u200b\u200c\u2061\ufe0f"),
+    ("emoji only", "😀😀😀🔥🔥"),
+    ("10000 chars", "あ" * 5000 + "a" * 5000),
+    ("mixed scripts", "Hello こんにちは Привет مرحبا 你好 שלום"),
+    ("control chars", "abc\x00\x01\x07\x1b[31mdef"),
+    ("rtl marks", "\u200f\u202bمرحبا\u202c\u200e"),
+    ("lone surrogate", "a\ud800b"),
+    ("combining marks", "e\u0301\u0301\u0301"),
+]
+
+
+@pytest.mark.parametrize(("case", "raw"), BAD, ids=[b[0] for b in BAD])
+def test_hostile_input_never_raises(case, raw):
+    n = normalize(raw)
+    assert isinstance(n.text, str)
+    assert len(n.starts) == len(n.text) == len(n.ends)
+    for s, e in zip(n.starts, n.ends, strict=False):
+        assert 0 <= s < e <= len(raw)
+
+
+def test_non_string_input():
+    assert normalize(None).text == ""
+    assert normalize(123).text == "123"
