@@ -9,7 +9,7 @@ from flask import Blueprint, current_app, g, jsonify, request
 from redis.exceptions import RedisError
 
 from .auth import require_api_key
-from .classifier import get_policy, get_scorer
+from .classifier import get_manager
 from .errors import ApiError, Conflict, NotFound, Unavailable, ValidationError
 from .ratelimit import get_limiter
 from .review_queue import get_queue
@@ -45,7 +45,7 @@ def public_view(record, *, full=False):
 
 def build_record(site, comment, score):
     """A scored comment ready to store: the policy's decision, labels and risk beside the model's output."""
-    decision, labels, risk = get_policy().decide(score.scores)
+    decision, labels, risk = get_manager().policy.decide(score.scores)
     author = comment["author"] or {}
     return {
         "id": comment["id"], "site": site, "article_id": comment["article_id"], "text": comment["text"],
@@ -99,8 +99,23 @@ def handle(site, comment, score=None):
     if stored is not None:
         sha = hashlib.sha256(comment["text"].encode()).hexdigest()
         return _replay(stored, {"text_sha256": sha})
-    score = score or get_scorer().score(comment["text"])
-    return store(site, build_record(site, comment, score))
+    manager = get_manager()
+    score = score or manager.active.score(comment["text"])
+    record = build_record(site, comment, score)
+    answer = store(site, record)
+    if manager.shadow is not None:
+        compare_shadow(manager, site, record)
+    return answer
+
+
+def compare_shadow(manager, site, record):
+    """Score with the shadow model too and count where it would have decided otherwise; never affects the answer."""
+    shadow = manager.shadow
+    try:
+        decision, _, _ = manager.policy.decide(shadow.score(record["text"]).scores)
+        manager.registry.record_shadow(shadow.version, record["decision"], decision, site, record["id"])
+    except RedisError:
+        log.warning("shadow comparison not recorded: redis unavailable")
 
 
 @bp.post("/comments")
@@ -129,7 +144,7 @@ def submit_batch():
         except ApiError as error:
             parsed.append(error)
     valid = [c for c in parsed if not isinstance(c, ApiError)]
-    scores = iter(get_scorer().score_many([c["text"] for c in valid]))
+    scores = iter(get_manager().active.score_many([c["text"] for c in valid]))
     results = []
     for index, comment in enumerate(parsed):
         try:

@@ -1,36 +1,80 @@
-"""The pinned model of this deployment and the policy that turns its scores into a decision."""
+"""The deployment's model and decision policy, swapped without a restart when the registry's pins change."""
 
 import json
 import logging
+import threading
+import time
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from flask import current_app
+from redis.exceptions import RedisError
 
-from .scoring import LABELS, load_scorer, read_active
+from .registry import Registry
+from .scoring import LABELS, ModelLoadError, load_scorer, read_active
 
 log = logging.getLogger(__name__)
 
 
-class Policy:
-    """Review and reject thresholds per label: the card's defaults, overridden by MODERATION_THRESHOLDS."""
+class QuietHours:
+    """A nightly window (e.g. 23:00-06:00 Asia/Tokyo) when fewer people watch: hold more, or everything."""
 
-    def __init__(self, card_thresholds, override=None):
-        if isinstance(override, str):
-            override = json.loads(override) if override.strip() else {}
+    def __init__(self, spec):
+        if isinstance(spec, str):
+            spec = json.loads(spec) if spec.strip() else {}
+        spec = spec or {}
+        self.enabled = bool(spec)
+        self.start = _minutes(spec.get("start", "23:00"))
+        self.end = _minutes(spec.get("end", "06:00"))
+        self.zone = ZoneInfo(spec.get("tz", "Asia/Tokyo"))
+        self.mode = spec.get("mode", "lower")
+        self.scale = float(spec.get("scale", 0.5))
+        if self.mode not in ("lower", "hold"):
+            raise ValueError("MODERATION_QUIET_HOURS mode must be 'lower' or 'hold'")
+
+    def active(self, now=None):
+        if not self.enabled:
+            return False
+        local = datetime.fromtimestamp(now if now is not None else time.time(), self.zone)
+        minute = local.hour * 60 + local.minute
+        if self.start <= self.end:
+            return self.start <= minute < self.end
+        return minute >= self.start or minute < self.end
+
+
+def _minutes(text):
+    hours, _, minutes = str(text).partition(":")
+    return int(hours) * 60 + int(minutes or 0)
+
+
+class Policy:
+    """Review and reject thresholds per label: the card's, then configuration, then the admin's saved ones."""
+
+    def __init__(self, card_thresholds, *overrides, quiet=None):
         self.thresholds = {label: dict(card_thresholds.get(label, {})) for label in LABELS}
-        for label, values in (override or {}).items():
-            if label not in self.thresholds:
-                raise ValueError(f"MODERATION_THRESHOLDS names an unknown label {label!r}")
-            self.thresholds[label].update({k: float(v) for k, v in values.items() if k in ("review", "reject")})
+        for override in overrides:
+            if isinstance(override, str):
+                override = json.loads(override) if override.strip() else {}
+            for label, values in (override or {}).items():
+                if label not in self.thresholds:
+                    raise ValueError(f"thresholds name an unknown label {label!r}")
+                self.thresholds[label].update(
+                    {k: float(v) for k, v in values.items() if k in ("review", "reject")})
         for label, values in self.thresholds.items():
             values.setdefault("review", 0.5)
             values.setdefault("reject", 1.01)
             if not 0 <= values["review"] <= values["reject"]:
                 raise ValueError(f"threshold for {label}: need 0 <= review <= reject")
+        self.quiet = quiet or QuietHours({})
 
-    def decide(self, scores):
+    def decide(self, scores, now=None):
         """(decision, labels crossing their review threshold, risk used to order the queue)."""
-        labels = [label for label in LABELS if scores[label] >= self.thresholds[label]["review"]]
+        quiet = self.quiet.active(now)
+        scale = self.quiet.scale if quiet and self.quiet.mode == "lower" else 1.0
+        labels = [label for label in LABELS if scores[label] >= self.thresholds[label]["review"] * scale]
+        if quiet and self.quiet.mode == "hold" and not labels:
+            labels = [max(LABELS, key=lambda label: scores[label])]
         if any(scores[label] >= self.thresholds[label]["reject"] for label in LABELS):
             decision = "reject"
         else:
@@ -39,30 +83,102 @@ class Policy:
         return decision, labels, risk
 
 
-def model_location(config):
-    """(artifact folder, version, pinned sha256) from configuration, else model/artifacts/active.json."""
-    root = Path(config["MODEL_DIR"])
+class ModelManager:
+    """Holds the active scorer, an optional shadow and the policy; reloads in the background on a new pin."""
+
+    def __init__(self, config, redis):
+        self.config = config
+        self.registry = Registry(redis, config["MODEL_DIR"], config["REDIS_PREFIX"])
+        self.quiet = QuietHours(config["QUIET_HOURS"])
+        self.base_pin = base_pin(config)
+        self.active = load_scorer(Path(config["MODEL_DIR"]) / self.base_pin[0], self.base_pin[1])
+        self.shadow = None
+        self.saved_thresholds = {}
+        self.policy = self._policy(self.active)
+        self.generation = None
+        self.last_error = None
+        self.interval = float(config["MODEL_CHECK_SECONDS"])
+        self._checked = 0.0
+        self._loading = threading.Lock()
+
+    def _policy(self, scorer):
+        return Policy(scorer.thresholds, self.config["THRESHOLDS"], self.saved_thresholds, quiet=self.quiet)
+
+    def maybe_refresh(self):
+        """At most every MODEL_CHECK_SECONDS: if the pins changed, load in a background thread."""
+        now = time.monotonic()
+        if now - self._checked < self.interval:
+            return
+        self._checked = now
+        if self._loading.locked():
+            return
+        try:
+            pins = self.registry.pins()
+        except RedisError:
+            return
+        if pins.get("generation") == self.generation:
+            return
+        threading.Thread(target=self.refresh, args=(pins,), daemon=True, name="model-refresh").start()
+
+    def refresh(self, pins=None):
+        """Load what the pins name and swap it in; on any failure keep serving the current model."""
+        with self._loading:
+            pins = self.registry.pins() if pins is None else pins
+            try:
+                active = self._scorer(pins.get("active_version"), pins.get("active_sha256"), self.active,
+                                      default=self.base_pin)
+                shadow = self._scorer(pins.get("shadow_version"), pins.get("shadow_sha256"), self.shadow)
+                self.saved_thresholds = pins.get("thresholds") or {}
+                policy = self._policy(active)
+            except (ModelLoadError, ValueError) as error:
+                self.last_error = str(error)
+                log.error("model pins not applied, still serving %s: %s", self.active.version, error)
+                self.generation = pins.get("generation")
+                return False
+            self.active, self.shadow, self.policy = active, shadow, policy
+            self.generation, self.last_error = pins.get("generation"), None
+            return True
+
+    def _scorer(self, version, sha, current, default=None):
+        if not version:
+            if default is None:
+                return None
+            version, sha = default
+        if current is not None and current.version == version and current.card.get("sha256") == sha:
+            return current
+        scorer = load_scorer(Path(self.config["MODEL_DIR"]) / version, sha)
+        log.info("model %s loaded", version)
+        return scorer
+
+
+def base_pin(config):
+    """(version, pinned sha256) from configuration, else model/artifacts/active.json."""
     version, sha256 = config["MODEL_VERSION"], config["MODEL_SHA256"]
-    if not version or not sha256:
-        active_version, active_sha = read_active(root)
-        if version and version != active_version:
-            raise ValueError("MODERATION_MODEL_VERSION is set without MODERATION_MODEL_SHA256 to pin it")
-        version, sha256 = active_version, active_sha
-    return root / version, version, sha256
+    if version and sha256:
+        return version, sha256
+    if version:
+        raise ValueError("MODERATION_MODEL_VERSION is set without MODERATION_MODEL_SHA256 to pin it")
+    return read_active(config["MODEL_DIR"])
+
+
+def get_manager():
+    return current_app.extensions["moderation.models"]
 
 
 def get_scorer():
-    return current_app.extensions["moderation.scorer"]
+    return get_manager().active
 
 
 def get_policy():
-    return current_app.extensions["moderation.policy"]
+    return get_manager().policy
 
 
 def init_app(app):
     """Load the pinned artifact once per process; a hash or version mismatch stops start-up with a message."""
-    folder, version, sha256 = model_location(app.config)
-    scorer = load_scorer(folder, sha256)
-    app.extensions["moderation.scorer"] = scorer
-    app.extensions["moderation.policy"] = Policy(scorer.thresholds, app.config["THRESHOLDS"])
-    log.info("model %s loaded from %s", version, folder)
+    from .connections import get_redis
+
+    with app.app_context():
+        manager = ModelManager(app.config, get_redis())
+    app.extensions["moderation.models"] = manager
+    app.before_request(manager.maybe_refresh)
+    log.info("model %s loaded from %s", manager.active.version, app.config["MODEL_DIR"])

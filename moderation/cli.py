@@ -112,6 +112,39 @@ def labels_export(args):
                 out.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
+def model_command(args):
+    """model list | activate VERSION | rollback | shadow VERSION|off: the registry, effective without restart."""
+    from .classifier import base_pin
+    from .connections import get_redis
+    from .registry import Registry, RegistryError
+
+    app = create_app(with_model=False)
+    with app.app_context():
+        registry = Registry(get_redis(), app.config["MODEL_DIR"], app.config["REDIS_PREFIX"])
+        by = args.by or "cli"
+        try:
+            if args.sub == "list":
+                pins, base = registry.pins(), base_pin(app.config)
+                active = pins.get("active_version") or base[0]
+                for item in registry.versions():
+                    marks = ("active " if item["version"] == active else "") + (
+                        "shadow" if item["version"] == pins.get("shadow_version") else "")
+                    heldout = item["card"].get("metrics", {}).get("heldout", [])
+                    summary = ", ".join(f"{m['set']}: {m.get('roc_auc')}" for m in heldout[:4])
+                    print(f"{item['version']:<24} {marks:<14} {item['card'].get('trained_at', '')}  {summary}")
+            elif args.sub == "activate":
+                version, sha = registry.activate(args.version, by, current=base_pin(app.config))
+                print(f"active: {version} (sha256 {sha})")
+            elif args.sub == "rollback":
+                version, sha = registry.rollback(by)
+                print(f"active: {version} (sha256 {sha})")
+            elif args.sub == "shadow":
+                pin = registry.set_shadow(None if args.version == "off" else args.version, by)
+                print(f"shadow: {pin[0] if pin else 'off'}")
+        except RegistryError as error:
+            sys.exit(f"model {args.sub}: {error}; the active model is unchanged")
+
+
 def parser():
     top = argparse.ArgumentParser(prog="python -m moderation", description=__doc__)
     commands = top.add_subparsers(dest="command", required=True)
@@ -139,6 +172,15 @@ def parser():
     export.add_argument("--since", help="ISO date or date-time (local time unless a zone is given)")
     export.add_argument("--site", action="append", help="site name (default: every site with an API key)")
     export.set_defaults(func=labels_export)
+    model = commands.add_parser("model", help="model registry").add_subparsers(dest="sub", required=True)
+    model.add_parser("list", help="versions, their metrics, which is active").set_defaults(func=model_command)
+    for name, text in (("activate", "make VERSION the active model"), ("shadow", "score beside the active model")):
+        sub = model.add_parser(name, help=text)
+        sub.add_argument("version", help="a folder under model/artifacts" + (" or 'off'" if name == "shadow" else ""))
+        sub.set_defaults(func=model_command)
+    model.add_parser("rollback", help="re-activate the previous version").set_defaults(func=model_command)
+    for sub in model.choices.values():
+        sub.add_argument("--by", help="who made the change (audit)")
     return top
 
 

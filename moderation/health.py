@@ -15,7 +15,8 @@ def healthz():
 
 @bp.get("/readyz")
 def readyz():
-    scorer = current_app.extensions.get("moderation.scorer")
+    manager = current_app.extensions.get("moderation.models")
+    scorer = manager.active if manager else None
     try:
         redis_ok = bool(get_redis().ping())
     except RedisError:

@@ -43,7 +43,7 @@ def test_reject_only_above_reject_threshold(make_app, auth, comment, rdb, prefix
 
 
 def test_shipped_default_thresholds_reject_only_at_high_confidence(app):
-    policy = app.extensions["moderation.policy"]
+    policy = app.extensions["moderation.models"].policy
     for label in ("spam", "abuse"):
         assert policy.thresholds[label]["reject"] >= 0.95 > policy.thresholds[label]["review"]
 
@@ -190,7 +190,7 @@ def test_health_and_readiness(client, app):
     assert client.get("/healthz").get_json() == {"status": "ok"}
     ready = client.get("/readyz")
     assert ready.status_code == 200
-    assert ready.get_json()["model_version"] == app.extensions["moderation.scorer"].version
+    assert ready.get_json()["model_version"] == app.extensions["moderation.models"].active.version
 
 
 def test_unknown_route_and_method_are_json_under_api(client, auth):

@@ -125,10 +125,14 @@ def test_make_run_serves_the_shipped_model_and_stops_cleanly(tmp_path):
     finally:
         os.killpg(make.pid, signal.SIGTERM)
         make.wait(timeout=30)
-    # the embedded Redis was stopped with the service and kept its data on disk
+    # the embedded Redis is stopped with the service (make exits first; the server follows) and keeps its data
     socket_path = Path(instance) / "redis" / "redis.sock"
+    client = redis.Redis(unix_socket_path=str(socket_path), socket_timeout=0.5)
+    deadline = time.monotonic() + 20
     with pytest.raises(redis.ConnectionError):
-        redis.Redis(unix_socket_path=str(socket_path), socket_timeout=0.5).ping()
+        while time.monotonic() < deadline:
+            client.ping()
+            time.sleep(0.2)
     assert (instance / "redis" / "appendonly.aof").exists() or (instance / "redis" / "appendonlydir").exists()
 
 

@@ -1,0 +1,178 @@
+"""The model registry: activate, roll back and shadow without a restart or a failed request; quiet hours."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import httpx
+import numpy as np
+import pytest
+from werkzeug.serving import make_server
+
+from moderation import PROJECT_ROOT
+from moderation.classifier import Policy, QuietHours
+from moderation.registry import RegistryError
+from tests.conftest import API_KEY, free_port
+
+
+@pytest.fixture(scope="module")
+def two_models(tmp_path_factory):
+    """The tiny model twice over: v1 and a v2 trained with the spam labels inverted (so they disagree)."""
+    from model.card import write_active, write_artifact
+    from model.pipeline import build_pipeline, compact
+    from model.tiny import TINY_VERSION, tiny_corpus, train_tiny_artifact
+
+    root = tmp_path_factory.mktemp("registry")
+    _, sha1, _ = train_tiny_artifact(root)
+    texts, y = tiny_corpus()
+    flipped = np.asarray([[1 - spam, abuse] for spam, abuse in y])
+    pipe = build_pipeline(min_df=1, calibration_cv=2, max_char_features=20_000, max_word_features=2_000)
+    card = {"thresholds": {"spam": {"review": 0.5, "reject": 0.97}, "abuse": {"review": 0.5, "reject": 0.97}}}
+    _, sha2 = write_artifact(compact(pipe.fit(texts, flipped)), root, "0000.00.01-flipped", card)
+    write_active(root, TINY_VERSION, sha1)
+    return root, (TINY_VERSION, sha1), ("0000.00.01-flipped", sha2)
+
+
+@pytest.fixture
+def registry_app(make_app, two_models):
+    root, (v1, sha1), _ = two_models
+    return make_app(MODEL_DIR=str(root), MODEL_VERSION=v1, MODEL_SHA256=sha1, MODEL_CHECK_SECONDS=0,
+                    RATE_LIMITS="")
+
+
+def _registry(app):
+    return app.extensions["moderation.models"].registry
+
+
+def test_unknown_or_tampered_versions_are_refused(registry_app, two_models, tmp_path):
+    root, (v1, _), (v2, _) = two_models
+    registry = _registry(registry_app)
+    with pytest.raises(RegistryError):
+        registry.activate("no-such-version")
+    with pytest.raises(RegistryError):
+        registry.activate("../etc")
+    tampered = root / "0000.00.02-tampered"
+    shutil.copytree(root / v2, tampered)
+    data = bytearray((tampered / "model.joblib").read_bytes())
+    data[-10] ^= 0xFF
+    (tampered / "model.joblib").write_bytes(bytes(data))
+    try:
+        with pytest.raises(RegistryError, match="does not match"):
+            registry.activate("0000.00.02-tampered")
+    finally:
+        shutil.rmtree(tampered)
+    assert registry.pins().get("active_version") is None
+    assert registry_app.extensions["moderation.models"].active.version == v1
+
+
+def test_activate_and_rollback_take_effect_without_restart(registry_app, two_models, auth, comment):
+    _, (v1, sha1), (v2, _) = two_models
+    manager, client = registry_app.extensions["moderation.models"], registry_app.test_client()
+    _registry(registry_app).activate(v2, "admin", current=(v1, sha1))
+    assert manager.refresh()
+    assert client.post("/api/v1/comments", json=comment(), headers=auth).get_json()["model_version"] == v2
+    assert _registry(registry_app).rollback("admin") == (v1, sha1)
+    assert manager.refresh()
+    assert client.post("/api/v1/comments", json=comment(), headers=auth).get_json()["model_version"] == v1
+    with pytest.raises(RegistryError):
+        _registry(registry_app).rollback()
+
+
+def test_activate_and_rollback_under_load_fail_no_request(registry_app, two_models, comment):
+    _, (v1, sha1), (v2, _) = two_models
+    server = make_server("127.0.0.1", free_port(), registry_app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{server.server_port}/api/v1/comments"
+    statuses, versions, stop = [], set(), threading.Event()
+
+    def load():
+        session = httpx.Client()
+        while not stop.is_set():
+            response = session.post(url, json=comment(), headers={"Authorization": f"Bearer {API_KEY}"}, timeout=10)
+            statuses.append(response.status_code)
+            versions.add(response.json().get("model_version"))
+
+    clients = [threading.Thread(target=load) for _ in range(4)]
+    for c in clients:
+        c.start()
+    try:
+        time.sleep(0.5)
+        _registry(registry_app).activate(v2, "admin", current=(v1, sha1))
+        deadline = time.monotonic() + 20
+        while v2 not in versions and time.monotonic() < deadline:
+            time.sleep(0.1)
+        _registry(registry_app).rollback("admin")
+        time.sleep(1.5)
+    finally:
+        stop.set()
+        for c in clients:
+            c.join()
+        server.shutdown()
+    assert len(statuses) > 50 and set(statuses) == {200}
+    assert {v1, v2} <= versions
+
+
+def test_shadow_model_counts_disagreements_without_changing_answers(registry_app, two_models, auth, comment):
+    _, (v1, _), (v2, _) = two_models
+    manager, client = registry_app.extensions["moderation.models"], registry_app.test_client()
+    _registry(registry_app).set_shadow(v2, "admin")
+    assert manager.refresh() and manager.shadow.version == v2
+    texts = ["副業で月収100万円！今すぐLINE追加してね", "今日の記事はとても参考になりました。"] * 3
+    answers = [client.post("/api/v1/comments", json=comment(text=t), headers=auth).get_json() for t in texts]
+    assert {a["model_version"] for a in answers} == {v1}
+    report = _registry(registry_app).shadow_report(v2)
+    assert report["total"] == 6 and report["disagree"] >= 2 and report["samples"]
+    _registry(registry_app).set_shadow(None)
+    assert manager.refresh() and manager.shadow is None
+
+
+def test_saved_thresholds_apply_at_once_and_are_audited(registry_app, rdb, prefix):
+    manager = registry_app.extensions["moderation.models"]
+    _registry(registry_app).set_thresholds({"spam": {"review": 0.2, "reject": 0.99}}, "admin")
+    assert manager.refresh()
+    assert manager.policy.thresholds["spam"] == {"review": 0.2, "reject": 0.99}
+    entries = rdb.xrange(f"{prefix}model:audit")
+    assert entries[-1][1]["what"] == "thresholds" and entries[-1][1]["by"] == "admin"
+
+
+def test_cli_list_activate_rollback(registry_app, two_models, redis_server, prefix, tmp_path):
+    root, (v1, sha1), (v2, _) = two_models
+    env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "MODERATION_REDIS_URL": redis_server.url,
+           "MODERATION_REDIS_PREFIX": prefix, "MODERATION_MODEL_DIR": str(root), "MODERATION_MODEL_VERSION": v1,
+           "MODERATION_MODEL_SHA256": sha1, "MODERATION_INSTANCE_DIR": str(tmp_path)}
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "moderation", "model", *args], env=env, cwd="/",
+                              capture_output=True, text=True, timeout=60)
+
+    listing = run("list").stdout
+    assert v1 in listing and v2 in listing and "active" in listing.splitlines()[0] + listing.splitlines()[1]
+    assert run("activate", v2).returncode == 0
+    assert [line.split()[1] for line in run("list").stdout.splitlines() if line.startswith(v2)] == ["active"]
+    refused = run("activate", "nope")
+    assert refused.returncode != 0 and "unchanged" in refused.stderr
+    assert run("rollback").stdout.startswith(f"active: {v1}")
+
+
+def test_quiet_hours_window_and_modes():
+    tokyo = ZoneInfo("Asia/Tokyo")
+    at = {hour: datetime(2026, 11, 26, hour, 30, tzinfo=tokyo).timestamp() for hour in (2, 12, 23)}
+    quiet = QuietHours(json.dumps({"start": "23:00", "end": "06:00", "tz": "Asia/Tokyo", "mode": "lower",
+                                   "scale": 0.5}))
+    assert [quiet.active(at[h]) for h in (2, 12, 23)] == [True, False, True]
+    card = {"spam": {"review": 0.6, "reject": 0.99}, "abuse": {"review": 0.6, "reject": 0.99}}
+    lower = Policy(card, quiet=quiet)
+    assert lower.decide({"spam": 0.4, "abuse": 0.0}, now=at[12])[0] == "allow"
+    assert lower.decide({"spam": 0.4, "abuse": 0.0}, now=at[2])[:2] == ("review", ["spam"])
+    hold = Policy(card, quiet=QuietHours({"start": "23:00", "end": "06:00", "mode": "hold"}))
+    assert hold.decide({"spam": 0.01, "abuse": 0.02}, now=at[23])[:2] == ("review", ["abuse"])
+    assert hold.decide({"spam": 0.01, "abuse": 0.02}, now=at[12])[0] == "allow"
+    with pytest.raises(ValueError):
+        QuietHours({"mode": "panic"})
