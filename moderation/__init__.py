@@ -51,11 +51,12 @@ def create_app(test_config=None, *, with_model=True):
     security.init_app(app)
     app.register_blueprint(sessions.bp)
     app.register_blueprint(review.bp)
-    from . import akismet, coral, outbox  # site integrations: callbacks, Akismet and Coral compatibility
+    from . import akismet, coral, openapi, outbox  # site integrations: callbacks, Akismet and Coral compatibility
 
     outbox.init_app(app)
     app.register_blueprint(akismet.bp)
     app.register_blueprint(coral.bp)
+    app.register_blueprint(openapi.bp)
     from . import logs, metrics  # request ids and JSON logs, /metrics (production, issue 6)
 
     logs.init_app(app)

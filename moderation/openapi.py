@@ -1,0 +1,245 @@
+"""The OpenAPI 3.1 description of the site-facing HTTP API, served at GET /api/v1/openapi.json.
+
+Built in code beside the implementation and checked against the running app by tests/test_openapi.py
+(schemathesis: no 5xx, every response documented and matching its schema).
+"""
+
+from flask import Blueprint, jsonify
+
+bp = Blueprint("openapi", __name__, url_prefix="/api/v1")
+
+
+def _ref(name):
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _json(schema, description):
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+def _error(description):
+    return _json(_ref("Error"), description)
+
+
+def _text(description, enum=None):
+    schema = {"type": "string"}
+    if enum:
+        schema["enum"] = enum
+    return {"description": description, "content": {"text/plain": {"schema": schema}}}
+
+
+RETRY_AFTER = {"Retry-After": {"description": "seconds to wait before retrying", "schema": {"type": "string"}}}
+
+_COMMON_ERRORS = {
+    "400": _error("a field or the body is not acceptable (`error.field` names it)"),
+    "401": _error("missing or unknown API key"),
+    "413": _error("body larger than 64 KiB"),
+    "415": _error("body is not application/json"),
+    "429": {**_error("rate limit reached; retry after Retry-After seconds"), "headers": RETRY_AFTER},
+    "503": {**_error("Redis cannot take the write; retry after Retry-After seconds"), "headers": RETRY_AFTER},
+}
+
+SCORES = {"type": "object", "description": "probability per label",
+          "properties": {"spam": {"type": "number", "minimum": 0, "maximum": 1},
+                         "abuse": {"type": "number", "minimum": 0, "maximum": 1}},
+          "required": ["spam", "abuse"], "additionalProperties": {"type": "number", "minimum": 0, "maximum": 1}}
+
+DECISION = {
+    "type": "object",
+    "required": ["id", "decision", "status", "scores", "labels", "model_version", "explanation"],
+    "properties": {
+        "id": {"type": "string"},
+        "decision": {"type": "string", "enum": ["allow", "review", "reject"],
+                     "description": "what to do now: publish, hold (queued for moderators) or reject"},
+        "status": {"type": "string", "enum": ["published", "pending", "rejected"]},
+        "scores": SCORES,
+        "labels": {"type": "array", "items": {"type": "string"}, "description": "labels over their review threshold"},
+        "model_version": {"type": ["string", "null"]},
+        "explanation": {"type": "array", "items": {"type": "object"},
+                        "description": "spans or features that pushed the scores"},
+    },
+}
+
+COMMENT = {
+    "type": "object",
+    "required": ["id", "article_id", "text"],
+    "properties": {
+        "id": {"type": "string", "minLength": 1, "maxLength": 128, "description": "the site's own comment id"},
+        "article_id": {"type": "string", "minLength": 1, "maxLength": 256},
+        "text": {"type": "string", "minLength": 1, "maxLength": 10000, "description": "1-10,000 characters after NFC"},
+        "author": {"type": "object", "properties": {"id": {"type": "string", "minLength": 1, "maxLength": 128},
+                                                    "name": {"type": "string", "minLength": 1, "maxLength": 128}}},
+        "ip": {"type": "string", "anyOf": [{"format": "ipv4"}, {"format": "ipv6"}]},
+        "user_agent": {"type": "string", "minLength": 1, "maxLength": 1024},
+        "url": {"type": "string", "format": "uri", "pattern": "^https?://", "maxLength": 2048},
+        "created_at": {"type": "string", "format": "date-time"},
+        "lang": {"type": "string", "pattern": "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$"},
+    },
+    "additionalProperties": True,
+}
+
+MODERATION = {"oneOf": [
+    {"type": "null"},
+    {"type": "object", "required": ["outcome", "claimed"],
+     "properties": {"outcome": {"const": "pending"}, "claimed": {"type": "boolean"}}},
+    {"type": "object", "required": ["outcome", "moderator", "decided_at", "reason"],
+     "properties": {"outcome": {"enum": ["approved", "rejected"]}, "moderator": {"type": ["string", "null"]},
+                    "decided_at": {"type": "string", "format": "date-time"}, "reason": {"type": ["string", "null"]}}},
+]}
+
+AKISMET_FIELDS = {
+    "api_key": {"type": "string", "description": "your API key (or put it in the host name: <key>.host)"},
+    "blog": {"type": "string", "description": "the site's front page URL (required)"},
+    "user_ip": {"type": "string", "description": "the commenter's IP address (required)"},
+    "user_agent": {"type": "string"}, "referrer": {"type": "string"}, "permalink": {"type": "string"},
+    "comment_type": {"type": "string"}, "comment_author": {"type": "string"},
+    "comment_author_email": {"type": "string"}, "comment_author_url": {"type": "string"},
+    "comment_content": {"type": "string"}, "blog_lang": {"type": "string"}, "blog_charset": {"type": "string"},
+    "is_test": {"type": "string"},
+}
+
+
+def _akismet(summary, answers, description):
+    return {"post": {
+        "tags": ["akismet"], "summary": summary, "description": description, "security": [],
+        "requestBody": {"required": True, "content": {"application/x-www-form-urlencoded": {
+            "schema": {"type": "object", "properties": AKISMET_FIELDS}}}},
+        "responses": {"200": _text("Akismet's plain-text answer; `invalid` for a bad key (see X-akismet-debug-help)",
+                                   None if answers is None else [*answers, "invalid"]),
+                      "503": {**_text("the label store is unavailable; retry"), "headers": RETRY_AFTER}},
+    }}
+
+
+def build_spec():
+    comment_id = {"name": "comment_id", "in": "path", "required": True,
+                  "schema": {"type": "string", "minLength": 1, "maxLength": 128, "pattern": "^[^/]+$"}}
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "moderation", "version": "1",
+                 "description": "Comment moderation for news sites: score comments, hold flagged ones for review, "
+                                "hear the decisions back (webhooks). Akismet- and Coral-compatible endpoints."},
+        "servers": [{"url": "/"}],
+        "security": [{"bearer": []}],
+        "paths": {
+            "/api/v1/comments": {"post": {
+                "tags": ["comments"], "summary": "Score one comment (queued for review when flagged)",
+                "requestBody": {"required": True, "content": {"application/json": {"schema": _ref("Comment")}}},
+                "responses": {"200": _json(_ref("Decision"), "the decision (the stored one for a repeated id)"),
+                              **_COMMON_ERRORS, "409": _error("this id is stored with another text")},
+            }},
+            "/api/v1/comments:batch": {"post": {
+                "tags": ["comments"], "summary": "Score 1-100 comments; one answer or one error per item, in order",
+                "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                    "type": "object", "required": ["comments"],
+                    "properties": {"comments": {"type": "array", "minItems": 1, "maxItems": 100,
+                                                "items": _ref("Comment")}}}}}},
+                "responses": {"200": _json({"type": "object", "required": ["results"], "properties": {
+                    "results": {"type": "array", "items": {"anyOf": [
+                        {"allOf": [_ref("Decision"), {"type": "object", "required": ["index"],
+                                                      "properties": {"index": {"type": "integer"}}}]},
+                        {"type": "object", "required": ["index", "id", "error", "status"], "properties": {
+                            "index": {"type": "integer"}, "id": {"type": ["string", "null"]},
+                            "error": _ref("ErrorBody"), "status": {"type": "integer"}}},
+                    ]}}}}, "results"), **_COMMON_ERRORS},
+            }},
+            "/api/v1/comments/{comment_id}": {"get": {
+                "tags": ["comments"], "summary": "Current status, scores and, once decided, who decided, when and why",
+                "parameters": [comment_id],
+                "responses": {"200": _json(_ref("CommentStatus"), "the comment"), "401": _COMMON_ERRORS["401"],
+                              "404": _error("no such comment for this site"), "503": _COMMON_ERRORS["503"]},
+            }},
+            "/api/v1/comments/{comment_id}/reports": {"post": {
+                "tags": ["comments"], "summary": "Forward a reader's report (a label; review once reported enough)",
+                "parameters": [comment_id],
+                "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                    "type": "object", "required": ["reason"],
+                    "properties": {"reason": {"enum": ["spam", "abuse", "other"]},
+                                   "reporter_id": {"type": "string", "minLength": 1, "maxLength": 128}}}}}},
+                "responses": {"202": _json({"type": "object", "required": ["id", "report", "queued_for_review"],
+                                            "properties": {"id": {"type": "string"}, "report": {"const": "accepted"},
+                                                           "queued_for_review": {"type": "boolean"}}}, "accepted"),
+                              **_COMMON_ERRORS, "404": _error("no such comment for this site")},
+            }},
+            "/api/v1/queue": {"get": {
+                "tags": ["queue"], "summary": "Open items per label, claimed items, oldest age, counters",
+                "responses": {"200": _json({"type": "object", "required": ["open", "ready", "claimed"],
+                                            "properties": {"open": {"type": "integer"}, "ready": {"type": "integer"},
+                                                           "claimed": {"type": "integer"},
+                                                           "by_label": {"type": "object"},
+                                                           "oldest_age_seconds": {"type": "number"},
+                                                           "counters": {"type": "object"}}}, "queue statistics"),
+                              "401": _COMMON_ERRORS["401"], "429": _COMMON_ERRORS["429"],
+                              "503": _COMMON_ERRORS["503"]},
+            }},
+            "/api/v1/coral/moderate": {"post": {
+                "tags": ["coral"], "summary": "Coral external moderation phase",
+                "description": "Signed by Coral: `X-Coral-Signature: sha256=<hex HMAC-SHA256 of the raw body>` with "
+                               "the site's secret (MODERATION_CORAL_SECRETS). HTML bodies are scored as text.",
+                "security": [{"coral": []}],
+                "requestBody": {"required": True, "content": {"application/json": {"schema": _ref("CoralRequest")}}},
+                "responses": {"200": _json(_ref("CoralResponse"), "flag and hold (PREMOD) or reject"),
+                              "204": {"description": "no opinion: the comment looks fine"},
+                              "400": _COMMON_ERRORS["400"], "401": _error("unsigned or wrongly signed"),
+                              "413": _COMMON_ERRORS["413"]},
+            }},
+            "/api/v1/openapi.json": {"get": {
+                "tags": ["meta"], "summary": "This document", "security": [],
+                "responses": {"200": _json({"type": "object", "required": ["openapi", "paths"]}, "OpenAPI 3.1")},
+            }},
+            "/healthz": {"get": {"tags": ["meta"], "summary": "Process up", "security": [],
+                                 "responses": {"200": _json({"type": "object", "required": ["status"]}, "up")}}},
+            "/readyz": {"get": {"tags": ["meta"], "summary": "Model loaded and Redis answering", "security": [],
+                                "responses": {"200": _json({"type": "object", "required": ["status"]}, "ready"),
+                                              "503": _json({"type": "object", "required": ["status"]}, "not ready")}}},
+            "/1.1/verify-key": {"post": {
+                "tags": ["akismet"], "summary": "Akismet verify-key", "security": [],
+                "requestBody": {"required": True, "content": {"application/x-www-form-urlencoded": {"schema": {
+                    "type": "object", "properties": {"key": {"type": "string"}, "blog": {"type": "string"}}}}}},
+                "responses": {"200": _text("`valid` or `invalid`", ["valid", "invalid"])},
+            }},
+            "/1.1/comment-check": _akismet("Akismet comment-check", None,
+                                           "`true` (spam; `X-akismet-pro-tip: discard` when very confident), "
+                                           "`false`, `invalid`, or `Missing required field: ...`"),
+            "/1.1/submit-spam": _akismet("Akismet submit-spam: a spam label for retraining", None,
+                                         "`Thanks for making the web a better place.`"),
+            "/1.1/submit-ham": _akismet("Akismet submit-ham: a ham label for retraining", None,
+                                        "`Thanks for making the web a better place.`"),
+        },
+        "components": {
+            "securitySchemes": {
+                "bearer": {"type": "http", "scheme": "bearer", "description": "an API key from MODERATION_API_KEYS"},
+                "coral": {"type": "apiKey", "in": "header", "name": "X-Coral-Signature"},
+            },
+            "schemas": {
+                "Comment": COMMENT,
+                "Decision": DECISION,
+                "CommentStatus": {"allOf": [DECISION, {"type": "object", "properties": {
+                    "article_id": {"type": ["string", "null"]},
+                    "received_at": {"type": ["string", "null"], "format": "date-time"},
+                    "moderation": MODERATION}}]},
+                "ErrorBody": {"type": "object", "required": ["code", "message", "field"], "properties": {
+                    "code": {"type": "string"}, "message": {"type": "string"}, "field": {"type": ["string", "null"]}}},
+                "Error": {"type": "object", "required": ["error"], "properties": {"error": _ref("ErrorBody")}},
+                "CoralRequest": {"type": "object", "required": ["comment"], "properties": {
+                    "action": {"enum": ["NEW", "EDIT"]},
+                    "comment": {"type": "object", "required": ["body"], "properties": {
+                        "body": {"type": "string"}, "parentID": {"type": ["string", "null"]}}},
+                    "author": {"type": "object", "properties": {"id": {"type": "string"}, "role": {"type": "string"}}},
+                    "story": {"type": "object", "properties": {"id": {"type": "string"}, "url": {"type": "string"}}},
+                    "site": {"type": "object", "properties": {"id": {"type": "string"}}},
+                    "tenantID": {"type": "string"}, "tenantDomain": {"type": "string"}}},
+                "CoralResponse": {"type": "object", "required": ["actions", "status"], "properties": {
+                    "actions": {"type": "array", "items": {"type": "object", "required": ["actionType", "reason"],
+                                                           "properties": {
+                                                               "actionType": {"const": "FLAG"},
+                                                               "reason": {"enum": ["COMMENT_DETECTED_TOXIC",
+                                                                                   "COMMENT_DETECTED_SPAM"]}}}},
+                    "status": {"enum": ["NONE", "PREMOD", "REJECTED"]}}},
+            },
+        },
+    }
+
+
+@bp.get("/openapi.json")
+def openapi_json():
+    return jsonify(build_spec())
