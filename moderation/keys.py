@@ -12,6 +12,7 @@ Layout (prefix P, default ``mod:``; S is a site name from MODERATION_API_KEYS):
   P{S}:stats               HASH   counters: open:<label>, submitted:<decision>, decided:<outcome>
   P{S}:audit               STREAM every queue transition: who, when, from, to, reason
   P{S}:events              STREAM status changes the site hears about (queued, approved, rejected, ...)
+  P{S}:hist:<YYYYMMDD>      HASH   scores of the day's comments, <label>:<percentile bucket> -> count (40 days)
   P{S}:labels              STREAM labelled examples for retraining: moderator decisions, Akismet-style
                                   submit-spam/ham, reader reports; a `retract` entry cancels a decision
   P{S}:outbox:retry        ZSET   webhook events awaiting a retry, by next attempt time (ms)

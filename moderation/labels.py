@@ -47,4 +47,6 @@ class LabelStore:
             row["retract"] = True
         else:
             row.update(task=fields.get("task"), value=int(fields.get("value", 0)), text=fields.get("text", ""))
+            if fields.get("score"):
+                row["score"] = float(fields["score"])
         return row

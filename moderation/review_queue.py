@@ -1,6 +1,7 @@
 """ReviewQueue: comment records and the moderators' queue for one site, every change one Lua script."""
 
 import json
+import time
 
 from .errors import AlreadyDecided, ClaimedByOther, Conflict, NotFound
 from .keys import KeySpace
@@ -20,9 +21,9 @@ local function event(key, id, kind, status, by, reason, at)
   redis.call('XADD', key, 'MAXLEN', '~', 1000000, '*', 'type', kind, 'id', id, 'status', status, 'by', by,
     'reason', reason, 'at', at)
 end
-local function label(key, id, task, value, source, by, at, text)
+local function label(key, id, task, value, source, by, at, text, score)
   redis.call('XADD', key, '*', 'id', id, 'task', task, 'value', value, 'source', source, 'by', by,
-    'at', at, 'text', text)
+    'at', at, 'text', text, 'score', score or '')
 end
 local function to_ready(rec, id, ready, ready_age, claims, held_prefix)
   local f = redis.call('HMGET', rec, 'rank', 'received_at', 'claimed_by')
@@ -43,14 +44,17 @@ local function reap(rec_prefix, ready, ready_age, claims, held_prefix, audit_key
 end
 """
 
-# KEYS: record, ready, ready_age, open, audit, stats, author, events. ARGV: id, queued, rank, received, ttl,
-# decision, labels (json array), nfields, field, value, ...
+# KEYS: record, ready, ready_age, open, audit, stats, author, events, histogram of the day. ARGV: id, queued,
+# rank, received, ttl, decision, labels (json array), nfields, field, value, ..., nbuckets, bucket, ...
 _SUBMIT = _COMMON + """
 local rec = KEYS[1]
 if redis.call('EXISTS', rec) == 1 then return {0, redis.call('HGET', rec, 'text_sha256')} end
 local id, queued, rank, received, ttl = ARGV[1], ARGV[2] == '1', ARGV[3], ARGV[4], tonumber(ARGV[5])
 local n = tonumber(ARGV[8])
 redis.call('HSET', rec, unpack(ARGV, 9, 8 + 2 * n))
+local nb = tonumber(ARGV[9 + 2 * n])
+for i = 1, nb do redis.call('HINCRBY', KEYS[9], ARGV[9 + 2 * n + i], 1) end
+if nb > 0 then redis.call('EXPIRE', KEYS[9], 40 * 86400) end
 redis.call('HINCRBY', KEYS[6], 'submitted:' .. ARGV[6], 1)
 if KEYS[7] ~= '' then redis.call('HINCRBY', KEYS[7], 'submitted', 1) end
 if queued then
@@ -147,11 +151,14 @@ redis.call('HINCRBY', KEYS[7], 'decided:' .. outcome, 1)
 if KEYS[8] ~= '' then redis.call('HINCRBY', KEYS[8], outcome, 1) end
 audit(KEYS[6], id, outcome, f[1], status, ARGV[3], ARGV[4], now, rec)
 event(KEYS[9], id, 'comment.' .. outcome, status, ARGV[3], ARGV[4], now)
-local text = redis.call('HGET', rec, 'text') or ''
+local g = redis.call('HMGET', rec, 'text', 'scores')
+local text, scores = g[1] or '', cjson.decode(g[2] or '{}')
 if outcome == 'approved' then
-  for _, task in ipairs(cjson.decode(f[4])) do label(KEYS[10], id, task, 0, 'moderator', ARGV[3], now, text) end
+  for _, task in ipairs(cjson.decode(f[4])) do
+    label(KEYS[10], id, task, 0, 'moderator', ARGV[3], now, text, scores[task])
+  end
 elseif ARGV[4] == 'spam' or ARGV[4] == 'abuse' then
-  label(KEYS[10], id, ARGV[4], 1, 'moderator', ARGV[3], now, text)
+  label(KEYS[10], id, ARGV[4], 1, 'moderator', ARGV[3], now, text, scores[ARGV[4]])
 end
 if tonumber(ARGV[5]) > 0 then redis.call('EXPIRE', rec, ARGV[5]) end
 return {'ok', tostring(now)}
@@ -225,6 +232,11 @@ return 'queued'
 _JSON_FIELDS = ("scores", "labels", "explanation", "author")
 
 
+def score_bucket(p):
+    """The percentile bucket 0-99 a score is counted in, for the per-day score histogram."""
+    return min(99, max(0, int(p * 100)))
+
+
 def risk_rank(risk, received_ms):
     """Sort key for the risk-ordered queue: higher risk first, then older first (exact below 2**53)."""
     return (10_000 - round(min(max(risk, 0.0), 1.0) * 10_000)) * 10**10 + received_ms // 1000
@@ -265,11 +277,14 @@ class ReviewQueue:
                 continue
             fields += [name, json.dumps(value, ensure_ascii=False) if name in _JSON_FIELDS else value]
         rank = risk_rank(record["risk"], record["received_at"])
+        day = time.strftime("%Y%m%d", time.gmtime(record["received_at"] / 1000))
+        buckets = [f"{label}:{score_bucket(p)}" for label, p in sorted(record["scores"].items())]
         created, existing_sha = self._submit(
             keys=[self.record_key(record["id"]), self.key("ready"), self.key("ready", "age"), self.key("open"),
-                  self.key("audit"), self.key("stats"), self.author_key(record.get("author_id")), self.key("events")],
+                  self.key("audit"), self.key("stats"), self.author_key(record.get("author_id")), self.key("events"),
+                  self.key("hist", day)],
             args=[record["id"], "1" if queued else "0", rank, record["received_at"], self.record_ttl,
-                  record["decision"], json.dumps(record["labels"]), len(fields) // 2, *fields],
+                  record["decision"], json.dumps(record["labels"]), len(fields) // 2, *fields, len(buckets), *buckets],
         )
         return bool(created), existing_sha
 
