@@ -57,6 +57,10 @@ def create_app(test_config=None, *, with_model=True):
     app.register_blueprint(akismet.bp)
     app.register_blueprint(coral.bp)
     app.register_blueprint(openapi.bp)
+    if app.config.get("DEMO"):  # the demo article page and its site backend (make run), never in production
+        from . import demo
+
+        app.register_blueprint(demo.bp)
     from . import logs, metrics  # request ids and JSON logs, /metrics (production, issue 6)
 
     logs.init_app(app)

@@ -47,6 +47,10 @@ def serve(args):
     with app.app_context():
         if args.dev:
             _dev_setup(app)
+    if app.config.get("DEMO"):  # the demo site hears decisions through the outbox worker, a separate process
+        from .demo import start_worker
+
+        start_worker(app, args.host, args.port)
     print(f"serving on http://{args.host}:{args.port}", flush=True)
     app.run(host=args.host, port=args.port, threaded=True, use_reloader=False)
 

@@ -1,0 +1,244 @@
+"""The reader's side, for `make run` (MODERATION_DEMO=1): an article page and a tiny news-site backend.
+
+The blueprint plays a separate site. Its backend scores each posted comment through the public API with
+the demo site's API key (in-process, through the WSGI app, exactly the request a site would send), keeps
+the comment in its own store, and shows it published, or to its author only as 「審査中」. The outbox
+worker calls back ``POST /demo/webhook`` with signed events; the backend verifies the signature,
+de-duplicates on the event id and updates the comment, and the page polls ``GET /demo/comments``, so a
+moderator's decision appears without a reload.
+
+Demo state (documented in keys.py): ``P{S}:demo:comments`` HASH id -> JSON, ``P{S}:demo:seen`` SET.
+"""
+
+import atexit
+import hashlib
+import hmac
+import json
+import logging
+import os
+import secrets
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+from flask import Blueprint, current_app, jsonify, redirect, render_template, request, url_for
+from redis.exceptions import RedisError
+from werkzeug.test import Client
+
+from .connections import get_redis
+from .keys import KeySpace
+from .webhooks import SIGNATURE_HEADER, verify
+
+bp = Blueprint("demo", __name__, url_prefix="/demo")
+log = logging.getLogger(__name__)
+
+ARTICLE_ID = "minato-library-2026"
+AUTHOR_COOKIE = "demo_author"
+NAME_LIMIT, TEXT_LIMIT = 64, 2000
+EVENT_STATUS = {"comment.approved": "published", "comment.rejected": "rejected",
+                "comment.rejected_automatically": "rejected", "comment.reopened": "pending",
+                "comment.queued": "pending"}
+
+
+def _site():
+    return current_app.config["DEMO_SITE"]
+
+
+def _key(*parts):
+    return KeySpace(current_app.config["REDIS_PREFIX"]).site(_site(), "demo", *parts)
+
+
+def _api_key():
+    for site, key in current_app.extensions["moderation.api_keys"].pairs:
+        if site == _site():
+            return key.decode()
+    return None
+
+
+def _author_token():
+    token = request.cookies.get(AUTHOR_COOKIE, "")
+    return token if 16 <= len(token) <= 64 and token.replace("-", "").replace("_", "").isalnum() else ""
+
+
+def _author_hash(token):
+    return hashlib.sha256(token.encode()).hexdigest() if token else ""
+
+
+def _csrf(token):
+    return hmac.new(current_app.secret_key.encode(), f"demo-csrf:{token}".encode(), hashlib.sha256).hexdigest()
+
+
+def _visible(author_hash):
+    """The comments this reader may see: published ones, and their own pending or rejected ones."""
+    raw = get_redis().hgetall(_key("comments"))
+    out = []
+    for value in raw.values():
+        item = json.loads(value)
+        if item.get("placeholder"):  # an event for a comment this page never stored (posted via the API)
+            continue
+        mine = bool(author_hash) and hmac.compare_digest(item.get("author", ""), author_hash)
+        if item["status"] == "published" or mine:
+            out.append({"id": item["id"], "name": item["name"], "text": item["text"], "status": item["status"],
+                        "at": item["at"], "mine": mine})
+    out.sort(key=lambda c: c["at"])
+    return out
+
+
+def _with_cookie(response, token):
+    if request.cookies.get(AUTHOR_COOKIE) != token:
+        response.set_cookie(AUTHOR_COOKIE, token, max_age=180 * 86400, httponly=True, samesite="Lax",
+                            secure=bool(current_app.config.get("SESSION_COOKIE_SECURE")))
+    return response
+
+
+@bp.get("/")
+def article():
+    token = _author_token() or secrets.token_urlsafe(24)
+    try:
+        comments = _visible(_author_hash(token))
+    except RedisError:
+        comments = []
+    page = render_template("demo/article.html", comments=comments, csrf=_csrf(token), error=request.args.get("e"))
+    response = current_app.make_response(page)
+    response.headers["Cache-Control"] = "no-store"
+    return _with_cookie(response, token)
+
+
+@bp.get("/comments")
+def comments():
+    try:
+        visible = _visible(_author_hash(_author_token()))
+    except RedisError:
+        return jsonify({"error": "unavailable"}), 503
+    response = jsonify({"comments": visible})
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _fail(message, status, wants_json):
+    if wants_json:
+        return jsonify({"error": message}), status
+    return redirect(url_for("demo.article", e=message, _anchor="comments"), code=303)
+
+
+@bp.post("/comments")
+def post_comment():
+    wants_json = request.accept_mimetypes.best == "application/json"
+    token = _author_token()
+    if not token or not hmac.compare_digest(request.form.get("csrf", ""), _csrf(token)):
+        return _fail("ページを再読み込みしてからもう一度お試しください。", 400, wants_json)
+    name = " ".join(request.form.get("name", "").split())[:NAME_LIMIT] or "匿名"
+    text = request.form.get("text", "").strip()
+    if not text:
+        return _fail("コメントを入力してください。", 400, wants_json)
+    if len(text) > TEXT_LIMIT:
+        return _fail(f"コメントは{TEXT_LIMIT}文字以内でお願いします。", 400, wants_json)
+    key = _api_key()
+    if key is None:
+        return _fail("デモサイトのAPIキーが設定されていません。", 503, wants_json)
+    comment_id = f"demo-{uuid.uuid4().hex[:16]}"
+    # The site's backend calls the scoring API like any site would (here through the WSGI app).
+    answer = Client(current_app._get_current_object()).post(
+        "/api/v1/comments", headers={"Authorization": f"Bearer {key}"},
+        json={"id": comment_id, "article_id": ARTICLE_ID, "text": text, "lang": "ja",
+              "author": {"id": _author_hash(token)[:32], "name": name},
+              "ip": request.remote_addr if _is_ip(request.remote_addr) else None,
+              "url": request.url_root + "demo/"})
+    if answer.status_code != 200:
+        log.warning("demo: scoring API answered %s", answer.status_code)
+        return _fail("ただいま投稿できません。しばらくしてからもう一度お試しください。", 503, wants_json)
+    status = answer.json["status"]
+    item = {"id": comment_id, "name": name, "text": text, "status": status, "author": _author_hash(token),
+            "at": int(time.time() * 1000), "event": ""}
+    try:
+        _store_new(item)
+    except RedisError:
+        return _fail("ただいま投稿できません。しばらくしてからもう一度お試しください。", 503, wants_json)
+    if wants_json:
+        return jsonify({"comment": {k: item[k] for k in ("id", "name", "text", "status", "at")} | {"mine": True}})
+    return redirect(url_for("demo.article", _anchor="comments"), code=303)
+
+
+def _is_ip(value):
+    import ipaddress
+
+    try:
+        ipaddress.ip_address(value or "")
+        return True
+    except ValueError:
+        return False
+
+
+def _store_new(item):
+    """Store a freshly posted comment; an event that arrived before it (fast worker) is applied on top."""
+    redis = get_redis()
+    early = redis.hget(_key("comments"), item["id"])
+    if early:
+        previous = json.loads(early)
+        item.update(status=previous["status"], event=previous.get("event", ""))
+    redis.hset(_key("comments"), item["id"], json.dumps(item, ensure_ascii=False))
+
+
+def _entry_order(event_id):
+    stamp = event_id.rsplit(":", 1)[-1]
+    ms, _, seq = stamp.partition("-")
+    return (int(ms), int(seq or 0)) if ms.isdigit() and (seq or "0").isdigit() else (0, 0)
+
+
+@bp.post("/webhook")
+def webhook():
+    """The demo site's callback endpoint: signature checked, duplicates ignored, the comment updated."""
+    hook = current_app.extensions.get("moderation.webhooks", {}).get(_site())
+    raw = request.get_data(cache=False)
+    if hook is None or not verify(hook["secret"], raw, request.headers.get(SIGNATURE_HEADER)):
+        return jsonify({"error": "invalid signature"}), 401
+    try:
+        event = json.loads(raw)
+        event_id, kind, comment_id = event["id"], event["type"], event["data"]["comment_id"]
+    except (ValueError, KeyError, TypeError):
+        return jsonify({"error": "malformed event"}), 400
+    redis = get_redis()
+    if not redis.sadd(_key("seen"), event_id):
+        return jsonify({"duplicate": True}), 200
+    redis.expire(_key("seen"), 30 * 86400)
+    status = EVENT_STATUS.get(kind)
+    if status:
+        stored = redis.hget(_key("comments"), comment_id)
+        item = json.loads(stored) if stored else {"id": comment_id, "name": "", "text": "", "author": "", "at": 0,
+                                                  "event": "", "placeholder": True}
+        # Retries can deliver an older event after a newer one: apply each comment's events in stream order.
+        if _entry_order(event_id) > _entry_order(item.get("event") or "0-0"):
+            item.update(status=status, event=event_id)
+            redis.hset(_key("comments"), comment_id, json.dumps(item, ensure_ascii=False))
+    return "", 204
+
+
+def start_worker(app, host, port):
+    """For `serve` with the demo on: point the demo site's webhook at this server and run the outbox worker
+    beside it (a separate process, so delivery never blocks scoring). Returns the process or None."""
+    hooks = app.extensions.setdefault("moderation.webhooks", {})
+    site = app.config["DEMO_SITE"]
+    if site not in hooks:
+        secret_file = Path(app.config["INSTANCE_DIR"]) / "demo-webhook-secret"
+        if not secret_file.exists():
+            secret_file.write_text(secrets.token_urlsafe(32))
+            secret_file.chmod(0o600)
+        target = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host  # noqa: S104 - mapping, not binding
+        hooks[site] = {"url": f"http://{target}:{port}/demo/webhook", "secret": secret_file.read_text().strip()}
+    env = dict(os.environ, MODERATION_WEBHOOKS=json.dumps(hooks), MODERATION_DEMO="1",
+               MODERATION_INSTANCE_DIR=app.config["INSTANCE_DIR"])
+    process = subprocess.Popen([sys.executable, "-m", "moderation", "worker"], env=env, stdin=subprocess.DEVNULL)
+    atexit.register(_stop_process, process)
+    print(f"demo article page: http://{host}:{port}/demo/ (webhook worker pid {process.pid})", flush=True)
+    return process
+
+
+def _stop_process(process):
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()

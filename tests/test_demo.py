@@ -1,0 +1,89 @@
+"""The demo site's backend without a browser: only in the demo configuration, signed callbacks, CSRF, escaping."""
+
+import json
+import re
+
+import pytest
+
+from moderation import webhooks
+from tests.conftest import API_KEY
+
+DEMO_KEY = "demo-key-0123456789"
+SECRET = "demo-webhook-secret-0123"
+FLAG_ALL = {"spam": {"review": 0.0, "reject": 1.01}, "abuse": {"review": 0.0, "reject": 1.01}}
+FLAG_NONE = {"spam": {"review": 1.01, "reject": 1.01}, "abuse": {"review": 1.01, "reject": 1.01}}
+
+
+@pytest.fixture
+def demo(make_app):
+    def build(thresholds=FLAG_ALL):
+        app = make_app(DEMO=True, API_KEYS=f"test:{API_KEY},demo:{DEMO_KEY}", THRESHOLDS=thresholds, RATE_LIMITS="",
+                       WEBHOOKS={"demo": {"url": "http://127.0.0.1:9/demo/webhook", "secret": SECRET}})
+        return app.test_client()
+
+    return build
+
+
+def page_csrf(client):
+    html = client.get("/demo/").get_data(as_text=True)
+    return re.search(r'name="csrf" value="([0-9a-f]+)"', html).group(1)
+
+
+def post_comment(client, text, name="読者"):
+    response = client.post("/demo/comments", data={"text": text, "name": name, "csrf": page_csrf(client)},
+                           headers={"Accept": "application/json"})
+    return response
+
+
+def deliver(client, event, secret=SECRET):
+    raw = json.dumps(event).encode()
+    return client.post("/demo/webhook", data=raw, headers={
+        "Content-Type": "application/json", webhooks.SIGNATURE_HEADER: webhooks.sign(secret, raw)})
+
+
+def test_demo_exists_only_in_the_demo_configuration(make_app):
+    assert make_app().test_client().get("/demo/").status_code == 404
+
+
+def test_page_escapes_reader_text(demo):
+    client = demo(FLAG_NONE)
+    assert post_comment(client, "<script>alert(1)</script>", name='"><img src=x>').json["comment"]["status"] == \
+        "published"
+    html = client.get("/demo/").get_data(as_text=True)
+    assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<img src=x>" not in html
+
+
+def test_post_without_the_page_token_is_refused(demo):
+    client = demo()
+    client.get("/demo/")
+    response = client.post("/demo/comments", data={"text": "こんにちは"}, headers={"Accept": "application/json"})
+    assert response.status_code == 400
+
+
+def test_signed_callback_updates_the_comment_once_and_in_order(demo):
+    client = demo()
+    posted = post_comment(client, "確認してください").json["comment"]
+    assert posted["status"] == "pending"
+    approved = {"id": "demo:1700000000002-0", "type": "comment.approved", "data": {"comment_id": posted["id"]}}
+    queued_late = {"id": "demo:1700000000001-0", "type": "comment.queued", "data": {"comment_id": posted["id"]}}
+    assert deliver(client, approved).status_code == 204
+    assert deliver(client, approved).json == {"duplicate": True}
+    assert deliver(client, queued_late).status_code == 204  # an older event retried late does not win
+    [item] = client.get("/demo/comments").json["comments"]
+    assert item["status"] == "published"
+
+
+def test_forged_or_unsigned_callbacks_are_401(demo):
+    client = demo()
+    event = {"id": "demo:1-0", "type": "comment.approved", "data": {"comment_id": "x"}}
+    assert deliver(client, event, secret="wrong-secret").status_code == 401
+    assert client.post("/demo/webhook", json=event).status_code == 401
+
+
+def test_pending_comments_are_shown_to_their_author_only(demo):
+    author = demo()
+    post_comment(author, "審査される")
+    assert [c["status"] for c in author.get("/demo/comments").json["comments"]] == ["pending"]
+    stranger = author.application.test_client()
+    assert stranger.get("/demo/comments").json["comments"] == []
