@@ -19,9 +19,10 @@ venv: $(VENV)/.installed
 run: $(VENV)/.installed
 	MODERATION_DEMO=$${MODERATION_DEMO:-1} $(PY) -m moderation serve --host $(HOST) --port $(PORT) --dev
 
-# Debian's Chromium for the Playwright tests (never `playwright install`: no browser downloads here).
+# Debian's Chromium for the Playwright tests (never `playwright install`: no browser downloads here),
+# and a small Japanese font (IPA Gothic) so the review page's screenshots show text, not tofu boxes.
 browser-deps:
-	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; }
+	@{ test -x /usr/bin/chromium && fc-list :lang=ja 2>/dev/null | grep -q . ; } || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-ipafont-gothic >/dev/null; }
 
 test: $(VENV)/.installed browser-deps
 	$(VENV)/bin/ruff check .

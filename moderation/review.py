@@ -135,7 +135,7 @@ def history_page():
             break
         cursor = batch[-1]["entry"]
     rows = rows[:50]
-    states = _states(queue, {r["id"] for r in rows}) if current_moderator()["role"] == "admin" else {}
+    states = _states(queue, {r["id"] for r in rows})
     seen = set()
     for row in rows:
         row["iso"], row["local"] = format_time(row["at"]) if row.get("at") else ("", "")
@@ -166,17 +166,26 @@ def api_claim():
     order, label, article = _filters(body)
     n = body.get("n", 10)
     n = n if isinstance(n, int) and 1 <= n <= 50 else 10
+    skipped = body.get("skipped") if isinstance(body.get("skipped"), list) else []
+    skipped = {i for i in skipped[-50:] if isinstance(i, str)}
     moderator = current_moderator()["name"]
     queue = get_queue(site)
+
+    def wanted(record):
+        return _matches(record, label, article) and record["id"] not in skipped
+
     records = queue.claim(moderator, n, order=order, label=label, article_id=article)
-    keep = [r for r in records if _matches(r, label, article)]
-    if len(keep) < len(records):  # claims held from an earlier filter go back to the queue
+    keep = [r for r in records if wanted(r)]
+    if len(keep) < len(records):  # held from an earlier filter, or skipped on this page: back to the queue
         for record in records:
-            if not _matches(record, label, article):
+            if not wanted(record):
                 queue.release(record["id"], moderator)
         known = {r["id"] for r in keep}
-        keep += [r for r in queue.claim(moderator, n, order=order, label=label, article_id=article)
-                 if r["id"] not in known and _matches(r, label, article)]
+        again = queue.claim(moderator, n, order=order, label=label, article_id=article)
+        keep += [r for r in again if r["id"] not in known and wanted(r)]
+        for record in again:
+            if record["id"] in skipped:
+                queue.release(record["id"], moderator)
     return jsonify({"cards": _cards(queue, _sort(keep, order)[:n])})
 
 

@@ -124,7 +124,7 @@ def card(record, history):
 
 
 def format_time(ms, zone="Asia/Tokyo"):
-    """(ISO 8601 UTC, local 'YYYY-MM-DD HH:MM:SS') for a time in ms."""
+    """(ISO 8601 UTC, local 'YYYY-MM-DD HH:MM:SS JST') for a time in ms."""
     moment = datetime.fromtimestamp(int(ms) / 1000, UTC)
     local = moment.astimezone(ZoneInfo(zone))
-    return moment.isoformat(timespec="seconds").replace("+00:00", "Z"), local.strftime("%Y-%m-%d %H:%M:%S")
+    return moment.isoformat(timespec="seconds").replace("+00:00", "Z"), local.strftime("%Y-%m-%d %H:%M:%S %Z")

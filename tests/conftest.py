@@ -154,3 +154,27 @@ def queue(rdb, prefix):
     from moderation.review_queue import ReviewQueue
 
     return ReviewQueue(rdb, "test", prefix=prefix, lease_seconds=1)
+
+
+@pytest.fixture
+def live_server(make_app):
+    """make_app-style: start(**extra_config) serves a new app from a real threaded HTTP server on a free
+    loopback port (for browser tests) and returns (base_url, app); every server stops after the test."""
+    import threading
+
+    from werkzeug.serving import make_server
+
+    servers = []
+
+    def start(**extra):
+        app = make_app(**extra)
+        server = make_server("127.0.0.1", 0, app, threaded=True)
+        thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
+        thread.start()
+        servers.append((server, thread))
+        return f"http://127.0.0.1:{server.server_port}", app
+
+    yield start
+    for server, thread in servers:
+        server.shutdown()
+        thread.join(timeout=5)

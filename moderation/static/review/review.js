@@ -19,6 +19,10 @@
     cards: [],          // card data, in display order
     index: 0,           // the active card
     selected: new Set(),
+    gone: new Set(),    // decided or skipped here: never re-added from a claim that raced the decision
+    skipped: [],        // skipped ids, sent with each claim so the server gives them back, not to us
+    emptyAtReady: -1,   // the ready count when a claim last came back empty (no re-claiming in a loop)
+    ready: 0,
     picker: null,       // {ids: [...]} while the reject reason picker is open
     last: null,         // {id, at, card, index}: the last own decision, for undo
     fetching: null,
@@ -121,7 +125,9 @@
       var list = node.querySelector(".feature-list");
       card.features.forEach(function (f, i) {
         if (i) list.appendChild(document.createTextNode(", "));
-        list.appendChild(el("span", "feature hl-" + (f.label === "abuse" ? "abuse" : "spam"), f.feature));
+        var chip = el("span", "feature hl-" + (f.label === "abuse" ? "abuse" : "spam"), M["feature." + f.feature] || f.feature);
+        chip.title = f.feature + " (" + (M["label." + f.label] || f.label) + ", " + f.weight + ")";
+        list.appendChild(chip);
       });
       node.querySelector(".features").hidden = false;
     }
@@ -182,7 +188,7 @@
   function addCards(cards, atIndex) {
     var known = new Set(state.cards.map(function (c) { return c.id; }));
     cards.forEach(function (card, offset) {
-      if (known.has(card.id)) return;
+      if (known.has(card.id) || state.gone.has(card.id)) return;
       var node = buildCard(card);
       if (atIndex === undefined || atIndex >= state.cards.length) {
         state.cards.push(card);
@@ -232,12 +238,13 @@
   function refill() {
     if (state.fetching) return state.fetching;
     state.fetching = api("POST", "/review/api/claim",
-      { order: boot.order, label: boot.label, article: boot.article, n: 10 })
+      { order: boot.order, label: boot.label, article: boot.article, n: 10, skipped: state.skipped })
       .then(function (res) {
         if (res.ok) {
           var hadActive = state.cards.length > 0;
           addCards(res.data.cards || []);
           state.exhausted = !(res.data.cards || []).length;
+          if (state.exhausted) state.emptyAtReady = state.ready;
           if (!hadActive) activate(0);
         }
       })
@@ -263,6 +270,7 @@
     var card = id ? state.cards.find(function (c) { return c.id === id; }) : current();
     if (!card) return;
     var removed = removeCard(card.id);
+    state.gone.add(card.id);
     activate(state.index);
     maybeRefill();
     api("POST", "/review/api/decide", { id: card.id, action: action, reason: reason || "" })
@@ -284,6 +292,7 @@
 
   function restore(removed) {
     if (!removed) return;
+    state.gone.delete(removed.card.id);
     addCards([removed.card], Math.min(removed.index, state.cards.length));
     activate(state.index, false);
   }
@@ -292,6 +301,7 @@
     var ids = Array.from(state.selected);
     if (!ids.length) return;
     var removed = ids.map(removeCard).filter(Boolean);
+    ids.forEach(function (id) { state.gone.add(id); });
     activate(state.index);
     maybeRefill();
     api("POST", "/review/api/decide-bulk", { ids: ids, action: action, reason: reason || "" })
@@ -315,6 +325,8 @@
     var card = current();
     if (!card) return;
     removeCard(card.id);
+    state.gone.add(card.id);
+    state.skipped = state.skipped.concat([card.id]).slice(-50);
     activate(state.index);
     api("POST", "/review/api/skip", { id: card.id })
       .then(function (res) { notify(res.ok ? M["notice.skipped"] : res.data.error.message, res.ok ? "ok" : "warn"); })
@@ -334,6 +346,7 @@
     api("POST", "/review/api/undo", { id: last.id })
       .then(function (res) {
         if (!res.ok) { notify(res.data.error.message, "warn"); return; }
+        state.gone.delete(last.id);
         var at = Math.min(state.index, state.cards.length);
         addCards([res.data.card], at);
         activate(at);
@@ -458,6 +471,7 @@
       .then(function (res) {
         if (!res.ok) return;
         var s = res.data;
+        state.ready = s.ready;
         document.querySelector('[data-count="open"]').textContent = s.open;
         document.querySelector('[data-count="claimed"]').textContent = s.claimed;
         document.querySelector('[data-count="oldest"]').textContent = s.open ? durationText(s.oldest_age_seconds) : "–";
@@ -467,7 +481,7 @@
         cardsEl.querySelectorAll("time.received").forEach(function (t) {
           t.textContent = ageText((Date.now() - Number(t.dataset.ms)) / 1000);
         });
-        if (!state.cards.length && s.ready > 0) refill();
+        if (!state.cards.length && s.ready > 0 && s.ready !== state.emptyAtReady) refill();
       })
       .catch(function () { /* next poll retries */ });
   }
