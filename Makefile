@@ -6,7 +6,7 @@ DATA_DIR ?= ../shared/data
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint train evaluate bench browser-deps clean
+.PHONY: run test lint train evaluate retrain bench browser-deps clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,12 @@ train: $(VENV)/.installed
 
 evaluate: $(VENV)/.installed
 	$(PY) -m model.evaluate --data-dir $(DATA_DIR)
+
+# Learn from the moderators: export the site's labels, train a candidate, keep it only if no worse.
+retrain: $(VENV)/.installed
+	mkdir -p var
+	$(PY) -m moderation labels export > var/labels.jsonl
+	$(PY) -m model.retrain --data-dir $(DATA_DIR) --labels var/labels.jsonl
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache

@@ -1,0 +1,101 @@
+"""Retraining on the site's own labels: promoted when better, refused when worse or when labels are unusable."""
+
+import functools
+import json
+import time
+
+import numpy as np
+import pytest
+
+from model import data as D
+from model.pipeline import build_pipeline
+from model.retrain import RetrainRefused, read_labels, retrain
+from model.tiny import ABUSE, HAM, SPAM
+from moderation.labels import LabelStore
+
+TINY = functools.partial(build_pipeline, min_df=1, calibration_cv=2, max_char_features=20_000,
+                         max_word_features=2_000)
+SPAMMY = ["副業で日給{}万円、詳しくはLINE追加", "在宅で月{}万稼げる方法はプロフ見て",
+          "限定{}名、無料で投資術を教えます→ https://x.top/{}"]
+HAMMY = ["{}時のニュースで見ました、心配です", "{}年前にもこんな事件がありましたね",
+         "記事の{}段落目の説明が分かりやすい"]
+HELD_OUT = [
+    {"name": "public held-out spam", "label": "spam", "y": np.array([1, 1, 1, 1, 0, 0, 0, 0]),
+     "texts": ["今すぐLINE追加で副業の秘密を教えます", "簡単に稼げる在宅ワーク、詳細はプロフ",
+               "Win a free prize now, call 0800", "Cheap money fast, click www.cash.biz",
+               "今日は雨で寒いですね", "選挙の結果が気になります", "I enjoyed this article a lot",
+               "地元の祭りが楽しみです"]},
+    {"name": "public held-out abuse", "label": "abuse", "y": np.array([1, 1, 1, 0, 0, 0]),
+     "texts": ["お前はバカか、消えろ", "クズは黙ってろ", "You idiot, shut up", "今日は雨で寒いですね",
+               "選挙の結果が気になります", "I enjoyed this article a lot"]},
+]
+
+
+def public_rows():
+    return [D.Row(t, int(t in SPAM), int(t in ABUSE), "tiny", "ja", t, D.TRAIN) for t in SPAM + ABUSE + HAM]
+
+
+def proba_of(pipe):
+    def fn(texts):
+        return np.column_stack([p[:, 1] for p in pipe.predict_proba(texts)])
+    return fn
+
+
+def trained(flip_spam=False):
+    rows = public_rows()
+    y = np.asarray([[1 - r.spam if flip_spam else r.spam, r.abuse] for r in rows])
+    return proba_of(TINY().fit([r.text for r in rows], y))
+
+
+def site_examples(n, spam_is):
+    """n labelled site comments; `spam_is` says what the spam-like ones were labelled (1 = truthfully)."""
+    out = []
+    for i in range(n):
+        template = (SPAMMY if i % 2 == 0 else HAMMY)[i % 3]
+        value = spam_is if i % 2 == 0 else 1 - spam_is
+        out.append({"text": template.format(i, i), "labels": {"spam": value}, "source": "moderator"})
+    return out
+
+
+def test_decisions_through_the_queue_train_a_better_candidate_that_is_promoted(queue, rdb, prefix):
+    now = int(time.time() * 1000)
+    for n, example in enumerate(site_examples(60, spam_is=1)):
+        truly_spam = example["labels"]["spam"] == 1
+        queue.submit({"id": f"s{n}", "article_id": "a", "text": example["text"], "text_sha256": str(n),
+                      "received_at": now + n, "decision": "review", "status": "pending",
+                      "scores": {"spam": 0.6, "abuse": 0.1}, "labels": ["spam"], "explanation": [],
+                      "model_version": "v", "risk": 0.6}, queued=True)
+        queue.decide(f"s{n}", "reject" if truly_spam else "approve", "hanako", "spam" if truly_spam else "")
+    lines = [json.dumps(row, ensure_ascii=False) for row in LabelStore(rdb, "test", prefix).export()]
+    examples = read_labels(lines)
+    assert len(examples) == 60
+    _, report = retrain(public_rows(), examples, trained(flip_spam=True), make_pipeline=TINY,
+                        public_sets=HELD_OUT, site_weight=2.0)
+    assert report["promoted"], report
+    spam_row = next(r for r in report["comparison"] if r["set"] == "public held-out spam")
+    assert spam_row["candidate"] > spam_row["active"]
+    assert any(r["set"].startswith("site held-out") for r in report["comparison"])
+
+
+def test_candidate_taught_wrong_labels_is_refused():
+    _, report = retrain(public_rows(), site_examples(80, spam_is=0), trained(), make_pipeline=TINY,
+                        public_sets=HELD_OUT, site_weight=20.0)
+    assert not report["promoted"]
+    assert any(not r["ok"] and r["set"] == "public held-out spam" for r in report["comparison"])
+
+
+def test_unusable_labels_stop_with_a_clear_message():
+    with pytest.raises(RetrainRefused, match="at least 20"):
+        retrain(public_rows(), site_examples(5, spam_is=1), trained(), make_pipeline=TINY, public_sets=HELD_OUT)
+    same = [{"text": f"同じクラス{i}", "labels": {"spam": 0}, "source": "moderator"} for i in range(30)]
+    with pytest.raises(RetrainRefused, match="same class"):
+        retrain(public_rows(), same, trained(), make_pipeline=TINY, public_sets=HELD_OUT)
+
+
+def test_read_labels_applies_retractions():
+    lines = [json.dumps(r) for r in (
+        {"site": "s", "id": "1", "task": "spam", "value": 1, "text": "a", "source": "moderator"},
+        {"site": "s", "id": "1", "retract": True, "source": "moderator"},
+        {"site": "s", "id": "2", "task": "abuse", "value": 1, "text": "b", "source": "report"},
+        {"site": "s", "id": "2", "task": "spam", "value": 0, "text": "b", "source": "moderator"})]
+    assert read_labels(lines) == [{"text": "b", "labels": {"abuse": 1, "spam": 0}, "source": "moderator"}]
