@@ -148,6 +148,24 @@ def test_keyboard_reject_reason_undo_select_and_help(browser, site, comment):
     page.context.close()
 
 
+def test_a_card_decided_by_someone_else_shows_a_notice_not_an_error(browser, live_server, rdb, prefix, comment):
+    base, app = live_server(THRESHOLDS=FLAG_ALL, RATE_LIMITS="", API_KEYS=f"test:{API_KEY}", LEASE_SECONDS=1)
+    Moderators(rdb, prefix).add("hanako", PASSWORD, "moderator")
+    comment_id = queue_comment(app.test_client(), comment)
+    page = logged_in_page(browser, base, "hanako")
+    page.wait_for_selector(f'[data-comment-id="{comment_id}"].active')
+    time.sleep(1.2)  # hanako's lease runs out; jiro claims and decides first
+    queue = ReviewQueue(rdb, "test", prefix=prefix)
+    assert [c["id"] for c in queue.claim("jiro")] == [comment_id]
+    queue.decide(comment_id, "reject", "jiro", "spam")
+    page.keyboard.press("a")
+    notice = page.wait_for_selector(".notice-warn")
+    assert "jiro" in notice.inner_text() and "既に" in notice.inner_text()
+    assert page.query_selector(f'[data-comment-id="{comment_id}"]') is None
+    assert "審査キュー" in page.title()
+    page.context.close()
+
+
 def test_two_moderators_never_see_the_same_card(browser, site, comment):
     base, _, api = site
     ids = {queue_comment(api, comment, author={"id": f"r-{i}", "name": "読者"}) for i in range(13)}

@@ -470,3 +470,26 @@ def test_hostile_text_and_names_are_data_never_markup(hanako, taro, rdb, prefix)
     page = taro.client.get("/review/history").text
     assert "<script>alert" not in page and "<img src=x" not in page and "<b>id</b>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "\u202e" not in page
+
+
+def test_an_expired_lease_returns_the_card_and_the_late_decision_is_a_notice(make_app, accounts, comment, auth):
+    app = make_app(THRESHOLDS=FLAG_ALL, RATE_LIMITS="", LEASE_SECONDS=1)
+    hanako, jiro = Moderator(app, "hanako"), Moderator(app, "jiro")
+    body = comment("副業で月収100万円！")
+    assert app.test_client().post("/api/v1/comments", json=body, headers=auth).json["decision"] == "review"
+    assert [c["id"] for c in hanako.claim()] == [body["id"]]
+    assert jiro.claim() == []
+    time.sleep(1.2)
+    assert [c["id"] for c in jiro.claim()] == [body["id"]]  # hanako's lease ran out: the item went back
+    late = hanako.post("/review/api/decide", {"id": body["id"], "action": "approve"})
+    assert late.status_code == 409 and "jiro" in late.json["error"]["message"]
+
+
+def test_several_sites_offer_a_selector_and_keep_their_queues_apart(hanako, submit, rapp):
+    page = hanako.client.get("/review").text
+    assert '<select name="site">' in page and '<option value="other">' in page
+    assert '<option value="test" selected>' in page  # the first configured site is the default
+    comment_id = submit()
+    assert hanako.claim(site="other") == []
+    assert [c["id"] for c in hanako.claim(site="test")] == [comment_id]
+    assert 'name="site"' in hanako.client.get("/review/history?site=other").text

@@ -168,11 +168,18 @@
     if (!node) return;
     node.classList.add("active");
     node.setAttribute("aria-current", "true");
-    if (focus !== false && !helpEl.contains(document.activeElement)) {
+    if (focus !== false && focusIsOurs()) {
       node.focus({ preventScroll: true });
       node.scrollIntoView({ block: "nearest" });
     }
     markReady();
+  }
+
+  // Move focus to the active card only when it is not somewhere the moderator is typing or choosing.
+  function focusIsOurs() {
+    var active = document.activeElement;
+    return !active || active === document.body || active.id === "content" || cardsEl.contains(active)
+      || noticesEl.contains(active) || bulkbar.contains(active);
   }
 
   function markReady() {
@@ -238,7 +245,8 @@
   function refill() {
     if (state.fetching) return state.fetching;
     state.fetching = api("POST", "/review/api/claim",
-      { order: boot.order, label: boot.label, article: boot.article, n: 10, skipped: state.skipped })
+      { order: boot.order, label: boot.label, article: boot.article, skipped: state.skipped,
+        n: Math.min(50, Math.max(10, state.cards.length)) })
       .then(function (res) {
         if (res.ok) {
           var hadActive = state.cards.length > 0;
@@ -392,9 +400,11 @@
     if (picker.ids) bulk("reject", reason); else decide("reject", reason);
   }
 
-  function approveOrReject(action, reason) {
+  // The key press's own timestamp (same clock as performance.now()) starts the measurement that
+  // markReady() ends on the first frame after the next card is active: "review:key-to-next-card".
+  function approveOrReject(action, reason, pressedAt) {
     if (state.selected.size) { bulk(action, reason); return; }
-    state.pendingKey = state.pendingKey === null ? performance.now() : state.pendingKey;
+    if (state.pendingKey === null) state.pendingKey = pressedAt || performance.now();
     decide(action, reason);
   }
 
@@ -402,7 +412,10 @@
     var visible = show === undefined ? helpEl.hidden : show;
     helpEl.hidden = !visible;
     if (visible) document.getElementById("help-close").focus();
-    else { var card = current(); if (card) activate(state.index); }
+    else {
+      if (helpEl.contains(document.activeElement)) document.activeElement.blur();
+      if (current()) activate(state.index);
+    }
   }
 
   // -- events ------------------------------------------------------------------------------------------
@@ -426,8 +439,8 @@
     switch (key) {
       case "j": activate(state.index + 1); break;
       case "k": activate(state.index - 1); break;
-      case "a": approveOrReject("approve"); break;
-      case "s": approveOrReject("reject", "spam"); break;
+      case "a": approveOrReject("approve", "", event.timeStamp); break;
+      case "s": approveOrReject("reject", "spam", event.timeStamp); break;
       case "r": openPicker(state.selected.size ? Array.from(state.selected) : null); break;
       case "x": toggleSelect(); break;
       case "u": undo(); break;
@@ -489,5 +502,5 @@
   refill();
   pollStats();
   setInterval(pollStats, 3000);
-  setInterval(refill, 60000);   // keeps the leases of the cards on screen alive
+  setInterval(refill, 60000);   // renews the leases of every card on screen (n covers them all)
 })();
