@@ -24,7 +24,7 @@ run: $(VENV)/.installed
 browser-deps:
 	@{ test -x /usr/bin/chromium && fc-list :lang=ja 2>/dev/null | grep -q . ; } || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-ipafont-gothic >/dev/null; }
 
-test: $(VENV)/.installed browser-deps
+test: $(VENV)/.installed browser-deps compose-deps
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest -q
 
@@ -45,3 +45,17 @@ retrain: $(VENV)/.installed
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache
+
+# Debian's docker-compose, so the tests can validate docker-compose.yml (`docker-compose config`; no engine needed).
+.PHONY: compose-deps
+compose-deps:
+	@command -v docker-compose >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose >/dev/null; }
+
+# HTTP benchmark (issue 6): gunicorn as in docker-compose.yml, a real redis-server, wrk from Debian; prints one table.
+bench: $(VENV)/.installed
+	@command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+	$(PY) bench/http.py
+
+# In-process scoring benchmark (fast path vs predict_proba, artifact size, load time); not part of make test.
+bench-scoring: $(VENV)/.installed
+	$(PY) -m bench.scoring

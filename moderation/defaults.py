@@ -61,6 +61,20 @@ DEMO_SITE = "demo"
 # Reader reports (POST /api/v1/comments/<id>/reports) after which a published comment goes to review.
 REPORT_THRESHOLD = 1
 
+# Logs: level of the root logger; "json" (one object a line with the request id) or "text" (left as configured).
+LOG_LEVEL = "INFO"
+LOG_FORMAT = "json"
+# One INFO line per request (method, route, status, duration, site, request id; never a body or a key).
+ACCESS_LOG = True
+# Bearer token that GET /metrics requires (Prometheus `authorization: {credentials: ...}`); empty: /metrics is off.
+METRICS_TOKEN = ""
+# gunicorn (read by gunicorn.conf.py, not by the app): listen address, worker processes, threads per worker.
+BIND = "127.0.0.1:8000"
+WORKERS = 2
+THREADS = 1
+# gunicorn: seconds in-flight requests get to finish after SIGTERM (and old workers after a HUP reload).
+GRACEFUL_TIMEOUT = 30
+
 # Seconds between a worker's checks of the registry's pins in Redis (model activate, rollback, shadow,
 # saved thresholds): a change reaches every worker within this time, loaded in the background.
 MODEL_CHECK_SECONDS = 2.0

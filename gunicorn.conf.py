@@ -1,0 +1,129 @@
+"""gunicorn settings for production; docker-compose.yml, the tests and `make bench` all run exactly
+
+    gunicorn --config gunicorn.conf.py --preload moderation:create_app()
+
+Everything comes from the environment (defaults in moderation/defaults.py):
+  MODERATION_BIND              listen address (the compose file sets 0.0.0.0:8000)
+  MODERATION_WORKERS           worker processes (CPU-bound scoring: about one per core)
+  MODERATION_THREADS           threads per worker; above 1 the gthread worker (keep-alive) is used
+  MODERATION_GRACEFUL_TIMEOUT  seconds in-flight requests get after SIGTERM (or old workers after HUP)
+  MODERATION_LOG_LEVEL, MODERATION_LOG_FORMAT   gunicorn's own lines go to the same JSON log
+  PROMETHEUS_MULTIPROC_DIR     where workers keep their metric files (a fresh temporary folder if unset)
+
+Signals to the master (PID 1 in the container):
+  TERM  graceful stop: no new connections, in-flight requests finish (up to the graceful timeout).
+  HUP   graceful reload: the master builds the app again (re-reading the pinned model version from the
+        environment and model/artifacts/active.json), forks new workers from it (so the new model's pages
+        are shared as with --preload) and only then stops the old workers gracefully; the listening socket
+        never closes, so no request is refused or dropped. When the new app fails to load (a bad pin), the
+        master logs why and keeps serving the running version.
+"""
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from gunicorn.glogging import Logger
+
+from moderation import defaults
+
+
+def _env(name):
+    return os.environ.get(f"MODERATION_{name}") or getattr(defaults, name)
+
+
+# prometheus_client chooses multiprocess mode when this is set at import time: before the app is loaded.
+if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="moderation-metrics-")
+    os.environ["GUNICORN_MODERATION_METRICS_TMP"] = "1"
+
+bind = str(_env("BIND")).split(",")
+workers = int(_env("WORKERS"))
+threads = int(_env("THREADS"))
+worker_class = "gthread" if threads > 1 else "sync"
+graceful_timeout = int(_env("GRACEFUL_TIMEOUT"))
+timeout = 30
+keepalive = 5
+preload_app = True
+# The workers' heartbeat files live in memory, not on a (possibly slow or read-only) disk.
+_SHM = "/dev/shm"  # noqa: S108 (gunicorn creates its heartbeat files there with mkstemp)
+worker_tmp_dir = _SHM if os.path.isdir(_SHM) and os.access(_SHM, os.W_OK) else None
+# No gunicornc control socket: several instances on one machine would share its default path.
+control_socket_disable = True
+# The app writes one JSON access line per request (moderation/logs.py); gunicorn's own is off.
+accesslog = None
+disable_redirect_access_to_syslog = True
+errorlog = "-"
+loglevel = str(_env("LOG_LEVEL")).lower()
+proc_name = "moderation"
+
+
+class JsonLogger(Logger):
+    """gunicorn's own lines (start, workers, errors) as JSON on stderr like the app's; access lines stay off."""
+
+    def setup(self, cfg):
+        super().setup(cfg)
+        if str(_env("LOG_FORMAT")).lower() == "json":
+            from moderation.logs import JsonFormatter, configure
+
+            configure(_env("LOG_LEVEL"))  # the root logger, before the app is loaded and logs
+            for handler in self.error_log.handlers:
+                handler.setFormatter(JsonFormatter())
+
+
+logger_class = JsonLogger
+
+
+def _apply_model_pins(server, app):
+    """Load the model pinned in the Redis registry (if any) in the master, before workers fork, so they
+    share its pages instead of each loading it after their first request."""
+    manager = getattr(app, "extensions", {}).get("moderation.models")
+    if manager is None or not hasattr(manager, "refresh"):
+        return
+    try:
+        manager.refresh()
+    except Exception:
+        server.log.exception("model registry pins not applied before forking; workers will check them")
+
+
+def on_starting(server):
+    """Metric files of a previous run would be added to this one's: start from an empty folder."""
+    folder = Path(os.environ["PROMETHEUS_MULTIPROC_DIR"])
+    folder.mkdir(parents=True, exist_ok=True)
+    for stale in folder.glob("*.db"):
+        stale.unlink()
+
+
+def when_ready(server):
+    if server.cfg.preload_app and server.app.callable is not None:
+        _apply_model_pins(server, server.app.callable)
+
+
+def on_reload(server):
+    """HUP: build the app again in the master, so the workers forked next serve the newly pinned model."""
+    if not server.cfg.preload_app:
+        return  # without --preload every new worker loads the app itself
+    running = server.app.callable
+    try:
+        server.app.callable = None
+        app = server.app.wsgi()
+    except Exception:
+        server.app.callable = running
+        server.log.exception("reload: the application failed to load; the running version keeps serving")
+        return
+    _apply_model_pins(server, app)
+    manager = getattr(app, "extensions", {}).get("moderation.models")
+    server.log.info("reload: application rebuilt, model %s", getattr(getattr(manager, "active", None), "version", None))
+
+
+def child_exit(server, worker):
+    """A worker is gone: its live gauges (model version) no longer count."""
+    from prometheus_client import multiprocess
+
+    multiprocess.mark_process_dead(worker.pid)
+
+
+def on_exit(server):
+    if os.environ.get("GUNICORN_MODERATION_METRICS_TMP") == "1":
+        shutil.rmtree(os.environ["PROMETHEUS_MULTIPROC_DIR"], ignore_errors=True)

@@ -1,0 +1,115 @@
+"""JSON logs, one object a line, with the request id of the request that wrote them.
+
+Every request gets an id: the caller's `X-Request-ID` when it is a plausible id (1-128 characters of
+letters, digits and `._:@/+=-`), else a fresh one; it is echoed in the response's `X-Request-ID` and
+stamped on every log line written while the request runs. One access line per request at INFO:
+method, route, path, status, duration, site, remote address. Never the body, the comment text, the
+query string or a header value: an `extra` field named like a secret or a text is dropped here too.
+"""
+
+import json
+import logging
+import re
+import sys
+import time
+import uuid
+from datetime import UTC, datetime
+
+from flask import g, has_request_context, request
+
+REQUEST_ID_HEADER = "X-Request-ID"
+_REQUEST_ID_RE = re.compile(r"^[A-Za-z0-9._:@/+=-]{1,128}$")
+# Names that never reach a log line, whatever a caller passes in `extra=`.
+_REDACTED = frozenset({"text", "body", "comment", "authorization", "api_key", "key", "password", "secret", "token"})
+_STANDARD = frozenset(vars(logging.LogRecord("x", logging.INFO, "x", 0, "x", None, None))) | {"message", "asctime"}
+
+access_log = logging.getLogger("moderation.access")
+
+
+def new_request_id():
+    return uuid.uuid4().hex
+
+
+def request_id_from(value):
+    """The caller's id when it is safe to log and echo, else a new one."""
+    return value if value and _REQUEST_ID_RE.match(value) else new_request_id()
+
+
+def current_request_id():
+    return g.get("request_id") if has_request_context() else None
+
+
+class JsonFormatter(logging.Formatter):
+    """{"ts", "level", "logger", "msg", "request_id", ...extra fields, "exc"} on one line."""
+
+    def format(self, record):
+        out = {
+            "ts": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z"),
+            "level": record.levelname.lower(), "logger": record.name, "msg": record.getMessage(),
+        }
+        request_id = getattr(record, "request_id", None) or current_request_id()
+        if request_id:
+            out["request_id"] = request_id
+        for name, value in record.__dict__.items():
+            if name not in _STANDARD and name not in out and name.lower() not in _REDACTED:
+                out[name] = value
+        if record.exc_info:
+            out["exc"] = self.formatException(record.exc_info)
+        return json.dumps(out, ensure_ascii=False, default=str)
+
+
+class StderrHandler(logging.StreamHandler):
+    """Writes to whatever sys.stderr is at the time (safe under test runners that swap it)."""
+
+    def __init__(self, level=logging.NOTSET):
+        logging.Handler.__init__(self, level)
+
+    @property
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value):  # StreamHandler.setStream; the stream is always the current stderr
+        pass
+
+
+def configure(level="INFO"):
+    """Root logger to JSON on stderr, once; replaces a plain basicConfig handler, keeps any other."""
+    root = logging.getLogger()
+    if not any(isinstance(h.formatter, JsonFormatter) for h in root.handlers):
+        for handler in list(root.handlers):
+            if type(handler) is logging.StreamHandler:
+                root.removeHandler(handler)
+        handler = StderrHandler()
+        handler.setFormatter(JsonFormatter())
+        root.addHandler(handler)
+    root.setLevel(str(level).upper())
+
+
+def init_app(app):
+    """Request ids on every request; JSON logs (unless LOG_FORMAT=text or under tests); an access line each."""
+    if str(app.config["LOG_FORMAT"]).lower() == "json" and not app.testing:
+        configure(app.config["LOG_LEVEL"])
+    with_access_log = bool(app.config["ACCESS_LOG"])
+
+    def start_request():
+        g.request_id = request_id_from(request.headers.get(REQUEST_ID_HEADER))
+        g.request_started = time.perf_counter()
+
+    def finish_request(response):
+        request_id = g.get("request_id") or new_request_id()
+        response.headers[REQUEST_ID_HEADER] = request_id
+        if with_access_log and access_log.isEnabledFor(logging.INFO):
+            started = g.get("request_started")
+            rule = request.url_rule
+            access_log.info("request", extra={
+                "request_id": request_id, "method": request.method, "route": rule.rule if rule else None,
+                "path": request.path[:200], "status": response.status_code,
+                "duration_ms": round((time.perf_counter() - started) * 1000, 3) if started else None,
+                "site": g.get("site"), "remote": request.remote_addr,
+            })
+        return response
+
+    # First in line, so the id exists even when a later before_request hook answers early.
+    app.before_request_funcs.setdefault(None, []).insert(0, start_request)
+    app.after_request(finish_request)

@@ -1,0 +1,410 @@
+"""Production set-up: the compose file, the exact gunicorn command it runs, metrics, logs, signals.
+
+The gunicorn tests start the api service's command line exactly as `docker-compose config` resolves it
+(only the `gunicorn` executable is this virtualenv's), against the test redis-server and the tiny model.
+"""
+
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+import uuid
+from pathlib import Path
+
+import pytest
+import redis
+import yaml
+from prometheus_client.parser import text_string_to_metric_families
+
+from tests.conftest import API_KEY, RedisProcess, free_port
+
+ROOT = Path(__file__).resolve().parent.parent
+METRICS_TOKEN = "metrics-token-0123456789"
+# Flag spam and abuse for review, never reject: queued items show up in the queue series.
+REVIEW_ONLY = json.dumps({"spam": {"review": 0.5, "reject": 1.0}, "abuse": {"review": 0.5, "reject": 1.0}})
+SPAM = "副業で月収100万円！今すぐLINE追加してね ID:abc123 https://bit.ly/xyz"
+
+
+@pytest.fixture(scope="module")
+def compose():
+    """`docker-compose config` with the documented .env.example: the file as Compose understands it."""
+    binary = shutil.which("docker-compose")
+    if binary is None:
+        pytest.fail("docker-compose is not installed: `make compose-deps` (Debian package docker-compose)")
+    env = {**os.environ, "MODERATION_ENV_FILE": ".env.example"}
+    result = subprocess.run([binary, "--env-file", ".env.example", "config"], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return yaml.safe_load(result.stdout)
+
+
+class Gunicorn:
+    """The api service's command line, run here: started, waited for, signalled, its log read back."""
+
+    def __init__(self, command, env, log_dir):
+        self.command = [sys.executable, "-m", "gunicorn", *command[1:]] if command[0] == "gunicorn" else command
+        self.port = free_port()
+        self.env = {k: v for k, v in os.environ.items()
+                    if not k.startswith("MODERATION_") and k != "PROMETHEUS_MULTIPROC_DIR"}
+        self.env.update(env, MODERATION_BIND=f"127.0.0.1:{self.port}")
+        self.log_path = Path(log_dir) / f"gunicorn-{self.port}.log"
+        self.process = None
+
+    @property
+    def url(self):
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, timeout=60):
+        with open(self.log_path, "wb") as log:
+            self.process = subprocess.Popen(self.command, cwd=ROOT, env=self.env, stdout=log, stderr=log,
+                                            stdin=subprocess.DEVNULL)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise AssertionError(f"gunicorn exited with {self.process.returncode}:\n{self.log()}")
+            try:
+                if self.get("/readyz")[0] == 200:
+                    return self
+            except OSError:
+                pass
+            time.sleep(0.1)
+        raise AssertionError(f"gunicorn did not become ready:\n{self.log()}")
+
+    def request(self, method, path, body=None, headers=None, timeout=10):
+        data = json.dumps(body).encode() if body is not None else None
+        req = urllib.request.Request(self.url + path, data=data, method=method, headers=headers or {})
+        if data is not None:
+            req.add_header("Content-Type", "application/json")
+        try:
+            with urllib.request.urlopen(req, timeout=timeout) as response:
+                return response.status, response.read(), response.headers
+        except urllib.error.HTTPError as error:
+            return error.code, error.read(), error.headers
+
+    def get(self, path, **kwargs):
+        return self.request("GET", path, **kwargs)
+
+    def post_comment(self, text, comment_id=None, headers=None, timeout=10):
+        body = {"id": comment_id or f"p-{uuid.uuid4().hex[:12]}", "article_id": "a-1", "text": text,
+                "author": {"id": "reader-7", "name": "読者"}}
+        return self.request("POST", "/api/v1/comments", body,
+                            headers={"Authorization": f"Bearer {API_KEY}", **(headers or {})}, timeout=timeout)
+
+    def metrics(self):
+        status, body, _ = self.get("/metrics", headers={"Authorization": f"Bearer {METRICS_TOKEN}"})
+        assert status == 200, body
+        return {(s.name, tuple(sorted(s.labels.items()))): s.value
+                for family in text_string_to_metric_families(body.decode()) for s in family.samples}
+
+    def workers(self, timeout=10):
+        """Pids of the worker processes (waits until as many as configured are up)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            pids = [pid for task in Path(f"/proc/{self.process.pid}/task").iterdir()
+                    for pid in (task / "children").read_text().split()]
+            if len(pids) >= int(self.env["MODERATION_WORKERS"]) or time.monotonic() > deadline:
+                return pids
+            time.sleep(0.1)
+
+    def log(self):
+        return self.log_path.read_text(errors="replace")
+
+    def log_lines(self):
+        return [json.loads(line) for line in self.log().splitlines() if line.strip()]
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=40)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+def service_env(compose, redis_url, model, instance_dir, **extra):
+    """The api service's environment from the compose file, with this machine's Redis, model and folders."""
+    root, version, sha256 = model
+    env = {k: str(v) for k, v in compose["services"]["api"]["environment"].items()}
+    env.update({
+        "MODERATION_REDIS_URL": redis_url, "MODERATION_REDIS_PREFIX": f"t{uuid.uuid4().hex[:10]}:",
+        "MODERATION_API_KEYS": f"test:{API_KEY}", "MODERATION_METRICS_TOKEN": METRICS_TOKEN,
+        "MODERATION_MODEL_DIR": str(root), "MODERATION_MODEL_VERSION": version, "MODERATION_MODEL_SHA256": sha256,
+        "MODERATION_INSTANCE_DIR": str(instance_dir), "MODERATION_THRESHOLDS": REVIEW_ONLY,
+        "PROMETHEUS_MULTIPROC_DIR": str(Path(instance_dir) / "metrics"),
+    })
+    env.update(extra)
+    return env
+
+
+@pytest.fixture(scope="module")
+def server(compose, redis_server, tiny_model, tmp_path_factory):
+    """One gunicorn for the read-only checks of this module."""
+    folder = tmp_path_factory.mktemp("gunicorn")
+    process = Gunicorn(compose["services"]["api"]["command"],
+                       service_env(compose, redis_server.url, tiny_model, folder), folder).start()
+    yield process
+    process.stop()
+
+
+# -- the compose file and the image ----------------------------------------------------------------------------
+
+def test_compose_file_validates_and_describes_the_three_services(compose):
+    services = compose["services"]
+    assert set(services) == {"redis", "api", "worker"}
+    redis_service = services["redis"]
+    assert redis_service["image"].startswith("redis:7")
+    command = " ".join(redis_service["command"])
+    assert "--appendonly yes" in command and "--appendfsync everysec" in command
+    assert any(v.split(":")[0] in compose["volumes"] for v in redis_service["volumes"])  # a named volume
+    assert redis_service["healthcheck"]["test"][1:] == ["redis-cli", "ping"]
+
+    api = services["api"]
+    assert api["command"][0] == "gunicorn" and "--preload" in api["command"]
+    assert api["command"][-1] == "moderation:create_app()"
+    assert api["depends_on"]["redis"]["condition"] == "service_healthy"
+    assert "/readyz" in " ".join(api["healthcheck"]["test"])
+    for name in ("MODERATION_WORKERS", "MODERATION_THREADS", "MODERATION_API_KEYS", "MODERATION_METRICS_TOKEN"):
+        assert name in api["environment"], name  # configuration comes from the environment file
+    assert api["environment"]["MODERATION_REDIS_URL"] == "redis://redis:6379/0"
+
+    worker = services["worker"]
+    assert worker["command"] == ["python", "-m", "moderation", "worker"]
+    assert worker["depends_on"]["redis"]["condition"] == "service_healthy"
+    assert worker["image"] == api["image"]
+
+
+def test_env_example_documents_every_setting_it_names():
+    from flask import Flask
+
+    from moderation import defaults
+
+    compose_only = {"PUBLISH", "IMAGE", "ENV_FILE"}
+    lines = (ROOT / ".env.example").read_text().splitlines()
+    for number, line in enumerate(lines):
+        match = re.match(r"^#?\s?(MODERATION_[A-Z0-9_]+)=", line)
+        if not match:
+            continue
+        name = match.group(1).removeprefix("MODERATION_")
+        known = hasattr(defaults, name) or name in Flask.default_config or name in compose_only
+        assert known, f"{match.group(1)} is not a setting"
+        assert lines[number - 1].startswith("#"), f"{match.group(1)} has no comment above it"
+
+
+def test_dockerfile_is_multi_stage_slim_non_root_with_the_model():
+    text = (ROOT / "Dockerfile").read_text()
+    stages = re.split(r"^FROM ", text, flags=re.M)[1:]
+    assert len(stages) >= 2
+    assert "python:3.11-slim" in text
+    final = stages[-1]
+    assert not re.search(r"gcc|build-essential|apt-get install", final)
+    assert re.search(r"^USER (?!root|0\b)\S+", final, flags=re.M)
+    assert "model/artifacts/" in text and "COPY --from=build /app /app" in final
+    cmd = json.loads(re.search(r"^CMD (.+)$", final, flags=re.M).group(1))
+    compose_text = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    assert cmd == compose_text["services"]["api"]["command"]
+    ignored = (ROOT / ".dockerignore").read_text().splitlines()
+    assert ignored[ignored.index("*") + 1:] and "!.env" not in ignored  # allow-list; .env never enters the image
+
+
+# -- the gunicorn command line from the compose file -----------------------------------------------------------
+
+def test_compose_gunicorn_command_serves_readyz(server, tiny_model):
+    status, body, _ = server.get("/readyz")
+    assert status == 200
+    assert json.loads(body) == {"status": "ready", "model_version": tiny_model[1], "redis": "ok"}
+    assert len(server.workers()) == int(server.env["MODERATION_WORKERS"])
+
+
+def test_metrics_refuse_an_unauthenticated_scrape(server):
+    assert server.get("/metrics")[0] == 401
+    assert server.get("/metrics", headers={"Authorization": "Bearer wrong-token"})[0] == 401
+    assert server.get("/metrics", headers={"Authorization": f"Basic {METRICS_TOKEN}"})[0] == 401
+
+
+def test_metrics_carry_the_named_series_summed_over_workers(server, tiny_model):
+    before = server.metrics()
+    route = ("route", "/api/v1/comments")
+    key = ("moderation_http_requests_total", (("method", "POST"), route, ("status", "200")))
+    for _ in range(6):
+        status, body, _ = server.post_comment(SPAM)
+        assert status == 200 and json.loads(body)["decision"] == "review"
+    after = server.metrics()
+    assert after[key] - before.get(key, 0) == 6  # every worker's requests, whichever served them
+    assert after[("moderation_decisions_total", (("action", "review"), ("label", "spam")))] >= 6
+    assert after[("moderation_http_request_duration_seconds_count", (("method", "POST"), route))] >= 6
+    assert ("moderation_http_request_duration_seconds_bucket", (("le", "0.01"), ("method", "POST"), route)) in after
+    assert after[("moderation_queue_depth", (("label", "spam"), ("site", "test")))] >= 6
+    assert after[("moderation_queue_open", (("site", "test"),))] >= 6
+    assert after[("moderation_queue_oldest_age_seconds", (("site", "test"),))] >= 0
+    assert after[("moderation_callback_backlog", (("site", "test"),))] >= 6  # queued events, no worker yet
+    assert after[("moderation_model_info", (("version", tiny_model[1]),))] == 1
+    assert after[("moderation_redis_up", ())] == 1
+
+
+def test_request_id_round_trip(server):
+    status, _, headers = server.get("/healthz", headers={"X-Request-ID": "req-abc-123"})
+    assert status == 200 and headers["X-Request-ID"] == "req-abc-123"
+    generated = server.get("/healthz")[2]["X-Request-ID"]
+    assert re.fullmatch(r"[0-9a-f]{32}", generated)
+    replaced = server.get("/healthz", headers={"X-Request-ID": "x" * 200})[2]["X-Request-ID"]
+    assert re.fullmatch(r"[0-9a-f]{32}", replaced)  # an implausible id is not echoed or logged
+    status, _, headers = server.post_comment(SPAM, headers={"X-Request-ID": "req-comment-42"})
+    assert status == 200 and headers["X-Request-ID"] == "req-comment-42"
+    time.sleep(0.2)
+    lines = [line for line in server.log_lines() if line.get("request_id") == "req-comment-42"]
+    assert lines and lines[-1]["route"] == "/api/v1/comments" and lines[-1]["status"] == 200
+
+
+def test_info_logs_are_json_without_comment_text_or_keys(server):
+    marker = f"ひみつの本文{uuid.uuid4().hex[:8]}"
+    assert server.post_comment(f"{SPAM} {marker}")[0] == 200
+    assert server.post_comment(f"今日の記事は参考になりました {marker}")[0] == 200
+    assert server.request("POST", "/api/v1/comments", {"id": "x", "article_id": "a", "text": marker},
+                          headers={"Authorization": "Bearer not-a-key-12345"})[0] == 401
+    time.sleep(0.2)
+    text = server.log()
+    lines = server.log_lines()  # every line is one JSON object
+    assert any(line.get("logger") == "moderation.access" for line in lines)
+    assert any(line.get("logger") == "gunicorn.error" for line in lines)
+    assert marker not in text and marker.encode("unicode_escape").decode() not in text
+    assert API_KEY not in text and "not-a-key-12345" not in text and METRICS_TOKEN not in text
+
+
+# -- signals ---------------------------------------------------------------------------------------------------
+
+def test_sigterm_lets_the_request_in_flight_finish(compose, tiny_model, tmp_path):
+    """Redis is paused, so a comment is stuck mid-request when the master gets SIGTERM: it is still answered."""
+    own = RedisProcess(tmp_path / "redis").start()
+    process = Gunicorn(compose["services"]["api"]["command"],
+                       service_env(compose, own.url, tiny_model, tmp_path, MODERATION_REDIS_TIMEOUT="10"),
+                       tmp_path).start()
+    try:
+        answer = {}
+
+        def send():
+            started = time.monotonic()
+            answer["status"], answer["body"], _ = process.post_comment(SPAM, timeout=30)
+            answer["seconds"] = time.monotonic() - started
+
+        redis.Redis(port=own.port).execute_command("CLIENT", "PAUSE", 2000, "ALL")
+        thread = threading.Thread(target=send)
+        thread.start()
+        time.sleep(0.5)
+        assert thread.is_alive()  # the request is in flight, waiting on Redis
+        process.process.send_signal(signal.SIGTERM)
+        thread.join(timeout=30)
+        assert answer["status"] == 200, answer
+        assert json.loads(answer["body"])["decision"] == "review"
+        assert answer["seconds"] >= 1.0
+        assert process.process.wait(timeout=30) == 0
+        assert "Handling signal: term" in process.log()
+    finally:
+        process.stop()
+        own.stop()
+
+
+def test_hup_serves_a_new_model_version_without_dropping_requests(compose, redis_server, tiny_model, tmp_path):
+    """active.json names another version; HUP: the master loads it, new workers take over, no request fails."""
+    root, version, sha256 = tiny_model
+    models = tmp_path / "artifacts"
+    shutil.copytree(root / version, models / version)
+    new_version = f"{version}-next"
+    shutil.copytree(root / version, models / new_version)
+    card = json.loads((models / new_version / "card.json").read_text())
+    (models / new_version / "card.json").write_text(json.dumps({**card, "version": new_version}))
+    (models / "active.json").write_text(json.dumps({"version": version, "sha256": sha256}))
+    env = service_env(compose, redis_server.url, (models, version, sha256), tmp_path,
+                      MODERATION_MODEL_VERSION="", MODERATION_MODEL_SHA256="", MODERATION_RATE_LIMITS="")
+    process = Gunicorn(compose["services"]["api"]["command"], env, tmp_path).start()
+    try:
+        results, stop = [], threading.Event()
+
+        def load():
+            while not stop.is_set():
+                try:
+                    status, body, _ = process.post_comment("今日の記事、とても参考になりました。")
+                    results.append((status, json.loads(body).get("model_version")))
+                except OSError as error:
+                    results.append((error, None))
+
+        threads = [threading.Thread(target=load) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        time.sleep(1.0)
+        old_workers = set(process.workers())
+        (models / "active.json").write_text(json.dumps({"version": new_version, "sha256": sha256}))
+        process.process.send_signal(signal.SIGHUP)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and json.loads(process.get("/readyz")[1])["model_version"] != new_version:
+            time.sleep(0.1)
+        while time.monotonic() < deadline and old_workers & set(process.workers()):
+            time.sleep(0.1)  # old workers finish their requests, exit, and are reaped by the master
+        time.sleep(0.5)
+        stop.set()
+        for thread in threads:
+            thread.join(timeout=30)
+        failures = [r for r in results if r[0] != 200]
+        assert not failures, failures[:5]
+        versions = [v for _, v in results]
+        assert version in versions and versions[-1] == new_version
+        assert versions.index(new_version) > 0 and len(results) > 20
+        series = {k: v for k, v in process.metrics().items() if k[0] == "moderation_model_info"}
+        assert series == {("moderation_model_info", (("version", new_version),)): 1}  # old workers are gone
+    finally:
+        process.stop()
+
+
+def test_hup_with_a_bad_pin_keeps_serving_the_running_model(compose, redis_server, tiny_model, tmp_path):
+    root, version, sha256 = tiny_model
+    models = tmp_path / "artifacts"
+    shutil.copytree(root / version, models / version)
+    (models / "active.json").write_text(json.dumps({"version": version, "sha256": sha256}))
+    env = service_env(compose, redis_server.url, (models, version, sha256), tmp_path,
+                      MODERATION_MODEL_VERSION="", MODERATION_MODEL_SHA256="")
+    process = Gunicorn(compose["services"]["api"]["command"], env, tmp_path).start()
+    try:
+        (models / "active.json").write_text(json.dumps({"version": version, "sha256": "0" * 64}))
+        process.process.send_signal(signal.SIGHUP)
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and "the running version keeps serving" not in process.log():
+            time.sleep(0.1)
+        assert "the running version keeps serving" in process.log()
+        time.sleep(0.5)
+        status, body, _ = process.get("/readyz")
+        assert status == 200 and json.loads(body)["model_version"] == version
+        assert process.post_comment("今日の記事、とても参考になりました。")[0] == 200
+    finally:
+        process.stop()
+
+
+# -- in-process checks -----------------------------------------------------------------------------------------
+
+def test_metrics_are_off_without_a_token(make_app):
+    client = make_app(METRICS_TOKEN="").test_client()
+    assert client.get("/metrics", headers={"Authorization": "Bearer anything"}).status_code == 404
+    client = make_app(METRICS_TOKEN=METRICS_TOKEN).test_client()
+    response = client.get("/metrics", headers={"Authorization": f"Bearer {METRICS_TOKEN}"})
+    assert response.status_code == 200 and b"moderation_redis_up 1.0" in response.data
+
+
+def test_access_line_carries_request_id_and_no_text(make_app, auth, comment, caplog):
+    from moderation.logs import JsonFormatter
+
+    client = make_app(THRESHOLDS=REVIEW_ONLY).test_client()
+    marker = f"ないしょ{uuid.uuid4().hex[:6]}"
+    with caplog.at_level("INFO"):
+        response = client.post("/api/v1/comments", json=comment(text=f"{SPAM} {marker}"),
+                               headers={**auth, "X-Request-ID": "in-process-1"})
+    assert response.status_code == 200 and response.headers["X-Request-ID"] == "in-process-1"
+    formatted = [JsonFormatter().format(record) for record in caplog.records]
+    access = [json.loads(line) for line in formatted if '"moderation.access"' in line]
+    assert access and access[-1]["request_id"] == "in-process-1" and access[-1]["site"] == "test"
+    assert all(marker not in line and API_KEY not in line for line in formatted)
