@@ -11,15 +11,15 @@ left unacknowledged are taken over with XAUTOCLAIM. Every key of a site shares i
 The event id ``<site>:<stream entry id>`` is stable across retries: receivers de-duplicate on it.
 """
 
+import http.client
 import json
 import logging
 import os
 import random
 import socket
+import ssl
 import threading
 import time
-import urllib.error
-import urllib.request
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
@@ -67,14 +67,45 @@ def event_body(site, entry_id, fields):
     }
 
 
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    """A redirect is a failed delivery: following it could lead the worker to an address it refuses."""
+class _PinnedHTTPConnection(http.client.HTTPConnection):
+    """HTTP to an address checked beforehand; the Host header still names the webhook's host."""
 
-    def redirect_request(self, *args, **kwargs):
-        return None
+    def __init__(self, host, port, *, address, timeout):
+        super().__init__(host, port, timeout=timeout)
+        self.address = address
+
+    def connect(self):
+        self.sock = socket.create_connection((self.address, self.port), self.timeout)
 
 
-_OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}), _NoRedirect)
+class _PinnedHTTPSConnection(http.client.HTTPSConnection):
+    """HTTPS to an address checked beforehand, with certificate and SNI for the webhook's host name."""
+
+    def __init__(self, host, port, *, address, timeout):
+        super().__init__(host, port, timeout=timeout, context=ssl.create_default_context())
+        self.address = address
+
+    def connect(self):
+        sock = socket.create_connection((self.address, self.port), self.timeout)
+        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)
+
+
+def post_json(url, body, headers, *, timeout, allow_private_targets=False):
+    """POST to a checked, pinned address (no proxies, no redirects followed); returns the HTTP status."""
+    address = check_url(url, allow_private_targets=allow_private_targets)
+    parts = urlsplit(url)
+    https = parts.scheme == "https"
+    connection_class = _PinnedHTTPSConnection if https else _PinnedHTTPConnection
+    connection = connection_class(parts.hostname, parts.port or (443 if https else 80), address=address,
+                                  timeout=timeout)
+    try:
+        path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        connection.request("POST", path, body=body, headers=headers)
+        response = connection.getresponse()
+        response.read(65536)
+        return response.status
+    finally:
+        connection.close()
 
 
 class Outbox:
@@ -101,26 +132,20 @@ class Outbox:
 
     def deliver(self, event, attempt):
         """POST one event; returns None on a 2xx answer, else the reason it failed. Never raises."""
-        try:
-            check_url(self.url, allow_private_targets=self.allow_private_targets)
-        except WebhookConfigError as exc:
-            return f"refused: {exc}"
         body = json.dumps(event, ensure_ascii=False, separators=(",", ":")).encode()
-        # check_url above allows http(s) only.
-        request = urllib.request.Request(self.url, data=body, method="POST", headers={  # noqa: S310
+        headers = {
             "Content-Type": "application/json", "User-Agent": USER_AGENT,
             SIGNATURE_HEADER: sign(self.secret, body), "X-Moderation-Event": event["type"],
             "X-Moderation-Event-Id": event["id"], "X-Moderation-Attempt": str(attempt),
-        })
+        }
         try:
-            with _OPENER.open(request, timeout=self.timeout) as response:
-                response.read(65536)
-                return None if 200 <= response.status < 300 else f"HTTP {response.status}"
-        except urllib.error.HTTPError as exc:
-            return f"HTTP {exc.code}"
-        except (urllib.error.URLError, OSError, ValueError) as exc:
-            reason = getattr(exc, "reason", exc)
-            return f"{type(exc).__name__}: {reason}"[:300]
+            status = post_json(self.url, body, headers, timeout=self.timeout,
+                               allow_private_targets=self.allow_private_targets)
+        except WebhookConfigError as exc:
+            return f"refused: {exc}"
+        except (OSError, http.client.HTTPException, ValueError) as exc:
+            return f"{type(exc).__name__}: {exc}"[:300]
+        return None if 200 <= status < 300 else f"HTTP {status}"
 
     def _delay(self, attempts):
         base = min(self.retry_base * 2 ** max(attempts - 1, 0), self.retry_max_delay)

@@ -93,21 +93,27 @@ def _blocked(address):
             or ip.is_unspecified)
 
 
-def check_url(url, *, allow_private_targets=False, resolve=socket.getaddrinfo):
-    """Raise WebhookConfigError when the URL is not http(s) or (in production) its host resolves to a
-    private, loopback, link-local or otherwise non-public address."""
+def check_url(url, *, allow_private_targets=False, resolve=None):
+    """The address to connect to for this URL, after checking it: http(s) only and, in production, a host
+    that resolves to public addresses only (private, loopback, link-local and reserved ones are refused).
+    The caller connects to exactly this address, so a second DNS answer cannot swap in another (rebinding).
+    Raises WebhookConfigError."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise WebhookConfigError("webhook url must be an absolute http(s) url")
-    if allow_private_targets:
-        return
+    resolve = resolve or socket.getaddrinfo
     try:
         infos = resolve(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80),
                         type=socket.SOCK_STREAM)
-    except OSError as exc:
+    except (OSError, ValueError) as exc:
         raise WebhookConfigError(f"webhook host {parts.hostname!r} does not resolve") from exc
-    for info in infos:
-        if _blocked(info[4][0]):
-            raise WebhookConfigError(
-                f"webhook host {parts.hostname!r} resolves to a non-public address ({info[4][0]}); "
-                "refused outside the demo configuration (MODERATION_WEBHOOK_ALLOW_PRIVATE to override)")
+    addresses = [info[4][0] for info in infos]
+    if not addresses:
+        raise WebhookConfigError(f"webhook host {parts.hostname!r} does not resolve")
+    if not allow_private_targets:
+        for address in addresses:
+            if _blocked(address):
+                raise WebhookConfigError(
+                    f"webhook host {parts.hostname!r} resolves to a non-public address ({address}); "
+                    "refused outside the demo configuration (MODERATION_WEBHOOK_ALLOW_PRIVATE to override)")
+    return addresses[0]

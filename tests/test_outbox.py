@@ -220,6 +220,41 @@ def test_ssrf_guard_allows_public_and_demo_targets():
     assert not webhooks.allow_private({"DEMO": False, "WEBHOOK_ALLOW_PRIVATE": False})
 
 
+def test_delivery_goes_to_the_address_that_was_checked(monkeypatch):
+    """DNS rebinding: the host is resolved once, checked, and that very address is connected to."""
+    real = socket.getaddrinfo
+    lookups = []
+
+    def fake(host, *args, **kwargs):
+        if host == "hooks.example.test":
+            lookups.append(host)
+            return real("127.0.0.1", *args, **kwargs)
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", fake)
+    with Receiver() as receiver:
+        port = receiver.server.server_address[1]
+        status = outbox.post_json(f"http://hooks.example.test:{port}/hooks", b"{}", {}, timeout=2,
+                                  allow_private_targets=True)
+        assert status == 401  # reached the receiver (which refuses the unsigned body)
+        assert receiver.attempts[0]["Host"] == f"hooks.example.test:{port}"
+        assert lookups == ["hooks.example.test"]
+        with pytest.raises(webhooks.WebhookConfigError):  # production: the same answer is refused
+            outbox.post_json(f"http://hooks.example.test:{port}/hooks", b"{}", {}, timeout=2)
+        assert len(receiver.attempts) == 1
+
+
+def test_a_host_with_any_private_address_is_refused():
+    def mixed(host, port, **kwargs):
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("93.184.216.34", port)),
+                (socket.AF_INET, socket.SOCK_STREAM, 6, "", ("10.0.0.5", port))]
+
+    with pytest.raises(webhooks.WebhookConfigError):
+        webhooks.check_url("https://hooks.example.test/", resolve=mixed)
+    assert webhooks.check_url("https://hooks.example.test/", resolve=mixed, allow_private_targets=True) == \
+        "93.184.216.34"
+
+
 def test_worker_in_production_configuration_refuses_a_loopback_webhook(make_app, comment, rdb, prefix):
     with Receiver() as receiver:
         app = hook_app(make_app, receiver.url, DEMO=False)
