@@ -19,6 +19,7 @@ Signals to the master (PID 1 in the container):
         master logs why and keeps serving the running version.
 """
 
+import gc
 import os
 import shutil
 import tempfile
@@ -95,9 +96,17 @@ def on_starting(server):
         stale.unlink()
 
 
+def _freeze():
+    """Move everything the master has loaded (the model above all) out of the collector's reach, so the
+    workers' garbage collections do not write to those pages and they stay shared (copy-on-write)."""
+    gc.collect()
+    gc.freeze()
+
+
 def when_ready(server):
     if server.cfg.preload_app and server.app.callable is not None:
         _apply_model_pins(server, server.app.callable)
+        _freeze()
 
 
 def on_reload(server):
@@ -105,14 +114,18 @@ def on_reload(server):
     if not server.cfg.preload_app:
         return  # without --preload every new worker loads the app itself
     running = server.app.callable
+    gc.unfreeze()  # the running app becomes collectable once it is replaced
     try:
         server.app.callable = None
         app = server.app.wsgi()
     except Exception:
         server.app.callable = running
         server.log.exception("reload: the application failed to load; the running version keeps serving")
+        _freeze()
         return
+    running = None
     _apply_model_pins(server, app)
+    _freeze()
     manager = getattr(app, "extensions", {}).get("moderation.models")
     server.log.info("reload: application rebuilt, model %s", getattr(getattr(manager, "active", None), "version", None))
 

@@ -1,0 +1,408 @@
+"""HTTP benchmark of the production set-up: `make bench` (about 3 minutes on 2 cores).
+
+Starts a real redis-server (append-only, fsync every second, as in docker-compose.yml) and gunicorn with
+the api service's exact command line and the settings of .env.example, then drives it from wrk (Debian
+package; a separate process) with bench/wrk.lua:
+
+  ceiling   GET /healthz: the same gunicorn, a constant JSON answer (the framework's ceiling here)
+  comment   POST /api/v1/comments: Japanese comments of 20-2,000 characters, some English, about 20%
+            flagged and queued (written here from phrases of our own; no data set is read)
+  batch     POST /api/v1/comments:batch with 100 comments a request (back-fill)
+
+at 16 and 64 connections, interleaved over several rounds (medians are reported: the machine is shared).
+It also times the model's Scorer in this process at 50, 200, 500 and 5,000 characters and reads each
+worker's memory (RSS, PSS) from /proc. One table at the end; --json writes the figures too.
+
+    python -m bench.http [--rounds 3] [--seconds 6] [--json var/bench.json]
+"""
+
+import argparse
+import json
+import math
+import os
+import random
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _fix_path():
+    """Run as a script, this file's folder comes first on sys.path and `import http` (urllib, werkzeug) would
+    find this file: take the folder off, put the project on. Everything that imports http comes after."""
+    sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+
+API_KEY = "bench-key-0123456789abcdef"
+METRICS_TOKEN = "bench-metrics-token"  # noqa: S105 (a local throwaway server)
+
+# Phrases written for this benchmark (ordinary news comments, spam, abuse); combined and cut to length.
+JA = [
+    "今回の決定については、もう少し丁寧な説明が必要だと思います。", "地元の話題なので興味深く読みました。",
+    "物価が上がる一方で給料は変わらず、生活は厳しくなるばかりです。", "選手の皆さん、本当にお疲れさまでした。",
+    "記者の方の取材が丁寧で、背景がよく分かりました。", "子どもの通学路の安全対策を早く進めてほしい。",
+    "高齢の両親が住んでいるので、台風の進路が心配です。", "政府の対応が遅すぎると感じる人は多いのではないでしょうか。",
+    "観光客が増えるのは良いことですが、マナーの問題もあります。", "議論が深まることを期待します。",
+    "昔はこの辺りにも商店街があって賑わっていました。", "専門家の意見をもっと紹介してほしいです。",
+    "医療現場の負担が減る仕組みづくりが大切だと思う。", "電車の遅延が続いていて、通勤が本当に大変です。",
+    "記事の数字の出典が知りたいです。", "なるほど、そういう事情があったんですね。", "次の大会も応援しています！",
+    "円安の影響は輸入品の値段にはっきり出ていますね。", "うちの町でも同じことが起きています。",
+    "行政はもっと現場の声を聞くべきだ。", "正直、どちらの言い分にも一理あると思った。", "続報を待ちたいです。",
+]
+EN = [
+    "I think the council made the right call here, but the timing is odd. ", "Thanks for the detailed reporting. ",
+    "Prices keep going up and wages do not follow. ", "Hope everyone in the affected area stays safe. ",
+    "Would be good to see the source for these figures. ", "This is a fair summary of a complicated story. ",
+]
+SPAM = [
+    "副業で月収100万円！詳しくはプロフのLINEを追加してね",
+    "在宅で簡単に稼げる方法を無料で教えます→ https://bit.ly/3xAbCd ",
+    "今だけ限定、仮想通貨で資産が10倍に。DMください", "【当選のお知らせ】受け取りはこちら http://prize-jp.xyz/ ",
+    "LINE ID: money777 まで気軽に連絡ください", "スマホだけで日給5万円、先着10名様",
+    "Earn $5000 a week from home: http://cash-now.top ",
+]
+ABUSE = [
+    "お前みたいなバカは黙ってろ。", "頭おかしいんじゃないの、消えろ。", "こいつら全員クズだな。",
+    "死ね、二度と書き込むな。", "本当に無能な連中だ、恥を知れ。", "You are an idiot, shut up. ",
+]
+
+
+def make_text(rng, length, *, english=False, flagged=None):
+    """A comment of exactly `length` characters: ordinary phrases, or (flagged) spam or abuse mixed in."""
+    base = EN if english else JA
+    out = ""
+    while len(out) < length:
+        if flagged and (not out or rng.random() < 0.5):
+            out += rng.choice(SPAM if flagged == "spam" else ABUSE)
+        else:
+            out += rng.choice(base)
+    return out[:length]
+
+
+def comment_length(rng):
+    """Median about 100 characters, about 6% over 400, a few long ones up to 2,000."""
+    if rng.random() < 0.01:
+        return rng.randint(1000, 2000)
+    return max(20, min(2000, int(rng.lognormvariate(math.log(100), 0.9))))
+
+
+def corpus(rng, n):
+    out = []
+    for _ in range(n):
+        roll = rng.random()
+        flagged = "spam" if roll < 0.12 else "abuse" if roll < 0.22 else None
+        out.append(make_text(rng, comment_length(rng), english=rng.random() < 0.1, flagged=flagged))
+    return out
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def env_example():
+    values = {}
+    for line in (ROOT / ".env.example").read_text().splitlines():
+        if line and not line.startswith("#") and "=" in line:
+            name, _, value = line.partition("=")
+            values[name] = value
+    return values
+
+
+def compose_command():
+    import yaml
+
+    command = yaml.safe_load((ROOT / "docker-compose.yml").read_text())["services"]["api"]["command"]
+    return [sys.executable, "-m", "gunicorn", *command[1:]]
+
+
+def percentile(values, q):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(q * len(values)))]
+
+
+# -- in-process scoring ------------------------------------------------------------------------------------------
+
+def scoring_times(scorer, rng):
+    """Median and p99 of Scorer.score per comment, microseconds, by length (clean text; and flagged at 200)."""
+    rows = {}
+    cases = [(50, None, 400), (200, None, 400), (500, None, 300), (5000, None, 60), (200, "spam", 300)]
+    for length, flagged, n in cases:
+        texts = [make_text(rng, length, english=rng.random() < 0.1, flagged=flagged) for _ in range(n)]
+        for text in texts[:20]:
+            scorer.score(text)
+        times = []
+        for text in texts:
+            started = time.perf_counter_ns()
+            scorer.score(text)
+            times.append((time.perf_counter_ns() - started) / 1000)
+        rows[f"{length}{' flagged' if flagged else ''}"] = (statistics.median(times), percentile(times, 0.99))
+    return rows
+
+
+# -- servers -----------------------------------------------------------------------------------------------------
+
+def start_redis(folder):
+    from moderation.connections import find_redis_server
+
+    port = free_port()
+    process = subprocess.Popen(
+        [find_redis_server(), "--port", str(port), "--bind", "127.0.0.1", "--dir", str(folder),
+         "--appendonly", "yes", "--appendfsync", "everysec", "--daemonize", "no",
+         "--logfile", str(folder / "redis.log")], stdin=subprocess.DEVNULL)
+    import redis
+
+    client = redis.Redis(port=port, decode_responses=True)
+    for _ in range(100):
+        try:
+            client.ping()
+            return process, port, client
+        except redis.ConnectionError:
+            time.sleep(0.05)
+    raise SystemExit("redis-server did not start")
+
+
+def start_gunicorn(folder, redis_port, model_root, thresholds):
+    import urllib.request
+
+    port = free_port()
+    settings = env_example()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MODERATION_")}
+    env.update({k: v for k, v in settings.items() if k.startswith("MODERATION_")})
+    env.update({
+        "MODERATION_BIND": f"127.0.0.1:{port}", "MODERATION_REDIS_URL": f"redis://127.0.0.1:{redis_port}/0",
+        "MODERATION_API_KEYS": f"bench:{API_KEY}", "MODERATION_METRICS_TOKEN": METRICS_TOKEN,
+        "MODERATION_INSTANCE_DIR": str(folder), "MODERATION_MODEL_DIR": str(model_root),
+        "PROMETHEUS_MULTIPROC_DIR": str(folder / "metrics"),
+        # The production limits would stop a load test from one address; high limits keep their cost in.
+        "MODERATION_RATE_LIMITS": json.dumps({"key": "100000000/60", "author": "100000000/60", "ip": "100000000/60"}),
+    })
+    for name in ("WORKERS", "THREADS"):
+        if os.environ.get(f"BENCH_{name}"):
+            env[f"MODERATION_{name}"] = os.environ[f"BENCH_{name}"]
+    if thresholds:
+        env["MODERATION_THRESHOLDS"] = json.dumps(thresholds)
+    log = open(folder / "gunicorn.log", "wb")  # kept open for the server's lifetime
+    process = subprocess.Popen(compose_command(), cwd=ROOT, env=env, stdout=log, stderr=log,
+                               stdin=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"gunicorn exited; see {folder / 'gunicorn.log'}")
+        try:
+            with urllib.request.urlopen(url + "/readyz", timeout=2) as response:
+                if response.status == 200:
+                    return process, url, env
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit("gunicorn did not become ready")
+
+
+def workers_of(pid):
+    return [int(child) for task in Path(f"/proc/{pid}/task").iterdir()
+            for child in (task / "children").read_text().split()]
+
+
+def memory_mb(pid):
+    fields = {}
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]:
+        name, value = line.split(":", 1)
+        fields[name] = int(value.split()[0]) / 1024
+    return fields
+
+
+# -- load --------------------------------------------------------------------------------------------------------
+
+def wrk(url, mode, connections, seconds, data=None, threads=1):
+    env = {**os.environ, "BENCH_MODE": mode, "BENCH_KEY": API_KEY, "BENCH_RUN": f"{mode}{connections}-{time.time_ns()}"}
+    if data:
+        env["BENCH_DATA"] = str(data)
+    result = subprocess.run(
+        ["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{seconds}s", "--timeout", "10s",
+         "-s", str(ROOT / "bench" / "wrk.lua"), url], env=env, capture_output=True, text=True, check=True)
+    line = next(line for line in result.stdout.splitlines() if line.startswith("BENCH "))
+    out = json.loads(line[6:])
+    out["rps"] = out["requests"] / (out["duration_us"] / 1e6)
+    out["errors"] = sum(out[k] for k in ("connect", "read", "write", "status", "timeout"))
+    return out
+
+
+def bodies(texts, rng, path, *, batch=0):
+    """Request bodies, one a line, with @ID@ where wrk.lua puts a fresh id."""
+    lines = []
+    if not batch:
+        for text in texts:
+            body = {"id": "@ID@", "article_id": f"a-{rng.randint(1, 40)}", "text": text,
+                    "author": {"id": f"u-{rng.randint(1, 5000)}", "name": "読者"}}
+            lines.append(json.dumps(body, ensure_ascii=False))
+    else:
+        short = [t for t in texts if len(t) <= 400]
+        while len(lines) < 60:
+            items = [{"id": "@ID@", "article_id": "a-1", "text": rng.choice(short)} for _ in range(batch)]
+            line = json.dumps({"comments": items}, ensure_ascii=False)
+            if len(line.encode()) < 60_000:  # under the 64 KiB body limit
+                lines.append(line)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def choose_thresholds(scorer, texts):
+    """The card's thresholds when they flag 15-25% of the mix, else review thresholds that flag ~20%."""
+    scores = [scorer.score(t).scores for t in texts]
+    card = scorer.thresholds
+    flagged = sum(any(s[k] >= card[k]["review"] for k in card) for s in scores) / len(scores)
+    if 0.15 <= flagged <= 0.25:
+        return None, flagged
+    cut = percentile([max(s.values()) for s in scores], 0.80)
+    override = {k: {"review": round(cut, 6), "reject": max(card[k]["reject"], cut)} for k in card}
+    flagged = sum(any(s[k] >= override[k]["review"] for k in card) for s in scores) / len(scores)
+    return override, flagged
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--seconds", type=int, default=6)
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args(argv)
+    _fix_path()
+    from moderation.scoring import load_scorer, read_active
+
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is not installed (Debian package wrk; `make bench` installs it)")
+    rng = random.Random(20261126)
+    model_root = ROOT / "model" / "artifacts"
+    version, sha256 = read_active(model_root)
+    scorer = load_scorer(model_root / version, sha256)
+    texts = corpus(rng, 3000)
+    thresholds, flag_share = choose_thresholds(scorer, texts)
+    print(f"model {version}; {len(texts)} comments, median {statistics.median(map(len, texts)):.0f} chars, "
+          f"max {max(map(len, texts))}; flagged by the policy: {flag_share:.1%}"
+          f"{' (MODERATION_THRESHOLDS override ' + json.dumps(thresholds) + ')' if thresholds else ' (card)'}",
+          flush=True)
+    print("timing Scorer.score in process ...", flush=True)
+    scoring = scoring_times(scorer, rng)
+    del scorer
+
+    folder = Path(tempfile.mkdtemp(prefix="moderation-bench-"))
+    (folder / "redis").mkdir()
+    redis_process, _, rdb = start_redis(folder / "redis")
+    gunicorn = None
+    try:
+        gunicorn, url, env = start_gunicorn(folder, rdb.connection_pool.connection_kwargs["port"], model_root,
+                                            thresholds)
+        single = bodies(texts, rng, folder / "comments.jsonl")
+        batch = bodies(texts, rng, folder / "batches.jsonl", batch=100)
+        print(f"gunicorn {env['MODERATION_WORKERS']} workers x {env['MODERATION_THREADS']} threads at {url}; "
+              f"{args.rounds} rounds x {args.seconds} s per measure", flush=True)
+        wrk(url, "comment", 16, 3, single)  # warm-up: every worker has scored and talked to Redis
+        wrk(url, "ceiling", 16, 2)
+        runs = {}
+        for round_ in range(args.rounds):
+            for connections in (16, 64):
+                for mode in ("ceiling", "comment"):
+                    result = wrk(url, mode, connections, args.seconds, single if mode == "comment" else None)
+                    runs.setdefault((mode, connections), []).append(result)
+                    print(f"  round {round_ + 1} {mode:8} c={connections:<3} {result['rps']:7.0f} req/s  "
+                          f"p50 {result['p50_us'] / 1000:6.1f} ms  p99 {result['p99_us'] / 1000:6.1f} ms  "
+                          f"errors {result['errors']}", flush=True)
+        counters = {}
+        for name, value in rdb.hgetall("mod:{bench}:stats").items():
+            counters[name] = int(value)
+        batches = [wrk(url, "batch", 16, args.seconds, batch) for _ in range(max(1, args.rounds - 1))]
+        for result in batches:
+            print(f"  batch c=16 {result['rps'] * 100:7.0f} comments/s  p50 {result['p50_us'] / 1000:.0f} ms  "
+                  f"errors {result['errors']}", flush=True)
+        memory = {pid: memory_mb(pid) for pid in workers_of(gunicorn.pid)}
+        master = memory_mb(gunicorn.pid)
+    finally:
+        if gunicorn is not None:
+            gunicorn.send_signal(signal.SIGTERM)
+            gunicorn.wait(timeout=60)
+        redis_process.terminate()
+        redis_process.wait(timeout=30)
+
+    report = summarise(runs, batches, scoring, memory, master, counters, version, env, args)
+    print(report["table"])
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps({k: v for k, v in report.items() if k != "table"}, indent=2))
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def summarise(runs, batches, scoring, memory, master, counters, version, env, args):
+    def med(mode, connections, key):
+        return statistics.median(r[key] for r in runs[(mode, connections)])
+
+    figures = {}
+    for c in (16, 64):
+        for mode in ("ceiling", "comment"):
+            figures[f"{mode}_{c}"] = {"rps": med(mode, c, "rps"), "p50_ms": med(mode, c, "p50_us") / 1000,
+                                      "p99_ms": med(mode, c, "p99_us") / 1000,
+                                      "errors": sum(r["errors"] for r in runs[(mode, c)])}
+        figures[f"ratio_{c}"] = figures[f"comment_{c}"]["rps"] / figures[f"ceiling_{c}"]["rps"]
+    batch_rate = statistics.median(r["rps"] * 100 for r in batches)
+    submitted = {k.split(":", 1)[1]: v for k, v in counters.items() if k.startswith("submitted:")}
+    total = sum(submitted.values()) or 1
+    rss = [m["Rss"] for m in memory.values()]
+    pss = [m["Pss"] for m in memory.values()]
+    c16, c64 = figures["comment_16"], figures["comment_64"]
+    k16, k64 = figures["ceiling_16"], figures["ceiling_64"]
+
+    def ok(flag):
+        return "met" if flag else "MISSED"
+
+    rows = [
+        ("measure", "16 connections", "64 connections", "target", ""),
+        ("ceiling GET /healthz, req/s", f"{k16['rps']:.0f}", f"{k64['rps']:.0f}", "", ""),
+        ("ceiling p50 / p99, ms", f"{k16['p50_ms']:.1f} / {k16['p99_ms']:.1f}",
+         f"{k64['p50_ms']:.1f} / {k64['p99_ms']:.1f}", "", ""),
+        ("scoring POST /api/v1/comments, req/s", f"{c16['rps']:.0f}", f"{c64['rps']:.0f}", "", ""),
+        ("scoring p50 / p99, ms", f"{c16['p50_ms']:.1f} / {c16['p99_ms']:.1f}",
+         f"{c64['p50_ms']:.1f} / {c64['p99_ms']:.1f}", "p50<=10, p99<=40 @16",
+         ok(c16["p50_ms"] <= 10 and c16["p99_ms"] <= 40)),
+        ("p99 scoring / p99 ceiling", f"{c16['p99_ms'] / k16['p99_ms']:.2f}", f"{c64['p99_ms'] / k64['p99_ms']:.2f}",
+         "<=1.5 @64", ok(c64["p99_ms"] <= 1.5 * k64["p99_ms"])),
+        ("throughput scoring / ceiling", f"{figures['ratio_16']:.2f}", f"{figures['ratio_64']:.2f}", ">=0.60",
+         ok(min(figures["ratio_16"], figures["ratio_64"]) >= 0.6)),
+        ("errors (all runs)", str(c16["errors"] + k16["errors"]), str(c64["errors"] + k64["errors"]), "0", ""),
+    ]
+    for name, (median, p99) in scoring.items():
+        target, verdict = ("", "")
+        if name == "200":
+            target, verdict = "median<=250", ok(median <= 250)
+        rows.append((f"Scorer.score {name} chars, us", f"median {median:.0f}", f"p99 {p99:.0f}", target, verdict))
+    linear = scoring["5000"][0] / scoring["500"][0]
+    rows += [
+        ("cost 5,000 vs 500 chars", f"x{linear:.1f}", "", "~x10 (linear)", ok(linear <= 12)),
+        ("batch of 100, comments/s", f"{batch_rate:.0f}", "", ">=5000", ok(batch_rate >= 5000)),
+        ("memory per worker RSS / PSS, MB", f"{max(rss):.0f} / {max(pss):.0f}",
+         f"master {master['Rss']:.0f} / {master['Pss']:.0f}", "RSS<=250", ok(max(rss) <= 250)),
+        ("answers during the runs", "  ".join(f"{k} {v / total:.0%}" for k, v in sorted(submitted.items())),
+         "", "~20% flagged", ""),
+    ]
+    widths = [max(len(row[i]) for row in rows) for i in range(5)]
+    lines = [f"moderation HTTP benchmark: model {version}, gunicorn {env['MODERATION_WORKERS']} workers x "
+             f"{env['MODERATION_THREADS']} threads (--preload), redis-server AOF everysec, wrk 1 thread; medians "
+             f"of {args.rounds} rounds x {args.seconds} s; {os.cpu_count()} cores"]
+    for index, row in enumerate(rows):
+        lines.append("| " + " | ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)) + " |")
+        if index == 0:
+            lines.append("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    return {"table": "\n".join(lines), "figures": figures, "batch_comments_per_s": batch_rate, "scoring_us": scoring,
+            "memory_mb": {str(pid): {"rss": m["Rss"], "pss": m["Pss"]} for pid, m in memory.items()},
+            "answers": submitted}
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,52 @@
+-- wrk script for bench/http.py. Environment:
+--   BENCH_MODE  ceiling (GET /healthz) | comment (POST /api/v1/comments) | batch (POST /api/v1/comments:batch)
+--   BENCH_DATA  file of request bodies, one a line, each with @ID@ placeholders for fresh comment ids
+--   BENCH_KEY   API key;  BENCH_RUN  a tag that keeps ids unique across runs (no idempotent replays)
+-- done() prints one line: BENCH {json} with the request count, errors and latency percentiles (microseconds).
+
+local mode = os.getenv("BENCH_MODE") or "ceiling"
+local run = os.getenv("BENCH_RUN") or "r"
+local threads = {}
+
+function setup(thread)
+  table.insert(threads, thread)
+  thread:set("tid", #threads)
+end
+
+local bodies = {}
+local counter = 0
+local headers = {}
+local path = "/healthz"
+
+function init(args)
+  if mode == "ceiling" then return end
+  headers["Authorization"] = "Bearer " .. os.getenv("BENCH_KEY")
+  headers["Content-Type"] = "application/json"
+  path = mode == "batch" and "/api/v1/comments:batch" or "/api/v1/comments"
+  for line in io.lines(os.getenv("BENCH_DATA")) do
+    table.insert(bodies, line)
+  end
+end
+
+function request()
+  if mode == "ceiling" then
+    return wrk.format("GET", "/healthz")
+  end
+  counter = counter + 1
+  local template = bodies[(counter * 7919 + tid * 104729) % #bodies + 1]
+  local n = 0
+  local body = template:gsub("@ID@", function()
+    n = n + 1
+    return run .. "-" .. tid .. "-" .. counter .. "-" .. n
+  end)
+  return wrk.format("POST", path, headers, body)
+end
+
+function done(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    'BENCH {"requests": %d, "duration_us": %d, "connect": %d, "read": %d, "write": %d, "status": %d, ' ..
+    '"timeout": %d, "p50_us": %d, "p90_us": %d, "p99_us": %d, "max_us": %d}\n',
+    summary.requests, summary.duration, e.connect, e.read, e.write, e.status, e.timeout,
+    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max))
+end
