@@ -35,7 +35,7 @@ def sites():
 
 
 def _site(value, *, json_errors=True):
-    value = value or sites()[0]
+    value = value if isinstance(value, str) and value else sites()[0]
     if value not in sites():
         if json_errors:
             raise NotFound("unknown site", "site")
@@ -57,11 +57,14 @@ def _comment_id(body):
     return value
 
 
+def _text(value, limit=128):
+    return value.strip()[:limit] if isinstance(value, str) else ""
+
+
 def _filters(args):
     order = args.get("order") if args.get("order") in ORDERS else "risk"
     label = args.get("label") if args.get("label") in LABELS else ""
-    article = (args.get("article") or "").strip()[:128]
-    return order, label, article
+    return order, label, _text(args.get("article"))
 
 
 def _cards(queue, records):
@@ -273,7 +276,7 @@ def api_reopen():
     body = request.form if form else _body()
     queue = get_queue(_site(body.get("site")))
     comment_id = _comment_id(body)
-    reason = (body.get("reason") or "").strip()[:200]
+    reason = _text(body.get("reason"), 200)
     try:
         queue.reopen(comment_id, current_moderator()["name"], reason)
     except NotFound as error:

@@ -194,7 +194,8 @@ def _safe_next(target):
     """Only a path on this site (no scheme, no host, no '//' or '\\' tricks) may follow the login."""
     target = target or ""
     parts = urlsplit(target)
-    if not target.startswith("/") or target.startswith(("//", "/\\")) or parts.scheme or parts.netloc:
+    odd = any(ord(c) < 33 or c in "\\\x7f" for c in target)  # controls, spaces, backslashes
+    if odd or not target.startswith("/") or target.startswith("//") or parts.scheme or parts.netloc:
         return url_for("review.queue_page")
     return target
 

@@ -6,6 +6,8 @@ import re
 import time
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from moderation.accounts import Moderators
 from moderation.review_cards import inert, level, safe_link, segments
@@ -190,7 +192,8 @@ def test_cookie_is_secure_when_configured(make_app, accounts):
     assert "Secure" in response.headers["Set-Cookie"]
 
 
-@pytest.mark.parametrize("target", ["//evil.example/", "https://evil.example/", "/\\evil.example", "javascript:x"])
+@pytest.mark.parametrize("target", ["//evil.example/", "https://evil.example/", "/\\evil.example", "javascript:x",
+                                    "/review\r\nSet-Cookie: a=b", "/\t/evil.example", "/ /evil.example"])
 def test_login_never_redirects_off_site(rapp, accounts, target):
     client = rapp.test_client()
     token = csrf_of(client.get("/login").text)
@@ -493,3 +496,28 @@ def test_several_sites_offer_a_selector_and_keep_their_queues_apart(hanako, subm
     assert hanako.claim(site="other") == []
     assert [c["id"] for c in hanako.claim(site="test")] == [comment_id]
     assert 'name="site"' in hanako.client.get("/review/history?site=other").text
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    max_leaves=8)
+bodies = st.fixed_dictionaries({}, optional={
+    name: json_values | st.sampled_from(["approve", "reject", "spam", "test", "spam", "risk", "age", "x"])
+    for name in ("site", "id", "ids", "action", "reason", "order", "label", "article", "n", "skipped")})
+
+
+def test_json_endpoints_never_answer_500_to_odd_bodies(taro):
+    """Any JSON body on any endpoint: a 2xx or a 4xx with a JSON error, never a 500 (as the admin, so
+    reopen's own checks run too)."""
+
+    paths = st.sampled_from(["claim", "decide", "decide-bulk", "skip", "undo", "reopen"])
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(path=paths, body=bodies | json_values)
+    def check(path, body):
+        response = taro.client.post(f"/review/api/{path}", json=body, headers={"X-CSRF-Token": taro.csrf})
+        assert response.status_code < 500, (path, body, response.text)
+        assert response.is_json
+
+    check()
