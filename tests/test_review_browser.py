@@ -58,15 +58,18 @@ def queue_comment(api, comment, text="副業で月収100万円！今すぐLINE�
     return body["id"]
 
 
-def logged_in_page(browser, base, name, **context_options):
-    context = browser.new_context(locale="ja-JP", viewport={"width": 1280, "height": 800}, **context_options)
+def logged_in_page(browser, base, name, locale="ja-JP"):
+    """Log in with the keyboard alone (the username field has autofocus), like every action after it."""
+    context = browser.new_context(locale=locale, viewport={"width": 1280, "height": 800})
     context.set_default_timeout(10_000)
     page = context.new_page()
     page.goto(f"{base}/review")
     assert "/login" in page.url
-    page.fill('input[name="username"]', name)
-    page.fill('input[name="password"]', PASSWORD)
-    page.click('button[type="submit"]')
+    page.wait_for_selector('input[name="username"]:focus')
+    page.keyboard.type(name)
+    page.keyboard.press("Tab")
+    page.keyboard.type(PASSWORD)
+    page.keyboard.press("Enter")
     page.wait_for_url(f"{base}/review")
     return page
 
@@ -171,8 +174,9 @@ def test_two_moderators_never_see_the_same_card(browser, site, comment):
     ids = {queue_comment(api, comment, author={"id": f"r-{i}", "name": "読者"}) for i in range(13)}
     hanako = logged_in_page(browser, base, "hanako")
     hanako.wait_for_selector(".card.active")
-    jiro = logged_in_page(browser, base, "jiro")
+    jiro = logged_in_page(browser, base, "jiro", locale="en-US")  # English by Accept-Language
     jiro.wait_for_selector(".card.active")
+    assert "Approve (a)" in jiro.inner_text(".card.active") and "Review queue" in jiro.title()
     seen = [set(p.eval_on_selector_all("[data-comment-id]", "els => els.map(e => e.dataset.commentId)"))
             for p in (hanako, jiro)]
     assert seen[0] and seen[1] and seen[0].isdisjoint(seen[1]) and seen[0] | seen[1] == ids
