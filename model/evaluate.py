@@ -47,7 +47,9 @@ def eval_sets(rows: list[Row], data_dir: Path) -> list[dict]:
                          "y": np.r_[np.ones(len(pos)), np.zeros(len(neg))]})
 
     akku = [r.text for r in by.get("akku1139-ja-spam", [])]
-    add("ja spam: akku1139 real YT spam/troll vs RPC", "ja", "spam", akku, rpc)
+    troll = [t for t in akku if "?" in t or "？" in t]
+    add("ja spam: akku1139 real YT ad/chain lines vs RPC", "ja", "spam", [t for t in akku if t not in troll], rpc)
+    add("ja troll: akku1139 real YT troll replies (as spam) vs RPC", "ja", "spam", troll, rpc)
     mam = heldout_mamadm(data_dir, 300) if (data_dir / "lexicons").exists() else []
     add("ja spam: mamadm held-out phrases (template) vs RPC", "ja", "spam", mam, rpc)
     for src, name in (("rtp-lx-prompts", "ja abuse: RTP-LX prompts held-out"),

@@ -230,8 +230,7 @@ def _phishing(rng: random.Random) -> str:
 
 def _adult(rng: random.Random) -> str:
     body = rng.choice([
-        "再生リストにエロ動画あるよ", "プロフに無修正動画あります", "ギャルのエロどうが載せたぞ",
-        "もらえる動画あげてる", "えっちな動画はこちら", "限定公開の動画見れるのここだけ", "裏垢で動画公開中",
+        "プロフに無修正動画あります", "えっちな動画はこちら", "お宝画像まとめて置いといた", "限定公開の動画見れるのここだけ", "裏垢で動画公開中",
         "見たい人はプロフのリンクから", "無料でアダルト動画見放題", "流出動画まとめました", "神動画見つけた→",
         "素人の動画が見れるサイト", "JK動画あります", "ここで全部見れる", "エロい自撮りあげてます",
     ])
@@ -243,7 +242,7 @@ def _flood(rng: random.Random) -> str:
     unit = rng.choice([
         "この動画見て", "拡散希望", "チャンネル登録お願いします", "相互フォローしましょう", "フォロバ100%",
         "このコメントを見た人は3日以内に5つのコメント欄に貼らないと不幸になります",
-        "特急列車通ります", "見て見て", "宣伝失礼します", "登録者1000人目指してます",
+        "見て見て", "宣伝失礼します", "登録者1000人目指してます",
         "#相互フォロー #フォロバ", "#出会い #副業", "荒らし歓迎", "ww",
     ])
     if rng.random() < 0.5:
@@ -351,14 +350,56 @@ _ABUSE_TPL = (
     "{i}は黙ってろ", "{t}の顔が{i}", "まじで{i}", "{t}は日本から出ていけ", "{t}ぶっ殺すぞ", "{t}を殺してやりたい",
     "{t}は早く死ねばいいのに", "{t}消えてくれ{i}", "{i}しかいない", "{t}なんか{i}に決まってる", "{t}は{i}以下",
     "こんな{i}が{t}なんて世も末", "{t}は氏ね", "{t}しね", "{t}ころすぞ", "{t}の家族ごと晒してやる", "{t}はさっさとくたばれ",
-    "{t}の頭は{i}", "{i}乙", "{i}が偉そうに語るな", "{t}は生きてる価値ない", "{t}、お前の存在が{i}",
+    "{t}の頭は{i}", "{i}が偉そうに語るな", "{t}は生きてる価値ない", "{t}、お前の存在が{i}",
     "二度と書き込むな{i}", "{t}は{i}だから話しても無駄", "{t}きもい", "{t}うざい", "黙れ{i}", "失せろ{i}",
 )
 
 
+_GROUPS = ("在日", "韓国人", "中国人", "朝鮮人", "外国人", "移民", "部落", "障害者", "生活保護受給者", "女", "男", "ゲイ",
+           "老人", "若者", "左翼", "右翼", "ネトウヨ", "パヨク", "信者", "公務員")
+_HATE_TPL = (
+    "{g}は日本から出ていけ", "{g}は皆犯罪者", "{g}なんて生きてる価値ない", "{g}は害虫", "{g}は駆除すべき",
+    "{g}は国に帰れ", "{g}は全員{i}", "{g}を叩き出せ", "{g}が日本を汚している", "{g}には人権なんていらない",
+    "{g}は頭が悪い民族", "{g}はゴキブリと同じ", "{g}を許すな、殺せ", "{g}は本当に気持ち悪い",
+)
+_PEOPLE = ("あの店長", "○○の社長", "隣の奥さん", "担任の先生", "あの医者", "この弁護士", "元彼", "こいつ", "例の議員",
+           "あのユーチューバー", "店主", "主任のＡ", "うちの課長", "あの女", "同級生のＫ")
+_DEFAME_TPL = (
+    "{p}は詐欺師だから気をつけろ", "{p}は前科持ちらしい", "{p}は不倫してる最低な人間", "{p}は横領してる犯罪者",
+    "{p}は客の金を盗んでる", "{p}はヤクザとつながってる", "{p}は薬物やってるって噂", "{p}は嘘つきの{i}",
+    "{p}の住所晒すわ", "{p}は性格が腐ってる", "{p}の店は最悪、{i}しかいない", "{p}は頭がおかしいから近づくな",
+    "{p}は生徒に手を出してる変態", "{p}は人間のクズ、みんな無視しろ", "{p}に天罰が下りますように",
+)
+
+
+def _abuse_more(rng: random.Random) -> str:
+    ins = rng.choice(_INSULTS)
+    if rng.random() < 0.5:
+        s = rng.choice(_HATE_TPL).replace("{g}", rng.choice(_GROUPS))
+    else:
+        s = rng.choice(_DEFAME_TPL).replace("{p}", rng.choice(_PEOPLE))
+    return s.replace("{i}", ins) + rng.choice(["", "", "w", "！", "。", "な", "よ"])
+
+
+_NEUTRAL_GROUPS = (
+    "{g}の観光客が増えているそうです", "{g}の参政権について議論が続いている", "{g}への差別はなくすべきだと思う",
+    "{g}の友人と食事に行きました", "{g}向けの支援制度が拡充されるらしい", "{g}の方々の意見も聞いてほしい",
+    "統計では{g}の割合は少しずつ増えている", "{g}に関する報道はもっと公平であってほしい",
+)
+
+
+def _neutral_group(rng: random.Random) -> str:
+    return rng.choice(_NEUTRAL_GROUPS).replace("{g}", rng.choice(_GROUPS))
+
+
+_SHORT_TPL = ("{i}", "{i}じゃん", "いや{i}だろ", "{i}で草", "{i}かよ", "{i}やん", "ただの{i}", "{i}すぎ", "{i}だな",
+              "{i}は黙れ", "ほんと{i}", "{i}しかおらん", "{t}{i}", "{i}ども", "{i}が湧いてる", "{i}確定")
+
+
 def _abuse(rng: random.Random) -> str:
     ins = list(_INSULTS) + [w for w in L.OFFENSIVE_JA if len(w) >= 2]
-    s = rng.choice(_ABUSE_TPL).replace("{t}", rng.choice(_TARGETS)).replace("{i}", rng.choice(ins))
+    tpl = rng.choice(_SHORT_TPL) if rng.random() < 0.3 else rng.choice(_ABUSE_TPL)
+    s = tpl.replace("{t}", rng.choice(_TARGETS)).replace("{i}", rng.choice(ins))
     return s + rng.choice(["", "", "w", "ｗｗｗ", "！", "。", "な", "よ", "💢", "(笑)"])
 
 
@@ -387,19 +428,28 @@ _HARD_NEG = (
     "東京ー大阪間の新幹線が止まってた", "お金の話ばかりでうんざり", "現金派だけどキャッシュレスにも慣れた",
     "当選番号の確認をお忘れなく", "本人確認書類の提出が面倒", "アカウントが凍結された人の話、怖いな",
     "LINE追加とかプロフ見てって書き込み、業者だよね", "URLを貼るのは業者ばかり", "怪しいURLは踏まないように",
+    # product reviews and SNS posts that mention prices, shops, delivery and brands
+    "{brand}で買いました。{m}でこの品質なら満足です", "配送が早くて助かりました。梱包も丁寧でした", "星4つ。値段の割に使いやすい",
+    "セールで{m}になってたので即購入しました！", "届いたらすぐに使えました。リピートします", "店員さんの対応が最高でした😊",
+    "ランチ{m}でコスパ良すぎ", "{brand}のアプリが使いにくくなった気がする", "ポイント10倍の日にまとめ買いしました",
+    "新作のスイーツ美味しかった〜！また行きたい", "今日のコーデ、全部プチプラです♪", "推しのライブ最高すぎた😭✨",
+    "カメラ買い替えました。画質が全然違う", "返品対応もスムーズで安心して買えるお店", "送料無料ラインまであと少し",
+    "子どもが喜んでくれたので買ってよかったです", "値上げ前に買えてラッキー", "クーポン使って{m}引きになった",
+    "友達とLINEで旅行の計画立て中", "詳細はお店の公式サイトで確認してね", "営業時間は10時から20時です",
 )
 
 
 def _hard_negative(rng: random.Random) -> str:
     s = rng.choice(_HARD_NEG)
-    s = s.replace("{topic}", rng.choice(_TOPICS)).replace("{m}", _money(rng)).replace(
+    s = s.replace("{brand}", rng.choice(list(MAIN_BRANDS))).replace("{topic}", rng.choice(_TOPICS)).replace(
+        "{m}", rng.choice([_money(rng), f"{rng.randint(1, 99) * 100}円", f"{rng.randint(1, 50)}%"])).replace(
         "{safe}", rng.choice(SAFE_NEWS)).replace("{id}", _rand_id(rng).lstrip("@"))
     if rng.random() < 0.3:
         s += rng.choice(["。", "！", "ね", "よ", "w", "😊", "(笑)", "…", "！！！！", "ｗｗｗ"])
     return s
 
 
-def generate(data_dir: Path, n_spam: int = 9000, n_abuse: int = 2500, n_hard: int = 6000,
+def generate(data_dir: Path, n_spam: int = 9000, n_abuse: int = 3500, n_hard: int = 7000,
              seed: int = 20261126) -> list[Row]:
     rng = random.Random(seed)
     slots = mamadm_split(load_mamadm(data_dir), heldout=False)
@@ -413,9 +463,11 @@ def generate(data_dir: Path, n_spam: int = 9000, n_abuse: int = 2500, n_hard: in
         text = obfuscate(rng, text, strength=rng.choice([0.0, 0.3, 0.6, 1.0]))
         rows.append(Row(text, 1, 0, f"synth-spam-{genre}", "ja", f"synth:s{i}", TRAIN, True))
     for i in range(n_abuse):
-        text = obfuscate(rng, _abuse(rng), strength=rng.choice([0.0, 0.0, 0.4, 0.8]))
+        base = _abuse(rng) if rng.random() < 0.65 else _abuse_more(rng)
+        text = obfuscate(rng, base, strength=rng.choice([0.0, 0.0, 0.4, 0.8]))
         rows.append(Row(text, 0, 1, "synth-abuse", "ja", f"synth:a{i}", TRAIN, True))
     for i in range(n_hard):
-        text = obfuscate(rng, _hard_negative(rng), strength=rng.choice([0.0, 0.0, 0.0, 0.3]))
+        base = _hard_negative(rng) if rng.random() < 0.88 else _neutral_group(rng)
+        text = obfuscate(rng, base, strength=rng.choice([0.0, 0.0, 0.0, 0.3]))
         rows.append(Row(text, 0, 0, "synth-hard-negative", "ja", f"synth:h{i}", TRAIN, True))
     return rows

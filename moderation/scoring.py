@@ -18,7 +18,7 @@ import hashlib
 import io
 import json
 import math
-from collections import Counter
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,6 +32,19 @@ __all__ = ["LABELS", "ModelLoadError", "Score", "Scorer", "load_scorer", "read_a
 LABELS = ("spam", "abuse")
 EXPLAIN_MIN = 0.05
 MAX_EXPLANATIONS = 8
+TOP_NGRAMS = 40      # character n-grams considered for highlighted spans, by contribution
+MIN_WEIGHT = 0.02    # explanation items below this contribution (log-odds) are not worth showing
+# context features shift every comment of a kind (length, script); they explain nothing about one comment
+CONTEXT_FEATURES = frozenset({"has_japanese", "length", "latin_ratio", "digit_ratio"})
+# signal feature -> the kind of span in the text that makes it fire (see moderation.features.signal_spans)
+FEATURE_SPANS = {
+    "url_count": "url", "url_spam_domain": "url", "url_shortener": "url", "url_unknown_domain": "url",
+    "brand_foreign_domain": "url", "brand_mention": "brand_mention", "line_id": "line_id",
+    "contact_handoff": "contact_handoff", "phone": "phone", "email": "email", "money_phrase": "money_phrase",
+    "money_amount": "money_amount", "urgency_phrase": "urgency_phrase", "abuse_lexicon": "abuse_lexicon",
+    "sexual_lexicon": "sexual_lexicon", "profanity_en": "profanity_en", "threat": "threat",
+    "dating_lure": "dating_lure", "second_person": "second_person",
+}
 MODEL_FILE = "model.joblib"
 CARD_FILE = "card.json"
 
@@ -61,6 +74,13 @@ def read_active(artifacts_root: Path | str) -> tuple[str, str]:
         raise ModelLoadError(f"no active model: {path} is missing") from exc
     except (ValueError, KeyError, TypeError) as exc:
         raise ModelLoadError(f"{path} is not valid: needs JSON with 'version' and 'sha256' ({exc})") from exc
+
+
+def _inverse(vocab: dict) -> list[str]:
+    inv = [""] * len(vocab)
+    for g, j in vocab.items():
+        inv[j] = g
+    return inv
 
 
 class _Linear:
@@ -94,42 +114,41 @@ class _Linear:
         self.idf_word = self.word.idf_
         self.voc_char = self.char.vocabulary_
         self.voc_word = self.word.vocabulary_
+        self.inv_char = _inverse(self.voc_char)
+        self.inv_word = _inverse(self.voc_word)
         self.bias = np.asarray(intercepts)
         self.cal = cal
         self.tokenize = self.word.build_tokenizer()
+        self.token_rx = re.compile(self.word.token_pattern)
         self.sig_scale = float(self.signals.scale)
 
     @staticmethod
-    def _block(counts: Counter, vocab: dict, idf: np.ndarray):
-        idx, tf = [], []
-        for g, c in counts.items():
-            j = vocab.get(g)
-            if j is not None:
-                idx.append(j)
-                tf.append(c)
-        if not idx:
-            return None, None
-        ia = np.asarray(idx)
-        val = (np.log(np.asarray(tf, dtype=float)) + 1.0) * idf[ia]
+    def _block(grams: list[str], vocab: dict, idf: np.ndarray):
+        """Indices (sorted), L2-normalised sublinear TF-IDF values and term counts of the known n-grams."""
+        get = vocab.get
+        js = np.fromiter((get(g, -1) for g in grams), dtype=np.intp, count=len(grams))
+        js = js[js >= 0]
+        if js.size == 0:
+            return None, None, None
+        ia, tf = np.unique(js, return_counts=True)
+        val = (np.log(tf) + 1.0) * idf[ia]
         norm = math.sqrt(float(val @ val))
         if norm > 0:
             val /= norm
-        return ia, val
+        return ia, val, tf
 
     def decision(self, norm):
         text = norm.text
-        char_counts = Counter(self.char._char_ngrams(text))
-        ci, cv = self._block(char_counts, self.voc_char, self.idf_char)
-        tokens = self.tokenize(text)
-        word_counts = Counter(self.word._word_ngrams(tokens))
-        wi, wv = self._block(word_counts, self.voc_word, self.idf_word)
-        sig = compute_signals(norm) * self.sig_scale
+        ci, cv, ctf = self._block(self.char._char_ngrams(text), self.voc_char, self.idf_char)
+        wi, wv, wtf = self._block(self.word._word_ngrams(self.tokenize(text)), self.voc_word, self.idf_word)
+        spans: list = []
+        sig = compute_signals(norm, spans) * self.sig_scale
         dec = self.bias + sig @ self.w_sig
         if ci is not None:
             dec = dec + cv @ self.w_char[ci]
         if wi is not None:
             dec = dec + wv @ self.w_word[wi]
-        return dec, (ci, cv, char_counts), (wi, wv, word_counts), sig
+        return dec, (ci, cv, ctf), (wi, wv, wtf), (sig, spans)
 
     def proba(self, dec) -> list[float]:
         out = []
@@ -140,26 +159,19 @@ class _Linear:
 
 
 def _spans_from_chars(scores: np.ndarray, norm, label: str) -> list[dict]:
+    """Maximal runs of characters whose share of positive n-gram contributions is above 15% of the peak."""
     if scores.size == 0:
         return []
     top = float(scores.max())
     if top <= 0:
         return []
-    thr = max(0.15 * top, 1e-6)
+    on = np.r_[False, scores > max(0.15 * top, 1e-6), False]
+    edges = np.flatnonzero(on[1:] != on[:-1])
     out = []
-    on = scores > thr
-    i, n = 0, len(scores)
-    while i < n:
-        if not on[i]:
-            i += 1
-            continue
-        j = i
-        while j < n and on[j]:
-            j += 1
-        weight = float(scores[i:j].sum())
-        s, e = norm.span(i, j)
-        out.append({"label": label, "start": s, "end": e, "weight": round(weight, 4)})
-        i = j
+    csum = np.r_[0.0, np.cumsum(scores)]
+    for i, j in zip(edges[::2], edges[1::2], strict=True):
+        s, e = norm.span(int(i), int(j))
+        out.append({"label": label, "start": s, "end": e, "weight": round(float(csum[j] - csum[i]), 4)})
     return out
 
 
@@ -202,54 +214,70 @@ class Scorer:
         return np.asarray([self._fast.proba(self._fast.decision(normalize(t))[0]) for t in texts])
 
     # -- explanations -------------------------------------------------------------------------
-    def _explain(self, k, label, text, norm, char_part, word_part, sig) -> list[dict]:
+    def _explain(self, k, label, text, norm, char_part, word_part, signals) -> list[dict]:
+        sig, raw_spans = signals
         f = self._fast
         t = norm.text
-        n = len(t)
-        per_char = np.zeros(n)
-        ci, cv, counts = char_part
+        pc = [0.0] * len(t)
+        ci, cv, ctf = char_part
         if ci is not None:
             contrib = cv * f.w_char[ci, k]
-            pos = {}
-            inv = {j: g for g, j in ((g, f.voc_char.get(g)) for g in counts) if j is not None}
-            for j, c in zip(ci, contrib, strict=False):
-                if c > 0:
-                    pos[inv[int(j)]] = c
-            if pos:
-                lo, hi = f.char.ngram_range
-                for size in range(lo, hi + 1):
-                    for i in range(n - size + 1):
-                        g = t[i:i + size]
-                        c = pos.get(g)
-                        if c is not None:
-                            per_char[i:i + size] += c / (counts[g] * size)
-        wi, wv, wcounts = word_part
+            top = np.argpartition(-contrib, TOP_NGRAMS)[:TOP_NGRAMS] if len(contrib) > TOP_NGRAMS else range(
+                len(contrib))
+            for j in top:
+                c = float(contrib[j])
+                if c <= 0:
+                    continue
+                g = f.inv_char[ci[j]]
+                n = len(g)
+                share = c / (int(ctf[j]) * n)
+                pos = t.find(g)
+                while pos >= 0:
+                    for q in range(pos, pos + n):
+                        pc[q] += share
+                    pos = t.find(g, pos + 1)
+        wi, wv, wtf = word_part
         if wi is not None:
             contrib = wv * f.w_word[wi, k]
-            inv = {j: g for g, j in ((g, f.voc_word.get(g)) for g in wcounts) if j is not None}
-            pos = {inv[int(j)]: c for j, c in zip(wi, contrib, strict=False) if c > 0}
-            if pos:
-                import re
-
-                toks = [(m.start(), m.end(), m.group(0)) for m in re.finditer(f.word.token_pattern, t)]
+            if (contrib > 0).any():
+                toks = [(m.start(), m.end(), m.group(0)) for m in f.token_rx.finditer(t)]
                 lo, hi = f.word.ngram_range
+                pos_contrib = {f.inv_word[wi[j]]: float(contrib[j]) / int(wtf[j]) for j in np.flatnonzero(contrib > 0)}
                 for size in range(lo, hi + 1):
                     for i in range(len(toks) - size + 1):
                         g = " ".join(x[2] for x in toks[i:i + size])
-                        c = pos.get(g)
+                        c = pos_contrib.get(g)
                         if c is not None:
                             a, b = toks[i][0], toks[i + size - 1][1]
-                            per_char[a:b] += c / (wcounts[g] * (b - a))
-        items = _spans_from_chars(per_char, norm, label)
+                            share = c / (b - a)
+                            for q in range(a, b):
+                                pc[q] += share
+        items = _spans_from_chars(np.asarray(pc), norm, label)
         for item in items:
             item["text"] = text[item["start"]:item["end"]]
         sig_contrib = sig * f.w_sig[:, k]
-        for j in np.argsort(-sig_contrib)[:MAX_EXPLANATIONS]:
+        spans_by_kind: dict[str, list[tuple[int, int]]] | None = None
+        for j in np.argsort(-sig_contrib)[:MAX_EXPLANATIONS + len(CONTEXT_FEATURES)]:
             c = float(sig_contrib[j])
-            if c <= 0.05:
+            if c <= MIN_WEIGHT:
                 break
-            items.append({"label": label, "feature": FEATURE_NAMES[j], "weight": round(c, 4)})
-        items = [it for it in items if it["weight"] > 0.01]
+            name = FEATURE_NAMES[j]
+            if name in CONTEXT_FEATURES:
+                continue
+            kind = FEATURE_SPANS.get(name)
+            if kind is not None and spans_by_kind is None:
+                spans_by_kind = {}
+                for kd, s0, e0 in raw_spans:
+                    spans_by_kind.setdefault(kd, []).append((s0, e0))
+            where = sorted({norm.span(s0, e0) for s0, e0 in spans_by_kind.get(kind, ())}) if kind else []
+            if where:
+                share = c / len(where)
+                for s0, e0 in where[:MAX_EXPLANATIONS]:
+                    items.append({"label": label, "start": s0, "end": e0, "text": text[s0:e0], "feature": name,
+                                  "weight": round(share, 4)})
+            else:
+                items.append({"label": label, "feature": name, "weight": round(c, 4)})
+        items = [it for it in items if it["weight"] > MIN_WEIGHT]
         items.sort(key=lambda it: -abs(it["weight"]))
         return items[:MAX_EXPLANATIONS]
 

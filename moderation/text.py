@@ -200,41 +200,40 @@ _OBFUSCATIONS = (
 )
 
 
-def _apply_regex(chars: list[str], starts: list[int], ends: list[int], pattern: re.Pattern[str],
-                 repl_fn) -> tuple[list[str], list[int], list[int], int]:
-    text = "".join(chars)
-    matches = list(pattern.finditer(text))
-    if not matches:
-        return chars, starts, ends, 0
-    out_c: list[str] = []
+def _apply_regex(text: str, starts: list[int], ends: list[int], pattern: re.Pattern[str],
+                 repl_fn) -> tuple[str, list[int], list[int], int]:
+    """Rewrite the matches of `pattern` in `text`, keeping the offset lists in step. Returns n changed."""
+    edits = []
+    for m in pattern.finditer(text):
+        repl, mode = repl_fn(m)
+        if mode == "replace" and repl == m.group(0):
+            continue
+        edits.append((m.start(), m.end(), repl, mode))
+    if not edits:
+        return text, starts, ends, 0
+    out_t: list[str] = []
     out_s: list[int] = []
     out_e: list[int] = []
     pos = 0
-    n = 0
-    for m in matches:
-        a, b = m.span()
-        out_c.extend(chars[pos:a])
+    for a, b, repl, mode in edits:
+        out_t.append(text[pos:a])
         out_s.extend(starts[pos:a])
         out_e.extend(ends[pos:a])
-        repl, mode = repl_fn(m)
         if mode == "keep-chars":  # repl = indices (relative) of characters to keep
             for k in repl:
-                out_c.append(chars[a + k])
+                out_t.append(text[a + k])
                 out_s.append(starts[a + k])
                 out_e.append(ends[a + k])
         else:  # replace with a new string mapped to the whole original span
-            s0, e0 = (starts[a], max(ends[a:b])) if b > a else (starts[a], ends[a])
-            for c in repl:
-                out_c.append(c)
-                out_s.append(s0)
-                out_e.append(e0)
-        if repl != text[a:b]:
-            n += 1
+            s0, e0 = starts[a], max(ends[a:b])
+            out_t.append(repl)
+            out_s.extend([s0] * len(repl))
+            out_e.extend([e0] * len(repl))
         pos = b
-    out_c.extend(chars[pos:])
+    out_t.append(text[pos:])
     out_s.extend(starts[pos:])
     out_e.extend(ends[pos:])
-    return out_c, out_s, out_e, n
+    return "".join(out_t), out_s, out_e, len(edits)
 
 
 def _drop_separators(m: re.Match[str]):
@@ -253,24 +252,38 @@ def _squash(m: re.Match[str]):
     return [0, 1], "keep-chars"
 
 
-def normalize(text: str) -> Normalized:
-    """Normalise `text` and keep the map back to original character offsets. Never raises on str input."""
-    if not isinstance(text, str):
-        text = "" if text is None else str(text)
-    text = text[:MAX_CHARS]
+# translate table built lazily from _char_map: ord -> replacement; plus which characters are special
+_TABLE: dict[int, str] = {}
+_SEEN: set[str] = set()
+_INVISIBLE_SEEN: set[str] = set()
+_LOOKALIKE_SEEN: set[str] = set()
+_NOT_ONE: set[str] = set()  # characters that do not map to exactly one character
+_COMBINING = frozenset("\u3099\u309a")
+_KANJI_LOOK = frozenset(KANJI_AS_KANA)
+
+
+def _learn(chars) -> None:
+    for ch in chars:
+        out, kind = _char_map(ch)
+        if out != ch:
+            _TABLE[ord(ch)] = out
+        if kind == 1:
+            _INVISIBLE_SEEN.add(ch)
+        elif kind == 2:
+            _LOOKALIKE_SEEN.add(ch)
+        if len(out) != 1 or out in _COMBINING:
+            _NOT_ONE.add(ch)
+        _SEEN.add(ch)
+
+
+def _map_chars_slow(text: str) -> tuple[str, list[int], list[int]]:
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    invisible = lookalike = 0
     for i, ch in enumerate(text):
-        out, kind = _char_map(ch)
-        if kind == 1:
-            invisible += 1
-            continue
-        if kind == 2:
-            lookalike += 1
+        out = _TABLE.get(ord(ch), ch)
         for c in out:
-            if c in "\u3099\u309a" and chars:  # combining (half-width) dakuten: recombine with previous
+            if c in _COMBINING and chars:  # combining (half-width) dakuten: recombine with previous
                 merged = unicodedata.normalize("NFC", chars[-1] + c)
                 if len(merged) == 1:
                     chars[-1] = merged
@@ -279,20 +292,55 @@ def normalize(text: str) -> Normalized:
             chars.append(c)
             starts.append(i)
             ends.append(i + 1)
-    lookalike += _kanji_lookalikes(chars)
+    return "".join(chars), starts, ends
+
+
+def normalize(text: str) -> Normalized:
+    """Normalise `text` and keep the map back to original character offsets. Never raises on str input."""
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    text = text[:MAX_CHARS]
+    present = set(text)
+    new = present - _SEEN
+    if new:
+        _learn(new)
+    invisible = sum(text.count(c) for c in present & _INVISIBLE_SEEN) if _INVISIBLE_SEEN else 0
+    lookalike = sum(text.count(c) for c in present & _LOOKALIKE_SEEN) if _LOOKALIKE_SEEN else 0
+    if present & _NOT_ONE:
+        out, starts, ends = _map_chars_slow(text)
+    else:
+        out = text.translate(_TABLE)
+        starts = list(range(len(out)))
+        ends = list(range(1, len(out) + 1))
+    if _KANJI_LOOK.intersection(out):
+        chars = list(out)
+        lookalike += _kanji_lookalikes(chars)
+        out = "".join(chars)
     spaced = 0
-    chars, starts, ends, n = _apply_regex(chars, starts, ends, _SPACED_JA, _drop_separators)
+    out, starts, ends, n = _apply_regex(out, starts, ends, _SPACED_JA, _drop_separators)
     spaced += n
-    chars, starts, ends, n = _apply_regex(chars, starts, ends, _SPACED_LATIN, _keep_alnum)
+    out, starts, ends, n = _apply_regex(out, starts, ends, _SPACED_LATIN, _keep_alnum)
     spaced += n
-    chars, starts, ends, _ = _apply_regex(chars, starts, ends, _WS, _one_space)
-    chars, starts, ends, _ = _apply_regex(chars, starts, ends, _RUN, _squash)
+    out, starts, ends, _ = _apply_regex(out, starts, ends, _WS, _one_space)
+    out, starts, ends, _ = _apply_regex(out, starts, ends, _RUN, _squash)
     masked = 0
     for canonical, pattern in _OBFUSCATIONS:
-        chars, starts, ends, n = _apply_regex(
-            chars, starts, ends, pattern, lambda m, c=canonical: (c, "replace"))
+        out, starts, ends, n = _apply_regex(out, starts, ends, pattern, _REPLACERS[canonical])
         masked += n
-    return Normalized("".join(chars), tuple(starts), tuple(ends), invisible, lookalike, masked, spaced)
+    return Normalized(out, tuple(starts), tuple(ends), invisible, lookalike, masked, spaced)
+
+
+class _Replace:
+    """Picklable replacement callback returning a fixed canonical word."""
+
+    def __init__(self, canonical: str):
+        self.canonical = canonical
+
+    def __call__(self, m: re.Match[str]):
+        return self.canonical, "replace"
+
+
+_REPLACERS = {c: _Replace(c) for c, _p in _OBFUSCATIONS}
 
 
 def normalize_text(text: str) -> str:

@@ -91,3 +91,75 @@ def test_read_active_errors(tmp_path):
         read_active(tmp_path)
     (tmp_path / "active.json").write_text(json.dumps({"version": "v", "sha256": "ab"}))
     assert read_active(tmp_path) == ("v", "ab")
+
+
+# --- the signal features inside the pipeline ---------------------------------------------------
+
+def _signals(text):
+    from moderation.features import FEATURE_NAMES, compute_signals
+    from moderation.text import normalize
+
+    return dict(zip(FEATURE_NAMES, compute_signals(normalize(text)), strict=True))
+
+
+SIGNAL_CASES = [
+    ("spam domain", "ここ見て http://pcmax.jp/abc", "url_spam_domain"),
+    ("shortener", "詳細 https://bit.ly/3xyz", "url_shortener"),
+    ("safe domain", "元記事 https://togetter.com/li/1", "url_safe_domain"),
+    ("unknown domain", "こちら https://fuku-money.xyz/", "url_unknown_domain"),
+    ("brand next to a foreign domain", "【三菱UFJ銀行】確認してください https://mufg-secure.top/login",
+     "brand_foreign_domain"),
+    ("LINE id", "LINE ID: meet7777", "line_id"),
+    ("contact hand-off", "詳しくはプロフ見てね", "contact_handoff"),
+    ("LINE追加", "LINE追加してね", "contact_handoff"),
+    ("phone", "電話 090-1234-5678 まで", "phone"),
+    ("e-mail", "連絡は abc.def@gmail.com へ", "email"),
+    ("money phrase", "副業で稼げる", "money_phrase"),
+    ("money amount", "月収100万円", "money_amount"),
+    ("urgency", "今すぐ登録、期間限定", "urgency_phrase"),
+    ("emoji", "💰💰💰🔥", "emoji_count"),
+    ("repetition", "拡散希望拡散希望拡散希望拡散希望拡散希望", "repetition"),
+    ("invisible chars", "副\u200b業\u2061で", "invisible_chars"),
+    ("look-alikes", "аmаzоn", "lookalike_chars"),
+    ("masked word", "氏ね", "masked_words"),
+    ("abuse word", "お前はクズだ", "abuse_lexicon"),
+    ("threat", "ぶっ殺すぞ", "threat"),
+    ("english profanity", "you are a fucking idiot", "profanity_en"),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "feature"), SIGNAL_CASES, ids=[c[0] for c in SIGNAL_CASES])
+def test_signal_fires(case, text, feature):
+    assert _signals(text)[feature] > 0
+
+
+def test_brand_on_its_own_domain_is_not_foreign():
+    assert _signals("三菱UFJ銀行のお知らせ https://www.bk.mufg.jp/info")["brand_foreign_domain"] == 0
+
+
+def test_ordinary_text_has_no_spam_signals():
+    sig = _signals("今日は良い天気ですね。散歩に行きたいです。")
+    for name in ("url_count", "line_id", "contact_handoff", "phone", "email", "money_phrase", "invisible_chars"):
+        assert sig[name] == 0
+
+
+def test_signal_features_follow_estimator_rules():
+    from sklearn.base import clone
+
+    from moderation.features import FEATURE_NAMES, SignalFeatures
+
+    est = SignalFeatures(scale=2.0)
+    assert clone(est).get_params() == {"scale": 2.0}
+    assert est.fit(["a"]) is est
+    X = est.transform(["副業で稼げる https://bit.ly/x", ""])
+    assert X.shape == (2, len(FEATURE_NAMES))
+    assert list(est.get_feature_names_out()) == list(FEATURE_NAMES)
+
+
+def test_no_model_import_in_service_package():
+    import pathlib
+
+    root = pathlib.Path(__file__).resolve().parent.parent / "moderation"
+    for name in ("text.py", "features.py", "scoring.py", "lexicon_data.py"):
+        src = (root / name).read_text(encoding="utf-8")
+        assert "from model" not in src and "import model" not in src, name

@@ -1,0 +1,91 @@
+"""In-process scoring benchmark: the fast path (`Scorer.score`, with explanations, and the bare
+probabilities) against plain `pipeline.predict_proba` on one comment at a time, same process.
+
+    python -m bench.scoring [--artifacts model/artifacts] [--version V] [--n 300]
+
+Prints median and p99 per comment in microseconds at 50/200/500/5,000 characters, the ratio to
+predict_proba, the artifact size and its load time. The comments are generated here (a mix of
+ordinary Japanese, spam-like and abusive phrasing) so no data folder is needed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import time
+from pathlib import Path
+
+from moderation.scoring import load_scorer, read_active
+
+ROOT = Path(__file__).resolve().parent.parent
+PIECES = [
+    "今日のニュース、とても考えさせられました。", "増税の議論はもっと丁寧にしてほしい。", "選手たちお疲れさまでした！",
+    "副業で月収100万円、詳しくはプロフ見て", "LINE追加してね→ id:abc1234", "https://bit.ly/xyz", "お前はバカか",
+    "物価高で生活が苦しい", "I think the council got this one right.", "ｗｗｗｗ", "😊", "事故で亡くなった方のご冥福を",
+    "【三菱UFJ銀行】アカウントが停止されました", "子育て支援の拡充に賛成です。", "氏ね", "年金だけでは暮らせない",
+]
+
+
+def make_text(rng: random.Random, length: int) -> str:
+    out = ""
+    while len(out) < length:
+        out += rng.choice(PIECES)
+    return out[:length]
+
+
+def timings(fn, texts) -> list[float]:
+    out = []
+    for t in texts:
+        a = time.perf_counter()
+        fn(t)
+        out.append((time.perf_counter() - a) * 1e6)
+    return out
+
+
+def p99(xs: list[float]) -> float:
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(0.99 * len(xs)))]
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description="scoring benchmark")
+    ap.add_argument("--artifacts", default=str(ROOT / "model" / "artifacts"))
+    ap.add_argument("--version", default=None)
+    ap.add_argument("--n", type=int, default=300, help="comments per length")
+    args = ap.parse_args(argv)
+    root = Path(args.artifacts)
+    version, sha = read_active(root)
+    if args.version:
+        version = args.version
+        sha = (root / version / "SHA256").read_text().split()[0]
+    folder = root / version
+    size_mb = (folder / "model.joblib").stat().st_size / 1e6
+    a = time.perf_counter()
+    scorer = load_scorer(folder, sha)
+    load_s = time.perf_counter() - a
+    pipe = scorer.pipeline
+    rng = random.Random(11)
+    print(f"artifact {version}: {size_mb:.2f} MB, load {load_s:.2f} s (hash check + unpickle + fast-path setup)")
+    print(f"training time recorded in card: {scorer.card.get('training_seconds', '?')} s")
+    print()
+    print("| chars | fast score() median µs | p99 µs | fast probs only median µs | predict_proba median µs | p99 µs "
+          "| ratio (predict_proba / score) |")
+    print("|---|---|---|---|---|---|---|")
+    for length in (50, 200, 500, 5000):
+        n = args.n if length < 5000 else max(50, args.n // 5)
+        texts = [make_text(rng, length) for _ in range(n)]
+        for t in texts[:5]:  # warm caches
+            scorer.score(t)
+            pipe.predict_proba([t])
+        fast = timings(scorer.score, texts)
+        probs = timings(lambda t: scorer.predict_proba_fast([t]), texts)
+        slow = timings(lambda t: pipe.predict_proba([t]), texts)
+        mf, ms = statistics.median(fast), statistics.median(slow)
+        print(f"| {length} | {mf:.0f} | {p99(fast):.0f} | {statistics.median(probs):.0f} | {ms:.0f} | {p99(slow):.0f} "
+              f"| {ms / mf:.1f}x |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
