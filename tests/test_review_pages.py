@@ -521,3 +521,19 @@ def test_json_endpoints_never_answer_500_to_odd_bodies(taro):
         assert response.is_json
 
     check()
+
+
+def test_every_ui_string_comes_from_the_catalog_in_both_languages():
+    from pathlib import Path
+
+    from moderation.i18n import MESSAGES, js_messages
+
+    assert set(MESSAGES["ja"]) == set(MESSAGES["en"])
+    package = Path(__file__).resolve().parent.parent / "moderation"
+    used = set()
+    for template in (package / "templates").rglob("*.html"):
+        used |= set(re.findall(r"""_\(["']([a-z0-9_.]+)["']\s*[,)]""", template.read_text()))
+    assert used and used <= set(MESSAGES["ja"]), used - set(MESSAGES["ja"])
+    script = (package / "static" / "review" / "review.js").read_text()
+    js_keys = set(re.findall(r"""(?:M\[|fmt\()"([a-z0-9_.]+)"[\]),]""", script))
+    assert js_keys and js_keys <= set(js_messages("ja")), js_keys - set(js_messages("ja"))

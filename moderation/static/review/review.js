@@ -60,6 +60,10 @@
         throw new Error("session");
       }
       return response.json().catch(function () { return {}; }).then(function (data) {
+        if (response.status === 400 && data.error && data.error.code === "csrf_failed") {
+          notify(M["notice.reload"], "error");   // logged in again elsewhere: this page's token is stale
+          throw new Error("session");
+        }
         return { status: response.status, ok: response.ok, data: data };
       });
     });
