@@ -157,6 +157,7 @@ def start_redis(folder):
     port = free_port()
     process = subprocess.Popen(
         [find_redis_server(), "--port", str(port), "--bind", "127.0.0.1", "--dir", str(folder),
+         "--unixsocket", str(folder / "redis.sock"), "--unixsocketperm", "700",
          "--appendonly", "yes", "--appendfsync", "everysec", "--daemonize", "no",
          "--logfile", str(folder / "redis.log")], stdin=subprocess.DEVNULL)
     import redis
@@ -171,7 +172,7 @@ def start_redis(folder):
     raise SystemExit("redis-server did not start")
 
 
-def start_gunicorn(folder, redis_port, model_root, thresholds):
+def start_gunicorn(folder, redis_url, model_root, thresholds):
     import urllib.request
 
     port = free_port()
@@ -179,7 +180,7 @@ def start_gunicorn(folder, redis_port, model_root, thresholds):
     env = {k: v for k, v in os.environ.items() if not k.startswith("MODERATION_")}
     env.update({k: v for k, v in settings.items() if k.startswith("MODERATION_")})
     env.update({
-        "MODERATION_BIND": f"127.0.0.1:{port}", "MODERATION_REDIS_URL": f"redis://127.0.0.1:{redis_port}/0",
+        "MODERATION_BIND": f"127.0.0.1:{port}", "MODERATION_REDIS_URL": redis_url,
         "MODERATION_API_KEYS": f"bench:{API_KEY}", "MODERATION_METRICS_TOKEN": METRICS_TOKEN,
         "MODERATION_INSTANCE_DIR": str(folder), "MODERATION_MODEL_DIR": str(model_root),
         "PROMETHEUS_MULTIPROC_DIR": str(folder / "metrics"),
@@ -274,6 +275,8 @@ def main(argv=None):
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seconds", type=int, default=6)
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--redis", choices=("tcp", "unix"), default="tcp",
+                        help="how gunicorn reaches Redis: TCP as between containers (default) or a unix socket")
     args = parser.parse_args(argv)
     _fix_path()
     from moderation.scoring import load_scorer, read_active
@@ -299,8 +302,9 @@ def main(argv=None):
     redis_process, _, rdb = start_redis(folder / "redis")
     gunicorn = None
     try:
-        gunicorn, url, env = start_gunicorn(folder, rdb.connection_pool.connection_kwargs["port"], model_root,
-                                            thresholds)
+        redis_url = (f"unix://{folder / 'redis' / 'redis.sock'}" if args.redis == "unix"
+                     else f"redis://127.0.0.1:{rdb.connection_pool.connection_kwargs['port']}/0")
+        gunicorn, url, env = start_gunicorn(folder, redis_url, model_root, thresholds)
         single = bodies(texts, rng, folder / "comments.jsonl")
         batch = bodies(texts, rng, folder / "batches.jsonl", batch=100)
         print(f"gunicorn {env['MODERATION_WORKERS']} workers x {env['MODERATION_THREADS']} threads at {url}; "
@@ -393,8 +397,8 @@ def summarise(runs, batches, scoring, memory, master, counters, version, env, ar
     ]
     widths = [max(len(row[i]) for row in rows) for i in range(5)]
     lines = [f"moderation HTTP benchmark: model {version}, gunicorn {env['MODERATION_WORKERS']} workers x "
-             f"{env['MODERATION_THREADS']} threads (--preload), redis-server AOF everysec, wrk 1 thread; medians "
-             f"of {args.rounds} rounds x {args.seconds} s; {os.cpu_count()} cores"]
+             f"{env['MODERATION_THREADS']} threads (--preload), redis-server AOF everysec over {args.redis}, "
+             f"wrk 1 thread; medians of {args.rounds} rounds x {args.seconds} s; {os.cpu_count()} cores"]
     for index, row in enumerate(rows):
         lines.append("| " + " | ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)) + " |")
         if index == 0:
