@@ -95,9 +95,10 @@ def current_moderator():
 def _start_session(account):
     sid = secrets.token_urlsafe(32)
     key = _session_key(sid)
-    redis = get_redis()
-    redis.hset(key, mapping={"name": account["name"], "ip": request.remote_addr or ""})
-    redis.expire(key, setting("SESSION_HOURS") * 3600)
+    pipe = get_redis().pipeline(transaction=True)  # never a session without its expiry
+    pipe.hset(key, mapping={"name": account["name"], "ip": request.remote_addr or ""})
+    pipe.expire(key, setting("SESSION_HOURS") * 3600)
+    pipe.execute()
     lang = session.get("lang")
     session.clear()  # a fresh cookie: no fixation of an earlier session or token
     session["sid"] = sid

@@ -537,3 +537,14 @@ def test_every_ui_string_comes_from_the_catalog_in_both_languages():
     script = (package / "static" / "review" / "review.js").read_text()
     js_keys = set(re.findall(r"""(?:M\[|fmt\()"([a-z0-9_.]+)"[\]),]""", script))
     assert js_keys and js_keys <= set(js_messages("ja")), js_keys - set(js_messages("ja"))
+
+
+def test_sessions_and_login_counters_live_under_the_prefix_with_an_expiry(hanako, rdb, prefix, rapp):
+    [session_key] = rdb.keys(f"{prefix}session:*")
+    assert rdb.hget(session_key, "name") == "hanako" and 0 < rdb.ttl(session_key) <= 12 * 3600
+    client = rapp.test_client()
+    token = csrf_of(client.get("/login").text)
+    client.post("/login", data={"username": "hanako", "password": "nope-nope-nope", "csrf_token": token})
+    counters = rdb.keys(f"{prefix}login:fail:*")
+    assert len(counters) == 2 and all(0 < rdb.ttl(k) <= 900 for k in counters)
+    assert not any("hanako" in k for k in counters)  # account names are hashed in key names
