@@ -81,3 +81,9 @@ MODEL_CHECK_SECONDS = 2.0
 # Quiet hours: JSON {"start": "23:00", "end": "06:00", "tz": "Asia/Tokyo", "mode": "lower"|"hold", "scale": 0.5};
 # "lower" multiplies review thresholds by scale, "hold" sends every comment to review. Empty: off.
 QUIET_HOURS = ""
+
+# Moderator sessions (kept in Redis, so logout ends them everywhere) and login throttling.
+SESSION_HOURS = 12
+LOGIN_WINDOW_SECONDS = 900
+LOGIN_MAX_FAILURES_ACCOUNT = 5
+LOGIN_MAX_FAILURES_IP = 30

@@ -22,6 +22,13 @@ Layout (prefix P, default ``mod:``; S is a site name from MODERATION_API_KEYS):
   P{S}:demo:comments       HASH   demo article page only: comment id -> JSON (name, text, status, author)
   P{S}:demo:seen           SET    demo article page only: webhook event ids already applied (de-dup)
   Pmoderator:<name>        HASH   a moderator account (name, role, scrypt password hash)
+  Psession:<sid>           HASH   a logged-in moderator's session (expires after SESSION_HOURS)
+  Plogin:fail:account:<h>  STRING failed logins of one account name (sha256 prefix), expire with the window
+  Plogin:fail:ip:<addr>    STRING failed logins from one address, expire with the window
+  Pmodel:pins              HASH   active/shadow model versions and SHA-256, saved thresholds, generation
+  Pmodel:history           LIST   previous active pins, newest first (rollback)
+  Pmodel:audit             STREAM every registry change: what, by, when, detail
+  Pmodel:shadow:<version>  HASH   shadow comparison counters (total, disagree, <active>-><shadow>)
 
 The events stream is read by the consumer group `outbox` (moderation/outbox.py).
 

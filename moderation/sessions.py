@@ -26,14 +26,9 @@ bp = Blueprint("sessions", __name__)
 i18n.register(bp)
 log = logging.getLogger(__name__)
 
-SETTINGS = {  # overridable as MODERATION_<NAME> or in the test mapping
-    "SESSION_HOURS": 12, "LOGIN_WINDOW_SECONDS": 900, "LOGIN_MAX_FAILURES_ACCOUNT": 5,
-    "LOGIN_MAX_FAILURES_IP": 30,
-}
-
-
 def setting(name):
-    return int(current_app.config.get(name, SETTINGS[name]))
+    """A session or login-throttle setting from moderation/defaults.py (MODERATION_<NAME> overrides)."""
+    return int(current_app.config[name])
 
 
 def _keys():

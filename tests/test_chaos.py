@@ -28,6 +28,7 @@ class Gunicorn:
     """The compose file's gunicorn command line, on a free port, against a given Redis."""
 
     def __init__(self, config, workers=2):
+        self.n_workers = workers
         self.port = free_port()
         self.env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "MODERATION_BIND": f"127.0.0.1:{self.port}",
                     "MODERATION_WORKERS": str(workers), "MODERATION_LOG_LEVEL": "WARNING"}
@@ -41,7 +42,8 @@ class Gunicorn:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
-                if httpx.get(f"{self.url}/readyz", timeout=1).status_code == 200 and len(self.workers()) > 0:
+                ready = httpx.get(f"{self.url}/readyz", timeout=1).status_code == 200
+                if ready and len(self.workers()) == self.n_workers:
                     return self
             except httpx.HTTPError:
                 pass
