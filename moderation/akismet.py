@@ -10,9 +10,8 @@ X-akismet-debug-help header. The Akismet key is one of our API keys (MODERATION_
 come as the first label of the host name (``<key>.rest.example.com``), Akismet's older convention.
 comment-check scores ``comment_content`` with the deployment's model and policy: "true" when any label
 crosses its review threshold, with the ``discard`` pro-tip when it crosses the reject threshold.
-submit-spam and submit-ham append a labelled example to the site's ``P{S}:labels`` stream (fields id,
-text, label spam|ham, task, value, source akismet, by, at) for the learning loop; ``is_test`` ones are
-answered but not kept.
+submit-spam and submit-ham append a labelled example (task spam, value 1 or 0, source akismet) to the
+site's labels stream through LabelStore, for the learning loop; ``is_test`` ones are answered but not kept.
 """
 
 import hashlib
@@ -25,12 +24,11 @@ from redis.exceptions import RedisError
 
 from .classifier import get_policy, get_scorer
 from .connections import get_redis
-from .keys import KeySpace
+from .labels import LabelStore
 
 bp = Blueprint("akismet", __name__, url_prefix="/1.1")
 
 THANKS = "Thanks for making the web a better place."
-LABELS_MAXLEN = 1_000_000
 
 
 def _text(body, status=200, **headers):
@@ -122,12 +120,10 @@ def _submit(label):
     if text.strip() and not _truthy(request.form.get("is_test")):
         digest = hashlib.sha256(text.encode()).hexdigest()[:24]
         example_id = request.form.get("guid") or f"akismet-{digest}"
-        fields = {"id": example_id[:128], "text": text, "label": label, "task": "spam",
-                  "value": 1 if label == "spam" else 0, "source": "akismet", "by": "akismet",
-                  "at": int(time.time() * 1000)}
-        key = KeySpace(current_app.config["REDIS_PREFIX"]).site(site, "labels")
+        store = LabelStore(get_redis(), site, current_app.config["REDIS_PREFIX"])
         try:
-            get_redis().xadd(key, fields, maxlen=LABELS_MAXLEN, approximate=True)
+            store.add(example_id[:128], text, "spam", label == "spam", "akismet", by="akismet",
+                      at_ms=int(time.time() * 1000))
         except RedisError:
             return _text("Service temporarily unavailable; retry later.", status=503,
                          Retry_After=str(current_app.config["RETRY_AFTER"]))
