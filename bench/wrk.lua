@@ -2,6 +2,7 @@
 --   BENCH_MODE  ceiling (GET /healthz) | comment (POST /api/v1/comments) | batch (POST /api/v1/comments:batch)
 --   BENCH_DATA  file of request bodies, one a line, each with @ID@ placeholders for fresh comment ids
 --   BENCH_KEY   API key;  BENCH_RUN  a tag that keeps ids unique across runs (no idempotent replays)
+--   BENCH_DELAY_MS  optional pause before each request of a connection (bench/soak.py holds a rate with it)
 -- done() prints one line: BENCH {json} with the request count, errors and latency percentiles (microseconds).
 
 local mode = os.getenv("BENCH_MODE") or "ceiling"
@@ -11,6 +12,13 @@ local threads = {}
 function setup(thread)
   table.insert(threads, thread)
   thread:set("tid", #threads)
+end
+
+local pause = tonumber(os.getenv("BENCH_DELAY_MS") or "")
+if pause and pause > 0 then
+  function delay()
+    return pause
+  end
 end
 
 local bodies = {}

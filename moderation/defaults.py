@@ -13,6 +13,8 @@ INSTANCE_DIR = ""
 API_KEYS = ""
 # Largest request body accepted, bytes (413 above it).
 MAX_CONTENT_LENGTH = 64 * 1024
+# Seconds a request body may take to arrive before the request is answered 408 (slow or stalled senders).
+BODY_TIMEOUT = 10.0
 # Largest batch for POST /api/v1/comments:batch.
 BATCH_LIMIT = 100
 # Longest comment text, in characters after NFC.

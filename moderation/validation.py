@@ -3,8 +3,12 @@
 import ipaddress
 import json
 import re
+import time
 import unicodedata
 from datetime import datetime
+
+from flask import current_app
+from werkzeug.exceptions import ClientDisconnected
 
 from .errors import ApiError, ValidationError
 
@@ -18,7 +22,7 @@ def parse_json_body(request):
     if request.mimetype != "application/json":
         raise ApiError("Content-Type must be application/json", "Content-Type",
                        code="unsupported_media_type", status=415)
-    raw = request.get_data(cache=False)  # 413 from MAX_CONTENT_LENGTH before anything is parsed
+    raw = read_body(request, float(current_app.config["BODY_TIMEOUT"]))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -34,6 +38,31 @@ def parse_json_body(request):
     if not isinstance(body, dict):
         raise ValidationError("body must be a JSON object", "body", code="invalid_json")
     return body
+
+
+def read_body(request, timeout):
+    """The body, or 408 when it does not arrive within `timeout` seconds (a slow or stalled sender would
+    otherwise hold a worker); 413 comes from MAX_CONTENT_LENGTH before anything is buffered."""
+    sock = request.environ.get("gunicorn.socket")
+    previous = sock.gettimeout() if sock is not None else None
+    deadline = time.monotonic() + timeout
+    chunks = []
+    try:
+        if sock is not None:
+            sock.settimeout(timeout)
+        while chunk := request.stream.read(16384):
+            chunks.append(chunk)
+            if time.monotonic() > deadline:
+                raise TimeoutError
+    except (TimeoutError, ClientDisconnected) as exc:
+        if isinstance(exc, ClientDisconnected) and time.monotonic() < deadline:
+            raise ValidationError("the body ended before its Content-Length", "body", code="incomplete_body") from exc
+        raise ApiError(f"the request body did not arrive within {timeout:g} s", "body", code="body_timeout",
+                       status=408) from exc
+    finally:
+        if sock is not None:
+            sock.settimeout(previous)
+    return b"".join(chunks)
 
 
 def _reject_constant(name):

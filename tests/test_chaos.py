@@ -157,3 +157,29 @@ def test_worker_killed_under_load_fails_only_in_flight_requests(redis_server, gu
         time.sleep(0.2)
     assert len(server.workers()) == 2 and before[0] not in server.workers()
     print(f"\nworker kill -9: sent {len(results)}, failed in flight {len(failed)}, lost 0")
+
+
+def test_stalled_and_endless_bodies_are_cut_off(redis_server, gunicorn_on):
+    """A sender that stops mid-body gets 408 after BODY_TIMEOUT; an endless chunked body gets 413."""
+    import socket
+
+    server = gunicorn_on(redis_server.url, BODY_TIMEOUT=1.0)
+    head = (f"POST /api/v1/comments HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {API_KEY}\r\n"
+            "Content-Type: application/json\r\n")
+    stalled = socket.create_connection(("127.0.0.1", server.port), timeout=10)
+    stalled.sendall((head + "Content-Length: 500\r\n\r\n" + '{"id": "slow", "text": "').encode())
+    started = time.monotonic()
+    # meanwhile the other worker keeps answering
+    assert httpx.get(f"{server.url}/healthz", timeout=5).status_code == 200
+    answer = b"".join(iter(lambda: stalled.recv(4096), b"")).decode()  # until the server closes
+    assert answer.startswith("HTTP/1.1 408") and '"field":"body"' in answer.replace(" ", "")
+    assert time.monotonic() - started < 5
+    endless = socket.create_connection(("127.0.0.1", server.port), timeout=10)
+    endless.sendall((head + "Transfer-Encoding: chunked\r\n\r\n").encode())
+    chunk = b"a" * 8192
+    try:
+        for _ in range(20):  # 160 KiB, more than the 64 KiB limit
+            endless.sendall(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+    except OSError:
+        pass  # the server may close as soon as it has answered
+    assert endless.recv(4096).decode().startswith("HTTP/1.1 413")
