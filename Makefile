@@ -6,7 +6,7 @@ DATA_DIR ?= ../shared/data
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint train evaluate retrain bench browser-deps clean
+.PHONY: run test lint train evaluate retrain bench soak audit browser-deps clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -59,3 +59,14 @@ bench: $(VENV)/.installed
 # In-process scoring benchmark (fast path vs predict_proba, artifact size, load time); not part of make test.
 bench-scoring: $(VENV)/.installed
 	$(PY) -m bench.scoring
+
+# Soak (issue 7): ten minutes at 80% of the measured capacity; errors, p99 drift and memory of every process.
+soak: $(VENV)/.installed
+	@command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+	$(PY) -m bench.soak
+
+# Known vulnerabilities in the pinned requirements (needs PyPI's JSON API; this build machine's mirror
+# serves only the package index, so here it reports every package as not auditable).
+audit: $(VENV)/.installed
+	$(PY) -m pip install --quiet pip-audit
+	$(VENV)/bin/pip-audit -r requirements.txt -r requirements-dev.txt --progress-spinner off
