@@ -51,6 +51,9 @@ def create_app(test_config=None, *, with_model=True):
     security.init_app(app)
     app.register_blueprint(sessions.bp)
     app.register_blueprint(review.bp)
+    from . import admin  # the admins' pages: thresholds, model registry, shadow report (issue 8)
+
+    app.register_blueprint(admin.bp)
     from . import akismet, coral, openapi, outbox  # site integrations: callbacks, Akismet and Coral compatibility
 
     outbox.init_app(app)
