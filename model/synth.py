@@ -439,7 +439,15 @@ _HARD_NEG = (
 )
 
 
+_OFFICIAL_TPL = ("{b}の公式サイト https://www.{d}/ で確認できます", "{b}からのお知らせは https://www.{d}/ に載っています",
+                 "再配達は{b}の公式 {d} から頼めました", "{b}の障害情報→ https://{d}/ 早く復旧してほしい",
+                 "{b}を名乗る偽メールに注意。本物は {d} のドメインです")
+
+
 def _hard_negative(rng: random.Random) -> str:
+    if rng.random() < 0.08:
+        b, d = rng.choice(list(MAIN_BRANDS.items()))
+        return rng.choice(_OFFICIAL_TPL).replace("{b}", b).replace("{d}", d)
     s = rng.choice(_HARD_NEG)
     s = s.replace("{brand}", rng.choice(list(MAIN_BRANDS))).replace("{topic}", rng.choice(_TOPICS)).replace(
         "{m}", rng.choice([_money(rng), f"{rng.randint(1, 99) * 100}円", f"{rng.randint(1, 50)}%"])).replace(

@@ -103,18 +103,77 @@ DATING = ("出会い", "出会", "パパ活", "ママ活", "まま活", "p活", 
           "会える", "会いたい", "会いませんか", "募集中", "男性募集", "女性募集", "相手をするだけ", "仲介",
           "エッチ", "えっち", "えろ", "エロ", "無修正", "動画あげ", "どうがあげ", "どうがある", "再生リスト",
           "人妻", "即会い", "即ハメ", "ホ別", "ゴム", "オフパコ", "裏垢", "相互", "フォロバ", "sex", "dating",
-          "hot singles", "adult")
+          "hot singles", "adult", "サポ", "サポート募集", "お手当", "円光", "援交", "援助", "大人の", "定期",
+          "顔合わせ", "ご飯だけ", "お茶だけ", "条件", "優良", "太パパ", "p活")
 
+# project's own additions: public-sector / academic suffixes and well-known news and reference sites
+SAFE_SUFFIXES = (".go.jp", ".lg.jp", ".ac.jp", ".ed.jp", ".gov", ".gov.uk", ".edu")
+SAFE_DOMAINS_OWN = ("nhk.or.jp", "nhk.jp", "yahoo.co.jp", "asahi.com", "yomiuri.co.jp", "mainichi.jp", "nikkei.com",
+                    "sankei.com", "jiji.com", "kyodonews.jp", "tokyo-np.co.jp", "wikipedia.org", "bbc.co.uk",
+                    "nytimes.com", "reuters.com", "apnews.com", "youtube.com", "twitter.com", "x.com")
+INSULTS_EN = ("idiot", "idiots", "stupid", "moron", "morons", "dumb", "dumbass", "loser", "losers", "scum", "pathetic",
+              "shut up", "retard", "retarded", "imbecile", "trash", "garbage", "clown", "hypocrite", "liar", "traitor",
+              "coward", "disgusting", "ignorant", "fool", "fools", "jerk", "bastard", "bitch", "asshole", "shit",
+              "fuck", "fucking", "fucked", "crap", "suck", "sucks", "hate you", "go to hell", "piece of shit",
+              "get lost", "nobody cares", "brainless", "worthless", "vile", "filth", "subhuman", "animals", "vermin",
+              "die", "kill yourself", "you people", "go back to")
 SECOND_PERSON = ("お前", "おまえ", "てめえ", "てめー", "テメエ", "テメー", "貴様", "きさま", "あんた", "you", "ur", "u")
 _BRAND_OF: dict[str, list[int]] = {}
 for _i, (_name, _lits, _doms) in enumerate(L.BRAND_RULES):
     for _lit in _lits:
         _BRAND_OF.setdefault(_lit.replace("\\b", ""), []).append(_i)
 _BRAND_DOMAINS = tuple(doms for _name, _lits, doms in L.BRAND_RULES)
+_GENERIC_LABELS = frozenset({"card", "bank", "mail", "info", "online", "japan", "mobile", "group", "net", "web", "shop",
+                             "service", "official", "secure", "login", "center", "global", "store", "www", "news",
+                             "point", "corp", "home", "life", "auth", "pay", "exp", "finance", "direct", "club",
+                             "digital", "central", "click", "courts", "expy", "anser", "court", "smart", "east",
+                             "west", "north", "south", "plus", "first", "next", "nippon"})
+# project's own: often-impersonated brands missing from the rule lists, name part -> official domains
+BRAND_DOMAINS_OWN = {
+    "sagawa": ("sagawa-exp.co.jp",), "kuroneko": ("kuronekoyamato.co.jp",), "yamato": ("kuronekoyamato.co.jp",
+                                                                                         "yamato-hd.co.jp"),
+    "japanpost": ("japanpost.jp",), "jppost": ("japanpost.jp",), "yucho": ("jp-bank.japanpost.jp",),
+    "amzn": ("amazon.co.jp", "amazon.com", "amzn.to", "amzn.asia"), "amazon": ("amazon.co.jp", "amazon.com"),
+    "paypay": ("paypay.ne.jp", "paypay-card.co.jp", "paypay-bank.co.jp"), "mercari": ("mercari.com",),
+    "rakuten": ("rakuten.co.jp", "rakuten-card.co.jp", "rakuten-bank.co.jp", "rakuten.com", "r10.to"),
+    "mufg": ("mufg.jp",), "smbc": ("smbc.co.jp", "smbc-card.com"), "mizuho": ("mizuhobank.co.jp", "mizuho-fg.co.jp"),
+    "aeon": ("aeon.co.jp", "aeonbank.co.jp"), "saison": ("saisoncard.co.jp",), "docomo": ("docomo.ne.jp",),
+    "softbank": ("softbank.jp", "softbank.co.jp"), "etax": ("e-tax.nta.go.jp",), "mynumber": ("myna.go.jp",),
+    "eki-net": ("eki-net.com",), "ekinet": ("eki-net.com",), "apple": ("apple.com", "icloud.com"),
+    "line": ("line.me", "line.naver.jp", "lin.ee", "linecorp.com", "line-apps.com"),
+}
+
+
+def _brand_labels() -> dict[str, tuple[str, ...]]:
+    """Distinctive name parts of brands' official domains ('sagawa' of sagawa-exp.co.jp) -> those domains."""
+    out: dict[str, set[str]] = {}
+    for doms in _BRAND_DOMAINS:
+        for d in doms:
+            name = re.sub(r"\.(co|or|ne|ac|go|gr)?\.?(jp|com|net|org|info)$", "", d).split(".")[-1]
+            for part in re.split(r"[-_]", name):
+                if len(part) >= 4 and part not in _GENERIC_LABELS and part.isascii():
+                    out.setdefault(part, set()).update(doms)
+    for part, doms in BRAND_DOMAINS_OWN.items():
+        if part != "line":  # too common inside other words (online, airline); LINE is covered by contact signals
+            out.setdefault(part, set()).update(doms)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+_BRAND_LABELS = _brand_labels()
+_BRAND_LABEL_RX = re.compile("|".join(sorted(map(re.escape, _BRAND_LABELS), key=len, reverse=True)) or r"(?!x)x")
+
+
+@lru_cache(maxsize=4096)
+def _imitates_brand(domain: str) -> bool:
+    """The domain carries a brand's name (mufg-secure.top) but is not one of that brand's domains."""
+    for m in _BRAND_LABEL_RX.finditer(domain):
+        if not _domain_in(domain, _BRAND_LABELS[m.group(0)]):
+            return True
+    return False
 
 # one pass over the text for every word list: word -> the categories of every listed word inside it
 _LEXICONS = {
-    "abuse_lexicon": tuple(L.OFFENSIVE_JA) + INSULTS_JA,
+    "abuse_lexicon": tuple(L.OFFENSIVE_JA) + INSULTS_JA + INSULTS_EN,
     "sexual_lexicon": tuple(L.SEXUAL_JA),
     "profanity_en": tuple(L.PROFANITY_EN),
     "threat": THREATS,
@@ -170,9 +229,10 @@ FEATURE_NAMES = (
     "money_phrase", "money_amount", "urgency_phrase", "emoji_density", "emoji_count", "repetition",
     "invisible_chars", "lookalike_chars", "masked_words", "spaced_letters", "abuse_lexicon", "sexual_lexicon",
     "profanity_en", "threat", "dating_lure", "second_person", "length", "latin_ratio", "digit_ratio",
-    "exclaim", "hashtags", "has_japanese",
+    "exclaim", "hashtags", "has_japanese", "brand_lookalike_domain",
 )
 _IDX = {n: i for i, n in enumerate(FEATURE_NAMES)}
+assert _IDX["brand_lookalike_domain"] == 33
 
 
 def _domain(url: str) -> str:
@@ -190,7 +250,7 @@ def _classify_domain(domain: str) -> str:
         return "short"
     if _domain_in(domain, L.SPAM_DOMAINS) or any(d in domain for d in L.SPAM_DOMAINS if "." in d and len(d) > 6):
         return "spam"
-    if _domain_in(domain, L.SAFE_DOMAINS):
+    if _domain_in(domain, L.SAFE_DOMAINS) or _domain_in(domain, SAFE_DOMAINS_OWN) or domain.endswith(SAFE_SUFFIXES):
         return "safe"
     return "unknown"
 
@@ -237,6 +297,7 @@ def compute_signals(norm: Normalized, spans: list | None = None) -> np.ndarray:
     v[2] = _sat(kinds.count("short"))
     v[3] = _sat(kinds.count("safe"))
     v[4] = _sat(kinds.count("unknown"))
+    v[33] = _sat(sum(1 for d in domains if d and _imitates_brand(d)))
     hits: dict[str, int] = {}
     brands = set()
     for a, b, w in _ALL_WORDS.finditer(t):

@@ -39,7 +39,8 @@ CONTEXT_FEATURES = frozenset({"has_japanese", "length", "latin_ratio", "digit_ra
 # signal feature -> the kind of span in the text that makes it fire (see moderation.features.signal_spans)
 FEATURE_SPANS = {
     "url_count": "url", "url_spam_domain": "url", "url_shortener": "url", "url_unknown_domain": "url",
-    "brand_foreign_domain": "url", "brand_mention": "brand_mention", "line_id": "line_id",
+    "brand_foreign_domain": "url", "brand_lookalike_domain": "url",
+    "brand_mention": "brand_mention", "line_id": "line_id",
     "contact_handoff": "contact_handoff", "phone": "phone", "email": "email", "money_phrase": "money_phrase",
     "money_amount": "money_amount", "urgency_phrase": "urgency_phrase", "abuse_lexicon": "abuse_lexicon",
     "sexual_lexicon": "sexual_lexicon", "profanity_en": "profanity_en", "threat": "threat",

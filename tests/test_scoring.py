@@ -109,6 +109,7 @@ SIGNAL_CASES = [
     ("unknown domain", "こちら https://fuku-money.xyz/", "url_unknown_domain"),
     ("brand next to a foreign domain", "【三菱UFJ銀行】確認してください https://mufg-secure.top/login",
      "brand_foreign_domain"),
+    ("domain imitating a brand", "お荷物の確認→ http://sagawa-cx.com/track", "brand_lookalike_domain"),
     ("LINE id", "LINE ID: meet7777", "line_id"),
     ("contact hand-off", "詳しくはプロフ見てね", "contact_handoff"),
     ("LINE追加", "LINE追加してね", "contact_handoff"),
@@ -134,7 +135,10 @@ def test_signal_fires(case, text, feature):
 
 
 def test_brand_on_its_own_domain_is_not_foreign():
-    assert _signals("三菱UFJ銀行のお知らせ https://www.bk.mufg.jp/info")["brand_foreign_domain"] == 0
+    sig = _signals("三菱UFJ銀行のお知らせ https://www.bk.mufg.jp/info")
+    assert sig["brand_foreign_domain"] == 0
+    assert sig["brand_lookalike_domain"] == 0
+    assert _signals("再配達は https://www.sagawa-exp.co.jp/ から")["brand_lookalike_domain"] == 0
 
 
 def test_ordinary_text_has_no_spam_signals():
