@@ -6,7 +6,6 @@ import shutil
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-import numpy as np
 import pytest
 
 from moderation.accounts import Moderators
@@ -20,27 +19,6 @@ POSTS = [("/review/admin/thresholds", {"label": "spam", "review": "0.3", "reject
          ("/review/admin/model/activate", {"version": "x"}), ("/review/admin/model/rollback", {}),
          ("/review/admin/model/shadow", {"version": "off"})]
 APIS = ["/review/admin/api/thresholds", "/review/admin/api/model"]
-
-
-@pytest.fixture(scope="module")
-def two_models(tmp_path_factory):
-    """The tiny model twice over (as in test_registry.py): v1, and v2 trained with the spam labels inverted."""
-    from model.card import write_active, write_artifact
-    from model.pipeline import build_pipeline, compact
-    from model.tiny import TINY_VERSION, tiny_corpus, train_tiny_artifact
-
-    root = tmp_path_factory.mktemp("admin-registry")
-    _, sha1, _ = train_tiny_artifact(root)
-    texts, y = tiny_corpus()
-    flipped = np.asarray([[1 - spam, abuse] for spam, abuse in y])
-    pipe = build_pipeline(min_df=1, calibration_cv=2, max_char_features=20_000, max_word_features=2_000)
-    card = {"thresholds": {"spam": {"review": 0.5, "reject": 0.97}, "abuse": {"review": 0.5, "reject": 0.97}},
-            "trained_at": "2026-11-26T10:00:00+00:00",
-            "metrics": {"heldout": [{"set": "ja spam: held-out", "label": "spam", "n": 10, "roc_auc": 0.9,
-                                     "pr_auc": 0.8}]}}
-    _, sha2 = write_artifact(compact(pipe.fit(texts, flipped)), root, "0000.00.01-flipped", card)
-    write_active(root, TINY_VERSION, sha1)
-    return root, (TINY_VERSION, sha1), ("0000.00.01-flipped", sha2)
 
 
 @pytest.fixture
@@ -349,6 +327,17 @@ def test_shadow_mode_from_the_page_and_its_report(taro, aapp, two_models, submit
     page = taro.get("/review/admin/model").text
     assert "シャドーモードは停止しています" in page and f'class="shadow-report" data-version="{v2}"' in page
     assert [e["what"] for e in audit(rdb, prefix)] == ["shadow", "thresholds", "thresholds", "shadow_off"]
+
+
+def test_activating_the_shadow_version_stops_shadow_mode(taro, aapp, two_models, rdb, prefix):
+    _, (v1, _), (v2, _) = two_models
+    taro.form("/review/admin/model/shadow", {"version": v2})
+    taro.form("/review/admin/model/activate", {"version": v2})
+    manager = manager_of(aapp)
+    assert manager.active.version == v2 and manager.shadow is None
+    assert [e["what"] for e in audit(rdb, prefix)] == ["shadow", "activate", "shadow_off"]
+    taro.form("/review/admin/model/shadow", {"version": v1})  # the old one can shadow the new one
+    assert manager.shadow.version == v1 and manager.active.version == v2
 
 
 def test_webhook_delivery_stats_per_site(taro, rdb, prefix):

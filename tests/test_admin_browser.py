@@ -1,0 +1,162 @@
+"""The admins' threshold and model pages in a real headless Chromium (Debian's /usr/bin/chromium) via Playwright.
+
+Same live-server fixture and launch flags as tests/test_review_browser.py; skipped without Chromium.
+"""
+
+import json
+import os
+import re
+import shutil
+
+import pytest
+
+from moderation.accounts import Moderators
+
+from .conftest import API_KEY
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+FLAG_ALL = json.dumps({"spam": {"review": 0.0, "reject": 1.01}, "abuse": {"review": 0.0, "reject": 1.01}})
+PASSWORD = "correct-horse-1"
+AUTH = {"Authorization": f"Bearer {API_KEY}"}
+SPAM = ["副業で月収100万円！今すぐLINE追加してね", "簡単に稼げる方法はこちら http://bit.ly/abc 今すぐ登録",
+        "無料でプレゼント！LINE ID: money777 まで連絡ください"]
+HAM = ["今日の記事はとても参考になりました。", "地元の祭りの話、懐かしく読みました。", "続報を楽しみにしています。"]
+ABUSE = ["お前みたいなバカは消えろ", "ふざけるな、死ね"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not os.access(CHROMIUM, os.X_OK),
+                       reason="Debian chromium is not installed at /usr/bin/chromium (run `make browser-deps`)"),
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+def csrf_of(html):
+    return re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
+
+
+@pytest.fixture
+def site(live_server, rdb, prefix, comment):
+    """(base url, app): a live app whose queue holds comments the admin has decided (so the curves have data)."""
+    base, app = live_server(THRESHOLDS=FLAG_ALL, RATE_LIMITS="", API_KEYS=f"test:{API_KEY}")
+    Moderators(rdb, prefix).add("taro", PASSWORD, "admin")
+    api, admin = app.test_client(), app.test_client()
+    admin.post("/login", data={"username": "taro", "password": PASSWORD,
+                               "csrf_token": csrf_of(admin.get("/login").text)})
+    token = csrf_of(admin.get("/review/history").text)
+    for texts, action, reason in ((SPAM * 3, "reject", "spam"), (HAM * 3, "approve", ""),
+                                  (ABUSE * 2, "reject", "abuse")):
+        for text in texts:
+            body = comment(text)
+            assert api.post("/api/v1/comments", json=body, headers=AUTH).status_code == 200
+            response = admin.post("/review/api/decide", headers={"X-CSRF-Token": token},
+                                  json={"site": "test", "id": body["id"], "action": action, "reason": reason})
+            assert response.status_code == 200, response.text
+    return base, app
+
+
+def admin_page(browser, base, path, locale="ja-JP"):
+    context = browser.new_context(locale=locale, viewport={"width": 1100, "height": 900})
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    problems = []
+    page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.goto(f"{base}{path}")
+    assert "/login" in page.url
+    page.fill('input[name="username"]', "taro")
+    page.fill('input[name="password"]', PASSWORD)
+    page.press('input[name="password"]', "Enter")
+    page.wait_for_url(f"{base}{path}")
+    return page, problems
+
+
+def test_threshold_page_renders_its_charts_in_chromium(browser, site, tmp_path):
+    base, app = site
+    page, problems = admin_page(browser, base, "/review/admin/thresholds")
+    for label in ("spam", "abuse"):
+        chart = page.wait_for_selector(f'[data-label="{label}"] svg.threshold-chart')
+        series = chart.eval_on_selector_all("path[data-series]", "els => els.map(e => e.dataset.series)")
+        assert series == ["precision", "recall", "volume"]
+        lengths = chart.eval_on_selector_all("path[data-series]", "els => els.map(e => e.getTotalLength())")
+        assert all(length > 50 for length in lengths), lengths  # drawn lines, not empty paths
+        box = chart.bounding_box()
+        assert box["width"] > 400 and box["height"] > 150
+    body = page.inner_text("body")
+    for text in ("しきい値の調整", "適合率", "再現率", "読者からの通報だけに基づいて", "判定済み "):
+        assert text in body
+    assert page.is_visible('a[href="/review/admin/thresholds"][aria-current="page"]')
+    shot = tmp_path / "admin-thresholds.png"
+    page.screenshot(path=str(shot), full_page=True)
+    assert shot.stat().st_size > 20_000
+    print(f"screenshot: {shot}")
+
+    # save a new review threshold for spam: the page reloads with the notice and the value in effect
+    form = page.locator('[data-label="spam"] form.threshold-form')
+    form.locator('input[name="review"]').fill("0.4")
+    form.locator('input[name="reject"]').fill("0.95")
+    form.locator('button[type="submit"]').click()
+    page.wait_for_selector(".notice-ok")
+    assert "スパムのしきい値を保存しました(審査 0.4 / 自動却下 0.95)" in page.inner_text(".notice-ok")
+    assert app.extensions["moderation.models"].policy.thresholds["spam"] == {"review": 0.4, "reject": 0.95}
+    assert not [p for p in problems if "Content Security Policy" in p or "Refused" in p], problems
+    page.context.close()
+
+
+def test_model_page_shadow_activate_and_a_refused_version_in_chromium(browser, live_server, rdb, prefix,
+                                                                      two_models, tmp_path):
+    root, (v1, sha1), (v2, _) = two_models
+    base, app = live_server(MODEL_DIR=str(root), MODEL_VERSION=v1, MODEL_SHA256=sha1, MODEL_CHECK_SECONDS=3600,
+                            RATE_LIMITS="", API_KEYS=f"test:{API_KEY}")
+    Moderators(rdb, prefix).add("taro", PASSWORD, "admin")
+    manager = app.extensions["moderation.models"]
+    tampered = root / "0000.00.02-tampered"
+    shutil.copytree(root / v2, tampered)
+    data = bytearray((tampered / "model.joblib").read_bytes())
+    data[-10] ^= 0xFF
+    (tampered / "model.joblib").write_bytes(bytes(data))
+    try:
+        page, problems = admin_page(browser, base, "/review/admin/model?lang=en", locale="en-US")
+        assert page.is_visible(f'tr[data-version="{v1}"] .badge-active')
+        page.click(f'tr[data-version="{tampered.name}"] [data-action="activate"]')
+        notice = page.wait_for_selector(".notice-error")
+        assert "Refused:" in notice.inner_text() and "does not match SHA256" in notice.inner_text()
+        assert manager.active.version == v1
+
+        page.click(f'tr[data-version="{v2}"] [data-action="shadow"]')
+        page.wait_for_selector(f'tr[data-version="{v2}"] .badge-shadow')
+        assert manager.shadow.version == v2
+        api = app.test_client()
+        for text in ("副業で月収100万円！今すぐLINE追加してね", "今日の記事はとても参考になりました。") * 3:
+            body = {"id": f"b-{os.urandom(4).hex()}", "article_id": "a-1", "text": text,
+                    "author": {"id": "r-1", "name": "読者"}}
+            assert api.post("/api/v1/comments", json=body, headers=AUTH).status_code == 200
+        page.reload()
+        report = page.wait_for_selector(f'.shadow-report[data-version="{v2}"]')
+        assert "6 compared" in report.inner_text()
+
+        page.click(f'tr[data-version="{v2}"] [data-action="activate"]')
+        page.wait_for_selector(f'tr[data-version="{v2}"] .badge-active')
+        assert f"{v2} is now active." in page.inner_text(".notice-ok") and manager.active.version == v2
+        assert manager.shadow is None and not page.is_visible(".badge-shadow")  # the shadow was promoted
+        assert "6 compared" in page.inner_text(f'.shadow-report[data-version="{v2}"]')  # its report stays
+        page.screenshot(path=str(tmp_path / "admin-model.png"), full_page=True)
+        print(f"screenshot: {tmp_path / 'admin-model.png'}")
+        page.click('#serving button[type="submit"]')  # roll back to v1
+        page.wait_for_selector(f'tr[data-version="{v1}"] .badge-active')
+        assert manager.active.version == v1
+        assert not problems, problems
+        page.context.close()
+    finally:
+        shutil.rmtree(tampered)
