@@ -7,6 +7,8 @@ import json
 import os
 import re
 import shutil
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -49,7 +51,10 @@ def csrf_of(html):
 @pytest.fixture
 def site(live_server, rdb, prefix, comment):
     """(base url, app): a live app whose queue holds comments the admin has decided (so the curves have data)."""
-    base, app = live_server(THRESHOLDS=FLAG_ALL, RATE_LIMITS="", API_KEYS=f"test:{API_KEY}")
+    hour = datetime.now(ZoneInfo("Asia/Tokyo")).hour  # quiet hours from an hour ago to two hours ahead
+    quiet = {"start": f"{(hour - 1) % 24:02d}:00", "end": f"{(hour + 2) % 24:02d}:00", "tz": "Asia/Tokyo"}
+    base, app = live_server(THRESHOLDS=FLAG_ALL, RATE_LIMITS="", API_KEYS=f"test:{API_KEY}",
+                            QUIET_HOURS=json.dumps(quiet))
     Moderators(rdb, prefix).add("taro", PASSWORD, "admin")
     api, admin = app.test_client(), app.test_client()
     admin.post("/login", data={"username": "taro", "password": PASSWORD,
@@ -97,6 +102,9 @@ def test_threshold_page_renders_its_charts_in_chromium(browser, site, tmp_path):
     for text in ("しきい値の調整", "適合率", "再現率", "読者からの通報だけに基づいて", "判定済み "):
         assert text in body
     assert page.is_visible('a[href="/review/admin/thresholds"][aria-current="page"]')
+    banner = page.wait_for_selector("#quiet-banner")
+    assert "夜間モード:" in banner.inner_text() and "(Asia/Tokyo) は審査基準を下げています" in banner.inner_text()
+    assert "現在、夜間モードが有効です。" in body
     shot = tmp_path / "admin-thresholds.png"
     page.screenshot(path=str(shot), full_page=True)
     assert shot.stat().st_size > 20_000
