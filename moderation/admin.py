@@ -174,7 +174,9 @@ def save_thresholds():
     saved = dict(manager.registry.pins().get("thresholds") or {})
     saved[label] = {"review": review, "reject": reject}
     manager.registry.set_thresholds(saved, current_moderator()["name"])
-    manager.refresh()
+    if not manager.refresh():  # saved for every worker, but this one could not apply the pins
+        flash(i18n.translate("admin.model.load_failed", error=manager.last_error), "error")
+        return redirect(url_for("admin.thresholds_page", site=site))
     flash(i18n.translate("admin.thresholds.saved", label=i18n.translate(f"label.{label}"), review=review,
                          reject=reject), "ok")
     return redirect(url_for("admin.thresholds_page", site=site))

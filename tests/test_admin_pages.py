@@ -3,6 +3,7 @@
 import json
 import re
 import shutil
+import time
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -219,6 +220,29 @@ def test_saving_thresholds_takes_effect_at_once_and_is_audited(taro, aapp, rdb, 
     assert manager.policy.thresholds == {"spam": {"review": 0.35, "reject": 0.9},
                                          "abuse": {"review": 0.0, "reject": 1.01}}
     assert [e["by"] for e in audit(rdb, prefix)] == ["taro", "taro"]
+
+
+def test_saved_thresholds_reach_another_worker_at_its_next_check(taro, make_admin_app, auth, comment):
+    other = make_admin_app(MODEL_CHECK_SECONDS=0)  # a second worker on the same Redis
+    taro.form("/review/admin/thresholds", {"site": "test", "label": "abuse", "review": "0.6", "reject": "0.99"})
+    deadline = time.monotonic() + 10
+    while manager_of(other).policy.thresholds["abuse"] != {"review": 0.6, "reject": 0.99}:
+        assert time.monotonic() < deadline, manager_of(other).policy.thresholds
+        other.test_client().post("/api/v1/comments", json=comment(), headers=auth)  # a request triggers the check
+        time.sleep(0.05)
+
+
+def test_a_worker_that_cannot_apply_the_pins_says_so(taro, aapp, monkeypatch):
+    manager = manager_of(aapp)
+
+    def failing(pins=None):
+        manager.last_error = "0000.00.00-tiny: model.joblib is missing"
+        return False
+
+    monkeypatch.setattr(manager, "refresh", failing)
+    page = taro.form("/review/admin/thresholds", {"site": "test", "label": "spam", "review": "0.3", "reject": "0.9"},
+                     follow_redirects=True).text
+    assert "モデルを読み込めませんでした: 0000.00.00-tiny: model.joblib is missing" in page
 
 
 @pytest.mark.parametrize(("review", "reject"), [("0.9", "0.5"), ("-0.1", "0.5"), ("0.5", "1.2"), ("abc", "0.5"),
