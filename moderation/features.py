@@ -24,43 +24,58 @@ from moderation.text import Normalized, normalize
 __all__ = ["FEATURE_NAMES", "SignalFeatures", "compute_signals", "signal_spans"]
 
 
-class _Lexicon:
-    """Literal words found left to right, longest first, without overlaps (like a trie regex, faster).
+def _trie_regex(words) -> str:
+    """A compact regex alternation (prefix trie) for many literal words; longest match first."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
 
-    ASCII words only count at Latin word boundaries (a failed boundary still consumes the match)."""
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return build(trie)
+
+
+class _Lexicon:
+    """Literal words found left to right, longest first, without overlaps.
+
+    Words with a non-ASCII character and pure ASCII words are two regexes (the ASCII one runs only when
+    the text has a character that can start one); ASCII words count only at Latin word boundaries and
+    never inside a match of the other kind."""
 
     def __init__(self, words, latin_boundaries: bool = True):
         words = sorted({w for w in words if w})
-        self.words = frozenset(words)
-        lengths: dict[str, set[int]] = {}
-        for w in words:
-            lengths.setdefault(w[0], set()).add(len(w))
-        self.lengths = {c: tuple(sorted(v, reverse=True)) for c, v in lengths.items()}
+        ja = [w for w in words if not w.isascii()]
+        en = [w for w in words if w.isascii()]
+        self.ja = re.compile(_trie_regex(ja)) if ja else None
+        self.en = re.compile(_trie_regex(en)) if en else None
+        self.en_start = re.compile("[" + re.escape("".join(sorted({w[0] for w in en}))) + "]") if en else None
         self.latin_boundaries = latin_boundaries
 
-    def finditer(self, text: str):
-        """Yield (start, end, word)."""
-        lengths, words = self.lengths, self.words
-        i, n = 0, len(text)
-        while i < n:
-            ls = lengths.get(text[i])
-            if ls is None:
-                i += 1
-                continue
-            for size in ls:
-                w = text[i:i + size]
-                if len(w) == size and w in words:
-                    break
-            else:
-                i += 1
-                continue
-            a, b = i, i + size
-            i = b
-            if self.latin_boundaries and w.isascii() and (
+    def finditer(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, word) of every match, in text order."""
+        out = [(m.start(), m.end(), m.group(0)) for m in self.ja.finditer(text)] if self.ja is not None else []
+        if self.en is None or not self.en_start.search(text):
+            return out
+        n = len(text)
+        en = []
+        for m in self.en.finditer(text):
+            a, b = m.span()
+            if self.latin_boundaries and (
                     (a > 0 and text[a - 1].isascii() and text[a - 1].isalnum())
                     or (b < n and text[b].isascii() and text[b].isalnum())):
                 continue
-            yield a, b, w
+            if any(c < b and a < d for c, d, _w in out):
+                continue
+            en.append((a, b, m.group(0)))
+        return sorted(out + en) if out and en else (en or out)
 
 
 def _lexicon(words, latin_boundaries: bool = True) -> _Lexicon:

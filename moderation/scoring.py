@@ -20,6 +20,7 @@ import json
 import math
 import re
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -32,7 +33,7 @@ __all__ = ["LABELS", "ModelLoadError", "Score", "Scorer", "load_scorer", "read_a
 LABELS = ("spam", "abuse")
 EXPLAIN_MIN = 0.05
 MAX_EXPLANATIONS = 8
-TOP_NGRAMS = 40      # character n-grams considered for highlighted spans, by contribution
+TOP_NGRAMS = 30      # character n-grams considered for highlighted spans, by contribution
 MIN_WEIGHT = 0.02    # explanation items below this contribution (log-odds) are not worth showing
 # context features shift every comment of a kind (length, script); they explain nothing about one comment
 CONTEXT_FEATURES = frozenset({"has_japanese", "length", "latin_ratio", "digit_ratio"})
@@ -126,8 +127,7 @@ class _Linear:
     @staticmethod
     def _block(grams: list[str], vocab: dict, idf: np.ndarray):
         """Indices (sorted), L2-normalised sublinear TF-IDF values and term counts of the known n-grams."""
-        get = vocab.get
-        js = np.fromiter((get(g, -1) for g in grams), dtype=np.intp, count=len(grams))
+        js = np.fromiter(map(vocab.get, grams, repeat(-1, len(grams))), dtype=np.intp, count=len(grams))
         js = js[js >= 0]
         if js.size == 0:
             return None, None, None
@@ -168,11 +168,13 @@ def _spans_from_chars(scores: np.ndarray, norm, label: str) -> list[dict]:
         return []
     on = np.r_[False, scores > max(0.15 * top, 1e-6), False]
     edges = np.flatnonzero(on[1:] != on[:-1])
-    out = []
+    starts, ends = edges[::2], edges[1::2]
     csum = np.r_[0.0, np.cumsum(scores)]
-    for i, j in zip(edges[::2], edges[1::2], strict=True):
-        s, e = norm.span(int(i), int(j))
-        out.append({"label": label, "start": s, "end": e, "weight": round(float(csum[j] - csum[i]), 4)})
+    weights = csum[ends] - csum[starts]
+    out = []
+    for r in np.argsort(-weights)[:MAX_EXPLANATIONS]:
+        s, e = norm.span(int(starts[r]), int(ends[r]))
+        out.append({"label": label, "start": s, "end": e, "weight": round(float(weights[r]), 4)})
     return out
 
 
