@@ -224,7 +224,21 @@ def memory_mb(pid):
 
 # -- load --------------------------------------------------------------------------------------------------------
 
-def wrk(url, mode, connections, seconds, data=None, threads=1):
+def cpu_seconds(pids):
+    """user + system CPU seconds the processes have used so far."""
+    total = 0.0
+    for pid in pids:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
+def wrk(url, mode, connections, seconds, data=None, threads=1, servers=None):
+    """One wrk run; with `servers` ({"workers": pids, "redis": pids}) also their CPU per request, in ms."""
+    import resource
+
+    before = {name: cpu_seconds(pids) for name, pids in (servers or {}).items()}
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
     env = {**os.environ, "BENCH_MODE": mode, "BENCH_KEY": API_KEY, "BENCH_RUN": f"{mode}{connections}-{time.time_ns()}"}
     if data:
         env["BENCH_DATA"] = str(data)
@@ -235,6 +249,11 @@ def wrk(url, mode, connections, seconds, data=None, threads=1):
     out = json.loads(line[6:])
     out["rps"] = out["requests"] / (out["duration_us"] / 1e6)
     out["errors"] = sum(out[k] for k in ("connect", "read", "write", "status", "timeout"))
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    out["cpu_ms"] = {name: 1000 * (cpu_seconds(pids) - before[name]) / max(1, out["requests"])
+                     for name, pids in (servers or {}).items()}
+    out["cpu_ms"]["wrk"] = 1000 * (after.ru_utime + after.ru_stime - children.ru_utime - children.ru_stime) / max(
+        1, out["requests"])
     return out
 
 
@@ -309,13 +328,15 @@ def main(argv=None):
         batch = bodies(texts, rng, folder / "batches.jsonl", batch=100)
         print(f"gunicorn {env['MODERATION_WORKERS']} workers x {env['MODERATION_THREADS']} threads at {url}; "
               f"{args.rounds} rounds x {args.seconds} s per measure", flush=True)
+        servers = {"workers": workers_of(gunicorn.pid), "redis": [redis_process.pid]}
         wrk(url, "comment", 16, 3, single)  # warm-up: every worker has scored and talked to Redis
         wrk(url, "ceiling", 16, 2)
         runs = {}
         for round_ in range(args.rounds):
             for connections in (16, 64):
                 for mode in ("ceiling", "comment"):
-                    result = wrk(url, mode, connections, args.seconds, single if mode == "comment" else None)
+                    result = wrk(url, mode, connections, args.seconds, single if mode == "comment" else None,
+                                 servers=servers)
                     runs.setdefault((mode, connections), []).append(result)
                     print(f"  round {round_ + 1} {mode:8} c={connections:<3} {result['rps']:7.0f} req/s  "
                           f"p50 {result['p50_us'] / 1000:6.1f} ms  p99 {result['p99_us'] / 1000:6.1f} ms  "
@@ -328,6 +349,7 @@ def main(argv=None):
             print(f"  batch c=16 {result['rps'] * 100:7.0f} comments/s  p50 {result['p50_us'] / 1000:.0f} ms  "
                   f"errors {result['errors']}", flush=True)
         memory = {pid: memory_mb(pid) for pid in workers_of(gunicorn.pid)}
+        server_ms = server_time(url)
         master = memory_mb(gunicorn.pid)
     finally:
         if gunicorn is not None:
@@ -336,7 +358,7 @@ def main(argv=None):
         redis_process.terminate()
         redis_process.wait(timeout=30)
 
-    report = summarise(runs, batches, scoring, memory, master, counters, version, env, args)
+    report = summarise(runs, batches, scoring, memory, master, counters, version, env, args, server_ms)
     print(report["table"])
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
@@ -344,7 +366,33 @@ def main(argv=None):
     shutil.rmtree(folder, ignore_errors=True)
 
 
-def summarise(runs, batches, scoring, memory, master, counters, version, env, args):
+def server_time(url):
+    """Mean time inside the app per route (ms), from /metrics: the work per request, without the queueing."""
+    import urllib.request
+
+    from prometheus_client.parser import text_string_to_metric_families
+
+    request = urllib.request.Request(url + "/metrics", headers={"Authorization": f"Bearer {METRICS_TOKEN}"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        text = response.read().decode()
+    sums, counts = {}, {}
+    for family in text_string_to_metric_families(text):
+        for sample in family.samples:
+            if sample.name == "moderation_http_request_duration_seconds_sum":
+                sums[sample.labels["route"]] = sample.value
+            elif sample.name == "moderation_http_request_duration_seconds_count":
+                counts[sample.labels["route"]] = sample.value
+    return {route: 1000 * sums[route] / counts[route] for route in sums if counts.get(route)}
+
+
+def cpu_row(runs, mode, connections, label):
+    def med(name):
+        return statistics.median(r["cpu_ms"].get(name, 0) for r in runs[(mode, connections)])
+
+    return f"{label}{med('workers'):.2f} / {med('redis'):.2f} / {med('wrk'):.2f}"
+
+
+def summarise(runs, batches, scoring, memory, master, counters, version, env, args, server_ms):
     def med(mode, connections, key):
         return statistics.median(r[key] for r in runs[(mode, connections)])
 
@@ -380,6 +428,10 @@ def summarise(runs, batches, scoring, memory, master, counters, version, env, ar
         ("throughput scoring / ceiling", f"{figures['ratio_16']:.2f}", f"{figures['ratio_64']:.2f}", ">=0.60",
          ok(min(figures["ratio_16"], figures["ratio_64"]) >= 0.6)),
         ("errors (all runs)", str(c16["errors"] + k16["errors"]), str(c64["errors"] + k64["errors"]), "0", ""),
+        ("time in the app per request, mean ms", f"healthz {server_ms.get('/healthz', 0):.2f}",
+         f"comment {server_ms.get('/api/v1/comments', 0):.2f}", "", ""),
+        ("CPU per request, ms: workers/redis/wrk", cpu_row(runs, "ceiling", 16, "ceiling "),
+         cpu_row(runs, "comment", 16, "comment "), "", ""),
     ]
     for name, (median, p99) in scoring.items():
         target, verdict = ("", "")
@@ -405,7 +457,8 @@ def summarise(runs, batches, scoring, memory, master, counters, version, env, ar
             lines.append("|" + "|".join("-" * (w + 2) for w in widths) + "|")
     return {"table": "\n".join(lines), "figures": figures, "batch_comments_per_s": batch_rate, "scoring_us": scoring,
             "memory_mb": {str(pid): {"rss": m["Rss"], "pss": m["Pss"]} for pid, m in memory.items()},
-            "answers": submitted}
+            "answers": submitted, "server_ms": server_ms,
+            "cpu_ms": {f"{m}_{c}": [r["cpu_ms"] for r in runs[(m, c)]] for (m, c) in runs}}
 
 
 if __name__ == "__main__":
