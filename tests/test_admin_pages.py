@@ -388,11 +388,11 @@ def test_quiet_hours_banner_on_every_review_page_while_active(make_admin_app, ac
     taro = User(app, "taro")
     for path in ["/review", "/review/history", *PAGES]:
         page = taro.get(path).text
-        assert 'class="quiet-banner"' in page and "夜間モード: " in page
+        assert 'id="quiet-banner"' in page and "夜間モード: " in page
         assert "(Asia/Tokyo) は審査基準を下げています" in page
     hanako = User(app, "hanako")
-    assert 'class="quiet-banner"' in hanako.get("/review").text
-    assert 'class="quiet-banner"' not in app.test_client().get("/login").text  # not before logging in
+    assert 'id="quiet-banner"' in hanako.get("/review").text
+    assert 'id="quiet-banner"' not in app.test_client().get("/login").text  # not before logging in
     thresholds = taro.get("/review/admin/thresholds").text
     assert "現在、夜間モードが有効です。" in thresholds and "審査しきい値を0.5倍に下げ" in thresholds
     english = taro.get("/review/admin/thresholds?lang=en").text
@@ -403,9 +403,9 @@ def test_quiet_hours_banner_on_every_review_page_while_active(make_admin_app, ac
 def test_quiet_hours_schedule_shown_but_no_banner_outside_it(make_admin_app, accounts):
     app = make_admin_app(QUIET_HOURS=quiet_around_now(6, mode="hold"))
     taro = User(app, "taro")
-    assert 'class="quiet-banner"' not in taro.get("/review").text
+    assert 'id="quiet-banner"' not in taro.get("/review").text
     page = taro.get("/review/admin/thresholds").text
-    assert 'class="quiet-banner"' not in page
+    assert 'id="quiet-banner"' not in page
     assert "時間帯: " in page and "すべてのコメントを保留し" in page
     assert "現在は夜間モードの時間帯ではありません" in page
 
