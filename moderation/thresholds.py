@@ -72,7 +72,9 @@ class ThresholdReport:
 
 
 def svg_chart(curve, volume, current, title):
-    """An inline SVG line chart: precision, recall and relative queue volume against the threshold."""
+    """An inline SVG line chart: precision, recall and relative queue volume against the threshold.
+
+    The series carry `data-series` names; the page draws the legend in the reader's language."""
     width, height, pad = 560, 260, 40
     plot_w, plot_h = width - 2 * pad, height - 2 * pad
 
@@ -109,8 +111,6 @@ def svg_chart(curve, volume, current, title):
         out.append(f'<path d="{path(values)}" fill="none" stroke="{colour}" stroke-width="2" data-series="{name}"/>')
     out.append(f'<line x1="{x(current):.1f}" y1="{pad}" x2="{x(current):.1f}" y2="{height - pad}" '
                f'stroke="#000" stroke-dasharray="4 3" data-series="current"/>')
-    for n, (name, colour, _) in enumerate(lines):
-        out.append(f'<text x="{pad + 8 + n * 110}" y="{pad - 10}" font-size="12" fill="{colour}">{name}</text>')
     out.append(f'<text x="{width / 2}" y="{height - 6}" font-size="12" text-anchor="middle">{escape(title)}</text>')
     out.append("</svg>")
     return "\n".join(out)
