@@ -259,6 +259,7 @@ _INVISIBLE_SEEN: set[str] = set()
 _LOOKALIKE_SEEN: set[str] = set()
 _NOT_ONE: set[str] = set()  # characters that do not map to exactly one character
 _COMBINING = frozenset("\u3099\u309a")
+_CACHE_MAX = 300_000  # distinct characters remembered (bounds memory)
 _KANJI_LOOK = frozenset(KANJI_AS_KANA)
 
 
@@ -303,6 +304,9 @@ def normalize(text: str) -> Normalized:
     present = set(text)
     new = present - _SEEN
     if new:
+        if len(_SEEN) + len(new) > _CACHE_MAX:  # hostile input cycling through Unicode: start afresh
+            for cache in (_TABLE, _SEEN, _INVISIBLE_SEEN, _LOOKALIKE_SEEN, _NOT_ONE):
+                cache.clear()
         _learn(new)
     invisible = sum(text.count(c) for c in present & _INVISIBLE_SEEN) if _INVISIBLE_SEEN else 0
     lookalike = sum(text.count(c) for c in present & _LOOKALIKE_SEEN) if _LOOKALIKE_SEEN else 0

@@ -105,3 +105,14 @@ def test_hostile_input_never_raises(case, raw):
 def test_non_string_input():
     assert normalize(None).text == ""
     assert normalize(123).text == "123"
+
+
+def test_character_cache_is_bounded(monkeypatch):
+    from moderation import text as T
+
+    monkeypatch.setattr(T, "_CACHE_MAX", 50)
+    before = normalize_text("ＬＩＮＥ追加 ｗｗｗｗ 氏ね")
+    for start in range(0x4E00, 0x4E00 + 2000, 40):
+        normalize_text("".join(chr(c) for c in range(start, start + 40)))
+        assert len(T._SEEN) <= 50 + 40
+    assert normalize_text("ＬＩＮＥ追加 ｗｗｗｗ 氏ね") == before
