@@ -24,9 +24,9 @@ WORD_TOKEN_PATTERN = r"(?u)\b[a-z][a-z0-9']+\b"  # noqa: S105
 
 
 def build_pipeline(max_char_features: int = 200_000, max_word_features: int = 30_000, C: float = 4.0,
-                   min_df: int = 2, calibration_cv: int = 3) -> Pipeline:
+                   min_df: int = 2, calibration_cv: int = 3, char_ngram_max: int = 3) -> Pipeline:
     char = TfidfVectorizer(
-        preprocessor=normalize_text, lowercase=False, analyzer="char", ngram_range=(1, 3),
+        preprocessor=normalize_text, lowercase=False, analyzer="char", ngram_range=(1, char_ngram_max),
         min_df=min_df, max_features=max_char_features, sublinear_tf=True, dtype=np.float64)
     word = TfidfVectorizer(
         preprocessor=normalize_text, lowercase=False, analyzer="word", token_pattern=WORD_TOKEN_PATTERN,

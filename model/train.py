@@ -58,7 +58,7 @@ LABEL_MAPPING = {
 # per-row training weight by source: lifts the small Japanese sets and the YouTube comments so that
 # the large English tweet set does not decide the abuse direction alone (synthetic sources: 1.0)
 SOURCE_WEIGHTS = {"realpersonachat": 1.0, "rtp-lx-prompts": 4.0, "rtp-lx-benign": 2.0, "rtp-lx-machine": 1.0,
-                  "inspection-ai": 4.0, "youtube-spam": 3.0, "sms-spam": 1.0, "davidson": 0.5, "stormfront": 1.0,
+                  "inspection-ai": 4.0, "youtube-spam": 6.0, "sms-spam": 1.0, "davidson": 0.5, "stormfront": 1.0,
                   "synth-abuse": 1.5}
 REVIEW_QUANTILE = 0.997  # per label on validation ordinary Japanese text: <= ~0.3% flagged each
 # never below these: reviews and SNS posts name shops, prices, phone numbers and sites more than chat does
@@ -131,7 +131,14 @@ def main(argv=None) -> int:
     ap.add_argument("--version", default=None, help="default: today's date + the next free serial")
     ap.add_argument("--no-activate", action="store_true")
     ap.add_argument("--no-baseline", action="store_true")
+    ap.add_argument("--C", type=float, default=4.0, help="inverse regularisation of the logistic regressions")
+    ap.add_argument("--char-ngram-max", type=int, default=3)
+    ap.add_argument("--source-weight", action="append", default=[], metavar="SOURCE=W",
+                    help="override a per-source training weight (repeatable)")
     args = ap.parse_args(argv)
+    for item in args.source_weight:
+        src, _, w = item.partition("=")
+        SOURCE_WEIGHTS[src] = float(w)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     data_dir = Path(args.data_dir)
     version = args.version or next_version(Path(args.out))
@@ -141,7 +148,7 @@ def main(argv=None) -> int:
     rows_all = rows + synth
     train = [r for r in rows_all if r.split == D.TRAIN]
     log.info("rows: %d real, %d synthetic, %d training", len(rows), len(synth), len(train))
-    pipe = build_pipeline()
+    pipe = build_pipeline(C=args.C, char_ngram_max=args.char_ngram_max)
     y = np.asarray([[r.spam, r.abuse] for r in train])
     pipe.fit([r.text for r in train], y, head__sample_weight=sample_weights(train))
     compact(pipe)
