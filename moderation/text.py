@@ -328,9 +328,14 @@ def normalize(text: str) -> Normalized:
     out, starts, ends, _ = _apply_regex(out, starts, ends, _WS, _one_space)
     out, starts, ends, _ = _apply_regex(out, starts, ends, _RUN, _squash)
     masked = 0
+    chars_now = set(out)
     for canonical, pattern in _OBFUSCATIONS:
+        if chars_now.isdisjoint(_TRIGGERS[canonical]):
+            continue  # no match possible: every alternative of the pattern contains a trigger character
         out, starts, ends, n = _apply_regex(out, starts, ends, pattern, _REPLACERS[canonical])
-        masked += n
+        if n:
+            masked += n
+            chars_now = set(out)
     return Normalized(out, tuple(starts), tuple(ends), invisible, lookalike, masked, spaced)
 
 
@@ -345,6 +350,17 @@ class _Replace:
 
 
 _REPLACERS = {c: _Replace(c) for c, _p in _OBFUSCATIONS}
+# for each pattern above, characters of which every match contains at least one (a cheap pre-check)
+_TRIGGERS = {
+    "死ね": frozenset("ねネ死"), "死んで": frozenset("で"), "殺す": frozenset("す殺"), "殺してやる": frozenset("や"),
+    "きもい": frozenset("モもm"), "うざい": frozenset("ザざz"), "くそ": frozenset("クソ糞くk"),
+    "ばか": frozenset("バカ馬鹿b"), "あほ": frozenset("アホ阿"), "ちんこ": frozenset("ちチ"),
+    "まんこ": frozenset("こコ"),
+    "せっくす": frozenset("すスx"), "えろ": frozenset("エロ"), "がいじ": frozenset("ガ害"),
+    "きちがい": frozenset("チち地違"), "ごみ": frozenset("ゴミ"), "くず": frozenset("ク屑"),
+    "line": frozenset("らラl"),
+}
+assert set(_TRIGGERS) == {c for c, _p in _OBFUSCATIONS}
 
 
 def normalize_text(text: str) -> str:
