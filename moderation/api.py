@@ -71,14 +71,16 @@ def _unavailable():
     return Unavailable("the review queue is unavailable; retry later", None, headers={"Retry-After": retry})
 
 
-def store(site, record):
-    """Persist the record (queued when flagged); a flagged comment is answered only once it is in Redis."""
-    queue = get_queue(site)
+def outcome(site, record, result):
+    """The answer for one submit: the new answer, the stored one for a repeated id, 409, or 503 for a comment
+    that would be queued or rejected while Redis is unreachable (a clean one is still answered allow)."""
     try:
-        created, _ = queue.submit(record, queued=record["decision"] == "review")
+        if isinstance(result, Exception):
+            raise result
+        created, _ = result
         if created:
             return public_view(record)
-        return _replay(queue.get(record["id"]) or {}, record)
+        return _replay(get_queue(site).get(record["id"]) or {}, record)
     except RedisError:
         if record["decision"] != "allow":
             raise _unavailable() from None
@@ -86,23 +88,15 @@ def store(site, record):
         return public_view(record)
 
 
-def lookup(site, comment):
-    """The stored record of this id, or None; a Redis failure here is decided after scoring."""
-    try:
-        return get_queue(site).get(comment["id"])
-    except RedisError:
-        return None
-
-
-def handle(site, comment, score=None):
-    stored = lookup(site, comment)
-    if stored is not None:
-        sha = hashlib.sha256(comment["text"].encode()).hexdigest()
-        return _replay(stored, {"text_sha256": sha})
+def handle(site, comment):
+    """Score, decide and store one comment in one Redis round trip; a repeated id gets its stored answer."""
     manager = get_manager()
-    score = score or manager.active.score(comment["text"])
-    record = build_record(site, comment, score)
-    answer = store(site, record)
+    record = build_record(site, comment, manager.active.score(comment["text"]))
+    try:
+        result = get_queue(site).submit(record, queued=record["decision"] == "review")
+    except RedisError as error:
+        result = error
+    answer = outcome(site, record, result)
     if manager.shadow is not None:
         compare_shadow(manager, site, record)
     return answer
@@ -144,13 +138,24 @@ def submit_batch():
         except ApiError as error:
             parsed.append(error)
     valid = [c for c in parsed if not isinstance(c, ApiError)]
-    scores = iter(get_manager().active.score_many([c["text"] for c in valid]))
+    manager = get_manager()
+    scores = manager.active.score_many([c["text"] for c in valid])
+    records = [build_record(g.site, c, score) for c, score in zip(valid, scores, strict=True)]
+    queued = [(r, r["decision"] == "review") for r in records]
+    try:
+        stored = iter(get_queue(g.site).submit_many(queued))  # one round trip for the whole batch
+    except RedisError as error:
+        stored = iter([error] * len(queued))
+    pairs = iter(queued)
     results = []
     for index, comment in enumerate(parsed):
         try:
             if isinstance(comment, ApiError):
                 raise comment
-            results.append({"index": index, **handle(g.site, comment, next(scores))})
+            record, _ = next(pairs)
+            results.append({"index": index, **outcome(g.site, record, next(stored))})
+            if manager.shadow is not None:
+                compare_shadow(manager, g.site, record)
         except ApiError as error:
             results.append({"index": index, "id": _item_id(items[index]), "error": error.to_dict(),
                             "status": error.status})
