@@ -31,6 +31,9 @@ THRESHOLDS = ""
 LEASE_SECONDS = 300
 # Days a finished comment's record (published or decided) is kept for idempotency and GET.
 RECORD_TTL_DAYS = 90
+# Days a published (clean) comment's record is kept: idempotent retries, GET, reader reports. About 3.5 KB
+# of Redis memory a comment (bench/soak.py), so this bounds memory at roughly 3.5 KB x comments per day x days.
+PUBLISHED_TTL_DAYS = 30
 # Seconds suggested to the site in Retry-After when Redis cannot take a flagged comment.
 RETRY_AFTER = 5
 

@@ -249,12 +249,13 @@ def risk_rank(risk, received_ms):
 class ReviewQueue:
     """The review queue of one site: atomic submit, claim with a lease, decide once, audit every step."""
 
-    def __init__(self, redis, site, *, prefix="mod:", lease_seconds=300, record_ttl_days=90):
+    def __init__(self, redis, site, *, prefix="mod:", lease_seconds=300, record_ttl_days=90, published_ttl_days=30):
         self.redis = redis
         self.site = site
         self.keys = KeySpace(prefix)
         self.lease_ms = int(lease_seconds * 1000)
         self.record_ttl = int(record_ttl_days * 86400)
+        self.published_ttl = int(published_ttl_days * 86400)
         self._submit = redis.register_script(_SUBMIT)
         self._claim = redis.register_script(_CLAIM)
         self._release = redis.register_script(_RELEASE)
@@ -282,7 +283,8 @@ class ReviewQueue:
         keys = [self.record_key(record["id"]), self.key("ready"), self.key("ready", "age"), self.key("open"),
                 self.key("audit"), self.key("stats"), self.author_key(record.get("author_id")), self.key("events"),
                 self.key("hist", day)]
-        args = [record["id"], "1" if queued else "0", rank, record["received_at"], self.record_ttl, record["decision"],
+        ttl = self.published_ttl if record["decision"] == "allow" else self.record_ttl
+        args = [record["id"], "1" if queued else "0", rank, record["received_at"], ttl, record["decision"],
                 json.dumps(record["labels"]), json.dumps(fields, ensure_ascii=False), json.dumps(buckets)]
         return keys, args
 
@@ -459,6 +461,6 @@ def get_queue(site):
         config = current_app.config
         queues[site] = ReviewQueue(
             get_redis(), site, prefix=config["REDIS_PREFIX"], lease_seconds=float(config["LEASE_SECONDS"]),
-            record_ttl_days=float(config["RECORD_TTL_DAYS"]),
+            record_ttl_days=float(config["RECORD_TTL_DAYS"]), published_ttl_days=float(config["PUBLISHED_TTL_DAYS"]),
         )
     return queues[site]

@@ -53,7 +53,7 @@ def test_clean_comment_is_stored_with_a_ttl_and_not_queued(queue, rdb, prefix):
     clean.update(decision="allow", status="published")
     queue.submit(clean, queued=False)
     assert rdb.zcard(f"{prefix}{{test}}:ready") == 0
-    assert 0 < rdb.ttl(f"{prefix}{{test}}:c:ok1") <= 90 * 86400
+    assert 29 * 86400 < rdb.ttl(f"{prefix}{{test}}:c:ok1") <= 30 * 86400
 
 
 def test_order_is_highest_risk_then_oldest(queue):
