@@ -13,12 +13,13 @@ import numpy as np
 import scipy
 import sklearn
 
-from model.pipeline import LABELS
+from model.pipeline import LABELS, compact
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 
 
 def dump_bytes(pipeline) -> bytes:
+    compact(pipeline)  # scoring re-creates run-dependent attributes; drop them again before pickling
     buf = io.BytesIO()
     joblib.dump(pipeline, buf, compress=("zlib", 3))
     return buf.getvalue()

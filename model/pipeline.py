@@ -38,8 +38,11 @@ def build_pipeline(max_char_features: int = 200_000, max_word_features: int = 30
 
 
 def compact(pipeline: Pipeline) -> Pipeline:
-    """Drop fitted attributes that are only diagnostics (`stop_words_` holds every pruned n-gram)."""
+    """Drop fitted attributes that are only diagnostics (`stop_words_` holds every pruned n-gram) or
+    that differ between runs (`_stop_words_id` is an object address), so the same data and code give a
+    byte-identical model.joblib."""
     for _name, est in pipeline.named_steps["features"].transformer_list:
         if hasattr(est, "stop_words_"):
             del est.stop_words_
+        est.__dict__.pop("_stop_words_id", None)
     return pipeline

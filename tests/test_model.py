@@ -54,6 +54,19 @@ def test_training_is_deterministic(tiny, tmp_path):
     assert sha2 == sha
 
 
+def test_compact_drops_run_dependent_attributes():
+    from model.card import dump_bytes
+    from model.tiny import train_tiny_pipeline
+
+    pipe = train_tiny_pipeline()
+    for _name, est in pipe.named_steps["features"].transformer_list:
+        assert "_stop_words_id" not in est.__dict__  # id() of an object: differs between processes
+        assert not hasattr(est, "stop_words_")
+    before = dump_bytes(pipe)
+    pipe.predict_proba(["scoring sets _stop_words_id again"])
+    assert dump_bytes(pipe) == before
+
+
 def test_shipped_artifact_loads_and_matches_card():
     version, sha = read_active(ARTIFACTS)
     folder = ARTIFACTS / version
