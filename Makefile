@@ -54,7 +54,7 @@ compose-deps:
 # HTTP benchmark (issue 6): gunicorn as in docker-compose.yml, a real redis-server, wrk from Debian; prints one table.
 bench: $(VENV)/.installed
 	@command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
-	$(PY) -m bench.http
+	$(PY) -m bench.load
 
 # In-process scoring benchmark (fast path vs predict_proba, artifact size, load time); not part of make test.
 bench-scoring: $(VENV)/.installed

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import httpx
 
-from bench.http import API_KEY, ROOT, corpus, percentile, start_gunicorn, start_redis
+from bench.load import API_KEY, ROOT, corpus, percentile, start_gunicorn, start_redis
 
 FLAGGED = "在宅で稼げる方法あります、気になる人はプロフ見て"
 

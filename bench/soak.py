@@ -22,7 +22,7 @@ import statistics
 import tempfile
 from pathlib import Path
 
-from bench.http import ROOT, bodies, corpus, memory_mb, start_gunicorn, start_redis, workers_of, wrk
+from bench.load import ROOT, bodies, corpus, memory_mb, start_gunicorn, start_redis, workers_of, wrk
 
 
 def processes(gunicorn, redis_process):

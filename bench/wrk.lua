@@ -1,4 +1,4 @@
--- wrk script for bench/http.py. Environment:
+-- wrk script for bench/load.py. Environment:
 --   BENCH_MODE  ceiling (GET /healthz) | comment (POST /api/v1/comments) | batch (POST /api/v1/comments:batch)
 --   BENCH_DATA  file of request bodies, one a line, each with @ID@ placeholders for fresh comment ids
 --   BENCH_KEY   API key;  BENCH_RUN  a tag that keeps ids unique across runs (no idempotent replays)

@@ -13,7 +13,7 @@ at 16 and 64 connections, interleaved over several rounds (medians are reported:
 It also times the model's Scorer in this process at 50, 200, 500 and 5,000 characters and reads each
 worker's memory (RSS, PSS) from /proc. One table at the end; --json writes the figures too.
 
-    python -m bench.http [--rounds 3] [--seconds 6] [--json var/bench.json]
+    python -m bench.load [--rounds 3] [--seconds 6] [--json var/bench.json]
 """
 
 import argparse
@@ -33,13 +33,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-
-def _fix_path():
-    """Run as a script, this file's folder comes first on sys.path and `import http` (urllib, werkzeug) would
-    find this file: take the folder off, put the project on. Everything that imports http comes after."""
-    sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
 
 API_KEY = "bench-key-0123456789abcdef"
 METRICS_TOKEN = "bench-metrics-token"  # noqa: S105 (a local throwaway server)
@@ -297,7 +290,6 @@ def main(argv=None):
     parser.add_argument("--redis", choices=("tcp", "unix"), default="tcp",
                         help="how gunicorn reaches Redis: TCP as between containers (default) or a unix socket")
     args = parser.parse_args(argv)
-    _fix_path()
     from moderation.scoring import load_scorer, read_active
 
     if not shutil.which("wrk"):
