@@ -6,75 +6,28 @@ Each test counts what it sent, what was answered `review`, and what Redis holds 
 import json
 import os
 import signal
-import subprocess
-import sys
 import threading
 import time
 import uuid
-from pathlib import Path
 
 import httpx
 import pytest
 import redis
 
-from moderation import PROJECT_ROOT
-from tests.conftest import API_KEY, app_config, free_port
+from tests.conftest import API_KEY, GUNICORN_COMMAND, Gunicorn, app_config
 
 FLAG_ALL = {"spam": {"review": 0.0, "reject": 1.01}, "abuse": {"review": 0.0, "reject": 1.01}}
-GUNICORN = [sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py", "--preload", "moderation:create_app()"]
-
-
-class Gunicorn:
-    """The compose file's gunicorn command line, on a free port, against a given Redis."""
-
-    def __init__(self, config, workers=2):
-        self.n_workers = workers
-        self.port = free_port()
-        self.env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "MODERATION_BIND": f"127.0.0.1:{self.port}",
-                    "MODERATION_WORKERS": str(workers), "MODERATION_LOG_LEVEL": "WARNING"}
-        self.env.update({f"MODERATION_{k}": v if isinstance(v, str) else json.dumps(v)
-                         for k, v in config.items() if k != "TESTING"})
-        self.process = None
-
-    def start(self):
-        self.process = subprocess.Popen(GUNICORN, cwd=PROJECT_ROOT, env=self.env, stdout=subprocess.DEVNULL,
-                                        stderr=subprocess.DEVNULL, start_new_session=True)
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                ready = httpx.get(f"{self.url}/readyz", timeout=1).status_code == 200
-                if ready and len(self.workers()) == self.n_workers:
-                    return self
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.2)
-        self.stop()
-        raise AssertionError("gunicorn did not become ready")
-
-    @property
-    def url(self):
-        return f"http://127.0.0.1:{self.port}"
-
-    def workers(self):
-        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
-        return [int(pid) for pid in children.read_text().split()] if children.exists() else []
-
-    def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-
-
 @pytest.fixture
 def gunicorn_on(tiny_model, prefix, tmp_path):
     servers = []
 
     def start(redis_url, **extra):
-        config = app_config(tiny_model, redis_url, prefix, tmp_path, THRESHOLDS=FLAG_ALL, RATE_LIMITS="", **extra)
-        servers.append(Gunicorn(config).start())
+        config = app_config(tiny_model, redis_url, prefix, tmp_path, THRESHOLDS=FLAG_ALL, RATE_LIMITS="",
+                            WORKERS=2, LOG_LEVEL="WARNING", **extra)
+        env = {f"MODERATION_{k}": v if isinstance(v, str) else json.dumps(v) for k, v in config.items()
+               if k != "TESTING"}
+        servers.append(Gunicorn(GUNICORN_COMMAND, env, tmp_path).start())
+        servers[-1].workers()  # wait for both workers
         return servers[-1]
 
     yield start

@@ -10,20 +10,16 @@ import re
 import shutil
 import signal
 import subprocess
-import sys
 import threading
 import time
-import urllib.error
-import urllib.request
 import uuid
 from pathlib import Path
 
 import pytest
 import redis
 import yaml
-from prometheus_client.parser import text_string_to_metric_families
 
-from tests.conftest import API_KEY, RedisProcess, free_port
+from tests.conftest import API_KEY, GUNICORN_COMMAND, Gunicorn, RedisProcess
 
 ROOT = Path(__file__).resolve().parent.parent
 METRICS_TOKEN = "metrics-token-0123456789"
@@ -43,90 +39,6 @@ def compose():
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     return yaml.safe_load(result.stdout)
-
-
-class Gunicorn:
-    """The api service's command line, run here: started, waited for, signalled, its log read back."""
-
-    def __init__(self, command, env, log_dir):
-        self.command = [sys.executable, "-m", "gunicorn", *command[1:]] if command[0] == "gunicorn" else command
-        self.port = free_port()
-        self.env = {k: v for k, v in os.environ.items()
-                    if not k.startswith("MODERATION_") and k != "PROMETHEUS_MULTIPROC_DIR"}
-        self.env.update(env, MODERATION_BIND=f"127.0.0.1:{self.port}")
-        self.log_path = Path(log_dir) / f"gunicorn-{self.port}.log"
-        self.process = None
-
-    @property
-    def url(self):
-        return f"http://127.0.0.1:{self.port}"
-
-    def start(self, timeout=60):
-        with open(self.log_path, "wb") as log:
-            self.process = subprocess.Popen(self.command, cwd=ROOT, env=self.env, stdout=log, stderr=log,
-                                            stdin=subprocess.DEVNULL)
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise AssertionError(f"gunicorn exited with {self.process.returncode}:\n{self.log()}")
-            try:
-                if self.get("/readyz")[0] == 200:
-                    return self
-            except OSError:
-                pass
-            time.sleep(0.1)
-        raise AssertionError(f"gunicorn did not become ready:\n{self.log()}")
-
-    def request(self, method, path, body=None, headers=None, timeout=10):
-        data = json.dumps(body).encode() if body is not None else None
-        req = urllib.request.Request(self.url + path, data=data, method=method, headers=headers or {})
-        if data is not None:
-            req.add_header("Content-Type", "application/json")
-        try:
-            with urllib.request.urlopen(req, timeout=timeout) as response:
-                return response.status, response.read(), response.headers
-        except urllib.error.HTTPError as error:
-            return error.code, error.read(), error.headers
-
-    def get(self, path, **kwargs):
-        return self.request("GET", path, **kwargs)
-
-    def post_comment(self, text, comment_id=None, headers=None, timeout=10):
-        body = {"id": comment_id or f"p-{uuid.uuid4().hex[:12]}", "article_id": "a-1", "text": text,
-                "author": {"id": "reader-7", "name": "読者"}}
-        return self.request("POST", "/api/v1/comments", body,
-                            headers={"Authorization": f"Bearer {API_KEY}", **(headers or {})}, timeout=timeout)
-
-    def metrics(self):
-        status, body, _ = self.get("/metrics", headers={"Authorization": f"Bearer {METRICS_TOKEN}"})
-        assert status == 200, body
-        return {(s.name, tuple(sorted(s.labels.items()))): s.value
-                for family in text_string_to_metric_families(body.decode()) for s in family.samples}
-
-    def workers(self, timeout=10):
-        """Pids of the worker processes (waits until as many as configured are up)."""
-        deadline = time.monotonic() + timeout
-        while True:
-            pids = [pid for task in Path(f"/proc/{self.process.pid}/task").iterdir()
-                    for pid in (task / "children").read_text().split()]
-            if len(pids) >= int(self.env["MODERATION_WORKERS"]) or time.monotonic() > deadline:
-                return pids
-            time.sleep(0.1)
-
-    def log(self):
-        return self.log_path.read_text(errors="replace")
-
-    def log_lines(self):
-        return [json.loads(line) for line in self.log().splitlines() if line.strip()]
-
-    def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=40)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
 
 
 def service_env(compose, redis_url, model, instance_dir, **extra):
@@ -167,8 +79,8 @@ def test_compose_file_validates_and_describes_the_three_services(compose):
     assert redis_service["healthcheck"]["test"][1:] == ["redis-cli", "ping"]
 
     api = services["api"]
-    assert api["command"][0] == "gunicorn" and "--preload" in api["command"]
-    assert api["command"][-1] == "moderation:create_app()"
+    assert api["command"] == GUNICORN_COMMAND  # what tests/test_chaos.py runs
+
     assert api["depends_on"]["redis"]["condition"] == "service_healthy"
     assert "/readyz" in " ".join(api["healthcheck"]["test"])
     for name in ("MODERATION_WORKERS", "MODERATION_THREADS", "MODERATION_API_KEYS", "MODERATION_METRICS_TOKEN"):

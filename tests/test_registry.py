@@ -11,7 +11,6 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import httpx
-import numpy as np
 import pytest
 from werkzeug.serving import make_server
 
@@ -19,24 +18,6 @@ from moderation import PROJECT_ROOT
 from moderation.classifier import Policy, QuietHours
 from moderation.registry import RegistryError
 from tests.conftest import API_KEY, free_port
-
-
-@pytest.fixture(scope="module")
-def two_models(tmp_path_factory):
-    """The tiny model twice over: v1 and a v2 trained with the spam labels inverted (so they disagree)."""
-    from model.card import write_active, write_artifact
-    from model.pipeline import build_pipeline, compact
-    from model.tiny import TINY_VERSION, tiny_corpus, train_tiny_artifact
-
-    root = tmp_path_factory.mktemp("registry")
-    _, sha1, _ = train_tiny_artifact(root)
-    texts, y = tiny_corpus()
-    flipped = np.asarray([[1 - spam, abuse] for spam, abuse in y])
-    pipe = build_pipeline(min_df=1, calibration_cv=2, max_char_features=20_000, max_word_features=2_000)
-    card = {"thresholds": {"spam": {"review": 0.5, "reject": 0.97}, "abuse": {"review": 0.5, "reject": 0.97}}}
-    _, sha2 = write_artifact(compact(pipe.fit(texts, flipped)), root, "0000.00.01-flipped", card)
-    write_active(root, TINY_VERSION, sha1)
-    return root, (TINY_VERSION, sha1), ("0000.00.01-flipped", sha2)
 
 
 @pytest.fixture
