@@ -5,7 +5,8 @@ probabilities) against plain `pipeline.predict_proba` on one comment at a time, 
 
 Prints median and p99 per comment in microseconds at 50/200/500/5,000 characters, the ratio to
 predict_proba, the artifact size and its load time. The comments are generated here (a mix of
-ordinary Japanese, spam-like and abusive phrasing) so no data folder is needed.
+ordinary Japanese, spam-like and abusive phrasing, and a row of ordinary comments only, which
+get no explanation) so no data folder is needed.
 """
 
 from __future__ import annotations
@@ -27,10 +28,15 @@ PIECES = [
 ]
 
 
-def make_text(rng: random.Random, length: int) -> str:
+NOT_ORDINARY = ("副業で月収100万円、詳しくはプロフ見て", "LINE追加してね→ id:abc1234", "https://bit.ly/xyz",
+                "お前はバカか", "【三菱UFJ銀行】アカウントが停止されました", "氏ね")
+ORDINARY = [p for p in PIECES if p not in NOT_ORDINARY]
+
+
+def make_text(rng: random.Random, length: int, pieces=PIECES) -> str:
     out = ""
     while len(out) < length:
-        out += rng.choice(PIECES)
+        out += rng.choice(pieces)
     return out[:length]
 
 
@@ -74,9 +80,10 @@ def main(argv=None) -> int:
     print("| chars | fast score() median µs | p99 µs | fast probs only median µs | predict_proba median µs | p99 µs "
           "| ratio (predict_proba / score) |")
     print("|---|---|---|---|---|---|---|")
-    for length in (50, 200, 500, 5000):
-        n = args.n if length < 5000 else max(50, args.n // 5)
-        texts = [make_text(rng, length) for _ in range(n)]
+    for length in (50, 200, 500, 5000, "200 ordinary"):
+        n = args.n if length != 5000 else max(50, args.n // 5)
+        texts = ([make_text(rng, length) for _ in range(n)] if isinstance(length, int)
+                 else [make_text(rng, 200, ORDINARY) for _ in range(n)])
         for t in texts[:5]:  # warm caches
             scorer.score(t)
             pipe.predict_proba([t])

@@ -9,7 +9,7 @@ once and applies the fitted vocabularies, IDF weights, coefficients and sigmoid 
 Explanation weights are contributions to the label's logistic-regression decision value (log-odds
 before calibration): spans of the ORIGINAL text (character offsets, end exclusive) whose n-grams pushed
 the score up, and named signal features (e.g. `url_unknown_domain`). Labels whose probability is below
-`EXPLAIN_MIN` get no explanation (nothing there "matters").
+`EXPLAIN_MIN` (0.15) get no explanation (nothing there "matters").
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from moderation.text import normalize
 __all__ = ["LABELS", "ModelLoadError", "Score", "Scorer", "load_scorer", "read_active"]
 
 LABELS = ("spam", "abuse")
-EXPLAIN_MIN = 0.05
+EXPLAIN_MIN = 0.15  # half the shipped review thresholds: below this a label has nothing worth showing
 MAX_EXPLANATIONS = 8
 TOP_NGRAMS = 30      # character n-grams considered for highlighted spans, by contribution
 MIN_WEIGHT = 0.02    # explanation items below this contribution (log-odds) are not worth showing
