@@ -299,3 +299,37 @@ def two_models(tmp_path_factory):
     _, sha2 = write_artifact(compact(pipe.fit(texts, flipped)), root, "0000.00.01-flipped", card)
     write_active(root, TINY_VERSION, sha1)
     return root, (TINY_VERSION, sha1), ("0000.00.01-flipped", sha2)
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+# `make test` installs Debian's chromium (make browser-deps); only a machine without it skips the browser tests.
+needs_chromium = pytest.mark.skipif(not os.access(CHROMIUM, os.X_OK),
+                                    reason="Debian chromium is not installed at /usr/bin/chromium (make browser-deps)")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium through Playwright (never `playwright install`: no browser downloads)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def tampered_version(two_models):
+    """A copy of the second model with one byte of model.joblib flipped: its name, removed afterwards."""
+    import shutil
+
+    root, _, (v2, _) = two_models
+    tampered = root / "0000.00.02-tampered"
+    shutil.copytree(root / v2, tampered)
+    data = bytearray((tampered / "model.joblib").read_bytes())
+    data[-10] ^= 0xFF
+    (tampered / "model.joblib").write_bytes(bytes(data))
+    yield tampered.name
+    shutil.rmtree(tampered)

@@ -6,7 +6,6 @@ Same live-server fixture and launch flags as tests/test_review_browser.py; skipp
 import json
 import os
 import re
-import shutil
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -14,11 +13,8 @@ import pytest
 
 from moderation.accounts import Moderators
 
-from .conftest import API_KEY
+from .conftest import API_KEY, needs_chromium
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 FLAG_ALL = json.dumps({"spam": {"review": 0.0, "reject": 1.01}, "abuse": {"review": 0.0, "reject": 1.01}})
 PASSWORD = "correct-horse-1"
 AUTH = {"Authorization": f"Bearer {API_KEY}"}
@@ -27,21 +23,7 @@ SPAM = ["副業で月収100万円！今すぐLINE追加してね", "簡単に稼
 HAM = ["今日の記事はとても参考になりました。", "地元の祭りの話、懐かしく読みました。", "続報を楽しみにしています。"]
 ABUSE = ["お前みたいなバカは消えろ", "ふざけるな、死ね"]
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not os.access(CHROMIUM, os.X_OK),
-                       reason="Debian chromium is not installed at /usr/bin/chromium (run `make browser-deps`)"),
-]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield chromium
-        chromium.close()
+pytestmark = [pytest.mark.browser, needs_chromium]
 
 
 def csrf_of(html):
@@ -123,48 +105,41 @@ def test_threshold_page_renders_its_charts_in_chromium(browser, site, tmp_path):
 
 
 def test_model_page_shadow_activate_and_a_refused_version_in_chromium(browser, live_server, rdb, prefix,
-                                                                      two_models, tmp_path):
+                                                                      two_models, tampered_version, tmp_path):
     root, (v1, sha1), (v2, _) = two_models
     base, app = live_server(MODEL_DIR=str(root), MODEL_VERSION=v1, MODEL_SHA256=sha1, MODEL_CHECK_SECONDS=3600,
                             RATE_LIMITS="", API_KEYS=f"test:{API_KEY}")
     Moderators(rdb, prefix).add("taro", PASSWORD, "admin")
     manager = app.extensions["moderation.models"]
-    tampered = root / "0000.00.02-tampered"
-    shutil.copytree(root / v2, tampered)
-    data = bytearray((tampered / "model.joblib").read_bytes())
-    data[-10] ^= 0xFF
-    (tampered / "model.joblib").write_bytes(bytes(data))
-    try:
-        page, problems = admin_page(browser, base, "/review/admin/model?lang=en", locale="en-US")
-        assert page.is_visible(f'tr[data-version="{v1}"] .badge-active')
-        page.click(f'tr[data-version="{tampered.name}"] [data-action="activate"]')
-        notice = page.wait_for_selector(".notice-error")
-        assert "Refused:" in notice.inner_text() and "does not match SHA256" in notice.inner_text()
-        assert manager.active.version == v1
+    page, problems = admin_page(browser, base, "/review/admin/model?lang=en", locale="en-US")
+    assert page.is_visible(f'tr[data-version="{v1}"] .badge-active')
+    page.click(f'tr[data-version="{tampered_version}"] [data-action="activate"]')
+    notice = page.wait_for_selector(".notice-error")
+    assert "Refused:" in notice.inner_text() and "does not match SHA256" in notice.inner_text()
+    assert manager.active.version == v1
 
-        page.click(f'tr[data-version="{v2}"] [data-action="shadow"]')
-        page.wait_for_selector(f'tr[data-version="{v2}"] .badge-shadow')
-        assert manager.shadow.version == v2
-        api = app.test_client()
-        for text in ("副業で月収100万円！今すぐLINE追加してね", "今日の記事はとても参考になりました。") * 3:
-            body = {"id": f"b-{os.urandom(4).hex()}", "article_id": "a-1", "text": text,
-                    "author": {"id": "r-1", "name": "読者"}}
-            assert api.post("/api/v1/comments", json=body, headers=AUTH).status_code == 200
-        page.reload()
-        report = page.wait_for_selector(f'.shadow-report[data-version="{v2}"]')
-        assert "6 compared" in report.inner_text()
+    page.click(f'tr[data-version="{v2}"] [data-action="shadow"]')
+    page.wait_for_selector(f'tr[data-version="{v2}"] .badge-shadow')
+    assert manager.shadow.version == v2
+    api = app.test_client()
+    for text in ("副業で月収100万円！今すぐLINE追加してね", "今日の記事はとても参考になりました。") * 3:
+        body = {"id": f"b-{os.urandom(4).hex()}", "article_id": "a-1", "text": text,
+                "author": {"id": "r-1", "name": "読者"}}
+        assert api.post("/api/v1/comments", json=body, headers=AUTH).status_code == 200
+    page.reload()
+    report = page.wait_for_selector(f'.shadow-report[data-version="{v2}"]')
+    assert "6 compared" in report.inner_text()
 
-        page.click(f'tr[data-version="{v2}"] [data-action="activate"]')
-        page.wait_for_selector(f'tr[data-version="{v2}"] .badge-active')
-        assert f"{v2} is now active." in page.inner_text(".notice-ok") and manager.active.version == v2
-        assert manager.shadow is None and not page.is_visible(".badge-shadow")  # the shadow was promoted
-        assert "6 compared" in page.inner_text(f'.shadow-report[data-version="{v2}"]')  # its report stays
-        page.screenshot(path=str(tmp_path / "admin-model.png"), full_page=True)
-        print(f"screenshot: {tmp_path / 'admin-model.png'}")
-        page.click('#serving button[type="submit"]')  # roll back to v1
-        page.wait_for_selector(f'tr[data-version="{v1}"] .badge-active')
-        assert manager.active.version == v1
-        assert not problems, problems
-        page.context.close()
-    finally:
-        shutil.rmtree(tampered)
+    page.click(f'tr[data-version="{v2}"] [data-action="activate"]')
+    page.wait_for_selector(f'tr[data-version="{v2}"] .badge-active')
+    assert f"{v2} is now active." in page.inner_text(".notice-ok") and manager.active.version == v2
+    assert manager.shadow is None and not page.is_visible(".badge-shadow")  # the shadow was promoted
+    assert "6 compared" in page.inner_text(f'.shadow-report[data-version="{v2}"]')  # its report stays
+    page.screenshot(path=str(tmp_path / "admin-model.png"), full_page=True)
+    print(f"screenshot: {tmp_path / 'admin-model.png'}")
+    page.click('#serving button[type="submit"]')  # roll back to v1
+    page.wait_for_selector(f'tr[data-version="{v1}"] .badge-active')
+    assert manager.active.version == v1
+    assert not problems, problems
+    page.context.close()
+

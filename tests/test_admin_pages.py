@@ -2,7 +2,6 @@
 
 import json
 import re
-import shutil
 import time
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -294,24 +293,17 @@ def test_activate_and_roll_back_from_the_page(taro, aapp, two_models, rdb, prefi
     assert manager_of(aapp).active.version == v1
 
 
-def test_a_refused_activation_is_a_notice_and_the_active_model_stays(taro, aapp, two_models, rdb, prefix):
-    root, (v1, _), (v2, _) = two_models
+def test_a_refused_activation_is_a_notice_and_the_active_model_stays(taro, aapp, two_models, tampered_version, rdb,
+                                                                     prefix):
+    _, (v1, _), _ = two_models
     response = taro.form("/review/admin/model/activate", {"version": "no-such-version"}, follow_redirects=True)
     assert response.status_code == 200
     assert "変更は拒否されました: no artifact &#39;no-such-version&#39;" in response.text
     assert "稼働中のモデルはそのままです" in response.text
-    tampered = root / "0000.00.02-tampered"
-    shutil.copytree(root / v2, tampered)
-    data = bytearray((tampered / "model.joblib").read_bytes())
-    data[-10] ^= 0xFF
-    (tampered / "model.joblib").write_bytes(bytes(data))
-    try:
-        page = taro.form("/review/admin/model/activate", {"version": tampered.name}, follow_redirects=True).text
-        assert "does not match SHA256" in page
-        page = taro.form("/review/admin/model/shadow", {"version": tampered.name}, follow_redirects=True).text
-        assert "does not match SHA256" in page
-    finally:
-        shutil.rmtree(tampered)
+    page = taro.form("/review/admin/model/activate", {"version": tampered_version}, follow_redirects=True).text
+    assert "does not match SHA256" in page
+    page = taro.form("/review/admin/model/shadow", {"version": tampered_version}, follow_redirects=True).text
+    assert "does not match SHA256" in page
     assert taro.form("/review/admin/model/activate", {"version": "../etc"}, follow_redirects=True).status_code == 200
     assert taro.form("/review/admin/model/activate", {}).status_code == 400
     assert manager_of(aapp).active.version == v1 and manager_of(aapp).shadow is None

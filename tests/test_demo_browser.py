@@ -3,24 +3,20 @@ and a moderator's decision reaches the page (queue -> events -> outbox worker ->
 
 import json
 import threading
-from pathlib import Path
 
 import pytest
 from werkzeug.serving import make_server
 
 from moderation import outbox
 from moderation.review_queue import ReviewQueue
-from tests.conftest import API_KEY, free_port
+from tests.conftest import API_KEY, free_port, needs_chromium
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, needs_chromium]
 
-CHROMIUM = "/usr/bin/chromium"
 DEMO_KEY = "demo-key-0123456789"
 CLEAN = "図書館の開館が楽しみです。子どもと一緒に行きたいと思います。"
 ABUSIVE = "お前は本当にバカだ。黙れ、消えろ。"
 ABUSIVE_2 = "バカばかりだな。死ね。"
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-               "--disable-sync", "--no-first-run"]
 
 
 def thresholds_separating(app, clean, abusive):
@@ -36,8 +32,6 @@ def thresholds_separating(app, clean, abusive):
 
 @pytest.fixture
 def demo_site(make_app):
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed (make browser-deps)")
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     probe = make_app()
@@ -59,15 +53,6 @@ def demo_site(make_app):
     stop.set()
     worker.join(timeout=10)
     server.shutdown()
-
-
-@pytest.fixture
-def browser():
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    with playwright_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS, headless=True)
-        yield chromium
-        chromium.close()
 
 
 def post(page, text, name):

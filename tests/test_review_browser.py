@@ -5,7 +5,6 @@ through the API. `make test` installs Chromium (make browser-deps); without it t
 """
 
 import json
-import os
 import statistics
 import time
 from urllib.parse import urlsplit
@@ -15,30 +14,13 @@ import pytest
 from moderation.accounts import Moderators
 from moderation.review_queue import ReviewQueue
 
-from .conftest import API_KEY
+from .conftest import API_KEY, needs_chromium
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 FLAG_ALL = json.dumps({"spam": {"review": 0.0, "reject": 1.01}, "abuse": {"review": 0.0, "reject": 1.01}})
 PASSWORD = "correct-horse-1"
 AUTH = {"Authorization": f"Bearer {API_KEY}"}
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not os.access(CHROMIUM, os.X_OK),
-                       reason="Debian chromium is not installed at /usr/bin/chromium (run `make browser-deps`)"),
-]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield chromium
-        chromium.close()
+pytestmark = [pytest.mark.browser, needs_chromium]
 
 
 @pytest.fixture
