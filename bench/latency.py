@@ -10,17 +10,13 @@ and the ratio to the baseline.
 
 import argparse
 import random
-import shutil
-import signal
 import statistics
-import tempfile
 import time
 import uuid
-from pathlib import Path
 
 import httpx
 
-from bench.load import API_KEY, ROOT, corpus, percentile, start_gunicorn, start_redis
+from bench.load import API_KEY, corpus, percentile, production_servers
 
 FLAGGED = "在宅で稼げる方法あります、気になる人はプロフ見て"
 
@@ -43,12 +39,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     rng = random.Random(11)
     clean = next(t for t in corpus(rng, 200) if 150 <= len(t) <= 250 and "http" not in t)
-    folder = Path(tempfile.mkdtemp(prefix="moderation-latency-"))
-    (folder / "redis").mkdir()
-    redis_process, port, _ = start_redis(folder / "redis")
-    gunicorn = None
-    try:
-        gunicorn, url, _ = start_gunicorn(folder, f"redis://127.0.0.1:{port}/0", ROOT / "model" / "artifacts", None)
+    with production_servers("moderation-latency-") as (_, _, url, _, _, _):
         headers = {"Authorization": f"Bearer {API_KEY}"}
         with httpx.Client(base_url=url, headers=headers, timeout=10) as client:
             timed(client, "GET", "/healthz", n=50)  # warm-up
@@ -60,13 +51,6 @@ def main(argv=None):
                     client, "POST", "/api/v1/comments", {"article_id": "a", "text": FLAGGED}, args.n),
             }
             decision = client.post("/api/v1/comments", json={"id": "probe", "article_id": "a", "text": FLAGGED})
-    finally:
-        if gunicorn is not None:
-            gunicorn.send_signal(signal.SIGTERM)
-            gunicorn.wait(timeout=60)
-        redis_process.terminate()
-        redis_process.wait(timeout=30)
-    shutil.rmtree(folder, ignore_errors=True)
     base = statistics.median(next(iter(rows.values())))
     print(f"\nflagged comment answered: {decision.json()['decision']}; {args.n} requests each, one connection")
     print("| request | median ms | p99 ms | median / baseline |")

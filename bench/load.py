@@ -29,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -202,6 +203,27 @@ def start_gunicorn(folder, redis_url, model_root, thresholds):
     raise SystemExit("gunicorn did not become ready")
 
 
+@contextmanager
+def production_servers(prefix, thresholds=None, redis="tcp"):
+    """redis-server and gunicorn as in docker-compose.yml, in a temporary folder, stopped afterwards:
+    yields (folder, gunicorn process, url, environment, redis process, redis client)."""
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    (folder / "redis").mkdir()
+    redis_process, port, rdb = start_redis(folder / "redis")
+    gunicorn = None
+    try:
+        url = f"unix://{folder / 'redis' / 'redis.sock'}" if redis == "unix" else f"redis://127.0.0.1:{port}/0"
+        gunicorn, base, env = start_gunicorn(folder, url, ROOT / "model" / "artifacts", thresholds)
+        yield folder, gunicorn, base, env, redis_process, rdb
+    finally:
+        if gunicorn is not None:
+            gunicorn.send_signal(signal.SIGTERM)
+            gunicorn.wait(timeout=60)
+        redis_process.terminate()
+        redis_process.wait(timeout=30)
+    shutil.rmtree(folder, ignore_errors=True)  # kept after a failure: gunicorn.log says why
+
+
 def workers_of(pid):
     return [int(child) for task in Path(f"/proc/{pid}/task").iterdir()
             for child in (task / "children").read_text().split()]
@@ -308,14 +330,8 @@ def main(argv=None):
     scoring = scoring_times(scorer, rng)
     del scorer
 
-    folder = Path(tempfile.mkdtemp(prefix="moderation-bench-"))
-    (folder / "redis").mkdir()
-    redis_process, _, rdb = start_redis(folder / "redis")
-    gunicorn = None
-    try:
-        redis_url = (f"unix://{folder / 'redis' / 'redis.sock'}" if args.redis == "unix"
-                     else f"redis://127.0.0.1:{rdb.connection_pool.connection_kwargs['port']}/0")
-        gunicorn, url, env = start_gunicorn(folder, redis_url, model_root, thresholds)
+    servers_ = production_servers("moderation-bench-", thresholds, args.redis)
+    with servers_ as (folder, gunicorn, url, env, redis_process, rdb):
         single = bodies(texts, rng, folder / "comments.jsonl")
         batch = bodies(texts, rng, folder / "batches.jsonl", batch=100)
         print(f"gunicorn {env['MODERATION_WORKERS']} workers x {env['MODERATION_THREADS']} threads at {url}; "
@@ -343,19 +359,12 @@ def main(argv=None):
         memory = {pid: memory_mb(pid) for pid in workers_of(gunicorn.pid)}
         server_ms = server_time(url)
         master = memory_mb(gunicorn.pid)
-    finally:
-        if gunicorn is not None:
-            gunicorn.send_signal(signal.SIGTERM)
-            gunicorn.wait(timeout=60)
-        redis_process.terminate()
-        redis_process.wait(timeout=30)
 
     report = summarise(runs, batches, scoring, memory, master, counters, version, env, args, server_ms)
     print(report["table"])
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps({k: v for k, v in report.items() if k != "table"}, indent=2))
-    shutil.rmtree(folder, ignore_errors=True)
 
 
 def server_time(url):
