@@ -8,10 +8,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from moderation.accounts import Moderators
+from tests.conftest import Moderator
 
 FLAG_ALL = json.dumps({"spam": {"review": 0.0, "reject": 1.01}, "abuse": {"review": 0.0, "reject": 1.01}})
-PASSWORD = "correct-horse-1"
 SPAM = "副業で月収100万円！今すぐLINE追加してね"
 HAM = "今日の記事はとても参考になりました。"
 PAGES = ["/review/admin/thresholds", "/review/admin/model"]
@@ -39,50 +38,13 @@ def aapp(make_admin_app):
 
 
 @pytest.fixture
-def accounts(rdb, prefix):
-    moderators = Moderators(rdb, prefix)
-    moderators.add("hanako", PASSWORD, "moderator")
-    moderators.add("taro", PASSWORD, "admin")
-    return moderators
-
-
-def csrf_of(html):
-    return re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
-
-
-class User:
-    """A logged-in test client and its CSRF token."""
-
-    def __init__(self, app, name):
-        self.client = app.test_client()
-        page = self.client.get("/login")
-        response = self.client.post("/login", data={"username": name, "password": PASSWORD,
-                                                    "csrf_token": csrf_of(page.text)})
-        assert response.status_code == 302, response.text
-        self.csrf = csrf_of(self.client.get("/review/history").text)
-
-    def get(self, path, **kwargs):
-        return self.client.get(path, **kwargs)
-
-    def form(self, path, data=None, *, csrf=True, **kwargs):
-        data = {**({"csrf_token": self.csrf} if csrf else {}), **(data or {})}
-        return self.client.post(path, data=data, **kwargs)
-
-    def decide(self, comment_id, action, reason=""):
-        response = self.client.post("/review/api/decide", json={"site": "test", "id": comment_id, "action": action,
-                                                                 "reason": reason},
-                                    headers={"X-CSRF-Token": self.csrf})
-        assert response.status_code == 200, response.text
-
-
-@pytest.fixture
 def taro(aapp, accounts):
-    return User(aapp, "taro")
+    return Moderator(aapp, "taro")
 
 
 @pytest.fixture
 def hanako(aapp, accounts):
-    return User(aapp, "hanako")
+    return Moderator(aapp, "hanako")
 
 
 @pytest.fixture
@@ -377,12 +339,12 @@ def quiet_around_now(offset_hours, mode="lower"):
 
 def test_quiet_hours_banner_on_every_review_page_while_active(make_admin_app, accounts):
     app = make_admin_app(QUIET_HOURS=quiet_around_now(-1))
-    taro = User(app, "taro")
+    taro = Moderator(app, "taro")
     for path in ["/review", "/review/history", *PAGES]:
         page = taro.get(path).text
         assert 'id="quiet-banner"' in page and "夜間モード: " in page
         assert "(Asia/Tokyo) は審査基準を下げています" in page
-    hanako = User(app, "hanako")
+    hanako = Moderator(app, "hanako")
     assert 'id="quiet-banner"' in hanako.get("/review").text
     assert 'id="quiet-banner"' not in app.test_client().get("/login").text  # not before logging in
     thresholds = taro.get("/review/admin/thresholds").text
@@ -394,7 +356,7 @@ def test_quiet_hours_banner_on_every_review_page_while_active(make_admin_app, ac
 
 def test_quiet_hours_schedule_shown_but_no_banner_outside_it(make_admin_app, accounts):
     app = make_admin_app(QUIET_HOURS=quiet_around_now(6, mode="hold"))
-    taro = User(app, "taro")
+    taro = Moderator(app, "taro")
     assert 'id="quiet-banner"' not in taro.get("/review").text
     page = taro.get("/review/admin/thresholds").text
     assert 'id="quiet-banner"' not in page
@@ -404,4 +366,4 @@ def test_quiet_hours_schedule_shown_but_no_banner_outside_it(make_admin_app, acc
 
 def test_hold_mode_banner(make_admin_app, accounts):
     app = make_admin_app(QUIET_HOURS=quiet_around_now(-1, mode="hold"))
-    assert "はすべてのコメントを保留しています" in User(app, "taro").get("/review/history").text
+    assert "はすべてのコメントを保留しています" in Moderator(app, "taro").get("/review/history").text

@@ -9,56 +9,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from moderation.accounts import Moderators
 from moderation.review_cards import inert, level, safe_link, segments
 from moderation.review_queue import ReviewQueue
+from tests.conftest import MODERATOR_PASSWORD, Moderator, csrf_of
 
 FLAG_ALL = json.dumps({"spam": {"review": 0.0, "reject": 1.01}, "abuse": {"review": 0.0, "reject": 1.01}})
-PASSWORD = "correct-horse-1"
 XSS = '<script>alert(1)</script><img src=x onerror=alert(2)> <a href="javascript:alert(3)">x</a> \u202eevil\u202c'
 
 
 @pytest.fixture
 def rapp(make_app):
     return make_app(THRESHOLDS=FLAG_ALL, RATE_LIMITS="", LOGIN_MAX_FAILURES_ACCOUNT=3, LOGIN_MAX_FAILURES_IP=6)
-
-
-@pytest.fixture
-def accounts(rapp, rdb, prefix):
-    moderators = Moderators(rdb, prefix)
-    moderators.add("hanako", PASSWORD, "moderator")
-    moderators.add("jiro", PASSWORD, "moderator")
-    moderators.add("taro", PASSWORD, "admin")
-    return moderators
-
-
-def csrf_of(html):
-    found = re.search(r'name="csrf_token" value="([^"]+)"', html) or re.search(
-        r'name="csrf-token" content="([^"]+)"', html)
-    return found.group(1)
-
-
-class Moderator:
-    """A logged-in test client with the page's CSRF token."""
-
-    def __init__(self, app, name, remote_addr="127.0.0.1"):
-        self.client = app.test_client()
-        self.name = name
-        self.env = {"REMOTE_ADDR": remote_addr}
-        page = self.client.get("/login", environ_base=self.env)
-        response = self.client.post("/login", data={"username": name, "password": PASSWORD,
-                                                    "csrf_token": csrf_of(page.text)}, environ_base=self.env)
-        assert response.status_code == 302, response.text
-        self.csrf = csrf_of(self.client.get("/review").text)
-
-    def post(self, path, body=None, **kwargs):
-        headers = {"X-CSRF-Token": self.csrf, **kwargs.pop("headers", {})}
-        return self.client.post(path, json={"site": "test", **(body or {})}, headers=headers, **kwargs)
-
-    def claim(self, **body):
-        response = self.post("/review/api/claim", body)
-        assert response.status_code == 200, response.text
-        return response.json["cards"]
 
 
 @pytest.fixture
@@ -164,18 +125,18 @@ def test_security_headers_and_no_inline_script(rapp, hanako):
 # -- login, logout, CSRF, throttling ---------------------------------------------------------------------
 
 def test_login_without_csrf_token_is_400(rapp, accounts):
-    response = rapp.test_client().post("/login", data={"username": "hanako", "password": PASSWORD})
+    response = rapp.test_client().post("/login", data={"username": "hanako", "password": MODERATOR_PASSWORD})
     assert response.status_code == 400
     client = rapp.test_client()
     client.get("/login")
-    bad = client.post("/login", data={"username": "hanako", "password": PASSWORD, "csrf_token": "forged"})
+    bad = client.post("/login", data={"username": "hanako", "password": MODERATOR_PASSWORD, "csrf_token": "forged"})
     assert bad.status_code == 400
 
 
 def test_login_sets_a_hardened_cookie_and_lands_on_the_queue(rapp, accounts):
     client = rapp.test_client()
     token = csrf_of(client.get("/login?next=/review/history").text)
-    response = client.post("/login", data={"username": "hanako", "password": PASSWORD, "csrf_token": token,
+    response = client.post("/login", data={"username": "hanako", "password": MODERATOR_PASSWORD, "csrf_token": token,
                                            "next": "/review/history"})
     assert response.status_code == 302 and response.headers["Location"] == "/review/history"
     cookie = response.headers["Set-Cookie"]
@@ -188,7 +149,7 @@ def test_cookie_is_secure_when_configured(make_app, accounts):
     app = make_app(THRESHOLDS=FLAG_ALL, SESSION_COOKIE_SECURE=True)
     client = app.test_client()
     token = csrf_of(client.get("/login").text)
-    response = client.post("/login", data={"username": "hanako", "password": PASSWORD, "csrf_token": token})
+    response = client.post("/login", data={"username": "hanako", "password": MODERATOR_PASSWORD, "csrf_token": token})
     assert "Secure" in response.headers["Set-Cookie"]
 
 
@@ -197,7 +158,7 @@ def test_cookie_is_secure_when_configured(make_app, accounts):
 def test_login_never_redirects_off_site(rapp, accounts, target):
     client = rapp.test_client()
     token = csrf_of(client.get("/login").text)
-    response = client.post("/login", data={"username": "hanako", "password": PASSWORD, "csrf_token": token,
+    response = client.post("/login", data={"username": "hanako", "password": MODERATOR_PASSWORD, "csrf_token": token,
                                            "next": target})
     assert response.headers["Location"] == "/review"
 
@@ -212,12 +173,12 @@ def test_wrong_password_is_logged_without_the_password_then_throttled(rapp, acco
         assert response.status_code == 401
         assert "ユーザー名またはパスワードが正しくありません" in response.text
     assert "hanako" in caplog.text and "wrong-secret-xyz" not in caplog.text
-    throttled = client.post("/login", data={"username": "hanako", "password": PASSWORD, "csrf_token": token})
+    throttled = client.post("/login", data={"username": "hanako", "password": MODERATOR_PASSWORD, "csrf_token": token})
     assert throttled.status_code == 429 and int(throttled.headers["Retry-After"]) > 0
     assert client.get("/review").status_code == 302
     other = rapp.test_client()  # another account from the same address still gets in
     token = csrf_of(other.get("/login").text)
-    assert other.post("/login", data={"username": "jiro", "password": PASSWORD,
+    assert other.post("/login", data={"username": "jiro", "password": MODERATOR_PASSWORD,
                                       "csrf_token": token}).status_code == 302
 
 
@@ -228,7 +189,7 @@ def test_failures_per_address_are_throttled_across_accounts(rapp, accounts):
     for i in range(6):
         client.post("/login", data={"username": f"nobody{i}", "password": "x" * 10, "csrf_token": token},
                     environ_base=env)
-    response = client.post("/login", data={"username": "taro", "password": PASSWORD, "csrf_token": token},
+    response = client.post("/login", data={"username": "taro", "password": MODERATOR_PASSWORD, "csrf_token": token},
                            environ_base=env)
     assert response.status_code == 429
     assert Moderator(rapp, "taro", remote_addr="10.9.8.8").csrf  # another address is not affected
