@@ -39,6 +39,19 @@ class Unauthorized(ApiError):
     code = "unauthorized"
 
 
+class Forbidden(ApiError):
+    """Logged in, but the role does not allow this (an admin-only action)."""
+
+    status = 403
+    code = "forbidden"
+
+
+class BadCsrf(ApiError):
+    """A state-changing request without the session's CSRF token."""
+
+    code = "csrf_failed"
+
+
 class NotFound(ApiError):
     """The comment (or other resource) does not exist for this site."""
 

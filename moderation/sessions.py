@@ -19,7 +19,7 @@ from werkzeug.exceptions import HTTPException
 from . import i18n
 from .accounts import Moderators
 from .connections import get_redis
-from .errors import ApiError, Unauthorized
+from .errors import BadCsrf, Forbidden, Unauthorized
 from .keys import KeySpace
 
 bp = Blueprint("sessions", __name__)
@@ -33,16 +33,6 @@ def setting(name):
 
 def _keys():
     return KeySpace(current_app.config["REDIS_PREFIX"])
-
-
-class Forbidden(ApiError):
-    status = 403
-    code = "forbidden"
-
-
-class BadCsrf(ApiError):
-    status = 400
-    code = "csrf_failed"
 
 
 # -- CSRF ---------------------------------------------------------------------------------------------------
