@@ -88,14 +88,19 @@ def verify_key():
     return _text("valid")
 
 
+def _checked_request():
+    """(site, None) for a known key with the fields Akismet requires, else (None or site, the answer to give)."""
+    site, answer = _request_site()
+    if answer is None:
+        answer = _missing(request.form, "blog", "user_ip")
+    return site, answer
+
+
 @bp.post("/comment-check")
 def comment_check():
-    _site, answer = _request_site()
+    _site, answer = _checked_request()
     if answer is not None:
         return answer
-    missing = _missing(request.form, "blog", "user_ip")
-    if missing is not None:
-        return missing
     guid = str(uuid.uuid4())
     text = _content()
     if not text.strip():
@@ -110,12 +115,9 @@ def comment_check():
 
 
 def _submit(label):
-    site, answer = _request_site()
+    site, answer = _checked_request()
     if answer is not None:
         return answer
-    missing = _missing(request.form, "blog", "user_ip")
-    if missing is not None:
-        return missing
     text = _content()
     if text.strip() and not _truthy(request.form.get("is_test")):
         digest = hashlib.sha256(text.encode()).hexdigest()[:24]
