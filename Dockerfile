@@ -15,7 +15,7 @@ COPY gunicorn.conf.py ./
 COPY moderation/ moderation/
 COPY model/artifacts/ model/artifacts/
 # Fail the build, not the deployment, when the pinned artifact is missing, tampered with or incompatible.
-RUN /opt/venv/bin/python -c "from moderation.scoring import load_scorer, read_active; \
+RUN /opt/venv/bin/python -c "from moderation.scoring.scorer import load_scorer, read_active; \
 v, sha = read_active('model/artifacts'); print('model', load_scorer('model/artifacts/' + v, sha).version)" \
  && /opt/venv/bin/python -m compileall -q /app/moderation /app/gunicorn.conf.py
 

@@ -66,7 +66,7 @@ class JsonLogger(Logger):
     def setup(self, cfg):
         super().setup(cfg)
         if str(_env("LOG_FORMAT")).lower() == "json":
-            from moderation.logs import JsonFormatter, configure
+            from moderation.ops.logs import JsonFormatter, configure
 
             configure(_env("LOG_LEVEL"))  # the root logger, before the app is loaded and logs
             for handler in self.error_log.handlers:

@@ -146,7 +146,7 @@ def scoring_times(scorer, rng):
 # -- servers -----------------------------------------------------------------------------------------------------
 
 def start_redis(folder):
-    from moderation.connections import find_redis_server
+    from moderation.store.client import find_redis_server
 
     port = free_port()
     process = subprocess.Popen(
@@ -312,7 +312,7 @@ def main(argv=None):
     parser.add_argument("--redis", choices=("tcp", "unix"), default="tcp",
                         help="how gunicorn reaches Redis: TCP as between containers (default) or a unix socket")
     args = parser.parse_args(argv)
-    from moderation.scoring import load_scorer, read_active
+    from moderation.scoring.scorer import load_scorer, read_active
 
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed (Debian package wrk; `make bench` installs it)")

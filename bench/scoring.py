@@ -17,7 +17,7 @@ import statistics
 import time
 from pathlib import Path
 
-from moderation.scoring import load_scorer, read_active
+from moderation.scoring.scorer import load_scorer, read_active
 
 ROOT = Path(__file__).resolve().parent.parent
 PIECES = [

@@ -162,7 +162,7 @@ def main(argv=None) -> int:
     ap.add_argument("--no-baseline", action="store_true")
     ap.add_argument("--json", action="store_true", help="also print the rows as JSON")
     args = ap.parse_args(argv)
-    from moderation.scoring import load_scorer, read_active
+    from moderation.scoring.scorer import load_scorer, read_active
 
     data_dir = Path(args.data_dir)
     if not data_dir.exists():

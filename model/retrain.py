@@ -26,7 +26,7 @@ from sklearn.metrics import roc_auc_score
 from model import data as D
 from model.card import ARTIFACTS, write_artifact
 from model.pipeline import LABELS, build_pipeline, compact
-from moderation.scoring import load_scorer, read_active
+from moderation.scoring.scorer import load_scorer, read_active
 
 log = logging.getLogger("model.retrain")
 

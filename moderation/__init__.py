@@ -20,7 +20,13 @@ def _secret_key(instance_dir):
 
 def create_app(test_config=None, *, with_model=True):
     """Defaults, then MODERATION_* environment variables, then `test_config`; then every resource."""
-    from . import api, auth, classifier, connections, defaults, errors, health
+    from moderation import defaults, errors
+    from moderation.api import api_keys, comments, openapi
+    from moderation.integrations import akismet, coral, outbox
+    from moderation.ops import health, logs, metrics
+    from moderation.pages import admin, login, review, security
+    from moderation.scoring import manager
+    from moderation.store import client
 
     app = Flask(__name__)
     app.config.from_object(defaults)
@@ -40,32 +46,24 @@ def create_app(test_config=None, *, with_model=True):
     )
 
     errors.init_app(app)
-    auth.init_app(app)
-    connections.init_app(app)
+    api_keys.init_app(app)
+    client.init_app(app)
     if with_model:
-        classifier.init_app(app)
+        manager.init_app(app)
     app.register_blueprint(health.bp)
-    app.register_blueprint(api.bp)
-    from . import review, security, sessions  # the moderators' pages
-
-    security.init_app(app)
-    app.register_blueprint(sessions.bp)
+    app.register_blueprint(comments.bp)
+    security.init_app(app)  # the moderators' pages
+    app.register_blueprint(login.bp)
     app.register_blueprint(review.bp)
-    from . import admin  # the admins' pages: thresholds, model registry, shadow report (issue 8)
-
-    app.register_blueprint(admin.bp)
-    from . import akismet, coral, openapi, outbox  # site integrations: callbacks, Akismet and Coral compatibility
-
-    outbox.init_app(app)
+    app.register_blueprint(admin.bp)  # the admins' pages: thresholds, model registry, shadow report
+    outbox.init_app(app)  # site integrations: callbacks, Akismet and Coral compatibility
     app.register_blueprint(akismet.bp)
     app.register_blueprint(coral.bp)
     app.register_blueprint(openapi.bp)
     if app.config.get("DEMO"):  # the demo article page and its site backend (make run), never in production
-        from . import demo
+        from moderation.integrations import demo
 
         app.register_blueprint(demo.bp)
-    from . import logs, metrics  # request ids and JSON logs, /metrics (production, issue 6)
-
-    logs.init_app(app)
+    logs.init_app(app)  # request ids and JSON logs, /metrics
     metrics.init_app(app)
     return app

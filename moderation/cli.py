@@ -17,9 +17,9 @@ def _stop(signum, frame):
 
 def _dev_setup(app):
     """For `make run`: a development API key and an admin login, kept under var/ so they stay stable."""
-    from .accounts import Moderators
-    from .auth import ApiKeys
-    from .connections import get_redis
+    from moderation.api.api_keys import ApiKeys
+    from moderation.store.client import get_redis
+    from moderation.store.moderators import Moderators
 
     instance = Path(app.config["INSTANCE_DIR"])
     if not app.extensions["moderation.api_keys"].pairs:
@@ -48,7 +48,7 @@ def serve(args):
         if args.dev:
             _dev_setup(app)
     if app.config.get("DEMO"):  # the demo site hears decisions through the outbox worker, a separate process
-        from .demo import start_worker
+        from moderation.integrations.demo import start_worker
 
         start_worker(app, args.host, args.port)
     print(f"serving on http://{args.host}:{args.port}", flush=True)
@@ -56,9 +56,9 @@ def serve(args):
 
 
 def queue_stats(args):
-    from .auth import ApiKeys
-    from .outbox import webhook_stats
-    from .review_queue import get_queue
+    from moderation.api.api_keys import ApiKeys
+    from moderation.integrations.outbox import webhook_stats
+    from moderation.store.review_queue import get_queue
 
     app = create_app(with_model=False)
     with app.app_context():
@@ -69,7 +69,7 @@ def queue_stats(args):
 
 def worker(args):
     """Deliver each site's status-change events to its webhook (MODERATION_WEBHOOKS) until stopped."""
-    from .outbox import run_worker
+    from moderation.integrations.outbox import run_worker
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if not args.once:
@@ -78,8 +78,8 @@ def worker(args):
 
 
 def moderator_add(args):
-    from .accounts import AccountError, Moderators
-    from .connections import get_redis
+    from moderation.store.client import get_redis
+    from moderation.store.moderators import AccountError, Moderators
 
     if not args.password_stdin:
         sys.exit("moderator add: pass --password-stdin and give the password on standard input")
@@ -97,9 +97,9 @@ def labels_export(args):
     """Stream labelled examples as JSON lines; retractions are lines with "retract": true."""
     from datetime import datetime
 
-    from .auth import ApiKeys
-    from .connections import get_redis
-    from .labels import LabelStore
+    from moderation.api.api_keys import ApiKeys
+    from moderation.store.client import get_redis
+    from moderation.store.training_labels import LabelStore
 
     since = 0
     if args.since:
@@ -118,9 +118,9 @@ def labels_export(args):
 
 def model_command(args):
     """model list | activate VERSION | rollback | shadow VERSION|off: the registry, effective without restart."""
-    from .classifier import base_pin
-    from .connections import get_redis
-    from .registry import Registry, RegistryError
+    from moderation.scoring.manager import base_pin
+    from moderation.scoring.registry import Registry, RegistryError
+    from moderation.store.client import get_redis
 
     app = create_app(with_model=False)
     with app.app_context():

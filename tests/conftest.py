@@ -17,7 +17,7 @@ import pytest
 import redis
 
 from moderation import PROJECT_ROOT, create_app
-from moderation.connections import find_redis_server
+from moderation.store.client import find_redis_server
 
 API_KEY = "test-key-0123456789"
 OTHER_KEY = "other-key-0123456789"
@@ -249,7 +249,7 @@ def comment():
 
 @pytest.fixture
 def queue(rdb, prefix):
-    from moderation.review_queue import ReviewQueue
+    from moderation.store.review_queue import ReviewQueue
 
     return ReviewQueue(rdb, "test", prefix=prefix, lease_seconds=1)
 
@@ -385,7 +385,7 @@ class Moderator:
 @pytest.fixture
 def accounts(rdb, prefix):
     """Moderators hanako and jiro and the admin taro, all with MODERATOR_PASSWORD."""
-    from moderation.accounts import Moderators
+    from moderation.store.moderators import Moderators
 
     moderators = Moderators(rdb, prefix)
     moderators.add("hanako", MODERATOR_PASSWORD, "moderator")

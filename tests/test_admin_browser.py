@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from moderation.accounts import Moderators
+from moderation.store.moderators import Moderators
 
 from .conftest import API_KEY, needs_chromium
 

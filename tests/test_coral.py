@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from moderation.coral import html_to_text
+from moderation.integrations.coral import html_to_text
 
 SECRET = "coral-signing-secret-0123"
 FLAG_ALL = {"spam": {"review": 0.0, "reject": 1.01}, "abuse": {"review": 0.0, "reject": 1.01}}

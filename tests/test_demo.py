@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from moderation import webhooks
+from moderation.integrations import webhooks
 from tests.conftest import API_KEY
 
 DEMO_KEY = "demo-key-0123456789"

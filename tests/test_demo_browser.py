@@ -7,8 +7,8 @@ import threading
 import pytest
 from werkzeug.serving import make_server
 
-from moderation import outbox
-from moderation.review_queue import ReviewQueue
+from moderation.integrations import outbox
+from moderation.store.review_queue import ReviewQueue
 from tests.conftest import API_KEY, free_port, needs_chromium
 
 pytestmark = [pytest.mark.browser, needs_chromium]

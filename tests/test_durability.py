@@ -138,7 +138,7 @@ def test_make_run_serves_the_shipped_model_and_stops_cleanly(tmp_path):
 
 def test_claims_survive_a_redis_restart_and_nothing_is_decided_twice(own_redis):
     from moderation.errors import AlreadyDecided, ClaimedByOther
-    from moderation.review_queue import ReviewQueue
+    from moderation.store.review_queue import ReviewQueue
 
     def queue():
         return ReviewQueue(redis.Redis.from_url(own_redis.url, decode_responses=True), "test", lease_seconds=2)

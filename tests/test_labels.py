@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 from moderation import PROJECT_ROOT
-from moderation.labels import LabelStore
+from moderation.store.training_labels import LabelStore
 from tests.conftest import API_KEY
 
 FLAG_ALL = {"spam": {"review": 0.0, "reject": 1.01}, "abuse": {"review": 0.0, "reject": 1.01}}

@@ -13,7 +13,7 @@ import pytest
 
 from model.pipeline import LABELS, build_pipeline
 from model.tiny import tiny_corpus, train_tiny_artifact
-from moderation.scoring import ModelLoadError, load_scorer, read_active
+from moderation.scoring.scorer import ModelLoadError, load_scorer, read_active
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "model" / "artifacts"

@@ -8,9 +8,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from moderation import outbox, webhooks
 from moderation.cli import main as cli_main
-from moderation.review_queue import ReviewQueue
+from moderation.integrations import outbox, webhooks
+from moderation.store.review_queue import ReviewQueue
 from tests.conftest import API_KEY
 
 SECRET = "whsec-test-0123456789"

@@ -308,7 +308,7 @@ def test_metrics_are_off_without_a_token(make_app):
 
 
 def test_access_line_carries_request_id_and_no_text(make_app, auth, comment, caplog):
-    from moderation.logs import JsonFormatter
+    from moderation.ops.logs import JsonFormatter
 
     client = make_app(THRESHOLDS=REVIEW_ONLY).test_client()
     marker = f"ないしょ{uuid.uuid4().hex[:6]}"

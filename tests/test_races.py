@@ -8,7 +8,7 @@ from collections import Counter
 
 import redis
 
-from moderation.review_queue import ReviewQueue
+from moderation.store.review_queue import ReviewQueue
 
 FLAG_ALL = {"spam": {"review": 0.0, "reject": 1.01}, "abuse": {"review": 0.0, "reject": 1.01}}
 

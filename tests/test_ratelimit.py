@@ -2,7 +2,7 @@
 
 import pytest
 
-from moderation.ratelimit import parse_limits
+from moderation.store.rate_limits import parse_limits
 
 FLAG_NONE = {"spam": {"review": 1.01, "reject": 1.01}, "abuse": {"review": 1.01, "reject": 1.01}}
 

@@ -14,8 +14,8 @@ import pytest
 from werkzeug.serving import make_server
 
 from moderation import PROJECT_ROOT
-from moderation.classifier import Policy, QuietHours
-from moderation.registry import RegistryError
+from moderation.scoring.policy import Policy, QuietHours
+from moderation.scoring.registry import RegistryError
 from tests.conftest import API_KEY, free_port
 
 

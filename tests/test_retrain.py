@@ -11,7 +11,7 @@ from model import data as D
 from model.pipeline import build_pipeline
 from model.retrain import RetrainRefused, read_labels, retrain
 from model.tiny import ABUSE, HAM, SPAM
-from moderation.labels import LabelStore
+from moderation.store.training_labels import LabelStore
 
 TINY = functools.partial(build_pipeline, min_df=1, calibration_cv=2, max_char_features=20_000,
                          max_word_features=2_000)

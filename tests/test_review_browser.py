@@ -11,8 +11,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from moderation.accounts import Moderators
-from moderation.review_queue import ReviewQueue
+from moderation.store.moderators import Moderators
+from moderation.store.review_queue import ReviewQueue
 
 from .conftest import API_KEY, needs_chromium
 

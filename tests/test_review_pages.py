@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from moderation.review_cards import inert, level, safe_link, segments
-from moderation.review_queue import ReviewQueue
+from moderation.pages.cards import inert, level, safe_link, segments
+from moderation.store.review_queue import ReviewQueue
 from tests.conftest import MODERATOR_PASSWORD, Moderator, csrf_of
 
 FLAG_ALL = json.dumps({"spam": {"review": 0.0, "reject": 1.01}, "abuse": {"review": 0.0, "reject": 1.01}})
@@ -166,7 +166,7 @@ def test_login_never_redirects_off_site(rapp, accounts, target):
 def test_wrong_password_is_logged_without_the_password_then_throttled(rapp, accounts, caplog):
     client = rapp.test_client()
     token = csrf_of(client.get("/login").text)
-    caplog.set_level(logging.WARNING, logger="moderation.sessions")
+    caplog.set_level(logging.WARNING, logger="moderation.pages.login")
     for _ in range(3):
         response = client.post("/login", data={"username": "hanako", "password": "wrong-secret-xyz",
                                                "csrf_token": token})
@@ -487,7 +487,7 @@ def test_json_endpoints_never_answer_500_to_odd_bodies(taro):
 def test_every_ui_string_comes_from_the_catalog_in_both_languages():
     from pathlib import Path
 
-    from moderation.i18n import MESSAGES, js_messages
+    from moderation.pages.i18n import MESSAGES, js_messages
 
     assert set(MESSAGES["ja"]) == set(MESSAGES["en"])
     package = Path(__file__).resolve().parent.parent / "moderation"

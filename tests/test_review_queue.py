@@ -7,8 +7,8 @@ import pytest
 import redis
 
 from moderation.errors import AlreadyDecided, ClaimedByOther, Conflict, NotFound
-from moderation.keys import KeySpace
-from moderation.review_queue import ReviewQueue, risk_rank
+from moderation.store.keys import KeySpace
+from moderation.store.review_queue import ReviewQueue, risk_rank
 
 
 def record(comment_id, risk=0.8, labels=("spam",), received_at=None, author="a1", article="art-1"):

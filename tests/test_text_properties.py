@@ -7,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from moderation.scoring import load_scorer
+from moderation.scoring.scorer import load_scorer
 from moderation.text import normalize, normalize_text
 
 ANY_CHAR = st.characters(codec=None, exclude_categories=())  # every code point, surrogates and controls too

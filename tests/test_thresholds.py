@@ -2,7 +2,8 @@
 
 import time
 
-from moderation.thresholds import GRID, ThresholdReport, svg_chart
+from moderation.pages.charts import svg_chart
+from moderation.store.score_history import GRID, ThresholdReport
 
 FLAG_ALL = {"spam": {"review": 0.0, "reject": 1.01}, "abuse": {"review": 0.0, "reject": 1.01}}
 

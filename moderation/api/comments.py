@@ -8,12 +8,12 @@ from datetime import UTC, datetime
 from flask import Blueprint, current_app, g, jsonify, request
 from redis.exceptions import RedisError
 
-from .auth import require_api_key
-from .classifier import get_manager
-from .errors import ApiError, Conflict, NotFound, Unavailable, ValidationError
-from .ratelimit import get_limiter
-from .review_queue import get_queue
-from .validation import parse_comment, parse_json_body
+from moderation.api.api_keys import require_api_key
+from moderation.api.validation import parse_comment, parse_json_body
+from moderation.errors import ApiError, Conflict, NotFound, Unavailable, ValidationError
+from moderation.scoring.manager import get_manager
+from moderation.store.rate_limits import get_limiter
+from moderation.store.review_queue import get_queue
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 log = logging.getLogger(__name__)

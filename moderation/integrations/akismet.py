@@ -22,9 +22,9 @@ import uuid
 from flask import Blueprint, Response, current_app, request
 from redis.exceptions import RedisError
 
-from .classifier import get_policy, get_scorer
-from .connections import get_redis
-from .labels import LabelStore
+from moderation.scoring.manager import get_policy, get_scorer
+from moderation.store.client import get_redis
+from moderation.store.training_labels import LabelStore
 
 bp = Blueprint("akismet", __name__, url_prefix="/1.1")
 

@@ -5,7 +5,7 @@ import hmac
 
 from flask import current_app, g, request
 
-from .errors import Unauthorized
+from moderation.errors import Unauthorized
 
 
 class ApiKeys:

@@ -7,11 +7,18 @@ moderator are the ones the ReviewQueue leased to them.
 
 from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 
-from . import i18n
-from .errors import AlreadyDecided, ApiError, ClaimedByOther, Conflict, NotFound, ValidationError
-from .review_cards import REASONS, card, format_time, inert
-from .review_queue import get_queue
-from .sessions import api_login_required, csrf_token, current_moderator, html_errors, page_login_required, require_admin
+from moderation.errors import AlreadyDecided, ApiError, ClaimedByOther, Conflict, NotFound, ValidationError
+from moderation.pages import i18n
+from moderation.pages.cards import REASONS, card, format_time, inert
+from moderation.pages.login import (
+    api_login_required,
+    csrf_token,
+    current_moderator,
+    html_errors,
+    page_login_required,
+    require_admin,
+)
+from moderation.store.review_queue import get_queue
 
 bp = Blueprint("review", __name__, url_prefix="/review")
 i18n.register(bp)

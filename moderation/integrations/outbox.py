@@ -25,8 +25,15 @@ from urllib.parse import urlsplit
 
 from redis.exceptions import RedisError, ResponseError
 
-from .keys import KeySpace
-from .webhooks import SIGNATURE_HEADER, WebhookConfigError, allow_private, check_url, parse_webhooks, sign
+from moderation.integrations.webhooks import (
+    SIGNATURE_HEADER,
+    WebhookConfigError,
+    allow_private,
+    check_url,
+    parse_webhooks,
+    sign,
+)
+from moderation.store.keys import KeySpace
 
 log = logging.getLogger(__name__)
 
@@ -288,7 +295,7 @@ def webhook_stats(site):
     """stats() for the current app: what the admin page shows beside the queue counters."""
     from flask import current_app
 
-    from .connections import get_redis
+    from moderation.store.client import get_redis
 
     configured = site in current_app.extensions.get("moderation.webhooks", {})
     return stats(get_redis(), site, prefix=current_app.config["REDIS_PREFIX"], configured=configured)
@@ -318,7 +325,7 @@ def outboxes(app, redis, sites=None):
 
 def run_worker(app, *, sites=None, once=False, stop=None, poll_interval=0.5):
     """Drain every configured site until `stop` is set (or one pass with `once`); Redis errors are retried."""
-    from .connections import get_redis
+    from moderation.store.client import get_redis
 
     stop = stop or threading.Event()
     with app.app_context():

@@ -16,11 +16,11 @@ from urllib.parse import urlsplit
 from flask import Blueprint, abort, current_app, g, jsonify, redirect, render_template, request, session, url_for
 from werkzeug.exceptions import HTTPException
 
-from . import i18n
-from .accounts import Moderators
-from .connections import get_redis
-from .errors import BadCsrf, Forbidden, Unauthorized
-from .keys import KeySpace
+from moderation.errors import BadCsrf, Forbidden, Unauthorized
+from moderation.pages import i18n
+from moderation.store.client import get_redis
+from moderation.store.keys import KeySpace
+from moderation.store.moderators import Moderators
 
 bp = Blueprint("sessions", __name__)
 i18n.register(bp)

@@ -3,7 +3,7 @@
 from flask import Blueprint, current_app, jsonify
 from redis.exceptions import RedisError
 
-from .connections import get_redis
+from moderation.store.client import get_redis
 
 bp = Blueprint("health", __name__)
 

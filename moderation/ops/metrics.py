@@ -87,9 +87,9 @@ class QueueCollector:
         self.app = app
 
     def collect(self):
-        from .auth import ApiKeys
-        from .connections import get_redis
-        from .review_queue import get_queue
+        from moderation.api.api_keys import ApiKeys
+        from moderation.store.client import get_redis
+        from moderation.store.review_queue import get_queue
 
         depth = GaugeMetricFamily("moderation_queue_depth", "Open review items by label", labels=["site", "label"])
         open_ = GaugeMetricFamily("moderation_queue_open", "Open (undecided) review items", labels=["site"])

@@ -3,9 +3,9 @@
 import json
 import time
 
-from . import queue_scripts as scripts
-from .errors import AlreadyDecided, ClaimedByOther, Conflict, NotFound
-from .keys import KeySpace
+from moderation.errors import AlreadyDecided, ClaimedByOther, Conflict, NotFound
+from moderation.store import review_queue_scripts as scripts
+from moderation.store.keys import KeySpace
 
 _JSON_FIELDS = ("scores", "labels", "explanation", "author")
 
@@ -228,7 +228,7 @@ def get_queue(site):
     """The ReviewQueue of a site, built once per app from its configuration."""
     from flask import current_app
 
-    from .connections import get_redis
+    from moderation.store.client import get_redis
 
     queues = current_app.extensions.setdefault("moderation.queues", {})
     if site not in queues:

@@ -10,7 +10,7 @@ from datetime import datetime
 from flask import current_app
 from werkzeug.exceptions import ClientDisconnected
 
-from .errors import ApiError, ValidationError
+from moderation.errors import ApiError, ValidationError
 
 MAX_DEPTH = 16
 LANG_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$")

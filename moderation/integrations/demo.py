@@ -27,9 +27,9 @@ from flask import Blueprint, current_app, jsonify, redirect, render_template, re
 from redis.exceptions import RedisError
 from werkzeug.test import Client
 
-from .connections import get_redis
-from .keys import KeySpace
-from .webhooks import SIGNATURE_HEADER, verify
+from moderation.integrations.webhooks import SIGNATURE_HEADER, verify
+from moderation.store.client import get_redis
+from moderation.store.keys import KeySpace
 
 bp = Blueprint("demo", __name__, url_prefix="/demo")
 log = logging.getLogger(__name__)

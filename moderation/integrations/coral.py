@@ -18,8 +18,8 @@ from html.parser import HTMLParser
 
 from flask import Blueprint, current_app, g, jsonify, request
 
-from .classifier import get_policy, get_scorer
-from .errors import Unauthorized, ValidationError
+from moderation.errors import Unauthorized, ValidationError
+from moderation.scoring.manager import get_policy, get_scorer
 
 bp = Blueprint("coral", __name__, url_prefix="/api/v1/coral")
 

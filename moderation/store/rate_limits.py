@@ -6,8 +6,8 @@ import math
 
 from redis.exceptions import RedisError
 
-from .errors import ApiError
-from .keys import KeySpace
+from moderation.errors import ApiError
+from moderation.store.keys import KeySpace
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +87,7 @@ class RateLimiter:
 def get_limiter():
     from flask import current_app
 
-    from .connections import get_redis
+    from moderation.store.client import get_redis
 
     limiter = current_app.extensions.get("moderation.ratelimiter")
     if limiter is None:

@@ -15,14 +15,11 @@ import math
 
 from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 
-from . import i18n
-from .connections import get_redis
-from .outbox import webhook_stats
-from .registry import RegistryError
-from .review import LABELS, sites
-from .review_cards import inert
-from .review_queue import get_queue
-from .sessions import (
+from moderation.integrations.outbox import webhook_stats
+from moderation.pages import i18n
+from moderation.pages.cards import inert
+from moderation.pages.charts import svg_chart
+from moderation.pages.login import (
     api_login_required,
     csrf_token,
     current_moderator,
@@ -31,7 +28,11 @@ from .sessions import (
     require_admin,
     require_csrf,
 )
-from .thresholds import GRID, ThresholdReport, svg_chart
+from moderation.pages.review import LABELS, sites
+from moderation.scoring.registry import RegistryError
+from moderation.store.client import get_redis
+from moderation.store.review_queue import get_queue
+from moderation.store.score_history import GRID, ThresholdReport
 
 bp = Blueprint("admin", __name__, url_prefix="/review/admin")
 i18n.register(bp)

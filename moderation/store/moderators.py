@@ -5,7 +5,7 @@ import time
 
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from .keys import KeySpace
+from moderation.store.keys import KeySpace
 
 NAME_RE = re.compile(r"^[A-Za-z0-9_.@-]{1,64}$")
 ROLES = ("moderator", "admin")

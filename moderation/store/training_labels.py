@@ -1,6 +1,6 @@
 """LabelStore: labelled examples for the next model, from moderators, Akismet-style feedback and reports."""
 
-from .keys import KeySpace
+from moderation.store.keys import KeySpace
 
 TASKS = ("spam", "abuse")
 

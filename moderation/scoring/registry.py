@@ -5,8 +5,8 @@ import json
 import time
 from pathlib import Path
 
-from .keys import KeySpace
-from .scoring import ModelLoadError, load_scorer
+from moderation.scoring.scorer import ModelLoadError, load_scorer
+from moderation.store.keys import KeySpace
 
 
 class RegistryError(ValueError):

@@ -1,0 +1,1 @@
+"""The site-facing JSON API: comments, API keys, request validation and the OpenAPI document."""

@@ -1,0 +1,50 @@
+"""The threshold page's chart: precision, recall and daily volume per threshold as an inline SVG."""
+
+from html import escape
+
+from moderation.store.score_history import GRID
+
+
+def svg_chart(curve, volume, current, title):
+    """An inline SVG line chart: precision, recall and relative queue volume against the threshold.
+
+    The series carry `data-series` names; the page draws the legend in the reader's language."""
+    width, height, pad = 560, 260, 40
+    plot_w, plot_h = width - 2 * pad, height - 2 * pad
+
+    def x(t):
+        return pad + t * plot_w
+
+    def y(v):
+        return pad + (1 - v) * plot_h
+
+    def path(values):
+        parts, pen = [], "M"
+        for t, v in zip(GRID, values, strict=True):
+            if v is None:
+                pen = "M"
+                continue
+            parts.append(f"{pen}{x(t):.1f},{y(v):.1f}")
+            pen = "L"
+        return " ".join(parts)
+
+    peak = max(volume) or 1
+    lines = [
+        ("precision", "#1b5e9e", [p["precision"] for p in curve["points"]]),
+        ("recall", "#b3261e", [p["recall"] for p in curve["points"]]),
+        ("volume", "#4a6b2a", [v / peak for v in volume]),
+    ]
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
+           f'aria-label="{escape(title)}" class="threshold-chart">',
+           f'<rect x="{pad}" y="{pad}" width="{plot_w}" height="{plot_h}" fill="#fff" stroke="#888"/>']
+    for tick in (0, 0.25, 0.5, 0.75, 1):
+        out.append(f'<text x="{x(tick):.1f}" y="{height - pad + 16}" font-size="11" text-anchor="middle">'
+                   f'{tick:.2f}</text>')
+        out.append(f'<text x="{pad - 6}" y="{y(tick) + 4:.1f}" font-size="11" text-anchor="end">{tick:.2f}</text>')
+    for name, colour, values in lines:
+        out.append(f'<path d="{path(values)}" fill="none" stroke="{colour}" stroke-width="2" data-series="{name}"/>')
+    out.append(f'<line x1="{x(current):.1f}" y1="{pad}" x2="{x(current):.1f}" y2="{height - pad}" '
+               f'stroke="#000" stroke-dasharray="4 3" data-series="current"/>')
+    out.append(f'<text x="{width / 2}" y="{height - 6}" font-size="12" text-anchor="middle">{escape(title)}</text>')
+    out.append("</svg>")
+    return "\n".join(out)
