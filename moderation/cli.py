@@ -18,8 +18,7 @@ def _stop(signum, frame):
 def _dev_setup(app):
     """For `make run`: a development API key and an admin login, kept under var/ so they stay stable."""
     from moderation.api.api_keys import ApiKeys
-    from moderation.store.client import get_redis
-    from moderation.store.moderators import Moderators
+    from moderation.store.moderators import get_moderators
 
     instance = Path(app.config["INSTANCE_DIR"])
     if not app.extensions["moderation.api_keys"].pairs:
@@ -31,7 +30,7 @@ def _dev_setup(app):
         app.config["API_KEYS"] = spec
         app.extensions["moderation.api_keys"] = ApiKeys(spec)
         print(f"development API key (site 'demo'): {spec.split(':', 1)[1]}", flush=True)
-    moderators = Moderators(get_redis(), app.config["REDIS_PREFIX"])
+    moderators = get_moderators()
     password_file = instance / "dev-admin-password"
     if moderators.get("admin") is None or not password_file.exists():
         password_file.write_text(secrets.token_urlsafe(12))
@@ -78,8 +77,7 @@ def worker(args):
 
 
 def moderator_add(args):
-    from moderation.store.client import get_redis
-    from moderation.store.moderators import AccountError, Moderators
+    from moderation.store.moderators import AccountError, get_moderators
 
     if not args.password_stdin:
         sys.exit("moderator add: pass --password-stdin and give the password on standard input")
@@ -87,7 +85,7 @@ def moderator_add(args):
     app = create_app(with_model=False)
     with app.app_context():
         try:
-            Moderators(get_redis(), app.config["REDIS_PREFIX"]).add(args.name, password, role=args.role)
+            get_moderators().add(args.name, password, role=args.role)
         except AccountError as error:
             sys.exit(f"moderator add: {error}")
     print(f"moderator {args.name!r} saved with role {args.role}")
@@ -98,8 +96,7 @@ def labels_export(args):
     from datetime import datetime
 
     from moderation.api.api_keys import ApiKeys
-    from moderation.store.client import get_redis
-    from moderation.store.training_labels import LabelStore
+    from moderation.store.training_labels import get_labels
 
     since = 0
     if args.since:
@@ -112,7 +109,7 @@ def labels_export(args):
         sites = args.site or ApiKeys(app.config["API_KEYS"]).sites or ["demo"]
         out = sys.stdout
         for site in sites:
-            for row in LabelStore(get_redis(), site, app.config["REDIS_PREFIX"]).export(since):
+            for row in get_labels(site).export(since):
                 out.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
@@ -120,11 +117,11 @@ def model_command(args):
     """model list | activate VERSION | rollback | shadow VERSION|off: the registry, effective without restart."""
     from moderation.scoring.manager import base_pin
     from moderation.scoring.registry import Registry, RegistryError
-    from moderation.store.client import get_redis
+    from moderation.store.model_pins import get_model_pins
 
     app = create_app(with_model=False)
     with app.app_context():
-        registry = Registry(get_redis(), app.config["MODEL_DIR"], app.config["REDIS_PREFIX"])
+        registry = Registry(get_model_pins(), app.config["MODEL_DIR"])
         by = args.by or "cli"
         try:
             if args.sub == "list":

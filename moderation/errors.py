@@ -2,8 +2,10 @@
 
 import logging
 
-from flask import jsonify, request
-from werkzeug.exceptions import HTTPException
+from flask import current_app, jsonify, request
+from werkzeug.exceptions import HTTPException, ServiceUnavailable
+
+from moderation.store import RedisError
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +88,8 @@ def _json_error(status, code, message, field=None, headers=None):
 
 
 def init_app(app):
-    """Register the single error boundary: ApiError and HTTP errors to JSON under /api, 500s never leak."""
+    """Register the single error boundary: ApiError and HTTP errors to JSON under /api, Redis errors to 503,
+    500s never leak."""
 
     @app.errorhandler(ApiError)
     def handle_api_error(error):
@@ -99,6 +102,16 @@ def init_app(app):
         code = (error.name or "error").lower().replace(" ", "_")
         field = "body" if error.code in (413, 415) else None
         return _json_error(error.code, code, error.description or error.name, field)
+
+    @app.errorhandler(RedisError)
+    def handle_store_unavailable(error):
+        """Redis down or slow on any page or API route: 503 with Retry-After, never a 500."""
+        log.warning("redis unavailable on %s %s: %s", request.method, request.path, error.__class__.__name__)
+        retry = {"Retry-After": str(current_app.config["RETRY_AFTER"])}
+        if _wants_json() or "/api/" in request.path:
+            return _json_error(503, "unavailable", "the store is unavailable; retry later", None, retry)
+        return ServiceUnavailable("The service is briefly unavailable; retry in a few seconds.").get_response(), \
+            503, retry
 
     @app.errorhandler(Exception)
     def handle_unexpected(error):

@@ -13,7 +13,7 @@ import pytest
 import redis
 
 from moderation import PROJECT_ROOT
-from tests.conftest import API_KEY, app_config, free_port
+from tests.conftest import API_KEY, MODERATOR_PASSWORD, Moderator, app_config, free_port
 
 FLAG_ALL = {"spam": {"review": 0.0, "reject": 1.01}, "abuse": {"review": 0.0, "reject": 1.01}}
 FLAG_NONE = {"spam": {"review": 1.01, "reject": 1.01}, "abuse": {"review": 1.01, "reject": 1.01}}
@@ -30,6 +30,24 @@ def test_redis_down_flagged_gets_503_clean_gets_200(make_app, own_redis, auth, c
     ok = clean.post("/api/v1/comments", json=comment(), headers=auth)
     assert ok.status_code == 200 and ok.get_json()["decision"] == "allow"
     assert clean.get("/readyz").status_code == 503
+
+
+def test_redis_down_pages_and_routes_answer_503_with_retry_after(make_app, own_redis, prefix, auth):
+    from moderation.store.moderators import Moderators
+
+    Moderators(redis.Redis.from_url(own_redis.url, decode_responses=True), prefix).add(
+        "hanako", MODERATOR_PASSWORD, "admin")
+    app = make_app(own_redis.url)
+    hanako = Moderator(app, "hanako")
+    own_redis.stop()
+    page = hanako.get("/review")
+    assert page.status_code == 503 and page.headers["Retry-After"] == "5"
+    assert page.mimetype == "text/html"
+    for response in (hanako.post("/review/api/claim"), hanako.get("/review/admin/api/thresholds?site=test"),
+                     app.test_client().get("/api/v1/queue", headers=auth)):
+        assert response.status_code == 503, response.text
+        assert response.headers["Retry-After"] == "5"
+        assert response.get_json()["error"]["code"] == "unavailable"
 
 
 def test_queued_comments_survive_redis_kill_9(make_app, own_redis, auth, comment):

@@ -6,12 +6,12 @@ import time
 from datetime import UTC, datetime
 
 from flask import Blueprint, current_app, g, jsonify, request
-from redis.exceptions import RedisError
 
 from moderation.api.api_keys import require_api_key
 from moderation.api.validation import parse_comment, parse_json_body
 from moderation.errors import ApiError, Conflict, NotFound, Unavailable, ValidationError
 from moderation.scoring.manager import get_manager
+from moderation.store import RedisError
 from moderation.store.rate_limits import get_limiter
 from moderation.store.review_queue import get_queue
 

@@ -20,11 +20,10 @@ import unicodedata
 import uuid
 
 from flask import Blueprint, Response, current_app, request
-from redis.exceptions import RedisError
 
 from moderation.scoring.manager import get_policy, get_scorer
-from moderation.store.client import get_redis
-from moderation.store.training_labels import LabelStore
+from moderation.store import RedisError
+from moderation.store.training_labels import get_labels
 
 bp = Blueprint("akismet", __name__, url_prefix="/1.1")
 
@@ -122,9 +121,8 @@ def _submit(label):
     if text.strip() and not _truthy(request.form.get("is_test")):
         digest = hashlib.sha256(text.encode()).hexdigest()[:24]
         example_id = request.form.get("guid") or f"akismet-{digest}"
-        store = LabelStore(get_redis(), site, current_app.config["REDIS_PREFIX"])
         try:
-            store.add(example_id[:128], text, "spam", label == "spam", "akismet", by="akismet",
+            get_labels(site).add(example_id[:128], text, "spam", label == "spam", "akismet", by="akismet",
                       at_ms=int(time.time() * 1000))
         except RedisError:
             return _text("Service temporarily unavailable; retry later.", status=503,

@@ -7,7 +7,7 @@ worker calls back ``POST /demo/webhook`` with signed events; the backend verifie
 de-duplicates on the event id and updates the comment, and the page polls ``GET /demo/comments``, so a
 moderator's decision appears without a reload.
 
-Demo state (documented in keys.py): ``P{S}:demo:comments`` HASH id -> JSON, ``P{S}:demo:seen`` SET.
+Demo state lives in store/demo_comments.py (the key table is in store/keys.py).
 """
 
 import atexit
@@ -24,12 +24,11 @@ import uuid
 from pathlib import Path
 
 from flask import Blueprint, current_app, jsonify, redirect, render_template, request, url_for
-from redis.exceptions import RedisError
 from werkzeug.test import Client
 
 from moderation.integrations.webhooks import SIGNATURE_HEADER, verify
-from moderation.store.client import get_redis
-from moderation.store.keys import KeySpace
+from moderation.store import RedisError
+from moderation.store.demo_comments import get_demo_comments
 
 bp = Blueprint("demo", __name__, url_prefix="/demo")
 log = logging.getLogger(__name__)
@@ -46,8 +45,8 @@ def _site():
     return current_app.config["DEMO_SITE"]
 
 
-def _key(*parts):
-    return KeySpace(current_app.config["REDIS_PREFIX"]).site(_site(), "demo", *parts)
+def _store():
+    return get_demo_comments(_site())
 
 
 def _api_key():
@@ -72,10 +71,8 @@ def _csrf(token):
 
 def _visible(author_hash):
     """The comments this reader may see: published ones, and their own pending or rejected ones."""
-    raw = get_redis().hgetall(_key("comments"))
     out = []
-    for value in raw.values():
-        item = json.loads(value)
+    for item in _store().all():
         if item.get("placeholder"):  # an event for a comment this page never stored (posted via the API)
             continue
         mine = bool(author_hash) and hmac.compare_digest(item.get("author", ""), author_hash)
@@ -173,12 +170,11 @@ def _is_ip(value):
 
 def _store_new(item):
     """Store a freshly posted comment; an event that arrived before it (fast worker) is applied on top."""
-    redis = get_redis()
-    early = redis.hget(_key("comments"), item["id"])
+    store = _store()
+    early = store.get(item["id"])
     if early:
-        previous = json.loads(early)
-        item.update(status=previous["status"], event=previous.get("event", ""))
-    redis.hset(_key("comments"), item["id"], json.dumps(item, ensure_ascii=False))
+        item.update(status=early["status"], event=early.get("event", ""))
+    store.put(item)
 
 
 def _entry_order(event_id):
@@ -199,19 +195,17 @@ def webhook():
         event_id, kind, comment_id = event["id"], event["type"], event["data"]["comment_id"]
     except (ValueError, KeyError, TypeError):
         return jsonify({"error": "malformed event"}), 400
-    redis = get_redis()
-    if not redis.sadd(_key("seen"), event_id):
+    store = _store()
+    if not store.first_sighting(event_id):
         return jsonify({"duplicate": True}), 200
-    redis.expire(_key("seen"), 30 * 86400)
     status = EVENT_STATUS.get(kind)
     if status:
-        stored = redis.hget(_key("comments"), comment_id)
-        item = json.loads(stored) if stored else {"id": comment_id, "name": "", "text": "", "author": "", "at": 0,
+        item = store.get(comment_id) or {"id": comment_id, "name": "", "text": "", "author": "", "at": 0,
                                                   "event": "", "placeholder": True}
         # Retries can deliver an older event after a newer one: apply each comment's events in stream order.
         if _entry_order(event_id) > _entry_order(item.get("event") or "0-0"):
             item.update(status=status, event=event_id)
-            redis.hset(_key("comments"), comment_id, json.dumps(item, ensure_ascii=False))
+            store.put(item)
     return "", 204
 
 

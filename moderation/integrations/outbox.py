@@ -1,12 +1,10 @@
 """The webhook outbox: `python -m moderation worker` drains each site's events stream to the site's webhook.
 
-Source of truth: ``P{S}:events``, appended by the review queue's Lua scripts. The worker reads it through
-the consumer group ``outbox`` (at-least-once: an entry is XACKed only once it was delivered, or handed to
-the retry schedule in the same MULTI). A failed delivery moves to ``P{S}:outbox:retry`` (ZSET, next
-attempt time in ms) with its state in ``P{S}:outbox:jobs`` (HASH); attempts back off exponentially
+This module sends (signed HTTP POSTs to a checked, pinned address) and decides when to retry; the Redis
+bookkeeping is store/outbox.py's (consumer group ``outbox``, at-least-once: an entry is acknowledged only
+once it was delivered or handed to the retry schedule in the same MULTI). Attempts back off exponentially
 (base * 2^n, capped) for at least WEBHOOK_RETRY_FOR seconds (24 h by default), then the event goes to the
-dead-letter list ``P{S}:outbox:dead``. Counters live in ``P{S}:outbox:stats``. Entries a crashed worker
-left unacknowledged are taken over with XAUTOCLAIM. Every key of a site shares its hash tag.
+dead-letter list. Entries a crashed worker left unacknowledged are taken over with XAUTOCLAIM.
 
 The event id ``<site>:<stream entry id>`` is stable across retries: receivers de-duplicate on it.
 """
@@ -23,8 +21,6 @@ import time
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
-from redis.exceptions import RedisError, ResponseError
-
 from moderation.integrations.webhooks import (
     SIGNATURE_HEADER,
     WebhookConfigError,
@@ -33,25 +29,15 @@ from moderation.integrations.webhooks import (
     parse_webhooks,
     sign,
 )
-from moderation.store.keys import KeySpace
+from moderation.store import RedisError, connection
+from moderation.store.keys import DEFAULT_PREFIX
+from moderation.store.outbox import GROUP, OutboxStore, get_outbox_store
 
 log = logging.getLogger(__name__)
 
-GROUP = "outbox"
-USER_AGENT = "moderation-webhooks/1"
-DEAD_LETTER_LIMIT = 100_000
+__all__ = ["GROUP", "Outbox", "event_body", "outboxes", "post_json", "run_worker", "stats", "webhook_stats"]
 
-# KEYS: retry, jobs. ARGV: now ms, lease ms, limit. Leases due jobs so two workers never send the same one.
-_TAKE_DUE = """
-local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
-local out = {}
-for _, id in ipairs(ids) do
-  redis.call('ZADD', KEYS[1], tonumber(ARGV[1]) + tonumber(ARGV[2]), id)
-  table.insert(out, id)
-  table.insert(out, redis.call('HGET', KEYS[2], id) or '')
-end
-return out
-"""
+USER_AGENT = "moderation-webhooks/1"
 
 
 def _iso(ms):
@@ -118,22 +104,17 @@ def post_json(url, body, headers, *, timeout, allow_private_targets=False):
 class Outbox:
     """One site's outbox: new events, due retries and abandoned deliveries, each step atomic in Redis."""
 
-    def __init__(self, redis, site, url, secret, *, prefix="mod:", allow_private_targets=False, timeout=5.0,
+    def __init__(self, redis, site, url, secret, *, prefix=DEFAULT_PREFIX, allow_private_targets=False, timeout=5.0,
                  retry_base=2.0, retry_max_delay=3600.0, retry_for=86400.0, consumer=None, claim_idle=60.0):
-        self.redis, self.site, self.url, self.secret = redis, site, url, secret
-        self.keys = KeySpace(prefix)
+        self.store = OutboxStore(redis, site, prefix)
+        self.site, self.url, self.secret = site, url, secret
         self.allow_private_targets = allow_private_targets
         self.timeout = float(timeout)
         self.retry_base, self.retry_max_delay, self.retry_for = float(retry_base), float(retry_max_delay), \
             float(retry_for)
         self.consumer = consumer or f"{socket.gethostname()}-{os.getpid()}"
         self.claim_idle_ms = int(claim_idle * 1000)
-        self._take_due = redis.register_script(_TAKE_DUE)
-        self._group_ready = False
         self._next_claim = 0.0
-
-    def key(self, *parts):
-        return self.keys.site(self.site, *parts)
 
     # -- delivery ---------------------------------------------------------------------------------------
 
@@ -158,98 +139,60 @@ class Outbox:
         base = min(self.retry_base * 2 ** max(attempts - 1, 0), self.retry_max_delay)
         return base * random.uniform(0.8, 1.2)  # noqa: S311 - jitter, not security
 
-    # -- Redis bookkeeping ------------------------------------------------------------------------------
-
-    def ensure_group(self):
-        if self._group_ready:
-            return
-        try:
-            self.redis.xgroup_create(self.key("events"), GROUP, id="0", mkstream=True)
-        except ResponseError as exc:
-            if "BUSYGROUP" not in str(exc):
-                raise
-        self._group_ready = True
-
-    def _succeeded(self, pipe, now_ms):
-        pipe.hincrby(self.key("outbox", "stats"), "delivered", 1)
-        pipe.hset(self.key("outbox", "stats"), "last_delivered_at", now_ms)
-
-    def _failed(self, pipe, job, error, now_ms):
+    def _failed(self, job, error, now_ms, entry_id=None):
         """Schedule the next attempt, or dead-letter the event once it has been retried long enough."""
-        event_id = job["entry"]
-        pipe.hincrby(self.key("outbox", "stats"), "failed", 1)
-        pipe.hset(self.key("outbox", "stats"), mapping={"last_error": error, "last_error_at": now_ms})
         if now_ms - job["first_attempt_at"] >= self.retry_for * 1000:
-            pipe.lpush(self.key("outbox", "dead"), json.dumps({**job, "last_error": error, "dead_at": now_ms}))
-            pipe.ltrim(self.key("outbox", "dead"), 0, DEAD_LETTER_LIMIT - 1)
-            pipe.zrem(self.key("outbox", "retry"), event_id)
-            pipe.hdel(self.key("outbox", "jobs"), event_id)
-            pipe.hincrby(self.key("outbox", "stats"), "dead", 1)
-            log.error("webhook %s: event %s dead-lettered after %d attempts: %s", self.site, event_id,
+            self.store.failed(job, error, now_ms, entry_id=entry_id)
+            log.error("webhook %s: event %s dead-lettered after %d attempts: %s", self.site, job["entry"],
                       job["attempts"], error)
             return
-        job = {**job, "last_error": error}
-        pipe.hset(self.key("outbox", "jobs"), event_id, json.dumps(job, ensure_ascii=False))
-        pipe.zadd(self.key("outbox", "retry"), {event_id: now_ms + int(self._delay(job["attempts"]) * 1000)})
-        log.warning("webhook %s: event %s attempt %d failed: %s", self.site, event_id, job["attempts"], error)
+        retry_at = now_ms + int(self._delay(job["attempts"]) * 1000)
+        self.store.failed(job, error, now_ms, retry_at_ms=retry_at, entry_id=entry_id)
+        log.warning("webhook %s: event %s attempt %d failed: %s", self.site, job["entry"], job["attempts"], error)
+
+    # -- the three sources of work ------------------------------------------------------------------------
 
     def _handle_entries(self, entries):
         done = 0
         for entry_id, fields in entries:
             if fields is None:  # trimmed from the stream while pending: nothing left to send
-                self.redis.xack(self.key("events"), GROUP, entry_id)
+                self.store.ack(entry_id)
                 continue
             event = event_body(self.site, entry_id, fields)
             error = self.deliver(event, 1)
             now_ms = int(time.time() * 1000)
-            pipe = self.redis.pipeline(transaction=True)
             if error is None:
-                self._succeeded(pipe, now_ms)
+                self.store.delivered(now_ms, entry_id=entry_id)
             else:
                 job = {"entry": entry_id, "event": event, "attempts": 1, "first_attempt_at": now_ms}
-                self._failed(pipe, job, error, now_ms)
-            pipe.xack(self.key("events"), GROUP, entry_id)
-            pipe.execute()
+                self._failed(job, error, now_ms, entry_id=entry_id)
             done += 1
         return done
 
     def process_new(self, count=50, block_ms=None):
         """Deliver events nobody has read yet."""
-        self.ensure_group()
-        answer = self.redis.xreadgroup(GROUP, self.consumer, {self.key("events"): ">"}, count=count,
-                                       block=block_ms)
-        return sum(self._handle_entries(entries) for _, entries in answer or [])
+        return self._handle_entries(self.store.read_new(self.consumer, count, block_ms))
 
     def process_abandoned(self, count=50):
         """Take over entries another (crashed) worker read but never acknowledged."""
-        self.ensure_group()
-        result = self.redis.xautoclaim(self.key("events"), GROUP, self.consumer, self.claim_idle_ms,
-                                       start_id="0-0", count=count)
-        return self._handle_entries(result[1])
+        return self._handle_entries(self.store.claim_abandoned(self.consumer, self.claim_idle_ms, count))
 
     def process_retries(self, limit=50):
         """Re-send events whose next attempt is due."""
-        now_ms = int(time.time() * 1000)
         lease_ms = int((self.timeout + 30) * 1000)
-        flat = self._take_due(keys=[self.key("outbox", "retry"), self.key("outbox", "jobs")],
-                              args=[now_ms, lease_ms, limit])
         done = 0
-        for event_id, raw in zip(flat[::2], flat[1::2], strict=True):
+        for event_id, raw in self.store.take_due(int(time.time() * 1000), lease_ms, limit):
             if not raw:
-                self.redis.zrem(self.key("outbox", "retry"), event_id)
+                self.store.forget(event_id)
                 continue
             job = json.loads(raw)
             job["attempts"] += 1
             error = self.deliver(job["event"], job["attempts"])
             now_ms = int(time.time() * 1000)
-            pipe = self.redis.pipeline(transaction=True)
             if error is None:
-                self._succeeded(pipe, now_ms)
-                pipe.zrem(self.key("outbox", "retry"), event_id)
-                pipe.hdel(self.key("outbox", "jobs"), event_id)
+                self.store.delivered(now_ms, event_id=event_id)
             else:
-                self._failed(pipe, job, error, now_ms)
-            pipe.execute()
+                self._failed(job, error, now_ms)
             done += 1
         return done
 
@@ -264,46 +207,40 @@ class Outbox:
         return done
 
 
-def stats(redis, site, *, prefix="mod:", configured=None):
+def report(store, configured=None):
     """Deliveries and failures of one site's webhook, for `queue stats` and the admin page."""
-    keys = KeySpace(prefix)
-    key = lambda *parts: keys.site(site, *parts)  # noqa: E731
-    pipe = redis.pipeline(transaction=False)
-    pipe.hgetall(key("outbox", "stats"))
-    pipe.zcard(key("outbox", "retry"))
-    pipe.llen(key("outbox", "dead"))
-    counters, retrying, dead_list = pipe.execute()
-    pending = lag = None
-    try:
-        for group in redis.xinfo_groups(key("events")):
-            if group.get("name") == GROUP:
-                pending, lag = group.get("pending"), group.get("lag")
-    except ResponseError:
-        pass
-    out = {
+    raw = store.stats()
+    counters = raw["counters"]
+    return {
         "configured": configured, "delivered": int(counters.get("delivered", 0)),
         "failed_attempts": int(counters.get("failed", 0)), "dead_lettered": int(counters.get("dead", 0)),
-        "retrying": retrying, "dead_letter_list": dead_list, "in_flight": pending, "undelivered": lag,
+        "retrying": raw["retrying"], "dead_letter_list": raw["dead_letter_list"], "in_flight": raw["in_flight"],
+        "undelivered": raw["undelivered"],
         "last_delivered_at": _iso(counters["last_delivered_at"]) if counters.get("last_delivered_at") else None,
         "last_error": counters.get("last_error"),
         "last_error_at": _iso(counters["last_error_at"]) if counters.get("last_error_at") else None,
     }
-    return out
+
+
+def stats(redis, site, *, prefix=DEFAULT_PREFIX, configured=None):
+    """report() of a site's outbox on this client and prefix."""
+    return report(OutboxStore(redis, site, prefix), configured)
 
 
 def webhook_stats(site):
-    """stats() for the current app: what the admin page shows beside the queue counters."""
+    """report() for the current app: what the admin page shows beside the queue counters."""
     from flask import current_app
 
-    from moderation.store.client import get_redis
-
     configured = site in current_app.extensions.get("moderation.webhooks", {})
-    return stats(get_redis(), site, prefix=current_app.config["REDIS_PREFIX"], configured=configured)
+    return report(get_outbox_store(site), configured)
 
 
-def outboxes(app, redis, sites=None):
-    """One Outbox per site with a webhook; a URL refused by the SSRF guard is logged (and fails to deliver)."""
+def outboxes(app, redis=None, sites=None):
+    """One Outbox per site with a webhook; a URL refused by the SSRF guard is logged (and fails to deliver).
+    Without `redis`, the app's client (called inside its app context)."""
     config = app.config
+    if redis is None:
+        redis = connection()[0]
     hooks = app.extensions.get("moderation.webhooks") or parse_webhooks(config.get("WEBHOOKS"))
     private_ok = allow_private(config)
     out = []
@@ -325,12 +262,9 @@ def outboxes(app, redis, sites=None):
 
 def run_worker(app, *, sites=None, once=False, stop=None, poll_interval=0.5):
     """Drain every configured site until `stop` is set (or one pass with `once`); Redis errors are retried."""
-    from moderation.store.client import get_redis
-
     stop = stop or threading.Event()
     with app.app_context():
-        redis = get_redis()
-    boxes = outboxes(app, redis, sites)
+        boxes = outboxes(app, sites=sites)
     if not boxes:
         log.warning("no webhooks configured (MODERATION_WEBHOOKS): the worker has nothing to deliver")
     for box in boxes:

@@ -1,9 +1,8 @@
 """Liveness and readiness for orchestrators: /healthz (process up), /readyz (model loaded, Redis answering)."""
 
 from flask import Blueprint, current_app, jsonify
-from redis.exceptions import RedisError
 
-from moderation.store.client import get_redis
+from moderation.store.client import ping
 
 bp = Blueprint("health", __name__)
 
@@ -17,10 +16,7 @@ def healthz():
 def readyz():
     manager = current_app.extensions.get("moderation.models")
     scorer = manager.active if manager else None
-    try:
-        redis_ok = bool(get_redis().ping())
-    except RedisError:
-        redis_ok = False
+    redis_ok = ping()
     ready = scorer is not None and redis_ok
     body = {"status": "ready" if ready else "not_ready", "model_version": getattr(scorer, "version", None),
             "redis": "ok" if redis_ok else "unreachable"}

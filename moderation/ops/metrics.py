@@ -27,7 +27,10 @@ import time
 from flask import Response, current_app, g, request
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 from prometheus_client.core import GaugeMetricFamily
-from redis.exceptions import RedisError, ResponseError
+
+from moderation.store import RedisError
+from moderation.store.outbox import get_outbox_store
+from moderation.store.review_queue import get_queue
 
 log = logging.getLogger(__name__)
 
@@ -59,25 +62,7 @@ def count_decisions(response, batch):
 
 def _model_version(app):
     manager = app.extensions.get("moderation.models")
-    scorer = getattr(manager, "active", None) or app.extensions.get("moderation.scorer")
-    return getattr(scorer, "version", None)
-
-
-def _backlog(redis, events_key, retry_key):
-    """Events not yet delivered: the outbox group's lag, in flight and retrying; the stream's length before
-    any worker created the group; 0 when the stream does not exist."""
-    try:
-        groups = redis.xinfo_groups(events_key)
-    except ResponseError:  # no such stream
-        return 0
-    group = next((item for item in groups if item.get("name") == "outbox"), None)
-    if group is None:
-        return redis.xlen(events_key)
-    lag = group.get("lag")
-    if lag is None:  # Redis < 7 does not report it: count what lies after the last delivered id (capped)
-        last = group.get("last-delivered-id") or "0-0"
-        lag = len(redis.xrange(events_key, min=f"({last}", count=10_000))
-    return int(lag) + int(group.get("pending") or 0) + redis.zcard(retry_key)
+    return getattr(getattr(manager, "active", None), "version", None)
 
 
 class QueueCollector:
@@ -88,8 +73,6 @@ class QueueCollector:
 
     def collect(self):
         from moderation.api.api_keys import ApiKeys
-        from moderation.store.client import get_redis
-        from moderation.store.review_queue import get_queue
 
         depth = GaugeMetricFamily("moderation_queue_depth", "Open review items by label", labels=["site", "label"])
         open_ = GaugeMetricFamily("moderation_queue_open", "Open (undecided) review items", labels=["site"])
@@ -103,7 +86,6 @@ class QueueCollector:
         up = GaugeMetricFamily("moderation_redis_up", "1 when Redis answered this scrape")
         ok = 1
         with self.app.app_context():
-            redis = get_redis()
             try:
                 for site in ApiKeys(self.app.config["API_KEYS"]).sites:
                     queue = get_queue(site)
@@ -113,8 +95,9 @@ class QueueCollector:
                     open_.add_metric([site], stats["open"])
                     claimed.add_metric([site], stats["claimed"])
                     oldest.add_metric([site], stats["oldest_age_seconds"])
-                    backlog.add_metric([site], _backlog(redis, queue.key("events"), queue.key("outbox", "retry")))
-                    dead.add_metric([site], redis.llen(queue.key("outbox", "dead")))
+                    outbox = get_outbox_store(site)
+                    backlog.add_metric([site], outbox.backlog())
+                    dead.add_metric([site], outbox.dead_letters())
             except RedisError as error:
                 log.warning("metrics: redis unavailable during scrape: %s", error.__class__.__name__)
                 ok = 0

@@ -10,7 +10,6 @@ logged-in moderator while the schedule is active.
 """
 
 import functools
-import json
 import math
 
 from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
@@ -30,9 +29,8 @@ from moderation.pages.login import (
 )
 from moderation.pages.review import LABELS, sites
 from moderation.scoring.registry import RegistryError
-from moderation.store.client import get_redis
 from moderation.store.review_queue import get_queue
-from moderation.store.score_history import GRID, ThresholdReport
+from moderation.store.score_history import GRID, get_report
 
 bp = Blueprint("admin", __name__, url_prefix="/review/admin")
 i18n.register(bp)
@@ -115,7 +113,7 @@ def _effective():
 
 def _charts(site):
     """Per label: curve, volume per day, the effective thresholds, the SVG and a few rows for a table."""
-    report = ThresholdReport(get_redis(), site, current_app.config["REDIS_PREFIX"])
+    report = get_report(site)
     effective = _effective()
     out = []
     for label in LABELS:
@@ -228,10 +226,7 @@ def _samples(report):
         row = {"site": site, "id": comment_id, "active": active, "shadow": shadow, "text": "", "article_id": "",
                "author_id": ""}
         if site in known:
-            queue = get_queue(site)
-            text, article, author = queue.redis.hmget(queue.record_key(comment_id), "text", "article_id",
-                                                      "author_id")
-            row.update(text=(text or "")[:120], article_id=article or "", author_id=author or "")
+            row.update(get_queue(site).peek(comment_id))
         out.append(row)
     return out
 
@@ -256,20 +251,11 @@ def _model_context():
     manager = _manager()
     pins = manager.registry.pins()
     versions = _versions(pins)
-    redis = manager.registry.redis
-    previous = redis.lindex(manager.registry.key("history"), 0)
     return {"versions": versions, "pins": pins, "served": manager.active.version,
             "shadow": manager.shadow.version if manager.shadow is not None else None,
             "pinned": pins.get("active_version") or manager.base_pin[0], "last_error": manager.last_error,
-            "previous": _previous_version(previous), "reports": _shadow_reports(versions, pins),
+            "previous": manager.registry.previous(), "reports": _shadow_reports(versions, pins),
             "webhooks": [{"site": s, **webhook_stats(s)} for s in sites()]}
-
-
-def _previous_version(raw):
-    try:
-        return json.loads(raw)[0] if raw else None
-    except (ValueError, TypeError, IndexError, KeyError):
-        return None
 
 
 @bp.get("/model")
@@ -343,7 +329,7 @@ def api_thresholds():
     site = request.args.get("site") or sites()[0]
     if site not in sites():
         return jsonify({"error": {"code": "not_found", "message": "unknown site", "field": "site"}}), 404
-    report = ThresholdReport(get_redis(), site, current_app.config["REDIS_PREFIX"])
+    report = get_report(site)
     return jsonify({"site": site, "thresholds": _effective(), "quiet_hours": quiet_schedule(),
                     "labels": {label: {**report.curve(label), "volume_per_day": report.volume_per_day(label)}
                                for label in LABELS}})

@@ -1,13 +1,12 @@
 """Moderator login for the review pages: sessions kept in Redis, CSRF tokens, throttled failed logins.
 
 The signed session cookie (HttpOnly, SameSite=Lax, Secure when configured) carries only a random session
-id, the CSRF token and the language; the session itself lives in Redis under ``P session:<sid>`` so logout
-really ends it. Failed logins are counted per account and per client address under ``P login:fail:...``;
+id, the CSRF token and the language; the session itself lives in Redis (store/sessions.py) so logout
+really ends it. Failed logins are counted per account and per client address (store/login_throttle.py);
 past the limit the login answers 429 until the window ends. Failures are logged, never the password.
 """
 
 import functools
-import hashlib
 import hmac
 import logging
 import secrets
@@ -18,21 +17,14 @@ from werkzeug.exceptions import HTTPException
 
 from moderation.errors import BadCsrf, Forbidden, Unauthorized
 from moderation.pages import i18n
-from moderation.store.client import get_redis
-from moderation.store.keys import KeySpace
-from moderation.store.moderators import Moderators
+from moderation.store.login_throttle import get_throttle
+from moderation.store.moderators import get_moderators
+from moderation.store.sessions import get_sessions
 
 bp = Blueprint("sessions", __name__)
 i18n.register(bp)
 log = logging.getLogger(__name__)
 
-def setting(name):
-    """A session or login-throttle setting from moderation/defaults.py (MODERATION_<NAME> overrides)."""
-    return int(current_app.config[name])
-
-
-def _keys():
-    return KeySpace(current_app.config["REDIS_PREFIX"])
 
 
 # -- CSRF ---------------------------------------------------------------------------------------------------
@@ -60,10 +52,6 @@ def require_csrf(*, json_errors):
 
 # -- sessions -----------------------------------------------------------------------------------------------
 
-def _session_key(sid):
-    return _keys().plain("session", sid)
-
-
 def current_moderator():
     """{name, role} of the logged-in moderator, or None (an account removed since login counts as logged out)."""
     if "moderator" in g:
@@ -71,19 +59,15 @@ def current_moderator():
     g.moderator = None
     sid = session.get("sid")
     if sid:
-        name = get_redis().hget(_session_key(sid), "name")
-        account = Moderators(get_redis(), current_app.config["REDIS_PREFIX"]).get(name) if name else None
+        name = get_sessions().name(sid)
+        account = get_moderators().get(name) if name else None
         g.moderator = account
     return g.moderator
 
 
 def _start_session(account):
     sid = secrets.token_urlsafe(32)
-    key = _session_key(sid)
-    pipe = get_redis().pipeline(transaction=True)  # never a session without its expiry
-    pipe.hset(key, mapping={"name": account["name"], "ip": request.remote_addr or ""})
-    pipe.expire(key, setting("SESSION_HOURS") * 3600)
-    pipe.execute()
+    get_sessions().start(sid, account["name"], request.remote_addr, int(current_app.config["SESSION_HOURS"]) * 3600)
     lang = session.get("lang")
     session.clear()  # a fresh cookie: no fixation of an earlier session or token
     session["sid"] = sid
@@ -95,7 +79,7 @@ def _start_session(account):
 def _end_session():
     sid = session.get("sid")
     if sid:
-        get_redis().delete(_session_key(sid))
+        get_sessions().end(sid)
     lang = session.get("lang")
     session.clear()
     if lang:
@@ -131,49 +115,6 @@ def api_login_required(view):
 def require_admin():
     if (current_moderator() or {}).get("role") != "admin":
         raise Forbidden("only an admin may do this", "role")
-
-
-# -- throttling ---------------------------------------------------------------------------------------------
-
-# One counter per key (account and address keys may live on different cluster nodes): count, and start the
-# window on the first failure. EXPIRE NX would need Redis 7; this runs on 6.2.
-_COUNT = """
-local n = redis.call('INCR', KEYS[1])
-if n == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
-return n
-"""
-
-
-def _fail_keys(name):
-    digest = hashlib.sha256((name or "").strip().lower().encode()).hexdigest()[:32]
-    keys = _keys()
-    return (keys.plain("login", "fail", "account", digest),
-            keys.plain("login", "fail", "ip", request.remote_addr or "unknown"))
-
-
-def _throttled(name):
-    """Seconds to wait when this account or address has too many recent failures, else 0."""
-    account_key, ip_key = _fail_keys(name)
-    pipe = get_redis().pipeline(transaction=False)
-    pipe.get(account_key)
-    pipe.ttl(account_key)
-    pipe.get(ip_key)
-    pipe.ttl(ip_key)
-    account_n, account_ttl, ip_n, ip_ttl = pipe.execute()
-    wait = 0
-    if int(account_n or 0) >= setting("LOGIN_MAX_FAILURES_ACCOUNT"):
-        wait = max(wait, account_ttl)
-    if int(ip_n or 0) >= setting("LOGIN_MAX_FAILURES_IP"):
-        wait = max(wait, ip_ttl)
-    return max(wait, 0)
-
-
-def _record_failure(name):
-    window = setting("LOGIN_WINDOW_SECONDS")
-    count = get_redis().register_script(_COUNT)
-    account_n, ip_n = (count(keys=[key], args=[window]) for key in _fail_keys(name))
-    log.warning("login failed for account %r from %s (%d recent failures for the account, %d from the address)",
-                (name or "")[:64], request.remote_addr, account_n, ip_n)
 
 
 def _safe_next(target):
@@ -216,7 +157,8 @@ def login():
         return render_template("login.html", next_url=next_url, notice=notice, csrf=csrf_token())
     require_csrf(json_errors=False)
     name = (request.form.get("username") or "").strip()
-    wait = _throttled(name)
+    throttle = get_throttle()
+    wait = throttle.wait(name, request.remote_addr)
     if wait:
         log.warning("login refused for account %r from %s: throttled for %d s", name[:64], request.remote_addr, wait)
         error = i18n.translate("login.throttled", minutes=max(1, -(-wait // 60)))
@@ -224,13 +166,14 @@ def login():
             (render_template("login.html", next_url=next_url, error=error, csrf=csrf_token(), username=name), 429))
         response.headers["Retry-After"] = str(wait)
         return response
-    account = Moderators(get_redis(), current_app.config["REDIS_PREFIX"]).authenticate(
-        name, request.form.get("password") or "")
+    account = get_moderators().authenticate(name, request.form.get("password") or "")
     if account is None:
-        _record_failure(name)
+        account_n, ip_n = throttle.failed(name, request.remote_addr)
+        log.warning("login failed for account %r from %s (%d recent failures for the account, %d from the address)",
+                    name[:64], request.remote_addr, account_n, ip_n)
         error = i18n.translate("login.failed")
         return render_template("login.html", next_url=next_url, error=error, csrf=csrf_token(), username=name), 401
-    get_redis().delete(_fail_keys(name)[0])
+    throttle.succeeded(name)
     _start_session(account)
     log.info("moderator %r logged in from %s", account["name"], request.remote_addr)
     return redirect(next_url)

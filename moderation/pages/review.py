@@ -145,7 +145,7 @@ def history_page():
             break
         cursor = batch[-1]["entry"]
     rows = rows[:50]
-    states = _states(queue, {r["id"] for r in rows})
+    states = queue.states({r["id"] for r in rows})
     seen = set()
     for row in rows:
         row["iso"], row["local"] = format_time(row["at"]) if row.get("at") else ("", "")
@@ -155,14 +155,6 @@ def history_page():
     older = rows[-1]["entry"] if len(rows) == 50 else None
     return render_template("review/history.html", moderator=current_moderator(), rows=rows, wanted=wanted,
                            site=site, sites=sites(), older=older, csrf=csrf_token(), inert=inert)
-
-
-def _states(queue, ids):
-    pipe = queue.redis.pipeline(transaction=False)
-    ids = sorted(ids)
-    for comment_id in ids:
-        pipe.hmget(queue.record_key(comment_id), "queue_state", "text")
-    return {i: {"state": s or "", "text": (t or "")[:120]} for i, (s, t) in zip(ids, pipe.execute(), strict=True)}
 
 
 # -- JSON endpoints -----------------------------------------------------------------------------------------

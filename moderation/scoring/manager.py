@@ -6,11 +6,12 @@ import time
 from pathlib import Path
 
 from flask import current_app
-from redis.exceptions import RedisError
 
 from moderation.scoring.policy import Policy, QuietHours
 from moderation.scoring.registry import Registry
 from moderation.scoring.scorer import ModelLoadError, load_scorer, read_active
+from moderation.store import RedisError
+from moderation.store.model_pins import get_model_pins
 
 log = logging.getLogger(__name__)
 
@@ -18,9 +19,9 @@ log = logging.getLogger(__name__)
 class ModelManager:
     """Holds the active scorer, an optional shadow and the policy; reloads in the background on a new pin."""
 
-    def __init__(self, config, redis):
+    def __init__(self, config, pins):
         self.config = config
-        self.registry = Registry(redis, config["MODEL_DIR"], config["REDIS_PREFIX"])
+        self.registry = Registry(pins, config["MODEL_DIR"])
         self.quiet = QuietHours(config["QUIET_HOURS"])
         self.base_pin = base_pin(config)
         self.active = load_scorer(Path(config["MODEL_DIR"]) / self.base_pin[0], self.base_pin[1])
@@ -107,10 +108,8 @@ def get_policy():
 
 def init_app(app):
     """Load the pinned artifact once per process; a hash or version mismatch stops start-up with a message."""
-    from moderation.store.client import get_redis
-
     with app.app_context():
-        manager = ModelManager(app.config, get_redis())
+        manager = ModelManager(app.config, get_model_pins())
     app.extensions["moderation.models"] = manager
     app.before_request(manager.maybe_refresh)
     log.info("model %s loaded from %s", manager.active.version, app.config["MODEL_DIR"])

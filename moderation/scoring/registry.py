@@ -2,11 +2,9 @@
 
 import hashlib
 import json
-import time
 from pathlib import Path
 
 from moderation.scoring.scorer import ModelLoadError, load_scorer
-from moderation.store.keys import KeySpace
 
 
 class RegistryError(ValueError):
@@ -22,19 +20,12 @@ def file_sha256(path):
 
 
 class Registry:
-    """Artifacts under one folder plus the deployment's pins (active, previous, shadow, thresholds) in Redis.
+    """Artifacts under one folder plus the deployment's pins (active, previous, shadow, thresholds) in Redis
+    (store/model_pins.py)."""
 
-    Keys: Pmodel:pins (HASH: active_version, active_sha256, shadow_version, shadow_sha256, thresholds,
-    generation), Pmodel:history (LIST of previous active pins, newest first), Pmodel:audit (STREAM of changes).
-    """
-
-    def __init__(self, redis, root, prefix="mod:"):
-        self.redis = redis
+    def __init__(self, pins, root):
+        self.store = pins
         self.root = Path(root)
-        self.keys = KeySpace(prefix)
-
-    def key(self, *parts):
-        return self.keys.plain("model", *parts)
 
     # -- artifacts on disk ----------------------------------------------------------------------------------
 
@@ -65,21 +56,11 @@ class Registry:
     # -- pins in Redis ---------------------------------------------------------------------------------------
 
     def pins(self):
-        raw = self.redis.hgetall(self.key("pins"))
-        if raw.get("thresholds"):
-            raw["thresholds"] = json.loads(raw["thresholds"])
-        return raw
+        return self.store.get()
 
-    def _change(self, mapping, what, by, remove=()):
-        pipe = self.redis.pipeline(transaction=True)
-        if mapping:
-            pipe.hset(self.key("pins"), mapping=mapping)
-        if remove:
-            pipe.hdel(self.key("pins"), *remove)
-        pipe.hincrby(self.key("pins"), "generation", 1)
-        pipe.xadd(self.key("audit"), {"what": what, "by": by or "cli", "at": int(time.time() * 1000),
-                                      "detail": json.dumps(mapping, ensure_ascii=False)}, maxlen=10000)
-        pipe.execute()
+    def previous(self):
+        """The version a rollback would activate, or None."""
+        return self.store.previous()
 
     def activate(self, version, by="", current=None):
         """Pin a verified version as active; the previous pin goes on the history for rollback."""
@@ -87,52 +68,41 @@ class Registry:
         pins = self.pins()
         previous = (pins.get("active_version"), pins.get("active_sha256")) if pins.get("active_version") else current
         if previous and previous[0] != version:
-            self.redis.lpush(self.key("history"), json.dumps(list(previous)))
-            self.redis.ltrim(self.key("history"), 0, 49)
-        self._change({"active_version": version, "active_sha256": sha}, "activate", by)
+            self.store.push_previous(previous)
+        self.store.change({"active_version": version, "active_sha256": sha}, "activate", by)
         return version, sha
 
     def rollback(self, by=""):
         """Re-activate the previous pin."""
-        raw = self.redis.lpop(self.key("history"))
-        if raw is None:
+        pin = self.store.pop_previous()
+        if pin is None:
             raise RegistryError("no previous version to roll back to")
-        version, sha = json.loads(raw)
+        version, sha = pin
         if file_sha256(self.root / version / "model.joblib") != sha:
-            self.redis.lpush(self.key("history"), raw)
+            self.store.push_previous(pin)
             raise RegistryError(f"{version}: file no longer matches its pin")
-        self._change({"active_version": version, "active_sha256": sha}, "rollback", by)
+        self.store.change({"active_version": version, "active_sha256": sha}, "rollback", by)
         return version, sha
 
     def set_shadow(self, version, by=""):
         """Score live traffic with `version` beside the active model (None switches shadow mode off)."""
         if version is None:
-            self._change({}, "shadow_off", by, remove=("shadow_version", "shadow_sha256"))
+            self.store.change({}, "shadow_off", by, remove=("shadow_version", "shadow_sha256"))
             return None
         version, sha = self.verified_pin(version)
-        self._change({"shadow_version": version, "shadow_sha256": sha}, "shadow", by)
+        self.store.change({"shadow_version": version, "shadow_sha256": sha}, "shadow", by)
         return version, sha
 
     def set_thresholds(self, thresholds, by=""):
         """Thresholds that override the card's, effective on every worker at its next check."""
-        self._change({"thresholds": json.dumps(thresholds)}, "thresholds", by)
+        self.store.change({"thresholds": json.dumps(thresholds)}, "thresholds", by)
 
     def record_shadow(self, version, active_decision, shadow_decision, site, comment_id):
         """Count agreement between the active and the shadow model; keep the latest disagreements."""
-        pipe = self.redis.pipeline(transaction=False)
-        key = self.key("shadow", version)
-        pipe.hincrby(key, "total", 1)
-        if active_decision != shadow_decision:
-            pipe.hincrby(key, "disagree", 1)
-            pipe.hincrby(key, f"{active_decision}->{shadow_decision}", 1)
-            pipe.lpush(self.key("shadow", version, "samples"), json.dumps([site, comment_id, active_decision,
-                                                                           shadow_decision]))
-            pipe.ltrim(self.key("shadow", version, "samples"), 0, 99)
-        pipe.execute()
+        self.store.record_shadow(version, active_decision, shadow_decision, site, comment_id)
 
     def shadow_report(self, version):
-        counts = {k: int(v) for k, v in self.redis.hgetall(self.key("shadow", version)).items()}
-        samples = [json.loads(s) for s in self.redis.lrange(self.key("shadow", version, "samples"), 0, 19)]
+        counts, samples = self.store.shadow_counts(version)
         total = counts.get("total", 0)
         return {"version": version, "total": total, "disagree": counts.get("disagree", 0),
                 "rate": round(counts.get("disagree", 0) / total, 4) if total else 0.0,

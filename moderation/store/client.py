@@ -96,6 +96,14 @@ def get_redis():
     return current_app.extensions["moderation.redis"]
 
 
+def ping():
+    """True when the app's Redis answers (for /readyz)."""
+    try:
+        return bool(get_redis().ping())
+    except redis.RedisError:
+        return False
+
+
 def init_app(app):
     """Connect to MODERATION_REDIS_URL, or start the embedded server under the instance folder."""
     url = app.config["REDIS_URL"]

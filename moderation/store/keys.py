@@ -21,6 +21,7 @@ Layout (prefix P, default ``mod:``; S is a site name from MODERATION_API_KEYS):
   P{S}:outbox:stats        HASH   webhook counters: delivered, failed, dead, last_delivered_at, last_error
   P{S}:demo:comments       HASH   demo article page only: comment id -> JSON (name, text, status, author)
   P{S}:demo:seen           SET    demo article page only: webhook event ids already applied (de-dup)
+  P{S}:rl:<kind>:<window>:<value>  STRING rate-limit counter of one API key, author or IP in one fixed window
   Pmoderator:<name>        HASH   a moderator account (name, role, scrypt password hash)
   Psession:<sid>           HASH   a logged-in moderator's session (expires after SESSION_HOURS)
   Plogin:fail:account:<h>  STRING failed logins of one account name (sha256 prefix), expire with the window
@@ -29,14 +30,20 @@ Layout (prefix P, default ``mod:``; S is a site name from MODERATION_API_KEYS):
   Pmodel:history           LIST   previous active pins, newest first (rollback)
   Pmodel:audit             STREAM every registry change: what, by, when, detail
   Pmodel:shadow:<version>  HASH   shadow comparison counters (total, disagree, <active>-><shadow>)
+  Pmodel:shadow:<version>:samples  LIST  the latest disagreements [site, id, active, shadow], newest first
 
-The events stream is read by the consumer group `outbox` (moderation/outbox.py).
+The events stream is read by the consumer group `outbox` (moderation/store/outbox.py).
+Each structure has one owner in moderation/store/: review_queue.py (records, queue, audit, events, stats,
+hist), training_labels.py, score_history.py (reads hist and labels), outbox.py, demo_comments.py,
+rate_limits.py, moderators.py, sessions.py, login_throttle.py, model_pins.py.
 
 Every key of one site carries the hash tag {S}, so the multi-key Lua scripts run on Redis Cluster too.
 """
 
+import hashlib
 import re
 
+DEFAULT_PREFIX = "mod:"
 SITE_RE = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
 
 
@@ -53,3 +60,43 @@ class KeySpace:
 
     def plain(self, *parts):
         return self.prefix + ":".join(parts)
+
+    # -- named keys (the table above) -----------------------------------------------------------------------
+
+    def rate_limit(self, site, kind, window_index, value):
+        return self.site(site, "rl", kind, str(window_index), value)
+
+    def labels(self, site):
+        return self.site(site, "labels")
+
+    def histogram(self, site, day):
+        return self.site(site, "hist", day)
+
+    def events(self, site):
+        return self.site(site, "events")
+
+    def outbox(self, site, part):
+        """part: retry, jobs, dead or stats."""
+        return self.site(site, "outbox", part)
+
+    def demo(self, site, part):
+        """part: comments or seen."""
+        return self.site(site, "demo", part)
+
+    def moderator(self, name):
+        return self.plain("moderator", name)
+
+    def session(self, sid):
+        return self.plain("session", sid)
+
+    def login_failures_account(self, name):
+        """Keyed by a hash of the name, so a key never carries what someone typed as a user name."""
+        digest = hashlib.sha256((name or "").strip().lower().encode()).hexdigest()[:32]
+        return self.plain("login", "fail", "account", digest)
+
+    def login_failures_ip(self, address):
+        return self.plain("login", "fail", "ip", address or "unknown")
+
+    def model(self, *parts):
+        """parts: pins, history, audit, or shadow + version (+ samples)."""
+        return self.plain("model", *parts)

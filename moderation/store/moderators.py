@@ -5,6 +5,7 @@ import time
 
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from moderation.store import connection
 from moderation.store.keys import KeySpace
 
 NAME_RE = re.compile(r"^[A-Za-z0-9_.@-]{1,64}$")
@@ -25,7 +26,7 @@ class Moderators:
         self.keys = KeySpace(prefix)
 
     def key(self, name):
-        return self.keys.plain("moderator", name)
+        return self.keys.moderator(name)
 
     def add(self, name, password, role="moderator"):
         """Create or replace an account (replacing resets the password)."""
@@ -51,3 +52,7 @@ class Moderators:
         raw = self.redis.hgetall(self.key(name)) if NAME_RE.match(name or "") else {}
         ok = check_password_hash(raw.get("password", _DUMMY_HASH), password or "")
         return {"name": raw["name"], "role": raw["role"]} if raw and ok else None
+
+
+def get_moderators():
+    return Moderators(*connection())

@@ -58,7 +58,7 @@ class RateLimiter:
         self._hit = redis.register_script(_HIT)
 
     def key(self, site, kind, value, window_index):
-        return self.keys.site(site, "rl", kind, str(window_index), value)
+        return self.keys.rate_limit(site, kind, window_index, value)
 
     def check(self, site, hits, *, now):
         """Count every (kind, value, cost) hit in one round trip; raise RateLimited if one crosses its limit."""

@@ -223,6 +223,19 @@ class ReviewQueue:
             cursor = batch[-1][0]
         return out
 
+    def states(self, ids):
+        """{id: {"state", "text" (first 120 characters)}} for many comments in one round trip."""
+        ids = sorted(ids)
+        pipe = self.redis.pipeline(transaction=False)
+        for comment_id in ids:
+            pipe.hmget(self.record_key(comment_id), "queue_state", "text")
+        return {i: {"state": s or "", "text": (t or "")[:120]} for i, (s, t) in zip(ids, pipe.execute(), strict=True)}
+
+    def peek(self, comment_id):
+        """The text (first 120 characters), article and author of a record, without reading the rest."""
+        text, article, author = self.redis.hmget(self.record_key(comment_id), "text", "article_id", "author_id")
+        return {"text": (text or "")[:120], "article_id": article or "", "author_id": author or ""}
+
 
 def get_queue(site):
     """The ReviewQueue of a site, built once per app from its configuration."""

@@ -6,6 +6,7 @@ threshold; below it they rest on reader reports alone and the page says so.
 
 import time
 
+from moderation.store import connection
 from moderation.store.keys import KeySpace
 
 GRID = [round(t / 100, 2) for t in range(0, 100)]
@@ -25,7 +26,7 @@ class ThresholdReport:
         pipe = self.redis.pipeline(transaction=False)
         for back in range(days):
             day = time.strftime("%Y%m%d", time.gmtime(now - back * 86400))
-            pipe.hgetall(self.keys.site(self.site, "hist", day))
+            pipe.hgetall(self.keys.histogram(self.site, day))
         buckets = [0] * 100
         seen_days = 0
         for histogram in pipe.execute():
@@ -44,7 +45,7 @@ class ThresholdReport:
     def decisions(self, label, limit=50_000):
         """(score, 1 if the moderators said `label`, else 0) for decided comments, newest decision per id."""
         latest = {}
-        for _, fields in self.redis.xrevrange(self.keys.site(self.site, "labels"), count=limit):
+        for _, fields in self.redis.xrevrange(self.keys.labels(self.site), count=limit):
             cid = fields.get("id")
             if cid in latest or fields.get("source") != "moderator":
                 continue
@@ -68,3 +69,8 @@ class ThresholdReport:
                 "recall": hits / positives if positives else None,
             })
         return {"label": label, "decided": len(pairs), "positives": positives, "points": points}
+
+
+def get_report(site):
+    redis, prefix = connection()
+    return ThresholdReport(redis, site, prefix)

@@ -1,5 +1,6 @@
 """LabelStore: labelled examples for the next model, from moderators, Akismet-style feedback and reports."""
 
+from moderation.store import connection
 from moderation.store.keys import KeySpace
 
 TASKS = ("spam", "abuse")
@@ -14,7 +15,7 @@ class LabelStore:
         self.keys = KeySpace(prefix)
 
     def key(self):
-        return self.keys.site(self.site, "labels")
+        return self.keys.labels(self.site)
 
     def add(self, comment_id, text, task, value, source, by="", at_ms=None):
         """Append one example: `value` 1 means the text is `task` (spam or abuse), 0 that it is not."""
@@ -50,3 +51,8 @@ class LabelStore:
             if fields.get("score"):
                 row["score"] = float(fields["score"])
         return row
+
+
+def get_labels(site):
+    redis, prefix = connection()
+    return LabelStore(redis, site, prefix)
