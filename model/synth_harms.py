@@ -1,0 +1,119 @@
+"""Synthetic rows for the harm categories (issue 12): positives per category and hard negatives, ja and en.
+
+Real labelled Japanese data has no per-category labels for threats, doxxing or defamation, so the heads
+learn constructions from compositional templates (model/synth_harms_templates.py): each template yields
+many sentences that share a construction, not a string. Every row carries its template as `group` (split
+by group so a template never straddles train and test), is marked synthetic, and gets the same
+decorations (prefixes, emoji, punctuation, neutral sentences around it) in every family, so decoration
+never predicts the label. Deterministic for a seed; standard library only.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+from model.synth_harms_templates import EMOJI, FILLERS, NEGATIVES, POSITIVES, PREFIXES, SLOTS, SUFFIXES
+
+CATEGORIES = ("threat", "hate", "harassment", "sexual", "self_harm", "personal_info", "defamation")
+HEADS = ("spam", "abuse", *CATEGORIES)
+LANGS = ("ja", "en")
+ROWS_PER_FAMILY = {"positive": 520, "negative": 420}  # per language at scale 1.0
+LONG_SHARE = 0.18  # rows where the template's sentence sits among neutral sentences
+_TOKEN = re.compile(r"(\[[^\]]*\]|\{\w+\})")
+_END = set("。！？!?.…」』)）")
+_EMOJI_CHARS = set("".join(EMOJI))
+_PROPER = {"I", "I'm", "I'll", "I'd", "I've", "UN", "US"} | {  # words that keep their capital after a prefix
+    word for values in SLOTS["en"].values() if not callable(values)
+    for v in values for word in v.split() if word[:1].isupper()}
+_POSITIVE_LABELS = {  # besides the family's own 1: abuse is their union; None = ambiguous, not labelled
+    "threat": {"abuse": 1, "harassment": None},
+    "hate": {"abuse": 1},
+    "harassment": {"abuse": 1},
+    "sexual": {"abuse": 1, "harassment": None},
+    "self_harm": {"abuse": 1, "harassment": None},
+    "personal_info": {"abuse": 1, "harassment": None},
+    "defamation": {"abuse": 1, "harassment": None},
+}
+
+
+def family_labels(family: str, overrides: dict | None = None) -> dict:
+    """All heads 0 for hard negatives; the family's category and abuse 1 for positives, then overrides."""
+    labels = dict.fromkeys(HEADS, 0)
+    if family in _POSITIVE_LABELS:
+        labels[family] = 1
+        labels.update(_POSITIVE_LABELS[family])
+    labels.update(overrides or {})
+    return labels
+
+
+def expand(rng: random.Random, template: str, slots: dict, depth: int = 0) -> str:
+    """Fill `[a|b]` alternatives and `{slot}` values (recursively, a few levels deep)."""
+    if depth > 4:
+        raise ValueError(f"template nests too deep: {template!r}")
+    out = []
+    for part in _TOKEN.split(template):
+        if part.startswith("[") and part.endswith("]"):
+            out.append(expand(rng, rng.choice(part[1:-1].split("|")), slots, depth + 1))
+        elif part.startswith("{") and part.endswith("}"):
+            value = slots[part[1:-1]]
+            out.append(expand(rng, value(rng) if callable(value) else rng.choice(value), slots, depth + 1))
+        else:
+            out.append(part)
+    return "".join(out)
+
+
+def _decorate(rng: random.Random, core: str, lang: str) -> str:
+    """The same surface variation for every family: prefix, ending, emoji, case, neutral context."""
+    prefix = rng.choice(PREFIXES[lang])
+    if prefix.endswith((", ", "lol ", "so ")) and lang == "en" and core.split(" ", 1)[0].rstrip(",.:'s") not in _PROPER:
+        core = core[0].lower() + core[1:]
+    text = prefix + core
+    if text[-1] not in _END:
+        text += rng.choice(SUFFIXES[lang])
+    text += rng.choice(EMOJI) if lang == "ja" else (" " + rng.choice(EMOJI)).rstrip()
+    if lang == "en" and rng.random() < 0.08:
+        text = text.lower() if rng.random() < 0.7 else text.upper()
+    if rng.random() < LONG_SHARE:
+        if text[-1] not in _END and text[-1] not in _EMOJI_CHARS:
+            text += "。" if lang == "ja" else "."
+        context = rng.sample(FILLERS[lang], rng.randint(1, 3))
+        context.insert(rng.randint(0, len(context)), text)
+        text = ("" if lang == "ja" else " ").join(context)
+    return text
+
+
+def _family_rows(family: str, lang: str, templates: tuple, n: int, seed: int) -> list[dict]:
+    rng = random.Random(f"{seed}:{family}:{lang}")
+    rows, seen = [], set()
+    for attempt in range(n * 30):
+        if len(rows) >= n:
+            break
+        tid = attempt % len(templates)  # round robin: every template appears
+        entry = templates[tid]
+        template, overrides = (entry, None) if isinstance(entry, str) else entry
+        text = _decorate(rng, expand(rng, template, SLOTS[lang]), lang)
+        if text in seen:
+            continue
+        seen.add(text)
+        rows.append({"text": text, "lang": lang, "source": f"synth-{family}-{lang}",
+                     "group": f"{family}-{lang}-{tid:02d}", "synthetic": True,
+                     "labels": family_labels(family, overrides)})
+    return rows
+
+
+def generate(seed: int = 20261129, scale: float = 1.0) -> list[dict]:
+    """All families in both languages; a text generated twice keeps only its first row."""
+    rows: list[dict] = []
+    for kind, table in (("positive", POSITIVES), ("negative", NEGATIVES)):
+        n = max(1, round(ROWS_PER_FAMILY[kind] * scale))
+        for family, by_lang in table.items():
+            for lang in LANGS:
+                rows.extend(_family_rows(family, lang, by_lang[lang], n, seed))
+    seen: set[str] = set()
+    unique = []
+    for row in rows:
+        if row["text"] not in seen:
+            seen.add(row["text"])
+            unique.append(row)
+    return unique

@@ -1,0 +1,110 @@
+"""The harm-category training rows are deterministic, labelled per head, cover every family in both
+languages, keep each template in one family, never contradict themselves and only use fictional numbers."""
+
+import random
+import re
+from collections import Counter, defaultdict
+
+import pytest
+
+from model.synth_harms import CATEGORIES, HEADS, expand, family_labels, generate
+from model.synth_harms_templates import NEGATIVES, POSITIVES
+
+FAMILIES = set(POSITIVES) | set(NEGATIVES)
+
+
+@pytest.fixture(scope="module")
+def rows():
+    return generate()
+
+
+def test_same_seed_same_rows_other_seed_other_rows(rows):
+    assert generate() == rows
+    other = generate(seed=7)
+    assert other != rows
+    assert {r["group"] for r in other} == {r["group"] for r in rows}
+
+
+def test_scale_sets_the_size():
+    small = generate(scale=0.1)
+    assert 0 < len(small) < len(generate()) / 5
+    assert {r["source"] for r in small} == {f"synth-{f}-{lang}" for f in FAMILIES for lang in ("ja", "en")}
+
+
+def test_every_row_is_marked_and_labelled(rows):
+    for r in rows:
+        assert set(r) == {"text", "lang", "source", "group", "synthetic", "labels"}
+        assert r["synthetic"] is True
+        assert r["lang"] in ("ja", "en")
+        assert set(r["labels"]) == set(HEADS)
+        assert all(v in (0, 1, None) for v in r["labels"].values())
+        assert r["labels"]["spam"] == 0
+        assert r["text"].strip() and not re.search(r"[{}\[\]|]", r["text"]), r["text"]
+
+
+def test_positives_name_their_category_and_negatives_are_clean(rows):
+    for r in rows:
+        family = r["source"].split("-")[1]
+        if family in CATEGORIES:
+            assert r["labels"][family] == 1 and r["labels"]["abuse"] == 1
+        else:
+            assert set(r["labels"].values()) == {0}, r
+
+
+def test_every_family_in_both_languages_with_enough_rows(rows):
+    counts = Counter(r["source"] for r in rows)
+    for family in FAMILIES:
+        for lang in ("ja", "en"):
+            assert counts[f"synth-{family}-{lang}"] >= 300, (family, lang, counts[f"synth-{family}-{lang}"])
+
+
+def test_a_group_belongs_to_one_family_and_language(rows):
+    owners = defaultdict(set)
+    for r in rows:
+        owners[r["group"]].add(r["source"])
+        assert r["group"].startswith(r["source"].removeprefix("synth-").rsplit("-", 1)[0] + "-" + r["lang"] + "-")
+    assert all(len(sources) == 1 for sources in owners.values())
+    assert len(owners) >= 20 * len(FAMILIES)
+
+
+def test_no_text_appears_twice(rows):
+    texts = Counter(r["text"] for r in rows)
+    assert texts.most_common(1)[0][1] == 1
+
+
+def test_every_template_is_used(rows):
+    used = {r["group"] for r in rows}
+    for table in (POSITIVES, NEGATIVES):
+        for family, by_lang in table.items():
+            for lang, templates in by_lang.items():
+                missing = [i for i in range(len(templates)) if f"{family}-{lang}-{i:02d}" not in used]
+                assert not missing, (family, lang, missing)
+
+
+def test_phone_numbers_and_mail_are_fictional(rows):
+    phones = [m for r in rows for m in re.findall(r"\d[\d\-() ]{8,}\d", r["text"])]
+    assert len(phones) > 100
+    for p in phones:
+        digits = re.sub(r"\D", "", p)
+        assert "0000" in digits or "55501" in digits or len(digits) < 9, p
+    for r in rows:
+        for mail in re.findall(r"@[\w.]+\.\w+", r["text"]):
+            assert mail.lower().startswith("@example."), mail
+
+
+def test_long_rows_keep_the_attack_among_neutral_sentences(rows):
+    long_threats = [r for r in rows if r["source"] == "synth-threat-ja" and r["text"].count("。") >= 3]
+    assert len(long_threats) >= 30
+
+
+def test_expand_fills_alternatives_and_slots():
+    rng = random.Random(1)
+    slots = {"x": ("A{y}",), "y": ("B", "C")}
+    seen = {expand(rng, "[p|q]{x}", slots) for _ in range(50)}
+    assert seen == {"pAB", "pAC", "qAB", "qAC"}
+
+
+def test_overrides_leave_a_head_unlabelled():
+    labels = family_labels("personal_info", {"threat": None})
+    assert labels["personal_info"] == 1 and labels["abuse"] == 1 and labels["threat"] is None
+    assert labels["hate"] == 0 and labels["spam"] == 0
