@@ -392,3 +392,13 @@ def accounts(rdb, prefix):
     moderators.add("jiro", MODERATOR_PASSWORD, "moderator")
     moderators.add("taro", MODERATOR_PASSWORD, "admin")
     return moderators
+
+
+@pytest.fixture(scope="session")
+def shipped_scorer():
+    """The active (shipped) artifact, loaded by its pinned SHA-256 as the service loads it."""
+    from model.functional import resolve_artifact
+    from moderation.scoring.scorer import load_scorer
+
+    folder, sha = resolve_artifact(None)
+    return load_scorer(folder, sha)

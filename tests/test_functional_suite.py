@@ -1,0 +1,97 @@
+"""The functional case files are well-formed, and the shipped model does not regress on the Japanese suite."""
+
+import json
+from collections import Counter
+
+import pytest
+
+from model.functional import PROBE, SUITE, functional_report, load_cases
+
+CATEGORIES = {"threat", "hate", "harassment", "sexual", "self_harm", "personal_info", "defamation"}
+TOLERANCE = 0.01  # scoring is deterministic: this only absorbs float noise, never one case
+
+
+@pytest.fixture(scope="module")
+def suite():
+    return load_cases(SUITE)
+
+
+def test_suite_is_well_formed(suite):
+    ids = [c["id"] for c in suite]
+    assert len(suite) >= 400
+    assert len(set(ids)) == len(ids)
+    assert len({c["text"] for c in suite}) == len(suite)
+    funcs = Counter(c["functionality"] for c in suite)
+    assert len(funcs) >= 25
+    by_id = {c["id"]: c for c in suite}
+    for c in suite:
+        assert set(c) == {"id", "functionality", "text", "expected", "category", "pair"}, c["id"]
+        assert isinstance(c["text"], str) and c["text"].strip(), c["id"]
+        assert c["expected"] in ("harmful", "non_harmful"), c["id"]
+        # the functionality's suffix says which side it tests; only harmful cases carry a category
+        assert c["functionality"].endswith("_h" if c["expected"] == "harmful" else "_nh"), c["id"]
+        if c["expected"] == "harmful":
+            assert c["category"] in CATEGORIES, c["id"]
+        else:
+            assert c["category"] is None, c["id"]
+        if c["pair"] is not None:
+            partner = by_id[c["pair"]]
+            assert partner["pair"] == c["id"], c["id"]
+            assert partner["expected"] != c["expected"], c["id"]
+    assert sum(c["pair"] is not None for c in suite) >= 200
+    assert all(n >= 6 for n in funcs.values()), funcs
+
+
+def test_personal_info_probe_is_well_formed():
+    probe = load_cases(PROBE)
+    ids = [c["id"] for c in probe]
+    assert len(probe) >= 200
+    assert len(set(ids)) == len(ids) and len({c["text"] for c in probe}) == len(probe)
+    assert all(set(c) == {"id", "text", "expected"} and isinstance(c["expected"], bool) for c in probe)
+    kinds = Counter(c["expected"] for c in probe)
+    assert kinds[True] >= 60 and kinds[False] >= 100  # precision needs many look-alike negatives
+
+
+def test_suite_files_are_utf8_json_lines():
+    for path in (SUITE, PROBE):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        assert all(json.loads(line) for line in lines)
+
+
+def test_shipped_model_does_not_regress_on_the_japanese_suite(shipped_scorer):
+    recorded = (shipped_scorer.card.get("functional") or {}).get("ja_suite")
+    if not recorded:
+        pytest.skip(f"the active card ({shipped_scorer.version}) records no functional results yet: "
+                    "model/train.py writes card['functional'] from model.functional.functional_report")
+    now = functional_report(shipped_scorer, shipped_scorer.card["thresholds"], parts=("ja_suite",))["ja_suite"]
+    compared = 0
+    for name, before in recorded["functionalities"].items():
+        current = now["functionalities"].get(name)
+        if current is None or current["n"] != before["n"]:
+            continue  # the suite changed this functionality since the card was written: nothing to compare
+        compared += 1
+        assert current["pass_rate"] >= before["pass_rate"] - TOLERANCE, (name, before, current)
+    assert compared >= len(now["functionalities"]) // 2, "the card's results are for a different suite: retrain"
+
+
+def test_harness_reports_suite_hatecheck_and_probe(shipped_scorer, capsys):
+    from model.functional import DEFAULT_DATA, HATECHECK, main
+
+    assert main(["--json"]) == 0
+    rep = json.loads(capsys.readouterr().out)
+    assert rep["model_version"] == shipped_scorer.version
+    ja = rep["ja_suite"]
+    assert ja["n"] == len(load_cases(SUITE)) and ja["pairs"]["n"] >= 100
+    assert ja["harmful"]["n"] + ja["non_harmful"]["n"] == ja["n"]
+    assert sum(v["n"] for v in ja["functionalities"].values()) == ja["n"]
+    assert len(ja["failed"]) == round(ja["n"] - sum(v["passed"] for v in ja["functionalities"].values()))
+    hc = rep["hatecheck"]
+    if (DEFAULT_DATA / HATECHECK).is_file():
+        assert hc["available"] and hc["n"] == 3728 and 0 <= hc["roc_auc_abuse"] <= 1
+        focus = {"threat_dir_h", "derog_neg_emote_h", "counter_quote_nh", "slur_reclaimed_nh"}
+        assert focus <= set(hc["functionalities"])
+    pi = rep["personal_info"]
+    probe = shipped_scorer.score("x")
+    assert pi["available"] == ("personal_info" in (getattr(probe, "categories", None) or probe.scores))
+    if pi["available"]:
+        assert pi["tp"] + pi["fp"] + pi["fn"] + pi["tn"] == pi["n"] >= 200
