@@ -20,7 +20,7 @@ def _secret_key(instance_dir):
 
 def create_app(test_config=None, *, with_model=True):
     """Defaults, then MODERATION_* environment variables, then `test_config`; then every resource."""
-    from moderation import defaults, errors
+    from moderation import defaults, errors, settings
     from moderation.api import api_keys, comments, openapi
     from moderation.integrations import akismet, coral, outbox
     from moderation.ops import health, logs, metrics
@@ -60,7 +60,8 @@ def create_app(test_config=None, *, with_model=True):
     app.register_blueprint(akismet.bp)
     app.register_blueprint(coral.bp)
     app.register_blueprint(openapi.bp)
-    if app.config.get("DEMO"):  # the demo article page and its site backend (make run), never in production
+    app.config["DEMO"] = settings.boolean(app.config["DEMO"], "DEMO")
+    if app.config["DEMO"]:  # the demo article page and its site backend (make run), never in production
         from moderation.integrations import demo
 
         app.register_blueprint(demo.bp)

@@ -45,6 +45,14 @@ def test_demo_exists_only_in_the_demo_configuration(make_app):
     assert make_app().test_client().get("/demo/").status_code == 404
 
 
+@pytest.mark.parametrize("value", ["off", "no", "0", "false", "OFF"])
+def test_demo_switched_off_in_words_registers_no_demo_pages(make_app, monkeypatch, value):
+    monkeypatch.setenv("MODERATION_DEMO", value)
+    assert make_app(API_KEYS=f"demo:{DEMO_KEY}").test_client().get("/demo/").status_code == 404
+    monkeypatch.setenv("MODERATION_DEMO", "on")
+    assert make_app(API_KEYS=f"demo:{DEMO_KEY}").test_client().get("/demo/").status_code == 200
+
+
 def test_page_escapes_reader_text(demo):
     client = demo(FLAG_NONE)
     assert post_comment(client, "<script>alert(1)</script>", name='"><img src=x>').json["comment"]["status"] == \
