@@ -320,3 +320,17 @@ def test_access_line_carries_request_id_and_no_text(make_app, auth, comment, cap
     access = [json.loads(line) for line in formatted if '"moderation.access"' in line]
     assert access and access[-1]["request_id"] == "in-process-1" and access[-1]["site"] == "test"
     assert all(marker not in line and API_KEY not in line for line in formatted)
+
+
+@pytest.mark.parametrize("value", ["off", "no", "0", "false"])
+def test_access_log_switched_off_in_words_writes_no_access_line(make_app, monkeypatch, caplog, value):
+    monkeypatch.setenv("MODERATION_ACCESS_LOG", value)
+    client = make_app().test_client()
+    with caplog.at_level("INFO"):
+        assert client.get("/healthz").status_code == 200
+    assert not [record for record in caplog.records if record.name == "moderation.access"]
+    monkeypatch.setenv("MODERATION_ACCESS_LOG", "on")
+    client = make_app().test_client()
+    with caplog.at_level("INFO"):
+        assert client.get("/healthz").status_code == 200
+    assert [record for record in caplog.records if record.name == "moderation.access"]

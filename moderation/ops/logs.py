@@ -17,6 +17,8 @@ from datetime import UTC, datetime
 
 from flask import g, has_request_context, request
 
+from moderation.settings import boolean
+
 REQUEST_ID_HEADER = "X-Request-ID"
 _REQUEST_ID_RE = re.compile(r"^[A-Za-z0-9._:@/+=-]{1,128}$")
 # Names that never reach a log line, whatever a caller passes in `extra=`.
@@ -90,7 +92,7 @@ def init_app(app):
     """Request ids on every request; JSON logs (unless LOG_FORMAT=text or under tests); an access line each."""
     if str(app.config["LOG_FORMAT"]).lower() == "json" and not app.testing:
         configure(app.config["LOG_LEVEL"])
-    with_access_log = bool(app.config["ACCESS_LOG"])
+    with_access_log = boolean(app.config["ACCESS_LOG"], "ACCESS_LOG")
 
     def start_request():
         g.request_id = request_id_from(request.headers.get(REQUEST_ID_HEADER))
