@@ -2,7 +2,7 @@
 
     gunicorn --config gunicorn.conf.py --preload moderation:create_app()
 
-Everything comes from the environment (defaults in moderation/defaults.py):
+Everything comes from the environment (defaults and meanings in moderation/settings.py):
   MODERATION_BIND              listen address (the compose file sets 0.0.0.0:8000)
   MODERATION_WORKERS           worker processes (CPU-bound scoring: about one per core)
   MODERATION_THREADS           threads per worker; above 1 the gthread worker (keep-alive) is used
@@ -27,23 +27,18 @@ from pathlib import Path
 
 from gunicorn.glogging import Logger
 
-from moderation import defaults
-
-
-def _env(name):
-    return os.environ.get(f"MODERATION_{name}") or getattr(defaults, name)
-
+from moderation.settings import env_value as _env
 
 # prometheus_client chooses multiprocess mode when this is set at import time: before the app is loaded.
 if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
     os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="moderation-metrics-")
     os.environ["GUNICORN_MODERATION_METRICS_TMP"] = "1"
 
-bind = str(_env("BIND")).split(",")
-workers = int(_env("WORKERS"))
-threads = int(_env("THREADS"))
+bind = _env("BIND").split(",")
+workers = _env("WORKERS")
+threads = _env("THREADS")
 worker_class = "gthread" if threads > 1 else "sync"
-graceful_timeout = int(_env("GRACEFUL_TIMEOUT"))
+graceful_timeout = _env("GRACEFUL_TIMEOUT")
 timeout = 30
 keepalive = 5
 preload_app = True
@@ -52,11 +47,11 @@ _SHM = "/dev/shm"  # noqa: S108 (gunicorn creates its heartbeat files there with
 worker_tmp_dir = _SHM if os.path.isdir(_SHM) and os.access(_SHM, os.W_OK) else None
 # No gunicornc control socket: several instances on one machine would share its default path.
 control_socket_disable = True
-# The app writes one JSON access line per request (moderation/logs.py); gunicorn's own is off.
+# The app writes one JSON access line per request (moderation/ops/logs.py); gunicorn's own is off.
 accesslog = None
 disable_redirect_access_to_syslog = True
 errorlog = "-"
-loglevel = str(_env("LOG_LEVEL")).lower()
+loglevel = _env("LOG_LEVEL").lower()
 proc_name = "moderation"
 
 
@@ -65,7 +60,7 @@ class JsonLogger(Logger):
 
     def setup(self, cfg):
         super().setup(cfg)
-        if str(_env("LOG_FORMAT")).lower() == "json":
+        if _env("LOG_FORMAT").lower() == "json":
             from moderation.ops.logs import JsonFormatter, configure
 
             configure(_env("LOG_LEVEL"))  # the root logger, before the app is loaded and logs

@@ -19,34 +19,30 @@ def _secret_key(instance_dir):
 
 
 def create_app(test_config=None, *, with_model=True):
-    """Defaults, then MODERATION_* environment variables, then `test_config`; then every resource."""
-    from moderation import defaults, errors, settings
-    from moderation.api import api_keys, comments, openapi
+    """Settings (defaults, then MODERATION_* environment variables, then `test_config`) parsed once; then
+    every resource. A setting that cannot be parsed stops here with a message naming the variable."""
+    from moderation import errors, settings
+    from moderation.api import comments, openapi
     from moderation.integrations import akismet, coral, outbox
     from moderation.ops import health, logs, metrics
     from moderation.pages import admin, login, review, security
     from moderation.scoring import manager
     from moderation.store import client
 
+    parsed = settings.load(test_config)
+    parsed = parsed.replace(INSTANCE_DIR=parsed.instance_dir or str(PROJECT_ROOT / "var"),
+                            MODEL_DIR=parsed.model_dir or str(PROJECT_ROOT / "model" / "artifacts"))
+    parsed = parsed.replace(SECRET_KEY=parsed.secret_key or _secret_key(parsed.instance_dir))
     app = Flask(__name__)
-    app.config.from_object(defaults)
-    app.config.from_prefixed_env("MODERATION")
-    if test_config:
-        app.config.update(test_config)
-    for name in ("REDIS_URL", "REDIS_PREFIX", "API_KEYS", "MODEL_VERSION", "MODEL_SHA256", "INSTANCE_DIR", "MODEL_DIR"):
-        app.config[name] = "" if app.config[name] is None else str(app.config[name])
-    app.config["INSTANCE_DIR"] = str(app.config["INSTANCE_DIR"] or PROJECT_ROOT / "var")
-    app.config["MODEL_DIR"] = str(app.config["MODEL_DIR"] or PROJECT_ROOT / "model" / "artifacts")
-    app.config["MAX_CONTENT_LENGTH"] = int(app.config["MAX_CONTENT_LENGTH"])
-    app.config["SECRET_KEY"] = app.config.get("SECRET_KEY") or _secret_key(app.config["INSTANCE_DIR"])
-    app.config.update(
-        SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax",
-        SESSION_COOKIE_SECURE=bool(app.config["SESSION_COOKIE_SECURE"]),
+    app.extensions["moderation.settings"] = parsed
+    app.config.update({name: value for name, value in (test_config or {}).items() if name not in settings.BY_NAME})
+    app.config.update(  # what Flask itself reads
+        SECRET_KEY=parsed.secret_key, MAX_CONTENT_LENGTH=parsed.max_content_length,
+        SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax", SESSION_COOKIE_SECURE=parsed.session_cookie_secure,
         SESSION_COOKIE_NAME="moderation_session",
     )
 
     errors.init_app(app)
-    api_keys.init_app(app)
     client.init_app(app)
     if with_model:
         manager.init_app(app)
@@ -60,8 +56,7 @@ def create_app(test_config=None, *, with_model=True):
     app.register_blueprint(akismet.bp)
     app.register_blueprint(coral.bp)
     app.register_blueprint(openapi.bp)
-    app.config["DEMO"] = settings.boolean(app.config["DEMO"], "DEMO")
-    if app.config["DEMO"]:  # the demo article page and its site backend (make run), never in production
+    if parsed.demo:  # the demo article page and its site backend (make run), never in production
         from moderation.integrations import demo
 
         app.register_blueprint(demo.bp)

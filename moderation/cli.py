@@ -8,6 +8,8 @@ import signal
 import sys
 from pathlib import Path
 
+from moderation import settings
+
 from . import create_app
 
 
@@ -17,18 +19,16 @@ def _stop(signum, frame):
 
 def _dev_setup(app):
     """For `make run`: a development API key and an admin login, kept under var/ so they stay stable."""
-    from moderation.api.api_keys import ApiKeys
     from moderation.store.moderators import get_moderators
 
-    instance = Path(app.config["INSTANCE_DIR"])
-    if not app.extensions["moderation.api_keys"].pairs:
+    instance = Path(settings.of(app).instance_dir)
+    if not settings.of(app).api_keys.pairs:
         key_file = instance / "dev-api-key"
         if not key_file.exists():
             key_file.write_text(f"demo:dev-{secrets.token_urlsafe(18)}")
             key_file.chmod(0o600)
         spec = key_file.read_text().strip()
-        app.config["API_KEYS"] = spec
-        app.extensions["moderation.api_keys"] = ApiKeys(spec)
+        app.extensions["moderation.settings"] = settings.of(app).replace(API_KEYS=spec)
         print(f"development API key (site 'demo'): {spec.split(':', 1)[1]}", flush=True)
     moderators = get_moderators()
     password_file = instance / "dev-admin-password"
@@ -46,7 +46,7 @@ def serve(args):
     with app.app_context():
         if args.dev:
             _dev_setup(app)
-    if app.config.get("DEMO"):  # the demo site hears decisions through the outbox worker, a separate process
+    if settings.of(app).demo:  # the demo site hears decisions through the outbox worker, a separate process
         from moderation.integrations.demo import start_worker
 
         start_worker(app, args.host, args.port)
@@ -55,13 +55,13 @@ def serve(args):
 
 
 def queue_stats(args):
-    from moderation.api.api_keys import ApiKeys
+    from moderation.api.api_keys import configured_sites
     from moderation.integrations.outbox import webhook_stats
     from moderation.store.review_queue import get_queue
 
     app = create_app(with_model=False)
     with app.app_context():
-        sites = args.site or ApiKeys(app.config["API_KEYS"]).sites or ["demo"]
+        sites = args.site or configured_sites()
         report = {site: {**get_queue(site).stats(), "webhooks": webhook_stats(site)} for site in sites}
         print(json.dumps(report, indent=2, ensure_ascii=False))
 
@@ -95,7 +95,7 @@ def labels_export(args):
     """Stream labelled examples as JSON lines; retractions are lines with "retract": true."""
     from datetime import datetime
 
-    from moderation.api.api_keys import ApiKeys
+    from moderation.api.api_keys import configured_sites
     from moderation.store.training_labels import get_labels
 
     since = 0
@@ -106,7 +106,7 @@ def labels_export(args):
         since = int(stamp.timestamp() * 1000)
     app = create_app(with_model=False)
     with app.app_context():
-        sites = args.site or ApiKeys(app.config["API_KEYS"]).sites or ["demo"]
+        sites = args.site or configured_sites()
         out = sys.stdout
         for site in sites:
             for row in get_labels(site).export(since):
@@ -121,11 +121,11 @@ def model_command(args):
 
     app = create_app(with_model=False)
     with app.app_context():
-        registry = Registry(get_model_pins(), app.config["MODEL_DIR"])
+        registry = Registry(get_model_pins(), settings.of(app).model_dir)
         by = args.by or "cli"
         try:
             if args.sub == "list":
-                pins, base = registry.pins(), base_pin(app.config)
+                pins, base = registry.pins(), base_pin(settings.of(app))
                 active = pins.get("active_version") or base[0]
                 for item in registry.versions():
                     marks = ("active " if item["version"] == active else "") + (
@@ -134,7 +134,7 @@ def model_command(args):
                     summary = ", ".join(f"{m['set']}: {m.get('roc_auc')}" for m in heldout[:4])
                     print(f"{item['version']:<24} {marks:<14} {item['card'].get('trained_at', '')}  {summary}")
             elif args.sub == "activate":
-                version, sha = registry.activate(args.version, by, current=base_pin(app.config))
+                version, sha = registry.activate(args.version, by, current=base_pin(settings.of(app)))
                 print(f"active: {version} (sha256 {sha})")
             elif args.sub == "rollback":
                 version, sha = registry.rollback(by)
@@ -186,5 +186,10 @@ def parser():
 
 
 def main(argv=None):
+    from moderation.settings import SettingsError
+
     args = parser().parse_args(argv)
-    args.func(args)
+    try:
+        args.func(args)
+    except SettingsError as error:
+        sys.exit(f"configuration: {error}")

@@ -2,9 +2,10 @@
 
 import logging
 
-from flask import current_app, jsonify, request
+from flask import jsonify, request
 from werkzeug.exceptions import HTTPException, ServiceUnavailable
 
+from moderation import settings
 from moderation.store import RedisError
 
 log = logging.getLogger(__name__)
@@ -107,7 +108,7 @@ def init_app(app):
     def handle_store_unavailable(error):
         """Redis down or slow on any page or API route: 503 with Retry-After, never a 500."""
         log.warning("redis unavailable on %s %s: %s", request.method, request.path, error.__class__.__name__)
-        retry = {"Retry-After": str(current_app.config["RETRY_AFTER"])}
+        retry = {"Retry-After": str(settings.get().retry_after)}
         if _wants_json() or "/api/" in request.path:
             return _json_error(503, "unavailable", "the store is unavailable; retry later", None, retry)
         return ServiceUnavailable("The service is briefly unavailable; retry in a few seconds.").get_response(), \

@@ -1,4 +1,15 @@
-"""Settings: how a MODERATION_* value is read (the table of settings is in defaults.py for now)."""
+"""Every setting with its type, default and meaning; parsed and checked once, in create_app.
+
+A setting NAME is read from the environment variable MODERATION_NAME (create_app's test_config overrides
+it). Code reads the parsed values through ``settings.get()`` (in a request or app context) or
+``settings.of(app)``: attributes are the lower-case names, e.g. ``settings.get().lease_seconds``.
+A value that cannot be parsed stops start-up with a SettingsError naming the variable.
+"""
+
+import json
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 TRUE, FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off", "")
 
@@ -7,15 +18,251 @@ class SettingsError(ValueError):
     """A setting whose value cannot be used; the message names the environment variable."""
 
 
+# -- how a value is read ----------------------------------------------------------------------------------------
+
+def text(value, name):
+    return "" if value is None else str(value)
+
+
+def integer(value, name):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise SettingsError(f"MODERATION_{name}: expected a whole number, got {value!r}") from None
+
+
+def number(value, name):
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        raise SettingsError(f"MODERATION_{name}: expected a number, got {value!r}") from None
+
+
 def boolean(value, name):
     """1/0, true/false, yes/no, on/off (any case); anything else stops start-up naming the variable."""
     if isinstance(value, bool) or value is None:
         return bool(value)
     if isinstance(value, int) and value in (0, 1):
         return bool(value)
-    text = str(value).strip().lower()
-    if text in TRUE:
+    word = str(value).strip().lower()
+    if word in TRUE:
         return True
-    if text in FALSE:
+    if word in FALSE:
         return False
     raise SettingsError(f"MODERATION_{name}: expected 1/0, true/false, yes/no or on/off, got {value!r}")
+
+
+def json_object(value, name, error=None):
+    """A JSON object on one line (or an already-parsed mapping); empty is {}. The one JSON reader of settings:
+    the domain parsers (rate limits, webhooks, quiet hours, thresholds, Coral secrets) all start here."""
+    error = error or SettingsError
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return {}
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError as exc:
+            raise error(f"MODERATION_{name} is not valid JSON: {exc}") from None
+    if not isinstance(value, dict):
+        raise error(f"MODERATION_{name} must be a JSON object")
+    return value
+
+
+def _domain(parse):
+    """A JSON-object setting that a domain function turns into its typed value, checked at start-up."""
+
+    def read(value, name):
+        try:
+            return parse(value)
+        except SettingsError:
+            raise
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            raise SettingsError(f"MODERATION_{name}: {exc}") from None
+
+    return read
+
+
+def _api_keys(value, name):
+    from moderation.api.api_keys import ApiKeys
+
+    try:
+        return value if isinstance(value, ApiKeys) else ApiKeys(text(value, name))
+    except ValueError as error:
+        raise SettingsError(str(error)) from None
+
+
+def _thresholds(spec):
+    from moderation.scoring.policy import Policy
+
+    spec = json_object(spec, "THRESHOLDS")
+    Policy({}, spec)  # unknown labels or review > reject stop start-up here
+    return spec
+
+
+def _rate_limits(spec):
+    from moderation.store.rate_limits import parse_limits
+
+    return parse_limits(spec)
+
+
+def _webhooks(spec):
+    from moderation.integrations.webhooks import parse_webhooks
+
+    return parse_webhooks(spec)
+
+
+def _coral_secrets(spec):
+    return {str(site): str(secret).encode() for site, secret in json_object(spec, "CORAL_SECRETS").items() if secret}
+
+
+def _quiet_hours(spec):
+    from moderation.scoring.policy import QuietHours
+
+    return QuietHours(spec)
+
+
+# -- the table ----------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    read: object
+    default: object
+    meaning: str
+
+
+TABLE = (
+    # Redis
+    Setting("REDIS_URL", text, "", "Redis URL; empty: an embedded redis-server on a unix socket under INSTANCE_DIR"),
+    Setting("REDIS_PREFIX", text, "mod:", "prefix of every key the service writes (store/keys.py has the table)"),
+    Setting("REDIS_TIMEOUT", number, 2.0, "seconds a Redis command may take before the request gets a 503"),
+    Setting("INSTANCE_DIR", text, "", "folder for embedded Redis data and local state; empty: <project>/var"),
+    # the API
+    Setting("API_KEYS", _api_keys, "", 'comma-separated site:key pairs, e.g. "example-news:s3cret" (8+ chars)'),
+    Setting("MAX_CONTENT_LENGTH", integer, 64 * 1024, "largest request body accepted, bytes (413 above it)"),
+    Setting("BODY_TIMEOUT", number, 10.0, "seconds a request body may take to arrive before a 408"),
+    Setting("BATCH_LIMIT", integer, 100, "largest batch for POST /api/v1/comments:batch"),
+    Setting("TEXT_LIMIT", integer, 10_000, "longest comment text, in characters after NFC"),
+    Setting("SECRET_KEY", text, "", "signs the moderators' session cookies; empty: one kept under INSTANCE_DIR"),
+    # the model
+    Setting("MODEL_DIR", text, "", "folder of model artifacts; empty: <project>/model/artifacts"),
+    Setting("MODEL_VERSION", text, "", "pinned model version; empty: model/artifacts/active.json"),
+    Setting("MODEL_SHA256", text, "", "SHA-256 of the pinned version's model.joblib (required with MODEL_VERSION)"),
+    Setting("THRESHOLDS", _domain(_thresholds), {},
+            'JSON overriding the card\'s thresholds, e.g. {"spam": {"review": 0.5, "reject": 0.99}}'),
+    Setting("MODEL_CHECK_SECONDS", number, 2.0,
+            "seconds between a worker's checks of the registry's pins (activate, rollback, shadow, thresholds)"),
+    Setting("QUIET_HOURS", _domain(_quiet_hours), {},
+            'JSON {"start": "23:00", "end": "06:00", "tz": "Asia/Tokyo", "mode": "lower"|"hold", "scale": 0.5}; '
+            '"lower" multiplies review thresholds by scale, "hold" sends every comment to review; empty: off'),
+    # the review queue
+    Setting("LEASE_SECONDS", number, 300, "seconds a moderator's claim lasts before the item returns to the queue"),
+    Setting("RECORD_TTL_DAYS", number, 90, "days a decided comment's record is kept (idempotency, GET)"),
+    Setting("PUBLISHED_TTL_DAYS", number, 30,
+            "days a published comment's record is kept; about 3.5 KB of Redis a comment (bench/soak.py)"),
+    Setting("RETRY_AFTER", integer, 5, "seconds suggested in Retry-After when Redis cannot take a request"),
+    Setting("REPORT_THRESHOLD", integer, 1, "reader reports after which a published comment goes to review"),
+    Setting("RATE_LIMITS", _domain(_rate_limits), {"key": "6000/60", "author": "20/60", "ip": "60/60"},
+            'requests per window as "count/seconds" per API key, author id and client IP; empty or 0: off'),
+    # the moderators' pages
+    Setting("SESSION_COOKIE_SECURE", boolean, False, "mark the session cookie Secure (pages served over HTTPS)"),
+    Setting("SESSION_HOURS", integer, 12, "hours a moderator's session lasts (kept in Redis: logout ends it)"),
+    Setting("LOGIN_WINDOW_SECONDS", integer, 900, "window in which failed logins are counted"),
+    Setting("LOGIN_MAX_FAILURES_ACCOUNT", integer, 5, "failed logins of one account name per window"),
+    Setting("LOGIN_MAX_FAILURES_IP", integer, 30, "failed logins from one address per window"),
+    # site integrations
+    Setting("WEBHOOKS", _domain(_webhooks), {},
+            'decision callbacks: JSON {"site": {"url": "https://...", "secret": "..."}} (python -m moderation worker)'),
+    Setting("WEBHOOK_TIMEOUT", number, 5.0, "seconds one webhook HTTP call may take before it counts as failed"),
+    Setting("WEBHOOK_RETRY_BASE", number, 2.0, "first retry delay, seconds; doubles per attempt"),
+    Setting("WEBHOOK_RETRY_MAX_DELAY", number, 3600, "longest delay between two attempts, seconds"),
+    Setting("WEBHOOK_RETRY_FOR", number, 90_000, "seconds an event is retried before it is dead-lettered (24 h+)"),
+    Setting("WEBHOOK_ALLOW_PRIVATE", boolean, False,
+            "allow webhook URLs on private/loopback addresses outside the demo (refused by default: SSRF)"),
+    Setting("CORAL_SECRETS", _domain(_coral_secrets), {},
+            'Coral external moderation: JSON {"site": "signing secret"} for POST /api/v1/coral/moderate'),
+    Setting("DEMO", boolean, False, "the demo article page and its site backend (make run; never in production)"),
+    Setting("DEMO_SITE", text, "demo", "the site (API key) the demo article page's backend uses"),
+    # operations
+    Setting("LOG_LEVEL", text, "INFO", "level of the root logger"),
+    Setting("LOG_FORMAT", text, "json", '"json" (one object a line, with the request id) or "text"'),
+    Setting("ACCESS_LOG", boolean, True, "one INFO line per request (never a body or a key)"),
+    Setting("METRICS_TOKEN", text, "", "bearer token GET /metrics requires; empty: /metrics is off"),
+    # gunicorn (read by gunicorn.conf.py through env_value(), not by the app)
+    Setting("BIND", text, "127.0.0.1:8000", "gunicorn: listen address(es), comma-separated"),
+    Setting("WORKERS", integer, 2, "gunicorn: worker processes (CPU-bound scoring: about one per core)"),
+    Setting("THREADS", integer, 1, "gunicorn: threads per worker; above 1 the gthread worker"),
+    Setting("GRACEFUL_TIMEOUT", integer, 30, "gunicorn: seconds in-flight requests get after SIGTERM or HUP"),
+)
+BY_NAME = {setting.name: setting for setting in TABLE}
+
+
+def __getattr__(name):
+    """settings.WORKERS and the like: a setting's default (what the table says)."""
+    if name in BY_NAME:
+        return BY_NAME[name].default
+    raise AttributeError(name)
+
+
+class Settings(Mapping):
+    """One app's parsed settings, read-only: attributes are the table's names in lower case (also a mapping
+    by the upper-case names)."""
+
+    def __init__(self, values):
+        object.__setattr__(self, "_values", dict(values))
+
+    def __getattr__(self, name):
+        try:
+            return self._values[name.upper()]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __getitem__(self, name):
+        return self._values[name]
+
+    def __iter__(self):
+        return iter(self._values)
+
+    def __len__(self):
+        return len(self._values)
+
+    def __setattr__(self, name, value):
+        raise AttributeError("settings are read-only; build new ones with replace()")
+
+    def replace(self, **changes):
+        """New settings with some values changed (parsed like the others)."""
+        values = dict(self._values)
+        for name, value in changes.items():
+            setting = BY_NAME[name.upper()]
+            values[setting.name] = setting.read(value, setting.name)
+        return Settings(values)
+
+
+def raw_value(name, overrides=None, environ=None):
+    """The unparsed value: test_config first, then MODERATION_<NAME>, then the default."""
+    environ = os.environ if environ is None else environ
+    if overrides and name in overrides:
+        return overrides[name]
+    return environ.get(f"MODERATION_{name}", BY_NAME[name].default)
+
+
+def env_value(name):
+    """One parsed setting from the environment alone, empty meaning the default (gunicorn.conf.py, before any
+    app exists)."""
+    setting = BY_NAME[name]
+    return setting.read(os.environ.get(f"MODERATION_{name}") or setting.default, name)
+
+
+def load(overrides=None, environ=None):
+    """Every setting parsed from test_config, the environment and the defaults; the first bad one raises."""
+    return Settings({s.name: s.read(raw_value(s.name, overrides, environ), s.name) for s in TABLE})
+
+
+def of(app):
+    return app.extensions["moderation.settings"]
+
+
+def get():
+    from flask import current_app
+
+    return of(current_app)

@@ -198,7 +198,7 @@ def test_backoff_is_exponential_and_capped(rdb):
     assert 1.6 <= delays[0] <= 2.4 and 3.2 <= delays[1] <= 4.8 and 6.4 <= delays[2] <= 9.6
     assert delays[3] <= 3600 * 1.2 and delays[4] <= 3600 * 1.2
     # With the defaults, attempts go on for more than 24 hours before dead-lettering.
-    from moderation import defaults
+    from moderation import settings as defaults
 
     assert defaults.WEBHOOK_RETRY_FOR >= 86400
 

@@ -3,8 +3,9 @@
 import functools
 import hmac
 
-from flask import current_app, g, request
+from flask import g, request
 
+from moderation import settings
 from moderation.errors import Unauthorized
 
 
@@ -33,7 +34,17 @@ class ApiKeys:
 
     @property
     def sites(self):
-        return sorted({site for site, _ in self.pairs})
+        """Sites in configuration order (the first is the pages' default)."""
+        return list(dict.fromkeys(site for site, _ in self.pairs))
+
+    def key_of(self, site):
+        """The first key configured for a site (the demo backend calls the API with it), or None."""
+        return next((key.decode() for name, key in self.pairs if name == site), None)
+
+
+def configured_sites():
+    """The sites of MODERATION_API_KEYS in configuration order; "demo" when none is configured (make run)."""
+    return settings.get().api_keys.sites or ["demo"]
 
 
 def bearer_site():
@@ -43,7 +54,7 @@ def bearer_site():
     if scheme.lower() != "bearer" or not key.strip():
         raise Unauthorized("an API key is required: Authorization: Bearer <key>", "Authorization",
                            headers={"WWW-Authenticate": "Bearer"})
-    site = current_app.extensions["moderation.api_keys"].site_for(key.strip())
+    site = settings.get().api_keys.site_for(key.strip())
     if site is None:
         raise Unauthorized("unknown API key", "Authorization", headers={"WWW-Authenticate": "Bearer"})
     return site
@@ -58,7 +69,3 @@ def require_api_key(view):
         return view(*args, **kwargs)
 
     return wrapped
-
-
-def init_app(app):
-    app.extensions["moderation.api_keys"] = ApiKeys(app.config["API_KEYS"])

@@ -5,8 +5,9 @@ import logging
 import time
 from datetime import UTC, datetime
 
-from flask import Blueprint, current_app, g, jsonify, request
+from flask import Blueprint, g, jsonify, request
 
+from moderation import settings
 from moderation.api.api_keys import require_api_key
 from moderation.api.validation import parse_comment, parse_json_body
 from moderation.errors import ApiError, Conflict, NotFound, Unavailable, ValidationError
@@ -67,7 +68,7 @@ def _replay(stored, record):
 
 
 def _unavailable():
-    retry = str(current_app.config["RETRY_AFTER"])
+    retry = str(settings.get().retry_after)
     return Unavailable("the review queue is unavailable; retry later", None, headers={"Retry-After": retry})
 
 
@@ -115,7 +116,7 @@ def compare_shadow(manager, site, record):
 @bp.post("/comments")
 @require_api_key
 def submit_comment():
-    comment = parse_comment(parse_json_body(request), text_limit=current_app.config["TEXT_LIMIT"])
+    comment = parse_comment(parse_json_body(request), text_limit=settings.get().text_limit)
     author_id = (comment["author"] or {}).get("id")
     get_limiter().check(g.site, [("key", "all", 1), ("author", author_id, 1), ("ip", comment["ip"], 1)],
                         now=time.time())
@@ -127,14 +128,14 @@ def submit_comment():
 def submit_batch():
     body = parse_json_body(request)
     items = body.get("comments")
-    limit = int(current_app.config["BATCH_LIMIT"])
+    limit = settings.get().batch_limit
     if not isinstance(items, list) or not 1 <= len(items) <= limit:
         raise ValidationError(f"comments must be a list of 1-{limit} comments", "comments")
     get_limiter().check(g.site, [("key", "all", len(items))], now=time.time())
     parsed = []
     for item in items:
         try:
-            parsed.append(parse_comment(item, text_limit=current_app.config["TEXT_LIMIT"]))
+            parsed.append(parse_comment(item, text_limit=settings.get().text_limit))
         except ApiError as error:
             parsed.append(error)
     valid = [c for c in parsed if not isinstance(c, ApiError)]
@@ -192,7 +193,7 @@ def report_comment(comment_id):
     get_limiter().check(g.site, [("key", "all", 1), ("author", reporter, 1)], now=time.time())
     try:
         result = get_queue(g.site).report(comment_id, reason, reporter or "",
-                                          int(current_app.config["REPORT_THRESHOLD"]))
+                                          settings.get().report_threshold)
     except RedisError:
         raise _unavailable() from None
     return jsonify({"id": comment_id, "report": "accepted", "queued_for_review": result == "queued"}), 202

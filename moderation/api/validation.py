@@ -7,9 +7,9 @@ import time
 import unicodedata
 from datetime import datetime
 
-from flask import current_app
 from werkzeug.exceptions import ClientDisconnected
 
+from moderation import settings
 from moderation.errors import ApiError, ValidationError
 
 MAX_DEPTH = 16
@@ -22,7 +22,7 @@ def parse_json_body(request):
     if request.mimetype != "application/json":
         raise ApiError("Content-Type must be application/json", "Content-Type",
                        code="unsupported_media_type", status=415)
-    raw = read_body(request, float(current_app.config["BODY_TIMEOUT"]))
+    raw = read_body(request, settings.get().body_timeout)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

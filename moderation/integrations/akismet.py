@@ -19,8 +19,9 @@ import time
 import unicodedata
 import uuid
 
-from flask import Blueprint, Response, current_app, request
+from flask import Blueprint, Response, request
 
+from moderation import settings
 from moderation.scoring.manager import get_policy, get_scorer
 from moderation.store import RedisError
 from moderation.store.training_labels import get_labels
@@ -44,7 +45,7 @@ def _invalid(reason="We were unable to verify your API key."):
 def _site_for(key):
     if not key:
         return None
-    return current_app.extensions["moderation.api_keys"].site_for(key.strip())
+    return settings.get().api_keys.site_for(key.strip())
 
 
 def _key_from_host():
@@ -73,7 +74,7 @@ def _missing(form, *names):
 
 def _content():
     text = unicodedata.normalize("NFC", request.form.get("comment_content", "")).replace("\x00", "")
-    return text[: int(current_app.config["TEXT_LIMIT"])]
+    return text[: settings.get().text_limit]
 
 
 def _truthy(value):
@@ -126,7 +127,7 @@ def _submit(label):
                       at_ms=int(time.time() * 1000))
         except RedisError:
             return _text("Service temporarily unavailable; retry later.", status=503,
-                         Retry_After=str(current_app.config["RETRY_AFTER"]))
+                         Retry_After=str(settings.get().retry_after))
     return _text(THANKS)
 
 

@@ -16,8 +16,9 @@ import unicodedata
 from html import unescape
 from html.parser import HTMLParser
 
-from flask import Blueprint, current_app, g, jsonify, request
+from flask import Blueprint, g, jsonify, request
 
+from moderation import settings
 from moderation.errors import Unauthorized, ValidationError
 from moderation.scoring.manager import get_policy, get_scorer
 
@@ -63,14 +64,7 @@ def html_to_text(body):
 
 
 def _secrets():
-    cached = current_app.extensions.get("moderation.coral_secrets")
-    if cached is None:
-        spec = current_app.config.get("CORAL_SECRETS") or {}
-        if isinstance(spec, str):
-            spec = json.loads(spec) if spec.strip() else {}
-        cached = {str(site): str(secret).encode() for site, secret in spec.items() if secret}
-        current_app.extensions["moderation.coral_secrets"] = cached
-    return cached
+    return settings.get().coral_secrets
 
 
 def signed_site(raw, header):
@@ -100,7 +94,7 @@ def moderate():
     if not isinstance(comment, dict) or not isinstance(comment.get("body"), str):
         raise ValidationError("comment.body must be a string", "comment.body", code="missing_field")
     text = unicodedata.normalize("NFC", html_to_text(comment["body"]))
-    text = text[: int(current_app.config["TEXT_LIMIT"])]
+    text = text[: settings.get().text_limit]
     if not text.strip():
         return "", 204
     scores = get_scorer().score(text).scores

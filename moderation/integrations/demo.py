@@ -26,6 +26,7 @@ from pathlib import Path
 from flask import Blueprint, current_app, jsonify, redirect, render_template, request, url_for
 from werkzeug.test import Client
 
+from moderation import settings
 from moderation.integrations.webhooks import SIGNATURE_HEADER, verify
 from moderation.store import RedisError
 from moderation.store.demo_comments import get_demo_comments
@@ -42,7 +43,7 @@ EVENT_STATUS = {"comment.approved": "published", "comment.rejected": "rejected",
 
 
 def _site():
-    return current_app.config["DEMO_SITE"]
+    return settings.get().demo_site
 
 
 def _store():
@@ -50,10 +51,7 @@ def _store():
 
 
 def _api_key():
-    for site, key in current_app.extensions["moderation.api_keys"].pairs:
-        if site == _site():
-            return key.decode()
-    return None
+    return settings.get().api_keys.key_of(_site())
 
 
 def _author_token():
@@ -86,7 +84,7 @@ def _visible(author_hash):
 def _with_cookie(response, token):
     if request.cookies.get(AUTHOR_COOKIE) != token:
         response.set_cookie(AUTHOR_COOKIE, token, max_age=180 * 86400, httponly=True, samesite="Lax",
-                            secure=bool(current_app.config.get("SESSION_COOKIE_SECURE")))
+                            secure=settings.get().session_cookie_secure)
     return response
 
 
@@ -213,16 +211,16 @@ def start_worker(app, host, port):
     """For `serve` with the demo on: point the demo site's webhook at this server and run the outbox worker
     beside it (a separate process, so delivery never blocks scoring). Returns the process or None."""
     hooks = app.extensions.setdefault("moderation.webhooks", {})
-    site = app.config["DEMO_SITE"]
+    site = settings.of(app).demo_site
     if site not in hooks:
-        secret_file = Path(app.config["INSTANCE_DIR"]) / "demo-webhook-secret"
+        secret_file = Path(settings.of(app).instance_dir) / "demo-webhook-secret"
         if not secret_file.exists():
             secret_file.write_text(secrets.token_urlsafe(32))
             secret_file.chmod(0o600)
         target = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host  # noqa: S104 - mapping, not binding
         hooks[site] = {"url": f"http://{target}:{port}/demo/webhook", "secret": secret_file.read_text().strip()}
     env = dict(os.environ, MODERATION_WEBHOOKS=json.dumps(hooks), MODERATION_DEMO="1",
-               MODERATION_INSTANCE_DIR=app.config["INSTANCE_DIR"])
+               MODERATION_INSTANCE_DIR=settings.of(app).instance_dir)
     process = subprocess.Popen([sys.executable, "-m", "moderation", "worker"], env=env, stdin=subprocess.DEVNULL)
     atexit.register(_stop_process, process)
     print(f"demo article page: http://{host}:{port}/demo/ (webhook worker pid {process.pid})", flush=True)

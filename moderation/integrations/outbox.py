@@ -21,12 +21,12 @@ import time
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
+from moderation import settings
 from moderation.integrations.webhooks import (
     SIGNATURE_HEADER,
     WebhookConfigError,
     allow_private,
     check_url,
-    parse_webhooks,
     sign,
 )
 from moderation.store import RedisError, connection
@@ -238,10 +238,10 @@ def webhook_stats(site):
 def outboxes(app, redis=None, sites=None):
     """One Outbox per site with a webhook; a URL refused by the SSRF guard is logged (and fails to deliver).
     Without `redis`, the app's client (called inside its app context)."""
-    config = app.config
+    config = settings.of(app)
     if redis is None:
         redis = connection()[0]
-    hooks = app.extensions.get("moderation.webhooks") or parse_webhooks(config.get("WEBHOOKS"))
+    hooks = app.extensions["moderation.webhooks"]
     private_ok = allow_private(config)
     out = []
     for site, hook in sorted(hooks.items()):
@@ -252,10 +252,9 @@ def outboxes(app, redis=None, sites=None):
         except WebhookConfigError as exc:
             log.error("webhook for site %s refused: %s", site, exc)
         out.append(Outbox(
-            redis, site, hook["url"], hook["secret"], prefix=config["REDIS_PREFIX"],
-            allow_private_targets=private_ok, timeout=float(config["WEBHOOK_TIMEOUT"]),
-            retry_base=float(config["WEBHOOK_RETRY_BASE"]), retry_max_delay=float(config["WEBHOOK_RETRY_MAX_DELAY"]),
-            retry_for=float(config["WEBHOOK_RETRY_FOR"]),
+            redis, site, hook["url"], hook["secret"], prefix=config.redis_prefix,
+            allow_private_targets=private_ok, timeout=config.webhook_timeout, retry_base=config.webhook_retry_base,
+            retry_max_delay=config.webhook_retry_max_delay, retry_for=config.webhook_retry_for,
         ))
     return out
 
@@ -284,5 +283,5 @@ def run_worker(app, *, sites=None, once=False, stop=None, poll_interval=0.5):
 
 
 def init_app(app):
-    """Parse MODERATION_WEBHOOKS at start-up so a malformed value stops the service with a message."""
-    app.extensions["moderation.webhooks"] = parse_webhooks(app.config.get("WEBHOOKS"))
+    """The webhooks this process delivers to: MODERATION_WEBHOOKS (parsed at start-up), plus the demo's own."""
+    app.extensions["moderation.webhooks"] = dict(settings.of(app).webhooks)

@@ -9,30 +9,23 @@ reject timestamps older than a few minutes (replay protection); de-duplicate on 
 import hashlib
 import hmac
 import ipaddress
-import json
 import socket
 import time
 from urllib.parse import urlsplit
+
+from moderation.settings import SettingsError, boolean, json_object
 
 SIGNATURE_HEADER = "X-Moderation-Signature"
 DEFAULT_TOLERANCE = 300
 
 
-class WebhookConfigError(ValueError):
+class WebhookConfigError(SettingsError):
     """A webhook entry that cannot be used (bad JSON, missing url or secret, a refused address)."""
 
 
 def parse_webhooks(spec):
     """{site: {"url", "secret"}} from the MODERATION_WEBHOOKS JSON (or an already-parsed mapping)."""
-    if not spec:
-        return {}
-    if isinstance(spec, str):
-        try:
-            spec = json.loads(spec)
-        except ValueError as exc:
-            raise WebhookConfigError(f"MODERATION_WEBHOOKS is not valid JSON: {exc}") from exc
-    if not isinstance(spec, dict):
-        raise WebhookConfigError('MODERATION_WEBHOOKS must be an object: {"site": {"url": ..., "secret": ...}}')
+    spec = json_object(spec, "WEBHOOKS", error=WebhookConfigError)
     out = {}
     for site, entry in spec.items():
         if not isinstance(entry, dict) or not isinstance(entry.get("url"), str) or not entry.get("secret"):
@@ -46,13 +39,7 @@ def parse_webhooks(spec):
 
 def allow_private(config):
     """Private, loopback and link-local targets are allowed only in the demo (or when explicitly enabled)."""
-    return _truthy(config.get("DEMO")) or _truthy(config.get("WEBHOOK_ALLOW_PRIVATE"))
-
-
-def _truthy(value):
-    if isinstance(value, str):
-        return value.strip().lower() in ("1", "true", "yes", "on")
-    return bool(value)
+    return boolean(config.get("DEMO"), "DEMO") or boolean(config.get("WEBHOOK_ALLOW_PRIVATE"), "WEBHOOK_ALLOW_PRIVATE")
 
 
 def sign(secret, body, timestamp=None):

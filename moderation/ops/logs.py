@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 
 from flask import g, has_request_context, request
 
-from moderation.settings import boolean
+from moderation import settings
 
 REQUEST_ID_HEADER = "X-Request-ID"
 _REQUEST_ID_RE = re.compile(r"^[A-Za-z0-9._:@/+=-]{1,128}$")
@@ -90,9 +90,10 @@ def configure(level="INFO"):
 
 def init_app(app):
     """Request ids on every request; JSON logs (unless LOG_FORMAT=text or under tests); an access line each."""
-    if str(app.config["LOG_FORMAT"]).lower() == "json" and not app.testing:
-        configure(app.config["LOG_LEVEL"])
-    with_access_log = boolean(app.config["ACCESS_LOG"], "ACCESS_LOG")
+    config = settings.of(app)
+    if config.log_format.lower() == "json" and not app.testing:
+        configure(config.log_level)
+    with_access_log = config.access_log
 
     def start_request():
         g.request_id = request_id_from(request.headers.get(REQUEST_ID_HEADER))

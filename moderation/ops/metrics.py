@@ -28,6 +28,7 @@ from flask import Response, current_app, g, request
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 from prometheus_client.core import GaugeMetricFamily
 
+from moderation import settings
 from moderation.store import RedisError
 from moderation.store.outbox import get_outbox_store
 from moderation.store.review_queue import get_queue
@@ -72,8 +73,6 @@ class QueueCollector:
         self.app = app
 
     def collect(self):
-        from moderation.api.api_keys import ApiKeys
-
         depth = GaugeMetricFamily("moderation_queue_depth", "Open review items by label", labels=["site", "label"])
         open_ = GaugeMetricFamily("moderation_queue_open", "Open (undecided) review items", labels=["site"])
         claimed = GaugeMetricFamily("moderation_queue_claimed", "Review items under a lease", labels=["site"])
@@ -87,7 +86,7 @@ class QueueCollector:
         ok = 1
         with self.app.app_context():
             try:
-                for site in ApiKeys(self.app.config["API_KEYS"]).sites:
+                for site in settings.of(self.app).api_keys.sites:
                     queue = get_queue(site)
                     stats = queue.stats()
                     for label, count in sorted(stats["by_label"].items()):
@@ -133,7 +132,7 @@ def _authorized(token):
 
 
 def metrics_view():
-    token = str(current_app.config["METRICS_TOKEN"] or "")
+    token = settings.get().metrics_token
     if not token:
         return Response("metrics are off: set MODERATION_METRICS_TOKEN\n", status=404, mimetype="text/plain")
     if not _authorized(token):

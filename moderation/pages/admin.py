@@ -14,6 +14,8 @@ import math
 
 from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 
+from moderation import settings
+from moderation.api.api_keys import configured_sites
 from moderation.integrations.outbox import webhook_stats
 from moderation.pages import i18n
 from moderation.pages.cards import inert
@@ -27,7 +29,7 @@ from moderation.pages.login import (
     require_admin,
     require_csrf,
 )
-from moderation.pages.review import LABELS, sites
+from moderation.pages.review import LABELS
 from moderation.scoring.registry import RegistryError
 from moderation.store.review_queue import get_queue
 from moderation.store.score_history import GRID, get_report
@@ -45,8 +47,8 @@ def _manager():
 
 
 def _site(value):
-    value = value if isinstance(value, str) and value else sites()[0]
-    if value not in sites():
+    value = value if isinstance(value, str) and value else configured_sites()[0]
+    if value not in configured_sites():
         abort(404)
     return value
 
@@ -144,8 +146,8 @@ def _threshold(value):
 
 def _render_thresholds(site, status=200, error=None, form=None):
     return render_template("admin/thresholds.html", moderator=current_moderator(), csrf=csrf_token(), site=site,
-                           sites=sites(), charts=_charts(site), quiet=quiet_schedule(), error=error,
-                           form=form or {}, check_seconds=current_app.config["MODEL_CHECK_SECONDS"],
+                           sites=configured_sites(), charts=_charts(site), quiet=quiet_schedule(), error=error,
+                           form=form or {}, check_seconds=settings.get().model_check_seconds,
                            max_threshold=MAX_THRESHOLD), status
 
 
@@ -217,7 +219,7 @@ def _versions(pins):
 
 def _samples(report):
     """The latest disagreements with what the queue still knows of each comment (text, article, author)."""
-    known = set(sites())
+    known = set(configured_sites())
     out = []
     for sample in report["samples"]:
         if not isinstance(sample, list) or len(sample) != 4:
@@ -255,14 +257,14 @@ def _model_context():
             "shadow": manager.shadow.version if manager.shadow is not None else None,
             "pinned": pins.get("active_version") or manager.base_pin[0], "last_error": manager.last_error,
             "previous": manager.registry.previous(), "reports": _shadow_reports(versions, pins),
-            "webhooks": [{"site": s, **webhook_stats(s)} for s in sites()]}
+            "webhooks": [{"site": s, **webhook_stats(s)} for s in configured_sites()]}
 
 
 @bp.get("/model")
 @admin_page
 def model_page():
-    return render_template("admin/model.html", moderator=current_moderator(), csrf=csrf_token(), site=sites()[0],
-                           inert=inert, **_model_context())
+    return render_template("admin/model.html", moderator=current_moderator(), csrf=csrf_token(),
+                           site=configured_sites()[0], inert=inert, **_model_context())
 
 
 def _model_change(change, done_key, **values):
@@ -326,8 +328,8 @@ def shadow():
 @bp.get("/api/thresholds")
 @admin_api
 def api_thresholds():
-    site = request.args.get("site") or sites()[0]
-    if site not in sites():
+    site = request.args.get("site") or configured_sites()[0]
+    if site not in configured_sites():
         return jsonify({"error": {"code": "not_found", "message": "unknown site", "field": "site"}}), 404
     report = get_report(site)
     return jsonify({"site": site, "thresholds": _effective(), "quiet_hours": quiet_schedule(),

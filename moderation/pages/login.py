@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from flask import Blueprint, abort, current_app, g, jsonify, redirect, render_template, request, session, url_for
 from werkzeug.exceptions import HTTPException
 
+from moderation import settings
 from moderation.errors import BadCsrf, Forbidden, Unauthorized
 from moderation.pages import i18n
 from moderation.store.login_throttle import get_throttle
@@ -67,7 +68,7 @@ def current_moderator():
 
 def _start_session(account):
     sid = secrets.token_urlsafe(32)
-    get_sessions().start(sid, account["name"], request.remote_addr, int(current_app.config["SESSION_HOURS"]) * 3600)
+    get_sessions().start(sid, account["name"], request.remote_addr, settings.get().session_hours * 3600)
     lang = session.get("lang")
     session.clear()  # a fresh cookie: no fixation of an earlier session or token
     session["sid"] = sid

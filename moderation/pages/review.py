@@ -5,8 +5,9 @@ POST needs the session's CSRF token (X-CSRF-Token header, or a csrf_token form f
 moderator are the ones the ReviewQueue leased to them.
 """
 
-from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
 
+from moderation.api.api_keys import configured_sites
 from moderation.errors import AlreadyDecided, ApiError, ClaimedByOther, Conflict, NotFound, ValidationError
 from moderation.pages import i18n
 from moderation.pages.cards import REASONS, card, format_time, inert
@@ -32,18 +33,9 @@ UNDO_SECONDS = 10
 BULK_LIMIT = 50
 
 
-def sites():
-    """Configured sites in configuration order; the first is the default."""
-    seen = []
-    for site, _ in current_app.extensions["moderation.api_keys"].pairs:
-        if site not in seen:
-            seen.append(site)
-    return seen or ["demo"]
-
-
 def _site(value, *, json_errors=True):
-    value = value if isinstance(value, str) and value else sites()[0]
-    if value not in sites():
+    value = value if isinstance(value, str) and value else configured_sites()[0]
+    if value not in configured_sites():
         if json_errors:
             raise NotFound("unknown site", "site")
         abort(404)
@@ -124,7 +116,7 @@ def queue_page():
     lang = i18n.current_language()
     boot = {"site": site, "order": order, "label": label, "article": article, "undo_seconds": UNDO_SECONDS,
             "lang": lang, "messages": i18n.js_messages(lang), "login_url": url_for("sessions.login")}
-    return render_template("review/queue.html", moderator=current_moderator(), sites=sites(), site=site,
+    return render_template("review/queue.html", moderator=current_moderator(), sites=configured_sites(), site=site,
                            order=order, label=label, article=article, labels=LABELS, boot=boot,
                            csrf=csrf_token())
 
@@ -154,7 +146,7 @@ def history_page():
         seen.add(row["id"])
     older = rows[-1]["entry"] if len(rows) == 50 else None
     return render_template("review/history.html", moderator=current_moderator(), rows=rows, wanted=wanted,
-                           site=site, sites=sites(), older=older, csrf=csrf_token(), inert=inert)
+                           site=site, sites=configured_sites(), older=older, csrf=csrf_token(), inert=inert)
 
 
 # -- JSON endpoints -----------------------------------------------------------------------------------------

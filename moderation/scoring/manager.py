@@ -7,7 +7,8 @@ from pathlib import Path
 
 from flask import current_app
 
-from moderation.scoring.policy import Policy, QuietHours
+from moderation import settings
+from moderation.scoring.policy import Policy
 from moderation.scoring.registry import Registry
 from moderation.scoring.scorer import ModelLoadError, load_scorer, read_active
 from moderation.store import RedisError
@@ -21,21 +22,21 @@ class ModelManager:
 
     def __init__(self, config, pins):
         self.config = config
-        self.registry = Registry(pins, config["MODEL_DIR"])
-        self.quiet = QuietHours(config["QUIET_HOURS"])
+        self.registry = Registry(pins, config.model_dir)
+        self.quiet = config.quiet_hours
         self.base_pin = base_pin(config)
-        self.active = load_scorer(Path(config["MODEL_DIR"]) / self.base_pin[0], self.base_pin[1])
+        self.active = load_scorer(Path(config.model_dir) / self.base_pin[0], self.base_pin[1])
         self.shadow = None
         self.saved_thresholds = {}
         self.policy = self._policy(self.active)
         self.generation = None
         self.last_error = None
-        self.interval = float(config["MODEL_CHECK_SECONDS"])
+        self.interval = config.model_check_seconds
         self._checked = 0.0
         self._loading = threading.Lock()
 
     def _policy(self, scorer):
-        return Policy(scorer.thresholds, self.config["THRESHOLDS"], self.saved_thresholds, quiet=self.quiet)
+        return Policy(scorer.thresholds, self.config.thresholds, self.saved_thresholds, quiet=self.quiet)
 
     def maybe_refresh(self):
         """At most every MODEL_CHECK_SECONDS: if the pins changed, load in a background thread."""
@@ -79,19 +80,19 @@ class ModelManager:
             version, sha = default
         if current is not None and current.version == version and current.card.get("sha256") == sha:
             return current
-        scorer = load_scorer(Path(self.config["MODEL_DIR"]) / version, sha)
+        scorer = load_scorer(Path(self.config.model_dir) / version, sha)
         log.info("model %s loaded", version)
         return scorer
 
 
 def base_pin(config):
     """(version, pinned sha256) from configuration, else model/artifacts/active.json."""
-    version, sha256 = config["MODEL_VERSION"], config["MODEL_SHA256"]
+    version, sha256 = config.model_version, config.model_sha256
     if version and sha256:
         return version, sha256
     if version:
         raise ValueError("MODERATION_MODEL_VERSION is set without MODERATION_MODEL_SHA256 to pin it")
-    return read_active(config["MODEL_DIR"])
+    return read_active(config.model_dir)
 
 
 def get_manager():
@@ -109,7 +110,7 @@ def get_policy():
 def init_app(app):
     """Load the pinned artifact once per process; a hash or version mismatch stops start-up with a message."""
     with app.app_context():
-        manager = ModelManager(app.config, get_model_pins())
+        manager = ModelManager(settings.of(app), get_model_pins())
     app.extensions["moderation.models"] = manager
     app.before_request(manager.maybe_refresh)
-    log.info("model %s loaded from %s", manager.active.version, app.config["MODEL_DIR"])
+    log.info("model %s loaded from %s", manager.active.version, settings.of(app).model_dir)

@@ -1,20 +1,18 @@
 """The decision policy: per-label review and reject thresholds, and the night-time quiet hours."""
 
-import json
 import time
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from moderation.scoring.scorer import LABELS
+from moderation.settings import json_object
 
 
 class QuietHours:
     """A nightly window (e.g. 23:00-06:00 Asia/Tokyo) when fewer people watch: hold more, or everything."""
 
     def __init__(self, spec):
-        if isinstance(spec, str):
-            spec = json.loads(spec) if spec.strip() else {}
-        spec = spec or {}
+        spec = json_object(spec, "QUIET_HOURS")
         self.enabled = bool(spec)
         self.start = _minutes(spec.get("start", "23:00"))
         self.end = _minutes(spec.get("end", "06:00"))
@@ -45,9 +43,7 @@ class Policy:
     def __init__(self, card_thresholds, *overrides, quiet=None):
         self.thresholds = {label: dict(card_thresholds.get(label, {})) for label in LABELS}
         for override in overrides:
-            if isinstance(override, str):
-                override = json.loads(override) if override.strip() else {}
-            for label, values in (override or {}).items():
+            for label, values in json_object(override, "THRESHOLDS").items():
                 if label not in self.thresholds:
                     raise ValueError(f"thresholds name an unknown label {label!r}")
                 self.thresholds[label].update(

@@ -11,8 +11,7 @@ __all__ = ["RedisError", "connection"]
 
 def connection():
     """(client, key prefix) of the current app: what the store classes' get_* factories are built from."""
-    from flask import current_app
-
+    from moderation import settings
     from moderation.store.client import get_redis
 
-    return get_redis(), current_app.config["REDIS_PREFIX"]
+    return get_redis(), settings.get().redis_prefix

@@ -12,6 +12,8 @@ from pathlib import Path
 import redis
 from flask import current_app
 
+from moderation import settings
+
 log = logging.getLogger(__name__)
 
 
@@ -106,9 +108,9 @@ def ping():
 
 def init_app(app):
     """Connect to MODERATION_REDIS_URL, or start the embedded server under the instance folder."""
-    url = app.config["REDIS_URL"]
+    url = settings.of(app).redis_url
     if not url:
-        embedded = EmbeddedRedis(Path(app.config["INSTANCE_DIR"]) / "redis").start()
+        embedded = EmbeddedRedis(Path(settings.of(app).instance_dir) / "redis").start()
         app.extensions["moderation.embedded_redis"] = embedded
         url = embedded.url
-    app.extensions["moderation.redis"] = make_client(url, float(app.config["REDIS_TIMEOUT"]))
+    app.extensions["moderation.redis"] = make_client(url, settings.of(app).redis_timeout)

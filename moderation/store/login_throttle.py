@@ -50,8 +50,8 @@ class LoginThrottle:
 
 
 def get_throttle():
-    from flask import current_app
+    from moderation import settings
 
-    config = current_app.config
-    return LoginThrottle(*connection(), window_seconds=config["LOGIN_WINDOW_SECONDS"],
-                         max_account=config["LOGIN_MAX_FAILURES_ACCOUNT"], max_ip=config["LOGIN_MAX_FAILURES_IP"])
+    config = settings.get()
+    return LoginThrottle(*connection(), window_seconds=config.login_window_seconds,
+                         max_account=config.login_max_failures_account, max_ip=config.login_max_failures_ip)

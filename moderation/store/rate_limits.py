@@ -1,12 +1,12 @@
 """Rate limits per API key, author and client IP, counted in Redis so they hold across workers and hosts."""
 
-import json
 import logging
 import math
 
 from redis.exceptions import RedisError
 
 from moderation.errors import ApiError
+from moderation.settings import json_object
 from moderation.store.keys import KeySpace
 
 log = logging.getLogger(__name__)
@@ -35,10 +35,8 @@ class RateLimited(ApiError):
 
 def parse_limits(spec):
     """{"key": "6000/60", "author": "10/60", "ip": "30/60"} -> {kind: (limit, window seconds)}."""
-    if isinstance(spec, str):
-        spec = json.loads(spec) if spec.strip() else {}
     limits = {}
-    for kind, value in (spec or {}).items():
+    for kind, value in json_object(spec, "RATE_LIMITS").items():
         if kind not in ("key", "author", "ip"):
             raise ValueError(f"MODERATION_RATE_LIMITS: unknown kind {kind!r} (key, author, ip)")
         if value in (None, "", 0):
@@ -87,11 +85,12 @@ class RateLimiter:
 def get_limiter():
     from flask import current_app
 
-    from moderation.store.client import get_redis
+    from moderation import settings
+    from moderation.store import connection
 
     limiter = current_app.extensions.get("moderation.ratelimiter")
     if limiter is None:
-        limits = parse_limits(current_app.config["RATE_LIMITS"])
-        limiter = RateLimiter(get_redis(), limits, current_app.config["REDIS_PREFIX"])
+        redis, prefix = connection()
+        limiter = RateLimiter(redis, settings.get().rate_limits, prefix)
         current_app.extensions["moderation.ratelimiter"] = limiter
     return limiter

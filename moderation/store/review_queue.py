@@ -241,13 +241,14 @@ def get_queue(site):
     """The ReviewQueue of a site, built once per app from its configuration."""
     from flask import current_app
 
+    from moderation import settings
     from moderation.store.client import get_redis
 
     queues = current_app.extensions.setdefault("moderation.queues", {})
     if site not in queues:
-        config = current_app.config
+        config = settings.get()
         queues[site] = ReviewQueue(
-            get_redis(), site, prefix=config["REDIS_PREFIX"], lease_seconds=float(config["LEASE_SECONDS"]),
-            record_ttl_days=float(config["RECORD_TTL_DAYS"]), published_ttl_days=float(config["PUBLISHED_TTL_DAYS"]),
+            get_redis(), site, prefix=config.redis_prefix, lease_seconds=config.lease_seconds,
+            record_ttl_days=config.record_ttl_days, published_ttl_days=config.published_ttl_days,
         )
     return queues[site]

@@ -1,0 +1,52 @@
+"""Settings are parsed once at create_app: typed values through settings.get(), a bad value stops start-up."""
+
+import pytest
+
+from moderation import settings
+from moderation.settings import SettingsError
+
+
+@pytest.mark.parametrize(("word", "value"), [("1", True), ("true", True), ("Yes", True), ("on", True),
+                                             ("0", False), ("false", False), ("NO", False), ("off", False)])
+def test_booleans_accept_the_usual_words(make_app, monkeypatch, word, value):
+    monkeypatch.setenv("MODERATION_SESSION_COOKIE_SECURE", word)
+    app = make_app()
+    assert settings.of(app).session_cookie_secure is value
+    assert app.config["SESSION_COOKIE_SECURE"] is value
+
+
+@pytest.mark.parametrize("name", ["DEMO", "ACCESS_LOG", "SESSION_COOKIE_SECURE", "WEBHOOK_ALLOW_PRIVATE"])
+def test_an_unparsable_boolean_stops_start_up_naming_the_variable(make_app, monkeypatch, name):
+    monkeypatch.setenv(f"MODERATION_{name}", "maybe")
+    with pytest.raises(SettingsError, match=f"MODERATION_{name}"):
+        make_app()
+
+
+@pytest.mark.parametrize(("name", "value"), [("LEASE_SECONDS", "five"), ("BATCH_LIMIT", "1.5"),
+                                             ("RATE_LIMITS", "{not json"), ("RATE_LIMITS", '{"user": "1/1"}'),
+                                             ("QUIET_HOURS", '{"mode": "panic"}'), ("CORAL_SECRETS", "[1]"),
+                                             ("THRESHOLDS", '{"spam": {"review": 0.9, "reject": 0.1}}')])
+def test_an_unusable_value_stops_start_up_naming_the_variable(make_app, monkeypatch, name, value):
+    monkeypatch.setenv(f"MODERATION_{name}", value)
+    with pytest.raises(SettingsError, match=f"MODERATION_{name}"):
+        make_app()
+
+
+def test_values_are_typed_once_and_read_through_one_accessor(make_app, monkeypatch):
+    monkeypatch.setenv("MODERATION_LEASE_SECONDS", "120")
+    monkeypatch.setenv("MODERATION_RATE_LIMITS", '{"key": "10/5"}')
+    monkeypatch.setenv("MODERATION_CORAL_SECRETS", '{"test": "s3cret"}')
+    app = make_app()
+    with app.app_context():
+        parsed = settings.get()
+        assert parsed is settings.of(app)
+        assert parsed.lease_seconds == 120.0 and parsed.rate_limits == {"key": (10, 5)}
+        assert parsed.coral_secrets == {"test": b"s3cret"} and parsed.api_keys.sites == ["test", "other"]
+    with pytest.raises(AttributeError):
+        parsed.lease_seconds = 1
+
+
+def test_every_setting_has_a_meaning_and_a_default_that_parses():
+    for setting in settings.TABLE:
+        assert setting.meaning and setting.name.isupper()
+        setting.read(setting.default, setting.name)
