@@ -1,11 +1,11 @@
 """Synthetic rows for the harm categories (issue 12): positives per category and hard negatives, ja and en.
 
 Real labelled Japanese data has no per-category labels for threats, doxxing or defamation, so the heads
-learn constructions from compositional templates (model/synth_harms_templates.py): each template yields
-many sentences that share a construction, not a string. Every row carries its template as `group` (split
-by group so a template never straddles train and test), is marked synthetic, and gets the same
-decorations (prefixes, emoji, punctuation, neutral sentences around it) in every family, so decoration
-never predicts the label. Deterministic for a seed; standard library only.
+learn constructions from compositional templates (synth_harms_positives.py, synth_harms_negatives.py):
+each template yields many sentences that share a construction, not a string. Every row carries its
+template as `group` (split by group so a template never straddles train and test), is marked synthetic,
+and gets the same decorations (prefixes, emoji, punctuation, spaces, neutral sentences around it) in every
+family, so decoration never predicts the label. Deterministic for a seed; standard library only.
 """
 
 from __future__ import annotations
@@ -13,7 +13,9 @@ from __future__ import annotations
 import random
 import re
 
-from model.synth_harms_templates import EMOJI, FILLERS, NEGATIVES, POSITIVES, PREFIXES, SLOTS, SUFFIXES
+from model.synth_harms_negatives import NEGATIVES
+from model.synth_harms_positives import POSITIVES
+from model.synth_harms_slots import EMOJI, FILLERS, PREFIXES, SLOTS, SUFFIXES
 
 CATEGORIES = ("threat", "hate", "harassment", "sexual", "self_harm", "personal_info", "defamation")
 HEADS = ("spam", "abuse", *CATEGORIES)
@@ -74,12 +76,14 @@ def _decorate(rng: random.Random, core: str, lang: str) -> str:
     text += rng.choice(EMOJI) if lang == "ja" else (" " + rng.choice(EMOJI)).rstrip()
     if lang == "en" and rng.random() < 0.08:
         text = text.lower() if rng.random() < 0.7 else text.upper()
+    if lang == "ja" and rng.random() < 0.06:  # an ordinary space between Japanese phrases is not obfuscation
+        text = text.replace("、", rng.choice((" ", "　")))
     if rng.random() < LONG_SHARE:
         if text[-1] not in _END and text[-1] not in _EMOJI_CHARS:
             text += "。" if lang == "ja" else "."
         context = rng.sample(FILLERS[lang], rng.randint(1, 3))
         context.insert(rng.randint(0, len(context)), text)
-        text = ("" if lang == "ja" else " ").join(context)
+        text = ("\n" if rng.random() < 0.3 else "" if lang == "ja" else " ").join(context)
     return text
 
 

@@ -1,14 +1,20 @@
 """The harm-category training rows are deterministic, labelled per head, cover every family in both
 languages, keep each template in one family, never contradict themselves and only use fictional numbers."""
 
+import hashlib
+import json
+import os
 import random
 import re
+import subprocess
+import sys
 from collections import Counter, defaultdict
 
 import pytest
 
 from model.synth_harms import CATEGORIES, HEADS, expand, family_labels, generate
-from model.synth_harms_templates import NEGATIVES, POSITIVES
+from model.synth_harms_negatives import NEGATIVES
+from model.synth_harms_positives import POSITIVES
 
 FAMILIES = set(POSITIVES) | set(NEGATIVES)
 
@@ -108,3 +114,12 @@ def test_overrides_leave_a_head_unlabelled():
     labels = family_labels("personal_info", {"threat": None})
     assert labels["personal_info"] == 1 and labels["abuse"] == 1 and labels["threat"] is None
     assert labels["hate"] == 0 and labels["spam"] == 0
+
+
+def test_rows_do_not_depend_on_the_hash_seed():
+    code = ("import hashlib, json; from model.synth_harms import generate; "
+            "print(hashlib.sha256(json.dumps(generate(scale=0.2), ensure_ascii=False).encode()).hexdigest())")
+    digests = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout.strip() for seed in ("1", "2")}
+    here = hashlib.sha256(json.dumps(generate(scale=0.2), ensure_ascii=False).encode()).hexdigest()
+    assert digests == {here}

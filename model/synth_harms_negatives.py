@@ -1,0 +1,153 @@
+"""Hard-negative templates per language: civil look-alikes of every harm category, all labels 0.
+
+Harsh criticism of politicians and states, sarcasm, anger at the news, war and crime reporting (including
+reported threats), counter-speech quoting slurs, self-deprecation, dialect roughness, literal senses, words
+that contain insult letters, groups and addresses in neutral contexts, civil replies to people, and ordinary
+comments on the seed article (Putin in Pyongyang).
+"""
+
+# ruff: noqa: E501 (template tables)
+from __future__ import annotations
+
+NEGATIVES = {
+    "neg_politics": {  # harsh but civil criticism of politicians and states, sarcasm, anger at the news
+        "ja": (
+            "{leader}は戦争犯罪者だ", "{leader}は[無能|無能すぎる|最低の指導者だ|国際社会の敵だ|責任を取るべきだ|辞めるべきだ|信用できない]", "{leader}の[外交|政策|対応]は[完全に失敗|バカげている|愚かとしか言いようがない|最悪だ|話にならない]",
+            "プーチンは戦争犯罪者だ。支援する北朝鮮も同罪", "金正恩は最低の指導者だ。ミサイルばかり撃って国民は飢えている", "岸田政権は無能すぎる。何も決められない", "{leader}は嘘ばかりついている",
+            "{leader}のやり方は独裁そのもの", "{leader}は恥を知れ", "{leader}は国民を見ていない", "与党も野党もクソだな、{topic}を何とかしろ", "{topic}の問題、政府は本当に何をやってるんだ",
+            "さすが{leader}、平和の使者ですね（棒）", "高級車プレゼントとか、制裁って何だっけ", "素晴らしい友情ですね、ミサイルの", "また「遺憾の意」か。頼もしいね", "{leader}、今日も絶好調に世界を混乱させてて草",
+            "こんなニュース見るたびに腹が立つ", "ふざけるな、完全に制裁違反じゃないか", "国連は何してるんだ、本当に頭にくる", "{topic}のニュース、もう怒りしかない", "{leader}のせいで世界がめちゃくちゃだ。許せない",
+            "{leader}ほんまアホちゃうか、何考えとんねん", "{leader}の{topic}政策はバカげてる", "独裁者同士の茶番にしか見えない", "{leader}は国際法違反の戦争を今すぐやめろ", "政府の{topic}対応はお粗末すぎる",
+            "{ruler}は[独裁者|侵略者]だ。[国際社会は|日本は]もっと強く[制裁すべき|抗議すべき]", "{ruler}の[顔|名前]を見るだけで[うんざり|腹が立つ]", "{leader}には[心底|本当に]失望した", "{leader}、{topic}で国民をバカにしすぎ",
+            "{ruler}と{ruler}の会談、茶番もいいところ", "こんな[独裁国家|政権]に[援助|支援]するなんて[狂ってる|正気じゃない]", "{leader}の支持率が下がるのは当然", "{leader}の[説明|答弁]はいつも中身がない。ふざけてる",
+            "ほんま{leader}は何しとんねん。{topic}どうにかせえや", "いやー、{ruler}さんは本当に素晴らしい指導者ですね（皮肉）",
+        ),
+        "en": (
+            "{leader} is a war criminal", "{leader} is [incompetent|the worst leader on earth|a disgrace|a dictator|a liar|clueless]", "The government's policy on {topic} is idiotic",
+            "{leader}'s foreign policy is a complete failure", "This administration is a joke", "Oh great, another 'historic friendship'. Very reassuring", "Wow, a limousine as a gift. Sanctions working perfectly /s",
+            "This makes my blood boil", "Absolutely disgusting that the UN can't do anything about {topic}", "{leader} should resign", "{leader} should be tried at The Hague", "What a stupid policy on {topic}",
+            "Damn, this news is infuriating", "{leader} has blood on his hands", "Kim Jong Un is the worst leader on the planet, all missiles and no food", "Putin is a war criminal and anyone arming him is complicit",
+            "Two dictators hugging at an airport. Disgusting", "{leader} is destroying any chance of peace", "Sanctions on {topic} are a stupid joke", "I'm so angry about {topic} I can't even",
+            "{ruler} is a [murderous dictator|thug|tyrant] and should be in jail", "I'm sick of {leader} lying about {topic}", "{leader} is [pathetic|spineless] on {topic}", "This visit is a disgrace to [both|all] countries involved",
+            "Great job, {leader}. Truly a genius move (not)", "{ruler} should face [sanctions|a war crimes tribunal], period", "{leader} couldn't organize a bake sale, let alone {topic}",
+        ),
+    },
+    "neg_report": {  # war and crime reporting, reported threats
+        "ja": (
+            "北朝鮮が弾道ミサイルを[発射した|日本海に向けて発射した]と防衛省が発表", "{pref}警は{sur}{given}容疑者（{age}）を[詐欺|横領|傷害|窃盗]の疑いで逮捕したと発表した",
+            "{sur}{given}容疑者が[横領|詐欺|傷害]容疑で逮捕されたと報じられた", "警察によると、{sur}容疑者は容疑を[否認している|認めている]", "男は元交際相手に「[殺すぞ|家に行くからな|夜道に気をつけろ]」とメッセージを送ったとして、脅迫の疑いで逮捕された",
+            "容疑者は店員に「殺すぞ」と脅迫した疑いがもたれている", "ウクライナ東部で[砲撃|ドローン攻撃]があり、民間人{d2}人が死亡した", "ロシア軍が[ミサイル攻撃|空爆]を行い、[発電所|住宅]が被害を受けた",
+            "{pref}{city}の住宅で男性が刺され死亡する事件があった", "裁判所は被告に懲役{d1}年の判決を言い渡した", "SNSで「死ね」などと書き込んだとして、侮辱罪で{age}歳の男が書類送検された",
+            "ネットに他人の住所を晒したとして男が逮捕された", "国連安保理は北朝鮮の[核実験|ミサイル発射]を非難する声明を出した", "記事によると、{topic}をめぐる協議は難航している",
+            "被害者は「[家まで来ると言われた|殺すと言われて怖かった]」と話している", "韓国軍が警告射撃を行ったと発表した", "{leader}の発言をめぐり、専門家は「[脅しに過ぎない|緊張が高まる]」と分析している",
+            "この事件では、被害者への誹謗中傷が問題になった", "殺人事件の裁判員裁判が始まった", "{sur}被告は「[殺すつもりはなかった|覚えていない]」と供述している", "記者への脅迫メールが届き、警察が捜査している",
+            "{pref}警によると、{sur}容疑者は「[ぶっ殺してやる|覚悟しとけ]」と[叫びながら|言いながら]暴れたという", "{sur}被告は記者に「[夜道に気をつけろ|家に行く]」と書いたメールを送り、脅迫罪で起訴された", "{pref}で[交通事故|火災]があり、{d2}人が[けが|死亡]した",
+            "ネット上で{sur}さんを「[前科持ち|詐欺師]」と書き込んだ男に、名誉毀損で賠償命令", "{pref}{city}の中学校で、生徒が「死ね」と書かれたメモを受け取っていたことが分かった", "ウクライナ軍は[東部|南部]で反撃を続けている",
+            "北朝鮮は[砲弾|ミサイル]をロシアに供与しているとみられる", "[住所や勤務先を|個人情報を]ネットに晒した[男|女]が[書類送検|逮捕]された",
+        ),
+        "en": (
+            "North Korea fired a ballistic missile into the sea, officials said", "Police arrested {fn} {ln}, {age}, on suspicion of [fraud|embezzlement|assault]", "The suspect allegedly told the victim 'I will find you' before fleeing",
+            "A man was charged after sending messages saying 'I'm going to kill you' to his ex-partner", "Russian shelling killed {d2} civilians in eastern Ukraine", "Prosecutors say the defendant threatened a reporter",
+            "A court sentenced the man to {d2} years for stalking", "Officials reported a drone attack on a power plant", "The police said the suspect denied the charges", "According to the report, the attacker shouted threats before being detained",
+            "The UN Security Council condemned the missile test", "He was arrested for posting a journalist's home address online", "The defendant told the court he 'never meant to kill anyone'",
+            "Troops fired warning shots after soldiers crossed the border", "Investigators say the victim received messages telling her to kill herself",
+            "The man shouted 'I'll kill you' at officers, according to the complaint", "A woman was convicted of posting her neighbor's address with calls to 'visit' him", "Two people were injured in a fire in {town}",
+            "The court found the post calling him 'a fraud' defamatory and ordered damages", "Missile debris fell near the port, officials said", "The stalking victim said he told her 'I know where you live'",
+        ),
+    },
+    "neg_counter": {  # counter-speech that quotes slurs, threats and hate in order to condemn them
+        "ja": (
+            "「{gs}」なんて言葉を使う人は差別主義者だ", "{g}の人に「国に帰れ」と言うのはヘイトスピーチです", "「死ね」って書き込む人の気がしれない", "ネットで「{gs}」と書く人を見ると悲しくなる",
+            "上のコメントの「{g}は出ていけ」はヘイトだと思う。削除してほしい", "差別はやめよう。{g}も同じ人間だ", "「{gs}」は差別語です。使わないでください", "{g}だからって一括りにするのはおかしい",
+            "「消えろ」「死ね」みたいなコメントは通報しました", "記者に「殺すぞ」なんて書く人がいるのは怖い。脅迫は犯罪です", "他人の住所を晒すのは絶対ダメ", "根拠もなく「あの人は前科持ち」と書くのは名誉毀損になるよ",
+            "「{g}は犯罪者ばかり」という主張はデータに反している", "ロシア政府を批判するのはいいけど、ロシア人全体を叩くのは違う", "「{gw}は黙ってろ」みたいな発言は時代遅れ", "{go}を「病気」と呼ぶのは偏見だよ",
+            "「自殺しろ」と書き込まれた人の気持ちを考えて", "悪口で人を追い詰めるのはやめよう", "「{g}は日本から出ていけ」というデモに反対します", "「{gs}」って昔はよく聞いたけど、今思うとひどい言葉だ",
+            "「{gx}は出ていけ」って書いてる人、恥ずかしくないの？", "人に「死ね」とか「飛び降りろ」とか言うのは最低だと思う", "ネットで「{gs}」と書き込むのはやめましょう", "記者さんへの「殺す」って書き込み、通報しといた",
+            "「{p}の住所晒す」みたいなコメントは消されるべき", "「女は黙ってろ」なんて、今どき言う人いるんだ…", "ロシアの[政府|政権]と[ロシア人|普通の市民]は分けて考えるべき",
+        ),
+        "en": (
+            "Using the word 'vermin' for {g} is dehumanizing", "Saying 'kill yourself' to anyone is never okay", "The comment above saying '{g} are vermin' should be removed", "'I hate {g}' is not an opinion, it's bigotry",
+            "Stop blaming {g} for everything", "Criticize {leader}, sure, but don't attack ordinary {gn}", "Posting someone's home address is doxxing and it's illegal", "Telling a reporter 'I will find you' is a threat and should be reported",
+            "{g} are people, not a problem to be solved", "If you call {g} 'animals', you're the problem", "Accusing someone of a crime without proof is defamation", "Reported the guy who told {fn} to kill herself",
+            "Slurs against {g} have no place here", "People who write '{g} should be deported' need to read some history", "Nobody deserves to hear 'go die' because of a comment",
+            "Whoever wrote 'kill all {g}' above should be banned", "Calling women 'sluts' in a news comment section? Grow up", "Please don't post people's addresses here, that's how people get hurt",
+            "'Go back to your country' is a slur in sentence form", "Stop telling people to kill themselves. It's not a joke",
+        ),
+    },
+    "neg_casual": {  # self-deprecation, dialect roughness, literal senses, words that contain insult letters
+        "ja": (
+            "自分は[バカ|アホ]だった", "俺ってほんとアホやな", "我ながら無能すぎて笑う", "昨日の自分を殴りたい", "死ぬほど笑った", "くそ[眠い|暑い|寒い|忙しい]", "ゴミ出し忘れた",
+            "マジで死ぬかと思った、[この暑さ|あの階段]", "なんでやねん", "アホちゃう？このプリン美味すぎ", "最近[雨|会議|残業]ばかりで疲れる", "サブスク解約し忘れてた", "車のカスタムにハマってる",
+            "パチンコで負けた", "このシナリオは想定外", "メイク変えたら褒められた", "フェラーリかっこいい", "マイクの音が小さい", "バイクで通勤してる", "腹が死ぬほど減った", "殺人的な暑さ",
+            "このゲームのボスに何回も殺された", "ゴキブリ[退治した|殺してやった]", "蚊を叩き殺した", "息を殺して[見守った|待った]", "うちの猫アホかわいい", "バカみたいに高い値段",
+            "クソゲーだけどハマる", "推しが尊くて死にそう", "夜道に気をつけて帰ってね", "気をつけて帰ってね、また明日", "次の試合は絶対勝つから覚悟しとけよ笑", "ボス倒しに行くわ",
+            "このバグ、早く消えてくれ", "寝不足で頭が死んでる", "ほんま[しんどい|かなわん]わ", "アホみたいに食べた", "自分のコメント読み返したらバカ丸出しで恥ずかしい", "ゴミみたいな[天気|Wi-Fi]",
+            "シナリオライター募集中", "ですしね、そういうこともある", "まあ仕方ないだしね", "明日こそジム行くからな、自分", "うちの子、ほんまアホなことばっかりして可愛いわ",
+            "まあ仕方ないですしね", "雨だしね、しょうがない", "今日も[会議|残業]ばかりだしね", "バカ[うけ|ウケ]した", "アホほど[寝た|食べた|笑った]", "自分、ほんまアホやわ。また傘忘れた",
+            "くそ[おもろい|うまい]", "このラーメン死ぬほどうまい", "{station}のパン屋、殺人的にうまい", "[バッテリー|スマホ]が死んだ", "ゴミ[捨て|出し]当番だった", "メイクに1時間かかった",
+            "カスタムPC組んだ", "サブスク多すぎ", "パチンコ屋の前通った", "ヤバい、課題終わらん死ぬ", "マジで心臓止まるかと思った", "自分が無能すぎて泣ける", "俺のアホ！また寝坊した",
+        ),
+        "en": (
+            "I'm such an idiot, forgot my keys again", "this heat is killing me", "I'd kill for a coffee right now", "that joke killed me", "damn this traffic", "my code is garbage lol",
+            "I died laughing", "this app is garbage", "my dog is a lovable idiot", "watch out for ice on the roads tonight", "be careful walking home at night", "I'm going to kill it at the interview tomorrow",
+            "we destroyed them in the game last night", "the final boss killed me twenty times", "what a stupid mistake I made", "ugh, I hate Mondays", "I hate cilantro", "I could murder a pizza",
+            "Scunthorpe United won again", "grab a cocktail after work?", "passed the class assessment finally", "shoot, I forgot the meeting", "I'm an idiot for believing the forecast",
+            "this song is sick", "my brain is dead after that exam", "stupid printer jammed again",
+            "I'm the dumbest person alive, locked myself out again", "killing time before the train", "this deadline is going to be the death of me", "I nearly died laughing at that clip",
+            "my phone died", "that concert was sick", "what an idiot I am", "stupid autocorrect", "honestly the worst coffee I've ever had", "I hate myself for buying that lol",
+        ),
+    },
+    "neg_mention": {  # groups in neutral or positive contexts; company and public-office addresses; named people praised
+        "ja": (
+            "在日の友人と焼肉に行った", "{gn}観光客が増えた", "{g}の[同僚|友人|隣人]に[助けてもらった|料理を教わった]", "韓国人の友達がキムチをくれた", "イスラム教徒の同僚のためにハラール対応の店を探した",
+            "ゲイの友人の結婚式に出た", "障害者の雇用を増やすべきだ", "女性議員がもっと増えてほしい", "{g}の[権利|支援]についての記事、勉強になった", "{gn}の[学生|研究者]と交流会をした",
+            "{g}向けの相談窓口ができたらしい", "株式会社{co}（本社・{pref}{city}）は新製品を発表した", "問い合わせは{city}役所[福祉課|市民課]（電話 {phone}）まで", "{city}役所は{pref}{city}{town}1-1にあります",
+            "お店の住所は{addr}、電話は{phone}です。ぜひ行ってみて", "{sch}の野球部が甲子園に出場", "{station}で人身事故があったらしい", "私の勤務先は病院です", "本社所在地：{zip} {addr}",
+            "記者の{sur}さん、丁寧な取材ありがとうございます", "{sur}さんにはお世話になった", "{sur}先生の授業が好きだった", "投票所は{city}立{sch}の体育館です", "事件があったのは{pref}{city}の住宅街",
+            "{co}の採用窓口：{phone}（平日9時〜17時）", "ロシア人の同僚も戦争には反対している", "{g}が多い地域の祭りに行ってきた",
+            "{gx}の[留学生|技能実習生]がバイト先で頑張ってる", "{go}のカップルが近所に越してきた。感じのいい人たち", "{gd}の[支援|介護]の仕事をしている", "{co}は{pref}{city}に新工場を建設する",
+            "{city}役所[本庁舎|支所]：{zip} {pref}{city}{town}1-1", "{sur}さんの家族に[出産祝い|お見舞い]を送った", "{sur}社長のインタビュー記事、面白かった",
+        ),
+        "en": (
+            "My Muslim neighbors brought us food for Eid", "More Russian tourists are visiting again", "I love Korean food", "Gay people deserve equal rights", "My Chinese coworker taught me to make dumplings",
+            "{g} in our town organized a charity run", "We need more women in parliament", "Disabled people should have better access to public transport", "{co} is headquartered at {addr}",
+            "For questions call the city office at {phone}", "The store is at {addr}, open 9 to 5", "{fn} {ln} won the local spelling bee", "Thanks to the reporter {fn} {ln} for the careful coverage",
+            "Our {sch} team made the finals", "Call the helpline at {phone} if you need support", "My Russian friend is against the war too", "{g} have lived in this city for generations",
+            "{g} are part of every community here", "My {g1} friend invited us for dinner", "Our town's mayor office is at {addr}, phone {phone}", "{co} is hiring, call {phone}",
+            "Congrats to {fn} {ln} on the new job at {co}", "{g} deserve the same respect as anyone",
+        ),
+    },
+    "neg_civil": {  # people addressed or named without an attack: disagreement, thanks, questions, friendly お前
+        "ja": (
+            "{c}の意見には反対です。[制裁は|外交は]もっと慎重にやるべき", "{r}の記事、[事実誤認|説明不足]があると思う", "お前の言う通りだわ", "あんたの言うことも一理ある", "{c}さん、ソースはありますか？",
+            "{r}、[丁寧な取材|わかりやすい記事]ありがとうございます", "{c}、それは[ちょっと違う|言い過ぎ]と思うよ", "お前、[それ|このニュース]見た？やばいな", "{c}の言ってること、全然分からん。もう少し説明して",
+            "{sur}さんの[意見|コメント]、[参考になりました|なるほどと思った]", "{r}はもっと[ロシア側|北朝鮮側]の狙いを書くべきだった", "{c}、気持ちは分かるけど落ち着こう", "{t}、[おはよう|お疲れ]。今日も寒いな",
+            "{c}の[指摘|補足]、助かる", "記者さん、次は[日本への影響|制裁の効果]も取材してほしい", "{c}、それ[前にも|別の記事でも]言ってたよね", "{c}の考え、[嫌いじゃない|分かる]わ", "お前ほんま[ええ奴|おもろい]やな",
+            "{c}、[夜道に|帰り道]気をつけてな。最近物騒やし", "{c}の反論はもっともだけど、[データ|根拠]も示してほしい",
+        ),
+        "en": (
+            "I disagree with you, {te}", "The reporter got the facts wrong here", "{te}, you're wrong about the sanctions, and here's why", "{te}, do you have a source for that?",
+            "Thanks {t3} for the [clear|careful] reporting", "{te}, fair point, I hadn't thought of that", "{te}, I think you're overstating it", "{t3} makes a good argument",
+            "Respectfully, {te}, that's not what the article says", "{te}, calm down, we're on the same side", "{te}, you're not wrong", "Good question from {t3} above",
+            "{t3} should have asked [Moscow|Seoul|Tokyo] for comment", "{te}, stay safe out there", "{te}, I see where you're coming from",
+        ),
+    },
+    "neg_article": {  # ordinary comments on the seed article (Putin in Pyongyang)
+        "ja": (
+            "{e}の[訪問|動き]、[気になる|注目してる|心配だ]", "プーチン大統領が北朝鮮を訪問するのは24年ぶりらしい", "平壌の空港での抱擁、異様な光景だった", "制裁の監視がなくなったのは痛い",
+            "ベトナムにも行くのか", "日本の安全保障が心配", "アウルス・セナトってどんな車？", "安保理が機能してないのが問題", "韓国外務省のコメントが妥当だと思う",
+            "ロシアと北朝鮮の軍事協力が進むと東アジアが不安定になる", "{topic}について[もっと詳しく知りたい|専門家の意見を聞きたい]", "写真の肖像画と国旗がすごい", "ゴミ風船の話、まだ続いてるのか",
+            "拡声器の放送も再開してるらしいね", "ヤクーツク経由なんだ", "ブリンケン氏の発言はもっともだ", "24年ぶりって長いな", "日本政府はどう対応するんだろう",
+            "北朝鮮の兵器がウクライナで使われてるなら深刻", "記事わかりやすかった、ありがとう", "ウシャコフ補佐官の説明が気になる", "多極的世界秩序って結局何なんだろう",
+            "プーチン氏と金正恩氏の会談、[結果|中身]が気になる", "[包括的な戦略的パートナーシップ|軍事協定]って具体的に何をするんだろう", "[平壌|ヤクーツク]の[写真|映像]が印象的", "制裁違反の指摘、国連はどう動く？",
+            "{e}の[狙い|思惑]がよく分からない", "ロシアは北朝鮮から[砲弾|兵器]を買ってるってこと？",
+        ),
+        "en": (
+            "Putin hasn't visited Pyongyang in 24 years, interesting timing", "The sanctions monitoring ending is a big deal", "Worried about what this means for Japan and South Korea",
+            "Why a limousine of all gifts?", "Good article, thanks for the context", "So Vietnam is next on the trip", "Hard to see how the Security Council can act now",
+            "The balloon and loudspeaker story is wild", "I wonder what the arms deal actually includes", "Blinken's comments seem fair", "Yakutsk first, then Pyongyang. Busy week",
+            "How will China react to this?", "The {e} angle is the part I'd like explained", "{e} and {topic}: what changes now?",
+            "So the arms deal is basically shells for technology?", "The portrait-lined streets in Pyongyang are quite a sight", "What does a 'comprehensive strategic partnership' actually mean?", "{e} seems to be playing a long game here",
+        ),
+    },
+}
