@@ -1,6 +1,6 @@
 """Functional tests of a model artifact: what it holds and what it lets through, case by case.
 
-    python -m model.functional [--artifact DIR|VERSION] [--data-dir ../shared/data] [--json]
+    python -m model.functional [--artifact DIR|VERSION] [--data-dir ../shared/data] [--json | --markdown]
 
 Three yardsticks (tests/functional/README.md says how the cases are labelled):
 - the project's Japanese suite (tests/functional/ja_suite.jsonl): pass rate per functionality, for the
@@ -243,16 +243,49 @@ def format_report(rep: dict) -> str:
     return "\n".join(lines)
 
 
+def markdown_report(rep: dict) -> str:
+    """The functional figures as a CARD.md section (tables per functionality)."""
+    out = ["## Functional tests", ""]
+    ja = rep.get("ja_suite")
+    if ja:
+        out += [f"Japanese suite (tests/functional, {ja['n']} written cases): harmful held or rejected "
+                f"{_pct(ja['harmful']['pass_rate']).strip()}, non-harmful allowed "
+                f"{_pct(ja['non_harmful']['pass_rate']).strip()}, minimal pairs both right "
+                f"{_pct(ja['pairs']['both_pass_rate']).strip()} of {ja['pairs']['n']}.", "",
+                "| functionality | n | pass |", "|---|---:|---:|"]
+        out += [f"| {k} | {v['n']} | {_pct(v['pass_rate']).strip()} |" for k, v in ja["functionalities"].items()]
+        out.append("")
+    hc = rep.get("hatecheck")
+    if hc and hc["available"]:
+        out += [f"HateCheck (English, test only): ROC-AUC of abuse {hc['roc_auc_abuse']:.3f}; hateful flagged "
+                f"{_pct(hc['hateful_flagged']).strip()}, "
+                f"non-hateful flagged {_pct(hc['non_hateful_flagged']).strip()}.",
+                "", "| functionality | gold | n | flagged |", "|---|---|---:|---:|"]
+        out += [f"| {k} | {v['label']} | {v['n']} | {_pct(v['flagged']).strip()} |"
+                for k, v in hc["functionalities"].items()]
+        out.append("")
+    pi = rep.get("personal_info")
+    if pi:
+        out.append(f"Personal-information probe ({pi['n']} written cases): precision {pi['precision']}, "
+                   f"recall {pi['recall']}." if pi["available"]
+                   else f"Personal-information probe: not available ({pi['reason']}).")
+    return "\n".join(out) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m model.functional", description=__doc__.splitlines()[0])
     ap.add_argument("--artifact", help="artifact folder or version under model/artifacts (default: the active one)")
     ap.add_argument("--data-dir", default=str(DEFAULT_DATA), help="shared data folder (for hatecheck-en)")
     ap.add_argument("--json", action="store_true", help="print the report as JSON")
+    ap.add_argument("--markdown", action="store_true", help="print the report as a CARD.md section")
     args = ap.parse_args(argv)
     folder, sha = resolve_artifact(args.artifact)
     scorer = load_scorer(folder, sha)
     rep = functional_report(scorer, scorer.card["thresholds"], args.data_dir)
-    print(json.dumps(rep, ensure_ascii=False, indent=2) if args.json else format_report(rep))
+    if args.json:
+        print(json.dumps(rep, ensure_ascii=False, indent=2))
+    else:
+        print(markdown_report(rep) if args.markdown else format_report(rep))
     return 0
 
 

@@ -75,7 +75,7 @@ def test_shipped_model_does_not_regress_on_the_japanese_suite(shipped_scorer):
 
 
 def test_harness_reports_suite_hatecheck_and_probe(shipped_scorer, capsys):
-    from model.functional import DEFAULT_DATA, HATECHECK, main
+    from model.functional import DEFAULT_DATA, HATECHECK, main, markdown_report
 
     assert main(["--json"]) == 0
     rep = json.loads(capsys.readouterr().out)
@@ -95,3 +95,5 @@ def test_harness_reports_suite_hatecheck_and_probe(shipped_scorer, capsys):
     assert pi["available"] == ("personal_info" in (getattr(probe, "categories", None) or probe.scores))
     if pi["available"]:
         assert pi["tp"] + pi["fp"] + pi["fn"] + pi["tn"] == pi["n"] >= 200
+    card_md = markdown_report(rep)
+    assert all(f"| {name} | {v['n']} |" in card_md for name, v in ja["functionalities"].items())
