@@ -205,6 +205,32 @@ def functional_report(scorer, thresholds: dict, data_dir: Path | str | None = No
     return out
 
 
+def regressions(recorded: dict, now: dict, tolerance: float = 0.01) -> tuple[int, list[str]]:
+    """(functionalities compared, those whose pass rate fell below the recorded one minus `tolerance`).
+
+    Both are `ja_suite` reports; a functionality whose case count changed since it was recorded is skipped."""
+    compared, worse = 0, []
+    for name, before in recorded["functionalities"].items():
+        current = now["functionalities"].get(name)
+        if current is None or current["n"] != before["n"]:
+            continue
+        compared += 1
+        if current["pass_rate"] < before["pass_rate"] - tolerance:
+            worse.append(f"{name}: {before['pass_rate']} -> {current['pass_rate']}")
+    return compared, worse
+
+
+def record_in_card(folder: Path | str, sha256: str, data_dir: Path | str | None = None) -> dict:
+    """Measure the artifact in `folder` (loaded by its pinned hash) and store the figures as card["functional"]."""
+    scorer = load_scorer(folder, sha256)
+    rep = functional_report(scorer, scorer.card["thresholds"], data_dir)
+    path = Path(folder) / "card.json"
+    card = json.loads(path.read_text(encoding="utf-8"))
+    card["functional"] = rep
+    path.write_text(json.dumps(card, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return rep
+
+
 def _pct(x) -> str:
     return "  n/a" if x is None else f"{100 * x:5.1f}%"
 

@@ -1,11 +1,13 @@
 """The functional case files are well-formed, and the shipped model does not regress on the Japanese suite."""
 
 import json
+import shutil
 from collections import Counter
 
 import pytest
 
-from model.functional import PROBE, SUITE, functional_report, load_cases
+from model.functional import HATECHECK, PROBE, SUITE, functional_report, load_cases, record_in_card, regressions
+from moderation.scoring.scorer import load_scorer
 
 CATEGORIES = {"threat", "hate", "harassment", "sexual", "self_harm", "personal_info", "defamation"}
 TOLERANCE = 0.01  # scoring is deterministic: this only absorbs float noise, never one case
@@ -62,20 +64,34 @@ def test_shipped_model_does_not_regress_on_the_japanese_suite(shipped_scorer):
     recorded = (shipped_scorer.card.get("functional") or {}).get("ja_suite")
     if not recorded:
         pytest.skip(f"the active card ({shipped_scorer.version}) records no functional results yet: "
-                    "model/train.py writes card['functional'] from model.functional.functional_report")
+                    "model/train.py records card['functional'] with model.functional.record_in_card")
     now = functional_report(shipped_scorer, shipped_scorer.card["thresholds"], parts=("ja_suite",))["ja_suite"]
-    compared = 0
-    for name, before in recorded["functionalities"].items():
-        current = now["functionalities"].get(name)
-        if current is None or current["n"] != before["n"]:
-            continue  # the suite changed this functionality since the card was written: nothing to compare
-        compared += 1
-        assert current["pass_rate"] >= before["pass_rate"] - TOLERANCE, (name, before, current)
+    compared, worse = regressions(recorded, now, TOLERANCE)
+    assert not worse, worse
     assert compared >= len(now["functionalities"]) // 2, "the card's results are for a different suite: retrain"
 
 
+def test_recorded_results_catch_a_regression(tiny_model, tmp_path):
+    root, version, sha = tiny_model
+    folder = tmp_path / version
+    shutil.copytree(root / version, folder)
+    rep = record_in_card(folder, sha, data_dir=tmp_path)  # no hatecheck-en here: reported as not available
+    card = json.loads((folder / "card.json").read_text(encoding="utf-8"))
+    assert card["functional"] == rep and card["sha256"] == sha
+    assert rep["hatecheck"] == {"available": False, "reason": f"{tmp_path / HATECHECK} is missing"}
+    recorded = rep["ja_suite"]
+    scorer = load_scorer(folder, sha)
+    again = functional_report(scorer, scorer.card["thresholds"], parts=("ja_suite",))["ja_suite"]
+    assert regressions(recorded, again) == (len(recorded["functionalities"]), [])
+    name, entry = next((k, v) for k, v in recorded["functionalities"].items() if v["pass_rate"] < 1)
+    better = {"functionalities": {**recorded["functionalities"], name: {**entry, "pass_rate": 1.0}}}
+    assert regressions(better, again)[1] == [f"{name}: 1.0 -> {entry['pass_rate']}"]
+    changed = {"functionalities": {name: {**entry, "n": entry["n"] + 1, "pass_rate": 1.0}}}
+    assert regressions(changed, again) == (0, [])
+
+
 def test_harness_reports_suite_hatecheck_and_probe(shipped_scorer, capsys):
-    from model.functional import DEFAULT_DATA, HATECHECK, main, markdown_report
+    from model.functional import DEFAULT_DATA, main, markdown_report
 
     assert main(["--json"]) == 0
     rep = json.loads(capsys.readouterr().out)
