@@ -22,10 +22,11 @@ def create_app(test_config=None, *, with_model=True):
     """Settings (defaults, then MODERATION_* environment variables, then `test_config`) parsed once; then
     every resource. A setting that cannot be parsed stops here with a message naming the variable."""
     from moderation import errors, settings
-    from moderation.api import comments, openapi
+    from moderation.api import comments, openapi, transparency
+    from moderation.api import requests as removal_requests
     from moderation.integrations import akismet, coral, outbox
     from moderation.ops import health, logs, metrics
-    from moderation.pages import admin, login, review, security
+    from moderation.pages import admin, login, public, request_queue, review, security
     from moderation.scoring import manager
     from moderation.store import client
 
@@ -48,9 +49,13 @@ def create_app(test_config=None, *, with_model=True):
         manager.init_app(app)
     app.register_blueprint(health.bp)
     app.register_blueprint(comments.bp)
+    app.register_blueprint(removal_requests.bp)  # removal requests: the site's API and its report
+    app.register_blueprint(transparency.bp)
     security.init_app(app)  # the moderators' pages
     app.register_blueprint(login.bp)
     app.register_blueprint(review.bp)
+    app.register_blueprint(request_queue.bp)  # removal requests: the moderators' queue, then the public pages
+    app.register_blueprint(public.bp)
     app.register_blueprint(admin.bp)  # the admins' pages: thresholds, model registry, shadow report
     outbox.init_app(app)  # site integrations: callbacks, Akismet and Coral compatibility
     app.register_blueprint(akismet.bp)

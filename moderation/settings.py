@@ -115,6 +115,18 @@ def _coral_secrets(spec):
     return {str(site): str(secret).encode() for site, secret in json_object(spec, "CORAL_SECRETS").items() if secret}
 
 
+def _smtp(spec):
+    from moderation.integrations.mail import parse_smtp_url
+
+    return parse_smtp_url(text(spec, "SMTP_URL"))
+
+
+def _request_rate_limit(spec):
+    from moderation.store.rate_limits import parse_limits
+
+    return parse_limits({"ip": text(spec, "REQUEST_RATE_LIMIT")})
+
+
 def _quiet_hours(spec):
     from moderation.scoring.policy import QuietHours
 
@@ -183,6 +195,20 @@ TABLE = (
             'Coral external moderation: JSON {"site": "signing secret"} for POST /api/v1/coral/moderate'),
     Setting("DEMO", boolean, False, "the demo article page and its site backend (make run; never in production)"),
     Setting("DEMO_SITE", text, "demo", "the site (API key) the demo article page's backend uses"),
+    # removal requests (Japan's 2025 platform law practice) and the transparency report
+    Setting("REQUEST_DEADLINE_DAYS", number, 7, "days from a removal request's receipt to its decision"),
+    Setting("REQUEST_CONSULT_DAYS", number, 7,
+            "days the service waits for the poster once consulted; the deadline moves by this much (once)"),
+    Setting("REQUEST_ALERT_DAYS", number, 2,
+            "days before the deadline when request.due_soon fires and the requests queue warns"),
+    Setting("REQUEST_SITE", text, "", "the site the public request page files under; empty: the first configured"),
+    Setting("REQUEST_RATE_LIMIT", _domain(_request_rate_limit), "5/3600",
+            'requests the public request page takes per client address, "count/seconds"; empty or 0: off'),
+    Setting("POLICY_PATH", text, "", "the removal criteria /policy shows (Markdown); empty: the shipped default"),
+    Setting("SMTP_URL", _domain(_smtp), "",
+            "mail to requesters: smtp://[user:password@]host:port[?starttls=1]; empty: request.decided carries it"),
+    Setting("SMTP_FROM", text, "no-reply@localhost", "sender address of the requesters' mail"),
+    Setting("SMTP_TIMEOUT", number, 10.0, "seconds one SMTP conversation may take"),
     # operations
     Setting("LOG_LEVEL", text, "INFO", "level of the root logger"),
     Setting("LOG_FORMAT", text, "json", '"json" (one object a line, with the request id) or "text"'),

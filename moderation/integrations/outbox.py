@@ -38,6 +38,8 @@ log = logging.getLogger(__name__)
 __all__ = ["GROUP", "Outbox", "event_body", "outboxes", "post_json", "run_worker", "stats", "webhook_stats"]
 
 USER_AGENT = "moderation-webhooks/1"
+# Seconds between the worker's checks of the removal requests' deadlines (due_soon and overdue alerts).
+DEADLINE_CHECK_SECONDS = 60.0
 
 
 def _iso(ms):
@@ -53,11 +55,14 @@ def event_body(site, entry_id, fields):
         except ValueError:
             pass
     at = fields.get("at") or entry_id.split("-")[0]
-    return {
-        "id": f"{site}:{entry_id}", "type": fields.get("type"), "site": site, "created_at": _iso(at),
-        "data": {"comment_id": fields.get("id"), "status": fields.get("status"), "by": fields.get("by") or None,
-                 "reason": reason, "labels": labels},
-    }
+    data = {"comment_id": fields.get("id"), "status": fields.get("status"), "by": fields.get("by") or None,
+            "reason": reason, "labels": labels}
+    if (fields.get("type") or "").startswith("request."):  # removal requests: the payload is in `data`
+        data = {"status": fields.get("status"), "by": fields.get("by") or None}
+    if fields.get("data"):
+        data.update(json.loads(fields["data"]))
+    return {"id": f"{site}:{entry_id}", "type": fields.get("type"), "site": site, "created_at": _iso(at),
+            "data": data}
 
 
 class _PinnedHTTPConnection(http.client.HTTPConnection):
@@ -268,8 +273,12 @@ def run_worker(app, *, sites=None, once=False, stop=None, poll_interval=0.5):
         log.warning("no webhooks configured (MODERATION_WEBHOOKS): the worker has nothing to deliver")
     for box in boxes:
         log.info("outbox worker: site %s -> %s", box.site, urlsplit(box.url).netloc)
+    next_deadline_check = 0.0
     while not stop.is_set():
         done = 0
+        if time.monotonic() >= next_deadline_check:  # removal requests' due_soon / overdue alerts become events
+            next_deadline_check = time.monotonic() + DEADLINE_CHECK_SECONDS
+            check_deadlines(app, [box.site for box in boxes])
         for box in boxes:
             try:
                 done += box.run_once()
@@ -280,6 +289,18 @@ def run_worker(app, *, sites=None, once=False, stop=None, poll_interval=0.5):
             return
         if not done:
             stop.wait(poll_interval)
+
+
+def check_deadlines(app, sites):
+    """Raise the removal requests' deadline alerts of these sites (each once); a Redis error waits a round."""
+    from moderation.rights.process import check_deadlines as check_site
+
+    with app.app_context():
+        for site in sites:
+            try:
+                check_site(site)
+            except RedisError as exc:
+                log.warning("outbox worker: removal request deadlines of site %s not checked: %s", site, exc)
 
 
 def init_app(app):

@@ -9,6 +9,8 @@ from urllib.parse import urlencode
 
 from flask import request, session
 
+from moderation.pages.i18n_rights import MESSAGES as RIGHTS_MESSAGES
+
 LANGUAGES = ("ja", "en")
 DEFAULT = "ja"
 
@@ -494,6 +496,9 @@ MESSAGES = {
         "admin.webhooks.not_configured": "not configured",
     },
 }
+
+for _lang, _messages in RIGHTS_MESSAGES.items():  # the removal request pages' strings live beside them
+    MESSAGES[_lang].update(_messages)
 
 # The keys the page's script needs (embedded as JSON, so no string is hard-coded in JS either).
 JS_PREFIXES = ("label.", "level.", "card.", "action.", "reason.", "notice.", "outcome.", "queue.", "feature.")

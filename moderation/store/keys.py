@@ -19,6 +19,9 @@ Layout (prefix P, default ``mod:``; S is a site name from MODERATION_API_KEYS):
   P{S}:outbox:jobs         HASH   event entry id -> JSON delivery state (event, attempts, first try, error)
   P{S}:outbox:dead         LIST   dead-lettered webhook events (JSON), newest first
   P{S}:outbox:stats        HASH   webhook counters: delivered, failed, dead, last_delivered_at, last_error
+  P{S}:rq:<request id>    HASH   a removal request (requester, comments, right, steps, decision, appeal)
+  P{S}:rq:due              ZSET   open removal requests by due time (ms)
+  P{S}:rq:audit            STREAM every removal request step: received ... decided, appeals, alerts (never trimmed)
   P{S}:demo:comments       HASH   demo article page only: comment id -> JSON (name, text, status, author)
   P{S}:demo:seen           SET    demo article page only: webhook event ids already applied (de-dup)
   P{S}:rl:<kind>:<window>:<value>  STRING rate-limit counter of one API key, author or IP in one fixed window

@@ -36,6 +36,7 @@ class ReviewQueue:
         self._decide = redis.register_script(scripts.DECIDE)
         self._reopen = redis.register_script(scripts.REOPEN)
         self._report = redis.register_script(scripts.REPORT)
+        self._remove = redis.register_script(scripts.REMOVE)
 
     def key(self, *parts):
         return self.keys.site(self.site, *parts)
@@ -163,6 +164,26 @@ class ReviewQueue:
             raise NotFound("no such comment", "id")
         return result
 
+    def remove(self, comment_id, moderator, reason, *, now_ms, rank=0, data=None):
+        """Reject a published or pending comment at once (a rights request); False when already rejected."""
+        for _ in range(5):  # a claim taken or released between the read and the script: read again
+            record = self.get(comment_id)
+            if record is None:
+                raise NotFound("no such comment", "id")
+            claimer, author_id = record.get("claimed_by") or "", record.get("author_id") or ""
+            result = self._remove(
+                keys=[self.record_key(comment_id), self.key("ready"), self.key("ready", "age"), self.key("claims"),
+                      self.key("open"), self.key("audit"), self.key("stats"), self.key("author", author_id),
+                      self.key("events"), self.key("held", claimer)],
+                args=[comment_id, moderator, reason, int(now_ms), self.record_ttl, claimer,
+                      "1" if author_id else "0", json.dumps(data or {}, ensure_ascii=False), rank],
+            )
+            if result[0] != "claim_changed":
+                break
+        if result[0] == "not_found":
+            raise NotFound("no such comment", "id")
+        return result[0] == "ok"
+
     # -- reads ------------------------------------------------------------------------------------------
 
     def get(self, comment_id):
@@ -178,6 +199,28 @@ class ReviewQueue:
                 raw[name] = int(raw[name])
         raw["risk"] = float(raw.get("risk", 0))
         return raw
+
+    def audit_between(self, start_ms, end_ms, batch=5000):
+        """Audit entries whose stream ids (server time, ms) fall in [start_ms, end_ms), oldest first."""
+        out, cursor = [], str(int(start_ms))
+        while True:
+            entries = self.redis.xrange(self.key("audit"), min=cursor, max=f"({int(end_ms)}", count=batch)
+            out += [{"entry": entry_id, **fields} for entry_id, fields in entries]
+            if len(entries) < batch:
+                return out
+            cursor = f"({entries[-1][0]}"
+
+    def received_on(self, days):
+        """Comments received on each UTC day (YYYYMMDD), from the day's score histogram (kept 40 days)."""
+        pipe = self.redis.pipeline(transaction=False)
+        for day in days:
+            pipe.hgetall(self.key("hist", day))
+        counts = []
+        for histogram in pipe.execute():
+            labels = sorted({field.partition(":")[0] for field in histogram})
+            first = labels[0] if labels else None
+            counts.append(sum(int(n) for field, n in histogram.items() if field.partition(":")[0] == first))
+        return counts
 
     def author_history(self, author_id):
         raw = self.redis.hgetall(self.author_key(author_id)) if author_id else {}

@@ -226,3 +226,43 @@ for _, l in ipairs(labels) do redis.call('HINCRBY', KEYS[6], 'open:' .. l, 1) en
 audit(KEYS[5], id, 'reported', '', 'ready', reporter, reason, now, rec)
 return 'queued'
 """
+
+# A rights request's removal: a PUBLISHED or pending comment is rejected at once (reason given by the caller,
+# `rights_request`), leaving the queue if it was on it; the site hears comment.rejected with the request in
+# `data`. Time comes from the caller's clock. The caller reads claimed_by first and passes that moderator's held
+# key (a placeholder key of the site when unclaimed); if the claim changed meanwhile the script answers
+# claim_changed and the caller reads again.
+# KEYS: record, ready, ready_age, claims, open, audit, stats, author (placeholder when none), events, held.
+# ARGV: id, moderator, reason, now ms, ttl, claimed_by expected, has author (1|0), event data (JSON), queue rank
+# (kept for a comment that never was queued, so an admin's reopen can queue it).
+REMOVE = COMMON + """
+local rec = KEYS[1]
+local f = redis.call('HMGET', rec, 'status', 'queue_state', 'claimed_by', 'labels', 'outcome')
+if not f[1] then return {'not_found'} end
+if f[1] == 'rejected' then return {'already_rejected'} end
+if (f[3] or '') ~= ARGV[6] then return {'claim_changed'} end
+local id, by, reason, now = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
+if f[2] == 'ready' or f[2] == 'claimed' then
+  redis.call('ZREM', KEYS[2], id)
+  redis.call('ZREM', KEYS[3], id)
+  redis.call('ZREM', KEYS[4], id)
+  redis.call('ZREM', KEYS[5], id)
+  redis.call('ZREM', KEYS[10], id)
+  for _, l in ipairs(cjson.decode(f[4] or '[]')) do redis.call('HINCRBY', KEYS[7], 'open:' .. l, -1) end
+end
+if f[5] == 'approved' then
+  redis.call('HINCRBY', KEYS[7], 'decided:approved', -1)
+  if ARGV[7] == '1' then redis.call('HINCRBY', KEYS[8], 'approved', -1) end
+end
+redis.call('HSET', rec, 'queue_state', 'decided', 'status', 'rejected', 'outcome', 'rejected', 'decided_by', by,
+  'decided_at', now, 'reason', reason, 'claimed_by', '', 'lease_until', 0)
+redis.call('HSETNX', rec, 'rank', ARGV[9])
+redis.call('HINCRBY', KEYS[7], 'decided:rejected', 1)
+if ARGV[7] == '1' then redis.call('HINCRBY', KEYS[8], 'rejected', 1) end
+audit(KEYS[6], id, 'rejected', f[1], 'rejected', by, reason, now, rec)
+redis.call('XADD', KEYS[9], 'MAXLEN', '~', 1000000, '*', 'type', 'comment.rejected', 'id', id, 'status', 'rejected',
+  'by', by, 'reason', reason, 'at', now, 'data', ARGV[8])
+redis.call('PERSIST', rec)
+if tonumber(ARGV[5]) > 0 then redis.call('EXPIRE', rec, ARGV[5]) end
+return {'ok'}
+"""

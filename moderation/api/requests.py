@@ -1,0 +1,37 @@
+"""The site-facing removal request API: file a request, read its state, file the poster's appeal."""
+
+import time
+
+from flask import Blueprint, g, jsonify, request
+
+from moderation.api.api_keys import require_api_key
+from moderation.api.validation import parse_json_body
+from moderation.rights import intake, process
+from moderation.store.rate_limits import get_limiter
+
+bp = Blueprint("requests_api", __name__, url_prefix="/api/v1/requests")
+
+
+@bp.post("")
+@require_api_key
+def file_request():
+    """201 with the receipt: id, status, received_at, due_at."""
+    body = parse_json_body(request)
+    get_limiter().check(g.site, [("key", "all", 1)], now=time.time())
+    record = intake.receive(g.site, intake.parse_request(g.site, body), "api")
+    return jsonify({key: process.view(record)[key] for key in ("id", "status", "received_at", "due_at")}), 201
+
+
+@bp.get("/<request_id>")
+@require_api_key
+def get_request(request_id):
+    return jsonify(process.view(process.load(g.site, request_id)))
+
+
+@bp.post("/<request_id>/appeals")
+@require_api_key
+def file_appeal(request_id):
+    """The poster's objection, forwarded by the site: the request reopens for a second moderator."""
+    body = parse_json_body(request)
+    record = process.appeal(g.site, request_id, body.get("statement"))
+    return jsonify(process.view(record)), 202

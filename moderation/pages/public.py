@@ -1,0 +1,123 @@
+"""The public pages: the removal request window (/requests/new, a plain form that needs no JavaScript), the
+receipt, the site's removal criteria (/policy) and the transparency report (/transparency).
+
+No login; the form carries the browser session's CSRF token and is limited per client address
+(REQUEST_RATE_LIMIT). The site is REQUEST_SITE, else the first configured one; ?site= picks another
+configured site.
+"""
+
+import time
+
+from flask import Blueprint, abort, redirect, render_template, request, url_for
+
+from moderation import settings
+from moderation.api.api_keys import configured_sites
+from moderation.api.comments import iso
+from moderation.api.transparency import csv_response, period
+from moderation.errors import NotFound, ValidationError
+from moderation.pages import i18n
+from moderation.pages.login import csrf_token, html_errors, require_csrf
+from moderation.rights import intake, policy, process, transparency
+from moderation.store.rate_limits import RateLimited, RateLimiter
+
+bp = Blueprint("public", __name__)
+i18n.register(bp)
+html_errors(bp)
+
+
+def chosen_site():
+    """?site= when it is a configured site, else REQUEST_SITE, else the first configured site (404 otherwise)."""
+    asked = request.values.get("site") or settings.get().request_site or configured_sites()[0]
+    if asked not in configured_sites():
+        abort(404)
+    return asked
+
+
+def _limit(site):
+    """REQUEST_RATE_LIMIT per client address, counted in Redis beside the API's limits."""
+    from moderation.store import connection
+
+    redis, prefix = connection()
+    limiter = RateLimiter(redis, settings.get().request_rate_limit, prefix)
+    limiter.check(site, [("ip", f"request-form:{request.remote_addr}", 1)], now=time.time())
+
+
+def _form_body(form):
+    """The form's fields in the API's shape, so one parser checks both."""
+    lines = [line.strip() for line in (form.get("comments") or "").splitlines() if line.strip()]
+    return {"requester": {"name": form.get("name"), "email": form.get("email"), "relation": form.get("relation")},
+            "comments": lines, "right": form.get("right"), "explanation": form.get("explanation"),
+            "statement": form.get("statement")}
+
+
+def _field_message(field):
+    if field.startswith("comments["):
+        return "comments", i18n.translate("field.comments.item", n=int(field[9:-1]) + 1)
+    return field, i18n.translate(f"field.{field}")
+
+
+@bp.route("/requests/new", methods=["GET", "POST"])
+def request_form():
+    site = chosen_site()
+    values, errors, status = {}, {}, 200
+    if request.method == "POST":
+        require_csrf(json_errors=False)
+        values = request.form.to_dict()
+        try:
+            _limit(site)
+            fields = intake.parse_request(site, _form_body(request.form))
+            record = intake.receive(site, fields, "web")
+            return redirect(url_for("public.receipt", request_id=record["id"], site=site), code=303)
+        except ValidationError as error:
+            name, message = _field_message(error.field or "")
+            errors, status = {name: message}, 400
+        except RateLimited as error:
+            errors, status = {"form": i18n.translate("form.rate_limited")}, 429
+            body = render_template("public/request_form.html", **_form_context(site, values, errors))
+            return body, status, error.headers
+    return render_template("public/request_form.html", **_form_context(site, values, errors)), status
+
+
+def _form_context(site, values, errors):
+    return {"site": site, "values": values, "errors": errors, "csrf": csrf_token(), "rights": intake.RIGHTS,
+            "relations": intake.RELATIONS, "days": f"{settings.get().request_deadline_days:g}",
+            "limit": intake.EXPLANATION_LIMIT, "show_site": len(configured_sites()) > 1}
+
+
+@bp.get("/requests/<request_id>")
+def receipt(request_id):
+    """The receipt: number, dates and step only (the number is the requester's; no contact data is shown)."""
+    site = chosen_site()
+    try:
+        record = process.load(site, request_id)
+    except NotFound:
+        abort(404)
+    return render_template("public/receipt.html", site=site, record=record, received=iso(record["received_at"]),
+                           due=iso(record["due_at"]))
+
+
+@bp.get("/policy")
+def policy_page():
+    body, revised = policy.load()
+    return render_template("public/policy.html", body=body, revised=revised.isoformat(), site=chosen_site())
+
+
+@bp.get("/transparency")
+def transparency_page():
+    """The published report (no login: publishing it is the point); ?format=csv downloads the same figures."""
+    site = chosen_site()
+    try:
+        first, last = period()
+    except ValidationError:
+        abort(400)
+    body = transparency.report(site, first, last)
+    if request.args.get("format") == "csv":
+        return csv_response(body)
+    return render_template("public/transparency.html", report=body, site=site, outcomes=process.OUTCOMES)
+
+
+@bp.after_request
+def no_store(response):
+    if request.endpoint in ("public.request_form", "public.receipt"):
+        response.headers["Cache-Control"] = "no-store"
+    return response

@@ -1,0 +1,117 @@
+"""The moderators' removal requests queue: open requests by due date, one request's comments and steps, and the
+forms that move it on (plain POST forms with the session's CSRF token: the page needs no JavaScript)."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+
+from moderation import settings
+from moderation.api.api_keys import configured_sites as sites
+from moderation.api.comments import iso
+from moderation.errors import ApiError, NotFound
+from moderation.pages import i18n
+from moderation.pages.cards import format_time, inert
+from moderation.pages.login import csrf_token, current_moderator, html_errors, page_login_required, require_csrf
+from moderation.rights import process
+from moderation.rights.clock import DAY_MS, now_ms
+from moderation.store.removal_requests import get_requests
+from moderation.store.review_queue import get_queue
+
+bp = Blueprint("request_queue", __name__, url_prefix="/review/requests")
+i18n.register(bp)
+html_errors(bp)
+
+
+def _site(value):
+    value = value or sites()[0]
+    if value not in sites():
+        abort(404)
+    return value
+
+
+def _row(record, now):
+    """A request as the list shows it: days left (negative when overdue) and the flags for the colours."""
+    left = (record["due_at"] - now) / DAY_MS
+    alert_days = settings.get().request_alert_days
+    return {**record, "days_left": left, "overdue": left < 0, "due_soon": 0 <= left <= alert_days,
+            "due_iso": iso(record["due_at"]), "due_local": format_time(record["due_at"])[1],
+            "received_local": format_time(record["received_at"])[1]}
+
+
+@bp.get("")
+@page_login_required
+def list_page():
+    site = _site(request.args.get("site"))
+    flagged = process.check_deadlines(site)  # raises the webhook alerts too, once each
+    now = now_ms()
+    rows = [_row(r, now) for r in get_requests(site).open_requests()]
+    overdue = sum(1 for r in flagged if r["due_at"] <= now)
+    return render_template("review/requests.html", moderator=current_moderator(), site=site, sites=sites(),
+                           rows=rows, soon=len(flagged) - overdue, overdue=overdue, csrf=csrf_token(),
+                           alert_days=f"{settings.get().request_alert_days:g}", inert=inert)
+
+
+@bp.get("/<request_id>")
+@page_login_required
+def detail_page(request_id):
+    site = _site(request.args.get("site"))
+    try:
+        record = process.load(site, request_id)
+    except NotFound:
+        abort(404)
+    queue = get_queue(site)
+    comments = []
+    for comment_id in record["comments"]:
+        stored = queue.get(comment_id) or {"id": comment_id, "missing": True}
+        history = queue.audit(20, comment_id=comment_id)
+        for entry in history:
+            entry["local"] = format_time(entry["at"])[1] if entry.get("at") else ""
+        comments.append({"record": stored, "author": queue.author_history(stored.get("author_id")),
+                         "history": history})
+    steps = get_requests(site).history(request_id)
+    for entry in steps:
+        entry["local"] = format_time(entry["at"])[1]
+    return render_template("review/request.html", moderator=current_moderator(), site=site, sites=sites(),
+                           record=_row(record, now_ms()), comments=comments, steps=steps, csrf=csrf_token(),
+                           outcomes=process.OUTCOMES, consult_days=f"{settings.get().request_consult_days:g}",
+                           is_open=record["status"] in process.OPEN, inert=inert)
+
+
+def _back(site, request_id):
+    return redirect(url_for("request_queue.detail_page", request_id=request_id, site=site), code=303)
+
+
+@bp.post("/<request_id>/step")
+@page_login_required
+def step(request_id):
+    require_csrf(json_errors=False)
+    site = _site(request.form.get("site"))
+    try:
+        process.advance(site, request_id, request.form.get("step"), current_moderator()["name"])
+        flash(i18n.translate("rq.moved"))
+    except NotFound:
+        abort(404)
+    except ApiError as error:
+        flash(error.message)
+    return _back(site, request_id)
+
+
+@bp.post("/<request_id>/decide")
+@page_login_required
+def decide(request_id):
+    require_csrf(json_errors=False)
+    site = _site(request.form.get("site"))
+    form = request.form
+    try:
+        process.decide(site, request_id, form.get("outcome"), current_moderator()["name"],
+                       criterion=form.get("criterion"), reason=form.get("reason"), selected=form.getlist("remove"))
+        flash(i18n.translate("rq.decided"))
+    except NotFound:
+        abort(404)
+    except ApiError as error:
+        flash(error.message)
+    return _back(site, request_id)
+
+
+@bp.after_request
+def no_store(response):
+    response.headers["Cache-Control"] = "no-store"
+    return response

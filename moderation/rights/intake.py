@@ -1,0 +1,120 @@
+"""A removal request as received: checked field by field, its comments resolved to ids, stored with its due date."""
+
+import secrets
+import time
+import unicodedata
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from moderation import settings
+from moderation.api.validation import CONTROL_RE
+from moderation.errors import ValidationError
+from moderation.rights.clock import DAY_MS, now_ms
+from moderation.store.removal_requests import get_requests
+from moderation.store.review_queue import get_queue
+
+RIGHTS = ("reputation", "privacy", "portrait", "copyright", "other")
+RELATIONS = ("self", "representative")
+MAX_COMMENTS = 20
+EXPLANATION_LIMIT = 4000
+# Query parameters a site's comment URL may carry the comment id in (else the fragment, else the last segment).
+ID_PARAMS = ("comment", "comment_id", "c")
+
+
+def _text(value, field, *, limit, required=True):
+    """A trimmed, NFC-normalised one-field string, or a 400 naming the field."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            raise ValidationError(f"{field} is required", field, code="missing_field")
+        return ""
+    if not isinstance(value, str):
+        raise ValidationError(f"{field} must be a string", field, code="wrong_type")
+    if "\x00" in value or any(0xD800 <= ord(c) <= 0xDFFF for c in value):
+        raise ValidationError(f"{field} contains a NUL or a lone surrogate", field, code="invalid_text")
+    value = unicodedata.normalize("NFC", value.strip())
+    if len(value) > limit:
+        raise ValidationError(f"{field} is longer than {limit} characters", field, code="too_long")
+    return value
+
+
+def check_email(value):
+    """One '@', no spaces or controls, a dotted domain: enough to deliver to, checked in one pass."""
+    value = _text(value, "requester.email", limit=254)
+    local, at, domain = value.rpartition("@")
+    bad = (not at or not local or "@" in local or "." not in domain.strip(".") or domain.startswith(".")
+           or any(c.isspace() for c in value) or CONTROL_RE.search(value) or ".." in domain)
+    if bad:
+        raise ValidationError("requester.email must be an e-mail address", "requester.email", code="invalid_format")
+    return value
+
+
+def _candidates(reference):
+    """The ids a comment reference may name: itself, or for an http(s) URL its query, fragment and last segment."""
+    if not reference.lower().startswith(("http://", "https://")):
+        return [reference]
+    parts = urlsplit(reference)
+    query = parse_qs(parts.query)
+    found = [query[name][0] for name in ID_PARAMS if query.get(name)]
+    if parts.fragment:
+        fragment = unquote(parts.fragment)
+        found += [fragment.removeprefix("comment-"), fragment]
+    segment = unquote(parts.path.rstrip("/").rpartition("/")[2])
+    if segment:
+        found.append(segment)
+    return [c for c in found if c and len(c) <= 128]
+
+
+def resolve_comments(site, references):
+    """Stored comment ids for a list of ids or the site's comment URLs; 400 names the first one not found."""
+    if not isinstance(references, list) or not 1 <= len(references) <= MAX_COMMENTS:
+        raise ValidationError(f"comments must be a list of 1-{MAX_COMMENTS} comment ids or URLs", "comments",
+                              code="wrong_type")
+    queue, ids = get_queue(site), []
+    for index, reference in enumerate(references):
+        field = f"comments[{index}]"
+        reference = _text(reference, field, limit=2048)
+        found = next((c for c in _candidates(reference) if queue.get(c) is not None), None)
+        if found is None:
+            raise ValidationError(f"{field} is not a comment of this site", field, code="unknown_comment")
+        if found not in ids:
+            ids.append(found)
+    return ids
+
+
+def parse_request(site, body):
+    """The checked request fields from an API body or the public form (same names, same messages)."""
+    requester = body.get("requester")
+    if not isinstance(requester, dict):
+        raise ValidationError("requester must be an object with name, email and relation", "requester",
+                              code="missing_field" if requester is None else "wrong_type")
+    relation = requester.get("relation")
+    if relation not in RELATIONS:
+        raise ValidationError("requester.relation must be self or representative", "requester.relation")
+    right = body.get("right")
+    if right not in RIGHTS:
+        raise ValidationError(f"right must be one of {', '.join(RIGHTS)}", "right")
+    return {
+        "requester_name": _text(requester.get("name"), "requester.name", limit=200),
+        "requester_email": check_email(requester.get("email")),
+        "relation": relation,
+        "comments": resolve_comments(site, body.get("comments")),
+        "right": right,
+        "explanation": _text(body.get("explanation"), "explanation", limit=EXPLANATION_LIMIT),
+        "statement": _text(body.get("statement"), "statement", limit=EXPLANATION_LIMIT, required=False),
+    }
+
+
+def new_id(now):
+    """A receipt number a person can read out: R-<UTC date>-<8 random letters and digits>."""
+    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+    return f"R-{time.strftime('%Y%m%d', time.gmtime(now / 1000))}-{''.join(secrets.choice(alphabet) for _ in range(8))}"
+
+
+def receive(site, fields, channel):
+    """Store a checked request: received now, due after REQUEST_DEADLINE_DAYS. Returns the stored record."""
+    now = now_ms()
+    record = {**fields, "id": new_id(now), "site": site, "status": "received", "channel": channel,
+              "received_at": now, "due_at": now + int(settings.get().request_deadline_days * DAY_MS)}
+    event = {"request_id": record["id"], "right": record["right"], "comment_ids": record["comments"],
+             "due_at": record["due_at"]}
+    get_requests(site).create(record, event)
+    return get_requests(site).get(record["id"])

@@ -1,0 +1,182 @@
+"""A removal request's steps after receipt: investigate, consult the poster, decide (removing the comments at once),
+tell the requester, take the poster's appeal, and raise deadline alerts."""
+
+import logging
+import smtplib
+
+from moderation import settings
+from moderation.api.comments import iso
+from moderation.errors import Conflict, NotFound, ValidationError
+from moderation.integrations import mail
+from moderation.rights.clock import DAY_MS, now_ms
+from moderation.store.removal_requests import get_requests
+from moderation.store.review_queue import get_queue, risk_rank
+
+log = logging.getLogger(__name__)
+
+OUTCOMES = ("removed", "not_removed", "partially_removed")
+STEPS = ("investigating", "poster_consulted")
+REASON = "rights_request"
+OPEN = ("received", "investigating", "poster_consulted", "appealed")
+
+
+def _days(name):
+    return float(settings.get()[name])
+
+
+def view(record):
+    """What the site (and the requester, through it) may see of a request: never the requester's contact."""
+    body = {"id": record["id"], "status": record["status"], "right": record.get("right"),
+            "comments": record.get("comments", []), "received_at": iso(record["received_at"]),
+            "due_at": iso(record["due_at"]), "consult_until": None, "decision": None, "appeal": None}
+    if record.get("consult_until"):
+        body["consult_until"] = iso(record["consult_until"])
+    if record.get("decided_at"):
+        body["decision"] = {"outcome": record.get("outcome"), "criterion": record.get("criterion"),
+                            "reason": record.get("reason"), "removed": record.get("removed", []),
+                            "decided_at": iso(record["decided_at"]),
+                            "within_deadline": record.get("decided_late") == "0"}
+    if record.get("appealed_at"):
+        body["appeal"] = {"appealed_at": iso(record["appealed_at"]), "outcome": record.get("appeal_outcome") or None}
+    return body
+
+
+def load(site, request_id):
+    record = get_requests(site).get(request_id) if isinstance(request_id, str) and len(request_id) <= 64 else None
+    if record is None:
+        raise NotFound("no such request", "id")
+    return record
+
+
+def advance(site, request_id, step, moderator):
+    """Move to investigating, or consult the poster: the site hears request.poster_consulted and the deadline
+    moves by REQUEST_CONSULT_DAYS, the longest the service waits for the poster's answer."""
+    if step not in STEPS:
+        raise ValidationError(f"step must be one of {', '.join(STEPS)}", "step")
+    record, now = load(site, request_id), now_ms()
+    if step == "investigating":
+        return get_requests(site).step(request_id, step, moderator, now_ms=now)
+    wait = int(_days("REQUEST_CONSULT_DAYS") * DAY_MS)
+    queue = get_queue(site)
+    posters = sorted({(queue.get(c) or {}).get("author_id") or "" for c in record["comments"]} - {""})
+    event = {"request_id": request_id, "right": record["right"], "explanation": record["explanation"],
+             "comment_ids": record["comments"], "author_ids": posters, "answer_by": iso(now + wait)}
+    get_requests(site).step(request_id, step, moderator, now_ms=now, due_at=record["due_at"] + wait,
+                            consult_until=now + wait, event=event)
+
+
+def _removed_ids(record, outcome, selected):
+    if outcome == "removed":
+        return list(record["comments"])
+    if outcome == "not_removed":
+        return []
+    chosen = [c for c in record["comments"] if c in set(selected or [])]
+    if not chosen or len(chosen) == len(record["comments"]):
+        raise ValidationError("partially_removed needs some, not all, of the request's comments", "remove")
+    return chosen
+
+
+def decide(site, request_id, outcome, moderator, *, criterion, reason, selected=None):
+    """Decide: the comments to remove are rejected at once (reason rights_request, the poster hears why through
+    comment.rejected), the decision is stored, and the requester is told by mail or through request.decided."""
+    if outcome not in OUTCOMES:
+        raise ValidationError(f"outcome must be one of {', '.join(OUTCOMES)}", "outcome")
+    criterion, reason = (criterion or "").strip()[:500], (reason or "").strip()[:4000]
+    if not criterion:
+        raise ValidationError("the criterion applied is required", "criterion")
+    if not reason:
+        raise ValidationError("a reason for the requester is required", "reason")
+    record = load(site, request_id)
+    if record["status"] not in OPEN:
+        raise Conflict(f"already decided by {record.get('decided_by')}", "id", code="already_decided")
+    if record.get("appealed_at") and record.get("decided_by") == moderator:
+        raise Conflict("an appeal is decided by another moderator than the first decision", "moderator",
+                       code="second_moderator_required")
+    removed, now = _removed_ids(record, outcome, selected), now_ms()
+    queue = get_queue(site)
+    if record.get("appealed_at"):  # an appeal that no longer removes a comment sends it back to review
+        for comment_id in [c for c in record.get("removed", []) if c not in removed]:
+            try:
+                queue.reopen(comment_id, moderator, "rights_request_appeal")
+            except (Conflict, NotFound):
+                log.info("request %s: comment %s is no longer decided; left as it is", request_id, comment_id)
+    for comment_id in removed:
+        stored = queue.get(comment_id) or {}
+        queue.remove(comment_id, moderator, REASON, now_ms=now,
+                     rank=risk_rank(stored.get("risk", 0.0), stored.get("received_at") or now),
+                     data={"request_id": request_id, "right": record["right"], "criterion": criterion})
+    smtp = settings.get().smtp_url
+    event = {"request_id": request_id, "outcome": outcome, "criterion": criterion, "reason": reason,
+             "removed_comment_ids": removed, "notice": "smtp" if smtp else "webhook"}
+    if not smtp:  # the site mails the requester itself
+        event["requester"] = {"name": record["requester_name"], "email": record["requester_email"]}
+    late, days = get_requests(site).decide(request_id, outcome, moderator, now_ms=now, criterion=criterion,
+                                           reason=reason, removed=removed, event=event)
+    notify_requester(site, get_requests(site).get(request_id), smtp)
+    return late, days
+
+
+def notice_text(record):
+    """The requester's notice: subject and body (Japanese first, English after)."""
+    outcome = {"removed": "削除しました (removed)", "not_removed": "削除しませんでした (not removed)",
+               "partially_removed": "一部を削除しました (partially removed)"}[record["outcome"]]
+    subject = f"[{record['site']}] 送信防止措置のご依頼 {record['id']} への回答"
+    body = "\n".join([
+        f"{record['requester_name']} 様", "",
+        f"受付番号 {record['id']}(受付 {iso(record['received_at'])})のご依頼について、次のとおり判断しました。", "",
+        f"結果: {outcome}", f"適用した基準: {record['criterion']}", "", "理由:", record["reason"], "",
+        "本件の判断に用いた削除基準は、当サイトの /policy で公開しています。", "",
+        f"Request {record['id']}: {record['outcome']}. Criterion: {record['criterion']}.",
+    ])
+    return subject, body
+
+
+def notify_requester(site, record, smtp):
+    """Mail the decision when SMTP is configured (recorded either way); else the webhook carried it."""
+    requests, now = get_requests(site), now_ms()
+    if not smtp:
+        requests.noted(record["id"], "requester_notified", "webhook", now_ms=now)
+        return True
+    subject, body = notice_text(record)
+    try:
+        mail.send(smtp, settings.get().smtp_from, record["requester_email"], subject, body,
+                  timeout=settings.get().smtp_timeout)
+    except (OSError, smtplib.SMTPException) as exc:
+        log.warning("request %s: the requester's notice was not sent: %s", record["id"], exc)
+        requests.noted(record["id"], "notice_failed", "smtp", now_ms=now, detail=f"{type(exc).__name__}: {exc}")
+        return False
+    requests.noted(record["id"], "requester_notified", "smtp", now_ms=now)
+    return True
+
+
+def appeal(site, request_id, statement):
+    """The poster objects (through the site): the request reopens for a moderator other than the one who decided;
+    comments removed under it stay hidden until that second decision."""
+    statement = statement.strip() if isinstance(statement, str) else ""
+    if not statement or len(statement) > 4000:
+        raise ValidationError("statement must be 1-4000 characters", "statement")
+    load(site, request_id)
+    now = now_ms()
+    due = now + int(_days("REQUEST_DEADLINE_DAYS") * DAY_MS)
+    get_requests(site).appeal(request_id, statement, now_ms=now, due_at=due,
+                              event={"request_id": request_id, "due_at": iso(due)})
+    return load(site, request_id)
+
+
+def check_deadlines(site):
+    """Raise request.due_soon (REQUEST_ALERT_DAYS before the deadline) and request.overdue, once each;
+    returns the open requests that are due soon or overdue, for the banner."""
+    requests, now = get_requests(site), now_ms()
+    soon = now + int(_days("REQUEST_ALERT_DAYS") * DAY_MS)
+    flagged = []
+    for request_id in requests.due_before(soon):
+        record = requests.get(request_id)
+        if record is None or record["status"] not in OPEN:
+            continue
+        event = {"request_id": request_id, "due_at": iso(record["due_at"]),
+                 "days_left": round((record["due_at"] - now) / DAY_MS, 2)}
+        requests.alert(request_id, "due_soon", now_ms=now, event=event)
+        if record["due_at"] <= now:
+            requests.alert(request_id, "overdue", now_ms=now, event=event)
+        flagged.append(record)
+    return flagged

@@ -1,0 +1,126 @@
+"""The removal requests' Lua scripts: a request, its due-date index, its audit entry and its webhook event
+change together in one step. Every key is in KEYS (all under the site's hash tag); times come in ARGV from
+the service's clock, so a test's fake clock reaches the stored record and the audit alike.
+"""
+
+# Helpers: the request's audit entry (never trimmed: requests are few and the report reads them all) and the
+# site's event, whose `data` field carries the webhook payload as JSON.
+COMMON = """
+local function audit(key, id, action, from, to, by, at, rec, outcome, late, days, detail)
+  local f = redis.call('HMGET', rec, 'right', 'received_at')
+  redis.call('XADD', key, '*', 'id', id, 'action', action, 'from', from, 'to', to, 'by', by, 'at', at,
+    'right', f[1] or '', 'received_at', f[2] or '', 'outcome', outcome or '', 'late', late or '',
+    'days', days or '', 'detail', detail or '')
+end
+local function event(key, id, kind, status, by, at, data)
+  redis.call('XADD', key, 'MAXLEN', '~', 1000000, '*', 'type', kind, 'id', id, 'status', status, 'by', by,
+    'reason', '', 'at', at, 'data', data)
+end
+"""
+
+# KEYS: record, due index, audit, events. ARGV: id, record fields (JSON object of strings), due ms, now ms,
+# event data (JSON). Returns 1, or 0 when the id exists already.
+CREATE = COMMON + """
+local rec = KEYS[1]
+if redis.call('EXISTS', rec) == 1 then return 0 end
+local flat = {}
+for name, value in pairs(cjson.decode(ARGV[2])) do
+  flat[#flat + 1] = name
+  flat[#flat + 1] = value
+end
+redis.call('HSET', rec, unpack(flat))
+redis.call('ZADD', KEYS[2], ARGV[3], ARGV[1])
+audit(KEYS[3], ARGV[1], 'received', '', 'received', 'requester', ARGV[4], rec)
+event(KEYS[4], ARGV[1], 'request.received', 'received', 'requester', ARGV[4], ARGV[5])
+return 1
+"""
+
+# An open request moves to investigating or poster_consulted (once; the deadline moves by the waiting time).
+# KEYS: record, due index, audit, events. ARGV: id, step, moderator, now ms, new due ms or '', consult-until ms
+# or '', event data (JSON) or '' for no event.
+STEP = COMMON + """
+local rec = KEYS[1]
+local f = redis.call('HMGET', rec, 'status', 'consulted_at')
+if not f[1] then return 'not_found' end
+local id, step, by, now = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
+local from = f[1]
+if from == 'decided' then return 'decided' end
+if step == 'investigating' and from ~= 'received' and from ~= 'appealed' then return 'bad_step' end
+if step == 'poster_consulted' then
+  if f[2] and f[2] ~= '' then return 'consulted_already' end
+  redis.call('HSET', rec, 'consulted_at', now, 'consult_until', ARGV[6], 'due_at', ARGV[5])
+  redis.call('ZADD', KEYS[2], ARGV[5], id)
+end
+redis.call('HSET', rec, 'status', step, 'updated_at', now, 'handled_by', by)
+audit(KEYS[3], id, step, from, step, by, now, rec)
+if ARGV[7] ~= '' then event(KEYS[4], id, 'request.' .. step, step, by, now, ARGV[7]) end
+return 'ok'
+"""
+
+# A decision (the first one, or the one after an appeal, which must come from another moderator).
+# KEYS: record, due index, audit, events. ARGV: id, outcome, moderator, now ms, criterion, reason,
+# removed comment ids (JSON), event data (JSON).
+DECIDE = COMMON + """
+local rec = KEYS[1]
+local f = redis.call('HMGET', rec, 'status', 'due_at', 'received_at', 'decided_by', 'appealed_at')
+if not f[1] then return {'not_found'} end
+if f[1] == 'decided' then return {'decided', f[4] or ''} end
+local id, outcome, by, now = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4])
+local appeal = f[1] == 'appealed' or ((f[5] or '') ~= '' and (f[4] or '') ~= '')
+if appeal and f[4] == by then return {'same_moderator', by} end
+local late = '0'
+if now > tonumber(f[2]) then late = '1' end
+local days = string.format('%.3f', (now - tonumber(f[3])) / 86400000)
+local action = 'decided'
+if appeal then
+  action = 'appeal_decided'
+  redis.call('HSET', rec, 'appeal_outcome', outcome, 'appeal_decided_by', by, 'appeal_decided_at', now)
+else
+  redis.call('HSET', rec, 'decided_late', late, 'decision_days', days)
+end
+redis.call('HSET', rec, 'status', 'decided', 'outcome', outcome, 'decided_by', by, 'decided_at', now,
+  'criterion', ARGV[5], 'reason', ARGV[6], 'removed', ARGV[7], 'updated_at', now)
+redis.call('ZREM', KEYS[2], id)
+audit(KEYS[3], id, action, f[1], 'decided', by, now, rec, outcome, late, days, ARGV[5])
+event(KEYS[4], id, 'request.decided', 'decided', by, now, ARGV[8])
+return {'ok', late, days}
+"""
+
+# The poster objects to a decision: the request reopens (due again after the deadline) for another moderator.
+# KEYS: record, due index, audit, events. ARGV: id, now ms, due ms, statement, event data (JSON).
+APPEAL = COMMON + """
+local rec = KEYS[1]
+local f = redis.call('HMGET', rec, 'status', 'appealed_at')
+if not f[1] then return 'not_found' end
+if f[2] and f[2] ~= '' then return 'appealed_already' end
+if f[1] ~= 'decided' then return 'not_decided' end
+redis.call('HSET', rec, 'status', 'appealed', 'appealed_at', ARGV[2], 'appeal_statement', ARGV[4],
+  'appeal_due_at', ARGV[3], 'due_at', ARGV[3], 'updated_at', ARGV[2])
+redis.call('ZADD', KEYS[2], ARGV[3], ARGV[1])
+audit(KEYS[3], ARGV[1], 'appealed', 'decided', 'appealed', 'poster', ARGV[2], rec, '', '', '', ARGV[4])
+event(KEYS[4], ARGV[1], 'request.appealed', 'appealed', 'poster', ARGV[2], ARGV[5])
+return 'ok'
+"""
+
+# A deadline alert (due_soon or overdue), raised once per request and kind while the request is open.
+# KEYS: record, audit, events. ARGV: id, kind, now ms, event data (JSON). Returns 1 when raised now.
+ALERT = COMMON + """
+local rec = KEYS[1]
+local f = redis.call('HMGET', rec, 'status')
+if not f[1] or f[1] == 'decided' then return 0 end
+if redis.call('HSETNX', rec, 'alert_' .. ARGV[2], ARGV[3]) == 0 then return 0 end
+audit(KEYS[2], ARGV[1], ARGV[2], f[1], f[1], 'system', ARGV[3], rec)
+event(KEYS[3], ARGV[1], 'request.' .. ARGV[2], f[1], 'system', ARGV[3], ARGV[4])
+return 1
+"""
+
+# A notice to the requester was sent (or failed): recorded on the request and in its audit.
+# KEYS: record, audit. ARGV: id, action (requester_notified|notice_failed), channel, now ms, detail.
+NOTICE = COMMON + """
+local rec = KEYS[1]
+local f = redis.call('HMGET', rec, 'status')
+if not f[1] then return 0 end
+redis.call('HSET', rec, 'notice', ARGV[2], 'notice_channel', ARGV[3], 'notice_at', ARGV[4])
+audit(KEYS[2], ARGV[1], ARGV[2], f[1], f[1], ARGV[3], ARGV[4], rec, '', '', '', ARGV[5])
+return 1
+"""

@@ -1,0 +1,159 @@
+"""RemovalRequests: rights holders' removal requests of one site, their deadlines and their audit trail.
+
+Keys (site S, all under the hash tag {S}): ``rq:<id>`` HASH the request, ``rq:due`` ZSET open requests by due
+time (ms), ``rq:audit`` STREAM every step (never trimmed), and the site's ``events`` stream for webhooks.
+"""
+
+import json
+
+from moderation.errors import Conflict, NotFound
+from moderation.store import removal_request_scripts as scripts
+from moderation.store.keys import KeySpace
+
+_JSON_FIELDS = ("comments", "removed")
+_INT_FIELDS = ("received_at", "due_at", "consult_until", "consulted_at", "decided_at", "appealed_at",
+               "appeal_due_at", "notice_at", "alert_due_soon", "alert_overdue")
+
+
+def _json(value):
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+class RemovalRequests:
+    """Create, move through the steps, decide once (again after an appeal) and read removal requests."""
+
+    def __init__(self, redis, site, *, prefix="mod:"):
+        self.redis = redis
+        self.site = site
+        self.keys = KeySpace(prefix)
+        self._create = redis.register_script(scripts.CREATE)
+        self._step = redis.register_script(scripts.STEP)
+        self._decide = redis.register_script(scripts.DECIDE)
+        self._appeal = redis.register_script(scripts.APPEAL)
+        self._alert = redis.register_script(scripts.ALERT)
+        self._notice = redis.register_script(scripts.NOTICE)
+
+    def key(self, *parts):
+        return self.keys.site(self.site, *parts)
+
+    def record_key(self, request_id):
+        return self.key("rq", request_id)
+
+    def _keys(self, request_id):
+        return [self.record_key(request_id), self.key("rq", "due"), self.key("rq", "audit"), self.key("events")]
+
+    # -- writes -----------------------------------------------------------------------------------------
+
+    def create(self, record, event):
+        """Store a new request with its due date, audit entry and request.received event in one step."""
+        fields = {name: _json(value) if name in _JSON_FIELDS else str(value) for name, value in record.items()
+                  if value is not None}
+        created = self._create(keys=self._keys(record["id"]),
+                               args=[record["id"], _json(fields), record["due_at"], record["received_at"],
+                                     _json(event)])
+        if not created:
+            raise Conflict("a request with this id exists", "id")
+
+    def step(self, request_id, step, moderator, *, now_ms, due_at=None, consult_until=None, event=None):
+        """Move an open request to `investigating` or `poster_consulted` (the latter once, with its wait)."""
+        result = self._step(keys=self._keys(request_id),
+                            args=[request_id, step, moderator, int(now_ms), due_at or "", consult_until or "",
+                                  _json(event) if event is not None else ""])
+        if result == "not_found":
+            raise NotFound("no such request", "id")
+        if result != "ok":
+            raise Conflict({"decided": "the request is decided", "bad_step": f"cannot move to {step} now",
+                            "consulted_already": "the poster was consulted already"}[result], "step", code=result)
+
+    def decide(self, request_id, outcome, moderator, *, now_ms, criterion, reason, removed, event):
+        """Record the decision; after an appeal only another moderator may decide. Returns (late, days)."""
+        result = self._decide(keys=self._keys(request_id),
+                              args=[request_id, outcome, moderator, int(now_ms), criterion, reason, _json(removed),
+                                    _json(event)])
+        if result[0] == "not_found":
+            raise NotFound("no such request", "id")
+        if result[0] == "decided":
+            raise Conflict(f"already decided by {result[1]}", "id", code="already_decided")
+        if result[0] == "same_moderator":
+            raise Conflict("an appeal is decided by another moderator than the first decision", "moderator",
+                           code="second_moderator_required")
+        return result[1] == "1", float(result[2])
+
+    def appeal(self, request_id, statement, *, now_ms, due_at, event):
+        """The poster's objection reopens a decided request (once)."""
+        result = self._appeal(keys=self._keys(request_id),
+                              args=[request_id, int(now_ms), int(due_at), statement, _json(event)])
+        if result == "not_found":
+            raise NotFound("no such request", "id")
+        if result != "ok":
+            message = {"not_decided": "the request is not decided yet",
+                       "appealed_already": "this decision was appealed already"}[result]
+            raise Conflict(message, "id", code=result)
+
+    def alert(self, request_id, kind, *, now_ms, event):
+        """Raise the due_soon or overdue alert once; True when raised by this call."""
+        return bool(self._alert(keys=[self.record_key(request_id), self.key("rq", "audit"), self.key("events")],
+                                args=[request_id, kind, int(now_ms), _json(event)]))
+
+    def noted(self, request_id, action, channel, *, now_ms, detail=""):
+        """Record that the requester's notice went out (requester_notified) or could not (notice_failed)."""
+        self._notice(keys=[self.record_key(request_id), self.key("rq", "audit")],
+                     args=[request_id, action, channel, int(now_ms), detail[:300]])
+
+    # -- reads ------------------------------------------------------------------------------------------
+
+    def get(self, request_id):
+        raw = self.redis.hgetall(self.record_key(request_id))
+        return self._parse(raw) if raw else None
+
+    @staticmethod
+    def _parse(raw):
+        for name in _JSON_FIELDS:
+            if raw.get(name):
+                raw[name] = json.loads(raw[name])
+        for name in _INT_FIELDS:
+            if raw.get(name):
+                raw[name] = int(raw[name])
+        return raw
+
+    def open_requests(self, limit=500):
+        """Open requests (not decided, or reopened by an appeal), soonest due first."""
+        ids = self.redis.zrange(self.key("rq", "due"), 0, limit - 1)
+        pipe = self.redis.pipeline(transaction=False)
+        for request_id in ids:
+            pipe.hgetall(self.record_key(request_id))
+        return [self._parse(raw) for raw in pipe.execute() if raw]
+
+    def due_before(self, until_ms, limit=500):
+        """Ids of open requests due at or before `until_ms`."""
+        return self.redis.zrangebyscore(self.key("rq", "due"), "-inf", int(until_ms), start=0, num=limit)
+
+    def history(self, request_id, scan=100_000):
+        """The audit entries of one request, oldest first."""
+        return [e for e in self.audit_entries(scan=scan) if e["id"] == request_id]
+
+    def audit_entries(self, scan=1_000_000, batch=1000):
+        """Every audit entry of the site, oldest first (requests are few; the stream is read in batches)."""
+        out, cursor = [], "-"
+        while len(out) < scan:
+            entries = self.redis.xrange(self.key("rq", "audit"), min=cursor, count=batch)
+            if cursor != "-" and entries and entries[0][0] == cursor:
+                entries = entries[1:]
+            if not entries:
+                break
+            out += [{"entry": entry_id, **fields, "at": int(fields.get("at") or 0)} for entry_id, fields in entries]
+            cursor = entries[-1][0]
+        return out
+
+
+def get_requests(site):
+    """The RemovalRequests of a site, built once per app."""
+    from flask import current_app
+
+    from moderation.store import connection
+
+    stores = current_app.extensions.setdefault("moderation.removal_requests", {})
+    if site not in stores:
+        redis, prefix = connection()
+        stores[site] = RemovalRequests(redis, site, prefix=prefix)
+    return stores[site]

@@ -1,0 +1,197 @@
+"""The public request window, the removal criteria page and the moderators' requests queue (server side)."""
+
+import re
+
+import pytest
+
+from moderation.rights import process
+from moderation.store.removal_requests import get_requests
+from moderation.store.review_queue import get_queue
+from tests.conftest import Moderator, csrf_of
+from tests.test_requests import FakeClock, file, post_comment, request_body, with_clock
+
+HOSTILE = '<script>alert(1)</script>"><img src=x onerror=alert(2)>'
+
+
+@pytest.fixture
+def clock():
+    from datetime import UTC, datetime
+
+    return FakeClock(datetime(2026, 11, 2, 1, 0, tzinfo=UTC).timestamp())
+
+
+def no_inline_code(html):
+    """Every script is a file from our origin and no element carries a style attribute or an event handler."""
+    assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html)
+    assert "<style" not in html
+    for tag in re.findall(r"<[a-zA-Z][^>]*>", html):  # escaped user text has no "<": only real tags match
+        assert " style=" not in tag and not re.search(r"\son[a-z]+=", tag), tag
+
+
+def form_fields(client, comment_id, **over):
+    page = client.get("/requests/new")
+    fields = {"csrf_token": csrf_of(page.text), "name": "山田 花子", "email": "hanako@example.jp",
+              "relation": "self", "comments": f"https://news.example.jp/a/1#comment-{comment_id}\n",
+              "right": "privacy", "explanation": "自宅の住所が書かれています。", "statement": ""}
+    fields.update(over)
+    return fields
+
+
+def test_the_request_form_is_japanese_first_with_csp_and_no_inline_code(client):
+    page = client.get("/requests/new")
+    assert page.status_code == 200
+    assert '<html lang="ja">' in page.text and "削除依頼" in page.text and "7日以内" in page.text
+    assert "script-src 'self'" in page.headers["Content-Security-Policy"]
+    assert page.headers["Cache-Control"] == "no-store"
+    no_inline_code(page.text)
+    assert 'name="csrf_token"' in page.text
+    english = client.get("/requests/new?lang=en")
+    assert '<html lang="en">' in english.text and "Request the removal of a comment" in english.text
+
+
+def test_a_form_request_is_stored_and_answered_with_a_receipt(app, client, comment, clock):
+    with_clock(app, clock)
+    comment_id = post_comment(client, comment)
+    answer = client.post("/requests/new", data=form_fields(client, comment_id))
+    assert answer.status_code == 303, answer.text
+    receipt = client.get(answer.headers["Location"])
+    assert receipt.status_code == 200
+    request_id = re.search(r'id="request-id">([^<]+)<', receipt.text).group(1)
+    assert "2026-11-09T01:00:00.000Z" in receipt.text and "受付済み" in receipt.text
+    assert "hanako@example.jp" not in receipt.text
+    with app.app_context():
+        stored = get_requests("test").get(request_id)
+    assert stored["channel"] == "web" and stored["comments"] == [comment_id] and stored["right"] == "privacy"
+
+
+def test_the_form_needs_the_csrf_token(client, comment):
+    fields = form_fields(client, post_comment(client, comment))
+    fields.pop("csrf_token")
+    assert client.post("/requests/new", data=fields).status_code == 400
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    ({"email": "hanako-at-example"}, "メールアドレスを正しく入力してください"),
+    ({"name": ""}, "お名前を入力してください"),
+    ({"comments": "https://news.example.jp/a/1#comment-nothing"}, "1行目のコメントが当サイトに見つかりません"),
+    ({"right": "honour"}, "侵害された権利を選んでください"),
+    ({"explanation": "   "}, "理由を入力してください"),
+])
+def test_an_invalid_field_is_named_in_japanese_and_the_input_kept_escaped(client, comment, change, message):
+    fields = form_fields(client, post_comment(client, comment), statement=HOSTILE, **change)
+    answer = client.post("/requests/new", data=fields)
+    assert answer.status_code == 400
+    assert message in answer.text
+    assert HOSTILE not in answer.text and "&lt;script&gt;alert(1)&lt;/script&gt;" in answer.text
+    no_inline_code(answer.text)
+
+
+def test_the_form_is_rate_limited_per_client_address(make_app, comment):
+    app = make_app(REQUEST_RATE_LIMIT="2/3600")
+    client = app.test_client()
+    comment_id = post_comment(client, comment)
+    for _ in range(2):
+        assert client.post("/requests/new", data=form_fields(client, comment_id)).status_code == 303
+    third = client.post("/requests/new", data=form_fields(client, comment_id))
+    assert third.status_code == 429 and "しばらく待って" in third.text and int(third.headers["Retry-After"]) > 0
+    other = app.test_client()
+    answer = other.post("/requests/new", data=form_fields(other, comment_id),
+                        environ_base={"REMOTE_ADDR": "192.0.2.9"})
+    assert answer.status_code == 303  # another address has its own allowance
+
+
+def test_the_site_comes_from_configuration_or_a_known_site_parameter(make_app, comment):
+    app = make_app(REQUEST_SITE="other")
+    client = app.test_client()
+    assert 'name="site" value="other"' in client.get("/requests/new").text
+    assert 'name="site" value="test"' in client.get("/requests/new?site=test").text
+    assert client.get("/requests/new?site=nowhere").status_code == 404
+
+
+def test_policy_renders_the_default_criteria_with_their_revision_date(client):
+    page = client.get("/policy")
+    assert page.status_code == 200
+    assert "<h1>送信防止措置の実施基準</h1>" in page.text and "改定日: 2026-11-29" in page.text
+    assert "<strong>7日以内</strong>" in page.text and '<a href="/transparency">' in page.text
+    no_inline_code(page.text)
+
+
+def test_policy_from_the_sites_file_is_escaped(make_app, tmp_path):
+    path = tmp_path / "criteria.md"
+    path.write_text(f"---\nrevised: 2027-01-15\n---\n# 基準\n\n{HOSTILE}\n\n- [x](javascript:alert(3))\n",
+                    encoding="utf-8")
+    page = make_app(POLICY_PATH=str(path)).test_client().get("/policy")
+    assert "改定日: 2027-01-15" in page.text and "<h1>基準</h1>" in page.text
+    assert HOSTILE not in page.text and "&lt;script&gt;" in page.text
+    assert 'href="javascript' not in page.text and "<li>[x](javascript:alert(3))</li>" in page.text
+    no_inline_code(page.text)
+
+
+def test_the_requests_queue_needs_a_login(client):
+    answer = client.get("/review/requests")
+    assert answer.status_code == 302 and "/login" in answer.headers["Location"]
+
+
+def test_the_queue_lists_open_requests_by_due_date_with_overdue_in_red(app, client, comment, accounts, clock):
+    with_clock(app, clock)
+    first = file(client, request_body([post_comment(client, comment)])).json["id"]
+    clock.advance(days=3)
+    second = file(client, request_body([post_comment(client, comment)], right="portrait")).json["id"]
+    clock.advance(days=5)  # the first is overdue (8 days), the second has 2 days left
+    hanako = Moderator(app, "hanako")
+    page = hanako.get("/review/requests").text
+    assert page.index(first) < page.index(second)
+    rows = re.findall(r'<tr class="([^"]*)" data-request-id="([^"]+)"', page)
+    assert rows == [("overdue", first), ("due-soon", second)]
+    assert "1.0日超過" in page and "あと2.0日" in page
+    assert 'id="deadline-banner"' in page and "期限切れの依頼が1件" in page
+    no_inline_code(page)
+
+
+def test_a_moderator_moves_a_request_through_its_steps_with_forms(app, client, comment, accounts, clock):
+    with_clock(app, clock)
+    comment_id = post_comment(client, comment, text=HOSTILE + " この人は詐欺師です", author={"id": "poster-3"})
+    request_id = file(client, request_body([comment_id], explanation=HOSTILE)).json["id"]
+    hanako = Moderator(app, "hanako")
+    detail = hanako.get(f"/review/requests/{request_id}")
+    assert detail.status_code == 200
+    assert HOSTILE not in detail.text and "&lt;script&gt;alert(1)&lt;/script&gt;" in detail.text
+    assert "投稿者の履歴: 投稿1件" in detail.text
+    no_inline_code(detail.text)
+    path = f"/review/requests/{request_id}"
+    assert hanako.form(f"{path}/step", {"site": "test", "step": "investigating"}, csrf=False).status_code == 400
+    assert hanako.form(f"{path}/step", {"site": "test", "step": "investigating"}).status_code == 303
+    clock.advance(days=1)
+    assert hanako.form(f"{path}/step", {"site": "test", "step": "poster_consulted"}).status_code == 303
+    clock.advance(days=1)
+    decided = hanako.form(f"{path}/decide", {"site": "test", "outcome": "removed", "criterion": "基準2",
+                                             "reason": "名誉毀損に当たると判断しました。"}, follow_redirects=True)
+    assert "判断を記録しました" in decided.text
+    assert re.search(r'class="comment-status" data-status="rejected">非公開</b> \(削除依頼\)', decided.text)
+    actions = re.findall(r'<li data-action="([a-z_]+)">', decided.text)
+    assert actions == ["received", "investigating", "poster_consulted", "decided", "requester_notified"]
+    with app.app_context():
+        assert get_requests("test").get(request_id)["decided_by"] == "hanako"
+    again = hanako.form(f"{path}/decide", {"site": "test", "outcome": "not_removed", "criterion": "x",
+                                           "reason": "y"}, follow_redirects=True)
+    assert "already decided" in again.text
+
+
+def test_an_appeal_is_decided_by_another_moderator_on_the_page(app, client, comment, accounts, clock):
+    with_clock(app, clock)
+    comment_id = post_comment(client, comment)
+    request_id = file(client, request_body([comment_id])).json["id"]
+    with app.app_context():
+        process.decide("test", request_id, "removed", "hanako", criterion="基準2", reason="削除しました。")
+        process.appeal("test", request_id, "取材に基づく事実です。")
+    path = f"/review/requests/{request_id}"
+    fields = {"site": "test", "outcome": "not_removed", "criterion": "基準5", "reason": "再検討の結果です。"}
+    hanako, jiro = Moderator(app, "hanako"), Moderator(app, "jiro")
+    refused = hanako.form(f"{path}/decide", fields, follow_redirects=True)
+    assert "another moderator" in refused.text and "取材に基づく事実です。" in refused.text
+    assert jiro.form(f"{path}/decide", fields).status_code == 303
+    with app.app_context():
+        record = get_requests("test").get(request_id)
+        restored = get_queue("test").get(comment_id)
+    assert record["appeal_outcome"] == "not_removed" and record["appeal_decided_by"] == "jiro"
+    assert restored["status"] == "pending" and restored["queue_state"] == "ready"  # back to the review queue

@@ -1,0 +1,170 @@
+"""The transparency report: its totals against the audit streams over a generated month, late decisions, CSV."""
+
+import csv
+import io
+import json
+import random
+from collections import Counter
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from moderation.rights import process
+from tests.conftest import API_KEY, Moderator
+from tests.test_requests import FakeClock, file, post_comment, request_body, with_clock
+
+RIGHTS = ("reputation", "privacy", "portrait", "copyright", "other")
+OUTCOMES = ("removed", "not_removed", "partially_removed")
+SOME = {"spam": {"review": 0.3, "reject": 0.9}, "abuse": {"review": 0.3, "reject": 0.9}}
+
+
+def get_report(client, first, last, accept="application/json"):
+    return client.get(f"/api/v1/transparency?from={first}&to={last}",
+                      headers={"Authorization": f"Bearer {API_KEY}", "Accept": accept})
+
+
+def midnight(day):
+    return datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp()
+
+
+def test_report_totals_equal_the_audit_streams_over_a_generated_month(make_app, comment, accounts, rdb, prefix):
+    """Thirty days of requests on a fake clock (received, consulted, decided on time or late, appealed) and
+    today's comments (held, rejected, published, reported, decided): every total the JSON report gives equals
+    what the audit streams hold for the period, counted here independently."""
+    rng = random.Random(18)
+    app = make_app(THRESHOLDS=SOME, RATE_LIMITS="")
+    client = app.test_client()
+    today = datetime.now(UTC).date()
+    first, last = today - timedelta(days=29), today
+    clock = with_clock(app, FakeClock(midnight(first) + 3600)).extensions["moderation.clock"]
+    texts = ["記事をありがとうございました。", "死ね", "今すぐ登録で高収入!詳しくはこちら http://spam.example",
+             "この議員は無能だ", "バカじゃないの", "とても参考になりました。"]
+    comment_ids = [post_comment(client, comment, rng.choice(texts), author={"id": f"a{n % 5}"}) for n in range(60)]
+    hanako = Moderator(app, "hanako")
+    for card in hanako.claim(n=10)[:6]:
+        hanako.decide(card["id"], rng.choice(["approve", "reject"]), "abuse")
+    for comment_id in comment_ids[:8]:
+        client.post(f"/api/v1/comments/{comment_id}/reports", json={"reason": "abuse"},
+                    headers={"Authorization": f"Bearer {API_KEY}"})
+    created = []
+    with app.app_context():
+        for day in range(30):
+            clock.now = midnight(first + timedelta(days=day)) + rng.randint(0, 80000)
+            for _ in range(rng.randint(0, 2)):
+                picks = rng.sample(comment_ids, 2)
+                answer = file(client, request_body(picks, right=rng.choice(RIGHTS)))
+                assert answer.status_code == 201
+                created.append((answer.json["id"], picks, clock.now))
+        for request_id, picks, received in created:
+            clock.now = received
+            if rng.random() < 0.3:
+                clock.advance(days=rng.random())
+                process.advance("test", request_id, "poster_consulted", "hanako")
+            if rng.random() < 0.8:
+                clock.now = received + rng.uniform(0.2, 12) * 86400  # some late, some beyond the period
+                outcome = rng.choice(OUTCOMES)
+                process.decide("test", request_id, outcome, "hanako", criterion="基準", reason="理由",
+                               selected=picks[:1])
+                if rng.random() < 0.3:
+                    clock.advance(days=1)
+                    process.appeal("test", request_id, "異議があります。")
+                    if rng.random() < 0.5:
+                        clock.advance(days=2)
+                        process.decide("test", request_id, "removed", "jiro", criterion="基準", reason="維持")
+        clock.now = midnight(last) + 86399
+        process.check_deadlines("test")
+
+    answer = get_report(client, first, last)
+    assert answer.status_code == 200, answer.text
+    report = answer.json
+    assert set(report) >= {"requests", "comments", "site", "from", "to"}
+
+    start, end = midnight(first) * 1000, (midnight(last) + 86400) * 1000
+    audit = [e for _, e in rdb.xrange(f"{prefix}{{test}}:rq:audit") if start <= int(e["at"]) < end]
+    actions = Counter(e["action"] for e in audit)
+    decided = [e for e in audit if e["action"] == "decided"]
+    requests = report["requests"]
+    assert requests["received"] == actions["received"] > 10
+    assert requests["decided"] == actions["decided"] > 5
+    assert requests["decided_within_deadline"] == sum(e["late"] == "0" for e in decided)
+    assert requests["decided_late"] == sum(e["late"] == "1" for e in decided) > 0
+    assert requests["decided_within_deadline"] + requests["decided_late"] == requests["decided"]
+    assert requests["consultations"] == actions["poster_consulted"]
+    assert requests["appeals"]["received"] == actions["appealed"]
+    assert requests["appeals"]["decided"] == actions["appeal_decided"]
+    assert requests["alerts"] == {"due_soon": actions["due_soon"], "overdue": actions["overdue"]}
+    for right in RIGHTS:
+        for outcome in OUTCOMES:
+            assert requests["outcomes_by_right"][right][outcome] == sum(
+                e["right"] == right and e["outcome"] == outcome for e in decided)
+    days = sorted(float(e["days"]) for e in decided)
+    assert requests["median_days_to_decision"] == days[(len(days) + 1) // 2 - 1]
+    assert requests["p90_days_to_decision"] == days[-(-9 * len(days) // 10) - 1]
+
+    entries = [e for entry_id, e in rdb.xrange(f"{prefix}{{test}}:audit")
+               if start <= int(entry_id.split("-")[0]) < end]
+    counted = Counter(e["action"] for e in entries)
+    comments = report["comments"]
+    assert comments["received"] == 60
+    assert comments["held"] == counted["queued"] > 0
+    assert comments["rejected_automatically"] == counted["auto_rejected"]
+    assert comments["allowed"] == 60 - counted["queued"] - counted["auto_rejected"]
+    assert comments["approved_by_people"] == counted["approved"]
+    assert comments["rejected_by_people"] == counted["rejected"]
+    assert comments["reader_reports"] == counted["reported"]
+    assert comments["rejected_by_reason"].get("rights_request", 0) == sum(
+        e["action"] == "rejected" and e["reason"] == "rights_request" for e in entries) > 0
+    held_labels = Counter(label for e in entries if e["action"] == "queued" for label in json.loads(e["reason"]))
+    assert {label: n["held"] for label, n in comments["by_label"].items() if n["held"]} == dict(held_labels)
+
+    rows = list(csv.reader(io.StringIO(get_report(client, first, last, "text/csv").text)))
+    assert rows[0] == ["site", "from", "to", "metric", "value"]
+    values = {row[3]: row[4] for row in rows[1:]}
+    assert values["requests.received"] == str(requests["received"])
+    assert values["requests.decided_late"] == str(requests["decided_late"])
+    assert values["comments.held"] == str(comments["held"])
+
+    again = get_report(client, first, last).json
+    assert again == report  # the same period gives the same report
+    before = get_report(client, first - timedelta(days=31), first - timedelta(days=1)).json
+    assert before["requests"]["received"] == 0 and before["comments"]["held"] == 0
+
+
+def test_an_overdue_request_raises_the_alert_and_counts_as_decided_late(app, client, comment, accounts):
+    clock = FakeClock(datetime(2026, 10, 5, 3, 0, tzinfo=UTC).timestamp())
+    with_clock(app, clock)
+    request_id = file(client, request_body([post_comment(client, comment)])).json["id"]
+    clock.advance(days=8)
+    page = Moderator(app, "hanako").get("/review/requests").text
+    assert 'id="deadline-banner"' in page and 'class="overdue"' in page
+    with app.app_context():
+        late, days = process.decide("test", request_id, "removed", "hanako", criterion="基準2", reason="遅れました。")
+    assert late and days == 8.0
+    report = get_report(client, "2026-10-01", "2026-10-31").json["requests"]
+    assert report["received"] == 1 and report["decided"] == 1
+    assert report["decided_within_deadline"] == 0 and report["decided_late"] == 1
+    assert report["alerts"] == {"due_soon": 1, "overdue": 1}
+    assert report["median_days_to_decision"] == 8.0
+    html = client.get("/transparency?site=test&from=2026-10-01&to=2026-10-31")
+    assert html.status_code == 200 and '<html lang="ja">' in html.text and "透明性レポート" in html.text
+    assert '<td class="num" id="decided-late">1</td>' in html.text
+    assert html.headers["Content-Security-Policy"]
+
+
+@pytest.mark.parametrize(("query", "field"), [
+    ("from=2026-13-01&to=2026-12-31", "from"), ("from=yesterday", "from"), ("from=2026-11-01&to=x", "to"),
+    ("from=2026-11-02&to=2026-11-01", "to"), ("from=0911-06-01&to=0911-06-01", "from"),
+    ("from=2024-01-01&to=2026-01-01", "to"),
+])
+def test_a_bad_period_is_a_400_naming_the_field(client, query, field):
+    answer = client.get(f"/api/v1/transparency?{query}", headers={"Authorization": f"Bearer {API_KEY}"})
+    assert answer.status_code == 400 and answer.json["error"]["field"] == field
+
+
+def test_the_report_needs_the_sites_key_and_is_per_site(app, client, comment):
+    assert client.get("/api/v1/transparency").status_code == 401
+    file(client, request_body([post_comment(client, comment)]))
+    today = date.today().isoformat()
+    other = client.get(f"/api/v1/transparency?from={today}&to={today}",
+                       headers={"Authorization": "Bearer other-key-0123456789"}).json
+    assert other["site"] == "other" and other["requests"]["received"] == 0
