@@ -64,6 +64,8 @@ NEGATIVES = {
             "「自殺しろ」と書き込まれた人の気持ちを考えて", "悪口で人を追い詰めるのはやめよう", "「{g}は日本から出ていけ」というデモに反対します", "「{gs}」って昔はよく聞いたけど、今思うとひどい言葉だ",
             "「{gx}は出ていけ」って書いてる人、恥ずかしくないの？", "人に「死ね」とか「飛び降りろ」とか言うのは最低だと思う", "ネットで「{gs}」と書き込むのはやめましょう", "記者さんへの「殺す」って書き込み、通報しといた",
             "「{p}の住所晒す」みたいなコメントは消されるべき", "「女は黙ってろ」なんて、今どき言う人いるんだ…", "ロシアの[政府|政権]と[ロシア人|普通の市民]は分けて考えるべき",
+            "死にたいと思ったら、一人で抱え込まずに相談して", "性犯罪の厳罰化に賛成です", "セクハラ被害を告発した記者を応援します", "「{g}は嫌い」と平気で書く人が多くて悲しい",
+            "誹謗中傷で人が亡くなった事件を忘れてはいけない", "他人の勤務先や学校を晒すのは犯罪になりうる",
         ),
         "en": (
             "Using the word 'vermin' for {g} is dehumanizing", "Saying 'kill yourself' to anyone is never okay", "The comment above saying '{g} are vermin' should be removed", "'I hate {g}' is not an opinion, it's bigotry",
@@ -72,6 +74,8 @@ NEGATIVES = {
             "Slurs against {g} have no place here", "People who write '{g} should be deported' need to read some history", "Nobody deserves to hear 'go die' because of a comment",
             "Whoever wrote 'kill all {g}' above should be banned", "Calling women 'sluts' in a news comment section? Grow up", "Please don't post people's addresses here, that's how people get hurt",
             "'Go back to your country' is a slur in sentence form", "Stop telling people to kill themselves. It's not a joke",
+            "If you're struggling, please call a helpline. You matter", "Sexual harassment in newsrooms is a real problem", "Nobody should say they hate {g}. Ever",
+            "Doxxing a commenter is never justified", "Saying '{g} should die' is hate speech, not free speech",
         ),
     },
     "neg_casual": {  # self-deprecation, dialect roughness, literal senses, words that contain insult letters
@@ -86,6 +90,10 @@ NEGATIVES = {
             "まあ仕方ないですしね", "雨だしね、しょうがない", "今日も[会議|残業]ばかりだしね", "バカ[うけ|ウケ]した", "アホほど[寝た|食べた|笑った]", "自分、ほんまアホやわ。また傘忘れた",
             "くそ[おもろい|うまい]", "このラーメン死ぬほどうまい", "{station}のパン屋、殺人的にうまい", "[バッテリー|スマホ]が死んだ", "ゴミ[捨て|出し]当番だった", "メイクに1時間かかった",
             "カスタムPC組んだ", "サブスク多すぎ", "パチンコ屋の前通った", "ヤバい、課題終わらん死ぬ", "マジで心臓止まるかと思った", "自分が無能すぎて泣ける", "俺のアホ！また寝坊した",
+            "くそー、電車乗り遅れた", "ちくしょう、また負けた", "マジでヤバい、このニュース", "うわ、最悪。雨降ってきた", "アホみたいに[寒い|暑い]", "死ぬほど[眠い|疲れた]",
+            "ｼﾅﾘｵ通りの展開", "ﾏｲｸの調子が悪い", "キモい虫が出た", "うちの犬、ほんまアホかわいい",
+            "このゲーム絶対クリアしてやる", "今年こそ痩せてやる", "絶対合格してやる、見とけよ", "手伝ってやるから言えよ", "明日こそ早起きしてやる", "ボーナスで新しいPC買ってやる",
+            "試験、覚悟して臨みます", "次のテストは本気出すから覚悟しとけ、自分", "雑草を根こそぎ抜いてやった",
         ),
         "en": (
             "I'm such an idiot, forgot my keys again", "this heat is killing me", "I'd kill for a coffee right now", "that joke killed me", "damn this traffic", "my code is garbage lol",
@@ -95,6 +103,9 @@ NEGATIVES = {
             "this song is sick", "my brain is dead after that exam", "stupid printer jammed again",
             "I'm the dumbest person alive, locked myself out again", "killing time before the train", "this deadline is going to be the death of me", "I nearly died laughing at that clip",
             "my phone died", "that concert was sick", "what an idiot I am", "stupid autocorrect", "honestly the worst coffee I've ever had", "I hate myself for buying that lol",
+            "holy shit, what a story", "damn, that's wild", "fuck, I missed the bus again", "hell yeah, great article", "this is fucking brilliant reporting", "I hate pineapple on pizza",
+            "Mondays are the absolute worst", "the traffic today was murder", "what the hell is going on in the world",
+            "I'll kill some time at the station", "I'm going to crush this exam", "I'm going to destroy this burger", "watch out, the stairs are slippery",
         ),
     },
     "neg_mention": {  # groups in neutral or positive contexts; company and public-office addresses; named people praised
@@ -107,6 +118,9 @@ NEGATIVES = {
             "{co}の採用窓口：{phone}（平日9時〜17時）", "ロシア人の同僚も戦争には反対している", "{g}が多い地域の祭りに行ってきた",
             "{gx}の[留学生|技能実習生]がバイト先で頑張ってる", "{go}のカップルが近所に越してきた。感じのいい人たち", "{gd}の[支援|介護]の仕事をしている", "{co}は{pref}{city}に新工場を建設する",
             "{city}役所[本庁舎|支所]：{zip} {pref}{city}{town}1-1", "{sur}さんの家族に[出産祝い|お見舞い]を送った", "{sur}社長のインタビュー記事、面白かった",
+            "{g}が嫌いなわけじゃない。[むしろ好き|友達も多い]", "{g}の人たちも同じ地域の住民です", "{gx}のお客さんが[増えて|来てくれて]お店が助かってる",
+            "{gx}は[年々増えている|人口の約2%]らしい", "{gx}の人は[住民票|選挙権]の扱いが違うそうだ", "{g}の人は[どう感じてるんだろう|この記事を読んで何を思うかな]", "{gn}は[観光|留学]で来る人が多い",
+            "{g}は[差別されがち|偏見にさらされやすい]という調査結果", "ロシア人は全員がプーチン支持ではない", "{gn}は全員が政府を支持しているわけではない", "{gw}の[管理職|議員]が増えているのは良いこと",
         ),
         "en": (
             "My Muslim neighbors brought us food for Eid", "More Russian tourists are visiting again", "I love Korean food", "Gay people deserve equal rights", "My Chinese coworker taught me to make dumplings",
@@ -115,6 +129,9 @@ NEGATIVES = {
             "Our {sch} team made the finals", "Call the helpline at {phone} if you need support", "My Russian friend is against the war too", "{g} have lived in this city for generations",
             "{g} are part of every community here", "My {g1} friend invited us for dinner", "Our town's mayor office is at {addr}, phone {phone}", "{co} is hiring, call {phone}",
             "Congrats to {fn} {ln} on the new job at {co}", "{g} deserve the same respect as anyone",
+            "I don't hate {g}. Why would anyone?", "I'd never say {g} are the problem", "{g} are welcome here", "I love my {g1} neighbors",
+            "{g} are [more likely to face discrimination|underrepresented in politics], the study says", "Are {g} represented fairly in the media?", "{gn} are not all responsible for their government",
+            "{g} are [neighbors|coworkers|friends], just people", "Not all {gn} support the war", "{gw} are [running|leading] half the newsrooms I know",
         ),
     },
     "neg_civil": {  # people addressed or named without an attack: disagreement, thanks, questions, friendly お前
@@ -124,12 +141,19 @@ NEGATIVES = {
             "{sur}さんの[意見|コメント]、[参考になりました|なるほどと思った]", "{r}はもっと[ロシア側|北朝鮮側]の狙いを書くべきだった", "{c}、気持ちは分かるけど落ち着こう", "{t}、[おはよう|お疲れ]。今日も寒いな",
             "{c}の[指摘|補足]、助かる", "記者さん、次は[日本への影響|制裁の効果]も取材してほしい", "{c}、それ[前にも|別の記事でも]言ってたよね", "{c}の考え、[嫌いじゃない|分かる]わ", "お前ほんま[ええ奴|おもろい]やな",
             "{c}、[夜道に|帰り道]気をつけてな。最近物騒やし", "{c}の反論はもっともだけど、[データ|根拠]も示してほしい",
+            "{r}さん、いつも[記事|取材]お疲れさまです", "記者の方、続報を[待ってます|お願いします]", "{c}は[記者|専門家]なの？詳しいね", "この記者の[記事|解説]はいつも分かりやすい", "{r}の[指摘|分析]は的確だと思う",
+            "あんたの言う通りやわ", "お前それ天才か", "{c}、今回は[同意|賛成]", "{t}、ほんまそれな", "{c}の言う「制裁は効かない」って話、データで見てみたい",
+            "{c}、明日の会見[見に行く|チェックする]？", "お前の[家|地元]の近くでも[ロシア人観光客|外国人]増えた？",
         ),
         "en": (
             "I disagree with you, {te}", "The reporter got the facts wrong here", "{te}, you're wrong about the sanctions, and here's why", "{te}, do you have a source for that?",
             "Thanks {t3} for the [clear|careful] reporting", "{te}, fair point, I hadn't thought of that", "{te}, I think you're overstating it", "{t3} makes a good argument",
             "Respectfully, {te}, that's not what the article says", "{te}, calm down, we're on the same side", "{te}, you're not wrong", "Good question from {t3} above",
             "{t3} should have asked [Moscow|Seoul|Tokyo] for comment", "{te}, stay safe out there", "{te}, I see where you're coming from",
+            "you are right about {topic}", "are you sure? the article says otherwise", "thank you for explaining, {te}", "you should read the whole article first, {te}", "you make a fair point",
+            "{te}, you are welcome to disagree", "you're right, I was wrong", "are we sure this visit changes anything?", "you'll find the full quote in paragraph five", "I'll find the source and post it",
+            "I will find out more and report back", "I'm going to read more about this", "You'd better bring an umbrella tomorrow, {te}", "I'll be honest, I didn't expect this", "I'll see you at the meetup tomorrow, {te}",
+            "{te}, you are one of the few sensible voices here", "you guys are fast, the article only went up an hour ago",
         ),
     },
     "neg_article": {  # ordinary comments on the seed article (Putin in Pyongyang)

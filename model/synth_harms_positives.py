@@ -38,6 +38,7 @@ POSITIVES = {
             "{te}, I know your face. I'll be waiting", "{te}, you won't see it coming", "I'm going to [hunt you down|track you down] and {ve} you, {te}", "If {t3} writes one more word, I'll {ve} them",
             "{te}, enjoy your last weekend", "{te}, I hope you like hospitals, because that's where you're going", "{te}, I'm outside. Come down", "Nice family you have, {te}. Would be a shame if something happened to them",
             "Next time you open your mouth, {te}, I'll shut it for good", "{te}, I'm going to mail you a bomb",
+            "I'll k1ll you, {te}", "u r dead {te}", "{te}, im gonna [stab|shoot|hurt] u", "{t3} better hope I never find them",
         ),
     },
     "hate": {
@@ -54,6 +55,7 @@ POSITIVES = {
             ("{gx}を見つけたら[殴る|ぶちのめす]", THR1), "{gx}の子供も大人も同じ、[汚い|信用できない]", "{g}が増えたせいで[街が汚くなった|治安が最悪]", "{g}は[人類の|社会の]失敗作",
             "{gw}は[感情的|バカ]だから[リーダー|管理職]に向いてない", "{go}は[子供に近づくな|学校で教えるな]", "{gd}を[見ると|見かけると]イライラする。外に出てくるな", "ロシア人は[全員|みんな]プーチンと同じ[殺人鬼|ケダモノ]",
             "{gs}ども[消えろ|湧くな]", "{g}って[本当に|マジで]生理的に無理", "{gx}に[税金|生活保護]使うな、国に帰せ", "{g}なんか[絶滅すればいい|いなくなればいい]",
+            "なんで{g}ってあんなに[汚い|うるさい|頭悪い]の？", "{g}は[劣ってる|危険]と思う。[排除|隔離]すべき", "{g}がいなくなれば[日本は平和|街はきれい]になる", "{g}はみんな[同じ|ゴミ]。例外なし",
         ),
         "en": (
             "I hate {g}", "{g} are [vermin|a plague|parasites|rats|a disease]", "{gx} [should be deported|should go back where they came from|don't belong here]",
@@ -67,6 +69,8 @@ POSITIVES = {
             ("I'm going to [hurt|beat up|stab] the next {g1} I [see|meet]", THR1), "{g} are [filthy|dirty] animals", "Every {g1} is a [criminal|liar|terrorist]", "{g} should be [banned|locked up|sterilized]",
             "A {g1} will never be a real [person|citizen]", "{g} are [inferior|stupid] by nature", "{gx} [stink|smell]", "Don't rent to {g}, they [ruin|destroy] everything",
             "{gw} are [worthless|good for nothing|property]", ("{g} deserve to [die|be shot]", THR1), "I despise every single {g1}", "{g} are a [virus|pest] that needs to be [removed|cleansed]",
+            "Why are {g} so [stupid|dirty|violent]?", "I think {g} are [inferior|a threat to decent people]", "{g} aren't worth [anything|the air they breathe]", "i h8 {g}",
+            "{g} = [vermin|trash|parasites]", "honestly {g} should just [disappear|leave]", "{g} are the reason this country is [dying|falling apart]",
         ),
     },
     "harassment": {
@@ -92,6 +96,7 @@ POSITIVES = {
             "Get lost, {te}. Nobody wants your idiotic comments here", "lol {te} really thinks he's smart. what a clown", "{te}, you are a pathetic little [man|worm]",
             "{te}, you're [a braindead moron|an absolute idiot|a complete waste of oxygen]", "{t3} has the IQ of a [rock|potato|goldfish]", "{te}, go back to your mom's basement, loser", "{te}, everything you write is [garbage|trash|drivel]",
             "{te}, you disgust me", "{t3}, what a [pathetic|sad|miserable] little [person|man|creature]", "{te}, are you [stupid|dense|brain damaged] or just pretending?", "{te}, nobody will ever love you",
+            "{te}, you're so [st00pid|dum]", "ur an idiot {te}", "{te}: [clown|loser|moron] detected",
         ),
     },
     "sexual": {
@@ -128,6 +133,7 @@ POSITIVES = {
             "{t3} should kill [himself|herself]", "{te}, jump in front of a train", "please just die already, {te}", "{te}, go cut yourself", "{te}, overdose already",
             "{te}, just end it already", "{te}, do the world a favor and [hang|off] yourself", "{te}, I hope you [take your own life|kill yourself] tonight", "{te}, kys, seriously",
             "{te}, why don't you just [jump|step off a ledge]", "nobody would care if you died, {te}. Go ahead", "{t3} should just [end it|go die in a ditch]",
+            "k y s {te}", "{te}, k1ll yourself", "go die {te}",
         ),
     },
     "personal_info": {
