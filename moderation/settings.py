@@ -176,6 +176,9 @@ TABLE = (
     Setting("REPORT_THRESHOLD", integer, 1, "reader reports after which a published comment goes to review"),
     Setting("RATE_LIMITS", _domain(_rate_limits), {"key": "6000/60", "author": "20/60", "ip": "60/60"},
             'requests per window as "count/seconds" per API key, author id and client IP; empty or 0: off'),
+    Setting("BATCH_ITEM_LIMITS", boolean, False,
+            "a batch's items counted against the author and IP limits too (an item over one: 429 in its slot); "
+            "off: batches are back-fills and count against the key's limit only"),
     # the moderators' pages
     Setting("SESSION_COOKIE_SECURE", boolean, False, "mark the session cookie Secure (pages served over HTTPS)"),
     Setting("SESSION_HOURS", integer, 12, "hours a moderator's session lasts (kept in Redis: logout ends it)"),

@@ -35,3 +35,67 @@ def test_ip_and_key_limits(make_app, auth, comment):
     assert statuses == [200, 200, 429]
     batch = client.post("/api/v1/comments:batch", json={"comments": [comment() for _ in range(4)]}, headers=auth)
     assert batch.status_code == 429 and batch.get_json()["error"]["field"] == "Authorization"
+
+
+def _round_trips(rdb, action):
+    """The commands clients sent Redis while `action` ran (MONITOR; those run inside a script not counted)."""
+    stopper = rdb.client()
+    stopper.ping()  # its own connection, opened before the count starts
+    with rdb.monitor() as monitor:
+        result = action()
+        stopper.echo("round-trips-done")
+        sent = []
+        while (command := monitor.next_command())["command"] != "ECHO round-trips-done":
+            if command["client_type"] != "lua":
+                sent.append(command["command"].split()[0].upper())
+    return result, sent
+
+
+def test_a_comment_and_its_limits_are_one_round_trip(make_app, own_redis, auth, comment):
+    """Counting the key, author and IP limits rides in the submit script: one EVALSHA per comment, and a client
+    already over a limit is refused by the worker without any Redis command (and without scoring)."""
+    import redis
+
+    rdb = redis.Redis.from_url(own_redis.url, decode_responses=True)
+    app = make_app(own_redis.url, RATE_LIMITS={"key": "1000/60", "author": "2/60", "ip": "1000/60"},
+                   THRESHOLDS=FLAG_NONE, MODEL_CHECK_SECONDS=3600)
+    client = app.test_client()
+    parser = app.extensions["moderation.redis"].connection_pool.make_connection()._parser
+    assert type(parser).__name__ == "_HiredisParser"  # replies parsed in C (hiredis, pinned)
+    body = {"author": {"id": "busy", "name": "x"}, "ip": "192.0.2.9"}
+
+    def post(item):
+        return lambda: client.post("/api/v1/comments", json=item, headers=auth)
+
+    assert post(comment(**body))().status_code == 200  # loads the scripts
+    answer, sent = _round_trips(rdb, post(comment(**body)))
+    assert answer.status_code == 200 and sent == ["EVALSHA"]
+    over = comment(**body)
+    limited, sent = _round_trips(rdb, post(over))
+    assert limited.status_code == 429 and limited.get_json()["error"]["field"] == "author.id"
+    assert sent == ["EVALSHA"]
+    assert not rdb.keys("*:c:" + over["id"])  # refused by the script: nothing stored
+    again, sent = _round_trips(rdb, post(comment(**body)))
+    assert again.status_code == 429 and 1 <= int(again.headers["Retry-After"]) <= 60
+    assert sent == []  # this worker remembers the counter is over until its window ends
+    counters = {k: int(rdb.get(k)) for k in rdb.keys("*:rl:*")}
+    assert sorted(counters.values()) == [3, 3, 3]  # key, author and IP, each counted by the script
+
+
+def test_batch_items_can_count_author_and_ip_limits(make_app, auth, comment):
+    client = make_app(RATE_LIMITS={"key": "1000/60", "author": "3/60"}, THRESHOLDS=FLAG_NONE,
+                      BATCH_ITEM_LIMITS=True).test_client()
+    items = [comment(author={"id": "backfill", "name": "x"}) for _ in range(5)]
+    items.insert(2, {"id": "broken"})
+    results = client.post("/api/v1/comments:batch", json={"comments": items}, headers=auth).get_json()["results"]
+    assert [r["status"] if "error" in r else 200 for r in results] == [200, 200, 400, 200, 429, 429]
+    assert results[4]["error"]["field"] == "author.id" and results[4]["id"] == items[4]["id"]
+    assert [client.get(f"/api/v1/comments/{item['id']}", headers=auth).status_code for item in items] == \
+        [200, 200, 404, 200, 404, 404]
+
+
+def test_batch_items_skip_author_limits_by_default(make_app, auth, comment):
+    client = make_app(RATE_LIMITS={"key": "1000/60", "author": "1/60"}, THRESHOLDS=FLAG_NONE).test_client()
+    items = [comment() for _ in range(3)]
+    results = client.post("/api/v1/comments:batch", json={"comments": items}, headers=auth).get_json()["results"]
+    assert [r["decision"] for r in results] == ["allow"] * 3

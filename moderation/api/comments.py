@@ -13,8 +13,8 @@ from moderation.api.validation import parse_comment, parse_json_body
 from moderation.errors import ApiError, Conflict, NotFound, Unavailable, ValidationError
 from moderation.scoring.manager import get_manager
 from moderation.store import RedisError
-from moderation.store.rate_limits import get_limiter
-from moderation.store.review_queue import get_queue
+from moderation.store.rate_limits import RateLimited, get_limiter
+from moderation.store.review_queue import Limited, get_queue
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 log = logging.getLogger(__name__)
@@ -72,12 +72,15 @@ def _unavailable():
     return Unavailable("the review queue is unavailable; retry later", None, headers={"Retry-After": retry})
 
 
-def outcome(site, record, result):
-    """The answer for one submit: the new answer, the stored one for a repeated id, 409, or 503 for a comment
-    that would be queued or rejected while Redis is unreachable (a clean one is still answered allow)."""
+def outcome(site, record, result, charge=None):
+    """The answer for one submit: the new answer, the stored one for a repeated id, 409, 429 when a rate-limit
+    counter went over (nothing stored), or 503 for a comment that would be queued or rejected while Redis is
+    unreachable (a clean one is still answered allow: limits fail open)."""
     try:
         if isinstance(result, Exception):
             raise result
+        if isinstance(result, Limited):
+            get_limiter().refuse(charge, *result)
         created, _ = result
         if created:
             return public_view(record)
@@ -89,15 +92,22 @@ def outcome(site, record, result):
         return public_view(record)
 
 
+def comment_hits(comment, key_cost=1):
+    """The rate-limit counters one comment adds to: the site's key, its author and its client IP."""
+    return [("key", "all", key_cost), ("author", (comment["author"] or {}).get("id"), 1), ("ip", comment["ip"], 1)]
+
+
 def handle(site, comment):
-    """Score, decide and store one comment in one Redis round trip; a repeated id gets its stored answer."""
+    """Score, count the limits, decide and store one comment in one Redis round trip; a repeated id gets its
+    stored answer. A client this worker already saw over a limit is refused before any scoring."""
+    charge = get_limiter().charge(site, comment_hits(comment), now=time.time())
     manager = get_manager()
     record = build_record(site, comment, manager.active.score(comment["text"]))
     try:
-        result = get_queue(site).submit(record, queued=record["decision"] == "review")
+        result = get_queue(site).submit(record, queued=record["decision"] == "review", charge=charge)
     except RedisError as error:
         result = error
-    answer = outcome(site, record, result)
+    answer = outcome(site, record, result, charge)
     if manager.shadow is not None:
         compare_shadow(manager, site, record)
     return answer
@@ -117,44 +127,67 @@ def compare_shadow(manager, site, record):
 @require_api_key
 def submit_comment():
     comment = parse_comment(parse_json_body(request), text_limit=settings.get().text_limit)
-    author_id = (comment["author"] or {}).get("id")
-    get_limiter().check(g.site, [("key", "all", 1), ("author", author_id, 1), ("ip", comment["ip"], 1)],
-                        now=time.time())
     return jsonify(handle(g.site, comment))
+
+
+def _charges(site, parsed, key_cost, now):
+    """Each valid item's counters (or its RateLimited error); the site's key is charged the whole batch once,
+    on the first item that is charged at all. Returns the charges and whether the key was charged."""
+    limiter, out = get_limiter(), []
+    limiter.charge(site, [("key", "all", key_cost)], now=now)  # refused at once when already over
+    per_item = settings.get().batch_item_limits
+    for comment in parsed:
+        if isinstance(comment, ApiError):
+            out.append(comment)
+            continue
+        try:
+            hits = comment_hits(comment, key_cost) if per_item else [("key", "all", key_cost)]
+            out.append(limiter.charge(site, hits, now=now))
+            key_cost = 0
+        except RateLimited as error:
+            out.append(error)
+    return out, key_cost == 0
 
 
 @bp.post("/comments:batch")
 @require_api_key
 def submit_batch():
+    """Score every valid item in one call, count its limits and store it in one pipeline for the whole batch;
+    one answer or one error per item, in order. Over the site's key limit the whole batch is refused."""
     body = parse_json_body(request)
     items = body.get("comments")
     limit = settings.get().batch_limit
     if not isinstance(items, list) or not 1 <= len(items) <= limit:
         raise ValidationError(f"comments must be a list of 1-{limit} comments", "comments")
-    get_limiter().check(g.site, [("key", "all", len(items))], now=time.time())
+    now = time.time()
     parsed = []
     for item in items:
         try:
             parsed.append(parse_comment(item, text_limit=settings.get().text_limit))
         except ApiError as error:
             parsed.append(error)
-    valid = [c for c in parsed if not isinstance(c, ApiError)]
+    charges, key_charged = _charges(g.site, parsed, len(items), now)
+    if not key_charged:
+        get_limiter().check(g.site, [("key", "all", len(items))], now=now)
+    todo = [(c, charge) for c, charge in zip(parsed, charges, strict=True) if not isinstance(charge, ApiError)]
     manager = get_manager()
-    scores = manager.active.score_many([c["text"] for c in valid])
-    records = [build_record(g.site, c, score) for c, score in zip(valid, scores, strict=True)]
-    queued = [(r, r["decision"] == "review") for r in records]
+    scores = manager.active.score_many([c["text"] for c, _ in todo])
+    records = [build_record(g.site, c, score) for (c, _), score in zip(todo, scores, strict=True)]
+    calls = [(r, r["decision"] == "review", charge) for r, (_, charge) in zip(records, todo, strict=True)]
     try:
-        stored = iter(get_queue(g.site).submit_many(queued))  # one round trip for the whole batch
+        stored = get_queue(g.site).submit_many(calls)  # one round trip for the whole batch
     except RedisError as error:
-        stored = iter([error] * len(queued))
-    pairs = iter(queued)
+        stored = [error] * len(calls)
+    if stored and isinstance(stored[0], Limited) and calls[0][2].kinds[stored[0].position - 1] == "key":
+        get_limiter().refuse(calls[0][2], *stored[0])  # the batch itself is over the site's limit
+    answers = iter(zip(calls, stored, strict=True))
     results = []
-    for index, comment in enumerate(parsed):
+    for index, charge in enumerate(charges):
         try:
-            if isinstance(comment, ApiError):
-                raise comment
-            record, _ = next(pairs)
-            results.append({"index": index, **outcome(g.site, record, next(stored))})
+            if isinstance(charge, ApiError):
+                raise charge
+            (record, _, _), result = next(answers)
+            results.append({"index": index, **outcome(g.site, record, result, charge)})
             if manager.shadow is not None:
                 compare_shadow(manager, g.site, record)
         except ApiError as error:

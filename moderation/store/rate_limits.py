@@ -2,6 +2,8 @@
 
 import logging
 import math
+import time
+from typing import NamedTuple
 
 from redis.exceptions import RedisError
 
@@ -11,19 +13,39 @@ from moderation.store.keys import KeySpace
 
 log = logging.getLogger(__name__)
 
-# Fixed-window counters, one per key: add the cost, set the window's expiry on first use, answer
-# (count, ms left) for each. ARGV: cost1, window_ms1, cost2, window_ms2, ...
-_HIT = """
-local out = {}
-for i, key in ipairs(KEYS) do
-  local cost = tonumber(ARGV[2 * i - 1])
-  local count = redis.call('INCRBY', key, cost)
-  if count == cost then redis.call('PEXPIRE', key, ARGV[2 * i]) end
-  table.insert(out, count)
-  table.insert(out, redis.call('PTTL', key))
+# Fixed-window counters, shared by the limiter's own script and the review queue's SUBMIT (which counts
+# a comment's limits in the same round trip as it stores it). From KEYS[first] on, one counter per key,
+# three ARGV each from ARGV[first_arg]: cost, window ms, limit. A cost of 0 only reads the counter (a batch
+# charges the site's key once, on its first item). Every counter is charged; the first one over its limit
+# is answered as {position, ms left}, else nil.
+COUNT = """
+local function over_limit(first, first_arg)
+  local over, left = nil, 0
+  for i = first, #KEYS do
+    local a = first_arg + 3 * (i - first)
+    local cost, limit = tonumber(ARGV[a]), tonumber(ARGV[a + 2])
+    local count
+    if cost > 0 then
+      count = redis.call('INCRBY', KEYS[i], cost)
+      if count == cost then redis.call('PEXPIRE', KEYS[i], ARGV[a + 1]) end
+    else
+      count = tonumber(redis.call('GET', KEYS[i]) or '0')
+    end
+    if count > limit and not over then
+      over, left = i - first + 1, redis.call('PTTL', KEYS[i])
+    end
+  end
+  return over, left
 end
-return out
 """
+
+_HIT = COUNT + """
+local over, left = over_limit(1, 1)
+if over then return {over, left} end
+return {0, 0}
+"""
+
+_FIELDS = {"key": "Authorization", "author": "author.id", "ip": "ip"}
 
 
 class RateLimited(ApiError):
@@ -31,6 +53,14 @@ class RateLimited(ApiError):
 
     status = 429
     code = "rate_limited"
+
+
+class Charge(NamedTuple):
+    """The counters one request (or one batch item) adds to: Redis keys and their ARGV triples."""
+
+    kinds: list
+    keys: list
+    args: list
 
 
 def parse_limits(spec):
@@ -47,39 +77,71 @@ def parse_limits(spec):
 
 
 class RateLimiter:
-    """Counts requests per site and per author or IP in fixed windows; fails open when Redis is down."""
+    """Counts requests per site and per author or IP in fixed windows; fails open when Redis is down.
+
+    A counter Redis reported over its limit is remembered in this process until its window ends, so a
+    client that keeps knocking is refused before any scoring or Redis work (the count only grows within a
+    window, so Redis would refuse it too)."""
+
+    LOCAL_MAX = 10_000
 
     def __init__(self, redis, limits, prefix="mod:"):
         self.redis = redis
         self.limits = limits
         self.keys = KeySpace(prefix)
         self._hit = redis.register_script(_HIT)
+        self._over = {}  # counter key -> (monotonic deadline, kind)
 
     def key(self, site, kind, value, window_index):
         return self.keys.rate_limit(site, kind, window_index, value)
 
-    def check(self, site, hits, *, now):
-        """Count every (kind, value, cost) hit in one round trip; raise RateLimited if one crosses its limit."""
-        hits = [(kind, value, cost) for kind, value, cost in hits if kind in self.limits and value]
-        if not hits:
-            return
-        keys, args = [], []
+    def charge(self, site, hits, *, now):
+        """The counters of (kind, value, cost) hits for limits that are on; refuses at once a counter this
+        process already saw over its limit in the current window."""
+        kinds, keys, args = [], [], []
         for kind, value, cost in hits:
-            window = self.limits[kind][1]
-            keys.append(self.key(site, kind, value, int(now // window)))
-            args += [cost, window * 1000]
+            if kind not in self.limits or not value:
+                continue
+            limit, window = self.limits[kind]
+            key = self.key(site, kind, value, int(now // window))
+            known = self._over.get(key)
+            if known is not None:
+                left = known[0] - time.monotonic()
+                if left > 0:
+                    raise self._error(kind, left * 1000)
+                del self._over[key]
+            kinds.append(kind)
+            keys.append(key)
+            args += [cost, window * 1000, limit]
+        return Charge(kinds, keys, args)
+
+    def refuse(self, charge, position, left_ms):
+        """Raise RateLimited for the counter at `position` (1-based) that Redis reported over its limit."""
+        kind, key = charge.kinds[position - 1], charge.keys[position - 1]
+        left_ms = left_ms if left_ms and left_ms > 0 else self.limits[kind][1] * 1000
+        if len(self._over) >= self.LOCAL_MAX:
+            self._over.clear()
+        self._over[key] = (time.monotonic() + left_ms / 1000, kind)
+        raise self._error(kind, left_ms)
+
+    def _error(self, kind, left_ms):
+        limit, window = self.limits[kind]
+        return RateLimited(f"more than {limit} requests per {window} s for this {kind}", _FIELDS[kind],
+                           headers={"Retry-After": str(max(1, math.ceil(left_ms / 1000)))})
+
+    def check(self, site, hits, *, now):
+        """Count every (kind, value, cost) hit in one round trip of its own; raise RateLimited if one crosses
+        its limit (a comment's limits are counted by the review queue's submit instead)."""
+        charge = self.charge(site, hits, now=now)
+        if not charge.keys:
+            return
         try:
-            answer = self._hit(keys=keys, args=args)
+            position, left_ms = self._hit(keys=charge.keys, args=charge.args)
         except RedisError:
             log.warning("rate limiter: redis unavailable, limits not applied")
             return
-        for n, (kind, _, _) in enumerate(hits):
-            (limit, window), count, ttl_ms = self.limits[kind], answer[2 * n], answer[2 * n + 1]
-            if count > limit:
-                retry = max(1, math.ceil((ttl_ms if ttl_ms > 0 else window * 1000) / 1000))
-                field = {"key": "Authorization", "author": "author.id", "ip": "ip"}[kind]
-                raise RateLimited(f"more than {limit} requests per {window} s for this {kind}", field,
-                                  headers={"Retry-After": str(retry)})
+        if position:
+            self.refuse(charge, position, left_ms)
 
 
 def get_limiter():

@@ -2,12 +2,20 @@
 
 import json
 import time
+from typing import NamedTuple
 
 from moderation.errors import AlreadyDecided, ClaimedByOther, Conflict, NotFound
 from moderation.store import review_queue_scripts as scripts
 from moderation.store.keys import KeySpace
 
 _JSON_FIELDS = ("scores", "labels", "explanation", "author")
+
+
+class Limited(NamedTuple):
+    """SUBMIT's answer when a rate-limit counter went over: which one (1-based) and ms left in its window."""
+
+    position: int
+    left_ms: int
 
 
 def score_bucket(p):
@@ -49,7 +57,7 @@ class ReviewQueue:
 
     # -- writes -----------------------------------------------------------------------------------------
 
-    def _submit_call(self, record, queued):
+    def _submit_call(self, record, queued, charge):
         fields = {name: json.dumps(value, ensure_ascii=False) if name in _JSON_FIELDS else str(value)
                   for name, value in record.items() if value is not None}
         rank = risk_rank(record["risk"], record["received_at"])
@@ -61,22 +69,32 @@ class ReviewQueue:
         ttl = self.published_ttl if record["decision"] == "allow" else self.record_ttl
         args = [record["id"], "1" if queued else "0", rank, record["received_at"], ttl, record["decision"],
                 json.dumps(record["labels"]), json.dumps(fields, ensure_ascii=False), json.dumps(buckets)]
+        if charge is not None:
+            keys += charge.keys
+            args += charge.args
         return keys, args
 
-    def submit(self, record, *, queued):
-        """Store a scored comment, and queue it when flagged, in one step; returns (created, stored sha256)."""
-        keys, args = self._submit_call(record, queued)
-        created, existing_sha = self._submit(keys=keys, args=args)
-        return bool(created), existing_sha
+    @staticmethod
+    def _answer(result):
+        if isinstance(result, Exception):
+            return result
+        if result[0] == -1:
+            return Limited(int(result[1]), int(result[2]))
+        return bool(result[0]), result[1]
+
+    def submit(self, record, *, queued, charge=None):
+        """Count the comment's rate limits (a rate_limits.Charge), then store it, and queue it when flagged, in
+        one step; returns (created, stored sha256), or Limited when a counter went over its limit."""
+        keys, args = self._submit_call(record, queued, charge)
+        return self._answer(self._submit(keys=keys, args=args))
 
     def submit_many(self, items):
-        """submit() for many (record, queued) pairs in one round trip; an exception in place of a failed one."""
+        """submit() for many (record, queued, charge) in one round trip; an exception in place of a failed one."""
         pipe = self.redis.pipeline(transaction=False)
-        for record, queued in items:
-            keys, args = self._submit_call(record, queued)
+        for record, queued, charge in items:
+            keys, args = self._submit_call(record, queued, charge)
             self._submit(keys=keys, args=args, client=pipe)
-        return [result if isinstance(result, Exception) else (bool(result[0]), result[1])
-                for result in pipe.execute(raise_on_error=False)]
+        return [self._answer(result) for result in pipe.execute(raise_on_error=False)]
 
     def claim(self, moderator, n=10, *, order="risk", label="", article_id="", scan=2000):
         """Lease up to n items to a moderator (their live claims first); expired leases return first."""

@@ -1,5 +1,7 @@
 """The review queue's Lua scripts: every multi-key change to a comment and its queue is one of these."""
 
+from moderation.store.rate_limits import COUNT
+
 # Lua helpers shared by the scripts: server time in ms, and putting a claimed item back on the queue.
 COMMON = """
 local function now_ms()
@@ -38,10 +40,14 @@ local function reap(rec_prefix, ready, ready_age, claims, held_prefix, audit_key
 end
 """
 
-# KEYS: record, ready, ready_age, open, audit, stats, author, events, histogram of the day. ARGV: id, queued,
-# rank, received, ttl, decision, labels (JSON array), record fields (JSON object of strings), buckets (JSON).
+# KEYS: record, ready, ready_age, open, audit, stats, author, events, histogram of the day, then the
+# comment's rate-limit counters (rate_limits.COUNT). ARGV: id, queued, rank, received, ttl, decision, labels
+# (JSON array), record fields (JSON object of strings), buckets (JSON), then cost, window ms, limit per counter.
 # One JSON argument for the record keeps the client's packing cheap (it was a third of a request's cost).
-SUBMIT = COMMON + """
+# The limits are counted first, in the same round trip: over one, nothing is stored ({-1, position, ms left}).
+SUBMIT = COMMON + COUNT + """
+local over, left = over_limit(10, 10)
+if over then return {-1, over, left} end
 local rec = KEYS[1]
 if redis.call('EXISTS', rec) == 1 then return {0, redis.call('HGET', rec, 'text_sha256')} end
 local id, queued, rank, received, ttl = ARGV[1], ARGV[2] == '1', ARGV[3], ARGV[4], tonumber(ARGV[5])
