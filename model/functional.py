@@ -25,6 +25,7 @@ import csv
 import inspect
 import json
 import sys
+import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
@@ -203,6 +204,20 @@ def functional_report(scorer, thresholds: dict, data_dir: Path | str | None = No
     if "personal_info" in parts:
         out["personal_info"] = personal_info_report(judge, load_cases(PROBE))
     return out
+
+
+def training_overlap(data_dir: Path | str | None = None) -> list[str]:
+    """Ids of suite and probe cases that are also training rows (real or generated): must stay empty."""
+    from model.data import load_all
+    from model.synth import generate
+
+    data_dir = Path(data_dir or DEFAULT_DATA)
+
+    def key(text: str) -> str:  # width, case and spacing only: a spelling variant is its own case
+        return "".join(unicodedata.normalize("NFKC", text).lower().split()).strip("。.!?")
+
+    seen = {key(r.text) for r in (*load_all(data_dir), *generate(data_dir))}
+    return [c["id"] for c in (*load_cases(SUITE), *load_cases(PROBE)) if key(c["text"]) in seen]
 
 
 def regressions(recorded: dict, now: dict, tolerance: float = 0.01) -> tuple[int, list[str]]:

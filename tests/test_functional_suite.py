@@ -60,6 +60,14 @@ def test_suite_files_are_utf8_json_lines():
         assert all(json.loads(line) for line in lines)
 
 
+def test_no_case_is_a_training_row():
+    from model.functional import DEFAULT_DATA, training_overlap
+
+    if not (DEFAULT_DATA / "README.md").is_file():
+        pytest.skip(f"no shared data folder at {DEFAULT_DATA}")
+    assert training_overlap(DEFAULT_DATA) == []  # the model is judged on cases it has never seen
+
+
 def test_shipped_model_does_not_regress_on_the_japanese_suite(shipped_scorer):
     recorded = (shipped_scorer.card.get("functional") or {}).get("ja_suite")
     if not recorded:
