@@ -57,7 +57,8 @@ def test_a_form_request_is_stored_and_answered_with_a_receipt(app, client, comme
     receipt = client.get(answer.headers["Location"])
     assert receipt.status_code == 200
     request_id = re.search(r'id="request-id">([^<]+)<', receipt.text).group(1)
-    assert "2026-11-09T01:00:00.000Z" in receipt.text and "受付済み" in receipt.text
+    assert '<time datetime="2026-11-09T01:00:00Z" id="due-at">2026-11-09 10:00:00 JST</time>' in receipt.text
+    assert "受付済み" in receipt.text
     assert "hanako@example.jp" not in receipt.text
     with app.app_context():
         stored = get_requests("test").get(request_id)

@@ -153,6 +153,12 @@ def test_api_needs_the_key_and_json(client, comment):
     assert missing.status_code == 404 and missing.json["error"]["field"] == "id"
 
 
+def hooked_app(make_app, receiver, clock, **extra):
+    """An app on the fake clock whose site "test" has the receiver as its webhook."""
+    return with_clock(make_app(WEBHOOKS={"test": {"url": receiver.url, "secret": SECRET}},
+                               WEBHOOK_ALLOW_PRIVATE=True, **extra), clock)
+
+
 def request_audit(app, request_id):
     with app.app_context():
         return [(e["action"], e["at"]) for e in get_requests("test").history(request_id)]
@@ -163,11 +169,9 @@ def test_scripted_request_consulted_and_removed_on_day_three(make_app, worker, m
     """Received, poster consulted, decided `removed` on day 3: the comment is hidden with reason rights_request,
     the site hears every step through the outbox worker, the requester gets the mail, the audit has each step."""
     with Receiver() as receiver:
-        app = with_clock(make_app(WEBHOOKS={"test": {"url": receiver.url, "secret": SECRET}},
-                                  WEBHOOK_ALLOW_PRIVATE=True, SMTP_URL=mailbox.url,
-                                  SMTP_FROM="moderation@news.example.jp",
-                                  THRESHOLDS={"spam": {"review": 1.01, "reject": 1.01},
-                                              "abuse": {"review": 1.01, "reject": 1.01}}), clock)
+        app = hooked_app(make_app, receiver, clock, SMTP_URL=mailbox.url, SMTP_FROM="moderation@news.example.jp",
+                         THRESHOLDS={"spam": {"review": 1.01, "reject": 1.01},
+                                     "abuse": {"review": 1.01, "reject": 1.01}})
         client = app.test_client()
         comment_id = post_comment(client, comment, author={"id": "poster-9", "name": "投稿者"})
         assert client.get(f"/api/v1/comments/{comment_id}", headers={"Authorization": f"Bearer {API_KEY}"}
@@ -302,8 +306,7 @@ def test_an_appeal_reopens_the_request_for_another_moderator(app, client, commen
 
 def test_a_request_near_its_deadline_raises_due_soon_then_overdue_once(make_app, worker, comment, clock):
     with Receiver() as receiver:
-        app = with_clock(make_app(WEBHOOKS={"test": {"url": receiver.url, "secret": SECRET}},
-                                  WEBHOOK_ALLOW_PRIVATE=True), clock)
+        app = hooked_app(make_app, receiver, clock)
         client = app.test_client()
         request_id = file(client, request_body([post_comment(client, comment)])).json["id"]
         with app.app_context():
@@ -326,8 +329,7 @@ def test_a_request_near_its_deadline_raises_due_soon_then_overdue_once(make_app,
 
 def test_the_worker_raises_the_deadline_alert_by_itself(make_app, worker, comment, clock):
     with Receiver() as receiver:
-        app = with_clock(make_app(WEBHOOKS={"test": {"url": receiver.url, "secret": SECRET}},
-                                  WEBHOOK_ALLOW_PRIVATE=True), clock)
+        app = hooked_app(make_app, receiver, clock)
         client = app.test_client()
         request_id = file(client, request_body([post_comment(client, comment)])).json["id"]
         clock.advance(days=6)

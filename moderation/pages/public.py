@@ -12,10 +12,10 @@ from flask import Blueprint, abort, redirect, render_template, request, url_for
 
 from moderation import settings
 from moderation.api.api_keys import configured_sites
-from moderation.api.comments import iso
 from moderation.api.transparency import csv_response, period
 from moderation.errors import NotFound, ValidationError
 from moderation.pages import i18n
+from moderation.pages.cards import format_time
 from moderation.pages.login import csrf_token, html_errors, require_csrf
 from moderation.rights import intake, policy, process, transparency
 from moderation.store.rate_limits import RateLimited, RateLimiter
@@ -81,7 +81,7 @@ def request_form():
 def _form_context(site, values, errors):
     return {"site": site, "values": values, "errors": errors, "csrf": csrf_token(), "rights": intake.RIGHTS,
             "relations": intake.RELATIONS, "days": f"{settings.get().request_deadline_days:g}",
-            "limit": intake.EXPLANATION_LIMIT, "show_site": len(configured_sites()) > 1}
+            "limit": intake.EXPLANATION_LIMIT}
 
 
 @bp.get("/requests/<request_id>")
@@ -92,8 +92,8 @@ def receipt(request_id):
         record = process.load(site, request_id)
     except NotFound:
         abort(404)
-    return render_template("public/receipt.html", site=site, record=record, received=iso(record["received_at"]),
-                           due=iso(record["due_at"]))
+    return render_template("public/receipt.html", site=site, record=record, received=format_time(record["received_at"]),
+                           due=format_time(record["due_at"]))
 
 
 @bp.get("/policy")

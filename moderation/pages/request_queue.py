@@ -75,40 +75,34 @@ def detail_page(request_id):
                            is_open=record["status"] in process.OPEN, inert=inert)
 
 
-def _back(site, request_id):
+def _act(request_id, action, done_message):
+    """Run one form's action on a request, say how it went, and go back to the request's page (303)."""
+    require_csrf(json_errors=False)
+    site = _site(request.form.get("site"))
+    try:
+        action(site, current_moderator()["name"])
+        flash(i18n.translate(done_message))
+    except NotFound:
+        abort(404)
+    except ApiError as error:
+        flash(error.message)
     return redirect(url_for("request_queue.detail_page", request_id=request_id, site=site), code=303)
 
 
 @bp.post("/<request_id>/step")
 @page_login_required
 def step(request_id):
-    require_csrf(json_errors=False)
-    site = _site(request.form.get("site"))
-    try:
-        process.advance(site, request_id, request.form.get("step"), current_moderator()["name"])
-        flash(i18n.translate("rq.moved"))
-    except NotFound:
-        abort(404)
-    except ApiError as error:
-        flash(error.message)
-    return _back(site, request_id)
+    return _act(request_id, lambda site, by: process.advance(site, request_id, request.form.get("step"), by),
+                "rq.moved")
 
 
 @bp.post("/<request_id>/decide")
 @page_login_required
 def decide(request_id):
-    require_csrf(json_errors=False)
-    site = _site(request.form.get("site"))
     form = request.form
-    try:
-        process.decide(site, request_id, form.get("outcome"), current_moderator()["name"],
-                       criterion=form.get("criterion"), reason=form.get("reason"), selected=form.getlist("remove"))
-        flash(i18n.translate("rq.decided"))
-    except NotFound:
-        abort(404)
-    except ApiError as error:
-        flash(error.message)
-    return _back(site, request_id)
+    return _act(request_id, lambda site, by: process.decide(
+        site, request_id, form.get("outcome"), by, criterion=form.get("criterion"), reason=form.get("reason"),
+        selected=form.getlist("remove")), "rq.decided")
 
 
 @bp.after_request
