@@ -8,7 +8,7 @@ from moderation.rights import process
 from moderation.store.removal_requests import get_requests
 from moderation.store.review_queue import get_queue
 from tests.conftest import Moderator, csrf_of
-from tests.test_requests import FakeClock, file, post_comment, request_body, with_clock
+from tests.test_requests import FakeClock, Mailbox, file, post_comment, request_body, with_clock
 
 HOSTILE = '<script>alert(1)</script>"><img src=x onerror=alert(2)>'
 
@@ -196,3 +196,27 @@ def test_an_appeal_is_decided_by_another_moderator_on_the_page(app, client, comm
         restored = get_queue("test").get(comment_id)
     assert record["appeal_outcome"] == "not_removed" and record["appeal_decided_by"] == "jiro"
     assert restored["status"] == "pending" and restored["queue_state"] == "ready"  # back to the review queue
+
+
+def test_a_failed_notice_is_recorded_and_sent_again_from_the_page(make_app, comment, accounts, clock):
+    """The SMTP server is down when the decision is recorded: the decision stands, the audit says
+    notice_failed, the page offers to notify again, and once the server is up the mail goes out."""
+    box = Mailbox()  # its port is chosen, nothing listens on it yet
+    app = with_clock(make_app(SMTP_URL=box.url, SMTP_TIMEOUT=2), clock)
+    client = app.test_client()
+    request_id = file(client, request_body([post_comment(client, comment)])).json["id"]
+    hanako = Moderator(app, "hanako")
+    path = f"/review/requests/{request_id}"
+    page = hanako.form(f"{path}/decide", {"site": "test", "outcome": "not_removed", "criterion": "基準5",
+                                          "reason": "論評の範囲内です。"}, follow_redirects=True).text
+    assert 'id="notice-failed"' in page and "判断済み" in page
+    assert hanako.form(f"{path}/notify", {"site": "test"}, follow_redirects=True).text.count("notice-failed") == 1
+    with box:
+        page = hanako.form(f"{path}/notify", {"site": "test"}, follow_redirects=True).text
+    assert "依頼者に通知しました" in page and 'id="notice-failed"' not in page
+    assert [to for _, to, _ in box.messages] == [["hanako@example.jp"]]
+    actions = re.findall(r'<li data-action="([a-z_]+)">', page)
+    assert actions == ["received", "decided", "notice_failed", "notice_failed", "requester_notified"]
+    undecided = file(client, request_body([post_comment(client, comment)])).json["id"]
+    answer = hanako.form(f"/review/requests/{undecided}/notify", {"site": "test"}, follow_redirects=True)
+    assert answer.status_code == 200 and "not decided" in answer.text

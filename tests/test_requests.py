@@ -336,3 +336,23 @@ def test_the_worker_raises_the_deadline_alert_by_itself(make_app, worker, commen
         worker(app)
         assert wait_for(lambda: "request.due_soon" in {e["type"] for e in receiver.accepted}, timeout=15)
     assert [a for a, _ in request_audit(app, request_id)] == ["received", "due_soon"]
+
+
+def test_the_consulted_poster_answers_through_the_site(app, client, comment, clock):
+    with_clock(app, clock)
+    request_id = file(client, request_body([post_comment(client, comment)])).json["id"]
+    headers = {"Authorization": f"Bearer {API_KEY}"}
+    path = f"/api/v1/requests/{request_id}/answers"
+    early = client.post(path, json={"statement": "事実です。"}, headers=headers)
+    assert early.status_code == 409 and early.json["error"]["code"] == "not_consulted"
+    with app.app_context():
+        process.advance("test", request_id, "poster_consulted", "hanako")
+    assert client.post(path, json={"statement": 5}, headers=headers).json["error"]["field"] == "statement"
+    clock.advance(days=2)
+    answer = client.post(path, json={"statement": "取材メモに基づく事実です。"}, headers=headers)
+    assert answer.status_code == 202 and answer.json["poster_answered_at"] == "2026-11-04T01:00:00.000Z"
+    again = client.post(path, json={"statement": "追記"}, headers=headers)
+    assert again.status_code == 409 and again.json["error"]["code"] == "answered_already"
+    with app.app_context():
+        assert get_requests("test").get(request_id)["poster_answer"] == "取材メモに基づく事実です。"
+    assert [a for a, _ in request_audit(app, request_id)] == ["received", "poster_consulted", "poster_answered"]

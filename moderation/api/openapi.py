@@ -123,6 +123,7 @@ REQUEST_STATE = {
         "comments": {"type": "array", "items": {"type": "string"}},
         "received_at": {"type": "string", "format": "date-time"}, "due_at": {"type": "string", "format": "date-time"},
         "consult_until": {"type": ["string", "null"], "format": "date-time"},
+        "poster_answered_at": {"type": ["string", "null"], "format": "date-time"},
         "decision": {"oneOf": [{"type": "null"}, {"type": "object", "required": ["outcome", "criterion", "reason"],
                                                   "properties": {"outcome": _OUTCOME}}]},
         "appeal": {"oneOf": [{"type": "null"}, {"type": "object", "required": ["appealed_at"]}]},
@@ -146,6 +147,16 @@ REQUEST_PATHS = {
         "responses": {"200": _json(_ref("RemovalRequestState"), "the request"),
                       "401": _COMMON_ERRORS["401"], "404": _error("no such request for this site"),
                       "503": _COMMON_ERRORS["503"]},
+    }},
+    "/api/v1/requests/{request_id}/answers": {"post": {
+        "tags": ["removal requests"], "summary": "The consulted poster's answer (once, while consulted)",
+        "parameters": [_REQUEST_ID],
+        "requestBody": {"required": True, "content": {"application/json": {"schema": {
+            "type": "object", "required": ["statement"],
+            "properties": {"statement": {"type": "string", "minLength": 1, "maxLength": 4000}}}}}},
+        "responses": {"202": _json(_ref("RemovalRequestState"), "recorded"), **_COMMON_ERRORS,
+                      "404": _error("no such request for this site"),
+                      "409": _error("the poster was not consulted, or answered already")},
     }},
     "/api/v1/requests/{request_id}/appeals": {"post": {
         "tags": ["removal requests"], "summary": "The poster's appeal: the request reopens for another moderator",

@@ -28,6 +28,14 @@ def get_request(request_id):
     return jsonify(process.view(process.load(g.site, request_id)))
 
 
+@bp.post("/<request_id>/answers")
+@require_api_key
+def file_answer(request_id):
+    """The consulted poster's answer, forwarded by the site while the request waits for it."""
+    body = parse_json_body(request)
+    return jsonify(process.view(process.poster_answer(g.site, request_id, body.get("statement")))), 202
+
+
 @bp.post("/<request_id>/appeals")
 @require_api_key
 def file_appeal(request_id):

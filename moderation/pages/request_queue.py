@@ -6,7 +6,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from moderation import settings
 from moderation.api.api_keys import configured_sites as sites
 from moderation.api.comments import iso
-from moderation.errors import ApiError, NotFound
+from moderation.errors import ApiError, Conflict, NotFound
 from moderation.pages import i18n
 from moderation.pages.cards import format_time, inert
 from moderation.pages.login import csrf_token, current_moderator, html_errors, page_login_required, require_csrf
@@ -103,6 +103,21 @@ def decide(request_id):
     return _act(request_id, lambda site, by: process.decide(
         site, request_id, form.get("outcome"), by, criterion=form.get("criterion"), reason=form.get("reason"),
         selected=form.getlist("remove")), "rq.decided")
+
+
+@bp.post("/<request_id>/notify")
+@page_login_required
+def notify(request_id):
+    """Send the requester's notice again after it failed (mail settings fixed, server back)."""
+
+    def again(site, by):
+        record = process.load(site, request_id)
+        if record["status"] != "decided":
+            raise Conflict("the request is not decided", "id", code="not_decided")
+        if not process.notify_requester(site, record, settings.get().smtp_url):
+            raise Conflict(i18n.translate("rq.notice_failed"), "notice", code="notice_failed")
+
+    return _act(request_id, again, "rq.notified")
 
 
 @bp.after_request

@@ -31,6 +31,7 @@ def view(record):
             "due_at": iso(record["due_at"]), "consult_until": None, "decision": None, "appeal": None}
     if record.get("consult_until"):
         body["consult_until"] = iso(record["consult_until"])
+    body["poster_answered_at"] = iso(record["poster_answered_at"]) if record.get("poster_answered_at") else None
     if record.get("decided_at"):
         body["decision"] = {"outcome": record.get("outcome"), "criterion": record.get("criterion"),
                             "reason": record.get("reason"), "removed": record.get("removed", []),
@@ -149,12 +150,25 @@ def notify_requester(site, record, smtp):
     return True
 
 
-def appeal(site, request_id, statement):
-    """The poster objects (through the site): the request reopens for a moderator other than the one who decided;
-    comments removed under it stay hidden until that second decision."""
+def _statement(statement):
     statement = statement.strip() if isinstance(statement, str) else ""
     if not statement or len(statement) > 4000:
         raise ValidationError("statement must be 1-4000 characters", "statement")
+    return statement
+
+
+def poster_answer(site, request_id, statement):
+    """The consulted poster's answer (through the site), shown to the moderators beside the request."""
+    statement = _statement(statement)
+    load(site, request_id)
+    get_requests(site).answer(request_id, statement, now_ms=now_ms())
+    return load(site, request_id)
+
+
+def appeal(site, request_id, statement):
+    """The poster objects (through the site): the request reopens for a moderator other than the one who decided;
+    comments removed under it stay hidden until that second decision."""
+    statement = _statement(statement)
     load(site, request_id)
     now = now_ms()
     due = now + int(_days("REQUEST_DEADLINE_DAYS") * DAY_MS)

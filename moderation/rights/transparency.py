@@ -81,6 +81,7 @@ def requests_section(entries):
         "outcomes": {outcome: sum(by_right[r][outcome] for r in RIGHTS) for outcome in OUTCOMES},
         "outcomes_by_right": by_right,
         "consultations": actions["poster_consulted"],
+        "poster_answers": actions["poster_answered"],
         "appeals": {"received": actions["appealed"], "decided": actions["appeal_decided"],
                     "outcomes": {outcome: appeal_outcomes[outcome] for outcome in OUTCOMES}},
         "alerts": {"due_soon": actions["due_soon"], "overdue": actions["overdue"]},

@@ -102,6 +102,19 @@ event(KEYS[4], ARGV[1], 'request.appealed', 'appealed', 'poster', ARGV[2], ARGV[
 return 'ok'
 """
 
+# The poster's answer to a consultation (once, while the request waits for it).
+# KEYS: record, audit. ARGV: id, now ms, statement.
+ANSWER = COMMON + """
+local rec = KEYS[1]
+local f = redis.call('HMGET', rec, 'status', 'poster_answered_at')
+if not f[1] then return 'not_found' end
+if f[1] ~= 'poster_consulted' then return 'not_consulted' end
+if f[2] and f[2] ~= '' then return 'answered_already' end
+redis.call('HSET', rec, 'poster_answer', ARGV[3], 'poster_answered_at', ARGV[2], 'updated_at', ARGV[2])
+audit(KEYS[2], ARGV[1], 'poster_answered', f[1], f[1], 'poster', ARGV[2], rec)
+return 'ok'
+"""
+
 # A deadline alert (due_soon or overdue), raised once per request and kind while the request is open.
 # KEYS: record, audit, events. ARGV: id, kind, now ms, event data (JSON). Returns 1 when raised now.
 ALERT = COMMON + """

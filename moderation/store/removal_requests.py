@@ -12,7 +12,7 @@ from moderation.store.keys import KeySpace
 
 _JSON_FIELDS = ("comments", "removed")
 _INT_FIELDS = ("received_at", "due_at", "consult_until", "consulted_at", "decided_at", "appealed_at",
-               "appeal_due_at", "notice_at", "alert_due_soon", "alert_overdue")
+               "appeal_due_at", "notice_at", "poster_answered_at", "alert_due_soon", "alert_overdue")
 
 
 def _json(value):
@@ -32,6 +32,7 @@ class RemovalRequests:
         self._appeal = redis.register_script(scripts.APPEAL)
         self._alert = redis.register_script(scripts.ALERT)
         self._notice = redis.register_script(scripts.NOTICE)
+        self._answer = redis.register_script(scripts.ANSWER)
 
     def key(self, *parts):
         return self.keys.site(self.site, *parts)
@@ -88,6 +89,17 @@ class RemovalRequests:
         if result != "ok":
             message = {"not_decided": "the request is not decided yet",
                        "appealed_already": "this decision was appealed already"}[result]
+            raise Conflict(message, "id", code=result)
+
+    def answer(self, request_id, statement, *, now_ms):
+        """The consulted poster's answer, recorded once."""
+        result = self._answer(keys=[self.record_key(request_id), self.key("rq", "audit")],
+                              args=[request_id, int(now_ms), statement])
+        if result == "not_found":
+            raise NotFound("no such request", "id")
+        if result != "ok":
+            message = {"not_consulted": "the poster has not been consulted on this request",
+                       "answered_already": "the poster has answered already"}[result]
             raise Conflict(message, "id", code=result)
 
     def alert(self, request_id, kind, *, now_ms, event):
