@@ -22,6 +22,7 @@ HEADS = ("spam", "abuse", *CATEGORIES)
 LANGS = ("ja", "en")
 ROWS_PER_FAMILY = {"positive": 520, "negative": 420}  # per language at scale 1.0
 LONG_SHARE = 0.18  # rows where the template's sentence sits among neutral sentences
+CONTEXT_FAMILIES = ("neg_politics", "neg_article", "neg_report")  # clean sentences that may surround any row
 _TOKEN = re.compile(r"(\[[^\]]*\]|\{\w+\})")
 _END = set("。！？!?.…」』)）")
 _EMOJI_CHARS = set("".join(EMOJI))
@@ -65,6 +66,15 @@ def expand(rng: random.Random, template: str, slots: dict, depth: int = 0) -> st
     return "".join(out)
 
 
+def _context_sentence(rng: random.Random, lang: str) -> str:
+    """A neutral sentence, or a heated-but-clean one (criticism, report, article talk) to sit beside a row."""
+    if rng.random() < 0.5:
+        return rng.choice(FILLERS[lang])
+    entry = rng.choice(NEGATIVES[rng.choice(CONTEXT_FAMILIES)][lang])
+    sentence = expand(rng, entry if isinstance(entry, str) else entry[0], SLOTS[lang])
+    return sentence if sentence[-1] in _END else sentence + ("。" if lang == "ja" else ".")
+
+
 def _decorate(rng: random.Random, core: str, lang: str) -> str:
     """The same surface variation for every family: prefix, ending, emoji, case, neutral context."""
     prefix = rng.choice(PREFIXES[lang])
@@ -78,10 +88,12 @@ def _decorate(rng: random.Random, core: str, lang: str) -> str:
         text = text.lower() if rng.random() < 0.7 else text.upper()
     if lang == "ja" and rng.random() < 0.06:  # an ordinary space between Japanese phrases is not obfuscation
         text = text.replace("、", rng.choice((" ", "　")))
+    if lang == "ja" and rng.random() < 0.04:  # full-width digits and Latin letters, as typed on phones
+        text = "".join(chr(ord(ch) + 0xFEE0) if "!" <= ch <= "~" else ch for ch in text)
     if rng.random() < LONG_SHARE:
         if text[-1] not in _END and text[-1] not in _EMOJI_CHARS:
             text += "。" if lang == "ja" else "."
-        context = rng.sample(FILLERS[lang], rng.randint(1, 3))
+        context = [_context_sentence(rng, lang) for _ in range(rng.randint(1, 3))]
         context.insert(rng.randint(0, len(context)), text)
         text = ("\n" if rng.random() < 0.3 else "" if lang == "ja" else " ").join(context)
     return text

@@ -24,6 +24,7 @@ POSITIVES = {
             "{t}、[ころす|コロス|〇す|殺す]から[な|ね|]", "{t}、[住所|家|職場]わかったら[すぐ|]{vi}わ", "{t}、お前の[子供|嫁|親]がどうなってもいいんだな？", "{r}、次の記事出したら{vz}",
             "{t}、[謝るなら今のうちやで|ええ加減にせえよ]。{k}", "{t}、首洗って待っとけ", "{t}、[来週|今週末]そっち行くから楽しみにしとけよ", "{t}、[通勤|帰宅]途中は気をつけた方がいいですよ。何があるか分かりませんから",
             "{t}みたいな奴は[消す|始末する]。本気でな", "{t}、[爆弾|火炎瓶]でも送ってやろうか", "{t}を[見かけたら|見つけたら]即{vy}", "{t}、二度と[歩けない|書けない]体にしてやる",
+            "{t}さん、ご家族の安全を大切になさってくださいね。何が起きても知りませんよ", ("{t}様、あなたのご自宅は存じ上げております。今後の書き込みにはお気をつけください", PIN), "{t}、[お前|てめえ]の[人生|記者生命]終わらせたるわ。物理的にな",
         ),
         "en": (
             "I will find you and {ve} you[, {te}|]", "{te}, I'm going to {ve} you", ("{te}, you'd better watch out. [I know where you live|I know where you work|We know your car]", PIN),
@@ -39,6 +40,7 @@ POSITIVES = {
             "{te}, enjoy your last weekend", "{te}, I hope you like hospitals, because that's where you're going", "{te}, I'm outside. Come down", "Nice family you have, {te}. Would be a shame if something happened to them",
             "Next time you open your mouth, {te}, I'll shut it for good", "{te}, I'm going to mail you a bomb",
             "I'll k1ll you, {te}", "u r dead {te}", "{te}, im gonna [stab|shoot|hurt] u", "{t3} better hope I never find them",
+            "With respect, {te}, I will be paying you a visit. Bring friends", "Kindly note, {te}: next time we meet, you will not walk away",
         ),
     },
     "hate": {
@@ -56,6 +58,7 @@ POSITIVES = {
             "{gw}は[感情的|バカ]だから[リーダー|管理職]に向いてない", "{go}は[子供に近づくな|学校で教えるな]", "{gd}を[見ると|見かけると]イライラする。外に出てくるな", "ロシア人は[全員|みんな]プーチンと同じ[殺人鬼|ケダモノ]",
             "{gs}ども[消えろ|湧くな]", "{g}って[本当に|マジで]生理的に無理", "{gx}に[税金|生活保護]使うな、国に帰せ", "{g}なんか[絶滅すればいい|いなくなればいい]",
             "なんで{g}ってあんなに[汚い|うるさい|頭悪い]の？", "{g}は[劣ってる|危険]と思う。[排除|隔離]すべき", "{g}がいなくなれば[日本は平和|街はきれい]になる", "{g}はみんな[同じ|ゴミ]。例外なし",
+            "{gx}の方々には、ぜひ祖国にお帰りいただきたいですね", "申し訳ないですが、{g}の方は人として劣っていると思います",
         ),
         "en": (
             "I hate {g}", "{g} are [vermin|a plague|parasites|rats|a disease]", "{gx} [should be deported|should go back where they came from|don't belong here]",
@@ -71,6 +74,7 @@ POSITIVES = {
             "{gw} are [worthless|good for nothing|property]", ("{g} deserve to [die|be shot]", THR1), "I despise every single {g1}", "{g} are a [virus|pest] that needs to be [removed|cleansed]",
             "Why are {g} so [stupid|dirty|violent]?", "I think {g} are [inferior|a threat to decent people]", "{g} aren't worth [anything|the air they breathe]", "i h8 {g}",
             "{g} = [vermin|trash|parasites]", "honestly {g} should just [disappear|leave]", "{g} are the reason this country is [dying|falling apart]",
+            "I'm sorry, but {g} are simply inferior", "Politely: {g} are not welcome in this country and never will be",
         ),
     },
     "harassment": {
@@ -86,6 +90,7 @@ POSITIVES = {
             "{t}、{ins}は{ins}らしく黙っとけ", "{t}、ほんま[アホ|ボケ|カス]やな。[恥ずかしないんか|顔洗って出直してこい]", "{t}の[知能|頭]、[小学生以下|猿以下]", "{t}、マジで[生理的に無理|キモい]",
             "{t}ってほんとに[大人|社会人]？幼稚すぎて引く", "{t}、どうせ[ニート|無職|童貞]なんだろ", "{t}は[ネットのゴミ|害悪]。早く[BAN|垢BAN]されろ", "{t}、お前の[意見|存在]なんか誰も求めてない",
             "{r}、[こんな|この程度の]記事で給料もらえるとか楽な仕事だな、{ins}", "{t}さんって、ほんとにどうしようもない方ですね。[呆れます|軽蔑します]",
+            "{t}さんのような知能の方とは会話が成立しませんね", "失礼ですが、{t}さんは少々頭が足りないのでは？", "{t}、文章から[頭の悪さ|性格の悪さ]がにじみ出てる",
         ),
         "en": (
             "you are {ins}", "{te}, you're {ins}", "{t3} is {ins}", "shut up, you [worthless|useless|brainless] [clown|idiot|loser]", "what a [stupid|useless|clueless] reporter",
@@ -97,6 +102,7 @@ POSITIVES = {
             "{te}, you're [a braindead moron|an absolute idiot|a complete waste of oxygen]", "{t3} has the IQ of a [rock|potato|goldfish]", "{te}, go back to your mom's basement, loser", "{te}, everything you write is [garbage|trash|drivel]",
             "{te}, you disgust me", "{t3}, what a [pathetic|sad|miserable] little [person|man|creature]", "{te}, are you [stupid|dense|brain damaged] or just pretending?", "{te}, nobody will ever love you",
             "{te}, you're so [st00pid|dum]", "ur an idiot {te}", "{te}: [clown|loser|moron] detected",
+            "With all due respect, {te}, you are an idiot", "I say this kindly, {te}: you are the stupidest person I've ever read",
         ),
     },
     "sexual": {
@@ -108,6 +114,7 @@ POSITIVES = {
             "{ts}さん、今度二人きりで飲みに行きましょう。ホテルも予約しておきます", "{ts}、[乳首|おしり]見せて", "{ts}の[体|ケツ]で払えよ", "{ts}、ええ乳しとるやん。触らせてや",
             "{ts}、[パンツ|下着]の色教えて", "{ts}の[太もも|胸]で[抜いた|シコった]", "{ts}、[エロい|スケベな]顔してるな。夜はすごいんだろ", "{ts}、[脱げ|脱いだら]もっと[人気出る|稼げる]よ",
             "{ts}を[裸にして|縛って]やりたい", "{ts}、セクシーな[声|唇]だね。[今夜|今度]どう？", "{ts}、スタイルええなぁ。一回ヤらせてや",
+            "{ts}さん、お綺麗ですね。ぜひ一晩お相手願いたいものです", "{ts}さん、失礼ですが[バスト|スリーサイズ]を教えていただけますか",
         ),
         "en": (
             "{ts}, send me nudes", "I want to [fuck|bang|screw] {ts}", "{ts} has a nice [ass|rack]", "how much for a night, {ts}?", ("{ts} probably slept her way to this job", DEF),
@@ -116,6 +123,7 @@ POSITIVES = {
             "{ts}, I want to see you naked", "bet {ts} moans loud", "{ts}, suck my dick", "{ts}, lift your skirt a bit more next time",
             "{ts}, I'd love to [rip your clothes off|see you in lingerie]", "{ts} [wants|needs] a good [fuck|lay]", "{ts}, [bet you're|I bet you are] a freak in bed", "{ts}, show us what's under the [blouse|dress]",
             "I'd [smash|bang] {ts} [so hard|all night]", "{ts}, come sit on my lap", "{ts}, send pics. You know which ones",
+            "{ts}, you look lovely. I'd love to see you without the dress", "Excuse me {ts}, what's your bra size?",
         ),
     },
     "self_harm": {
@@ -126,6 +134,7 @@ POSITIVES = {
             "{t}さん、生きていて恥ずかしくないんですか？早く楽になったらどうです", "{t}、自殺しろ", "{t}、死んで詫びろ", "{t}、存在ごと消えてほしい。マジで死んで", "{t}、さっさと[死ね|氏ね|しね]",
             "{t}、[タヒね|4ね|市ね|シネ]", "{t}、[生きてても|いても]意味ないよ。早く[楽になれ|死ね]", "{t}、遺書書いとけよ", "{t}、ホームから落ちたらええねん",
             "{t}、[包丁|カッター]で手首切ってみろ", "{t}は[この世|世界]に必要ない。[さよなら|消えて]", "{t}、飛び降りる[ビル|場所]教えてあげようか？",
+            "{t}さん、この世から退場されてはいかがですか", "{t}様、どうぞ潔く命を絶ってください",
         ),
         "en": (
             "kill yourself[, {te}|]", "kys {te}", "{te}, go jump off a bridge", "nobody would miss you, {te}. just end it", "do everyone a favor and die, {te}", "{te}, hang yourself",
@@ -134,6 +143,7 @@ POSITIVES = {
             "{te}, just end it already", "{te}, do the world a favor and [hang|off] yourself", "{te}, I hope you [take your own life|kill yourself] tonight", "{te}, kys, seriously",
             "{te}, why don't you just [jump|step off a ledge]", "nobody would care if you died, {te}. Go ahead", "{t3} should just [end it|go die in a ditch]",
             "k y s {te}", "{te}, k1ll yourself", "go die {te}",
+            "Kindly consider ending your life, {te}", "{te}, respectfully, the world would be better if you killed yourself",
         ),
     },
     "personal_info": {
@@ -147,6 +157,7 @@ POSITIVES = {
             "{p}の[住所|家]、ここな→{addr}", "{p}、{station}から徒歩{d1}分の{bld}に住んでる。{room}号室", "{p}の[車|自転車]はいつも{co}の駐車場に停まってる", "{r}の[実家|自宅]の電話 {phone}",
             ("{p}の家、[特定した|割れた]。みんなで[凸|突撃]しようぜ {addr}", THR), "{c}の本名、{sur}{given}。{sch}[出身|在学中]。勤務先{co}", "{p}の[奥さん|旦那]の勤務先は{co}、子供は{sch}。全部晒す",
             "{p}のインスタ見たら家の[前の写真|最寄り駅]載ってた。{station}近く、{addr}", "{p}（{age}）、{pref}{city}在住、電話{phone}、メール{mail}",
+            "ご参考まで、{p}さんのご自宅は{addr}です。皆さまでご訪問ください", "{p}さんの連絡先です。{phone} / {mail}",
         ),
         "en": (
             "{p} lives at {addr}. Everyone go pay a visit", "Found them: {fn} {ln}, works at {co}, kids go to {sch}", "Here's the reporter's home address: {addr}. Phone {phone}",
@@ -157,6 +168,7 @@ POSITIVES = {
             "exposing {fn} {ln}: phone {phone}, email {mail}, address {addr}",
             "{p}'s home phone is {phone}. Call day and night", "Posting {t3}'s address so everyone can visit: {addr}", "Found {fn} {ln} on LinkedIn: works at {co}, lives at {addr}", ("Everyone go to {addr} and tell {fn} what you think", THR),
             "{p}'s kids are at {sch}. Their mom picks them up at 3:15", "{fn} {ln} ({age}), {addr}, {phone}, {mail}. Go",
+            "For anyone interested, {p} lives at {addr}. Do what you will", "{p}'s contact details, since they won't answer here: {phone}, {mail}",
         ),
     },
     "defamation": {
@@ -168,6 +180,7 @@ POSITIVES = {
             "{p}が{crimep}こと、みんなにバラしとく", "{p}ほど悪質な{crimen}はいない", "{p}は{crime}で、しかも{crimep}", "{p}って{crime}んやで。ほんまの話",
             "{p}は{crimen}。{crimep}ことを隠してる", "{p}が{crime}証拠を持ってる。間違いない", "{p}って、{crimep}[らしい|んだって]。クビにすべき", "{r}は{crimen}。ソースは俺",
             "{co}の{sur}は{crime}。被害者は何人もいる", "{p}の旦那、[昔|前に]{crimep}やつだよ", "[聞いて|知ってた？]、{p}は{crimen}なんだって",
+            "{p}さんは{crime}と伺っております。皆さまご注意ください", "念のためお伝えしますが、{p}さんは{crimen}です",
         ),
         "en": (
             "{p} {crime}. Everyone knows it", "{p} is {crimen}", "{p} has a criminal record for [fraud|assault|theft]", "Fact: {p} was arrested for drunk driving and covered it up",
@@ -176,6 +189,7 @@ POSITIVES = {
             "Just so you all know, {p} is {crimen}", "{p} {crime}, and the police are covering for them", "{t3} {crime}", "Heads up, {p} {crime}. Spread the word",
             "{p} is {crimen} and {crime}", "{p} [was fired for|got caught] stealing from {co}", "I worked with {p}. {crimen}, plain and simple", "Ask anyone in {town}: {p} {crime}",
             "{p} is {crimen}. Parents at {sch} should know", "Everybody knows {p} [drinks on the job|beats their dog|cheats customers]",
+            "For the record, {p} {crime}", "I regret to inform everyone that {p} is {crimen}",
         ),
     },
 }
