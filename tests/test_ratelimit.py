@@ -4,8 +4,6 @@ import pytest
 
 from moderation.store.rate_limits import parse_limits
 
-FLAG_NONE = {"spam": {"review": 1.01, "reject": 1.01}, "abuse": {"review": 1.01, "reject": 1.01}}
-
 
 def test_parse_limits():
     assert parse_limits('{"key": "100/10", "author": "5/60", "ip": 0}') == {"key": (100, 10), "author": (5, 60)}
@@ -13,10 +11,10 @@ def test_parse_limits():
         parse_limits({"user": "1/1"})
 
 
-def test_author_limit_is_shared_across_app_instances(make_app, auth, comment):
+def test_author_limit_is_shared_across_app_instances(make_app, auth, comment, thresholds):
     limits = {"key": "1000/60", "author": "3/60", "ip": "1000/60"}
-    first = make_app(RATE_LIMITS=limits, THRESHOLDS=FLAG_NONE).test_client()
-    second = make_app(RATE_LIMITS=limits, THRESHOLDS=FLAG_NONE).test_client()
+    first = make_app(RATE_LIMITS=limits, THRESHOLDS=thresholds.flag_none).test_client()
+    second = make_app(RATE_LIMITS=limits, THRESHOLDS=thresholds.flag_none).test_client()
     body = {"author": {"id": "prolific", "name": "x"}}
     assert [c.post("/api/v1/comments", json=comment(**body), headers=auth).status_code
             for c in (first, second, first)] == [200, 200, 200]
@@ -28,8 +26,8 @@ def test_author_limit_is_shared_across_app_instances(make_app, auth, comment):
     assert first.post("/api/v1/comments", json=comment(**other_author), headers=auth).status_code == 200
 
 
-def test_ip_and_key_limits(make_app, auth, comment):
-    client = make_app(RATE_LIMITS={"key": "5/60", "ip": "2/60"}, THRESHOLDS=FLAG_NONE).test_client()
+def test_ip_and_key_limits(make_app, auth, comment, thresholds):
+    client = make_app(RATE_LIMITS={"key": "5/60", "ip": "2/60"}, THRESHOLDS=thresholds.flag_none).test_client()
     statuses = [client.post("/api/v1/comments", json=comment(ip="192.0.2.7"), headers=auth).status_code
                 for _ in range(3)]
     assert statuses == [200, 200, 429]
