@@ -1,8 +1,12 @@
-"""Named exceptions and the one boundary that turns them into JSON (API) or HTML (pages)."""
+"""Named exceptions and the one boundary that turns them into JSON (API) or HTML (pages).
+
+init_app registers the app-wide handlers (ApiError, HTTP errors, RedisError -> 503, anything else -> 500 that
+leaks nothing); html_errors adds the moderators' pages' localised 4xx page (pages/setup.py calls it).
+"""
 
 import logging
 
-from flask import jsonify, request
+from flask import jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, ServiceUnavailable
 
 from moderation import settings
@@ -76,6 +80,12 @@ class Unavailable(ApiError):
     code = "unavailable"
 
 
+def unavailable():
+    """503 with Retry-After: Redis cannot answer; the caller should retry (the API's and the pages' answer)."""
+    retry = str(settings.get().retry_after)
+    return Unavailable("the review queue is unavailable; retry later", None, headers={"Retry-After": retry})
+
+
 def _wants_json():
     return request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json"
 
@@ -108,11 +118,11 @@ def init_app(app):
     def handle_store_unavailable(error):
         """Redis down or slow on any page or API route: 503 with Retry-After, never a 500."""
         log.warning("redis unavailable on %s %s: %s", request.method, request.path, error.__class__.__name__)
-        retry = {"Retry-After": str(settings.get().retry_after)}
+        answer = unavailable()
         if _wants_json() or "/api/" in request.path:
-            return _json_error(503, "unavailable", "the store is unavailable; retry later", None, retry)
+            return handle_api_error(answer)
         return ServiceUnavailable("The service is briefly unavailable; retry in a few seconds.").get_response(), \
-            503, retry
+            503, answer.headers
 
     @app.errorhandler(Exception)
     def handle_unexpected(error):
@@ -120,6 +130,22 @@ def init_app(app):
         if _wants_json():
             return _json_error(500, "internal_error", "internal error; the request was not processed")
         return "Internal error", 500
+
+
+def html_errors(blueprint):
+    """4xx from a page of this blueprint: a small localised page (JSON errors keep the app's boundary)."""
+    from moderation.pages import i18n
+
+    @blueprint.errorhandler(HTTPException)
+    def error_page(error):
+        if request.path.startswith("/review/api/"):
+            code = (error.name or "error").lower().replace(" ", "_")
+            return jsonify({"error": {"code": code, "message": error.description, "field": None}}), error.code
+        if error.code is None or error.code >= 500:
+            return error
+        key = f"error.{error.code}" if error.code in (400, 403, 404) else "error.400"
+        body = render_template("error.html", message=i18n.translate(key), code=error.code)
+        return body, error.code
 
 
 class AlreadyDecided(Conflict):

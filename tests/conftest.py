@@ -1,164 +1,20 @@
-"""Shared fixtures: a real throwaway redis-server, a real tiny model, the app and its clients."""
+"""Shared fixtures: a real throwaway redis-server, a real tiny model, the app and its clients, a logged-in
+moderator. The helpers they use live in tests/support/."""
 
 import itertools
-import json
-import os
-import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 import uuid
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import redis
 
-from moderation import PROJECT_ROOT, create_app
-from moderation.store.client import find_redis_server
-
-API_KEY = "test-key-0123456789"
-OTHER_KEY = "other-key-0123456789"
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class RedisProcess:
-    """A redis-server on a free loopback port with its data (append-only file) in a temporary folder."""
-
-    def __init__(self, data_dir):
-        self.data_dir = Path(data_dir)
-        self.data_dir.mkdir(parents=True, exist_ok=True)
-        self.port = free_port()
-        self.process = None
-
-    @property
-    def url(self):
-        return f"redis://127.0.0.1:{self.port}/0"
-
-    def start(self):
-        self.process = subprocess.Popen(
-            [find_redis_server(), "--port", str(self.port), "--bind", "127.0.0.1", "--dir", str(self.data_dir),
-             "--appendonly", "yes", "--appendfsync", "everysec", "--save", "", "--daemonize", "no",
-             "--logfile", str(self.data_dir / "redis.log")],
-            stdin=subprocess.DEVNULL,
-        )
-        client = redis.Redis(port=self.port, socket_timeout=0.5)
-        for _ in range(200):
-            try:
-                if client.ping():
-                    return self
-            except (redis.ConnectionError, redis.BusyLoadingError):
-                time.sleep(0.05)
-        raise RuntimeError("redis-server did not start")
-
-    def kill(self):
-        """SIGKILL: no shutdown save; only what the append-only file already holds survives."""
-        self.process.kill()
-        self.process.wait()
-
-    def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(timeout=10)
-
-
-# The api service's command in docker-compose.yml (tests/test_production.py checks the two agree).
-GUNICORN_COMMAND = ["gunicorn", "--config", "gunicorn.conf.py", "--preload", "moderation:create_app()"]
-
-
-class Gunicorn:
-    """The api service's command line, run here: started, waited for, signalled, its log read back."""
-
-    def __init__(self, command, env, log_dir):
-        self.command = [sys.executable, "-m", "gunicorn", *command[1:]] if command[0] == "gunicorn" else command
-        self.port = free_port()
-        self.env = {k: v for k, v in os.environ.items()
-                    if not k.startswith("MODERATION_") and k != "PROMETHEUS_MULTIPROC_DIR"}
-        self.env.update(env, MODERATION_BIND=f"127.0.0.1:{self.port}")
-        self.log_path = Path(log_dir) / f"gunicorn-{self.port}.log"
-        self.process = None
-
-    @property
-    def url(self):
-        return f"http://127.0.0.1:{self.port}"
-
-    def start(self, timeout=60):
-        with open(self.log_path, "wb") as log:
-            self.process = subprocess.Popen(self.command, cwd=PROJECT_ROOT, env=self.env, stdout=log, stderr=log,
-                                            stdin=subprocess.DEVNULL)
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise AssertionError(f"gunicorn exited with {self.process.returncode}:\n{self.log()}")
-            try:
-                if self.get("/readyz")[0] == 200:
-                    return self
-            except OSError:
-                pass
-            time.sleep(0.1)
-        raise AssertionError(f"gunicorn did not become ready:\n{self.log()}")
-
-    def request(self, method, path, body=None, headers=None, timeout=10):
-        data = json.dumps(body).encode() if body is not None else None
-        req = urllib.request.Request(self.url + path, data=data, method=method, headers=headers or {})
-        if data is not None:
-            req.add_header("Content-Type", "application/json")
-        try:
-            with urllib.request.urlopen(req, timeout=timeout) as response:
-                return response.status, response.read(), response.headers
-        except urllib.error.HTTPError as error:
-            return error.code, error.read(), error.headers
-
-    def get(self, path, **kwargs):
-        return self.request("GET", path, **kwargs)
-
-    def post_comment(self, text, comment_id=None, headers=None, timeout=10):
-        body = {"id": comment_id or f"p-{uuid.uuid4().hex[:12]}", "article_id": "a-1", "text": text,
-                "author": {"id": "reader-7", "name": "読者"}}
-        return self.request("POST", "/api/v1/comments", body,
-                            headers={"Authorization": f"Bearer {API_KEY}", **(headers or {})}, timeout=timeout)
-
-    def metrics(self):
-        from prometheus_client.parser import text_string_to_metric_families
-
-        token = self.env["MODERATION_METRICS_TOKEN"]
-        status, body, _ = self.get("/metrics", headers={"Authorization": f"Bearer {token}"})
-        assert status == 200, body
-        return {(s.name, tuple(sorted(s.labels.items()))): s.value
-                for family in text_string_to_metric_families(body.decode()) for s in family.samples}
-
-    def workers(self, timeout=10):
-        """Pids of the worker processes (waits until as many as configured are up)."""
-        deadline = time.monotonic() + timeout
-        while True:
-            pids = [int(pid) for task in Path(f"/proc/{self.process.pid}/task").iterdir()
-                    for pid in (task / "children").read_text().split()]
-            if len(pids) >= int(self.env["MODERATION_WORKERS"]) or time.monotonic() > deadline:
-                return pids
-            time.sleep(0.1)
-
-    def log(self):
-        return self.log_path.read_text(errors="replace")
-
-    def log_lines(self):
-        return [json.loads(line) for line in self.log().splitlines() if line.strip()]
-
-    def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=40)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-
+from moderation import create_app
+from tests.support import thresholds as named_thresholds
+from tests.support.app import API_KEY, app_config
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS
+from tests.support.moderators import MODERATOR_PASSWORD, Moderator
+from tests.support.servers import RedisProcess
 
 
 @pytest.fixture(scope="session")
@@ -193,17 +49,6 @@ def tiny_model(tmp_path_factory):
 
     artifact_dir, sha256, version = train_tiny_artifact(tmp_path_factory.mktemp("artifacts"))
     return Path(artifact_dir).parent, version, sha256
-
-
-def app_config(tiny_model, redis_url, prefix, instance_dir, **extra):
-    root, version, sha256 = tiny_model
-    config = {
-        "TESTING": True, "REDIS_URL": redis_url, "REDIS_PREFIX": prefix, "INSTANCE_DIR": str(instance_dir),
-        "API_KEYS": f"test:{API_KEY},other:{OTHER_KEY}", "MODEL_DIR": str(root), "MODEL_VERSION": version,
-        "MODEL_SHA256": sha256, "SECRET_KEY": "test-secret", "REDIS_TIMEOUT": 1.0,
-    }
-    config.update(extra)
-    return config
 
 
 @pytest.fixture
@@ -302,14 +147,6 @@ def two_models(tmp_path_factory):
     return root, (TINY_VERSION, sha1), ("0000.00.01-flipped", sha2)
 
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
-# `make test` installs Debian's chromium (make browser-deps); only a machine without it skips the browser tests.
-needs_chromium = pytest.mark.skipif(not os.access(CHROMIUM, os.X_OK),
-                                    reason="Debian chromium is not installed at /usr/bin/chromium (make browser-deps)")
-
-
 @pytest.fixture(scope="session")
 def browser():
     """Headless Debian Chromium through Playwright (never `playwright install`: no browser downloads)."""
@@ -336,52 +173,6 @@ def tampered_version(two_models):
     shutil.rmtree(tampered)
 
 
-MODERATOR_PASSWORD = "correct-horse-1"
-
-
-def csrf_of(html):
-    """The CSRF token a page carries (a form field, or the meta tag the page's script reads)."""
-    found = re.search(r'name="csrf_token" value="([^"]+)"', html) or re.search(
-        r'name="csrf-token" content="([^"]+)"', html)
-    return found.group(1)
-
-
-class Moderator:
-    """A test client logged in through /login, with the page's CSRF token."""
-
-    def __init__(self, app, name, remote_addr="127.0.0.1"):
-        self.client = app.test_client()
-        self.name = name
-        self.env = {"REMOTE_ADDR": remote_addr}
-        page = self.client.get("/login", environ_base=self.env)
-        response = self.client.post("/login", data={"username": name, "password": MODERATOR_PASSWORD,
-                                                    "csrf_token": csrf_of(page.text)}, environ_base=self.env)
-        assert response.status_code == 302, response.text
-        self.csrf = csrf_of(self.client.get("/review").text)
-
-    def get(self, path, **kwargs):
-        return self.client.get(path, **kwargs)
-
-    def post(self, path, body=None, **kwargs):
-        """A JSON POST for site "test" with the CSRF header."""
-        headers = {"X-CSRF-Token": self.csrf, **kwargs.pop("headers", {})}
-        return self.client.post(path, json={"site": "test", **(body or {})}, headers=headers, **kwargs)
-
-    def form(self, path, data=None, *, csrf=True, **kwargs):
-        """A form POST, with the CSRF field unless csrf=False."""
-        data = {**({"csrf_token": self.csrf} if csrf else {}), **(data or {})}
-        return self.client.post(path, data=data, **kwargs)
-
-    def claim(self, **body):
-        response = self.post("/review/api/claim", body)
-        assert response.status_code == 200, response.text
-        return response.json["cards"]
-
-    def decide(self, comment_id, action, reason=""):
-        response = self.post("/review/api/decide", {"id": comment_id, "action": action, "reason": reason})
-        assert response.status_code == 200, response.text
-
-
 @pytest.fixture
 def accounts(rdb, prefix):
     """Moderators hanako and jiro and the admin taro, all with MODERATOR_PASSWORD."""
@@ -402,3 +193,20 @@ def shipped_scorer():
 
     folder, sha = resolve_artifact(None)
     return load_scorer(folder, sha)
+
+
+@pytest.fixture
+def login(accounts):
+    """Log in through /login like Flask's tutorial's `auth` fixture: login(app, "hanako") is a Moderator."""
+
+    def log_in(app, name, remote_addr="127.0.0.1"):
+        return Moderator(app, name, remote_addr)
+
+    return log_in
+
+
+@pytest.fixture
+def thresholds():
+    """Named thresholds that make the tiny model's decision certain: flag_all, flag_none, reject_all."""
+    return SimpleNamespace(flag_all=named_thresholds.FLAG_ALL, flag_none=named_thresholds.FLAG_NONE,
+                           reject_all=named_thresholds.REJECT_ALL)

@@ -12,10 +12,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from moderation.store.moderators import Moderators
+from tests.support.app import API_KEY
+from tests.support.browser import needs_chromium
 
-from .conftest import API_KEY, needs_chromium
-
-FLAG_ALL = json.dumps({"spam": {"review": 0.0, "reject": 1.01}, "abuse": {"review": 0.0, "reject": 1.01}})
 PASSWORD = "correct-horse-1"
 AUTH = {"Authorization": f"Bearer {API_KEY}"}
 SPAM = ["副業で月収100万円！今すぐLINE追加してね", "簡単に稼げる方法はこちら http://bit.ly/abc 今すぐ登録",
@@ -23,7 +22,7 @@ SPAM = ["副業で月収100万円！今すぐLINE追加してね", "簡単に稼
 HAM = ["今日の記事はとても参考になりました。", "地元の祭りの話、懐かしく読みました。", "続報を楽しみにしています。"]
 ABUSE = ["お前みたいなバカは消えろ", "ふざけるな、死ね"]
 
-pytestmark = [pytest.mark.browser, needs_chromium]
+pytestmark = [pytest.mark.slow, pytest.mark.browser, needs_chromium]
 
 
 def csrf_of(html):
@@ -31,11 +30,11 @@ def csrf_of(html):
 
 
 @pytest.fixture
-def site(live_server, rdb, prefix, comment):
+def site(live_server, rdb, prefix, comment, thresholds):
     """(base url, app): a live app whose queue holds comments the admin has decided (so the curves have data)."""
     hour = datetime.now(ZoneInfo("Asia/Tokyo")).hour  # quiet hours from an hour ago to two hours ahead
     quiet = {"start": f"{(hour - 1) % 24:02d}:00", "end": f"{(hour + 2) % 24:02d}:00", "tz": "Asia/Tokyo"}
-    base, app = live_server(THRESHOLDS=FLAG_ALL, RATE_LIMITS="", API_KEYS=f"test:{API_KEY}",
+    base, app = live_server(THRESHOLDS=thresholds.flag_all, RATE_LIMITS="", API_KEYS=f"test:{API_KEY}",
                             QUIET_HOURS=json.dumps(quiet))
     Moderators(rdb, prefix).add("taro", PASSWORD, "admin")
     api, admin = app.test_client(), app.test_client()

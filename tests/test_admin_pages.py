@@ -8,9 +8,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.conftest import Moderator
-
-FLAG_ALL = json.dumps({"spam": {"review": 0.0, "reject": 1.01}, "abuse": {"review": 0.0, "reject": 1.01}})
 SPAM = "副業で月収100万円！今すぐLINE追加してね"
 HAM = "今日の記事はとても参考になりました。"
 PAGES = ["/review/admin/thresholds", "/review/admin/model"]
@@ -21,12 +18,12 @@ APIS = ["/review/admin/api/thresholds", "/review/admin/api/model"]
 
 
 @pytest.fixture
-def make_admin_app(make_app, two_models):
+def make_admin_app(make_app, two_models, thresholds):
     root, (v1, sha1), _ = two_models
 
     def build(**extra):
         config = {"MODEL_DIR": str(root), "MODEL_VERSION": v1, "MODEL_SHA256": sha1, "MODEL_CHECK_SECONDS": 3600,
-                  "THRESHOLDS": FLAG_ALL, "RATE_LIMITS": "", **extra}
+                  "THRESHOLDS": thresholds.flag_all, "RATE_LIMITS": "", **extra}
         return make_app(**config)
 
     return build
@@ -38,13 +35,13 @@ def aapp(make_admin_app):
 
 
 @pytest.fixture
-def taro(aapp, accounts):
-    return Moderator(aapp, "taro")
+def taro(aapp, login):
+    return login(aapp, "taro")
 
 
 @pytest.fixture
-def hanako(aapp, accounts):
-    return Moderator(aapp, "hanako")
+def hanako(aapp, login):
+    return login(aapp, "hanako")
 
 
 @pytest.fixture
@@ -111,6 +108,7 @@ def test_an_admin_sees_the_nav_links(taro):
     assert re.search(r'<a href="/review/admin/model" aria-current="page">', admin)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("path", "data"), POSTS)
 @pytest.mark.parametrize("token", [None, "forged-token"])
 def test_forms_without_a_valid_csrf_token_are_400(taro, rdb, prefix, path, data, token):
@@ -120,12 +118,14 @@ def test_forms_without_a_valid_csrf_token_are_400(taro, rdb, prefix, path, data,
     assert audit(rdb, prefix) == []
 
 
+@pytest.mark.slow
 def test_unknown_site_is_a_404_page(taro):
     response = taro.get("/review/admin/thresholds?site=nope")
     assert response.status_code == 404 and "見つかりません" in response.text
     assert taro.get("/review/admin/api/thresholds?site=nope").status_code == 404
 
 
+@pytest.mark.slow
 def test_pages_and_responses_carry_no_store_and_the_csp(taro):
     response = taro.get("/review/admin/thresholds")
     assert response.headers["Cache-Control"] == "no-store"
@@ -135,6 +135,7 @@ def test_pages_and_responses_carry_no_store_and_the_csp(taro):
 
 # -- thresholds ----------------------------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_threshold_page_shows_a_chart_per_label_the_current_thresholds_and_the_caveat(taro, submit):
     spam_ids = [submit(SPAM) for _ in range(3)]
     ham_ids = [submit(HAM) for _ in range(2)]
@@ -164,6 +165,7 @@ def test_threshold_page_shows_a_chart_per_label_the_current_thresholds_and_the_c
     assert data["thresholds"]["spam"] == {"review": 0.0, "reject": 1.01}
 
 
+@pytest.mark.slow
 def test_saving_thresholds_takes_effect_at_once_and_is_audited(taro, aapp, rdb, prefix):
     response = taro.form("/review/admin/thresholds", {"site": "test", "label": "spam", "review": "0.35",
                                                       "reject": "0.9"})
@@ -183,6 +185,7 @@ def test_saving_thresholds_takes_effect_at_once_and_is_audited(taro, aapp, rdb, 
     assert [e["by"] for e in audit(rdb, prefix)] == ["taro", "taro"]
 
 
+@pytest.mark.slow
 def test_saved_thresholds_reach_another_worker_at_its_next_check(taro, make_admin_app, auth, comment):
     other = make_admin_app(MODEL_CHECK_SECONDS=0)  # a second worker on the same Redis
     taro.form("/review/admin/thresholds", {"site": "test", "label": "abuse", "review": "0.6", "reject": "0.99"})
@@ -193,6 +196,7 @@ def test_saved_thresholds_reach_another_worker_at_its_next_check(taro, make_admi
         time.sleep(0.05)
 
 
+@pytest.mark.slow
 def test_a_worker_that_cannot_apply_the_pins_says_so(taro, aapp, monkeypatch):
     manager = manager_of(aapp)
 
@@ -206,6 +210,7 @@ def test_a_worker_that_cannot_apply_the_pins_says_so(taro, aapp, monkeypatch):
     assert "モデルを読み込めませんでした: 0000.00.00-tiny: model.joblib is missing" in page
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("review", "reject"), [("0.9", "0.5"), ("-0.1", "0.5"), ("0.5", "1.2"), ("abc", "0.5"),
                                                 ("nan", "0.9"), ("inf", "inf"), ("", "0.9"), ("0.5", "")])
 def test_invalid_thresholds_are_400_with_the_form_kept_and_nothing_saved(taro, aapp, rdb, prefix, review, reject):
@@ -218,6 +223,7 @@ def test_invalid_thresholds_are_400_with_the_form_kept_and_nothing_saved(taro, a
     assert audit(rdb, prefix) == [] and manager_of(aapp).policy.thresholds == before
 
 
+@pytest.mark.slow
 def test_an_unknown_label_is_400(taro, rdb, prefix):
     assert taro.form("/review/admin/thresholds", {"label": "nope", "review": "0.1", "reject": "0.2"}).status_code == 400
     assert taro.form("/review/admin/thresholds", {"review": "0.1", "reject": "0.2"}).status_code == 400
@@ -226,6 +232,7 @@ def test_an_unknown_label_is_400(taro, rdb, prefix):
 
 # -- model registry ------------------------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_model_page_lists_versions_metrics_and_which_is_active(taro, two_models):
     _, (v1, _), (v2, _) = two_models
     page = taro.get("/review/admin/model").text
@@ -238,6 +245,7 @@ def test_model_page_lists_versions_metrics_and_which_is_active(taro, two_models)
                                                                               for v in data["versions"]]
 
 
+@pytest.mark.slow
 def test_activate_and_roll_back_from_the_page(taro, aapp, two_models, rdb, prefix):
     _, (v1, _), (v2, _) = two_models
     response = taro.form("/review/admin/model/activate", {"version": v2})
@@ -255,6 +263,7 @@ def test_activate_and_roll_back_from_the_page(taro, aapp, two_models, rdb, prefi
     assert manager_of(aapp).active.version == v1
 
 
+@pytest.mark.slow
 def test_a_refused_activation_is_a_notice_and_the_active_model_stays(taro, aapp, two_models, tampered_version, rdb,
                                                                      prefix):
     _, (v1, _), _ = two_models
@@ -307,6 +316,7 @@ def test_shadow_mode_from_the_page_and_its_report(taro, aapp, two_models, submit
     assert [e["what"] for e in audit(rdb, prefix)] == ["shadow", "thresholds", "thresholds", "shadow_off"]
 
 
+@pytest.mark.slow
 def test_activating_the_shadow_version_stops_shadow_mode(taro, aapp, two_models, rdb, prefix):
     _, (v1, _), (v2, _) = two_models
     taro.form("/review/admin/model/shadow", {"version": v2})
@@ -318,6 +328,7 @@ def test_activating_the_shadow_version_stops_shadow_mode(taro, aapp, two_models,
     assert manager.shadow.version == v1 and manager.active.version == v2
 
 
+@pytest.mark.slow
 def test_webhook_delivery_stats_per_site(taro, rdb, prefix):
     rdb.hset(f"{prefix}{{test}}:outbox:stats", mapping={"delivered": 7, "failed": 2,
                                                           "last_error": "HTTP 503 from <site>"})
@@ -337,14 +348,15 @@ def quiet_around_now(offset_hours, mode="lower"):
                        "scale": 0.5})
 
 
-def test_quiet_hours_banner_on_every_review_page_while_active(make_admin_app, accounts):
+@pytest.mark.slow
+def test_quiet_hours_banner_on_every_review_page_while_active(make_admin_app, accounts, login):
     app = make_admin_app(QUIET_HOURS=quiet_around_now(-1))
-    taro = Moderator(app, "taro")
+    taro = login(app, "taro")
     for path in ["/review", "/review/history", *PAGES]:
         page = taro.get(path).text
         assert 'id="quiet-banner"' in page and "夜間モード: " in page
         assert "(Asia/Tokyo) は審査基準を下げています" in page
-    hanako = Moderator(app, "hanako")
+    hanako = login(app, "hanako")
     assert 'id="quiet-banner"' in hanako.get("/review").text
     assert 'id="quiet-banner"' not in app.test_client().get("/login").text  # not before logging in
     thresholds = taro.get("/review/admin/thresholds").text
@@ -354,9 +366,10 @@ def test_quiet_hours_banner_on_every_review_page_while_active(make_admin_app, ac
     assert taro.get("/review/admin/api/thresholds").json["quiet_hours"]["active"] is True
 
 
-def test_quiet_hours_schedule_shown_but_no_banner_outside_it(make_admin_app, accounts):
+@pytest.mark.slow
+def test_quiet_hours_schedule_shown_but_no_banner_outside_it(make_admin_app, accounts, login):
     app = make_admin_app(QUIET_HOURS=quiet_around_now(6, mode="hold"))
-    taro = Moderator(app, "taro")
+    taro = login(app, "taro")
     assert 'id="quiet-banner"' not in taro.get("/review").text
     page = taro.get("/review/admin/thresholds").text
     assert 'id="quiet-banner"' not in page
@@ -364,6 +377,7 @@ def test_quiet_hours_schedule_shown_but_no_banner_outside_it(make_admin_app, acc
     assert "現在は夜間モードの時間帯ではありません" in page
 
 
-def test_hold_mode_banner(make_admin_app, accounts):
+@pytest.mark.slow
+def test_hold_mode_banner(make_admin_app, accounts, login):
     app = make_admin_app(QUIET_HOURS=quiet_around_now(-1, mode="hold"))
-    assert "はすべてのコメントを保留しています" in Moderator(app, "taro").get("/review/history").text
+    assert "はすべてのコメントを保留しています" in login(app, "taro").get("/review/history").text

@@ -4,11 +4,8 @@ import akismet
 import httpx
 import pytest
 
-from tests.conftest import API_KEY
+from tests.support.app import API_KEY
 
-FLAG_ALL = {"spam": {"review": 0.0, "reject": 1.01}, "abuse": {"review": 0.0, "reject": 1.01}}
-FLAG_NONE = {"spam": {"review": 1.01, "reject": 1.01}, "abuse": {"review": 1.01, "reject": 1.01}}
-REJECT_ALL = {"spam": {"review": 0.0, "reject": 0.0}}
 BLOG = "https://news.example/"
 
 
@@ -18,8 +15,8 @@ def client_for(app, key=API_KEY):
     return akismet.SyncClient(config=akismet.Config(key=key, url=BLOG), http_client=http)
 
 
-def test_round_trip_with_the_real_client(make_app, rdb, prefix):
-    app = make_app(THRESHOLDS=FLAG_ALL)
+def test_round_trip_with_the_real_client(make_app, rdb, prefix, thresholds):
+    app = make_app(THRESHOLDS=thresholds.flag_all)
     with client_for(app) as checker:  # the context manager verifies the key first
         assert checker.comment_check("203.0.113.7", comment_content="副業で月収100万円！", comment_type="comment",
                                      comment_author="山田") == akismet.CheckResponse.SPAM
@@ -30,13 +27,13 @@ def test_round_trip_with_the_real_client(make_app, rdb, prefix):
         ("spam", "1", "akismet", "副業で月収100万円！"), ("spam", "0", "akismet", "良い記事でした。")]
 
 
-def test_clean_comment_is_ham(make_app):
-    checker = client_for(make_app(THRESHOLDS=FLAG_NONE))
+def test_clean_comment_is_ham(make_app, thresholds):
+    checker = client_for(make_app(THRESHOLDS=thresholds.flag_none))
     assert checker.comment_check("203.0.113.7", comment_content="良い記事でした。") == akismet.CheckResponse.HAM
 
 
-def test_very_confident_spam_gets_the_discard_pro_tip(make_app):
-    checker = client_for(make_app(THRESHOLDS=REJECT_ALL))
+def test_very_confident_spam_gets_the_discard_pro_tip(make_app, thresholds):
+    checker = client_for(make_app(THRESHOLDS=thresholds.reject_all))
     assert checker.comment_check("203.0.113.7", comment_content="副業で月収100万円！") == akismet.CheckResponse.DISCARD
 
 
@@ -59,8 +56,8 @@ def test_bad_key_is_invalid_exactly_as_akismet_answers(make_app):
         assert response.mimetype == "text/plain"
 
 
-def test_plain_form_posts_and_key_in_host_name(make_app):
-    raw = make_app(THRESHOLDS=FLAG_ALL).test_client()
+def test_plain_form_posts_and_key_in_host_name(make_app, thresholds):
+    raw = make_app(THRESHOLDS=thresholds.flag_all).test_client()
     response = raw.post("/1.1/comment-check", data={"blog": BLOG, "user_ip": "1.2.3.4", "comment_content": "買って"},
                         base_url=f"http://{API_KEY}.rest.example.com")
     assert response.data == b"true" and response.headers["X-akismet-guid"]

@@ -4,19 +4,15 @@ import json
 
 import pytest
 
-from tests.conftest import OTHER_KEY
-
-FLAG_ALL = {"spam": {"review": 0.0, "reject": 1.01}, "abuse": {"review": 0.0, "reject": 1.01}}
-FLAG_NONE = {"spam": {"review": 1.01, "reject": 1.01}, "abuse": {"review": 1.01, "reject": 1.01}}
-REJECT_ALL = {"spam": {"review": 0.0, "reject": 0.0}}
+from tests.support.app import OTHER_KEY
 
 
 def post(client, auth, body, path="/api/v1/comments"):
     return client.post(path, json=body, headers=auth)
 
 
-def test_clean_comment_is_published(make_app, auth, comment):
-    client = make_app(THRESHOLDS=FLAG_NONE).test_client()
+def test_clean_comment_is_published(make_app, auth, comment, thresholds):
+    client = make_app(THRESHOLDS=thresholds.flag_none).test_client()
     response = post(client, auth, comment())
     assert response.status_code == 200
     body = response.get_json()
@@ -26,8 +22,8 @@ def test_clean_comment_is_published(make_app, auth, comment):
     assert body["model_version"] and isinstance(body["explanation"], list)
 
 
-def test_flagged_comment_is_queued(make_app, auth, comment, rdb, prefix):
-    client = make_app(THRESHOLDS=FLAG_ALL).test_client()
+def test_flagged_comment_is_queued(make_app, auth, comment, rdb, prefix, thresholds):
+    client = make_app(THRESHOLDS=thresholds.flag_all).test_client()
     body = post(client, auth, comment(id="q-1")).get_json()
     assert (body["decision"], body["status"], body["labels"]) == ("review", "pending", ["spam", "abuse"])
     assert rdb.zscore(f"{prefix}{{test}}:ready", "q-1") is not None
@@ -35,8 +31,8 @@ def test_flagged_comment_is_queued(make_app, auth, comment, rdb, prefix):
     assert stats["open"] == 1 and stats["by_label"] == {"spam": 1, "abuse": 1}
 
 
-def test_reject_only_above_reject_threshold(make_app, auth, comment, rdb, prefix):
-    client = make_app(THRESHOLDS=REJECT_ALL).test_client()
+def test_reject_only_above_reject_threshold(make_app, auth, comment, rdb, prefix, thresholds):
+    client = make_app(THRESHOLDS=thresholds.reject_all).test_client()
     body = post(client, auth, comment(id="r-1")).get_json()
     assert (body["decision"], body["status"]) == ("reject", "rejected")
     assert rdb.zcard(f"{prefix}{{test}}:ready") == 0
@@ -48,8 +44,8 @@ def test_shipped_default_thresholds_reject_only_at_high_confidence(app):
         assert policy.thresholds[label]["reject"] >= 0.95 > policy.thresholds[label]["review"]
 
 
-def test_same_id_is_idempotent_and_other_text_conflicts(make_app, auth, comment, rdb, prefix):
-    client = make_app(THRESHOLDS=FLAG_ALL).test_client()
+def test_same_id_is_idempotent_and_other_text_conflicts(make_app, auth, comment, rdb, prefix, thresholds):
+    client = make_app(THRESHOLDS=thresholds.flag_all).test_client()
     body = comment(id="dup-1")
     first = post(client, auth, body)
     second = post(client, auth, body)
@@ -60,8 +56,8 @@ def test_same_id_is_idempotent_and_other_text_conflicts(make_app, auth, comment,
     assert changed.get_json()["error"]["field"] == "text"
 
 
-def test_ids_are_per_site(make_app, auth, comment):
-    client = make_app(THRESHOLDS=FLAG_ALL).test_client()
+def test_ids_are_per_site(make_app, auth, comment, thresholds):
+    client = make_app(THRESHOLDS=thresholds.flag_all).test_client()
     body = comment(id="shared-id")
     assert post(client, auth, body).status_code == 200
     other = {"Authorization": f"Bearer {OTHER_KEY}"}
@@ -69,8 +65,8 @@ def test_ids_are_per_site(make_app, auth, comment):
     assert client.get("/api/v1/comments/shared-id", headers=other).get_json()["status"] == "pending"
 
 
-def test_get_comment_reports_the_moderation(make_app, auth, comment, queue):
-    client = make_app(THRESHOLDS=FLAG_ALL).test_client()
+def test_get_comment_reports_the_moderation(make_app, auth, comment, queue, thresholds):
+    client = make_app(THRESHOLDS=thresholds.flag_all).test_client()
     post(client, auth, comment(id="g-1"))
     pending = client.get("/api/v1/comments/g-1", headers=auth).get_json()
     assert pending["status"] == "pending" and pending["moderation"]["outcome"] == "pending"
@@ -85,8 +81,8 @@ def test_get_comment_reports_the_moderation(make_app, auth, comment, queue):
     assert missing.status_code == 404 and missing.get_json()["error"]["field"] == "id"
 
 
-def test_batch_returns_one_result_or_error_per_item(make_app, auth, comment):
-    client = make_app(THRESHOLDS=FLAG_NONE).test_client()
+def test_batch_returns_one_result_or_error_per_item(make_app, auth, comment, thresholds):
+    client = make_app(THRESHOLDS=thresholds.flag_none).test_client()
     items = [comment(), {"id": 5, "article_id": "a", "text": "x"}, comment(text="   ")]
     response = post(client, auth, {"comments": items}, "/api/v1/comments:batch")
     assert response.status_code == 200
@@ -159,8 +155,8 @@ BAD_INPUT = [
 
 @pytest.mark.parametrize(("case", "body", "content_type", "status", "field"), BAD_INPUT, ids=[c[0] for c in BAD_INPUT])
 def test_bad_input_is_a_clear_4xx_and_nothing_is_queued(make_app, auth, rdb, prefix, case, body, content_type,
-                                                          status, field):
-    client = make_app(THRESHOLDS=FLAG_ALL).test_client()
+                                                          status, field, thresholds):
+    client = make_app(THRESHOLDS=thresholds.flag_all).test_client()
     data = body if isinstance(body, bytes) else json.dumps(body).encode()
     response = _raw(client, auth, data, content_type or "application/json")
     assert response.status_code == status, response.get_data(as_text=True)
@@ -170,8 +166,8 @@ def test_bad_input_is_a_clear_4xx_and_nothing_is_queued(make_app, auth, rdb, pre
     assert rdb.zcard(f"{prefix}{{test}}:ready") == 0
 
 
-def test_unknown_fields_are_ignored_and_optional_fields_kept(make_app, auth, comment):
-    client = make_app(THRESHOLDS=FLAG_ALL).test_client()
+def test_unknown_fields_are_ignored_and_optional_fields_kept(make_app, auth, comment, thresholds):
+    client = make_app(THRESHOLDS=thresholds.flag_all).test_client()
     body = comment(id="opt-1", extra={"anything": [1, 2]}, ip="2001:db8::1", user_agent="UA",
                    url="https://news.example.jp/a/1", created_at="2026-11-26T10:00:00+09:00", lang="ja")
     assert post(client, auth, body).status_code == 200
@@ -179,8 +175,8 @@ def test_unknown_fields_are_ignored_and_optional_fields_kept(make_app, auth, com
     assert stored["article_id"] == "article-1"
 
 
-def test_text_is_nfc_normalised_before_the_length_check(make_app, auth, comment):
-    client = make_app(THRESHOLDS=FLAG_NONE).test_client()
+def test_text_is_nfc_normalised_before_the_length_check(make_app, auth, comment, thresholds):
+    client = make_app(THRESHOLDS=thresholds.flag_none).test_client()
     decomposed = "か\u3099" * 6000  # 12,000 code points, 6,000 after NFC (が); 36 KB as UTF-8
     data = json.dumps(comment(text=decomposed), ensure_ascii=False).encode()
     assert _raw(client, auth, data).status_code == 200

@@ -14,15 +14,18 @@ import httpx
 import pytest
 import redis
 
-from tests.conftest import API_KEY, GUNICORN_COMMAND, Gunicorn, app_config
+from tests.support.app import API_KEY, app_config
+from tests.support.servers import GUNICORN_COMMAND, Gunicorn
 
-FLAG_ALL = {"spam": {"review": 0.0, "reject": 1.01}, "abuse": {"review": 0.0, "reject": 1.01}}
+pytestmark = pytest.mark.slow  # gunicorn, real kills and floods: seconds each
+
+
 @pytest.fixture
-def gunicorn_on(tiny_model, prefix, tmp_path):
+def gunicorn_on(tiny_model, prefix, tmp_path, thresholds):
     servers = []
 
     def start(redis_url, **extra):
-        config = app_config(tiny_model, redis_url, prefix, tmp_path, THRESHOLDS=FLAG_ALL, RATE_LIMITS="",
+        config = app_config(tiny_model, redis_url, prefix, tmp_path, THRESHOLDS=thresholds.flag_all, RATE_LIMITS="",
                             WORKERS=2, LOG_LEVEL="WARNING", **extra)
         env = {f"MODERATION_{k}": v if isinstance(v, str) else json.dumps(v) for k, v in config.items()
                if k != "TESTING"}

@@ -11,8 +11,6 @@ import pytest
 from moderation.integrations.coral import html_to_text
 
 SECRET = "coral-signing-secret-0123"
-FLAG_ALL = {"spam": {"review": 0.0, "reject": 1.01}, "abuse": {"review": 0.0, "reject": 1.01}}
-FLAG_NONE = {"spam": {"review": 1.01, "reject": 1.01}, "abuse": {"review": 1.01, "reject": 1.01}}
 REJECT_ABUSE = {"spam": {"review": 1.01, "reject": 1.01}, "abuse": {"review": 0.0, "reject": 0.0}}
 
 
@@ -44,8 +42,8 @@ def coral_app(make_app):
     return build
 
 
-def test_signed_flagged_comment_is_held_with_flag_actions(coral_app):
-    client = coral_app(FLAG_ALL)
+def test_signed_flagged_comment_is_held_with_flag_actions(coral_app, thresholds):
+    client = coral_app(thresholds.flag_all)
     raw = coral_request()
     response = post(client, raw, signature(raw))
     assert response.status_code == 200
@@ -55,8 +53,8 @@ def test_signed_flagged_comment_is_held_with_flag_actions(coral_app):
     assert all(a["actionType"] == "FLAG" for a in response.json["actions"])
 
 
-def test_signed_clean_comment_gets_no_opinion(coral_app):
-    client = coral_app(FLAG_NONE)
+def test_signed_clean_comment_gets_no_opinion(coral_app, thresholds):
+    client = coral_app(thresholds.flag_none)
     raw = coral_request()
     response = post(client, raw, signature(raw))
     assert response.status_code == 204 and response.data == b""
@@ -70,16 +68,16 @@ def test_very_confident_abuse_is_rejected(coral_app):
                              "status": "REJECTED"}
 
 
-def test_rotated_secrets_any_matching_signature_counts(coral_app):
-    client = coral_app(FLAG_ALL)
+def test_rotated_secrets_any_matching_signature_counts(coral_app, thresholds):
+    client = coral_app(thresholds.flag_all)
     raw = coral_request()
     response = post(client, raw, f"{signature(raw, 'old-secret')},{signature(raw)}")
     assert response.status_code == 200
 
 
 @pytest.mark.parametrize("forge", ["missing", "wrong secret", "tampered body", "no prefix", "garbage"])
-def test_forged_or_unsigned_requests_are_401(coral_app, forge):
-    client = coral_app(FLAG_ALL)
+def test_forged_or_unsigned_requests_are_401(coral_app, forge, thresholds):
+    client = coral_app(thresholds.flag_all)
     raw = coral_request()
     sig = {"missing": None, "wrong secret": signature(raw, "not-the-secret"),
            "tampered body": signature(coral_request("別の本文")), "no prefix": signature(raw)[7:],
@@ -89,15 +87,15 @@ def test_forged_or_unsigned_requests_are_401(coral_app, forge):
     assert response.json["error"]["code"] == "unauthorized"
 
 
-def test_signed_but_malformed_body_is_400(coral_app):
-    client = coral_app(FLAG_ALL)
+def test_signed_but_malformed_body_is_400(coral_app, thresholds):
+    client = coral_app(thresholds.flag_all)
     for raw in (b"{not json", json.dumps({"comment": {"body": 5}}).encode(), b"[]"):
         response = post(client, raw, signature(raw))
         assert response.status_code == 400, raw
 
 
-def test_html_body_is_scored_as_text(coral_app, monkeypatch):
-    client = coral_app(FLAG_ALL)
+def test_html_body_is_scored_as_text(coral_app, monkeypatch, thresholds):
+    client = coral_app(thresholds.flag_all)
     seen = []
     scorer = client.application.extensions["moderation.models"].active
     original = scorer.score
@@ -107,8 +105,8 @@ def test_html_body_is_scored_as_text(coral_app, monkeypatch):
     assert seen == ["とても良い記事&写真\nありがとう\nございます"]
 
 
-def test_html_only_markup_is_no_opinion(coral_app):
-    client = coral_app(FLAG_ALL)
+def test_html_only_markup_is_no_opinion(coral_app, thresholds):
+    client = coral_app(thresholds.flag_all)
     raw = coral_request("<p> </p><br>")
     assert post(client, raw, signature(raw)).status_code == 204
 
@@ -119,8 +117,8 @@ def test_html_to_text():
     assert html_to_text("<style>p{}</style>x") == "x"
 
 
-def test_answer_is_well_inside_coral_timeout(coral_app):
-    client = coral_app(FLAG_ALL)
+def test_answer_is_well_inside_coral_timeout(coral_app, thresholds):
+    client = coral_app(thresholds.flag_all)
     raw = coral_request("今日の記事、とても参考になりました。写真もきれいです。" * 5)
     sig = signature(raw)
     post(client, raw, sig)  # warm-up

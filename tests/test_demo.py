@@ -6,17 +6,15 @@ import re
 import pytest
 
 from moderation.integrations import webhooks
-from tests.conftest import API_KEY
+from tests.support.app import API_KEY
 
 DEMO_KEY = "demo-key-0123456789"
 SECRET = "demo-webhook-secret-0123"
-FLAG_ALL = {"spam": {"review": 0.0, "reject": 1.01}, "abuse": {"review": 0.0, "reject": 1.01}}
-FLAG_NONE = {"spam": {"review": 1.01, "reject": 1.01}, "abuse": {"review": 1.01, "reject": 1.01}}
 
 
 @pytest.fixture
-def demo(make_app):
-    def build(thresholds=FLAG_ALL):
+def demo(make_app, thresholds):
+    def build(thresholds=thresholds.flag_all):
         app = make_app(DEMO=True, API_KEYS=f"test:{API_KEY},demo:{DEMO_KEY}", THRESHOLDS=thresholds, RATE_LIMITS="",
                        WEBHOOKS={"demo": {"url": "http://127.0.0.1:9/demo/webhook", "secret": SECRET}})
         return app.test_client()
@@ -53,8 +51,8 @@ def test_demo_switched_off_in_words_registers_no_demo_pages(make_app, monkeypatc
     assert make_app(API_KEYS=f"demo:{DEMO_KEY}").test_client().get("/demo/").status_code == 200
 
 
-def test_page_escapes_reader_text(demo):
-    client = demo(FLAG_NONE)
+def test_page_escapes_reader_text(demo, thresholds):
+    client = demo(thresholds.flag_none)
     assert post_comment(client, "<script>alert(1)</script>", name='"><img src=x>').json["comment"]["status"] == \
         "published"
     html = client.get("/demo/").get_data(as_text=True)

@@ -9,9 +9,11 @@ from werkzeug.serving import make_server
 
 from moderation.integrations import outbox
 from moderation.store.review_queue import ReviewQueue
-from tests.conftest import API_KEY, free_port, needs_chromium
+from tests.support.app import API_KEY
+from tests.support.browser import needs_chromium
+from tests.support.servers import free_port
 
-pytestmark = [pytest.mark.browser, needs_chromium]
+pytestmark = [pytest.mark.slow, pytest.mark.browser, needs_chromium]
 
 DEMO_KEY = "demo-key-0123456789"
 CLEAN = "図書館の開館が楽しみです。子どもと一緒に行きたいと思います。"

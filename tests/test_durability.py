@@ -13,15 +13,14 @@ import pytest
 import redis
 
 from moderation import PROJECT_ROOT
-from tests.conftest import API_KEY, MODERATOR_PASSWORD, Moderator, app_config, free_port
+from tests.support.app import API_KEY, app_config
+from tests.support.moderators import MODERATOR_PASSWORD
+from tests.support.servers import free_port
 
-FLAG_ALL = {"spam": {"review": 0.0, "reject": 1.01}, "abuse": {"review": 0.0, "reject": 1.01}}
-FLAG_NONE = {"spam": {"review": 1.01, "reject": 1.01}, "abuse": {"review": 1.01, "reject": 1.01}}
 
-
-def test_redis_down_flagged_gets_503_clean_gets_200(make_app, own_redis, auth, comment):
-    flagging = make_app(own_redis.url, THRESHOLDS=FLAG_ALL).test_client()
-    clean = make_app(own_redis.url, THRESHOLDS=FLAG_NONE).test_client()
+def test_redis_down_flagged_gets_503_clean_gets_200(make_app, own_redis, auth, comment, thresholds):
+    flagging = make_app(own_redis.url, THRESHOLDS=thresholds.flag_all).test_client()
+    clean = make_app(own_redis.url, THRESHOLDS=thresholds.flag_none).test_client()
     own_redis.stop()
     response = flagging.post("/api/v1/comments", json=comment(), headers=auth)
     assert response.status_code == 503
@@ -32,13 +31,13 @@ def test_redis_down_flagged_gets_503_clean_gets_200(make_app, own_redis, auth, c
     assert clean.get("/readyz").status_code == 503
 
 
-def test_redis_down_pages_and_routes_answer_503_with_retry_after(make_app, own_redis, prefix, auth):
+def test_redis_down_pages_and_routes_answer_503_with_retry_after(make_app, own_redis, prefix, auth, login):
     from moderation.store.moderators import Moderators
 
     Moderators(redis.Redis.from_url(own_redis.url, decode_responses=True), prefix).add(
         "hanako", MODERATOR_PASSWORD, "admin")
     app = make_app(own_redis.url)
-    hanako = Moderator(app, "hanako")
+    hanako = login(app, "hanako")
     own_redis.stop()
     page = hanako.get("/review")
     assert page.status_code == 503 and page.headers["Retry-After"] == "5"
@@ -50,8 +49,8 @@ def test_redis_down_pages_and_routes_answer_503_with_retry_after(make_app, own_r
         assert response.get_json()["error"]["code"] == "unavailable"
 
 
-def test_queued_comments_survive_redis_kill_9(make_app, own_redis, auth, comment):
-    client = make_app(own_redis.url, THRESHOLDS=FLAG_ALL, RATE_LIMITS="").test_client()
+def test_queued_comments_survive_redis_kill_9(make_app, own_redis, auth, comment, thresholds):
+    client = make_app(own_redis.url, THRESHOLDS=thresholds.flag_all, RATE_LIMITS="").test_client()
     ids = []
     for _ in range(50):
         body = comment()
@@ -92,8 +91,9 @@ def _serve(env, port):
                             cwd="/", stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
 
 
-def test_service_restart_keeps_the_queue(tiny_model, own_redis, prefix, tmp_path, comment):
-    config = app_config(tiny_model, own_redis.url, prefix, tmp_path, THRESHOLDS=json.dumps(FLAG_ALL))
+@pytest.mark.slow
+def test_service_restart_keeps_the_queue(tiny_model, own_redis, prefix, tmp_path, comment, thresholds):
+    config = app_config(tiny_model, own_redis.url, prefix, tmp_path, THRESHOLDS=json.dumps(thresholds.flag_all))
     env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}
     env.update({f"MODERATION_{k}": str(v) for k, v in config.items() if k not in ("TESTING",)})
     port = free_port()
@@ -115,6 +115,7 @@ def test_service_restart_keeps_the_queue(tiny_model, own_redis, prefix, tmp_path
         server.wait(timeout=10)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not (PROJECT_ROOT / "model" / "artifacts" / "active.json").exists(), reason="no shipped model")
 def test_make_run_serves_the_shipped_model_and_stops_cleanly(tmp_path):
     port = free_port()
@@ -154,6 +155,7 @@ def test_make_run_serves_the_shipped_model_and_stops_cleanly(tmp_path):
     assert (instance / "redis" / "appendonly.aof").exists() or (instance / "redis" / "appendonlydir").exists()
 
 
+@pytest.mark.slow
 def test_claims_survive_a_redis_restart_and_nothing_is_decided_twice(own_redis):
     from moderation.errors import AlreadyDecided, ClaimedByOther
     from moderation.store.review_queue import ReviewQueue

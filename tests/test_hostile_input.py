@@ -2,6 +2,7 @@
 
 import json
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -28,6 +29,7 @@ def _assert_handled(response):
     return body
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(body=json_values)
 def test_any_json_value_as_body(client, auth, body):
@@ -56,6 +58,7 @@ def test_any_bytes(client, auth, raw):
     _assert_handled(client.post("/api/v1/comments", data=raw, headers={**auth, "Content-Type": "application/json"}))
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(batch=st.lists(comment_like | json_values, max_size=8))
 def test_any_batch(client, auth, batch):

@@ -5,16 +5,15 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from moderation import PROJECT_ROOT
 from moderation.store.training_labels import LabelStore
-from tests.conftest import API_KEY
-
-FLAG_ALL = {"spam": {"review": 0.0, "reject": 1.01}, "abuse": {"review": 0.0, "reject": 1.01}}
-FLAG_NONE = {"spam": {"review": 1.01, "reject": 1.01}, "abuse": {"review": 1.01, "reject": 1.01}}
+from tests.support.app import API_KEY
 
 
-def test_decisions_become_labels(make_app, auth, comment, queue, rdb, prefix):
-    client = make_app(THRESHOLDS=FLAG_ALL).test_client()
+def test_decisions_become_labels(make_app, auth, comment, queue, rdb, prefix, thresholds):
+    client = make_app(THRESHOLDS=thresholds.flag_all).test_client()
     for cid in ("ok-1", "spam-1", "other-1", "undo-1"):
         client.post("/api/v1/comments", json=comment(id=cid, text=f"本文 {cid}"), headers=auth)
     queue.decide("ok-1", "approve", "hanako")
@@ -29,8 +28,8 @@ def test_decisions_become_labels(make_app, auth, comment, queue, rdb, prefix):
     assert rows[2]["text"] == "本文 spam-1" and rows[2]["source"] == "moderator" and rows[2]["by"] == "hanako"
 
 
-def test_report_sends_a_published_comment_to_review(make_app, auth, comment, queue, rdb, prefix):
-    client = make_app(THRESHOLDS=FLAG_NONE).test_client()
+def test_report_sends_a_published_comment_to_review(make_app, auth, comment, queue, rdb, prefix, thresholds):
+    client = make_app(THRESHOLDS=thresholds.flag_none).test_client()
     client.post("/api/v1/comments", json=comment(id="pub-1"), headers=auth)
     response = client.post("/api/v1/comments/pub-1/reports", json={"reason": "abuse", "reporter_id": "r9"},
                            headers=auth)
@@ -48,6 +47,7 @@ def test_report_sends_a_published_comment_to_review(make_app, auth, comment, que
     assert client.post("/api/v1/comments/nope/reports", json={"reason": "spam"}, headers=auth).status_code == 404
 
 
+@pytest.mark.slow
 def test_export_command_streams_json_lines_since_a_date(redis_server, prefix, rdb, tmp_path):
     store = LabelStore(rdb, "test", prefix)
     for n in range(2500):

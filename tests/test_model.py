@@ -67,6 +67,7 @@ def test_compact_drops_run_dependent_attributes():
     assert dump_bytes(pipe) == before
 
 
+@pytest.mark.slow
 def test_shipped_artifact_loads_and_matches_card():
     version, sha = read_active(ARTIFACTS)
     folder = ARTIFACTS / version
@@ -147,6 +148,7 @@ def test_fast_path_equals_predict_proba_tiny(tiny):
     _assert_fast_equals_predict_proba(load_scorer(folder, sha), _texts(300))
 
 
+@pytest.mark.slow
 def test_fast_path_equals_predict_proba_shipped():
     version, sha = read_active(ARTIFACTS)
     _assert_fast_equals_predict_proba(load_scorer(ARTIFACTS / version, sha), _texts(300, seed=5))

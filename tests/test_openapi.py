@@ -14,7 +14,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from tests.conftest import API_KEY
+from tests.support.app import API_KEY
 
 CORAL_SECRET = "coral-openapi-secret-0123"
 FLAG_SOME = {"spam": {"review": 0.5, "reject": 0.99}, "abuse": {"review": 0.5, "reject": 0.99}}
@@ -44,6 +44,7 @@ def exercise(case):
     return case.call_and_validate(headers=headers, checks=CHECKS)
 
 
+@pytest.mark.slow
 def test_api_matches_its_openapi_document(api_schema):
     """Every documented operation, with generated valid input (and the real key): no 5xx, documented answers."""
     operations = [result.ok() for result in api_schema.get_all_operations()]

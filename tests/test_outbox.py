@@ -11,10 +11,10 @@ import pytest
 from moderation.cli import main as cli_main
 from moderation.integrations import outbox, webhooks
 from moderation.store.review_queue import ReviewQueue
-from tests.conftest import API_KEY
+from tests.support.app import API_KEY
+from tests.support.thresholds import FLAG_ALL
 
 SECRET = "whsec-test-0123456789"
-FLAG_ALL = {"spam": {"review": 0.0, "reject": 1.01}, "abuse": {"review": 0.0, "reject": 1.01}}
 
 
 class Receiver:

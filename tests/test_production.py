@@ -19,7 +19,8 @@ import pytest
 import redis
 import yaml
 
-from tests.conftest import API_KEY, GUNICORN_COMMAND, Gunicorn, RedisProcess
+from tests.support.app import API_KEY
+from tests.support.servers import GUNICORN_COMMAND, Gunicorn, RedisProcess
 
 ROOT = Path(__file__).resolve().parent.parent
 METRICS_TOKEN = "metrics-token-0123456789"
@@ -68,6 +69,7 @@ def server(compose, redis_server, tiny_model, tmp_path_factory):
 
 # -- the compose file and the image ----------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_compose_file_validates_and_describes_the_three_services(compose):
     services = compose["services"]
     assert set(services) == {"redis", "api", "worker"}
@@ -128,6 +130,7 @@ def test_dockerfile_is_multi_stage_slim_non_root_with_the_model():
 
 # -- the gunicorn command line from the compose file -----------------------------------------------------------
 
+@pytest.mark.slow
 def test_compose_gunicorn_command_serves_readyz(server, tiny_model):
     status, body, _ = server.get("/readyz")
     assert status == 200
@@ -135,12 +138,14 @@ def test_compose_gunicorn_command_serves_readyz(server, tiny_model):
     assert len(server.workers()) == int(server.env["MODERATION_WORKERS"])
 
 
+@pytest.mark.slow
 def test_metrics_refuse_an_unauthenticated_scrape(server):
     assert server.get("/metrics")[0] == 401
     assert server.get("/metrics", headers={"Authorization": "Bearer wrong-token"})[0] == 401
     assert server.get("/metrics", headers={"Authorization": f"Basic {METRICS_TOKEN}"})[0] == 401
 
 
+@pytest.mark.slow
 def test_metrics_carry_the_named_series_summed_over_workers(server, tiny_model):
     before = server.metrics()
     route = ("route", "/api/v1/comments")
@@ -161,6 +166,7 @@ def test_metrics_carry_the_named_series_summed_over_workers(server, tiny_model):
     assert after[("moderation_redis_up", ())] == 1
 
 
+@pytest.mark.slow
 def test_request_id_round_trip(server):
     status, _, headers = server.get("/healthz", headers={"X-Request-ID": "req-abc-123"})
     assert status == 200 and headers["X-Request-ID"] == "req-abc-123"
@@ -175,6 +181,7 @@ def test_request_id_round_trip(server):
     assert lines and lines[-1]["route"] == "/api/v1/comments" and lines[-1]["status"] == 200
 
 
+@pytest.mark.slow
 def test_info_logs_are_json_without_comment_text_or_keys(server):
     marker = f"ひみつの本文{uuid.uuid4().hex[:8]}"
     assert server.post_comment(f"{SPAM} {marker}")[0] == 200
@@ -192,6 +199,7 @@ def test_info_logs_are_json_without_comment_text_or_keys(server):
 
 # -- signals ---------------------------------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_sigterm_lets_the_request_in_flight_finish(compose, tiny_model, tmp_path):
     """Redis is paused, so a comment is stuck mid-request when the master gets SIGTERM: it is still answered."""
     own = RedisProcess(tmp_path / "redis").start()
@@ -223,6 +231,7 @@ def test_sigterm_lets_the_request_in_flight_finish(compose, tiny_model, tmp_path
         own.stop()
 
 
+@pytest.mark.slow
 def test_hup_serves_a_new_model_version_without_dropping_requests(compose, redis_server, tiny_model, tmp_path):
     """active.json names another version; HUP: the master loads it, new workers take over, no request fails."""
     root, version, sha256 = tiny_model
@@ -274,6 +283,7 @@ def test_hup_serves_a_new_model_version_without_dropping_requests(compose, redis
         process.stop()
 
 
+@pytest.mark.slow
 def test_hup_with_a_bad_pin_keeps_serving_the_running_model(compose, redis_server, tiny_model, tmp_path):
     root, version, sha256 = tiny_model
     models = tmp_path / "artifacts"

@@ -6,11 +6,10 @@ import threading
 import time
 from collections import Counter
 
+import pytest
 import redis
 
 from moderation.store.review_queue import ReviewQueue
-
-FLAG_ALL = {"spam": {"review": 0.0, "reject": 1.01}, "abuse": {"review": 0.0, "reject": 1.01}}
 
 
 def _moderator(url, prefix, name, seed, results):
@@ -36,6 +35,7 @@ def _moderator(url, prefix, name, seed, results):
     results.put(dict(decided))
 
 
+@pytest.mark.slow
 def test_eight_moderator_processes_decide_each_comment_exactly_once(redis_server, prefix):
     rdb = redis.Redis.from_url(redis_server.url, decode_responses=True)
     queue = ReviewQueue(rdb, "test", prefix=prefix)
@@ -68,8 +68,8 @@ def test_eight_moderator_processes_decide_each_comment_exactly_once(redis_server
     assert stats["counters"]["decided:approved"] == len([e for e in audit if e["action"] == "approved"])
 
 
-def test_same_id_twenty_times_in_parallel_is_queued_once(make_app, auth, comment, rdb, prefix):
-    app = make_app(THRESHOLDS=FLAG_ALL)
+def test_same_id_twenty_times_in_parallel_is_queued_once(make_app, auth, comment, rdb, prefix, thresholds):
+    app = make_app(THRESHOLDS=thresholds.flag_all)
     body = comment(id="burst-1")
     barrier = threading.Barrier(20)
     answers = []

@@ -4,8 +4,6 @@ import pytest
 
 from moderation.store.rate_limits import parse_limits
 
-FLAG_NONE = {"spam": {"review": 1.01, "reject": 1.01}, "abuse": {"review": 1.01, "reject": 1.01}}
-
 
 def test_parse_limits():
     assert parse_limits('{"key": "100/10", "author": "5/60", "ip": 0}') == {"key": (100, 10), "author": (5, 60)}
@@ -13,10 +11,10 @@ def test_parse_limits():
         parse_limits({"user": "1/1"})
 
 
-def test_author_limit_is_shared_across_app_instances(make_app, auth, comment):
+def test_author_limit_is_shared_across_app_instances(make_app, auth, comment, thresholds):
     limits = {"key": "1000/60", "author": "3/60", "ip": "1000/60"}
-    first = make_app(RATE_LIMITS=limits, THRESHOLDS=FLAG_NONE).test_client()
-    second = make_app(RATE_LIMITS=limits, THRESHOLDS=FLAG_NONE).test_client()
+    first = make_app(RATE_LIMITS=limits, THRESHOLDS=thresholds.flag_none).test_client()
+    second = make_app(RATE_LIMITS=limits, THRESHOLDS=thresholds.flag_none).test_client()
     body = {"author": {"id": "prolific", "name": "x"}}
     assert [c.post("/api/v1/comments", json=comment(**body), headers=auth).status_code
             for c in (first, second, first)] == [200, 200, 200]
@@ -28,8 +26,8 @@ def test_author_limit_is_shared_across_app_instances(make_app, auth, comment):
     assert first.post("/api/v1/comments", json=comment(**other_author), headers=auth).status_code == 200
 
 
-def test_ip_and_key_limits(make_app, auth, comment):
-    client = make_app(RATE_LIMITS={"key": "5/60", "ip": "2/60"}, THRESHOLDS=FLAG_NONE).test_client()
+def test_ip_and_key_limits(make_app, auth, comment, thresholds):
+    client = make_app(RATE_LIMITS={"key": "5/60", "ip": "2/60"}, THRESHOLDS=thresholds.flag_none).test_client()
     statuses = [client.post("/api/v1/comments", json=comment(ip="192.0.2.7"), headers=auth).status_code
                 for _ in range(3)]
     assert statuses == [200, 200, 429]
@@ -51,14 +49,14 @@ def _round_trips(rdb, action):
     return result, sent
 
 
-def test_a_comment_and_its_limits_are_one_round_trip(make_app, own_redis, auth, comment):
+def test_a_comment_and_its_limits_are_one_round_trip(make_app, own_redis, auth, comment, thresholds):
     """Counting the key, author and IP limits rides in the submit script: one EVALSHA per comment, and a client
     already over a limit is refused by the worker without any Redis command (and without scoring)."""
     import redis
 
     rdb = redis.Redis.from_url(own_redis.url, decode_responses=True)
     app = make_app(own_redis.url, RATE_LIMITS={"key": "1000/60", "author": "2/60", "ip": "1000/60"},
-                   THRESHOLDS=FLAG_NONE, MODEL_CHECK_SECONDS=3600)
+                   THRESHOLDS=thresholds.flag_none, MODEL_CHECK_SECONDS=3600)
     client = app.test_client()
     parser = app.extensions["moderation.redis"].connection_pool.make_connection()._parser
     assert type(parser).__name__ == "_HiredisParser"  # replies parsed in C (hiredis, pinned)
@@ -82,8 +80,8 @@ def test_a_comment_and_its_limits_are_one_round_trip(make_app, own_redis, auth, 
     assert sorted(counters.values()) == [3, 3, 3]  # key, author and IP, each counted by the script
 
 
-def test_batch_items_can_count_author_and_ip_limits(make_app, auth, comment):
-    client = make_app(RATE_LIMITS={"key": "1000/60", "author": "3/60"}, THRESHOLDS=FLAG_NONE,
+def test_batch_items_can_count_author_and_ip_limits(make_app, auth, comment, thresholds):
+    client = make_app(RATE_LIMITS={"key": "1000/60", "author": "3/60"}, THRESHOLDS=thresholds.flag_none,
                       BATCH_ITEM_LIMITS=True).test_client()
     items = [comment(author={"id": "backfill", "name": "x"}) for _ in range(5)]
     items.insert(2, {"id": "broken"})
@@ -94,8 +92,8 @@ def test_batch_items_can_count_author_and_ip_limits(make_app, auth, comment):
         [200, 200, 404, 200, 404, 404]
 
 
-def test_batch_items_skip_author_limits_by_default(make_app, auth, comment):
-    client = make_app(RATE_LIMITS={"key": "1000/60", "author": "1/60"}, THRESHOLDS=FLAG_NONE).test_client()
+def test_batch_items_skip_author_limits_by_default(make_app, auth, comment, thresholds):
+    client = make_app(RATE_LIMITS={"key": "1000/60", "author": "1/60"}, THRESHOLDS=thresholds.flag_none).test_client()
     items = [comment() for _ in range(3)]
     results = client.post("/api/v1/comments:batch", json={"comments": items}, headers=auth).get_json()["results"]
     assert [r["decision"] for r in results] == ["allow"] * 3

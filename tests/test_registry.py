@@ -16,7 +16,8 @@ from werkzeug.serving import make_server
 from moderation import PROJECT_ROOT
 from moderation.scoring.policy import Policy, QuietHours
 from moderation.scoring.registry import RegistryError
-from tests.conftest import API_KEY, free_port
+from tests.support.app import API_KEY
+from tests.support.servers import free_port
 
 
 @pytest.fixture
@@ -56,6 +57,7 @@ def test_activate_and_rollback_take_effect_without_restart(registry_app, two_mod
         _registry(registry_app).rollback()
 
 
+@pytest.mark.slow
 def test_activate_and_rollback_under_load_fail_no_request(registry_app, two_models, comment):
     _, (v1, sha1), (v2, _) = two_models
     server = make_server("127.0.0.1", free_port(), registry_app, threaded=True)
@@ -114,6 +116,7 @@ def test_saved_thresholds_apply_at_once_and_are_audited(registry_app, rdb, prefi
     assert entries[-1][1]["what"] == "thresholds" and entries[-1][1]["by"] == "admin"
 
 
+@pytest.mark.slow
 def test_cli_list_activate_rollback(registry_app, two_models, redis_server, prefix, tmp_path):
     root, (v1, sha1), (v2, _) = two_models
     env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "MODERATION_REDIS_URL": redis_server.url,

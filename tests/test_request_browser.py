@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 
 from moderation.rights import process
-from tests.conftest import API_KEY, MODERATOR_PASSWORD, needs_chromium
+from tests.support.app import API_KEY
+from tests.support.browser import needs_chromium
+from tests.support.moderators import MODERATOR_PASSWORD
 from tests.test_requests import FakeClock
 
-pytestmark = [pytest.mark.browser, needs_chromium]
+pytestmark = [pytest.mark.slow, pytest.mark.browser, needs_chromium]
 SHOTS = Path(os.environ.get("MODERATION_SHOTS", "/work/notes/shots"))
 AUTH = {"Authorization": f"Bearer {API_KEY}"}
 

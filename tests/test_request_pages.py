@@ -7,7 +7,7 @@ import pytest
 from moderation.rights import process
 from moderation.store.removal_requests import get_requests
 from moderation.store.review_queue import get_queue
-from tests.conftest import Moderator, csrf_of
+from tests.support.moderators import Moderator, csrf_of
 from tests.test_requests import FakeClock, Mailbox, file, post_comment, request_body, with_clock
 
 HOSTILE = '<script>alert(1)</script>"><img src=x onerror=alert(2)>'

@@ -10,7 +10,8 @@ import pytest
 from moderation.rights import process
 from moderation.store.removal_requests import get_requests
 from moderation.store.review_queue import get_queue
-from tests.conftest import API_KEY, OTHER_KEY, free_port
+from tests.support.app import API_KEY, OTHER_KEY
+from tests.support.servers import free_port
 from tests.test_outbox import SECRET, Receiver, wait_for
 from tests.test_outbox import worker as worker
 

@@ -77,6 +77,7 @@ def test_decisions_through_the_queue_train_a_better_candidate_that_is_promoted(q
     assert any(r["set"].startswith("site held-out") for r in report["comparison"])
 
 
+@pytest.mark.slow
 def test_candidate_taught_wrong_labels_is_refused():
     _, report = retrain(public_rows(), site_examples(80, spam_is=0), trained(), make_pipeline=TINY,
                         public_sets=HELD_OUT, site_weight=20.0)

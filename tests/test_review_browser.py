@@ -4,7 +4,6 @@ The app runs on a real HTTP server in a background thread (the live_server fixtu
 through the API. `make test` installs Chromium (make browser-deps); without it these tests are skipped.
 """
 
-import json
 import statistics
 import time
 from urllib.parse import urlsplit
@@ -13,20 +12,19 @@ import pytest
 
 from moderation.store.moderators import Moderators
 from moderation.store.review_queue import ReviewQueue
+from tests.support.app import API_KEY
+from tests.support.browser import needs_chromium
 
-from .conftest import API_KEY, needs_chromium
-
-FLAG_ALL = json.dumps({"spam": {"review": 0.0, "reject": 1.01}, "abuse": {"review": 0.0, "reject": 1.01}})
 PASSWORD = "correct-horse-1"
 AUTH = {"Authorization": f"Bearer {API_KEY}"}
 
-pytestmark = [pytest.mark.browser, needs_chromium]
+pytestmark = [pytest.mark.slow, pytest.mark.browser, needs_chromium]
 
 
 @pytest.fixture
-def site(live_server, rdb, prefix):
+def site(live_server, rdb, prefix, thresholds):
     """(base url, app, api client): one live app with two moderators and every comment flagged for review."""
-    base, app = live_server(THRESHOLDS=FLAG_ALL, RATE_LIMITS="", API_KEYS=f"test:{API_KEY}")
+    base, app = live_server(THRESHOLDS=thresholds.flag_all, RATE_LIMITS="", API_KEYS=f"test:{API_KEY}")
     moderators = Moderators(rdb, prefix)
     moderators.add("hanako", PASSWORD, "moderator")
     moderators.add("jiro", PASSWORD, "moderator")
@@ -139,8 +137,10 @@ def test_keyboard_reject_reason_undo_select_and_help(browser, site, comment):
     page.context.close()
 
 
-def test_a_card_decided_by_someone_else_shows_a_notice_not_an_error(browser, live_server, rdb, prefix, comment):
-    base, app = live_server(THRESHOLDS=FLAG_ALL, RATE_LIMITS="", API_KEYS=f"test:{API_KEY}", LEASE_SECONDS=1)
+def test_a_card_decided_by_someone_else_shows_a_notice_not_an_error(browser, live_server, rdb, prefix, comment,
+                                                                    thresholds):
+    base, app = live_server(THRESHOLDS=thresholds.flag_all, RATE_LIMITS="", API_KEYS=f"test:{API_KEY}",
+                            LEASE_SECONDS=1)
     Moderators(rdb, prefix).add("hanako", PASSWORD, "moderator")
     comment_id = queue_comment(app.test_client(), comment)
     page = logged_in_page(browser, base, "hanako")

@@ -11,30 +11,30 @@ from hypothesis import strategies as st
 
 from moderation.pages.cards import inert, level, safe_link, segments
 from moderation.store.review_queue import ReviewQueue
-from tests.conftest import MODERATOR_PASSWORD, Moderator, csrf_of
+from tests.support.moderators import MODERATOR_PASSWORD, csrf_of
 
-FLAG_ALL = json.dumps({"spam": {"review": 0.0, "reject": 1.01}, "abuse": {"review": 0.0, "reject": 1.01}})
 XSS = '<script>alert(1)</script><img src=x onerror=alert(2)> <a href="javascript:alert(3)">x</a> \u202eevil\u202c'
 
 
 @pytest.fixture
-def rapp(make_app):
-    return make_app(THRESHOLDS=FLAG_ALL, RATE_LIMITS="", LOGIN_MAX_FAILURES_ACCOUNT=3, LOGIN_MAX_FAILURES_IP=6)
+def rapp(make_app, thresholds):
+    return make_app(THRESHOLDS=thresholds.flag_all, RATE_LIMITS="", LOGIN_MAX_FAILURES_ACCOUNT=3,
+                    LOGIN_MAX_FAILURES_IP=6)
 
 
 @pytest.fixture
-def hanako(rapp, accounts):
-    return Moderator(rapp, "hanako")
+def hanako(rapp, login):
+    return login(rapp, "hanako")
 
 
 @pytest.fixture
-def jiro(rapp, accounts):
-    return Moderator(rapp, "jiro")
+def jiro(rapp, login):
+    return login(rapp, "jiro")
 
 
 @pytest.fixture
-def taro(rapp, accounts):
-    return Moderator(rapp, "taro")
+def taro(rapp, login):
+    return login(rapp, "taro")
 
 
 @pytest.fixture
@@ -145,8 +145,8 @@ def test_login_sets_a_hardened_cookie_and_lands_on_the_queue(rapp, accounts):
     assert client.get("/login").status_code == 302  # already logged in
 
 
-def test_cookie_is_secure_when_configured(make_app, accounts):
-    app = make_app(THRESHOLDS=FLAG_ALL, SESSION_COOKIE_SECURE=True)
+def test_cookie_is_secure_when_configured(make_app, accounts, thresholds):
+    app = make_app(THRESHOLDS=thresholds.flag_all, SESSION_COOKIE_SECURE=True)
     client = app.test_client()
     token = csrf_of(client.get("/login").text)
     response = client.post("/login", data={"username": "hanako", "password": MODERATOR_PASSWORD, "csrf_token": token})
@@ -182,7 +182,7 @@ def test_wrong_password_is_logged_without_the_password_then_throttled(rapp, acco
                                       "csrf_token": token}).status_code == 302
 
 
-def test_failures_per_address_are_throttled_across_accounts(rapp, accounts):
+def test_failures_per_address_are_throttled_across_accounts(rapp, accounts, login):
     client = rapp.test_client()
     env = {"REMOTE_ADDR": "10.9.8.7"}
     token = csrf_of(client.get("/login", environ_base=env).text)
@@ -192,7 +192,7 @@ def test_failures_per_address_are_throttled_across_accounts(rapp, accounts):
     response = client.post("/login", data={"username": "taro", "password": MODERATOR_PASSWORD, "csrf_token": token},
                            environ_base=env)
     assert response.status_code == 429
-    assert Moderator(rapp, "taro", remote_addr="10.9.8.8").csrf  # another address is not affected
+    assert login(rapp, "taro", remote_addr="10.9.8.8").csrf  # another address is not affected
 
 
 def test_logout_needs_csrf_and_really_ends_the_session(rapp, hanako):
@@ -436,9 +436,11 @@ def test_hostile_text_and_names_are_data_never_markup(hanako, taro, rdb, prefix)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "\u202e" not in page
 
 
-def test_an_expired_lease_returns_the_card_and_the_late_decision_is_a_notice(make_app, accounts, comment, auth):
-    app = make_app(THRESHOLDS=FLAG_ALL, RATE_LIMITS="", LEASE_SECONDS=1)
-    hanako, jiro = Moderator(app, "hanako"), Moderator(app, "jiro")
+@pytest.mark.slow
+def test_an_expired_lease_returns_the_card_and_the_late_decision_is_a_notice(make_app, accounts, comment, auth,
+                                                                             thresholds, login):
+    app = make_app(THRESHOLDS=thresholds.flag_all, RATE_LIMITS="", LEASE_SECONDS=1)
+    hanako, jiro = login(app, "hanako"), login(app, "jiro")
     body = comment("副業で月収100万円！")
     assert app.test_client().post("/api/v1/comments", json=body, headers=auth).json["decision"] == "review"
     assert [c["id"] for c in hanako.claim()] == [body["id"]]
@@ -468,6 +470,7 @@ bodies = st.fixed_dictionaries({}, optional={
     for name in ("site", "id", "ids", "action", "reason", "order", "label", "article", "n", "skipped")})
 
 
+@pytest.mark.slow
 def test_json_endpoints_never_answer_500_to_odd_bodies(taro):
     """Any JSON body on any endpoint: a 2xx or a 4xx with a JSON error, never a 500 (as the admin, so
     reopen's own checks run too)."""

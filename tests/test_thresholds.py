@@ -5,8 +5,6 @@ import time
 from moderation.pages.charts import svg_chart
 from moderation.store.score_history import GRID, ThresholdReport
 
-FLAG_ALL = {"spam": {"review": 0.0, "reject": 1.01}, "abuse": {"review": 0.0, "reject": 1.01}}
-
 
 def _record(cid, spam):
     return {"id": cid, "article_id": "a", "text": cid, "text_sha256": cid, "received_at": int(time.time() * 1000),

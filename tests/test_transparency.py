@@ -10,7 +10,8 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from moderation.rights import process
-from tests.conftest import API_KEY, Moderator
+from tests.support.app import API_KEY
+from tests.support.moderators import Moderator
 from tests.test_requests import FakeClock, file, post_comment, request_body, with_clock
 
 RIGHTS = ("reputation", "privacy", "portrait", "copyright", "other")

@@ -3,27 +3,24 @@
 import hashlib
 import logging
 import time
-from datetime import UTC, datetime
 
 from flask import Blueprint, g, jsonify, request
 
 from moderation import settings
 from moderation.api.api_keys import require_api_key
 from moderation.api.validation import parse_comment, parse_json_body
-from moderation.errors import ApiError, Conflict, NotFound, Unavailable, ValidationError
+from moderation.errors import ApiError, Conflict, NotFound, ValidationError, unavailable
+from moderation.labels import REASONS
 from moderation.scoring.manager import get_manager
 from moderation.store import RedisError
 from moderation.store.rate_limits import RateLimited, get_limiter
 from moderation.store.review_queue import Limited, get_queue
+from moderation.times import iso
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 log = logging.getLogger(__name__)
 
 STATUS = {"allow": "published", "review": "pending", "reject": "rejected"}
-
-
-def iso(ms):
-    return datetime.fromtimestamp(ms / 1000, UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def public_view(record, *, full=False):
@@ -67,11 +64,6 @@ def _replay(stored, record):
     return public_view(stored)
 
 
-def _unavailable():
-    retry = str(settings.get().retry_after)
-    return Unavailable("the review queue is unavailable; retry later", None, headers={"Retry-After": retry})
-
-
 def outcome(site, record, result, charge=None):
     """The answer for one submit: the new answer, the stored one for a repeated id, 409, 429 when a rate-limit
     counter went over (nothing stored), or 503 for a comment that would be queued or rejected while Redis is
@@ -87,7 +79,7 @@ def outcome(site, record, result, charge=None):
         return _replay(get_queue(site).get(record["id"]) or {}, record)
     except RedisError:
         if record["decision"] != "allow":
-            raise _unavailable() from None
+            raise unavailable() from None
         log.warning("redis unavailable: clean comment answered without a stored record")
         return public_view(record)
 
@@ -203,10 +195,7 @@ def _item_id(item):
 @bp.get("/comments/<path:comment_id>")
 @require_api_key
 def get_comment(comment_id):
-    try:
-        record = get_queue(g.site).get(comment_id)
-    except RedisError:
-        raise _unavailable() from None
+    record = get_queue(g.site).get(comment_id)
     if record is None:
         raise NotFound(f"no comment with id {comment_id!r} for this site", "id")
     return jsonify(public_view(record, full=True))
@@ -218,24 +207,17 @@ def report_comment(comment_id):
     """A reader's report, forwarded by the site: a label for retraining, and review once reported enough."""
     body = parse_json_body(request)
     reason = body.get("reason")
-    if reason not in ("spam", "abuse", "other"):
+    if reason not in REASONS:
         raise ValidationError("reason must be spam, abuse or other", "reason")
     reporter = body.get("reporter_id")
     if reporter is not None and (not isinstance(reporter, str) or not 1 <= len(reporter) <= 128):
         raise ValidationError("reporter_id must be a string of 1-128 characters", "reporter_id")
     get_limiter().check(g.site, [("key", "all", 1), ("author", reporter, 1)], now=time.time())
-    try:
-        result = get_queue(g.site).report(comment_id, reason, reporter or "",
-                                          settings.get().report_threshold)
-    except RedisError:
-        raise _unavailable() from None
+    result = get_queue(g.site).report(comment_id, reason, reporter or "", settings.get().report_threshold)
     return jsonify({"id": comment_id, "report": "accepted", "queued_for_review": result == "queued"}), 202
 
 
 @bp.get("/queue")
 @require_api_key
 def queue_stats():
-    try:
-        return jsonify(get_queue(g.site).stats())
-    except RedisError:
-        raise _unavailable() from None
+    return jsonify(get_queue(g.site).stats())

@@ -6,6 +6,8 @@ Built in code beside the implementation and checked against the running app by t
 
 from flask import Blueprint, jsonify
 
+from moderation.labels import LABELS, REASONS
+
 bp = Blueprint("openapi", __name__, url_prefix="/api/v1")
 
 
@@ -39,10 +41,10 @@ _COMMON_ERRORS = {
     "503": {**_error("Redis cannot take the write; retry after Retry-After seconds"), "headers": RETRY_AFTER},
 }
 
+PROBABILITY = {"type": "number", "minimum": 0, "maximum": 1}
 SCORES = {"type": "object", "description": "probability per label",
-          "properties": {"spam": {"type": "number", "minimum": 0, "maximum": 1},
-                         "abuse": {"type": "number", "minimum": 0, "maximum": 1}},
-          "required": ["spam", "abuse"], "additionalProperties": {"type": "number", "minimum": 0, "maximum": 1}}
+          "properties": {label: PROBABILITY for label in LABELS},
+          "required": list(LABELS), "additionalProperties": PROBABILITY}
 
 DECISION = {
     "type": "object",
@@ -245,7 +247,7 @@ def build_spec():
                 "parameters": [comment_id],
                 "requestBody": {"required": True, "content": {"application/json": {"schema": {
                     "type": "object", "required": ["reason"],
-                    "properties": {"reason": {"enum": ["spam", "abuse", "other"]},
+                    "properties": {"reason": {"enum": list(REASONS)},
                                    "reporter_id": {"type": "string", "minLength": 1, "maxLength": 128}}}}}},
                 "responses": {"202": _json({"type": "object", "required": ["id", "report", "queued_for_review"],
                                             "properties": {"id": {"type": "string"}, "report": {"const": "accepted"},

@@ -18,7 +18,6 @@ import socket
 import ssl
 import threading
 import time
-from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 from moderation import settings
@@ -32,6 +31,7 @@ from moderation.integrations.webhooks import (
 from moderation.store import RedisError, connection
 from moderation.store.keys import DEFAULT_PREFIX
 from moderation.store.outbox import GROUP, OutboxStore, get_outbox_store
+from moderation.times import iso
 
 log = logging.getLogger(__name__)
 
@@ -40,10 +40,6 @@ __all__ = ["GROUP", "Outbox", "event_body", "outboxes", "post_json", "run_worker
 USER_AGENT = "moderation-webhooks/1"
 # Seconds between the worker's checks of the removal requests' deadlines (due_soon and overdue alerts).
 DEADLINE_CHECK_SECONDS = 60.0
-
-
-def _iso(ms):
-    return datetime.fromtimestamp(int(ms) / 1000, UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def event_body(site, entry_id, fields):
@@ -61,7 +57,7 @@ def event_body(site, entry_id, fields):
         data = {"status": fields.get("status"), "by": fields.get("by") or None}
     if fields.get("data"):
         data.update(json.loads(fields["data"]))
-    return {"id": f"{site}:{entry_id}", "type": fields.get("type"), "site": site, "created_at": _iso(at),
+    return {"id": f"{site}:{entry_id}", "type": fields.get("type"), "site": site, "created_at": iso(at),
             "data": data}
 
 
@@ -221,9 +217,9 @@ def report(store, configured=None):
         "failed_attempts": int(counters.get("failed", 0)), "dead_lettered": int(counters.get("dead", 0)),
         "retrying": raw["retrying"], "dead_letter_list": raw["dead_letter_list"], "in_flight": raw["in_flight"],
         "undelivered": raw["undelivered"],
-        "last_delivered_at": _iso(counters["last_delivered_at"]) if counters.get("last_delivered_at") else None,
+        "last_delivered_at": iso(counters["last_delivered_at"]) if counters.get("last_delivered_at") else None,
         "last_error": counters.get("last_error"),
-        "last_error_at": _iso(counters["last_error_at"]) if counters.get("last_error_at") else None,
+        "last_error_at": iso(counters["last_error_at"]) if counters.get("last_error_at") else None,
     }
 
 

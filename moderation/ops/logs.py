@@ -13,11 +13,11 @@ import re
 import sys
 import time
 import uuid
-from datetime import UTC, datetime
 
 from flask import g, has_request_context, request
 
 from moderation import settings
+from moderation.times import iso
 
 REQUEST_ID_HEADER = "X-Request-ID"
 _REQUEST_ID_RE = re.compile(r"^[A-Za-z0-9._:@/+=-]{1,128}$")
@@ -46,7 +46,7 @@ class JsonFormatter(logging.Formatter):
 
     def format(self, record):
         out = {
-            "ts": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z"),
+            "ts": iso(record.created * 1000),
             "level": record.levelname.lower(), "logger": record.name, "msg": record.getMessage(),
         }
         request_id = getattr(record, "request_id", None) or current_request_id()

@@ -12,11 +12,12 @@ logged-in moderator while the schedule is active.
 import functools
 import math
 
-from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 
 from moderation import settings
 from moderation.api.api_keys import configured_sites
 from moderation.integrations.outbox import webhook_stats
+from moderation.labels import LABELS
 from moderation.pages import i18n
 from moderation.pages.cards import inert
 from moderation.pages.charts import svg_chart
@@ -24,19 +25,16 @@ from moderation.pages.login import (
     api_login_required,
     csrf_token,
     current_moderator,
-    html_errors,
     page_login_required,
     require_admin,
     require_csrf,
 )
-from moderation.pages.review import LABELS
+from moderation.pages.setup import page_blueprint
 from moderation.scoring.registry import RegistryError
 from moderation.store.review_queue import get_queue
 from moderation.store.score_history import GRID, get_report
 
-bp = Blueprint("admin", __name__, url_prefix="/review/admin")
-i18n.register(bp)
-html_errors(bp)
+bp = page_blueprint("admin", __name__, url_prefix="/review/admin")
 
 MAX_THRESHOLD = 1.01
 TABLE_STEPS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
@@ -347,8 +345,3 @@ def api_model():
         report["transitions"] = dict(report["transitions"])
     return jsonify(context)
 
-
-@bp.after_request
-def no_store(response):
-    response.headers["Cache-Control"] = "no-store"
-    return response

@@ -8,9 +8,9 @@ moderator reads. Only http(s) URLs are offered as links.
 
 import itertools
 import re
-from datetime import UTC, datetime
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo
+
+from moderation import times
 
 # Bidi embeddings, overrides, isolates and marks: shown as their code point, never applied.
 BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
@@ -18,7 +18,6 @@ _BIDI_RE = re.compile(f"([{BIDI}])")
 
 # A score's word: at or above the first bound "high", then "medium", else "low".
 LEVELS = ((0.7, "high"), (0.4, "medium"))
-REASONS = ("spam", "abuse", "other")
 
 
 def level(p):
@@ -125,6 +124,4 @@ def card(record, history):
 
 def format_time(ms, zone="Asia/Tokyo"):
     """(ISO 8601 UTC, local 'YYYY-MM-DD HH:MM:SS JST') for a time in ms."""
-    moment = datetime.fromtimestamp(int(ms) / 1000, UTC)
-    local = moment.astimezone(ZoneInfo(zone))
-    return moment.isoformat(timespec="seconds").replace("+00:00", "Z"), local.strftime("%Y-%m-%d %H:%M:%S %Z")
+    return times.iso(int(ms), timespec="seconds"), times.local(int(ms), zone)

@@ -12,18 +12,17 @@ import logging
 import secrets
 from urllib.parse import urlsplit
 
-from flask import Blueprint, abort, current_app, g, jsonify, redirect, render_template, request, session, url_for
-from werkzeug.exceptions import HTTPException
+from flask import abort, current_app, g, redirect, render_template, request, session, url_for
 
 from moderation import settings
 from moderation.errors import BadCsrf, Forbidden, Unauthorized
 from moderation.pages import i18n
+from moderation.pages.setup import page_blueprint
 from moderation.store.login_throttle import get_throttle
 from moderation.store.moderators import get_moderators
 from moderation.store.sessions import get_sessions
 
-bp = Blueprint("sessions", __name__)
-i18n.register(bp)
+bp = page_blueprint("sessions", __name__)
 log = logging.getLogger(__name__)
 
 
@@ -128,22 +127,6 @@ def _safe_next(target):
     return target
 
 
-def html_errors(blueprint):
-    """4xx from a page of this blueprint: a small localised page (JSON errors keep the app's boundary)."""
-
-    @blueprint.errorhandler(HTTPException)
-    def error_page(error):
-        if request.path.startswith("/review/api/"):
-            code = (error.name or "error").lower().replace(" ", "_")
-            return jsonify({"error": {"code": code, "message": error.description, "field": None}}), error.code
-        if error.code is None or error.code >= 500:
-            return error
-        key = f"error.{error.code}" if error.code in (400, 403, 404) else "error.400"
-        body = render_template("error.html", message=i18n.translate(key), code=error.code)
-        return body, error.code
-
-
-html_errors(bp)
 
 
 # -- views --------------------------------------------------------------------------------------------------
@@ -186,8 +169,3 @@ def logout():
     _end_session()
     return redirect(url_for("sessions.login", bye=1))
 
-
-@bp.after_request
-def no_store(response):
-    response.headers["Cache-Control"] = "no-store"
-    return response

@@ -13,10 +13,10 @@ from flask import Blueprint, abort, redirect, render_template, request, url_for
 from moderation import settings
 from moderation.api.api_keys import configured_sites
 from moderation.api.transparency import csv_response, period
-from moderation.errors import NotFound, ValidationError
+from moderation.errors import NotFound, ValidationError, html_errors
 from moderation.pages import i18n
 from moderation.pages.cards import format_time
-from moderation.pages.login import csrf_token, html_errors, require_csrf
+from moderation.pages.login import csrf_token, require_csrf
 from moderation.rights import intake, policy, process, transparency
 from moderation.store.rate_limits import RateLimited, RateLimiter
 

@@ -1,23 +1,22 @@
 """The moderators' removal requests queue: open requests by due date, one request's comments and steps, and the
 forms that move it on (plain POST forms with the session's CSRF token: the page needs no JavaScript)."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 
 from moderation import settings
 from moderation.api.api_keys import configured_sites as sites
-from moderation.api.comments import iso
 from moderation.errors import ApiError, Conflict, NotFound
 from moderation.pages import i18n
 from moderation.pages.cards import format_time, inert
-from moderation.pages.login import csrf_token, current_moderator, html_errors, page_login_required, require_csrf
+from moderation.pages.login import csrf_token, current_moderator, page_login_required, require_csrf
+from moderation.pages.setup import page_blueprint
 from moderation.rights import process
 from moderation.rights.clock import DAY_MS, now_ms
 from moderation.store.removal_requests import get_requests
 from moderation.store.review_queue import get_queue
+from moderation.times import iso
 
-bp = Blueprint("request_queue", __name__, url_prefix="/review/requests")
-i18n.register(bp)
-html_errors(bp)
+bp = page_blueprint("request_queue", __name__, url_prefix="/review/requests")
 
 
 def _site(value):
@@ -119,8 +118,3 @@ def notify(request_id):
 
     return _act(request_id, again, "rq.notified")
 
-
-@bp.after_request
-def no_store(response):
-    response.headers["Cache-Control"] = "no-store"
-    return response

@@ -5,27 +5,25 @@ POST needs the session's CSRF token (X-CSRF-Token header, or a csrf_token form f
 moderator are the ones the ReviewQueue leased to them.
 """
 
-from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask import abort, flash, jsonify, redirect, render_template, request, url_for
 
 from moderation.api.api_keys import configured_sites
 from moderation.errors import AlreadyDecided, ApiError, ClaimedByOther, Conflict, NotFound, ValidationError
+from moderation.labels import LABELS, REASONS
 from moderation.pages import i18n
-from moderation.pages.cards import REASONS, card, format_time, inert
+from moderation.pages.cards import card, format_time, inert
 from moderation.pages.login import (
     api_login_required,
     csrf_token,
     current_moderator,
-    html_errors,
     page_login_required,
     require_admin,
 )
+from moderation.pages.setup import page_blueprint
 from moderation.store.review_queue import get_queue
 
-bp = Blueprint("review", __name__, url_prefix="/review")
-i18n.register(bp)
-html_errors(bp)
+bp = page_blueprint("review", __name__, url_prefix="/review")
 
-LABELS = ("spam", "abuse")
 ORDERS = ("risk", "age")
 ACTIONS = ("approve", "reject", "spam")
 HISTORY_ACTIONS = ("approved", "rejected", "undone", "reopened", "auto_rejected")
@@ -284,9 +282,4 @@ def api_reopen():
         return redirect(url_for("review.history_page", site=queue.site))
     return jsonify({"id": comment_id, "reopened": True})
 
-
-@bp.after_request
-def no_store(response):
-    response.headers["Cache-Control"] = "no-store"
-    return response
 

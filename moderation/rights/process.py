@@ -5,12 +5,12 @@ import logging
 import smtplib
 
 from moderation import settings
-from moderation.api.comments import iso
 from moderation.errors import Conflict, NotFound, ValidationError
 from moderation.integrations import mail
 from moderation.rights.clock import DAY_MS, now_ms
 from moderation.store.removal_requests import get_requests
 from moderation.store.review_queue import get_queue, risk_rank
+from moderation.times import iso
 
 log = logging.getLogger(__name__)
 

@@ -4,7 +4,7 @@ import time
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from moderation.scoring.scorer import LABELS
+from moderation.labels import LABELS
 from moderation.settings import json_object
 
 

@@ -1,9 +1,8 @@
 """LabelStore: labelled examples for the next model, from moderators, Akismet-style feedback and reports."""
 
+from moderation.labels import LABELS as TASKS  # a training task per label
 from moderation.store import connection
 from moderation.store.keys import KeySpace
-
-TASKS = ("spam", "abuse")
 
 
 class LabelStore:

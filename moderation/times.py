@@ -1,0 +1,14 @@
+"""Times as the API, webhooks, logs and pages show them: ISO 8601 in UTC (…Z) from epoch milliseconds."""
+
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+
+def iso(ms, timespec="milliseconds"):
+    """'2026-11-29T12:00:00.000Z' for a time in ms (an int, float or the digits Redis returns)."""
+    return datetime.fromtimestamp(float(ms) / 1000, UTC).isoformat(timespec=timespec).replace("+00:00", "Z")
+
+
+def local(ms, zone="Asia/Tokyo"):
+    """'2026-11-29 21:00:00 JST': what a moderator reads beside the ISO time."""
+    return datetime.fromtimestamp(float(ms) / 1000, ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M:%S %Z")

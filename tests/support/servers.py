@@ -1,0 +1,155 @@
+"""Real servers the tests start: redis-server on a free port, and gunicorn as docker-compose runs it."""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+import uuid
+from pathlib import Path
+
+import redis
+
+from moderation import PROJECT_ROOT
+from moderation.store.client import find_redis_server
+from tests.support.app import API_KEY
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class RedisProcess:
+    """A redis-server on a free loopback port with its data (append-only file) in a temporary folder."""
+
+    def __init__(self, data_dir):
+        self.data_dir = Path(data_dir)
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.port = free_port()
+        self.process = None
+
+    @property
+    def url(self):
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self):
+        self.process = subprocess.Popen(
+            [find_redis_server(), "--port", str(self.port), "--bind", "127.0.0.1", "--dir", str(self.data_dir),
+             "--appendonly", "yes", "--appendfsync", "everysec", "--save", "", "--daemonize", "no",
+             "--logfile", str(self.data_dir / "redis.log")],
+            stdin=subprocess.DEVNULL,
+        )
+        client = redis.Redis(port=self.port, socket_timeout=0.5)
+        for _ in range(200):
+            try:
+                if client.ping():
+                    return self
+            except (redis.ConnectionError, redis.BusyLoadingError):
+                time.sleep(0.05)
+        raise RuntimeError("redis-server did not start")
+
+    def kill(self):
+        """SIGKILL: no shutdown save; only what the append-only file already holds survives."""
+        self.process.kill()
+        self.process.wait()
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+
+
+# The api service's command in docker-compose.yml (tests/test_production.py checks the two agree).
+GUNICORN_COMMAND = ["gunicorn", "--config", "gunicorn.conf.py", "--preload", "moderation:create_app()"]
+
+
+class Gunicorn:
+    """The api service's command line, run here: started, waited for, signalled, its log read back."""
+
+    def __init__(self, command, env, log_dir):
+        self.command = [sys.executable, "-m", "gunicorn", *command[1:]] if command[0] == "gunicorn" else command
+        self.port = free_port()
+        self.env = {k: v for k, v in os.environ.items()
+                    if not k.startswith("MODERATION_") and k != "PROMETHEUS_MULTIPROC_DIR"}
+        self.env.update(env, MODERATION_BIND=f"127.0.0.1:{self.port}")
+        self.log_path = Path(log_dir) / f"gunicorn-{self.port}.log"
+        self.process = None
+
+    @property
+    def url(self):
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, timeout=60):
+        with open(self.log_path, "wb") as log:
+            self.process = subprocess.Popen(self.command, cwd=PROJECT_ROOT, env=self.env, stdout=log, stderr=log,
+                                            stdin=subprocess.DEVNULL)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise AssertionError(f"gunicorn exited with {self.process.returncode}:\n{self.log()}")
+            try:
+                if self.get("/readyz")[0] == 200:
+                    return self
+            except OSError:
+                pass
+            time.sleep(0.1)
+        raise AssertionError(f"gunicorn did not become ready:\n{self.log()}")
+
+    def request(self, method, path, body=None, headers=None, timeout=10):
+        data = json.dumps(body).encode() if body is not None else None
+        req = urllib.request.Request(self.url + path, data=data, method=method, headers=headers or {})
+        if data is not None:
+            req.add_header("Content-Type", "application/json")
+        try:
+            with urllib.request.urlopen(req, timeout=timeout) as response:
+                return response.status, response.read(), response.headers
+        except urllib.error.HTTPError as error:
+            return error.code, error.read(), error.headers
+
+    def get(self, path, **kwargs):
+        return self.request("GET", path, **kwargs)
+
+    def post_comment(self, text, comment_id=None, headers=None, timeout=10):
+        body = {"id": comment_id or f"p-{uuid.uuid4().hex[:12]}", "article_id": "a-1", "text": text,
+                "author": {"id": "reader-7", "name": "読者"}}
+        return self.request("POST", "/api/v1/comments", body,
+                            headers={"Authorization": f"Bearer {API_KEY}", **(headers or {})}, timeout=timeout)
+
+    def metrics(self):
+        from prometheus_client.parser import text_string_to_metric_families
+
+        token = self.env["MODERATION_METRICS_TOKEN"]
+        status, body, _ = self.get("/metrics", headers={"Authorization": f"Bearer {token}"})
+        assert status == 200, body
+        return {(s.name, tuple(sorted(s.labels.items()))): s.value
+                for family in text_string_to_metric_families(body.decode()) for s in family.samples}
+
+    def workers(self, timeout=10):
+        """Pids of the worker processes (waits until as many as configured are up)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            pids = [int(pid) for task in Path(f"/proc/{self.process.pid}/task").iterdir()
+                    for pid in (task / "children").read_text().split()]
+            if len(pids) >= int(self.env["MODERATION_WORKERS"]) or time.monotonic() > deadline:
+                return pids
+            time.sleep(0.1)
+
+    def log(self):
+        return self.log_path.read_text(errors="replace")
+
+    def log_lines(self):
+        return [json.loads(line) for line in self.log().splitlines() if line.strip()]
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=40)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()

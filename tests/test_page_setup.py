@@ -1,0 +1,34 @@
+"""Every moderators' page blueprint comes from page_blueprint: no-store, the localised 4xx page, `_` in templates."""
+
+from flask import abort, render_template_string
+
+from moderation.pages.setup import no_store, page_blueprint
+
+
+def test_a_new_page_gets_no_store_the_localised_error_page_and_translations(make_app):
+    app = make_app()
+    bp = page_blueprint("probe", __name__, url_prefix="/probe")
+
+    @bp.get("/missing")
+    def missing():
+        abort(404)
+
+    @bp.get("/hello")
+    def hello():
+        return render_template_string("{{ _('error.back') }}")
+
+    app.register_blueprint(bp)
+    client = app.test_client()
+    response = client.get("/probe/missing?lang=en")
+    assert response.status_code == 404 and response.mimetype == "text/html"
+    assert response.headers["Cache-Control"] == "no-store"
+    assert "error.404" not in response.text and "<html" in response.text.lower()
+    greeting = client.get("/probe/hello?lang=en")
+    assert greeting.headers["Cache-Control"] == "no-store" and greeting.text and greeting.text != "error.back"
+
+
+def test_the_moderators_pages_are_made_by_page_blueprint(make_app):
+    app = make_app()
+    for name in ("sessions", "review", "admin"):
+        assert no_store in app.after_request_funcs[name], name
+    assert make_app().test_client().get("/login").headers["Cache-Control"] == "no-store"
