@@ -123,6 +123,7 @@ def test_the_requests_queue_and_the_transparency_page_in_chromium(browser, site)
     page.check('input[name="outcome"][value="removed"]')
     page.fill("#criterion", "基準2(プライバシー)")
     page.fill("#reason", "住所を特定できる記述のため削除しました。")
+    page.evaluate("document.querySelector('.topbar').style.position = 'static'")  # no sticky bar mid-shot
     page.screenshot(path=str(SHOTS / "request-detail.png"), full_page=True)
     page.click(".decide-form button[type=submit]")
     assert page.locator("#request-status").inner_text() == "判断済み: 削除"

@@ -133,6 +133,20 @@ REQUEST_STATE = {
 }
 _REQUEST_ID = {"name": "request_id", "in": "path", "required": True,
                "schema": {"type": "string", "minLength": 1, "maxLength": 64, "pattern": "^[^/]+$"}}
+
+
+def _statement_post(summary, done, conflict):
+    """A poster's statement about a request, forwarded by the site."""
+    return {"post": {
+        "tags": ["removal requests"], "summary": summary, "parameters": [_REQUEST_ID],
+        "requestBody": {"required": True, "content": {"application/json": {"schema": {
+            "type": "object", "required": ["statement"],
+            "properties": {"statement": {"type": "string", "minLength": 1, "maxLength": 4000}}}}}},
+        "responses": {"202": _json(_ref("RemovalRequestState"), done), **_COMMON_ERRORS,
+                      "404": _error("no such request for this site"), "409": _error(conflict)},
+    }}
+
+
 REQUEST_PATHS = {
     "/api/v1/requests": {"post": {
         "tags": ["removal requests"], "summary": "File a removal request for a rights holder",
@@ -150,26 +164,12 @@ REQUEST_PATHS = {
                       "401": _COMMON_ERRORS["401"], "404": _error("no such request for this site"),
                       "503": _COMMON_ERRORS["503"]},
     }},
-    "/api/v1/requests/{request_id}/answers": {"post": {
-        "tags": ["removal requests"], "summary": "The consulted poster's answer (once, while consulted)",
-        "parameters": [_REQUEST_ID],
-        "requestBody": {"required": True, "content": {"application/json": {"schema": {
-            "type": "object", "required": ["statement"],
-            "properties": {"statement": {"type": "string", "minLength": 1, "maxLength": 4000}}}}}},
-        "responses": {"202": _json(_ref("RemovalRequestState"), "recorded"), **_COMMON_ERRORS,
-                      "404": _error("no such request for this site"),
-                      "409": _error("the poster was not consulted, or answered already")},
-    }},
-    "/api/v1/requests/{request_id}/appeals": {"post": {
-        "tags": ["removal requests"], "summary": "The poster's appeal: the request reopens for another moderator",
-        "parameters": [_REQUEST_ID],
-        "requestBody": {"required": True, "content": {"application/json": {"schema": {
-            "type": "object", "required": ["statement"],
-            "properties": {"statement": {"type": "string", "minLength": 1, "maxLength": 4000}}}}}},
-        "responses": {"202": _json(_ref("RemovalRequestState"), "reopened"), **_COMMON_ERRORS,
-                      "404": _error("no such request for this site"),
-                      "409": _error("not decided yet, or appealed already")},
-    }},
+    "/api/v1/requests/{request_id}/answers": _statement_post(
+        "The consulted poster's answer (once, while consulted)", "recorded",
+        "the poster was not consulted, or answered already"),
+    "/api/v1/requests/{request_id}/appeals": _statement_post(
+        "The poster's appeal: the request reopens for another moderator", "reopened",
+        "not decided yet, or appealed already"),
     "/api/v1/transparency": {"get": {
         "tags": ["removal requests"], "summary": "The site's transparency report for UTC days from..to",
         "parameters": [{"name": name, "in": "query", "required": False,

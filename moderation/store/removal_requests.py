@@ -19,6 +19,14 @@ def _json(value):
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+def _check(result, field, **conflicts):
+    """A script's answer: "ok", "not_found" (404) or one of the named conflicts (409 with that code)."""
+    if result == "not_found":
+        raise NotFound("no such request", "id")
+    if result != "ok":
+        raise Conflict(conflicts[result], field, code=result)
+
+
 class RemovalRequests:
     """Create, move through the steps, decide once (again after an appeal) and read removal requests."""
 
@@ -60,11 +68,8 @@ class RemovalRequests:
         result = self._step(keys=self._keys(request_id),
                             args=[request_id, step, moderator, int(now_ms), due_at or "", consult_until or "",
                                   _json(event) if event is not None else ""])
-        if result == "not_found":
-            raise NotFound("no such request", "id")
-        if result != "ok":
-            raise Conflict({"decided": "the request is decided", "bad_step": f"cannot move to {step} now",
-                            "consulted_already": "the poster was consulted already"}[result], "step", code=result)
+        _check(result, "step", decided="the request is decided", bad_step=f"cannot move to {step} now",
+               consulted_already="the poster was consulted already")
 
     def decide(self, request_id, outcome, moderator, *, now_ms, criterion, reason, removed, event):
         """Record the decision; after an appeal only another moderator may decide. Returns (late, days)."""
@@ -84,23 +89,15 @@ class RemovalRequests:
         """The poster's objection reopens a decided request (once)."""
         result = self._appeal(keys=self._keys(request_id),
                               args=[request_id, int(now_ms), int(due_at), statement, _json(event)])
-        if result == "not_found":
-            raise NotFound("no such request", "id")
-        if result != "ok":
-            message = {"not_decided": "the request is not decided yet",
-                       "appealed_already": "this decision was appealed already"}[result]
-            raise Conflict(message, "id", code=result)
+        _check(result, "id", not_decided="the request is not decided yet",
+               appealed_already="this decision was appealed already")
 
     def answer(self, request_id, statement, *, now_ms):
         """The consulted poster's answer, recorded once."""
         result = self._answer(keys=[self.record_key(request_id), self.key("rq", "audit")],
                               args=[request_id, int(now_ms), statement])
-        if result == "not_found":
-            raise NotFound("no such request", "id")
-        if result != "ok":
-            message = {"not_consulted": "the poster has not been consulted on this request",
-                       "answered_already": "the poster has answered already"}[result]
-            raise Conflict(message, "id", code=result)
+        _check(result, "id", not_consulted="the poster has not been consulted on this request",
+               answered_already="the poster has answered already")
 
     def alert(self, request_id, kind, *, now_ms, event):
         """Raise the due_soon or overdue alert once; True when raised by this call."""
