@@ -1,6 +1,6 @@
 """Functional tests of a model artifact: what it holds and what it lets through, case by case.
 
-    python -m model.functional [--artifact DIR|VERSION] [--data-dir ../shared/data] [--json | --markdown]
+    python -m model.functional [--artifact DIR|VERSION] [--data-dir ../shared/data] [--json | --markdown] [--failures]
 
 Three yardsticks (tests/functional/README.md says how the cases are labelled):
 - the project's Japanese suite (tests/functional/ja_suite.jsonl): pass rate per functionality, for the
@@ -110,10 +110,14 @@ def suite_report(judge: Judge, cases: list[dict]) -> dict:
     per_exp: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     per_cat: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     cat_match = [0, 0]
+    false_alarms: dict[str, int] = defaultdict(int)  # which outputs held the non-harmful cases
     for case in cases:
         verdict = judge.judge(case["text"])
         ok = verdict["flagged"] if case["expected"] == "harmful" else verdict["decision"] == "allow"
         outcome[case["id"]] = ok
+        if not ok and case["expected"] == "non_harmful":
+            for name in verdict["harms"] or ["spam"]:
+                false_alarms[name] += 1
         for table, key in ((per_func, case["functionality"]), (per_exp, case["expected"])):
             table[key][0] += ok
             table[key][1] += 1
@@ -134,6 +138,7 @@ def suite_report(judge: Judge, cases: list[dict]) -> dict:
         "categories": {k: {"n": n, "pass_rate": _rate(p, n)} for k, (p, n) in sorted(per_cat.items())},
         "pairs": {"n": len(pairs), "both_pass_rate": _rate(both, len(pairs))},
         "category_match": ({"n": cat_match[1], "rate": _rate(*cat_match)} if cat_match[1] else None),
+        "false_alarms": dict(sorted(false_alarms.items())),
         "failed": sorted(k for k, ok in outcome.items() if not ok),
     }
 
@@ -313,12 +318,27 @@ def markdown_report(rep: dict) -> str:
     return "\n".join(out) + "\n"
 
 
+def format_failures(judge: Judge, failed: list[str]) -> str:
+    """One line per failed case: id, functionality, what was expected, what the model did and why."""
+    by_id = {c["id"]: c for c in load_cases(SUITE)}
+    lines = ["", f"Failed cases ({len(failed)})"]
+    for cid in failed:
+        case = by_id[cid]
+        verdict = judge.judge(case["text"])
+        top = f" top {verdict['top_category']} {verdict['categories'][verdict['top_category']]:.2f}" if (
+            verdict["top_category"]) else ""
+        lines.append(f"{cid} {case['functionality']:26} want {case['expected']:11} got {verdict['decision']:6} "
+                     f"abuse {verdict['abuse']:.2f}{top} {','.join(verdict['harms']) or '-'}  {case['text']}")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m model.functional", description=__doc__.splitlines()[0])
     ap.add_argument("--artifact", help="artifact folder or version under model/artifacts (default: the active one)")
     ap.add_argument("--data-dir", default=str(DEFAULT_DATA), help="shared data folder (for hatecheck-en)")
     ap.add_argument("--json", action="store_true", help="print the report as JSON")
     ap.add_argument("--markdown", action="store_true", help="print the report as a CARD.md section")
+    ap.add_argument("--failures", action="store_true", help="also list the Japanese cases the model gets wrong")
     args = ap.parse_args(argv)
     folder, sha = resolve_artifact(args.artifact)
     scorer = load_scorer(folder, sha)
@@ -327,6 +347,8 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(rep, ensure_ascii=False, indent=2))
     else:
         print(markdown_report(rep) if args.markdown else format_report(rep))
+    if args.failures and not args.json:
+        print(format_failures(Judge(scorer, scorer.card["thresholds"]), rep["ja_suite"]["failed"]))
     return 0
 
 

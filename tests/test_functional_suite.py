@@ -99,7 +99,7 @@ def test_recorded_results_catch_a_regression(tiny_model, tmp_path):
 
 
 def test_harness_reports_suite_hatecheck_and_probe(shipped_scorer, capsys):
-    from model.functional import DEFAULT_DATA, main, markdown_report
+    from model.functional import DEFAULT_DATA, Judge, format_failures, main, markdown_report
 
     assert main(["--json"]) == 0
     rep = json.loads(capsys.readouterr().out)
@@ -121,3 +121,8 @@ def test_harness_reports_suite_hatecheck_and_probe(shipped_scorer, capsys):
         assert pi["tp"] + pi["fp"] + pi["fn"] + pi["tn"] == pi["n"] >= 200
     card_md = markdown_report(rep)
     assert all(f"| {name} | {v['n']} |" in card_md for name, v in ja["functionalities"].items())
+    cases = {c["id"]: c for c in load_cases(SUITE)}
+    wrongly_held = [i for i in ja["failed"] if cases[i]["expected"] == "non_harmful"]
+    assert sum(ja["false_alarms"].values()) >= len(wrongly_held)
+    listing = format_failures(Judge(shipped_scorer, shipped_scorer.card["thresholds"]), ja["failed"][:3])
+    assert all(f"{i} {cases[i]['functionality']}" in listing for i in ja["failed"][:3])
