@@ -6,7 +6,7 @@ DATA_DIR ?= ../shared/data
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint train evaluate retrain bench soak audit browser-deps clean
+.PHONY: run test lint train evaluate functional retrain bench soak audit browser-deps clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ train: $(VENV)/.installed
 
 evaluate: $(VENV)/.installed
 	$(PY) -m model.evaluate --data-dir $(DATA_DIR)
+
+# The written functional suites (tests/functional) and HateCheck, per functionality, on the active model.
+functional: $(VENV)/.installed
+	$(PY) -m model.functional --data-dir $(DATA_DIR)
 
 # Learn from the moderators: export the site's labels, train a candidate, keep it only if no worse.
 retrain: $(VENV)/.installed

@@ -60,6 +60,7 @@ def test_suite_files_are_utf8_json_lines():
         assert all(json.loads(line) for line in lines)
 
 
+@pytest.mark.slow
 def test_no_case_is_a_training_row():
     from model.functional import DEFAULT_DATA, training_overlap
 
@@ -98,6 +99,7 @@ def test_recorded_results_catch_a_regression(tiny_model, tmp_path):
     assert regressions(changed, again) == (0, [])
 
 
+@pytest.mark.slow
 def test_harness_reports_suite_hatecheck_and_probe(shipped_scorer, capsys):
     from model.functional import DEFAULT_DATA, Judge, format_failures, main, markdown_report
 
