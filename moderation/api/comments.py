@@ -119,7 +119,9 @@ def compare_shadow(manager, site, record):
 @require_api_key
 def submit_comment():
     comment = parse_comment(parse_json_body(request), text_limit=settings.get().text_limit)
-    return jsonify(handle(g.site, comment))
+    answer = handle(g.site, comment)
+    g.decisions = ((answer["decision"], answer["labels"]),)  # counted by ops/metrics.py
+    return jsonify(answer)
 
 
 def _charges(site, parsed, key_cost, now):
@@ -185,6 +187,7 @@ def submit_batch():
         except ApiError as error:
             results.append({"index": index, "id": _item_id(items[index]), "error": error.to_dict(),
                             "status": error.status})
+    g.decisions = [(r["decision"], r["labels"]) for r in results if "decision" in r]
     return jsonify({"results": results})
 
 

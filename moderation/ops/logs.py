@@ -9,11 +9,12 @@ query string or a header value: an `extra` field named like a secret or a text i
 
 import json
 import logging
+import os
 import re
 import sys
 import time
-import uuid
 
+import orjson
 from flask import g, has_request_context, request
 
 from moderation import settings
@@ -29,7 +30,7 @@ access_log = logging.getLogger("moderation.access")
 
 
 def new_request_id():
-    return uuid.uuid4().hex
+    return os.urandom(16).hex()
 
 
 def request_id_from(value):
@@ -42,7 +43,7 @@ def current_request_id():
 
 
 class JsonFormatter(logging.Formatter):
-    """{"ts", "level", "logger", "msg", "request_id", ...extra fields, "exc"} on one line."""
+    """{"ts", "level", "logger", "msg", "request_id", ...extra fields, "exc"} on one line (orjson: a few µs)."""
 
     def format(self, record):
         out = {
@@ -57,7 +58,10 @@ class JsonFormatter(logging.Formatter):
                 out[name] = value
         if record.exc_info:
             out["exc"] = self.formatException(record.exc_info)
-        return json.dumps(out, ensure_ascii=False, default=str)
+        try:
+            return orjson.dumps(out, default=str).decode()
+        except TypeError:  # what orjson refuses (a lone surrogate, a huge integer): the standard library
+            return json.dumps(out, ensure_ascii=False, default=str)
 
 
 class StderrHandler(logging.StreamHandler):
@@ -96,20 +100,23 @@ def init_app(app):
     with_access_log = config.access_log
 
     def start_request():
-        g.request_id = request_id_from(request.headers.get(REQUEST_ID_HEADER))
-        g.request_started = time.perf_counter()
+        state = g._get_current_object()
+        state.request_id = request_id_from(request.environ.get("HTTP_X_REQUEST_ID"))
+        state.request_started = time.perf_counter()  # also the latency metrics' start (ops/metrics.py)
 
     def finish_request(response):
-        request_id = g.get("request_id") or new_request_id()
+        state = g._get_current_object()
+        request_id = getattr(state, "request_id", None) or new_request_id()
         response.headers[REQUEST_ID_HEADER] = request_id
         if with_access_log and access_log.isEnabledFor(logging.INFO):
-            started = g.get("request_started")
-            rule = request.url_rule
+            started = getattr(state, "request_started", None)
+            req = request._get_current_object()
+            rule = req.url_rule
             access_log.info("request", extra={
-                "request_id": request_id, "method": request.method, "route": rule.rule if rule else None,
-                "path": request.path[:200], "status": response.status_code,
+                "request_id": request_id, "method": req.method, "route": rule.rule if rule else None,
+                "path": req.path[:200], "status": response.status_code,
                 "duration_ms": round((time.perf_counter() - started) * 1000, 3) if started else None,
-                "site": g.get("site"), "remote": request.remote_addr,
+                "site": getattr(state, "site", None), "remote": req.remote_addr,
             })
         return response
 

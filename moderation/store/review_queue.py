@@ -4,6 +4,8 @@ import json
 import time
 from typing import NamedTuple
 
+import orjson
+
 from moderation.errors import AlreadyDecided, ClaimedByOther, Conflict, NotFound
 from moderation.store import review_queue_scripts as scripts
 from moderation.store.keys import KeySpace
@@ -16,6 +18,14 @@ class Limited(NamedTuple):
 
     position: int
     left_ms: int
+
+
+def _json(value):
+    """Compact UTF-8 JSON text for Redis (orjson; the standard library for what it refuses)."""
+    try:
+        return orjson.dumps(value).decode()
+    except TypeError:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def score_bucket(p):
@@ -58,7 +68,7 @@ class ReviewQueue:
     # -- writes -----------------------------------------------------------------------------------------
 
     def _submit_call(self, record, queued, charge):
-        fields = {name: json.dumps(value, ensure_ascii=False) if name in _JSON_FIELDS else str(value)
+        fields = {name: _json(value) if name in _JSON_FIELDS else str(value)
                   for name, value in record.items() if value is not None}
         rank = risk_rank(record["risk"], record["received_at"])
         day = time.strftime("%Y%m%d", time.gmtime(record["received_at"] / 1000))
@@ -68,7 +78,7 @@ class ReviewQueue:
                 self.key("hist", day)]
         ttl = self.published_ttl if record["decision"] == "allow" else self.record_ttl
         args = [record["id"], "1" if queued else "0", rank, record["received_at"], ttl, record["decision"],
-                json.dumps(record["labels"]), json.dumps(fields, ensure_ascii=False), json.dumps(buckets)]
+                _json(record["labels"]), _json(fields), _json(buckets)]
         if charge is not None:
             keys += charge.keys
             args += charge.args

@@ -1,0 +1,45 @@
+"""Flask's JSON through orjson: answers in UTF-8 (Japanese as itself, not \\uXXXX), keys sorted as before."""
+
+import json
+
+import orjson
+from flask.json.provider import DefaultJSONProvider
+
+_OPTIONS = (orjson.OPT_SORT_KEYS | orjson.OPT_SERIALIZE_NUMPY | orjson.OPT_PASSTHROUGH_DATETIME
+            | orjson.OPT_PASSTHROUGH_DATACLASS)
+_default = DefaultJSONProvider.default  # dates as HTTP dates, Decimal, UUID, dataclasses, __html__: as Flask did
+
+
+def dumps_bytes(obj, *, indent=False):
+    """UTF-8 JSON with sorted keys; what orjson refuses (non-string keys, integers over 64 bits, lone
+    surrogates) goes through the standard library instead, ASCII-escaped."""
+    try:
+        return orjson.dumps(obj, default=_default, option=_OPTIONS | (orjson.OPT_INDENT_2 if indent else 0))
+    except TypeError:
+        return json.dumps(obj, default=_default, sort_keys=True, indent=2 if indent else None,
+                          separators=None if indent else (",", ":")).encode()
+
+
+class OrjsonProvider(DefaultJSONProvider):
+    """jsonify, request.get_json and the error boundary's answers, about ten times faster than the stdlib."""
+
+    def dumps(self, obj, **kwargs):
+        if kwargs:  # a caller asking for json.dumps options gets json.dumps
+            kwargs.setdefault("default", _default)
+            return json.dumps(obj, **kwargs)
+        return dumps_bytes(obj).decode()
+
+    def loads(self, s, **kwargs):
+        if kwargs:
+            return json.loads(s, **kwargs)
+        return orjson.loads(s)
+
+    def response(self, *args, **kwargs):
+        """The body as bytes straight from orjson, newline-terminated as Flask's own; pretty in debug mode."""
+        obj = self._prepare_response_obj(args, kwargs)
+        pretty = self.compact is False or (self.compact is None and self._app.debug)
+        return self._app.response_class(dumps_bytes(obj, indent=pretty) + b"\n", mimetype=self.mimetype)
+
+
+def init_app(app):
+    app.json = OrjsonProvider(app)

@@ -1,0 +1,66 @@
+"""The per-request plumbing: orjson answers (UTF-8, keys sorted), precomputed headers, metrics without re-parsing."""
+
+import json
+
+from prometheus_client import REGISTRY
+
+FLAG_NONE = {"spam": {"review": 1.01, "reject": 1.01}, "abuse": {"review": 1.01, "reject": 1.01}}
+
+
+def test_answers_are_utf8_json_with_sorted_keys(app, auth, comment):
+    client = app.test_client()
+    body = comment(article_id="記事-東京-1")
+    assert client.post("/api/v1/comments", json=body, headers=auth).status_code == 200
+    raw = client.get(f"/api/v1/comments/{body['id']}", headers=auth).get_data()
+    assert "記事-東京-1".encode() in raw and b"\\u" not in raw  # Japanese as itself, not \uXXXX
+    keys = list(json.loads(raw))
+    assert keys == sorted(keys) and raw.endswith(b"}\n")
+    with app.app_context():
+        answer = app.json.response({"b": "日本語", "a": [1.5, None]}).get_data()
+        assert answer == '{"a":[1.5,null],"b":"日本語"}\n'.encode()
+        # What orjson refuses still answers: integer keys, integers over 64 bits, a lone surrogate (escaped).
+        assert app.json.response({2: "x", 1: 2**70}).get_data() == b'{"1":1180591620717411303424,"2":"x"}\n'
+        assert app.json.response({"s": "a\ud800"}).get_data() == b'{"s":"a\\ud800"}\n'
+        assert app.json.loads('{"a": "日本"}') == {"a": "日本"}
+
+
+def test_security_headers_on_api_answers_and_a_view_keeps_its_own(make_app, auth):
+    app = make_app()
+
+    @app.get("/own-policy")
+    def own_policy():
+        return "x", 200, {"Content-Security-Policy": "default-src 'none'"}
+
+    client = app.test_client()
+    api = client.get("/api/v1/queue", headers=auth)
+    assert api.headers["X-Content-Type-Options"] == "nosniff" and api.headers["X-Frame-Options"] == "DENY"
+    assert "default-src 'self'" in api.headers["Content-Security-Policy"]
+    own = client.get("/own-policy")
+    assert own.headers.getlist("Content-Security-Policy") == ["default-src 'none'"]
+    assert own.headers["Referrer-Policy"] == "same-origin"
+
+
+def _sample(name, **labels):
+    return REGISTRY.get_sample_value(name, labels) or 0
+
+
+def test_decisions_of_a_batch_are_counted_from_the_answer(make_app, auth, comment):
+    client = make_app(THRESHOLDS=FLAG_NONE).test_client()
+    before = _sample("moderation_decisions_total", label="none", action="allow")
+    items = [comment() for _ in range(3)] + [{"id": "broken"}]
+    assert client.post("/api/v1/comments:batch", json={"comments": items}, headers=auth).status_code == 200
+    assert client.post("/api/v1/comments", json=comment(), headers=auth).status_code == 200
+    assert _sample("moderation_decisions_total", label="none", action="allow") - before == 4
+
+
+def test_request_series_count_unknown_methods_as_other(app):
+    client = app.test_client()
+    labels = {"route": "<unmatched>", "method": "other", "status": "405"}
+    before = _sample("moderation_http_requests_total", **labels)
+    for method in ("BREW", "PROPFIND", "X-ANYTHING"):
+        assert client.open("/healthz", method=method).status_code == 405
+    assert _sample("moderation_http_requests_total", **labels) - before == 3
+    timed = {"route": "/healthz", "method": "GET"}
+    before = _sample("moderation_http_request_duration_seconds_count", **timed)
+    client.get("/healthz")
+    assert _sample("moderation_http_request_duration_seconds_count", **timed) - before == 1
