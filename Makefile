@@ -55,7 +55,8 @@ clean:
 compose-deps:
 	@command -v docker-compose >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose >/dev/null; }
 
-# HTTP benchmark (issue 6): gunicorn as in docker-compose.yml, a real redis-server, wrk from Debian; prints one table.
+# HTTP benchmark (issues 6, 13): the service and a bare Flask app under the same gunicorn command, a real
+# redis-server, wrk from Debian, interleaved rounds; prints one table of medians and ratios (docs/benchmark.md).
 bench: $(VENV)/.installed
 	@command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 	$(PY) -m bench.load
