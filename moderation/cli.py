@@ -62,7 +62,8 @@ def queue_stats(args):
     app = create_app(with_model=False)
     with app.app_context():
         sites = args.site or configured_sites()
-        report = {site: {**get_queue(site).stats(), "webhooks": webhook_stats(site)} for site in sites}
+        report = {site: {**get_queue(site).stats(), "webhooks": webhook_stats(site), "redis": get_queue(site).server()}
+                  for site in sites}
         print(json.dumps(report, indent=2, ensure_ascii=False))
 
 

@@ -10,7 +10,7 @@ from flask import jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, ServiceUnavailable
 
 from moderation import settings
-from moderation.store import RedisError
+from moderation.store import RedisClusterError, RedisError
 
 log = logging.getLogger(__name__)
 
@@ -115,11 +115,12 @@ def init_app(app):
         return _json_error(error.code, code, error.description or error.name, field)
 
     @app.errorhandler(RedisError)
+    @app.errorhandler(RedisClusterError)
     def handle_store_unavailable(error):
         """Redis down or slow on any page or API route: 503 with Retry-After, never a 500."""
         log.warning("redis unavailable on %s %s: %s", request.method, request.path, error.__class__.__name__)
         answer = unavailable()
-        if _wants_json() or "/api/" in request.path:
+        if _wants_json() or "/api/" in request.path or request.is_json:
             return handle_api_error(answer)
         return ServiceUnavailable("The service is briefly unavailable; retry in a few seconds.").get_response(), \
             503, answer.headers

@@ -4,9 +4,10 @@ Callers catch ``RedisError`` from here, so no module outside this package import
 one that reaches a request into a 503 with Retry-After.
 """
 
+from redis.exceptions import RedisClusterException as RedisClusterError
 from redis.exceptions import RedisError
 
-__all__ = ["RedisError", "connection"]
+__all__ = ["RedisClusterError", "RedisError", "connection"]
 
 
 def connection():

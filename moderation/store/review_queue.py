@@ -8,6 +8,7 @@ import orjson
 
 from moderation.errors import AlreadyDecided, ClaimedByOther, Conflict, NotFound
 from moderation.store import review_queue_scripts as scripts
+from moderation.store.client import describe
 from moderation.store.keys import KeySpace
 
 _JSON_FIELDS = ("scores", "labels", "explanation", "author")
@@ -262,8 +263,8 @@ class ReviewQueue:
         pipe.zcard(self.key("ready"))
         pipe.zcard(self.key("claims"))
         pipe.zrange(self.key("open"), 0, 0, withscores=True)
-        pipe.time()
-        counters, open_count, ready, claimed, oldest, (sec, usec) = pipe.execute()
+        counters, open_count, ready, claimed, oldest = pipe.execute()
+        sec, usec = self.redis.time()  # not in the pipeline: a Cluster sends TIME to any node, keyless
         now_ms = sec * 1000 + usec // 1000
         return {
             "open": open_count,
@@ -273,6 +274,10 @@ class ReviewQueue:
             "oldest_age_seconds": round((now_ms - oldest[0][1]) / 1000, 1) if oldest else 0,
             "counters": {k: int(v) for k, v in counters.items() if not k.startswith("open:")},
         }
+
+    def server(self):
+        """Which node holds this site's slot, and its server name and version."""
+        return describe(self.redis, self.key("stats"))
 
     def audit(self, count=100, *, before="+", moderator="", author_id="", article_id="", comment_id=""):
         """Newest-first audit entries matching the filters (scans at most 50 times `count` entries)."""
