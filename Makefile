@@ -8,9 +8,9 @@ PORT ?= 8000
 
 .PHONY: run test lint train evaluate functional retrain bench soak audit browser-deps clean
 
+# An existing venv is updated in place when the requirements change (never re-created over it).
 $(VENV)/.installed: requirements.txt requirements-dev.txt
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
+	test -x $(PY) || { $(PYTHON) -m venv $(VENV) && $(PY) -m pip install --quiet --upgrade pip; }
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
