@@ -1,11 +1,16 @@
 """The client factory's URL forms, the readiness write probe on a read-only server, the embedded server."""
 
 import json
+import os
+import shutil
+import subprocess
 import time
 
 import pytest
 import redis
+import yaml
 
+from moderation import PROJECT_ROOT
 from moderation.store.client import RedisUrlError, find_redis_server, parse_url
 from tests.conftest import MODERATOR_PASSWORD, Moderator, RedisProcess
 
@@ -96,3 +101,52 @@ def test_queue_stats_names_the_server(own_redis, capsys, monkeypatch, tiny_model
     report = json.loads(capsys.readouterr().out)
     assert report["test"]["redis"]["server"].startswith("valkey 9.")
     assert report["test"]["redis"]["node"] == f"127.0.0.1:{own_redis.port}"
+
+
+def test_cluster_override_validates_three_masters_three_replicas():
+    """docker-compose.cluster.yml over the base file: six cluster nodes, a one-shot join, cluster URLs."""
+    from moderation.store.client import parse_url
+
+    env = {**os.environ, "MODERATION_ENV_FILE": ".env.example"}
+    result = subprocess.run([shutil.which("docker-compose") or "docker-compose", "--env-file", ".env.example",
+                             "-f", "docker-compose.yml", "-f", "docker-compose.cluster.yml", "config"],
+                            cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    services = yaml.safe_load(result.stdout)["services"]
+    nodes = ["redis", "redis-2", "redis-3", "redis-4", "redis-5", "redis-6"]
+    assert set(services) == {*nodes, "redis-cluster-init", "api", "worker"}
+    for name in nodes:
+        command = " ".join(services[name]["command"])
+        assert "--cluster-enabled yes" in command and "--appendonly yes" in command, name
+    init = services["redis-cluster-init"]
+    assert "--cluster-replicas 1" in " ".join(init["command"])
+    assert all(init["depends_on"][name]["condition"] == "service_healthy" for name in nodes)
+    for name in ("api", "worker"):
+        kind, settings = parse_url(services[name]["environment"]["MODERATION_REDIS_URL"])
+        assert kind == "cluster" and {host for host, _ in settings["nodes"]} <= set(nodes)
+        assert services[name]["depends_on"]["redis-cluster-init"]["condition"] == "service_completed_successfully"
+
+
+def test_min_replicas_without_a_replica_is_503_not_a_silent_ack(make_app, auth, comment):
+    """MODERATION_REDIS_MIN_REPLICAS=1 on a server with no replica: flagged comments 503, clean ones allowed."""
+    flag_all = json.dumps({"spam": {"review": 0.0, "reject": 1.01}, "abuse": {"review": 0.0, "reject": 1.01}})
+    client = make_app(REDIS_MIN_REPLICAS=1, REDIS_TIMEOUT=0.4, THRESHOLDS=flag_all).test_client()
+    flagged = client.post("/api/v1/comments", json=comment(), headers=auth)
+    assert flagged.status_code == 503 and flagged.headers["Retry-After"]
+    assert client.get("/readyz").status_code == 503
+    clean = make_app(REDIS_MIN_REPLICAS=1, REDIS_TIMEOUT=0.4).test_client()
+    assert clean.post("/api/v1/comments", json=comment(), headers=auth).json["decision"] == "allow"
+
+
+def test_a_repeated_decision_by_the_same_moderator_answers_the_stored_one(queue):
+    """What a retried write after a lost reply looks like: the same decision again is not a conflict."""
+    from moderation.errors import AlreadyDecided
+    from tests.test_review_queue import record
+
+    queue.submit(record("r1"), queued=True)
+    queue.claim("m1", 1)
+    first = queue.decide("r1", "reject", "m1", "spam")
+    again = queue.decide("r1", "reject", "m1", "spam")
+    assert again["decided_at"] == first["decided_at"] and again["outcome"] == "rejected"
+    with pytest.raises(AlreadyDecided):
+        queue.decide("r1", "approve", "m1")

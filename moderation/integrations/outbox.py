@@ -28,7 +28,7 @@ from moderation.integrations.webhooks import (
     check_url,
     sign,
 )
-from moderation.store import RedisError, connection
+from moderation.store import RedisClusterError, RedisError, connection
 from moderation.store.keys import DEFAULT_PREFIX
 from moderation.store.outbox import GROUP, OutboxStore, get_outbox_store
 from moderation.times import iso
@@ -278,7 +278,7 @@ def run_worker(app, *, sites=None, once=False, stop=None, poll_interval=0.5):
         for box in boxes:
             try:
                 done += box.run_once()
-            except RedisError as exc:
+            except (RedisError, RedisClusterError) as exc:  # failing over: retried after a pause
                 log.warning("outbox worker: redis error for site %s: %s", box.site, exc)
                 stop.wait(1.0)
         if once:

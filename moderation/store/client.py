@@ -19,8 +19,8 @@ import redis
 from flask import current_app
 from redis.backoff import ExponentialBackoff
 from redis.cluster import ClusterNode, RedisCluster
+from redis.exceptions import AskError, ClusterDownError, ReadOnlyError, TryAgainError
 from redis.exceptions import ConnectionError as RedisConnectionError
-from redis.exceptions import ReadOnlyError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 from redis.retry import Retry
 from redis.sentinel import Sentinel
@@ -33,6 +33,10 @@ log = logging.getLogger(__name__)
 # times, backing off up to RETRY_CAP seconds, against a refreshed topology (bounded: then the caller answers 503).
 RETRIES = 3
 RETRY_BASE, RETRY_CAP = 0.05, 0.5
+
+
+class NotReplicated(redis.RedisError):
+    """A write reached the master but not MODERATION_REDIS_MIN_REPLICAS replicas in time (answered 503)."""
 
 
 class RedisServerError(RuntimeError):
@@ -183,6 +187,56 @@ def make_client(url, timeout):
     )
 
 
+# What a write on a pinned node may meet during a failover: the slot moved, the node is down or demoted.
+_TOPOLOGY_ERRORS = (AskError, ClusterDownError, TryAgainError, RedisConnectionError, RedisTimeoutError, ReadOnlyError)
+
+
+def run_on_master(client, key, queue, *, replicas=0, timeout_ms=1000):
+    """Queue commands with `queue(pipe)` on one pipeline to the master of `key`'s slot; their results, in order.
+
+    A Cluster pipeline refuses scripts (EVALSHA), and WAIT counts only the writes of its own connection, so
+    both go through the master's own client: one slot, one connection. With `replicas`, WAIT follows the
+    writes and fewer acknowledgements in time raise NotReplicated. A moved slot or a dead master refreshes the
+    topology and runs everything again (callers only queue idempotent writes), a bounded number of times.
+    """
+    for attempt in range(RETRIES + 1):
+        try:
+            cluster = isinstance(client, RedisCluster)
+            node = client.get_redis_connection(client.get_node_from_key(key)) if cluster else client
+            pipe = node.pipeline(transaction=False)
+            queue(pipe)
+            if replicas:
+                pipe.wait(replicas, timeout_ms)
+            results = pipe.execute(raise_on_error=False)
+            moved = next((r for r in results if isinstance(r, _TOPOLOGY_ERRORS)), None)
+            if moved is not None:
+                raise moved
+        except _TOPOLOGY_ERRORS:
+            if attempt == RETRIES:
+                raise
+            time.sleep(min(RETRY_CAP, RETRY_BASE * 2 ** attempt))
+            if isinstance(client, RedisCluster):
+                try:
+                    client.nodes_manager.initialize()
+                except (redis.RedisError, redis.exceptions.RedisClusterException):
+                    pass  # still failing over: the next attempt (or the caller's 503) says so
+            continue
+        if replicas:
+            *results, acked = results
+            if acked < replicas:
+                raise NotReplicated(f"the writes reached {acked} of {replicas} replicas in {timeout_ms} ms")
+        return results
+    raise AssertionError("unreachable")
+
+
+def run_one(client, key, queue, **kwargs):
+    """run_on_master() for a single command: its result, or its error raised."""
+    result = run_on_master(client, key, queue, **kwargs)[0]
+    if isinstance(result, Exception):
+        raise result
+    return result
+
+
 def describe(client, key):
     """Which server holds `key` ("host:port" or the socket) and its name and version ("valkey 9.1.2")."""
     if isinstance(client, RedisCluster):
@@ -215,9 +269,10 @@ def get_probe():
 
     probe = current_app.extensions.get("moderation.probe")
     if probe is None:
-        keys = KeySpace(settings.get().redis_prefix)
-        sites = settings.get().api_keys.sites
-        probe = WriteProbe(get_redis(), {site: keys.probe(site) for site in sites or [""]})
+        config = settings.get()
+        keys = KeySpace(config.redis_prefix)
+        probe = WriteProbe(get_redis(), {site: keys.probe(site) for site in config.api_keys.sites or [""]},
+                           config.redis_min_replicas, int(config.redis_timeout * 500))
         current_app.extensions["moderation.probe"] = probe
     return probe
 
@@ -235,16 +290,19 @@ def init_app(app):
 class WriteProbe:
     """Readiness: SET a tiny key (PX, expires by itself) on the master of every site's slot, not just PING."""
 
-    def __init__(self, client, keys):
+    def __init__(self, client, keys, min_replicas=0, wait_ms=1000):
         self.client = client
         self.keys = keys  # {site: key}
+        self.min_replicas, self.wait_ms = min_replicas, wait_ms
 
     def check(self):
         """{site: {"ok", "node", "server" or "error"}}; ok only when the write was acknowledged."""
         out = {}
         for site, key in self.keys.items():
             try:
-                self.client.set(key, "1", px=10_000)
+                # flagged writes wait for replicas (MODERATION_REDIS_MIN_REPLICAS): so does readiness
+                run_one(self.client, key, lambda pipe, k=key: pipe.set(k, "1", px=10_000),
+                        replicas=self.min_replicas, timeout_ms=self.wait_ms)
                 out[site] = {"ok": True, **describe(self.client, key)}
             except redis.RedisError as error:
                 out[site] = {"ok": False, "error": error.__class__.__name__}

@@ -24,7 +24,10 @@ class ModelPins:
         return raw
 
     def change(self, mapping, what, by, remove=()):
-        """Set and remove pin fields, bump the generation and audit the change, in one transaction."""
+        """Set and remove pin fields and bump the generation in one transaction, then audit the change.
+
+        The transaction touches the pins key alone (one Cluster slot); the audit entry follows it.
+        """
         pins = self.keys.model("pins")
         pipe = self.redis.pipeline(transaction=True)
         if mapping:
@@ -32,9 +35,9 @@ class ModelPins:
         if remove:
             pipe.hdel(pins, *remove)
         pipe.hincrby(pins, "generation", 1)
-        pipe.xadd(self.keys.model("audit"), {"what": what, "by": by or "cli", "at": int(time.time() * 1000),
-                                             "detail": json.dumps(mapping, ensure_ascii=False)}, maxlen=10000)
         pipe.execute()
+        self.redis.xadd(self.keys.model("audit"), {"what": what, "by": by or "cli", "at": int(time.time() * 1000),
+                                                   "detail": json.dumps(mapping, ensure_ascii=False)}, maxlen=10000)
 
     def push_previous(self, pin):
         """Remember a (version, sha256) pin for rollback (the latest 50)."""

@@ -5,10 +5,12 @@ import time
 from typing import NamedTuple
 
 import orjson
+from redis.exceptions import NoScriptError
 
 from moderation.errors import AlreadyDecided, ClaimedByOther, Conflict, NotFound
+from moderation.store import RedisError
 from moderation.store import review_queue_scripts as scripts
-from moderation.store.client import describe
+from moderation.store.client import describe, run_on_master, run_one
 from moderation.store.keys import KeySpace
 
 _JSON_FIELDS = ("scores", "labels", "explanation", "author")
@@ -42,8 +44,10 @@ def risk_rank(risk, received_ms):
 class ReviewQueue:
     """The review queue of one site: atomic submit, claim with a lease, decide once, audit every step."""
 
-    def __init__(self, redis, site, *, prefix="mod:", lease_seconds=300, record_ttl_days=90, published_ttl_days=30):
+    def __init__(self, redis, site, *, prefix="mod:", lease_seconds=300, record_ttl_days=90, published_ttl_days=30,
+                 min_replicas=0, wait_ms=1000):
         self.redis = redis
+        self.min_replicas, self.wait_ms = int(min_replicas), int(wait_ms)
         self.site = site
         self.keys = KeySpace(prefix)
         self.lease_ms = int(lease_seconds * 1000)
@@ -64,7 +68,19 @@ class ReviewQueue:
         return self.key("c", comment_id)
 
     def author_key(self, author_id):
-        return self.key("author", author_id) if author_id else ""
+        """The author's history; without an author id a placeholder of the same slot that is never written."""
+        return self.key("author", author_id or "")
+
+    def held_key(self, moderator):
+        """A moderator's claims; for nobody a placeholder of the same slot that is never written."""
+        return self.key("held", moderator or "")
+
+    def _write(self, script, keys, args):
+        """A write script; with MODERATION_REDIS_MIN_REPLICAS, acknowledged only once replicas have it too."""
+        if self.min_replicas:
+            return run_one(self.redis, keys[0], lambda pipe: script(keys=keys, args=args, client=pipe),
+                           replicas=self.min_replicas, timeout_ms=self.wait_ms)
+        return script(keys=keys, args=args)
 
     # -- writes -----------------------------------------------------------------------------------------
 
@@ -79,7 +95,7 @@ class ReviewQueue:
                 self.key("hist", day)]
         ttl = self.published_ttl if record["decision"] == "allow" else self.record_ttl
         args = [record["id"], "1" if queued else "0", rank, record["received_at"], ttl, record["decision"],
-                _json(record["labels"]), _json(fields), _json(buckets)]
+                _json(record["labels"]), _json(fields), _json(buckets), "1" if record.get("author_id") else "0"]
         if charge is not None:
             keys += charge.keys
             args += charge.args
@@ -97,33 +113,92 @@ class ReviewQueue:
         """Count the comment's rate limits (a rate_limits.Charge), then store it, and queue it when flagged, in
         one step; returns (created, stored sha256), or Limited when a counter went over its limit."""
         keys, args = self._submit_call(record, queued, charge)
-        return self._answer(self._submit(keys=keys, args=args))
+        if record["decision"] == "allow":  # a clean comment is answered either way: no replica wait
+            return self._answer(self._submit(keys=keys, args=args))
+        return self._answer(self._write(self._submit, keys, args))
 
     def submit_many(self, items):
-        """submit() for many (record, queued, charge) in one round trip; an exception in place of a failed one."""
-        pipe = self.redis.pipeline(transaction=False)
-        for record, queued, charge in items:
-            keys, args = self._submit_call(record, queued, charge)
-            self._submit(keys=keys, args=args, client=pipe)
-        return [self._answer(result) for result in pipe.execute(raise_on_error=False)]
+        """submit() for many (record, queued, charge) in one round trip; an exception in place of a failed one.
+
+        One pipeline on the site's master (every key of a site is in one slot); with min_replicas one WAIT
+        after the batch. A script the server does not know yet is sent again one comment at a time.
+        """
+        if not items:
+            return []
+        calls = [self._submit_call(record, queued, charge) for record, queued, charge in items]
+
+        def queue(pipe):
+            for keys, args in calls:
+                self._submit(keys=keys, args=args, client=pipe)
+
+        results = run_on_master(self.redis, calls[0][0][0], queue, replicas=self.min_replicas,
+                                timeout_ms=self.wait_ms)
+        return [self._one(*item) if isinstance(result, NoScriptError) else self._answer(result)
+                for item, result in zip(items, results, strict=True)]
+
+    def _one(self, record, queued, charge):
+        try:
+            return self.submit(record, queued=queued, charge=charge)
+        except RedisError as error:
+            return error
 
     def claim(self, moderator, n=10, *, order="risk", label="", article_id="", scan=2000):
-        """Lease up to n items to a moderator (their live claims first); expired leases return first."""
+        """Lease up to n items to a moderator (their live claims first); expired leases return first.
+
+        Reads what to claim first (expired leases and their holders, the moderator's claims, candidates that
+        match the filters within `scan` of the index), then one script re-checks and claims them with every key
+        declared; another moderator taking the same candidates meanwhile costs one more round.
+        """
         index = self.key("ready") if order == "risk" else self.key("ready", "age")
-        ids = self._claim(
-            keys=[index, self.key("ready"), self.key("ready", "age"), self.key("claims"), self.key("audit"),
-                  self.key("held", moderator)],
-            args=[moderator, n, self.lease_ms, self.record_key(""), self.key("held", ""), label or "",
-                  article_id or "", scan],
-        )
+        for _ in range(4):
+            pipe = self.redis.pipeline(transaction=False)
+            pipe.zrangebyscore(self.key("claims"), "-inf", int(time.time() * 1000), start=0, num=100)
+            pipe.zrange(self.held_key(moderator), 0, n - 1)
+            expired, held = pipe.execute()
+            holders = [holder or "" for holder in self._field(expired, "claimed_by")]
+            candidates = self._candidates(index, 2 * (n - len(held)), label, article_id, scan) if len(held) < n else []
+            ids = self._claim(
+                keys=[self.key("ready"), self.key("ready", "age"), self.key("claims"), self.key("audit"),
+                      self.held_key(moderator), *map(self.record_key, held), *map(self.record_key, expired),
+                      *map(self.held_key, holders), *map(self.record_key, candidates)],
+                args=[moderator, n, self.lease_ms, label or "", article_id or "", len(held), len(expired),
+                      len(candidates), *held, *expired, *holders, *candidates],
+            )
+            if len(ids) >= n or (not expired and len(ids) >= len(held) + len(candidates)):
+                break  # enough, or nothing came back to the queue and no one raced us for the candidates
         return [c for c in (self.get(i) for i in ids) if c is not None]
+
+    def _field(self, ids, name):
+        pipe = self.redis.pipeline(transaction=False)
+        for comment_id in ids:
+            pipe.hget(self.record_key(comment_id), name)
+        return pipe.execute() if ids else []
+
+    def _candidates(self, index, want, label, article_id, scan, page=200):
+        """Up to `want` ids from the head of the index whose labels and article match, looking at most `scan`."""
+        if not label and not article_id:
+            return self.redis.zrange(index, 0, min(want, scan) - 1)
+        out = []
+        for start in range(0, scan, page):
+            ids = self.redis.zrange(index, start, min(start + page, scan) - 1)
+            pipe = self.redis.pipeline(transaction=False)
+            for comment_id in ids:
+                pipe.hmget(self.record_key(comment_id), "labels", "article_id")
+            for comment_id, (labels, article) in zip(ids, pipe.execute() if ids else [], strict=True):
+                if (not label or f'"{label}"' in (labels or "")) and (not article_id or article == article_id):
+                    out.append(comment_id)
+                    if len(out) >= want:
+                        return out
+            if len(ids) < page:
+                break
+        return out
 
     def release(self, comment_id, moderator):
         """Skip: give a claimed item back to the queue."""
         result = self._release(
             keys=[self.record_key(comment_id), self.key("ready"), self.key("ready", "age"), self.key("claims"),
-                  self.key("audit")],
-            args=[comment_id, moderator, self.key("held", "")],
+                  self.key("audit"), self.held_key(moderator)],
+            args=[comment_id, moderator],
         )
         if result == "not_found":
             raise NotFound("no such comment", "id")
@@ -135,15 +210,20 @@ class ReviewQueue:
         outcome = {"approve": "approved", "reject": "rejected"}.get(action)
         if outcome is None:
             raise Conflict(f"unknown action {action!r}", "action", code="invalid_action", status=400)
-        record = self.get(comment_id)
-        author = self.author_key(record.get("author_id")) if record else ""
-        result = self._decide(
-            keys=[self.record_key(comment_id), self.key("ready"), self.key("ready", "age"), self.key("claims"),
-                  self.key("open"), self.key("audit"), self.key("stats"), author, self.key("events"),
-                  self.key("labels")],
-            args=[comment_id, outcome, moderator, reason or "", self.record_ttl, self.key("held", "")],
-        )
+        for _ in range(5):  # the claim changed hands between our read and the script: read again
+            record = self.get(comment_id) or {}
+            holder = record.get("claimed_by") or ""
+            result = self._write(self._decide, [
+                self.record_key(comment_id), self.key("ready"), self.key("ready", "age"), self.key("claims"),
+                self.key("open"), self.key("audit"), self.key("stats"), self.author_key(record.get("author_id")),
+                self.key("events"), self.key("labels"), self.held_key(holder),
+            ], [comment_id, outcome, moderator, reason or "", self.record_ttl, holder,
+                "1" if record.get("author_id") else "0"])
+            if result[0] != "retry":
+                break
         status = result[0]
+        if status == "already_decided" and result[1:3] == [moderator, outcome]:
+            return self.get(comment_id)  # our own decision, answered again after a retried write
         if status == "not_found":
             raise NotFound("no such comment", "id")
         if status == "already_decided":
@@ -163,14 +243,13 @@ class ReviewQueue:
         return self._back_to_queue(comment_id, admin, "reopen", 0, reason)
 
     def _back_to_queue(self, comment_id, moderator, mode, window_seconds, reason):
-        record = self.get(comment_id)
-        author = self.author_key(record.get("author_id")) if record else ""
-        result = self._reopen(
-            keys=[self.record_key(comment_id), self.key("ready"), self.key("ready", "age"), self.key("claims"),
-                  self.key("open"), self.key("audit"), self.key("stats"), author, self.key("held", moderator),
-                  self.key("events"), self.key("labels")],
-            args=[comment_id, moderator, mode, int(window_seconds * 1000), self.lease_ms, reason or ""],
-        )
+        record = self.get(comment_id) or {}
+        result = self._write(self._reopen, [
+            self.record_key(comment_id), self.key("ready"), self.key("ready", "age"), self.key("claims"),
+            self.key("open"), self.key("audit"), self.key("stats"), self.author_key(record.get("author_id")),
+            self.held_key(moderator), self.key("events"), self.key("labels"),
+        ], [comment_id, moderator, mode, int(window_seconds * 1000), self.lease_ms, reason or "",
+            "1" if record.get("author_id") else "0"])
         if result == "not_found":
             raise NotFound("no such comment", "id")
         if result == "not_decided":
@@ -326,5 +405,6 @@ def get_queue(site):
         queues[site] = ReviewQueue(
             get_redis(), site, prefix=config.redis_prefix, lease_seconds=config.lease_seconds,
             record_ttl_days=config.record_ttl_days, published_ttl_days=config.published_ttl_days,
+            min_replicas=config.redis_min_replicas, wait_ms=int(config.redis_timeout * 500),
         )
     return queues[site]

@@ -21,32 +21,25 @@ local function label(key, id, task, value, source, by, at, text, score)
   redis.call('XADD', key, '*', 'id', id, 'task', task, 'value', value, 'source', source, 'by', by,
     'at', at, 'text', text, 'score', score or '')
 end
-local function to_ready(rec, id, ready, ready_age, claims, held_prefix)
+local function to_ready(rec, id, ready, ready_age, claims, held)
   local f = redis.call('HMGET', rec, 'rank', 'received_at', 'claimed_by')
   redis.call('ZADD', ready, f[1], id)
   redis.call('ZADD', ready_age, f[2], id)
   redis.call('ZREM', claims, id)
-  if f[3] and f[3] ~= '' then redis.call('ZREM', held_prefix .. f[3], id) end
+  if f[3] and f[3] ~= '' then redis.call('ZREM', held, id) end
   redis.call('HSET', rec, 'queue_state', 'ready', 'claimed_by', '', 'lease_until', 0)
   return f[3] or ''
 end
-local function reap(rec_prefix, ready, ready_age, claims, held_prefix, audit_key, now)
-  local expired = redis.call('ZRANGEBYSCORE', claims, '-inf', now, 'LIMIT', 0, 1000)
-  for _, id in ipairs(expired) do
-    local rec = rec_prefix .. id
-    local owner = to_ready(rec, id, ready, ready_age, claims, held_prefix)
-    audit(audit_key, id, 'lease_expired', 'claimed', 'ready', owner, '', now, rec)
-  end
-end
 """
 
-# KEYS: record, ready, ready_age, open, audit, stats, author, events, histogram of the day, then the
-# comment's rate-limit counters (rate_limits.COUNT). ARGV: id, queued, rank, received, ttl, decision, labels
-# (JSON array), record fields (JSON object of strings), buckets (JSON), then cost, window ms, limit per counter.
+# KEYS: record, ready, ready_age, open, audit, stats, author (a never-written placeholder without an author id),
+# events, histogram of the day, then the comment's rate-limit counters (rate_limits.COUNT). ARGV: id, queued,
+# rank, received, ttl, decision, labels (JSON array), record fields (JSON object of strings), buckets (JSON),
+# author known (1|0), then cost, window ms, limit per counter.
 # One JSON argument for the record keeps the client's packing cheap (it was a third of a request's cost).
 # The limits are counted first, in the same round trip: over one, nothing is stored ({-1, position, ms left}).
 SUBMIT = COMMON + COUNT + """
-local over, left = over_limit(10, 10)
+local over, left = over_limit(10, 11)
 if over then return {-1, over, left} end
 local rec = KEYS[1]
 if redis.call('EXISTS', rec) == 1 then return {0, redis.call('HGET', rec, 'text_sha256')} end
@@ -60,7 +53,7 @@ redis.call('HSET', rec, unpack(flat))
 for _, bucket in ipairs(cjson.decode(ARGV[9])) do redis.call('HINCRBY', KEYS[9], bucket, 1) end
 redis.call('EXPIRE', KEYS[9], 40 * 86400)
 redis.call('HINCRBY', KEYS[6], 'submitted:' .. ARGV[6], 1)
-if KEYS[7] ~= '' then redis.call('HINCRBY', KEYS[7], 'submitted', 1) end
+if ARGV[10] == '1' then redis.call('HINCRBY', KEYS[7], 'submitted', 1) end
 if queued then
   redis.call('HSET', rec, 'queue_state', 'ready', 'claimed_by', '', 'lease_until', 0, 'rank', rank)
   redis.call('ZADD', KEYS[2], rank, id)
@@ -82,62 +75,78 @@ end
 return {1, ''}
 """
 
-# KEYS: ready|ready_age (the index to walk), ready, ready_age, claims, audit, held(moderator).
-# ARGV: moderator, n, lease_ms, record prefix, held prefix, label filter, article filter, scan cap.
+# Claim, with every key declared (the caller reads the candidates first; the script re-checks each one):
+# KEYS: ready, ready_age, claims, audit, held(moderator), then the records of the h held ids, the records of
+# the e expired claims, the held keys of their e holders, the records of the c candidates.
+# ARGV: moderator, n, lease ms, label filter, article filter, h, e, c, then the held ids, the expired ids, their
+# holders, the candidate ids. Expired leases go back to the queue first; then the moderator's live claims are
+# renewed; then candidates still ready and still matching are claimed, in the order given, up to n.
 CLAIM = COMMON + """
-local index, ready, ready_age, claims, audit_key, held = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
-local mod, n, lease = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])
-local rec_prefix, held_prefix, label, article = ARGV[4], ARGV[5], ARGV[6], ARGV[7]
+local ready, ready_age, claims, audit_key, held = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
+local mod, n, lease, label, article = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), ARGV[4], ARGV[5]
+local nh, ne, nc = tonumber(ARGV[6]), tonumber(ARGV[7]), tonumber(ARGV[8])
 local now = now_ms()
-reap(rec_prefix, ready, ready_age, claims, held_prefix, audit_key, now)
+for i = 1, ne do
+  local id, rec, holder = ARGV[8 + nh + i], KEYS[5 + nh + i], ARGV[8 + nh + ne + i]
+  local lease_end = redis.call('ZSCORE', claims, id)
+  if lease_end and tonumber(lease_end) <= now and redis.call('HGET', rec, 'claimed_by') == holder then
+    to_ready(rec, id, ready, ready_age, claims, KEYS[5 + nh + ne + i])
+    audit(audit_key, id, 'lease_expired', 'claimed', 'ready', holder, '', now, rec)
+  end
+end
 local until_ms = now + lease
 local out = {}
-for _, id in ipairs(redis.call('ZRANGE', held, 0, -1)) do
-  if #out >= n then break end
-  redis.call('ZADD', held, until_ms, id)
-  redis.call('ZADD', claims, until_ms, id)
-  redis.call('HSET', rec_prefix .. id, 'lease_until', until_ms)
-  table.insert(out, id)
-end
-if #out >= n then return out end
-for _, id in ipairs(redis.call('ZRANGE', index, 0, tonumber(ARGV[8]) - 1)) do
-  if #out >= n then break end
-  local rec = rec_prefix .. id
-  local f = redis.call('HMGET', rec, 'labels', 'article_id')
-  local ok = (label == '' or string.find(f[1] or '', '"' .. label .. '"', 1, true) ~= nil)
-    and (article == '' or f[2] == article)
-  if ok then
-    redis.call('HSET', rec, 'queue_state', 'claimed', 'claimed_by', mod, 'lease_until', until_ms)
-    redis.call('ZREM', ready, id)
-    redis.call('ZREM', ready_age, id)
-    redis.call('ZADD', claims, until_ms, id)
+for i = 1, nh do
+  local id, rec = ARGV[8 + i], KEYS[5 + i]
+  if #out < n and redis.call('ZSCORE', held, id) then
     redis.call('ZADD', held, until_ms, id)
-    audit(audit_key, id, 'claimed', 'ready', 'claimed', mod, '', now, rec)
+    redis.call('ZADD', claims, until_ms, id)
+    redis.call('HSET', rec, 'lease_until', until_ms)
     table.insert(out, id)
+  end
+end
+for i = 1, nc do
+  if #out >= n then break end
+  local id, rec = ARGV[8 + nh + 2 * ne + i], KEYS[5 + nh + 2 * ne + i]
+  if redis.call('ZSCORE', ready, id) then
+    local f = redis.call('HMGET', rec, 'labels', 'article_id')
+    local ok = (label == '' or string.find(f[1] or '', '"' .. label .. '"', 1, true) ~= nil)
+      and (article == '' or f[2] == article)
+    if ok then
+      redis.call('HSET', rec, 'queue_state', 'claimed', 'claimed_by', mod, 'lease_until', until_ms)
+      redis.call('ZREM', ready, id)
+      redis.call('ZREM', ready_age, id)
+      redis.call('ZADD', claims, until_ms, id)
+      redis.call('ZADD', held, until_ms, id)
+      audit(audit_key, id, 'claimed', 'ready', 'claimed', mod, '', now, rec)
+      table.insert(out, id)
+    end
   end
 end
 return out
 """
 
-# KEYS: record, ready, ready_age, claims, audit. ARGV: id, moderator, held prefix.
+# KEYS: record, ready, ready_age, claims, audit, held(moderator). ARGV: id, moderator.
 RELEASE = COMMON + """
 local rec = KEYS[1]
 local f = redis.call('HMGET', rec, 'queue_state', 'claimed_by')
 if not f[1] then return 'not_found' end
 if f[1] ~= 'claimed' or f[2] ~= ARGV[2] then return 'not_held' end
-to_ready(rec, ARGV[1], KEYS[2], KEYS[3], KEYS[4], ARGV[3])
+to_ready(rec, ARGV[1], KEYS[2], KEYS[3], KEYS[4], KEYS[6])
 audit(KEYS[5], ARGV[1], 'released', 'claimed', 'ready', ARGV[2], '', now_ms(), rec)
 return 'ok'
 """
 
-# KEYS: record, ready, ready_age, claims, open, audit, stats, author, events, labels.
-# ARGV: id, outcome (approved|rejected), moderator, reason, ttl, held prefix.
+# KEYS: record, ready, ready_age, claims, open, audit, stats, author (or placeholder), events, labels,
+# held(the claim holder read before the call, or placeholder). ARGV: id, outcome (approved|rejected), moderator,
+# reason, ttl, that holder, author known (1|0). A holder that changed since the read answers 'retry'.
 DECIDE = COMMON + """
 local rec = KEYS[1]
 local f = redis.call('HMGET', rec, 'queue_state', 'claimed_by', 'lease_until', 'labels', 'decided_by', 'outcome')
 if not f[1] then return {'not_found'} end
 if f[1] == 'decided' then return {'already_decided', f[5] or '', f[6] or ''} end
 if f[1] ~= 'ready' and f[1] ~= 'claimed' then return {'not_queued'} end
+if (f[2] or '') ~= ARGV[6] then return {'retry'} end
 local now = now_ms()
 if f[1] == 'claimed' and f[2] ~= ARGV[3] and tonumber(f[3]) > now then return {'claimed_by_other', f[2]} end
 local id, outcome = ARGV[1], ARGV[2]
@@ -145,14 +154,14 @@ redis.call('ZREM', KEYS[2], id)
 redis.call('ZREM', KEYS[3], id)
 redis.call('ZREM', KEYS[4], id)
 redis.call('ZREM', KEYS[5], id)
-if f[2] and f[2] ~= '' then redis.call('ZREM', ARGV[6] .. f[2], id) end
+if f[2] and f[2] ~= '' then redis.call('ZREM', KEYS[11], id) end
 local status = 'published'
 if outcome == 'rejected' then status = 'rejected' end
 redis.call('HSET', rec, 'queue_state', 'decided', 'status', status, 'outcome', outcome, 'decided_by', ARGV[3],
   'decided_at', now, 'reason', ARGV[4], 'claimed_by', '', 'lease_until', 0)
 for _, label in ipairs(cjson.decode(f[4])) do redis.call('HINCRBY', KEYS[7], 'open:' .. label, -1) end
 redis.call('HINCRBY', KEYS[7], 'decided:' .. outcome, 1)
-if KEYS[8] ~= '' then redis.call('HINCRBY', KEYS[8], outcome, 1) end
+if ARGV[7] == '1' then redis.call('HINCRBY', KEYS[8], outcome, 1) end
 audit(KEYS[6], id, outcome, f[1], status, ARGV[3], ARGV[4], now, rec)
 event(KEYS[9], id, 'comment.' .. outcome, status, ARGV[3], ARGV[4], now)
 local g = redis.call('HMGET', rec, 'text', 'scores')
@@ -169,8 +178,8 @@ return {'ok', tostring(now)}
 """
 
 # Undo (by the decider, within a window) or reopen (by an admin): a decided item goes back to the queue.
-# KEYS: record, ready, ready_age, claims, open, audit, stats, author, held(moderator), events, labels.
-# ARGV: id, moderator, mode (undo|reopen), window ms, lease ms, reason.
+# KEYS: record, ready, ready_age, claims, open, audit, stats, author (or placeholder), held(moderator), events,
+# labels. ARGV: id, moderator, mode (undo|reopen), window ms, lease ms, reason, author known (1|0).
 REOPEN = COMMON + """
 local rec = KEYS[1]
 local f = redis.call('HMGET', rec, 'queue_state', 'decided_by', 'decided_at', 'labels', 'outcome',
@@ -195,7 +204,7 @@ else
 end
 for _, label in ipairs(cjson.decode(f[4])) do redis.call('HINCRBY', KEYS[7], 'open:' .. label, 1) end
 redis.call('HINCRBY', KEYS[7], 'decided:' .. f[5], -1)
-if KEYS[8] ~= '' then redis.call('HINCRBY', KEYS[8], f[5], -1) end
+if ARGV[7] == '1' then redis.call('HINCRBY', KEYS[8], f[5], -1) end
 audit(KEYS[6], id, mode == 'undo' and 'undone' or 'reopened', f[5], 'pending', mod, ARGV[6], now, rec)
 event(KEYS[10], id, 'comment.reopened', 'pending', mod, ARGV[6], now)
 redis.call('XADD', KEYS[11], '*', 'id', id, 'retract', 1, 'source', 'moderator', 'by', mod, 'at', now)
