@@ -2,7 +2,6 @@
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -11,60 +10,23 @@ import urllib.request
 import uuid
 from pathlib import Path
 
-import redis
-
 from moderation import PROJECT_ROOT
-from moderation.store.client import find_redis_server
 from tests.support.app import API_KEY
+from tests.support.topologies import DATA, Node, free_port
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class RedisProcess:
-    """A redis-server on a free loopback port with its data (append-only file) in a temporary folder."""
+class RedisProcess(Node):
+    """A server on a free loopback port with its data (append-only file) in a temporary folder."""
 
     def __init__(self, data_dir):
-        self.data_dir = Path(data_dir)
-        self.data_dir.mkdir(parents=True, exist_ok=True)
-        self.port = free_port()
-        self.process = None
+        super().__init__(data_dir, *DATA)
+        self.data_dir = self.folder
 
     @property
     def url(self):
         return f"redis://127.0.0.1:{self.port}/0"
 
-    def start(self):
-        self.process = subprocess.Popen(
-            [find_redis_server(), "--port", str(self.port), "--bind", "127.0.0.1", "--dir", str(self.data_dir),
-             "--appendonly", "yes", "--appendfsync", "everysec", "--save", "", "--daemonize", "no",
-             "--logfile", str(self.data_dir / "redis.log")],
-            stdin=subprocess.DEVNULL,
-        )
-        client = redis.Redis(port=self.port, socket_timeout=0.5)
-        for _ in range(200):
-            try:
-                if client.ping():
-                    return self
-            except (redis.ConnectionError, redis.BusyLoadingError):
-                time.sleep(0.05)
-        raise RuntimeError("redis-server did not start")
 
-    def kill(self):
-        """SIGKILL: no shutdown save; only what the append-only file already holds survives."""
-        self.process.kill()
-        self.process.wait()
-
-    def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(timeout=10)
-
-
-# The api service's command in docker-compose.yml (tests/test_production.py checks the two agree).
 GUNICORN_COMMAND = ["gunicorn", "--config", "gunicorn.conf.py", "--preload", "moderation:create_app()"]
 
 
