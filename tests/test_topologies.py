@@ -20,7 +20,7 @@ import redis
 
 from moderation import PROJECT_ROOT, create_app
 from moderation.cli import main as cli_main
-from tests.conftest import MODERATOR_PASSWORD, Moderator, app_config
+from tests.conftest import MODERATOR_PASSWORD, Moderator, RedisProcess, app_config
 from tests.support.topologies import Cluster, SentinelSet, keyslot, wait_until
 from tests.test_outbox import SECRET, Receiver
 
@@ -51,14 +51,14 @@ KEYS = {site: f"{site}-key-0123456789" for site in SITES}
 class Service:
     """The app (in-process, as the API and pages), its outbox worker process and the webhook receiver."""
 
-    def __init__(self, url, tiny_model, prefix, folder, receiver, monkeypatch):
+    def __init__(self, url, tiny_model, prefix, folder, receiver, monkeypatch, min_replicas=1):
         self.receiver = receiver
         hooks = {site: {"url": receiver.url, "secret": SECRET} for site in SITES}
         self.config = app_config(
             tiny_model, url, prefix, folder, API_KEYS=",".join(f"{s}:{k}" for s, k in KEYS.items()),
             THRESHOLDS=REVIEW, RATE_LIMITS=json.dumps({"key": "100000/60", "author": "5/60", "ip": ""}),
             WEBHOOKS=json.dumps(hooks), WEBHOOK_ALLOW_PRIVATE=True, WEBHOOK_RETRY_BASE=0.2, WEBHOOK_TIMEOUT=2.0,
-            REDIS_MIN_REPLICAS=1, REDIS_TIMEOUT=1.0, LEASE_SECONDS=600,
+            REDIS_MIN_REPLICAS=min_replicas, REDIS_TIMEOUT=1.0, LEASE_SECONDS=600,
         )
         self.app = create_app(self.config)
         env = {f"MODERATION_{k}": str(v) for k, v in self.config.items()
@@ -184,6 +184,7 @@ class Load:
         self.service, self.hanako, self.victim = service, hanako, victim
         self.stop = threading.Event()
         self.log = []  # (monotonic time, site, status) of every submit
+        self.slowest = {}  # site -> longest answer time (s) after the kill
         self.errors = []
         self.ready_log = []  # (monotonic time, /readyz status)
         self.threads = [threading.Thread(target=self.submitter, args=(site,)) for site in SITES]
@@ -195,8 +196,10 @@ class Load:
         while not self.stop.is_set():
             n += 1
             text = SPAM if n % 2 else NORMAL + " 本当に？"
+            started = time.monotonic()
             status = self.service.submit(api, site, f"{site}-load-{n}", text, author=f"load-{n}").status_code
             self.log.append((time.monotonic(), site, status))
+            self.slowest[site] = max(self.slowest.get(site, 0.0), round(time.monotonic() - started, 2))
             if status >= 500 and status != 503:
                 self.errors.append((site, status))
             time.sleep(0.01)
@@ -256,8 +259,9 @@ class Load:
         return round((ok[0] if ok else float("inf")) - since, 2)
 
     def recovered(self, site, since):
+        """`site` answers 200 again after `since` (retries may have bridged a short outage without a failure)."""
         entries = [(t, status) for t, s, status in list(self.log) if s == site and t >= since]
-        return any(status != 200 for _, status in entries) and entries[-1][1] == 200
+        return bool(entries) and entries[-1][1] == 200 and entries[-1][0] > since + 0.5
 
 
 def kill_master_under_load(service, hanako, victim, kill, restart, failed_over):
@@ -278,8 +282,9 @@ def kill_master_under_load(service, hanako, victim, kill, restart, failed_over):
     assert statuses <= {200, 503}, statuses
     others = {site: load.outage(site, killed_at) for site in SITES if site != victim}
     readyz_503_s, readyz_lag_s = load.readyz_figures(victim, killed_at)
-    assert readyz_503_s > 0 and readyz_lag_s < 10
+    assert readyz_lag_s < 10
     return {"outage_s": load.outage(victim, killed_at), "failover_s": round(promoted_at - killed_at, 2),
+            "slowest_answer_s": load.slowest.get(victim),
             "readyz_503_s": readyz_503_s, "readyz_200_after_writes_back_s": readyz_lag_s,
             "other_sites_outage_s": others, "submits": len(load.log),
             "answered_503": sum(1 for _, _, s in load.log if s == 503)}
@@ -314,7 +319,7 @@ def test_cluster_full_path_and_master_sigkill(tmp_path, tiny_model, prefix, rece
         figures.update(acked=len(service.acked), decided=len(service.decided), events=len(service.expected_events()),
                        lost=len(lost))
         print(f"\nCLUSTER failover figures: {json.dumps(figures)}")
-        assert lost == []
+        assert lost == [] and figures["readyz_503_s"] > 0
     finally:
         service.stop()
         cluster.stop()
@@ -340,8 +345,35 @@ def test_sentinel_full_path_and_master_sigkill(tmp_path, tiny_model, prefix, rec
         figures.update(acked=len(service.acked), decided=len(service.decided), events=len(service.expected_events()),
                        lost=len(lost))
         print(f"\nSENTINEL failover figures: {json.dumps(figures)}")
-        assert lost == []
+        assert lost == [] and figures["readyz_503_s"] > 0
         assert redis.Redis(port=old.port).info("replication")["role"] == "slave"
     finally:
         service.stop()
         sentinels.stop()
+
+
+def test_standalone_full_path_and_server_sigkill(tmp_path, tiny_model, prefix, receiver, monkeypatch, capsys):
+    """The same workload on one server (no replica: MIN_REPLICAS=0); SIGKILL, restart from the append-only file."""
+    server = RedisProcess(tmp_path / "standalone").start()
+    service = Service(server.url, tiny_model, prefix, tmp_path / "instance", receiver, monkeypatch, min_replicas=0)
+    try:
+        hanako = full_path(service, monkeypatch, capsys)
+        service.start_worker()
+
+        def kill():
+            server.kill()
+            return server
+
+        def restart(node):  # as a supervisor would, a second later
+            time.sleep(1.0)
+            node.start()
+
+        figures = kill_master_under_load(service, hanako, SITES[2], kill, restart, lambda: True)
+        lost = service.check_nothing_lost()
+        figures.update(acked=len(service.acked), decided=len(service.decided), events=len(service.expected_events()),
+                       lost=len(lost))
+        print(f"\nSTANDALONE restart figures: {json.dumps(figures)}")
+        assert lost == []
+    finally:
+        service.stop()
+        server.stop()

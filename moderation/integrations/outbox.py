@@ -115,6 +115,7 @@ class Outbox:
             float(retry_for)
         self.consumer = consumer or f"{socket.gethostname()}-{os.getpid()}"
         self.claim_idle_ms = int(claim_idle * 1000)
+        self.resume = False  # set after a Redis error: the next pass re-reads what this consumer left pending
         self._next_claim = 0.0
 
     # -- delivery ---------------------------------------------------------------------------------------
@@ -200,6 +201,9 @@ class Outbox:
     def run_once(self, block_ms=None):
         """One pass: abandoned entries (now and then), due retries, then new events. Returns work done."""
         done = 0
+        if self.resume:  # a Redis error cut the last pass short: what we read then is still ours, unacknowledged
+            done += self._handle_entries(self.store.read_own_pending(self.consumer, 1000))
+            self.resume = False
         if time.monotonic() >= self._next_claim:
             self._next_claim = time.monotonic() + max(self.claim_idle_ms / 2000, 1.0)
             done += self.process_abandoned()
@@ -280,6 +284,7 @@ def run_worker(app, *, sites=None, once=False, stop=None, poll_interval=0.5):
                 done += box.run_once()
             except (RedisError, RedisClusterError) as exc:  # failing over: retried after a pause
                 log.warning("outbox worker: redis error for site %s: %s", box.site, exc)
+                box.resume = True
                 stop.wait(1.0)
         if once:
             return

@@ -59,6 +59,12 @@ class OutboxStore:
         answer = self.redis.xreadgroup(GROUP, consumer, {self.events: ">"}, count=count, block=block_ms)
         return [entry for _, entries in answer or [] for entry in entries]
 
+    def read_own_pending(self, consumer, count):
+        """[(entry id, fields or None)] this consumer read but never acknowledged (a pass a Redis error cut short)."""
+        self.ensure_group()
+        answer = self.redis.xreadgroup(GROUP, consumer, {self.events: "0"}, count=count)
+        return [entry for _, entries in answer or [] for entry in entries]
+
     def claim_abandoned(self, consumer, idle_ms, count):
         """[(entry id, fields or None)] another (crashed) worker read but never acknowledged."""
         self.ensure_group()
