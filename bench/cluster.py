@@ -55,7 +55,7 @@ def _worker(args):
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
             queue = queues[done // 100 % len(queues)]
-            results = queue.submit_many([(_record(queue.site, n), True) for n in range(100)])
+            results = queue.submit_many([(_record(queue.site, n), True, None) for n in range(100)])
             done += sum(1 for r in results if not isinstance(r, Exception))
         return done
     from moderation import create_app
