@@ -102,7 +102,7 @@ def run(cluster, mode, sites, seconds, processes, model):
 
 
 def sites_per_master():
-    from tests.test_topologies import sites_on_three_masters
+    from tests.support.topologies import sites_on_three_masters
 
     return sites_on_three_masters()
 

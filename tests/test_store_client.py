@@ -12,7 +12,8 @@ import yaml
 
 from moderation import PROJECT_ROOT
 from moderation.store.client import RedisUrlError, find_redis_server, parse_url
-from tests.conftest import MODERATOR_PASSWORD, Moderator, RedisProcess
+from tests.support.moderators import MODERATOR_PASSWORD, Moderator
+from tests.support.servers import RedisProcess
 
 
 @pytest.mark.parametrize(("url", "kind", "expected"), [

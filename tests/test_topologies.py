@@ -20,8 +20,10 @@ import redis
 
 from moderation import PROJECT_ROOT, create_app
 from moderation.cli import main as cli_main
-from tests.conftest import MODERATOR_PASSWORD, Moderator, RedisProcess, app_config
-from tests.support.topologies import Cluster, SentinelSet, keyslot, wait_until
+from tests.support.app import app_config
+from tests.support.moderators import MODERATOR_PASSWORD, Moderator
+from tests.support.servers import RedisProcess
+from tests.support.topologies import Cluster, SentinelSet, sites_on_three_masters, wait_until
 from tests.test_outbox import SECRET, Receiver
 
 pytestmark = pytest.mark.slow
@@ -30,18 +32,6 @@ pytestmark = pytest.mark.slow
 REVIEW = json.dumps({"spam": {"review": 0.0, "reject": 0.9}, "abuse": {"review": 0.0, "reject": 1.01}})
 SPAM = "今だけ限定！簡単に稼げる副業、登録はこちら http://spam.example/ 今すぐクリック"
 NORMAL = "今日の記事、とても参考になりました。ありがとうございます。"
-
-
-def sites_on_three_masters():
-    """Three site names whose hash tags fall in the three thirds of the slot space (one per master)."""
-    found = {}
-    for n in range(1000):
-        name = f"site{n}"
-        third = min(keyslot("{" + name + "}") // (16384 // 3), 2)
-        found.setdefault(third, name)
-        if len(found) == 3:
-            return [found[0], found[1], found[2]]
-    raise AssertionError("no three sites")
 
 
 SITES = sites_on_three_masters()

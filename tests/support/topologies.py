@@ -196,3 +196,15 @@ class SentinelSet:
     def stop(self):
         for node in [*self.sentinels, self.master, self.replica]:
             node.stop()
+
+
+def sites_on_three_masters():
+    """Three site names whose hash tags fall in the three thirds of the slot space (one per master)."""
+    found = {}
+    for n in range(1000):
+        name = f"site{n}"
+        third = min(keyslot("{" + name + "}") // (16384 // 3), 2)
+        found.setdefault(third, name)
+        if len(found) == 3:
+            return [found[0], found[1], found[2]]
+    raise AssertionError("no three sites")
