@@ -220,3 +220,17 @@ def test_a_failed_notice_is_recorded_and_sent_again_from_the_page(make_app, comm
     undecided = file(client, request_body([post_comment(client, comment)])).json["id"]
     answer = hanako.form(f"/review/requests/{undecided}/notify", {"site": "test"}, follow_redirects=True)
     assert answer.status_code == 200 and "not decided" in answer.text
+
+
+def test_the_request_page_shows_a_held_comments_queue_history(make_app, comment, accounts, clock):
+    app = with_clock(make_app(THRESHOLDS={"spam": {"review": 0.0, "reject": 1.01},
+                                          "abuse": {"review": 0.0, "reject": 1.01}}), clock)
+    client = app.test_client()
+    comment_id = post_comment(client, comment)  # every comment is held for review here
+    hanako = Moderator(app, "hanako")
+    hanako.claim()
+    request_id = file(client, request_body([comment_id])).json["id"]
+    page = hanako.get(f"/review/requests/{request_id}").text
+    history = page.split('<ul class="comment-history">')[1].split("</ul>")[0]
+    assert "queued" in history and "claimed" in history and "hanako" in history
+    assert 'data-status="pending">審査待ち</b>' in page

@@ -141,7 +141,9 @@ def test_an_overdue_request_raises_the_alert_and_counts_as_decided_late(app, cli
     with app.app_context():
         late, days = process.decide("test", request_id, "removed", "hanako", criterion="基準2", reason="遅れました。")
     assert late and days == 8.0
-    report = get_report(client, "2026-10-01", "2026-10-31").json["requests"]
+    body = get_report(client, "2026-10-01", "2026-10-31").json
+    assert body["comments"]["received"] is None and body["comments"]["allowed"] is None  # histograms: 40 days
+    report = body["requests"]
     assert report["received"] == 1 and report["decided"] == 1
     assert report["decided_within_deadline"] == 0 and report["decided_late"] == 1
     assert report["alerts"] == {"due_soon": 1, "overdue": 1}

@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from datetime import UTC, date, datetime, timedelta
 
 from moderation.errors import ValidationError
-from moderation.rights.clock import DAY_MS, now_ms
+from moderation.rights.clock import DAY_MS
 from moderation.rights.intake import RIGHTS
 from moderation.rights.process import OUTCOMES
 from moderation.store.removal_requests import get_requests
@@ -128,7 +128,7 @@ def report(site, first, last):
     start, end = _ms(first), _ms(last) + DAY_MS
     requests = [e for e in get_requests(site).audit_entries() if start <= e["at"] < end]
     queue = get_queue(site)
-    today = datetime.fromtimestamp(now_ms() / 1000, UTC).date()
+    today = datetime.now(UTC).date()  # the histograms expire in Redis's time, whatever the app's clock says
     days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
     received = None
     if (today - first).days < HISTOGRAM_DAYS:
