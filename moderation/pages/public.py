@@ -8,21 +8,20 @@ configured site.
 
 import time
 
-from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask import abort, redirect, render_template, request, url_for
 
 from moderation import settings
 from moderation.api.api_keys import configured_sites
 from moderation.api.transparency import csv_response, period
-from moderation.errors import NotFound, ValidationError, html_errors
+from moderation.errors import NotFound, ValidationError
 from moderation.pages import i18n
 from moderation.pages.cards import format_time
 from moderation.pages.login import csrf_token, require_csrf
+from moderation.pages.setup import page_blueprint
 from moderation.rights import intake, policy, process, transparency
 from moderation.store.rate_limits import RateLimited, RateLimiter
 
-bp = Blueprint("public", __name__)
-i18n.register(bp)
-html_errors(bp)
+bp = page_blueprint("public", __name__)  # no-store too: the form carries a CSRF token, the receipt a number
 
 
 def chosen_site():
@@ -115,9 +114,3 @@ def transparency_page():
         return csv_response(body)
     return render_template("public/transparency.html", report=body, site=site, outcomes=process.OUTCOMES)
 
-
-@bp.after_request
-def no_store(response):
-    if request.endpoint in ("public.request_form", "public.receipt"):
-        response.headers["Cache-Control"] = "no-store"
-    return response
