@@ -13,7 +13,7 @@ import numpy as np
 import scipy
 import sklearn
 
-from model.pipeline import LABELS, compact
+from model.pipeline import CATEGORIES, HEADS, LABELS, compact
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 
@@ -35,6 +35,8 @@ def write_artifact(pipeline, out_root: Path, version: str, card: dict, markdown:
     card = {
         "version": version,
         "labels": list(LABELS),
+        "heads": list(HEADS),
+        "categories": list(CATEGORIES),
         "sha256": sha,
         "model_bytes": len(data),
         "sklearn_version": sklearn.__version__,

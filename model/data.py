@@ -1,8 +1,10 @@
 """Loaders for the labelled data sets in the shared data folder, label mapping and splits.
 
-Every loader returns `Row`s with both labels (`spam`, `abuse`; a data set labelled for one task is
-taken as negative for the other, which holds for these sources), the data set name, language, a
-group key and a split. Splits are decided by a hash of the group key, so rows of one dialogue, one
+Every loader returns `Row`s with the labels its data set carries: `spam`, `abuse` and, where the
+annotations name them, the harm categories in `cats` (None = not labelled for that head: a spam set says
+nothing about threats, an abuse set nothing about spam; each head trains only on rows labelled for it),
+the data set name, language, a group key and a split. Splits are decided by a hash of the group key, so
+rows of one dialogue, one
 RTP-LX prompt (its prompt, benign and machine continuations) or one near-duplicate skeleton (text with
 digits, URLs and punctuation removed) never straddle train and test. Nothing here writes data out.
 """
@@ -23,16 +25,44 @@ from moderation.text import normalize_text
 TEST, VALID, TRAIN = "test", "valid", "train"
 
 
+CATEGORY_NAMES = ("threat", "hate", "harassment", "sexual", "self_harm", "personal_info", "defamation")
+
+
 @dataclass(frozen=True)
 class Row:
     text: str
-    spam: int
-    abuse: int
+    spam: int | None
+    abuse: int | None
     source: str
     lang: str
     group: str
     split: str
     synthetic: bool = False
+    cats: dict | None = None  # category -> 0/1/None; None: derived from `abuse` (see head_labels)
+
+    def head_labels(self) -> list:
+        """[spam, *categories] with None where the row is not labelled for that head. A row labelled only
+        `abuse` is clean for every category when 0, and `harassment` (the broadest) when 1."""
+        if self.cats is not None:
+            cats = [self.cats.get(c) for c in CATEGORY_NAMES]
+        elif self.abuse == 0:
+            cats = [0] * len(CATEGORY_NAMES)
+        elif self.abuse == 1:
+            cats = [1 if c == "harassment" else None for c in CATEGORY_NAMES]
+        else:
+            cats = [None] * len(CATEGORY_NAMES)
+        return [self.spam, *cats]
+
+
+def _clean() -> dict:
+    return dict.fromkeys(CATEGORY_NAMES, 0)
+
+
+def label_matrix(rows):
+    """(n, 1 + categories) float matrix, NaN where a row is not labelled for a head."""
+    import numpy as np
+
+    return np.asarray([[np.nan if v is None else float(v) for v in r.head_labels()] for r in rows])
 
 
 def _bucket(key: str) -> int:
@@ -64,7 +94,7 @@ def load_realpersonachat(d: Path) -> list[Row]:
     out = []
     for r in _csv_rows((d / "realpersonachat-ja-utterances" / "rpc_utterances_sample40k.csv").read_bytes()):
         g = "rpc:" + r["dialogue_id"]
-        out.append(Row(r["text"], 0, 0, "realpersonachat", "ja", g, split_of(g, 15, 10)))
+        out.append(Row(r["text"], 0, 0, "realpersonachat", "ja", g, split_of(g, 15, 10), cats=_clean()))
     return out
 
 
@@ -75,6 +105,23 @@ def _rtp_label(tox: float) -> int | None:
     return 1 if tox >= RTP_ABUSE else 0 if tox <= RTP_CLEAN else None
 
 
+RTP_CATEGORY = {"threat": "violence", "hate": "identityattack", "sexual": "sexualcontent", "self_harm": "selfharm",
+                "harassment": "insult"}
+
+
+def _rtp_cats(r: dict, lab: int, suffix: str) -> dict:
+    """Toxic rows: a category is present when its 1-3 mean is >= 2 (absent otherwise); a toxic row with no
+    category counts as harassment. Clean rows are clean for every category. Nothing here names personal
+    information or defamation (None)."""
+    if lab == 0:
+        return _clean()
+    cats = {c: int(float(r[col + suffix]) >= 2.0) for c, col in RTP_CATEGORY.items()}
+    if not any(cats.values()):
+        cats["harassment"] = 1
+    cats.update(personal_info=None, defamation=None)
+    return cats
+
+
 def load_rtplx(d: Path) -> list[Row]:
     z = zipfile.ZipFile(d / "rtp-lx-ja" / "rtp-lx-ja.zip")
     pwd = b"rtp-lx"
@@ -83,18 +130,33 @@ def load_rtplx(d: Path) -> list[Row]:
         lab = _rtp_label(float(r["toxicity_mean"]))
         g = "rtp:" + r["index"]
         if lab is not None:
-            out.append(Row(r["text"], 0, lab, "rtp-lx-prompts", "ja", g, split_of(g, 25, 10)))
+            out.append(Row(r["text"], None, lab, "rtp-lx-prompts", "ja", g, split_of(g, 25, 10),
+                           cats=_rtp_cats(r, lab, "_mean")))
     for r in _csv_rows(z.read("rtplx_ja_benign_completions.csv", pwd=pwd)):
         g = "rtp:" + r["index"]
         text = (r.get("benign_completion") or "").strip(" ,、。")
         if text:
-            out.append(Row(text, 0, 0, "rtp-lx-benign", "ja", g, split_of(g, 25, 10)))
+            out.append(Row(text, 0, 0, "rtp-lx-benign", "ja", g, split_of(g, 25, 10), cats=_clean()))
     for r in _csv_rows(z.read("rtplx_ja_synthetic_completions.csv", pwd=pwd)):
         lab = _rtp_label(float(r["toxicity"]))
         g = "rtp:" + r["index"]
         if lab is not None and split_of(g, 25, 10) == TRAIN:  # machine text: training augmentation only
-            out.append(Row(r["completion_synthetic"][:600], 0, lab, "rtp-lx-machine", "ja", g, TRAIN, True))
+            out.append(Row(r["completion_synthetic"][:600], None, lab, "rtp-lx-machine", "ja", g, TRAIN, True,
+                           cats=_rtp_cats(r, lab, "")))
     return out
+
+
+def _inspection_cats(r: dict, lab: int) -> dict:
+    """Toxic rows: 差別 -> hate, 猥褻 -> sexual, 卑語/迷惑行為 (or none named) -> harassment, by half the
+    annotators; the dating/privacy category mixes two things and is left unlabelled."""
+    n = int(r["annotation_num"])
+    if lab == 0:
+        return _clean()
+    half = {k: int(r["category_" + k]) * 2 >= n for k in ("卑語", "差別", "迷惑行為", "猥褻")}
+    cats = {"threat": None, "hate": int(half["差別"]), "sexual": int(half["猥褻"]), "self_harm": None,
+            "harassment": int(half["卑語"] or half["迷惑行為"] or not any(half.values())), "personal_info": None,
+            "defamation": None}
+    return cats
 
 
 def load_inspection(d: Path) -> list[Row]:
@@ -103,7 +165,8 @@ def load_inspection(d: Path) -> list[Row]:
         n = int(r["annotation_num"])
         lab = int((int(r["Toxic"]) + int(r["Very Toxic"])) * 2 >= n)
         g = "insp:" + skeleton(r["text"])
-        out.append(Row(r["text"], 0, lab, "inspection-ai", "ja", g, split_of(g, 35, 10)))
+        out.append(Row(r["text"], None, lab, "inspection-ai", "ja", g, split_of(g, 35, 10),
+                       cats=_inspection_cats(r, lab)))
     return out
 
 
@@ -115,7 +178,7 @@ def load_akku(d: Path) -> list[Row]:
             line = line.strip()
             if not line or line.startswith("#") or "\\" in line or ".+" in line:
                 continue
-            out.append(Row(line, 1, 0, "akku1139-ja-spam", "ja", "akku:" + skeleton(line), TEST))
+            out.append(Row(line, 1, None, "akku1139-ja-spam", "ja", "akku:" + skeleton(line), TEST))
     return out
 
 
@@ -129,7 +192,7 @@ def load_youtube(d: Path) -> list[Row]:
             text = r["CONTENT"]
             g = "yt:" + skeleton(text)
             split = TEST if heldout else (VALID if _bucket(g) < 12 else TRAIN)
-            out.append(Row(text, int(r["CLASS"]), 0, "youtube-spam", "en", g, split))
+            out.append(Row(text, int(r["CLASS"]), None, "youtube-spam", "en", g, split))
     return out
 
 
@@ -140,7 +203,7 @@ def load_sms(d: Path) -> list[Row]:
             continue
         lab, text = line.split("\t", 1)
         g = "sms:" + skeleton(text)
-        out.append(Row(text, int(lab == "spam"), 0, "sms-spam", "en", g, split_of(g, 20, 10)))
+        out.append(Row(text, int(lab == "spam"), None, "sms-spam", "en", g, split_of(g, 20, 10)))
     return out
 
 
@@ -149,7 +212,11 @@ def load_davidson(d: Path) -> list[Row]:
     for r in _csv_rows((d / "davidson-hate-offensive" / "labeled_data.csv").read_bytes()):
         text = r["tweet"]
         g = "dav:" + skeleton(text)
-        out.append(Row(text, 0, int(r["class"] in ("0", "1")), "davidson", "en", g, split_of(g, 15, 10)))
+        cls = r["class"]
+        cats = _clean() if cls == "2" else {**dict.fromkeys(("threat", "sexual", "self_harm", "personal_info",
+                                                                      "defamation")),
+                                            "hate": int(cls == "0"), "harassment": 1}
+        out.append(Row(text, None, int(cls in ("0", "1")), "davidson", "en", g, split_of(g, 15, 10), cats=cats))
     return out
 
 
@@ -159,14 +226,16 @@ def load_stormfront(d: Path) -> list[Row]:
         if r["label"] not in ("hate", "noHate"):
             continue
         g = "sf:" + r["file_id"].split("_")[0]  # one post's sentences stay together
-        out.append(Row(r["text"], 0, int(r["label"] == "hate"), "stormfront", "en", g, split_of(g, 15, 10)))
+        hate = int(r["label"] == "hate")
+        cats = {**dict.fromkeys(CATEGORY_NAMES), "hate": 1} if hate else _clean()
+        out.append(Row(r["text"], None, hate, "stormfront", "en", g, split_of(g, 15, 10), cats=cats))
     return out
 
 
 def load_jigsaw(d: Path) -> list[Row]:
     out = []
     for r in _csv_rows((d / "jigsaw-toxic-sample-ibm" / "test_examples.csv").read_bytes()):
-        out.append(Row(r["comment_text"], 0, int(r["toxic"]), "jigsaw-sample", "en", "jig", TEST))
+        out.append(Row(r["comment_text"], None, int(r["toxic"]), "jigsaw-sample", "en", "jig", TEST))
     return out
 
 
@@ -240,6 +309,8 @@ def summary(rows: list[Row]) -> dict:
         s = out.setdefault(r.source, {"lang": r.lang, "synthetic": r.synthetic, "splits": {}})
         sp = s["splits"].setdefault(r.split, {"rows": 0, "spam": 0, "abuse": 0})
         sp["rows"] += 1
-        sp["spam"] += r.spam
-        sp["abuse"] += r.abuse
+        sp["spam"] += r.spam or 0
+        sp["abuse"] += r.abuse or 0
+        for c, v in (r.cats or {}).items():
+            sp[c] = sp.get(c, 0) + (v or 0)
     return json.loads(json.dumps(out, sort_keys=True))

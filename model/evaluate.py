@@ -65,7 +65,8 @@ def eval_sets(rows: list[Row], data_dir: Path) -> list[dict]:
                              ("stormfront", "en abuse: Stormfront held-out", "abuse"),
                              ("jigsaw-sample", "en abuse: Jigsaw 101-row smoke sample", "abuse")):
         rs = by.get(src, [])
-        add(name, "en", label, [r.text for r in rs if getattr(r, label)], [r.text for r in rs if not getattr(r, label)])
+        add(name, "en", label, [r.text for r in rs if getattr(r, label)],
+            [r.text for r in rs if not getattr(r, label)])
     for src, name in (("realpersonachat", "ja ordinary: RPC held-out dialogues"),
                       ("rtp-lx-benign", "ja ordinary: RTP-LX benign continuations")):
         if by.get(src):
@@ -133,8 +134,10 @@ BASELINE_THRESHOLDS = {lab: {"review": 0.5, "reject": 0.9} for lab in LABELS}
 
 
 def pipeline_proba(pipeline):
+    """texts -> (n, 2) spam and abuse (the largest harm category), as the service reports them."""
     def fn(texts):
-        return np.column_stack([p[:, 1] for p in pipeline.predict_proba(texts)])
+        heads = pipeline.predict_proba(texts)
+        return np.column_stack([heads[:, 0], heads[:, 1:].max(axis=1)])
     return fn
 
 

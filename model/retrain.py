@@ -116,11 +116,11 @@ def retrain(public_rows, examples, active_proba, *, tolerance=0.01, site_weight=
     w = np.asarray([site_weight * SOURCE_WEIGHT.get(r.source.removeprefix("site-"), 1.0)
                     if r.source.startswith("site-") else base.get(r.source, 1.0) for r in train])
     pipe = make_pipeline()
-    pipe.fit([r.text for r in train], np.asarray([[r.spam, r.abuse] for r in train]), head__sample_weight=w)
+    pipe.fit([r.text for r in train], D.label_matrix(train), heads__sample_weight=w)
     compact(pipe)
+    from model.evaluate import pipeline_proba
 
-    def candidate_proba(texts):
-        return np.column_stack([p[:, 1] for p in pipe.predict_proba(texts)])
+    candidate_proba = pipeline_proba(pipe)
 
     sets = public_sets if public_sets is not None else _public_sets(public_rows)
     before = auc_table(active_proba, sets, site_test)
@@ -139,7 +139,7 @@ def _public_sets(rows):
     for source in sorted({r.source for r in test}):
         for label in LABELS:
             rs = [r for r in test if r.source == source]
-            y = np.asarray([getattr(r, label) for r in rs])
+            y = np.asarray([getattr(r, label) or 0 for r in rs])
             if 0 < y.sum() < len(y):
                 sets.append({"name": f"{source} held-out: {label}", "label": label, "texts": [r.text for r in rs],
                              "y": y})

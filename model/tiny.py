@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from model.card import write_active, write_artifact
-from model.pipeline import build_pipeline, compact
+from model.pipeline import HEADS, build_pipeline, compact
 
 TINY_VERSION = "0000.00.00-tiny"
 
@@ -74,18 +74,32 @@ HAM = [
 ]
 
 
-def tiny_corpus() -> tuple[list[str], list[list[int]]]:
+def tiny_corpus() -> tuple[list[str], list[list[float]]]:
+    """Texts and their head labels (spam, then the categories; NaN = not labelled): spam rows say nothing
+    about harm, abuse rows nothing about spam and are harassment (threats also threat)."""
+    nan = float("nan")
     texts = SPAM + ABUSE + HAM
-    y = [[1, 0]] * len(SPAM) + [[0, 1]] * len(ABUSE) + [[0, 0]] * len(HAM)
+    n_cat = len(HEADS) - 1
+    y = [[1.0] + [nan] * n_cat for _ in SPAM]
+    for text in ABUSE:
+        cats = dict.fromkeys(HEADS[1:], nan)
+        cats["harassment"] = 1.0
+        cats["threat"] = 1.0 if any(w in text for w in ("殺", "kill", "死ね")) else 0.0
+        y.append([nan, *cats.values()])
+    y += [[0.0] * len(HEADS) for _ in HAM]
     return texts, y
 
 
-def train_tiny_pipeline():
+def train_tiny_pipeline(flip_spam: bool = False):
+    """The tiny Pipeline; `flip_spam` inverts the spam labels (a second model that disagrees, for the registry)."""
     import numpy as np
 
     texts, y = tiny_corpus()
-    pipe = build_pipeline(min_df=1, calibration_cv=2, max_char_features=20_000, max_word_features=2_000)
-    pipe.fit(texts, np.asarray(y))
+    y = np.asarray(y)
+    if flip_spam:
+        y[:, 0] = 1 - y[:, 0]  # NaN stays NaN
+    pipe = build_pipeline(min_df=1, calibration_cv=2, char_bits=14, word_bits=10)
+    pipe.fit(texts, y)
     return compact(pipe)
 
 

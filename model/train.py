@@ -2,9 +2,11 @@
 
     python -m model.train --data-dir ../shared/data [--out model/artifacts] [--version V] [--no-activate]
 
-Deterministic: fixed seeds, hash-based splits, liblinear. Trains on the real training rows plus the
-synthetic rows (model/synth.py), picks thresholds on the validation split, evaluates on the held-out
-split (and the naive baseline for comparison) and writes model.joblib, card.json, CARD.md and SHA256.
+Deterministic: fixed seeds, hash-based splits, liblinear. Trains each head (spam and the seven harm
+categories) on the real training rows labelled for it plus the marked synthetic rows (model/synth.py's
+spam genres and hard negatives, model/synth_harms.py's category rows), picks thresholds per output on the
+validation split, evaluates on the held-out split (and the naive baseline for comparison) and writes
+model.joblib, card.json, CARD.md and SHA256.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from model.evaluate import (
     metrics_for,
     pipeline_proba,
 )
-from model.pipeline import LABELS, SEED, build_pipeline, compact
+from model.pipeline import CATEGORIES, HEADS, LABELS, SEED, build_pipeline, compact
 from model.synth import generate
 from moderation import lexicon_data
 
@@ -60,29 +62,63 @@ LABEL_MAPPING = {
 SOURCE_WEIGHTS = {"realpersonachat": 1.0, "rtp-lx-prompts": 4.0, "rtp-lx-benign": 2.0, "rtp-lx-machine": 1.0,
                   "inspection-ai": 4.0, "youtube-spam": 6.0, "sms-spam": 1.0, "davidson": 0.5, "stormfront": 1.0,
                   "synth-abuse": 1.5}
-REVIEW_QUANTILE = 0.997  # per label on validation ordinary Japanese text: <= ~0.3% flagged each
-# never below these: reviews and SNS posts name shops, prices, phone numbers and sites more than chat does
-REVIEW_FLOOR = {"spam": 0.3, "abuse": 0.3}
+REVIEW_QUANTILE = 0.999  # per output on validation ordinary Japanese text: <= ~0.1% flagged each
+REVIEW_FLOOR = 0.3  # never below: reviews and SNS posts name shops, prices and sites more than chat does
+OUTPUTS = (*LABELS, *CATEGORIES)
 
 
 def sample_weights(rows: list[D.Row]) -> np.ndarray:
     return np.asarray([SOURCE_WEIGHTS.get(r.source, 1.0) for r in rows])
 
 
+def synthetic_rows(data_dir: Path) -> list[D.Row]:
+    """model/synth.py's spam genres (spam only) and hard negatives (clean for every head), without its old abuse
+    templates (their artefacts: 女, 日本, やん, すぎ, ww, (笑) as abuse cues); plus model/synth_harms.py."""
+    rows = []
+    for r in generate(data_dir):
+        if r.source.startswith("synth-spam"):
+            rows.append(D.Row(r.text, 1, None, r.source, r.lang, r.group, r.split, True))
+        elif r.source == "synth-hard-negative":
+            rows.append(D.Row(r.text, 0, 0, r.source, r.lang, r.group, r.split, True, cats=D._clean()))
+    try:
+        from model.synth_harms import generate as generate_harms
+    except ImportError:  # the category generator has not landed in this checkout
+        return rows
+    for item in generate_harms(SEED):
+        labels = item["labels"]
+        cats = {c: labels.get(c) for c in CATEGORIES}
+        known = [v for v in cats.values() if v is not None]
+        abuse = max(known) if known else labels.get("abuse")
+        rows.append(D.Row(item["text"], labels.get("spam"), abuse, item["source"], item["lang"],
+                          "synth:" + str(item.get("group", "")), D.TRAIN, True, cats=cats))
+    return rows
+
+
+def _outputs(pipe, texts) -> dict[str, np.ndarray]:
+    heads = pipe.predict_proba(texts)
+    out = {name: heads[:, k] for k, name in enumerate(HEADS)}
+    out["abuse"] = heads[:, 1:].max(axis=1)
+    return out
+
+
 def choose_thresholds(pipe, rows: list[D.Row]) -> dict:
-    """Review: the REVIEW_QUANTILE of validation ordinary Japanese text per label, never below REVIEW_FLOOR.
-    Reject: very high, at least 0.97 and above every validation negative's score (capped at 0.995)."""
+    """Review: the REVIEW_QUANTILE of validation ordinary Japanese text per output, never below REVIEW_FLOOR.
+    Reject: very high, at least 0.97 and above every validation negative's score of that output (capped 0.995)."""
     valid = [r for r in rows if r.split == D.VALID and not r.synthetic]
     ja_ham = [r.text for r in valid if r.lang == "ja" and not r.spam and not r.abuse]
-    p_ham = pipeline_proba(pipe)(ja_ham)
-    all_p = pipeline_proba(pipe)([r.text for r in valid])
+    p_ham = _outputs(pipe, ja_ham)
+    p_all = _outputs(pipe, [r.text for r in valid])
+    labels = D.label_matrix(valid)
     out = {}
-    for k, lab in enumerate(LABELS):
-        review = max(REVIEW_FLOOR[lab], float(np.quantile(p_ham[:, k], REVIEW_QUANTILE)))
-        neg = np.asarray([not getattr(r, lab) for r in valid])
-        top_neg = float(all_p[neg, k].max()) if neg.any() else 0.0
+    for name in OUTPUTS:
+        review = max(REVIEW_FLOOR, float(np.quantile(p_ham[name], REVIEW_QUANTILE)))
+        if name == "abuse":
+            neg = np.asarray([r.abuse == 0 for r in valid])
+        else:
+            neg = labels[:, HEADS.index(name)] == 0
+        top_neg = float(p_all[name][neg].max()) if neg.any() else 0.0
         reject = min(max(0.97, top_neg + 1e-3), 0.995)
-        out[lab] = {"review": round(review, 4), "reject": round(max(reject, review + 0.05), 4)}
+        out[name] = {"review": round(review, 4), "reject": round(max(reject, review + 0.05), 4)}
     return out
 
 
@@ -133,6 +169,7 @@ def main(argv=None) -> int:
     ap.add_argument("--no-baseline", action="store_true")
     ap.add_argument("--C", type=float, default=4.0, help="inverse regularisation of the logistic regressions")
     ap.add_argument("--char-ngram-max", type=int, default=3)
+    ap.add_argument("--sample", type=float, default=1.0, help="share of training rows (quick iterations)")
     ap.add_argument("--source-weight", action="append", default=[], metavar="SOURCE=W",
                     help="override a per-source training weight (repeatable)")
     args = ap.parse_args(argv)
@@ -144,13 +181,14 @@ def main(argv=None) -> int:
     version = args.version or next_version(Path(args.out))
     t0 = time.time()
     rows = D.load_all(data_dir)
-    synth = generate(data_dir)
+    synth = synthetic_rows(data_dir)
     rows_all = rows + synth
     train = [r for r in rows_all if r.split == D.TRAIN]
+    if args.sample < 1.0:  # quick iterations: a hash-chosen share of the training rows
+        train = [r for r in train if D._bucket("sample:" + r.text) < args.sample * 100]
     log.info("rows: %d real, %d synthetic, %d training", len(rows), len(synth), len(train))
     pipe = build_pipeline(C=args.C, char_ngram_max=args.char_ngram_max)
-    y = np.asarray([[r.spam, r.abuse] for r in train])
-    pipe.fit([r.text for r in train], y, head__sample_weight=sample_weights(train))
+    pipe.fit([r.text for r in train], D.label_matrix(train), heads__sample_weight=sample_weights(train))
     compact(pipe)
     fit_s = time.time() - t0
     log.info("fitted in %.0fs", fit_s)
@@ -174,9 +212,13 @@ def main(argv=None) -> int:
                           "text); "
                           "reject = max(0.97, top validation negative + 0.001), capped at 0.995",
         "thresholds": thresholds,
-        "pipeline": "FeatureUnion(char 1-3-gram TF-IDF over moderation.text.normalize_text, word 1-2-gram TF-IDF, "
-                    "moderation.features.SignalFeatures) -> MultiOutputClassifier(CalibratedClassifierCV("
-                    "LogisticRegression(liblinear, balanced), sigmoid, cv=3, ensemble=False))",
+        "heads": list(HEADS),
+        "categories": list(CATEGORIES),
+        "abuse_rule": "abuse = max(threat, hate, harassment, sexual, self_harm, personal_info, defamation)",
+        "pipeline": "moderation.vectorizer.TextFeatures (hashed char 1-3-gram and English word 1-2-gram TF-IDF "
+                    "over moderation.text.normalize, named signals of moderation.features) -> "
+                    "moderation.heads.MaskedHeads (per head: LogisticRegression(liblinear, balanced) on the rows "
+                    "labelled for it, Platt sigmoid on 3-fold out-of-fold decisions)",
         "params": {k: repr(v) for k, v in pipe.get_params().items() if k.count("__") <= 2 and "__" in k
                    and not k.endswith(("preprocessor", "dtype"))},
         "data": {

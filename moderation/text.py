@@ -22,8 +22,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+
+import numpy as np
 
 __all__ = ["Normalized", "normalize", "normalize_text"]
 
@@ -89,8 +92,8 @@ def _char_map(ch: str) -> tuple[str, int]:
     if _is_invisible(cp):
         return "", 1
     cat = unicodedata.category(ch)
-    if cat == "Cc":
-        return ("\n" if ch in "\n\r" else " "), 0
+    if ch.isspace() or cat == "Cc":  # every space, line break and control character: one plain space
+        return " ", 0
     if cat in ("Cs", "Co", "Cn"):
         return "", 0
     out = unicodedata.normalize("NFKC", ch).lower()
@@ -122,8 +125,8 @@ def _is_ja(ch: str) -> bool:
 @dataclass(frozen=True)
 class Normalized:
     text: str
-    starts: tuple[int, ...]   # original start offset of each normalised character
-    ends: tuple[int, ...]     # original end offset (exclusive) of each normalised character
+    starts: Sequence[int]   # original start offset of each normalised character (a range until an edit)
+    ends: Sequence[int]     # original end offset (exclusive) of each normalised character
     invisible: int = 0
     lookalike: int = 0
     masked: int = 0
@@ -138,84 +141,92 @@ class Normalized:
         return (self.starts[start], max(self.ends[start:end]))
 
 
-def _kanji_lookalikes(chars: list[str]) -> int:
-    """Rewrite kanji that imitate katakana when they sit among katakana/other look-alikes, in place."""
-    n = len(chars)
-    changed = 0
-    i = 0
-    while i < n:
-        if chars[i] not in KANJI_AS_KANA:
-            i += 1
-            continue
-        j = i
-        while j < n and chars[j] in KANJI_AS_KANA:
-            j += 1
-        prev = chars[i - 1] if i > 0 else ""
-        nxt = chars[j] if j < n else ""
+_KANJI_RUN = re.compile("[" + "".join(KANJI_AS_KANA) + "]+")
+
+
+def _kanji_lookalikes(text: str) -> tuple[str, int]:
+    """Rewrite kanji that imitate katakana when they sit among katakana/other look-alikes; (text, changed)."""
+    out = []
+    pos = changed = 0
+    for m in _KANJI_RUN.finditer(text):
+        i, j = m.span()
+        prev = text[i - 1] if i > 0 else ""
+        nxt = text[j] if j < len(text) else ""
         run = j - i
         kata_ctx = _is_katakana(prev) or _is_katakana(nxt)
-        numerals = all(c in "二三八" for c in chars[i:j])
+        numerals = all(c in "二三八" for c in m.group(0))
         # a single look-alike needs katakana beside it and no kanji; a run (工口) only no kanji before it
         if (run == 1 and kata_ctx and not (_is_kanji(prev) or _is_kanji(nxt))) or (
                 run >= 2 and not numerals and not _is_kanji(prev)):
-            for k in range(i, j):
-                chars[k] = KANJI_AS_KANA[chars[k]]
-                changed += 1
-        i = j
-    return changed
+            out.append(text[pos:i])
+            out.append("".join(KANJI_AS_KANA[c] for c in m.group(0)))
+            pos = j
+            changed += run
+    if not changed:
+        return text, 0
+    out.append(text[pos:])
+    return "".join(out), changed
 
 
 # separators between single characters: 死.ね, し・ね, L-I-N-E, 激 工 口 ど う が
 _SEP_CLASS = "[" + re.escape(_SEPARATORS) + "]"
 _SEP_JA = "[" + re.escape(_SEPARATORS.replace(",", "").replace("、", "")) + "]"
-_SPACED_JA = re.compile(r"(?<=[\u3040-\u30ff\u4e00-\u9fffー々])" + _SEP_JA + r"{1,2}(?=[\u3040-\u30ff\u4e00-\u9fffー])")
-_SPACED_LATIN = re.compile(r"(?<![a-z0-9])([a-z0-9])(?:" + _SEP_CLASS + r"{1,2}[a-z0-9](?![a-z0-9])){2,}")
+_JA = "[\u3040-\u30ff\u4e00-\u9fffー々]"
+# isolated single characters joined by separators (し ね よ, 死.ね); an ordinary space between words is not one
+_SPACED_JA = re.compile(r"(?<!" + _JA + r")" + _JA + r"(?:" + _SEP_JA + r"{1,2}" + _JA + r"(?!" + _JA + r"))+")
+# letters only: 1-1-1 in an address or 3 4 5 in a list are numbers, not a spelled-out word
+_SPACED_LATIN = re.compile(r"(?<![a-z0-9])([a-z])(?:" + _SEP_CLASS + r"{1,2}[a-z](?![a-z0-9])){2,}")
 _RUN = re.compile(r"([^0-9\s])\1{2,}")
-_WS = re.compile(r"\s{2,}|[^\S ]")
+_WS = re.compile(r" {2,}")  # every whitespace character is already a plain space (see _char_map)
 
 # masked / substituted spellings of abusive words -> canonical form. Each entry: canonical, regex.
 _M = "[" + re.escape(_MASKS) + "]"
 _AFTER_NE = r"(?=$|[よやばぇぃー!?\s。、…w]|カス|ゴミ|クズ|ks)"
-_OBFUSCATIONS = (
-    ("死ね", re.compile(r"(?:死|(?<![少\u4e00-\u9fff])氏|(?<![少もお])[しシ4]|" + _M + r")[ねネ]" + _AFTER_NE
-                        + r"|死[ねネ]|死" + _M + r"(?![a-z0-9])")),
-    ("死んで", re.compile(r"[氏しシ4]んで(?:くれ|ほしい|欲しい|しまえ)")),
-    ("殺す", re.compile(r"(?:ころ|コロ|k[o0]r[o0])す|殺" + _M + r"|" + _M + r"す(?=ぞ|よ|から)")),
-    ("殺してやる", re.compile(r"(?:ころ|コロ)してやる")),
-    ("きもい", re.compile(r"(?:キモ|きも|kim[o0])(?:い|イ|すぎ|過ぎ)")),
-    ("うざい", re.compile(r"(?:ウザ|うざ|uz[a4])(?:い|イ|すぎ|過ぎ)")),
-    ("くそ", re.compile(r"(?:ク" + _M + r"|" + _M + r"ソ|糞|く" + _M + r"|k[uū]s[o0](?![a-z]))")),
-    ("ばか", re.compile(r"(?:バ" + _M + r"|" + _M + r"カ(?!ー)|馬" + _M + r"|" + _M + r"鹿|b[a4]k[a4](?![a-z]))")),
-    ("あほ", re.compile(r"(?:ア" + _M + r"(?![a-z])|" + _M + r"ホ|阿呆)")),
-    ("ちんこ", re.compile(r"ち" + _M + r"こ|ち" + _M + r"ぽ|チ" + _M + r"コ|チ" + _M + r"ポ")),
-    ("まんこ", re.compile(r"(?:ま" + _M + r"こ|マ" + _M + r"コ|" + _M + r"んこ(?!う))")),
-    ("せっくす", re.compile(r"(?:せ" + _M + r"くす|セ" + _M + r"クス|s" + _M + r"x|[s5][e3]x(?![a-z]))")),
-    ("えろ", re.compile(r"(?:エ" + _M + r"|" + _M + r"ロ(?![ー]))(?=動画|画像|どうが|サイト|い|イ)")),
-    ("がいじ", re.compile(r"(?:ガ" + _M + r"ジ|ガイ" + _M + r"|害児)")),
-    ("きちがい", re.compile(r"(?:キチ" + _M + r"イ|きち" + _M + r"い|基地外|基地害|気違い)")),
-    ("ごみ", re.compile(r"(?:ゴ" + _M + r"(?![a-z])|" + _M + r"ミ(?=ども|野郎|人間|クズ))")),
-    ("くず", re.compile(r"(?:ク" + _M + r"(?=野郎|人間|ども|が)|屑(?=野郎|人間|ども))")),
-    ("line", re.compile(r"(?:ら" + _M + r"ん|ラ" + _M + r"ン|ライン(?=id|ID|追加|交換|で|に|@|@)|らいん|ﾗｲﾝ|l" + _M
-                        + r"ne|(?<![a-z])l[i1!|]n[e3](?![a-z]))")),
+_OBFUSCATIONS = (  # (canonical, substrings one of which every match without a mask contains, pattern)
+    # し/シ/4 + ね only where it starts a word: never the polite ending 〜ですしね, 〜だしね, 〜いいしね, 少しね
+    ("死ね", ("死", "しね", "シね", "4ね", "氏ね", "しネ", "シネ", "4ネ", "氏ネ"),
+     re.compile(r"(?:死|(?<![少\u4e00-\u9fff])氏|(?<![少もお\u3041-\u3093])[しシ4]"
+                                 r"|(?<=[はが前])し|" + _M + r")[ねネ]" + _AFTER_NE
+                                 + r"|死[ねネ]|死" + _M + r"(?![a-z0-9])")),
+    ("死んで", ("んで",), re.compile(r"[氏しシ4]んで(?:くれ|ほしい|欲しい|しまえ)")),
+    ("殺す", ("ころす", "コロす", "k"),
+     re.compile(r"(?:ころ|コロ|k[o0]r[o0])す|殺" + _M + r"|" + _M + r"す(?=ぞ|よ|から)")),
+    ("殺してやる", ("ころしてやる", "コロしてやる"), re.compile(r"(?:ころ|コロ)してやる")),
+    ("きもい", ("キモ", "きも", "kim"), re.compile(r"(?:キモ|きも|kim[o0])(?:い|イ|すぎ|過ぎ)")),
+    ("うざい", ("ウザ", "うざ", "uz"), re.compile(r"(?:ウザ|うざ|uz[a4])(?:い|イ|すぎ|過ぎ)")),
+    ("くそ", ("糞", "k"), re.compile(r"(?:ク" + _M + r"|" + _M + r"ソ|糞|く" + _M + r"|k[uū]s[o0](?![a-z]))")),
+    ("ばか", ("b",), re.compile(r"(?:バ" + _M + r"|" + _M + r"カ(?!ー)|馬" + _M + r"|" + _M + r"鹿"
+                                    r"|(?<![a-z])b[a4]k[a4](?![a-z]))")),
+    ("あほ", ("阿呆",), re.compile(r"(?:ア" + _M + r"(?![a-z])|" + _M + r"ホ|阿呆)")),
+    ("ちんこ", (), re.compile(r"ち" + _M + r"こ|ち" + _M + r"ぽ|チ" + _M + r"コ|チ" + _M + r"ポ")),
+    ("まんこ", (), re.compile(r"(?:ま" + _M + r"こ|マ" + _M + r"コ|" + _M + r"んこ(?!う))")),
+    ("せっくす", ("x",),
+     re.compile(r"(?:せ" + _M + r"くす|セ" + _M + r"クス|s" + _M + r"x|(?<![a-z])[s5][e3]x(?![a-z]))")),
+    ("えろ", (), re.compile(r"(?:エ" + _M + r"|" + _M + r"ロ(?![ー]))(?=動画|画像|どうが|サイト|い|イ)")),
+    ("がいじ", ("害児",), re.compile(r"(?:ガ" + _M + r"ジ|ガイ" + _M + r"|害児)")),
+    ("きちがい", ("基地外", "基地害", "気違い"),
+     re.compile(r"(?:キチ" + _M + r"イ|きち" + _M + r"い|基地外|基地害|気違い)")),
+    ("ごみ", (), re.compile(r"(?:ゴ" + _M + r"(?![a-z])|" + _M + r"ミ(?=ども|野郎|人間|クズ))")),
+    ("くず", ("屑",), re.compile(r"(?:ク" + _M + r"(?=野郎|人間|ども|が)|屑(?=野郎|人間|ども))")),
+    ("line", ("らいん", "ﾗｲﾝ", "ライン", "l"),
+     re.compile(r"(?:ら" + _M + r"ん|ラ" + _M + r"ン|ライン(?=id|ID|追加|交換|で|に|@|@)|らいん|ﾗｲﾝ|l" + _M
+                                + r"ne|(?<![a-z])l[i1!|]n[e3](?![a-z]))")),
 )
 
 
-def _apply_regex(text: str, starts: list[int], ends: list[int], pattern: re.Pattern[str],
+def _apply_regex(text: str, starts, ends, pattern: re.Pattern[str],
                  repl_fn) -> tuple[str, list[int], list[int], int]:
     """Rewrite the matches of `pattern` in `text`, keeping the offset lists in step. Returns n changed."""
-    edits = []
-    for m in pattern.finditer(text):
-        repl, mode = repl_fn(m)
-        if mode == "replace" and repl == m.group(0):
-            continue
-        edits.append((m.start(), m.end(), repl, mode))
-    if not edits:
-        return text, starts, ends, 0
     out_t: list[str] = []
     out_s: list[int] = []
     out_e: list[int] = []
-    pos = 0
-    for a, b, repl, mode in edits:
+    pos = edits = 0
+    for m in pattern.finditer(text):
+        repl, mode = repl_fn(m)
+        a, b = m.span()
+        if mode == "replace" and repl == text[a:b]:
+            continue
+        edits += 1
         out_t.append(text[pos:a])
         out_s.extend(starts[pos:a])
         out_e.extend(ends[pos:a])
@@ -224,20 +235,26 @@ def _apply_regex(text: str, starts: list[int], ends: list[int], pattern: re.Patt
                 out_t.append(text[a + k])
                 out_s.append(starts[a + k])
                 out_e.append(ends[a + k])
-        else:  # replace with a new string mapped to the whole original span
-            s0, e0 = starts[a], max(ends[a:b])
+        else:  # replace with a new string mapped to the whole original span (ends never decrease)
             out_t.append(repl)
-            out_s.extend([s0] * len(repl))
-            out_e.extend([e0] * len(repl))
+            out_s.extend([starts[a]] * len(repl))
+            out_e.extend([ends[b - 1]] * len(repl))
         pos = b
+    if not edits:
+        return text, starts, ends, 0
     out_t.append(text[pos:])
     out_s.extend(starts[pos:])
     out_e.extend(ends[pos:])
-    return "".join(out_t), out_s, out_e, len(edits)
+    return "".join(out_t), out_s, out_e, edits
 
 
 def _drop_separators(m: re.Match[str]):
-    return [], "keep-chars"
+    """Join spaced-out Japanese letters: three or more split by anything, or two split by a symbol."""
+    body = m.group(0)
+    letters = [i for i, c in enumerate(body) if c not in _SEPARATORS]
+    if len(letters) < 3 and not any(c not in " \u3000" for c in body if c in _SEPARATORS):
+        return body, "replace"  # 今日 は: two letters and a plain space are words, not a trick
+    return letters, "keep-chars"
 
 
 def _keep_alnum(m: re.Match[str]):
@@ -296,6 +313,20 @@ def _map_chars_slow(text: str) -> tuple[str, list[int], list[int]]:
     return "".join(chars), starts, ends
 
 
+def _map_chars_several(text: str, several: set[str]) -> tuple[str, list[int], list[int]]:
+    """translate() when some characters map to 0 or 2+ characters: offsets by numpy repeat, not per character.
+    Half-width dakuten (combining marks to recombine with the previous letter) take the per-character path."""
+    out = text.translate(_TABLE)
+    if not _COMBINING.isdisjoint(out):
+        return _map_chars_slow(text)
+    width = np.ones(len(text), dtype=np.int64)
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    for ch in several:
+        width[codes == ord(ch)] = len(_TABLE.get(ord(ch), ch))
+    starts = np.repeat(np.arange(len(text)), width)
+    return out, starts.tolist(), (starts + 1).tolist()
+
+
 def normalize(text: str) -> Normalized:
     """Normalise `text` and keep the map back to original character offsets. Never raises on str input."""
     if not isinstance(text, str):
@@ -309,34 +340,36 @@ def normalize(text: str) -> Normalized:
                 cache.clear()
         _learn(new)
     invisible = sum(text.count(c) for c in present & _INVISIBLE_SEEN) if _INVISIBLE_SEEN else 0
+    if invisible and text.endswith("\ufeff"):  # YouTube exports end comments with a BOM: not a trick
+        invisible -= len(text) - len(text.rstrip("\ufeff"))
     lookalike = sum(text.count(c) for c in present & _LOOKALIKE_SEEN) if _LOOKALIKE_SEEN else 0
     if present & _NOT_ONE:
-        out, starts, ends = _map_chars_slow(text)
+        out, starts, ends = _map_chars_several(text, present & _NOT_ONE)
     else:
         out = text.translate(_TABLE)
-        starts = list(range(len(out)))
-        ends = list(range(1, len(out) + 1))
+        starts = range(len(out))  # ranges until an edit: slicing and indexing work the same
+        ends = range(1, len(out) + 1)
     if _KANJI_LOOK.intersection(out):
-        chars = list(out)
-        lookalike += _kanji_lookalikes(chars)
-        out = "".join(chars)
+        out, changed = _kanji_lookalikes(out)
+        lookalike += changed
     spaced = 0
-    out, starts, ends, n = _apply_regex(out, starts, ends, _SPACED_JA, _drop_separators)
-    spaced += n
-    out, starts, ends, n = _apply_regex(out, starts, ends, _SPACED_LATIN, _keep_alnum)
-    spaced += n
-    out, starts, ends, _ = _apply_regex(out, starts, ends, _WS, _one_space)
+    chars_now = set(out)
+    if not chars_now.isdisjoint(_SEPARATORS):  # the spacing patterns need a separator
+        out, starts, ends, n = _apply_regex(out, starts, ends, _SPACED_JA, _drop_separators)
+        spaced += n
+        out, starts, ends, n = _apply_regex(out, starts, ends, _SPACED_LATIN, _keep_alnum)
+        spaced += n
+    if "  " in out:
+        out, starts, ends, _ = _apply_regex(out, starts, ends, _WS, _one_space)
     out, starts, ends, _ = _apply_regex(out, starts, ends, _RUN, _squash)
     masked = 0
-    chars_now = set(out)
-    for canonical, pattern in _OBFUSCATIONS:
-        if chars_now.isdisjoint(_TRIGGERS[canonical]):
-            continue  # no match possible: every alternative of the pattern contains a trigger character
+    has_mask = not set(out).isdisjoint(_MASKS)
+    for canonical, needles, pattern in _OBFUSCATIONS:
+        if not has_mask and not any(needle in out for needle in needles):
+            continue  # no match possible: every alternative without a mask contains one of the needles
         out, starts, ends, n = _apply_regex(out, starts, ends, pattern, _REPLACERS[canonical])
-        if n:
-            masked += n
-            chars_now = set(out)
-    return Normalized(out, tuple(starts), tuple(ends), invisible, lookalike, masked, spaced)
+        masked += n
+    return Normalized(out, starts, ends, invisible, lookalike, masked, spaced)
 
 
 class _Replace:
@@ -349,18 +382,7 @@ class _Replace:
         return self.canonical, "replace"
 
 
-_REPLACERS = {c: _Replace(c) for c, _p in _OBFUSCATIONS}
-# for each pattern above, characters of which every match contains at least one (a cheap pre-check)
-_TRIGGERS = {
-    "死ね": frozenset("ねネ死"), "死んで": frozenset("で"), "殺す": frozenset("す殺"), "殺してやる": frozenset("や"),
-    "きもい": frozenset("モもm"), "うざい": frozenset("ザざz"), "くそ": frozenset("クソ糞くk"),
-    "ばか": frozenset("バカ馬鹿b"), "あほ": frozenset("アホ阿"), "ちんこ": frozenset("ちチ"),
-    "まんこ": frozenset("こコ"),
-    "せっくす": frozenset("すスx"), "えろ": frozenset("エロ"), "がいじ": frozenset("ガ害"),
-    "きちがい": frozenset("チち地違"), "ごみ": frozenset("ゴミ"), "くず": frozenset("ク屑"),
-    "line": frozenset("らラl"),
-}
-assert set(_TRIGGERS) == {c for c, _p in _OBFUSCATIONS}
+_REPLACERS = {canonical: _Replace(canonical) for canonical, _t, _p in _OBFUSCATIONS}
 
 
 def normalize_text(text: str) -> str:

@@ -127,22 +127,16 @@ def live_server(make_app):
 def two_models(tmp_path_factory):
     """(root, (v1, sha1), (v2, sha2)): the tiny model twice over in one MODEL_DIR, v2 trained with the spam labels
     inverted so the two disagree, and a card with held-out metrics (the registry tests and the admin pages)."""
-    import numpy as np
-
     from model.card import write_active, write_artifact
-    from model.pipeline import build_pipeline, compact
-    from model.tiny import TINY_VERSION, tiny_corpus, train_tiny_artifact
+    from model.tiny import TINY_VERSION, train_tiny_artifact, train_tiny_pipeline
 
     root = tmp_path_factory.mktemp("two-models")
     _, sha1, _ = train_tiny_artifact(root)
-    texts, y = tiny_corpus()
-    flipped = np.asarray([[1 - spam, abuse] for spam, abuse in y])
-    pipe = build_pipeline(min_df=1, calibration_cv=2, max_char_features=20_000, max_word_features=2_000)
     card = {"thresholds": {"spam": {"review": 0.5, "reject": 0.97}, "abuse": {"review": 0.5, "reject": 0.97}},
             "trained_at": "2026-11-26T10:00:00+00:00",
             "metrics": {"heldout": [{"set": "ja spam: held-out", "label": "spam", "n": 10, "roc_auc": 0.9,
                                      "pr_auc": 0.8}]}}
-    _, sha2 = write_artifact(compact(pipe.fit(texts, flipped)), root, "0000.00.01-flipped", card)
+    _, sha2 = write_artifact(train_tiny_pipeline(flip_spam=True), root, "0000.00.01-flipped", card)
     write_active(root, TINY_VERSION, sha1)
     return root, (TINY_VERSION, sha1), ("0000.00.01-flipped", sha2)
 

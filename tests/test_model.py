@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from model.pipeline import LABELS, build_pipeline
+from model.pipeline import CATEGORIES, HEADS, LABELS, build_pipeline
 from model.tiny import tiny_corpus, train_tiny_artifact
 from moderation.scoring.scorer import ModelLoadError, load_scorer, read_active
 
@@ -29,13 +29,22 @@ def tiny(tmp_path_factory):
 
 def test_pipeline_trains_on_tiny_corpus():
     texts, y = tiny_corpus()
-    pipe = build_pipeline(min_df=1, calibration_cv=2, max_char_features=5000, max_word_features=500)
+    pipe = build_pipeline(min_df=1, calibration_cv=2, char_bits=12, word_bits=8)
     pipe.fit(texts, np.asarray(y))
     probs = pipe.predict_proba(["副業で月収100万円！LINE追加してね", "お前はバカだ、死ね", "今日は良い天気ですね"])
-    assert len(probs) == len(LABELS)
-    spam, abuse = probs[0][:, 1], probs[1][:, 1]
+    assert probs.shape == (3, len(HEADS))
+    spam, harassment = probs[:, HEADS.index("spam")], probs[:, HEADS.index("harassment")]
     assert spam[0] > spam[2]
-    assert abuse[1] > abuse[2]
+    assert harassment[1] > harassment[2]
+
+
+def test_each_head_trains_only_on_rows_labelled_for_it():
+    """A spam row (NaN for harm) never counts as a harm negative: the harassment head sees abuse and ham only."""
+    texts, y = tiny_corpus()
+    pipe = build_pipeline(min_df=1, calibration_cv=2, char_bits=12, word_bits=8).fit(texts, np.asarray(y))
+    y = np.asarray(y)
+    assert pipe.named_steps["heads"].n_labelled_ == [int((~np.isnan(y[:, k])).sum()) for k in range(len(HEADS))]
+    assert pipe.named_steps["heads"].n_labelled_[HEADS.index("harassment")] < len(texts)
 
 
 def test_tiny_artifact_helper(tiny):
@@ -45,7 +54,7 @@ def test_tiny_artifact_helper(tiny):
     assert read_active(folder.parent) == (version, sha)
     scorer = load_scorer(folder, sha)
     assert scorer.version == version
-    assert set(scorer.thresholds) == set(LABELS)
+    assert set(LABELS) <= set(scorer.thresholds)
 
 
 def test_training_is_deterministic(tiny, tmp_path):
@@ -54,17 +63,16 @@ def test_training_is_deterministic(tiny, tmp_path):
     assert sha2 == sha
 
 
-def test_compact_drops_run_dependent_attributes():
+def test_scoring_leaves_the_pickled_model_unchanged():
     from model.card import dump_bytes
     from model.tiny import train_tiny_pipeline
 
     pipe = train_tiny_pipeline()
-    for _name, est in pipe.named_steps["features"].transformer_list:
-        assert "_stop_words_id" not in est.__dict__  # id() of an object: differs between processes
-        assert not hasattr(est, "stop_words_")
     before = dump_bytes(pipe)
-    pipe.predict_proba(["scoring sets _stop_words_id again"])
+    pipe.predict_proba(["scoring must not change a fitted attribute"])
     assert dump_bytes(pipe) == before
+    fitted = [k for k in vars(pipe.named_steps["heads"]) if not k.startswith("_") and k.endswith("_")]
+    assert {"coef_", "intercept_", "calibration_"} <= set(fitted)
 
 
 @pytest.mark.slow
@@ -79,7 +87,7 @@ def test_shipped_artifact_loads_and_matches_card():
     assert (folder / "model.joblib").stat().st_size <= 50 * 1024 * 1024
     scorer = load_scorer(folder, sha)
     assert scorer.version == version == card["version"]
-    for lab in LABELS:
+    for lab in (*LABELS, *CATEGORIES):
         t = scorer.thresholds[lab]
         assert 0 < t["review"] < t["reject"] <= 1
         assert t["reject"] >= 0.9
@@ -135,12 +143,14 @@ def _texts(n: int, seed: int = 3) -> list[str]:
 
 
 def _assert_fast_equals_predict_proba(scorer, texts):
-    fast = scorer.predict_proba_fast(texts)
-    slow = np.column_stack([p[:, 1] for p in scorer.pipeline.predict_proba(texts)])
+    fast = scorer.head_proba_fast(texts)
+    slow = scorer.pipeline.predict_proba(texts)
     np.testing.assert_allclose(fast, slow, rtol=0, atol=1e-9)
     for t, row in zip(texts[:50], fast, strict=False):
         s = scorer.score(t)
-        assert [s.scores[lab] for lab in LABELS] == pytest.approx(list(row), abs=1e-9)
+        got = [s.scores["spam"], *(s.categories[c] for c in CATEGORIES)]
+        assert got == pytest.approx(list(row), abs=1e-9)
+        assert s.scores["abuse"] == pytest.approx(max(row[1:]), abs=1e-12)
 
 
 def test_fast_path_equals_predict_proba_tiny(tiny):

@@ -8,13 +8,13 @@ import numpy as np
 import pytest
 
 from model import data as D
+from model.evaluate import pipeline_proba
 from model.pipeline import build_pipeline
 from model.retrain import RetrainRefused, read_labels, retrain
 from model.tiny import ABUSE, HAM, SPAM
 from moderation.store.training_labels import LabelStore
 
-TINY = functools.partial(build_pipeline, min_df=1, calibration_cv=2, max_char_features=20_000,
-                         max_word_features=2_000)
+TINY = functools.partial(build_pipeline, min_df=1, calibration_cv=2, char_bits=14, word_bits=10)
 SPAMMY = ["副業で日給{}万円、詳しくはLINE追加", "在宅で月{}万稼げる方法はプロフ見て",
           "限定{}名、無料で投資術を教えます→ https://x.top/{}"]
 HAMMY = ["{}時のニュースで見ました、心配です", "{}年前にもこんな事件がありましたね",
@@ -35,16 +35,12 @@ def public_rows():
     return [D.Row(t, int(t in SPAM), int(t in ABUSE), "tiny", "ja", t, D.TRAIN) for t in SPAM + ABUSE + HAM]
 
 
-def proba_of(pipe):
-    def fn(texts):
-        return np.column_stack([p[:, 1] for p in pipe.predict_proba(texts)])
-    return fn
-
-
 def trained(flip_spam=False):
     rows = public_rows()
-    y = np.asarray([[1 - r.spam if flip_spam else r.spam, r.abuse] for r in rows])
-    return proba_of(TINY().fit([r.text for r in rows], y))
+    y = D.label_matrix(rows)
+    if flip_spam:
+        y[:, 0] = 1 - y[:, 0]
+    return pipeline_proba(TINY().fit([r.text for r in rows], y))
 
 
 def site_examples(n, spam_is):

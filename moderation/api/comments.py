@@ -26,6 +26,7 @@ STATUS = {"allow": "published", "review": "pending", "reject": "rejected"}
 def public_view(record, *, full=False):
     """What the site sees of a stored record: the decision, and with `full` the moderation outcome."""
     body = {key: record.get(key) for key in ("id", "decision", "status", "scores", "labels", "model_version")}
+    body["categories"] = record.get("categories") or {}
     body["explanation"] = record.get("explanation", [])
     if full:
         body["article_id"] = record.get("article_id")
@@ -43,7 +44,7 @@ def public_view(record, *, full=False):
 
 def build_record(site, comment, score):
     """A scored comment ready to store: the policy's decision, labels and risk beside the model's output."""
-    decision, labels, risk = get_manager().policy.decide(score.scores)
+    decision, labels, risk = get_manager().policy.decide({**score.scores, **score.categories})
     author = comment["author"] or {}
     return {
         "id": comment["id"], "site": site, "article_id": comment["article_id"], "text": comment["text"],
@@ -53,6 +54,7 @@ def build_record(site, comment, score):
         "created_at": comment["created_at"], "lang": comment["lang"],
         "received_at": int(time.time() * 1000), "decision": decision, "status": STATUS[decision],
         "scores": {k: round(float(v), 6) for k, v in score.scores.items()}, "labels": labels,
+        "categories": {k: round(float(v), 6) for k, v in score.categories.items()},
         "explanation": score.explanation, "model_version": score.model_version, "risk": round(risk, 6),
     }
 
@@ -109,7 +111,8 @@ def compare_shadow(manager, site, record):
     """Score with the shadow model too and count where it would have decided otherwise; never affects the answer."""
     shadow = manager.shadow
     try:
-        decision, _, _ = manager.policy.decide(shadow.score(record["text"]).scores)
+        score = shadow.score(record["text"])
+        decision, _, _ = manager.policy.decide({**score.scores, **score.categories})
         manager.registry.record_shadow(shadow.version, record["decision"], decision, site, record["id"])
     except RedisError:
         log.warning("shadow comparison not recorded: redis unavailable")

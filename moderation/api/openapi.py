@@ -46,6 +46,11 @@ SCORES = {"type": "object", "description": "probability per label",
           "properties": {label: PROBABILITY for label in LABELS},
           "required": list(LABELS), "additionalProperties": PROBABILITY}
 
+CATEGORIES = {"type": "object", "description": "probability per harm category (abuse is the largest of them)",
+              "properties": {name: {"type": "number", "minimum": 0, "maximum": 1} for name in (
+                  "threat", "hate", "harassment", "sexual", "self_harm", "personal_info", "defamation")},
+              "additionalProperties": {"type": "number", "minimum": 0, "maximum": 1}}
+
 DECISION = {
     "type": "object",
     "required": ["id", "decision", "status", "scores", "labels", "model_version", "explanation"],
@@ -55,7 +60,9 @@ DECISION = {
                      "description": "what to do now: publish, hold (queued for moderators) or reject"},
         "status": {"type": "string", "enum": ["published", "pending", "rejected"]},
         "scores": SCORES,
-        "labels": {"type": "array", "items": {"type": "string"}, "description": "labels over their review threshold"},
+        "categories": CATEGORIES,
+        "labels": {"type": "array", "items": {"type": "string"},
+                   "description": "labels and categories over their review threshold"},
         "model_version": {"type": ["string", "null"]},
         "explanation": {"type": "array", "items": {"type": "object"},
                         "description": "spans or features that pushed the scores"},

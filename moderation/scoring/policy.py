@@ -1,11 +1,19 @@
-"""The decision policy: per-label review and reject thresholds, and the night-time quiet hours."""
+"""The decision policy: review and reject thresholds per label and harm category, and the night-time quiet hours.
+
+A comment's values are its `spam` and `abuse` scores and its category probabilities (threat, hate, ...).
+Each has its own thresholds; `labels` lists every one at or above its review threshold, and `abuse` joins
+whenever one of its categories does (abuse is the largest category, and the queue filters by it).
+"""
 
 import time
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from moderation.labels import LABELS
+from moderation.scoring.scorer import CATEGORIES
 from moderation.settings import json_object
+
+OUTPUTS = (*LABELS, *CATEGORIES)
 
 
 class QuietHours:
@@ -41,7 +49,7 @@ class Policy:
     """Review and reject thresholds per label: the card's, then configuration, then the admin's saved ones."""
 
     def __init__(self, card_thresholds, *overrides, quiet=None):
-        self.thresholds = {label: dict(card_thresholds.get(label, {})) for label in LABELS}
+        self.thresholds = {label: dict(card_thresholds.get(label, {})) for label in OUTPUTS}
         for override in overrides:
             for label, values in json_object(override, "THRESHOLDS").items():
                 if label not in self.thresholds:
@@ -56,15 +64,20 @@ class Policy:
         self.quiet = quiet or QuietHours({})
 
     def decide(self, scores, now=None):
-        """(decision, labels crossing their review threshold, risk used to order the queue)."""
+        """(decision, labels crossing their review threshold, risk used to order the queue).
+
+        `scores` holds `spam` and `abuse` and, when the model names them, the harm categories."""
         quiet = self.quiet.active(now)
         scale = self.quiet.scale if quiet and self.quiet.mode == "lower" else 1.0
-        labels = [label for label in LABELS if scores[label] >= self.thresholds[label]["review"] * scale]
+        names = [name for name in OUTPUTS if name in scores]
+        labels = [name for name in names if scores[name] >= self.thresholds[name]["review"] * scale]
+        if "abuse" not in labels and any(name in CATEGORIES for name in labels):
+            labels.insert(1 if "spam" in labels else 0, "abuse")
         if quiet and self.quiet.mode == "hold" and not labels:
             labels = [max(LABELS, key=lambda label: scores[label])]
-        if any(scores[label] >= self.thresholds[label]["reject"] for label in LABELS):
+        if any(scores[name] >= self.thresholds[name]["reject"] for name in names):
             decision = "reject"
         else:
             decision = "review" if labels else "allow"
-        risk = max((scores[label] for label in labels), default=max(scores.values()))
+        risk = max((scores[name] for name in labels), default=max(scores[name] for name in names))
         return decision, labels, risk

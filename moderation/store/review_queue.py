@@ -13,7 +13,7 @@ from moderation.store import review_queue_scripts as scripts
 from moderation.store.client import describe, run_on_master, run_one
 from moderation.store.keys import KeySpace
 
-_JSON_FIELDS = ("scores", "labels", "explanation", "author")
+_JSON_FIELDS = ("scores", "categories", "labels", "explanation", "author")
 
 
 class Limited(NamedTuple):

@@ -1,0 +1,127 @@
+"""Adversarial inputs for every text pattern, generated from the patterns themselves.
+
+For each compiled regex of moderation.text, moderation.features and moderation.targets (and a sample of the
+word lists of the one-pass matcher), the pattern is parsed and its consumed characters (literals and samples
+of each character class) and literal strings are collected; the inputs are long runs of each character,
+each character with each separator repeated, and each literal, its near-misses (one character short, one
+character changed) and the literal with a separator, repeated to the requested length. Used by
+tests/test_text_adversarial.py and `make bench-scoring` (which prints the worst case).
+"""
+
+from __future__ import annotations
+
+import re
+import re._constants as C
+import re._parser as P
+
+from moderation import features, targets, text
+from moderation import wordlists as W
+
+SEPARATORS = (" ", ",", "-", ".", "、", "\n", "@", "/", ":")
+MAX_CHARS_PER_PATTERN = 24
+MAX_LITERALS_PER_PATTERN = 12
+ORDINARY = (
+    "今日のニュース、とても考えさせられました。増税の議論はもっと丁寧にしてほしいと思います。",
+    "選手たちお疲れさまでした！次の試合も応援しています。物価高で生活が苦しいのは本当です。",
+    "政府の説明は不十分だと感じる。記者会見ではもっと具体的な数字を示すべきだったのではないか。",
+    "子育て支援の拡充に賛成です。ただ財源の議論が抜けているのが気になります。",
+    "I think the council got this one right, but the budget still needs work. ",
+    "年金だけでは暮らせない時代、若い世代の負担も考えてほしい。事故で亡くなった方のご冥福をお祈りします。",
+)
+
+
+def ordinary_comment(length: int = 10_000) -> str:
+    out = ""
+    i = 0
+    while len(out) < length:
+        out += ORDINARY[i % len(ORDINARY)]
+        i += 1
+    return out[:length]
+
+
+def _class_samples(items) -> list[str]:
+    out = []
+    for op, av in items:
+        if op is C.LITERAL:
+            out.append(chr(av))
+        elif op is C.RANGE:
+            lo, hi = av
+            out += [chr(lo), chr((lo + hi) // 2), chr(hi)]
+        elif op is C.CATEGORY:
+            out += {C.CATEGORY_DIGIT: ["1", "0"], C.CATEGORY_SPACE: [" "], C.CATEGORY_WORD: ["a", "あ"],
+                    C.CATEGORY_NOT_DIGIT: ["a"], C.CATEGORY_NOT_SPACE: ["a", "1"]}.get(av, ["a"])
+    return out
+
+
+def _walk(parsed, chars: list[str], literals: list[str]) -> None:
+    run = []
+    for op, av in parsed:
+        if op is C.LITERAL:
+            run.append(chr(av))
+            chars.append(chr(av))
+            continue
+        if len(run) >= 2:
+            literals.append("".join(run))
+        run = []
+        if op is C.IN:
+            chars.extend(_class_samples(av))
+        elif op is C.NOT_LITERAL:
+            chars.append("a" if av != ord("a") else "b")
+        elif op is C.BRANCH:
+            for branch in av[1]:
+                _walk(branch, chars, literals)
+        elif op is C.SUBPATTERN:
+            _walk(av[3], chars, literals)
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            _walk(av[2], chars, literals)
+        elif op in (C.ASSERT, C.ASSERT_NOT):
+            _walk(av[1], chars, literals)
+    if len(run) >= 2:
+        literals.append("".join(run))
+
+
+def _patterns() -> dict[str, re.Pattern]:
+    out = {}
+    for module in (text, features, targets):
+        for name, value in vars(module).items():
+            if isinstance(value, re.Pattern):
+                out[f"{module.__name__}.{name}"] = value
+    for canonical, _needles, pattern in text._OBFUSCATIONS:
+        out[f"moderation.text._OBFUSCATIONS[{canonical}]"] = pattern
+    return out
+
+
+def _repeat(unit: str, length: int) -> str:
+    return (unit * (length // max(len(unit), 1) + 1))[:length]
+
+
+def _inputs_for(chars: list[str], literals: list[str], length: int) -> list[str]:
+    chars = list(dict.fromkeys(c for c in chars if c.isprintable() or c in "\n\t"))[:MAX_CHARS_PER_PATTERN]
+    literals = list(dict.fromkeys(literals))[:MAX_LITERALS_PER_PATTERN]
+    out = [_repeat(c, length) for c in chars]
+    out += [_repeat(c + sep, length) for c in chars[:8] for sep in SEPARATORS]
+    for lit in literals:
+        out += [_repeat(lit, length), _repeat(lit[:-1], length), _repeat(lit[:-1] + "x", length),
+                _repeat(lit + " ", length)]
+    return out
+
+
+def adversarial_inputs(length: int = 10_000) -> list[tuple[str, str]]:
+    """(pattern name, text) pairs, each text `length` characters, duplicates across patterns dropped."""
+    seen: set[str] = set()
+    out = []
+    for name, pattern in _patterns().items():
+        chars: list[str] = []
+        literals: list[str] = []
+        _walk(P.parse(pattern.pattern, pattern.flags), chars, literals)
+        for t in _inputs_for(chars, literals, length):
+            if t not in seen:
+                seen.add(t)
+                out.append((name, t))
+    words = sorted({w for lst in (W.INSULTS_JA, W.DEATH_WISH, W.GROUPS, W.SECOND_PERSON, W.CRIME, W.THIRD_PERSON)
+                    for w in lst}, key=len, reverse=True)[:40]
+    for t in _inputs_for([], words, length):  # the one-pass word matcher: listed words and their near-misses
+        if t not in seen:
+            seen.add(t)
+            out.append(("moderation.matcher", t))
+    return out

@@ -1,0 +1,97 @@
+"""One calibrated logistic regression per label, each trained ONLY on the rows labelled for it.
+
+A data set labelled for spam says nothing about threats, and one labelled for abuse says nothing about spam:
+`MaskedHeads.fit(X, Y)` takes Y with NaN where a row is not labelled for a column and fits each column's
+logistic regression on its labelled rows alone, then a Platt sigmoid on out-of-fold decision values (as
+`CalibratedClassifierCV(method="sigmoid", ensemble=False)` does). It lives in `moderation/` so the service
+unpickles it without the training code; `proba_row()` is what `predict_proba()` computes for each row.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold
+
+__all__ = ["MaskedHeads"]
+
+
+def _platt(dec: np.ndarray, y: np.ndarray, w: np.ndarray) -> tuple[float, float]:
+    """(a, b) with P(y=1) = 1 / (1 + exp(a * dec + b)), fitted by weighted logistic regression on `dec`."""
+    lr = LogisticRegression(C=1e4, solver="lbfgs", max_iter=1000)
+    lr.fit(dec.reshape(-1, 1), y, sample_weight=w)
+    return -float(lr.coef_[0, 0]), -float(lr.intercept_[0])
+
+
+class MaskedHeads(ClassifierMixin, BaseEstimator):
+    """Y (n, k) with NaN = not labelled -> k calibrated linear heads; predict_proba gives (n, k)."""
+
+    def __init__(self, C: float = 4.0, calibration_cv: int = 3, max_iter: int = 3000, random_state: int = 0,
+                 class_weight: str | None = "balanced"):
+        self.C = C
+        self.calibration_cv = calibration_cv
+        self.max_iter = max_iter
+        self.random_state = random_state
+        self.class_weight = class_weight
+
+    def _lr(self) -> LogisticRegression:
+        return LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=self.max_iter,
+                                  solver="liblinear", random_state=self.random_state)
+
+    def _fit_head(self, X, y, w):
+        classes = np.unique(y)
+        if classes.size < 2:  # one class only: a constant head
+            p = 0.999 if classes.size and classes[0] == 1 else 0.001
+            return np.zeros(X.shape[1]), 0.0, (0.0, float(np.log((1 - p) / p)))
+        k = int(min(self.calibration_cv, np.bincount(y.astype(int)).min()))
+        dec = np.zeros(len(y))
+        if k >= 2:
+            folds = StratifiedKFold(n_splits=k, shuffle=True, random_state=self.random_state)
+            for tr, te in folds.split(np.zeros(len(y)), y):
+                lr = self._lr().fit(X[tr], y[tr], sample_weight=w[tr])
+                dec[te] = lr.decision_function(X[te])
+        lr = self._lr().fit(X, y, sample_weight=w)
+        if k < 2:
+            dec = lr.decision_function(X)
+        return lr.coef_.ravel(), float(lr.intercept_[0]), _platt(dec, y, w)
+
+    def fit(self, X, Y, sample_weight=None):
+        Y = np.asarray(Y, dtype=float)
+        if Y.ndim == 1:
+            Y = Y.reshape(-1, 1)
+        w_all = np.ones(len(Y)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
+        coefs, intercepts, cal = [], [], []
+        self.n_labelled_ = []
+        for k in range(Y.shape[1]):
+            mask = ~np.isnan(Y[:, k])
+            coef, intercept, ab = self._fit_head(X[mask], Y[mask, k].astype(int), w_all[mask])
+            coefs.append(coef)
+            intercepts.append(intercept)
+            cal.append(ab)
+            self.n_labelled_.append(int(mask.sum()))
+        self.coef_ = np.vstack(coefs).T.copy()  # (n_features, k): a row of features picks k weights at once
+        self.intercept_ = np.asarray(intercepts)
+        self.calibration_ = np.asarray(cal)  # (k, 2): a, b of each head's sigmoid
+        self.n_features_in_ = X.shape[1]
+        self.classes_ = np.asarray([0, 1])
+        return self
+
+    def decision_function(self, X) -> np.ndarray:
+        return np.asarray(X @ self.coef_) + self.intercept_
+
+    def _sigmoid(self, dec: np.ndarray) -> np.ndarray:
+        z = np.clip(self.calibration_[:, 0] * dec + self.calibration_[:, 1], -700, 700)
+        return 1.0 / (1.0 + np.exp(z))
+
+    def predict_proba(self, X) -> np.ndarray:
+        """(n, k) probabilities, one column per label (not scikit-learn's per-class pairs)."""
+        return self._sigmoid(self.decision_function(X))
+
+    def proba_row(self, indices: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(decision values, probabilities) of ONE sparse row, the same arithmetic as predict_proba."""
+        dec = values @ self.coef_[indices] + self.intercept_
+        return dec, self._sigmoid(dec)
+
+    def predict(self, X) -> np.ndarray:
+        return (self.predict_proba(X) >= 0.5).astype(int)

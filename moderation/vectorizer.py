@@ -1,0 +1,147 @@
+"""The one featurisation used by training and serving: raw comment -> sparse feature row, with numpy.
+
+`TextFeatures` normalises the text once (`moderation.text.normalize`), then
+- hashes character 1-3-grams over the code points with vectorised multiply-shift hashing,
+- hashes English word 1-2-grams (crc32 per token, bigrams combined in numpy),
+- appends the named signal features (`moderation.features.signals`),
+weighting the two n-gram blocks by sublinear TF and the fitted IDF (`idf_`, one value per bucket) and
+L2-normalising each block. `encode()` is what `transform()` does for every row, so the service scores
+exactly what the Pipeline's `predict_proba` scores (tests check it to 1e-9), in microseconds.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.base import BaseEstimator, TransformerMixin
+
+from moderation.features import FEATURE_NAMES, signals
+from moderation.text import Normalized, normalize
+
+__all__ = ["Encoded", "TextFeatures"]
+
+_MUL = np.uint64(0x9E3779B97F4A7C15)  # multiply-shift hashing (Fibonacci)
+_STEP = np.uint64(1_000_003)
+_TOKEN = re.compile(r"[a-z][a-z0-9']+")
+
+
+class Encoded:
+    """One comment's normalised text, its sparse feature row and what explanations need to find spans."""
+
+    __slots__ = ("char_buckets", "indices", "norm", "signals", "spans", "token_spans", "values", "word_buckets")
+
+    def __init__(self, norm, indices, values, char_buckets, word_buckets, token_spans, sig, spans):
+        self.norm, self.indices, self.values = norm, indices, values
+        self.char_buckets, self.word_buckets, self.token_spans = char_buckets, word_buckets, token_spans
+        self.signals, self.spans = sig, spans
+
+
+def _bucket(h: np.ndarray, bits: int) -> np.ndarray:
+    return ((h * _MUL) >> np.uint64(64 - bits)).astype(np.int64)
+
+
+def _tfidf(buckets: np.ndarray, idf: np.ndarray, offset: int):
+    """Sorted unique indices and L2-normalised sublinear TF-IDF values of one block."""
+    if buckets.size == 0:
+        return np.empty(0, np.int64), np.empty(0)
+    idx, tf = np.unique(buckets, return_counts=True)
+    val = (np.log(tf) + 1.0) * idf[idx]
+    keep = val > 0
+    idx, val = idx[keep], val[keep]
+    norm = np.sqrt(val @ val)
+    if norm > 0:
+        val = val / norm
+    return idx + offset, val
+
+
+class TextFeatures(TransformerMixin, BaseEstimator):
+    """Raw comments -> [char n-gram TF-IDF | word n-gram TF-IDF | named signals], hashed, fitted IDF per bucket."""
+
+    def __init__(self, char_bits: int = 18, word_bits: int = 16, char_ngram_max: int = 3, min_df: int = 2,
+                 signal_scale: float = 1.0):
+        self.char_bits = char_bits
+        self.word_bits = word_bits
+        self.char_ngram_max = char_ngram_max
+        self.min_df = min_df
+        self.signal_scale = signal_scale
+
+    # -- hashing ------------------------------------------------------------------------------------------
+    def _char_buckets(self, codes: np.ndarray) -> list[np.ndarray]:
+        """Bucket of the n-gram starting at each position, for n = 1..char_ngram_max."""
+        out = []
+        h = codes.astype(np.uint64)
+        for n in range(1, self.char_ngram_max + 1):
+            if n > 1:
+                h = h[:-1] * _STEP + codes[n - 1:].astype(np.uint64)
+            if h.size == 0:
+                break
+            out.append(_bucket(h + np.uint64(n), self.char_bits))
+        return out
+
+    def _word_buckets(self, text: str) -> tuple[list[np.ndarray], list[tuple[int, int]]]:
+        spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        if not spans:
+            return [], spans
+        h = np.fromiter((zlib.crc32(text[a:b].encode()) for a, b in spans), dtype=np.uint64, count=len(spans))
+        out = [_bucket(h + np.uint64(1), self.word_bits)]
+        if h.size > 1:
+            out.append(_bucket(h[:-1] * _STEP + h[1:] + np.uint64(2), self.word_bits))
+        return out, spans
+
+    # -- one comment ----------------------------------------------------------------------------------------
+    def encode(self, text, *, spans: bool = False) -> Encoded:
+        """Normalise and featurise one comment; `spans=True` also keeps what explanations need."""
+        norm = normalize(text)
+        codes = np.frombuffer(norm.text.encode("utf-32-le"), dtype=np.uint32)
+        chars = self._char_buckets(codes)
+        words, token_spans = self._word_buckets(norm.text)
+        span_list: list | None = [] if spans else None
+        sig = signals(norm, codes, span_list)
+        return self._row(norm, chars, words, token_spans, sig, span_list)
+
+    def _row(self, norm: Normalized, chars, words, token_spans, sig, span_list) -> Encoded:
+        ci, cv = _tfidf(np.concatenate(chars) if chars else np.empty(0, np.int64), self.idf_char_, 0)
+        wi, wv = _tfidf(np.concatenate(words) if words else np.empty(0, np.int64), self.idf_word_, 1 << self.char_bits)
+        s = sig * self.signal_scale
+        nz = np.flatnonzero(s)
+        indices = np.concatenate([ci, wi, nz + self.signal_offset_])
+        values = np.concatenate([cv, wv, s[nz]])
+        return Encoded(norm, indices, values, chars, words, token_spans, s, span_list)
+
+    # -- scikit-learn ---------------------------------------------------------------------------------------
+    @property
+    def signal_offset_(self) -> int:
+        return (1 << self.char_bits) + (1 << self.word_bits)
+
+    def fit(self, X, y=None):
+        n_char, n_word = 1 << self.char_bits, 1 << self.word_bits
+        df_char = np.zeros(n_char, np.int64)
+        df_word = np.zeros(n_word, np.int64)
+        for text in X:
+            norm = normalize(text)
+            codes = np.frombuffer(norm.text.encode("utf-32-le"), dtype=np.uint32)
+            chars = self._char_buckets(codes)
+            if chars:
+                df_char[np.unique(np.concatenate(chars))] += 1
+            words, _ = self._word_buckets(norm.text)
+            if words:
+                df_word[np.unique(np.concatenate(words))] += 1
+        n = len(X)
+        self.idf_char_ = np.where(df_char >= self.min_df, np.log((1 + n) / (1 + df_char)) + 1.0, 0.0)
+        self.idf_word_ = np.where(df_word >= self.min_df, np.log((1 + n) / (1 + df_word)) + 1.0, 0.0)
+        self.n_features_out_ = self.signal_offset_ + len(FEATURE_NAMES)
+        return self
+
+    def transform(self, X):
+        rows = [self.encode(text) for text in X]
+        indptr = np.cumsum([0] + [r.indices.size for r in rows])
+        indices = np.concatenate([r.indices for r in rows]) if rows else np.empty(0, np.int64)
+        data = np.concatenate([r.values for r in rows]) if rows else np.empty(0)
+        return sp.csr_matrix((data, indices, indptr), shape=(len(rows), self.n_features_out_))
+
+    def get_feature_names_out(self, input_features=None):
+        names = [f"char{i}" for i in range(1 << self.char_bits)] + [f"word{i}" for i in range(1 << self.word_bits)]
+        return np.asarray(names + list(FEATURE_NAMES), dtype=object)
