@@ -57,3 +57,29 @@ def write_active(out_root: Path, version: str, sha: str) -> Path:
     path = Path(out_root) / "active.json"
     path.write_text(json.dumps({"version": version, "sha256": sha}, indent=2) + "\n", encoding="utf-8")
     return path
+
+
+def measure_speed(folder: Path, sha: str, n: int = 300) -> dict:
+    """Load time and median `Scorer.score` time at 200 and 5,000 characters of ordinary comment text (this
+    process, this machine: a shared machine makes these upper bounds; `make bench-scoring` has the full table)."""
+    import statistics
+    import time
+
+    from moderation.scoring.scorer import load_scorer
+
+    start = time.perf_counter()
+    scorer = load_scorer(folder, sha)
+    load_s = time.perf_counter() - start
+    base = ("今日のニュース、とても考えさせられました。増税の議論はもっと丁寧にしてほしいと思います。"
+            "選手たちお疲れさまでした！物価高で生活が苦しい。I think the council got this one right. ") * 80
+    out = {"load_seconds": round(load_s, 3), "model_bytes": (Path(folder) / "model.joblib").stat().st_size}
+    for length in (200, 5000):
+        text = base[:length]
+        scorer.score(text)
+        times = []
+        for _ in range(n if length == 200 else n // 10):
+            start = time.perf_counter()
+            scorer.score(text)
+            times.append(time.perf_counter() - start)
+        out[f"score_{length}_median_us"] = round(statistics.median(times) * 1e6, 1)
+    return out

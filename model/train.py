@@ -19,9 +19,10 @@ import time
 from pathlib import Path
 
 import numpy as np
+from sklearn.metrics import roc_auc_score
 
 from model import data as D
-from model.card import ARTIFACTS, write_active, write_artifact
+from model.card import ARTIFACTS, measure_speed, write_active, write_artifact
 from model.evaluate import (
     BASELINE_THRESHOLDS,
     DEFAULT_DATA,
@@ -31,6 +32,7 @@ from model.evaluate import (
     metrics_for,
     pipeline_proba,
 )
+from model.functional import markdown_report, record_in_card
 from model.pipeline import CATEGORIES, HEADS, LABELS, SEED, build_pipeline, compact
 from model.synth import generate
 from moderation import lexicon_data
@@ -101,6 +103,23 @@ def _outputs(pipe, texts) -> dict[str, np.ndarray]:
     return out
 
 
+def category_metrics(pipe, rows: list[D.Row]) -> list[dict]:
+    """Held-out ROC-AUC per head on the real rows labelled for it (RTP-LX, inspection-ai, Davidson, Stormfront,
+    chat): where a category has both classes among the test rows."""
+    test = [r for r in rows if r.split == D.TEST and not r.synthetic]
+    labels = D.label_matrix(test)
+    probs = pipe.predict_proba([r.text for r in test])
+    out = []
+    for k, name in enumerate(HEADS):
+        for lang in ("ja", "en"):
+            m = ~np.isnan(labels[:, k]) & np.asarray([r.lang == lang for r in test])
+            y = labels[m, k]
+            if 0 < y.sum() < len(y):
+                out.append({"head": name, "lang": lang, "n": int(m.sum()), "pos": int(y.sum()),
+                            "roc_auc": round(float(roc_auc_score(y, probs[m, k])), 4)})
+    return out
+
+
 def choose_thresholds(pipe, rows: list[D.Row]) -> dict:
     """Review: the REVIEW_QUANTILE of validation ordinary Japanese text per output, never below REVIEW_FLOOR.
     Reject: very high, at least 0.97 and above every validation negative's score of that output (capped 0.995)."""
@@ -122,9 +141,54 @@ def choose_thresholds(pipe, rows: list[D.Row]) -> dict:
     return out
 
 
+# held-out ROC-AUC of the previous model, 2026.11.26-8 (its card.json in git history): the bar of issue 12
+PREVIOUS_VERSION = "2026.11.26-8"
+PREVIOUS_ROC_AUC = {
+    "ja spam: akku1139 real YT ad/chain lines vs RPC": 0.8273,
+    "ja troll: akku1139 real YT troll replies (as spam) vs RPC": 0.6685,
+    "ja spam: mamadm held-out phrases (template) vs RPC": 1.0,
+    "ja abuse: RTP-LX prompts held-out": 0.9177,
+    "ja abuse: inspection-ai held-out": 0.8008,
+    "ja abuse: RTP-LX toxic prompts vs benign continuations": 0.9882,
+    "en spam: YouTube held-out video (Eminem)": 0.9805,
+    "en spam: SMS held-out": 0.9957,
+    "en abuse: Davidson tweets held-out": 0.9727,
+    "en abuse: Stormfront held-out": 0.8662,
+    "en abuse: Jigsaw 101-row smoke sample": 0.833,
+}
+
+
+def comparison_markdown(card: dict) -> list[str]:
+    lines = [f"## Against {PREVIOUS_VERSION} (held-out ROC-AUC; a drop over 0.01 is marked)", "",
+             "| set | previous | this | change |", "|---|---:|---:|---:|"]
+    for m in card["metrics"]["heldout"]:
+        before = PREVIOUS_ROC_AUC.get(m["set"])
+        if before is not None and "roc_auc" in m:
+            delta = m["roc_auc"] - before
+            mark = " **worse by more than 0.01**" if delta < -0.01 else ""
+            lines.append(f"| {m['set']} | {before:.4f} | {m['roc_auc']:.4f} | {delta:+.4f}{mark} |")
+    lines += ["", "## Categories (held-out ROC-AUC per head, real rows labelled for it)", "",
+              "| head | lang | n (pos) | ROC-AUC |", "|---|---|---|---:|"]
+    lines += [f"| {c['head']} | {c['lang']} | {c['n']} ({c['pos']}) | {c['roc_auc']:.4f} |"
+              for c in card["metrics"].get("categories", [])]
+    lovo = card["metrics"].get("youtube_lovo")
+    if lovo:
+        lines += ["", "## YouTube leave-one-video-out (spam head refitted without each video)", "",
+                  " | ".join(f"{k} {v:.4f}" for k, v in lovo.items())]
+    speed = card.get("speed")
+    if speed:
+        lines += ["", "## Speed (measured at the end of training, same process)", "",
+                  f"load {speed['load_seconds']} s; Scorer.score median {speed['score_200_median_us']} µs at 200 "
+                  f"characters, {speed['score_5000_median_us']} µs at 5,000; model.joblib "
+                  f"{speed['model_bytes'] / 1e6:.1f} MB"]
+    return lines
+
+
 def card_markdown(card: dict, table: str) -> str:
     lines = [f"# Moderation model {card['version']}", "",
-             "Scores comments for `spam` and `abuse` (calibrated probabilities). Japanese first, English too.", "",
+             "Scores comments for `spam` and seven harm categories (threat, hate, harassment, sexual, self_harm, "
+             "personal_info, defamation), calibrated probabilities; `abuse` is the largest category. Japanese first, "
+             "English too.", "",
              f"- SHA-256 of model.joblib: `{card['sha256']}`",
              f"- scikit-learn {card['sklearn_version']}, numpy {card['numpy_version']}, "
              f"Python {card['python_version']}",
@@ -133,7 +197,8 @@ def card_markdown(card: dict, table: str) -> str:
              "", "## Pipeline", "", card["pipeline"], "",
              "## Held-out evaluation (synthetic rows never evaluated)", "", table, "",
              "Baseline: character n-gram TF-IDF + logistic regression on the same real training rows, threshold 0.5.",
-             "", "## Data", "", "| source | licence / attribution | label mapping |", "|---|---|---|"]
+             "", *comparison_markdown(card), "", "## Data", "", "| source | licence / attribution | label mapping |",
+             "|---|---|---|"]
     for folder, lic in card["data"]["licences"].items():
         lines.append(f"| {folder} | {lic} | {LABEL_MAPPING.get(folder, 'lexicon (features / generator)')} |")
     lines += ["", "Upstream commits (from each SOURCE.md):", ""]
@@ -170,6 +235,7 @@ def main(argv=None) -> int:
     ap.add_argument("--C", type=float, default=4.0, help="inverse regularisation of the logistic regressions")
     ap.add_argument("--char-ngram-max", type=int, default=3)
     ap.add_argument("--sample", type=float, default=1.0, help="share of training rows (quick iterations)")
+    ap.add_argument("--lovo", action="store_true", help="also measure YouTube leave-one-video-out (4 more fits)")
     ap.add_argument("--source-weight", action="append", default=[], metavar="SOURCE=W",
                     help="override a per-source training weight (repeatable)")
     args = ap.parse_args(argv)
@@ -240,9 +306,20 @@ def main(argv=None) -> int:
             "English abuse is measured on tweets (Davidson) and forum sentences (Stormfront), not news comments.",
         ],
     }
+    if args.lovo:
+        from model.lovo import leave_one_video_out
+
+        card["metrics"]["youtube_lovo"] = leave_one_video_out(rows_all, data_dir, build_pipeline, sample_weights)
+        log.info("YouTube leave-one-video-out: %s", card["metrics"]["youtube_lovo"])
+    card["metrics"]["categories"] = category_metrics(pipe, rows)
     folder, sha = write_artifact(pipe, Path(args.out), version, card, "")
+    functional = record_in_card(folder, sha, data_dir)
+    speed = measure_speed(folder, sha)
     card_full = json.loads((folder / "card.json").read_text(encoding="utf-8"))
-    (folder / "CARD.md").write_text(card_markdown(card_full, table), encoding="utf-8")
+    card_full["speed"] = speed
+    (folder / "card.json").write_text(json.dumps(card_full, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    (folder / "CARD.md").write_text(card_markdown(card_full, table) + "\n" + markdown_report(functional) + "\n",
+                                    encoding="utf-8")
     if not args.no_activate:
         write_active(Path(args.out), version, sha)
     log.info("wrote %s (sha256 %s, %.1f MB) in %.0fs", folder, sha, card_full["model_bytes"] / 1e6, train_s)
