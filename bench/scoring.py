@@ -4,7 +4,10 @@ probabilities) against plain `pipeline.predict_proba` on one comment at a time, 
     python -m bench.scoring [--artifacts model/artifacts] [--version V] [--n 300]
 
 Prints median and p99 per comment in microseconds at 50/200/500/5,000 characters, the ratio to
-predict_proba, the artifact size and its load time. The comments are generated here (a mix of
+predict_proba, the artifact size and its load time, the issue 13 targets (200 characters with every category
+<= 250 µs median, 5,000 characters <= 3 ms), and the adversarial worst case: every generated 10,000-character
+input of bench/adversarial.py against an ordinary 10,000-character comment, as a ratio measured in this run.
+The comments are generated here (a mix of
 ordinary Japanese, spam-like and abusive phrasing, and a row of ordinary comments only, which
 get no explanation) so no data folder is needed.
 """
@@ -80,6 +83,7 @@ def main(argv=None) -> int:
     print("| chars | fast score() median µs | p99 µs | fast probs only median µs | predict_proba median µs | p99 µs "
           "| ratio (predict_proba / score) |")
     print("|---|---|---|---|---|---|---|")
+    results = {}
     for length in (50, 200, 500, 5000, "200 ordinary"):
         n = args.n if length != 5000 else max(50, args.n // 5)
         texts = ([make_text(rng, length) for _ in range(n)] if isinstance(length, int)
@@ -89,14 +93,48 @@ def main(argv=None) -> int:
             pipe.predict_proba([t])
         fast = timings(scorer.score, texts)
         fast_cpu = timings(scorer.score, texts, time.thread_time)
-        probs = timings(lambda t: scorer.predict_proba_fast([t]), texts)
+        probs = timings(lambda t: scorer.head_proba_fast([t]), texts)
         slow = timings(lambda t: pipe.predict_proba([t]), texts)
         slow_cpu = timings(lambda t: pipe.predict_proba([t]), texts, time.thread_time)
         mf, ms = statistics.median(fast), statistics.median(slow)
         print(f"| {length} | {mf:.0f} ({statistics.median(fast_cpu):.0f}) | {p99(fast):.0f} | "
               f"{statistics.median(probs):.0f} | {ms:.0f} ({statistics.median(slow_cpu):.0f}) | {p99(slow):.0f} "
               f"| {ms / mf:.1f}x |")
+        if length in (200, 5000):
+            results[length] = statistics.median(fast)
+    print()
+    print(f"targets: 200 characters {results[200]:.0f} µs (<= 250), 5,000 characters {results[5000] / 1000:.2f} ms "
+          "(<= 3)")
+    worst = adversarial_worst(scorer)
+    print(f"adversarial: {worst['inputs']} generated 10,000-character inputs; ordinary 10,000 characters "
+          f"{worst['ordinary_ms']:.1f} ms; worst {worst['ratio']:.2f}x ({worst['pattern']}, {worst['sample']!r}...)")
     return 0
+
+
+def adversarial_worst(scorer) -> dict:
+    """The slowest generated input against an ordinary comment of the same length, best of three each."""
+    from bench.adversarial import adversarial_inputs, ordinary_comment
+
+    def best(text, repeat=3):
+        out = float("inf")
+        for _ in range(repeat):
+            start = time.perf_counter()
+            scorer.score(text)
+            out = min(out, time.perf_counter() - start)
+        return out
+
+    ordinary = ordinary_comment(10_000)
+    base = best(ordinary, 5)
+    inputs = adversarial_inputs(10_000)
+    worst = (0.0, "", "")
+    for name, text in inputs:
+        ratio = best(text, 1) / base
+        if ratio > worst[0]:
+            ratio = best(text) / min(base, best(ordinary))
+            if ratio > worst[0]:
+                worst = (ratio, name, text[:12])
+    return {"inputs": len(inputs), "ordinary_ms": base * 1000, "ratio": worst[0], "pattern": worst[1],
+            "sample": worst[2]}
 
 
 if __name__ == "__main__":
