@@ -32,7 +32,7 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 
 train: $(VENV)/.installed
-	$(PY) -m model.train --data-dir $(DATA_DIR)
+	$(PY) -m model.train --data-dir $(DATA_DIR) --lovo
 
 evaluate: $(VENV)/.installed
 	$(PY) -m model.evaluate --data-dir $(DATA_DIR)
