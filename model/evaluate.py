@@ -119,10 +119,11 @@ class Baseline:
     def fit(self, rows: list[Row]):
         texts = [r.text for r in rows]
         X = self.vec.fit_transform(texts)
-        for lab in LABELS:
-            y = np.asarray([getattr(r, lab) for r in rows])
+        for lab in LABELS:  # each label on the rows labelled for it
+            y = np.asarray([np.nan if getattr(r, lab) is None else getattr(r, lab) for r in rows], dtype=float)
+            m = ~np.isnan(y)
             self.models.append(LogisticRegression(C=4.0, max_iter=2000, solver="liblinear",
-                                                  random_state=SEED).fit(X, y))
+                                                  random_state=SEED).fit(X[m], y[m].astype(int)))
         return self
 
     def proba(self, texts):
