@@ -18,23 +18,21 @@ def _known_gap(reason):
 
 CASES = [
     # person vs policy
-    pytest.param("上のコメ主は頭おかしいだろ", HELD, id="person-insult",
-                 marks=_known_gap("an insult at a commenter without a listed target word is allowed")),
+    pytest.param("上のコメ主は頭おかしいだろ", HELD, id="person-insult"),
     pytest.param("この政策は頭おかしいだろ", ALLOWED, id="policy-insult"),
     # public figure: harsh criticism vs incitement
     pytest.param("プーチンは戦争犯罪者だ。誰か早く暗殺してくれ", HELD, id="putin-incitement",
                  marks=_known_gap("incitement to kill a public figure is allowed")),
     pytest.param("プーチンは戦争犯罪者だ。国際法廷で裁かれるべきだ", ALLOWED, id="putin-criticism"),
-    pytest.param("岸田政権は無能すぎる。物価対策が何一つ効いていない", ALLOWED, id="government-incompetent",
-                 marks=_known_gap("無能 about a government is held")),
+    pytest.param("岸田政権は無能すぎる。物価対策が何一つ効いていない", ALLOWED, id="government-incompetent"),
     # said vs quoted / threat vs report of a threat
     pytest.param("お前を殺してやる", HELD, id="threat-said"),
     pytest.param("男は店員に「お前を殺してやる」と叫んだと警察は発表した", ALLOWED, id="threat-quoted",
                  marks=_known_gap("a quoted threat in a news sentence is held")),
     pytest.param("上のコメントの奴、住所特定して殺しに行くから覚悟しとけ", HELD, id="threat-to-commenter"),
-    pytest.param("記者さん、夜道には気をつけた方がいいよ", HELD, id="veiled-threat-to-reporter",
-                 marks=_known_gap("a veiled threat is allowed")),
-    pytest.param("最近このあたり物騒だから、皆さん夜道には気をつけた方がいいよ", ALLOWED, id="night-road-advice"),
+    pytest.param("記者さん、夜道には気をつけた方がいいよ", HELD, id="veiled-threat-to-reporter"),
+    pytest.param("最近このあたり物騒だから、皆さん夜道には気をつけた方がいいよ", ALLOWED, id="night-road-advice",
+                 marks=_known_gap("held (abuse, threat)")),
     # a slur vs the same letters inside a longer word
     pytest.param("こんな記事にコメントしてるお前はばかだ", HELD, id="baka-at-commenter"),
     pytest.param("北朝鮮はミサイルばかり撃って、国民は飢えている", ALLOWED, id="bakari"),
@@ -49,13 +47,11 @@ CASES = [
     pytest.param("まあ、それも仕方ない。お前は死ね", HELD, id="shine"),
     pytest.param("まあ、それも仕方ないですしね", ALLOWED, id="desushine"),
     # insult at a commenter vs at a thing
-    pytest.param("こういうコメントする奴はゴミ", HELD, id="gomi-at-commenters",
-                 marks=_known_gap("ゴミ at commenters (こういうコメントする奴) is allowed")),
+    pytest.param("こういうコメントする奴はゴミ", HELD, id="gomi-at-commenters"),
     pytest.param("明日はゴミ出しの日だから早く寝る", ALLOWED, id="gomidashi"),
     pytest.param("今日はくそ眠いけど、ニュースだけはチェックした", ALLOWED, id="kuso-nemui"),
     # group by identity vs state
-    pytest.param("朝鮮人は嘘つきばかりだ", HELD, id="hate-koreans",
-                 marks=_known_gap("a generalisation about a group (嘘つきばかり) is allowed")),
+    pytest.param("朝鮮人は嘘つきばかりだ", HELD, id="hate-koreans"),
     pytest.param("北朝鮮の体制は嘘ばかりだ", ALLOWED, id="north-korean-regime"),
     # counter-speech, self-deprecation
     pytest.param("「チョン」なんて差別語を平気で使うコメントが多くて悲しい", ALLOWED, id="counter-speech"),
