@@ -25,7 +25,7 @@ def create_app(test_config=None, *, with_model=True):
     from moderation.api import comments, openapi, transparency
     from moderation.api import requests as removal_requests
     from moderation.integrations import akismet, coral, outbox
-    from moderation.ops import health, json_provider, logs, metrics
+    from moderation.ops import health, json_provider, logs, metrics, proxies
     from moderation.pages import admin, login, public, request_queue, review, security
     from moderation.scoring import manager
     from moderation.store import client
@@ -43,6 +43,7 @@ def create_app(test_config=None, *, with_model=True):
         SESSION_COOKIE_NAME="moderation_session",
     )
 
+    proxies.init_app(app)  # REMOTE_ADDR: the client's address through MODERATION_TRUSTED_PROXIES only
     json_provider.init_app(app)  # orjson: UTF-8 answers, keys sorted as before
     errors.init_app(app)
     client.init_app(app)

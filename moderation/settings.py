@@ -127,6 +127,12 @@ def _request_rate_limit(spec):
     return parse_limits({"ip": text(spec, "REQUEST_RATE_LIMIT")})
 
 
+def _trusted_proxies(spec):
+    from moderation.ops.proxies import parse_networks
+
+    return parse_networks(spec)
+
+
 def _quiet_hours(spec):
     from moderation.scoring.policy import QuietHours
 
@@ -158,6 +164,9 @@ TABLE = (
     Setting("BODY_TIMEOUT", number, 10.0, "seconds a request body may take to arrive before a 408"),
     Setting("BATCH_LIMIT", integer, 100, "largest batch for POST /api/v1/comments:batch"),
     Setting("TEXT_LIMIT", integer, 10_000, "longest comment text, in characters after NFC"),
+    Setting("TRUSTED_PROXIES", _domain(_trusted_proxies), "",
+            "comma-separated CIDRs of reverse proxies whose X-Forwarded-For is believed (e.g. \"10.0.0.0/8\"); "
+            "empty: the connecting address is the client"),
     Setting("SECRET_KEY", text, "", "signs the moderators' session cookies; empty: one kept under INSTANCE_DIR"),
     # the model
     Setting("MODEL_DIR", text, "", "folder of model artifacts; empty: <project>/model/artifacts"),
@@ -186,7 +195,9 @@ TABLE = (
     Setting("SESSION_COOKIE_SECURE", boolean, False, "mark the session cookie Secure (pages served over HTTPS)"),
     Setting("SESSION_HOURS", integer, 12, "hours a moderator's session lasts (kept in Redis: logout ends it)"),
     Setting("LOGIN_WINDOW_SECONDS", integer, 900, "window in which failed logins are counted"),
-    Setting("LOGIN_MAX_FAILURES_ACCOUNT", integer, 5, "failed logins of one account name per window"),
+    Setting("LOGIN_MAX_FAILURES_ACCOUNT", integer, 5,
+            "failed logins of one account name from one address (IPv6: /64) per window; other addresses "
+            "still get their own tries, so guessing elsewhere never locks the owner out"),
     Setting("LOGIN_MAX_FAILURES_IP", integer, 30, "failed logins from one address per window"),
     # site integrations
     Setting("WEBHOOKS", _domain(_webhooks), {},

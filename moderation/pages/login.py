@@ -2,8 +2,10 @@
 
 The signed session cookie (HttpOnly, SameSite=Lax, Secure when configured) carries only a random session
 id, the CSRF token and the language; the session itself lives in Redis (store/sessions.py) so logout
-really ends it. Failed logins are counted per account and per client address (store/login_throttle.py);
-past the limit the login answers 429 until the window ends. Failures are logged, never the password.
+really ends it. Login attempts are counted before the password check, per client address and per account
+from that address (store/login_throttle.py; the address comes through MODERATION_TRUSTED_PROXIES); past the
+limit that address answers 429 until the window ends, while the account's owner elsewhere still gets in.
+Failures are logged, never the password.
 """
 
 import functools
@@ -16,6 +18,7 @@ from flask import abort, current_app, g, redirect, render_template, request, ses
 
 from moderation import settings
 from moderation.errors import BadCsrf, Forbidden, Unauthorized
+from moderation.ops.proxies import limit_key
 from moderation.pages import i18n
 from moderation.pages.setup import page_blueprint
 from moderation.store.login_throttle import get_throttle
@@ -141,8 +144,9 @@ def login():
         return render_template("login.html", next_url=next_url, notice=notice, csrf=csrf_token())
     require_csrf(json_errors=False)
     name = (request.form.get("username") or "").strip()
+    address = limit_key(request.remote_addr)
     throttle = get_throttle()
-    wait = throttle.wait(name, request.remote_addr)
+    wait, account_n, ip_n = throttle.attempt(name, address)  # counted before the check: no racing the limit
     if wait:
         log.warning("login refused for account %r from %s: throttled for %d s", name[:64], request.remote_addr, wait)
         error = i18n.translate("login.throttled", minutes=max(1, -(-wait // 60)))
@@ -152,12 +156,11 @@ def login():
         return response
     account = get_moderators().authenticate(name, request.form.get("password") or "")
     if account is None:
-        account_n, ip_n = throttle.failed(name, request.remote_addr)
-        log.warning("login failed for account %r from %s (%d recent failures for the account, %d from the address)",
-                    name[:64], request.remote_addr, account_n, ip_n)
+        log.warning("login failed for account %r from %s (%d recent failures on the account from the address, "
+                    "%d from the address)", name[:64], request.remote_addr, account_n, ip_n)
         error = i18n.translate("login.failed")
         return render_template("login.html", next_url=next_url, error=error, csrf=csrf_token(), username=name), 401
-    throttle.succeeded(name)
+    throttle.succeeded(name, address)
     _start_session(account)
     log.info("moderator %r logged in from %s", account["name"], request.remote_addr)
     return redirect(next_url)

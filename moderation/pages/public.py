@@ -14,6 +14,7 @@ from moderation import settings
 from moderation.api.api_keys import configured_sites
 from moderation.api.transparency import csv_response, period
 from moderation.errors import NotFound, ValidationError
+from moderation.ops.proxies import limit_key
 from moderation.pages import i18n
 from moderation.pages.cards import format_time
 from moderation.pages.login import csrf_token, require_csrf
@@ -38,7 +39,7 @@ def _limit(site):
 
     redis, prefix = connection()
     limiter = RateLimiter(redis, settings.get().request_rate_limit, prefix)
-    limiter.check(site, [("ip", f"request-form:{request.remote_addr}", 1)], now=time.time())
+    limiter.check(site, [("ip", f"request-form:{limit_key(request.remote_addr)}", 1)], now=time.time())
 
 
 def _form_body(form):

@@ -28,8 +28,8 @@ Layout (prefix P, default ``mod:``; S is a site name from MODERATION_API_KEYS):
   P{S}:rl:<kind>:<window>:<value>  STRING rate-limit counter of one API key, author or IP in one fixed window
   Pmoderator:<name>        HASH   a moderator account (name, role, scrypt password hash)
   Psession:<sid>           HASH   a logged-in moderator's session (expires after SESSION_HOURS)
-  Plogin:fail:account:<h>  STRING failed logins of one account name (sha256 prefix), expire with the window
-  Plogin:fail:ip:<addr>    STRING failed logins from one address, expire with the window
+  Plogin:fail:account:<h>  STRING login attempts on one account from one address (sha256 of both), per window
+  Plogin:fail:ip:<addr>    STRING login attempts from one address (IPv6: its /64), expire with the window
   Pprobe                   STRING /readyz write check when no site is configured
   Pmodel:pins              HASH   active/shadow model versions and SHA-256, saved thresholds, generation
   Pmodel:history           LIST   previous active pins, newest first (rollback)
@@ -98,9 +98,10 @@ class KeySpace:
     def session(self, sid):
         return self.plain("session", sid)
 
-    def login_failures_account(self, name):
-        """Keyed by a hash of the name, so a key never carries what someone typed as a user name."""
-        digest = hashlib.sha256((name or "").strip().lower().encode()).hexdigest()[:32]
+    def login_failures_account(self, name, address):
+        """Keyed by a hash of the name and address, so a key never carries what someone typed as a user name."""
+        who = f"{(name or '').strip().lower()}\n{address or 'unknown'}"
+        digest = hashlib.sha256(who.encode()).hexdigest()[:32]
         return self.plain("login", "fail", "account", digest)
 
     def login_failures_ip(self, address):
