@@ -13,7 +13,7 @@ import pytest
 
 from moderation.store.moderators import Moderators
 from tests.support.app import API_KEY
-from tests.support.browser import needs_chromium
+from tests.support.browser import needs_chromium, watched_page
 
 PASSWORD = "correct-horse-1"
 AUTH = {"Authorization": f"Bearer {API_KEY}"}
@@ -53,13 +53,7 @@ def site(live_server, rdb, prefix, comment, thresholds):
 
 
 def admin_page(browser, base, path, locale="ja-JP"):
-    context = browser.new_context(locale=locale, viewport={"width": 1100, "height": 900})
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    problems = []
-    page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: problems.append(str(error)))
-    page.goto(f"{base}{path}")
+    page, problems = watched_page(browser, f"{base}{path}", locale=locale, width=1100, height=900)
     assert "/login" in page.url
     page.fill('input[name="username"]', "taro")
     page.fill('input[name="password"]', PASSWORD)

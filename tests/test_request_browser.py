@@ -10,7 +10,7 @@ import pytest
 
 from moderation.rights import process
 from tests.support.app import API_KEY
-from tests.support.browser import needs_chromium
+from tests.support.browser import needs_chromium, watched_page
 from tests.support.moderators import MODERATOR_PASSWORD
 from tests.test_requests import FakeClock
 
@@ -34,15 +34,7 @@ def site(live_server, accounts, comment):
 
 
 def open_page(browser, base, path, *, javascript=True):
-    context = browser.new_context(locale="ja-JP", viewport={"width": 1280, "height": 800},
-                                  java_script_enabled=javascript)
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    problems = []
-    page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: problems.append(str(error)))
-    page.goto(f"{base}{path}")
-    return page, problems
+    return watched_page(browser, f"{base}{path}", javascript=javascript)  # ja-JP, 1280x800
 
 
 def fill_form(page, comment_id):

@@ -10,3 +10,16 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 # `make test` installs Debian's chromium (make browser-deps); only a machine without it skips the browser tests.
 needs_chromium = pytest.mark.skipif(not os.access(CHROMIUM, os.X_OK),
                                     reason="Debian chromium is not installed at /usr/bin/chromium (make browser-deps)")
+
+
+def watched_page(browser, url, *, locale="ja-JP", width=1280, height=800, javascript=True):
+    """A page in a context of its own, opened at `url`, collecting every console error and page error."""
+    context = browser.new_context(locale=locale, viewport={"width": width, "height": height},
+                                  java_script_enabled=javascript)
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    problems = []
+    page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.goto(url)
+    return page, problems
