@@ -69,6 +69,17 @@ def find_redis_server():
     return found
 
 
+def stop_process(process, timeout=10):
+    """SIGTERM a server we started (it flushes its append-only file); SIGKILL if it has not exited in time."""
+    if process and process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
 class EmbeddedRedis:
     """A private server on a unix socket, append-only file on, stopped when the process exits."""
 
@@ -112,12 +123,7 @@ class EmbeddedRedis:
 
     def stop(self):
         """Stop the server we started (SIGTERM lets it flush the append-only file)."""
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
+        stop_process(self.process)
         self.process = None
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import redis
 
-from moderation.store.client import find_redis_server
+from moderation.store.client import find_redis_server, stop_process
 
 
 def free_port():
@@ -63,13 +63,7 @@ class Node:
         self.process.wait()
 
     def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop_process(self.process)
 
 
 DATA = ["--appendonly", "yes", "--appendfsync", "everysec", "--save", ""]
