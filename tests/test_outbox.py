@@ -290,3 +290,27 @@ def test_cli_worker_once_and_queue_stats_show_deliveries(make_app, comment, rdb,
         printed = json.loads(capsys.readouterr().out)
         assert printed["test"]["webhooks"]["delivered"] == 1
         assert printed["test"]["webhooks"]["configured"] is True
+
+
+@pytest.mark.parametrize("address", [
+    "100.64.0.1", "100.100.100.200",            # carrier-grade NAT, incl. a cloud metadata address
+    "198.18.0.1", "192.0.2.1", "240.0.0.1",      # benchmarking, documentation, reserved
+    "2002:a00:1::1", "2002:7f00:1::", "2002:a9fe:a9fe::",  # 6to4 of 10.0.0.1, 127.0.0.1, 169.254.169.254
+    "2001:0:4136:e378:8000:63bf:f5ff:fffe",      # Teredo (client 10.0.0.1)
+    "64:ff9b::a9fe:a9fe", "64:ff9b::7f00:1", "64:ff9b:1::a00:1",  # NAT64 of metadata, loopback, private
+    "::ffff:100.64.0.1", "fe80::1%eth0",
+])
+def test_ssrf_guard_refuses_every_non_global_address_form(address):
+    def resolve(host, port, **kwargs):
+        return [(socket.AF_INET6 if ":" in address else socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, port))]
+
+    with pytest.raises(webhooks.WebhookConfigError, match="non-public"):
+        webhooks.check_url("https://hooks.example.test/", resolve=resolve)
+
+
+@pytest.mark.parametrize("address", ["93.184.216.34", "2606:2800:220:1::1", "64:ff9b::5db8:d822"])
+def test_ssrf_guard_allows_global_addresses_in_any_form(address):
+    def resolve(host, port, **kwargs):
+        return [(socket.AF_INET6 if ":" in address else socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, port))]
+
+    assert webhooks.check_url("https://hooks.example.test/", resolve=resolve) == address

@@ -72,17 +72,29 @@ def verify(secret, body, header, *, tolerance=DEFAULT_TOLERANCE, now=None):
     return ok
 
 
+NAT64 = (ipaddress.ip_network("64:ff9b::/96"), ipaddress.ip_network("64:ff9b:1::/48"))
+
+
+def _embedded(ip):
+    """The IPv4 addresses an IPv6 address carries (mapped, 6to4, Teredo, NAT64): each must be global too."""
+    if ip.version != 6:
+        return []
+    found = [ip.ipv4_mapped, ip.sixtofour, *(ip.teredo or ())]
+    if any(ip in network for network in NAT64):
+        found.append(ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF))
+    return [address for address in found if address is not None]
+
+
 def _blocked(address):
-    ip = ipaddress.ip_address(address)
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
-        ip = ip.ipv4_mapped
-    return (ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_multicast or ip.is_reserved
-            or ip.is_unspecified)
+    """Anything but a globally reachable unicast address, in any of the forms that smuggle another one in
+    (100.64.0.0/10 carrier-grade NAT, IPv4-mapped, 6to4, Teredo, NAT64)."""
+    ip = ipaddress.ip_address(str(address).split("%", 1)[0])
+    return any(not candidate.is_global or candidate.is_multicast for candidate in (ip, *_embedded(ip)))
 
 
 def check_url(url, *, allow_private_targets=False, resolve=None):
     """The address to connect to for this URL, after checking it: http(s) only and, in production, a host
-    that resolves to public addresses only (private, loopback, link-local and reserved ones are refused).
+    that resolves to globally reachable addresses only (``ipaddress.is_global``, embedded IPv4 forms included).
     The caller connects to exactly this address, so a second DNS answer cannot swap in another (rebinding).
     Raises WebhookConfigError."""
     parts = urlsplit(url)
