@@ -390,6 +390,13 @@ def test_history_lists_decisions_with_filters(hanako, jiro, submit):
     assert by_jiro.count("data-comment-id=") == 1
 
 
+@pytest.mark.parametrize("before", ["abc", "12-x", "-", "1-2-3", "１２-３", "9" * 50 + "-1"])
+def test_history_cursor_is_validated(hanako, before):
+    response = hanako.client.get("/review/history", query_string={"before": before})
+    assert response.status_code == 400 and response.json["error"]["field"] == "before"
+    assert hanako.client.get("/review/history?before=1700000000000-0").status_code == 200
+
+
 def test_only_an_admin_reopens(hanako, taro, submit, auth):
     comment_id = submit()
     hanako.claim()

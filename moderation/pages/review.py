@@ -119,6 +119,12 @@ def queue_page():
                            csrf=csrf_token())
 
 
+def _is_cursor(value):
+    """An audit stream id, "<ms>-<seq>": anything else is a 400, not a Redis error."""
+    ms, dash, seq = value.partition("-")
+    return bool(dash) and len(value) <= 41 and ms.isascii() and ms.isdigit() and seq.isascii() and seq.isdigit()
+
+
 @bp.get("/history")
 @page_login_required
 def history_page():
@@ -126,6 +132,8 @@ def history_page():
     queue = get_queue(site)
     wanted = {name: (request.args.get(name) or "").strip()[:128] for name in ("moderator", "author", "article")}
     before = request.args.get("before") or "+"
+    if before != "+" and not _is_cursor(before):
+        raise ValidationError("before must be a cursor from the history page (digits-digits)", "before")
     rows, cursor = [], before
     for _ in range(10):  # the audit stream also holds claims and releases: page through to 50 decisions
         batch = queue.audit(200, before=cursor, moderator=wanted["moderator"], author_id=wanted["author"],
