@@ -91,6 +91,15 @@ def _api_keys(value, name):
         raise SettingsError(str(error)) from None
 
 
+def _secret_key(value, name):
+    from moderation.api.api_keys import is_placeholder
+
+    value = text(value, name)
+    if value and is_placeholder(value):
+        raise SettingsError(f"MODERATION_{name} is the .env.example placeholder; generate a random one")
+    return value
+
+
 def _thresholds(spec):
     from moderation.scoring.policy import Policy
 
@@ -167,7 +176,7 @@ TABLE = (
     Setting("TRUSTED_PROXIES", _domain(_trusted_proxies), "",
             "comma-separated CIDRs of reverse proxies whose X-Forwarded-For is believed (e.g. \"10.0.0.0/8\"); "
             "empty: the connecting address is the client"),
-    Setting("SECRET_KEY", text, "", "signs the moderators' session cookies; empty: one kept under INSTANCE_DIR"),
+    Setting("SECRET_KEY", _secret_key, "", "signs the moderators' session cookies; empty: one kept under INSTANCE_DIR"),
     # the model
     Setting("MODEL_DIR", text, "", "folder of model artifacts; empty: <project>/model/artifacts"),
     Setting("MODEL_VERSION", text, "", "pinned model version; empty: model/artifacts/active.json"),

@@ -50,3 +50,16 @@ def test_every_setting_has_a_meaning_and_a_default_that_parses():
     for setting in settings.TABLE:
         assert setting.meaning and setting.name.isupper()
         setting.read(setting.default, setting.name)
+
+
+@pytest.mark.parametrize(("name", "value", "says"), [
+    ("API_KEYS", "example-news:replace-with-a-long-random-key", "placeholder"),
+    ("API_KEYS", "bad site!:a-long-enough-key-1", "invalid site name"),
+    ("API_KEYS", "{news}:a-long-enough-key-1", "invalid site name"),
+    ("API_KEYS", "news:a-long-enough-key-1,news:a-long-enough-key-2", "appears twice"),
+    ("API_KEYS", "news:a-long-enough-key-1,blog:a-long-enough-key-1", "reuses"),
+    ("SECRET_KEY", "replace-with-a-long-random-secret", "placeholder"),
+])
+def test_start_up_refuses_placeholder_keys_bad_site_names_and_duplicates(make_app, name, value, says):
+    with pytest.raises(SettingsError, match=f"MODERATION_{name}.*{says}"):
+        make_app(**{name: value})

@@ -7,6 +7,14 @@ from flask import g, request
 
 from moderation import settings
 from moderation.errors import Unauthorized
+from moderation.store.keys import SITE_RE
+
+PLACEHOLDERS = ("replace-with", "change-me", "changeme")
+
+
+def is_placeholder(secret):
+    """A value copied from .env.example or a docs example, not a secret anyone generated."""
+    return secret.strip().lower().startswith(PLACEHOLDERS)
 
 
 class ApiKeys:
@@ -18,10 +26,19 @@ class ApiKeys:
             item = item.strip()
             if not item:
                 continue
-            site, sep, key = item.partition(":")
+            site, sep, key = (part.strip() for part in item.partition(":"))
             if not sep or not site or len(key) < 8:
                 raise ValueError("MODERATION_API_KEYS must be comma-separated site:key pairs, keys of 8+ chars")
-            self.pairs.append((site.strip(), key.strip().encode()))
+            if not SITE_RE.match(site):
+                raise ValueError(f"MODERATION_API_KEYS: invalid site name {site!r} (letters, digits, '_', '-', '.')")
+            if is_placeholder(key):
+                raise ValueError(f"MODERATION_API_KEYS: the key of site {site!r} is the .env.example placeholder; "
+                                 "generate one (python -c 'import secrets; print(secrets.token_urlsafe(32))')")
+            if any(site == known_site for known_site, _ in self.pairs):
+                raise ValueError(f"MODERATION_API_KEYS: site {site!r} appears twice")
+            if any(key.encode() == known_key for _, known_key in self.pairs):
+                raise ValueError(f"MODERATION_API_KEYS: site {site!r} reuses another site's key")
+            self.pairs.append((site, key.encode()))
 
     def site_for(self, key):
         """The site whose key matches; every key is compared so timing does not reveal which one."""
