@@ -9,9 +9,10 @@ PORT ?= 8000
 .PHONY: run test lint train evaluate functional retrain bench soak audit browser-deps clean
 
 # An existing venv is updated in place when the requirements change (never re-created over it).
-$(VENV)/.installed: requirements.txt requirements-dev.txt
+$(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(PY) || { $(PYTHON) -m venv $(VENV) && $(PY) -m pip install --quiet --upgrade pip; }
 	$(PY) -m pip install --quiet -r requirements-dev.txt
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $@
 
 venv: $(VENV)/.installed

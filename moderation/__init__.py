@@ -26,7 +26,7 @@ def create_app(test_config=None, *, with_model=True):
     from moderation.api import requests as removal_requests
     from moderation.integrations import akismet, coral, outbox
     from moderation.ops import health, json_provider, logs, metrics, proxies
-    from moderation.pages import admin, login, public, request_queue, review, security
+    from moderation.pages import accounts, admin, home, login, lookup, public, request_queue, review, security
     from moderation.scoring import manager
     from moderation.store import client
 
@@ -54,10 +54,13 @@ def create_app(test_config=None, *, with_model=True):
     app.register_blueprint(removal_requests.bp)  # removal requests: the site's API and its report
     app.register_blueprint(transparency.bp)
     security.init_app(app)  # the moderators' pages
+    home.init_app(app)  # / and the localised 404 page
     app.register_blueprint(login.bp)
     app.register_blueprint(review.bp)
+    app.register_blueprint(lookup.bp)  # search, the readers' reports, the author panel
     app.register_blueprint(request_queue.bp)  # removal requests: the moderators' queue, then the public pages
     app.register_blueprint(public.bp)
+    app.register_blueprint(accounts.bp)  # the admins' accounts page
     app.register_blueprint(admin.bp)  # the admins' pages: thresholds, model registry, shadow report
     outbox.init_app(app)  # site integrations: callbacks, Akismet and Coral compatibility
     app.register_blueprint(akismet.bp)

@@ -1,8 +1,9 @@
-"""python -m moderation: serve, queue stats, moderator add. Works from any working directory."""
+"""python -m moderation: serve, queue stats, worker, moderator accounts, labels, model. Works from any directory."""
 
 import argparse
 import json
 import logging
+import os
 import secrets
 import signal
 import sys
@@ -25,17 +26,17 @@ def _dev_setup(app):
     if not settings.of(app).api_keys.pairs:
         key_file = instance / "dev-api-key"
         if not key_file.exists():
-            key_file.write_text(f"demo:dev-{secrets.token_urlsafe(18)}")
+            key_file.write_text(f"dev-{secrets.token_urlsafe(18)}\n")  # only the key: KEY=$(cat var/dev-api-key)
             key_file.chmod(0o600)
-        spec = key_file.read_text().strip()
-        app.extensions["moderation.settings"] = settings.of(app).replace(API_KEYS=spec)
-        print(f"development API key (site 'demo'): {spec.split(':', 1)[1]}", flush=True)
+        key = key_file.read_text().strip().rpartition(":")[2]  # an older file held "demo:<key>"
+        app.extensions["moderation.settings"] = settings.of(app).replace(API_KEYS=f"demo:{key}")
+        print(f"development API key for site 'demo' (in {key_file}): {key}", flush=True)
     moderators = get_moderators()
     password_file = instance / "dev-admin-password"
     if moderators.get("admin") is None or not password_file.exists():
         password_file.write_text(secrets.token_urlsafe(12))
         password_file.chmod(0o600)
-        moderators.add("admin", password_file.read_text().strip(), role="admin")
+        moderators.add("admin", password_file.read_text().strip(), role="admin", replace=True)
     print(f"moderator page: log in as 'admin' with the password in {password_file}", flush=True)
 
 
@@ -61,6 +62,9 @@ def queue_stats(args):
 
     app = create_app(with_model=False)
     with app.app_context():
+        unknown = [site for site in args.site or () if site not in configured_sites()]
+        if unknown:
+            sys.exit(f"queue stats: unknown site {unknown[0]!r} (configured: {', '.join(configured_sites())})")
         sites = args.site or configured_sites()
         report = {site: {**get_queue(site).stats(), "webhooks": webhook_stats(site), "redis": get_queue(site).server()}
                   for site in sites}
@@ -77,19 +81,40 @@ def worker(args):
     run_worker(create_app(with_model=False), sites=args.site, once=args.once)
 
 
-def moderator_add(args):
+def _password(args):
+    if not args.password_stdin:
+        sys.exit(f"moderator {args.sub}: pass --password-stdin and give the password on standard input")
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def moderator_command(args):
+    """Accounts: add (refuses an existing name unless --replace), list, disable, enable, remove, reset-password,
+    sites. Reset, disable, remove and replace end the account's sessions."""
     from moderation.store.moderators import AccountError, get_moderators
 
-    if not args.password_stdin:
-        sys.exit("moderator add: pass --password-stdin and give the password on standard input")
-    password = sys.stdin.readline().rstrip("\r\n")
+    password = _password(args) if args.sub in ("add", "reset-password") else None
     app = create_app(with_model=False)
     with app.app_context():
+        accounts = get_moderators()
         try:
-            get_moderators().add(args.name, password, role=args.role)
+            if args.sub == "list":
+                for account in accounts.list():
+                    state = "disabled" if account["disabled"] else "active"
+                    print(f"{account['name']}\t{account['role']}\t{state}\t{','.join(account['sites']) or '*'}")
+                return
+            if args.sub == "add":
+                accounts.add(args.name, password, role=args.role, replace=args.replace, sites=args.sites or ())
+            elif args.sub == "reset-password":
+                accounts.reset_password(args.name, password)
+            elif args.sub in ("disable", "enable"):
+                accounts.set_disabled(args.name, args.sub == "disable")
+            elif args.sub == "remove":
+                accounts.remove(args.name)
+            elif args.sub == "sites":
+                accounts.set_sites(args.name, args.sites or ())
         except AccountError as error:
-            sys.exit(f"moderator add: {error}")
-    print(f"moderator {args.name!r} saved with role {args.role}")
+            sys.exit(f"moderator {args.sub}: {error}")
+    print(f"moderator {args.name!r}: {args.sub} done")
 
 
 def labels_export(args):
@@ -164,11 +189,22 @@ def parser():
     drain.add_argument("--once", action="store_true", help="one pass, then exit")
     drain.set_defaults(func=worker)
     moderator = commands.add_parser("moderator", help="moderator accounts").add_subparsers(dest="sub", required=True)
-    add = moderator.add_parser("add", help="create or reset an account")
-    add.add_argument("name")
-    add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
-    add.add_argument("--role", choices=("moderator", "admin"), default="moderator")
-    add.set_defaults(func=moderator_add)
+    moderator.add_parser("list", help="every account: name, role, state, sites").set_defaults(func=moderator_command)
+    for name, text in (("add", "create an account (an existing name needs --replace)"),
+                       ("reset-password", "set a new password and end the account's sessions"),
+                       ("disable", "refuse logins and end the account's sessions"), ("enable", "allow logins again"),
+                       ("remove", "delete the account and end its sessions"),
+                       ("sites", "the sites a moderator works on (none: every site)")):
+        sub = moderator.add_parser(name, help=text)
+        sub.add_argument("name")
+        if name in ("add", "reset-password"):
+            sub.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+        if name == "add":
+            sub.add_argument("--role", choices=("moderator", "admin"), default="moderator")
+            sub.add_argument("--replace", action="store_true", help="overwrite an existing account")
+        if name in ("add", "sites"):
+            sub.add_argument("--site", dest="sites", action="append", help="a site this moderator works on")
+        sub.set_defaults(func=moderator_command)
     labels = commands.add_parser("labels", help="labelled examples").add_subparsers(dest="sub", required=True)
     export = labels.add_parser("export", help="write labels as JSON lines to standard output")
     export.add_argument("--since", help="ISO date or date-time (local time unless a zone is given)")
@@ -192,5 +228,9 @@ def main(argv=None):
     args = parser().parse_args(argv)
     try:
         args.func(args)
+        sys.stdout.flush()
     except SettingsError as error:
         sys.exit(f"configuration: {error}")
+    except BrokenPipeError:  # `... | head` closed the pipe: stop quietly, as the shell's own tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)

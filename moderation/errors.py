@@ -6,7 +6,7 @@ leaks nothing); html_errors adds the moderators' pages' localised 4xx page (page
 
 import logging
 
-from flask import jsonify, render_template, request
+from flask import current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, ServiceUnavailable
 
 from moderation import settings
@@ -109,7 +109,8 @@ def init_app(app):
     @app.errorhandler(HTTPException)
     def handle_http_error(error):
         if not _wants_json():
-            return error
+            page = current_app.extensions.get("moderation.error_page")  # pages/home.py: a localised page
+            return page(error) if page is not None and error.code == 404 else error
         code = (error.name or "error").lower().replace(" ", "_")
         field = "body" if error.code in (413, 415) else None
         return _json_error(error.code, code, error.description or error.name, field)

@@ -190,6 +190,9 @@ TABLE = (
             '"lower" multiplies review thresholds by scale, "hold" sends every comment to review; empty: off'),
     # the review queue
     Setting("LEASE_SECONDS", number, 300, "seconds a moderator's claim lasts before the item returns to the queue"),
+    Setting("IDLE_SECONDS", number, 180,
+            "seconds without input after which the review page gives its claims back (it renews them only while "
+            "visible and used)"),
     Setting("RECORD_TTL_DAYS", number, 90, "days a decided comment's record is kept (idempotency, GET)"),
     Setting("PUBLISHED_TTL_DAYS", number, 30,
             "days a published comment's record is kept; about 3.5 KB of Redis a comment (bench/soak.py)"),

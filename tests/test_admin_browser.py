@@ -92,7 +92,7 @@ def test_threshold_page_renders_its_charts_in_chromium(browser, site, tmp_path):
     form.locator('button[type="submit"]').click()
     page.wait_for_selector(".notice-ok")
     assert "スパムのしきい値を保存しました(審査 0.4 / 自動却下 0.95)" in page.inner_text(".notice-ok")
-    assert app.extensions["moderation.models"].policy.thresholds["spam"] == {"review": 0.4, "reject": 0.95}
+    assert app.extensions["moderation.models"].policy_for("test").thresholds["spam"] == {"review": 0.4, "reject": 0.95}
     assert not [p for p in problems if "Content Security Policy" in p or "Refused" in p], problems
     page.context.close()
 

@@ -70,9 +70,9 @@ def test_login_see_a_queued_comment_and_approve_it_with_the_keyboard(browser, si
     card = page.wait_for_selector(f'[data-comment-id="{comment_id}"].active')  # arrives live, no reload
     page.wait_for_function("() => document.querySelector('[data-count=\"open\"]').textContent === '1'")
     assert "承認 (a)" in card.inner_text() and "山田" in card.inner_text()
-    assert card.query_selector(".score-word").inner_text() in ("高い", "中程度", "低い")
+    assert card.query_selector(".score-word").inner_text() in ("却下基準以上", "要審査", "基準未満")
     assert card.query_selector('.article a[href="https://news.example/articles/1"]') is not None
-    for action in ("approve", "reject", "spam", "skip"):
+    for action in ("approve", "reject", "primary", "skip"):
         assert card.query_selector(f'button[data-action="{action}"]') is not None
     page.screenshot(path=str(tmp_path / "review-queue.png"))
 
@@ -116,7 +116,9 @@ def test_keyboard_reject_reason_undo_select_and_help(browser, site, comment):
     page.keyboard.press("x")
     assert page.locator(".card.selected").count() == 2
     assert "2件選択中" in page.inner_text("#bulkbar")
-    page.keyboard.press("a")  # with a selection, approve approves the selection
+    page.keyboard.press("a")  # with a selection, approve asks once, then approves the selection
+    page.wait_for_selector("#confirm:not([hidden])")
+    page.keyboard.press("Enter")
     page.wait_for_function("() => document.querySelectorAll('.card').length === 2")
     # the cards leave at once and the decisions follow in the background (the undo notice may still show):
     # wait for the server's state, not for a notice
@@ -145,7 +147,9 @@ def test_a_card_decided_by_someone_else_shows_a_notice_not_an_error(browser, liv
     comment_id = queue_comment(app.test_client(), comment)
     page = logged_in_page(browser, base, "hanako")
     page.wait_for_selector(f'[data-comment-id="{comment_id}"].active')
-    time.sleep(1.2)  # hanako's lease runs out; jiro claims and decides first
+    # the tab goes to the background: the page stops renewing, hanako's lease runs out; jiro decides first
+    page.evaluate("() => Object.defineProperty(document, 'visibilityState', {get: () => 'hidden'})")
+    time.sleep(1.5)
     queue = ReviewQueue(rdb, "test", prefix=prefix)
     assert [c["id"] for c in queue.claim("jiro")] == [comment_id]
     queue.decide(comment_id, "reject", "jiro", "spam")

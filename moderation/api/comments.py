@@ -44,7 +44,7 @@ def public_view(record, *, full=False):
 
 def build_record(site, comment, score):
     """A scored comment ready to store: the policy's decision, labels and risk beside the model's output."""
-    decision, labels, risk = get_manager().policy.decide({**score.scores, **score.categories})
+    decision, labels, risk = get_manager().policy_for(site).decide({**score.scores, **score.categories})
     author = comment["author"] or {}
     return {
         "id": comment["id"], "site": site, "article_id": comment["article_id"], "text": comment["text"],
@@ -52,6 +52,8 @@ def build_record(site, comment, score):
         "author": comment["author"], "author_id": author.get("id"), "author_name": author.get("name"),
         "ip": comment["ip"], "user_agent": comment["user_agent"], "url": comment["url"],
         "created_at": comment["created_at"], "lang": comment["lang"],
+        "article_title": comment["article_title"], "article_url": comment["article_url"],
+        "parent_id": comment["parent_id"],
         "received_at": int(time.time() * 1000), "decision": decision, "status": STATUS[decision],
         "scores": {k: round(float(v), 6) for k, v in score.scores.items()}, "labels": labels,
         "categories": {k: round(float(v), 6) for k, v in score.categories.items()},
@@ -112,7 +114,7 @@ def compare_shadow(manager, site, record):
     shadow = manager.shadow
     try:
         score = shadow.score(record["text"])
-        decision, _, _ = manager.policy.decide({**score.scores, **score.categories})
+        decision, _, _ = manager.policy_for(site).decide({**score.scores, **score.categories})
         manager.registry.record_shadow(shadow.version, record["decision"], decision, site, record["id"])
     except RedisError:
         log.warning("shadow comparison not recorded: redis unavailable")

@@ -83,6 +83,11 @@ COMMENT = {
         "url": {"type": "string", "format": "uri", "pattern": "^https?://", "maxLength": 2048},
         "created_at": {"type": "string", "format": "date-time"},
         "lang": {"type": "string", "pattern": "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$"},
+        "article_title": {"type": "string", "minLength": 1, "maxLength": 300,
+                          "description": "shown to moderators beside the comment"},
+        "article_url": {"type": "string", "format": "uri", "pattern": "^https?://", "maxLength": 2048},
+        "parent_id": {"type": "string", "minLength": 1, "maxLength": 128,
+                      "description": "the comment this one replies to (its text is shown when the service has it)"},
     },
     "additionalProperties": True,
 }

@@ -119,12 +119,21 @@ def parse_comment(body, *, text_limit=10_000):
     comment_id = _string(body, "id", required=True, max_len=128)
     if CONTROL_RE.search(comment_id):
         raise ValidationError("id contains control characters", "id", code="invalid_text")
-    text = _string(body, "text", required=True, max_len=text_limit * 4)
+    size = f"1-{text_limit:,} characters"  # what the client is told, whatever the failure
+    raw = body.get("text")
+    if raw == "":
+        raise ValidationError(f"text is empty: it must be {size}", "text", code="empty_text")
+    if isinstance(raw, str) and len(raw) > text_limit * 4:
+        raise ValidationError(f"text is longer than {text_limit:,} characters: it must be {size}", "text",
+                              code="too_long")
+    text = _string(body, "text", required=True, max_len=text_limit * 4)  # NFC may shorten decomposed text
     text = unicodedata.normalize("NFC", text)
     if not text.strip():
-        raise ValidationError("text is empty", "text", code="empty_text")
+        raise ValidationError(f"text is blank: it must be {size} with something other than spaces", "text",
+                              code="empty_text")
     if len(text) > text_limit:
-        raise ValidationError(f"text is longer than {text_limit} characters", "text", code="too_long")
+        raise ValidationError(f"text is longer than {text_limit:,} characters: it must be {size}", "text",
+                              code="too_long")
     comment = {
         "id": comment_id,
         "article_id": _string(body, "article_id", required=True),
@@ -135,6 +144,9 @@ def parse_comment(body, *, text_limit=10_000):
         "url": _string(body, "url", max_len=2048),
         "created_at": _string(body, "created_at", max_len=64),
         "lang": _string(body, "lang", max_len=35),
+        "article_title": _string(body, "article_title", max_len=300),
+        "article_url": _string(body, "article_url", max_len=2048),
+        "parent_id": _string(body, "parent_id", max_len=128),
     }
     author = body.get("author")
     if author is not None:
@@ -156,6 +168,11 @@ def _check_formats(comment):
             raise ValidationError("ip is not an IPv4 or IPv6 address", "ip", code="invalid_format") from exc
     if comment["url"] is not None and not re.match(r"^https?://[^\s/]+", comment["url"]):
         raise ValidationError("url must be an http(s) URL", "url", code="invalid_format")
+    if comment["article_url"] is not None and not re.match(r"^https?://[^\s/]+", comment["article_url"]):
+        raise ValidationError("article_url must be an http(s) URL", "article_url", code="invalid_format")
+    for name in ("parent_id", "article_title"):
+        if comment[name] is not None and CONTROL_RE.search(comment[name]):
+            raise ValidationError(f"{name} contains control characters", name, code="invalid_text")
     if comment["created_at"] is not None:
         try:
             stamp = datetime.fromisoformat(comment["created_at"])

@@ -57,6 +57,8 @@ def event_body(site, entry_id, fields):
         data = {"status": fields.get("status"), "by": fields.get("by") or None}
     if fields.get("data"):
         data.update(json.loads(fields["data"]))
+    if fields.get("message"):  # the moderator's optional message to the commenter, for the site to show them
+        data["message"] = fields["message"]
     return {"id": f"{site}:{entry_id}", "type": fields.get("type"), "site": site, "created_at": iso(at),
             "data": data}
 

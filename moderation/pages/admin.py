@@ -19,7 +19,7 @@ from moderation.api.api_keys import configured_sites
 from moderation.integrations.outbox import webhook_stats
 from moderation.labels import LABELS
 from moderation.pages import i18n
-from moderation.pages.cards import inert
+from moderation.pages.cards import inert, local_time
 from moderation.pages.charts import svg_chart
 from moderation.pages.login import (
     api_login_required,
@@ -35,8 +35,10 @@ from moderation.store.review_queue import get_queue
 from moderation.store.score_history import GRID, get_report
 
 bp = page_blueprint("admin", __name__, url_prefix="/review/admin")
+bp.add_app_template_filter(local_time, "jst")  # every time on the admins' pages in JST, like the queue's
 
 MAX_THRESHOLD = 1.01
+MIN_DECISIONS = 30  # below this, a curve's precision and recall are anecdotes: the page says so
 TABLE_STEPS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
 
@@ -107,14 +109,14 @@ def inject_quiet_banner():
 
 # -- thresholds ----------------------------------------------------------------------------------------------
 
-def _effective():
-    return {label: dict(_manager().policy.thresholds[label]) for label in LABELS}
+def _effective(site):
+    return {label: dict(_manager().policy_for(site).thresholds[label]) for label in LABELS}
 
 
 def _charts(site):
     """Per label: curve, volume per day, the effective thresholds, the SVG and a few rows for a table."""
     report = get_report(site)
-    effective = _effective()
+    effective = _effective(site)
     out = []
     for label in LABELS:
         curve, volume = report.curve(label), report.volume_per_day(label)
@@ -146,7 +148,7 @@ def _render_thresholds(site, status=200, error=None, form=None):
     return render_template("admin/thresholds.html", moderator=current_moderator(), csrf=csrf_token(), site=site,
                            sites=configured_sites(), charts=_charts(site), quiet=quiet_schedule(), error=error,
                            form=form or {}, check_seconds=settings.get().model_check_seconds,
-                           max_threshold=MAX_THRESHOLD), status
+                           max_threshold=MAX_THRESHOLD, min_decisions=MIN_DECISIONS), status
 
 
 @bp.get("/thresholds")
@@ -170,8 +172,8 @@ def save_thresholds():
                 "reject": request.form.get("reject", "")[:32]}
         return _render_thresholds(site, 400, error, form)
     manager = _manager()
-    saved = dict(manager.registry.pins().get("thresholds") or {})
-    saved[label] = {"review": review, "reject": reject}
+    saved = dict(manager.registry.pins().get("thresholds") or {})  # other sites' and the global ones stay
+    saved.setdefault("sites", {}).setdefault(site, {})[label] = {"review": review, "reject": reject}
     manager.registry.set_thresholds(saved, current_moderator()["name"])
     if not manager.refresh():  # saved for every worker, but this one could not apply the pins
         flash(i18n.translate("admin.model.load_failed", error=manager.last_error), "error")
@@ -330,7 +332,7 @@ def api_thresholds():
     if site not in configured_sites():
         return jsonify({"error": {"code": "not_found", "message": "unknown site", "field": "site"}}), 404
     report = get_report(site)
-    return jsonify({"site": site, "thresholds": _effective(), "quiet_hours": quiet_schedule(),
+    return jsonify({"site": site, "thresholds": _effective(site), "quiet_hours": quiet_schedule(),
                     "labels": {label: {**report.curve(label), "volume_per_day": report.volume_per_day(label)}
                                for label in LABELS}})
 

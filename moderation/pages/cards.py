@@ -8,23 +8,38 @@ moderator reads. Only http(s) URLs are offered as links.
 
 import itertools
 import re
+from datetime import UTC, datetime
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 from moderation import times
+from moderation.labels import CATEGORIES, REJECT_REASONS
 
 # Bidi embeddings, overrides, isolates and marks: shown as their code point, never applied.
 BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
 _BIDI_RE = re.compile(f"([{BIDI}])")
 
-# A score's word: at or above the first bound "high", then "medium", else "low".
-LEVELS = ((0.7, "high"), (0.4, "medium"))
+DEFAULT_THRESHOLDS = {"review": 0.5, "reject": 1.01}
 
 
-def level(p):
-    for bound, name in LEVELS:
-        if p >= bound:
-            return name
-    return "low"
+def level(p, thresholds=None):
+    """The score's word from its own thresholds: "reject" at or above reject, "review" at or above review."""
+    bounds = {**DEFAULT_THRESHOLDS, **(thresholds or {})}
+    if p >= bounds["reject"]:
+        return "reject"
+    return "review" if p >= bounds["review"] else "low"
+
+
+def primary_reason(record):
+    """The reject reason a card offers first: its most likely flagged label, a harm category before abuse."""
+    values = {**(record.get("scores") or {}), **(record.get("categories") or {})}
+    flagged = [name for name in record.get("labels") or [] if name in REJECT_REASONS and name in values]
+    if any(name in CATEGORIES for name in flagged):
+        flagged = [name for name in flagged if name != "abuse"]
+    candidates = flagged or [name for name in values if name in REJECT_REASONS]
+    if not candidates:
+        return "spam"
+    return max(candidates, key=lambda name: (float(values[name]), name in CATEGORIES))
 
 
 def code_point(char):
@@ -100,21 +115,66 @@ def safe_link(url):
     return url.strip() if parts.scheme in ("http", "https") and parts.netloc else None
 
 
-def card(record, history):
-    """The JSON a card is drawn from."""
+def evidence(text, explanation, label):
+    """Up to three fragments of the text (or feature names) the explanation gives for one label, heaviest first."""
+    text = text or ""
+    items = sorted((i for i in explanation or [] if isinstance(i, dict) and i.get("label") == label
+                    and float(i.get("weight", 0) or 0) > 0), key=lambda i: -float(i.get("weight", 0)))
+    out = []
+    for item in items:
+        start, end = item.get("start"), item.get("end")
+        if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text):
+            piece = inert(text[start:end][:40])
+        else:
+            piece = inert(str(item.get("feature") or ""))[:40]
+        if piece and piece not in out:
+            out.append(piece)
+        if len(out) == 3:
+            break
+    return out
+
+
+def _scores(values, thresholds):
+    return [{"label": k, "value": round(float(v), 3), "level": level(float(v), thresholds.get(k))}
+            for k, v in values]
+
+
+def parent_view(parent_id, parent):
+    """The comment a card replies to: its text when the service has it, else just its id."""
+    if not parent_id:
+        return None
+    if not parent:
+        return {"id": inert(parent_id), "known": False}
+    return {"id": inert(parent_id), "known": True, "text": parent.get("text") or "",
+            "author_name": inert(parent.get("author_name") or parent.get("author_id") or ""),
+            "status": parent.get("status") or ""}
+
+
+def card(record, history, thresholds=None, parent=None):
+    """The JSON a card is drawn from; score words come from each label's own thresholds."""
+    thresholds = thresholds or {}
     scores = record.get("scores") or {}
+    categories = record.get("categories") or {}
+    flagged = set(record.get("labels") or [])
+    shown = sorted(((k, v) for k, v in categories.items() if k in flagged), key=lambda kv: -float(kv[1]))
+    if not shown and categories:
+        shown = [max(categories.items(), key=lambda kv: float(kv[1]))]
     return {
         "id": record["id"],
         "article_id": inert(record.get("article_id")),
-        "article_url": safe_link(record.get("url")),
-        "url_text": inert(record.get("url") or ""),
+        "article_title": inert(record.get("article_title") or ""),
+        "article_url": safe_link(record.get("article_url") or record.get("url")),
+        "url_text": inert(record.get("article_url") or record.get("url") or ""),
+        "parent": parent_view(record.get("parent_id"), parent),
         "author_id": inert(record.get("author_id") or ""),
         "author_name": inert(record.get("author_name") or ""),
         "history": {"approved": history.get("approved", 0), "rejected": history.get("rejected", 0)},
         "received_at": record.get("received_at") or 0,
         "labels": record.get("labels") or [],
-        "scores": [{"label": k, "value": round(float(v), 3), "level": level(float(v))}
-                   for k, v in sorted(scores.items())],
+        "scores": _scores(sorted(scores.items()), thresholds),
+        "categories": [{**item, "evidence": evidence(record.get("text"), record.get("explanation"), item["label"])}
+                       for item in _scores(shown, thresholds)],
+        "primary_reason": primary_reason(record),
         "segments": segments(record.get("text"), record.get("explanation")),
         "features": features(record.get("explanation")),
         "risk": record.get("risk", 0),
@@ -125,3 +185,15 @@ def card(record, history):
 def format_time(ms, zone="Asia/Tokyo"):
     """(ISO 8601 UTC, local 'YYYY-MM-DD HH:MM:SS JST') for a time in ms."""
     return times.iso(int(ms), timespec="seconds"), times.local(int(ms), zone)
+
+
+def local_time(value, zone="Asia/Tokyo"):
+    """An ISO 8601 time (or ms since the epoch) as 'YYYY-MM-DD HH:MM:SS JST'; what cannot be read, unchanged."""
+    try:
+        if isinstance(value, int | float) or (isinstance(value, str) and value.isdigit()):
+            return times.local(value, zone)
+        moment = datetime.fromisoformat(str(value))
+    except (TypeError, ValueError, OverflowError):
+        return value
+    moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return moment.astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M:%S %Z")

@@ -56,7 +56,7 @@ def require_csrf(*, json_errors):
 # -- sessions -----------------------------------------------------------------------------------------------
 
 def current_moderator():
-    """{name, role} of the logged-in moderator, or None (an account removed since login counts as logged out)."""
+    """The logged-in moderator's account, or None (one removed or disabled since login counts as logged out)."""
     if "moderator" in g:
         return g.moderator
     g.moderator = None
@@ -64,7 +64,7 @@ def current_moderator():
     if sid:
         name = get_sessions().name(sid)
         account = get_moderators().get(name) if name else None
-        g.moderator = account
+        g.moderator = account if account and not account["disabled"] else None
     return g.moderator
 
 
@@ -169,6 +169,11 @@ def login():
 @bp.post("/logout")
 def logout():
     require_csrf(json_errors=False)
+    account = current_moderator()
+    if account is not None:
+        from moderation.pages.review import release_everywhere  # review imports this module
+
+        release_everywhere(account["name"])
     _end_session()
     return redirect(url_for("sessions.login", bye=1))
 

@@ -5,11 +5,20 @@ POST needs the session's CSRF token (X-CSRF-Token header, or a csrf_token form f
 moderator are the ones the ReviewQueue leased to them.
 """
 
-from flask import abort, flash, jsonify, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 
+from moderation import settings
 from moderation.api.api_keys import configured_sites
-from moderation.errors import AlreadyDecided, ApiError, ClaimedByOther, Conflict, NotFound, ValidationError
-from moderation.labels import LABELS, REASONS
+from moderation.errors import (
+    AlreadyDecided,
+    ApiError,
+    ClaimedByOther,
+    Conflict,
+    Forbidden,
+    NotFound,
+    ValidationError,
+)
+from moderation.labels import CATEGORIES, LABELS, REJECT_REASONS
 from moderation.pages import i18n
 from moderation.pages.cards import card, format_time, inert
 from moderation.pages.login import (
@@ -18,12 +27,14 @@ from moderation.pages.login import (
     current_moderator,
     page_login_required,
     require_admin,
+    require_csrf,
 )
 from moderation.pages.setup import page_blueprint
 from moderation.store.review_queue import get_queue
 
 bp = page_blueprint("review", __name__, url_prefix="/review")
 
+FILTER_LABELS = (*LABELS, *CATEGORIES)
 ORDERS = ("risk", "age")
 ACTIONS = ("approve", "reject", "spam")
 HISTORY_ACTIONS = ("approved", "rejected", "undone", "reopened", "auto_rejected")
@@ -31,12 +42,27 @@ UNDO_SECONDS = 10
 BULK_LIMIT = 50
 
 
-def _site(value, *, json_errors=True):
-    value = value if isinstance(value, str) and value else configured_sites()[0]
-    if value not in configured_sites():
+def visible_sites():
+    """The sites this moderator works on: every configured site for an admin or a moderator not scoped to any."""
+    account = current_moderator() or {}
+    configured = configured_sites()
+    if account.get("role") == "admin" or not account.get("sites"):
+        return configured
+    return [site for site in configured if site in account["sites"]]
+
+
+def site_of(value, *, json_errors=True):
+    """The site a request names (the moderator's first when none): 404 for an unknown one, 403 for another's."""
+    configured, mine = configured_sites(), visible_sites()
+    value = value if isinstance(value, str) and value else (mine or configured)[0]
+    if value not in configured:
         if json_errors:
             raise NotFound("unknown site", "site")
         abort(404)
+    if value not in mine:
+        if json_errors:
+            raise Forbidden("this site is not one of yours", "site")
+        abort(403)
     return value
 
 
@@ -60,12 +86,21 @@ def _text(value, limit=128):
 
 def _filters(args):
     order = args.get("order") if args.get("order") in ORDERS else "risk"
-    label = args.get("label") if args.get("label") in LABELS else ""
+    label = args.get("label") if args.get("label") in FILTER_LABELS else ""
     return order, label, _text(args.get("article"))
 
 
+def thresholds(site):
+    """The site's review/reject thresholds per label and category: the card's score words follow them."""
+    manager = current_app.extensions.get("moderation.models")
+    return manager.policy_for(site).thresholds if manager is not None else {}
+
+
 def _cards(queue, records):
-    return [card(r, queue.author_history(r.get("author_id"))) for r in records]
+    limits = thresholds(queue.site)
+    parents = {p["id"]: p for p in queue.summaries({r["parent_id"] for r in records if r.get("parent_id")})}
+    return [card(r, queue.author_history(r.get("author_id")), limits, parents.get(r.get("parent_id")))
+            for r in records]
 
 
 def _sort(records, order):
@@ -74,8 +109,14 @@ def _sort(records, order):
     return sorted(records, key=lambda r: (-r.get("risk", 0), r.get("received_at") or 0, r["id"]))
 
 
+def _article_matches(record, article):
+    """An article id prefix, or part of the article's title (case-insensitive), as the claim script checks it."""
+    return not article or (record.get("article_id") or "").startswith(article) \
+        or article.lower() in (record.get("article_title") or "").lower()
+
+
 def _matches(record, label, article):
-    return (not label or label in (record.get("labels") or [])) and (not article or record.get("article_id") == article)
+    return (not label or label in (record.get("labels") or [])) and _article_matches(record, article)
 
 
 def _notice(error):
@@ -94,14 +135,25 @@ def _notice(error):
     return body
 
 
-def _decide(queue, comment_id, action, reason, moderator):
+def _message(body):
+    """The optional message to the commenter that travels with the decision's webhook (up to 1,000 characters)."""
+    value = body.get("message")
+    if value is None or value == "":
+        return ""
+    if not isinstance(value, str) or len(value) > 1000 or "\x00" in value:
+        raise ValidationError("message must be a string of up to 1000 characters", "message")
+    return value.strip()
+
+
+def _decide(queue, comment_id, action, reason, moderator, message=""):
     if action not in ACTIONS:
         raise ValidationError("action must be approve, reject or spam", "action")
     if action == "spam":
         action, reason = "reject", "spam"
-    if action == "reject" and reason not in REASONS:
-        raise ValidationError("reason must be spam, abuse or other", "reason")
-    return queue.decide(comment_id, action, moderator, reason if action == "reject" else "")
+    if action == "reject" and reason not in REJECT_REASONS:
+        raise ValidationError(f"reason must be one of {', '.join(REJECT_REASONS)}", "reason")
+    reason = reason if action == "reject" else ""
+    return queue.decide(comment_id, action, moderator, reason, category=reason in CATEGORIES, message=message)
 
 
 # -- pages --------------------------------------------------------------------------------------------------
@@ -109,14 +161,17 @@ def _decide(queue, comment_id, action, reason, moderator):
 @bp.get("")
 @page_login_required
 def queue_page():
-    site = _site(request.args.get("site"), json_errors=False)
+    site = site_of(request.args.get("site"), json_errors=False)
     order, label, article = _filters(request.args)
     lang = i18n.current_language()
+    config = settings.get()
     boot = {"site": site, "order": order, "label": label, "article": article, "undo_seconds": UNDO_SECONDS,
-            "lang": lang, "messages": i18n.js_messages(lang), "login_url": url_for("sessions.login")}
-    return render_template("review/queue.html", moderator=current_moderator(), sites=configured_sites(), site=site,
-                           order=order, label=label, article=article, labels=LABELS, boot=boot,
-                           csrf=csrf_token())
+            "lang": lang, "messages": i18n.js_messages(lang), "login_url": url_for("sessions.login"),
+            "idle_seconds": config.idle_seconds, "renew_seconds": min(60.0, config.lease_seconds / 3),
+            "reasons": REJECT_REASONS}
+    return render_template("review/queue.html", moderator=current_moderator(), sites=visible_sites(), site=site,
+                           order=order, label=label, article=article, labels=LABELS, filter_labels=FILTER_LABELS,
+                           reasons=REJECT_REASONS, boot=boot, csrf=csrf_token())
 
 
 def _is_cursor(value):
@@ -128,7 +183,7 @@ def _is_cursor(value):
 @bp.get("/history")
 @page_login_required
 def history_page():
-    site = _site(request.args.get("site"), json_errors=False)
+    site = site_of(request.args.get("site"), json_errors=False)
     queue = get_queue(site)
     wanted = {name: (request.args.get(name) or "").strip()[:128] for name in ("moderator", "author", "article")}
     before = request.args.get("before") or "+"
@@ -152,7 +207,8 @@ def history_page():
         seen.add(row["id"])
     older = rows[-1]["entry"] if len(rows) == 50 else None
     return render_template("review/history.html", moderator=current_moderator(), rows=rows, wanted=wanted,
-                           site=site, sites=configured_sites(), older=older, csrf=csrf_token(), inert=inert)
+                           site=site, sites=visible_sites(), older=older, csrf=csrf_token(), inert=inert,
+                           reasons=REJECT_REASONS)
 
 
 # -- JSON endpoints -----------------------------------------------------------------------------------------
@@ -162,7 +218,7 @@ def history_page():
 def api_claim():
     """Lease up to n cards matching the filters (the moderator's live claims first) and return them."""
     body = _body()
-    site = _site(body.get("site"))
+    site = site_of(body.get("site"))
     order, label, article = _filters(body)
     n = body.get("n", 10)
     n = n if isinstance(n, int) and 1 <= n <= 50 else 10
@@ -193,10 +249,11 @@ def api_claim():
 @api_login_required
 def api_decide():
     body = _body()
-    queue = get_queue(_site(body.get("site")))
+    queue = get_queue(site_of(body.get("site")))
     comment_id = _comment_id(body)
     try:
-        record = _decide(queue, comment_id, body.get("action"), body.get("reason"), current_moderator()["name"])
+        record = _decide(queue, comment_id, body.get("action"), body.get("reason"), current_moderator()["name"],
+                         _message(body))
     except NotFound as error:
         return jsonify({"error": _notice(error)}), 404
     except Conflict as error:
@@ -209,7 +266,7 @@ def api_decide():
 @api_login_required
 def api_decide_bulk():
     body = _body()
-    queue = get_queue(_site(body.get("site")))
+    queue = get_queue(site_of(body.get("site")))
     ids = body.get("ids")
     if not isinstance(ids, list) or not 1 <= len(ids) <= BULK_LIMIT or not all(isinstance(i, str) for i in ids):
         raise ValidationError(f"ids must be a list of 1-{BULK_LIMIT} comment ids", "ids")
@@ -231,7 +288,7 @@ def api_decide_bulk():
 @api_login_required
 def api_skip():
     body = _body()
-    queue = get_queue(_site(body.get("site")))
+    queue = get_queue(site_of(body.get("site")))
     comment_id = _comment_id(body)
     try:
         queue.release(comment_id, current_moderator()["name"])
@@ -246,7 +303,7 @@ def api_skip():
 @api_login_required
 def api_undo():
     body = _body()
-    queue = get_queue(_site(body.get("site")))
+    queue = get_queue(site_of(body.get("site")))
     comment_id = _comment_id(body)
     try:
         record = queue.undo(comment_id, current_moderator()["name"], window_seconds=UNDO_SECONDS)
@@ -257,11 +314,74 @@ def api_undo():
     return jsonify({"card": _cards(queue, [record])[0]})
 
 
+@bp.post("/api/undo-bulk")
+@api_login_required
+def api_undo_bulk():
+    """Undo a whole bulk decision (each one the moderator's own, within the window); the cards come back."""
+    body = _body()
+    queue = get_queue(site_of(body.get("site")))
+    ids = body.get("ids")
+    if not isinstance(ids, list) or not 1 <= len(ids) <= BULK_LIMIT or not all(isinstance(i, str) for i in ids):
+        raise ValidationError(f"ids must be a list of 1-{BULK_LIMIT} comment ids", "ids")
+    cards, failed = [], []
+    for comment_id in dict.fromkeys(ids):
+        try:
+            cards += _cards(queue, [queue.undo(comment_id, current_moderator()["name"], window_seconds=UNDO_SECONDS)])
+        except ApiError as error:
+            failed.append({"id": comment_id, "status": error.status, "error": _notice(error)})
+    return jsonify({"cards": cards, "failed": failed})
+
+
+@bp.post("/api/release")
+@api_login_required
+def api_release():
+    """The page is hidden, idle or closing (navigator.sendBeacon, a form body): give back every claim held here."""
+    body = request.form if not request.is_json else _body()
+    queue = get_queue(site_of(body.get("site")))
+    reason = body.get("reason") if body.get("reason") in ("pagehide", "idle", "logout") else "away"
+    return jsonify({"released": queue.release_held(current_moderator()["name"], reason)})
+
+
+def release_everywhere(name):
+    """Logging out: the moderator's claims on every site go back to the queue at once."""
+    for site in configured_sites():
+        get_queue(site).release_held(name, "logout")
+
+
+@bp.get("/leases")
+@page_login_required
+def leases_page():
+    """Admins: who holds which comment until when, with a button to give it back to the queue."""
+    require_admin()
+    site = site_of(request.args.get("site"), json_errors=False)
+    rows = get_queue(site).leases()
+    for row in rows:
+        row["local"] = format_time(row["until"])[1]
+    return render_template("review/leases.html", moderator=current_moderator(), rows=rows, site=site,
+                           sites=visible_sites(), csrf=csrf_token(), inert=inert)
+
+
+@bp.post("/leases/release")
+@page_login_required
+def leases_release():
+    require_admin()
+    require_csrf(json_errors=False)
+    queue = get_queue(site_of(request.form.get("site"), json_errors=False))
+    comment_id = _text(request.form.get("id"))
+    try:
+        queue.release(comment_id, current_moderator()["name"], force=True, reason="admin")
+        flash(i18n.translate("notice.lease_released"))
+    except (NotFound, Conflict):
+        flash(i18n.translate("notice.lease_gone"))
+    return redirect(url_for("review.leases_page", site=queue.site))
+
+
 @bp.get("/api/stats")
 @api_login_required
 def api_stats():
-    stats = get_queue(_site(request.args.get("site"))).stats()
-    return jsonify({key: stats[key] for key in ("open", "ready", "claimed", "by_label", "oldest_age_seconds")})
+    stats = get_queue(site_of(request.args.get("site"))).stats()
+    keys = ("open", "ready", "claimed", "by_label", "oldest_age_seconds", "next_return_seconds")
+    return jsonify({key: stats[key] for key in keys})
 
 
 @bp.post("/api/reopen")
@@ -271,9 +391,11 @@ def api_reopen():
     require_admin()
     form = not request.is_json
     body = request.form if form else _body()
-    queue = get_queue(_site(body.get("site")))
+    queue = get_queue(site_of(body.get("site")))
     comment_id = _comment_id(body)
     reason = _text(body.get("reason"), 200)
+    back = url_for("review.history_page", site=queue.site,  # the history page as it was filtered
+                   **{k: _text(body.get(k)) for k in ("moderator", "author", "article") if _text(body.get(k))})
     try:
         queue.reopen(comment_id, current_moderator()["name"], reason)
     except NotFound as error:
@@ -283,11 +405,11 @@ def api_reopen():
     except Conflict as error:
         if form:
             flash(error.message)
-            return redirect(url_for("review.history_page", site=queue.site))
+            return redirect(back)
         return jsonify({"error": _notice(error)}), 409
     if form:
         flash(i18n.translate("notice.reopened"))
-        return redirect(url_for("review.history_page", site=queue.site))
+        return redirect(back)
     return jsonify({"id": comment_id, "reopened": True})
 
 

@@ -29,14 +29,22 @@ class ModelManager:
         self.shadow = None
         self.saved_thresholds = {}
         self.policy = self._policy(self.active)
+        self.site_policies = {}
         self.generation = None
         self.last_error = None
         self.interval = config.model_check_seconds
         self._checked = 0.0
         self._loading = threading.Lock()
 
-    def _policy(self, scorer):
-        return Policy(scorer.thresholds, self.config.thresholds, self.saved_thresholds, quiet=self.quiet)
+    def _policy(self, scorer, site=None):
+        """The card's thresholds, then configuration, then the admins' saved ones (and one site's, if named)."""
+        saved = {key: value for key, value in self.saved_thresholds.items() if key != "sites"}
+        here = (self.saved_thresholds.get("sites") or {}).get(site) or {} if site else {}
+        return Policy(scorer.thresholds, self.config.thresholds, saved, here, quiet=self.quiet)
+
+    def policy_for(self, site):
+        """The policy a site's comments are decided by: the deployment's, with that site's saved thresholds."""
+        return self.site_policies.get(site) or self.policy
 
     def maybe_refresh(self):
         """At most every MODEL_CHECK_SECONDS: if the pins changed, load in a background thread."""
@@ -64,12 +72,13 @@ class ModelManager:
                 shadow = self._scorer(pins.get("shadow_version"), pins.get("shadow_sha256"), self.shadow)
                 self.saved_thresholds = pins.get("thresholds") or {}
                 policy = self._policy(active)
+                site_policies = {site: self._policy(active, site) for site in self.saved_thresholds.get("sites") or {}}
             except (ModelLoadError, ValueError) as error:
                 self.last_error = str(error)
                 log.error("model pins not applied, still serving %s: %s", self.active.version, error)
                 self.generation = pins.get("generation")
                 return False
-            self.active, self.shadow, self.policy = active, shadow, policy
+            self.active, self.shadow, self.policy, self.site_policies = active, shadow, policy, site_policies
             self.generation, self.last_error = pins.get("generation"), None
             return True
 

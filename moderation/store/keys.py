@@ -9,6 +9,9 @@ Layout (prefix P, default ``mod:``; S is a site name from MODERATION_API_KEYS):
   P{S}:claims              ZSET   claimed comments by lease expiry (ms)
   P{S}:held:<moderator>    ZSET   one moderator's claims by lease expiry (ms)
   P{S}:author:<author id>  HASH   an author's history: submitted, approved, rejected
+  P{S}:authored:<author id> LIST  an author's latest 50 comment ids, newest first (the card's author panel)
+  P{S}:recent              LIST   the site's latest 5000 comment ids, newest first (the window search scans)
+  P{S}:reported            ZSET   comments readers reported, by last report time (latest 1000; the 通報 view)
   P{S}:stats               HASH   counters: open:<label>, submitted:<decision>, decided:<outcome>
   P{S}:audit               STREAM every queue transition: who, when, from, to, reason
   P{S}:events              STREAM status changes the site hears about (queued, approved, rejected, ...)
@@ -27,7 +30,9 @@ Layout (prefix P, default ``mod:``; S is a site name from MODERATION_API_KEYS):
   P{S}:demo:seen           SET    demo article page only: webhook event ids already applied (de-dup)
   P{S}:rl:<kind>:<window>:<value>  STRING rate-limit counter of one API key, author or IP in one fixed window
   Pmoderator:<name>        HASH   a moderator account (name, role, scrypt password hash)
+  Pmoderators              SET    the names of every moderator account (the accounts page and `moderator list`)
   Psession:<sid>           HASH   a logged-in moderator's session (expires after SESSION_HOURS)
+  Psessions:<name>         SET    one account's live session ids (reset, disable and remove end them all)
   Plogin:fail:account:<h>  STRING login attempts on one account from one address (sha256 of both), per window
   Plogin:fail:ip:<addr>    STRING login attempts from one address (IPv6: its /64), expire with the window
   Pprobe                   STRING /readyz write check when no site is configured
@@ -97,6 +102,12 @@ class KeySpace:
 
     def session(self, sid):
         return self.plain("session", sid)
+
+    def moderator_names(self):
+        return self.plain("moderators")
+
+    def moderator_sessions(self, name):
+        return self.plain("sessions", name)
 
     def login_failures_account(self, name, address):
         """Keyed by a hash of the name and address, so a key never carries what someone typed as a user name."""

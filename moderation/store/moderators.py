@@ -1,4 +1,4 @@
-"""Moderator accounts in Redis: name, role, scrypt password hash."""
+"""Moderator accounts in Redis: name, role, scrypt password hash, disabled flag and the sites they work on."""
 
 import re
 import time
@@ -6,7 +6,7 @@ import time
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from moderation.store import connection
-from moderation.store.keys import KeySpace
+from moderation.store.keys import SITE_RE, KeySpace
 
 NAME_RE = re.compile(r"^[A-Za-z0-9_.@-]{1,64}$")
 ROLES = ("moderator", "admin")
@@ -18,8 +18,22 @@ class AccountError(ValueError):
     """A name, role or password that cannot be used for an account."""
 
 
+class AccountExists(AccountError):
+    """`add` on a name already taken, without replace: never a silent password reset."""
+
+
+class NoSuchAccount(AccountError):
+    """An action on an account that does not exist."""
+
+
+def _view(raw):
+    return {"name": raw["name"], "role": raw["role"], "disabled": raw.get("disabled") == "1",
+            "sites": [s for s in (raw.get("sites") or "").split(",") if s],
+            "created_at": int(raw.get("created_at") or 0)}
+
+
 class Moderators:
-    """The moderator accounts: one hash per account under the prefix."""
+    """The moderator accounts: one hash per account under the prefix, and a set of their names."""
 
     def __init__(self, redis, prefix="mod:"):
         self.redis = redis
@@ -28,30 +42,90 @@ class Moderators:
     def key(self, name):
         return self.keys.moderator(name)
 
-    def add(self, name, password, role="moderator"):
-        """Create or replace an account (replacing resets the password)."""
+    @staticmethod
+    def _checked_sites(sites):
+        sites = [s.strip() for s in sites or () if s and s.strip()]
+        bad = [s for s in sites if not SITE_RE.match(s)]
+        if bad:
+            raise AccountError(f"invalid site name {bad[0]!r}")
+        return ",".join(dict.fromkeys(sites))
+
+    def add(self, name, password, role="moderator", *, replace=False, sites=()):
+        """Create an account; an existing name is refused unless `replace` (which keeps nothing of the old one)."""
         if not NAME_RE.match(name or ""):
             raise AccountError("name: 1-64 letters, digits, '_', '.', '@' or '-'")
         if role not in ROLES:
             raise AccountError(f"role must be one of {', '.join(ROLES)}")
         if len(password or "") < 8:
             raise AccountError("password: at least 8 characters")
-        self.redis.hset(self.key(name), mapping={
+        if not replace and self.redis.exists(self.key(name)):
+            raise AccountExists(f"account {name!r} exists (use --replace to overwrite it)")
+        pipe = self.redis.pipeline(transaction=True)
+        pipe.delete(self.key(name))
+        pipe.hset(self.key(name), mapping={
             "name": name, "role": role, "password": generate_password_hash(password, method="scrypt"),
-            "created_at": int(time.time()),
+            "created_at": int(time.time()), "disabled": "", "sites": self._checked_sites(sites),
         })
+        pipe.sadd(self.keys.moderator_names(), name)
+        pipe.execute()
+        if replace:
+            self._end_sessions(name)
 
     def get(self, name):
         if not NAME_RE.match(name or ""):
             return None
         raw = self.redis.hgetall(self.key(name))
-        return {"name": raw["name"], "role": raw["role"]} if raw else None
+        return _view(raw) if raw else None
+
+    def list(self):
+        """Every account, by name (never the password hash)."""
+        names = sorted(self.redis.smembers(self.keys.moderator_names()))
+        pipe = self.redis.pipeline(transaction=False)
+        for name in names:
+            pipe.hgetall(self.key(name))
+        return [_view(raw) for raw in pipe.execute() if raw]
+
+    def _update(self, name, fields):
+        if self.get(name) is None:
+            raise NoSuchAccount(f"no account named {name!r}")
+        self.redis.hset(self.key(name), mapping=fields)
+
+    def _end_sessions(self, name):
+        from moderation.store.sessions import Sessions
+
+        return Sessions(self.redis, self.keys.prefix).end_all(name)
+
+    def set_disabled(self, name, disabled):
+        """Disabling ends the account's sessions at once; it cannot log in until enabled."""
+        self._update(name, {"disabled": "1" if disabled else ""})
+        if disabled:
+            self._end_sessions(name)
+
+    def reset_password(self, name, password):
+        """A new password ends every session of the account (whoever knew the old one is logged out)."""
+        if len(password or "") < 8:
+            raise AccountError("password: at least 8 characters")
+        self._update(name, {"password": generate_password_hash(password, method="scrypt")})
+        self._end_sessions(name)
+
+    def set_sites(self, name, sites):
+        """The sites a moderator works on (none: every site); admins always see every site."""
+        self._update(name, {"sites": self._checked_sites(sites)})
+
+    def remove(self, name):
+        if self.get(name) is None:
+            raise NoSuchAccount(f"no account named {name!r}")
+        pipe = self.redis.pipeline(transaction=True)
+        pipe.delete(self.key(name))
+        pipe.srem(self.keys.moderator_names(), name)
+        pipe.execute()
+        self._end_sessions(name)
 
     def authenticate(self, name, password):
-        """The account when the password matches, else None (same work either way)."""
+        """The account when the password matches and it is not disabled, else None (same work either way)."""
         raw = self.redis.hgetall(self.key(name)) if NAME_RE.match(name or "") else {}
         ok = check_password_hash(raw.get("password", _DUMMY_HASH), password or "")
-        return {"name": raw["name"], "role": raw["role"]} if raw and ok else None
+        return _view(raw) if raw and ok and raw.get("disabled") != "1" else None
 
 
 def get_moderators():

@@ -31,6 +31,14 @@ def _json(value):
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+def _ascii_lower(text):
+    """Lower-case ASCII letters only, as Lua's string.lower does, so the page's filter and the script's agree."""
+    return text.translate(_ASCII_LOWER)
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
 def score_bucket(p):
     """The percentile bucket 0-99 a score is counted in, for the per-day score histogram."""
     return min(99, max(0, int(p * 100)))
@@ -56,6 +64,7 @@ class ReviewQueue:
         self._submit = redis.register_script(scripts.SUBMIT)
         self._claim = redis.register_script(scripts.CLAIM)
         self._release = redis.register_script(scripts.RELEASE)
+        self._release_held = redis.register_script(scripts.RELEASE_HELD)
         self._decide = redis.register_script(scripts.DECIDE)
         self._reopen = redis.register_script(scripts.REOPEN)
         self._report = redis.register_script(scripts.REPORT)
@@ -82,6 +91,10 @@ class ReviewQueue:
                            replicas=self.min_replicas, timeout_ms=self.wait_ms)
         return script(keys=keys, args=args)
 
+    def authored_key(self, author_id):
+        """An author's latest comment ids; without an author id a placeholder of the same slot, never written."""
+        return self.key("authored", author_id or "")
+
     # -- writes -----------------------------------------------------------------------------------------
 
     def _submit_call(self, record, queued, charge):
@@ -92,7 +105,7 @@ class ReviewQueue:
         buckets = [f"{label}:{score_bucket(p)}" for label, p in sorted(record["scores"].items())]
         keys = [self.record_key(record["id"]), self.key("ready"), self.key("ready", "age"), self.key("open"),
                 self.key("audit"), self.key("stats"), self.author_key(record.get("author_id")), self.key("events"),
-                self.key("hist", day)]
+                self.key("hist", day), self.authored_key(record.get("author_id")), self.key("recent")]
         ttl = self.published_ttl if record["decision"] == "allow" else self.record_ttl
         args = [record["id"], "1" if queued else "0", rank, record["received_at"], ttl, record["decision"],
                 _json(record["labels"]), _json(fields), _json(buckets), "1" if record.get("author_id") else "0"]
@@ -175,7 +188,10 @@ class ReviewQueue:
         return pipe.execute() if ids else []
 
     def _candidates(self, index, want, label, article_id, scan, page=200):
-        """Up to `want` ids from the head of the index whose labels and article match, looking at most `scan`."""
+        """Up to `want` ids from the head of the index whose labels and article match, looking at most `scan`.
+
+        The article filter is an article id prefix or part of the title (case-insensitive for ASCII, as the
+        claim script checks it again)."""
         if not label and not article_id:
             return self.redis.zrange(index, 0, min(want, scan) - 1)
         out = []
@@ -183,9 +199,11 @@ class ReviewQueue:
             ids = self.redis.zrange(index, start, min(start + page, scan) - 1)
             pipe = self.redis.pipeline(transaction=False)
             for comment_id in ids:
-                pipe.hmget(self.record_key(comment_id), "labels", "article_id")
-            for comment_id, (labels, article) in zip(ids, pipe.execute() if ids else [], strict=True):
-                if (not label or f'"{label}"' in (labels or "")) and (not article_id or article == article_id):
+                pipe.hmget(self.record_key(comment_id), "labels", "article_id", "article_title")
+            for comment_id, (labels, article, title) in zip(ids, pipe.execute() if ids else [], strict=True):
+                if (not label or f'"{label}"' in (labels or "")) and (
+                        not article_id or (article or "").startswith(article_id)
+                        or _ascii_lower(article_id) in _ascii_lower(title or "")):
                     out.append(comment_id)
                     if len(out) >= want:
                         return out
@@ -193,20 +211,37 @@ class ReviewQueue:
                 break
         return out
 
-    def release(self, comment_id, moderator):
-        """Skip: give a claimed item back to the queue."""
-        result = self._release(
-            keys=[self.record_key(comment_id), self.key("ready"), self.key("ready", "age"), self.key("claims"),
-                  self.key("audit"), self.held_key(moderator)],
-            args=[comment_id, moderator],
-        )
+    def release(self, comment_id, moderator, *, force=False, reason=""):
+        """Skip: give a claimed item back to the queue (force: an admin releasing someone else's claim)."""
+        for _ in range(5):  # the claim changed hands between our read and the script: read again
+            holder = (self.redis.hget(self.record_key(comment_id), "claimed_by") or "") if force else moderator
+            result = self._release(
+                keys=[self.record_key(comment_id), self.key("ready"), self.key("ready", "age"), self.key("claims"),
+                      self.key("audit"), self.held_key(holder)],
+                args=[comment_id, moderator, "1" if force else "0", reason, holder],
+            )
+            if result != "retry":
+                break
         if result == "not_found":
             raise NotFound("no such comment", "id")
         if result == "not_held":
             raise Conflict("this comment is not claimed by you", "id", code="not_claimed")
 
-    def decide(self, comment_id, action, moderator, reason=""):
-        """Approve or reject once; a second decision is a conflict, never an overwrite."""
+    def release_held(self, moderator, reason="away"):
+        """Every claim a moderator holds goes back to the queue (tab closed, idle, logged out); returns how many."""
+        ids = self.redis.zrange(self.held_key(moderator), 0, -1)
+        if not ids:
+            return 0
+        return int(self._release_held(
+            keys=[self.held_key(moderator), self.key("ready"), self.key("ready", "age"), self.key("claims"),
+                  self.key("audit"), *map(self.record_key, ids)],
+            args=[moderator, reason, *ids],
+        ))
+
+    def decide(self, comment_id, action, moderator, reason="", *, category=False, message=""):
+        """Approve or reject once; a second decision is a conflict, never an overwrite.
+
+        A reject reason becomes a label of that name; `category` says it is a harm category (also abuse)."""
         outcome = {"approve": "approved", "reject": "rejected"}.get(action)
         if outcome is None:
             raise Conflict(f"unknown action {action!r}", "action", code="invalid_action", status=400)
@@ -218,7 +253,7 @@ class ReviewQueue:
                 self.key("open"), self.key("audit"), self.key("stats"), self.author_key(record.get("author_id")),
                 self.key("events"), self.key("labels"), self.held_key(holder),
             ], [comment_id, outcome, moderator, reason or "", self.record_ttl, holder,
-                "1" if record.get("author_id") else "0"])
+                "1" if record.get("author_id") else "0", "1" if category else "0", message or ""])
             if result[0] != "retry":
                 break
         status = result[0]
@@ -265,7 +300,7 @@ class ReviewQueue:
             raise NotFound("no such comment", "id")
         result = self._report(
             keys=[self.record_key(comment_id), self.key("ready"), self.key("ready", "age"), self.key("open"),
-                  self.key("audit"), self.key("stats"), self.key("labels")],
+                  self.key("audit"), self.key("stats"), self.key("labels"), self.key("reported")],
             args=[comment_id, reason, reporter or "", min_reports, risk_rank(record["risk"], record["received_at"])],
         )
         if result == "not_found":
@@ -342,7 +377,8 @@ class ReviewQueue:
         pipe.zcard(self.key("ready"))
         pipe.zcard(self.key("claims"))
         pipe.zrange(self.key("open"), 0, 0, withscores=True)
-        counters, open_count, ready, claimed, oldest = pipe.execute()
+        pipe.zrange(self.key("claims"), 0, 0, withscores=True)
+        counters, open_count, ready, claimed, oldest, first_lease = pipe.execute()
         sec, usec = self.redis.time()  # not in the pipeline: a Cluster sends TIME to any node, keyless
         now_ms = sec * 1000 + usec // 1000
         return {
@@ -351,6 +387,7 @@ class ReviewQueue:
             "claimed": claimed,
             "by_label": {k.split(":", 1)[1]: int(v) for k, v in counters.items() if k.startswith("open:")},
             "oldest_age_seconds": round((now_ms - oldest[0][1]) / 1000, 1) if oldest else 0,
+            "next_return_seconds": max(0, round((first_lease[0][1] - now_ms) / 1000)) if first_lease else None,
             "counters": {k: int(v) for k, v in counters.items() if not k.startswith("open:")},
         }
 
@@ -377,6 +414,65 @@ class ReviewQueue:
                         break
             cursor = batch[-1][0]
         return out
+
+    def leases(self, limit=200):
+        """Who holds what: [{id, by, until (ms), text (first 120 characters)}], soonest expiry first."""
+        held = self.redis.zrange(self.key("claims"), 0, limit - 1, withscores=True)
+        pipe = self.redis.pipeline(transaction=False)
+        for comment_id, _ in held:
+            pipe.hmget(self.record_key(comment_id), "claimed_by", "text")
+        return [{"id": comment_id, "by": by or "", "until": int(until), "text": (text or "")[:120]}
+                for (comment_id, until), (by, text) in zip(held, pipe.execute(), strict=True)]
+
+    _SUMMARY = ("id", "text", "status", "outcome", "reason", "decided_by", "author_id", "author_name", "article_id",
+                "article_title", "received_at", "reports", "last_report", "queue_state")
+
+    def summaries(self, ids):
+        """Short views of many comments in one round trip (text cut to 300 characters); missing ones left out."""
+        ids = list(ids)
+        pipe = self.redis.pipeline(transaction=False)
+        for comment_id in ids:
+            pipe.hmget(self.record_key(comment_id), *self._SUMMARY)
+        out = []
+        for values in pipe.execute():
+            if values[0] is None:
+                continue
+            row = dict(zip(self._SUMMARY, values, strict=True))
+            row["text"] = (row["text"] or "")[:300]
+            row["received_at"] = int(row["received_at"] or 0)
+            row["reports"] = int(row["reports"] or 0)
+            out.append(row)
+        return out
+
+    def authored(self, author_id, count=20):
+        """An author's latest comments, newest first."""
+        if not author_id:
+            return []
+        return self.summaries(self.redis.lrange(self.authored_key(author_id), 0, count - 1))
+
+    def reported(self, count=100):
+        """Comments readers reported, latest report first."""
+        return self.summaries(self.redis.zrevrange(self.key("reported"), 0, count - 1))
+
+    def search(self, query, limit=50, window=5000, chunk=500):
+        """A comment id, an author id, or a text fragment in the latest `window` comments (one pass, linear)."""
+        query = (query or "").strip()
+        if not query:
+            return []
+        found = self.summaries([query]) + self.authored(query, limit)
+        seen = {row["id"] for row in found}
+        folded = query.casefold()
+        for start in range(0, window, chunk):
+            ids = self.redis.lrange(self.key("recent"), start, start + chunk - 1)
+            pipe = self.redis.pipeline(transaction=False)
+            for comment_id in ids:
+                pipe.hget(self.record_key(comment_id), "text")
+            hits = [i for i, text in zip(ids, pipe.execute(), strict=True)
+                    if text and i not in seen and folded in text.casefold()]
+            found += self.summaries(hits[:limit - len(found)])
+            if len(found) >= limit or len(ids) < chunk:
+                break
+        return found[:limit]
 
     def states(self, ids):
         """{id: {"state", "text" (first 120 characters)}} for many comments in one round trip."""

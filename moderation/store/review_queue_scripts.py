@@ -13,9 +13,9 @@ local function audit(key, id, action, from, to, by, reason, at, rec)
   redis.call('XADD', key, 'MAXLEN', '~', 1000000, '*', 'id', id, 'action', action, 'from', from,
     'to', to, 'by', by, 'reason', reason, 'at', at, 'article_id', f[1] or '', 'author_id', f[2] or '')
 end
-local function event(key, id, kind, status, by, reason, at)
+local function event(key, id, kind, status, by, reason, at, message)
   redis.call('XADD', key, 'MAXLEN', '~', 1000000, '*', 'type', kind, 'id', id, 'status', status, 'by', by,
-    'reason', reason, 'at', at)
+    'reason', reason, 'at', at, 'message', message or '')
 end
 local function label(key, id, task, value, source, by, at, text, score)
   redis.call('XADD', key, '*', 'id', id, 'task', task, 'value', value, 'source', source, 'by', by,
@@ -33,13 +33,14 @@ end
 """
 
 # KEYS: record, ready, ready_age, open, audit, stats, author (a never-written placeholder without an author id),
-# events, histogram of the day, then the comment's rate-limit counters (rate_limits.COUNT). ARGV: id, queued,
+# events, histogram of the day, the author's recent comments (placeholder likewise), the site's recent comments
+# (the window search scans), then the comment's rate-limit counters (rate_limits.COUNT). ARGV: id, queued,
 # rank, received, ttl, decision, labels (JSON array), record fields (JSON object of strings), buckets (JSON),
 # author known (1|0), then cost, window ms, limit per counter.
 # One JSON argument for the record keeps the client's packing cheap (it was a third of a request's cost).
 # The limits are counted first, in the same round trip: over one, nothing is stored ({-1, position, ms left}).
 SUBMIT = COMMON + COUNT + """
-local over, left = over_limit(10, 11)
+local over, left = over_limit(12, 11)
 if over then return {-1, over, left} end
 local rec = KEYS[1]
 if redis.call('EXISTS', rec) == 1 then return {0, redis.call('HGET', rec, 'text_sha256')} end
@@ -53,7 +54,13 @@ redis.call('HSET', rec, unpack(flat))
 for _, bucket in ipairs(cjson.decode(ARGV[9])) do redis.call('HINCRBY', KEYS[9], bucket, 1) end
 redis.call('EXPIRE', KEYS[9], 40 * 86400)
 redis.call('HINCRBY', KEYS[6], 'submitted:' .. ARGV[6], 1)
-if ARGV[10] == '1' then redis.call('HINCRBY', KEYS[7], 'submitted', 1) end
+if ARGV[10] == '1' then
+  redis.call('HINCRBY', KEYS[7], 'submitted', 1)
+  redis.call('LPUSH', KEYS[10], id)
+  redis.call('LTRIM', KEYS[10], 0, 49)
+end
+redis.call('LPUSH', KEYS[11], id)
+redis.call('LTRIM', KEYS[11], 0, 4999)
 if queued then
   redis.call('HSET', rec, 'queue_state', 'ready', 'claimed_by', '', 'lease_until', 0, 'rank', rank)
   redis.call('ZADD', KEYS[2], rank, id)
@@ -109,9 +116,10 @@ for i = 1, nc do
   if #out >= n then break end
   local id, rec = ARGV[8 + nh + 2 * ne + i], KEYS[5 + nh + 2 * ne + i]
   if redis.call('ZSCORE', ready, id) then
-    local f = redis.call('HMGET', rec, 'labels', 'article_id')
+    local f = redis.call('HMGET', rec, 'labels', 'article_id', 'article_title')
     local ok = (label == '' or string.find(f[1] or '', '"' .. label .. '"', 1, true) ~= nil)
-      and (article == '' or f[2] == article)
+      and (article == '' or string.sub(f[2] or '', 1, #article) == article
+           or string.find(string.lower(f[3] or ''), string.lower(article), 1, true) ~= nil)
     if ok then
       redis.call('HSET', rec, 'queue_state', 'claimed', 'claimed_by', mod, 'lease_until', until_ms)
       redis.call('ZREM', ready, id)
@@ -126,20 +134,46 @@ end
 return out
 """
 
-# KEYS: record, ready, ready_age, claims, audit, held(moderator). ARGV: id, moderator.
+# Skip, or an admin's release of someone else's claim (ARGV force = '1'). KEYS: record, ready, ready_age,
+# claims, audit, held(the holder read before the call). ARGV: id, moderator, force, reason, that holder.
+# A holder that changed since the read answers 'retry'.
 RELEASE = COMMON + """
 local rec = KEYS[1]
 local f = redis.call('HMGET', rec, 'queue_state', 'claimed_by')
 if not f[1] then return 'not_found' end
-if f[1] ~= 'claimed' or f[2] ~= ARGV[2] then return 'not_held' end
+if f[1] ~= 'claimed' or (f[2] ~= ARGV[2] and ARGV[3] ~= '1') then return 'not_held' end
+if f[2] ~= ARGV[5] then return 'retry' end
 to_ready(rec, ARGV[1], KEYS[2], KEYS[3], KEYS[4], KEYS[6])
-audit(KEYS[5], ARGV[1], 'released', 'claimed', 'ready', ARGV[2], '', now_ms(), rec)
+audit(KEYS[5], ARGV[1], 'released', 'claimed', 'ready', ARGV[2], ARGV[4], now_ms(), rec)
 return 'ok'
+"""
+
+# A moderator who leaves (tab closed, idle, logged out): every claim they hold goes back to the queue.
+# KEYS: held(moderator), ready, ready_age, claims, audit, then the records of the held ids.
+# ARGV: moderator, reason, then the held ids (read before the call; one no longer theirs is only dropped).
+RELEASE_HELD = COMMON + """
+local now = now_ms()
+local n = 0
+for i = 3, #ARGV do
+  local id, rec = ARGV[i], KEYS[i + 3]
+  local f = redis.call('HMGET', rec, 'queue_state', 'claimed_by')
+  if f[1] == 'claimed' and f[2] == ARGV[1] then
+    to_ready(rec, id, KEYS[2], KEYS[3], KEYS[4], KEYS[1])
+    audit(KEYS[5], id, 'released', 'claimed', 'ready', ARGV[1], ARGV[2], now, rec)
+    n = n + 1
+  else
+    redis.call('ZREM', KEYS[1], id)
+  end
+end
+return n
 """
 
 # KEYS: record, ready, ready_age, claims, open, audit, stats, author (or placeholder), events, labels,
 # held(the claim holder read before the call, or placeholder). ARGV: id, outcome (approved|rejected), moderator,
-# reason, ttl, that holder, author known (1|0). A holder that changed since the read answers 'retry'.
+# reason, ttl, that holder, author known (1|0), reason is a harm category (1|0), message to the commenter (''
+# for none: it travels with the decision's event to the site's webhook). A holder that changed since the read
+# answers 'retry'. A reject reason other than `other` becomes a label of that name (a harm category also
+# labels `abuse`, the combination of the categories); an approval labels each of the record's labels 0.
 DECIDE = COMMON + """
 local rec = KEYS[1]
 local f = redis.call('HMGET', rec, 'queue_state', 'claimed_by', 'lease_until', 'labels', 'decided_by', 'outcome')
@@ -158,20 +192,23 @@ if f[2] and f[2] ~= '' then redis.call('ZREM', KEYS[11], id) end
 local status = 'published'
 if outcome == 'rejected' then status = 'rejected' end
 redis.call('HSET', rec, 'queue_state', 'decided', 'status', status, 'outcome', outcome, 'decided_by', ARGV[3],
-  'decided_at', now, 'reason', ARGV[4], 'claimed_by', '', 'lease_until', 0)
+  'decided_at', now, 'reason', ARGV[4], 'claimed_by', '', 'lease_until', 0, 'message', ARGV[9])
 for _, label in ipairs(cjson.decode(f[4])) do redis.call('HINCRBY', KEYS[7], 'open:' .. label, -1) end
 redis.call('HINCRBY', KEYS[7], 'decided:' .. outcome, 1)
 if ARGV[7] == '1' then redis.call('HINCRBY', KEYS[8], outcome, 1) end
 audit(KEYS[6], id, outcome, f[1], status, ARGV[3], ARGV[4], now, rec)
-event(KEYS[9], id, 'comment.' .. outcome, status, ARGV[3], ARGV[4], now)
-local g = redis.call('HMGET', rec, 'text', 'scores')
+event(KEYS[9], id, 'comment.' .. outcome, status, ARGV[3], ARGV[4], now, ARGV[9])
+local g = redis.call('HMGET', rec, 'text', 'scores', 'categories')
 local text, scores = g[1] or '', cjson.decode(g[2] or '{}')
+local cats = cjson.decode(g[3] or '{}')
+local function score_of(task) return scores[task] or cats[task] end
 if outcome == 'approved' then
   for _, task in ipairs(cjson.decode(f[4])) do
-    label(KEYS[10], id, task, 0, 'moderator', ARGV[3], now, text, scores[task])
+    label(KEYS[10], id, task, 0, 'moderator', ARGV[3], now, text, score_of(task))
   end
-elseif ARGV[4] == 'spam' or ARGV[4] == 'abuse' then
-  label(KEYS[10], id, ARGV[4], 1, 'moderator', ARGV[3], now, text, scores[ARGV[4]])
+elseif ARGV[4] ~= '' and ARGV[4] ~= 'other' then
+  label(KEYS[10], id, ARGV[4], 1, 'moderator', ARGV[3], now, text, score_of(ARGV[4]))
+  if ARGV[8] == '1' then label(KEYS[10], id, 'abuse', 1, 'moderator', ARGV[3], now, text, scores['abuse']) end
 end
 if tonumber(ARGV[5]) > 0 then redis.call('EXPIRE', rec, ARGV[5]) end
 return {'ok', tostring(now)}
@@ -213,7 +250,8 @@ return 'ok'
 
 # A reader's report: counted on the record, kept as a label, and a published comment that reaches the
 # report threshold goes to the review queue (it stays visible until a moderator rejects it).
-# KEYS: record, ready, ready_age, open, audit, stats, labels. ARGV: id, reason, reporter, min reports, rank.
+# KEYS: record, ready, ready_age, open, audit, stats, labels, reported (the 通報 view, latest 1000).
+# ARGV: id, reason, reporter, min reports, rank.
 REPORT = COMMON + """
 local rec = KEYS[1]
 local f = redis.call('HMGET', rec, 'queue_state', 'status', 'labels', 'text', 'received_at')
@@ -221,6 +259,9 @@ if not f[1] then return 'not_found' end
 local id, reason, reporter = ARGV[1], ARGV[2], ARGV[3]
 local now = now_ms()
 local n = redis.call('HINCRBY', rec, 'reports', 1)
+redis.call('HSET', rec, 'last_report', reason)
+redis.call('ZADD', KEYS[8], now, id)
+redis.call('ZREMRANGEBYRANK', KEYS[8], 0, -1001)
 if reason == 'spam' or reason == 'abuse' then
   label(KEYS[7], id, reason, 1, 'report', reporter, now, f[4] or '')
 end

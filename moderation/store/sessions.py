@@ -5,7 +5,7 @@ from moderation.store.keys import KeySpace
 
 
 class Sessions:
-    """One hash per session id (name, ip) that expires on its own."""
+    """One hash per session id (name, ip) that expires on its own, and a set per account of its session ids."""
 
     def __init__(self, redis, prefix="mod:"):
         self.redis = redis
@@ -15,6 +15,8 @@ class Sessions:
         pipe = self.redis.pipeline(transaction=True)  # never a session without its expiry
         pipe.hset(self.keys.session(sid), mapping={"name": name, "ip": ip or ""})
         pipe.expire(self.keys.session(sid), int(ttl_seconds))
+        pipe.sadd(self.keys.moderator_sessions(name), sid)
+        pipe.expire(self.keys.moderator_sessions(name), int(ttl_seconds))
         pipe.execute()
 
     def name(self, sid):
@@ -22,7 +24,21 @@ class Sessions:
         return self.redis.hget(self.keys.session(sid), "name")
 
     def end(self, sid):
-        self.redis.delete(self.keys.session(sid))
+        name = self.name(sid)
+        pipe = self.redis.pipeline(transaction=True)
+        pipe.delete(self.keys.session(sid))
+        if name:
+            pipe.srem(self.keys.moderator_sessions(name), sid)
+        pipe.execute()
+
+    def end_all(self, name):
+        """Every session of one account ends (password reset, disabled, removed); returns how many were live."""
+        sids = self.redis.smembers(self.keys.moderator_sessions(name))
+        pipe = self.redis.pipeline(transaction=True)
+        for sid in sids:
+            pipe.delete(self.keys.session(sid))
+        pipe.delete(self.keys.moderator_sessions(name))
+        return sum(pipe.execute()[:-1]) if sids else 0
 
 
 def get_sessions():

@@ -14,6 +14,9 @@
   var helpEl = document.getElementById("help");
   var bulkbar = document.getElementById("bulkbar");
   var bulkCount = document.getElementById("bulk-count");
+  var othersEl = document.getElementById("others");
+  var awayEl = document.getElementById("away");
+  var confirmEl = document.getElementById("confirm");
 
   var state = {
     cards: [],          // card data, in display order
@@ -28,6 +31,9 @@
     fetching: null,
     exhausted: false,
     pendingKey: null,   // performance.now() of the key press waiting for the next card
+    confirm: null,      // {action, reason, ids} while the bulk confirmation is open
+    lastInput: Date.now(),
+    away: false,        // idle: claims given back, nothing renewed or claimed until the moderator resumes
   };
 
   function fmt(key, values) {
@@ -88,6 +94,9 @@
     seconds = Math.max(0, Math.round(seconds));
     var unit = seconds < 60 ? "second" : seconds < 3600 ? "minute" : seconds < 86400 ? "hour" : "day";
     var size = { second: 1, minute: 60, hour: 3600, day: 86400 }[unit];
+    var n = Math.floor(seconds / size);
+    // 「1分」「3時間」 in Japanese (Intl's short form gives 「1 分」, its narrow one 「2s」), "1 min" in English
+    if (boot.lang === "ja") return n + { second: "秒", minute: "分", hour: "時間", day: "日" }[unit];
     return new Intl.NumberFormat(boot.lang, { style: "unit", unit: unit, unitDisplay: "short" })
       .format(Math.floor(seconds / size));
   }
@@ -97,7 +106,7 @@
       if (seg.ctl) {
         container.appendChild(el("span", "ctl", seg.t));
       } else if (seg.label) {
-        var mark = el("mark", "hl hl-" + (seg.label === "spam" || seg.label === "abuse" ? seg.label : "other"), seg.t);
+        var mark = el("mark", "hl hl-" + (seg.label === "spam" ? "spam" : seg.label === "other" ? "other" : "abuse"), seg.t);
         mark.title = M["label." + seg.label] || seg.label;
         container.appendChild(mark);
       } else {
@@ -119,6 +128,26 @@
       item.appendChild(el("span", "score-num", score.value.toFixed(2)));
       scores.appendChild(item);
     });
+    var cats = node.querySelector(".categories");
+    (card.categories || []).forEach(function (cat) {
+      var item = el("li", "category level-" + cat.level);
+      item.appendChild(el("strong", "category-name", M["label." + cat.label] || cat.label));
+      item.appendChild(document.createTextNode(" "));
+      item.appendChild(el("span", "score-word", M["level." + cat.level]));
+      item.appendChild(document.createTextNode(" "));
+      item.appendChild(el("span", "score-num", cat.value.toFixed(2)));
+      if (cat.evidence.length) {
+        item.appendChild(document.createTextNode(" · " + M["card.evidence"] + ": "));
+        cat.evidence.forEach(function (piece, i) {
+          if (i) item.appendChild(document.createTextNode(", "));
+          item.appendChild(el("q", "evidence", piece));
+        });
+      }
+      cats.appendChild(item);
+    });
+    cats.hidden = !(card.categories || []).length;
+    node.querySelector('[data-action="primary"]').textContent =
+      fmt("action.reject_as", { reason: M["label." + card.primary_reason] || card.primary_reason });
     var time = node.querySelector(".received");
     time.dateTime = new Date(card.received_at).toISOString();
     time.title = new Date(card.received_at).toLocaleString(boot.lang);
@@ -135,7 +164,21 @@
       });
       node.querySelector(".features").hidden = false;
     }
+    if (card.parent) {
+      var parent = node.querySelector(".parent");
+      parent.hidden = false;
+      if (card.parent.known) {
+        node.querySelector(".parent-author").textContent = card.parent.author_name;
+        node.querySelector(".parent-text").textContent = card.parent.text;
+      } else {
+        node.querySelector(".parent-text").textContent = fmt("card.parent_missing", { id: card.parent.id });
+      }
+    }
     var article = node.querySelector(".article");
+    if (card.article_title) {
+      article.appendChild(el("bdi", "article-title", card.article_title));
+      article.appendChild(document.createTextNode(" "));
+    }
     if (card.article_url) {
       var link = el("a", "", card.article_id);
       link.href = card.article_url;
@@ -281,11 +324,12 @@
   function decide(action, reason, id) {
     var card = id ? state.cards.find(function (c) { return c.id === id; }) : current();
     if (!card) return;
+    var message = messageOf(card.id);
     var removed = removeCard(card.id);
     state.gone.add(card.id);
     activate(state.index);
     maybeRefill();
-    api("POST", "/review/api/decide", { id: card.id, action: action, reason: reason || "" })
+    api("POST", "/review/api/decide", { id: card.id, action: action, reason: reason || "", message: message })
       .then(function (res) {
         if (res.ok) {
           state.last = { id: card.id, at: Date.now(), card: card, index: removed.index };
@@ -309,9 +353,40 @@
     activate(state.index, false);
   }
 
-  function bulk(action, reason) {
+  function firstLine(card) {
+    var text = card.segments.map(function (seg) { return seg.t; }).join("").replace(/\s+/g, " ").trim();
+    return text.length > 60 ? text.slice(0, 60) + "…" : text;
+  }
+
+  // Bulk decisions ask once: the count, the action and the first line of each selected comment.
+  function askBulk(action, reason) {
     var ids = Array.from(state.selected);
     if (!ids.length) return;
+    state.confirm = { action: action, reason: reason || "", ids: ids };
+    var reasonName = M["label." + reason] || reason;
+    document.getElementById("confirm-title").textContent = action === "approve"
+      ? fmt("bulk.confirm_approve", { n: ids.length }) : fmt("bulk.confirm_reject", { n: ids.length, reason: reasonName });
+    var list = document.getElementById("confirm-list");
+    list.textContent = "";
+    ids.forEach(function (id) {
+      var card = state.cards.find(function (c) { return c.id === id; });
+      if (card) list.appendChild(el("li", "", firstLine(card)));
+    });
+    confirmEl.hidden = false;
+    document.getElementById("confirm-yes").focus();
+  }
+
+  function closeConfirm(go) {
+    var ask = state.confirm;
+    state.confirm = null;
+    confirmEl.hidden = true;
+    if (confirmEl.contains(document.activeElement)) document.activeElement.blur();
+    if (go && ask) bulk(ask.action, ask.reason, ask.ids);
+    else if (current()) activate(state.index);
+  }
+
+  function bulk(action, reason, ids) {
+    if (!ids || !ids.length) return;
     var removed = ids.map(removeCard).filter(Boolean);
     ids.forEach(function (id) { state.gone.add(id); });
     activate(state.index);
@@ -324,11 +399,17 @@
           return;
         }
         var results = res.data.results || [];
-        var done = results.filter(function (r) { return r.ok; }).length;
-        var text = fmt("notice.bulk_done", { n: done });
+        var doneIds = results.filter(function (r) { return r.ok; }).map(function (r) { return r.id; });
+        var done = doneIds.length;
+        var text = action === "approve" ? fmt("notice.bulk_approved", { n: done })
+          : fmt("notice.bulk_rejected", { n: done, reason: M["label." + reason] || reason });
         var conflicts = results.length - done;
         if (conflicts) text += " " + fmt("notice.bulk_conflicts", { n: conflicts });
-        notify(text, conflicts ? "warn" : "ok");
+        if (done) {
+          state.last = { ids: doneIds, at: Date.now() };
+          text += " " + fmt("notice.undo_hint", { seconds: boot.undo_seconds });
+        }
+        notify(text, conflicts ? "warn" : "ok", done > 0);
       })
       .catch(function (err) { removed.forEach(restore); networkError(err); });
   }
@@ -355,6 +436,7 @@
       return;
     }
     state.last = null;
+    if (last.ids) { undoBulk(last.ids); return; }
     api("POST", "/review/api/undo", { id: last.id })
       .then(function (res) {
         if (!res.ok) { notify(res.data.error.message, "warn"); return; }
@@ -365,6 +447,59 @@
         notify(M["notice.undone"], "ok");
       })
       .catch(networkError);
+  }
+
+  function undoBulk(ids) {
+    api("POST", "/review/api/undo-bulk", { ids: ids })
+      .then(function (res) {
+        if (!res.ok) { notify((res.data.error && res.data.error.message) || M["notice.network"], "warn"); return; }
+        var cards = res.data.cards || [];
+        cards.forEach(function (card) { state.gone.delete(card.id); });
+        var at = Math.min(state.index, state.cards.length);
+        addCards(cards, at);
+        activate(at);
+        var text = fmt("notice.bulk_undone", { n: cards.length });
+        if ((res.data.failed || []).length) text += " " + res.data.failed[0].error.message;
+        notify(text, (res.data.failed || []).length ? "warn" : "ok");
+      })
+      .catch(networkError);
+  }
+
+  // The expanded card: the author's latest comments with their decisions, and a message to the commenter.
+  function toggleDetails(id) {
+    var card = id ? state.cards.find(function (c) { return c.id === id; }) : current();
+    if (!card) return;
+    var node = cardNode(card.id);
+    var details = node.querySelector(".details");
+    details.hidden = !details.hidden;
+    node.querySelector('[data-action="details"]').setAttribute("aria-expanded", String(!details.hidden));
+    if (details.hidden || details.dataset.loaded || !card.author_id) return;
+    details.dataset.loaded = "1";
+    node.querySelector(".author-panel-title").textContent = fmt("card.recent", { name: card.author_name || card.author_id });
+    api("GET", "/review/api/author?site=" + encodeURIComponent(boot.site) + "&id=" + encodeURIComponent(card.author_id))
+      .then(function (res) {
+        if (!res.ok) return;
+        var list = node.querySelector(".recent");
+        var others = res.data.recent.filter(function (r) { return r.id !== card.id; });
+        if (!others.length) list.appendChild(el("li", "muted", M["card.recent_none"]));
+        others.forEach(function (r) {
+          var item = el("li", "recent-item");
+          var what = r.outcome ? M["outcome." + r.outcome] + (r.reason ? " · " + (M["label." + r.reason] || r.reason) : "")
+            : M["state." + (r.status || "published")] || r.status;
+          item.appendChild(el("span", "recent-state state-" + (r.outcome || r.status), what));
+          item.appendChild(document.createTextNode(" "));
+          item.appendChild(el("time", "recent-age", ageText((Date.now() - r.received_at) / 1000)));
+          item.appendChild(el("span", "recent-text", r.text));
+          list.appendChild(item);
+        });
+      })
+      .catch(networkError);
+  }
+
+  function messageOf(id) {
+    var node = cardNode(id);
+    var box = node && node.querySelector(".message");
+    return box ? box.value.trim() : "";
   }
 
   function toggleSelect(id) {
@@ -401,13 +536,13 @@
     var picker = state.picker;
     closePicker();
     if (!picker || !reason) return;
-    if (picker.ids) bulk("reject", reason); else decide("reject", reason);
+    if (picker.ids) askBulk("reject", reason); else decide("reject", reason);
   }
 
   // The key press's own timestamp (same clock as performance.now()) starts the measurement that
   // markReady() ends on the first frame after the next card is active: "review:key-to-next-card".
   function approveOrReject(action, reason, pressedAt) {
-    if (state.selected.size) { bulk(action, reason); return; }
+    if (state.selected.size) { askBulk(action, reason); return; }
     if (state.pendingKey === null) state.pendingKey = pressedAt || performance.now();
     decide(action, reason);
   }
@@ -429,13 +564,19 @@
     var tag = event.target.tagName;
     if (tag === "INPUT" && event.target.type !== "checkbox" || tag === "SELECT" || tag === "TEXTAREA") return;
     var key = event.key;
+    if (state.away) { event.preventDefault(); resume(); return; }
+    if (state.confirm) {
+      if (key === "Enter") { event.preventDefault(); closeConfirm(true); }
+      else if (key === "Escape") { event.preventDefault(); closeConfirm(false); }
+      return;
+    }
     if (!helpEl.hidden) {
       if (key === "Escape" || key === "?") { event.preventDefault(); toggleHelp(false); }
       return;
     }
     if (state.picker) {
-      var reasons = { "1": "spam", "2": "abuse", "3": "other" };
-      if (reasons[key]) { event.preventDefault(); chooseReason(reasons[key]); }
+      var digit = "1234567890".indexOf(key);
+      if (digit >= 0 && digit < boot.reasons.length) { event.preventDefault(); chooseReason(boot.reasons[digit]); }
       else if (key === "Escape") { event.preventDefault(); closePicker(); }
       return;
     }
@@ -444,7 +585,9 @@
       case "j": activate(state.index + 1); break;
       case "k": activate(state.index - 1); break;
       case "a": approveOrReject("approve", "", event.timeStamp); break;
-      case "s": approveOrReject("reject", "spam", event.timeStamp); break;
+      case "s": if (current()) approveOrReject("reject", current().primary_reason, event.timeStamp); break;
+      case "n": skip(); break;
+      case "o": toggleDetails(); break;
       case "r": openPicker(state.selected.size ? Array.from(state.selected) : null); break;
       case "x": toggleSelect(); break;
       case "u": undo(); break;
@@ -466,17 +609,22 @@
     if (button.dataset.reason !== undefined) { chooseReason(button.dataset.reason); return; }
     var action = button.dataset.action;
     if (action === "approve") decide("approve", "", id);
-    else if (action === "spam") decide("reject", "spam", id);
+    else if (action === "primary") decide("reject", state.cards[i].primary_reason, id);
     else if (action === "reject") openPicker(null);
     else if (action === "skip") skip();
+    else if (action === "details") toggleDetails(id);
   });
 
   bulkbar.addEventListener("click", function (event) {
     var button = event.target.closest("button[data-bulk]");
     if (!button) return;
-    if (button.dataset.bulk === "approve") bulk("approve");
+    if (button.dataset.bulk === "approve") askBulk("approve");
     else openPicker(Array.from(state.selected));
   });
+
+  document.getElementById("confirm-yes").addEventListener("click", function () { closeConfirm(true); });
+  document.getElementById("confirm-no").addEventListener("click", function () { closeConfirm(false); });
+  document.getElementById("resume").addEventListener("click", resume);
 
   document.getElementById("help-button").addEventListener("click", function () { toggleHelp(true); });
   document.getElementById("help-close").addEventListener("click", function () { toggleHelp(false); });
@@ -498,13 +646,70 @@
         cardsEl.querySelectorAll("time.received").forEach(function (t) {
           t.textContent = ageText((Date.now() - Number(t.dataset.ms)) / 1000);
         });
-        if (!state.cards.length && s.ready > 0 && s.ready !== state.emptyAtReady) refill();
+        othersEl.hidden = !(s.claimed > 0 && s.next_return_seconds !== null);
+        if (!othersEl.hidden) {
+          othersEl.textContent = fmt("queue.others", { n: s.claimed, when: durationText(Math.max(60, s.next_return_seconds)) });
+        }
+        if (attentive() && !state.cards.length && s.ready > 0 && s.ready !== state.emptyAtReady) refill();
       })
       .catch(function () { /* next poll retries */ });
+  }
+
+  // -- leases follow attention ---------------------------------------------------------------------------
+  // Claims are renewed only while the page is visible and the moderator gave input within idle_seconds;
+  // an idle page, a closed tab or a logout gives them back at once, so nobody else waits for a lease.
+
+  function attentive() {
+    return !state.away && document.visibilityState === "visible"
+      && Date.now() - state.lastInput < boot.idle_seconds * 1000;
+  }
+
+  function releaseAll(reason) {
+    var body = new URLSearchParams({ csrf_token: csrf, site: boot.site, reason: reason });
+    if (!(navigator.sendBeacon && navigator.sendBeacon("/review/api/release", body))) {
+      fetch("/review/api/release", { method: "POST", credentials: "same-origin", body: body, keepalive: true })
+        .catch(function () { /* the lease runs out on its own */ });
+    }
+  }
+
+  function goAway() {
+    if (state.away) return;
+    state.away = true;
+    releaseAll("idle");
+    state.cards = [];
+    state.selected.clear();
+    updateBulkbar();
+    closePicker();
+    cardsEl.textContent = "";
+    emptyEl.hidden = true;
+    awayEl.hidden = false;
+  }
+
+  function resume() {
+    state.away = false;
+    state.lastInput = Date.now();
+    awayEl.hidden = true;
+    state.emptyAtReady = -1;
+    refill();
+  }
+
+  function noteInput() { if (!state.away) state.lastInput = Date.now(); }
+  ["keydown", "pointerdown", "pointermove", "wheel", "touchstart"].forEach(function (name) {
+    document.addEventListener(name, noteInput, { passive: true, capture: true });
+  });
+  window.addEventListener("pagehide", function () { releaseAll("pagehide"); });
+
+  function renew() {
+    if (attentive()) refill();   // a claim renews the leases of every card on screen (n covers them all)
+  }
+
+  function checkIdle() {
+    if (!state.away && Date.now() - state.lastInput >= boot.idle_seconds * 1000) goAway();
   }
 
   refill();
   pollStats();
   setInterval(pollStats, 3000);
-  setInterval(refill, 60000);   // renews the leases of every card on screen (n covers them all)
+  setInterval(renew, boot.renew_seconds * 1000);
+  setInterval(checkIdle, Math.min(5000, boot.idle_seconds * 500));
 })();

@@ -1,0 +1,53 @@
+"""The command line a moderator's admin uses: queue stats errors and pipes, the development key file."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from moderation.cli import _dev_setup
+from tests.support.app import API_KEY
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def cli_env(redis_server, prefix, tmp_path):
+    return {**os.environ, "PYTHONPATH": str(ROOT), "MODERATION_REDIS_URL": redis_server.url,
+            "MODERATION_REDIS_PREFIX": prefix, "MODERATION_INSTANCE_DIR": str(tmp_path),
+            "MODERATION_API_KEYS": f"test:{API_KEY}"}
+
+
+def test_queue_stats_for_an_unknown_site_is_an_error(redis_server, prefix, tmp_path):
+    result = subprocess.run([sys.executable, "-m", "moderation", "queue", "stats", "--site", "nope"], cwd="/",
+                            env=cli_env(redis_server, prefix, tmp_path), capture_output=True, text=True, timeout=60)
+    assert result.returncode != 0 and "unknown site 'nope'" in result.stderr and "test" in result.stderr
+    assert result.stdout == ""
+
+
+def test_queue_stats_into_a_closed_pipe_ends_without_a_traceback(redis_server, prefix, tmp_path):
+    """`queue stats | head -0`: the reader has gone before the answer is written."""
+    read, write = os.pipe()
+    os.close(read)
+    result = subprocess.run([sys.executable, "-m", "moderation", "queue", "stats"], cwd="/", stdout=write,
+                            env=cli_env(redis_server, prefix, tmp_path), stderr=subprocess.PIPE, text=True,
+                            timeout=60)
+    os.close(write)
+    assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr, result.stderr
+    assert result.returncode == 1
+
+
+def test_dev_key_file_holds_only_the_key(make_app, tmp_path, capsys):
+    app = make_app(API_KEYS="", INSTANCE_DIR=str(tmp_path))
+    with app.app_context():
+        _dev_setup(app)
+    key = (tmp_path / "dev-api-key").read_text().strip()
+    assert ":" not in key and key.startswith("dev-")
+    assert "site 'demo'" in capsys.readouterr().out
+    (tmp_path / "dev-api-key").write_text(f"demo:{key}")  # the older format still works
+    app = make_app(API_KEYS="", INSTANCE_DIR=str(tmp_path))
+    with app.app_context():
+        _dev_setup(app)
+        client = app.test_client()
+    answer = client.post("/api/v1/comments", json={"id": "k-1", "article_id": "a", "text": "こんにちは"},
+                         headers={"Authorization": f"Bearer {key}"})
+    assert answer.status_code == 200

@@ -1,0 +1,162 @@
+"""Issue 14 points 1-3 through the test client: leases follow attention, bulk undo, reasons per category."""
+
+import json
+import time
+
+import pytest
+
+from moderation.pages.cards import card, primary_reason
+from moderation.store.review_queue import ReviewQueue
+from moderation.store.training_labels import LabelStore
+from tests.support.moderators import Moderator
+
+FLAG_ALL = json.dumps({"spam": {"review": 0.0, "reject": 1.01}, "abuse": {"review": 0.0, "reject": 1.01}})
+
+
+@pytest.fixture
+def rapp(make_app):
+    return make_app(THRESHOLDS=FLAG_ALL, RATE_LIMITS="")
+
+
+@pytest.fixture
+def people(rapp, accounts):
+    return Moderator(rapp, "hanako"), Moderator(rapp, "jiro"), Moderator(rapp, "taro")
+
+
+THREAT = "上のコメントの奴、住所特定して殺しに行く"
+
+
+def harm_record(comment_id, *, categories=None, labels=None, scores=None, text=THREAT):
+    """A queued record as the model with harm categories stores it (issue 12): scores, categories, labels."""
+    return {"id": comment_id, "article_id": "art-1", "text": text, "text_sha256": comment_id,
+            "author_id": "reader-1", "author_name": "読者", "received_at": int(time.time() * 1000),
+            "decision": "review", "status": "pending", "scores": scores or {"spam": 0.05, "abuse": 0.81},
+            "categories": categories if categories is not None else {"threat": 0.81, "hate": 0.02, "harassment": 0.3},
+            "labels": labels if labels is not None else ["abuse", "threat"],
+            "explanation": [{"label": "threat", "start": 15, "end": 20, "weight": 1.2},
+                            {"label": "threat", "feature": "threat_volitional", "weight": 0.8},
+                            {"label": "harassment", "start": 0, "end": 7, "weight": 0.3}],
+            "model_version": "t", "risk": 0.81}
+
+
+def put(rdb, prefix, record):
+    ReviewQueue(rdb, "test", prefix=prefix).submit(record, queued=True)
+    return record["id"]
+
+
+# -- 3. the primary reason and score words ---------------------------------------------------------------
+
+def test_primary_reason_follows_the_top_label_or_category():
+    assert primary_reason(harm_record("a")) == "threat"
+    assert primary_reason(harm_record("b", categories={}, labels=["abuse"], scores={"spam": 0.1, "abuse": 0.6})) \
+        == "abuse"
+    assert primary_reason(harm_record("c", categories={}, labels=["spam"], scores={"spam": 0.9, "abuse": 0.2})) \
+        == "spam"
+    assert primary_reason(harm_record("d", categories={"hate": 0.7}, labels=["spam", "abuse", "hate"],
+                                      scores={"spam": 0.6, "abuse": 0.7})) == "hate"
+
+
+def test_card_shows_categories_with_words_from_their_thresholds_and_evidence():
+    limits = {"threat": {"review": 0.4, "reject": 0.9}, "abuse": {"review": 0.3, "reject": 0.95}}
+    shown = card(harm_record("a"), {}, limits)
+    assert shown["primary_reason"] == "threat"
+    [threat] = shown["categories"]  # only the flagged category is listed
+    assert threat["label"] == "threat" and threat["level"] == "review" and threat["value"] == 0.81
+    assert threat["evidence"] == ["殺しに行く", "threat_volitional"]
+    assert {s["label"]: s["level"] for s in shown["scores"]} == {"abuse": "review", "spam": "low"}
+    assert card(harm_record("b"), {}, {"threat": {"review": 0.4, "reject": 0.8}})["categories"][0]["level"] == "reject"
+
+
+def test_rejecting_for_a_category_labels_the_category_and_abuse(people, rdb, prefix):
+    hanako, _, _ = people
+    put(rdb, prefix, harm_record("t-1"))
+    [shown] = hanako.claim()
+    assert shown["primary_reason"] == "threat"
+    hanako.decide("t-1", "reject", "threat")
+    rows = list(LabelStore(rdb, "test", prefix).export())
+    assert [(r["task"], r["value"], r["by"]) for r in rows] == [("threat", 1, "hanako"), ("abuse", 1, "hanako")]
+    assert rows[0]["score"] == 0.81 and rows[1]["score"] == 0.81
+    bad = hanako.post("/review/api/decide", {"id": "t-1", "action": "reject", "reason": "murder"})
+    assert bad.status_code == 400 and bad.json["error"]["field"] == "reason"
+
+
+def test_approving_labels_each_flagged_category_zero(people, rdb, prefix):
+    hanako, _, _ = people
+    put(rdb, prefix, harm_record("ok-1"))
+    hanako.claim()
+    hanako.decide("ok-1", "approve")
+    rows = list(LabelStore(rdb, "test", prefix).export())
+    assert [(r["task"], r["value"], r["score"]) for r in rows] == [("abuse", 0, 0.81), ("threat", 0, 0.81)]
+
+
+def test_abuse_reason_records_abuse_only(people, rdb, prefix):
+    hanako, _, _ = people
+    put(rdb, prefix, harm_record("ab-1", categories={}, labels=["abuse"], scores={"spam": 0.1, "abuse": 0.6}))
+    assert hanako.claim()[0]["primary_reason"] == "abuse"
+    hanako.decide("ab-1", "reject", "abuse")
+    assert [(r["task"], r["value"]) for r in LabelStore(rdb, "test", prefix).export()] == [("abuse", 1)]
+
+
+# -- 1. leases follow attention ---------------------------------------------------------------------------
+
+def test_release_like_a_beacon_gives_every_claim_back_and_needs_csrf(people, rdb, prefix):
+    hanako, jiro, _ = people
+    ids = {put(rdb, prefix, harm_record(f"l-{i}")) for i in range(3)}
+    assert {c["id"] for c in hanako.claim()} == ids
+    assert jiro.claim() == []
+    refused = hanako.client.post("/review/api/release", data={"site": "test", "reason": "pagehide"})
+    assert refused.status_code == 400 and refused.json["error"]["code"] == "csrf_failed"
+    sent = hanako.form("/review/api/release", {"site": "test", "reason": "pagehide"})  # what sendBeacon posts
+    assert sent.status_code == 200 and sent.json == {"released": 3}
+    assert {c["id"] for c in jiro.claim()} == ids
+    audit = ReviewQueue(rdb, "test", prefix=prefix).audit(20, moderator="hanako")
+    assert [e["reason"] for e in audit if e["action"] == "released"] == ["pagehide"] * 3
+
+
+def test_logout_releases_the_claims(people, rdb, prefix):
+    hanako, jiro, _ = people
+    put(rdb, prefix, harm_record("lo-1"))
+    assert [c["id"] for c in hanako.claim()] == ["lo-1"]
+    assert hanako.form("/logout").status_code == 302
+    assert [c["id"] for c in jiro.claim()] == ["lo-1"]
+
+
+def test_stats_say_when_others_claims_return(people, rdb, prefix):
+    hanako, jiro, _ = people
+    put(rdb, prefix, harm_record("s-1"))
+    assert jiro.get("/review/api/stats?site=test").json["next_return_seconds"] is None
+    hanako.claim()
+    stats = jiro.get("/review/api/stats?site=test").json
+    assert stats["claimed"] == 1 and 290 <= stats["next_return_seconds"] <= 300
+
+
+def test_admin_sees_who_holds_what_and_releases_it(people, rdb, prefix):
+    hanako, jiro, taro = people
+    put(rdb, prefix, harm_record("h-1", text="<b>held</b> comment"))
+    hanako.claim()
+    assert jiro.get("/review/leases").status_code == 403
+    page = taro.get("/review/leases").text
+    assert "hanako" in page and "&lt;b&gt;held&lt;/b&gt; comment" in page and "JST" in page
+    assert taro.form("/review/leases/release", {"site": "test", "id": "h-1"}, csrf=False).status_code == 400
+    done = taro.form("/review/leases/release", {"site": "test", "id": "h-1"})
+    assert done.status_code == 302
+    assert "担当中のコメントはありません" in taro.get("/review/leases").text
+    assert [c["id"] for c in jiro.claim()] == ["h-1"]
+    entry = ReviewQueue(rdb, "test", prefix=prefix).audit(1, moderator="taro")[0]
+    assert entry["action"] == "released" and entry["reason"] == "admin"
+
+
+# -- 2. bulk decisions undo as a whole -------------------------------------------------------------------
+
+def test_bulk_undo_brings_every_item_back(people, rdb, prefix):
+    hanako, jiro, _ = people
+    ids = [put(rdb, prefix, harm_record(f"b-{i}")) for i in range(3)]
+    hanako.claim()
+    done = hanako.post("/review/api/decide-bulk", {"ids": ids, "action": "approve"})
+    assert all(r["ok"] for r in done.json["results"])
+    assert jiro.post("/review/api/undo-bulk", {"ids": ids}).json["failed"][0]["status"] == 409  # not jiro's
+    back = hanako.post("/review/api/undo-bulk", {"ids": ids})
+    assert back.status_code == 200 and sorted(c["id"] for c in back.json["cards"]) == ids
+    queue = ReviewQueue(rdb, "test", prefix=prefix)
+    assert all(queue.get(i)["status"] == "pending" for i in ids)
+    assert hanako.post("/review/api/undo-bulk", {"ids": []}).status_code == 400
