@@ -60,14 +60,14 @@ class Moderators:
             raise AccountError("password: at least 8 characters")
         if not replace and self.redis.exists(self.key(name)):
             raise AccountExists(f"account {name!r} exists (use --replace to overwrite it)")
-        pipe = self.redis.pipeline(transaction=True)
+        pipe = self.redis.pipeline(transaction=True)  # one key: atomic on a Cluster too
         pipe.delete(self.key(name))
         pipe.hset(self.key(name), mapping={
             "name": name, "role": role, "password": generate_password_hash(password, method="scrypt"),
             "created_at": int(time.time()), "disabled": "", "sites": self._checked_sites(sites),
         })
-        pipe.sadd(self.keys.moderator_names(), name)
         pipe.execute()
+        self.redis.sadd(self.keys.moderator_names(), name)  # another slot: the list of names
         if replace:
             self._end_sessions(name)
 
@@ -115,10 +115,8 @@ class Moderators:
     def remove(self, name):
         if self.get(name) is None:
             raise NoSuchAccount(f"no account named {name!r}")
-        pipe = self.redis.pipeline(transaction=True)
-        pipe.delete(self.key(name))
-        pipe.srem(self.keys.moderator_names(), name)
-        pipe.execute()
+        self.redis.delete(self.key(name))
+        self.redis.srem(self.keys.moderator_names(), name)
         self._end_sessions(name)
 
     def authenticate(self, name, password):

@@ -15,6 +15,8 @@ class Sessions:
         pipe = self.redis.pipeline(transaction=True)  # never a session without its expiry
         pipe.hset(self.keys.session(sid), mapping={"name": name, "ip": ip or ""})
         pipe.expire(self.keys.session(sid), int(ttl_seconds))
+        pipe.execute()
+        pipe = self.redis.pipeline(transaction=True)  # the account's session list: another slot, its own step
         pipe.sadd(self.keys.moderator_sessions(name), sid)
         pipe.expire(self.keys.moderator_sessions(name), int(ttl_seconds))
         pipe.execute()
@@ -25,20 +27,16 @@ class Sessions:
 
     def end(self, sid):
         name = self.name(sid)
-        pipe = self.redis.pipeline(transaction=True)
-        pipe.delete(self.keys.session(sid))
+        self.redis.delete(self.keys.session(sid))
         if name:
-            pipe.srem(self.keys.moderator_sessions(name), sid)
-        pipe.execute()
+            self.redis.srem(self.keys.moderator_sessions(name), sid)
 
     def end_all(self, name):
         """Every session of one account ends (password reset, disabled, removed); returns how many were live."""
         sids = self.redis.smembers(self.keys.moderator_sessions(name))
-        pipe = self.redis.pipeline(transaction=True)
-        for sid in sids:
-            pipe.delete(self.keys.session(sid))
-        pipe.delete(self.keys.moderator_sessions(name))
-        return sum(pipe.execute()[:-1]) if sids else 0
+        ended = sum(self.redis.delete(self.keys.session(sid)) for sid in sids)  # one slot each on a Cluster
+        self.redis.delete(self.keys.moderator_sessions(name))
+        return ended
 
 
 def get_sessions():
