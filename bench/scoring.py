@@ -113,15 +113,10 @@ def main(argv=None) -> int:
 
 def adversarial_worst(scorer) -> dict:
     """The slowest generated input against an ordinary comment of the same length, best of three each."""
-    from bench.adversarial import adversarial_inputs, ordinary_comment
+    from bench.adversarial import adversarial_inputs, best_seconds, ordinary_comment
 
     def best(text, repeat=3):
-        out = float("inf")
-        for _ in range(repeat):
-            start = time.perf_counter()
-            scorer.score(text)
-            out = min(out, time.perf_counter() - start)
-        return out
+        return best_seconds(scorer, text, repeat)
 
     ordinary = ordinary_comment(10_000)
     base = best(ordinary, 5)

@@ -21,6 +21,7 @@ from moderation import lexicon_data as L
 from moderation import wordlists as W
 from moderation.matcher import Matcher
 from moderation.targets import CONSTRUCTIONS, personal_info
+from moderation.targets import EMAIL as _EMAIL
 from moderation.text import Normalized
 
 __all__ = ["FEATURE_NAMES", "SPAN_KINDS", "signal_dict", "signals"]
@@ -83,7 +84,6 @@ _URL = re.compile(
     r"(?:https?://|hxxps?://|www\.)[^\s<>\"'、。「」]+|(?<![a-z0-9@.\-])(?:[a-z0-9\-]{1,63}\.){1,8}"
     r"(?:com|net|org|jp|info|biz|me|io|ly|to|gl|co|xyz|top|site|club|shop|online|link|app|cc|tk|ml|ru|cn|us)"
     r"(?:/[^\s<>\"'、。「」]*)?(?![a-z0-9])")
-_EMAIL = re.compile(r"(?<![a-z0-9._%+\-])[a-z0-9][a-z0-9._%+\-]{0,63}@[a-z0-9\-]{1,63}(?:\.[a-z0-9\-]{1,63}){1,4}")
 _PHONE = re.compile(r"(?<![\d\-])(?:0\d{1,4}[-\s]?\d{1,4}[-\s]?\d{3,4}|\+?\d{1,3}[-\s]?\d{2,4}[-\s]?\d{3,4}"
                     r"[-\s]?\d{3,4}|\d{5,})(?![\d])")
 _LINE_ID = re.compile(r"(?:line|らいん|ライン)\s?(?:id)?\s?[:：=＝は]?\s?[@＠]?[a-z0-9._\-]{4,20}"
