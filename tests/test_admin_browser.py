@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from moderation.scoring.scorer import CATEGORIES
 from moderation.store.moderators import Moderators
 from tests.support.app import API_KEY
 from tests.support.browser import needs_chromium, watched_page
@@ -34,7 +35,8 @@ def site(live_server, rdb, prefix, comment, thresholds):
     """(base url, app): a live app whose queue holds comments the admin has decided (so the curves have data)."""
     hour = datetime.now(ZoneInfo("Asia/Tokyo")).hour  # quiet hours from an hour ago to two hours ahead
     quiet = {"start": f"{(hour - 1) % 24:02d}:00", "end": f"{(hour + 2) % 24:02d}:00", "tz": "Asia/Tokyo"}
-    base, app = live_server(THRESHOLDS=thresholds.flag_all, RATE_LIMITS="", API_KEYS=f"test:{API_KEY}",
+    every = {**thresholds.flag_all, **{name: {"review": 0.0, "reject": 1.01} for name in CATEGORIES}}
+    base, app = live_server(THRESHOLDS=every, RATE_LIMITS="", API_KEYS=f"test:{API_KEY}",  # all queued, none rejected
                             QUIET_HOURS=json.dumps(quiet))
     Moderators(rdb, prefix).add("taro", PASSWORD, "admin")
     api, admin = app.test_client(), app.test_client()
