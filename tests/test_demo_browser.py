@@ -8,6 +8,7 @@ import pytest
 from werkzeug.serving import make_server
 
 from moderation.integrations import outbox
+from moderation.labels import CATEGORIES, LABELS
 from moderation.store.review_queue import ReviewQueue
 from tests.support.app import API_KEY
 from tests.support.browser import needs_chromium
@@ -27,7 +28,7 @@ def thresholds_separating(app, clean, abusive):
     low, high = scorer.score(clean).scores, scorer.score(abusive).scores
     label = max(("abuse", "spam"), key=lambda name: high[name] - low[name])
     assert high[label] > low[label], "the tiny model cannot tell the two comments apart"
-    out = {name: {"review": 1.01, "reject": 1.01} for name in ("spam", "abuse")}
+    out = {name: {"review": 1.01, "reject": 1.01} for name in (*LABELS, *CATEGORIES)}
     out[label] = {"review": (low[label] + high[label]) / 2, "reject": 1.01}
     return out
 
