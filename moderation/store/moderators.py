@@ -1,7 +1,9 @@
 """Moderator accounts in Redis: name, role, scrypt password hash, disabled flag and the sites they work on."""
 
+import functools
 import re
 import time
+from pathlib import Path
 
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -10,6 +12,8 @@ from moderation.store.keys import SITE_RE, KeySpace
 
 NAME_RE = re.compile(r"^[A-Za-z0-9_.@-]{1,64}$")
 ROLES = ("moderator", "admin")
+MIN_PASSWORD = 12
+COMMON_PASSWORDS = Path(__file__).resolve().parent.parent / "common_passwords.txt"
 # A hash to check against when the account does not exist, so timing does not reveal which names exist.
 _DUMMY_HASH = generate_password_hash("not-a-password", method="scrypt")
 
@@ -30,6 +34,23 @@ def _view(raw):
     return {"name": raw["name"], "role": raw["role"], "disabled": raw.get("disabled") == "1",
             "sites": [s for s in (raw.get("sites") or "").split(",") if s],
             "created_at": int(raw.get("created_at") or 0)}
+
+
+@functools.cache
+def common_passwords():
+    """The bundled list of well-known passwords (lower case), read once."""
+    lines = COMMON_PASSWORDS.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def check_password(name, password):
+    """12+ characters, not a well-known password, not the account name (AccountError says which)."""
+    password = password or ""
+    if len(password) < MIN_PASSWORD:
+        raise AccountError(f"password: at least {MIN_PASSWORD} characters")
+    folded = password.strip().lower()
+    if folded in common_passwords() or folded == (name or "").lower() or len(set(folded)) < 4:
+        raise AccountError("password: too common or too easy to guess; choose a longer, rarer one")
 
 
 class Moderators:
@@ -56,8 +77,7 @@ class Moderators:
             raise AccountError("name: 1-64 letters, digits, '_', '.', '@' or '-'")
         if role not in ROLES:
             raise AccountError(f"role must be one of {', '.join(ROLES)}")
-        if len(password or "") < 8:
-            raise AccountError("password: at least 8 characters")
+        check_password(name, password)
         if not replace and self.redis.exists(self.key(name)):
             raise AccountExists(f"account {name!r} exists (use --replace to overwrite it)")
         pipe = self.redis.pipeline(transaction=True)  # one key: atomic on a Cluster too
@@ -103,8 +123,7 @@ class Moderators:
 
     def reset_password(self, name, password):
         """A new password ends every session of the account (whoever knew the old one is logged out)."""
-        if len(password or "") < 8:
-            raise AccountError("password: at least 8 characters")
+        check_password(name, password)
         self._update(name, {"password": generate_password_hash(password, method="scrypt")})
         self._end_sessions(name)
 
