@@ -8,6 +8,20 @@ from flask import Flask
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
+def _make_private(instance_dir):
+    """The instance folder holds the session key and the embedded Redis data (password hashes, session ids,
+    comment text): the folder 0700, the embedded data's folders 0700 and files 0600 (its AOF included), so no
+    other local user reads them. Only the folders the service owns are walked."""
+    root = Path(instance_dir)
+    root.mkdir(parents=True, exist_ok=True)
+    root.chmod(0o700)
+    data = root / "redis"
+    for path in [data, *data.rglob("*")] if data.is_dir() else []:
+        if path.is_symlink() or not (path.is_dir() or path.is_file()):
+            continue  # sockets keep their own mode (unixsocketperm); links are not followed
+        path.chmod(0o700 if path.is_dir() else 0o600)
+
+
 def _secret_key(instance_dir):
     """A stable per-installation session key under the instance folder when none is configured."""
     path = Path(instance_dir) / "secret_key"
@@ -33,6 +47,7 @@ def create_app(test_config=None, *, with_model=True):
     parsed = settings.load(test_config)
     parsed = parsed.replace(INSTANCE_DIR=parsed.instance_dir or str(PROJECT_ROOT / "var"),
                             MODEL_DIR=parsed.model_dir or str(PROJECT_ROOT / "model" / "artifacts"))
+    _make_private(parsed.instance_dir)
     parsed = parsed.replace(SECRET_KEY=parsed.secret_key or _secret_key(parsed.instance_dir))
     app = Flask(__name__)
     app.extensions["moderation.settings"] = parsed
@@ -47,6 +62,7 @@ def create_app(test_config=None, *, with_model=True):
     json_provider.init_app(app)  # orjson: UTF-8 answers, keys sorted as before
     errors.init_app(app)
     client.init_app(app)
+    _make_private(parsed.instance_dir)  # again: the files the embedded Redis has just created (AOF, log)
     if with_model:
         manager.init_app(app)
     app.register_blueprint(health.bp)
