@@ -97,3 +97,27 @@ def test_batch_items_skip_author_limits_by_default(make_app, auth, comment, thre
     items = [comment() for _ in range(3)]
     results = client.post("/api/v1/comments:batch", json={"comments": items}, headers=auth).get_json()["results"]
     assert [r["decision"] for r in results] == ["allow"] * 3
+
+
+def test_one_ipv6_client_cannot_dodge_its_limit_by_spelling_or_64(make_app, auth, comment, thresholds):
+    client = make_app(RATE_LIMITS={"key": "100/60", "ip": "2/60"}, THRESHOLDS=thresholds.flag_none).test_client()
+    spellings = ["2001:db8:0:0::1", "2001:DB8::1%eth0", "2001:db8::abcd:2"]  # one /64
+    statuses = [client.post("/api/v1/comments", json=comment(ip=ip), headers=auth).status_code for ip in spellings]
+    assert statuses == [200, 200, 429]
+    assert client.post("/api/v1/comments", json=comment(ip="2001:db8:1::1"), headers=auth).status_code == 200
+
+
+def test_reports_without_a_reporter_id_count_per_address(make_app, auth, comment, thresholds):
+    client = make_app(RATE_LIMITS={"key": "100/60", "author": "2/60", "ip": "2/60"},
+                      THRESHOLDS=thresholds.flag_none, REPORT_THRESHOLD=100).test_client()
+    target = comment()
+    assert client.post("/api/v1/comments", json=target, headers=auth).status_code == 200
+
+    def report(**body):
+        return client.post(f"/api/v1/comments/{target['id']}/reports", json={"reason": "spam", **body}, headers=auth)
+
+    assert [report(ip="198.51.100.4").status_code for _ in range(3)] == [202, 202, 429]
+    assert report(ip="198.51.100.5").status_code == 202  # another reader
+    assert [report().status_code for _ in range(3)] == [202, 202, 429]  # no id, no address: the caller's
+    bad = report(ip="not-an-address")
+    assert bad.status_code == 400 and bad.get_json()["error"]["field"] == "ip"

@@ -11,6 +11,7 @@ from moderation.api.api_keys import require_api_key
 from moderation.api.validation import parse_comment, parse_json_body
 from moderation.errors import ApiError, Conflict, NotFound, ValidationError, unavailable
 from moderation.labels import REASONS
+from moderation.ops.proxies import limit_key, parse_address
 from moderation.scoring.manager import get_manager
 from moderation.store import RedisError
 from moderation.store.rate_limits import RateLimited, get_limiter
@@ -90,7 +91,8 @@ def outcome(site, record, result, charge=None):
 
 def comment_hits(comment, key_cost=1):
     """The rate-limit counters one comment adds to: the site's key, its author and its client IP."""
-    return [("key", "all", key_cost), ("author", (comment["author"] or {}).get("id"), 1), ("ip", comment["ip"], 1)]
+    ip = limit_key(comment["ip"]) if comment["ip"] else None  # one spelling; IPv6 per /64
+    return [("key", "all", key_cost), ("author", (comment["author"] or {}).get("id"), 1), ("ip", ip, 1)]
 
 
 def handle(site, comment):
@@ -220,7 +222,12 @@ def report_comment(comment_id):
     reporter = body.get("reporter_id")
     if reporter is not None and (not isinstance(reporter, str) or not 1 <= len(reporter) <= 128):
         raise ValidationError("reporter_id must be a string of 1-128 characters", "reporter_id")
-    get_limiter().check(g.site, [("key", "all", 1), ("author", reporter, 1)], now=time.time())
+    address = body.get("ip")
+    if address is not None and (not isinstance(address, str) or len(address) > 64 or parse_address(address) is None):
+        raise ValidationError("ip is not an IPv4 or IPv6 address", "ip", code="invalid_format")
+    # without a reporter id, the report counts against the reader's address (or the caller's) instead
+    who = ("author", reporter, 1) if reporter else ("ip", f"report:{limit_key(address or request.remote_addr)}", 1)
+    get_limiter().check(g.site, [("key", "all", 1), who], now=time.time())
     result = get_queue(g.site).report(comment_id, reason, reporter or "", settings.get().report_threshold)
     return jsonify({"id": comment_id, "report": "accepted", "queued_for_review": result == "queued"}), 202
 

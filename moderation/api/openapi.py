@@ -260,7 +260,8 @@ def build_spec():
                 "requestBody": {"required": True, "content": {"application/json": {"schema": {
                     "type": "object", "required": ["reason"],
                     "properties": {"reason": {"enum": list(REASONS)},
-                                   "reporter_id": {"type": "string", "minLength": 1, "maxLength": 128}}}}}},
+                                   "reporter_id": {"type": "string", "minLength": 1, "maxLength": 128},
+                                   "ip": {"type": "string", "maxLength": 64}}}}}},
                 "responses": {"202": _json({"type": "object", "required": ["id", "report", "queued_for_review"],
                                             "properties": {"id": {"type": "string"}, "report": {"const": "accepted"},
                                                            "queued_for_review": {"type": "boolean"}}}, "accepted"),
