@@ -19,7 +19,7 @@ def test_short_common_or_guessable_passwords_are_refused(rdb, prefix, password):
 def test_a_long_rare_password_is_accepted(rdb, prefix):
     moderators = Moderators(rdb, prefix)
     moderators.add("hanako", "kumo-no-ue-de-odoru-17")
-    assert moderators.authenticate("hanako", "kumo-no-ue-de-odoru-17") == {"name": "hanako", "role": "moderator"}
+    assert moderators.authenticate("hanako", "kumo-no-ue-de-odoru-17")["role"] == "moderator"
 
 
 def test_the_common_password_list_ships_with_the_package():

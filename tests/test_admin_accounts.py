@@ -51,21 +51,21 @@ def test_cli_add_refuses_an_existing_name_unless_replace(cli, rdb, prefix):
 
 
 def test_cli_list_disable_enable_sites_remove(cli, rdb, prefix):
-    cli("add", "hanako", "--password-stdin", "--site", "test", stdin="password-1\n")
-    cli("add", "taro", "--password-stdin", "--role", "admin", stdin="password-2\n")
+    cli("add", "hanako", "--password-stdin", "--site", "test", stdin="password-one-11\n")
+    cli("add", "taro", "--password-stdin", "--role", "admin", stdin="password-two-22\n")
     code, out = cli("list")
     assert code == 0 and out.splitlines() == ["hanako\tmoderator\tactive\ttest", "taro\tadmin\tactive\t*"]
     assert cli("disable", "hanako")[0] == 0
     assert "hanako\tmoderator\tdisabled" in cli("list")[1]
-    assert Moderators(rdb, prefix).authenticate("hanako", "password-1") is None
+    assert Moderators(rdb, prefix).authenticate("hanako", "password-one-11") is None
     assert cli("enable", "hanako")[0] == 0
-    assert Moderators(rdb, prefix).authenticate("hanako", "password-1") is not None
+    assert Moderators(rdb, prefix).authenticate("hanako", "password-one-11") is not None
     assert cli("sites", "hanako")[0] == 0 and "hanako\tmoderator\tactive\t*" in cli("list")[1]
     assert cli("remove", "hanako")[0] == 0 and "hanako" not in cli("list")[1]
     code, out = cli("disable", "nobody")
     assert code != 0 and "no account" in out
     code, out = cli("reset-password", "taro", "--password-stdin", stdin="short\n")
-    assert code != 0 and "8 characters" in out
+    assert code != 0 and "12 characters" in out
 
 
 def test_reset_and_disable_end_that_accounts_sessions(rapp, accounts, cli):
