@@ -300,14 +300,15 @@ def bodies(texts, rng, path, *, batch=0):
 
 def choose_thresholds(scorer, texts):
     """The card's thresholds when they flag 15-25% of the mix, else review thresholds that flag ~20%."""
-    scores = [scorer.score(t).scores for t in texts]
+    scores = [{**score.scores, **(getattr(score, "categories", None) or {})} for score in map(scorer.score, texts)]
     card = scorer.thresholds
-    flagged = sum(any(s[k] >= card[k]["review"] for k in card) for s in scores) / len(scores)
+    flagged = sum(any(s.get(k, 0) >= card[k]["review"] for k in card) for s in scores) / len(scores)
     if 0.15 <= flagged <= 0.25:
         return None, flagged
-    cut = percentile([max(s.values()) for s in scores], 0.80)
-    override = {k: {"review": round(cut, 6), "reject": max(card[k]["reject"], cut)} for k in card}
-    flagged = sum(any(s[k] >= override[k]["review"] for k in card) for s in scores) / len(scores)
+    highest = [max(s.values()) for s in scores]
+    cut, top = round(percentile(highest, 0.80), 6), round(percentile(highest, 0.95), 6)
+    override = {k: {"review": cut, "reject": max(card[k]["reject"], cut, top)} for k in card}
+    flagged = sum(any(s.get(k, 0) >= override[k]["review"] for k in card) for s in scores) / len(scores)
     return override, flagged
 
 
