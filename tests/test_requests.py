@@ -357,3 +357,13 @@ def test_the_consulted_poster_answers_through_the_site(app, client, comment, clo
     with app.app_context():
         assert get_requests("test").get(request_id)["poster_answer"] == "取材メモに基づく事実です。"
     assert [a for a, _ in request_audit(app, request_id)] == ["received", "poster_consulted", "poster_answered"]
+
+
+@pytest.mark.parametrize("request_id", ["audit", "due", "R-1", "r-20261102-abcdefgh"])
+def test_an_id_that_is_not_a_receipt_number_is_404_not_a_500(request_id, make_app, auth):
+    """"audit" and "due" share the rq: namespace with the request index keys (a WRONGTYPE 500 before)."""
+    client = make_app().test_client()
+    assert client.get(f"/api/v1/requests/{request_id}", headers=auth).status_code == 404
+    response = client.post(f"/api/v1/requests/{request_id}/appeals", json={"reason": "x" * 20}, headers=auth)
+    assert response.status_code in (400, 404), response.text
+    assert response.get_json()["error"]["code"] in ("not_found", "invalid_field")

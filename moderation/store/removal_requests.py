@@ -5,11 +5,15 @@ time (ms), ``rq:audit`` STREAM every step (never trimmed), and the site's ``even
 """
 
 import json
+import re
 
 from moderation.errors import Conflict, NotFound
 from moderation.store import removal_request_scripts as scripts
 from moderation.store.keys import KeySpace
 
+# Receipt numbers (R-<UTC date>-<8 letters and digits>): only these name a record, so an id such as "audit" or
+# "due" can never reach the index keys that share the rq: namespace.
+ID_RE = re.compile(r"^R-[0-9]{8}-[A-Z0-9]{8}$")
 _JSON_FIELDS = ("comments", "removed")
 _INT_FIELDS = ("received_at", "due_at", "consult_until", "consulted_at", "decided_at", "appealed_at",
                "appeal_due_at", "notice_at", "poster_answered_at", "alert_due_soon", "alert_overdue")
@@ -46,6 +50,8 @@ class RemovalRequests:
         return self.keys.site(self.site, *parts)
 
     def record_key(self, request_id):
+        if not ID_RE.match(request_id or ""):
+            raise NotFound("no removal request with this id", "id")
         return self.key("rq", request_id)
 
     def _keys(self, request_id):
@@ -112,6 +118,8 @@ class RemovalRequests:
     # -- reads ------------------------------------------------------------------------------------------
 
     def get(self, request_id):
+        if not ID_RE.match(request_id or ""):
+            return None
         raw = self.redis.hgetall(self.record_key(request_id))
         return self._parse(raw) if raw else None
 
