@@ -1,8 +1,11 @@
-"""Liveness and readiness for orchestrators: /healthz (process up), /readyz (model loaded, Redis writable)."""
+"""Liveness and readiness for orchestrators: /healthz (process up), /readyz (model loaded, Redis writable;
+its details warn when Redis memory is above 80% of maxmemory)."""
 
 from flask import Blueprint, current_app, jsonify
 
+from moderation.store import RedisError
 from moderation.store.client import get_probe
+from moderation.store.memory import WARN_RATIO, get_memory
 
 bp = Blueprint("health", __name__)
 
@@ -25,4 +28,14 @@ def readyz():
             "redis": "ok" if writable else "unwritable", "redis_node": first.get("node"),
             "redis_server": first.get("server"),
             "redis_sites": {site: check.get("node") or check.get("error") for site, check in checks.items()}}
+    body["warnings"] = []
+    try:
+        memory = body["redis_memory"] = get_memory().read()
+    except RedisError as error:
+        body["redis_memory"] = None
+        body["warnings"].append(f"redis memory unknown: {error.__class__.__name__}")
+    else:
+        if memory["ratio"] is not None and memory["ratio"] > WARN_RATIO:
+            body["warnings"].append(f"redis memory at {memory['ratio']:.0%} of maxmemory: flagged comments get "
+                                    "503 once it is full (raise maxmemory or trim old data)")
     return jsonify(body), 200 if ready else 503

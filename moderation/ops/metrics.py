@@ -17,6 +17,8 @@ the same figures:
   moderation_callback_backlog{site}                            events not yet delivered to the site's webhook
   moderation_callback_dead_letters{site}                       events that exhausted their retries
   moderation_redis_up                                          1 when Redis answered the scrape
+  moderation_redis_memory_used_bytes, moderation_redis_memory_max_bytes   Redis used_memory and maxmemory
+                                                               (0: no limit; alert above 80% of it)
 """
 
 import hmac
@@ -30,6 +32,7 @@ from prometheus_client.core import GaugeMetricFamily
 
 from moderation import settings
 from moderation.store import RedisError
+from moderation.store.memory import get_memory
 from moderation.store.outbox import get_outbox_store
 from moderation.store.review_queue import get_queue
 
@@ -72,9 +75,14 @@ class QueueCollector:
         dead = GaugeMetricFamily("moderation_callback_dead_letters", "Events that exhausted their retries",
                                  labels=["site"])
         up = GaugeMetricFamily("moderation_redis_up", "1 when Redis answered this scrape")
+        used = GaugeMetricFamily("moderation_redis_memory_used_bytes", "Redis used_memory (the fullest node)")
+        limit = GaugeMetricFamily("moderation_redis_memory_max_bytes", "Redis maxmemory (0: no limit)")
         ok = 1
         with self.app.app_context():
             try:
+                memory = get_memory().read()
+                used.add_metric([], memory["used_bytes"])
+                limit.add_metric([], memory["max_bytes"])
                 for site in settings.of(self.app).api_keys.sites:
                     queue = get_queue(site)
                     stats = queue.stats()
@@ -90,7 +98,7 @@ class QueueCollector:
                 log.warning("metrics: redis unavailable during scrape: %s", error.__class__.__name__)
                 ok = 0
         up.add_metric([], ok)
-        yield from (depth, open_, claimed, oldest, backlog, dead, up) if ok else (up,)
+        yield from (depth, open_, claimed, oldest, backlog, dead, used, limit, up) if ok else (up,)
 
 
 class _ProcessCollector:
