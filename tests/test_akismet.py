@@ -56,14 +56,32 @@ def test_bad_key_is_invalid_exactly_as_akismet_answers(make_app):
         assert response.mimetype == "text/plain"
 
 
-def test_plain_form_posts_and_key_in_host_name(make_app, thresholds):
+def test_plain_form_posts_and_no_key_in_the_host_name(make_app, thresholds):
     raw = make_app(THRESHOLDS=thresholds.flag_all).test_client()
-    response = raw.post("/1.1/comment-check", data={"blog": BLOG, "user_ip": "1.2.3.4", "comment_content": "買って"},
-                        base_url=f"http://{API_KEY}.rest.example.com")
+    data = {"blog": BLOG, "user_ip": "1.2.3.4", "comment_content": "買って"}
+    in_host = raw.post("/1.1/comment-check", data=data, base_url=f"http://{API_KEY}.rest.example.com")
+    assert in_host.data == b"invalid"  # a key in a host name leaks into logs and DNS: body only
+    assert raw.post("/1.1/verify-key", data={"blog": BLOG}, base_url=f"http://{API_KEY}.rest.example.com"
+                    ).data == b"invalid"
+    response = raw.post("/1.1/comment-check", data={**data, "api_key": API_KEY})
     assert response.data == b"true" and response.headers["X-akismet-guid"]
     assert "X-akismet-pro-tip" not in response.headers
     response = raw.post("/1.1/verify-key", data={"key": API_KEY, "blog": BLOG})
     assert response.data == b"valid"
+
+
+def test_verify_key_and_every_akismet_route_are_rate_limited(make_app):
+    raw = make_app(RATE_LIMITS={"key": "1000/60", "ip": "3/60"}).test_client()
+    env = {"REMOTE_ADDR": "198.51.100.20"}
+    guesses = [raw.post("/1.1/verify-key", data={"key": f"guess-{n}-xxxxxxxx", "blog": BLOG}, environ_base=env)
+               for n in range(4)]
+    assert [g.status_code for g in guesses] == [200, 200, 200, 429]
+    assert int(guesses[-1].headers["Retry-After"]) > 0
+    spam = {"api_key": API_KEY, "blog": BLOG, "user_ip": "1.2.3.4", "comment_content": "spam"}
+    assert raw.post("/1.1/submit-spam", data=spam, environ_base=env).status_code == 429  # same caller
+    other = {"REMOTE_ADDR": "198.51.100.21"}
+    assert [raw.post("/1.1/submit-spam", data=spam, environ_base=other).status_code for _ in range(4)] == [
+        200, 200, 200, 429]
 
 
 def test_missing_required_field_is_explained(make_app):

@@ -6,8 +6,9 @@
   POST /1.1/submit-ham     (same)                     -> (same)
 
 Bodies are form-encoded, answers text/plain with HTTP 200 as Akismet does, errors explained in the
-X-akismet-debug-help header. The Akismet key is one of our API keys (MODERATION_API_KEYS); it may also
-come as the first label of the host name (``<key>.rest.example.com``), Akismet's older convention.
+X-akismet-debug-help header. The Akismet key is one of our API keys (MODERATION_API_KEYS), taken from the
+body only (never the Host header: a key in a host name leaks into logs and DNS). Every call counts against
+the caller's address (RATE_LIMITS "ip", so verify-key cannot test keys unthrottled) and a known key's site.
 comment-check scores ``comment_content`` with the deployment's model and policy: "true" when any label
 crosses its review threshold, with the ``discard`` pro-tip when it crosses the reject threshold.
 submit-spam and submit-ham append a labelled example (task spam, value 1 or 0, source akismet) to the
@@ -22,8 +23,11 @@ import uuid
 from flask import Blueprint, Response, request
 
 from moderation import settings
+from moderation.api.api_keys import configured_sites
+from moderation.ops.proxies import limit_key
 from moderation.scoring.manager import get_policy, get_scorer
 from moderation.store import RedisError
+from moderation.store.rate_limits import get_limiter
 from moderation.store.training_labels import get_labels
 
 bp = Blueprint("akismet", __name__, url_prefix="/1.1")
@@ -48,18 +52,19 @@ def _site_for(key):
     return settings.get().api_keys.site_for(key.strip())
 
 
-def _key_from_host():
-    host = (request.host or "").split(":")[0]
-    labels = host.split(".")
-    return labels[0] if len(labels) > 2 else ""
+def _limit(site):
+    """The caller's address (IPv6 per /64) for every call, the site's key once the key is known (429)."""
+    hits = [("ip", f"akismet:{limit_key(request.remote_addr)}", 1)] + ([("key", "all", 1)] if site else [])
+    get_limiter().check(site or configured_sites()[0], hits, now=time.time())
 
 
 def _request_site():
     """(site, None) for a known key, else (None, the Akismet-style answer)."""
-    key = request.form.get("api_key") or request.form.get("key") or _key_from_host()
+    key = request.form.get("api_key") or request.form.get("key")
+    site = _site_for(key)
+    _limit(site)
     if not key:
         return None, _invalid('Empty "api_key" value')
-    site = _site_for(key)
     if site is None:
         return None, _invalid()
     return site, None
@@ -83,7 +88,9 @@ def _truthy(value):
 
 @bp.post("/verify-key")
 def verify_key():
-    if _site_for(request.form.get("key") or _key_from_host()) is None:
+    site = _site_for(request.form.get("key"))
+    _limit(site)
+    if site is None:
         return _invalid()
     return _text("valid")
 
