@@ -234,3 +234,15 @@ def test_the_request_page_shows_a_held_comments_queue_history(make_app, comment,
     history = page.split('<ul class="comment-history">')[1].split("</ul>")[0]
     assert "queued" in history and "claimed" in history and "hanako" in history
     assert 'data-status="pending">審査待ち</b>' in page
+
+
+def test_a_moderator_sees_only_the_removal_requests_of_their_sites(app, client, comment, accounts, clock):
+    """Requests carry the requester's name and e-mail: a moderator scoped to another site gets 403, an admin sees it."""
+    with_clock(app, clock)
+    request_id = file(client, request_body([post_comment(client, comment)])).json["id"]
+    accounts.set_sites("jiro", ["other"])
+    jiro = Moderator(app, "jiro")
+    assert jiro.get("/review/requests?site=test").status_code == 403
+    assert jiro.get(f"/review/requests/{request_id}?site=test").status_code == 403
+    assert request_id not in jiro.get("/review/requests?site=other").text
+    assert request_id in Moderator(app, "taro").get("/review/requests?site=test").text

@@ -4,11 +4,11 @@ forms that move it on (plain POST forms with the session's CSRF token: the page 
 from flask import abort, flash, redirect, render_template, request, url_for
 
 from moderation import settings
-from moderation.api.api_keys import configured_sites as sites
 from moderation.errors import ApiError, Conflict, NotFound
 from moderation.pages import i18n
 from moderation.pages.cards import format_time, inert
 from moderation.pages.login import csrf_token, current_moderator, page_login_required, require_csrf
+from moderation.pages.review import site_of, visible_sites
 from moderation.pages.setup import page_blueprint
 from moderation.rights import process
 from moderation.rights.clock import DAY_MS, now_ms
@@ -20,10 +20,8 @@ bp = page_blueprint("request_queue", __name__, url_prefix="/review/requests")
 
 
 def _site(value):
-    value = value or sites()[0]
-    if value not in sites():
-        abort(404)
-    return value
+    """The site a page names: 404 for an unknown one, 403 for a site this moderator does not work on."""
+    return site_of(value, json_errors=False)
 
 
 def _row(record, now):
@@ -43,7 +41,7 @@ def list_page():
     now = now_ms()
     rows = [_row(r, now) for r in get_requests(site).open_requests()]
     overdue = sum(1 for r in flagged if r["due_at"] <= now)
-    return render_template("review/requests.html", moderator=current_moderator(), site=site, sites=sites(),
+    return render_template("review/requests.html", moderator=current_moderator(), site=site, sites=visible_sites(),
                            rows=rows, soon=len(flagged) - overdue, overdue=overdue, csrf=csrf_token(),
                            alert_days=f"{settings.get().request_alert_days:g}", inert=inert)
 
@@ -68,7 +66,7 @@ def detail_page(request_id):
     steps = get_requests(site).history(request_id)
     for entry in steps:
         entry["local"] = format_time(entry["at"])[1]
-    return render_template("review/request.html", moderator=current_moderator(), site=site, sites=sites(),
+    return render_template("review/request.html", moderator=current_moderator(), site=site, sites=visible_sites(),
                            record=_row(record, now_ms()), comments=comments, steps=steps, csrf=csrf_token(),
                            outcomes=process.OUTCOMES, consult_days=f"{settings.get().request_consult_days:g}",
                            is_open=record["status"] in process.OPEN, inert=inert)
