@@ -4,7 +4,6 @@ import json
 import time
 from typing import NamedTuple
 
-import orjson
 from redis.exceptions import NoScriptError
 
 from moderation.errors import AlreadyDecided, ClaimedByOther, Conflict, NotFound
@@ -12,8 +11,7 @@ from moderation.store import RedisError
 from moderation.store import review_queue_scripts as scripts
 from moderation.store.client import describe, run_on_master, run_one
 from moderation.store.keys import KeySpace
-
-_JSON_FIELDS = ("scores", "categories", "labels", "explanation", "author")
+from moderation.store.records import JSON_FIELDS, decode, encode, risk_rank, score_bucket
 
 
 class Limited(NamedTuple):
@@ -23,30 +21,12 @@ class Limited(NamedTuple):
     left_ms: int
 
 
-def _json(value):
-    """Compact UTF-8 JSON text for Redis (orjson; the standard library for what it refuses)."""
-    try:
-        return orjson.dumps(value).decode()
-    except TypeError:
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
 def _ascii_lower(text):
     """Lower-case ASCII letters only, as Lua's string.lower does, so the page's filter and the script's agree."""
     return text.translate(_ASCII_LOWER)
 
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-
-
-def score_bucket(p):
-    """The percentile bucket 0-99 a score is counted in, for the per-day score histogram."""
-    return min(99, max(0, int(p * 100)))
-
-
-def risk_rank(risk, received_ms):
-    """Sort key for the risk-ordered queue: higher risk first, then older first (exact below 2**53)."""
-    return (10_000 - round(min(max(risk, 0.0), 1.0) * 10_000)) * 10**10 + received_ms // 1000
 
 
 class ReviewQueue:
@@ -98,7 +78,7 @@ class ReviewQueue:
     # -- writes -----------------------------------------------------------------------------------------
 
     def _submit_call(self, record, queued, charge):
-        fields = {name: _json(value) if name in _JSON_FIELDS else str(value)
+        fields = {name: encode(value) if name in JSON_FIELDS else str(value)
                   for name, value in record.items() if value is not None}
         rank = risk_rank(record["risk"], record["received_at"])
         day = time.strftime("%Y%m%d", time.gmtime(record["received_at"] / 1000))
@@ -108,7 +88,7 @@ class ReviewQueue:
                 self.key("hist", day), self.authored_key(record.get("author_id")), self.key("recent")]
         ttl = self.published_ttl if record["decision"] == "allow" else self.record_ttl
         args = [record["id"], "1" if queued else "0", rank, record["received_at"], ttl, record["decision"],
-                _json(record["labels"]), _json(fields), _json(buckets), "1" if record.get("author_id") else "0"]
+                encode(record["labels"]), encode(fields), encode(buckets), "1" if record.get("author_id") else "0"]
         if charge is not None:
             keys += charge.keys
             args += charge.args
@@ -334,14 +314,7 @@ class ReviewQueue:
         raw = self.redis.hgetall(self.record_key(comment_id))
         if not raw:
             return None
-        for name in _JSON_FIELDS:
-            if name in raw:
-                raw[name] = json.loads(raw[name])
-        for name in ("received_at", "lease_until", "decided_at"):
-            if raw.get(name):
-                raw[name] = int(raw[name])
-        raw["risk"] = float(raw.get("risk", 0))
-        return raw
+        return decode(raw)
 
     def audit_between(self, start_ms, end_ms, batch=5000):
         """Audit entries whose stream ids (server time, ms) fall in [start_ms, end_ms), oldest first."""

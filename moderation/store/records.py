@@ -1,0 +1,39 @@
+"""The stored comment record: which fields are JSON, how they are written to Redis and read back, its queue rank."""
+
+import json
+
+import orjson
+
+# Fields kept as JSON text in the record's hash; every other field is a plain string.
+JSON_FIELDS = ("scores", "categories", "labels", "explanation", "author")
+INT_FIELDS = ("received_at", "lease_until", "decided_at")
+
+
+def encode(value):
+    """Compact UTF-8 JSON text for Redis (orjson; the standard library for what it refuses)."""
+    try:
+        return orjson.dumps(value).decode()
+    except TypeError:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def decode(raw):
+    """A record's hash as Redis returns it -> the record as a dict (JSON fields parsed, times as ints)."""
+    for name in JSON_FIELDS:
+        if name in raw:
+            raw[name] = json.loads(raw[name])
+    for name in INT_FIELDS:
+        if raw.get(name):
+            raw[name] = int(raw[name])
+    raw["risk"] = float(raw.get("risk", 0))
+    return raw
+
+
+def score_bucket(p):
+    """The percentile bucket 0-99 a score is counted in, for the per-day score histogram."""
+    return min(99, max(0, int(p * 100)))
+
+
+def risk_rank(risk, received_ms):
+    """Sort key for the risk-ordered queue: higher risk first, then older first (exact below 2**53)."""
+    return (10_000 - round(min(max(risk, 0.0), 1.0) * 10_000)) * 10**10 + received_ms // 1000
