@@ -23,12 +23,11 @@ from pathlib import Path
 import numpy as np
 
 from moderation.explain import explain
+from moderation.labels import CATEGORIES, LABELS
 
 __all__ = ["CATEGORIES", "HEADS", "LABELS", "ModelLoadError", "Score", "Scorer", "combine", "load_scorer",
            "read_active"]
 
-LABELS = ("spam", "abuse")
-CATEGORIES = ("threat", "hate", "harassment", "sexual", "self_harm", "personal_info", "defamation")
 HEADS = ("spam", *CATEGORIES)  # the model's outputs, in the order of its heads
 EXPLAIN_SHARE = 0.5  # explain an output from half its review threshold: anything that may be held
 MODEL_FILE = "model.joblib"
