@@ -45,7 +45,7 @@ functional: $(VENV)/.installed
 # Learn from the moderators: export the site's labels, train a candidate, keep it only if no worse.
 retrain: $(VENV)/.installed
 	mkdir -p var
-	$(PY) -m moderation labels export > var/labels.jsonl
+	$(PY) -m moderation labels export $(if $(SITE),--site $(SITE)) > var/labels.jsonl
 	$(PY) -m model.retrain --data-dir $(DATA_DIR) --labels var/labels.jsonl
 
 clean:

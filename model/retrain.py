@@ -1,6 +1,6 @@
 """Retrain on the public data plus the site's own labels; keep the candidate only if it is no worse.
 
-    python -m moderation labels export > var/labels.jsonl
+    python -m moderation labels export --site SITE > var/labels.jsonl
     python -m model.retrain --data-dir ../shared/data --labels var/labels.jsonl [--tolerance 0.01]
 
 The candidate and the active model are scored on the same held-out split of the public data and on a
@@ -55,6 +55,9 @@ def read_labels(lines):
         item["labels"][row["task"]] = int(row["value"])
         if row.get("source") == "moderator":
             item["source"] = "moderator"
+            item.pop("weight", None)
+        elif "weight" in row and item["source"] != "moderator":
+            item["weight"] = float(row["weight"])  # unconfirmed feedback at the admin's FEEDBACK_WEIGHT
     return list(examples.values())
 
 
@@ -113,8 +116,9 @@ def retrain(public_rows, examples, active_proba, *, tolerance=0.01, site_weight=
     site_test = [r for r in site if r.split == D.TEST]
     train = [r for r in public_rows if r.split == D.TRAIN] + site_train
     base = weights or {}
-    w = np.asarray([site_weight * SOURCE_WEIGHT.get(r.source.removeprefix("site-"), 1.0)
-                    if r.source.startswith("site-") else base.get(r.source, 1.0) for r in train])
+    own = {id(row): item.get("weight", SOURCE_WEIGHT.get(item["source"], 1.0))
+           for row, item in zip(site, examples, strict=True)}
+    w = np.asarray([site_weight * own[id(r)] if id(r) in own else base.get(r.source, 1.0) for r in train])
     pipe = make_pipeline()
     pipe.fit([r.text for r in train], D.label_matrix(train), heads__sample_weight=w)
     compact(pipe)

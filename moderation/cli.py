@@ -59,6 +59,7 @@ def queue_stats(args):
     from moderation.api.api_keys import configured_sites
     from moderation.integrations.outbox import webhook_stats
     from moderation.store.review_queue import get_queue
+    from moderation.store.training_labels import get_labels
 
     app = create_app(with_model=False)
     with app.app_context():
@@ -66,8 +67,8 @@ def queue_stats(args):
         if unknown:
             sys.exit(f"queue stats: unknown site {unknown[0]!r} (configured: {', '.join(configured_sites())})")
         sites = args.site or configured_sites()
-        report = {site: {**get_queue(site).stats(), "webhooks": webhook_stats(site), "redis": get_queue(site).server()}
-                  for site in sites}
+        report = {site: {**get_queue(site).stats(), "webhooks": webhook_stats(site), "labels": get_labels(site).size(),
+                         "redis": get_queue(site).server()} for site in sites}
         print(json.dumps(report, indent=2, ensure_ascii=False))
 
 
@@ -132,11 +133,27 @@ def labels_export(args):
         since = int(stamp.timestamp() * 1000)
     app = create_app(with_model=False)
     with app.app_context():
-        sites = args.site or configured_sites()
+        config = settings.get()
+        sites = training_sites(args.site or configured_sites(), config.shared_labels)
         out = sys.stdout
         for site in sites:
-            for row in get_labels(site).export(since):
+            for row in get_labels(site).export(since, feedback_weight=config.feedback_weight,
+                                               daily_cap=config.feedback_daily_cap):
                 out.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def training_sites(sites, groups):
+    """The sites whose labels train one model: the asked ones plus their SHARED_LABELS group; exits when the
+    asked sites do not share a model (site B's labels never train site A's model unless an admin said so)."""
+    chosen = list(dict.fromkeys(sites))
+    for group in groups.values():
+        if set(chosen) & set(group):
+            chosen += [site for site in group if site not in chosen]
+    for site in chosen[1:]:
+        if not any(chosen[0] in group and site in group for group in groups.values()):
+            sys.exit(f"labels export: {chosen[0]!r} and {site!r} do not share a model; export one site with "
+                     "--site, or name them together in MODERATION_SHARED_LABELS")
+    return chosen
 
 
 def model_command(args):
@@ -208,7 +225,8 @@ def parser():
     labels = commands.add_parser("labels", help="labelled examples").add_subparsers(dest="sub", required=True)
     export = labels.add_parser("export", help="write labels as JSON lines to standard output")
     export.add_argument("--since", help="ISO date or date-time (local time unless a zone is given)")
-    export.add_argument("--site", action="append", help="site name (default: every site with an API key)")
+    export.add_argument("--site", action="append",
+                        help="site name, with the sites it shares a model with (default: the only site)")
     export.set_defaults(func=labels_export)
     model = commands.add_parser("model", help="model registry").add_subparsers(dest="sub", required=True)
     model.add_parser("list", help="versions, their metrics, which is active").set_defaults(func=model_command)

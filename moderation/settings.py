@@ -114,6 +114,15 @@ def _rate_limits(spec):
     return parse_limits(spec)
 
 
+def _shared_labels(spec):
+    groups = {}
+    for name, sites in json_object(spec, "SHARED_LABELS").items():
+        if not isinstance(sites, list) or not all(isinstance(site, str) and site for site in sites):
+            raise ValueError(f"group {name!r} must be a list of site names")
+        groups[str(name)] = tuple(sites)
+    return groups
+
+
 def _webhooks(spec):
     from moderation.integrations.webhooks import parse_webhooks
 
@@ -198,8 +207,18 @@ TABLE = (
             "days a published comment's record is kept; about 3.5 KB of Redis a comment (bench/soak.py)"),
     Setting("RETRY_AFTER", integer, 5, "seconds suggested in Retry-After when Redis cannot take a request"),
     Setting("REPORT_THRESHOLD", integer, 1, "reader reports after which a published comment goes to review"),
-    Setting("RATE_LIMITS", _domain(_rate_limits), {"key": "6000/60", "author": "20/60", "ip": "60/60"},
-            'requests per window as "count/seconds" per API key, author id and client IP; empty or 0: off'),
+    Setting("RATE_LIMITS", _domain(_rate_limits),
+            {"key": "6000/60", "author": "20/60", "ip": "60/60", "feedback": "300/3600"},
+            'requests per window as "count/seconds" per API key, author id (a report: its reporter id) and client '
+            "IP, and Akismet submit-spam/ham per site (feedback); empty or 0: off"),
+    Setting("SHARED_LABELS", _domain(_shared_labels), {},
+            'sites whose labels train one shared model: JSON {"group": ["site-a", "site-b"]}; empty: a site\'s '
+            "`labels export` holds its own labels only"),
+    Setting("FEEDBACK_WEIGHT", number, 0.0,
+            "training weight of reader reports and Akismet feedback no moderator confirmed; 0: exported only "
+            "through a moderator's decision on the same text"),
+    Setting("FEEDBACK_DAILY_CAP", integer, 200, "unconfirmed feedback labels exported per site and UTC day "
+            "when FEEDBACK_WEIGHT is above 0"),
     Setting("BATCH_ITEM_LIMITS", boolean, False,
             "a batch's items counted against the author and IP limits too (an item over one: 429 in its slot); "
             "off: batches are back-fills and count against the key's limit only"),

@@ -4,6 +4,7 @@ import akismet
 import httpx
 import pytest
 
+from moderation.store.training_labels import LabelStore
 from tests.support.app import API_KEY
 
 BLOG = "https://news.example/"
@@ -22,9 +23,9 @@ def test_round_trip_with_the_real_client(make_app, rdb, prefix, thresholds):
                                      comment_author="山田") == akismet.CheckResponse.SPAM
         assert checker.submit_spam("203.0.113.7", comment_content="副業で月収100万円！") is True
         assert checker.submit_ham("203.0.113.8", comment_content="良い記事でした。") is True
-    entries = rdb.xrange(f"{prefix}{{test}}:labels")
-    assert [(e[1]["task"], e[1]["value"], e[1]["source"], e[1]["text"]) for e in entries] == [
-        ("spam", "1", "akismet", "副業で月収100万円！"), ("spam", "0", "akismet", "良い記事でした。")]
+    rows = LabelStore(rdb, "test", prefix).export(feedback_weight=0.5, daily_cap=10)
+    assert [(r["task"], r["value"], r["source"], r["text"], r["weight"]) for r in rows] == [
+        ("spam", 1, "akismet", "副業で月収100万円！", 0.5), ("spam", 0, "akismet", "良い記事でした。", 0.5)]
 
 
 def test_clean_comment_is_ham(make_app, thresholds):

@@ -39,7 +39,10 @@ def test_report_sends_a_published_comment_to_review(make_app, auth, comment, que
     assert rdb.ttl(f"{prefix}{{test}}:c:pub-1") == -1
     again = client.post("/api/v1/comments/pub-1/reports", json={"reason": "spam"}, headers=auth)
     assert again.get_json()["queued_for_review"] is False
-    assert [r["task"] for r in LabelStore(rdb, "test", prefix).export()] == ["abuse", "spam"]
+    store = LabelStore(rdb, "test", prefix)
+    assert list(store.export()) == []  # unconfirmed feedback trains nothing by default
+    assert [(r["task"], r["weight"]) for r in store.export(feedback_weight=0.3, daily_cap=10)] == [
+        ("abuse", 0.3), ("spam", 0.3)]
     queue.decide("pub-1", "reject", "hanako", "abuse")
     assert queue.get("pub-1")["status"] == "rejected"
     bad = client.post("/api/v1/comments/pub-1/reports", json={"reason": "boring"}, headers=auth)
@@ -51,7 +54,7 @@ def test_report_sends_a_published_comment_to_review(make_app, auth, comment, que
 def test_export_command_streams_json_lines_since_a_date(redis_server, prefix, rdb, tmp_path):
     store = LabelStore(rdb, "test", prefix)
     for n in range(2500):
-        store.add(f"x{n}", f"テキスト{n}", "spam", n % 2, "akismet", at_ms=1_700_000_000_000 + n)
+        store.add(f"x{n}", f"テキスト{n}", "spam", n % 2, "moderator", at_ms=1_700_000_000_000 + n)
     env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "MODERATION_REDIS_URL": redis_server.url,
            "MODERATION_REDIS_PREFIX": prefix, "MODERATION_API_KEYS": f"test:{API_KEY}",
            "MODERATION_INSTANCE_DIR": str(tmp_path)}

@@ -148,9 +148,12 @@ def full_path(service, monkeypatch, capsys):
         assert report.status_code == 202
         stats = api.get("/api/v1/queue", headers={"Authorization": f"Bearer {KEYS[site]}"}).json
         assert stats["open"] == 10  # 5 + 5 + 3 queued, 3 decided (the undone one is open again)
-    capsys.readouterr()
-    cli_main(["labels", "export"])
-    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    rows = []
+    for site in SITES:  # one export per model: the sites do not share one
+        capsys.readouterr()
+        cli_main(["labels", "export", "--site", site])
+        rows += [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+        assert {row["site"] for row in rows if row["source"] == "moderator"} >= {site}
     assert {row["site"] for row in rows if row["source"] == "moderator"} == set(SITES)
     assert sum(1 for row in rows if row.get("retract")) == 3
     version = service.config["MODEL_VERSION"]

@@ -13,6 +13,9 @@ comment-check scores ``comment_content`` with the deployment's model and policy:
 crosses its review threshold, with the ``discard`` pro-tip when it crosses the reject threshold.
 submit-spam and submit-ham append a labelled example (task spam, value 1 or 0, source akismet) to the
 site's labels stream through LabelStore, for the learning loop; ``is_test`` ones are answered but not kept.
+They also count against the site's RATE_LIMITS "feedback" limit, and the same verdict on the same text is kept
+once: what feedback can store is bounded by that limit times the longest text. It trains a model only once a
+moderator decided the same text, or at FEEDBACK_WEIGHT (capped per day) when an admin sets one.
 """
 
 import hashlib
@@ -125,6 +128,7 @@ def _submit(label):
     site, answer = _checked_request()
     if answer is not None:
         return answer
+    get_limiter().check(site, [("feedback", "akismet", 1)], now=time.time())  # bounds what feedback can store
     text = _content()
     if text.strip() and not _truthy(request.form.get("is_test")):
         digest = hashlib.sha256(text.encode()).hexdigest()[:24]

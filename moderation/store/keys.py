@@ -17,7 +17,10 @@ Layout (prefix P, default ``mod:``; S is a site name from MODERATION_API_KEYS):
   P{S}:events              STREAM status changes the site hears about (queued, approved, rejected, ...)
   P{S}:hist:<YYYYMMDD>      HASH   scores of the day's comments, <label>:<percentile bucket> -> count (40 days)
   P{S}:labels              STREAM labelled examples for retraining: moderator decisions, Akismet-style
-                                  submit-spam/ham, reader reports; a `retract` entry cancels a decision
+                                  submit-spam/ham, reader reports; a `retract` entry cancels a decision.
+                                  An entry carries its text's SHA-1 (`sha`); newest ~RETENTION entries kept
+  P{S}:labels:texts        HASH   t:<sha1> -> a labelled text, once; f:<sha1> -> feedback already given on it
+  P{S}:labels:seen         ZSET   sha1 -> ms of the newest entry using it (texts older than the stream are dropped)
   P{S}:outbox:retry        ZSET   webhook events awaiting a retry, by next attempt time (ms)
   P{S}:outbox:jobs         HASH   event entry id -> JSON delivery state (event, attempts, first try, error)
   P{S}:outbox:dead         LIST   dead-lettered webhook events (JSON), newest first

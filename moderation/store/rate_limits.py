@@ -45,7 +45,7 @@ if over then return {over, left} end
 return {0, 0}
 """
 
-_FIELDS = {"key": "Authorization", "author": "author.id", "ip": "ip"}
+_FIELDS = {"key": "Authorization", "author": "author.id", "ip": "ip", "feedback": "api_key"}
 
 
 class RateLimited(ApiError):
@@ -67,8 +67,8 @@ def parse_limits(spec):
     """{"key": "6000/60", "author": "10/60", "ip": "30/60"} -> {kind: (limit, window seconds)}."""
     limits = {}
     for kind, value in json_object(spec, "RATE_LIMITS").items():
-        if kind not in ("key", "author", "ip"):
-            raise ValueError(f"MODERATION_RATE_LIMITS: unknown kind {kind!r} (key, author, ip)")
+        if kind not in ("key", "author", "ip", "feedback"):
+            raise ValueError(f"MODERATION_RATE_LIMITS: unknown kind {kind!r} (key, author, ip, feedback)")
         if value in (None, "", 0):
             continue
         count, _, window = str(value).partition("/")

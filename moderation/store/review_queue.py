@@ -12,6 +12,7 @@ from moderation.store import review_queue_scripts as scripts
 from moderation.store.client import describe, run_on_master, run_one
 from moderation.store.keys import KeySpace
 from moderation.store.records import JSON_FIELDS, decode, encode, risk_rank, score_bucket
+from moderation.store.training_labels import RETENTION
 
 
 class Limited(NamedTuple):
@@ -52,6 +53,10 @@ class ReviewQueue:
 
     def key(self, *parts):
         return self.keys.site(self.site, *parts)
+
+    def label_keys(self):
+        """The labels stream's texts and their last use (training_labels.LabelStore owns their layout)."""
+        return [self.key("labels", "texts"), self.key("labels", "seen")]
 
     def record_key(self, comment_id):
         return self.key("c", comment_id)
@@ -231,9 +236,9 @@ class ReviewQueue:
             result = self._write(self._decide, [
                 self.record_key(comment_id), self.key("ready"), self.key("ready", "age"), self.key("claims"),
                 self.key("open"), self.key("audit"), self.key("stats"), self.author_key(record.get("author_id")),
-                self.key("events"), self.key("labels"), self.held_key(holder),
+                self.key("events"), self.key("labels"), self.held_key(holder), *self.label_keys(),
             ], [comment_id, outcome, moderator, reason or "", self.record_ttl, holder,
-                "1" if record.get("author_id") else "0", "1" if category else "0", message or ""])
+                "1" if record.get("author_id") else "0", "1" if category else "0", message or "", RETENTION])
             if result[0] != "retry":
                 break
         status = result[0]
@@ -264,7 +269,7 @@ class ReviewQueue:
             self.key("open"), self.key("audit"), self.key("stats"), self.author_key(record.get("author_id")),
             self.held_key(moderator), self.key("events"), self.key("labels"),
         ], [comment_id, moderator, mode, int(window_seconds * 1000), self.lease_ms, reason or "",
-            "1" if record.get("author_id") else "0"])
+            "1" if record.get("author_id") else "0", RETENTION])
         if result == "not_found":
             raise NotFound("no such comment", "id")
         if result == "not_decided":
@@ -280,8 +285,9 @@ class ReviewQueue:
             raise NotFound("no such comment", "id")
         result = self._report(
             keys=[self.record_key(comment_id), self.key("ready"), self.key("ready", "age"), self.key("open"),
-                  self.key("audit"), self.key("stats"), self.key("labels"), self.key("reported")],
-            args=[comment_id, reason, reporter or "", min_reports, risk_rank(record["risk"], record["received_at"])],
+                  self.key("audit"), self.key("stats"), self.key("labels"), self.key("reported"), *self.label_keys()],
+            args=[comment_id, reason, reporter or "", min_reports, risk_rank(record["risk"], record["received_at"]),
+                  RETENTION],
         )
         if result == "not_found":
             raise NotFound("no such comment", "id")

@@ -1,9 +1,10 @@
 """The review queue's Lua scripts: every multi-key change to a comment and its queue is one of these."""
 
 from moderation.store.rate_limits import COUNT
+from moderation.store.training_labels import LABEL
 
 # Lua helpers shared by the scripts: server time in ms, and putting a claimed item back on the queue.
-COMMON = """
+COMMON = LABEL + """
 local function now_ms()
   local t = redis.call('TIME')
   return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
@@ -16,10 +17,6 @@ end
 local function event(key, id, kind, status, by, reason, at, message)
   redis.call('XADD', key, 'MAXLEN', '~', 1000000, '*', 'type', kind, 'id', id, 'status', status, 'by', by,
     'reason', reason, 'at', at, 'message', message or '')
-end
-local function label(key, id, task, value, source, by, at, text, score)
-  redis.call('XADD', key, '*', 'id', id, 'task', task, 'value', value, 'source', source, 'by', by,
-    'at', at, 'text', text, 'score', score or '')
 end
 local function to_ready(rec, id, ready, ready_age, claims, held)
   local f = redis.call('HMGET', rec, 'rank', 'received_at', 'claimed_by')
@@ -169,9 +166,10 @@ return n
 """
 
 # KEYS: record, ready, ready_age, claims, open, audit, stats, author (or placeholder), events, labels,
-# held(the claim holder read before the call, or placeholder). ARGV: id, outcome (approved|rejected), moderator,
-# reason, ttl, that holder, author known (1|0), reason is a harm category (1|0), message to the commenter (''
-# for none: it travels with the decision's event to the site's webhook). A holder that changed since the read
+# held(the claim holder read before the call, or placeholder), label texts, label texts' last use.
+# ARGV: id, outcome (approved|rejected), moderator, reason, ttl, that holder, author known (1|0), reason is a
+# harm category (1|0), message to the commenter ('' for none: it travels with the decision's event to the
+# site's webhook), labels retention. A holder that changed since the read
 # answers 'retry'. A reject reason other than `other` becomes a label of that name (a harm category also
 # labels `abuse`, the combination of the categories); an approval labels each of the record's labels 0.
 DECIDE = COMMON + """
@@ -204,11 +202,13 @@ local cats = cjson.decode(g[3] or '{}')
 local function score_of(task) return scores[task] or cats[task] end
 if outcome == 'approved' then
   for _, task in ipairs(cjson.decode(f[4])) do
-    label(KEYS[10], id, task, 0, 'moderator', ARGV[3], now, text, score_of(task))
+    label(KEYS[10], KEYS[12], KEYS[13], ARGV[10], id, task, 0, 'moderator', ARGV[3], now, text, score_of(task))
   end
 elseif ARGV[4] ~= '' and ARGV[4] ~= 'other' then
-  label(KEYS[10], id, ARGV[4], 1, 'moderator', ARGV[3], now, text, score_of(ARGV[4]))
-  if ARGV[8] == '1' then label(KEYS[10], id, 'abuse', 1, 'moderator', ARGV[3], now, text, scores['abuse']) end
+  label(KEYS[10], KEYS[12], KEYS[13], ARGV[10], id, ARGV[4], 1, 'moderator', ARGV[3], now, text, score_of(ARGV[4]))
+  if ARGV[8] == '1' then
+    label(KEYS[10], KEYS[12], KEYS[13], ARGV[10], id, 'abuse', 1, 'moderator', ARGV[3], now, text, scores['abuse'])
+  end
 end
 if tonumber(ARGV[5]) > 0 then redis.call('EXPIRE', rec, ARGV[5]) end
 return {'ok', tostring(now)}
@@ -216,7 +216,7 @@ return {'ok', tostring(now)}
 
 # Undo (by the decider, within a window) or reopen (by an admin): a decided item goes back to the queue.
 # KEYS: record, ready, ready_age, claims, open, audit, stats, author (or placeholder), held(moderator), events,
-# labels. ARGV: id, moderator, mode (undo|reopen), window ms, lease ms, reason, author known (1|0).
+# labels. ARGV: id, moderator, mode (undo|reopen), window ms, lease ms, reason, author known (1|0), labels retention.
 REOPEN = COMMON + """
 local rec = KEYS[1]
 local f = redis.call('HMGET', rec, 'queue_state', 'decided_by', 'decided_at', 'labels', 'outcome',
@@ -244,14 +244,16 @@ redis.call('HINCRBY', KEYS[7], 'decided:' .. f[5], -1)
 if ARGV[7] == '1' then redis.call('HINCRBY', KEYS[8], f[5], -1) end
 audit(KEYS[6], id, mode == 'undo' and 'undone' or 'reopened', f[5], 'pending', mod, ARGV[6], now, rec)
 event(KEYS[10], id, 'comment.reopened', 'pending', mod, ARGV[6], now)
-redis.call('XADD', KEYS[11], '*', 'id', id, 'retract', 1, 'source', 'moderator', 'by', mod, 'at', now)
+redis.call('XADD', KEYS[11], 'MAXLEN', '~', ARGV[8], '*', 'id', id, 'retract', 1, 'source', 'moderator', 'by', mod,
+  'at', now)
 return 'ok'
 """
 
 # A reader's report: counted on the record, kept as a label, and a published comment that reaches the
 # report threshold goes to the review queue (it stays visible until a moderator rejects it).
-# KEYS: record, ready, ready_age, open, audit, stats, labels, reported (the 通報 view, latest 1000).
-# ARGV: id, reason, reporter, min reports, rank.
+# KEYS: record, ready, ready_age, open, audit, stats, labels, reported (the 通報 view, latest 1000), label texts,
+# label texts' last use. ARGV: id, reason, reporter, min reports, rank, labels retention. A reason already
+# reported on the same text adds no label (training_labels.LABEL de-duplicates feedback by text hash).
 REPORT = COMMON + """
 local rec = KEYS[1]
 local f = redis.call('HMGET', rec, 'queue_state', 'status', 'labels', 'text', 'received_at')
@@ -263,7 +265,7 @@ redis.call('HSET', rec, 'last_report', reason)
 redis.call('ZADD', KEYS[8], now, id)
 redis.call('ZREMRANGEBYRANK', KEYS[8], 0, -1001)
 if reason == 'spam' or reason == 'abuse' then
-  label(KEYS[7], id, reason, 1, 'report', reporter, now, f[4] or '')
+  label(KEYS[7], KEYS[9], KEYS[10], ARGV[6], id, reason, 1, 'report', reporter, now, f[4] or '')
 end
 if f[1] ~= '' or f[2] ~= 'published' or n < tonumber(ARGV[4]) then return 'recorded' end
 local labels = cjson.decode(f[3])
