@@ -7,6 +7,7 @@ import os
 import secrets
 import signal
 import sys
+import time
 from pathlib import Path
 
 from moderation import settings
@@ -118,6 +119,45 @@ def moderator_command(args):
     print(f"moderator {args.name!r}: {args.sub} done")
 
 
+def token_command(args):
+    """moderator token NAME | token list NAME | token revoke NAME (ID | --all): bearer tokens for the
+    moderation API (/api/v1/moderation/...). A new token is printed once, on standard output; only its
+    SHA-256 is stored."""
+    from moderation.store.moderator_tokens import get_tokens
+    from moderation.store.moderators import get_moderators
+
+    words = list(args.words)
+    action = words.pop(0) if words and words[0] in ("issue", "list", "revoke") and len(words) > 1 else "issue"
+    if len(words) != (2 if action == "revoke" and not args.all else 1):
+        sys.exit("moderator token: NAME | list NAME | revoke NAME (TOKEN-ID | --all)")
+    name = words[0]
+    if args.days is not None and not 0 < args.days <= 3650:
+        sys.exit("moderator token: --days must be more than 0 and at most 3650")
+    app = create_app(with_model=False)
+    with app.app_context():
+        account, tokens = get_moderators().get(name), get_tokens()
+        if action == "issue":
+            if account is None or account["disabled"]:
+                sys.exit(f"moderator token: no enabled account named {name!r}")
+            token_id, token = tokens.issue(name, note=args.note or "", ttl_days=args.days)
+            print(token)
+            print(f"token {token_id} for {name!r} (sites: {','.join(account['sites']) or '*'}); shown only now, "
+                  f"revoke with: python -m moderation moderator token revoke {name} {token_id}", file=sys.stderr)
+        elif action == "list":
+            for row in tokens.list(name):
+                expires = row["expires_at"] and time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(row["expires_at"]))
+                used = row["last_used_at"] and time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(row["last_used_at"]))
+                created = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(row["created_at"]))
+                print(f"{row['id']}\tcreated {created}\texpires {expires or 'never'}\tlast used {used or 'never'}"
+                      f"\t{row['note']}")
+        elif args.all:
+            print(f"moderator token: revoked {tokens.revoke_all(name)} token(s) of {name!r}")
+        elif tokens.revoke(name, words[1]):
+            print(f"moderator token: revoked {words[1]} of {name!r}")
+        else:
+            sys.exit(f"moderator token: {name!r} has no token {words[1]!r}")
+
+
 def labels_export(args):
     """Stream labelled examples as JSON lines; retractions are lines with "retract": true."""
     from datetime import datetime
@@ -222,6 +262,13 @@ def parser():
         if name in ("add", "sites"):
             sub.add_argument("--site", dest="sites", action="append", help="a site this moderator works on")
         sub.set_defaults(func=moderator_command)
+    token = moderator.add_parser("token", help="moderation API tokens: NAME (issue) | list NAME | revoke NAME ID",
+                                 description=token_command.__doc__)
+    token.add_argument("words", nargs="+", metavar="NAME | list NAME | revoke NAME ID")
+    token.add_argument("--all", action="store_true", help="revoke: every token of the account")
+    token.add_argument("--note", help="issue: what the token is for (shown by list)")
+    token.add_argument("--days", type=float, help="issue: the token expires after this many days")
+    token.set_defaults(func=token_command)
     labels = commands.add_parser("labels", help="labelled examples").add_subparsers(dest="sub", required=True)
     export = labels.add_parser("export", help="write labels as JSON lines to standard output")
     export.add_argument("--since", help="ISO date or date-time (local time unless a zone is given)")

@@ -3,18 +3,9 @@
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 from moderation.cli import _dev_setup
-from tests.support.app import API_KEY
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def cli_env(redis_server, prefix, tmp_path):
-    return {**os.environ, "PYTHONPATH": str(ROOT), "MODERATION_REDIS_URL": redis_server.url,
-            "MODERATION_REDIS_PREFIX": prefix, "MODERATION_INSTANCE_DIR": str(tmp_path),
-            "MODERATION_API_KEYS": f"test:{API_KEY}"}
+from tests.support.app import cli_env
 
 
 def test_queue_stats_for_an_unknown_site_is_an_error(redis_server, prefix, tmp_path):

@@ -9,6 +9,7 @@ from flask import abort, current_app, flash, jsonify, redirect, render_template,
 
 from moderation import settings
 from moderation.api.api_keys import configured_sites
+from moderation.decisions import ACTIONS, FILTER_LABELS, ORDERS, claim, decide, message_of, sites_for
 from moderation.errors import (
     AlreadyDecided,
     ApiError,
@@ -18,7 +19,7 @@ from moderation.errors import (
     NotFound,
     ValidationError,
 )
-from moderation.labels import CATEGORIES, LABELS, REJECT_REASONS
+from moderation.labels import LABELS, REJECT_REASONS
 from moderation.pages import i18n
 from moderation.pages.cards import card, format_time, inert
 from moderation.pages.login import (
@@ -34,9 +35,6 @@ from moderation.store.review_queue import get_queue
 
 bp = page_blueprint("review", __name__, url_prefix="/review")
 
-FILTER_LABELS = (*LABELS, *CATEGORIES)
-ORDERS = ("risk", "age")
-ACTIONS = ("approve", "reject", "spam")
 HISTORY_ACTIONS = ("approved", "rejected", "undone", "reopened", "auto_rejected")
 UNDO_SECONDS = 10
 BULK_LIMIT = 50
@@ -44,11 +42,7 @@ BULK_LIMIT = 50
 
 def visible_sites():
     """The sites this moderator works on: every configured site for an admin or a moderator not scoped to any."""
-    account = current_moderator() or {}
-    configured = configured_sites()
-    if account.get("role") == "admin" or not account.get("sites"):
-        return configured
-    return [site for site in configured if site in account["sites"]]
+    return sites_for(current_moderator())
 
 
 def site_of(value, *, json_errors=True):
@@ -103,22 +97,6 @@ def _cards(queue, records):
             for r in records]
 
 
-def _sort(records, order):
-    if order == "age":
-        return sorted(records, key=lambda r: (r.get("received_at") or 0, r["id"]))
-    return sorted(records, key=lambda r: (-r.get("risk", 0), r.get("received_at") or 0, r["id"]))
-
-
-def _article_matches(record, article):
-    """An article id prefix, or part of the article's title (case-insensitive), as the claim script checks it."""
-    return not article or (record.get("article_id") or "").startswith(article) \
-        or article.lower() in (record.get("article_title") or "").lower()
-
-
-def _matches(record, label, article):
-    return (not label or label in (record.get("labels") or [])) and _article_matches(record, article)
-
-
 def _notice(error):
     """A conflict as a clear, localised notice (409 JSON), never an error page."""
     body = {"code": error.code, "field": error.field, "message": error.message}
@@ -133,27 +111,6 @@ def _notice(error):
     elif isinstance(error, NotFound):
         body["message"] = i18n.translate("notice.not_found")
     return body
-
-
-def _message(body):
-    """The optional message to the commenter that travels with the decision's webhook (up to 1,000 characters)."""
-    value = body.get("message")
-    if value is None or value == "":
-        return ""
-    if not isinstance(value, str) or len(value) > 1000 or "\x00" in value:
-        raise ValidationError("message must be a string of up to 1000 characters", "message")
-    return value.strip()
-
-
-def _decide(queue, comment_id, action, reason, moderator, message=""):
-    if action not in ACTIONS:
-        raise ValidationError("action must be approve, reject or spam", "action")
-    if action == "spam":
-        action, reason = "reject", "spam"
-    if action == "reject" and reason not in REJECT_REASONS:
-        raise ValidationError(f"reason must be one of {', '.join(REJECT_REASONS)}", "reason")
-    reason = reason if action == "reject" else ""
-    return queue.decide(comment_id, action, moderator, reason, category=reason in CATEGORIES, message=message)
 
 
 # -- pages --------------------------------------------------------------------------------------------------
@@ -224,25 +181,10 @@ def api_claim():
     n = n if isinstance(n, int) and 1 <= n <= 50 else 10
     skipped = body.get("skipped") if isinstance(body.get("skipped"), list) else []
     skipped = {i for i in skipped[-50:] if isinstance(i, str)}
-    moderator = current_moderator()["name"]
     queue = get_queue(site)
-
-    def wanted(record):
-        return _matches(record, label, article) and record["id"] not in skipped
-
-    records = queue.claim(moderator, n, order=order, label=label, article_id=article)
-    keep = [r for r in records if wanted(r)]
-    if len(keep) < len(records):  # held from an earlier filter, or skipped on this page: back to the queue
-        for record in records:
-            if not wanted(record):
-                queue.release(record["id"], moderator)
-        known = {r["id"] for r in keep}
-        again = queue.claim(moderator, n, order=order, label=label, article_id=article)
-        keep += [r for r in again if r["id"] not in known and wanted(r)]
-        for record in again:
-            if record["id"] in skipped:
-                queue.release(record["id"], moderator)
-    return jsonify({"cards": _cards(queue, _sort(keep, order)[:n])})
+    records = claim(queue, current_moderator()["name"], n, order=order, label=label, article=article,
+                    skipped=skipped)
+    return jsonify({"cards": _cards(queue, records)})
 
 
 @bp.post("/api/decide")
@@ -252,8 +194,8 @@ def api_decide():
     queue = get_queue(site_of(body.get("site")))
     comment_id = _comment_id(body)
     try:
-        record = _decide(queue, comment_id, body.get("action"), body.get("reason"), current_moderator()["name"],
-                         _message(body))
+        record = decide(queue, comment_id, body.get("action"), body.get("reason"), current_moderator()["name"],
+                        message_of(body))
     except NotFound as error:
         return jsonify({"error": _notice(error)}), 404
     except Conflict as error:
@@ -275,7 +217,7 @@ def api_decide_bulk():
     results = []
     for comment_id in dict.fromkeys(ids):
         try:
-            record = _decide(queue, comment_id, body.get("action"), body.get("reason"), current_moderator()["name"])
+            record = decide(queue, comment_id, body.get("action"), body.get("reason"), current_moderator()["name"])
             results.append({"id": comment_id, "ok": True, "outcome": record.get("outcome")})
         except ValidationError:
             raise

@@ -36,6 +36,8 @@ Layout (prefix P, default ``mod:``; S is a site name from MODERATION_API_KEYS):
   Pmoderators              SET    the names of every moderator account (the accounts page and `moderator list`)
   Psession:<sid>           HASH   a logged-in moderator's session (expires after SESSION_HOURS)
   Psessions:<name>         SET    one account's live session ids (reset, disable and remove end them all)
+  Pmodtoken:<sha256>       HASH   a moderator's API token (account name, token id, last use); only its SHA-256
+  Pmodtokens:<name>        HASH   one account's tokens: id -> JSON (digest, created, expiry, note); revoke ends them
   Plogin:fail:account:<h>  STRING login attempts on one account from one address (sha256 of both), per window
   Plogin:fail:ip:<addr>    STRING login attempts from one address (IPv6: its /64), expire with the window
   Pprobe                   STRING /readyz write check when no site is configured
@@ -48,7 +50,7 @@ Layout (prefix P, default ``mod:``; S is a site name from MODERATION_API_KEYS):
 The events stream is read by the consumer group `outbox` (moderation/store/outbox.py).
 Each structure has one owner in moderation/store/: review_queue.py (records, queue, audit, events, stats,
 hist), training_labels.py, score_history.py (reads hist and labels), outbox.py, demo_comments.py,
-rate_limits.py, moderators.py, sessions.py, login_throttle.py, model_pins.py.
+rate_limits.py, moderators.py, moderator_tokens.py, sessions.py, login_throttle.py, model_pins.py.
 
 Every key of one site carries the hash tag {S}, so the multi-key Lua scripts run on Redis Cluster too.
 """
@@ -111,6 +113,12 @@ class KeySpace:
 
     def moderator_sessions(self, name):
         return self.plain("sessions", name)
+
+    def moderator_token(self, token_digest):
+        return self.plain("modtoken", token_digest)
+
+    def moderator_token_list(self, name):
+        return self.plain("modtokens", name)
 
     def login_failures_account(self, name, address):
         """Keyed by a hash of the name and address, so a key never carries what someone typed as a user name."""

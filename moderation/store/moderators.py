@@ -90,6 +90,7 @@ class Moderators:
         self.redis.sadd(self.keys.moderator_names(), name)  # another slot: the list of names
         if replace:
             self._end_sessions(name)
+            self._revoke_tokens(name)
 
     def get(self, name):
         if not NAME_RE.match(name or ""):
@@ -115,6 +116,12 @@ class Moderators:
 
         return Sessions(self.redis, self.keys.prefix).end_all(name)
 
+    def _revoke_tokens(self, name):
+        """A removed or replaced account's API tokens end with it (a new account of that name starts with none)."""
+        from moderation.store.moderator_tokens import ModeratorTokens
+
+        return ModeratorTokens(self.redis, self.keys.prefix).revoke_all(name)
+
     def set_disabled(self, name, disabled):
         """Disabling ends the account's sessions at once; it cannot log in until enabled."""
         self._update(name, {"disabled": "1" if disabled else ""})
@@ -137,6 +144,7 @@ class Moderators:
         self.redis.delete(self.key(name))
         self.redis.srem(self.keys.moderator_names(), name)
         self._end_sessions(name)
+        self._revoke_tokens(name)
 
     def authenticate(self, name, password):
         """The account when the password matches and it is not disabled, else None (same work either way)."""

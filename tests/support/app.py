@@ -1,4 +1,9 @@
-"""The test deployment: its API keys and the configuration every test app starts from."""
+"""The test deployment: its API keys and the configuration every test app (and test CLI run) starts from."""
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent.parent
 
 API_KEY = "test-key-0123456789"
 OTHER_KEY = "other-key-0123456789"
@@ -13,3 +18,10 @@ def app_config(tiny_model, redis_url, prefix, instance_dir, **extra):
     }
     config.update(extra)
     return config
+
+
+def cli_env(redis_server, prefix, tmp_path, **extra):
+    """The environment of a real `python -m moderation ...` process against the test Redis (extra: MODERATION_*)."""
+    return {**os.environ, "PYTHONPATH": str(ROOT), "MODERATION_REDIS_URL": redis_server.url,
+            "MODERATION_REDIS_PREFIX": prefix, "MODERATION_INSTANCE_DIR": str(tmp_path),
+            "MODERATION_API_KEYS": f"test:{API_KEY}", **{f"MODERATION_{k}": v for k, v in extra.items()}}

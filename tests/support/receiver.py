@@ -1,0 +1,79 @@
+"""A real webhook endpoint for tests: checks each signature, de-duplicates on the event id, misbehaves as told."""
+
+import json
+import socket
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from moderation.integrations import webhooks
+
+SECRET = "whsec-test-0123456789"
+
+
+class Receiver:
+    """A webhook endpoint that misbehaves as told (500, dropped connection, hang), then accepts."""
+
+    def __init__(self, script=(), secret=SECRET):
+        self.script = list(script)  # one of "500", "close", "hang" per failing attempt, then "ok"
+        self.secret = secret
+        self.attempts, self.accepted, self.seen, self.bad_signatures = [], [], set(), 0
+        self.lock = threading.Lock()
+        receiver = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                with receiver.lock:
+                    receiver.attempts.append(dict(self.headers))
+                    action = receiver.script.pop(0) if receiver.script else "ok"
+                if action == "500":
+                    self.send_response(500)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                if action == "close":
+                    self.close_connection = True
+                    self.connection.shutdown(socket.SHUT_RDWR)
+                    return
+                if action == "hang":
+                    time.sleep(3)
+                    return
+                if not webhooks.verify(receiver.secret, body, self.headers.get(webhooks.SIGNATURE_HEADER)):
+                    receiver.bad_signatures += 1
+                    self.send_response(401)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                event = json.loads(body)
+                with receiver.lock:
+                    if event["id"] not in receiver.seen:  # de-duplication on the stable event id
+                        receiver.seen.add(event["id"])
+                        receiver.accepted.append(event)
+                self.send_response(204)
+                self.end_headers()
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hooks/moderation"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def wait_for(condition, timeout=10.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.02)
+    return False

@@ -1,0 +1,251 @@
+"""The moderation API for newsroom tools: tokens from the real CLI, claims and decisions on the page's path."""
+
+import hashlib
+import json
+import subprocess
+import sys
+import time
+
+import pytest
+
+from moderation.store.moderator_tokens import ModeratorTokens
+from moderation.store.review_queue import ReviewQueue
+from moderation.store.training_labels import LabelStore
+from tests.support.app import API_KEY, OTHER_KEY, cli_env
+from tests.support.receiver import SECRET, Receiver, wait_for
+
+SPAM = "副業で月収100万円！今すぐLINE追加してね"
+XSS = '<script>alert(1)</script><img src=x onerror=alert(2)>'
+
+
+@pytest.fixture
+def napp(make_app, thresholds):
+    return make_app(THRESHOLDS=thresholds.flag_all, RATE_LIMITS="")
+
+
+@pytest.fixture
+def submit(napp, comment):
+    api = napp.test_client()
+
+    def post(text=SPAM, key=API_KEY, **fields):
+        body = comment(text, **fields)
+        response = api.post("/api/v1/comments", json=body, headers={"Authorization": f"Bearer {key}"})
+        assert response.status_code == 200 and response.json["decision"] == "review", response.text
+        return body["id"]
+
+    return post
+
+
+@pytest.fixture
+def cli(redis_server, prefix, tmp_path):
+    """`python -m moderation ...` in a real process against the test Redis, sites test and other."""
+
+    def run(*args, check=True, **extra):
+        env = cli_env(redis_server, prefix, tmp_path, API_KEYS=f"test:{API_KEY},other:{OTHER_KEY}", **extra)
+        result = subprocess.run([sys.executable, "-m", "moderation", *args], cwd="/", env=env,
+                                capture_output=True, text=True, timeout=60)
+        assert not check or result.returncode == 0, result.stderr
+        return result
+
+    return run
+
+
+@pytest.fixture
+def token(accounts, rdb, prefix):
+    """A token for hanako, a moderator of site "test" only (the CLI's own tests issue theirs with the CLI)."""
+    accounts.set_sites("hanako", ["test"])
+    return ModeratorTokens(rdb, prefix).issue("hanako", note="desk tool")[1]
+
+
+def bearer(token):
+    return {"Authorization": f"Bearer {token}"}
+
+
+@pytest.mark.slow
+def test_cli_token_claims_decides_and_once_revoked_is_401(napp, submit, cli, accounts, login, rdb, prefix):
+    accounts.set_sites("hanako", ["test"])
+    token = cli("moderator", "token", "hanako", "--note", "desk tool").stdout.strip()
+    first, second = submit(), submit(text=XSS, article_title=XSS)
+    elsewhere = submit(key=OTHER_KEY)
+    api = napp.test_client()
+    answer = api.get("/api/v1/moderation/queue", headers=bearer(token))
+    assert answer.status_code == 200 and answer.json["moderator"] == "hanako"
+    items = {item["comment_id"]: item for item in answer.json["items"]}
+    assert set(items) == {first, second}  # only her site: the other site's comment is not offered
+    assert {item["site"] for item in items.values()} == {"test"}
+    assert items[second]["text"] == XSS and items[second]["article_title"] == XSS  # data, as JSON
+    assert answer.headers["Content-Type"] == "application/json" and answer.headers["X-Content-Type-Options"]
+    assert all(item["lease_until"] and item["labels"] for item in items.values())
+    assert login(napp, "jiro").claim() == []  # leased to hanako, as the page's claim would
+
+    decided = api.post("/api/v1/moderation/decisions", json={"comment_id": first, "outcome": "approve"},
+                       headers=bearer(token))
+    assert decided.status_code == 200, decided.text
+    assert decided.json | {"decided_at": None} == {"site": "test", "comment_id": first, "outcome": "approved",
+                                                   "reason": None, "moderator": "hanako", "decided_at": None}
+    status = api.get(f"/api/v1/comments/{first}", headers=bearer(API_KEY)).json
+    assert status["moderation"]["outcome"] == "approved" and status["moderation"]["moderator"] == "hanako"
+
+    rejected = api.post("/api/v1/moderation/decisions", headers=bearer(token),
+                        json={"comment_id": second, "outcome": "reject", "reason": "abuse"})
+    assert rejected.json["outcome"] == "rejected" and rejected.json["reason"] == "abuse"
+    # Exactly once: the same answer again for her own retry, a 409 naming her for anything else.
+    again = api.post("/api/v1/moderation/decisions", json={"comment_id": first, "outcome": "approve"},
+                     headers=bearer(token))
+    assert again.status_code == 200 and again.json["outcome"] == "approved"
+    other = api.post("/api/v1/moderation/decisions", headers=bearer(token),
+                     json={"comment_id": first, "outcome": "reject", "reason": "spam"})
+    assert other.status_code == 409
+    assert other.json["error"] | {"message": ""} == {"code": "already_decided", "field": "comment_id", "by": "hanako",
+                                                     "outcome": "approved", "message": ""}
+    # Another site's comment does not exist for her.
+    foreign = api.post("/api/v1/moderation/decisions", json={"comment_id": elsewhere, "outcome": "approve"},
+                       headers=bearer(token))
+    assert foreign.status_code == 404 and foreign.json["error"]["field"] == "comment_id"
+    named = api.post("/api/v1/moderation/decisions", headers=bearer(token),
+                     json={"comment_id": elsewhere, "outcome": "approve", "site": "other"})
+    assert named.status_code == 404 and named.json["error"]["field"] == "site"
+    assert api.get("/api/v1/moderation/queue?site=other", headers=bearer(token)).status_code == 404
+    assert ReviewQueue(rdb, "other", prefix=prefix).get(elsewhere)["queue_state"] == "ready"
+
+    [listed] = cli("moderator", "token", "list", "hanako").stdout.splitlines()
+    token_id = listed.split("\t")[0]
+    assert token.startswith(f"mt_{token_id}_") and "desk tool" in listed and "last used never" not in listed
+    assert token not in listed
+    assert "revoked" in cli("moderator", "token", "revoke", "hanako", token_id).stdout
+    gone = api.get("/api/v1/moderation/queue", headers=bearer(token))
+    assert gone.status_code == 401 and gone.json["error"]["field"] == "Authorization"
+    assert gone.headers["WWW-Authenticate"].startswith("Bearer")
+    assert cli("moderator", "token", "list", "hanako").stdout == ""
+    assert cli("moderator", "token", "revoke", "hanako", token_id, check=False).returncode != 0
+
+
+def test_token_is_stored_only_as_its_sha256(token, rdb, prefix):
+    stored = {key: rdb.type(key) for key in rdb.scan_iter(f"{prefix}modtoken*")}
+    assert stored, "the token is in Redis"
+    everything = json.dumps({key: rdb.hgetall(key) for key in stored}, ensure_ascii=False)
+    assert token not in everything and token.split("_")[-1] not in everything
+    assert f"{prefix}modtoken:{hashlib.sha256(token.encode()).hexdigest()}" in stored
+
+
+@pytest.mark.slow
+def test_decision_is_audited_labelled_and_sent_to_the_site(make_app, thresholds, comment, accounts, cli, rdb,
+                                                           prefix):
+    with Receiver() as receiver:
+        hooks = json.dumps({"test": {"url": receiver.url, "secret": SECRET}})
+        app = make_app(THRESHOLDS=thresholds.flag_all, RATE_LIMITS="", WEBHOOKS=hooks, WEBHOOK_ALLOW_PRIVATE=True)
+        api = app.test_client()
+        body = comment(SPAM, author={"id": "u-7", "name": "読者"})
+        assert api.post("/api/v1/comments", json=body, headers=bearer(API_KEY)).json["decision"] == "review"
+        token = cli("moderator", "token", "hanako").stdout.strip()
+        decided = api.post("/api/v1/moderation/decisions", headers=bearer(token),
+                           json={"comment_id": body["id"], "outcome": "reject", "reason": "spam",
+                                 "message": "宣伝の投稿はご遠慮ください。"})
+        assert decided.status_code == 200, decided.text
+        cli("worker", "--once", "--site", "test", WEBHOOKS=hooks, WEBHOOK_ALLOW_PRIVATE="1")
+        assert wait_for(lambda: any(e["type"] == "comment.rejected" for e in receiver.accepted))
+    event = next(e for e in receiver.accepted if e["type"] == "comment.rejected")
+    assert event["data"]["comment_id"] == body["id"] and event["data"]["reason"] == "spam"
+    assert receiver.bad_signatures == 0
+    audit = ReviewQueue(rdb, "test", prefix=prefix).audit(10, comment_id=body["id"])
+    assert [(e["action"], e["by"], e["reason"]) for e in audit if e["action"] == "rejected"] == [
+        ("rejected", "hanako", "spam")]
+    labels = [row for row in LabelStore(rdb, "test", prefix).export() if row["id"] == body["id"]]
+    assert [(row["source"], row["by"], row["task"], row["value"]) for row in labels] == [
+        ("moderator", "hanako", "spam", 1)]
+
+
+def test_page_and_api_decide_a_comment_once_between_them(napp, submit, token, login):
+    api = napp.test_client()
+    jiro = login(napp, "jiro")
+    by_page = submit()
+    jiro.claim()
+    held = api.post("/api/v1/moderation/decisions", json={"comment_id": by_page, "outcome": "approve"},
+                    headers=bearer(token))
+    assert held.status_code == 409 and held.json["error"]["code"] == "claimed_by_other"
+    assert held.json["error"]["by"] == "jiro"
+    jiro.decide(by_page, "reject", "spam")
+    late = api.post("/api/v1/moderation/decisions", json={"comment_id": by_page, "outcome": "approve"},
+                    headers=bearer(token))
+    assert late.status_code == 409 and late.json["error"]["by"] == "jiro"
+    by_api = submit()
+    assert [i["comment_id"] for i in api.get("/api/v1/moderation/queue", headers=bearer(token)).json["items"]] == [
+        by_api]
+    assert api.post("/api/v1/moderation/decisions", json={"comment_id": by_api, "outcome": "approve"},
+                    headers=bearer(token)).status_code == 200
+    page = jiro.post("/review/api/decide", {"id": by_api, "action": "reject", "reason": "spam"})
+    assert page.status_code == 409 and page.json["error"]["by"] == "hanako"
+
+
+DECISIONS = [
+    ({}, "comment_id"), ({"comment_id": 7, "outcome": "approve"}, "comment_id"),
+    ({"comment_id": "x" * 129, "outcome": "approve"}, "comment_id"),
+    ({"comment_id": "c-1", "outcome": "delete"}, "outcome"), ({"comment_id": "c-1"}, "outcome"),
+    ({"comment_id": "c-1", "outcome": "spam"}, "outcome"),
+    ({"comment_id": "c-1", "outcome": "reject"}, "reason"),
+    ({"comment_id": "c-1", "outcome": "reject", "reason": "because"}, "reason"),
+    ({"comment_id": "c-1", "outcome": "reject", "reason": ["spam"]}, "reason"),
+    ({"comment_id": "c-1", "outcome": "approve", "message": 5}, "message"),
+    ({"comment_id": "c-1", "outcome": "approve", "site": 3}, "site"),
+    ([1, 2], "body"),
+]
+QUERIES = [
+    ("n=0", "n"), ("n=51", "n"), ("n=x", "n"), ("n=%EF%BC%93", "n"), ("order=new", "order"),
+    ("label=nope", "label"), ("article=" + "a" * 129, "article"), ("site=nowhere", "site"),
+]
+
+
+def test_invalid_input_is_4xx_naming_the_field_and_changes_nothing(napp, submit, token, rdb, prefix):
+    api, comment_id = napp.test_client(), submit()
+    for body, field in DECISIONS:
+        if isinstance(body, dict) and body.get("comment_id") == "c-1":
+            body = {**body, "comment_id": comment_id}
+        answer = api.post("/api/v1/moderation/decisions", json=body, headers=bearer(token))
+        assert answer.status_code == (404 if field == "site" else 400), (body, answer.text)
+        assert answer.json["error"]["field"] == field, (body, answer.text)
+    text = api.post("/api/v1/moderation/decisions", data="comment_id=x", headers=bearer(token))
+    assert text.status_code == 415 and text.json["error"]["field"] == "Content-Type"
+    for query, field in QUERIES:
+        answer = api.get(f"/api/v1/moderation/queue?{query}", headers=bearer(token))
+        assert answer.status_code in (400, 404) and answer.json["error"]["field"] == field, (query, answer.text)
+    assert ReviewQueue(rdb, "test", prefix=prefix).get(comment_id)["queue_state"] == "ready"
+
+
+def test_unknown_disabled_removed_or_expired_tokens_are_401(napp, token, accounts, rdb, prefix):
+    api = napp.test_client()
+    for headers in ({}, bearer(""), bearer(API_KEY), bearer(token + "x"), {"Authorization": f"Basic {token}"},
+                    bearer("mt_" + "\udcff")):
+        answer = api.get("/api/v1/moderation/queue", headers={k: v.encode("utf-8", "surrogateescape").decode(
+            "latin-1") for k, v in headers.items()})
+        assert answer.status_code == 401 and answer.json["error"]["field"] == "Authorization", headers
+    assert api.post("/api/v1/moderation/decisions", json={"comment_id": "c", "outcome": "approve"}).status_code == 401
+    assert api.get("/api/v1/moderation/queue", headers=bearer(token)).status_code == 200
+    accounts.set_disabled("hanako", True)
+    assert api.get("/api/v1/moderation/queue", headers=bearer(token)).status_code == 401
+    accounts.set_disabled("hanako", False)
+    assert api.get("/api/v1/moderation/queue", headers=bearer(token)).status_code == 200
+    accounts.remove("hanako")
+    accounts.add("hanako", "correct-horse-1")  # the same name again starts without the old tokens
+    assert api.get("/api/v1/moderation/queue", headers=bearer(token)).status_code == 401
+    tokens = ModeratorTokens(rdb, prefix)
+    assert tokens.list("hanako") == []
+    _, short = tokens.issue("hanako", ttl_days=1 / 86400)
+    time.sleep(1.2)
+    assert api.get("/api/v1/moderation/queue", headers=bearer(short)).status_code == 401
+    assert tokens.list("hanako") == []
+
+
+@pytest.mark.slow
+def test_cli_refuses_unknown_accounts_and_bad_arguments(cli, accounts):
+    assert "no enabled account" in cli("moderator", "token", "nobody", check=False).stderr
+    assert "--days" in cli("moderator", "token", "hanako", "--days", "0", check=False).stderr
+    assert cli("moderator", "token", "revoke", "hanako", check=False).returncode != 0
+
+
+def test_openapi_documents_the_moderation_api(client):
+    spec = client.get("/api/v1/openapi.json").json
+    queue, decide = spec["paths"]["/api/v1/moderation/queue"]["get"], spec["paths"]["/api/v1/moderation/decisions"]
+    assert queue["security"] == [{"moderatorToken": []}] and decide["post"]["security"] == [{"moderatorToken": []}]
+    assert {"200", "400", "401", "404"} <= set(queue["responses"])
+    assert {"200", "400", "401", "404", "409"} <= set(decide["post"]["responses"])
+    assert spec["components"]["securitySchemes"]["moderatorToken"]["scheme"] == "bearer"
