@@ -26,6 +26,7 @@ import json
 import math
 import os
 import random
+import secrets
 import shutil
 import signal
 import socket
@@ -166,6 +167,7 @@ def start_gunicorn(folder, redis_url, model_root, thresholds, app=None, ready="/
     env.update({
         "MODERATION_BIND": f"127.0.0.1:{port}", "MODERATION_REDIS_URL": redis_url,
         "MODERATION_API_KEYS": f"bench:{API_KEY}", "MODERATION_METRICS_TOKEN": METRICS_TOKEN,
+        "MODERATION_SECRET_KEY": secrets.token_hex(32),  # start-up refuses .env.example's placeholder
         "MODERATION_INSTANCE_DIR": str(folder), "MODERATION_MODEL_DIR": str(model_root),
         "PROMETHEUS_MULTIPROC_DIR": str(folder / "metrics"),
         # The production limits would stop a load test from one address; high limits keep their cost in.

@@ -31,6 +31,17 @@ def test_flagged_comment_is_queued(make_app, auth, comment, rdb, prefix, thresho
     assert stats["open"] == 1 and stats["by_label"] == {"spam": 1, "abuse": 1}
 
 
+def test_only_comments_not_allowed_are_explained(make_app, auth, comment, thresholds):
+    """The explanation's spans are worked out for held and rejected comments only (issue 13: the hot path)."""
+    spam = "副業で月収100万円！今すぐＬＩＮＥ追加してね ID:abc1234"
+    allowed = post(make_app(THRESHOLDS=thresholds.flag_none).test_client(), auth, comment(id="e-1", text=spam))
+    held = post(make_app(THRESHOLDS=thresholds.flag_all).test_client(), auth, comment(id="e-2", text=spam))
+    assert allowed.get_json()["decision"] == "allow" and allowed.get_json()["explanation"] == []
+    assert held.get_json()["decision"] == "review"
+    assert any(item["label"] == "spam" and item["text"] in spam for item in held.get_json()["explanation"]
+               if "start" in item)
+
+
 def test_reject_only_above_reject_threshold(make_app, auth, comment, rdb, prefix, thresholds):
     client = make_app(THRESHOLDS=thresholds.reject_all).test_client()
     body = post(client, auth, comment(id="r-1")).get_json()

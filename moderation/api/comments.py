@@ -58,7 +58,9 @@ def build_record(site, comment, score):
         "received_at": int(time.time() * 1000), "decision": decision, "status": STATUS[decision],
         "scores": {k: round(float(v), 6) for k, v in score.scores.items()}, "labels": labels,
         "categories": {k: round(float(v), 6) for k, v in score.categories.items()},
-        "explanation": score.explanation, "model_version": score.model_version, "risk": round(risk, 6),
+        # explained only when held or rejected: an allowed comment's answer does not pay for the spans
+        "explanation": score.explanation if decision != "allow" else [], "model_version": score.model_version,
+        "risk": round(risk, 6),
     }
 
 

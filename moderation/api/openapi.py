@@ -65,7 +65,7 @@ DECISION = {
                    "description": "labels and categories over their review threshold"},
         "model_version": {"type": ["string", "null"]},
         "explanation": {"type": "array", "items": {"type": "object"},
-                        "description": "spans or features that pushed the scores"},
+                        "description": "spans or features that pushed the scores (empty when the comment is allowed)"},
     },
 }
 

@@ -7,9 +7,10 @@ from the installed one. `Scorer.score()` runs the Pipeline's own pieces on one c
 it to 1e-9), without building a sparse matrix.
 
 Outputs: `spam`, and the harm categories (`CATEGORIES`) each a calibrated probability; `abuse` is their
-maximum (`combine`), so a comment is abusive as much as its worst harm. Explanations are given only for
-outputs at or above half their review threshold (comments that may not be allowed); their weights are
-contributions to the head's decision value (log-odds before calibration), their spans snap to words.
+maximum (`combine`), so a comment is abusive as much as its worst harm. Explanations are worked out when
+`Score.explanation` is first read (the API reads it only for comments it does not allow), for the outputs at
+or above half their review threshold; their weights are contributions to the head's decision value
+(log-odds before calibration), their spans snap to words.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -38,12 +38,32 @@ class ModelLoadError(Exception):
     """The artifact is missing, tampered with, or was built for another scikit-learn version."""
 
 
-@dataclass(frozen=True)
 class Score:
-    scores: dict[str, float]
-    categories: dict[str, float] = field(default_factory=dict)
-    explanation: list[dict] = field(default_factory=list)
-    model_version: str = ""
+    """One comment's probabilities; its explanation is worked out on first read (only held comments need one)."""
+
+    __slots__ = ("_explain", "_explanation", "categories", "model_version", "scores")
+
+    def __init__(self, scores: dict[str, float], categories: dict[str, float] | None = None,
+                 explanation: list[dict] | None = None, model_version: str = "", *, explain=None):
+        self.scores = scores
+        self.categories = {} if categories is None else categories
+        self.model_version = model_version
+        self._explanation = explanation if explanation is not None or explain else []
+        self._explain = explain
+
+    @property
+    def explanation(self) -> list[dict]:
+        if self._explanation is None:
+            self._explanation = self._explain()
+            self._explain = None
+        return self._explanation
+
+    def __eq__(self, other):
+        return isinstance(other, Score) and (self.scores, self.categories, self.model_version, self.explanation) == (
+            other.scores, other.categories, other.model_version, other.explanation)
+
+    def __repr__(self):
+        return f"Score(scores={self.scores!r}, categories={self.categories!r}, model_version={self.model_version!r})"
 
 
 def combine(head_probs) -> tuple[dict[str, float], dict[str, float]]:
@@ -86,17 +106,21 @@ class Scorer:
         self._explain_from = np.asarray(review) * EXPLAIN_SHARE
 
     def score(self, text: str, *, explain_all: bool = False) -> Score:
-        """Probabilities of every output; explanations for the heads that may hold the comment (or all)."""
+        """Probabilities of every output; explanations (on first read) for the heads that may hold it (or all)."""
         if not isinstance(text, str):
             text = "" if text is None else str(text)
         enc = self.features.encode(text, spans=True)
         _dec, probs = self.heads.proba_row(enc.indices, enc.values)
         scores, categories = combine(probs)
+        return Score(scores, categories, None, self.version,
+                     explain=lambda: self._explain(enc, probs, text, explain_all))
+
+    def _explain(self, enc, probs, text: str, explain_all: bool) -> list[dict]:
         explanation: list[dict] = []
         for k in np.flatnonzero((probs >= self._explain_from) | explain_all):
             explanation.extend(explain(self.features, self.heads, enc, int(k), HEADS[int(k)], text))
         explanation.sort(key=lambda item: -abs(item["weight"]))
-        return Score(scores=scores, categories=categories, explanation=explanation, model_version=self.version)
+        return explanation
 
     def score_many(self, texts: list[str]) -> list[Score]:
         return [self.score(t) for t in texts]
