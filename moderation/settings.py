@@ -151,6 +151,18 @@ def _trusted_proxies(spec):
     return parse_networks(spec)
 
 
+def _article_breaker(spec):
+    from moderation.store.articles import parse_breaker
+
+    return parse_breaker(spec)
+
+
+def _author_standing(spec):
+    from moderation.store.author_standing import parse_standing
+
+    return parse_standing(spec)
+
+
 def _quiet_hours(spec):
     from moderation.scoring.policy import QuietHours
 
@@ -222,6 +234,21 @@ TABLE = (
     Setting("BATCH_ITEM_LIMITS", boolean, False,
             "a batch's items counted against the author and IP limits too (an item over one: 429 in its slot); "
             "off: batches are back-fills and count against the key's limit only"),
+    Setting("ARTICLE_BREAKER", _domain(_article_breaker), {},
+            'the articles\' circuit breaker, JSON: {"window_seconds": 600, "min_comments": 20, "premoderate_share": '
+            '0.3, "close_share": 0.5, "cooldown_seconds": 1800, "release_ratio": 0.5, "categories": {"politics": '
+            '{...}}, "sites": {"<site>": {..., "categories": {...}}}} (each level overrides the one above; these are '
+            'the defaults). Past premoderate_share of flagged comments in the window an article holds every '
+            'comment; past close_share it rejects them; it steps down after the cool-down once the share falls '
+            'under release_ratio times the threshold, never below a mode a person set'),
+    Setting("AUTHOR_STANDING", _domain(_author_standing), {},
+            'authors\' strikes and standing, JSON: {"weights": {"spam": 3, "threat": 3, "abuse": 1, "hate": 2, '
+            '"harassment": 1, "sexual": 2, "self_harm": 1, "personal_info": 2, "defamation": 2, "other": 1}, '
+            '"warned": 3, "premoderated": 6, "suspended": 10, "suspend_days": 7, "decay_days": 30, "enabled": true, '
+            '"sites": {"<site>": {...}}} (these are the defaults). A rejection (the model\'s at submit, a '
+            'moderator\'s) is a strike of its heaviest category\'s points, counted for decay_days; at "warned" '
+            'points an author is warned, at "premoderated" every comment is held, a strike reaching "suspended" '
+            'rejects their comments for suspend_days'),
     # the moderators' pages
     Setting("SESSION_COOKIE_SECURE", boolean, False, "mark the session cookie Secure (pages served over HTTPS)"),
     Setting("SESSION_HOURS", integer, 12, "hours a moderator's session lasts (kept in Redis: logout ends it)"),

@@ -12,3 +12,14 @@ def iso(ms, timespec="milliseconds"):
 def local(ms, zone="Asia/Tokyo"):
     """'2026-11-29 21:00:00 JST': what a moderator reads beside the ISO time."""
     return datetime.fromtimestamp(float(ms) / 1000, ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M:%S %Z")
+
+
+def app_now_ms():
+    """Milliseconds since the epoch from the app's clock: wall time, or the callable (seconds) a test puts in
+    app.extensions["moderation.clock"] to let days pass without sleeping."""
+    import time
+
+    from flask import current_app
+
+    clock = current_app.extensions.get("moderation.clock") or time.time
+    return int(clock() * 1000)

@@ -15,19 +15,20 @@ from moderation.ops.proxies import limit_key, parse_address
 from moderation.scoring.manager import get_manager
 from moderation.store import RedisError
 from moderation.store.rate_limits import RateLimited, get_limiter
-from moderation.store.review_queue import Limited, get_queue
+from moderation.store.review_queue import STATUS, Limited, get_queue
 from moderation.times import iso
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 log = logging.getLogger(__name__)
-
-STATUS = {"allow": "published", "review": "pending", "reject": "rejected"}
 
 
 def public_view(record, *, full=False):
     """What the site sees of a stored record: the decision, and with `full` the moderation outcome."""
     body = {key: record.get(key) for key in ("id", "decision", "status", "scores", "labels", "model_version")}
     body["categories"] = record.get("categories") or {}
+    body["reason"] = record.get("decision_reason") or None  # an article's or an author's rule overrode the model
+    if record.get("author_id"):
+        body["author_standing"] = record.get("author_standing") or "good"  # as the comment arrived
     body["explanation"] = record.get("explanation", [])
     if full:
         body["article_id"] = record.get("article_id")

@@ -112,6 +112,28 @@ def _string(body, name, field=None, *, required=False, max_len=256, min_len=1):
     return value
 
 
+string_field = _string
+
+
+def check_http_url(value, field):
+    """None, or an http(s) URL with a host."""
+    if value is not None and not re.match(r"^https?://[^\s/]+", value):
+        raise ValidationError(f"{field} must be an http(s) URL", field, code="invalid_format")
+
+
+def check_date_time(value, field):
+    """None, or an RFC 3339 date-time with a time zone; returns it as epoch ms (or None)."""
+    if value is None:
+        return None
+    try:
+        stamp = datetime.fromisoformat(value)
+    except ValueError:
+        stamp = None
+    if stamp is None or stamp.tzinfo is None or "T" not in value.upper():
+        raise ValidationError(f"{field} must be an RFC 3339 date-time with a time zone", field, code="invalid_format")
+    return int(stamp.timestamp() * 1000)
+
+
 def parse_comment(body, *, text_limit=10_000):
     """Checked, NFC-normalised fields of one comment; unknown fields are ignored."""
     if not isinstance(body, dict):
@@ -166,20 +188,11 @@ def _check_formats(comment):
             ipaddress.ip_address(comment["ip"])
         except ValueError as exc:
             raise ValidationError("ip is not an IPv4 or IPv6 address", "ip", code="invalid_format") from exc
-    if comment["url"] is not None and not re.match(r"^https?://[^\s/]+", comment["url"]):
-        raise ValidationError("url must be an http(s) URL", "url", code="invalid_format")
-    if comment["article_url"] is not None and not re.match(r"^https?://[^\s/]+", comment["article_url"]):
-        raise ValidationError("article_url must be an http(s) URL", "article_url", code="invalid_format")
+    check_http_url(comment["url"], "url")
+    check_http_url(comment["article_url"], "article_url")
     for name in ("parent_id", "article_title"):
         if comment[name] is not None and CONTROL_RE.search(comment[name]):
             raise ValidationError(f"{name} contains control characters", name, code="invalid_text")
-    if comment["created_at"] is not None:
-        try:
-            stamp = datetime.fromisoformat(comment["created_at"])
-        except ValueError:
-            stamp = None
-        if stamp is None or stamp.tzinfo is None or "T" not in comment["created_at"].upper():
-            raise ValidationError("created_at must be an RFC 3339 date-time with a time zone", "created_at",
-                                  code="invalid_format")
+    check_date_time(comment["created_at"], "created_at")
     if comment["lang"] is not None and not LANG_RE.match(comment["lang"]):
         raise ValidationError("lang must be a language tag such as ja or en-US", "lang", code="invalid_format")

@@ -53,7 +53,7 @@ def event_body(site, entry_id, fields):
     at = fields.get("at") or entry_id.split("-")[0]
     data = {"comment_id": fields.get("id"), "status": fields.get("status"), "by": fields.get("by") or None,
             "reason": reason, "labels": labels}
-    if (fields.get("type") or "").startswith("request."):  # removal requests: the payload is in `data`
+    if (fields.get("type") or "").startswith(("request.", "article.", "author.")):  # the payload is in `data`
         data = {"status": fields.get("status"), "by": fields.get("by") or None}
     if fields.get("data"):
         data.update(json.loads(fields["data"]))

@@ -1,14 +1,8 @@
 """The removal requests' clock: wall time, or the one a test puts in app.extensions["moderation.clock"]."""
 
-import time
+from moderation.times import app_now_ms as now_ms
 
-from flask import current_app
+__all__ = ["DAY_MS", "now_ms"]
 
 DAY_MS = 86_400_000
-
-
-def now_ms():
-    """Milliseconds since the epoch from the app's clock (a callable returning seconds)."""
-    clock = current_app.extensions.get("moderation.clock") or time.time
-    return int(clock() * 1000)
 

@@ -28,6 +28,11 @@ Layout (prefix P, default ``mod:``; S is a site name from MODERATION_API_KEYS):
   P{S}:rq:<request id>    HASH   a removal request (requester, comments, right, steps, decision, appeal)
   P{S}:rq:due              ZSET   open removal requests by due time (ms)
   P{S}:rq:audit            STREAM every removal request step: received ... decided, appeals, alerts (never trimmed)
+  P{S}:art:<article id>    HASH   an article: title, url, category, published_at, mode, set_by, floor, mode_at
+  P{S}:artw:<article id>   HASH   its breaker's window: 12 ring slots b<i> (bucket), n<i>, f<i>, h<i> (harm JSON)
+  P{S}:articles            ZSET   article ids by last comment (ms), the latest 10000 (the articles page)
+  P{S}:standing:<author>   HASH   an author's standing: level, until, floor, points, next_decay, set_by, note
+  P{S}:strikes:<author>    ZSET   an author's strikes "<comment id>|<points>" by time (the newest 200, decaying)
   P{S}:probe              STRING /readyz write check (SET ... PX 10000, expires by itself)
   P{S}:demo:comments       HASH   demo article page only: comment id -> JSON (name, text, status, author)
   P{S}:demo:seen           SET    demo article page only: webhook event ids already applied (de-dup)
@@ -49,7 +54,8 @@ Layout (prefix P, default ``mod:``; S is a site name from MODERATION_API_KEYS):
 
 The events stream is read by the consumer group `outbox` (moderation/store/outbox.py).
 Each structure has one owner in moderation/store/: review_queue.py (records, queue, audit, events, stats,
-hist), training_labels.py, score_history.py (reads hist and labels), outbox.py, demo_comments.py,
+hist), articles.py (art, artw, articles), author_standing.py (standing, strikes),
+training_labels.py, score_history.py (reads hist and labels), outbox.py, demo_comments.py,
 rate_limits.py, moderators.py, moderator_tokens.py, sessions.py, login_throttle.py, model_pins.py.
 
 Every key of one site carries the hash tag {S}, so the multi-key Lua scripts run on Redis Cluster too.

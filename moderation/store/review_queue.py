@@ -1,5 +1,6 @@
 """ReviewQueue: comment records and the moderators' queue for one site, every change one Lua script."""
 
+import functools
 import json
 import time
 from typing import NamedTuple
@@ -9,10 +10,14 @@ from redis.exceptions import NoScriptError
 from moderation.errors import AlreadyDecided, ClaimedByOther, Conflict, NotFound
 from moderation.store import RedisError
 from moderation.store import review_queue_scripts as scripts
+from moderation.store.articles import Articles
+from moderation.store.author_standing import AuthorStanding
 from moderation.store.client import describe, run_on_master, run_one
 from moderation.store.keys import KeySpace
 from moderation.store.records import JSON_FIELDS, decode, encode, risk_rank, score_bucket
 from moderation.store.training_labels import RETENTION
+
+STATUS = {"allow": "published", "review": "pending", "reject": "rejected"}
 
 
 class Limited(NamedTuple):
@@ -34,8 +39,11 @@ class ReviewQueue:
     """The review queue of one site: atomic submit, claim with a lease, decide once, audit every step."""
 
     def __init__(self, redis, site, *, prefix="mod:", lease_seconds=300, record_ttl_days=90, published_ttl_days=30,
-                 min_replicas=0, wait_ms=1000):
+                 min_replicas=0, wait_ms=1000, breaker=None, standing=None, now_ms=None):
         self.redis = redis
+        self.articles = Articles(redis, site, prefix, breaker)
+        self.standing = AuthorStanding(redis, site, prefix, standing)
+        self.now_ms = now_ms or (lambda: int(time.time() * 1000))
         self.min_replicas, self.wait_ms = int(min_replicas), int(wait_ms)
         self.site = site
         self.keys = KeySpace(prefix)
@@ -90,30 +98,54 @@ class ReviewQueue:
         buckets = [f"{label}:{score_bucket(p)}" for label, p in sorted(record["scores"].items())]
         keys = [self.record_key(record["id"]), self.key("ready"), self.key("ready", "age"), self.key("open"),
                 self.key("audit"), self.key("stats"), self.author_key(record.get("author_id")), self.key("events"),
-                self.key("hist", day), self.authored_key(record.get("author_id")), self.key("recent")]
+                self.key("hist", day), self.authored_key(record.get("author_id")), self.key("recent"),
+                *self.articles.submit_keys(record["article_id"]), *self.standing.submit_keys(record.get("author_id"))]
         ttl = self.published_ttl if record["decision"] == "allow" else self.record_ttl
         args = [record["id"], "1" if queued else "0", rank, record["received_at"], ttl, record["decision"],
-                encode(record["labels"]), encode(fields), encode(buckets), "1" if record.get("author_id") else "0"]
+                encode(record["labels"]), encode(fields), encode(buckets), "1" if record.get("author_id") else "0",
+                self.now_ms(), self.record_ttl, *self._breaker_args, record["article_id"],
+                *self.standing.submit_args(self.standing.weight(record["labels"]) if record["decision"] == "reject"
+                                           else 0)]
         if charge is not None:
             keys += charge.keys
             args += charge.args
         return keys, args
 
+    @functools.cached_property
+    def _breaker_args(self):
+        return self.articles.submit_args()
+
     @staticmethod
-    def _answer(result):
+    def _answer(result, record):
+        """(created, stored sha256) or Limited; a created record gets the decision the script settled on (an
+        article's or an author's rule may have overridden the model's), its reason and the article's mode."""
         if isinstance(result, Exception):
             return result
         if result[0] == -1:
             return Limited(int(result[1]), int(result[2]))
+        if result[0] == 1 and len(result) > 2:
+            decision, reason = result[2], result[3] or None
+            if reason:
+                record.update(decision=decision, decision_reason=reason, status=STATUS[decision])
+            record["article_mode"] = result[4]
+            if result[5]:
+                record["author_standing"] = result[5]
         return bool(result[0]), result[1]
 
     def submit(self, record, *, queued, charge=None):
         """Count the comment's rate limits (a rate_limits.Charge), then store it, and queue it when flagged, in
-        one step; returns (created, stored sha256), or Limited when a counter went over its limit."""
+        one step; returns (created, stored sha256), or Limited when a counter went over its limit. The record
+        dict is updated with the decision the script settled on (see _answer)."""
         keys, args = self._submit_call(record, queued, charge)
-        if record["decision"] == "allow":  # a clean comment is answered either way: no replica wait
-            return self._answer(self._submit(keys=keys, args=args))
-        return self._answer(self._write(self._submit, keys, args))
+        if record["decision"] != "allow":
+            return self._answer(self._write(self._submit, keys, args), record)
+        answer = self._answer(self._submit(keys=keys, args=args), record)  # a clean comment: no replica wait
+        if self.min_replicas and record["decision"] != "allow" and not isinstance(answer, Exception | Limited):
+            # held or rejected by the article's or author's rule: acknowledged only once replicas have it (WAIT on
+            # any connection to the master covers every earlier write in its replication stream)
+            run_one(self.redis, keys[0], lambda pipe: pipe.exists(keys[0]), replicas=self.min_replicas,
+                    timeout_ms=self.wait_ms)
+        return answer
 
     def submit_many(self, items):
         """submit() for many (record, queued, charge) in one round trip; an exception in place of a failed one.
@@ -131,7 +163,7 @@ class ReviewQueue:
 
         results = run_on_master(self.redis, calls[0][0][0], queue, replicas=self.min_replicas,
                                 timeout_ms=self.wait_ms)
-        return [self._one(*item) if isinstance(result, NoScriptError) else self._answer(result)
+        return [self._one(*item) if isinstance(result, NoScriptError) else self._answer(result, item[0])
                 for item, result in zip(items, results, strict=True)]
 
     def _one(self, record, queued, charge):
@@ -237,8 +269,10 @@ class ReviewQueue:
                 self.record_key(comment_id), self.key("ready"), self.key("ready", "age"), self.key("claims"),
                 self.key("open"), self.key("audit"), self.key("stats"), self.author_key(record.get("author_id")),
                 self.key("events"), self.key("labels"), self.held_key(holder), *self.label_keys(),
+                *self.standing.submit_keys(record.get("author_id")),
             ], [comment_id, outcome, moderator, reason or "", self.record_ttl, holder,
-                "1" if record.get("author_id") else "0", "1" if category else "0", message or "", RETENTION])
+                "1" if record.get("author_id") else "0", "1" if category else "0", message or "", RETENTION,
+                *self.standing.submit_args(self.standing.weight([reason] if reason else [])), self.now_ms()])
             if result[0] != "retry":
                 break
         status = result[0]
@@ -268,6 +302,7 @@ class ReviewQueue:
             self.record_key(comment_id), self.key("ready"), self.key("ready", "age"), self.key("claims"),
             self.key("open"), self.key("audit"), self.key("stats"), self.author_key(record.get("author_id")),
             self.held_key(moderator), self.key("events"), self.key("labels"),
+            self.standing.strikes_key(record.get("author_id")), self.standing.standing_key(record.get("author_id")),
         ], [comment_id, moderator, mode, int(window_seconds * 1000), self.lease_ms, reason or "",
             "1" if record.get("author_id") else "0", RETENTION])
         if result == "not_found":
@@ -404,7 +439,7 @@ class ReviewQueue:
                 for (comment_id, until), (by, text) in zip(held, pipe.execute(), strict=True)]
 
     _SUMMARY = ("id", "text", "status", "outcome", "reason", "decided_by", "author_id", "author_name", "article_id",
-                "article_title", "received_at", "reports", "last_report", "queue_state")
+                "article_title", "received_at", "reports", "last_report", "queue_state", "decision", "decision_reason")
 
     def summaries(self, ids):
         """Short views of many comments in one round trip (text cut to 300 characters); missing ones left out."""
@@ -473,6 +508,7 @@ def get_queue(site):
 
     from moderation import settings
     from moderation.store.client import get_redis
+    from moderation.times import app_now_ms
 
     queues = current_app.extensions.setdefault("moderation.queues", {})
     if site not in queues:
@@ -481,5 +517,6 @@ def get_queue(site):
             get_redis(), site, prefix=config.redis_prefix, lease_seconds=config.lease_seconds,
             record_ttl_days=config.record_ttl_days, published_ttl_days=config.published_ttl_days,
             min_replicas=config.redis_min_replicas, wait_ms=int(config.redis_timeout * 500),
+            breaker=config.article_breaker, standing=config.author_standing, now_ms=app_now_ms,
         )
     return queues[site]

@@ -1,5 +1,7 @@
 """The review queue's Lua scripts: every multi-key change to a comment and its queue is one of these."""
 
+from moderation.store.articles import BREAKER
+from moderation.store.author_standing import STANDING
 from moderation.store.rate_limits import COUNT
 from moderation.store.training_labels import LABEL
 
@@ -14,9 +16,14 @@ local function audit(key, id, action, from, to, by, reason, at, rec)
   redis.call('XADD', key, 'MAXLEN', '~', 1000000, '*', 'id', id, 'action', action, 'from', from,
     'to', to, 'by', by, 'reason', reason, 'at', at, 'article_id', f[1] or '', 'author_id', f[2] or '')
 end
-local function event(key, id, kind, status, by, reason, at, message)
-  redis.call('XADD', key, 'MAXLEN', '~', 1000000, '*', 'type', kind, 'id', id, 'status', status, 'by', by,
-    'reason', reason, 'at', at, 'message', message or '')
+local function event(key, id, kind, status, by, reason, at, message, data)
+  if data then
+    redis.call('XADD', key, 'MAXLEN', '~', 1000000, '*', 'type', kind, 'id', id, 'status', status, 'by', by,
+      'reason', reason, 'at', at, 'message', message or '', 'data', data)
+  else
+    redis.call('XADD', key, 'MAXLEN', '~', 1000000, '*', 'type', kind, 'id', id, 'status', status, 'by', by,
+      'reason', reason, 'at', at, 'message', message or '')
+  end
 end
 local function to_ready(rec, id, ready, ready_age, claims, held)
   local f = redis.call('HMGET', rec, 'rank', 'received_at', 'claimed_by')
@@ -31,26 +38,80 @@ end
 
 # KEYS: record, ready, ready_age, open, audit, stats, author (a never-written placeholder without an author id),
 # events, histogram of the day, the author's recent comments (placeholder likewise), the site's recent comments
-# (the window search scans), then the comment's rate-limit counters (rate_limits.COUNT). ARGV: id, queued,
-# rank, received, ttl, decision, labels (JSON array), record fields (JSON object of strings), buckets (JSON),
-# author known (1|0), then cost, window ms, limit per counter.
+# (the window search scans), the article's meta, window and the site's article index (store/articles.py), the
+# author's standing and strikes (placeholders without an author id), then the comment's rate-limit counters
+# (rate_limits.COUNT).
+# ARGV: id, queued, rank, received, ttl, decision, labels (JSON array), record fields (JSON object of strings),
+# buckets (JSON), author known (1|0), now ms (the app's clock), ttl of a held or rejected record, the breaker's six
+# numbers, its categories' (JSON or ''), the article id, the author's standing on (1|0), the strike points of the
+# model's rejection (0: none), the standing's five numbers (store/author_standing.py), then cost, window ms, limit
+# per counter.
 # One JSON argument for the record keeps the client's packing cheap (it was a third of a request's cost).
 # The limits are counted first, in the same round trip: over one, nothing is stored ({-1, position, ms left}).
-SUBMIT = COMMON + COUNT + """
-local over, left = over_limit(12, 11)
+# Then the article's window counts the comment (flagged: the model's decision is not allow) and its breaker may
+# change the mode, which may override the decision: closed -> reject (article_closed), premoderated -> a clean
+# comment is held (article_premoderated); then the author's standing: suspended -> reject (author_suspended),
+# premoderated -> a clean comment is held (author_premoderated); a model's rejection is a strike, which may
+# change the standing the answer carries. Answers {1, '', decision, reason, article mode, standing or ''}.
+SUBMIT = COMMON + COUNT + BREAKER + STANDING + """
+local over, left = over_limit(17, 28)
 if over then return {-1, over, left} end
 local rec = KEYS[1]
 if redis.call('EXISTS', rec) == 1 then return {0, redis.call('HGET', rec, 'text_sha256')} end
 local id, queued, rank, received, ttl = ARGV[1], ARGV[2] == '1', ARGV[3], ARGV[4], tonumber(ARGV[5])
+local fields = cjson.decode(ARGV[8])
+local decision, reason, labels = ARGV[6], '', cjson.decode(ARGV[7])
+local now = tonumber(ARGV[11])
+local cfg = {}
+for i = 13, 18 do cfg[#cfg + 1] = tonumber(ARGV[i]) end
+if ARGV[19] ~= '' then
+  local category = redis.call('HGET', KEYS[12], 'category')
+  local own = category and cjson.decode(ARGV[19])[category]
+  if own then cfg = own end
+end
+local mode = art_breaker(KEYS[12], KEYS[13], KEYS[5], KEYS[8], ARGV[20], now, cfg, true, decision ~= 'allow', labels)
+redis.call('ZADD', KEYS[14], now, ARGV[20])
+if redis.call('ZCARD', KEYS[14]) > 10000 then redis.call('ZREMRANGEBYRANK', KEYS[14], 0, -10001) end
+if mode == 'closed' then
+  decision, reason = 'reject', 'article_closed'
+elseif mode == 'premoderated' and decision == 'allow' then
+  decision, reason = 'review', 'article_premoderated'
+end
+local standing = nil
+if ARGV[10] == '1' and ARGV[21] == '1' then
+  local scfg = {}
+  for i = 23, 27 do scfg[#scfg + 1] = tonumber(ARGV[i]) end
+  local author, weight = fields['author_id'], tonumber(ARGV[22])
+  standing = author_standing(KEYS[15], KEYS[16], KEYS[5], KEYS[8], author, now, scfg, 0, '', 'strikes', 'decay')
+  if standing == 'suspended' and mode ~= 'closed' then
+    decision, reason = 'reject', 'author_suspended'
+  elseif standing == 'premoderated' and decision == 'allow' then
+    decision, reason = 'review', 'author_premoderated'
+  end
+  if weight > 0 then
+    local member = id .. '|' .. weight
+    standing = author_standing(KEYS[15], KEYS[16], KEYS[5], KEYS[8], author, now, scfg, weight, member, 'strikes',
+      'rejected:' .. id)
+    fields['strike'] = member
+  end
+  fields['author_standing'] = standing
+end
+if reason ~= '' then
+  queued = decision == 'review'
+  ttl = tonumber(ARGV[12])
+  fields['decision'], fields['decision_reason'] = decision, reason
+  fields['status'] = (decision == 'review' and 'pending') or 'rejected'
+end
+if mode ~= 'open' then fields['article_mode'] = mode end
 local flat = {}
-for name, value in pairs(cjson.decode(ARGV[8])) do
+for name, value in pairs(fields) do
   flat[#flat + 1] = name
   flat[#flat + 1] = value
 end
 redis.call('HSET', rec, unpack(flat))
 for _, bucket in ipairs(cjson.decode(ARGV[9])) do redis.call('HINCRBY', KEYS[9], bucket, 1) end
 redis.call('EXPIRE', KEYS[9], 40 * 86400)
-redis.call('HINCRBY', KEYS[6], 'submitted:' .. ARGV[6], 1)
+redis.call('HINCRBY', KEYS[6], 'submitted:' .. decision, 1)
 if ARGV[10] == '1' then
   redis.call('HINCRBY', KEYS[7], 'submitted', 1)
   redis.call('LPUSH', KEYS[10], id)
@@ -58,25 +119,27 @@ if ARGV[10] == '1' then
 end
 redis.call('LPUSH', KEYS[11], id)
 redis.call('LTRIM', KEYS[11], 0, 4999)
+local data = nil
+if reason ~= '' then data = cjson.encode({reason = reason}) end
 if queued then
   redis.call('HSET', rec, 'queue_state', 'ready', 'claimed_by', '', 'lease_until', 0, 'rank', rank)
   redis.call('ZADD', KEYS[2], rank, id)
   redis.call('ZADD', KEYS[3], received, id)
   redis.call('ZADD', KEYS[4], received, id)
-  for _, label in ipairs(cjson.decode(ARGV[7])) do redis.call('HINCRBY', KEYS[6], 'open:' .. label, 1) end
-  local now = now_ms()
-  audit(KEYS[5], id, 'queued', '', 'ready', 'system', ARGV[7], now, rec)
-  event(KEYS[8], id, 'comment.queued', 'pending', 'system', ARGV[7], now)
+  for _, label in ipairs(labels) do redis.call('HINCRBY', KEYS[6], 'open:' .. label, 1) end
+  local at = now_ms()
+  audit(KEYS[5], id, 'queued', '', 'ready', 'system', reason ~= '' and reason or ARGV[7], at, rec)
+  event(KEYS[8], id, 'comment.queued', 'pending', 'system', ARGV[7], at, '', data)
 else
   redis.call('HSET', rec, 'queue_state', '')
-  if ARGV[6] == 'reject' then
-    local now = now_ms()
-    audit(KEYS[5], id, 'auto_rejected', '', 'rejected', 'system', ARGV[7], now, rec)
-    event(KEYS[8], id, 'comment.rejected_automatically', 'rejected', 'system', ARGV[7], now)
+  if decision == 'reject' then
+    local at = now_ms()
+    audit(KEYS[5], id, 'auto_rejected', '', 'rejected', 'system', reason ~= '' and reason or ARGV[7], at, rec)
+    event(KEYS[8], id, 'comment.rejected_automatically', 'rejected', 'system', ARGV[7], at, '', data)
   end
   if ttl > 0 then redis.call('EXPIRE', rec, ttl) end
 end
-return {1, ''}
+return {1, '', decision, reason, mode, standing or ''}
 """
 
 # Claim, with every key declared (the caller reads the candidates first; the script re-checks each one):
@@ -166,13 +229,16 @@ return n
 """
 
 # KEYS: record, ready, ready_age, claims, open, audit, stats, author (or placeholder), events, labels,
-# held(the claim holder read before the call, or placeholder), label texts, label texts' last use.
+# held(the claim holder read before the call, or placeholder), label texts, label texts' last use, the author's
+# standing and strikes (placeholders).
 # ARGV: id, outcome (approved|rejected), moderator, reason, ttl, that holder, author known (1|0), reason is a
 # harm category (1|0), message to the commenter ('' for none: it travels with the decision's event to the
-# site's webhook), labels retention. A holder that changed since the read
+# site's webhook), labels retention, standing on (1|0), the rejection's strike points, the standing's five
+# numbers, now ms (app clock). A rejection of a comment with an author is a strike (store/author_standing.py).
+# A holder that changed since the read
 # answers 'retry'. A reject reason other than `other` becomes a label of that name (a harm category also
 # labels `abuse`, the combination of the categories); an approval labels each of the record's labels 0.
-DECIDE = COMMON + """
+DECIDE = COMMON + STANDING + """
 local rec = KEYS[1]
 local f = redis.call('HMGET', rec, 'queue_state', 'claimed_by', 'lease_until', 'labels', 'decided_by', 'outcome')
 if not f[1] then return {'not_found'} end
@@ -210,13 +276,23 @@ elseif ARGV[4] ~= '' and ARGV[4] ~= 'other' then
     label(KEYS[10], KEYS[12], KEYS[13], ARGV[10], id, 'abuse', 1, 'moderator', ARGV[3], now, text, scores['abuse'])
   end
 end
+if outcome == 'rejected' and ARGV[7] == '1' and ARGV[11] == '1' and tonumber(ARGV[12]) > 0 then
+  local cfg = {}
+  for i = 13, 17 do cfg[#cfg + 1] = tonumber(ARGV[i]) end
+  local member = id .. '|' .. ARGV[12]
+  author_standing(KEYS[14], KEYS[15], KEYS[6], KEYS[9], redis.call('HGET', rec, 'author_id'), tonumber(ARGV[18]),
+    cfg, tonumber(ARGV[12]), member, 'strikes', 'rejected:' .. id .. ' by ' .. ARGV[3])
+  redis.call('HSET', rec, 'strike', member)
+end
 if tonumber(ARGV[5]) > 0 then redis.call('EXPIRE', rec, ARGV[5]) end
 return {'ok', tostring(now)}
 """
 
 # Undo (by the decider, within a window) or reopen (by an admin): a decided item goes back to the queue.
 # KEYS: record, ready, ready_age, claims, open, audit, stats, author (or placeholder), held(moderator), events,
-# labels. ARGV: id, moderator, mode (undo|reopen), window ms, lease ms, reason, author known (1|0), labels retention.
+# labels, the author's strikes and standing (or placeholders). ARGV: id, moderator, mode (undo|reopen), window
+# ms, lease ms, reason, author known (1|0), labels retention. A rejection's strike is taken back (the standing is
+# worked out again at its next read or comment).
 REOPEN = COMMON + """
 local rec = KEYS[1]
 local f = redis.call('HMGET', rec, 'queue_state', 'decided_by', 'decided_at', 'labels', 'outcome',
@@ -246,6 +322,12 @@ audit(KEYS[6], id, mode == 'undo' and 'undone' or 'reopened', f[5], 'pending', m
 event(KEYS[10], id, 'comment.reopened', 'pending', mod, ARGV[6], now)
 redis.call('XADD', KEYS[11], 'MAXLEN', '~', ARGV[8], '*', 'id', id, 'retract', 1, 'source', 'moderator', 'by', mod,
   'at', now)
+local strike = redis.call('HGET', rec, 'strike')
+if strike and ARGV[7] == '1' then
+  redis.call('ZREM', KEYS[12], strike)
+  redis.call('HDEL', rec, 'strike')
+  if redis.call('EXISTS', KEYS[13]) == 1 then redis.call('HSET', KEYS[13], 'next_decay', 1) end
+end
 return 'ok'
 """
 

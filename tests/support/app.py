@@ -15,6 +15,8 @@ def app_config(tiny_model, redis_url, prefix, instance_dir, **extra):
         "TESTING": True, "REDIS_URL": redis_url, "REDIS_PREFIX": prefix, "INSTANCE_DIR": str(instance_dir),
         "API_KEYS": f"test:{API_KEY},other:{OTHER_KEY}", "MODEL_DIR": str(root), "MODEL_VERSION": version,
         "MODEL_SHA256": sha256, "SECRET_KEY": "test-secret", "REDIS_TIMEOUT": 1.0,
+        # off unless a test turns it on: many tests flag every comment of one article on purpose
+        "ARTICLE_BREAKER": {"enabled": False}, "AUTHOR_STANDING": {"enabled": False},
     }
     config.update(extra)
     return config

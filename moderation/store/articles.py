@@ -1,0 +1,293 @@
+"""Articles: one site's article registry, each article's comment window and its circuit breaker's mode.
+
+The window counts live in ring slots (SLOTS of them, each window_seconds / SLOTS wide), so an article's
+counters take a fixed amount of memory however many comments it draws. The review queue's SUBMIT counts a
+comment and runs the breaker in the same round trip as it stores the comment (its Lua is composed with BREAKER).
+"""
+
+import json
+import math
+
+from moderation.settings import json_object
+from moderation.store.keys import KeySpace
+
+MODES = ("open", "premoderated", "closed")
+SLOTS = 12
+DEFAULTS = {"window_seconds": 600, "min_comments": 20, "premoderate_share": 0.3, "close_share": 0.5,
+            "cooldown_seconds": 1800, "release_ratio": 0.5, "enabled": True}
+NEVER = 2**31  # min_comments of a breaker that is off: the window still counts, the mode never moves by itself
+_INTEGERS = ("window_seconds", "min_comments", "cooldown_seconds")
+
+# Lua helpers: count one comment in an article's window and move its mode. A mode a person set is a floor the
+# breaker never goes below; above it the breaker closes at close_share, holds at premoderate_share (with at least
+# min_comments in the window), and steps down only once cooldown_seconds passed since the last change and the
+# share fell under release_ratio times the threshold (hysteresis). Fewer than min_comments count as no evidence.
+BREAKER = f"local ART_SLOTS = {SLOTS}\n" + """
+local ART_LEVEL = {open = 0, premoderated = 1, closed = 2}
+local ART_MODE = {[0] = 'open', [1] = 'premoderated', [2] = 'closed'}
+local function art_window(wkey, now, width, slots, count, flagged, labels)
+  local cur = math.floor(now / width)
+  if count then
+    local slot = cur % slots
+    if redis.call('HGET', wkey, 'b' .. slot) ~= tostring(cur) then
+      redis.call('HSET', wkey, 'b' .. slot, cur, 'n' .. slot, 0, 'f' .. slot, 0)
+      redis.call('HDEL', wkey, 'h' .. slot)
+    end
+    redis.call('HINCRBY', wkey, 'n' .. slot, 1)
+    if flagged then
+      redis.call('HINCRBY', wkey, 'f' .. slot, 1)
+      local h = cjson.decode(redis.call('HGET', wkey, 'h' .. slot) or '{}')
+      for _, l in ipairs(labels) do h[l] = (h[l] or 0) + 1 end
+      redis.call('HSET', wkey, 'h' .. slot, cjson.encode(h))
+    end
+    redis.call('PEXPIRE', wkey, width * slots * 2)
+  end
+  local names = {}
+  for i = 0, slots - 1 do
+    names[#names + 1] = 'b' .. i
+    names[#names + 1] = 'n' .. i
+    names[#names + 1] = 'f' .. i
+  end
+  local v = redis.call('HMGET', wkey, unpack(names))
+  local n, f = 0, 0
+  for i = 0, slots - 1 do
+    local b = tonumber(v[3 * i + 1])
+    if b and b > cur - slots and b <= cur then
+      n = n + tonumber(v[3 * i + 2] or '0')
+      f = f + tonumber(v[3 * i + 3] or '0')
+    end
+  end
+  return n, f
+end
+local function art_level(n, f, min, pre, close, ratio)
+  if n < min or n == 0 then return 0 end
+  local share = f / n
+  if share >= close * ratio then return 2 end
+  if share >= pre * ratio then return 1 end
+  return 0
+end
+-- cfg: {width ms, min comments, premoderate share, close share, cooldown ms, release ratio}; returns the mode,
+-- and the previous mode when it changed (after the audit entry and the article.mode_changed event).
+local function art_breaker(mkey, wkey, akey, events, article, now, cfg, count, flagged, labels)
+  local m = redis.call('HMGET', mkey, 'mode', 'mode_at', 'floor', 'set_by')
+  local n, f = art_window(wkey, now, cfg[1], ART_SLOTS, count, flagged, labels)
+  local level, floor = ART_LEVEL[m[1] or 'open'] or 0, ART_LEVEL[m[3] or 'open'] or 0
+  local target = level
+  local want = art_level(n, f, cfg[2], cfg[3], cfg[4], 1)
+  if want > level then
+    target = want
+  elseif level > 0 and now - tonumber(m[2] or '0') >= cfg[5] then
+    local hold = art_level(n, f, cfg[2], cfg[3], cfg[4], cfg[6])
+    if hold < level then target = hold end
+  end
+  if target < floor then target = floor end
+  if target == level then return ART_MODE[level], nil end
+  local from, to = ART_MODE[level], ART_MODE[target]
+  redis.call('HSET', mkey, 'mode', to, 'mode_at', now, 'set_by', 'breaker')
+  local share = 0
+  if n > 0 then share = math.floor(f * 1000 / n) / 1000 end
+  local why = 'comments=' .. n .. ' flagged=' .. f
+  redis.call('XADD', akey, 'MAXLEN', '~', 1000000, '*', 'id', '', 'action', 'article_mode', 'from', from, 'to', to,
+    'by', 'breaker', 'reason', why, 'at', now, 'article_id', article, 'author_id', '')
+  redis.call('XADD', events, 'MAXLEN', '~', 1000000, '*', 'type', 'article.mode_changed', 'id', '', 'status', to,
+    'by', 'breaker', 'reason', '', 'at', now, 'data', cjson.encode({article_id = article, mode = to, previous = from,
+      set_by = 'breaker', comments = n, flagged = f, flagged_share = share}))
+  return to, from
+end
+"""
+
+# A person sets the mode (PUT /api/v1/articles/<id>): it becomes the breaker's floor, and the window starts afresh
+# so the breaker judges only what comes after. KEYS: meta, window, audit, events. ARGV: article, mode, by, now,
+# reason. Returns the previous mode.
+SET_MODE = """
+local prev = redis.call('HGET', KEYS[1], 'mode') or 'open'
+redis.call('HSET', KEYS[1], 'mode', ARGV[2], 'mode_at', ARGV[4], 'floor', ARGV[2], 'set_by', 'person',
+  'set_by_name', ARGV[3])
+redis.call('DEL', KEYS[2])
+redis.call('XADD', KEYS[3], 'MAXLEN', '~', 1000000, '*', 'id', '', 'action', 'article_mode', 'from', prev,
+  'to', ARGV[2], 'by', ARGV[3], 'reason', ARGV[5], 'at', ARGV[4], 'article_id', ARGV[1], 'author_id', '')
+if prev ~= ARGV[2] then
+  redis.call('XADD', KEYS[4], 'MAXLEN', '~', 1000000, '*', 'type', 'article.mode_changed', 'id', '',
+    'status', ARGV[2], 'by', ARGV[3], 'reason', ARGV[5], 'at', ARGV[4], 'data',
+    cjson.encode({article_id = ARGV[1], mode = ARGV[2], previous = prev, set_by = 'person', note = ARGV[5]}))
+end
+return prev
+"""
+
+# The breaker without a comment (a GET, the articles page): a cool-down that ended moves the mode down.
+# KEYS: meta, window, audit, events. ARGV: article, now, then the six numbers of the configuration.
+CHECK = BREAKER + """
+local cfg = {}
+for i = 3, 8 do cfg[#cfg + 1] = tonumber(ARGV[i]) end
+local mode, prev = art_breaker(KEYS[1], KEYS[2], KEYS[3], KEYS[4], ARGV[1], tonumber(ARGV[2]), cfg, false, false, {})
+return {mode, prev or ''}
+"""
+
+
+def _config(entry, where):
+    out = dict(DEFAULTS)
+    for name, value in entry.items():
+        if name not in DEFAULTS:
+            raise ValueError(f"{where}: unknown field {name!r} ({', '.join(DEFAULTS)})")
+        if name == "enabled":
+            if not isinstance(value, bool):
+                raise ValueError(f"{where}.enabled must be true or false")
+            out[name] = value
+            continue
+        if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+            raise ValueError(f"{where}.{name} must be a number >= 0")
+        out[name] = int(value) if name in _INTEGERS else float(value)
+    if out["window_seconds"] < 1:
+        raise ValueError(f"{where}.window_seconds must be at least 1")
+    if not 0 < out["premoderate_share"] <= out["close_share"] <= 1 or not 0 < out["release_ratio"] <= 1:
+        raise ValueError(f"{where}: needs 0 < premoderate_share <= close_share <= 1 and 0 < release_ratio <= 1")
+    return out
+
+
+class BreakerConfig:
+    """MODERATION_ARTICLE_BREAKER: fields at the top, "categories": {name: fields}, "sites": {site: {fields,
+    "categories": {...}}}. Layers, each over the one before: defaults, top, top category, site, site category."""
+
+    def __init__(self, spec):
+        top = dict(json_object(spec, "ARTICLE_BREAKER"))
+        sites = _object(top.pop("sites", {}), "sites")
+        top_cats = _object(top.pop("categories", {}), "categories")
+        self.default = self._layer([top], top_cats, {}, "")
+        self.sites = {}
+        for site, entry in sites.items():
+            entry = dict(_object(entry, f"sites.{site}"))
+            cats = _object(entry.pop("categories", {}), f"sites.{site}.categories")
+            self.sites[str(site)] = self._layer([top, entry], top_cats, cats, f"sites.{site}.")
+
+    @staticmethod
+    def _layer(layers, top_cats, site_cats, where):
+        own = _config({k: v for layer in layers for k, v in layer.items()}, where or "top")
+        categories = {}
+        for name in {*top_cats, *site_cats}:
+            merged = {**layers[0], **_object(top_cats.get(name, {}), f"categories.{name}")}
+            for layer in layers[1:]:
+                merged.update(layer)
+            merged.update(_object(site_cats.get(name, {}), f"{where}categories.{name}"))
+            categories[str(name)] = _config(merged, f"{where}categories.{name}")
+        return own, categories
+
+    def for_site(self, site, category=None):
+        """The configuration of one site's articles of one category (the site's own when it has none)."""
+        own, categories = self.sites.get(site, self.default)
+        return categories.get(category, own) if category else own
+
+
+def _object(value, where):
+    if not isinstance(value, dict):
+        raise ValueError(f"{where} must be a JSON object")
+    return value
+
+
+def lua_numbers(config):
+    """The six numbers the Lua takes, in its order (times in ms)."""
+    width = max(1, math.ceil(config["window_seconds"] * 1000 / SLOTS))
+    least = config["min_comments"] if config["enabled"] else NEVER
+    return [width, least, config["premoderate_share"], config["close_share"], int(config["cooldown_seconds"] * 1000),
+            config["release_ratio"]]
+
+
+def parse_breaker(spec):
+    return spec if isinstance(spec, BreakerConfig) else BreakerConfig(spec)
+
+
+class Articles:
+    """One site's articles: metadata and mode (HASH), the comment window (HASH of ring slots) and an index of
+    articles by last comment (ZSET, the latest MAX_INDEXED)."""
+
+    MAX_INDEXED = 10_000
+    FIELDS = ("title", "url", "category", "published_at")
+
+    def __init__(self, redis, site, prefix="mod:", config=None):
+        self.redis, self.site = redis, site
+        self.keys = KeySpace(prefix)
+        self.config = config or BreakerConfig({"enabled": False})
+        self._set_mode = redis.register_script(SET_MODE)
+        self._check = redis.register_script(CHECK)
+
+    def meta_key(self, article_id):
+        return self.keys.site(self.site, "art", article_id)
+
+    def window_key(self, article_id):
+        return self.keys.site(self.site, "artw", article_id)
+
+    def index_key(self):
+        return self.keys.site(self.site, "articles")
+
+    def submit_keys(self, article_id):
+        """The keys SUBMIT reads and writes for a comment on this article (meta, window, index)."""
+        return [self.meta_key(article_id), self.window_key(article_id), self.index_key()]
+
+    def submit_args(self):
+        """The site's breaker numbers and its categories' (JSON, '' without any) for SUBMIT."""
+        own, categories = self.config.sites.get(self.site, self.config.default)
+        cats = {name: lua_numbers(fields) for name, fields in categories.items()}
+        return [*lua_numbers(own), json.dumps(cats) if cats else ""]
+
+    def put(self, article_id, fields, *, now_ms):
+        """Register or update an article's title, url, category and published_at (None leaves one as it is)."""
+        values = {name: value for name, value in fields.items() if name in self.FIELDS and value is not None}
+        pipe = self.redis.pipeline(transaction=True)
+        pipe.hsetnx(self.meta_key(article_id), "created_at", now_ms)
+        pipe.hset(self.meta_key(article_id), mapping={**values, "updated_at": now_ms})
+        pipe.zadd(self.index_key(), {article_id: now_ms}, nx=True)
+        pipe.execute()
+
+    def set_mode(self, article_id, mode, by, *, now_ms, reason=""):
+        """A person's mode: the breaker's floor from now on; returns the previous mode."""
+        if mode not in MODES:
+            raise ValueError(f"unknown mode {mode!r}")
+        return self._set_mode(keys=[self.meta_key(article_id), self.window_key(article_id),
+                                    self.keys.site(self.site, "audit"), self.keys.events(self.site)],
+                              args=[article_id, mode, by, now_ms, reason or ""])
+
+    def check(self, article_id, *, now_ms):
+        """Run the breaker without a comment (an ended cool-down steps the mode down); returns (mode, previous)."""
+        category = self.redis.hget(self.meta_key(article_id), "category")
+        mode, prev = self._check(keys=[self.meta_key(article_id), self.window_key(article_id),
+                                       self.keys.site(self.site, "audit"), self.keys.events(self.site)],
+                                 args=[article_id, now_ms, *lua_numbers(self.config.for_site(self.site, category))])
+        return mode, prev or None
+
+    def get(self, article_id, *, now_ms):
+        """The article's fields, mode, who set it, and its window's counts; None when never seen."""
+        pipe = self.redis.pipeline(transaction=False)
+        pipe.hgetall(self.meta_key(article_id))
+        pipe.hgetall(self.window_key(article_id))
+        meta, window = pipe.execute()
+        if not meta and not window:
+            return None
+        config = self.config.for_site(self.site, meta.get("category"))
+        return {
+            "id": article_id, **{name: meta.get(name) for name in self.FIELDS},
+            "mode": meta.get("mode") or "open", "set_by": meta.get("set_by") or None,
+            "set_by_name": meta.get("set_by_name") or None, "floor": meta.get("floor") or "open",
+            "mode_changed_at": int(meta["mode_at"]) if meta.get("mode_at") else None,
+            "window": window_counts(window, now_ms, config), "breaker": config,
+        }
+
+    def recent(self, count=100):
+        """Article ids by their latest comment, newest first (the articles page)."""
+        return self.redis.zrevrange(self.index_key(), 0, count - 1)
+
+
+def window_counts(window, now_ms, config):
+    """Comments, flagged comments, flagged share and harm counts in the window, from the ring slots' hash."""
+    width = lua_numbers(config)[0]
+    current = now_ms // width
+    comments = flagged = 0
+    harms = {}
+    for slot in range(SLOTS):
+        bucket = window.get(f"b{slot}")
+        if bucket is None or not current - SLOTS < int(bucket) <= current:
+            continue
+        comments += int(window.get(f"n{slot}", 0))
+        flagged += int(window.get(f"f{slot}", 0))
+        for name, n in json.loads(window.get(f"h{slot}") or "{}").items():
+            harms[name] = harms.get(name, 0) + int(n)
+    return {"seconds": config["window_seconds"], "comments": comments, "flagged": flagged,
+            "flagged_share": round(flagged / comments, 3) if comments else 0.0, "harms": harms}

@@ -1,0 +1,208 @@
+"""Articles and their circuit breaker against a real Redis: counts in the submit's round trip, modes, webhooks."""
+
+import json
+import time
+
+import pytest
+
+from moderation import create_app
+from moderation.integrations import outbox
+from moderation.labels import CATEGORIES
+from moderation.settings import SettingsError
+from moderation.store.articles import SLOTS, Articles, BreakerConfig
+from moderation.store.review_queue import ReviewQueue
+from tests.support.app import API_KEY, app_config
+from tests.test_outbox import SECRET, Receiver
+from tests.test_requests import FakeClock
+
+ABUSIVE = "お前は本当にバカだな、死ね"
+CLEAN = "この記事、とても参考になりました。ありがとうございます。"
+BREAKER = {"window_seconds": 60, "min_comments": 10, "premoderate_share": 0.3, "close_share": 0.6,
+           "cooldown_seconds": 120}
+AUTH = {"Authorization": f"Bearer {API_KEY}"}
+# The model holds (never rejects) what it flags, so every override below is the breaker's.
+HOLD = {"spam": {"review": 0.5, "reject": 1.01}, "abuse": {"review": 0.5, "reject": 1.01},
+        **{name: {"review": 1.01, "reject": 1.01} for name in CATEGORIES}}
+
+
+@pytest.fixture
+def clock():
+    return FakeClock(1_800_000_000)
+
+
+def breaker_app(make_app, clock, **extra):
+    app = make_app(ARTICLE_BREAKER=json.dumps(BREAKER), RATE_LIMITS="", THRESHOLDS=HOLD, **extra)
+    app.extensions["moderation.clock"] = clock
+    return app
+
+
+def post(client, comment, article, text, **fields):
+    answer = client.post("/api/v1/comments", json=comment(text, article_id=article, **fields), headers=AUTH)
+    assert answer.status_code == 200, answer.text
+    return answer.get_json()
+
+
+def mode_of(client, article):
+    answer = client.get(f"/api/v1/articles/{article}", headers=AUTH)
+    assert answer.status_code == 200, answer.text
+    return answer.get_json()
+
+
+def deliver(app, receiver, count, timeout=10.0):
+    """Run the real outbox worker's passes until the receiver has `count` events."""
+    deadline = time.monotonic() + timeout
+    while len(receiver.accepted) < count and time.monotonic() < deadline:
+        outbox.run_worker(app, once=True)
+    return receiver.accepted
+
+
+def test_a_flooded_article_is_premoderated_then_closed_and_reopens_after_the_cool_down(make_app, clock, comment):
+    with Receiver() as receiver:
+        app = breaker_app(make_app, clock, WEBHOOKS={"test": {"url": receiver.url, "secret": SECRET}}, DEMO=True)
+        client = app.test_client()
+        assert post(client, comment, "other", ABUSIVE)["decision"] == "review"  # the model's own: flagged
+        for _ in range(10):
+            assert post(client, comment, "hot", CLEAN)["decision"] == "allow"
+        decisions = [post(client, comment, "hot", ABUSIVE) for _ in range(5)]
+        assert [d["reason"] for d in decisions[:4]] == [None] * 4  # 4 of 14 flagged: under 0.3
+        assert mode_of(client, "hot")["mode"] == "premoderated"  # the fifth: 5 of 15
+        held = post(client, comment, "hot", CLEAN)
+        assert (held["decision"], held["status"], held["reason"]) == ("review", "pending", "article_premoderated")
+        for _ in range(12):  # (5 + 12) of (16 + 12) = 0.607: past close_share
+            post(client, comment, "hot", ABUSIVE)
+        article = mode_of(client, "hot")
+        assert (article["mode"], article["set_by"]) == ("closed", "breaker")
+        assert article["window"]["comments"] == 28 and article["window"]["flagged"] == 17
+        assert article["window"]["harms"]["abuse"] == 17
+        closed = post(client, comment, "hot", CLEAN)
+        assert (closed["decision"], closed["status"], closed["reason"]) == ("reject", "rejected", "article_closed")
+        batch = client.post("/api/v1/comments:batch", headers=AUTH, json={"comments": [
+            comment(CLEAN, article_id="hot"), comment(CLEAN, article_id="calm")]}).get_json()["results"]
+        assert [(r["decision"], r["reason"]) for r in batch] == [("reject", "article_closed"), ("allow", None)]
+        assert mode_of(client, "calm")["mode"] == "open" and mode_of(client, "other")["mode"] == "open"
+
+        clock.now += 90  # the window has passed but not the cool-down: still closed
+        assert post(client, comment, "hot", CLEAN)["reason"] == "article_closed"
+        clock.now += 40  # 130 s after closing, the window holds one clean comment: no evidence, back to open
+        assert mode_of(client, "hot")["mode"] == "open"
+        assert post(client, comment, "hot", CLEAN)["decision"] == "allow"
+
+        events = [e for e in deliver(app, receiver, 25) if e["type"] == "article.mode_changed"]
+        assert [(e["data"]["previous"], e["data"]["mode"]) for e in events] == [
+            ("open", "premoderated"), ("premoderated", "closed"), ("closed", "open")]
+        assert events[1]["data"]["article_id"] == "hot" and events[1]["data"]["set_by"] == "breaker"
+        assert events[1]["data"]["flagged"] == 17 and events[1]["data"]["comments"] == 28
+        rejected = [e for e in receiver.accepted if e["type"] == "comment.rejected_automatically"]
+        assert rejected and all(e["data"]["reason"] == "article_closed" for e in rejected)
+    queue = app.extensions["moderation.queues"]["test"]
+    audit = [e for e in queue.audit(200, article_id="hot") if e["action"] == "article_mode"]
+    assert [(e["from"], e["to"], e["by"]) for e in reversed(audit)] == [
+        ("open", "premoderated", "breaker"), ("premoderated", "closed", "breaker"), ("closed", "open", "breaker")]
+
+
+def test_a_mode_a_person_set_is_never_undone_by_the_breaker(make_app, clock, comment):
+    app = breaker_app(make_app, clock)
+    client = app.test_client()
+    put = client.put("/api/v1/articles/quiet", headers=AUTH, json={
+        "title": "選挙特集", "url": "https://news.example/quiet", "category": "politics",
+        "published_at": "2026-11-29T09:00:00+09:00", "mode": "premoderated", "by": "desk-editor", "note": "選挙期間"})
+    assert put.status_code == 200, put.text
+    assert (put.json["mode"], put.json["set_by"], put.json["set_by_name"]) == ("premoderated", "person", "desk-editor")
+    assert put.json["title"] == "選挙特集" and put.json["category"] == "politics"
+    for _ in range(12):
+        assert post(client, comment, "quiet", CLEAN)["reason"] == "article_premoderated"
+    clock.now += 3600
+    assert post(client, comment, "quiet", CLEAN)["reason"] == "article_premoderated"
+    for _ in range(20):  # a pile-on escalates past the person's floor ...
+        post(client, comment, "quiet", ABUSIVE)
+    assert mode_of(client, "quiet")["mode"] == "closed"
+    clock.now += 3600  # ... and the cool-down brings it back to the person's mode, never to open
+    article = mode_of(client, "quiet")
+    assert (article["mode"], article["floor"]) == ("premoderated", "premoderated")
+    assert post(client, comment, "quiet", CLEAN)["reason"] == "article_premoderated"
+
+    closed = client.put("/api/v1/articles/quiet", headers=AUTH, json={"mode": "closed"}).json
+    assert (closed["mode"], closed["set_by"], closed["title"]) == ("closed", "person", "選挙特集")
+    clock.now += 86400
+    for _ in range(15):
+        assert post(client, comment, "quiet", CLEAN)["reason"] == "article_closed"
+    assert mode_of(client, "quiet")["mode"] == "closed"
+    reopened = client.put("/api/v1/articles/quiet", headers=AUTH, json={"mode": "open"}).json
+    assert reopened["mode"] == "open" and reopened["window"]["comments"] == 0  # the breaker starts afresh
+    assert post(client, comment, "quiet", CLEAN)["decision"] == "allow"
+
+
+@pytest.mark.parametrize(("body", "field"), [
+    ({"mode": "hidden"}, "mode"), ({"url": "javascript:alert(1)"}, "url"), ({"title": 5}, "title"),
+    ({"published_at": "yesterday"}, "published_at"), ({"category": "x" * 65}, "category"),
+    ({"title": "a\x07b"}, "title"),
+])
+def test_invalid_article_fields_are_named(client, body, field):
+    answer = client.put("/api/v1/articles/a-1", headers=AUTH, json=body)
+    assert answer.status_code == 400 and answer.json["error"]["field"] == field, answer.text
+
+
+def test_an_unknown_article_is_404_and_the_api_needs_a_key(client):
+    answer = client.get("/api/v1/articles/never-seen", headers=AUTH)
+    assert answer.status_code == 404 and answer.json["error"]["field"] == "article_id"
+    assert client.get("/api/v1/articles/never-seen").status_code == 401
+
+
+@pytest.mark.parametrize("spec", ['{"window_seconds": ', '{"close_share": 2}', '{"min_comments": "many"}',
+                                  '{"sites": {"test": {"premoderate_share": 0.9, "close_share": 0.5}}}',
+                                  '{"categories": {"politics": {"bogus": 1}}}'])
+def test_an_invalid_breaker_setting_stops_start_up_naming_it(tiny_model, redis_server, prefix, tmp_path, spec):
+    with pytest.raises(SettingsError, match="MODERATION_ARTICLE_BREAKER"):
+        create_app(app_config(tiny_model, redis_server.url, prefix, tmp_path, ARTICLE_BREAKER=spec))
+
+
+def test_configuration_layers_per_site_and_category():
+    config = BreakerConfig({"min_comments": 5, "categories": {"politics": {"close_share": 0.4}},
+                            "sites": {"news": {"window_seconds": 60, "categories": {"sports": {"min_comments": 50}}}}})
+    assert config.for_site("other")["min_comments"] == 5 and config.for_site("other", "politics")["close_share"] == 0.4
+    politics = config.for_site("news", "politics")
+    assert (politics["window_seconds"], politics["close_share"], politics["min_comments"]) == (60, 0.4, 5)
+    assert config.for_site("news", "sports")["min_comments"] == 50
+    assert config.for_site("news", "unknown") == config.for_site("news")
+
+
+def record(comment_id, article, flagged):
+    return {"id": comment_id, "site": "test", "article_id": article, "text": "t", "text_sha256": "s",
+            "received_at": 1_000, "decision": "review" if flagged else "allow",
+            "status": "pending" if flagged else "published",
+            "scores": {"spam": 0.1, "abuse": 0.9 if flagged else 0.1}, "labels": ["abuse"] if flagged else [],
+            "explanation": [], "model_version": "v", "risk": 0.5}
+
+
+def test_the_breaker_steps_down_only_under_the_release_share(rdb, prefix):
+    """Hysteresis: after the cool-down a share between release_ratio x threshold and the threshold keeps the mode."""
+    now = [10_000_000]
+    config = BreakerConfig({**BREAKER, "window_seconds": 1200, "cooldown_seconds": 60})
+    queue = ReviewQueue(rdb, "test", prefix=prefix, breaker=config, now_ms=lambda: now[0])
+    for n in range(7):
+        queue.submit(record(f"c{n}", "h", False), queued=False)
+    for n in range(3):
+        queue.submit(record(f"f{n}", "h", True), queued=True)
+    assert queue.articles.get("h", now_ms=now[0])["mode"] == "premoderated"  # 3 of 10
+    now[0] += 61_000
+    for n in range(10):  # 3 of 20 = 0.15: exactly the release share, not under it
+        answered = record(f"d{n}", "h", False)
+        queue.submit(answered, queued=False)
+        assert answered["decision_reason"] == "article_premoderated"
+    answered = record("last", "h", False)
+    queue.submit(answered, queued=False)  # 3 of 21 < 0.15: steps down, and this comment is published
+    assert answered["decision"] == "allow" and answered["article_mode"] == "open"
+    assert queue.get("last")["status"] == "published" and queue.get("d0")["status"] == "pending"
+
+
+def test_an_articles_counters_take_fixed_memory(rdb, prefix):
+    """Ring slots: however many comments and windows pass, the window hash keeps SLOTS slots of 3-4 fields."""
+    now = [50_000_000]
+    queue = ReviewQueue(rdb, "test", prefix=prefix, breaker=BreakerConfig(BREAKER), now_ms=lambda: now[0])
+    for n in range(600):
+        now[0] += 1_000
+        queue.submit(record(f"m{n}", "busy", n % 3 == 0), queued=n % 3 == 0)
+    window_key = Articles(rdb, "test", prefix).window_key("busy")
+    assert rdb.hlen(window_key) <= SLOTS * 4
+    assert rdb.memory_usage(window_key) < 2048
+    assert 0 < rdb.pttl(window_key) <= 2 * 60_000 + SLOTS

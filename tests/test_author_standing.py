@@ -1,0 +1,166 @@
+"""Author standing against a real Redis: strikes from rejections, levels, suspension, decay, a person's standing."""
+
+import json
+
+import pytest
+
+from moderation import create_app
+from moderation.labels import CATEGORIES
+from moderation.settings import SettingsError
+from moderation.store.review_queue import get_queue
+from tests.support.app import API_KEY, app_config
+from tests.test_articles import deliver
+from tests.test_outbox import SECRET, Receiver
+from tests.test_requests import FakeClock
+
+ABUSIVE = "お前は本当にバカだな、死ね"
+SPAM = "副業で月収100万円！今すぐLINE追加してね ID:abc123"
+CLEAN = "この記事、とても参考になりました。ありがとうございます。"
+AUTH = {"Authorization": f"Bearer {API_KEY}"}
+STANDING = {"warned": 2, "premoderated": 4, "suspended": 6, "suspend_days": 1, "decay_days": 7,
+            "weights": {"abuse": 1, "spam": 3, "threat": 3}}
+# The model rejects what it flags (abuse and spam, no category labels), so each flagged comment is one strike.
+REJECT = {"spam": {"review": 0.5, "reject": 0.5}, "abuse": {"review": 0.5, "reject": 0.5},
+          **{name: {"review": 1.01, "reject": 1.01} for name in CATEGORIES}}
+DAY = 86400
+
+
+@pytest.fixture
+def clock():
+    return FakeClock(1_800_000_000)
+
+
+def standing_app(make_app, clock, **extra):
+    config = {"AUTHOR_STANDING": json.dumps(STANDING), "RATE_LIMITS": "", "THRESHOLDS": REJECT}
+    app = make_app(**{**config, **extra})
+    app.extensions["moderation.clock"] = clock
+    return app
+
+
+def post(client, comment, text, author="troll"):
+    answer = client.post("/api/v1/comments", headers=AUTH, json=comment(text, author={"id": author, "name": "名無し"}))
+    assert answer.status_code == 200, answer.text
+    body = answer.get_json()
+    return body["decision"], body["reason"], body["author_standing"]
+
+
+def test_an_author_moves_through_the_levels_and_a_suspension_reaches_the_site(make_app, clock, comment):
+    with Receiver() as receiver:
+        app = standing_app(make_app, clock, WEBHOOKS={"test": {"url": receiver.url, "secret": SECRET}}, DEMO=True)
+        client = app.test_client()
+        assert post(client, comment, CLEAN) == ("allow", None, "good")
+        assert post(client, comment, ABUSIVE) == ("reject", None, "good")  # 1 point
+        assert post(client, comment, ABUSIVE) == ("reject", None, "warned")  # 2 points
+        assert post(client, comment, CLEAN) == ("allow", None, "warned")  # a warning holds nothing
+        post(client, comment, ABUSIVE)
+        assert post(client, comment, ABUSIVE) == ("reject", None, "premoderated")  # 4 points
+        assert post(client, comment, CLEAN) == ("review", "author_premoderated", "premoderated")
+        assert post(client, comment, SPAM) == ("reject", None, "suspended")  # spam weighs 3: 7 points
+        assert post(client, comment, CLEAN) == ("reject", "author_suspended", "suspended")
+        assert post(client, comment, CLEAN, author="neighbour") == ("allow", None, "good")
+        batch = client.post("/api/v1/comments:batch", headers=AUTH, json={"comments": [
+            comment(CLEAN, author={"id": "troll"}), comment(CLEAN, author={"id": "neighbour"})]}).json["results"]
+        assert [(r["decision"], r["reason"], r["author_standing"]) for r in batch] == [
+            ("reject", "author_suspended", "suspended"), ("allow", None, "good")]
+
+        author = client.get("/api/v1/authors/troll", headers=AUTH).json
+        assert (author["standing"], author["points"], len(author["strikes"])) == ("suspended", 7, 5)
+        assert author["until"] == "2027-01-16T08:00:00.000Z"  # one day after the spam, from the app's clock
+        assert author["counts"]["submitted"] == 10 and author["recent"][0]["decision_reason"] == "author_suspended"
+        assert {s["points"] for s in author["strikes"]} == {1, 3}
+
+        events = deliver(app, receiver, 19)
+        changes = [(e["data"]["previous"], e["data"]["standing"]) for e in events
+                   if e["type"] == "author.standing_changed"]
+        assert changes == [("good", "warned"), ("warned", "premoderated"), ("premoderated", "suspended")]
+        suspended = [e for e in events if e["type"] == "comment.rejected_automatically"
+                     and e["data"].get("reason") == "author_suspended"]
+        assert len(suspended) == 2
+
+        clock.now += DAY + 1  # the suspension ends; 7 points still hold every comment
+        assert client.get("/api/v1/authors/troll", headers=AUTH).json["standing"] == "premoderated"
+        assert post(client, comment, CLEAN) == ("review", "author_premoderated", "premoderated")
+        clock.now += 7 * DAY  # every strike has decayed
+        assert post(client, comment, CLEAN) == ("allow", None, "good")
+        assert client.get("/api/v1/authors/troll", headers=AUTH).json["points"] == 0
+    audit = [e for e in get_queue_of(app).audit(500, author_id="troll") if e["action"] == "author_standing"]
+    assert [(e["from"], e["to"]) for e in reversed(audit)] == [
+        ("good", "warned"), ("warned", "premoderated"), ("premoderated", "suspended"), ("suspended", "premoderated"),
+        ("premoderated", "good")]
+
+
+def get_queue_of(app):
+    with app.app_context():
+        return get_queue("test")
+
+
+def test_a_moderators_rejection_is_a_strike_of_its_category_and_an_undo_takes_it_back(make_app, clock, comment):
+    app = standing_app(make_app, clock, THRESHOLDS={"spam": {"review": 0.5, "reject": 1.01},
+                                                     "abuse": {"review": 0.5, "reject": 1.01},
+                                                     **{n: {"review": 1.01, "reject": 1.01} for n in CATEGORIES}})
+    client = app.test_client()
+    ids = []
+    for _ in range(2):
+        body = comment(ABUSIVE, author={"id": "rude"})
+        assert client.post("/api/v1/comments", headers=AUTH, json=body).json["decision"] == "review"
+        ids.append(body["id"])
+    with app.app_context():
+        queue = get_queue("test")
+        queue.decide(ids[0], "reject", "hanako", "threat", category=True)  # threats weigh 3: warned
+        assert queue.standing.get("rude", now_ms=int(clock.now * 1000))["standing"] == "warned"
+        queue.decide(ids[1], "reject", "hanako", "abuse")  # 4 points: premoderated
+        assert queue.standing.get("rude", now_ms=int(clock.now * 1000))["standing"] == "premoderated"
+        queue.undo(ids[1], "hanako")
+        assert queue.standing.get("rude", now_ms=int(clock.now * 1000))["standing"] == "warned"
+    assert post(client, comment, CLEAN, author="rude") == ("allow", None, "warned")
+
+
+def test_a_person_sets_the_standing(make_app, clock, comment):
+    app = standing_app(make_app, clock)
+    client = app.test_client()
+    for _ in range(3):
+        post(client, comment, ABUSIVE, author="regular")
+    put = client.put("/api/v1/authors/regular", headers=AUTH, json={"standing": "trusted", "note": "長年の読者"})
+    assert put.status_code == 200, put.text
+    assert (put.json["standing"], put.json["points"], put.json["set_by"], put.json["note"]) == (
+        "trusted", 0, "person", "長年の読者")
+    assert post(client, comment, CLEAN, author="regular") == ("allow", None, "trusted")
+
+    until = "2027-01-20T00:00:00Z"
+    put = client.put("/api/v1/authors/regular", headers=AUTH, json={"standing": "suspended", "until": until})
+    assert (put.json["standing"], put.json["until"]) == ("suspended", "2027-01-20T00:00:00.000Z")
+    assert post(client, comment, CLEAN, author="regular") == ("reject", "author_suspended", "suspended")
+    clock.now = 1_800_000_000 + 6 * DAY  # past `until`: back to trusted, the floor a person set before
+    assert post(client, comment, CLEAN, author="regular") == ("allow", None, "trusted")
+
+    put = client.put("/api/v1/authors/regular", headers=AUTH, json={"standing": "premoderated"})
+    assert post(client, comment, CLEAN, author="regular") == ("review", "author_premoderated", "premoderated")
+    clock.now += 30 * DAY  # a person's level does not decay
+    assert post(client, comment, CLEAN, author="regular") == ("review", "author_premoderated", "premoderated")
+    client.put("/api/v1/authors/regular", headers=AUTH, json={"standing": "good"})
+    assert post(client, comment, CLEAN, author="regular") == ("allow", None, "good")
+
+
+@pytest.mark.parametrize(("body", "field"), [
+    ({}, "standing"), ({"standing": "banned"}, "standing"), ({"standing": "good", "until": "2030-01-01T00:00:00Z"},
+                                                             "until"),
+    ({"standing": "suspended", "until": "2020-01-01T00:00:00Z"}, "until"),
+    ({"standing": "suspended", "until": "tomorrow"}, "until"), ({"standing": "good", "note": 5}, "note"),
+])
+def test_invalid_standing_fields_are_named(make_app, clock, body, field):
+    client = standing_app(make_app, clock).test_client()
+    answer = client.put("/api/v1/authors/someone", headers=AUTH, json=body)
+    assert answer.status_code == 400 and answer.json["error"]["field"] == field, answer.text
+
+
+def test_an_unknown_author_is_in_good_standing(client):
+    author = client.get("/api/v1/authors/nobody", headers=AUTH).json
+    assert (author["standing"], author["points"], author["strikes"], author["recent"]) == ("good", 0, [], [])
+    assert client.get("/api/v1/authors/nobody").status_code == 401
+
+
+@pytest.mark.parametrize("spec", ['{"warned": 5, "premoderated": 2}', '{"weights": {"rudeness": 2}}',
+                                  '{"suspend_days": 0}', '{"decay_days": "long"}', '[1]'])
+def test_an_invalid_standing_setting_stops_start_up_naming_it(tiny_model, redis_server, prefix, tmp_path, spec):
+    with pytest.raises(SettingsError, match="MODERATION_AUTHOR_STANDING"):
+        create_app(app_config(tiny_model, redis_server.url, prefix, tmp_path, AUTHOR_STANDING=spec))
