@@ -25,7 +25,7 @@ run: $(VENV)/.installed
 browser-deps:
 	@{ test -x /usr/bin/chromium && fc-list :lang=ja 2>/dev/null | grep -q . ; } || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-ipafont-gothic >/dev/null; }
 
-test: $(VENV)/.installed browser-deps compose-deps
+test: $(VENV)/.installed browser-deps compose-deps proxy-deps
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest -q
 
@@ -52,6 +52,11 @@ clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache
 
 # Debian's docker-compose, so the tests can validate docker-compose.yml (`docker-compose config`; no engine needed).
+# Debian's nginx, so tests/test_slow_clients.py can run the compose proxy's template in front of gunicorn.
+.PHONY: proxy-deps
+proxy-deps:
+	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; }
+
 .PHONY: compose-deps
 compose-deps:
 	@command -v docker-compose >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose >/dev/null; }

@@ -71,9 +71,16 @@ def server(compose, redis_server, tiny_model, tmp_path_factory):
 # -- the compose file and the image ----------------------------------------------------------------------------
 
 @pytest.mark.slow
-def test_compose_file_validates_and_describes_the_three_services(compose):
+def test_compose_file_validates_and_describes_the_four_services(compose):
     services = compose["services"]
-    assert set(services) == {"redis", "api", "worker"}
+    assert set(services) == {"proxy", "redis", "api", "worker"}
+    proxy = services["proxy"]  # the only published port; gunicorn is reachable through it alone
+    assert [str(port).rsplit(":", 1)[1].removesuffix("/tcp") for port in proxy["ports"]] == ["8080"]
+    assert any("deploy/nginx/moderation.conf.template" in str(v) for v in proxy["volumes"])
+    assert proxy["environment"]["MODERATION_UPSTREAM"] == "api:8000"
+    assert "ports" not in services["api"]
+    subnet = compose["networks"]["default"]["ipam"]["config"][0]["subnet"]
+    assert services["api"]["environment"]["MODERATION_TRUSTED_PROXIES"] == subnet
     redis_service = services["redis"]
     assert redis_service["image"].startswith("redis:7")
     command = " ".join(redis_service["command"])

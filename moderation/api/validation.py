@@ -12,6 +12,7 @@ from werkzeug.exceptions import ClientDisconnected
 
 from moderation import settings
 from moderation.errors import ApiError, ValidationError
+from moderation.ops.deadlines import watchdog
 
 MAX_DEPTH = 16
 LANG_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$")
@@ -59,10 +60,11 @@ def read_body(request, timeout):
     try:
         if sock is not None:
             sock.settimeout(timeout)
-        while chunk := request.stream.read(16384):
-            chunks.append(chunk)
-            if time.monotonic() > deadline:
-                raise TimeoutError
+        with watchdog.watch(sock, deadline):  # the socket timeout restarts with every byte: a total deadline
+            while chunk := request.stream.read(16384):
+                chunks.append(chunk)
+                if time.monotonic() > deadline:
+                    raise TimeoutError
     except (TimeoutError, ClientDisconnected) as exc:
         if isinstance(exc, ClientDisconnected) and time.monotonic() < deadline:
             raise ValidationError("the body ended before its Content-Length", "body", code="incomplete_body") from exc

@@ -115,3 +115,68 @@ class Gunicorn:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+
+
+NGINX_TEMPLATE = PROJECT_ROOT / "deploy" / "nginx" / "moderation.conf.template"
+
+
+class Nginx:
+    """Debian's nginx running the compose proxy's own template (`make proxy-deps`), ports filled in, in front of
+    an upstream on this machine; everything it writes stays in `folder`."""
+
+    def __init__(self, upstream, folder):
+        self.port = free_port()
+        self.folder = Path(folder) / f"nginx-{self.port}"
+        self.upstream = upstream
+        self.process = None
+
+    @property
+    def url(self):
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, timeout=10):
+        import shutil
+        import string
+
+        binary = shutil.which("nginx") or "/usr/sbin/nginx"
+        if not Path(binary).exists():
+            raise AssertionError("nginx is not installed: `make proxy-deps` (Debian package nginx)")
+        self.folder.mkdir(parents=True)
+        # the nginx image's envsubst fills in only variables its environment defines; safe_substitute likewise
+        server = string.Template(NGINX_TEMPLATE.read_text()).safe_substitute(
+            MODERATION_PROXY_PORT=f"127.0.0.1:{self.port}", MODERATION_UPSTREAM=self.upstream)
+        (self.folder / "server.conf").write_text(server)
+        user = "user root;\n" if os.geteuid() == 0 else ""  # workers must read this folder
+        (self.folder / "nginx.conf").write_text(
+            f"{user}worker_processes 1;\nerror_log {self.folder}/error.log warn;\npid {self.folder}/nginx.pid;\n"
+            "events { worker_connections 256; }\n"
+            f"http {{\n  access_log off;\n  client_body_temp_path {self.folder}/body;\n"
+            f"  proxy_temp_path {self.folder}/proxy;\n  include {self.folder}/server.conf;\n}}\n")
+        self.process = subprocess.Popen(
+            [binary, "-p", str(self.folder), "-e", str(self.folder / "error.log"),
+             "-c", str(self.folder / "nginx.conf"), "-g", "daemon off;"],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise AssertionError(f"nginx exited with {self.process.returncode}: {self.log()}")
+            try:
+                with urllib.request.urlopen(self.url + "/healthz", timeout=2) as response:
+                    if response.status == 200:
+                        return self
+            except OSError:
+                time.sleep(0.1)
+        raise AssertionError(f"nginx did not answer: {self.log()}")
+
+    def log(self):
+        path = self.folder / "error.log"
+        return path.read_text(errors="replace") if path.exists() else ""
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()

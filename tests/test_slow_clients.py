@@ -1,0 +1,95 @@
+"""Slow clients never hold the service's workers (issue 15, item 2).
+
+Behind nginx running the compose proxy's own template, trickled headers and bodies never reach gunicorn (started
+with the compose file's command line), and /healthz keeps answering within a second. Without the proxy, the
+body read has a total deadline (MODERATION_BODY_TIMEOUT) however slowly the bytes come.
+"""
+
+import select
+import socket
+import threading
+import time
+
+import httpx
+import pytest
+
+from tests.support.app import API_KEY
+from tests.support.servers import Gunicorn, Nginx
+from tests.test_production import compose, service_env  # noqa: F401 (compose is the module's fixture)
+
+pytestmark = pytest.mark.slow
+
+HEAD = (f"POST /api/v1/comments HTTP/1.1\r\nHost: news.example\r\nAuthorization: Bearer {API_KEY}\r\n"
+        "Content-Type: application/json\r\nContent-Length: {length}\r\n\r\n")
+BODY = '{"id": "slow-1", "article_id": "a-1", "text": "ゆっくり届く本文です。"}'
+
+
+def trickle(port, at_once, slowly, stop, gap=0.2):
+    """Send `at_once`, then `slowly` one byte every `gap` seconds, until sent, cut off or `stop` is set."""
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=30) as sock:
+            sock.sendall(at_once)
+            for byte in slowly:
+                if stop.is_set():
+                    return
+                sock.sendall(bytes([byte]))
+                time.sleep(gap)
+    except OSError:
+        pass  # the server cut the connection off
+
+
+def test_trickled_headers_and_bodies_through_the_proxy_never_delay_healthz(compose, redis_server, tiny_model,  # noqa: F811
+                                                                            tmp_path):
+    env = service_env(compose, redis_server.url, tiny_model, tmp_path, MODERATION_WORKERS="2",
+                      MODERATION_TRUSTED_PROXIES="127.0.0.1/32")
+    api = Gunicorn(compose["services"]["api"]["command"], env, tmp_path).start()
+    proxy = None
+    stop = threading.Event()
+    try:
+        proxy = Nginx(f"127.0.0.1:{api.port}", tmp_path).start()
+        body = BODY.encode()
+        request = HEAD.format(length=len(body)).encode() + body
+        senders = [threading.Thread(target=trickle, args=(proxy.port, b"", request, stop)) for _ in range(3)]
+        senders += [threading.Thread(target=trickle, args=(proxy.port, request[:-len(body)], body, stop))
+                    for _ in range(3)]
+        for sender in senders:
+            sender.start()
+        waits = []
+        with httpx.Client(timeout=10) as client:
+            started = time.monotonic()
+            while time.monotonic() - started < 6:
+                asked = time.monotonic()
+                assert client.get(f"{proxy.url}/healthz").status_code == 200
+                waits.append(time.monotonic() - asked)
+                time.sleep(0.2)
+        assert all(sender.is_alive() for sender in senders)  # still trickling all along
+        print(f"\n/healthz through nginx beside 6 trickling clients: {len(waits)} answers, "
+              f"slowest {max(waits) * 1000:.0f} ms")
+        assert max(waits) < 1.0, waits
+    finally:
+        stop.set()
+        if proxy is not None:
+            proxy.stop()
+        api.stop()
+
+
+def test_a_trickled_body_gets_408_at_the_total_deadline(compose, redis_server, tiny_model, tmp_path):  # noqa: F811
+    env = service_env(compose, redis_server.url, tiny_model, tmp_path, MODERATION_BODY_TIMEOUT="2")
+    api = Gunicorn(compose["services"]["api"]["command"], env, tmp_path).start()
+    try:
+        with socket.create_connection(("127.0.0.1", api.port), timeout=10) as sock:
+            sock.sendall(HEAD.format(length=1000).encode() + b'{"id": "x", "text": "')
+            started, answer = time.monotonic(), b""
+            while not answer and time.monotonic() - started < 8:
+                try:
+                    sock.sendall(b"a")  # one byte every 0.3 s: each restarts a socket timeout
+                except OSError:
+                    break
+                if select.select([sock], [], [], 0.3)[0]:
+                    answer = sock.recv(4096)
+            elapsed = time.monotonic() - started
+        assert answer.startswith(b"HTTP/1.1 408"), answer
+        assert b'"field":"body"' in answer.replace(b" ", b"")
+        assert elapsed < 3.0, elapsed
+    finally:
+        api.stop()
