@@ -115,7 +115,7 @@ def test_cluster_override_validates_three_masters_three_replicas():
     assert result.returncode == 0, result.stderr
     services = yaml.safe_load(result.stdout)["services"]
     nodes = ["redis", "redis-2", "redis-3", "redis-4", "redis-5", "redis-6"]
-    assert set(services) == {*nodes, "redis-cluster-init", "api", "worker"}
+    assert set(services) == {*nodes, "redis-cluster-init", "proxy", "api", "worker"}
     for name in nodes:
         command = " ".join(services[name]["command"])
         assert "--cluster-enabled yes" in command and "--appendonly yes" in command, name
