@@ -20,7 +20,8 @@ import numpy as np
 from moderation import lexicon_data as L
 from moderation import wordlists as W
 from moderation.matcher import Matcher
-from moderation.targets import CONSTRUCTIONS, personal_info
+from moderation.needles import NeedleIndex
+from moderation.targets import CONSTRUCTIONS, PII_PATTERNS, personal_info
 from moderation.targets import EMAIL as _EMAIL
 from moderation.text import Normalized
 
@@ -150,7 +151,9 @@ def _classify_domain(domain: str) -> str:
     return "unknown"
 
 
-def _count(rx: re.Pattern[str], t: str, kind: str, spans: list | None) -> int:
+def _count(rx: re.Pattern[str], t: str, kind: str, spans: list | None, chars, found) -> int:
+    if not _NEEDLES[rx].may_match(t, chars, found):
+        return 0
     k = 0
     for m in rx.finditer(t):
         k += 1
@@ -175,10 +178,10 @@ def _urls(t: str, raw: np.ndarray, spans: list | None) -> list[str]:
     return domains
 
 
-def _words(t: str, raw: np.ndarray, spans: list | None) -> list[tuple[int, int, str, tuple[str, ...]]]:
+def _words(t: str, raw: np.ndarray, spans: list | None, chars, found) -> list[tuple[int, int, str, tuple[str, ...]]]:
     """Word-list hits (start, end, word, categories) and named persons, counted per category into `raw`."""
     hits = _WORDS.find(t)
-    if not _NAMED_TRIGGER.isdisjoint(t):
+    if not _NAMED_TRIGGER.isdisjoint(t) and _NEEDLES[_NAMED].may_match(t, chars, found):
         hits += [(m.start(), m.end(), "", ("named_person",)) for m in _NAMED.finditer(t)]
     for a, b, _w, cats in hits:
         for c in cats:
@@ -216,6 +219,8 @@ def _sentence_combos(t: str, hits: list, raw: np.ndarray) -> None:
             raw[_IDX["insult_unaimed"]] += 1
 
 
+# what each pattern needs in a text before it is worth scanning (moderation/needles.py: never changes a count)
+_NEEDLES = NeedleIndex((_NAMED, _LINE_ID, _PHONE, _EMAIL, _MONEY_AMOUNT, *CONSTRUCTIONS.values(), *PII_PATTERNS))
 _AIMED = frozenset(("second_person", "third_person", "named_person", "group", "self_ref"))
 _IDX = {name: i for i, name in enumerate(FEATURE_NAMES)}
 # features that are values already (ratios, densities, flags); every other one is a count, saturated by log1p
@@ -249,16 +254,17 @@ def signals(norm: Normalized, codes: np.ndarray, spans: list | None = None) -> n
     classes = np.bincount(np.searchsorted(_EDGES, codes, side="right"), minlength=_EDGES.size + 1)
     digits, latin = int(classes[_DIGIT]), int(classes[_LATIN])
     domains = _urls(t, raw, spans) if "." in chars or "/" in chars else []
-    hits = _words(t, raw, spans)
+    found = _NEEDLES.found(t)
+    hits = _words(t, raw, spans, chars, found)
     _brands(hits, domains, raw)
     if "line" in t or "id" in t or "@" in chars or "ライン" in t or "らいん" in t:
-        raw[_IDX["line_id"]] = _count(_LINE_ID, t, "line_id", spans)
+        raw[_IDX["line_id"]] = _count(_LINE_ID, t, "line_id", spans, chars, found)
     if digits >= 5:
-        raw[_IDX["phone"]] = _count(_PHONE, t, "phone", spans)
+        raw[_IDX["phone"]] = _count(_PHONE, t, "phone", spans, chars, found)
     if "@" in chars:
-        raw[_IDX["email"]] = _count(_EMAIL, t, "email", spans)
+        raw[_IDX["email"]] = _count(_EMAIL, t, "email", spans, chars, found)
     if digits:
-        raw[_IDX["money_amount"]] = _count(_MONEY_AMOUNT, t, "money_amount", spans)
+        raw[_IDX["money_amount"]] = _count(_MONEY_AMOUNT, t, "money_amount", spans, chars, found)
     emoji = int(classes[_EMOJI_CLASS]) + (sum(t.count(c) for c in chars & _EMOJI_BMP) if chars & _EMOJI_BMP else 0)
     raw[_IDX["emoji_density"]] = min(emoji / n * 5.0, 3.0)
     raw[_IDX["emoji_count"]] = emoji
@@ -278,7 +284,8 @@ def signals(norm: Normalized, codes: np.ndarray, spans: list | None = None) -> n
     raw[_IDX["digit_ratio"]] = digits / n
     raw[_IDX["has_japanese"]] = float(classes[_KANA] + classes[_KANJI] > 0)
     for name, rx in CONSTRUCTIONS.items():
-        if (not latin and name in _LATIN_ONLY) or (name in _TRIGGERS and chars.isdisjoint(_TRIGGERS[name])):
+        if (not latin and name in _LATIN_ONLY) or (name in _TRIGGERS and chars.isdisjoint(_TRIGGERS[name])) or (
+                not _NEEDLES[rx].may_match(t, chars, found)):
             continue
         for m in rx.finditer(t):
             raw[_IDX[name]] += 1
@@ -286,7 +293,7 @@ def signals(norm: Normalized, codes: np.ndarray, spans: list | None = None) -> n
             if spans is not None:
                 spans.append((name, m.start(), m.end()))
     _sentence_combos(t, hits, raw)
-    for name, value in personal_info(t, spans, chars, digits).items():
+    for name, value in personal_info(t, spans, chars, digits, found).items():
         raw[_IDX[name]] = value
     out = np.where(_SATURATE, np.minimum(np.log1p(raw), 4.0), raw)
     return out * _SCALE

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CONSTRUCTIONS", "personal_info"]
+from moderation.needles import NeedleIndex
+
+__all__ = ["CONSTRUCTIONS", "PII_PATTERNS", "personal_info"]
 
 _G = r"[^。．.!?！？\n]"  # any character inside one sentence
 _KANA = r"[ぁ-んァ-ヶー]"
@@ -88,24 +90,30 @@ CONSTRUCTIONS = {
 
 _PLACE_TRIGGER = frozenset("校学園社院店場所支営")
 _EXPOSE_TRIGGER = frozenset("晒特凸住身個実自本dhl")
+PII_PATTERNS = (ADDRESS, POSTAL, PHONE, EMAIL, PLACE, EXPOSE)
+_NEEDLES = NeedleIndex(PII_PATTERNS)
 
 
-def personal_info(text: str, spans: list | None = None, chars: set | None = None, digits: int = 1) -> dict[str, float]:
+def personal_info(text: str, spans: list | None = None, chars: set | None = None, digits: int = 1,
+                  found: set | None = None) -> dict[str, float]:
     """Counts of the personal-information pieces, and `pii_exposed`: a piece next to a person or an act of
     exposure, with no company or public office in the text (those are news, not doxxing).
 
-    `chars` (the set of the text's characters) and `digits` (how many) let absent pieces be skipped."""
+    `chars` (the set of the text's characters), `digits` (how many) and `found` (the needles of an index
+    holding PII_PATTERNS found in the text) let absent pieces be skipped."""
     chars = set(text) if chars is None else chars
     pieces = 0
     for rx, needed in ((ADDRESS, digits), (POSTAL, digits), (PHONE, digits >= 9), (EMAIL, "@" in chars),
                        (PLACE, not chars.isdisjoint(_PLACE_TRIGGER))):
-        if not needed:
+        if not needed or not _NEEDLES[rx].may_match(text, chars, found):
             continue
         for m in rx.finditer(text):
             pieces += 1
             if spans is not None:
                 spans.append(("personal_info", m.start(), m.end()))
-    expose = sum(1 for _ in EXPOSE.finditer(text)) if not chars.isdisjoint(_EXPOSE_TRIGGER) else 0
+    expose = 0
+    if not chars.isdisjoint(_EXPOSE_TRIGGER) and _NEEDLES[EXPOSE].may_match(text, chars, found):
+        expose = sum(1 for _ in EXPOSE.finditer(text))
     exposed = 0.0
     if pieces and (expose or PERSON_CTX.search(text)) and not ORG_CTX.search(text):
         exposed = 1.0

@@ -1,0 +1,136 @@
+"""Needles of a regex: strings of which every match contains one, so a text without any is never scanned.
+
+A regex scan costs a match attempt at every position of the text; most comments contain none of what a
+signal's pattern needs. `Needles(pattern)` reads the parsed pattern once (literal runs, small character
+classes, alternations, repeats of at least one) and keeps the most selective set it can prove necessary;
+`may_match(text, chars)` is then a few substring tests. A pattern it cannot reason about (a leading `.`,
+a large class, IGNORECASE) gets no needles and is always scanned: the guard can only skip, never change, a
+result (tests/test_needles.py checks that on generated and adversarial text).
+"""
+
+from __future__ import annotations
+
+import re
+import re._constants as C
+import re._parser as P
+
+import ahocorasick
+
+__all__ = ["NeedleIndex", "Needles"]
+
+MAX_NEEDLES = 48   # more than this costs about what the scan it saves
+MAX_CLASS = 12     # characters of a class spelled out as one-character needles
+
+
+def _class(items) -> set[str] | None:
+    out: set[str] = set()
+    for op, av in items:
+        if op is C.LITERAL:
+            out.add(chr(av))
+        elif op is C.RANGE and av[1] - av[0] < MAX_CLASS:
+            out.update(chr(c) for c in range(av[0], av[1] + 1))
+        else:  # NEGATE, CATEGORY, a wide range
+            return None
+    return out if len(out) <= MAX_CLASS else None
+
+
+def _strength(needle: str) -> int:
+    """How rare a needle is likely to be: kana and ASCII letters are everywhere, kanji and symbols less so."""
+    return sum(1 if "\u3040" <= c <= "\u309f" or c.isascii() else 2 for c in needle)
+
+
+def _best(candidates: list[set[str]]) -> set[str] | None:
+    """The most selective candidate: strongest weakest needle, then strongest on average, then fewest."""
+    if not candidates:
+        return None
+    return max(candidates, key=lambda s: (min(4, min(map(_strength, s))), sum(map(_strength, s)) / len(s), -len(s)))
+
+
+def _op(op, av) -> set[str] | None:
+    if op is C.LITERAL:
+        return {chr(av)}
+    if op is C.IN:
+        return _class(av)
+    if op is C.BRANCH:
+        out: set[str] = set()
+        for alternative in av[1]:
+            found = _sequence(alternative)
+            if found is None:
+                return None
+            out |= found
+        return out if len(out) <= MAX_NEEDLES else None
+    if op is C.SUBPATTERN:
+        return None if av[1] & re.IGNORECASE else _sequence(av[3])
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        return _sequence(av[2]) if av[0] >= 1 else None
+    if op is C.ATOMIC_GROUP:
+        return _sequence(av)
+    return None  # assertions, anchors, any character, back-references: nothing they are sure to consume
+
+
+def _sequence(items) -> set[str] | None:
+    """Needles of a sequence: each element's own set, and each run of literals as one string; the best one."""
+    candidates: list[set[str]] = []
+    run = ""
+    for op, av in items:
+        if op is C.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            candidates.append({run})
+            run = ""
+        found = _op(op, av)
+        if found:
+            candidates.append(found)
+    if run:
+        candidates.append({run})
+    return _best(candidates)
+
+
+class Needles:
+    """`may_match(text, chars, found)` is False only when the pattern cannot match `text`.
+
+    `chars` is set(text); `found` is `NeedleIndex.found(text)` of an index this guard is part of (one
+    automaton pass for every guard of a text), or None to test the needles one by one."""
+
+    __slots__ = ("chars", "pattern", "strings")
+
+    def __init__(self, pattern: re.Pattern[str]):
+        self.pattern = pattern
+        found = None
+        if not pattern.flags & (re.IGNORECASE | re.VERBOSE) and isinstance(pattern.pattern, str):
+            found = _sequence(P.parse(pattern.pattern, pattern.flags))
+        # None: no guard (always scanned); one-character needles are looked up in the text's set of characters
+        self.chars = None if found is None else frozenset(n for n in found if len(n) == 1)
+        self.strings = frozenset() if found is None else frozenset(n for n in found if len(n) > 1)
+
+    def may_match(self, text: str, chars, found=None) -> bool:
+        if self.chars is None:
+            return True
+        if not self.chars.isdisjoint(chars):
+            return True
+        if found is not None:
+            return not self.strings.isdisjoint(found)
+        return any(n in text for n in self.strings)
+
+
+class NeedleIndex:
+    """The guards of many patterns, keyed by pattern, with one Aho-Corasick automaton for all their strings."""
+
+    def __init__(self, patterns):
+        self.guards = {rx: Needles(rx) for rx in patterns}
+        self.automaton = ahocorasick.Automaton()
+        for guard in self.guards.values():
+            for needle in guard.strings:
+                self.automaton.add_word(needle, needle)
+        if len(self.automaton):
+            self.automaton.make_automaton()
+
+    def __getitem__(self, rx: re.Pattern[str]) -> Needles:
+        return self.guards[rx]
+
+    def found(self, text: str) -> set[str]:
+        """Every needle string that occurs in `text` (one pass, linear in the text plus the occurrences)."""
+        if not len(self.automaton):
+            return set()
+        return {needle for _end, needle in self.automaton.iter(text)}

@@ -1,0 +1,77 @@
+"""Needle guards only skip scans that would find nothing: every guarded pattern, on texts built from its own
+literals, characters and near-misses, matches only where its guard lets the scan run (issue 13: the hot path)."""
+
+import re
+import re._parser as P
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bench.adversarial import SEPARATORS, _walk, adversarial_inputs
+from moderation import features, targets
+from moderation.needles import NeedleIndex, Needles
+
+GUARDED = {**features._NEEDLES.guards, **targets._NEEDLES.guards}
+
+
+def _pieces(pattern):
+    chars, literals = [], []
+    _walk(P.parse(pattern.pattern, pattern.flags), chars, literals)
+    return sorted(set(chars) | set(literals) | {lit[:-1] for lit in literals} | set(SEPARATORS) | {"あ", "a", "1"})
+
+
+PIECES = {rx: _pieces(rx) for rx in GUARDED}
+
+
+def _agrees(rx, text):
+    found = rx.search(text) is not None
+    chars = set(text)
+    assert features._NEEDLES[rx].may_match(text, chars, features._NEEDLES.found(text)) or not found, (rx, text)
+    assert GUARDED[rx].may_match(text, chars) or not found, (rx, text)
+
+
+@pytest.mark.parametrize("rx", list(GUARDED), ids=lambda rx: rx.pattern[:30])
+def test_a_guard_never_skips_a_match(rx):
+    every = st.lists(st.sampled_from(PIECES[rx]), max_size=25).map("".join)
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(text=every)
+    def check(text):
+        _agrees(rx, text)
+
+    check()
+
+
+def test_guards_hold_on_the_adversarial_inputs():
+    for _name, text in adversarial_inputs(300):
+        for rx in GUARDED:
+            _agrees(rx, text)
+
+
+def test_guards_skip_what_cannot_match():
+    ordinary = "今日のニュース、とても考えさせられました。増税の議論はもっと丁寧にしてほしいと思います。"
+    skipped = [rx for rx in GUARDED if not features._NEEDLES[rx].may_match(ordinary, set(ordinary),
+                                                                            features._NEEDLES.found(ordinary))]
+    assert targets.THREAT_EN in skipped and targets.THREAT_JA in skipped and targets.EXPOSE in skipped
+    assert len(skipped) >= len(GUARDED) - 3
+
+
+@pytest.mark.parametrize(("pattern", "chars", "strings"), [
+    (r"abc", set(), {"abc"}),
+    (r"(?<![a-z])(?:kill|hurt)s?", set(), {"kill", "hurt"}),
+    (r"[@＠][a-z]{4,}", {"@", "＠"}, set()),
+    (r"晒(?:す|し|され)", {"晒"}, set()),  # the kanji, not the common kana after it
+    (r"x*|y", None, None),  # an alternative that can match nothing: no guard
+    (r"(?i)abc", None, None),
+    (r".abc?", set(), {"ab"}),
+])
+def test_needles_of_a_pattern(pattern, chars, strings):
+    guard = Needles(re.compile(pattern))
+    assert guard.chars == (None if chars is None else frozenset(chars))
+    assert guard.strings == (frozenset() if strings is None else frozenset(strings))
+
+
+def test_index_finds_overlapping_needles():
+    index = NeedleIndex([re.compile("abcd"), re.compile("bcde|zz")])
+    assert index.found("xabcdex") == {"abcd", "bcde"}
