@@ -36,7 +36,7 @@ def create_app(test_config=None, *, with_model=True):
     """Settings (defaults, then MODERATION_* environment variables, then `test_config`) parsed once; then
     every resource. A setting that cannot be parsed stops here with a message naming the variable."""
     from moderation import errors, settings
-    from moderation.api import articles, authors, comments, newsroom, openapi, transparency
+    from moderation.api import articles, authors, checks, comments, newsroom, openapi, transparency
     from moderation.api import requests as removal_requests
     from moderation.integrations import akismet, coral, outbox
     from moderation.ops import health, json_provider, logs, metrics, proxies
@@ -69,6 +69,7 @@ def create_app(test_config=None, *, with_model=True):
     app.register_blueprint(comments.bp)
     app.register_blueprint(articles.bp)  # the article registry and its circuit breaker
     app.register_blueprint(authors.bp)  # authors' standing and strikes
+    app.register_blueprint(checks.bp)  # comments:check, the pre-post nudge
     app.register_blueprint(removal_requests.bp)  # removal requests: the site's API and its report
     app.register_blueprint(transparency.bp)
     app.register_blueprint(newsroom.bp)  # the moderation API for newsroom tools (moderator tokens)

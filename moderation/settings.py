@@ -123,6 +123,18 @@ def _shared_labels(spec):
     return groups
 
 
+def _check_rate_limits(spec):
+    from moderation.store.rate_limits import parse_limits
+
+    return parse_limits(spec, "CHECK_RATE_LIMITS")
+
+
+def _category_policies(spec):
+    from moderation.scoring.policy import CategoryPolicies
+
+    return CategoryPolicies(spec)
+
+
 def _webhooks(spec):
     from moderation.integrations.webhooks import parse_webhooks
 
@@ -204,6 +216,11 @@ TABLE = (
     Setting("MODEL_SHA256", text, "", "SHA-256 of the pinned version's model.joblib (required with MODEL_VERSION)"),
     Setting("THRESHOLDS", _domain(_thresholds), {},
             'JSON overriding the card\'s thresholds, e.g. {"spam": {"review": 0.5, "reject": 0.99}}'),
+    Setting("CATEGORY_POLICIES", _domain(_category_policies), {},
+            'JSON per article category: threshold overrides, an optional period and nudge wording, e.g. '
+            '{"politics": {"thresholds": {"abuse": {"review": 0.3}}, "start": "2026-07-01T00:00:00+09:00", '
+            '"end": "2026-07-21T00:00:00+09:00", "nudge": {"ja": "...", "en": "..."}}}; a list tries each in turn; '
+            '"sites": {"<site>": {...}} for one site\'s own; empty: none'),
     Setting("MODEL_CHECK_SECONDS", number, 2.0,
             "seconds between a worker's checks of the registry's pins (activate, rollback, shadow, thresholds)"),
     Setting("QUIET_HOURS", _domain(_quiet_hours), {},
@@ -231,6 +248,9 @@ TABLE = (
             "through a moderator's decision on the same text"),
     Setting("FEEDBACK_DAILY_CAP", integer, 200, "unconfirmed feedback labels exported per site and UTC day "
             "when FEEDBACK_WEIGHT is above 0"),
+    Setting("CHECK_RATE_LIMITS", _domain(_check_rate_limits), {"key": "12000/60", "author": "30/60", "ip": "120/60"},
+            "POST /api/v1/comments:check (the pre-post nudge) per API key, author id and client IP, counted apart "
+            'from RATE_LIMITS: a reader may check a draft several times; "count/seconds", empty or 0: off'),
     Setting("BATCH_ITEM_LIMITS", boolean, False,
             "a batch's items counted against the author and IP limits too (an item over one: 429 in its slot); "
             "off: batches are back-fills and count against the key's limit only"),

@@ -45,12 +45,15 @@ def public_view(record, *, full=False):
 
 
 def build_record(site, comment, score):
-    """A scored comment ready to store: the policy's decision, labels and risk beside the model's output."""
-    decision, labels, risk = get_manager().policy_for(site).decide({**score.scores, **score.categories})
+    """A scored comment ready to store: the policy's decision, labels and risk beside the model's output (the
+    article category's rule applied), and whether it was posted unchanged or revised after a nudge."""
+    category = comment.get("article_category")
+    decision, labels, risk = get_manager().policy_for(site).decide({**score.scores, **score.categories},
+                                                                   article_category=category)
     author = comment["author"] or {}
     return {
         "id": comment["id"], "site": site, "article_id": comment["article_id"], "text": comment["text"],
-        "text_sha256": hashlib.sha256(comment["text"].encode()).hexdigest(),
+        "text_sha256": text_sha256(comment["text"]), "article_category": category, "nudged": nudge_outcome(comment),
         "author": comment["author"], "author_id": author.get("id"), "author_name": author.get("name"),
         "ip": comment["ip"], "user_agent": comment["user_agent"], "url": comment["url"],
         "created_at": comment["created_at"], "lang": comment["lang"],
@@ -119,7 +122,8 @@ def compare_shadow(manager, site, record):
     shadow = manager.shadow
     try:
         score = shadow.score(record["text"])
-        decision, _, _ = manager.policy_for(site).decide({**score.scores, **score.categories})
+        decision, _, _ = manager.policy_for(site).decide({**score.scores, **score.categories},
+                                                         article_category=record.get("article_category"))
         manager.registry.record_shadow(shadow.version, record["decision"], decision, site, record["id"])
     except RedisError:
         log.warning("shadow comparison not recorded: redis unavailable")
@@ -131,7 +135,20 @@ def submit_comment():
     comment = parse_comment(parse_json_body(request), text_limit=settings.get().text_limit)
     answer = handle(g.site, comment)
     g.decisions = ((answer["decision"], answer["labels"]),)  # counted by ops/metrics.py
+    g.nudged = [nudge_outcome(comment)]  # counted by ops/metrics.py
     return jsonify(answer)
+
+
+def text_sha256(text):
+    """The comment text's fingerprint: idempotency, and the check_token comments:check answers."""
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def nudge_outcome(comment):
+    """None, or whether a comment posted after a nudge is the checked text ("unchanged") or another ("revised")."""
+    if not comment.get("nudged"):
+        return None
+    return "unchanged" if comment["check_token"] == text_sha256(comment["text"]) else "revised"
 
 
 def _charges(site, parsed, key_cost, now):
@@ -198,6 +215,7 @@ def submit_batch():
             results.append({"index": index, "id": _item_id(items[index]), "error": error.to_dict(),
                             "status": error.status})
     g.decisions = [(r["decision"], r["labels"]) for r in results if "decision" in r]
+    g.nudged = [record["nudged"] for record in records]
     return jsonify({"results": results})
 
 

@@ -94,8 +94,42 @@ COMMENT = {
         "article_url": {"type": "string", "format": "uri", "pattern": "^https?://", "maxLength": 2048},
         "parent_id": {"type": "string", "minLength": 1, "maxLength": 128,
                       "description": "the comment this one replies to (its text is shown when the service has it)"},
+        "article_category": {"type": "string", "pattern": "^[a-z0-9][a-z0-9_-]{0,63}$",
+                             "description": "the article's category (e.g. politics): its MODERATION_CATEGORY_POLICIES "
+                                            "rule, while in force, brings its own thresholds"},
+        "nudged": {"type": "boolean", "description": "posted after a comments:check nudge (needs check_token)"},
+        "check_token": {"type": "string", "pattern": "^[0-9a-f]{64}$",
+                        "description": "the check_token comments:check answered: tells unchanged from revised"},
     },
     "additionalProperties": True,
+}
+
+NUDGE = {"oneOf": [{"type": "null"}, {
+    "type": "object", "required": ["category", "message", "spans"],
+    "description": "for the commenter, before posting: shown when the comment would be held or rejected for a harm",
+    "properties": {
+        "category": {"type": "string", "description": "the harm the wording speaks to"},
+        "message": {"type": "object", "required": ["ja", "en"],
+                    "properties": {"ja": {"type": "string"}, "en": {"type": "string"}}},
+        "spans": {"type": "array", "items": {"type": "object", "required": ["start", "end", "text", "category"],
+                                             "properties": {"start": {"type": "integer"}, "end": {"type": "integer"},
+                                                            "text": {"type": "string"},
+                                                            "category": {"type": "string"}}}}}}]}
+
+CHECK = {
+    "type": "object",
+    "required": ["decision", "scores", "categories", "labels", "model_version", "nudge", "check_token"],
+    "properties": {
+        "id": {"type": ["string", "null"]},
+        "decision": DECISION["properties"]["decision"], "scores": SCORES, "categories": CATEGORIES,
+        "labels": DECISION["properties"]["labels"], "model_version": {"type": ["string", "null"]},
+        "explanation": DECISION["properties"]["explanation"],
+        "article_category": {"type": ["string", "null"]},
+        "category_policy": {"type": ["string", "null"], "description": "the article category whose rule applied"},
+        "check_token": {"type": "string", "pattern": "^[0-9a-f]{64}$",
+                        "description": "SHA-256 of the checked text: send it back with nudged: true"},
+        "nudge": NUDGE,
+    },
 }
 
 MODERATION = {"oneOf": [
@@ -427,6 +461,14 @@ def build_spec():
                             "error": _ref("ErrorBody"), "status": {"type": "integer"}}},
                     ]}}}}, "results"), **_COMMON_ERRORS},
             }},
+            "/api/v1/comments:check": {"post": {
+                "tags": ["comments"], "summary": "What submitting this comment would decide, and a nudge for the "
+                                                 "commenter; stores and queues nothing (its own rate limit)",
+                "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                    **COMMENT, "required": ["article_id", "text"]}}}},
+                "responses": {"200": _json(_ref("Check"), "the decision submit would give, and the nudge"),
+                              **_COMMON_ERRORS},
+            }},
             "/api/v1/comments/{comment_id}": {"get": {
                 "tags": ["comments"], "summary": "Current status, scores and, once decided, who decided, when and why",
                 "parameters": [comment_id],
@@ -506,6 +548,7 @@ def build_spec():
             "schemas": {
                 "Comment": COMMENT,
                 "Decision": DECISION,
+                "Check": CHECK,
                 "CommentStatus": {"allOf": [DECISION, {"type": "object", "properties": {
                     "article_id": {"type": ["string", "null"]},
                     "received_at": {"type": ["string", "null"], "format": "date-time"},

@@ -16,6 +16,8 @@ from moderation.ops.deadlines import watchdog
 
 MAX_DEPTH = 16
 LANG_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$")
+SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
 CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
@@ -136,12 +138,13 @@ def check_date_time(value, field):
     return int(stamp.timestamp() * 1000)
 
 
-def parse_comment(body, *, text_limit=10_000):
-    """Checked, NFC-normalised fields of one comment; unknown fields are ignored."""
+def parse_comment(body, *, text_limit=10_000, require_id=True):
+    """Checked, NFC-normalised fields of one comment; unknown fields are ignored (the id is optional for a
+    check, which stores nothing)."""
     if not isinstance(body, dict):
         raise ValidationError("each comment must be a JSON object", "body", code="wrong_type")
-    comment_id = _string(body, "id", required=True, max_len=128)
-    if CONTROL_RE.search(comment_id):
+    comment_id = _string(body, "id", required=require_id, max_len=128)
+    if comment_id is not None and CONTROL_RE.search(comment_id):
         raise ValidationError("id contains control characters", "id", code="invalid_text")
     size = f"1-{text_limit:,} characters"  # what the client is told, whatever the failure
     raw = body.get("text")
@@ -171,6 +174,8 @@ def parse_comment(body, *, text_limit=10_000):
         "article_title": _string(body, "article_title", max_len=300),
         "article_url": _string(body, "article_url", max_len=2048),
         "parent_id": _string(body, "parent_id", max_len=128),
+        "article_category": _string(body, "article_category", max_len=64),
+        **_nudged(body),
     }
     author = body.get("author")
     if author is not None:
@@ -182,6 +187,21 @@ def parse_comment(body, *, text_limit=10_000):
         }
     _check_formats(comment)
     return comment
+
+
+def _nudged(body):
+    """`nudged: true` with the `check_token` the check answered: the comment was posted after a nudge."""
+    nudged = body.get("nudged", False)
+    if not isinstance(nudged, bool):
+        raise ValidationError("nudged must be true or false", "nudged", code="wrong_type")
+    token = _string(body, "check_token", max_len=64)
+    if token is not None and not SHA256_RE.match(token):
+        raise ValidationError("check_token must be the 64 hex characters comments:check answered", "check_token",
+                              code="invalid_format")
+    if nudged and token is None:
+        raise ValidationError("check_token is required with nudged: true (the check answer carries it)",
+                              "check_token", code="missing_field")
+    return {"nudged": nudged, "check_token": token}
 
 
 def _check_formats(comment):
@@ -196,5 +216,8 @@ def _check_formats(comment):
         if comment[name] is not None and CONTROL_RE.search(comment[name]):
             raise ValidationError(f"{name} contains control characters", name, code="invalid_text")
     check_date_time(comment["created_at"], "created_at")
+    if comment["article_category"] is not None and not SLUG_RE.match(comment["article_category"]):
+        raise ValidationError("article_category must be a slug: a-z, 0-9, '_' or '-', 1-64 characters",
+                              "article_category", code="invalid_format")
     if comment["lang"] is not None and not LANG_RE.match(comment["lang"]):
         raise ValidationError("lang must be a language tag such as ja or en-US", "lang", code="invalid_format")

@@ -10,6 +10,8 @@ the same figures:
   moderation_http_request_duration_seconds{route,method}       histogram
   moderation_decisions_total{label,action}                     counter: decisions the scoring API answered
                                                                (label "none" for an allowed comment)
+  moderation_comment_checks_total{result}                       comments:check answers: "nudge" or "none"
+  moderation_nudged_comments_total{outcome}                    comments posted after a nudge: unchanged, revised
   moderation_model_info{version}                               1 per version a live worker serves
   moderation_queue_depth{site,label}                           open (undecided) items per label
   moderation_queue_open{site}, moderation_queue_claimed{site}  open items, items under a moderator's lease
@@ -46,6 +48,9 @@ LATENCY = Histogram("moderation_http_request_duration_seconds", "Time to answer 
                     ["route", "method"], buckets=LATENCY_BUCKETS)
 DECISIONS = Counter("moderation_decisions", "Policy decisions on scored comments, by label and action",
                     ["label", "action"])
+CHECKS = Counter("moderation_comment_checks", "comments:check answers, by whether they carried a nudge", ["result"])
+NUDGED = Counter("moderation_nudged_comments", "Comments posted after a nudge: the checked text unchanged or revised",
+                 ["outcome"])
 MODEL = Gauge("moderation_model_info", "Model version served by at least one live worker", ["version"],
               multiprocess_mode="livemax")
 
@@ -56,6 +61,16 @@ def count_decisions(answers):
     for decision, labels in answers:
         for label in labels or ("none",):
             DECISIONS.labels(label, decision).inc()
+
+
+def count_nudges(state):
+    """A comments:check answer, and comments posted after a nudge (the API leaves both in g)."""
+    checked = getattr(state, "checked", None)
+    if checked:
+        CHECKS.labels(checked).inc()
+    for outcome in getattr(state, "nudged", None) or ():
+        if outcome:
+            NUDGED.labels(outcome).inc()
 
 
 class QueueCollector:
@@ -181,6 +196,8 @@ def init_app(app):
         decisions = getattr(state, "decisions", None)
         if decisions and response.status_code == 200:
             count_decisions(decisions)
+        if response.status_code == 200:
+            count_nudges(state)
         model_gauge()
         return response
 

@@ -29,7 +29,7 @@ class ModelManager:
         self.shadow = None
         self.saved_thresholds = {}
         self.policy = self._policy(self.active)
-        self.site_policies = {}
+        self.site_policies = self._site_policies(self.active)
         self.generation = None
         self.last_error = None
         self.interval = config.model_check_seconds
@@ -40,7 +40,13 @@ class ModelManager:
         """The card's thresholds, then configuration, then the admins' saved ones (and one site's, if named)."""
         saved = {key: value for key, value in self.saved_thresholds.items() if key != "sites"}
         here = (self.saved_thresholds.get("sites") or {}).get(site) or {} if site else {}
-        return Policy(scorer.thresholds, self.config.thresholds, saved, here, quiet=self.quiet)
+        return Policy(scorer.thresholds, self.config.thresholds, saved, here, quiet=self.quiet,
+                      categories=self.config.category_policies.for_site(site))
+
+    def _site_policies(self, scorer):
+        """A policy per site with saved thresholds or category rules of its own."""
+        sites = {*(self.saved_thresholds.get("sites") or {}), *self.config.category_policies.sites}
+        return {site: self._policy(scorer, site) for site in sites}
 
     def policy_for(self, site):
         """The policy a site's comments are decided by: the deployment's, with that site's saved thresholds."""
@@ -72,7 +78,7 @@ class ModelManager:
                 shadow = self._scorer(pins.get("shadow_version"), pins.get("shadow_sha256"), self.shadow)
                 self.saved_thresholds = pins.get("thresholds") or {}
                 policy = self._policy(active)
-                site_policies = {site: self._policy(active, site) for site in self.saved_thresholds.get("sites") or {}}
+                site_policies = self._site_policies(active)
             except (ModelLoadError, ValueError) as error:
                 self.last_error = str(error)
                 log.error("model pins not applied, still serving %s: %s", self.active.version, error)

@@ -37,6 +37,7 @@ Layout (prefix P, default ``mod:``; S is a site name from MODERATION_API_KEYS):
   P{S}:demo:comments       HASH   demo article page only: comment id -> JSON (name, text, status, author)
   P{S}:demo:seen           SET    demo article page only: webhook event ids already applied (de-dup)
   P{S}:rl:<kind>:<window>:<value>  STRING rate-limit counter of one API key, author or IP in one fixed window
+  P{S}:rl:check:<kind>:<window>:<value>  STRING the same for comments:check (the only key a check writes)
   Pmoderator:<name>        HASH   a moderator account (name, role, scrypt password hash)
   Pmoderators              SET    the names of every moderator account (the accounts page and `moderator list`)
   Psession:<sid>           HASH   a logged-in moderator's session (expires after SESSION_HOURS)

@@ -63,12 +63,12 @@ class Charge(NamedTuple):
     args: list
 
 
-def parse_limits(spec):
+def parse_limits(spec, name="RATE_LIMITS"):
     """{"key": "6000/60", "author": "10/60", "ip": "30/60"} -> {kind: (limit, window seconds)}."""
     limits = {}
-    for kind, value in json_object(spec, "RATE_LIMITS").items():
+    for kind, value in json_object(spec, name).items():
         if kind not in ("key", "author", "ip", "feedback"):
-            raise ValueError(f"MODERATION_RATE_LIMITS: unknown kind {kind!r} (key, author, ip, feedback)")
+            raise ValueError(f"MODERATION_{name}: unknown kind {kind!r} (key, author, ip, feedback)")
         if value in (None, "", 0):
             continue
         count, _, window = str(value).partition("/")
@@ -85,15 +85,16 @@ class RateLimiter:
 
     LOCAL_MAX = 10_000
 
-    def __init__(self, redis, limits, prefix="mod:"):
+    def __init__(self, redis, limits, prefix="mod:", scope=""):
         self.redis = redis
         self.limits = limits
         self.keys = KeySpace(prefix)
+        self.scope = scope  # "check:" for comments:check, whose counters are its own
         self._hit = redis.register_script(_HIT)
         self._over = {}  # counter key -> (monotonic deadline, kind)
 
     def key(self, site, kind, value, window_index):
-        return self.keys.rate_limit(site, kind, window_index, value)
+        return self.keys.rate_limit(site, self.scope + kind, window_index, value)
 
     def charge(self, site, hits, *, now):
         """The counters of (kind, value, cost) hits for limits that are on; refuses at once a counter this
@@ -144,15 +145,18 @@ class RateLimiter:
             self.refuse(charge, position, left_ms)
 
 
-def get_limiter():
+def get_limiter(scope=""):
+    """The app's limiter for comments (RATE_LIMITS), or with scope "check:" for comments:check's own."""
     from flask import current_app
 
     from moderation import settings
     from moderation.store import connection
 
-    limiter = current_app.extensions.get("moderation.ratelimiter")
+    name = f"moderation.ratelimiter{scope}"
+    limiter = current_app.extensions.get(name)
     if limiter is None:
         redis, prefix = connection()
-        limiter = RateLimiter(redis, settings.get().rate_limits, prefix)
-        current_app.extensions["moderation.ratelimiter"] = limiter
+        limits = settings.get().check_rate_limits if scope else settings.get().rate_limits
+        limiter = RateLimiter(redis, limits, prefix, scope)
+        current_app.extensions[name] = limiter
     return limiter

@@ -112,6 +112,8 @@ redis.call('HSET', rec, unpack(flat))
 for _, bucket in ipairs(cjson.decode(ARGV[9])) do redis.call('HINCRBY', KEYS[9], bucket, 1) end
 redis.call('EXPIRE', KEYS[9], 40 * 86400)
 redis.call('HINCRBY', KEYS[6], 'submitted:' .. decision, 1)
+local nudged = redis.call('HGET', rec, 'nudged')  -- posted after a pre-post nudge: unchanged or revised
+if nudged then redis.call('HINCRBY', KEYS[6], 'nudged:' .. nudged, 1) end
 if ARGV[10] == '1' then
   redis.call('HINCRBY', KEYS[7], 'submitted', 1)
   redis.call('LPUSH', KEYS[10], id)

@@ -1,0 +1,110 @@
+"""Article-category policies (MODERATION_CATEGORY_POLICIES): a stricter `politics` during an election period,
+a site's own rules and nudge wording, and start-up refusing a rule it cannot apply."""
+
+import json
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from moderation.labels import CATEGORIES, LABELS
+from moderation.scoring.policy import CategoryPolicies, Policy
+from moderation.settings import SettingsError, load
+
+TEXT = "今日の記事、とても参考になりました。"
+NEVER = {"review": 1.01, "reject": 1.01}
+FLAG_NONE = json.dumps({name: dict(NEVER) for name in (*LABELS, *CATEGORIES)})
+STRICT = {"abuse": {"review": 0.0, "reject": 1.01}}  # every comment held while the rule is in force
+WORDING = {"ja": "選挙期間中です。候補者や有権者への配慮をお願いします。",
+           "en": "It is election time: please be considerate."}
+
+
+def _at(hours):
+    return (datetime.now(UTC) + timedelta(hours=hours)).isoformat()
+
+
+def election(start_hours=-1, end_hours=1, **extra):
+    return {"thresholds": STRICT, "start": _at(start_hours), "end": _at(end_hours), **extra}
+
+
+def answer(client, auth, comment, **fields):
+    response = client.post("/api/v1/comments", json=comment(TEXT, **fields), headers=auth)
+    assert response.status_code == 200, response.text
+    return response.get_json()
+
+
+def test_the_same_comment_is_held_under_politics_in_the_period_only(make_app, auth, comment):
+    during = make_app(RATE_LIMITS="", THRESHOLDS=FLAG_NONE,
+                      CATEGORY_POLICIES=json.dumps({"politics": election()})).test_client()
+    assert answer(during, auth, comment, article_category="politics")["decision"] == "review"
+    assert answer(during, auth, comment, article_category="sports")["decision"] == "allow"
+    assert answer(during, auth, comment)["decision"] == "allow"  # no category: the site's thresholds
+    after = make_app(RATE_LIMITS="", THRESHOLDS=FLAG_NONE,
+                     CATEGORY_POLICIES=json.dumps({"politics": election(-48, -24)})).test_client()
+    assert answer(after, auth, comment, article_category="politics")["decision"] == "allow"
+    before = make_app(RATE_LIMITS="", THRESHOLDS=FLAG_NONE,
+                      CATEGORY_POLICIES=json.dumps({"politics": election(24, 48)})).test_client()
+    assert answer(before, auth, comment, article_category="politics")["decision"] == "allow"
+
+
+def test_period_bounds_and_the_first_rule_in_force(tiny_model):
+    start, end = datetime(2026, 7, 1, tzinfo=UTC).timestamp(), datetime(2026, 7, 21, tzinfo=UTC).timestamp()
+    rules = CategoryPolicies({"politics": [
+        {"thresholds": STRICT, "start": "2026-07-01T09:00:00+09:00", "end": "2026-07-21T09:00:00+09:00"},
+        {"thresholds": {"abuse": {"review": 0.9}}},  # the rest of the year: no period
+    ]})
+    never = {name: dict(NEVER) for name in (*LABELS, *CATEGORIES)}
+    policy = Policy(never, categories=rules.for_site("any"))
+    scores = {"spam": 0.1, "abuse": 0.2, **{name: 0.01 for name in CATEGORIES}}
+    assert policy.decide(scores, now=start, article_category="politics")[0] == "review"  # start is in
+    assert policy.decide(scores, now=end - 1, article_category="politics")[0] == "review"
+    assert policy.decide(scores, now=end, article_category="politics")[0] == "allow"  # end is out
+    assert policy.rule_for("politics", end)[0].thresholds == {"abuse": {"review": 0.9}}
+    assert policy.decide({**scores, "abuse": 0.95}, now=end, article_category="politics")[0] == "review"
+    assert policy.decide({**scores, "abuse": 0.95}, now=end, article_category="economy")[0] == "allow"
+
+
+def test_a_site_has_its_own_rules_and_wording_and_check_names_the_rule(make_app, auth, comment):
+    from tests.support.app import OTHER_KEY
+
+    policies = {"sites": {"other": {"politics": election(nudge=WORDING)}}}
+    app = make_app(RATE_LIMITS="", CHECK_RATE_LIMITS="", THRESHOLDS=FLAG_NONE,
+                   CATEGORY_POLICIES=json.dumps(policies))
+    client = app.test_client()
+    other = {"Authorization": f"Bearer {OTHER_KEY}"}
+    assert answer(client, auth, comment, article_category="politics")["decision"] == "allow"  # site "test"
+    assert answer(client, other, comment, article_category="politics")["decision"] == "review"
+    checked = client.post("/api/v1/comments:check", json=comment(TEXT, article_category="politics"),
+                          headers=other).get_json()
+    assert checked["decision"] == "review" and checked["category_policy"] == "politics"
+    # the rule's own wording, since the comment is held for a harm (abuse over its review threshold)
+    assert checked["nudge"]["message"] == WORDING
+    plain = client.post("/api/v1/comments:check", json=comment(TEXT, article_category="politics"),
+                        headers=auth).get_json()
+    assert plain["category_policy"] is None and plain["nudge"] is None
+
+
+@pytest.mark.parametrize(("spec", "words"), [
+    ("{not json", "not valid JSON"),
+    ({"Politics!": {"thresholds": STRICT}}, "slug"),
+    ({"politics": {"thresholds": {"rudeness": {"review": 0.1}}}}, "unknown label"),
+    ({"politics": {"thresholds": {"abuse": {"review": 0.9, "reject": 0.1}}}}, "review <= reject"),
+    ({"politics": {"start": "2026-07-01", "thresholds": STRICT}}, "time zone"),
+    ({"politics": {"start": "2026-07-21T00:00:00+09:00", "end": "2026-07-01T00:00:00+09:00"}}, "before end"),
+    ({"politics": {"nudge": {"ja": "選挙です"}}}, "nudge"),
+    ({"politics": {"threshold": STRICT}}, "only"),
+    ({"sites": []}, "sites"),
+])
+def test_start_up_refuses_a_rule_naming_the_variable(spec, words):
+    raw = spec if isinstance(spec, str) else json.dumps(spec)
+    with pytest.raises(SettingsError) as error:
+        load({"CATEGORY_POLICIES": raw}, environ={})
+    assert "MODERATION_CATEGORY_POLICIES" in str(error.value) and words in str(error.value)
+
+
+def test_the_article_category_is_validated_and_stored(make_app, auth, comment, rdb, prefix):
+    client = make_app(RATE_LIMITS="", THRESHOLDS=FLAG_NONE).test_client()
+    bad = client.post("/api/v1/comments", json=comment(TEXT, article_category="政治"), headers=auth)
+    assert bad.status_code == 400 and bad.get_json()["error"]["field"] == "article_category"
+    body = comment(TEXT, article_category="politics")
+    assert client.post("/api/v1/comments", json=body, headers=auth).status_code == 200
+    assert rdb.hget(f"{prefix}{{test}}:c:{body['id']}", "article_category") == "politics"

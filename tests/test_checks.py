@@ -1,0 +1,206 @@
+"""POST /api/v1/comments:check against a real Redis and the real tiny model: the decision submit would give, a
+nudge worded for the commenter, nothing stored (Redis compared before and after), its own rate limit, metrics."""
+
+import json
+
+import pytest
+from prometheus_client import REGISTRY
+
+from moderation.labels import CATEGORIES, LABELS
+from moderation.nudges import MESSAGES
+
+CHECK = "/api/v1/comments:check"
+ABUSIVE = "お前は本当にバカだ。黙れ、消えろ。"  # the tiny model: harassment 1.0 (card review 0.4)
+SPAM = "副業で月収100万円！今すぐLINE追加してね"
+CLEAN = "今日の記事、とても参考になりました。"
+NEVER = {"review": 1.01, "reject": 1.01}
+NO_LIMITS = {"RATE_LIMITS": "", "CHECK_RATE_LIMITS": ""}
+
+
+def only(category, review=0.0, reject=1.01):
+    """Thresholds under which only `category` crosses (the others never)."""
+    out = {name: dict(NEVER) for name in (*LABELS, *CATEGORIES)}
+    out[category] = {"review": review, "reject": reject}
+    return json.dumps(out)
+
+
+def _sample(name, **labels):
+    return REGISTRY.get_sample_value(name, labels) or 0
+
+
+def test_check_answers_what_submit_decides_with_a_nudge_for_a_harm(make_app, auth, comment):
+    client = make_app(**NO_LIMITS).test_client()
+    body = comment(ABUSIVE)
+    checked = client.post(CHECK, json=body, headers=auth)
+    assert checked.status_code == 200, checked.text
+    answer = checked.get_json()
+    submitted = client.post("/api/v1/comments", json=body, headers=auth).get_json()
+    for name in ("decision", "scores", "categories", "labels", "model_version", "explanation"):
+        assert answer[name] == submitted[name], name
+    assert answer["decision"] == "reject" and "harassment" in answer["labels"]  # abuse 1.0 over 0.97
+    nudge = answer["nudge"]
+    assert nudge["category"] == "harassment"
+    assert nudge["message"] == MESSAGES["harassment"]
+    assert nudge["message"]["ja"] == "この表現は、特定の人を傷つける可能性があります。投稿前に見直してみませんか？"
+    # the evidence spans, snapped to words, are the text's own characters
+    assert nudge["spans"] and all(ABUSIVE[s["start"]:s["end"]] == s["text"] for s in nudge["spans"])
+    assert all(any(word in s["text"] for s in nudge["spans"]) for word in ("バカ", "黙れ"))
+    assert [s["start"] for s in nudge["spans"]] == sorted(s["start"] for s in nudge["spans"])
+    assert len(answer["check_token"]) == 64
+
+
+def test_no_nudge_for_a_clean_comment_nor_for_spam_alone(make_app, auth, comment):
+    client = make_app(**NO_LIMITS).test_client()
+    clean = client.post(CHECK, json=comment(CLEAN), headers=auth).get_json()
+    assert clean["decision"] == "allow" and clean["nudge"] is None
+    spam = client.post(CHECK, json=comment(SPAM), headers=auth).get_json()
+    assert spam["decision"] == "reject" and spam["labels"] == ["spam"] and spam["nudge"] is None  # spam 0.999
+    held_at_night = make_app(**NO_LIMITS, QUIET_HOURS={"start": "00:00", "end": "23:59", "tz": "UTC",
+                                                       "mode": "hold"}).test_client()
+    # quiet hours hold everything, but a clean comment is not held for a harm: no nudge
+    night = held_at_night.post(CHECK, json=comment(CLEAN), headers=auth).get_json()
+    assert night["nudge"] is None
+
+
+@pytest.mark.parametrize("category", CATEGORIES)
+def test_each_harm_has_its_own_wording(make_app, auth, comment, category):
+    client = make_app(**NO_LIMITS, THRESHOLDS=only(category)).test_client()
+    answer = client.post(CHECK, json=comment(CLEAN), headers=auth).get_json()
+    assert answer["decision"] == "review" and category in answer["labels"]
+    assert answer["nudge"]["category"] == category
+    assert answer["nudge"]["message"] == MESSAGES[category]
+    rejected = make_app(**NO_LIMITS, THRESHOLDS=only(category, 0.0, 0.0)).test_client()
+    assert rejected.post(CHECK, json=comment(CLEAN), headers=auth).get_json()["nudge"]["category"] == category
+
+
+def test_wordings_are_distinct_and_self_harm_offers_support():
+    assert set(MESSAGES) == {*CATEGORIES, "abuse"}
+    assert len({m["ja"] for m in MESSAGES.values()}) == len(MESSAGES)
+    assert len({m["en"] for m in MESSAGES.values()}) == len(MESSAGES)
+    assert "よりそいホットライン" in MESSAGES["self_harm"]["ja"] and "いのちの電話" in MESSAGES["self_harm"]["ja"]
+    for message in MESSAGES.values():  # calm and not accusing: no blame words, a question or an offer of help
+        assert not any(word in message["ja"] for word in ("違反", "禁止", "削除します", "あなたは"))
+        assert message["ja"].endswith(("？", "。"))
+
+
+def _snapshot(redis):
+    """Every key with its exact serialized value and memory, the key count, the server's write count
+    (rdb_changes_since_last_save: one per write command) and used_memory."""
+    keys = sorted(redis.keys("*"))
+    info = redis.info()
+    return {"values": {key: redis.dump(key) for key in keys}, "dbsize": redis.dbsize(),
+            "key_memory": sum(redis.memory_usage(key, samples=0) for key in keys),
+            "writes": info["rdb_changes_since_last_save"], "used_memory": info["used_memory"]}
+
+
+# The used_memory of a server also holds its clients' query and reply buffers, which the test's own INFO, KEYS
+# and DUMP grow and shrink by some KiB; the data's memory (MEMORY USAGE of every key) is compared exactly.
+CLIENT_BUFFERS = 64 * 1024
+
+
+def _steady(redis):
+    """The snapshot once the test's own connection has grown its buffers (its first replies move used_memory)."""
+    for _ in range(3):
+        _snapshot(redis)
+    return _snapshot(redis)
+
+
+def test_check_stores_nothing_but_its_own_rate_limit_counter(make_app, own_redis, auth, comment):
+    """A comment that submit would store and reject: checking it five times writes nothing but the check's own
+    counter (five writes, all INCRBY of that key), so keys, values and their memory are unchanged."""
+    redis = own_redis.client()
+    client = make_app(own_redis.url, RATE_LIMITS="",
+                      CHECK_RATE_LIMITS=json.dumps({"author": "1000/31536000"})).test_client()
+    body = comment(ABUSIVE)
+    assert client.post(CHECK, json=body, headers=auth).status_code == 200  # the counter exists from here on
+    counters = [key for key in redis.keys("*") if ":rl:check:" in key]
+    assert len(counters) == 1 and redis.get(counters[0]) == "1"
+    before = _steady(redis)
+    for _ in range(5):
+        assert client.post(CHECK, json=body, headers=auth).get_json()["nudge"] is not None
+    after = _snapshot(redis)
+    assert after["dbsize"] == before["dbsize"] and set(after["values"]) == set(before["values"])
+    changed = {key for key in after["values"] if after["values"][key] != before["values"][key]}
+    assert changed == set(counters) and redis.get(counters[0]) == "6"  # exactly the limiter's count
+    assert after["writes"] - before["writes"] == 5
+    assert after["key_memory"] == before["key_memory"]
+    assert abs(after["used_memory"] - before["used_memory"]) <= CLIENT_BUFFERS
+    assert client.get(f"/api/v1/comments/{body['id']}", headers=auth).status_code == 404
+    assert client.get("/api/v1/queue", headers=auth).get_json()["open"] == 0
+
+
+def test_check_without_a_limit_writes_nothing_at_all(make_app, own_redis, auth, comment):
+    redis = own_redis.client()
+    client = make_app(own_redis.url, **NO_LIMITS).test_client()
+    client.post(CHECK, json=comment(ABUSIVE), headers=auth)
+    before = _steady(redis)
+    for _ in range(5):
+        assert client.post(CHECK, json=comment(ABUSIVE), headers=auth).status_code == 200
+    after = _snapshot(redis)
+    assert after["writes"] == before["writes"] and after["dbsize"] == before["dbsize"] == 0
+    assert abs(after["used_memory"] - before["used_memory"]) <= CLIENT_BUFFERS
+
+
+def test_check_has_its_own_rate_limit(make_app, auth, comment):
+    client = make_app(RATE_LIMITS=json.dumps({"author": "2/60"}),
+                      CHECK_RATE_LIMITS=json.dumps({"author": "3/60"})).test_client()
+    for _ in range(3):
+        assert client.post(CHECK, json=comment(author={"id": "a-9"}), headers=auth).status_code == 200
+    over = client.post(CHECK, json=comment(author={"id": "a-9"}), headers=auth)
+    assert over.status_code == 429 and over.get_json()["error"]["field"] == "author.id"
+    assert int(over.headers["Retry-After"]) >= 1
+    # the author's comment limit is untouched by the checks
+    for _ in range(2):
+        assert client.post("/api/v1/comments", json=comment(author={"id": "a-9"}), headers=auth).status_code == 200
+    assert client.post("/api/v1/comments", json=comment(author={"id": "a-9"}), headers=auth).status_code == 429
+
+
+@pytest.mark.parametrize(("change", "field"), [
+    ({"text": ""}, "text"), ({"text": None}, "text"), ({"article_id": None}, "article_id"),
+    ({"article_category": "Politics!"}, "article_category"), ({"nudged": "yes"}, "nudged"),
+    ({"check_token": "abc"}, "check_token"), ({"author": "x"}, "author"), ({"ip": "1.2.3"}, "ip"),
+])
+def test_invalid_check_names_the_field(make_app, auth, comment, change, field):
+    client = make_app(**NO_LIMITS).test_client()
+    body = {key: value for key, value in {**comment(), **change}.items() if value is not None}
+    answer = client.post(CHECK, json=body, headers=auth)
+    assert answer.status_code == 400 and answer.get_json()["error"]["field"] == field
+
+
+def test_check_needs_a_key_and_json_but_no_id(make_app, auth, comment):
+    client = make_app(**NO_LIMITS).test_client()
+    assert client.post(CHECK, json=comment()).status_code == 401
+    assert client.post(CHECK, data="x", headers={**auth, "Content-Type": "text/plain"}).status_code == 415
+    body = comment()
+    del body["id"]
+    answer = client.post(CHECK, json=body, headers=auth)
+    assert answer.status_code == 200 and answer.get_json()["id"] is None
+
+
+def test_nudged_comments_are_counted_unchanged_or_revised(make_app, auth, comment):
+    client = make_app(**NO_LIMITS, METRICS_TOKEN="metrics-token-0123456789").test_client()
+    unchanged_before = _sample("moderation_nudged_comments_total", outcome="unchanged")
+    revised_before = _sample("moderation_nudged_comments_total", outcome="revised")
+    nudges_before = _sample("moderation_comment_checks_total", result="nudge")
+    token = client.post(CHECK, json=comment(ABUSIVE), headers=auth).get_json()["check_token"]
+    assert _sample("moderation_comment_checks_total", result="nudge") - nudges_before == 1
+    posted = client.post("/api/v1/comments", json=comment(ABUSIVE, nudged=True, check_token=token), headers=auth)
+    assert posted.status_code == 200 and posted.get_json()["decision"] == "reject"
+    revised = client.post("/api/v1/comments", json=comment(CLEAN, nudged=True, check_token=token), headers=auth)
+    assert revised.status_code == 200 and revised.get_json()["decision"] == "allow"
+    missing = client.post("/api/v1/comments", json=comment(CLEAN, nudged=True), headers=auth)
+    assert missing.status_code == 400 and missing.get_json()["error"]["field"] == "check_token"
+    counters = client.get("/api/v1/queue", headers=auth).get_json()["counters"]
+    assert counters["nudged:unchanged"] == 1 and counters["nudged:revised"] == 1
+    assert _sample("moderation_nudged_comments_total", outcome="unchanged") - unchanged_before == 1
+    assert _sample("moderation_nudged_comments_total", outcome="revised") - revised_before == 1
+    scraped = client.get("/metrics", headers={"Authorization": "Bearer metrics-token-0123456789"}).get_data(True)
+    assert 'moderation_nudged_comments_total{outcome="revised"}' in scraped
+    assert 'moderation_comment_checks_total{result="nudge"}' in scraped
+
+
+def test_check_is_in_the_openapi_document(app):
+    spec = app.test_client().get("/api/v1/openapi.json").get_json()
+    operation = spec["paths"]["/api/v1/comments:check"]["post"]
+    assert "200" in operation["responses"] and "429" in operation["responses"]
+    assert "nudge" in spec["components"]["schemas"]["Check"]["required"]
