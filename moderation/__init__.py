@@ -41,6 +41,7 @@ def create_app(test_config=None, *, with_model=True):
     from moderation.integrations import akismet, coral, outbox
     from moderation.ops import health, json_provider, logs, metrics, proxies
     from moderation.pages import accounts, admin, home, login, lookup, public, request_queue, review, security
+    from moderation.pages import articles as articles_page
     from moderation.scoring import manager
     from moderation.store import client
 
@@ -77,6 +78,7 @@ def create_app(test_config=None, *, with_model=True):
     home.init_app(app)  # / and the localised 404 page
     app.register_blueprint(login.bp)
     app.register_blueprint(review.bp)
+    app.register_blueprint(articles_page.bp)  # articles by heat, their mode (issue 17)
     app.register_blueprint(lookup.bp)  # search, the readers' reports, the author panel
     app.register_blueprint(request_queue.bp)  # removal requests: the moderators' queue, then the public pages
     app.register_blueprint(public.bp)

@@ -1,4 +1,4 @@
-"""The threshold page's chart: precision, recall and daily volume per threshold as an inline SVG."""
+"""Inline SVG charts: the threshold page's precision, recall and volume; the articles page's heat bars."""
 
 from html import escape
 
@@ -48,3 +48,24 @@ def svg_chart(curve, volume, current, title):
     out.append(f'<text x="{width / 2}" y="{height - 6}" font-size="12" text-anchor="middle">{escape(title)}</text>')
     out.append("</svg>")
     return "\n".join(out)
+
+
+def heat_bar(share, premoderate, close, title):
+    """A small bar: an article's flagged share in the breaker's window, with the premoderate and close marks."""
+    width, height = 140, 16
+
+    def x(v):
+        return round(min(max(float(v), 0.0), 1.0) * width, 1)
+
+    colour = "#b3261e" if close is not None and share >= close else (
+        "#b45309" if premoderate is not None and share >= premoderate else "#4a6b2a")
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
+           f'height="{height}" role="img" aria-label="{escape(title)}" class="heat-bar">',
+           f'<rect x="0" y="2" width="{width}" height="{height - 4}" fill="#eef1f5" stroke="#9ca3af"/>',
+           f'<rect x="0" y="2" width="{x(share)}" height="{height - 4}" fill="{colour}" data-series="share"/>']
+    for name, mark in (("premoderate", premoderate), ("close", close)):
+        if mark is not None and 0 < mark <= 1:
+            out.append(f'<line x1="{x(mark)}" y1="0" x2="{x(mark)}" y2="{height}" stroke="#111" stroke-width="1.5" '
+                       f'stroke-dasharray="3 2" data-series="{name}"/>')
+    out.append("</svg>")
+    return "".join(out)

@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 
 from flask import request, session
 
+from moderation.pages.i18n_articles import MESSAGES as ARTICLES_MESSAGES
 from moderation.pages.i18n_rights import MESSAGES as RIGHTS_MESSAGES
 
 LANGUAGES = ("ja", "en")
@@ -681,10 +682,12 @@ MESSAGES = {
 
 for _lang, _messages in RIGHTS_MESSAGES.items():  # the removal request pages' strings live beside them
     MESSAGES[_lang].update(_messages)
+for _lang, _messages in ARTICLES_MESSAGES.items():  # the articles page's and author standing's, likewise
+    MESSAGES[_lang].update(_messages)
 
 # The keys the page's script needs (embedded as JSON, so no string is hard-coded in JS either).
 JS_PREFIXES = ("label.", "level.", "card.", "action.", "reason.", "notice.", "outcome.", "queue.", "feature.", "bulk.",
-               "state.")
+               "state.", "standing.")
 
 
 def current_language():
