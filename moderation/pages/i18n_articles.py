@@ -45,6 +45,9 @@ MESSAGES = {
         "standing.until": "{until}まで",
         "standing.change": "状態を変更",
         "standing.save": "変更",
+        "standing.days": "停止日数(空欄: 解除するまで)",
+        "standing.failed": "投稿者の状態を変更できませんでした: {message}",
+        "keys.t": "投稿者の状態を変更(選択欄へ移動。Tab で日数と変更ボタン)",
         "standing.changed": "投稿者の状態を「{standing}」に変更しました。",
     },
     "en": {
@@ -91,6 +94,9 @@ MESSAGES = {
         "standing.until": "until {until}",
         "standing.change": "Change standing",
         "standing.save": "Set",
+        "standing.days": "days suspended (blank: until lifted)",
+        "standing.failed": "The author's standing was not changed: {message}",
+        "keys.t": "change the author's standing (goes to the list; Tab to the days and the button)",
         "standing.changed": "Author standing set to “{standing}”.",
     },
 }

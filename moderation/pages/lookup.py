@@ -9,13 +9,16 @@ from flask import jsonify, render_template, request
 from moderation.errors import ValidationError
 from moderation.pages.cards import format_time, inert
 from moderation.pages.login import api_login_required, csrf_token, current_moderator, page_login_required
-from moderation.pages.review import REJECT_REASONS, site_of, visible_sites
+from moderation.pages.review import REJECT_REASONS, site_of, standing_of, visible_sites
 from moderation.pages.setup import page_blueprint
+from moderation.store.author_standing import LEVELS as STANDINGS
 from moderation.store.review_queue import get_queue
+from moderation.times import app_now_ms
 
 bp = page_blueprint("lookup", __name__, url_prefix="/review")
 
 SEARCH_WINDOW = 5000
+MAX_SUSPEND_DAYS = 3650
 
 
 def _rows(rows):
@@ -58,3 +61,28 @@ def api_author():
                "received_at": r["received_at"], "reports": r["reports"]}
               for r in queue.authored(author_id, 10)]
     return jsonify({"history": queue.author_history(author_id), "recent": recent})
+
+
+@bp.post("/api/author-standing")
+@api_login_required
+def api_author_standing():
+    """A moderator sets an author's standing from the card: audited, and the site hears it by webhook."""
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        raise ValidationError("a JSON object is required", "body")
+    queue = get_queue(site_of(body.get("site")))
+    author_id, level, days = body.get("author_id"), body.get("standing"), body.get("days")
+    if not isinstance(author_id, str) or not 1 <= len(author_id) <= 128:
+        raise ValidationError("author_id must be an author id", "author_id")
+    if level not in STANDINGS:
+        raise ValidationError(f"standing must be one of {', '.join(STANDINGS)}", "standing")
+    if days is not None and (level != "suspended" or isinstance(days, bool) or not isinstance(days, int)
+                             or not 1 <= days <= MAX_SUSPEND_DAYS):
+        raise ValidationError(f"days goes with suspended only: a whole number of 1-{MAX_SUSPEND_DAYS}", "days")
+    note = body.get("note") or ""
+    if not isinstance(note, str) or len(note) > 500:
+        raise ValidationError("note must be a string of up to 500 characters", "note")
+    now = app_now_ms()
+    until = now + days * 86_400_000 if days else 0
+    queue.standing.set(author_id, level, current_moderator()["name"], now_ms=now, until_ms=until, note=note.strip())
+    return jsonify({"author_id": author_id, "standing": standing_of(queue, author_id, now)})

@@ -31,7 +31,9 @@ from moderation.pages.login import (
     require_csrf,
 )
 from moderation.pages.setup import page_blueprint
+from moderation.store.author_standing import LEVELS as STANDINGS
 from moderation.store.review_queue import get_queue
+from moderation.times import app_now_ms
 
 bp = page_blueprint("review", __name__, url_prefix="/review")
 
@@ -90,11 +92,19 @@ def thresholds(site):
     return manager.policy_for(site).thresholds if manager is not None else {}
 
 
+def standing_of(queue, author_id, now_ms):
+    """The card's author standing (decay and an ended suspension applied), or None without an author id."""
+    if not author_id:
+        return None
+    found = queue.standing.get(author_id, now_ms=now_ms)
+    return {"level": found["standing"], "until": found["until"], "points": found["points"]}
+
+
 def _cards(queue, records):
-    limits = thresholds(queue.site)
+    limits, now = thresholds(queue.site), app_now_ms()
     parents = {p["id"]: p for p in queue.summaries({r["parent_id"] for r in records if r.get("parent_id")})}
-    return [card(r, queue.author_history(r.get("author_id")), limits, parents.get(r.get("parent_id")))
-            for r in records]
+    return [{**card(r, queue.author_history(r.get("author_id")), limits, parents.get(r.get("parent_id"))),
+             "standing": standing_of(queue, r.get("author_id"), now)} for r in records]
 
 
 def _notice(error):
@@ -125,10 +135,10 @@ def queue_page():
     boot = {"site": site, "order": order, "label": label, "article": article, "undo_seconds": UNDO_SECONDS,
             "lang": lang, "messages": i18n.js_messages(lang), "login_url": url_for("sessions.login"),
             "idle_seconds": config.idle_seconds, "renew_seconds": min(60.0, config.lease_seconds / 3),
-            "reasons": REJECT_REASONS}
+            "reasons": REJECT_REASONS, "standings": STANDINGS}
     return render_template("review/queue.html", moderator=current_moderator(), sites=visible_sites(), site=site,
                            order=order, label=label, article=article, labels=LABELS, filter_labels=FILTER_LABELS,
-                           reasons=REJECT_REASONS, boot=boot, csrf=csrf_token())
+                           reasons=REJECT_REASONS, standings=STANDINGS, boot=boot, csrf=csrf_token())
 
 
 def _is_cursor(value):

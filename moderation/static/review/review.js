@@ -193,7 +193,55 @@
     node.querySelector(".author-name").textContent = card.author_name;
     node.querySelector(".author-id").textContent = card.author_id;
     node.querySelector(".author-history").textContent = fmt("card.history", card.history);
+    renderStanding(node, card.standing);
     return node;
+  }
+
+  // The author's standing on the card (a badge, strike points, until when) and, in the details, its form.
+  function renderStanding(node, standing) {
+    var box = node.querySelector(".standing");
+    box.hidden = !standing;
+    node.querySelector(".standing-form").hidden = !standing;
+    if (!standing) return;
+    var badge = node.querySelector(".standing-badge");
+    badge.className = "standing-badge standing-" + standing.level;
+    badge.textContent = M["standing." + standing.level] || standing.level;
+    var detail = [];
+    if (standing.points) detail.push(fmt("standing.points", { points: standing.points }));
+    if (standing.until) detail.push(fmt("standing.until", { until: new Date(standing.until).toLocaleString(boot.lang) }));
+    node.querySelector(".standing-detail").textContent = detail.join(" · ");
+    node.querySelector(".standing-select").value = standing.level;
+  }
+
+  function focusStanding() {
+    var card = current();
+    if (!card || !card.standing) return;
+    var node = cardNode(card.id);
+    if (node.querySelector(".details").hidden) toggleDetails(card.id);
+    node.querySelector(".standing-select").focus();
+  }
+
+  function setStanding(id) {
+    var card = state.cards.find(function (c) { return c.id === id; });
+    var node = cardNode(id);
+    if (!card || !node) return;
+    var level = node.querySelector(".standing-select").value;
+    var days = parseInt(node.querySelector(".standing-days").value, 10);
+    var body = { author_id: card.author_id, standing: level };
+    if (level === "suspended" && days > 0) body.days = days;
+    api("POST", "/review/api/author-standing", body)
+      .then(function (res) {
+        if (!res.ok) { notify(fmt("standing.failed", { message: res.data.error ? res.data.error.message : res.status }), "error"); return; }
+        state.cards.forEach(function (c) {
+          if (c.author_id !== card.author_id) return;
+          c.standing = res.data.standing;
+          var other = cardNode(c.id);
+          if (other) renderStanding(other, c.standing);
+        });
+        notify(fmt("standing.changed", { standing: M["standing." + res.data.standing.level] }), "ok");
+        node.focus();
+      })
+      .catch(networkError);
   }
 
   function cardNode(id) {
@@ -588,6 +636,7 @@
       case "s": if (current()) approveOrReject("reject", current().primary_reason, event.timeStamp); break;
       case "n": skip(); break;
       case "o": toggleDetails(); break;
+      case "t": focusStanding(); break;
       case "r": openPicker(state.selected.size ? Array.from(state.selected) : null); break;
       case "x": toggleSelect(); break;
       case "u": undo(); break;
@@ -613,6 +662,7 @@
     else if (action === "reject") openPicker(null);
     else if (action === "skip") skip();
     else if (action === "details") toggleDetails(id);
+    else if (action === "standing") setStanding(id);
   });
 
   bulkbar.addEventListener("click", function (event) {
