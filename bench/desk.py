@@ -1,0 +1,104 @@
+"""The moderators' desk: the review page's claim+decide against the moderation API's, and the articles page.
+
+Starts redis-server and gunicorn as `make bench` does, queues comments through the API, creates a moderator
+and a token with the real CLI, then in interleaved rounds (one connection each, one request at a time):
+  - page: POST /review/api/claim (n=1) then POST /review/api/decide, with the session cookie and CSRF token;
+  - API:  GET /api/v1/moderation/queue?n=1 then POST /api/v1/moderation/decisions, with the bearer token;
+and GET /review/articles with the site's articles spread over ARTICLES articles. Prints medians and ratios.
+
+    python -m bench.desk [--n 200] [--articles 200]
+"""
+
+import argparse
+import re
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+
+import httpx
+
+from bench.load import API_KEY, ROOT, percentile, production_servers
+
+FLAGGED = "在宅で稼げる方法あります、気になる人はプロフ見て"
+HOLD_ALL = {"spam": {"review": 0.0, "reject": 1.01}, "abuse": {"review": 0.0, "reject": 1.01}}
+PASSWORD = "bench-desk-password-0123"  # noqa: S105 (a throwaway account of a throwaway server)
+
+
+def cli(env, *args, stdin=""):
+    result = subprocess.run([sys.executable, "-m", "moderation", *args], cwd=ROOT, env=env, input=stdin,
+                            capture_output=True, text=True, timeout=120, check=True)
+    return result.stdout.strip()
+
+
+def page_session(url):
+    """A logged-in page client (the session cookie is Secure in production config: sent by hand over http)."""
+    client = httpx.Client(base_url=url, timeout=10)
+    login = client.get("/login")
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', login.text).group(1)
+    cookie = login.headers["set-cookie"].split(";")[0]
+    answer = client.post("/login", data={"username": "desk", "password": PASSWORD, "csrf_token": csrf},
+                         headers={"Cookie": cookie})
+    assert answer.status_code == 302, answer.text
+    cookie = answer.headers["set-cookie"].split(";")[0]
+    queue = client.get("/review", headers={"Cookie": cookie})
+    csrf = re.search(r'name="csrf-token" content="([^"]+)"', queue.text).group(1)
+    client.headers.update({"Cookie": cookie, "X-CSRF-Token": csrf})
+    return client
+
+
+def timed(call):
+    started = time.perf_counter()
+    call()
+    return (time.perf_counter() - started) * 1000
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--n", type=int, default=200, help="decisions per path")
+    parser.add_argument("--articles", type=int, default=200)
+    args = parser.parse_args(argv)
+    with production_servers("moderation-desk-", thresholds=HOLD_ALL) as (_, _, url, env, _, _):
+        site = httpx.Client(base_url=url, headers={"Authorization": f"Bearer {API_KEY}"}, timeout=10)
+        for i in range(2 * args.n + 10):
+            body = {"id": uuid.uuid4().hex, "article_id": f"art-{i % args.articles}", "text": FLAGGED}
+            assert site.post("/api/v1/comments", json=body).json()["decision"] == "review"
+        for i in range(2 * args.n + 10, args.articles):
+            site.post("/api/v1/comments", json={"id": uuid.uuid4().hex, "article_id": f"art-{i}", "text": FLAGGED})
+        cli(env, "moderator", "add", "desk", "--password-stdin", stdin=PASSWORD + "\n")
+        token = cli(env, "moderator", "token", "desk")
+        page = page_session(url)
+        tool = httpx.Client(base_url=url, headers={"Authorization": f"Bearer {token}"}, timeout=10)
+
+        def by_page():
+            [card] = page.post("/review/api/claim", json={"site": "bench", "n": 1}).json()["cards"]
+            answer = page.post("/review/api/decide", json={"site": "bench", "id": card["id"], "action": "approve"})
+            assert answer.status_code == 200, answer.text
+
+        def by_api():
+            [item] = tool.get("/api/v1/moderation/queue", params={"n": 1}).json()["items"]
+            answer = tool.post("/api/v1/moderation/decisions", json={"comment_id": item["comment_id"],
+                                                                      "outcome": "approve"})
+            assert answer.status_code == 200, answer.text
+
+        def articles():
+            assert page.get("/review/articles").status_code == 200
+
+        for call in (by_page, by_api, articles):  # warm-up
+            timed(call)
+        rows = {"page: claim + decide": [], "API: queue + decision": [], f"GET /review/articles ({args.articles})": []}
+        for _ in range(args.n - 1):  # interleaved, so a change in machine load hits every row alike
+            for name, call in zip(rows, (by_page, by_api, articles), strict=True):
+                rows[name].append(timed(call))
+    base = statistics.median(rows["page: claim + decide"])
+    print(f"\n{args.n - 1} interleaved rounds, one connection per client, gunicorn as `make bench` starts it")
+    print("| request | median ms | p99 ms | median / page decision |")
+    print("|---|---|---|---|")
+    for name, values in rows.items():
+        median = statistics.median(values)
+        print(f"| {name} | {median:.2f} | {percentile(values, 0.99):.2f} | {median / base:.2f}x |")
+
+
+if __name__ == "__main__":
+    main()
