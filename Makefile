@@ -6,7 +6,7 @@ DATA_DIR ?= ../shared/data
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint train evaluate functional retrain bench soak audit browser-deps clean
+.PHONY: run test lint train evaluate functional retrain bench bench-gate soak audit browser-deps clean
 
 # An existing venv is updated in place when the requirements change (never re-created over it).
 $(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml
@@ -70,6 +70,11 @@ bench: $(VENV)/.installed
 # In-process scoring benchmark (fast path vs predict_proba, artifact size, load time); not part of make test.
 bench-scoring: $(VENV)/.installed
 	$(PY) -m bench.scoring
+
+# What the articles' breaker and the authors' standing add to a comment's submit (one round trip; and over
+# HTTP, both on vs off) and the Redis bytes per article and per author (issue 17); not part of make test.
+bench-gate: $(VENV)/.installed
+	$(PY) -m bench.gate
 
 # Soak (issue 7): ten minutes at 80% of the measured capacity; errors, p99 drift and memory of every process.
 soak: $(VENV)/.installed

@@ -206,3 +206,13 @@ def test_an_articles_counters_take_fixed_memory(rdb, prefix):
     assert rdb.hlen(window_key) <= SLOTS * 4
     assert rdb.memory_usage(window_key) < 2048
     assert 0 < rdb.pttl(window_key) <= 2 * 60_000 + SLOTS
+
+
+def test_with_the_breaker_off_a_persons_mode_still_applies_and_nothing_is_counted(client, comment, rdb, prefix):
+    """The test deployment's breaker is off: the window is not written, but a closed article rejects."""
+    assert client.put("/api/v1/articles/night", headers=AUTH, json={"mode": "closed"}).status_code == 200
+    answer = post(client, comment, "night", CLEAN)
+    assert (answer["decision"], answer["reason"]) == ("reject", "article_closed")
+    assert post(client, comment, "day", CLEAN)["decision"] == "allow"
+    assert not rdb.exists(f"{prefix}{{test}}:artw:day") and not rdb.exists(f"{prefix}{{test}}:artw:night")
+    assert mode_of(client, "night")["window"]["comments"] == 0

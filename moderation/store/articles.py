@@ -15,14 +15,14 @@ MODES = ("open", "premoderated", "closed")
 SLOTS = 12
 DEFAULTS = {"window_seconds": 600, "min_comments": 20, "premoderate_share": 0.3, "close_share": 0.5,
             "cooldown_seconds": 1800, "release_ratio": 0.5, "enabled": True}
-NEVER = 2**31  # min_comments of a breaker that is off: the window still counts, the mode never moves by itself
+NEVER = 2**31  # min_comments of a breaker that is off: nothing is counted, only a person's mode applies
 _INTEGERS = ("window_seconds", "min_comments", "cooldown_seconds")
 
 # Lua helpers: count one comment in an article's window and move its mode. A mode a person set is a floor the
 # breaker never goes below; above it the breaker closes at close_share, holds at premoderate_share (with at least
 # min_comments in the window), and steps down only once cooldown_seconds passed since the last change and the
 # share fell under release_ratio times the threshold (hysteresis). Fewer than min_comments count as no evidence.
-BREAKER = f"local ART_SLOTS = {SLOTS}\n" + """
+BREAKER = f"local ART_SLOTS, ART_OFF = {SLOTS}, {NEVER}\n" + """
 local ART_LEVEL = {open = 0, premoderated = 1, closed = 2}
 local ART_MODE = {[0] = 'open', [1] = 'premoderated', [2] = 'closed'}
 local function art_window(wkey, now, width, slots, count, flagged, labels)

@@ -69,9 +69,14 @@ if ARGV[19] ~= '' then
   local own = category and cjson.decode(ARGV[19])[category]
   if own then cfg = own end
 end
-local mode = art_breaker(KEYS[12], KEYS[13], KEYS[5], KEYS[8], ARGV[20], now, cfg, true, decision ~= 'allow', labels)
-redis.call('ZADD', KEYS[14], now, ARGV[20])
-if redis.call('ZCARD', KEYS[14]) > 10000 then redis.call('ZREMRANGEBYRANK', KEYS[14], 0, -10001) end
+local mode
+if cfg[2] < ART_OFF then
+  mode = art_breaker(KEYS[12], KEYS[13], KEYS[5], KEYS[8], ARGV[20], now, cfg, true, decision ~= 'allow', labels)
+  redis.call('ZADD', KEYS[14], now, ARGV[20])
+  if redis.call('ZCARD', KEYS[14]) > 10000 then redis.call('ZREMRANGEBYRANK', KEYS[14], 0, -10001) end
+else  -- the breaker is off: nothing counted, but a mode a person set still applies
+  mode = redis.call('HGET', KEYS[12], 'mode') or 'open'
+end
 if mode == 'closed' then
   decision, reason = 'reject', 'article_closed'
 elseif mode == 'premoderated' and decision == 'allow' then
