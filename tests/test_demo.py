@@ -93,3 +93,21 @@ def test_pending_comments_are_shown_to_their_author_only(demo):
     assert [c["status"] for c in author.get("/demo/comments").json["comments"]] == ["pending"]
     stranger = author.application.test_client()
     assert stranger.get("/demo/comments").json["comments"] == []
+
+
+def test_demo_check_gives_the_reader_the_nudge_only_and_posts_count_after_it(demo, thresholds):
+    client = demo(json.dumps({**thresholds.flag_none, "harassment": {"review": 0.0, "reject": 1.01}}))
+    csrf = page_csrf(client)
+    refused = client.post("/demo/check", data={"text": "x", "csrf": "wrong"}, headers={"Accept": "application/json"})
+    assert refused.status_code == 400
+    checked = client.post("/demo/check", data={"text": "お前は本当にバカだ。", "csrf": csrf},
+                          headers={"Accept": "application/json"})
+    assert checked.status_code == 200 and set(checked.json) == {"nudge", "check_token"}  # no scores for readers
+    assert checked.json["nudge"]["category"] == "harassment"
+    posted = client.post("/demo/comments", data={"text": "お前は本当にバカだ。", "csrf": csrf,
+                                                 "check_token": checked.json["check_token"]},
+                         headers={"Accept": "application/json"})
+    assert posted.json["comment"]["status"] == "pending"
+    stats = client.get("/api/v1/queue", headers={"Authorization": f"Bearer {DEMO_KEY}"}).json
+    assert stats["counters"]["nudged:unchanged"] == 1
+    assert client.get("/demo/").status_code == 200  # nothing stored by the check broke the page

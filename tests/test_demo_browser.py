@@ -1,8 +1,11 @@
-"""The demo article page in headless Chromium: a clean comment appears at once, an abusive one as 審査中,
-and a moderator's decision reaches the page (queue -> events -> outbox worker -> signed webhook -> poll)."""
+"""The demo article page in headless Chromium: a clean comment appears at once, an abusive one is nudged
+before posting and, posted anyway, appears as 審査中; a moderator's decision reaches the page (queue -> events ->
+outbox worker -> signed webhook -> poll); a reader who revises after the nudge posts the revised comment."""
 
 import json
+import os
 import threading
+from pathlib import Path
 
 import pytest
 from werkzeug.serving import make_server
@@ -15,6 +18,7 @@ from tests.support.browser import needs_chromium
 from tests.support.servers import free_port
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser, needs_chromium]
+SHOTS = Path(os.environ.get("MODERATION_SHOTS", "/work/notes/shots"))
 
 DEMO_KEY = "demo-key-0123456789"
 CLEAN = "図書館の開館が楽しみです。子どもと一緒に行きたいと思います。"
@@ -58,10 +62,14 @@ def demo_site(make_app):
     server.shutdown()
 
 
-def post(page, text, name):
+def post(page, text, name, *, anyway=False):
+    """Write and post a comment; with `anyway`, the nudge shown first is answered 「このまま投稿する」."""
     page.fill("#comment-text", text)
     page.fill("#comment-name", name)
     page.click("#comment-submit")
+    if anyway:
+        page.locator("#nudge").wait_for(state="visible", timeout=10_000)
+        page.click("#nudge-post")
 
 
 def test_demo_page_comments_and_live_decisions(demo_site, browser, rdb, prefix):
@@ -88,7 +96,7 @@ def test_demo_page_comments_and_live_decisions(demo_site, browser, rdb, prefix):
     assert clean.locator(".badge").count() == 0
 
     # An abusive one is shown to its author as 審査中.
-    post(page, ABUSIVE, "<b>山田</b>")
+    post(page, ABUSIVE, "<b>山田</b>", anyway=True)
     held = page.locator("#comment-list li.comment", has_text=ABUSIVE)
     held.wait_for(timeout=10_000)
     assert held.get_attribute("data-status") == "pending"
@@ -109,7 +117,7 @@ def test_demo_page_comments_and_live_decisions(demo_site, browser, rdb, prefix):
     other.wait_for_selector(f'li.comment[data-id="{comment_id}"]', timeout=15_000)
 
     # A rejected one stays with its author, marked as not published.
-    post(page, ABUSIVE_2, "匿名")
+    post(page, ABUSIVE_2, "匿名", anyway=True)
     second = page.locator("#comment-list li.comment", has_text=ABUSIVE_2)
     second.wait_for(timeout=10_000)
     assert second.get_attribute("data-status") == "pending"
@@ -118,3 +126,49 @@ def test_demo_page_comments_and_live_decisions(demo_site, browser, rdb, prefix):
                            timeout=15_000)
     assert "掲載されませんでした" in second.inner_text()
     assert errors == [], errors  # no CSP violations or script errors
+
+
+def test_demo_nudges_before_posting_and_posts_the_revised_comment(demo_site, browser):
+    base, app = demo_site
+    errors = []
+    page = browser.new_page(viewport={"width": 900, "height": 1000})
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.goto(f"{base}/demo/")
+    page.fill("#comment-text", ABUSIVE)
+    page.fill("#comment-name", "みなと次郎")
+    page.click("#comment-submit")
+    nudge = page.locator("#nudge")
+    nudge.wait_for(state="visible", timeout=10_000)
+    # Japanese first, English below; the evidence words highlighted; nothing posted yet
+    japanese, english = page.locator("#nudge-ja").inner_text(), page.locator("#nudge-en").inner_text()
+    assert "投稿前に見直してみませんか" in japanese and "Would you like" in english
+    assert page.locator("#nudge p").all_inner_texts().index(japanese) < page.locator(
+        "#nudge p").all_inner_texts().index(english)
+    words = page.locator("#nudge-words mark").all_inner_texts()
+    assert words and all(word in ABUSIVE for word in words)
+    assert page.locator("#comment-list li.comment", has_text=ABUSIVE).count() == 0
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.locator("#comments").screenshot(path=str(SHOTS / "demo-nudge.png"))
+
+    # The reader revises; the revised comment is checked again (no nudge) and posted, counted as revised.
+    page.click("#nudge-revise")
+    assert page.evaluate("document.activeElement.id") == "comment-text"
+    page.fill("#comment-text", CLEAN)
+    page.click("#comment-submit")
+    posted = page.locator("#comment-list li.comment", has_text=CLEAN)
+    posted.wait_for(timeout=10_000)
+    assert posted.get_attribute("data-status") == "published"
+    assert nudge.is_hidden()
+    assert page.locator("#comment-list li.comment", has_text=ABUSIVE).count() == 0
+    counters = app.test_client().get("/api/v1/queue", headers={"Authorization": f"Bearer {DEMO_KEY}"}).get_json()
+    assert counters["counters"].get("nudged:revised") == 1 and "nudged:unchanged" not in counters["counters"]
+    page.locator("#comments").screenshot(path=str(SHOTS / "demo-nudge-revised.png"))
+
+    # Posted anyway: counted as unchanged, shown to its author as 審査中.
+    post(page, ABUSIVE, "みなと次郎", anyway=True)
+    held = page.locator("#comment-list li.comment", has_text=ABUSIVE)
+    held.wait_for(timeout=10_000)
+    assert held.get_attribute("data-status") == "pending"
+    counters = app.test_client().get("/api/v1/queue", headers={"Authorization": f"Bearer {DEMO_KEY}"}).get_json()
+    assert counters["counters"].get("nudged:unchanged") == 1
+    assert errors == [], errors

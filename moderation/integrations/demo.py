@@ -16,6 +16,7 @@ import hmac
 import json
 import logging
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -118,29 +119,57 @@ def _fail(message, status, wants_json):
     return redirect(url_for("demo.article", e=message, _anchor="comments"), code=303)
 
 
-@bp.post("/comments")
-def post_comment():
-    wants_json = request.accept_mimetypes.best == "application/json"
+def _form(wants_json):
+    """((author token, name, text, API key), None) for a posted form, or (None, the failure answer)."""
     token = _author_token()
     if not token or not hmac.compare_digest(request.form.get("csrf", ""), _csrf(token)):
-        return _fail("ページを再読み込みしてからもう一度お試しください。", 400, wants_json)
+        return None, _fail("ページを再読み込みしてからもう一度お試しください。", 400, wants_json)
     name = " ".join(request.form.get("name", "").split())[:NAME_LIMIT] or "匿名"
     text = request.form.get("text", "").strip()
     if not text:
-        return _fail("コメントを入力してください。", 400, wants_json)
+        return None, _fail("コメントを入力してください。", 400, wants_json)
     if len(text) > TEXT_LIMIT:
-        return _fail(f"コメントは{TEXT_LIMIT}文字以内でお願いします。", 400, wants_json)
+        return None, _fail(f"コメントは{TEXT_LIMIT}文字以内でお願いします。", 400, wants_json)
     key = _api_key()
     if key is None:
-        return _fail("デモサイトのAPIキーが設定されていません。", 503, wants_json)
-    comment_id = f"demo-{uuid.uuid4().hex[:16]}"
-    # The site's backend calls the scoring API like any site would (here through the WSGI app).
-    answer = Client(current_app._get_current_object()).post(
-        "/api/v1/comments", headers={"Authorization": f"Bearer {key}"},
-        json={"id": comment_id, "article_id": ARTICLE_ID, "text": text, "lang": "ja",
-              "author": {"id": _author_hash(token)[:32], "name": name},
+        return None, _fail("デモサイトのAPIキーが設定されていません。", 503, wants_json)
+    return (token, name, text, key), None
+
+
+def _api(path, key, token, name, body):
+    """The site's backend calls the moderation API like any site would (here through the WSGI app)."""
+    return Client(current_app._get_current_object()).post(
+        path, headers={"Authorization": f"Bearer {key}"},
+        json={"article_id": ARTICLE_ID, "lang": "ja", "author": {"id": _author_hash(token)[:32], "name": name},
               "ip": request.remote_addr if _is_ip(request.remote_addr) else None,
-              "url": request.url_root + "demo/"})
+              "url": request.url_root + "demo/", **body})
+
+
+@bp.post("/check")
+def check_comment():
+    """Before posting: the nudge for the reader (never the scores), and the token to post the comment with."""
+    form, failure = _form(True)
+    if failure is not None:
+        return failure
+    token, name, text, key = form
+    answer = _api("/api/v1/comments:check", key, token, name, {"text": text})
+    if answer.status_code != 200:  # the page then posts without a nudge: the check never blocks a comment
+        log.warning("demo: comments:check answered %s", answer.status_code)
+        return jsonify({"error": "unavailable"}), 503
+    return jsonify({"nudge": answer.json["nudge"], "check_token": answer.json["check_token"]})
+
+
+@bp.post("/comments")
+def post_comment():
+    wants_json = request.accept_mimetypes.best == "application/json"
+    form, failure = _form(wants_json)
+    if failure is not None:
+        return failure
+    token, name, text, key = form
+    comment_id = f"demo-{uuid.uuid4().hex[:16]}"
+    nudged = request.form.get("check_token", "")  # the token of the text the reader was nudged on
+    after_nudge = {"nudged": True, "check_token": nudged} if re.fullmatch(r"[0-9a-f]{64}", nudged) else {}
+    answer = _api("/api/v1/comments", key, token, name, {"id": comment_id, "text": text, **after_nudge})
     if answer.status_code != 200:
         log.warning("demo: scoring API answered %s", answer.status_code)
         return _fail("ただいま投稿できません。しばらくしてからもう一度お試しください。", 503, wants_json)
