@@ -3,7 +3,7 @@
 A regex scan costs a match attempt at every position of the text; most comments contain none of what a
 signal's pattern needs. `Needles(pattern)` reads the parsed pattern once (literal runs, small character
 classes, alternations, repeats of at least one) and keeps the most selective set it can prove necessary;
-`may_match(text, chars)` is then a few substring tests. A pattern it cannot reason about (a leading `.`,
+`may_match(text, chars)` is then a set lookup or a few substring tests. A pattern it cannot reason about (a leading `.`,
 a large class, IGNORECASE) gets no needles and is always scanned: the guard can only skip, never change, a
 result (tests/test_needles.py checks that on generated and adversarial text).
 """
@@ -69,21 +69,26 @@ def _op(op, av) -> set[str] | None:
 
 
 def _sequence(items) -> set[str] | None:
-    """Needles of a sequence: each element's own set, and each run of literals as one string; the best one."""
+    """Needles of a sequence: each element's own set, and each run of literals and small classes as the
+    strings it can spell (l[i1]ne: line, l1ne); the best one."""
     candidates: list[set[str]] = []
-    run = ""
+    run = {""}
     for op, av in items:
-        if op is C.LITERAL:
-            run += chr(av)
+        spelled = {chr(av)} if op is C.LITERAL else _class(av) if op is C.IN else None
+        if spelled is not None and len(run) * len(spelled) <= MAX_NEEDLES:
+            run = {a + b for a in run for b in spelled}
             continue
-        if run:
-            candidates.append({run})
-            run = ""
+        if run != {""}:
+            candidates.append(run)
+        run = {""}
+        if spelled is not None:  # the run would spell too many strings: start a new one here
+            run = spelled
+            continue
         found = _op(op, av)
         if found:
             candidates.append(found)
-    if run:
-        candidates.append({run})
+    if run != {""}:
+        candidates.append(run)
     return _best(candidates)
 
 
@@ -115,14 +120,14 @@ class Needles:
 
 
 class NeedleIndex:
-    """The guards of many patterns, keyed by pattern, with one Aho-Corasick automaton for all their strings."""
+    """The guards of many patterns, keyed by pattern, with one Aho-Corasick automaton for all their strings
+    (and `extra` strings a caller wants found in the same pass)."""
 
-    def __init__(self, patterns):
+    def __init__(self, patterns, extra=()):
         self.guards = {rx: Needles(rx) for rx in patterns}
         self.automaton = ahocorasick.Automaton()
-        for guard in self.guards.values():
-            for needle in guard.strings:
-                self.automaton.add_word(needle, needle)
+        for needle in {n for guard in self.guards.values() for n in guard.strings} | set(extra):
+            self.automaton.add_word(needle, needle)
         if len(self.automaton):
             self.automaton.make_automaton()
 

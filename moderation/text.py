@@ -28,6 +28,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from moderation.needles import NeedleIndex
+
 __all__ = ["Normalized", "normalize", "normalize_text"]
 
 MAX_CHARS = 20_000  # longer input is cut before normalisation (the API limits length anyway)
@@ -170,7 +172,9 @@ def _kanji_lookalikes(text: str) -> tuple[str, int]:
 
 # separators between single characters: 死.ね, し・ね, L-I-N-E, 激 工 口 ど う が
 _SEP_CLASS = "[" + re.escape(_SEPARATORS) + "]"
+_SEP_JA_CHARS = frozenset(_SEPARATORS) - {",", "、"}
 _SEP_JA = "[" + re.escape(_SEPARATORS.replace(",", "").replace("、", "")) + "]"
+_LATIN_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
 _JA = "[\u3040-\u30ff\u4e00-\u9fffー々]"
 # isolated single characters joined by separators (し ね よ, 死.ね); an ordinary space between words is not one
 _SPACED_JA = re.compile(r"(?<!" + _JA + r")" + _JA + r"(?:" + _SEP_JA + r"{1,2}" + _JA + r"(?!" + _JA + r"))+")
@@ -271,6 +275,7 @@ def _squash(m: re.Match[str]):
 
 # translate table built lazily from _char_map: ord -> replacement; plus which characters are special
 _TABLE: dict[int, str] = {}
+_MAPPED: dict[str, str] = {}  # the same, by character
 _SEEN: set[str] = set()
 _INVISIBLE_SEEN: set[str] = set()
 _LOOKALIKE_SEEN: set[str] = set()
@@ -285,6 +290,7 @@ def _learn(chars) -> None:
         out, kind = _char_map(ch)
         if out != ch:
             _TABLE[ord(ch)] = out
+            _MAPPED[ch] = out
         if kind == 1:
             _INVISIBLE_SEEN.add(ch)
         elif kind == 2:
@@ -336,7 +342,7 @@ def normalize(text: str) -> Normalized:
     new = present - _SEEN
     if new:
         if len(_SEEN) + len(new) > _CACHE_MAX:  # hostile input cycling through Unicode: start afresh
-            for cache in (_TABLE, _SEEN, _INVISIBLE_SEEN, _LOOKALIKE_SEEN, _NOT_ONE):
+            for cache in (_TABLE, _MAPPED, _SEEN, _INVISIBLE_SEEN, _LOOKALIKE_SEEN, _NOT_ONE):
                 cache.clear()
         _learn(new)
     invisible = sum(text.count(c) for c in present & _INVISIBLE_SEEN) if _INVISIBLE_SEEN else 0
@@ -346,7 +352,7 @@ def normalize(text: str) -> Normalized:
     if present & _NOT_ONE:
         out, starts, ends = _map_chars_several(text, present & _NOT_ONE)
     else:
-        out = text.translate(_TABLE)
+        out = _translate(text, present)
         starts = range(len(out))  # ranges until an edit: slicing and indexing work the same
         ends = range(1, len(out) + 1)
     if _KANJI_LOOK.intersection(out):
@@ -355,20 +361,29 @@ def normalize(text: str) -> Normalized:
     spaced = 0
     chars_now = set(out)
     if not chars_now.isdisjoint(_SEPARATORS):  # the spacing patterns need a separator
-        out, starts, ends, n = _apply_regex(out, starts, ends, _SPACED_JA, _drop_separators)
-        spaced += n
-        out, starts, ends, n = _apply_regex(out, starts, ends, _SPACED_LATIN, _keep_alnum)
-        spaced += n
+        if not chars_now.isdisjoint(_SEP_JA_CHARS):  # and a Japanese one a separator other than , and 、
+            out, starts, ends, n = _apply_regex(out, starts, ends, _SPACED_JA, _drop_separators)
+            spaced += n
+        if not chars_now.isdisjoint(_LATIN_LETTERS):  # and letters
+            out, starts, ends, n = _apply_regex(out, starts, ends, _SPACED_LATIN, _keep_alnum)
+            spaced += n
     if "  " in out:
         out, starts, ends, _ = _apply_regex(out, starts, ends, _WS, _one_space)
-    out, starts, ends, _ = _apply_regex(out, starts, ends, _RUN, _squash)
+    if _may_run(out):
+        out, starts, ends, _ = _apply_regex(out, starts, ends, _RUN, _squash)
     masked = 0
-    has_mask = not set(out).isdisjoint(_MASKS)
-    for canonical, needles, pattern in _OBFUSCATIONS:
-        if not has_mask and not any(needle in out for needle in needles):
+    chars_now = set(out)
+    has_mask = not chars_now.isdisjoint(_MASKS)
+    found = _OBFUSCATION_INDEX.found(out)
+    for (canonical, _needles, pattern), (singles, strings) in zip(_OBFUSCATIONS, _OBFUSCATION_NEEDLES, strict=True):
+        if not has_mask and singles.isdisjoint(chars_now) and strings.isdisjoint(found):
             continue  # no match possible: every alternative without a mask contains one of the needles
+        if not _OBFUSCATION_INDEX[pattern].may_match(out, chars_now, found):
+            continue  # nor without what every match contains (moderation/needles.py)
         out, starts, ends, n = _apply_regex(out, starts, ends, pattern, _REPLACERS[canonical])
-        masked += n
+        if n:
+            masked += n
+            chars_now, found = set(out), _OBFUSCATION_INDEX.found(out)
     return Normalized(out, starts, ends, invisible, lookalike, masked, spaced)
 
 
@@ -383,6 +398,34 @@ class _Replace:
 
 
 _REPLACERS = {canonical: _Replace(canonical) for canonical, _t, _p in _OBFUSCATIONS}
+# the listed needles of each rewrite (one-character ones looked up in the text's characters), and a needle
+# index over the rewrites' patterns whose one automaton pass also finds the longer listed needles
+_OBFUSCATION_NEEDLES = tuple((frozenset(n for n in needles if len(n) == 1), frozenset(n for n in needles if len(n) > 1))
+                             for _c, needles, _p in _OBFUSCATIONS)
+_OBFUSCATION_INDEX = NeedleIndex([p for _c, _n, p in _OBFUSCATIONS],
+                                 extra=frozenset().union(*(strings for _s, strings in _OBFUSCATION_NEEDLES)))
+_LONG = 256  # from this length a numpy pre-check is cheaper than a regex scan that finds nothing
+
+
+def _may_run(text: str) -> bool:
+    """False only when no character is repeated three times in a row (so _RUN cannot match)."""
+    if len(text) < _LONG:
+        return True
+    c = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    return bool(((c[2:] == c[1:-1]) & (c[1:-1] == c[:-2])).any())
+
+
+def _translate(text: str, present: set[str]) -> str:
+    """text.translate(_TABLE) when every character maps to one: a few str.replace calls when only a few
+    distinct characters change and no replacement is itself replaced (a translate looks up every character)."""
+    keys = present.intersection(_MAPPED)
+    if not keys:
+        return text
+    if len(keys) > 24 or not keys.isdisjoint("".join(_MAPPED[k] for k in keys)):
+        return text.translate(_TABLE)
+    for k in keys:
+        text = text.replace(k, _MAPPED[k])
+    return text
 
 
 def normalize_text(text: str) -> str:

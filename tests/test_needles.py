@@ -75,3 +75,17 @@ def test_needles_of_a_pattern(pattern, chars, strings):
 def test_index_finds_overlapping_needles():
     index = NeedleIndex([re.compile("abcd"), re.compile("bcde|zz")])
     assert index.found("xabcdex") == {"abcd", "bcde"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(st.sampled_from(list("AaBbＡａ！!？?ｗwー－ 　ﾊﾟ工口ΑαЕе死ね")), max_size=400))
+def test_normalisation_shortcuts_change_nothing(text):
+    """The replace-based translate and the numpy pre-check of character runs agree with what they stand for."""
+    from moderation import text as T
+
+    T.normalize(text)  # learns the characters
+    present = set(text)
+    if not present & T._NOT_ONE:
+        assert T._translate(text, present) == text.translate(T._TABLE)
+    long = text * (T._LONG // max(len(text), 1) + 1)
+    assert T._may_run(long) or not T._RUN.search(long)
