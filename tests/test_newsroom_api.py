@@ -76,6 +76,7 @@ def test_cli_token_claims_decides_and_once_revoked_is_401(napp, submit, cli, acc
     assert items[second]["text"] == XSS and items[second]["article_title"] == XSS  # data, as JSON
     assert answer.headers["Content-Type"] == "application/json" and answer.headers["X-Content-Type-Options"]
     assert all(item["lease_until"] and item["labels"] for item in items.values())
+    assert {(item["author_standing"], item["article_mode"]) for item in items.values()} == {("good", "open")}
     assert login(napp, "jiro").claim() == []  # leased to hanako, as the page's claim would
 
     decided = api.post("/api/v1/moderation/decisions", json={"comment_id": first, "outcome": "approve"},

@@ -17,6 +17,7 @@ from moderation.errors import AlreadyDecided, ApiError, ClaimedByOther, NotFound
 from moderation.store.moderator_tokens import get_tokens
 from moderation.store.moderators import get_moderators
 from moderation.store.review_queue import get_queue
+from moderation.times import app_now_ms
 
 bp = Blueprint("newsroom", __name__, url_prefix="/api/v1/moderation")
 
@@ -72,9 +73,10 @@ def _count():
     return int(raw)
 
 
-def item(site, record):
+def item(site, record, standing=None, article_mode=None):
     """One claimed comment as the API shows it: data only (a tool renders the text as text)."""
     return {
+        "author_standing": standing, "article_mode": article_mode,
         "site": site, "comment_id": record["id"], "text": record.get("text") or "",
         "article_id": record.get("article_id") or None, "article_title": record.get("article_title") or None,
         "article_url": record.get("article_url") or None, "parent_id": record.get("parent_id") or None,
@@ -93,13 +95,21 @@ def queue():
     sites = _sites(request.args.get("site"))
     n, order = _count(), _query("order", ORDERS, "risk")
     label, article = _query("label", ("", *FILTER_LABELS)), _query("article").strip()
-    items = []
+    items, now = [], app_now_ms()
     for site in sites:
         if len(items) >= n:
             break
-        records = claim(get_queue(site), g.moderator["name"], n - len(items), order=order, label=label,
-                        article=article)
-        items += [item(site, record) for record in records]
+        queue = get_queue(site)
+        records = claim(queue, g.moderator["name"], n - len(items), order=order, label=label, article=article)
+        modes = {}
+        for record in records:
+            article_id = record.get("article_id") or ""
+            if article_id not in modes:
+                found = queue.articles.get(article_id, now_ms=now) if article_id else None
+                modes[article_id] = found["mode"] if found else None
+            author = record.get("author_id")
+            standing = queue.standing.get(author, now_ms=now)["standing"] if author else None
+            items.append(item(site, record, standing, modes[article_id]))
     return jsonify({"moderator": g.moderator["name"], "lease_seconds": settings.get().lease_seconds,
                     "items": items})
 

@@ -352,6 +352,10 @@ _QUEUE_ITEM = {
         "received_at": {"type": ["string", "null"], "format": "date-time"},
         "lease_until": {"type": ["string", "null"], "format": "date-time",
                         "description": "the claim lapses then; the comment goes back to the queue"},
+        "author_standing": {"enum": ["good", "warned", "premoderated", "suspended", "trusted", None],
+                            "description": "the author's standing now (null without an author id)"},
+        "article_mode": {"enum": ["open", "premoderated", "closed", None],
+                         "description": "the article's comment mode now (null for an article never seen)"},
     },
 }
 _MODERATOR_ERRORS = {
