@@ -251,9 +251,9 @@ TABLE = (
     Setting("CHECK_RATE_LIMITS", _domain(_check_rate_limits), {"key": "12000/60", "author": "30/60", "ip": "120/60"},
             "POST /api/v1/comments:check (the pre-post nudge) per API key, author id and client IP, counted apart "
             'from RATE_LIMITS: a reader may check a draft several times; "count/seconds", empty or 0: off'),
-    Setting("BATCH_ITEM_LIMITS", boolean, False,
-            "a batch's items counted against the author and IP limits too (an item over one: 429 in its slot); "
-            "off: batches are back-fills and count against the key's limit only"),
+    Setting("BATCH_ITEM_LIMITS", boolean, True,
+            "a batch's items counted against the author and IP limits too (an item over one: 429 in its slot), "
+            "so a batch cannot dodge them; off (for trusted back-fills): the key's limit only"),
     Setting("ARTICLE_BREAKER", _domain(_article_breaker), {},
             'the articles\' circuit breaker, JSON: {"window_seconds": 600, "min_comments": 20, "premoderate_share": '
             '0.3, "close_share": 0.5, "cooldown_seconds": 1800, "release_ratio": 0.5, "categories": {"politics": '

@@ -108,7 +108,8 @@ def test_batch_returns_one_result_or_error_per_item(make_app, auth, comment, thr
 
 def test_batch_of_100_matches_single_answers(make_app, auth, comment):
     client = make_app().test_client()
-    items = [comment(text=f"コメント{i}: 記事の内容について意見があります。") for i in range(100)]
+    items = [comment(text=f"コメント{i}: 記事の内容について意見があります。",  # one author each: batch items
+                     author={"id": f"reader-{i}", "name": "読者"}) for i in range(100)]  # count per author too
     results = post(client, auth, {"comments": items}, "/api/v1/comments:batch").get_json()["results"]
     assert len(results) == 100
     again = post(client, auth, items[7]).get_json()

@@ -92,8 +92,21 @@ def test_batch_items_can_count_author_and_ip_limits(make_app, auth, comment, thr
         [200, 200, 404, 200, 404, 404]
 
 
-def test_batch_items_skip_author_limits_by_default(make_app, auth, comment, thresholds):
-    client = make_app(RATE_LIMITS={"key": "1000/60", "author": "1/60"}, THRESHOLDS=thresholds.flag_none).test_client()
+def test_batch_items_count_author_and_ip_limits_by_default(make_app, auth, comment, thresholds):
+    client = make_app(RATE_LIMITS={"key": "1000/60", "author": "1/60", "ip": "2/60"},
+                      THRESHOLDS=thresholds.flag_none).test_client()
+    items = [comment(author={"id": f"a{n}", "name": "x"}, ip="203.0.113.5") for n in range(2)]
+    items += [comment(author={"id": "same", "name": "x"}, ip=f"198.51.100.{n}") for n in range(2)]
+    results = client.post("/api/v1/comments:batch", json={"comments": items}, headers=auth).get_json()["results"]
+    assert [r.get("decision") or r["error"]["field"] for r in results] == ["allow", "allow", "allow", "author.id"]
+    third = client.post("/api/v1/comments:batch", json={"comments": [comment(author={"id": "b", "name": "x"},
+                                                                              ip="203.0.113.5")]}, headers=auth)
+    assert third.get_json()["results"][0]["error"]["field"] == "ip"
+
+
+def test_batch_item_limits_can_be_switched_off_for_back_fills(make_app, auth, comment, thresholds):
+    client = make_app(RATE_LIMITS={"key": "1000/60", "author": "1/60"}, THRESHOLDS=thresholds.flag_none,
+                      BATCH_ITEM_LIMITS=False).test_client()
     items = [comment() for _ in range(3)]
     results = client.post("/api/v1/comments:batch", json={"comments": items}, headers=auth).get_json()["results"]
     assert [r["decision"] for r in results] == ["allow"] * 3
