@@ -135,6 +135,7 @@ def test_a_mode_a_person_set_is_never_undone_by_the_breaker(make_app, clock, com
 @pytest.mark.parametrize(("body", "field"), [
     ({"mode": "hidden"}, "mode"), ({"url": "javascript:alert(1)"}, "url"), ({"title": 5}, "title"),
     ({"published_at": "yesterday"}, "published_at"), ({"category": "x" * 65}, "category"),
+    ({"category": "Politics"}, "category"),
     ({"title": "a\x07b"}, "title"),
 ])
 def test_invalid_article_fields_are_named(client, body, field):
@@ -154,6 +155,21 @@ def test_an_unknown_article_is_404_and_the_api_needs_a_key(client):
 def test_an_invalid_breaker_setting_stops_start_up_naming_it(tiny_model, redis_server, prefix, tmp_path, spec):
     with pytest.raises(SettingsError, match="MODERATION_ARTICLE_BREAKER"):
         create_app(app_config(tiny_model, redis_server.url, prefix, tmp_path, ARTICLE_BREAKER=spec))
+
+
+def test_a_category_has_its_own_breaker_and_a_comments_category_is_learnt(make_app, clock, comment):
+    """Politics trips after 4 comments, other articles after 10; the comment's article_category picks the rule."""
+    app = make_app(RATE_LIMITS="", THRESHOLDS=HOLD, ARTICLE_BREAKER=json.dumps(
+        {**BREAKER, "categories": {"politics": {"min_comments": 4}}}))
+    app.extensions["moderation.clock"] = clock
+    client = app.test_client()
+    for article, category in (("election", "politics"), ("baseball", "sports")):
+        post(client, comment, article, CLEAN, article_category=category)
+        for _ in range(3):
+            post(client, comment, article, ABUSIVE, article_category=category)
+    election, baseball = mode_of(client, "election"), mode_of(client, "baseball")
+    assert (election["mode"], election["category"], election["breaker"]["min_comments"]) == ("closed", "politics", 4)
+    assert (baseball["mode"], baseball["category"], baseball["breaker"]["min_comments"]) == ("open", "sports", 10)
 
 
 def test_configuration_layers_per_site_and_category():
@@ -216,3 +232,14 @@ def test_with_the_breaker_off_a_persons_mode_still_applies_and_nothing_is_counte
     assert post(client, comment, "day", CLEAN)["decision"] == "allow"
     assert not rdb.exists(f"{prefix}{{test}}:artw:day") and not rdb.exists(f"{prefix}{{test}}:artw:night")
     assert mode_of(client, "night")["window"]["comments"] == 0
+
+
+def test_a_comment_a_rule_holds_waits_for_the_replicas_like_any_held_comment(make_app, comment):
+    """MIN_REPLICAS=1 and no replica: a clean comment is answered allow at once, but on a closed article the same
+    comment is a rejection that must reach a replica first: 503, never an acknowledgement Redis may lose."""
+    app = make_app(REDIS_MIN_REPLICAS=1, REDIS_TIMEOUT=0.4, RATE_LIMITS="", THRESHOLDS=HOLD)
+    client = app.test_client()
+    assert post(client, comment, "a", CLEAN)["decision"] == "allow"
+    assert client.put("/api/v1/articles/shut", headers=AUTH, json={"mode": "closed"}).status_code == 200
+    held = client.post("/api/v1/comments", headers=AUTH, json=comment(CLEAN, article_id="shut"))
+    assert held.status_code == 503 and held.headers["Retry-After"], held.text

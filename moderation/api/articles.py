@@ -5,7 +5,14 @@ import time
 from flask import Blueprint, g, jsonify, request
 
 from moderation.api.api_keys import require_api_key
-from moderation.api.validation import CONTROL_RE, check_date_time, check_http_url, parse_json_body, string_field
+from moderation.api.validation import (
+    CONTROL_RE,
+    SLUG_RE,
+    check_date_time,
+    check_http_url,
+    parse_json_body,
+    string_field,
+)
 from moderation.errors import NotFound, ValidationError
 from moderation.store.articles import MODES
 from moderation.store.rate_limits import get_limiter
@@ -29,9 +36,11 @@ def parse_article(body):
         "category": string_field(body, "category", max_len=64),
         "published_at": string_field(body, "published_at", max_len=64),
     }
-    for name in ("title", "category"):
-        if fields[name] is not None and CONTROL_RE.search(fields[name]):
-            raise ValidationError(f"{name} contains control characters", name, code="invalid_text")
+    if fields["title"] is not None and CONTROL_RE.search(fields["title"]):
+        raise ValidationError("title contains control characters", "title", code="invalid_text")
+    if fields["category"] is not None and not SLUG_RE.match(fields["category"]):
+        raise ValidationError("category must be a slug: a-z, 0-9, '_' or '-', 1-64 characters", "category",
+                              code="invalid_format")
     check_http_url(fields["url"], "url")
     check_date_time(fields["published_at"], "published_at")
     mode = body.get("mode")

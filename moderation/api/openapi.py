@@ -234,8 +234,9 @@ ARTICLE_PATHS = {"/api/v1/articles/{article_id}": {
             "type": "object", "properties": {
                 "title": {"type": "string", "minLength": 1, "maxLength": 300},
                 "url": {"type": "string", "format": "uri", "pattern": "^https?://", "maxLength": 2048},
-                "category": {"type": "string", "minLength": 1, "maxLength": 64,
-                             "description": "chooses the breaker's per-category configuration"},
+                "category": {"type": "string", "pattern": "^[a-z0-9][a-z0-9_-]{0,63}$",
+                             "description": "chooses the breaker's per-category configuration (a comment's "
+                                            "article_category, when it carries one, is learnt here too)"},
                 "published_at": {"type": "string", "format": "date-time"}, "mode": _MODE,
                 "by": {"type": "string", "minLength": 1, "maxLength": 128, "description": "who (for the audit)"},
                 "note": {"type": "string", "minLength": 1, "maxLength": 500}}}}}},

@@ -43,7 +43,8 @@ end
 # (rate_limits.COUNT).
 # ARGV: id, queued, rank, received, ttl, decision, labels (JSON array), record fields (JSON object of strings),
 # buckets (JSON), author known (1|0), now ms (the app's clock), ttl of a held or rejected record, the breaker's six
-# numbers, its categories' (JSON or ''), the article id, the author's standing on (1|0), the strike points of the
+# numbers, its categories' (JSON or ''; the comment's article_category, else the registry's, picks one), the
+# article id, the author's standing on (1|0), the strike points of the
 # model's rejection (0: none), the standing's five numbers (store/author_standing.py), then cost, window ms, limit
 # per counter.
 # One JSON argument for the record keeps the client's packing cheap (it was a third of a request's cost).
@@ -64,8 +65,10 @@ local decision, reason, labels = ARGV[6], '', cjson.decode(ARGV[7])
 local now = tonumber(ARGV[11])
 local cfg = {}
 for i = 13, 18 do cfg[#cfg + 1] = tonumber(ARGV[i]) end
+local category = fields['article_category']
+if category then redis.call('HSETNX', KEYS[12], 'category', category) end  -- the registry learns it
 if ARGV[19] ~= '' then
-  local category = redis.call('HGET', KEYS[12], 'category')
+  category = category or redis.call('HGET', KEYS[12], 'category')
   local own = category and cjson.decode(ARGV[19])[category]
   if own then cfg = own end
 end
