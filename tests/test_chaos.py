@@ -3,7 +3,6 @@
 Each test counts what it sent, what was answered `review`, and what Redis holds afterwards: zero lost.
 """
 
-import json
 import os
 import signal
 import threading
@@ -14,7 +13,7 @@ import httpx
 import pytest
 import redis
 
-from tests.support.app import API_KEY, app_config
+from tests.support.app import API_KEY, app_config, app_env
 from tests.support.servers import GUNICORN_COMMAND, Gunicorn
 
 pytestmark = pytest.mark.slow  # gunicorn, real kills and floods: seconds each
@@ -27,9 +26,7 @@ def gunicorn_on(tiny_model, prefix, tmp_path, thresholds):
     def start(redis_url, **extra):
         config = app_config(tiny_model, redis_url, prefix, tmp_path, THRESHOLDS=thresholds.flag_all, RATE_LIMITS="",
                             WORKERS=2, LOG_LEVEL="WARNING", **extra)
-        env = {f"MODERATION_{k}": v if isinstance(v, str) else json.dumps(v) for k, v in config.items()
-               if k != "TESTING"}
-        servers.append(Gunicorn(GUNICORN_COMMAND, env, tmp_path).start())
+        servers.append(Gunicorn(GUNICORN_COMMAND, app_env(config), tmp_path).start())
         servers[-1].workers()  # wait for both workers
         return servers[-1]
 

@@ -13,7 +13,7 @@ import pytest
 import redis
 
 from moderation import PROJECT_ROOT
-from tests.support.app import API_KEY, app_config
+from tests.support.app import API_KEY, app_config, app_env
 from tests.support.moderators import MODERATOR_PASSWORD
 from tests.support.servers import free_port
 
@@ -95,7 +95,7 @@ def _serve(env, port):
 def test_service_restart_keeps_the_queue(tiny_model, own_redis, prefix, tmp_path, comment, thresholds):
     config = app_config(tiny_model, own_redis.url, prefix, tmp_path, THRESHOLDS=json.dumps(thresholds.flag_all))
     env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}
-    env.update({f"MODERATION_{k}": str(v) for k, v in config.items() if k not in ("TESTING",)})
+    env.update(app_env(config))
     port = free_port()
     server = _serve(env, port)
     try:

@@ -1,5 +1,6 @@
 """The test deployment: its API keys and the configuration every test app (and test CLI run) starts from."""
 
+import json
 import os
 from pathlib import Path
 
@@ -20,6 +21,11 @@ def app_config(tiny_model, redis_url, prefix, instance_dir, **extra):
     }
     config.update(extra)
     return config
+
+
+def app_env(config):
+    """app_config() as the MODERATION_* environment of a real server process: JSON for structured values."""
+    return {f"MODERATION_{k}": v if isinstance(v, str) else json.dumps(v) for k, v in config.items() if k != "TESTING"}
 
 
 def cli_env(redis_server, prefix, tmp_path, **extra):
