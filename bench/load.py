@@ -172,6 +172,7 @@ def start_gunicorn(folder, redis_url, model_root, thresholds, app=None, ready="/
         "PROMETHEUS_MULTIPROC_DIR": str(folder / "metrics"),
         # The production limits would stop a load test from one address; high limits keep their cost in.
         "MODERATION_RATE_LIMITS": json.dumps({"key": "100000000/60", "author": "100000000/60", "ip": "100000000/60"}),
+        "MODERATION_CHECK_RATE_LIMITS": json.dumps({"key": "100000000/60", "author": "100000000/60"}),
     })
     for name in ("WORKERS", "THREADS"):
         if os.environ.get(f"BENCH_{name}"):
@@ -376,16 +377,31 @@ def main(argv=None):
             batches.append(result)
             print(f"  batch c={connections} {result['rps'] * 100:7.0f} comments/s  p50 {result['p50_us'] / 1000:.0f} ms"
                   f"  errors {result['errors']}", flush=True)
+        checks = check_rounds(url, single, targets["comment"][3], redis_pids, args)
         load.append(os.getloadavg()[0])
         memory = {pid: memory_mb(pid) for pid in workers_of(gunicorn.pid)}
         bare_memory = {pid: memory_mb(pid) for pid in workers_of(bare.pid)}
         server_ms = server_time(url)
 
-    report = summarise(runs, batches, memory, bare_memory, counters, version, env, args, server_ms, load)
+    report = summarise(runs, batches, memory, bare_memory, counters, version, env, args, server_ms, load, checks)
     print(report["table"])
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps({k: v for k, v in report.items() if k != "table"}, indent=2))
+
+
+def check_rounds(url, data, pids, redis_pids, args):
+    """POST /api/v1/comments:check (issue 17: the pre-post nudge) and POST /api/v1/comments on the same bodies,
+    interleaved at 16 connections: {"check": [runs], "comment": [runs]}."""
+    runs = {"check": [], "comment": []}
+    for round_ in range(max(2, args.rounds - 2)):
+        for mode in ("check", "comment") if round_ % 2 == 0 else ("comment", "check"):
+            result = wrk(url, mode, 16, args.seconds, data, servers={"workers": pids, "redis": redis_pids})
+            runs[mode].append(result)
+            print(f"  check rounds {round_ + 1} {mode:8} c=16  {result['rps']:7.0f} req/s  "
+                  f"p50 {result['p50_us'] / 1000:6.1f} ms  p99 {result['p99_us'] / 1000:6.1f} ms  "
+                  f"errors {result['errors']}", flush=True)
+    return runs
 
 
 def server_time(url):
@@ -407,7 +423,21 @@ def server_time(url):
     return {route: 1000 * sums[route] / counts[route] for route in sums if counts.get(route)}
 
 
-def summarise(runs, batches, memory, bare_memory, counters, version, env, args, server_ms, load):
+def check_row(checks, server_ms):
+    """comments:check against POST /api/v1/comments in the same interleaved rounds: p50 / p99 and the p50 ratio."""
+    def med(mode, key):
+        return statistics.median(r[key] for r in checks[mode]) / 1000
+
+    ratio = statistics.median(c["p50_us"] / p["p50_us"] for c, p in zip(checks["check"], checks["comment"],
+                                                                        strict=True))
+    return ("comments:check p50 / p99 ms @16 (app mean)", "", "",
+            f"{med('check', 'p50_us'):.1f} / {med('check', 'p99_us'):.1f} "
+            f"({server_ms.get('/api/v1/comments:check', 0):.2f}); comment {med('comment', 'p50_us'):.1f} / "
+            f"{med('comment', 'p99_us'):.1f}", "check p50 <= 1.5x comment's", f"{ratio:.2f}x "
+            + ("met" if ratio <= 1.5 else "MISSED"))
+
+
+def summarise(runs, batches, memory, bare_memory, counters, version, env, args, server_ms, load, checks):
     def med(mode, c, key):
         return statistics.median(r[key] for r in runs[(mode, c)])
 
@@ -471,6 +501,7 @@ def summarise(runs, batches, memory, bare_memory, counters, version, env, args, 
         ("batch of 100, comments/s", "", "", f"{batch_rate:.0f}", ">=5000", ok(batch_rate >= 5000)),
         ("batch CPU ms/comment workers/redis/wrk", "", "",
          " / ".join(f"{batch_cpu[n]:.2f}" for n in ("workers", "redis", "wrk")), "", ""),
+        check_row(checks, server_ms),
         ("worker memory RSS (PSS), MB", f"{bare_rss:.0f}", "", f"{rss:.0f} ({pss:.0f})", "RSS<=250", ok(rss <= 250)),
         ("answers during the runs", "", "", "  ".join(f"{k} {v / total:.0%}" for k, v in sorted(submitted.items())),
          "~20% flagged", ""),
@@ -488,7 +519,10 @@ def summarise(runs, batches, memory, bare_memory, counters, version, env, args, 
     return {"table": "\n".join(lines), "figures": figures, "batch_comments_per_s": batch_rate,
             "batch_cpu_ms": batch_cpu,
             "memory_mb": {str(pid): {"rss": m["Rss"], "pss": m["Pss"]} for pid, m in memory.items()},
-            "bare_rss_mb": bare_rss, "answers": submitted, "server_ms": server_ms, "load_average": load}
+            "bare_rss_mb": bare_rss, "answers": submitted, "server_ms": server_ms, "load_average": load,
+            "checks": {mode: {"p50_ms": statistics.median(r["p50_us"] for r in rs) / 1000,
+                              "p99_ms": statistics.median(r["p99_us"] for r in rs) / 1000,
+                              "rps": statistics.median(r["rps"] for r in rs)} for mode, rs in checks.items()}}
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 -- wrk script for bench/load.py. Environment:
 --   BENCH_MODE  ceiling (GET /healthz) | comment (POST /api/v1/comments) | batch (POST /api/v1/comments:batch)
+--               | check (POST /api/v1/comments:check)
 --   BENCH_DATA  file of request bodies, one a line, each with @ID@ placeholders for fresh comment ids
 --   BENCH_KEY   API key;  BENCH_RUN  a tag that keeps ids unique across runs (no idempotent replays)
 --   BENCH_DELAY_MS  optional pause before each request of a connection (bench/soak.py holds a rate with it)
@@ -30,7 +31,7 @@ function init(args)
   if mode == "ceiling" then return end
   headers["Authorization"] = "Bearer " .. os.getenv("BENCH_KEY")
   headers["Content-Type"] = "application/json"
-  path = mode == "batch" and "/api/v1/comments:batch" or "/api/v1/comments"
+  path = ({batch = "/api/v1/comments:batch", check = "/api/v1/comments:check"})[mode] or "/api/v1/comments"
   for line in io.lines(os.getenv("BENCH_DATA")) do
     table.insert(bodies, line)
   end
