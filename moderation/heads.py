@@ -93,5 +93,15 @@ class MaskedHeads(ClassifierMixin, BaseEstimator):
         dec = values @ self.coef_[indices] + self.intercept_
         return dec, self._sigmoid(dec)
 
+    def proba_rows(self, indices: np.ndarray, values: np.ndarray, segments: list[slice]):
+        """(decision values, probabilities), each (n, k), of sparse rows laid end to end (`segments` give each
+        row's slice): one gather of the weights for the batch, then each row's own product as in proba_row."""
+        weights = self.coef_[indices]
+        dec = np.empty((len(segments), self.coef_.shape[1]))
+        for i, seg in enumerate(segments):
+            dec[i] = values[seg] @ weights[seg]
+        dec += self.intercept_
+        return dec, self._sigmoid(dec)
+
     def predict(self, X) -> np.ndarray:
         return (self.predict_proba(X) >= 0.5).astype(int)

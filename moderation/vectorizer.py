@@ -11,6 +11,7 @@ exactly what the Pipeline's `predict_proba` scores (tests check it to 1e-9), in 
 
 from __future__ import annotations
 
+import itertools
 import re
 import zlib
 
@@ -19,7 +20,7 @@ import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 
 from moderation.features import FEATURE_NAMES, signals
-from moderation.text import Normalized, normalize
+from moderation.text import normalize
 
 __all__ = ["Encoded", "TextFeatures"]
 
@@ -43,18 +44,27 @@ def _bucket(h: np.ndarray, bits: int) -> np.ndarray:
     return ((h * _MUL) >> np.uint64(64 - bits)).astype(np.int64)
 
 
-def _tfidf(buckets: np.ndarray, idf: np.ndarray, offset: int):
-    """Sorted unique indices and L2-normalised sublinear TF-IDF values of one block."""
+def segments(rows: np.ndarray, n: int) -> list[slice]:
+    """The slice of each of `n` rows in `rows` (sorted row numbers)."""
+    bounds = np.searchsorted(rows, np.arange(n + 1)).tolist()
+    return [slice(a, b) for a, b in itertools.pairwise(bounds)]
+
+
+def _tfidf(rows: np.ndarray, buckets: np.ndarray, idf: np.ndarray, n: int, offset: int):
+    """(row, index, value) of one block for `n` comments: sorted unique buckets per row, sublinear TF-IDF,
+    L2-normalised per row; `rows` and `buckets` list every n-gram occurrence."""
     if buckets.size == 0:
-        return np.empty(0, np.int64), np.empty(0)
-    idx, tf = np.unique(buckets, return_counts=True)
+        return np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0)
+    keys, tf = np.unique(rows << 32 | buckets, return_counts=True)
+    rows, idx = keys >> 32, keys & 0xFFFFFFFF
     val = (np.log(tf) + 1.0) * idf[idx]
     keep = val > 0
-    idx, val = idx[keep], val[keep]
-    norm = np.sqrt(val @ val)
-    if norm > 0:
-        val = val / norm
-    return idx + offset, val
+    rows, idx, val = rows[keep], idx[keep], val[keep]
+    for seg in segments(rows, n):  # each row's own dot product: the same arithmetic alone or in a batch
+        norm = np.sqrt(val[seg] @ val[seg])
+        if norm > 0:
+            val[seg] /= norm
+    return rows, idx + offset, val
 
 
 class TextFeatures(TransformerMixin, BaseEstimator):
@@ -91,25 +101,64 @@ class TextFeatures(TransformerMixin, BaseEstimator):
             out.append(_bucket(h[:-1] * _STEP + h[1:] + np.uint64(2), self.word_bits))
         return out, spans
 
-    # -- one comment ----------------------------------------------------------------------------------------
+    # -- comments ---------------------------------------------------------------------------------------------
     def encode(self, text, *, spans: bool = False) -> Encoded:
         """Normalise and featurise one comment; `spans=True` also keeps what explanations need."""
+        part = self._parts(text, spans)
+        norm, chars, words, token_spans, sig, span_list = part
+        return Encoded(norm, *self._row(part), chars, words, token_spans, sig, span_list)
+
+    def encode_many(self, texts, *, spans: bool = False) -> list[Encoded]:
+        """Featurise many comments: text work per comment, the TF-IDF rows of all of them in one numpy pass."""
+        parts = [self._parts(text, spans) for text in texts]
+        rows, indices, values = self._rows(parts)
+        return [Encoded(norm, indices[seg], values[seg], chars, words, token_spans, sig, span_list)
+                for (norm, chars, words, token_spans, sig, span_list), seg
+                in zip(parts, segments(rows, len(parts)), strict=True)]
+
+    def _parts(self, text, spans: bool):
         norm = normalize(text)
         codes = np.frombuffer(norm.text.encode("utf-32-le"), dtype=np.uint32)
         chars = self._char_buckets(codes)
         words, token_spans = self._word_buckets(norm.text)
         span_list: list | None = [] if spans else None
-        sig = signals(norm, codes, span_list)
-        return self._row(norm, chars, words, token_spans, sig, span_list)
+        sig = signals(norm, codes, span_list) * self.signal_scale
+        return norm, chars, words, token_spans, sig, span_list
 
-    def _row(self, norm: Normalized, chars, words, token_spans, sig, span_list) -> Encoded:
-        ci, cv = _tfidf(np.concatenate(chars) if chars else np.empty(0, np.int64), self.idf_char_, 0)
-        wi, wv = _tfidf(np.concatenate(words) if words else np.empty(0, np.int64), self.idf_word_, 1 << self.char_bits)
-        s = sig * self.signal_scale
-        nz = np.flatnonzero(s)
-        indices = np.concatenate([ci, wi, nz + self.signal_offset_])
-        values = np.concatenate([cv, wv, s[nz]])
-        return Encoded(norm, indices, values, chars, words, token_spans, s, span_list)
+    def _rows(self, parts) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(row, feature index, value) of every non-zero, sorted by row: char block, word block, signals."""
+        n = len(parts)
+        if n == 1:  # one comment: the same arithmetic without the batch's bookkeeping
+            indices, values = self._row(parts[0])
+            return np.zeros(indices.size, np.int64), indices, values
+        blocks = []
+        for pick, idf, offset in ((1, self.idf_char_, 0), (2, self.idf_word_, 1 << self.char_bits)):
+            grams = [np.concatenate(p[pick]) if p[pick] else np.empty(0, np.int64) for p in parts]
+            rows = np.repeat(np.arange(n, dtype=np.int64), [g.size for g in grams])
+            blocks.append(_tfidf(rows, np.concatenate(grams) if grams else np.empty(0, np.int64), idf, n, offset))
+        sig = np.vstack([p[4] for p in parts]) if parts else np.empty((0, len(FEATURE_NAMES)))
+        r, j = np.nonzero(sig)
+        blocks.append((r.astype(np.int64), j + self.signal_offset_, sig[r, j]))
+        rows = np.concatenate([b[0] for b in blocks])
+        order = np.argsort(rows, kind="stable")  # within a row: char, word, signal features, each ascending
+        return (rows[order], np.concatenate([b[1] for b in blocks])[order],
+                np.concatenate([b[2] for b in blocks])[order])
+
+    def _row(self, part) -> tuple[np.ndarray, np.ndarray]:
+        _norm, chars, words, _spans, sig, _list = part
+        blocks = []
+        for grams, idf, offset in ((chars, self.idf_char_, 0), (words, self.idf_word_, 1 << self.char_bits)):
+            if not grams:
+                continue
+            idx, tf = np.unique(np.concatenate(grams), return_counts=True)
+            val = (np.log(tf) + 1.0) * idf[idx]
+            keep = val > 0
+            idx, val = idx[keep], val[keep]
+            norm = np.sqrt(val @ val)
+            blocks.append((idx + offset, val / norm if norm > 0 else val))
+        nz = np.flatnonzero(sig)
+        blocks.append((nz + self.signal_offset_, sig[nz]))
+        return np.concatenate([b[0] for b in blocks]), np.concatenate([b[1] for b in blocks])
 
     # -- scikit-learn ---------------------------------------------------------------------------------------
     @property
@@ -135,12 +184,19 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         self.n_features_out_ = self.signal_offset_ + len(FEATURE_NAMES)
         return self
 
-    def transform(self, X):
-        rows = [self.encode(text) for text in X]
-        indptr = np.cumsum([0] + [r.indices.size for r in rows])
-        indices = np.concatenate([r.indices for r in rows]) if rows else np.empty(0, np.int64)
-        data = np.concatenate([r.values for r in rows]) if rows else np.empty(0)
-        return sp.csr_matrix((data, indices, indptr), shape=(len(rows), self.n_features_out_))
+    def transform(self, X, chunk: int = 2000):
+        """The rows `encode_many` gives, as one CSR matrix (in chunks: a training set's n-grams at once would
+        not fit in memory)."""
+        texts = list(X)
+        parts = []
+        for start in range(0, len(texts), chunk):
+            rows, indices, values = self._rows([self._parts(t, False) for t in texts[start:start + chunk]])
+            n = min(chunk, len(texts) - start)
+            parts.append(sp.csr_matrix((values, indices, np.searchsorted(rows, np.arange(n + 1))),
+                                       shape=(n, self.n_features_out_)))
+        if not parts:
+            return sp.csr_matrix((0, self.n_features_out_))
+        return sp.vstack(parts, format="csr")
 
     def get_feature_names_out(self, input_features=None):
         names = [f"char{i}" for i in range(1 << self.char_bits)] + [f"word{i}" for i in range(1 << self.word_bits)]

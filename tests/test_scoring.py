@@ -4,6 +4,7 @@ hostile input, score_many, read_active errors."""
 import json
 import math
 
+import numpy as np
 import pytest
 
 from model.tiny import train_tiny_artifact
@@ -78,9 +79,18 @@ def test_hostile_input(scorer, text):
 
 
 def test_score_many_matches_score(scorer):
-    texts = ["副業で稼げる", "バカ", "こんにちは"]
+    """The batch path (one numpy pass for every row) gives each comment exactly what it gets alone."""
+    texts = ["副業で稼げる", "バカ", "こんにちは", "", "お前は死ね http://bit.ly/x", "x" * 600, *HOSTILE]
     many = scorer.score_many(texts)
-    assert [m.scores for m in many] == [scorer.score(t).scores for t in texts]
+    alone = [scorer.score(t) for t in texts]
+    assert [(m.scores, m.categories, m.explanation) for m in many] == [
+        (a.scores, a.categories, a.explanation) for a in alone]
+    features = scorer.features
+    rows = features.transform(texts, chunk=4).toarray()  # predict_proba's rows, built in chunks
+    for row, text in zip(rows, texts, strict=True):
+        enc = features.encode(text)
+        assert np.flatnonzero(row).tolist() == enc.indices.tolist() and row[enc.indices].tolist() == enc.values.tolist()
+    assert scorer.score_many([]) == []
 
 
 def test_non_string_is_tolerated(scorer):

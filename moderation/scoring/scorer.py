@@ -2,9 +2,9 @@
 
 `load_scorer(artifact_dir, expected_sha256)` reads `model.joblib` as bytes and checks its SHA-256
 BEFORE unpickling (joblib runs code on load), and refuses a card whose scikit-learn version differs
-from the installed one. `Scorer.score()` runs the Pipeline's own pieces on one comment: the fitted
-`TextFeatures.encode()` and `MaskedHeads.proba_row()`, the same arithmetic as `predict_proba` (tests check
-it to 1e-9), without building a sparse matrix.
+from the installed one. `Scorer.score_many()` runs the Pipeline's own pieces on a batch: the fitted
+`TextFeatures.encode_many()` and `MaskedHeads.proba_rows()`, the same arithmetic as `predict_proba` (tests
+check it to 1e-9) without building a sparse matrix; `score()` is a batch of one.
 
 Outputs: `spam`, and the harm categories (`CATEGORIES`) each a calibrated probability; `abuse` is their
 maximum (`combine`), so a comment is abusive as much as its worst harm. Explanations are worked out when
@@ -15,8 +15,10 @@ or above half their review threshold; their weights are contributions to the hea
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
+import itertools
 import json
 from pathlib import Path
 
@@ -111,9 +113,27 @@ class Scorer:
             text = "" if text is None else str(text)
         enc = self.features.encode(text, spans=True)
         _dec, probs = self.heads.proba_row(enc.indices, enc.values)
+        return self._score(enc, probs, text, explain_all)
+
+    def score_many(self, texts: list[str], *, explain_all: bool = False) -> list[Score]:
+        """score() of many comments, the same numbers: their rows built and weighed in one numpy pass."""
+        texts = [t if isinstance(t, str) else "" if t is None else str(t) for t in texts]
+        encs = self.features.encode_many(texts, spans=True)
+        _dec, probs = self._probs(encs)
+        return [self._score(enc, p, text, explain_all) for enc, p, text in zip(encs, probs, texts, strict=True)]
+
+    def _score(self, enc, probs, text: str, explain_all: bool) -> Score:
         scores, categories = combine(probs)
         return Score(scores, categories, None, self.version,
-                     explain=lambda: self._explain(enc, probs, text, explain_all))
+                     explain=functools.partial(self._explain, enc, probs, text, explain_all))
+
+    def _probs(self, encs) -> tuple[np.ndarray, np.ndarray]:
+        bounds = np.cumsum([0] + [e.indices.size for e in encs]).tolist()
+        if not encs:
+            return np.empty((0, len(HEADS))), np.empty((0, len(HEADS)))
+        return self.heads.proba_rows(np.concatenate([e.indices for e in encs]),
+                                     np.concatenate([e.values for e in encs]),
+                                     [slice(a, b) for a, b in itertools.pairwise(bounds)])
 
     def _explain(self, enc, probs, text: str, explain_all: bool) -> list[dict]:
         explanation: list[dict] = []
@@ -122,16 +142,9 @@ class Scorer:
         explanation.sort(key=lambda item: -abs(item["weight"]))
         return explanation
 
-    def score_many(self, texts: list[str]) -> list[Score]:
-        return [self.score(t) for t in texts]
-
     def head_proba_fast(self, texts: list[str]) -> np.ndarray:
         """(n, len(HEADS)) head probabilities via the serving path, without explanations (tests, bench)."""
-        out = np.empty((len(texts), len(HEADS)))
-        for i, t in enumerate(texts):
-            enc = self.features.encode(t)
-            out[i] = self.heads.proba_row(enc.indices, enc.values)[1]
-        return out
+        return self._probs(self.features.encode_many(list(texts)))[1].reshape(len(texts), len(HEADS))
 
     def predict_proba_fast(self, texts: list[str]) -> np.ndarray:
         """(n, len(LABELS)) spam and abuse probabilities via the serving path."""
