@@ -25,36 +25,43 @@ _INTEGERS = ("window_seconds", "min_comments", "cooldown_seconds")
 BREAKER = f"local ART_SLOTS, ART_OFF = {SLOTS}, {NEVER}\n" + """
 local ART_LEVEL = {open = 0, premoderated = 1, closed = 2}
 local ART_MODE = {[0] = 'open', [1] = 'premoderated', [2] = 'closed'}
+-- The window: ring slots n<i>, f<i> and h<i> (harm counts, JSON) of the buckets (cur - slots, cur], and their
+-- totals tn, tf; moving on to a later bucket first takes the slots that left the window out of the totals, so a
+-- comment costs a few field writes whatever the window's size.
 local function art_window(wkey, now, width, slots, count, flagged, labels)
   local cur = math.floor(now / width)
+  local v = redis.call('HMGET', wkey, 'cur', 'tn', 'tf')
+  local last, n, f = tonumber(v[1]), tonumber(v[2] or '0'), tonumber(v[3] or '0')
+  if last and cur > last then
+    if cur - last >= slots then
+      redis.call('DEL', wkey)
+      n, f = 0, 0
+    else
+      for b = last + 1, cur do
+        local s = b % slots
+        local old = redis.call('HMGET', wkey, 'n' .. s, 'f' .. s)
+        n, f = n - tonumber(old[1] or '0'), f - tonumber(old[2] or '0')
+        redis.call('HDEL', wkey, 'n' .. s, 'f' .. s, 'h' .. s)
+      end
+    end
+    redis.call('HSET', wkey, 'cur', cur, 'tn', n, 'tf', f)
+    redis.call('PEXPIRE', wkey, width * slots * 2)
+  elseif last and cur < last then
+    cur = last  -- a worker whose clock is behind counts in the newest bucket
+  elseif not last and count then
+    redis.call('HSET', wkey, 'cur', cur)
+    redis.call('PEXPIRE', wkey, width * slots * 2)
+  end
   if count then
     local slot = cur % slots
-    if redis.call('HGET', wkey, 'b' .. slot) ~= tostring(cur) then
-      redis.call('HSET', wkey, 'b' .. slot, cur, 'n' .. slot, 0, 'f' .. slot, 0)
-      redis.call('HDEL', wkey, 'h' .. slot)
-    end
     redis.call('HINCRBY', wkey, 'n' .. slot, 1)
+    n = redis.call('HINCRBY', wkey, 'tn', 1)
     if flagged then
       redis.call('HINCRBY', wkey, 'f' .. slot, 1)
+      f = redis.call('HINCRBY', wkey, 'tf', 1)
       local h = cjson.decode(redis.call('HGET', wkey, 'h' .. slot) or '{}')
       for _, l in ipairs(labels) do h[l] = (h[l] or 0) + 1 end
       redis.call('HSET', wkey, 'h' .. slot, cjson.encode(h))
-    end
-    redis.call('PEXPIRE', wkey, width * slots * 2)
-  end
-  local names = {}
-  for i = 0, slots - 1 do
-    names[#names + 1] = 'b' .. i
-    names[#names + 1] = 'n' .. i
-    names[#names + 1] = 'f' .. i
-  end
-  local v = redis.call('HMGET', wkey, unpack(names))
-  local n, f = 0, 0
-  for i = 0, slots - 1 do
-    local b = tonumber(v[3 * i + 1])
-    if b and b > cur - slots and b <= cur then
-      n = n + tonumber(v[3 * i + 2] or '0')
-      f = f + tonumber(v[3 * i + 3] or '0')
     end
   end
   return n, f
@@ -206,6 +213,8 @@ class Articles:
         self.redis, self.site = redis, site
         self.keys = KeySpace(prefix)
         self.config = config or BreakerConfig({"enabled": False})
+        self._meta, self._window = self.keys.site(site, "art", ""), self.keys.site(site, "artw", "")
+        self._index = self.keys.site(site, "articles")
         self._set_mode = redis.register_script(SET_MODE)
         self._check = redis.register_script(CHECK)
 
@@ -220,7 +229,7 @@ class Articles:
 
     def submit_keys(self, article_id):
         """The keys SUBMIT reads and writes for a comment on this article (meta, window, index)."""
-        return [self.meta_key(article_id), self.window_key(article_id), self.index_key()]
+        return [self._meta + article_id, self._window + article_id, self._index]
 
     def submit_args(self):
         """The site's breaker numbers and its categories' (JSON, '' without any) for SUBMIT."""
@@ -276,16 +285,17 @@ class Articles:
 
 
 def window_counts(window, now_ms, config):
-    """Comments, flagged comments, flagged share and harm counts in the window, from the ring slots' hash."""
+    """Comments, flagged comments, flagged share and harm counts in the window, from the ring slots' hash (slots
+    whose bucket has left the window by now are left out, as the Lua would drop them at the next comment)."""
     width = lua_numbers(config)[0]
-    current = now_ms // width
+    current, last = now_ms // width, int(window.get("cur", -1))
     comments = flagged = 0
     harms = {}
     for slot in range(SLOTS):
-        bucket = window.get(f"b{slot}")
-        if bucket is None or not current - SLOTS < int(bucket) <= current:
+        bucket = last - (last - slot) % SLOTS  # the bucket this slot holds: in (last - SLOTS, last]
+        if last < 0 or bucket <= current - SLOTS or f"n{slot}" not in window:
             continue
-        comments += int(window.get(f"n{slot}", 0))
+        comments += int(window[f"n{slot}"])
         flagged += int(window.get(f"f{slot}", 0))
         for name, n in json.loads(window.get(f"h{slot}") or "{}").items():
             harms[name] = harms.get(name, 0) + int(n)

@@ -162,6 +162,7 @@ class AuthorStanding:
         self.keys = KeySpace(prefix)
         self.config = (config or StandingConfig({"enabled": False})).for_site(site)
         self.numbers = lua_numbers(self.config)
+        self._standing, self._strikes = self.keys.site(site, "standing", ""), self.keys.site(site, "strikes", "")
         self._set = redis.register_script(SET)
         self._check = redis.register_script(CHECK)
 
@@ -173,7 +174,7 @@ class AuthorStanding:
         return self.keys.site(self.site, "strikes", author_id or "")
 
     def submit_keys(self, author_id):
-        return [self.standing_key(author_id), self.strikes_key(author_id)]
+        return [self._standing + (author_id or ""), self._strikes + (author_id or "")]
 
     def submit_args(self, weight):
         """What SUBMIT and DECIDE take: on (1|0), this rejection's strike points (0: none), the five numbers."""

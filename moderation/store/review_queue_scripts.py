@@ -75,8 +75,9 @@ end
 local mode
 if cfg[2] < ART_OFF then
   mode = art_breaker(KEYS[12], KEYS[13], KEYS[5], KEYS[8], ARGV[20], now, cfg, true, decision ~= 'allow', labels)
-  redis.call('ZADD', KEYS[14], now, ARGV[20])
-  if redis.call('ZCARD', KEYS[14]) > 10000 then redis.call('ZREMRANGEBYRANK', KEYS[14], 0, -10001) end
+  if redis.call('ZADD', KEYS[14], now, ARGV[20]) == 1 and redis.call('ZCARD', KEYS[14]) > 10000 then
+    redis.call('ZREMRANGEBYRANK', KEYS[14], 0, -10001)
+  end
 else  -- the breaker is off: nothing counted, but a mode a person set still applies
   mode = redis.call('HGET', KEYS[12], 'mode') or 'open'
 end
