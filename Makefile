@@ -6,7 +6,7 @@ DATA_DIR ?= ../shared/data
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint train evaluate functional retrain bench bench-gate soak audit browser-deps clean
+.PHONY: run test lint train evaluate functional retrain bench bench-gate bench-desk soak audit browser-deps clean
 
 # An existing venv is updated in place when the requirements change (never re-created over it).
 $(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml
@@ -75,6 +75,10 @@ bench-scoring: $(VENV)/.installed
 # HTTP, both on vs off) and the Redis bytes per article and per author (issue 17); not part of make test.
 bench-gate: $(VENV)/.installed
 	$(PY) -m bench.gate
+
+# The moderators' desk (issue 17): the review page's claim+decide vs the moderation API's, and the articles page.
+bench-desk: $(VENV)/.installed
+	$(PY) -m bench.desk
 
 # Soak (issue 7): ten minutes at 80% of the measured capacity; errors, p99 drift and memory of every process.
 soak: $(VENV)/.installed

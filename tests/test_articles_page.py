@@ -98,3 +98,19 @@ def test_the_page_needs_a_login(aapp):
     answer = aapp.test_client().get("/review/articles")
     assert answer.status_code == 302 and "/login" in answer.headers["Location"]
     assert aapp.test_client().post("/review/articles/mode", data={"article": "x", "mode": "open"}).status_code == 302
+
+
+def test_without_the_breaker_registered_articles_and_peoples_modes_are_shown(make_app, comment, login):
+    app = make_app(RATE_LIMITS="", THRESHOLDS=HOLD)
+    api = app.test_client()
+    assert api.put("/api/v1/articles/news-1", json={"title": "選挙の記事"}, headers=AUTH).status_code == 200
+    hanako = login(app, "hanako")
+    page = hanako.get("/review/articles").text
+    assert 'id="breaker-off"' in page and "選挙の記事" in page
+    assert hanako.form("/review/articles/mode", {"site": "test", "article": "news-1", "mode": "closed"}
+                       ).status_code == 302
+    closed = api.post("/api/v1/comments", json=comment(CLEAN, article_id="news-1"), headers=AUTH).json
+    assert (closed["decision"], closed["reason"]) == ("reject", "article_closed")
+    assert 'class="article-row mode-closed"' in hanako.get("/review/articles").text
+    assert 'id="breaker-off"' not in login(make_app(ARTICLE_BREAKER=json.dumps(BREAKER)), "jiro").get(
+        "/review/articles").text

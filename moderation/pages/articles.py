@@ -60,8 +60,9 @@ def articles_page():
         if article is not None:
             found.append(article)
     rows = [_row(site, a) for a in sorted(found, key=heat, reverse=True)[:SHOWN]]
+    breaker_on = bool(articles.config.for_site(site, None).get("enabled"))
     return render_template("review/articles.html", moderator=current_moderator(), site=site, sites=visible_sites(),
-                           rows=rows, modes=MODES, csrf=csrf_token(), inert=inert)
+                           rows=rows, modes=MODES, csrf=csrf_token(), inert=inert, breaker_on=breaker_on)
 
 
 @bp.post("/articles/mode")

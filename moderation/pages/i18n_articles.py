@@ -8,6 +8,8 @@ MESSAGES = {
                          "モードを変えるとサイトに通知され、記録に残ります。",
         "articles.keys_hint": "キー操作: j / k で記事を移動、o / p / c でモードのボタンへ移動して Enter で変更、"
                               "q でこの記事の審査キュー、? で一覧。",
+        "articles.breaker_off": "このサイトでは急増検知(MODERATION_ARTICLE_BREAKER)が無効です。コメント数は数えず、"
+                                "登録された記事と人が設定したモードだけを表示します。",
         "articles.col.article": "記事",
         "articles.col.comments": "コメント数",
         "articles.col.flagged": "要確認の割合",
@@ -57,6 +59,8 @@ MESSAGES = {
                          "A mode change is sent to the site and recorded in the audit log.",
         "articles.keys_hint": "Keys: j / k move between articles, o / p / c go to a mode button and Enter sets it, "
                               "q opens the article's queue, ? lists them.",
+        "articles.breaker_off": "The circuit breaker (MODERATION_ARTICLE_BREAKER) is off for this site: comments are "
+                                "not counted; registered articles and the modes people set are shown.",
         "articles.col.article": "Article",
         "articles.col.comments": "Comments",
         "articles.col.flagged": "Flagged share",
