@@ -109,7 +109,8 @@ def measure(args):
 
         for call in (by_page, by_api, articles):  # warm-up
             timed(call)
-        rows = {"page: claim + decide": [], "API: queue + decision": [], f"GET /review/articles ({args.articles} articles, 100 shown)": []}
+        rows = {"page: claim + decide": [], "API: queue + decision": [],
+                f"GET /review/articles ({args.articles} articles, 100 shown)": []}
         for _ in range(args.n - 1):  # interleaved, so a change in machine load hits every row alike
             for name, call in zip(rows, (by_page, by_api, articles), strict=True):
                 rows[name].append(timed(call))
