@@ -37,7 +37,8 @@ def test_the_same_comment_is_held_under_politics_in_the_period_only(make_app, au
                       CATEGORY_POLICIES=json.dumps({"politics": election()})).test_client()
     assert answer(during, auth, comment, article_category="politics")["decision"] == "review"
     assert answer(during, auth, comment, article_category="sports")["decision"] == "allow"
-    assert answer(during, auth, comment)["decision"] == "allow"  # no category: the site's thresholds
+    # no category, and none registered for this article: the site's thresholds
+    assert answer(during, auth, comment, article_id="unregistered")["decision"] == "allow"
     after = make_app(RATE_LIMITS="", THRESHOLDS=FLAG_NONE,
                      CATEGORY_POLICIES=json.dumps({"politics": election(-48, -24)})).test_client()
     assert answer(after, auth, comment, article_category="politics")["decision"] == "allow"
@@ -108,3 +109,51 @@ def test_the_article_category_is_validated_and_stored(make_app, auth, comment, r
     body = comment(TEXT, article_category="politics")
     assert client.post("/api/v1/comments", json=body, headers=auth).status_code == 200
     assert rdb.hget(f"{prefix}{{test}}:c:{body['id']}", "article_category") == "politics"
+
+
+def test_a_comment_without_a_category_takes_its_registered_articles(make_app, auth, comment):
+    client = make_app(RATE_LIMITS="", CHECK_RATE_LIMITS="", THRESHOLDS=FLAG_NONE,
+                      CATEGORY_POLICIES=json.dumps({"politics": election()})).test_client()
+    assert answer(client, auth, comment, article_id="senkyo-1")["decision"] == "allow"  # not registered yet
+    put = client.put("/api/v1/articles/senkyo-2", json={"title": "参院選", "category": "politics"}, headers=auth)
+    assert put.status_code in (200, 201), put.text
+    assert answer(client, auth, comment, article_id="senkyo-2")["decision"] == "review"
+    checked = client.post("/api/v1/comments:check", json=comment(TEXT, article_id="senkyo-2"), headers=auth).json
+    assert checked["article_category"] == "politics" and checked["category_policy"] == "politics"
+    # the comment's own category wins over the registry's
+    assert answer(client, auth, comment, article_id="senkyo-2", article_category="sports")["decision"] == "allow"
+
+
+def test_the_registry_is_read_once_per_article_and_worker_while_fresh(own_redis):
+    """The per-worker cache over the real registry in a real Redis: one read per article per TTL, a changed
+    category seen after the TTL, and a Redis that went away read as no category (and not remembered)."""
+    from moderation.scoring.article_categories import ArticleCategories
+    from moderation.store.articles import Articles
+
+    registry = Articles(own_redis.client(), "s", prefix="t:")
+    registry.put("a-1", {"category": "politics"}, now_ms=1)
+    asked, now = [], [100.0]
+
+    def lookup(site, article_id):
+        asked.append(article_id)
+        return Articles(own_redis.client(), site, prefix="t:").category(article_id)
+
+    categories = ArticleCategories(lookup, ttl=30, clock=lambda: now[0])
+    assert [categories.of("s", "a-1") for _ in range(50)] == ["politics"] * 50
+    assert [categories.of("s", "a-2") for _ in range(5)] == [None] * 5  # "not registered" is remembered too
+    assert asked == ["a-1", "a-2"]
+    registry.put("a-1", {"category": "economy"}, now_ms=2)
+    now[0] += 29.9
+    assert categories.of("s", "a-1") == "politics"
+    now[0] += 0.2  # past the TTL: asked again, the new category applies
+    assert categories.of("s", "a-1") == "economy" and asked == ["a-1", "a-2", "a-1"]
+    own_redis.stop()
+    now[0] += 31
+    assert categories.of("s", "a-1") is None and categories.of("s", "a-1") is None  # fail open, not remembered
+    assert asked.count("a-1") == 4
+
+
+def test_no_registry_read_when_no_category_has_a_rule(make_app, auth, comment):
+    app = make_app(RATE_LIMITS="", THRESHOLDS=FLAG_NONE)
+    assert answer(app.test_client(), auth, comment)["decision"] == "allow"
+    assert "moderation.article_categories" not in app.extensions

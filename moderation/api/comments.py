@@ -12,6 +12,7 @@ from moderation.api.validation import parse_comment, parse_json_body
 from moderation.errors import ApiError, Conflict, NotFound, ValidationError, unavailable
 from moderation.labels import REASONS
 from moderation.ops.proxies import limit_key, parse_address
+from moderation.scoring.article_categories import article_category
 from moderation.scoring.manager import get_manager
 from moderation.store import RedisError
 from moderation.store.rate_limits import RateLimited, get_limiter
@@ -47,9 +48,9 @@ def public_view(record, *, full=False):
 def build_record(site, comment, score):
     """A scored comment ready to store: the policy's decision, labels and risk beside the model's output (the
     article category's rule applied), and whether it was posted unchanged or revised after a nudge."""
-    category = comment.get("article_category")
-    decision, labels, risk = get_manager().policy_for(site).decide({**score.scores, **score.categories},
-                                                                   article_category=category)
+    policy = get_manager().policy_for(site)
+    category = article_category(site, comment, policy.rules)  # the comment's, else the article registry's
+    decision, labels, risk = policy.decide({**score.scores, **score.categories}, article_category=category)
     author = comment["author"] or {}
     return {
         "id": comment["id"], "site": site, "article_id": comment["article_id"], "text": comment["text"],

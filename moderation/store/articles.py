@@ -279,6 +279,10 @@ class Articles:
             "window": window_counts(window, now_ms, config), "breaker": config,
         }
 
+    def category(self, article_id):
+        """The registered category (None without one): one HGET, cached per worker by scoring/article_categories."""
+        return self.redis.hget(self.meta_key(article_id), "category")
+
     def recent(self, count=100):
         """Article ids by their latest comment, newest first (the articles page)."""
         return self.redis.zrevrange(self.index_key(), 0, count - 1)
