@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from functools import lru_cache
 
 import numpy as np
@@ -183,13 +184,12 @@ def _words(t: str, raw: np.ndarray, spans: list | None, chars, found) -> list[tu
     hits = _WORDS.find(t)
     if not _NAMED_TRIGGER.isdisjoint(t) and _NEEDLES[_NAMED].may_match(t, chars, found):
         hits += [(m.start(), m.end(), "", ("named_person",)) for m in _NAMED.finditer(t)]
-    for a, b, _w, cats in hits:
-        for c in cats:
-            j = _IDX.get(c)
-            if j is not None:
-                raw[j] += 1
-            if spans is not None:
-                spans.append((c, a, b))
+    for c, k in Counter(c for _a, _b, _w, cats in hits for c in cats).items():  # one write per category
+        j = _IDX.get(c)
+        if j is not None:
+            raw[j] += k
+    if spans is not None:
+        spans.extend([(c, a, b) for a, b, _w, cats in hits for c in cats])
     return hits
 
 
