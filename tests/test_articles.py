@@ -7,22 +7,17 @@ import pytest
 
 from moderation import create_app
 from moderation.integrations import outbox
-from moderation.labels import CATEGORIES
 from moderation.settings import SettingsError
 from moderation.store.articles import SLOTS, Articles, BreakerConfig
 from moderation.store.review_queue import ReviewQueue
 from tests.support.app import API_KEY, app_config
+from tests.support.flagging import ABUSIVE, CLEAN, HOLD
 from tests.test_outbox import SECRET, Receiver
 from tests.test_requests import FakeClock
 
-ABUSIVE = "お前は本当にバカだな、死ね"
-CLEAN = "この記事、とても参考になりました。ありがとうございます。"
 BREAKER = {"window_seconds": 60, "min_comments": 10, "premoderate_share": 0.3, "close_share": 0.6,
            "cooldown_seconds": 120}
 AUTH = {"Authorization": f"Bearer {API_KEY}"}
-# The model holds (never rejects) what it flags, so every override below is the breaker's.
-HOLD = {"spam": {"review": 0.5, "reject": 1.01}, "abuse": {"review": 0.5, "reject": 1.01},
-        **{name: {"review": 1.01, "reject": 1.01} for name in CATEGORIES}}
 
 
 @pytest.fixture

@@ -5,19 +5,14 @@ import re
 
 import pytest
 
-from moderation.labels import CATEGORIES
 from moderation.store.review_queue import ReviewQueue
 from tests.support.app import API_KEY
+from tests.support.flagging import ABUSIVE, CLEAN, HOLD
 
-ABUSIVE = "お前は本当にバカだな、死ね"
-CLEAN = "この記事、とても参考になりました。ありがとうございます。"
 XSS = '<script>alert("t")</script><img src=x onerror=alert(2)>\u202eevil'
 BREAKER = {"window_seconds": 600, "min_comments": 10, "premoderate_share": 0.3, "close_share": 0.6,
            "cooldown_seconds": 3600}
 AUTH = {"Authorization": f"Bearer {API_KEY}"}
-# The model holds (never rejects) what it flags, so every override is the breaker's.
-HOLD = {"spam": {"review": 0.5, "reject": 1.01}, "abuse": {"review": 0.5, "reject": 1.01},
-        **{name: {"review": 1.01, "reject": 1.01} for name in CATEGORIES}}
 
 
 @pytest.fixture

@@ -5,23 +5,17 @@ import json
 import pytest
 
 from moderation import create_app
-from moderation.labels import CATEGORIES
 from moderation.settings import SettingsError
 from moderation.store.review_queue import get_queue
 from tests.support.app import API_KEY, app_config
+from tests.support.flagging import ABUSIVE, CLEAN, HOLD, REJECT, SPAM
 from tests.test_articles import deliver
 from tests.test_outbox import SECRET, Receiver
 from tests.test_requests import FakeClock
 
-ABUSIVE = "お前は本当にバカだな、死ね"
-SPAM = "副業で月収100万円！今すぐLINE追加してね ID:abc123"
-CLEAN = "この記事、とても参考になりました。ありがとうございます。"
 AUTH = {"Authorization": f"Bearer {API_KEY}"}
 STANDING = {"warned": 2, "premoderated": 4, "suspended": 6, "suspend_days": 1, "decay_days": 7,
             "weights": {"abuse": 1, "spam": 3, "threat": 3}}
-# The model rejects what it flags (abuse and spam, no category labels), so each flagged comment is one strike.
-REJECT = {"spam": {"review": 0.5, "reject": 0.5}, "abuse": {"review": 0.5, "reject": 0.5},
-          **{name: {"review": 1.01, "reject": 1.01} for name in CATEGORIES}}
 DAY = 86400
 
 
@@ -95,9 +89,7 @@ def get_queue_of(app):
 
 
 def test_a_moderators_rejection_is_a_strike_of_its_category_and_an_undo_takes_it_back(make_app, clock, comment):
-    app = standing_app(make_app, clock, THRESHOLDS={"spam": {"review": 0.5, "reject": 1.01},
-                                                     "abuse": {"review": 0.5, "reject": 1.01},
-                                                     **{n: {"review": 1.01, "reject": 1.01} for n in CATEGORIES}})
+    app = standing_app(make_app, clock, THRESHOLDS=HOLD)
     client = app.test_client()
     ids = []
     for _ in range(2):
