@@ -91,7 +91,7 @@ def _password(args):
 
 def moderator_command(args):
     """Accounts: add (refuses an existing name unless --replace), list, disable, enable, remove, reset-password,
-    sites. Reset, disable, remove and replace end the account's sessions."""
+    sites, totp enable|disable. Reset, disable, remove and replace end the account's sessions."""
     from moderation.store.moderators import AccountError, get_moderators
 
     password = _password(args) if args.sub in ("add", "reset-password") else None
@@ -114,9 +114,21 @@ def moderator_command(args):
                 accounts.remove(args.name)
             elif args.sub == "sites":
                 accounts.set_sites(args.name, args.sites or ())
+            elif args.sub == "totp" and args.action == "disable":
+                accounts.disable_totp(args.name)
+            elif args.sub == "totp":
+                _print_totp(args.name, accounts.enable_totp(args.name))
         except AccountError as error:
             sys.exit(f"moderator {args.sub}: {error}")
     print(f"moderator {args.name!r}: {args.sub} done")
+
+
+def _print_totp(name, secret):
+    """The new secret, once: typed into an authenticator app, or its otpauth:// URI turned into a QR code."""
+    import pyotp
+
+    print(f"TOTP secret for {name!r} (shown once; add it to an authenticator app): {secret}")
+    print(pyotp.TOTP(secret).provisioning_uri(name=name, issuer_name="moderation"))
 
 
 def token_command(args):
@@ -251,8 +263,11 @@ def parser():
                        ("reset-password", "set a new password and end the account's sessions"),
                        ("disable", "refuse logins and end the account's sessions"), ("enable", "allow logins again"),
                        ("remove", "delete the account and end its sessions"),
-                       ("sites", "the sites a moderator works on (none: every site)")):
+                       ("sites", "the sites a moderator works on (none: every site)"),
+                       ("totp", "enable (prints a new secret) or disable the login's second factor")):
         sub = moderator.add_parser(name, help=text)
+        if name == "totp":
+            sub.add_argument("action", choices=("enable", "disable"))
         sub.add_argument("name")
         if name in ("add", "reset-password"):
             sub.add_argument("--password-stdin", action="store_true", help="read the password from standard input")

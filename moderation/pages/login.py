@@ -5,13 +5,15 @@ id, the CSRF token and the language; the session itself lives in Redis (store/se
 really ends it. Login attempts are counted before the password check, per client address and per account
 from that address (store/login_throttle.py; the address comes through MODERATION_TRUSTED_PROXIES); past the
 limit that address answers 429 until the window ends, while the account's owner elsewhere still gets in.
-Failures are logged, never the password.
+Failures are logged, never the password. An account with TOTP enabled (`moderator totp enable NAME`) is asked
+for its authenticator code after the right password; the code attempt is throttled like a password.
 """
 
 import functools
 import hmac
 import logging
 import secrets
+import time
 from urllib.parse import urlsplit
 
 from flask import abort, current_app, g, redirect, render_template, request, session, url_for
@@ -143,7 +145,10 @@ def login():
         notice = i18n.translate("login.logged_out") if request.args.get("bye") else None
         return render_template("login.html", next_url=next_url, notice=notice, csrf=csrf_token())
     require_csrf(json_errors=False)
-    name = (request.form.get("username") or "").strip()
+    pending = session.get("totp_pending") if request.form.get("step") == "code" else None
+    if request.form.get("step") == "code" and not _pending_valid(pending):
+        return _page(next_url, 401, error=i18n.translate("login.code_expired"))
+    name = pending["name"] if pending else (request.form.get("username") or "").strip()
     address = limit_key(request.remote_addr)
     throttle = get_throttle()
     wait, account_n, ip_n = throttle.attempt(name, address)  # counted before the check: no racing the limit
@@ -154,6 +159,8 @@ def login():
             (render_template("login.html", next_url=next_url, error=error, csrf=csrf_token(), username=name), 429))
         response.headers["Retry-After"] = str(wait)
         return response
+    if pending:
+        return _second_factor(name, address, next_url, throttle)
     account = get_moderators().authenticate(name, request.form.get("password") or "")
     if account is None:
         log.warning("login failed for account %r from %s (%d recent failures on the account from the address, "
@@ -161,8 +168,35 @@ def login():
         error = i18n.translate("login.failed")
         return render_template("login.html", next_url=next_url, error=error, csrf=csrf_token(), username=name), 401
     throttle.succeeded(name, address)
+    if account["totp"]:  # the password was right; the code comes next, within TOTP_SECONDS
+        session["totp_pending"] = {"name": account["name"], "at": int(time.time())}
+        return _page(next_url, 200, totp=True)
     _start_session(account)
     log.info("moderator %r logged in from %s", account["name"], request.remote_addr)
+    return redirect(next_url)
+
+
+TOTP_SECONDS = 300  # between the right password and the code
+
+
+def _pending_valid(pending):
+    return isinstance(pending, dict) and 0 <= time.time() - pending.get("at", 0) <= TOTP_SECONDS
+
+
+def _page(next_url, status, **fields):
+    return render_template("login.html", next_url=next_url, csrf=csrf_token(), **fields), status
+
+
+def _second_factor(name, address, next_url, throttle):
+    """The code of an account whose password was right: a wrong one counts as a failed login."""
+    moderators = get_moderators()
+    account = moderators.get(name)
+    if account is None or account["disabled"] or not moderators.verify_totp(name, request.form.get("code")):
+        log.warning("login code refused for account %r from %s", name[:64], request.remote_addr)
+        return _page(next_url, 401, totp=True, error=i18n.translate("login.code_failed"))
+    throttle.succeeded(name, address)
+    _start_session(account)  # clears the pending step with the rest of the old cookie
+    log.info("moderator %r logged in from %s with a TOTP code", account["name"], request.remote_addr)
     return redirect(next_url)
 
 

@@ -1,6 +1,8 @@
-"""Moderator accounts in Redis: name, role, scrypt password hash, disabled flag and the sites they work on."""
+"""Moderator accounts in Redis: name, role, scrypt password hash, disabled flag, the sites they work on and an
+optional TOTP secret (a second factor: `python -m moderation moderator totp enable NAME`)."""
 
 import functools
+import hmac
 import re
 import time
 from pathlib import Path
@@ -18,6 +20,17 @@ COMMON_PASSWORDS = Path(__file__).resolve().parent.parent / "common_passwords.tx
 _DUMMY_HASH = generate_password_hash("not-a-password", method="scrypt")
 
 
+# Accept a TOTP time step once: a code already used (or older than the last one used) is refused, so a code
+# read over someone's shoulder cannot be replayed within its 30 seconds.
+_USE_STEP = """
+local last = tonumber(redis.call('HGET', KEYS[1], 'totp_last') or '-1') or -1
+if tonumber(ARGV[1]) <= last then return 0 end
+redis.call('HSET', KEYS[1], 'totp_last', ARGV[1])
+return 1
+"""
+TOTP_CODE = re.compile(r"^[0-9]{6}$")
+
+
 class AccountError(ValueError):
     """A name, role or password that cannot be used for an account."""
 
@@ -33,7 +46,7 @@ class NoSuchAccount(AccountError):
 def _view(raw):
     return {"name": raw["name"], "role": raw["role"], "disabled": raw.get("disabled") == "1",
             "sites": [s for s in (raw.get("sites") or "").split(",") if s],
-            "created_at": int(raw.get("created_at") or 0)}
+            "created_at": int(raw.get("created_at") or 0), "totp": bool(raw.get("totp"))}
 
 
 @functools.cache
@@ -59,6 +72,7 @@ class Moderators:
     def __init__(self, redis, prefix="mod:"):
         self.redis = redis
         self.keys = KeySpace(prefix)
+        self._use_step = redis.register_script(_USE_STEP)
 
     def key(self, name):
         return self.keys.moderator(name)
@@ -145,6 +159,33 @@ class Moderators:
         self.redis.srem(self.keys.moderator_names(), name)
         self._end_sessions(name)
         self._revoke_tokens(name)
+
+    def enable_totp(self, name):
+        """A new TOTP secret for the account (replacing an earlier one), returned once for the authenticator app;
+        from now on a login asks for the app's 6-digit code after the password."""
+        import pyotp
+
+        secret = pyotp.random_base32()
+        self._update(name, {"totp": secret, "totp_last": -1})
+        return secret
+
+    def disable_totp(self, name):
+        self._update(name, {"totp": "", "totp_last": -1})
+
+    def verify_totp(self, name, code, now=None):
+        """True once for a current code (one 30 s step of clock drift either way); False for a wrong, malformed
+        or already used one, or an account without TOTP."""
+        import pyotp
+
+        secret = self.redis.hget(self.key(name), "totp") if NAME_RE.match(name or "") else None
+        code = (code or "").replace(" ", "")
+        if not secret or not TOTP_CODE.match(code):
+            return False
+        totp, step = pyotp.TOTP(secret), int((now or time.time()) // 30)
+        for candidate in (step, step - 1, step + 1):
+            if hmac.compare_digest(totp.at(candidate * 30), code):
+                return bool(self._use_step(keys=[self.key(name)], args=[candidate]))
+        return False
 
     def authenticate(self, name, password):
         """The account when the password matches and it is not disabled, else None (same work either way)."""

@@ -1,0 +1,98 @@
+"""TOTP second factor for moderator logins: enabled from the command line, asked for after the right password,
+codes generated here with pyotp exactly as an authenticator app does."""
+
+import re
+import subprocess
+import sys
+
+import pyotp
+import pytest
+
+from tests.support.app import cli_env
+from tests.support.browser import needs_chromium, watched_page
+from tests.support.moderators import MODERATOR_PASSWORD, csrf_of
+
+
+def enable(redis_server, prefix, tmp_path, name, action="enable"):
+    result = subprocess.run([sys.executable, "-m", "moderation", "moderator", "totp", action, name], cwd="/",
+                            env=cli_env(redis_server, prefix, tmp_path), capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def password_step(client, name, password=MODERATOR_PASSWORD):
+    page = client.get("/login")
+    return client.post("/login", data={"username": name, "password": password, "csrf_token": csrf_of(page.text)})
+
+
+def code_step(client, page, code):
+    return client.post("/login", data={"step": "code", "code": code, "csrf_token": csrf_of(page.text)})
+
+
+def test_an_admin_with_totp_needs_the_code_after_the_password(make_app, accounts, redis_server, prefix, tmp_path):
+    out = enable(redis_server, prefix, tmp_path, "taro")
+    secret = re.search(r": ([A-Z2-7]{32})$", out.splitlines()[0]).group(1)
+    assert f"otpauth://totp/moderation:taro?secret={secret}" in out
+    totp = pyotp.TOTP(secret)
+    client = make_app().test_client()
+    asked = password_step(client, "taro")
+    assert asked.status_code == 200 and 'name="code"' in asked.text and 'autocomplete="one-time-code"' in asked.text
+    assert client.get("/review").status_code == 302  # no session yet
+    wrong = code_step(client, asked, "000000" if totp.now() != "000000" else "111111")
+    assert wrong.status_code == 401 and 'name="code"' in wrong.text
+    assert client.get("/review").status_code == 302
+    code = totp.now()
+    good = code_step(client, wrong, code)
+    assert good.status_code == 302 and client.get("/review").status_code == 200
+    # the same code cannot be used twice, even from another browser with the password
+    other = make_app().test_client()
+    replay = code_step(other, password_step(other, "taro"), code)
+    assert replay.status_code == 401 and other.get("/review").status_code == 302
+    # the code alone, without the password step first, is not a login
+    fresh = make_app().test_client()
+    alone = code_step(fresh, fresh.get("/login"), totp.now())
+    assert alone.status_code == 401 and fresh.get("/review").status_code == 302
+
+
+def test_without_totp_the_password_is_enough_and_disable_turns_it_off(make_app, accounts, redis_server, prefix,
+                                                                      tmp_path):
+    client = make_app().test_client()
+    assert password_step(client, "hanako").status_code == 302
+    enable(redis_server, prefix, tmp_path, "jiro")
+    assert password_step(make_app().test_client(), "jiro").status_code == 200  # asks for the code
+    enable(redis_server, prefix, tmp_path, "jiro", action="disable")
+    assert password_step(make_app().test_client(), "jiro").status_code == 302
+    assert accounts.get("jiro")["totp"] is False
+
+
+def test_wrong_codes_are_throttled_like_passwords(make_app, accounts, redis_server, prefix, tmp_path):
+    enable(redis_server, prefix, tmp_path, "taro")
+    client = make_app(LOGIN_MAX_FAILURES_ACCOUNT=3).test_client()
+    page = password_step(client, "taro")
+    statuses = []
+    for _ in range(4):
+        page = code_step(client, page, "123456")
+        statuses.append(page.status_code)
+        if page.status_code == 429:
+            page = client.get("/login")
+    assert statuses[-1] == 429 and statuses.count(401) >= 2
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+@needs_chromium
+def test_the_login_page_asks_for_the_code_in_chromium(browser, live_server, accounts, tmp_path):
+    secret = accounts.enable_totp("taro")
+    base, _ = live_server()
+    page, problems = watched_page(browser, f"{base}/login")
+    page.fill("#username", "taro")
+    page.fill("#password", MODERATOR_PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_selector("#code")
+    assert "認証アプリ" in page.inner_text("body")
+    page.screenshot(path=str(tmp_path / "login-code.png"))
+    page.fill("#code", pyotp.TOTP(secret).now())
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base}/review")
+    assert problems == []
+    page.context.close()
