@@ -138,8 +138,10 @@ def test_a_moderator_of_one_site_gets_403_for_the_others(rapp, accounts, rdb, pr
 
 
 def test_password_is_never_listed(accounts):
-    assert all(set(a) == {"name", "role", "disabled", "sites", "created_at"} for a in accounts.list())
-    assert MODERATOR_PASSWORD not in json.dumps(accounts.list())
+    secret = accounts.enable_totp("taro")
+    assert all(set(a) == {"name", "role", "disabled", "sites", "created_at", "totp"} for a in accounts.list())
+    assert [a["totp"] for a in accounts.list()] == [False, False, True]  # whether, never the secret
+    assert MODERATOR_PASSWORD not in json.dumps(accounts.list()) and secret not in json.dumps(accounts.list())
 
 
 def test_thresholds_are_saved_per_site(rapp, accounts, auth, comment):
