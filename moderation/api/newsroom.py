@@ -106,7 +106,7 @@ def queue():
             article_id = record.get("article_id") or ""
             if article_id not in modes:
                 found = queue.articles.get(article_id, now_ms=now) if article_id else None
-                modes[article_id] = found["mode"] if found else None
+                modes[article_id] = found["mode"] if found else ("open" if article_id else None)  # unregistered: open
             author = record.get("author_id")
             standing = queue.standing.get(author, now_ms=now)["standing"] if author else None
             items.append(item(site, record, standing, modes[article_id]))
