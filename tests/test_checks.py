@@ -125,6 +125,8 @@ def test_check_stores_nothing_but_its_own_rate_limit_counter(make_app, own_redis
     assert after["writes"] - before["writes"] == 5
     assert after["key_memory"] == before["key_memory"]
     assert abs(after["used_memory"] - before["used_memory"]) <= CLIENT_BUFFERS
+    print("redis before/after 5 checks:", {name: (before[name], after[name]) for name in
+                                           ("dbsize", "key_memory", "writes", "used_memory")})
     assert client.get(f"/api/v1/comments/{body['id']}", headers=auth).status_code == 404
     assert client.get("/api/v1/queue", headers=auth).get_json()["open"] == 0
 
