@@ -268,7 +268,8 @@ TABLE = (
             '"sites": {"<site>": {...}}} (these are the defaults). A rejection (the model\'s at submit, a '
             'moderator\'s) is a strike of its heaviest category\'s points, counted for decay_days; at "warned" '
             'points an author is warned, at "premoderated" every comment is held, a strike reaching "suspended" '
-            'rejects their comments for suspend_days'),
+            'rejects their comments for suspend_days; "trusted_review_scale": x > 1 multiplies the review '
+            'thresholds for authors a person marked trusted (1: off)'),
     # the moderators' pages
     Setting("SESSION_COOKIE_SECURE", boolean, False, "mark the session cookie Secure (pages served over HTTPS)"),
     Setting("SESSION_HOURS", integer, 12, "hours a moderator's session lasts (kept in Redis: logout ends it)"),

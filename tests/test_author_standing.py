@@ -156,3 +156,15 @@ def test_an_unknown_author_is_in_good_standing(client):
 def test_an_invalid_standing_setting_stops_start_up_naming_it(tiny_model, redis_server, prefix, tmp_path, spec):
     with pytest.raises(SettingsError, match="MODERATION_AUTHOR_STANDING"):
         create_app(app_config(tiny_model, redis_server.url, prefix, tmp_path, AUTHOR_STANDING=spec))
+
+
+def test_a_trusted_author_is_reviewed_with_relaxed_thresholds(make_app, clock, comment):
+    """trusted_review_scale 3: the hold threshold 0.5 becomes 1.5 for trusted authors; rejections still reject."""
+    app = standing_app(make_app, clock, THRESHOLDS=HOLD,
+                       AUTHOR_STANDING=json.dumps({**STANDING, "trusted_review_scale": 3}))
+    client = app.test_client()
+    assert client.put("/api/v1/authors/veteran", headers=AUTH, json={"standing": "trusted"}).status_code == 200
+    assert post(client, comment, ABUSIVE, author="veteran") == ("allow", "author_trusted", "trusted")
+    assert post(client, comment, ABUSIVE, author="newcomer") == ("review", None, "good")
+    with app.app_context():
+        assert get_queue("test").stats()["open"] == 1  # only the newcomer's comment waits for a moderator

@@ -50,8 +50,13 @@ def build_record(site, comment, score):
     article category's rule applied), and whether it was posted unchanged or revised after a nudge."""
     policy = get_manager().policy_for(site)
     category = article_category(site, comment, policy.rules)  # the comment's, else the article registry's
-    decision, labels, risk = policy.decide({**score.scores, **score.categories}, article_category=category)
+    scores = {**score.scores, **score.categories}
+    decision, labels, risk = policy.decide(scores, article_category=category)
     author = comment["author"] or {}
+    relaxed = None  # what a trusted author's held comment gets instead (the store knows who is trusted)
+    scale = get_queue(site).standing.config["trusted_review_scale"]
+    if decision == "review" and author.get("id") and scale > 1:
+        relaxed = policy.decide(scores, article_category=category, review_scale=scale)[0]
     return {
         "id": comment["id"], "site": site, "article_id": comment["article_id"], "text": comment["text"],
         "text_sha256": text_sha256(comment["text"]), "article_category": category, "nudged": nudge_outcome(comment),
@@ -65,7 +70,7 @@ def build_record(site, comment, score):
         "categories": {k: round(float(v), 6) for k, v in score.categories.items()},
         # explained only when held or rejected: an allowed comment's answer does not pay for the spans
         "explanation": score.explanation if decision != "allow" else [], "model_version": score.model_version,
-        "risk": round(risk, 6),
+        "risk": round(risk, 6), "trusted_decision": relaxed if relaxed != decision else None,
     }
 
 

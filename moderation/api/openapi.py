@@ -51,7 +51,7 @@ CATEGORIES = {"type": "object", "description": "probability per harm category (a
                   "threat", "hate", "harassment", "sexual", "self_harm", "personal_info", "defamation")},
               "additionalProperties": {"type": "number", "minimum": 0, "maximum": 1}}
 
-OVERRIDES = ["article_closed", "article_premoderated", "author_suspended", "author_premoderated"]
+OVERRIDES = ["article_closed", "article_premoderated", "author_suspended", "author_premoderated", "author_trusted"]
 STANDINGS = ["good", "warned", "premoderated", "suspended", "trusted"]
 DECISION = {
     "type": "object",

@@ -167,12 +167,14 @@ class Policy:
             crossed = [max((name for name in CATEGORIES if name in scores), key=scores.get, default="abuse")]
         return sorted(crossed, key=lambda name: -scores.get(name, 0.0))
 
-    def decide(self, scores, now=None, article_category=None):
+    def decide(self, scores, now=None, article_category=None, review_scale=1.0):
         """(decision, labels crossing their review threshold, risk used to order the queue).
 
         `scores` holds `spam` and `abuse` and, when the model names them, the harm categories; the article's
-        category, when it has a rule in force, brings that rule's thresholds."""
+        category, when it has a rule in force, brings that rule's thresholds; `review_scale` multiplies the
+        review thresholds (a trusted author's relaxed review)."""
         thresholds, quiet, scale = self._in_force(now, article_category)
+        scale *= review_scale
         names = [name for name in OUTPUTS if name in scores]
         labels = [name for name in names if scores[name] >= thresholds[name]["review"] * scale]
         if "abuse" not in labels and any(name in CATEGORIES for name in labels):

@@ -14,7 +14,8 @@ LEVELS = ("good", "warned", "premoderated", "suspended", "trusted")
 MAX_STRIKES = 200  # kept per author (the newest); older ones are dropped before they decay
 DEFAULT_WEIGHTS = {"spam": 3, "threat": 3, "abuse": 1, "hate": 2, "harassment": 1, "sexual": 2, "self_harm": 1,
                    "personal_info": 2, "defamation": 2, "other": 1}
-DEFAULTS = {"warned": 3, "premoderated": 6, "suspended": 10, "suspend_days": 7, "decay_days": 30, "enabled": True}
+DEFAULTS = {"warned": 3, "premoderated": 6, "suspended": 10, "suspend_days": 7, "decay_days": 30, "enabled": True,
+            "trusted_review_scale": 1.0}
 
 # Lua helpers. cfg: {warned points, premoderated points, suspended points, suspension ms, decay ms}. A strike is a
 # ZSET member "<comment id>|<weight>" scored by its time. author_standing() decays old strikes, adds this one,
@@ -137,6 +138,9 @@ class StandingConfig:
                 out[name] = value
             else:
                 raise ValueError(f"{where}: unknown field {name!r} (weights, {', '.join(DEFAULTS)})")
+        if out["trusted_review_scale"] < 1:
+            raise ValueError(f"{where}.trusted_review_scale must be at least 1 (1: trusted authors are reviewed as "
+                             "anyone)")
         if not out["warned"] <= out["premoderated"] <= out["suspended"]:
             raise ValueError(f"{where}: needs warned <= premoderated <= suspended")
         return out

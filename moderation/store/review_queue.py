@@ -100,7 +100,8 @@ class ReviewQueue:
                 self.key("audit"), self.key("stats"), self.author_key(record.get("author_id")), self.key("events"),
                 self.key("hist", day), self.authored_key(record.get("author_id")), self.key("recent"),
                 *self.articles.submit_keys(record["article_id"]), *self.standing.submit_keys(record.get("author_id"))]
-        ttl = self.published_ttl if record["decision"] == "allow" else self.record_ttl
+        allowed = record["decision"] == "allow" or record.get("trusted_decision") == "allow"
+        ttl = self.published_ttl if allowed else self.record_ttl  # used only when it ends up not queued
         args = [record["id"], "1" if queued else "0", rank, record["received_at"], ttl, record["decision"],
                 encode(record["labels"]), encode(fields), encode(buckets), "1" if record.get("author_id") else "0",
                 self.now_ms(), self.record_ttl, *self._breaker_args, record["article_id"],

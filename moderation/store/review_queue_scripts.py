@@ -52,7 +52,8 @@ end
 # Then the article's window counts the comment (flagged: the model's decision is not allow) and its breaker may
 # change the mode, which may override the decision: closed -> reject (article_closed), premoderated -> a clean
 # comment is held (article_premoderated); then the author's standing: suspended -> reject (author_suspended),
-# premoderated -> a clean comment is held (author_premoderated); a model's rejection is a strike, which may
+# premoderated -> a clean comment is held (author_premoderated), trusted -> the record's trusted_decision (the
+# policy's with relaxed review thresholds) replaces a hold (author_trusted); a model's rejection is a strike, which may
 # change the standing the answer carries. Answers {1, '', decision, reason, article mode, standing or ''}.
 SUBMIT = COMMON + COUNT + BREAKER + STANDING + """
 local over, left = over_limit(17, 28)
@@ -96,6 +97,8 @@ if ARGV[10] == '1' and ARGV[21] == '1' then
     decision, reason = 'reject', 'author_suspended'
   elseif standing == 'premoderated' and decision == 'allow' then
     decision, reason = 'review', 'author_premoderated'
+  elseif standing == 'trusted' and reason == '' and fields['trusted_decision'] then
+    decision, reason = fields['trusted_decision'], 'author_trusted'  -- the relaxed review threshold
   end
   if weight > 0 then
     local member = id .. '|' .. weight
@@ -107,9 +110,9 @@ if ARGV[10] == '1' and ARGV[21] == '1' then
 end
 if reason ~= '' then
   queued = decision == 'review'
-  ttl = tonumber(ARGV[12])
+  if decision ~= 'allow' then ttl = tonumber(ARGV[12]) end
   fields['decision'], fields['decision_reason'] = decision, reason
-  fields['status'] = (decision == 'review' and 'pending') or 'rejected'
+  fields['status'] = ({allow = 'published', review = 'pending', reject = 'rejected'})[decision]
 end
 if mode ~= 'open' then fields['article_mode'] = mode end
 local flat = {}
