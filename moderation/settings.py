@@ -135,6 +135,18 @@ def _category_policies(spec):
     return CategoryPolicies(spec)
 
 
+def _site_urls(spec):
+    from urllib.parse import urlsplit
+
+    urls = {}
+    for site, url in json_object(spec, "SITE_URLS").items():
+        parts = urlsplit(str(url))
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError(f"{site!r}: {url!r} is not an http(s) address")
+        urls[str(site)] = str(url)
+    return urls
+
+
 def _webhooks(spec):
     from moderation.integrations.webhooks import parse_webhooks
 
@@ -287,6 +299,9 @@ TABLE = (
     Setting("WEBHOOK_RETRY_FOR", number, 90_000, "seconds an event is retried before it is dead-lettered (24 h+)"),
     Setting("WEBHOOK_ALLOW_PRIVATE", boolean, False,
             "allow webhook URLs on private/loopback addresses outside the demo (refused by default: SSRF)"),
+    Setting("SITE_URLS", _domain(_site_urls), {},
+            'each site\'s public address: JSON {"site": "https://news.example/"}; Akismet calls for that site\'s key '
+            "whose `blog` is not under it are refused as invalid"),
     Setting("CORAL_SECRETS", _domain(_coral_secrets), {},
             'Coral external moderation: JSON {"site": "signing secret"} for POST /api/v1/coral/moderate'),
     Setting("DEMO", boolean, False, "the demo article page and its site backend (make run; never in production)"),

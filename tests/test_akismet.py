@@ -97,3 +97,25 @@ def test_is_test_submissions_are_not_kept_as_labels(make_app, rdb, prefix):
                                                    "comment_content": "spam", "is_test": "1"})
     assert response.data == b"Thanks for making the web a better place."
     assert rdb.xlen(f"{prefix}{{test}}:labels") == 0
+
+
+def test_blog_must_be_under_the_keys_site_url_when_configured(make_app, thresholds):
+    app = make_app(THRESHOLDS=thresholds.flag_all, SITE_URLS={"test": "https://news.example/"})
+    with client_for(app) as checker:  # BLOG is under the site's URL: the real client works as before
+        assert checker.comment_check("203.0.113.7", comment_content="副業で月収100万円！") == akismet.CheckResponse.SPAM
+    raw = app.test_client()
+    for blog in ("https://evil.example/", "http://news.example/", "https://news.example.evil.example/",
+                 "https://news.example:8443/", "not a url"):
+        for path, form in (("/1.1/verify-key", {"key": API_KEY, "blog": blog}),
+                           ("/1.1/comment-check", {"api_key": API_KEY, "blog": blog, "user_ip": "1.2.3.4",
+                                                   "comment_content": "x"}),
+                           ("/1.1/submit-spam", {"api_key": API_KEY, "blog": blog, "user_ip": "1.2.3.4",
+                                                 "comment_content": "副業で月収100万円！"})):
+            response = raw.post(path, data=form)
+            assert response.data == b"invalid", (path, blog)
+            assert "news.example" in response.headers["X-akismet-debug-help"]
+    for blog in ("https://NEWS.example", "https://news.example:443/articles/1"):
+        assert raw.post("/1.1/verify-key", data={"key": API_KEY, "blog": blog}).data == b"valid", blog
+    other = make_app(SITE_URLS={"test": "https://news.example/ja/"}).test_client()
+    assert other.post("/1.1/verify-key", data={"key": API_KEY, "blog": "https://news.example/en/"}).data == b"invalid"
+    assert other.post("/1.1/verify-key", data={"key": API_KEY, "blog": "https://news.example/ja"}).data == b"valid"

@@ -9,6 +9,7 @@ Bodies are form-encoded, answers text/plain with HTTP 200 as Akismet does, error
 X-akismet-debug-help header. The Akismet key is one of our API keys (MODERATION_API_KEYS), taken from the
 body only (never the Host header: a key in a host name leaks into logs and DNS). Every call counts against
 the caller's address (RATE_LIMITS "ip", so verify-key cannot test keys unthrottled) and a known key's site.
+When SITE_URLS gives the key's site an address, a `blog` outside it is answered "invalid".
 comment-check scores ``comment_content`` with the deployment's model and policy: "true" when any label
 crosses its review threshold, with the ``discard`` pro-tip when it crosses the reject threshold.
 submit-spam and submit-ham append a labelled example (task spam, value 1 or 0, source akismet) to the
@@ -22,6 +23,7 @@ import hashlib
 import time
 import unicodedata
 import uuid
+from urllib.parse import urlsplit
 
 from flask import Blueprint, Response, request
 
@@ -95,15 +97,39 @@ def verify_key():
     _limit(site)
     if site is None:
         return _invalid()
-    return _text("valid")
+    return _foreign_blog(site) or _text("valid")
 
 
 def _checked_request():
     """(site, None) for a known key with the fields Akismet requires, else (None or site, the answer to give)."""
     site, answer = _request_site()
     if answer is None:
-        answer = _missing(request.form, "blog", "user_ip")
+        answer = _missing(request.form, "blog", "user_ip") or _foreign_blog(site)
     return site, answer
+
+
+def _foreign_blog(site):
+    """The `invalid` answer when the site's URL is configured (SITE_URLS) and `blog` is not under it: a key
+    leaked from one site cannot be used for another's comments or feedback."""
+    expected = settings.get().site_urls.get(site)
+    if expected and not under(request.form.get("blog", ""), expected):
+        return _invalid(f"The blog URL does not belong to this key's site ({expected}).")
+    return None
+
+
+def under(url, base):
+    """Same scheme and host (any case, default port) and a path at or below the base's."""
+    a, b = urlsplit(url.strip()), urlsplit(base)
+    try:
+        same = (a.scheme.lower(), a.hostname, a.port or _PORTS.get(a.scheme.lower())) == (
+            b.scheme.lower(), b.hostname, b.port or _PORTS.get(b.scheme.lower()))
+    except ValueError:  # a port that is not a number
+        return False
+    prefix = b.path.rstrip("/") + "/"
+    return same and (a.path.rstrip("/") + "/").startswith(prefix)
+
+
+_PORTS = {"http": 80, "https": 443}
 
 
 @bp.post("/comment-check")
