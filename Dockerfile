@@ -3,13 +3,15 @@
 # Stage `build` installs the pinned requirements into a virtualenv (binary wheels only) and checks that the
 # pinned model artifact loads; the final stage copies the virtualenv, the service and the artifact onto a
 # clean slim base: no compiler, no pip cache, no tests, running as an unprivileged user.
-ARG PYTHON_IMAGE=python:3.11-slim-bookworm
+# A patched 3.11 release (3.11.7 carried known CVEs), pinned; bump it with the security releases.
+ARG PYTHON_IMAGE=python:3.11.14-slim-bookworm
 
 FROM ${PYTHON_IMAGE} AS build
 ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1 PYTHONDONTWRITEBYTECODE=1
 RUN python -m venv /opt/venv
-COPY requirements.txt /tmp/requirements.txt
-RUN /opt/venv/bin/pip install --only-binary=:all: -r /tmp/requirements.txt
+COPY requirements-build.txt requirements.txt /tmp/
+RUN /opt/venv/bin/pip install --only-binary=:all: -r /tmp/requirements-build.txt \
+ && /opt/venv/bin/pip install --only-binary=:all: -r /tmp/requirements.txt
 WORKDIR /app
 COPY gunicorn.conf.py ./
 COPY moderation/ moderation/

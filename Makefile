@@ -9,8 +9,9 @@ PORT ?= 8000
 .PHONY: run test lint train evaluate functional retrain bench bench-gate bench-desk soak audit browser-deps clean
 
 # An existing venv is updated in place when the requirements change (never re-created over it).
-$(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml
-	test -x $(PY) || { $(PYTHON) -m venv $(VENV) && $(PY) -m pip install --quiet --upgrade pip; }
+$(VENV)/.installed: requirements-build.txt requirements.txt requirements-dev.txt pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet -r requirements-build.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	$(PY) -m pip install --quiet --no-deps -e .
 	touch $@
@@ -85,8 +86,11 @@ soak: $(VENV)/.installed
 	@command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 	$(PY) -m bench.soak
 
-# Known vulnerabilities in the pinned requirements (needs PyPI's JSON API; this build machine's mirror
-# serves only the package index, so here it reports every package as not auditable).
+# Known vulnerabilities in every pinned requirement, the installers included. Needs a vulnerability database:
+# AUDIT_SERVICE=pypi (PyPI's JSON API, the default) or osv (api.osv.dev). A mirror serving only the package
+# index cannot answer it: there every package is reported as not auditable.
+AUDIT_SERVICE ?= pypi
 audit: $(VENV)/.installed
-	$(PY) -m pip install --quiet pip-audit
-	$(VENV)/bin/pip-audit -r requirements.txt -r requirements-dev.txt --progress-spinner off
+	$(PY) -m pip install --quiet pip-audit==2.10.1
+	$(VENV)/bin/pip-audit --vulnerability-service $(AUDIT_SERVICE) --progress-spinner off \
+	  -r requirements-build.txt -r requirements.txt -r requirements-dev.txt
