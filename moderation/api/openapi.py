@@ -356,7 +356,7 @@ _QUEUE_ITEM = {
         "author_standing": {"enum": ["good", "warned", "premoderated", "suspended", "trusted", None],
                             "description": "the author's standing now (null without an author id)"},
         "article_mode": {"enum": ["open", "premoderated", "closed", None],
-                         "description": "the article's comment mode now (null for an article never seen)"},
+                         "description": "the article's comment mode now (open for an article never registered)"},
     },
 }
 _MODERATOR_ERRORS = {
