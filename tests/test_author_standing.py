@@ -138,6 +138,7 @@ def test_a_person_sets_the_standing(make_app, clock, comment):
                                                              "until"),
     ({"standing": "suspended", "until": "2020-01-01T00:00:00Z"}, "until"),
     ({"standing": "suspended", "until": "tomorrow"}, "until"), ({"standing": "good", "note": 5}, "note"),
+    ({"standing": "suspended", "until": "5400-06-01T00:00:00Z"}, "until"),  # was a 500 on the next read
 ])
 def test_invalid_standing_fields_are_named(make_app, clock, body, field):
     client = standing_app(make_app, clock).test_client()

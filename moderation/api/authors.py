@@ -12,6 +12,7 @@ from moderation.store.rate_limits import get_limiter
 from moderation.store.review_queue import get_queue
 from moderation.times import app_now_ms, iso
 
+MAX_SUSPENSION_MS = 10 * 366 * 86_400_000
 bp = Blueprint("authors_api", __name__, url_prefix="/api/v1/authors")
 
 
@@ -63,6 +64,8 @@ def put_author(author_id):
         raise ValidationError("until goes with standing suspended only", "until")
     if until is not None and until <= now:
         raise ValidationError("until must be in the future", "until")
+    if until is not None and until > now + MAX_SUSPENSION_MS:
+        raise ValidationError("until must be within 10 years", "until")  # Lua keeps 14 digits of a number
     note = string_field(body, "note", max_len=500)
     by = string_field(body, "by", max_len=128)
     get_limiter().check(g.site, [("key", "all", 1)], now=time.time())
