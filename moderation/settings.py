@@ -287,8 +287,9 @@ TABLE = (
     Setting("SESSION_HOURS", integer, 12, "hours a moderator's session lasts (kept in Redis: logout ends it)"),
     Setting("LOGIN_WINDOW_SECONDS", integer, 900, "window in which failed logins are counted"),
     Setting("LOGIN_MAX_FAILURES_ACCOUNT", integer, 5,
-            "failed logins of one account name from one address (IPv6: /64) per window; other addresses "
-            "still get their own tries, so guessing elsewhere never locks the owner out"),
+            "logins tried on one account (from anywhere) per window before the backoff: then addresses that "
+            "failed on it wait 2 s, 4 s, 8 s ... (at most the window) between tries; an address that has not "
+            "failed on it is never delayed, so guessing elsewhere never keeps the owner out"),
     Setting("LOGIN_MAX_FAILURES_IP", integer, 30, "failed logins from one address per window"),
     # site integrations
     Setting("WEBHOOKS", _domain(_webhooks), {},

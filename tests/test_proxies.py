@@ -1,6 +1,7 @@
 """The client's address through trusted proxies only, and login throttling that counts before it checks."""
 
 import ipaddress
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -55,8 +56,8 @@ def test_failed_logins_from_other_addresses_behind_the_proxy_never_lock_the_admi
     app = make_app(TRUSTED_PROXIES="10.0.0.0/8")  # the default limits: 5 per account, 30 per address
     statuses = [_login(app, "taro", "wrong-password-1", f"203.0.113.{i}") for i in range(1, 51)]
     statuses += [_login(app, "taro", "wrong-password-1", "198.51.100.66") for _ in range(50)]
-    assert statuses[:50] == [401] * 50
-    assert statuses[50:55] == [401] * 5 and set(statuses[55:]) == {429}  # the guesser from one address waits
+    assert statuses[:50] == [401] * 50  # addresses that had not failed: never delayed
+    assert statuses[50] == 401 and set(statuses[51:]) == {429}  # once failed, this address waits out the backoff
     assert _login(app, "taro", MODERATOR_PASSWORD, "192.0.2.10") == 302  # the admin from theirs gets in
     # the guesser connecting directly cannot claim the admin's address: still counted (and throttled) as itself
     assert _login(app, "taro", MODERATOR_PASSWORD, "192.0.2.10", connecting="198.51.100.66") == 429
@@ -78,6 +79,33 @@ def test_concurrent_guesses_never_get_more_checks_than_the_limit(make_app, accou
     with ThreadPoolExecutor(max_workers=30) as pool:
         one_account = list(pool.map(guess, range(150), ["taro"] * 150))
         many_accounts = list(pool.map(guess, range(150), [f"user{i}" for i in range(150)]))
-    assert one_account.count(401) == 5 and one_account.count(429) == 145
-    assert many_accounts.count(401) == 3 and many_accounts.count(429) == 147  # 8 per address in all
+    # the account's 5 free attempts, plus at most the one first attempt an address that had not failed gets
+    assert one_account.count(401) in (5, 6) and one_account.count(401) + one_account.count(429) == 150
+    assert one_account.count(401) + many_accounts.count(401) == 8 and many_accounts.count(429) == 150 - (
+        many_accounts.count(401))  # 8 per address in all
     assert _login(app, "taro", MODERATOR_PASSWORD, "192.0.2.10", connecting="192.0.2.10") == 302
+
+
+def test_an_account_under_attack_slows_the_addresses_that_failed_with_a_growing_delay_not_a_lock(make_app,
+                                                                                                  accounts):
+    app = make_app(TRUSTED_PROXIES="10.0.0.0/8", LOGIN_MAX_FAILURES_ACCOUNT=3)
+    statuses = [_login(app, "taro", "wrong-password-1", "198.51.100.9") for _ in range(3)]
+    assert statuses == [401, 401, 401]  # the third set the first delay: 2 s
+
+    def refused_for():
+        client = app.test_client()
+        env, headers = {"REMOTE_ADDR": PROXY}, {"X-Forwarded-For": "198.51.100.9"}
+        token = csrf_of(client.get("/login", environ_base=env, headers=headers).text)
+        response = client.post("/login", data={"username": "taro", "password": "wrong-password-1",
+                                                "csrf_token": token}, environ_base=env, headers=headers)
+        return response.status_code, int(response.headers.get("Retry-After", 0))
+
+    assert _login(app, "taro", MODERATOR_PASSWORD, "192.0.2.10") == 302  # an address that has not failed: at once
+    status, first = refused_for()  # (the owner's attempt counted too: the delay is now 4 s)
+    assert status == 429 and 1 <= first <= 4  # seconds, not the 15-minute window
+    time.sleep(first + 0.1)
+    assert refused_for()[0] == 401  # the delay ran out: one more try, which sets a longer one
+    status, second = refused_for()
+    assert status == 429 and second > first
+    time.sleep(second + 0.1)
+    assert _login(app, "taro", MODERATOR_PASSWORD, "198.51.100.9") == 302  # the right password from it, later

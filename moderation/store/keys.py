@@ -46,6 +46,8 @@ Layout (prefix P, default ``mod:``; S is a site name from MODERATION_API_KEYS):
   Pmodtokens:<name>        HASH   one account's tokens: id -> JSON (digest, created, expiry, note); revoke ends them
   Plogin:fail:account:<h>  STRING login attempts on one account from one address (sha256 of both), per window
   Plogin:fail:ip:<addr>    STRING login attempts from one address (IPv6: its /64), expire with the window
+  Plogin:backoff:<h>       HASH   one account's attempts from anywhere (n) and until when (ms) addresses that
+                                  failed on it wait (sha256 of the name)
   Pprobe                   STRING /readyz write check when no site is configured
   Pmodel:pins              HASH   active/shadow model versions and SHA-256, saved thresholds, generation
   Pmodel:history           LIST   previous active pins, newest first (rollback)
@@ -132,6 +134,11 @@ class KeySpace:
         who = f"{(name or '').strip().lower()}\n{address or 'unknown'}"
         digest = hashlib.sha256(who.encode()).hexdigest()[:32]
         return self.plain("login", "fail", "account", digest)
+
+    def login_backoff(self, name):
+        """One account's attempts from anywhere and the delay addresses that failed on it must wait."""
+        digest = hashlib.sha256((name or "").strip().lower().encode()).hexdigest()[:32]
+        return self.plain("login", "backoff", digest)
 
     def login_failures_ip(self, address):
         return self.plain("login", "fail", "ip", address or "unknown")
