@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.browser import needs_chromium
-from tests.test_articles_page import BREAKER, HOLD, XSS, flood
+from tests.test_articles_page import AUTH, BREAKER, CLEAN, HOLD, XSS, flood
 from tests.test_review_browser import logged_in_page
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser, needs_chromium]
@@ -55,13 +55,19 @@ def test_articles_page_shows_a_closed_article_and_reopens_it_by_keyboard(browser
     page.keyboard.press("Enter")
     page.wait_for_selector(".notice-ok")
     assert "モードを「公開」に変更しました。" in page.inner_text(".notice-ok")
-    assert api.get("/api/v1/articles/hot", headers={"Authorization": "Bearer test-key-0123456789"}).json[
-        "set_by_name"] == "hanako"
+    assert api.get("/api/v1/articles/hot", headers=AUTH).json["set_by_name"] == "hanako"
     reopened = page.locator("#articles tr.active")
     assert reopened.get_attribute("data-mode") == "open" and "hanako" in reopened.inner_text()
     page.keyboard.press("q")
     page.wait_for_url(f"{base}/review?site=test&article=hot")
     page.wait_for_selector(".card")
     assert page.input_value('input[name="article"]') == "hot"
+    # A clean comment on a premoderated article: the card says the article's mode held it.
+    assert api.put("/api/v1/articles/calm", json={"mode": "premoderated"}, headers=AUTH).status_code == 200
+    assert api.post("/api/v1/comments", json=comment(CLEAN, article_id="calm"), headers=AUTH).json[
+        "reason"] == "article_premoderated"
+    page.goto(f"{base}/review?site=test&article=calm")
+    assert "記事が事前承認中のため保留されました" in page.wait_for_selector(".card .rule").inner_text()
+    page.screenshot(path=str(shots / "card-rule.png"), full_page=True)
     assert problems == []
 

@@ -70,6 +70,8 @@ def test_a_moderator_sets_a_mode_with_csrf_and_it_is_audited(aapp, comment, logi
     assert [(e["action"], e["by"]) for e in audit if e["action"] == "article_mode"] == [("article_mode", "hanako")]
     held = api.post("/api/v1/comments", json=comment(CLEAN, article_id="calm"), headers=AUTH).json
     assert (held["decision"], held["reason"]) == ("review", "article_premoderated")
+    [card] = hanako.claim(article="calm")  # the card says which rule held it
+    assert (card["id"], card["rule"]) == (held["id"], "article_premoderated")
     # A person reopens the breaker's closed article.
     assert hanako.form("/review/articles/mode", {"site": "test", "article": "hot", "mode": "open"}).status_code == 302
     assert api.get("/api/v1/articles/hot", headers=AUTH).json["mode"] == "open"

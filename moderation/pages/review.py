@@ -104,7 +104,8 @@ def _cards(queue, records):
     limits, now = thresholds(queue.site), app_now_ms()
     parents = {p["id"]: p for p in queue.summaries({r["parent_id"] for r in records if r.get("parent_id")})}
     return [{**card(r, queue.author_history(r.get("author_id")), limits, parents.get(r.get("parent_id"))),
-             "standing": standing_of(queue, r.get("author_id"), now)} for r in records]
+             "standing": standing_of(queue, r.get("author_id"), now),
+             "rule": r.get("decision_reason") or None} for r in records]  # an article's or author's rule held it
 
 
 def _notice(error):

@@ -194,6 +194,11 @@
     node.querySelector(".author-id").textContent = card.author_id;
     node.querySelector(".author-history").textContent = fmt("card.history", card.history);
     renderStanding(node, card.standing);
+    if (card.rule && M["card.rule." + card.rule]) {  // held by the article's mode or the author's standing
+      var rule = node.querySelector(".rule");
+      rule.textContent = M["card.rule." + card.rule];
+      rule.hidden = false;
+    }
     return node;
   }
 
