@@ -22,7 +22,7 @@ from moderation import lexicon_data as L
 from moderation import wordlists as W
 from moderation.matcher import Matcher
 from moderation.needles import NeedleIndex
-from moderation.targets import CONSTRUCTIONS, PII_PATTERNS, personal_info
+from moderation.targets import CONSTRUCTIONS, PII_PATTERNS, personal_info, reported_spans
 from moderation.targets import EMAIL as _EMAIL
 from moderation.text import Normalized
 
@@ -36,7 +36,8 @@ _LISTS = {
     "sexual_harass": W.SEXUAL_HARASS, "self_harm_push": W.SELF_HARM_PUSH, "self_harm_self": W.SELF_HARM_SELF,
     "crime_word": W.CRIME, "hedge": W.HEDGE, "second_person": W.SECOND_PERSON, "third_person": W.THIRD_PERSON,
     "public_figure": W.PUBLIC_FIGURES, "self_ref": W.SELF, "reporting": W.REPORTING, "literal": W.LITERAL,
-    "news": W.NEWS, "money_phrase": W.MONEY, "urgency_phrase": W.URGENCY, "contact_handoff": W.HANDOFF,
+    "news": W.NEWS, "thing": W.THINGS, "praise": W.PRAISE, "money_phrase": W.MONEY, "urgency_phrase": W.URGENCY,
+    "contact_handoff": W.HANDOFF,
     "dating_lure": tuple(L.SPAM_HASHTAGS) + W.DATING,
 }
 _BRAND_OF: dict[str, list[int]] = {}
@@ -53,6 +54,7 @@ _COMBOS = {
     "insult_at_group": (("insult", "slur", "dehumanize"), ("group",)),
     "insult_at_self": (("insult",), ("self_ref",)),
     "insult_reported": (("insult", "slur", "profanity_en"), ("reporting", "quotation")),
+    "insult_at_thing": (("insult", "profanity_en"), ("thing",)),
     "sexual_at_person": (("sexual_word", "sexual_harass"), ("second_person", "third_person", "named_person")),
     "death_wish_at_person": (("death_wish",), ("second_person", "third_person", "named_person")),
     "violence_at_person": (("violence_word",), ("second_person", "third_person", "named_person")),
@@ -61,9 +63,14 @@ _COMBOS = {
     "crime_at_person": (("crime_word",), ("second_person", "third_person", "named_person")),
     "crime_at_public": (("crime_word",), ("public_figure",)),
     "hate_at_group": (("hate_statement_en",), ("group",)),
+    "group_praise": (("praise",), ("group",)),
     "news_violence": (("violence_word", "death_wish"), ("news",)),
+    "attack_at_public": (("death_wish", "violence_word", "dehumanize", "threat_ja", "sexual_harass"),
+                         ("public_figure",)),
 }
-_SAT = ("insult", "sexual_word", "profanity_en", "death_wish", "violence_word", "group", "slur", "dehumanize",
+# "insult" and "profanity_en" have no count of their own: they enter only with whom they aim at (the combinations,
+# insult_unaimed, profanity_unaimed), so a swear word at nobody is not learnt as an attack on someone
+_SAT = ("sexual_word", "death_wish", "violence_word", "group", "slur", "dehumanize",
         "expel", "sexual_harass", "self_harm_push", "self_harm_self", "crime_word", "hedge", "second_person",
         "third_person", "named_person", "public_figure", "self_ref", "reporting", "literal", "news")
 FEATURE_NAMES = (
@@ -72,7 +79,8 @@ FEATURE_NAMES = (
     "money_phrase", "money_amount", "urgency_phrase", "dating_lure", "emoji_density", "emoji_count", "repetition",
     "invisible_chars", "lookalike_chars", "masked_words", "spaced_letters", "exclaim", "hashtags",
     "length", "latin_ratio", "digit_ratio", "has_japanese", *_SAT, *_COMBOS, *CONSTRUCTIONS,
-    "insult_unaimed", "pii_pieces", "pii_expose_act", "pii_exposed", "sentences",
+    "insult_unaimed", "profanity_unaimed", "quoted_harm", "pii_pieces", "pii_public", "pii_expose_act", "pii_exposed",
+    "sentences",
 )
 # feature -> the kind of span in the text that makes it fire (explanations)
 SPAN_KINDS = {name: name for name in FEATURE_NAMES}
@@ -179,11 +187,38 @@ def _urls(t: str, raw: np.ndarray, spans: list | None) -> list[str]:
     return domains
 
 
-def _words(t: str, raw: np.ndarray, spans: list | None, chars, found) -> list[tuple[int, int, str, tuple[str, ...]]]:
-    """Word-list hits (start, end, word, categories) and named persons, counted per category into `raw`."""
+def _merge(spans: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
+    """Sorted, merged (starts, ends) of possibly overlapping spans."""
+    starts, ends = [], []
+    for a, b in spans:  # already sorted by start
+        if ends and a <= ends[-1]:
+            ends[-1] = max(ends[-1], b)
+        else:
+            starts.append(a)
+            ends.append(b)
+    return np.asarray(starts, dtype=np.int64), np.asarray(ends, dtype=np.int64)
+
+
+def _inside(quoted: tuple[np.ndarray, np.ndarray] | None, positions: list[int]) -> np.ndarray:
+    """For each position, whether it lies inside a reported or quoted span."""
+    if quoted is None or not positions:
+        return np.zeros(len(positions), dtype=bool)
+    starts, ends = quoted
+    k = np.searchsorted(starts, positions, side="right") - 1
+    return (k >= 0) & (np.asarray(positions) < ends[np.maximum(k, 0)])
+
+
+def _words(t: str, raw: np.ndarray, spans: list | None, chars, found,
+           quoted=None) -> list[tuple[int, int, str, tuple[str, ...]]]:
+    """Word-list hits (start, end, word, categories) and named persons, counted per category into `raw`. A hit
+    inside someone else's reported words counts only as `quoted_harm` (a harm word) or not at all (a target)."""
     hits = _WORDS.find(t)
     if not _NAMED_TRIGGER.isdisjoint(t) and _NEEDLES[_NAMED].may_match(t, chars, found):
         hits += [(m.start(), m.end(), "", ("named_person",)) for m in _NAMED.finditer(t)]
+    if quoted is not None and hits:
+        inside = _inside(quoted, [h[0] for h in hits])
+        hits = [h if not q else (h[0], h[1], h[2], ("quoted_harm",)) for h, q in zip(hits, inside.tolist(), strict=True)
+                if not q or not _HARM_WORDS.isdisjoint(h[3])]
     for c, k in Counter(c for _a, _b, _w, cats in hits for c in cats).items():  # one write per category
         j = _IDX.get(c)
         if j is not None:
@@ -212,16 +247,27 @@ def _sentence_combos(t: str, hits: list, raw: np.ndarray) -> None:
     for sid, (_a, _b, _w, cats) in zip(sentence_of.tolist(), hits, strict=True):
         per.setdefault(sid, set()).update(cats)
     for cats in per.values():
+        negated = "negated_en" in cats
         for name, (first, second) in _COMBOS.items():
-            if not cats.isdisjoint(first) and not cats.isdisjoint(second):
+            if not cats.isdisjoint(first) and not cats.isdisjoint(second) and not (negated and name in _NEGATABLE):
                 raw[_IDX[name]] += 1
-        if "insult" in cats and cats.isdisjoint(_AIMED):
-            raw[_IDX["insult_unaimed"]] += 1
+        if cats.isdisjoint(_AIMED):
+            if "insult" in cats:
+                raw[_IDX["insult_unaimed"]] += 1
+            if "profanity_en" in cats:
+                raw[_IDX["profanity_unaimed"]] += 1
 
 
 # what each pattern needs in a text before it is worth scanning (moderation/needles.py: never changes a count)
 _NEEDLES = NeedleIndex((_NAMED, _LINE_ID, _PHONE, _EMAIL, _MONEY_AMOUNT, *CONSTRUCTIONS.values(), *PII_PATTERNS))
-_AIMED = frozenset(("second_person", "third_person", "named_person", "group", "self_ref"))
+_AIMED = frozenset(("second_person", "third_person", "named_person", "group", "self_ref", "thing"))
+# attacks that a negation in the same sentence turns around ("[group] are not vermin", "I don't hate [group]")
+_NEGATABLE = frozenset(("insult_at_group", "group_attack", "hate_at_group"))
+# word kinds and constructions that count as `quoted_harm` inside someone else's reported words
+_HARM_WORDS = frozenset(("insult", "sexual_word", "profanity_en", "death_wish", "violence_word", "slur", "dehumanize",
+                         "expel", "sexual_harass", "self_harm_push", "crime_word"))
+_MASKED_CONSTRUCTIONS = frozenset(("threat_ja", "threat_en", "accusation_ja", "accusation_en",
+                                   "hate_statement_en"))
 _IDX = {name: i for i, name in enumerate(FEATURE_NAMES)}
 # features that are values already (ratios, densities, flags); every other one is a count, saturated by log1p
 _VALUES = ("emoji_density", "repetition", "length", "latin_ratio", "digit_ratio", "has_japanese", "pii_exposed")
@@ -236,7 +282,7 @@ _EMOJI_BMP = frozenset("\u2764\u2728\u2B50\u203C\u2049\u2705\u274C")  # not ☆�
 _LATIN_ONLY = frozenset(("threat_en", "accusation_en", "hate_statement_en", "negated_en", "counter_speech_en"))
 # a construction can only match when one of these characters is present (a cheap pre-check)
 _TRIGGERS = {
-    "threat_ja": frozenset("殺刺殴しボ潰燃放爆襲拉埋沈始ぶ痛覚夜ど命たタ後思家"),
+    "threat_ja": frozenset("殺刺殴しボ潰燃放爆襲拉埋沈始ぶ痛覚夜ど命たタ後思家顔血会楽首暗処射銃撃吊踏火"),
     "threat_reported": frozenset("と脅予t"),
     "accusation_ja": frozenset("詐横盗痴不窃万脱レ強放覚薬暴虐ス前逮パセ賄裏着泥性援買反闇"),
     "quotation": frozenset("「『\"“"),
@@ -255,7 +301,9 @@ def signals(norm: Normalized, codes: np.ndarray, spans: list | None = None) -> n
     digits, latin = int(classes[_DIGIT]), int(classes[_LATIN])
     domains = _urls(t, raw, spans) if "." in chars or "/" in chars else []
     found = _NEEDLES.found(t)
-    hits = _words(t, raw, spans, chars, found)
+    reported = reported_spans(t, chars)
+    quoted = _merge(reported) if reported else None
+    hits = _words(t, raw, spans, chars, found, quoted)
     _brands(hits, domains, raw)
     if "line" in t or "id" in t or "@" in chars or "ライン" in t or "らいん" in t:
         raw[_IDX["line_id"]] = _count(_LINE_ID, t, "line_id", spans, chars, found)
@@ -288,10 +336,13 @@ def signals(norm: Normalized, codes: np.ndarray, spans: list | None = None) -> n
                 not _NEEDLES[rx].may_match(t, chars, found)):
             continue
         for m in rx.finditer(t):
-            raw[_IDX[name]] += 1
-            hits.append((m.start(), m.end(), "", (name,)))
+            kind = name
+            if quoted is not None and name in _MASKED_CONSTRUCTIONS and _inside(quoted, [m.start()])[0]:
+                kind = "quoted_harm"
+            raw[_IDX[kind]] += 1
+            hits.append((m.start(), m.end(), "", (kind,)))
             if spans is not None:
-                spans.append((name, m.start(), m.end()))
+                spans.append((kind, m.start(), m.end()))
     _sentence_combos(t, hits, raw)
     for name, value in personal_info(t, spans, chars, digits, found).items():
         raw[_IDX[name]] = value

@@ -2,8 +2,7 @@
 
 Each is a regex over the NORMALISED text whose gaps are bounded character classes that stop at a sentence end
 (no nested or overlapping quantifiers), so a scan is linear in the text whatever the input. The personal
-information detector is deterministic and tuned for precision: an address, phone number or e-mail counts only
-next to a person or an act of exposure (晒す, 特定, 凸, 住んでる) and never next to a company or public office.
+information detector is deterministic and tuned for precision (`personal_info` says when a piece is exposed).
 """
 
 from __future__ import annotations
@@ -12,7 +11,7 @@ import re
 
 from moderation.needles import NeedleIndex
 
-__all__ = ["CONSTRUCTIONS", "PII_PATTERNS", "personal_info"]
+__all__ = ["CONSTRUCTIONS", "PII_PATTERNS", "personal_info", "reported_spans"]
 
 _G = r"[^。．.!?！？\n]"  # any character inside one sentence
 _KANA = r"[ぁ-んァ-ヶー]"
@@ -20,10 +19,17 @@ _KANA = r"[ぁ-んァ-ヶー]"
 _JA_VIOLENCE = r"(?:殺|刺|殴|しば|ボコ|潰|燃や|放火|爆破|襲|拉致|埋め|沈め|始末|ぶっ飛ば|ぶちのめ|痛い目)"
 _JA_WILL = (r"(?:てやる|てやっ|たろか|たろう|たる|しに行く|しにいく|に行く|にいく|に行って|すぞ|るぞ|くぞ|すから"
             r"|るから|すわ)")
+# violence wished on or incited against someone else (暗殺してくれ, 吊るされろ, 撃ち抜かれればいい, 火をつけに行こう)
+_INCITE_JA = (
+    r"(?:暗殺|処刑|射殺|銃殺|撃ち殺|撃ち抜|刺し殺|殴り殺|吊る|吊し|踏み潰|ぶっ潰|火をつけ|火を付け|爆破|殺|殴|刺|燃や)"
+    + _KANA + r"{0,4}?(?:されろ|られろ|れろ|れればいい|ればいい|してくれ|てくれ|してほしい|てほしい|して欲しい|ちまえ"
+    r"|てしまえ|に行こう|にいこう|せ(?=$|[。!、\s]))")
 THREAT_JA = re.compile(
     _JA_VIOLENCE + _KANA + r"{0,4}?" + _JA_WILL
-    + r"|覚悟し(?:と|ろ|て(?:お|ろ))|夜道(?:に|には)気をつけ|どうなるか(?:分|わ)かって|どうなっても知らな"
-    r"|命(?:は|が)ない|ただ(?:じゃ|では)(?:おかな|済まな|すまな)|タダじゃ(?:おかな|済まな)|後悔させ(?:て|る)"
+    + r"|覚悟し(?:と|ろ|て(?:お|ろ))|夜道(?:に|には)気をつけ(?!た方|たほう|ましょう|てください|て下さい|てね)"
+    r"|どうなるか(?:分|わ)かって|どうなっても知らな|顔(?:は|を|も)?覚えた|血を見る(?:ことに|ぞ)|会いに行ける"
+    r"|楽しみにしと(?:け|き)|首を洗って待|" + _INCITE_JA
+    + r"|命(?:は|が)ない|ただ(?:じゃ|では)(?:おかな|済まな|すまな)|タダじゃ(?:おかな|済まな)|後悔させ(?:て|る)"
     r"|思い知らせ|家(?:に|まで)(?:行く|行って|押しかけ)|殺害予告|爆破予告|殺す(?:ぞ|から|わ|よ)")
 THREAT_EN = re.compile(
     r"(?<![a-z])(?:i(?:'ll| will| am going to|'m going to|'m gonna| gonna| shall)|we(?:'ll| will| are going to|'re"
@@ -53,7 +59,9 @@ HATE_EN = re.compile(
     r"subhuman|savages|cockroaches|pigs|apes|filth|trash|a plague|a disease|a cancer|disgusting|inferior|worthless|"
     r"criminals|terrorists|rapists|evil|a burden|stupid|dumb|pathetic)(?![a-z])")
 NEGATED_EN = re.compile(r"(?<![a-z])(?:don't|do not|doesn't|does not|never|not|no one should|nobody should|won't|"
-                        r"wouldn't|can't|isn't|aren't) (?:\w+ ){0,2}?(?:hate|kill|hurt|despise|say|call|think)")
+                        r"wouldn't|can't|isn't|aren't) (?:\w+ ){0,2}?(?:hate|kill|hurt|despise|say|call|think"
+                        r"|vermin|animals|rats|parasites|scum|subhuman|savages|filth|trash|disgusting|inferior|worthless"
+                        r"|criminals|terrorists|rapists|evil|a burden|stupid|dumb|pathetic|dangerous|a threat|lazy)")
 COUNTER_EN = re.compile(
     r"(?<![a-z])(?:the word|the term|is a slur|are slurs|a slur|offensive (?:to|word)|not ok|not okay|unacceptable|"
     r"stop (?:using|calling|saying)|shouldn't (?:say|call|use)|should not (?:say|call|use)|(?:people|anyone|those) who "
@@ -62,24 +70,77 @@ COUNTER_EN = re.compile(
 QUOTE = re.compile(r"「[^「」\n]{1,60}」|『[^『』\n]{1,60}』|\"[^\"\n]{1,60}\"|“[^“”\n]{1,60}”")
 
 
-ADDRESS = re.compile(r"(?<=[一-龥ァ-ヶ])[市区町村郡][一-龥ぁ-んァ-ヶ]{0,10}?\d{1,4}"
-                     r"(?:丁目|-|−|ー|の)\d{1,4}(?:(?:番地?|-|−|ー|の)\d{0,4})?(?:号)?")
-POSTAL = re.compile(r"〒\s?\d{3}-?\d{4}|(?<!\d)\d{3}-\d{4}(?!\d)")
+# what someone else said, reported or condemned, not said by the writer: a quotation followed by と/って/という...,
+# the clause before だなんて/という投稿/って言う人, and in English what follows calling/saying/the word
+REPORTED_QUOTE = re.compile(r"(?:「[^「」\n]{1,80}」|『[^『』\n]{1,80}』)"
+                            r"(?=\s?(?:と|って|という|などと|など|とか|なんて|は差別|は暴言))"
+                            r"|\"[^\"\n]{1,80}\"|“[^“”\n]{1,80}”")
+REPORTED_BEFORE_JA = re.compile(r"(?:だなんて|なんて言う|とか言う|って言う(?:人|奴|やつ|の)|と言う(?:人|奴|のは)"
+                                r"|という(?:投稿|書き込み|発言|言葉|言い方|考え|主張|意見|声|コメント|メッセージ|dm|ヤジ|落書き)"
+                                r"|と(?:叫|書き込|投稿|発言|脅|罵|言った|言われ))")
+REPORTED_AFTER_EN = re.compile(r"(?<![a-z])(?:calling|called|saying|say that|said that|says that|the word|the term|"
+                               r"statements like|comments like|phrases like|words like|tweets like|posts like|"
+                               r"things like|claims? that|claiming)(?![a-z])[^.!?\n,;]{0,80}")
+_SENTENCE_ENDS = "。．.!?！？\n"
+
+
+def reported_spans(text: str, chars: set) -> list[tuple[int, int]]:
+    """(start, end) of the parts of `text` that report or quote someone else's words (sorted, may overlap)."""
+    out = []
+    if not chars.isdisjoint("「『\"“"):  # a whole comment in quotes is the writer's own (a retweet, a shout)
+        out += [m.span() for m in REPORTED_QUOTE.finditer(text) if len(text) - (m.end() - m.start()) >= 10]
+    if not chars.isdisjoint("なとっい"):
+        last_end = 0
+        for m in REPORTED_BEFORE_JA.finditer(text):
+            if m.start() < last_end:
+                continue
+            start = max(text.rfind(c, last_end, m.start()) for c in _SENTENCE_ENDS) + 1  # the sentence's start
+            out.append((max(start, last_end), m.start()))
+            last_end = m.end()
+    if not chars.isdisjoint("cstw"):
+        out += [m.span() for m in REPORTED_AFTER_EN.finditer(text)]
+    return sorted(out)
+
+
+ADDRESS = re.compile(r"(?<=[一-龥ァ-ヶ])[市区町村郡][一-龥ぁ-んァ-ヶ]{0,10}?(?:\d{1,2}条[東西南北]?)?\d{1,4}"
+                     r"(?:丁目(?:\d{1,4}(?:(?:番地?|-|−|ー|の)\d{0,4})?号?)?|番地|(?:-|−|ー|の)\d{1,4}"
+                     r"(?:(?:番地?|-|−|ー|の)\d{0,4})?号?)")
+ADDRESS_EN = re.compile(r"(?<![a-z0-9])\d{1,5} [a-z]{2,20} (?:street|st|avenue|ave|road|rd|lane|ln|drive|dr"
+                        r"|boulevard|blvd|court|ct|way|place|pl|terrace)(?![a-z])")
+ROOM = re.compile(r"(?<!\d)\d{2,4}号室|部屋番号")
+POSTAL = re.compile(r"〒\s?\d{3}-?\d{4}|(?<!\d)\d{3}-\d{4}(?!\d)|郵便番号\s?\d{3}-?\d{4}")
 PHONE = re.compile(r"(?<!\d)0[789]0-?\d{4}-?\d{4}(?!\d)|(?<!\d)0\d{1,3}-\d{2,4}-\d{4}(?!\d)")
 EMAIL = re.compile(r"(?<![a-z0-9._%+\-])[a-z0-9][a-z0-9._%+\-]{0,63}@[a-z0-9\-]{1,63}(?:\.[a-z0-9\-]{1,63}){1,4}")
 PLACE = re.compile(r"(?:小学校|中学校|中学|高校|高等学校|大学|学園|保育園|幼稚園|会社|病院|店|工場|"
-                   r"役所|支店|営業所)(?:に|で|の)?" + _G
+                   r"役所|支店|営業所|塾|教室|学校)(?:に|で|の)?" + _G
                    + r"{0,4}?(?:通って|通う|通学|在学|勤めて|勤務して|働いて|バイトして)")
+# a private person's whereabouts named as such: their workplace, school, home, station, daily routine, real name
+WHEREABOUTS = re.compile(r"(?:勤務先|勤め先|職場|バイト先|実家|自宅|最寄り駅|通学路"
+                         r"|通ってる(?:高校|学校|大学|中学)|下校時間|帰り道)(?:は|の|、|:|も|まで)|住んでる|住んでいる")
+NAME_REVEAL = re.compile(r"(?:本名|名前|フルネーム)(?:は|:|、|\s)\s?[一-龥]{2,5}(?=[、。,\s]|$|で|だ|って|さん)")
+SCHEDULE = re.compile(r"毎(?:朝|晩|夜|日|週)" + _G + r"{0,8}?(?:\d{1,2}時|[月火水木金土日]曜)")
 EXPOSE = re.compile(r"晒(?:す|し|せ|そ|され)|特定(?:した|して|済|完了|できた|班|しよう)"
                     r"|(?:電|家|職場|会社に)?凸(?:する|して|し|ろ|った)"
-                    r"|住所(?:は|を|晒|特定|割れ|わかった|知って)|身バレ|個人情報(?:を)?晒|住んでる|住んでいる|実家は|自宅は"
-                    r"|本名は|(?<![a-z])(?:dox|doxx|doxxed|his address is|her address is|lives at|home address)")
-PERSON_CTX = re.compile(r"こいつ|コイツ|あいつ|アイツ|そいつ|この人|あの人|この女|この男|奴の|やつの|犯人の|お前の|"
-                        r"おまえの|(?<=[一-龥ァ-ヶー])(?:さん|くん|ちゃん|氏)の|娘|息子|嫁|旦那|彼女の|彼氏の|"
+                    r"|住所(?:を|晒|特定|割れ|わかった|分かった|知って|見つけ|も分か)|身バレ|個人情報(?:を)?晒|待ち伏せ"
+                    r"|(?<![a-z])(?:dox|doxx|doxxed|his address is|her address is|lives at|home address"
+                    r"|go visit (?:him|her|them))")
+# going to or contacting someone: an act of exposure only when the text names the person or an identifying piece
+APPROACH = re.compile(r"(?:見|会い|顔見)に行(?:く|こう|って)|行ってみよう|で待って(?:れば|みる|る)|捕まえよう"
+                      r"|電話(?:しまくろう|しよう|しといた|を集中)|(?:連絡|通報)しよう|送りまくろう|送ろう|送ってやれ"
+                      r"|かけてやれ|バラして|バラす|チクろう|突き止め|調べたら|まとめた|貼っとく")
+PERSON_CTX = re.compile(r"こいつ|コイツ|あいつ|アイツ|そいつ|この人|あの人|この女|この男|あの女|あの男|あの子|この子|"
+                        r"奴の|やつの|"
+                        r"犯人の|お前の|おまえの|(?<=[一-龥ァ-ヶー])(?:さん|くん|ちゃん|氏)の|娘|息子|嫁|旦那|奥さん|"
+                        r"彼女の|彼氏の|元カノ|元カレ|コメ主|投稿者|投稿主|上の(?:やつ|奴|女|男|人|コメ|書き込み)|"
+                        r"反論してる|批判してる|書き込みした|"
                         r"(?<![a-z])(?:his|her|their|your) (?:address|phone|number|email|school|workplace|house)")
-ORG_CTX = re.compile(r"本社|本店|支社|庁舎|市役所|区役所|県庁|都庁|役場|警察署|消防署|裁判所|大使館|所在地|株式会社|"
+ORG_CTX = re.compile(r"本社|本店|支社|庁舎|市役所|区役所|県庁|都庁|役場|警察署|消防署|裁判所|大使館|領事館|所在地|"
+                     r"株式会社|"
                      r"（株）|\(株\)|有限会社|工場|店舗|会場|事務所|窓口|お問い合わせ|問い合わせ|受付|営業時間|代表電話|"
-                     r"フリーダイヤル|公式|記者会見|開催|移転|オープン|駅|公園|センター|ホール|ビル|0120|0800")
+                     r"フリーダイヤル|公式|記者会見|開催|移転|オープン|駅|公園|センター|ホール|ビル|0120|0800|"
+                     r"内閣府|官邸|議事堂|(?:外務|財務|法務|防衛|総務|環境|経済産業|国土交通|厚生労働|文部科学|農林水産)省|"
+                     r"(?:警察|気象|消費者|金融|復興|デジタル)庁|協会|財団|機構|法人|相談|ダイヤル|ホームページ|郵送|編集部|お寄せ"
+                     r"|ご意見|お知らせ|広報|担当者|(?<![a-z])(?:inc|ltd|llc|office|headquarters|hq)(?![a-z])")
 
 CONSTRUCTIONS = {
     "threat_ja": THREAT_JA, "threat_en": THREAT_EN, "threat_reported": THREAT_REPORTED,
@@ -88,33 +149,56 @@ CONSTRUCTIONS = {
 }
 
 
-_PLACE_TRIGGER = frozenset("校学園社院店場所支営")
-_EXPOSE_TRIGGER = frozenset("晒特凸住身個実自本dhl")
-PII_PATTERNS = (ADDRESS, POSTAL, PHONE, EMAIL, PLACE, EXPOSE)
+_PLACE_TRIGGER = frozenset("校学園社院店場所支営塾室")
+_WHERE_TRIGGER = frozenset("勤職バ実自最通下帰住")
+_NAME_TRIGGER = frozenset("名")
+_EXPOSE_TRIGGER = frozenset("晒特凸住身個待dhlg")
+_APPROACH_TRIGGER = frozenset("見会行待捕電連通送かバチ突調ま貼")
+_IDENTIFYING = ("address", "room", "phone", "email", "name")  # pieces that name or locate one person by themselves
+PII_PATTERNS = (ADDRESS, ADDRESS_EN, ROOM, POSTAL, PHONE, EMAIL, PLACE, WHEREABOUTS, NAME_REVEAL, SCHEDULE, EXPOSE,
+                APPROACH)
 _NEEDLES = NeedleIndex(PII_PATTERNS)
 
 
 def personal_info(text: str, spans: list | None = None, chars: set | None = None, digits: int = 1,
                   found: set | None = None) -> dict[str, float]:
-    """Counts of the personal-information pieces, and `pii_exposed`: a piece next to a person or an act of
-    exposure, with no company or public office in the text (those are news, not doxxing).
+    """Counts of the personal-information pieces, and `pii_exposed`: a piece with an act of exposure (晒す, 特定,
+    凸, 待ち伏せ), or with a way to reach someone (行ってみよう, 電話しよう) and a private person or an identifying
+    piece (address, phone, e-mail, real name), or an identifying piece next to a private person with no
+    company, public office or help line in the text (those are news, not doxxing).
 
     `chars` (the set of the text's characters), `digits` (how many) and `found` (the needles of an index
     holding PII_PATTERNS found in the text) let absent pieces be skipped."""
     chars = set(text) if chars is None else chars
-    pieces = 0
-    for rx, needed in ((ADDRESS, digits), (POSTAL, digits), (PHONE, digits >= 9), (EMAIL, "@" in chars),
-                       (PLACE, not chars.isdisjoint(_PLACE_TRIGGER))):
+    counts: dict[str, int] = {}
+    for kind, rx, needed in (("address", ADDRESS, digits), ("address", ADDRESS_EN, digits and " " in chars),
+                             ("room", ROOM, digits or "部" in chars),
+                             ("postal", POSTAL, digits), ("phone", PHONE, digits >= 9), ("email", EMAIL, "@" in chars),
+                             ("place", PLACE, not chars.isdisjoint(_PLACE_TRIGGER)),
+                             ("whereabouts", WHEREABOUTS, not chars.isdisjoint(_WHERE_TRIGGER)),
+                             ("name", NAME_REVEAL, not chars.isdisjoint(_NAME_TRIGGER)),
+                             ("schedule", SCHEDULE, "毎" in chars)):
         if not needed or not _NEEDLES[rx].may_match(text, chars, found):
             continue
         for m in rx.finditer(text):
-            pieces += 1
+            counts[kind] = counts.get(kind, 0) + 1
             if spans is not None:
                 spans.append(("personal_info", m.start(), m.end()))
-    expose = 0
+    pieces = sum(counts.values())
+    expose = approach = 0
     if not chars.isdisjoint(_EXPOSE_TRIGGER) and _NEEDLES[EXPOSE].may_match(text, chars, found):
         expose = sum(1 for _ in EXPOSE.finditer(text))
+    if not chars.isdisjoint(_APPROACH_TRIGGER) and _NEEDLES[APPROACH].may_match(text, chars, found):
+        approach = sum(1 for _ in APPROACH.finditer(text))
     exposed = 0.0
-    if pieces and (expose or PERSON_CTX.search(text)) and not ORG_CTX.search(text):
-        exposed = 1.0
-    return {"pii_pieces": float(pieces), "pii_expose_act": float(expose), "pii_exposed": exposed}
+    public = bool(pieces) and ORG_CTX.search(text) is not None
+    if pieces:
+        person = PERSON_CTX.search(text) is not None
+        identifying = any(counts.get(k) for k in _IDENTIFYING)
+        whereabouts = bool(counts.get("whereabouts"))  # 自宅は, 住んでる: somebody's
+        if expose or (approach and (person or identifying)) or ((person or whereabouts) and identifying and not public):
+            exposed = 1.0
+    # pieces in a text that names a company, office or help line are counted apart (`pii_public`): news and
+    # notices, which the head must not learn as doxxing
+    return {"pii_pieces": 0.0 if public else float(pieces), "pii_public": float(pieces) if public else 0.0,
+            "pii_expose_act": float(expose + approach), "pii_exposed": exposed}

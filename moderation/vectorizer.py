@@ -4,6 +4,9 @@
 - hashes character 1-3-grams over the code points with vectorised multiply-shift hashing,
 - hashes English word 1-2-grams (crc32 per token, bigrams combined in numpy),
 - appends the named signal features (`moderation.features.signals`),
+- with `quoted_apart`, hashes the n-grams that start inside someone else's reported or quoted words
+  (`moderation.targets.reported_spans`) into other buckets than the writer's own, so 殺してやる quoted in a
+  news sentence does not carry the weight of 殺してやる said,
 weighting the two n-gram blocks by sublinear TF and the fitted IDF (`idf_`, one value per bucket) and
 L2-normalising each block. `encode()` is what `transform()` does for every row, so the service scores
 exactly what the Pipeline's `predict_proba` scores (tests check it to 1e-9), in microseconds.
@@ -20,12 +23,14 @@ import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 
 from moderation.features import FEATURE_NAMES, signals
+from moderation.targets import reported_spans
 from moderation.text import normalize
 
 __all__ = ["Encoded", "TextFeatures"]
 
 _MUL = np.uint64(0x9E3779B97F4A7C15)  # multiply-shift hashing (Fibonacci)
 _STEP = np.uint64(1_000_003)
+_QUOTED = np.uint64(0x5157_4F54_4544)  # n-grams inside someone else's reported words hash apart ("QUOTED")
 _TOKEN = re.compile(r"[a-z][a-z0-9']+")
 
 
@@ -70,32 +75,53 @@ def _tfidf(rows: np.ndarray, buckets: np.ndarray, idf: np.ndarray, n: int, offse
 class TextFeatures(TransformerMixin, BaseEstimator):
     """Raw comments -> [char n-gram TF-IDF | word n-gram TF-IDF | named signals], hashed, fitted IDF per bucket."""
 
+    quoted_apart = False  # what an artifact pickled before the option was added unpickles to
+
     def __init__(self, char_bits: int = 18, word_bits: int = 16, char_ngram_max: int = 3, min_df: int = 2,
-                 signal_scale: float = 1.0):
+                 signal_scale: float = 1.0, quoted_apart: bool = False):
         self.char_bits = char_bits
         self.word_bits = word_bits
         self.char_ngram_max = char_ngram_max
         self.min_df = min_df
         self.signal_scale = signal_scale
+        self.quoted_apart = quoted_apart
 
-    # -- hashing ------------------------------------------------------------------------------------------
-    def _char_buckets(self, codes: np.ndarray) -> list[np.ndarray]:
+    def _quoted_mask(self, text: str) -> np.ndarray | None:
+        """Per character of the normalised text: inside someone else's reported words (None: nowhere)."""
+        if not self.quoted_apart:
+            return None
+        spans = reported_spans(text, set(text))
+        if not spans:
+            return None
+        delta = np.zeros(len(text) + 1, dtype=np.int64)
+        for a, b in spans:
+            delta[a] += 1
+            delta[b] -= 1
+        return np.cumsum(delta[:-1]) > 0
+
+    def _char_buckets(self, codes: np.ndarray, quoted: np.ndarray | None = None) -> list[np.ndarray]:
         """Bucket of the n-gram starting at each position, for n = 1..char_ngram_max."""
         out = []
         h = codes.astype(np.uint64)
+        salt = None if quoted is None else quoted.astype(np.uint64) * _QUOTED
         for n in range(1, self.char_ngram_max + 1):
             if n > 1:
                 h = h[:-1] * _STEP + codes[n - 1:].astype(np.uint64)
             if h.size == 0:
                 break
-            out.append(_bucket(h + np.uint64(n), self.char_bits))
+            key = h + np.uint64(n) if salt is None else h + np.uint64(n) + salt[:h.size]
+            out.append(_bucket(key, self.char_bits))
         return out
 
-    def _word_buckets(self, text: str) -> tuple[list[np.ndarray], list[tuple[int, int]]]:
+    def _word_buckets(self, text: str, quoted: np.ndarray | None = None
+                      ) -> tuple[list[np.ndarray], list[tuple[int, int]]]:
         spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
         if not spans:
             return [], spans
         h = np.fromiter((zlib.crc32(text[a:b].encode()) for a, b in spans), dtype=np.uint64, count=len(spans))
+        if quoted is not None:
+            h = h + quoted[np.fromiter((a for a, _b in spans), dtype=np.int64, count=len(spans))].astype(
+                np.uint64) * _QUOTED
         out = [_bucket(h + np.uint64(1), self.word_bits)]
         if h.size > 1:
             out.append(_bucket(h[:-1] * _STEP + h[1:] + np.uint64(2), self.word_bits))
@@ -119,8 +145,9 @@ class TextFeatures(TransformerMixin, BaseEstimator):
     def _parts(self, text, spans: bool):
         norm = normalize(text)
         codes = np.frombuffer(norm.text.encode("utf-32-le"), dtype=np.uint32)
-        chars = self._char_buckets(codes)
-        words, token_spans = self._word_buckets(norm.text)
+        quoted = self._quoted_mask(norm.text)
+        chars = self._char_buckets(codes, quoted)
+        words, token_spans = self._word_buckets(norm.text, quoted)
         span_list: list | None = [] if spans else None
         sig = signals(norm, codes, span_list) * self.signal_scale
         return norm, chars, words, token_spans, sig, span_list
@@ -172,10 +199,11 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         for text in X:
             norm = normalize(text)
             codes = np.frombuffer(norm.text.encode("utf-32-le"), dtype=np.uint32)
-            chars = self._char_buckets(codes)
+            quoted = self._quoted_mask(norm.text)
+            chars = self._char_buckets(codes, quoted)
             if chars:
                 df_char[np.unique(np.concatenate(chars))] += 1
-            words, _ = self._word_buckets(norm.text)
+            words, _ = self._word_buckets(norm.text, quoted)
             if words:
                 df_word[np.unique(np.concatenate(words))] += 1
         n = len(X)

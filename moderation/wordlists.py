@@ -380,6 +380,12 @@ SELF_HARM_PUSH = (
     "slit your wrists",
     "nobody would miss you",
     "the world would be better without you",
+    "首吊れば",
+    "首を吊れば",
+    "飛び降りれば",
+    "死ねば楽",
+    "楽に死ねる",
+    "why don't you just die",
 )
 SELF_HARM_SELF = (
     "死にたい",
@@ -672,6 +678,23 @@ LITERAL = (
     "to die for",
     "dying to",
     "shoot a photo",
+)
+# things, plans and decisions (not people): a hurtful word aimed at one of these is an opinion of it
+THINGS = (
+    "法案", "政策", "対策", "規制", "予算", "判決", "記事", "対応", "制度", "法律", "条例", "計画", "方針", "決定",
+    "番組", "試合", "天気", "渋滞", "会議", "答弁", "会見", "発表", "改正", "増税", "税制", "補助金", "給付金", "事業",
+    "行政", "選挙", "内容", "演出", "脚本", "ドラマ", "映画", "アプリ", "サービス", "仕様", "試験", "値上げ", "物価",
+    "暑さ", "寒さ", "停電", "仕事", "締め切り", "宿題", "使い方", "やり方", "政治", "経済", "外交",
+    "ルール", "システム",
+    "policy", "policies", "bill", "law", "plan", "decision", "ruling", "article", "weather", "traffic", "movie",
+    "show", "budget", "tax", "taxes", "idea", "proposal", "system", "game", "song", "weekend", "day", "monday",
+)
+# praise and welcome: a group named with one of these in the same sentence is not attacked
+PRAISE = (
+    "好き", "大好き", "尊敬", "素晴らしい", "素敵", "感謝", "歓迎", "応援", "大切", "仲良く", "共生", "優しい",
+    "頑張って",
+    "love", "loved", "great", "wonderful", "amazing", "respect", "admire", "proud", "welcome", "kind", "beautiful",
+    "brilliant", "valued", "deserve respect", "equal rights", "support", "awesome", "lovely", "fantastic", "enrich",
 )
 NEWS = (
     "逮捕",

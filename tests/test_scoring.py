@@ -136,7 +136,7 @@ SIGNAL_CASES = [
     ("invisible chars", "副\u200b業\u2061で", "invisible_chars"),
     ("look-alikes", "аmаzоn", "lookalike_chars"),
     ("masked word", "氏ね", "masked_words"),
-    ("abuse word", "お前はクズだ", "insult"),
+    ("insult at nobody", "クソ暑い", "insult_unaimed"),
     ("insult aimed at a person", "お前はクズだ", "insult_at_person"),
     ("threat construction", "ぶっ殺すぞ", "threat_ja"),
     ("threat to a commenter", "上のコメントの奴、住所特定して殺しに行くから覚悟しとけ", "threat_ja"),
@@ -146,7 +146,15 @@ SIGNAL_CASES = [
     ("accusation", "山田さんは横領してるよ", "accusation_ja"),
     ("self harm push", "お前なんか自殺しろ", "self_harm_at_person"),
     ("doxxing", "こいつの住所は世田谷区桜丘3丁目5-2だから凸しろ", "pii_exposed"),
-    ("english profanity", "you are a fucking idiot", "profanity_en"),
+    ("english insult at a person", "you are a fucking idiot", "insult_at_person"),
+    ("english profanity at nobody", "fuck yeah, we won", "profanity_unaimed"),
+    ("insult at a policy", "この法案はゴミだ", "insult_at_thing"),
+    ("violence wished on someone", "誰か早く暗殺してくれ", "threat_ja"),
+    ("a group praised", "I love immigrants, they make this country better", "group_praise"),
+    ("violence at a public figure", "総理は吊るされろ", "attack_at_public"),
+    ("veiled threat", "顔覚えたぞ", "threat_ja"),
+    ("quoted threat", "男は店員に「お前を殺してやる」と叫んだ", "quoted_harm"),
+    ("condemned slur", "stop calling women bitches", "quoted_harm"),
 ]
 
 
@@ -184,8 +192,41 @@ WORD_BOUNDARY_CASES = [
 @pytest.mark.parametrize(("case", "text"), WORD_BOUNDARY_CASES, ids=[c[0] for c in WORD_BOUNDARY_CASES])
 def test_words_inside_longer_words_do_not_fire(case, text):
     sig = _signals(text)
-    for name in ("insult", "sexual_word", "death_wish", "slur", "group", "violence_word", "masked_words"):
+    for name in ("insult_unaimed", "insult_at_person", "sexual_word", "death_wish", "slur", "group", "violence_word",
+                 "masked_words"):
         assert sig[name] == 0, name
+
+
+REPORTED_CASES = [
+    ("quotation with と叫んだ", "男は店員に「お前を殺してやる」と叫んだと警察は発表した"),
+    ("という投稿", "ネットでは議員に「死ね、この売国奴」という投稿が相次いだ"),
+    ("だなんて", "障害者が税金泥棒だなんて、絶対にそんなことはない"),
+    ("english quotation", '"women are scum" is a hateful thing to say'),
+    ("english calling", "you have to stop calling gay people vermin"),
+]
+
+
+@pytest.mark.parametrize(("case", "text"), REPORTED_CASES, ids=[c[0] for c in REPORTED_CASES])
+def test_reported_words_are_not_the_writers(case, text):
+    """Harm words and threats inside someone else's reported words count as quoted_harm, never as an attack."""
+    sig = _signals(text)
+    assert sig["quoted_harm"] > 0
+    for name in ("threat_ja", "threat_en", "death_wish_at_person", "violence_at_person", "insult_at_person",
+                 "insult_at_group", "group_attack", "hate_at_group", "dehumanize", "death_wish", "violence_word"):
+        assert sig[name] == 0, name
+
+
+def test_the_same_words_said_are_an_attack():
+    assert _signals("お前を殺してやる")["threat_ja"] > 0
+    assert _signals("死ね、この売国奴")["death_wish"] > 0
+    assert _signals("you are vermin")["insult_at_person"] + _signals("you are vermin")["dehumanize"] > 0
+
+
+def test_advice_and_idioms_are_not_threats():
+    assert _signals("最近物騒だから、夜道には気をつけた方がいいよ")["threat_ja"] == 0
+    assert _signals("夜道には気をつけろよ")["threat_ja"] > 0
+    assert _signals("このコメント消してくれ")["threat_ja"] == 0
+    assert _signals("こんな法案潰してくれ")["threat_ja"] == 0
 
 
 def test_youtube_trailing_bom_and_kaomoji_are_not_tricks():
@@ -222,3 +263,24 @@ def test_no_model_import_in_service_package():
                  "matcher.py", "targets.py", "wordlists.py", "explain.py"):
         src = (root / name).read_text(encoding="utf-8")
         assert "from model" not in src and "import model" not in src, name
+
+
+def test_a_negated_attack_on_a_group_is_not_an_attack():
+    said = _signals("immigrants are vermin")
+    negated = _signals("immigrants are not vermin")
+    assert said["group_attack"] + said["insult_at_group"] > 0
+    assert negated["negated_en"] > 0 and negated["group_attack"] == negated["insult_at_group"] == 0
+
+
+def test_quoted_ngrams_hash_apart_from_the_writers_own():
+    from moderation.vectorizer import TextFeatures
+
+    texts = ["男は「お前を殺してやる」と叫んだ", "お前を殺してやる", 'he said "you are scum" to me']
+    apart = TextFeatures(char_bits=12, word_bits=8, min_df=1, quoted_apart=True).fit(texts)
+    alike = TextFeatures(char_bits=12, word_bits=8, min_df=1).fit(texts)
+    said = set(apart.encode(texts[1]).indices)
+    assert len(set(apart.encode(texts[0]).indices) & said) < len(set(alike.encode(texts[0]).indices) & said) / 4
+    assert set(apart.encode(texts[1]).indices) == set(alike.encode(texts[1]).indices)  # no quotation: unchanged
+    row = apart.transform([texts[2]]).toarray()[0]
+    enc = apart.encode(texts[2])
+    assert row[enc.indices] == pytest.approx(enc.values) and row.sum() == pytest.approx(enc.values.sum())
