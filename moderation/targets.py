@@ -21,14 +21,14 @@ _JA_WILL = (r"(?:てやる|てやっ|たろか|たろう|たる|しに行く|し
             r"|るから|すわ)")
 # violence wished on or incited against someone else (暗殺してくれ, 吊るされろ, 撃ち抜かれればいい, 火をつけに行こう)
 _INCITE_JA = (
-    r"(?:殺|殴|刺|燃や|処刑|撃ち抜|吊|踏み潰|ぶっ潰|火を[つ付]け|爆破)"  # 暗殺, 射殺, 刺し殺 all end in 殺
+    r"(?:殺|殴|刺|燃や|処刑|撃ち抜|吊|踏み潰|ぶっ潰|火を(?:つけ|付け)|爆破)"  # 暗殺, 射殺, 刺し殺 all end in 殺
     + _KANA + r"{0,4}?(?:されろ|られろ|れろ|れればいい|ればいい|してくれ|てくれ|してほしい|てほしい|して欲しい|ちまえ"
     r"|てしまえ|に行こう|にいこう|せ(?=$|[。!、\s]))")
 THREAT_JA = re.compile(
     _JA_VIOLENCE + _KANA + r"{0,4}?" + _JA_WILL
     + r"|覚悟し(?:と|ろ|て(?:お|ろ))|夜道(?:に|には)気をつけ(?!た方|たほう|ましょう|てください|て下さい|てね)"
     r"|どうなるか(?:分|わ)かって|どうなっても知らな|顔(?:は|を|も)?覚えた|血を見る(?:ことに|ぞ)|会いに行ける"
-    r"|楽しみにしと(?:け|き)|首を洗って待|" + _INCITE_JA
+    r"|楽しみにしと(?=[けき]).|首を洗って待|" + _INCITE_JA
     + r"|命(?:は|が)ない|ただ(?:じゃ|では)(?:おかな|済まな|すまな)|タダじゃ(?:おかな|済まな)|後悔させ(?:て|る)"
     r"|思い知らせ|家(?:に|まで)(?:行く|行って|押しかけ)|殺害予告|爆破予告|殺す(?:ぞ|から|わ|よ)")
 THREAT_EN = re.compile(
@@ -84,11 +84,14 @@ REPORTED_AFTER_EN = re.compile(r"(?<![a-z])(?:calling|called|saying|say that|sai
 _SENTENCE_ENDS = "。．.!?！？\n"
 
 
-def reported_spans(text: str, chars: set) -> list[tuple[int, int]]:
-    """(start, end) of the parts of `text` that report or quote someone else's words (sorted, may overlap)."""
+def reported_spans(text: str, chars: set, english: bool = True) -> list[tuple[int, int]]:
+    """(start, end) of the parts of `text` that report or quote someone else's words (sorted, may overlap);
+    `english=False` leaves out "..." and calling/saying/the word."""
     out = []
-    if not chars.isdisjoint("「『\"“"):  # a whole comment in quotes is the writer's own (a retweet, a shout)
-        out += [m.span() for m in REPORTED_QUOTE.finditer(text) if len(text) - (m.end() - m.start()) >= 10]
+    quotes = "「『\"“" if english else "「『"
+    if not chars.isdisjoint(quotes):  # a whole comment in quotes is the writer's own (a retweet, a shout)
+        out += [m.span() for m in REPORTED_QUOTE.finditer(text) if len(text) - (m.end() - m.start()) >= 10
+                and (english or text[m.start()] in quotes)]
     if not chars.isdisjoint("なとっい"):
         last_end = 0
         for m in REPORTED_BEFORE_JA.finditer(text):
@@ -97,7 +100,7 @@ def reported_spans(text: str, chars: set) -> list[tuple[int, int]]:
             start = max(text.rfind(c, last_end, m.start()) for c in _SENTENCE_ENDS) + 1  # the sentence's start
             out.append((max(start, last_end), m.start()))
             last_end = m.end()
-    if not chars.isdisjoint("cstw"):
+    if english and not chars.isdisjoint("cstw"):
         out += [m.span() for m in REPORTED_AFTER_EN.finditer(text)]
     return sorted(out)
 
