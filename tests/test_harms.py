@@ -22,17 +22,15 @@ CASES = [
     pytest.param("この政策は頭おかしいだろ", ALLOWED, id="policy-insult"),
     # public figure: harsh criticism vs incitement
     pytest.param("プーチンは戦争犯罪者だ。誰か早く暗殺してくれ", HELD, id="putin-incitement",
-                 marks=_known_gap("incitement to kill a public figure is allowed")),
+                 marks=_known_gap("incitement to kill a public figure is allowed (threat 0.29 < 0.3)")),
     pytest.param("プーチンは戦争犯罪者だ。国際法廷で裁かれるべきだ", ALLOWED, id="putin-criticism"),
     pytest.param("岸田政権は無能すぎる。物価対策が何一つ効いていない", ALLOWED, id="government-incompetent"),
     # said vs quoted / threat vs report of a threat
     pytest.param("お前を殺してやる", HELD, id="threat-said"),
-    pytest.param("男は店員に「お前を殺してやる」と叫んだと警察は発表した", ALLOWED, id="threat-quoted",
-                 marks=_known_gap("a quoted threat in a news sentence is held")),
+    pytest.param("男は店員に「お前を殺してやる」と叫んだと警察は発表した", ALLOWED, id="threat-quoted"),
     pytest.param("上のコメントの奴、住所特定して殺しに行くから覚悟しとけ", HELD, id="threat-to-commenter"),
     pytest.param("記者さん、夜道には気をつけた方がいいよ", HELD, id="veiled-threat-to-reporter"),
-    pytest.param("最近このあたり物騒だから、皆さん夜道には気をつけた方がいいよ", ALLOWED, id="night-road-advice",
-                 marks=_known_gap("held (abuse, threat)")),
+    pytest.param("最近このあたり物騒だから、皆さん夜道には気をつけた方がいいよ", ALLOWED, id="night-road-advice"),
     # a slur vs the same letters inside a longer word
     pytest.param("こんな記事にコメントしてるお前はばかだ", HELD, id="baka-at-commenter"),
     pytest.param("北朝鮮はミサイルばかり撃って、国民は飢えている", ALLOWED, id="bakari"),
