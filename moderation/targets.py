@@ -8,6 +8,7 @@ information detector is deterministic and tuned for precision (`personal_info` s
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from moderation.needles import NeedleIndex
 
@@ -82,27 +83,39 @@ REPORTED_AFTER_EN = re.compile(r"(?<![a-z])(?:calling|called|saying|say that|sai
                                r"statements like|comments like|phrases like|words like|tweets like|posts like|"
                                r"things like|claims? that|claiming)(?![a-z])[^.!?\n,;]{0,80}")
 _SENTENCE_ENDS = "。．.!?！？\n"
+_REPORTED_TRIGGER = frozenset("「『\"“なとっいcstw")
+_NEEDLES_REPORTED = NeedleIndex((REPORTED_QUOTE, REPORTED_BEFORE_JA, REPORTED_AFTER_EN))
 
 
 def reported_spans(text: str, chars: set, english: bool = True) -> list[tuple[int, int]]:
     """(start, end) of the parts of `text` that report or quote someone else's words (sorted, may overlap);
-    `english=False` leaves out "..." and calling/saying/the word."""
+    `english=False` leaves out "..." and calling/saying/the word. The signals and the n-gram hashing of one
+    comment ask for the same text one after the other: the answer is cached per text."""
+    if chars.isdisjoint(_REPORTED_TRIGGER):
+        return []
+    return [(a, b) for a, b, latin in _reported(text) if english or not latin]
+
+
+@lru_cache(maxsize=256)
+def _reported(text: str) -> tuple[tuple[int, int, bool], ...]:
+    """Every reported span of `text` with whether it is an English one (double quotes, calling/saying...)."""
+    chars = set(text)
     out = []
-    quotes = "「『\"“" if english else "「『"
-    if not chars.isdisjoint(quotes):  # a whole comment in quotes is the writer's own (a retweet, a shout)
-        out += [m.span() for m in REPORTED_QUOTE.finditer(text) if len(text) - (m.end() - m.start()) >= 10
-                and (english or text[m.start()] in quotes)]
-    if not chars.isdisjoint("なとっい"):
+    if not chars.isdisjoint("「『\"“") and _NEEDLES_REPORTED[REPORTED_QUOTE].may_match(text, chars):
+        # a whole comment in quotes is the writer's own (a retweet, a shout)
+        out += [(*m.span(), text[m.start()] not in "「『") for m in REPORTED_QUOTE.finditer(text)
+                if len(text) - (m.end() - m.start()) >= 10]
+    if not chars.isdisjoint("なとっい") and _NEEDLES_REPORTED[REPORTED_BEFORE_JA].may_match(text, chars):
         last_end = 0
         for m in REPORTED_BEFORE_JA.finditer(text):
             if m.start() < last_end:
                 continue
             start = max(text.rfind(c, last_end, m.start()) for c in _SENTENCE_ENDS) + 1  # the sentence's start
-            out.append((max(start, last_end), m.start()))
+            out.append((max(start, last_end), m.start(), False))
             last_end = m.end()
-    if english and not chars.isdisjoint("cstw"):
-        out += [m.span() for m in REPORTED_AFTER_EN.finditer(text)]
-    return sorted(out)
+    if not chars.isdisjoint("cstw") and _NEEDLES_REPORTED[REPORTED_AFTER_EN].may_match(text, chars):
+        out += [(*m.span(), True) for m in REPORTED_AFTER_EN.finditer(text)]
+    return tuple(sorted(out))
 
 
 ADDRESS = re.compile(r"(?<=[一-龥ァ-ヶ])[市区町村郡][一-龥ぁ-んァ-ヶ]{0,10}?(?:\d{1,2}条[東西南北]?)?\d{1,4}"
