@@ -206,3 +206,28 @@ def test_check_is_in_the_openapi_document(app):
     operation = spec["paths"]["/api/v1/comments:check"]["post"]
     assert "200" in operation["responses"] and "429" in operation["responses"]
     assert "nudge" in spec["components"]["schemas"]["Check"]["required"]
+
+
+def test_check_meets_the_article_mode_and_author_standing_that_submit_would(make_app, own_redis, auth, comment):
+    """A closed article and a suspended author: check answers submit's reject and reason, and writes nothing."""
+    redis = own_redis.client()
+    client = make_app(own_redis.url, **NO_LIMITS, AUTHOR_STANDING=json.dumps(
+        {"warned": 2, "premoderated": 4, "suspended": 6, "suspend_days": 1, "decay_days": 7})).test_client()
+    assert client.put("/api/v1/articles/shut", headers=auth, json={"mode": "closed"}).status_code == 200
+    assert client.put("/api/v1/articles/slow", headers=auth, json={"mode": "premoderated"}).status_code == 200
+    assert client.put("/api/v1/authors/troll", headers=auth, json={"standing": "suspended"}).status_code == 200
+    cases = [("shut", "reader-1", "reject", "article_closed"), ("slow", "reader-1", "review", "article_premoderated"),
+             ("open-one", "troll", "reject", "author_suspended"), ("open-one", "reader-1", "allow", None)]
+    before = _steady(redis)
+    answers = [client.post(CHECK, headers=auth, json=comment(CLEAN, article_id=article, author={"id": author}))
+               .get_json() for article, author, _, _ in cases]
+    after = _snapshot(redis)
+    assert after["writes"] == before["writes"] and after["values"] == before["values"]
+    for (article, author, decision, reason), answer in zip(cases, answers, strict=True):
+        assert (answer["decision"], answer["reason"]) == (decision, reason), (article, author)
+        assert answer["nudge"] is None  # the text is clean: nothing for the commenter to revise
+        submitted = client.post("/api/v1/comments", headers=auth,
+                                json=comment(CLEAN, article_id=article, author={"id": author})).get_json()
+        assert (submitted["decision"], submitted["reason"], submitted["author_standing"]) == (
+            decision, reason, answer["author_standing"])
+    assert [a["article_mode"] for a in answers] == ["closed", "premoderated", "open", "open"]

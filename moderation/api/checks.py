@@ -12,6 +12,9 @@ from moderation.api.validation import parse_comment, parse_json_body
 from moderation.nudges import nudge_for
 from moderation.scoring.manager import get_manager
 from moderation.store.rate_limits import get_limiter
+from moderation.store.review_queue import get_queue
+from moderation.store.rule_preview import preview_rules
+from moderation.times import app_now_ms
 
 bp = Blueprint("checks", __name__, url_prefix="/api/v1")
 
@@ -24,14 +27,37 @@ def check(site, comment, now=None):
     policy = get_manager().policy_for(site)
     score = get_manager().active.score(comment["text"])
     record = build_record(site, comment, score)
+    queue = get_queue(site)
+    mode, standing = preview_rules(queue, record["article_id"], record["author_id"], app_now_ms())
+    standing_on = queue.standing.config["enabled"]
+    record["decision"], reason = apply_rules(record["decision"], record["trusted_decision"], mode, standing,
+                                             standing_on)
     category = record["article_category"]
     rule, _ = policy.rule_for(category, now)
     harms = policy.harms({**score.scores, **score.categories}, now, category)
     answer = {name: record[name] for name in ANSWERED}
-    answer.update(id=comment["id"], check_token=record["text_sha256"],
+    answer.update(id=comment["id"], check_token=record["text_sha256"], reason=reason, article_mode=mode,
+                  author_standing=(standing or "good") if standing_on and record["author_id"] else None,
                   category_policy=rule.category if rule is not None else None,
                   nudge=nudge_for(comment["text"], record["decision"], harms, score.explanation, rule))
     return answer
+
+
+def apply_rules(decision, trusted_decision, mode, standing, standing_on):
+    """The submit script's overrides, in its order: (decision, reason or None)."""
+    reason = None
+    if mode == "closed":
+        decision, reason = "reject", "article_closed"
+    elif mode == "premoderated" and decision == "allow":
+        decision, reason = "review", "article_premoderated"
+    if standing_on and standing is not None:
+        if standing == "suspended" and mode != "closed":
+            decision, reason = "reject", "author_suspended"
+        elif standing == "premoderated" and decision == "allow":
+            decision, reason = "review", "author_premoderated"
+        elif standing == "trusted" and reason is None and trusted_decision:
+            decision, reason = trusted_decision, "author_trusted"
+    return decision, reason
 
 
 @bp.post("/comments:check")

@@ -126,6 +126,11 @@ CHECK = {
         "explanation": DECISION["properties"]["explanation"],
         "article_category": {"type": ["string", "null"]},
         "category_policy": {"type": ["string", "null"], "description": "the article category whose rule applied"},
+        "reason": {**DECISION["properties"]["reason"],
+                   "description": "the article's mode or the author's standing that posting would meet, as stored "
+                                  "now (a cool-down or decay due at the next comment is not applied)"},
+        "article_mode": {"enum": ["open", "premoderated", "closed"]},
+        "author_standing": {"enum": [*STANDINGS, None], "description": "null without an author id or standing"},
         "check_token": {"type": "string", "pattern": "^[0-9a-f]{64}$",
                         "description": "SHA-256 of the checked text: send it back with nudged: true"},
         "nudge": NUDGE,
@@ -142,7 +147,7 @@ MODERATION = {"oneOf": [
 ]}
 
 AKISMET_FIELDS = {
-    "api_key": {"type": "string", "description": "your API key (or put it in the host name: <key>.host)"},
+    "api_key": {"type": "string", "description": "your API key (only here in the body, never in the host name)"},
     "blog": {"type": "string", "description": "the site's front page URL (required)"},
     "user_ip": {"type": "string", "description": "the commenter's IP address (required)"},
     "user_agent": {"type": "string"}, "referrer": {"type": "string"}, "permalink": {"type": "string"},
