@@ -67,15 +67,16 @@ class Matcher:
     def _build(words: dict[str, tuple[str, ...]]):
         automaton = ahocorasick.Automaton()
         for w, cats in words.items():
-            automaton.add_word(w, (w, cats, _kind(w)))
+            kind = _kind(w)  # a word of kanji (or other script) not starting with katakana has no boundary rule
+            automaton.add_word(w, (w, cats, kind, kind == OTHER and not _is_kata(w[0])))
         automaton.make_automaton()
         return automaton
 
     def _all(self, text: str) -> list[tuple[int, int, str, tuple[str, ...]]]:
         hits = []
-        for end, (word, cats, kind) in self.automaton.iter(text):
+        for end, (word, cats, kind, free) in self.automaton.iter(text):
             a, b = end + 1 - len(word), end + 1
-            if self._bounded(text, a, b, word, kind):
+            if free or self._bounded(text, a, b, word, kind):
                 hits.append((a, b, word, cats))
         return hits
 
