@@ -98,6 +98,8 @@ def test_an_account_under_attack_slows_the_addresses_that_failed_with_a_growing_
         token = csrf_of(client.get("/login", environ_base=env, headers=headers).text)
         response = client.post("/login", data={"username": "taro", "password": "wrong-password-1",
                                                 "csrf_token": token}, environ_base=env, headers=headers)
+        if response.status_code == 429:  # the page says the seconds, not "1 minute"
+            assert f"{response.headers['Retry-After']}秒" in response.text
         return response.status_code, int(response.headers.get("Retry-After", 0))
 
     assert _login(app, "taro", MODERATOR_PASSWORD, "192.0.2.10") == 302  # an address that has not failed: at once

@@ -154,7 +154,8 @@ def login():
     wait, account_n, ip_n = throttle.attempt(name, address)  # counted before the check: no racing the limit
     if wait:
         log.warning("login refused for account %r from %s: throttled for %d s", name[:64], request.remote_addr, wait)
-        error = i18n.translate("login.throttled", minutes=max(1, -(-wait // 60)))
+        error = (i18n.translate("login.throttled_seconds", seconds=wait) if wait < 60  # the backoff's short delays
+                 else i18n.translate("login.throttled", minutes=-(-wait // 60)))
         response = current_app.make_response(
             (render_template("login.html", next_url=next_url, error=error, csrf=csrf_token(), username=name), 429))
         response.headers["Retry-After"] = str(wait)
