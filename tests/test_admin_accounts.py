@@ -12,7 +12,6 @@ from moderation.store.review_queue import ReviewQueue
 from tests.support.app import API_KEY
 from tests.support.moderators import MODERATOR_PASSWORD, Moderator
 
-FLAG_ALL = json.dumps({"spam": {"review": 0.0, "reject": 1.01}, "abuse": {"review": 0.0, "reject": 1.01}})
 OTHER_KEY = "other-site-key-0123456789"
 
 
@@ -80,8 +79,8 @@ def test_reset_and_disable_end_that_accounts_sessions(rapp, accounts, cli):
 
 
 @pytest.fixture
-def rapp(make_app):
-    return make_app(THRESHOLDS=FLAG_ALL, RATE_LIMITS="", API_KEYS=f"test:{API_KEY},other:{OTHER_KEY}")
+def rapp(make_app, thresholds):
+    return make_app(THRESHOLDS=thresholds.flag_all, RATE_LIMITS="", API_KEYS=f"test:{API_KEY},other:{OTHER_KEY}")
 
 
 def test_accounts_page_adds_disables_resets_and_scopes(rapp, accounts):

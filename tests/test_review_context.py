@@ -8,13 +8,12 @@ from moderation.integrations.outbox import event_body
 from tests.support.app import API_KEY
 from tests.support.moderators import Moderator
 
-FLAG_ALL = json.dumps({"spam": {"review": 0.0, "reject": 1.01}, "abuse": {"review": 0.0, "reject": 1.01}})
 CLEAN = json.dumps({"spam": {"review": 0.99, "reject": 1.01}, "abuse": {"review": 0.99, "reject": 1.01}})
 
 
 @pytest.fixture
-def rapp(make_app):
-    return make_app(THRESHOLDS=FLAG_ALL, RATE_LIMITS="")
+def rapp(make_app, thresholds):
+    return make_app(THRESHOLDS=thresholds.flag_all, RATE_LIMITS="")
 
 
 @pytest.fixture

@@ -1,6 +1,5 @@
 """Issue 14 points 1-3 through the test client: leases follow attention, bulk undo, reasons per category."""
 
-import json
 import time
 
 import pytest
@@ -10,12 +9,10 @@ from moderation.store.review_queue import ReviewQueue
 from moderation.store.training_labels import LabelStore
 from tests.support.moderators import Moderator
 
-FLAG_ALL = json.dumps({"spam": {"review": 0.0, "reject": 1.01}, "abuse": {"review": 0.0, "reject": 1.01}})
-
 
 @pytest.fixture
-def rapp(make_app):
-    return make_app(THRESHOLDS=FLAG_ALL, RATE_LIMITS="")
+def rapp(make_app, thresholds):
+    return make_app(THRESHOLDS=thresholds.flag_all, RATE_LIMITS="")
 
 
 @pytest.fixture

@@ -12,9 +12,10 @@ from moderation.store.review_queue import ReviewQueue
 from moderation.store.training_labels import LabelStore
 from tests.support.app import API_KEY
 from tests.support.browser import needs_chromium
+from tests.support.thresholds import FLAG_ALL
 
 from .test_review_browser import AUTH, PASSWORD, active_id, logged_in_page, queue_comment
-from .test_review_desk import FLAG_ALL, harm_record
+from .test_review_desk import harm_record
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, needs_chromium]
 

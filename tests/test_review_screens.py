@@ -14,9 +14,10 @@ from moderation.store.moderators import Moderators
 from moderation.store.review_queue import ReviewQueue
 from tests.support.app import API_KEY
 from tests.support.browser import needs_chromium
+from tests.support.thresholds import FLAG_ALL
 
 from .test_review_browser import AUTH, PASSWORD, logged_in_page
-from .test_review_desk import FLAG_ALL, harm_record
+from .test_review_desk import harm_record
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, needs_chromium]
 OTHER_KEY = "other-site-key-0123456789"
