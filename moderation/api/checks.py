@@ -28,29 +28,28 @@ def check(site, comment, now=None):
     score = get_manager().active.score(comment["text"])
     record = build_record(site, comment, score)
     queue = get_queue(site)
-    mode, standing = preview_rules(queue, record["article_id"], record["author_id"], app_now_ms())
-    standing_on = queue.standing.config["enabled"]
-    record["decision"], reason = apply_rules(record["decision"], record["trusted_decision"], mode, standing,
-                                             standing_on)
+    author = record["author_id"] if queue.standing.config["enabled"] else None  # standing off: not read
+    mode, standing = preview_rules(queue, record["article_id"], author, app_now_ms())
+    record["decision"], reason = apply_rules(record["decision"], record["trusted_decision"], mode, standing)
     category = record["article_category"]
     rule, _ = policy.rule_for(category, now)
     harms = policy.harms({**score.scores, **score.categories}, now, category)
     answer = {name: record[name] for name in ANSWERED}
     answer.update(id=comment["id"], check_token=record["text_sha256"], reason=reason, article_mode=mode,
-                  author_standing=(standing or "good") if standing_on and record["author_id"] else None,
+                  author_standing=standing,
                   category_policy=rule.category if rule is not None else None,
                   nudge=nudge_for(comment["text"], record["decision"], harms, score.explanation, rule))
     return answer
 
 
-def apply_rules(decision, trusted_decision, mode, standing, standing_on):
-    """The submit script's overrides, in its order: (decision, reason or None)."""
+def apply_rules(decision, trusted_decision, mode, standing):
+    """The submit script's overrides, in its order: (decision, reason or None); standing None when not kept."""
     reason = None
     if mode == "closed":
         decision, reason = "reject", "article_closed"
     elif mode == "premoderated" and decision == "allow":
         decision, reason = "review", "article_premoderated"
-    if standing_on and standing is not None:
+    if standing is not None:
         if standing == "suspended" and mode != "closed":
             decision, reason = "reject", "author_suspended"
         elif standing == "premoderated" and decision == "allow":
