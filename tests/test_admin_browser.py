@@ -138,3 +138,40 @@ def test_model_page_shadow_activate_and_a_refused_version_in_chromium(browser, l
     assert not problems, problems
     page.context.close()
 
+
+
+def test_a_category_threshold_changed_in_chromium_routes_the_next_comment_to_review(browser, live_server, rdb, prefix,
+                                                                                     comment, thresholds, tmp_path):
+    base, app = live_server(THRESHOLDS=thresholds.flag_none, RATE_LIMITS="", API_KEYS=f"test:{API_KEY}")
+    Moderators(rdb, prefix).add("taro", PASSWORD, "admin")
+    api, text = app.test_client(), "明日の会見の続報を待っています。"
+    before = api.post("/api/v1/comments", json=comment(text, id="before"), headers=AUTH).json
+    assert (before["decision"], before["labels"]) == ("allow", [])
+
+    page, problems = admin_page(browser, base, "/review/admin/thresholds")
+    row = page.locator('#categories tr[data-category="threat"]')
+    assert row.locator("th").inner_text() == "脅迫"
+    assert "なし(0.5 / 1.01 で判定)" in row.locator(".card-default").inner_text()
+    harassment = page.locator('#categories tr[data-category="harassment"] .card-default').inner_text()
+    assert harassment == "0.4 / 0.97"  # the tiny card's own, while FLAG_NONE (1.01) is in force
+    row.locator('input[name="threat-review"]').fill("0")
+    page.locator("#categories button[type=submit]").click()
+    notice = page.wait_for_selector("#categories .notice-ok")  # where the redirect (#categories) scrolls to
+    assert "カテゴリのしきい値を保存しました: 脅迫(審査 0.0 / 自動却下 1.01)。" in notice.inner_text()
+    page.wait_for_function("() => { const box = document.querySelector('#categories .notice-ok')"
+                           ".getBoundingClientRect(); return box.top >= 0 && box.bottom <= innerHeight; }")
+    assert page.input_value('#categories input[name="threat-review"]') == "0.00"
+    shot = tmp_path / "admin-categories.png"
+    page.locator("#categories").screenshot(path=str(shot))
+    print(f"screenshot: {shot}")
+
+    after = api.post("/api/v1/comments", json=comment(text, id="after"), headers=AUTH).json
+    assert (after["decision"], after["labels"]) == ("review", ["abuse", "threat"])
+    page.goto(f"{base}/review")
+    card = page.wait_for_selector('[data-comment-id="after"]')
+    assert text in card.inner_text() and "脅迫" in card.inner_text()
+    page.screenshot(path=str(tmp_path / "queue-threat.png"))
+    print(f"screenshot: {tmp_path / 'queue-threat.png'}")
+    assert not page.query_selector('[data-comment-id="before"]')  # published before the change, never queued
+    assert not [p for p in problems if "Content Security Policy" in p or "Refused" in p], problems
+    page.context.close()

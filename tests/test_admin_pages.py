@@ -8,6 +8,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from moderation.labels import CATEGORIES
+from tests.support.app import API_KEY
+
 SPAM = "副業で月収100万円！今すぐLINE追加してね"
 HAM = "今日の記事はとても参考になりました。"
 PAGES = ["/review/admin/thresholds", "/review/admin/model"]
@@ -15,6 +18,7 @@ POSTS = [("/review/admin/thresholds", {"label": "spam", "review": "0.3", "reject
          ("/review/admin/model/activate", {"version": "x"}), ("/review/admin/model/rollback", {}),
          ("/review/admin/model/shadow", {"version": "off"})]
 APIS = ["/review/admin/api/thresholds", "/review/admin/api/model"]
+AUTH = {"Authorization": f"Bearer {API_KEY}"}
 
 
 @pytest.fixture
@@ -232,6 +236,104 @@ def test_an_unknown_label_is_400(taro, rdb, prefix):
     assert taro.form("/review/admin/thresholds", {"label": "nope", "review": "0.1", "reject": "0.2"}).status_code == 400
     assert taro.form("/review/admin/thresholds", {"review": "0.1", "reject": "0.2"}).status_code == 400
     assert audit(rdb, prefix) == []
+
+
+# -- harm category thresholds (issue 12) ---------------------------------------------------------------------
+
+def category_form(page, **changed):
+    """The category form as the page shows it, with `changed` ({"threat-review": "0.2"}) typed over it."""
+    block = page.split('id="categories"')[1].split("</section>")[0]
+    values = dict(re.findall(r'name="([a-z_]+-(?:review|reject))"[^>]*?value="([^"]*)"', block, re.S))
+    assert len(values) == 2 * len(CATEGORIES), values
+    return {"site": "test", **values, **changed}
+
+
+def test_every_category_has_its_thresholds_and_card_default_on_the_page(taro):
+    page = taro.get("/review/admin/thresholds").text
+    block = page.split('id="categories"')[1].split("</section>")[0]
+    words = {"threat": "脅迫", "hate": "差別・ヘイト", "harassment": "嫌がらせ", "sexual": "性的嫌がらせ",
+             "self_harm": "自傷・自殺の誘導", "personal_info": "個人情報の晒し", "defamation": "名誉毀損"}
+    for name, word in words.items():
+        row = block.split(f'data-category="{name}"')[1].split("</tr>")[0]
+        assert f'<th scope="row">{word}</th>' in row
+        assert f'name="{name}-review"' in row and f'name="{name}-reject"' in row
+    harassment = block.split('data-category="harassment"')[1].split("</tr>")[0]
+    assert 'value="1.01"' in harassment and "0.4 / 0.97" in harassment  # in force (FLAG_ALL); the tiny card's own
+    threat = block.split('data-category="threat"')[1].split("</tr>")[0]
+    assert "なし(0.5 / 1.01 で判定)" in threat  # the tiny card names no threat thresholds
+    assert "モデルカードの既定値: 審査 0.5 / 自動却下 0.97" in page.split('data-label="spam"')[1]
+    english = taro.get("/review/admin/thresholds?lang=en").text
+    assert "Harm category thresholds" in english and '<th scope="row">personal information</th>' in english
+    data = taro.get("/review/admin/api/thresholds").json
+    assert set(data["thresholds"]) == {"spam", "abuse", *CATEGORIES} and data["thresholds"]["threat"]["review"] == 1.01
+    assert data["card_thresholds"]["harassment"] == {"review": 0.4, "reject": 0.97}
+    assert data["card_thresholds"]["threat"] is None
+
+
+def test_saving_a_category_threshold_changes_routing_at_once_and_is_audited(taro, aapp, rdb, prefix, submit):
+    api = aapp.test_client()
+    first = api.get(f"/api/v1/comments/{submit(HAM)}", headers=AUTH).json
+    assert first["decision"] == "review" and "threat" not in first["labels"]  # FLAG_ALL: spam holds everything
+    form = category_form(taro.get("/review/admin/thresholds").text, **{"threat-review": "0", "threat-reject": "0"})
+    response = taro.form("/review/admin/thresholds/categories", form)
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith("/review/admin/thresholds?site=test#categories")
+    assert manager_of(aapp).policy_for("test").thresholds["threat"] == {"review": 0.0, "reject": 0.0}
+    [entry] = audit(rdb, prefix)  # one entry, naming only the row that changed
+    assert entry["what"] == "thresholds" and entry["by"] == "taro"
+    assert json.loads(json.loads(entry["detail"])["thresholds"]) == {
+        "sites": {"test": {"threat": {"review": 0.0, "reject": 0.0}}}}
+    second = api.get(f"/api/v1/comments/{submit(HAM)}", headers=AUTH).json
+    assert second["decision"] == "reject" and "threat" in second["labels"]
+    page = taro.get("/review/admin/thresholds").text
+    assert "カテゴリのしきい値を保存しました: 脅迫(審査 0.0 / 自動却下 0.0)。" in page
+    # the same form sent again changes nothing and writes no audit entry
+    again = taro.form("/review/admin/thresholds/categories", category_form(page), follow_redirects=True).text
+    assert "カテゴリのしきい値に変更はありません。" in again and len(audit(rdb, prefix)) == 1
+    # the single-label form takes a category too, and keeps the threat row saved before
+    taro.form("/review/admin/thresholds", {"site": "test", "label": "hate", "review": "0.2", "reject": "0.9"})
+    assert manager_of(aapp).policy_for("test").thresholds["hate"] == {"review": 0.2, "reject": 0.9}
+    assert manager_of(aapp).policy_for("test").thresholds["threat"] == {"review": 0.0, "reject": 0.0}
+
+
+@pytest.mark.parametrize(("changed", "message", "bad"), [
+    ({"threat-review": "abc"}, "脅迫の審査しきい値が無効です。0 から 1.01 までの数値を入力してください。",
+     "threat-review"),
+    ({"sexual-reject": "1.5"}, "性的嫌がらせの自動却下しきい値が無効です。0 から 1.01 までの数値を入力してください。",
+     "sexual-reject"),
+    ({"self_harm-review": ""}, "自傷・自殺の誘導の審査しきい値が無効です。", "self_harm-review"),
+    ({"personal_info-reject": "nan"}, "個人情報の晒しの自動却下しきい値が無効です。", "personal_info-reject"),
+    ({"hate-review": "0.9", "hate-reject": "0.5"},
+     "差別・ヘイト: 審査しきい値(0.9)が自動却下しきい値(0.5)を超えています。", "hate-review"),
+])
+def test_an_invalid_category_field_is_400_naming_it_with_nothing_saved(taro, aapp, rdb, prefix, changed, message,
+                                                                       bad):
+    before = manager_of(aapp).policy_for("test").thresholds
+    form = category_form(taro.get("/review/admin/thresholds").text, **{"defamation-review": "0.3", **changed})
+    response = taro.form("/review/admin/thresholds/categories", form)
+    assert response.status_code == 400 and message in response.text
+    field = response.text.split(f'name="{bad}"')[1].split(">")[0]
+    assert 'aria-invalid="true"' in field and "autofocus" in field and f'value="{changed[bad]}"' in field
+    assert 'name="defamation-review"' in response.text.split('value="0.3"')[0][-400:]  # what was typed stays
+    assert audit(rdb, prefix) == [] and manager_of(aapp).policy_for("test").thresholds == before
+
+
+def test_the_category_form_needs_the_csrf_token_and_an_admin(taro, hanako, rdb, prefix):
+    form = category_form(taro.get("/review/admin/thresholds").text, **{"threat-review": "0"})
+    assert taro.form("/review/admin/thresholds/categories", form, csrf=False).status_code == 400
+    assert hanako.form("/review/admin/thresholds/categories", form).status_code == 403
+    assert audit(rdb, prefix) == []
+
+
+def test_a_saved_category_threshold_reaches_another_worker(taro, make_admin_app, auth, comment):
+    other = make_admin_app(MODEL_CHECK_SECONDS=0)  # a second worker on the same Redis
+    form = category_form(taro.get("/review/admin/thresholds").text, **{"personal_info-review": "0.25"})
+    assert taro.form("/review/admin/thresholds/categories", form).status_code == 302
+    deadline = time.monotonic() + 10
+    while manager_of(other).policy_for("test").thresholds["personal_info"]["review"] != 0.25:
+        assert time.monotonic() < deadline, manager_of(other).policy_for("test").thresholds
+        other.test_client().post("/api/v1/comments", json=comment(), headers=auth)  # a request triggers the check
+        time.sleep(0.05)
 
 
 # -- model registry ------------------------------------------------------------------------------------------

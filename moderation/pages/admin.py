@@ -17,7 +17,7 @@ from flask import abort, current_app, flash, jsonify, redirect, render_template,
 from moderation import settings
 from moderation.api.api_keys import configured_sites
 from moderation.integrations.outbox import webhook_stats
-from moderation.labels import LABELS
+from moderation.labels import CATEGORIES, LABELS
 from moderation.pages import i18n
 from moderation.pages.cards import inert, local_time
 from moderation.pages.charts import svg_chart
@@ -30,6 +30,7 @@ from moderation.pages.login import (
     require_csrf,
 )
 from moderation.pages.setup import page_blueprint
+from moderation.pages.threshold_form import CategoryForm, parse_threshold
 from moderation.scoring.registry import RegistryError
 from moderation.store.review_queue import get_queue
 from moderation.store.score_history import GRID, get_report
@@ -38,6 +39,7 @@ bp = page_blueprint("admin", __name__, url_prefix="/review/admin")
 bp.add_app_template_filter(local_time, "jst")  # every time on the admins' pages in JST, like the queue's
 
 MAX_THRESHOLD = 1.01
+OUTPUTS = (*LABELS, *CATEGORIES)  # every score with its own review/reject thresholds
 MIN_DECISIONS = 30  # below this, a curve's precision and recall are anecdotes: the page says so
 TABLE_STEPS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
@@ -110,7 +112,14 @@ def inject_quiet_banner():
 # -- thresholds ----------------------------------------------------------------------------------------------
 
 def _effective(site):
-    return {label: dict(_manager().policy_for(site).thresholds[label]) for label in LABELS}
+    thresholds = _manager().policy_for(site).thresholds
+    return {name: dict(thresholds[name]) for name in OUTPUTS}
+
+
+def _card_defaults():
+    """The active model card's own thresholds per output (None where the card names none)."""
+    card = _manager().active.thresholds
+    return {name: dict(card[name]) if name in card else None for name in OUTPUTS}
 
 
 def _charts(site):
@@ -136,19 +145,27 @@ def _grid_index(threshold):
     return max(0, min(len(GRID) - 1, math.floor(threshold * 100 + 1e-9)))
 
 
-def _threshold(value):
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    return number if math.isfinite(number) else None
-
-
-def _render_thresholds(site, status=200, error=None, form=None):
+def _render_thresholds(site, status=200, error=None, form=None, category_form=None):
+    effective, card = _effective(site), _card_defaults()
+    categories = [{"name": name, "current": effective[name], "card": card[name]} for name in CATEGORIES]
     return render_template("admin/thresholds.html", moderator=current_moderator(), csrf=csrf_token(), site=site,
                            sites=configured_sites(), charts=_charts(site), quiet=quiet_schedule(), error=error,
-                           form=form or {}, check_seconds=settings.get().model_check_seconds,
+                           form=form or {}, check_seconds=settings.get().model_check_seconds, card=card,
+                           categories=categories, category_form=category_form or CategoryForm.empty(),
                            max_threshold=MAX_THRESHOLD, min_decisions=MIN_DECISIONS), status
+
+
+def _save(site, changes):
+    """Merge {name: {review, reject}} into this site's saved thresholds (audited); False when this worker
+    could not apply the pins (every other worker still will)."""
+    manager = _manager()
+    saved = dict(manager.registry.pins().get("thresholds") or {})  # other sites' and the global ones stay
+    saved.setdefault("sites", {}).setdefault(site, {}).update(changes)
+    manager.registry.set_thresholds(saved, current_moderator()["name"])
+    if manager.refresh():
+        return True
+    flash(i18n.translate("admin.model.load_failed", error=manager.last_error), "error")
+    return False
 
 
 @bp.get("/thresholds")
@@ -162,8 +179,8 @@ def thresholds_page():
 def save_thresholds():
     site = _site(request.form.get("site"))
     label = request.form.get("label")
-    review, reject = _threshold(request.form.get("review")), _threshold(request.form.get("reject"))
-    if label not in LABELS:
+    review, reject = parse_threshold(request.form.get("review")), parse_threshold(request.form.get("reject"))
+    if label not in OUTPUTS:
         abort(400)
     if review is None or reject is None or not 0 <= review <= reject <= MAX_THRESHOLD:
         error = i18n.translate("admin.thresholds.invalid", label=i18n.translate(f"label.{label}"),
@@ -171,16 +188,26 @@ def save_thresholds():
         form = {"label": label, "review": request.form.get("review", "")[:32],
                 "reject": request.form.get("reject", "")[:32]}
         return _render_thresholds(site, 400, error, form)
-    manager = _manager()
-    saved = dict(manager.registry.pins().get("thresholds") or {})  # other sites' and the global ones stay
-    saved.setdefault("sites", {}).setdefault(site, {})[label] = {"review": review, "reject": reject}
-    manager.registry.set_thresholds(saved, current_moderator()["name"])
-    if not manager.refresh():  # saved for every worker, but this one could not apply the pins
-        flash(i18n.translate("admin.model.load_failed", error=manager.last_error), "error")
-        return redirect(url_for("admin.thresholds_page", site=site))
-    flash(i18n.translate("admin.thresholds.saved", label=i18n.translate(f"label.{label}"), review=review,
-                         reject=reject), "ok")
+    if _save(site, {label: {"review": review, "reject": reject}}):
+        flash(i18n.translate("admin.thresholds.saved", label=i18n.translate(f"label.{label}"), review=review,
+                             reject=reject), "ok")
     return redirect(url_for("admin.thresholds_page", site=site))
+
+
+@bp.post("/thresholds/categories")
+@admin_page
+def save_category_thresholds():
+    """Every harm category's review/reject in one form; only the rows that differ from what is in force are
+    saved (an untouched row keeps following the card), and one invalid field saves nothing."""
+    site = _site(request.form.get("site"))
+    form = CategoryForm.parse(request.form, _effective(site), MAX_THRESHOLD)
+    if form.errors:
+        return _render_thresholds(site, 400, category_form=form)
+    if not form.changes:
+        flash(i18n.translate("admin.categories.unchanged"), "categories")
+    elif _save(site, form.changes):  # the notice shows in the categories section the redirect scrolls to
+        flash(i18n.translate("admin.categories.saved", changes=form.summary()), "categories")
+    return redirect(url_for("admin.thresholds_page", site=site, _anchor="categories"))
 
 
 # -- model registry ------------------------------------------------------------------------------------------
@@ -332,7 +359,8 @@ def api_thresholds():
     if site not in configured_sites():
         return jsonify({"error": {"code": "not_found", "message": "unknown site", "field": "site"}}), 404
     report = get_report(site)
-    return jsonify({"site": site, "thresholds": _effective(site), "quiet_hours": quiet_schedule(),
+    return jsonify({"site": site, "thresholds": _effective(site), "card_thresholds": _card_defaults(),
+                    "quiet_hours": quiet_schedule(),
                     "labels": {label: {**report.curve(label), "volume_per_day": report.volume_per_day(label)}
                                for label in LABELS}})
 

@@ -289,6 +289,24 @@ MESSAGES = {
         "admin.thresholds.invalid": (
             "{label}のしきい値が無効です。0 ≤ 審査 ≤ 自動却下 ≤ {max} の数値を入力してください。"
         ),
+        "admin.thresholds.card": "モデルカードの既定値: 審査 {review} / 自動却下 {reject}",
+        "admin.thresholds.card_none": "モデルカードに既定値なし(審査 0.5 / 自動却下 1.01 で判定)",
+        "admin.categories.title": "被害カテゴリのしきい値",
+        "admin.categories.intro": (
+            "カテゴリごとの確率が審査しきい値以上なら審査キューへ(カテゴリ名がラベルに入ります)、自動却下しきい値"
+            "以上なら自動で却下します。変更した行だけが保存され、変えていない行はモデルカードの値に従います。"
+        ),
+        "admin.categories.category": "カテゴリ",
+        "admin.categories.card": "モデルカードの既定値(審査 / 自動却下)",
+        "admin.categories.no_card": "なし(0.5 / 1.01 で判定)",
+        "admin.categories.field": "{label}の{which}",
+        "admin.categories.invalid": "{field}が無効です。0 から {max} までの数値を入力してください。",
+        "admin.categories.order": "{label}: 審査しきい値({review})が自動却下しきい値({reject})を超えています。",
+        "admin.categories.change": "{label}(審査 {review} / 自動却下 {reject})",
+        "admin.categories.separator": "、",
+        "admin.categories.saved": "カテゴリのしきい値を保存しました: {changes}。",
+        "admin.categories.unchanged": "カテゴリのしきい値に変更はありません。",
+        "admin.categories.save": "カテゴリのしきい値を保存",
         "admin.quiet.title": "夜間モード",
         "admin.quiet.schedule": "時間帯: {start}–{end} ({tz})",
         "admin.quiet.mode_lower": (
@@ -623,6 +641,27 @@ MESSAGES = {
         "admin.thresholds.invalid": (
             "The {label} thresholds are not valid: enter numbers with 0 ≤ review ≤ auto-reject ≤ {max}."
         ),
+        "admin.thresholds.card": "Model card default: review {review} / auto-reject {reject}",
+        "admin.thresholds.card_none": "No default on the model card (decided at review 0.5 / auto-reject 1.01)",
+        "admin.categories.title": "Harm category thresholds",
+        "admin.categories.intro": (
+            "A category's probability at or above its review threshold sends the comment to review (the category "
+            "joins its labels); at or above its auto-reject threshold, the comment is rejected. Only the rows you "
+            "change are saved; the others keep following the model card."
+        ),
+        "admin.categories.category": "Category",
+        "admin.categories.card": "Model card default (review / auto-reject)",
+        "admin.categories.no_card": "none (decided at 0.5 / 1.01)",
+        "admin.categories.field": "{which} for {label}",
+        "admin.categories.invalid": "Not valid: {field}. Enter a number from 0 to {max}.",
+        "admin.categories.order": (
+            "{label}: the review threshold ({review}) is above the auto-reject threshold ({reject})."
+        ),
+        "admin.categories.change": "{label} (review {review} / auto-reject {reject})",
+        "admin.categories.separator": ", ",
+        "admin.categories.saved": "Category thresholds saved: {changes}.",
+        "admin.categories.unchanged": "No category threshold changed.",
+        "admin.categories.save": "Save category thresholds",
         "admin.quiet.title": "Quiet hours",
         "admin.quiet.schedule": "Schedule: {start}–{end} ({tz})",
         "admin.quiet.mode_lower": (
