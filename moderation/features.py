@@ -11,6 +11,7 @@ comment counts as much as in a short one.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
@@ -242,20 +243,43 @@ def _sentence_combos(t: str, hits: list, raw: np.ndarray) -> None:
     raw[_IDX["sentences"]] = len(ends) + (0 if ends and ends[-1] == len(t) else 1)
     if not hits:
         return
-    per: dict[int, set[str]] = {}
-    sentence_of = np.searchsorted(np.asarray(ends, dtype=np.int64), [h[0] for h in hits], side="right")
-    for sid, (_a, _b, _w, cats) in zip(sentence_of.tolist(), hits, strict=True):
-        per.setdefault(sid, set()).update(cats)
-    for cats in per.values():
-        negated = "negated_en" in cats
-        for name, (first, second) in _COMBOS.items():
-            if not cats.isdisjoint(first) and not cats.isdisjoint(second) and not (negated and name in _NEGATABLE):
-                raw[_IDX[name]] += 1
-        if cats.isdisjoint(_AIMED):
-            if "insult" in cats:
+    per: dict[int, list[int]] = {}  # sentence -> [combinations a category opens, ... closes, _FLAGS]
+    for a, _b, _w, cats in hits:
+        bits = _combo_bits(cats)
+        at = bisect.bisect_right(ends, a)
+        sentence = per.get(at)
+        if sentence is None:
+            per[at] = list(bits)
+        else:
+            sentence[0] |= bits[0]
+            sentence[1] |= bits[1]
+            sentence[2] |= bits[2]
+    for first, second, flags in per.values():
+        fired = first & second
+        if flags & _NEGATED_FLAG:
+            fired &= ~_NEGATABLE_BITS
+        while fired:
+            low = fired & -fired
+            raw[_COMBO_AT[low.bit_length() - 1]] += 1
+            fired ^= low
+        if not flags & _AIMED_FLAG:
+            if flags & _INSULT_FLAG:
                 raw[_IDX["insult_unaimed"]] += 1
-            if "profanity_en" in cats:
+            if flags & _PROFANITY_FLAG:
                 raw[_IDX["profanity_unaimed"]] += 1
+
+
+@lru_cache(maxsize=4096)
+def _combo_bits(cats: tuple[str, ...]) -> tuple[int, int, int]:
+    """A hit's categories as bit sets: the _COMBOS whose first group they meet, those whose second group they
+    meet, and _FLAGS (aimed at someone, insult, profanity, negation), so a sentence ORs integers per hit."""
+    first = second = 0
+    for bit, (one, two) in enumerate(_COMBOS.values()):
+        first |= 0 if set(one).isdisjoint(cats) else 1 << bit
+        second |= 0 if set(two).isdisjoint(cats) else 1 << bit
+    flags = ((_AIMED_FLAG if not _AIMED.isdisjoint(cats) else 0) | (_INSULT_FLAG if "insult" in cats else 0)
+             | (_PROFANITY_FLAG if "profanity_en" in cats else 0) | (_NEGATED_FLAG if "negated_en" in cats else 0))
+    return first, second, flags
 
 
 # what each pattern needs in a text before it is worth scanning (moderation/needles.py: never changes a count)
@@ -269,6 +293,9 @@ _HARM_WORDS = frozenset(("insult", "sexual_word", "profanity_en", "death_wish", 
 _MASKED_CONSTRUCTIONS = frozenset(("threat_ja", "threat_en", "accusation_ja", "accusation_en",
                                    "hate_statement_en"))
 _IDX = {name: i for i, name in enumerate(FEATURE_NAMES)}
+_COMBO_AT = tuple(_IDX[name] for name in _COMBOS)  # bit i of _combo_bits is the feature _COMBO_AT[i]
+_NEGATABLE_BITS = sum(1 << bit for bit, name in enumerate(_COMBOS) if name in _NEGATABLE)
+_AIMED_FLAG, _INSULT_FLAG, _PROFANITY_FLAG, _NEGATED_FLAG = 1, 2, 4, 8
 # features that are values already (ratios, densities, flags); every other one is a count, saturated by log1p
 _VALUES = ("emoji_density", "repetition", "length", "latin_ratio", "digit_ratio", "has_japanese", "pii_exposed")
 _SATURATE = np.ones(len(FEATURE_NAMES), dtype=bool)
@@ -319,7 +346,8 @@ def signals(norm: Normalized, codes: np.ndarray, spans: list | None = None) -> n
     if codes.size >= 16:
         c = codes.astype(np.uint64)
         grams = ((c[:-3] * 1_000_003 + c[1:-2]) * 1_000_003 + c[2:-1]) * 1_000_003 + c[3:]
-        raw[_IDX["repetition"]] = 2.0 * (1.0 - np.unique(grams).size / (codes.size - 3))
+        grams.sort()  # distinct 4-grams by one sort (np.unique's hash table costs more on a few hundred)
+        raw[_IDX["repetition"]] = 2.0 * (1.0 - (1 + np.count_nonzero(grams[1:] != grams[:-1])) / (codes.size - 3))
     raw[_IDX["invisible_chars"]] = norm.invisible
     raw[_IDX["lookalike_chars"]] = norm.lookalike
     raw[_IDX["masked_words"]] = norm.masked

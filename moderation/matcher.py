@@ -68,15 +68,24 @@ class Matcher:
         automaton = ahocorasick.Automaton()
         for w, cats in words.items():
             kind = _kind(w)  # a word of kanji (or other script) not starting with katakana has no boundary rule
-            automaton.add_word(w, (w, cats, kind, kind == OTHER and not _is_kata(w[0])))
+            # a Latin entry's boundary test is inlined in _all: (whether its first and last characters are letters)
+            automaton.add_word(w, (w, cats, kind, kind == OTHER and not _is_kata(w[0]), len(w),
+                                   kind == LATIN and _is_latin(w[0]), kind == LATIN and _is_latin(w[-1])))
         automaton.make_automaton()
         return automaton
 
     def _all(self, text: str) -> list[tuple[int, int, str, tuple[str, ...]]]:
         hits = []
-        for end, (word, cats, kind, free) in self.automaton.iter(text):
-            a, b = end + 1 - len(word), end + 1
-            if free or self._bounded(text, a, b, word, kind):
+        n = len(text)
+        for end, (word, cats, kind, free, size, first_latin, last_latin) in self.automaton.iter(text):
+            a, b = end + 1 - size, end + 1
+            if free:
+                hits.append((a, b, word, cats))
+            elif kind == LATIN:  # _bounded's Latin rule without a call per hit (most hits of English text)
+                joined_left = first_latin and a and _is_latin(text[a - 1])
+                if not (joined_left or (last_latin and b < n and _is_latin(text[b]))):
+                    hits.append((a, b, word, cats))
+            elif self._bounded(text, a, b, word, kind):
                 hits.append((a, b, word, cats))
         return hits
 

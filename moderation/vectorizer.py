@@ -50,6 +50,16 @@ def _bucket(h: np.ndarray, bits: int) -> np.ndarray:
     return ((h * _MUL) >> np.uint64(64 - bits)).astype(np.int64)
 
 
+def _unique_counts(keys: np.ndarray, small: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """np.unique(keys, return_counts=True) from one sort and a few array operations (half its cost on a comment's
+    few hundred n-grams); `small`: every key fits in 32 bits, which sort three times as fast."""
+    if keys.size == 0:
+        return keys.astype(np.int64), np.zeros(0, dtype=np.intp)
+    keys = np.sort(keys.astype(np.uint32) if small else keys)
+    at = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1], [True])))
+    return keys[at[:-1]].astype(np.int64), at[1:] - at[:-1]
+
+
 def segments(rows: np.ndarray, n: int) -> list[slice]:
     """The slice of each of `n` rows in `rows` (sorted row numbers)."""
     bounds = np.searchsorted(rows, np.arange(n + 1)).tolist()
@@ -61,7 +71,7 @@ def _tfidf(rows: np.ndarray, buckets: np.ndarray, idf: np.ndarray, n: int, offse
     L2-normalised per row; `rows` and `buckets` list every n-gram occurrence."""
     if buckets.size == 0:
         return np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0)
-    keys, tf = np.unique(rows << 32 | buckets, return_counts=True)
+    keys, tf = _unique_counts(rows << 32 | buckets)
     rows, idx = keys >> 32, keys & 0xFFFFFFFF
     val = (np.log(tf) + 1.0) * idf[idx]
     keep = val > 0
@@ -179,7 +189,7 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         for grams, idf, offset in ((chars, self.idf_char_, 0), (words, self.idf_word_, 1 << self.char_bits)):
             if not grams:
                 continue
-            idx, tf = np.unique(np.concatenate(grams), return_counts=True)
+            idx, tf = _unique_counts(np.concatenate(grams), small=max(self.char_bits, self.word_bits) <= 32)
             val = (np.log(tf) + 1.0) * idf[idx]
             keep = val > 0
             idx, val = idx[keep], val[keep]

@@ -133,7 +133,10 @@ def test_missing_file_is_refused(tiny, tmp_path):
 def _texts(n: int, seed: int = 3) -> list[str]:
     rng = random.Random(seed)
     base, _ = tiny_corpus()
-    extra = ["", "😀😀", "ｗｗｗｗ", "a" * 3000, "\u200b\u202e", "L I N E 追加 ID:abc", "氏ね", "http://x.top/a"]
+    extra = ["", "😀😀", "ｗｗｗｗ", "a" * 3000, "\u200b\u202e", "L I N E 追加 ID:abc", "氏ね", "http://x.top/a",
+             # word boundaries, attacks and targets in one sentence or two, negations, repeated 4-grams
+             "you idiot. killing time", "the idiots are not vermin!", "お前はバカ。あいつも死ね", "online skill",
+             "バカバカバカバカバカバカバカ", "I don't hate them. They are vermin"]
     out = []
     for _ in range(n):
         a, b = rng.choice(base + extra), rng.choice(base + extra)
