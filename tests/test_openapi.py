@@ -14,6 +14,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from moderation.labels import CATEGORIES
 from tests.support.app import API_KEY
 
 CORAL_SECRET = "coral-openapi-secret-0123"
@@ -75,3 +76,14 @@ def test_document_is_openapi_3_1_and_lists_every_site_endpoint(client):
     served = {rule.rule.replace("<path:", "<") for rule in client.application.url_map.iter_rules()
               if rule.rule.startswith(("/api/", "/1.1/"))}
     assert served <= documented, served - documented
+
+
+def test_the_webhook_events_are_documented_with_their_categories(client):
+    webhooks = client.get("/api/v1/openapi.json").json["webhooks"]
+    for name in ("comment.queued", "comment.rejected_automatically", "comment.approved", "comment.rejected",
+                 "comment.reopened", "article.mode_changed", "author.standing_changed"):
+        assert name in webhooks, name
+    data = webhooks["comment.queued"]["post"]["requestBody"]["content"]["application/json"]["schema"]["properties"][
+        "data"]
+    assert {"comment_id", "status", "labels", "categories", "model_version"} <= set(data["required"])
+    assert set(data["properties"]["categories"]["properties"]) == set(CATEGORIES)

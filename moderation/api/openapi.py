@@ -6,6 +6,7 @@ Built in code beside the implementation and checked against the running app by t
 
 from flask import Blueprint, jsonify
 
+from moderation.api.openapi_webhooks import WEBHOOKS
 from moderation.labels import LABELS, REASONS, REJECT_REASONS
 
 bp = Blueprint("openapi", __name__, url_prefix="/api/v1")
@@ -547,6 +548,7 @@ def build_spec():
             "/1.1/submit-ham": _akismet("Akismet submit-ham: a ham label for retraining", None,
                                         "`Thanks for making the web a better place.`"),
         },
+        "webhooks": WEBHOOKS,  # what the site's receiver is POSTed (integrations/outbox.py)
         "components": {
             "securitySchemes": {
                 "bearer": {"type": "http", "scheme": "bearer", "description": "an API key from MODERATION_API_KEYS"},

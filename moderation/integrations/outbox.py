@@ -55,6 +55,9 @@ def event_body(site, entry_id, fields):
             "reason": reason, "labels": labels}
     if (fields.get("type") or "").startswith(("request.", "article.", "author.")):  # the payload is in `data`
         data = {"status": fields.get("status"), "by": fields.get("by") or None}
+    else:  # a comment's: its harm category probabilities and the model that gave them (empty for old entries)
+        data["categories"] = json.loads(fields["categories"]) if fields.get("categories") else {}
+        data["model_version"] = fields.get("model_version") or None
     if fields.get("data"):
         data.update(json.loads(fields["data"]))
     if fields.get("message"):  # the moderator's optional message to the commenter, for the site to show them

@@ -16,14 +16,20 @@ local function audit(key, id, action, from, to, by, reason, at, rec)
   redis.call('XADD', key, 'MAXLEN', '~', 1000000, '*', 'id', id, 'action', action, 'from', from,
     'to', to, 'by', by, 'reason', reason, 'at', at, 'article_id', f[1] or '', 'author_id', f[2] or '')
 end
-local function event(key, id, kind, status, by, reason, at, message, data)
+-- A comment's event for the site's webhook; with the record, its category probabilities (JSON as stored) and
+-- model version travel with it (issue 12), so the site need not ask for them.
+local function event(key, id, kind, status, by, reason, at, message, data, rec)
+  local args = {'XADD', key, 'MAXLEN', '~', 1000000, '*', 'type', kind, 'id', id, 'status', status, 'by', by,
+    'reason', reason, 'at', at, 'message', message or ''}
   if data then
-    redis.call('XADD', key, 'MAXLEN', '~', 1000000, '*', 'type', kind, 'id', id, 'status', status, 'by', by,
-      'reason', reason, 'at', at, 'message', message or '', 'data', data)
-  else
-    redis.call('XADD', key, 'MAXLEN', '~', 1000000, '*', 'type', kind, 'id', id, 'status', status, 'by', by,
-      'reason', reason, 'at', at, 'message', message or '')
+    args[#args + 1], args[#args + 2] = 'data', data
   end
+  if rec then
+    local m = redis.call('HMGET', rec, 'categories', 'model_version')
+    if m[1] then args[#args + 1], args[#args + 2] = 'categories', m[1] end
+    if m[2] then args[#args + 1], args[#args + 2] = 'model_version', m[2] end
+  end
+  redis.call(unpack(args))
 end
 local function to_ready(rec, id, ready, ready_age, claims, held)
   local f = redis.call('HMGET', rec, 'rank', 'received_at', 'claimed_by')
@@ -143,13 +149,13 @@ if queued then
   for _, label in ipairs(labels) do redis.call('HINCRBY', KEYS[6], 'open:' .. label, 1) end
   local at = now_ms()
   audit(KEYS[5], id, 'queued', '', 'ready', 'system', reason ~= '' and reason or ARGV[7], at, rec)
-  event(KEYS[8], id, 'comment.queued', 'pending', 'system', ARGV[7], at, '', data)
+  event(KEYS[8], id, 'comment.queued', 'pending', 'system', ARGV[7], at, '', data, rec)
 else
   redis.call('HSET', rec, 'queue_state', '')
   if decision == 'reject' then
     local at = now_ms()
     audit(KEYS[5], id, 'auto_rejected', '', 'rejected', 'system', reason ~= '' and reason or ARGV[7], at, rec)
-    event(KEYS[8], id, 'comment.rejected_automatically', 'rejected', 'system', ARGV[7], at, '', data)
+    event(KEYS[8], id, 'comment.rejected_automatically', 'rejected', 'system', ARGV[7], at, '', data, rec)
   end
   if ttl > 0 then redis.call('EXPIRE', rec, ttl) end
 end
@@ -275,7 +281,7 @@ for _, label in ipairs(cjson.decode(f[4])) do redis.call('HINCRBY', KEYS[7], 'op
 redis.call('HINCRBY', KEYS[7], 'decided:' .. outcome, 1)
 if ARGV[7] == '1' then redis.call('HINCRBY', KEYS[8], outcome, 1) end
 audit(KEYS[6], id, outcome, f[1], status, ARGV[3], ARGV[4], now, rec)
-event(KEYS[9], id, 'comment.' .. outcome, status, ARGV[3], ARGV[4], now, ARGV[9])
+event(KEYS[9], id, 'comment.' .. outcome, status, ARGV[3], ARGV[4], now, ARGV[9], nil, rec)
 local g = redis.call('HMGET', rec, 'text', 'scores', 'categories')
 local text, scores = g[1] or '', cjson.decode(g[2] or '{}')
 local cats = cjson.decode(g[3] or '{}')
@@ -333,7 +339,7 @@ for _, label in ipairs(cjson.decode(f[4])) do redis.call('HINCRBY', KEYS[7], 'op
 redis.call('HINCRBY', KEYS[7], 'decided:' .. f[5], -1)
 if ARGV[7] == '1' then redis.call('HINCRBY', KEYS[8], f[5], -1) end
 audit(KEYS[6], id, mode == 'undo' and 'undone' or 'reopened', f[5], 'pending', mod, ARGV[6], now, rec)
-event(KEYS[10], id, 'comment.reopened', 'pending', mod, ARGV[6], now)
+event(KEYS[10], id, 'comment.reopened', 'pending', mod, ARGV[6], now, '', nil, rec)
 redis.call('XADD', KEYS[11], 'MAXLEN', '~', ARGV[8], '*', 'id', id, 'retract', 1, 'source', 'moderator', 'by', mod,
   'at', now)
 local strike = redis.call('HGET', rec, 'strike')
@@ -414,8 +420,7 @@ redis.call('HSETNX', rec, 'rank', ARGV[9])
 redis.call('HINCRBY', KEYS[7], 'decided:rejected', 1)
 if ARGV[7] == '1' then redis.call('HINCRBY', KEYS[8], 'rejected', 1) end
 audit(KEYS[6], id, 'rejected', f[1], 'rejected', by, reason, now, rec)
-redis.call('XADD', KEYS[9], 'MAXLEN', '~', 1000000, '*', 'type', 'comment.rejected', 'id', id, 'status', 'rejected',
-  'by', by, 'reason', reason, 'at', now, 'data', ARGV[8])
+event(KEYS[9], id, 'comment.rejected', 'rejected', by, reason, now, '', ARGV[8], rec)
 redis.call('PERSIST', rec)
 if tonumber(ARGV[5]) > 0 then redis.call('EXPIRE', rec, ARGV[5]) end
 return {'ok'}
