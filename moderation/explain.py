@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from moderation.features import FEATURE_NAMES, SPAN_KINDS
+from moderation.vectorizer import _unique_counts
 
 __all__ = ["explain"]
 
@@ -50,30 +51,42 @@ def _widen(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _per_char(heads, enc, k: int, n_chars: int, lo: int, hi: int, blocks, starts_of) -> np.ndarray:
+class _Block:
+    """Where the n-grams of one block of a comment's row occur, worked out once for every head explained: the
+    block's slice of the row, each entry's TF, and per n-gram size the occurrences found in the row (which
+    entry, and the characters [start, end) each covers)."""
+
+    __slots__ = ("at", "sizes", "tf")
+
+    def __init__(self, enc, lo: int, hi: int, blocks, starts_of):
+        self.at = slice(*np.searchsorted(enc.indices, (lo, hi)).tolist())  # the row's indices are sorted
+        idx = enc.indices[self.at] - lo
+        self.sizes = []
+        if idx.size == 0:
+            return
+        uniq, tf = _unique_counts(np.concatenate(blocks), small=True)
+        self.tf = tf[np.searchsorted(uniq, idx)]
+        for size, buckets in enumerate(blocks, start=1):
+            loc = np.searchsorted(idx, buckets)
+            loc[loc >= idx.size] = 0
+            hit = idx[loc] == buckets
+            if hit.any():
+                starts, ends = starts_of(size, np.flatnonzero(hit))
+                self.sizes.append((loc[hit], starts, ends, np.maximum(ends - starts, 1)))
+
+
+def _per_char(heads, enc, k: int, n_chars: int, block: _Block) -> np.ndarray:
     """Positive contribution of the n-grams of one block, spread over the characters they cover."""
     out = np.zeros(n_chars)
-    sel = (enc.indices >= lo) & (enc.indices < hi)
-    idx, val = enc.indices[sel], enc.values[sel]
-    if idx.size == 0:
+    if not block.sizes:
         return out
-    contrib = val * heads.coef_[idx, k]
+    contrib = enc.values[block.at] * heads.coef_[enc.indices[block.at], k]
     pos = contrib > 0
     if not pos.any():
         return out
-    idx, contrib = idx[pos] - lo, contrib[pos]
-    allb = np.concatenate(blocks)
-    uniq, tf = np.unique(allb, return_counts=True)
-    tf_of = tf[np.searchsorted(uniq, idx)]
-    share = contrib / tf_of
-    for size, buckets in enumerate(blocks, start=1):
-        loc = np.searchsorted(idx, buckets)
-        loc[loc >= idx.size] = 0
-        hit = idx[loc] == buckets
-        if not hit.any():
-            continue
-        starts, ends = starts_of(size, np.flatnonzero(hit))
-        w = share[loc[hit]] / np.maximum(ends - starts, 1)
+    share = np.where(pos, contrib / block.tf, 0.0)  # an n-gram weighing against the head spreads nothing
+    for entry, starts, ends, widths in block.sizes:
+        w = share[entry] / widths
         # each occurrence adds w to every character of [start, end): a difference array, linear in the text
         delta = np.bincount(starts, weights=w, minlength=n_chars + 1) - np.bincount(ends, weights=w,
                                                                                       minlength=n_chars + 1)
@@ -81,16 +94,25 @@ def _per_char(heads, enc, k: int, n_chars: int, lo: int, hi: int, blocks, starts
     return out
 
 
+def _layout(features, enc) -> tuple[_Block, _Block | None]:
+    if enc.layout is None:
+        char_hi = 1 << features.char_bits
+        chars = _Block(enc, 0, char_hi, enc.char_buckets, lambda size, at: (at, at + size))
+        words = None
+        if enc.word_buckets:
+            tok = np.asarray(enc.token_spans, dtype=np.int64)
+            words = _Block(enc, char_hi, features.signal_offset_, enc.word_buckets,
+                           lambda size, at: (tok[at, 0], tok[at + size - 1, 1]))
+        enc.layout = (chars, words)
+    return enc.layout
+
+
 def _ngram_spans(features, heads, enc, k: int) -> np.ndarray:
-    text = enc.norm.text
-    n = len(text)
-    char_hi = 1 << features.char_bits
-    pc = _per_char(heads, enc, k, n, 0, char_hi, enc.char_buckets,
-                   lambda size, at: (at, at + size))
-    if enc.word_buckets:
-        tok = np.asarray(enc.token_spans, dtype=np.int64)
-        pc += _per_char(heads, enc, k, n, char_hi, features.signal_offset_, enc.word_buckets,
-                        lambda size, at: (tok[at, 0], tok[at + size - 1, 1]))
+    n = len(enc.norm.text)
+    chars, words = _layout(features, enc)
+    pc = _per_char(heads, enc, k, n, chars)
+    if words is not None:
+        pc += _per_char(heads, enc, k, n, words)
     return pc
 
 
@@ -98,10 +120,10 @@ def _runs(pc: np.ndarray) -> list[tuple[int, int, float]]:
     """Maximal runs of characters above 15% of the peak, with their summed contribution, largest first."""
     if pc.size == 0 or pc.max() <= 0:
         return []
-    on = np.r_[False, pc > max(0.15 * float(pc.max()), 1e-6), False]
+    on = np.concatenate(([False], pc > max(0.15 * float(pc.max()), 1e-6), [False]))
     edges = np.flatnonzero(on[1:] != on[:-1])
     starts, ends = edges[::2], edges[1::2]
-    csum = np.r_[0.0, np.cumsum(pc)]
+    csum = np.concatenate(([0.0], np.cumsum(pc)))
     weights = csum[ends] - csum[starts]
     order = np.argsort(-weights)[:MAX_ITEMS]
     return [(int(starts[r]), int(ends[r]), float(weights[r])) for r in order]

@@ -193,18 +193,18 @@ _OBFUSCATIONS = (  # (canonical, substrings one of which every match without a m
                                  r"|(?<=[はが前])し|" + _M + r")[ねネ]" + _AFTER_NE
                                  + r"|死[ねネ]|死" + _M + r"(?![a-z0-9])")),
     ("死んで", ("んで",), re.compile(r"[氏しシ4]んで(?:くれ|ほしい|欲しい|しまえ)")),
-    ("殺す", ("ころす", "コロす", "k"),
+    ("殺す", ("ころす", "コロす", "kor", "k0r"),
      re.compile(r"(?:ころ|コロ|k[o0]r[o0])す|殺" + _M + r"|" + _M + r"す(?=ぞ|よ|から)")),
     ("殺してやる", ("ころしてやる", "コロしてやる"), re.compile(r"(?:ころ|コロ)してやる")),
     ("きもい", ("キモ", "きも", "kim"), re.compile(r"(?:キモ|きも|kim[o0])(?:い|イ|すぎ|過ぎ)")),
     ("うざい", ("ウザ", "うざ", "uz"), re.compile(r"(?:ウザ|うざ|uz[a4])(?:い|イ|すぎ|過ぎ)")),
-    ("くそ", ("糞", "k"), re.compile(r"(?:ク" + _M + r"|" + _M + r"ソ|糞|く" + _M + r"|k[uū]s[o0](?![a-z]))")),
-    ("ばか", ("b",), re.compile(r"(?:バ" + _M + r"|" + _M + r"カ(?!ー)|馬" + _M + r"|" + _M + r"鹿"
+    ("くそ", ("糞", "kus", "kūs"), re.compile(r"(?:ク" + _M + r"|" + _M + r"ソ|糞|く" + _M + r"|k[uū]s[o0](?![a-z]))")),
+    ("ばか", ("bak", "b4k"), re.compile(r"(?:バ" + _M + r"|" + _M + r"カ(?!ー)|馬" + _M + r"|" + _M + r"鹿"
                                     r"|(?<![a-z])b[a4]k[a4](?![a-z]))")),
     ("あほ", ("阿呆",), re.compile(r"(?:ア" + _M + r"(?![a-z])|" + _M + r"ホ|阿呆)")),
     ("ちんこ", (), re.compile(r"ち" + _M + r"こ|ち" + _M + r"ぽ|チ" + _M + r"コ|チ" + _M + r"ポ")),
     ("まんこ", (), re.compile(r"(?:ま" + _M + r"こ|マ" + _M + r"コ|" + _M + r"んこ(?!う))")),
-    ("せっくす", ("x",),
+    ("せっくす", ("sex", "s3x", "5ex", "53x"),
      re.compile(r"(?:せ" + _M + r"くす|セ" + _M + r"クス|s" + _M + r"x|(?<![a-z])[s5][e3]x(?![a-z]))")),
     ("えろ", (), re.compile(r"(?:エ" + _M + r"|" + _M + r"ロ(?![ー]))(?=動画|画像|どうが|サイト|い|イ)")),
     ("がいじ", ("害児",), re.compile(r"(?:ガ" + _M + r"ジ|ガイ" + _M + r"|害児)")),
@@ -212,7 +212,7 @@ _OBFUSCATIONS = (  # (canonical, substrings one of which every match without a m
      re.compile(r"(?:キチ" + _M + r"イ|きち" + _M + r"い|基地外|基地害|気違い)")),
     ("ごみ", (), re.compile(r"(?:ゴ" + _M + r"(?![a-z])|" + _M + r"ミ(?=ども|野郎|人間|クズ))")),
     ("くず", ("屑",), re.compile(r"(?:ク" + _M + r"(?=野郎|人間|ども|が)|屑(?=野郎|人間|ども))")),
-    ("line", ("らいん", "ﾗｲﾝ", "ライン", "l"),
+    ("line", ("らいん", "ﾗｲﾝ", "ライン", "lin", "l1n", "l!n", "l|n"),
      re.compile(r"(?:ら" + _M + r"ん|ラ" + _M + r"ン|ライン(?=id|ID|追加|交換|で|に|@|@)|らいん|ﾗｲﾝ|l" + _M
                                 + r"ne|(?<![a-z])l[i1!|]n[e3](?![a-z]))")),
 )
@@ -351,15 +351,19 @@ def normalize(text: str) -> Normalized:
     lookalike = sum(text.count(c) for c in present & _LOOKALIKE_SEEN) if _LOOKALIKE_SEEN else 0
     if present & _NOT_ONE:
         out, starts, ends = _map_chars_several(text, present & _NOT_ONE)
+        chars_now = set(out)
     else:
         out = _translate(text, present)
         starts = range(len(out))  # ranges until an edit: slicing and indexing work the same
         ends = range(1, len(out) + 1)
-    if _KANJI_LOOK.intersection(out):
+        chars_now = present if out is text else set(out)
+    if not _KANJI_LOOK.isdisjoint(chars_now):
         out, changed = _kanji_lookalikes(out)
-        lookalike += changed
+        if changed:
+            lookalike += changed
+            chars_now = set(out)
     spaced = 0
-    chars_now = set(out)
+    before = out  # a rewrite that changes nothing returns the same string: the set of characters still holds
     if not chars_now.isdisjoint(_SEPARATORS):  # the spacing patterns need a separator
         if not chars_now.isdisjoint(_SEP_JA_CHARS):  # and a Japanese one a separator other than , and 、
             out, starts, ends, n = _apply_regex(out, starts, ends, _SPACED_JA, _drop_separators)
@@ -372,7 +376,8 @@ def normalize(text: str) -> Normalized:
     if _may_run(out):
         out, starts, ends, _ = _apply_regex(out, starts, ends, _RUN, _squash)
     masked = 0
-    chars_now = set(out)
+    if out is not before:
+        chars_now = set(out)
     has_mask = not chars_now.isdisjoint(_MASKS)
     found = _OBFUSCATION_INDEX.found(out)
     for (canonical, _needles, pattern), (singles, strings) in zip(_OBFUSCATIONS, _OBFUSCATION_NEEDLES, strict=True):

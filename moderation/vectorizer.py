@@ -38,12 +38,14 @@ _TOKEN = re.compile(r"[a-z][a-z0-9']+")
 class Encoded:
     """One comment's normalised text, its sparse feature row and what explanations need to find spans."""
 
-    __slots__ = ("char_buckets", "indices", "norm", "signals", "spans", "token_spans", "values", "word_buckets")
+    __slots__ = ("char_buckets", "indices", "layout", "norm", "signals", "spans", "token_spans", "values",
+                 "word_buckets")
 
     def __init__(self, norm, indices, values, char_buckets, word_buckets, token_spans, sig, spans):
         self.norm, self.indices, self.values = norm, indices, values
         self.char_buckets, self.word_buckets, self.token_spans = char_buckets, word_buckets, token_spans
         self.signals, self.spans = sig, spans
+        self.layout = None  # where each n-gram occurs, worked out by the first explanation (moderation.explain)
 
 
 def _bucket(h: np.ndarray, bits: int) -> np.ndarray:
