@@ -64,3 +64,42 @@ def test_request_series_count_unknown_methods_as_other(app):
     before = _sample("moderation_http_request_duration_seconds_count", **timed)
     client.get("/healthz")
     assert _sample("moderation_http_request_duration_seconds_count", **timed) - before == 1
+
+
+def test_direct_access_line_is_the_formatters_line_and_steps_aside_for_other_listeners(monkeypatch, capsys, caplog):
+    """Production (only the JSON stderr handler): the access line is written directly, byte for byte what the
+    formatter writes but for the time; with any other listener (here caplog) it goes through logging again."""
+    import logging
+
+    from moderation.ops import logs
+
+    handler = logs.StderrHandler()
+    handler.setFormatter(logs.JsonFormatter())
+    monkeypatch.setattr(logging.root, "handlers", [handler])
+    level = logging.root.level
+    logging.root.setLevel(logging.INFO)  # setLevel, not a patch: the loggers' level caches are cleared
+    try:
+        _check_direct_access_line(logs, handler, monkeypatch, capsys, caplog)
+    finally:
+        logging.root.setLevel(level)
+
+
+def _check_direct_access_line(logs, handler, monkeypatch, capsys, caplog):
+    import logging
+
+    fields = {"request_id": "r-1", "method": "POST", "route": "/api/v1/comments", "path": "/api/v1/comments",
+              "status": 200, "duration_ms": 1.5, "site": "test", "remote": "192.0.2.1"}
+    assert logs._direct_handler() is handler
+    logs.write_access(fields)
+    written = capsys.readouterr().err.splitlines()
+    record = logs.access_log.makeRecord(logs.access_log.name, logging.INFO, "x", 0, "request", None, None,
+                                        extra=fields)
+    expected = json.loads(logs.JsonFormatter().format(record))
+    assert len(written) == 1 and list(json.loads(written[0])) == list(expected)
+    assert {**json.loads(written[0]), "ts": None} == {**expected, "ts": None}
+    monkeypatch.setattr(logging.root, "handlers", [handler, caplog.handler])
+    assert logs._direct_handler() is None
+    with caplog.at_level("INFO"):
+        logs.write_access(fields)
+    assert [r.request_id for r in caplog.records if r.name == "moderation.access"] == ["r-1"]
+    assert json.loads(capsys.readouterr().err)["request_id"] == "r-1"  # the stderr handler still got it

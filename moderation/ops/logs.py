@@ -79,6 +79,42 @@ class StderrHandler(logging.StreamHandler):
         pass
 
 
+def _direct_handler():
+    """The handler an access line can be written to directly: when the only one it would reach is this module's
+    JSON-on-stderr handler (production), formatting it here gives the same line for a third of the cost (no
+    LogRecord, no caller lookup). Anything else listening (a test's caplog, another handler, a filter): None."""
+    root = logging.root
+    if (access_log.handlers or access_log.filters or not access_log.propagate or access_log.disabled
+            or len(root.handlers) != 1 or root.filters):
+        return None
+    handler = root.handlers[0]
+    if type(handler) is not StderrHandler or type(handler.formatter) is not JsonFormatter or handler.filters:
+        return None
+    return handler if handler.level <= logging.INFO else None
+
+
+def write_access(fields):
+    """One access line at INFO: written directly when only the JSON stderr handler would get it, else logged."""
+    if not access_log.isEnabledFor(logging.INFO):
+        return
+    handler = _direct_handler()
+    if handler is None:
+        access_log.info("request", extra=fields)
+        return
+    out = {"ts": iso(time.time() * 1000), "level": "info", "logger": access_log.name, "msg": "request", **fields}
+    try:
+        line = orjson.dumps(out, default=str).decode()
+    except TypeError:
+        line = json.dumps(out, ensure_ascii=False, default=str)
+    with handler.lock:
+        try:
+            stream = sys.stderr
+            stream.write(line + "\n")
+            stream.flush()
+        except (OSError, ValueError):  # stderr closed or gone: the request is answered all the same
+            pass
+
+
 def configure(level="INFO"):
     """Root logger to JSON on stderr, once; replaces a plain basicConfig handler, keeps any other."""
     root = logging.getLogger()
@@ -108,11 +144,11 @@ def init_app(app):
         state = g._get_current_object()
         request_id = getattr(state, "request_id", None) or new_request_id()
         response.headers[REQUEST_ID_HEADER] = request_id
-        if with_access_log and access_log.isEnabledFor(logging.INFO):
+        if with_access_log:
             started = getattr(state, "request_started", None)
             req = request._get_current_object()
             rule = req.url_rule
-            access_log.info("request", extra={
+            write_access({
                 "request_id": request_id, "method": req.method, "route": rule.rule if rule else None,
                 "path": req.path[:200], "status": response.status_code,
                 "duration_ms": round((time.perf_counter() - started) * 1000, 3) if started else None,

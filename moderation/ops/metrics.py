@@ -55,12 +55,18 @@ MODEL = Gauge("moderation_model_info", "Model version served by at least one liv
               multiprocess_mode="livemax")
 
 
+_DECISION_SERIES = {}  # (label, action) -> its counter child: labels() takes a lock and builds a key each time
+
+
 def count_decisions(answers):
     """Count the decisions the API answered (one comment, or a batch's items), by label ("none" for an
     allowed comment) and action; the API leaves them in g.decisions, so no answer is parsed again."""
     for decision, labels in answers:
         for label in labels or ("none",):
-            DECISIONS.labels(label, decision).inc()
+            series = _DECISION_SERIES.get((label, decision))
+            if series is None:
+                series = _DECISION_SERIES[(label, decision)] = DECISIONS.labels(label, decision)
+            series.inc()
 
 
 def count_nudges(state):

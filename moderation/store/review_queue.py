@@ -47,6 +47,12 @@ class ReviewQueue:
         self.min_replicas, self.wait_ms = int(min_replicas), int(wait_ms)
         self.site = site
         self.keys = KeySpace(prefix)
+        self._base = self.keys.site(site)  # the site's key prefix, its name checked once here
+        # SUBMIT's keys that do not depend on the comment, in its KEYS order (built per comment, they were a
+        # tenth of the client's packing)
+        self._submit_fixed = [self.key(*parts) for parts in (("ready",), ("ready", "age"), ("open",), ("audit",),
+                                                               ("stats",))]
+        self._events, self._recent = self.key("events"), self.key("recent")
         self.lease_ms = int(lease_seconds * 1000)
         self.record_ttl = int(record_ttl_days * 86400)
         self.published_ttl = int(published_ttl_days * 86400)
@@ -60,18 +66,18 @@ class ReviewQueue:
         self._remove = redis.register_script(scripts.REMOVE)
 
     def key(self, *parts):
-        return self.keys.site(self.site, *parts)
+        return ":".join([self._base, *parts]) if parts else self._base
 
     def label_keys(self):
         """The labels stream's texts and their last use (training_labels.LabelStore owns their layout)."""
         return [self.key("labels", "texts"), self.key("labels", "seen")]
 
     def record_key(self, comment_id):
-        return self.key("c", comment_id)
+        return f"{self._base}:c:{comment_id}"
 
     def author_key(self, author_id):
         """The author's history; without an author id a placeholder of the same slot that is never written."""
-        return self.key("author", author_id or "")
+        return f"{self._base}:author:{author_id or ''}"
 
     def held_key(self, moderator):
         """A moderator's claims; for nobody a placeholder of the same slot that is never written."""
@@ -86,7 +92,7 @@ class ReviewQueue:
 
     def authored_key(self, author_id):
         """An author's latest comment ids; without an author id a placeholder of the same slot, never written."""
-        return self.key("authored", author_id or "")
+        return f"{self._base}:authored:{author_id or ''}"
 
     # -- writes -----------------------------------------------------------------------------------------
 
@@ -96,14 +102,14 @@ class ReviewQueue:
         rank = risk_rank(record["risk"], record["received_at"])
         day = time.strftime("%Y%m%d", time.gmtime(record["received_at"] / 1000))
         buckets = [f"{label}:{score_bucket(p)}" for label, p in sorted(record["scores"].items())]
-        keys = [self.record_key(record["id"]), self.key("ready"), self.key("ready", "age"), self.key("open"),
-                self.key("audit"), self.key("stats"), self.author_key(record.get("author_id")), self.key("events"),
-                self.key("hist", day), self.authored_key(record.get("author_id")), self.key("recent"),
-                *self.articles.submit_keys(record["article_id"]), *self.standing.submit_keys(record.get("author_id"))]
+        author_id = record.get("author_id")
+        keys = [self.record_key(record["id"]), *self._submit_fixed, self.author_key(author_id), self._events,
+                f"{self._base}:hist:{day}", self.authored_key(author_id), self._recent,
+                *self.articles.submit_keys(record["article_id"]), *self.standing.submit_keys(author_id)]
         allowed = record["decision"] == "allow" or record.get("trusted_decision") == "allow"
         ttl = self.published_ttl if allowed else self.record_ttl  # used only when it ends up not queued
         args = [record["id"], "1" if queued else "0", rank, record["received_at"], ttl, record["decision"],
-                encode(record["labels"]), encode(fields), encode(buckets), "1" if record.get("author_id") else "0",
+                encode(record["labels"]), encode(fields), encode(buckets), "1" if author_id else "0",
                 self.now_ms(), self.record_ttl, *self._breaker_args, record["article_id"],
                 *self.standing.submit_args(self.standing.weight(record["labels"]) if record["decision"] == "reject"
                                            else 0)]
