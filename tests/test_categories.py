@@ -1,10 +1,13 @@
 """Harm categories in every answer: POST and GET carry them, each has its own thresholds, and `abuse` is their
 maximum and joins `labels` whenever one of them does."""
 
+import hashlib
+import hmac
 import json
 import time
 
 import jsonschema_rs
+import pytest
 
 from moderation.integrations import outbox
 from moderation.integrations.outbox import event_body
@@ -15,6 +18,7 @@ from tests.support.app import API_KEY
 from tests.support.receiver import SECRET, Receiver
 
 AUTH = {"Authorization": f"Bearer {API_KEY}"}
+CORAL_SECRET = "coral-signing-secret-0123"
 
 NONE = {label: {"review": 1.01, "reject": 1.01} for label in ("spam", "abuse", *CATEGORIES)}
 
@@ -94,3 +98,64 @@ def test_an_event_stored_before_the_upgrade_still_has_the_new_fields_empty():
     standing = event_body("test", "1-0", {"type": "author.standing_changed", "status": "warned",
                                           "data": json.dumps({"author_id": "a-1"})})["data"]
     assert "categories" not in standing  # only a comment's events carry them
+
+
+TEXT = "上のコメントの奴、覚悟しとけよ"
+THREAT_HELD = {**NONE, "threat": {"review": 0.0, "reject": 1.01}}
+THREAT_REJECTED = {**NONE, "threat": {"review": 0.0, "reject": 0.0}}
+
+
+def _coral(client, text):
+    raw = json.dumps({"action": "NEW", "comment": {"body": text, "parentID": None}, "author": {"id": "u-1"},
+                      "story": {"id": "s-1", "url": "https://news.example/a/1"}, "site": {"id": "site-1"},
+                      "tenantID": "t-1", "tenantDomain": "comments.news.example"}).encode()
+    signature = "sha256=" + hmac.new(CORAL_SECRET.encode(), raw, hashlib.sha256).hexdigest()
+    return client.post("/api/v1/coral/moderate", data=raw,
+                       headers={"Content-Type": "application/json", "X-Coral-Signature": signature})
+
+
+def _akismet(client, text):
+    return client.post("/1.1/comment-check", data={"api_key": API_KEY, "blog": "https://news.example/",
+                                                   "user_ip": "203.0.113.7", "comment_content": text})
+
+
+@pytest.mark.parametrize(("thresholds", "decision", "akismet_tip", "coral_status"), [
+    (THREAT_HELD, "review", None, "PREMOD"), (THREAT_REJECTED, "reject", "discard", "REJECTED")])
+def test_every_way_in_gives_the_same_categories_and_the_same_routing(make_app, comment, thresholds, decision,
+                                                                      akismet_tip, coral_status):
+    """POST, GET, batch, comments:check, Akismet and Coral: one text, the same probabilities, model version and
+    decision when only a harm category (threat) is over its thresholds."""
+    client = make_app(THRESHOLDS=thresholds, CORAL_SECRETS=json.dumps({"test": CORAL_SECRET}),
+                      RATE_LIMITS="").test_client()
+    posted = client.post("/api/v1/comments", json=comment(TEXT, id="one"), headers=AUTH).get_json()
+    assert (posted["decision"], posted["labels"]) == (decision, ["abuse", "threat"])
+    got = client.get("/api/v1/comments/one", headers=AUTH).get_json()
+    [batched] = client.post("/api/v1/comments:batch", json={"comments": [comment(TEXT, id="two")]},
+                            headers=AUTH).get_json()["results"]
+    checked = client.post("/api/v1/comments:check", json=comment(TEXT, id="three"), headers=AUTH).get_json()
+    for answer in (got, batched, checked):
+        assert answer["categories"] == posted["categories"] and answer["model_version"] == posted["model_version"]
+        assert (answer["decision"], answer["labels"]) == (decision, ["abuse", "threat"])
+    akismet = _akismet(client, TEXT)
+    assert akismet.data == b"true" and akismet.headers.get("X-akismet-pro-tip") == akismet_tip
+    coral = _coral(client, TEXT)
+    assert coral.status_code == 200
+    assert coral.get_json() == {"actions": [{"actionType": "FLAG", "reason": "COMMENT_DETECTED_TOXIC"}],
+                                "status": coral_status}
+    for response in (akismet, coral):
+        assert json.loads(response.headers["X-Moderation-Categories"]) == posted["categories"]
+        assert response.headers["X-Moderation-Model-Version"] == posted["model_version"]
+
+
+def test_akismet_and_coral_follow_the_sites_saved_category_thresholds(make_app):
+    """An admin's per-site threshold (the thresholds page) routes Akismet's and Coral's answers too, not only
+    the API's: before it they publish the text, after it they hold it."""
+    app = make_app(THRESHOLDS=NONE, CORAL_SECRETS=json.dumps({"test": CORAL_SECRET}), RATE_LIMITS="")
+    client = app.test_client()
+    assert _akismet(client, TEXT).data == b"false" and _coral(client, TEXT).status_code == 204
+    manager = app.extensions["moderation.models"]
+    manager.registry.set_thresholds({"sites": {"test": {"threat": {"review": 0.0, "reject": 1.01}}}}, "taro")
+    assert manager.refresh()
+    assert _akismet(client, TEXT).data == b"true"
+    held = _coral(client, TEXT)
+    assert held.status_code == 200 and held.get_json()["status"] == "PREMOD"

@@ -32,6 +32,12 @@ def _text(description, enum=None):
 
 
 RETRY_AFTER = {"Retry-After": {"description": "seconds to wait before retrying", "schema": {"type": "string"}}}
+# Akismet's and Coral's answers have no field for the harm categories: they travel in headers (integrations/verdict.py)
+CATEGORY_HEADERS = {
+    "X-Moderation-Categories": {"description": "compact JSON {category: probability}, the API answer's numbers "
+                                               "(comment-check with a text only)", "schema": {"type": "string"}},
+    "X-Moderation-Model-Version": {"description": "the model that scored the text", "schema": {"type": "string"}},
+}
 
 _COMMON_ERRORS = {
     "400": _error("a field or the body is not acceptable (`error.field` names it)"),
@@ -429,13 +435,14 @@ MODERATOR_PATHS = {
 }
 
 
-def _akismet(summary, answers, description):
+def _akismet(summary, answers, description, headers=None):
+    ok = _text("Akismet's plain-text answer; `invalid` for a bad key (see X-akismet-debug-help)",
+               None if answers is None else [*answers, "invalid"])
     return {"post": {
         "tags": ["akismet"], "summary": summary, "description": description, "security": [],
         "requestBody": {"required": True, "content": {"application/x-www-form-urlencoded": {
             "schema": {"type": "object", "properties": AKISMET_FIELDS}}}},
-        "responses": {"200": _text("Akismet's plain-text answer; `invalid` for a bad key (see X-akismet-debug-help)",
-                                   None if answers is None else [*answers, "invalid"]),
+        "responses": {"200": {**ok, "headers": headers} if headers else ok,
                       "503": {**_text("the label store is unavailable; retry"), "headers": RETRY_AFTER}},
     }}
 
@@ -516,8 +523,10 @@ def build_spec():
                                "the site's secret (MODERATION_CORAL_SECRETS). HTML bodies are scored as text.",
                 "security": [{"coral": []}],
                 "requestBody": {"required": True, "content": {"application/json": {"schema": _ref("CoralRequest")}}},
-                "responses": {"200": _json(_ref("CoralResponse"), "flag and hold (PREMOD) or reject"),
-                              "204": {"description": "no opinion: the comment looks fine"},
+                "responses": {"200": {**_json(_ref("CoralResponse"), "flag and hold (PREMOD) or reject (a harm "
+                                                                     "category flags COMMENT_DETECTED_TOXIC)"),
+                                      "headers": CATEGORY_HEADERS},
+                              "204": {"description": "no opinion: the comment looks fine", "headers": CATEGORY_HEADERS},
                               "400": _COMMON_ERRORS["400"], "401": _error("unsigned or wrongly signed"),
                               "413": _COMMON_ERRORS["413"]},
             }},
@@ -542,7 +551,9 @@ def build_spec():
             }},
             "/1.1/comment-check": _akismet("Akismet comment-check", None,
                                            "`true` (spam; `X-akismet-pro-tip: discard` when very confident), "
-                                           "`false`, `invalid`, or `Missing required field: ...`"),
+                                           "`false`, `invalid`, or `Missing required field: ...`; decided by the "
+                                           "site's policy over every label and harm category, as the API decides",
+                                           CATEGORY_HEADERS),
             "/1.1/submit-spam": _akismet("Akismet submit-spam: a spam label for retraining", None,
                                          "`Thanks for making the web a better place.`"),
             "/1.1/submit-ham": _akismet("Akismet submit-ham: a ham label for retraining", None,

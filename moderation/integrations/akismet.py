@@ -10,8 +10,9 @@ X-akismet-debug-help header. The Akismet key is one of our API keys (MODERATION_
 body only (never the Host header: a key in a host name leaks into logs and DNS). Every call counts against
 the caller's address (RATE_LIMITS "ip", so verify-key cannot test keys unthrottled) and a known key's site.
 When SITE_URLS gives the key's site an address, a `blog` outside it is answered "invalid".
-comment-check scores ``comment_content`` with the deployment's model and policy: "true" when any label
-crosses its review threshold, with the ``discard`` pro-tip when it crosses the reject threshold.
+comment-check scores ``comment_content`` and decides it with the key's site's policy, as the API does: "true"
+when any label or harm category crosses its review threshold, with the ``discard`` pro-tip when one crosses
+its reject threshold; the categories' probabilities are in X-Moderation-Categories (integrations/verdict.py).
 submit-spam and submit-ham append a labelled example (task spam, value 1 or 0, source akismet) to the
 site's labels stream through LabelStore, for the learning loop; ``is_test`` ones are answered but not kept.
 They also count against the site's RATE_LIMITS "feedback" limit, and the same verdict on the same text is kept
@@ -29,8 +30,8 @@ from flask import Blueprint, Response, request
 
 from moderation import settings
 from moderation.api.api_keys import configured_sites
+from moderation.integrations.verdict import verdict
 from moderation.ops.proxies import limit_key
-from moderation.scoring.manager import get_policy, get_scorer
 from moderation.store import RedisError
 from moderation.store.rate_limits import get_limiter
 from moderation.store.training_labels import get_labels
@@ -134,20 +135,19 @@ _PORTS = {"http": 80, "https": 443}
 
 @bp.post("/comment-check")
 def comment_check():
-    _site, answer = _checked_request()
+    site, answer = _checked_request()
     if answer is not None:
         return answer
     guid = str(uuid.uuid4())
     text = _content()
     if not text.strip():
         return _text("false", X_akismet_guid=guid)
-    decision, _, _ = get_policy().decide(get_scorer().score(text).scores)
-    if decision == "allow":
-        return _text("false", X_akismet_guid=guid)
-    headers = {"X_akismet_guid": guid}
+    decision, _, headers = verdict(site, text)
+    response = _text("false" if decision == "allow" else "true", X_akismet_guid=guid)
     if decision == "reject":
-        headers["X_akismet_pro_tip"] = "discard"
-    return _text("true", **headers)
+        response.headers["X-akismet-pro-tip"] = "discard"
+    response.headers.update(headers)
+    return response
 
 
 def _submit(label):

@@ -5,8 +5,10 @@ tenantID, tenantDomain}`` (older releases: ``tenant: {id, domain}``) with ``X-Co
 sha256=<hex>`` (HMAC-SHA256 of the raw body with the phase's signing secret; several comma-separated
 signatures while a secret rotates). Secrets per site: MODERATION_CORAL_SECRETS = '{"site": "secret"}'.
 The answer is 204 (no opinion: the comment is clean) or 200 with FLAG actions and a status (PREMOD to
-hold it for Coral's moderators, REJECTED at very high confidence). Comments are scored, not stored:
-Coral keeps its own queue.
+hold it for Coral's moderators, REJECTED at very high confidence), decided by the site's policy over spam,
+abuse and every harm category as the API decides (a category maps to COMMENT_DETECTED_TOXIC; its
+probabilities are in the X-Moderation-Categories header, integrations/verdict.py). Comments are scored, not
+stored: Coral keeps its own queue.
 """
 
 import hashlib
@@ -20,7 +22,7 @@ from flask import Blueprint, g, jsonify, request
 
 from moderation import settings
 from moderation.errors import Unauthorized, ValidationError
-from moderation.scoring.manager import get_policy, get_scorer
+from moderation.integrations.verdict import verdict
 
 bp = Blueprint("coral", __name__, url_prefix="/api/v1/coral")
 
@@ -97,9 +99,8 @@ def moderate():
     text = text[: settings.get().text_limit]
     if not text.strip():
         return "", 204
-    scores = get_scorer().score(text).scores
-    decision, labels, _ = get_policy().decide(scores)
+    decision, labels, headers = verdict(site, text)  # a harm category over its threshold also labels abuse
     if decision == "allow":
-        return "", 204
+        return "", 204, headers
     actions = [{"actionType": "FLAG", "reason": REASONS[label]} for label in labels if label in REASONS]
-    return jsonify({"actions": actions, "status": STATUS[decision]})
+    return jsonify({"actions": actions, "status": STATUS[decision]}), 200, headers
