@@ -194,3 +194,34 @@ def test_status_changes_are_published_as_events(queue, rdb, prefix):
     assert [(e["type"], e["id"], e["status"]) for e in events] == [
         ("comment.queued", "e1", "pending"), ("comment.rejected_automatically", "e2", "rejected"),
         ("comment.approved", "e1", "published"), ("comment.reopened", "e1", "pending")]
+
+
+def test_submit_through_the_pooled_connection_survives_a_flushed_script_and_a_killed_connection(own_redis):
+    """The submit's direct EVALSHA (store/client.evalsha) answers as redis-py's own path would: a script the server
+    forgot is loaded again, a connection the server dropped is replaced, and nothing is stored twice."""
+    from moderation.store.client import make_client
+
+    rdb = make_client(own_redis.url, 0.3)  # the service's client: short timeouts, bounded retries
+    queue = ReviewQueue(rdb, "test", prefix="fast:")
+
+    class Counting:  # redis-py's own path (Script.__call__), taken only when the direct one cannot answer
+        def __init__(self, script):
+            self.script, self.sha, self.calls = script, script.sha, 0
+
+        def __call__(self, **kwargs):
+            self.calls += 1
+            return self.script(**kwargs)
+
+    queue._submit = slow = Counting(queue._submit)
+    assert queue.submit(record("f-0"), queued=True)[0] is True and slow.calls == 1  # a new server: loaded
+    assert queue.submit(record("f-1"), queued=True)[0] is True and slow.calls == 1  # the direct path
+    rdb.script_flush()  # as after a failover to a server that never saw the script
+    assert queue.submit(record("f-2"), queued=True)[0] is True and slow.calls == 2
+    assert rdb.connection_pool._available_connections, "the submit's connection went back to the pool"
+    rdb.execute_command("CLIENT", "KILL", "TYPE", "normal", "SKIPME", "yes")  # the pool replaces a dropped one
+    assert queue.submit(record("f-3"), queued=True)[0] is True and slow.calls == 2
+    own_redis.client().execute_command("CLIENT", "PAUSE", 700, "ALL")  # the answer times out: redis-py retries
+    assert queue.submit(record("f-4"), queued=True) in ((True, ""), (False, "sha-f-4")) and slow.calls == 3
+    assert queue.submit(record("f-4"), queued=True) == (False, "sha-f-4") and slow.calls == 3  # a replay
+    assert [queue.get(f"f-{i}")["status"] for i in range(5)] == ["pending"] * 5  # each stored once
+    assert rdb.zcard("fast:{test}:ready") == 5 and rdb.hget("fast:{test}:stats", "submitted:review") == "5"

@@ -12,7 +12,7 @@ from moderation.store import RedisError
 from moderation.store import review_queue_scripts as scripts
 from moderation.store.articles import Articles
 from moderation.store.author_standing import AuthorStanding
-from moderation.store.client import describe, run_on_master, run_one
+from moderation.store.client import describe, evalsha, run_on_master, run_one
 from moderation.store.keys import KeySpace
 from moderation.store.records import JSON_FIELDS, decode, encode, risk_rank, score_bucket
 from moderation.store.training_labels import RETENTION
@@ -144,9 +144,9 @@ class ReviewQueue:
         one step; returns (created, stored sha256), or Limited when a counter went over its limit. The record
         dict is updated with the decision the script settled on (see _answer)."""
         keys, args = self._submit_call(record, queued, charge)
-        if record["decision"] != "allow":
+        if record["decision"] != "allow" and self.min_replicas:
             return self._answer(self._write(self._submit, keys, args), record)
-        answer = self._answer(self._submit(keys=keys, args=args), record)  # a clean comment: no replica wait
+        answer = self._answer(evalsha(self.redis, self._submit, keys, args), record)  # without a replica wait
         if self.min_replicas and record["decision"] != "allow" and not isinstance(answer, Exception | Limited):
             # held or rejected by the article's or author's rule: acknowledged only once replicas have it (WAIT on
             # any connection to the master covers every earlier write in its replication stream)
