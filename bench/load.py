@@ -9,13 +9,15 @@ interleaved in every round and in a rotating order:
   bare      POST /api/v1/comments on the bare app: what Flask and gunicorn cost on this machine
   healthz   GET /healthz on the service: the per-request plumbing (request id, access log, metrics, headers)
   comment   POST /api/v1/comments on the service: Japanese comments of 20-2,000 characters, some English,
-            about 20% flagged and queued (written here from phrases of our own; no data set is read)
+            about 20% flagged and queued (written here from phrases of our own; no data set is read), in the
+            news-site mix of articles and authors (--mix; see news_comments)
 
 at 16 and 64 connections, then the batch endpoint (100 comments a request, two connections per worker).
 Every figure is a median over the rounds, and the service's are also given as ratios to the bare app's
 measured in the same rounds, so a shared, loaded machine still gives comparable figures (the load average
 is printed with them). CPU per request is read from /proc for each component: the gunicorn workers,
-redis-server and wrk. Worker memory (RSS, PSS) is read at the end. One table; --json writes the figures
+redis-server and wrk, and inside the app by part (scoring, Redis, logging, metrics, Flask...: bench/breakdown.py,
+in-process against the same Redis). Worker memory (RSS, PSS) is read at the end. One table; --json writes the figures
 too. docs/benchmark.md explains the table and keeps the measured runs.
 
     python -m bench.load [--rounds 5] [--seconds 5] [--json var/bench.json]
@@ -100,6 +102,33 @@ def corpus(rng, n):
         roll = rng.random()
         flagged = "spam" if roll < 0.12 else "abuse" if roll < 0.22 else None
         out.append(make_text(rng, comment_length(rng), english=rng.random() < 0.1, flagged=flagged))
+    return out
+
+
+# The news-site mix (--mix news, the default): who comments where. Comments follow the articles' popularity
+# (Zipf over ARTICLES live articles); one article in ten is contentious and draws abuse (35% of its comments, 6%
+# elsewhere); spam (8%) comes from a few hundred accounts, everything else from readers who each post rarely (wrk
+# gives every request a fresh reader id out of READERS, so no reader posts a hundred times in a run). About 20%
+# of the comments are flagged, as in the uniform mix, but the article breaker now holds the contentious articles
+# rather than a third of all of them, and the author standing suspends spammers, not ordinary readers.
+# The uniform mix (--mix uniform, the benchmark before issue 13's plumbing work): every comment 12% spam and 10%
+# abuse, on 40 articles, from 5,000 readers posting about a hundred times each; the breaker then held about a
+# third of the articles and the answers were about 40% held or rejected.
+ARTICLES, READERS, SPAMMERS = 400, 200_000, 300
+
+
+def news_comments(rng, n):
+    """[(text, article id, author id or None for a fresh reader per request)] of the news-site mix."""
+    weights = [1 / (rank + 1) ** 0.9 for rank in range(ARTICLES)]
+    articles = rng.choices(range(ARTICLES), weights, k=n)
+    out = []
+    for article in articles:
+        contentious = article % 10 == 0
+        roll = rng.random()
+        kind = "spam" if roll < 0.08 else "abuse" if roll < 0.08 + (0.35 if contentious else 0.06) else None
+        text = make_text(rng, comment_length(rng), english=rng.random() < 0.1, flagged=kind)
+        author = f"s-{rng.randint(1, SPAMMERS)}" if kind == "spam" else None
+        out.append((text, f"a-{article + 1}", author))
     return out
 
 
@@ -264,7 +293,8 @@ def wrk(url, mode, connections, seconds, data=None, threads=1, servers=None):
 
     before = {name: cpu_seconds(pids) for name, pids in (servers or {}).items()}
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    env = {**os.environ, "BENCH_MODE": mode, "BENCH_KEY": API_KEY, "BENCH_RUN": f"{mode}{connections}-{time.time_ns()}"}
+    env = {**os.environ, "BENCH_MODE": mode, "BENCH_KEY": API_KEY, "BENCH_RUN": f"{mode}{connections}-{time.time_ns()}",
+           "BENCH_READERS": str(READERS)}
     if data:
         env["BENCH_DATA"] = str(data)
     result = subprocess.run(
@@ -282,10 +312,23 @@ def wrk(url, mode, connections, seconds, data=None, threads=1, servers=None):
     return out
 
 
-def bodies(texts, rng, path, *, batch=0):
-    """Request bodies, one a line, with @ID@ where wrk.lua puts a fresh id."""
+def bodies(texts, rng, path, *, batch=0, comments=None):
+    """Request bodies, one a line, with @ID@ where wrk.lua puts a fresh id (and @READER@ a fresh reader id).
+    `comments` (news_comments) give each body its article and author; else the uniform mix's: 40 articles,
+    5,000 readers, and every batch item on article a-1 without an author."""
     lines = []
-    if not batch:
+    if comments is not None:
+        def item(text, article, author):
+            return {"id": "@ID@", "article_id": article, "text": text,
+                    "author": {"id": author or "@READER@", "name": "読者"}}
+        if not batch:
+            lines = [json.dumps(item(*c), ensure_ascii=False) for c in comments]
+        short = [c for c in comments if len(c[0]) <= 400]
+        while batch and len(lines) < 60:
+            line = json.dumps({"comments": [item(*rng.choice(short)) for _ in range(batch)]}, ensure_ascii=False)
+            if len(line.encode()) < 60_000:  # under the 64 KiB body limit
+                lines.append(line)
+    elif not batch:
         for text in texts:
             body = {"id": "@ID@", "article_id": f"a-{rng.randint(1, 40)}", "text": text,
                     "author": {"id": f"u-{rng.randint(1, 5000)}", "name": "読者"}}
@@ -323,6 +366,8 @@ def main(argv=None):
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--seconds", type=int, default=5)
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--mix", choices=("news", "uniform"), default="news",
+                        help="who comments where: the news-site mix (default) or the uniform one of earlier runs")
     parser.add_argument("--redis", choices=("tcp", "unix"), default="tcp",
                         help="how gunicorn reaches Redis: TCP as between containers (default) or a unix socket")
     args = parser.parse_args(argv)
@@ -333,9 +378,11 @@ def main(argv=None):
     rng = random.Random(20261126)
     model_root = ROOT / "model" / "artifacts"
     version, sha256 = read_active(model_root)
-    texts = corpus(rng, 3000)
+    comments = news_comments(rng, 3000) if args.mix == "news" else None
+    texts = [c[0] for c in comments] if comments else corpus(rng, 3000)
     thresholds, flag_share = choose_thresholds(load_scorer(model_root / version, sha256), texts)
-    print(f"model {version}; {len(texts)} comments, median {statistics.median(map(len, texts)):.0f} chars, "
+    print(f"model {version}; {args.mix} mix of {len(texts)} comments, "
+          f"median {statistics.median(map(len, texts)):.0f} chars, "
           f"max {max(map(len, texts))}; flagged by the policy: {flag_share:.1%}"
           f"{' (MODERATION_THRESHOLDS override ' + json.dumps(thresholds) + ')' if thresholds else ' (card)'}",
           flush=True)
@@ -343,8 +390,8 @@ def main(argv=None):
     with production_servers("moderation-bench-", thresholds, args.redis) as (folder, gunicorn, url, env,
                                                                                 redis_process, rdb), \
             bare_server(folder, env["MODERATION_REDIS_URL"]) as (bare, bare_url):
-        single = bodies(texts, rng, folder / "comments.jsonl")
-        batch = bodies(texts, rng, folder / "batches.jsonl", batch=100)
+        single = bodies(texts, rng, folder / "comments.jsonl", comments=comments)
+        batch = bodies(texts, rng, folder / "batches.jsonl", batch=100, comments=comments)
         print(f"gunicorn {env['MODERATION_WORKERS']} workers x {env['MODERATION_THREADS']} threads (service at "
               f"{url}, bare app at {bare_url}); {args.rounds} rounds x {args.seconds} s per measure", flush=True)
         redis_pids = [redis_process.pid]
@@ -378,16 +425,36 @@ def main(argv=None):
             print(f"  batch c={connections} {result['rps'] * 100:7.0f} comments/s  p50 {result['p50_us'] / 1000:.0f} ms"
                   f"  errors {result['errors']}", flush=True)
         checks = check_rounds(url, single, targets["comment"][3], redis_pids, args)
+        parts = in_app_parts(env, single, folder)
         load.append(os.getloadavg()[0])
         memory = {pid: memory_mb(pid) for pid in workers_of(gunicorn.pid)}
         bare_memory = {pid: memory_mb(pid) for pid in workers_of(bare.pid)}
         server_ms = server_time(url)
 
     report = summarise(runs, batches, memory, bare_memory, counters, version, env, args, server_ms, load, checks)
+    report["in_app_us"] = parts
     print(report["table"])
+    if parts:
+        from bench.breakdown import row
+
+        print(f"worker CPU per comment inside the app, µs (in-process, {args.mix} mix; bench/breakdown.py): "
+              f"{row(parts)}")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps({k: v for k, v in report.items() if k != "table"}, indent=2))
+
+
+def in_app_parts(env, bodies_path, folder):
+    """bench/breakdown.py in a process of its own, with the service's settings and Redis: {part: µs}."""
+    child_env = {**env, "BENCH_KEY": API_KEY, "PROMETHEUS_MULTIPROC_DIR": str(folder / "metrics-breakdown"),
+                 "PYTHONPATH": str(ROOT)}
+    (folder / "metrics-breakdown").mkdir(exist_ok=True)
+    result = subprocess.run([sys.executable, "-m", "bench.breakdown", str(bodies_path)], cwd=ROOT, env=child_env,
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        print(f"  in-app breakdown failed: {result.stderr[-500:]}", flush=True)
+        return None
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def check_rounds(url, data, pids, redis_pids, args):

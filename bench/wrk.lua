@@ -3,6 +3,7 @@
 --               | check (POST /api/v1/comments:check)
 --   BENCH_DATA  file of request bodies, one a line, each with @ID@ placeholders for fresh comment ids
 --   BENCH_KEY   API key;  BENCH_RUN  a tag that keeps ids unique across runs (no idempotent replays)
+--   BENCH_READERS  how many reader ids @READER@ placeholders are drawn from (bench/load.py's news mix)
 --   BENCH_DELAY_MS  optional pause before each request of a connection (bench/soak.py holds a rate with it)
 -- done() prints one line: BENCH {json} with the request count, errors and latency percentiles (microseconds).
 
@@ -23,6 +24,7 @@ if pause and pause > 0 then
 end
 
 local bodies = {}
+local readers = tonumber(os.getenv("BENCH_READERS") or "")
 local counter = 0
 local headers = {}
 local path = "/healthz"
@@ -48,6 +50,9 @@ function request()
     n = n + 1
     return run .. "-" .. tid .. "-" .. counter .. "-" .. n
   end)
+  if readers then  -- a fresh reader for each comment of the news mix (bench/load.py READERS)
+    body = body:gsub("@READER@", function() return "r-" .. math.random(1, readers) end)
+  end
   return wrk.format("POST", path, headers, body)
 end
 
