@@ -162,10 +162,11 @@ def _classify_domain(domain: str) -> str:
 
 
 def _count(rx: re.Pattern[str], t: str, kind: str, spans: list | None, chars, found) -> int:
-    if not _NEEDLES[rx].may_match(t, chars, found):
+    guard = _NEEDLES[rx]
+    if not guard.may_match(t, chars, found):
         return 0
     k = 0
-    for m in rx.finditer(t):
+    for m in guard.finditer(t):
         k += 1
         if spans is not None and m.end() > m.start():
             spans.append((kind, m.start(), m.end()))
@@ -215,7 +216,7 @@ def _words(t: str, raw: np.ndarray, spans: list | None, chars, found,
     inside someone else's reported words counts only as `quoted_harm` (a harm word) or not at all (a target)."""
     hits = _WORDS.find(t)
     if not _NAMED_TRIGGER.isdisjoint(t) and _NEEDLES[_NAMED].may_match(t, chars, found):
-        hits += [(m.start(), m.end(), "", ("named_person",)) for m in _NAMED.finditer(t)]
+        hits += [(m.start(), m.end(), "", ("named_person",)) for m in _NEEDLES[_NAMED].finditer(t)]
     if quoted is not None and hits:
         inside = _inside(quoted, [h[0] for h in hits])
         hits = [h if not q else (h[0], h[1], h[2], ("quoted_harm",)) for h, q in zip(hits, inside.tolist(), strict=True)
@@ -361,9 +362,9 @@ def signals(norm: Normalized, codes: np.ndarray, spans: list | None = None) -> n
     raw[_IDX["has_japanese"]] = float(classes[_KANA] + classes[_KANJI] > 0)
     for name, rx in CONSTRUCTIONS.items():
         if (not latin and name in _LATIN_ONLY) or (name in _TRIGGERS and chars.isdisjoint(_TRIGGERS[name])) or (
-                not _NEEDLES[rx].may_match(t, chars, found)):
+                not (guard := _NEEDLES[rx]).may_match(t, chars, found)):
             continue
-        for m in rx.finditer(t):
+        for m in guard.finditer(t):
             kind = name
             if quoted is not None and name in _MASKED_CONSTRUCTIONS and _inside(quoted, [m.start()])[0]:
                 kind = "quoted_harm"

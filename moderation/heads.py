@@ -81,7 +81,7 @@ class MaskedHeads(ClassifierMixin, BaseEstimator):
         return np.asarray(X @ self.coef_) + self.intercept_
 
     def _sigmoid(self, dec: np.ndarray) -> np.ndarray:
-        z = np.clip(self.calibration_[:, 0] * dec + self.calibration_[:, 1], -700, 700)
+        z = np.minimum(np.maximum(self.calibration_[:, 0] * dec + self.calibration_[:, 1], -700), 700)  # np.clip
         return 1.0 / (1.0 + np.exp(z))
 
     def predict_proba(self, X) -> np.ndarray:
@@ -90,13 +90,13 @@ class MaskedHeads(ClassifierMixin, BaseEstimator):
 
     def proba_row(self, indices: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(decision values, probabilities) of ONE sparse row, the same arithmetic as predict_proba."""
-        dec = values @ self.coef_[indices] + self.intercept_
+        dec = values @ self.coef_.take(indices, axis=0) + self.intercept_  # take: a fifth of fancy indexing's cost
         return dec, self._sigmoid(dec)
 
     def proba_rows(self, indices: np.ndarray, values: np.ndarray, segments: list[slice]):
         """(decision values, probabilities), each (n, k), of sparse rows laid end to end (`segments` give each
         row's slice): one gather of the weights for the batch, then each row's own product as in proba_row."""
-        weights = self.coef_[indices]
+        weights = self.coef_.take(indices, axis=0)
         dec = np.empty((len(segments), self.coef_.shape[1]))
         for i, seg in enumerate(segments):
             dec[i] = values[seg] @ weights[seg]

@@ -12,6 +12,8 @@ Cost: one automaton scan, O(text + matches), then O(matches log matches) to drop
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 import ahocorasick
 
 __all__ = ["Matcher"]
@@ -22,6 +24,7 @@ ADDRESSEES = ("おまえ", "あんた", "こいつ", "あいつ", "てめえ", "
 RIGHT_EXCLUDE = {"ばか": "りし", "くず": "れすしさせそ", "はげ": "しまむ", "かす": "", "ごみ": "", "ぶす": "っ",
                  "でぶ": "", "あほ": "", "くそ": "", "きもい": "", "うざい": ""}
 LATIN, KATAKANA, HIRAGANA, OTHER = 0, 1, 2, 3
+_START = itemgetter(0)
 
 
 def _is_kata(ch: str) -> bool:
@@ -113,7 +116,11 @@ class Matcher:
         hits = self._all(text)
         if len(hits) < 2:
             return hits
-        hits.sort(key=lambda h: (h[0], -h[1]))
+        # by start, the longer of two with one start first: the automaton reports hits by end, so a hit that
+        # shares its start with a longer one comes before it; reversed, a stable sort by start alone (no key
+        # function called per hit) puts the longer first
+        hits.reverse()
+        hits.sort(key=_START)
         out = []
         reach = -1
         for h in hits:

@@ -98,10 +98,11 @@ class Needles:
     `chars` is set(text); `found` is `NeedleIndex.found(text)` of an index this guard is part of (one
     automaton pass for every guard of a text), or None to test the needles one by one."""
 
-    __slots__ = ("chars", "pattern", "strings")
+    __slots__ = ("chars", "pattern", "starts", "strings")
 
     def __init__(self, pattern: re.Pattern[str]):
         self.pattern = pattern
+        self.starts = starts_of(pattern)
         found = None
         if not pattern.flags & (re.IGNORECASE | re.VERBOSE) and isinstance(pattern.pattern, str):
             found = _sequence(P.parse(pattern.pattern, pattern.flags))
@@ -117,6 +118,10 @@ class Needles:
         if found is not None:
             return not self.strings.isdisjoint(found)
         return any(n in text for n in self.strings)
+
+    def finditer(self, text: str):
+        """The pattern's matches in `text`, searched from where one can start (`finditer` below)."""
+        return finditer(self.pattern, self.starts, text)
 
 
 class NeedleIndex:
@@ -139,3 +144,129 @@ class NeedleIndex:
         if not len(self.automaton):
             return set()
         return {needle for _end, needle in self.automaton.iter(text)}
+
+
+# -- where a match can start -------------------------------------------------------------------------------
+_CATEGORY_SOURCE = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_NOT_DIGIT: r"\D", C.CATEGORY_SPACE: r"\s",
+                    C.CATEGORY_NOT_SPACE: r"\S", C.CATEGORY_WORD: r"\w", C.CATEGORY_NOT_WORD: r"\W"}
+_ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
+MAX_TRIES = 16  # start positions tried (and one per 16 characters) before the pattern's own scan takes over
+
+
+def _first_items(items) -> tuple[list | None, bool]:
+    """(class items the first character of a match of `items` is one of (None: any character), whether `items`
+    can match the empty string); zero-width assertions consume nothing and are looked through."""
+    out: list = []
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        first, nullable = _first_op(op, av)
+        if first is None:
+            return None, False
+        out += first
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _first_op(op, av) -> tuple[list | None, bool]:
+    if op is C.LITERAL:
+        return [(op, av)], False
+    if op is C.IN:
+        return (None, False) if any(o is C.NEGATE for o, _a in av) else (list(av), False)
+    if op is C.BRANCH:
+        out: list = []
+        empty = False
+        for alternative in av[1]:
+            first, nullable = _first_items(alternative)
+            if first is None:
+                return None, False
+            out += first
+            empty |= nullable
+        return out, empty
+    if op is C.SUBPATTERN:
+        return (None, False) if av[1] & re.IGNORECASE else _first_items(av[3])
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        first, nullable = _first_items(av[2])
+        return first, nullable or av[0] == 0
+    if op is C.ATOMIC_GROUP:
+        return _first_items(av)
+    return None, False  # any character, a negated literal, a back-reference...
+
+
+def _class_source(items) -> str | None:
+    parts = []
+    for op, av in items:
+        if op is C.LITERAL:
+            parts.append(re.escape(chr(av)))
+        elif op is C.RANGE:
+            parts.append(re.escape(chr(av[0])) + "-" + re.escape(chr(av[1])))
+        elif op is C.CATEGORY and av in _CATEGORY_SOURCE:
+            parts.append(_CATEGORY_SOURCE[av])
+        else:
+            return None
+    return "[" + "".join(parts) + "]"
+
+
+def _engine_skips(items) -> bool:
+    """Whether the regex engine itself jumps to where a match can start (a literal or character-set prefix)."""
+    while items and items[0][0] is C.SUBPATTERN:
+        items = items[0][1][3]
+    if not items:
+        return False
+    op, av = items[0]
+    return op in (C.LITERAL, C.IN) or (op is C.BRANCH and all(alt and alt[0][0] is C.LITERAL for alt in av[1]))
+
+
+def _sparse(first) -> bool:
+    """Start characters rare enough in ordinary text to be worth a search: no wide range, no class of spaces or
+    word characters, at most four ASCII letters (English text would offer a position at every other letter)."""
+    letters: set[str] = set()
+    for op, av in first:
+        if op is C.RANGE:
+            if av[1] - av[0] > 16:
+                return False
+            letters.update(c for c in map(chr, range(av[0], av[1] + 1)) if c.isascii() and c.isalpha())
+        elif op is C.CATEGORY and av is not C.CATEGORY_DIGIT:
+            return False
+        elif op is C.LITERAL and chr(av).isascii() and chr(av).isalpha():
+            letters.add(chr(av))
+    return len(letters) <= 4
+
+
+def starts_of(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A character class every match of `pattern` starts with, when searching for it beats the engine's own
+    scan (the pattern begins with a look-behind or an alternation, and the class is sparse); else None."""
+    if pattern.flags & (re.IGNORECASE | re.VERBOSE) or not isinstance(pattern.pattern, str):
+        return None
+    parsed = P.parse(pattern.pattern, pattern.flags)
+    first, nullable = _first_items(parsed)
+    if first is None or nullable or not first or _engine_skips(list(parsed)) or not _sparse(first):
+        return None
+    source = _class_source(first)
+    return None if source is None else re.compile(source, pattern.flags & re.ASCII)
+
+
+def finditer(pattern: re.Pattern[str], starts: re.Pattern[str] | None, text: str):
+    """Exactly `pattern.finditer(text)`, trying the pattern only where `starts` (starts_of) finds a possible start.
+
+    The pattern is matched at each such position (look-behinds still see the text before it); after MAX_TRIES
+    positions, and one more per 16 characters, the rest of the text is left to the pattern's own scan, so a
+    text full of start characters (or of matches) costs at most those tries more than a plain scan."""
+    if starts is None:
+        yield from pattern.finditer(text)
+        return
+    search, match = starts.search, pattern.match
+    pos = tries = 0
+    while (found := search(text, pos)) is not None:
+        at = found.start()
+        tries += 1
+        if tries > MAX_TRIES + (at >> 4):  # dense: the engine's own scan is cheaper than a step here each
+            yield from pattern.finditer(text, at)
+            return
+        m = match(text, at)
+        if m is None:
+            pos = at + 1
+            continue
+        yield m
+        pos = m.end() if m.end() > at else at + 1

@@ -194,18 +194,18 @@ def personal_info(text: str, spans: list | None = None, chars: set | None = None
                              ("whereabouts", WHEREABOUTS, not chars.isdisjoint(_WHERE_TRIGGER)),
                              ("name", NAME_REVEAL, not chars.isdisjoint(_NAME_TRIGGER)),
                              ("schedule", SCHEDULE, "毎" in chars)):
-        if not needed or not _NEEDLES[rx].may_match(text, chars, found):
+        if not needed or not (guard := _NEEDLES[rx]).may_match(text, chars, found):
             continue
-        for m in rx.finditer(text):
+        for m in guard.finditer(text):
             counts[kind] = counts.get(kind, 0) + 1
             if spans is not None:
                 spans.append(("personal_info", m.start(), m.end()))
     pieces = sum(counts.values())
     expose = approach = 0
     if not chars.isdisjoint(_EXPOSE_TRIGGER) and _NEEDLES[EXPOSE].may_match(text, chars, found):
-        expose = sum(1 for _ in EXPOSE.finditer(text))
+        expose = sum(1 for _ in _NEEDLES[EXPOSE].finditer(text))
     if not chars.isdisjoint(_APPROACH_TRIGGER) and _NEEDLES[APPROACH].may_match(text, chars, found):
-        approach = sum(1 for _ in APPROACH.finditer(text))
+        approach = sum(1 for _ in _NEEDLES[APPROACH].finditer(text))
     exposed = 0.0
     public = bool(pieces) and ORG_CTX.search(text) is not None
     if pieces:

@@ -218,38 +218,67 @@ _OBFUSCATIONS = (  # (canonical, substrings one of which every match without a m
 )
 
 
-def _apply_regex(text: str, starts, ends, pattern: re.Pattern[str],
-                 repl_fn) -> tuple[str, list[int], list[int], int]:
-    """Rewrite the matches of `pattern` in `text`, keeping the offset lists in step. Returns n changed."""
+def _apply_regex(text: str, starts, ends, pattern, repl_fn) -> tuple[str, list[int], list[int], int]:
+    """Rewrite the matches of `pattern` (a regex, or its needles.Needles guard) in `text`, keeping the offset
+    lists in step. Returns n changed."""
     out_t: list[str] = []
-    out_s: list[int] = []
-    out_e: list[int] = []
+    # the new text as segments: (index in starts, index in ends, length, 1 for kept characters or 0 for a
+    # replacement, whose every character maps to the whole original span)
+    segments: list[tuple[int, int, int, int]] = []
     pos = edits = 0
+    fixed = repl_fn.canonical if isinstance(repl_fn, _Replace) else None  # no call per match of a masked word
     for m in pattern.finditer(text):
-        repl, mode = repl_fn(m)
+        repl, mode = (fixed, "replace") if fixed is not None else repl_fn(m)
         a, b = m.span()
         if mode == "replace" and repl == text[a:b]:
             continue
         edits += 1
-        out_t.append(text[pos:a])
-        out_s.extend(starts[pos:a])
-        out_e.extend(ends[pos:a])
+        if a > pos:
+            out_t.append(text[pos:a])
+            segments.append((pos, pos, a - pos, 1))
         if mode == "keep-chars":  # repl = indices (relative) of characters to keep
             for k in repl:
                 out_t.append(text[a + k])
-                out_s.append(starts[a + k])
-                out_e.append(ends[a + k])
-        else:  # replace with a new string mapped to the whole original span (ends never decrease)
+                segments.append((a + k, a + k, 1, 1))
+        elif repl:  # replace with a new string mapped to the whole original span (ends never decrease)
             out_t.append(repl)
-            out_s.extend([starts[a]] * len(repl))
-            out_e.extend([ends[b - 1]] * len(repl))
+            segments.append((a, b - 1, len(repl), 0))
         pos = b
     if not edits:
         return text, starts, ends, 0
-    out_t.append(text[pos:])
-    out_s.extend(starts[pos:])
-    out_e.extend(ends[pos:])
+    if pos < len(text):
+        out_t.append(text[pos:])
+        segments.append((pos, pos, len(text) - pos, 1))
+    out_s, out_e = _offsets(starts, ends, segments)
     return "".join(out_t), out_s, out_e, edits
+
+
+_MANY = 32  # segments from which the offsets are gathered with numpy rather than list by list
+
+
+def _offsets(starts, ends, segments) -> tuple[list[int], list[int]]:
+    """The offset lists of the rewritten text: each segment's own offsets or its span's, repeated."""
+    if len(segments) < _MANY:
+        out_s: list[int] = []
+        out_e: list[int] = []
+        for s, e, n, kept in segments:
+            if kept:
+                out_s.extend(starts[s:s + n])
+                out_e.extend(ends[e:e + n])
+            else:
+                out_s.extend([starts[s]] * n)
+                out_e.extend([ends[e]] * n)
+        return out_s, out_e
+    s, e, n, kept = (np.asarray(column, dtype=np.int64) for column in zip(*segments, strict=True))
+    which = np.repeat(np.arange(n.size), n)
+    step = (np.arange(which.size) - np.repeat(np.cumsum(n) - n, n)) * kept[which]
+    return _array(starts)[s[which] + step].tolist(), _array(ends)[e[which] + step].tolist()
+
+
+def _array(offsets) -> np.ndarray:
+    if isinstance(offsets, range):
+        return np.arange(offsets.start, offsets.stop, dtype=np.int64)
+    return np.asarray(offsets, dtype=np.int64)
 
 
 def _drop_separators(m: re.Match[str]):
@@ -383,9 +412,9 @@ def normalize(text: str) -> Normalized:
     for (canonical, _needles, pattern), (singles, strings) in zip(_OBFUSCATIONS, _OBFUSCATION_NEEDLES, strict=True):
         if not has_mask and singles.isdisjoint(chars_now) and strings.isdisjoint(found):
             continue  # no match possible: every alternative without a mask contains one of the needles
-        if not _OBFUSCATION_INDEX[pattern].may_match(out, chars_now, found):
+        if not (guard := _OBFUSCATION_INDEX[pattern]).may_match(out, chars_now, found):
             continue  # nor without what every match contains (moderation/needles.py)
-        out, starts, ends, n = _apply_regex(out, starts, ends, pattern, _REPLACERS[canonical])
+        out, starts, ends, n = _apply_regex(out, starts, ends, guard, _REPLACERS[canonical])
         if n:
             masked += n
             chars_now, found = set(out), _OBFUSCATION_INDEX.found(out)

@@ -49,7 +49,10 @@ class Encoded:
 
 
 def _bucket(h: np.ndarray, bits: int) -> np.ndarray:
-    return ((h * _MUL) >> np.uint64(64 - bits)).astype(np.int64)
+    """The top `bits` bits of h * _MUL, as int64 (overwrites `h`, a temporary of the caller's)."""
+    np.multiply(h, _MUL, out=h)
+    np.right_shift(h, np.uint64(64 - bits), out=h)
+    return h.view(np.int64)  # below 2 ** bits: the same numbers, without a copy
 
 
 def _unique_counts(keys: np.ndarray, small: bool = False) -> tuple[np.ndarray, np.ndarray]:
@@ -116,11 +119,11 @@ class TextFeatures(TransformerMixin, BaseEstimator):
     def _char_buckets(self, codes: np.ndarray, quoted: np.ndarray | None = None) -> list[np.ndarray]:
         """Bucket of the n-gram starting at each position, for n = 1..char_ngram_max."""
         out = []
-        h = codes.astype(np.uint64)
+        h = wide = codes.astype(np.uint64)
         salt = None if quoted is None else quoted.astype(np.uint64) * _QUOTED
         for n in range(1, self.char_ngram_max + 1):
             if n > 1:
-                h = h[:-1] * _STEP + codes[n - 1:].astype(np.uint64)
+                h = h[:-1] * _STEP + wide[n - 1:]
             if h.size == 0:
                 break
             key = h + np.uint64(n) if salt is None else h + np.uint64(n) + salt[:h.size]
@@ -186,20 +189,26 @@ class TextFeatures(TransformerMixin, BaseEstimator):
                 np.concatenate([b[2] for b in blocks])[order])
 
     def _row(self, part) -> tuple[np.ndarray, np.ndarray]:
+        """One comment's (indices, values): what _rows gives a batch, with both n-gram blocks counted in one sort
+        (the word buckets above the char buckets, as in the row) and each block L2-normalised on its own."""
         _norm, chars, words, _spans, sig, _list = part
-        blocks = []
-        for grams, idf, offset in ((chars, self.idf_char_, 0), (words, self.idf_word_, 1 << self.char_bits)):
-            if not grams:
-                continue
-            idx, tf = _unique_counts(np.concatenate(grams), small=max(self.char_bits, self.word_bits) <= 32)
-            val = (np.log(tf) + 1.0) * idf[idx]
-            keep = val > 0
-            idx, val = idx[keep], val[keep]
-            norm = np.sqrt(val @ val)
-            blocks.append((idx + offset, val / norm if norm > 0 else val))
+        char_size = 1 << self.char_bits
         nz = np.flatnonzero(sig)
-        blocks.append((nz + self.signal_offset_, sig[nz]))
-        return np.concatenate([b[0] for b in blocks]), np.concatenate([b[1] for b in blocks])
+        if not chars and not words:
+            return nz + self.signal_offset_, sig[nz]
+        idx, tf = _unique_counts(np.concatenate(chars + [w + char_size for w in words]),
+                                 small=self.char_bits < 32 and self.word_bits < 32)
+        split = int(np.searchsorted(idx, char_size))
+        idf = np.concatenate((self.idf_char_[idx[:split]], self.idf_word_[idx[split:] - char_size]))
+        val = (np.log(tf) + 1.0) * idf
+        keep = val > 0
+        idx, val = idx[keep], val[keep]
+        split = int(np.count_nonzero(keep[:split]))
+        for block in (val[:split], val[split:]):
+            norm = np.sqrt(block @ block)
+            if norm > 0:
+                block /= norm
+        return np.concatenate((idx, nz + self.signal_offset_)), np.concatenate((val, sig[nz]))
 
     # -- scikit-learn ---------------------------------------------------------------------------------------
     @property

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from bench.adversarial import SEPARATORS, _walk, adversarial_inputs
 from moderation import features, targets
-from moderation.needles import NeedleIndex, Needles
+from moderation import text as text_module
+from moderation.needles import NeedleIndex, Needles, _class_source, _first_items, finditer, starts_of
 
 GUARDED = {**features._NEEDLES.guards, **targets._NEEDLES.guards}
 
@@ -89,3 +90,42 @@ def test_normalisation_shortcuts_change_nothing(text):
         assert T._translate(text, present) == text.translate(T._TABLE)
     long = text * (T._LONG // max(len(text), 1) + 1)
     assert T._may_run(long) or not T._RUN.search(long)
+
+
+ALL_GUARDED = {**GUARDED, **text_module._OBFUSCATION_INDEX.guards}
+
+
+def _every_start(rx):
+    """The start class of `rx` even where searching for it would not pay (so the reasoning is tested on all)."""
+    first, nullable = _first_items(P.parse(rx.pattern, rx.flags))
+    source = None if first is None or nullable or not first else _class_source(first)
+    return None if source is None else re.compile(source)
+
+
+@pytest.mark.parametrize("rx", list(ALL_GUARDED), ids=lambda rx: rx.pattern[:30])
+def test_searching_from_where_a_match_starts_finds_the_same_matches(rx):
+    """finditer from the start characters gives exactly the pattern's own finditer, fallback included."""
+    forced = _every_start(rx)
+    pieces = _pieces(rx)
+    every = st.lists(st.sampled_from(pieces), max_size=25).map("".join)
+
+    def same(text):
+        want = [m.span() for m in rx.finditer(text)]
+        assert [m.span() for m in finditer(rx, forced, text)] == want, (rx, text)
+        assert [m.span() for m in ALL_GUARDED[rx].finditer(text)] == want, (rx, text)
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(text=every)
+    def check(text):
+        same(text)
+
+    check()
+    for piece in pieces:  # many start characters that fail, then matches: the fallback to the engine's scan
+        same(piece * 300 + "".join(pieces))
+
+
+def test_start_search_is_used_where_it_pays():
+    assert ALL_GUARDED[features._MONEY_AMOUNT].starts is not None and ALL_GUARDED[targets.PHONE].starts is not None
+    assert starts_of(re.compile(r"[a-z]+x")) is None  # the engine skips to a class itself
+    assert starts_of(re.compile(r"(?<![a-z])(?:cat|dog|bird|fish|eel)")) is None  # English letters: everywhere
+    assert starts_of(re.compile(r"(?<!\d)\d+円")).pattern == r"[\d]"

@@ -1,7 +1,10 @@
 """Normalisation table: one row per case the issue lists, plus hostile input that must not raise."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from moderation import text as text_module
 from moderation.text import normalize, normalize_text
 
 # (case, input, expected normalised text)
@@ -116,3 +119,20 @@ def test_character_cache_is_bounded(monkeypatch):
         normalize_text("".join(chr(c) for c in range(start, start + 40)))
         assert len(T._SEEN) <= 50 + 40
     assert normalize_text("ＬＩＮＥ追加 ｗｗｗｗ 氏ね") == before
+
+
+@given(st.lists(st.tuples(st.integers(0, 39), st.integers(0, 39), st.integers(1, 5), st.booleans()), max_size=80),
+       st.booleans())
+def test_offsets_of_many_rewrites_are_those_of_few(segments, as_range):
+    """A rewrite with many matches gathers its offsets with numpy: the same lists as segment by segment."""
+    segments = [(s, e, min(n, 40 - max(s, e)) if kept else n, int(kept)) for s, e, n, kept in segments]
+    segments = [seg for seg in segments if seg[2] > 0]
+    starts = range(40) if as_range else [3 * i for i in range(40)]
+    ends = range(1, 41) if as_range else [3 * i + 2 for i in range(40)]
+    many = text_module._offsets(starts, ends, segments + [(0, 0, 0, 1)] * text_module._MANY)  # numpy
+    alone = ([], [])
+    for seg in segments:
+        part = text_module._offsets(starts, ends, [seg])
+        alone[0].extend(part[0])
+        alone[1].extend(part[1])
+    assert many == alone
