@@ -80,7 +80,7 @@ def set_mode():
         abort(404)
     articles.set_mode(article_id, mode, current_moderator()["name"], now_ms=now,
                       reason=(request.form.get("reason") or "").strip()[:200])
-    flash(i18n.translate("articles.changed", mode=i18n.translate(f"articles.mode.{mode}")))
+    flash(i18n.translate("articles.changed", mode=i18n.translate(f"articles.mode.{mode}")), "ok")
     return redirect(url_for("articles.articles_page", site=site, _anchor=f"a-{_anchor(article_id)}"))
 
 

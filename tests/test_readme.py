@@ -1,0 +1,137 @@
+"""The README claims only what the code, the model card and the tests show: the tests, make targets and
+settings it names exist, its configuration defaults are the settings' own, its example answer is what the
+shipped model answers and its model figures are the shipped card's (a new model or an edit that forgets the
+other side fails here)."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from moderation import settings
+from moderation.scoring.policy import Policy
+
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text()
+FLAT = re.sub(r"\s+", " ", README)  # prose wraps anywhere
+
+
+def test_every_test_the_readme_names_exists():
+    sources = {path: path.read_text() for path in (ROOT / "tests").glob("test_*.py")}
+    refs = set(re.findall(r"tests/[a-z_]+\.py(?:::[A-Za-z0-9_]+)?", README))
+    assert len(refs) > 10, refs
+    for ref in refs:
+        path, _, name = ref.partition("::")
+        assert (ROOT / path).is_file(), ref
+        assert not name or re.search(rf"def {name}\b", sources[ROOT / path]), ref
+    for name in re.findall(r"`::([A-Za-z0-9_]+)`", README):  # "::name" after a file named just before
+        assert any(re.search(rf"def {name}\b", text) for text in sources.values()), name
+
+
+def test_every_make_target_and_setting_the_readme_names_exists():
+    targets = set(re.findall(r"^([a-z][a-z0-9-]*):", (ROOT / "Makefile").read_text(), re.M))
+    named = set(re.findall(r"`make ([a-z][a-z0-9-]*)", README)) | set(re.findall(r"^make ([a-z][a-z0-9-]*)", README,
+                                                                                   re.M))
+    assert {"run", "test", "train", "bench"} <= named
+    assert named <= targets, named - targets
+    known = {setting.name for setting in settings.TABLE}
+    compose = " ".join(path.read_text() for path in ROOT.glob("docker-compose*.yml"))
+    known |= set(re.findall(r"MODERATION_([A-Z0-9_]+[A-Z0-9])", compose))  # the compose file's own (PUBLISH...)
+    mentioned = set(re.findall(r"MODERATION_([A-Z0-9_]+[A-Z0-9])", README))
+    assert mentioned <= known, mentioned - known
+
+
+def _configuration_rows():
+    table = README.split("## Configuration")[1].split("\n## ")[0]
+    for line in table.splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        names = re.findall(r"`MODERATION_([A-Z0-9_]+)`", cells[0]) if len(cells) >= 3 else []
+        if names:
+            yield names, cells[1]
+
+
+def test_the_configuration_tables_defaults_are_the_settings_defaults():
+    defaults = {setting.name: setting.default for setting in settings.TABLE}
+    checked = 0
+    for names, default in _configuration_rows():
+        numbers = [part.strip() for part in default.split(",")]
+        if default.startswith("`{"):  # a JSON default
+            assert json.loads(default.strip("`")) == defaults[names[0]], names
+            checked += 1
+        elif len(numbers) == len(names) and all(re.fullmatch(r"\d+(\.\d+)?", n) for n in numbers):
+            for name, number in zip(names, numbers, strict=True):
+                assert float(defaults[name]) == float(number), (name, number, defaults[name])
+                checked += 1
+    assert checked >= 7, checked
+    for name, value in (("MODEL_CHECK_SECONDS", "2 s"), ("IDLE_SECONDS", "180")):  # said in the prose
+        assert f"MODERATION_{name}` ({value})" in FLAT, name
+        assert float(defaults[name]) == float(value.split()[0])
+
+
+@pytest.mark.slow
+def test_the_example_answer_is_what_the_shipped_model_answers(shipped_scorer):
+    section = README.split("## Score a comment")[1].split("\n## ")[0]
+    text = re.search(r'"text": "([^"]+)"', section).group(1)
+    shown = section.split("```json")[1].split("```")[0]
+    categories = json.loads(re.search(r'"categories": (\{[^}]+\})', shown).group(1))
+    scores = json.loads(re.search(r'"scores": (\{[^}]+\})', shown).group(1))
+    score = shipped_scorer.score(text)
+    assert {k: round(float(v), 6) for k, v in score.categories.items()} == categories
+    assert {k: round(float(v), 6) for k, v in score.scores.items()} == scores
+    assert f'"model_version": "{score.model_version}"' in shown
+    decision, labels, _ = Policy(shipped_scorer.thresholds).decide({**score.scores, **score.categories})
+    assert f'"decision": "{decision}"' in shown and f'"labels": {json.dumps(labels)}' in shown
+    for span in re.findall(r'"start": (\d+), "end": (\d+), "text": "([^"]+)"', shown):
+        assert text[int(span[0]):int(span[1])] == span[2]  # the spans quote the text itself
+
+
+def _card():
+    active = json.loads((ROOT / "model/artifacts/active.json").read_text())
+    return active["version"], json.loads((ROOT / "model/artifacts" / active["version"] / "card.json").read_text())
+
+
+def _shown(phrase):
+    """The number the README gives right after `phrase` (prose whitespace folded), and its decimals."""
+    match = re.search(re.escape(phrase) + r" (\d+(?:\.\d+)?)", FLAT)
+    assert match, phrase
+    return float(match.group(1)), len(match.group(1).partition(".")[2])
+
+
+def test_the_model_figures_are_the_shipped_cards():
+    version, card = _card()
+    assert f"Figures of the shipped model ({version}, from its card" in FLAT
+    heldout = {m["set"]: m for m in card["metrics"]["heldout"]}
+
+    def auc(prefix):
+        [value] = [m["roc_auc"] for name, m in heldout.items() if name.startswith(prefix)]
+        return value
+
+    suite, hatecheck, probe = (card["functional"][k] for k in ("ja_suite", "hatecheck", "personal_info"))
+    figures = {
+        "Japanese spam lines from real YouTube": auc("ja spam: akku1139 real YT ad"),
+        "paid-dating DMs from phrases the generator never used": auc("ja spam: mamadm"),
+        "Japanese abuse": auc("ja abuse: RTP-LX prompts held-out"),
+        "English spam": auc("en spam: YouTube"),
+        "(YouTube) and": auc("en spam: SMS"),
+        "English abuse": auc("en abuse: Davidson"),
+        "harassment) and": auc("en abuse: Stormfront"),
+        "YouTube leave-one-video-out mean": card["metrics"]["youtube_lovo"]["mean"],
+        "Ordinary Japanese chat flagged": heldout["ja ordinary: RPC held-out dialogues"]["flagged_share"] * 100,
+        "harmful held or rejected": suite["harmful"]["pass_rate"] * 100,
+        "non-harmful allowed": suite["non_harmful"]["pass_rate"] * 100,
+        "HateCheck (English, test only): ROC-AUC of abuse": hatecheck["roc_auc_abuse"],
+        "Personal-information probe: precision": probe["precision"],
+    }
+    for phrase, value in figures.items():
+        number, decimals = _shown(phrase)
+        assert abs(number - value) <= 0.5 * 10 ** -decimals + 1e-9, (phrase, number, value)
+    assert abs(_shown("(RTP-LX) and")[0] - auc("ja abuse: inspection-ai")) <= 0.0005 + 1e-9
+    assert f"recall {probe['recall']:.2f}" in FLAT
+    speed = re.search(r"Scoring at the end of training \(shared machine\): (\d+) µs at 200 characters, ([\d.]+) ms at "
+                      r"5,000, load ([\d.]+) s, ([\d.]+) MB", FLAT)
+    assert speed, "the speed sentence"
+    measured = (card["speed"]["score_200_median_us"], card["speed"]["score_5000_median_us"] / 1000,
+                card["speed"]["load_seconds"], card["speed"]["model_bytes"] / 1e6)
+    for shown, value in zip(speed.groups(), measured, strict=True):
+        assert abs(float(shown) - value) <= 0.5 * 10 ** -len(shown.partition(".")[2]) + 1e-9, (shown, value)
