@@ -11,7 +11,6 @@ from __future__ import annotations
 import numpy as np
 
 from moderation.features import FEATURE_NAMES, SPAN_KINDS
-from moderation.vectorizer import _unique_counts
 
 __all__ = ["explain"]
 
@@ -64,15 +63,18 @@ class _Block:
         self.sizes = []
         if idx.size == 0:
             return
-        uniq, tf = _unique_counts(np.concatenate(blocks), small=True)
-        self.tf = tf[np.searchsorted(uniq, idx)]
+        every = np.concatenate(blocks)  # the occurrences of all sizes, found in the row with one search
+        loc = np.searchsorted(idx, every)
+        loc[loc >= idx.size] = 0
+        hit = idx[loc] == every
+        self.tf = np.bincount(loc[hit], minlength=idx.size)  # every occurrence of a row entry's n-gram hits it
+        first = 0
         for size, buckets in enumerate(blocks, start=1):
-            loc = np.searchsorted(idx, buckets)
-            loc[loc >= idx.size] = 0
-            hit = idx[loc] == buckets
-            if hit.any():
-                starts, ends = starts_of(size, np.flatnonzero(hit))
-                self.sizes.append((loc[hit], starts, ends, np.maximum(ends - starts, 1)))
+            at = np.flatnonzero(hit[first:first + buckets.size])
+            if at.size:
+                starts, ends = starts_of(size, at)
+                self.sizes.append((loc[first + at], starts, ends, np.maximum(ends - starts, 1)))
+            first += buckets.size
 
 
 def _per_char(heads, enc, k: int, n_chars: int, block: _Block) -> np.ndarray:

@@ -402,8 +402,10 @@ def normalize(text: str) -> Normalized:
             spaced += n
     if "  " in out:
         out, starts, ends, _ = _apply_regex(out, starts, ends, _WS, _one_space)
-    if _may_run(out):
+    if len(out) < _LONG:
         out, starts, ends, _ = _apply_regex(out, starts, ends, _RUN, _squash)
+    else:  # a long text: _RUN tried only where three equal characters start (a backreference scan is slow)
+        out, starts, ends, _ = _apply_regex(out, starts, ends, _RUNS, _squash)
     masked = 0
     if out is not before:
         chars_now = set(out)
@@ -441,12 +443,24 @@ _OBFUSCATION_INDEX = NeedleIndex([p for _c, _n, p in _OBFUSCATIONS],
 _LONG = 256  # from this length a numpy pre-check is cheaper than a regex scan that finds nothing
 
 
-def _may_run(text: str) -> bool:
-    """False only when no character is repeated three times in a row (so _RUN cannot match)."""
-    if len(text) < _LONG:
-        return True
-    c = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    return bool(((c[2:] == c[1:-1]) & (c[1:-1] == c[:-2])).any())
+class _Runs:
+    """`finditer(text)` is _RUN.finditer(text), trying _RUN only where a run of three or more equal characters
+    starts (numpy over the code points): a match can start nowhere else, and one found there takes its run."""
+
+    @staticmethod
+    def finditer(text: str):
+        c = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        if c.size < 3:
+            return
+        three = (c[2:] == c[1:-1]) & (c[1:-1] == c[:-2])
+        three[1:] &= c[1:-2] != c[:-3]  # the first position of its run
+        for at in np.flatnonzero(three).tolist():
+            m = _RUN.match(text, at)
+            if m is not None:
+                yield m
+
+
+_RUNS = _Runs()
 
 
 def _translate(text: str, present: set[str]) -> str:
