@@ -416,6 +416,7 @@ def main(argv=None):
                           f"errors {result['errors']}", flush=True)
             load.append(os.getloadavg()[0])
         counters = {name: int(value) for name, value in rdb.hgetall("mod:{bench}:stats").items()}
+        counters.update(held_by_rule(rdb))
         batches = []  # two connections per worker: each always has the next batch waiting
         connections = 2 * len(targets["comment"][3])
         for _ in range(max(2, args.rounds - 2)):
@@ -455,6 +456,21 @@ def in_app_parts(env, bodies_path, folder):
         print(f"  in-app breakdown failed: {result.stderr[-500:]}", flush=True)
         return None
     return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def held_by_rule(rdb, key="mod:{bench}:audit", page=20_000):
+    """{"rule:<reason>": n} for the comments an article's or an author's rule held or rejected (the audit's
+    reason names the rule; the model's own holds carry their labels instead), read before the batch rounds."""
+    counts, cursor = {}, "-"
+    while True:
+        entries = rdb.xrange(key, min=cursor, max="+", count=page)
+        for _, fields in entries:
+            reason = fields.get("reason", "")
+            if fields.get("action") in ("queued", "auto_rejected") and reason.startswith(("article_", "author_")):
+                counts[f"rule:{reason}"] = counts.get(f"rule:{reason}", 0) + 1
+        if len(entries) < page:
+            return counts
+        cursor = f"({entries[-1][0]}"
 
 
 def check_rounds(url, data, pids, redis_pids, args):
@@ -572,6 +588,9 @@ def summarise(runs, batches, memory, bare_memory, counters, version, env, args, 
         ("worker memory RSS (PSS), MB", f"{bare_rss:.0f}", "", f"{rss:.0f} ({pss:.0f})", "RSS<=250", ok(rss <= 250)),
         ("answers during the runs", "", "", "  ".join(f"{k} {v / total:.0%}" for k, v in sorted(submitted.items())),
          "~20% flagged", ""),
+        ("of which an article's or author's rule", "", "",
+         "  ".join(f"{k[5:]} {v / total:.1%}" for k, v in sorted(counters.items()) if k.startswith("rule:")) or "none",
+         "the rest is the model's", ""),
     ]
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = [f"moderation HTTP benchmark: model {version}, gunicorn {env['MODERATION_WORKERS']} workers x "
