@@ -221,7 +221,11 @@ def _words(t: str, raw: np.ndarray, spans: list | None, chars, found,
         inside = _inside(quoted, [h[0] for h in hits])
         hits = [h if not q else (h[0], h[1], h[2], ("quoted_harm",)) for h, q in zip(hits, inside.tolist(), strict=True)
                 if not q or not _HARM_WORDS.isdisjoint(h[3])]
-    for c, k in Counter(c for _a, _b, _w, cats in hits for c in cats).items():  # one write per category
+    per_category: Counter = Counter()
+    for cats, k in Counter(h[3] for h in hits).items():  # hits share a few category tuples: count those first
+        for c in cats:
+            per_category[c] += k
+    for c, k in per_category.items():  # one write per category
         j = _IDX.get(c)
         if j is not None:
             raw[j] += k
@@ -245,9 +249,9 @@ def _sentence_combos(t: str, hits: list, raw: np.ndarray) -> None:
     if not hits:
         return
     per: dict[int, list[int]] = {}  # sentence -> [combinations a category opens, ... closes, _FLAGS]
-    for a, _b, _w, cats in hits:
+    right = bisect.bisect_right
+    for at, cats in {(right(ends, h[0]), h[3]) for h in hits}:  # each category tuple once per sentence
         bits = _combo_bits(cats)
-        at = bisect.bisect_right(ends, a)
         sentence = per.get(at)
         if sentence is None:
             per[at] = list(bits)
