@@ -225,3 +225,34 @@ def test_submit_through_the_pooled_connection_survives_a_flushed_script_and_a_ki
     assert queue.submit(record("f-4"), queued=True) == (False, "sha-f-4") and slow.calls == 3  # a replay
     assert [queue.get(f"f-{i}")["status"] for i in range(5)] == ["pending"] * 5  # each stored once
     assert rdb.zcard("fast:{test}:ready") == 5 and rdb.hget("fast:{test}:stats", "submitted:review") == "5"
+
+
+def test_batch_submit_in_one_round_trip_answers_in_order_with_an_error_in_place(own_redis):
+    """submit_many straight off a pooled connection (store/client.evalsha_many): answers in order, one item's
+    error in its place without disturbing the others, and a server without the script takes the pipeline."""
+    from moderation.store.client import make_client
+
+    rdb = make_client(own_redis.url, 1.0)
+    queue = ReviewQueue(rdb, "test", prefix="many:")
+
+    class Counting:  # the pipeline path (Script.__call__ with the pipeline), taken only when the direct one cannot
+        def __init__(self, script):
+            self.script, self.sha, self.calls = script, script.sha, 0
+
+        def __call__(self, **kwargs):
+            self.calls += 1
+            return self.script(**kwargs)
+
+    queue._submit = slow = Counting(queue._submit)
+    first = queue.submit_many([(record("m-0"), True, None)])  # a new server: the pipeline loads the script
+    assert first == [(True, "")] and slow.calls == 1
+    rdb.set("many:{test}:c:m-2", "not a record")  # this item's script fails (WRONGTYPE); the others do not
+    answers = queue.submit_many([(record(f"m-{i}"), True, None) for i in (1, 2, 3)])
+    assert slow.calls == 1  # one direct round trip
+    assert answers[0] == (True, "") and answers[2] == (True, "")
+    assert isinstance(answers[1], redis.ResponseError) and "WRONGTYPE" in str(answers[1])
+    assert queue.submit_many([(record("m-1"), True, None)]) == [(False, "sha-m-1")]  # a replay, stored once
+    rdb.script_flush()
+    assert queue.submit_many([(record("m-4"), True, None)]) == [(True, "")] and slow.calls == 2
+    assert [queue.get(f"m-{i}")["status"] for i in (0, 1, 3, 4)] == ["pending"] * 4
+    assert rdb.zcard("many:{test}:ready") == 4

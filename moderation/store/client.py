@@ -257,39 +257,53 @@ def _packer():
 _HIREDIS = _packer()
 
 
-def evalsha(client, script, keys, args):
-    """`script(keys=keys, args=args)` in one round trip on a plain client, through one pooled connection without
-    redis-py's per-command wrappers (retry closure, observability hooks, response callbacks: about 25 µs of a
-    comment's submit). Anything else goes the usual way, with its retries: a Cluster, Sentinel or
-    single-connection client, a connection that fails (it is dropped and the call made again by redis-py, as its
-    own retry would), a script the server does not know yet (NoScriptError: loaded, then run)."""
+def evalsha_many(client, script, calls):
+    """`script` for each (keys, args) in one round trip on a plain client: the results in order, an error in place
+    of a call that failed, as a pipeline answers. Packed once by hiredis and read off one pooled connection,
+    without redis-py's per-command wrappers (retry closure, observability hooks, response callbacks) or a
+    pipeline's SCRIPT EXISTS round trip. None when this path cannot answer: a Cluster, Sentinel or
+    single-connection client, a failed connection (dropped, not reused), a read-only or unknown-script answer;
+    the caller then takes redis-py's own path, whose retries run the calls again (callers only send idempotent
+    writes: a re-sent SUBMIT is answered as a replay)."""
     pool = getattr(client, "connection_pool", None)
     if type(client) is not redis.Redis or client.connection is not None or type(pool) is not redis.ConnectionPool:
-        return script(keys=keys, args=args, client=client)
+        return None
     conn = pool.get_connection()
+    results = []
     try:
-        command = ("EVALSHA", script.sha, len(keys), *keys, *args)
+        commands = [("EVALSHA", script.sha, len(keys), *keys, *args) for keys, args in calls]
         if _HIREDIS is not None and isinstance(conn._command_packer, _HIREDIS[0]):
-            conn.send_packed_command((_HIREDIS[1](command),))
+            conn.send_packed_command((b"".join(map(_HIREDIS[1], commands)),))
         else:
-            conn.send_packed_command(conn.pack_command(*command))
-        result = conn.read_response()
-    except redis.exceptions.NoScriptError:
-        pool.release(conn)
-        return script(keys=keys, args=args, client=client)
-    except (RedisConnectionError, RedisTimeoutError, ReadOnlyError, OSError):
+            conn.send_packed_command(conn.pack_commands(commands))
+        for _ in commands:
+            try:
+                results.append(conn.read_response())
+            except redis.ResponseError as error:  # this reply only: the ones after it are read as usual
+                results.append(error)
+    except (RedisConnectionError, RedisTimeoutError, OSError):
         conn.disconnect()
         pool.release(conn)
-        return script(keys=keys, args=args, client=client)
-    except redis.ResponseError:  # the script's own error: its reply was read whole, the connection is clean
-        pool.release(conn)
-        raise
+        return None
     except BaseException:
-        conn.disconnect()  # a reply may be left unread: this connection is not reused
+        conn.disconnect()
         pool.release(conn)
         raise
     pool.release(conn)
-    return result
+    if any(isinstance(r, ReadOnlyError | redis.exceptions.NoScriptError) for r in results):
+        return None  # a demoted master or a server without the script: the usual path retries or loads it
+    return results
+
+
+def evalsha(client, script, keys, args):
+    """`script(keys=keys, args=args)` through evalsha_many's direct path (about 25 µs less of a comment's submit
+    than redis-py's command path); anything that path cannot answer goes the usual way, with its retries."""
+    results = evalsha_many(client, script, [(keys, args)])
+    if results is None:
+        return script(keys=keys, args=args, client=client)
+    if isinstance(results[0], redis.ResponseError):
+        raise results[0]
+    return results[0]
 
 
 def run_one(client, key, queue, **kwargs):

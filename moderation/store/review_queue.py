@@ -12,7 +12,7 @@ from moderation.store import RedisError
 from moderation.store import review_queue_scripts as scripts
 from moderation.store.articles import Articles
 from moderation.store.author_standing import AuthorStanding
-from moderation.store.client import describe, evalsha, run_on_master, run_one
+from moderation.store.client import describe, evalsha, evalsha_many, run_on_master, run_one
 from moderation.store.keys import KeySpace
 from moderation.store.records import JSON_FIELDS, decode, encode, risk_rank, score_bucket
 from moderation.store.training_labels import RETENTION
@@ -157,8 +157,9 @@ class ReviewQueue:
     def submit_many(self, items):
         """submit() for many (record, queued, charge) in one round trip; an exception in place of a failed one.
 
-        One pipeline on the site's master (every key of a site is in one slot); with min_replicas one WAIT
-        after the batch. A script the server does not know yet is sent again one comment at a time.
+        One round trip to the site's master (every key of a site is in one slot): straight off a pooled connection
+        on a plain client, else a pipeline (with min_replicas, one WAIT after the batch). A script the server does
+        not know yet is loaded by the pipeline; one it forgets in between is sent again one comment at a time.
         """
         if not items:
             return []
@@ -168,8 +169,10 @@ class ReviewQueue:
             for keys, args in calls:
                 self._submit(keys=keys, args=args, client=pipe)
 
-        results = run_on_master(self.redis, calls[0][0][0], queue, replicas=self.min_replicas,
-                                timeout_ms=self.wait_ms)
+        results = None if self.min_replicas else evalsha_many(self.redis, self._submit, calls)
+        if results is None:
+            results = run_on_master(self.redis, calls[0][0][0], queue, replicas=self.min_replicas,
+                                    timeout_ms=self.wait_ms)
         return [self._one(*item) if isinstance(result, NoScriptError) else self._answer(result, item[0])
                 for item, result in zip(items, results, strict=True)]
 
