@@ -143,3 +143,16 @@ def test_the_model_figures_are_the_shipped_cards():
                 card["speed"]["load_seconds"], card["speed"]["model_bytes"] / 1e6)
     for shown, value in zip(speed.groups(), measured, strict=True):
         assert abs(float(shown) - value) <= 0.5 * 10 ** -len(shown.partition(".")[2]) + 1e-9, (shown, value)
+
+
+def test_the_review_pages_timings_are_the_codes():
+    """The moderators' page section's numbers: lease, header refresh, undo window, search window."""
+    from moderation.pages.lookup import SEARCH_WINDOW
+    from moderation.pages.review import UNDO_SECONDS
+
+    defaults = {setting.name: setting.default for setting in settings.TABLE}
+    script = (ROOT / "moderation/static/review/review.js").read_text()
+    assert "leased to you (5 minutes, renewed while you work)" in FLAT and defaults["LEASE_SECONDS"] == 5 * 60
+    assert "refreshed every 3 seconds" in FLAT and "setInterval(pollStats, 3000)" in script
+    assert "`u` undo your last decision (10 seconds)" in FLAT and UNDO_SECONDS == 10
+    assert "site's latest 5,000 comments" in FLAT and SEARCH_WINDOW == 5000
