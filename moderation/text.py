@@ -150,20 +150,23 @@ def _kanji_lookalikes(text: str) -> tuple[str, int]:
     """Rewrite kanji that imitate katakana when they sit among katakana/other look-alikes; (text, changed)."""
     out = []
     pos = changed = 0
+    n = len(text)
     for m in _KANJI_RUN.finditer(text):
         i, j = m.span()
         prev = text[i - 1] if i > 0 else ""
-        nxt = text[j] if j < len(text) else ""
+        nxt = text[j] if j < n else ""
         run = j - i
-        kata_ctx = _is_katakana(prev) or _is_katakana(nxt)
-        numerals = all(c in "二三八" for c in m.group(0))
-        # a single look-alike needs katakana beside it and no kanji; a run (工口) only no kanji before it
-        if (run == 1 and kata_ctx and not (_is_kanji(prev) or _is_kanji(nxt))) or (
-                run >= 2 and not numerals and not _is_kanji(prev)):
-            out.append(text[pos:i])
-            out.append("".join(KANJI_AS_KANA[c] for c in m.group(0)))
-            pos = j
-            changed += run
+        # a single look-alike needs katakana beside it and no kanji; a run (工口) only no kanji before it and
+        # not numerals alone (the cheap tests first: a text of thousands of 力 between symbols pays little)
+        if run == 1:
+            if not (_is_katakana(prev) or _is_katakana(nxt)) or _is_kanji(prev) or _is_kanji(nxt):
+                continue
+        elif _is_kanji(prev) or all(c in "二三八" for c in m.group(0)):
+            continue
+        out.append(text[pos:i])
+        out.append("".join(KANJI_AS_KANA[c] for c in m.group(0)))
+        pos = j
+        changed += run
     if not changed:
         return text, 0
     out.append(text[pos:])
