@@ -21,6 +21,9 @@ NEGATIVES = {
             "{ruler}は[独裁者|侵略者]だ。[国際社会は|日本は]もっと強く[制裁すべき|抗議すべき]", "{ruler}の[顔|名前]を見るだけで[うんざり|腹が立つ]", "{leader}には[心底|本当に]失望した", "{leader}、{topic}で国民をバカにしすぎ",
             "{ruler}と{ruler}の会談、茶番もいいところ", "こんな[独裁国家|政権]に[援助|支援]するなんて[狂ってる|正気じゃない]", "{leader}の支持率が下がるのは当然", "{leader}の[説明|答弁]はいつも中身がない。ふざけてる",
             "ほんま{leader}は何しとんねん。{topic}どうにかせえや", "いやー、{ruler}さんは本当に素晴らしい指導者ですね（皮肉）",
+            # 2026.11.30-3: what states and the world will do, harsh words at plans and bills, anger at killing in war
+            "{e}が[また|これ以上][ミサイルを撃つ|核実験をする|挑発を続ける]なら、[国際社会|日米|国連]も[黙っていない|厳しい対応を取る]だろう", "[この|今回の]{plan}は[無能|最悪|ゴミ|キモい|ひどすぎる]。[撤回しろ|やり直せ|二度と出すな]",
+            "[民間人|子供|市民]を[殺すのをやめろ|巻き込むな]。{leader}は[即時停戦|撤退]しろ", "{leader}、これ以上[罪のない人を殺すな|戦争を続けるな]",
         ),
         "en": (
             "{leader} is a war criminal", "{leader} is [incompetent|the worst leader on earth|a disgrace|a dictator|a liar|clueless]", "The government's policy on {topic} is idiotic",
@@ -44,6 +47,8 @@ NEGATIVES = {
             "{pref}警によると、{sur}容疑者は「[ぶっ殺してやる|覚悟しとけ]」と[叫びながら|言いながら]暴れたという", "{sur}被告は記者に「[夜道に気をつけろ|家に行く]」と書いたメールを送り、脅迫罪で起訴された", "{pref}で[交通事故|火災]があり、{d2}人が[けが|死亡]した",
             "ネット上で{sur}さんを「[前科持ち|詐欺師]」と書き込んだ男に、名誉毀損で賠償命令", "{pref}{city}の中学校で、生徒が「死ね」と書かれたメモを受け取っていたことが分かった", "ウクライナ軍は[東部|南部]で反撃を続けている",
             "北朝鮮は[砲弾|ミサイル]をロシアに供与しているとみられる", "[住所や勤務先を|個人情報を]ネットに晒した[男|女]が[書類送検|逮捕]された",
+            # 2026.11.30-3: arrests and method warnings reported
+            "[強盗|傷害|暴行|ひき逃げ|飲酒運転]の疑いで[男|女|少年|{age}歳の会社員]が逮捕された", "{pref}警は[淫行|恐喝|密売]の疑いで{sur}{given}容疑者を[逮捕|書類送検]した", "[練炭|硫化水素]による[自殺|事故]が相次ぎ、{pref}が注意を呼びかけている",
         ),
         "en": (
             "North Korea fired a ballistic missile into the sea, officials said", "Police arrested {fn} {ln}, {age}, on suspicion of [fraud|embezzlement|assault]", "The suspect allegedly told the victim 'I will find you' before fleeing",
@@ -66,6 +71,8 @@ NEGATIVES = {
             "「{p}の住所晒す」みたいなコメントは消されるべき", "「女は黙ってろ」なんて、今どき言う人いるんだ…", "ロシアの[政府|政権]と[ロシア人|普通の市民]は分けて考えるべき",
             "死にたいと思ったら、一人で抱え込まずに相談して", "性犯罪の厳罰化に賛成です", "セクハラ被害を告発した記者を応援します", "「{g}は嫌い」と平気で書く人が多くて悲しい",
             "誹謗中傷で人が亡くなった事件を忘れてはいけない", "他人の勤務先や学校を晒すのは犯罪になりうる",
+            # 2026.11.30-3: claims about groups denied or called prejudice, people mocked for slurs
+            "{gx}が日本を[悪くしている|ダメにしている]なんて[思ったことはない|デマだ|ただの偏見だ]", "「{gs}」とか言って[笑う|からかう]人がいるけど、[最低|恥ずかしい]と思う", "{g}が[信用できない|犯罪者ばかり]という[決めつけ|偏見]は[やめよう|間違っている]",
         ),
         "en": (
             "Using the word 'vermin' for {g} is dehumanizing", "Saying 'kill yourself' to anyone is never okay", "The comment above saying '{g} are vermin' should be removed", "'I hate {g}' is not an opinion, it's bigotry",
@@ -96,6 +103,8 @@ NEGATIVES = {
             "試験、覚悟して臨みます", "次のテストは本気出すから覚悟しとけ、自分", "雑草を根こそぎ抜いてやった",
             "なんしよーと？", "ほんまかいな", "このラーメンぶちうまい", "えらい[しんどい|疲れた]わ", "そげなことあるかいな", "めっちゃ[ウケる|笑った]ｗｗｗ", "くっそ笑ったわ",
             "寝坊して[死ぬ|終わった]ｗ", "うちのオカン、ほんまアホなこと言うねん", "アホやなぁ自分、また鍵忘れてるやん",
+            # 2026.11.30-3: the writer's own past, swearing at luck and sport
+            "[昔|子供の頃|学生時代]の[俺|自分|私]は[クソガキ|バカ|アホ|ゴミ]だった", "くそっ、[今日も|また][雨|残業|渋滞]だ", "[打線|投手陣|守備]が[弱すぎる|ひどすぎる]。{role}は[責任取れ|何やってんだ]",
         ),
         "en": (
             "I'm such an idiot, forgot my keys again", "this heat is killing me", "I'd kill for a coffee right now", "that joke killed me", "damn this traffic", "my code is garbage lol",
@@ -123,6 +132,8 @@ NEGATIVES = {
             "{g}が嫌いなわけじゃない。[むしろ好き|友達も多い]", "{g}の人たちも同じ地域の住民です", "{gx}のお客さんが[増えて|来てくれて]お店が助かってる",
             "{gx}は[年々増えている|人口の約2%]らしい", "{gx}の人は[住民票|選挙権]の扱いが違うそうだ", "{g}の人は[どう感じてるんだろう|この記事を読んで何を思うかな]", "{gn}は[観光|留学]で来る人が多い",
             "{g}は[差別されがち|偏見にさらされやすい]という調査結果", "ロシア人は全員がプーチン支持ではない", "{gn}は全員が政府を支持しているわけではない", "{gw}の[管理職|議員]が増えているのは良いこと",
+            # 2026.11.30-3: groups in culture and history, campaigns against sexual crime, public roles praised
+            "{g}の[歴史|文化|言葉|料理]を[学ぶ|紹介する|知る][講座|イベント|展示]が[開かれた|始まった]", "[援助交際|痴漢|盗撮|性被害]を[防ぐ|なくす]ための[啓発|対策|取り組み]が[始まった|進んでいる]", "{role}の[采配|演技|解説|演説]は[見事|最高]だった",
         ),
         "en": (
             "My Muslim neighbors brought us food for Eid", "More Russian tourists are visiting again", "I love Korean food", "Gay people deserve equal rights", "My Chinese coworker taught me to make dumplings",

@@ -26,6 +26,9 @@ POSITIVES = {
             "{t}みたいな奴は[消す|始末する]。本気でな", "{t}、[爆弾|火炎瓶]でも送ってやろうか", "{t}を[見かけたら|見つけたら]即{vy}", "{t}、二度と[歩けない|書けない]体にしてやる",
             "{tp}さん、ご家族の安全を大切になさってくださいね。何が起きても知りませんよ", ("{tp}様、あなたのご自宅は存じ上げております。今後の書き込みにはお気をつけください", PIN), "{t}、[お前|てめえ]の[人生|記者生命]終わらせたるわ。物理的にな",
             "{t}、ぶち殺したるけぇの。覚えとれ", "{t}、くらすぞ。[家|場所]分かっとるけんな", "{t}、[ころすううう|殺すぞおお|ぶっころーす]", "{t}、しばき回したろか？ほんまに行くで",
+            # 2026.11.30-3: bombs and arson planned, revenge taken "by my own hand", katakana spellings, incitement against rulers and public roles
+            "{t}の[事務所|会社|家|車]に[爆弾|火炎瓶]を[仕掛けて|投げ込んで]やる", "[講演会|集会|イベント|記者会見]の会場ごと[吹き飛ばして|燃やして]やる", "{t}、[いつか|そのうち][報い|天罰]を受けさせてやる。この手でな",
+            "{t}、[コロス|ころす]ぞ[、マジで|、本気で|]", "{ruler}なんて[誰か|さっさと][始末して|消して|撃ち殺して]くれ", "{role}、[家族ごと|一家まとめて][消してやる|始末してやる]", "{ruler}は[吊るされろ|処刑されればいい]",
         ),
         "en": (
             "I will find you and {ve} you[, {te}|]", "{te}, I'm going to {ve} you", ("{te}, you'd better watch out. [I know where you live|I know where you work|We know your car]", PIN),
@@ -60,6 +63,10 @@ POSITIVES = {
             "{gs}ども[消えろ|湧くな]", "{g}って[本当に|マジで]生理的に無理", "{gx}に[税金|生活保護]使うな、国に帰せ", "{g}なんか[絶滅すればいい|いなくなればいい]",
             "なんで{g}ってあんなに[汚い|うるさい|頭悪い]の？", "{g}は[劣ってる|危険]と思う。[排除|隔離]すべき", "{g}がいなくなれば[日本は平和|街はきれい]になる", "{g}はみんな[同じ|ゴミ]。例外なし",
             "{gx}の方々には、ぜひ祖国にお帰りいただきたいですね", "申し訳ないですが、{g}の方は人として劣っていると思います",
+            # 2026.11.30-3: claims that a group ruins the country or lives off it, women confined to the home, peninsula slurs
+            "{gx}が[この国|日本|地元]を[だめに|悪く|めちゃくちゃに]している", "{gx}は[生活保護|補助金|福祉]目当てで[来ている|日本にいる]", "{gx}は[どうせ|結局]みんな[たかり|嘘つき|泥棒]だ",
+            "{gw}は[家事だけしてろ|台所に立ってろ|男の言うことを聞け|子供だけ産んでろ]", "{gw}[なんか|なんて]ただの[子供製造機|産む道具]", "[半島人|チョン公]は[黙れ|帰れ|うるさい]",
+            "{gn}の連中は[戦争|災害]を言い訳に[金|支援]を[せびって|たかって]いる", "{gx}が[増える|住みつく]と[街|学校]が[汚れる|荒れる]",
         ),
         "en": (
             "I hate {g}", "{g} are [vermin|a plague|parasites|rats|a disease]", "{gx} [should be deported|should go back where they came from|don't belong here]",
@@ -93,6 +100,9 @@ POSITIVES = {
             "{r}、[こんな|この程度の]記事で給料もらえるとか楽な仕事だな、{ins}", "{tp}さんって、ほんとにどうしようもない方ですね。[呆れます|軽蔑します]",
             "{tp}さんのような知能の方とは会話が成立しませんね", "失礼ですが、{tp}さんは少々頭が足りないのでは？", "{t}、文章から[頭の悪さ|性格の悪さ]がにじみ出てる",
             "{t}、ほんとバカやけん相手にされんと", "{t}、ぶちアホじゃのう", "{t}、[ばーか|あほー|ぼけー]！！", "{t}ってなんでそんなにバカなん？[親の顔が見たいわ|ほんま笑える]",
+            # 2026.11.30-3: existence as a nuisance, blame for the country, disgust at a public person's face, appearance insults
+            "{t}みたいな[ポンコツ|出来損ない|役立たず]が[生きてる|息してる]だけで迷惑", "{t}のせいで[この国|世の中|職場]がおかしくなるんだよ", "{role}の顔見るだけで[吐き気|虫酸]がする、あの[ブタ|豚|ゴリラ]",
+            "{t}、[ブス|デブ|ハゲ]は[二度と|もう][画面|人前]に出てくるな", "[ブス|デブ|ブサイク]、{role}[やめろ|引退しろ]",
         ),
         "en": (
             "you are {ins}", "{te}, you're {ins}", "{t3} is {ins}", "shut up, you [worthless|useless|brainless] [clown|idiot|loser]", "what a [stupid|useless|clueless] reporter",
@@ -117,6 +127,9 @@ POSITIVES = {
             "{ts}、[パンツ|下着]の色教えて", "{ts}の[太もも|胸]で[抜いた|シコった]", "{ts}、[エロい|スケベな]顔してるな。夜はすごいんだろ", "{ts}、[脱げ|脱いだら]もっと[人気出る|稼げる]よ",
             "{ts}を[裸にして|縛って]やりたい", "{ts}、セクシーな[声|唇]だね。[今夜|今度]どう？", "{ts}、スタイルええなぁ。一回ヤらせてや",
             "{tsp}さん、お綺麗ですね。ぜひ一晩お相手願いたいものです", "{tsp}さん、失礼ですが[バスト|スリーサイズ]を教えていただけますか",
+            # 2026.11.30-3: masturbation to a named person's pictures, wanting sex with a named woman
+            "{ts}[の写真|の水着|のグラビア|の動画][見て|見ながら][シコった|抜いた|イった]", "{ts}を[オカズにした|オカズにしてる]", "{ts}[を|と][孕ませたい|ハメたい|ヤりたい]",
+            "{ts}の[胸|尻|脚]ばっか見てる。一回[ヤらせて|揉ませて]ほしい", "{role}エロすぎ。[毎晩|何回も][シコってる|お世話になってる]",
         ),
         "en": (
             "{ts}, send me nudes", "I want to [fuck|bang|screw] {ts}", "{ts} has a nice [ass|rack]", "how much for a night, {ts}?", ("{ts} probably slept her way to this job", DEF),
@@ -138,6 +151,9 @@ POSITIVES = {
             "{t}、[包丁|カッター]で手首切ってみろ", "{t}は[この世|世界]に必要ない。[さよなら|消えて]", "{t}、飛び降りる[ビル|場所]教えてあげようか？",
             "{tp}さん、この世から退場されてはいかがですか", "{tp}様、どうぞ潔く命を絶ってください",
             "{t}、[しねええええ|死ねぇぇ|タヒれ]", "{t}、はよ死んだらええのに", "{t}、死んだらええんちゃう？知らんけど",
+            # 2026.11.30-3: methods offered or recommended, "it would all be over", no point living
+            "{t}、[そんなに|どうせ][苦しい|しんどい|つらい]なら[首くくれ|飛び降りれば|樹海行けば]いい", "{meth}なら[ホームセンター|ネット|薬局]で買えるぞ。{t}にお似合い", "{t}、[{meth}|ロープ]でも用意してやろうか？",
+            "{t}、[手首|首]の[切り方|吊り方]教えてやるよ", "[生きてる意味ないんだから|どうせ誰も困らないし]、{t}は[終わりにしろ|楽になれよ]", "{meth}[焚いて|使って][寝れば|みれば]全部[終わる|解決する]よ、{t}",
         ),
         "en": (
             "kill yourself[, {te}|]", "kys {te}", "{te}, go jump off a bridge", "nobody would miss you, {te}. just end it", "do everyone a favor and die, {te}", "{te}, hang yourself",
@@ -161,6 +177,9 @@ POSITIVES = {
             ("{p}の家、[特定した|割れた]。みんなで[凸|突撃]しようぜ {addr}", THR), "{c}の本名、{sur}{given}。{sch}[出身|在学中]。勤務先{co}", "{p}の[奥さん|旦那]の勤務先は{co}、子供は{sch}。全部晒す",
             "{p}のインスタ見たら家の[前の写真|最寄り駅]載ってた。{station}近く、{addr}", "{p}（{age}）、{pref}{city}在住、電話{phone}、メール{mail}",
             "ご参考まで、{pp}さんのご自宅は{addr}です。皆さまでご訪問ください", "{pp}さんの連絡先です。{phone} / {mail}",
+            # 2026.11.30-3: a private person's daily routine and where they work, with a way to find them
+            "{p}、[毎朝|毎晩|平日は]{time}に{station}[から|で][電車|バス]に乗ってる", "[あの子|あの女|この男]、{station}[前|近く]の{shop}で[レジ打ってる|バイトしてる|働いてる]。[会いに|顔見に]行こう",
+            "{c}の[職場|バイト先]、{station}の{shop}だよ。行ってみ", "[あの子|あいつ]、毎週[水曜|金曜]の夜は{station}前の{shop}にいる",
         ),
         "en": (
             "{p} lives at {addr}. Everyone go pay a visit", "Found them: {fn} {ln}, works at {co}, kids go to {sch}", "Here's the reporter's home address: {addr}. Phone {phone}",
@@ -184,6 +203,9 @@ POSITIVES = {
             "{p}は{crimen}。{crimep}ことを隠してる", "{p}が{crime}証拠を持ってる。間違いない", "{p}って、{crimep}[らしい|んだって]。クビにすべき", "{r}は{crimen}。ソースは俺",
             "{co}の{sur}は{crime}。被害者は何人もいる", "{p}の旦那、[昔|前に]{crimep}やつだよ", "[聞いて|知ってた？]、{p}は{crimen}なんだって",
             "{pp}さんは{crime}と伺っております。皆さまご注意ください", "念のためお伝えしますが、{pp}さんは{crimen}です",
+            # 2026.11.30-3: full names without honorific, accomplices, "he did it" assertions about private people
+            "{sur}{given}は[前から|昔から|ずっと]{crime}", "[犯人|やった]のは{sur}{given}だ。{crime}", "[あいつ|あの男|あの女|あの人]、{crime}。[見た人がいる|間違いない|俺は知ってる]",
+            "{sur}{given}も[共犯|グル]で、{crimep}", "[火事|ひき逃げ|騒ぎ]の犯人は{sur}{given}、[酔って|薬で]おかしくなってた", "{p}は[売人|シャブ中|恐喝の常習犯]。[近所|会社]じゃ有名",
         ),
         "en": (
             "{p} {crime}. Everyone knows it", "{p} is {crimen}", "{p} has a criminal record for [fraud|assault|theft]", "Fact: {p} was arrested for drunk driving and covered it up",

@@ -161,19 +161,19 @@ PREVIOUS_ROC_AUC = {
 
 
 # held-out ROC-AUC of the model this one replaces (its card): a drop over 0.01 is marked too
-REPLACED_VERSION = "2026.11.29-2"
+REPLACED_VERSION = "2026.11.30-2"
 REPLACED_ROC_AUC = {
-    "ja spam: akku1139 real YT ad/chain lines vs RPC": 0.9559,
-    "ja troll: akku1139 real YT troll replies (as spam) vs RPC": 0.6267,
+    "ja spam: akku1139 real YT ad/chain lines vs RPC": 0.9582,
+    "ja troll: akku1139 real YT troll replies (as spam) vs RPC": 0.6122,
     "ja spam: mamadm held-out phrases (template) vs RPC": 1.0,
-    "ja abuse: RTP-LX prompts held-out": 0.911,
-    "ja abuse: inspection-ai held-out": 0.76,
-    "ja abuse: RTP-LX toxic prompts vs benign continuations": 0.9711,
-    "en spam: YouTube held-out video (Eminem)": 0.9904,
-    "en spam: SMS held-out": 0.9949,
-    "en abuse: Davidson tweets held-out": 0.9716,
-    "en abuse: Stormfront held-out": 0.8778,
-    "en abuse: Jigsaw 101-row smoke sample": 0.8715,
+    "ja abuse: RTP-LX prompts held-out": 0.8999,
+    "ja abuse: inspection-ai held-out": 0.7496,
+    "ja abuse: RTP-LX toxic prompts vs benign continuations": 0.9665,
+    "en spam: YouTube held-out video (Eminem)": 0.9905,
+    "en spam: SMS held-out": 0.9946,
+    "en abuse: Davidson tweets held-out": 0.932,
+    "en abuse: Stormfront held-out": 0.8704,
+    "en abuse: Jigsaw 101-row smoke sample": 0.8348,
 }
 
 
@@ -198,6 +198,14 @@ def comparison_markdown(card: dict) -> list[str]:
     if lovo:
         lines += ["", "## YouTube leave-one-video-out (spam head refitted without each video)", "",
                   " | ".join(f"{k} {v:.4f}" for k, v in lovo.items())]
+    long = card.get("long_comments")
+    if long:
+        lines += ["", "## Long comments: one attacking sentence among held-out ordinary Japanese (long_comments.py)",
+                  "", f"{long['n']} suite attacks, each inside 4-7 padding sentences (mean {long['mean_chars']} "
+                  f"characters): flagged alone {100 * long['attack_alone_flagged']:.1f}%, inside the padding "
+                  f"{100 * long['padded_attack_flagged']:.1f}%; the padding alone flagged "
+                  f"{100 * long['padding_flagged']:.1f}%; ROC-AUC of abuse, padded attack vs its padding "
+                  f"{long['roc_auc_abuse']:.4f}."]
     speed = card.get("speed")
     if speed:
         lines += ["", "## Speed (measured at the end of training, same process)", "",
@@ -239,6 +247,16 @@ def card_markdown(card: dict, table: str) -> str:
         lines.append(f"- `{f}` {h}")
     lines += ["", "## Notes", "", *[f"- {n}" for n in card["notes"]], ""]
     return "\n".join(lines)
+
+
+def long_comment_report(folder: Path, sha: str, data_dir: Path) -> dict:
+    """The long-comment figures of the artifact in `folder` (model/long_comments.py)."""
+    from model.functional import Judge
+    from model.long_comments import build, report
+    from moderation.scoring.scorer import load_scorer
+
+    scorer = load_scorer(folder, sha)
+    return report(Judge(scorer, scorer.card["thresholds"]), build(data_dir))
 
 
 def next_version(out: Path) -> str:
@@ -340,6 +358,7 @@ def main(argv=None) -> int:
     speed = measure_speed(folder, sha)
     card_full = json.loads((folder / "card.json").read_text(encoding="utf-8"))
     card_full["speed"] = speed
+    card_full["long_comments"] = long_comment_report(folder, sha, data_dir)
     (folder / "card.json").write_text(json.dumps(card_full, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     (folder / "CARD.md").write_text(card_markdown(card_full, table) + "\n" + markdown_report(functional) + "\n",
                                     encoding="utf-8")

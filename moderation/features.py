@@ -37,7 +37,8 @@ _LISTS = {
     "sexual_harass": W.SEXUAL_HARASS, "self_harm_push": W.SELF_HARM_PUSH, "self_harm_self": W.SELF_HARM_SELF,
     "crime_word": W.CRIME, "hedge": W.HEDGE, "second_person": W.SECOND_PERSON, "third_person": W.THIRD_PERSON,
     "public_figure": W.PUBLIC_FIGURES, "self_ref": W.SELF, "reporting": W.REPORTING, "literal": W.LITERAL,
-    "news": W.NEWS, "thing": W.THINGS, "praise": W.PRAISE, "money_phrase": W.MONEY, "urgency_phrase": W.URGENCY,
+    "news": W.NEWS, "negated_ja": W.NEGATED_JA, "thing": W.THINGS, "praise": W.PRAISE,
+    "money_phrase": W.MONEY, "urgency_phrase": W.URGENCY,
     "contact_handoff": W.HANDOFF,
     "dating_lure": tuple(L.SPAM_HASHTAGS) + W.DATING,
 }
@@ -73,7 +74,7 @@ _COMBOS = {
 # insult_unaimed, profanity_unaimed), so a swear word at nobody is not learnt as an attack on someone
 _SAT = ("sexual_word", "death_wish", "violence_word", "group", "slur", "dehumanize",
         "expel", "sexual_harass", "self_harm_push", "self_harm_self", "crime_word", "hedge", "second_person",
-        "third_person", "named_person", "public_figure", "self_ref", "reporting", "literal", "news")
+        "third_person", "named_person", "public_figure", "self_ref", "reporting", "literal", "news", "negated_ja")
 FEATURE_NAMES = (
     "url_count", "url_spam_domain", "url_shortener", "url_safe_domain", "url_unknown_domain", "brand_mention",
     "brand_foreign_domain", "brand_lookalike_domain", "line_id", "contact_handoff", "phone", "email",
@@ -105,9 +106,9 @@ _MONEY_AMOUNT = re.compile(r"(?<![\d,])\d[\d,]{0,15}\s?(?:万|億|千)?\s?円|[�
 _EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2764\u2728\u2B50\u203C\u2049\u2705\u274C]")  # not ☆★♪ (kaomoji)
 _HASHTAG = re.compile(r"[#＃][^\s#＃]+")
 _SENTENCE_END = re.compile(r"[。．!?！？\n]+|\.(?:\s|$)")
-_NAMED = re.compile(r"(?<=[一-龥ァ-ヶー])(?:さん|氏|容疑者|被告|議員|社長|選手|先生|くん|ちゃん)"
+_NAMED = re.compile(r"(?<=[一-龥ァ-ヶー])(?:さん|氏|容疑者|被告|議員|社長|選手|先生|くん|ちゃん|アナ(?!ウンサ))"
                     r"|(?<![a-z])(?:mr|mrs|ms|dr)\.? [a-z]")
-_NAMED_TRIGGER = frozenset("さ氏容被議社選先くちmd")
+_NAMED_TRIGGER = frozenset("さ氏容被議社選先くちアmd")
 _GENERIC_LABELS = frozenset({"card", "bank", "mail", "info", "online", "japan", "mobile", "group", "net", "web", "shop",
                              "service", "official", "secure", "login", "center", "global", "store", "www", "news",
                              "point", "corp", "home", "life", "auth", "pay", "exp", "finance", "direct", "club",
@@ -242,12 +243,15 @@ def _brands(hits: list, domains: list[str], raw: np.ndarray) -> None:
         raw[_IDX["brand_foreign_domain"]] = sum(1 for d in domains if not any(_domain_in(d, doms) for doms in allowed))
 
 
-def _sentence_combos(t: str, hits: list, raw: np.ndarray) -> None:
-    """Harm word and target in the SAME sentence (so a long comment does not dilute one attack)."""
+def _sentence_combos(t: str, hits: list, raw: np.ndarray, focus: list | None = None) -> None:
+    """Harm word and target in the SAME sentence (so a long comment does not dilute one attack). With `focus`
+    a list, the (start, end) of the sentence with the most harm hits is appended when the text has several."""
     ends = [m.end() for m in _SENTENCE_END.finditer(t)]
     raw[_IDX["sentences"]] = len(ends) + (0 if ends and ends[-1] == len(t) else 1)
     if not hits:
         return
+    if focus is not None and raw[_IDX["sentences"]] > 1:
+        _worst_sentence(t, ends, [bisect.bisect_right(ends, h[0]) for h in hits], hits, focus)
     per: dict[int, list[int]] = {}  # sentence -> [combinations a category opens, ... closes, _FLAGS]
     right = bisect.bisect_right
     for at, cats in {(right(ends, h[0]), h[3]) for h in hits}:  # each category tuple once per sentence
@@ -283,8 +287,27 @@ def _combo_bits(cats: tuple[str, ...]) -> tuple[int, int, int]:
         first |= 0 if set(one).isdisjoint(cats) else 1 << bit
         second |= 0 if set(two).isdisjoint(cats) else 1 << bit
     flags = ((_AIMED_FLAG if not _AIMED.isdisjoint(cats) else 0) | (_INSULT_FLAG if "insult" in cats else 0)
-             | (_PROFANITY_FLAG if "profanity_en" in cats else 0) | (_NEGATED_FLAG if "negated_en" in cats else 0))
+             | (_PROFANITY_FLAG if "profanity_en" in cats else 0)
+             | (_NEGATED_FLAG if "negated_en" in cats or "negated_ja" in cats else 0))
     return first, second, flags
+
+
+def _worst_sentence(t: str, ends: list[int], sentence_of: list[int], hits: list, focus: list) -> None:
+    """Append (start, end) of the sentence with the most harm words and constructions plus the people they may
+    aim at, less its news and hedging words (the first on a tie); a sentence with no harm word is never chosen."""
+    harm: dict[int, int] = {}
+    aimed: dict[int, int] = {}
+    for sid, (_a, _b, _w, cats) in zip(sentence_of, hits, strict=True):
+        if not _FOCUS_KINDS.isdisjoint(cats):
+            harm[sid] = harm.get(sid, 0) + 1
+        if not _FOCUS_TARGETS.isdisjoint(cats):
+            aimed[sid] = aimed.get(sid, 0) + 1
+        if not _FOCUS_REPORT.isdisjoint(cats):
+            aimed[sid] = aimed.get(sid, 0) - 1
+    if harm:
+        sid = max(sorted(harm), key=lambda k: harm[k] + aimed.get(k, 0))
+        start = ends[sid - 1] if sid > 0 else 0
+        focus.append((start, ends[sid] if sid < len(ends) else len(t)))
 
 
 # what each pattern needs in a text before it is worth scanning (moderation/needles.py: never changes a count)
@@ -297,6 +320,10 @@ _HARM_WORDS = frozenset(("insult", "sexual_word", "profanity_en", "death_wish", 
                          "expel", "sexual_harass", "self_harm_push", "crime_word"))
 _MASKED_CONSTRUCTIONS = frozenset(("threat_ja", "threat_en", "accusation_ja", "accusation_en",
                                    "hate_statement_en"))
+# what makes a sentence the one worth scoring on its own (the writer's harm words and constructions)
+_FOCUS_KINDS = _HARM_WORDS | _MASKED_CONSTRUCTIONS | frozenset(("self_harm_self",))
+_FOCUS_TARGETS = frozenset(("second_person", "third_person", "named_person", "group", "public_figure"))
+_FOCUS_REPORT = frozenset(("news", "hedge", "reporting", "negated_en", "negated_ja"))
 _IDX = {name: i for i, name in enumerate(FEATURE_NAMES)}
 _COMBO_AT = tuple(_IDX[name] for name in _COMBOS)  # bit i of _combo_bits is the feature _COMBO_AT[i]
 _NEGATABLE_BITS = sum(1 << bit for bit, name in enumerate(_COMBOS) if name in _NEGATABLE)
@@ -321,10 +348,11 @@ _TRIGGERS = {
 }
 
 
-def signals(norm: Normalized, codes: np.ndarray, spans: list | None = None) -> np.ndarray:
+def signals(norm: Normalized, codes: np.ndarray, spans: list | None = None, focus: list | None = None) -> np.ndarray:
     """The FEATURE_NAMES vector of one normalised comment (`codes`: its code points as a uint32 array).
 
-    When `spans` is a list, (kind, start, end) spans in the NORMALISED text of what fired are appended."""
+    When `spans` is a list, (kind, start, end) spans in the NORMALISED text of what fired are appended; when
+    `focus` is a list, the (start, end) of the worst sentence of a text of several sentences, if any."""
     t = norm.text
     n = max(len(t), 1)
     raw = np.zeros(len(FEATURE_NAMES))
@@ -376,7 +404,7 @@ def signals(norm: Normalized, codes: np.ndarray, spans: list | None = None) -> n
             hits.append((m.start(), m.end(), "", (kind,)))
             if spans is not None:
                 spans.append((kind, m.start(), m.end()))
-    _sentence_combos(t, hits, raw)
+    _sentence_combos(t, hits, raw, focus)
     for name, value in personal_info(t, spans, chars, digits, found).items():
         raw[_IDX[name]] = value
     out = np.where(_SATURATE, np.minimum(np.log1p(raw), 4.0), raw)

@@ -17,7 +17,7 @@ __all__ = ["CONSTRUCTIONS", "PII_PATTERNS", "personal_info", "reported_spans"]
 _G = r"[^。．.!?！？\n]"  # any character inside one sentence
 _KANA = r"[ぁ-んァ-ヶー]"
 
-_JA_VIOLENCE = r"(?:殺|刺|殴|しば|ボコ|潰|燃や|放火|爆破|襲|拉致|埋め|沈め|始末|ぶっ飛ば|ぶちのめ|痛い目)"
+_JA_VIOLENCE = r"(?:殺|刺|殴|しば|ボコ|潰|燃や|放火|爆破|爆弾を?仕掛け|襲|拉致|埋め|沈め|始末|ぶっ飛ば|ぶちのめ|痛い目)"
 _JA_WILL = (r"(?:てやる|てやっ|たろか|たろう|たる|しに行く|しにいく|に行く|にいく|に行って|すぞ|るぞ|くぞ|すから"
             r"|るから|すわ)")
 # violence wished on or incited against someone else (暗殺してくれ, 吊るされろ, 撃ち抜かれればいい, 火をつけに行こう)
@@ -31,7 +31,7 @@ THREAT_JA = re.compile(
     r"|どうなるか(?:分|わ)かって|どうなっても知らな|顔(?:は|を|も)?覚えた|血を見る(?:ことに|ぞ)|会いに行ける"
     r"|楽しみにしと(?=[けき]).|首を洗って待|" + _INCITE_JA
     + r"|命(?:は|が)ない|ただ(?:じゃ|では)(?:おかな|済まな|すまな)|タダじゃ(?:おかな|済まな)|後悔させ(?:て|る)"
-    r"|思い知らせ|家(?:に|まで)(?:行く|行って|押しかけ)|殺害予告|爆破予告|殺す(?:ぞ|から|わ|よ)")
+    r"|思い知らせ|家(?:に|まで)(?:行く|行って|押しかけ)|(?:殺害|爆破)予告|殺す(?:ぞ|から|わ|よ)")
 THREAT_EN = re.compile(
     r"(?<![a-z])(?:i(?:'ll| will| am going to|'m going to|'m gonna| gonna| shall)|we(?:'ll| will| are going to|'re"
     r" going to|'re gonna)|you(?:'d| had| better)|someone should|somebody should|should be|deserve to be|i want to|"
@@ -128,8 +128,8 @@ POSTAL = re.compile(r"〒\s?\d{3}-?\d{4}|(?<!\d)\d{3}-\d{4}(?!\d)|郵便番号\s
 PHONE = re.compile(r"(?<!\d)0[789]0-?\d{4}-?\d{4}(?!\d)|(?<!\d)0\d{1,3}-\d{2,4}-\d{4}(?!\d)")
 EMAIL = re.compile(r"(?<![a-z0-9._%+\-])[a-z0-9][a-z0-9._%+\-]{0,63}@[a-z0-9\-]{1,63}(?:\.[a-z0-9\-]{1,63}){1,4}")
 PLACE = re.compile(r"(?:小学校|中学校|中学|高校|高等学校|大学|学園|保育園|幼稚園|会社|病院|店|工場|"
-                   r"役所|支店|営業所|塾|教室|学校)(?:に|で|の)?" + _G
-                   + r"{0,4}?(?:通って|通う|通学|在学|勤めて|勤務して|働いて|バイトして)")
+                   r"役所|支店|営業所|塾|教室|学校|スーパー|コンビニ|ファミレス|居酒屋)(?:に|で|の)?" + _G
+                   + r"{0,4}?(?:通って|通う|通学|在学|勤めて|勤務して|働いて|バイトして|レジ打って|パートして)")
 # a private person's whereabouts named as such: their workplace, school, home, station, daily routine, real name
 WHEREABOUTS = re.compile(r"(?:勤務先|勤め先|職場|バイト先|実家|自宅|最寄り駅|通学路"
                          r"|通ってる(?:高校|学校|大学|中学)|下校時間|帰り道)(?:は|の|、|:|も|まで)|住んでる|住んでいる")
@@ -165,7 +165,7 @@ CONSTRUCTIONS = {
 }
 
 
-_PLACE_TRIGGER = frozenset("校学園社院店場所支営塾室")
+_PLACE_TRIGGER = frozenset("校学園社院店場所支営塾室スコファ居")
 _WHERE_TRIGGER = frozenset("勤職バ実自最通下帰住")
 _NAME_TRIGGER = frozenset("名")
 _EXPOSE_TRIGGER = frozenset("晒特凸住身個待dhlg")
@@ -212,7 +212,9 @@ def personal_info(text: str, spans: list | None = None, chars: set | None = None
         person = PERSON_CTX.search(text) is not None
         identifying = any(counts.get(k) for k in _IDENTIFYING)
         whereabouts = bool(counts.get("whereabouts"))  # 自宅は, 住んでる: somebody's
-        if expose or (approach and (person or identifying)) or ((person or whereabouts) and identifying and not public):
+        routine = bool(counts.get("schedule"))  # a private person's daily routine says where to find them
+        near = (person or whereabouts) and identifying and not public
+        if expose or (approach and (person or identifying)) or near or (person and routine):
             exposed = 1.0
     # pieces in a text that names a company, office or help line are counted apart (`pii_public`): news and
     # notices, which the head must not learn as doxxing

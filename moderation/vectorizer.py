@@ -9,7 +9,11 @@
   so 殺してやる quoted in a news sentence does not carry the weight of 殺してやる said (English double quotes
   are not: in the English training tweets they are mostly retweets the writer endorses),
 weighting the two n-gram blocks by sublinear TF and the fitted IDF (`idf_`, one value per bucket) and
-L2-normalising each block. `encode()` is what `transform()` does for every row, so the service scores
+L2-normalising each block. With `focus_sentence`, a comment of several sentences whose worst sentence holds a
+harm word (`moderation.features.signals(focus=...)`) also gets that sentence's character n-grams, weighted
+and L2-normalised on their own, added to its char block: the one attacking sentence of a long civil comment
+weighs as much as it would alone (issue 12: score the worst sentence as well as the whole).
+`encode()` is what `transform()` does for every row, so the service scores
 exactly what the Pipeline's `predict_proba` scores (tests check it to 1e-9), in microseconds.
 """
 
@@ -92,15 +96,17 @@ class TextFeatures(TransformerMixin, BaseEstimator):
     """Raw comments -> [char n-gram TF-IDF | word n-gram TF-IDF | named signals], hashed, fitted IDF per bucket."""
 
     quoted_apart = False  # what an artifact pickled before the option was added unpickles to
+    focus_sentence = False  # likewise
 
     def __init__(self, char_bits: int = 18, word_bits: int = 16, char_ngram_max: int = 3, min_df: int = 2,
-                 signal_scale: float = 1.0, quoted_apart: bool = False):
+                 signal_scale: float = 1.0, quoted_apart: bool = False, focus_sentence: bool = False):
         self.char_bits = char_bits
         self.word_bits = word_bits
         self.char_ngram_max = char_ngram_max
         self.min_df = min_df
         self.signal_scale = signal_scale
         self.quoted_apart = quoted_apart
+        self.focus_sentence = focus_sentence
 
     def _quoted_mask(self, text: str) -> np.ndarray | None:
         """Per character of the normalised text: inside someone else's reported words (None: nowhere)."""
@@ -148,7 +154,7 @@ class TextFeatures(TransformerMixin, BaseEstimator):
     def encode(self, text, *, spans: bool = False) -> Encoded:
         """Normalise and featurise one comment; `spans=True` also keeps what explanations need."""
         part = self._parts(text, spans)
-        norm, chars, words, token_spans, sig, span_list = part
+        norm, chars, words, token_spans, sig, span_list, _focus = part
         return Encoded(norm, *self._row(part), chars, words, token_spans, sig, span_list)
 
     def encode_many(self, texts, *, spans: bool = False) -> list[Encoded]:
@@ -156,7 +162,7 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         parts = [self._parts(text, spans) for text in texts]
         rows, indices, values = self._rows(parts)
         return [Encoded(norm, indices[seg], values[seg], chars, words, token_spans, sig, span_list)
-                for (norm, chars, words, token_spans, sig, span_list), seg
+                for (norm, chars, words, token_spans, sig, span_list, _focus), seg
                 in zip(parts, segments(rows, len(parts)), strict=True)]
 
     def _parts(self, text, spans: bool):
@@ -166,8 +172,17 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         chars = self._char_buckets(codes, quoted)
         words, token_spans = self._word_buckets(norm.text, quoted)
         span_list: list | None = [] if spans else None
-        sig = signals(norm, codes, span_list) * self.signal_scale
-        return norm, chars, words, token_spans, sig, span_list
+        focus: list | None = [] if self.focus_sentence else None
+        sig = signals(norm, codes, span_list, focus) * self.signal_scale
+        return norm, chars, words, token_spans, sig, span_list, self._focus_grams(chars, focus)
+
+    @staticmethod
+    def _focus_grams(chars: list[np.ndarray], focus: list | None) -> np.ndarray | None:
+        """Buckets of the char n-grams lying wholly inside the worst sentence (None: no such sentence)."""
+        if not focus:
+            return None
+        a, b = focus[0]
+        return np.concatenate([g[a:max(a, b - n + 1)] for n, g in enumerate(chars, start=1)])
 
     def _rows(self, parts) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(row, feature index, value) of every non-zero, sorted by row: char block, word block, signals."""
@@ -180,10 +195,20 @@ class TextFeatures(TransformerMixin, BaseEstimator):
             grams = [np.concatenate(p[pick]) if p[pick] else np.empty(0, np.int64) for p in parts]
             rows = np.repeat(np.arange(n, dtype=np.int64), [g.size for g in grams])
             blocks.append(_tfidf(rows, np.concatenate(grams) if grams else np.empty(0, np.int64), idf, n, offset))
+        focused = any(p[6] is not None for p in parts)
+        if focused:
+            grams = [np.empty(0, np.int64) if p[6] is None else p[6] for p in parts]
+            rows = np.repeat(np.arange(n, dtype=np.int64), [g.size for g in grams])
+            blocks.append(_tfidf(rows, np.concatenate(grams), self.idf_char_, n, 0))
         sig = np.vstack([p[4] for p in parts]) if parts else np.empty((0, len(FEATURE_NAMES)))
         r, j = np.nonzero(sig)
         blocks.append((r.astype(np.int64), j + self.signal_offset_, sig[r, j]))
         rows = np.concatenate([b[0] for b in blocks])
+        if focused:  # the worst sentences' n-grams add to the same buckets: one value per (row, feature)
+            keys, inverse = np.unique(rows * self.n_features_out_ + np.concatenate([b[1] for b in blocks]),
+                                      return_inverse=True)
+            values = np.bincount(inverse, weights=np.concatenate([b[2] for b in blocks]), minlength=keys.size)
+            return keys // self.n_features_out_, keys % self.n_features_out_, values
         order = np.argsort(rows, kind="stable")  # within a row: char, word, signal features, each ascending
         return (rows[order], np.concatenate([b[1] for b in blocks])[order],
                 np.concatenate([b[2] for b in blocks])[order])
@@ -191,7 +216,7 @@ class TextFeatures(TransformerMixin, BaseEstimator):
     def _row(self, part) -> tuple[np.ndarray, np.ndarray]:
         """One comment's (indices, values): what _rows gives a batch, with both n-gram blocks counted in one sort
         (the word buckets above the char buckets, as in the row) and each block L2-normalised on its own."""
-        _norm, chars, words, _spans, sig, _list = part
+        _norm, chars, words, _spans, sig, _list, focus = part
         char_size = 1 << self.char_bits
         nz = np.flatnonzero(sig)
         if not chars and not words:
@@ -208,7 +233,19 @@ class TextFeatures(TransformerMixin, BaseEstimator):
             norm = np.sqrt(block @ block)
             if norm > 0:
                 block /= norm
+        if focus is not None:  # the worst sentence's n-grams (a subset of the comment's) add to the char buckets
+            f_idx, f_val = self._weighted(focus, self.idf_char_, 0)
+            val[np.searchsorted(idx[:split], f_idx)] += f_val
         return np.concatenate((idx, nz + self.signal_offset_)), np.concatenate((val, sig[nz]))
+
+    def _weighted(self, buckets: np.ndarray, idf: np.ndarray, offset: int) -> tuple[np.ndarray, np.ndarray]:
+        """(indices, values) of one block of one comment: sublinear TF-IDF, L2-normalised."""
+        idx, tf = _unique_counts(buckets, small=max(self.char_bits, self.word_bits) <= 32)
+        val = (np.log(tf) + 1.0) * idf[idx]
+        keep = val > 0
+        idx, val = idx[keep], val[keep]
+        norm = np.sqrt(val @ val)
+        return idx + offset, val / norm if norm > 0 else val
 
     # -- scikit-learn ---------------------------------------------------------------------------------------
     @property

@@ -161,6 +161,15 @@ def test_fast_path_equals_predict_proba_tiny(tiny):
     _assert_fast_equals_predict_proba(load_scorer(folder, sha), _texts(300))
 
 
+def test_fast_path_equals_predict_proba_on_long_comments(tiny):
+    """Comments of several sentences with one attack: the worst sentence's n-grams are added alike on both paths."""
+    folder, sha, _ = tiny
+    rng = random.Random(11)
+    base, _ = tiny_corpus()
+    texts = ["。".join(rng.sample(base, rng.randint(2, 6))) + rng.choice(["", "。", "\n"]) for _ in range(200)]
+    _assert_fast_equals_predict_proba(load_scorer(folder, sha), texts)
+
+
 @pytest.mark.slow
 def test_fast_path_equals_predict_proba_shipped():
     version, sha = read_active(ARTIFACTS)

@@ -168,6 +168,14 @@ SIGNAL_CASES = [
     ("veiled threat", "顔覚えたぞ", "threat_ja"),
     ("quoted threat", "男は店員に「お前を殺してやる」と叫んだ", "quoted_harm"),
     ("condemned slur", "stop calling women bitches", "quoted_harm"),
+    ("self-harm method pushed", "苦しいなら樹海行けよ", "self_harm_push"),
+    ("masturbation to a named person", "鈴木アナのグラビアでシコった", "sexual_at_person"),
+    ("crime asserted of someone", "あいつは飲酒運転の常習だ", "crime_at_person"),
+    ("death wish at a public role", "あの監督は消え失せろ", "attack_at_public"),
+    ("katakana threat", "お前コロスぞ", "violence_at_person"),
+    ("bomb planted", "事務所に爆弾仕掛けてやる", "threat_ja"),
+    ("a claim about a group denied", "移民が犯罪を増やすという決めつけはおかしい", "negated_ja"),
+    ("a private person's routine", "あの子は毎朝8時に駅前のバス停にいる", "pii_exposed"),
 ]
 
 
@@ -283,6 +291,51 @@ def test_a_negated_attack_on_a_group_is_not_an_attack():
     negated = _signals("immigrants are not vermin")
     assert said["group_attack"] + said["insult_at_group"] > 0
     assert negated["negated_en"] > 0 and negated["group_attack"] == negated["insult_at_group"] == 0
+
+
+def test_a_denied_claim_about_a_group_is_not_an_attack():
+    said = _signals("朝鮮人は劣等民族だ")
+    denied = _signals("朝鮮人は劣等民族だなんて偏見だ")
+    assert said["insult_at_group"] + said["group_attack"] > 0
+    assert denied["negated_ja"] > 0 and denied["insult_at_group"] == denied["group_attack"] == 0
+
+
+def _focus(text):
+    from moderation.features import signals
+    from moderation.text import normalize
+
+    norm = normalize(text)
+    focus: list = []
+    signals(norm, np.frombuffer(norm.text.encode("utf-32-le"), dtype=np.uint32), None, focus)
+    return [norm.text[a:b] for a, b in focus]
+
+
+def test_the_worst_sentence_is_the_attack_not_the_report():
+    padding = "昨日の会見を見た。物価の話はよく分からなかった。"
+    attack = "このコメ主はクズだから死ねばいい。"
+    assert _focus(padding + attack + "来週また見る。") == [attack]
+    # a harm word in a news sentence weighs less than a harm word aimed at a person
+    report = "詐欺事件の報道が多いと思う。それより、あの記者には一回ヤらせてほしい。"
+    assert _focus(report) == ["それより、あの記者には一回ヤらせてほしい。"]
+    assert _focus("お前を殺す") == [] and _focus(padding) == []  # one sentence, or no harm word: nothing apart
+
+
+def test_the_worst_sentence_adds_its_own_ngrams_only_to_long_comments():
+    from moderation.vectorizer import TextFeatures
+
+    long = "昨日の会見を見た。物価の話はよく分からなかった。このコメ主はクズだから死ねばいい。"
+    texts = [long, "このコメ主はクズだから死ねばいい。", "昨日の会見を見た。物価の話はよく分からなかった。"]
+    focus = TextFeatures(char_bits=12, word_bits=8, min_df=1, focus_sentence=True).fit(texts)
+    plain = TextFeatures(char_bits=12, word_bits=8, min_df=1).fit(texts)
+    for text in texts[1:]:  # one sentence, or nothing to focus on: the same row
+        assert focus.encode(text).values == pytest.approx(plain.encode(text).values)
+    attack = set(focus.encode(texts[1]).indices)
+    f, p = focus.encode(long), plain.encode(long)
+    weight = dict(zip(f.indices.tolist(), f.values.tolist(), strict=True))
+    before = dict(zip(p.indices.tolist(), p.values.tolist(), strict=True))
+    assert all(weight[i] > before[i] for i in attack if i in before and i < 1 << 12)
+    row = focus.transform([long, texts[1]]).toarray()[0]  # the batch path gives the same row
+    assert row[f.indices] == pytest.approx(f.values) and row.sum() == pytest.approx(f.values.sum())
 
 
 def test_quoted_ngrams_hash_apart_from_the_writers_own():
