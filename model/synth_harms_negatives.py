@@ -134,6 +134,8 @@ NEGATIVES = {
             "{g}は[差別されがち|偏見にさらされやすい]という調査結果", "ロシア人は全員がプーチン支持ではない", "{gn}は全員が政府を支持しているわけではない", "{gw}の[管理職|議員]が増えているのは良いこと",
             # 2026.11.30-3: groups in culture and history, campaigns against sexual crime, public roles praised
             "{g}の[歴史|文化|言葉|料理]を[学ぶ|紹介する|知る][講座|イベント|展示]が[開かれた|始まった]", "[援助交際|痴漢|盗撮|性被害]を[防ぐ|なくす]ための[啓発|対策|取り組み]が[始まった|進んでいる]", "{role}の[采配|演技|解説|演説]は[見事|最高]だった",
+            # 2026.11.30-3: postal codes and addresses of public offices and companies
+            "{zip} {pref}{city}{town}{d1}-{d2}-{d2} [{city}役所|{pref}庁|{pref}警察本部|{co}本社|〇〇省]", "[{city}役所|{co}本社|{pref}警察本部]の所在地は{zip} {pref}{city}{town}{d1}丁目{d2}番{d2}号", "[資料請求|お問い合わせ]は{zip} {pref}{city}{town}{d1}-{d2} {co}まで",
         ),
         "en": (
             "My Muslim neighbors brought us food for Eid", "More Russian tourists are visiting again", "I love Korean food", "Gay people deserve equal rights", "My Chinese coworker taught me to make dumplings",
@@ -158,6 +160,8 @@ NEGATIVES = {
             "あんたの言う通りやわ", "お前それ天才か", "{c}、今回は[同意|賛成]", "{t}、ほんまそれな", "{c}の言う「制裁は効かない」って話、データで見てみたい",
             "{c}、明日の会見[見に行く|チェックする]？", "お前の[家|地元]の近くでも[ロシア人観光客|外国人]増えた？",
             "{c}、ほんまそれやわ", "{c}、ええこと言うなぁ", "{t}、[そうやね|せやな]。[同感|わかる]",
+            # 2026.11.30-3: "be careful" as kindness: health, weather, scams
+            "{pp}さん、[風邪|熱中症|食べ過ぎ|詐欺の電話]には気をつけた方がいいですよ", "皆さん、[夜道|台風|路面の凍結]には気をつけたほうがいい[です|よ]", "[お前|あんた]も[体|夜更かし]には気をつけた方がいいぞ",
         ),
         "en": (
             "I disagree with you, {te}", "The reporter got the facts wrong here", "{te}, you're wrong about the sanctions, and here's why", "{te}, do you have a source for that?",

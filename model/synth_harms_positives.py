@@ -29,6 +29,8 @@ POSITIVES = {
             # 2026.11.30-3: bombs and arson planned, revenge taken "by my own hand", katakana spellings, incitement against rulers and public roles
             "{t}の[事務所|会社|家|車]に[爆弾|火炎瓶]を[仕掛けて|投げ込んで]やる", "[講演会|集会|イベント|記者会見]の会場ごと[吹き飛ばして|燃やして]やる", "{t}、[いつか|そのうち][報い|天罰]を受けさせてやる。この手でな",
             "{t}、[コロス|ころす]ぞ[、マジで|、本気で|]", "{ruler}なんて[誰か|さっさと][始末して|消して|撃ち殺して]くれ", "{role}、[家族ごと|一家まとめて][消してやる|始末してやる]", "{ruler}は[吊るされろ|処刑されればいい]",
+            # 2026.11.30-3: "be careful" said to one person (a veiled threat)
+            "{t}、[帰り道|夜道|駅のホーム|通勤途中]には気をつけた方がいい[よ|ぞ|ですよ]。[何があるか分からないし|最近物騒だからな|俺は知らんけど]", "{t}、[家族|子供]のことも気をつけたほうがいい[よ|ぞ]",
         ),
         "en": (
             "I will find you and {ve} you[, {te}|]", "{te}, I'm going to {ve} you", ("{te}, you'd better watch out. [I know where you live|I know where you work|We know your car]", PIN),

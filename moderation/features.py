@@ -37,7 +37,7 @@ _LISTS = {
     "sexual_harass": W.SEXUAL_HARASS, "self_harm_push": W.SELF_HARM_PUSH, "self_harm_self": W.SELF_HARM_SELF,
     "crime_word": W.CRIME, "hedge": W.HEDGE, "second_person": W.SECOND_PERSON, "third_person": W.THIRD_PERSON,
     "public_figure": W.PUBLIC_FIGURES, "self_ref": W.SELF, "reporting": W.REPORTING, "literal": W.LITERAL,
-    "news": W.NEWS, "negated_ja": W.NEGATED_JA, "thing": W.THINGS, "praise": W.PRAISE,
+    "news": W.NEWS, "negated_ja": W.NEGATED_JA, "caution": W.CAUTION, "thing": W.THINGS, "praise": W.PRAISE,
     "money_phrase": W.MONEY, "urgency_phrase": W.URGENCY,
     "contact_handoff": W.HANDOFF,
     "dating_lure": tuple(L.SPAM_HASHTAGS) + W.DATING,
@@ -67,6 +67,7 @@ _COMBOS = {
     "hate_at_group": (("hate_statement_en",), ("group",)),
     "group_praise": (("praise",), ("group",)),
     "news_violence": (("violence_word", "death_wish"), ("news",)),
+    "caution_at_person": (("caution",), ("second_person", "third_person", "named_person")),
     "attack_at_public": (("death_wish", "violence_word", "dehumanize", "threat_ja", "sexual_harass"),
                          ("public_figure",)),
 }
@@ -106,7 +107,7 @@ _MONEY_AMOUNT = re.compile(r"(?<![\d,])\d[\d,]{0,15}\s?(?:万|億|千)?\s?円|[�
 _EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2764\u2728\u2B50\u203C\u2049\u2705\u274C]")  # not ☆★♪ (kaomoji)
 _HASHTAG = re.compile(r"[#＃][^\s#＃]+")
 _SENTENCE_END = re.compile(r"[。．!?！？\n]+|\.(?:\s|$)")
-_NAMED = re.compile(r"(?<=[一-龥ァ-ヶー])(?:さん|氏|容疑者|被告|議員|社長|選手|先生|くん|ちゃん|アナ(?!ウンサ))"
+_NAMED = re.compile(r"(?<=[一-龥ァ-ヶー])(?<!皆)(?:さん|氏|容疑者|被告|議員|社長|選手|先生|くん|ちゃん|アナ(?!ウンサ))"
                     r"|(?<![a-z])(?:mr|mrs|ms|dr)\.? [a-z]")
 _NAMED_TRIGGER = frozenset("さ氏容被議社選先くちアmd")
 _GENERIC_LABELS = frozenset({"card", "bank", "mail", "info", "online", "japan", "mobile", "group", "net", "web", "shop",

@@ -836,6 +836,12 @@ NEGATION_EN = (
     "aren't",
 )
 
+# advice about danger: aimed at one person (記者さん, お前) it is a veiled threat; at everyone (皆さん) it is advice
+CAUTION = (
+    "気をつけた方がいい", "気をつけたほうがいい", "気を付けた方がいい", "気を付けたほうがいい", "用心した方がいい",
+    "用心したほうがいい", "気をつけた方が身のため", "気をつけな", "背後に気をつけ", "夜道に気をつけ",
+    "夜道には気をつけ", "watch your step", "be careful out there", "better be careful",
+)
 # Japanese negation and condemnation: an attack on a group in the same sentence is denied or condemned, not made
 NEGATED_JA = (
     "決めつけ", "決め付け", "偏見", "思ったことがない", "思ったことはない", "とは思わない", "なんて思わない",
