@@ -252,7 +252,7 @@ def _sentence_combos(t: str, hits: list, raw: np.ndarray, focus: list | None = N
     if not hits:
         return
     if focus is not None and raw[_IDX["sentences"]] > 1:
-        _worst_sentence(t, ends, [bisect.bisect_right(ends, h[0]) for h in hits], hits, focus)
+        _worst_sentence(t, ends, hits, focus)
     per: dict[int, list[int]] = {}  # sentence -> [combinations a category opens, ... closes, _FLAGS]
     right = bisect.bisect_right
     for at, cats in {(right(ends, h[0]), h[3]) for h in hits}:  # each category tuple once per sentence
@@ -293,20 +293,30 @@ def _combo_bits(cats: tuple[str, ...]) -> tuple[int, int, int]:
     return first, second, flags
 
 
-def _worst_sentence(t: str, ends: list[int], sentence_of: list[int], hits: list, focus: list) -> None:
+@lru_cache(maxsize=4096)
+def _focus_weight(cats: tuple[str, ...]) -> tuple[int, int]:
+    """What one hit adds to its sentence's claim to be the worst one: (1 for a harm word or construction, that
+    plus 1 for a person or group it may aim at, less 1 for a news or hedging word)."""
+    harm = 0 if _FOCUS_KINDS.isdisjoint(cats) else 1
+    return harm, harm + (0 if _FOCUS_TARGETS.isdisjoint(cats) else 1) - (0 if _FOCUS_REPORT.isdisjoint(cats) else 1)
+
+
+def _worst_sentence(t: str, ends: list[int], hits: list, focus: list) -> None:
     """Append (start, end) of the sentence with the most harm words and constructions plus the people they may
-    aim at, less its news and hedging words (the first on a tie); a sentence with no harm word is never chosen."""
+    aim at, less its news and hedging words (the first on a tie); a sentence with no harm word is never chosen.
+    Every hit counts, not each category tuple once."""
     harm: dict[int, int] = {}
-    aimed: dict[int, int] = {}
-    for sid, (_a, _b, _w, cats) in zip(sentence_of, hits, strict=True):
-        if not _FOCUS_KINDS.isdisjoint(cats):
-            harm[sid] = harm.get(sid, 0) + 1
-        if not _FOCUS_TARGETS.isdisjoint(cats):
-            aimed[sid] = aimed.get(sid, 0) + 1
-        if not _FOCUS_REPORT.isdisjoint(cats):
-            aimed[sid] = aimed.get(sid, 0) - 1
-    if harm:
-        sid = max(sorted(harm), key=lambda k: harm[k] + aimed.get(k, 0))
+    score: dict[int, int] = {}
+    right = bisect.bisect_right
+    for a, _b, _w, cats in hits:
+        h, w = _focus_weight(cats)
+        if h or w:
+            sid = right(ends, a)
+            harm[sid] = harm.get(sid, 0) + h
+            score[sid] = score.get(sid, 0) + w
+    harmful = [sid for sid in sorted(harm) if harm[sid]]
+    if harmful:
+        sid = max(harmful, key=score.__getitem__)
         start = ends[sid - 1] if sid > 0 else 0
         focus.append((start, ends[sid] if sid < len(ends) else len(t)))
 

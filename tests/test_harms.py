@@ -10,6 +10,9 @@ import pytest
 from model.functional import Judge
 
 HELD, ALLOWED = "held", "allowed"
+LONG_CIVIL = ("今日の記事を最後まで読みました。物価の話は具体的な数字があって分かりやすかったです。"
+              "うちの近所のスーパーでも野菜の値段が上がっていて、家計のやりくりが大変です。")
+LONG_END = "政府には、年金生活の人にも届く対策を早く出してほしいと思います。次の特集も楽しみにしています。"
 
 
 def _known_gap(reason):
@@ -21,8 +24,7 @@ CASES = [
     pytest.param("上のコメ主は頭おかしいだろ", HELD, id="person-insult"),
     pytest.param("この政策は頭おかしいだろ", ALLOWED, id="policy-insult"),
     # public figure: harsh criticism vs incitement
-    pytest.param("プーチンは戦争犯罪者だ。誰か早く暗殺してくれ", HELD, id="putin-incitement",
-                 marks=_known_gap("incitement to kill a public figure is allowed (threat 0.29 < 0.3)")),
+    pytest.param("プーチンは戦争犯罪者だ。誰か早く暗殺してくれ", HELD, id="putin-incitement"),
     pytest.param("プーチンは戦争犯罪者だ。国際法廷で裁かれるべきだ", ALLOWED, id="putin-criticism"),
     pytest.param("岸田政権は無能すぎる。物価対策が何一つ効いていない", ALLOWED, id="government-incompetent"),
     # said vs quoted / threat vs report of a threat
@@ -55,6 +57,26 @@ CASES = [
     pytest.param("「チョン」なんて差別語を平気で使うコメントが多くて悲しい", ALLOWED, id="counter-speech"),
     pytest.param("俺ってほんとバカだな、また財布を忘れた", ALLOWED, id="self-deprecation"),
     pytest.param("お前ってほんとバカだな、また的外れなこと書いてる", HELD, id="baka-at-other"),
+    # a self-harm method pushed at someone vs the method in the news
+    pytest.param("そんなに人生つらいなら樹海にでも行けよ", HELD, id="self-harm-method-pushed",
+                 marks=_known_gap("樹海 with でも before the verb is not a listed push (self_harm 0.03)")),
+    pytest.param("そんなに人生つらいなら樹海に行けよ", HELD, id="self-harm-method-pushed-plain"),
+    pytest.param("練炭による事故が続き、県が換気を呼びかけている", ALLOWED, id="self-harm-method-reported"),
+    # a sexual remark about a named person vs news about her
+    pytest.param("田中アナの水着グラビアでシコった", HELD, id="sexual-at-named-person"),
+    pytest.param("田中アナの水着グラビアが話題になっている", ALLOWED, id="named-person-in-the-news"),
+    # a crime asserted of a private person vs an arrest reported
+    pytest.param("隣の佐藤、あいつ昔から飲酒運転してるよ", HELD, id="crime-asserted"),
+    pytest.param("飲酒運転の疑いで会社員の男が逮捕された", ALLOWED, id="arrest-reported"),
+    # a claim about a group made vs called prejudice
+    pytest.param("移民が日本の治安を悪くしている", HELD, id="group-blamed"),
+    pytest.param("移民が日本の治安を悪くしているという決めつけは偏見だ", ALLOWED, id="group-blame-denied"),
+    # "be careful" to one person vs to everyone
+    pytest.param("コメ主さん、帰り道には気をつけた方がいいよ", HELD, id="caution-at-commenter"),
+    pytest.param("皆さん、台風の夜は帰り道に気をつけた方がいいよ", ALLOWED, id="caution-for-everyone"),
+    # one attacking sentence inside a long civil comment vs the civil comment alone
+    pytest.param(LONG_CIVIL + "上のコメ主はクズだから早く死ねばいい。" + LONG_END, HELD, id="long-with-one-attack"),
+    pytest.param(LONG_CIVIL + LONG_END, ALLOWED, id="long-civil"),
 ]
 
 
