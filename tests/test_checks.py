@@ -10,7 +10,7 @@ from moderation.labels import CATEGORIES, LABELS
 from moderation.nudges import MESSAGES
 
 CHECK = "/api/v1/comments:check"
-ABUSIVE = "お前は本当にバカだ。黙れ、消えろ。"  # the tiny model: harassment 1.0 (card review 0.4)
+ABUSIVE = "お前は本当にバカだ。黙れ、このクズ。"  # the tiny model: harassment 1.0 (card review 0.4), threat 0.44 (0.5)
 SPAM = "副業で月収100万円！今すぐLINE追加してね"
 CLEAN = "今日の記事、とても参考になりました。"
 NEVER = {"review": 1.01, "reject": 1.01}
