@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from moderation.pages.cards import inert, level, safe_link, segments
+from moderation.pages.cards import card, inert, level, safe_link, segments
 from moderation.store.review_queue import ReviewQueue
 from tests.support.moderators import MODERATOR_PASSWORD, csrf_of
 
@@ -77,6 +77,20 @@ def test_bidi_controls_become_visible_segments_and_links_need_http():
     limits = {"review": 0.3, "reject": 0.9}
     assert [level(p, limits) for p in (0.95, 0.9, 0.34, 0.29)] == ["reject", "reject", "review", "low"]
     assert level(0.698, {"review": 0.5, "reject": 0.99}) == "review"
+
+
+def test_abuse_word_agrees_with_the_category_that_held_the_comment():
+    thresholds = {"abuse": {"review": 0.5, "reject": 0.99}, "threat": {"review": 0.05, "reject": 0.97},
+                  "spam": {"review": 0.5, "reject": 0.99}}
+    record = {"id": "c1", "text": "夜道に気をつけろよ", "labels": ["abuse", "threat"],
+              "scores": {"spam": 0.01, "abuse": 0.09}, "categories": {"threat": 0.09, "hate": 0.01}}
+    view = card(record, {}, thresholds)
+    words = {s["label"]: s["level"] for s in view["scores"]}
+    assert words == {"abuse": "review", "spam": "low"}
+    assert [(c["label"], c["level"]) for c in view["categories"]] == [("threat", "review")]
+    clean = {**record, "labels": [], "categories": {"threat": 0.01, "hate": 0.01},
+             "scores": {"spam": 0.01, "abuse": 0.01}}
+    assert {s["label"]: s["level"] for s in card(clean, {}, thresholds)["scores"]}["abuse"] == "low"
 
 
 # -- unauthenticated -------------------------------------------------------------------------------------

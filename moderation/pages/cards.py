@@ -134,9 +134,18 @@ def evidence(text, explanation, label):
     return out
 
 
-def _scores(values, thresholds):
-    return [{"label": k, "value": round(float(v), 3), "level": level(float(v), thresholds.get(k))}
-            for k, v in values]
+_RANK = {"low": 0, "review": 1, "reject": 2}
+
+
+def _scores(values, thresholds, categories=None):
+    """Each score's word; abuse means "some harm", so its word is its highest category's (a held threat is not low)."""
+    out = [{"label": k, "value": round(float(v), 3), "level": level(float(v), thresholds.get(k))}
+           for k, v in values]
+    for item in out:
+        if item["label"] == "abuse" and categories:
+            item["level"] = max([item["level"], *(level(float(p), thresholds.get(name))
+                                                 for name, p in categories.items())], key=_RANK.get)
+    return out
 
 
 def parent_view(parent_id, parent):
@@ -171,7 +180,7 @@ def card(record, history, thresholds=None, parent=None):
         "history": {"approved": history.get("approved", 0), "rejected": history.get("rejected", 0)},
         "received_at": record.get("received_at") or 0,
         "labels": record.get("labels") or [],
-        "scores": _scores(sorted(scores.items()), thresholds),
+        "scores": _scores(sorted(scores.items()), thresholds, categories),
         "categories": [{**item, "evidence": evidence(record.get("text"), record.get("explanation"), item["label"])}
                        for item in _scores(shown, thresholds)],
         "primary_reason": primary_reason(record),
