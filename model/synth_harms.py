@@ -13,6 +13,8 @@ from __future__ import annotations
 import random
 import re
 
+from model.synth_harms_en import FAMILIES as FAMILIES_EN
+from model.synth_harms_en import SLOTS_EN
 from model.synth_harms_negatives import NEGATIVES
 from model.synth_harms_positives import POSITIVES
 from model.synth_harms_slots import EMOJI, FILLERS, PREFIXES, SLOTS, SUFFIXES
@@ -21,6 +23,7 @@ CATEGORIES = ("threat", "hate", "harassment", "sexual", "self_harm", "personal_i
 HEADS = ("spam", "abuse", *CATEGORIES)
 LANGS = ("ja", "en")
 ROWS_PER_FAMILY = {"positive": 520, "negative": 420}  # per language at scale 1.0
+ROWS_PER_FAMILY_EN = 400  # per family of synth_harms_en.py at scale 1.0
 LONG_SHARE = 0.25  # rows where the template's sentence sits among neutral sentences
 CONTEXT_FAMILIES = ("neg_politics", "neg_article", "neg_report")  # clean sentences that may surround any row
 _TOKEN = re.compile(r"(\[[^\]]*\]|\{\w+\})")
@@ -99,8 +102,11 @@ def _decorate(rng: random.Random, core: str, lang: str) -> str:
     return text
 
 
-def _family_rows(family: str, lang: str, templates: tuple, n: int, seed: int) -> list[dict]:
+def _family_rows(family: str, lang: str, templates: tuple, n: int, seed: int, slots: dict | None = None,
+                 source: str | None = None) -> list[dict]:
     rng = random.Random(f"{seed}:{family}:{lang}")
+    slots = SLOTS[lang] if slots is None else slots
+    source = source or f"synth-{family}-{lang}"
     rows, seen = [], set()
     for attempt in range(n * 30):
         if len(rows) >= n:
@@ -108,12 +114,12 @@ def _family_rows(family: str, lang: str, templates: tuple, n: int, seed: int) ->
         tid = attempt % len(templates)  # round robin: every template appears
         entry = templates[tid]
         template, overrides = (entry, None) if isinstance(entry, str) else entry
-        text = _decorate(rng, expand(rng, template, SLOTS[lang]), lang)
+        text = _decorate(rng, expand(rng, template, slots), lang)
         if text in seen:
             continue
         seen.add(text)
-        rows.append({"text": text, "lang": lang, "source": f"synth-{family}-{lang}",
-                     "group": f"{family}-{lang}-{tid:02d}", "synthetic": True,
+        rows.append({"text": text, "lang": lang, "source": source,
+                     "group": f"{source}-{tid:02d}", "synthetic": True,
                      "labels": family_labels(family, overrides)})
     return rows
 
@@ -126,6 +132,11 @@ def generate(seed: int = 20261129, scale: float = 1.0) -> list[dict]:
         for family, by_lang in table.items():
             for lang in LANGS:
                 rows.extend(_family_rows(family, lang, by_lang[lang], n, seed))
+    slots_en = {**SLOTS["en"], **SLOTS_EN}
+    for family, templates in FAMILIES_EN.items():  # the English families with targets (synth_harms_en.py)
+        n = max(1, round(ROWS_PER_FAMILY_EN * scale))
+        rows.extend(_family_rows(family, "en", templates, n, seed,
+                                 slots_en, f"synth-en-{family}"))
     seen: set[str] = set()
     unique = []
     for row in rows:

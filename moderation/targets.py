@@ -82,6 +82,7 @@ REPORTED_BEFORE_JA = re.compile(r"(?:だなんて|なんて言う|とか言う|�
 REPORTED_AFTER_EN = re.compile(r"(?<![a-z])(?:calling|called|saying|say that|said that|says that|the word|the term|"
                                r"statements like|comments like|phrases like|words like|tweets like|posts like|"
                                r"things like|claims? that|claiming)(?![a-z])[^.!?\n,;]{0,80}")
+_REPOST = re.compile(r"\s?@\w{1,30}:")  # a quote that starts with "@user:" reposts that user's words
 _SENTENCE_ENDS = "。．.!?！？\n"
 _REPORTED_TRIGGER = frozenset("「『\"“なとっいcstw")
 _NEEDLES_REPORTED = NeedleIndex((REPORTED_QUOTE, REPORTED_BEFORE_JA, REPORTED_AFTER_EN))
@@ -102,9 +103,9 @@ def _reported(text: str) -> tuple[tuple[int, int, bool], ...]:
     chars = set(text)
     out = []
     if not chars.isdisjoint("「『\"“") and _NEEDLES_REPORTED[REPORTED_QUOTE].may_match(text, chars):
-        # a whole comment in quotes is the writer's own (a retweet, a shout)
+        # a whole comment in quotes is the writer's own (a retweet, a shout), and so is a repost ("@user: ...")
         out += [(*m.span(), text[m.start()] not in "「『") for m in REPORTED_QUOTE.finditer(text)
-                if len(text) - (m.end() - m.start()) >= 10]
+                if len(text) - (m.end() - m.start()) >= 10 and not _REPOST.match(text, m.start() + 1)]
     if not chars.isdisjoint("なとっい") and _NEEDLES_REPORTED[REPORTED_BEFORE_JA].may_match(text, chars):
         last_end = 0
         for m in REPORTED_BEFORE_JA.finditer(text):

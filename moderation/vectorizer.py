@@ -6,8 +6,9 @@
 - appends the named signal features (`moderation.features.signals`),
 - with `quoted_apart`, hashes the n-grams that start inside someone else's reported words in Japanese
   (「…」と, という投稿, だなんて: `moderation.targets.reported_spans`) into other buckets than the writer's own,
-  so 殺してやる quoted in a news sentence does not carry the weight of 殺してやる said (English double quotes
-  are not: in the English training tweets they are mostly retweets the writer endorses),
+  so 殺してやる quoted in a news sentence does not carry the weight of 殺してやる said; with `quoted_apart_en`
+  English "..." and what follows calling/saying/the word too (model/data.py takes the quote marks off the
+  retweets the training tweets repost, which are the writer's own words),
 weighting the two n-gram blocks by sublinear TF and the fitted IDF (`idf_`, one value per bucket) and
 L2-normalising each block. With `focus_sentence`, a comment of several sentences whose worst sentence holds a
 harm word (`moderation.features.signals(focus=...)`) also gets that sentence's character n-grams, weighted
@@ -97,9 +98,11 @@ class TextFeatures(TransformerMixin, BaseEstimator):
 
     quoted_apart = False  # what an artifact pickled before the option was added unpickles to
     focus_sentence = False  # likewise
+    quoted_apart_en = False
 
     def __init__(self, char_bits: int = 18, word_bits: int = 16, char_ngram_max: int = 3, min_df: int = 2,
-                 signal_scale: float = 1.0, quoted_apart: bool = False, focus_sentence: bool = False):
+                 signal_scale: float = 1.0, quoted_apart: bool = False, focus_sentence: bool = False,
+                 quoted_apart_en: bool = False):
         self.char_bits = char_bits
         self.word_bits = word_bits
         self.char_ngram_max = char_ngram_max
@@ -107,12 +110,13 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         self.signal_scale = signal_scale
         self.quoted_apart = quoted_apart
         self.focus_sentence = focus_sentence
+        self.quoted_apart_en = quoted_apart_en
 
     def _quoted_mask(self, text: str) -> np.ndarray | None:
         """Per character of the normalised text: inside someone else's reported words (None: nowhere)."""
         if not self.quoted_apart:
             return None
-        spans = reported_spans(text, set(text), english=False)  # English quotes are mostly retweets, kept as said
+        spans = reported_spans(text, set(text), english=self.quoted_apart_en)
         if not spans:
             return None
         delta = np.zeros(len(text) + 1, dtype=np.int64)

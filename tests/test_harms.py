@@ -77,6 +77,30 @@ CASES = [
     # one attacking sentence inside a long civil comment vs the civil comment alone
     pytest.param(LONG_CIVIL + "上のコメ主はクズだから早く死ねばいい。" + LONG_END, HELD, id="long-with-one-attack"),
     pytest.param(LONG_CIVIL + LONG_END, ALLOWED, id="long-civil"),
+    # English (issue 12): aimed at a person vs a policy or a thing
+    pytest.param("You are a pathetic clown and everyone here knows it", HELD, id="en-insult-at-person"),
+    pytest.param("This tax plan is a pathetic joke and everyone here knows it", ALLOWED, id="en-insult-at-policy"),
+    pytest.param("Fuck you, you worthless piece of garbage", HELD, id="en-swearing-at-person"),
+    pytest.param("Fucking hell, the train is late again this morning", ALLOWED, id="en-swearing-at-nobody"),
+    pytest.param("The senator is a spineless liar and should resign", ALLOWED, id="en-criticism-of-politician"),
+    # a threat said vs reported
+    pytest.param("I am going to shoot you the next time I see you", HELD, id="en-threat-said"),
+    pytest.param("Police said the man threatened to shoot his neighbour after an argument", ALLOWED,
+                 id="en-threat-reported"),
+    # a group attacked vs the same words quoted or referred to in order to condemn them
+    pytest.param("Immigrants are parasites and should be thrown out of this country", HELD, id="en-hate-said"),
+    pytest.param('The man who posted "immigrants are parasites" under this story was rightly banned', ALLOWED,
+                 id="en-hate-quoted"),
+    pytest.param("Calling immigrants parasites is disgusting and you should be ashamed", ALLOWED,
+                 id="en-hate-referred-to"),
+    pytest.param("I hate Muslims, every single one of them", HELD, id="en-hate-group"),
+    pytest.param("I hate early meetings, every single one of them", ALLOWED, id="en-hate-thing"),
+    # a slur at someone vs reported vs in-group vs inside a longer word
+    pytest.param("Get out of our street, you dirty spic", HELD, id="en-slur-at-person"),
+    pytest.param("A customer called my cousin a spic at work and got thrown out", ALLOWED, id="en-slur-reported"),
+    pytest.param("Add a little spice to the sauce before serving", ALLOWED, id="en-slur-letters-in-word"),
+    pytest.param("Twenty years married to my wife today, a proud old dyke and happier than ever", ALLOWED,
+                 id="en-slur-reclaimed"),
 ]
 
 

@@ -350,3 +350,25 @@ def test_quoted_ngrams_hash_apart_from_the_writers_own():
     row = apart.transform([texts[2]]).toarray()[0]
     enc = apart.encode(texts[2])
     assert row[enc.indices] == pytest.approx(enc.values) and row.sum() == pytest.approx(enc.values.sum())
+
+
+def test_english_quoted_ngrams_hash_apart_only_when_asked():
+    """`quoted_apart_en`: a slur quoted or reported to condemn it does not share the said slur's n-gram weights;
+    without the option (older artifacts) English quotes hash as the writer's own."""
+    from moderation.vectorizer import TextFeatures
+
+    texts = ['he wrote "you are scum" under my post', "you are scum", "calling them scum is vile"]
+    ja_only = TextFeatures(char_bits=12, word_bits=8, min_df=1, quoted_apart=True).fit(texts)
+    both = TextFeatures(char_bits=12, word_bits=8, min_df=1, quoted_apart=True, quoted_apart_en=True).fit(texts)
+    said = set(both.encode(texts[1]).indices)
+    for text in (texts[0], texts[2]):
+        assert len(set(both.encode(text).indices) & said) < len(set(ja_only.encode(text).indices) & said) / 2
+    assert set(both.encode(texts[1]).indices) == set(ja_only.encode(texts[1]).indices)  # nothing quoted: unchanged
+
+
+def test_training_tweets_lose_their_retweet_quotes_but_test_tweets_do_not():
+    from model.data import davidson_training_text
+
+    assert davidson_training_text('"@user: you are trash" lol') == ' @user: you are trash  lol'
+    assert davidson_training_text("&#8220;@user: ok&#8221;") == " @user: ok "
+    assert davidson_training_text("no quotes here") == "no quotes here"

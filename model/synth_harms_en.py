@@ -1,0 +1,107 @@
+"""English generated rows with targets (issue 12): threats at a person, hate at groups, and hard negatives.
+
+The English heads learnt from slur-heavy tweets (Davidson) and a hate forum (Stormfront), where a group word
+or a slur is nearly always an attack, so they flagged counter-speech that quotes or reports a slur, in-group
+(reclaimed) usage, neutral and positive mentions of groups and negated hate. These families give the heads
+the same words in both directions, decided by the target and the frame: said at a person or a group (a
+harm) vs quoted, reported, condemned, negated, said of oneself, aimed at a thing or at nobody (not a harm).
+Rows are marked synthetic, are never evaluated, and were written from the categories' definitions, not from
+any test suite's cases. model/synth_harms.py expands and decorates them like its own families.
+"""
+
+# ruff: noqa: E501 (template tables)
+from __future__ import annotations
+
+from model.synth_harms_slots import _w
+
+HATE_THREAT = {"threat": 1, "hate": 1}
+
+# slot values of these families only (the others come from model/synth_harms_slots.py SLOTS["en"])
+SLOTS_EN = {
+    "slurp": _w("niggers|faggots|fags|dykes|trannies|kikes|spics|chinks|retards|wetbacks|ragheads|towelheads|queers"),
+    "slur1": _w("nigger|faggot|fag|dyke|tranny|kike|spic|chink|retard|wetback|raghead|towelhead"),
+    "rslur": _w("queer|dyke|fag|nigga|homo|tranny|cripple|crip"),  # identity words a group's own members reclaim
+    "rslurp": _w("queers|dykes|fags|niggas|homos|cripples|crips"),
+    "dehum": _w("vermin|animals|rats|parasites|cockroaches|subhuman|savages|a plague|a disease|filth|scum|trash|pigs|inferior|disgusting|worthless"),
+    "neg": _w("lazy|violent|dirty|stupid|dishonest|dangerous|useless|greedy|criminals|liars|thieves"),
+    "hateverb": _w("hate|despise|can't stand|loathe|detest"),
+    "punish": _w("deported|locked up|banned|sterilized|kicked out|rounded up|put in camps"),
+    "hs": _w("{g} are {dehum}|I hate {g}|{g} should all die|kill all {g}|{g} don't belong here|{slurp} are the worst|{g} are a disease|go back where you came from|{g} should be {punish}|all {g} are {neg}|{g} are not human|{slurp} out"),
+    "rel": _w("brother|sister|cousin|best friend|neighbour|neighbor|boss|daughter|son|aunt|coworker|roommate"),
+    "g1a": _w("gay|Muslim|Jewish|trans|disabled|Black|an immigrant|a refugee|lesbian|Mexican|Korean|Chinese|Arab|autistic"),
+    "vpast": _w("killed|shot|stabbed|beaten|attacked|threatened|assaulted|harassed"),
+    "place": _w("a mosque|a synagogue|a gay bar|a school|a supermarket|a church|a shelter|a bus stop|a market"),
+    "curse": _w("fuck|fucking|shit|damn|goddamn|bloody|crap|hell"),
+    "thing": _w("this weather|my phone|the traffic|this printer|Mondays|my laptop|the bus|this game|the wifi|my knee|this diet|the referee|the parking|this heat|my code"),
+    "ve2": _w("kill|hurt|stab|shoot|beat|strangle|break your legs and kill|burn|end|cut"),
+    "when": _w("tonight|tomorrow|this weekend|soon|when you least expect it|after work|next time I see you|one of these days"),
+    "weapon": _w("a gun|a knife|a bat|a crowbar|my rifle|a hammer"),
+}
+
+FAMILIES = {
+    "threat": (  # a person (or a group's member) told the writer will hurt them
+        "I'm going to {ve2} you {when}", "I will {ve2} you, {te}", "You'd better [run|hide|delete this], or I'll {ve2} you",
+        "Keep talking and I'll {ve2} you", "I am going to make you bleed, {te}", "I'll put a bullet in your head", "I will find where you live and {ve2} you",
+        "I'm coming for you {when}. Bring {weapon} if you want", "Mark my words, {te}: I will {ve2} you", "You're next. I'm going to {ve2} you", "I'm gonna {ve2} u {when}",
+        "One day I'll catch you alone and {ve2} you", "I will burn your house down with you in it", "I'm going to put you in the ground, {te}", "I swear to god I'll {ve2} you",
+        "Say one more word and I will {ve2} you", "If you show up {when} I'm going to {ve2} you", "You'd better watch yourself, I'm going to {ve2} you",
+        ("I'm going to {ve2} every {g1} I see", HATE_THREAT), ("We will {ve2} all of you {g} {when}", HATE_THREAT), ("The next {g1} who walks in here is getting shot", HATE_THREAT),
+        ("I'm bringing {weapon} to the [mosque|synagogue|pride parade|refugee center] {when}", HATE_THREAT), ("Any {g1} in my street will be {vpast}. Count on it", HATE_THREAT),
+        ("I will personally {ve2} any {g1} who moves here", HATE_THREAT), ("We're going to {ve2} you {slurp} one by one", HATE_THREAT),
+        "I'm going to hunt you down, {te}", "You will regret this. I'm going to {ve2} you", "I will wait outside your house and {ve2} you",
+    ),
+    "hate": (  # a group attacked by identity, in varied constructions
+        "{g} are {dehum}", "{g} are nothing but {dehum}", "I {hateverb} {g}", "{g} make me sick", "You can't trust {g}", "{g} should be {punish}",
+        "It's disgusting how {g} behave", "Why are all {g} so {neg}?", "All {g} are {neg}", "Typical {g1}, always {neg}", "I'd rather die than live next to {g}",
+        "{g} have no place in a civilised country", "{g} are a plague on this country", "{g} belong in a zoo", "Isn't it obvious that {g} are {dehum}?",
+        "{g} are only good for cleaning toilets", "Too many {g} around here. Get rid of them", "{slurp} are ruining this country", "Those {slurp} should leave",
+        "Never hire {g}, they are {neg}", "{g} are the lowest form of life", "I think {g} are {dehum}", "Honestly {g} disgust me", "A {g1} is worth less than a dog",
+        "{g} will never be equal to us", "Send all the {g} back", "{g} are {neg} and always will be", "{g} like you are {dehum}", "Sick of seeing {g} everywhere",
+        "{g} should not be allowed near children", "Just another {slur1} ruining everything", "Keep {g} out of our neighbourhood", "{g} can't be educated, they are {dehum}",
+    ),
+    "neg_counter_quote": (  # someone else's hate quoted or reported in order to condemn it
+        "\"{hs}\" - I can't believe people still say this", "He said \"{hs}\" and got banned. Good", "Someone wrote \"{slur1}\" on my friend's car. Disgusting",
+        "Statements like \"{hs}\" are why this site needs moderators", "If you think \"{hs}\", you need to get out more", "\"{hs}\"? Who raised you?",
+        "I was called a \"{slur1}\" at work today and I reported it", "The word \"{slur1}\" is a slur and has no place here", "Replying \"{hs}\" to a news story is just hate",
+        "My teacher got fired for calling a student a {slur1}. Rightly so", "Anyone who posts \"{hs}\" should be reported", "\"{hs}\" is not an opinion, it's bigotry",
+        "The sign said \"{hs}\". The police are investigating", "Quoting the guy above: \"{hs}\". Mods, please", "Saw \"{hs}\" scrawled on the bus stop. Sad",
+        "They chanted \"{hs}\" outside the station. Shameful", "When he shouted \"{slur1}\" at her, everyone on the train stood up for her",
+        "Imagine typing \"{hs}\" and thinking you're the good guy", "\"{hs}\" - this is what my {rel} hears every day", "Reported the comment that said \"{hs}\"",
+    ),
+    "neg_counter_ref": (  # the hate referred to, not repeated as one's own
+        "Calling {g} {dehum} is disgusting", "Saying that you hate {g} says more about you than about them", "People who call {g} {dehum} should be ashamed",
+        "Stop calling {g} {slurp}", "You can't say {g} are {dehum} and expect people to respect you", "It's wrong to say {g} should be {punish}",
+        "Anyone who calls a {g1} a {slur1} is a bigot", "Using {slur1} as an insult is never okay", "He called my {rel} a {slur1} and I'm still angry",
+        "Claiming that {g} are {neg} is just prejudice", "There is no excuse for saying {g} don't belong here", "Shame on whoever called them {slurp}",
+        "If you say {g} are {dehum}, expect to be called out", "Words like {slur1} hurt real people", "Telling {g} to go back where they came from is racist",
+        "Comments like the one calling {g} {dehum} should be deleted", "Nobody should be called a {slur1}, ever", "Blaming {g} for crime is lazy and wrong",
+    ),
+    "neg_reclaimed": (  # in-group, reclaimed use of a word about oneself or one's own people
+        "I'm a proud {rslur} and I always will be", "We {rslurp} have to stick together", "Me and my {rslurp} out here having fun", "Being a {rslur} is who I am",
+        "{rslur} and proud", "Call me a {rslur}, I wear it with pride", "Us {rslurp} know how to throw a party", "As a {rslur} myself, I love this",
+        "Happy pride to all my fellow {rslurp}", "my {rslurp} {fn} and {fn} just got married", "I'm the biggest {rslur} in my friend group lol", "We reclaimed the word {rslur}. It's ours now",
+        "Old {rslur} here, still dancing", "I'm a {rslur} and I vote", "That's my {rslur} right there, love her", "Proud to be queer and here",
+    ),
+    "neg_identity": (  # groups named neutrally, positively, or with a negated attack
+        "I am {g1a}", "My {rel} is {g1a}", "{g} live in my neighbourhood", "There are many {g} in my town", "{g} have the same rights as everyone",
+        "I love {g}", "{g} are great people", "{g} are welcome here", "{g} deserve respect", "We need more {g} in government", "{g} are not {dehum}",
+        "I don't hate {g}", "I would never say {g} are {dehum}", "{g} are no worse than anyone else", "Why do people hate {g}? They're just people",
+        "Are there many {g} where you live?", "{g} have been part of this country for centuries", "My best friend is {g1a}", "I'm proud to be {g1a}",
+        "{g} are just as smart as anyone", "I've never met {g1a} person I didn't like", "{g} don't deserve this hate", "No {g1} should be treated like that",
+        "How many {g} voted in the last election?", "{g} are people, full stop", "It is not true that {g} are {neg}", "{g} are not a threat to anyone",
+        "My {rel} married {g1a} guy", "The {g} I know are kind and hardworking", "Being {g1a} is nothing to be ashamed of",
+    ),
+    "neg_profanity": (  # swearing at nobody, or at a thing
+        "{curse} {thing}", "holy shit, that was fast", "damn, what a game", "this is fucking awesome", "shit, I forgot my keys again", "fuck yeah, we won",
+        "what the hell is going on with {thing}", "{thing} is such bullshit today", "I'm so fucking tired", "that concert was the shit", "oh crap, I spilled coffee",
+        "{thing} can go to hell", "goddamn it, {thing} broke again", "fucking hell, it's cold", "holy fuck that goal", "shit happens, we move on",
+        "I fucking love this song", "damn right", "well that was a shitty day", "no fucking way, congrats!", "{thing} is fucking useless",
+    ),
+    "neg_news": (  # attacks and hate reported as news
+        "Police say the gunman {vpast} {d2} people at {place}", "A man was arrested for threatening to kill {g}", "The attacker shouted slurs at {g} before being detained, witnesses said",
+        "Hate crimes against {g} rose {d2}% last year, a report says", "Court convicts man who said he wanted to kill {g}", "A {g1} was {vpast} near {place}, police said",
+        "The suspect told officers he hated {g}, according to the indictment", "Prosecutors say the defendant posted \"{hs}\" before the attack",
+        "Vigil held for victims of the attack on {place}", "The group was charged with plotting to bomb {place}", "Witnesses said the man yelled \"I will kill you\" before fleeing",
+        "Officials condemned the graffiti calling {g} {dehum}", "{d2} people were {vpast} in the shooting, the mayor confirmed", "The threat against {place} was reported to the FBI",
+    ),
+}
