@@ -80,6 +80,7 @@ def main(argv=None) -> int:
     ap.add_argument("--artifact", default=None, help="measure this artifact folder instead of fitting")
     ap.add_argument("--source-weight", action="append", default=[], metavar="SOURCE=W")
     ap.add_argument("--C", type=float, default=4.0)
+    ap.add_argument("--drop-source", action="append", default=[], help="leave a (generated) source out (ablation)")
     args = ap.parse_args(argv)
     for item in args.source_weight:
         src, _, w = item.partition("=")
@@ -95,7 +96,8 @@ def main(argv=None) -> int:
         folder, sha = resolve_artifact(args.artifact)
         pipe = load_scorer(folder, sha).pipeline
     else:
-        train = [r for r in rows + T.synthetic_rows(data_dir) if r.split == D.TRAIN and r.lang == "en"]
+        train = [r for r in rows + T.synthetic_rows(data_dir) if r.split == D.TRAIN and r.lang == "en"
+                 and r.source not in args.drop_source]
         log.info("fitting on %d English training rows", len(train))
         pipe = build_pipeline(C=args.C)
         pipe.fit([r.text for r in train], D.label_matrix(train), heads__sample_weight=T.sample_weights(train))

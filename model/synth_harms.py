@@ -119,7 +119,7 @@ def _family_rows(family: str, lang: str, templates: tuple, n: int, seed: int, sl
             continue
         seen.add(text)
         rows.append({"text": text, "lang": lang, "source": source,
-                     "group": f"{source}-{tid:02d}", "synthetic": True,
+                     "group": f"{source.removeprefix('synth-')}-{tid:02d}", "synthetic": True,
                      "labels": family_labels(family, overrides)})
     return rows
 

@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 import pytest
 
 from model.synth_harms import CATEGORIES, HEADS, expand, family_labels, generate
+from model.synth_harms_en import FAMILIES as FAMILIES_EN
 from model.synth_harms_negatives import NEGATIVES
 from model.synth_harms_positives import POSITIVES
 
@@ -21,21 +22,33 @@ FAMILIES = set(POSITIVES) | set(NEGATIVES)
 
 
 @pytest.fixture(scope="module")
-def rows():
+def all_rows():
     return generate()
 
 
-def test_same_seed_same_rows_other_seed_other_rows(rows):
-    assert generate() == rows
+@pytest.fixture(scope="module")
+def rows(all_rows):
+    """The families written for both languages (synth_harms_en.py's English-only ones are tested apart)."""
+    return [r for r in all_rows if not r["source"].startswith("synth-en-")]
+
+
+@pytest.fixture(scope="module")
+def en_rows(all_rows):
+    return [r for r in all_rows if r["source"].startswith("synth-en-")]
+
+
+def test_same_seed_same_rows_other_seed_other_rows(all_rows, rows):
+    assert generate() == all_rows
     other = generate(seed=7)
     assert other != rows
-    assert {r["group"] for r in other} == {r["group"] for r in rows}
+    assert {r["group"] for r in other} == {r["group"] for r in all_rows}
 
 
 def test_scale_sets_the_size():
     small = generate(scale=0.1)
     assert 0 < len(small) < len(generate()) / 5
-    assert {r["source"] for r in small} == {f"synth-{f}-{lang}" for f in FAMILIES for lang in ("ja", "en")}
+    assert {r["source"] for r in small} == {f"synth-{f}-{lang}" for f in FAMILIES for lang in ("ja", "en")} | {
+        f"synth-en-{f}" for f in FAMILIES_EN}
 
 
 def test_every_row_is_marked_and_labelled(rows):
@@ -74,8 +87,8 @@ def test_a_group_belongs_to_one_family_and_language(rows):
     assert len(owners) >= 20 * len(FAMILIES)
 
 
-def test_no_text_appears_twice(rows):
-    texts = Counter(r["text"] for r in rows)
+def test_no_text_appears_twice(all_rows):
+    texts = Counter(r["text"] for r in all_rows)
     assert texts.most_common(1)[0][1] == 1
 
 
@@ -98,6 +111,27 @@ def test_phone_numbers_and_mail_are_fictional(rows):
     for t in texts:
         for mail in re.findall(r"@[\w.]+\.\w+", t):
             assert mail.lower().startswith("@example."), mail
+
+
+def test_english_families_with_targets(en_rows):
+    """Threats and group hate are positives (a threat at a group's member is hate too); counter-speech,
+    reclaimed words, neutral group mentions, swearing at nobody and news are clean for every head; every
+    template is used and every family has its rows."""
+    counts = Counter(r["source"] for r in en_rows)
+    assert set(counts) == {f"synth-en-{f}" for f in FAMILIES_EN} and min(counts.values()) >= 300
+    used = {r["group"] for r in en_rows}
+    for family, templates in FAMILIES_EN.items():
+        assert all(f"en-{family}-{i:02d}" in used for i in range(len(templates))), family
+    for r in en_rows:
+        family = r["source"].removeprefix("synth-en-")
+        assert r["lang"] == "en" and r["synthetic"] is True and r["labels"]["spam"] == 0
+        assert r["text"].strip() and not re.search(r"[{}\[\]|]", r["text"]), r["text"]
+        if family in CATEGORIES:
+            assert r["labels"][family] == 1 and r["labels"]["abuse"] == 1
+        else:
+            assert set(r["labels"].values()) == {0}, r
+    quoted = [r for r in en_rows if r["source"] == "synth-en-neg_counter_quote"]
+    assert sum('"' in r["text"] for r in quoted) >= 0.9 * len(quoted)
 
 
 def test_long_rows_keep_the_attack_among_neutral_sentences(rows):
