@@ -376,6 +376,7 @@ def normalize(text: str) -> Normalized:
         if len(_SEEN) + len(new) > _CACHE_MAX:  # hostile input cycling through Unicode: start afresh
             for cache in (_TABLE, _MAPPED, _SEEN, _INVISIBLE_SEEN, _LOOKALIKE_SEEN, _NOT_ONE):
                 cache.clear()
+            new = present  # this text's known characters were forgotten too
         _learn(new)
     invisible = sum(text.count(c) for c in present & _INVISIBLE_SEEN) if _INVISIBLE_SEEN else 0
     if invisible and text.endswith("\ufeff"):  # YouTube exports end comments with a BOM: not a trick

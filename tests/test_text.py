@@ -119,6 +119,13 @@ def test_character_cache_is_bounded(monkeypatch):
         normalize_text("".join(chr(c) for c in range(start, start + 40)))
         assert len(T._SEEN) <= 50 + 40
     assert normalize_text("ＬＩＮＥ追加 ｗｗｗｗ 氏ね") == before
+    # a text whose new characters overflow the cache keeps its known ones mapped (they were forgotten too)
+    mixed = "ＬＩＮＥ追加 ｗｗｗｗ 氏ね。" + "".join(chr(c) for c in range(0x9000, 0x9000 + 45))
+    overflowing = normalize_text(mixed)
+    monkeypatch.setattr(T, "_CACHE_MAX", 10_000)
+    for cache in (T._TABLE, T._MAPPED, T._SEEN, T._INVISIBLE_SEEN, T._LOOKALIKE_SEEN, T._NOT_ONE):
+        cache.clear()
+    assert overflowing == normalize_text(mixed) and overflowing.startswith("line")
 
 
 @given(st.lists(st.tuples(st.integers(0, 39), st.integers(0, 39), st.integers(1, 5), st.booleans()), max_size=80),
