@@ -196,6 +196,17 @@ def test_status_changes_are_published_as_events(queue, rdb, prefix):
         ("comment.approved", "e1", "published"), ("comment.reopened", "e1", "pending")]
 
 
+class CountingScript:
+    """A registered script that counts the calls taking redis-py's own path, to tell them from the direct one."""
+
+    def __init__(self, script):
+        self.script, self.sha, self.calls = script, script.sha, 0
+
+    def __call__(self, **kwargs):
+        self.calls += 1
+        return self.script(**kwargs)
+
+
 def test_submit_through_the_pooled_connection_survives_a_flushed_script_and_a_killed_connection(own_redis):
     """The submit's direct EVALSHA (store/client.evalsha) answers as redis-py's own path would: a script the server
     forgot is loaded again, a connection the server dropped is replaced, and nothing is stored twice."""
@@ -204,15 +215,8 @@ def test_submit_through_the_pooled_connection_survives_a_flushed_script_and_a_ki
     rdb = make_client(own_redis.url, 0.3)  # the service's client: short timeouts, bounded retries
     queue = ReviewQueue(rdb, "test", prefix="fast:")
 
-    class Counting:  # redis-py's own path (Script.__call__), taken only when the direct one cannot answer
-        def __init__(self, script):
-            self.script, self.sha, self.calls = script, script.sha, 0
-
-        def __call__(self, **kwargs):
-            self.calls += 1
-            return self.script(**kwargs)
-
-    queue._submit = slow = Counting(queue._submit)
+    # redis-py's own path (Script.__call__), taken only when the direct one cannot answer
+    queue._submit = slow = CountingScript(queue._submit)
     assert queue.submit(record("f-0"), queued=True)[0] is True and slow.calls == 1  # a new server: loaded
     assert queue.submit(record("f-1"), queued=True)[0] is True and slow.calls == 1  # the direct path
     rdb.script_flush()  # as after a failover to a server that never saw the script
@@ -235,15 +239,8 @@ def test_batch_submit_in_one_round_trip_answers_in_order_with_an_error_in_place(
     rdb = make_client(own_redis.url, 1.0)
     queue = ReviewQueue(rdb, "test", prefix="many:")
 
-    class Counting:  # the pipeline path (Script.__call__ with the pipeline), taken only when the direct one cannot
-        def __init__(self, script):
-            self.script, self.sha, self.calls = script, script.sha, 0
-
-        def __call__(self, **kwargs):
-            self.calls += 1
-            return self.script(**kwargs)
-
-    queue._submit = slow = Counting(queue._submit)
+    # the pipeline path (Script.__call__ with the pipeline), taken only when the direct one cannot
+    queue._submit = slow = CountingScript(queue._submit)
     first = queue.submit_many([(record("m-0"), True, None)])  # a new server: the pipeline loads the script
     assert first == [(True, "")] and slow.calls == 1
     rdb.set("many:{test}:c:m-2", "not a record")  # this item's script fails (WRONGTYPE); the others do not
