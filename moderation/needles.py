@@ -10,6 +10,7 @@ result (tests/test_needles.py checks that on generated and adversarial text).
 
 from __future__ import annotations
 
+import functools
 import re
 import re._constants as C
 import re._parser as P
@@ -235,16 +236,105 @@ def _sparse(first) -> bool:
 
 
 def starts_of(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """A character class every match of `pattern` starts with, when searching for it beats the engine's own
-    scan (the pattern begins with a look-behind or an alternation, and the class is sparse); else None."""
+    """What every match of `pattern` starts with, when searching for it beats the engine's own scan (the pattern
+    begins with a look-behind or an alternation): the strings of its first characters (`prefixes`) when no single
+    character among them is common, else its first character class when that is sparse; else None."""
     if pattern.flags & (re.IGNORECASE | re.VERBOSE) or not isinstance(pattern.pattern, str):
         return None
     parsed = P.parse(pattern.pattern, pattern.flags)
+    if _engine_skips(list(parsed)):
+        return None
+    strings = prefixes(parsed, pattern.flags & re.ASCII)
+    singles = [(C.LITERAL, ord(s)) for s in strings or () if len(s) == 1]
+    if strings and _sparse(singles) and not any(s.isspace() for s in strings if len(s) == 1):
+        # an alternation of literals: the engine skips to their first characters and compares the rest in C
+        return re.compile("|".join(map(re.escape, sorted(strings))))
     first, nullable = _first_items(parsed)
-    if first is None or nullable or not first or _engine_skips(list(parsed)) or not _sparse(first):
+    if first is None or nullable or not first or not _sparse(first):
         return None
     source = _class_source(first)
     return None if source is None else re.compile(source, pattern.flags & re.ASCII)
+
+
+# -- the strings a match starts with -------------------------------------------------------------------------
+MAX_PREFIXES = 128  # strings spelled out from the first characters of a pattern's matches (\\s alone is 29)
+PREFIX_LEN = 3     # characters of each (a longer start is cut: what is left still starts every match)
+
+
+@functools.lru_cache(maxsize=4)
+def _spaces(ascii_only: int) -> frozenset[str]:
+    """The characters \\s matches (all below U+3001), with or without re.ASCII."""
+    space = re.compile(r"\s", ascii_only)
+    return frozenset(c for c in map(chr, range(0x3001)) if space.match(c))
+
+
+def _chars(items, ascii_only: int) -> set[str] | None:
+    """The characters of a class spelled out (None: negated, \\d, \\w or too many)."""
+    out: set[str] = set()
+    for op, av in items:
+        if op is C.LITERAL:
+            out.add(chr(av))
+        elif op is C.RANGE and av[1] - av[0] < MAX_PREFIXES:
+            out.update(map(chr, range(av[0], av[1] + 1)))
+        elif op is C.CATEGORY and av is C.CATEGORY_SPACE:
+            out |= _spaces(ascii_only)
+        else:
+            return None
+    return out if len(out) <= MAX_PREFIXES else None
+
+
+def _starts(items, ascii_only: int) -> set[tuple[str, bool]]:
+    """(string, whole) pairs: every match of `items` starts with one of the strings, and `whole` says the match is
+    exactly that string (so what follows `items` continues it); ("", False): nothing known."""
+    out = {("", True)}
+    for op, av in items:
+        step = _starts_op(op, av, ascii_only)
+        grown = set()
+        for s, whole in out:
+            if not whole:
+                grown.add((s, False))
+                continue
+            for t, t_whole in step:
+                u = s + t
+                grown.add((u[:PREFIX_LEN], t_whole and len(u) < PREFIX_LEN))
+        if len(grown) > MAX_PREFIXES:  # too many: stop spelling here
+            return {(s, False) for s, _whole in out}
+        out = grown
+        if not any(whole for _s, whole in out):
+            break
+    return out
+
+
+def _starts_op(op, av, ascii_only: int) -> set[tuple[str, bool]]:
+    if op in _ZERO_WIDTH:
+        return {("", True)}
+    if op is C.LITERAL:
+        return {(chr(av), True)}
+    if op is C.IN:
+        chars = _chars(av, ascii_only)
+        return {("", False)} if chars is None else {(c, True) for c in chars}
+    if op is C.BRANCH:
+        return set().union(*(_starts(alternative, ascii_only) for alternative in av[1]))
+    if op is C.SUBPATTERN:
+        return {("", False)} if av[1] & re.IGNORECASE else _starts(av[3], ascii_only)
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        low, high, body = av
+        once = _starts(body, ascii_only)
+        if high != 1:  # after the first time round, more may follow
+            once = {(s, False) for s, _whole in once}
+        return once | {("", True)} if low == 0 else once
+    if op is C.ATOMIC_GROUP:
+        return _starts(av, ascii_only)
+    return {("", False)}  # any character, a negated class, a back-reference...
+
+
+def prefixes(parsed, ascii_only: int = 0) -> frozenset[str] | None:
+    """Non-empty strings (up to PREFIX_LEN characters) one of which every match of the parsed pattern starts with,
+    none a prefix of another (None: a match may start with anything)."""
+    strings = {s for s, _whole in _starts(parsed, ascii_only)}
+    if "" in strings or len(strings) > MAX_PREFIXES:
+        return None
+    return frozenset(s for s in strings if not any(s != t and s.startswith(t) for t in strings))
 
 
 def finditer(pattern: re.Pattern[str], starts: re.Pattern[str] | None, text: str):

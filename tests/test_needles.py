@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from bench.adversarial import SEPARATORS, _walk, adversarial_inputs
 from moderation import features, targets
 from moderation import text as text_module
-from moderation.needles import NeedleIndex, Needles, _class_source, _first_items, finditer, starts_of
+from moderation.needles import NeedleIndex, Needles, _class_source, _first_items, finditer, prefixes, starts_of
 
 GUARDED = {**features._NEEDLES.guards, **targets._NEEDLES.guards}
 
@@ -103,16 +103,23 @@ def _every_start(rx):
     return None if source is None else re.compile(source)
 
 
+def _every_prefix(rx):
+    """The alternation of the strings `rx`'s matches start with, even where starts_of would not use it."""
+    strings = prefixes(P.parse(rx.pattern, rx.flags), rx.flags & re.ASCII)
+    return None if strings is None else re.compile("|".join(map(re.escape, strings)))
+
+
 @pytest.mark.parametrize("rx", list(ALL_GUARDED), ids=lambda rx: rx.pattern[:30])
 def test_searching_from_where_a_match_starts_finds_the_same_matches(rx):
     """finditer from the start characters gives exactly the pattern's own finditer, fallback included."""
-    forced = _every_start(rx)
+    forced, spelled = _every_start(rx), _every_prefix(rx)
     pieces = _pieces(rx)
     every = st.lists(st.sampled_from(pieces), max_size=25).map("".join)
 
     def same(text):
         want = [m.span() for m in rx.finditer(text)]
         assert [m.span() for m in finditer(rx, forced, text)] == want, (rx, text)
+        assert [m.span() for m in finditer(rx, spelled, text)] == want, (rx, text)
         assert [m.span() for m in ALL_GUARDED[rx].finditer(text)] == want, (rx, text)
 
     @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -128,5 +135,24 @@ def test_searching_from_where_a_match_starts_finds_the_same_matches(rx):
 def test_start_search_is_used_where_it_pays():
     assert ALL_GUARDED[features._MONEY_AMOUNT].starts is not None and ALL_GUARDED[targets.PHONE].starts is not None
     assert starts_of(re.compile(r"[a-z]+x")) is None  # the engine skips to a class itself
-    assert starts_of(re.compile(r"(?<![a-z])(?:cat|dog|bird|fish|eel)")) is None  # English letters: everywhere
-    assert starts_of(re.compile(r"(?<!\d)\d+円")).pattern == r"[\d]"
+    assert starts_of(re.compile(r"(?<![a-z])(?:[a-z]|xy)")) is None  # English letters alone: everywhere
+    assert starts_of(re.compile(r"(?<!\d)\d+円")).pattern == r"[\d]"  # \d is too many characters to spell
+    # strings, not their first letters: English text offers a 'c' at every other word, a 'cat' rarely
+    assert starts_of(re.compile(r"(?<![a-z])(?:cat|dog|bird|fish|eel)")).pattern == "bir|cat|dog|eel|fis"
+    assert starts_of(features._NAMED).search("お疲れさまでした、田中さん").start() == 11  # not さ of さま
+    assert starts_of(features._LINE_ID) is not None  # the space before an @ handle spelled out
+
+
+@pytest.mark.parametrize(("pattern", "strings"), [
+    (r"abc", {"abc"}),
+    (r"(?<![a-z])(?:kill|hurt)s?", {"kil", "hur"}),
+    (r"(?:^|[(（])[@＠]x", {"@x", "＠x", "(@x", "(＠x", "（@x", "（＠x"}),  # ^ consumes nothing: @x alone too
+    (r"a?bc", {"abc", "bc"}),
+    (r"ab+c|abd", {"ab"}),  # ab is a prefix of abd: the shorter is enough
+    (r"x*|y", None),  # can match the empty string
+    (r".abc", None),
+    (r"\dabc", None),
+])
+def test_prefixes_of_a_pattern(pattern, strings):
+    found = prefixes(P.parse(pattern))
+    assert found == (None if strings is None else frozenset(strings))
