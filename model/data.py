@@ -184,6 +184,28 @@ def load_akku(d: Path) -> list[Row]:
 
 # --- English ---------------------------------------------------------------------------------
 
+# the named features that mean a harm word or an attack construction is in the text (moderation/features.py)
+_HARM_SIGNALS = frozenset((
+    "sexual_word", "death_wish", "violence_word", "slur", "dehumanize", "expel", "sexual_harass", "self_harm_push",
+    "self_harm_self", "crime_word", "insult_at_person", "insult_at_group", "insult_at_self", "insult_reported",
+    "insult_at_thing", "sexual_at_person", "death_wish_at_person", "violence_at_person", "group_attack",
+    "self_harm_at_person", "crime_at_person", "crime_at_public", "hate_at_group", "caution_at_person",
+    "attack_at_public", "threat_ja", "threat_en", "threat_reported", "accusation_ja", "accusation_en",
+    "hate_statement_en", "insult_unaimed", "profanity_unaimed", "quoted_harm", "pii_exposed"))
+
+
+def ham_cats(text: str) -> dict | None:
+    """A real English message that is not spam (SMS ham, a YouTube comment) is clean for every harm category when
+    no harm word or attack construction is in it: it talks to people ("are you coming?", "you nailed it") without
+    attacking anyone, which the harm heads otherwise never see in English (every harassment row of Davidson is
+    addressed, so "you" alone learnt harassment). With a harm word it stays unlabelled: ham is not a judgement
+    of civility (issue 12, mechanism 5)."""
+    from moderation.features import signal_dict
+
+    sig = signal_dict(text)
+    return None if any(sig[name] > 0 for name in _HARM_SIGNALS) else _clean()
+
+
 def load_youtube(d: Path) -> list[Row]:
     out = []
     for f in sorted((d / "youtube-spam-collection").glob("Youtube0*.csv")):
@@ -192,7 +214,8 @@ def load_youtube(d: Path) -> list[Row]:
             text = r["CONTENT"]
             g = "yt:" + skeleton(text)
             split = TEST if heldout else (VALID if _bucket(g) < 12 else TRAIN)
-            out.append(Row(text, int(r["CLASS"]), None, "youtube-spam", "en", g, split))
+            spam = int(r["CLASS"])
+            out.append(Row(text, spam, None, "youtube-spam", "en", g, split, cats=None if spam else ham_cats(text)))
     return out
 
 
@@ -203,7 +226,9 @@ def load_sms(d: Path) -> list[Row]:
             continue
         lab, text = line.split("\t", 1)
         g = "sms:" + skeleton(text)
-        out.append(Row(text, int(lab == "spam"), None, "sms-spam", "en", g, split_of(g, 20, 10)))
+        spam = int(lab == "spam")
+        out.append(Row(text, spam, None, "sms-spam", "en", g, split_of(g, 20, 10),
+                       cats=None if spam else ham_cats(text)))
     return out
 
 

@@ -54,7 +54,9 @@ def report(proba, rows: list[D.Row], data_dir: Path) -> str:
         if s["lang"] == "en" and s["label"]:
             p = proba(s["texts"])
             col = p[:, 0] if s["label"] == "spam" else p[:, 1:].max(axis=1)
-            lines.append(f"{s['name']:48} {roc_auc_score(s['y'], col):.4f}")
+            clean = np.asarray(s["y"]) == 0
+            lines.append(f"{s['name']:48} {roc_auc_score(s['y'], col):.4f}  clean flagged at {REVIEW}: "
+                         f"{(col[clean] >= REVIEW).mean():.1%} of {int(clean.sum())}")
     test = [r for r in rows if r.split == D.TEST and not r.synthetic and r.lang == "en"]
     labels, p = D.label_matrix(test), proba([r.text for r in test])
     for k, name in enumerate(HEADS):

@@ -372,3 +372,24 @@ def test_training_tweets_lose_their_retweet_quotes_but_test_tweets_do_not():
     assert davidson_training_text('"@user: you are trash" lol') == ' @user: you are trash  lol'
     assert davidson_training_text("&#8220;@user: ok&#8221;") == " @user: ok "
     assert davidson_training_text("no quotes here") == "no quotes here"
+
+
+def test_ham_is_clean_for_the_harm_heads_only_without_a_harm_word(tmp_path):
+    """English civil messages that talk to someone are the harm heads' negatives; profane or hostile ham is not."""
+    from model.data import CATEGORY_NAMES, ham_cats, load_sms
+
+    for text in ("Are you coming home tonight? Call me when you get this", "you nailed it, thank you so much",
+                 "Your order will be ready at 5, see you then"):
+        assert ham_cats(text) == dict.fromkeys(CATEGORY_NAMES, 0), text
+    for text in ("How long does applebees fucking take", "you are a stupid idiot", "I will kill you",
+                 "go back to where you came from you filthy vermin"):
+        assert ham_cats(text) is None, text
+    folder = tmp_path / "sms-spam-collection"
+    folder.mkdir()
+    (folder / "SMSSpamCollection.tsv").write_text(
+        "ham\tsee you at the station\nham\twhat the fuck is wrong with you\nspam\tWIN a free prize, call now\n",
+        encoding="utf-8")
+    civil, profane, spam = load_sms(tmp_path)
+    assert civil.head_labels() == [0] + [0] * len(CATEGORY_NAMES)
+    assert profane.head_labels() == [0] + [None] * len(CATEGORY_NAMES)
+    assert spam.head_labels() == [1] + [None] * len(CATEGORY_NAMES)
