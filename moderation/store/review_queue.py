@@ -5,6 +5,7 @@ import json
 import time
 from typing import NamedTuple
 
+from flask import current_app
 from redis.exceptions import NoScriptError
 
 from moderation.errors import AlreadyDecided, ClaimedByOther, Conflict, NotFound
@@ -513,9 +514,14 @@ class ReviewQueue:
 
 
 def get_queue(site):
-    """The ReviewQueue of a site, built once per app from its configuration."""
-    from flask import current_app
+    """The ReviewQueue of a site, built once per app from its configuration (then one dictionary lookup: this
+    runs twice for every comment)."""
+    queues = current_app.extensions.get("moderation.queues")
+    queue = queues.get(site) if queues is not None else None
+    return queue if queue is not None else _build_queue(site)
 
+
+def _build_queue(site):
     from moderation import settings
     from moderation.store.client import get_redis
     from moderation.times import app_now_ms
