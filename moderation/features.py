@@ -213,10 +213,10 @@ def _inside(quoted: tuple[np.ndarray, np.ndarray] | None, positions: list[int]) 
 
 
 def _words(t: str, raw: np.ndarray, spans: list | None, chars, found,
-           quoted=None) -> list[tuple[int, int, str, tuple[str, ...]]]:
+           quoted=None, codes=None) -> list[tuple[int, int, str, tuple[str, ...]]]:
     """Word-list hits (start, end, word, categories) and named persons, counted per category into `raw`. A hit
     inside someone else's reported words counts only as `quoted_harm` (a harm word) or not at all (a target)."""
-    hits = _WORDS.find(t)
+    hits = _WORDS.find(t, codes)
     if not _NAMED_TRIGGER.isdisjoint(t) and _NEEDLES[_NAMED].may_match(t, chars, found):
         hits += [(m.start(), m.end(), "", ("named_person",)) for m in _NEEDLES[_NAMED].finditer(t)]
     if quoted is not None and hits:
@@ -371,10 +371,10 @@ def signals(norm: Normalized, codes: np.ndarray, spans: list | None = None, focu
     classes = np.bincount(np.searchsorted(_EDGES, codes, side="right"), minlength=_EDGES.size + 1)
     digits, latin = int(classes[_DIGIT]), int(classes[_LATIN])
     domains = _urls(t, raw, spans) if "." in chars or "/" in chars else []
-    found = _NEEDLES.found(t)
+    found = _NEEDLES.found(t, codes)
     reported = reported_spans(t, chars)
     quoted = _merge(reported) if reported else None
-    hits = _words(t, raw, spans, chars, found, quoted)
+    hits = _words(t, raw, spans, chars, found, quoted, codes)
     _brands(hits, domains, raw)
     if "line" in t or "id" in t or "@" in chars or "ライン" in t or "らいん" in t:
         raw[_IDX["line_id"]] = _count(_LINE_ID, t, "line_id", spans, chars, found)

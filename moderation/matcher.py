@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from operator import itemgetter
 
-import ahocorasick
+from moderation.automaton import Automaton
 
 __all__ = ["Matcher"]
 
@@ -67,20 +67,19 @@ class Matcher:
         self.automaton = self._build(merged)
 
     @staticmethod
-    def _build(words: dict[str, tuple[str, ...]]):
-        automaton = ahocorasick.Automaton()
+    def _build(words: dict[str, tuple[str, ...]]) -> Automaton:
+        values = {}
         for w, cats in words.items():
             kind = _kind(w)  # a word of kanji (or other script) not starting with katakana has no boundary rule
             # a Latin entry's boundary test is inlined in _all: (whether its first and last characters are letters)
-            automaton.add_word(w, (w, cats, kind, kind == OTHER and not _is_kata(w[0]), len(w),
-                                   kind == LATIN and _is_latin(w[0]), kind == LATIN and _is_latin(w[-1])))
-        automaton.make_automaton()
-        return automaton
+            values[w] = (w, cats, kind, kind == OTHER and not _is_kata(w[0]), len(w),
+                         kind == LATIN and _is_latin(w[0]), kind == LATIN and _is_latin(w[-1]))
+        return Automaton(values)
 
-    def _all(self, text: str) -> list[tuple[int, int, str, tuple[str, ...]]]:
+    def _all(self, text: str, codes=None) -> list[tuple[int, int, str, tuple[str, ...]]]:
         hits = []
         n = len(text)
-        for end, (word, cats, kind, free, size, first_latin, last_latin) in self.automaton.iter(text):
+        for end, (word, cats, kind, free, size, first_latin, last_latin) in self.automaton.iter(text, codes):
             a, b = end + 1 - size, end + 1
             if free:
                 hits.append((a, b, word, cats))
@@ -111,9 +110,10 @@ class Matcher:
                 return False  # okurigana of a verb or adjective (動かす, 美味しい)
         return True
 
-    def find(self, text: str) -> list[tuple[int, int, str, tuple[str, ...]]]:
-        """(start, end, word, categories) of every bounded hit not inside a longer bounded hit, in text order."""
-        hits = self._all(text)
+    def find(self, text: str, codes=None) -> list[tuple[int, int, str, tuple[str, ...]]]:
+        """(start, end, word, categories) of every bounded hit not inside a longer bounded hit, in text order
+        (`codes`: the text's code points as uint32, if known)."""
+        hits = self._all(text, codes)
         if len(hits) < 2:
             return hits
         # by start, the longer of two with one start first: the automaton reports hits by end, so a hit that

@@ -15,7 +15,7 @@ import re
 import re._constants as C
 import re._parser as P
 
-import ahocorasick
+from moderation.automaton import Automaton
 
 __all__ = ["NeedleIndex", "Needles"]
 
@@ -131,20 +131,16 @@ class NeedleIndex:
 
     def __init__(self, patterns, extra=()):
         self.guards = {rx: Needles(rx) for rx in patterns}
-        self.automaton = ahocorasick.Automaton()
-        for needle in {n for guard in self.guards.values() for n in guard.strings} | set(extra):
-            self.automaton.add_word(needle, needle)
-        if len(self.automaton):
-            self.automaton.make_automaton()
+        self.automaton = Automaton({n: n for n in {n for guard in self.guards.values() for n in guard.strings}
+                                    | set(extra)})
 
     def __getitem__(self, rx: re.Pattern[str]) -> Needles:
         return self.guards[rx]
 
-    def found(self, text: str) -> set[str]:
-        """Every needle string that occurs in `text` (one pass, linear in the text plus the occurrences)."""
-        if not len(self.automaton):
-            return set()
-        return {needle for _end, needle in self.automaton.iter(text)}
+    def found(self, text: str, codes=None) -> set[str]:
+        """Every needle string that occurs in `text` (one pass, linear in the text plus the occurrences; `codes`:
+        the text's code points as uint32, if known)."""
+        return {needle for _end, needle in self.automaton.iter(text, codes)}
 
 
 # -- where a match can start -------------------------------------------------------------------------------

@@ -156,3 +156,40 @@ def test_start_search_is_used_where_it_pays():
 def test_prefixes_of_a_pattern(pattern, strings):
     found = prefixes(P.parse(pattern))
     assert found == (None if strings is None else frozenset(strings))
+
+
+_WORD_SAMPLE = ["しね", "ばか", "kill", "die", "the word", "議員", "バカ", "カス", "氏", "ね", "a", "ab", "bab", "😊x"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.lists(st.sampled_from([*_WORD_SAMPLE, "\x00", "\x01", "。", " ", "x", "漢", "\ud800"]), max_size=30)
+       .map("".join))
+def test_automaton_finds_what_the_plain_automaton_finds(text):
+    """The reordered root and the placeholder for characters of no word change no hit nor its order."""
+    import ahocorasick
+
+    from moderation.automaton import Automaton
+
+    plain = ahocorasick.Automaton()
+    for i, w in enumerate(_WORD_SAMPLE):
+        plain.add_word(w, i)
+    plain.make_automaton()
+    assert list(Automaton({w: i for i, w in enumerate(_WORD_SAMPLE)}).iter(text)) == list(plain.iter(text))
+
+
+def test_word_lists_hit_the_same_with_the_placeholder():
+    """A Matcher and the signals' needle index on the adversarial inputs: the hits of a plain automaton."""
+    import ahocorasick
+
+    from moderation.matcher import Matcher
+
+    lists = {"a": ("しね", "ばか", "die", "ass"), "b": ("お前", "you", "死ね")}
+    matcher = Matcher(lists)
+    plain = ahocorasick.Automaton()
+    for w in {w for ws in lists.values() for w in ws}:
+        plain.add_word(w, w)
+    plain.make_automaton()
+    needles = {n for guard in features._NEEDLES.guards.values() for n in guard.strings}
+    for _name, text in adversarial_inputs(200):
+        assert [(e, v[0]) for e, v in matcher.automaton.iter(text)] == list(plain.iter(text))
+        assert features._NEEDLES.found(text) == {n for n in needles if n in text}
