@@ -109,6 +109,15 @@ RTP_CATEGORY = {"threat": "violence", "hate": "identityattack", "sexual": "sexua
                 "harassment": "insult"}
 
 
+# a toxic row's categories that its annotators did not name: 0 (clean for that head) or None (unlabelled: the
+# row teaches that head nothing, so a toxic text never teaches a head that it is clean)
+TOXIC_ABSENT: int | None = 0
+
+
+def _absent(cats: dict) -> dict:
+    return {c: (v if v or TOXIC_ABSENT == 0 else None) for c, v in cats.items()}
+
+
 def _rtp_cats(r: dict, lab: int, suffix: str) -> dict:
     """Toxic rows: a category is present when its 1-3 mean is >= 2 (absent otherwise); a toxic row with no
     category counts as harassment. Clean rows are clean for every category. Nothing here names personal
@@ -119,7 +128,7 @@ def _rtp_cats(r: dict, lab: int, suffix: str) -> dict:
     if not any(cats.values()):
         cats["harassment"] = 1
     cats.update(personal_info=None, defamation=None)
-    return cats
+    return _absent(cats)
 
 
 def load_rtplx(d: Path) -> list[Row]:
@@ -156,7 +165,7 @@ def _inspection_cats(r: dict, lab: int) -> dict:
     cats = {"threat": None, "hate": int(half["差別"]), "sexual": int(half["猥褻"]), "self_harm": None,
             "harassment": int(half["卑語"] or half["迷惑行為"] or not any(half.values())), "personal_info": None,
             "defamation": None}
-    return cats
+    return _absent(cats)
 
 
 def load_inspection(d: Path) -> list[Row]:
@@ -237,14 +246,21 @@ def load_sms(d: Path) -> list[Row]:
 _ADDRESSED_EN = re.compile(r"(?<![a-z])(?:you|your|yours|yourself|u|ur|ya|yo|youre|you're|yall|y'all)(?![a-z])", re.I)
 
 
-def davidson_cats(text: str, cls: str) -> dict:
+# "addressed": hate/offensive tweets are harassment only when they address someone (unlabelled otherwise);
+# "all": every hate/offensive tweet is harassment (vulgar, degrading language is moderatable on a news site)
+DAVIDSON_HARASSMENT = "addressed"
+
+
+def davidson_cats(text: str, cls: str, harassment: str | None = None) -> dict:
     """Class 2 (neither) is clean for every head. Hate (0) is hate; offensive (1) is not hate. Either counts as
-    harassment only when the tweet addresses someone; otherwise harassment is left unlabelled (the row neither
-    teaches that swearing is an attack on a person nor that it is clean)."""
+    harassment when the tweet addresses someone; otherwise per DAVIDSON_HARASSMENT: unlabelled ("addressed": the
+    row neither teaches that swearing is an attack on a person nor that it is clean) or harassment ("all")."""
     if cls == "2":
         return _clean()
+    rule = harassment or DAVIDSON_HARASSMENT
+    aimed = 1 if rule == "all" or _ADDRESSED_EN.search(text) else None
     return {**dict.fromkeys(("threat", "sexual", "self_harm", "personal_info", "defamation")),
-            "hate": int(cls == "0"), "harassment": 1 if _ADDRESSED_EN.search(text) else None}
+            "hate": int(cls == "0"), "harassment": aimed}
 
 
 # the double quotes of a tweet: mostly a retweet ("@user: ...") that the poster reposts as their own words

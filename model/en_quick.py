@@ -1,20 +1,23 @@
-"""Quick English experiments: fit the pipeline on the English rows only and print the English yardsticks.
+"""Quick experiments: fit the pipeline on one language's rows only and print that language's yardsticks.
 
-    python -m model.en_quick --data-dir ../shared/data [--source-weight SOURCE=W] [--artifact DIR]
+    python -m model.en_quick --data-dir ../shared/data [--lang en|ja] [--source-weight SOURCE=W] [--artifact DIR]
+        [--drop-source SOURCE] [--davidson-harassment all] [--toxic-absent none] [--heldout] [--hatecheck]
 
-A full `make train` fits every head on both languages (~10-15 minutes on the shared machine); an English
-change (features, generated rows, source weights) shows its direction in about a third of that when only
-the English rows (real and generated) are fitted. Printed: held-out ROC-AUC of the English sets of issue 3's
-table, per-head English ROC-AUC, and HateCheck's TOTALS (ROC-AUC of abuse, share flagged per functionality
-at the review floor, mean head probabilities per functionality): never its cases, and nothing here chooses
-a threshold or weight on it. `--artifact` measures a saved artifact instead of fitting one. Never writes an
-artifact: the shipped model comes from model/train.py.
+A full `make train` fits every head on both languages (15-35 minutes on the shared machine); a change shows
+its direction in a third of that when only one language's rows (real and generated) are fitted. Printed, on
+the VALIDATION rows of the training side by default (recipes are chosen there): ROC-AUC of the sets of
+issue 3's table, the share of ordinary text flagged, per-head ROC-AUC and, in English, the written validation
+cases (tests/functional/en_validation.jsonl). `--heldout` prints the held-out split instead (the final check,
+once); `--hatecheck` adds HateCheck's TOTALS (test only: never its cases, and nothing is chosen on it).
+`--artifact` measures a saved artifact instead of fitting one. Never writes an artifact: the shipped model
+comes from model/train.py.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import json
 import logging
 import time
 from collections import defaultdict
@@ -48,22 +51,52 @@ def hatecheck_totals(proba, data_dir: Path) -> dict:
             "non_hateful_flagged": float((abuse[~y] >= REVIEW).mean()), "functionalities": funcs}
 
 
-def report(proba, rows: list[D.Row], data_dir: Path) -> str:
+EN_VALIDATION = Path(__file__).resolve().parent.parent / "tests" / "functional" / "en_validation.jsonl"
+
+
+def written_validation(proba, path: Path = EN_VALIDATION) -> dict:
+    """The written English validation cases (counter-speech, reclaimed words, groups named, criticism, news vs
+    threats, group hate and insults at a person): ROC-AUC of abuse over the cases with a label, and the share
+    flagged at the review floor per kind (vulgar language at nobody has no label: reported only)."""
+    cases = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    abuse = proba([c["text"] for c in cases])[:, 1:].max(axis=1)
+    lab = np.asarray([c["harm"] is not None for c in cases])
+    y = np.asarray([bool(c["harm"]) for c in cases])
+    kinds: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(cases):
+        kinds[c["kind"]].append(i)
+    return {"roc_auc": float(roc_auc_score(y[lab], abuse[lab])),
+            "flagged": {k: float((abuse[ix] >= REVIEW).mean()) for k, ix in kinds.items()}}
+
+
+def report(proba, rows: list[D.Row], data_dir: Path, split: str = D.VALID, hatecheck: bool = False,
+           lang: str = "en") -> str:
+    """English figures on `split` (validation rows of the training side by default; the held-out split only for
+    the final report) and the written validation cases; HateCheck's totals only when asked."""
     lines = []
-    for s in eval_sets(rows, data_dir):
-        if s["lang"] == "en" and s["label"]:
+    for s in eval_sets(rows, data_dir, split):
+        if s["lang"] == lang and s["label"]:
             p = proba(s["texts"])
             col = p[:, 0] if s["label"] == "spam" else p[:, 1:].max(axis=1)
             clean = np.asarray(s["y"]) == 0
             lines.append(f"{s['name']:48} {roc_auc_score(s['y'], col):.4f}  clean flagged at {REVIEW}: "
                          f"{(col[clean] >= REVIEW).mean():.1%} of {int(clean.sum())}")
-    test = [r for r in rows if r.split == D.TEST and not r.synthetic and r.lang == "en"]
+        elif s["lang"] == lang:
+            flagged = (proba(s["texts"])[:, 1:].max(axis=1) >= REVIEW).mean()
+            lines.append(f"{s['name']:48} flagged {flagged:.2%}")
+    if lang == "en":
+        wv = written_validation(proba)
+        lines.append(f"written EN validation ROC-AUC {wv['roc_auc']:.4f}; flagged " +
+                     " ".join(f"{k}={v:.0%}" for k, v in wv["flagged"].items()))
+    test = [r for r in rows if r.split == split and not r.synthetic and r.lang == lang]
     labels, p = D.label_matrix(test), proba([r.text for r in test])
     for k, name in enumerate(HEADS):
         m = ~np.isnan(labels[:, k])
         if 0 < labels[m, k].sum() < m.sum():
-            lines.append(f"head {name:10} en n={int(m.sum())} pos={int(labels[m, k].sum())} "
+            lines.append(f"head {name:10} {lang} n={int(m.sum())} pos={int(labels[m, k].sum())} "
                          f"{roc_auc_score(labels[m, k], p[m, k]):.4f}")
+    if not hatecheck or lang != "en":
+        return "\n".join(lines)
     hc = hatecheck_totals(proba, data_dir)
     lines.append(f"HateCheck ROC-AUC {hc['roc_auc']:.4f}; hateful flagged {hc['hateful_flagged']:.1%}, "
                  f"non-hateful {hc['non_hateful_flagged']:.1%}")
@@ -83,12 +116,23 @@ def main(argv=None) -> int:
     ap.add_argument("--source-weight", action="append", default=[], metavar="SOURCE=W")
     ap.add_argument("--C", type=float, default=4.0)
     ap.add_argument("--drop-source", action="append", default=[], help="leave a (generated) source out (ablation)")
+    ap.add_argument("--lang", choices=("en", "ja"), default="en", help="fit and report this language's rows")
+    ap.add_argument("--toxic-absent", choices=("0", "none"), default=None,
+                    help="a toxic RTP-LX/inspection-ai row's absent categories: clean (0) or unlabelled (none)")
+    ap.add_argument("--heldout", action="store_true", help="report the held-out split (final check) not validation")
+    ap.add_argument("--hatecheck", action="store_true", help="also print HateCheck's totals (test only)")
+    ap.add_argument("--davidson-harassment", choices=("addressed", "all"), default=None,
+                    help="Davidson hate/offensive tweets as harassment: when addressed (default) or all")
     args = ap.parse_args(argv)
     for item in args.source_weight:
         src, _, w = item.partition("=")
         T.SOURCE_WEIGHTS[src] = float(w)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     data_dir = Path(args.data_dir)
+    if args.toxic_absent:
+        D.TOXIC_ABSENT = None if args.toxic_absent == "none" else 0
+    if args.davidson_harassment:
+        D.DAVIDSON_HARASSMENT = args.davidson_harassment
     rows = D.load_all(data_dir)
     t0 = time.time()
     if args.artifact:
@@ -98,13 +142,14 @@ def main(argv=None) -> int:
         folder, sha = resolve_artifact(args.artifact)
         pipe = load_scorer(folder, sha).pipeline
     else:
-        train = [r for r in rows + T.synthetic_rows(data_dir) if r.split == D.TRAIN and r.lang == "en"
+        train = [r for r in rows + T.synthetic_rows(data_dir) if r.split == D.TRAIN and r.lang == args.lang
                  and r.source not in args.drop_source]
-        log.info("fitting on %d English training rows", len(train))
+        log.info("fitting on %d %s training rows", len(train), args.lang)
         pipe = build_pipeline(C=args.C)
         pipe.fit([r.text for r in train], D.label_matrix(train), heads__sample_weight=T.sample_weights(train))
         log.info("fitted in %.0fs", time.time() - t0)
-    print(report(pipe.predict_proba, rows, data_dir))
+    print(report(pipe.predict_proba, rows, data_dir, D.TEST if args.heldout else D.VALID, args.hatecheck,
+                 args.lang))
     return 0
 
 

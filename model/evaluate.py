@@ -32,25 +32,29 @@ DEFAULT_DATA = ROOT.parent / "shared" / "data"
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 
 
-def eval_sets(rows: list[Row], data_dir: Path) -> list[dict]:
-    """Named evaluation sets: {name, lang, label, texts, y} (and ham-only sets with y all 0)."""
-    test = [r for r in rows if r.split == TEST and not r.synthetic]
+def eval_sets(rows: list[Row], data_dir: Path, split: str = TEST) -> list[dict]:
+    """Named evaluation sets: {name, lang, label, texts, y} (and ham-only sets with y all 0). `split=VALID` gives
+    the same sets from the validation rows of the training side (to choose recipes on; the evaluation-only
+    sources, akku1139, mamadm and Jigsaw, have none), named with a "(validation)" suffix."""
+    test = [r for r in rows if r.split == split and not r.synthetic]
     by = {}
     for r in test:
         by.setdefault(r.source, []).append(r)
     rpc = [r.text for r in by.get("realpersonachat", [])]
     sets = []
 
+    suffix = "" if split == TEST else " (validation)"
+
     def add(name, lang, label, pos, neg):
         if pos and neg:
-            sets.append({"name": name, "lang": lang, "label": label, "texts": list(pos) + list(neg),
+            sets.append({"name": name + suffix, "lang": lang, "label": label, "texts": list(pos) + list(neg),
                          "y": np.r_[np.ones(len(pos)), np.zeros(len(neg))]})
 
     akku = [r.text for r in by.get("akku1139-ja-spam", [])]
     troll = [t for t in akku if "?" in t or "？" in t]
     add("ja spam: akku1139 real YT ad/chain lines vs RPC", "ja", "spam", [t for t in akku if t not in troll], rpc)
     add("ja troll: akku1139 real YT troll replies (as spam) vs RPC", "ja", "spam", troll, rpc)
-    mam = heldout_mamadm(data_dir, 300) if (data_dir / "lexicons").exists() else []
+    mam = heldout_mamadm(data_dir, 300) if split == TEST and (data_dir / "lexicons").exists() else []
     add("ja spam: mamadm held-out phrases (template) vs RPC", "ja", "spam", mam, rpc)
     for src, name in (("rtp-lx-prompts", "ja abuse: RTP-LX prompts held-out"),
                       ("inspection-ai", "ja abuse: inspection-ai held-out")):
@@ -70,7 +74,7 @@ def eval_sets(rows: list[Row], data_dir: Path) -> list[dict]:
     for src, name in (("realpersonachat", "ja ordinary: RPC held-out dialogues"),
                       ("rtp-lx-benign", "ja ordinary: RTP-LX benign continuations")):
         if by.get(src):
-            sets.append({"name": name, "lang": "ja", "label": None, "texts": [r.text for r in by[src]],
+            sets.append({"name": name + suffix, "lang": "ja", "label": None, "texts": [r.text for r in by[src]],
                          "y": np.zeros(len(by[src]))})
     return sets
 

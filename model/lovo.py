@@ -50,7 +50,13 @@ def main(argv=None) -> int:
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data-dir", default=str(Path(__file__).resolve().parent.parent.parent / "shared" / "data"))
+    ap.add_argument("--harm-rows-unlabelled", action="store_true",
+                    help="the generated harm rows are not spam negatives (model/train.py HARM_ROWS_SPAM_NEGATIVE)")
     args = ap.parse_args(argv)
+    if args.harm_rows_unlabelled:
+        import model.train as T
+
+        T.HARM_ROWS_SPAM_NEGATIVE = False
     data_dir = Path(args.data_dir)
     rows = D.load_all(data_dir) + synthetic_rows(data_dir)
     print(json.dumps(leave_one_video_out(rows, data_dir, build_pipeline, sample_weights)))

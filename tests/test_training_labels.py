@@ -1,0 +1,77 @@
+"""How real rows become head labels, and the validation side that recipes are chosen on (model/data.py,
+model/evaluate.py, model/en_quick.py)."""
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from model import data as D
+from model.en_quick import EN_VALIDATION
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = ROOT.parent / "shared" / "data"
+
+
+def test_davidson_vulgar_tweets_are_harassment_only_when_asked():
+    vulgar, addressed = "these hoes aint loyal", "you a dumb hoe"
+    assert D.davidson_cats(vulgar, "1", "addressed")["harassment"] is None
+    assert D.davidson_cats(addressed, "1", "addressed")["harassment"] == 1
+    assert D.davidson_cats(vulgar, "1", "all")["harassment"] == 1
+    assert D.davidson_cats(vulgar, "1", "all")["hate"] == 0  # offensive is never hate
+    assert D.davidson_cats(vulgar, "2", "all") == dict.fromkeys(D.CATEGORY_NAMES, 0)
+
+
+def test_a_toxic_rows_unnamed_categories_are_clean_or_unlabelled(monkeypatch):
+    r = {"violence_mean": "1.0", "identityattack_mean": "2.3", "sexualcontent_mean": "1.0", "selfharm_mean": "1.0",
+         "insult_mean": "1.7"}
+    monkeypatch.setattr(D, "TOXIC_ABSENT", 0)
+    cats = D._rtp_cats(r, 1, "_mean")
+    assert cats["hate"] == 1 and cats["harassment"] == 0 and cats["defamation"] is None
+    monkeypatch.setattr(D, "TOXIC_ABSENT", None)
+    cats = D._rtp_cats(r, 1, "_mean")
+    assert cats["hate"] == 1 and cats["harassment"] is None and cats["threat"] is None
+    assert D._rtp_cats(r, 0, "_mean") == dict.fromkeys(D.CATEGORY_NAMES, 0)  # a clean row stays clean
+
+
+def test_written_english_validation_cases_are_labelled_and_not_test_cases():
+    cases = [json.loads(line) for line in EN_VALIDATION.read_text(encoding="utf-8").splitlines()]
+    assert len(cases) >= 60
+    assert {c["harm"] for c in cases} == {0, 1, None}
+    kinds = {c["kind"] for c in cases if c["harm"] == 0}
+    assert {"counter_quote", "counter_ref", "reclaimed", "group_neutral"} <= kinds
+    hatecheck = DATA_DIR / "hatecheck-en" / "test_suite_cases.csv"
+    if hatecheck.is_file():
+        from model.train import _key
+
+        with open(hatecheck, encoding="utf-8", newline="") as fh:
+            keys = {_key(r["test_case"]) for r in csv.DictReader(fh)}
+        assert not [c["text"] for c in cases if _key(c["text"]) in keys]
+
+
+def test_generated_harm_rows_are_not_spam_negatives_unless_asked(monkeypatch):
+    import model.train as T
+
+    monkeypatch.setattr(T, "HARM_ROWS_SPAM_NEGATIVE", False)
+    assert T.harm_row_spam({"spam": 0, "threat": 1}) is None
+    assert T.harm_row_spam({"spam": 1}) == 1
+    monkeypatch.setattr(T, "HARM_ROWS_SPAM_NEGATIVE", True)
+    assert T.harm_row_spam({"spam": 0, "threat": 1}) == 0
+
+
+@pytest.mark.shared_data
+@pytest.mark.skipif(not DATA_DIR.exists(), reason="../shared/data not present")
+def test_validation_sets_come_from_the_training_side_only():
+    from model.evaluate import eval_sets
+
+    rows = D.load_all(DATA_DIR)
+    valid = {t for r in rows if r.split == D.VALID for t in [r.text]}
+    heldout = {r.text for r in rows if r.split == D.TEST}
+    sets = eval_sets(rows, DATA_DIR, D.VALID)
+    names = {s["name"] for s in sets}
+    assert "en abuse: Davidson tweets held-out (validation)" in names
+    assert not [n for n in names if "akku1139" in n or "Jigsaw" in n or "mamadm" in n]
+    for s in sets:
+        assert set(s["texts"]) <= valid
+        assert not (set(s["texts"]) & heldout - valid)
