@@ -246,19 +246,28 @@ def load_sms(d: Path) -> list[Row]:
 _ADDRESSED_EN = re.compile(r"(?<![a-z])(?:you|your|yours|yourself|u|ur|ya|yo|youre|you're|yall|y'all)(?![a-z])", re.I)
 
 
+# the identity words a group's own members reclaim (model/synth_harms_en.py's reclaimed family uses the same)
+_RECLAIMABLE_EN = re.compile(r"(?<![a-z])(?:niggas?|niggah|nigguh|niggaz|queers?|dykes?|fags?|homos?|trann(?:y|ies)|"
+                             r"cripples?|crips?)(?![a-z])", re.I)
+
 # "addressed": hate/offensive tweets are harassment only when they address someone (unlabelled otherwise);
-# "all": every hate/offensive tweet is harassment (vulgar, degrading language is moderatable on a news site)
-DAVIDSON_HARASSMENT = "addressed"
+# "all": every hate/offensive tweet is harassment; "vulgar": every one too (vulgar, degrading language is
+# moderatable on a news site, as Civil Comments and Perspective's TOXICITY rate it), except a tweet at nobody
+# that uses a reclaimable in-group word, which stays unlabelled (in-group use is not a harm: issue 12)
+DAVIDSON_HARASSMENT = "vulgar"
 
 
 def davidson_cats(text: str, cls: str, harassment: str | None = None) -> dict:
     """Class 2 (neither) is clean for every head. Hate (0) is hate; offensive (1) is not hate. Either counts as
-    harassment when the tweet addresses someone; otherwise per DAVIDSON_HARASSMENT: unlabelled ("addressed": the
-    row neither teaches that swearing is an attack on a person nor that it is clean) or harassment ("all")."""
+    harassment when the tweet addresses someone; otherwise per DAVIDSON_HARASSMENT ("addressed": unlabelled, the
+    row teaches neither way; "all": harassment; "vulgar": harassment unless it uses a reclaimable in-group word)."""
     if cls == "2":
         return _clean()
     rule = harassment or DAVIDSON_HARASSMENT
-    aimed = 1 if rule == "all" or _ADDRESSED_EN.search(text) else None
+    if _ADDRESSED_EN.search(text) or rule == "all":
+        aimed = 1
+    else:
+        aimed = 1 if rule == "vulgar" and not _RECLAIMABLE_EN.search(text) else None
     return {**dict.fromkeys(("threat", "sexual", "self_harm", "personal_info", "defamation")),
             "hate": int(cls == "0"), "harassment": aimed}
 

@@ -31,8 +31,6 @@ SLOTS_EN = {
     "g1a": _w("gay|Muslim|Jewish|trans|disabled|Black|an immigrant|a refugee|lesbian|Mexican|Korean|Chinese|Arab|autistic"),
     "vpast": _w("killed|shot|stabbed|beaten|attacked|threatened|assaulted|harassed"),
     "place": _w("a mosque|a synagogue|a gay bar|a school|a supermarket|a church|a shelter|a bus stop|a market"),
-    "curse": _w("fuck|fucking|shit|damn|goddamn|bloody|crap|hell"),
-    "thing": _w("this weather|my phone|the traffic|this printer|Mondays|my laptop|the bus|this game|the wifi|my knee|this diet|the referee|the parking|this heat|my code"),
     "ve2": _w("kill|hurt|stab|shoot|beat|strangle|break your legs and kill|burn|end|cut"),
     "when": _w("tonight|tomorrow|this weekend|soon|when you least expect it|after work|next time I see you|one of these days"),
     "weapon": _w("a gun|a knife|a bat|a crowbar|my rifle|a hammer"),
@@ -91,12 +89,8 @@ FAMILIES = {
         "How many {g} voted in the last election?", "{g} are people, full stop", "It is not true that {g} are {neg}", "{g} are not a threat to anyone",
         "My {rel} married {g1a} guy", "The {g} I know are kind and hardworking", "Being {g1a} is nothing to be ashamed of",
     ),
-    "neg_profanity": (  # swearing at nobody, or at a thing
-        "{curse} {thing}", "holy shit, that was fast", "damn, what a game", "this is fucking awesome", "shit, I forgot my keys again", "fuck yeah, we won",
-        "what the hell is going on with {thing}", "{thing} is such bullshit today", "I'm so fucking tired", "that concert was the shit", "oh crap, I spilled coffee",
-        "{thing} can go to hell", "goddamn it, {thing} broke again", "fucking hell, it's cold", "holy fuck that goal", "shit happens, we move on",
-        "I fucking love this song", "damn right", "well that was a shitty day", "no fucking way, congrats!", "{thing} is fucking useless",
-    ),
+    # (no "swearing at nobody" family any more: vulgar language is moderatable on a news site, and its rows taught
+    # the heads that Davidson's and Jigsaw's vulgar positives are clean; see model/data.py DAVIDSON_HARASSMENT)
     "neg_news": (  # attacks and hate reported as news
         "Police say the gunman {vpast} {d2} people at {place}", "A man was arrested for threatening to kill {g}", "The attacker shouted slurs at {g} before being detained, witnesses said",
         "Hate crimes against {g} rose {d2}% last year, a report says", "Court convicts man who said he wanted to kill {g}", "A {g1} was {vpast} near {place}, police said",

@@ -53,15 +53,16 @@ LABEL_MAPPING = {
     "youtube-spam-collection": "spam=CLASS; Eminem video held out for test; AUTHOR dropped",
     "sms-spam-collection": "spam=1 for 'spam', 0 for 'ham'",
     "davidson-hate-offensive": "abuse=1 for class 0 (hate) and 1 (offensive), 0 for class 2; hate head: class 0; "
-                               "harassment head: class 0 or 1 only when the tweet addresses someone (you, your, u...), "
-                               "unlabelled otherwise; training tweets lose their quote marks (a retweet is the "
+                               "harassment head: class 0 or 1 (vulgar, degrading language is moderatable), except a "
+                               "tweet addressing nobody that uses a reclaimable in-group word (nigga, queer, dyke...): "
+                               "unlabelled; training tweets lose their quote marks (a retweet is the "
                                "poster's own words), held-out tweets are scored as they are",
     "stormfront-hate-speech": "abuse=1 for 'hate', 0 for 'noHate'; relation/idk dropped; split by post",
     "jigsaw-toxic-sample-ibm": "abuse=toxic; evaluation only (smoke)",
     "synthetic": "model/synth.py: spam genres spam=1, abuse templates abuse=1, hard negatives 0; model/synth_harms.py "
                  "(and synth_harms_en.py: English threats and group hate with targets, counter-speech quoting or "
-                 "referring to hate, reclaimed in-group words, groups named neutrally, swearing at nobody, news of "
-                 "attacks, all 0 but the threats and hate); a generated row equal to a HateCheck case is dropped; "
+                 "referring to hate, reclaimed in-group words, groups named neutrally, news of attacks, all 0 but "
+                 "the threats and hate); a generated row equal to a HateCheck case is dropped; "
                  "training only",
 }
 
