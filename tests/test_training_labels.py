@@ -23,6 +23,16 @@ def test_davidson_vulgar_tweets_are_harassment_only_when_asked():
     assert D.davidson_cats(vulgar, "2", "all") == dict.fromkeys(D.CATEGORY_NAMES, 0)
 
 
+def test_davidson_in_group_words_at_nobody_teach_harassment_nothing():
+    """The shipped rule ("vulgar"): vulgar tweets are harassment, a reclaimable in-group word at nobody is not."""
+    assert D.DAVIDSON_HARASSMENT == "vulgar"
+    assert D.davidson_cats("these hoes aint loyal", "1")["harassment"] == 1
+    assert D.davidson_cats("me and my niggas at the game tonight", "1")["harassment"] is None
+    assert D.davidson_cats("proud queer and loud", "1")["harassment"] is None
+    assert D.davidson_cats("you a dumb nigga", "1")["harassment"] == 1  # addressed: an insult at a person
+    assert D.davidson_cats("niggardly weather", "1")["harassment"] == 1  # the letters inside a longer word
+
+
 def test_a_toxic_rows_unnamed_categories_are_clean_or_unlabelled(monkeypatch):
     r = {"violence_mean": "1.0", "identityattack_mean": "2.3", "sexualcontent_mean": "1.0", "selfharm_mean": "1.0",
          "insult_mean": "1.7"}
