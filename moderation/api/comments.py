@@ -45,16 +45,21 @@ def public_view(record, *, full=False):
     return body
 
 
-def build_record(site, comment, score):
+def record_context(site):
+    """What build_record looks up once per site: the site's policy and the trusted authors' review scale (a batch
+    looks them up once for all its comments)."""
+    return get_manager().policy_for(site), get_queue(site).standing.config["trusted_review_scale"]
+
+
+def build_record(site, comment, score, context=None):
     """A scored comment ready to store: the policy's decision, labels and risk beside the model's output (the
     article category's rule applied), and whether it was posted unchanged or revised after a nudge."""
-    policy = get_manager().policy_for(site)
+    policy, scale = context or record_context(site)
     category = article_category(site, comment, policy.rules)  # the comment's, else the article registry's
     scores = {**score.scores, **score.categories}
     decision, labels, risk = policy.decide(scores, article_category=category)
     author = comment["author"] or {}
     relaxed = None  # what a trusted author's held comment gets instead (the store knows who is trusted)
-    scale = get_queue(site).standing.config["trusted_review_scale"]
     if decision == "review" and author.get("id") and scale > 1:
         relaxed = policy.decide(scores, article_category=category, review_scale=scale)[0]
     return {
@@ -186,11 +191,11 @@ def submit_batch():
     limit = settings.get().batch_limit
     if not isinstance(items, list) or not 1 <= len(items) <= limit:
         raise ValidationError(f"comments must be a list of 1-{limit} comments", "comments")
-    now = time.time()
+    now, text_limit = time.time(), settings.get().text_limit
     parsed = []
     for item in items:
         try:
-            parsed.append(parse_comment(item, text_limit=settings.get().text_limit))
+            parsed.append(parse_comment(item, text_limit=text_limit))
         except ApiError as error:
             parsed.append(error)
     charges, key_charged = _charges(g.site, parsed, len(items), now)
@@ -199,7 +204,8 @@ def submit_batch():
     todo = [(c, charge) for c, charge in zip(parsed, charges, strict=True) if not isinstance(charge, ApiError)]
     manager = get_manager()
     scores = manager.active.score_many([c["text"] for c, _ in todo])
-    records = [build_record(g.site, c, score) for (c, _), score in zip(todo, scores, strict=True)]
+    context = record_context(g.site)
+    records = [build_record(g.site, c, score, context) for (c, _), score in zip(todo, scores, strict=True)]
     calls = [(r, r["decision"] == "review", charge) for r, (_, charge) in zip(records, todo, strict=True)]
     try:
         stored = get_queue(g.site).submit_many(calls)  # one round trip for the whole batch
