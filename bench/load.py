@@ -115,6 +115,19 @@ def corpus(rng, n):
 # abuse, on 40 articles, from 5,000 readers posting about a hundred times each; the breaker then held about a
 # third of the articles and the answers were about 40% held or rejected.
 ARTICLES, READERS, SPAMMERS = 400, 200_000, 300
+CONTENTIOUS_FROM = 0  # popularity rank - 1 of the first contentious article, then every tenth (bench/held.py)
+
+
+def contentious(article):
+    """Whether the article (its popularity rank - 1) is one of the contentious tenth."""
+    return article % 10 == CONTENTIOUS_FROM
+
+
+def contentious_share():
+    """The contentious articles' share of the news mix's comments (their Zipf weight): 18.4% as shipped, the most
+    read article being one of them; a tenth of the articles drawn at random draws 10% on average."""
+    weights = [1 / (rank + 1) ** 0.9 for rank in range(ARTICLES)]
+    return sum(w for rank, w in enumerate(weights) if contentious(rank)) / sum(weights)
 
 
 def news_comments(rng, n):
@@ -123,9 +136,8 @@ def news_comments(rng, n):
     articles = rng.choices(range(ARTICLES), weights, k=n)
     out = []
     for article in articles:
-        contentious = article % 10 == 0
         roll = rng.random()
-        kind = "spam" if roll < 0.08 else "abuse" if roll < 0.08 + (0.35 if contentious else 0.06) else None
+        kind = "spam" if roll < 0.08 else "abuse" if roll < 0.08 + (0.35 if contentious(article) else 0.06) else None
         text = make_text(rng, comment_length(rng), english=rng.random() < 0.1, flagged=kind)
         author = f"s-{rng.randint(1, SPAMMERS)}" if kind == "spam" else None
         out.append((text, f"a-{article + 1}", author))
@@ -381,7 +393,8 @@ def main(argv=None):
     comments = news_comments(rng, 3000) if args.mix == "news" else None
     texts = [c[0] for c in comments] if comments else corpus(rng, 3000)
     thresholds, flag_share = choose_thresholds(load_scorer(model_root / version, sha256), texts)
-    print(f"model {version}; {args.mix} mix of {len(texts)} comments, "
+    print(f"model {version}; {args.mix} mix of {len(texts)} comments"
+          f"{f' (contentious articles {contentious_share():.1%} of them)' if comments else ''}, "
           f"median {statistics.median(map(len, texts)):.0f} chars, "
           f"max {max(map(len, texts))}; flagged by the policy: {flag_share:.1%}"
           f"{' (MODERATION_THRESHOLDS override ' + json.dumps(thresholds) + ')' if thresholds else ' (card)'}",
