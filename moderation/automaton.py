@@ -3,10 +3,11 @@
 pyahocorasick looks a character up among a node's children one by one, in the order they were added; a text
 character that starts no listed word costs a walk over all the root's children (hundreds for the word lists:
 ~80 ns a character, the largest part of scanning a long comment). Here every character of the words is a child
-of the root, kana and ASCII first (the commonest in comments), and every character of the text that occurs in no
-word is replaced by one placeholder, the root's first child, before the scan. The hits (end, value) are those of
-the plain automaton on the original text, in the same order: the replaced characters could match nothing, and
-the extra root children are paths that end in a character the text never has.
+of the root, kana and ASCII first (the commonest in comments), and in a long text every character that occurs
+in no word is replaced by one placeholder, the root's first child, before the scan (a short one is scanned as it
+is: the replacing costs more than it saves). The hits (end, value) are those of the plain automaton on the
+original text, in the same order: the replaced characters could match nothing, and the extra root children are
+paths that end in a character the scanned text never has.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ __all__ = ["Automaton"]
 
 _OTHER = "\x00"  # what a character that occurs in no word becomes (the root's first child)
 _NEVER = "\x01"  # follows every extra root child: a path no text reaches the end of
+LONG_SCAN = 150_000  # text length x root children from which replacing characters costs less than it saves
+SMALL_ROOT = 100  # distinct first characters below which the plain automaton is as fast
 
 
 def _rank(ch: str) -> tuple[int, str]:
@@ -34,23 +37,28 @@ def _rank(ch: str) -> tuple[int, str]:
 class Automaton:
     """`iter(text)` is pyahocorasick's `iter` over `words` (word -> value), cheaper; `len()` counts the words."""
 
-    __slots__ = ("_automaton", "_keep", "_size", "_words")
+    __slots__ = ("_automaton", "_long", "_lut", "_size", "_words")
 
     def __init__(self, words: dict[str, object]):
-        chars = sorted({c for w in words for c in w}, key=_rank)
-        if _OTHER in chars or _NEVER in chars:
-            raise ValueError("a listed word holds a placeholder character")
         self._words = len(words)
         self._automaton = ahocorasick.Automaton()
-        for ch in (_OTHER, *chars):  # the root's children, in the order lookups try them
-            self._automaton.add_word(ch + _NEVER, None)
+        self._lut = None  # None: the plain automaton (few first characters: a short walk already)
+        chars = sorted({c for w in words for c in w}, key=_rank)
+        if len({w[0] for w in words}) >= SMALL_ROOT:
+            if _OTHER in chars or _NEVER in chars:
+                raise ValueError("a listed word holds a placeholder character")
+            for ch in (_OTHER, *chars):  # the root's children, in the order lookups try them
+                self._automaton.add_word(ch + _NEVER, None)
+            # code point -> itself if it occurs in a word, else the placeholder (0); one more entry, 0, for every
+            # code point above them
+            self._size = max(map(ord, chars)) + 2
+            self._lut = np.zeros(self._size, dtype=np.uint32)
+            self._lut[[ord(c) for c in chars]] = [ord(c) for c in chars]
+            self._long = LONG_SCAN // len(chars)  # from this length the placeholder pays
         for w, value in words.items():
             self._automaton.add_word(w, value)
-        self._automaton.make_automaton()
-        # which code points occur in a word (one more, always False, for every code point above them)
-        self._size = max(map(ord, chars), default=0) + 2
-        self._keep = np.zeros(self._size, dtype=bool)
-        self._keep[[ord(c) for c in chars]] = True
+        if words:
+            self._automaton.make_automaton()
 
     def __len__(self) -> int:
         return self._words
@@ -59,7 +67,9 @@ class Automaton:
         """(end, value) of every occurrence of a word in `text` (`codes`: its code points as uint32, if known)."""
         if not self._words or not text:
             return iter(())
+        if self._lut is None or (len(text) < self._long and _NEVER not in text):
+            return self._automaton.iter(text)
         if codes is None:
             codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        kept = np.where(self._keep[np.minimum(codes, self._size - 1)], codes, np.uint32(0))
+        kept = self._lut[np.minimum(codes, self._size - 1)]
         return self._automaton.iter(kept.tobytes().decode("utf-32-le", "surrogatepass"))

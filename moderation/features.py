@@ -217,7 +217,7 @@ def _words(t: str, raw: np.ndarray, spans: list | None, chars, found,
     """Word-list hits (start, end, word, categories) and named persons, counted per category into `raw`. A hit
     inside someone else's reported words counts only as `quoted_harm` (a harm word) or not at all (a target)."""
     hits = _WORDS.find(t, codes)
-    if not _NAMED_TRIGGER.isdisjoint(t) and _NEEDLES[_NAMED].may_match(t, chars, found):
+    if not _NAMED_TRIGGER.isdisjoint(chars) and _NEEDLES[_NAMED].may_match(t, chars, found):
         hits += [(m.start(), m.end(), "", ("named_person",)) for m in _NEEDLES[_NAMED].finditer(t)]
     if quoted is not None and hits:
         inside = _inside(quoted, [h[0] for h in hits])
@@ -367,7 +367,7 @@ def signals(norm: Normalized, codes: np.ndarray, spans: list | None = None, focu
     t = norm.text
     n = max(len(t), 1)
     raw = np.zeros(len(FEATURE_NAMES))
-    chars = set(t)
+    chars = set(t) if norm.chars is None else norm.chars
     classes = np.bincount(np.searchsorted(_EDGES, codes, side="right"), minlength=_EDGES.size + 1)
     digits, latin = int(classes[_DIGIT]), int(classes[_LATIN])
     domains = _urls(t, raw, spans) if "." in chars or "/" in chars else []

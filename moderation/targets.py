@@ -8,7 +8,6 @@ information detector is deterministic and tuned for precision (`personal_info` s
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from moderation.needles import NeedleIndex
 
@@ -91,31 +90,39 @@ _NEEDLES_REPORTED = NeedleIndex((REPORTED_QUOTE, REPORTED_BEFORE_JA, REPORTED_AF
 def reported_spans(text: str, chars: set, english: bool = True) -> list[tuple[int, int]]:
     """(start, end) of the parts of `text` that report or quote someone else's words (sorted, may overlap);
     `english=False` leaves out "..." and calling/saying/the word. The signals and the n-gram hashing of one
-    comment ask for the same text one after the other: the answer is cached per text."""
+    comment ask for the same text one after the other: the last answer is kept."""
+    global _LAST
     if chars.isdisjoint(_REPORTED_TRIGGER):
         return []
-    return [(a, b) for a, b, latin in _reported(text) if english or not latin]
+    last = _LAST
+    if last[0] is text or last[0] == text:
+        spans = last[1]
+    else:
+        spans = _reported(text, chars)
+        _LAST = (text, spans)
+    return [(a, b) for a, b, latin in spans if english or not latin]
 
 
-@lru_cache(maxsize=256)
-def _reported(text: str) -> tuple[tuple[int, int, bool], ...]:
+_LAST: tuple[str | None, tuple] = (None, ())  # the last text reported_spans worked out, and its spans
+
+
+def _reported(text: str, chars: set) -> tuple[tuple[int, int, bool], ...]:
     """Every reported span of `text` with whether it is an English one (double quotes, calling/saying...)."""
-    chars = set(text)
     out = []
-    if not chars.isdisjoint("「『\"“") and _NEEDLES_REPORTED[REPORTED_QUOTE].may_match(text, chars):
+    if not chars.isdisjoint("「『\"“") and (guard := _NEEDLES_REPORTED[REPORTED_QUOTE]).may_match(text, chars):
         # a whole comment in quotes is the writer's own (a retweet, a shout), and so is a repost ("@user: ...")
-        out += [(*m.span(), text[m.start()] not in "「『") for m in REPORTED_QUOTE.finditer(text)
+        out += [(*m.span(), text[m.start()] not in "「『") for m in guard.finditer(text)
                 if len(text) - (m.end() - m.start()) >= 10 and not _REPOST.match(text, m.start() + 1)]
-    if not chars.isdisjoint("なとっい") and _NEEDLES_REPORTED[REPORTED_BEFORE_JA].may_match(text, chars):
+    if not chars.isdisjoint("なとっい") and (guard := _NEEDLES_REPORTED[REPORTED_BEFORE_JA]).may_match(text, chars):
         last_end = 0
-        for m in REPORTED_BEFORE_JA.finditer(text):
+        for m in guard.finditer(text):
             if m.start() < last_end:
                 continue
             start = max(text.rfind(c, last_end, m.start()) for c in _SENTENCE_ENDS) + 1  # the sentence's start
             out.append((max(start, last_end), m.start(), False))
             last_end = m.end()
-    if not chars.isdisjoint("cstw") and _NEEDLES_REPORTED[REPORTED_AFTER_EN].may_match(text, chars):
-        out += [(*m.span(), True) for m in REPORTED_AFTER_EN.finditer(text)]
+    if not chars.isdisjoint("cstw") and (guard := _NEEDLES_REPORTED[REPORTED_AFTER_EN]).may_match(text, chars):
+        out += [(*m.span(), True) for m in guard.finditer(text)]  # from where one can start (moderation/needles.py)
     return tuple(sorted(out))
 
 

@@ -112,11 +112,12 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         self.focus_sentence = focus_sentence
         self.quoted_apart_en = quoted_apart_en
 
-    def _quoted_mask(self, text: str) -> np.ndarray | None:
-        """Per character of the normalised text: inside someone else's reported words (None: nowhere)."""
+    def _quoted_mask(self, text: str, chars=None) -> np.ndarray | None:
+        """Per character of the normalised text: inside someone else's reported words (None: nowhere); `chars` is
+        set(text) if known."""
         if not self.quoted_apart:
             return None
-        spans = reported_spans(text, set(text), english=self.quoted_apart_en)
+        spans = reported_spans(text, set(text) if chars is None else chars, english=self.quoted_apart_en)
         if not spans:
             return None
         delta = np.zeros(len(text) + 1, dtype=np.int64)
@@ -172,7 +173,7 @@ class TextFeatures(TransformerMixin, BaseEstimator):
     def _parts(self, text, spans: bool):
         norm = normalize(text)
         codes = np.frombuffer(norm.text.encode("utf-32-le"), dtype=np.uint32)
-        quoted = self._quoted_mask(norm.text)
+        quoted = self._quoted_mask(norm.text, norm.chars)
         chars = self._char_buckets(codes, quoted)
         words, token_spans = self._word_buckets(norm.text, quoted)
         span_list: list | None = [] if spans else None
@@ -263,7 +264,7 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         for text in X:
             norm = normalize(text)
             codes = np.frombuffer(norm.text.encode("utf-32-le"), dtype=np.uint32)
-            quoted = self._quoted_mask(norm.text)
+            quoted = self._quoted_mask(norm.text, norm.chars)
             chars = self._char_buckets(codes, quoted)
             if chars:
                 df_char[np.unique(np.concatenate(chars))] += 1

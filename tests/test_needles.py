@@ -161,20 +161,41 @@ def test_prefixes_of_a_pattern(pattern, strings):
 _WORD_SAMPLE = ["しね", "ばか", "kill", "die", "the word", "議員", "バカ", "カス", "氏", "ね", "a", "ab", "bab", "😊x"]
 
 
-@settings(max_examples=200, deadline=None)
-@given(text=st.lists(st.sampled_from([*_WORD_SAMPLE, "\x00", "\x01", "。", " ", "x", "漢", "\ud800"]), max_size=30)
-       .map("".join))
-def test_automaton_finds_what_the_plain_automaton_finds(text):
-    """The reordered root and the placeholder for characters of no word change no hit nor its order."""
+def _automata():
+    """A plain pyahocorasick automaton of _WORD_SAMPLE, and ours three ways: plain (few first characters), the
+    root reordered scanning the text as it is, and reordered with the placeholder."""
     import ahocorasick
 
-    from moderation.automaton import Automaton
+    from moderation import automaton
 
     plain = ahocorasick.Automaton()
     for i, w in enumerate(_WORD_SAMPLE):
         plain.add_word(w, i)
     plain.make_automaton()
-    assert list(Automaton({w: i for i, w in enumerate(_WORD_SAMPLE)}).iter(text)) == list(plain.iter(text))
+    words = {w: i for i, w in enumerate(_WORD_SAMPLE)}
+    ours = [automaton.Automaton(words)]
+    saved = automaton.SMALL_ROOT, automaton.LONG_SCAN
+    try:
+        automaton.SMALL_ROOT = 1
+        for automaton.LONG_SCAN in (10 ** 9, 0):
+            ours.append(automaton.Automaton(words))
+    finally:
+        automaton.SMALL_ROOT, automaton.LONG_SCAN = saved
+    assert ours[0]._lut is None and ours[1]._long > 1000 and ours[2]._long == 0
+    return plain, ours
+
+
+_PLAIN, _OURS = _automata()
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.sampled_from([*_WORD_SAMPLE, "\x00", "\x01", "。", " ", "x", "漢", "\ud800"]), max_size=30)
+       .map("".join))
+def test_automaton_finds_what_the_plain_automaton_finds(text):
+    """The reordered root and the placeholder for characters of no word change no hit nor its order."""
+    want = list(_PLAIN.iter(text))
+    for ours in _OURS:
+        assert list(ours.iter(text)) == want
 
 
 def test_word_lists_hit_the_same_with_the_placeholder():

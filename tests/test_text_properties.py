@@ -27,6 +27,7 @@ def test_normalize_takes_anything_and_maps_spans_into_the_original(text):
         a, b = norm.span(start, min(len(norm.text), start + 3))
         assert 0 <= a <= b <= len(text)
     assert normalize_text(text) == norm.text
+    assert norm.chars == set(norm.text)  # what the signals and the quoted spans read instead of set(text)
 
 
 @pytest.fixture(scope="module")
