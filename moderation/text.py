@@ -391,7 +391,7 @@ def normalize(text: str) -> Normalized:
         out = _translate(text, present)
         starts = range(len(out))  # ranges until an edit: slicing and indexing work the same
         ends = range(1, len(out) + 1)
-        chars_now = present if out is text else set(out)
+        chars_now = present if out is text else {_MAPPED.get(c, c) for c in present}  # one character each
     if not _KANJI_LOOK.isdisjoint(chars_now):
         out, changed = _kanji_lookalikes(out)
         if changed:
@@ -406,6 +406,7 @@ def normalize(text: str) -> Normalized:
         if not chars_now.isdisjoint(_LATIN_LETTERS):  # and letters
             out, starts, ends, n = _apply_regex(out, starts, ends, _SPACED_LATIN, _keep_alnum)
             spaced += n
+    spaced_out = out  # what follows (one space for many, runs squashed to two) keeps every character it meets
     if "  " in out:
         out, starts, ends, _ = _apply_regex(out, starts, ends, _WS, _one_space)
     if len(out) < _LONG:
@@ -413,7 +414,7 @@ def normalize(text: str) -> Normalized:
     else:  # a long text: _RUN tried only where three equal characters start (a backreference scan is slow)
         out, starts, ends, _ = _apply_regex(out, starts, ends, _RUNS, _squash)
     masked = 0
-    if out is not before:
+    if spaced_out is not before:
         chars_now = set(out)
     has_mask = not chars_now.isdisjoint(_MASKS)
     found = _OBFUSCATION_INDEX.found(out)
