@@ -244,7 +244,7 @@ def starts_of(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     singles = [(C.LITERAL, ord(s)) for s in strings or () if len(s) == 1]
     if strings and _sparse(singles) and not any(s.isspace() for s in strings if len(s) == 1):
         # an alternation of literals: the engine skips to their first characters and compares the rest in C
-        return re.compile("|".join(map(re.escape, sorted(strings))))
+        return re.compile(_alternation(strings))
     first, nullable = _first_items(parsed)
     if first is None or nullable or not first or not _sparse(first):
         return None
@@ -322,6 +322,20 @@ def _starts_op(op, av, ascii_only: int) -> set[tuple[str, bool]]:
     if op is C.ATOMIC_GROUP:
         return _starts(av, ascii_only)
     return {("", False)}  # any character, a negated class, a back-reference...
+
+
+def _alternation(strings) -> str:
+    """A regex of literal `strings`, none a prefix of another, as a trie: one alternative per first character (a
+    space and ASCII first), so at a possible start the engine tries a few first characters, not every string."""
+    tails: dict[str, list[str]] = {}
+    for s in strings:
+        tails.setdefault(s[0], []).append(s[1:])
+    parts = []
+    for first in sorted(tails, key=lambda c: (c != " ", not c.isascii(), c)):
+        rest = [t for t in tails[first] if t]
+        parts.append(re.escape(first) + ("" if not rest else re.escape(rest[0]) if len(rest) == 1
+                                         else "(?:" + _alternation(rest) + ")"))
+    return "|".join(parts)
 
 
 def prefixes(parsed, ascii_only: int = 0) -> frozenset[str] | None:

@@ -11,7 +11,16 @@ from hypothesis import strategies as st
 from bench.adversarial import SEPARATORS, _walk, adversarial_inputs
 from moderation import features, targets
 from moderation import text as text_module
-from moderation.needles import NeedleIndex, Needles, _class_source, _first_items, finditer, prefixes, starts_of
+from moderation.needles import (
+    NeedleIndex,
+    Needles,
+    _alternation,
+    _class_source,
+    _first_items,
+    finditer,
+    prefixes,
+    starts_of,
+)
 
 GUARDED = {**features._NEEDLES.guards, **targets._NEEDLES.guards}
 
@@ -214,3 +223,14 @@ def test_word_lists_hit_the_same_with_the_placeholder():
     for _name, text in adversarial_inputs(200):
         assert [(e, v[0]) for e, v in matcher.automaton.iter(text)] == list(plain.iter(text))
         assert features._NEEDLES.found(text) == {n for n in needles if n in text}
+
+
+@settings(max_examples=200, deadline=None)
+@given(strings=st.sets(st.text(st.sampled_from("ab \t@＠|.*"), min_size=1, max_size=3), min_size=1, max_size=12),
+       text=st.text(st.sampled_from("ab \t@＠|.*x"), max_size=40))
+def test_trie_alternation_finds_every_start(strings, text):
+    """The trie-shaped regex of literals starts a match wherever one of the strings occurs."""
+    strings = {x for x in strings if not any(x != y and x.startswith(y) for y in strings)}
+    want = [i for i in range(len(text)) if text.startswith(tuple(strings), i)]
+    trie = re.compile(_alternation(strings))
+    assert [i for i in range(len(text)) if trie.match(text, i)] == want
