@@ -164,7 +164,7 @@ def _classify_domain(domain: str) -> str:
 
 
 def _count(rx: re.Pattern[str], t: str, kind: str, spans: list | None, chars, found) -> int:
-    guard = _NEEDLES[rx]
+    guard = _GUARDS[rx]
     if not guard.may_match(t, chars, found):
         return 0
     k = 0
@@ -217,8 +217,8 @@ def _words(t: str, raw: np.ndarray, spans: list | None, chars, found,
     """Word-list hits (start, end, word, categories) and named persons, counted per category into `raw`. A hit
     inside someone else's reported words counts only as `quoted_harm` (a harm word) or not at all (a target)."""
     hits = _WORDS.find(t, codes)
-    if not _NAMED_TRIGGER.isdisjoint(chars) and _NEEDLES[_NAMED].may_match(t, chars, found):
-        hits += [(m.start(), m.end(), "", ("named_person",)) for m in _NEEDLES[_NAMED].finditer(t)]
+    if not _NAMED_TRIGGER.isdisjoint(chars) and (named := _GUARDS[_NAMED]).may_match(t, chars, found):
+        hits += [(m.start(), m.end(), "", ("named_person",)) for m in named.finditer(t)]
     if quoted is not None and hits:
         inside = _inside(quoted, [h[0] for h in hits])
         hits = [h if not q else (h[0], h[1], h[2], ("quoted_harm",)) for h, q in zip(hits, inside.tolist(), strict=True)
@@ -323,6 +323,7 @@ def _worst_sentence(t: str, ends: list[int], hits: list, focus: list) -> None:
 
 # what each pattern needs in a text before it is worth scanning (moderation/needles.py: never changes a count)
 _NEEDLES = NeedleIndex((_NAMED, _LINE_ID, _PHONE, _EMAIL, _MONEY_AMOUNT, *CONSTRUCTIONS.values(), *PII_PATTERNS))
+_GUARDS = _NEEDLES.guards  # pattern -> its guard, read without a method call
 _AIMED = frozenset(("second_person", "third_person", "named_person", "group", "self_ref", "thing"))
 # attacks that a negation in the same sentence turns around ("[group] are not vermin", "I don't hate [group]")
 _NEGATABLE = frozenset(("insult_at_group", "group_attack", "hate_at_group"))
@@ -405,7 +406,7 @@ def signals(norm: Normalized, codes: np.ndarray, spans: list | None = None, focu
     raw[_IDX["has_japanese"]] = float(classes[_KANA] + classes[_KANJI] > 0)
     for name, rx in CONSTRUCTIONS.items():
         if (not latin and name in _LATIN_ONLY) or (name in _TRIGGERS and chars.isdisjoint(_TRIGGERS[name])) or (
-                not (guard := _NEEDLES[rx]).may_match(t, chars, found)):
+                not (guard := _GUARDS[rx]).may_match(t, chars, found)):
             continue
         for m in guard.finditer(t):
             kind = name

@@ -182,6 +182,7 @@ _IDENTIFYING = ("address", "room", "phone", "email", "name")  # pieces that name
 PII_PATTERNS = (ADDRESS, ADDRESS_EN, ROOM, POSTAL, PHONE, EMAIL, PLACE, WHEREABOUTS, NAME_REVEAL, SCHEDULE, EXPOSE,
                 APPROACH)
 _NEEDLES = NeedleIndex(PII_PATTERNS)
+_GUARDS = _NEEDLES.guards  # pattern -> its guard, read without a method call
 
 
 def personal_info(text: str, spans: list | None = None, chars: set | None = None, digits: int = 1,
@@ -202,7 +203,7 @@ def personal_info(text: str, spans: list | None = None, chars: set | None = None
                              ("whereabouts", WHEREABOUTS, not chars.isdisjoint(_WHERE_TRIGGER)),
                              ("name", NAME_REVEAL, not chars.isdisjoint(_NAME_TRIGGER)),
                              ("schedule", SCHEDULE, "毎" in chars)):
-        if not needed or not (guard := _NEEDLES[rx]).may_match(text, chars, found):
+        if not needed or not (guard := _GUARDS[rx]).may_match(text, chars, found):
             continue
         for m in guard.finditer(text):
             counts[kind] = counts.get(kind, 0) + 1
@@ -210,10 +211,10 @@ def personal_info(text: str, spans: list | None = None, chars: set | None = None
                 spans.append(("personal_info", m.start(), m.end()))
     pieces = sum(counts.values())
     expose = approach = 0
-    if not chars.isdisjoint(_EXPOSE_TRIGGER) and _NEEDLES[EXPOSE].may_match(text, chars, found):
-        expose = sum(1 for _ in _NEEDLES[EXPOSE].finditer(text))
-    if not chars.isdisjoint(_APPROACH_TRIGGER) and _NEEDLES[APPROACH].may_match(text, chars, found):
-        approach = sum(1 for _ in _NEEDLES[APPROACH].finditer(text))
+    if not chars.isdisjoint(_EXPOSE_TRIGGER) and (guard := _GUARDS[EXPOSE]).may_match(text, chars, found):
+        expose = sum(1 for _ in guard.finditer(text))
+    if not chars.isdisjoint(_APPROACH_TRIGGER) and (guard := _GUARDS[APPROACH]).may_match(text, chars, found):
+        approach = sum(1 for _ in guard.finditer(text))
     exposed = 0.0
     public = bool(pieces) and ORG_CTX.search(text) is not None
     if pieces:

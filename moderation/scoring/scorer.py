@@ -70,7 +70,7 @@ class Score:
 
 def combine(head_probs) -> tuple[dict[str, float], dict[str, float]]:
     """(scores, categories) from the heads' probabilities: abuse = the largest harm category."""
-    probs = [min(max(float(p), 0.0), 1.0) for p in head_probs]
+    probs = [min(max(p, 0.0), 1.0) for p in np.asarray(head_probs, dtype=float).tolist()]  # floats, not numpy's
     categories = dict(zip(CATEGORIES, probs[1:], strict=True))
     return {"spam": probs[0], "abuse": max(categories.values())}, categories
 
