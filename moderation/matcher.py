@@ -39,6 +39,9 @@ def _is_latin(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
+_ALNUM = frozenset(c for c in map(chr, range(128)) if _is_latin(c))  # the characters _is_latin is true of
+
+
 def _kind(word: str) -> int:
     if word.isascii():
         return LATIN
@@ -84,8 +87,8 @@ class Matcher:
             if free:
                 hits.append((a, b, word, cats))
             elif kind == LATIN:  # _bounded's Latin rule without a call per hit (most hits of English text)
-                joined_left = first_latin and a and _is_latin(text[a - 1])
-                if not (joined_left or (last_latin and b < n and _is_latin(text[b]))):
+                joined_left = first_latin and a and text[a - 1] in _ALNUM  # _is_latin, without a call
+                if not (joined_left or (last_latin and b < n and text[b] in _ALNUM)):
                     hits.append((a, b, word, cats))
             elif self._bounded(text, a, b, word, kind):
                 hits.append((a, b, word, cats))

@@ -20,6 +20,7 @@ Steps, in order:
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -29,7 +30,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from moderation.needles import NeedleIndex
+from moderation.needles import NeedleIndex, Needles
 
 __all__ = ["Normalized", "normalize", "normalize_text"]
 
@@ -226,12 +227,14 @@ _OBFUSCATIONS = (  # (canonical, substrings one of which every match without a m
 def _apply_regex(text: str, starts, ends, pattern, repl_fn) -> tuple[str, list[int], list[int], int]:
     """Rewrite the matches of `pattern` (a regex, or its needles.Needles guard) in `text`, keeping the offset
     lists in step. Returns n changed."""
+    fixed = repl_fn.canonical if isinstance(repl_fn, _Replace) else None  # no call per match of a masked word
+    if fixed is not None:
+        return _replace_all(text, starts, ends, pattern, fixed)
     out_t: list[str] = []
     # the new text as segments: (index in starts, index in ends, length, 1 for kept characters or 0 for a
     # replacement, whose every character maps to the whole original span)
     segments: list[tuple[int, int, int, int]] = []
     pos = edits = 0
-    fixed = repl_fn.canonical if isinstance(repl_fn, _Replace) else None  # no call per match of a masked word
     for m in pattern.finditer(text):
         repl, mode = (fixed, "replace") if fixed is not None else repl_fn(m)
         a, b = m.span()
@@ -258,6 +261,45 @@ def _apply_regex(text: str, starts, ends, pattern, repl_fn) -> tuple[str, list[i
     return "".join(out_t), out_s, out_e, edits
 
 
+def _replace_all(text: str, starts, ends, pattern, canonical: str) -> tuple[str, list[int], list[int], int]:
+    """_apply_regex with one fixed replacement: the text by the engine's own substitution, the offsets by numpy
+    from the matches' spans (a text of thousands of masked words took a Python step per match)."""
+    spans = [m.span() for m in pattern.finditer(text)]
+    if not spans:
+        return text, starts, ends, 0
+    if canonical in text:  # a match that is the canonical word already is not an edit
+        spans = [(a, b) for a, b in spans if text[a:b] != canonical]
+        if not spans:
+            return text, starts, ends, 0
+    if len(spans) < _MANY:  # a few: segment by segment
+        segments: list[tuple[int, int, int, int]] = []
+        pos = 0
+        for a, b in spans:
+            if a > pos:
+                segments.append((pos, pos, a - pos, 1))
+            segments.append((a, b - 1, len(canonical), 0))
+            pos = b
+        if pos < len(text):
+            segments.append((pos, pos, len(text) - pos, 1))
+        out_s, out_e = _offsets(starts, ends, segments)
+    else:  # kept stretch before each match, the match, ...; the last kept stretch
+        ab = np.fromiter(itertools.chain.from_iterable(spans), dtype=np.int64, count=2 * len(spans))
+        a, b = ab[0::2], ab[1::2]
+        before = np.concatenate(([0], b))
+        k = a.size
+        s = np.empty(2 * k + 1, np.int64)
+        s[0:-1:2], s[1::2], s[-1] = before[:-1], a, before[-1]
+        e = s.copy()
+        e[1::2] = b - 1
+        n = np.empty(2 * k + 1, np.int64)
+        n[0:-1:2], n[1::2], n[-1] = a - before[:-1], len(canonical), len(text) - before[-1]
+        kept = np.ones(2 * k + 1, np.int64)
+        kept[1::2] = 0
+        out_s, out_e = _gather(starts, ends, s, e, n, kept)
+    sub = pattern.pattern.sub if isinstance(pattern, Needles) else pattern.sub
+    return sub(canonical.replace("\\", "\\\\"), text), out_s, out_e, len(spans)
+
+
 _MANY = 32  # segments from which the offsets are gathered with numpy rather than list by list
 
 
@@ -274,7 +316,11 @@ def _offsets(starts, ends, segments) -> tuple[list[int], list[int]]:
                 out_s.extend([starts[s]] * n)
                 out_e.extend([ends[e]] * n)
         return out_s, out_e
-    s, e, n, kept = (np.asarray(column, dtype=np.int64) for column in zip(*segments, strict=True))
+    return _gather(starts, ends, *(np.asarray(column, dtype=np.int64) for column in zip(*segments, strict=True)))
+
+
+def _gather(starts, ends, s, e, n, kept) -> tuple[list[int], list[int]]:
+    """_offsets of segments given as arrays (start index, end index, length, kept or not)."""
     which = np.repeat(np.arange(n.size), n)
     step = (np.arange(which.size) - np.repeat(np.cumsum(n) - n, n)) * kept[which]
     return _array(starts)[s[which] + step].tolist(), _array(ends)[e[which] + step].tolist()

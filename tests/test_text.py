@@ -143,3 +143,19 @@ def test_offsets_of_many_rewrites_are_those_of_few(segments, as_range):
         alone[0].extend(part[0])
         alone[1].extend(part[1])
     assert many == alone
+
+
+@given(st.lists(st.sampled_from(["害児", "がいじ", "氏ね", "死ね", "a", "。", " ", "ガ○ジ"]), max_size=120)
+       .map("".join), st.booleans())
+def test_a_fixed_replacement_rewrites_as_match_by_match(text, as_range):
+    """_replace_all (the engine's substitution, offsets by numpy) gives the text, offsets and count of the
+    general match-by-match rewrite, few matches or many, identity matches (already canonical) included."""
+    starts = range(len(text)) if as_range else [2 * i for i in range(len(text))]
+    ends = range(1, len(text) + 1) if as_range else [2 * i + 1 for i in range(len(text))]
+    for canonical, _needles, pattern in text_module._OBFUSCATIONS:
+        if canonical not in ("がいじ", "死ね"):
+            continue
+        fixed = text_module._apply_regex(text, starts, ends, pattern, text_module._REPLACERS[canonical])
+        general = text_module._apply_regex(text, starts, ends, pattern, lambda m, c=canonical: (c, "replace"))
+        assert (fixed[0], list(fixed[1]), list(fixed[2]), fixed[3]) == (
+            general[0], list(general[1]), list(general[2]), general[3])
