@@ -52,10 +52,15 @@ def main(argv=None) -> int:
     ap.add_argument("--data-dir", default=str(Path(__file__).resolve().parent.parent.parent / "shared" / "data"))
     ap.add_argument("--harm-rows-unlabelled", action="store_true",
                     help="the generated harm rows are not spam negatives (model/train.py HARM_ROWS_SPAM_NEGATIVE)")
+    ap.add_argument("--source-weight", action="append", default=[], metavar="SOURCE=W",
+                    help="override a per-source training weight, as model.train does (repeatable)")
     args = ap.parse_args(argv)
-    if args.harm_rows_unlabelled:
-        import model.train as T
+    import model.train as T
 
+    for item in args.source_weight:
+        src, _, w = item.partition("=")
+        T.SOURCE_WEIGHTS[src] = float(w)
+    if args.harm_rows_unlabelled:
         T.HARM_ROWS_SPAM_NEGATIVE = False
     data_dir = Path(args.data_dir)
     rows = D.load_all(data_dir) + synthetic_rows(data_dir)

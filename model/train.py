@@ -200,19 +200,19 @@ PREVIOUS_ROC_AUC = {
 
 
 # held-out ROC-AUC of the model this one replaces (its card): a drop over 0.01 is marked too
-REPLACED_VERSION = "2026.11.30-52"
+REPLACED_VERSION = "2026.11.30-53"
 REPLACED_ROC_AUC = {
-    "ja spam: akku1139 real YT ad/chain lines vs RPC": 0.9593,
-    "ja troll: akku1139 real YT troll replies (as spam) vs RPC": 0.63,
+    "ja spam: akku1139 real YT ad/chain lines vs RPC": 0.9594,
+    "ja troll: akku1139 real YT troll replies (as spam) vs RPC": 0.6313,
     "ja spam: mamadm held-out phrases (template) vs RPC": 1.0,
-    "ja abuse: RTP-LX prompts held-out": 0.8907,
-    "ja abuse: inspection-ai held-out": 0.7817,
-    "ja abuse: RTP-LX toxic prompts vs benign continuations": 0.9641,
-    "en spam: YouTube held-out video (Eminem)": 0.9884,
+    "ja abuse: RTP-LX prompts held-out": 0.8985,
+    "ja abuse: inspection-ai held-out": 0.7726,
+    "ja abuse: RTP-LX toxic prompts vs benign continuations": 0.9662,
+    "en spam: YouTube held-out video (Eminem)": 0.9883,
     "en spam: SMS held-out": 0.9946,
-    "en abuse: Davidson tweets held-out": 0.9159,
-    "en abuse: Stormfront held-out": 0.8705,
-    "en abuse: Jigsaw 101-row smoke sample": 0.7963,
+    "en abuse: Davidson tweets held-out": 0.9593,
+    "en abuse: Stormfront held-out": 0.8778,
+    "en abuse: Jigsaw 101-row smoke sample": 0.8776,
 }
 
 

@@ -32,7 +32,7 @@ CASES = [
     pytest.param("男は店員に「お前を殺してやる」と叫んだと警察は発表した", ALLOWED, id="threat-quoted"),
     pytest.param("上のコメントの奴、住所特定して殺しに行くから覚悟しとけ", HELD, id="threat-to-commenter"),
     pytest.param("記者さん、夜道には気をつけた方がいいよ", HELD, id="veiled-threat-to-reporter",
-                 marks=_known_gap("threat 0.296 against review 0.3 in 2026.11.30-52 (0.3 or more in 2026.11.30-3)")),
+                 marks=_known_gap("threat 0.277 against review 0.3 in 2026.11.30-53 (0.296 in -52)")),
     pytest.param("最近このあたり物騒だから、皆さん夜道には気をつけた方がいいよ", ALLOWED, id="night-road-advice"),
     # a slur vs the same letters inside a longer word
     pytest.param("こんな記事にコメントしてるお前はばかだ", HELD, id="baka-at-commenter"),
@@ -82,7 +82,10 @@ CASES = [
     pytest.param("You are a pathetic clown and everyone here knows it", HELD, id="en-insult-at-person"),
     pytest.param("This tax plan is a pathetic joke and everyone here knows it", ALLOWED, id="en-insult-at-policy"),
     pytest.param("Fuck you, you worthless piece of garbage", HELD, id="en-swearing-at-person"),
-    pytest.param("Fucking hell, the train is late again this morning", ALLOWED, id="en-swearing-at-nobody"),
+    # vulgar language is moderatable on a news site (as Civil Comments and Perspective's TOXICITY rate it): held
+    # for a moderator even at nobody; the same complaint in clean words is published
+    pytest.param("Fucking hell, the train is late again this morning", HELD, id="en-vulgar-at-nobody"),
+    pytest.param("Oh dear, the train is late again this morning", ALLOWED, id="en-complaint-at-nobody"),
     pytest.param("The senator is a spineless liar and should resign", ALLOWED, id="en-criticism-of-politician"),
     # a threat said vs reported
     pytest.param("I am going to shoot you the next time I see you", HELD, id="en-threat-said"),
