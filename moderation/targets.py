@@ -109,11 +109,13 @@ _LAST: tuple[str | None, tuple] = (None, ())  # the last text reported_spans wor
 def _reported(text: str, chars: set) -> tuple[tuple[int, int, bool], ...]:
     """Every reported span of `text` with whether it is an English one (double quotes, calling/saying...)."""
     out = []
-    if not chars.isdisjoint("「『\"“") and (guard := _NEEDLES_REPORTED[REPORTED_QUOTE]).may_match(text, chars):
+    found = _NEEDLES_REPORTED.found(text)  # one pass for the needles of all three (not a search for each)
+    if not chars.isdisjoint("「『\"“") and (guard := _NEEDLES_REPORTED[REPORTED_QUOTE]).may_match(text, chars, found):
         # a whole comment in quotes is the writer's own (a retweet, a shout), and so is a repost ("@user: ...")
         out += [(*m.span(), text[m.start()] not in "「『") for m in guard.finditer(text)
                 if len(text) - (m.end() - m.start()) >= 10 and not _REPOST.match(text, m.start() + 1)]
-    if not chars.isdisjoint("なとっい") and (guard := _NEEDLES_REPORTED[REPORTED_BEFORE_JA]).may_match(text, chars):
+    if not chars.isdisjoint("なとっい") and (guard := _NEEDLES_REPORTED[REPORTED_BEFORE_JA]).may_match(text, chars,
+                                                                                                     found):
         last_end = 0
         for m in guard.finditer(text):
             if m.start() < last_end:
@@ -121,7 +123,7 @@ def _reported(text: str, chars: set) -> tuple[tuple[int, int, bool], ...]:
             start = max(text.rfind(c, last_end, m.start()) for c in _SENTENCE_ENDS) + 1  # the sentence's start
             out.append((max(start, last_end), m.start(), False))
             last_end = m.end()
-    if not chars.isdisjoint("cstw") and (guard := _NEEDLES_REPORTED[REPORTED_AFTER_EN]).may_match(text, chars):
+    if not chars.isdisjoint("cstw") and (guard := _NEEDLES_REPORTED[REPORTED_AFTER_EN]).may_match(text, chars, found):
         out += [(*m.span(), True) for m in guard.finditer(text)]  # from where one can start (moderation/needles.py)
     return tuple(sorted(out))
 

@@ -437,7 +437,7 @@ def normalize(text: str) -> Normalized:
         out = _translate(text, present)
         starts = range(len(out))  # ranges until an edit: slicing and indexing work the same
         ends = range(1, len(out) + 1)
-        chars_now = present if out is text else {_MAPPED.get(c, c) for c in present}  # one character each
+        chars_now = present if out is text else set(map(_MAPPED.get, present, present))  # one character each
     if not _KANJI_LOOK.isdisjoint(chars_now):
         out, changed = _kanji_lookalikes(out)
         if changed:
