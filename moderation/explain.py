@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from moderation.features import FEATURE_NAMES, SPAN_KINDS
+from moderation.features import FEATURE_NAMES, SPAN_KINDS, expand_spans
 
 __all__ = ["explain"]
 
@@ -141,7 +141,7 @@ def explain(features, heads, enc, k: int, label: str, original: str) -> list[dic
         items.append({"label": label, "start": s, "end": e, "text": original[s:e], "weight": round(weight, 4)})
     sig_w = heads.coef_[features.signal_offset_:, k] * enc.signals
     by_kind: dict[str, list[tuple[int, int]]] = {}
-    for kind, a, b in enc.spans or ():
+    for kind, a, b in expand_spans(enc.spans):
         by_kind.setdefault(kind, []).append((a, b))
     for j in np.argsort(-sig_w)[:MAX_ITEMS + len(CONTEXT)]:
         c = float(sig_w[j])

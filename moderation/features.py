@@ -27,7 +27,7 @@ from moderation.targets import CONSTRUCTIONS, PII_PATTERNS, personal_info, repor
 from moderation.targets import EMAIL as _EMAIL
 from moderation.text import Normalized
 
-__all__ = ["FEATURE_NAMES", "SPAN_KINDS", "signal_dict", "signals"]
+__all__ = ["FEATURE_NAMES", "SPAN_KINDS", "expand_spans", "signal_dict", "signals"]
 
 # word lists by the feature they feed
 _LISTS = {
@@ -231,9 +231,27 @@ def _words(t: str, raw: np.ndarray, spans: list | None, chars, found,
         j = _IDX.get(c)
         if j is not None:
             raw[j] += k
-    if spans is not None:
-        spans.extend([(c, a, b) for a, b, _w, cats in hits for c in cats])
+    if spans is not None:  # their spans are spelled out only if an explanation asks (expand_spans)
+        spans.append(_WordSpans(hits))
     return hits
+
+
+class _WordSpans(tuple):
+    """The word-list hits of a comment standing in its span list for their (category, start, end) spans: a
+    comment of thousands of hits spent milliseconds building spans that only an explanation reads."""
+
+    __slots__ = ()
+
+
+def expand_spans(spans: list | None) -> list[tuple[str, int, int]]:
+    """The (kind, start, end) spans `signals` recorded, with the word-list hits spelled out in their place."""
+    out: list[tuple[str, int, int]] = []
+    for item in spans or ():
+        if isinstance(item, _WordSpans):
+            out.extend([(c, a, b) for a, b, _w, cats in item for c in cats])
+        else:
+            out.append(item)
+    return out
 
 
 def _brands(hits: list, domains: list[str], raw: np.ndarray) -> None:
@@ -363,8 +381,9 @@ _TRIGGERS = {
 def signals(norm: Normalized, codes: np.ndarray, spans: list | None = None, focus: list | None = None) -> np.ndarray:
     """The FEATURE_NAMES vector of one normalised comment (`codes`: its code points as a uint32 array).
 
-    When `spans` is a list, (kind, start, end) spans in the NORMALISED text of what fired are appended; when
-    `focus` is a list, the (start, end) of the worst sentence of a text of several sentences, if any."""
+    When `spans` is a list, what fired is recorded there (`expand_spans` reads it as (kind, start, end) spans in
+    the NORMALISED text); when `focus` is a list, the (start, end) of the worst sentence of a text of several
+    sentences, if any."""
     t = norm.text
     n = max(len(t), 1)
     raw = np.zeros(len(FEATURE_NAMES))
