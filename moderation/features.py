@@ -269,11 +269,13 @@ def _sentence_combos(t: str, hits: list, raw: np.ndarray, focus: list | None = N
     raw[_IDX["sentences"]] = len(ends) + (0 if ends and ends[-1] == len(t) else 1)
     if not hits:
         return
-    if focus is not None and raw[_IDX["sentences"]] > 1:
-        _worst_sentence(t, ends, hits, focus)
-    per: dict[int, list[int]] = {}  # sentence -> [combinations a category opens, ... closes, _FLAGS]
     right = bisect.bisect_right
-    for at, cats in {(right(ends, h[0]), h[3]) for h in hits}:  # each category tuple once per sentence
+    # how many hits of each category tuple each sentence has (one bisect per hit, shared by both uses below)
+    pairs = Counter([(right(ends, h[0]), h[3]) for h in hits] if ends else [(0, h[3]) for h in hits])
+    if focus is not None and raw[_IDX["sentences"]] > 1:
+        _worst_sentence(t, ends, pairs, focus)
+    per: dict[int, list[int]] = {}  # sentence -> [combinations a category opens, ... closes, _FLAGS]
+    for at, cats in pairs:  # each category tuple once per sentence
         bits = _combo_bits(cats)
         sentence = per.get(at)
         if sentence is None:
@@ -319,19 +321,17 @@ def _focus_weight(cats: tuple[str, ...]) -> tuple[int, int]:
     return harm, harm + (0 if _FOCUS_TARGETS.isdisjoint(cats) else 1) - (0 if _FOCUS_REPORT.isdisjoint(cats) else 1)
 
 
-def _worst_sentence(t: str, ends: list[int], hits: list, focus: list) -> None:
+def _worst_sentence(t: str, ends: list[int], pairs: Counter, focus: list) -> None:
     """Append (start, end) of the sentence with the most harm words and constructions plus the people they may
     aim at, less its news and hedging words (the first on a tie); a sentence with no harm word is never chosen.
-    Every hit counts, not each category tuple once."""
+    Every hit counts, not each category tuple once (`pairs`: (sentence, categories) -> hits)."""
     harm: dict[int, int] = {}
     score: dict[int, int] = {}
-    right = bisect.bisect_right
-    for a, _b, _w, cats in hits:
+    for (sid, cats), k in pairs.items():
         h, w = _focus_weight(cats)
         if h or w:
-            sid = right(ends, a)
-            harm[sid] = harm.get(sid, 0) + h
-            score[sid] = score.get(sid, 0) + w
+            harm[sid] = harm.get(sid, 0) + h * k
+            score[sid] = score.get(sid, 0) + w * k
     harmful = [sid for sid in sorted(harm) if harm[sid]]
     if harmful:
         sid = max(harmful, key=score.__getitem__)
