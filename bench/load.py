@@ -123,17 +123,21 @@ def contentious(article):
     return article % 10 == CONTENTIOUS_FROM
 
 
+def popularity():
+    """Each article's share of the comments by popularity rank - 1 (Zipf, exponent 0.9), unnormalised."""
+    return [1 / (rank + 1) ** 0.9 for rank in range(ARTICLES)]
+
+
 def contentious_share():
     """The contentious articles' share of the news mix's comments (their Zipf weight): 18.4% as shipped, the most
     read article being one of them; a tenth of the articles drawn at random draws 10% on average."""
-    weights = [1 / (rank + 1) ** 0.9 for rank in range(ARTICLES)]
+    weights = popularity()
     return sum(w for rank, w in enumerate(weights) if contentious(rank)) / sum(weights)
 
 
 def news_comments(rng, n):
     """[(text, article id, author id or None for a fresh reader per request)] of the news-site mix."""
-    weights = [1 / (rank + 1) ** 0.9 for rank in range(ARTICLES)]
-    articles = rng.choices(range(ARTICLES), weights, k=n)
+    articles = rng.choices(range(ARTICLES), popularity(), k=n)
     out = []
     for article in articles:
         roll = rng.random()

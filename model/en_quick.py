@@ -124,9 +124,7 @@ def main(argv=None) -> int:
     ap.add_argument("--davidson-harassment", choices=("addressed", "all"), default=None,
                     help="Davidson hate/offensive tweets as harassment: when addressed (default) or all")
     args = ap.parse_args(argv)
-    for item in args.source_weight:
-        src, _, w = item.partition("=")
-        T.SOURCE_WEIGHTS[src] = float(w)
+    T.set_source_weights(args.source_weight)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     data_dir = Path(args.data_dir)
     if args.toxic_absent:

@@ -57,9 +57,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     import model.train as T
 
-    for item in args.source_weight:
-        src, _, w = item.partition("=")
-        T.SOURCE_WEIGHTS[src] = float(w)
+    T.set_source_weights(args.source_weight)
     if args.harm_rows_unlabelled:
         T.HARM_ROWS_SPAM_NEGATIVE = False
     data_dir = Path(args.data_dir)

@@ -81,6 +81,13 @@ REVIEW_FLOOR = 0.3  # never below: reviews and SNS posts name shops, prices and 
 OUTPUTS = (*LABELS, *CATEGORIES)
 
 
+def set_source_weights(items) -> None:
+    """Apply --source-weight SOURCE=W overrides (train, en_quick and lovo take the same option)."""
+    for item in items:
+        src, _, w = item.partition("=")
+        SOURCE_WEIGHTS[src] = float(w)
+
+
 def sample_weights(rows: list[D.Row]) -> np.ndarray:
     return np.asarray([SOURCE_WEIGHTS.get(r.source, 1.0) for r in rows])
 
@@ -319,9 +326,7 @@ def main(argv=None) -> int:
     ap.add_argument("--source-weight", action="append", default=[], metavar="SOURCE=W",
                     help="override a per-source training weight (repeatable)")
     args = ap.parse_args(argv)
-    for item in args.source_weight:
-        src, _, w = item.partition("=")
-        SOURCE_WEIGHTS[src] = float(w)
+    set_source_weights(args.source_weight)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     data_dir = Path(args.data_dir)
     version = args.version or next_version(Path(args.out))

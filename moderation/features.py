@@ -387,7 +387,7 @@ def signals(norm: Normalized, codes: np.ndarray, spans: list | None = None, focu
     t = norm.text
     n = max(len(t), 1)
     raw = np.zeros(len(FEATURE_NAMES))
-    chars = set(t) if norm.chars is None else norm.chars
+    chars = norm.chars
     classes = np.bincount(np.searchsorted(_EDGES, codes, side="right"), minlength=_EDGES.size + 1)
     digits, latin = int(classes[_DIGIT]), int(classes[_LATIN])
     domains = _urls(t, raw, spans) if "." in chars or "/" in chars else []

@@ -24,15 +24,8 @@ MAX_CLASS = 12     # characters of a class spelled out as one-character needles
 
 
 def _class(items) -> set[str] | None:
-    out: set[str] = set()
-    for op, av in items:
-        if op is C.LITERAL:
-            out.add(chr(av))
-        elif op is C.RANGE and av[1] - av[0] < MAX_CLASS:
-            out.update(chr(c) for c in range(av[0], av[1] + 1))
-        else:  # NEGATE, CATEGORY, a wide range
-            return None
-    return out if len(out) <= MAX_CLASS else None
+    """The characters of a small class spelled out as needles (None: negated, a category or more than MAX_CLASS)."""
+    return _chars(items, 0, MAX_CLASS)
 
 
 def _strength(needle: str) -> int:
@@ -264,19 +257,19 @@ def _spaces(ascii_only: int) -> frozenset[str]:
     return frozenset(c for c in map(chr, range(0x3001)) if space.match(c))
 
 
-def _chars(items, ascii_only: int) -> set[str] | None:
-    """The characters of a class spelled out (None: negated, \\d, \\w or too many)."""
+def _chars(items, ascii_only: int, limit: int = MAX_PREFIXES) -> set[str] | None:
+    """The characters of a class spelled out (None: negated, \\d, \\w or more than `limit`)."""
     out: set[str] = set()
     for op, av in items:
         if op is C.LITERAL:
             out.add(chr(av))
-        elif op is C.RANGE and av[1] - av[0] < MAX_PREFIXES:
+        elif op is C.RANGE and av[1] - av[0] < limit:
             out.update(map(chr, range(av[0], av[1] + 1)))
         elif op is C.CATEGORY and av is C.CATEGORY_SPACE:
             out |= _spaces(ascii_only)
         else:
             return None
-    return out if len(out) <= MAX_PREFIXES else None
+    return out if len(out) <= limit else None
 
 
 def _starts(items, ascii_only: int) -> set[tuple[str, bool]]:

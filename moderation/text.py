@@ -135,7 +135,7 @@ class Normalized:
     lookalike: int = 0
     masked: int = 0
     spaced: int = 0
-    chars: AbstractSet[str] | None = field(default=None, compare=False, repr=False)  # set(text), worked out anyway
+    chars: AbstractSet[str] | None = field(default=None, compare=False, repr=False)  # set(text): normalize fills it
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of the normalised text to the original text."""

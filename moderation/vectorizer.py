@@ -112,12 +112,12 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         self.focus_sentence = focus_sentence
         self.quoted_apart_en = quoted_apart_en
 
-    def _quoted_mask(self, text: str, chars=None) -> np.ndarray | None:
-        """Per character of the normalised text: inside someone else's reported words (None: nowhere); `chars` is
-        set(text) if known."""
+    def _quoted_mask(self, text: str, chars) -> np.ndarray | None:
+        """Per character of the normalised text (`chars`: its set): inside someone else's reported words (None:
+        nowhere)."""
         if not self.quoted_apart:
             return None
-        spans = reported_spans(text, set(text) if chars is None else chars, english=self.quoted_apart_en)
+        spans = reported_spans(text, chars, english=self.quoted_apart_en)
         if not spans:
             return None
         delta = np.zeros(len(text) + 1, dtype=np.int64)
@@ -239,18 +239,18 @@ class TextFeatures(TransformerMixin, BaseEstimator):
             if norm > 0:
                 block /= norm
         if focus is not None:  # the worst sentence's n-grams (a subset of the comment's) add to the char buckets
-            f_idx, f_val = self._weighted(focus, self.idf_char_, 0)
+            f_idx, f_val = self._weighted(focus, self.idf_char_)
             val[np.searchsorted(idx[:split], f_idx)] += f_val
         return np.concatenate((idx, nz + self.signal_offset_)), np.concatenate((val, sig[nz]))
 
-    def _weighted(self, buckets: np.ndarray, idf: np.ndarray, offset: int) -> tuple[np.ndarray, np.ndarray]:
+    def _weighted(self, buckets: np.ndarray, idf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(indices, values) of one block of one comment: sublinear TF-IDF, L2-normalised."""
         idx, tf = _unique_counts(buckets, small=max(self.char_bits, self.word_bits) <= 32)
         val = (np.log(tf) + 1.0) * idf[idx]
         keep = val > 0
         idx, val = idx[keep], val[keep]
         norm = np.sqrt(val @ val)
-        return idx + offset, val / norm if norm > 0 else val
+        return idx, val / norm if norm > 0 else val
 
     # -- scikit-learn ---------------------------------------------------------------------------------------
     @property
