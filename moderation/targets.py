@@ -145,13 +145,43 @@ WHEREABOUTS = re.compile(r"(?:勤務先|勤め先|職場|バイト先|実家|自
                          r"|通ってる(?:高校|学校|大学|中学)|下校時間|帰り道)(?:は|の|、|:|も|まで)|住んでる|住んでいる")
 NAME_REVEAL = re.compile(r"(?:本名|名前|フルネーム)(?:は|:|、|\s)\s?[一-龥]{2,5}(?=[、。,\s]|$|で|だ|って|さん)")
 SCHEDULE = re.compile(r"毎(?:朝|晩|夜|日|週)" + _G + r"{0,8}?(?:\d{1,2}時|[月火水木金土日]曜)")
+# a private person's school class, named local school or job at a place: it says where to find one person only
+# when a targeted person is named with it (県立南高校の吹奏楽部 / 市立病院の小児科 alone are news)
+_SCHOOL = r"(?:小学校|中学校|中学|高校|高等学校|大学|学部|女子|学園|幼稚園|保育園)"
+_WORKPLACE = (r"(?:病院|医院|銀行|信用金庫|会社|工場|店|美容室|整骨院|歯科|事務所|市役所|区役所|役場|郵便局|学校"
+              r"|中学校|中学|高校|大学|幼稚園|保育園|コンサル|代理店|アパレル|スーパー|コンビニ|塾)")
+# a place named or located by what comes before it (桜台中学校, 新宿の広告代理店, 近所の整骨院), looked at behind it
+_NAMED_BEFORE = r"(?:(?<=[一-龥ァ-ヶー]{2})|(?<=近所の)|(?<=駅前の)|(?<=地元の)|(?<=[一-龥ァ-ヶー]の))"
+AFFILIATION = re.compile(
+    _SCHOOL + r"の?\d{1,2}年(?:生|\d{1,2}組)?|(?<=[一-龥])[小中高]の\d{1,2}年|(?<!\d)\d{1,2}年\d{1,2}組"  # a class
+    r"|(?:市立|県立|区立|私立|都立|府立|町立)[一-龥ぁ-んァ-ヶー]{1,8}?(?:小学校|中学校|高校|中学|女子|学園|高|小|中)"
+    r"(?![一-龥])"  # a named local school
+    r"|" + _NAMED_BEFORE + _WORKPLACE + r"の?(?:[一-龥ァ-ヶー]{1,4}の)?[一-龥ァ-ヶー]{0,4}?"
+    r"(?:看護師|店員|店長|支店長|院長|窓口|教師|講師|社員|職員|スタイリスト|経理|総務|バイト|パート|先生|保育士"
+    r"|pta会長|勤務|夜勤)"  # a job at a place
+    r"|" + _NAMED_BEFORE + _WORKPLACE + r"(?:に|で)(?:勤めて|働いて|パートして|バイトして)"
+    r"|(?:学校|高校|大学|中学|職場|会社|勤務先|勤め先|家|自宅|実家|最寄り駅|本名|顔)(?:が|も)?"
+    r"(?:わかった|分かった|わかってる|分かってる|特定)")  # found out
+# someone singled out as a target: a commenter, the person the thread is angry at, or their family
+TARGET_CTX = re.compile(
+    r"あいつ|アイツ|こいつ|コイツ|そいつ|コメ主|投稿主|投稿者|スレ主|中の人|上の(?:やつ|奴|女|男|人|コメ)"
+    r"|この(?:アカウント|女|男|おばさん|おっさん|おじさん|ババア|ジジイ)"
+    r"|(?:書いてる|書いてた|言ってる|コメントしてる|文句言ってる|反論してる|批判してる|批判してた|荒らしてる|炎上した"
+    r"|叩かれてる|通報した|通報してきた)(?:奴|やつ|女|男|主婦|学生|大学生|高校生|店員|バイト|おばさん|おっさん|おじさん"
+    r"|隣人|アカウント)")
+# the writer speaking of themself or their own family (俺も駅前の病院の看護師だけど): not someone exposed
+SELF_CTX = re.compile(r"俺|私|僕|自分|うちの|わたし|あたし|わし")
+# a vehicle's number plate (品川 300 あ 12-34): it identifies one person's car
+PLATE = re.compile(r"(?<![一-龥])[一-龥]{1,4}\s?\d{3}\s?[ぁ-ん]\s?\d{1,2}-\d{2}(?!\d)")
 EXPOSE = re.compile(r"晒(?:す|し|せ|そ|され)|特定(?:した|して|済|完了|できた|班|しよう)"
                     r"|(?:電|家|職場|会社に)?凸(?:する|して|し|ろ|った)"
                     r"|住所(?:を|晒|特定|割れ|わかった|分かった|知って|見つけ|も分か)|身バレ|個人情報(?:を)?晒|待ち伏せ"
                     r"|(?<![a-z])(?:dox|doxx|doxxed|his address is|her address is|lives at|home address"
                     r"|go visit (?:him|her|them))")
 # going to or contacting someone: an act of exposure only when the text names the person or an identifying piece
-APPROACH = re.compile(r"(?:見|会い|顔見)に行(?:く|こう|って)|行ってみよう|で待って(?:れば|みる|る)|捕まえよう"
+APPROACH = re.compile(r"(?:見|会い|顔見)に行(?:く|こう|って)|行ってみよう|で待って(?:れば|みる|る|て|よう)|捕まえよう"
+                      r"|(?:職場|会社|学校|保護者|家族|教育委員会|学生課)に(?:苦情|連絡|電話|メール|手紙|バラ|通報|凸)"
+                      r"|(?:行けば|行ったら|待ってれば)会える|狙い目|出てくる(?:から|ぞ|よ)|暴露|卒アル"
                       r"|電話(?:しまくろう|しよう|しといた|を集中)|(?:連絡|通報)しよう|送りまくろう|送ろう|送ってやれ"
                       r"|かけてやれ|バラして|バラす|チクろう|突き止め|調べたら|まとめた|貼っとく")
 PERSON_CTX = re.compile(r"こいつ|コイツ|あいつ|アイツ|そいつ|この人|あの人|この女|この男|あの女|あの男|あの子|この子|"
@@ -179,10 +209,12 @@ _PLACE_TRIGGER = frozenset("校学園社院店場所支営塾室スコファ居"
 _WHERE_TRIGGER = frozenset("勤職バ実自最通下帰住")
 _NAME_TRIGGER = frozenset("名")
 _EXPOSE_TRIGGER = frozenset("晒特凸住身個待dhlg")
-_APPROACH_TRIGGER = frozenset("見会行待捕電連通送かバチ突調ま貼")
-_IDENTIFYING = ("address", "room", "phone", "email", "name")  # pieces that name or locate one person by themselves
+_APPROACH_TRIGGER = frozenset("見会行待捕電連通送かバチ突調ま貼職学保家教狙出暴卒")
+_AFFILIATION_TRIGGER = frozenset("年立院行庫社場店局校園学所部勤働家顔名")
+# pieces that name or locate one person by themselves
+_IDENTIFYING = ("address", "room", "phone", "email", "name", "plate")
 PII_PATTERNS = (ADDRESS, ADDRESS_EN, ROOM, POSTAL, PHONE, EMAIL, PLACE, WHEREABOUTS, NAME_REVEAL, SCHEDULE, EXPOSE,
-                APPROACH)
+                APPROACH, AFFILIATION, PLATE)
 _NEEDLES = NeedleIndex(PII_PATTERNS)
 _GUARDS = _NEEDLES.guards  # pattern -> its guard, read without a method call
 
@@ -204,7 +236,7 @@ def personal_info(text: str, spans: list | None = None, chars: set | None = None
                              ("place", PLACE, not chars.isdisjoint(_PLACE_TRIGGER)),
                              ("whereabouts", WHEREABOUTS, not chars.isdisjoint(_WHERE_TRIGGER)),
                              ("name", NAME_REVEAL, not chars.isdisjoint(_NAME_TRIGGER)),
-                             ("schedule", SCHEDULE, "毎" in chars)):
+                             ("schedule", SCHEDULE, "毎" in chars), ("plate", PLATE, digits >= 5)):
         if not needed or not (guard := _GUARDS[rx]).may_match(text, chars, found):
             continue
         for m in guard.finditer(text):
@@ -217,10 +249,15 @@ def personal_info(text: str, spans: list | None = None, chars: set | None = None
         expose = sum(1 for _ in guard.finditer(text))
     if not chars.isdisjoint(_APPROACH_TRIGGER) and (guard := _GUARDS[APPROACH]).may_match(text, chars, found):
         approach = sum(1 for _ in guard.finditer(text))
+    affiliated = 0
+    if not chars.isdisjoint(_AFFILIATION_TRIGGER) and (guard := _GUARDS[AFFILIATION]).may_match(text, chars, found):
+        affiliated = sum(1 for _ in guard.finditer(text))
     exposed = 0.0
     public = bool(pieces) and ORG_CTX.search(text) is not None
-    if pieces:
-        person = PERSON_CTX.search(text) is not None
+    if affiliated and TARGET_CTX.search(text) is not None and SELF_CTX.search(text) is None:
+        exposed = 1.0  # a targeted private person's class, school or job: where to find them
+    if pieces and not exposed:
+        person = PERSON_CTX.search(text) is not None or TARGET_CTX.search(text) is not None
         identifying = any(counts.get(k) for k in _IDENTIFYING)
         whereabouts = bool(counts.get("whereabouts"))  # 自宅は, 住んでる: somebody's
         routine = bool(counts.get("schedule"))  # a private person's daily routine says where to find them

@@ -9,7 +9,7 @@ from moderation.text import normalize
 
 def _exposed(text: str) -> bool:
     t = normalize(text).text
-    return personal_info(t)["pii_exposed"] > 0
+    return personal_info(t, digits=sum(c.isdigit() for c in t))["pii_exposed"] > 0  # as signals() calls it
 
 
 EXPOSED = [
@@ -21,6 +21,16 @@ EXPOSED = [
     ("e-mail of a commenter", "こいつのメールは kumi.t@example.com だから送りまくろう"),
     ("phone of a person", "あいつの携帯 090-0000-5678 に電話しよう"),
     ("english", "his address is 12 Elm Street, go visit him"),
+    # a targeted person's class, school or job (written apart from the probe, to check that the rules generalise)
+    ("a commenter's class", "上で偉そうに書いてる奴、北高の2年3組の山下だろ。明日学校で待ってるわ"),
+    ("a commenter's husband's job", "コメ主の旦那、駅前の郵便局の窓口で働いてる"),
+    ("an account's school and an act", "このアカウントの中の人、桜台中学校の国語の先生。保護者にバラそうぜ"),
+    ("a child's nursery and pick-up time", "あいつの娘、みどり保育園に通ってる。お迎えは毎日5時"),
+    ("a clinic's director", "この記事に文句言ってるおじさん、近所の整骨院の院長。電話しまくろう"),
+    ("a number plate", "反対派のあいつ、車は白のプリウスでナンバーは練馬 500 さ 45-67"),
+    ("a shop clerk's name", "叩かれてる店員の名前は松本で、シフトは火曜と木曜の夜"),
+    ("a son's class", "コメ主の息子、青葉小学校の5年生。校門の前で待ってようぜ"),
+    ("a workplace and an act", "こいつの勤め先、新宿の広告代理店。会社にメールしてやろう"),
 ]
 NOT_EXPOSED = [
     ("ministry address", "〒100-8950 東京都千代田区霞が関1-2-1 農林水産省"),
@@ -32,6 +42,17 @@ NOT_EXPOSED = [
     ("an outing with colleagues", "映画をみんなで見に行こうって職場の同僚と話してます"),
     ("a character's name", "タンクさんの名前の由来ですか？"),
     ("a date and a price", "11月3日に3-4人で行って1,200円でした"),
+    ("a school's club in news", "市立西中学校の2年生が全国大会で優勝した"),
+    ("a post office's hours", "駅前の郵便局は年末年始も窓口を開けている"),
+    ("one's own child", "息子が小学校の5年生になりました"),
+    ("one's own husband's job", "うちの夫は銀行に勤めています"),
+    ("a shortage in news", "県立病院の看護師不足が深刻だ"),
+    ("a suspect in news", "容疑者は県立高校の3年生の少年（17）"),
+    ("a shop in the news", "炎上した店の店長が謝罪会見を開いた"),
+    ("sympathy and a job", "批判してる人の気持ちも分かる、学校の先生は大変だ"),
+    ("agreeing and one's own job", "あいつの言うことは正しい、俺も会社で働いてて同じことを思う"),
+    ("generic staff", "コメ主の言う通り、市役所の職員は対応が悪い"),
+    ("one's own job after a commenter", "あいつの意見には反対だ。俺も駅前の病院の看護師だけど"),
 ]
 
 
@@ -52,4 +73,5 @@ def test_detector_precision_on_the_written_probe():
     hits = [c for c in cases if _exposed(c["text"])]
     wrong = [c["id"] for c in hits if not c["expected"]]
     assert not wrong
-    assert len(hits) >= 25  # recall of the detector alone (the category adds the learnt head)
+    assert len(hits) >= 50  # recall of the detector alone: 37 of 87 before a targeted person's class, school
+    # or job counted (the category adds the learnt head)
