@@ -30,7 +30,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from moderation.needles import NeedleIndex, Needles
+from moderation.needles import NeedleIndex
 
 __all__ = ["Normalized", "normalize", "normalize_text"]
 
@@ -129,7 +129,8 @@ def _is_ja(ch: str) -> bool:
 @dataclass(frozen=True)
 class Normalized:
     text: str
-    starts: Sequence[int]   # original start offset of each normalised character (a range until an edit)
+    starts: Sequence[int]   # original start offset of each normalised character (a range until an edit, then a
+    #                         list, or an int64 array for a long text: read them through span())
     ends: Sequence[int]     # original end offset (exclusive) of each normalised character
     invisible: int = 0
     lookalike: int = 0
@@ -139,11 +140,11 @@ class Normalized:
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of the normalised text to the original text."""
-        if not self.starts or start >= end:
+        if not len(self.starts) or start >= end:
             return (0, 0)
         start = max(0, min(start, len(self.starts) - 1))
         end = max(start + 1, min(end, len(self.ends)))
-        return (self.starts[start], max(self.ends[start:end]))
+        return (int(self.starts[start]), int(max(self.ends[start:end])))
 
 
 _KANJI_RUN = re.compile("[" + "".join(KANJI_AS_KANA) + "]+")
@@ -262,16 +263,25 @@ def _apply_regex(text: str, starts, ends, pattern, repl_fn) -> tuple[str, list[i
 
 
 def _replace_all(text: str, starts, ends, pattern, canonical: str) -> tuple[str, list[int], list[int], int]:
-    """_apply_regex with one fixed replacement: the text by the engine's own substitution, the offsets by numpy
-    from the matches' spans (a text of thousands of masked words took a Python step per match)."""
-    spans = [m.span() for m in pattern.finditer(text)]
+    """_apply_regex with one fixed replacement: the text joined from the matches' spans, the offsets by numpy
+    from them (a text of thousands of masked words took a Python step per match)."""
+    spans = _edits(text, pattern, canonical)
     if not spans:
         return text, starts, ends, 0
-    if canonical in text:  # a match that is the canonical word already is not an edit
+    return (*_rewrite(text, starts, ends, spans, canonical), len(spans))
+
+
+def _edits(text: str, pattern, canonical: str) -> list[tuple[int, int]]:
+    """The spans of the matches of `pattern` in `text` that are not `canonical` already (those are no edit)."""
+    spans = [m.span() for m in pattern.finditer(text)]
+    if spans and canonical in text:
         spans = [(a, b) for a, b in spans if text[a:b] != canonical]
-        if not spans:
-            return text, starts, ends, 0
-    if len(spans) < _MANY:  # a few: segment by segment
+    return spans
+
+
+def _rewrite(text: str, starts, ends, spans, canonical: str):
+    """(text, starts, ends) with every span of `spans` (sorted, not overlapping) replaced by `canonical`."""
+    if len(spans) < _MANY and not _arrays(starts):  # a few in a short text: segment by segment
         segments: list[tuple[int, int, int, int]] = []
         pos = 0
         for a, b in spans:
@@ -296,16 +306,29 @@ def _replace_all(text: str, starts, ends, pattern, canonical: str) -> tuple[str,
         kept = np.ones(2 * k + 1, np.int64)
         kept[1::2] = 0
         out_s, out_e = _gather(starts, ends, s, e, n, kept)
-    sub = pattern.pattern.sub if isinstance(pattern, Needles) else pattern.sub
-    return sub(canonical.replace("\\", "\\\\"), text), out_s, out_e, len(spans)
+    return _join(text, spans, canonical), out_s, out_e
+
+
+def _join(text: str, spans, canonical: str) -> str:
+    """`text` with every span replaced by `canonical`, from the spans already found (the pattern's own sub would
+    scan the whole text again, with no start search: ~300 us for one 死ね in 5,000 characters)."""
+    pieces = []
+    pos = 0
+    for a, b in spans:
+        pieces.append(text[pos:a])
+        pos = b
+    pieces.append(text[pos:])
+    return canonical.join(pieces)
 
 
 _MANY = 32  # segments from which the offsets are gathered with numpy rather than list by list
+_LONG_OFFSETS = 1000  # characters from which offsets stay int64 arrays (a list of thousands costs ~50 us to make)
 
 
-def _offsets(starts, ends, segments) -> tuple[list[int], list[int]]:
-    """The offset lists of the rewritten text: each segment's own offsets or its span's, repeated."""
-    if len(segments) < _MANY:
+def _offsets(starts, ends, segments):
+    """The offsets of the rewritten text: each segment's own offsets or its span's, repeated (lists for a short
+    text and a few segments, else int64 arrays)."""
+    if len(segments) < _MANY and not _arrays(starts):
         out_s: list[int] = []
         out_e: list[int] = []
         for s, e, n, kept in segments:
@@ -319,14 +342,21 @@ def _offsets(starts, ends, segments) -> tuple[list[int], list[int]]:
     return _gather(starts, ends, *(np.asarray(column, dtype=np.int64) for column in zip(*segments, strict=True)))
 
 
-def _gather(starts, ends, s, e, n, kept) -> tuple[list[int], list[int]]:
+def _gather(starts, ends, s, e, n, kept) -> tuple[np.ndarray, np.ndarray]:
     """_offsets of segments given as arrays (start index, end index, length, kept or not)."""
     which = np.repeat(np.arange(n.size), n)
     step = (np.arange(which.size) - np.repeat(np.cumsum(n) - n, n)) * kept[which]
-    return _array(starts)[s[which] + step].tolist(), _array(ends)[e[which] + step].tolist()
+    return _array(starts)[s[which] + step], _array(ends)[e[which] + step]
+
+
+def _arrays(offsets) -> bool:
+    """Whether a rewrite of a text with these offsets keeps them as arrays: they are one already, or it is long."""
+    return isinstance(offsets, np.ndarray) or len(offsets) >= _LONG_OFFSETS
 
 
 def _array(offsets) -> np.ndarray:
+    if isinstance(offsets, np.ndarray):
+        return offsets
     if isinstance(offsets, range):
         return np.arange(offsets.start, offsets.stop, dtype=np.int64)
     return np.asarray(offsets, dtype=np.int64)
@@ -410,6 +440,8 @@ def _map_chars_several(text: str, several: set[str]) -> tuple[str, list[int], li
     for ch in several:
         width[codes == ord(ch)] = len(_TABLE.get(ord(ch), ch))
     starts = np.repeat(np.arange(len(text)), width)
+    if starts.size >= _LONG_OFFSETS:
+        return out, starts, starts + 1
     return out, starts.tolist(), (starts + 1).tolist()
 
 
@@ -418,7 +450,7 @@ def normalize(text: str) -> Normalized:
     if not isinstance(text, str):
         text = "" if text is None else str(text)
     text = text[:MAX_CHARS]
-    present = set(text)
+    present = _charset(text)
     new = present - _SEEN
     if new:
         if len(_SEEN) + len(new) > _CACHE_MAX:  # hostile input cycling through Unicode: start afresh
@@ -442,9 +474,9 @@ def normalize(text: str) -> Normalized:
         out, changed = _kanji_lookalikes(out)
         if changed:
             lookalike += changed
-            chars_now = set(out)
+            # only look-alike kanji can have gone, only the katakana they imitate have come
+            chars_now = _still_in(out, chars_now, chars_now & _KANJI_LOOK, _KANA_LOOK)
     spaced = 0
-    before = out  # a rewrite that changes nothing returns the same string: the set of characters still holds
     if not chars_now.isdisjoint(_SEPARATORS):  # the spacing patterns need a separator
         if not chars_now.isdisjoint(_SEP_JA_CHARS):  # and a Japanese one a separator other than , and 、
             out, starts, ends, n = _apply_regex(out, starts, ends, _SPACED_JA, _drop_separators)
@@ -452,7 +484,9 @@ def normalize(text: str) -> Normalized:
         if not chars_now.isdisjoint(_LATIN_LETTERS):  # and letters
             out, starts, ends, n = _apply_regex(out, starts, ends, _SPACED_LATIN, _keep_alnum)
             spaced += n
-    spaced_out = out  # what follows (one space for many, runs squashed to two) keeps every character it meets
+        if spaced:  # joining spaced letters drops separators only
+            chars_now = _still_in(out, chars_now, chars_now.intersection(_SEPARATORS), ())
+    # what follows (one space for many, runs squashed to two) keeps every character it meets
     if "  " in out:
         out, starts, ends, _ = _apply_regex(out, starts, ends, _WS, _one_space)
     if len(out) < _LONG:
@@ -460,8 +494,6 @@ def normalize(text: str) -> Normalized:
     else:  # a long text: _RUN tried only where three equal characters start (a backreference scan is slow)
         out, starts, ends, _ = _apply_regex(out, starts, ends, _RUNS, _squash)
     masked = 0
-    if spaced_out is not before:
-        chars_now = set(out)
     has_mask = not chars_now.isdisjoint(_MASKS)
     found = _OBFUSCATION_INDEX.found(out)
     for (canonical, _needles, pattern), (singles, strings) in zip(_OBFUSCATIONS, _OBFUSCATION_NEEDLES, strict=True):
@@ -469,10 +501,15 @@ def normalize(text: str) -> Normalized:
             continue  # no match possible: every alternative without a mask contains one of the needles
         if not (guard := _OBFUSCATION_INDEX[pattern]).may_match(out, chars_now, found):
             continue  # nor without what every match contains (moderation/needles.py)
-        out, starts, ends, n = _apply_regex(out, starts, ends, guard, _REPLACERS[canonical])
-        if n:
-            masked += n
-            chars_now, found = set(out), _OBFUSCATION_INDEX.found(out)
+        spans = _edits(out, guard, canonical)
+        if spans:
+            rewritten, starts, ends = _rewrite(out, starts, ends, spans, canonical)
+            masked += len(spans)
+            # the characters and needles of the new text from those of the old one and what the edits touched
+            gone = set("".join([out[a:b] for a, b in spans])) - set(canonical)
+            chars_now = _still_in(rewritten, chars_now, gone, gone) | set(canonical)
+            found = found | _found_near(rewritten, spans, len(canonical))
+            out = rewritten
     return Normalized(out, starts, ends, invisible, lookalike, masked, spaced, chars_now)
 
 
@@ -493,6 +530,9 @@ _OBFUSCATION_NEEDLES = tuple((frozenset(n for n in needles if len(n) == 1), froz
                              for _c, needles, _p in _OBFUSCATIONS)
 _OBFUSCATION_INDEX = NeedleIndex([p for _c, _n, p in _OBFUSCATIONS],
                                  extra=frozenset().union(*(strings for _s, strings in _OBFUSCATION_NEEDLES)))
+_NEEDLE_MAX = max(len(n) for strings in ([g.strings for g in _OBFUSCATION_INDEX.guards.values()]
+                                          + [s for _s, s in _OBFUSCATION_NEEDLES]) for n in strings)
+_KANA_LOOK = frozenset(KANJI_AS_KANA.values())
 _LONG = 150  # from this length a numpy pre-check is cheaper than a regex scan that finds nothing (~7 us at 200)
 
 
@@ -527,6 +567,39 @@ def _translate(text: str, present: set[str]) -> str:
     for k in keys:
         text = text.replace(k, _MAPPED[k])
     return text
+
+
+def _charset(text: str) -> set[str]:
+    """set(text); a long text's by numpy (iterating a str makes an object of each non-ASCII character)."""
+    if len(text) < _LONG_SET:
+        return set(text)
+    return set(map(chr, np.unique(np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)).tolist()))
+
+
+_LONG_SET = 1000  # characters from which _charset sorts code points (5,000: 130 -> 55 us)
+
+
+def _still_in(text: str, chars: set[str], maybe_gone, maybe_new) -> set[str]:
+    """set(text), given `chars`, the set of a text that `text` was rewritten from, when the only characters the
+    rewrite can have removed are among `maybe_gone` and the only ones it can have added among `maybe_new`: a
+    substring test each instead of a set of the whole text."""
+    if not maybe_gone and not maybe_new:
+        return chars
+    return (chars - maybe_gone) | {c for c in maybe_new if c in text} | {c for c in maybe_gone if c in text}
+
+
+def _found_near(text: str, spans, size: int) -> set[str]:
+    """The obfuscation needles in `text` that an edit may have made: those in each new word (`size` characters
+    where a span of `spans`, positions before the edits, was) with the needle length less one either side."""
+    if len(spans) >= _MANY:
+        return _OBFUSCATION_INDEX.found(text)
+    pieces = []
+    shift = 0
+    for a, b in spans:
+        at = a + shift
+        pieces.append(text[max(0, at - _NEEDLE_MAX + 1):at + size + _NEEDLE_MAX - 1])
+        shift += size - (b - a)
+    return _OBFUSCATION_INDEX.found("\x00".join(pieces))
 
 
 def normalize_text(text: str) -> str:

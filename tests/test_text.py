@@ -131,7 +131,7 @@ def test_character_cache_is_bounded(monkeypatch):
 @given(st.lists(st.tuples(st.integers(0, 39), st.integers(0, 39), st.integers(1, 5), st.booleans()), max_size=80),
        st.booleans())
 def test_offsets_of_many_rewrites_are_those_of_few(segments, as_range):
-    """A rewrite with many matches gathers its offsets with numpy: the same lists as segment by segment."""
+    """A rewrite with many matches gathers its offsets with numpy: the same offsets as segment by segment."""
     segments = [(s, e, min(n, 40 - max(s, e)) if kept else n, int(kept)) for s, e, n, kept in segments]
     segments = [seg for seg in segments if seg[2] > 0]
     starts = range(40) if as_range else [3 * i for i in range(40)]
@@ -142,7 +142,7 @@ def test_offsets_of_many_rewrites_are_those_of_few(segments, as_range):
         part = text_module._offsets(starts, ends, [seg])
         alone[0].extend(part[0])
         alone[1].extend(part[1])
-    assert many == alone
+    assert (list(many[0]), list(many[1])) == alone
 
 
 @given(st.lists(st.sampled_from(["害児", "がいじ", "氏ね", "死ね", "a", "。", " ", "ガ○ジ"]), max_size=120)
@@ -159,3 +159,40 @@ def test_a_fixed_replacement_rewrites_as_match_by_match(text, as_range):
         general = text_module._apply_regex(text, starts, ends, pattern, lambda m, c=canonical: (c, "replace"))
         assert (fixed[0], list(fixed[1]), list(fixed[2]), fixed[3]) == (
             general[0], list(general[1]), list(general[2]), general[3])
+
+
+_PIECES = ["死.ね", "し ね よ", "氏ね", "害児", "ガ○ジ", "L I N E", "ｗｗｗｗ", "工口動画", "力ード", "ｱｲｳ", "\u200b",
+           "🙂", "ころす", "a", "。", " ", "  ", "・", "今日は", "line", "ﾗｲﾝ", "基地外", "ｶﾞｲﾄﾞ", "\ufeff", "бaka"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=60).map("".join).map(lambda s: s * (1 + 1200 // len(s))))
+def test_a_long_text_normalises_as_a_short_one(text):
+    """From _LONG_SET / _LONG_OFFSETS characters the character set is made by numpy and the offsets stay arrays:
+    the same text, offsets, counts and set as the per-character path."""
+    long_path = normalize(text)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(text_module, "_LONG_SET", 10**9)
+        mp.setattr(text_module, "_LONG_OFFSETS", 10**9)
+        short_path = normalize(text)
+    assert long_path.text == short_path.text and long_path.chars == short_path.chars == set(long_path.text)
+    assert list(long_path.starts) == list(short_path.starts) and list(long_path.ends) == list(short_path.ends)
+    assert (long_path.invisible, long_path.lookalike, long_path.masked, long_path.spaced) == (
+        short_path.invisible, short_path.lookalike, short_path.masked, short_path.spaced)
+    for a in range(0, len(long_path.text), 97):
+        assert long_path.span(a, a + 5) == short_path.span(a, a + 5) and type(long_path.span(a, a + 5)[0]) is int
+
+
+@given(st.lists(st.sampled_from([*_PIECES, "ね", "し", "○", "ら", "ん", "kor", "す"]), max_size=200).map("".join))
+def test_needles_after_a_rewrite_are_found_near_the_edits(text):
+    """normalize looks for the obfuscation needles an edit made only around the edits: with those found before,
+    that covers every needle of the rewritten text (a needle missed would skip a rewrite that should happen)."""
+    for canonical, _needles, pattern in text_module._OBFUSCATIONS:
+        spans = text_module._edits(text, pattern, canonical)
+        if not spans:
+            continue
+        rewritten, _s, _e = text_module._rewrite(text, range(len(text)), range(1, len(text) + 1), spans, canonical)
+        before = text_module._OBFUSCATION_INDEX.found(text)
+        assert text_module._OBFUSCATION_INDEX.found(rewritten) <= before | text_module._found_near(
+            rewritten, spans, len(canonical))
+        gone = set("".join(text[a:b] for a, b in spans)) - set(canonical)
+        assert text_module._still_in(rewritten, set(text), gone, gone) | set(canonical) == set(rewritten)
