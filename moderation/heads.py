@@ -14,6 +14,8 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 
+from moderation import kernels
+
 __all__ = ["MaskedHeads"]
 
 
@@ -90,18 +92,13 @@ class MaskedHeads(ClassifierMixin, BaseEstimator):
 
     def proba_row(self, indices: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(decision values, probabilities) of ONE sparse row, the same arithmetic as predict_proba."""
-        dec = values @ self.coef_.take(indices, axis=0) + self.intercept_  # take: a fifth of fancy indexing's cost
-        return dec, self._sigmoid(dec)
+        dec, prob = self.proba_rows(indices, values, np.array([0, indices.size]))
+        return dec[0], prob[0]
 
-    def proba_rows(self, indices: np.ndarray, values: np.ndarray, segments: list[slice]):
-        """(decision values, probabilities), each (n, k), of sparse rows laid end to end (`segments` give each
-        row's slice): one gather of the weights for the batch, then each row's own product as in proba_row."""
-        weights = self.coef_.take(indices, axis=0)
-        dec = np.empty((len(segments), self.coef_.shape[1]))
-        for i, seg in enumerate(segments):
-            dec[i] = values[seg] @ weights[seg]
-        dec += self.intercept_
-        return dec, self._sigmoid(dec)
+    def proba_rows(self, indices: np.ndarray, values: np.ndarray, bounds: np.ndarray):
+        """(decision values, probabilities), each (n, k), of sparse rows laid end to end (row r is
+        bounds[r]:bounds[r + 1]), in one compiled pass that reads each feature's k weights once."""
+        return kernels.decide(self.coef_, self.intercept_, self.calibration_, indices, values, bounds)
 
     def predict(self, X) -> np.ndarray:
         return (self.predict_proba(X) >= 0.5).astype(int)

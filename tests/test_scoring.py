@@ -6,12 +6,9 @@ import math
 
 import numpy as np
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from model.tiny import train_tiny_artifact
 from moderation.scoring.scorer import CATEGORIES, HEADS, LABELS, ModelLoadError, Score, load_scorer, read_active
-from moderation.vectorizer import _unique_counts
 
 
 @pytest.fixture(scope="module")
@@ -94,16 +91,6 @@ def test_score_many_matches_score(scorer):
         enc = features.encode(text)
         assert np.flatnonzero(row).tolist() == enc.indices.tolist() and row[enc.indices].tolist() == enc.values.tolist()
     assert scorer.score_many([]) == []
-
-
-@given(st.lists(st.integers(0, (1 << 18) - 1), max_size=300), st.booleans())
-def test_unique_counts_is_numpys_unique(keys, small):
-    """The TF counting of a row answers exactly what np.unique(..., return_counts=True) does."""
-    keys = np.asarray(keys, dtype=np.int64)
-    want_keys, want_counts = np.unique(keys, return_counts=True)
-    got_keys, got_counts = _unique_counts(keys, small=small)
-    assert got_keys.dtype == np.int64 and got_keys.tolist() == want_keys.tolist()
-    assert got_counts.tolist() == want_counts.tolist()
 
 
 def test_non_string_is_tolerated(scorer):

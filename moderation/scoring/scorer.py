@@ -18,12 +18,12 @@ from __future__ import annotations
 import functools
 import hashlib
 import io
-import itertools
 import json
 from pathlib import Path
 
 import numpy as np
 
+from moderation import kernels
 from moderation.explain import explain
 from moderation.labels import CATEGORIES, LABELS
 
@@ -106,6 +106,7 @@ class Scorer:
                            for k, v in card["thresholds"].items()}
         review = [self.thresholds.get(name, {}).get("review", 0.5) for name in HEADS]
         self._explain_from = np.asarray(review) * EXPLAIN_SHARE
+        kernels.warm(self.features, self.heads)  # compiled (or loaded from numba's cache) here, not per request
 
     def score(self, text: str, *, explain_all: bool = False) -> Score:
         """Probabilities of every output; explanations (on first read) for the heads that may hold it (or all)."""
@@ -128,12 +129,11 @@ class Scorer:
                      explain=functools.partial(self._explain, enc, probs, text, explain_all))
 
     def _probs(self, encs) -> tuple[np.ndarray, np.ndarray]:
-        bounds = np.cumsum([0] + [e.indices.size for e in encs]).tolist()
         if not encs:
             return np.empty((0, len(HEADS))), np.empty((0, len(HEADS)))
+        bounds = np.cumsum([0] + [e.indices.size for e in encs])
         return self.heads.proba_rows(np.concatenate([e.indices for e in encs]),
-                                     np.concatenate([e.values for e in encs]),
-                                     [slice(a, b) for a, b in itertools.pairwise(bounds)])
+                                     np.concatenate([e.values for e in encs]), bounds)
 
     def _explain(self, enc, probs, text: str, explain_all: bool) -> list[dict]:
         explanation: list[dict] = []

@@ -1,0 +1,338 @@
+"""The compiled featurisation (moderation/kernels.py) gives exactly the rows of the numpy arithmetic it replaced.
+
+The numpy version is kept HERE, as the reference, not in the package: hashing, word tokens, the focus sentence,
+counting, sublinear TF x IDF, per-block L2 norms and the batch path (`_rows`) as they stood before the kernels.
+Integers (buckets, token spans, row indices) must be identical and values equal to 1e-12, on the shipped
+model and on small fitted ones with other parameters, over generated Japanese/English/emoji/surrogate texts.
+"""
+
+import itertools
+import json
+import random
+import re
+import subprocess
+import sys
+import zlib
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bench.scoring import PIECES, make_text
+from moderation import kernels
+from moderation.features import FEATURE_NAMES, signals
+from moderation.scoring.scorer import load_scorer, read_active
+from moderation.targets import reported_spans
+from moderation.text import normalize
+from moderation.vectorizer import TextFeatures
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "model" / "artifacts"
+
+# -- the reference: moderation/vectorizer.py's numpy arithmetic before the kernels ------------------------------
+_MUL = np.uint64(0x9E3779B97F4A7C15)
+_STEP = np.uint64(1_000_003)
+_QUOTED = np.uint64(0x5157_4F54_4544)
+_TOKEN = re.compile(r"[a-z][a-z0-9']+")
+
+
+def _bucket(h, bits):
+    np.multiply(h, _MUL, out=h)
+    np.right_shift(h, np.uint64(64 - bits), out=h)
+    return h.view(np.int64)
+
+
+def _unique_counts(keys):
+    if keys.size == 0:
+        return keys.astype(np.int64), np.zeros(0, dtype=np.intp)
+    return np.unique(keys, return_counts=True)
+
+
+def ref_quoted_mask(tf, text, chars):
+    if not tf.quoted_apart:
+        return None
+    spans = reported_spans(text, chars, english=tf.quoted_apart_en)
+    if not spans:
+        return None
+    delta = np.zeros(len(text) + 1, dtype=np.int64)
+    for a, b in spans:
+        delta[a] += 1
+        delta[b] -= 1
+    return np.cumsum(delta[:-1]) > 0
+
+
+def ref_char_buckets(tf, codes, quoted):
+    out = []
+    h = wide = codes.astype(np.uint64)
+    salt = None if quoted is None else quoted.astype(np.uint64) * _QUOTED
+    for n in range(1, tf.char_ngram_max + 1):
+        if n > 1:
+            h = h[:-1] * _STEP + wide[n - 1:]
+        if h.size == 0:
+            break
+        key = h + np.uint64(n) if salt is None else h + np.uint64(n) + salt[:h.size]
+        out.append(_bucket(key, tf.char_bits))
+    return out
+
+
+def ref_word_buckets(tf, text, quoted):
+    spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    if not spans:
+        return [], spans
+    h = np.fromiter((zlib.crc32(text[a:b].encode()) for a, b in spans), dtype=np.uint64, count=len(spans))
+    if quoted is not None:
+        h = h + quoted[np.fromiter((a for a, _b in spans), dtype=np.int64, count=len(spans))].astype(
+            np.uint64) * _QUOTED
+    out = [_bucket(h + np.uint64(1), tf.word_bits)]
+    if h.size > 1:
+        out.append(_bucket(h[:-1] * _STEP + h[1:] + np.uint64(2), tf.word_bits))
+    return out, spans
+
+
+def ref_parts(tf, text):
+    norm = normalize(text)
+    codes = np.frombuffer(norm.text.encode("utf-32-le"), dtype=np.uint32)
+    quoted = ref_quoted_mask(tf, norm.text, norm.chars)
+    chars = ref_char_buckets(tf, codes, quoted)
+    words, token_spans = ref_word_buckets(tf, norm.text, quoted)
+    focus = [] if tf.focus_sentence else None
+    sig = signals(norm, codes, None, focus) * tf.signal_scale
+    grams = None
+    if focus:
+        a, b = focus[0]
+        grams = np.concatenate([g[a:max(a, b - n + 1)] for n, g in enumerate(chars, start=1)])
+    return chars, words, token_spans, sig, grams
+
+
+def ref_weighted(buckets, idf):
+    idx, tf = _unique_counts(buckets)
+    val = (np.log(tf) + 1.0) * idf[idx]
+    keep = val > 0
+    idx, val = idx[keep], val[keep]
+    norm = np.sqrt(val @ val)
+    return idx, val / norm if norm > 0 else val
+
+
+def ref_row(tf, part):
+    chars, words, _spans, sig, focus = part
+    char_size = 1 << tf.char_bits
+    nz = np.flatnonzero(sig)
+    if not chars and not words:
+        return nz + tf.signal_offset_, sig[nz]
+    idx, count = _unique_counts(np.concatenate(chars + [w + char_size for w in words]))
+    split = int(np.searchsorted(idx, char_size))
+    idf = np.concatenate((tf.idf_char_[idx[:split]], tf.idf_word_[idx[split:] - char_size]))
+    val = (np.log(count) + 1.0) * idf
+    keep = val > 0
+    idx, val = idx[keep], val[keep]
+    split = int(np.count_nonzero(keep[:split]))
+    for block in (val[:split], val[split:]):
+        norm = np.sqrt(block @ block)
+        if norm > 0:
+            block /= norm
+    if focus is not None:
+        f_idx, f_val = ref_weighted(focus, tf.idf_char_)
+        val[np.searchsorted(idx[:split], f_idx)] += f_val
+    return np.concatenate((idx, nz + tf.signal_offset_)), np.concatenate((val, sig[nz]))
+
+
+def _tfidf(rows, buckets, idf, n, offset):
+    if buckets.size == 0:
+        return np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0)
+    keys, count = _unique_counts(rows << 32 | buckets)
+    rows, idx = keys >> 32, keys & 0xFFFFFFFF
+    val = (np.log(count) + 1.0) * idf[idx]
+    keep = val > 0
+    rows, idx, val = rows[keep], idx[keep], val[keep]
+    bounds = np.searchsorted(rows, np.arange(n + 1)).tolist()
+    for a, b in itertools.pairwise(bounds):
+        norm = np.sqrt(val[a:b] @ val[a:b])
+        if norm > 0:
+            val[a:b] /= norm
+    return rows, idx + offset, val
+
+
+def ref_rows(tf, parts):
+    """The batch path (`TextFeatures._rows` for more than one comment): (row, index, value), sorted by row."""
+    n = len(parts)
+    blocks = []
+    for pick, idf, offset in ((0, tf.idf_char_, 0), (1, tf.idf_word_, 1 << tf.char_bits)):
+        grams = [np.concatenate(p[pick]) if p[pick] else np.empty(0, np.int64) for p in parts]
+        rows = np.repeat(np.arange(n, dtype=np.int64), [g.size for g in grams])
+        blocks.append(_tfidf(rows, np.concatenate(grams), idf, n, offset))
+    focused = any(p[4] is not None for p in parts)
+    if focused:
+        grams = [np.empty(0, np.int64) if p[4] is None else p[4] for p in parts]
+        rows = np.repeat(np.arange(n, dtype=np.int64), [g.size for g in grams])
+        blocks.append(_tfidf(rows, np.concatenate(grams), tf.idf_char_, n, 0))
+    sig = np.vstack([p[3] for p in parts])
+    r, j = np.nonzero(sig)
+    blocks.append((r.astype(np.int64), j + tf.signal_offset_, sig[r, j]))
+    rows = np.concatenate([b[0] for b in blocks])
+    if focused:
+        keys, inverse = np.unique(rows * tf.n_features_out_ + np.concatenate([b[1] for b in blocks]),
+                                  return_inverse=True)
+        values = np.bincount(inverse, weights=np.concatenate([b[2] for b in blocks]), minlength=keys.size)
+        return keys // tf.n_features_out_, keys % tf.n_features_out_, values
+    order = np.argsort(rows, kind="stable")
+    return rows[order], np.concatenate([b[1] for b in blocks])[order], np.concatenate([b[2] for b in blocks])[order]
+
+
+def ref_fit(tf, texts):
+    df_char = np.zeros(1 << tf.char_bits, np.int64)
+    df_word = np.zeros(1 << tf.word_bits, np.int64)
+    for text in texts:
+        norm = normalize(text)
+        codes = np.frombuffer(norm.text.encode("utf-32-le"), dtype=np.uint32)
+        quoted = ref_quoted_mask(tf, norm.text, norm.chars)
+        chars = ref_char_buckets(tf, codes, quoted)
+        if chars:
+            df_char[np.unique(np.concatenate(chars))] += 1
+        words, _ = ref_word_buckets(tf, norm.text, quoted)
+        if words:
+            df_word[np.unique(np.concatenate(words))] += 1
+    n = len(texts)
+    return (np.where(df_char >= tf.min_df, np.log((1 + n) / (1 + df_char)) + 1.0, 0.0),
+            np.where(df_word >= tf.min_df, np.log((1 + n) / (1 + df_word)) + 1.0, 0.0))
+
+
+# -- the texts -----------------------------------------------------------------------------------------------
+HOSTILE = ["", "a", "ab", "\u200b\u200c\u2061\ufe0f", "😀😀😀🔥🔥", "a\ud800b", "\udfff", "e\u0301\u0301\u0301",
+           "abc\x00\x01\x07\x1b[31mdef", "Hello こんにちは Привет مرحبا 你好 שלום", "'a' a'' ''a 'b'c'd 1a a1 A a",
+           "I'm not a b1g fan of 'this' --- don't",
+           "「お前は黙れ」と言われた。 That's what they said, calling it \"stupid\".",
+           "昨日の会見を見た。物価の話はよく分からなかった。このコメ主はクズだから死ねばいい。来週また見る。"]
+ENGLISH = ["you are scum", "he wrote \"you are scum\" under my post", "calling them scum is vile",
+           "I think the council got this one right.", "immigrants are not vermin", "kill yourself",
+           "go back to where you came from"]
+
+
+def _random_text(rng):
+    alphabet = "abcxyz019' .,!?「」『』\"と言ったという投稿だなんてお前殺すバカ死ね。\n😀🔥\u200b\ud800ＡＢｃ"
+    return "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 120)))
+
+
+def texts(n, seed):
+    rng = random.Random(seed)
+    suite = [json.loads(line)["text"] for name in ("ja_suite.jsonl", "en_validation.jsonl")
+             for line in (ROOT / "tests" / "functional" / name).read_text(encoding="utf-8").splitlines() if line]
+    out = HOSTILE + ENGLISH + suite
+    while len(out) < n:
+        kind = rng.random()
+        if kind < 0.4:
+            out.append(make_text(rng, rng.choice([1, 2, 3, 10, 50, 200, 500])))
+        elif kind < 0.6:
+            out.append(_random_text(rng))
+        elif kind < 0.8:
+            out.append("。".join(rng.sample(suite, rng.randint(2, 5))) + rng.choice(["", "。", "\n"]))
+        elif kind < 0.97:
+            out.append(" ".join(rng.sample(ENGLISH + PIECES, rng.randint(1, 6))))
+        else:  # long: more than 2,048 n-grams, the radix sort's side
+            out.append(make_text(rng, rng.choice([1_000, 5_000])))
+    return out
+
+
+def assert_same(tf, sample):
+    for text in sample:
+        part = ref_parts(tf, text)
+        enc = tf.encode(text, spans=True)
+        chars, words, token_spans = part[0], part[1], part[2]
+        assert [b.tolist() for b in enc.char_buckets] == [b.tolist() for b in chars], text
+        assert [b.tolist() for b in enc.word_buckets] == [b.tolist() for b in words], text
+        assert [tuple(s) for s in enc.token_spans.tolist()] == token_spans, text
+        idx, val = ref_row(tf, part)
+        assert enc.indices.tolist() == idx.tolist(), text
+        np.testing.assert_allclose(enc.values, val, rtol=0, atol=1e-12, err_msg=text)
+    for start in range(0, len(sample), 97):  # the batch path, in batches of 97
+        batch = sample[start:start + 97]
+        rows, idx, val = ref_rows(tf, [ref_parts(tf, t) for t in batch])
+        X = tf.transform(batch)
+        assert X.indptr.tolist() == np.searchsorted(rows, np.arange(len(batch) + 1)).tolist()
+        assert X.indices.tolist() == idx.tolist()
+        np.testing.assert_allclose(X.data, val, rtol=0, atol=1e-12)
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    version, sha = read_active(ARTIFACTS)
+    return load_scorer(ARTIFACTS / version, sha)
+
+
+@pytest.mark.slow
+def test_the_shipped_models_rows_are_the_numpy_rows(shipped):
+    assert_same(shipped.features, texts(3000, seed=13))
+
+
+@pytest.mark.parametrize("params", [
+    {"char_bits": 10, "word_bits": 8, "min_df": 1},
+    {"char_bits": 12, "word_bits": 9, "char_ngram_max": 4, "min_df": 2, "quoted_apart": True, "focus_sentence": True},
+    {"char_bits": 16, "word_bits": 12, "char_ngram_max": 2, "min_df": 1, "quoted_apart": True, "quoted_apart_en": True,
+     "focus_sentence": True, "signal_scale": 0.5},
+], ids=["plain", "quoted-focus-4grams", "everything"])
+def test_fitted_idf_and_rows_are_the_numpy_ones(params):
+    """fit() counts document frequencies from the kernel's buckets: the same IDF; then the same rows."""
+    corpus = texts(400, seed=3)
+    tf = TextFeatures(**params).fit(corpus)
+    idf_char, idf_word = ref_fit(tf, corpus)
+    assert np.array_equal(tf.idf_char_, idf_char) and np.array_equal(tf.idf_word_, idf_word)
+    assert tf.n_features_out_ == tf.signal_offset_ + len(FEATURE_NAMES)
+    assert_same(tf, texts(600, seed=4))
+
+
+def test_the_idf_codes_are_derived_not_pickled():
+    import copy
+
+    tf = TextFeatures(char_bits=10, word_bits=8, min_df=1).fit(texts(50, seed=1))
+    before = tf.encode("お前はバカか").values
+    assert "_idf_codes" in vars(tf)
+    again = copy.deepcopy(tf)  # through __getstate__, as pickling
+    assert "_idf_codes" not in vars(again) and set(vars(again)) == set(vars(tf)) - {"_idf_codes"}
+    assert again.encode("お前はバカか").values.tolist() == before.tolist()
+    tf.idf_char_ = np.where(tf.idf_char_ > 0, np.arange(tf.idf_char_.size) % 5 + 1.0, 0.0)  # a new IDF is
+    assert tf.encode("お前はバカか").values.tolist() != before.tolist()  # picked up, not the old one's codes
+    assert_same(tf, ["お前はバカか"])
+
+
+def test_heads_decide_as_the_numpy_product_and_sigmoid(shipped):
+    heads = shipped.heads
+    rng = np.random.default_rng(5)
+    sizes = [0, 1, 7, 300, 2_000]
+    indices = [np.sort(rng.choice(heads.coef_.shape[0], size, replace=False)).astype(np.int64) for size in sizes]
+    values = [rng.standard_normal(size) for size in sizes]
+    bounds = np.cumsum([0, *sizes])
+    dec, prob = heads.proba_rows(np.concatenate(indices), np.concatenate(values), bounds)
+    for r, (idx, val) in enumerate(zip(indices, values, strict=True)):
+        want = val @ heads.coef_.take(idx, axis=0) + heads.intercept_
+        np.testing.assert_allclose(dec[r], want, rtol=0, atol=1e-12)
+        np.testing.assert_allclose(prob[r], heads._sigmoid(want), rtol=0, atol=1e-12)
+        one_dec, one_prob = heads.proba_row(idx, val)
+        assert one_dec.tolist() == dec[r].tolist() and one_prob.tolist() == prob[r].tolist()
+
+
+@given(st.lists(st.integers(0, (1 << 19) - 1), max_size=300), st.integers(0, 3000))
+def test_counting_is_numpys_unique(keys, pad):
+    """Both sides of the counting (numba's sort under 2,048 keys, the radix sort above) answer np.unique."""
+    keys = np.asarray(keys + [k % (1 << 19) for k in range(0, pad * 7919, 7919)], dtype=np.int64)
+    want_keys, want_counts = np.unique(keys, return_counts=True)
+    got_keys, got_counts = kernels._counted(keys, 19)
+    assert got_keys.tolist() == want_keys.tolist() and got_counts.tolist() == want_counts.tolist()
+
+
+def test_loading_compiles_once_and_scoring_compiles_nothing_more(shipped):
+    """Scorer loading warms every kernel with the types serving passes: no comment compiles at request time."""
+    compiled = {k: len(getattr(kernels, k).signatures) for k in ("featurise", "decide")}
+    assert all(compiled.values())
+    for text in texts(200, seed=8):
+        shipped.score(text).explanation  # noqa: B018 (reading it works the explanation out)
+    shipped.score_many(texts(50, seed=9))
+    assert {k: len(getattr(kernels, k).signatures) for k in compiled} == compiled
+
+
+def test_nothing_is_compiled_at_import():
+    code = ("import moderation, moderation.vectorizer, moderation.heads, moderation.kernels as k;"
+            "print(len(k.featurise.signatures) + len(k.decide.signatures) + len(k._counted.signatures))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "0"
