@@ -20,13 +20,13 @@ Steps, in order:
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import numpy as np
 
@@ -89,7 +89,7 @@ def _is_invisible(cp: int) -> bool:
     return False
 
 
-@lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=65536)
 def _char_map(ch: str) -> tuple[str, int]:
     """(replacement, kind) for one original character. kind: 0 plain, 1 invisible, 2 look-alike."""
     cp = ord(ch)
@@ -129,14 +129,33 @@ def _is_ja(ch: str) -> bool:
 @dataclass(frozen=True)
 class Normalized:
     text: str
-    starts: Sequence[int]   # original start offset of each normalised character (a range until an edit, then a
-    #                         list, or an int64 array for a long text: read them through span())
-    ends: Sequence[int]     # original end offset (exclusive) of each normalised character
+    # (starts, ends) of the character mapping, and the segments of each rewrite after it: the offsets of the
+    # normalised text are worked out from them when first read (most comments are never explained)
+    mapping: tuple = field(compare=False, repr=False)
+    steps: tuple = field(compare=False, repr=False)
     invisible: int = 0
     lookalike: int = 0
     masked: int = 0
     spaced: int = 0
     chars: AbstractSet[str] | None = field(default=None, compare=False, repr=False)  # set(text): normalize fills it
+
+    @functools.cached_property
+    def _mapped(self) -> tuple[Sequence[int], Sequence[int]]:
+        starts, ends = self.mapping
+        for segments in self.steps:
+            starts, ends = _offsets(starts, ends, segments)
+        return starts, ends
+
+    @property
+    def starts(self) -> Sequence[int]:
+        """Original start offset of each normalised character (a range, a list, or an int64 array for a long
+        text: read them through span())."""
+        return self._mapped[0]
+
+    @property
+    def ends(self) -> Sequence[int]:
+        """Original end offset (exclusive) of each normalised character."""
+        return self._mapped[1]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of the normalised text to the original text."""
@@ -228,38 +247,65 @@ _OBFUSCATIONS = (  # (canonical, substrings one of which every match without a m
 def _apply_regex(text: str, starts, ends, pattern, repl_fn) -> tuple[str, list[int], list[int], int]:
     """Rewrite the matches of `pattern` (a regex, or its needles.Needles guard) in `text`, keeping the offset
     lists in step. Returns n changed."""
-    fixed = repl_fn.canonical if isinstance(repl_fn, _Replace) else None  # no call per match of a masked word
-    if fixed is not None:
-        return _replace_all(text, starts, ends, pattern, fixed)
+    if isinstance(repl_fn, _Replace):  # no call per match of a masked word
+        return _replace_all(text, starts, ends, pattern, repl_fn.canonical)
+    out, segments, edits = _edit(text, pattern, repl_fn)
+    if not edits:
+        return text, starts, ends, 0
+    return (out, *_offsets(starts, ends, segments), edits)
+
+
+def _edit(text: str, pattern, repl_fn) -> tuple[str, list[tuple[int, int, int, int]], int]:
+    """(new text, its segments for _offsets, n changed): the matches of `pattern` in `text` rewritten by `repl_fn`
+    (`(string, "replace")` or `(indices of the characters to keep, "keep-chars")`)."""
     out_t: list[str] = []
     # the new text as segments: (index in starts, index in ends, length, 1 for kept characters or 0 for a
-    # replacement, whose every character maps to the whole original span)
+    # replacement, whose every character maps to the whole original span); kept characters that follow one
+    # another in `text` make one segment, [ks, ke) while it grows
     segments: list[tuple[int, int, int, int]] = []
-    pos = edits = 0
+    pos = edits = ks = ke = 0
     for m in pattern.finditer(text):
-        repl, mode = (fixed, "replace") if fixed is not None else repl_fn(m)
+        repl, mode = repl_fn(m)
         a, b = m.span()
         if mode == "replace" and repl == text[a:b]:
             continue
         edits += 1
         if a > pos:
-            out_t.append(text[pos:a])
-            segments.append((pos, pos, a - pos, 1))
+            if ke != pos:
+                if ke > ks:
+                    out_t.append(text[ks:ke])
+                    segments.append((ks, ks, ke - ks, 1))
+                ks = pos
+            ke = a
         if mode == "keep-chars":  # repl = indices (relative) of characters to keep
             for k in repl:
-                out_t.append(text[a + k])
-                segments.append((a + k, a + k, 1, 1))
+                if a + k != ke:
+                    if ke > ks:
+                        out_t.append(text[ks:ke])
+                        segments.append((ks, ks, ke - ks, 1))
+                    ks = a + k
+                ke = a + k + 1
         elif repl:  # replace with a new string mapped to the whole original span (ends never decrease)
+            if ke > ks:
+                out_t.append(text[ks:ke])
+                segments.append((ks, ks, ke - ks, 1))
+            ks = ke = -1
             out_t.append(repl)
             segments.append((a, b - 1, len(repl), 0))
         pos = b
     if not edits:
-        return text, starts, ends, 0
+        return text, segments, 0
     if pos < len(text):
-        out_t.append(text[pos:])
-        segments.append((pos, pos, len(text) - pos, 1))
-    out_s, out_e = _offsets(starts, ends, segments)
-    return "".join(out_t), out_s, out_e, edits
+        if ke != pos:
+            if ke > ks:
+                out_t.append(text[ks:ke])
+                segments.append((ks, ks, ke - ks, 1))
+            ks = pos
+        ke = len(text)
+    if ke > ks:
+        out_t.append(text[ks:ke])
+        segments.append((ks, ks, ke - ks, 1))
+    return "".join(out_t), segments, edits
 
 
 def _replace_all(text: str, starts, ends, pattern, canonical: str) -> tuple[str, list[int], list[int], int]:
@@ -281,7 +327,13 @@ def _edits(text: str, pattern, canonical: str) -> list[tuple[int, int]]:
 
 def _rewrite(text: str, starts, ends, spans, canonical: str):
     """(text, starts, ends) with every span of `spans` (sorted, not overlapping) replaced by `canonical`."""
-    if len(spans) < _MANY and not _arrays(starts):  # a few in a short text: segment by segment
+    return (_join(text, spans, canonical), *_offsets(starts, ends, _replaced(text, spans, canonical)))
+
+
+def _replaced(text: str, spans, canonical: str):
+    """The segments (for _offsets) of `text` with every span of `spans` replaced by `canonical`: a list of a few,
+    or (for many spans) four arrays."""
+    if len(spans) < _MANY:  # a few: segment by segment
         segments: list[tuple[int, int, int, int]] = []
         pos = 0
         for a, b in spans:
@@ -291,7 +343,7 @@ def _rewrite(text: str, starts, ends, spans, canonical: str):
             pos = b
         if pos < len(text):
             segments.append((pos, pos, len(text) - pos, 1))
-        out_s, out_e = _offsets(starts, ends, segments)
+        return segments
     else:  # kept stretch before each match, the match, ...; the last kept stretch
         ab = np.fromiter(itertools.chain.from_iterable(spans), dtype=np.int64, count=2 * len(spans))
         a, b = ab[0::2], ab[1::2]
@@ -305,8 +357,7 @@ def _rewrite(text: str, starts, ends, spans, canonical: str):
         n[0:-1:2], n[1::2], n[-1] = a - before[:-1], len(canonical), len(text) - before[-1]
         kept = np.ones(2 * k + 1, np.int64)
         kept[1::2] = 0
-        out_s, out_e = _gather(starts, ends, s, e, n, kept)
-    return _join(text, spans, canonical), out_s, out_e
+        return s, e, n, kept
 
 
 def _join(text: str, spans, canonical: str) -> str:
@@ -327,7 +378,9 @@ _LONG_OFFSETS = 1000  # characters from which offsets stay int64 arrays (a list 
 
 def _offsets(starts, ends, segments):
     """The offsets of the rewritten text: each segment's own offsets or its span's, repeated (lists for a short
-    text and a few segments, else int64 arrays)."""
+    text and a few segments, else int64 arrays). `segments`: a list of tuples, or a tuple of their four columns."""
+    if isinstance(segments, tuple):
+        return _gather(starts, ends, *segments)
     if len(segments) < _MANY and not _arrays(starts):
         out_s: list[int] = []
         out_e: list[int] = []
@@ -375,10 +428,6 @@ def _keep_alnum(m: re.Match[str]):
     return [i for i, c in enumerate(m.group(0)) if c.isalnum()], "keep-chars"
 
 
-def _one_space(m: re.Match[str]):
-    return " ", "replace"
-
-
 def _squash(m: re.Match[str]):
     return [0, 1], "keep-chars"
 
@@ -395,12 +444,19 @@ _CACHE_MAX = 300_000  # distinct characters remembered (bounds memory)
 _KANJI_LOOK = frozenset(KANJI_AS_KANA)
 
 
+_LUT = np.arange(0x10000, dtype=np.uint32)  # BMP code point -> the first character it maps to (never stale:
+_WIDTH = np.ones(0x10000, dtype=np.int64)  # _char_map is pure) and how many characters it maps to
+
+
 def _learn(chars) -> None:
     for ch in chars:
         out, kind = _char_map(ch)
         if out != ch:
             _TABLE[ord(ch)] = out
             _MAPPED[ch] = out
+            if ord(ch) < 0x10000:
+                _LUT[ord(ch)] = ord(out[0]) if out else 0
+                _WIDTH[ord(ch)] = len(out)
         if kind == 1:
             _INVISIBLE_SEEN.add(ch)
         elif kind == 2:
@@ -445,6 +501,44 @@ def _map_chars_several(text: str, several: set[str]) -> tuple[str, list[int], li
     return out, starts.tolist(), (starts + 1).tolist()
 
 
+def _map_long(text: str, present: set[str], several: set[str]):
+    """(text, starts, ends) of the per-character mapping of a long text by lookup tables over its code points
+    (str.translate looks up a dict per character: 5,000 characters ~150-400 us); None where a character needs
+    _map_chars_several (one mapped above U+FFFF, or one that leaves a combining mark to recombine)."""
+    if present.isdisjoint(_MAPPED):
+        return text, range(len(text)), range(1, len(text) + 1)
+    if any(not _COMBINING.isdisjoint(_MAPPED.get(ch, ch)) for ch in several):
+        return None
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    bmp = codes & 0xFFFF
+    mapped = _LUT[bmp]
+    astral = codes > 0xFFFF
+    if astral.any():
+        if any(ord(ch) > 0xFFFF for ch in present.intersection(_MAPPED)):
+            return None
+        mapped[astral] = codes[astral]
+    if not several:
+        out = mapped.tobytes().decode("utf-32-le", "surrogatepass")
+        return out, range(len(out)), range(1, len(out) + 1)
+    width = _WIDTH[bmp]
+    width[astral] = 1
+    out_codes = np.repeat(mapped, width)
+    first = None
+    for ch in several:
+        value = _MAPPED.get(ch, ch)
+        if len(value) > 1:  # the slots after its first character
+            if first is None:
+                first = np.cumsum(width) - width
+            at = first[codes == ord(ch)]
+            for k in range(1, len(value)):
+                out_codes[at + k] = ord(value[k])
+    starts = np.repeat(np.arange(len(text)), width)
+    out = out_codes.tobytes().decode("utf-32-le", "surrogatepass")
+    if starts.size >= _LONG_OFFSETS:
+        return out, starts, starts + 1
+    return out, starts.tolist(), (starts + 1).tolist()
+
+
 def normalize(text: str) -> Normalized:
     """Normalise `text` and keep the map back to original character offsets. Never raises on str input."""
     if not isinstance(text, str):
@@ -462,13 +556,17 @@ def normalize(text: str) -> Normalized:
     if invisible and text.endswith("\ufeff"):  # YouTube exports end comments with a BOM: not a trick
         invisible -= len(text) - len(text.rstrip("\ufeff"))
     lookalike = sum(text.count(c) for c in present & _LOOKALIKE_SEEN) if _LOOKALIKE_SEEN else 0
-    if present & _NOT_ONE:
-        out, starts, ends = _map_chars_several(text, present & _NOT_ONE)
+    several = present & _NOT_ONE
+    long = _map_long(text, present, several) if len(text) >= _LONG_SET else None
+    if long is not None:
+        out, *mapping = long
+        chars_now = present if out is text else {c for ch in present for c in _MAPPED.get(ch, ch)}
+    elif several:
+        out, *mapping = _map_chars_several(text, several)
         chars_now = set(out)
     else:
         out = _translate(text, present)
-        starts = range(len(out))  # ranges until an edit: slicing and indexing work the same
-        ends = range(1, len(out) + 1)
+        mapping = range(len(out)), range(1, len(out) + 1)  # ranges until an edit: they slice and index as lists
         chars_now = present if out is text else set(map(_MAPPED.get, present, present))  # one character each
     if not _KANJI_LOOK.isdisjoint(chars_now):
         out, changed = _kanji_lookalikes(out)
@@ -477,22 +575,25 @@ def normalize(text: str) -> Normalized:
             # only look-alike kanji can have gone, only the katakana they imitate have come
             chars_now = _still_in(out, chars_now, chars_now & _KANJI_LOOK, _KANA_LOOK)
     spaced = 0
+    steps = []  # each rewrite's segments (Normalized works the offsets out from them when they are read)
     if not chars_now.isdisjoint(_SEPARATORS):  # the spacing patterns need a separator
         if not chars_now.isdisjoint(_SEP_JA_CHARS):  # and a Japanese one a separator other than , and 、
-            out, starts, ends, n = _apply_regex(out, starts, ends, _SPACED_JA, _drop_separators)
+            out, n = _step(steps, *_edit(out, _SPACED_JA_STARTS, _drop_separators))
             spaced += n
         if not chars_now.isdisjoint(_LATIN_LETTERS):  # and letters
-            out, starts, ends, n = _apply_regex(out, starts, ends, _SPACED_LATIN, _keep_alnum)
+            out, n = _step(steps, *_edit(out, _SPACED_LATIN_STARTS, _keep_alnum))
             spaced += n
         if spaced:  # joining spaced letters drops separators only
             chars_now = _still_in(out, chars_now, chars_now.intersection(_SEPARATORS), ())
     # what follows (one space for many, runs squashed to two) keeps every character it meets
     if "  " in out:
-        out, starts, ends, _ = _apply_regex(out, starts, ends, _WS, _one_space)
+        spans = _edits(out, _SPACES, " ")
+        steps.append(_replaced(out, spans, " "))
+        out = _join(out, spans, " ")
     if len(out) < _LONG:
-        out, starts, ends, _ = _apply_regex(out, starts, ends, _RUN, _squash)
+        out, _ = _step(steps, *_edit(out, _RUN, _squash))
     else:  # a long text: _RUN tried only where three equal characters start (a backreference scan is slow)
-        out, starts, ends, _ = _apply_regex(out, starts, ends, _RUNS, _squash)
+        out, _ = _step(steps, *_edit(out, _RUNS, _squash))
     masked = 0
     has_mask = not chars_now.isdisjoint(_MASKS)
     found = _OBFUSCATION_INDEX.found(out)
@@ -503,14 +604,22 @@ def normalize(text: str) -> Normalized:
             continue  # nor without what every match contains (moderation/needles.py)
         spans = _edits(out, guard, canonical)
         if spans:
-            rewritten, starts, ends = _rewrite(out, starts, ends, spans, canonical)
+            steps.append(_replaced(out, spans, canonical))
+            rewritten = _join(out, spans, canonical)
             masked += len(spans)
             # the characters and needles of the new text from those of the old one and what the edits touched
             gone = set("".join([out[a:b] for a, b in spans])) - set(canonical)
             chars_now = _still_in(rewritten, chars_now, gone, gone) | set(canonical)
             found = found | _found_near(rewritten, spans, len(canonical))
             out = rewritten
-    return Normalized(out, starts, ends, invisible, lookalike, masked, spaced, chars_now)
+    return Normalized(out, tuple(mapping), tuple(steps), invisible, lookalike, masked, spaced, chars_now)
+
+
+def _step(steps: list, text: str, segments, edits: int) -> tuple[str, int]:
+    """Keep the segments of a rewrite that changed something; (its text, how many changes)."""
+    if edits:
+        steps.append(segments)
+    return text, edits
 
 
 class _Replace:
@@ -554,6 +663,66 @@ class _Runs:
 
 
 _RUNS = _Runs()
+
+
+class _Spaces:
+    """`finditer(text)` is _WS.finditer(text), from each "  " str.find finds (the engine stops at every space)."""
+
+    @staticmethod
+    def finditer(text: str):
+        at = text.find("  ")
+        while at >= 0:
+            m = _WS.match(text, at)
+            yield m
+            at = text.find("  ", m.end())
+
+
+_SPACES = _Spaces()
+# code point classes of the spacing patterns, one bit each (index 0x10000: every code point above the BMP)
+_JA_BIT, _SEP_JA_BIT, _SEP_BIT, _LOWER_BIT, _ALNUM_BIT = 1, 2, 4, 8, 16
+_CLASS = np.zeros(0x10001, dtype=np.uint8)
+_CLASS[0x3040:0x3100] |= _JA_BIT
+_CLASS[0x4E00:0xA000] |= _JA_BIT
+_CLASS[[ord("ー"), ord("々")]] |= _JA_BIT
+_CLASS[[ord(c) for c in _SEP_JA_CHARS]] |= _SEP_JA_BIT
+_CLASS[[ord(c) for c in _SEPARATORS]] |= _SEP_BIT
+_CLASS[ord("a"):ord("z") + 1] |= _LOWER_BIT | _ALNUM_BIT
+_CLASS[ord("0"):ord("9") + 1] |= _ALNUM_BIT
+
+
+class _SpacedStarts:
+    """`finditer(text)` is `pattern.finditer(text)` (_SPACED_JA or _SPACED_LATIN), trying the pattern in a long
+    text only where numpy over the code points finds what its matches start with: a letter with no letter of its
+    kind before it, one or two separators, and a letter (both regexes try every position of a text otherwise)."""
+
+    def __init__(self, pattern: re.Pattern[str], letter: int, before: int, separator: int):
+        self.pattern, self.letter, self.before, self.separator = pattern, letter, before, separator
+
+    def finditer(self, text: str):
+        if len(text) < _LONG_SET:
+            yield from self.pattern.finditer(text)
+            return
+        n = len(text)
+        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        c = np.zeros(n + 5, dtype=np.uint8)  # c[i + 1] is position i's classes; nothing before or after the text
+        c[1:n + 1] = _CLASS[np.minimum(codes, 0x10000)]
+        at = [c[1 + k:1 + k + n] for k in (-1, 0, 1, 2, 3)]
+        letter, sep = self.letter, self.separator
+        start = ((at[1] & letter) != 0) & ((at[0] & self.before) == 0) & ((at[2] & sep) != 0) & (
+            ((at[3] & letter) != 0) | (((at[3] & sep) != 0) & ((at[4] & letter) != 0)))
+        match = self.pattern.match
+        pos = 0
+        for p in np.flatnonzero(start).tolist():
+            if p < pos:
+                continue
+            m = match(text, p)
+            if m is not None:
+                yield m
+                pos = m.end()
+
+
+_SPACED_JA_STARTS = _SpacedStarts(_SPACED_JA, _JA_BIT, _JA_BIT, _SEP_JA_BIT)
+_SPACED_LATIN_STARTS = _SpacedStarts(_SPACED_LATIN, _LOWER_BIT, _ALNUM_BIT, _SEP_BIT)
 
 
 def _translate(text: str, present: set[str]) -> str:
