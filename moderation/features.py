@@ -16,6 +16,8 @@ import math
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import repeat
+from operator import itemgetter
 
 import numpy as np
 
@@ -93,10 +95,13 @@ SPAN_KINDS.update({"url_count": "url", "url_spam_domain": "url", "url_shortener"
 for _name, (_first, _second) in _COMBOS.items():
     SPAN_KINDS[_name] = _first[0]
 
+_TLDS = "com|net|org|jp|info|biz|me|io|ly|to|gl|co|xyz|top|site|club|shop|online|link|app|cc|tk|ml|ru|cn|us"
 _URL = re.compile(
     r"(?:https?://|hxxps?://|www\.)[^\s<>\"'、。「」]+|(?<![a-z0-9@.\-])(?:[a-z0-9\-]{1,63}\.){1,8}"
-    r"(?:com|net|org|jp|info|biz|me|io|ly|to|gl|co|xyz|top|site|club|shop|online|link|app|cc|tk|ml|ru|cn|us)"
-    r"(?:/[^\s<>\"'、。「」]*)?(?![a-z0-9])")
+    r"(?:" + _TLDS + r")(?:/[^\s<>\"'、。「」]*)?(?![a-z0-9])")
+# what every _URL match contains: a scheme or www., or a dot, a listed top-level domain and no letter or digit after
+# it (the engine stops at a few characters for this; _URL tries a match at every position: ~8 us at 200 chars)
+_URL_NEEDED = re.compile(r"https?://|hxxps?://|www\.|\.(?:" + _TLDS + r")(?:/|(?![a-z0-9]))")
 _PHONE = re.compile(r"(?<![\d\-])(?:0\d{1,4}[-\s]?\d{1,4}[-\s]?\d{3,4}|\+?\d{1,3}[-\s]?\d{2,4}[-\s]?\d{3,4}"
                     r"[-\s]?\d{3,4}|\d{5,})(?![\d])")
 _LINE_ID = re.compile(r"(?:line|らいん|ライン)\s?(?:id)?\s?[:：=＝は]?\s?[@＠]?[a-z0-9._\-]{4,20}"
@@ -223,17 +228,26 @@ def _words(t: str, raw: np.ndarray, spans: list | None, chars, found,
         inside = _inside(quoted, [h[0] for h in hits])
         hits = [h if not q else (h[0], h[1], h[2], ("quoted_harm",)) for h, q in zip(hits, inside.tolist(), strict=True)
                 if not q or not _HARM_WORDS.isdisjoint(h[3])]
-    per_category: Counter = Counter()
-    for cats, k in Counter(h[3] for h in hits).items():  # hits share a few category tuples: count those first
-        for c in cats:
-            per_category[c] += k
-    for c, k in per_category.items():  # one write per category
-        j = _IDX.get(c)
-        if j is not None:
+    indices = _CAT_INDICES
+    for cats, k in Counter(map(_CATS, hits)).items():  # hits share a few category tuples: count those first
+        at = indices.get(cats)
+        for j in _indices(cats) if at is None else at:
             raw[j] += k
     if spans is not None:  # their spans are spelled out only if an explanation asks (expand_spans)
         spans.append(_WordSpans(hits))
     return hits
+
+
+def _indices(cats: tuple[str, ...]) -> tuple[int, ...]:
+    """The features a hit of these categories counts for (kept in _CAT_INDICES)."""
+    if len(_CAT_INDICES) >= 4096:
+        _CAT_INDICES.clear()
+    out = _CAT_INDICES[cats] = tuple(_IDX[c] for c in cats if c in _IDX)
+    return out
+
+
+_CAT_INDICES: dict[tuple[str, ...], tuple[int, ...]] = {}
+_CATS = itemgetter(3)  # a hit's categories
 
 
 class _WordSpans(tuple):
@@ -271,12 +285,13 @@ def _sentence_combos(t: str, hits: list, raw: np.ndarray, focus: list | None = N
         return
     right = bisect.bisect_right
     # how many hits of each category tuple each sentence has (one bisect per hit, shared by both uses below)
-    pairs = Counter([(right(ends, h[0]), h[3]) for h in hits] if ends else [(0, h[3]) for h in hits])
+    pairs = Counter([(right(ends, h[0]), h[3]) for h in hits] if ends else zip(repeat(0), map(_CATS, hits)))
     if focus is not None and raw[_IDX["sentences"]] > 1:
         _worst_sentence(t, ends, pairs, focus)
     per: dict[int, list[int]] = {}  # sentence -> [combinations a category opens, ... closes, _FLAGS]
+    bits_of = _COMBO_BITS
     for at, cats in pairs:  # each category tuple once per sentence
-        bits = _combo_bits(cats)
+        bits = bits_of.get(cats) or _combo_bits(cats)
         sentence = per.get(at)
         if sentence is None:
             per[at] = list(bits)
@@ -299,10 +314,12 @@ def _sentence_combos(t: str, hits: list, raw: np.ndarray, focus: list | None = N
                 raw[_IDX["profanity_unaimed"]] += 1
 
 
-@lru_cache(maxsize=4096)
 def _combo_bits(cats: tuple[str, ...]) -> tuple[int, int, int]:
     """A hit's categories as bit sets: the _COMBOS whose first group they meet, those whose second group they
-    meet, and _FLAGS (aimed at someone, insult, profanity, negation), so a sentence ORs integers per hit."""
+    meet, and _FLAGS (aimed at someone, insult, profanity, negation), so a sentence ORs integers per hit (kept in
+    _COMBO_BITS: a dict lookup, not a call per category tuple)."""
+    if len(_COMBO_BITS) >= 4096:
+        _COMBO_BITS.clear()
     first = second = 0
     for bit, (one, two) in enumerate(_COMBOS.values()):
         first |= 0 if set(one).isdisjoint(cats) else 1 << bit
@@ -310,7 +327,11 @@ def _combo_bits(cats: tuple[str, ...]) -> tuple[int, int, int]:
     flags = ((_AIMED_FLAG if not _AIMED.isdisjoint(cats) else 0) | (_INSULT_FLAG if "insult" in cats else 0)
              | (_PROFANITY_FLAG if "profanity_en" in cats else 0)
              | (_NEGATED_FLAG if "negated_en" in cats or "negated_ja" in cats else 0))
+    _COMBO_BITS[cats] = first, second, flags
     return first, second, flags
+
+
+_COMBO_BITS: dict[tuple[str, ...], tuple[int, int, int]] = {}
 
 
 @lru_cache(maxsize=4096)
@@ -390,7 +411,7 @@ def signals(norm: Normalized, codes: np.ndarray, spans: list | None = None, focu
     chars = norm.chars
     classes = np.bincount(np.searchsorted(_EDGES, codes, side="right"), minlength=_EDGES.size + 1)
     digits, latin = int(classes[_DIGIT]), int(classes[_LATIN])
-    domains = _urls(t, raw, spans) if "." in chars or "/" in chars else []
+    domains = _urls(t, raw, spans) if ("." in chars or "/" in chars) and _URL_NEEDED.search(t) else []
     found = _NEEDLES.found(t, codes)
     reported = reported_spans(t, chars)
     quoted = _merge(reported) if reported else None

@@ -608,8 +608,11 @@ def normalize(text: str) -> Normalized:
             rewritten = _join(out, spans, canonical)
             masked += len(spans)
             # the characters and needles of the new text from those of the old one and what the edits touched
-            gone = set("".join([out[a:b] for a, b in spans])) - set(canonical)
-            chars_now = _still_in(rewritten, chars_now, gone, gone) | set(canonical)
+            if len(spans) < _MANY:
+                gone = set("".join([out[a:b] for a, b in spans])) - set(canonical)
+                chars_now = _still_in(rewritten, chars_now, gone, gone) | set(canonical)
+            else:
+                chars_now = _charset(rewritten)
             found = found | _found_near(rewritten, spans, len(canonical))
             out = rewritten
     return Normalized(out, tuple(mapping), tuple(steps), invisible, lookalike, masked, spaced, chars_now)

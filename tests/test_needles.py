@@ -102,6 +102,28 @@ def test_normalisation_shortcuts_change_nothing(text):
         assert [m.span() for m in T._RUNS.finditer(sample)] == [m.span() for m in T._RUN.finditer(sample)]
 
 
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(st.sampled_from(list("しね死ーa bz-c・ 　.今日は、,x1\n")), max_size=120))
+def test_spacing_patterns_tried_from_their_starts_find_the_same_matches(text):
+    """The spacing patterns tried only where numpy finds a start (a long text), and runs of spaces found by
+    str.find, match exactly where the patterns' own scans do."""
+    long = text * (text_module._LONG_SET // max(len(text), 1) + 1)
+    for sample in (text, long):
+        for starts in (text_module._SPACED_JA_STARTS, text_module._SPACED_LATIN_STARTS):
+            assert [m.span() for m in starts.finditer(sample)] == [m.span() for m in starts.pattern.finditer(sample)]
+        assert [m.span() for m in text_module._SPACES.finditer(sample)] == [
+            m.span() for m in text_module._WS.finditer(sample)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.lists(st.sampled_from([*_pieces(features._URL), "http://", "hxxps://", "www.", ".com", ".co.jp/",
+                                      ".top", "mufg-secure", "a", "1", "-", "@", ".", "/x", " ", "。"]),
+                     max_size=30).map("".join))
+def test_the_url_pre_check_never_skips_a_url(text):
+    """signals looks for URLs only in a text _URL_NEEDED finds something in."""
+    assert features._URL.search(text) is None or features._URL_NEEDED.search(text) is not None
+
+
 ALL_GUARDED = {**GUARDED, **text_module._OBFUSCATION_INDEX.guards}
 
 
