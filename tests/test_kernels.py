@@ -229,7 +229,7 @@ def texts(n, seed):
             out.append("。".join(rng.sample(suite, rng.randint(2, 5))) + rng.choice(["", "。", "\n"]))
         elif kind < 0.97:
             out.append(" ".join(rng.sample(ENGLISH + PIECES, rng.randint(1, 6))))
-        else:  # long: more than 2,048 n-grams, the radix sort's side
+        else:  # long: thousands of n-grams, the radix sort's wide digits
             out.append(make_text(rng, rng.choice([1_000, 5_000])))
     return out
 
@@ -311,9 +311,10 @@ def test_heads_decide_as_the_numpy_product_and_sigmoid(shipped):
         assert one_dec.tolist() == dec[r].tolist() and one_prob.tolist() == prob[r].tolist()
 
 
-@given(st.lists(st.integers(0, (1 << 19) - 1), max_size=300), st.integers(0, 3000))
+@given(st.lists(st.integers(0, (1 << 19) - 1), max_size=300), st.integers(0, 6000))
 def test_counting_is_numpys_unique(keys, pad):
-    """Both sides of the counting (numba's sort under 2,048 keys, the radix sort above) answer np.unique."""
+    """Every side of the counting (insertion sort up to 32 keys, 8-bit radix digits under 4,096, 11-bit above)
+    answers np.unique."""
     keys = np.asarray(keys + [k % (1 << 19) for k in range(0, pad * 7919, 7919)], dtype=np.int64)
     want_keys, want_counts = np.unique(keys, return_counts=True)
     got_keys, got_counts = kernels._counted(keys, 19)
