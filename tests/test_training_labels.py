@@ -85,3 +85,27 @@ def test_validation_sets_come_from_the_training_side_only():
     for s in sets:
         assert set(s["texts"]) <= valid
         assert not (set(s["texts"]) & heldout - valid)
+
+
+def test_japanese_cross_validation_folds_keep_groups_whole_and_never_touch_held_out_rows():
+    from model.ja_cv import fold_rows
+
+    def row(source, group, split, synthetic=False, abuse=0):
+        return D.Row(f"{source} {group} {split}", None, abuse, source, "ja", group, split, synthetic)
+
+    rows = [row("rtp-lx-prompts", f"rtp:{i}", split, abuse=i % 2) for i in range(60)
+            for split in (D.TRAIN, D.VALID, D.TEST)]
+    rows += [row("rtp-lx-benign", f"rtp:{i}", D.TRAIN) for i in range(60)]
+    rows += [row("rtp-lx-machine", f"rtp:{i}", D.TRAIN, synthetic=True) for i in range(60)]
+    rows += [row("realpersonachat", f"rpc:{i}", split) for i in range(20) for split in (D.TRAIN, D.VALID, D.TEST)]
+    generated = [row("synth-threat-ja", "synth:t", D.TRAIN, synthetic=True, abuse=1)]
+    seen_scored = []
+    for fold in range(3):
+        train, scored = fold_rows(rows, generated, fold, 3)
+        assert not [r for r in train + scored if r.split == D.TEST]
+        assert not {r.group for r in train if r.source.startswith("rtp")} & {r.group for r in scored}
+        assert not [r for r in scored if r.synthetic]
+        assert generated[0] in train and not [r for r in train if r.source == "realpersonachat" and r.split != D.TRAIN]
+        assert bool([r for r in scored if r.source == "realpersonachat"]) == (fold == 0)
+        seen_scored += [r.text for r in scored if r.source.startswith("rtp")]
+    assert len(seen_scored) == len(set(seen_scored)) == 60 * 2 + 60  # every training-side row scored once

@@ -1,0 +1,121 @@
+"""Japanese recipes chosen on ~1,000 rows, not ~100: grouped K-fold over the training side of RTP-LX and inspection-ai.
+
+    python -m model.ja_cv --data-dir ../shared/data [--folds 3] [--source-weight SOURCE=W] [--C 4]
+        [--no-quoted-apart] [--no-focus-sentence] [--char-ngram-max 3] [--toxic-absent none]
+
+The validation split holds ~60 RTP-LX prompts and ~32 inspection-ai rows (`en_quick --lang ja`): two fits of
+equal recipes differ there by more than the effects being measured. Here every RTP-LX prompt and benign
+continuation and every inspection-ai row of the TRAINING side (train and validation splits; never the held-out
+split) is scored once by a fit that did not see its group (an RTP-LX prompt with its continuations, an
+inspection-ai skeleton); ordinary chat and the generated rows are in every fit; the validation chat dialogues
+are scored for the share of ordinary text flagged. Printed: ROC-AUC of abuse (the largest harm category) on the
+pooled out-of-fold scores, and the share flagged at the review floor. Each fit is model/pipeline.py's, on the
+Japanese rows only (real and generated), as en_quick --lang ja fits them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import logging
+import time
+from pathlib import Path
+
+import numpy as np
+from sklearn.metrics import roc_auc_score
+
+from model import data as D
+from model.evaluate import DEFAULT_DATA
+from model.pipeline import build_pipeline
+
+log = logging.getLogger("model.ja_cv")
+REVIEW = 0.3  # the review floor (model/train.py REVIEW_FLOOR)
+FOLDED = ("rtp-lx-prompts", "rtp-lx-benign", "rtp-lx-machine", "inspection-ai")  # split by group into folds
+
+
+def fold_of(group: str, folds: int) -> int:
+    """A group's fold: a hash of its key (the same group, the same fold, in every run)."""
+    return int(hashlib.sha256(("cv:" + group).encode("utf-8")).hexdigest()[:8], 16) % folds
+
+
+def fold_rows(rows: list[D.Row], synthetic: list[D.Row], fold: int, folds: int) -> tuple[list, list]:
+    """(training rows, scored rows) of one fold: the folded sources' training-side rows outside the fold with
+    every other training row (chat, generated); scored: the folded sources' rows in the fold (and, for fold 0,
+    the validation chat dialogues). Held-out rows are never in either."""
+    train, scored = [], []
+    for r in rows + synthetic:
+        if r.lang != "ja" or r.split == D.TEST:
+            continue
+        if r.source in FOLDED:
+            (scored if fold_of(r.group, folds) == fold else train).append(r)
+        elif r.split == D.TRAIN:
+            train.append(r)
+        elif fold == 0 and r.source == "realpersonachat" and not r.synthetic:
+            scored.append(r)
+    return train, [r for r in scored if not r.synthetic]
+
+
+def summarise(scored: list[D.Row], abuse: np.ndarray) -> dict:
+    """ROC-AUC of abuse per set (RTP-LX prompts, inspection-ai, RTP-LX toxic prompts vs benign continuations)
+    and the share of ordinary text flagged at the review floor."""
+    src = np.asarray([r.source for r in scored])
+    y = np.asarray([-1 if r.abuse is None else r.abuse for r in scored])
+
+    def auc(pos, neg):
+        return round(float(roc_auc_score(np.r_[np.ones(pos.sum()), np.zeros(neg.sum())],
+                                         np.r_[abuse[pos], abuse[neg]])), 4), int(pos.sum()), int(neg.sum())
+
+    rtp, insp, benign = src == "rtp-lx-prompts", src == "inspection-ai", src == "rtp-lx-benign"
+    return {"rtp_prompts": auc(rtp & (y == 1), rtp & (y == 0)),
+            "inspection": auc(insp & (y == 1), insp & (y == 0)),
+            "rtp_toxic_vs_benign": auc(rtp & (y == 1), benign),
+            "chat_flagged": round(float((abuse[src == "realpersonachat"] >= REVIEW).mean()), 5),
+            "benign_flagged": round(float((abuse[benign] >= REVIEW).mean()), 5)}
+
+
+def cross_validate(rows: list[D.Row], synthetic: list[D.Row], folds: int = 3, weights=None, **pipeline) -> dict:
+    """Pooled out-of-fold figures of `folds` fits (model/pipeline.py's build_pipeline(**pipeline))."""
+    from model import train as T
+
+    weights = weights or T.sample_weights
+    scored_all, abuse_all = [], []
+    for fold in range(folds):
+        train, scored = fold_rows(rows, synthetic, fold, folds)
+        t0 = time.time()
+        pipe = build_pipeline(**pipeline)
+        pipe.fit([r.text for r in train], D.label_matrix(train), heads__sample_weight=weights(train))
+        scored_all += scored
+        abuse_all.append(pipe.predict_proba([r.text for r in scored])[:, 1:].max(axis=1))
+        log.info("fold %d/%d: %d training rows, %d scored, %.0fs", fold + 1, folds, len(train), len(scored),
+                 time.time() - t0)
+    return summarise(scored_all, np.concatenate(abuse_all))
+
+
+def main(argv=None) -> int:
+    from model import train as T
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data-dir", default=str(DEFAULT_DATA))
+    ap.add_argument("--folds", type=int, default=3)
+    ap.add_argument("--source-weight", action="append", default=[], metavar="SOURCE=W")
+    ap.add_argument("--C", type=float, default=4.0)
+    ap.add_argument("--char-ngram-max", type=int, default=3)
+    ap.add_argument("--no-quoted-apart", action="store_true", help="reported words' n-grams hashed as the writer's")
+    ap.add_argument("--no-focus-sentence", action="store_true", help="no worst-sentence n-grams")
+    ap.add_argument("--toxic-absent", choices=("0", "none"), default=None,
+                    help="a toxic RTP-LX/inspection-ai row's absent categories: clean (0) or unlabelled (none)")
+    args = ap.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    T.set_source_weights(args.source_weight)
+    if args.toxic_absent:
+        D.TOXIC_ABSENT = None if args.toxic_absent == "none" else 0
+    data_dir = Path(args.data_dir)
+    rows = D.load_all(data_dir)
+    synthetic = [r for r in T.synthetic_rows(data_dir) if r.lang == "ja"]
+    print(cross_validate(rows, synthetic, args.folds, C=args.C, char_ngram_max=args.char_ngram_max,
+                         quoted_apart=not args.no_quoted_apart, focus_sentence=not args.no_focus_sentence))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
