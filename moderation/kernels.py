@@ -14,7 +14,7 @@ import math
 import numpy as np
 from numba import njit
 
-__all__ = ["crc_table", "decide", "featurise", "warm"]
+__all__ = ["code_stats", "crc_table", "decide", "featurise", "warm"]
 
 MUL = np.uint64(0x9E3779B97F4A7C15)  # multiply-shift hashing (Fibonacci)
 STEP = np.uint64(1_000_003)  # n-gram hash: h * STEP + next code point
@@ -220,6 +220,73 @@ def featurise(codes, quoted, focus_start, focus_end, char_bits, word_bits, ngram
             values[m] = sig[j]
             m += 1
     return chars, words, tokens, indices[:m], values[:m]
+
+
+@njit(cache=True, nogil=True)
+def _distinct(keys, budget):
+    """How many distinct values `keys` holds: a hash set with linear probing while the probes stay within
+    `budget` per key (always, unless the keys were crafted to collide), else a radix sort: linear either way."""
+    n = keys.size
+    bits = 4
+    while (1 << bits) < 2 * n:
+        bits += 1
+    size = 1 << bits
+    table = np.empty(size, np.uint64)
+    used = np.zeros(size, np.bool_)
+    shift = np.uint64(64 - bits)
+    left = budget * n
+    found = 0
+    for j in range(n):
+        key = keys[j]
+        s = np.int64((key * MUL) >> shift)
+        while used[s] and table[s] != key:
+            s = (s + 1) & (size - 1)
+            left -= 1
+        if left < 0:
+            break
+        if not used[s]:
+            used[s] = True
+            table[s] = key
+            found += 1
+    else:
+        return found
+    ordered = keys.copy()  # crafted collisions: 8 passes of 8-bit digits over the 64-bit keys
+    tmp = np.empty_like(keys)
+    count = np.empty(257, np.int64)
+    for low in range(0, 64, 8):
+        count[:] = 0
+        for j in range(n):
+            count[np.int64((ordered[j] >> np.uint64(low)) & np.uint64(255)) + 1] += 1
+        for d in range(256):
+            count[d + 1] += count[d]
+        for j in range(n):
+            d = np.int64((ordered[j] >> np.uint64(low)) & np.uint64(255))
+            tmp[count[d]] = ordered[j]
+            count[d] += 1
+        ordered, tmp = tmp, ordered
+    found = 1 if n else 0
+    for j in range(1, n):
+        if ordered[j] != ordered[j - 1]:
+            found += 1
+    return found
+
+
+@njit(cache=True, nogil=True)
+def code_stats(codes, edges, budget=8):
+    """(code points per class, as np.bincount(np.searchsorted(edges, codes, side="right"), minlength=edges.size
+    + 1) counts them; how many distinct 4-grams of code points the text holds, each hashed as
+    ((c0 * STEP + c1) * STEP + c2) * STEP + c3 over uint64)."""
+    counts = np.zeros(edges.size + 1, np.int64)
+    for i in range(codes.size):
+        k = 0
+        while k < edges.size and edges[k] <= codes[i]:
+            k += 1
+        counts[k] += 1
+    grams = np.empty(max(codes.size - 3, 0), np.uint64)
+    for i in range(grams.size):
+        grams[i] = ((np.uint64(codes[i]) * STEP + np.uint64(codes[i + 1])) * STEP
+                    + np.uint64(codes[i + 2])) * STEP + np.uint64(codes[i + 3])
+    return counts, _distinct(grams, budget)
 
 
 @njit(cache=True, nogil=True)

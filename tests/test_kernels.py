@@ -323,12 +323,15 @@ def test_counting_is_numpys_unique(keys, pad):
 
 def test_loading_compiles_once_and_scoring_compiles_nothing_more(shipped):
     """Scorer loading warms every kernel with the types serving passes: no comment compiles at request time."""
-    compiled = {k: len(getattr(kernels, k).signatures) for k in ("featurise", "decide")}
-    assert all(compiled.values())
+    def compiled():
+        return {name: len(kernel.signatures) for name, kernel in vars(kernels).items() if hasattr(kernel, "signatures")}
+
+    before = compiled()
+    assert before["featurise"] and before["decide"]
     for text in texts(200, seed=8):
         shipped.score(text).explanation  # noqa: B018 (reading it works the explanation out)
     shipped.score_many(texts(50, seed=9))
-    assert {k: len(getattr(kernels, k).signatures) for k in compiled} == compiled
+    assert compiled() == before
 
 
 def test_nothing_is_compiled_at_import():
@@ -337,3 +340,20 @@ def test_nothing_is_compiled_at_import():
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "0"
+
+
+EDGES = np.asarray([48, 58, 97, 123, 0x3040, 0x3100, 0x4E00, 0xA000, 0x1F000, 0x1FB00], dtype=np.uint32)
+
+
+@pytest.mark.parametrize("budget", [8, -1], ids=["hash-set", "radix-fallback"])
+def test_code_stats_are_numpys_counts(budget):
+    """Class counts and distinct 4-grams as numpy's searchsorted/bincount and sort give them; `budget` -1 forces
+    the radix sort that crafted hash collisions would fall back to."""
+    for text in [*texts(400, seed=21), "ab", "abc", "abcd", "あ" * 5000, "ab" * 3000]:
+        codes = np.frombuffer(normalize(text).text.encode("utf-32-le"), dtype=np.uint32)
+        counts, distinct = kernels.code_stats(codes, EDGES, budget)
+        assert counts.tolist() == np.bincount(np.searchsorted(EDGES, codes, side="right"),
+                                              minlength=EDGES.size + 1).tolist()
+        c = codes.astype(np.uint64)
+        grams = ((c[:-3] * 1_000_003 + c[1:-2]) * 1_000_003 + c[2:-1]) * 1_000_003 + c[3:]
+        assert distinct == np.unique(grams).size, text
