@@ -90,6 +90,10 @@ def report(proba, rows: list[D.Row], data_dir: Path, split: str = D.VALID, hatec
                      " ".join(f"{k}={v:.0%}" for k, v in wv["flagged"].items()))
     test = [r for r in rows if r.split == split and not r.synthetic and r.lang == lang]
     labels, p = D.label_matrix(test), proba([r.text for r in test])
+    ham = np.asarray([r.spam == 0 and r.abuse is None for r in test])  # messages people wrote to each other
+    if ham.any():
+        lines.append(f"ham (SMS/YouTube non-spam) flagged by abuse at {REVIEW}: "
+                     f"{(p[ham, 1:].max(axis=1) >= REVIEW).mean():.2%} of {int(ham.sum())}")
     for k, name in enumerate(HEADS):
         m = ~np.isnan(labels[:, k])
         if 0 < labels[m, k].sum() < m.sum():
@@ -123,6 +127,10 @@ def main(argv=None) -> int:
     ap.add_argument("--hatecheck", action="store_true", help="also print HateCheck's totals (test only)")
     ap.add_argument("--davidson-harassment", choices=("addressed", "all"), default=None,
                     help="Davidson hate/offensive tweets as harassment: when addressed (default) or all")
+    ap.add_argument("--ham-unlabelled", action="append", default=[], metavar="CATEGORY",
+                    help="civil SMS/YouTube ham leaves this harm category unlabelled (repeatable; default: clean)")
+    ap.add_argument("--dump", default=None, metavar="PATH",
+                    help="also save the fitted pipeline there with joblib (for analysis; never an artifact)")
     args = ap.parse_args(argv)
     T.set_source_weights(args.source_weight)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
@@ -131,6 +139,8 @@ def main(argv=None) -> int:
         D.TOXIC_ABSENT = None if args.toxic_absent == "none" else 0
     if args.davidson_harassment:
         D.DAVIDSON_HARASSMENT = args.davidson_harassment
+    if args.ham_unlabelled:
+        D.HAM_UNLABELLED = tuple(args.ham_unlabelled)
     rows = D.load_all(data_dir)
     t0 = time.time()
     if args.artifact:
@@ -146,6 +156,10 @@ def main(argv=None) -> int:
         pipe = build_pipeline(C=args.C)
         pipe.fit([r.text for r in train], D.label_matrix(train), heads__sample_weight=T.sample_weights(train))
         log.info("fitted in %.0fs", time.time() - t0)
+        if args.dump:
+            import joblib
+
+            joblib.dump(pipe, args.dump)
     print(report(pipe.predict_proba, rows, data_dir, D.TEST if args.heldout else D.VALID, args.hatecheck,
                  args.lang))
     return 0

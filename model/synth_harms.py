@@ -24,6 +24,7 @@ HEADS = ("spam", "abuse", *CATEGORIES)
 LANGS = ("ja", "en")
 ROWS_PER_FAMILY = {"positive": 520, "negative": 420}  # per language at scale 1.0
 ROWS_PER_FAMILY_EN = 400  # per family of synth_harms_en.py at scale 1.0
+ROWS_EN = {"neg_threat_frame": 200}  # families sized apart from ROWS_PER_FAMILY_EN
 LONG_SHARE = 0.25  # rows where the template's sentence sits among neutral sentences
 CONTEXT_FAMILIES = ("neg_politics", "neg_article", "neg_report")  # clean sentences that may surround any row
 _TOKEN = re.compile(r"(\[[^\]]*\]|\{\w+\})")
@@ -134,7 +135,7 @@ def generate(seed: int = 20261129, scale: float = 1.0) -> list[dict]:
                 rows.extend(_family_rows(family, lang, by_lang[lang], n, seed))
     slots_en = {**SLOTS["en"], **SLOTS_EN}
     for family, templates in FAMILIES_EN.items():  # the English families with targets (synth_harms_en.py)
-        n = max(1, round(ROWS_PER_FAMILY_EN * scale))
+        n = max(1, round(ROWS_EN.get(family, ROWS_PER_FAMILY_EN) * scale))
         rows.extend(_family_rows(family, "en", templates, n, seed,
                                  slots_en, f"synth-en-{family}"))
     seen: set[str] = set()

@@ -6,7 +6,11 @@ or a slur is nearly always an attack, so they flagged counter-speech that quotes
 the same words in both directions, decided by the target and the frame: said at a person or a group (a
 harm) vs quoted, reported, condemned, negated, said of oneself, aimed at a thing or at nobody (not a harm).
 Rows are marked synthetic, are never evaluated, and were written from the categories' definitions, not from
-any test suite's cases. model/synth_harms.py expands and decorates them like its own families.
+any test suite's cases. model/synth_harms.py expands and decorates them like its own families. Threats come
+twice: the "threat" family's direct frames and "threat_varied" (many verbs, persons, tenses, modal frames and
+targets: reporters, commenters, officials, judges, groups), against "neg_threat_frame", the same frames with civil
+content ("I'll send you the link", "we'll beat them on Saturday"), so the threat head learns the violence, not the
+"I'll ... you" (civil SMS and YouTube messages already teach that "you" is civil: model/data.py ham_cats).
 """
 
 # ruff: noqa: E501 (template tables)
@@ -15,6 +19,8 @@ from __future__ import annotations
 from model.synth_harms_slots import _w
 
 HATE_THREAT = {"threat": 1, "hate": 1}
+THREAT_V = {"threat": 1, "abuse": 1, "harassment": None}  # the labels of the "threat" family, for threat_varied
+HATE_THREAT_V = {**THREAT_V, "hate": 1}
 
 # slot values of these families only (the others come from model/synth_harms_slots.py SLOTS["en"])
 SLOTS_EN = {
@@ -33,6 +39,16 @@ SLOTS_EN = {
     "place": _w("a mosque|a synagogue|a gay bar|a school|a supermarket|a church|a shelter|a bus stop|a market"),
     "ve2": _w("kill|hurt|stab|shoot|beat|strangle|break your legs and kill|burn|end|cut"),
     "when": _w("tonight|tomorrow|this weekend|soon|when you least expect it|after work|next time I see you|one of these days"),
+    # threats in varied frames (the "threat_varied" family): who, what, to whom, when, in which tense and modality
+    "tsubj": _w("I'm going to|I will|I'll|I'm gonna|We are going to|We'll|I swear I'll|I promise I will|I've decided to|I can't wait to|I'm about to|Me and my brothers are going to|One day I'll|I fully intend to|I'm planning to|Tomorrow I'm going to|I have every intention to|My friends and I will"),
+    "tverb": _w("murder|kill|shoot|stab|hang|lynch|strangle|choke|butcher|slaughter|behead|gun down|run over|poison|drown|knife|execute|torture|bury|hunt down and kill|put a bullet in|beat the life out of|set fire to|cut up|break every bone in"),
+    "tobj": _w("you|your whole family|the reporter who wrote this|the editor of this rag|every journalist at this paper|the mods here|that councillor|the mayor|the judge who freed him|{fn} {ln}|the guy who commented above|each one of you|you and your kids|the author|the officials who signed this|those cops|the protesters outside|@{handle}|the columnist|the people running this site|the senator|the school board"),
+    "tobjg": _w("every {g1} I see|all {g}|the {g} on my street|the next {g1} who walks past me|those {g}|every last one of the {g}|the {g} at the {gplace}|as many {g} as I can|the {g} moving into our town|any {g1} who comes near my kids"),
+    "gplace": _w("mosque|temple|community centre|market|shelter|bus station|town hall meeting"),
+    "tpass": _w("murdered|killed|shot|stabbed|hanged|strangled|beaten to death|burned alive|buried|gunned down|executed|found in a ditch|taken out|made to bleed"),
+    "tcond": _w("you print that again|you show up here again|they pass this law|the vote goes through|I see you at the rally|you reply to me again|you delete my post one more time|this article stays up|you come to our town|the council approves this"),
+    "twhere": _w("at your office|at the rally|after the council meeting|outside your house|at the station|in the car park|at your kids' school|on your way home|in the newsroom|at the next town hall"),
+    "tlast": _w("Christmas|the weekend|next year|the next election|your next birthday|Friday|the end of the month"),
     "weapon": _w("a gun|a knife|a bat|a crowbar|my rifle|a hammer"),
 }
 
@@ -47,6 +63,46 @@ FAMILIES = {
         ("I'm bringing {weapon} to the [mosque|synagogue|pride parade|refugee center] {when}", HATE_THREAT), ("Any {g1} in my street will be {vpast}. Count on it", HATE_THREAT),
         ("I will personally {ve2} any {g1} who moves here", HATE_THREAT), ("We're going to {ve2} you {slurp} one by one", HATE_THREAT),
         "I'm going to hunt you down, {te}", "You will regret this. I'm going to {ve2} you", "I will wait outside your house and {ve2} you",
+    ),
+    "threat_varied": (  # the writer (or their side) will hurt a person or a group: many verbs, targets, tenses, frames
+        ("{tsubj} {tverb} {tobj}", THREAT_V), ("{tsubj} {tverb} {tobj} {when}", THREAT_V), ("{tsubj} {tverb} {tobj} {twhere}", THREAT_V),
+        ("{tsubj} {tverb} {tobjg}", HATE_THREAT_V), ("{tsubj} {tverb} {tobjg} {when}", HATE_THREAT_V),
+        ("[If|When|The day] {tcond}, {tsubj} {tverb} {tobj}", THREAT_V),
+        ("{tobj} [will be|is going to be|is about to be] {tpass} {when}. [I'll see to it|Count on it|That's a promise|Remember I said it]", THREAT_V),
+        ("[You won't see|You won't live to see|You will not make it to] {tlast}, {te}. [I'll make sure of it|I've got plans for you|Trust me]", THREAT_V),
+        ("[Sleep with one eye open|Watch your back|Better lock your doors|Enjoy your last week|Say goodbye to your family], {te}. {tsubj} {tverb} you", THREAT_V),
+        ("I know where [you live|you work|your kids go to school|you park your car|your mother lives]. {tsubj} {tverb} you", THREAT_V),
+        ("{tsubj} show up {twhere} with {weapon} and {tverb} [everyone there|you|them all|whoever I find]", THREAT_V),
+        ("Mark my words: [those|the|all the] {g} [will die|will bleed|will burn|will hang|are going to die] {when}", HATE_THREAT_V),
+        ("It's time I [started|finished] what I said I'd do to {tobjg}", HATE_THREAT_V),
+        ("I have [bought|loaded|sharpened|cleaned] {weapon} [for you|with your name on it|for {tobj}], {te}", THREAT_V),
+        ("{tsubj} {tverb} {tobj}, and I won't stop there", THREAT_V), ("I already know how I'll {tverb} {tobj}", THREAT_V),
+        ("I've been following you for weeks, {te}. {tsubj} {tverb} you [soon|{when}]", THREAT_V),
+        ("[Nobody|No one|Not even the police] will stop me. {tsubj} {tverb} {tobj}", THREAT_V),
+        ("I was going to let it go, but now {tsubj} {tverb} {tobj}", THREAT_V),
+        ("We've got a list, and every {g1} on it [dies|gets shot|is going to hang] {when}", HATE_THREAT_V),
+    ),
+    "neg_threat_frame": (  # a threat's frames (I'll ... you, I'm coming for, I know where you, watch your) with civil content
+        "I'll [send|show|forward|email|text] you the [link|source|full quote|figures|court filing] [later|tonight|tomorrow|after work]",
+        "I'm going to [call|visit|ring] [my mum|my sister|the council office|my MP's office] [tomorrow|this weekend|after work] about this",
+        "[We'll|We are going to|We're gonna] [beat|crush|destroy|thrash|bury] [them|you|the visitors|{town}] [on Saturday|in the final|next season|at the derby]",
+        "I'm coming for [your job|the title|the record|first place|your crossword score] [next season|next year|this time], {te}",
+        "You're going to [love|hate|laugh at|want to frame] [this|the last paragraph|the chart in this article|the mayor's answer]",
+        "I know where you're coming from, {te}, but I read the numbers differently",
+        "I know where you [got that figure|found that quote|stand on this], and I still disagree",
+        "Watch [your step|out for the ice|your speed] on the [bridge|hill road|ring road] [tonight|this morning|after dark], everyone",
+        "[This commute|My job|The heat this week|Marking these exams] is killing me",
+        "I could murder a [pizza|coffee|curry|cold beer] right now",
+        "[She|He|The band|The keynote speaker|Our goalkeeper] [absolutely killed it|nailed it|destroyed it] [last night|on Saturday|on stage]",
+        "I'll [track down|dig out|look up] [the original study|that interview|the council minutes] for you",
+        "If they [pass|approve|sign] this, I will [sue|complain to the ombudsman|cancel my subscription|join the protest|write to the paper]",
+        "I'm going to [shoot|film|photograph] [the parade|the sunset|the match|the protest] [tomorrow|for the school paper|on my new camera]",
+        "[Keep|Carry on] [writing|posting|reporting] like this and [you'll|you will] [get a prize|win readers|change minds], {te}",
+        "I will [find|meet|catch] you [after the game|at the book club|at the market] [tomorrow|on Sunday], {fn}",
+        "Next time I see you, {fn}, I'm [buying you a drink|giving you that book back|paying you back]",
+        "[We|My neighbours and I] are going to [hold a vigil|march peacefully|raise money|rebuild the fence|clean up the park] {when}",
+        "[The police|Officers|Investigators] [will|are going to] [question|charge|arrest] the suspect {when}, [the report says|according to the statement]",
+        "Better lock your [bike|car|shed] [tonight|around here], there have been thefts on {street} Street",
     ),
     "hate": (  # a group attacked by identity, in varied constructions
         "{g} are {dehum}", "{g} are nothing but {dehum}", "I {hateverb} {g}", "{g} make me sick", "You can't trust {g}", "{g} should be {punish}",

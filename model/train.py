@@ -60,7 +60,9 @@ LABEL_MAPPING = {
     "stormfront-hate-speech": "abuse=1 for 'hate', 0 for 'noHate'; relation/idk dropped; split by post",
     "jigsaw-toxic-sample-ibm": "abuse=toxic; evaluation only (smoke)",
     "synthetic": "model/synth.py: spam genres spam=1, abuse templates abuse=1, hard negatives 0; model/synth_harms.py "
-                 "(and synth_harms_en.py: English threats and group hate with targets, counter-speech quoting or "
+                 "(and synth_harms_en.py: English threats and group hate with targets, threats in varied frames "
+                 "(verbs, persons, tenses, targets: reporters, commenters, officials, groups) and their civil "
+                 "look-alikes (I'll send you the link, we'll beat them on Saturday), counter-speech quoting or "
                  "referring to hate, reclaimed in-group words, groups named neutrally, news of attacks, all 0 but "
                  "the threats and hate); a generated row equal to a HateCheck case is dropped; "
                  "training only",

@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 
 import pytest
 
-from model.synth_harms import CATEGORIES, HEADS, expand, family_labels, generate
+from model.synth_harms import CATEGORIES, HEADS, ROWS_EN, ROWS_PER_FAMILY_EN, expand, family_labels, generate
 from model.synth_harms_en import FAMILIES as FAMILIES_EN
 from model.synth_harms_negatives import NEGATIVES
 from model.synth_harms_positives import POSITIVES
@@ -118,7 +118,8 @@ def test_english_families_with_targets(en_rows):
     reclaimed words, neutral group mentions, swearing at nobody and news are clean for every head; every
     template is used and every family has its rows."""
     counts = Counter(r["source"] for r in en_rows)
-    assert set(counts) == {f"synth-en-{f}" for f in FAMILIES_EN} and min(counts.values()) >= 300
+    assert set(counts) == {f"synth-en-{f}" for f in FAMILIES_EN}
+    assert all(n == ROWS_EN.get(f.removeprefix("synth-en-"), ROWS_PER_FAMILY_EN) for f, n in counts.items()), counts
     used = {r["group"] for r in en_rows}
     for family, templates in FAMILIES_EN.items():
         assert all(f"en-{family}-{i:02d}" in used for i in range(len(templates))), family
@@ -126,12 +127,17 @@ def test_english_families_with_targets(en_rows):
         family = r["source"].removeprefix("synth-en-")
         assert r["lang"] == "en" and r["synthetic"] is True and r["labels"]["spam"] == 0
         assert r["text"].strip() and not re.search(r"[{}\[\]|]", r["text"]), r["text"]
-        if family in CATEGORIES:
-            assert r["labels"][family] == 1 and r["labels"]["abuse"] == 1
+        if family.split("_")[0] in CATEGORIES:  # threat, hate, threat_varied
+            category = family.split("_")[0]
+            assert r["labels"][category] == 1 and r["labels"]["abuse"] == 1
+            assert category != "threat" or r["labels"]["harassment"] is None  # a threat is not an insult
         else:
             assert set(r["labels"].values()) == {0}, r
     quoted = [r for r in en_rows if r["source"] == "synth-en-neg_counter_quote"]
     assert sum('"' in r["text"] for r in quoted) >= 0.9 * len(quoted)
+    varied = [r for r in en_rows if r["source"] == "synth-en-threat_varied"]
+    at_groups = [r for r in varied if r["labels"]["hate"] == 1]  # a threat at a group's members is hate too
+    assert 0.1 * len(varied) < len(at_groups) < 0.5 * len(varied)
 
 
 def test_long_rows_keep_the_attack_among_neutral_sentences(rows):

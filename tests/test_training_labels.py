@@ -109,3 +109,11 @@ def test_japanese_cross_validation_folds_keep_groups_whole_and_never_touch_held_
         assert bool([r for r in scored if r.source == "realpersonachat"]) == (fold == 0)
         seen_scored += [r.text for r in scored if r.source.startswith("rtp")]
     assert len(seen_scored) == len(set(seen_scored)) == 60 * 2 + 60  # every training-side row scored once
+
+
+def test_civil_ham_is_clean_for_every_harm_unless_a_category_is_left_unlabelled(monkeypatch):
+    civil = "I'll see you at the station at six, bring the tickets"
+    assert D.ham_cats(civil) == dict.fromkeys(D.CATEGORY_NAMES, 0)
+    assert D.ham_cats("I will kill you, you idiot") is None  # a harm word: ham is no judgement of civility
+    monkeypatch.setattr(D, "HAM_UNLABELLED", ("threat",))
+    assert D.ham_cats(civil) == {**dict.fromkeys(D.CATEGORY_NAMES, 0), "threat": None}
