@@ -8,6 +8,7 @@ model and on small fitted ones with other parameters, over generated Japanese/En
 
 import itertools
 import json
+import os
 import random
 import re
 import subprocess
@@ -357,3 +358,26 @@ def test_code_stats_are_numpys_counts(budget):
         c = codes.astype(np.uint64)
         grams = ((c[:-3] * 1_000_003 + c[1:-2]) * 1_000_003 + c[2:-1]) * 1_000_003 + c[3:]
         assert distinct == np.unique(grams).size, text
+
+
+@pytest.mark.slow
+def test_the_images_cache_is_loaded_not_compiled_by_the_service(tmp_path):
+    """The Dockerfile's recipe: the build stage loads the model with NUMBA_CACHE_DIR set and a generic CPU, which
+    compiles the kernels into the cache; the service's process (same settings, final stage) then loads every
+    kernel from it and compiles nothing, whichever host it runs on."""
+    stages = re.split(r"^FROM ", (ROOT / "Dockerfile").read_text(), flags=re.M)[1:]
+    for stage in (stages[0], stages[-1]):
+        assert "NUMBA_CACHE_DIR=/app/numba-cache" in stage and "NUMBA_CPU_NAME=generic" in stage
+    assert "chown -R 10001:10001 /app/numba-cache" in stages[-1]  # writable: a newer numba may add to it
+    env = {**os.environ, "NUMBA_CACHE_DIR": str(tmp_path / "cache"), "NUMBA_CPU_NAME": "generic"}
+    code = ("from moderation.scoring.scorer import load_scorer, read_active; v, sha = read_active('model/artifacts');"
+            " load_scorer('model/artifacts/' + v, sha)")
+    build = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
+                           timeout=600)
+    assert build.returncode == 0, build.stderr
+    serve = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env={**env, "NUMBA_DEBUG_CACHE": "1"},
+                           capture_output=True, text=True, timeout=120)
+    assert serve.returncode == 0, serve.stderr
+    assert "data saved" not in serve.stdout
+    for kernel in ("featurise", "decide"):
+        assert re.search(rf"data loaded from .*kernels\.{kernel}-", serve.stdout), serve.stdout
