@@ -1,75 +1,139 @@
-"""An Aho-Corasick automaton (pyahocorasick) whose root finds every character of a text at once.
+"""An Aho-Corasick automaton over code points, scanned by one compiled loop (numba).
 
-pyahocorasick looks a character up among a node's children one by one, in the order they were added; a text
-character that starts no listed word costs a walk over all the root's children (hundreds for the word lists:
-~80 ns a character, the largest part of scanning a long comment). Here every character of the words is a child
-of the root, kana and ASCII first (the commonest in comments), and in a long text every character that occurs
-in no word is replaced by one placeholder, the root's first child, before the scan (a short one is scanned as it
-is: the replacing costs more than it saves). The hits (end, value) are those of the plain automaton on the
-original text, in the same order: the replaced characters could match nothing, and the extra root children are
-paths that end in a character the scanned text never has.
+pyahocorasick looks a character up among a node's children one by one and yields a Python tuple per hit:
+40-50 ns a character of a comment, whatever the lists. Here the words' characters are numbered (a lookup table
+over code points; every character of no word is 0 and sends the scan back to the root), the root's transitions
+are a dense array, the other nodes' sorted children are searched, and the scan writes (end, word) into arrays.
+The hits are those of a plain pyahocorasick automaton on the same text, in the same order: by end, and at one
+end the longest first (tests/test_needles.py compares them). All the tables are one int32 array, so a call
+passes two arrays; nothing is compiled at import (the first scan compiles, or loads numba's on-disk cache).
 """
 
 from __future__ import annotations
 
-import ahocorasick
+from collections import deque
+
 import numpy as np
+from numba import njit
 
 __all__ = ["Automaton"]
 
-_OTHER = "\x00"  # what a character that occurs in no word becomes (the root's first child)
-_NEVER = "\x01"  # follows every extra root child: a path no text reaches the end of
-LONG_SCAN = 150_000  # text length x root children from which replacing characters costs less than it saves
-SMALL_ROOT = 100  # distinct first characters below which the plain automaton is as fast
-
-
-def _rank(ch: str) -> tuple[int, str]:
-    """Root children in this order: hiragana, ASCII, katakana, then the rest (kanji...)."""
-    if "\u3041" <= ch <= "\u309f":
-        return 0, ch
-    if ch.isascii():
-        return 1, ch
-    if "\u30a0" <= ch <= "\u30ff":
-        return 2, ch
-    return 3, ch
+# where each table starts in the packed array (its first entries)
+_LUT, _LUT_SIZE, _ROOT, _FAIL, _CHILD_AT, _CHILD_SYM, _CHILD_STATE, _OUT_AT, _OUT_WORD = range(9)
+_HEADER = 9
 
 
 class Automaton:
-    """`iter(text)` is pyahocorasick's `iter` over `words` (word -> value), cheaper; `len()` counts the words."""
+    """`scan(text)` gives (ends, word indices) of every occurrence of a word of `words` (word -> value) in `text`;
+    `iter(text)` the (end, value) pairs pyahocorasick's `iter` would; `len()` counts the words."""
 
-    __slots__ = ("_automaton", "_long", "_lut", "_size", "_words")
+    __slots__ = ("_table", "keys", "values")
 
     def __init__(self, words: dict[str, object]):
-        self._words = len(words)
-        self._automaton = ahocorasick.Automaton()
-        self._lut = None  # None: the plain automaton (few first characters: a short walk already)
-        chars = sorted({c for w in words for c in w}, key=_rank)
-        if len({w[0] for w in words}) >= SMALL_ROOT:
-            if _OTHER in chars or _NEVER in chars:
-                raise ValueError("a listed word holds a placeholder character")
-            for ch in (_OTHER, *chars):  # the root's children, in the order lookups try them
-                self._automaton.add_word(ch + _NEVER, None)
-            # code point -> itself if it occurs in a word, else the placeholder (0); one more entry, 0, for every
-            # code point above them
-            self._size = max(map(ord, chars)) + 2
-            self._lut = np.zeros(self._size, dtype=np.uint32)
-            self._lut[[ord(c) for c in chars]] = [ord(c) for c in chars]
-            self._long = LONG_SCAN // len(chars)  # from this length the placeholder pays
-        for w, value in words.items():
-            self._automaton.add_word(w, value)
-        if words:
-            self._automaton.make_automaton()
+        self.keys = list(words)
+        self.values = list(words.values())
+        chars = sorted({c for w in self.keys for c in w})
+        symbol = {c: i + 1 for i, c in enumerate(chars)}  # 0: a character of no word
+        children: list[dict[int, int]] = [{}]
+        terminal = [-1]
+        for k, w in enumerate(self.keys):
+            s = 0
+            for c in w:
+                nxt = children[s].get(symbol[c])
+                if nxt is None:
+                    nxt = children[s][symbol[c]] = len(children)
+                    children.append({})
+                    terminal.append(-1)
+                s = nxt
+            terminal[s] = k
+        fail = [0] * len(children)
+        out: list[list[int]] = [[] for _ in children]
+        order = deque(children[0].values())
+        while order:  # breadth first: a node's fail state and its outputs are known before its children's
+            s = order.popleft()
+            out[s] = ([terminal[s]] if terminal[s] >= 0 else []) + out[fail[s]]
+            for sym, nxt in children[s].items():
+                f = fail[s]
+                while f and sym not in children[f]:
+                    f = fail[f]
+                fail[nxt] = children[f].get(sym, 0)
+                order.append(nxt)
+        lut = np.zeros(max(map(ord, chars), default=0) + 2, dtype=np.int64)
+        lut[[ord(c) for c in chars]] = [symbol[c] for c in chars]
+        root = np.zeros(len(chars) + 1, dtype=np.int64)
+        for sym, nxt in children[0].items():
+            root[sym] = nxt
+        child_at = np.cumsum([0] + [len(ch) for ch in children])
+        child_sym = [sym for ch in children for sym in sorted(ch)]
+        child_state = [ch[sym] for ch in children for sym in sorted(ch)]
+        out_at = np.cumsum([0] + [len(o) for o in out])
+        out_word = [k for o in out for k in o]
+        parts = [lut, root, fail, child_at, child_sym, child_state, out_at, out_word]
+        starts = np.cumsum([_HEADER] + [len(p) for p in parts])
+        header = [starts[0], lut.size, *starts[1:-1]]
+        self._table = np.concatenate([np.asarray(header, np.int64)] + [np.asarray(p, np.int64) for p in parts]
+                                     ).astype(np.int32)
 
     def __len__(self) -> int:
-        return self._words
+        return len(self.keys)
 
-    def iter(self, text: str, codes: np.ndarray | None = None):
-        """(end, value) of every occurrence of a word in `text` (`codes`: its code points as uint32, if known)."""
-        if not self._words or not text:
-            return iter(())
-        if self._lut is None or (len(text) < self._long and _NEVER not in text):
-            return self._automaton.iter(text)
+    def scan(self, text: str, codes: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """(end index, word index) arrays of every occurrence of a word in `text` (`codes`: its code points as
+        uint32, if known)."""
         if codes is None:
             codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        kept = self._lut[np.minimum(codes, self._size - 1)]
-        return self._automaton.iter(kept.tobytes().decode("utf-32-le", "surrogatepass"))
+        return _scan(codes, self._table)
+
+    def iter(self, text: str, codes: np.ndarray | None = None):
+        """(end, value) of every occurrence of a word in `text`: pyahocorasick's iter, as a list."""
+        if not self.keys or not text:
+            return []
+        ends, words = self.scan(text, codes)
+        return list(zip(ends.tolist(), map(self.values.__getitem__, words.tolist()), strict=True))
+
+
+@njit(cache=True, nogil=True)
+def _scan(codes, t):
+    lut, lut_size, root, fail = t[_LUT], t[_LUT_SIZE], t[_ROOT], t[_FAIL]
+    child_at, child_sym, child_state, out_at, out_word = (t[_CHILD_AT], t[_CHILD_SYM], t[_CHILD_STATE], t[_OUT_AT],
+                                                          t[_OUT_WORD])
+    n = codes.size
+    cap = 16 if n < 16 else n
+    ends = np.empty(cap, np.int64)
+    words = np.empty(cap, np.int32)
+    k = 0
+    s = 0
+    for i in range(n):
+        c = codes[i]
+        sym = t[lut + c] if c < lut_size else 0
+        if sym == 0:  # in no word: no match runs through it
+            s = 0
+            continue
+        while True:
+            if s == 0:
+                s = t[root + sym]
+                break
+            lo = t[child_at + s]
+            hi = t[child_at + s + 1]
+            while lo < hi:  # the sorted children: binary search
+                mid = (lo + hi) >> 1
+                if t[child_sym + mid] < sym:
+                    lo = mid + 1
+                else:
+                    hi = mid
+            if lo < t[child_at + s + 1] and t[child_sym + lo] == sym:
+                s = t[child_state + lo]
+                break
+            s = t[fail + s]
+        for j in range(t[out_at + s], t[out_at + s + 1]):
+            if k == cap:
+                cap *= 2
+                grown_ends = np.empty(cap, np.int64)
+                grown_words = np.empty(cap, np.int32)
+                grown_ends[:k] = ends[:k]
+                grown_words[:k] = words[:k]
+                ends, words = grown_ends, grown_words
+            ends[k] = i
+            words[k] = t[out_word + j]
+            k += 1
+    return ends[:k], words[:k]

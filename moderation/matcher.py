@@ -82,7 +82,12 @@ class Matcher:
     def _all(self, text: str, codes=None) -> list[tuple[int, int, str, tuple[str, ...]]]:
         hits = []
         n = len(text)
-        for end, (word, cats, kind, free, size, first_latin, last_latin) in self.automaton.iter(text, codes):
+        if not text:
+            return hits
+        ends, words = self.automaton.scan(text, codes)
+        values = self.automaton.values
+        for end, (word, cats, kind, free, size, first_latin, last_latin) in zip(
+                ends.tolist(), map(values.__getitem__, words.tolist()), strict=True):
             a, b = end + 1 - size, end + 1
             if free:
                 hits.append((a, b, word, cats))

@@ -133,7 +133,10 @@ class NeedleIndex:
     def found(self, text: str, codes=None) -> set[str]:
         """Every needle string that occurs in `text` (one pass, linear in the text plus the occurrences; `codes`:
         the text's code points as uint32, if known)."""
-        return {needle for _end, needle in self.automaton.iter(text, codes)}
+        if not text:
+            return set()
+        values = self.automaton.values
+        return {values[k] for k in self.automaton.scan(text, codes)[1].tolist()}
 
 
 # -- where a match can start -------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from bench.adversarial import SEPARATORS, _walk, adversarial_inputs
 from moderation import features, targets
 from moderation import text as text_module
+from moderation.automaton import Automaton
 from moderation.needles import (
     NeedleIndex,
     Needles,
@@ -192,58 +193,50 @@ def test_prefixes_of_a_pattern(pattern, strings):
 _WORD_SAMPLE = ["しね", "ばか", "kill", "die", "the word", "議員", "バカ", "カス", "氏", "ね", "a", "ab", "bab", "😊x"]
 
 
-def _automata():
-    """A plain pyahocorasick automaton of _WORD_SAMPLE, and ours three ways: plain (few first characters), the
-    root reordered scanning the text as it is, and reordered with the placeholder."""
+def _plain():
+    """A plain pyahocorasick automaton of _WORD_SAMPLE."""
     import ahocorasick
-
-    from moderation import automaton
 
     plain = ahocorasick.Automaton()
     for i, w in enumerate(_WORD_SAMPLE):
         plain.add_word(w, i)
     plain.make_automaton()
-    words = {w: i for i, w in enumerate(_WORD_SAMPLE)}
-    ours = [automaton.Automaton(words)]
-    saved = automaton.SMALL_ROOT, automaton.LONG_SCAN
-    try:
-        automaton.SMALL_ROOT = 1
-        for automaton.LONG_SCAN in (10 ** 9, 0):
-            ours.append(automaton.Automaton(words))
-    finally:
-        automaton.SMALL_ROOT, automaton.LONG_SCAN = saved
-    assert ours[0]._lut is None and ours[1]._long > 1000 and ours[2]._long == 0
-    return plain, ours
+    return plain
 
 
-_PLAIN, _OURS = _automata()
+_PLAIN = _plain()
+_OURS = Automaton({w: i for i, w in enumerate(_WORD_SAMPLE)})
 
 
 @settings(max_examples=300, deadline=None)
-@given(text=st.lists(st.sampled_from([*_WORD_SAMPLE, "\x00", "\x01", "。", " ", "x", "漢", "\ud800"]), max_size=30)
-       .map("".join))
+@given(text=st.lists(st.sampled_from([*_WORD_SAMPLE, "\x00", "\x01", "。", " ", "x", "漢", "\ud800", "\U0010ffff"]),
+                     max_size=30).map("".join))
 def test_automaton_finds_what_the_plain_automaton_finds(text):
-    """The reordered root and the placeholder for characters of no word change no hit nor its order."""
-    want = list(_PLAIN.iter(text))
-    for ours in _OURS:
-        assert list(ours.iter(text)) == want
+    """The compiled scan gives pyahocorasick's hits in its order (by end, the longest first at one end)."""
+    assert _OURS.iter(text) == list(_PLAIN.iter(text))
+    ends, words = _OURS.scan(text)
+    assert list(zip(ends.tolist(), words.tolist(), strict=True)) == list(_PLAIN.iter(text))
 
 
-def test_word_lists_hit_the_same_with_the_placeholder():
-    """A Matcher and the signals' needle index on the adversarial inputs: the hits of a plain automaton."""
+def test_word_lists_hit_what_a_plain_automaton_hits():
+    """A Matcher, the signals' word lists and needle index on the adversarial inputs: a plain automaton's hits."""
     import ahocorasick
 
     from moderation.matcher import Matcher
 
     lists = {"a": ("しね", "ばか", "die", "ass"), "b": ("お前", "you", "死ね")}
     matcher = Matcher(lists)
-    plain = ahocorasick.Automaton()
+    plain, every_word = ahocorasick.Automaton(), ahocorasick.Automaton()
     for w in {w for ws in lists.values() for w in ws}:
         plain.add_word(w, w)
+    for w in features._WORDS.automaton.keys:
+        every_word.add_word(w, w)
     plain.make_automaton()
+    every_word.make_automaton()
     needles = {n for guard in features._NEEDLES.guards.values() for n in guard.strings}
     for _name, text in adversarial_inputs(200):
         assert [(e, v[0]) for e, v in matcher.automaton.iter(text)] == list(plain.iter(text))
+        assert [(e, v[0]) for e, v in features._WORDS.automaton.iter(text)] == list(every_word.iter(text))
         assert features._NEEDLES.found(text) == {n for n in needles if n in text}
 
 
@@ -256,3 +249,17 @@ def test_trie_alternation_finds_every_start(strings, text):
     want = [i for i in range(len(text)) if text.startswith(tuple(strings), i)]
     trie = re.compile(_alternation(strings))
     assert [i for i in range(len(text)) if trie.match(text, i)] == want
+
+
+@pytest.mark.parametrize("rx", list(targets._CONTEXT), ids=lambda rx: rx.pattern[:20])
+def test_a_context_pattern_occurs_where_its_search_finds_it(rx):
+    """personal_info asks whether a context pattern occurs by matching it where its start strings are found."""
+    every = st.lists(st.sampled_from([*_pieces(rx), "the", "you", "his ", "office", "inc", "さんの"]),
+                     max_size=25).map("".join)
+
+    @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(text=every)
+    def check(text):
+        assert targets._occurs(rx, text) == (rx.search(text) is not None)
+
+    check()
