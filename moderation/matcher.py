@@ -7,12 +7,15 @@ Japanese has no spaces, so a boundary is decided by the script of the entry and 
 - a hiragana entry must not continue a hiragana word on its left (動かす, ですしね) except after a particle
   or an addressee (お前ばか), and not run into a listed continuation on its right (ばかり, くずれる);
 - kanji entries are taken as they are (a kanji compound keeps its meaning inside a longer one).
-Cost: one automaton scan, O(text + matches), then O(matches log matches) to drop contained matches.
+Cost: one automaton scan, O(text + matches), then O(matches log matches) to drop contained matches, both
+compiled (numba): the boundary rules below are applied to the scan's arrays, and only the hits kept become
+Python tuples.
 """
 
 from __future__ import annotations
 
-from operator import itemgetter
+import numpy as np
+from numba import njit
 
 from moderation.automaton import Automaton
 
@@ -24,7 +27,6 @@ ADDRESSEES = ("おまえ", "あんた", "こいつ", "あいつ", "てめえ", "
 RIGHT_EXCLUDE = {"ばか": "りし", "くず": "れすしさせそ", "はげ": "しまむ", "かす": "", "ごみ": "", "ぶす": "っ",
                  "でぶ": "", "あほ": "", "くそ": "", "きもい": "", "うざい": ""}
 LATIN, KATAKANA, HIRAGANA, OTHER = 0, 1, 2, 3
-_START = itemgetter(0)
 
 
 def _is_kata(ch: str) -> bool:
@@ -61,79 +63,153 @@ class Matcher:
             for w in words:
                 if w:
                     own.setdefault(w, set()).add(cat)
-        self.automaton = self._build({w: tuple(sorted(c)) for w, c in own.items()})
+        self._build({w: tuple(sorted(c)) for w, c in own.items()})
         # a word counts for the categories of the listed words inside it too (くそ野郎: くそ and 野郎)
         merged = {}
         for w, cats in own.items():
-            inner = {c for a, b, sub, sub_cats in self._all(w) for c in sub_cats}
+            inner = {c for a, b, sub, sub_cats in self._hits(w, contain=False) for c in sub_cats}
             merged[w] = tuple(sorted(cats | inner))
-        self.automaton = self._build(merged)
+        self._build(merged)
 
-    @staticmethod
-    def _build(words: dict[str, tuple[str, ...]]) -> Automaton:
-        values = {}
-        for w, cats in words.items():
-            kind = _kind(w)  # a word of kanji (or other script) not starting with katakana has no boundary rule
-            # a Latin entry's boundary test is inlined in _all: (whether its first and last characters are letters)
-            values[w] = (w, cats, kind, kind == OTHER and not _is_kata(w[0]), len(w),
-                         kind == LATIN and _is_latin(w[0]), kind == LATIN and _is_latin(w[-1]))
-        return Automaton(values)
+    def _build(self, words: dict[str, tuple[str, ...]]) -> None:
+        """The automaton, each word's categories, and the table of what the boundary rules read of each word."""
+        self.automaton = Automaton(words)
+        self._words = self.automaton.keys
+        self._cats = self.automaton.values
+        self._rules = _rules(self._words)
 
-    def _all(self, text: str, codes=None) -> list[tuple[int, int, str, tuple[str, ...]]]:
-        hits = []
-        n = len(text)
+    def _hits(self, text: str, codes=None, contain: bool = True) -> list[tuple[int, int, str, tuple[str, ...]]]:
         if not text:
-            return hits
-        ends, words = self.automaton.scan(text, codes)
-        values = self.automaton.values
-        for end, (word, cats, kind, free, size, first_latin, last_latin) in zip(
-                ends.tolist(), map(values.__getitem__, words.tolist()), strict=True):
-            a, b = end + 1 - size, end + 1
-            if free:
-                hits.append((a, b, word, cats))
-            elif kind == LATIN:  # _bounded's Latin rule without a call per hit (most hits of English text)
-                joined_left = first_latin and a and text[a - 1] in _ALNUM  # _is_latin, without a call
-                if not (joined_left or (last_latin and b < n and text[b] in _ALNUM)):
-                    hits.append((a, b, word, cats))
-            elif self._bounded(text, a, b, word, kind):
-                hits.append((a, b, word, cats))
-        return hits
-
-    def _bounded(self, text: str, a: int, b: int, word: str, kind: int) -> bool:
-        left = text[a - 1] if a > 0 else ""
-        right = text[b] if b < len(text) else ""
-        if kind == LATIN:
-            return not (left and _is_latin(left) and _is_latin(word[0])) and not (
-                right and _is_latin(right) and _is_latin(word[-1]))
-        if _is_kata(word[0]) and left and _is_kata(left):
-            return False
-        if kind == KATAKANA:
-            return not (right and _is_kata(right))
-        if kind == HIRAGANA:
-            if right and right in RIGHT_EXCLUDE.get(word, ""):
-                return False
-            if left and _is_hira(left) and left not in PARTICLES:
-                return text.endswith(ADDRESSEES, 0, a)
-            if len(word) <= 2 and left and "\u4e00" <= left <= "\u9fff" and word[0] in "かすしい":
-                return False  # okurigana of a verb or adjective (動かす, 美味しい)
-        return True
+            return []
+        if codes is None:
+            codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        ends, found = self.automaton.scan(text, codes)
+        if not ends.size:
+            return []
+        starts, ends, found = _bounded(codes, ends, found, self._rules, contain)
+        words = found.tolist()
+        return list(zip(starts.tolist(), ends.tolist(), map(self._words.__getitem__, words),
+                        map(self._cats.__getitem__, words), strict=True))
 
     def find(self, text: str, codes=None) -> list[tuple[int, int, str, tuple[str, ...]]]:
         """(start, end, word, categories) of every bounded hit not inside a longer bounded hit, in text order
         (`codes`: the text's code points as uint32, if known)."""
-        hits = self._all(text, codes)
-        if len(hits) < 2:
-            return hits
-        # by start, the longer of two with one start first: the automaton reports hits by end, so a hit that
-        # shares its start with a longer one comes before it; reversed, a stable sort by start alone (no key
-        # function called per hit) puts the longer first
-        hits.reverse()
-        hits.sort(key=_START)
-        out = []
-        reach = -1
-        for h in hits:
-            if h[1] <= reach:  # inside an earlier, longer hit: its categories are already counted
-                continue
-            out.append(h)
-            reach = h[1]
-        return out
+        return self._hits(text, codes)
+
+
+# the rules' table (int32): a header of where each part starts, then per word its kind, length, whether its first
+# (last) character is an ASCII letter or digit, whether it starts with katakana, whether it may be okurigana
+# (<= 2 characters starting with かすしい), where its RIGHT_EXCLUDE characters are; those characters; the
+# particles; the addressees (each: its length, then its code points)
+_KIND, _SIZE, _FIRST_LATIN, _LAST_LATIN, _FIRST_KATA, _OKURI, _EXCLUDE_AT, _EXCLUDE, _PARTICLES, _ADDRESSEES = range(10)
+_HEADER = 10
+
+
+def _rules(words: list[str]) -> np.ndarray:
+    exclude = [RIGHT_EXCLUDE.get(w, "") if _kind(w) == HIRAGANA else "" for w in words]
+    addressees = [x for a in ADDRESSEES for x in (len(a), *map(ord, a))]
+    parts = [[_kind(w) for w in words], [len(w) for w in words], [_is_latin(w[0]) for w in words],
+             [_is_latin(w[-1]) for w in words], [_is_kata(w[0]) for w in words],
+             [len(w) <= 2 and w[0] in "かすしい" for w in words], np.cumsum([0] + [len(x) for x in exclude]),
+             [ord(c) for x in exclude for c in x], sorted(map(ord, PARTICLES)), addressees]
+    starts = np.cumsum([_HEADER] + [len(p) for p in parts])
+    return np.concatenate([starts[:-1]] + [np.asarray(p, dtype=np.int64) for p in parts]).astype(np.int32)
+
+
+@njit(cache=True, nogil=True)
+def _kata(c) -> bool:
+    return 0x30A1 <= c <= 0x30FA or c == 0x30FC
+
+
+@njit(cache=True, nogil=True)
+def _alnum(c) -> bool:
+    return 48 <= c <= 57 or 65 <= c <= 90 or 97 <= c <= 122
+
+
+@njit(cache=True, nogil=True)
+def _after_addressee(codes, a, t) -> bool:
+    """text.endswith(ADDRESSEES, 0, a)"""
+    at = t[_ADDRESSEES]
+    while at < t.size:
+        size = t[at]
+        if size <= a:
+            same = True
+            for j in range(size):
+                if codes[a - size + j] != t[at + 1 + j]:
+                    same = False
+                    break
+            if same:
+                return True
+        at += size + 1
+    return False
+
+
+@njit(cache=True, nogil=True)
+def _bounded(codes, ends, words, t, contain):
+    """(starts, ends, words) of the hits (automaton ends, word indices) that keep the boundary rules, in the
+    automaton's order; with `contain`, by start (the longer first) and without those inside an earlier one."""
+    n = codes.size
+    kind_at, size_at, first_latin, last_latin, first_kata, okuri = (t[_KIND], t[_SIZE], t[_FIRST_LATIN],
+                                                                    t[_LAST_LATIN], t[_FIRST_KATA], t[_OKURI])
+    exclude_at, exclude, particles, particles_end = t[_EXCLUDE_AT], t[_EXCLUDE], t[_PARTICLES], t[_ADDRESSEES]
+    m = ends.size
+    out_a = np.empty(m, np.int64)
+    out_b = np.empty(m, np.int64)
+    out_w = np.empty(m, np.int32)
+    k = 0
+    for i in range(m):
+        w = words[i]
+        b = ends[i] + 1
+        a = b - t[size_at + w]
+        kind = t[kind_at + w]
+        keep = True
+        if kind == LATIN:
+            if t[first_latin + w] and a > 0 and _alnum(codes[a - 1]):
+                keep = False
+            elif t[last_latin + w] and b < n and _alnum(codes[b]):
+                keep = False
+        elif kind != OTHER or t[first_kata + w]:
+            left = np.int64(codes[a - 1]) if a > 0 else np.int64(-1)
+            right = np.int64(codes[b]) if b < n else np.int64(-1)
+            if t[first_kata + w] and left >= 0 and _kata(left):
+                keep = False
+            elif kind == KATAKANA:
+                keep = not (right >= 0 and _kata(right))
+            elif kind == HIRAGANA:
+                excluded = False
+                if right >= 0:
+                    for j in range(t[exclude_at + w], t[exclude_at + w + 1]):
+                        if t[exclude + j] == right:
+                            excluded = True
+                particle = False
+                for j in range(particles, particles_end):
+                    if t[j] == left:
+                        particle = True
+                if excluded:
+                    keep = False
+                elif 0x3041 <= left <= 0x3096 and not particle:
+                    keep = _after_addressee(codes, a, t)
+                elif t[okuri + w] and 0x4E00 <= left <= 0x9FFF:
+                    keep = False  # okurigana of a verb or adjective (動かす, 美味しい)
+        if keep:
+            out_a[k] = a
+            out_b[k] = b
+            out_w[k] = w
+            k += 1
+    if not contain or k < 2:
+        return out_a[:k], out_b[:k], out_w[:k]
+    # by start, the longer of two with one start first; a hit inside an earlier, longer one is dropped (its
+    # categories are counted already)
+    order = np.argsort(out_a[:k] * (n + 2) + (n + 1 - out_b[:k]))
+    kept_a = np.empty(k, np.int64)
+    kept_b = np.empty(k, np.int64)
+    kept_w = np.empty(k, np.int32)
+    reach = -1
+    j = 0
+    for i in order:
+        if out_b[i] <= reach:
+            continue
+        kept_a[j], kept_b[j], kept_w[j] = out_a[i], out_b[i], out_w[i]
+        reach = out_b[i]
+        j += 1
+    return kept_a[:j], kept_b[:j], kept_w[:j]

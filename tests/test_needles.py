@@ -1,6 +1,7 @@
 """Needle guards only skip scans that would find nothing: every guarded pattern, on texts built from its own
 literals, characters and near-misses, matches only where its guard lets the scan run (issue 13: the hot path)."""
 
+import functools
 import re
 import re._parser as P
 
@@ -263,3 +264,68 @@ def test_a_context_pattern_occurs_where_its_search_finds_it(rx):
         assert targets._occurs(rx, text) == (rx.search(text) is not None)
 
     check()
+
+
+@functools.lru_cache(maxsize=2)
+def _plain_of(matcher):
+    import ahocorasick
+
+    plain = ahocorasick.Automaton()
+    for w, cats in zip(matcher._words, matcher._cats, strict=True):
+        plain.add_word(w, (w, cats))
+    plain.make_automaton()
+    return plain
+
+
+def _reference_find(matcher, text):
+    """The word-list hits as the boundary rules read in Python (moderation/matcher.py before they were compiled),
+    over a plain pyahocorasick automaton: the reference the compiled rules must agree with."""
+    from moderation import matcher as M
+
+    plain = _plain_of(matcher)
+    hits = []
+    for end, (w, cats) in plain.iter(text) if text else ():
+        a, b = end + 1 - len(w), end + 1
+        left, right, kind = text[a - 1] if a else "", text[b] if b < len(text) else "", M._kind(w)
+        if kind == M.LATIN:
+            keep = not (left and M._is_latin(left) and M._is_latin(w[0])) and not (
+                right and M._is_latin(right) and M._is_latin(w[-1]))
+        elif M._is_kata(w[0]) and left and M._is_kata(left):
+            keep = False
+        elif kind == M.KATAKANA:
+            keep = not (right and M._is_kata(right))
+        elif kind == M.HIRAGANA and right and right in M.RIGHT_EXCLUDE.get(w, ""):
+            keep = False
+        elif kind == M.HIRAGANA and left and M._is_hira(left) and left not in M.PARTICLES:
+            keep = text.endswith(M.ADDRESSEES, 0, a)
+        else:
+            keep = not (kind == M.HIRAGANA and len(w) <= 2 and left and "\u4e00" <= left <= "\u9fff"
+                        and w[0] in "かすしい")
+        if keep:
+            hits.append((a, b, w, cats))
+    hits.sort(key=lambda h: (h[0], -h[1]))
+    out, reach = [], -1
+    for h in hits:
+        if h[1] > reach:
+            out.append(h)
+            reach = h[1]
+    return out
+
+
+_MATCHER_PIECES = ["ばか", "ばかり", "バカ", "ブス", "サブスク", "くず", "くずれる", "かす", "動かす",
+                   "美味しい", "しね", "お前", "おまえ", "こいつ", "は", "が", "の", "て", "死ね", "くそ野郎",
+                   "チンコ", "パチンコ", "ー", "漢", " ", "。", "kill", "skill", "you", "i", "u", "a1", "ass",
+                   "class", "fuck", "\ud800", "😊"]
+_REFERENCE_TEXTS = st.lists(st.sampled_from(_MATCHER_PIECES), max_size=40).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_REFERENCE_TEXTS)
+def test_compiled_boundary_rules_keep_what_the_python_rules_keep(text):
+    """Matcher.find (the rules compiled with numba) against the same rules read in Python, on the real lists."""
+    assert features._WORDS.find(text) == _reference_find(features._WORDS, text)
+
+
+def test_compiled_boundary_rules_on_the_adversarial_inputs():
+    for _name, text in adversarial_inputs(300):
+        assert features._WORDS.find(text) == _reference_find(features._WORDS, text)
