@@ -168,9 +168,8 @@ _PIECES = ["死.ね", "し ね よ", "氏ね", "害児", "ガ○ジ", "L I N E",
 
 @given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=60).map("".join).map(lambda s: s * (1 + 1200 // len(s))))
 def test_a_long_text_normalises_as_a_short_one(text):
-    """From _LONG_SET / _LONG_OFFSETS characters the character set and the per-character mapping are made by numpy,
-    the spacing patterns tried where numpy finds a start and the offsets stay arrays: the same text, offsets,
-    counts and set as the per-character path."""
+    """From _LONG_SET / _LONG_OFFSETS characters the character set and the per-character mapping are made by numpy
+    and the offsets stay arrays: the same text, offsets, counts and set as the per-character path."""
     long_path = normalize(text)
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(text_module, "_LONG_SET", 10**9)
