@@ -278,27 +278,37 @@ def _brands(hits: list, domains: list[str], raw: np.ndarray) -> None:
 
 def _sentence_combos(t: str, hits: list, raw: np.ndarray, focus: list | None = None) -> None:
     """Harm word and target in the SAME sentence (so a long comment does not dilute one attack). With `focus`
-    a list, the (start, end) of the sentence with the most harm hits is appended when the text has several."""
+    a list, the (start, end) of the worst sentence (_worst_sentence) is appended when the text has several."""
     ends = [m.end() for m in _SENTENCE_END.finditer(t)]
-    raw[_IDX["sentences"]] = len(ends) + (0 if ends and ends[-1] == len(t) else 1)
+    sentences = len(ends) + (0 if ends and ends[-1] == len(t) else 1)
+    raw[_IDX["sentences"]] = sentences
     if not hits:
         return
     right = bisect.bisect_right
     # how many hits of each category tuple each sentence has (one bisect per hit, shared by both uses below)
     pairs = Counter([(right(ends, h[0]), h[3]) for h in hits] if ends else zip(repeat(0), map(_CATS, hits)))
-    if focus is not None and raw[_IDX["sentences"]] > 1:
-        _worst_sentence(t, ends, pairs, focus)
+    worst = focus is not None and sentences > 1
     per: dict[int, list[int]] = {}  # sentence -> [combinations a category opens, ... closes, _FLAGS]
-    bits_of = _COMBO_BITS
-    for at, cats in pairs:  # each category tuple once per sentence
-        bits = bits_of.get(cats) or _combo_bits(cats)
+    harm: dict[int, int] = {}  # sentence -> harm words and constructions (_worst_sentence)
+    score: dict[int, int] = {}  # sentence -> those plus whom they may aim at, less news and hedging words
+    info_of = _INFO
+    for (at, cats), k in pairs.items():  # each category tuple once per sentence, with its number of hits
+        info = info_of.get(cats)
+        if info is None:
+            info = _info(cats)
+        first, second, flags, h, w = info
         sentence = per.get(at)
         if sentence is None:
-            per[at] = list(bits)
+            per[at] = [first, second, flags]
         else:
-            sentence[0] |= bits[0]
-            sentence[1] |= bits[1]
-            sentence[2] |= bits[2]
+            sentence[0] |= first
+            sentence[1] |= second
+            sentence[2] |= flags
+        if worst and (h or w):
+            harm[at] = harm.get(at, 0) + h * k
+            score[at] = score.get(at, 0) + w * k
+    if worst:
+        _worst_sentence(t, ends, harm, score, focus)
     for first, second, flags in per.values():
         fired = first & second
         if flags & _NEGATED_FLAG:
@@ -314,12 +324,14 @@ def _sentence_combos(t: str, hits: list, raw: np.ndarray, focus: list | None = N
                 raw[_IDX["profanity_unaimed"]] += 1
 
 
-def _combo_bits(cats: tuple[str, ...]) -> tuple[int, int, int]:
+def _info(cats: tuple[str, ...]) -> tuple[int, int, int, int, int]:
     """A hit's categories as bit sets: the _COMBOS whose first group they meet, those whose second group they
-    meet, and _FLAGS (aimed at someone, insult, profanity, negation), so a sentence ORs integers per hit (kept in
-    _COMBO_BITS: a dict lookup, not a call per category tuple)."""
-    if len(_COMBO_BITS) >= 4096:
-        _COMBO_BITS.clear()
+    meet, and _FLAGS (aimed at someone, insult, profanity, negation), so a sentence ORs integers per hit; and
+    what the hit adds to its sentence's claim to be the worst one: 1 for a harm word or construction, and that
+    plus 1 for a person or group it may aim at, less 1 for a news or hedging word. Kept in _INFO (a dict lookup
+    per category tuple, not a call)."""
+    if len(_INFO) >= 4096:
+        _INFO.clear()
     first = second = 0
     for bit, (one, two) in enumerate(_COMBOS.values()):
         first |= 0 if set(one).isdisjoint(cats) else 1 << bit
@@ -327,32 +339,19 @@ def _combo_bits(cats: tuple[str, ...]) -> tuple[int, int, int]:
     flags = ((_AIMED_FLAG if not _AIMED.isdisjoint(cats) else 0) | (_INSULT_FLAG if "insult" in cats else 0)
              | (_PROFANITY_FLAG if "profanity_en" in cats else 0)
              | (_NEGATED_FLAG if "negated_en" in cats or "negated_ja" in cats else 0))
-    _COMBO_BITS[cats] = first, second, flags
-    return first, second, flags
-
-
-_COMBO_BITS: dict[tuple[str, ...], tuple[int, int, int]] = {}
-
-
-@lru_cache(maxsize=4096)
-def _focus_weight(cats: tuple[str, ...]) -> tuple[int, int]:
-    """What one hit adds to its sentence's claim to be the worst one: (1 for a harm word or construction, that
-    plus 1 for a person or group it may aim at, less 1 for a news or hedging word)."""
     harm = 0 if _FOCUS_KINDS.isdisjoint(cats) else 1
-    return harm, harm + (0 if _FOCUS_TARGETS.isdisjoint(cats) else 1) - (0 if _FOCUS_REPORT.isdisjoint(cats) else 1)
+    weight = harm + (0 if _FOCUS_TARGETS.isdisjoint(cats) else 1) - (0 if _FOCUS_REPORT.isdisjoint(cats) else 1)
+    _INFO[cats] = first, second, flags, harm, weight
+    return _INFO[cats]
 
 
-def _worst_sentence(t: str, ends: list[int], pairs: Counter, focus: list) -> None:
+_INFO: dict[tuple[str, ...], tuple[int, int, int, int, int]] = {}
+
+
+def _worst_sentence(t: str, ends: list[int], harm: dict[int, int], score: dict[int, int], focus: list) -> None:
     """Append (start, end) of the sentence with the most harm words and constructions plus the people they may
     aim at, less its news and hedging words (the first on a tie); a sentence with no harm word is never chosen.
-    Every hit counts, not each category tuple once (`pairs`: (sentence, categories) -> hits)."""
-    harm: dict[int, int] = {}
-    score: dict[int, int] = {}
-    for (sid, cats), k in pairs.items():
-        h, w = _focus_weight(cats)
-        if h or w:
-            harm[sid] = harm.get(sid, 0) + h * k
-            score[sid] = score.get(sid, 0) + w * k
+    Every hit counts (`harm`, `score`: sentence -> sums over its hits)."""
     harmful = [sid for sid in sorted(harm) if harm[sid]]
     if harmful:
         sid = max(harmful, key=score.__getitem__)
@@ -376,7 +375,7 @@ _FOCUS_KINDS = _HARM_WORDS | _MASKED_CONSTRUCTIONS | frozenset(("self_harm_self"
 _FOCUS_TARGETS = frozenset(("second_person", "third_person", "named_person", "group", "public_figure"))
 _FOCUS_REPORT = frozenset(("news", "hedge", "reporting", "negated_en", "negated_ja"))
 _IDX = {name: i for i, name in enumerate(FEATURE_NAMES)}
-_COMBO_AT = tuple(_IDX[name] for name in _COMBOS)  # bit i of _combo_bits is the feature _COMBO_AT[i]
+_COMBO_AT = tuple(_IDX[name] for name in _COMBOS)  # bit i of _info's first two is the feature _COMBO_AT[i]
 _NEGATABLE_BITS = sum(1 << bit for bit, name in enumerate(_COMBOS) if name in _NEGATABLE)
 _AIMED_FLAG, _INSULT_FLAG, _PROFANITY_FLAG, _NEGATED_FLAG = 1, 2, 4, 8
 # features that are values already (ratios, densities, flags); every other one is a count, saturated by log1p

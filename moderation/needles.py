@@ -19,7 +19,7 @@ from moderation.automaton import Automaton
 
 __all__ = ["NeedleIndex", "Needles"]
 
-MAX_NEEDLES = 48   # more than this costs about what the scan it saves
+MAX_NEEDLES = 100  # more than this costs about what the scan it saves (one automaton pass finds them all)
 MAX_CLASS = 12     # characters of a class spelled out as one-character needles
 
 
