@@ -25,7 +25,7 @@ from moderation import lexicon_data as L
 from moderation import wordlists as W
 from moderation.matcher import Matcher
 from moderation.needles import NeedleIndex
-from moderation.targets import CONSTRUCTIONS, PII_PATTERNS, personal_info, reported_spans
+from moderation.targets import CONSTRUCTIONS, PII_GUARDED, personal_info, reported_spans
 from moderation.targets import EMAIL as _EMAIL
 from moderation.text import Normalized
 
@@ -141,6 +141,7 @@ _BRAND_LABELS = _brand_labels()
 _BRAND_LABEL_RX = re.compile("|".join(sorted(map(re.escape, _BRAND_LABELS), key=len, reverse=True)) or r"(?!x)x")
 
 
+@lru_cache(maxsize=4096)
 def _domain(url: str) -> str:
     u = re.sub(r"^(?:https?|hxxps?)://", "", url)
     return u.split("/")[0].split("?")[0].split(":")[0].strip(".")
@@ -360,7 +361,7 @@ def _worst_sentence(t: str, ends: list[int], harm: dict[int, int], score: dict[i
 
 
 # what each pattern needs in a text before it is worth scanning (moderation/needles.py: never changes a count)
-_NEEDLES = NeedleIndex((_NAMED, _LINE_ID, _PHONE, _EMAIL, _MONEY_AMOUNT, *CONSTRUCTIONS.values(), *PII_PATTERNS))
+_NEEDLES = NeedleIndex((_NAMED, _LINE_ID, _PHONE, _EMAIL, _MONEY_AMOUNT, *CONSTRUCTIONS.values(), *PII_GUARDED))
 _GUARDS = _NEEDLES.guards  # pattern -> its guard, read without a method call
 _AIMED = frozenset(("second_person", "third_person", "named_person", "group", "self_ref", "thing"))
 # attacks that a negation in the same sentence turns around ("[group] are not vermin", "I don't hate [group]")
@@ -447,14 +448,18 @@ def signals(norm: Normalized, codes: np.ndarray, spans: list | None = None, focu
         if (not latin and name in _LATIN_ONLY) or (name in _TRIGGERS and chars.isdisjoint(_TRIGGERS[name])) or (
                 not (guard := _GUARDS[rx]).may_match(t, chars, found)):
             continue
-        for m in guard.finditer(t):
-            kind = name
-            if quoted is not None and name in _MASKED_CONSTRUCTIONS and _inside(quoted, [m.start()])[0]:
-                kind = "quoted_harm"
-            raw[_IDX[kind]] += 1
-            hits.append((m.start(), m.end(), "", (kind,)))
-            if spans is not None:
-                spans.append((kind, m.start(), m.end()))
+        found_at = [m.span() for m in guard.finditer(t)]
+        if not found_at:
+            continue
+        kinds = [name] * len(found_at)
+        if quoted is not None and name in _MASKED_CONSTRUCTIONS:  # inside someone else's reported words
+            for i in np.flatnonzero(_inside(quoted, [a for a, _b in found_at])).tolist():
+                kinds[i] = "quoted_harm"
+        for kind, k in Counter(kinds).items():
+            raw[_IDX[kind]] += k
+        hits += [(a, b, "", (kind,)) for (a, b), kind in zip(found_at, kinds, strict=True)]
+        if spans is not None:
+            spans += [(kind, a, b) for (a, b), kind in zip(found_at, kinds, strict=True)]
     _sentence_combos(t, hits, raw, focus)
     for name, value in personal_info(t, spans, chars, digits, found).items():
         raw[_IDX[name]] = value

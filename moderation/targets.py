@@ -7,6 +7,7 @@ information detector is deterministic and tuned for precision (`personal_info` s
 
 from __future__ import annotations
 
+import bisect
 import re
 import re._parser
 
@@ -87,6 +88,7 @@ REPORTED_AFTER_EN = re.compile(r"(?<![a-z])(?:calling|called|saying|say that|sai
                                r"things like|claims? that|claiming)(?![a-z])[^.!?\n,;]{0,80}")
 _REPOST = re.compile(r"\s?@\w{1,30}:")  # a quote that starts with "@user:" reposts that user's words
 _SENTENCE_ENDS = "。．.!?！？\n"
+_SENTENCE_STOP = re.compile("[" + re.escape(_SENTENCE_ENDS) + "]")
 _REPORTED_TRIGGER = frozenset("「『\"“なとっいcstw")
 _NEEDLES_REPORTED = NeedleIndex((REPORTED_QUOTE, REPORTED_BEFORE_JA, REPORTED_AFTER_EN))
 
@@ -121,11 +123,16 @@ def _reported(text: str, chars: set) -> tuple[tuple[int, int, bool], ...]:
     if not chars.isdisjoint("なとっい") and (guard := _NEEDLES_REPORTED[REPORTED_BEFORE_JA]).may_match(text, chars,
                                                                                                      found):
         last_end = 0
+        stops = None  # where sentences end, found once (a search back per match cost a Python step per end mark)
         for m in guard.finditer(text):
-            if m.start() < last_end:
+            at = m.start()
+            if at < last_end:
                 continue
-            start = max(text.rfind(c, last_end, m.start()) for c in _SENTENCE_ENDS) + 1  # the sentence's start
-            out.append((max(start, last_end), m.start(), False))
+            if stops is None:
+                stops = [s.start() for s in _SENTENCE_STOP.finditer(text)]
+            j = bisect.bisect_left(stops, at) - 1  # the last sentence end before the match, if after last_end
+            start = stops[j] + 1 if j >= 0 and stops[j] >= last_end else 0  # the sentence's start
+            out.append((max(start, last_end), at, False))
             last_end = m.end()
     if not chars.isdisjoint("cstw") and (guard := _NEEDLES_REPORTED[REPORTED_AFTER_EN]).may_match(text, chars, found):
         out += [(*m.span(), True) for m in guard.finditer(text)]  # from where one can start (moderation/needles.py)
@@ -219,7 +226,35 @@ _AFFILIATION_TRIGGER = frozenset("年立院行庫社場店局校園学所部勤�
 _IDENTIFYING = ("address", "room", "phone", "email", "name", "plate")
 PII_PATTERNS = (ADDRESS, ADDRESS_EN, ROOM, POSTAL, PHONE, EMAIL, PLACE, WHEREABOUTS, NAME_REVEAL, SCHEDULE, EXPOSE,
                 APPROACH, AFFILIATION, PLATE)
-_NEEDLES = NeedleIndex(PII_PATTERNS)
+
+
+def _alternatives(rx: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
+    """The top-level alternatives of `rx`, each compiled alone: rx matches somewhere if and only if one of them
+    does, and each gets its own needles (those of the whole are only what every alternative has one of)."""
+    source, parts, depth, start, i, in_class = rx.pattern, [], 0, 0, 0, False
+    while i < len(source):
+        c = source[i]
+        if c == "\\":
+            i += 1
+        elif in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            i += 2 if source.startswith("^]", i + 1) else 1 if source.startswith(("]", "^"), i + 1) else 0
+        elif c in "()":
+            depth += 1 if c == "(" else -1
+        elif c == "|" and not depth:
+            parts.append(source[start:i])
+            start = i + 1
+        i += 1
+    return tuple(re.compile(part, rx.flags) for part in [*parts, source[start:]])
+
+
+# AFFILIATION is only asked whether it occurs: each alternative looked for where its own needles are (the whole
+# pattern's needles are in '中学校' repeated, and the engine then tries every alternative at every position)
+AFFILIATION_PARTS = _alternatives(AFFILIATION)
+PII_GUARDED = (*PII_PATTERNS, *AFFILIATION_PARTS)  # the patterns personal_info reads a guard of
+_NEEDLES = NeedleIndex(PII_GUARDED)
 _GUARDS = _NEEDLES.guards  # pattern -> its guard, read without a method call
 
 
@@ -283,9 +318,9 @@ def personal_info(text: str, spans: list | None = None, chars: set | None = None
         expose = sum(1 for _ in guard.finditer(text))
     if not chars.isdisjoint(_APPROACH_TRIGGER) and (guard := _GUARDS[APPROACH]).may_match(text, chars, found):
         approach = sum(1 for _ in guard.finditer(text))
-    affiliated = 0
-    if not chars.isdisjoint(_AFFILIATION_TRIGGER) and (guard := _GUARDS[AFFILIATION]).may_match(text, chars, found):
-        affiliated = sum(1 for _ in guard.finditer(text))
+    affiliated = not chars.isdisjoint(_AFFILIATION_TRIGGER) and any(
+        (guard := _GUARDS[part]).may_match(text, chars, found) and next(guard.finditer(text), None) is not None
+        for part in AFFILIATION_PARTS)
     exposed = 0.0
     public = bool(pieces) and _occurs(ORG_CTX, text)
     if affiliated and _occurs(TARGET_CTX, text) and not _occurs(SELF_CTX, text):

@@ -333,3 +333,25 @@ def test_compiled_boundary_rules_keep_what_the_python_rules_keep(text):
 def test_compiled_boundary_rules_on_the_adversarial_inputs():
     for _name, text in adversarial_inputs(300):
         assert features._WORDS.find(text) == _reference_find(features._WORDS, text)
+
+
+def test_a_pattern_split_into_its_alternatives_matches_where_it_does():
+    """personal_info asks whether AFFILIATION occurs by asking each of its top-level alternatives (each with its own
+    needles): the alternatives spell the pattern, and one of them matches wherever it does."""
+    assert "|".join(part.pattern for part in targets.AFFILIATION_PARTS) == targets.AFFILIATION.pattern
+    assert len(targets.AFFILIATION_PARTS) == 7
+    assert [p.pattern for p in targets._alternatives(re.compile(r"a(?:b|c)|[|)]|\||d[^]|]"))] == [
+        "a(?:b|c)", "[|)]", r"\|", "d[^]|]"]
+    every = st.lists(st.sampled_from([*_pieces(targets.AFFILIATION), "12", "3年", "1組", "こいつ", "市立", "の"]),
+                     max_size=25).map("".join)
+
+    @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(text=every)
+    def check(text):
+        found = features._NEEDLES.found(text)
+        whole = targets.AFFILIATION.search(text) is not None
+        assert whole == any(part.search(text) is not None for part in targets.AFFILIATION_PARTS)
+        assert whole == any(targets._GUARDS[part].may_match(text, set(text), found) and next(
+            targets._GUARDS[part].finditer(text), None) is not None for part in targets.AFFILIATION_PARTS)
+
+    check()
