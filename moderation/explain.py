@@ -55,9 +55,10 @@ class _Block:
     block's slice of the row, each entry's TF, and per n-gram size the occurrences found in the row (which
     entry, and the characters [start, end) each covers)."""
 
-    __slots__ = ("at", "sizes", "tf")
+    __slots__ = ("at", "flat", "sizes", "tf")
 
     def __init__(self, enc, lo: int, hi: int, blocks, starts_of):
+        self.flat = None  # the occurrences of every size in one array each (_per_char makes it)
         self.at = slice(*np.searchsorted(enc.indices, (lo, hi)).tolist())  # the row's indices are sorted
         idx = enc.indices[self.at] - lo
         self.sizes = []
@@ -87,12 +88,20 @@ def _per_char(heads, enc, k: int, n_chars: int, block: _Block) -> np.ndarray:
     if not pos.any():
         return out
     share = np.where(pos, contrib / block.tf, 0.0)  # an n-gram weighing against the head spreads nothing
-    for entry, starts, ends, widths in block.sizes:
-        w = share[entry] / widths
-        # each occurrence adds w to every character of [start, end): a difference array, linear in the text
-        delta = np.bincount(starts, weights=w, minlength=n_chars + 1) - np.bincount(ends, weights=w,
-                                                                                      minlength=n_chars + 1)
-        out += np.cumsum(delta)[:n_chars]
+    rows, size = len(block.sizes), n_chars + 1
+    if block.flat is None:  # every size's occurrences at once, size i's in row i of one difference array
+        block.flat = tuple(np.concatenate(part) for part in zip(*[
+            (entry, i * size + starts, i * size + ends, widths)
+            for i, (entry, starts, ends, widths) in enumerate(block.sizes)], strict=True))
+    entry, starts, ends, widths = block.flat
+    w = share[entry] / widths
+    # each occurrence adds w to every character of [start, end): a difference array per size, linear in the text,
+    # summed size by size in order (the sums of the per-size loop this replaces, to the last bit)
+    delta = np.bincount(starts, weights=w, minlength=rows * size) - np.bincount(ends, weights=w,
+                                                                                minlength=rows * size)
+    spread = np.cumsum(delta.reshape(rows, size), axis=1)
+    for row in spread:
+        out += row[:n_chars]
     return out
 
 

@@ -160,11 +160,12 @@ class Normalized:
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of the normalised text to the original text."""
-        if not len(self.starts) or start >= end:
+        starts, ends = self._mapped
+        if not len(starts) or start >= end:
             return (0, 0)
-        start = max(0, min(start, len(self.starts) - 1))
-        end = max(start + 1, min(end, len(self.ends)))
-        return (int(self.starts[start]), int(max(self.ends[start:end])))
+        start = max(0, min(start, len(starts) - 1))
+        end = max(start + 1, min(end, len(ends)))
+        return (int(starts[start]), int(max(ends[start:end])))
 
 
 _KANJI_RUN = re.compile("[" + "".join(KANJI_AS_KANA) + "]+")
