@@ -102,6 +102,10 @@ _URL = re.compile(
 # what every _URL match contains: a scheme or www., or a dot, a listed top-level domain and no letter or digit after
 # it (the engine stops at a few characters for this; _URL tries a match at every position: ~8 us at 200 chars)
 _URL_NEEDED = re.compile(r"https?://|hxxps?://|www\.|\.(?:" + _TLDS + r")(?:/|(?![a-z0-9]))")
+_URL_SCHEME = re.compile(r"https?://|hxxps?://|www\.")  # where _URL's first alternative starts
+_URL_TLD = re.compile(r"\.(?:" + _TLDS + r")(?:/|(?![a-z0-9]))")  # what its second alternative holds
+_URL_RUN = np.zeros(128, dtype=bool)  # the characters of a run of labels and dots: [a-z0-9.-]
+_URL_RUN[[ord(c) for c in "abcdefghijklmnopqrstuvwxyz0123456789.-"]] = True
 _PHONE = re.compile(r"(?<![\d\-])(?:0\d{1,4}[-\s]?\d{1,4}[-\s]?\d{3,4}|\+?\d{1,3}[-\s]?\d{2,4}[-\s]?\d{3,4}"
                     r"[-\s]?\d{3,4}|\d{5,})(?![\d])")
 _LINE_ID = re.compile(r"(?:line|らいん|ライン)\s?(?:id)?\s?[:：=＝は]?\s?[@＠]?[a-z0-9._\-]{4,20}"
@@ -181,9 +185,28 @@ def _count(rx: re.Pattern[str], t: str, kind: str, spans: list | None, chars, fo
     return k
 
 
-def _urls(t: str, raw: np.ndarray, spans: list | None) -> list[str]:
+def _url_matches(t: str, codes: np.ndarray):
+    """_URL.finditer(t), the pattern tried only where a match can start: at a scheme or www. (its first
+    alternative), or at the start of the run of [a-z0-9.-] holding a dot and a listed top-level domain (its second
+    alternative's look-behind allows no other position of that run). The engine tries every position: ~170 us over
+    5,000 characters."""
+    starts = [m.start() for m in _URL_SCHEME.finditer(t)]
+    dots = [m.start() for m in _URL_TLD.finditer(t)]
+    if dots:
+        run = _URL_RUN[np.minimum(codes, len(_URL_RUN) - 1)]
+        first = np.flatnonzero(run & ~np.concatenate(([False], run[:-1])))  # where each run starts
+        starts += first[np.searchsorted(first, dots, side="right") - 1].tolist()
+    match = _URL.match
+    pos = 0
+    for at in sorted(set(starts)):
+        if at >= pos and (m := match(t, at)) is not None:
+            yield m
+            pos = m.end()
+
+
+def _urls(t: str, raw: np.ndarray, spans: list | None, codes: np.ndarray) -> list[str]:
     urls = []
-    for m in _URL.finditer(t):
+    for m in _url_matches(t, codes):
         urls.append(m.group(0))
         if spans is not None:
             spans.append(("url", m.start(), m.end()))
@@ -411,7 +434,7 @@ def signals(norm: Normalized, codes: np.ndarray, spans: list | None = None, focu
     chars = norm.chars
     classes = np.bincount(np.searchsorted(_EDGES, codes, side="right"), minlength=_EDGES.size + 1)
     digits, latin = int(classes[_DIGIT]), int(classes[_LATIN])
-    domains = _urls(t, raw, spans) if ("." in chars or "/" in chars) and _URL_NEEDED.search(t) else []
+    domains = _urls(t, raw, spans, codes) if ("." in chars or "/" in chars) and _URL_NEEDED.search(t) else []
     found = _NEEDLES.found(t, codes)
     reported = reported_spans(t, chars)
     quoted = _merge(reported) if reported else None

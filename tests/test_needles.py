@@ -5,6 +5,7 @@ import functools
 import re
 import re._parser as P
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -355,3 +356,15 @@ def test_a_pattern_split_into_its_alternatives_matches_where_it_does():
             targets._GUARDS[part].finditer(text), None) is not None for part in targets.AFFILIATION_PARTS)
 
     check()
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.lists(st.sampled_from(["http://", "hxxps://", "www.", "xwww", ".com", ".co.jp/", ".top", ".me", "a",
+                                      "b-c", "1", "-", "@", ".", "/", "/x", " ", "。", "x.y", "mufg-secure", "ab.cd",
+                                      "line.me/", "\u3042"]), max_size=25).map("".join))
+def test_urls_tried_from_where_they_can_start_are_the_urls(text):
+    """signals tries _URL only at a scheme, www., or the start of a run of labels holding a listed TLD."""
+    for sample in (text, "xwww.com " + text, text + "a.www.co.jp/x"):
+        codes = np.frombuffer(sample.encode("utf-32-le"), dtype=np.uint32)
+        assert [m.span() for m in features._url_matches(sample, codes)] == [
+            m.span() for m in features._URL.finditer(sample)]
