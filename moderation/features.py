@@ -104,6 +104,7 @@ _URL = re.compile(
 _URL_NEEDED = re.compile(r"https?://|hxxps?://|www\.|\.(?:" + _TLDS + r")(?:/|(?![a-z0-9]))")
 _URL_SCHEME = re.compile(r"https?://|hxxps?://|www\.")  # where _URL's first alternative starts
 _URL_TLD = re.compile(r"\.(?:" + _TLDS + r")(?:/|(?![a-z0-9]))")  # what its second alternative holds
+_SHORT_URL_SCAN = 400  # characters below which _URL's own scan is cheaper (200: 6.6 against 11.4 us)
 _URL_RUN = np.zeros(128, dtype=bool)  # the characters of a run of labels and dots: [a-z0-9.-]
 _URL_RUN[[ord(c) for c in "abcdefghijklmnopqrstuvwxyz0123456789.-"]] = True
 _PHONE = re.compile(r"(?<![\d\-])(?:0\d{1,4}[-\s]?\d{1,4}[-\s]?\d{3,4}|\+?\d{1,3}[-\s]?\d{2,4}[-\s]?\d{3,4}"
@@ -189,7 +190,10 @@ def _url_matches(t: str, codes: np.ndarray):
     """_URL.finditer(t), the pattern tried only where a match can start: at a scheme or www. (its first
     alternative), or at the start of the run of [a-z0-9.-] holding a dot and a listed top-level domain (its second
     alternative's look-behind allows no other position of that run). The engine tries every position: ~170 us over
-    5,000 characters."""
+    5,000 characters; below _SHORT_URL_SCAN characters that costs less than finding the starts)."""
+    if len(t) < _SHORT_URL_SCAN:
+        yield from _URL.finditer(t)
+        return
     starts = [m.start() for m in _URL_SCHEME.finditer(t)]
     dots = [m.start() for m in _URL_TLD.finditer(t)]
     if dots:

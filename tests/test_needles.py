@@ -364,7 +364,8 @@ def test_a_pattern_split_into_its_alternatives_matches_where_it_does():
                                       "line.me/", "\u3042"]), max_size=25).map("".join))
 def test_urls_tried_from_where_they_can_start_are_the_urls(text):
     """signals tries _URL only at a scheme, www., or the start of a run of labels holding a listed TLD."""
-    for sample in (text, "xwww.com " + text, text + "a.www.co.jp/x"):
+    for sample in (text * (features._SHORT_URL_SCAN // max(len(text), 1) + 1), "xwww.com " + text * 40,
+                   text * 40 + "a.www.co.jp/x" + " " * features._SHORT_URL_SCAN):
         codes = np.frombuffer(sample.encode("utf-32-le"), dtype=np.uint32)
         assert [m.span() for m in features._url_matches(sample, codes)] == [
             m.span() for m in features._URL.finditer(sample)]
