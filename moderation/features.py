@@ -23,6 +23,7 @@ import numpy as np
 
 from moderation import lexicon_data as L
 from moderation import wordlists as W
+from moderation.kernels import code_stats
 from moderation.matcher import Matcher
 from moderation.needles import NeedleIndex
 from moderation.targets import CONSTRUCTIONS, PII_GUARDED, personal_info, reported_spans
@@ -436,7 +437,7 @@ def signals(norm: Normalized, codes: np.ndarray, spans: list | None = None, focu
     n = max(len(t), 1)
     raw = np.zeros(len(FEATURE_NAMES))
     chars = norm.chars
-    classes = np.bincount(np.searchsorted(_EDGES, codes, side="right"), minlength=_EDGES.size + 1)
+    classes, distinct = code_stats(codes, _EDGES)  # code points per class; distinct 4-grams (one compiled pass)
     digits, latin = int(classes[_DIGIT]), int(classes[_LATIN])
     domains = _urls(t, raw, spans, codes) if ("." in chars or "/" in chars) and _URL_NEEDED.search(t) else []
     found = _NEEDLES.found(t, codes)
@@ -456,10 +457,7 @@ def signals(norm: Normalized, codes: np.ndarray, spans: list | None = None, focu
     raw[_IDX["emoji_density"]] = min(emoji / n * 5.0, 3.0)
     raw[_IDX["emoji_count"]] = emoji
     if codes.size >= 16:
-        c = codes.astype(np.uint64)
-        grams = ((c[:-3] * 1_000_003 + c[1:-2]) * 1_000_003 + c[2:-1]) * 1_000_003 + c[3:]
-        grams.sort()  # distinct 4-grams by one sort (np.unique's hash table costs more on a few hundred)
-        raw[_IDX["repetition"]] = 2.0 * (1.0 - (1 + np.count_nonzero(grams[1:] != grams[:-1])) / (codes.size - 3))
+        raw[_IDX["repetition"]] = 2.0 * (1.0 - distinct / (codes.size - 3))
     raw[_IDX["invisible_chars"]] = norm.invisible
     raw[_IDX["lookalike_chars"]] = norm.lookalike
     raw[_IDX["masked_words"]] = norm.masked
