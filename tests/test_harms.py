@@ -24,7 +24,9 @@ CASES = [
     pytest.param("上のコメ主は頭おかしいだろ", HELD, id="person-insult"),
     pytest.param("この政策は頭おかしいだろ", ALLOWED, id="policy-insult"),
     # public figure: harsh criticism vs incitement
-    pytest.param("プーチンは戦争犯罪者だ。誰か早く暗殺してくれ", HELD, id="putin-incitement"),
+    pytest.param("プーチンは戦争犯罪者だ。誰か早く暗殺してくれ", HELD, id="putin-incitement",
+                 marks=_known_gap("threat 0.247 against review 0.3 in 2026.11.30-56 (0.302 in -53; the incitement "
+                                  "alone scores 0.838: the criticism before it dilutes it)")),
     pytest.param("プーチンは戦争犯罪者だ。国際法廷で裁かれるべきだ", ALLOWED, id="putin-criticism"),
     pytest.param("岸田政権は無能すぎる。物価対策が何一つ効いていない", ALLOWED, id="government-incompetent"),
     # said vs quoted / threat vs report of a threat
@@ -32,7 +34,7 @@ CASES = [
     pytest.param("男は店員に「お前を殺してやる」と叫んだと警察は発表した", ALLOWED, id="threat-quoted"),
     pytest.param("上のコメントの奴、住所特定して殺しに行くから覚悟しとけ", HELD, id="threat-to-commenter"),
     pytest.param("記者さん、夜道には気をつけた方がいいよ", HELD, id="veiled-threat-to-reporter",
-                 marks=_known_gap("threat 0.277 against review 0.3 in 2026.11.30-53 (0.296 in -52)")),
+                 marks=_known_gap("threat 0.244 against review 0.3 in 2026.11.30-56 (0.277 in -53, 0.296 in -52)")),
     pytest.param("最近このあたり物騒だから、皆さん夜道には気をつけた方がいいよ", ALLOWED, id="night-road-advice"),
     # a slur vs the same letters inside a longer word
     pytest.param("こんな記事にコメントしてるお前はばかだ", HELD, id="baka-at-commenter"),
