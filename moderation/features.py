@@ -26,7 +26,7 @@ from moderation import wordlists as W
 from moderation.kernels import code_stats
 from moderation.matcher import Matcher
 from moderation.needles import NeedleIndex
-from moderation.targets import CONSTRUCTIONS, PII_GUARDED, personal_info, reported_spans
+from moderation.targets import CONSTRUCTIONS, EMAIL_NEEDED, PII_GUARDED, personal_info, reported_spans
 from moderation.targets import EMAIL as _EMAIL
 from moderation.text import Normalized
 
@@ -227,6 +227,12 @@ def _urls(t: str, raw: np.ndarray, spans: list | None, codes: np.ndarray) -> lis
 
 def _merge(spans: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
     """Sorted, merged (starts, ends) of possibly overlapping spans."""
+    if len(spans) >= 32:  # many: a span opens a new stretch where it starts after every earlier one ended
+        a, b = np.asarray(spans, dtype=np.int64).reshape(-1, 2).T
+        opens = np.ones(a.size, dtype=bool)
+        opens[1:] = a[1:] > np.maximum.accumulate(b)[:-1]
+        at = np.flatnonzero(opens)
+        return a[at], np.maximum.reduceat(b, at)
     starts, ends = [], []
     for a, b in spans:  # already sorted by start
         if ends and a <= ends[-1]:
@@ -247,24 +253,26 @@ def _inside(quoted: tuple[np.ndarray, np.ndarray] | None, positions: list[int]) 
 
 
 def _words(t: str, raw: np.ndarray, spans: list | None, chars, found,
-           quoted=None, codes=None) -> list[tuple[int, int, str, tuple[str, ...]]]:
-    """Word-list hits (start, end, word, categories) and named persons, counted per category into `raw`. A hit
-    inside someone else's reported words counts only as `quoted_harm` (a harm word) or not at all (a target)."""
+           quoted=None, codes=None) -> tuple[list[tuple[int, int, str, tuple[str, ...]]], object]:
+    """Word-list hits (start, end, word, categories) and named persons, counted per category into `raw`, and their
+    distinct category tuples. A hit inside someone else's reported words counts only as `quoted_harm` (a harm
+    word) or not at all (a target)."""
     hits = _WORDS.find(t, codes)
     if not _NAMED_TRIGGER.isdisjoint(chars) and (named := _GUARDS[_NAMED]).may_match(t, chars, found):
-        hits += [(m.start(), m.end(), "", ("named_person",)) for m in named.finditer(t)]
+        hits += [(*m.span(), "", _NAMED_CATS) for m in named.finditer(t)]
     if quoted is not None and hits:
         inside = _inside(quoted, [h[0] for h in hits])
         hits = [h if not q else (h[0], h[1], h[2], ("quoted_harm",)) for h, q in zip(hits, inside.tolist(), strict=True)
                 if not q or not _HARM_WORDS.isdisjoint(h[3])]
     indices = _CAT_INDICES
-    for cats, k in Counter(map(_CATS, hits)).items():  # hits share a few category tuples: count those first
+    counts = Counter(map(_CATS, hits))
+    for cats, k in counts.items():  # hits share a few category tuples: count those first
         at = indices.get(cats)
         for j in _indices(cats) if at is None else at:
             raw[j] += k
     if spans is not None:  # their spans are spelled out only if an explanation asks (expand_spans)
         spans.append(_WordSpans(hits))
-    return hits
+    return hits, counts.keys()
 
 
 def _indices(cats: tuple[str, ...]) -> tuple[int, ...]:
@@ -277,6 +285,7 @@ def _indices(cats: tuple[str, ...]) -> tuple[int, ...]:
 
 _CAT_INDICES: dict[tuple[str, ...], tuple[int, ...]] = {}
 _CATS = itemgetter(3)  # a hit's categories
+_NAMED_CATS = ("named_person",)
 
 
 class _WordSpans(tuple):
@@ -297,12 +306,17 @@ def expand_spans(spans: list | None) -> list[tuple[str, int, int]]:
     return out
 
 
-def _brands(hits: list, domains: list[str], raw: np.ndarray) -> None:
+def _brands(hits: list, domains: list[str], raw: np.ndarray, categories) -> None:
+    """Brands named (`categories`: the hits' category tuples, to skip a comment naming none without a look at
+    each hit), and URLs to a domain that is none of theirs."""
+    if not any("brand_mention" in cats for cats in categories):
+        return
     brands = {w for _a, _b, w, cats in hits if "brand_mention" in cats}
     raw[_IDX["brand_mention"]] = len(brands)
     if brands and domains:
         allowed = [_BRAND_DOMAINS[i] for b in brands for i in _BRAND_OF.get(b, ())]
-        raw[_IDX["brand_foreign_domain"]] = sum(1 for d in domains if not any(_domain_in(d, doms) for doms in allowed))
+        raw[_IDX["brand_foreign_domain"]] = sum(k for d, k in Counter(domains).items()  # each domain once
+                                                if not any(_domain_in(d, doms) for doms in allowed))
 
 
 def _sentence_combos(t: str, hits: list, raw: np.ndarray, focus: list | None = None) -> None:
@@ -443,13 +457,13 @@ def signals(norm: Normalized, codes: np.ndarray, spans: list | None = None, focu
     found = _NEEDLES.found(t, codes)
     reported = reported_spans(t, chars)
     quoted = _merge(reported) if reported else None
-    hits = _words(t, raw, spans, chars, found, quoted, codes)
-    _brands(hits, domains, raw)
+    hits, categories = _words(t, raw, spans, chars, found, quoted, codes)
+    _brands(hits, domains, raw, categories)
     if "line" in t or "id" in t or "@" in chars or "ライン" in t or "らいん" in t:
         raw[_IDX["line_id"]] = _count(_LINE_ID, t, "line_id", spans, chars, found)
     if digits >= 5:
         raw[_IDX["phone"]] = _count(_PHONE, t, "phone", spans, chars, found)
-    if "@" in chars:
+    if "@" in chars and EMAIL_NEEDED.search(t):
         raw[_IDX["email"]] = _count(_EMAIL, t, "email", spans, chars, found)
     if digits:
         raw[_IDX["money_amount"]] = _count(_MONEY_AMOUNT, t, "money_amount", spans, chars, found)

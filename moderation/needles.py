@@ -11,6 +11,7 @@ result (tests/test_needles.py checks that on generated and adversarial text).
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import re._constants as C
 import re._parser as P
@@ -237,10 +238,13 @@ def starts_of(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     if _engine_skips(list(parsed)):
         return None
     strings = prefixes(parsed, pattern.flags & re.ASCII)
+    begin = strings is not None and BEGIN in strings
+    strings = strings and strings - {BEGIN}
     singles = [(C.LITERAL, ord(s)) for s in strings or () if len(s) == 1]
-    if strings and _sparse(singles) and not any(s.isspace() for s in strings if len(s) == 1):
+    if (strings or begin) and _sparse(singles) and not any(s.isspace() for s in strings or () if len(s) == 1):
         # an alternation of literals: the engine skips to their first characters and compares the rest in C
-        return re.compile(_alternation(strings))
+        # (\\A: where the text starts, for an alternative that begins with ^)
+        return re.compile("|".join(([r"\A"] if begin else []) + ([_alternation(strings)] if strings else [])))
     first, nullable = _first_items(parsed)
     if first is None or nullable or not first or not _sparse(first):
         return None
@@ -250,6 +254,7 @@ def starts_of(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
 
 # -- the strings a match starts with -------------------------------------------------------------------------
 MAX_PREFIXES = 128  # strings spelled out from the first characters of a pattern's matches (\\s alone is 29)
+BEGIN = "\x00"  # among a pattern's prefixes: a match may start where the text starts (^ or \\A), nowhere else
 PREFIX_LEN = 3     # characters of each (a longer start is cut: what is left still starts every match)
 
 
@@ -275,12 +280,13 @@ def _chars(items, ascii_only: int, limit: int = MAX_PREFIXES) -> set[str] | None
     return out if len(out) <= limit else None
 
 
-def _starts(items, ascii_only: int) -> set[tuple[str, bool]]:
+def _starts(items, ascii_only: int, begin: bool = True) -> set[tuple[str, bool]]:
     """(string, whole) pairs: every match of `items` starts with one of the strings, and `whole` says the match is
-    exactly that string (so what follows `items` continues it); ("", False): nothing known."""
+    exactly that string (so what follows `items` continues it); ("", False): nothing known; BEGIN: the match can
+    only start where the text does (`begin`: ^ means that, the pattern is not MULTILINE)."""
     out = {("", True)}
     for op, av in items:
-        step = _starts_op(op, av, ascii_only)
+        step = _starts_op(op, av, ascii_only, begin)
         grown = set()
         for s, whole in out:
             if not whole:
@@ -297,7 +303,9 @@ def _starts(items, ascii_only: int) -> set[tuple[str, bool]]:
     return out
 
 
-def _starts_op(op, av, ascii_only: int) -> set[tuple[str, bool]]:
+def _starts_op(op, av, ascii_only: int, begin: bool) -> set[tuple[str, bool]]:
+    if op is C.AT and begin and av in (C.AT_BEGINNING, C.AT_BEGINNING_STRING):
+        return {(BEGIN, False)}
     if op in _ZERO_WIDTH:
         return {("", True)}
     if op is C.LITERAL:
@@ -306,17 +314,17 @@ def _starts_op(op, av, ascii_only: int) -> set[tuple[str, bool]]:
         chars = _chars(av, ascii_only)
         return {("", False)} if chars is None else {(c, True) for c in chars}
     if op is C.BRANCH:
-        return set().union(*(_starts(alternative, ascii_only) for alternative in av[1]))
+        return set().union(*(_starts(alternative, ascii_only, begin) for alternative in av[1]))
     if op is C.SUBPATTERN:
-        return {("", False)} if av[1] & re.IGNORECASE else _starts(av[3], ascii_only)
+        return {("", False)} if av[1] & re.IGNORECASE else _starts(av[3], ascii_only, begin)
     if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
         low, high, body = av
-        once = _starts(body, ascii_only)
+        once = _starts(body, ascii_only, begin)
         if high != 1:  # after the first time round, more may follow
             once = {(s, False) for s, _whole in once}
         return once | {("", True)} if low == 0 else once
     if op is C.ATOMIC_GROUP:
-        return _starts(av, ascii_only)
+        return _starts(av, ascii_only, begin)
     return {("", False)}  # any character, a negated class, a back-reference...
 
 
@@ -336,8 +344,10 @@ def _alternation(strings) -> str:
 
 def prefixes(parsed, ascii_only: int = 0) -> frozenset[str] | None:
     """Non-empty strings (up to PREFIX_LEN characters) one of which every match of the parsed pattern starts with,
-    none a prefix of another (None: a match may start with anything)."""
-    strings = {s for s, _whole in _starts(parsed, ascii_only)}
+    none a prefix of another (None: a match may start with anything); BEGIN among them: or where the text starts.
+    A string spelled on past a ^ could never match (^ after a character) and is dropped."""
+    begin = not (parsed.state.flags & re.MULTILINE) if hasattr(parsed, "state") else False
+    strings = {s for s, _whole in _starts(parsed, ascii_only, begin) if BEGIN not in s[1:]}
     if "" in strings or len(strings) > MAX_PREFIXES:
         return None
     return frozenset(s for s in strings if not any(s != t and s.startswith(t) for t in strings))
@@ -348,21 +358,23 @@ def finditer(pattern: re.Pattern[str], starts: re.Pattern[str] | None, text: str
 
     The pattern is matched at each such position (look-behinds still see the text before it); after MAX_TRIES
     positions, and one more per 16 characters, the rest of the text is left to the pattern's own scan, so a
-    text full of start characters (or of matches) costs at most those tries more than a plain scan."""
+    text full of start characters (or of matches) costs at most those tries more than a plain scan. An iterator
+    of the matches: those found so far as a list, then the engine's own (no Python step per match of a dense
+    text, where thousands of them made a generator's steps count)."""
     if starts is None:
-        yield from pattern.finditer(text)
-        return
+        return pattern.finditer(text)
     search, match = starts.search, pattern.match
+    found: list[re.Match[str]] = []
     pos = tries = 0
-    while (found := search(text, pos)) is not None:
-        at = found.start()
+    while (start := search(text, pos)) is not None:
+        at = start.start()
         tries += 1
         if tries > MAX_TRIES + (at >> 4):  # dense: the engine's own scan is cheaper than a step here each
-            yield from pattern.finditer(text, at)
-            return
+            return itertools.chain(found, pattern.finditer(text, at))
         m = match(text, at)
         if m is None:
             pos = at + 1
             continue
-        yield m
+        found.append(m)
         pos = m.end() if m.end() > at else at + 1
+    return iter(found)

@@ -14,7 +14,7 @@ import re._parser
 import numpy as np
 
 from moderation.automaton import Automaton
-from moderation.needles import NeedleIndex, prefixes
+from moderation.needles import BEGIN, NeedleIndex, prefixes
 
 __all__ = ["CONSTRUCTIONS", "PII_PATTERNS", "personal_info", "reported_spans"]
 
@@ -87,6 +87,7 @@ REPORTED_AFTER_EN = re.compile(r"(?<![a-z])(?:calling|called|saying|say that|sai
                                r"statements like|comments like|phrases like|words like|tweets like|posts like|"
                                r"things like|claims? that|claiming)(?![a-z])[^.!?\n,;]{0,80}")
 _REPOST = re.compile(r"\s?@\w{1,30}:")  # a quote that starts with "@user:" reposts that user's words
+_REPOST_AT = re.compile(r"@\w{1,30}:")  # its "@user:" (the engine skips to each @)
 _SENTENCE_ENDS = "。．.!?！？\n"
 _SENTENCE_STOP = re.compile("[" + re.escape(_SENTENCE_ENDS) + "]")
 _REPORTED_TRIGGER = frozenset("「『\"“なとっいcstw")
@@ -118,8 +119,16 @@ def _reported(text: str, chars: set) -> tuple[tuple[int, int, bool], ...]:
     found = _NEEDLES_REPORTED.found(text)  # one pass for the needles of all three (not a search for each)
     if not chars.isdisjoint("「『\"“") and (guard := _NEEDLES_REPORTED[REPORTED_QUOTE]).may_match(text, chars, found):
         # a whole comment in quotes is the writer's own (a retweet, a shout), and so is a repost ("@user: ...")
-        out += [(*m.span(), text[m.start()] not in "「『") for m in guard.finditer(text)
-                if len(text) - (m.end() - m.start()) >= 10 and not _REPOST.match(text, m.start() + 1)]
+        spans = [m.span() for m in guard.finditer(text)]
+        # reposts found in one scan: where "@user:" follows an opening quote (a _REPOST.match per quotation cost a
+        # Python step each in a text of thousands)
+        reposts = set()
+        for q in [m.start() for m in _REPOST_AT.finditer(text)] if spans and "@" in chars else ():
+            reposts.add(q - 1)  # _REPOST matches right after the quote at q - 1, or after it and a space
+            if q > 1 and text[q - 1].isspace():
+                reposts.add(q - 2)
+        n = len(text)
+        out += [(a, b, text[a] not in "「『") for a, b in spans if n - (b - a) >= 10 and a not in reposts]
     if not chars.isdisjoint("なとっい") and (guard := _NEEDLES_REPORTED[REPORTED_BEFORE_JA]).may_match(text, chars,
                                                                                                      found):
         last_end = 0
@@ -148,6 +157,8 @@ ROOM = re.compile(r"(?<!\d)\d{2,4}号室|部屋番号")
 POSTAL = re.compile(r"〒\s?\d{3}-?\d{4}|(?<!\d)\d{3}-\d{4}(?!\d)|郵便番号\s?\d{3}-?\d{4}")
 PHONE = re.compile(r"(?<!\d)0[789]0-?\d{4}-?\d{4}(?!\d)|(?<!\d)0\d{1,3}-\d{2,4}-\d{4}(?!\d)")
 EMAIL = re.compile(r"(?<![a-z0-9._%+\-])[a-z0-9][a-z0-9._%+\-]{0,63}@[a-z0-9\-]{1,63}(?:\.[a-z0-9\-]{1,63}){1,4}")
+# what every EMAIL match holds: the engine skips to each @ for this, EMAIL itself tries every position
+EMAIL_NEEDED = re.compile(r"@[a-z0-9\-]{1,63}\.[a-z0-9\-]")
 PLACE = re.compile(r"(?:小学校|中学校|中学|高校|高等学校|大学|学園|保育園|幼稚園|会社|病院|店|工場|"
                    r"役所|支店|営業所|塾|教室|学校|スーパー|コンビニ|ファミレス|居酒屋)(?:に|で|の)?" + _G
                    + r"{0,4}?(?:通って|通う|通学|在学|勤めて|勤務して|働いて|バイトして|レジ打って|パートして)")
@@ -267,6 +278,8 @@ class _Starts:
     def __init__(self, rx: re.Pattern[str]):
         self.match, self.search = rx.match, rx.search
         strings = sorted(prefixes(re._parser.parse(rx.pattern, rx.flags), rx.flags & re.ASCII) or ())
+        if BEGIN in strings:  # a match may start where the text does: left to the engine
+            strings = []
         self.automaton = Automaton({s: len(s) for s in strings}) if strings else None  # None: may start anywhere
         self.lengths = np.asarray([len(s) for s in strings], dtype=np.int64)
 
@@ -301,7 +314,8 @@ def personal_info(text: str, spans: list | None = None, chars: set | None = None
     counts: dict[str, int] = {}
     for kind, rx, needed in (("address", ADDRESS, digits), ("address", ADDRESS_EN, digits and " " in chars),
                              ("room", ROOM, digits or "部" in chars),
-                             ("postal", POSTAL, digits), ("phone", PHONE, digits >= 9), ("email", EMAIL, "@" in chars),
+                             ("postal", POSTAL, digits), ("phone", PHONE, digits >= 9),
+                             ("email", EMAIL, "@" in chars and EMAIL_NEEDED.search(text)),
                              ("place", PLACE, not chars.isdisjoint(_PLACE_TRIGGER)),
                              ("whereabouts", WHEREABOUTS, not chars.isdisjoint(_WHERE_TRIGGER)),
                              ("name", NAME_REVEAL, not chars.isdisjoint(_NAME_TRIGGER)),

@@ -183,8 +183,10 @@ def _kanji_lookalikes(text: str) -> tuple[str, int]:
         run = j - i
         # a single look-alike needs katakana beside it and no kanji; a run (工口) only no kanji before it and
         # not numerals alone (the cheap tests first: a text of thousands of 力 between symbols pays little)
-        if run == 1:
-            if not (_is_katakana(prev) or _is_katakana(nxt)) or _is_kanji(prev) or _is_kanji(nxt):
+        if run == 1:  # _is_katakana and _is_kanji spelled out (a call each cost more than the test)
+            if not ("\u30a0" <= prev <= "\u30ff" or "\u30a0" <= nxt <= "\u30ff") or (
+                    "\u4e00" <= prev <= "\u9fff" or "\u3400" <= prev <= "\u4dbf" or "\u4e00" <= nxt <= "\u9fff"
+                    or "\u3400" <= nxt <= "\u4dbf"):
                 continue
         elif _is_kanji(prev) or all(c in "二三八" for c in m.group(0)):
             continue

@@ -15,6 +15,7 @@ from moderation import features, targets
 from moderation import text as text_module
 from moderation.automaton import Automaton
 from moderation.needles import (
+    BEGIN,
     NeedleIndex,
     Needles,
     _alternation,
@@ -140,7 +141,8 @@ def _every_start(rx):
 def _every_prefix(rx):
     """The alternation of the strings `rx`'s matches start with, even where starts_of would not use it."""
     strings = prefixes(P.parse(rx.pattern, rx.flags), rx.flags & re.ASCII)
-    return None if strings is None else re.compile("|".join(map(re.escape, strings)))
+    return None if strings is None else re.compile("|".join(
+        [r"\A"] * (BEGIN in strings) + [re.escape(s) for s in strings if s != BEGIN]))
 
 
 @pytest.mark.parametrize("rx", list(ALL_GUARDED), ids=lambda rx: rx.pattern[:30])
@@ -166,6 +168,15 @@ def test_searching_from_where_a_match_starts_finds_the_same_matches(rx):
         same(piece * 300 + "".join(pieces))
 
 
+def test_a_match_at_the_start_of_the_text_is_found_from_its_starts():
+    """_LINE_ID's "@handle" alternative begins with ^: a start search finds it at the text's start, and "@" elsewhere
+    (not after a space or a bracket) is no start at all (a text full of "@" left the engine to try every position)."""
+    guard = features._GUARDS[features._LINE_ID]
+    for text in ("@abcde x", "x @abcde", '"@"@"@' * 50 + " @abcde"):
+        assert [m.span() for m in guard.finditer(text)] == [m.span() for m in features._LINE_ID.finditer(text)]
+    assert guard.starts.search('"@"@"@"@', 1) is None
+
+
 def test_start_search_is_used_where_it_pays():
     assert ALL_GUARDED[features._MONEY_AMOUNT].starts is not None and ALL_GUARDED[targets.PHONE].starts is not None
     assert starts_of(re.compile(r"[a-z]+x")) is None  # the engine skips to a class itself
@@ -180,7 +191,8 @@ def test_start_search_is_used_where_it_pays():
 @pytest.mark.parametrize(("pattern", "strings"), [
     (r"abc", {"abc"}),
     (r"(?<![a-z])(?:kill|hurt)s?", {"kil", "hur"}),
-    (r"(?:^|[(（])[@＠]x", {"@x", "＠x", "(@x", "(＠x", "（@x", "（＠x"}),  # ^ consumes nothing: @x alone too
+    (r"(?:^|[(（])[@＠]x", {BEGIN, "(@x", "(＠x", "（@x", "（＠x"}),  # ^: at the text's start, nothing else known
+    (r"a^b|cd", {"cd"}),  # a match can never go on past a ^ after a character
     (r"a?bc", {"abc", "bc"}),
     (r"ab+c|abd", {"ab"}),  # ab is a prefix of abd: the shorter is enough
     (r"x*|y", None),  # can match the empty string
@@ -369,3 +381,37 @@ def test_urls_tried_from_where_they_can_start_are_the_urls(text):
         codes = np.frombuffer(sample.encode("utf-32-le"), dtype=np.uint32)
         assert [m.span() for m in features._url_matches(sample, codes)] == [
             m.span() for m in features._URL.finditer(sample)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 300), st.integers(0, 15)), min_size=1, max_size=90))
+def test_many_reported_spans_merge_as_a_few_do(pairs):
+    """_merge joins overlapping reported spans with numpy from 32 of them: the stretches of the span-by-span loop."""
+    spans = sorted((a, a + n) for a, n in pairs)
+    starts, ends = [], []
+    for a, b in spans:
+        if ends and a <= ends[-1]:
+            ends[-1] = max(ends[-1], b)
+        else:
+            starts.append(a)
+            ends.append(b)
+    merged = features._merge(spans)
+    assert (merged[0].tolist(), merged[1].tolist()) == (starts, ends)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.sampled_from(["a", "1", ".", "-", "_", "@", "b.c", "x@y", "@d.e", " ", '"', "%", "+"]),
+                     max_size=30).map("".join))
+def test_the_email_pre_check_never_skips_an_email(text):
+    assert targets.EMAIL.search(text) is None or targets.EMAIL_NEEDED.search(text) is not None
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.sampled_from(['"', "“", "”", "「", "」", "@", "@user:", " @ab:", "\n@xy:", "x", "xyz qq",
+                                      " ", ":", "\n"]), max_size=30).map("".join))
+def test_reposts_found_in_one_scan_are_those_matched_quote_by_quote(text):
+    """_reported drops a quotation that starts with "@user:" (a repost) from one scan for "@user:", not one
+    _REPOST.match per quotation (the pieces hold no trigger of the other reported-speech patterns)."""
+    want = [(*m.span(), text[m.start()] not in "「『") for m in targets.REPORTED_QUOTE.finditer(text)
+            if len(text) - (m.end() - m.start()) >= 10 and not targets._REPOST.match(text, m.start() + 1)]
+    assert targets._reported(text, set(text)) == tuple(sorted(want))
