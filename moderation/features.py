@@ -272,7 +272,7 @@ def _words(t: str, raw: np.ndarray, spans: list | None, chars, found,
             raw[j] += k
     if spans is not None:  # their spans are spelled out only if an explanation asks (expand_spans)
         spans.append(_WordSpans(hits))
-    return hits, counts.keys()
+    return hits, counts
 
 
 def _indices(cats: tuple[str, ...]) -> tuple[int, ...]:
@@ -319,7 +319,7 @@ def _brands(hits: list, domains: list[str], raw: np.ndarray, categories) -> None
                                                 if not any(_domain_in(d, doms) for doms in allowed))
 
 
-def _sentence_combos(t: str, hits: list, raw: np.ndarray, focus: list | None = None) -> None:
+def _sentence_combos(t: str, hits: list, raw: np.ndarray, focus: list | None = None, counts=None) -> None:
     """Harm word and target in the SAME sentence (so a long comment does not dilute one attack). With `focus`
     a list, the (start, end) of the worst sentence (_worst_sentence) is appended when the text has several."""
     ends = [m.end() for m in _SENTENCE_END.finditer(t)]
@@ -329,7 +329,13 @@ def _sentence_combos(t: str, hits: list, raw: np.ndarray, focus: list | None = N
         return
     right = bisect.bisect_right
     # how many hits of each category tuple each sentence has (one bisect per hit, shared by both uses below)
-    pairs = Counter([(right(ends, h[0]), h[3]) for h in hits] if ends else zip(repeat(0), map(_CATS, hits)))
+    # (`counts`, if known: the hits per category tuple, which are the pairs of a text of one sentence)
+    if ends:
+        pairs = Counter([(right(ends, h[0]), h[3]) for h in hits])
+    elif counts is not None:
+        pairs = Counter({(0, cats): k for cats, k in counts.items()})
+    else:
+        pairs = Counter(zip(repeat(0), map(_CATS, hits)))
     worst = focus is not None and sentences > 1
     per: dict[int, list[int]] = {}  # sentence -> [combinations a category opens, ... closes, _FLAGS]
     harm: dict[int, int] = {}  # sentence -> harm words and constructions (_worst_sentence)
@@ -495,11 +501,12 @@ def signals(norm: Normalized, codes: np.ndarray, spans: list | None = None, focu
             for i in np.flatnonzero(_inside(quoted, [a for a, _b in found_at])).tolist():
                 kinds[i] = "quoted_harm"
         for kind, k in Counter(kinds).items():
+            categories[(kind,)] += k
             raw[_IDX[kind]] += k
         hits += [(a, b, "", (kind,)) for (a, b), kind in zip(found_at, kinds, strict=True)]
         if spans is not None:
             spans += [(kind, a, b) for (a, b), kind in zip(found_at, kinds, strict=True)]
-    _sentence_combos(t, hits, raw, focus)
+    _sentence_combos(t, hits, raw, focus, categories)
     for name, value in personal_info(t, spans, chars, digits, found).items():
         raw[_IDX[name]] = value
     out = np.where(_SATURATE, np.minimum(np.log1p(raw), 4.0), raw)
