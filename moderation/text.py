@@ -169,14 +169,18 @@ class Normalized:
 
 
 _KANJI_RUN = re.compile("[" + "".join(KANJI_AS_KANA) + "]+")
+_KANJI_RUN_2 = re.compile("[" + "".join(KANJI_AS_KANA) + "]{2,}")  # its runs of two or more
+_KATAKANA = frozenset(map(chr, range(0x30A0, 0x3100)))  # what _is_katakana is true of
 
 
-def _kanji_lookalikes(text: str) -> tuple[str, int]:
-    """Rewrite kanji that imitate katakana when they sit among katakana/other look-alikes; (text, changed)."""
+def _kanji_lookalikes(text: str, chars=None) -> tuple[str, int]:
+    """Rewrite kanji that imitate katakana when they sit among katakana/other look-alikes; (text, changed).
+    `chars` (set(text), if known) without katakana: a single look-alike cannot change, only runs are looked at."""
     out = []
     pos = changed = 0
     n = len(text)
-    for m in _KANJI_RUN.finditer(text):
+    runs = _KANJI_RUN_2 if chars is not None and _KATAKANA.isdisjoint(chars) else _KANJI_RUN
+    for m in runs.finditer(text):
         i, j = m.span()
         prev = text[i - 1] if i > 0 else ""
         nxt = text[j] if j < n else ""
@@ -573,7 +577,7 @@ def normalize(text: str) -> Normalized:
         mapping = range(len(out)), range(1, len(out) + 1)  # ranges until an edit: they slice and index as lists
         chars_now = present if out is text else set(map(_MAPPED.get, present, present))  # one character each
     if not _KANJI_LOOK.isdisjoint(chars_now):
-        out, changed = _kanji_lookalikes(out)
+        out, changed = _kanji_lookalikes(out, chars_now)
         if changed:
             lookalike += changed
             # only look-alike kanji can have gone, only the katakana they imitate have come

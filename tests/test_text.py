@@ -197,3 +197,10 @@ def test_needles_after_a_rewrite_are_found_near_the_edits(text):
             rewritten, spans, len(canonical))
         gone = set("".join(text[a:b] for a, b in spans)) - set(canonical)
         assert text_module._still_in(rewritten, set(text), gone, gone) | set(canonical) == set(rewritten)
+
+
+@given(st.lists(st.sampled_from(["工", "口", "力", "夕", "二", "三", "八", "ド", "ー", "カ", "漢", "あ", " ", "."]),
+                max_size=40).map("".join))
+def test_look_alike_kanji_in_a_text_without_katakana_are_looked_at_run_by_run(text):
+    """Without katakana in the text only runs of two or more look-alikes can be rewritten: the same answer."""
+    assert text_module._kanji_lookalikes(text, set(text)) == text_module._kanji_lookalikes(text)
