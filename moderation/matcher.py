@@ -58,8 +58,19 @@ class Matcher:
     """Find the listed words of many categories in one pass; each hit carries every category it counts for."""
 
     def __init__(self, categories: dict[str, tuple[str, ...]]):
+        self._categories = categories
+        self._rules = None  # built on the first find(): merging categories runs the compiled scan (not at import)
+
+    @property
+    def automaton(self) -> Automaton:
+        """The automaton of every listed word (with the categories of the words inside it merged in)."""
+        if self._rules is None:
+            self._prepare()
+        return self._automaton
+
+    def _prepare(self) -> None:
         own: dict[str, set[str]] = {}
-        for cat, words in categories.items():
+        for cat, words in self._categories.items():
             for w in words:
                 if w:
                     own.setdefault(w, set()).add(cat)
@@ -70,12 +81,13 @@ class Matcher:
             inner = {c for a, b, sub, sub_cats in self._hits(w, contain=False) for c in sub_cats}
             merged[w] = tuple(sorted(cats | inner))
         self._build(merged)
+        self._categories = None
 
     def _build(self, words: dict[str, tuple[str, ...]]) -> None:
         """The automaton, each word's categories, and the table of what the boundary rules read of each word."""
-        self.automaton = Automaton(words)
-        self._words = self.automaton.keys
-        self._cats = self.automaton.values
+        self._automaton = Automaton(words)
+        self._words = self._automaton.keys
+        self._cats = self._automaton.values
         self._rules = _rules(self._words)
 
     def _hits(self, text: str, codes=None, contain: bool = True) -> list[tuple[int, int, str, tuple[str, ...]]]:
@@ -83,7 +95,7 @@ class Matcher:
             return []
         if codes is None:
             codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        ends, found = self.automaton.scan(text, codes)
+        ends, found = self._automaton.scan(text, codes)
         if not ends.size:
             return []
         starts, ends, found = _bounded(codes, ends, found, self._rules, contain)
@@ -94,6 +106,8 @@ class Matcher:
     def find(self, text: str, codes=None) -> list[tuple[int, int, str, tuple[str, ...]]]:
         """(start, end, word, categories) of every bounded hit not inside a longer bounded hit, in text order
         (`codes`: the text's code points as uint32, if known)."""
+        if self._rules is None:
+            self._prepare()
         return self._hits(text, codes)
 
 
