@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import re._constants as C
 import re._parser as P
+import statistics
 import time
 
 from moderation import features, targets, text
@@ -38,6 +39,9 @@ def ordinary_comment(length: int = 10_000) -> str:
         out += ORDINARY[i % len(ORDINARY)]
         i += 1
     return out[:length]
+
+
+LIMIT = 3.0  # issue 13: no generated input may cost more than this many ordinary comments of its length
 
 
 def best_seconds(scorer, text: str, repeat: int = 1, clock=time.perf_counter) -> float:
@@ -137,3 +141,22 @@ def adversarial_inputs(length: int = 10_000) -> list[tuple[str, str]]:
             seen.add(t)
             out.append(("moderation.matcher", t))
     return out
+
+
+def worst_ratio(scorer, clock=time.thread_time, length: int = 10_000) -> dict:
+    """The slowest generated input against an ordinary comment, both timed in this thread's CPU at the same moment."""
+    ordinary = ordinary_comment(length)
+    scorer.score(ordinary)
+    base = statistics.median(best_seconds(scorer, ordinary, 1, clock) for _ in range(7))
+    inputs = adversarial_inputs(length)
+    worst = (0.0, "", "")
+    for name, sample in inputs:
+        ratio = best_seconds(scorer, sample, 1, clock) / base
+        if ratio > LIMIT / 2:  # re-measure the slow ones: the best of five of each, alternating
+            pairs = [(best_seconds(scorer, sample, 1, clock), best_seconds(scorer, ordinary, 1, clock))
+                     for _ in range(5)]
+            ratio = min(t for t, _o in pairs) / min(o for _t, o in pairs)
+        if ratio > worst[0]:
+            worst = (ratio, name, sample[:12])
+    return {"inputs": len(inputs), "ordinary_ms": base * 1000, "ratio": worst[0], "pattern": worst[1],
+            "sample": worst[2]}

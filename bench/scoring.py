@@ -21,6 +21,7 @@ import statistics
 import time
 from pathlib import Path
 
+from bench.adversarial import worst_ratio
 from moderation.scoring.scorer import load_scorer, read_active
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -110,31 +111,10 @@ def main(argv=None) -> int:
     print(f"targets: 200 characters {results[200][0]:.0f} µs (<= 250; {results[200][1]:.0f} µs with the explanation a "
           f"held comment gets), 5,000 characters {results[5000][0] / 1000:.2f} ms (<= 3; "
           f"{results[5000][1] / 1000:.2f} ms explained)")
-    worst = adversarial_worst(scorer)
+    worst = worst_ratio(scorer)
     print(f"adversarial: {worst['inputs']} generated 10,000-character inputs; ordinary 10,000 characters "
           f"{worst['ordinary_ms']:.1f} ms; worst {worst['ratio']:.2f}x ({worst['pattern']}, {worst['sample']!r}...)")
     return 0
-
-
-def adversarial_worst(scorer) -> dict:
-    """The slowest generated input against an ordinary comment of the same length, best of three each."""
-    from bench.adversarial import adversarial_inputs, best_seconds, ordinary_comment
-
-    def best(text, repeat=3):
-        return best_seconds(scorer, text, repeat)
-
-    ordinary = ordinary_comment(10_000)
-    base = best(ordinary, 5)
-    inputs = adversarial_inputs(10_000)
-    worst = (0.0, "", "")
-    for name, text in inputs:
-        ratio = best(text, 1) / base
-        if ratio > worst[0]:
-            ratio = best(text) / min(base, best(ordinary))
-            if ratio > worst[0]:
-                worst = (ratio, name, text[:12])
-    return {"inputs": len(inputs), "ordinary_ms": base * 1000, "ratio": worst[0], "pattern": worst[1],
-            "sample": worst[2]}
 
 
 if __name__ == "__main__":

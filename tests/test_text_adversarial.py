@@ -9,9 +9,8 @@ import sys
 
 import pytest
 
-from bench.adversarial import adversarial_inputs
+from bench.adversarial import LIMIT, adversarial_inputs
 from moderation import PROJECT_ROOT
-from tests.support.adversarial_worst import LIMIT
 
 
 def test_inputs_are_generated_for_every_pattern():
