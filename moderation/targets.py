@@ -178,10 +178,10 @@ AFFILIATION = re.compile(
     _SCHOOL + r"の?\d{1,2}年(?:生|\d{1,2}組)?|(?<=[一-龥])[小中高]の\d{1,2}年|(?<!\d)\d{1,2}年\d{1,2}組"  # a class
     r"|(?:市立|県立|区立|私立|都立|府立|町立)[一-龥ぁ-んァ-ヶー]{1,8}?(?:小学校|中学校|高校|中学|女子|学園|高|小|中)"
     r"(?![一-龥])"  # a named local school
-    r"|" + _NAMED_BEFORE + _WORKPLACE + r"の?(?:[一-龥ァ-ヶー]{1,4}の)?[一-龥ァ-ヶー]{0,4}?"
+    r"|" + _NAMED_BEFORE + _WORKPLACE + r"(?:の?(?:[一-龥ァ-ヶー]{1,4}の)?[一-龥ァ-ヶー]{0,4}?"
     r"(?:看護師|店員|店長|支店長|院長|窓口|教師|講師|社員|職員|スタイリスト|経理|総務|バイト|パート|先生|保育士"
     r"|pta会長|勤務|夜勤)"  # a job at a place
-    r"|" + _NAMED_BEFORE + _WORKPLACE + r"(?:に|で)(?:勤めて|働いて|パートして|バイトして)"
+    r"|(?:に|で)(?:勤めて|働いて|パートして|バイトして))"  # or working there
     r"|(?:学校|高校|大学|中学|職場|会社|勤務先|勤め先|家|自宅|実家|最寄り駅|本名|顔)(?:が|も)?"
     r"(?:わかった|分かった|わかってる|分かってる|特定)")  # found out
 # someone singled out as a target: a commenter, the person the thread is angry at, or their family
