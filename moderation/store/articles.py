@@ -74,9 +74,10 @@ local function art_level(n, f, min, pre, close, ratio)
   return 0
 end
 -- cfg: {width ms, min comments, premoderate share, close share, cooldown ms, release ratio}; returns the mode,
--- and the previous mode when it changed (after the audit entry and the article.mode_changed event).
-local function art_breaker(mkey, wkey, akey, events, article, now, cfg, count, flagged, labels)
-  local m = redis.call('HMGET', mkey, 'mode', 'mode_at', 'floor', 'set_by')
+-- and the previous mode when it changed (after the audit entry and the article.mode_changed event). m: the meta's
+-- mode, mode_at, floor (and more) when the caller read them already (SUBMIT reads them with the category).
+local function art_breaker(mkey, wkey, akey, events, article, now, cfg, count, flagged, labels, m)
+  m = m or redis.call('HMGET', mkey, 'mode', 'mode_at', 'floor')
   local n, f = art_window(wkey, now, cfg[1], ART_SLOTS, count, flagged, labels)
   local level, floor = ART_LEVEL[m[1] or 'open'] or 0, ART_LEVEL[m[3] or 'open'] or 0
   local target = level

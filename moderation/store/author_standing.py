@@ -24,11 +24,18 @@ DEFAULTS = {"warned": 3, "premoderated": 6, "suspended": 10, "suspend_days": 7, 
 # and the previous level when it changed.
 STANDING = f"local MAX_STRIKES = {MAX_STRIKES}\n" + """
 local STANDING_RANK = {good = 0, trusted = 0, warned = 1, premoderated = 2, suspended = 3}
+-- Decayed strikes go first, then all but the newest MAX_STRIKES (trimmed only when there are more: one call less
+-- per strike); the points and the oldest kept strike's time.
 local function author_points(zkey, now, decay)
   redis.call('ZREMRANGEBYSCORE', zkey, '-inf', '(' .. (now - decay))
   local all = redis.call('ZRANGE', zkey, 0, -1, 'WITHSCORES')
+  local first = 1
+  if #all > 2 * MAX_STRIKES then
+    redis.call('ZREMRANGEBYRANK', zkey, 0, -(MAX_STRIKES + 1))
+    first = #all - 2 * MAX_STRIKES + 1
+  end
   local points, oldest = 0, nil
-  for i = 1, #all, 2 do
+  for i = first, #all, 2 do
     points = points + tonumber(string.match(all[i], '|(%d+)$') or '1')
     if not oldest then oldest = tonumber(all[i + 1]) end
   end
@@ -39,10 +46,7 @@ local function author_standing(skey, zkey, akey, events, author, now, cfg, weigh
   local level, untl, floor, next_decay = s[1] or 'good', tonumber(s[2] or '0'), s[3] or '', tonumber(s[4] or '0')
   local expired = level == 'suspended' and untl > 0 and now >= untl
   if weight == 0 and not expired and (next_decay == 0 or now < next_decay) then return level, untl, nil end
-  if weight > 0 then
-    redis.call('ZADD', zkey, now, member)
-    redis.call('ZREMRANGEBYRANK', zkey, 0, -(MAX_STRIKES + 1))
-  end
+  if weight > 0 then redis.call('ZADD', zkey, now, member) end
   local points, oldest = author_points(zkey, now, cfg[5])
   local new, new_until = 'good', 0
   if points >= cfg[2] then new = 'premoderated' elseif points >= cfg[1] then new = 'warned' end
@@ -53,10 +57,14 @@ local function author_standing(skey, zkey, akey, events, author, now, cfg, weigh
   end
   if floor ~= '' and STANDING_RANK[floor] >= STANDING_RANK[new] and new ~= 'suspended' then new = floor end
   if oldest then next_decay = oldest + cfg[5] else next_decay = 0 end
-  redis.call('HSET', skey, 'level', new, 'until', new_until, 'points', points, 'next_decay', next_decay)
+  if new == level then
+    redis.call('HSET', skey, 'level', new, 'until', new_until, 'points', points, 'next_decay', next_decay)
+  else
+    redis.call('HSET', skey, 'level', new, 'until', new_until, 'points', points, 'next_decay', next_decay,
+      'set_by', by, 'at', now)
+  end
   if oldest then redis.call('PEXPIRE', skey, math.max(cfg[5], new_until - now) + 86400000) end
   if new == level then return new, new_until, nil end
-  redis.call('HSET', skey, 'set_by', by, 'at', now)
   redis.call('XADD', akey, 'MAXLEN', '~', 1000000, '*', 'id', '', 'action', 'author_standing', 'from', level,
     'to', new, 'by', by, 'reason', why, 'at', now, 'article_id', '', 'author_id', author)
   redis.call('XADD', events, 'MAXLEN', '~', 1000000, '*', 'type', 'author.standing_changed', 'id', '',

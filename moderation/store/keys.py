@@ -10,7 +10,7 @@ Layout (prefix P, default ``mod:``; S is a site name from MODERATION_API_KEYS):
   P{S}:held:<moderator>    ZSET   one moderator's claims by lease expiry (ms)
   P{S}:author:<author id>  HASH   an author's history: submitted, approved, rejected
   P{S}:authored:<author id> LIST  an author's latest 50 comment ids, newest first (the card's author panel)
-  P{S}:recent              LIST   the site's latest 5000 comment ids, newest first (the window search scans)
+  P{S}:recent              LIST   the site's latest 5000-5100 comment ids, newest first (the window search scans 5000)
   P{S}:reported            ZSET   comments readers reported, by last report time (latest 1000; the 通報 view)
   P{S}:stats               HASH   counters: open:<label>, submitted:<decision>, decided:<outcome>
   P{S}:audit               STREAM every queue transition: who, when, from, to, reason

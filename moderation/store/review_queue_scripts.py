@@ -11,21 +11,23 @@ local function now_ms()
   local t = redis.call('TIME')
   return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 end
-local function audit(key, id, action, from, to, by, reason, at, rec)
-  local f = redis.call('HMGET', rec, 'article_id', 'author_id')
+-- known: the record's article_id and author_id when the caller has them (SUBMIT has just written them)
+local function audit(key, id, action, from, to, by, reason, at, rec, known)
+  local f = known or redis.call('HMGET', rec, 'article_id', 'author_id')
   redis.call('XADD', key, 'MAXLEN', '~', 1000000, '*', 'id', id, 'action', action, 'from', from,
     'to', to, 'by', by, 'reason', reason, 'at', at, 'article_id', f[1] or '', 'author_id', f[2] or '')
 end
 -- A comment's event for the site's webhook; with the record, its category probabilities (JSON as stored) and
--- model version travel with it (issue 12), so the site need not ask for them.
-local function event(key, id, kind, status, by, reason, at, message, data, rec)
+-- model version travel with it (issue 12), so the site need not ask for them (known: those two when the caller has
+-- them).
+local function event(key, id, kind, status, by, reason, at, message, data, rec, known)
   local args = {'XADD', key, 'MAXLEN', '~', 1000000, '*', 'type', kind, 'id', id, 'status', status, 'by', by,
     'reason', reason, 'at', at, 'message', message or ''}
   if data then
     args[#args + 1], args[#args + 2] = 'data', data
   end
   if rec then
-    local m = redis.call('HMGET', rec, 'categories', 'model_version')
+    local m = known or redis.call('HMGET', rec, 'categories', 'model_version')
     if m[1] then args[#args + 1], args[#args + 2] = 'categories', m[1] end
     if m[2] then args[#args + 1], args[#args + 2] = 'model_version', m[2] end
   end
@@ -41,6 +43,8 @@ local function to_ready(rec, id, ready, ready_age, claims, held)
   return f[3] or ''
 end
 """
+
+RECENT_SLACK = 100  # the site's recent list holds 5000 to 5100 ids: one LTRIM per 100 comments
 
 # KEYS: record, ready, ready_age, open, audit, stats, author (a never-written placeholder without an author id),
 # events, histogram of the day, the author's recent comments (placeholder likewise), the site's recent comments
@@ -61,7 +65,7 @@ end
 # premoderated -> a clean comment is held (author_premoderated), trusted -> the record's trusted_decision (the
 # policy's with relaxed review thresholds) replaces a hold (author_trusted); a model's rejection is a strike, which may
 # change the standing the answer carries. Answers {1, '', decision, reason, article mode, standing or ''}.
-SUBMIT = COMMON + COUNT + BREAKER + STANDING + """
+SUBMIT = COMMON + COUNT + BREAKER + STANDING + f"local RECENT_SLACK = {RECENT_SLACK}\n" + """
 local over, left = over_limit(17, 28)
 if over then return {-1, over, left} end
 local rec = KEYS[1]
@@ -72,21 +76,23 @@ local decision, reason, labels = ARGV[6], '', cjson.decode(ARGV[7])
 local now = tonumber(ARGV[11])
 local cfg = {}
 for i = 13, 18 do cfg[#cfg + 1] = tonumber(ARGV[i]) end
+local meta = redis.call('HMGET', KEYS[12], 'mode', 'mode_at', 'floor', 'category')
 local category = fields['article_category']
-if category then redis.call('HSETNX', KEYS[12], 'category', category) end  -- the registry learns it
+if category and not meta[4] then redis.call('HSETNX', KEYS[12], 'category', category) end  -- the registry learns it
 if ARGV[19] ~= '' then
-  category = category or redis.call('HGET', KEYS[12], 'category')
+  category = category or meta[4]
   local own = category and cjson.decode(ARGV[19])[category]
   if own then cfg = own end
 end
 local mode
 if cfg[2] < ART_OFF then
-  mode = art_breaker(KEYS[12], KEYS[13], KEYS[5], KEYS[8], ARGV[20], now, cfg, true, decision ~= 'allow', labels)
+  mode = art_breaker(KEYS[12], KEYS[13], KEYS[5], KEYS[8], ARGV[20], now, cfg, true, decision ~= 'allow', labels,
+    meta)
   if redis.call('ZADD', KEYS[14], now, ARGV[20]) == 1 and redis.call('ZCARD', KEYS[14]) > 10000 then
     redis.call('ZREMRANGEBYRANK', KEYS[14], 0, -10001)
   end
 else  -- the breaker is off: nothing counted, but a mode a person set still applies
-  mode = redis.call('HGET', KEYS[12], 'mode') or 'open'
+  mode = meta[1] or 'open'
 end
 if mode == 'closed' then
   decision, reason = 'reject', 'article_closed'
@@ -121,41 +127,48 @@ if reason ~= '' then
   fields['status'] = ({allow = 'published', review = 'pending', reject = 'rejected'})[decision]
 end
 if mode ~= 'open' then fields['article_mode'] = mode end
+if queued then  -- the queue's fields go in the same write as the record
+  fields['queue_state'], fields['claimed_by'], fields['lease_until'], fields['rank'] = 'ready', '', 0, rank
+else
+  fields['queue_state'] = ''
+end
 local flat = {}
 for name, value in pairs(fields) do
   flat[#flat + 1] = name
   flat[#flat + 1] = value
 end
 redis.call('HSET', rec, unpack(flat))
-for _, bucket in ipairs(cjson.decode(ARGV[9])) do redis.call('HINCRBY', KEYS[9], bucket, 1) end
-redis.call('EXPIRE', KEYS[9], 40 * 86400)
+local new_bucket = false
+for _, bucket in ipairs(cjson.decode(ARGV[9])) do
+  if redis.call('HINCRBY', KEYS[9], bucket, 1) == 1 then new_bucket = true end
+end
+if new_bucket then redis.call('EXPIRE', KEYS[9], 40 * 86400) end  -- a new day's key has a new bucket
 redis.call('HINCRBY', KEYS[6], 'submitted:' .. decision, 1)
-local nudged = redis.call('HGET', rec, 'nudged')  -- posted after a pre-post nudge: unchanged or revised
+local nudged = fields['nudged']  -- posted after a pre-post nudge: unchanged or revised
 if nudged then redis.call('HINCRBY', KEYS[6], 'nudged:' .. nudged, 1) end
 if ARGV[10] == '1' then
   redis.call('HINCRBY', KEYS[7], 'submitted', 1)
-  redis.call('LPUSH', KEYS[10], id)
-  redis.call('LTRIM', KEYS[10], 0, 49)
+  if redis.call('LPUSH', KEYS[10], id) > 50 then redis.call('LTRIM', KEYS[10], 0, 49) end
 end
-redis.call('LPUSH', KEYS[11], id)
-redis.call('LTRIM', KEYS[11], 0, 4999)
+-- the window search reads the latest 5000; trimmed once per RECENT_SLACK comments, not at every one
+if redis.call('LPUSH', KEYS[11], id) > 5000 + RECENT_SLACK then redis.call('LTRIM', KEYS[11], 0, 4999) end
 local data = nil
 if reason ~= '' then data = cjson.encode({reason = reason}) end
+local known, meta_known = {fields['article_id'], fields['author_id']}, {fields['categories'], fields['model_version']}
 if queued then
-  redis.call('HSET', rec, 'queue_state', 'ready', 'claimed_by', '', 'lease_until', 0, 'rank', rank)
   redis.call('ZADD', KEYS[2], rank, id)
   redis.call('ZADD', KEYS[3], received, id)
   redis.call('ZADD', KEYS[4], received, id)
   for _, label in ipairs(labels) do redis.call('HINCRBY', KEYS[6], 'open:' .. label, 1) end
   local at = now_ms()
-  audit(KEYS[5], id, 'queued', '', 'ready', 'system', reason ~= '' and reason or ARGV[7], at, rec)
-  event(KEYS[8], id, 'comment.queued', 'pending', 'system', ARGV[7], at, '', data, rec)
+  audit(KEYS[5], id, 'queued', '', 'ready', 'system', reason ~= '' and reason or ARGV[7], at, rec, known)
+  event(KEYS[8], id, 'comment.queued', 'pending', 'system', ARGV[7], at, '', data, rec, meta_known)
 else
-  redis.call('HSET', rec, 'queue_state', '')
   if decision == 'reject' then
     local at = now_ms()
-    audit(KEYS[5], id, 'auto_rejected', '', 'rejected', 'system', reason ~= '' and reason or ARGV[7], at, rec)
-    event(KEYS[8], id, 'comment.rejected_automatically', 'rejected', 'system', ARGV[7], at, '', data, rec)
+    audit(KEYS[5], id, 'auto_rejected', '', 'rejected', 'system', reason ~= '' and reason or ARGV[7], at, rec, known)
+    event(KEYS[8], id, 'comment.rejected_automatically', 'rejected', 'system', ARGV[7], at, '', data, rec,
+      meta_known)
   end
   if ttl > 0 then redis.call('EXPIRE', rec, ttl) end
 end
