@@ -238,3 +238,28 @@ def test_a_comment_a_rule_holds_waits_for_the_replicas_like_any_held_comment(mak
     assert client.put("/api/v1/articles/shut", headers=AUTH, json={"mode": "closed"}).status_code == 200
     held = client.post("/api/v1/comments", headers=AUTH, json=comment(CLEAN, article_id="shut"))
     assert held.status_code == 503 and held.headers["Retry-After"], held.text
+
+
+def test_the_window_counts_what_its_ring_holds_whatever_the_clock_does(rdb, prefix):
+    """The window's counts after each comment, against the ring worked out here: the clock steps within a bucket,
+    across a few, past the whole window and back (a worker behind counts in the newest bucket)."""
+    never = {**BREAKER, "min_comments": 1_000_000}  # counts, never trips: the decisions stay the model's
+    config = BreakerConfig(never)
+    width = BREAKER["window_seconds"] * 1000 // SLOTS
+    now = [70_000_000]
+    queue = ReviewQueue(rdb, "test", prefix=prefix, breaker=config, now_ms=lambda: now[0])
+    counted, newest = [], None  # (bucket it was counted in, flagged)
+    steps = [0, 1_000, 2_000, width, 3 * width, -2 * width, 500, 11 * width, -width, 12 * width, 30 * width, 0,
+             -5 * width, width // 2, 2 * width]
+    for n, step in enumerate(steps * 3):
+        now[0] += step
+        flagged = n % 3 != 1
+        queue.submit(record(f"w{n}", "ring", flagged), queued=flagged)
+        bucket = now[0] // width
+        newest = bucket if newest is None else max(newest, bucket)
+        counted.append((newest, flagged))
+        floor = max(newest, bucket) - SLOTS
+        kept = [f for b, f in counted if b > floor]
+        window = queue.articles.get("ring", now_ms=now[0])["window"]
+        assert (window["comments"], window["flagged"]) == (len(kept), sum(kept)), (n, step)
+        assert window["harms"] == ({"abuse": sum(kept)} if any(kept) else {})
