@@ -19,6 +19,13 @@ from moderation.store.records import JSON_FIELDS, decode, encode, risk_rank, sco
 from moderation.store.training_labels import RETENTION
 
 STATUS = {"allow": "published", "review": "pending", "reject": "rejected"}
+_JSON_FIELDS = frozenset(JSON_FIELDS)
+
+
+@functools.lru_cache(maxsize=4)
+def _day(day_index):
+    """YYYYMMDD of a UTC day (days since the epoch): the day's histogram key, worked out once a day, not per comment."""
+    return time.strftime("%Y%m%d", time.gmtime(day_index * 86_400))
 
 
 class Limited(NamedTuple):
@@ -98,10 +105,10 @@ class ReviewQueue:
     # -- writes -----------------------------------------------------------------------------------------
 
     def _submit_call(self, record, queued, charge):
-        fields = {name: encode(value) if name in JSON_FIELDS else str(value)
+        fields = {name: encode(value) if name in _JSON_FIELDS else str(value)
                   for name, value in record.items() if value is not None}
         rank = risk_rank(record["risk"], record["received_at"])
-        day = time.strftime("%Y%m%d", time.gmtime(record["received_at"] / 1000))
+        day = _day(record["received_at"] // 86_400_000)
         buckets = [f"{label}:{score_bucket(p)}" for label, p in sorted(record["scores"].items())]
         author_id = record.get("author_id")
         keys = [self.record_key(record["id"]), *self._submit_fixed, self.author_key(author_id), self._events,
@@ -110,7 +117,7 @@ class ReviewQueue:
         allowed = record["decision"] == "allow" or record.get("trusted_decision") == "allow"
         ttl = self.published_ttl if allowed else self.record_ttl  # used only when it ends up not queued
         args = [record["id"], "1" if queued else "0", rank, record["received_at"], ttl, record["decision"],
-                encode(record["labels"]), encode(fields), encode(buckets), "1" if author_id else "0",
+                fields["labels"], encode(fields), encode(buckets), "1" if author_id else "0",
                 self.now_ms(), self.record_ttl, *self._breaker_args, record["article_id"],
                 *self.standing.submit_args(self.standing.weight(record["labels"]) if record["decision"] == "reject"
                                            else 0)]
