@@ -18,62 +18,60 @@ DEFAULTS = {"window_seconds": 600, "min_comments": 20, "premoderate_share": 0.3,
 NEVER = 2**31  # min_comments of a breaker that is off: nothing is counted, only a person's mode applies
 _INTEGERS = ("window_seconds", "min_comments", "cooldown_seconds")
 
-# The window's fields art_window reads at once: cur, n<i> and f<i> of every slot (h<current slot> is added per call).
-_WINDOW_FIELDS = ", ".join(["'cur'", *(f"'{kind}{slot}'" for slot in range(SLOTS) for kind in "nf")])
-
 # Lua helpers: count one comment in an article's window and move its mode. A mode a person set is a floor the
 # breaker never goes below; above it the breaker closes at close_share, holds at premoderate_share (with at least
 # min_comments in the window), and steps down only once cooldown_seconds passed since the last change and the
 # share fell under release_ratio times the threshold (hysteresis). Fewer than min_comments count as no evidence.
-BREAKER = f"local ART_SLOTS, ART_OFF = {SLOTS}, {NEVER}\nlocal ART_FIELDS = {{{_WINDOW_FIELDS}}}\n" + """
+BREAKER = f"local ART_SLOTS, ART_OFF = {SLOTS}, {NEVER}\n" + """
 local ART_LEVEL = {open = 0, premoderated = 1, closed = 2}
 local ART_MODE = {[0] = 'open', [1] = 'premoderated', [2] = 'closed'}
--- The window: ring slots n<i>, f<i> and h<i> (harm counts, JSON) of the buckets (cur - slots, cur]. One HMGET reads
--- the bucket, every slot's counts and this bucket's harms; moving on to a later bucket clears the slots that left
--- the window (one HDEL); the comment is one HSET of its slot (the script is atomic: read, add, write). Two commands
--- a comment, flagged or not, whatever the window's size.
+-- The window: ring slots n<i>, f<i> and h<i> (harm counts, JSON) of the buckets (cur - slots, cur], and their
+-- totals tn, tf. One HMGET reads the bucket, the totals and this bucket's slot; a comment is then one HSET of the
+-- slot and the totals (read, add, write: the script is atomic), flagged or not. Moving on to a later bucket first
+-- takes the slots that left the window out of the totals (a few more commands, once a bucket). The script's own
+-- arguments cost about as much as its commands, so the HMGET reads only what it needs.
 local function art_window(wkey, now, width, slots, count, flagged, labels)
   local cur = math.floor(now / width)
-  local v = redis.call('HMGET', wkey, 'h' .. (cur % slots), unpack(ART_FIELDS))  -- h<cur % slots>, cur, n0, f0...
-  local h_raw, last, h_read = v[1], tonumber(v[2]), false
-  local ns, fs = {}, {}
-  for s = 0, slots - 1 do ns[s], fs[s] = tonumber(v[2 * s + 3] or '0'), tonumber(v[2 * s + 4] or '0') end
+  local slot = cur % slots
+  local v = redis.call('HMGET', wkey, 'cur', 'tn', 'tf', 'n' .. slot, 'f' .. slot, 'h' .. slot)
+  local last, n, f = tonumber(v[1]), tonumber(v[2] or '0'), tonumber(v[3] or '0')
+  local sn, sf, sh = tonumber(v[4] or '0'), tonumber(v[5] or '0'), v[6]
   local set, expire = {}, false
   if last and cur > last then
     if cur - last >= slots then
       redis.call('DEL', wkey)
-      for s = 0, slots - 1 do ns[s], fs[s] = 0, 0 end
+      n, f = 0, 0
     else
-      local gone = {}
       for b = last + 1, cur do
         local s = b % slots
-        ns[s], fs[s] = 0, 0
-        gone[#gone + 1], gone[#gone + 2], gone[#gone + 3] = 'n' .. s, 'f' .. s, 'h' .. s
+        local old = redis.call('HMGET', wkey, 'n' .. s, 'f' .. s)
+        n, f = n - tonumber(old[1] or '0'), f - tonumber(old[2] or '0')
+        redis.call('HDEL', wkey, 'n' .. s, 'f' .. s, 'h' .. s)
       end
-      redis.call('HDEL', wkey, unpack(gone))
     end
-    h_raw, set, expire = nil, {'cur', cur}, true  -- this bucket's slot was just cleared
+    sn, sf, sh = 0, 0, nil  -- this bucket's slot was just cleared
+    set, expire = {'cur', cur, 'tn', n, 'tf', f}, true
   elseif last and cur < last then
-    cur, h_read = last, true  -- a worker whose clock is behind counts in the newest bucket
+    -- a worker whose clock is behind counts in the newest bucket
+    cur, slot = last, last % slots
+    v = redis.call('HMGET', wkey, 'n' .. slot, 'f' .. slot, 'h' .. slot)
+    sn, sf, sh = tonumber(v[1] or '0'), tonumber(v[2] or '0'), v[3]
   elseif not last and count then
     set, expire = {'cur', cur}, true
   end
   if count then
-    local slot = cur % slots
-    ns[slot] = ns[slot] + 1
-    set[#set + 1], set[#set + 2] = 'n' .. slot, ns[slot]
+    n = n + 1
+    set[#set + 1], set[#set + 2], set[#set + 3], set[#set + 4] = 'n' .. slot, sn + 1, 'tn', n
     if flagged then
-      fs[slot] = fs[slot] + 1
-      if h_read then h_raw = redis.call('HGET', wkey, 'h' .. slot) end
-      local h = cjson.decode(h_raw or '{}')
+      f = f + 1
+      local h = cjson.decode(sh or '{}')
       for _, l in ipairs(labels) do h[l] = (h[l] or 0) + 1 end
-      set[#set + 1], set[#set + 2], set[#set + 3], set[#set + 4] = 'f' .. slot, fs[slot], 'h' .. slot, cjson.encode(h)
+      set[#set + 1], set[#set + 2], set[#set + 3], set[#set + 4] = 'f' .. slot, sf + 1, 'tf', f
+      set[#set + 1], set[#set + 2] = 'h' .. slot, cjson.encode(h)
     end
   end
   if #set > 0 then redis.call('HSET', wkey, unpack(set)) end
   if expire then redis.call('PEXPIRE', wkey, width * slots * 2) end
-  local n, f = 0, 0
-  for s = 0, slots - 1 do n, f = n + ns[s], f + fs[s] end
   return n, f
 end
 local function art_level(n, f, min, pre, close, ratio)

@@ -29,7 +29,7 @@ Layout (prefix P, default ``mod:``; S is a site name from MODERATION_API_KEYS):
   P{S}:rq:due              ZSET   open removal requests by due time (ms)
   P{S}:rq:audit            STREAM every removal request step: received ... decided, appeals, alerts (never trimmed)
   P{S}:art:<article id>    HASH   an article: title, url, category, published_at, mode, set_by, floor, mode_at
-  P{S}:artw:<article id>   HASH   its breaker's window: cur (bucket), 12 ring slots n<i>, f<i>, h<i> (harm JSON)
+  P{S}:artw:<article id>   HASH   its breaker's window: cur, tn, tf, 12 ring slots n<i>, f<i>, h<i> (harm JSON)
   P{S}:articles            ZSET   article ids by last comment (ms), the latest 10000 (the articles page)
   P{S}:standing:<author>   HASH   an author's standing: level, until, floor, points, next_decay, set_by, note
   P{S}:strikes:<author>    ZSET   an author's strikes "<comment id>|<points>" by time (the newest 200, decaying)
