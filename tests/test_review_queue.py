@@ -253,3 +253,50 @@ def test_batch_submit_in_one_round_trip_answers_in_order_with_an_error_in_place(
     assert queue.submit_many([(record("m-4"), True, None)]) == [(True, "")] and slow.calls == 2
     assert [queue.get(f"m-{i}")["status"] for i in (0, 1, 3, 4)] == ["pending"] * 4
     assert rdb.zcard("many:{test}:ready") == 4
+
+
+def test_batch_parts_are_stored_while_the_next_is_made_and_answered_in_order(own_redis):
+    """submit_chunks: each part is sent before the next one is made (so Redis stores it while the worker scores),
+    the answers come back in order, a caller that stops leaves the later parts unsent, and a part left in flight
+    by a failing maker costs its connection, never a later answer."""
+    from moderation.store.client import make_client
+
+    rdb = make_client(own_redis.url, 1.0)
+    queue = ReviewQueue(rdb, "test", prefix="parts:")
+    admin = own_redis.client()
+    seen_stored = []
+
+    def parts(names, fail_at=None):
+        for n, name in enumerate(names):
+            if n:  # making this part: the one before it is already on its way, and Redis stores it meanwhile
+                deadline = time.monotonic() + 5
+                while not admin.exists(f"parts:{{test}}:c:{names[n - 1]}-0") and time.monotonic() < deadline:
+                    time.sleep(0.01)
+                seen_stored.append(bool(admin.exists(f"parts:{{test}}:c:{names[n - 1]}-0")))
+            if n == fail_at:
+                raise RuntimeError("scoring failed")
+            yield [(record(f"{name}-{i}"), True, None) for i in range(3)]
+
+    queue.submit_many([(record("warm"), True, None)])  # the server learns the script (a new one answers NOSCRIPT)
+    landed = list(queue.submit_chunks(parts(["p1", "p2", "p3"])))
+    assert seen_stored == [True, True]
+    assert [[item[0]["id"] for item in items] for items, _ in landed] == [
+        [f"p{n}-{i}" for i in range(3)] for n in (1, 2, 3)]
+    assert [answers for _, answers in landed] == [[(True, "")] * 3] * 3
+    assert rdb.zcard("parts:{test}:ready") == 10
+
+    flow = queue.submit_chunks(parts(["q1", "q2"]))
+    next(flow)  # the caller stops after the first part (a batch over the site's limit): q2 is never sent
+    flow.close()
+    assert admin.exists("parts:{test}:c:q1-0") and not admin.exists("parts:{test}:c:q2-0")
+
+    with pytest.raises(RuntimeError):  # q3 in flight when making r1 fails: its replies are never read...
+        list(queue.submit_chunks(parts(["q3", "r1"], fail_at=1)))
+    assert admin.exists("parts:{test}:c:q3-0")  # ...it was stored (not acknowledged: a retry is a replay)
+    assert queue.submit_many([(record("s-1"), True, None)]) == [(True, "")]  # no stale reply on the connection
+    assert queue.submit_many([(record("q3-1"), True, None)]) == [(False, "sha-q3-1")]
+
+    own_redis.stop()  # Redis down: every part answered with the error, in order, without stalling on each part
+    landed = list(queue.submit_chunks(iter([[(record("t-1"), True, None)], [(record("t-2"), True, None)]])))
+    assert [len(answers) for _, answers in landed] == [1, 1]
+    assert all(isinstance(answers[0], redis.RedisError) for _, answers in landed)
