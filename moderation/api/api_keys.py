@@ -66,7 +66,7 @@ def configured_sites():
 
 def bearer_site():
     """The site of the request's bearer key, or raise 401."""
-    header = request.headers.get("Authorization", "")
+    header = request.environ.get("HTTP_AUTHORIZATION", "")  # what request.headers reads, without its wrapper
     scheme, _, key = header.partition(" ")
     if scheme.lower() != "bearer" or not key.strip():
         raise Unauthorized("an API key is required: Authorization: Bearer <key>", "Authorization",

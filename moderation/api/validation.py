@@ -23,7 +23,7 @@ CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 def parse_json_body(request):
     """The body as a JSON object: 415 for another type, 400 for bad UTF-8, bad JSON or deep nesting."""
-    if request.mimetype != "application/json":
+    if request.environ.get("CONTENT_TYPE") != "application/json" and request.mimetype != "application/json":
         raise ApiError("Content-Type must be application/json", "Content-Type",
                        code="unsupported_media_type", status=415)
     raw = read_body(request, settings.get().body_timeout)
@@ -59,14 +59,15 @@ def read_body(request, timeout):
     previous = sock.gettimeout() if sock is not None else None
     deadline = time.monotonic() + timeout
     chunks = []
+    stream = request.stream
     try:
         if sock is not None:
             sock.settimeout(timeout)
-        with watchdog.watch(sock, deadline):  # the socket timeout restarts with every byte: a total deadline
-            while chunk := request.stream.read(16384):
-                chunks.append(chunk)
-                if time.monotonic() > deadline:
-                    raise TimeoutError
+            watchdog.add(sock, deadline)  # the socket timeout restarts with every byte: a total deadline
+        while chunk := stream.read(16384):
+            chunks.append(chunk)
+            if time.monotonic() > deadline:
+                raise TimeoutError
     except (TimeoutError, ClientDisconnected) as exc:
         if isinstance(exc, ClientDisconnected) and time.monotonic() < deadline:
             raise ValidationError("the body ended before its Content-Length", "body", code="incomplete_body") from exc
@@ -74,8 +75,9 @@ def read_body(request, timeout):
                        status=408) from exc
     finally:
         if sock is not None:
+            watchdog.discard(sock)
             sock.settimeout(previous)
-    return b"".join(chunks)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def _reject_constant(name):
@@ -83,16 +85,23 @@ def _reject_constant(name):
 
 
 def _depth(value):
-    deepest, stack = 0, [(value, 1)]
+    """How deeply containers nest (a scalar is 1); stops counting past MAX_DEPTH. Only containers are visited:
+    a comment's body is one object with one nested author (7 values, 2 containers)."""
+    if not isinstance(value, (dict, list)):
+        return 1
+    deepest, stack = 1, [(value, 1)]
     while stack:
         item, depth = stack.pop()
-        deepest = max(deepest, depth)
-        if deepest > MAX_DEPTH:
-            break
-        if isinstance(item, dict):
-            stack.extend((v, depth + 1) for v in item.values())
-        elif isinstance(item, list):
-            stack.extend((v, depth + 1) for v in item)
+        children = item.values() if isinstance(item, dict) else item
+        for child in children:
+            if isinstance(child, (dict, list)):
+                if depth + 1 > deepest:
+                    deepest = depth + 1
+                    if deepest > MAX_DEPTH:
+                        return deepest
+                stack.append((child, depth + 1))
+            elif deepest == depth:
+                deepest = depth + 1
     return deepest
 
 

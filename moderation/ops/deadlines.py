@@ -9,7 +9,6 @@ import os
 import socket
 import threading
 import time
-from contextlib import contextmanager
 
 TICK = 0.1  # seconds between the watchdog's looks: a deadline is enforced within this much
 
@@ -20,31 +19,31 @@ class Watchdog:
     def __init__(self):
         self._due = {}
         self._lock = threading.Lock()
-        self._pid = None
+        self._started = False  # in this process: a forked child starts its own thread (no os.getpid() per body)
+        os.register_at_fork(after_in_child=self._forked)
 
-    @contextmanager
-    def watch(self, sock, deadline):
-        """Shut `sock` for reading if the block is still running at `deadline` (time.monotonic())."""
-        if sock is None:
-            yield
-            return
-        if self._pid != os.getpid():
+    def add(self, sock, deadline):
+        """Shut `sock` for reading if it is still watched at `deadline` (time.monotonic()); discard() ends it.
+        Two plain calls, not a context manager: this runs on every request body (about 1 µs instead of 2)."""
+        if not self._started:
             self._start()
         with self._lock:
             self._due[sock] = deadline
-        try:
-            yield
-        finally:
-            with self._lock:
-                self._due.pop(sock, None)
+
+    def discard(self, sock):
+        with self._lock:
+            self._due.pop(sock, None)
+
+    def _forked(self):
+        self._lock = threading.Lock()  # the parent's may have been held by another thread at the fork
+        self._due = {}  # a forked worker does not inherit the master's thread
+        self._started = False
 
     def _start(self):
         with self._lock:
-            if self._pid == os.getpid():
-                return
-            self._due = {}  # a forked worker does not inherit the master's thread
-            threading.Thread(target=self._run, name="read-deadlines", daemon=True).start()
-            self._pid = os.getpid()
+            if not self._started:
+                threading.Thread(target=self._run, name="read-deadlines", daemon=True).start()
+                self._started = True
 
     def _run(self):
         while True:

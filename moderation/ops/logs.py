@@ -153,18 +153,18 @@ def init_app(app):
         state.request_started = time.perf_counter()  # also the latency metrics' start (ops/metrics.py)
 
     def finish_request(response):
-        state = g._get_current_object()
-        request_id = getattr(state, "request_id", None) or new_request_id()
+        state = g._get_current_object().__dict__
+        request_id = state.get("request_id") or new_request_id()
         response.headers[REQUEST_ID_HEADER] = request_id
         if with_access_log:
-            started = getattr(state, "request_started", None)
+            started = state.get("request_started")
             req = request._get_current_object()
             rule = req.url_rule
             write_access({
                 "request_id": request_id, "method": req.method, "route": rule.rule if rule else None,
                 "path": req.path[:200], "status": response.status_code,
                 "duration_ms": round((time.perf_counter() - started) * 1000, 3) if started else None,
-                "site": getattr(state, "site", None), "remote": req.remote_addr,
+                "site": state.get("site"), "remote": req.remote_addr,
             })
         return response
 

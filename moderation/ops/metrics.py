@@ -70,11 +70,11 @@ def count_decisions(answers):
 
 
 def count_nudges(state):
-    """A comments:check answer, and comments posted after a nudge (the API leaves both in g)."""
-    checked = getattr(state, "checked", None)
+    """A comments:check answer, and comments posted after a nudge (the API leaves both in g's attributes)."""
+    checked = state.get("checked")
     if checked:
         CHECKS.labels(checked).inc()
-    for outcome in getattr(state, "nudged", None) or ():
+    for outcome in state.get("nudged") or ():
         if outcome:
             NUDGED.labels(outcome).inc()
 
@@ -186,24 +186,24 @@ def init_app(app):
         shown[pid] = (scorer, scorer.version)
 
     def observe(response):
-        req, state = request._get_current_object(), g._get_current_object()
-        rule = req.url_rule
-        route = rule.rule if rule else "<unmatched>"
+        req, state = request._get_current_object(), g._get_current_object().__dict__
+        status, rule = response.status_code, req.url_rule
         method = req.method if req.method in _METHODS else "other"
-        key = (route, method, response.status_code)
+        key = (rule.rule if rule else "<unmatched>", method, status)
         series = children.get(key)
         if series is None:
-            series = (REQUESTS.labels(route, method, str(response.status_code)), LATENCY.labels(route, method))
-            children[key] = series
-        series[0].inc()
-        started = getattr(state, "request_started", None)  # set by ops/logs.py, first of the request hooks
+            series = children[key] = (REQUESTS.labels(key[0], method, str(status)).inc,
+                                      LATENCY.labels(key[0], method).observe)
+        series[0]()
+        started = state.get("request_started")  # set by ops/logs.py, first of the request hooks
         if started is not None:
-            series[1].observe(time.perf_counter() - started)
-        decisions = getattr(state, "decisions", None)
-        if decisions and response.status_code == 200:
-            count_decisions(decisions)
-        if response.status_code == 200:
-            count_nudges(state)
+            series[1](time.perf_counter() - started)
+        if status == 200:
+            decisions = state.get("decisions")
+            if decisions:
+                count_decisions(decisions)
+            if "checked" in state or "nudged" in state:
+                count_nudges(state)
         model_gauge()
         return response
 
