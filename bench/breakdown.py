@@ -5,9 +5,11 @@ the benchmark's POST /api/v1/comments bodies through `app.wsgi_app`, as gunicorn
 client, the model's pages frozen out of the collector as gunicorn.conf.py does). The CPU time (time.process_time)
 of named parts is summed over the requests: scoring, explanations, policy and record, the Redis submit
 (packing, round trip, reply), the access line, metrics, the answer's JSON, body parsing and validation, the API
-key; the rest is Flask and werkzeug (contexts, routing, the response) and the small hooks. What gunicorn itself
-costs per request (HTTP parsing, accept, close) is the bare app's share in the table above. CPU per part holds
-on a loaded machine where requests per second do not; each part is the median over blocks of requests.
+key; the rest is Flask and werkzeug (contexts, routing, the response) and the small hooks. Plain blocks (no
+wrapper: the total) alternate with instrumented ones (the parts), and after each plain request bench/bare.py's
+app answers the same body, so what Flask alone costs is read in the same state of the caches. What gunicorn
+itself costs per request (HTTP parsing, accept, close) is the bare app's share in the table above. CPU per part
+holds on a loaded machine where requests per second do not; each part is the median over blocks of requests.
 
     python -m bench.breakdown BODIES [--requests 2000]   (environment: the service's MODERATION_* settings)
 """
@@ -19,6 +21,7 @@ import io
 import json
 import os
 import random
+import socket
 import statistics
 import sys
 import time
@@ -28,40 +31,54 @@ PARTS = ("scoring", "explanations", "policy and record", "Redis submit", "access
          "body and validation", "API key")
 
 
-TIMED = "timed calls"  # how many wrapped calls ran: each adds timer_cost() µs that is no part's
-TIMERS = "the breakdown's own timers"
+TIMERS = "the breakdown's own timers"  # what the wrappers add to an instrumented request: shown, not a part
+BARE = "bare Flask app, same requests"  # bench/bare.py's app on the same bodies, interleaved: what Flask costs
 
 
 def instrument(app, spent):
-    """Wrap the parts named in PARTS so their CPU time adds up in `spent` (a Counter, seconds)."""
+    """Wrappers for the parts named in PARTS adding their CPU time to `spent` (a Counter, seconds): a list of
+    (owner, name, original, wrapper) for use(); nothing is replaced yet."""
     from moderation.api import api_keys, comments
     from moderation.ops import logs
     from moderation.scoring import scorer
     from moderation.store import review_queue
 
-    instrument_one(scorer.Scorer, "score", "scoring", spent)
-    # read inside build_record: taken out of it below (its timer's cost stays in policy and record)
-    instrument_one(scorer.Scorer, "_explain", "explanations", spent, counted=False)
-    instrument_one(comments, "build_record", "policy and record", spent)
-    instrument_one(review_queue.ReviewQueue, "submit", "Redis submit", spent)
-    instrument_one(logs, "write_access", "access log", spent)
-    instrument_one(comments, "jsonify", "answer JSON", spent)
-    instrument_one(comments, "parse_json_body", "body and validation", spent)
-    instrument_one(comments, "parse_comment", "body and validation", spent)
-    instrument_one(api_keys, "bearer_site", "API key", spent)
+    swaps = [
+        instrument_one(scorer.Scorer, "score", "scoring", spent),
+        # read inside build_record: taken out of it in measure()
+        instrument_one(scorer.Scorer, "_explain", "explanations", spent),
+        instrument_one(comments, "build_record", "policy and record", spent),
+        instrument_one(review_queue.ReviewQueue, "submit", "Redis submit", spent),
+        instrument_one(logs, "write_access", "access log", spent),
+        instrument_one(comments, "jsonify", "answer JSON", spent),
+        instrument_one(comments, "parse_json_body", "body and validation", spent),
+        instrument_one(comments, "parse_comment", "body and validation", spent),
+        instrument_one(api_keys, "bearer_site", "API key", spent),
+    ]
     hooks = app.after_request_funcs[None]
     for index, hook in enumerate(hooks):
         if hook.__name__ == "observe":  # ops/metrics.py's counters and histogram
-            hooks[index] = _timed_hook(hook, spent, "metrics")
+            swaps.append((hooks, index, hook, _timed(hook, spent, "metrics")))
+    return [swap for swap in swaps if swap is not None]
 
 
-def instrument_one(owner, name, part, spent, counted=True):
-    """Replace owner.name by a wrapper adding its CPU time to spent[part] (absent in an older tree: in the rest);
-    `counted` calls are the ones whose timer cost would otherwise land in the rest."""
+def use(swaps, wrapped):
+    """Put the wrappers in (wrapped) or the original functions back."""
+    for owner, name, original, wrapper in swaps:
+        if isinstance(owner, list):
+            owner[name] = wrapper if wrapped else original
+        else:
+            setattr(owner, name, wrapper if wrapped else original)
+
+
+def instrument_one(owner, name, part, spent):
+    """(owner, name, original, wrapper adding its CPU time to spent[part]); None when owner has no such name (an
+    older tree: its time stays in the rest)."""
     inner = getattr(owner, name, None)
-    if inner is None:
-        return
+    return None if inner is None else (owner, name, inner, _timed(inner, spent, part))
 
+
+def _timed(inner, spent, part):
     @functools.wraps(inner)
     def wrapper(*args, **kwargs):
         start = time.process_time()
@@ -69,100 +86,89 @@ def instrument_one(owner, name, part, spent, counted=True):
             return inner(*args, **kwargs)
         finally:
             spent[part] += time.process_time() - start
-            spent[TIMED] += counted
-    setattr(owner, name, wrapper)
-
-
-def _timed_hook(hook, spent, part):
-    def wrapper(response):
-        start = time.process_time()
-        try:
-            return hook(response)
-        finally:
-            spent[part] += time.process_time() - start
-            spent[TIMED] += 1
     return wrapper
 
 
-def timer_cost(rounds=7, calls=2000):
-    """µs one timed call adds (the wrapper and its two process_time readings), min over rounds: the breakdown
-    takes it out of the rest instead of charging it to Flask."""
-    spent = Counter()
-
-    class Probe:
-        @staticmethod
-        def nothing():
-            return None
-
-    bare = Probe.nothing
-    timings = []
-    for wrapped in (False, True) * rounds:
-        if wrapped:
-            instrument_one(Probe, "nothing", "probe", spent)
-        else:
-            Probe.nothing = bare
-        call = Probe.nothing
-        start = time.process_time()
-        for _ in range(calls):
-            call()
-        timings.append((wrapped, (time.process_time() - start) / calls * 1e6))
-    return max(0.0, min(t for w, t in timings if w) - min(t for w, t in timings if not w))
-
-
-def environ(body, key):
-    return {"REQUEST_METHOD": "POST", "PATH_INFO": "/api/v1/comments", "SCRIPT_NAME": "", "QUERY_STRING": "",
-            "SERVER_NAME": "127.0.0.1", "SERVER_PORT": "8000", "SERVER_PROTOCOL": "HTTP/1.1",
-            "REMOTE_ADDR": "127.0.0.1", "CONTENT_TYPE": "application/json", "CONTENT_LENGTH": str(len(body)),
-            "HTTP_AUTHORIZATION": f"Bearer {key}", "HTTP_HOST": "127.0.0.1:8000", "wsgi.input": io.BytesIO(body),
-            "wsgi.url_scheme": "http", "wsgi.errors": sys.stderr, "wsgi.multithread": False,
-            "wsgi.multiprocess": True, "wsgi.run_once": False, "wsgi.version": (1, 0)}
+def environ(body, key, sock=None):
+    """What gunicorn's sync worker hands the app for one POST (with `sock` as its client socket, so the body's read
+    deadline costs here what it costs there)."""
+    out = {"REQUEST_METHOD": "POST", "PATH_INFO": "/api/v1/comments", "SCRIPT_NAME": "", "QUERY_STRING": "",
+           "SERVER_NAME": "127.0.0.1", "SERVER_PORT": "8000", "SERVER_PROTOCOL": "HTTP/1.1",
+           "REMOTE_ADDR": "127.0.0.1", "CONTENT_TYPE": "application/json", "CONTENT_LENGTH": str(len(body)),
+           "HTTP_AUTHORIZATION": f"Bearer {key}", "HTTP_HOST": "127.0.0.1:8000", "wsgi.input": io.BytesIO(body),
+           "wsgi.url_scheme": "http", "wsgi.errors": sys.stderr, "wsgi.multithread": False,
+           "wsgi.multiprocess": True, "wsgi.run_once": False, "wsgi.version": (1, 0)}
+    if sock is not None:
+        out["gunicorn.socket"] = sock
+    return out
 
 
 def measure(bodies, key, requests, block=100):
-    """{part: µs per comment (median over blocks)}, with "total" and "Flask, werkzeug and the rest"."""
+    """{part: µs per comment (median over blocks)}, with "total", "Flask, werkzeug and the rest", the timers' own
+    cost and the bare app's on the same requests.
+
+    Blocks alternate: a plain one (no wrapper anywhere: its CPU is the total, and after each of its requests the
+    bare app answers the same body, timed apart, in the same state of the caches) and an instrumented one (the
+    parts). The rest is the plain total less the parts, so the wrappers' cost lands in no part."""
+    from bench import bare
     from moderation import create_app
 
     app = create_app()
+    baseline = bare.create_app()
     gc.collect()
     gc.freeze()  # as gunicorn.conf.py does after --preload: the model is not the workers' collector's work
     spent, statuses = Counter(), Counter()
-    cost = timer_cost()
-    instrument(app, spent)
+    swaps = instrument(app, spent)
     rng = random.Random(13)
+    client, peer = socket.socketpair()  # gunicorn.socket: the read deadline's settimeout and watchdog
 
     def start_response(status, headers, exc_info=None):
         statuses[status.split()[0]] += 1
 
-    def one(n, tag):
+    def one(n, tag, with_bare=False):
         body = bodies[n % len(bodies)].replace("@ID@", f"{tag}-{n}").replace(
             "@READER@", f"r-{rng.randint(1, 200_000)}").encode()
         start = time.process_time()
-        result = app.wsgi_app(environ(body, key), start_response)
-        b"".join(result)
+        b"".join(app.wsgi_app(environ(body, key, client), start_response))
         spent["total"] += time.process_time() - start
+        if with_bare:
+            start = time.process_time()
+            b"".join(baseline.wsgi_app(environ(body, key, client), lambda *args: None))
+            spent[BARE] += time.process_time() - start
 
     run = f"breakdown-{time.time_ns()}"
     for n in range(min(200, requests)):  # warm-up: connections, caches, the scripts loaded
-        one(n, run + "w")
-    blocks = []
+        one(n, run + "w", with_bare=True)
+    plain, parts = [], []
     for first in range(0, requests, block):
-        spent.clear()
-        for n in range(first, first + block):
-            one(n, run)
-        timed = spent.pop(TIMED, 0)
-        blocks.append({part: 1e6 * seconds / block for part, seconds in spent.items()})
-        blocks[-1][TIMERS] = cost * timed / block
-    out = {part: statistics.median(b.get(part, 0.0) for b in blocks) for part in ("total", *PARTS, TIMERS)}
+        for wrapped in (False, True):
+            use(swaps, wrapped)
+            spent.clear()
+            for n in range(first, first + block):
+                one(n, run + ("i" if wrapped else "p"), with_bare=not wrapped)
+            (parts if wrapped else plain).append({part: 1e6 * seconds / block for part, seconds in spent.items()})
+    use(swaps, False)
+    client.close()
+    peer.close()
+    out = {part: statistics.median(b.get(part, 0.0) for b in parts) for part in PARTS}
+    out["total"] = statistics.median(b["total"] for b in plain)
+    out[TIMERS] = max(0.0, statistics.median(b["total"] for b in parts) - out["total"])
+    out[BARE] = statistics.median(b[BARE] for b in plain)
     out["policy and record"] -= out["explanations"]  # explanations are read while the record is built
-    out["Flask, werkzeug and the rest"] = out["total"] - sum(out[part] for part in (*PARTS, TIMERS))
+    out["Flask, werkzeug and the rest"] = out["total"] - sum(out[part] for part in PARTS)
     out["statuses"] = dict(statuses)
     return out
 
 
 def row(figures):
-    """The table's line: total = the parts, in µs of worker CPU per comment."""
-    parts = [(name, figures[name]) for name in (*PARTS, "Flask, werkzeug and the rest", TIMERS) if name in figures]
-    return f"{figures['total']:.0f} = " + " + ".join(f"{name} {value:.0f}" for name, value in parts)
+    """The table's line: total = the parts, in µs of worker CPU per comment; then what the timers added (in no
+    part) and what the bare app cost on the same requests."""
+    parts = [(name, figures[name]) for name in (*PARTS, "Flask, werkzeug and the rest") if name in figures]
+    line = f"{figures['total']:.0f} = " + " + ".join(f"{name} {value:.0f}" for name, value in parts)
+    if BARE in figures:
+        line += f" (bare Flask app on the same requests, interleaved: {figures[BARE]:.0f}"
+        line += f"; the timers add {figures.get(TIMERS, 0):.0f} to an instrumented request, counted in no part)"
+    return line
 
 
 def main(argv=None):

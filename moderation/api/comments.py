@@ -147,9 +147,10 @@ def compare_shadow(manager, site, record):
 @require_api_key
 def submit_comment():
     comment = parse_comment(parse_json_body(request), text_limit=settings.get().text_limit)
-    answer = handle(g.site, comment)
-    g.decisions = ((answer["decision"], answer["labels"]),)  # counted by ops/metrics.py
-    g.nudged = [nudge_outcome(comment)]  # counted by ops/metrics.py
+    state = g._get_current_object()
+    answer = handle(state.site, comment)
+    state.decisions = ((answer["decision"], answer["labels"]),)  # counted by ops/metrics.py
+    state.nudged = [nudge_outcome(comment)]  # counted by ops/metrics.py
     return jsonify(answer)
 
 
