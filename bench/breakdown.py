@@ -5,7 +5,7 @@ the benchmark's POST /api/v1/comments bodies through `app.wsgi_app`, as gunicorn
 client, the model's pages frozen out of the collector as gunicorn.conf.py does). The CPU time (time.process_time)
 of named parts is summed over the requests: scoring, explanations, policy and record, the Redis submit
 (packing, round trip, reply), the access line, metrics, the answer's JSON, body parsing and validation, the API
-key; the rest is Flask and werkzeug (contexts, routing, the response) and the small hooks. Plain blocks (no
+key; the rest is Flask and werkzeug (contexts, routing, the response) and the small hooks. Plain requests (no
 wrapper: the total) alternate with instrumented ones (the parts), and after each plain request bench/bare.py's
 app answers the same body, so what Flask alone costs is read in the same state of the caches. What gunicorn
 itself costs per request (HTTP parsing, accept, close) is the bare app's share in the table above. CPU per part
@@ -107,9 +107,9 @@ def measure(bodies, key, requests, block=100):
     """{part: µs per comment (median over blocks)}, with "total", "Flask, werkzeug and the rest", the timers' own
     cost and the bare app's on the same requests.
 
-    Blocks alternate: a plain one (no wrapper anywhere: its CPU is the total, and after each of its requests the
-    bare app answers the same body, timed apart, in the same state of the caches) and an instrumented one (the
-    parts). The rest is the plain total less the parts, so the wrappers' cost lands in no part."""
+    Requests alternate: a plain one (no wrapper anywhere: its CPU is the total; then the bare app answers the same
+    body, timed apart, in the same state of the caches) and an instrumented one (the parts), on the same bodies.
+    The rest is the plain total less the parts, so the wrappers' cost lands in no part."""
     from bench import bare
     from moderation import create_app
 
@@ -141,12 +141,17 @@ def measure(bodies, key, requests, block=100):
         one(n, run + "w", with_bare=True)
     plain, parts = [], []
     for first in range(0, requests, block):
-        for wrapped in (False, True):
-            use(swaps, wrapped)
-            spent.clear()
-            for n in range(first, first + block):
-                one(n, run + ("i" if wrapped else "p"), with_bare=not wrapped)
-            (parts if wrapped else plain).append({part: 1e6 * seconds / block for part, seconds in spent.items()})
+        spent.clear()
+        for n in range(first, first + block):
+            use(swaps, False)
+            one(n, run + "p", with_bare=True)
+            spent["plain"], spent["total"] = spent["plain"] + spent["total"], 0.0
+            use(swaps, True)
+            one(n, run + "i")
+            spent["instrumented"], spent["total"] = spent["instrumented"] + spent["total"], 0.0
+        figures = {part: 1e6 * seconds / block for part, seconds in spent.items()}
+        plain.append({"total": figures.pop("plain"), BARE: figures.pop(BARE)})
+        parts.append({**figures, "total": figures.pop("instrumented")})
     use(swaps, False)
     client.close()
     peer.close()
