@@ -137,3 +137,60 @@ def test_access_line_time_is_iso_to_the_millisecond():
         cached, exact = (datetime.fromisoformat(text.replace("Z", "+00:00")) for text in texts)
         assert abs((cached - exact).total_seconds()) <= 0.001 and _timestamp(now).endswith("Z")
         assert len(_timestamp(now)) == len("2026-11-30T05:00:00.000Z")
+
+
+_METRIC_WRITES = """
+import os, sys
+from moderation.ops import metric_files, metrics
+own = sys.argv[1] == "own"
+def child(metric, *labels):
+    return metrics.series(metric, *labels) if own else metric.labels(*labels)
+for amount in (0.0004, 0.001, 0.003, 0.003, 0.7, 9.0, 0.0):
+    child(metrics.LATENCY, "/api/v1/comments", "POST").observe(amount)
+    child(metrics.REQUESTS, "/api/v1/comments", "POST", "200").inc()
+child(metrics.DECISIONS, "spam", "review").inc()
+child(metrics.REQUESTS, "<unmatched>", "other", "405").inc(2)
+pid = os.fork()
+if pid == 0:  # a forked worker writes its own file, never its parent's
+    child(metrics.REQUESTS, "/healthz", "GET", "200").inc()
+    child(metrics.LATENCY, "/healthz", "GET").observe(0.002)
+    os._exit(0)
+os.waitpid(pid, 0)
+print(pid)
+"""
+
+
+def _scrape(folder):
+    from prometheus_client import CollectorRegistry, generate_latest
+    from prometheus_client.multiprocess import MultiProcessCollector
+
+    registry = CollectorRegistry()
+    MultiProcessCollector(registry, path=str(folder))
+    return sorted(generate_latest(registry).decode().splitlines())  # the files' order is the folder's
+
+
+def test_workers_own_metric_files_scrape_as_prometheus_clients_own_values(tmp_path):
+    """ops/metric_files.py writes prometheus_client's format itself: the same writes, done by prometheus_client
+    in one folder and by the worker's own files in another, scrape to the same text; a forked worker's writes
+    land in a file named by its own pid."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    scraped, children = {}, {}
+    for way in ("prometheus_client", "own"):
+        folder = tmp_path / way
+        folder.mkdir()
+        env = {**os.environ, "PROMETHEUS_MULTIPROC_DIR": str(folder), "PYTHONPATH": str(root)}
+        done = subprocess.run([sys.executable, "-c", _METRIC_WRITES, way], env=env, cwd=root, capture_output=True,
+                              text=True, timeout=120, check=True)
+        children[way] = int(done.stdout.split()[-1])
+        scraped[way] = _scrape(folder)
+    assert scraped["own"] == scraped["prometheus_client"]
+    assert 'moderation_http_request_duration_seconds_bucket{le="0.005",method="POST",route="/api/v1/comments"} 5.0' \
+        in scraped["own"]  # cumulative: 0.0004, 0.001, 0.003, 0.003 and 0.0
+    assert 'moderation_http_requests_total{method="GET",route="/healthz",status="200"} 1.0' in scraped["own"]
+    assert (tmp_path / "own" / f"counter_moderation_{children['own']}.db").exists()
+    assert (tmp_path / "own" / f"histogram_moderation_{children['own']}.db").exists()

@@ -33,6 +33,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, G
 from prometheus_client.core import GaugeMetricFamily
 
 from moderation import settings
+from moderation.ops import metric_files
 from moderation.store import RedisError
 from moderation.store.memory import get_memory
 from moderation.store.outbox import get_outbox_store
@@ -55,18 +56,29 @@ MODEL = Gauge("moderation_model_info", "Model version served by at least one liv
               multiprocess_mode="livemax")
 
 
-_DECISION_SERIES = {}  # (label, action) -> its counter child: labels() takes a lock and builds a key each time
+_CHILDREN = {}  # (metric, label values) -> child: labels() takes a lock and builds a key each time
+_CHILDREN_PID = [None]  # the process they were made in: a forked child makes its own (its own files)
 
 
-def count_decisions(answers):
+def series(metric, *labelvalues, pid=None):
+    """The child of `metric` for these label values (str), made once per process (metric_files.child)."""
+    pid = os.getpid() if pid is None else pid
+    if pid != _CHILDREN_PID[0]:
+        _CHILDREN.clear()
+        _CHILDREN_PID[0] = pid
+    key = (metric, labelvalues)
+    found = _CHILDREN.get(key)
+    if found is None:
+        found = _CHILDREN[key] = metric_files.child(metric, *labelvalues)
+    return found
+
+
+def count_decisions(answers, pid=None):
     """Count the decisions the API answered (one comment, or a batch's items), by label ("none" for an
     allowed comment) and action; the API leaves them in g.decisions, so no answer is parsed again."""
     for decision, labels in answers:
         for label in labels or ("none",):
-            series = _DECISION_SERIES.get((label, decision))
-            if series is None:
-                series = _DECISION_SERIES[(label, decision)] = DECISIONS.labels(label, decision)
-            series.inc()
+            series(DECISIONS, label, decision, pid=pid).inc()
 
 
 def count_nudges(state):
@@ -168,15 +180,14 @@ _METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"
 def init_app(app):
     """/metrics, the request counters and histograms, decisions counted from what the API answered.
 
-    The per-request work is a few dictionary lookups and three writes to prometheus_client's memory-mapped
-    files (no system call): the label children are looked up once per route, method and status."""
+    The per-request work is a few dictionary lookups and three or four writes to this worker's memory-mapped
+    file (ops/metric_files.py: no system call): the label children are made once per route, method and status."""
     app.add_url_rule("/metrics", "metrics", metrics_view, methods=["GET"])
-    shown, children = {}, {}
+    shown, children, made_in = {}, {}, [None]  # children: (route, method, status) -> requests and latency children
 
-    def model_gauge():
+    def model_gauge(pid):
         """1 for the version this worker serves (set again when its model changes), 0 for the one before."""
         scorer = getattr(app.extensions.get("moderation.models"), "active", None)
-        pid = os.getpid()
         last = shown.get(pid)
         if scorer is None or (last is not None and last[0] is scorer):
             return
@@ -189,22 +200,25 @@ def init_app(app):
         req, state = request._get_current_object(), g._get_current_object().__dict__
         status, rule = response.status_code, req.url_rule
         method = req.method if req.method in _METHODS else "other"
-        key = (rule.rule if rule else "<unmatched>", method, status)
-        series = children.get(key)
-        if series is None:
-            series = children[key] = (REQUESTS.labels(key[0], method, str(status)).inc,
-                                      LATENCY.labels(key[0], method).observe)
-        series[0]()
+        route, pid = rule.rule if rule else "<unmatched>", os.getpid()
+        if pid != made_in[0]:  # a forked process writes its own files: its own children
+            children.clear()
+            made_in[0] = pid
+        pair = children.get((route, method, status))
+        if pair is None:
+            pair = children[(route, method, status)] = (series(REQUESTS, route, method, str(status), pid=pid),
+                                                        series(LATENCY, route, method, pid=pid))
+        pair[0].inc()
         started = state.get("request_started")  # set by ops/logs.py, first of the request hooks
         if started is not None:
-            series[1](time.perf_counter() - started)
+            pair[1].observe(time.perf_counter() - started)
         if status == 200:
             decisions = state.get("decisions")
             if decisions:
-                count_decisions(decisions)
+                count_decisions(decisions, pid)
             if "checked" in state or "nudged" in state:
                 count_nudges(state)
-        model_gauge()
+        model_gauge(pid)
         return response
 
     app.after_request(observe)
