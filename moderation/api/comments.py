@@ -20,9 +20,6 @@ from moderation.store.review_queue import STATUS, Limited, get_queue
 from moderation.times import iso
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
-# A batch is scored and stored this many comments at a time, each part sent to Redis before the next is scored,
-# so the worker scores while Redis stores (ReviewQueue.submit_chunks); still one connection, in order.
-BATCH_PART = 25
 log = logging.getLogger(__name__)
 
 
@@ -207,24 +204,16 @@ def submit_batch():
         get_limiter().check(g.site, [("key", "all", len(items))], now=now)
     todo = [(c, charge) for c, charge in zip(parsed, charges, strict=True) if not isinstance(charge, ApiError)]
     manager = get_manager()
+    scores = manager.active.score_many([c["text"] for c, _ in todo])
     context = record_context(g.site)
-
-    def scored():
-        """The items to store, BATCH_PART at a time: scored while the previous part is in Redis."""
-        for first in range(0, len(todo), BATCH_PART):
-            part = todo[first:first + BATCH_PART]
-            scores = manager.active.score_many([c["text"] for c, _ in part])
-            records = [build_record(g.site, c, score, context) for (c, _), score in zip(part, scores, strict=True)]
-            yield [(r, r["decision"] == "review", charge) for r, (_, charge) in zip(records, part, strict=True)]
-
-    calls, stored = [], []
-    for sent, answers in get_queue(g.site).submit_chunks(scored()):
-        if not calls and answers and isinstance(answers[0], Limited) \
-                and sent[0][2].kinds[answers[0].position - 1] == "key":
-            get_limiter().refuse(sent[0][2], *answers[0])  # the batch itself is over the site's limit
-        calls += sent
-        stored += answers
-    records = [record for record, _, _ in calls]
+    records = [build_record(g.site, c, score, context) for (c, _), score in zip(todo, scores, strict=True)]
+    calls = [(r, r["decision"] == "review", charge) for r, (_, charge) in zip(records, todo, strict=True)]
+    try:
+        stored = get_queue(g.site).submit_many(calls)  # one round trip for the whole batch
+    except RedisError as error:
+        stored = [error] * len(calls)
+    if stored and isinstance(stored[0], Limited) and calls[0][2].kinds[stored[0].position - 1] == "key":
+        get_limiter().refuse(calls[0][2], *stored[0])  # the batch itself is over the site's limit
     answers = iter(zip(calls, stored, strict=True))
     results = []
     for index, charge in enumerate(charges):

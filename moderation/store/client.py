@@ -257,69 +257,6 @@ def _packer():
 _HIREDIS = _packer()
 
 
-def _drop(pool, conn):
-    """A connection whose replies will not be read (or failed): closed, then given back to the pool."""
-    conn.disconnect()
-    pool.release(conn)
-
-
-class Sent:
-    """EVALSHA calls written to one pooled connection and not read yet: the worker may do other work meanwhile
-    (score the next comments of a batch) while the server runs them. read() answers as evalsha_many(); close()
-    drops the connection when the replies will never be read (the caller failed in between)."""
-
-    def __init__(self, pool, conn, count):
-        self.pool, self.conn, self.count = pool, conn, count
-
-    def read(self):
-        conn, results = self.conn, []
-        self.conn = None
-        try:
-            for _ in range(self.count):
-                try:
-                    results.append(conn.read_response())
-                except redis.ResponseError as error:  # this reply only: the ones after it are read as usual
-                    results.append(error)
-        except (RedisConnectionError, RedisTimeoutError, OSError):
-            _drop(self.pool, conn)
-            return None
-        except BaseException:
-            _drop(self.pool, conn)
-            raise
-        self.pool.release(conn)
-        if any(isinstance(r, ReadOnlyError | redis.exceptions.NoScriptError) for r in results):
-            return None  # a demoted master or a server without the script: the usual path retries or loads it
-        return results
-
-    def close(self):
-        if self.conn is not None:
-            _drop(self.pool, self.conn)
-            self.conn = None
-
-
-def send_evalsha(client, script, calls):
-    """Write `script` for each (keys, args) to one pooled connection of a plain client, packed once by hiredis,
-    without reading: a Sent, or None when this path cannot send (a Cluster, Sentinel or single-connection client,
-    a failed connection)."""
-    pool = getattr(client, "connection_pool", None)
-    if type(client) is not redis.Redis or client.connection is not None or type(pool) is not redis.ConnectionPool:
-        return None
-    conn = pool.get_connection()
-    try:
-        commands = [("EVALSHA", script.sha, len(keys), *keys, *args) for keys, args in calls]
-        if _HIREDIS is not None and isinstance(conn._command_packer, _HIREDIS[0]):
-            conn.send_packed_command((b"".join(map(_HIREDIS[1], commands)),))
-        else:
-            conn.send_packed_command(conn.pack_commands(commands))
-    except (RedisConnectionError, RedisTimeoutError, OSError):
-        _drop(pool, conn)
-        return None
-    except BaseException:
-        _drop(pool, conn)
-        raise
-    return Sent(pool, conn, len(calls))
-
-
 def evalsha_many(client, script, calls):
     """`script` for each (keys, args) in one round trip on a plain client: the results in order, an error in place
     of a call that failed, as a pipeline answers. Packed once by hiredis and read off one pooled connection,
@@ -328,8 +265,34 @@ def evalsha_many(client, script, calls):
     single-connection client, a failed connection (dropped, not reused), a read-only or unknown-script answer;
     the caller then takes redis-py's own path, whose retries run the calls again (callers only send idempotent
     writes: a re-sent SUBMIT is answered as a replay)."""
-    sent = send_evalsha(client, script, calls)
-    return None if sent is None else sent.read()
+    pool = getattr(client, "connection_pool", None)
+    if type(client) is not redis.Redis or client.connection is not None or type(pool) is not redis.ConnectionPool:
+        return None
+    conn = pool.get_connection()
+    results = []
+    try:
+        commands = [("EVALSHA", script.sha, len(keys), *keys, *args) for keys, args in calls]
+        if _HIREDIS is not None and isinstance(conn._command_packer, _HIREDIS[0]):
+            conn.send_packed_command((b"".join(map(_HIREDIS[1], commands)),))
+        else:
+            conn.send_packed_command(conn.pack_commands(commands))
+        for _ in commands:
+            try:
+                results.append(conn.read_response())
+            except redis.ResponseError as error:  # this reply only: the ones after it are read as usual
+                results.append(error)
+    except (RedisConnectionError, RedisTimeoutError, OSError):
+        conn.disconnect()
+        pool.release(conn)
+        return None
+    except BaseException:
+        conn.disconnect()
+        pool.release(conn)
+        raise
+    pool.release(conn)
+    if any(isinstance(r, ReadOnlyError | redis.exceptions.NoScriptError) for r in results):
+        return None  # a demoted master or a server without the script: the usual path retries or loads it
+    return results
 
 
 def evalsha(client, script, keys, args):

@@ -13,7 +13,7 @@ from moderation.store import RedisError
 from moderation.store import review_queue_scripts as scripts
 from moderation.store.articles import Articles
 from moderation.store.author_standing import AuthorStanding
-from moderation.store.client import describe, evalsha, run_on_master, run_one, send_evalsha
+from moderation.store.client import describe, evalsha, evalsha_many, run_on_master, run_one
 from moderation.store.keys import KeySpace
 from moderation.store.records import JSON_FIELDS, decode, encode, risk_rank, score_bucket
 from moderation.store.training_labels import RETENTION
@@ -169,59 +169,20 @@ class ReviewQueue:
         on a plain client, else a pipeline (with min_replicas, one WAIT after the batch). A script the server does
         not know yet is loaded by the pipeline; one it forgets in between is sent again one comment at a time.
         """
-        return self._landed(items, *self._sent(items)) if items else []
-
-    def submit_chunks(self, chunks):
-        """submit_many() for the item lists an iterator makes one at a time (the batch endpoint scores them there),
-        overlapped: a list is sent before the next one is made and its answers are read after, so Redis runs the
-        scripts while the worker scores. Yields (items, answers) per list, in order; a caller that stops early (a
-        batch over the site's limit) leaves the next list unsent. Each answer is read from Redis before it is
-        yielded, so nothing is acknowledged before it is stored. After a RedisError the remaining lists are answered
-        with that error without trying again (as one failed pipeline would answer them all)."""
-        flight, failed = None, None
-        try:
-            for items in chunks:  # the next list is made here while the previous one is in Redis
-                if flight is not None:
-                    done, flight = flight, None
-                    answers, failed = self._landed_or_error(*done)
-                    yield done[0], answers
-                if failed is not None:
-                    yield items, [failed] * len(items)
-                    continue
-                try:
-                    flight = (items, *self._sent(items)) if items else None
-                except RedisError as error:
-                    failed = error
-                    yield items, [error] * len(items)
-            if flight is not None:
-                done, flight = flight, None
-                yield done[0], self._landed_or_error(*done)[0]
-        finally:
-            if flight is not None and flight[2] is not None:
-                flight[2].close()  # sent, never read: the connection is dropped, not reused
-
-    def _sent(self, items):
-        """The items' calls, and their Sent on the direct path (None: the pipeline path runs them at landing)."""
+        if not items:
+            return []
         calls = [self._submit_call(record, queued, charge) for record, queued, charge in items]
-        return calls, None if self.min_replicas else send_evalsha(self.redis, self._submit, calls)
 
-    def _landed(self, items, calls, sent):
-        results = sent.read() if sent is not None else None
+        def queue(pipe):
+            for keys, args in calls:
+                self._submit(keys=keys, args=args, client=pipe)
+
+        results = None if self.min_replicas else evalsha_many(self.redis, self._submit, calls)
         if results is None:
-            def queue(pipe):
-                for keys, args in calls:
-                    self._submit(keys=keys, args=args, client=pipe)
-
             results = run_on_master(self.redis, calls[0][0][0], queue, replicas=self.min_replicas,
                                     timeout_ms=self.wait_ms)
         return [self._one(*item) if isinstance(result, NoScriptError) else self._answer(result, item[0])
                 for item, result in zip(items, results, strict=True)]
-
-    def _landed_or_error(self, items, calls, sent):
-        try:
-            return self._landed(items, calls, sent), None
-        except RedisError as error:
-            return [error] * len(items), error
 
     def _one(self, record, queued, charge):
         try:
