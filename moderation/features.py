@@ -11,19 +11,16 @@ comment counts as much as in a short one.
 
 from __future__ import annotations
 
-import bisect
 import math
 import re
 from collections import Counter
 from functools import lru_cache
-from itertools import repeat
-from operator import itemgetter
 
 import numpy as np
 
 from moderation import lexicon_data as L
 from moderation import wordlists as W
-from moderation.kernels import code_stats
+from moderation.kernels import code_stats, hit_counts
 from moderation.matcher import Matcher
 from moderation.needles import NeedleIndex
 from moderation.targets import CONSTRUCTIONS, EMAIL_NEEDED, PII_GUARDED, personal_info, reported_spans
@@ -243,56 +240,91 @@ def _merge(spans: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
     return np.asarray(starts, dtype=np.int64), np.asarray(ends, dtype=np.int64)
 
 
-def _inside(quoted: tuple[np.ndarray, np.ndarray] | None, positions: list[int]) -> np.ndarray:
-    """For each position, whether it lies inside a reported or quoted span."""
-    if quoted is None or not positions:
+def _inside(quoted: tuple[np.ndarray, np.ndarray] | None, positions) -> np.ndarray:
+    """For each position (a list or an array), whether it lies inside a reported or quoted span."""
+    if quoted is None or len(positions) == 0:
         return np.zeros(len(positions), dtype=bool)
     starts, ends = quoted
     k = np.searchsorted(starts, positions, side="right") - 1
     return (k >= 0) & (np.asarray(positions) < ends[np.maximum(k, 0)])
 
 
-def _words(t: str, raw: np.ndarray, spans: list | None, chars, found,
-           quoted=None, codes=None) -> tuple[list[tuple[int, int, str, tuple[str, ...]]], object]:
-    """Word-list hits (start, end, word, categories) and named persons, counted per category into `raw`, and their
-    distinct category tuples. A hit inside someone else's reported words counts only as `quoted_harm` (a harm
-    word) or not at all (a target)."""
-    hits = _WORDS.find(t, codes)
+def _words(t: str, spans: list | None, chars, found, quoted=None, codes=None):
+    """Word-list hits and named persons as arrays (starts, ends, category-tuple ids of _Tables, word indices; -1:
+    a named person). A hit inside someone else's reported words counts only as `quoted_harm` (a harm word) or
+    not at all (a target)."""
+    tables = _tables()
+    starts, ends, words = _WORDS.find_arrays(t, codes)
+    cats = tables.word_cat[words]
     if not _NAMED_TRIGGER.isdisjoint(chars) and (named := _GUARDS[_NAMED]).may_match(t, chars, found):
-        hits += [(*m.span(), "", _NAMED_CATS) for m in named.finditer(t)]
-    if quoted is not None and hits:
-        inside = _inside(quoted, [h[0] for h in hits])
-        hits = [h if not q else (h[0], h[1], h[2], ("quoted_harm",)) for h, q in zip(hits, inside.tolist(), strict=True)
-                if not q or not _HARM_WORDS.isdisjoint(h[3])]
-    indices = _CAT_INDICES
-    counts = Counter(map(_CATS, hits))
-    for cats, k in counts.items():  # hits share a few category tuples: count those first
-        at = indices.get(cats)
-        for j in _indices(cats) if at is None else at:
-            raw[j] += k
+        where = [m.span() for m in named.finditer(t)]
+        if where:
+            a, b = np.asarray(where, dtype=np.int64).reshape(-1, 2).T
+            starts, ends = np.concatenate((starts, a)), np.concatenate((ends, b))
+            cats = np.concatenate((cats, np.full(a.size, tables.named, np.int32)))
+            words = np.concatenate((words, np.full(a.size, -1, np.int32)))
+    if quoted is not None and starts.size:
+        inside = _inside(quoted, starts)
+        if inside.any():
+            keep = ~inside | tables.harm[cats]
+            cats = np.where(inside, tables.quoted, cats)[keep]
+            starts, ends, words = starts[keep], ends[keep], words[keep]
     if spans is not None:  # their spans are spelled out only if an explanation asks (expand_spans)
-        spans.append(_WordSpans(hits))
-    return hits, counts
+        spans.append(_WordSpans(starts, ends, cats))
+    return starts, ends, cats, words
 
 
-def _indices(cats: tuple[str, ...]) -> tuple[int, ...]:
-    """The features a hit of these categories counts for (kept in _CAT_INDICES)."""
-    if len(_CAT_INDICES) >= 4096:
-        _CAT_INDICES.clear()
-    out = _CAT_INDICES[cats] = tuple(_IDX[c] for c in cats if c in _IDX)
-    return out
+class _Tables:
+    """Every category tuple a hit can carry (the word lists' merged ones, a named person, quoted harm, each
+    construction), numbered, with what the compiled counting (kernels.hit_counts) reads of each: its combination
+    bits and flags (_info), the features it counts for, whether it is a harm word or a brand. Built on the first
+    comment (the word lists' matcher builds then), not at import."""
+
+    def __init__(self):
+        words, word_cats = _WORDS.words()
+        self.tuples: list[tuple[str, ...]] = []
+        ids: dict[tuple[str, ...], int] = {}
+
+        def number(cats: tuple[str, ...]) -> int:
+            if cats not in ids:
+                ids[cats] = len(self.tuples)
+                self.tuples.append(cats)
+            return ids[cats]
+
+        self.words = words
+        self.word_cat = np.asarray([number(c) for c in word_cats], dtype=np.int32)
+        self.named = number(_NAMED_CATS)
+        self.quoted = number(("quoted_harm",))
+        self.construction = {name: number((name,)) for name in CONSTRUCTIONS} | {"quoted_harm": self.quoted}
+        self.info = np.asarray([_info(c) for c in self.tuples], dtype=np.int64).reshape(-1, 5)
+        # brand_mention is not counted per hit: _brands sets it to the number of brands named
+        features = [[_IDX[c] for c in cats if c in _IDX and c != "brand_mention"] for cats in self.tuples]
+        self.feat_at = np.cumsum([0] + [len(f) for f in features]).astype(np.int64)
+        self.feat_idx = np.asarray([j for f in features for j in f], dtype=np.int64)
+        self.harm = np.asarray([not _HARM_WORDS.isdisjoint(c) for c in self.tuples])
+        self.brand = np.asarray(["brand_mention" in c for c in self.tuples])
 
 
-_CAT_INDICES: dict[tuple[str, ...], tuple[int, ...]] = {}
-_CATS = itemgetter(3)  # a hit's categories
+_TABLES: list[_Tables] = []
+
+
+def _tables() -> _Tables:
+    if not _TABLES:
+        _TABLES.append(_Tables())
+    return _TABLES[0]
+
+
 _NAMED_CATS = ("named_person",)
 
 
-class _WordSpans(tuple):
+class _WordSpans:
     """The word-list hits of a comment standing in its span list for their (category, start, end) spans: a
     comment of thousands of hits spent milliseconds building spans that only an explanation reads."""
 
-    __slots__ = ()
+    __slots__ = ("cats", "ends", "starts")
+
+    def __init__(self, starts: np.ndarray, ends: np.ndarray, cats: np.ndarray):
+        self.starts, self.ends, self.cats = starts, ends, cats
 
 
 def expand_spans(spans: list | None) -> list[tuple[str, int, int]]:
@@ -300,18 +332,21 @@ def expand_spans(spans: list | None) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
     for item in spans or ():
         if isinstance(item, _WordSpans):
-            out.extend([(c, a, b) for a, b, _w, cats in item for c in cats])
+            tuples = _tables().tuples
+            out.extend([(c, a, b) for a, b, k in zip(item.starts.tolist(), item.ends.tolist(), item.cats.tolist(),
+                                                       strict=True) for c in tuples[k]])
         else:
             out.append(item)
     return out
 
 
-def _brands(hits: list, domains: list[str], raw: np.ndarray, categories) -> None:
-    """Brands named (`categories`: the hits' category tuples, to skip a comment naming none without a look at
-    each hit), and URLs to a domain that is none of theirs."""
-    if not any("brand_mention" in cats for cats in categories):
+def _brands(cats: np.ndarray, words: np.ndarray, domains: list[str], raw: np.ndarray) -> None:
+    """Brands named, and URLs to a domain that is none of theirs."""
+    tables = _tables()
+    named = words[tables.brand[cats]] if cats.size else words
+    if not named.size:
         return
-    brands = {w for _a, _b, w, cats in hits if "brand_mention" in cats}
+    brands = {tables.words[w] for w in named.tolist()}
     raw[_IDX["brand_mention"]] = len(brands)
     if brands and domains:
         allowed = [_BRAND_DOMAINS[i] for b in brands for i in _BRAND_OF.get(b, ())]
@@ -319,68 +354,30 @@ def _brands(hits: list, domains: list[str], raw: np.ndarray, categories) -> None
                                                 if not any(_domain_in(d, doms) for doms in allowed))
 
 
-def _sentence_combos(t: str, hits: list, raw: np.ndarray, focus: list | None = None, counts=None) -> None:
-    """Harm word and target in the SAME sentence (so a long comment does not dilute one attack). With `focus`
-    a list, the (start, end) of the worst sentence (_worst_sentence) is appended when the text has several."""
+def _sentence_combos(t: str, starts: np.ndarray, cats: np.ndarray, raw: np.ndarray, focus: list | None = None) -> None:
+    """Count the hits per feature, and harm word and target in the SAME sentence (so a long comment does not
+    dilute one attack), in one compiled pass (kernels.hit_counts). With `focus` a list, the (start, end) of the
+    worst sentence (the most harm words and constructions plus the people they may aim at, less its news and
+    hedging words; never one with no harm word) is appended when the text has several."""
     ends = [m.end() for m in _SENTENCE_END.finditer(t)]
     sentences = len(ends) + (0 if ends and ends[-1] == len(t) else 1)
     raw[_IDX["sentences"]] = sentences
-    if not hits:
+    if not starts.size:
         return
-    right = bisect.bisect_right
-    # how many hits of each category tuple each sentence has (one bisect per hit, shared by both uses below)
-    # (`counts`, if known: the hits per category tuple, which are the pairs of a text of one sentence)
-    if ends:
-        pairs = Counter([(right(ends, h[0]), h[3]) for h in hits])
-    elif counts is not None:
-        pairs = Counter({(0, cats): k for cats, k in counts.items()})
-    else:
-        pairs = Counter(zip(repeat(0), map(_CATS, hits)))
-    worst = focus is not None and sentences > 1
-    per: dict[int, list[int]] = {}  # sentence -> [combinations a category opens, ... closes, _FLAGS]
-    harm: dict[int, int] = {}  # sentence -> harm words and constructions (_worst_sentence)
-    score: dict[int, int] = {}  # sentence -> those plus whom they may aim at, less news and hedging words
-    info_of = _INFO
-    for (at, cats), k in pairs.items():  # each category tuple once per sentence, with its number of hits
-        info = info_of.get(cats)
-        if info is None:
-            info = _info(cats)
-        first, second, flags, h, w = info
-        sentence = per.get(at)
-        if sentence is None:
-            per[at] = [first, second, flags]
-        else:
-            sentence[0] |= first
-            sentence[1] |= second
-            sentence[2] |= flags
-        if worst and (h or w):
-            harm[at] = harm.get(at, 0) + h * k
-            score[at] = score.get(at, 0) + w * k
-    if worst:
-        _worst_sentence(t, ends, harm, score, focus)
-    for first, second, flags in per.values():
-        fired = first & second
-        if flags & _NEGATED_FLAG:
-            fired &= ~_NEGATABLE_BITS
-        while fired:
-            low = fired & -fired
-            raw[_COMBO_AT[low.bit_length() - 1]] += 1
-            fired ^= low
-        if not flags & _AIMED_FLAG:
-            if flags & _INSULT_FLAG:
-                raw[_IDX["insult_unaimed"]] += 1
-            if flags & _PROFANITY_FLAG:
-                raw[_IDX["profanity_unaimed"]] += 1
+    tables = _tables()
+    counts, sid = hit_counts(starts, cats, np.asarray(ends, dtype=np.int64), tables.info, tables.feat_at,
+                             tables.feat_idx, _COMBO_AT_ARRAY, _NEGATABLE_BITS, _IDX["insult_unaimed"],
+                             _IDX["profanity_unaimed"], raw.size, focus is not None and sentences > 1)
+    raw += counts
+    if sid >= 0:
+        focus.append((ends[sid - 1] if sid > 0 else 0, ends[sid] if sid < len(ends) else len(t)))
 
 
 def _info(cats: tuple[str, ...]) -> tuple[int, int, int, int, int]:
     """A hit's categories as bit sets: the _COMBOS whose first group they meet, those whose second group they
     meet, and _FLAGS (aimed at someone, insult, profanity, negation), so a sentence ORs integers per hit; and
     what the hit adds to its sentence's claim to be the worst one: 1 for a harm word or construction, and that
-    plus 1 for a person or group it may aim at, less 1 for a news or hedging word. Kept in _INFO (a dict lookup
-    per category tuple, not a call)."""
-    if len(_INFO) >= 4096:
-        _INFO.clear()
+    plus 1 for a person or group it may aim at, less 1 for a news or hedging word."""
     first = second = 0
     for bit, (one, two) in enumerate(_COMBOS.values()):
         first |= 0 if set(one).isdisjoint(cats) else 1 << bit
@@ -390,22 +387,7 @@ def _info(cats: tuple[str, ...]) -> tuple[int, int, int, int, int]:
              | (_NEGATED_FLAG if "negated_en" in cats or "negated_ja" in cats else 0))
     harm = 0 if _FOCUS_KINDS.isdisjoint(cats) else 1
     weight = harm + (0 if _FOCUS_TARGETS.isdisjoint(cats) else 1) - (0 if _FOCUS_REPORT.isdisjoint(cats) else 1)
-    _INFO[cats] = first, second, flags, harm, weight
-    return _INFO[cats]
-
-
-_INFO: dict[tuple[str, ...], tuple[int, int, int, int, int]] = {}
-
-
-def _worst_sentence(t: str, ends: list[int], harm: dict[int, int], score: dict[int, int], focus: list) -> None:
-    """Append (start, end) of the sentence with the most harm words and constructions plus the people they may
-    aim at, less its news and hedging words (the first on a tie); a sentence with no harm word is never chosen.
-    Every hit counts (`harm`, `score`: sentence -> sums over its hits)."""
-    harmful = [sid for sid in sorted(harm) if harm[sid]]
-    if harmful:
-        sid = max(harmful, key=score.__getitem__)
-        start = ends[sid - 1] if sid > 0 else 0
-        focus.append((start, ends[sid] if sid < len(ends) else len(t)))
+    return first, second, flags, harm, weight
 
 
 # what each pattern needs in a text before it is worth scanning (moderation/needles.py: never changes a count)
@@ -424,7 +406,7 @@ _FOCUS_KINDS = _HARM_WORDS | _MASKED_CONSTRUCTIONS | frozenset(("self_harm_self"
 _FOCUS_TARGETS = frozenset(("second_person", "third_person", "named_person", "group", "public_figure"))
 _FOCUS_REPORT = frozenset(("news", "hedge", "reporting", "negated_en", "negated_ja"))
 _IDX = {name: i for i, name in enumerate(FEATURE_NAMES)}
-_COMBO_AT = tuple(_IDX[name] for name in _COMBOS)  # bit i of _info's first two is the feature _COMBO_AT[i]
+_COMBO_AT_ARRAY = np.asarray([_IDX[name] for name in _COMBOS], dtype=np.int64)  # bit i of _info's first two
 _NEGATABLE_BITS = sum(1 << bit for bit, name in enumerate(_COMBOS) if name in _NEGATABLE)
 _AIMED_FLAG, _INSULT_FLAG, _PROFANITY_FLAG, _NEGATED_FLAG = 1, 2, 4, 8
 # features that are values already (ratios, densities, flags); every other one is a count, saturated by log1p
@@ -463,8 +445,8 @@ def signals(norm: Normalized, codes: np.ndarray, spans: list | None = None, focu
     found = _NEEDLES.found(t, codes)
     reported = reported_spans(t, chars)
     quoted = _merge(reported) if reported else None
-    hits, categories = _words(t, raw, spans, chars, found, quoted, codes)
-    _brands(hits, domains, raw, categories)
+    starts, _ends, cats, words = _words(t, spans, chars, found, quoted, codes)
+    _brands(cats, words, domains, raw)
     if "line" in t or "id" in t or "@" in chars or "ライン" in t or "らいん" in t:
         raw[_IDX["line_id"]] = _count(_LINE_ID, t, "line_id", spans, chars, found)
     if digits >= 5:
@@ -489,6 +471,8 @@ def signals(norm: Normalized, codes: np.ndarray, spans: list | None = None, focu
     raw[_IDX["latin_ratio"]] = latin / n
     raw[_IDX["digit_ratio"]] = digits / n
     raw[_IDX["has_japanese"]] = float(classes[_KANA] + classes[_KANJI] > 0)
+    more_starts: list[int] = []  # the constructions' hits (their starts, category-tuple ids)
+    more_cats: list[int] = []
     for name, rx in CONSTRUCTIONS.items():
         if (not latin and name in _LATIN_ONLY) or (name in _TRIGGERS and chars.isdisjoint(_TRIGGERS[name])) or (
                 not (guard := _GUARDS[rx]).may_match(t, chars, found)):
@@ -500,13 +484,15 @@ def signals(norm: Normalized, codes: np.ndarray, spans: list | None = None, focu
         if quoted is not None and name in _MASKED_CONSTRUCTIONS:  # inside someone else's reported words
             for i in np.flatnonzero(_inside(quoted, [a for a, _b in found_at])).tolist():
                 kinds[i] = "quoted_harm"
-        for kind, k in Counter(kinds).items():
-            categories[(kind,)] += k
-            raw[_IDX[kind]] += k
-        hits += [(a, b, "", (kind,)) for (a, b), kind in zip(found_at, kinds, strict=True)]
+        ids = _tables().construction
+        more_starts += [a for a, _b in found_at]
+        more_cats += [ids[kind] for kind in kinds]
         if spans is not None:
             spans += [(kind, a, b) for (a, b), kind in zip(found_at, kinds, strict=True)]
-    _sentence_combos(t, hits, raw, focus, categories)
+    if more_starts:
+        starts = np.concatenate((starts, np.asarray(more_starts, dtype=np.int64)))
+        cats = np.concatenate((cats, np.asarray(more_cats, dtype=np.int32)))
+    _sentence_combos(t, starts, cats, raw, focus)
     for name, value in personal_info(t, spans, chars, digits, found).items():
         raw[_IDX[name]] = value
     out = np.where(_SATURATE, np.minimum(np.log1p(raw), 4.0), raw)

@@ -14,7 +14,7 @@ import math
 import numpy as np
 from numba import njit
 
-__all__ = ["code_stats", "crc_table", "decide", "featurise", "warm"]
+__all__ = ["code_stats", "crc_table", "decide", "featurise", "hit_counts", "warm"]
 
 MUL = np.uint64(0x9E3779B97F4A7C15)  # multiply-shift hashing (Fibonacci)
 STEP = np.uint64(1_000_003)  # n-gram hash: h * STEP + next code point
@@ -310,6 +310,57 @@ def decide(coef, intercept, calibration, indices, values, bounds):
             z = min(max(calibration[k, 0] * dec[r, k] + calibration[k, 1], -700.0), 700.0)
             prob[r, k] = 1.0 / (1.0 + np.exp(z))
     return dec, prob
+
+
+@njit(cache=True, nogil=True)
+def hit_counts(starts, cats, ends, info, feat_at, feat_idx, combo_at, negatable, unaimed_insult, unaimed_profanity,
+               n_features, worst):
+    """A comment's word-list and construction hits (start, category-tuple id) counted per feature, and combined
+    per sentence (`ends`: where each sentence ends, sorted): (counts, the worst sentence or -1).
+    Per id, `info` holds (combinations whose first group it meets, ... second group, flags: aimed 1, insult 2,
+    profanity 4, negation 8; 1 for a harm word; what it adds to its sentence's claim to be the worst) and
+    feat_idx[feat_at[id]:feat_at[id + 1]] the features it counts for; bit b of a combination set is feature
+    combo_at[b]. With `worst`, the sentence with a harm word and the largest claim (the first on a tie)."""
+    counts = np.zeros(n_features, np.int64)
+    sentences = ends.size + 1
+    first = np.zeros(sentences, np.int64)
+    second = np.zeros(sentences, np.int64)
+    flags = np.zeros(sentences, np.int64)
+    seen = np.zeros(sentences, np.bool_)
+    harm = np.zeros(sentences, np.int64)
+    claim = np.zeros(sentences, np.int64)
+    for i in range(starts.size):
+        c = cats[i]
+        for j in range(feat_at[c], feat_at[c + 1]):
+            counts[feat_idx[j]] += 1
+        s = np.searchsorted(ends, starts[i], side="right")
+        seen[s] = True
+        first[s] |= info[c, 0]
+        second[s] |= info[c, 1]
+        flags[s] |= info[c, 2]
+        harm[s] += info[c, 3]
+        claim[s] += info[c, 4]
+    best = -1
+    for s in range(sentences):
+        if not seen[s]:
+            continue
+        fired = first[s] & second[s]
+        if flags[s] & 8:
+            fired &= ~negatable
+        bit = 0
+        while fired:
+            if fired & 1:
+                counts[combo_at[bit]] += 1
+            fired >>= 1
+            bit += 1
+        if not flags[s] & 1:
+            if flags[s] & 2:
+                counts[unaimed_insult] += 1
+            if flags[s] & 4:
+                counts[unaimed_profanity] += 1
+        if worst and harm[s] > 0 and (best < 0 or claim[s] > claim[best]):
+            best = s
+    return counts, best
 
 
 def warm(features, heads=None) -> None:

@@ -103,6 +103,25 @@ class Matcher:
         return list(zip(starts.tolist(), ends.tolist(), map(self._words.__getitem__, words),
                         map(self._cats.__getitem__, words), strict=True))
 
+    def find_arrays(self, text: str, codes=None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """find() as (starts, ends, word indices into `words()`) arrays: no Python object per hit."""
+        if self._rules is None:
+            self._prepare()
+        if not text:
+            return _NONE
+        if codes is None:
+            codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        ends, found = self._automaton.scan(text, codes)
+        if not ends.size:
+            return _NONE
+        return _bounded(codes, ends, found, self._rules, True)
+
+    def words(self) -> tuple[list[str], list[tuple[str, ...]]]:
+        """Every listed word and its categories, by the word index find_arrays gives."""
+        if self._rules is None:
+            self._prepare()
+        return self._words, self._cats
+
     def find(self, text: str, codes=None) -> list[tuple[int, int, str, tuple[str, ...]]]:
         """(start, end, word, categories) of every bounded hit not inside a longer bounded hit, in text order
         (`codes`: the text's code points as uint32, if known)."""
@@ -111,6 +130,7 @@ class Matcher:
         return self._hits(text, codes)
 
 
+_NONE = (np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.int32))  # no hit
 # the rules' table (int32): a header of where each part starts, then per word its kind, length, whether its first
 # (last) character is an ASCII letter or digit, whether it starts with katakana, whether it may be okurigana
 # (<= 2 characters starting with かすしい), where its RIGHT_EXCLUDE characters are; those characters; the

@@ -6,6 +6,7 @@ Integers (buckets, token spans, row indices) must be identical and values equal 
 model and on small fitted ones with other parameters, over generated Japanese/English/emoji/surrogate texts.
 """
 
+import bisect
 import itertools
 import json
 import os
@@ -18,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bench.scoring import PIECES, make_text
@@ -389,3 +390,59 @@ def test_the_images_cache_is_loaded_not_compiled_by_the_service(tmp_path):
     assert "data saved" not in serve.stdout
     for kernel in ("featurise", "decide"):
         assert re.search(rf"data loaded from .*kernels\.{kernel}-", serve.stdout), serve.stdout
+
+
+def _python_counts(hits, ends, worst):
+    """What the Python loops that kernels.hit_counts replaced gave, from the category NAMES of each hit: every
+    category's count, then per sentence each combination whose two groups both occur (not a negatable one in a
+    negated sentence), a sentence's unaimed insult or profanity, and the worst sentence (most harm words plus
+    targets less news/hedging words, the first on a tie, only one with a harm word)."""
+    from moderation import features as F
+
+    raw = [0] * len(FEATURE_NAMES)
+    for _a, cats in hits:
+        for c in cats:
+            if c in F._IDX and c != "brand_mention":
+                raw[F._IDX[c]] += 1
+    sentence: dict[int, list] = {}
+    for a, cats in hits:
+        sentence.setdefault(bisect.bisect_right(ends, a), []).append(cats)
+    best, best_claim = -1, 0
+    for sid in sorted(sentence):
+        present = {c for cats in sentence[sid] for c in cats}
+        negated = bool(present & {"negated_en", "negated_ja"})
+        for name, (one, two) in F._COMBOS.items():
+            if present & set(one) and present & set(two) and not (negated and name in F._NEGATABLE):
+                raw[F._IDX[name]] += 1
+        if not present & F._AIMED:
+            raw[F._IDX["insult_unaimed"]] += "insult" in present
+            raw[F._IDX["profanity_unaimed"]] += "profanity_en" in present
+        harm = sum(1 for cats in sentence[sid] if F._FOCUS_KINDS & set(cats))
+        claim = sum(bool(F._FOCUS_KINDS & set(c)) + bool(F._FOCUS_TARGETS & set(c)) - bool(F._FOCUS_REPORT & set(c))
+                    for c in sentence[sid])
+        if worst and harm and (best < 0 or claim > best_claim):
+            best, best_claim = sid, claim
+    return raw, best
+
+
+@settings(deadline=None)  # the first example builds the word lists' tables and loads the kernel
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 10 ** 6)), max_size=40),
+       st.lists(st.integers(1, 60), max_size=6, unique=True), st.booleans())
+def test_hit_counts_are_the_per_sentence_counts_of_the_category_names(hits, ends, worst):
+    """kernels.hit_counts (category-tuple ids, bit sets per sentence) counts as the category names say."""
+    from moderation import features as F
+
+    tables = F._tables()
+    # a third of the hits of any tuple, the rest of one that opens or closes a combination, negates or aims
+    pool = [next(k for k, cats in enumerate(tables.tuples) if name in cats) for name in (
+        "insult", "group", "slur", "dehumanize", "second_person", "profanity_en", "negated_ja", "negated_en",
+        "news", "hedge", "named_person", "threat_ja", "hate_statement_en", "death_wish", "public_figure", "praise")]
+    hits = [(a, k % len(tables.tuples) if k % 3 == 0 else pool[k % len(pool)]) for a, k in hits]
+    ends = sorted(ends)
+    want, want_best = _python_counts([(a, tables.tuples[k]) for a, k in hits], ends, worst)
+    starts = np.asarray([a for a, _k in hits], dtype=np.int64)
+    cats = np.asarray([k for _a, k in hits], dtype=np.int32)
+    counts, best = kernels.hit_counts(starts, cats, np.asarray(ends, dtype=np.int64), tables.info, tables.feat_at,
+                                      tables.feat_idx, F._COMBO_AT_ARRAY, F._NEGATABLE_BITS,
+                                      F._IDX["insult_unaimed"], F._IDX["profanity_unaimed"], len(FEATURE_NAMES), worst)
+    assert counts.tolist() == want and best == want_best
