@@ -23,7 +23,7 @@ from moderation import wordlists as W
 from moderation.kernels import code_stats, hit_counts
 from moderation.matcher import Matcher
 from moderation.needles import NeedleIndex
-from moderation.targets import CONSTRUCTIONS, EMAIL_NEEDED, PII_GUARDED, personal_info, reported_spans
+from moderation.targets import CONSTRUCTIONS, EMAIL_NEEDED, PII_GUARDED, REPORTED_NEEDLES, personal_info, reported_spans
 from moderation.targets import EMAIL as _EMAIL
 from moderation.text import Normalized
 
@@ -391,7 +391,8 @@ def _info(cats: tuple[str, ...]) -> tuple[int, int, int, int, int]:
 
 
 # what each pattern needs in a text before it is worth scanning (moderation/needles.py: never changes a count)
-_NEEDLES = NeedleIndex((_NAMED, _LINE_ID, _PHONE, _EMAIL, _MONEY_AMOUNT, *CONSTRUCTIONS.values(), *PII_GUARDED))
+_NEEDLES = NeedleIndex((_NAMED, _LINE_ID, _PHONE, _EMAIL, _MONEY_AMOUNT, *CONSTRUCTIONS.values(), *PII_GUARDED),
+                       extra=REPORTED_NEEDLES)  # reported_spans's needles found in the same pass
 _GUARDS = _NEEDLES.guards  # pattern -> its guard, read without a method call
 _AIMED = frozenset(("second_person", "third_person", "named_person", "group", "self_ref", "thing"))
 # attacks that a negation in the same sentence turns around ("[group] are not vermin", "I don't hate [group]")
@@ -443,7 +444,7 @@ def signals(norm: Normalized, codes: np.ndarray, spans: list | None = None, focu
     digits, latin = int(classes[_DIGIT]), int(classes[_LATIN])
     domains = _urls(t, raw, spans, codes) if ("." in chars or "/" in chars) and _URL_NEEDED.search(t) else []
     found = _NEEDLES.found(t, codes)
-    reported = reported_spans(t, chars)
+    reported = reported_spans(t, chars, found=found)
     quoted = _merge(reported) if reported else None
     starts, _ends, cats, words = _words(t, spans, chars, found, quoted, codes)
     _brands(cats, words, domains, raw)

@@ -16,7 +16,7 @@ import numpy as np
 from moderation.automaton import Automaton
 from moderation.needles import BEGIN, NeedleIndex, prefixes
 
-__all__ = ["CONSTRUCTIONS", "PII_PATTERNS", "personal_info", "reported_spans"]
+__all__ = ["CONSTRUCTIONS", "PII_PATTERNS", "REPORTED_NEEDLES", "personal_info", "reported_spans"]
 
 _G = r"[^。．.!?！？\n]"  # any character inside one sentence
 _KANA = r"[ぁ-んァ-ヶー]"
@@ -92,12 +92,14 @@ _SENTENCE_ENDS = "。．.!?！？\n"
 _SENTENCE_STOP = re.compile("[" + re.escape(_SENTENCE_ENDS) + "]")
 _REPORTED_TRIGGER = frozenset("「『\"“なとっいcstw")
 _NEEDLES_REPORTED = NeedleIndex((REPORTED_QUOTE, REPORTED_BEFORE_JA, REPORTED_AFTER_EN))
+REPORTED_NEEDLES = frozenset(_NEEDLES_REPORTED.automaton.keys)  # what reported_spans's `found` must hold
 
 
-def reported_spans(text: str, chars: set, english: bool = True) -> list[tuple[int, int]]:
+def reported_spans(text: str, chars: set, english: bool = True, found: set | None = None) -> list[tuple[int, int]]:
     """(start, end) of the parts of `text` that report or quote someone else's words (sorted, may overlap);
     `english=False` leaves out "..." and calling/saying/the word. The signals and the n-gram hashing of one
-    comment ask for the same text one after the other: the last answer is kept."""
+    comment ask for the same text one after the other: the last answer is kept. `found`: the REPORTED_NEEDLES
+    in the text, if known (an index holding them as extra strings found them with its own)."""
     global _LAST
     if chars.isdisjoint(_REPORTED_TRIGGER):
         return []
@@ -105,7 +107,7 @@ def reported_spans(text: str, chars: set, english: bool = True) -> list[tuple[in
     if last[0] is text or last[0] == text:
         spans = last[1]
     else:
-        spans = _reported(text, chars)
+        spans = _reported(text, chars, found)
         _LAST = (text, spans)
     return [(a, b) for a, b, latin in spans if english or not latin]
 
@@ -113,10 +115,11 @@ def reported_spans(text: str, chars: set, english: bool = True) -> list[tuple[in
 _LAST: tuple[str | None, tuple] = (None, ())  # the last text reported_spans worked out, and its spans
 
 
-def _reported(text: str, chars: set) -> tuple[tuple[int, int, bool], ...]:
+def _reported(text: str, chars: set, found: set | None = None) -> tuple[tuple[int, int, bool], ...]:
     """Every reported span of `text` with whether it is an English one (double quotes, calling/saying...)."""
     out = []
-    found = _NEEDLES_REPORTED.found(text)  # one pass for the needles of all three (not a search for each)
+    if found is None:
+        found = _NEEDLES_REPORTED.found(text)  # one pass for the needles of all three (not a search for each)
     if not chars.isdisjoint("「『\"“") and (guard := _NEEDLES_REPORTED[REPORTED_QUOTE]).may_match(text, chars, found):
         # a whole comment in quotes is the writer's own (a retweet, a shout), and so is a repost ("@user: ...")
         spans = [m.span() for m in guard.finditer(text)]

@@ -658,8 +658,7 @@ class _Runs:
 
     @staticmethod
     def finditer(text: str):
-        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        for at in _starts(codes, _CLASS, 0, 0, 0).tolist():
+        for at in _starts_in(text)[0].tolist():
             m = _RUN.match(text, at)
             if m is not None:
                 yield m
@@ -698,14 +697,13 @@ class _SpacedStarts:
     _starts finds what its matches start with: a letter with no letter of its kind before it, one or two
     separators, and a letter (both regexes try every position of a text otherwise: ~5 us at 200 characters)."""
 
-    def __init__(self, pattern: re.Pattern[str], letter: int, before: int, separator: int):
-        self.pattern, self.letter, self.before, self.separator = pattern, letter, before, separator
+    def __init__(self, pattern: re.Pattern[str], which: int):
+        self.pattern, self.which = pattern, which  # which: 1 Japanese, 2 Latin (_starts_in)
 
     def finditer(self, text: str):
-        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         match = self.pattern.match
         pos = 0
-        for p in _starts(codes, _CLASS, self.letter, self.before, self.separator).tolist():
+        for p in _starts_in(text)[self.which].tolist():
             if p < pos:
                 continue
             m = match(text, p)
@@ -740,8 +738,28 @@ def _starts(codes, classes, letter, before, separator):
     return out[:k]
 
 
-_SPACED_JA_STARTS = _SpacedStarts(_SPACED_JA, _JA_BIT, _JA_BIT, _SEP_JA_BIT)
-_SPACED_LATIN_STARTS = _SpacedStarts(_SPACED_LATIN, _LOWER_BIT, _ALNUM_BIT, _SEP_BIT)
+@njit(cache=True, nogil=True)
+def _every_start(codes, classes):
+    """_starts of the runs, the Japanese and the Latin spacing pattern in one call (a call costs more than a
+    short comment's loop)."""
+    return (_starts(codes, classes, 0, 0, 0), _starts(codes, classes, _JA_BIT, _JA_BIT, _SEP_JA_BIT),
+            _starts(codes, classes, _LOWER_BIT, _ALNUM_BIT, _SEP_BIT))
+
+
+def _starts_in(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """_every_start of `text`, kept for the last text asked about: normalize asks for the same text up to three
+    times (its rewrites are rare)."""
+    global _LAST_STARTS
+    last = _LAST_STARTS
+    if last[0] is not text:
+        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        last = _LAST_STARTS = (text, _every_start(codes, _CLASS))
+    return last[1]
+
+
+_LAST_STARTS: tuple = (None, ())
+_SPACED_JA_STARTS = _SpacedStarts(_SPACED_JA, 1)
+_SPACED_LATIN_STARTS = _SpacedStarts(_SPACED_LATIN, 2)
 
 
 def _translate(text: str, present: set[str]) -> str:
