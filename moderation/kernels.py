@@ -14,7 +14,8 @@ import math
 import numpy as np
 from numba import njit
 
-__all__ = ["code_stats", "crc_table", "decide", "featurise", "hit_counts", "warm"]
+__all__ = ["code_stats", "crc_table", "decide", "featurise", "hit_counts", "ngram_layout", "ngram_runs",
+           "ngram_spread", "warm"]
 
 MUL = np.uint64(0x9E3779B97F4A7C15)  # multiply-shift hashing (Fibonacci)
 STEP = np.uint64(1_000_003)  # n-gram hash: h * STEP + next code point
@@ -363,9 +364,145 @@ def hit_counts(starts, cats, ends, info, feat_at, feat_idx, combo_at, negatable,
     return counts, best
 
 
+@njit(cache=True, nogil=True)
+def ngram_layout(indices, lo, hi, buckets):
+    """Where the n-grams of one block of a row occur (explanations): (the block's first entry in the row, the
+    row entry of each occurrence in `buckets` or -1 (bucket b is row index lo + b), each entry's occurrences)."""
+    a0 = np.searchsorted(indices, lo)
+    a1 = np.searchsorted(indices, hi)
+    block = indices[a0:a1]
+    entry = np.full(buckets.size, -1, np.int64)
+    tf = np.zeros(a1 - a0, np.int64)
+    if a1 == a0:
+        return a0, entry, tf
+    m = block.size
+    for j in range(buckets.size):
+        b = buckets[j] + lo
+        left, right = 0, m
+        while left < right:  # the block's indices are sorted: binary search
+            mid = (left + right) >> 1
+            if block[mid] < b:
+                left = mid + 1
+            else:
+                right = mid
+        if left < m and block[left] == b:
+            entry[j] = left
+            tf[left] += 1
+    return a0, entry, tf
+
+
+@njit(cache=True, nogil=True)
+def ngram_spread(n_chars, indices, values, coef, k, a0, entry, tf, counts, tokens, words):
+    """Head k's positive contribution of one block's n-grams spread over the characters they cover: each entry's
+    contribution (value x weight) shared by its occurrences, each occurrence's share spread evenly over its
+    characters (a char n-gram of size s at p covers [p, p + s); with `words`, word n-gram p of size s covers
+    tokens[p, 0] to tokens[p + s - 1, 1]). `counts`: occurrences per size, laid end to end in `entry`. Summed as
+    the numpy version did (a difference array per size, its running sum, sizes added in order), so the same floats."""
+    out = np.zeros(n_chars)
+    share = np.zeros(tf.size)
+    for e in range(tf.size):
+        contrib = values[a0 + e] * coef[indices[a0 + e], k]
+        if contrib > 0:  # an n-gram weighing against the head spreads nothing
+            share[e] = contrib / tf[e]
+    at = 0
+    for s in range(counts.size):
+        hit = False
+        for j in range(at, at + counts[s]):
+            if entry[j] >= 0:
+                hit = True
+                break
+        if hit:
+            plus = np.zeros(n_chars + 1)
+            minus = np.zeros(n_chars + 1)
+            for j in range(at, at + counts[s]):
+                e = entry[j]
+                if e < 0:
+                    continue
+                p = j - at
+                if words:
+                    start, end = tokens[p, 0], tokens[p + s, 1]
+                else:
+                    start, end = p, p + s + 1
+                w = share[e] / max(end - start, 1)
+                plus[start] += w
+                minus[end] += w
+            run = 0.0
+            for i in range(n_chars):
+                run += plus[i] - minus[i]
+                out[i] += run
+        at += counts[s]
+    return out
+
+
+@njit(cache=True, nogil=True)
+def _script(c) -> int:
+    """explain's word boundaries: katakana 1, hiragana 2, kanji (and 々) 3, ASCII letter or digit 4, else 0."""
+    if 0x30A0 <= c <= 0x30FF:
+        return 1
+    if 0x3040 <= c <= 0x309F:
+        return 2
+    if 0x4E00 <= c <= 0x9FFF or c == 0x3005:
+        return 3
+    if 48 <= c <= 57 or 65 <= c <= 90 or 97 <= c <= 122:
+        return 4
+    return 0
+
+
+@njit(cache=True, nogil=True)
+def ngram_runs(pc, codes, widen):
+    """(starts, ends, weights) of the maximal runs of characters whose contribution `pc` is above 15% of the
+    peak (and 1e-6), in text order, each weighing its summed contribution (a running sum's difference, as numpy's
+    cumsum gave it), its ends grown to the edges of the script runs it cuts (at most `widen` characters each side;
+    `codes`: the text's code points)."""
+    n = pc.size
+    top = 0.0
+    for i in range(n):
+        if i == 0 or pc[i] > top:
+            top = pc[i]
+    starts = np.empty(n, np.int64)
+    ends = np.empty(n, np.int64)
+    weights = np.empty(n)
+    if n == 0 or top <= 0:
+        return starts[:0], ends[:0], weights[:0]
+    limit = max(0.15 * top, 1e-6)
+    csum = np.empty(n + 1)
+    csum[0] = 0.0
+    csum[1] = pc[0]
+    for i in range(1, n):
+        csum[i + 1] = csum[i] + pc[i]
+    k = 0
+    i = 0
+    while i < n:
+        if not pc[i] > limit:
+            i += 1
+            continue
+        a = i
+        while i < n and pc[i] > limit:
+            i += 1
+        b = i
+        weights[k] = csum[b] - csum[a]
+        left = _script(codes[a])
+        step = 0
+        while left and a > 0 and _script(codes[a - 1]) == left and step < widen:
+            a -= 1
+            step += 1
+        right = _script(codes[b - 1])
+        step = 0
+        while right and b < n and _script(codes[b]) == right and step < widen:
+            b += 1
+            step += 1
+        starts[k] = a
+        ends[k] = b
+        k += 1
+    return starts[:k], ends[:k], weights[:k]
+
+
 def warm(features, heads=None) -> None:
     """Compile (or load from the on-disk cache) every kernel with the argument types serving passes."""
     features.encode("", spans=True)
     enc = features.encode("「お前は黙れ」と言われた。 That's what they said, calling it \"stupid\". 😊", spans=True)
     if heads is not None:
         heads.proba_row(enc.indices, enc.values)
+        from moderation.explain import explain  # explain imports this module
+
+        explain(features, heads, enc, 0, "spam", enc.norm.text)  # the n-gram layout and spread kernels

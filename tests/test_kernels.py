@@ -446,3 +446,89 @@ def test_hit_counts_are_the_per_sentence_counts_of_the_category_names(hits, ends
                                       tables.feat_idx, F._COMBO_AT_ARRAY, F._NEGATABLE_BITS,
                                       F._IDX["insult_unaimed"], F._IDX["profanity_unaimed"], len(FEATURE_NAMES), worst)
     assert counts.tolist() == want and best == want_best
+
+
+# -- explanations: the numpy version of the n-gram spread, runs and widening, kept as the reference -----------
+def _ref_script(ch):
+    if "\u30a0" <= ch <= "\u30ff":
+        return 1
+    if "\u3040" <= ch <= "\u309f":
+        return 2
+    if "\u4e00" <= ch <= "\u9fff" or ch == "々":
+        return 3
+    return 4 if ch.isascii() and ch.isalnum() else 0
+
+
+def _ref_widen(text, a, b, most=8):
+    left, k = _ref_script(text[a]), 0
+    while left and a > 0 and _ref_script(text[a - 1]) == left and k < most:
+        a, k = a - 1, k + 1
+    right, k = _ref_script(text[b - 1]), 0
+    while right and b < len(text) and _ref_script(text[b]) == right and k < most:
+        b, k = b + 1, k + 1
+    return a, b
+
+
+def _ref_per_char(heads, enc, k, n_chars, lo, hi, blocks, starts_of):
+    """One block's positive contribution per character: numpy searchsorted/bincount/cumsum, size by size."""
+    out = np.zeros(n_chars)
+    at = slice(*np.searchsorted(enc.indices, (lo, hi)).tolist())
+    idx = enc.indices[at] - lo
+    if idx.size == 0 or not blocks:
+        return out
+    every = np.concatenate(blocks)
+    loc = np.searchsorted(idx, every)
+    loc[loc >= idx.size] = 0
+    hit = idx[loc] == every
+    tf = np.bincount(loc[hit], minlength=idx.size)
+    contrib = enc.values[at] * heads.coef_[enc.indices[at], k]
+    share = np.where(contrib > 0, contrib / np.maximum(tf, 1), 0.0)
+    first, rows = 0, []
+    for size, buckets in enumerate(blocks, start=1):
+        where = np.flatnonzero(hit[first:first + buckets.size])
+        if where.size:
+            starts, ends = starts_of(size, where)
+            w = share[loc[first + where]] / np.maximum(ends - starts, 1)
+            rows.append(np.cumsum(np.bincount(starts, weights=w, minlength=n_chars + 1)
+                                  - np.bincount(ends, weights=w, minlength=n_chars + 1)))
+        first += buckets.size
+    for row in rows:
+        out += row[:n_chars]
+    return out
+
+
+def _ref_ngram_items(features, heads, enc, k):
+    """(start, end, weight) of the n-gram evidence of head k, widened, largest first (in the normalised text)."""
+    n = len(enc.norm.text)
+    char_hi = 1 << features.char_bits
+    pc = _ref_per_char(heads, enc, k, n, 0, char_hi, enc.char_buckets, lambda size, at: (at, at + size))
+    if enc.word_buckets:
+        tok = np.asarray(enc.token_spans, dtype=np.int64)
+        pc += _ref_per_char(heads, enc, k, n, char_hi, features.signal_offset_, enc.word_buckets,
+                            lambda size, at: (tok[at, 0], tok[at + size - 1, 1]))
+    if pc.size == 0 or pc.max() <= 0:
+        return []
+    on = np.concatenate(([False], pc > max(0.15 * float(pc.max()), 1e-6), [False]))
+    edges = np.flatnonzero(on[1:] != on[:-1])
+    starts, ends = edges[::2], edges[1::2]
+    csum = np.concatenate(([0.0], np.cumsum(pc)))
+    weights = csum[ends] - csum[starts]
+    return [(*_ref_widen(enc.norm.text, int(starts[r]), int(ends[r])), float(weights[r]))
+            for r in np.argsort(-weights)[:8]]
+
+
+def test_explanations_spread_ngrams_as_numpy_did(shipped):
+    """The compiled n-gram layout, spread, runs and widening (kernels.ngram_*) give every head's evidence spans
+    and weights exactly as the numpy version kept here, and the shipped explanations carry them."""
+    from moderation import explain as E
+
+    features, heads = shipped.features, shipped.heads
+    for text in texts(400, seed=12):
+        enc = features.encode(text, spans=True)
+        for k in range(heads.coef_.shape[1]):
+            want = _ref_ngram_items(features, heads, enc, k)
+            assert E._runs(enc, E._ngram_spans(features, heads, enc, k)) == want, (text, k)
+            got = [(it["start"], it["end"], it["weight"]) for it in E.explain(features, heads, enc, k, "x", text)
+                   if "feature" not in it]
+            assert got == [(*enc.norm.span(a, b), round(w, 4)) for a, b, w in want if round(w, 4) > E.MIN_WEIGHT][
+                :len(got)], (text, k)
