@@ -74,6 +74,11 @@ class Automaton:
         self._table = np.concatenate([np.asarray(header, np.int64)] + [np.asarray(p, np.int64) for p in parts]
                                      ).astype(np.int32)
 
+    @property
+    def table(self) -> np.ndarray:
+        """The packed tables a compiled scan reads (for a caller's kernel that scans and goes on)."""
+        return self._table
+
     def __len__(self) -> int:
         return len(self.keys)
 

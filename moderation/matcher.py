@@ -17,7 +17,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from moderation.automaton import Automaton
+from moderation.automaton import Automaton, _scan
 
 __all__ = ["Matcher"]
 
@@ -111,10 +111,7 @@ class Matcher:
             return _NONE
         if codes is None:
             codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        ends, found = self._automaton.scan(text, codes)
-        if not ends.size:
-            return _NONE
-        return _bounded(codes, ends, found, self._rules, True)
+        return _find(codes, self._automaton.table, self._rules)
 
     def words(self) -> tuple[list[str], list[tuple[str, ...]]]:
         """Every listed word and its categories, by the word index find_arrays gives."""
@@ -176,6 +173,13 @@ def _after_addressee(codes, a, t) -> bool:
                 return True
         at += size + 1
     return False
+
+
+@njit(cache=True, nogil=True)
+def _find(codes, table, rules):
+    """The automaton's scan and the boundary rules (with containment) in one call."""
+    ends, words = _scan(codes, table)
+    return _bounded(codes, ends, words, rules, True)
 
 
 @njit(cache=True, nogil=True)

@@ -228,7 +228,7 @@ def _sparse(first) -> bool:
     return len(letters) <= 4
 
 
-def starts_of(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+def starts_of(pattern: re.Pattern[str]) -> re.Pattern[str] | _AtBegin | None:
     """What every match of `pattern` starts with, when searching for it beats the engine's own scan (the pattern
     begins with a look-behind or an alternation): the strings of its first characters (`prefixes`) when no single
     character among them is common, else its first character class when that is sparse; else None."""
@@ -243,13 +243,37 @@ def starts_of(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     singles = [(C.LITERAL, ord(s)) for s in strings or () if len(s) == 1]
     if (strings or begin) and _sparse(singles) and not any(s.isspace() for s in strings or () if len(s) == 1):
         # an alternation of literals: the engine skips to their first characters and compares the rest in C
-        # (\\A: where the text starts, for an alternative that begins with ^)
-        return re.compile("|".join(([r"\A"] if begin else []) + ([_alternation(strings)] if strings else [])))
+        # (and where the text starts, for an alternative that begins with ^)
+        found = re.compile(_alternation(strings)) if strings else None
+        return _AtBegin(found) if begin else found
     first, nullable = _first_items(parsed)
     if first is None or nullable or not first or not _sparse(first):
         return None
     source = _class_source(first)
     return None if source is None else re.compile(source, pattern.flags & re.ASCII)
+
+
+class _AtBegin:
+    """The start search of a pattern a match of which may begin where the text does (^): there, then where the
+    alternation of its other start strings finds one (an alternation beginning with \\A leaves the engine no first
+    character to skip to: it tried every alternative at every position, slower than the pattern's own scan)."""
+
+    __slots__ = ("rx",)
+
+    def __init__(self, rx: re.Pattern[str] | None):
+        self.rx = rx
+
+    @property
+    def pattern(self) -> str:
+        return r"\A" + ("|" + self.rx.pattern if self.rx is not None else "")
+
+    def search(self, text: str, pos: int = 0):
+        if pos == 0:
+            return _TEXT_START
+        return None if self.rx is None else self.rx.search(text, pos)
+
+
+_TEXT_START = re.compile("").match("")  # a match at 0
 
 
 # -- the strings a match starts with -------------------------------------------------------------------------

@@ -267,7 +267,7 @@ def _alternatives(rx: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
 # AFFILIATION is only asked whether it occurs: each alternative looked for where its own needles are (the whole
 # pattern's needles are in '中学校' repeated, and the engine then tries every alternative at every position)
 AFFILIATION_PARTS = _alternatives(AFFILIATION)
-PII_GUARDED = (*PII_PATTERNS, *AFFILIATION_PARTS)  # the patterns personal_info reads a guard of
+PII_GUARDED = (*PII_PATTERNS, *AFFILIATION_PARTS, TARGET_CTX)  # the patterns personal_info reads a guard of
 _NEEDLES = NeedleIndex(PII_GUARDED)
 _GUARDS = _NEEDLES.guards  # pattern -> its guard, read without a method call
 
@@ -335,15 +335,17 @@ def personal_info(text: str, spans: list | None = None, chars: set | None = None
         expose = sum(1 for _ in guard.finditer(text))
     if not chars.isdisjoint(_APPROACH_TRIGGER) and (guard := _GUARDS[APPROACH]).may_match(text, chars, found):
         approach = sum(1 for _ in guard.finditer(text))
-    affiliated = not chars.isdisjoint(_AFFILIATION_TRIGGER) and any(
+    # someone singled out (asked first: its needles are rarer than an affiliation's, which matters only with it)
+    target = _GUARDS[TARGET_CTX].may_match(text, chars, found) and _occurs(TARGET_CTX, text)
+    affiliated = target and not chars.isdisjoint(_AFFILIATION_TRIGGER) and any(
         (guard := _GUARDS[part]).may_match(text, chars, found) and next(guard.finditer(text), None) is not None
         for part in AFFILIATION_PARTS)
     exposed = 0.0
     public = bool(pieces) and _occurs(ORG_CTX, text)
-    if affiliated and _occurs(TARGET_CTX, text) and not _occurs(SELF_CTX, text):
+    if affiliated and not _occurs(SELF_CTX, text):
         exposed = 1.0  # a targeted private person's class, school or job: where to find them
     if pieces and not exposed:
-        person = _occurs(PERSON_CTX, text) or _occurs(TARGET_CTX, text)
+        person = _occurs(PERSON_CTX, text) or target
         identifying = any(counts.get(k) for k in _IDENTIFYING)
         whereabouts = bool(counts.get("whereabouts"))  # 自宅は, 住んでる: somebody's
         routine = bool(counts.get("schedule"))  # a private person's daily routine says where to find them

@@ -602,9 +602,11 @@ def normalize(text: str) -> Normalized:
     masked = 0
     has_mask = not chars_now.isdisjoint(_MASKS)
     found = _OBFUSCATION_INDEX.found(out)
-    for (canonical, _needles, pattern), (singles, strings) in zip(_OBFUSCATIONS, _OBFUSCATION_NEEDLES, strict=True):
-        if not has_mask and singles.isdisjoint(chars_now) and strings.isdisjoint(found):
-            continue  # no match possible: every alternative without a mask contains one of the needles
+    # the rewrites whose listed needles occur (every alternative without a mask contains one), as bits
+    maybe = _EVERY_REWRITE if has_mask else _listed_in(chars_now, found)
+    for i, (canonical, _needles, pattern) in enumerate(_OBFUSCATIONS):
+        if not maybe >> i & 1:
+            continue  # no match possible: no listed needle and no mask
         if not (guard := _OBFUSCATION_INDEX[pattern]).may_match(out, chars_now, found):
             continue  # nor without what every match contains (moderation/needles.py)
         spans = _edits(out, guard, canonical)
@@ -620,6 +622,8 @@ def normalize(text: str) -> Normalized:
                 chars_now = _charset(rewritten)
             found = found | _found_near(rewritten, spans, len(canonical))
             out = rewritten
+            if not has_mask:
+                maybe = _listed_in(chars_now, found)
     return Normalized(out, tuple(mapping), tuple(steps), invisible, lookalike, masked, spaced, chars_now)
 
 
@@ -647,6 +651,24 @@ _OBFUSCATION_NEEDLES = tuple((frozenset(n for n in needles if len(n) == 1), froz
                              for _c, needles, _p in _OBFUSCATIONS)
 _OBFUSCATION_INDEX = NeedleIndex([p for _c, _n, p in _OBFUSCATIONS],
                                  extra=frozenset().union(*(strings for _s, strings in _OBFUSCATION_NEEDLES)))
+_EVERY_REWRITE = (1 << len(_OBFUSCATIONS)) - 1
+_REWRITES_OF: dict[str, int] = {}  # a listed needle -> the rewrites listing it (bit i: _OBFUSCATIONS[i])
+for _i, (_singles, _strings) in enumerate(_OBFUSCATION_NEEDLES):
+    for _needle in _singles | _strings:
+        _REWRITES_OF[_needle] = _REWRITES_OF.get(_needle, 0) | 1 << _i
+_LISTED_SINGLES = frozenset(n for n in _REWRITES_OF if len(n) == 1)
+
+
+def _listed_in(chars: set[str], found: set[str]) -> int:
+    """The rewrites (bits) one of whose listed needles occurs: a character of the text, or a string found."""
+    maybe = 0
+    for needle in _LISTED_SINGLES.intersection(chars):
+        maybe |= _REWRITES_OF[needle]
+    for needle in found:
+        maybe |= _REWRITES_OF.get(needle, 0)
+    return maybe
+
+
 _NEEDLE_MAX = max(len(n) for strings in ([g.strings for g in _OBFUSCATION_INDEX.guards.values()]
                                           + [s for _s, s in _OBFUSCATION_NEEDLES]) for n in strings)
 _KANA_LOOK = frozenset(KANJI_AS_KANA.values())

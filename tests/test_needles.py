@@ -346,6 +346,20 @@ def test_compiled_boundary_rules_keep_what_the_python_rules_keep(text):
 def test_compiled_boundary_rules_on_the_adversarial_inputs():
     for _name, text in adversarial_inputs(300):
         assert features._WORDS.find(text) == _reference_find(features._WORDS, text)
+        assert _from_arrays(text) == _reference_find(features._WORDS, text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=_REFERENCE_TEXTS)
+def test_the_hits_signals_read_as_arrays_are_the_hits(text):
+    """Matcher.find_arrays (scan and rules in one compiled call, what signals reads) gives find's hits."""
+    assert _from_arrays(text) == _reference_find(features._WORDS, text)
+
+
+def _from_arrays(text):
+    starts, ends, found = features._WORDS.find_arrays(text)
+    words, cats = features._WORDS.words()
+    return [(a, b, words[w], cats[w]) for a, b, w in zip(starts.tolist(), ends.tolist(), found.tolist(), strict=True)]
 
 
 def test_a_pattern_split_into_its_alternatives_matches_where_it_does():
