@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from moderation.features import FEATURE_NAMES, SPAN_KINDS, expand_spans
-from moderation.kernels import ngram_layout, ngram_runs, ngram_spread
+from moderation.kernels import ngram_evidence, ngram_layout
 
 __all__ = ["explain"]
 
@@ -25,45 +25,38 @@ CONTEXT = frozenset({"has_japanese", "length", "latin_ratio", "digit_ratio", "se
 _NO_TOKENS = np.zeros((0, 2), dtype=np.int64)
 
 
-def _layout(features, enc) -> tuple[tuple, tuple | None]:
-    """Where the char and the word n-grams of the comment's row occur (kernels.ngram_layout), worked out once for
-    every head explained: per block, (its first entry in the row, each occurrence's entry, each entry's
-    occurrences, occurrences per n-gram size, token spans, whether it holds words); then the text's code points
-    and the spans of what made each signal fire, by kind."""
+def _layout(features, enc) -> tuple:
+    """Where the char and the word n-grams of the comment's row occur, worked out once for every head explained:
+    per block (kernels.ngram_layout), its first entry in the row, each occurrence's entry, each entry's
+    occurrences and the occurrences per n-gram size; whether there are words, the token spans, the text's code
+    points, and the spans of what made each signal fire, by kind."""
     if enc.layout is None:
         char_hi = 1 << features.char_bits
-        chars = _block(enc, 0, char_hi, enc.char_buckets, _NO_TOKENS, False)
-        words = None
+        chars = _block(enc, 0, char_hi, enc.char_buckets)
+        words, tokens = chars, _NO_TOKENS  # no word block: never read
         if enc.word_buckets:
-            words = _block(enc, char_hi, features.signal_offset_, enc.word_buckets,
-                           np.asarray(enc.token_spans, dtype=np.int64).reshape(-1, 2), True)
+            words = _block(enc, char_hi, features.signal_offset_, enc.word_buckets)
+            tokens = np.asarray(enc.token_spans, dtype=np.int64).reshape(-1, 2)
         by_kind: dict[str, list[tuple[int, int]]] = {}
         for kind, a, b in expand_spans(enc.spans):
             by_kind.setdefault(kind, []).append((a, b))
-        enc.layout = (chars, words, np.frombuffer(enc.norm.text.encode("utf-32-le"), dtype=np.uint32), by_kind)
-    return enc.layout[0], enc.layout[1]
+        enc.layout = (chars, words, bool(enc.word_buckets), tokens,
+                      np.frombuffer(enc.norm.text.encode("utf-32-le"), dtype=np.uint32), by_kind)
+    return enc.layout
 
 
-def _block(enc, lo: int, hi: int, blocks, tokens: np.ndarray, words: bool) -> tuple:
+def _block(enc, lo: int, hi: int, blocks) -> tuple:
     flat = np.concatenate(blocks) if blocks else np.zeros(0, dtype=np.int64)
-    return (*ngram_layout(enc.indices, lo, hi, flat), np.asarray([b.size for b in blocks], dtype=np.int64), tokens,
-            words)
+    return (*ngram_layout(enc.indices, lo, hi, flat), np.asarray([b.size for b in blocks], dtype=np.int64))
 
 
-def _ngram_spans(features, heads, enc, k: int) -> np.ndarray:
-    """Head k's positive n-gram contribution per character: the char block's, plus the word block's."""
-    n = len(enc.norm.text)
-    chars, words = _layout(features, enc)
-    pc = ngram_spread(n, enc.indices, enc.values, heads.coef_, k, *chars)
-    if words is not None:
-        pc += ngram_spread(n, enc.indices, enc.values, heads.coef_, k, *words)
-    return pc
-
-
-def _runs(enc, pc: np.ndarray) -> list[tuple[int, int, float]]:
-    """The maximal runs of characters above 15% of the peak with their summed contribution, largest first, each
-    widened to the words it cuts (kernels.ngram_runs)."""
-    starts, ends, weights = ngram_runs(pc, enc.layout[2], MAX_WIDEN)
+def _ngram_items(features, heads, enc, k: int) -> list[tuple[int, int, float]]:
+    """Head k's n-gram evidence in the normalised text: the runs of characters above 15% of the peak of its
+    positive contribution (char block plus word block, kernels.ngram_evidence), widened to the words they cut,
+    with their summed contribution, largest first."""
+    chars, words, has_words, tokens, codes, _by_kind = _layout(features, enc)
+    starts, ends, weights = ngram_evidence(len(enc.norm.text), enc.indices, enc.values, heads.coef_, k, chars, words,
+                                           tokens, has_words, codes, MAX_WIDEN)
     if not weights.size:
         return []
     order = np.argsort(-weights)[:MAX_ITEMS]  # numpy's order among equal weights, as before
@@ -74,11 +67,11 @@ def explain(features, heads, enc, k: int, label: str, original: str) -> list[dic
     """Up to MAX_ITEMS evidence items for head `k` (output name `label`), largest contribution first."""
     norm = enc.norm
     items = []
-    for a, b, weight in _runs(enc, _ngram_spans(features, heads, enc, k)):
+    for a, b, weight in _ngram_items(features, heads, enc, k):
         s, e = norm.span(a, b)
         items.append({"label": label, "start": s, "end": e, "text": original[s:e], "weight": round(weight, 4)})
     sig_w = heads.coef_[features.signal_offset_:, k] * enc.signals
-    by_kind = enc.layout[3]
+    by_kind = enc.layout[5]
     for j in np.argsort(-sig_w)[:MAX_ITEMS + len(CONTEXT)]:
         c = float(sig_w[j])
         if c <= MIN_WEIGHT:

@@ -14,8 +14,8 @@ import math
 import numpy as np
 from numba import njit
 
-__all__ = ["code_stats", "crc_table", "decide", "featurise", "hit_counts", "ngram_layout", "ngram_runs",
-           "ngram_spread", "warm"]
+__all__ = ["code_stats", "crc_table", "decide", "featurise", "hit_counts", "ngram_evidence", "ngram_layout",
+           "ngram_runs", "ngram_spread", "warm"]
 
 MUL = np.uint64(0x9E3779B97F4A7C15)  # multiply-shift hashing (Fibonacci)
 STEP = np.uint64(1_000_003)  # n-gram hash: h * STEP + next code point
@@ -495,6 +495,17 @@ def ngram_runs(pc, codes, widen):
         ends[k] = b
         k += 1
     return starts[:k], ends[:k], weights[:k]
+
+
+@njit(cache=True, nogil=True)
+def ngram_evidence(n_chars, indices, values, coef, k, chars, words, tokens, has_words, codes, widen):
+    """ngram_runs of head k's char block spread plus (`has_words`) its word block spread: one call per head.
+    `chars`, `words`: each block's (first entry, entry per occurrence, occurrences per entry, occurrences per
+    size) from ngram_layout."""
+    pc = ngram_spread(n_chars, indices, values, coef, k, chars[0], chars[1], chars[2], chars[3], tokens, False)
+    if has_words:
+        pc += ngram_spread(n_chars, indices, values, coef, k, words[0], words[1], words[2], words[3], tokens, True)
+    return ngram_runs(pc, codes, widen)
 
 
 def warm(features, heads=None) -> None:

@@ -527,7 +527,7 @@ def test_explanations_spread_ngrams_as_numpy_did(shipped):
         enc = features.encode(text, spans=True)
         for k in range(heads.coef_.shape[1]):
             want = _ref_ngram_items(features, heads, enc, k)
-            assert E._runs(enc, E._ngram_spans(features, heads, enc, k)) == want, (text, k)
+            assert E._ngram_items(features, heads, enc, k) == want, (text, k)
             got = [(it["start"], it["end"], it["weight"]) for it in E.explain(features, heads, enc, k, "x", text)
                    if "feature" not in it]
             assert got == [(*enc.norm.span(a, b), round(w, 4)) for a, b, w in want if round(w, 4) > E.MIN_WEIGHT][
