@@ -365,29 +365,73 @@ def hit_counts(starts, cats, ends, info, feat_at, feat_idx, combo_at, negatable,
 
 
 @njit(cache=True, nogil=True)
-def ngram_layout(indices, lo, hi, buckets):
+def ngram_layout(indices, lo, hi, buckets, budget=8):
     """Where the n-grams of one block of a row occur (explanations): (the block's first entry in the row, the
-    row entry of each occurrence in `buckets` or -1 (bucket b is row index lo + b), each entry's occurrences)."""
+    row entry of each occurrence in `buckets` or -1 (bucket b is row index lo + b), each entry's occurrences).
+    Entries are found in a hash table with linear probing while the probes stay within `budget` per key (always,
+    unless the n-grams were crafted to collide), else by binary search in the sorted row: linear-time either way."""
     a0 = np.searchsorted(indices, lo)
     a1 = np.searchsorted(indices, hi)
     block = indices[a0:a1]
     entry = np.full(buckets.size, -1, np.int64)
     tf = np.zeros(a1 - a0, np.int64)
-    if a1 == a0:
-        return a0, entry, tf
     m = block.size
+    if m == 0:
+        return a0, entry, tf
+    bits = 4
+    while (1 << bits) < 2 * m:
+        bits += 1
+    mask = (1 << bits) - 1
+    shift = np.uint64(64 - bits)
+    slot_key = np.full(mask + 1, -1, np.int64)  # row indices are never negative
+    slot_at = np.empty(mask + 1, np.int64)
+    left = budget * (m + buckets.size)
+    hashed = True
+    for e in range(m):
+        s = np.int64((np.uint64(block[e]) * MUL) >> shift)
+        while slot_key[s] != -1:
+            left -= 1
+            if left < 0:
+                break
+            s = (s + 1) & mask
+        if left < 0:
+            hashed = False
+            break
+        slot_key[s] = block[e]
+        slot_at[s] = e
     for j in range(buckets.size):
         b = buckets[j] + lo
-        left, right = 0, m
-        while left < right:  # the block's indices are sorted: binary search
-            mid = (left + right) >> 1
-            if block[mid] < b:
-                left = mid + 1
-            else:
-                right = mid
-        if left < m and block[left] == b:
-            entry[j] = left
-            tf[left] += 1
+        loc = -1
+        done = False
+        if hashed:
+            s = np.int64((np.uint64(b) * MUL) >> shift)
+            while True:
+                key = slot_key[s]
+                if key == b:
+                    loc = slot_at[s]
+                    done = True
+                    break
+                if key == -1:
+                    done = True
+                    break
+                left -= 1
+                if left < 0:
+                    hashed = False
+                    break
+                s = (s + 1) & mask
+        if not done:
+            first, last = 0, m
+            while first < last:  # the block's indices are sorted: binary search
+                mid = (first + last) >> 1
+                if block[mid] < b:
+                    first = mid + 1
+                else:
+                    last = mid
+            if first < m and block[first] == b:
+                loc = first
+        if loc >= 0:
+            entry[j] = loc
+            tf[loc] += 1
     return a0, entry, tf
 
 

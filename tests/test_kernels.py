@@ -532,3 +532,21 @@ def test_explanations_spread_ngrams_as_numpy_did(shipped):
                    if "feature" not in it]
             assert got == [(*enc.norm.span(a, b), round(w, 4)) for a, b, w in want if round(w, 4) > E.MIN_WEIGHT][
                 :len(got)], (text, k)
+
+
+@pytest.mark.parametrize("budget", [8, -1], ids=["hash-table", "binary-search-fallback"])
+def test_ngram_layout_finds_each_occurrences_row_entry(shipped, budget):
+    """Each n-gram occurrence's entry in the row (numpy's searchsorted) and each entry's occurrences, by the hash
+    table or (`budget` -1: what crafted collisions fall back to) by binary search."""
+    features = shipped.features
+    for text in texts(150, seed=13):
+        enc = features.encode(text, spans=True)
+        for lo, hi, blocks in ((0, 1 << features.char_bits, enc.char_buckets),
+                               (1 << features.char_bits, features.signal_offset_, enc.word_buckets)):
+            flat = np.concatenate(blocks) if blocks else np.zeros(0, dtype=np.int64)
+            a0, entry, tf = kernels.ngram_layout(enc.indices, lo, hi, flat, budget)
+            block = enc.indices[np.searchsorted(enc.indices, lo):np.searchsorted(enc.indices, hi)] - lo
+            loc = np.minimum(np.searchsorted(block, flat), max(block.size - 1, 0))
+            want = np.where((block.size > 0) & (block[loc] == flat if block.size else False), loc, -1)
+            assert a0 == np.searchsorted(enc.indices, lo) and entry.tolist() == want.tolist(), text
+            assert tf.tolist() == np.bincount(want[want >= 0], minlength=block.size).tolist(), text
