@@ -176,12 +176,11 @@ def _count(rx: re.Pattern[str], t: str, kind: str, spans: list | None, chars, fo
     guard = _GUARDS[rx]
     if not guard.may_match(t, chars, found):
         return 0
-    k = 0
-    for m in guard.finditer(t):
-        k += 1
-        if spans is not None and m.end() > m.start():
-            spans.append((kind, m.start(), m.end()))
-    return k
+    if spans is None:
+        return sum(1 for _ in guard.finditer(t))
+    found = [m.span() for m in guard.finditer(t)]  # no Python step per match beyond this (a text full of them)
+    spans += [(kind, a, b) for a, b in found if b > a]
+    return len(found)
 
 
 def _url_matches(t: str, codes: np.ndarray):
@@ -198,6 +197,9 @@ def _url_matches(t: str, codes: np.ndarray):
         run = _URL_RUN[np.minimum(codes, len(_URL_RUN) - 1)]
         first = np.flatnonzero(run & ~np.concatenate(([False], run[:-1])))  # where each run starts
         starts += first[np.searchsorted(first, dots, side="right") - 1].tolist()
+    if len(starts) * 16 > len(t):  # dense (a text of URLs): the engine's own scan costs less than a step each
+        yield from _URL.finditer(t)
+        return
     match = _URL.match
     pos = 0
     for at in sorted(set(starts)):
@@ -207,18 +209,21 @@ def _url_matches(t: str, codes: np.ndarray):
 
 
 def _urls(t: str, raw: np.ndarray, spans: list | None, codes: np.ndarray) -> list[str]:
-    urls = []
-    for m in _url_matches(t, codes):
-        urls.append(m.group(0))
-        if spans is not None:
-            spans.append(("url", m.start(), m.end()))
-    domains = [d for d in (_domain(u) for u in urls) if d]
-    kinds = [_classify_domain(d) for d in domains]
+    found = list(_URL.finditer(t) if len(t) < _SHORT_URL_SCAN else _url_matches(t, codes))
+    urls = [m.group(0) for m in found]
+    if spans is not None:
+        spans += [("url", *m.span()) for m in found]
+    domain_of = {u: _domain(u) for u in set(urls)}  # a text of many URLs names a few domains
+    domains = [d for d in map(domain_of.__getitem__, urls) if d]
+    each = Counter(domains)
+    kinds = Counter()
+    for d, k in each.items():
+        kinds[_classify_domain(d)] += k
     raw[_IDX["url_count"]] = len(urls)
     for name, kind in (("url_spam_domain", "spam"), ("url_shortener", "short"), ("url_safe_domain", "safe"),
                        ("url_unknown_domain", "unknown")):
-        raw[_IDX[name]] = kinds.count(kind)
-    raw[_IDX["brand_lookalike_domain"]] = sum(1 for d in domains if _imitates_brand(d))
+        raw[_IDX[name]] = kinds[kind]
+    raw[_IDX["brand_lookalike_domain"]] = sum(k for d, k in each.items() if _imitates_brand(d))
     return domains
 
 

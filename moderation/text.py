@@ -327,10 +327,9 @@ def _replace_all(text: str, starts, ends, pattern, canonical: str) -> tuple[str,
 
 def _edits(text: str, pattern, canonical: str) -> list[tuple[int, int]]:
     """The spans of the matches of `pattern` in `text` that are not `canonical` already (those are no edit)."""
-    spans = [m.span() for m in pattern.finditer(text)]
-    if spans and canonical in text:
-        spans = [(a, b) for a, b in spans if text[a:b] != canonical]
-    return spans
+    if canonical not in text:
+        return [m.span() for m in pattern.finditer(text)]
+    return [m.span() for m in pattern.finditer(text) if m.group() != canonical]
 
 
 def _rewrite(text: str, starts, ends, spans, canonical: str):
