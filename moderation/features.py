@@ -31,7 +31,8 @@ __all__ = ["FEATURE_NAMES", "SPAN_KINDS", "expand_spans", "signal_dict", "signal
 
 # word lists by the feature they feed
 _LISTS = {
-    "insult": tuple(L.OFFENSIVE_JA) + W.INSULTS_JA + W.INSULTS_EN, "sexual_word": tuple(L.SEXUAL_JA),
+    "insult": tuple(L.OFFENSIVE_JA) + W.INSULTS_JA + W.INSULTS_EN,
+    "sexual_word": tuple(L.SEXUAL_JA) + W.SEXUAL_WORDS_JA,
     "profanity_en": tuple(L.PROFANITY_EN), "death_wish": W.DEATH_WISH, "violence_word": W.VIOLENCE,
     "group": W.GROUPS, "slur": W.SLURS, "dehumanize": W.DEHUMANIZE, "expel": W.EXPEL,
     "sexual_harass": W.SEXUAL_HARASS, "self_harm_push": W.SELF_HARM_PUSH, "self_harm_self": W.SELF_HARM_SELF,
@@ -120,6 +121,12 @@ _SENTENCE_END = re.compile(r"[。．!?！？\n.](?:(?<=\.)(?:\s|$)|(?<!\.)[。�
 _NAMED = re.compile(r"(?<=[一-龥ァ-ヶー])(?<!皆)(?:さん|氏|容疑者|被告|議員|社長|選手|先生|くん|ちゃん|アナ(?!ウンサ))"
                     r"|(?<![a-z])(?:mr|mrs|ms|dr)\.? [a-z]")
 _NAMED_TRIGGER = frozenset("さ氏容被議社選先くちアmd")
+# 自分 told what to do (バカか、自分で調べろ; 自分の頭で考えて) is the person addressed, not the writer: the reflexive
+# takes the imperative's subject (自分は/自分が/自分の + an insult stays the writer's self-deprecation)
+_SELF_ADDRESSED = re.compile(r"自分(?:で|に|の頭で|の目で)[^。．.!?！？\n]{0,20}?"
+                             r"(?:[ろれけせてべめ]|[言買払使]え|なさい|しな|するな)(?:よ|や|ってば|って)?"
+                             r"(?=$|[。．.!?！？\nwｗ])")
+_ADDRESSED_CATS = ("second_person",)
 _GENERIC_LABELS = frozenset({"card", "bank", "mail", "info", "online", "japan", "mobile", "group", "net", "web", "shop",
                              "service", "official", "secure", "login", "center", "global", "store", "www", "news",
                              "point", "corp", "home", "life", "auth", "pay", "exp", "finance", "direct", "club",
@@ -263,6 +270,8 @@ def _words(t: str, spans: list | None, chars, found, quoted=None, codes=None):
     tables = _tables()
     starts, ends, words = _WORDS.find_arrays(t, codes)
     cats = tables.word_cat[words]
+    if "自分" in t and (told := [m.start() for m in _SELF_ADDRESSED.finditer(t)]):
+        cats = np.where((words == tables.self_word) & np.isin(starts, told), tables.addressed, cats).astype(np.int32)
     if not _NAMED_TRIGGER.isdisjoint(chars) and (named := _GUARDS[_NAMED]).may_match(t, chars, found):
         where = [m.span() for m in named.finditer(t)]
         if where:
@@ -301,6 +310,8 @@ class _Tables:
         self.words = words
         self.word_cat = np.asarray([number(c) for c in word_cats], dtype=np.int32)
         self.named = number(_NAMED_CATS)
+        self.addressed = number(_ADDRESSED_CATS)  # 自分 told what to do: the person addressed (_SELF_ADDRESSED)
+        self.self_word = words.index("自分") if "自分" in words else -2
         self.quoted = number(("quoted_harm",))
         self.construction = {name: number((name,)) for name in CONSTRUCTIONS} | {"quoted_harm": self.quoted}
         self.info = np.asarray([_info(c) for c in self.tuples], dtype=np.int64).reshape(-1, 5)
@@ -383,8 +394,8 @@ def _sentence_combos(t: str, starts: np.ndarray, cats: np.ndarray, raw: np.ndarr
 def _info(cats: tuple[str, ...]) -> tuple[int, int, int, int, int]:
     """A hit's categories as bit sets: the _COMBOS whose first group they meet, those whose second group they
     meet, and _FLAGS (aimed at someone, insult, profanity, negation), so a sentence ORs integers per hit; and
-    what the hit adds to its sentence's claim to be the worst one: 1 for a harm word or construction, and that
-    plus 1 for a person or group it may aim at, less 1 for a news or hedging word."""
+    what the hit adds to its sentence's claim to be the worst one: 1 for a harm word or construction (2 for a
+    threat), and that plus 1 for a person or group it may aim at, less 1 for a news or hedging word."""
     first = second = 0
     for bit, (one, two) in enumerate(_COMBOS.values()):
         first |= 0 if set(one).isdisjoint(cats) else 1 << bit
@@ -392,7 +403,7 @@ def _info(cats: tuple[str, ...]) -> tuple[int, int, int, int, int]:
     flags = ((_AIMED_FLAG if not _AIMED.isdisjoint(cats) else 0) | (_INSULT_FLAG if "insult" in cats else 0)
              | (_PROFANITY_FLAG if "profanity_en" in cats else 0)
              | (_NEGATED_FLAG if "negated_en" in cats or "negated_ja" in cats else 0))
-    harm = 0 if _FOCUS_KINDS.isdisjoint(cats) else 1
+    harm = 0 if _FOCUS_KINDS.isdisjoint(cats) else 2 if not _FOCUS_THREATS.isdisjoint(cats) else 1
     weight = harm + (0 if _FOCUS_TARGETS.isdisjoint(cats) else 1) - (0 if _FOCUS_REPORT.isdisjoint(cats) else 1)
     return first, second, flags, harm, weight
 
@@ -411,6 +422,9 @@ _MASKED_CONSTRUCTIONS = frozenset(("threat_ja", "threat_en", "accusation_ja", "a
                                    "hate_statement_en"))
 # what makes a sentence the one worth scoring on its own (the writer's harm words and constructions)
 _FOCUS_KINDS = _HARM_WORDS | _MASKED_CONSTRUCTIONS | frozenset(("self_harm_self",))
+# a threat or incitement (violence verb + will or wish form) is a whole act, not a word that may be one: it outweighs
+# a harsh word about a named person elsewhere (プーチンは戦争犯罪者だ。誰か早く暗殺してくれ: the second sentence)
+_FOCUS_THREATS = frozenset(("threat_ja", "threat_en"))
 _FOCUS_TARGETS = frozenset(("second_person", "third_person", "named_person", "group", "public_figure"))
 _FOCUS_REPORT = frozenset(("news", "hedge", "reporting", "negated_en", "negated_ja"))
 _IDX = {name: i for i, name in enumerate(FEATURE_NAMES)}

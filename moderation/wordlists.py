@@ -25,6 +25,11 @@ DEATH_WISH = (
     "消え失せろ",
     "いなくなれ",
     "くたばっちまえ",
+    "全滅しろ",
+    "全滅してほしい",
+    "死すべし",
+    "滅びろ",
+    "死んで欲しい",
 )
 VIOLENCE = (
     "コロス",
@@ -52,6 +57,9 @@ VIOLENCE = (
     "爆破",
     "皆殺し",
     "血祭り",
+    "殺そう",
+    "殺さなきゃ",
+    "首を切り落と",
     "kill",
     "murder",
     "shoot",
@@ -133,6 +141,36 @@ INSULTS_JA = (
     "カス野郎",
     "キチガイ",
     "ぶす",
+    # filth and animal insults, katakana compounds of listed words (a katakana entry may not touch katakana), and 売女
+    # only with a neighbour that makes it the insult (売女 alone is inside 販売女性)
+    "汚物",
+    "ドブネズミ",
+    "ゴミクズ",
+    "人間のクズ",
+    "ゲス野郎",
+    "クソッタレ",
+    "クソったれ",
+    "クソッたれ",
+    "くそったれ",
+    "bba",
+    "アバズレ",
+    "あばずれ",
+    "メス犬",
+    "チー牛",
+    "キモオタ",
+    "ハゲキモ",
+    "クソキモ",
+    "キモデブ",
+    "デブス",
+    "の売女",
+    "な売女",
+    "た売女",
+    "、売女",
+    "売女め",
+    "売女が",
+    "売女だ",
+    "売女の",
+    "売女ども",
 )
 INSULTS_EN = (
     "idiot",
@@ -357,6 +395,10 @@ SLURS = (
     "ニダ",
     "チョン公",
     "ジャップ",
+    "黒んぼ",
+    "ユダ公",
+    "穢多",
+    "オカマ",
 )
 SEXUAL_HARASS = (
     "ヤらせろ",
@@ -443,7 +485,18 @@ SELF_HARM_PUSH = (
     "生きてる意味ない",
     "生きてる意味ねえ",
     "生きてても意味ない",
+    # a push with でも (樹海にでも行けよ) is the same push
+    "樹海にでも行け",
+    "樹海でも行け",
+    "首でも吊れ",
+    "首でも括れ",
+    "首でもくくれ",
+    "線路にでも飛び込め",
+    "電車にでも飛び込め",
 )
+# sexual words the generated lexicon (lexicon_data.SEXUAL_JA, nouns of adult content) lacks: body parts and verbs of
+# sexual remarks aimed at people
+SEXUAL_WORDS_JA = ("ペニス", "精液", "膣", "性器", "ファック", "ケツの穴")
 SELF_HARM_SELF = (
     "死にたい",
     "消えたい",

@@ -163,6 +163,14 @@ SIGNAL_CASES = [
     ("bomb planted", "事務所に爆弾仕掛けてやる", "threat_ja"),
     ("a claim about a group denied", "移民が犯罪を増やすという決めつけはおかしい", "negated_ja"),
     ("a private person's routine", "あの子は毎朝8時に駅前のバス停にいる", "pii_exposed"),
+    ("filth insult", "汚物の子みっけ", "insult_unaimed"),
+    ("animal insult", "このドブネズミめ", "insult_unaimed"),
+    ("katakana compound of two insults", "ハゲキモの上司", "insult_unaimed"),
+    ("クソ with small tsu", "クソッタレのお前らのせいだ", "insult_at_person"),
+    ("売女 as an insult", "あの女は全くの売女だ", "insult_at_person"),
+    ("sexual verb", "さあファックしようぜ", "sexual_word"),
+    ("death wish on a group", "交通事故にでもあって全滅してほしい", "death_wish"),
+    ("self-harm push with でも", "そんなに人生つらいなら樹海にでも行けよ", "self_harm_push"),
 ]
 
 
@@ -194,6 +202,7 @@ WORD_BOUNDARY_CASES = [
     ("polite ですしね", "まあ仕方ないですしね"),
     ("だしね", "明日は休みだしね"),
     ("die in diet", "my diet starts today"),
+    ("売女 in 販売女性", "販売女性スタッフが対応した"),
 ]
 
 
@@ -235,6 +244,25 @@ def test_advice_and_idioms_are_not_threats():
     assert _signals("夜道には気をつけろよ")["threat_ja"] > 0
     assert _signals("このコメント消してくれ")["threat_ja"] == 0
     assert _signals("こんな法案潰してくれ")["threat_ja"] == 0
+
+
+@pytest.mark.parametrize(("told", "same_words_said"), [
+    ("バカか、自分で調べろ", "バカか、お前で調べろ"),
+    ("バカか、自分の頭で考えろ", "バカか、お前の頭で考えろ"),
+    ("こんなこともわからないアホは自分でやれよ", "こんなこともわからないアホはお前がやれよ"),
+])
+def test_jibun_told_what_to_do_is_the_person_addressed(told, same_words_said):
+    """自分 with an imperative is the reader told off, as お前 is; 自分 as the subject is the writer."""
+    sig, other = _signals(told), _signals(same_words_said)
+    assert sig["insult_at_person"] > 0 and other["insult_at_person"] > 0
+    assert sig["insult_at_self"] == 0
+
+
+@pytest.mark.parametrize("text", ["自分はほんと無能だな", "また寝坊した。自分が本当に情けない、バカだ",
+                                  "自分でも馬鹿だと思う", "バカな自分が嫌になる。自分で調べろって話だ"])
+def test_jibun_as_the_subject_is_the_writer(text):
+    sig = _signals(text)
+    assert sig["insult_at_self"] > 0 and sig["insult_at_person"] == 0
 
 
 def test_youtube_trailing_bom_and_kaomoji_are_not_tricks():
@@ -304,6 +332,8 @@ def test_the_worst_sentence_is_the_attack_not_the_report():
     # a harm word in a news sentence weighs less than a harm word aimed at a person
     report = "詐欺事件の報道が多いと思う。それより、あの記者には一回ヤらせてほしい。"
     assert _focus(report) == ["それより、あの記者には一回ヤらせてほしい。"]
+    # an incitement outweighs a harsh word about a named person in the sentence before it
+    assert _focus("プーチンは戦争犯罪者だ。誰か早く暗殺してくれ") == ["誰か早く暗殺してくれ"]
     assert _focus("お前を殺す") == [] and _focus(padding) == []  # one sentence, or no harm word: nothing apart
 
 
