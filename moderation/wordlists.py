@@ -890,10 +890,15 @@ NEGATION_EN = (
 )
 
 # advice about danger: aimed at one person (記者さん, お前) it is a veiled threat; at everyone (皆さん) it is advice
+# cautions about where someone walks, when, and their family: aimed at a person, a veiled threat (記者さん、夜道には
+# 気をつけた方がいい); a caution about health or weather (風邪には気をつけた方がいい) is not listed, so it is no signal
+_WATCH = ("夜道", "背後", "帰り道", "通勤途中", "通学路", "身の回り", "家族のことも", "子供のことも", "家族も",
+          "子供も")
 CAUTION = (
-    "気をつけた方がいい", "気をつけたほうがいい", "気を付けた方がいい", "気を付けたほうがいい", "用心した方がいい",
-    "用心したほうがいい", "気をつけた方が身のため", "気をつけな", "背後に気をつけ", "夜道に気をつけ",
-    "夜道には気をつけ", "watch your step", "be careful out there", "better be careful",
+    *(f"{place}{p}{verb}" for place in _WATCH for p in ("に", "には", "は", "") for verb in ("気をつけ", "気を付け")
+      if not (place.endswith("も") and p)),
+    "気をつけた方が身のため", "気を付けた方が身のため", "用心した方が身のため", "せいぜい気をつけ",
+    "watch your step", "be careful out there", "better be careful",
 )
 # Japanese negation and condemnation: an attack on a group in the same sentence is denied or condemned, not made
 NEGATED_JA = (

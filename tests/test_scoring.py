@@ -265,6 +265,13 @@ def test_jibun_as_the_subject_is_the_writer(text):
     assert sig["insult_at_self"] > 0 and sig["insult_at_person"] == 0
 
 
+def test_a_caution_about_whereabouts_at_a_person_is_veiled_but_health_advice_is_not():
+    assert _signals("記者さん、夜道には気をつけた方がいいよ")["caution_at_person"] > 0
+    assert _signals("取材に来た記者、家族のことも気をつけたほうがいいよ")["caution_at_person"] > 0
+    assert _signals("田中さん、風邪には気をつけた方がいいよ")["caution_at_person"] == 0
+    assert _signals("皆さん、台風の夜は帰り道に気をつけた方がいいよ")["caution_at_person"] == 0
+
+
 def test_youtube_trailing_bom_and_kaomoji_are_not_tricks():
     sig = _signals("最高の曲！☆♪\ufeff")
     assert sig["invisible_chars"] == 0
