@@ -63,8 +63,10 @@ LABEL_MAPPING = {
                  "(and synth_harms_en.py: English threats and group hate with targets, threats in varied frames "
                  "(verbs, persons, tenses, targets: reporters, commenters, officials, groups) and their civil "
                  "look-alikes (I'll send you the link, we'll beat them on Saturday), counter-speech quoting or "
-                 "referring to hate, reclaimed in-group words, groups named neutrally, news of attacks, all 0 but "
-                 "the threats and hate); a generated row equal to a HateCheck case is dropped; "
+                 "referring to hate, reclaimed in-group words, groups named neutrally, groups named in ordinary "
+                 "news-comment frames (Dixon et al.'s identity-term balance), attacks on groups negated or denied, "
+                 "news of attacks, all 0 but the threats and hate, including hate carried by a negation); a generated "
+                 "row equal to a HateCheck case is dropped; "
                  "training only",
 }
 
@@ -85,15 +87,36 @@ REVIEW_FLOOR = 0.3  # never below: reviews and SNS posts name shops, prices and 
 OUTPUTS = (*LABELS, *CATEGORIES)
 
 
+# a source's weight for one head only, as a factor on its SOURCE_WEIGHTS entry ("davidson", "harassment"): a set
+# can teach one category less than the others (Davidson's "offensive" tweets teach that vulgar words are
+# harassment, while its hate rows are the hate head's best English positives)
+HEAD_WEIGHTS: dict[tuple[str, str], float] = {}
+
+
 def set_source_weights(items) -> None:
-    """Apply --source-weight SOURCE=W overrides (train, en_quick and lovo take the same option)."""
+    """Apply --source-weight SOURCE=W (or SOURCE:HEAD=F, a factor for one head) overrides (train, en_quick and
+    lovo take the same option)."""
     for item in items:
         src, _, w = item.partition("=")
-        SOURCE_WEIGHTS[src] = float(w)
+        if ":" in src:
+            src, head = src.split(":", 1)
+            if head not in HEADS:
+                raise ValueError(f"--source-weight {item!r}: no head {head!r} (one of {', '.join(HEADS)})")
+            HEAD_WEIGHTS[(src, head)] = float(w)
+        else:
+            SOURCE_WEIGHTS[src] = float(w)
 
 
 def sample_weights(rows: list[D.Row]) -> np.ndarray:
-    return np.asarray([SOURCE_WEIGHTS.get(r.source, 1.0) for r in rows])
+    """(n,) per-row weights by source; (n, heads) when a source has a weight for one head (HEAD_WEIGHTS)."""
+    w = np.asarray([SOURCE_WEIGHTS.get(r.source, 1.0) for r in rows])
+    if not HEAD_WEIGHTS:
+        return w
+    w = np.repeat(w[:, None], len(HEADS), axis=1)
+    sources = np.asarray([r.source for r in rows])
+    for (src, head), factor in HEAD_WEIGHTS.items():
+        w[sources == src, HEADS.index(head)] *= factor
+    return w
 
 
 def harm_row_spam(labels: dict) -> int | None:
@@ -363,6 +386,7 @@ def main(argv=None) -> int:
         "fit_seconds": round(fit_s, 1),
         "seed": SEED,
         "sample_weights_by_source": SOURCE_WEIGHTS,
+        "head_weight_factors": {f"{src}:{head}": f for (src, head), f in HEAD_WEIGHTS.items()},
         "threshold_rule": f"review = max(floor {REVIEW_FLOOR}, {REVIEW_QUANTILE} quantile of validation ordinary JA "
                           "text); "
                           "reject = max(0.97, top validation negative + 0.001), capped at 0.995",

@@ -63,11 +63,13 @@ class MaskedHeads(ClassifierMixin, BaseEstimator):
         if Y.ndim == 1:
             Y = Y.reshape(-1, 1)
         w_all = np.ones(len(Y)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
+        if w_all.ndim == 1:  # one weight per row for every head, or (n, k): a row's weight per head
+            w_all = np.repeat(w_all[:, None], Y.shape[1], axis=1)
         coefs, intercepts, cal = [], [], []
         self.n_labelled_ = []
         for k in range(Y.shape[1]):
             mask = ~np.isnan(Y[:, k])
-            coef, intercept, ab = self._fit_head(X[mask], Y[mask, k].astype(int), w_all[mask])
+            coef, intercept, ab = self._fit_head(X[mask], Y[mask, k].astype(int), w_all[mask, k])
             coefs.append(coef)
             intercepts.append(intercept)
             cal.append(ab)

@@ -117,3 +117,33 @@ def test_civil_ham_is_clean_for_every_harm_unless_a_category_is_left_unlabelled(
     assert D.ham_cats("I will kill you, you idiot") is None  # a harm word: ham is no judgement of civility
     monkeypatch.setattr(D, "HAM_UNLABELLED", ("threat",))
     assert D.ham_cats(civil) == {**dict.fromkeys(D.CATEGORY_NAMES, 0), "threat": None}
+
+
+def test_a_sources_weight_for_one_head_only(monkeypatch):
+    """`--source-weight davidson:harassment=0.5` halves Davidson's weight for the harassment head alone; the
+    heads then fit each column with its own weights, and equal columns fit exactly as one weight per row."""
+    import numpy as np
+
+    import model.train as T
+    from moderation.heads import MaskedHeads
+
+    monkeypatch.setattr(T, "SOURCE_WEIGHTS", {**T.SOURCE_WEIGHTS})
+    monkeypatch.setattr(T, "HEAD_WEIGHTS", {})
+    rows = [D.Row("a", None, 1, "davidson", "en", "g", D.TRAIN), D.Row("b", 0, None, "sms-spam", "en", "h", D.TRAIN)]
+    assert T.sample_weights(rows).ndim == 1
+    T.set_source_weights(["davidson:harassment=0.5"])
+    w = T.sample_weights(rows)
+    h = T.HEADS.index("harassment")
+    assert w.shape == (2, len(T.HEADS))
+    assert w[0, h] == T.SOURCE_WEIGHTS["davidson"] * 0.5 and w[0, T.HEADS.index("hate")] == T.SOURCE_WEIGHTS["davidson"]
+    assert w[1, h] == T.SOURCE_WEIGHTS["sms-spam"]
+    with pytest.raises(ValueError, match="no head"):
+        T.set_source_weights(["davidson:insult=0.5"])
+    rng = np.random.default_rng(0)
+    X, Y = rng.normal(size=(60, 5)), (rng.random((60, 2)) < 0.5).astype(float)
+    w1 = rng.random(60) + 0.5
+    one = MaskedHeads(C=1.0).fit(X, Y, sample_weight=w1)
+    two = MaskedHeads(C=1.0).fit(X, Y, sample_weight=np.column_stack([w1, w1]))
+    assert np.array_equal(one.coef_, two.coef_) and np.array_equal(one.calibration_, two.calibration_)
+    other = MaskedHeads(C=1.0).fit(X, Y, sample_weight=np.column_stack([w1, w1 * (np.arange(60) % 2 + 0.1)]))
+    assert np.array_equal(one.coef_[:, 0], other.coef_[:, 0]) and not np.allclose(one.coef_[:, 1], other.coef_[:, 1])
