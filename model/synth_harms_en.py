@@ -50,6 +50,14 @@ SLOTS_EN = {
     "twhere": _w("at your office|at the rally|after the council meeting|outside your house|at the station|in the car park|at your kids' school|on your way home|in the newsroom|at the next town hall"),
     "tlast": _w("Christmas|the weekend|next year|the next election|your next birthday|Friday|the end of the month"),
     "weapon": _w("a gun|a knife|a bat|a crowbar|my rifle|a hammer"),
+    # identity words in many forms for the civil families (Dixon et al. 2018: a group's name must be seen in civil
+    # sentences as often as in attacks, or the name itself becomes the attack)
+    "ga": _w("gay|lesbian|bisexual|trans|Muslim|Jewish|Black|Asian|Latino|Mexican|Chinese|Korean|Arab|Somali|Nigerian|Polish|Roma|Hindu|Sikh|Catholic|disabled|deaf|blind|autistic|immigrant|refugee|Indigenous|queer|Pakistani|Filipino|Vietnamese|Ukrainian"),
+    "gpl": _w("{g}|gay men|lesbians|bisexual people|trans women|trans men|Hindus|Sikhs|Catholics|deaf people|blind people|wheelchair users|Indigenous people|asylum seekers|migrants|Latinos|Somalis|Nigerians|Pakistanis|Polish workers|Black women|Muslim women|Jewish families|older women|non-binary people|Filipino nurses|Vietnamese families|young Black men|autistic adults|Arab Americans|gay couples"),
+    "gper": _w("woman|man|teenager|student|teacher|nurse|grandmother|pensioner|engineer|bus driver|shop owner|councillor|footballer|doctor"),
+    "civic": _w("the food bank|a youth football club|the library's reading hour|a free legal clinic|the night shelter|a community garden|the school breakfast club|a choir|a repair café|the flood relief appeal|a mentoring scheme|the local radio show"),
+    "good": _w("kind|hardworking|generous|brilliant|funny|welcoming|talented|brave|honest|decent|clever|patient"),
+    "civtopic": _w("housing|healthcare|jobs|the cost of living|school places|bus routes|childcare|pensions|broadband|rents|GP waiting times|energy bills"),
 }
 
 FAMILIES = {
@@ -129,12 +137,21 @@ FAMILIES = {
         "Claiming that {g} are {neg} is just prejudice", "There is no excuse for saying {g} don't belong here", "Shame on whoever called them {slurp}",
         "If you say {g} are {dehum}, expect to be called out", "Words like {slur1} hurt real people", "Telling {g} to go back where they came from is racist",
         "Comments like the one calling {g} {dehum} should be deleted", "Nobody should be called a {slur1}, ever", "Blaming {g} for crime is lazy and wrong",
+        "The [MP|columnist|candidate|councillor] who [compared|likened] {gpl} to {dehum} [should resign|owes them an apology|has lost my vote]",
+        "[I'm sick of|I'm tired of|I can't stand] [reading|hearing|seeing] [comments|people|politicians] [treating|describing] {gpl} as {dehum}",
+        "The [claim|idea|myth|old lie] that {gpl} are {neg} [keeps coming back|is dangerous|was debunked years ago]",
+        "[Describing|Painting] {gpl} as {neg} is [how hate starts|lazy journalism|exactly the problem]", "Whoever [wrote|posted|sprayed] the {slur1} [comment|graffiti|message] should be [banned|found|ashamed]",
+        "Jokes about {gpl} being {dehum} [aren't funny|are still hate|get people hurt]", "[Fair play to|Good on] the [ref|bus driver|teacher|club] for [stopping|reporting|calling out] the {slur1} [abuse|chant|comments]",
+        "[Treating|Calling] every {g1} a [suspect|criminal|threat] [is bigotry|is wrong|makes us all less safe]",
     ),
     "neg_reclaimed": (  # in-group, reclaimed use of a word about oneself or one's own people
         "I'm a proud {rslur} and I always will be", "We {rslurp} have to stick together", "Me and my {rslurp} out here having fun", "Being a {rslur} is who I am",
         "{rslur} and proud", "Call me a {rslur}, I wear it with pride", "Us {rslurp} know how to throw a party", "As a {rslur} myself, I love this",
         "Happy pride to all my fellow {rslurp}", "my {rslurp} {fn} and {fn} just got married", "I'm the biggest {rslur} in my friend group lol", "We reclaimed the word {rslur}. It's ours now",
         "Old {rslur} here, still dancing", "I'm a {rslur} and I vote", "That's my {rslur} right there, love her", "Proud to be queer and here",
+        "[Us|We] {rslurp} [run|started|organise] the [pub quiz|five-a-side|book club|allotment group] on {street} Street", "The {rslurp} in my [family|office|choir] [loved|hated|argued about] this article",
+        "[Growing up|Being] a {rslur} in {town} [taught me a lot|was hard, but worth it|is easier now]", "[My|Our] fellow {rslurp} [organised|raised money for|turned up to] {civic}",
+        "[Honestly,|lol] me and my {rslurp} [watched the match|went to the march|cooked for the street] [last night|on Sunday]", "{rslur} [pensioner|teacher|dad|mum|nurse] here, and I [agree|disagree] with the council",
     ),
     "neg_identity": (  # groups named neutrally, positively, or with a negated attack
         "I am {g1a}", "My {rel} is {g1a}", "{g} live in my neighbourhood", "There are many {g} in my town", "{g} have the same rights as everyone",
@@ -144,6 +161,29 @@ FAMILIES = {
         "{g} are just as smart as anyone", "I've never met {g1a} person I didn't like", "{g} don't deserve this hate", "No {g1} should be treated like that",
         "How many {g} voted in the last election?", "{g} are people, full stop", "It is not true that {g} are {neg}", "{g} are not a threat to anyone",
         "My {rel} married {g1a} guy", "The {g} I know are kind and hardworking", "Being {g1a} is nothing to be ashamed of",
+    ),
+    # (a family of attacks on groups negated or denied, "X are not <vermin>", and its hateful twin, "X are not human",
+    # was measured and left out: with them Stormfront's validation ROC-AUC fell 0.8846 -> 0.8731 (English-only fit),
+    # without them 0.8823, for the same written validation gain: the negated rows teach the dehumanising words clean)
+    "neg_identity_civil": (  # groups named in ordinary news-comment frames: residents, voters, workers, neighbours, subjects of a story
+        "{gpl} in {town} [started|run|volunteer at|raised money for] {civic}", "The {ga} community in {town} [raised|collected] ${d3} for {civic}",
+        "Our {ga} neighbours [invited the whole street to a barbecue|helped us move house|fixed our fence|look after our cat when we're away]",
+        "A {ga} {gper} from {town} [won|was shortlisted for|has been nominated for] the [regional|national] [award|prize|medal] this year",
+        "{gpl} [vote|work|pay taxes|worry about {civtopic}|queue at the GP] like everyone else", "The [survey|study|report] asked {d3} {gpl} about {civtopic}",
+        "Are {gpl} [eligible for|affected by|consulted on] the new [housing grant|tax rule|bus pass scheme|childcare offer]?", "{gpl} have [lived|worked|farmed|run shops] in {town} for [generations|decades|over a century]",
+        "I [work|play five-a-side|study|volunteer|sing in a choir] with [a lot of|several|two|a few] {gpl} and they're [great|{good}|a laugh]",
+        "{gpl} are [{good}|{good} and {good}|our friends and neighbours|part of what makes {town} work]", "My {rel} is {ga} and [works as a nurse|teaches maths|runs a bakery|just finished university]",
+        "[The|A] {ga} [bakery|bookshop|restaurant|barber|corner shop] on {street} Street is the best in {town}", "I'm {ga} and I [agree|disagree] with the council on {civtopic}",
+        "As a {ga} {gper}, I think the article [gets this right|misses the point on {civtopic}|is fair]", "The piece on {ga} [veterans|farmers|students|nurses|carers] was [moving|well researched|long overdue]",
+        "{gpl} [make up|are] [about|nearly|over] {d2}% of [the city's workforce|the town|the new intake|nurses here], the figures show",
+        "Which party are {gpl} in {town} [backing|likely to vote for] this time?", "The {ga} [festival|parade|market|film night] in {town} drew [thousands|a big crowd|record numbers] this year",
+        "[Thank you|Thanks|Huge thanks] to the {ga} [volunteers|doctors|drivers|families] who [helped|turned up|cooked] after the [floods|fire|storm]",
+        "{gpl} deserve [the same|equal|decent] {civtopic} as everyone else", "[More|Fewer] {gpl} are [buying homes|starting businesses|going to university] than ten years ago",
+        "The new [headteacher|police chief|mayor|editor] is {ga}, which [nobody should care about|is nice to see|matters less than their record]",
+        "Growing up {ga} in {town} in the nineties wasn't always easy, but I love this place", "I [married|fell in love with|share a flat with] a {ga} [guy|girl|man|woman] from {town}",
+        "{gpl} and their [kids|families|parents] are [welcome|at home|safe] here", "Being {ga} [has nothing to do with|doesn't change] how good a {gper} you are",
+        "[Both|All] my [grandparents|neighbours|flatmates] are {ga}", "[Lots of|Many] {gpl} [watch|read|listen to] this [paper|channel|show] too, you know",
+        "The {ga} [student society|parents' group|business network] [meets|is meeting] on [Thursday|Monday evenings] at the library",
     ),
     # (no "swearing at nobody" family any more: vulgar language is moderatable on a news site, and its rows taught
     # the heads that Davidson's and Jigsaw's vulgar positives are clean; see model/data.py DAVIDSON_HARASSMENT)

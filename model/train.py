@@ -64,9 +64,8 @@ LABEL_MAPPING = {
                  "(verbs, persons, tenses, targets: reporters, commenters, officials, groups) and their civil "
                  "look-alikes (I'll send you the link, we'll beat them on Saturday), counter-speech quoting or "
                  "referring to hate, reclaimed in-group words, groups named neutrally, groups named in ordinary "
-                 "news-comment frames (Dixon et al.'s identity-term balance), attacks on groups negated or denied, "
-                 "news of attacks, all 0 but the threats and hate, including hate carried by a negation); a generated "
-                 "row equal to a HateCheck case is dropped; "
+                 "news-comment frames (Dixon et al.'s identity-term balance), news of attacks, all 0 but the threats "
+                 "and hate); a generated row equal to a HateCheck case is dropped; "
                  "training only",
 }
 

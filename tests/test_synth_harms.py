@@ -138,6 +138,13 @@ def test_english_families_with_targets(en_rows):
     varied = [r for r in en_rows if r["source"] == "synth-en-threat_varied"]
     at_groups = [r for r in varied if r["labels"]["hate"] == 1]  # a threat at a group's members is hate too
     assert 0.1 * len(varied) < len(at_groups) < 0.5 * len(varied)
+    # Dixon et al.: groups named in civil sentences more often than in attacks, under many names and frames
+    civil = [r["text"] for r in en_rows if r["source"] == "synth-en-neg_identity_civil"]
+    attacks = [r for r in en_rows if r["labels"]["hate"] == 1]
+    assert len(civil) > len(attacks)
+    names = ("gay", "lesbian", "trans", "Muslim", "Jew", "Black", "immigrant", "refugee", "women", "disabled", "deaf",
+             "Sikh", "Roma", "Somali", "autistic", "asylum seekers", "wheelchair users")
+    assert all(any(n in t for t in civil) for n in names)
 
 
 def test_long_rows_keep_the_attack_among_neutral_sentences(rows):
