@@ -24,9 +24,7 @@ CASES = [
     pytest.param("上のコメ主は頭おかしいだろ", HELD, id="person-insult"),
     pytest.param("この政策は頭おかしいだろ", ALLOWED, id="policy-insult"),
     # public figure: harsh criticism vs incitement
-    pytest.param("プーチンは戦争犯罪者だ。誰か早く暗殺してくれ", HELD, id="putin-incitement",
-                 marks=_known_gap("threat 0.247 against review 0.3 in 2026.11.30-56 (0.302 in -53; the incitement "
-                                  "alone scores 0.838: the criticism before it dilutes it)")),
+    pytest.param("プーチンは戦争犯罪者だ。誰か早く暗殺してくれ", HELD, id="putin-incitement"),
     pytest.param("プーチンは戦争犯罪者だ。国際法廷で裁かれるべきだ", ALLOWED, id="putin-criticism"),
     pytest.param("岸田政権は無能すぎる。物価対策が何一つ効いていない", ALLOWED, id="government-incompetent"),
     # said vs quoted / threat vs report of a threat
@@ -61,8 +59,7 @@ CASES = [
     pytest.param("俺ってほんとバカだな、また財布を忘れた", ALLOWED, id="self-deprecation"),
     pytest.param("お前ってほんとバカだな、また的外れなこと書いてる", HELD, id="baka-at-other"),
     # a self-harm method pushed at someone vs the method in the news
-    pytest.param("そんなに人生つらいなら樹海にでも行けよ", HELD, id="self-harm-method-pushed",
-                 marks=_known_gap("樹海 with でも before the verb is not a listed push (self_harm 0.03)")),
+    pytest.param("そんなに人生つらいなら樹海にでも行けよ", HELD, id="self-harm-method-pushed"),
     pytest.param("そんなに人生つらいなら樹海に行けよ", HELD, id="self-harm-method-pushed-plain"),
     pytest.param("練炭による事故が続き、県が換気を呼びかけている", ALLOWED, id="self-harm-method-reported"),
     # a sexual remark about a named person vs news about her
