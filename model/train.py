@@ -233,19 +233,19 @@ PREVIOUS_ROC_AUC = {
 
 
 # held-out ROC-AUC of the model this one replaces (its card): a drop over 0.01 is marked too
-REPLACED_VERSION = "2026.11.30-56"
+REPLACED_VERSION = "2026.11.30-57"
 REPLACED_ROC_AUC = {
-    "ja spam: akku1139 real YT ad/chain lines vs RPC": 0.9598,
-    "ja troll: akku1139 real YT troll replies (as spam) vs RPC": 0.6324,
+    "ja spam: akku1139 real YT ad/chain lines vs RPC": 0.9586,
+    "ja troll: akku1139 real YT troll replies (as spam) vs RPC": 0.6561,
     "ja spam: mamadm held-out phrases (template) vs RPC": 1.0,
-    "ja abuse: RTP-LX prompts held-out": 0.8991,
-    "ja abuse: inspection-ai held-out": 0.7743,
-    "ja abuse: RTP-LX toxic prompts vs benign continuations": 0.9675,
-    "en spam: YouTube held-out video (Eminem)": 0.9884,
-    "en spam: SMS held-out": 0.9946,
-    "en abuse: Davidson tweets held-out": 0.9593,
-    "en abuse: Stormfront held-out": 0.8785,
-    "en abuse: Jigsaw 101-row smoke sample": 0.875,
+    "ja abuse: RTP-LX prompts held-out": 0.9079,
+    "ja abuse: inspection-ai held-out": 0.7786,
+    "ja abuse: RTP-LX toxic prompts vs benign continuations": 0.9715,
+    "en spam: YouTube held-out video (Eminem)": 0.9879,
+    "en spam: SMS held-out": 0.9943,
+    "en abuse: Davidson tweets held-out": 0.9595,
+    "en abuse: Stormfront held-out": 0.8758,
+    "en abuse: Jigsaw 101-row smoke sample": 0.8689,
 }
 
 

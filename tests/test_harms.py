@@ -31,8 +31,7 @@ CASES = [
     pytest.param("お前を殺してやる", HELD, id="threat-said"),
     pytest.param("男は店員に「お前を殺してやる」と叫んだと警察は発表した", ALLOWED, id="threat-quoted"),
     pytest.param("上のコメントの奴、住所特定して殺しに行くから覚悟しとけ", HELD, id="threat-to-commenter"),
-    pytest.param("記者さん、夜道には気をつけた方がいいよ", HELD, id="veiled-threat-to-reporter",
-                 marks=_known_gap("threat 0.244 against review 0.3 in 2026.11.30-56 (0.277 in -53, 0.296 in -52)")),
+    pytest.param("記者さん、夜道には気をつけた方がいいよ", HELD, id="veiled-threat-to-reporter"),  # threat 0.616 in -57
     pytest.param("最近このあたり物騒だから、皆さん夜道には気をつけた方がいいよ", ALLOWED, id="night-road-advice"),
     # a slur vs the same letters inside a longer word
     pytest.param("こんな記事にコメントしてるお前はばかだ", HELD, id="baka-at-commenter"),
