@@ -396,7 +396,7 @@ def _python_counts(hits, ends, worst):
     """What the Python loops that kernels.hit_counts replaced gave, from the category NAMES of each hit: every
     category's count, then per sentence each combination whose two groups both occur (not a negatable one in a
     negated sentence), a sentence's unaimed insult or profanity, and the worst sentence (most harm words plus
-    targets less news/hedging words, the first on a tie, only one with a harm word)."""
+    targets less news/hedging words, a threat counting twice, the first on a tie, only one with a harm word)."""
     from moderation import features as F
 
     raw = [0] * len(FEATURE_NAMES)
@@ -418,8 +418,8 @@ def _python_counts(hits, ends, worst):
             raw[F._IDX["insult_unaimed"]] += "insult" in present
             raw[F._IDX["profanity_unaimed"]] += "profanity_en" in present
         harm = sum(1 for cats in sentence[sid] if F._FOCUS_KINDS & set(cats))
-        claim = sum(bool(F._FOCUS_KINDS & set(c)) + bool(F._FOCUS_TARGETS & set(c)) - bool(F._FOCUS_REPORT & set(c))
-                    for c in sentence[sid])
+        claim = sum(bool(F._FOCUS_KINDS & set(c)) * (2 if F._FOCUS_THREATS & set(c) else 1)  # a threat counts 2
+                    + bool(F._FOCUS_TARGETS & set(c)) - bool(F._FOCUS_REPORT & set(c)) for c in sentence[sid])
         if worst and harm and (best < 0 or claim > best_claim):
             best, best_claim = sid, claim
     return raw, best
