@@ -189,7 +189,7 @@ def api_claim():
     site = site_of(body.get("site"))
     order, label, article = _filters(body)
     n = body.get("n", 10)
-    n = n if isinstance(n, int) and 1 <= n <= 50 else 10
+    n = n if isinstance(n, int) and not isinstance(n, bool) and 1 <= n <= 50 else 10  # true is no count
     skipped = body.get("skipped") if isinstance(body.get("skipped"), list) else []
     skipped = {i for i in skipped[-50:] if isinstance(i, str)}
     queue = get_queue(site)
