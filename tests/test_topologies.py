@@ -270,6 +270,7 @@ def kill_master_under_load(service, hanako, victim, kill, restart, failed_over):
         time.sleep(1.0)
     ready = service.app.test_client().get("/readyz")
     assert ready.status_code == 200, ready.json
+    assert ready.json["redis_persistence"]["aof_enabled"] is True  # every node read, the restarted one too
     assert not load.errors, load.errors
     statuses = {status for _, _, status in load.log}
     assert statuses <= {200, 503}, statuses

@@ -1,11 +1,12 @@
 """Liveness and readiness for orchestrators: /healthz (process up), /readyz (model loaded, Redis writable;
-its details warn when Redis memory is above 80% of maxmemory)."""
+its details warn when Redis memory is above 80% of maxmemory or Redis is not keeping writes on disk)."""
 
 from flask import Blueprint, current_app, jsonify
 
 from moderation.store import RedisError
 from moderation.store.client import get_probe
 from moderation.store.memory import WARN_RATIO, get_memory
+from moderation.store.persistence import RedisPersistence, get_persistence
 
 bp = Blueprint("health", __name__)
 
@@ -38,4 +39,11 @@ def readyz():
         if memory["ratio"] is not None and memory["ratio"] > WARN_RATIO:
             body["warnings"].append(f"redis memory at {memory['ratio']:.0%} of maxmemory: flagged comments get "
                                     "503 once it is full (raise maxmemory or trim old data)")
+    try:
+        persistence = body["redis_persistence"] = get_persistence().read()
+    except RedisError as error:
+        body["redis_persistence"] = None
+        body["warnings"].append(f"redis persistence unknown: {error.__class__.__name__}")
+    else:
+        body["warnings"].extend(RedisPersistence.warnings(persistence))
     return jsonify(body), 200 if ready else 503

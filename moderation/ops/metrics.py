@@ -21,6 +21,10 @@ the same figures:
   moderation_redis_up                                          1 when Redis answered the scrape
   moderation_redis_memory_used_bytes, moderation_redis_memory_max_bytes   Redis used_memory and maxmemory
                                                                (0: no limit; alert above 80% of it)
+  moderation_redis_persistence_ok                              1 when every node appends to its AOF and its
+                                                               last writes to disk succeeded
+  moderation_redis_aof_delayed_fsync_total                     AOF writes Redis postponed behind a slow fsync
+                                                               (INFO aof_delayed_fsync; alert on any increase)
 """
 
 import hmac
@@ -30,13 +34,14 @@ import time
 
 from flask import Response, current_app, g, request
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Histogram, generate_latest
-from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
 
 from moderation import settings
 from moderation.ops import metric_files
 from moderation.store import RedisError
 from moderation.store.memory import get_memory
 from moderation.store.outbox import get_outbox_store
+from moderation.store.persistence import get_persistence
 from moderation.store.review_queue import get_queue
 
 log = logging.getLogger(__name__)
@@ -110,12 +115,19 @@ class QueueCollector:
         up = GaugeMetricFamily("moderation_redis_up", "1 when Redis answered this scrape")
         used = GaugeMetricFamily("moderation_redis_memory_used_bytes", "Redis used_memory (the fullest node)")
         limit = GaugeMetricFamily("moderation_redis_memory_max_bytes", "Redis maxmemory (0: no limit)")
+        kept = GaugeMetricFamily("moderation_redis_persistence_ok",
+                                 "1 when every node appends to its AOF and its last writes to disk succeeded")
+        delayed = CounterMetricFamily("moderation_redis_aof_delayed_fsync",
+                                      "AOF writes Redis postponed behind a slow fsync (INFO aof_delayed_fsync)")
         ok = 1
         with self.app.app_context():
             try:
                 memory = get_memory().read()
                 used.add_metric([], memory["used_bytes"])
                 limit.add_metric([], memory["max_bytes"])
+                persistence = get_persistence().read()
+                kept.add_metric([], int(persistence["aof_enabled"] and persistence["write_ok"]))
+                delayed.add_metric([], persistence["delayed_fsyncs"])
                 for site in settings.of(self.app).api_keys.sites:
                     queue = get_queue(site)
                     stats = queue.stats()
@@ -131,7 +143,7 @@ class QueueCollector:
                 log.warning("metrics: redis unavailable during scrape: %s", error.__class__.__name__)
                 ok = 0
         up.add_metric([], ok)
-        yield from (depth, open_, claimed, oldest, backlog, dead, used, limit, up) if ok else (up,)
+        yield from (depth, open_, claimed, oldest, backlog, dead, used, limit, kept, delayed, up) if ok else (up,)
 
 
 class _ProcessCollector:

@@ -1,0 +1,48 @@
+"""Whether Redis is keeping what it acknowledges: what /metrics exports and /readyz warns about.
+
+The service acknowledges a queued comment once Redis answered its write, so durability is Redis's append-only
+file: on (docker-compose and the embedded server run `appendonly yes`, `appendfsync everysec`), its last write
+to disk succeeded, and no write was postponed behind a slow fsync (`aof_delayed_fsync`, the one window in which
+a Redis killed after answering loses a write; README, Durability).
+"""
+
+from moderation.store import connection
+
+
+class RedisPersistence:
+    """Reads INFO persistence (every node of a cluster: off anywhere is off, delays add up)."""
+
+    def __init__(self, redis):
+        self.redis = redis
+
+    def read(self):
+        """{"aof_enabled": every node appends, "write_ok": every node's last AOF write and RDB save succeeded,
+        "delayed_fsyncs": writes postponed behind a slow fsync since the servers started}."""
+        info = self.redis.info("persistence")
+        nodes = [info] if "aof_enabled" in info else [node for node in info.values() if isinstance(node, dict)]
+        state = {"aof_enabled": bool(nodes), "write_ok": True, "delayed_fsyncs": 0}
+        for node in nodes:
+            state["aof_enabled"] &= int(node.get("aof_enabled", 0)) == 1
+            state["write_ok"] &= (node.get("aof_last_write_status", "ok") == "ok"
+                                  and node.get("rdb_last_bgsave_status", "ok") == "ok")
+            state["delayed_fsyncs"] += int(node.get("aof_delayed_fsync", 0))
+        return state
+
+    @staticmethod
+    def warnings(state):
+        """What an operator should act on, in words (readyz)."""
+        out = []
+        if not state["aof_enabled"]:
+            out.append("redis append-only file is off: acknowledged comments do not survive a Redis restart "
+                       "(run it with --appendonly yes --appendfsync everysec)")
+        if not state["write_ok"]:
+            out.append("redis failed its last write to disk (aof_last_write_status or rdb_last_bgsave_status): "
+                       "check the disk")
+        if state["delayed_fsyncs"]:
+            out.append(f"redis postponed {state['delayed_fsyncs']} append-only writes behind a slow fsync since it "
+                       "started (aof_delayed_fsync): the disk cannot keep up; a crash then loses answered writes")
+        return out
+
+
+def get_persistence():
+    return RedisPersistence(connection()[0])
