@@ -32,22 +32,23 @@ def _layout(features, enc) -> tuple:
     points, and the spans of what made each signal fire, by kind."""
     if enc.layout is None:
         char_hi = 1 << features.char_bits
-        chars = _block(enc, 0, char_hi, enc.char_buckets)
+        indices = enc.indices
+        chars = _block(indices, 0, char_hi, enc.char_flat, enc.char_sizes)
         words, tokens = chars, _NO_TOKENS  # no word block: never read
-        if enc.word_buckets:
-            words = _block(enc, char_hi, features.signal_offset_, enc.word_buckets)
-            tokens = np.asarray(enc.token_spans, dtype=np.int64).reshape(-1, 2)
+        word_sizes = enc.word_sizes
+        if word_sizes:
+            words = _block(indices, char_hi, features.signal_offset_, enc.word_flat, word_sizes)
+            tokens = enc.token_spans
         by_kind: dict[str, list[tuple[int, int]]] = {}
         for kind, a, b in expand_spans(enc.spans):
             by_kind.setdefault(kind, []).append((a, b))
-        enc.layout = (chars, words, bool(enc.word_buckets), tokens,
+        enc.layout = (chars, words, bool(word_sizes), tokens,
                       np.frombuffer(enc.norm.text.encode("utf-32-le"), dtype=np.uint32), by_kind)
     return enc.layout
 
 
-def _block(enc, lo: int, hi: int, blocks) -> tuple:
-    flat = np.concatenate(blocks) if blocks else np.zeros(0, dtype=np.int64)
-    return (*ngram_layout(enc.indices, lo, hi, flat), np.asarray([b.size for b in blocks], dtype=np.int64))
+def _block(indices: np.ndarray, lo: int, hi: int, flat: np.ndarray, sizes: list[int]) -> tuple:
+    return (*ngram_layout(indices, lo, hi, flat), np.asarray(sizes, dtype=np.int64))
 
 
 def _ngram_items(features, heads, enc, k: int) -> list[tuple[int, int, float]]:

@@ -100,9 +100,47 @@ def _normalise(values, lo, hi):
             values[j] /= norm
 
 
+HEADER = 4  # featurise's packed answer starts with these sizes: char buckets, word buckets, tokens, row entries
+
+
 @njit(cache=True, nogil=True)
 def featurise(codes, quoted, focus_start, focus_end, char_bits, word_bits, ngram_max, idf_code, idf_values, sig,
-              signal_offset, crc_table):
+              signal_offset, crc_table, coef, intercept, calibration):
+    """One comment's row and, with heads (`coef` of k > 0 columns), its k probabilities as `decide` gives them,
+    packed in ONE int64 array (numba boxes each array it returns, about a microsecond apiece): HEADER sizes, the
+    char buckets, the word buckets, the token spans (start, end), the row indices, the row values' float64
+    bits, the probabilities' float64 bits."""
+    chars, words, tokens, indices, values = _row(codes, quoted, focus_start, focus_end, char_bits, word_bits,
+                                                 ngram_max, idf_code, idf_values, sig, signal_offset, crc_table)
+    k = coef.shape[1]
+    m = indices.size
+    n_tok = tokens.shape[0]
+    out = np.empty(HEADER + chars.size + words.size + 2 * n_tok + 2 * m + k, np.int64)
+    out[0], out[1], out[2], out[3] = chars.size, words.size, n_tok, m
+    at = HEADER
+    out[at:at + chars.size] = chars
+    at += chars.size
+    out[at:at + words.size] = words
+    at += words.size
+    for t in range(n_tok):
+        out[at] = tokens[t, 0]
+        out[at + 1] = tokens[t, 1]
+        at += 2
+    out[at:at + m] = indices
+    at += m
+    out[at:at + m] = values.view(np.int64)
+    at += m
+    if k:
+        dec = np.empty(k)
+        prob = np.empty(k)
+        _decide_row(coef, intercept, calibration, indices, values, 0, m, dec, prob)
+        out[at:at + k] = prob.view(np.int64)
+    return out
+
+
+@njit(cache=True, nogil=True)
+def _row(codes, quoted, focus_start, focus_end, char_bits, word_bits, ngram_max, idf_code, idf_values, sig,
+         signal_offset, crc_table):
     """One comment: (char buckets of every n laid end to end, word buckets (unigrams then bigrams), token spans
     (n, 2), row indices, row values). Bucket b's IDF is idf_values[idf_code[b]] (word buckets after the char
     buckets). `quoted`: (start, end) spans of reported words (salted apart); the focus
@@ -299,18 +337,25 @@ def decide(coef, intercept, calibration, indices, values, bounds):
     dec = np.empty((rows, heads))
     prob = np.empty((rows, heads))
     for r in range(rows):
-        for k in range(heads):
-            dec[r, k] = 0.0
-        for j in range(bounds[r], bounds[r + 1]):
-            v = values[j]
-            row = indices[j]
-            for k in range(heads):
-                dec[r, k] += v * coef[row, k]
-        for k in range(heads):
-            dec[r, k] += intercept[k]
-            z = min(max(calibration[k, 0] * dec[r, k] + calibration[k, 1], -700.0), 700.0)
-            prob[r, k] = 1.0 / (1.0 + np.exp(z))
+        _decide_row(coef, intercept, calibration, indices, values, bounds[r], bounds[r + 1], dec[r], prob[r])
     return dec, prob
+
+
+@njit(cache=True, nogil=True)
+def _decide_row(coef, intercept, calibration, indices, values, lo, hi, dec, prob):
+    """dec, prob (k each) of the row indices[lo:hi], values[lo:hi]: the one arithmetic of decide and featurise."""
+    heads = coef.shape[1]
+    for k in range(heads):
+        dec[k] = 0.0
+    for j in range(lo, hi):
+        v = values[j]
+        row = indices[j]
+        for k in range(heads):
+            dec[k] += v * coef[row, k]
+    for k in range(heads):
+        dec[k] += intercept[k]
+        z = min(max(calibration[k, 0] * dec[k] + calibration[k, 1], -700.0), 700.0)
+        prob[k] = 1.0 / (1.0 + np.exp(z))
 
 
 @njit(cache=True, nogil=True)
@@ -555,7 +600,8 @@ def ngram_evidence(n_chars, indices, values, coef, k, chars, words, tokens, has_
 def warm(features, heads=None) -> None:
     """Compile (or load from the on-disk cache) every kernel with the argument types serving passes."""
     features.encode("", spans=True)
-    enc = features.encode("「お前は黙れ」と言われた。 That's what they said, calling it \"stupid\". 😊", spans=True)
+    enc = features.encode("「お前は黙れ」と言われた。 That's what they said, calling it \"stupid\". 😊", spans=True,
+                          heads=heads)
     if heads is not None:
         heads.proba_row(enc.indices, enc.values)
         from moderation.explain import explain  # explain imports this module

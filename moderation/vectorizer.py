@@ -39,16 +39,73 @@ _NOWHERE = np.zeros((0, 2), dtype=np.int64)  # no reported words: no span is has
 
 
 class Encoded:
-    """One comment's normalised text, its sparse feature row and what explanations need to find spans."""
+    """One comment's normalised text, its sparse feature row (with heads, its probabilities) and what explanations
+    need to find spans: all read from the kernel's one packed answer (moderation.kernels.featurise), sliced only
+    when asked for (scoring reads the probabilities alone)."""
 
-    __slots__ = ("char_buckets", "indices", "layout", "norm", "signals", "spans", "token_spans", "values",
-                 "word_buckets")
+    __slots__ = ("_buf", "_n_codes", "_ngram_max", "layout", "norm", "signals", "spans")
 
-    def __init__(self, norm, indices, values, char_buckets, word_buckets, token_spans, sig, spans):
-        self.norm, self.indices, self.values = norm, indices, values
-        self.char_buckets, self.word_buckets, self.token_spans = char_buckets, word_buckets, token_spans
-        self.signals, self.spans = sig, spans
+    def __init__(self, norm, buf: np.ndarray, n_codes: int, ngram_max: int, sig, spans):
+        self.norm, self.signals, self.spans = norm, sig, spans
+        self._buf, self._n_codes, self._ngram_max = buf, n_codes, ngram_max
         self.layout = None  # where each n-gram occurs, worked out by the first explanation (moderation.explain)
+
+    def _at(self) -> tuple[int, int, int, int, int]:
+        """Where the char buckets, word buckets, token spans, indices and values start in the packed answer."""
+        n_char, n_word, n_tok, m = self._buf[:kernels.HEADER].tolist()
+        chars = kernels.HEADER
+        return chars, chars + n_char, chars + n_char + n_word, chars + n_char + n_word + 2 * n_tok, m
+
+    @property
+    def indices(self) -> np.ndarray:
+        *_, at, m = self._at()
+        return self._buf[at:at + m]
+
+    @property
+    def values(self) -> np.ndarray:
+        *_, at, m = self._at()
+        return self._buf[at + m:at + 2 * m].view(np.float64)
+
+    @property
+    def probs(self) -> np.ndarray | None:
+        """The heads' probabilities when encode() was given heads, else None."""
+        *_, at, m = self._at()
+        return self._buf[at + 2 * m:].view(np.float64) if self._buf.size > at + 2 * m else None
+
+    @property
+    def char_flat(self) -> np.ndarray:
+        """Every char n-gram's bucket, n = 1, 2... laid end to end (char_sizes: how many of each n)."""
+        chars, words, *_ = self._at()
+        return self._buf[chars:words]
+
+    @property
+    def char_sizes(self) -> list[int]:
+        return _sizes([self._n_codes - n + 1 for n in range(1, self._ngram_max + 1)])
+
+    @property
+    def word_flat(self) -> np.ndarray:
+        """The word unigrams' buckets, then the bigrams' (word_sizes: how many of each)."""
+        _chars, words, tokens, *_ = self._at()
+        return self._buf[words:tokens]
+
+    @property
+    def word_sizes(self) -> list[int]:
+        n_tok = int(self._buf[2])
+        return _sizes((n_tok, n_tok - 1))
+
+    @property
+    def char_buckets(self) -> list[np.ndarray]:
+        return _blocks(self.char_flat, self.char_sizes)
+
+    @property
+    def word_buckets(self) -> list[np.ndarray]:
+        return _blocks(self.word_flat, self.word_sizes)
+
+    @property
+    def token_spans(self) -> np.ndarray:
+        """(n, 2) start and end of each English word token."""
+        _chars, _words, tokens, at, _m = self._at()
+        return self._buf[tokens:at].reshape(-1, 2)
 
 
 def segments(rows: np.ndarray, n: int) -> list[slice]:
@@ -62,15 +119,26 @@ def _crc_table() -> np.ndarray:
     return kernels.crc_table()
 
 
-def _blocks(flat: np.ndarray, sizes) -> list[np.ndarray]:
-    """`flat` cut into consecutive views of the given sizes, up to the first empty one."""
-    out, at = [], 0
+def _sizes(sizes) -> list[int]:
+    """The sizes up to the first empty one (a text of 2 code points has no 3-grams)."""
+    out = []
     for size in sizes:
         if size <= 0:
             break
+        out.append(size)
+    return out
+
+
+def _blocks(flat: np.ndarray, sizes: list[int]) -> list[np.ndarray]:
+    """`flat` cut into consecutive views of the given sizes."""
+    out, at = [], 0
+    for size in sizes:
         out.append(flat[at:at + size])
         at += size
     return out
+
+
+_NO_HEADS = (np.zeros((0, 0)), np.zeros(0), np.zeros((0, 2)))  # featurise without heads: the row alone
 
 
 class TextFeatures(TransformerMixin, BaseEstimator):
@@ -102,15 +170,16 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         # fromiter: a third of np.array's time over a list of tuples (2,500 quotes in 10,000 characters)
         return np.fromiter(itertools.chain.from_iterable(spans), dtype=np.int64, count=2 * len(spans)).reshape(-1, 2)
 
-    def _featurise(self, norm, codes: np.ndarray, sig: np.ndarray, focus: list | None):
-        """(char buckets per n, word buckets per n, token spans, indices, values) from the compiled kernel."""
+    def _featurise(self, norm, codes: np.ndarray, sig: np.ndarray, focus: list | None, heads=None) -> np.ndarray:
+        """The compiled kernel's packed answer (moderation.kernels.featurise): row, n-grams, with heads their
+        probabilities."""
         a, b = focus[0] if focus else (-1, -1)
-        chars, words, tokens, indices, values = kernels.featurise(
-            codes, self._quoted(norm.text, norm.chars), a, b, self.char_bits, self.word_bits, self.char_ngram_max,
-            *self._idf(), sig, self.signal_offset_, _crc_table())
-        n_codes, n_tok = codes.size, tokens.shape[0]
-        return (_blocks(chars, [n_codes - n + 1 for n in range(1, self.char_ngram_max + 1)]),
-                _blocks(words, (n_tok, n_tok - 1)), tokens, indices, values)
+        coef, intercept, calibration = _NO_HEADS if heads is None else (heads.coef_, heads.intercept_,
+                                                                        heads.calibration_)
+        idf_code, idf_values = self._idf()
+        return kernels.featurise(codes, self._quoted(norm.text, norm.chars), a, b, self.char_bits, self.word_bits,
+                                 self.char_ngram_max, idf_code, idf_values, sig, self.signal_offset_, _crc_table(),
+                                 coef, intercept, calibration)
 
     def _idf(self) -> tuple[np.ndarray, np.ndarray]:
         """Every bucket's IDF (char buckets, then word buckets) as a code into the distinct values: the numbers of
@@ -130,19 +199,20 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         return state
 
     # -- comments ---------------------------------------------------------------------------------------------
-    def encode(self, text, *, spans: bool = False) -> Encoded:
-        """Normalise and featurise one comment; `spans=True` also keeps what explanations need."""
+    def encode(self, text, *, spans: bool = False, heads=None) -> Encoded:
+        """Normalise and featurise one comment; `spans=True` also keeps what explanations need; with `heads`
+        (a fitted MaskedHeads) the same kernel call also weighs the row (Encoded.probs)."""
         norm = normalize(text)
         codes = np.frombuffer(norm.text.encode("utf-32-le"), dtype=np.uint32)
         span_list: list | None = [] if spans else None
         focus: list | None = [] if self.focus_sentence else None
         sig = signals(norm, codes, span_list, focus) * self.signal_scale
-        chars, words, tokens, indices, values = self._featurise(norm, codes, sig, focus)
-        return Encoded(norm, indices, values, chars, words, tokens, sig, span_list)
+        return Encoded(norm, self._featurise(norm, codes, sig, focus, heads), codes.size, self.char_ngram_max, sig,
+                       span_list)
 
-    def encode_many(self, texts, *, spans: bool = False) -> list[Encoded]:
+    def encode_many(self, texts, *, spans: bool = False, heads=None) -> list[Encoded]:
         """encode() of each comment: every row is built by the same kernel call, alone or in a batch."""
-        return [self.encode(text, spans=spans) for text in texts]
+        return [self.encode(text, spans=spans, heads=heads) for text in texts]
 
     # -- scikit-learn ---------------------------------------------------------------------------------------
     # -- scikit-learn ---------------------------------------------------------------------------------------
@@ -159,11 +229,12 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         for text in X:  # the same kernel as serving hashes the n-grams; the row it also builds is not needed
             norm = normalize(text)
             codes = np.frombuffer(norm.text.encode("utf-32-le"), dtype=np.uint32)
-            chars, words, _tokens, _indices, _values = self._featurise(norm, codes, no_signals, None)
-            if chars:
-                df_char[np.unique(np.concatenate(chars))] += 1
-            if words:
-                df_word[np.unique(np.concatenate(words))] += 1
+            enc = Encoded(norm, self._featurise(norm, codes, no_signals, None), codes.size, self.char_ngram_max,
+                          no_signals, None)
+            if (chars := enc.char_flat).size:
+                df_char[np.unique(chars)] += 1
+            if (words := enc.word_flat).size:
+                df_word[np.unique(words)] += 1
         n = len(X)
         self.idf_char_ = np.where(df_char >= self.min_df, np.log((1 + n) / (1 + df_char)) + 1.0, 0.0)
         self.idf_word_ = np.where(df_word >= self.min_df, np.log((1 + n) / (1 + df_word)) + 1.0, 0.0)

@@ -313,6 +313,38 @@ def test_heads_decide_as_the_numpy_product_and_sigmoid(shipped):
         assert one_dec.tolist() == dec[r].tolist() and one_prob.tolist() == prob[r].tolist()
 
 
+def test_the_fused_kernel_weighs_each_row_as_decide_does(shipped):
+    """encode(heads=) weighs the row inside featurise's call: the probabilities are decide's, bit for bit, and the
+    row, n-grams and token spans are those of encode() without heads; every head row starts a cache line."""
+    features, heads = shipped.features, shipped.heads
+    assert heads.coef_.ctypes.data % 64 == 0 and heads.coef_.flags.c_contiguous
+    sample = [*texts(300, seed=21), "", "a", "ab", "abc", "x y", "「お前は黙れ」と言われた。"]
+    for text in sample:
+        fused, plain = features.encode(text, spans=True, heads=heads), features.encode(text, spans=True)
+        assert plain.probs is None
+        _dec, prob = heads.proba_row(plain.indices, plain.values)
+        assert fused.probs.tolist() == prob.tolist(), text
+        assert fused.indices.tolist() == plain.indices.tolist() and fused.values.tolist() == plain.values.tolist()
+        assert fused.char_flat.tolist() == np.concatenate([np.zeros(0, np.int64), *plain.char_buckets]).tolist()
+        assert fused.token_spans.tolist() == plain.token_spans.tolist()
+        assert [b.tolist() for b in fused.word_buckets] == [b.tolist() for b in plain.word_buckets]
+    many = shipped.score_many(sample)
+    assert [s.scores for s in many] == [shipped.score(text).scores for text in sample]
+
+
+def test_aligned_head_weights_pickle_as_before():
+    import pickle
+
+    from moderation.heads import _aligned
+
+    flat = np.random.default_rng(1).standard_normal(1001 * 8 + 8)
+    start = next(j for j in range(8) if flat[j:].ctypes.data % 64)  # as an unpickled array may lie
+    coef = flat[start:start + 1001 * 8].reshape(1001, 8)
+    again = _aligned(coef)
+    assert again.ctypes.data % 64 == 0 and np.array_equal(again, coef) and again.flags.writeable
+    assert pickle.dumps(again) == pickle.dumps(coef)
+
+
 @given(st.lists(st.integers(0, (1 << 19) - 1), max_size=300), st.integers(0, 6000))
 def test_counting_is_numpys_unique(keys, pad):
     """Every side of the counting (insertion sort up to 32 keys, 8-bit radix digits under 4,096, 11-bit above)

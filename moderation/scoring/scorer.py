@@ -2,9 +2,10 @@
 
 `load_scorer(artifact_dir, expected_sha256)` reads `model.joblib` as bytes and checks its SHA-256
 BEFORE unpickling (joblib runs code on load), and refuses a card whose scikit-learn version differs
-from the installed one. `Scorer.score_many()` runs the Pipeline's own pieces on a batch: the fitted
-`TextFeatures.encode_many()` and `MaskedHeads.proba_rows()`, the same arithmetic as `predict_proba` (tests
-check it to 1e-9) without building a sparse matrix; `score()` is a batch of one.
+from the installed one. `Scorer.score()` runs the Pipeline's own pieces on one comment: the fitted
+`TextFeatures.encode()` builds the row and weighs it with `MaskedHeads`' weights in the same compiled call, the
+arithmetic of `MaskedHeads.proba_rows()` and so of `predict_proba` (tests check it to 1e-9) without building a
+sparse matrix; `score_many()` is score() of each.
 
 Outputs: `spam`, and the harm categories (`CATEGORIES`) each a calibrated probability; `abuse` is their
 maximum (`combine`), so a comment is abusive as much as its worst harm. Explanations are worked out when
@@ -112,16 +113,14 @@ class Scorer:
         """Probabilities of every output; explanations (on first read) for the heads that may hold it (or all)."""
         if not isinstance(text, str):
             text = "" if text is None else str(text)
-        enc = self.features.encode(text, spans=True)
-        _dec, probs = self.heads.proba_row(enc.indices, enc.values)
-        return self._score(enc, probs, text, explain_all)
+        enc = self.features.encode(text, spans=True, heads=self.heads)  # weighed in the same kernel call
+        return self._score(enc, enc.probs, text, explain_all)
 
     def score_many(self, texts: list[str], *, explain_all: bool = False) -> list[Score]:
-        """score() of many comments, the same numbers: their rows built and weighed in one numpy pass."""
+        """score() of many comments: each row built and weighed by the one kernel call score() makes."""
         texts = [t if isinstance(t, str) else "" if t is None else str(t) for t in texts]
-        encs = self.features.encode_many(texts, spans=True)
-        _dec, probs = self._probs(encs)
-        return [self._score(enc, p, text, explain_all) for enc, p, text in zip(encs, probs, texts, strict=True)]
+        encs = self.features.encode_many(texts, spans=True, heads=self.heads)
+        return [self._score(enc, enc.probs, text, explain_all) for enc, text in zip(encs, texts, strict=True)]
 
     def _score(self, enc, probs, text: str, explain_all: bool) -> Score:
         scores, categories = combine(probs)
