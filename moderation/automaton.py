@@ -87,7 +87,9 @@ class Automaton:
         uint32, if known)."""
         if codes is None:
             codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        return _scan(codes, self._table)
+        hits = _scan_packed(codes, self._table)
+        k = hits.size >> 1
+        return hits[:k], hits[k:]
 
     def iter(self, text: str, codes: np.ndarray | None = None):
         """(end, value) of every occurrence of a word in `text`: pyahocorasick's iter, as a list."""
@@ -142,3 +144,13 @@ def _scan(codes, t):
             words[k] = t[out_word + j]
             k += 1
     return ends[:k], words[:k]
+
+
+@njit(cache=True, nogil=True)
+def _scan_packed(codes, t):
+    """_scan's ends, then its word indices, in one int64 array (numba boxes each array a kernel returns)."""
+    ends, words = _scan(codes, t)
+    out = np.empty(2 * ends.size, np.int64)
+    out[:ends.size] = ends
+    out[ends.size:] = words
+    return out
