@@ -1,5 +1,6 @@
 """ReviewQueue against a real redis-server: atomic submit, ordering, claims, leases, decide-once, audit."""
 
+import os
 import threading
 import time
 
@@ -207,13 +208,16 @@ class CountingScript:
         return self.script(**kwargs)
 
 
-def test_submit_through_the_pooled_connection_survives_a_flushed_script_and_a_killed_connection(own_redis):
-    """The submit's direct EVALSHA (store/client.evalsha) answers as redis-py's own path would: a script the server
-    forgot is loaded again, a connection the server dropped is replaced, and nothing is stored twice."""
+def test_submit_through_the_held_connection_survives_a_flushed_script_and_a_killed_connection(own_redis):
+    """The submit's direct EVALSHA (store/client.evalsha, on the process's held connection) answers as redis-py's own
+    path would: a script the server forgot is loaded again, a connection the server dropped is replaced (that call
+    through redis-py's path, the next ones direct again), the held connection is reused, not one per call, and
+    nothing is stored twice."""
     from moderation.store.client import make_client
 
     rdb = make_client(own_redis.url, 0.3)  # the service's client: short timeouts, bounded retries
     queue = ReviewQueue(rdb, "test", prefix="fast:")
+    admin = own_redis.client()
 
     # redis-py's own path (Script.__call__), taken only when the direct one cannot answer
     queue._submit = slow = CountingScript(queue._submit)
@@ -221,14 +225,48 @@ def test_submit_through_the_pooled_connection_survives_a_flushed_script_and_a_ki
     assert queue.submit(record("f-1"), queued=True)[0] is True and slow.calls == 1  # the direct path
     rdb.script_flush()  # as after a failover to a server that never saw the script
     assert queue.submit(record("f-2"), queued=True)[0] is True and slow.calls == 2
-    assert rdb.connection_pool._available_connections, "the submit's connection went back to the pool"
-    rdb.execute_command("CLIENT", "KILL", "TYPE", "normal", "SKIPME", "yes")  # the pool replaces a dropped one
-    assert queue.submit(record("f-3"), queued=True)[0] is True and slow.calls == 2
-    own_redis.client().execute_command("CLIENT", "PAUSE", 700, "ALL")  # the answer times out: redis-py retries
-    assert queue.submit(record("f-4"), queued=True) in ((True, ""), (False, "sha-f-4")) and slow.calls == 3
-    assert queue.submit(record("f-4"), queued=True) == (False, "sha-f-4") and slow.calls == 3  # a replay
-    assert [queue.get(f"f-{i}")["status"] for i in range(5)] == ["pending"] * 5  # each stored once
-    assert rdb.zcard("fast:{test}:ready") == 5 and rdb.hget("fast:{test}:stats", "submitted:review") == "5"
+    clients = len(admin.client_list())
+    for i in range(20):
+        assert queue.submit({**record(f"g-{i}"), "decision": "allow"}, queued=False)[0] is True
+    assert len(admin.client_list()) == clients and slow.calls == 2  # one held connection, reused
+    rdb.execute_command("CLIENT", "KILL", "TYPE", "normal", "SKIPME", "yes")  # drops the held and pooled ones
+    assert queue.submit(record("f-3"), queued=True)[0] is True and slow.calls == 3  # redis-py's path, once
+    assert queue.submit(record("f-5"), queued=True)[0] is True and slow.calls == 3  # a new held connection
+    admin.execute_command("CLIENT", "PAUSE", 700, "ALL")  # the answer times out: redis-py retries
+    assert queue.submit(record("f-4"), queued=True) in ((True, ""), (False, "sha-f-4")) and slow.calls == 4
+    assert queue.submit(record("f-4"), queued=True) == (False, "sha-f-4") and slow.calls == 4  # a replay
+    assert [queue.get(f"f-{i}")["status"] for i in range(6)] == ["pending"] * 6  # each stored once
+    assert rdb.zcard("fast:{test}:ready") == 6 and rdb.hget("fast:{test}:stats", "submitted:review") == "6"
+
+
+def test_a_held_connection_is_the_process_and_threads_own(own_redis):
+    """A forked child never uses its parent's held connection (the parent's replies would be read by either), and
+    each thread holds its own: the direct path gives every one of them a connection of its own."""
+    from moderation.store.client import _held_connection, make_client
+
+    rdb = make_client(own_redis.url, 1.0)
+    queue = ReviewQueue(rdb, "test", prefix="own:")
+    assert queue.submit(record("o-0"), queued=True)[0] is True
+    parent = _held_connection(rdb.connection_pool)
+    assert parent._sock is not None and _held_connection(rdb.connection_pool) is parent
+    others = []
+    thread = threading.Thread(target=lambda: others.append(_held_connection(rdb.connection_pool)))
+    thread.start()
+    thread.join()
+    assert others[0] is not parent
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: its own connection, and the submit works through it
+        try:
+            child = _held_connection(rdb.connection_pool)
+            ok = child is not parent and queue.submit(record("o-1"), queued=True)[0] is True
+            os.write(write, b"1" if ok and child._sock is not None else b"0")
+        finally:
+            os._exit(0)
+    os.waitpid(pid, 0)
+    assert os.read(read, 1) == b"1"
+    assert queue.submit(record("o-2"), queued=True)[0] is True  # the parent's connection still answers in order
+    assert [queue.get(f"o-{i}")["status"] for i in range(3)] == ["pending"] * 3
 
 
 def test_batch_submit_in_one_round_trip_answers_in_order_with_an_error_in_place(own_redis):

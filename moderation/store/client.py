@@ -15,6 +15,7 @@ import platform
 import re
 import shutil
 import subprocess
+import threading
 import time
 from pathlib import Path
 from urllib.parse import parse_qs, unquote
@@ -257,18 +258,52 @@ def _packer():
 _HIREDIS = _packer()
 
 
+# This process's id, kept by an at-fork hook instead of a getpid() per call: a held connection (below) made
+# before a fork belongs to the parent and is never used by the child.
+_PID = os.getpid()
+
+
+def _forked():
+    global _PID
+    _PID = os.getpid()
+
+
+os.register_at_fork(after_in_child=_forked)
+
+
+def _held_connection(pool):
+    """This process's and thread's own connection to the pool's server, made with the pool's settings and kept
+    between calls: the pool's get and release (its lock, observability counters, a poll() for stale data and a
+    deprecation wrapper) were a fifth of a submit's client CPU. Every reply is read before the next call, and a
+    connection that failed is dropped, so no stale reply is ever read; one the server closed while idle fails
+    its next call, whose caller then takes redis-py's path (see evalsha_many). None for a pool with a client-side
+    cache (its connections are wrapped)."""
+    if pool.cache is not None:
+        return None
+    held = pool.__dict__.get("_moderation_held")
+    if held is None:
+        held = pool.__dict__.setdefault("_moderation_held", threading.local())  # setdefault: one per pool
+    conn = getattr(held, "conn", None)
+    if conn is None or conn.pid != _PID:
+        conn = held.conn = pool.connection_class(**pool.connection_kwargs)
+    return conn
+
+
 def evalsha_many(client, script, calls):
     """`script` for each (keys, args) in one round trip on a plain client: the results in order, an error in place
-    of a call that failed, as a pipeline answers. Packed once by hiredis and read off one pooled connection,
-    without redis-py's per-command wrappers (retry closure, observability hooks, response callbacks) or a
-    pipeline's SCRIPT EXISTS round trip. None when this path cannot answer: a Cluster, Sentinel or
-    single-connection client, a failed connection (dropped, not reused), a read-only or unknown-script answer;
-    the caller then takes redis-py's own path, whose retries run the calls again (callers only send idempotent
-    writes: a re-sent SUBMIT is answered as a replay)."""
+    of a call that failed, as a pipeline answers. Packed once by hiredis and read off this process's held
+    connection (_held_connection), without redis-py's per-command wrappers (retry closure, observability hooks,
+    response callbacks) or a pipeline's SCRIPT EXISTS round trip. None when this path cannot answer: a Cluster,
+    Sentinel or single-connection client, a failed connection (dropped, not reused), a read-only or unknown-script
+    answer; the caller then takes redis-py's own path, whose retries run the calls again (callers only send
+    idempotent writes: a re-sent SUBMIT is answered as a replay)."""
     pool = getattr(client, "connection_pool", None)
     if type(client) is not redis.Redis or client.connection is not None or type(pool) is not redis.ConnectionPool:
         return None
-    conn = pool.get_connection()
+    conn = _held_connection(pool)
+    pooled = conn is None
+    if pooled:
+        conn = pool.get_connection()
     results = []
     try:
         commands = [("EVALSHA", script.sha, len(keys), *keys, *args) for keys, args in calls]
@@ -283,13 +318,16 @@ def evalsha_many(client, script, calls):
                 results.append(error)
     except (RedisConnectionError, RedisTimeoutError, OSError):
         conn.disconnect()
-        pool.release(conn)
+        if pooled:
+            pool.release(conn)
         return None
     except BaseException:
         conn.disconnect()
-        pool.release(conn)
+        if pooled:
+            pool.release(conn)
         raise
-    pool.release(conn)
+    if pooled:
+        pool.release(conn)
     if any(isinstance(r, ReadOnlyError | redis.exceptions.NoScriptError) for r in results):
         return None  # a demoted master or a server without the script: the usual path retries or loads it
     return results
