@@ -1,7 +1,7 @@
 """Normalisation table: one row per case the issue lists, plus hostile input that must not raise."""
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from moderation import text as text_module
@@ -181,6 +181,29 @@ def test_a_long_text_normalises_as_a_short_one(text):
         short_path.invisible, short_path.lookalike, short_path.masked, short_path.spaced)
     for a in range(0, len(long_path.text), 97):
         assert long_path.span(a, a + 5) == short_path.span(a, a + 5) and type(long_path.span(a, a + 5)[0]) is int
+
+
+_SPACED = ["氏-", "チ.", "店.", "モ ", "a.", "b-", "ｗｗｗ", "www.", "ああああ", "死 ね", "x", "今日は", "・", "、",
+           "\n", "😊", "\ud800", "ｱ", "〜", "!!!!", "  "]
+
+
+@settings(deadline=None)  # a text of up to 10,000 characters, on a shared machine
+@given(st.lists(st.sampled_from(_SPACED), min_size=1, max_size=40).map("".join), st.integers(1, 400))
+def test_spaced_letters_and_runs_kept_by_numpy_normalise_as_the_loop_does(unit, times):
+    """Many or long keep-chars matches (letters spaced out, runs squashed) are rewritten by numpy over the code
+    points (text._edit_kept, _drop_separators over a long match): the same text, offsets and counts as the
+    per-character loop, and offsets of the same type."""
+    text = unit * times
+    fast = normalize(text)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(text_module, "_MANY_KEPT", 10**9)
+        mp.setattr(text_module, "_MANY_EDITS", 10**9)
+        loop = normalize(text)
+    assert fast.text == loop.text and fast.chars == loop.chars
+    assert list(fast.starts) == list(loop.starts) and list(fast.ends) == list(loop.ends)
+    assert type(fast.starts) is type(loop.starts) and type(fast.ends) is type(loop.ends)
+    assert (fast.invisible, fast.lookalike, fast.masked, fast.spaced) == (
+        loop.invisible, loop.lookalike, loop.masked, loop.spaced)
 
 
 @given(st.lists(st.sampled_from([*_PIECES, "ね", "し", "○", "ら", "ん", "kor", "す"]), max_size=200).map("".join))
