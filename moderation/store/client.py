@@ -306,7 +306,8 @@ def evalsha_many(client, script, calls):
         conn = pool.get_connection()
     results = []
     try:
-        commands = [("EVALSHA", script.sha, len(keys), *keys, *args) for keys, args in calls]
+        # numkeys as text: hiredis packs a str faster than an int, into the same bytes
+        commands = [("EVALSHA", script.sha, str(len(keys)), *keys, *args) for keys, args in calls]
         if _HIREDIS is not None and isinstance(conn._command_packer, _HIREDIS[0]):
             conn.send_packed_command((b"".join(map(_HIREDIS[1], commands)),))
         else:

@@ -93,6 +93,9 @@ class RateLimiter:
         self.scope = scope  # "check:" for comments:check, whose counters are its own
         self._hit = redis.register_script(_HIT)
         self._over = {}  # counter key -> (monotonic deadline, kind)
+        # each kind's window (ms) and limit as the script's ARGV text, converted once: hiredis packs a str in
+        # half the time of an int (the same bytes)
+        self._numbers = {kind: (str(window * 1000), str(limit)) for kind, (limit, window) in limits.items()}
 
     def key(self, site, kind, value, window_index):
         return self.keys.rate_limit(site, self.scope + kind, window_index, value)
@@ -104,7 +107,7 @@ class RateLimiter:
         for kind, value, cost in hits:
             if kind not in self.limits or not value:
                 continue
-            limit, window = self.limits[kind]
+            window = self.limits[kind][1]
             key = self.key(site, kind, value, int(now // window))
             known = self._over.get(key)
             if known is not None:
@@ -114,7 +117,7 @@ class RateLimiter:
                 del self._over[key]
             kinds.append(kind)
             keys.append(key)
-            args += [cost, window * 1000, limit]
+            args += [str(cost), *self._numbers[kind]]
         return Charge(kinds, keys, args)
 
     def refuse(self, charge, position, left_ms):

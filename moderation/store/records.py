@@ -17,6 +17,14 @@ def encode(value):
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+def encode_bytes(value):
+    """encode() as UTF-8 bytes (what Redis receives), without a round trip through str."""
+    try:
+        return orjson.dumps(value)
+    except TypeError:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+
+
 def decode(raw):
     """A record's hash as Redis returns it -> the record as a dict (JSON fields parsed, times as ints)."""
     for name in JSON_FIELDS:

@@ -15,7 +15,7 @@ from moderation.store.articles import Articles
 from moderation.store.author_standing import AuthorStanding
 from moderation.store.client import describe, evalsha, evalsha_many, run_on_master, run_one
 from moderation.store.keys import KeySpace
-from moderation.store.records import JSON_FIELDS, decode, encode, risk_rank, score_bucket
+from moderation.store.records import JSON_FIELDS, decode, encode, encode_bytes, risk_rank, score_bucket
 from moderation.store.training_labels import RETENTION
 
 STATUS = {"allow": "published", "review": "pending", "reject": "rejected"}
@@ -105,30 +105,37 @@ class ReviewQueue:
     # -- writes -----------------------------------------------------------------------------------------
 
     def _submit_call(self, record, queued, charge):
+        """SUBMIT's keys and arguments for one comment. Every argument is text (the site's numbers converted once):
+        hiredis packs a str in half the time of an int or a float, into the same bytes; the record's JSON stays
+        the bytes orjson wrote."""
         fields = {name: encode(value) if name in _JSON_FIELDS else str(value)
                   for name, value in record.items() if value is not None}
-        rank = risk_rank(record["risk"], record["received_at"])
-        day = _day(record["received_at"] // 86_400_000)
+        received = record["received_at"]
+        day = _day(received // 86_400_000)
         buckets = [f"{label}:{score_bucket(p)}" for label, p in sorted(record["scores"].items())]
         author_id = record.get("author_id")
         keys = [self.record_key(record["id"]), *self._submit_fixed, self.author_key(author_id), self._events,
                 f"{self._base}:hist:{day}", self.authored_key(author_id), self._recent,
                 *self.articles.submit_keys(record["article_id"]), *self.standing.submit_keys(author_id)]
         allowed = record["decision"] == "allow" or record.get("trusted_decision") == "allow"
-        ttl = self.published_ttl if allowed else self.record_ttl  # used only when it ends up not queued
-        args = [record["id"], "1" if queued else "0", rank, record["received_at"], ttl, record["decision"],
-                fields["labels"], encode(fields), encode(buckets), "1" if author_id else "0",
-                self.now_ms(), self.record_ttl, *self._breaker_args, record["article_id"],
-                *self.standing.submit_args(self.standing.weight(record["labels"]) if record["decision"] == "reject"
-                                           else 0)]
+        # the record's ttl when it ends up not queued (published or rejected), then the site's numbers
+        site_args = self._site_args[0] if allowed else self._site_args[1]
+        weight = self.standing.weight(record["labels"]) if record["decision"] == "reject" else 0
+        args = [record["id"], "1" if queued else "0", str(risk_rank(record["risk"], received)), str(received),
+                site_args[0], record["decision"], fields["labels"], encode_bytes(fields), encode(buckets),
+                "1" if author_id else "0", str(self.now_ms()), *site_args[1], record["article_id"],
+                *self.standing.submit_args(weight, text=True)]
         if charge is not None:
             keys += charge.keys
             args += charge.args
         return keys, args
 
     @functools.cached_property
-    def _breaker_args(self):
-        return self.articles.submit_args()
+    def _site_args(self):
+        """SUBMIT's arguments that are the site's settings, as text: (ttl, [record ttl, breaker numbers]) for an
+        allowed comment, then for one that is not."""
+        numbers = [str(self.record_ttl), *(str(n) for n in self.articles.submit_args())]
+        return (str(self.published_ttl), numbers), (str(self.record_ttl), numbers)
 
     @staticmethod
     def _answer(result, record):
