@@ -157,3 +157,48 @@ def test_no_registry_read_when_no_category_has_a_rule(make_app, auth, comment):
     app = make_app(RATE_LIMITS="", THRESHOLDS=FLAG_NONE)
     assert answer(app.test_client(), auth, comment)["decision"] == "allow"
     assert "moderation.article_categories" not in app.extensions
+
+
+def _reference_decide(policy, scores, now=None, article_category=None, review_scale=1.0):
+    """Policy.decide as written before its one-pass rewrite (issue 13): the table's dicts read name by name."""
+    thresholds, quiet, scale = policy._in_force(now, article_category)
+    scale *= review_scale
+    names = [name for name in (*LABELS, *CATEGORIES) if name in scores]
+    labels = [name for name in names if scores[name] >= thresholds[name]["review"] * scale]
+    if "abuse" not in labels and any(name in CATEGORIES for name in labels):
+        labels.insert(1 if "spam" in labels else 0, "abuse")
+    if quiet and policy.quiet.mode == "hold" and not labels:
+        labels = [max(LABELS, key=lambda label: scores[label])]
+    if any(scores[name] >= thresholds[name]["reject"] for name in names):
+        decision = "reject"
+    else:
+        decision = "review" if labels else "allow"
+    risk = max((scores[name] for name in labels), default=max(scores[name] for name in names))
+    return decision, labels, risk
+
+
+@pytest.mark.parametrize("quiet", [{}, {"start": "00:00", "end": "23:59", "mode": "lower", "scale": 0.5},
+                                   {"start": "00:00", "end": "23:59", "mode": "hold"}])
+def test_decide_answers_as_the_reference_on_random_scores(quiet):
+    """The one-pass decide() gives the reference's decision, labels (in order) and risk for random scores on
+    thresholds' edges, with and without the harm categories, a category rule, quiet hours and a review scale."""
+    import random
+
+    from moderation.scoring.policy import QuietHours
+
+    rng = random.Random(13)
+    edges = (0.0, 0.25, 0.5, 0.7, 0.9, 1.0)
+    card = {name: {"review": rng.choice(edges[1:4]), "reject": rng.choice(edges[3:])} for name in (*LABELS,
+                                                                                                    *CATEGORIES)}
+    rules = CategoryPolicies({"politics": {"thresholds": {"abuse": {"review": 0.1}, "threat": {"reject": 0.5}}}})
+    policy = Policy(card, quiet=QuietHours(quiet), categories=rules.for_site("any"))
+    decisions = set()
+    for _ in range(3000):
+        names = list(LABELS) + (rng.sample(CATEGORIES, rng.randint(0, len(CATEGORIES))) if rng.random() < 0.8 else [])
+        scores = {name: rng.choice(edges) if rng.random() < 0.3 else rng.random() for name in names}
+        kwargs = {"article_category": rng.choice([None, "politics", "sports"]),
+                  "review_scale": rng.choice([1.0, 1.0, 1.5, 2.0])}
+        got = policy.decide(scores, **kwargs)
+        assert got == _reference_decide(policy, scores, **kwargs), (scores, kwargs)
+        decisions.add(got[0])
+    assert decisions == {"allow", "review", "reject"} or quiet.get("mode") == "hold"

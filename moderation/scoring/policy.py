@@ -143,6 +143,9 @@ class Policy:
         self.quiet = quiet or QuietHours({})
         self.rules = {category: [(rule, _table(self.thresholds, [rule.thresholds])) for rule in rules]
                       for category, rules in (categories or {}).items()}
+        # each table as (name, review, reject) rows in OUTPUTS order, for decide() (once per comment)
+        self._rows = {id(table): _rows(table)
+                      for table in (self.thresholds, *(t for pairs in self.rules.values() for _, t in pairs))}
 
     def rule_for(self, article_category, now=None):
         """The category's first rule in force at `now` (and its full threshold table), or (None, None)."""
@@ -175,15 +178,31 @@ class Policy:
         review thresholds (a trusted author's relaxed review)."""
         thresholds, quiet, scale = self._in_force(now, article_category)
         scale *= review_scale
-        names = [name for name in OUTPUTS if name in scores]
-        labels = [name for name in names if scores[name] >= thresholds[name]["review"] * scale]
-        if "abuse" not in labels and any(name in CATEGORIES for name in labels):
+        labels, reject, top = [], False, None
+        for name, review, over in self._rows[id(thresholds)]:  # one pass: labels, rejection, the highest score
+            value = scores.get(name)
+            if value is None:
+                continue
+            if value >= review * scale:
+                labels.append(name)
+            if value >= over:
+                reject = True
+            if top is None or value > top:
+                top = value
+        if top is None:
+            raise ValueError("no score to decide on")
+        if "abuse" not in labels and not _CATEGORY_SET.isdisjoint(labels):
             labels.insert(1 if "spam" in labels else 0, "abuse")
         if quiet and self.quiet.mode == "hold" and not labels:
             labels = [max(LABELS, key=lambda label: scores[label])]
-        if any(scores[name] >= thresholds[name]["reject"] for name in names):
-            decision = "reject"
-        else:
-            decision = "review" if labels else "allow"
-        risk = max((scores[name] for name in labels), default=max(scores[name] for name in names))
+        decision = "reject" if reject else "review" if labels else "allow"
+        risk = max((scores[name] for name in labels), default=top)
         return decision, labels, risk
+
+
+def _rows(table):
+    """A threshold table as (name, review, reject) rows in OUTPUTS order."""
+    return tuple((name, table[name]["review"], table[name]["reject"]) for name in OUTPUTS)
+
+
+_CATEGORY_SET = frozenset(CATEGORIES)
