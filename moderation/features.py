@@ -11,6 +11,7 @@ comment counts as much as in a short one.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -239,7 +240,7 @@ def _urls(t: str, raw: np.ndarray, spans: list | None, codes: np.ndarray) -> lis
 def _merge(spans: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
     """Sorted, merged (starts, ends) of possibly overlapping spans."""
     if len(spans) >= 32:  # many: a span opens a new stretch where it starts after every earlier one ended
-        a, b = np.asarray(spans, dtype=np.int64).reshape(-1, 2).T
+        a, b = np.fromiter(itertools.chain.from_iterable(spans), np.int64, count=2 * len(spans)).reshape(-1, 2).T
         opens = np.ones(a.size, dtype=bool)
         opens[1:] = a[1:] > np.maximum.accumulate(b)[:-1]
         at = np.flatnonzero(opens)
@@ -345,14 +346,27 @@ class _WordSpans:
         self.starts, self.ends, self.cats = starts, ends, cats
 
 
+class _KindSpans:
+    """A construction's matches standing in the span list for their (kind, start, end) spans (a text of thousands
+    of quotes built thousands of tuples that only an explanation reads)."""
+
+    __slots__ = ("kinds", "spans")
+
+    def __init__(self, spans: list[tuple[int, int]], kinds: list[str]):
+        self.spans, self.kinds = spans, kinds
+
+
 def expand_spans(spans: list | None) -> list[tuple[str, int, int]]:
-    """The (kind, start, end) spans `signals` recorded, with the word-list hits spelled out in their place."""
+    """The (kind, start, end) spans `signals` recorded, with the word-list hits and constructions' matches spelled
+    out in their place."""
     out: list[tuple[str, int, int]] = []
     for item in spans or ():
         if isinstance(item, _WordSpans):
             tuples = _tables().tuples
             out.extend([(c, a, b) for a, b, k in zip(item.starts.tolist(), item.ends.tolist(), item.cats.tolist(),
                                                        strict=True) for c in tuples[k]])
+        elif isinstance(item, _KindSpans):
+            out.extend([(kind, a, b) for (a, b), kind in zip(item.spans, item.kinds, strict=True)])
         else:
             out.append(item)
     return out
@@ -503,14 +517,16 @@ def signals(norm: Normalized, codes: np.ndarray, spans: list | None = None, focu
         if not found_at:
             continue
         kinds = [name] * len(found_at)
+        ids = _tables().construction
+        more_starts += [a for a, _b in found_at]
         if quoted is not None and name in _MASKED_CONSTRUCTIONS:  # inside someone else's reported words
             for i in np.flatnonzero(_inside(quoted, [a for a, _b in found_at])).tolist():
                 kinds[i] = "quoted_harm"
-        ids = _tables().construction
-        more_starts += [a for a, _b in found_at]
-        more_cats += [ids[kind] for kind in kinds]
-        if spans is not None:
-            spans += [(kind, a, b) for (a, b), kind in zip(found_at, kinds, strict=True)]
+            more_cats += [ids[kind] for kind in kinds]
+        else:
+            more_cats += [ids[name]] * len(found_at)
+        if spans is not None:  # spelled out only if an explanation asks (expand_spans)
+            spans.append(_KindSpans(found_at, kinds))
     if more_starts:
         starts = np.concatenate((starts, np.asarray(more_starts, dtype=np.int64)))
         cats = np.concatenate((cats, np.asarray(more_cats, dtype=np.int32)))
