@@ -1,8 +1,14 @@
 """The per-request plumbing: orjson answers (UTF-8, keys sorted), precomputed headers, metrics without re-parsing."""
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 from prometheus_client import REGISTRY
+
+ROOT = Path(__file__).resolve().parent.parent
 
 FLAG_NONE = {"spam": {"review": 1.01, "reject": 1.01}, "abuse": {"review": 1.01, "reject": 1.01}}
 
@@ -51,6 +57,17 @@ def test_decisions_of_a_batch_are_counted_from_the_answer(make_app, auth, commen
     assert client.post("/api/v1/comments:batch", json={"comments": items}, headers=auth).status_code == 200
     assert client.post("/api/v1/comments", json=comment(), headers=auth).status_code == 200
     assert _sample("moderation_decisions_total", label="none", action="allow") - before == 4
+
+
+def test_gunicorn_workers_look_for_young_garbage_once_a_batch_not_every_700_objects(tmp_path):
+    """gunicorn.conf.py's post_fork raises the youngest generation's threshold (GC_YOUNG) above what a batch of 100
+    keeps alive, and leaves the older generations' as they are (the config run in a process of its own)."""
+    code = ("import gc, json, runpy; before = gc.get_threshold(); ns = runpy.run_path('gunicorn.conf.py'); "
+            "ns['post_fork'](None, None); print(json.dumps([before, gc.get_threshold(), ns['GC_YOUNG']]))")
+    env = {**os.environ, "PROMETHEUS_MULTIPROC_DIR": str(tmp_path)}
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    before, after, young = json.loads(out.stdout)
+    assert after == [young, *before[1:]] and young >= 5000 > before[0]
 
 
 def test_request_series_count_unknown_methods_as_other(app):

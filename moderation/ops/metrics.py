@@ -81,9 +81,12 @@ def series(metric, *labelvalues, pid=None):
 def count_decisions(answers, pid=None):
     """Count the decisions the API answered (one comment, or a batch's items), by label ("none" for an
     allowed comment) and action; the API leaves them in g.decisions, so no answer is parsed again."""
+    counts = {}  # a batch's hundred answers: one write per (label, action), not one per comment
     for decision, labels in answers:
         for label in labels or ("none",):
-            series(DECISIONS, label, decision, pid=pid).inc()
+            counts[label, decision] = counts.get((label, decision), 0) + 1
+    for (label, decision), n in counts.items():
+        series(DECISIONS, label, decision, pid=pid).inc(n)
 
 
 def count_nudges(state):
