@@ -1,7 +1,8 @@
 """Quick experiments: fit the pipeline on one language's rows only and print that language's yardsticks.
 
     python -m model.en_quick --data-dir ../shared/data [--lang en|ja] [--source-weight SOURCE=W] [--artifact DIR]
-        [--drop-source SOURCE] [--davidson-harassment all] [--toxic-absent none] [--heldout] [--hatecheck]
+        [--drop-source SOURCE] [--davidson-harassment all] [--toxic-absent none] [--negated-apart] [--heldout]
+        [--hatecheck]
 
 A full `make train` fits every head on both languages (15-35 minutes on the shared machine); a change shows
 its direction in a third of that when only one language's rows (real and generated) are fitted. Printed, on
@@ -129,6 +130,11 @@ def main(argv=None) -> int:
                     help="Davidson hate/offensive tweets as harassment: when addressed (default) or all")
     ap.add_argument("--ham-unlabelled", action="append", default=[], metavar="CATEGORY",
                     help="civil SMS/YouTube ham leaves this harm category unlabelled (repeatable; default: clean)")
+    ap.add_argument("--negated-apart", action="store_true",
+                    help="hash what an English negation denies apart (TextFeatures negated_apart_en). Session 7, "
+                         "English-only fits, validation, with leet spelling read as letters (branch en-s7-exp): "
+                         "Stormfront 0.8825 -> 0.8788, and 0.8765 with 800 generated denied-attack rows (written "
+                         "cases 0.914 -> 0.919): not adopted")
     ap.add_argument("--dump", default=None, metavar="PATH",
                     help="also save the fitted pipeline there with joblib (for analysis; never an artifact)")
     args = ap.parse_args(argv)
@@ -153,7 +159,7 @@ def main(argv=None) -> int:
         train = [r for r in rows + T.synthetic_rows(data_dir) if r.split == D.TRAIN and r.lang == args.lang
                  and r.source not in args.drop_source]
         log.info("fitting on %d %s training rows", len(train), args.lang)
-        pipe = build_pipeline(C=args.C)
+        pipe = build_pipeline(C=args.C, negated_apart_en=args.negated_apart)
         pipe.fit([r.text for r in train], D.label_matrix(train), heads__sample_weight=T.sample_weights(train))
         log.info("fitted in %.0fs", time.time() - t0)
         if args.dump:

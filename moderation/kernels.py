@@ -20,6 +20,7 @@ __all__ = ["code_stats", "crc_table", "decide", "featurise", "hit_counts", "ngra
 MUL = np.uint64(0x9E3779B97F4A7C15)  # multiply-shift hashing (Fibonacci)
 STEP = np.uint64(1_000_003)  # n-gram hash: h * STEP + next code point
 QUOTED = np.uint64(0x5157_4F54_4544)  # n-grams inside someone else's reported words hash apart ("QUOTED")
+NEGATED = np.uint64(0x4E45_4741_5445)  # and those a negation denies (a span whose third column is 1), apart again
 _ZERO = np.uint64(0)
 
 
@@ -143,21 +144,31 @@ def _row(codes, quoted, focus_start, focus_end, char_bits, word_bits, ngram_max,
          signal_offset, crc_table):
     """One comment: (char buckets of every n laid end to end, word buckets (unigrams then bigrams), token spans
     (n, 2), row indices, row values). Bucket b's IDF is idf_values[idf_code[b]] (word buckets after the char
-    buckets). `quoted`: (start, end) spans of reported words (salted apart); the focus
+    buckets). `quoted`: (start, end) spans of reported words (salted apart), or (start, end, negated) rows where 1
+    marks what a negation denies (salted apart from both); the focus
     sentence [focus_start, focus_end) (start -1: none) adds its own L2-normalised char n-grams to the char block.
     The row: char block, word block (each sublinear TF x IDF, L2-normalised), then the non-zero signals."""
     n_codes = codes.size
     salt = np.zeros(n_codes, np.uint64)
     if quoted.shape[0]:
         depth = np.zeros(n_codes + 1, np.int64)
+        denied = np.zeros(n_codes + 1, np.int64)
         for s in range(quoted.shape[0]):
-            depth[quoted[s, 0]] += 1
-            depth[quoted[s, 1]] -= 1
+            if quoted.shape[1] > 2 and quoted[s, 2] != 0:
+                denied[quoted[s, 0]] += 1
+                denied[quoted[s, 1]] -= 1
+            else:
+                depth[quoted[s, 0]] += 1
+                depth[quoted[s, 1]] -= 1
         inside = 0
+        negated = 0
         for i in range(n_codes):
             inside += depth[i]
+            negated += denied[i]
             if inside > 0:
                 salt[i] = QUOTED
+            elif negated > 0:
+                salt[i] = NEGATED
     char_size = 1 << char_bits
     # character n-grams, n = 1..ngram_max, each n's buckets after the previous n's
     total = 0

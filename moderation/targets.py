@@ -16,7 +16,7 @@ import numpy as np
 from moderation.automaton import Automaton
 from moderation.needles import BEGIN, NeedleIndex, prefixes
 
-__all__ = ["CONSTRUCTIONS", "PII_PATTERNS", "REPORTED_NEEDLES", "personal_info", "reported_spans"]
+__all__ = ["CONSTRUCTIONS", "PII_PATTERNS", "REPORTED_NEEDLES", "negated_spans", "personal_info", "reported_spans"]
 
 _G = r"[^。．.!?！？\n]"  # any character inside one sentence
 _KANA = r"[ぁ-んァ-ヶー]"
@@ -149,6 +149,22 @@ def _reported(text: str, chars: set, found: set | None = None) -> tuple[tuple[in
     if not chars.isdisjoint("cstw") and (guard := _NEEDLES_REPORTED[REPORTED_AFTER_EN]).may_match(text, chars, found):
         out += [(*m.span(), True) for m in guard.finditer(text)]  # from where one can start (moderation/needles.py)
     return tuple(sorted(out))
+
+
+# what an English negation denies: the words after not / never / no longer / a -n't verb up to the clause's end (at
+# most 60 characters), so "[group] are not vermin" and "I don't hate [group]" do not share the plain words' n-gram
+# weights (the writer denies them) while "vermin" said stays what it is; "not only" / "not just" deny nothing
+NEGATION_EN = re.compile(r"(?<![a-z])(?:not(?! only| just)|never|no longer|cannot|(?:do|does|did|is|are|was|were|wo|"
+                         r"would|ca|could|should|has|have|had|ai|need|must)n['’]t)(?![a-z])([^.!?\n,;:()\"“”]{1,60})")
+_NEGATION_TRIGGER = frozenset("nt")
+_NEGATION_CUES = ("not", "n't", "n’t", "never", "no longer")  # one of them is in every match ("cannot" holds "not")
+
+
+def negated_spans(text: str, chars: set) -> list[tuple[int, int]]:
+    """(start, end) of what English negations in `text` deny (after the negating word; sorted, not overlapping)."""
+    if chars.isdisjoint(_NEGATION_TRIGGER) or not any(cue in text for cue in _NEGATION_CUES):
+        return []
+    return [m.span(1) for m in NEGATION_EN.finditer(text)]
 
 
 ADDRESS = re.compile(r"(?<=[一-龥ァ-ヶ])[市区町村郡][一-龥ぁ-んァ-ヶ]{0,10}?(?:\d{1,2}条[東西南北]?)?\d{1,4}"

@@ -8,7 +8,8 @@
   (「…」と, という投稿, だなんて: `moderation.targets.reported_spans`) into other buckets than the writer's own,
   so 殺してやる quoted in a news sentence does not carry the weight of 殺してやる said; with `quoted_apart_en`
   English "..." and what follows calling/saying/the word too (model/data.py takes the quote marks off the
-  retweets the training tweets repost, which are the writer's own words),
+  retweets the training tweets repost, which are the writer's own words); with `negated_apart_en` what an English
+  negation denies ("are not vermin", "don't hate them": `moderation.targets.negated_spans`) into others again,
 weighting the two n-gram blocks by sublinear TF and the fitted IDF (`idf_`, one value per bucket) and
 L2-normalising each block. With `focus_sentence`, a comment of several sentences whose worst sentence holds a
 harm word (`moderation.features.signals(focus=...)`) also gets that sentence's character n-grams, weighted
@@ -30,7 +31,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 
 from moderation import kernels
 from moderation.features import FEATURE_NAMES, signals
-from moderation.targets import reported_spans
+from moderation.targets import negated_spans, reported_spans
 from moderation.text import normalize
 
 __all__ = ["Encoded", "TextFeatures"]
@@ -147,10 +148,11 @@ class TextFeatures(TransformerMixin, BaseEstimator):
     quoted_apart = False  # what an artifact pickled before the option was added unpickles to
     focus_sentence = False  # likewise
     quoted_apart_en = False
+    negated_apart_en = False
 
     def __init__(self, char_bits: int = 18, word_bits: int = 16, char_ngram_max: int = 3, min_df: int = 2,
                  signal_scale: float = 1.0, quoted_apart: bool = False, focus_sentence: bool = False,
-                 quoted_apart_en: bool = False):
+                 quoted_apart_en: bool = False, negated_apart_en: bool = False):
         self.char_bits = char_bits
         self.word_bits = word_bits
         self.char_ngram_max = char_ngram_max
@@ -159,12 +161,16 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         self.quoted_apart = quoted_apart
         self.focus_sentence = focus_sentence
         self.quoted_apart_en = quoted_apart_en
+        self.negated_apart_en = negated_apart_en
 
     def _quoted(self, text: str, chars) -> np.ndarray:
         """(start, end) of the parts of the normalised text (`chars`: its set) in someone else's reported words."""
         if not self.quoted_apart:
             return _NOWHERE
         spans = reported_spans(text, chars, english=self.quoted_apart_en)
+        if self.negated_apart_en and (denied := negated_spans(text, chars)):
+            rows = [(a, b, 0) for a, b in spans] + [(a, b, 1) for a, b in denied]
+            return np.asarray(rows, dtype=np.int64).reshape(-1, 3)
         if not spans:
             return _NOWHERE
         # fromiter: a third of np.array's time over a list of tuples (2,500 quotes in 10,000 characters)

@@ -26,7 +26,7 @@ from bench.scoring import PIECES, make_text
 from moderation import kernels
 from moderation.features import FEATURE_NAMES, signals
 from moderation.scoring.scorer import load_scorer, read_active
-from moderation.targets import reported_spans
+from moderation.targets import negated_spans, reported_spans
 from moderation.text import normalize
 from moderation.vectorizer import TextFeatures
 
@@ -37,6 +37,7 @@ ARTIFACTS = ROOT / "model" / "artifacts"
 _MUL = np.uint64(0x9E3779B97F4A7C15)
 _STEP = np.uint64(1_000_003)
 _QUOTED = np.uint64(0x5157_4F54_4544)
+_NEGATED = np.uint64(0x4E45_4741_5445)
 _TOKEN = re.compile(r"[a-z][a-z0-9']+")
 
 
@@ -52,12 +53,7 @@ def _unique_counts(keys):
     return np.unique(keys, return_counts=True)
 
 
-def ref_quoted_mask(tf, text, chars):
-    if not tf.quoted_apart:
-        return None
-    spans = reported_spans(text, chars, english=tf.quoted_apart_en)
-    if not spans:
-        return None
+def _inside(text, spans):
     delta = np.zeros(len(text) + 1, dtype=np.int64)
     for a, b in spans:
         delta[a] += 1
@@ -65,10 +61,22 @@ def ref_quoted_mask(tf, text, chars):
     return np.cumsum(delta[:-1]) > 0
 
 
+def ref_quoted_mask(tf, text, chars):
+    """Each position's salt: QUOTED inside reported words, else NEGATED inside what a negation denies; None: no salt."""
+    if not tf.quoted_apart:
+        return None
+    spans = reported_spans(text, chars, english=tf.quoted_apart_en)
+    denied = negated_spans(text, chars) if getattr(tf, "negated_apart_en", False) else []
+    if not spans and not denied:
+        return None
+    quoted, negated = _inside(text, spans), _inside(text, denied)
+    return np.where(quoted, _QUOTED, np.where(negated, _NEGATED, np.uint64(0))).astype(np.uint64)
+
+
 def ref_char_buckets(tf, codes, quoted):
     out = []
     h = wide = codes.astype(np.uint64)
-    salt = None if quoted is None else quoted.astype(np.uint64) * _QUOTED
+    salt = quoted
     for n in range(1, tf.char_ngram_max + 1):
         if n > 1:
             h = h[:-1] * _STEP + wide[n - 1:]
@@ -85,8 +93,7 @@ def ref_word_buckets(tf, text, quoted):
         return [], spans
     h = np.fromiter((zlib.crc32(text[a:b].encode()) for a, b in spans), dtype=np.uint64, count=len(spans))
     if quoted is not None:
-        h = h + quoted[np.fromiter((a for a, _b in spans), dtype=np.int64, count=len(spans))].astype(
-            np.uint64) * _QUOTED
+        h = h + quoted[np.fromiter((a for a, _b in spans), dtype=np.int64, count=len(spans))]
     out = [_bucket(h + np.uint64(1), tf.word_bits)]
     if h.size > 1:
         out.append(_bucket(h[:-1] * _STEP + h[1:] + np.uint64(2), tf.word_bits))
@@ -208,7 +215,8 @@ HOSTILE = ["", "a", "ab", "\u200b\u200c\u2061\ufe0f", "😀😀😀🔥🔥", "a
            "昨日の会見を見た。物価の話はよく分からなかった。このコメ主はクズだから死ねばいい。来週また見る。"]
 ENGLISH = ["you are scum", "he wrote \"you are scum\" under my post", "calling them scum is vile",
            "I think the council got this one right.", "immigrants are not vermin", "kill yourself",
-           "go back to where you came from"]
+           "go back to where you came from", "I don't hate them, \"they are not vermin\" he said",
+           "we will never, ever hurt anyone (not once)", "they won’t be welcome. no longer", "cannot not"]
 
 
 def _random_text(rng):
@@ -272,7 +280,9 @@ def test_the_shipped_models_rows_are_the_numpy_rows(shipped):
     {"char_bits": 12, "word_bits": 9, "char_ngram_max": 4, "min_df": 2, "quoted_apart": True, "focus_sentence": True},
     {"char_bits": 16, "word_bits": 12, "char_ngram_max": 2, "min_df": 1, "quoted_apart": True, "quoted_apart_en": True,
      "focus_sentence": True, "signal_scale": 0.5},
-], ids=["plain", "quoted-focus-4grams", "everything"])
+    {"char_bits": 14, "word_bits": 12, "min_df": 1, "quoted_apart": True, "quoted_apart_en": True,
+     "negated_apart_en": True, "focus_sentence": True},
+], ids=["plain", "quoted-focus-4grams", "everything", "negated"])
 def test_fitted_idf_and_rows_are_the_numpy_ones(params):
     """fit() counts document frequencies from the kernel's buckets: the same IDF; then the same rows."""
     corpus = texts(400, seed=3)

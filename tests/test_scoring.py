@@ -390,6 +390,28 @@ def test_english_quoted_ngrams_hash_apart_only_when_asked():
     assert set(both.encode(texts[1]).indices) == set(ja_only.encode(texts[1]).indices)  # nothing quoted: unchanged
 
 
+def test_what_a_negation_denies_hashes_apart_only_when_asked():
+    """`negated_apart_en`: "are not vermin" does not share the n-gram weights of "are vermin" (so rows that deny an
+    attack need not teach that its words are clean), the plain sentence hashes as before, and a quotation inside
+    the denied words stays a quotation."""
+    from moderation.targets import negated_spans
+    from moderation.vectorizer import TextFeatures
+
+    texts = ["refugees are not vermin", "refugees are vermin", "i don't hate them", "i hate them"]
+    plain = TextFeatures(char_bits=12, word_bits=8, min_df=1, quoted_apart=True, quoted_apart_en=True).fit(texts)
+    apart = TextFeatures(char_bits=12, word_bits=8, min_df=1, quoted_apart=True, quoted_apart_en=True,
+                         negated_apart_en=True).fit(texts)
+    for denied, said in ((texts[0], texts[1]), (texts[2], texts[3])):
+        words = set(apart.encode(said).indices)
+        assert len(set(apart.encode(denied).indices) & words) < len(set(plain.encode(denied).indices) & words)
+        assert set(apart.encode(said).indices) == set(plain.encode(said).indices)  # no negation: unchanged
+    sentence = 'they are not "vermin", and never were. still here'
+    assert [sentence[a:b] for a, b in negated_spans(sentence, set(sentence))] == [' ', ' were']
+    assert negated_spans("not only lazy, not just rude", set("not only lazy, not just rude")) == []
+    assert [t[a:b] for t in ["they won't be welcome; no longer here"] for a, b in negated_spans(t, set(t))] == [
+        " be welcome", " here"]
+
+
 def test_training_tweets_lose_their_retweet_quotes_but_test_tweets_do_not():
     from model.data import davidson_training_text
 
