@@ -50,16 +50,15 @@ def main(argv=None) -> int:
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data-dir", default=str(Path(__file__).resolve().parent.parent.parent / "shared" / "data"))
-    ap.add_argument("--harm-rows-unlabelled", action="store_true",
-                    help="the generated harm rows are not spam negatives (model/train.py HARM_ROWS_SPAM_NEGATIVE)")
+    ap.add_argument("--harm-rows-spam-negative", action="store_true",
+                    help="the generated harm rows as spam negatives (model/train.py HARM_ROWS_SPAM_NEGATIVE)")
     ap.add_argument("--source-weight", action="append", default=[], metavar="SOURCE=W",
                     help="override a per-source training weight, as model.train does (repeatable)")
     args = ap.parse_args(argv)
     import model.train as T
 
     T.set_source_weights(args.source_weight)
-    if args.harm_rows_unlabelled:
-        T.HARM_ROWS_SPAM_NEGATIVE = False
+    T.HARM_ROWS_SPAM_NEGATIVE = args.harm_rows_spam_negative
     data_dir = Path(args.data_dir)
     rows = D.load_all(data_dir) + synthetic_rows(data_dir)
     print(json.dumps(leave_one_video_out(rows, data_dir, build_pipeline, sample_weights)))
