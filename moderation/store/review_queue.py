@@ -172,9 +172,10 @@ class ReviewQueue:
     def submit_many(self, items):
         """submit() for many (record, queued, charge) in one round trip; an exception in place of a failed one.
 
-        One round trip to the site's master (every key of a site is in one slot): straight off a pooled connection
-        on a plain client, else a pipeline (with min_replicas, one WAIT after the batch). A script the server does
-        not know yet is loaded by the pipeline; one it forgets in between is sent again one comment at a time.
+        One round trip to the site's master (every key of a site is in one slot): straight off the process's held
+        connection on a plain client (client.evalsha_many), else a pipeline (with min_replicas, one WAIT after the
+        batch). A script the server does not know yet is loaded by the pipeline; one it forgets in between is sent
+        again one comment at a time.
         """
         if not items:
             return []
