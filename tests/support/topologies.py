@@ -57,6 +57,12 @@ class Node:
         wait_until(lambda: self.client().ping(), 10, f"server on {self.port}")
         return self
 
+    def wait_written(self, timeout=5):
+        """Until the answered writes are in the append-only file: under everysec Redis answers writes it holds
+        back while its background fsync runs (README, Durability), which a SIGKILL then would lose."""
+        wait_until(lambda: int(self.client().info("persistence")["aof_buffer_length"]) == 0, timeout,
+                   f"server on {self.port} to write its AOF buffer", step=0.01)
+
     def kill(self):
         """SIGKILL: no shutdown, nothing flushed beyond what the append-only file already holds."""
         self.process.kill()
