@@ -221,7 +221,6 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         return [self.encode(text, spans=spans, heads=heads) for text in texts]
 
     # -- scikit-learn ---------------------------------------------------------------------------------------
-    # -- scikit-learn ---------------------------------------------------------------------------------------
     @property
     def signal_offset_(self) -> int:
         return (1 << self.char_bits) + (1 << self.word_bits)

@@ -5,8 +5,8 @@ from flask import Blueprint, current_app, jsonify
 
 from moderation.store import RedisError
 from moderation.store.client import get_probe
-from moderation.store.memory import WARN_RATIO, get_memory
-from moderation.store.persistence import RedisPersistence, get_persistence
+from moderation.store.memory import get_memory
+from moderation.store.persistence import get_persistence
 
 bp = Blueprint("health", __name__)
 
@@ -30,20 +30,12 @@ def readyz():
             "redis_server": first.get("server"),
             "redis_sites": {site: check.get("node") or check.get("error") for site, check in checks.items()}}
     body["warnings"] = []
-    try:
-        memory = body["redis_memory"] = get_memory().read()
-    except RedisError as error:
-        body["redis_memory"] = None
-        body["warnings"].append(f"redis memory unknown: {error.__class__.__name__}")
-    else:
-        if memory["ratio"] is not None and memory["ratio"] > WARN_RATIO:
-            body["warnings"].append(f"redis memory at {memory['ratio']:.0%} of maxmemory: flagged comments get "
-                                    "503 once it is full (raise maxmemory or trim old data)")
-    try:
-        persistence = body["redis_persistence"] = get_persistence().read()
-    except RedisError as error:
-        body["redis_persistence"] = None
-        body["warnings"].append(f"redis persistence unknown: {error.__class__.__name__}")
-    else:
-        body["warnings"].extend(RedisPersistence.warnings(persistence))
+    for name, reader in (("memory", get_memory()), ("persistence", get_persistence())):
+        try:
+            state = body[f"redis_{name}"] = reader.read()
+        except RedisError as error:
+            body[f"redis_{name}"] = None
+            body["warnings"].append(f"redis {name} unknown: {error.__class__.__name__}")
+        else:
+            body["warnings"].extend(reader.warnings(state))
     return jsonify(body), 200 if ready else 503

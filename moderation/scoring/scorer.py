@@ -127,13 +127,6 @@ class Scorer:
         return Score(scores, categories, None, self.version,
                      explain=functools.partial(self._explain, enc, probs, text, explain_all))
 
-    def _probs(self, encs) -> tuple[np.ndarray, np.ndarray]:
-        if not encs:
-            return np.empty((0, len(HEADS))), np.empty((0, len(HEADS)))
-        bounds = np.cumsum([0] + [e.indices.size for e in encs])
-        return self.heads.proba_rows(np.concatenate([e.indices for e in encs]),
-                                     np.concatenate([e.values for e in encs]), bounds)
-
     def _explain(self, enc, probs, text: str, explain_all: bool) -> list[dict]:
         explanation: list[dict] = []
         for k in np.flatnonzero((probs >= self._explain_from) | explain_all):
@@ -143,7 +136,8 @@ class Scorer:
 
     def head_proba_fast(self, texts: list[str]) -> np.ndarray:
         """(n, len(HEADS)) head probabilities via the serving path, without explanations (tests, bench)."""
-        return self._probs(self.features.encode_many(list(texts)))[1].reshape(len(texts), len(HEADS))
+        encs = self.features.encode_many(list(texts), heads=self.heads)
+        return np.asarray([enc.probs for enc in encs]).reshape(len(texts), len(HEADS))
 
     def predict_proba_fast(self, texts: list[str]) -> np.ndarray:
         """(n, len(LABELS)) spam and abuse probabilities via the serving path."""

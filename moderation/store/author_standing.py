@@ -175,7 +175,7 @@ class AuthorStanding:
         self.config = (config or StandingConfig({"enabled": False})).for_site(site)
         self.numbers = lua_numbers(self.config)
         self._on = "1" if self.config["enabled"] else "0"
-        self._texts = [str(n) for n in self.numbers]  # SUBMIT's arguments, converted once
+        self._texts = [str(n) for n in self.numbers]  # the scripts' arguments, converted once
         self._standing, self._strikes = self.keys.site(site, "standing", ""), self.keys.site(site, "strikes", "")
         self._set = redis.register_script(SET)
         self._check = redis.register_script(CHECK)
@@ -190,13 +190,10 @@ class AuthorStanding:
     def submit_keys(self, author_id):
         return [self._standing + (author_id or ""), self._strikes + (author_id or "")]
 
-    def submit_args(self, weight, *, text=False):
-        """What SUBMIT and DECIDE take: on (1|0), this rejection's strike points (0: none), the five numbers (with
-        `text`, all as str: the same bytes for Redis, packed faster)."""
-        weight = weight if self.config["enabled"] else 0
-        if text:
-            return [self._on, str(weight), *self._texts]
-        return [self._on, weight, *self.numbers]
+    def submit_args(self, weight):
+        """What SUBMIT and DECIDE take: on (1|0), this rejection's strike points (0: none), the five numbers, all
+        as text (the bytes redis-py would send for the numbers; hiredis packs a str faster)."""
+        return [self._on, str(weight if self.config["enabled"] else 0), *self._texts]
 
     def weight(self, reasons):
         """A strike's points: the heaviest of the rejection's categories (other when none is known)."""

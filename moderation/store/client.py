@@ -317,18 +317,14 @@ def evalsha_many(client, script, calls):
                 results.append(conn.read_response())
             except redis.ResponseError as error:  # this reply only: the ones after it are read as usual
                 results.append(error)
-    except (RedisConnectionError, RedisTimeoutError, OSError):
+    except BaseException as error:  # replies left unread: the connection is never used again
         conn.disconnect()
-        if pooled:
-            pool.release(conn)
+        if not isinstance(error, RedisConnectionError | RedisTimeoutError | OSError):
+            raise
         return None
-    except BaseException:
-        conn.disconnect()
+    finally:
         if pooled:
             pool.release(conn)
-        raise
-    if pooled:
-        pool.release(conn)
     if any(isinstance(r, ReadOnlyError | redis.exceptions.NoScriptError) for r in results):
         return None  # a demoted master or a server without the script: the usual path retries or loads it
     return results
@@ -351,6 +347,12 @@ def run_one(client, key, queue, **kwargs):
     if isinstance(result, Exception):
         raise result
     return result
+
+
+def info_per_node(client, section, field):
+    """INFO `section` of every node, as a list of dicts (a cluster answers one per node; `field` is in a node's)."""
+    info = client.info(section)
+    return [info] if field in info else [node for node in info.values() if isinstance(node, dict)]
 
 
 def describe(client, key):

@@ -7,6 +7,7 @@ a Redis killed after answering loses a write; README, Durability).
 """
 
 from moderation.store import connection
+from moderation.store.client import info_per_node
 
 
 class RedisPersistence:
@@ -18,8 +19,7 @@ class RedisPersistence:
     def read(self):
         """{"aof_enabled": every node appends, "write_ok": every node's last AOF write and RDB save succeeded,
         "delayed_fsyncs": writes postponed behind a slow fsync since the servers started}."""
-        info = self.redis.info("persistence")
-        nodes = [info] if "aof_enabled" in info else [node for node in info.values() if isinstance(node, dict)]
+        nodes = info_per_node(self.redis, "persistence", "aof_enabled")
         state = {"aof_enabled": bool(nodes), "write_ok": True, "delayed_fsyncs": 0}
         for node in nodes:
             state["aof_enabled"] &= int(node.get("aof_enabled", 0)) == 1

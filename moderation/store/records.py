@@ -9,20 +9,17 @@ JSON_FIELDS = ("scores", "categories", "labels", "explanation", "author")
 INT_FIELDS = ("received_at", "lease_until", "decided_at")
 
 
-def encode(value):
-    """Compact UTF-8 JSON text for Redis (orjson; the standard library for what it refuses)."""
-    try:
-        return orjson.dumps(value).decode()
-    except TypeError:
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
 def encode_bytes(value):
-    """encode() as UTF-8 bytes (what Redis receives), without a round trip through str."""
+    """Compact UTF-8 JSON for Redis, as the bytes it receives (orjson; the standard library for what it refuses)."""
     try:
         return orjson.dumps(value)
     except TypeError:
         return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def encode(value):
+    """encode_bytes() as text."""
+    return encode_bytes(value).decode()
 
 
 def decode(raw):

@@ -124,7 +124,7 @@ class ReviewQueue:
         args = [record["id"], "1" if queued else "0", str(risk_rank(record["risk"], received)), str(received),
                 site_args[0], record["decision"], fields["labels"], encode_bytes(fields), encode(buckets),
                 "1" if author_id else "0", str(self.now_ms()), *site_args[1], record["article_id"],
-                *self.standing.submit_args(weight, text=True)]
+                *self.standing.submit_args(weight)]
         if charge is not None:
             keys += charge.keys
             args += charge.args
