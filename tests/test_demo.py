@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from moderation.integrations import webhooks
+from moderation.integrations import outbox, webhooks
 from tests.support.app import API_KEY
 
 DEMO_KEY = "demo-key-0123456789"
@@ -78,6 +78,19 @@ def test_signed_callback_updates_the_comment_once_and_in_order(demo):
     assert deliver(client, queued_late).status_code == 204  # an older event retried late does not win
     [item] = client.get("/demo/comments").json["comments"]
     assert item["status"] == "published"
+
+
+@pytest.mark.parametrize("kind", ["author.standing_changed", "article.mode_changed", "request.received",
+                                  "request.decided", "request.appealed"])
+def test_the_sites_events_without_a_comment_are_acknowledged_not_retried(demo, kind):
+    """The outbox retries any non-2xx for a day: the demo site must take the events that name no comment."""
+    client = demo()
+    body = outbox.event_body("demo", "1700000000003-0", {"type": kind, "status": "warned", "by": "system",
+                                                          "data": json.dumps({"author_id": "u-42"})})
+    assert "comment_id" not in body["data"]
+    assert deliver(client, body).status_code == 204
+    assert deliver(client, body).json == {"duplicate": True}
+    assert deliver(client, {"id": "demo:1-1", "type": "comment.approved", "data": {}}).status_code == 400
 
 
 def test_forged_or_unsigned_callbacks_are_401(demo):

@@ -112,6 +112,20 @@ def test_batch_item_limits_can_be_switched_off_for_back_fills(make_app, auth, co
     assert [r["decision"] for r in results] == ["allow"] * 3
 
 
+def test_a_readers_reports_do_not_use_up_their_own_comments(make_app, auth, comment, thresholds):
+    """Reports count on the reporter's own counter: reporting must not cost a reader their next comment."""
+    client = make_app(RATE_LIMITS={"key": "100/60", "author": "2/60"}, THRESHOLDS=thresholds.flag_none,
+                      REPORT_THRESHOLD=100).test_client()
+    target = comment()
+    assert client.post("/api/v1/comments", json=target, headers=auth).status_code == 200
+    reports = [client.post(f"/api/v1/comments/{target['id']}/reports", json={"reason": "spam", "reporter_id": "u-x"},
+                           headers=auth).status_code for _ in range(3)]
+    assert reports == [202, 202, 429]
+    mine = [client.post("/api/v1/comments", json=comment(author={"id": "u-x", "name": "x"}), headers=auth).status_code
+            for _ in range(3)]
+    assert mine == [200, 200, 429]
+
+
 def test_one_ipv6_client_cannot_dodge_its_limit_by_spelling_or_64(make_app, auth, comment, thresholds):
     client = make_app(RATE_LIMITS={"key": "100/60", "ip": "2/60"}, THRESHOLDS=thresholds.flag_none).test_client()
     spellings = ["2001:db8:0:0::1", "2001:DB8::1%eth0", "2001:db8::abcd:2"]  # one /64

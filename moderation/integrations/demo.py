@@ -219,13 +219,14 @@ def webhook():
         return jsonify({"error": "invalid signature"}), 401
     try:
         event = json.loads(raw)
-        event_id, kind, comment_id = event["id"], event["type"], event["data"]["comment_id"]
+        event_id, kind = event["id"], event["type"]
+        status = EVENT_STATUS.get(kind)
+        comment_id = event["data"]["comment_id"] if status else None  # the site's other events carry no comment
     except (ValueError, KeyError, TypeError):
         return jsonify({"error": "malformed event"}), 400
     store = _store()
     if not store.first_sighting(event_id):
         return jsonify({"duplicate": True}), 200
-    status = EVENT_STATUS.get(kind)
     if status:
         item = store.get(comment_id) or {"id": comment_id, "name": "", "text": "", "author": "", "at": 0,
                                                   "event": "", "placeholder": True}
