@@ -14,8 +14,8 @@ import math
 import numpy as np
 from numba import njit
 
-__all__ = ["code_stats", "crc_table", "decide", "featurise", "hit_counts", "ngram_evidence", "ngram_layout",
-           "ngram_runs", "ngram_spread", "warm"]
+__all__ = ["code_stats", "crc_table", "decide", "featurise", "featurise_many", "hit_counts", "ngram_evidence",
+           "ngram_layout", "ngram_runs", "ngram_spread", "warm"]
 
 MUL = np.uint64(0x9E3779B97F4A7C15)  # multiply-shift hashing (Fibonacci)
 STEP = np.uint64(1_000_003)  # n-gram hash: h * STEP + next code point
@@ -111,6 +111,40 @@ def featurise(codes, quoted, focus_start, focus_end, char_bits, word_bits, ngram
     packed in ONE int64 array (numba boxes each array it returns, about a microsecond apiece): HEADER sizes, the
     char buckets, the word buckets, the token spans (start, end), the row indices, the row values' float64
     bits, the probabilities' float64 bits."""
+    return _packed(codes, quoted, focus_start, focus_end, char_bits, word_bits, ngram_max, idf_code, idf_values, sig,
+                   signal_offset, crc_table, coef, intercept, calibration)
+
+
+@njit(cache=True, nogil=True)
+def featurise_many(codes, code_at, quoted, quoted_at, focus, char_bits, word_bits, ngram_max, idf_code, idf_values,
+                   sig, signal_offset, crc_table, coef, intercept, calibration):
+    """featurise of many comments in one call (a batch pays one dispatch, not one per comment): comment r is
+    codes[code_at[r]:code_at[r + 1]], its reported spans quoted[quoted_at[r]:quoted_at[r + 1]] (three columns), its
+    focus sentence focus[r] and its signals sig[r]. Returns (the packed answers laid end to end, where each
+    starts (rows + 1), the probabilities (rows, k)): each answer and row of probabilities is featurise's."""
+    rows = code_at.size - 1
+    k = coef.shape[1]
+    parts = []
+    starts = np.empty(rows + 1, np.int64)
+    starts[0] = 0
+    for r in range(rows):
+        part = _packed(codes[code_at[r]:code_at[r + 1]], quoted[quoted_at[r]:quoted_at[r + 1]], focus[r, 0],
+                       focus[r, 1], char_bits, word_bits, ngram_max, idf_code, idf_values, sig[r], signal_offset,
+                       crc_table, coef, intercept, calibration)
+        parts.append(part)
+        starts[r + 1] = starts[r] + part.size
+    out = np.empty(starts[rows], np.int64)
+    probs = np.empty((rows, k))
+    for r in range(rows):
+        out[starts[r]:starts[r + 1]] = parts[r]
+        probs[r] = parts[r][parts[r].size - k:].view(np.float64)
+    return out, starts, probs
+
+
+@njit(cache=True, nogil=True)
+def _packed(codes, quoted, focus_start, focus_end, char_bits, word_bits, ngram_max, idf_code, idf_values, sig,
+            signal_offset, crc_table, coef, intercept, calibration):
+    """featurise's packed answer of one comment: the one arithmetic of featurise and featurise_many."""
     chars, words, tokens, indices, values = _row(codes, quoted, focus_start, focus_end, char_bits, word_bits,
                                                  ngram_max, idf_code, idf_values, sig, signal_offset, crc_table)
     k = coef.shape[1]
@@ -611,8 +645,9 @@ def ngram_evidence(n_chars, indices, values, coef, k, chars, words, tokens, has_
 def warm(features, heads=None) -> None:
     """Compile (or load from the on-disk cache) every kernel with the argument types serving passes."""
     features.encode("", spans=True)
-    enc = features.encode("「お前は黙れ」と言われた。 That's what they said, calling it \"stupid\". 😊", spans=True,
-                          heads=heads)
+    sample = "「お前は黙れ」と言われた。 That's what they said, calling it \"stupid\". 😊"
+    enc = features.encode(sample, spans=True, heads=heads)
+    features.encode_batch(["", sample], spans=True, heads=heads)  # a batch's one call (Scorer.score_many)
     if heads is not None:
         heads.proba_row(enc.indices, enc.values)
         from moderation.explain import explain  # explain imports this module

@@ -5,7 +5,7 @@ BEFORE unpickling (joblib runs code on load), and refuses a card whose scikit-le
 from the installed one. `Scorer.score()` runs the Pipeline's own pieces on one comment: the fitted
 `TextFeatures.encode()` builds the row and weighs it with `MaskedHeads`' weights in the same compiled call, the
 arithmetic of `MaskedHeads.proba_rows()` and so of `predict_proba` (tests check it to 1e-9) without building a
-sparse matrix; `score_many()` is score() of each.
+sparse matrix; `score_many()` is score() of each, worked out stage by stage over the batch.
 
 Outputs: `spam`, and the harm categories (`CATEGORIES`) each a calibrated probability; `abuse` is their
 maximum (`combine`), so a comment is abusive as much as its worst harm. Explanations are worked out when
@@ -71,7 +71,12 @@ class Score:
 
 def combine(head_probs) -> tuple[dict[str, float], dict[str, float]]:
     """(scores, categories) from the heads' probabilities: abuse = the largest harm category."""
-    probs = [min(max(p, 0.0), 1.0) for p in np.asarray(head_probs, dtype=float).tolist()]  # floats, not numpy's
+    return _combined(np.asarray(head_probs, dtype=float).tolist())  # floats, not numpy's
+
+
+def _combined(head_probs: list[float]) -> tuple[dict[str, float], dict[str, float]]:
+    """combine() of one row of probabilities already read as Python floats (a batch reads all its rows at once)."""
+    probs = [min(max(p, 0.0), 1.0) for p in head_probs]
     categories = dict(zip(CATEGORIES, probs[1:], strict=True))
     return {"spam": probs[0], "abuse": max(categories.values())}, categories
 
@@ -114,30 +119,31 @@ class Scorer:
         if not isinstance(text, str):
             text = "" if text is None else str(text)
         enc = self.features.encode(text, spans=True, heads=self.heads)  # weighed in the same kernel call
-        return self._score(enc, enc.probs, text, explain_all)
+        return self._score(enc, enc.probs.tolist(), text, explain_all)
 
     def score_many(self, texts: list[str], *, explain_all: bool = False) -> list[Score]:
-        """score() of many comments: each row built and weighed by the one kernel call score() makes."""
+        """score() of many comments, stage by stage over the batch with one kernel call for all its rows
+        (TextFeatures.encode_batch): each comment's Score is the one score() gives it."""
         texts = [t if isinstance(t, str) else "" if t is None else str(t) for t in texts]
-        encs = self.features.encode_many(texts, spans=True, heads=self.heads)
-        return [self._score(enc, enc.probs, text, explain_all) for enc, text in zip(encs, texts, strict=True)]
+        encs, probs = self.features.encode_batch(texts, spans=True, heads=self.heads)
+        return [self._score(enc, row, text, explain_all)
+                for enc, row, text in zip(encs, probs.tolist(), texts, strict=True)]
 
-    def _score(self, enc, probs, text: str, explain_all: bool) -> Score:
-        scores, categories = combine(probs)
+    def _score(self, enc, probs: list[float], text: str, explain_all: bool) -> Score:
+        scores, categories = _combined(probs)
         return Score(scores, categories, None, self.version,
-                     explain=functools.partial(self._explain, enc, probs, text, explain_all))
+                     explain=functools.partial(self._explain, enc, text, explain_all))
 
-    def _explain(self, enc, probs, text: str, explain_all: bool) -> list[dict]:
+    def _explain(self, enc, text: str, explain_all: bool) -> list[dict]:
         explanation: list[dict] = []
-        for k in np.flatnonzero((probs >= self._explain_from) | explain_all):
+        for k in np.flatnonzero((enc.probs >= self._explain_from) | explain_all):
             explanation.extend(explain(self.features, self.heads, enc, int(k), HEADS[int(k)], text))
         explanation.sort(key=lambda item: -abs(item["weight"]))
         return explanation
 
     def head_proba_fast(self, texts: list[str]) -> np.ndarray:
         """(n, len(HEADS)) head probabilities via the serving path, without explanations (tests, bench)."""
-        encs = self.features.encode_many(list(texts), heads=self.heads)
-        return np.asarray([enc.probs for enc in encs]).reshape(len(texts), len(HEADS))
+        return self.features.encode_batch(list(texts), heads=self.heads)[1].reshape(len(texts), len(HEADS))
 
     def predict_proba_fast(self, texts: list[str]) -> np.ndarray:
         """(n, len(LABELS)) spam and abuse probabilities via the serving path."""

@@ -1,0 +1,125 @@
+"""The batch path (Scorer.score_many: stage by stage, one featurise_many kernel call for the batch's rows) gives
+every comment exactly what score() gives it alone: the same bits, whatever else is in the batch."""
+
+import json
+import random
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bench.adversarial import adversarial_inputs
+from bench.load import news_comments
+from moderation.features import expand_spans
+from tests.support.thresholds import FLAG_NONE
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# the batch's edges: empty and whitespace-only, one or two code points, invisible and lookalike characters, a lone
+# surrogate, emoji, quoted and reported words (hashed apart), English quotes and negations, several sentences with
+# one attacking sentence (the focus sentence), spam with a URL and a LINE id
+EDGES = ["", " ", "a", "ab", "abc", "\u200b\u200b", "a\ud800b", "😀😀😀", "ｗｗｗｗ", "お\u200b前は\u200bバカ、氏ね",
+         "「お前は黙れ」と言われた。", "「死ね」という投稿を見て悲しくなった。", "They said \"you are stupid\" to me.",
+         "Immigrants are not vermin.", "I don't hate them at all.", "Calling it \"garbage\" is unfair.",
+         "今日は良い天気ですね。散歩に行きたいです。でもお前は本当にバカだな。明日も晴れるといいですね。",
+         "副業で月収100万円！今すぐＬＩＮＥ追加してね ID:abc1234 https://bit.ly/xyz", "L" + " I" * 300,
+         "1," * 300, "あ" * 3000, "http://" + "a" * 2000 + ".com"]
+
+
+def _sample():
+    """Real-looking comments (the functional suites' Japanese and English texts, the benchmark's news mix) and
+    adversarial ones (a sixth of bench/adversarial.py's inputs for every pattern, at 400 characters), the edges."""
+    suites = [json.loads(line)["text"] for name in ("ja_suite.jsonl", "en_validation.jsonl")
+              for line in (ROOT / "tests" / "functional" / name).read_text(encoding="utf-8").splitlines() if line]
+    news = [text for text, *_ in news_comments(random.Random(7), 300)]
+    hostile = [text for _name, text in adversarial_inputs(400)[::6]]
+    return suites + news + hostile + EDGES + [EDGES[12] * 40, hostile[0] * 25]
+
+
+def _bits(score):
+    """A Score's outputs as exact bits (float.hex tells -0.0 from 0.0 and every last digit apart)."""
+    return ({k: v.hex() for k, v in score.scores.items()}, {k: v.hex() for k, v in score.categories.items()},
+            score.model_version)
+
+
+def _batches(texts, seed):
+    """The texts shuffled and cut into batches of 1 to 100."""
+    rng = random.Random(seed)
+    texts = list(texts)
+    rng.shuffle(texts)
+    out = []
+    while texts:
+        size = rng.choice([1, 2, 7, 50, 100])
+        out.append(texts[:size])
+        texts = texts[size:]
+    return out
+
+
+def test_a_batch_scores_and_explains_each_comment_bit_for_bit_as_alone(shipped_scorer):
+    scorer = shipped_scorer
+    sample = _sample()
+    assert len(sample) > 1500
+    for batch in _batches(sample, seed=3):
+        for text, many, explained in zip(batch, scorer.score_many(batch), scorer.score_many(batch, explain_all=True),
+                                         strict=True):
+            alone = scorer.score(text)
+            assert _bits(many) == _bits(alone), text
+            assert many.explanation == alone.explanation, text
+            assert explained.explanation == scorer.score(text, explain_all=True).explanation, text
+    assert scorer.score_many([]) == []
+    assert [_bits(s) for s in scorer.score_many([None, 12])] == [_bits(scorer.score("")), _bits(scorer.score("12"))]
+
+
+def test_a_batch_encodes_each_comment_bit_for_bit_as_alone(shipped_scorer):
+    """Every part of each Encoded (row, n-grams, token spans, signals, explanation spans, probabilities) and the
+    batch's probability rows are encode()'s, bytes for bytes."""
+    features, heads = shipped_scorer.features, shipped_scorer.heads
+    for batch in _batches(_sample()[::3], seed=5):
+        encs, probs = features.encode_batch(batch, spans=True, heads=heads)
+        assert probs.shape == (len(batch), heads.coef_.shape[1])
+        for text, enc, row in zip(batch, encs, probs, strict=True):
+            alone = features.encode(text, spans=True, heads=heads)
+            assert enc.norm.text == alone.norm.text and expand_spans(enc.spans) == expand_spans(alone.spans), text
+            assert enc.signals.tobytes() == alone.signals.tobytes(), text
+            for part in ("indices", "values", "probs", "char_flat", "word_flat", "token_spans"):
+                assert getattr(enc, part).tobytes() == getattr(alone, part).tobytes(), (part, text)
+            assert enc.char_sizes == alone.char_sizes and enc.word_sizes == alone.word_sizes
+            assert row.tobytes() == alone.probs.tobytes(), text
+        plain = features.encode_many(batch)  # without heads (transform, training): the rows alone
+        for text, enc in zip(batch, plain, strict=True):
+            alone = features.encode(text)
+            assert enc.probs is None and enc.spans is None
+            assert enc.indices.tobytes() == alone.indices.tobytes() and enc.values.tobytes() == alone.values.tobytes()
+
+
+@pytest.mark.parametrize("size", [1, 100])
+def test_a_batch_explains_only_the_comments_it_does_not_allow(make_app, auth, comment, size):
+    """A batch's answer reads (and so works out) the explanation of the held comments only: spam held, the
+    ordinary comments beside it allowed with none."""
+    spam = "副業で月収100万円！今すぐＬＩＮＥ追加してね ID:abc1234 https://bit.ly/xyz"
+    clean = "今日の記事、とても参考になりました。ありがとうございます。"
+    probe = make_app()
+    scorer = probe.extensions["moderation.models"].active
+    low, high = scorer.score(clean).scores["spam"], scorer.score(spam).scores["spam"]
+    assert low < high
+    thresholds = {**FLAG_NONE, "spam": {"review": (low + high) / 2, "reject": 1.01}}
+    app = make_app(THRESHOLDS=thresholds)
+    active = app.extensions["moderation.models"].active
+    explained = []
+    real = active._explain
+
+    def counted(enc, text, explain_all):  # the real explanation, counted
+        explained.append(text)
+        return real(enc, text, explain_all)
+
+    active._explain = counted
+    texts = [spam if i % 4 == 0 else clean for i in range(size)]
+    items = [comment(text=text, author={"id": f"reader-{i}", "name": "読者"}) for i, text in enumerate(texts)]
+    results = app.test_client().post("/api/v1/comments:batch", json={"comments": items}, headers=auth).get_json()
+    results = results["results"]
+    held = [r for r in results if r["decision"] != "allow"]
+    assert [r["decision"] for r in results] == ["review" if t == spam else "allow" for t in texts]
+    assert all(r["explanation"] == [] for r in results if r["decision"] == "allow")
+    assert all(any(i["label"] == "spam" for i in r["explanation"]) for r in held)
+    assert explained == [spam] * len(held)
+    np.testing.assert_array_equal([r["scores"]["spam"] for r in held], round(high, 6))
