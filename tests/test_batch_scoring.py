@@ -55,6 +55,7 @@ def _batches(texts, seed):
     return out
 
 
+@pytest.mark.slow
 def test_a_batch_scores_and_explains_each_comment_bit_for_bit_as_alone(shipped_scorer):
     scorer = shipped_scorer
     sample = _sample()
