@@ -21,7 +21,8 @@ import numpy as np
 
 from moderation import lexicon_data as L
 from moderation import wordlists as W
-from moderation.kernels import code_stats, hit_counts
+from moderation.codepass import scan
+from moderation.kernels import hit_counts
 from moderation.matcher import Matcher
 from moderation.needles import NeedleIndex
 from moderation.targets import CONSTRUCTIONS, EMAIL_NEEDED, PII_GUARDED, REPORTED_NEEDLES, personal_info, reported_spans
@@ -264,12 +265,12 @@ def _inside(quoted: tuple[np.ndarray, np.ndarray] | None, positions) -> np.ndarr
     return (k >= 0) & (np.asarray(positions) < ends[np.maximum(k, 0)])
 
 
-def _words(t: str, spans: list | None, chars, found, quoted=None, codes=None):
+def _words(t: str, spans: list | None, chars, found, quoted, hits):
     """Word-list hits and named persons as arrays (starts, ends, category-tuple ids of _Tables, word indices; -1:
-    a named person). A hit inside someone else's reported words counts only as `quoted_harm` (a harm word) or
-    not at all (a target)."""
+    a named person), from the word lists' bounded hits (`hits`: the text's CodePass). A hit inside someone else's
+    reported words counts only as `quoted_harm` (a harm word) or not at all (a target)."""
     tables = _tables()
-    starts, ends, words = _WORDS.find_arrays(t, codes)
+    starts, ends, words = hits.starts, hits.ends, hits.words
     cats = tables.word_cat[words]
     if "自分" in t and (told := [m.start() for m in _SELF_ADDRESSED.finditer(t)]):
         cats = np.where((words == tables.self_word) & np.isin(starts, told), tables.addressed, cats).astype(np.int32)
@@ -386,23 +387,24 @@ def _brands(cats: np.ndarray, words: np.ndarray, domains: list[str], raw: np.nda
                                                 if not any(_domain_in(d, doms) for doms in allowed))
 
 
-def _sentence_combos(t: str, starts: np.ndarray, cats: np.ndarray, raw: np.ndarray, focus: list | None = None) -> None:
+def _sentence_combos(t: str, starts: np.ndarray, cats: np.ndarray, raw: np.ndarray, focus: list | None,
+                     ends: np.ndarray) -> None:
     """Count the hits per feature, and harm word and target in the SAME sentence (so a long comment does not
     dilute one attack), in one compiled pass (kernels.hit_counts). With `focus` a list, the (start, end) of the
     worst sentence (the most harm words and constructions plus the people they may aim at, less its news and
-    hedging words; never one with no harm word) is appended when the text has several."""
-    ends = [m.end() for m in _SENTENCE_END.finditer(t)]
-    sentences = len(ends) + (0 if ends and ends[-1] == len(t) else 1)
+    hedging words; never one with no harm word) is appended when the text has several. `ends`: where sentences
+    end, as _SENTENCE_END's matches do (the CodePass's int64 array)."""
+    sentences = ends.size + (0 if ends.size and ends[-1] == len(t) else 1)
     raw[_IDX["sentences"]] = sentences
     if not starts.size:
         return
     tables = _tables()
-    counts, sid = hit_counts(starts, cats, np.asarray(ends, dtype=np.int64), tables.info, tables.feat_at,
+    counts, sid = hit_counts(starts, cats, ends, tables.info, tables.feat_at,
                              tables.feat_idx, _COMBO_AT_ARRAY, _NEGATABLE_BITS, _IDX["insult_unaimed"],
                              _IDX["profanity_unaimed"], raw.size, focus is not None and sentences > 1)
     raw += counts
     if sid >= 0:
-        focus.append((ends[sid - 1] if sid > 0 else 0, ends[sid] if sid < len(ends) else len(t)))
+        focus.append((int(ends[sid - 1]) if sid > 0 else 0, int(ends[sid]) if sid < ends.size else len(t)))
 
 
 def _info(cats: tuple[str, ...]) -> tuple[int, int, int, int, int]:
@@ -475,13 +477,16 @@ def signals(norm: Normalized, codes: np.ndarray, spans: list | None = None, focu
     n = max(len(t), 1)
     raw = np.zeros(len(FEATURE_NAMES))
     chars = norm.chars
-    classes, distinct = code_stats(codes, _EDGES)  # code points per class; distinct 4-grams (one compiled pass)
+    # code points per class, distinct 4-grams, needles, word-list hits and sentence ends: one compiled call
+    hits = scan(codes, _EDGES, _NEEDLES.automaton, _WORDS)
+    classes, distinct = hits.classes, hits.distinct
     digits, latin = int(classes[_DIGIT]), int(classes[_LATIN])
     domains = _urls(t, raw, spans, codes) if ("." in chars or "/" in chars) and _URL_NEEDED.search(t) else []
-    found = _NEEDLES.found(t, codes)
+    values = _NEEDLES.automaton.values
+    found = {values[k] for k in hits.needles.tolist()}  # _NEEDLES.found(t, codes)
     reported = reported_spans(t, chars, found=found)
     quoted = _merge(reported) if reported else None
-    starts, _ends, cats, words = _words(t, spans, chars, found, quoted, codes)
+    starts, _ends, cats, words = _words(t, spans, chars, found, quoted, hits)
     _brands(cats, words, domains, raw)
     if "line" in t or "id" in t or "@" in chars or "ライン" in t or "らいん" in t:
         raw[_IDX["line_id"]] = _count(_LINE_ID, t, "line_id", spans, chars, found)
@@ -530,7 +535,7 @@ def signals(norm: Normalized, codes: np.ndarray, spans: list | None = None, focu
     if more_starts:
         starts = np.concatenate((starts, np.asarray(more_starts, dtype=np.int64)))
         cats = np.concatenate((cats, np.asarray(more_cats, dtype=np.int32)))
-    _sentence_combos(t, starts, cats, raw, focus)
+    _sentence_combos(t, starts, cats, raw, focus, hits.sentence_ends)
     for name, value in personal_info(t, spans, chars, digits, found).items():
         raw[_IDX[name]] = value
     out = np.where(_SATURATE, np.minimum(np.log1p(raw), 4.0), raw)

@@ -114,6 +114,13 @@ class Matcher:
         hits = _find(codes, self._automaton.table, self._rules)
         return hits[0], hits[1], hits[2]
 
+    def tables(self) -> tuple[np.ndarray, np.ndarray]:
+        """(the automaton's packed tables, the boundary rules' table): what a caller's kernel passes to _find's
+        parts (moderation/codepass.py)."""
+        if self._rules is None:
+            self._prepare()
+        return self._automaton.table, self._rules
+
     def words(self) -> tuple[list[str], list[tuple[str, ...]]]:
         """Every listed word and its categories, by the word index find_arrays gives."""
         if self._rules is None:

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from numba import njit
 
+from moderation.automaton import _scan
 from moderation.needles import NeedleIndex
 
 __all__ = ["Normalized", "normalize", "normalize_text"]
@@ -139,6 +140,8 @@ class Normalized:
     masked: int = 0
     spaced: int = 0
     chars: AbstractSet[str] | None = field(default=None, compare=False, repr=False)  # set(text): normalize fills it
+    # text's code points (uint32), when normalize worked them out for the text it returns (encode reads them)
+    codes: np.ndarray | None = field(default=None, compare=False, repr=False)
 
     @functools.cached_property
     def _mapped(self) -> tuple[Sequence[int], Sequence[int]]:
@@ -644,7 +647,7 @@ def normalize(text: str) -> Normalized:
     out, _ = _step(steps, *_edit(out, _RUNS, _squash))  # _RUN tried where three equal characters start
     masked = 0
     has_mask = not chars_now.isdisjoint(_MASKS)
-    found = _OBFUSCATION_INDEX.found(out)
+    found = _obfuscation_needles(out)
     # the rewrites whose listed needles occur (every alternative without a mask contains one), as bits
     maybe = _EVERY_REWRITE if has_mask else _listed_in(chars_now, found)
     for i, (canonical, _needles, pattern) in enumerate(_OBFUSCATIONS):
@@ -667,7 +670,9 @@ def normalize(text: str) -> Normalized:
             out = rewritten
             if not has_mask:
                 maybe = _listed_in(chars_now, found)
-    return Normalized(out, tuple(mapping), tuple(steps), invisible, lookalike, masked, spaced, chars_now)
+    last = _LAST_STARTS
+    return Normalized(out, tuple(mapping), tuple(steps), invisible, lookalike, masked, spaced, chars_now,
+                      last[2] if last[0] is out else None)
 
 
 def _step(steps: list, text: str, segments, edits: int) -> tuple[str, int]:
@@ -804,36 +809,48 @@ def _starts(codes, classes, letter, before, separator):
 
 
 @njit(cache=True, nogil=True)
-def _every_start(codes, classes):
-    """_starts of the runs, the Japanese and the Latin spacing pattern in one call (a call costs more than a
-    short comment's loop), in one array: their three sizes, then each's starts (numba boxes each array a kernel
-    returns, about a microsecond apiece)."""
+def _every_start(codes, classes, needles):
+    """_starts of the runs, the Japanese and the Latin spacing pattern, and the indices of the needles (the
+    automaton table `needles`) found, in one call (a call costs more than a short comment's loop), in one array:
+    the four sizes, then each's starts, then the needles (numba boxes each array a kernel returns, about a
+    microsecond apiece)."""
     runs = _starts(codes, classes, 0, 0, 0)
     ja = _starts(codes, classes, _JA_BIT, _JA_BIT, _SEP_JA_BIT)
     latin = _starts(codes, classes, _LOWER_BIT, _ALNUM_BIT, _SEP_BIT)
-    out = np.empty(3 + runs.size + ja.size + latin.size, np.int64)
-    out[0], out[1], out[2] = runs.size, ja.size, latin.size
-    at = 3
-    for part in (runs, ja, latin):
+    _ends, found = _scan(codes, needles)
+    out = np.empty(4 + runs.size + ja.size + latin.size + found.size, np.int64)
+    out[0], out[1], out[2], out[3] = runs.size, ja.size, latin.size, found.size
+    at = 4
+    for part in (runs, ja, latin, found.astype(np.int64)):
         out[at:at + part.size] = part
         at += part.size
     return out
 
 
 def _starts_in(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """_every_start of `text`, kept for the last text asked about: normalize asks for the same text up to three
-    times (its rewrites are rare)."""
+    """_every_start of `text`, kept (with its code points and obfuscation needles) for the last text asked about:
+    normalize asks for the same text up to three times (its rewrites are rare), then for its needles."""
     global _LAST_STARTS
     last = _LAST_STARTS
     if last[0] is not text:
         codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        every = _every_start(codes, _CLASS)
-        a, b = 3 + int(every[0]), 3 + int(every[0]) + int(every[1])
-        last = _LAST_STARTS = (text, (every[3:a], every[a:b], every[b:]))
+        every = _every_start(codes, _CLASS, _OBFUSCATION_INDEX.automaton.table)
+        a, b, c = (4 + int(every[0]), 4 + int(every[0]) + int(every[1]),
+                   4 + int(every[0]) + int(every[1]) + int(every[2]))
+        last = _LAST_STARTS = (text, (every[4:a], every[a:b], every[b:c]), codes, every[c:])
     return last[1]
 
 
-_LAST_STARTS: tuple = (None, ())
+def _obfuscation_needles(text: str) -> set[str]:
+    """_OBFUSCATION_INDEX.found(text), from _every_start's call when it was the last text asked about."""
+    last = _LAST_STARTS
+    if last[0] is not text:
+        return _OBFUSCATION_INDEX.found(text)
+    values = _OBFUSCATION_INDEX.automaton.values
+    return {values[k] for k in last[3].tolist()}
+
+
+_LAST_STARTS: tuple = (None, (), None, None)
 _SPACED_JA_STARTS = _SpacedStarts(_SPACED_JA, 1)
 _SPACED_LATIN_STARTS = _SpacedStarts(_SPACED_LATIN, 2)
 

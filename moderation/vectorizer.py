@@ -214,7 +214,7 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         """Normalise and featurise one comment; `spans=True` also keeps what explanations need; with `heads`
         (a fitted MaskedHeads) the same kernel call also weighs the row (Encoded.probs)."""
         norm = normalize(text)
-        codes = np.frombuffer(norm.text.encode("utf-32-le"), dtype=np.uint32)
+        codes = norm.codes if norm.codes is not None else np.frombuffer(norm.text.encode("utf-32-le"), dtype=np.uint32)
         span_list: list | None = [] if spans else None
         focus: list | None = [] if self.focus_sentence else None
         sig = signals(norm, codes, span_list, focus) * self.signal_scale

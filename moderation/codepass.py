@@ -1,0 +1,110 @@
+"""The one compiled pass over a normalised comment's code points that `signals` reads first.
+
+`signals` asked four things of the same code points, each a call of its own: their classes and distinct 4-grams
+(kernels.code_stats), the needle strings of its patterns (an automaton scan), the word lists' bounded hits
+(matcher._find) and where sentences end (a regex scan and a Python step per sentence). Each compiled call costs
+its dispatch and a boxed array, and more in a worker whose caches the request has just evicted; `scan()` makes
+one call and cuts its one packed array into the same answers.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+from moderation.automaton import _scan
+from moderation.kernels import code_stats
+from moderation.matcher import _bounded
+
+__all__ = ["SPACES", "CodePass", "scan"]
+
+# what the regex engine's \s matches (str.isspace: every such character is below U+3001)
+SPACES = np.asarray([c for c in range(0x3001) if chr(c).isspace()], dtype=np.int64)
+_STOPS = np.asarray(sorted(map(ord, "。．!?！？\n")), dtype=np.int64)  # sentence marks other than "."
+
+
+@njit(cache=True, nogil=True)
+def _is_in(c, values) -> bool:
+    for v in values:
+        if v == c:
+            return True
+    return False
+
+
+@njit(cache=True, nogil=True)
+def sentence_ends(codes, spaces, stops):
+    """[m.end() for m in features._SENTENCE_END.finditer(text)]: after a run of sentence marks, or after a "."
+    followed by a space (the space included) or by the end of the text."""
+    n = codes.size
+    out = np.empty(n, np.int64)
+    k = 0
+    i = 0
+    while i < n:
+        c = codes[i]
+        if c == 46:  # "." ends a sentence only before a space or the end
+            if i + 1 == n:
+                out[k] = n
+                k += 1
+                i = n
+            elif _is_in(np.int64(codes[i + 1]), spaces):
+                out[k] = i + 2
+                k += 1
+                i += 2
+            else:
+                i += 1
+        elif _is_in(np.int64(c), stops):
+            j = i + 1
+            while j < n and _is_in(np.int64(codes[j]), stops):
+                j += 1
+            out[k] = j
+            k += 1
+            i = j
+        else:
+            i += 1
+    return out[:k]
+
+
+@njit(cache=True, nogil=True)
+def _pass(codes, edges, needles, words, rules, spaces, stops):
+    """One int64 array: sizes (classes, needle hits, word hits, sentence ends), the class counts, the distinct
+    4-grams, the needles' indices, the word hits' starts, ends and word indices, the sentence ends."""
+    counts, distinct = code_stats(codes, edges)
+    _ends, found = _scan(codes, needles)
+    hit_ends, hit_words = _scan(codes, words)
+    starts, ends, kept = _bounded(codes, hit_ends, hit_words, rules, True)
+    stops_at = sentence_ends(codes, spaces, stops)
+    head = 5 + counts.size
+    out = np.empty(head + found.size + 3 * starts.size + stops_at.size, np.int64)
+    out[0], out[1], out[2], out[3] = counts.size, found.size, starts.size, stops_at.size
+    out[4] = distinct
+    out[5:head] = counts
+    at = head
+    for part in (found.astype(np.int64), starts, ends, kept.astype(np.int64), stops_at):
+        out[at:at + part.size] = part
+        at += part.size
+    return out
+
+
+class CodePass:
+    """`scan()`'s answers, as views of its one array."""
+
+    __slots__ = ("classes", "distinct", "ends", "needles", "sentence_ends", "starts", "words")
+
+    def __init__(self, packed: np.ndarray):
+        n_classes, n_needles, n_words, n_stops, distinct = packed[:5].tolist()
+        at = 5 + n_classes
+        self.classes = packed[5:at]
+        self.distinct = distinct
+        self.needles = packed[at:at + n_needles]
+        at += n_needles
+        self.starts = packed[at:at + n_words]
+        self.ends = packed[at + n_words:at + 2 * n_words]
+        self.words = packed[at + 2 * n_words:at + 3 * n_words]
+        self.sentence_ends = packed[at + 3 * n_words:at + 3 * n_words + n_stops]
+
+
+def scan(codes: np.ndarray, edges: np.ndarray, needles, words) -> CodePass:
+    """code_stats(codes, edges), the hits of the automaton `needles` and the bounded hits of the Matcher `words`,
+    and the sentence ends, of one text's code points (uint32) in one compiled call."""
+    table, rules = words.tables()
+    return CodePass(_pass(codes, edges, needles.table, table, rules, SPACES, _STOPS))

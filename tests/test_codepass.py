@@ -1,0 +1,116 @@
+"""One compiled call per text gives exactly what the separate calls it replaced gave, so every answer is unchanged.
+
+signals' CodePass (moderation/codepass.py) stands for kernels.code_stats, the needle index's scan, the word lists'
+Matcher.find_arrays and features._SENTENCE_END; normalize's _every_start call also finds the obfuscation needles
+and keeps the code points encode() reads. Each part is compared with the call it replaced, and the shipped
+model's scores and explanations with those of a scorer that makes the separate calls again, on the news-site mix,
+generated and adversarial texts.
+"""
+
+import random
+import re
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bench.adversarial import adversarial_inputs
+from bench.load import news_comments
+from moderation import codepass, features, text, vectorizer
+from moderation.kernels import code_stats
+from moderation.text import normalize
+from tests.test_kernels import ARTIFACTS, texts
+
+MARKS = "。．.!?！？\n"
+ALPHABET = MARKS + "".join(map(chr, codepass.SPACES.tolist())) + "aあ死ね「」\"@0"
+
+
+def sample():
+    """The news-site mix, generated texts and every 9th adversarial input (cut to 600 characters)."""
+    mix = [c[0] for c in news_comments(random.Random(13), 400)]
+    return mix + texts(300, seed=31) + [t for _p, t in adversarial_inputs(600)][::9] + ["", ".", "a.", "。。!", "a. b"]
+
+
+def separate(codes: np.ndarray) -> codepass.CodePass:
+    """What signals asked of the code points before: four calls (the reference)."""
+    t = codes.tobytes().decode("utf-32-le")
+    counts, distinct = code_stats(codes, features._EDGES)
+    values = features._NEEDLES.automaton.values
+    found = [values.index(v) for v in features._NEEDLES.found(t, codes)]
+    starts, ends, words = features._WORDS.find_arrays(t, codes)
+    stops = [m.end() for m in features._SENTENCE_END.finditer(t)]
+    head = [counts.size, len(found), starts.size, len(stops), distinct, *counts.tolist()]
+    packed = np.asarray(head + sorted(found) + starts.tolist() + ends.tolist() + words.tolist() + stops, np.int64)
+    return codepass.CodePass(packed)
+
+
+def codes_of(t: str) -> np.ndarray:
+    return np.frombuffer(t.encode("utf-32-le"), dtype=np.uint32)
+
+
+def assert_same_pass(t: str):
+    codes = codes_of(t)
+    got = codepass.scan(codes, features._EDGES, features._NEEDLES.automaton, features._WORDS)
+    want = separate(codes)
+    for name in ("classes", "starts", "ends", "words", "sentence_ends"):
+        assert getattr(got, name).tolist() == getattr(want, name).tolist(), (name, t)
+    assert got.distinct == want.distinct, t
+    assert sorted(set(got.needles.tolist())) == want.needles.tolist(), t  # found() is a set
+
+
+def test_the_one_pass_answers_as_the_four_calls():
+    for t in sample():
+        assert_same_pass(normalize(t).text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(st.sampled_from(ALPHABET), max_size=60))
+def test_sentences_end_where_the_pattern_ends_them(t):
+    """Sentence marks, dots before every kind of space the engine's \\s knows, and at the end."""
+    assert codepass.sentence_ends(codes_of(t), codepass.SPACES, codepass._STOPS).tolist() == [
+        m.end() for m in features._SENTENCE_END.finditer(t)]
+    assert_same_pass(t)
+
+
+def test_spaces_are_what_the_engine_calls_whitespace():
+    engine = [c for c in range(0x110000) if 0xD800 > c or c > 0xDFFF if re.fullmatch(r"\s", chr(c))]
+    assert codepass.SPACES.tolist() == engine
+
+
+def test_normalize_keeps_the_code_points_and_needles_of_the_text_it_returns():
+    kept = 0
+    for t in sample():
+        norm = normalize(t)
+        if norm.codes is not None:
+            kept += 1
+            assert norm.codes.tolist() == codes_of(norm.text).tolist(), t
+        assert text._obfuscation_needles(norm.text) == text._OBFUSCATION_INDEX.found(norm.text), t
+    assert kept > 300  # most texts need no rewrite after the last scan
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    from moderation.scoring.scorer import load_scorer, read_active
+
+    version, sha = read_active(ARTIFACTS)
+    return load_scorer(ARTIFACTS / version, sha)
+
+
+def test_scores_and_explanations_are_those_of_the_separate_calls(shipped, monkeypatch):
+    """The shipped model's every output and explanation (all heads explained) through the one-pass calls, and
+    again through the calls they replaced: equal, not close."""
+    sample_texts = sample()
+    fused = [shipped.score(t, explain_all=True) for t in sample_texts]
+    monkeypatch.setattr(features, "scan", lambda codes, edges, needles, words: separate(codes))
+    monkeypatch.setattr(text, "_obfuscation_needles", text._OBFUSCATION_INDEX.found)
+    monkeypatch.setattr(vectorizer, "normalize", lambda t: _without_codes(normalize(t)))
+    for t, got in zip(sample_texts, fused, strict=True):
+        want = shipped.score(t, explain_all=True)
+        assert (got.scores, got.categories, got.explanation) == (want.scores, want.categories, want.explanation), t
+
+
+def _without_codes(norm):
+    import dataclasses
+
+    return dataclasses.replace(norm, codes=None)
