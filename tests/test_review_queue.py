@@ -291,3 +291,49 @@ def test_batch_submit_in_one_round_trip_answers_in_order_with_an_error_in_place(
     assert queue.submit_many([(record("m-4"), True, None)]) == [(True, "")] and slow.calls == 2
     assert [queue.get(f"m-{i}")["status"] for i in (0, 1, 3, 4)] == ["pending"] * 4
     assert rdb.zcard("many:{test}:ready") == 4
+
+
+def test_each_site_submits_with_its_own_settings_on_one_server(rdb, prefix):
+    """SUBMIT carries a site's settings as constants of the site's own script: two sites on one server keep
+    their own record ttls, breaker (a category rule whose name is hostile Lua included) and author standing."""
+    from moderation.store.articles import BreakerConfig
+    from moderation.store.author_standing import StandingConfig
+
+    hostile = 'x"] end return {0} --\n\\'
+    sites = {"calm": {"enabled": False}, "strict": {"categories": {hostile: {"min_comments": 1}}}}
+    breaker = BreakerConfig({"min_comments": 3, "close_share": 0.5, "premoderate_share": 0.3, "sites": sites})
+    standing = StandingConfig({"warned": 1, "premoderated": 2, "suspended": 2, "sites": {"calm": {"enabled": False}}})
+    now = int(time.time() * 1000)
+    strict = ReviewQueue(rdb, "strict", prefix=prefix, breaker=breaker, standing=standing, published_ttl_days=2,
+                         record_ttl_days=5, now_ms=lambda: now)
+    calm = ReviewQueue(rdb, "calm", prefix=prefix, breaker=breaker, standing=standing, published_ttl_days=3,
+                       record_ttl_days=7, now_ms=lambda: now)
+    assert strict._submit.sha != calm._submit.sha
+
+    def rejected(n, article="art-1", **extra):
+        return {**record(f"r{n}", labels=("abuse",), author="troll", article=article), "decision": "reject",
+                "status": "rejected",
+                **extra}
+
+    answers = {}
+    for name, queue in (("strict", strict), ("calm", calm)):
+        first = rejected(1)
+        queue.submit(first, queued=False)
+        second = rejected(2)
+        queue.submit(second, queued=False)
+        clean = {**record("ok", labels=(), author="reader"), "decision": "allow", "status": "published"}
+        queue.submit(clean, queued=False)
+        ruled = {**record("cat", labels=("abuse",), author="reader2", article="art-2"), "article_category": hostile}
+        queue.submit(ruled, queued=False)
+        answers[name] = [first.get("author_standing"), second.get("author_standing"), clean["decision"],
+                         clean.get("decision_reason"), ruled["article_mode"]]
+        assert queue.get("r1")["status"] == "rejected"
+    # strict: two strikes suspend; 2 rejections of 3 comments close art-1 at the third; its category's rule
+    # (min 1 comment) closes art-2 at its first flagged comment (the default needs 3): the name was read as text
+    assert answers["strict"] == ["warned", "suspended", "reject", "article_closed", "closed"]
+    assert answers["calm"] == [None, None, "allow", None, "open"]
+    ttl = {name: (rdb.ttl(f"{prefix}{{{name}}}:c:ok"), rdb.ttl(f"{prefix}{{{name}}}:c:r1")) for name in answers}
+    assert 4 * 86400 < ttl["strict"][1] <= 5 * 86400  # rejected: the record ttl
+    assert 4 * 86400 < ttl["strict"][0] <= 5 * 86400  # closed by the breaker: held as a rejection
+    assert 2 * 86400 < ttl["calm"][0] <= 3 * 86400 and 6 * 86400 < ttl["calm"][1] <= 7 * 86400
+    assert not rdb.exists(f"{prefix}{{calm}}:artw:art-1") and rdb.exists(f"{prefix}{{strict}}:artw:art-1")

@@ -207,6 +207,21 @@ def lua_numbers(config):
             config["release_ratio"]]
 
 
+def lua_number(value):
+    """A number as Lua source that reads back as tonumber(str(value)) did (inf and nan have no literal)."""
+    return str(value) if math.isfinite(value) else f"tonumber('{value}')"
+
+
+def lua_table(numbers):
+    return "{" + ", ".join(map(lua_number, numbers)) + "}"
+
+
+def lua_string(text):
+    """Any text as a Lua string literal: every byte but letters and digits as a decimal escape."""
+    return '"' + "".join(chr(b) if chr(b).isascii() and chr(b).isalnum() else f"\\{b:03d}"
+                         for b in str(text).encode()) + '"'
+
+
 def parse_breaker(spec):
     return spec if isinstance(spec, BreakerConfig) else BreakerConfig(spec)
 
@@ -240,11 +255,14 @@ class Articles:
         """The keys SUBMIT reads and writes for a comment on this article (meta, window, index)."""
         return [self._meta + article_id, self._window + article_id, self._index]
 
-    def submit_args(self):
-        """The site's breaker numbers and its categories' (JSON, '' without any) for SUBMIT."""
+    def submit_constants(self):
+        """The site's breaker as Lua for its SUBMIT script: ART_CFG (the six numbers) and art_category(name), a
+        category's own six numbers or nil (built only for the comment's category, not per call for them all)."""
         own, categories = self.config.sites.get(self.site, self.config.default)
-        cats = {name: lua_numbers(fields) for name, fields in categories.items()}
-        return [*lua_numbers(own), json.dumps(cats) if cats else ""]
+        lines = [f"local ART_CFG = {lua_table(lua_numbers(own))}", "local function art_category(name)"]
+        lines += [f"  if name == {lua_string(name)} then return {lua_table(lua_numbers(fields))} end"
+                  for name, fields in categories.items()]
+        return "\n".join([*lines, "  return nil", "end", ""])
 
     def put(self, article_id, fields, *, now_ms):
         """Register or update an article's title, url, category and published_at (None leaves one as it is)."""

@@ -8,6 +8,7 @@ floor the strikes never take an author below.
 
 from moderation.labels import CATEGORIES, LABELS
 from moderation.settings import json_object
+from moderation.store.articles import lua_table
 from moderation.store.keys import KeySpace
 
 LEVELS = ("good", "warned", "premoderated", "suspended", "trusted")
@@ -189,6 +190,15 @@ class AuthorStanding:
 
     def submit_keys(self, author_id):
         return [self._standing + (author_id or ""), self._strikes + (author_id or "")]
+
+    def submit_constants(self):
+        """The standing's on/off and five numbers as Lua constants for the site's SUBMIT script."""
+        on = "true" if self.config["enabled"] else "false"
+        return f"local STANDING_ON, STANDING_CFG = {on}, {lua_table(self.numbers)}\n"
+
+    def strike_points(self, decision, reasons):
+        """SUBMIT's strike argument: the points of the model's rejection (0 when it is not one, or standing is off)."""
+        return str(self.weight(reasons)) if decision == "reject" and self.config["enabled"] else "0"
 
     def submit_args(self, weight):
         """What SUBMIT and DECIDE take: on (1|0), this rejection's strike points (0: none), the five numbers, all

@@ -64,7 +64,7 @@ class ReviewQueue:
         self.lease_ms = int(lease_seconds * 1000)
         self.record_ttl = int(record_ttl_days * 86400)
         self.published_ttl = int(published_ttl_days * 86400)
-        self._submit = redis.register_script(scripts.SUBMIT)
+        self._submit = redis.register_script(scripts.submit_script(self.submit_constants()))
         self._claim = redis.register_script(scripts.CLAIM)
         self._release = redis.register_script(scripts.RELEASE)
         self._release_held = redis.register_script(scripts.RELEASE_HELD)
@@ -105,7 +105,7 @@ class ReviewQueue:
     # -- writes -----------------------------------------------------------------------------------------
 
     def _submit_call(self, record, queued, charge):
-        """SUBMIT's keys and arguments for one comment. Every argument is text (the site's numbers converted once):
+        """SUBMIT's keys and arguments for one comment (the site's settings are in its script). Every argument is text:
         hiredis packs a str in half the time of an int or a float, into the same bytes; the record's JSON stays
         the bytes orjson wrote."""
         fields = {name: encode(value) if name in _JSON_FIELDS else str(value)
@@ -117,25 +117,20 @@ class ReviewQueue:
         keys = [self.record_key(record["id"]), *self._submit_fixed, self.author_key(author_id), self._events,
                 f"{self._base}:hist:{day}", self.authored_key(author_id), self._recent,
                 *self.articles.submit_keys(record["article_id"]), *self.standing.submit_keys(author_id)]
-        allowed = record["decision"] == "allow" or record.get("trusted_decision") == "allow"
-        # the record's ttl when it ends up not queued (published or rejected), then the site's numbers
-        site_args = self._site_args[0] if allowed else self._site_args[1]
-        weight = self.standing.weight(record["labels"]) if record["decision"] == "reject" else 0
         args = [record["id"], "1" if queued else "0", str(risk_rank(record["risk"], received)), str(received),
-                site_args[0], record["decision"], fields["labels"], encode_bytes(fields), encode(buckets),
-                "1" if author_id else "0", str(self.now_ms()), *site_args[1], record["article_id"],
-                *self.standing.submit_args(weight)]
+                record["decision"], fields["labels"], encode_bytes(fields), encode(buckets), "1" if author_id else "0",
+                str(self.now_ms()), record["article_id"],
+                self.standing.strike_points(record["decision"], record["labels"])]
         if charge is not None:
             keys += charge.keys
             args += charge.args
         return keys, args
 
-    @functools.cached_property
-    def _site_args(self):
-        """SUBMIT's arguments that are the site's settings, as text: (ttl, [record ttl, breaker numbers]) for an
-        allowed comment, then for one that is not."""
-        numbers = [str(self.record_ttl), *(str(n) for n in self.articles.submit_args())]
-        return (str(self.published_ttl), numbers), (str(self.record_ttl), numbers)
+    def submit_constants(self):
+        """The site's settings as Lua constants of its own SUBMIT script (record ttls, breaker, standing): as
+        arguments they were 15 of a comment's 33, each parsed and converted again at every comment."""
+        return (f"local TTL_PUBLISHED, TTL_RECORD = {self.published_ttl}, {self.record_ttl}\n"
+                + self.articles.submit_constants() + self.standing.submit_constants())
 
     @staticmethod
     def _answer(result, record):

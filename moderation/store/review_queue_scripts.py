@@ -5,8 +5,9 @@ from moderation.store.author_standing import STANDING
 from moderation.store.rate_limits import COUNT
 from moderation.store.training_labels import LABEL
 
-# Lua helpers shared by the scripts: server time in ms, and putting a claimed item back on the queue.
-COMMON = LABEL + """
+# Lua helpers shared by the scripts: server time in ms, the audit entry and the webhook event (SUBMIT's part), and
+# putting a claimed item back on the queue.
+_RECORDING = """
 local function now_ms()
   local t = redis.call('TIME')
   return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
@@ -33,6 +34,8 @@ local function event(key, id, kind, status, by, reason, at, message, data, rec, 
   end
   redis.call(unpack(args))
 end
+"""
+COMMON = LABEL + _RECORDING + """
 local function to_ready(rec, id, ready, ready_age, claims, held)
   local f = redis.call('HMGET', rec, 'rank', 'received_at', 'claimed_by')
   redis.call('ZADD', ready, f[1], id)
@@ -51,12 +54,14 @@ RECENT_SLACK = 100  # the site's recent list holds 5000 to 5100 ids: one LTRIM p
 # (the window search scans), the article's meta, window and the site's article index (store/articles.py), the
 # author's standing and strikes (placeholders without an author id), then the comment's rate-limit counters
 # (rate_limits.COUNT).
-# ARGV: id, queued, rank, received, ttl, decision, labels (JSON array), record fields (JSON object of strings),
-# buckets (JSON), author known (1|0), now ms (the app's clock), ttl of a held or rejected record, the breaker's six
-# numbers, its categories' (JSON or ''; the comment's article_category, else the registry's, picks one), the
-# article id, the author's standing on (1|0), the strike points of the
-# model's rejection (0: none), the standing's five numbers (store/author_standing.py), then cost, window ms, limit
-# per counter.
+# ARGV: id, queued, rank, received, decision, labels (JSON array), record fields (JSON object of strings), buckets
+# (JSON), author known (1|0), now ms (the app's clock), the article id, the strike points of the model's rejection
+# (0: none), then cost, window ms, limit per counter.
+# The site's settings are Lua constants of the site's own script (submit_script): the record ttls (TTL_PUBLISHED
+# for a comment the policy allowed, TTL_RECORD otherwise), the breaker's six numbers (ART_CFG) and its categories'
+# (art_category: the comment's article_category, else the registry's, picks one), the author standing's on/off and
+# five numbers (STANDING_ON, STANDING_CFG). As arguments they were a third of the script's arguments, each parsed,
+# copied into Lua and converted with tonumber() at every comment.
 # One JSON argument for the record keeps the client's packing cheap (it was a third of a request's cost).
 # The limits are counted first, in the same round trip: over one, nothing is stored ({-1, position, ms left}).
 # Then the article's window counts the comment (flagged: the model's decision is not allow) and its breaker may
@@ -65,30 +70,30 @@ RECENT_SLACK = 100  # the site's recent list holds 5000 to 5100 ids: one LTRIM p
 # premoderated -> a clean comment is held (author_premoderated), trusted -> the record's trusted_decision (the
 # policy's with relaxed review thresholds) replaces a hold (author_trusted); a model's rejection is a strike, which may
 # change the standing the answer carries. Answers {1, '', decision, reason, article mode, standing or ''}.
-SUBMIT = COMMON + COUNT + BREAKER + STANDING + f"local RECENT_SLACK = {RECENT_SLACK}\n" + """
-local over, left = over_limit(17, 28)
+_SUBMIT = _RECORDING + COUNT + BREAKER + STANDING + f"local RECENT_SLACK = {RECENT_SLACK}\n" + """
+local over, left = over_limit(17, 13)
 if over then return {-1, over, left} end
 local rec = KEYS[1]
 if redis.call('EXISTS', rec) == 1 then return {0, redis.call('HGET', rec, 'text_sha256')} end
-local id, queued, rank, received, ttl = ARGV[1], ARGV[2] == '1', ARGV[3], ARGV[4], tonumber(ARGV[5])
-local fields = cjson.decode(ARGV[8])
-local decision, reason, labels = ARGV[6], '', cjson.decode(ARGV[7])
-local now = tonumber(ARGV[11])
-local cfg = {}
-for i = 13, 18 do cfg[#cfg + 1] = tonumber(ARGV[i]) end
+local id, queued, rank, received = ARGV[1], ARGV[2] == '1', ARGV[3], ARGV[4]
+local fields = cjson.decode(ARGV[7])
+local decision, reason, labels = ARGV[5], '', cjson.decode(ARGV[6])
+-- the record's ttl when it ends up not queued: the policy's decision (a trusted author's relaxed one counts)
+local ttl = TTL_RECORD
+if decision == 'allow' or fields['trusted_decision'] == 'allow' then ttl = TTL_PUBLISHED end
+local now = tonumber(ARGV[10])
+local cfg = ART_CFG
 local meta = redis.call('HMGET', KEYS[12], 'mode', 'mode_at', 'floor', 'category')
 local category = fields['article_category']
 if category and not meta[4] then redis.call('HSETNX', KEYS[12], 'category', category) end  -- the registry learns it
-if ARGV[19] ~= '' then
-  category = category or meta[4]
-  local own = category and cjson.decode(ARGV[19])[category]
-  if own then cfg = own end
-end
+category = category or meta[4]
+local own = category and art_category(category)
+if own then cfg = own end
 local mode
 if cfg[2] < ART_OFF then
-  mode = art_breaker(KEYS[12], KEYS[13], KEYS[5], KEYS[8], ARGV[20], now, cfg, true, decision ~= 'allow', labels,
+  mode = art_breaker(KEYS[12], KEYS[13], KEYS[5], KEYS[8], ARGV[11], now, cfg, true, decision ~= 'allow', labels,
     meta)
-  if redis.call('ZADD', KEYS[14], now, ARGV[20]) == 1 and redis.call('ZCARD', KEYS[14]) > 10000 then
+  if redis.call('ZADD', KEYS[14], now, ARGV[11]) == 1 and redis.call('ZCARD', KEYS[14]) > 10000 then
     redis.call('ZREMRANGEBYRANK', KEYS[14], 0, -10001)
   end
 else  -- the breaker is off: nothing counted, but a mode a person set still applies
@@ -100,10 +105,9 @@ elseif mode == 'premoderated' and decision == 'allow' then
   decision, reason = 'review', 'article_premoderated'
 end
 local standing = nil
-if ARGV[10] == '1' and ARGV[21] == '1' then
-  local scfg = {}
-  for i = 23, 27 do scfg[#scfg + 1] = tonumber(ARGV[i]) end
-  local author, weight = fields['author_id'], tonumber(ARGV[22])
+if ARGV[9] == '1' and STANDING_ON then
+  local scfg = STANDING_CFG
+  local author, weight = fields['author_id'], tonumber(ARGV[12])
   standing = author_standing(KEYS[15], KEYS[16], KEYS[5], KEYS[8], author, now, scfg, 0, '', 'strikes', 'decay')
   if standing == 'suspended' and mode ~= 'closed' then
     decision, reason = 'reject', 'author_suspended'
@@ -122,7 +126,7 @@ if ARGV[10] == '1' and ARGV[21] == '1' then
 end
 if reason ~= '' then
   queued = decision == 'review'
-  if decision ~= 'allow' then ttl = tonumber(ARGV[12]) end
+  if decision ~= 'allow' then ttl = TTL_RECORD end
   fields['decision'], fields['decision_reason'] = decision, reason
   fields['status'] = ({allow = 'published', review = 'pending', reject = 'rejected'})[decision]
 end
@@ -132,21 +136,21 @@ if queued then  -- the queue's fields go in the same write as the record
 else
   fields['queue_state'] = ''
 end
-local flat = {}
+local flat, n = {}, 0
 for name, value in pairs(fields) do
-  flat[#flat + 1] = name
-  flat[#flat + 1] = value
+  flat[n + 1], flat[n + 2] = name, value
+  n = n + 2
 end
 redis.call('HSET', rec, unpack(flat))
 local new_bucket = false
-for _, bucket in ipairs(cjson.decode(ARGV[9])) do
+for _, bucket in ipairs(cjson.decode(ARGV[8])) do
   if redis.call('HINCRBY', KEYS[9], bucket, 1) == 1 then new_bucket = true end
 end
 if new_bucket then redis.call('EXPIRE', KEYS[9], 40 * 86400) end  -- a new day's key has a new bucket
 redis.call('HINCRBY', KEYS[6], 'submitted:' .. decision, 1)
 local nudged = fields['nudged']  -- posted after a pre-post nudge: unchanged or revised
 if nudged then redis.call('HINCRBY', KEYS[6], 'nudged:' .. nudged, 1) end
-if ARGV[10] == '1' then
+if ARGV[9] == '1' then
   redis.call('HINCRBY', KEYS[7], 'submitted', 1)
   if redis.call('LPUSH', KEYS[10], id) > 50 then redis.call('LTRIM', KEYS[10], 0, 49) end
 end
@@ -161,19 +165,24 @@ if queued then
   redis.call('ZADD', KEYS[4], received, id)
   for _, label in ipairs(labels) do redis.call('HINCRBY', KEYS[6], 'open:' .. label, 1) end
   local at = now_ms()
-  audit(KEYS[5], id, 'queued', '', 'ready', 'system', reason ~= '' and reason or ARGV[7], at, rec, known)
-  event(KEYS[8], id, 'comment.queued', 'pending', 'system', ARGV[7], at, '', data, rec, meta_known)
+  audit(KEYS[5], id, 'queued', '', 'ready', 'system', reason ~= '' and reason or ARGV[6], at, rec, known)
+  event(KEYS[8], id, 'comment.queued', 'pending', 'system', ARGV[6], at, '', data, rec, meta_known)
 else
   if decision == 'reject' then
     local at = now_ms()
-    audit(KEYS[5], id, 'auto_rejected', '', 'rejected', 'system', reason ~= '' and reason or ARGV[7], at, rec, known)
-    event(KEYS[8], id, 'comment.rejected_automatically', 'rejected', 'system', ARGV[7], at, '', data, rec,
+    audit(KEYS[5], id, 'auto_rejected', '', 'rejected', 'system', reason ~= '' and reason or ARGV[6], at, rec, known)
+    event(KEYS[8], id, 'comment.rejected_automatically', 'rejected', 'system', ARGV[6], at, '', data, rec,
       meta_known)
   end
   if ttl > 0 then redis.call('EXPIRE', rec, ttl) end
 end
 return {1, '', decision, reason, mode, standing or ''}
 """
+
+
+def submit_script(constants):
+    """SUBMIT for one site: its settings as Lua constants (ReviewQueue.submit_constants), then the shared body."""
+    return constants + _SUBMIT
 
 # Claim, with every key declared (the caller reads the candidates first; the script re-checks each one):
 # KEYS: ready, ready_age, claims, audit, held(moderator), then the records of the h held ids, the records of
