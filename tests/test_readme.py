@@ -156,3 +156,13 @@ def test_the_review_pages_timings_are_the_codes():
     assert "refreshed every 3 seconds" in FLAT and "setInterval(pollStats, 3000)" in script
     assert "`u` undo your last decision (10 seconds)" in FLAT and UNDO_SECONDS == 10
     assert "site's latest 5,000 comments" in FLAT and SEARCH_WINDOW == 5000
+
+
+def test_the_readmes_curl_examples_answer_as_a_fresh_install_would(make_app, auth):
+    """Each `curl ... -d '{json}'` of the README, sent in order: the later ones name the first ones' comments."""
+    client = make_app().test_client()
+    calls = re.findall(r"curl -s (?:-X POST )?\S+?(/api/v1/\S+?) .*?-d '(\{.*?\})'", README, re.S)
+    assert len(calls) >= 3, calls
+    for path, body in calls:
+        answer = client.post(path, json=json.loads(body), headers=auth)
+        assert answer.status_code < 300, (path, answer.get_json())
