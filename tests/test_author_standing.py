@@ -133,6 +133,40 @@ def test_a_person_sets_the_standing(make_app, clock, comment):
     assert post(client, comment, CLEAN, author="regular") == ("allow", None, "good")
 
 
+def test_a_suspension_without_until_lasts_until_a_person_changes_it(make_app, clock, comment):
+    client = standing_app(make_app, clock).test_client()
+    put = client.put("/api/v1/authors/someone", headers=AUTH, json={"standing": "suspended"})
+    assert (put.status_code, put.json["standing"], put.json["until"]) == (200, "suspended", None), put.text
+    clock.now += 5 * 366 * DAY  # no end: strikes' decay and time do not lift it
+    assert post(client, comment, CLEAN, author="someone") == ("reject", "author_suspended", "suspended")
+    assert client.get("/api/v1/authors/someone", headers=AUTH).json["standing"] == "suspended"
+    client.put("/api/v1/authors/someone", headers=AUTH, json={"standing": "good"})
+    assert post(client, comment, CLEAN, author="someone") == ("allow", None, "good")
+
+
+def test_author_counts_are_comments_received_and_moderators_decisions(make_app, clock, comment):
+    """counts.approved / counts.rejected count moderators' decisions only (README, OpenAPI): an automatic
+    rejection is in `submitted`, `recent` and `strikes`, not in `rejected`."""
+    client = standing_app(make_app, clock).test_client()
+    post(client, comment, ABUSIVE, author="mixed")  # rejected automatically
+    post(client, comment, CLEAN, author="mixed")  # published automatically
+    author = client.get("/api/v1/authors/mixed", headers=AUTH).json
+    assert author["counts"] == {"submitted": 2, "approved": 0, "rejected": 0}
+    assert [row["decision"] for row in author["recent"]] == ["allow", "reject"] and len(author["strikes"]) == 1
+
+    held = standing_app(make_app, clock, THRESHOLDS=HOLD)
+    ids = []
+    for _ in range(2):
+        body = comment(ABUSIVE, author={"id": "mixed", "name": "名無し"})
+        assert held.test_client().post("/api/v1/comments", headers=AUTH, json=body).json["decision"] == "review"
+        ids.append(body["id"])
+    with held.app_context():
+        get_queue("test").decide(ids[0], "approve", "hanako", "ok")
+        get_queue("test").decide(ids[1], "reject", "hanako", "abuse")
+    counts = client.get("/api/v1/authors/mixed", headers=AUTH).json["counts"]
+    assert counts == {"submitted": 4, "approved": 1, "rejected": 1}
+
+
 @pytest.mark.parametrize(("body", "field"), [
     ({}, "standing"), ({"standing": "banned"}, "standing"), ({"standing": "good", "until": "2030-01-01T00:00:00Z"},
                                                              "until"),

@@ -57,6 +57,31 @@ def test_clean_comment_is_stored_with_a_ttl_and_not_queued(queue, rdb, prefix):
     assert 29 * 86400 < rdb.ttl(f"{prefix}{{test}}:c:ok1") <= 30 * 86400
 
 
+@pytest.mark.parametrize("ttl_days", [None, 7])
+def test_decided_and_auto_rejected_records_expire_after_the_record_ttl(make_app, comment, rdb, prefix, ttl_days):
+    """README: a decided record is kept MODERATION_RECORD_TTL_DAYS (90) after the decision, an automatically
+    rejected one as long from its arrival, a pending one until it is decided."""
+    from moderation.store.review_queue import get_queue
+    from tests.support.app import API_KEY
+    from tests.support.thresholds import FLAG_ALL, REJECT_ALL
+
+    days = ttl_days or 90
+    extra = {} if ttl_days is None else {"RECORD_TTL_DAYS": ttl_days}
+    auth = {"Authorization": f"Bearer {API_KEY}"}
+    rejected, held = comment(), comment()
+    answer = make_app(THRESHOLDS=REJECT_ALL, **extra).test_client().post("/api/v1/comments", json=rejected,
+                                                                          headers=auth)
+    assert answer.json["decision"] == "reject", answer.text
+    app = make_app(THRESHOLDS=FLAG_ALL, **extra)
+    assert app.test_client().post("/api/v1/comments", json=held, headers=auth).json["decision"] == "review"
+    key = f"{prefix}{{test}}:c:"
+    assert rdb.ttl(key + held["id"]) == -1  # pending: kept until someone decides
+    with app.app_context():
+        get_queue("test").decide(held["id"], "reject", "hanako", "spam")
+    for comment_id in (rejected["id"], held["id"]):
+        assert days * 86400 - 60 < rdb.ttl(key + comment_id) <= days * 86400, comment_id
+
+
 def test_order_is_highest_risk_then_oldest(queue):
     now = int(time.time() * 1000)
     queue.submit(record("low", 0.6, received_at=now - 50_000), queued=True)

@@ -279,7 +279,9 @@ AUTHOR = {
                                                               "points": {"type": "integer"},
                                                               "at": {"type": "string", "format": "date-time"}}}},
         "counts": {"type": "object", "properties": {name: {"type": "integer"}
-                                                    for name in ("submitted", "approved", "rejected")}},
+                                                    for name in ("submitted", "approved", "rejected")},
+                   "description": "submitted: every comment received from the author; approved, rejected: "
+                                  "moderators' decisions only (an automatic rejection is not counted)"},
         "recent": {"type": "array", "items": {"type": "object"}, "description": "the latest 20 comments' decisions"},
     },
 }
