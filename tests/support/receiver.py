@@ -4,6 +4,7 @@ import json
 import socket
 import threading
 import time
+from collections import Counter
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from moderation.integrations import webhooks
@@ -14,10 +15,12 @@ SECRET = "whsec-test-0123456789"
 class Receiver:
     """A webhook endpoint that misbehaves as told (500, dropped connection, hang), then accepts."""
 
-    def __init__(self, script=(), secret=SECRET):
+    def __init__(self, script=(), secret=SECRET, fail_attempts=0):
         self.script = list(script)  # one of "500", "close", "hang" per failing attempt, then "ok"
         self.secret = secret
+        self.fail_attempts = fail_attempts  # 500 to each event's first n attempts: every event is retried n times
         self.attempts, self.accepted, self.seen, self.bad_signatures = [], [], set(), 0
+        self.deliveries = Counter()  # 2xx answers per event id, duplicates included
         self.lock = threading.Lock()
         receiver = self
 
@@ -30,6 +33,8 @@ class Receiver:
                 with receiver.lock:
                     receiver.attempts.append(dict(self.headers))
                     action = receiver.script.pop(0) if receiver.script else "ok"
+                    if 0 < int(self.headers.get("X-Moderation-Attempt") or 0) <= receiver.fail_attempts:
+                        action = "500"
                 if action == "500":
                     self.send_response(500)
                     self.send_header("Content-Length", "0")
@@ -50,6 +55,7 @@ class Receiver:
                     return
                 event = json.loads(body)
                 with receiver.lock:
+                    receiver.deliveries[event["id"]] += 1
                     if event["id"] not in receiver.seen:  # de-duplication on the stable event id
                         receiver.seen.add(event["id"])
                         receiver.accepted.append(event)
