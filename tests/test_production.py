@@ -20,6 +20,7 @@ import redis
 import yaml
 
 from tests.support.app import API_KEY
+from tests.support.receiver import wait_for
 from tests.support.servers import GUNICORN_COMMAND, Gunicorn, RedisProcess
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -240,6 +241,30 @@ def test_sigterm_lets_the_request_in_flight_finish(compose, tiny_model, tmp_path
     finally:
         process.stop()
         own.stop()
+
+
+PROBE = re.compile(r"gc probe: frozen (\d+), model collectable (True|False)")
+
+
+@pytest.mark.slow
+def test_workers_start_with_the_model_frozen_out_of_the_collectors_reach(compose, redis_server, tiny_model, tmp_path):
+    """README (Workers and memory): the master loads the model, gc.freeze()s it and forks, so no worker's collection
+    touches (and copies) its pages; again after a HUP rebuilds the app. Each worker reports its collector's state
+    through tests/support/gunicorn_probe.py: the service's gunicorn.conf.py plus one post_worker_init log line."""
+    command = ["tests/support/gunicorn_probe.py" if part == "gunicorn.conf.py" else part
+               for part in compose["services"]["api"]["command"]]
+    assert command != compose["services"]["api"]["command"]
+    process = Gunicorn(command, service_env(compose, redis_server.url, tiny_model, tmp_path), tmp_path).start()
+    workers = int(process.env["MODERATION_WORKERS"])
+    try:
+        assert wait_for(lambda: len(PROBE.findall(process.log())) >= workers, 30), process.log()
+        process.process.send_signal(signal.SIGHUP)
+        assert wait_for(lambda: len(PROBE.findall(process.log())) >= 2 * workers, 60), process.log()
+        assert process.post_comment("今日の記事、とても参考になりました。")[0] == 200
+    finally:
+        process.stop()
+    for frozen, collectable in PROBE.findall(process.log()):
+        assert int(frozen) > 10_000 and collectable == "False", (frozen, collectable)
 
 
 @pytest.mark.slow
