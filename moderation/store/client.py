@@ -22,7 +22,7 @@ from urllib.parse import parse_qs, unquote
 
 import redis
 from flask import current_app
-from redis.backoff import ExponentialBackoff
+from redis.backoff import ExponentialBackoff, NoBackoff
 from redis.cluster import ClusterNode, RedisCluster
 from redis.exceptions import AskError, ClusterDownError, ReadOnlyError, TryAgainError
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -193,7 +193,10 @@ def make_client(url, timeout):
             startup_nodes=[ClusterNode(host, port) for host, port in settings["nodes"]], retry=_retry(),
             username=settings["username"], password=settings["password"], ssl=settings["ssl"], **common,
         )
-    sentinel_kwargs = {"socket_timeout": timeout, "socket_connect_timeout": timeout,
+    # No retries of its own on a sentinel (redis-py's default is 10 with backoff): the next sentinel is asked at
+    # once, and the master client's bounded retry asks them all again; else unreachable or refusing sentinels cost
+    # a request ~100 s, past gunicorn's timeout, instead of the 503.
+    sentinel_kwargs = {"socket_timeout": timeout, "socket_connect_timeout": timeout, "retry": Retry(NoBackoff(), 0),
                        "password": settings["sentinel_password"], "ssl": settings["ssl"]}
     sentinel = Sentinel(settings["nodes"], sentinel_kwargs=sentinel_kwargs, **common)
     return sentinel.master_for(

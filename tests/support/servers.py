@@ -9,6 +9,7 @@ import urllib.error
 import urllib.request
 import uuid
 from pathlib import Path
+from urllib.parse import quote
 
 from moderation import PROJECT_ROOT
 from tests.support.app import API_KEY
@@ -16,15 +17,17 @@ from tests.support.topologies import DATA, Node, free_port
 
 
 class RedisProcess(Node):
-    """A server on a free loopback port with its data (append-only file) in a temporary folder."""
+    """A server on a free loopback port with its data (append-only file) in a temporary folder (and a password,
+    in the url too, when given one)."""
 
-    def __init__(self, data_dir):
-        super().__init__(data_dir, *DATA)
+    def __init__(self, data_dir, password=None):
+        super().__init__(data_dir, *DATA, password=password)
         self.data_dir = self.folder
 
     @property
     def url(self):
-        return f"redis://127.0.0.1:{self.port}/0"
+        credentials = f":{quote(self.password, safe='')}@" if self.password else ""
+        return f"redis://{credentials}127.0.0.1:{self.port}/0"
 
 
 GUNICORN_COMMAND = ["gunicorn", "--config", "gunicorn.conf.py", "--preload", "moderation:create_app()"]

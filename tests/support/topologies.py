@@ -9,6 +9,7 @@ import socket
 import subprocess
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 import redis
 
@@ -34,13 +35,15 @@ def wait_until(condition, timeout, what, step=0.05):
 
 
 class Node:
-    """One server process on a loopback port, with its data folder; killable with SIGKILL and restartable."""
+    """One server process on a loopback port, with its data folder; killable with SIGKILL and restartable.
+    With a password, the server requires it (requirepass) and client() sends it."""
 
-    def __init__(self, folder, *extra, port=None):
+    def __init__(self, folder, *extra, port=None, password=None):
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
         self.port = port or free_port()
         self.extra = list(extra)
+        self.password = password
         self.process = None
 
     @property
@@ -48,11 +51,14 @@ class Node:
         return f"127.0.0.1:{self.port}"
 
     def client(self, **kwargs):
-        return redis.Redis(port=self.port, decode_responses=True, socket_timeout=2, **kwargs)
+        return redis.Redis(port=self.port, decode_responses=True, socket_timeout=2,
+                           **{"password": self.password, **kwargs})
 
     def start(self):
         args = [find_redis_server(), *self.extra, "--port", str(self.port), "--bind", "127.0.0.1",
                 "--dir", str(self.folder), "--daemonize", "no", "--logfile", str(self.folder / "server.log")]
+        if self.password:
+            args += ["--requirepass", self.password]
         self.process = subprocess.Popen(args, stdin=subprocess.DEVNULL)
         wait_until(lambda: self.client().ping(), 10, f"server on {self.port}")
         return self
@@ -150,18 +156,24 @@ def keyslot(key):
 
 
 class SentinelSet:
-    """A master, one replica and three sentinels (quorum 2); failover after 1 s of silence."""
+    """A master, one replica and three sentinels (quorum 2); failover after 1 s of silence. With `password` the
+    data nodes require it, with `sentinel_password` the sentinels require theirs (each in the url)."""
 
-    def __init__(self, folder, name="moderation"):
+    def __init__(self, folder, name="moderation", password=None, sentinel_password=None):
         self.folder = Path(folder)
         self.name = name
-        self.master = Node(self.folder / "master", *DATA)
-        self.replica = Node(self.folder / "replica", *DATA)
+        self.password, self.sentinel_password = password, sentinel_password
+        auth = ["--masterauth", password] if password else []  # what a replica (a demoted master) sends
+        self.master = Node(self.folder / "master", *DATA, *auth, password=password)
+        self.replica = Node(self.folder / "replica", *DATA, *auth, password=password)
         self.sentinels = []
 
     @property
     def url(self):
-        return "redis+sentinel://" + ",".join(s.address for s in self.sentinels) + f"/{self.name}/0"
+        credentials = f":{quote(self.password, safe='')}@" if self.password else ""
+        query = f"?sentinel_password={quote(self.sentinel_password, safe='')}" if self.sentinel_password else ""
+        return (f"redis+sentinel://{credentials}" + ",".join(s.address for s in self.sentinels)
+                + f"/{self.name}/0{query}")
 
     def start(self):
         self.master.start()
@@ -174,8 +186,9 @@ class SentinelSet:
             conf.write_text(f"sentinel monitor {self.name} 127.0.0.1 {self.master.port} 2\n"
                             f"sentinel down-after-milliseconds {self.name} 1000\n"
                             f"sentinel failover-timeout {self.name} 5000\n"
-                            f"sentinel parallel-syncs {self.name} 1\n")
-            node = Node(folder)
+                            f"sentinel parallel-syncs {self.name} 1\n"
+                            + (f"sentinel auth-pass {self.name} \"{self.password}\"\n" if self.password else ""))
+            node = Node(folder, password=self.sentinel_password)  # sentinels use it between themselves too
             node.extra = [str(conf), "--sentinel"]
             self.sentinels.append(node.start())
         wait_until(self.healthy, 30, "the replica in sync and every sentinel seeing it and the others")
