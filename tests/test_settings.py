@@ -32,6 +32,28 @@ def test_an_unusable_value_stops_start_up_naming_the_variable(make_app, monkeypa
         make_app()
 
 
+@pytest.mark.parametrize(("value", "says"), [
+    ('{"start": "25:00"}', "start must be HH:MM"), ('{"end": "23:99"}', "end must be HH:MM"),
+    ('{"end": "-3:00"}', "end must be HH:MM"), ('{"start": "7"}', "start must be HH:MM"),
+    ('{"start": 23}', "start must be HH:MM"), ('{"scale": 5}', "0 < scale <= 1"), ('{"scale": -1}', "0 < scale <= 1"),
+    ('{"scale": 0}', "0 < scale <= 1"), ('{"scale": "0.5"}', "0 < scale <= 1"), ('{"scale": true}', "0 < scale <= 1"),
+    ('{"strat": "01:00"}', "unknown keys ['strat']"), ('{"tz": "Mars/Olympus"}', "Mars/Olympus"),
+])
+def test_quiet_hours_it_cannot_apply_stop_start_up_naming_the_variable(make_app, monkeypatch, value, says):
+    """25:00 would silently shorten the window, scale 5 raise the night's thresholds (fewer held, the opposite of
+    the feature), a negative one hold everything, a misspelt key leave the default in place."""
+    monkeypatch.setenv("MODERATION_QUIET_HOURS", value)
+    with pytest.raises(SettingsError, match="MODERATION_QUIET_HOURS") as raised:
+        make_app()
+    assert says in str(raised.value)
+
+
+def test_quiet_hours_at_the_edges_are_accepted(make_app, monkeypatch):
+    monkeypatch.setenv("MODERATION_QUIET_HOURS", '{"start": "0:00", "end": "23:59", "tz": "UTC", "scale": 1}')
+    quiet = make_app().extensions["moderation.models"].policy.quiet
+    assert (quiet.start, quiet.end, quiet.scale) == (0, 23 * 60 + 59, 1.0)
+
+
 def test_values_are_typed_once_and_read_through_one_accessor(make_app, monkeypatch):
     monkeypatch.setenv("MODERATION_LEASE_SECONDS", "120")
     monkeypatch.setenv("MODERATION_RATE_LIMITS", '{"key": "10/5"}')

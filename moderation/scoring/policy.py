@@ -22,14 +22,23 @@ OUTPUTS = (*LABELS, *CATEGORIES)
 class QuietHours:
     """A nightly window (e.g. 23:00-06:00 Asia/Tokyo) when fewer people watch: hold more, or everything."""
 
+    FIELDS = frozenset({"start", "end", "tz", "mode", "scale"})
+
     def __init__(self, spec):
         spec = json_object(spec, "QUIET_HOURS")
+        unknown = sorted(set(spec) - self.FIELDS)
+        if unknown:  # a misspelt "strat" would otherwise leave the default 23:00 in place, silently
+            raise ValueError(f"MODERATION_QUIET_HOURS has unknown keys {unknown}; known: {sorted(self.FIELDS)}")
         self.enabled = bool(spec)
-        self.start = _minutes(spec.get("start", "23:00"))
-        self.end = _minutes(spec.get("end", "06:00"))
+        self.start = _minutes(spec.get("start", "23:00"), "start")
+        self.end = _minutes(spec.get("end", "06:00"), "end")
         self.zone = ZoneInfo(spec.get("tz", "Asia/Tokyo"))
         self.mode = spec.get("mode", "lower")
-        self.scale = float(spec.get("scale", 0.5))
+        scale = spec.get("scale", 0.5)
+        if isinstance(scale, bool) or not isinstance(scale, (int, float)) or not 0 < scale <= 1:
+            # above 1 the night's thresholds would rise (fewer comments held); 0 or below would hold everything
+            raise ValueError(f"MODERATION_QUIET_HOURS scale must be a number, 0 < scale <= 1, not {scale!r}")
+        self.scale = float(scale)
         if self.mode not in ("lower", "hold"):
             raise ValueError("MODERATION_QUIET_HOURS mode must be 'lower' or 'hold'")
 
@@ -43,9 +52,13 @@ class QuietHours:
         return minute >= self.start or minute < self.end
 
 
-def _minutes(text):
-    hours, _, minutes = str(text).partition(":")
-    return int(hours) * 60 + int(minutes or 0)
+def _minutes(text, name):
+    """"HH:MM" (hours 0-23, minutes 0-59) as minutes after midnight; "25:00" must not wrap silently."""
+    hours, colon, minutes = text.partition(":") if isinstance(text, str) else ("", "", "")
+    if not (hours.isascii() and hours.isdigit() and len(hours) <= 2 and minutes.isascii() and minutes.isdigit()
+            and len(minutes) == 2 and colon and int(hours) <= 23 and int(minutes) <= 59):
+        raise ValueError(f"MODERATION_QUIET_HOURS {name} must be HH:MM (hours 0-23, minutes 0-59), not {text!r}")
+    return int(hours) * 60 + int(minutes)
 
 
 def _table(base, overrides):
