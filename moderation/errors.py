@@ -113,7 +113,10 @@ def init_app(app):
             return page(error) if page is not None and error.code == 404 else error
         code = (error.name or "error").lower().replace(" ", "_")
         field = "body" if error.code in (413, 415) else None
-        return _json_error(error.code, code, error.description or error.name, field)
+        message = error.description or error.name
+        if error.code == 413 and request.max_content_length:  # the limit of this endpoint (a batch's is larger)
+            message = f"the body is larger than {request.max_content_length} bytes"
+        return _json_error(error.code, code, message, field)
 
     @app.errorhandler(RedisError)
     @app.errorhandler(RedisClusterError)

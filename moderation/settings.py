@@ -217,6 +217,9 @@ TABLE = (
     # the API
     Setting("API_KEYS", _api_keys, "", 'comma-separated site:key pairs, e.g. "example-news:s3cret" (8+ chars)'),
     Setting("MAX_CONTENT_LENGTH", integer, 64 * 1024, "largest request body accepted, bytes (413 above it)"),
+    Setting("BATCH_MAX_CONTENT_LENGTH", integer, 100 * 64 * 1024,
+            "largest body of POST /api/v1/comments:batch, bytes (413 above it): 100 comments of TEXT_LIMIT Japanese "
+            "characters as \\u-escaped JSON (6 bytes a character, as requests.post(json=...) sends them)"),
     Setting("BODY_TIMEOUT", number, 10.0, "seconds a request body may take to arrive before a 408"),
     Setting("BATCH_LIMIT", integer, 100, "largest batch for POST /api/v1/comments:batch"),
     Setting("TEXT_LIMIT", integer, 10_000, "longest comment text, in characters after NFC"),

@@ -116,6 +116,27 @@ def test_batch_of_100_matches_single_answers(make_app, auth, comment):
     assert again["scores"] == results[7]["scores"]
 
 
+def test_a_batch_of_100_long_japanese_comments_fits_its_own_body_limit(make_app, auth, comment, thresholds):
+    """100 comments of 2,000 Japanese characters as json.dumps / requests.post(json=...) send them (\\u-escaped,
+    6 bytes a character: 1.2 MB) pass BATCH_MAX_CONTENT_LENGTH; one byte over it is a 413 naming the body, and
+    the single-comment endpoint keeps its 64 KiB."""
+    client = make_app(THRESHOLDS=thresholds.flag_none).test_client()
+    text = ("記事の内容についての意見です。" * 150)[:2000]
+    items = [comment(id=f"long-{i}", text=text, author={"id": f"reader-{i}"}) for i in range(100)]
+    body = json.dumps({"comments": items}).encode()
+    assert len(body) > 1_200_000
+    response = _raw(client, auth, body, path="/api/v1/comments:batch")
+    assert response.status_code == 200, response.get_data(as_text=True)[:300]
+    assert [r["id"] for r in response.get_json()["results"]] == [f"long-{i}" for i in range(100)]
+    limit = 100 * 64 * 1024
+    over = b" " * (limit + 1 - len(body)) + body
+    response = _raw(client, auth, over, path="/api/v1/comments:batch")
+    assert response.status_code == 413
+    assert response.get_json()["error"]["field"] == "body" and str(limit) in response.get_json()["error"]["message"]
+    at_most = _raw(client, auth, json.dumps(items[0]).encode() + b" " * 65536)
+    assert at_most.status_code == 413 and "65536" in at_most.get_json()["error"]["message"]
+
+
 @pytest.mark.parametrize("header", [None, "Bearer wrong-key-000000", "Basic dGVzdA==", "Bearer "])
 def test_api_key_required(client, comment, header):
     headers = {"Authorization": header} if header else {}
@@ -125,8 +146,8 @@ def test_api_key_required(client, comment, header):
     assert response.headers["WWW-Authenticate"] == "Bearer"
 
 
-def _raw(client, auth, data, content_type="application/json"):
-    return client.post("/api/v1/comments", data=data, headers={**auth, "Content-Type": content_type})
+def _raw(client, auth, data, content_type="application/json", path="/api/v1/comments"):
+    return client.post(path, data=data, headers={**auth, "Content-Type": content_type})
 
 
 GOOD = {"id": "b-1", "article_id": "a-1", "text": "こんにちは"}

@@ -5,6 +5,7 @@ with the compose file's command line), and /healthz keeps answering within a sec
 body read has a total deadline (MODERATION_BODY_TIMEOUT) however slowly the bytes come.
 """
 
+import json
 import select
 import socket
 import threading
@@ -94,4 +95,56 @@ def test_a_trickled_body_gets_408_at_the_total_deadline(compose, redis_server, t
         assert b'"field":"body"' in answer.replace(b" ", b"")
         assert elapsed < 3.0, elapsed
     finally:
+        api.stop()
+
+
+def _json_error(response, status, field):
+    """nginx's own error answered in the API's shape, not its HTML page."""
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/json"), response.headers
+    error = response.json()["error"]
+    assert error["code"] and error["message"] and error["field"] == field, error
+    return error
+
+
+def test_the_proxys_own_errors_are_the_apis_json_and_a_batch_of_long_japanese_comments_passes(
+        compose, redis_server, tiny_model, tmp_path):  # noqa: F811
+    """Through nginx: 413 over 64 KiB (and over the batch endpoint's larger limit) and 502 with the service down
+    are JSON naming the field; a stalled body is closed without an answer (nginx sends no 408); 100 comments of
+    2,000 Japanese characters as requests.post(json=...) encodes them (\\u-escaped, 1.2 MB) are scored."""
+    env = service_env(compose, redis_server.url, tiny_model, tmp_path)
+    api = Gunicorn(compose["services"]["api"]["command"], env, tmp_path).start()
+    proxy = None
+    try:
+        proxy = Nginx(f"127.0.0.1:{api.port}", tmp_path).start()
+        headers = {"Authorization": f"Bearer {API_KEY}", "Content-Type": "application/json"}
+        text = ("記事の内容についての意見です。" * 150)[:2000]
+        items = [{"id": f"long-{i}", "article_id": "a-1", "text": text, "author": {"id": f"reader-{i}"}}
+                 for i in range(100)]
+        batch = json.dumps({"comments": items}).encode()  # ensure_ascii: 6 bytes a character
+        assert len(batch) > 1_200_000
+        with httpx.Client(timeout=60) as client:
+            single = json.dumps({"id": "big", "article_id": "a-1", "text": "あ" * 11_000}).encode()
+            _json_error(client.post(f"{proxy.url}/api/v1/comments", content=single, headers=headers), 413, "body")
+            answer = client.post(f"{proxy.url}/api/v1/comments:batch", content=batch, headers=headers)
+            assert answer.status_code == 200, answer.text
+            results = answer.json()["results"]
+            assert [r["id"] for r in results] == [f"long-{i}" for i in range(100)]
+            assert all(r["decision"] in ("allow", "review") for r in results)
+            over = b" " * (100 * 64 * 1024 + 1 - len(batch)) + batch  # one byte over the batch limit
+            error = _json_error(client.post(f"{proxy.url}/api/v1/comments:batch", content=over, headers=headers),
+                                413, "body")
+            assert "6553600" in error["message"]
+        with socket.create_connection(("127.0.0.1", proxy.port), timeout=20) as sock:  # a body that stalls
+            sock.sendall(HEAD.format(length=1000).encode() + b'{"id": "x", "text": "')
+            answer = b""
+            while chunk := sock.recv(4096):  # until nginx closes it, after client_body_timeout (10 s)
+                answer += chunk
+        assert answer == b""  # nginx closes a stalled body's connection without answering, so no HTML either
+        api.stop()
+        with httpx.Client(timeout=10) as client:
+            _json_error(client.get(f"{proxy.url}/healthz"), 502, None)
+    finally:
+        if proxy is not None:
+            proxy.stop()
         api.stop()

@@ -187,7 +187,7 @@ def _charges(site, parsed, key_cost, now):
 def submit_batch():
     """Score every valid item in one call, count its limits and store it in one pipeline for the whole batch;
     one answer or one error per item, in order. Over the site's key limit the whole batch is refused."""
-    body = parse_json_body(request)
+    body = parse_json_body(request, max_length=settings.get().batch_max_content_length)
     items = body.get("comments")
     limit = settings.get().batch_limit
     if not isinstance(items, list) or not 1 <= len(items) <= limit:

@@ -42,7 +42,7 @@ CATEGORY_HEADERS = {
 _COMMON_ERRORS = {
     "400": _error("a field or the body is not acceptable (`error.field` names it)"),
     "401": _error("missing or unknown API key"),
-    "413": _error("body larger than 64 KiB"),
+    "413": _error("body larger than MODERATION_MAX_CONTENT_LENGTH (64 KiB)"),
     "415": _error("body is not application/json"),
     "429": {**_error("rate limit reached; retry after Retry-After seconds"), "headers": RETRY_AFTER},
     "503": {**_error("Redis cannot take the write; retry after Retry-After seconds"), "headers": RETRY_AFTER},
@@ -479,7 +479,8 @@ def build_spec():
                         {"type": "object", "required": ["index", "id", "error", "status"], "properties": {
                             "index": {"type": "integer"}, "id": {"type": ["string", "null"]},
                             "error": _ref("ErrorBody"), "status": {"type": "integer"}}},
-                    ]}}}}, "results"), **_COMMON_ERRORS},
+                    ]}}}}, "results"), **_COMMON_ERRORS,
+                    "413": _error("body larger than MODERATION_BATCH_MAX_CONTENT_LENGTH (6,400 KiB)")},
             }},
             "/api/v1/comments:check": {"post": {
                 "tags": ["comments"], "summary": "What submitting this comment would decide, and a nudge for the "
