@@ -5,8 +5,11 @@ and a token with the real CLI, then in interleaved rounds (one connection each, 
   - page: POST /review/api/claim (n=1) then POST /review/api/decide, with the session cookie and CSRF token;
   - API:  GET /api/v1/moderation/queue?n=1 then POST /api/v1/moderation/decisions, with the bearer token;
 and GET /review/articles with the site's articles spread over ARTICLES articles. Prints medians and ratios.
+Then, in Debian's headless Chromium (Playwright, /usr/bin/chromium), the review page approves KEYS cards with
+`a` and reads the page's own User Timing "review:key-to-next-card" (key press to the next card painted);
+target: median under 100 ms (the figure tests/test_review_browser.py used to assert; targets live here).
 
-    python -m bench.desk [--n 200] [--articles 200]
+    python -m bench.desk [--n 200] [--articles 200] [--keys 40]
 """
 
 import argparse
@@ -64,6 +67,7 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, default=200, help="decisions per path")
     parser.add_argument("--articles", type=int, default=200)
+    parser.add_argument("--keys", type=int, default=40, help="cards approved with `a` in the browser (0: none)")
     args = parser.parse_args(argv)
     example = load.env_example
     load.env_example = lambda: {**example(), "MODERATION_ARTICLE_BREAKER": json.dumps(BREAKER)}
@@ -76,8 +80,41 @@ def main(argv=None):
     print("| request | median ms | p99 ms | median / page decision |")
     print("|---|---|---|---|")
     for name, values in rows.items():
+        if name.startswith("browser"):
+            continue
         median = statistics.median(values)
         print(f"| {name} | {median:.2f} | {percentile(values, 0.99):.2f} | {median / base:.2f}x |")
+    if args.keys:
+        in_page, wall = rows["browser: key press to next card (in page)"], rows["browser: as Playwright sees it"]
+        print(f"\nkey press `a` -> next card painted, {len(in_page)} cards: median {statistics.median(in_page):.1f} ms "
+              f"in page (max {max(in_page):.1f}; target < 100), {statistics.median(wall):.1f} ms as Playwright sees it")
+
+
+def key_presses(url, cookie, keys):
+    """Approve `keys` cards with `a` on the review page; the page's own measurements and the wall clock, in ms."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
+                                             args=["--no-sandbox", "--disable-gpu", "--no-first-run"])
+        context = browser.new_context(locale="ja-JP", viewport={"width": 1280, "height": 800})
+        name, _, value = cookie.partition("=")
+        context.add_cookies([{"name": name, "value": value, "url": url}])  # Secure: 127.0.0.1 is trusted
+        page = context.new_page()
+        page.goto(f"{url}/review")
+        page.wait_for_selector(".card.active")
+        wall = []
+        for _ in range(keys):
+            before = page.evaluate("() => document.querySelector('.card.active').dataset.commentId")
+            started = time.perf_counter()
+            page.keyboard.press("a")
+            page.wait_for_function("id => { const c = document.querySelector('.card.active');"
+                                   " return c && c.dataset.commentId !== id; }", arg=before)
+            wall.append((time.perf_counter() - started) * 1000)
+        page.wait_for_function(f"() => performance.getEntriesByName('review:key-to-next-card').length >= {keys}")
+        in_page = page.evaluate("() => performance.getEntriesByName('review:key-to-next-card').map(e => e.duration)")
+        browser.close()
+    return in_page, wall
 
 
 def measure(args):
@@ -116,6 +153,14 @@ def measure(args):
                 rows[name].append(timed(call))
         listed = page.get("/review/articles").text.count('class="article-row')
         assert listed == min(args.articles, 100), listed
+        if args.keys:
+            for i in range(args.keys + 1):  # one card more than keys: the last key press has a next card
+                body = {"id": uuid.uuid4().hex, "article_id": "art-keys", "text": FLAGGED,
+                        "author": {"id": f"reader-{i}", "name": "読者"}}
+                assert site.post("/api/v1/comments", json=body).json()["decision"] == "review"
+            in_page, wall = key_presses(url, page.headers["Cookie"], args.keys)
+            rows["browser: key press to next card (in page)"] = in_page
+            rows["browser: as Playwright sees it"] = wall
     return rows
 
 

@@ -3,8 +3,6 @@
 import hashlib
 import hmac
 import json
-import statistics
-import time
 
 import pytest
 
@@ -117,16 +115,12 @@ def test_html_to_text():
     assert html_to_text("<style>p{}</style>x") == "x"
 
 
-def test_answer_is_well_inside_coral_timeout(coral_app, thresholds):
+def test_the_same_signed_request_gets_the_same_answer_every_time(coral_app, thresholds):
+    """Coral retries within its 200 ms timeout; each answer is the same (the latency figure is bench/latency.py's:
+    performance targets live in bench/)."""
     client = coral_app(thresholds.flag_all)
     raw = coral_request("今日の記事、とても参考になりました。写真もきれいです。" * 5)
     sig = signature(raw)
-    post(client, raw, sig)  # warm-up
-    timings = []
-    for _ in range(50):
-        started = time.perf_counter()
-        assert post(client, raw, sig).status_code == 200
-        timings.append((time.perf_counter() - started) * 1000)
-    timings.sort()
-    print(f"coral in-process latency: median {statistics.median(timings):.1f} ms, p99 {timings[-1]:.1f} ms")
-    assert statistics.median(timings) < 50
+    answers = [post(client, raw, sig) for _ in range(5)]
+    assert [a.status_code for a in answers] == [200] * 5
+    assert all(a.json == answers[0].json and a.json["status"] == "PREMOD" for a in answers)

@@ -4,7 +4,6 @@ The app runs on a real HTTP server in a background thread (the live_server fixtu
 through the API. `make test` installs Chromium (make browser-deps); without it these tests are skipped.
 """
 
-import statistics
 import time
 from urllib.parse import urlsplit
 
@@ -212,26 +211,24 @@ def test_hostile_comment_fires_no_dialog_and_no_request(browser, site, comment, 
     page.context.close()
 
 
-def test_key_press_to_next_card_median(browser, site, comment, capsys):
-    """Approve 20 cards with `a`; the page measures key press to next card painted (User Timing)."""
+def test_each_key_press_shows_the_next_card_and_is_timed_in_page(browser, site, comment):
+    """Approve 20 cards with `a`: each press shows the next card and the page records its own User Timing
+    'review:key-to-next-card' (the figure and its target are bench/desk.py's: targets live in bench/)."""
     base, _, api = site
     for i in range(21):
         queue_comment(api, comment, author={"id": f"r-{i}", "name": "読者"})
     page = logged_in_page(browser, base, "hanako")
     page.wait_for_selector(".card.active")
-    wall = []
+    seen = set()
     for _ in range(20):
         before = active_id(page)
-        started = time.perf_counter()
+        seen.add(before)
         page.keyboard.press("a")
         page.wait_for_function("id => { const c = document.querySelector('.card.active');"
                                " return c && c.dataset.commentId !== id; }", arg=before)
-        wall.append((time.perf_counter() - started) * 1000)
+    assert len(seen) == 20
     page.wait_for_function("() => performance.getEntriesByName('review:key-to-next-card').length >= 20")
     in_page = page.evaluate("() => performance.getEntriesByName('review:key-to-next-card').map(e => e.duration)")
+    assert len(in_page) == 20 and all(duration >= 0 for duration in in_page)
     page.wait_for_function("() => document.querySelector('[data-count=\"open\"]').textContent === '1'")
-    with capsys.disabled():
-        print(f"\nkey press 'a' -> next card painted: median {statistics.median(in_page):.1f} ms in page "
-              f"(max {max(in_page):.1f}), {statistics.median(wall):.1f} ms as Playwright sees it, n={len(in_page)}")
-    assert statistics.median(in_page) < 100
     page.context.close()
