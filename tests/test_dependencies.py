@@ -37,6 +37,17 @@ def test_installers_are_pinned_patched_and_installed_first():
     assert "pip install --quiet -r requirements-build.txt" in makefile
 
 
+def test_the_package_builds_with_the_pinned_setuptools_and_an_spdx_license():
+    """`pip install -e .` used whatever setuptools the index served that day, and the TOML-table license is
+    refused by setuptools' builds after 2027-02-18: a fresh `make run` would fail at its last step."""
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    assert project["build-system"]["requires"] == [f"setuptools=={pins('requirements-build.txt')['setuptools']}"]
+    assert project["project"]["license"] == "MIT"
+    assert "pip install --quiet --no-deps --no-build-isolation -e ." in (ROOT / "Makefile").read_text()
+
+
 def test_image_tags_are_pinned_to_patched_releases():
     base = re.search(r"^ARG PYTHON_IMAGE=python:(\d+)\.(\d+)\.(\d+)-slim-bookworm$",
                      (ROOT / "Dockerfile").read_text(), flags=re.M)
