@@ -4,6 +4,7 @@ The gunicorn tests start the api service's command line exactly as `docker-compo
 (only the `gunicorn` executable is this virtualenv's), against the test redis-server and the tiny model.
 """
 
+import ipaddress
 import json
 import os
 import re
@@ -80,8 +81,14 @@ def test_compose_file_validates_and_describes_the_four_services(compose):
     assert any("deploy/nginx/moderation.conf.template" in str(v) for v in proxy["volumes"])
     assert proxy["environment"]["MODERATION_UPSTREAM"] == "api:8000"
     assert "ports" not in services["api"]
-    subnet = compose["networks"]["default"]["ipam"]["config"][0]["subnet"]
-    assert services["api"]["environment"]["MODERATION_TRUSTED_PROXIES"] == subnet
+    network = compose["networks"]["default"]["ipam"]["config"][0]
+    subnet, dynamic = ipaddress.ip_network(network["subnet"]), ipaddress.ip_network(network["ip_range"])
+    address = ipaddress.ip_address(proxy["networks"]["default"]["ipv4_address"])
+    # The api believes the proxy's X-Forwarded-For alone: not the subnet, whose gateway is where Docker's
+    # userland proxy (and a host-local front proxy) connect from; the address is outside Docker's dynamic range.
+    assert services["api"]["environment"]["MODERATION_TRUSTED_PROXIES"] == f"{address}/32"
+    assert address in subnet and address != next(subnet.hosts()) and address not in dynamic
+    assert dynamic.subnet_of(subnet)
     redis_service = services["redis"]
     assert redis_service["image"].startswith("redis:7")
     command = " ".join(redis_service["command"])
@@ -109,7 +116,7 @@ def test_env_example_documents_every_setting_it_names():
 
     from moderation import settings as defaults
 
-    compose_only = {"PUBLISH", "IMAGE", "ENV_FILE"}
+    compose_only = {"PUBLISH", "IMAGE", "ENV_FILE", "SUBNET", "PROXY_ADDRESS", "DYNAMIC_RANGE"}
     lines = (ROOT / ".env.example").read_text().splitlines()
     for number, line in enumerate(lines):
         match = re.match(r"^#?\s?(MODERATION_[A-Z0-9_]+)=", line)
