@@ -80,6 +80,7 @@ def worker(args):
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if not args.once:
         signal.signal(signal.SIGTERM, _stop)
+        signal.signal(signal.SIGINT, _stop)  # Ctrl-C on `make run` reaches this child too: stop as on SIGTERM
     run_worker(create_app(with_model=False), sites=args.site, once=args.once)
 
 

@@ -1,7 +1,11 @@
 """The webhook outbox against a real Redis and a real HTTP receiver on a local port."""
 
 import json
+import os
+import signal
 import socket
+import subprocess
+import sys
 import threading
 import time
 
@@ -12,6 +16,7 @@ from moderation.integrations import outbox, webhooks
 from moderation.store.review_queue import ReviewQueue
 from tests.support.app import API_KEY
 from tests.support.receiver import SECRET, Receiver, wait_for
+from tests.support.servers import PROJECT_ROOT
 from tests.support.thresholds import FLAG_ALL
 
 
@@ -246,3 +251,29 @@ def test_ssrf_guard_allows_global_addresses_in_any_form(address):
         return [(socket.AF_INET6 if ":" in address else socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, port))]
 
     assert webhooks.check_url("https://hooks.example.test/", resolve=resolve) == address
+
+
+@pytest.mark.slow
+def test_ctrl_c_stops_the_worker_quietly(redis_server, prefix, tmp_path):
+    """Ctrl-C on `make run` sends SIGINT to the whole process group, the demo's webhook worker included: it
+    stops with status 0 as on SIGTERM, no KeyboardInterrupt traceback."""
+    env = {**os.environ, "MODERATION_REDIS_URL": redis_server.url, "MODERATION_REDIS_PREFIX": prefix,
+           "MODERATION_INSTANCE_DIR": str(tmp_path), "MODERATION_API_KEYS": f"test:{API_KEY}",
+           "MODERATION_SECRET_KEY": "x" * 32}
+    worker = subprocess.Popen([sys.executable, "-m", "moderation", "worker"], cwd=PROJECT_ROOT, env=env,
+                              stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        started = time.monotonic()
+        line = b""
+        while b"nothing to deliver" not in line and time.monotonic() - started < 60:
+            line = worker.stdout.readline()  # the worker is in its loop once it has said so
+            assert line or worker.poll() is None, "the worker exited early"
+        worker.send_signal(signal.SIGINT)
+        output, _ = worker.communicate(timeout=20)
+    finally:
+        if worker.poll() is None:
+            worker.kill()
+            worker.wait()
+    assert worker.returncode == 0, output.decode(errors="replace")
+    assert b"Traceback" not in output and b"KeyboardInterrupt" not in output, output.decode(errors="replace")
+
