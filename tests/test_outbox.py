@@ -57,6 +57,27 @@ def test_signature_round_trip_and_tampering():
     assert not webhooks.verify(SECRET, body, "", now=1_700_000_010)
 
 
+HOSTILE_SIGNATURES = ["v1=é", "t=1700000005,v1=é", "t=²,v1=ab", "t=1700000005", "garbage", "=,=,", "t=,v1="]
+
+
+def test_the_readmes_verify_and_the_services_refuse_hostile_headers_without_raising():
+    """The README's receiver snippet runs as written: it accepts a real signature and answers False (never an
+    exception, i.e. the site's 500) to hostile headers; the service's own verify likewise."""
+    import re as regex
+
+    readme = (PROJECT_ROOT / "README.md").read_text()
+    snippet = next(block for block in regex.findall(r"```python\n(.*?)```", readme, regex.S) if "def verify(" in block)
+    namespace = {}
+    exec(compile(snippet, "README.md", "exec"), namespace)  # noqa: S102 (the project's own README)
+    body = b'{"type": "comment.approved"}'
+    assert namespace["verify"](SECRET, body, webhooks.sign(SECRET, body))
+    assert not namespace["verify"](SECRET, body + b" ", webhooks.sign(SECRET, body))
+    now = int(time.time())
+    for header in [*HOSTILE_SIGNATURES, f"t={now},v1=é", f"t={now}, v1=\u00e9\u00e9"]:
+        assert namespace["verify"](SECRET, body, header) is False, header
+        assert webhooks.verify(SECRET, body, header, now=1_700_000_010) is False, header
+
+
 def test_flaky_receiver_gets_each_event_exactly_once_with_valid_signature(make_app, worker, comment, rdb, prefix):
     with Receiver(["500", "close", "hang"]) as receiver:
         app = hook_app(make_app, receiver.url)
