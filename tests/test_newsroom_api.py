@@ -212,6 +212,30 @@ def test_invalid_input_is_4xx_naming_the_field_and_changes_nothing(napp, submit,
     assert ReviewQueue(rdb, "test", prefix=prefix).get(comment_id)["queue_state"] == "ready"
 
 
+def test_a_published_comment_readers_reported_is_pending_for_the_site_and_filterable_as_reported(
+        make_app, thresholds, comment, token):
+    """A reader's report ('other') sends a published comment to review: the site sees `moderation` pending (it
+    was null), and the moderation API's label filter takes `reported`, the label GET /api/v1/queue counts."""
+    app = make_app(THRESHOLDS=thresholds.flag_none, RATE_LIMITS="")
+    api, site = app.test_client(), {"Authorization": f"Bearer {API_KEY}"}
+    body = comment("記事と関係のない話ですね")
+    assert api.post("/api/v1/comments", json=body, headers=site).json["status"] == "published"
+    assert api.get(f"/api/v1/comments/{body['id']}", headers=site).json["moderation"] is None
+    reported = api.post(f"/api/v1/comments/{body['id']}/reports", json={"reason": "other", "reporter_id": "r-1"},
+                        headers=site)
+    assert reported.status_code == 202, reported.text
+    assert api.get("/api/v1/queue", headers=site).json["by_label"] == {"reported": 1}
+    seen = api.get(f"/api/v1/comments/{body['id']}", headers=site).json
+    assert seen["status"] == "published" and seen["moderation"] == {"outcome": "pending", "claimed": False}
+    answer = api.get("/api/v1/moderation/queue?label=reported", headers=bearer(token))
+    assert answer.status_code == 200, answer.text
+    assert [item["comment_id"] for item in answer.json["items"]] == [body["id"]]
+    claimed = api.get(f"/api/v1/comments/{body['id']}", headers=site).json["moderation"]
+    assert claimed == {"outcome": "pending", "claimed": True}
+    wrong = api.get("/api/v1/moderation/queue?label=nope", headers=bearer(token)).json["error"]
+    assert wrong["field"] == "label" and "one of spam," in wrong["message"] and "reported" in wrong["message"]
+
+
 def test_unknown_disabled_removed_or_expired_tokens_are_401(napp, token, accounts, rdb, prefix):
     api = napp.test_client()
     for headers in ({}, bearer(""), bearer(API_KEY), bearer(token + "x"), {"Authorization": f"Basic {token}"},

@@ -35,12 +35,13 @@ def public_view(record, *, full=False):
         body["article_id"] = record.get("article_id")
         body["received_at"] = iso(record["received_at"]) if record.get("received_at") else None
         body["moderation"] = None
-        if record.get("outcome"):
+        queued = record.get("queue_state") in ("ready", "claimed")  # a published comment readers reported, too
+        if record.get("outcome") and not queued:
             body["moderation"] = {
                 "outcome": record["outcome"], "moderator": record.get("decided_by"),
                 "decided_at": iso(record["decided_at"]), "reason": record.get("reason") or None,
             }
-        elif record.get("status") == "pending":
+        elif queued or record.get("status") == "pending":
             body["moderation"] = {"outcome": "pending", "claimed": record.get("queue_state") == "claimed"}
     return body
 

@@ -60,7 +60,8 @@ def _sites(value):
 def _query(name, allowed=None, default=""):
     value = request.args.get(name, default)
     if allowed is not None and value not in allowed:
-        raise ValidationError(f"{name} must be one of {', '.join(allowed)}", name)
+        choices = ", ".join(choice for choice in allowed if choice)
+        raise ValidationError(f"{name} must be one of {choices}" + (" (or empty: any)" if "" in allowed else ""), name)
     if len(value) > 128:
         raise ValidationError(f"{name} must be at most 128 characters", name)
     return value
@@ -94,7 +95,8 @@ def queue():
     """Lease up to n open comments of the moderator's sites (their live claims first), like the review page."""
     sites = _sites(request.args.get("site"))
     n, order = _count(), _query("order", ORDERS, "risk")
-    label, article = _query("label", ("", *FILTER_LABELS)), _query("article").strip()
+    # "reported": a published comment readers' reports sent to review (GET /api/v1/queue counts it by that label)
+    label, article = _query("label", ("", *FILTER_LABELS, "reported")), _query("article").strip()
     items, now = [], app_now_ms()
     for site in sites:
         if len(items) >= n:

@@ -393,7 +393,8 @@ MODERATOR_PATHS = {
              "schema": {"type": "string", "pattern": "^[0-9]{1,2}$"}, "description": "1-50, default 10"},
             {"name": "order", "in": "query", "required": False, "schema": {"enum": ["risk", "age"]}},
             {"name": "label", "in": "query", "required": False, "schema": {"type": "string", "maxLength": 64},
-             "description": "only comments flagged with this label or harm category"},
+             "description": "only comments flagged with this label or harm category, or `reported` (a published "
+                            "comment readers' reports sent to review)"},
             {"name": "article", "in": "query", "required": False, "schema": {"type": "string", "maxLength": 128},
              "description": "an article id prefix or part of its title"},
         ],
