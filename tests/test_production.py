@@ -128,6 +128,22 @@ def test_env_example_documents_every_setting_it_names():
         assert lines[number - 1].startswith("#"), f"{match.group(1)} has no comment above it"
 
 
+def test_env_example_s_commented_limits_are_the_defaults():
+    """Uncommenting a documented limit as written keeps the defaults (RATE_LIMITS once left out "feedback", which
+    turned the Akismet feedback limit off)."""
+    from moderation import settings as defaults
+
+    lines = (ROOT / ".env.example").read_text().splitlines()
+    checked = 0
+    for name in ("RATE_LIMITS", "CHECK_RATE_LIMITS"):
+        setting = defaults.BY_NAME[name]
+        [line] = [line for line in lines if line.startswith(f"# MODERATION_{name}=")]
+        example = setting.read(line.partition("=")[2], name)
+        assert example == setting.read(setting.default, name), name
+        checked += 1
+    assert checked == 2
+
+
 def test_dockerfile_is_multi_stage_slim_non_root_with_the_model():
     text = (ROOT / "Dockerfile").read_text()
     stages = re.split(r"^FROM ", text, flags=re.M)[1:]
