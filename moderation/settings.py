@@ -168,7 +168,7 @@ def _smtp(spec):
 def _request_rate_limit(spec):
     from moderation.store.rate_limits import parse_limits
 
-    return parse_limits({"ip": text(spec, "REQUEST_RATE_LIMIT")})
+    return parse_limits({"ip": text(spec, "REQUEST_RATE_LIMIT")}, "REQUEST_RATE_LIMIT")
 
 
 def _trusted_proxies(spec):

@@ -24,6 +24,8 @@ def test_an_unparsable_boolean_stops_start_up_naming_the_variable(make_app, monk
 
 @pytest.mark.parametrize(("name", "value"), [("LEASE_SECONDS", "five"), ("BATCH_LIMIT", "1.5"),
                                              ("RATE_LIMITS", "{not json"), ("RATE_LIMITS", '{"user": "1/1"}'),
+                                             ("RATE_LIMITS", '{"key": "lots"}'), ("RATE_LIMITS", '{"key": "5/0"}'),
+                                             ("RATE_LIMITS", '{"ip": "-1/60"}'), ("CHECK_RATE_LIMITS", '{"ip": "1/x"}'),
                                              ("QUIET_HOURS", '{"mode": "panic"}'), ("CORAL_SECRETS", "[1]"),
                                              ("THRESHOLDS", '{"spam": {"review": 0.9, "reject": 0.1}}')])
 def test_an_unusable_value_stops_start_up_naming_the_variable(make_app, monkeypatch, name, value):
@@ -52,6 +54,24 @@ def test_quiet_hours_at_the_edges_are_accepted(make_app, monkeypatch):
     monkeypatch.setenv("MODERATION_QUIET_HOURS", '{"start": "0:00", "end": "23:59", "tz": "UTC", "scale": 1}')
     quiet = make_app().extensions["moderation.models"].policy.quiet
     assert (quiet.start, quiet.end, quiet.scale) == (0, 23 * 60 + 59, 1.0)
+
+
+@pytest.mark.parametrize(("env", "says"), [
+    ({"MODERATION_RATE_LIMITS": '{"key": "lots"}'},
+     'configuration: MODERATION_RATE_LIMITS: key must be "<requests>/<seconds>"'),
+    ({"MODERATION_REDIS_URL": "http://localhost:6379/0"}, "configuration: MODERATION_REDIS_URL: unknown scheme 'http'"),
+])
+def test_the_cli_says_a_bad_setting_in_one_line_not_a_traceback(redis_server, prefix, tmp_path, env, says):
+    import subprocess
+    import sys
+
+    from tests.support.app import cli_env
+
+    environment = {**cli_env(redis_server, prefix, tmp_path), **env}
+    result = subprocess.run([sys.executable, "-m", "moderation", "queue", "stats"], env=environment, cwd="/",
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1 and result.stderr.strip().startswith(says), result.stderr
+    assert "Traceback" not in result.stderr and "int()" not in result.stderr and result.stderr.count("MODERATION_") == 1
 
 
 def test_values_are_typed_once_and_read_through_one_accessor(make_app, monkeypatch):

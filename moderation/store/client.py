@@ -31,6 +31,7 @@ from redis.retry import Retry
 from redis.sentinel import Sentinel
 
 from moderation import settings
+from moderation.settings import SettingsError
 
 log = logging.getLogger(__name__)
 
@@ -48,8 +49,9 @@ class RedisServerError(RuntimeError):
     """The embedded server could not be found or started."""
 
 
-class RedisUrlError(ValueError):
-    """A MODERATION_REDIS_URL this factory cannot build a client for."""
+class RedisUrlError(SettingsError):
+    """A MODERATION_REDIS_URL this factory cannot build a client for (a settings error: the CLI and start-up say
+    "configuration: ..." in one line, not a traceback)."""
 
 
 @functools.cache

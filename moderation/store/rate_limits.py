@@ -9,7 +9,7 @@ from flask import current_app
 from redis.exceptions import RedisError
 
 from moderation.errors import ApiError
-from moderation.settings import json_object
+from moderation.settings import SettingsError, json_object
 from moderation.store.keys import KeySpace
 
 log = logging.getLogger(__name__)
@@ -69,11 +69,16 @@ def parse_limits(spec, name="RATE_LIMITS"):
     limits = {}
     for kind, value in json_object(spec, name).items():
         if kind not in ("key", "author", "ip", "feedback"):
-            raise ValueError(f"MODERATION_{name}: unknown kind {kind!r} (key, author, ip, feedback)")
+            raise SettingsError(f"MODERATION_{name}: unknown kind {kind!r} (key, author, ip, feedback)")
         if value in (None, "", 0):
             continue
-        count, _, window = str(value).partition("/")
-        limits[kind] = (int(count), int(window or 60))
+        count, slash, window = str(value).partition("/") if not isinstance(value, bool) else ("", "", "")
+        window = window if slash else "60"
+        if not (count.isascii() and count.isdigit() and window.isascii() and window.isdigit()
+                and int(count) >= 1 and int(window) >= 1):  # "lots" said int()'s error; "5/0", "-1/60" started
+            raise SettingsError(f"MODERATION_{name}: {kind} must be \"<requests>/<seconds>\" in whole numbers of at "
+                             f"least 1, e.g. \"20/60\" (empty or 0: no limit), not {value!r}")
+        limits[kind] = (int(count), int(window))
     return limits
 
 
