@@ -119,12 +119,15 @@ def test_policy_renders_the_default_criteria_with_their_revision_date(client):
 
 def test_policy_from_the_sites_file_is_escaped(make_app, tmp_path):
     path = tmp_path / "criteria.md"
-    path.write_text(f"---\nrevised: 2027-01-15\n---\n# 基準\n\n{HOSTILE}\n\n- [x](javascript:alert(3))\n",
-                    encoding="utf-8")
+    path.write_text(f"---\nrevised: 2027-01-15\n---\n# 基準\n\n{HOSTILE}\n\n- [x](javascript:alert(3))\n"
+                    "- [y](/\\evil.example/) [z](/\t/evil.example) [ok](/transparency)\n", encoding="utf-8")
     page = make_app(POLICY_PATH=str(path)).test_client().get("/policy")
     assert "改定日: 2027-01-15" in page.text and "<h1>基準</h1>" in page.text
     assert HOSTILE not in page.text and "&lt;script&gt;" in page.text
     assert 'href="javascript' not in page.text and "<li>[x](javascript:alert(3))</li>" in page.text
+    # a browser reads "/\" as "//" and drops the tab: both would lead to another site
+    hrefs = [part.split('"')[0] for part in page.text.split('href="')[1:]]
+    assert not any("evil" in href for href in hrefs) and "[y](/\\evil.example/)" in page.text, hrefs
     no_inline_code(page.text)
 
 

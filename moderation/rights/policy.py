@@ -16,7 +16,11 @@ DEFAULT = Path(__file__).resolve().parent.parent / "policy" / "removal_criteria.
 
 
 def _link_target(url):
+    """A path on this site or an http(s) URL. Browsers read a backslash as a slash and drop tabs and newlines
+    inside a URL, so "/\\evil.example" or "/<tab>/evil.example" is "//evil.example", another site: refused."""
     url = url.strip()
+    if "\\" in url or any(ord(char) < 0x20 or char == "\x7f" for char in url):
+        return None
     if (url.startswith("/") and not url.startswith("//")) or url.lower().startswith(("https://", "http://")):
         return url
     return None
