@@ -53,7 +53,9 @@ def serve(args):
 
         start_worker(app, args.host, args.port)
     print(f"serving on http://{args.host}:{args.port}", flush=True)
-    app.run(host=args.host, port=args.port, threaded=True, use_reloader=False)
+    from moderation.ops.logs import DevRequestHandler
+
+    app.run(host=args.host, port=args.port, threaded=True, use_reloader=False, request_handler=DevRequestHandler)
 
 
 def queue_stats(args):

@@ -13,6 +13,7 @@ import signal
 import subprocess
 import threading
 import time
+import urllib.request
 import uuid
 from pathlib import Path
 
@@ -374,6 +375,30 @@ def test_metrics_are_off_without_a_token(make_app):
     client = make_app(METRICS_TOKEN=METRICS_TOKEN).test_client()
     response = client.get("/metrics", headers={"Authorization": f"Bearer {METRICS_TOKEN}"})
     assert response.status_code == 200 and b"moderation_redis_up 1.0" in response.data
+
+
+def test_the_dev_server_logs_no_query_string_and_no_colours(make_app, caplog):
+    """`make run` serves with werkzeug's server, whose own request line logged `GET /review/search?q=...` at INFO
+    in ANSI colours; with the project's handler only the app's access line (path, no query) is written."""
+    from werkzeug.serving import make_server
+
+    from moderation.ops.logs import DevRequestHandler
+
+    server = make_server("127.0.0.1", 0, make_app(), threaded=True, request_handler=DevRequestHandler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    secret = f"SECRETFRAGMENT{uuid.uuid4().hex[:6]}"
+    with caplog.at_level("INFO"):
+        thread.start()
+        try:
+            for path in (f"/review/search?q={secret}", f"/healthz?token={secret}"):
+                with urllib.request.urlopen(f"http://127.0.0.1:{server.port}{path}", timeout=10) as answer:
+                    assert answer.status in (200, 302)
+        finally:
+            server.shutdown()
+            thread.join(timeout=10)
+    access = [r for r in caplog.records if r.name == "moderation.access"]
+    assert {r.path for r in access} >= {"/healthz"}
+    assert secret not in caplog.text and "\x1b[" not in caplog.text, caplog.text
 
 
 def test_access_line_carries_request_id_and_no_text(make_app, auth, comment, caplog):

@@ -16,6 +16,7 @@ import time
 
 import orjson
 from flask import g, has_request_context, request
+from werkzeug.serving import WSGIRequestHandler
 
 from moderation import settings
 from moderation.times import iso
@@ -125,6 +126,14 @@ def write_access(fields):
             stream.flush()
         except (OSError, ValueError):  # stderr closed or gone: the request is answered all the same
             pass
+
+
+class DevRequestHandler(WSGIRequestHandler):
+    """werkzeug's development server (`make run`) without its own request line, which logged the query string
+    (a moderator's search, a token in a link) at INFO with ANSI colours; the app's access line is the one."""
+
+    def log_request(self, code="-", size="-"):
+        pass
 
 
 def configure(level="INFO"):
