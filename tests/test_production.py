@@ -129,6 +129,20 @@ def test_env_example_documents_every_setting_it_names():
         assert lines[number - 1].startswith("#"), f"{match.group(1)} has no comment above it"
 
 
+def test_the_proxy_template_s_body_limits_are_the_app_s():
+    """nginx refuses a body before the app sees it, so its limits must be the settings' (64 KiB, and the batch
+    endpoint's larger one in its own location), and its JSON 413 must name them."""
+    from moderation import settings as defaults
+
+    template = (ROOT / "deploy" / "nginx" / "moderation.conf.template").read_text()
+    server, _, batch = template.partition("location = /api/v1/comments:batch {")
+    single = defaults.BY_NAME["MAX_CONTENT_LENGTH"].default
+    larger = defaults.BY_NAME["BATCH_MAX_CONTENT_LENGTH"].default
+    assert re.findall(r"^\s*client_max_body_size (\d+)k;", server, re.M) == [str(single // 1024)]
+    assert re.findall(r"^\s*client_max_body_size (\d+)k;", batch.split("}")[0], re.M) == [str(larger // 1024)]
+    assert f"larger than {single} bytes ({larger} for comments:batch)" in template
+
+
 def test_env_example_s_commented_limits_are_the_defaults():
     """Uncommenting a documented limit as written keeps the defaults (RATE_LIMITS once left out "feedback", which
     turned the Akismet feedback limit off)."""
