@@ -65,19 +65,23 @@ def sentence_ends(codes, spaces, stops):
 
 
 @njit(cache=True, nogil=True)
-def _pass(codes, edges, needles, words, rules, spaces, stops):
+def _pass(codes, edges, needles, words, rules, spaces, stops, flagged):
     """One int64 array: sizes (classes, needle hits, word hits, sentence ends), the class counts, the distinct
-    4-grams, the needles' indices, the word hits' starts, ends and word indices, the sentence ends."""
+    4-grams, how many word hits are of a word `flagged` (by word index), the needles' indices, the word hits'
+    starts, ends and word indices, the sentence ends."""
     counts, distinct = code_stats(codes, edges)
     _ends, found = _scan(codes, needles)
     hit_ends, hit_words = _scan(codes, words)
     starts, ends, kept = _bounded(codes, hit_ends, hit_words, rules, True)
     stops_at = sentence_ends(codes, spaces, stops)
-    head = 5 + counts.size
+    head = 6 + counts.size
     out = np.empty(head + found.size + 3 * starts.size + stops_at.size, np.int64)
     out[0], out[1], out[2], out[3] = counts.size, found.size, starts.size, stops_at.size
     out[4] = distinct
-    out[5:head] = counts
+    out[5] = 0
+    for w in kept:
+        out[5] += flagged[w]
+    out[6:head] = counts
     at = head
     for part in (found.astype(np.int64), starts, ends, kept.astype(np.int64), stops_at):
         out[at:at + part.size] = part
@@ -88,13 +92,12 @@ def _pass(codes, edges, needles, words, rules, spaces, stops):
 class CodePass:
     """`scan()`'s answers, as views of its one array."""
 
-    __slots__ = ("classes", "distinct", "ends", "needles", "sentence_ends", "starts", "words")
+    __slots__ = ("classes", "distinct", "ends", "flagged", "needles", "sentence_ends", "starts", "words")
 
     def __init__(self, packed: np.ndarray):
-        n_classes, n_needles, n_words, n_stops, distinct = packed[:5].tolist()
-        at = 5 + n_classes
-        self.classes = packed[5:at]
-        self.distinct = distinct
+        n_classes, n_needles, n_words, n_stops, self.distinct, self.flagged = packed[:6].tolist()
+        at = 6 + n_classes
+        self.classes = packed[6:at]
         self.needles = packed[at:at + n_needles]
         at += n_needles
         self.starts = packed[at:at + n_words]
@@ -103,8 +106,9 @@ class CodePass:
         self.sentence_ends = packed[at + 3 * n_words:at + 3 * n_words + n_stops]
 
 
-def scan(codes: np.ndarray, edges: np.ndarray, needles, words) -> CodePass:
-    """code_stats(codes, edges), the hits of the automaton `needles` and the bounded hits of the Matcher `words`,
-    and the sentence ends, of one text's code points (uint32) in one compiled call."""
+def scan(codes: np.ndarray, edges: np.ndarray, needles, words, flagged: np.ndarray) -> CodePass:
+    """code_stats(codes, edges), the hits of the automaton `needles` and the bounded hits of the Matcher `words`
+    (with how many are of a word `flagged`, a uint8 per word index), and the sentence ends, of one text's code
+    points (uint32) in one compiled call."""
     table, rules = words.tables()
-    return CodePass(_pass(codes, edges, needles.table, table, rules, SPACES, _STOPS))
+    return CodePass(_pass(codes, edges, needles.table, table, rules, SPACES, _STOPS, flagged))

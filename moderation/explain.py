@@ -42,8 +42,10 @@ def _layout(features, enc) -> tuple:
         by_kind: dict[str, list[tuple[int, int]]] = {}
         for kind, a, b in expand_spans(enc.spans):
             by_kind.setdefault(kind, []).append((a, b))
+        codes = enc.norm.codes  # normalize's, when it worked them out for its text
         enc.layout = (chars, words, bool(word_sizes), tokens,
-                      np.frombuffer(enc.norm.text.encode("utf-32-le"), dtype=np.uint32), by_kind)
+                      codes if codes is not None else np.frombuffer(enc.norm.text.encode("utf-32-le"), dtype=np.uint32),
+                      by_kind)
     return enc.layout
 
 

@@ -323,6 +323,7 @@ class _Tables:
         self.feat_idx = np.asarray([j for f in features for j in f], dtype=np.int64)
         self.harm = np.asarray([not _HARM_WORDS.isdisjoint(c) for c in self.tuples])
         self.brand = np.asarray(["brand_mention" in c for c in self.tuples])
+        self.brand_word = self.brand[self.word_cat].astype(np.uint8)  # by word index (the CodePass counts them)
 
 
 _TABLES: list[_Tables] = []
@@ -373,8 +374,11 @@ def expand_spans(spans: list | None) -> list[tuple[str, int, int]]:
     return out
 
 
-def _brands(cats: np.ndarray, words: np.ndarray, domains: list[str], raw: np.ndarray) -> None:
-    """Brands named, and URLs to a domain that is none of theirs."""
+def _brands(cats: np.ndarray, words: np.ndarray, domains: list[str], raw: np.ndarray, listed: int) -> None:
+    """Brands named, and URLs to a domain that is none of theirs (`listed`: the word-list hits of a brand, before
+    the quoted ones were dropped: none, none named)."""
+    if not listed:
+        return
     tables = _tables()
     named = words[tables.brand[cats]] if cats.size else words
     if not named.size:
@@ -466,6 +470,10 @@ _TRIGGERS = {
     "quotation": frozenset("「『\"“"),
 }
 
+# each construction with what rules it out: Latin-only with no Latin letter, no trigger character, no needle
+_CONSTRUCTION_GUARDS = tuple((name, _GUARDS[rx], name in _LATIN_ONLY, _TRIGGERS.get(name), _GUARDS[rx].chars,
+                              _GUARDS[rx].strings) for name, rx in CONSTRUCTIONS.items())
+
 
 def signals(norm: Normalized, codes: np.ndarray, spans: list | None = None, focus: list | None = None) -> np.ndarray:
     """The FEATURE_NAMES vector of one normalised comment (`codes`: its code points as a uint32 array).
@@ -478,7 +486,7 @@ def signals(norm: Normalized, codes: np.ndarray, spans: list | None = None, focu
     raw = np.zeros(len(FEATURE_NAMES))
     chars = norm.chars
     # code points per class, distinct 4-grams, needles, word-list hits and sentence ends: one compiled call
-    hits = scan(codes, _EDGES, _NEEDLES.automaton, _WORDS)
+    hits = scan(codes, _EDGES, _NEEDLES.automaton, _WORDS, _tables().brand_word)
     classes, distinct = hits.classes, hits.distinct
     digits, latin = int(classes[_DIGIT]), int(classes[_LATIN])
     domains = _urls(t, raw, spans, codes) if ("." in chars or "/" in chars) and _URL_NEEDED.search(t) else []
@@ -487,7 +495,7 @@ def signals(norm: Normalized, codes: np.ndarray, spans: list | None = None, focu
     reported = reported_spans(t, chars, found=found)
     quoted = _merge(reported) if reported else None
     starts, _ends, cats, words = _words(t, spans, chars, found, quoted, hits)
-    _brands(cats, words, domains, raw)
+    _brands(cats, words, domains, raw, hits.flagged)
     if "line" in t or "id" in t or "@" in chars or "ライン" in t or "らいん" in t:
         raw[_IDX["line_id"]] = _count(_LINE_ID, t, "line_id", spans, chars, found)
     if digits >= 5:
@@ -514,10 +522,10 @@ def signals(norm: Normalized, codes: np.ndarray, spans: list | None = None, focu
     raw[_IDX["has_japanese"]] = float(classes[_KANA] + classes[_KANJI] > 0)
     more_starts: list[int] = []  # the constructions' hits (their starts, category-tuple ids)
     more_cats: list[int] = []
-    for name, rx in CONSTRUCTIONS.items():
-        if (not latin and name in _LATIN_ONLY) or (name in _TRIGGERS and chars.isdisjoint(_TRIGGERS[name])) or (
-                not (guard := _GUARDS[rx]).may_match(t, chars, found)):
-            continue
+    for name, guard, latin_only, trigger, needles, strings in _CONSTRUCTION_GUARDS:
+        if (latin_only and not latin) or (trigger is not None and chars.isdisjoint(trigger)) or (
+                needles is not None and needles.isdisjoint(chars) and strings.isdisjoint(found)):
+            continue  # guard.may_match(t, chars, found) spelled out: no call per construction
         found_at = [m.span() for m in guard.finditer(t)]
         if not found_at:
             continue
@@ -536,7 +544,7 @@ def signals(norm: Normalized, codes: np.ndarray, spans: list | None = None, focu
         starts = np.concatenate((starts, np.asarray(more_starts, dtype=np.int64)))
         cats = np.concatenate((cats, np.asarray(more_cats, dtype=np.int32)))
     _sentence_combos(t, starts, cats, raw, focus, hits.sentence_ends)
-    for name, value in personal_info(t, spans, chars, digits, found).items():
+    for name, value in personal_info(t, spans, chars, digits, found, codes).items():
         raw[_IDX[name]] = value
     out = np.where(_SATURATE, np.minimum(np.log1p(raw), 4.0), raw)
     return out * _SCALE

@@ -174,6 +174,12 @@ def _packed(codes, quoted, focus_start, focus_end, char_bits, word_bits, ngram_m
 
 
 @njit(cache=True, nogil=True)
+def _sublinear(tf):
+    """log(tf) + 1: exactly 1.0 for the many n-grams seen once (log(1) is 0 exactly), without calling log."""
+    return 1.0 if tf == 1 else np.log(np.float64(tf)) + 1.0
+
+
+@njit(cache=True, nogil=True)
 def _row(codes, quoted, focus_start, focus_end, char_bits, word_bits, ngram_max, idf_code, idf_values, sig,
          signal_offset, crc_table):
     """One comment: (char buckets of every n laid end to end, word buckets (unigrams then bigrams), token spans
@@ -262,7 +268,7 @@ def _row(codes, quoted, focus_start, focus_end, char_bits, word_bits, ngram_max,
     split = 0
     for j in range(idx.size):
         key = idx[j]
-        v = (np.log(np.float64(tf[j])) + 1.0) * idf_values[idf_code[key]]
+        v = _sublinear(tf[j]) * idf_values[idf_code[key]]
         if v > 0:
             indices[m] = key
             values[m] = v
@@ -286,7 +292,7 @@ def _row(codes, quoted, focus_start, focus_end, char_bits, word_bits, ngram_max,
         f_keep = np.empty(f_idx.size, np.int64)
         f = 0
         for j in range(f_idx.size):
-            v = (np.log(np.float64(f_tf[j])) + 1.0) * idf_values[idf_code[f_idx[j]]]
+            v = _sublinear(f_tf[j]) * idf_values[idf_code[f_idx[j]]]
             if v > 0:
                 f_keep[f] = f_idx[j]
                 f_val[f] = v

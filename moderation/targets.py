@@ -302,33 +302,34 @@ class _Starts:
         self.automaton = Automaton({s: len(s) for s in strings}) if strings else None  # None: may start anywhere
         self.lengths = np.asarray([len(s) for s in strings], dtype=np.int64)
 
-    def occurs(self, text: str) -> bool:
-        """rx.search(text) is not None."""
+    def occurs(self, text: str, codes: np.ndarray | None = None) -> bool:
+        """rx.search(text) is not None (`codes`: the text's code points as uint32, if known)."""
         if self.automaton is None:
             return self.search(text) is not None
-        ends, words = self.automaton.scan(text)
+        ends, words = self.automaton.scan(text, codes)
         if not ends.size:
             return False
-        match = self.match
-        return any(match(text, at) is not None for at in np.unique(ends - self.lengths[words] + 1).tolist())
+        match = self.match  # from each possible start, in order (a set of a few: np.unique cost ~5 us)
+        return any(match(text, at) is not None for at in sorted(set((ends - self.lengths[words] + 1).tolist())))
 
 
 _CONTEXT = {rx: _Starts(rx) for rx in (ORG_CTX, PERSON_CTX, TARGET_CTX, SELF_CTX)}
 
 
-def _occurs(rx: re.Pattern[str], text: str) -> bool:
-    return _CONTEXT[rx].occurs(text)
+def _occurs(rx: re.Pattern[str], text: str, codes: np.ndarray | None = None) -> bool:
+    return _CONTEXT[rx].occurs(text, codes)
 
 
 def personal_info(text: str, spans: list | None = None, chars: set | None = None, digits: int = 1,
-                  found: set | None = None) -> dict[str, float]:
+                  found: set | None = None, codes: np.ndarray | None = None) -> dict[str, float]:
     """Counts of the personal-information pieces, and `pii_exposed`: a piece with an act of exposure (晒す, 特定,
     凸, 待ち伏せ), or with a way to reach someone (行ってみよう, 電話しよう) and a private person or an identifying
     piece (address, phone, e-mail, real name), or an identifying piece next to a private person with no
     company, public office or help line in the text (those are news, not doxxing).
 
     `chars` (the set of the text's characters), `digits` (how many) and `found` (the needles of an index
-    holding PII_PATTERNS found in the text) let absent pieces be skipped."""
+    holding PII_PATTERNS found in the text) let absent pieces be skipped; `codes` (its code points as uint32) let the
+    context scans skip encoding it."""
     chars = set(text) if chars is None else chars
     counts: dict[str, int] = {}
     for kind, rx, needed in (("address", ADDRESS, digits), ("address", ADDRESS_EN, digits and " " in chars),
@@ -352,16 +353,16 @@ def personal_info(text: str, spans: list | None = None, chars: set | None = None
     if not chars.isdisjoint(_APPROACH_TRIGGER) and (guard := _GUARDS[APPROACH]).may_match(text, chars, found):
         approach = sum(1 for _ in guard.finditer(text))
     # someone singled out (asked first: its needles are rarer than an affiliation's, which matters only with it)
-    target = _GUARDS[TARGET_CTX].may_match(text, chars, found) and _occurs(TARGET_CTX, text)
+    target = _GUARDS[TARGET_CTX].may_match(text, chars, found) and _occurs(TARGET_CTX, text, codes)
     affiliated = target and not chars.isdisjoint(_AFFILIATION_TRIGGER) and any(
         (guard := _GUARDS[part]).may_match(text, chars, found) and next(guard.finditer(text), None) is not None
         for part in AFFILIATION_PARTS)
     exposed = 0.0
-    public = bool(pieces) and _occurs(ORG_CTX, text)
-    if affiliated and not _occurs(SELF_CTX, text):
+    public = bool(pieces) and _occurs(ORG_CTX, text, codes)
+    if affiliated and not _occurs(SELF_CTX, text, codes):
         exposed = 1.0  # a targeted private person's class, school or job: where to find them
     if pieces and not exposed:
-        person = _occurs(PERSON_CTX, text) or target
+        person = _occurs(PERSON_CTX, text, codes) or target
         identifying = any(counts.get(k) for k in _IDENTIFYING)
         whereabouts = bool(counts.get("whereabouts"))  # 自宅は, 住んでる: somebody's
         routine = bool(counts.get("schedule"))  # a private person's daily routine says where to find them

@@ -168,6 +168,8 @@ class Normalized:
             return (0, 0)
         start = max(0, min(start, len(starts) - 1))
         end = max(start + 1, min(end, len(ends)))
+        if type(ends) is range:  # no rewrite moved a character: ends rise by one, the last is the largest
+            return (starts[start], ends[end - 1])
         return (int(starts[start]), int(max(ends[start:end])))
 
 
@@ -650,9 +652,10 @@ def normalize(text: str) -> Normalized:
     found = _obfuscation_needles(out)
     # the rewrites whose listed needles occur (every alternative without a mask contains one), as bits
     maybe = _EVERY_REWRITE if has_mask else _listed_in(chars_now, found)
-    for i, (canonical, _needles, pattern) in enumerate(_OBFUSCATIONS):
-        if not maybe >> i & 1:
-            continue  # no match possible: no listed needle and no mask
+    i = -1
+    while rest := maybe >> i + 1:  # the next rewrite whose bit is set (no match possible: no needle, no mask)
+        i += (rest & -rest).bit_length()
+        canonical, _needles, pattern = _OBFUSCATIONS[i]
         if not (guard := _OBFUSCATION_INDEX[pattern]).may_match(out, chars_now, found):
             continue  # nor without what every match contains (moderation/needles.py)
         spans = _edits(out, guard, canonical)
@@ -835,8 +838,10 @@ def _starts_in(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     if last[0] is not text:
         codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         every = _every_start(codes, _CLASS, _OBFUSCATION_INDEX.automaton.table)
-        a, b, c = (4 + int(every[0]), 4 + int(every[0]) + int(every[1]),
-                   4 + int(every[0]) + int(every[1]) + int(every[2]))
+        runs, ja, latin, _needles = every[:4].tolist()
+        a = 4 + runs
+        b = a + ja
+        c = b + latin
         last = _LAST_STARTS = (text, (every[4:a], every[a:b], every[b:c]), codes, every[c:])
     return last[1]
 

@@ -232,7 +232,8 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         norms = [normalize(text) for text in texts]
         if not norms:
             return [], np.zeros((0, 0 if heads is None else heads.coef_.shape[1]))
-        codes = [np.frombuffer(norm.text.encode("utf-32-le"), dtype=np.uint32) for norm in norms]
+        codes = [norm.codes if norm.codes is not None else np.frombuffer(norm.text.encode("utf-32-le"), dtype=np.uint32)
+                 for norm in norms]
         span_lists = [[] if spans else None for _ in norms]
         focuses = [[] if self.focus_sentence else None for _ in norms]
         sigs = np.stack([signals(*args) for args in zip(norms, codes, span_lists, focuses, strict=True)])

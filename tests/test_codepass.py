@@ -32,15 +32,17 @@ def sample():
     return mix + texts(300, seed=31) + [t for _p, t in adversarial_inputs(600)][::9] + ["", ".", "a.", "。。!", "a. b"]
 
 
-def separate(codes: np.ndarray) -> codepass.CodePass:
-    """What signals asked of the code points before: four calls (the reference)."""
+def separate(codes: np.ndarray, every_brand: bool = False) -> codepass.CodePass:
+    """What signals asked of the code points before: four calls (the reference); `every_brand`: count a brand hit
+    always, so _brands looks at the hits as it did before the count let it skip them."""
     t = codes.tobytes().decode("utf-32-le")
     counts, distinct = code_stats(codes, features._EDGES)
     values = features._NEEDLES.automaton.values
     found = [values.index(v) for v in features._NEEDLES.found(t, codes)]
     starts, ends, words = features._WORDS.find_arrays(t, codes)
     stops = [m.end() for m in features._SENTENCE_END.finditer(t)]
-    head = [counts.size, len(found), starts.size, len(stops), distinct, *counts.tolist()]
+    flagged = 1 if every_brand else int(features._tables().brand_word[words].sum())
+    head = [counts.size, len(found), starts.size, len(stops), distinct, flagged, *counts.tolist()]
     packed = np.asarray(head + sorted(found) + starts.tolist() + ends.tolist() + words.tolist() + stops, np.int64)
     return codepass.CodePass(packed)
 
@@ -51,11 +53,12 @@ def codes_of(t: str) -> np.ndarray:
 
 def assert_same_pass(t: str):
     codes = codes_of(t)
-    got = codepass.scan(codes, features._EDGES, features._NEEDLES.automaton, features._WORDS)
+    got = codepass.scan(codes, features._EDGES, features._NEEDLES.automaton, features._WORDS,
+                        features._tables().brand_word)
     want = separate(codes)
     for name in ("classes", "starts", "ends", "words", "sentence_ends"):
         assert getattr(got, name).tolist() == getattr(want, name).tolist(), (name, t)
-    assert got.distinct == want.distinct, t
+    assert (got.distinct, got.flagged) == (want.distinct, want.flagged), t
     assert sorted(set(got.needles.tolist())) == want.needles.tolist(), t  # found() is a set
 
 
@@ -102,7 +105,7 @@ def test_scores_and_explanations_are_those_of_the_separate_calls(shipped, monkey
     again through the calls they replaced: equal, not close."""
     sample_texts = sample()
     fused = [shipped.score(t, explain_all=True) for t in sample_texts]
-    monkeypatch.setattr(features, "scan", lambda codes, edges, needles, words: separate(codes))
+    monkeypatch.setattr(features, "scan", lambda codes, edges, needles, words, flagged: separate(codes, True))
     monkeypatch.setattr(text, "_obfuscation_needles", text._OBFUSCATION_INDEX.found)
     monkeypatch.setattr(vectorizer, "normalize", lambda t: _without_codes(normalize(t)))
     for t, got in zip(sample_texts, fused, strict=True):
@@ -114,3 +117,34 @@ def _without_codes(norm):
     import dataclasses
 
     return dataclasses.replace(norm, codes=None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.sampled_from([-0.0, 0.0, 1.0])),
+                min_size=8, max_size=8))
+def test_combine_clamps_as_the_call_per_head_did(probs):
+    """combine() clamps only when a probability is out of [0, 1] (never, for a sigmoid): the same floats, -0.0
+    and NaN kept where they were."""
+    from moderation.scoring.scorer import CATEGORIES, combine
+
+    clamped = [min(max(p, 0.0), 1.0) for p in probs]
+    scores, categories = combine(np.asarray(probs))
+    want_categories = dict(zip(CATEGORIES, clamped[1:], strict=True))
+    want = {"spam": clamped[0], "abuse": max(want_categories.values())}
+    assert repr((scores, categories)) == repr((want, want_categories))  # repr: -0.0 and NaN compared too
+
+
+def test_spans_of_an_unmoved_text_are_those_of_its_offset_lists():
+    """Normalized.span over the identity mapping (ranges) answers as over the same offsets as lists."""
+    import dataclasses
+
+    for t in ["", "a", "今日は晴れ", "abc def"] + [c[0] for c in news_comments(random.Random(5), 30)]:
+        norm = normalize(t)
+        if type(norm.ends) is not range or len(t) > 150:
+            continue
+        listed = dataclasses.replace(norm, mapping=(list(norm.starts), list(norm.ends)), steps=())
+        n = len(norm.text)
+        for a in range(-2, n + 3):
+            for b in range(a - 1, n + 4):
+                got, want = norm.span(a, b), listed.span(a, b)
+                assert got == want and type(got[0]) is type(want[0]) is int, (t, a, b)

@@ -76,9 +76,11 @@ def combine(head_probs) -> tuple[dict[str, float], dict[str, float]]:
 
 def _combined(head_probs: list[float]) -> tuple[dict[str, float], dict[str, float]]:
     """combine() of one row of probabilities already read as Python floats (a batch reads all its rows at once)."""
-    probs = [min(max(p, 0.0), 1.0) for p in head_probs]
+    probs = head_probs
+    if not (min(probs) >= 0.0 and max(probs) <= 1.0):  # a sigmoid's never are: no call per head then
+        probs = [min(max(p, 0.0), 1.0) for p in probs]
     categories = dict(zip(CATEGORIES, probs[1:], strict=True))
-    return {"spam": probs[0], "abuse": max(categories.values())}, categories
+    return {"spam": probs[0], "abuse": max(probs[1:])}, categories
 
 
 def _sha256(data: bytes) -> str:
