@@ -148,3 +148,17 @@ def test_spans_of_an_unmoved_text_are_those_of_its_offset_lists():
             for b in range(a - 1, n + 4):
                 got, want = norm.span(a, b), listed.span(a, b)
                 assert got == want and type(got[0]) is type(want[0]) is int, (t, a, b)
+
+
+def test_the_tf_weight_of_an_ngram_seen_once_is_the_logs():
+    """featurise's sublinear TF skips the log for tf 1: the same float as log(tf) + 1 compiled, for every tf."""
+    from numba import njit
+
+    from moderation.kernels import _sublinear
+
+    @njit
+    def with_log(tf):
+        return np.log(np.float64(tf)) + 1.0
+
+    for tf in [*range(1, 3000), 2 ** 31, 2 ** 40]:
+        assert _sublinear(tf) == with_log(tf) and repr(_sublinear(tf)) == repr(with_log(tf)), tf
