@@ -249,6 +249,8 @@ CONSTRUCTIONS = {
 _PLACE_TRIGGER = frozenset("校学園社院店場所支営塾室スコファ居")
 _WHERE_TRIGGER = frozenset("勤職バ実自最通下帰住")
 _NAME_TRIGGER = frozenset("名")
+# every piece personal_info looks for needs a digit or one of these (a new piece adds what it needs here)
+_PIECE_TRIGGER = frozenset("部@毎") | _PLACE_TRIGGER | _WHERE_TRIGGER | _NAME_TRIGGER
 _EXPOSE_TRIGGER = frozenset("晒特凸住身個待dhlg")
 _APPROACH_TRIGGER = frozenset("見会行待捕電連通送かバチ突調ま貼職学保家教狙出暴卒")
 _AFFILIATION_TRIGGER = frozenset("年立院行庫社場店局校園学所部勤働家顔名")
@@ -332,20 +334,21 @@ def personal_info(text: str, spans: list | None = None, chars: set | None = None
     context scans skip encoding it."""
     chars = set(text) if chars is None else chars
     counts: dict[str, int] = {}
-    for kind, rx, needed in (("address", ADDRESS, digits), ("address", ADDRESS_EN, digits and " " in chars),
-                             ("room", ROOM, digits or "部" in chars),
-                             ("postal", POSTAL, digits), ("phone", PHONE, digits >= 9),
-                             ("email", EMAIL, "@" in chars and EMAIL_NEEDED.search(text)),
-                             ("place", PLACE, not chars.isdisjoint(_PLACE_TRIGGER)),
-                             ("whereabouts", WHEREABOUTS, not chars.isdisjoint(_WHERE_TRIGGER)),
-                             ("name", NAME_REVEAL, not chars.isdisjoint(_NAME_TRIGGER)),
-                             ("schedule", SCHEDULE, "毎" in chars), ("plate", PLATE, digits >= 5)):
-        if not needed or not (guard := _GUARDS[rx]).may_match(text, chars, found):
-            continue
-        for m in guard.finditer(text):
-            counts[kind] = counts.get(kind, 0) + 1
-            if spans is not None:
-                spans.append(("personal_info", m.start(), m.end()))
+    if digits or not chars.isdisjoint(_PIECE_TRIGGER):  # else no piece's test below can pass: none tried
+        for kind, rx, needed in (("address", ADDRESS, digits), ("address", ADDRESS_EN, digits and " " in chars),
+                                 ("room", ROOM, digits or "部" in chars),
+                                 ("postal", POSTAL, digits), ("phone", PHONE, digits >= 9),
+                                 ("email", EMAIL, "@" in chars and EMAIL_NEEDED.search(text)),
+                                 ("place", PLACE, not chars.isdisjoint(_PLACE_TRIGGER)),
+                                 ("whereabouts", WHEREABOUTS, not chars.isdisjoint(_WHERE_TRIGGER)),
+                                 ("name", NAME_REVEAL, not chars.isdisjoint(_NAME_TRIGGER)),
+                                 ("schedule", SCHEDULE, "毎" in chars), ("plate", PLATE, digits >= 5)):
+            if not needed or not (guard := _GUARDS[rx]).may_match(text, chars, found):
+                continue
+            for m in guard.finditer(text):
+                counts[kind] = counts.get(kind, 0) + 1
+                if spans is not None:
+                    spans.append(("personal_info", m.start(), m.end()))
     pieces = sum(counts.values())
     expose = approach = 0
     if not chars.isdisjoint(_EXPOSE_TRIGGER) and (guard := _GUARDS[EXPOSE]).may_match(text, chars, found):

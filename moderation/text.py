@@ -608,10 +608,10 @@ def normalize(text: str) -> Normalized:
                 cache.clear()
             new = present  # this text's known characters were forgotten too
         _learn(new)
-    invisible = sum(text.count(c) for c in present & _INVISIBLE_SEEN) if _INVISIBLE_SEEN else 0
+    invisible = sum(text.count(c) for c in seen) if (seen := present & _INVISIBLE_SEEN) else 0
     if invisible and text.endswith("\ufeff"):  # YouTube exports end comments with a BOM: not a trick
         invisible -= len(text) - len(text.rstrip("\ufeff"))
-    lookalike = sum(text.count(c) for c in present & _LOOKALIKE_SEEN) if _LOOKALIKE_SEEN else 0
+    lookalike = sum(text.count(c) for c in seen) if (seen := present & _LOOKALIKE_SEEN) else 0
     several = present & _NOT_ONE
     long = _map_long(text, present, several) if len(text) >= _LONG_SET else None
     if long is not None:
@@ -633,10 +633,11 @@ def normalize(text: str) -> Normalized:
     spaced = 0
     steps = []  # each rewrite's segments (Normalized works the offsets out from them when they are read)
     if not chars_now.isdisjoint(_SEPARATORS):  # the spacing patterns need a separator
-        if not chars_now.isdisjoint(_SEP_JA_CHARS):  # and a Japanese one a separator other than , and 、
+        # and a Japanese one a separator other than , and 、 (no _edit call where no match can start)
+        if not chars_now.isdisjoint(_SEP_JA_CHARS) and _starts_in(out)[1].size:
             out, n = _step(steps, *_edit(out, _SPACED_JA_STARTS, _drop_separators))
             spaced += n
-        if not chars_now.isdisjoint(_LATIN_LETTERS):  # and letters
+        if not chars_now.isdisjoint(_LATIN_LETTERS) and _starts_in(out)[2].size:  # and letters
             out, n = _step(steps, *_edit(out, _SPACED_LATIN_STARTS, _keep_alnum))
             spaced += n
         if spaced:  # joining spaced letters drops separators only
@@ -646,7 +647,8 @@ def normalize(text: str) -> Normalized:
         spans = _edits(out, _SPACES, " ")
         steps.append(_replaced(out, spans, " "))
         out = _join(out, spans, " ")
-    out, _ = _step(steps, *_edit(out, _RUNS, _squash))  # _RUN tried where three equal characters start
+    if _starts_in(out)[0].size:  # _RUN tried where three equal characters start (none: nothing to try)
+        out, _ = _step(steps, *_edit(out, _RUNS, _squash))
     masked = 0
     has_mask = not chars_now.isdisjoint(_MASKS)
     found = _obfuscation_needles(out)
