@@ -52,22 +52,14 @@ def test_embedded_server_is_a_maintained_valkey():
 def test_a_server_with_a_password_serves_the_service(make_app, tmp_path, comment, auth):
     """README: `redis://[:pass@]host:6379/0`. The server requires the password (requirepass); the service sends the
     one in the URL (percent-encoded); with a wrong one a comment is answered 503, not 500."""
-    from redis.backoff import NoBackoff
-    from redis.retry import Retry
-
+    from tests.support.app import held_round_trip, refused_without_password
     from tests.support.thresholds import FLAG_ALL
 
     server = RedisProcess(tmp_path / "locked", password="p@ss:w/rd 1").start()
     try:
-        with pytest.raises(redis.AuthenticationError):  # no retries: it is refused, not flaky
-            redis.Redis(port=server.port, retry=Retry(NoBackoff(), 0)).set("x", "1")
-        assert "%40" in server.url
+        assert refused_without_password(server.port) and "%40" in server.url
         client = make_app(server.url, THRESHOLDS=FLAG_ALL).test_client()
-        body = comment()
-        answer = client.post("/api/v1/comments", json=body, headers=auth)
-        assert (answer.status_code, answer.json["decision"]) == (200, "review"), answer.text
-        stored = client.get(f"/api/v1/comments/{body['id']}", headers=auth)
-        assert (stored.status_code, stored.json["status"]) == (200, "pending"), stored.text
+        held_round_trip(client, comment())
         assert client.get("/readyz").status_code == 200
 
         wrong = make_app(server.url.replace("%40", "%41"), THRESHOLDS=FLAG_ALL).test_client()

@@ -377,24 +377,15 @@ def test_sentinel_with_passwords_serves_the_service(tmp_path, make_app, comment)
     """README: `redis+sentinel://:pass@s1,s2,s3/<master>/<db>?sentinel_password=...`: sentinels that require their
     own password and data nodes that require another; the service asks the sentinels for the master and stores
     and reads comments there. Without sentinel_password it cannot find the master (503, not 500)."""
-    from redis.backoff import NoBackoff
-    from redis.retry import Retry
-
-    from tests.support.app import API_KEY
+    from tests.support.app import API_KEY, held_round_trip, refused_without_password
     from tests.support.thresholds import FLAG_ALL
 
     sentinels = SentinelSet(tmp_path / "sentinel", password="data pass@1", sentinel_password="sentinel:pass/2").start()
     auth = {"Authorization": f"Bearer {API_KEY}"}
     try:
-        for node in (sentinels.sentinels[0], sentinels.master):
-            with pytest.raises(redis.AuthenticationError):
-                redis.Redis(port=node.port, retry=Retry(NoBackoff(), 0)).ping()
+        assert refused_without_password(sentinels.sentinels[0].port) and refused_without_password(sentinels.master.port)
         client = make_app(sentinels.url, THRESHOLDS=FLAG_ALL).test_client()
-        body = comment()
-        answer = client.post("/api/v1/comments", json=body, headers=auth)
-        assert (answer.status_code, answer.json["decision"]) == (200, "review"), answer.text
-        stored = client.get(f"/api/v1/comments/{body['id']}", headers=auth)
-        assert (stored.status_code, stored.json["status"]) == (200, "pending"), stored.text
+        held_round_trip(client, comment())
         ready = client.get("/readyz")
         assert ready.status_code == 200 and ready.json["redis_node"] == sentinels.master.address, ready.json
 

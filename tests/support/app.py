@@ -4,6 +4,10 @@ import json
 import os
 from pathlib import Path
 
+import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 
 API_KEY = "test-key-0123456789"
@@ -33,3 +37,22 @@ def cli_env(redis_server, prefix, tmp_path, **extra):
     return {**os.environ, "PYTHONPATH": str(ROOT), "MODERATION_REDIS_URL": redis_server.url,
             "MODERATION_REDIS_PREFIX": prefix, "MODERATION_INSTANCE_DIR": str(tmp_path),
             "MODERATION_API_KEYS": f"test:{API_KEY}", **{f"MODERATION_{k}": v for k, v in extra.items()}}
+
+
+def held_round_trip(client, body):
+    """POST a comment that the FLAG_ALL thresholds hold, then GET it: the service wrote and read it through its
+    Redis URL (the password tests)."""
+    auth = {"Authorization": f"Bearer {API_KEY}"}
+    answer = client.post("/api/v1/comments", json=body, headers=auth)
+    assert (answer.status_code, answer.json["decision"]) == (200, "review"), answer.text
+    stored = client.get(f"/api/v1/comments/{body['id']}", headers=auth)
+    assert (stored.status_code, stored.json["status"]) == (200, "pending"), stored.text
+
+
+def refused_without_password(port):
+    """The server at `port` refuses a client that sends no password (one try: refused, not flaky)."""
+    try:
+        redis.Redis(port=port, retry=Retry(NoBackoff(), 0)).ping()
+    except redis.AuthenticationError:
+        return True
+    return False
