@@ -115,6 +115,16 @@ def test_html_to_text():
     assert html_to_text("<style>p{}</style>x") == "x"
 
 
+def test_html_to_text_reads_markup_as_a_browser_shows_it():
+    reply = '<p>返信<span class="mention" data-id="1">@田中</span>さん</p><ul><li>一</li><li>二</li></ul>'
+    assert html_to_text(reply) == "返信@田中さん\n一\n二"
+    assert html_to_text('<a title="x>y" href=\'/a?b=1&amp;c=2\'>link</a> 1 &lt; 2 > 0 a < b') == "link 1 < 2 > 0 a < b"
+    assert html_to_text("a &amp;lt; b") == "a &lt; b"  # entities decoded once: what the reader sees
+    assert html_to_text("x<!-- hidden -->y<!DOCTYPE html><?xml x?></>z") == "xyz"
+    assert html_to_text("<SCRIPT type='x'>var a = '</p>';</SCRIPT>after<template><b>t</b></template>") == "after"
+    assert html_to_text("visible <a href='x") == "visible"  # a tag cut off by the end hides the rest, as in a browser
+
+
 def test_the_same_signed_request_gets_the_same_answer_every_time(coral_app, thresholds):
     """Coral retries within its 200 ms timeout; each answer is the same (the latency figure is bench/latency.py's:
     performance targets live in bench/)."""

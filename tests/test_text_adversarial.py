@@ -3,14 +3,17 @@ own characters, separators and literals (bench/adversarial.py) score within 3x o
 comment, measured as a ratio in the same run (so a loaded machine slows both sides alike), in this thread's CPU
 time with the collector paused, in a fresh interpreter (tests/support/adversarial_worst.py says why)."""
 
+import gc
 import json
 import subprocess
 import sys
+import time
 
 import pytest
 
 from bench.adversarial import LIMIT, adversarial_inputs
 from moderation import PROJECT_ROOT
+from moderation.integrations.coral import html_to_text
 
 
 def test_inputs_are_generated_for_every_pattern():
@@ -25,3 +28,36 @@ def test_no_generated_input_costs_more_than_three_ordinary_comments(tmp_path):
     assert out.returncode == 0, out.stderr[-2000:]
     ratio, name, head = json.loads(out.stdout.strip().splitlines()[-1])
     assert ratio <= LIMIT, f"worst {ratio:.2f}x ordinary: {name} on {head!r}..."
+
+
+# Coral's HTML bodies: each construct the tag stripper reads, unclosed and repeated (the standard library's
+# HTMLParser took 75 s on 60,000 characters of "<a ", a rescan per "<"), plus mixed-case and quoted variants.
+HTML_UNITS = ("<", "<a ", "<a", "</", "</a", "</a ", "<!--", "<!-", "<!", "<?", "<!DOCTYPE ", '<a x="', "<a x='",
+              '<a x="y" ', "<a x=", "<p>", "<br/>", "</p>", "<script>", "<SCRIPT x='", "</script", "<style>a", "&",
+              "&#", "&#x", "&amp", "&amp;", "&lt;", "a<b", "<-->", "-->", "<a\t=", "<a b='c>")
+ORDINARY_HTML = '<p>今日の記事、<b>とても</b>参考になりました &amp; <a href="https://news.example/a?b=1&amp;c=2">写真</a>も。</p><br>'
+
+
+def _cost(function, text, budget=0.01):
+    """Thread CPU seconds per call, calls repeated until `budget` seconds so a tiny cost is not all overhead."""
+    calls, start = 0, time.thread_time()
+    while (spent := time.thread_time() - start) < budget:
+        function(text)
+        calls += 1
+    return spent / calls
+
+
+def test_html_to_text_grows_linearly_on_unclosed_markup():
+    base, big = 10_000, 40_000
+    gc.collect()
+    gc.disable()  # a collection landing on one side only is noise, not a cost of the input
+    try:
+        worst = (0.0, "")
+        for unit in (*HTML_UNITS, ORDINARY_HTML):
+            small_text, big_text = ((unit * (size // len(unit) + 1))[:size] for size in (base, big))
+            growth = min(_cost(html_to_text, big_text) / _cost(html_to_text, small_text) for _ in range(3))
+            worst = max(worst, (growth, unit))
+    finally:
+        gc.enable()
+    # 4x the characters: linear is 4x the time, a rescan per construct 16x (the old parser: 10-17x)
+    assert worst[0] <= 7, f"{worst[1]!r}: 4x the input took {worst[0]:.1f}x the time"

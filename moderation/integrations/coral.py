@@ -14,9 +14,9 @@ stored: Coral keeps its own queue.
 import hashlib
 import hmac
 import json
+import re
 import unicodedata
 from html import unescape
-from html.parser import HTMLParser
 
 from flask import Blueprint, g, jsonify, request
 
@@ -32,36 +32,65 @@ _BLOCK_TAGS = {"p", "div", "br", "li", "blockquote", "pre", "h1", "h2", "h3", "h
 _SKIP_TAGS = {"script", "style", "template"}
 
 
-class _TextExtractor(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts, self.skipping = [], 0
+_TAG_NAME = re.compile(r"[A-Za-z][^\s/>]*")
+# the rest of a tag up to its ">" or the end: possessive, and a quote opens a value only after "=", so one pass
+_TAG_REST = re.compile(r"""(?:[^>"'=]++|=\s*+(?:"[^"]*+"|'[^']*+')|[="'])*+""")
+_COMMENT_END = re.compile(r"--!?>")
+_RAW_END = {name: re.compile(rf"</{name}(?=[\s/>])", re.IGNORECASE) for name in _SKIP_TAGS}
 
-    def handle_starttag(self, tag, attrs):
-        if tag in _SKIP_TAGS:
-            self.skipping += 1
-        elif tag in _BLOCK_TAGS:
-            self.parts.append("\n")
 
-    def handle_endtag(self, tag):
-        if tag in _SKIP_TAGS:
-            self.skipping = max(self.skipping - 1, 0)
-        elif tag in _BLOCK_TAGS:
-            self.parts.append("\n")
+def _text_parts(body):
+    """The text runs and block breaks of an HTML body, in one left-to-right pass that never rescans.
 
-    def handle_data(self, data):
-        if not self.skipping:
-            self.parts.append(data)
+    Parsed as a browser tokenises: "<" opens a tag only before an ASCII letter ("</" before one), a tag or
+    comment cut off by the end of the body hides the rest, script/style/template contents are skipped.
+    """
+    parts, i, n = [], 0, len(body)
+    while i < n:
+        j = body.find("<", i)
+        if j < 0:
+            parts.append(unescape(body[i:]))
+            break
+        if j > i:
+            parts.append(unescape(body[i:j]))
+        after = body[j + 1:j + 2]
+        if body.startswith("<!--", j):
+            end = _COMMENT_END.search(body, j + 2)
+            i = end.end() if end else n
+        elif after in ("!", "?") or (after == "/" and body[j + 2:j + 3] not in ("", ">")
+                                     and not _is_letter(body[j + 2:j + 3])):
+            k = body.find(">", j + 2)  # a doctype, processing instruction or bogus comment
+            i = k + 1 if k >= 0 else n
+        elif after == "/" and body[j + 2:j + 3] == ">":
+            i = j + 3
+        elif _is_letter(after) or (after == "/" and _is_letter(body[j + 2:j + 3])):
+            closing = after == "/"
+            name = _TAG_NAME.match(body, j + 1 + closing)
+            rest = _TAG_REST.match(body, name.end()).end()
+            if rest >= n:  # a tag cut off by the end of the body
+                break
+            i = rest + 1
+            tag = name.group().lower()
+            if tag in _BLOCK_TAGS:
+                parts.append("\n")
+            elif tag in _SKIP_TAGS and not closing:
+                end = _RAW_END[tag].search(body, i)
+                i = end.start() if end else n
+        else:
+            parts.append("<")
+            i = j + 1
+    return parts
+
+
+def _is_letter(char):
+    return char.isascii() and char.isalpha()
 
 
 def html_to_text(body):
     """The readable text of an HTML comment body: tags dropped, entities decoded, blocks as line breaks."""
     if "<" not in body and "&" not in body:
         return body.strip()
-    parser = _TextExtractor()
-    parser.feed(body)
-    parser.close()
-    lines = (" ".join(line.split()) for line in unescape("".join(parser.parts)).splitlines())
+    lines = (" ".join(line.split()) for line in "".join(_text_parts(body)).splitlines())
     return "\n".join(line for line in lines if line).strip()
 
 
