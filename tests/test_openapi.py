@@ -81,7 +81,9 @@ def test_document_is_openapi_3_1_and_lists_every_site_endpoint(client):
 def test_the_webhook_events_are_documented_with_their_categories(client):
     webhooks = client.get("/api/v1/openapi.json").json["webhooks"]
     for name in ("comment.queued", "comment.rejected_automatically", "comment.approved", "comment.rejected",
-                 "comment.reopened", "article.mode_changed", "author.standing_changed"):
+                 "comment.reopened", "article.mode_changed", "author.standing_changed", "request.received",
+                 "request.poster_consulted", "request.due_soon", "request.overdue", "request.decided",
+                 "request.appealed"):
         assert name in webhooks, name
     data = webhooks["comment.queued"]["post"]["requestBody"]["content"]["application/json"]["schema"]["properties"][
         "data"]

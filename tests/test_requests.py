@@ -367,3 +367,36 @@ def test_an_id_that_is_not_a_receipt_number_is_404_not_a_500(request_id, make_ap
     response = client.post(f"/api/v1/requests/{request_id}/appeals", json={"reason": "x" * 20}, headers=auth)
     assert response.status_code in (400, 404), response.text
     assert response.get_json()["error"]["code"] in ("not_found", "invalid_field")
+
+
+def test_every_request_event_matches_its_openapi_schema(app, client, comment, clock, rdb, prefix):
+    import jsonschema_rs
+
+    from moderation.integrations.outbox import event_body
+
+    with_clock(app, clock)
+    comment_id = post_comment(client, comment, author={"id": "poster-3"})
+    request_id = file(client, request_body([comment_id])).json["id"]
+    with app.app_context():
+        process.advance("test", request_id, "investigating", "hanako")
+        process.advance("test", request_id, "poster_consulted", "hanako")
+        clock.advance(days=12.5)  # 1.5 days left of 7 + 7
+        process.check_deadlines("test")
+        clock.advance(days=2)
+        process.check_deadlines("test")
+        process.decide("test", request_id, "removed", "hanako", criterion="基準2", reason="削除しました。")
+    headers = {"Authorization": f"Bearer {API_KEY}"}
+    assert client.post(f"/api/v1/requests/{request_id}/appeals", json={"statement": "異議があります。"},
+                       headers=headers).status_code == 202
+    webhooks = client.get("/api/v1/openapi.json").json["webhooks"]
+    sent = [event_body("test", entry_id, fields) for entry_id, fields in rdb.xrange(f"{prefix}{{test}}:events")
+            if fields["type"].startswith("request.")]  # the bodies the outbox worker POSTs
+    assert [e["type"] for e in sent] == ["request.received", "request.poster_consulted", "request.due_soon",
+                                         "request.overdue", "request.decided", "request.appealed"]
+    for event in sent:
+        schema = webhooks[event["type"]]["post"]["requestBody"]["content"]["application/json"]["schema"]
+        jsonschema_rs.validator_for(schema).validate(event)
+        assert set(event["data"]) <= set(schema["properties"]["data"]["properties"]), event["type"]  # all named
+    received = sent[0]["data"]
+    assert received["due_at"] == "2026-11-09T01:00:00.000Z" and received["comment_ids"] == [comment_id]
+    assert sent[4]["data"]["requester"]["email"] == "hanako@example.jp"  # no SMTP: the site mails the requester

@@ -5,6 +5,8 @@ against it alone. integrations/outbox.py's `event_body` builds the events.
 """
 
 from moderation.labels import CATEGORIES
+from moderation.rights.intake import RIGHTS
+from moderation.rights.process import OUTCOMES
 
 PROBABILITY = {"type": "number", "minimum": 0, "maximum": 1}
 COMMENT_EVENTS = {
@@ -19,6 +21,40 @@ OTHER_EVENTS = {
                             "flagged_share when the breaker moved it)",
     "author.standing_changed": "`data`: author_id, standing, previous, until (ms), strikes, set_by",
 }
+
+DATE = {"type": "string", "format": "date-time"}
+IDS = {"type": "array", "items": {"type": "string"}}
+REQUEST_FIELDS = {  # data fields per removal-request event, beside request_id, status and by (rights/)
+    "request.received": ("a removal request arrived (`comment_ids`, `right`, `due_at`: the deadline)",
+                         {"right": {"enum": list(RIGHTS)}, "comment_ids": IDS, "due_at": DATE}),
+    "request.poster_consulted": (
+        "a moderator asks the poster (`author_ids`) for their view by `answer_by`; never names the requester",
+        {"right": {"enum": list(RIGHTS)}, "explanation": {"type": "string"}, "comment_ids": IDS,
+         "author_ids": IDS, "answer_by": DATE}),
+    "request.due_soon": ("an open request's deadline is within MODERATION_REQUEST_ALERT_DAYS (once)",
+                         {"due_at": DATE, "days_left": {"type": "number"}}),
+    "request.overdue": ("an open request passed its deadline (once)",
+                        {"due_at": DATE, "days_left": {"type": "number"}}),
+    "request.decided": (
+        "decided (`outcome`, `criterion`, `reason`, `removed_comment_ids`); with `notice: webhook` (no SMTP) "
+        "`requester` carries the name and address for the site to mail",
+        {"outcome": {"enum": list(OUTCOMES)}, "criterion": {"type": "string"}, "reason": {"type": "string"},
+         "removed_comment_ids": IDS, "notice": {"enum": ["smtp", "webhook"]},
+         "requester": {"type": "object", "required": ["name", "email"],
+                       "properties": {"name": {"type": "string"}, "email": {"type": "string"}}}}),
+    "request.appealed": ("the poster objected: the request is open again, due at `due_at`", {"due_at": DATE}),
+}
+REQUEST_EVENTS = {name: summary for name, (summary, _fields) in REQUEST_FIELDS.items()}
+
+
+def _request_data(event_type):
+    fields = REQUEST_FIELDS[event_type][1]
+    required = ["request_id", "status", "by", *(name for name in fields if name != "requester")]
+    return {"type": "object", "required": required, "properties": {
+        "request_id": {"type": "string"}, "status": {"type": "string", "description": "the request's status"},
+        "by": {"type": ["string", "null"], "description": "`requester`, `poster`, `system` or the moderator"},
+        **fields}}
+
 
 COMMENT_DATA = {
     "type": "object",
@@ -49,7 +85,12 @@ def _envelope(data, event_type):
 
 def event_schema(event_type):
     """The JSON schema of one event type's body."""
-    data = COMMENT_DATA if event_type in COMMENT_EVENTS else {"type": "object"}
+    if event_type in COMMENT_EVENTS:
+        data = COMMENT_DATA
+    elif event_type in REQUEST_FIELDS:
+        data = _request_data(event_type)
+    else:
+        data = {"type": "object"}
     return _envelope(data, event_type)
 
 
@@ -63,4 +104,5 @@ def _webhook(event_type, summary):
     }}
 
 
-WEBHOOKS = {name: _webhook(name, summary) for name, summary in {**COMMENT_EVENTS, **OTHER_EVENTS}.items()}
+WEBHOOKS = {name: _webhook(name, summary)
+            for name, summary in {**COMMENT_EVENTS, **OTHER_EVENTS, **REQUEST_EVENTS}.items()}

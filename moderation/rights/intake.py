@@ -11,6 +11,7 @@ from moderation.errors import ValidationError
 from moderation.rights.clock import DAY_MS, now_ms
 from moderation.store.removal_requests import get_requests
 from moderation.store.review_queue import get_queue
+from moderation.times import iso
 
 RIGHTS = ("reputation", "privacy", "portrait", "copyright", "other")
 RELATIONS = ("self", "representative")
@@ -115,6 +116,6 @@ def receive(site, fields, channel):
     record = {**fields, "id": new_id(now), "site": site, "status": "received", "channel": channel,
               "received_at": now, "due_at": now + int(settings.get().request_deadline_days * DAY_MS)}
     event = {"request_id": record["id"], "right": record["right"], "comment_ids": record["comments"],
-             "due_at": record["due_at"]}
+             "due_at": iso(record["due_at"])}
     get_requests(site).create(record, event)
     return get_requests(site).get(record["id"])
