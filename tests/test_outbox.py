@@ -15,7 +15,7 @@ from moderation.cli import main as cli_main
 from moderation.integrations import outbox, webhooks
 from moderation.store.review_queue import ReviewQueue
 from tests.support.app import API_KEY
-from tests.support.receiver import SECRET, Receiver, wait_for
+from tests.support.receiver import SECRET, Receiver, Trickler, wait_for
 from tests.support.servers import PROJECT_ROOT
 from tests.support.thresholds import FLAG_ALL
 
@@ -132,6 +132,35 @@ def test_hanging_receiver_never_blocks_scoring_and_event_is_kept(make_app, worke
     # Nothing dropped: failed events wait in the retry schedule, the rest are still in the stream.
     assert stats["retrying"] >= 1 and stats["delivered"] == 0
     assert rdb.xlen(f"{prefix}{{test}}:events") == 5
+
+
+@pytest.mark.parametrize("start", [0, 20, len(Trickler.ANSWER) - 64], ids=["status line", "headers", "body"])
+def test_the_webhook_timeout_bounds_the_whole_delivery_however_slowly_bytes_come(start):
+    """A socket timeout restarts with every byte: a receiver trickling its answer (here one byte every 0.1 s:
+    the answer would take 8-13 s) must still count as timed out after the delivery's timeout in total."""
+    with Trickler(start=start, gap=0.1) as receiver:
+        started = time.monotonic()
+        with pytest.raises(TimeoutError, match=r"within 0\.5 s"):
+            outbox.post_json(receiver.url, b"{}", {}, timeout=0.5, allow_private_targets=True)
+        took = time.monotonic() - started
+        trickled = (len(Trickler.ANSWER) - start) * receiver.gap
+    assert receiver.requests == 1
+    assert took < 2.0 < trickled, (took, trickled)  # the timeout's 0.5 s plus scheduling slack, not the trickle
+
+
+def test_a_trickling_receiver_holds_the_worker_for_the_timeout_per_event_only(make_app, comment, rdb, prefix):
+    with Trickler(start=0, gap=0.1) as receiver:
+        app = hook_app(make_app, receiver.url)
+        client = app.test_client()
+        for _ in range(3):
+            client.post("/api/v1/comments", json=comment(), headers={"Authorization": f"Bearer {API_KEY}"})
+        started = time.monotonic()
+        outbox.run_worker(app, once=True)
+        took = time.monotonic() - started
+    stats = outbox.stats(rdb, "test", prefix=prefix)
+    assert receiver.requests == 3 and stats["failed_attempts"] == 3 and stats["retrying"] == 3
+    assert "TimeoutError" in stats["last_error"] and stats["delivered"] == 0
+    assert took < 3 * 2.0 < 3 * len(Trickler.ANSWER) * 0.1, took  # three 0.5 s timeouts, not three trickles
 
 
 def test_event_is_dead_lettered_after_the_retry_window(make_app, comment, rdb, prefix):

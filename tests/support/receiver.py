@@ -83,3 +83,51 @@ def wait_for(condition, timeout=10.0):
             return True
         time.sleep(0.02)
     return False
+
+
+class Trickler:
+    """A receiver that reads the request, then sends its answer one byte every `gap` seconds (from `start` on:
+    the status line, a header or the body), as a slow or hostile site might; counts the requests it got."""
+
+    ANSWER = b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 64\r\n\r\n" + b"x" * 64
+
+    def __init__(self, start=0, gap=0.1):
+        self.start, self.gap, self.requests, self.stop = start, gap, 0, threading.Event()
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.listener.getsockname()[1]}/hooks/moderation"
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+
+    def _accept(self):
+        while not self.stop.is_set():
+            try:
+                sock, _ = self.listener.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._answer, args=(sock,), daemon=True).start()
+
+    def _answer(self, sock):
+        with sock:
+            try:
+                head = b""
+                while b"\r\n\r\n" not in head:
+                    head += sock.recv(65536)
+                length = int(head.lower().split(b"content-length:")[1].split(b"\r\n")[0])
+                body = head.split(b"\r\n\r\n", 1)[1]
+                while len(body) < length:
+                    body += sock.recv(65536)
+                self.requests += 1
+                sock.sendall(self.ANSWER[:self.start])
+                for byte in self.ANSWER[self.start:]:
+                    if self.stop.wait(self.gap):
+                        return
+                    sock.sendall(bytes([byte]))
+            except (OSError, IndexError, ValueError):
+                return  # the client gave up: what a deadline is for
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        self.listener.close()
