@@ -171,6 +171,12 @@ def _request_rate_limit(spec):
     return parse_limits({"ip": text(spec, "REQUEST_RATE_LIMIT")}, "REQUEST_RATE_LIMIT")
 
 
+def _transparency_rate_limit(spec):
+    from moderation.store.rate_limits import parse_limits
+
+    return parse_limits({"ip": text(spec, "TRANSPARENCY_RATE_LIMIT")})
+
+
 def _trusted_proxies(spec):
     from moderation.ops.proxies import parse_networks
 
@@ -322,6 +328,8 @@ TABLE = (
     Setting("REQUEST_SITE", text, "", "the site the public request page files under; empty: the first configured"),
     Setting("REQUEST_RATE_LIMIT", _domain(_request_rate_limit), "5/3600",
             'requests the public request page takes per client address, "count/seconds"; empty or 0: off'),
+    Setting("TRANSPARENCY_RATE_LIMIT", _domain(_transparency_rate_limit), "30/60",
+            'views of the public /transparency page per client address, "count/seconds"; empty or 0: off'),
     Setting("POLICY_PATH", text, "", "the removal criteria /policy shows (Markdown); empty: the shipped default"),
     Setting("SMTP_URL", _domain(_smtp), "",
             "mail to requesters: smtp://[user:password@]host:port[?starttls=1]; empty: request.decided carries it"),

@@ -4,7 +4,7 @@ import csv
 import io
 import json
 import random
-from collections import Counter
+from collections import Counter, defaultdict
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -172,3 +172,121 @@ def test_the_report_needs_the_sites_key_and_is_per_site(app, client, comment):
     other = client.get(f"/api/v1/transparency?from={today}&to={today}",
                        headers={"Authorization": "Bearer other-key-0123456789"}).json
     assert other["site"] == "other" and other["requests"]["received"] == 0
+
+
+def old_comments_section(entries, received):
+    """The report's comment counts as main computed them before day summaries (c78749f), the oracle here."""
+    def labels(reason):
+        try:
+            value = json.loads(reason or "[]")
+        except ValueError:
+            return []
+        return [label for label in value if isinstance(label, str)] if isinstance(value, list) else []
+
+    actions = Counter(e["action"] for e in entries)
+    by_label = defaultdict(lambda: {"held": 0, "rejected_automatically": 0})
+    for e in entries:
+        if e["action"] in ("queued", "auto_rejected"):
+            kind = "held" if e["action"] == "queued" else "rejected_automatically"
+            for label in labels(e.get("reason")):
+                by_label[label][kind] += 1
+    reasons = Counter(e.get("reason") or "none" for e in entries if e["action"] == "rejected")
+    held, auto = actions["queued"], actions["auto_rejected"]
+    return {"received": received, "allowed": None if received is None else max(received - held - auto, 0),
+            "held": held, "rejected_automatically": auto, "approved_by_people": actions["approved"],
+            "rejected_by_people": actions["rejected"], "undone": actions["undone"], "reopened": actions["reopened"],
+            "by_label": dict(sorted(by_label.items())), "rejected_by_reason": dict(sorted(reasons.items())),
+            "reader_reports": actions["reported"]}
+
+
+def write_past_audit(rdb, prefix, first, days, per_day, seed=8):
+    """Audit entries on past UTC days, as the review queue writes them (stream ids in the day's ms)."""
+    rng = random.Random(seed)
+    actions = ["queued", "auto_rejected", "approved", "rejected", "undone", "reopened", "reported", "claimed",
+               "released", "lease_expired"]
+    label_sets = ['["abuse"]', '["spam"]', '["abuse","threat"]', '["abuse","hate"]', "[]", "not json"]
+    for n in range(days):
+        start = int(midnight(first + timedelta(days=n)) * 1000)
+        for at in sorted(rng.sample(range(86_400_000), per_day)):
+            action = rng.choice(actions)
+            reason = rng.choice(label_sets) if action in ("queued", "auto_rejected") else rng.choice(
+                ["spam", "abuse", "rights_request", "", "threat"])
+            rdb.xadd(f"{prefix}{{test}}:audit", {"id": f"c-{n}-{at}", "action": action, "from": "", "to": "",
+                                                 "by": "hanako", "reason": reason, "at": start + at},
+                     id=f"{start + at}-0")
+
+
+def audit_of(rdb, prefix, first, last):
+    start, end = int(midnight(first) * 1000), int((midnight(last) + 86400) * 1000)
+    return [e for entry_id, e in rdb.xrange(f"{prefix}{{test}}:audit")
+            if start <= int(entry_id.split("-")[0]) < end]
+
+
+def entries_read(app):
+    from moderation.store.review_queue import get_queue
+
+    with app.app_context():
+        return get_queue("test").audit_entries_read
+
+
+def test_day_counts_equal_the_full_read_and_a_second_report_reads_no_kept_day(app, client, rdb, prefix):
+    first = date(2026, 1, 1)
+    write_past_audit(rdb, prefix, first, days=20, per_day=150)
+    last = first + timedelta(days=19)
+    before = entries_read(app)
+    report = get_report(client, first, last).json["comments"]
+    assert entries_read(app) - before == 20 * 150  # every day read once...
+    assert report == old_comments_section(audit_of(rdb, prefix, first, last), None)
+    assert report["held"] > 0 and report["by_label"]["abuse"]["rejected_automatically"] > 0
+    before = entries_read(app)
+    again = get_report(client, first, last).json["comments"]
+    inner = get_report(client, first + timedelta(days=4), first + timedelta(days=9)).json["comments"]
+    assert entries_read(app) - before == 0  # ...then kept: the next reports read no entry
+    assert again == report
+    assert inner == old_comments_section(audit_of(rdb, prefix, first + timedelta(days=4),
+                                                  first + timedelta(days=9)), None)
+    wider = get_report(client, first - timedelta(days=3), last).json["comments"]
+    assert wider == report  # three empty days before, read once (nothing there), then kept too
+
+
+def test_a_trimmed_audit_gives_null_counts_never_smaller_ones(app, client, rdb, prefix):
+    first = date(2026, 2, 1)
+    write_past_audit(rdb, prefix, first, days=10, per_day=100)
+    kept = get_report(client, first, first + timedelta(days=1)).json["comments"]  # days 1-2 read and kept
+    cut = int((midnight(first + timedelta(days=4)) + 43_200) * 1000)  # noon of day 5, as MAXLEN ~ would cut
+    assert rdb.xtrim(f"{prefix}{{test}}:audit", minid=f"{cut}-0") > 0
+    whole = get_report(client, first, first + timedelta(days=9))
+    assert whole.status_code == 200
+    comments = whole.json["comments"]
+    assert comments["held"] is None and comments["rejected_by_people"] is None and comments["by_label"] is None
+    assert comments["reader_reports"] is None and comments["allowed"] is None
+    assert get_report(client, first + timedelta(days=4), first + timedelta(days=9)).json["comments"]["held"] is None
+    after = get_report(client, first + timedelta(days=5), first + timedelta(days=9)).json["comments"]
+    assert after == old_comments_section(audit_of(rdb, prefix, first + timedelta(days=5),
+                                                  first + timedelta(days=9)), None)
+    assert get_report(client, first, first + timedelta(days=1)).json["comments"] == kept  # kept before the trim
+    rows = list(csv.reader(io.StringIO(get_report(client, first, first + timedelta(days=9), "text/csv").text)))
+    assert ["test", "2026-02-01", "2026-02-10", "comments.held", ""] in rows  # unknown, not 0
+    page = client.get("/transparency?site=test&from=2026-02-01&to=2026-02-10")
+    assert page.status_code == 200 and "None" not in page.text
+
+
+def test_the_public_report_is_limited_per_address(make_app):
+    client = make_app(TRANSPARENCY_RATE_LIMIT="2/60").test_client()
+    pages = [client.get("/transparency?site=test&from=2026-03-01&to=2026-03-31") for _ in range(3)]
+    assert [p.status_code for p in pages] == [200, 200, 429]
+    assert int(pages[2].headers["Retry-After"]) >= 1 and "<html" in pages[2].text
+    other = client.get("/transparency?site=test", environ_base={"REMOTE_ADDR": "192.0.2.7"})
+    assert other.status_code == 200  # another address has its own allowance
+
+
+def test_the_worker_counts_finished_days_before_anyone_asks(app, client, rdb, prefix):
+    from moderation.integrations import outbox
+
+    first = datetime.now(UTC).date() - timedelta(days=12)
+    write_past_audit(rdb, prefix, first, days=10, per_day=50)
+    outbox.run_worker(app, once=True)  # its minute round: deadlines, then the report's finished days
+    before = entries_read(app)
+    report = get_report(client, first, first + timedelta(days=9)).json["comments"]
+    assert entries_read(app) - before == 0
+    assert report == old_comments_section(audit_of(rdb, prefix, first, first + timedelta(days=9)), 0)

@@ -349,7 +349,8 @@ REQUEST_PATHS = {
                                           "approved_by_people", "rejected_by_people", "by_label",
                                           "rejected_by_reason", "reader_reports"]}}}},
                                   "text/csv": {"schema": {"type": "string"}}}},
-                      "400": _COMMON_ERRORS["400"], "401": _COMMON_ERRORS["401"], "503": _COMMON_ERRORS["503"]},
+                      "400": _COMMON_ERRORS["400"], "401": _COMMON_ERRORS["401"], "429": _COMMON_ERRORS["429"],
+                      "503": _COMMON_ERRORS["503"]},
     }},
 }
 

@@ -1,5 +1,6 @@
 """GET /api/v1/transparency: the site's transparency report as JSON, or CSV with Accept: text/csv."""
 
+import time
 from datetime import UTC, datetime
 
 from flask import Blueprint, Response, g, jsonify, request
@@ -7,6 +8,7 @@ from flask import Blueprint, Response, g, jsonify, request
 from moderation.api.api_keys import require_api_key
 from moderation.rights import transparency
 from moderation.rights.clock import now_ms
+from moderation.store.rate_limits import get_limiter
 
 bp = Blueprint("transparency_api", __name__, url_prefix="/api/v1")
 
@@ -30,5 +32,7 @@ def period():
 @bp.get("/transparency")
 @require_api_key
 def report():
-    body = transparency.report(g.site, *period())
+    first, last = period()
+    get_limiter().check(g.site, [("key", "all", 1)], now=time.time())  # the site key's limit, as other calls
+    body = transparency.report(g.site, first, last)
     return csv_response(body) if wants_csv() else jsonify(body)

@@ -315,6 +315,7 @@ def run_worker(app, *, sites=None, once=False, stop=None, poll_interval=0.5):
         if time.monotonic() >= next_deadline_check:  # removal requests' due_soon / overdue alerts become events
             next_deadline_check = time.monotonic() + DEADLINE_CHECK_SECONDS
             check_deadlines(app, [box.site for box in boxes])
+            keep_report_days(app, settings.of(app).api_keys.sites)
         for box in boxes:
             try:
                 done += box.run_once()
@@ -338,6 +339,19 @@ def check_deadlines(app, sites):
                 check_site(site)
             except RedisError as exc:
                 log.warning("outbox worker: removal request deadlines of site %s not checked: %s", site, exc)
+
+
+def keep_report_days(app, sites):
+    """Count the transparency report's finished days not kept yet (a month per site per round), so a public
+    report seldom reads the audit stream for a past day itself; a Redis error waits a round."""
+    from moderation.rights.transparency import keep_finished_days
+
+    with app.app_context():
+        for site in sites:
+            try:
+                keep_finished_days(site, int(time.time() * 1000))
+            except RedisError as exc:
+                log.warning("outbox worker: transparency days of site %s not counted: %s", site, exc)
 
 
 def init_app(app):

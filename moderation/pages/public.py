@@ -33,13 +33,13 @@ def chosen_site():
     return asked
 
 
-def _limit(site):
-    """REQUEST_RATE_LIMIT per client address, counted in Redis beside the API's limits."""
+def _limit(site, limits, kind):
+    """A per-client-address limit (REQUEST_RATE_LIMIT, TRANSPARENCY_RATE_LIMIT), counted in Redis beside the API's."""
     from moderation.store import connection
 
     redis, prefix = connection()
-    limiter = RateLimiter(redis, settings.get().request_rate_limit, prefix)
-    limiter.check(site, [("ip", f"request-form:{limit_key(request.remote_addr)}", 1)], now=time.time())
+    RateLimiter(redis, limits, prefix).check(site, [("ip", f"{kind}:{limit_key(request.remote_addr)}", 1)],
+                                            now=time.time())
 
 
 def _form_body(form):
@@ -64,7 +64,7 @@ def request_form():
         require_csrf(json_errors=False)
         values = request.form.to_dict()
         try:
-            _limit(site)
+            _limit(site, settings.get().request_rate_limit, "request-form")
             fields = intake.parse_request(site, _form_body(request.form))
             record = intake.receive(site, fields, "web")
             return redirect(url_for("public.receipt", request_id=record["id"], site=site), code=303)
@@ -110,6 +110,10 @@ def transparency_page():
         first, last = period()
     except ValidationError:
         abort(400)
+    try:  # public and unauthenticated: one address may not keep the workers reading the audit
+        _limit(site, settings.get().transparency_rate_limit, "transparency")
+    except RateLimited as error:
+        return render_template("error.html", message=i18n.translate("error.429"), code=429), 429, error.headers
     body = transparency.report(site, first, last)
     if request.args.get("format") == "csv":
         return csv_response(body)

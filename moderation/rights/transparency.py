@@ -2,8 +2,11 @@
 
 Removal requests come from the requests' audit stream (every entry carries its time, right, outcome, lateness
 and days to decision), so a past period always gives the same figures. Comments come from the review queue's
-audit stream (held, rejected automatically, decided by people, reader reports); how many comments arrived,
-and so how many were published directly, comes from the daily score histograms, kept 40 days.
+audit stream (held, rejected automatically, decided by people, reader reports), counted per UTC day: a day
+that is over is read once and its counts kept (store/transparency_days.py), so a report reads the kept days
+and the stream only for today; a day the trimmed stream (~1M entries) no longer holds whole, and that was not
+kept before, makes the comment counts null. How many comments arrived, and so how many were published
+directly, comes from the daily score histograms, kept 40 days.
 """
 
 import csv
@@ -19,9 +22,11 @@ from moderation.rights.intake import RIGHTS
 from moderation.rights.process import OUTCOMES
 from moderation.store.removal_requests import get_requests
 from moderation.store.review_queue import get_queue
+from moderation.store.transparency_days import get_transparency_days
 
 MAX_DAYS = 366
 HISTOGRAM_DAYS = 40
+SETTLED_MS = 15 * 60 * 1000  # a day is kept once it ended this long ago (the app's and Redis's clocks may differ)
 
 
 def parse_period(start, end, today):
@@ -97,16 +102,92 @@ def _labels(reason):
     return [label for label in labels if isinstance(label, str)] if isinstance(labels, list) else []
 
 
-def comments_section(entries, received):
-    """Counts over the review queue's audit entries of the period, plus the comments received (or None)."""
-    actions = Counter(e["action"] for e in entries)
-    by_label = defaultdict(lambda: {"held": 0, "rejected_automatically": 0})
-    for e in entries:
-        if e["action"] in ("queued", "auto_rejected"):
-            kind = "held" if e["action"] == "queued" else "rejected_automatically"
-            for label in _labels(e.get("reason")):
-                by_label[label][kind] += 1
-    reasons = Counter(e.get("reason") or "none" for e in entries if e["action"] == "rejected")
+class DayCounts:
+    """What the report needs of some comment audit entries: counts per action, per label held or rejected
+    automatically, and people's rejections per reason; a finished day's is kept (store/transparency_days.py)."""
+
+    def __init__(self, stored=None):
+        stored = stored or {}
+        self.actions = Counter(stored.get("actions", {}))
+        self.labels = defaultdict(lambda: [0, 0], {k: list(v) for k, v in stored.get("labels", {}).items()})
+        self.reasons = Counter(stored.get("reasons", {}))
+
+    def add(self, entry):
+        action = entry.get("action")
+        if action not in COUNTED:
+            return
+        self.actions[action] += 1
+        if action in ("queued", "auto_rejected"):
+            for label in _labels(entry.get("reason")):
+                self.labels[label][action == "auto_rejected"] += 1
+        elif action == "rejected":
+            self.reasons[entry.get("reason") or "none"] += 1
+
+    def merge(self, other):
+        self.actions.update(other.actions)
+        self.reasons.update(other.reasons)
+        for label, (held, auto) in other.labels.items():
+            self.labels[label][0] += held
+            self.labels[label][1] += auto
+        return self
+
+    def stored(self):
+        return {"actions": dict(self.actions), "labels": dict(self.labels), "reasons": dict(self.reasons)}
+
+
+COUNTED = ("queued", "auto_rejected", "approved", "rejected", "undone", "reopened", "reported")
+
+
+def _key(day):
+    return day.strftime("%Y%m%d")
+
+
+def comment_counts(site, days, now):
+    """The DayCounts of these UTC days, or None when the audit stream no longer holds all of them (trimmed
+    at ~1M entries): a count that is not known is not given, never a smaller one. A finished day is read
+    from the stream once and kept at once (a request cut off by a timeout still leaves its days counted);
+    the rest (today) are read each time."""
+    queue, kept = get_queue(site), get_transparency_days(site)
+    stored = kept.get([_key(d) for d in days])
+    total, known = DayCounts(), True
+    for day in days:
+        if _key(day) in stored:
+            total.merge(DayCounts(stored[_key(day)]))
+            continue
+        counts = DayCounts()
+        for entries in queue.audit_batches(_ms(day), _ms(day) + DAY_MS):
+            for _entry_id, fields in entries:
+                counts.add(fields)
+        if _ms(day) < queue.audit_complete_from():  # checked after the read: a trim during it moves it on
+            known = False
+            continue
+        if _ms(day) + DAY_MS <= now - SETTLED_MS:
+            kept.put({_key(day): counts.stored()})
+        total.merge(counts)
+    return total if known else None
+
+
+def keep_finished_days(site, now, days=MAX_DAYS, budget=31):
+    """Count up to `budget` finished days not kept yet, newest first, of the last `days` (the outbox worker
+    calls this every minute, so a report seldom reads the stream for a past day itself). Returns how many."""
+    last = datetime.fromtimestamp((now - SETTLED_MS) / 1000, UTC).date() - timedelta(days=1)
+    recent = [last - timedelta(days=n) for n in range(days)]
+    stored = get_transparency_days(site).get([_key(d) for d in recent])
+    complete_from = get_queue(site).audit_complete_from()  # older days are gone from the stream: nothing to keep
+    todo = [d for d in recent if _key(d) not in stored and _ms(d) >= complete_from][:budget]
+    for day in todo:
+        comment_counts(site, [day], now)
+    return len(todo)
+
+
+def comments_section(counts, received):
+    """The report's comment counts (None each when the audit no longer covers the period), plus the
+    comments received (or None)."""
+    if counts is None:
+        return {"received": received, "allowed": None, **dict.fromkeys(
+            ("held", "rejected_automatically", "approved_by_people", "rejected_by_people", "undone", "reopened",
+             "by_label", "rejected_by_reason", "reader_reports"))}
+    actions = counts.actions
     held, auto = actions["queued"], actions["auto_rejected"]
     return {
         "received": received,
@@ -117,8 +198,9 @@ def comments_section(entries, received):
         "rejected_by_people": actions["rejected"],
         "undone": actions["undone"],
         "reopened": actions["reopened"],
-        "by_label": dict(sorted(by_label.items())),
-        "rejected_by_reason": dict(sorted(reasons.items())),
+        "by_label": {label: {"held": held_n, "rejected_automatically": auto_n}
+                     for label, (held_n, auto_n) in sorted(counts.labels.items())},
+        "rejected_by_reason": dict(sorted(counts.reasons.items())),
         "reader_reports": actions["reported"],
     }
 
@@ -128,7 +210,8 @@ def report(site, first, last):
     start, end = _ms(first), _ms(last) + DAY_MS
     requests = [e for e in get_requests(site).audit_entries() if start <= e["at"] < end]
     queue = get_queue(site)
-    today = datetime.now(UTC).date()  # the histograms expire in Redis's time, whatever the app's clock says
+    now = datetime.now(UTC)  # the audit's ids and the histograms' expiry are Redis's time, not the app's clock
+    today = now.date()
     days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
     received = None
     if (today - first).days < HISTOGRAM_DAYS:
@@ -136,7 +219,7 @@ def report(site, first, last):
     return {
         "site": site, "from": first.isoformat(), "to": last.isoformat(), "timezone": "UTC",
         "requests": requests_section(requests),
-        "comments": comments_section(queue.audit_between(start, end), received),
+        "comments": comments_section(comment_counts(site, days, int(now.timestamp() * 1000)), received),
     }
 
 

@@ -16,6 +16,7 @@ Layout (prefix P, default ``mod:``; S is a site name from MODERATION_API_KEYS):
   P{S}:audit               STREAM every queue transition: who, when, from, to, reason
   P{S}:events              STREAM status changes the site hears about (queued, approved, rejected, ...)
   P{S}:hist:<YYYYMMDD>      HASH   scores of the day's comments, <label>:<percentile bucket> -> count (40 days)
+  P{S}:tr:days             HASH   YYYYMMDD -> a finished day's comment audit counts (JSON) for the transparency report
   P{S}:labels              STREAM labelled examples for retraining: moderator decisions, Akismet-style
                                   submit-spam/ham, reader reports; a `retract` entry cancels a decision.
                                   An entry carries its text's SHA-1 (`sha`); newest ~RETENTION entries kept
@@ -58,7 +59,7 @@ Layout (prefix P, default ``mod:``; S is a site name from MODERATION_API_KEYS):
 The events stream is read by the consumer group `outbox` (moderation/store/outbox.py).
 Each structure has one owner in moderation/store/: review_queue.py (records, queue, audit, events, stats,
 hist), articles.py (art, artw, articles), author_standing.py (standing, strikes),
-training_labels.py, score_history.py (reads hist and labels), outbox.py, demo_comments.py,
+training_labels.py, score_history.py (reads hist and labels), outbox.py, demo_comments.py, transparency_days.py,
 rate_limits.py, moderators.py, moderator_tokens.py, sessions.py, login_throttle.py, model_pins.py.
 
 Every key of one site carries the hash tag {S}, so the multi-key Lua scripts run on Redis Cluster too.

@@ -6,7 +6,7 @@ import time
 from typing import NamedTuple
 
 from flask import current_app
-from redis.exceptions import NoScriptError
+from redis.exceptions import NoScriptError, ResponseError
 
 from moderation.errors import AlreadyDecided, ClaimedByOther, Conflict, NotFound
 from moderation.store import RedisError
@@ -45,6 +45,8 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 
 class ReviewQueue:
     """The review queue of one site: atomic submit, claim with a lease, decide once, audit every step."""
+
+    audit_entries_read = 0  # audit entries this object read (audit_batches)
 
     def __init__(self, redis, site, *, prefix="mod:", lease_seconds=300, record_ttl_days=90, published_ttl_days=30,
                  min_replicas=0, wait_ms=1000, breaker=None, standing=None, now_ms=None):
@@ -380,13 +382,40 @@ class ReviewQueue:
 
     def audit_between(self, start_ms, end_ms, batch=5000):
         """Audit entries whose stream ids (server time, ms) fall in [start_ms, end_ms), oldest first."""
-        out, cursor = [], str(int(start_ms))
+        return [{"entry": entry_id, **fields} for entries in self.audit_batches(start_ms, end_ms, batch)
+                for entry_id, fields in entries]
+
+    def audit_batches(self, start_ms, end_ms, batch=5000):
+        """The (id, fields) audit entries of [start_ms, end_ms) in batches, oldest first, counted in
+        `audit_entries_read` (the transparency report's test checks a summarised day is not read again)."""
+        cursor = str(int(start_ms))
         while True:
             entries = self.redis.xrange(self.key("audit"), min=cursor, max=f"({int(end_ms)}", count=batch)
-            out += [{"entry": entry_id, **fields} for entry_id, fields in entries]
+            self.audit_entries_read += len(entries)
+            if entries:
+                yield entries
             if len(entries) < batch:
-                return out
+                return
             cursor = f"({entries[-1][0]}"
+
+    def audit_complete_from(self):
+        """The earliest time (ms) from which the audit stream still holds every entry it was given: 0 when it
+        never lost one, else just past what trimming (MAXLEN ~ 1M) or a deletion removed."""
+        try:
+            info = self.redis.xinfo_stream(self.key("audit"))
+        except ResponseError:  # no stream: nothing was ever written, so nothing is missing
+            return 0
+        complete = 0
+        if str(info.get("max-deleted-entry-id") or "0-0") != "0-0":  # XDEL'd: every id up to it may be gone
+            complete = _stream_ms(info["max-deleted-entry-id"]) + 1
+        if info.get("entries-added") != info.get("length"):  # trimmed at the head (or Redis < 7: not counted)
+            first = info.get("first-entry")
+            if first:  # ids before the first entry may be gone: a day is whole from a ms that starts after it
+                ms, seq = _stream_ms(first[0]), int(str(first[0]).partition("-")[2] or 0)
+                complete = max(complete, ms + (1 if seq else 0))
+            else:  # trimmed empty: everything up to the last id is gone
+                complete = max(complete, _stream_ms(info["last-generated-id"]) + 1)
+        return complete
 
     def received_on(self, days):
         """Comments received on each UTC day (YYYYMMDD), from the day's score histogram (kept 40 days)."""
@@ -521,6 +550,10 @@ class ReviewQueue:
         """The text (first 120 characters), article and author of a record, without reading the rest."""
         text, article, author = self.redis.hmget(self.record_key(comment_id), "text", "article_id", "author_id")
         return {"text": (text or "")[:120], "article_id": article or "", "author_id": author or ""}
+
+
+def _stream_ms(entry_id):
+    return int(str(entry_id).partition("-")[0])
 
 
 def get_queue(site):
