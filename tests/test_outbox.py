@@ -14,7 +14,7 @@ import pytest
 from moderation.cli import main as cli_main
 from moderation.integrations import outbox, webhooks
 from moderation.store.review_queue import ReviewQueue
-from tests.support.app import API_KEY
+from tests.support.app import API_KEY, OTHER_KEY
 from tests.support.receiver import SECRET, Receiver, Trickler, wait_for
 from tests.support.servers import PROJECT_ROOT
 from tests.support.thresholds import FLAG_ALL
@@ -161,6 +161,24 @@ def test_a_trickling_receiver_holds_the_worker_for_the_timeout_per_event_only(ma
     assert receiver.requests == 3 and stats["failed_attempts"] == 3 and stats["retrying"] == 3
     assert "TimeoutError" in stats["last_error"] and stats["delivered"] == 0
     assert took < 3 * 2.0 < 3 * len(Trickler.ANSWER) * 0.1, took  # three 0.5 s timeouts, not three trickles
+
+
+def test_a_slow_site_never_holds_another_sites_webhooks(make_app, worker, comment):
+    """Each site drains in its own thread: "other" (first in the sites' order, once drained first) trickles
+    every answer; "test"'s event still arrives while "other" is on its first deliveries, not after all ten."""
+    with Trickler(start=0, gap=0.1) as slow, Receiver() as fast:
+        app = hook_app(make_app, fast.url, WEBHOOKS={"other": {"url": slow.url, "secret": SECRET},
+                                                     "test": {"url": fast.url, "secret": SECRET}})
+        client = app.test_client()
+        for n in range(10):
+            client.post("/api/v1/comments", json=comment(author={"id": f"o-{n}"}),
+                        headers={"Authorization": f"Bearer {OTHER_KEY}"})
+        client.post("/api/v1/comments", json=comment(), headers={"Authorization": f"Bearer {API_KEY}"})
+        worker(app)
+        assert wait_for(lambda: len(fast.accepted) == 1, timeout=15)
+        waited_for = slow.requests  # deliveries "other" had started when "test"'s event arrived
+        assert wait_for(lambda: slow.requests >= 3, timeout=15)  # "other" goes on at its own pace
+    assert waited_for <= 2, waited_for  # one after the other, it would have been all 10 (0.5 s each) first
 
 
 def test_event_is_dead_lettered_after_the_retry_window(make_app, comment, rdb, prefix):

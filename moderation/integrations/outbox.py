@@ -300,8 +300,32 @@ def outboxes(app, redis=None, sites=None):
     return out
 
 
+def _one_pass(box, stop):
+    try:
+        return box.run_once()
+    except (RedisError, RedisClusterError) as exc:  # failing over: retried after a pause
+        log.warning("outbox worker: redis error for site %s: %s", box.site, exc)
+        box.resume = True
+        stop.wait(1.0)
+        return 0
+
+
+def _drain(box, stop, poll_interval):
+    """One site's deliveries, in a thread of its own: a slow or dead receiver delays only its own site's
+    events (each delivery waits up to WEBHOOK_TIMEOUT, and one site can have thousands queued)."""
+    while not stop.is_set():
+        if not _one_pass(box, stop):
+            stop.wait(poll_interval)
+
+
+def _each_minute(app, boxes):
+    check_deadlines(app, [box.site for box in boxes])  # removal requests' due_soon / overdue become events
+    keep_report_days(app, settings.of(app).api_keys.sites)
+
+
 def run_worker(app, *, sites=None, once=False, stop=None, poll_interval=0.5):
-    """Drain every configured site until `stop` is set (or one pass with `once`); Redis errors are retried."""
+    """Drain every configured site, each in its own thread, until `stop` is set (or one pass of each site in
+    turn with `once`); Redis errors are retried."""
     stop = stop or threading.Event()
     with app.app_context():
         boxes = outboxes(app, sites=sites)
@@ -309,24 +333,23 @@ def run_worker(app, *, sites=None, once=False, stop=None, poll_interval=0.5):
         log.warning("no webhooks configured (MODERATION_WEBHOOKS): the worker has nothing to deliver")
     for box in boxes:
         log.info("outbox worker: site %s -> %s", box.site, urlsplit(box.url).netloc)
-    next_deadline_check = 0.0
-    while not stop.is_set():
-        done = 0
-        if time.monotonic() >= next_deadline_check:  # removal requests' due_soon / overdue alerts become events
-            next_deadline_check = time.monotonic() + DEADLINE_CHECK_SECONDS
-            check_deadlines(app, [box.site for box in boxes])
-            keep_report_days(app, settings.of(app).api_keys.sites)
+    if once:
+        _each_minute(app, boxes)
         for box in boxes:
-            try:
-                done += box.run_once()
-            except (RedisError, RedisClusterError) as exc:  # failing over: retried after a pause
-                log.warning("outbox worker: redis error for site %s: %s", box.site, exc)
-                box.resume = True
-                stop.wait(1.0)
-        if once:
-            return
-        if not done:
-            stop.wait(poll_interval)
+            _one_pass(box, stop)
+        return
+    threads = [threading.Thread(target=_drain, args=(box, stop, poll_interval), name=f"outbox-{box.site}",
+                                daemon=True) for box in boxes]
+    for thread in threads:
+        thread.start()
+    try:
+        while not stop.is_set():
+            _each_minute(app, boxes)
+            stop.wait(DEADLINE_CHECK_SECONDS)
+    finally:  # Ctrl-C or stop: each site finishes the delivery in hand (at most WEBHOOK_TIMEOUT)
+        stop.set()
+        for thread in threads:
+            thread.join()
 
 
 def check_deadlines(app, sites):
