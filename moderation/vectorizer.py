@@ -143,6 +143,11 @@ def _blocks(flat: np.ndarray, sizes: list[int]) -> list[np.ndarray]:
 _NO_HEADS = (np.zeros((0, 0)), np.zeros(0), np.zeros((0, 2)))  # featurise without heads: the row alone
 
 
+def _codes(norm) -> np.ndarray:
+    """The normalised text's code points (normalize keeps them when it worked them out)."""
+    return norm.codes if norm.codes is not None else np.frombuffer(norm.text.encode("utf-32-le"), dtype=np.uint32)
+
+
 def _weights(heads) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """What the kernel weighs a row with: the heads' (coef_, intercept_, calibration_), or none."""
     return _NO_HEADS if heads is None else (heads.coef_, heads.intercept_, heads.calibration_)
@@ -214,7 +219,7 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         """Normalise and featurise one comment; `spans=True` also keeps what explanations need; with `heads`
         (a fitted MaskedHeads) the same kernel call also weighs the row (Encoded.probs)."""
         norm = normalize(text)
-        codes = norm.codes if norm.codes is not None else np.frombuffer(norm.text.encode("utf-32-le"), dtype=np.uint32)
+        codes = _codes(norm)
         span_list: list | None = [] if spans else None
         focus: list | None = [] if self.focus_sentence else None
         sig = signals(norm, codes, span_list, focus) * self.signal_scale
@@ -232,8 +237,7 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         norms = [normalize(text) for text in texts]
         if not norms:
             return [], np.zeros((0, 0 if heads is None else heads.coef_.shape[1]))
-        codes = [norm.codes if norm.codes is not None else np.frombuffer(norm.text.encode("utf-32-le"), dtype=np.uint32)
-                 for norm in norms]
+        codes = [_codes(norm) for norm in norms]
         span_lists = [[] if spans else None for _ in norms]
         focuses = [[] if self.focus_sentence else None for _ in norms]
         sigs = np.stack([signals(*args) for args in zip(norms, codes, span_lists, focuses, strict=True)])
