@@ -11,9 +11,9 @@ from __future__ import annotations
 import numpy as np
 
 from moderation.features import FEATURE_NAMES, SPAN_KINDS, expand_spans
-from moderation.kernels import ngram_evidence, ngram_layout
+from moderation.kernels import explain_ngrams
 
-__all__ = ["explain"]
+__all__ = ["evidence", "explain"]
 
 MAX_ITEMS = 8
 MIN_WEIGHT = 0.02  # contributions (log-odds) below this are not worth showing
@@ -22,48 +22,45 @@ MAX_WIDEN = 8      # characters a span may grow on each side to reach a word bou
 CONTEXT = frozenset({"has_japanese", "length", "latin_ratio", "digit_ratio", "sentences"})
 
 
-_NO_TOKENS = np.zeros((0, 2), dtype=np.int64)
-
-
-def _layout(features, enc) -> tuple:
-    """Where the char and the word n-grams of the comment's row occur, worked out once for every head explained:
-    per block (kernels.ngram_layout), its first entry in the row, each occurrence's entry, each entry's
-    occurrences and the occurrences per n-gram size; whether there are words, the token spans, the text's code
-    points, and the spans of what made each signal fire, by kind."""
+def _layout(enc) -> tuple[dict[str, list[tuple[int, int]]], dict[int, list[tuple[int, int, float]]]]:
+    """What the explanations of one comment share, worked out once: the spans of what made each signal fire, by
+    kind, and each explained head's n-gram evidence (filled by evidence())."""
     if enc.layout is None:
-        char_hi = 1 << features.char_bits
-        indices = enc.indices
-        chars = _block(indices, 0, char_hi, enc.char_flat, enc.char_sizes)
-        words, tokens = chars, _NO_TOKENS  # no word block: never read
-        word_sizes = enc.word_sizes
-        if word_sizes:
-            words = _block(indices, char_hi, features.signal_offset_, enc.word_flat, word_sizes)
-            tokens = enc.token_spans
         by_kind: dict[str, list[tuple[int, int]]] = {}
         for kind, a, b in expand_spans(enc.spans):
             by_kind.setdefault(kind, []).append((a, b))
-        codes = enc.norm.codes  # normalize's, when it worked them out for its text
-        enc.layout = (chars, words, bool(word_sizes), tokens,
-                      codes if codes is not None else np.frombuffer(enc.norm.text.encode("utf-32-le"), dtype=np.uint32),
-                      by_kind)
+        enc.layout = (by_kind, {})
     return enc.layout
 
 
-def _block(indices: np.ndarray, lo: int, hi: int, flat: np.ndarray, sizes: list[int]) -> tuple:
-    return (*ngram_layout(indices, lo, hi, flat), np.asarray(sizes, dtype=np.int64))
+def evidence(features, heads, enc, ks) -> None:
+    """The n-gram evidence of every head in `ks` (kernels.explain_ngrams: one compiled call for all of them, the
+    layout of the char and word blocks worked out once), kept for explain()."""
+    found = _layout(enc)[1]
+    todo = [k for k in ks if k not in found]
+    if not todo:
+        return
+    starts, ends, weights, bounds = explain_ngrams(enc.packed, len(enc.norm.text), enc.n_codes,
+                                                   features.char_ngram_max, 1 << features.char_bits,
+                                                   features.signal_offset_, heads.coef_,
+                                                   np.asarray(todo, dtype=np.int64), enc.codes, MAX_WIDEN)
+    bounds = bounds.tolist()
+    for i, k in enumerate(todo):
+        a, b = bounds[i], bounds[i + 1]
+        if a == b:
+            found[k] = []
+            continue
+        order = np.argsort(-weights[a:b])[:MAX_ITEMS]  # numpy's order among equal weights, as before
+        found[k] = list(zip(starts[a:b][order].tolist(), ends[a:b][order].tolist(), weights[a:b][order].tolist(),
+                            strict=True))
 
 
 def _ngram_items(features, heads, enc, k: int) -> list[tuple[int, int, float]]:
     """Head k's n-gram evidence in the normalised text: the runs of characters above 15% of the peak of its
     positive contribution (char block plus word block, kernels.ngram_evidence), widened to the words they cut,
     with their summed contribution, largest first."""
-    chars, words, has_words, tokens, codes, _by_kind = _layout(features, enc)
-    starts, ends, weights = ngram_evidence(len(enc.norm.text), enc.indices, enc.values, heads.coef_, k, chars, words,
-                                           tokens, has_words, codes, MAX_WIDEN)
-    if not weights.size:
-        return []
-    order = np.argsort(-weights)[:MAX_ITEMS]  # numpy's order among equal weights, as before
-    return list(zip(starts[order].tolist(), ends[order].tolist(), weights[order].tolist(), strict=True))
+    evidence(features, heads, enc, (k,))
+    return _layout(enc)[1][k]
 
 
 def explain(features, heads, enc, k: int, label: str, original: str) -> list[dict]:
@@ -74,7 +71,7 @@ def explain(features, heads, enc, k: int, label: str, original: str) -> list[dic
         s, e = norm.span(a, b)
         items.append({"label": label, "start": s, "end": e, "text": original[s:e], "weight": round(weight, 4)})
     sig_w = heads.coef_[features.signal_offset_:, k] * enc.signals
-    by_kind = enc.layout[5]
+    by_kind = _layout(enc)[0]
     for j in np.argsort(-sig_w)[:MAX_ITEMS + len(CONTEXT)]:
         c = float(sig_w[j])
         if c <= MIN_WEIGHT:

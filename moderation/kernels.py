@@ -14,8 +14,8 @@ import math
 import numpy as np
 from numba import njit
 
-__all__ = ["code_stats", "crc_table", "decide", "featurise", "featurise_many", "hit_counts", "ngram_evidence",
-           "ngram_layout", "ngram_runs", "ngram_spread", "warm"]
+__all__ = ["code_stats", "crc_table", "decide", "explain_ngrams", "featurise", "featurise_many", "hit_counts",
+           "ngram_evidence", "ngram_layout", "ngram_runs", "ngram_spread", "warm"]
 
 MUL = np.uint64(0x9E3779B97F4A7C15)  # multiply-shift hashing (Fibonacci)
 STEP = np.uint64(1_000_003)  # n-gram hash: h * STEP + next code point
@@ -646,6 +646,62 @@ def ngram_evidence(n_chars, indices, values, coef, k, chars, words, tokens, has_
     if has_words:
         pc += ngram_spread(n_chars, indices, values, coef, k, words[0], words[1], words[2], words[3], tokens, True)
     return ngram_runs(pc, codes, widen)
+
+
+@njit(cache=True, nogil=True)
+def _leading_positive(sizes):
+    """The sizes up to the first that is not positive (vectorizer._sizes: a text of 2 code points has no 3-grams)."""
+    n = 0
+    while n < sizes.size and sizes[n] > 0:
+        n += 1
+    return sizes[:n].copy()
+
+
+@njit(cache=True, nogil=True)
+def explain_ngrams(buf, n_chars, n_codes, ngram_max, char_hi, signal_offset, coef, ks, codes, widen):
+    """ngram_evidence of every head in `ks` for one comment in ONE call (a held comment paid a call per block for
+    the layout and one per head), reading the row, n-grams and token spans from featurise's packed answer `buf`:
+    the layout of each block once (ngram_layout), then each head's runs, as explain's per-head calls gave them.
+    Returns (starts, ends, weights) of every head laid end to end, and where each head's start (ks.size + 1)."""
+    n_char, n_word, n_tok, m = buf[0], buf[1], buf[2], buf[3]
+    at = HEADER
+    char_flat = buf[at:at + n_char]
+    word_flat = buf[at + n_char:at + n_char + n_word]
+    at += n_char + n_word
+    tokens = np.empty((n_tok, 2), np.int64)
+    for t in range(n_tok):
+        tokens[t, 0] = buf[at + 2 * t]
+        tokens[t, 1] = buf[at + 2 * t + 1]
+    at += 2 * n_tok
+    indices = buf[at:at + m]
+    values = buf[at + m:at + 2 * m].view(np.float64)
+    char_sizes = _leading_positive(n_codes - np.arange(ngram_max))
+    a0, entry, tf = ngram_layout(indices, 0, char_hi, char_flat)
+    chars = (a0, entry, tf, char_sizes)
+    words = chars  # no word block: never read
+    has_words = n_tok > 0
+    if has_words:
+        w0, w_entry, w_tf = ngram_layout(indices, char_hi, signal_offset, word_flat)
+        words = (w0, w_entry, w_tf, _leading_positive(np.array([n_tok, n_tok - 1])))
+    starts = []
+    ends = []
+    weights = []
+    bounds = np.zeros(ks.size + 1, np.int64)
+    for i in range(ks.size):
+        s, e, w = ngram_evidence(n_chars, indices, values, coef, ks[i], chars, words, tokens, has_words, codes,
+                                 widen)
+        starts.append(s)
+        ends.append(e)
+        weights.append(w)
+        bounds[i + 1] = bounds[i] + w.size
+    out_s = np.empty(bounds[ks.size], np.int64)
+    out_e = np.empty(bounds[ks.size], np.int64)
+    out_w = np.empty(bounds[ks.size])
+    for i in range(ks.size):
+        out_s[bounds[i]:bounds[i + 1]] = starts[i]
+        out_e[bounds[i]:bounds[i + 1]] = ends[i]
+        out_w[bounds[i]:bounds[i + 1]] = weights[i]
+    return out_s, out_e, out_w, bounds
 
 
 def warm(features, heads=None) -> None:

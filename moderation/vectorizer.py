@@ -50,13 +50,27 @@ class Encoded:
     def __init__(self, norm, buf: np.ndarray, n_codes: int, ngram_max: int, sig, spans):
         self.norm, self.signals, self.spans = norm, sig, spans
         self._buf, self._n_codes, self._ngram_max = buf, n_codes, ngram_max
-        self.layout = None  # where each n-gram occurs, worked out by the first explanation (moderation.explain)
+        self.layout = None  # what its explanations share, worked out by the first (moderation.explain)
 
     def _at(self) -> tuple[int, int, int, int, int]:
         """Where the char buckets, word buckets, token spans, indices and values start in the packed answer."""
         n_char, n_word, n_tok, m = self._buf[:kernels.HEADER].tolist()
         chars = kernels.HEADER
         return chars, chars + n_char, chars + n_char + n_word, chars + n_char + n_word + 2 * n_tok, m
+
+    @property
+    def packed(self) -> np.ndarray:
+        """The kernel's packed answer itself (kernels.explain_ngrams reads the row and n-grams from it)."""
+        return self._buf
+
+    @property
+    def n_codes(self) -> int:
+        return self._n_codes
+
+    @property
+    def codes(self) -> np.ndarray:
+        """The normalised text's code points."""
+        return _codes(self.norm)
 
     @property
     def indices(self) -> np.ndarray:

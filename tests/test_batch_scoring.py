@@ -10,7 +10,10 @@ import pytest
 
 from bench.adversarial import adversarial_inputs
 from bench.load import news_comments
+from moderation import kernels
+from moderation.explain import MAX_WIDEN
 from moderation.features import expand_spans
+from moderation.vectorizer import TextFeatures
 from tests.support.thresholds import FLAG_NONE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -124,3 +127,40 @@ def test_a_batch_explains_only_the_comments_it_does_not_allow(make_app, auth, co
     assert all(any(i["label"] == "spam" for i in r["explanation"]) for r in held)
     assert explained == [spam] * len(held)
     np.testing.assert_array_equal([r["scores"]["spam"] for r in held], round(high, 6))
+
+
+def _per_head(features, coef, enc, k):
+    """Head k's n-gram evidence as explain worked it out before kernels.explain_ngrams: a compiled call per block
+    for the layout (from Encoded's views) and one per head."""
+    char_hi = 1 << features.char_bits
+    chars = (*kernels.ngram_layout(enc.indices, 0, char_hi, enc.char_flat), np.asarray(enc.char_sizes, dtype=np.int64))
+    words, tokens = chars, np.zeros((0, 2), dtype=np.int64)
+    if enc.word_sizes:
+        words = (*kernels.ngram_layout(enc.indices, char_hi, features.signal_offset_, enc.word_flat),
+                 np.asarray(enc.word_sizes, dtype=np.int64))
+        tokens = enc.token_spans
+    codes = np.frombuffer(enc.norm.text.encode("utf-32-le"), dtype=np.uint32)
+    return kernels.ngram_evidence(len(enc.norm.text), enc.indices, enc.values, coef, k, chars, words, tokens,
+                                  bool(enc.word_sizes), codes, MAX_WIDEN)
+
+
+def test_one_call_gives_every_heads_ngram_evidence_as_a_call_per_head(shipped_scorer):
+    """kernels.explain_ngrams (reading the packed answer, every head in one call) answers what the layout and
+    evidence calls per block and per head answered, bit for bit: the shipped model, and a fitted model with
+    4-grams and random weights (other sizes, other blocks)."""
+    sample = _sample()[::4]
+    small = TextFeatures(char_bits=12, word_bits=9, char_ngram_max=4, min_df=1, quoted_apart=True,
+                         focus_sentence=True).fit(sample[:300])
+    coef = np.random.default_rng(3).standard_normal((small.signal_offset_ + 200, 4))
+    for features, weights in ((shipped_scorer.features, shipped_scorer.heads.coef_), (small, coef)):
+        ks = np.arange(weights.shape[1], dtype=np.int64)
+        for text in sample:
+            enc = features.encode(text, spans=True)
+            starts, ends, got, bounds = kernels.explain_ngrams(
+                enc.packed, len(enc.norm.text), enc.n_codes, features.char_ngram_max, 1 << features.char_bits,
+                features.signal_offset_, weights, ks, enc.codes, MAX_WIDEN)
+            for k in ks.tolist():
+                want = _per_head(features, weights, enc, k)
+                part = slice(bounds[k], bounds[k + 1])
+                assert [starts[part].tobytes(), ends[part].tobytes(), got[part].tobytes()] == [
+                    w.tobytes() for w in want], (text, k)

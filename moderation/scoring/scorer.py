@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from moderation import kernels
-from moderation.explain import explain
+from moderation.explain import evidence, explain
 from moderation.labels import CATEGORIES, LABELS
 
 __all__ = ["CATEGORIES", "HEADS", "LABELS", "ModelLoadError", "Score", "Scorer", "combine", "load_scorer",
@@ -138,8 +138,10 @@ class Scorer:
 
     def _explain(self, enc, text: str, explain_all: bool) -> list[dict]:
         explanation: list[dict] = []
-        for k in np.flatnonzero((enc.probs >= self._explain_from) | explain_all):
-            explanation.extend(explain(self.features, self.heads, enc, int(k), HEADS[int(k)], text))
+        ks = np.flatnonzero((enc.probs >= self._explain_from) | explain_all).tolist()
+        evidence(self.features, self.heads, enc, ks)  # every head's n-gram evidence in one compiled call
+        for k in ks:
+            explanation.extend(explain(self.features, self.heads, enc, k, HEADS[k], text))
         explanation.sort(key=lambda item: -abs(item["weight"]))
         return explanation
 
