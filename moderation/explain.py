@@ -72,8 +72,9 @@ def explain(features, heads, enc, k: int, label: str, original: str) -> list[dic
         items.append({"label": label, "start": s, "end": e, "text": original[s:e], "weight": round(weight, 4)})
     sig_w = heads.coef_[features.signal_offset_:, k] * enc.signals
     by_kind = _layout(enc)[0]
-    for j in np.argsort(-sig_w)[:MAX_ITEMS + len(CONTEXT)]:
-        c = float(sig_w[j])
+    weights = sig_w.tolist()  # Python floats and ints: numpy scalars cost ~0.1 us each to index with and convert
+    for j in np.argsort(-sig_w)[:MAX_ITEMS + len(CONTEXT)].tolist():
+        c = weights[j]
         if c <= MIN_WEIGHT:
             break
         name = FEATURE_NAMES[j]
