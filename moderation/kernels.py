@@ -120,25 +120,20 @@ def featurise_many(codes, code_at, quoted, quoted_at, focus, char_bits, word_bit
                    sig, signal_offset, crc_table, coef, intercept, calibration):
     """featurise of many comments in one call (a batch pays one dispatch, not one per comment): comment r is
     codes[code_at[r]:code_at[r + 1]], its reported spans quoted[quoted_at[r]:quoted_at[r + 1]] (three columns), its
-    focus sentence focus[r] and its signals sig[r]. Returns (the packed answers laid end to end, where each
-    starts (rows + 1), the probabilities (rows, k)): each answer and row of probabilities is featurise's."""
+    focus sentence focus[r] and its signals sig[r]. Returns (each comment's packed answer, the probabilities
+    (rows, k)): each answer and row of probabilities is featurise's. The answers stay apart (a list), so a batch's
+    memory is what its comments' answers take, not twice that while they are joined."""
     rows = code_at.size - 1
     k = coef.shape[1]
     parts = []
-    starts = np.empty(rows + 1, np.int64)
-    starts[0] = 0
+    probs = np.empty((rows, k))
     for r in range(rows):
         part = _packed(codes[code_at[r]:code_at[r + 1]], quoted[quoted_at[r]:quoted_at[r + 1]], focus[r, 0],
                        focus[r, 1], char_bits, word_bits, ngram_max, idf_code, idf_values, sig[r], signal_offset,
                        crc_table, coef, intercept, calibration)
+        probs[r] = part[part.size - k:].view(np.float64)
         parts.append(part)
-        starts[r + 1] = starts[r] + part.size
-    out = np.empty(starts[rows], np.int64)
-    probs = np.empty((rows, k))
-    for r in range(rows):
-        out[starts[r]:starts[r + 1]] = parts[r]
-        probs[r] = parts[r][parts[r].size - k:].view(np.float64)
-    return out, starts, probs
+    return parts, probs
 
 
 @njit(cache=True, nogil=True)

@@ -256,10 +256,9 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         focuses = [[] if self.focus_sentence else None for _ in norms]
         sigs = np.stack([signals(*args) for args in zip(norms, codes, span_lists, focuses, strict=True)])
         sigs *= self.signal_scale  # each row as encode()'s signals(...) * signal_scale
-        packed, starts, probs = self._featurise_many(norms, codes, sigs, focuses, heads)
-        starts = starts.tolist()
-        return [Encoded(norm, packed[starts[r]:starts[r + 1]], code.size, self.char_ngram_max, sigs[r], span_list)
-                for r, (norm, code, span_list) in enumerate(zip(norms, codes, span_lists, strict=True))], probs
+        packed, probs = self._featurise_many(norms, codes, sigs, focuses, heads)
+        return [Encoded(norm, buf, code.size, self.char_ngram_max, sig, span_list)
+                for norm, buf, code, sig, span_list in zip(norms, packed, codes, sigs, span_lists, strict=True)], probs
 
     def _featurise_many(self, norms, codes, sigs: np.ndarray, focuses, heads):
         """kernels.featurise_many's answer for a batch: the same arguments as _featurise gives featurise, laid end
