@@ -360,7 +360,7 @@ def check_deadlines(app, sites):
         for site in sites:
             try:
                 check_site(site)
-            except RedisError as exc:
+            except (RedisError, RedisClusterError) as exc:
                 log.warning("outbox worker: removal request deadlines of site %s not checked: %s", site, exc)
 
 
@@ -373,7 +373,7 @@ def keep_report_days(app, sites):
         for site in sites:
             try:
                 keep_finished_days(site, int(time.time() * 1000))
-            except RedisError as exc:
+            except (RedisError, RedisClusterError) as exc:
                 log.warning("outbox worker: transparency days of site %s not counted: %s", site, exc)
 
 
