@@ -135,6 +135,9 @@ def main(argv=None) -> int:
                          "English-only fits, validation, with leet spelling read as letters (branch en-s7-exp): "
                          "Stormfront 0.8825 -> 0.8788, and 0.8765 with 800 generated denied-attack rows (written "
                          "cases 0.914 -> 0.919): not adopted")
+    ap.add_argument("--negated-copies", action="store_true",
+                    help="keep the plain n-grams of what an English negation denies and add salted copies "
+                         "(TextFeatures negated_copies_en; session 8)")
     ap.add_argument("--dump", default=None, metavar="PATH",
                     help="also save the fitted pipeline there with joblib (for analysis; never an artifact)")
     args = ap.parse_args(argv)
@@ -159,7 +162,8 @@ def main(argv=None) -> int:
         train = [r for r in rows + T.synthetic_rows(data_dir) if r.split == D.TRAIN and r.lang == args.lang
                  and r.source not in args.drop_source]
         log.info("fitting on %d %s training rows", len(train), args.lang)
-        pipe = build_pipeline(C=args.C, negated_apart_en=args.negated_apart)
+        pipe = build_pipeline(C=args.C, negated_apart_en=args.negated_apart,
+                              negated_copies_en=args.negated_copies)
         pipe.fit([r.text for r in train], D.label_matrix(train), heads__sample_weight=T.sample_weights(train))
         log.info("fitted in %.0fs", time.time() - t0)
         if args.dump:

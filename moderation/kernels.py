@@ -180,16 +180,23 @@ def _row(codes, quoted, focus_start, focus_end, char_bits, word_bits, ngram_max,
     """One comment: (char buckets of every n laid end to end, word buckets (unigrams then bigrams), token spans
     (n, 2), row indices, row values). Bucket b's IDF is idf_values[idf_code[b]] (word buckets after the char
     buckets). `quoted`: (start, end) spans of reported words (salted apart), or (start, end, negated) rows where 1
-    marks what a negation denies (salted apart from both); the focus
+    marks what a negation denies (salted apart from both) and 2 what it denies to hash twice (plain, and a copy salted
+    apart after all plain n-grams); the focus
     sentence [focus_start, focus_end) (start -1: none) adds its own L2-normalised char n-grams to the char block.
     The row: char block, word block (each sublinear TF x IDF, L2-normalised), then the non-zero signals."""
     n_codes = codes.size
     salt = np.zeros(n_codes, np.uint64)
+    copy = np.zeros(n_codes, np.bool_)  # also hashed again, salted NEGATED, after the plain n-grams
+    n_copy = 0
     if quoted.shape[0]:
         depth = np.zeros(n_codes + 1, np.int64)
         denied = np.zeros(n_codes + 1, np.int64)
+        copied = np.zeros(n_codes + 1, np.int64)
         for s in range(quoted.shape[0]):
-            if quoted.shape[1] > 2 and quoted[s, 2] != 0:
+            if quoted.shape[1] > 2 and quoted[s, 2] == 2:
+                copied[quoted[s, 0]] += 1
+                copied[quoted[s, 1]] -= 1
+            elif quoted.shape[1] > 2 and quoted[s, 2] != 0:
                 denied[quoted[s, 0]] += 1
                 denied[quoted[s, 1]] -= 1
             else:
@@ -197,19 +204,29 @@ def _row(codes, quoted, focus_start, focus_end, char_bits, word_bits, ngram_max,
                 depth[quoted[s, 1]] -= 1
         inside = 0
         negated = 0
+        copying = 0
         for i in range(n_codes):
             inside += depth[i]
             negated += denied[i]
+            copying += copied[i]
             if inside > 0:
                 salt[i] = QUOTED
             elif negated > 0:
                 salt[i] = NEGATED
+            elif copying > 0:
+                copy[i] = True
+                n_copy += 1
     char_size = 1 << char_bits
     # character n-grams, n = 1..ngram_max, each n's buckets after the previous n's
     total = 0
+    extra = 0
     for n in range(1, ngram_max + 1):
         total += max(n_codes - n + 1, 0)
-    chars = np.empty(total, np.int64)
+        if n_copy:
+            for i in range(n_codes - n + 1):
+                if copy[i]:
+                    extra += 1
+    chars = np.empty(total + extra, np.int64)
     shift = np.uint64(64 - char_bits)
     at = 0
     for n in range(1, ngram_max + 1):
@@ -219,6 +236,15 @@ def _row(codes, quoted, focus_start, focus_end, char_bits, word_bits, ngram_max,
                 h = h * STEP + np.uint64(codes[k])
             chars[at] = np.int64(((h + np.uint64(n) + salt[i]) * MUL) >> shift)
             at += 1
+    if n_copy:  # the copies of what a negation denies come after every plain n-gram (explanations read those)
+        for n in range(1, ngram_max + 1):
+            for i in range(n_codes - n + 1):
+                if copy[i]:
+                    h = np.uint64(codes[i])
+                    for k in range(i + 1, i + n):
+                        h = h * STEP + np.uint64(codes[k])
+                    chars[at] = np.int64(((h + np.uint64(n) + NEGATED) * MUL) >> shift)
+                    at += 1
     # English word tokens ([a-z][a-z0-9']+, as a regex finds them left to right), crc32 of each
     tokens = np.empty((n_codes // 2 + 1, 2), np.int64)
     n_tok = 0
@@ -241,12 +267,32 @@ def _row(codes, quoted, focus_start, focus_end, char_bits, word_bits, ngram_max,
         for k in range(tokens[t, 0], tokens[t, 1]):
             crc = crc_table[(crc ^ np.int64(codes[k])) & 0xFF] ^ (crc >> 8)
         hashes[t] = np.uint64(crc ^ 0xFFFFFFFF) + salt[tokens[t, 0]]
-    words = np.empty(max(2 * n_tok - 1, 0), np.int64)
+    w_extra = 0
+    if n_copy:
+        for t in range(n_tok):
+            if copy[tokens[t, 0]]:
+                w_extra += 1
+                if t + 1 < n_tok:
+                    w_extra += 1
+            elif t + 1 < n_tok and copy[tokens[t + 1, 0]]:
+                w_extra += 1
+    words = np.empty(max(2 * n_tok - 1, 0) + w_extra, np.int64)
     wshift = np.uint64(64 - word_bits)
     for t in range(n_tok):
         words[t] = np.int64(((hashes[t] + np.uint64(1)) * MUL) >> wshift)
     for t in range(n_tok - 1):
         words[n_tok + t] = np.int64(((hashes[t] * STEP + hashes[t + 1] + np.uint64(2)) * MUL) >> wshift)
+    if w_extra:  # copies: a denied word, and a bigram with a denied word, salted NEGATED
+        at = max(2 * n_tok - 1, 0)
+        for t in range(n_tok):
+            h0 = hashes[t] + NEGATED if copy[tokens[t, 0]] else hashes[t]
+            if copy[tokens[t, 0]]:
+                words[at] = np.int64(((h0 + np.uint64(1)) * MUL) >> wshift)
+                at += 1
+            if t + 1 < n_tok and (copy[tokens[t, 0]] or copy[tokens[t + 1, 0]]):
+                h1 = hashes[t + 1] + NEGATED if copy[tokens[t + 1, 0]] else hashes[t + 1]
+                words[at] = np.int64(((h0 * STEP + h1 + np.uint64(2)) * MUL) >> wshift)
+                at += 1
     # counts per bucket: the word buckets above the char buckets, as in the row
     keys = np.empty(chars.size + words.size, np.int64)
     keys[:chars.size] = chars

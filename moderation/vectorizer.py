@@ -174,10 +174,11 @@ class TextFeatures(TransformerMixin, BaseEstimator):
     focus_sentence = False  # likewise
     quoted_apart_en = False
     negated_apart_en = False
+    negated_copies_en = False
 
     def __init__(self, char_bits: int = 18, word_bits: int = 16, char_ngram_max: int = 3, min_df: int = 2,
                  signal_scale: float = 1.0, quoted_apart: bool = False, focus_sentence: bool = False,
-                 quoted_apart_en: bool = False, negated_apart_en: bool = False):
+                 quoted_apart_en: bool = False, negated_apart_en: bool = False, negated_copies_en: bool = False):
         self.char_bits = char_bits
         self.word_bits = word_bits
         self.char_ngram_max = char_ngram_max
@@ -187,14 +188,16 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         self.focus_sentence = focus_sentence
         self.quoted_apart_en = quoted_apart_en
         self.negated_apart_en = negated_apart_en
+        self.negated_copies_en = negated_copies_en
 
     def _quoted(self, text: str, chars) -> np.ndarray:
         """(start, end) of the parts of the normalised text (`chars`: its set) in someone else's reported words."""
         if not self.quoted_apart:
             return _NOWHERE
         spans = reported_spans(text, chars, english=self.quoted_apart_en)
-        if self.negated_apart_en and (denied := negated_spans(text, chars)):
-            rows = [(a, b, 0) for a, b in spans] + [(a, b, 1) for a, b in denied]
+        if (self.negated_apart_en or self.negated_copies_en) and (denied := negated_spans(text, chars)):
+            mark = 2 if self.negated_copies_en else 1  # 2: keep the plain n-grams and add salted copies
+            rows = [(a, b, 0) for a, b in spans] + [(a, b, mark) for a, b in denied]
             return np.asarray(rows, dtype=np.int64).reshape(-1, 3)
         if not spans:
             return _NOWHERE

@@ -100,6 +100,39 @@ def ref_word_buckets(tf, text, quoted):
     return out, spans
 
 
+def ref_copies(tf, text, codes, quoted):
+    """`negated_copies_en`: the copies, salted NEGATED, of the char n-grams that start in what a negation denies
+    (outside reported words), size by size, and of the word unigrams and bigrams with a denied word, in order."""
+    if not (tf.quoted_apart and getattr(tf, "negated_copies_en", False)) or not (
+            denied := negated_spans(text, set(text))):
+        return [], []
+    copy = _inside(text, denied)
+    if quoted is not None:
+        copy &= quoted == 0
+    chars = []
+    for n, block in enumerate(ref_char_buckets(tf, codes, None), start=1):
+        h = codes.astype(np.uint64)
+        key = h[:block.size].copy()
+        for k in range(1, n):
+            key = key * _STEP + h[k:k + block.size]
+        chars.append(_bucket(key + np.uint64(n) + _NEGATED, tf.char_bits)[copy[:block.size]])
+    spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    h = np.fromiter((zlib.crc32(text[a:b].encode()) for a, b in spans), dtype=np.uint64, count=len(spans))
+    if quoted is not None and spans:
+        h = h + quoted[[a for a, _b in spans]]
+    cp = np.asarray([bool(copy[a]) for a, _b in spans], dtype=bool)
+    salted = np.where(cp, h + _NEGATED, h)
+    uni, bi = salted + np.uint64(1), salted[:-1] * _STEP + salted[1:] + np.uint64(2)  # arrays wrap silently
+    words = []
+    for t in range(len(spans)):
+        if cp[t]:
+            words.append(uni[t])
+        if t + 1 < len(spans) and (cp[t] or cp[t + 1]):
+            words.append(bi[t])
+    word_block = _bucket(np.asarray(words, dtype=np.uint64), tf.word_bits) if words else np.empty(0, np.int64)
+    return [np.concatenate(chars)], [word_block]
+
+
 def ref_parts(tf, text):
     norm = normalize(text)
     codes = np.frombuffer(norm.text.encode("utf-32-le"), dtype=np.uint32)
@@ -112,7 +145,8 @@ def ref_parts(tf, text):
     if focus:
         a, b = focus[0]
         grams = np.concatenate([g[a:max(a, b - n + 1)] for n, g in enumerate(chars, start=1)])
-    return chars, words, token_spans, sig, grams
+    char_copies, word_copies = ref_copies(tf, norm.text, codes, quoted)
+    return chars + char_copies, words + word_copies, token_spans, sig, grams
 
 
 def ref_weighted(buckets, idf):
@@ -196,10 +230,11 @@ def ref_fit(tf, texts):
         norm = normalize(text)
         codes = np.frombuffer(norm.text.encode("utf-32-le"), dtype=np.uint32)
         quoted = ref_quoted_mask(tf, norm.text, norm.chars)
-        chars = ref_char_buckets(tf, codes, quoted)
+        char_copies, word_copies = ref_copies(tf, norm.text, codes, quoted)
+        chars = ref_char_buckets(tf, codes, quoted) + char_copies
         if chars:
             df_char[np.unique(np.concatenate(chars))] += 1
-        words, _ = ref_word_buckets(tf, norm.text, quoted)
+        words = ref_word_buckets(tf, norm.text, quoted)[0] + word_copies
         if words:
             df_word[np.unique(np.concatenate(words))] += 1
     n = len(texts)
@@ -249,8 +284,10 @@ def assert_same(tf, sample):
         part = ref_parts(tf, text)
         enc = tf.encode(text, spans=True)
         chars, words, token_spans = part[0], part[1], part[2]
-        assert [b.tolist() for b in enc.char_buckets] == [b.tolist() for b in chars], text
-        assert [b.tolist() for b in enc.word_buckets] == [b.tolist() for b in words], text
+        assert [b.tolist() for b in enc.char_buckets] == [b.tolist() for b in chars[:len(enc.char_sizes)]], text
+        assert [b.tolist() for b in enc.word_buckets] == [b.tolist() for b in words[:len(enc.word_sizes)]], text
+        assert enc.char_flat.tolist() == np.concatenate([np.zeros(0, np.int64), *chars]).tolist(), text  # + copies
+        assert enc.word_flat.tolist() == np.concatenate([np.zeros(0, np.int64), *words]).tolist(), text
         assert [tuple(s) for s in enc.token_spans.tolist()] == token_spans, text
         idx, val = ref_row(tf, part)
         assert enc.indices.tolist() == idx.tolist(), text
@@ -282,7 +319,9 @@ def test_the_shipped_models_rows_are_the_numpy_rows(shipped):
      "focus_sentence": True, "signal_scale": 0.5},
     {"char_bits": 14, "word_bits": 12, "min_df": 1, "quoted_apart": True, "quoted_apart_en": True,
      "negated_apart_en": True, "focus_sentence": True},
-], ids=["plain", "quoted-focus-4grams", "everything", "negated"])
+    {"char_bits": 14, "word_bits": 12, "char_ngram_max": 4, "min_df": 1, "quoted_apart": True, "quoted_apart_en": True,
+     "negated_copies_en": True, "focus_sentence": True},
+], ids=["plain", "quoted-focus-4grams", "everything", "negated", "negated-copies"])
 def test_fitted_idf_and_rows_are_the_numpy_ones(params):
     """fit() counts document frequencies from the kernel's buckets: the same IDF; then the same rows."""
     corpus = texts(400, seed=3)

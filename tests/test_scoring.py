@@ -412,6 +412,34 @@ def test_what_a_negation_denies_hashes_apart_only_when_asked():
         " be welcome", " here"]
 
 
+def test_negated_copies_keep_the_plain_ngrams_and_add_salted_ones_only_when_asked():
+    """`negated_copies_en`: "are not vermin" keeps every plain n-gram (so Stormfront's own negated sentences keep
+    the words' weights) and adds copies of the denied ones after them, in the row and in the IDF; explanations
+    read the plain n-grams only; without a negation, or with the option off, nothing changes."""
+    import numpy as np
+
+    from moderation.vectorizer import TextFeatures
+
+    texts = ["refugees are not vermin", "refugees are vermin", "i don't hate them", "i hate them", "hello"]
+    kw = {"char_bits": 12, "word_bits": 8, "min_df": 1, "quoted_apart": True, "quoted_apart_en": True}
+    plain = TextFeatures(**kw).fit(texts)
+    copies = TextFeatures(**kw, negated_copies_en=True).fit(texts)
+    for denied, said in ((texts[0], texts[1]), (texts[2], texts[3])):
+        p, c = plain.encode(denied, spans=True), copies.encode(denied, spans=True)
+        n_char, n_word = sum(c.char_sizes), sum(c.word_sizes)
+        assert c.char_flat[:n_char].tolist() == p.char_flat.tolist()  # the plain n-grams, in the same places
+        assert c.word_flat[:n_word].tolist() == p.word_flat.tolist()
+        assert c.char_flat.size > n_char and c.word_flat.size > n_word  # and the copies after them
+        assert set(p.indices) < set(c.indices)  # the row holds both
+        assert set(copies.encode(said).indices) == set(plain.encode(said).indices)  # no negation: unchanged
+    # " vermin" ends the text: 7 + 6 + 5 copied n-grams of sizes 1-3; words: vermin, "not vermin"
+    c = copies.encode(texts[0])
+    assert c.char_flat.size - sum(c.char_sizes) == 18 and c.word_flat.size - sum(c.word_sizes) == 2
+    assert np.all(copies.idf_char_[c.char_flat[sum(c.char_sizes):]] > 0)  # the fit counted the copies
+    off = TextFeatures(**kw, negated_copies_en=False).fit(texts)
+    assert all(set(off.encode(t).indices) == set(plain.encode(t).indices) for t in texts)
+
+
 def test_training_tweets_lose_their_retweet_quotes_but_test_tweets_do_not():
     from model.data import davidson_training_text
 
