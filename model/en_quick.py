@@ -137,7 +137,10 @@ def main(argv=None) -> int:
                          "cases 0.914 -> 0.919): not adopted")
     ap.add_argument("--negated-copies", action="store_true",
                     help="keep the plain n-grams of what an English negation denies and add salted copies "
-                         "(TextFeatures negated_copies_en; session 8)")
+                         "(TextFeatures negated_copies_en). Session 8, with s7's denied-attack rows, 600 short civil "
+                         "group lines and leet spelling (branch en-s8-final): validation passed (Stormfront 0.8825 -> "
+                         "0.8791, written cases 0.9070 -> 0.9220), but the full model lost two met HateCheck targets "
+                         "('I hate <group>' 82 -> 76%, direct threats 81 -> 80%): not adopted")
     ap.add_argument("--dump", default=None, metavar="PATH",
                     help="also save the fitted pipeline there with joblib (for analysis; never an artifact)")
     args = ap.parse_args(argv)
