@@ -182,7 +182,7 @@ def percentile(values, q):
 # -- servers -----------------------------------------------------------------------------------------------------
 
 def start_redis(folder):
-    from moderation.store.client import find_redis_server
+    from moderation.store.embedded import find_redis_server
 
     port = free_port()
     process = subprocess.Popen(

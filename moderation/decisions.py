@@ -1,7 +1,7 @@
 """A moderator's claim and decision: the one code path the review page and the moderation API both call.
 
 Exactly-once, the audit entry, the site's webhook event and the training label all come from the queue's
-DECIDE script (store/review_queue.py); this module only checks the action and reason and picks the cards.
+DECIDE script (store/review_queue/decide_lua.py); this module only checks the action and reason and picks the cards.
 """
 
 from moderation.api.api_keys import configured_sites

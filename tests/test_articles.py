@@ -8,7 +8,8 @@ import pytest
 from moderation import create_app
 from moderation.integrations import outbox
 from moderation.settings import SettingsError
-from moderation.store.articles import SLOTS, Articles, BreakerConfig
+from moderation.store.articles import Articles, BreakerConfig
+from moderation.store.breaker_lua import SLOTS
 from moderation.store.review_queue import ReviewQueue
 from tests.support.app import API_KEY, app_config
 from tests.support.flagging import ABUSIVE, CLEAN, HOLD

@@ -9,7 +9,8 @@ import redis
 
 from moderation.errors import AlreadyDecided, ClaimedByOther, Conflict, NotFound
 from moderation.store.keys import KeySpace
-from moderation.store.review_queue import ReviewQueue, risk_rank
+from moderation.store.records import risk_rank
+from moderation.store.review_queue import ReviewQueue
 
 
 def record(comment_id, risk=0.8, labels=("spam",), received_at=None, author="a1", article="art-1"):
@@ -234,10 +235,10 @@ class CountingScript:
 
 
 def test_submit_through_the_held_connection_survives_a_flushed_script_and_a_killed_connection(own_redis):
-    """The submit's direct EVALSHA (store/client.evalsha, on the process's held connection) answers as redis-py's own
-    path would: a script the server forgot is loaded again, a connection the server dropped is replaced (that call
-    through redis-py's path, the next ones direct again), the held connection is reused, not one per call, and
-    nothing is stored twice."""
+    """The submit's direct EVALSHA (store/held_connection.evalsha, on the process's held connection) answers as
+    redis-py's own path would: a script the server forgot is loaded again, a connection the server dropped is
+    replaced (that call through redis-py's path, the next ones direct again), the held connection is reused, not one
+    per call, and nothing is stored twice."""
     from moderation.store.client import make_client
 
     rdb = make_client(own_redis.url, 0.3)  # the service's client: short timeouts, bounded retries
@@ -267,7 +268,8 @@ def test_submit_through_the_held_connection_survives_a_flushed_script_and_a_kill
 def test_a_held_connection_is_the_process_and_threads_own(own_redis):
     """A forked child never uses its parent's held connection (the parent's replies would be read by either), and
     each thread holds its own: the direct path gives every one of them a connection of its own."""
-    from moderation.store.client import _held_connection, make_client
+    from moderation.store.client import make_client
+    from moderation.store.held_connection import _held_connection
 
     rdb = make_client(own_redis.url, 1.0)
     queue = ReviewQueue(rdb, "test", prefix="own:")
@@ -295,7 +297,7 @@ def test_a_held_connection_is_the_process_and_threads_own(own_redis):
 
 
 def test_batch_submit_in_one_round_trip_answers_in_order_with_an_error_in_place(own_redis):
-    """submit_many straight off a pooled connection (store/client.evalsha_many): answers in order, one item's
+    """submit_many straight off a pooled connection (store/held_connection.evalsha_many): answers in order, one item's
     error in its place without disturbing the others, and a server without the script takes the pipeline."""
     from moderation.store.client import make_client
 

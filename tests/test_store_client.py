@@ -11,7 +11,8 @@ import redis
 import yaml
 
 from moderation import PROJECT_ROOT
-from moderation.store.client import RedisUrlError, find_redis_server, parse_url
+from moderation.store.embedded import find_redis_server
+from moderation.store.redis_url import RedisUrlError, parse_url
 from tests.support.moderators import MODERATOR_PASSWORD, Moderator
 from tests.support.servers import RedisProcess
 
@@ -126,7 +127,7 @@ def test_queue_stats_names_the_server(own_redis, capsys, monkeypatch, tiny_model
 
 def test_cluster_override_validates_three_masters_three_replicas():
     """docker-compose.cluster.yml over the base file: six cluster nodes, a one-shot join, cluster URLs."""
-    from moderation.store.client import parse_url
+    from moderation.store.redis_url import parse_url
 
     env = {**os.environ, "MODERATION_ENV_FILE": ".env.example"}
     result = subprocess.run([shutil.which("docker-compose") or "docker-compose", "--env-file", ".env.example",

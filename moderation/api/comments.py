@@ -16,7 +16,8 @@ from moderation.scoring.article_categories import article_category
 from moderation.scoring.manager import get_manager
 from moderation.store import RedisError
 from moderation.store.rate_limits import RateLimited, get_limiter
-from moderation.store.review_queue import STATUS, Limited, get_queue
+from moderation.store.review_queue import get_queue
+from moderation.store.review_queue.submissions import STATUS, Limited
 from moderation.times import iso
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")

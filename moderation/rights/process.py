@@ -8,8 +8,9 @@ from moderation import settings
 from moderation.errors import Conflict, NotFound, ValidationError
 from moderation.integrations import mail
 from moderation.rights.clock import DAY_MS, now_ms
+from moderation.store.records import risk_rank
 from moderation.store.removal_requests import get_requests
-from moderation.store.review_queue import get_queue, risk_rank
+from moderation.store.review_queue import get_queue
 from moderation.times import iso
 
 log = logging.getLogger(__name__)

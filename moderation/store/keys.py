@@ -57,7 +57,7 @@ Layout (prefix P, default ``mod:``; S is a site name from MODERATION_API_KEYS):
   Pmodel:shadow:<version>:samples  LIST  the latest disagreements [site, id, active, shadow], newest first
 
 The events stream is read by the consumer group `outbox` (moderation/store/outbox.py).
-Each structure has one owner in moderation/store/: review_queue.py (records, queue, audit, events, stats,
+Each structure has one owner in moderation/store/: review_queue/ (records, queue, audit, events, stats,
 hist), articles.py (art, artw, articles), author_standing.py (standing, strikes),
 training_labels.py, score_history.py (reads hist and labels), outbox.py, demo_comments.py, transparency_days.py,
 rate_limits.py, moderators.py, moderator_tokens.py, sessions.py, login_throttle.py, model_pins.py.

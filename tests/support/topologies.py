@@ -13,7 +13,7 @@ from urllib.parse import quote
 
 import redis
 
-from moderation.store.client import find_redis_server, stop_process
+from moderation.store.embedded import find_redis_server, stop_process
 
 
 def free_port():

@@ -1,0 +1,69 @@
+"""Writes pinned to the master of a key's slot: one pipeline, bounded retries through a failover, and WAIT."""
+
+import time
+
+import redis
+from redis.cluster import RedisCluster
+from redis.exceptions import AskError, ClusterDownError, ReadOnlyError, TryAgainError
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+# Failover: a command that met a dropped connection, a timeout or a read-only replica is retried this many
+# times, backing off up to RETRY_CAP seconds, against a refreshed topology (bounded: then the caller answers 503).
+RETRIES = 3
+RETRY_BASE, RETRY_CAP = 0.05, 0.5
+
+
+class NotReplicated(redis.RedisError):
+    """A write reached the master but not MODERATION_REDIS_MIN_REPLICAS replicas in time (answered 503)."""
+
+
+
+# What a write on a pinned node may meet during a failover: the slot moved, the node is down or demoted.
+_TOPOLOGY_ERRORS = (AskError, ClusterDownError, TryAgainError, RedisConnectionError, RedisTimeoutError, ReadOnlyError)
+
+
+def run_on_master(client, key, queue, *, replicas=0, timeout_ms=1000):
+    """Queue commands with `queue(pipe)` on one pipeline to the master of `key`'s slot; their results, in order.
+
+    A Cluster pipeline refuses scripts (EVALSHA), and WAIT counts only the writes of its own connection, so
+    both go through the master's own client: one slot, one connection. With `replicas`, WAIT follows the
+    writes and fewer acknowledgements in time raise NotReplicated. A moved slot or a dead master refreshes the
+    topology and runs everything again (callers only queue idempotent writes), a bounded number of times.
+    """
+    for attempt in range(RETRIES + 1):
+        try:
+            cluster = isinstance(client, RedisCluster)
+            node = client.get_redis_connection(client.get_node_from_key(key)) if cluster else client
+            pipe = node.pipeline(transaction=False)
+            queue(pipe)
+            if replicas:
+                pipe.wait(replicas, timeout_ms)
+            results = pipe.execute(raise_on_error=False)
+            moved = next((r for r in results if isinstance(r, _TOPOLOGY_ERRORS)), None)
+            if moved is not None:
+                raise moved
+        except _TOPOLOGY_ERRORS:
+            if attempt == RETRIES:
+                raise
+            time.sleep(min(RETRY_CAP, RETRY_BASE * 2 ** attempt))
+            if isinstance(client, RedisCluster):
+                try:
+                    client.nodes_manager.initialize()
+                except (redis.RedisError, redis.exceptions.RedisClusterException):
+                    pass  # still failing over: the next attempt (or the caller's 503) says so
+            continue
+        if replicas:
+            *results, acked = results
+            if acked < replicas:
+                raise NotReplicated(f"the writes reached {acked} of {replicas} replicas in {timeout_ms} ms")
+        return results
+    raise AssertionError("unreachable")
+
+
+def run_one(client, key, queue, **kwargs):
+    """run_on_master() for a single command: its result, or its error raised."""
+    result = run_on_master(client, key, queue, **kwargs)[0]
+    if isinstance(result, Exception):
+        raise result
+    return result

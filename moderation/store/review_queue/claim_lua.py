@@ -1,0 +1,89 @@
+"""CLAIM, RELEASE and RELEASE_HELD: a moderator's leases on queued comments."""
+
+from moderation.store.review_queue.recording_lua import COMMON
+
+# Claim, with every key declared (the caller reads the candidates first; the script re-checks each one):
+# KEYS: ready, ready_age, claims, audit, held(moderator), then the records of the h held ids, the records of
+# the e expired claims, the held keys of their e holders, the records of the c candidates.
+# ARGV: moderator, n, lease ms, label filter, article filter, h, e, c, then the held ids, the expired ids, their
+# holders, the candidate ids. Expired leases go back to the queue first; then the moderator's live claims are
+# renewed; then candidates still ready and still matching are claimed, in the order given, up to n.
+CLAIM = COMMON + """
+local ready, ready_age, claims, audit_key, held = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
+local mod, n, lease, label, article = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), ARGV[4], ARGV[5]
+local nh, ne, nc = tonumber(ARGV[6]), tonumber(ARGV[7]), tonumber(ARGV[8])
+local now = now_ms()
+for i = 1, ne do
+  local id, rec, holder = ARGV[8 + nh + i], KEYS[5 + nh + i], ARGV[8 + nh + ne + i]
+  local lease_end = redis.call('ZSCORE', claims, id)
+  if lease_end and tonumber(lease_end) <= now and redis.call('HGET', rec, 'claimed_by') == holder then
+    to_ready(rec, id, ready, ready_age, claims, KEYS[5 + nh + ne + i])
+    audit(audit_key, id, 'lease_expired', 'claimed', 'ready', holder, '', now, rec)
+  end
+end
+local until_ms = now + lease
+local out = {}
+for i = 1, nh do
+  local id, rec = ARGV[8 + i], KEYS[5 + i]
+  if #out < n and redis.call('ZSCORE', held, id) then
+    redis.call('ZADD', held, until_ms, id)
+    redis.call('ZADD', claims, until_ms, id)
+    redis.call('HSET', rec, 'lease_until', until_ms)
+    table.insert(out, id)
+  end
+end
+for i = 1, nc do
+  if #out >= n then break end
+  local id, rec = ARGV[8 + nh + 2 * ne + i], KEYS[5 + nh + 2 * ne + i]
+  if redis.call('ZSCORE', ready, id) then
+    local f = redis.call('HMGET', rec, 'labels', 'article_id', 'article_title')
+    local ok = (label == '' or string.find(f[1] or '', '"' .. label .. '"', 1, true) ~= nil)
+      and (article == '' or string.sub(f[2] or '', 1, #article) == article
+           or string.find(string.lower(f[3] or ''), string.lower(article), 1, true) ~= nil)
+    if ok then
+      redis.call('HSET', rec, 'queue_state', 'claimed', 'claimed_by', mod, 'lease_until', until_ms)
+      redis.call('ZREM', ready, id)
+      redis.call('ZREM', ready_age, id)
+      redis.call('ZADD', claims, until_ms, id)
+      redis.call('ZADD', held, until_ms, id)
+      audit(audit_key, id, 'claimed', 'ready', 'claimed', mod, '', now, rec)
+      table.insert(out, id)
+    end
+  end
+end
+return out
+"""
+
+# Skip, or an admin's release of someone else's claim (ARGV force = '1'). KEYS: record, ready, ready_age,
+# claims, audit, held(the holder read before the call). ARGV: id, moderator, force, reason, that holder.
+# A holder that changed since the read answers 'retry'.
+RELEASE = COMMON + """
+local rec = KEYS[1]
+local f = redis.call('HMGET', rec, 'queue_state', 'claimed_by')
+if not f[1] then return 'not_found' end
+if f[1] ~= 'claimed' or (f[2] ~= ARGV[2] and ARGV[3] ~= '1') then return 'not_held' end
+if f[2] ~= ARGV[5] then return 'retry' end
+to_ready(rec, ARGV[1], KEYS[2], KEYS[3], KEYS[4], KEYS[6])
+audit(KEYS[5], ARGV[1], 'released', 'claimed', 'ready', ARGV[2], ARGV[4], now_ms(), rec)
+return 'ok'
+"""
+
+# A moderator who leaves (tab closed, idle, logged out): every claim they hold goes back to the queue.
+# KEYS: held(moderator), ready, ready_age, claims, audit, then the records of the held ids.
+# ARGV: moderator, reason, then the held ids (read before the call; one no longer theirs is only dropped).
+RELEASE_HELD = COMMON + """
+local now = now_ms()
+local n = 0
+for i = 3, #ARGV do
+  local id, rec = ARGV[i], KEYS[i + 3]
+  local f = redis.call('HMGET', rec, 'queue_state', 'claimed_by')
+  if f[1] == 'claimed' and f[2] == ARGV[1] then
+    to_ready(rec, id, KEYS[2], KEYS[3], KEYS[4], KEYS[1])
+    audit(KEYS[5], id, 'released', 'claimed', 'ready', ARGV[1], ARGV[2], now, rec)
+    n = n + 1
+  else
+    redis.call('ZREM', KEYS[1], id)
+  end
+end
+return n
+"""

@@ -1,0 +1,121 @@
+"""A comment's submit: its rate limits, record, queue entry and counters in one SUBMIT round trip."""
+
+import functools
+import time
+from typing import NamedTuple
+
+from redis.exceptions import NoScriptError
+
+from moderation.store import RedisError
+from moderation.store.held_connection import evalsha, evalsha_many
+from moderation.store.master_pipeline import run_on_master, run_one
+from moderation.store.records import JSON_FIELDS, encode, encode_bytes, risk_rank, score_bucket
+
+STATUS = {"allow": "published", "review": "pending", "reject": "rejected"}
+_JSON_FIELDS = frozenset(JSON_FIELDS)
+
+
+@functools.lru_cache(maxsize=4)
+def _day(day_index):
+    """YYYYMMDD of a UTC day (days since the epoch): the day's histogram key, worked out once a day, not per comment."""
+    return time.strftime("%Y%m%d", time.gmtime(day_index * 86_400))
+
+
+class Limited(NamedTuple):
+    """SUBMIT's answer when a rate-limit counter went over: which one (1-based) and ms left in its window."""
+
+    position: int
+    left_ms: int
+
+
+class Submissions:
+    """ReviewQueue's submit path: SUBMIT's keys and arguments, one comment or many in one round trip."""
+
+    def _submit_call(self, record, queued, charge):
+        """SUBMIT's keys and arguments for one comment (the site's settings are in its script). Every argument is text:
+        hiredis packs a str in half the time of an int or a float, into the same bytes; the record's JSON stays
+        the bytes orjson wrote."""
+        fields = {name: encode(value) if name in _JSON_FIELDS else str(value)
+                  for name, value in record.items() if value is not None}
+        received = record["received_at"]
+        day = _day(received // 86_400_000)
+        buckets = [f"{label}:{score_bucket(p)}" for label, p in sorted(record["scores"].items())]
+        author_id = record.get("author_id")
+        keys = [self.record_key(record["id"]), *self._submit_fixed, self.author_key(author_id), self._events,
+                f"{self._base}:hist:{day}", self.authored_key(author_id), self._recent,
+                *self.articles.submit_keys(record["article_id"]), *self.standing.submit_keys(author_id)]
+        args = [record["id"], "1" if queued else "0", str(risk_rank(record["risk"], received)), str(received),
+                record["decision"], fields["labels"], encode_bytes(fields), encode(buckets), "1" if author_id else "0",
+                str(self.now_ms()), record["article_id"],
+                self.standing.strike_points(record["decision"], record["labels"])]
+        if charge is not None:
+            keys += charge.keys
+            args += charge.args
+        return keys, args
+
+    def submit_constants(self):
+        """The site's settings as Lua constants of its own SUBMIT script (record ttls, breaker, standing): as
+        arguments they were 15 of a comment's 33, each parsed and converted again at every comment."""
+        return (f"local TTL_PUBLISHED, TTL_RECORD = {self.published_ttl}, {self.record_ttl}\n"
+                + self.articles.submit_constants() + self.standing.submit_constants())
+
+    @staticmethod
+    def _answer(result, record):
+        """(created, stored sha256) or Limited; a created record gets the decision the script settled on (an
+        article's or an author's rule may have overridden the model's), its reason and the article's mode."""
+        if isinstance(result, Exception):
+            return result
+        if result[0] == -1:
+            return Limited(int(result[1]), int(result[2]))
+        if result[0] == 1 and len(result) > 2:
+            decision, reason = result[2], result[3] or None
+            if reason:
+                record.update(decision=decision, decision_reason=reason, status=STATUS[decision])
+            record["article_mode"] = result[4]
+            if result[5]:
+                record["author_standing"] = result[5]
+        return bool(result[0]), result[1]
+
+    def submit(self, record, *, queued, charge=None):
+        """Count the comment's rate limits (a rate_limits.Charge), then store it, and queue it when flagged, in
+        one step; returns (created, stored sha256), or Limited when a counter went over its limit. The record
+        dict is updated with the decision the script settled on (see _answer)."""
+        keys, args = self._submit_call(record, queued, charge)
+        if record["decision"] != "allow" and self.min_replicas:
+            return self._answer(self._write(self._submit, keys, args), record)
+        answer = self._answer(evalsha(self.redis, self._submit, keys, args), record)  # without a replica wait
+        if self.min_replicas and record["decision"] != "allow" and not isinstance(answer, Exception | Limited):
+            # held or rejected by the article's or author's rule: acknowledged only once replicas have it (WAIT on
+            # any connection to the master covers every earlier write in its replication stream)
+            run_one(self.redis, keys[0], lambda pipe: pipe.exists(keys[0]), replicas=self.min_replicas,
+                    timeout_ms=self.wait_ms)
+        return answer
+
+    def submit_many(self, items):
+        """submit() for many (record, queued, charge) in one round trip; an exception in place of a failed one.
+
+        One round trip to the site's master (every key of a site is in one slot): straight off the process's held
+        connection on a plain client (held_connection.evalsha_many), else a pipeline (with min_replicas, one WAIT
+        after the batch). A script the server does not know yet is loaded by the pipeline; one it forgets in between
+        is sent again one comment at a time.
+        """
+        if not items:
+            return []
+        calls = [self._submit_call(record, queued, charge) for record, queued, charge in items]
+
+        def queue(pipe):
+            for keys, args in calls:
+                self._submit(keys=keys, args=args, client=pipe)
+
+        results = None if self.min_replicas else evalsha_many(self.redis, self._submit, calls)
+        if results is None:
+            results = run_on_master(self.redis, calls[0][0][0], queue, replicas=self.min_replicas,
+                                    timeout_ms=self.wait_ms)
+        return [self._one(*item) if isinstance(result, NoScriptError) else self._answer(result, item[0])
+                for item, result in zip(items, results, strict=True)]
+
+    def _one(self, record, queued, charge):
+        try:
+            return self.submit(record, queued=queued, charge=charge)
+        except RedisError as error:
+            return error

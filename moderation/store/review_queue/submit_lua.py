@@ -1,0 +1,143 @@
+"""SUBMIT: a comment's rate limits, article breaker, author standing, record and queue entry in one script."""
+
+from moderation.store.author_standing import STANDING
+from moderation.store.breaker_lua import BREAKER
+from moderation.store.rate_limits import COUNT
+from moderation.store.review_queue.recording_lua import RECORDING
+
+RECENT_SLACK = 100  # the site's recent list holds 5000 to 5100 ids: one LTRIM per 100 comments
+
+# KEYS: record, ready, ready_age, open, audit, stats, author (a never-written placeholder without an author id),
+# events, histogram of the day, the author's recent comments (placeholder likewise), the site's recent comments
+# (the window search scans), the article's meta, window and the site's article index (store/articles.py), the
+# author's standing and strikes (placeholders without an author id), then the comment's rate-limit counters
+# (rate_limits.COUNT).
+# ARGV: id, queued, rank, received, decision, labels (JSON array), record fields (JSON object of strings), buckets
+# (JSON), author known (1|0), now ms (the app's clock), the article id, the strike points of the model's rejection
+# (0: none), then cost, window ms, limit per counter.
+# The site's settings are Lua constants of the site's own script (submit_script): the record ttls (TTL_PUBLISHED
+# for a comment the policy allowed, TTL_RECORD otherwise), the breaker's six numbers (ART_CFG) and its categories'
+# (art_category: the comment's article_category, else the registry's, picks one), the author standing's on/off and
+# five numbers (STANDING_ON, STANDING_CFG). As arguments they were a third of the script's arguments, each parsed,
+# copied into Lua and converted with tonumber() at every comment.
+# One JSON argument for the record keeps the client's packing cheap (it was a third of a request's cost).
+# The limits are counted first, in the same round trip: over one, nothing is stored ({-1, position, ms left}).
+# Then the article's window counts the comment (flagged: the model's decision is not allow) and its breaker may
+# change the mode, which may override the decision: closed -> reject (article_closed), premoderated -> a clean
+# comment is held (article_premoderated); then the author's standing: suspended -> reject (author_suspended),
+# premoderated -> a clean comment is held (author_premoderated), trusted -> the record's trusted_decision (the
+# policy's with relaxed review thresholds) replaces a hold (author_trusted); a model's rejection is a strike, which may
+# change the standing the answer carries. Answers {1, '', decision, reason, article mode, standing or ''}.
+SUBMIT = RECORDING + COUNT + BREAKER + STANDING + f"local RECENT_SLACK = {RECENT_SLACK}\n" + """
+local over, left = over_limit(17, 13)
+if over then return {-1, over, left} end
+local rec = KEYS[1]
+if redis.call('EXISTS', rec) == 1 then return {0, redis.call('HGET', rec, 'text_sha256')} end
+local id, queued, rank, received = ARGV[1], ARGV[2] == '1', ARGV[3], ARGV[4]
+local fields = cjson.decode(ARGV[7])
+local decision, reason, labels = ARGV[5], '', cjson.decode(ARGV[6])
+-- the record's ttl when it ends up not queued: the policy's decision (a trusted author's relaxed one counts)
+local ttl = TTL_RECORD
+if decision == 'allow' or fields['trusted_decision'] == 'allow' then ttl = TTL_PUBLISHED end
+local now = tonumber(ARGV[10])
+local cfg = ART_CFG
+local meta = redis.call('HMGET', KEYS[12], 'mode', 'mode_at', 'floor', 'category')
+local category = fields['article_category']
+if category and not meta[4] then redis.call('HSETNX', KEYS[12], 'category', category) end  -- the registry learns it
+category = category or meta[4]
+local own = category and art_category(category)
+if own then cfg = own end
+local mode
+if cfg[2] < ART_OFF then
+  mode = art_breaker(KEYS[12], KEYS[13], KEYS[5], KEYS[8], ARGV[11], now, cfg, true, decision ~= 'allow', labels,
+    meta)
+  if redis.call('ZADD', KEYS[14], now, ARGV[11]) == 1 and redis.call('ZCARD', KEYS[14]) > 10000 then
+    redis.call('ZREMRANGEBYRANK', KEYS[14], 0, -10001)
+  end
+else  -- the breaker is off: nothing counted, but a mode a person set still applies
+  mode = meta[1] or 'open'
+end
+if mode == 'closed' then
+  decision, reason = 'reject', 'article_closed'
+elseif mode == 'premoderated' and decision == 'allow' then
+  decision, reason = 'review', 'article_premoderated'
+end
+local standing = nil
+if ARGV[9] == '1' and STANDING_ON then
+  local scfg = STANDING_CFG
+  local author, weight = fields['author_id'], tonumber(ARGV[12])
+  standing = author_standing(KEYS[15], KEYS[16], KEYS[5], KEYS[8], author, now, scfg, 0, '', 'strikes', 'decay')
+  if standing == 'suspended' and mode ~= 'closed' then
+    decision, reason = 'reject', 'author_suspended'
+  elseif standing == 'premoderated' and decision == 'allow' then
+    decision, reason = 'review', 'author_premoderated'
+  elseif standing == 'trusted' and reason == '' and fields['trusted_decision'] then
+    decision, reason = fields['trusted_decision'], 'author_trusted'  -- the relaxed review threshold
+  end
+  if weight > 0 then
+    local member = id .. '|' .. weight
+    standing = author_standing(KEYS[15], KEYS[16], KEYS[5], KEYS[8], author, now, scfg, weight, member, 'strikes',
+      'rejected:' .. id)
+    fields['strike'] = member
+  end
+  fields['author_standing'] = standing
+end
+if reason ~= '' then
+  queued = decision == 'review'
+  if decision ~= 'allow' then ttl = TTL_RECORD end
+  fields['decision'], fields['decision_reason'] = decision, reason
+  fields['status'] = ({allow = 'published', review = 'pending', reject = 'rejected'})[decision]
+end
+if mode ~= 'open' then fields['article_mode'] = mode end
+if queued then  -- the queue's fields go in the same write as the record
+  fields['queue_state'], fields['claimed_by'], fields['lease_until'], fields['rank'] = 'ready', '', 0, rank
+else
+  fields['queue_state'] = ''
+end
+local flat, n = {}, 0
+for name, value in pairs(fields) do
+  flat[n + 1], flat[n + 2] = name, value
+  n = n + 2
+end
+redis.call('HSET', rec, unpack(flat))
+local new_bucket = false
+for _, bucket in ipairs(cjson.decode(ARGV[8])) do
+  if redis.call('HINCRBY', KEYS[9], bucket, 1) == 1 then new_bucket = true end
+end
+if new_bucket then redis.call('EXPIRE', KEYS[9], 40 * 86400) end  -- a new day's key has a new bucket
+redis.call('HINCRBY', KEYS[6], 'submitted:' .. decision, 1)
+local nudged = fields['nudged']  -- posted after a pre-post nudge: unchanged or revised
+if nudged then redis.call('HINCRBY', KEYS[6], 'nudged:' .. nudged, 1) end
+if ARGV[9] == '1' then
+  redis.call('HINCRBY', KEYS[7], 'submitted', 1)
+  if redis.call('LPUSH', KEYS[10], id) > 50 then redis.call('LTRIM', KEYS[10], 0, 49) end
+end
+-- the window search reads the latest 5000; trimmed once per RECENT_SLACK comments, not at every one
+if redis.call('LPUSH', KEYS[11], id) > 5000 + RECENT_SLACK then redis.call('LTRIM', KEYS[11], 0, 4999) end
+local data = nil
+if reason ~= '' then data = cjson.encode({reason = reason}) end
+local known, meta_known = {fields['article_id'], fields['author_id']}, {fields['categories'], fields['model_version']}
+if queued then
+  redis.call('ZADD', KEYS[2], rank, id)
+  redis.call('ZADD', KEYS[3], received, id)
+  redis.call('ZADD', KEYS[4], received, id)
+  for _, label in ipairs(labels) do redis.call('HINCRBY', KEYS[6], 'open:' .. label, 1) end
+  local at = now_ms()
+  audit(KEYS[5], id, 'queued', '', 'ready', 'system', reason ~= '' and reason or ARGV[6], at, rec, known)
+  event(KEYS[8], id, 'comment.queued', 'pending', 'system', ARGV[6], at, '', data, rec, meta_known)
+else
+  if decision == 'reject' then
+    local at = now_ms()
+    audit(KEYS[5], id, 'auto_rejected', '', 'rejected', 'system', reason ~= '' and reason or ARGV[6], at, rec, known)
+    event(KEYS[8], id, 'comment.rejected_automatically', 'rejected', 'system', ARGV[6], at, '', data, rec,
+      meta_known)
+  end
+  if ttl > 0 then redis.call('EXPIRE', rec, ttl) end
+end
+return {1, '', decision, reason, mode, standing or ''}
+"""
+
+
+def submit_script(constants):
+    """SUBMIT for one site: its settings as Lua constants (ReviewQueue.submit_constants), then the shared body."""
+    return constants + SUBMIT
