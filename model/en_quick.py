@@ -29,11 +29,11 @@ from sklearn.metrics import roc_auc_score
 
 from model import data as D
 from model.evaluate import DEFAULT_DATA, eval_sets
-from model.functional import HATECHECK, HATECHECK_FOCUS
+from model.judge import HATECHECK, HATECHECK_FOCUS
 from model.pipeline import HEADS, build_pipeline
 
 log = logging.getLogger("model.en_quick")
-REVIEW = 0.3  # the review floor every category's threshold starts from (model/train.py REVIEW_FLOOR)
+REVIEW = 0.3  # the review floor every category's threshold starts from (model/thresholds.py REVIEW_FLOOR)
 
 
 def hatecheck_totals(proba, data_dir: Path) -> dict:
@@ -113,7 +113,8 @@ def report(proba, rows: list[D.Row], data_dir: Path, split: str = D.VALID, hatec
 
 
 def main(argv=None) -> int:
-    from model import train as T
+    from model import training_set as T
+    from model.data import english, japanese
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data-dir", default=str(DEFAULT_DATA))
@@ -148,15 +149,15 @@ def main(argv=None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     data_dir = Path(args.data_dir)
     if args.toxic_absent:
-        D.TOXIC_ABSENT = None if args.toxic_absent == "none" else 0
+        japanese.TOXIC_ABSENT = None if args.toxic_absent == "none" else 0
     if args.davidson_harassment:
-        D.DAVIDSON_HARASSMENT = args.davidson_harassment
+        english.DAVIDSON_HARASSMENT = args.davidson_harassment
     if args.ham_unlabelled:
-        D.HAM_UNLABELLED = tuple(args.ham_unlabelled)
+        english.HAM_UNLABELLED = tuple(args.ham_unlabelled)
     rows = D.load_all(data_dir)
     t0 = time.time()
     if args.artifact:
-        from model.functional import resolve_artifact
+        from model.judge import resolve_artifact
         from moderation.scoring.scorer import load_scorer
 
         folder, sha = resolve_artifact(args.artifact)

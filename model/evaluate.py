@@ -25,7 +25,7 @@ from sklearn.metrics import average_precision_score, roc_auc_score
 
 from model.data import TEST, TRAIN, Row, load_all
 from model.pipeline import LABELS, SEED
-from model.synth import heldout_mamadm
+from model.synth_mamadm import heldout_mamadm
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data"

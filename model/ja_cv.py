@@ -25,11 +25,12 @@ import numpy as np
 from sklearn.metrics import roc_auc_score
 
 from model import data as D
+from model.data import japanese
 from model.evaluate import DEFAULT_DATA
 from model.pipeline import build_pipeline
 
 log = logging.getLogger("model.ja_cv")
-REVIEW = 0.3  # the review floor (model/train.py REVIEW_FLOOR)
+REVIEW = 0.3  # the review floor (model/thresholds.py REVIEW_FLOOR)
 FOLDED = ("rtp-lx-prompts", "rtp-lx-benign", "rtp-lx-machine", "inspection-ai")  # split by group into folds
 
 
@@ -75,7 +76,7 @@ def summarise(scored: list[D.Row], abuse: np.ndarray) -> dict:
 
 def cross_validate(rows: list[D.Row], synthetic: list[D.Row], folds: int = 3, weights=None, **pipeline) -> dict:
     """Pooled out-of-fold figures of `folds` fits (model/pipeline.py's build_pipeline(**pipeline))."""
-    from model import train as T
+    from model import training_set as T
 
     weights = weights or T.sample_weights
     scored_all, abuse_all = [], []
@@ -92,7 +93,7 @@ def cross_validate(rows: list[D.Row], synthetic: list[D.Row], folds: int = 3, we
 
 
 def main(argv=None) -> int:
-    from model import train as T
+    from model import training_set as T
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data-dir", default=str(DEFAULT_DATA))
@@ -108,7 +109,7 @@ def main(argv=None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     T.set_source_weights(args.source_weight)
     if args.toxic_absent:
-        D.TOXIC_ABSENT = None if args.toxic_absent == "none" else 0
+        japanese.TOXIC_ABSENT = None if args.toxic_absent == "none" else 0
     data_dir = Path(args.data_dir)
     rows = D.load_all(data_dir)
     synthetic = [r for r in T.synthetic_rows(data_dir) if r.lang == "ja"]

@@ -17,7 +17,7 @@ import random
 import sys
 from pathlib import Path
 
-from model.functional import DEFAULT_DATA, SUITE, Judge, load_cases, resolve_artifact
+from model.judge import DEFAULT_DATA, SUITE, Judge, load_cases, resolve_artifact
 from moderation.scoring.scorer import load_scorer
 
 LONG_FUNCTIONALITIES = ("long_attack_h",)  # already long: not a one-sentence attack

@@ -46,16 +46,16 @@ def leave_one_video_out(rows: list[D.Row], data_dir: Path, make_pipeline, weight
 
 def main(argv=None) -> int:
     from model.pipeline import build_pipeline
-    from model.train import sample_weights, synthetic_rows
+    from model.training_set import sample_weights, synthetic_rows
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data-dir", default=str(Path(__file__).resolve().parent.parent.parent / "shared" / "data"))
     ap.add_argument("--harm-rows-spam-negative", action="store_true",
-                    help="the generated harm rows as spam negatives (model/train.py HARM_ROWS_SPAM_NEGATIVE)")
+                    help="the generated harm rows as spam negatives (model/training_set.py HARM_ROWS_SPAM_NEGATIVE)")
     ap.add_argument("--source-weight", action="append", default=[], metavar="SOURCE=W",
                     help="override a per-source training weight, as model.train does (repeatable)")
     args = ap.parse_args(argv)
-    import model.train as T
+    import model.training_set as T
 
     T.set_source_weights(args.source_weight)
     T.HARM_ROWS_SPAM_NEGATIVE = args.harm_rows_spam_negative

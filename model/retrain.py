@@ -161,7 +161,9 @@ def report_table(report):
 def main(argv=None) -> int:
     from model.evaluate import DEFAULT_DATA, eval_sets
     from model.synth import generate
-    from model.train import SOURCE_WEIGHTS, choose_thresholds, next_version
+    from model.thresholds import choose_thresholds
+    from model.train import next_version
+    from model.training_set import SOURCE_WEIGHTS
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data-dir", default=str(DEFAULT_DATA))

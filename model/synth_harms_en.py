@@ -10,7 +10,7 @@ any test suite's cases. model/synth_harms.py expands and decorates them like its
 twice: the "threat" family's direct frames and "threat_varied" (many verbs, persons, tenses, modal frames and
 targets: reporters, commenters, officials, judges, groups), against "neg_threat_frame", the same frames with civil
 content ("I'll send you the link", "we'll beat them on Saturday"), so the threat head learns the violence, not the
-"I'll ... you" (civil SMS and YouTube messages already teach that "you" is civil: model/data.py ham_cats).
+"I'll ... you" (civil SMS and YouTube messages already teach that "you" is civil: model/data/english.py ham_cats).
 """
 
 # ruff: noqa: E501 (template tables)
@@ -186,7 +186,7 @@ FAMILIES = {
         "The {ga} [student society|parents' group|business network] [meets|is meeting] on [Thursday|Monday evenings] at the library",
     ),
     # (no "swearing at nobody" family any more: vulgar language is moderatable on a news site, and its rows taught
-    # the heads that Davidson's and Jigsaw's vulgar positives are clean; see model/data.py DAVIDSON_HARASSMENT)
+    # the heads that Davidson's and Jigsaw's vulgar positives are clean; see model/data/english.py DAVIDSON_HARASSMENT)
     "neg_news": (  # attacks and hate reported as news
         "Police say the gunman {vpast} {d2} people at {place}", "A man was arrested for threatening to kill {g}", "The attacker shouted slurs at {g} before being detained, witnesses said",
         "Hate crimes against {g} rose {d2}% last year, a report says", "Court convicts man who said he wanted to kill {g}", "A {g1} was {vpast} near {place}, police said",

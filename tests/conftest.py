@@ -182,7 +182,7 @@ def accounts(rdb, prefix):
 @pytest.fixture(scope="session")
 def shipped_scorer():
     """The active (shipped) artifact, loaded by its pinned SHA-256 as the service loads it."""
-    from model.functional import resolve_artifact
+    from model.judge import resolve_artifact
     from moderation.scoring.scorer import load_scorer
 
     folder, sha = resolve_artifact(None)

@@ -6,7 +6,9 @@ from collections import Counter
 
 import pytest
 
-from model.functional import HATECHECK, PROBE, SUITE, functional_report, load_cases, record_in_card, regressions
+from model.functional import record_in_card, regressions
+from model.judge import HATECHECK, PROBE, SUITE, load_cases
+from model.yardsticks import functional_report
 from moderation.scoring.scorer import load_scorer
 
 CATEGORIES = {"threat", "hate", "harassment", "sexual", "self_harm", "personal_info", "defamation"}
@@ -62,7 +64,8 @@ def test_suite_files_are_utf8_json_lines():
 
 @pytest.mark.slow
 def test_no_case_is_a_training_row():
-    from model.functional import DEFAULT_DATA, training_overlap
+    from model.functional import training_overlap
+    from model.judge import DEFAULT_DATA
 
     if not (DEFAULT_DATA / "README.md").is_file():
         pytest.skip(f"no shared data folder at {DEFAULT_DATA}")
@@ -101,7 +104,9 @@ def test_recorded_results_catch_a_regression(tiny_model, tmp_path):
 
 @pytest.mark.slow
 def test_harness_reports_suite_hatecheck_and_probe(shipped_scorer, capsys):
-    from model.functional import DEFAULT_DATA, Judge, format_failures, main, markdown_report
+    from model.functional import main
+    from model.functional_format import format_failures, markdown_report
+    from model.judge import DEFAULT_DATA, Judge
 
     assert main(["--json"]) == 0
     rep = json.loads(capsys.readouterr().out)

@@ -7,7 +7,7 @@ failure the day the model gets it right, and then the mark must go.
 
 import pytest
 
-from model.functional import Judge
+from model.judge import Judge
 
 HELD, ALLOWED = "held", "allowed"
 LONG_CIVIL = ("今日の記事を最後まで読みました。物価の話は具体的な数字があって分かりやすかったです。"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from model.functional import PROBE, load_cases
+from model.judge import PROBE, load_cases
 from moderation.targets import personal_info
 from moderation.text import normalize
 

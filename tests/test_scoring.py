@@ -441,7 +441,7 @@ def test_negated_copies_keep_the_plain_ngrams_and_add_salted_ones_only_when_aske
 
 
 def test_training_tweets_lose_their_retweet_quotes_but_test_tweets_do_not():
-    from model.data import davidson_training_text
+    from model.data.english import davidson_training_text
 
     assert davidson_training_text('"@user: you are trash" lol') == ' @user: you are trash  lol'
     assert davidson_training_text("&#8220;@user: ok&#8221;") == " @user: ok "
@@ -450,7 +450,8 @@ def test_training_tweets_lose_their_retweet_quotes_but_test_tweets_do_not():
 
 def test_ham_is_clean_for_the_harm_heads_only_without_a_harm_word(tmp_path):
     """English civil messages that talk to someone are the harm heads' negatives; profane or hostile ham is not."""
-    from model.data import CATEGORY_NAMES, ham_cats, load_sms
+    from model.data import CATEGORY_NAMES
+    from model.data.english import ham_cats, load_sms
 
     for text in ("Are you coming home tonight? Call me when you get this", "you nailed it, thank you so much",
                  "Your order will be ready at 5, see you then"):

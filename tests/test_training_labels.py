@@ -1,4 +1,4 @@
-"""How real rows become head labels, and the validation side that recipes are chosen on (model/data.py,
+"""How real rows become head labels, and the validation side that recipes are chosen on (model/data/,
 model/evaluate.py, model/en_quick.py)."""
 
 import csv
@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from model import data as D
+from model.data import english, japanese
 from model.en_quick import EN_VALIDATION
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -16,33 +17,33 @@ DATA_DIR = ROOT.parent / "shared" / "data"
 
 def test_davidson_vulgar_tweets_are_harassment_only_when_asked():
     vulgar, addressed = "these hoes aint loyal", "you a dumb hoe"
-    assert D.davidson_cats(vulgar, "1", "addressed")["harassment"] is None
-    assert D.davidson_cats(addressed, "1", "addressed")["harassment"] == 1
-    assert D.davidson_cats(vulgar, "1", "all")["harassment"] == 1
-    assert D.davidson_cats(vulgar, "1", "all")["hate"] == 0  # offensive is never hate
-    assert D.davidson_cats(vulgar, "2", "all") == dict.fromkeys(D.CATEGORY_NAMES, 0)
+    assert english.davidson_cats(vulgar, "1", "addressed")["harassment"] is None
+    assert english.davidson_cats(addressed, "1", "addressed")["harassment"] == 1
+    assert english.davidson_cats(vulgar, "1", "all")["harassment"] == 1
+    assert english.davidson_cats(vulgar, "1", "all")["hate"] == 0  # offensive is never hate
+    assert english.davidson_cats(vulgar, "2", "all") == dict.fromkeys(D.CATEGORY_NAMES, 0)
 
 
 def test_davidson_in_group_words_at_nobody_teach_harassment_nothing():
     """The shipped rule ("vulgar"): vulgar tweets are harassment, a reclaimable in-group word at nobody is not."""
-    assert D.DAVIDSON_HARASSMENT == "vulgar"
-    assert D.davidson_cats("these hoes aint loyal", "1")["harassment"] == 1
-    assert D.davidson_cats("me and my niggas at the game tonight", "1")["harassment"] is None
-    assert D.davidson_cats("proud queer and loud", "1")["harassment"] is None
-    assert D.davidson_cats("you a dumb nigga", "1")["harassment"] == 1  # addressed: an insult at a person
-    assert D.davidson_cats("niggardly weather", "1")["harassment"] == 1  # the letters inside a longer word
+    assert english.DAVIDSON_HARASSMENT == "vulgar"
+    assert english.davidson_cats("these hoes aint loyal", "1")["harassment"] == 1
+    assert english.davidson_cats("me and my niggas at the game tonight", "1")["harassment"] is None
+    assert english.davidson_cats("proud queer and loud", "1")["harassment"] is None
+    assert english.davidson_cats("you a dumb nigga", "1")["harassment"] == 1  # addressed: an insult at a person
+    assert english.davidson_cats("niggardly weather", "1")["harassment"] == 1  # the letters inside a longer word
 
 
 def test_a_toxic_rows_unnamed_categories_are_clean_or_unlabelled(monkeypatch):
     r = {"violence_mean": "1.0", "identityattack_mean": "2.3", "sexualcontent_mean": "1.0", "selfharm_mean": "1.0",
          "insult_mean": "1.7"}
-    monkeypatch.setattr(D, "TOXIC_ABSENT", 0)
-    cats = D._rtp_cats(r, 1, "_mean")
+    monkeypatch.setattr(japanese, "TOXIC_ABSENT", 0)
+    cats = japanese._rtp_cats(r, 1, "_mean")
     assert cats["hate"] == 1 and cats["harassment"] == 0 and cats["defamation"] is None
-    monkeypatch.setattr(D, "TOXIC_ABSENT", None)
-    cats = D._rtp_cats(r, 1, "_mean")
+    monkeypatch.setattr(japanese, "TOXIC_ABSENT", None)
+    cats = japanese._rtp_cats(r, 1, "_mean")
     assert cats["hate"] == 1 and cats["harassment"] is None and cats["threat"] is None
-    assert D._rtp_cats(r, 0, "_mean") == dict.fromkeys(D.CATEGORY_NAMES, 0)  # a clean row stays clean
+    assert japanese._rtp_cats(r, 0, "_mean") == dict.fromkeys(D.CATEGORY_NAMES, 0)  # a clean row stays clean
 
 
 def test_written_english_validation_cases_are_labelled_and_not_test_cases():
@@ -53,7 +54,7 @@ def test_written_english_validation_cases_are_labelled_and_not_test_cases():
     assert {"counter_quote", "counter_ref", "reclaimed", "group_neutral"} <= kinds
     hatecheck = DATA_DIR / "hatecheck-en" / "test_suite_cases.csv"
     if hatecheck.is_file():
-        from model.train import _key
+        from model.training_set import _key
 
         with open(hatecheck, encoding="utf-8", newline="") as fh:
             keys = {_key(r["test_case"]) for r in csv.DictReader(fh)}
@@ -61,7 +62,7 @@ def test_written_english_validation_cases_are_labelled_and_not_test_cases():
 
 
 def test_generated_harm_rows_are_not_spam_negatives_unless_asked(monkeypatch):
-    import model.train as T
+    import model.training_set as T
 
     assert T.HARM_ROWS_SPAM_NEGATIVE is False  # the default since session 7 (leave-one-video-out 0.9709 -> 0.9718)
     monkeypatch.setattr(T, "HARM_ROWS_SPAM_NEGATIVE", False)
@@ -114,10 +115,10 @@ def test_japanese_cross_validation_folds_keep_groups_whole_and_never_touch_held_
 
 def test_civil_ham_is_clean_for_every_harm_unless_a_category_is_left_unlabelled(monkeypatch):
     civil = "I'll see you at the station at six, bring the tickets"
-    assert D.ham_cats(civil) == dict.fromkeys(D.CATEGORY_NAMES, 0)
-    assert D.ham_cats("I will kill you, you idiot") is None  # a harm word: ham is no judgement of civility
-    monkeypatch.setattr(D, "HAM_UNLABELLED", ("threat",))
-    assert D.ham_cats(civil) == {**dict.fromkeys(D.CATEGORY_NAMES, 0), "threat": None}
+    assert english.ham_cats(civil) == dict.fromkeys(D.CATEGORY_NAMES, 0)
+    assert english.ham_cats("I will kill you, you idiot") is None  # a harm word: ham is no judgement of civility
+    monkeypatch.setattr(english, "HAM_UNLABELLED", ("threat",))
+    assert english.ham_cats(civil) == {**dict.fromkeys(D.CATEGORY_NAMES, 0), "threat": None}
 
 
 def test_a_sources_weight_for_one_head_only(monkeypatch):
@@ -125,7 +126,7 @@ def test_a_sources_weight_for_one_head_only(monkeypatch):
     heads then fit each column with its own weights, and equal columns fit exactly as one weight per row."""
     import numpy as np
 
-    import model.train as T
+    import model.training_set as T
     from moderation.heads import MaskedHeads
 
     monkeypatch.setattr(T, "SOURCE_WEIGHTS", {**T.SOURCE_WEIGHTS})

@@ -1,0 +1,86 @@
+"""A functional report as text, as a CARD.md section, and its failed cases one per line."""
+
+from __future__ import annotations
+
+from model.judge import HATECHECK_FOCUS, SUITE, Judge, load_cases
+
+
+def _pct(x) -> str:
+    return "  n/a" if x is None else f"{100 * x:5.1f}%"
+
+
+def format_report(rep: dict) -> str:
+    lines = [f"model {rep.get('model_version', '?')}"]
+    ja = rep.get("ja_suite")
+    if ja:
+        lines += ["", f"Japanese functional suite ({ja['n']} cases)", f"{'functionality':32} {'n':>4} {'pass':>7}"]
+        lines += [f"{k:32} {v['n']:4d} {_pct(v['pass_rate'])}" for k, v in ja["functionalities"].items()]
+        lines += ["", f"harmful held/rejected   {_pct(ja['harmful']['pass_rate'])}  (n={ja['harmful']['n']})",
+                  f"non-harmful allowed     {_pct(ja['non_harmful']['pass_rate'])}  (n={ja['non_harmful']['n']})",
+                  f"minimal pairs both right {_pct(ja['pairs']['both_pass_rate'])}  (n={ja['pairs']['n']})"]
+        lines += [f"  harmful {k:14} {_pct(v['pass_rate'])}  (n={v['n']})" for k, v in ja["categories"].items()]
+        if ja["category_match"]:
+            lines.append(f"top category = expected (caught cases) {_pct(ja['category_match']['rate'])}")
+    hc = rep.get("hatecheck")
+    if hc:
+        lines += ["", "HateCheck (English, test only)"]
+        if not hc["available"]:
+            lines.append(f"  not available: {hc['reason']}")
+        else:
+            lines += [f"ROC-AUC abuse {hc['roc_auc_abuse']:.4f}; hateful flagged {_pct(hc['hateful_flagged'])}, "
+                      f"non-hateful flagged {_pct(hc['non_hateful_flagged'])}",
+                      f"{'functionality':22} {'label':12} {'n':>4} {'flagged':>8}"]
+            lines += [f"{k:22} {v['label']:12} {v['n']:4d} {_pct(v['flagged']):>8}"
+                      + (" *" if k in HATECHECK_FOCUS else "") for k, v in hc["functionalities"].items()]
+    pi = rep.get("personal_info")
+    if pi:
+        lines += ["", "Personal-information probe"]
+        if not pi["available"]:
+            lines.append(f"  not available: {pi['reason']}")
+        else:
+            lines.append(f"precision {pi['precision']}, recall {pi['recall']} (n={pi['n']}, tp={pi['tp']} "
+                         f"fp={pi['fp']} fn={pi['fn']} tn={pi['tn']}, threshold {pi['threshold']})")
+    return "\n".join(lines)
+
+
+def markdown_report(rep: dict) -> str:
+    """The functional figures as a CARD.md section (tables per functionality)."""
+    out = ["## Functional tests", ""]
+    ja = rep.get("ja_suite")
+    if ja:
+        out += [f"Japanese suite (tests/functional, {ja['n']} written cases): harmful held or rejected "
+                f"{_pct(ja['harmful']['pass_rate']).strip()}, non-harmful allowed "
+                f"{_pct(ja['non_harmful']['pass_rate']).strip()}, minimal pairs both right "
+                f"{_pct(ja['pairs']['both_pass_rate']).strip()} of {ja['pairs']['n']}.", "",
+                "| functionality | n | pass |", "|---|---:|---:|"]
+        out += [f"| {k} | {v['n']} | {_pct(v['pass_rate']).strip()} |" for k, v in ja["functionalities"].items()]
+        out.append("")
+    hc = rep.get("hatecheck")
+    if hc and hc["available"]:
+        out += [f"HateCheck (English, test only): ROC-AUC of abuse {hc['roc_auc_abuse']:.3f}; hateful flagged "
+                f"{_pct(hc['hateful_flagged']).strip()}, "
+                f"non-hateful flagged {_pct(hc['non_hateful_flagged']).strip()}.",
+                "", "| functionality | gold | n | flagged |", "|---|---|---:|---:|"]
+        out += [f"| {k} | {v['label']} | {v['n']} | {_pct(v['flagged']).strip()} |"
+                for k, v in hc["functionalities"].items()]
+        out.append("")
+    pi = rep.get("personal_info")
+    if pi:
+        out.append(f"Personal-information probe ({pi['n']} written cases): precision {pi['precision']}, "
+                   f"recall {pi['recall']}." if pi["available"]
+                   else f"Personal-information probe: not available ({pi['reason']}).")
+    return "\n".join(out) + "\n"
+
+
+def format_failures(judge: Judge, failed: list[str]) -> str:
+    """One line per failed case: id, functionality, what was expected, what the model did and why."""
+    by_id = {c["id"]: c for c in load_cases(SUITE)}
+    lines = ["", f"Failed cases ({len(failed)})"]
+    for cid in failed:
+        case = by_id[cid]
+        verdict = judge.judge(case["text"])
+        top = f" top {verdict['top_category']} {verdict['categories'][verdict['top_category']]:.2f}" if (
+            verdict["top_category"]) else ""
+        lines.append(f"{cid} {case['functionality']:26} want {case['expected']:11} got {verdict['decision']:6} "
+                     f"abuse {verdict['abuse']:.2f}{top} {','.join(verdict['harms']) or '-'}  {case['text']}")
+    return "\n".join(lines)

@@ -1,0 +1,76 @@
+"""A functional case decided exactly as the service decides it, and where the suites and artifacts are."""
+
+from __future__ import annotations
+
+import inspect
+import json
+from pathlib import Path
+
+from moderation.scoring.policy import Policy
+from moderation.scoring.scorer import read_active
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "model" / "artifacts"
+SUITE_DIR = ROOT / "tests" / "functional"
+SUITE = SUITE_DIR / "ja_suite.jsonl"
+PROBE = SUITE_DIR / "personal_info_probe.jsonl"
+DEFAULT_DATA = ROOT.parent / "shared" / "data"
+HATECHECK = Path("hatecheck-en") / "test_suite_cases.csv"
+NOT_HARMS = frozenset({"spam"})  # labels that hold a comment for something other than a harm
+DEFAULT_REVIEW = 0.5  # a category with no threshold in the card: the policy's own default
+HATECHECK_FOCUS = ("threat_dir_h", "derog_neg_emote_h", "counter_quote_nh", "counter_ref_nh",
+                   "slur_reclaimed_nh")
+
+
+def load_cases(path: Path | str) -> list[dict]:
+    """One JSON object per non-empty line."""
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def resolve_artifact(arg: str | None, root: Path = ARTIFACTS) -> tuple[Path, str]:
+    """(folder, pinned sha256) of the active model, a version under `root`, or an artifact folder."""
+    if not arg:
+        version, sha = read_active(root)
+        return root / version, sha
+    folder = Path(arg) if Path(arg).is_dir() else root / arg
+    pin = folder / "SHA256"
+    if pin.is_file():
+        return folder, pin.read_text(encoding="utf-8").split()[0]
+    card = json.loads((folder / "card.json").read_text(encoding="utf-8"))
+    return folder, card["sha256"]
+
+
+class Judge:
+    """Decides one text the way the service does and says whether it was flagged for a harm."""
+
+    def __init__(self, scorer, thresholds: dict):
+        self.scorer = scorer
+        self.thresholds = {k: dict(v) for k, v in thresholds.items()}
+        self.policy = Policy(self.thresholds)
+        self._pass_categories = "categories" in inspect.signature(self.policy.decide).parameters
+
+    def categories(self, score) -> dict[str, float]:
+        cats = getattr(score, "categories", None)
+        if isinstance(cats, dict):
+            return {k: float(v) for k, v in cats.items()}
+        return {k: float(v) for k, v in score.scores.items() if k not in NOT_HARMS and k != "abuse"}
+
+    def judge(self, text: str) -> dict:
+        score = self.scorer.score(text)
+        cats = self.categories(score)
+        scores = {**cats, **score.scores}
+        if self._pass_categories:
+            decision, labels, _risk = self.policy.decide(scores, categories=cats)
+        else:
+            decision, labels, _risk = self.policy.decide(scores)
+        over = {name: p for name, p in cats.items()
+                if p >= self.thresholds.get(name, {}).get("review", DEFAULT_REVIEW)}
+        if any(p >= self.thresholds.get(name, {}).get("reject", 1.01) for name, p in over.items()):
+            decision = "reject"
+        elif over and decision == "allow":
+            decision = "review"
+        harms = sorted({*(lab for lab in labels if lab not in NOT_HARMS), *over})
+        top = max(cats, key=cats.get) if cats else None
+        return {"decision": decision, "harms": harms, "flagged": bool(harms), "abuse": float(score.scores["abuse"]),
+                "categories": cats, "top_category": top}
