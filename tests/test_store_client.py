@@ -70,6 +70,26 @@ def test_a_server_with_a_password_serves_the_service(make_app, tmp_path, comment
         server.stop()
 
 
+def test_a_wrong_password_is_refused_once_not_retried(make_app, tmp_path, comment, auth):
+    """A refused password is not transient: /readyz says 503 naming AuthenticationError after one try per Redis
+    read, not after three backed-off retries of every connect (44 refusals and 8.5 s per /readyz before). The
+    server counts the refusals (INFO acl_access_denied_auth), so no clock is read."""
+    server = RedisProcess(tmp_path / "locked", password="right horse").start()
+    try:
+        admin = redis.Redis(port=server.port, password="right horse", decode_responses=True)
+        wrong = make_app(server.url.replace("right", "wrong"), RATE_LIMITS="").test_client()
+        for request in (lambda: wrong.get("/readyz"), lambda: wrong.get("/api/v1/queue", headers=auth)):
+            before = admin.info("stats")["acl_access_denied_auth"]
+            answer = request()
+            refused = admin.info("stats")["acl_access_denied_auth"] - before
+            assert answer.status_code == 503, answer.text
+            assert 1 <= refused <= 6, refused  # /readyz reads Redis 4 times (2 sites, memory, persistence)
+        ready = wrong.get("/readyz").get_json()
+        assert set(ready["redis_sites"].values()) == {"AuthenticationError"} and ready["redis"] == "unwritable"
+    finally:
+        server.stop()
+
+
 def test_readyz_is_503_on_a_read_only_server_and_200_soon_after_it_can_write(make_app, own_redis, tmp_path):
     """A demoted master answers PING but refuses writes: not ready; promoted again: ready within 10 s."""
     upstream = RedisProcess(tmp_path / "upstream").start()

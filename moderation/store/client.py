@@ -5,7 +5,7 @@ from pathlib import Path
 
 import redis
 from flask import current_app
-from redis.backoff import ExponentialBackoff, NoBackoff
+from redis.backoff import NoBackoff
 from redis.cluster import ClusterNode, RedisCluster
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import ReadOnlyError
@@ -15,12 +15,12 @@ from redis.sentinel import Sentinel
 
 from moderation import settings
 from moderation.store.embedded import EmbeddedRedis
-from moderation.store.master_pipeline import RETRIES, RETRY_BASE, RETRY_CAP, run_one
+from moderation.store.master_pipeline import FailoverRetry, run_one
 from moderation.store.redis_url import parse_url
 
 
 def _retry():
-    return Retry(ExponentialBackoff(cap=RETRY_CAP, base=RETRY_BASE), RETRIES)
+    return FailoverRetry()
 
 
 def make_client(url, timeout):
