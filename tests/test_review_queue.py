@@ -1,6 +1,9 @@
 """ReviewQueue against a real redis-server: atomic submit, ordering, claims, leases, decide-once, audit."""
 
+import gc
 import os
+import socket
+import struct
 import threading
 import time
 
@@ -251,6 +254,7 @@ def test_submit_through_the_held_connection_survives_a_flushed_script_and_a_kill
     assert queue.submit(record("f-1"), queued=True)[0] is True and slow.calls == 1  # the direct path
     rdb.script_flush()  # as after a failover to a server that never saw the script
     assert queue.submit(record("f-2"), queued=True)[0] is True and slow.calls == 2
+    gc.collect()  # the server fixture's start-up client, if still uncollected, closes now, not mid-count
     clients = len(admin.client_list())
     for i in range(20):
         assert queue.submit({**record(f"g-{i}"), "decision": "allow"}, queued=False)[0] is True
@@ -263,6 +267,34 @@ def test_submit_through_the_held_connection_survives_a_flushed_script_and_a_kill
     assert queue.submit(record("f-4"), queued=True) == (False, "sha-f-4") and slow.calls == 4  # a replay
     assert [queue.get(f"f-{i}")["status"] for i in range(6)] == ["pending"] * 6  # each stored once
     assert rdb.zcard("fast:{test}:ready") == 6 and rdb.hget("fast:{test}:stats", "submitted:review") == "6"
+
+
+def test_the_held_connection_times_out_as_the_client_does_and_stores_once(own_redis):
+    """The held connection's socket is blocking with the client's timeout in the kernel (no poll() per send and
+    read): a server that does not answer within it gives the direct path up in about that time (the connection
+    dropped, redis-py's path takes over), and the comment is stored once, later calls a replay."""
+    from moderation.store.client import make_client
+    from moderation.store.held_connection import _held_connection, evalsha_many
+
+    rdb = make_client(own_redis.url, 0.3)
+    queue = ReviewQueue(rdb, "test", prefix="slow:")
+    admin = own_redis.client()
+    assert queue.submit(record("t-0"), queued=True)[0] is True
+    conn = _held_connection(rdb.connection_pool)
+    sock = conn._sock
+    assert sock.gettimeout() is None
+    assert struct.unpack("ll", sock.getsockopt(socket.SOL_SOCKET, socket.SO_RCVTIMEO, 16)) == (0, 300_000)
+    assert struct.unpack("ll", sock.getsockopt(socket.SOL_SOCKET, socket.SO_SNDTIMEO, 16)) == (0, 300_000)
+    admin.execute_command("CLIENT", "PAUSE", 5000, "ALL")
+    started = time.monotonic()
+    assert evalsha_many(rdb, queue._submit, [queue._submit_call(record("t-1"), True, None)]) is None
+    assert 0.25 < time.monotonic() - started < 2.0 and conn._sock is None  # gave up after the timeout, dropped
+    admin.execute_command("CLIENT", "UNPAUSE")
+    # the unanswered call is executed or dropped with its connection; either way t-1 is stored once
+    assert queue.submit(record("t-1"), queued=True) in ((True, ""), (False, "sha-t-1"))
+    assert queue.submit(record("t-1"), queued=True) == (False, "sha-t-1")
+    assert queue.submit(record("t-2"), queued=True)[0] is True and conn._sock is not None  # direct again
+    assert rdb.zcard("slow:{test}:ready") == 3 and rdb.hget("slow:{test}:stats", "submitted:review") == "3"
 
 
 def test_a_held_connection_is_the_process_and_threads_own(own_redis):

@@ -1,6 +1,8 @@
 """EVALSHA straight off this process's own connection: one packing, no redis-py per-command wrappers."""
 
 import os
+import socket
+import struct
 import threading
 
 import redis
@@ -8,20 +10,11 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import ReadOnlyError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
-
-def _packer():
-    """hiredis' packer when redis-py packs with it (then packing here is the same bytes without its per-call
-    wrapper), else None."""
-    try:
-        import hiredis
-        from redis.connection import HiredisRespSerializer
-    except ImportError:
-        return None
-    return HiredisRespSerializer, hiredis.pack_command
-
-
-_HIREDIS = _packer()
-
+try:
+    import hiredis
+    from redis._parsers.hiredis import NOT_ENOUGH_DATA, _HiredisParser
+except ImportError:  # without hiredis every call takes redis-py's own path
+    hiredis = None
 
 # This process's id, kept by an at-fork hook instead of a getpid() per call: a held connection (below) made
 # before a fork belongs to the parent and is never used by the child.
@@ -41,9 +34,9 @@ def _held_connection(pool):
     between calls: the pool's get and release (its lock, observability counters, a poll() for stale data and a
     deprecation wrapper) were a fifth of a submit's client CPU. Every reply is read before the next call, and a
     connection that failed is dropped, so no stale reply is ever read; one the server closed while idle fails
-    its next call, whose caller then takes redis-py's path (see evalsha_many). None for a pool with a client-side
-    cache (its connections are wrapped)."""
-    if pool.cache is not None:
+    its next call, whose caller then takes redis-py's path (see evalsha_many). None when the direct path cannot
+    read its replies: no hiredis, or a pool with a client-side cache (its connections are wrapped)."""
+    if hiredis is None or pool.cache is not None:
         return None
     held = pool.__dict__.get("_moderation_held")
     if held is None:
@@ -51,45 +44,78 @@ def _held_connection(pool):
     conn = getattr(held, "conn", None)
     if conn is None or conn.pid != _PID:
         conn = held.conn = pool.connection_class(**pool.connection_kwargs)
-    return conn
+    return conn if isinstance(conn._parser, _HiredisParser) else None
+
+
+def _connect(conn):
+    """Connect (redis-py's handshake: AUTH, SELECT, client name), then make a plain socket blocking with the
+    timeouts in the kernel (SO_RCVTIMEO/SO_SNDTIMEO): a Python socket timeout costs a poll() before every send
+    and every read. A call that times out raises BlockingIOError, an OSError, as a timeout did."""
+    conn.connect()
+    sock, timeout = conn._sock, conn.socket_timeout
+    if type(sock) is socket.socket and timeout:
+        whole = int(timeout)
+        limit = struct.pack("ll", whole, int((timeout - whole) * 1_000_000))
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVTIMEO, limit)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDTIMEO, limit)
+        sock.settimeout(None)
+    return sock
+
+
+def _exchange(conn, packed, count):
+    """Send `packed` and read `count` replies straight off the held connection's socket into its hiredis reader
+    (what redis-py's send_packed_command and read_response do, without their health-check clock, wrappers and
+    per-reply checks). An error reply is kept in its place; a connection error the server answered (LOADING, ...)
+    is raised, as redis-py raises it."""
+    sock = conn._sock or _connect(conn)
+    parser = conn._parser
+    reader, buffer, push = parser._reader, parser._buffer, parser._hiredis_PushNotificationType
+    sock.sendall(packed)
+    replies = []
+    while len(replies) < count:
+        reply = reader.gets()
+        if reply is NOT_ENOUGH_DATA:
+            size = sock.recv_into(buffer)
+            if not size:
+                raise RedisConnectionError("the server closed the connection")
+            reader.feed(buffer, 0, size)
+            continue
+        if isinstance(reply, RedisConnectionError):
+            raise reply
+        if push is not None and isinstance(reply, push):
+            continue  # RESP3 out of band (nothing subscribes on this connection): not a reply
+        replies.append(reply)
+    return replies
 
 
 def evalsha_many(client, script, calls):
     """`script` for each (keys, args) in one round trip on a plain client: the results in order, an error in place
-    of a call that failed, as a pipeline answers. Packed once by hiredis and read off this process's held
-    connection (_held_connection), without redis-py's per-command wrappers (retry closure, observability hooks,
-    response callbacks) or a pipeline's SCRIPT EXISTS round trip. None when this path cannot answer: a Cluster,
-    Sentinel or single-connection client, a failed connection (dropped, not reused), a read-only or unknown-script
-    answer; the caller then takes redis-py's own path, whose retries run the calls again (callers only send
-    idempotent writes: a re-sent SUBMIT is answered as a replay)."""
+    of a call that failed, as a pipeline answers. Packed once by hiredis and exchanged directly on this process's
+    held connection (_held_connection, _exchange), without redis-py's per-command wrappers (retry closure,
+    observability hooks, response callbacks) or a pipeline's SCRIPT EXISTS round trip. None when this path cannot
+    answer: a Cluster, Sentinel or single-connection client, a failed connection (dropped, not reused), a read-only
+    or unknown-script answer; the caller then takes redis-py's own path, whose retries run the calls again
+    (callers only send idempotent writes: a re-sent SUBMIT is answered as a replay)."""
     pool = getattr(client, "connection_pool", None)
     if type(client) is not redis.Redis or client.connection is not None or type(pool) is not redis.ConnectionPool:
         return None
     conn = _held_connection(pool)
-    pooled = conn is None
-    if pooled:
-        conn = pool.get_connection()
-    results = []
+    if conn is None:
+        return None
+    sha, pack = script.sha, hiredis.pack_command
     try:
         # numkeys as text: hiredis packs a str faster than an int, into the same bytes
-        commands = [("EVALSHA", script.sha, str(len(keys)), *keys, *args) for keys, args in calls]
-        if _HIREDIS is not None and isinstance(conn._command_packer, _HIREDIS[0]):
-            conn.send_packed_command((b"".join(map(_HIREDIS[1], commands)),))
+        if len(calls) == 1:
+            keys, args = calls[0]
+            packed = pack(("EVALSHA", sha, str(len(keys)), *keys, *args))
         else:
-            conn.send_packed_command(conn.pack_commands(commands))
-        for _ in commands:
-            try:
-                results.append(conn.read_response())
-            except redis.ResponseError as error:  # this reply only: the ones after it are read as usual
-                results.append(error)
+            packed = b"".join([pack(("EVALSHA", sha, str(len(keys)), *keys, *args)) for keys, args in calls])
+        results = _exchange(conn, packed, len(calls))
     except BaseException as error:  # replies left unread: the connection is never used again
         conn.disconnect()
         if not isinstance(error, RedisConnectionError | RedisTimeoutError | OSError):
             raise
         return None
-    finally:
-        if pooled:
-            pool.release(conn)
     if any(isinstance(r, ReadOnlyError | redis.exceptions.NoScriptError) for r in results):
         return None  # a demoted master or a server without the script: the usual path retries or loads it
     return results
