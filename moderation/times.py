@@ -23,3 +23,15 @@ def app_now_ms():
 
     clock = current_app.extensions.get("moderation.clock") or time.time
     return int(clock() * 1000)
+
+
+def clock_ms(extensions):
+    """app_now_ms() of one app, its extensions bound once: the review queue (built per app) reads it for every
+    comment, and the app proxy and the imports were a sixth of building the comment's submit."""
+    import time
+
+    def now_ms():
+        clock = extensions.get("moderation.clock") or time.time
+        return int(clock() * 1000)
+
+    return now_ms

@@ -99,7 +99,7 @@ def get_queue(site):
 def _build_queue(site):
     from moderation import settings
     from moderation.store.client import get_redis
-    from moderation.times import app_now_ms
+    from moderation.times import clock_ms
 
     queues = current_app.extensions.setdefault("moderation.queues", {})
     if site not in queues:
@@ -108,6 +108,6 @@ def _build_queue(site):
             get_redis(), site, prefix=config.redis_prefix, lease_seconds=config.lease_seconds,
             record_ttl_days=config.record_ttl_days, published_ttl_days=config.published_ttl_days,
             min_replicas=config.redis_min_replicas, wait_ms=int(config.redis_timeout * 500),
-            breaker=config.article_breaker, standing=config.author_standing, now_ms=app_now_ms,
+            breaker=config.article_breaker, standing=config.author_standing, now_ms=clock_ms(current_app.extensions),
         )
     return queues[site]
