@@ -7,7 +7,7 @@
 ARG PYTHON_IMAGE=python:3.11.14-slim-bookworm
 
 FROM ${PYTHON_IMAGE} AS build
-# numba's compiled kernels (moderation/kernels.py) are cached here, for a generic x86-64 so the cache built on
+# numba's compiled kernels (moderation/kernels/) are cached here, for a generic x86-64 so the cache built on
 # this machine holds on whichever host runs the image: the service loads them instead of compiling at start.
 ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1 PYTHONDONTWRITEBYTECODE=1 \
     NUMBA_CACHE_DIR=/app/numba-cache NUMBA_CPU_NAME=generic

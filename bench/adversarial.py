@@ -16,8 +16,13 @@ import re._parser as P
 import statistics
 import time
 
-from moderation import features, targets, text
 from moderation import wordlists as W
+from moderation.features import links as features_links
+from moderation.features import patterns as features_patterns
+from moderation.targets import constructions as targets_constructions
+from moderation.targets import pii as targets_pii
+from moderation.targets import reported as targets_reported
+from moderation.text import patterns as text_patterns
 
 SEPARATORS = (" ", ",", "-", ".", "、", "\n", "@", "/", ":")
 MAX_CHARS_PER_PATTERN = 24
@@ -98,12 +103,15 @@ def _walk(parsed, chars: list[str], literals: list[str]) -> None:
 
 def _patterns() -> dict[str, re.Pattern]:
     out = {}
-    for module in (text, features, targets):
+    seen = set()  # a pattern imported by a later module is its defining module's
+    for module in (text_patterns, features_patterns, features_links, targets_constructions, targets_reported,
+                   targets_pii):
         for name, value in vars(module).items():
-            if isinstance(value, re.Pattern):
+            if isinstance(value, re.Pattern) and id(value) not in seen:
+                seen.add(id(value))
                 out[f"{module.__name__}.{name}"] = value
-    for canonical, _needles, pattern in text._OBFUSCATIONS:
-        out[f"moderation.text._OBFUSCATIONS[{canonical}]"] = pattern
+    for canonical, _needles, pattern in text_patterns._OBFUSCATIONS:
+        out[f"moderation.text.patterns._OBFUSCATIONS[{canonical}]"] = pattern
     return out
 
 

@@ -12,7 +12,7 @@ import hashlib
 import re
 from pathlib import Path
 
-from moderation.text import normalize_text
+from moderation.text.normalize import normalize_text
 
 OUT = Path(__file__).resolve().parent.parent / "moderation" / "lexicon_data.py"
 

@@ -1,7 +1,7 @@
 """The one compiled pass over a normalised comment's code points that `signals` reads first.
 
 `signals` asked four things of the same code points, each a call of its own: their classes and distinct 4-grams
-(kernels.code_stats), the needle strings of its patterns (an automaton scan), the word lists' bounded hits
+(kernels.counts.code_stats), the needle strings of its patterns (an automaton scan), the word lists' bounded hits
 (matcher._find) and where sentences end (a regex scan and a Python step per sentence). Each compiled call costs
 its dispatch and a boxed array, and more in a worker whose caches the request has just evicted; `scan()` makes
 one call and cuts its one packed array into the same answers.
@@ -13,7 +13,7 @@ import numpy as np
 from numba import njit
 
 from moderation.automaton import _scan
-from moderation.kernels import code_stats
+from moderation.kernels.counts import code_stats
 from moderation.matcher import _bounded
 
 __all__ = ["SPACES", "CodePass", "scan"]

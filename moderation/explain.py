@@ -1,7 +1,7 @@
 """Why a head scored a comment: spans of the ORIGINAL text, snapped to words, and named signal features.
 
 Each n-gram's contribution to the head's decision value (TF-IDF value x weight) is shared out over the
-characters of its occurrences (a compiled pass per block: moderation.kernels.ngram_spread), runs of characters
+characters of its occurrences (a compiled pass per block: moderation.kernels.evidence.ngram_spread), runs of characters
 above 15% of the peak become spans, and a span is widened to the whole word it cuts (a listed word, else the run of one
 script: プーチン, not ーチ). Signal features add the spans of what made them fire (a URL, a threat).
 """
@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from moderation.features import FEATURE_NAMES, SPAN_KINDS, expand_spans
-from moderation.kernels import explain_ngrams
+from moderation.features.vocabulary import FEATURE_NAMES, SPAN_KINDS
+from moderation.features.words import expand_spans
+from moderation.kernels.evidence import explain_ngrams
 
 __all__ = ["evidence", "explain"]
 
@@ -57,7 +58,7 @@ def evidence(features, heads, enc, ks) -> None:
 
 def _ngram_items(features, heads, enc, k: int) -> list[tuple[int, int, float]]:
     """Head k's n-gram evidence in the normalised text: the runs of characters above 15% of the peak of its
-    positive contribution (char block plus word block, kernels.ngram_evidence), widened to the words they cut,
+    positive contribution (char block plus word block, kernels.evidence.ngram_evidence), widened to the words they cut,
     with their summed contribution, largest first."""
     evidence(features, heads, enc, (k,))
     return _layout(enc)[1][k]

@@ -14,7 +14,7 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 
-from moderation import kernels
+from moderation.kernels.decisions import decide
 
 __all__ = ["MaskedHeads"]
 
@@ -117,7 +117,7 @@ class MaskedHeads(ClassifierMixin, BaseEstimator):
     def proba_rows(self, indices: np.ndarray, values: np.ndarray, bounds: np.ndarray):
         """(decision values, probabilities), each (n, k), of sparse rows laid end to end (row r is
         bounds[r]:bounds[r + 1]), in one compiled pass that reads each feature's k weights once."""
-        return kernels.decide(self.coef_, self.intercept_, self.calibration_, indices, values, bounds)
+        return decide(self.coef_, self.intercept_, self.calibration_, indices, values, bounds)
 
     def predict(self, X) -> np.ndarray:
         return (self.predict_proba(X) >= 0.5).astype(int)

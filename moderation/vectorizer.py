@@ -5,17 +5,18 @@
 - hashes English word 1-2-grams (crc32 per [a-z][a-z0-9']+ token, bigrams combined),
 - appends the named signal features (`moderation.features.signals`),
 - with `quoted_apart`, hashes the n-grams that start inside someone else's reported words in Japanese
-  (「…」と, という投稿, だなんて: `moderation.targets.reported_spans`) into other buckets than the writer's own,
-  so 殺してやる quoted in a news sentence does not carry the weight of 殺してやる said; with `quoted_apart_en`
-  English "..." and what follows calling/saying/the word too (model/data.py takes the quote marks off the
-  retweets the training tweets repost, which are the writer's own words); with `negated_apart_en` what an English
-  negation denies ("are not vermin", "don't hate them": `moderation.targets.negated_spans`) into others again,
+  (「…」と, という投稿, だなんて: `moderation.targets.reported.reported_spans`) into other buckets than the
+  writer's own, so 殺してやる quoted in a news sentence does not carry the weight of 殺してやる said; with
+  `quoted_apart_en` English "..." and what follows calling/saying/the word too (model/data.py takes the quote
+  marks off the retweets the training tweets repost, which are the writer's own words); with `negated_apart_en`
+  what an English negation denies ("are not vermin", "don't hate them": `moderation.targets.reported.negated_spans`)
+  into others again,
 weighting the two n-gram blocks by sublinear TF and the fitted IDF (`idf_`, one value per bucket) and
 L2-normalising each block. With `focus_sentence`, a comment of several sentences whose worst sentence holds a
-harm word (`moderation.features.signals(focus=...)`) also gets that sentence's character n-grams, weighted
+harm word (`moderation.features.signals.signals(focus=...)`) also gets that sentence's character n-grams, weighted
 and L2-normalised on their own, added to its char block: the one attacking sentence of a long civil comment
 weighs as much as it would alone (issue 12: score the worst sentence as well as the whole).
-Everything after the signals is one compiled pass per comment (`moderation.kernels.featurise`, or
+Everything after the signals is one compiled pass per comment (`moderation.kernels.rows.featurise`, or
 `featurise_many` for a batch: the same arithmetic comment by comment in one call), which `encode()`,
 `encode_batch()` (and so `transform()` and the batch endpoint) and `fit()` all call, so the service scores exactly
 what the Pipeline's `predict_proba` scores (tests check it to 1e-9), in microseconds.
@@ -30,98 +31,15 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 
-from moderation import kernels
-from moderation.features import FEATURE_NAMES, signals
-from moderation.targets import negated_spans, reported_spans
-from moderation.text import normalize
-
-__all__ = ["Encoded", "TextFeatures"]
+from moderation.encoded import Encoded, _codes
+from moderation.features.signals import signals
+from moderation.features.vocabulary import FEATURE_NAMES
+from moderation.kernels.hashing import crc_table
+from moderation.kernels.rows import featurise, featurise_many
+from moderation.targets.reported import negated_spans, reported_spans
+from moderation.text.normalize import normalize
 
 _NOWHERE = np.zeros((0, 2), dtype=np.int64)  # no reported words: no span is hashed apart
-
-
-class Encoded:
-    """One comment's normalised text, its sparse feature row (with heads, its probabilities) and what explanations
-    need to find spans: all read from the kernel's one packed answer (moderation.kernels.featurise), sliced only
-    when asked for (scoring reads the probabilities alone)."""
-
-    __slots__ = ("_buf", "_n_codes", "_ngram_max", "layout", "norm", "signals", "spans")
-
-    def __init__(self, norm, buf: np.ndarray, n_codes: int, ngram_max: int, sig, spans):
-        self.norm, self.signals, self.spans = norm, sig, spans
-        self._buf, self._n_codes, self._ngram_max = buf, n_codes, ngram_max
-        self.layout = None  # what its explanations share, worked out by the first (moderation.explain)
-
-    def _at(self) -> tuple[int, int, int, int, int]:
-        """Where the char buckets, word buckets, token spans, indices and values start in the packed answer."""
-        n_char, n_word, n_tok, m = self._buf[:kernels.HEADER].tolist()
-        chars = kernels.HEADER
-        return chars, chars + n_char, chars + n_char + n_word, chars + n_char + n_word + 2 * n_tok, m
-
-    @property
-    def packed(self) -> np.ndarray:
-        """The kernel's packed answer itself (kernels.explain_ngrams reads the row and n-grams from it)."""
-        return self._buf
-
-    @property
-    def n_codes(self) -> int:
-        return self._n_codes
-
-    @property
-    def codes(self) -> np.ndarray:
-        """The normalised text's code points."""
-        return _codes(self.norm)
-
-    @property
-    def indices(self) -> np.ndarray:
-        *_, at, m = self._at()
-        return self._buf[at:at + m]
-
-    @property
-    def values(self) -> np.ndarray:
-        *_, at, m = self._at()
-        return self._buf[at + m:at + 2 * m].view(np.float64)
-
-    @property
-    def probs(self) -> np.ndarray | None:
-        """The heads' probabilities when encode() was given heads, else None."""
-        *_, at, m = self._at()
-        return self._buf[at + 2 * m:].view(np.float64) if self._buf.size > at + 2 * m else None
-
-    @property
-    def char_flat(self) -> np.ndarray:
-        """Every char n-gram's bucket, n = 1, 2... laid end to end (char_sizes: how many of each n)."""
-        chars, words, *_ = self._at()
-        return self._buf[chars:words]
-
-    @property
-    def char_sizes(self) -> list[int]:
-        return _sizes([self._n_codes - n + 1 for n in range(1, self._ngram_max + 1)])
-
-    @property
-    def word_flat(self) -> np.ndarray:
-        """The word unigrams' buckets, then the bigrams' (word_sizes: how many of each)."""
-        _chars, words, tokens, *_ = self._at()
-        return self._buf[words:tokens]
-
-    @property
-    def word_sizes(self) -> list[int]:
-        n_tok = int(self._buf[2])
-        return _sizes((n_tok, n_tok - 1))
-
-    @property
-    def char_buckets(self) -> list[np.ndarray]:
-        return _blocks(self.char_flat, self.char_sizes)
-
-    @property
-    def word_buckets(self) -> list[np.ndarray]:
-        return _blocks(self.word_flat, self.word_sizes)
-
-    @property
-    def token_spans(self) -> np.ndarray:
-        """(n, 2) start and end of each English word token."""
-        _chars, _words, tokens, at, _m = self._at()
-        return self._buf[tokens:at].reshape(-1, 2)
 
 
 def segments(rows: np.ndarray, n: int) -> list[slice]:
@@ -132,34 +50,10 @@ def segments(rows: np.ndarray, n: int) -> list[slice]:
 
 @functools.cache
 def _crc_table() -> np.ndarray:
-    return kernels.crc_table()
-
-
-def _sizes(sizes) -> list[int]:
-    """The sizes up to the first empty one (a text of 2 code points has no 3-grams)."""
-    out = []
-    for size in sizes:
-        if size <= 0:
-            break
-        out.append(size)
-    return out
-
-
-def _blocks(flat: np.ndarray, sizes: list[int]) -> list[np.ndarray]:
-    """`flat` cut into consecutive views of the given sizes."""
-    out, at = [], 0
-    for size in sizes:
-        out.append(flat[at:at + size])
-        at += size
-    return out
+    return crc_table()
 
 
 _NO_HEADS = (np.zeros((0, 0)), np.zeros(0), np.zeros((0, 2)))  # featurise without heads: the row alone
-
-
-def _codes(norm) -> np.ndarray:
-    """The normalised text's code points (normalize keeps them when it worked them out)."""
-    return norm.codes if norm.codes is not None else np.frombuffer(norm.text.encode("utf-32-le"), dtype=np.uint32)
 
 
 def _weights(heads) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -205,12 +99,12 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         return np.fromiter(itertools.chain.from_iterable(spans), dtype=np.int64, count=2 * len(spans)).reshape(-1, 2)
 
     def _featurise(self, norm, codes: np.ndarray, sig: np.ndarray, focus: list | None, heads=None) -> np.ndarray:
-        """The compiled kernel's packed answer (moderation.kernels.featurise): row, n-grams, with heads their
+        """The compiled kernel's packed answer (moderation.kernels.rows.featurise): row, n-grams, with heads their
         probabilities."""
         a, b = focus[0] if focus else (-1, -1)
         coef, intercept, calibration = _weights(heads)
         idf_code, idf_values = self._idf()
-        return kernels.featurise(codes, self._quoted(norm.text, norm.chars), a, b, self.char_bits, self.word_bits,
+        return featurise(codes, self._quoted(norm.text, norm.chars), a, b, self.char_bits, self.word_bits,
                                  self.char_ngram_max, idf_code, idf_values, sig, self.signal_offset_, _crc_table(),
                                  coef, intercept, calibration)
 
@@ -249,7 +143,7 @@ class TextFeatures(TransformerMixin, BaseEstimator):
 
     def encode_batch(self, texts, *, spans: bool = False, heads=None) -> tuple[list[Encoded], np.ndarray]:
         """(encode() of each comment, their probabilities (rows, heads)), stage by stage: every text normalised,
-        then every text's signals, then one kernels.featurise_many call for all the rows, so each stage's code and
+        then every text's signals, then one featurise_many call for all the rows, so each stage's code and
         tables stay in the CPU's caches and the batch pays one kernel dispatch, not one per comment."""
         norms = [normalize(text) for text in texts]
         if not norms:
@@ -276,7 +170,7 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         focus = np.asarray([f[0] if f else (-1, -1) for f in focuses], dtype=np.int64).reshape(-1, 2)
         coef, intercept, calibration = _weights(heads)
         idf_code, idf_values = self._idf()
-        return kernels.featurise_many(np.concatenate(codes), code_at, spans3, quoted_at, focus, self.char_bits,
+        return featurise_many(np.concatenate(codes), code_at, spans3, quoted_at, focus, self.char_bits,
                                       self.word_bits, self.char_ngram_max, idf_code, idf_values, sigs,
                                       self.signal_offset_, _crc_table(), coef, intercept, calibration)
 

@@ -10,9 +10,9 @@ import pytest
 
 from bench.adversarial import adversarial_inputs
 from bench.load import news_comments
-from moderation import kernels
 from moderation.explain import MAX_WIDEN
-from moderation.features import expand_spans
+from moderation.features.words import expand_spans
+from moderation.kernels import evidence as kernel_evidence
 from moderation.vectorizer import TextFeatures
 from tests.support.thresholds import FLAG_NONE
 
@@ -130,22 +130,23 @@ def test_a_batch_explains_only_the_comments_it_does_not_allow(make_app, auth, co
 
 
 def _per_head(features, coef, enc, k):
-    """Head k's n-gram evidence as explain worked it out before kernels.explain_ngrams: a compiled call per block
-    for the layout (from Encoded's views) and one per head."""
+    """Head k's n-gram evidence as explain worked it out before kernels.evidence.explain_ngrams: a compiled call per
+    block for the layout (from Encoded's views) and one per head."""
     char_hi = 1 << features.char_bits
-    chars = (*kernels.ngram_layout(enc.indices, 0, char_hi, enc.char_flat), np.asarray(enc.char_sizes, dtype=np.int64))
+    chars = (*kernel_evidence.ngram_layout(enc.indices, 0, char_hi, enc.char_flat),
+             np.asarray(enc.char_sizes, dtype=np.int64))
     words, tokens = chars, np.zeros((0, 2), dtype=np.int64)
     if enc.word_sizes:
-        words = (*kernels.ngram_layout(enc.indices, char_hi, features.signal_offset_, enc.word_flat),
+        words = (*kernel_evidence.ngram_layout(enc.indices, char_hi, features.signal_offset_, enc.word_flat),
                  np.asarray(enc.word_sizes, dtype=np.int64))
         tokens = enc.token_spans
     codes = np.frombuffer(enc.norm.text.encode("utf-32-le"), dtype=np.uint32)
-    return kernels.ngram_evidence(len(enc.norm.text), enc.indices, enc.values, coef, k, chars, words, tokens,
+    return kernel_evidence.ngram_evidence(len(enc.norm.text), enc.indices, enc.values, coef, k, chars, words, tokens,
                                   bool(enc.word_sizes), codes, MAX_WIDEN)
 
 
 def test_one_call_gives_every_heads_ngram_evidence_as_a_call_per_head(shipped_scorer):
-    """kernels.explain_ngrams (reading the packed answer, every head in one call) answers what the layout and
+    """kernel_evidence.explain_ngrams (reading the packed answer, every head in one call) answers what the layout and
     evidence calls per block and per head answered, bit for bit: the shipped model, and a fitted model with
     4-grams and random weights (other sizes, other blocks)."""
     sample = _sample()[::4]
@@ -156,7 +157,7 @@ def test_one_call_gives_every_heads_ngram_evidence_as_a_call_per_head(shipped_sc
         ks = np.arange(weights.shape[1], dtype=np.int64)
         for text in sample:
             enc = features.encode(text, spans=True)
-            starts, ends, got, bounds = kernels.explain_ngrams(
+            starts, ends, got, bounds = kernel_evidence.explain_ngrams(
                 enc.packed, len(enc.norm.text), enc.n_codes, features.char_ngram_max, 1 << features.char_bits,
                 features.signal_offset_, weights, ks, enc.codes, MAX_WIDEN)
             for k in ks.tolist():

@@ -1,7 +1,7 @@
 """One compiled call per text gives exactly what the separate calls it replaced gave, so every answer is unchanged.
 
 signals' CodePass (moderation/codepass.py) stands for kernels.code_stats, the needle index's scan, the word lists'
-Matcher.find_arrays and features._SENTENCE_END; normalize's _every_start call also finds the obfuscation needles
+Matcher.find_arrays and the features' _SENTENCE_END; normalize's _every_start call also finds the obfuscation needles
 and keeps the code points encode() reads. Each part is compared with the call it replaced, and the shipped
 model's scores and explanations with those of a scorer that makes the separate calls again, on the news-site mix,
 generated and adversarial texts.
@@ -17,9 +17,16 @@ from hypothesis import strategies as st
 
 from bench.adversarial import adversarial_inputs
 from bench.load import news_comments
-from moderation import codepass, features, targets, text, vectorizer
-from moderation.kernels import code_stats
-from moderation.text import normalize
+from moderation import codepass, vectorizer
+from moderation.features import patterns as FP
+from moderation.features import signals as FS
+from moderation.features import vocabulary as FV
+from moderation.features import words as FW
+from moderation.kernels.counts import code_stats
+from moderation.targets import pii as TP
+from moderation.text import normalize as text_normalize
+from moderation.text import starts as text_starts
+from moderation.text.normalize import normalize
 from tests.test_kernels import ARTIFACTS, texts
 
 MARKS = "。．.!?！？\n"
@@ -36,12 +43,12 @@ def separate(codes: np.ndarray, every_brand: bool = False) -> codepass.CodePass:
     """What signals asked of the code points before: four calls (the reference); `every_brand`: count a brand hit
     always, so _brands looks at the hits as it did before the count let it skip them."""
     t = codes.tobytes().decode("utf-32-le")
-    counts, distinct = code_stats(codes, features._EDGES)
-    values = features._NEEDLES.automaton.values
-    found = [values.index(v) for v in features._NEEDLES.found(t, codes)]
-    starts, ends, words = features._WORDS.find_arrays(t, codes)
-    stops = [m.end() for m in features._SENTENCE_END.finditer(t)]
-    flagged = 1 if every_brand else int(features._tables().brand_word[words].sum())
+    counts, distinct = code_stats(codes, FP._EDGES)
+    values = FP._NEEDLES.automaton.values
+    found = [values.index(v) for v in FP._NEEDLES.found(t, codes)]
+    starts, ends, words = FV._WORDS.find_arrays(t, codes)
+    stops = [m.end() for m in FP._SENTENCE_END.finditer(t)]
+    flagged = 1 if every_brand else int(FW._tables().brand_word[words].sum())
     head = [counts.size, len(found), starts.size, len(stops), distinct, flagged, *counts.tolist()]
     packed = np.asarray(head + sorted(found) + starts.tolist() + ends.tolist() + words.tolist() + stops, np.int64)
     return codepass.CodePass(packed)
@@ -53,8 +60,8 @@ def codes_of(t: str) -> np.ndarray:
 
 def assert_same_pass(t: str):
     codes = codes_of(t)
-    got = codepass.scan(codes, features._EDGES, features._NEEDLES.automaton, features._WORDS,
-                        features._tables().brand_word)
+    got = codepass.scan(codes, FP._EDGES, FP._NEEDLES.automaton, FV._WORDS,
+                        FW._tables().brand_word)
     want = separate(codes)
     for name in ("classes", "starts", "ends", "words", "sentence_ends"):
         assert getattr(got, name).tolist() == getattr(want, name).tolist(), (name, t)
@@ -72,7 +79,7 @@ def test_the_one_pass_answers_as_the_four_calls():
 def test_sentences_end_where_the_pattern_ends_them(t):
     """Sentence marks, dots before every kind of space the engine's \\s knows, and at the end."""
     assert codepass.sentence_ends(codes_of(t), codepass.SPACES, codepass._STOPS).tolist() == [
-        m.end() for m in features._SENTENCE_END.finditer(t)]
+        m.end() for m in FP._SENTENCE_END.finditer(t)]
     assert_same_pass(t)
 
 
@@ -88,7 +95,7 @@ def test_normalize_keeps_the_code_points_and_needles_of_the_text_it_returns():
         if norm.codes is not None:
             kept += 1
             assert norm.codes.tolist() == codes_of(norm.text).tolist(), t
-        assert text._obfuscation_needles(norm.text) == text._OBFUSCATION_INDEX.found(norm.text), t
+        assert text_starts._obfuscation_needles(norm.text) == text_starts._OBFUSCATION_INDEX.found(norm.text), t
     assert kept > 300  # most texts need no rewrite after the last scan
 
 
@@ -105,10 +112,10 @@ def test_scores_and_explanations_are_those_of_the_separate_calls(shipped, monkey
     again through the calls they replaced: equal, not close."""
     sample_texts = sample()
     fused = [shipped.score(t, explain_all=True) for t in sample_texts]
-    monkeypatch.setattr(features, "scan", lambda codes, edges, needles, words, flagged: separate(codes, True))
-    monkeypatch.setattr(text, "_obfuscation_needles", text._OBFUSCATION_INDEX.found)
+    monkeypatch.setattr(FS, "scan", lambda codes, edges, needles, words, flagged: separate(codes, True))
+    monkeypatch.setattr(text_normalize, "_obfuscation_needles", text_starts._OBFUSCATION_INDEX.found)
     # personal_info tries its pieces whatever the text's characters (every character of the sample is a trigger)
-    monkeypatch.setattr(targets, "_PIECE_TRIGGER", frozenset("".join(normalize(t).text for t in sample_texts)))
+    monkeypatch.setattr(TP, "_PIECE_TRIGGER", frozenset("".join(normalize(t).text for t in sample_texts)))
     monkeypatch.setattr(vectorizer, "normalize", lambda t: _without_codes(normalize(t)))
     for t, got in zip(sample_texts, fused, strict=True):
         want = shipped.score(t, explain_all=True)
@@ -156,7 +163,7 @@ def test_the_tf_weight_of_an_ngram_seen_once_is_the_logs():
     """featurise's sublinear TF skips the log for tf 1: the same float as log(tf) + 1 compiled, for every tf."""
     from numba import njit
 
-    from moderation.kernels import _sublinear
+    from moderation.kernels.rows import _sublinear
 
     @njit
     def with_log(tf):

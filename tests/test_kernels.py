@@ -1,4 +1,4 @@
-"""The compiled featurisation (moderation/kernels.py) gives exactly the rows of the numpy arithmetic it replaced.
+"""The compiled featurisation (moderation/kernels/) gives exactly the rows of the numpy arithmetic it replaced.
 
 The numpy version is kept HERE, as the reference, not in the package: hashing, word tokens, the focus sentence,
 counting, sublinear TF x IDF, per-block L2 norms and the batch path (`_rows`) as they stood before the kernels.
@@ -23,11 +23,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bench.scoring import PIECES, make_text
-from moderation import kernels
-from moderation.features import FEATURE_NAMES, signals
+from moderation.features import patterns as FP
+from moderation.features import vocabulary as FV
+from moderation.features import words as FW
+from moderation.features.signals import signals
+from moderation.features.vocabulary import FEATURE_NAMES
+from moderation.kernels import counts as kernel_counts
+from moderation.kernels import evidence as kernel_evidence
+from moderation.kernels import hashing as kernel_hashing
 from moderation.scoring.scorer import load_scorer, read_active
-from moderation.targets import negated_spans, reported_spans
-from moderation.text import normalize
+from moderation.targets.reported import negated_spans, reported_spans
+from moderation.text.normalize import normalize
 from moderation.vectorizer import TextFeatures
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -400,7 +406,7 @@ def test_counting_is_numpys_unique(keys, pad):
     answers np.unique."""
     keys = np.asarray(keys + [k % (1 << 19) for k in range(0, pad * 7919, 7919)], dtype=np.int64)
     want_keys, want_counts = np.unique(keys, return_counts=True)
-    got_keys, got_counts = kernels._counted(keys, 19)
+    got_keys, got_counts = kernel_hashing._counted(keys, 19)
     assert got_keys.tolist() == want_keys.tolist() and got_counts.tolist() == want_counts.tolist()
 
 
@@ -414,7 +420,7 @@ def test_loading_compiles_once_and_scoring_compiles_nothing_more(shipped):
                 if isinstance(kernel, CPUDispatcher)}
 
     before = compiled()
-    assert before["moderation.kernels.featurise"] and before["moderation.kernels.decide"]
+    assert before["moderation.kernels.rows.featurise"] and before["moderation.kernels.decisions.decide"]
     for text in texts(200, seed=8):
         shipped.score(text, explain_all=True).explanation  # noqa: B018 (reading it works the explanation out)
     shipped.score_many(texts(50, seed=9))
@@ -442,7 +448,7 @@ def test_code_stats_are_numpys_counts(budget):
     the radix sort that crafted hash collisions would fall back to."""
     for text in [*texts(400, seed=21), "ab", "abc", "abcd", "あ" * 5000, "ab" * 3000]:
         codes = np.frombuffer(normalize(text).text.encode("utf-32-le"), dtype=np.uint32)
-        counts, distinct = kernels.code_stats(codes, EDGES, budget)
+        counts, distinct = kernel_counts.code_stats(codes, EDGES, budget)
         assert counts.tolist() == np.bincount(np.searchsorted(EDGES, codes, side="right"),
                                               minlength=EDGES.size + 1).tolist()
         c = codes.astype(np.uint64)
@@ -469,22 +475,21 @@ def test_the_images_cache_is_loaded_not_compiled_by_the_service(tmp_path):
                            capture_output=True, text=True, timeout=120)
     assert serve.returncode == 0, serve.stderr
     assert "data saved" not in serve.stdout
-    for kernel in ("featurise", "decide"):
-        assert re.search(rf"data loaded from .*kernels\.{kernel}-", serve.stdout), serve.stdout
+    for module, kernel in (("rows", "featurise"), ("decisions", "decide")):
+        assert re.search(rf"data loaded from .*kernels_\w+/{module}\.{kernel}-", serve.stdout), serve.stdout
 
 
 def _python_counts(hits, ends, worst):
-    """What the Python loops that kernels.hit_counts replaced gave, from the category NAMES of each hit: every
+    """What the Python loops that kernels.counts.hit_counts replaced gave, from the category NAMES of each hit: every
     category's count, then per sentence each combination whose two groups both occur (not a negatable one in a
     negated sentence), a sentence's unaimed insult or profanity, and the worst sentence (most harm words plus
     targets less news/hedging words, a threat counting twice, the first on a tie, only one with a harm word)."""
-    from moderation import features as F
 
     raw = [0] * len(FEATURE_NAMES)
     for _a, cats in hits:
         for c in cats:
-            if c in F._IDX and c != "brand_mention":
-                raw[F._IDX[c]] += 1
+            if c in FP._IDX and c != "brand_mention":
+                raw[FP._IDX[c]] += 1
     sentence: dict[int, list] = {}
     for a, cats in hits:
         sentence.setdefault(bisect.bisect_right(ends, a), []).append(cats)
@@ -492,15 +497,15 @@ def _python_counts(hits, ends, worst):
     for sid in sorted(sentence):
         present = {c for cats in sentence[sid] for c in cats}
         negated = bool(present & {"negated_en", "negated_ja"})
-        for name, (one, two) in F._COMBOS.items():
-            if present & set(one) and present & set(two) and not (negated and name in F._NEGATABLE):
-                raw[F._IDX[name]] += 1
-        if not present & F._AIMED:
-            raw[F._IDX["insult_unaimed"]] += "insult" in present
-            raw[F._IDX["profanity_unaimed"]] += "profanity_en" in present
-        harm = sum(1 for cats in sentence[sid] if F._FOCUS_KINDS & set(cats))
-        claim = sum(bool(F._FOCUS_KINDS & set(c)) * (2 if F._FOCUS_THREATS & set(c) else 1)  # a threat counts 2
-                    + bool(F._FOCUS_TARGETS & set(c)) - bool(F._FOCUS_REPORT & set(c)) for c in sentence[sid])
+        for name, (one, two) in FV._COMBOS.items():
+            if present & set(one) and present & set(two) and not (negated and name in FP._NEGATABLE):
+                raw[FP._IDX[name]] += 1
+        if not present & FP._AIMED:
+            raw[FP._IDX["insult_unaimed"]] += "insult" in present
+            raw[FP._IDX["profanity_unaimed"]] += "profanity_en" in present
+        harm = sum(1 for cats in sentence[sid] if FP._FOCUS_KINDS & set(cats))
+        claim = sum(bool(FP._FOCUS_KINDS & set(c)) * (2 if FP._FOCUS_THREATS & set(c) else 1)  # a threat counts 2
+                    + bool(FP._FOCUS_TARGETS & set(c)) - bool(FP._FOCUS_REPORT & set(c)) for c in sentence[sid])
         if worst and harm and (best < 0 or claim > best_claim):
             best, best_claim = sid, claim
     return raw, best
@@ -510,10 +515,9 @@ def _python_counts(hits, ends, worst):
 @given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 10 ** 6)), max_size=40),
        st.lists(st.integers(1, 60), max_size=6, unique=True), st.booleans())
 def test_hit_counts_are_the_per_sentence_counts_of_the_category_names(hits, ends, worst):
-    """kernels.hit_counts (category-tuple ids, bit sets per sentence) counts as the category names say."""
-    from moderation import features as F
+    """kernel_counts.hit_counts (category-tuple ids, bit sets per sentence) counts as the category names say."""
 
-    tables = F._tables()
+    tables = FW._tables()
     # a third of the hits of any tuple, the rest of one that opens or closes a combination, negates or aims
     pool = [next(k for k, cats in enumerate(tables.tuples) if name in cats) for name in (
         "insult", "group", "slur", "dehumanize", "second_person", "profanity_en", "negated_ja", "negated_en",
@@ -523,9 +527,10 @@ def test_hit_counts_are_the_per_sentence_counts_of_the_category_names(hits, ends
     want, want_best = _python_counts([(a, tables.tuples[k]) for a, k in hits], ends, worst)
     starts = np.asarray([a for a, _k in hits], dtype=np.int64)
     cats = np.asarray([k for _a, k in hits], dtype=np.int32)
-    counts, best = kernels.hit_counts(starts, cats, np.asarray(ends, dtype=np.int64), tables.info, tables.feat_at,
-                                      tables.feat_idx, F._COMBO_AT_ARRAY, F._NEGATABLE_BITS,
-                                      F._IDX["insult_unaimed"], F._IDX["profanity_unaimed"], len(FEATURE_NAMES), worst)
+    counts, best = kernel_counts.hit_counts(starts, cats, np.asarray(ends, dtype=np.int64), tables.info, tables.feat_at,
+                                            tables.feat_idx, FP._COMBO_AT_ARRAY, FP._NEGATABLE_BITS,
+                                            FP._IDX["insult_unaimed"], FP._IDX["profanity_unaimed"],
+                                            len(FEATURE_NAMES), worst)
     assert counts.tolist() == want and best == want_best
 
 
@@ -625,7 +630,7 @@ def test_ngram_layout_finds_each_occurrences_row_entry(shipped, budget):
         for lo, hi, blocks in ((0, 1 << features.char_bits, enc.char_buckets),
                                (1 << features.char_bits, features.signal_offset_, enc.word_buckets)):
             flat = np.concatenate(blocks) if blocks else np.zeros(0, dtype=np.int64)
-            a0, entry, tf = kernels.ngram_layout(enc.indices, lo, hi, flat, budget)
+            a0, entry, tf = kernel_evidence.ngram_layout(enc.indices, lo, hi, flat, budget)
             block = enc.indices[np.searchsorted(enc.indices, lo):np.searchsorted(enc.indices, hi)] - lo
             loc = np.minimum(np.searchsorted(block, flat), max(block.size - 1, 0))
             want = np.where((block.size > 0) & (block[loc] == flat if block.size else False), loc, -1)

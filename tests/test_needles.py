@@ -11,22 +11,23 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bench.adversarial import SEPARATORS, _walk, adversarial_inputs
-from moderation import features, targets
-from moderation import text as text_module
 from moderation.automaton import Automaton
-from moderation.needles import (
-    BEGIN,
-    NeedleIndex,
-    Needles,
-    _alternation,
-    _class_source,
-    _first_items,
-    finditer,
-    prefixes,
-    starts_of,
-)
+from moderation.features import links as FL
+from moderation.features import patterns as FP
+from moderation.features import vocabulary as FV
+from moderation.features import words as FW
+from moderation.needles.guards import NeedleIndex, Needles
+from moderation.needles.prefixes import BEGIN, _alternation, prefixes
+from moderation.needles.starts import _class_source, _first_items, finditer, starts_of
+from moderation.targets import constructions as TC
+from moderation.targets import pii as TP
+from moderation.targets import reported as TR
+from moderation.text import chars as text_chars
+from moderation.text import normalize as text_normalize
+from moderation.text import patterns as text_patterns
+from moderation.text import starts as text_starts
 
-GUARDED = {**features._NEEDLES.guards, **targets._NEEDLES.guards}
+GUARDED = {**FP._NEEDLES.guards, **TP._NEEDLES.guards}
 
 
 def _pieces(pattern):
@@ -41,7 +42,7 @@ PIECES = {rx: _pieces(rx) for rx in GUARDED}
 def _agrees(rx, text):
     found = rx.search(text) is not None
     chars = set(text)
-    assert features._NEEDLES[rx].may_match(text, chars, features._NEEDLES.found(text)) or not found, (rx, text)
+    assert FP._NEEDLES[rx].may_match(text, chars, FP._NEEDLES.found(text)) or not found, (rx, text)
     assert GUARDED[rx].may_match(text, chars) or not found, (rx, text)
 
 
@@ -65,9 +66,9 @@ def test_guards_hold_on_the_adversarial_inputs():
 
 def test_guards_skip_what_cannot_match():
     ordinary = "今日のニュース、とても考えさせられました。増税の議論はもっと丁寧にしてほしいと思います。"
-    skipped = [rx for rx in GUARDED if not features._NEEDLES[rx].may_match(ordinary, set(ordinary),
-                                                                            features._NEEDLES.found(ordinary))]
-    assert targets.THREAT_EN in skipped and targets.THREAT_JA in skipped and targets.EXPOSE in skipped
+    skipped = [rx for rx in GUARDED if not FP._NEEDLES[rx].may_match(ordinary, set(ordinary),
+                                                                            FP._NEEDLES.found(ordinary))]
+    assert TC.THREAT_EN in skipped and TC.THREAT_JA in skipped and TP.EXPOSE in skipped
     assert len(skipped) >= len(GUARDED) - 3
 
 
@@ -95,15 +96,14 @@ def test_index_finds_overlapping_needles():
 @given(text=st.text(st.sampled_from(list("AaBbＡａ！!？?ｗwー－ 　ﾊﾟ工口ΑαЕе死ね1\n")), max_size=400))
 def test_normalisation_shortcuts_change_nothing(text):
     """The replace-based translate and the numpy search for character runs agree with what they stand for."""
-    from moderation import text as T
-
-    T.normalize(text)  # learns the characters
+    text_normalize.normalize(text)  # learns the characters
     present = set(text)
-    if not present & T._NOT_ONE:
-        assert T._translate(text, present) == text.translate(T._TABLE)
+    if not present & text_chars._NOT_ONE:
+        assert text_chars._translate(text, present) == text.translate(text_chars._TABLE)
     long = text * (200 // max(len(text), 1) + 1)
     for sample in (text, long, text.replace("a", "1")):
-        assert [m.span() for m in T._RUNS.finditer(sample)] == [m.span() for m in T._RUN.finditer(sample)]
+        assert [m.span() for m in text_starts._RUNS.finditer(sample)] == [
+            m.span() for m in text_patterns._RUN.finditer(sample)]
 
 
 @settings(max_examples=300, deadline=None)
@@ -111,24 +111,24 @@ def test_normalisation_shortcuts_change_nothing(text):
 def test_spacing_patterns_tried_from_their_starts_find_the_same_matches(text):
     """The spacing patterns tried only where numpy finds a start (a long text), and runs of spaces found by
     str.find, match exactly where the patterns' own scans do."""
-    long = text * (text_module._LONG_SET // max(len(text), 1) + 1)
+    long = text * (text_chars._LONG_SET // max(len(text), 1) + 1)
     for sample in (text, long):
-        for starts in (text_module._SPACED_JA_STARTS, text_module._SPACED_LATIN_STARTS):
+        for starts in (text_starts._SPACED_JA_STARTS, text_starts._SPACED_LATIN_STARTS):
             assert [m.span() for m in starts.finditer(sample)] == [m.span() for m in starts.pattern.finditer(sample)]
-        assert [m.span() for m in text_module._SPACES.finditer(sample)] == [
-            m.span() for m in text_module._WS.finditer(sample)]
+        assert [m.span() for m in text_starts._SPACES.finditer(sample)] == [
+            m.span() for m in text_patterns._WS.finditer(sample)]
 
 
 @settings(max_examples=400, deadline=None)
-@given(text=st.lists(st.sampled_from([*_pieces(features._URL), "http://", "hxxps://", "www.", ".com", ".co.jp/",
+@given(text=st.lists(st.sampled_from([*_pieces(FP._URL), "http://", "hxxps://", "www.", ".com", ".co.jp/",
                                       ".top", "mufg-secure", "a", "1", "-", "@", ".", "/x", " ", "。"]),
                      max_size=30).map("".join))
 def test_the_url_pre_check_never_skips_a_url(text):
     """signals looks for URLs only in a text _URL_NEEDED finds something in."""
-    assert features._URL.search(text) is None or features._URL_NEEDED.search(text) is not None
+    assert FP._URL.search(text) is None or FP._URL_NEEDED.search(text) is not None
 
 
-ALL_GUARDED = {**GUARDED, **text_module._OBFUSCATION_INDEX.guards}
+ALL_GUARDED = {**GUARDED, **text_starts._OBFUSCATION_INDEX.guards}
 
 
 def _every_start(rx):
@@ -171,21 +171,21 @@ def test_searching_from_where_a_match_starts_finds_the_same_matches(rx):
 def test_a_match_at_the_start_of_the_text_is_found_from_its_starts():
     """_LINE_ID's "@handle" alternative begins with ^: a start search finds it at the text's start, and "@" elsewhere
     (not after a space or a bracket) is no start at all (a text full of "@" left the engine to try every position)."""
-    guard = features._GUARDS[features._LINE_ID]
+    guard = FP._GUARDS[FP._LINE_ID]
     for text in ("@abcde x", "x @abcde", '"@"@"@' * 50 + " @abcde"):
-        assert [m.span() for m in guard.finditer(text)] == [m.span() for m in features._LINE_ID.finditer(text)]
+        assert [m.span() for m in guard.finditer(text)] == [m.span() for m in FP._LINE_ID.finditer(text)]
     assert guard.starts.search('"@"@"@"@', 1) is None
 
 
 def test_start_search_is_used_where_it_pays():
-    assert ALL_GUARDED[features._MONEY_AMOUNT].starts is not None and ALL_GUARDED[targets.PHONE].starts is not None
+    assert ALL_GUARDED[FP._MONEY_AMOUNT].starts is not None and ALL_GUARDED[TP.PHONE].starts is not None
     assert starts_of(re.compile(r"[a-z]+x")) is None  # the engine skips to a class itself
     assert starts_of(re.compile(r"(?<![a-z])(?:[a-z]|xy)")) is None  # English letters alone: everywhere
     assert starts_of(re.compile(r"(?<!\d)\d+円")).pattern == r"[\d]"  # \d is too many characters to spell
     # strings, not their first letters: English text offers a 'c' at every other word, a 'cat' rarely
     assert starts_of(re.compile(r"(?<![a-z])(?:cat|dog|bird|fish|eel)")).pattern == "bir|cat|dog|eel|fis"
-    assert starts_of(features._NAMED).search("お疲れさまでした、田中さん").start() == 11  # not さ of さま
-    assert starts_of(features._LINE_ID) is not None  # the space before an @ handle spelled out
+    assert starts_of(FP._NAMED).search("お疲れさまでした、田中さん").start() == 11  # not さ of さま
+    assert starts_of(FP._LINE_ID) is not None  # the space before an @ handle spelled out
 
 
 @pytest.mark.parametrize(("pattern", "strings"), [
@@ -243,19 +243,19 @@ def test_word_lists_hit_what_a_plain_automaton_hits():
     plain, every_word = ahocorasick.Automaton(), ahocorasick.Automaton()
     for w in {w for ws in lists.values() for w in ws}:
         plain.add_word(w, w)
-    for w in features._WORDS.automaton.keys:
+    for w in FV._WORDS.automaton.keys:
         every_word.add_word(w, w)
     plain.make_automaton()
     every_word.make_automaton()
-    needles = {n for guard in features._NEEDLES.guards.values() for n in guard.strings} | targets.REPORTED_NEEDLES
+    needles = {n for guard in FP._NEEDLES.guards.values() for n in guard.strings} | TR.REPORTED_NEEDLES
     def hits(automaton, text):
         ends, words = automaton.scan(text)
         return list(zip(ends.tolist(), map(automaton.keys.__getitem__, words.tolist()), strict=True))
 
     for _name, text in adversarial_inputs(200):
         assert hits(matcher.automaton, text) == list(plain.iter(text))
-        assert hits(features._WORDS.automaton, text) == list(every_word.iter(text))
-        assert features._NEEDLES.found(text) == {n for n in needles if n in text}
+        assert hits(FV._WORDS.automaton, text) == list(every_word.iter(text))
+        assert FP._NEEDLES.found(text) == {n for n in needles if n in text}
 
 
 @settings(max_examples=200, deadline=None)
@@ -269,7 +269,7 @@ def test_trie_alternation_finds_every_start(strings, text):
     assert [i for i in range(len(text)) if trie.match(text, i)] == want
 
 
-@pytest.mark.parametrize("rx", list(targets._CONTEXT), ids=lambda rx: rx.pattern[:20])
+@pytest.mark.parametrize("rx", list(TP._CONTEXT), ids=lambda rx: rx.pattern[:20])
 def test_a_context_pattern_occurs_where_its_search_finds_it(rx):
     """personal_info asks whether a context pattern occurs by matching it where its start strings are found."""
     every = st.lists(st.sampled_from([*_pieces(rx), "the", "you", "his ", "office", "inc", "さんの"]),
@@ -279,7 +279,7 @@ def test_a_context_pattern_occurs_where_its_search_finds_it(rx):
     @given(text=every)
     def check(text):
         codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)  # as signals passes them
-        assert targets._occurs(rx, text) == targets._occurs(rx, text, codes) == (rx.search(text) is not None)
+        assert TP._occurs(rx, text) == TP._occurs(rx, text, codes) == (rx.search(text) is not None)
 
     check()
 
@@ -341,46 +341,46 @@ _REFERENCE_TEXTS = st.lists(st.sampled_from(_MATCHER_PIECES), max_size=40).map("
 @given(text=_REFERENCE_TEXTS)
 def test_compiled_boundary_rules_keep_what_the_python_rules_keep(text):
     """Matcher.find (the rules compiled with numba) against the same rules read in Python, on the real lists."""
-    assert features._WORDS.find(text) == _reference_find(features._WORDS, text)
+    assert FV._WORDS.find(text) == _reference_find(FV._WORDS, text)
 
 
 def test_compiled_boundary_rules_on_the_adversarial_inputs():
     for _name, text in adversarial_inputs(300):
-        assert features._WORDS.find(text) == _reference_find(features._WORDS, text)
-        assert _from_arrays(text) == _reference_find(features._WORDS, text)
+        assert FV._WORDS.find(text) == _reference_find(FV._WORDS, text)
+        assert _from_arrays(text) == _reference_find(FV._WORDS, text)
 
 
 @settings(max_examples=200, deadline=None)
 @given(text=_REFERENCE_TEXTS)
 def test_the_hits_signals_read_as_arrays_are_the_hits(text):
     """Matcher.find_arrays (scan and rules in one compiled call, what signals reads) gives find's hits."""
-    assert _from_arrays(text) == _reference_find(features._WORDS, text)
+    assert _from_arrays(text) == _reference_find(FV._WORDS, text)
 
 
 def _from_arrays(text):
-    starts, ends, found = features._WORDS.find_arrays(text)
-    words, cats = features._WORDS.words()
+    starts, ends, found = FV._WORDS.find_arrays(text)
+    words, cats = FV._WORDS.words()
     return [(a, b, words[w], cats[w]) for a, b, w in zip(starts.tolist(), ends.tolist(), found.tolist(), strict=True)]
 
 
 def test_a_pattern_split_into_its_alternatives_matches_where_it_does():
     """personal_info asks whether AFFILIATION occurs by asking each of its top-level alternatives (each with its own
     needles): the alternatives spell the pattern, and one of them matches wherever it does."""
-    assert "|".join(part.pattern for part in targets.AFFILIATION_PARTS) == targets.AFFILIATION.pattern
-    assert len(targets.AFFILIATION_PARTS) == 6
-    assert [p.pattern for p in targets._alternatives(re.compile(r"a(?:b|c)|[|)]|\||d[^]|]"))] == [
+    assert "|".join(part.pattern for part in TP.AFFILIATION_PARTS) == TP.AFFILIATION.pattern
+    assert len(TP.AFFILIATION_PARTS) == 6
+    assert [p.pattern for p in TP._alternatives(re.compile(r"a(?:b|c)|[|)]|\||d[^]|]"))] == [
         "a(?:b|c)", "[|)]", r"\|", "d[^]|]"]
-    every = st.lists(st.sampled_from([*_pieces(targets.AFFILIATION), "12", "3年", "1組", "こいつ", "市立", "の"]),
+    every = st.lists(st.sampled_from([*_pieces(TP.AFFILIATION), "12", "3年", "1組", "こいつ", "市立", "の"]),
                      max_size=25).map("".join)
 
     @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(text=every)
     def check(text):
-        found = features._NEEDLES.found(text)
-        whole = targets.AFFILIATION.search(text) is not None
-        assert whole == any(part.search(text) is not None for part in targets.AFFILIATION_PARTS)
-        assert whole == any(targets._GUARDS[part].may_match(text, set(text), found) and next(
-            targets._GUARDS[part].finditer(text), None) is not None for part in targets.AFFILIATION_PARTS)
+        found = FP._NEEDLES.found(text)
+        whole = TP.AFFILIATION.search(text) is not None
+        assert whole == any(part.search(text) is not None for part in TP.AFFILIATION_PARTS)
+        assert whole == any(TP._GUARDS[part].may_match(text, set(text), found) and next(
+            TP._GUARDS[part].finditer(text), None) is not None for part in TP.AFFILIATION_PARTS)
 
     check()
 
@@ -391,11 +391,11 @@ def test_a_pattern_split_into_its_alternatives_matches_where_it_does():
                                       "line.me/", "\u3042"]), max_size=25).map("".join))
 def test_urls_tried_from_where_they_can_start_are_the_urls(text):
     """signals tries _URL only at a scheme, www., or the start of a run of labels holding a listed TLD."""
-    for sample in (text * (features._SHORT_URL_SCAN // max(len(text), 1) + 1), "xwww.com " + text * 40,
-                   text * 40 + "a.www.co.jp/x" + " " * features._SHORT_URL_SCAN):
+    for sample in (text * (FP._SHORT_URL_SCAN // max(len(text), 1) + 1), "xwww.com " + text * 40,
+                   text * 40 + "a.www.co.jp/x" + " " * FP._SHORT_URL_SCAN):
         codes = np.frombuffer(sample.encode("utf-32-le"), dtype=np.uint32)
-        assert [m.span() for m in features._url_matches(sample, codes)] == [
-            m.span() for m in features._URL.finditer(sample)]
+        assert [m.span() for m in FL._url_matches(sample, codes)] == [
+            m.span() for m in FP._URL.finditer(sample)]
 
 
 @settings(max_examples=200, deadline=None)
@@ -410,7 +410,7 @@ def test_many_reported_spans_merge_as_a_few_do(pairs):
         else:
             starts.append(a)
             ends.append(b)
-    merged = features._merge(spans)
+    merged = FW._merge(spans)
     assert (merged[0].tolist(), merged[1].tolist()) == (starts, ends)
 
 
@@ -418,7 +418,7 @@ def test_many_reported_spans_merge_as_a_few_do(pairs):
 @given(text=st.lists(st.sampled_from(["a", "1", ".", "-", "_", "@", "b.c", "x@y", "@d.e", " ", '"', "%", "+"]),
                      max_size=30).map("".join))
 def test_the_email_pre_check_never_skips_an_email(text):
-    assert targets.EMAIL.search(text) is None or targets.EMAIL_NEEDED.search(text) is not None
+    assert TP.EMAIL.search(text) is None or TP.EMAIL_NEEDED.search(text) is not None
 
 
 @settings(max_examples=300, deadline=None)
@@ -427,15 +427,15 @@ def test_the_email_pre_check_never_skips_an_email(text):
 def test_reposts_found_in_one_scan_are_those_matched_quote_by_quote(text):
     """_reported drops a quotation that starts with "@user:" (a repost) from one scan for "@user:", not one
     _REPOST.match per quotation (the pieces hold no trigger of the other reported-speech patterns)."""
-    want = [(*m.span(), text[m.start()] not in "「『") for m in targets.REPORTED_QUOTE.finditer(text)
-            if len(text) - (m.end() - m.start()) >= 10 and not targets._REPOST.match(text, m.start() + 1)]
-    assert targets._reported(text, set(text)) == tuple(sorted(want))
+    want = [(*m.span(), text[m.start()] not in "「『") for m in TR.REPORTED_QUOTE.finditer(text)
+            if len(text) - (m.end() - m.start()) >= 10 and not TR._REPOST.match(text, m.start() + 1)]
+    assert TR._reported(text, set(text)) == tuple(sorted(want))
 
 
 @settings(max_examples=300, deadline=None)
 @given(text=st.text(st.sampled_from("。．.!?！？\n \t\u3000aあ"), max_size=40))
 def test_sentence_ends_are_where_the_plain_pattern_puts_them(text):
-    """features._SENTENCE_END (one class first, so the engine skips to it) ends sentences where the plain
+    """FP._SENTENCE_END (one class first, so the engine skips to it) ends sentences where the plain
     alternation did."""
     plain = re.compile(r"[。．!?！？\n]+|\.(?:\s|$)")
-    assert [m.span() for m in features._SENTENCE_END.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert [m.span() for m in FP._SENTENCE_END.finditer(text)] == [m.span() for m in plain.finditer(text)]

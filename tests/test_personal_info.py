@@ -3,8 +3,8 @@
 import pytest
 
 from model.judge import PROBE, load_cases
-from moderation.targets import personal_info
-from moderation.text import normalize
+from moderation.targets.pii import personal_info
+from moderation.text.normalize import normalize
 
 
 def _exposed(text: str) -> bool:

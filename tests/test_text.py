@@ -4,8 +4,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from moderation import text as text_module
-from moderation.text import normalize, normalize_text
+from moderation.text import chars as text_chars
+from moderation.text import edits as text_edits
+from moderation.text import normalize as text_normalize
+from moderation.text import normalized as text_normalized
+from moderation.text import patterns as text_patterns
+from moderation.text import starts as text_starts
+from moderation.text.normalize import normalize, normalize_text
 
 # (case, input, expected normalised text)
 CASES = [
@@ -111,19 +116,18 @@ def test_non_string_input():
 
 
 def test_character_cache_is_bounded(monkeypatch):
-    from moderation import text as T
-
-    monkeypatch.setattr(T, "_CACHE_MAX", 50)
+    monkeypatch.setattr(text_normalize, "_CACHE_MAX", 50)
     before = normalize_text("ＬＩＮＥ追加 ｗｗｗｗ 氏ね")
     for start in range(0x4E00, 0x4E00 + 2000, 40):
         normalize_text("".join(chr(c) for c in range(start, start + 40)))
-        assert len(T._SEEN) <= 50 + 40
+        assert len(text_chars._SEEN) <= 50 + 40
     assert normalize_text("ＬＩＮＥ追加 ｗｗｗｗ 氏ね") == before
     # a text whose new characters overflow the cache keeps its known ones mapped (they were forgotten too)
     mixed = "ＬＩＮＥ追加 ｗｗｗｗ 氏ね。" + "".join(chr(c) for c in range(0x9000, 0x9000 + 45))
     overflowing = normalize_text(mixed)
-    monkeypatch.setattr(T, "_CACHE_MAX", 10_000)
-    for cache in (T._TABLE, T._MAPPED, T._SEEN, T._INVISIBLE_SEEN, T._LOOKALIKE_SEEN, T._NOT_ONE):
+    monkeypatch.setattr(text_normalize, "_CACHE_MAX", 10_000)
+    for cache in (text_chars._TABLE, text_chars._MAPPED, text_chars._SEEN, text_chars._INVISIBLE_SEEN,
+                  text_chars._LOOKALIKE_SEEN, text_chars._NOT_ONE):
         cache.clear()
     assert overflowing == normalize_text(mixed) and overflowing.startswith("line")
 
@@ -136,10 +140,10 @@ def test_offsets_of_many_rewrites_are_those_of_few(segments, as_range):
     segments = [seg for seg in segments if seg[2] > 0]
     starts = range(40) if as_range else [3 * i for i in range(40)]
     ends = range(1, 41) if as_range else [3 * i + 2 for i in range(40)]
-    many = text_module._offsets(starts, ends, segments + [(0, 0, 0, 1)] * text_module._MANY)  # numpy
+    many = text_normalized._offsets(starts, ends, segments + [(0, 0, 0, 1)] * text_normalized._MANY)  # numpy
     alone = ([], [])
     for seg in segments:
-        part = text_module._offsets(starts, ends, [seg])
+        part = text_normalized._offsets(starts, ends, [seg])
         alone[0].extend(part[0])
         alone[1].extend(part[1])
     assert (list(many[0]), list(many[1])) == alone
@@ -152,11 +156,11 @@ def test_a_fixed_replacement_rewrites_as_match_by_match(text, as_range):
     general match-by-match rewrite, few matches or many, identity matches (already canonical) included."""
     starts = range(len(text)) if as_range else [2 * i for i in range(len(text))]
     ends = range(1, len(text) + 1) if as_range else [2 * i + 1 for i in range(len(text))]
-    for canonical, _needles, pattern in text_module._OBFUSCATIONS:
+    for canonical, _needles, pattern in text_patterns._OBFUSCATIONS:
         if canonical not in ("がいじ", "死ね"):
             continue
-        fixed = text_module._apply_regex(text, starts, ends, pattern, text_module._REPLACERS[canonical])
-        general = text_module._apply_regex(text, starts, ends, pattern, lambda m, c=canonical: (c, "replace"))
+        fixed = text_edits._apply_regex(text, starts, ends, pattern, text_edits._REPLACERS[canonical])
+        general = text_edits._apply_regex(text, starts, ends, pattern, lambda m, c=canonical: (c, "replace"))
         assert (fixed[0], list(fixed[1]), list(fixed[2]), fixed[3]) == (
             general[0], list(general[1]), list(general[2]), general[3])
 
@@ -173,8 +177,10 @@ def test_a_long_text_normalises_as_a_short_one(text):
     and the offsets stay arrays: the same text, offsets, counts and set as the per-character path."""
     long_path = normalize(text)
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(text_module, "_LONG_SET", 10**9)
-        mp.setattr(text_module, "_LONG_OFFSETS", 10**9)
+        for module in (text_chars, text_normalize):  # each module reading a threshold has its own binding
+            mp.setattr(module, "_LONG_SET", 10**9)
+        for module in (text_chars, text_normalized):
+            mp.setattr(module, "_LONG_OFFSETS", 10**9)
         short_path = normalize(text)
     assert long_path.text == short_path.text and long_path.chars == short_path.chars == set(long_path.text)
     assert list(long_path.starts) == list(short_path.starts) and list(long_path.ends) == list(short_path.ends)
@@ -197,8 +203,8 @@ def test_spaced_letters_and_runs_kept_by_numpy_normalise_as_the_loop_does(unit, 
     text = unit * times
     fast = normalize(text)
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(text_module, "_MANY_KEPT", 10**9)
-        mp.setattr(text_module, "_MANY_EDITS", 10**9)
+        mp.setattr(text_edits, "_MANY_KEPT", 10**9)
+        mp.setattr(text_edits, "_MANY_EDITS", 10**9)
         loop = normalize(text)
     assert fast.text == loop.text and fast.chars == loop.chars
     assert list(fast.starts) == list(loop.starts) and list(fast.ends) == list(loop.ends)
@@ -211,20 +217,20 @@ def test_spaced_letters_and_runs_kept_by_numpy_normalise_as_the_loop_does(unit, 
 def test_needles_after_a_rewrite_are_found_near_the_edits(text):
     """normalize looks for the obfuscation needles an edit made only around the edits: with those found before,
     that covers every needle of the rewritten text (a needle missed would skip a rewrite that should happen)."""
-    for canonical, _needles, pattern in text_module._OBFUSCATIONS:
-        spans = text_module._edits(text, pattern, canonical)
+    for canonical, _needles, pattern in text_patterns._OBFUSCATIONS:
+        spans = text_edits._edits(text, pattern, canonical)
         if not spans:
             continue
-        rewritten, _s, _e = text_module._rewrite(text, range(len(text)), range(1, len(text) + 1), spans, canonical)
-        before = text_module._OBFUSCATION_INDEX.found(text)
-        assert text_module._OBFUSCATION_INDEX.found(rewritten) <= before | text_module._found_near(
+        rewritten, _s, _e = text_edits._rewrite(text, range(len(text)), range(1, len(text) + 1), spans, canonical)
+        before = text_starts._OBFUSCATION_INDEX.found(text)
+        assert text_starts._OBFUSCATION_INDEX.found(rewritten) <= before | text_normalize._found_near(
             rewritten, spans, len(canonical))
         gone = set("".join(text[a:b] for a, b in spans)) - set(canonical)
-        assert text_module._still_in(rewritten, set(text), gone, gone) | set(canonical) == set(rewritten)
+        assert text_chars._still_in(rewritten, set(text), gone, gone) | set(canonical) == set(rewritten)
 
 
 @given(st.lists(st.sampled_from(["工", "口", "力", "夕", "二", "三", "八", "ド", "ー", "カ", "漢", "あ", " ", "."]),
                 max_size=40).map("".join))
 def test_look_alike_kanji_in_a_text_without_katakana_are_looked_at_run_by_run(text):
     """Without katakana in the text only runs of two or more look-alikes can be rewritten: the same answer."""
-    assert text_module._kanji_lookalikes(text, set(text)) == text_module._kanji_lookalikes(text)
+    assert text_patterns._kanji_lookalikes(text, set(text)) == text_patterns._kanji_lookalikes(text)

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from moderation.scoring.scorer import load_scorer
-from moderation.text import normalize, normalize_text
+from moderation.text.normalize import normalize, normalize_text
 
 ANY_CHAR = st.characters(codec=None, exclude_categories=())  # every code point, surrogates and controls too
 TRICKY = st.sampled_from(list("死ねしね氏4.・ 　ｗwー!！○●■\u200b\u2061\ufe0f\u202e工口LINEｌｉｎｅ0Ｏ"))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from model.data.rows import CATEGORY_NAMES, TEST, TRAIN, VALID, Row, _bucket, _clean, _csv_rows, skeleton, split_of
 
-# the named features that mean a harm word or an attack construction is in the text (moderation/features.py)
+# the named features that mean a harm word or an attack construction is in the text (moderation/features/)
 _HARM_SIGNALS = frozenset((
     "sexual_word", "death_wish", "violence_word", "slur", "dehumanize", "expel", "sexual_harass", "self_harm_push",
     "self_harm_self", "crime_word", "insult_at_person", "insult_at_group", "insult_at_self", "insult_reported",
@@ -23,7 +23,7 @@ def ham_cats(text: str) -> dict | None:
     attacking anyone, which the harm heads otherwise never see in English (every harassment row of Davidson is
     addressed, so "you" alone learnt harassment). With a harm word it stays unlabelled: ham is not a judgement
     of civility (issue 12, mechanism 5)."""
-    from moderation.features import signal_dict
+    from moderation.features.signals import signal_dict
 
     sig = signal_dict(text)
     if any(sig[name] > 0 for name in _HARM_SIGNALS):

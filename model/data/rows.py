@@ -8,7 +8,7 @@ import io
 import re
 from dataclasses import dataclass
 
-from moderation.text import normalize_text
+from moderation.text.normalize import normalize_text
 
 TEST, VALID, TRAIN = "test", "valid", "train"
 

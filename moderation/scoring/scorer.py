@@ -24,8 +24,8 @@ from pathlib import Path
 
 import numpy as np
 
-from moderation import kernels
 from moderation.explain import evidence, explain
+from moderation.kernels.decisions import warm
 from moderation.labels import CATEGORIES, LABELS
 
 __all__ = ["CATEGORIES", "HEADS", "LABELS", "ModelLoadError", "Score", "Scorer", "combine", "load_scorer",
@@ -114,7 +114,7 @@ class Scorer:
                            for k, v in card["thresholds"].items()}
         review = [self.thresholds.get(name, {}).get("review", 0.5) for name in HEADS]
         self._explain_from = np.asarray(review) * EXPLAIN_SHARE
-        kernels.warm(self.features, self.heads)  # compiled (or loaded from numba's cache) here, not per request
+        warm(self.features, self.heads)  # compiled (or loaded from numba's cache) here, not per request
 
     def score(self, text: str, *, explain_all: bool = False) -> Score:
         """Probabilities of every output; explanations (on first read) for the heads that may hold it (or all)."""

@@ -1,198 +1,71 @@
-"""Constructions that say who is attacked and how: threats, accusations, group attacks, personal information.
-
-Each is a regex over the NORMALISED text whose gaps are bounded character classes that stop at a sentence end
-(no nested or overlapping quantifiers), so a scan is linear in the text whatever the input. The personal
-information detector is deterministic and tuned for precision (`personal_info` says when a piece is exposed).
-"""
+"""Personal information, deterministic and tuned for precision: which pieces a comment exposes about someone."""
 
 from __future__ import annotations
 
-import bisect
 import re
 import re._parser
 
 import numpy as np
 
 from moderation.automaton import Automaton
-from moderation.needles import BEGIN, NeedleIndex, prefixes
-
-__all__ = ["CONSTRUCTIONS", "PII_PATTERNS", "REPORTED_NEEDLES", "negated_spans", "personal_info", "reported_spans"]
-
-_G = r"[^。．.!?！？\n]"  # any character inside one sentence
-_KANA = r"[ぁ-んァ-ヶー]"
-
-_JA_VIOLENCE = r"(?:殺|刺|殴|しば|ボコ|潰|燃や|放火|爆破|爆弾を?仕掛け|襲|拉致|埋め|沈め|始末|ぶっ飛ば|ぶちのめ|痛い目)"
-_JA_WILL = (r"(?:てやる|てやっ|たろか|たろう|たる|しに行く|しにいく|に行く|にいく|に行って|すぞ|るぞ|くぞ|すから"
-            r"|るから|すわ)")
-# violence wished on or incited against someone else (暗殺してくれ, 吊るされろ, 撃ち抜かれればいい, 火をつけに行こう)
-_INCITE_JA = (
-    r"(?:殺|殴|刺|燃や|処刑|撃ち抜|吊|踏み潰|ぶっ潰|火を(?:つけ|付け)|爆破)"  # 暗殺, 射殺, 刺し殺 all end in 殺
-    + _KANA + r"{0,4}?(?:されろ|られろ|れろ|れればいい|ればいい|してくれ|てくれ|してほしい|てほしい|して欲しい|ちまえ"
-    r"|てしまえ|に行こう|にいこう|せ(?=$|[。!、\s]))")
-THREAT_JA = re.compile(
-    _JA_VIOLENCE + _KANA + r"{0,4}?" + _JA_WILL
-    + r"|覚悟し(?:と|ろ|て(?:お|ろ))|夜道(?:に|には)気をつけ(?!た方|たほう|ましょう|てください|て下さい|てね)"
-    r"|どうなるか(?:分|わ)かって|どうなっても知らな|顔(?:は|を|も)?覚えた|血を見る(?:ことに|ぞ)|会いに行ける"
-    r"|楽しみにしと(?=[けき]).|首を洗って待|" + _INCITE_JA
-    + r"|命(?:は|が)ない|ただ(?:じゃ|では)(?:おかな|済まな|すまな)|タダじゃ(?:おかな|済まな)|後悔させ(?:て|る)"
-    r"|思い知らせ|家(?:に|まで)(?:行く|行って|押しかけ)|(?:殺害|爆破)予告|殺す(?:ぞ|から|わ|よ)")
-THREAT_EN = re.compile(
-    r"(?<![a-z])(?:i(?:'ll| will| am going to|'m going to|'m gonna| gonna| shall)|we(?:'ll| will| are going to|'re"
-    r" going to|'re gonna)|you(?:'d| had| better)|someone should|somebody should|should be|deserve to be|i want to|"
-    r"i'd love to|i would love to)" + _G + r"{0,24}?(?<![a-z])(?:kill|murder|shoot|stab|hurt|find you|hunt|beat|"
-    r"rape|burn|slit|destroy you|end you|bomb|hang|lynch|shot|killed|hanged|executed|exterminated|gassed|"
-    r"slaughter|strangle|watch your back|regret)"
-    r"|(?<![a-z])(?:watch your back|i know where you live|you(?:'re| are) (?:dead|going to die|gonna die)|"
-    r"you will (?:die|pay|regret)|your days are numbered|(?:should|deserve to|must) (?:all )?(?:die|be killed|be shot|"
-    r"hang|be hanged|be exterminated|be wiped out)|(?:kill|shoot|hang|gas|exterminate) (?:all|every|them|the)"
-    r"(?![a-z]))")
-THREAT_REPORTED = re.compile(r"と(?:脅|脅迫|書き込|投稿)|脅迫(?:され|した|容疑|罪)|予告(?:が|を)(?:受|届|し)"
-                             r"|(?<![a-z])(?:threatened to|was threatened|threats? against|received threats)")
-ACCUSE_JA = re.compile(
-    r"(?:詐欺|横領|盗撮|痴漢|不倫|窃盗|万引き|脱税|レイプ|強姦|放火|覚醒剤|薬物|暴行|虐待|ストーカー|前科|逮捕歴|"
-    r"パワハラ|セクハラ|賄賂|裏金|着服|泥棒|性犯罪|援交|買春|反社|闇営業)" + _G + r"{0,4}?"
-    r"(?:してる|している|してた|していた|した(?:んだ|奴|人|のは)|やってる|やってた|常習|確定|間違いない|だ(?:よ|ぞ|な|から)?$|"
-    r"だ(?:よ|ぞ|な)|犯だ|師だ|者だ|です|である|の常習犯|前科持ち|がいる|の犯人|みんな知って|有名)")
-ACCUSE_EN = re.compile(
-    r"(?<![a-z])(?:is|was|he's|she's|you're|you are) (?:a |an )?(?:known |convicted |serial |fucking )?"
-    r"(?:fraud|thief|criminal|rapist|pedophile|paedophile|molester|abuser|crook|scammer|murderer|embezzler)"
-    r"|(?<![a-z])(?:stole|embezzled|molested|raped|abused|defrauded|cheated on)(?![a-z])")
-HATE_EN = re.compile(
-    r"(?<![a-z])i (?:really |just |absolutely |truly |fucking |so |totally )?(?:hate|despise|detest|loathe|"
-    r"can't stand|cannot stand)(?![a-z])"
-    r"|(?<![a-z])(?:are|is) (?:all |just |nothing but |such |so |a bunch of )?(?:vermin|animals|rats|parasites|scum|"
-    r"subhuman|savages|cockroaches|pigs|apes|filth|trash|a plague|a disease|a cancer|disgusting|inferior|worthless|"
-    r"criminals|terrorists|rapists|evil|a burden|stupid|dumb|pathetic)(?![a-z])")
-NEGATED_EN = re.compile(r"(?<![a-z])(?:don't|do not|doesn't|does not|never|not|no one should|nobody should|won't|"
-                        r"wouldn't|can't|isn't|aren't) (?:\w+ ){0,2}?(?:hate|kill|hurt|despise|say|call|think"
-                        r"|vermin|animals|rats|parasites|scum|subhuman|savages|filth|trash|disgusting|inferior|worthless"
-                        r"|criminals|terrorists|rapists|evil|a burden|stupid|dumb|pathetic|dangerous|a threat|lazy)")
-COUNTER_EN = re.compile(
-    r"(?<![a-z])(?:the word|the term|is a slur|are slurs|a slur|offensive (?:to|word)|not ok|not okay|unacceptable|"
-    r"stop (?:using|calling|saying)|shouldn't (?:say|call|use)|should not (?:say|call|use)|(?:people|anyone|those) who "
-    r"(?:say|call|use|think)|if you (?:say|call|use|think)|when (?:people|you|someone) (?:say|call|use)|called me|"
-    r"calling (?:me|us|them|people|someone)|saying that|said that|say that|you can't say|quote|quoting)(?![a-z])")
-QUOTE = re.compile(r"「[^「」\n]{1,60}」|『[^『』\n]{1,60}』|\"[^\"\n]{1,60}\"|“[^“”\n]{1,60}”")
-
-
-# what someone else said, reported or condemned, not said by the writer: a quotation followed by と/って/という...,
-# the clause before だなんて/という投稿/って言う人, and in English what follows calling/saying/the word
-REPORTED_QUOTE = re.compile(r"(?:「[^「」\n]{1,80}」|『[^『』\n]{1,80}』)"
-                            r"(?=\s?(?:と|って|という|などと|など|とか|なんて|は差別|は暴言))"
-                            r"|\"[^\"\n]{1,80}\"|“[^“”\n]{1,80}”")
-REPORTED_BEFORE_JA = re.compile(r"(?:だなんて|なんて言う|とか言う|って言う(?:人|奴|やつ|の)|と言う(?:人|奴|のは)"
-                                r"|という(?:投稿|書き込み|発言|言葉|言い方|考え|主張|意見|声|コメント|メッセージ|dm|ヤジ|落書き)"
-                                r"|と(?:叫|書き込|投稿|発言|脅|罵|言った|言われ))")
-REPORTED_AFTER_EN = re.compile(r"(?<![a-z])(?:calling|called|saying|say that|said that|says that|the word|the term|"
-                               r"statements like|comments like|phrases like|words like|tweets like|posts like|"
-                               r"things like|claims? that|claiming)(?![a-z])[^.!?\n,;]{0,80}")
-_REPOST = re.compile(r"\s?@\w{1,30}:")  # a quote that starts with "@user:" reposts that user's words
-_REPOST_AT = re.compile(r"@\w{1,30}:")  # its "@user:" (the engine skips to each @)
-_SENTENCE_ENDS = "。．.!?！？\n"
-_SENTENCE_STOP = re.compile("[" + re.escape(_SENTENCE_ENDS) + "]")
-_REPORTED_TRIGGER = frozenset("「『\"“なとっいcstw")
-_NEEDLES_REPORTED = NeedleIndex((REPORTED_QUOTE, REPORTED_BEFORE_JA, REPORTED_AFTER_EN))
-REPORTED_NEEDLES = frozenset(_NEEDLES_REPORTED.automaton.keys)  # what reported_spans's `found` must hold
-
-
-def reported_spans(text: str, chars: set, english: bool = True, found: set | None = None) -> list[tuple[int, int]]:
-    """(start, end) of the parts of `text` that report or quote someone else's words (sorted, may overlap);
-    `english=False` leaves out "..." and calling/saying/the word. The signals and the n-gram hashing of one
-    comment ask for the same text one after the other: the last answer is kept. `found`: the REPORTED_NEEDLES
-    in the text, if known (an index holding them as extra strings found them with its own)."""
-    global _LAST
-    if chars.isdisjoint(_REPORTED_TRIGGER):
-        return []
-    last = _LAST
-    if last[0] is text or last[0] == text:
-        spans = last[1]
-    else:
-        spans = _reported(text, chars, found)
-        _LAST = (text, spans)
-    return [(a, b) for a, b, latin in spans if english or not latin]
-
-
-_LAST: tuple[str | None, tuple] = (None, ())  # the last text reported_spans worked out, and its spans
-
-
-def _reported(text: str, chars: set, found: set | None = None) -> tuple[tuple[int, int, bool], ...]:
-    """Every reported span of `text` with whether it is an English one (double quotes, calling/saying...)."""
-    out = []
-    if found is None:
-        found = _NEEDLES_REPORTED.found(text)  # one pass for the needles of all three (not a search for each)
-    if not chars.isdisjoint("「『\"“") and (guard := _NEEDLES_REPORTED[REPORTED_QUOTE]).may_match(text, chars, found):
-        # a whole comment in quotes is the writer's own (a retweet, a shout), and so is a repost ("@user: ...")
-        spans = [m.span() for m in guard.finditer(text)]
-        # reposts found in one scan: where "@user:" follows an opening quote (a _REPOST.match per quotation cost a
-        # Python step each in a text of thousands)
-        reposts = set()
-        for q in [m.start() for m in _REPOST_AT.finditer(text)] if spans and "@" in chars else ():
-            reposts.add(q - 1)  # _REPOST matches right after the quote at q - 1, or after it and a space
-            if q > 1 and text[q - 1].isspace():
-                reposts.add(q - 2)
-        n = len(text)
-        out += [(a, b, text[a] not in "「『") for a, b in spans if n - (b - a) >= 10 and a not in reposts]
-    if not chars.isdisjoint("なとっい") and (guard := _NEEDLES_REPORTED[REPORTED_BEFORE_JA]).may_match(text, chars,
-                                                                                                     found):
-        last_end = 0
-        stops = None  # where sentences end, found once (a search back per match cost a Python step per end mark)
-        for m in guard.finditer(text):
-            at = m.start()
-            if at < last_end:
-                continue
-            if stops is None:
-                stops = [s.start() for s in _SENTENCE_STOP.finditer(text)]
-            j = bisect.bisect_left(stops, at) - 1  # the last sentence end before the match, if after last_end
-            start = stops[j] + 1 if j >= 0 and stops[j] >= last_end else 0  # the sentence's start
-            out.append((max(start, last_end), at, False))
-            last_end = m.end()
-    if not chars.isdisjoint("cstw") and (guard := _NEEDLES_REPORTED[REPORTED_AFTER_EN]).may_match(text, chars, found):
-        out += [(*m.span(), True) for m in guard.finditer(text)]  # from where one can start (moderation/needles.py)
-    return tuple(sorted(out))
-
-
-# what an English negation denies: the words after not / never / no longer / a -n't verb up to the clause's end (at
-# most 60 characters), so "[group] are not vermin" and "I don't hate [group]" do not share the plain words' n-gram
-# weights (the writer denies them) while "vermin" said stays what it is; "not only" / "not just" deny nothing
-NEGATION_EN = re.compile(r"(?<![a-z])(?:not(?! only| just)|never|no longer|cannot|(?:do|does|did|is|are|was|were|wo|"
-                         r"would|ca|could|should|has|have|had|ai|need|must)n['’]t)(?![a-z])([^.!?\n,;:()\"“”]{1,60})")
-_NEGATION_TRIGGER = frozenset("nt")
-_NEGATION_CUES = ("not", "n't", "n’t", "never", "no longer")  # one of them is in every match ("cannot" holds "not")
-
-
-def negated_spans(text: str, chars: set) -> list[tuple[int, int]]:
-    """(start, end) of what English negations in `text` deny (after the negating word; sorted, not overlapping)."""
-    if chars.isdisjoint(_NEGATION_TRIGGER) or not any(cue in text for cue in _NEGATION_CUES):
-        return []
-    return [m.span(1) for m in NEGATION_EN.finditer(text)]
-
+from moderation.needles.guards import NeedleIndex
+from moderation.needles.prefixes import BEGIN, prefixes
+from moderation.targets.constructions import _G
 
 ADDRESS = re.compile(r"(?<=[一-龥ァ-ヶ])[市区町村郡][一-龥ぁ-んァ-ヶ]{0,10}?(?:\d{1,2}条[東西南北]?)?\d{1,4}"
                      r"(?:丁目(?:\d{1,4}(?:(?:番地?|-|−|ー|の)\d{0,4})?号?)?|番地|(?:-|−|ー|の)\d{1,4}"
                      r"(?:(?:番地?|-|−|ー|の)\d{0,4})?号?)")
+
+
 ADDRESS_EN = re.compile(r"(?<![a-z0-9])\d{1,5} [a-z]{2,20} (?:street|st|avenue|ave|road|rd|lane|ln|drive|dr"
                         r"|boulevard|blvd|court|ct|way|place|pl|terrace)(?![a-z])")
+
+
 ROOM = re.compile(r"(?<!\d)\d{2,4}号室|部屋番号")
+
+
 POSTAL = re.compile(r"〒\s?\d{3}-?\d{4}|(?<!\d)\d{3}-\d{4}(?!\d)|郵便番号\s?\d{3}-?\d{4}")
+
+
 PHONE = re.compile(r"(?<!\d)0[789]0-?\d{4}-?\d{4}(?!\d)|(?<!\d)0\d{1,3}-\d{2,4}-\d{4}(?!\d)")
+
+
 EMAIL = re.compile(r"(?<![a-z0-9._%+\-])[a-z0-9][a-z0-9._%+\-]{0,63}@[a-z0-9\-]{1,63}(?:\.[a-z0-9\-]{1,63}){1,4}")
+
+
 # what every EMAIL match holds: the engine skips to each @ for this, EMAIL itself tries every position
 EMAIL_NEEDED = re.compile(r"@[a-z0-9\-]{1,63}\.[a-z0-9\-]")
+
+
 PLACE = re.compile(r"(?:小学校|中学校|中学|高校|高等学校|大学|学園|保育園|幼稚園|会社|病院|店|工場|"
                    r"役所|支店|営業所|塾|教室|学校|スーパー|コンビニ|ファミレス|居酒屋)(?:に|で|の)?" + _G
                    + r"{0,4}?(?:通って|通う|通学|在学|勤めて|勤務して|働いて|バイトして|レジ打って|パートして)")
+
+
 # a private person's whereabouts named as such: their workplace, school, home, station, daily routine, real name
 WHEREABOUTS = re.compile(r"(?:勤務先|勤め先|職場|バイト先|実家|自宅|最寄り駅|通学路"
                          r"|通ってる(?:高校|学校|大学|中学)|下校時間|帰り道)(?:は|の|、|:|も|まで)|住んでる|住んでいる")
+
+
 NAME_REVEAL = re.compile(r"(?:本名|名前|フルネーム)(?:は|:|、|\s)\s?[一-龥]{2,5}(?=[、。,\s]|$|で|だ|って|さん)")
+
+
 SCHEDULE = re.compile(r"毎(?:朝|晩|夜|日|週)" + _G + r"{0,8}?(?:\d{1,2}時|[月火水木金土日]曜)")
+
+
 # a private person's school class, named local school or job at a place: it says where to find one person only
 # when a targeted person is named with it (県立南高校の吹奏楽部 / 市立病院の小児科 alone are news)
 _SCHOOL = r"(?:小学校|中学校|中学|高校|高等学校|大学|学部|女子|学園|幼稚園|保育園)"
+
+
 _WORKPLACE = (r"(?:病院|医院|銀行|信用金庫|会社|工場|店|美容室|整骨院|歯科|事務所|市役所|区役所|役場|郵便局|学校"
               r"|中学校|中学|高校|大学|幼稚園|保育園|コンサル|代理店|アパレル|スーパー|コンビニ|塾)")
+
+
 # a place named or located by what comes before it (桜台中学校, 新宿の広告代理店, 近所の整骨院), looked at behind it
 _NAMED_BEFORE = r"(?:(?<=[一-龥ァ-ヶー]{2})|(?<=近所の)|(?<=駅前の)|(?<=地元の)|(?<=[一-龥ァ-ヶー]の))"
+
+
 AFFILIATION = re.compile(
     _SCHOOL + r"の?\d{1,2}年(?:生|\d{1,2}組)?|(?<=[一-龥])[小中高]の\d{1,2}年|(?<!\d)\d{1,2}年\d{1,2}組"  # a class
     r"|(?:市立|県立|区立|私立|都立|府立|町立)[一-龥ぁ-んァ-ヶー]{1,8}?(?:小学校|中学校|高校|中学|女子|学園|高|小|中)"
@@ -203,6 +76,8 @@ AFFILIATION = re.compile(
     r"|(?:に|で)(?:勤めて|働いて|パートして|バイトして))"  # or working there
     r"|(?:学校|高校|大学|中学|職場|会社|勤務先|勤め先|家|自宅|実家|最寄り駅|本名|顔)(?:が|も)?"
     r"(?:わかった|分かった|わかってる|分かってる|特定)")  # found out
+
+
 # someone singled out as a target: a commenter, the person the thread is angry at, or their family
 TARGET_CTX = re.compile(
     r"あいつ|アイツ|こいつ|コイツ|そいつ|コメ主|投稿主|投稿者|スレ主|中の人|上の(?:やつ|奴|女|男|人|コメ)"
@@ -210,27 +85,39 @@ TARGET_CTX = re.compile(
     r"|(?:書いてる|書いてた|言ってる|コメントしてる|文句言ってる|反論してる|批判してる|批判してた|荒らしてる|炎上した"
     r"|叩かれてる|通報した|通報してきた)(?:奴|やつ|女|男|主婦|学生|大学生|高校生|店員|バイト|おばさん|おっさん|おじさん"
     r"|隣人|アカウント)")
+
+
 # the writer speaking of themself or their own family (俺も駅前の病院の看護師だけど): not someone exposed
 SELF_CTX = re.compile(r"俺|私|僕|自分|うちの|わたし|あたし|わし")
+
+
 # a vehicle's number plate (品川 300 あ 12-34): it identifies one person's car
 PLATE = re.compile(r"(?<![一-龥])[一-龥]{1,4}\s?\d{3}\s?[ぁ-ん]\s?\d{1,2}-\d{2}(?!\d)")
+
+
 EXPOSE = re.compile(r"晒(?:す|し|せ|そ|され)|特定(?:した|して|済|完了|できた|班|しよう)"
                     r"|(?:電|家|職場|会社に)?凸(?:する|して|し|ろ|った)"
                     r"|住所(?:を|晒|特定|割れ|わかった|分かった|知って|見つけ|も分か)|身バレ|個人情報(?:を)?晒|待ち伏せ"
                     r"|(?<![a-z])(?:dox|doxx|doxxed|his address is|her address is|lives at|home address"
                     r"|go visit (?:him|her|them))")
+
+
 # going to or contacting someone: an act of exposure only when the text names the person or an identifying piece
 APPROACH = re.compile(r"(?:見|会い|顔見)に行(?:く|こう|って)|行ってみよう|で待って(?:れば|みる|る|て|よう)|捕まえよう"
                       r"|(?:職場|会社|学校|保護者|家族|教育委員会|学生課)に(?:苦情|連絡|電話|メール|手紙|バラ|通報|凸)"
                       r"|(?:行けば|行ったら|待ってれば)会える|狙い目|出てくる(?:から|ぞ|よ)|暴露|卒アル"
                       r"|電話(?:しまくろう|しよう|しといた|を集中)|(?:連絡|通報)しよう|送りまくろう|送ろう|送ってやれ"
                       r"|かけてやれ|バラして|バラす|チクろう|突き止め|調べたら|まとめた|貼っとく")
+
+
 PERSON_CTX = re.compile(r"こいつ|コイツ|あいつ|アイツ|そいつ|この人|あの人|この女|この男|あの女|あの男|あの子|この子|"
                         r"奴の|やつの|"
                         r"犯人の|お前の|おまえの|(?<=[一-龥ァ-ヶー])(?:さん|くん|ちゃん|氏)の|娘|息子|嫁|旦那|奥さん|"
                         r"彼女の|彼氏の|元カノ|元カレ|コメ主|投稿者|投稿主|上の(?:やつ|奴|女|男|人|コメ|書き込み)|"
                         r"反論してる|批判してる|書き込みした|"
                         r"(?<![a-z])(?:his|her|their|your) (?:address|phone|number|email|school|workplace|house)")
+
+
 ORG_CTX = re.compile(r"本社|本店|支社|庁舎|市役所|区役所|県庁|都庁|役場|警察署|消防署|裁判所|大使館|領事館|所在地|"
                      r"株式会社|"
                      r"（株）|\(株\)|有限会社|工場|店舗|会場|事務所|窓口|お問い合わせ|問い合わせ|受付|営業時間|代表電話|"
@@ -239,23 +126,33 @@ ORG_CTX = re.compile(r"本社|本店|支社|庁舎|市役所|区役所|県庁|�
                      r"(?:警察|気象|消費者|金融|復興|デジタル)庁|協会|財団|機構|法人|相談|ダイヤル|ホームページ|郵送|編集部|お寄せ"
                      r"|ご意見|お知らせ|広報|担当者|(?<![a-z])(?:inc|ltd|llc|office|headquarters|hq)(?![a-z])")
 
-CONSTRUCTIONS = {
-    "threat_ja": THREAT_JA, "threat_en": THREAT_EN, "threat_reported": THREAT_REPORTED,
-    "accusation_ja": ACCUSE_JA, "accusation_en": ACCUSE_EN, "hate_statement_en": HATE_EN,
-    "negated_en": NEGATED_EN, "counter_speech_en": COUNTER_EN, "quotation": QUOTE,
-}
-
 
 _PLACE_TRIGGER = frozenset("校学園社院店場所支営塾室スコファ居")
+
+
 _WHERE_TRIGGER = frozenset("勤職バ実自最通下帰住")
+
+
 _NAME_TRIGGER = frozenset("名")
+
+
 # every piece personal_info looks for needs a digit or one of these (a new piece adds what it needs here)
 _PIECE_TRIGGER = frozenset("部@毎") | _PLACE_TRIGGER | _WHERE_TRIGGER | _NAME_TRIGGER
+
+
 _EXPOSE_TRIGGER = frozenset("晒特凸住身個待dhlg")
+
+
 _APPROACH_TRIGGER = frozenset("見会行待捕電連通送かバチ突調ま貼職学保家教狙出暴卒")
+
+
 _AFFILIATION_TRIGGER = frozenset("年立院行庫社場店局校園学所部勤働家顔名")
+
+
 # pieces that name or locate one person by themselves
 _IDENTIFYING = ("address", "room", "phone", "email", "name", "plate")
+
+
 PII_PATTERNS = (ADDRESS, ADDRESS_EN, ROOM, POSTAL, PHONE, EMAIL, PLACE, WHEREABOUTS, NAME_REVEAL, SCHEDULE, EXPOSE,
                 APPROACH, AFFILIATION, PLATE)
 
@@ -285,8 +182,14 @@ def _alternatives(rx: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
 # AFFILIATION is only asked whether it occurs: each alternative looked for where its own needles are (the whole
 # pattern's needles are in '中学校' repeated, and the engine then tries every alternative at every position)
 AFFILIATION_PARTS = _alternatives(AFFILIATION)
+
+
 PII_GUARDED = (*PII_PATTERNS, *AFFILIATION_PARTS, TARGET_CTX)  # the patterns personal_info reads a guard of
+
+
 _NEEDLES = NeedleIndex(PII_GUARDED)
+
+
 _GUARDS = _NEEDLES.guards  # pattern -> its guard, read without a method call
 
 

@@ -1,0 +1,131 @@
+"""URLs, their domains and the brands they imitate: spam structure read from a comment's links."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+import numpy as np
+
+from moderation import lexicon_data as L
+from moderation import wordlists as W
+from moderation.features.patterns import _IDX, _SHORT_URL_SCAN, _URL, _URL_RUN, _URL_SCHEME, _URL_TLD
+from moderation.features.vocabulary import _BRAND_DOMAINS, _BRAND_OF
+from moderation.features.words import _tables
+
+_GENERIC_LABELS = frozenset({"card", "bank", "mail", "info", "online", "japan", "mobile", "group", "net", "web", "shop",
+                             "service", "official", "secure", "login", "center", "global", "store", "www", "news",
+                             "point", "corp", "home", "life", "auth", "pay", "exp", "finance", "direct", "club",
+                             "digital", "central", "click", "courts", "expy", "anser", "court", "smart", "east",
+                             "west", "north", "south", "plus", "first", "next", "nippon"})
+
+
+def _brand_labels() -> dict[str, tuple[str, ...]]:
+    """Distinctive name parts of brands' official domains ('sagawa' of sagawa-exp.co.jp) -> those domains."""
+    out: dict[str, set[str]] = {}
+    for doms in _BRAND_DOMAINS:
+        for d in doms:
+            name = re.sub(r"\.(co|or|ne|ac|go|gr)?\.?(jp|com|net|org|info)$", "", d).split(".")[-1]
+            for part in re.split(r"[-_]", name):
+                if len(part) >= 4 and part not in _GENERIC_LABELS and part.isascii():
+                    out.setdefault(part, set()).update(doms)
+    for part, doms in W.BRAND_DOMAINS_OWN.items():
+        if part != "line":  # too common inside other words (online, airline); LINE is covered by contact signals
+            out.setdefault(part, set()).update(doms)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+_BRAND_LABELS = _brand_labels()
+
+
+_BRAND_LABEL_RX = re.compile("|".join(sorted(map(re.escape, _BRAND_LABELS), key=len, reverse=True)) or r"(?!x)x")
+
+
+@lru_cache(maxsize=4096)
+def _domain(url: str) -> str:
+    u = re.sub(r"^(?:https?|hxxps?)://", "", url)
+    return u.split("/")[0].split("?")[0].split(":")[0].strip(".")
+
+
+def _domain_in(domain: str, lst) -> bool:
+    return any(domain == d or domain.endswith("." + d) or (("/" in d) and d in domain) for d in lst)
+
+
+@lru_cache(maxsize=4096)
+def _imitates_brand(domain: str) -> bool:
+    """The domain carries a brand's name (mufg-secure.top) but is not one of that brand's domains."""
+    return any(not _domain_in(domain, _BRAND_LABELS[m.group(0)]) for m in _BRAND_LABEL_RX.finditer(domain))
+
+
+@lru_cache(maxsize=4096)
+def _classify_domain(domain: str) -> str:
+    if _domain_in(domain, L.SHORTENERS):
+        return "short"
+    if _domain_in(domain, L.SPAM_DOMAINS) or any(d in domain for d in L.SPAM_DOMAINS if "." in d and len(d) > 6):
+        return "spam"
+    if _domain_in(domain, L.SAFE_DOMAINS) or _domain_in(domain, W.SAFE_DOMAINS_OWN) or domain.endswith(
+            W.SAFE_SUFFIXES):
+        return "safe"
+    return "unknown"
+
+
+def _url_matches(t: str, codes: np.ndarray):
+    """_URL.finditer(t), the pattern tried only where a match can start: at a scheme or www. (its first
+    alternative), or at the start of the run of [a-z0-9.-] holding a dot and a listed top-level domain (its second
+    alternative's look-behind allows no other position of that run). The engine tries every position: ~170 us over
+    5,000 characters; below _SHORT_URL_SCAN characters that costs less than finding the starts)."""
+    if len(t) < _SHORT_URL_SCAN:
+        yield from _URL.finditer(t)
+        return
+    starts = [m.start() for m in _URL_SCHEME.finditer(t)]
+    dots = [m.start() for m in _URL_TLD.finditer(t)]
+    if dots:
+        run = _URL_RUN[np.minimum(codes, len(_URL_RUN) - 1)]
+        first = np.flatnonzero(run & ~np.concatenate(([False], run[:-1])))  # where each run starts
+        starts += first[np.searchsorted(first, dots, side="right") - 1].tolist()
+    if len(starts) * 16 > len(t):  # dense (a text of URLs): the engine's own scan costs less than a step each
+        yield from _URL.finditer(t)
+        return
+    match = _URL.match
+    pos = 0
+    for at in sorted(set(starts)):
+        if at >= pos and (m := match(t, at)) is not None:
+            yield m
+            pos = m.end()
+
+
+def _urls(t: str, raw: np.ndarray, spans: list | None, codes: np.ndarray) -> list[str]:
+    found = list(_URL.finditer(t) if len(t) < _SHORT_URL_SCAN else _url_matches(t, codes))
+    urls = [m.group(0) for m in found]
+    if spans is not None:
+        spans += [("url", *m.span()) for m in found]
+    domain_of = {u: _domain(u) for u in set(urls)}  # a text of many URLs names a few domains
+    domains = [d for d in map(domain_of.__getitem__, urls) if d]
+    each = Counter(domains)
+    kinds = Counter()
+    for d, k in each.items():
+        kinds[_classify_domain(d)] += k
+    raw[_IDX["url_count"]] = len(urls)
+    for name, kind in (("url_spam_domain", "spam"), ("url_shortener", "short"), ("url_safe_domain", "safe"),
+                       ("url_unknown_domain", "unknown")):
+        raw[_IDX[name]] = kinds[kind]
+    raw[_IDX["brand_lookalike_domain"]] = sum(k for d, k in each.items() if _imitates_brand(d))
+    return domains
+
+
+def _brands(cats: np.ndarray, words: np.ndarray, domains: list[str], raw: np.ndarray, listed: int) -> None:
+    """Brands named, and URLs to a domain that is none of theirs (`listed`: the word-list hits of a brand, before
+    the quoted ones were dropped: none, none named)."""
+    if not listed:
+        return
+    tables = _tables()
+    named = words[tables.brand[cats]] if cats.size else words
+    if not named.size:
+        return
+    brands = {tables.words[w] for w in named.tolist()}
+    raw[_IDX["brand_mention"]] = len(brands)
+    if brands and domains:
+        allowed = [_BRAND_DOMAINS[i] for b in brands for i in _BRAND_OF.get(b, ())]
+        raw[_IDX["brand_foreign_domain"]] = sum(k for d, k in Counter(domains).items()  # each domain once
+                                                if not any(_domain_in(d, doms) for doms in allowed))

@@ -1,0 +1,176 @@
+"""The signals' regexes, the needles that guard them, and the constant tables the counting reads."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from moderation.features.vocabulary import _COMBOS, FEATURE_NAMES
+from moderation.needles.guards import NeedleIndex
+from moderation.targets.constructions import CONSTRUCTIONS
+from moderation.targets.pii import EMAIL as _EMAIL
+from moderation.targets.pii import PII_GUARDED
+from moderation.targets.reported import REPORTED_NEEDLES
+
+_TLDS = "com|net|org|jp|info|biz|me|io|ly|to|gl|co|xyz|top|site|club|shop|online|link|app|cc|tk|ml|ru|cn|us"
+
+
+_URL = re.compile(
+    r"(?:https?://|hxxps?://|www\.)[^\s<>\"'、。「」]+|(?<![a-z0-9@.\-])(?:[a-z0-9\-]{1,63}\.){1,8}"
+    r"(?:" + _TLDS + r")(?:/[^\s<>\"'、。「」]*)?(?![a-z0-9])")
+
+
+# what every _URL match contains: a scheme or www., or a dot, a listed top-level domain and no letter or digit after
+# it (the engine stops at a few characters for this; _URL tries a match at every position: ~8 us at 200 chars)
+_URL_NEEDED = re.compile(r"https?://|hxxps?://|www\.|\.(?:" + _TLDS + r")(?:/|(?![a-z0-9]))")
+
+
+_URL_SCHEME = re.compile(r"https?://|hxxps?://|www\.")  # where _URL's first alternative starts
+
+
+_URL_TLD = re.compile(r"\.(?:" + _TLDS + r")(?:/|(?![a-z0-9]))")  # what its second alternative holds
+
+
+_SHORT_URL_SCAN = 400  # characters below which _URL's own scan is cheaper (200: 6.6 against 11.4 us)
+
+
+_URL_RUN = np.zeros(128, dtype=bool)  # the characters of a run of labels and dots: [a-z0-9.-]
+
+
+_URL_RUN[[ord(c) for c in "abcdefghijklmnopqrstuvwxyz0123456789.-"]] = True
+
+
+_PHONE = re.compile(r"(?<![\d\-])(?:0\d{1,4}[-\s]?\d{1,4}[-\s]?\d{3,4}|\+?\d{1,3}[-\s]?\d{2,4}[-\s]?\d{3,4}"
+                    r"[-\s]?\d{3,4}|\d{5,})(?![\d])")
+
+
+_LINE_ID = re.compile(r"(?:line|らいん|ライン)\s?(?:id)?\s?[:：=＝は]?\s?[@＠]?[a-z0-9._\-]{4,20}"
+                      r"|(?:^|[\s(（])[@＠][a-z0-9._\-]{4,20}"
+                      r"|line\.me/|lin\.ee/|(?<![a-z])id\s?[:：]\s?[a-z0-9._\-]{4,20}")
+
+
+_MONEY_AMOUNT = re.compile(r"(?<![\d,])\d[\d,]{0,15}\s?(?:万|億|千)?\s?円|[¥￥$£€]\s?\d"
+                           r"|(?<!\d)\d{1,8}\s?万(?:以上|稼|円|/月|/日)?")
+
+
+_EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2764\u2728\u2B50\u203C\u2049\u2705\u274C]")  # not ☆★♪ (kaomoji)
+
+
+_HASHTAG = re.compile(r"[#＃][^\s#＃]+")
+
+
+# a run of sentence marks, or a full stop before a space or the end; one class first, so the engine skips to it
+# ([。．!?！？\n]+|\.(?:\s|$) gave it no first character: every position tried, ~190 us over 10,000 characters)
+_SENTENCE_END = re.compile(r"[。．!?！？\n.](?:(?<=\.)(?:\s|$)|(?<!\.)[。．!?！？\n]*)")
+
+
+_NAMED = re.compile(r"(?<=[一-龥ァ-ヶー])(?<!皆)(?:さん|氏|容疑者|被告|議員|社長|選手|先生|くん|ちゃん|アナ(?!ウンサ))"
+                    r"|(?<![a-z])(?:mr|mrs|ms|dr)\.? [a-z]")
+
+
+_NAMED_TRIGGER = frozenset("さ氏容被議社選先くちアmd")
+
+
+# 自分 told what to do (バカか、自分で調べろ; 自分の頭で考えて) is the person addressed, not the writer: the reflexive
+# takes the imperative's subject (自分は/自分が/自分の + an insult stays the writer's self-deprecation)
+_SELF_ADDRESSED = re.compile(r"自分(?:で|に|の頭で|の目で)[^。．.!?！？\n]{0,20}?"
+                             r"(?:[ろれけせてべめ]|[言買払使]え|なさい|しな|するな)(?:よ|や|ってば|って)?"
+                             r"(?=$|[。．.!?！？\nwｗ])")
+
+
+_ADDRESSED_CATS = ("second_person",)
+
+
+# what each pattern needs in a text before it is worth scanning (moderation/needles/: never changes a count)
+_NEEDLES = NeedleIndex((_NAMED, _LINE_ID, _PHONE, _EMAIL, _MONEY_AMOUNT, *CONSTRUCTIONS.values(), *PII_GUARDED),
+                       extra=REPORTED_NEEDLES)  # reported_spans's needles found in the same pass
+
+
+_GUARDS = _NEEDLES.guards  # pattern -> its guard, read without a method call
+
+
+_AIMED = frozenset(("second_person", "third_person", "named_person", "group", "self_ref", "thing"))
+
+
+# attacks that a negation in the same sentence turns around ("[group] are not vermin", "I don't hate [group]")
+_NEGATABLE = frozenset(("insult_at_group", "group_attack", "hate_at_group"))
+
+
+# word kinds and constructions that count as `quoted_harm` inside someone else's reported words
+_HARM_WORDS = frozenset(("insult", "sexual_word", "profanity_en", "death_wish", "violence_word", "slur", "dehumanize",
+                         "expel", "sexual_harass", "self_harm_push", "crime_word"))
+
+
+_MASKED_CONSTRUCTIONS = frozenset(("threat_ja", "threat_en", "accusation_ja", "accusation_en",
+                                   "hate_statement_en"))
+
+
+# what makes a sentence the one worth scoring on its own (the writer's harm words and constructions)
+_FOCUS_KINDS = _HARM_WORDS | _MASKED_CONSTRUCTIONS | frozenset(("self_harm_self",))
+
+
+# a threat or incitement (violence verb + will or wish form) is a whole act, not a word that may be one: it outweighs
+# a harsh word about a named person elsewhere (プーチンは戦争犯罪者だ。誰か早く暗殺してくれ: the second sentence)
+_FOCUS_THREATS = frozenset(("threat_ja", "threat_en"))
+
+
+_FOCUS_TARGETS = frozenset(("second_person", "third_person", "named_person", "group", "public_figure"))
+
+
+_FOCUS_REPORT = frozenset(("news", "hedge", "reporting", "negated_en", "negated_ja"))
+
+
+_IDX = {name: i for i, name in enumerate(FEATURE_NAMES)}
+
+
+_COMBO_AT_ARRAY = np.asarray([_IDX[name] for name in _COMBOS], dtype=np.int64)  # bit i of _info's first two
+
+
+_NEGATABLE_BITS = sum(1 << bit for bit, name in enumerate(_COMBOS) if name in _NEGATABLE)
+
+
+_AIMED_FLAG, _INSULT_FLAG, _PROFANITY_FLAG, _NEGATED_FLAG = 1, 2, 4, 8
+
+
+# features that are values already (ratios, densities, flags); every other one is a count, saturated by log1p
+_VALUES = ("emoji_density", "repetition", "length", "latin_ratio", "digit_ratio", "has_japanese", "pii_exposed")
+
+
+_SATURATE = np.ones(len(FEATURE_NAMES), dtype=bool)
+
+
+_SATURATE[[_IDX[name] for name in _VALUES]] = False
+
+
+_SCALE = np.ones(len(FEATURE_NAMES))
+
+
+_SCALE[_IDX["spaced_letters"]] = 0.5
+
+
+# code point classes, one searchsorted: digit, latin, kana, kanji, emoji
+_EDGES = np.asarray([48, 58, 97, 123, 0x3040, 0x3100, 0x4E00, 0xA000, 0x1F000, 0x1FB00], dtype=np.uint32)
+
+
+_DIGIT, _LATIN, _KANA, _KANJI, _EMOJI_CLASS = 1, 3, 5, 7, 9
+
+
+_EMOJI_BMP = frozenset("\u2764\u2728\u2B50\u203C\u2049\u2705\u274C")  # not ☆★♪ (kaomoji)
+
+
+_LATIN_ONLY = frozenset(("threat_en", "accusation_en", "hate_statement_en", "negated_en", "counter_speech_en"))
+
+
+# a construction can only match when one of these characters is present (a cheap pre-check)
+_TRIGGERS = {
+    "threat_ja": frozenset("殺刺殴しボ潰燃放爆襲拉埋沈始ぶ痛覚夜ど命たタ後思家顔血会楽首暗処射銃撃吊踏火"),
+    "threat_reported": frozenset("と脅予t"),
+    "accusation_ja": frozenset("詐横盗痴不窃万脱レ強放覚薬暴虐ス前逮パセ賄裏着泥性援買反闇"),
+    "quotation": frozenset("「『\"“"),
+}
+
+
+# each construction with what rules it out: Latin-only with no Latin letter, no trigger character, no needle
+_CONSTRUCTION_GUARDS = tuple((name, _GUARDS[rx], name in _LATIN_ONLY, _TRIGGERS.get(name), _GUARDS[rx].chars,
+                              _GUARDS[rx].strings) for name, rx in CONSTRUCTIONS.items())

@@ -1,0 +1,120 @@
+"""A normalised comment's named signal vector, in FEATURE_NAMES order."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from moderation.codepass import scan
+from moderation.features.links import _brands, _urls
+from moderation.features.patterns import (
+    _CONSTRUCTION_GUARDS,
+    _DIGIT,
+    _EDGES,
+    _EMOJI_BMP,
+    _EMOJI_CLASS,
+    _HASHTAG,
+    _IDX,
+    _KANA,
+    _KANJI,
+    _LATIN,
+    _LINE_ID,
+    _MASKED_CONSTRUCTIONS,
+    _MONEY_AMOUNT,
+    _NEEDLES,
+    _PHONE,
+    _SATURATE,
+    _SCALE,
+    _URL_NEEDED,
+)
+from moderation.features.vocabulary import _WORDS, FEATURE_NAMES
+from moderation.features.words import _count, _inside, _KindSpans, _merge, _sentence_combos, _tables, _words
+from moderation.targets.pii import EMAIL as _EMAIL
+from moderation.targets.pii import EMAIL_NEEDED, personal_info
+from moderation.targets.reported import reported_spans
+from moderation.text.normalized import Normalized
+
+
+def signals(norm: Normalized, codes: np.ndarray, spans: list | None = None, focus: list | None = None) -> np.ndarray:
+    """The FEATURE_NAMES vector of one normalised comment (`codes`: its code points as a uint32 array).
+
+    When `spans` is a list, what fired is recorded there (`expand_spans` reads it as (kind, start, end) spans in
+    the NORMALISED text); when `focus` is a list, the (start, end) of the worst sentence of a text of several
+    sentences, if any."""
+    t = norm.text
+    n = max(len(t), 1)
+    raw = np.zeros(len(FEATURE_NAMES))
+    chars = norm.chars
+    # code points per class, distinct 4-grams, needles, word-list hits and sentence ends: one compiled call
+    hits = scan(codes, _EDGES, _NEEDLES.automaton, _WORDS, _tables().brand_word)
+    classes, distinct = hits.classes, hits.distinct
+    digits, latin = int(classes[_DIGIT]), int(classes[_LATIN])
+    domains = _urls(t, raw, spans, codes) if ("." in chars or "/" in chars) and _URL_NEEDED.search(t) else []
+    values = _NEEDLES.automaton.values
+    found = {values[k] for k in hits.needles.tolist()}  # _NEEDLES.found(t, codes)
+    reported = reported_spans(t, chars, found=found)
+    quoted = _merge(reported) if reported else None
+    starts, _ends, cats, words = _words(t, spans, chars, found, quoted, hits)
+    _brands(cats, words, domains, raw, hits.flagged)
+    if "line" in t or "id" in t or "@" in chars or "ライン" in t or "らいん" in t:
+        raw[_IDX["line_id"]] = _count(_LINE_ID, t, "line_id", spans, chars, found)
+    if digits >= 5:
+        raw[_IDX["phone"]] = _count(_PHONE, t, "phone", spans, chars, found)
+    if "@" in chars and EMAIL_NEEDED.search(t):
+        raw[_IDX["email"]] = _count(_EMAIL, t, "email", spans, chars, found)
+    if digits:
+        raw[_IDX["money_amount"]] = _count(_MONEY_AMOUNT, t, "money_amount", spans, chars, found)
+    emoji = int(classes[_EMOJI_CLASS]) + (sum(t.count(c) for c in chars & _EMOJI_BMP) if chars & _EMOJI_BMP else 0)
+    raw[_IDX["emoji_density"]] = min(emoji / n * 5.0, 3.0)
+    raw[_IDX["emoji_count"]] = emoji
+    if codes.size >= 16:
+        raw[_IDX["repetition"]] = 2.0 * (1.0 - distinct / (codes.size - 3))
+    raw[_IDX["invisible_chars"]] = norm.invisible
+    raw[_IDX["lookalike_chars"]] = norm.lookalike
+    raw[_IDX["masked_words"]] = norm.masked
+    raw[_IDX["spaced_letters"]] = norm.spaced
+    raw[_IDX["exclaim"]] = t.count("!")  # NFKC has already folded ！ into !
+    if "#" in chars or "＃" in chars:
+        raw[_IDX["hashtags"]] = sum(1 for _ in _HASHTAG.finditer(t))
+    raw[_IDX["length"]] = math.log1p(n) / 4.0
+    raw[_IDX["latin_ratio"]] = latin / n
+    raw[_IDX["digit_ratio"]] = digits / n
+    raw[_IDX["has_japanese"]] = float(classes[_KANA] + classes[_KANJI] > 0)
+    more_starts: list[int] = []  # the constructions' hits (their starts, category-tuple ids)
+    more_cats: list[int] = []
+    for name, guard, latin_only, trigger, needles, strings in _CONSTRUCTION_GUARDS:
+        if (latin_only and not latin) or (trigger is not None and chars.isdisjoint(trigger)) or (
+                needles is not None and needles.isdisjoint(chars) and strings.isdisjoint(found)):
+            continue  # guard.may_match(t, chars, found) spelled out: no call per construction
+        found_at = [m.span() for m in guard.finditer(t)]
+        if not found_at:
+            continue
+        kinds = [name] * len(found_at)
+        ids = _tables().construction
+        more_starts += [a for a, _b in found_at]
+        if quoted is not None and name in _MASKED_CONSTRUCTIONS:  # inside someone else's reported words
+            for i in np.flatnonzero(_inside(quoted, [a for a, _b in found_at])).tolist():
+                kinds[i] = "quoted_harm"
+            more_cats += [ids[kind] for kind in kinds]
+        else:
+            more_cats += [ids[name]] * len(found_at)
+        if spans is not None:  # spelled out only if an explanation asks (expand_spans)
+            spans.append(_KindSpans(found_at, kinds))
+    if more_starts:
+        starts = np.concatenate((starts, np.asarray(more_starts, dtype=np.int64)))
+        cats = np.concatenate((cats, np.asarray(more_cats, dtype=np.int32)))
+    _sentence_combos(t, starts, cats, raw, focus, hits.sentence_ends)
+    for name, value in personal_info(t, spans, chars, digits, found, codes).items():
+        raw[_IDX[name]] = value
+    out = np.where(_SATURATE, np.minimum(np.log1p(raw), 4.0), raw)
+    return out * _SCALE
+
+
+def signal_dict(text: str) -> dict[str, float]:
+    """Every named feature of one raw comment (tests and explanations read features by name)."""
+    from moderation.text.normalize import normalize
+
+    norm = normalize(text)
+    vec = signals(norm, np.frombuffer(norm.text.encode("utf-32-le"), dtype=np.uint32))
+    return dict(zip(FEATURE_NAMES, vec.tolist(), strict=True))

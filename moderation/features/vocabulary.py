@@ -1,0 +1,94 @@
+"""What the signals are called and made of: the word lists by feature, the sentence combinations, FEATURE_NAMES."""
+
+from __future__ import annotations
+
+from moderation import lexicon_data as L
+from moderation import wordlists as W
+from moderation.matcher import Matcher
+from moderation.targets.constructions import CONSTRUCTIONS
+
+# word lists by the feature they feed
+_LISTS = {
+    "insult": tuple(L.OFFENSIVE_JA) + W.INSULTS_JA + W.INSULTS_EN,
+    "sexual_word": tuple(L.SEXUAL_JA) + W.SEXUAL_WORDS_JA,
+    "profanity_en": tuple(L.PROFANITY_EN), "death_wish": W.DEATH_WISH, "violence_word": W.VIOLENCE,
+    "group": W.GROUPS, "slur": W.SLURS, "dehumanize": W.DEHUMANIZE, "expel": W.EXPEL,
+    "sexual_harass": W.SEXUAL_HARASS, "self_harm_push": W.SELF_HARM_PUSH, "self_harm_self": W.SELF_HARM_SELF,
+    "crime_word": W.CRIME, "hedge": W.HEDGE, "second_person": W.SECOND_PERSON, "third_person": W.THIRD_PERSON,
+    "public_figure": W.PUBLIC_FIGURES, "self_ref": W.SELF, "reporting": W.REPORTING, "literal": W.LITERAL,
+    "news": W.NEWS, "negated_ja": W.NEGATED_JA, "caution": W.CAUTION, "thing": W.THINGS, "praise": W.PRAISE,
+    "money_phrase": W.MONEY, "urgency_phrase": W.URGENCY,
+    "contact_handoff": W.HANDOFF,
+    "dating_lure": tuple(L.SPAM_HASHTAGS) + W.DATING,
+}
+
+
+_BRAND_OF: dict[str, list[int]] = {}
+
+
+for _i, (_name, _lits, _doms) in enumerate(L.BRAND_RULES):
+    for _lit in _lits:
+        _BRAND_OF.setdefault(_lit.replace("\\b", ""), []).append(_i)
+
+
+_LISTS["brand_mention"] = tuple(_BRAND_OF)
+
+
+_WORDS = Matcher(_LISTS)
+
+
+_BRAND_DOMAINS = tuple(doms for _name, _lits, doms in L.BRAND_RULES)
+
+
+# combinations inside one sentence: feature -> (categories of which one must be present, per group)
+_COMBOS = {
+    "insult_at_person": (("insult", "profanity_en", "slur"), ("second_person", "third_person", "named_person")),
+    "insult_at_group": (("insult", "slur", "dehumanize"), ("group",)),
+    "insult_at_self": (("insult",), ("self_ref",)),
+    "insult_reported": (("insult", "slur", "profanity_en"), ("reporting", "quotation")),
+    "insult_at_thing": (("insult", "profanity_en"), ("thing",)),
+    "sexual_at_person": (("sexual_word", "sexual_harass"), ("second_person", "third_person", "named_person")),
+    "death_wish_at_person": (("death_wish",), ("second_person", "third_person", "named_person")),
+    "violence_at_person": (("violence_word",), ("second_person", "third_person", "named_person")),
+    "group_attack": (("group", "slur"), ("dehumanize", "expel", "death_wish", "violence_word")),
+    "self_harm_at_person": (("self_harm_push", "death_wish"), ("second_person", "third_person")),
+    "crime_at_person": (("crime_word",), ("second_person", "third_person", "named_person")),
+    "crime_at_public": (("crime_word",), ("public_figure",)),
+    "hate_at_group": (("hate_statement_en",), ("group",)),
+    "group_praise": (("praise",), ("group",)),
+    "news_violence": (("violence_word", "death_wish"), ("news",)),
+    "caution_at_person": (("caution",), ("second_person", "third_person", "named_person")),
+    "attack_at_public": (("death_wish", "violence_word", "dehumanize", "threat_ja", "sexual_harass"),
+                         ("public_figure",)),
+}
+
+
+# "insult" and "profanity_en" have no count of their own: they enter only with whom they aim at (the combinations,
+# insult_unaimed, profanity_unaimed), so a swear word at nobody is not learnt as an attack on someone
+_SAT = ("sexual_word", "death_wish", "violence_word", "group", "slur", "dehumanize",
+        "expel", "sexual_harass", "self_harm_push", "self_harm_self", "crime_word", "hedge", "second_person",
+        "third_person", "named_person", "public_figure", "self_ref", "reporting", "literal", "news", "negated_ja")
+
+
+FEATURE_NAMES = (
+    "url_count", "url_spam_domain", "url_shortener", "url_safe_domain", "url_unknown_domain", "brand_mention",
+    "brand_foreign_domain", "brand_lookalike_domain", "line_id", "contact_handoff", "phone", "email",
+    "money_phrase", "money_amount", "urgency_phrase", "dating_lure", "emoji_density", "emoji_count", "repetition",
+    "invisible_chars", "lookalike_chars", "masked_words", "spaced_letters", "exclaim", "hashtags",
+    "length", "latin_ratio", "digit_ratio", "has_japanese", *_SAT, *_COMBOS, *CONSTRUCTIONS,
+    "insult_unaimed", "profanity_unaimed", "quoted_harm", "pii_pieces", "pii_public", "pii_expose_act", "pii_exposed",
+    "sentences",
+)
+
+
+# feature -> the kind of span in the text that makes it fire (explanations)
+SPAN_KINDS = {name: name for name in FEATURE_NAMES}
+
+
+SPAN_KINDS.update({"url_count": "url", "url_spam_domain": "url", "url_shortener": "url", "url_unknown_domain": "url",
+                   "brand_foreign_domain": "url", "brand_lookalike_domain": "url", "pii_pieces": "personal_info",
+                   "pii_exposed": "personal_info"})
+
+
+for _name, (_first, _second) in _COMBOS.items():
+    SPAN_KINDS[_name] = _first[0]

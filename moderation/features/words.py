@@ -1,0 +1,216 @@
+"""Word-list hits, named persons and quoted words, counted per sentence with whom they aim at."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import numpy as np
+
+from moderation.features.patterns import (
+    _ADDRESSED_CATS,
+    _AIMED,
+    _AIMED_FLAG,
+    _COMBO_AT_ARRAY,
+    _FOCUS_KINDS,
+    _FOCUS_REPORT,
+    _FOCUS_TARGETS,
+    _FOCUS_THREATS,
+    _GUARDS,
+    _HARM_WORDS,
+    _IDX,
+    _INSULT_FLAG,
+    _NAMED,
+    _NAMED_TRIGGER,
+    _NEGATABLE_BITS,
+    _NEGATED_FLAG,
+    _PROFANITY_FLAG,
+    _SELF_ADDRESSED,
+)
+from moderation.features.vocabulary import _COMBOS, _WORDS
+from moderation.kernels.counts import hit_counts
+from moderation.targets.constructions import CONSTRUCTIONS
+
+
+def _count(rx: re.Pattern[str], t: str, kind: str, spans: list | None, chars, found) -> int:
+    guard = _GUARDS[rx]
+    if not guard.may_match(t, chars, found):
+        return 0
+    if spans is None:
+        return sum(1 for _ in guard.finditer(t))
+    found = [m.span() for m in guard.finditer(t)]  # no Python step per match beyond this (a text full of them)
+    spans += [(kind, a, b) for a, b in found if b > a]
+    return len(found)
+
+
+def _merge(spans: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
+    """Sorted, merged (starts, ends) of possibly overlapping spans."""
+    if len(spans) >= 32:  # many: a span opens a new stretch where it starts after every earlier one ended
+        a, b = np.fromiter(itertools.chain.from_iterable(spans), np.int64, count=2 * len(spans)).reshape(-1, 2).T
+        opens = np.ones(a.size, dtype=bool)
+        opens[1:] = a[1:] > np.maximum.accumulate(b)[:-1]
+        at = np.flatnonzero(opens)
+        return a[at], np.maximum.reduceat(b, at)
+    starts, ends = [], []
+    for a, b in spans:  # already sorted by start
+        if ends and a <= ends[-1]:
+            ends[-1] = max(ends[-1], b)
+        else:
+            starts.append(a)
+            ends.append(b)
+    return np.asarray(starts, dtype=np.int64), np.asarray(ends, dtype=np.int64)
+
+
+def _inside(quoted: tuple[np.ndarray, np.ndarray] | None, positions) -> np.ndarray:
+    """For each position (a list or an array), whether it lies inside a reported or quoted span."""
+    if quoted is None or len(positions) == 0:
+        return np.zeros(len(positions), dtype=bool)
+    starts, ends = quoted
+    k = np.searchsorted(starts, positions, side="right") - 1
+    return (k >= 0) & (np.asarray(positions) < ends[np.maximum(k, 0)])
+
+
+def _words(t: str, spans: list | None, chars, found, quoted, hits):
+    """Word-list hits and named persons as arrays (starts, ends, category-tuple ids of _Tables, word indices; -1:
+    a named person), from the word lists' bounded hits (`hits`: the text's CodePass). A hit inside someone else's
+    reported words counts only as `quoted_harm` (a harm word) or not at all (a target)."""
+    tables = _tables()
+    starts, ends, words = hits.starts, hits.ends, hits.words
+    cats = tables.word_cat[words]
+    if "自分" in t and (told := [m.start() for m in _SELF_ADDRESSED.finditer(t)]):
+        cats = np.where((words == tables.self_word) & np.isin(starts, told), tables.addressed, cats).astype(np.int32)
+    if not _NAMED_TRIGGER.isdisjoint(chars) and (named := _GUARDS[_NAMED]).may_match(t, chars, found):
+        where = [m.span() for m in named.finditer(t)]
+        if where:
+            a, b = np.asarray(where, dtype=np.int64).reshape(-1, 2).T
+            starts, ends = np.concatenate((starts, a)), np.concatenate((ends, b))
+            cats = np.concatenate((cats, np.full(a.size, tables.named, np.int32)))
+            words = np.concatenate((words, np.full(a.size, -1, np.int32)))
+    if quoted is not None and starts.size:
+        inside = _inside(quoted, starts)
+        if inside.any():
+            keep = ~inside | tables.harm[cats]
+            cats = np.where(inside, tables.quoted, cats)[keep]
+            starts, ends, words = starts[keep], ends[keep], words[keep]
+    if spans is not None:  # their spans are spelled out only if an explanation asks (expand_spans)
+        spans.append(_WordSpans(starts, ends, cats))
+    return starts, ends, cats, words
+
+
+class _Tables:
+    """Every category tuple a hit can carry (the word lists' merged ones, a named person, quoted harm, each
+    construction), numbered, with what the compiled counting (kernels.counts.hit_counts) reads of each: its combination
+    bits and flags (_info), the features it counts for, whether it is a harm word or a brand. Built on the first
+    comment (the word lists' matcher builds then), not at import."""
+
+    def __init__(self):
+        words, word_cats = _WORDS.words()
+        self.tuples: list[tuple[str, ...]] = []
+        ids: dict[tuple[str, ...], int] = {}
+
+        def number(cats: tuple[str, ...]) -> int:
+            if cats not in ids:
+                ids[cats] = len(self.tuples)
+                self.tuples.append(cats)
+            return ids[cats]
+
+        self.words = words
+        self.word_cat = np.asarray([number(c) for c in word_cats], dtype=np.int32)
+        self.named = number(_NAMED_CATS)
+        self.addressed = number(_ADDRESSED_CATS)  # 自分 told what to do: the person addressed (_SELF_ADDRESSED)
+        self.self_word = words.index("自分") if "自分" in words else -2
+        self.quoted = number(("quoted_harm",))
+        self.construction = {name: number((name,)) for name in CONSTRUCTIONS} | {"quoted_harm": self.quoted}
+        self.info = np.asarray([_info(c) for c in self.tuples], dtype=np.int64).reshape(-1, 5)
+        # brand_mention is not counted per hit: _brands sets it to the number of brands named
+        features = [[_IDX[c] for c in cats if c in _IDX and c != "brand_mention"] for cats in self.tuples]
+        self.feat_at = np.cumsum([0] + [len(f) for f in features]).astype(np.int64)
+        self.feat_idx = np.asarray([j for f in features for j in f], dtype=np.int64)
+        self.harm = np.asarray([not _HARM_WORDS.isdisjoint(c) for c in self.tuples])
+        self.brand = np.asarray(["brand_mention" in c for c in self.tuples])
+        self.brand_word = self.brand[self.word_cat].astype(np.uint8)  # by word index (the CodePass counts them)
+
+
+_TABLES: list[_Tables] = []
+
+
+def _tables() -> _Tables:
+    if not _TABLES:
+        _TABLES.append(_Tables())
+    return _TABLES[0]
+
+
+_NAMED_CATS = ("named_person",)
+
+
+class _WordSpans:
+    """The word-list hits of a comment standing in its span list for their (category, start, end) spans: a
+    comment of thousands of hits spent milliseconds building spans that only an explanation reads."""
+
+    __slots__ = ("cats", "ends", "starts")
+
+    def __init__(self, starts: np.ndarray, ends: np.ndarray, cats: np.ndarray):
+        self.starts, self.ends, self.cats = starts, ends, cats
+
+
+class _KindSpans:
+    """A construction's matches standing in the span list for their (kind, start, end) spans (a text of thousands
+    of quotes built thousands of tuples that only an explanation reads)."""
+
+    __slots__ = ("kinds", "spans")
+
+    def __init__(self, spans: list[tuple[int, int]], kinds: list[str]):
+        self.spans, self.kinds = spans, kinds
+
+
+def expand_spans(spans: list | None) -> list[tuple[str, int, int]]:
+    """The (kind, start, end) spans `signals` recorded, with the word-list hits and constructions' matches spelled
+    out in their place."""
+    out: list[tuple[str, int, int]] = []
+    for item in spans or ():
+        if isinstance(item, _WordSpans):
+            tuples = _tables().tuples
+            out.extend([(c, a, b) for a, b, k in zip(item.starts.tolist(), item.ends.tolist(), item.cats.tolist(),
+                                                       strict=True) for c in tuples[k]])
+        elif isinstance(item, _KindSpans):
+            out.extend([(kind, a, b) for (a, b), kind in zip(item.spans, item.kinds, strict=True)])
+        else:
+            out.append(item)
+    return out
+
+
+def _sentence_combos(t: str, starts: np.ndarray, cats: np.ndarray, raw: np.ndarray, focus: list | None,
+                     ends: np.ndarray) -> None:
+    """Count the hits per feature, and harm word and target in the SAME sentence (so a long comment does not
+    dilute one attack), in one compiled pass (kernels.counts.hit_counts). With `focus` a list, the (start, end) of the
+    worst sentence (the most harm words and constructions plus the people they may aim at, less its news and
+    hedging words; never one with no harm word) is appended when the text has several. `ends`: where sentences
+    end, as _SENTENCE_END's matches do (the CodePass's int64 array)."""
+    sentences = ends.size + (0 if ends.size and ends[-1] == len(t) else 1)
+    raw[_IDX["sentences"]] = sentences
+    if not starts.size:
+        return
+    tables = _tables()
+    counts, sid = hit_counts(starts, cats, ends, tables.info, tables.feat_at,
+                             tables.feat_idx, _COMBO_AT_ARRAY, _NEGATABLE_BITS, _IDX["insult_unaimed"],
+                             _IDX["profanity_unaimed"], raw.size, focus is not None and sentences > 1)
+    raw += counts
+    if sid >= 0:
+        focus.append((int(ends[sid - 1]) if sid > 0 else 0, int(ends[sid]) if sid < ends.size else len(t)))
+
+
+def _info(cats: tuple[str, ...]) -> tuple[int, int, int, int, int]:
+    """A hit's categories as bit sets: the _COMBOS whose first group they meet, those whose second group they
+    meet, and _FLAGS (aimed at someone, insult, profanity, negation), so a sentence ORs integers per hit; and
+    what the hit adds to its sentence's claim to be the worst one: 1 for a harm word or construction (2 for a
+    threat), and that plus 1 for a person or group it may aim at, less 1 for a news or hedging word."""
+    first = second = 0
+    for bit, (one, two) in enumerate(_COMBOS.values()):
+        first |= 0 if set(one).isdisjoint(cats) else 1 << bit
+        second |= 0 if set(two).isdisjoint(cats) else 1 << bit
+    flags = ((_AIMED_FLAG if not _AIMED.isdisjoint(cats) else 0) | (_INSULT_FLAG if "insult" in cats else 0)
+             | (_PROFANITY_FLAG if "profanity_en" in cats else 0)
+             | (_NEGATED_FLAG if "negated_en" in cats or "negated_ja" in cats else 0))
+    harm = 0 if _FOCUS_KINDS.isdisjoint(cats) else 2 if not _FOCUS_THREATS.isdisjoint(cats) else 1
+    weight = harm + (0 if _FOCUS_TARGETS.isdisjoint(cats) else 1) - (0 if _FOCUS_REPORT.isdisjoint(cats) else 1)
+    return first, second, flags, harm, weight

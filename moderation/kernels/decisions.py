@@ -1,0 +1,49 @@
+"""The heads' decisions over sparse rows, and compiling every kernel before gunicorn forks."""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+
+@njit(cache=True, nogil=True)
+def decide(coef, intercept, calibration, indices, values, bounds):
+    """(decision values, probabilities), each (rows, heads), of sparse rows laid end to end (row r is
+    bounds[r]:bounds[r + 1]): each head's weighted sum of the row's weights, then its Platt sigmoid."""
+    rows = bounds.size - 1
+    heads = coef.shape[1]
+    dec = np.empty((rows, heads))
+    prob = np.empty((rows, heads))
+    for r in range(rows):
+        _decide_row(coef, intercept, calibration, indices, values, bounds[r], bounds[r + 1], dec[r], prob[r])
+    return dec, prob
+
+
+@njit(cache=True, nogil=True)
+def _decide_row(coef, intercept, calibration, indices, values, lo, hi, dec, prob):
+    """dec, prob (k each) of the row indices[lo:hi], values[lo:hi]: the one arithmetic of decide and featurise."""
+    heads = coef.shape[1]
+    for k in range(heads):
+        dec[k] = 0.0
+    for j in range(lo, hi):
+        v = values[j]
+        row = indices[j]
+        for k in range(heads):
+            dec[k] += v * coef[row, k]
+    for k in range(heads):
+        dec[k] += intercept[k]
+        z = min(max(calibration[k, 0] * dec[k] + calibration[k, 1], -700.0), 700.0)
+        prob[k] = 1.0 / (1.0 + np.exp(z))
+
+
+def warm(features, heads=None) -> None:
+    """Compile (or load from the on-disk cache) every kernel with the argument types serving passes."""
+    features.encode("", spans=True)
+    sample = "「お前は黙れ」と言われた。 That's what they said, calling it \"stupid\". 😊"
+    enc = features.encode(sample, spans=True, heads=heads)
+    features.encode_batch(["", sample], spans=True, heads=heads)  # a batch's one call (Scorer.score_many)
+    if heads is not None:
+        heads.proba_row(enc.indices, enc.values)
+        from moderation.explain import explain  # explain imports this module
+
+        explain(features, heads, enc, 0, "spam", enc.norm.text)  # the n-gram layout and spread kernels

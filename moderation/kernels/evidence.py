@@ -1,0 +1,253 @@
+"""Where a held comment's n-grams occur and how much each weighs, for its explanation (numba)."""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+from moderation.kernels.hashing import MUL
+from moderation.kernels.rows import HEADER
+
+
+@njit(cache=True, nogil=True)
+def ngram_layout(indices, lo, hi, buckets, budget=8):
+    """Where the n-grams of one block of a row occur (explanations): (the block's first entry in the row, the
+    row entry of each occurrence in `buckets` or -1 (bucket b is row index lo + b), each entry's occurrences).
+    Entries are found in a hash table with linear probing while the probes stay within `budget` per key (always,
+    unless the n-grams were crafted to collide), else by binary search in the sorted row: linear-time either way."""
+    a0 = np.searchsorted(indices, lo)
+    a1 = np.searchsorted(indices, hi)
+    block = indices[a0:a1]
+    entry = np.full(buckets.size, -1, np.int64)
+    tf = np.zeros(a1 - a0, np.int64)
+    m = block.size
+    if m == 0:
+        return a0, entry, tf
+    bits = 4
+    while (1 << bits) < 2 * m:
+        bits += 1
+    mask = (1 << bits) - 1
+    shift = np.uint64(64 - bits)
+    slot_key = np.full(mask + 1, -1, np.int64)  # row indices are never negative
+    slot_at = np.empty(mask + 1, np.int64)
+    left = budget * (m + buckets.size)
+    hashed = True
+    for e in range(m):
+        s = np.int64((np.uint64(block[e]) * MUL) >> shift)
+        while slot_key[s] != -1:
+            left -= 1
+            if left < 0:
+                break
+            s = (s + 1) & mask
+        if left < 0:
+            hashed = False
+            break
+        slot_key[s] = block[e]
+        slot_at[s] = e
+    for j in range(buckets.size):
+        b = buckets[j] + lo
+        loc = -1
+        done = False
+        if hashed:
+            s = np.int64((np.uint64(b) * MUL) >> shift)
+            while True:
+                key = slot_key[s]
+                if key == b:
+                    loc = slot_at[s]
+                    done = True
+                    break
+                if key == -1:
+                    done = True
+                    break
+                left -= 1
+                if left < 0:
+                    hashed = False
+                    break
+                s = (s + 1) & mask
+        if not done:
+            first, last = 0, m
+            while first < last:  # the block's indices are sorted: binary search
+                mid = (first + last) >> 1
+                if block[mid] < b:
+                    first = mid + 1
+                else:
+                    last = mid
+            if first < m and block[first] == b:
+                loc = first
+        if loc >= 0:
+            entry[j] = loc
+            tf[loc] += 1
+    return a0, entry, tf
+
+
+@njit(cache=True, nogil=True)
+def ngram_spread(n_chars, indices, values, coef, k, a0, entry, tf, counts, tokens, words):
+    """Head k's positive contribution of one block's n-grams spread over the characters they cover: each entry's
+    contribution (value x weight) shared by its occurrences, each occurrence's share spread evenly over its
+    characters (a char n-gram of size s at p covers [p, p + s); with `words`, word n-gram p of size s covers
+    tokens[p, 0] to tokens[p + s - 1, 1]). `counts`: occurrences per size, laid end to end in `entry`. Summed as
+    the numpy version did (a difference array per size, its running sum, sizes added in order), so the same floats."""
+    out = np.zeros(n_chars)
+    share = np.zeros(tf.size)
+    for e in range(tf.size):
+        contrib = values[a0 + e] * coef[indices[a0 + e], k]
+        if contrib > 0:  # an n-gram weighing against the head spreads nothing
+            share[e] = contrib / tf[e]
+    at = 0
+    for s in range(counts.size):
+        hit = False
+        for j in range(at, at + counts[s]):
+            if entry[j] >= 0:
+                hit = True
+                break
+        if hit:
+            plus = np.zeros(n_chars + 1)
+            minus = np.zeros(n_chars + 1)
+            for j in range(at, at + counts[s]):
+                e = entry[j]
+                if e < 0:
+                    continue
+                p = j - at
+                if words:
+                    start, end = tokens[p, 0], tokens[p + s, 1]
+                else:
+                    start, end = p, p + s + 1
+                w = share[e] / max(end - start, 1)
+                plus[start] += w
+                minus[end] += w
+            run = 0.0
+            for i in range(n_chars):
+                run += plus[i] - minus[i]
+                out[i] += run
+        at += counts[s]
+    return out
+
+
+@njit(cache=True, nogil=True)
+def _script(c) -> int:
+    """explain's word boundaries: katakana 1, hiragana 2, kanji (and 々) 3, ASCII letter or digit 4, else 0."""
+    if 0x30A0 <= c <= 0x30FF:
+        return 1
+    if 0x3040 <= c <= 0x309F:
+        return 2
+    if 0x4E00 <= c <= 0x9FFF or c == 0x3005:
+        return 3
+    if 48 <= c <= 57 or 65 <= c <= 90 or 97 <= c <= 122:
+        return 4
+    return 0
+
+
+@njit(cache=True, nogil=True)
+def ngram_runs(pc, codes, widen):
+    """(starts, ends, weights) of the maximal runs of characters whose contribution `pc` is above 15% of the
+    peak (and 1e-6), in text order, each weighing its summed contribution (a running sum's difference, as numpy's
+    cumsum gave it), its ends grown to the edges of the script runs it cuts (at most `widen` characters each side;
+    `codes`: the text's code points)."""
+    n = pc.size
+    top = 0.0
+    for i in range(n):
+        if i == 0 or pc[i] > top:
+            top = pc[i]
+    starts = np.empty(n, np.int64)
+    ends = np.empty(n, np.int64)
+    weights = np.empty(n)
+    if n == 0 or top <= 0:
+        return starts[:0], ends[:0], weights[:0]
+    limit = max(0.15 * top, 1e-6)
+    csum = np.empty(n + 1)
+    csum[0] = 0.0
+    csum[1] = pc[0]
+    for i in range(1, n):
+        csum[i + 1] = csum[i] + pc[i]
+    k = 0
+    i = 0
+    while i < n:
+        if not pc[i] > limit:
+            i += 1
+            continue
+        a = i
+        while i < n and pc[i] > limit:
+            i += 1
+        b = i
+        weights[k] = csum[b] - csum[a]
+        left = _script(codes[a])
+        step = 0
+        while left and a > 0 and _script(codes[a - 1]) == left and step < widen:
+            a -= 1
+            step += 1
+        right = _script(codes[b - 1])
+        step = 0
+        while right and b < n and _script(codes[b]) == right and step < widen:
+            b += 1
+            step += 1
+        starts[k] = a
+        ends[k] = b
+        k += 1
+    return starts[:k], ends[:k], weights[:k]
+
+
+@njit(cache=True, nogil=True)
+def ngram_evidence(n_chars, indices, values, coef, k, chars, words, tokens, has_words, codes, widen):
+    """ngram_runs of head k's char block spread plus (`has_words`) its word block spread: one call per head.
+    `chars`, `words`: each block's (first entry, entry per occurrence, occurrences per entry, occurrences per
+    size) from ngram_layout."""
+    pc = ngram_spread(n_chars, indices, values, coef, k, chars[0], chars[1], chars[2], chars[3], tokens, False)
+    if has_words:
+        pc += ngram_spread(n_chars, indices, values, coef, k, words[0], words[1], words[2], words[3], tokens, True)
+    return ngram_runs(pc, codes, widen)
+
+
+@njit(cache=True, nogil=True)
+def _leading_positive(sizes):
+    """The sizes up to the first that is not positive (encoded._sizes: a text of 2 code points has no 3-grams)."""
+    n = 0
+    while n < sizes.size and sizes[n] > 0:
+        n += 1
+    return sizes[:n].copy()
+
+
+@njit(cache=True, nogil=True)
+def explain_ngrams(buf, n_chars, n_codes, ngram_max, char_hi, signal_offset, coef, ks, codes, widen):
+    """ngram_evidence of every head in `ks` for one comment in ONE call (a held comment paid a call per block for
+    the layout and one per head), reading the row, n-grams and token spans from featurise's packed answer `buf`:
+    the layout of each block once (ngram_layout), then each head's runs, as explain's per-head calls gave them.
+    Returns (starts, ends, weights) of every head laid end to end, and where each head's start (ks.size + 1)."""
+    n_char, n_word, n_tok, m = buf[0], buf[1], buf[2], buf[3]
+    at = HEADER
+    char_flat = buf[at:at + n_char]
+    word_flat = buf[at + n_char:at + n_char + n_word]
+    at += n_char + n_word
+    tokens = np.empty((n_tok, 2), np.int64)
+    for t in range(n_tok):
+        tokens[t, 0] = buf[at + 2 * t]
+        tokens[t, 1] = buf[at + 2 * t + 1]
+    at += 2 * n_tok
+    indices = buf[at:at + m]
+    values = buf[at + m:at + 2 * m].view(np.float64)
+    char_sizes = _leading_positive(n_codes - np.arange(ngram_max))
+    a0, entry, tf = ngram_layout(indices, 0, char_hi, char_flat)
+    chars = (a0, entry, tf, char_sizes)
+    words = chars  # no word block: never read
+    has_words = n_tok > 0
+    if has_words:
+        w0, w_entry, w_tf = ngram_layout(indices, char_hi, signal_offset, word_flat)
+        words = (w0, w_entry, w_tf, _leading_positive(np.array([n_tok, n_tok - 1])))
+    starts = []
+    ends = []
+    weights = []
+    bounds = np.zeros(ks.size + 1, np.int64)
+    for i in range(ks.size):
+        s, e, w = ngram_evidence(n_chars, indices, values, coef, ks[i], chars, words, tokens, has_words, codes,
+                                 widen)
+        starts.append(s)
+        ends.append(e)
+        weights.append(w)
+        bounds[i + 1] = bounds[i] + w.size
+    out_s = np.empty(bounds[ks.size], np.int64)
+    out_e = np.empty(bounds[ks.size], np.int64)
+    out_w = np.empty(bounds[ks.size])
+    for i in range(ks.size):
+        out_s[bounds[i]:bounds[i + 1]] = starts[i]
+        out_e[bounds[i]:bounds[i + 1]] = ends[i]
+        out_w[bounds[i]:bounds[i + 1]] = weights[i]
+    return out_s, out_e, out_w, bounds

@@ -1,0 +1,173 @@
+"""Where a regex's match can start, so its scan jumps there instead of trying every position."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import re._constants as C
+import re._parser as P
+
+from moderation.needles.prefixes import _ZERO_WIDTH, BEGIN, _alternation, prefixes
+
+# -- where a match can start -------------------------------------------------------------------------------
+_CATEGORY_SOURCE = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_NOT_DIGIT: r"\D", C.CATEGORY_SPACE: r"\s",
+                    C.CATEGORY_NOT_SPACE: r"\S", C.CATEGORY_WORD: r"\w", C.CATEGORY_NOT_WORD: r"\W"}
+
+
+MAX_TRIES = 16  # start positions tried (and one per 16 characters) before the pattern's own scan takes over
+
+
+def _first_items(items) -> tuple[list | None, bool]:
+    """(class items the first character of a match of `items` is one of (None: any character), whether `items`
+    can match the empty string); zero-width assertions consume nothing and are looked through."""
+    out: list = []
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        first, nullable = _first_op(op, av)
+        if first is None:
+            return None, False
+        out += first
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _first_op(op, av) -> tuple[list | None, bool]:
+    if op is C.LITERAL:
+        return [(op, av)], False
+    if op is C.IN:
+        return (None, False) if any(o is C.NEGATE for o, _a in av) else (list(av), False)
+    if op is C.BRANCH:
+        out: list = []
+        empty = False
+        for alternative in av[1]:
+            first, nullable = _first_items(alternative)
+            if first is None:
+                return None, False
+            out += first
+            empty |= nullable
+        return out, empty
+    if op is C.SUBPATTERN:
+        return (None, False) if av[1] & re.IGNORECASE else _first_items(av[3])
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        first, nullable = _first_items(av[2])
+        return first, nullable or av[0] == 0
+    if op is C.ATOMIC_GROUP:
+        return _first_items(av)
+    return None, False  # any character, a negated literal, a back-reference...
+
+
+def _class_source(items) -> str | None:
+    parts = []
+    for op, av in items:
+        if op is C.LITERAL:
+            parts.append(re.escape(chr(av)))
+        elif op is C.RANGE:
+            parts.append(re.escape(chr(av[0])) + "-" + re.escape(chr(av[1])))
+        elif op is C.CATEGORY and av in _CATEGORY_SOURCE:
+            parts.append(_CATEGORY_SOURCE[av])
+        else:
+            return None
+    return "[" + "".join(parts) + "]"
+
+
+def _engine_skips(items) -> bool:
+    """Whether the regex engine itself jumps to where a match can start (a literal or character-set prefix)."""
+    while items and items[0][0] is C.SUBPATTERN:
+        items = items[0][1][3]
+    if not items:
+        return False
+    op, av = items[0]
+    return op in (C.LITERAL, C.IN) or (op is C.BRANCH and all(alt and alt[0][0] is C.LITERAL for alt in av[1]))
+
+
+def _sparse(first) -> bool:
+    """Start characters rare enough in ordinary text to be worth a search: no wide range, no class of spaces or
+    word characters, at most four ASCII letters (English text would offer a position at every other letter)."""
+    letters: set[str] = set()
+    for op, av in first:
+        if op is C.RANGE:
+            if av[1] - av[0] > 16:
+                return False
+            letters.update(c for c in map(chr, range(av[0], av[1] + 1)) if c.isascii() and c.isalpha())
+        elif op is C.CATEGORY and av is not C.CATEGORY_DIGIT:
+            return False
+        elif op is C.LITERAL and chr(av).isascii() and chr(av).isalpha():
+            letters.add(chr(av))
+    return len(letters) <= 4
+
+
+def starts_of(pattern: re.Pattern[str]) -> re.Pattern[str] | _AtBegin | None:
+    """What every match of `pattern` starts with, when searching for it beats the engine's own scan (the pattern
+    begins with a look-behind or an alternation): the strings of its first characters (`prefixes`) when no single
+    character among them is common, else its first character class when that is sparse; else None."""
+    if pattern.flags & (re.IGNORECASE | re.VERBOSE) or not isinstance(pattern.pattern, str):
+        return None
+    parsed = P.parse(pattern.pattern, pattern.flags)
+    if _engine_skips(list(parsed)):
+        return None
+    strings = prefixes(parsed, pattern.flags & re.ASCII)
+    begin = strings is not None and BEGIN in strings
+    strings = strings and strings - {BEGIN}
+    singles = [(C.LITERAL, ord(s)) for s in strings or () if len(s) == 1]
+    if (strings or begin) and _sparse(singles) and not any(s.isspace() for s in strings or () if len(s) == 1):
+        # an alternation of literals: the engine skips to their first characters and compares the rest in C
+        # (and where the text starts, for an alternative that begins with ^)
+        found = re.compile(_alternation(strings)) if strings else None
+        return _AtBegin(found) if begin else found
+    first, nullable = _first_items(parsed)
+    if first is None or nullable or not first or not _sparse(first):
+        return None
+    source = _class_source(first)
+    return None if source is None else re.compile(source, pattern.flags & re.ASCII)
+
+
+class _AtBegin:
+    """The start search of a pattern a match of which may begin where the text does (^): there, then where the
+    alternation of its other start strings finds one (an alternation beginning with \\A leaves the engine no first
+    character to skip to: it tried every alternative at every position, slower than the pattern's own scan)."""
+
+    __slots__ = ("rx",)
+
+    def __init__(self, rx: re.Pattern[str] | None):
+        self.rx = rx
+
+    @property
+    def pattern(self) -> str:
+        return r"\A" + ("|" + self.rx.pattern if self.rx is not None else "")
+
+    def search(self, text: str, pos: int = 0):
+        if pos == 0:
+            return _TEXT_START
+        return None if self.rx is None else self.rx.search(text, pos)
+
+
+_TEXT_START = re.compile("").match("")  # a match at 0
+
+
+def finditer(pattern: re.Pattern[str], starts: re.Pattern[str] | None, text: str):
+    """Exactly `pattern.finditer(text)`, trying the pattern only where `starts` (starts_of) finds a possible start.
+
+    The pattern is matched at each such position (look-behinds still see the text before it); after MAX_TRIES
+    positions, and one more per 16 characters, the rest of the text is left to the pattern's own scan, so a
+    text full of start characters (or of matches) costs at most those tries more than a plain scan. An iterator
+    of the matches: those found so far as a list, then the engine's own (no Python step per match of a dense
+    text, where thousands of them made a generator's steps count)."""
+    if starts is None:
+        return pattern.finditer(text)
+    search, match = starts.search, pattern.match
+    found: list[re.Match[str]] = []
+    pos = tries = 0
+    while (start := search(text, pos)) is not None:
+        at = start.start()
+        tries += 1
+        if tries > MAX_TRIES + (at >> 4):  # dense: the engine's own scan is cheaper than a step here each
+            return itertools.chain(found, pattern.finditer(text, at))
+        m = match(text, at)
+        if m is None:
+            pos = at + 1
+            continue
+        found.append(m)
+        pos = m.end() if m.end() > at else at + 1
+    return iter(found)

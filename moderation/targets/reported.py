@@ -1,0 +1,122 @@
+"""Words a comment reports someone else saying, and what an English negation denies: hashed apart."""
+
+from __future__ import annotations
+
+import bisect
+import re
+import re._parser
+
+from moderation.needles.guards import NeedleIndex
+
+# what someone else said, reported or condemned, not said by the writer: a quotation followed by と/って/という...,
+# the clause before だなんて/という投稿/って言う人, and in English what follows calling/saying/the word
+REPORTED_QUOTE = re.compile(r"(?:「[^「」\n]{1,80}」|『[^『』\n]{1,80}』)"
+                            r"(?=\s?(?:と|って|という|などと|など|とか|なんて|は差別|は暴言))"
+                            r"|\"[^\"\n]{1,80}\"|“[^“”\n]{1,80}”")
+
+
+REPORTED_BEFORE_JA = re.compile(r"(?:だなんて|なんて言う|とか言う|って言う(?:人|奴|やつ|の)|と言う(?:人|奴|のは)"
+                                r"|という(?:投稿|書き込み|発言|言葉|言い方|考え|主張|意見|声|コメント|メッセージ|dm|ヤジ|落書き)"
+                                r"|と(?:叫|書き込|投稿|発言|脅|罵|言った|言われ))")
+
+
+REPORTED_AFTER_EN = re.compile(r"(?<![a-z])(?:calling|called|saying|say that|said that|says that|the word|the term|"
+                               r"statements like|comments like|phrases like|words like|tweets like|posts like|"
+                               r"things like|claims? that|claiming)(?![a-z])[^.!?\n,;]{0,80}")
+
+
+_REPOST = re.compile(r"\s?@\w{1,30}:")  # a quote that starts with "@user:" reposts that user's words
+
+
+_REPOST_AT = re.compile(r"@\w{1,30}:")  # its "@user:" (the engine skips to each @)
+
+
+_SENTENCE_ENDS = "。．.!?！？\n"
+
+
+_SENTENCE_STOP = re.compile("[" + re.escape(_SENTENCE_ENDS) + "]")
+
+
+_REPORTED_TRIGGER = frozenset("「『\"“なとっいcstw")
+
+
+_NEEDLES_REPORTED = NeedleIndex((REPORTED_QUOTE, REPORTED_BEFORE_JA, REPORTED_AFTER_EN))
+
+
+REPORTED_NEEDLES = frozenset(_NEEDLES_REPORTED.automaton.keys)  # what reported_spans's `found` must hold
+
+
+def reported_spans(text: str, chars: set, english: bool = True, found: set | None = None) -> list[tuple[int, int]]:
+    """(start, end) of the parts of `text` that report or quote someone else's words (sorted, may overlap);
+    `english=False` leaves out "..." and calling/saying/the word. The signals and the n-gram hashing of one
+    comment ask for the same text one after the other: the last answer is kept. `found`: the REPORTED_NEEDLES
+    in the text, if known (an index holding them as extra strings found them with its own)."""
+    global _LAST
+    if chars.isdisjoint(_REPORTED_TRIGGER):
+        return []
+    last = _LAST
+    if last[0] is text or last[0] == text:
+        spans = last[1]
+    else:
+        spans = _reported(text, chars, found)
+        _LAST = (text, spans)
+    return [(a, b) for a, b, latin in spans if english or not latin]
+
+
+_LAST: tuple[str | None, tuple] = (None, ())  # the last text reported_spans worked out, and its spans
+
+
+def _reported(text: str, chars: set, found: set | None = None) -> tuple[tuple[int, int, bool], ...]:
+    """Every reported span of `text` with whether it is an English one (double quotes, calling/saying...)."""
+    out = []
+    if found is None:
+        found = _NEEDLES_REPORTED.found(text)  # one pass for the needles of all three (not a search for each)
+    if not chars.isdisjoint("「『\"“") and (guard := _NEEDLES_REPORTED[REPORTED_QUOTE]).may_match(text, chars, found):
+        # a whole comment in quotes is the writer's own (a retweet, a shout), and so is a repost ("@user: ...")
+        spans = [m.span() for m in guard.finditer(text)]
+        # reposts found in one scan: where "@user:" follows an opening quote (a _REPOST.match per quotation cost a
+        # Python step each in a text of thousands)
+        reposts = set()
+        for q in [m.start() for m in _REPOST_AT.finditer(text)] if spans and "@" in chars else ():
+            reposts.add(q - 1)  # _REPOST matches right after the quote at q - 1, or after it and a space
+            if q > 1 and text[q - 1].isspace():
+                reposts.add(q - 2)
+        n = len(text)
+        out += [(a, b, text[a] not in "「『") for a, b in spans if n - (b - a) >= 10 and a not in reposts]
+    if not chars.isdisjoint("なとっい") and (guard := _NEEDLES_REPORTED[REPORTED_BEFORE_JA]).may_match(text, chars,
+                                                                                                     found):
+        last_end = 0
+        stops = None  # where sentences end, found once (a search back per match cost a Python step per end mark)
+        for m in guard.finditer(text):
+            at = m.start()
+            if at < last_end:
+                continue
+            if stops is None:
+                stops = [s.start() for s in _SENTENCE_STOP.finditer(text)]
+            j = bisect.bisect_left(stops, at) - 1  # the last sentence end before the match, if after last_end
+            start = stops[j] + 1 if j >= 0 and stops[j] >= last_end else 0  # the sentence's start
+            out.append((max(start, last_end), at, False))
+            last_end = m.end()
+    if not chars.isdisjoint("cstw") and (guard := _NEEDLES_REPORTED[REPORTED_AFTER_EN]).may_match(text, chars, found):
+        out += [(*m.span(), True) for m in guard.finditer(text)]  # from where one can start (moderation/needles/)
+    return tuple(sorted(out))
+
+
+# what an English negation denies: the words after not / never / no longer / a -n't verb up to the clause's end (at
+# most 60 characters), so "[group] are not vermin" and "I don't hate [group]" do not share the plain words' n-gram
+# weights (the writer denies them) while "vermin" said stays what it is; "not only" / "not just" deny nothing
+NEGATION_EN = re.compile(r"(?<![a-z])(?:not(?! only| just)|never|no longer|cannot|(?:do|does|did|is|are|was|were|wo|"
+                         r"would|ca|could|should|has|have|had|ai|need|must)n['’]t)(?![a-z])([^.!?\n,;:()\"“”]{1,60})")
+
+
+_NEGATION_TRIGGER = frozenset("nt")
+
+
+_NEGATION_CUES = ("not", "n't", "n’t", "never", "no longer")  # one of them is in every match ("cannot" holds "not")
+
+
+def negated_spans(text: str, chars: set) -> list[tuple[int, int]]:
+    """(start, end) of what English negations in `text` deny (after the negating word; sorted, not overlapping)."""
+    if chars.isdisjoint(_NEGATION_TRIGGER) or not any(cue in text for cue in _NEGATION_CUES):
+        return []
+    return [m.span(1) for m in NEGATION_EN.finditer(text)]

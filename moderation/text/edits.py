@@ -1,0 +1,215 @@
+"""Rewriting a text where a pattern matches, keeping the segments its offsets are worked out from."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import numpy as np
+
+from moderation.text.chars import _SEPARATORS
+from moderation.text.normalized import _MANY, _offsets
+from moderation.text.patterns import _CLASS, _OBFUSCATIONS, _SEP_BIT
+
+
+def _apply_regex(text: str, starts, ends, pattern, repl_fn) -> tuple[str, list[int], list[int], int]:
+    """Rewrite the matches of `pattern` (a regex, or its needles.Needles guard) in `text`, keeping the offset
+    lists in step. Returns n changed."""
+    if isinstance(repl_fn, _Replace):  # no call per match of a masked word
+        return _replace_all(text, starts, ends, pattern, repl_fn.canonical)
+    out, segments, edits = _edit(text, pattern, repl_fn)
+    if not edits:
+        return text, starts, ends, 0
+    return (out, *_offsets(starts, ends, segments), edits)
+
+
+def _edit(text: str, pattern, repl_fn) -> tuple[str, list[tuple[int, int, int, int]] | tuple, int]:
+    """(new text, its segments for _offsets, n changed): the matches of `pattern` in `text` rewritten by `repl_fn`
+    (`(string, "replace")` or `(indices of the characters to keep, "keep-chars")`)."""
+    matches = []
+    kept_span = 0  # characters inside the keep-chars matches
+    replaced = False
+    for m in pattern.finditer(text):
+        repl, mode = repl_fn(m)
+        a, b = m.span()
+        if mode == "replace" and repl == text[a:b]:
+            continue
+        matches.append((a, b, repl, mode))
+        if mode == "keep-chars":
+            kept_span += b - a
+        else:
+            replaced = True
+    if not replaced and (kept_span >= _MANY_KEPT or len(matches) >= _MANY_EDITS):
+        return _edit_kept(text, matches)  # no Python step per kept character
+    out_t: list[str] = []
+    # the new text as segments: (index in starts, index in ends, length, 1 for kept characters or 0 for a
+    # replacement, whose every character maps to the whole original span); kept characters that follow one
+    # another in `text` make one segment, [ks, ke) while it grows
+    segments: list[tuple[int, int, int, int]] = []
+    pos = ks = ke = 0
+    for a, b, repl, mode in matches:
+        if a > pos:
+            if ke != pos:
+                if ke > ks:
+                    out_t.append(text[ks:ke])
+                    segments.append((ks, ks, ke - ks, 1))
+                ks = pos
+            ke = a
+        if mode == "keep-chars":  # repl = indices (relative) of characters to keep
+            for k in (repl.tolist() if isinstance(repl, np.ndarray) else repl):
+                if a + k != ke:
+                    if ke > ks:
+                        out_t.append(text[ks:ke])
+                        segments.append((ks, ks, ke - ks, 1))
+                    ks = a + k
+                ke = a + k + 1
+        elif repl:  # replace with a new string mapped to the whole original span (ends never decrease)
+            if ke > ks:
+                out_t.append(text[ks:ke])
+                segments.append((ks, ks, ke - ks, 1))
+            ks = ke = -1
+            out_t.append(repl)
+            segments.append((a, b - 1, len(repl), 0))
+        pos = b
+    if not matches:
+        return text, segments, 0
+    if pos < len(text):
+        if ke != pos:
+            if ke > ks:
+                out_t.append(text[ks:ke])
+                segments.append((ks, ks, ke - ks, 1))
+            ks = pos
+        ke = len(text)
+    if ke > ks:
+        out_t.append(text[ks:ke])
+        segments.append((ks, ks, ke - ks, 1))
+    return "".join(out_t), segments, len(matches)
+
+
+_MANY_KEPT = 256  # characters of keep-chars matches (or matches: _MANY_EDITS) from which _edit keeps them by numpy
+
+
+_MANY_EDITS = 32
+
+
+def _edit_kept(text: str, matches) -> tuple[str, list[tuple[int, int, int, int]] | tuple, int]:
+    """_edit when every match keeps characters (no replacement string) and they are many or long (a text of
+    spaced-out letters or of runs: a Python step per kept character was ~2 ms over 10,000): the kept characters
+    by numpy over the code points, the segments (the runs of consecutive kept characters) as arrays."""
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    starts = np.fromiter((m[0] for m in matches), np.int64, count=len(matches))
+    ends = np.fromiter((m[1] for m in matches), np.int64, count=len(matches))
+    sizes = np.fromiter((len(m[2]) for m in matches), np.int64, count=len(matches))
+    relative = np.fromiter(itertools.chain.from_iterable(m[2] for m in matches), np.int64, count=int(sizes.sum()))
+    inside = np.zeros(codes.size + 1, np.int64)  # the matches do not overlap: +1 where each starts, -1 where it ends
+    inside[starts] += 1
+    inside[ends] -= 1
+    keep = np.cumsum(inside[:-1]) == 0
+    keep[np.repeat(starts, sizes) + relative] = True
+    at = np.flatnonzero(keep)
+    if not at.size:
+        return "", [], len(matches)
+    cut = np.flatnonzero(at[1:] != at[:-1] + 1) + 1
+    first = at[np.concatenate(([0], cut))]
+    length = np.diff(np.concatenate(([0], cut, [at.size])))
+    out = codes[at].tobytes().decode("utf-32-le", "surrogatepass")
+    if first.size < _MANY:  # what _offsets reads as a list, as the loop gives it
+        return out, [(s, s, n, 1) for s, n in zip(first.tolist(), length.tolist(), strict=True)], len(matches)
+    return out, (first, first, length, np.ones(first.size, np.int64)), len(matches)
+
+
+def _replace_all(text: str, starts, ends, pattern, canonical: str) -> tuple[str, list[int], list[int], int]:
+    """_apply_regex with one fixed replacement: the text joined from the matches' spans, the offsets by numpy
+    from them (a text of thousands of masked words took a Python step per match)."""
+    spans = _edits(text, pattern, canonical)
+    if not spans:
+        return text, starts, ends, 0
+    return (*_rewrite(text, starts, ends, spans, canonical), len(spans))
+
+
+def _edits(text: str, pattern, canonical: str) -> list[tuple[int, int]]:
+    """The spans of the matches of `pattern` in `text` that are not `canonical` already (those are no edit)."""
+    if canonical not in text:
+        return [m.span() for m in pattern.finditer(text)]
+    return [m.span() for m in pattern.finditer(text) if m.group() != canonical]
+
+
+def _rewrite(text: str, starts, ends, spans, canonical: str):
+    """(text, starts, ends) with every span of `spans` (sorted, not overlapping) replaced by `canonical`."""
+    return (_join(text, spans, canonical), *_offsets(starts, ends, _replaced(text, spans, canonical)))
+
+
+def _replaced(text: str, spans, canonical: str):
+    """The segments (for _offsets) of `text` with every span of `spans` replaced by `canonical`: a list of a few,
+    or (for many spans) four arrays."""
+    if len(spans) < _MANY:  # a few: segment by segment
+        segments: list[tuple[int, int, int, int]] = []
+        pos = 0
+        for a, b in spans:
+            if a > pos:
+                segments.append((pos, pos, a - pos, 1))
+            segments.append((a, b - 1, len(canonical), 0))
+            pos = b
+        if pos < len(text):
+            segments.append((pos, pos, len(text) - pos, 1))
+        return segments
+    else:  # kept stretch before each match, the match, ...; the last kept stretch
+        ab = np.fromiter(itertools.chain.from_iterable(spans), dtype=np.int64, count=2 * len(spans))
+        a, b = ab[0::2], ab[1::2]
+        before = np.concatenate(([0], b))
+        k = a.size
+        s = np.empty(2 * k + 1, np.int64)
+        s[0:-1:2], s[1::2], s[-1] = before[:-1], a, before[-1]
+        e = s.copy()
+        e[1::2] = b - 1
+        n = np.empty(2 * k + 1, np.int64)
+        n[0:-1:2], n[1::2], n[-1] = a - before[:-1], len(canonical), len(text) - before[-1]
+        kept = np.ones(2 * k + 1, np.int64)
+        kept[1::2] = 0
+        return s, e, n, kept
+
+
+def _join(text: str, spans, canonical: str) -> str:
+    """`text` with every span replaced by `canonical`, from the spans already found (the pattern's own sub would
+    scan the whole text again, with no start search: ~300 us for one 死ね in 5,000 characters)."""
+    pieces = []
+    pos = 0
+    for a, b in spans:
+        pieces.append(text[pos:a])
+        pos = b
+    pieces.append(text[pos:])
+    return canonical.join(pieces)
+
+
+def _drop_separators(m: re.Match[str]):
+    """Join spaced-out Japanese letters: three or more split by anything, or two split by a symbol."""
+    body = m.group(0)
+    if len(body) >= _MANY_KEPT:  # by numpy over the code points (_SEP_BIT marks exactly _SEPARATORS)
+        codes = np.frombuffer(body.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        letters = np.flatnonzero((_CLASS[np.minimum(codes, _CLASS.size - 1)] & _SEP_BIT) == 0)
+    else:
+        letters = [i for i, c in enumerate(body) if c not in _SEPARATORS]
+    if len(letters) < 3 and not any(c not in " \u3000" for c in body if c in _SEPARATORS):
+        return body, "replace"  # 今日 は: two letters and a plain space are words, not a trick
+    return letters, "keep-chars"
+
+
+def _keep_alnum(m: re.Match[str]):
+    return [i for i, c in enumerate(m.group(0)) if c.isalnum()], "keep-chars"
+
+
+def _squash(m: re.Match[str]):
+    return [0, 1], "keep-chars"
+
+
+class _Replace:
+    """Picklable replacement callback returning a fixed canonical word."""
+
+    def __init__(self, canonical: str):
+        self.canonical = canonical
+
+    def __call__(self, m: re.Match[str]):
+        return self.canonical, "replace"
+
+
+_REPLACERS = {canonical: _Replace(canonical) for canonical, _t, _p in _OBFUSCATIONS}

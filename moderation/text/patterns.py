@@ -1,0 +1,145 @@
+"""The spacing, run and obfuscation patterns normalisation undoes, and kanji that imitate katakana."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from moderation.text.chars import _MASKS, _SEPARATORS, KANJI_AS_KANA, _is_kanji
+
+_KANJI_RUN = re.compile("[" + "".join(KANJI_AS_KANA) + "]+")
+
+
+_KANJI_RUN_2 = re.compile("[" + "".join(KANJI_AS_KANA) + "]{2,}")  # its runs of two or more
+
+
+_KATAKANA = frozenset(map(chr, range(0x30A0, 0x3100)))  # what _is_katakana is true of
+
+
+def _kanji_lookalikes(text: str, chars=None) -> tuple[str, int]:
+    """Rewrite kanji that imitate katakana when they sit among katakana/other look-alikes; (text, changed).
+    `chars` (set(text), if known) without katakana: a single look-alike cannot change, only runs are looked at."""
+    out = []
+    pos = changed = 0
+    n = len(text)
+    runs = _KANJI_RUN_2 if chars is not None and _KATAKANA.isdisjoint(chars) else _KANJI_RUN
+    for m in runs.finditer(text):
+        i, j = m.span()
+        prev = text[i - 1] if i > 0 else ""
+        nxt = text[j] if j < n else ""
+        run = j - i
+        # a single look-alike needs katakana beside it and no kanji; a run (工口) only no kanji before it and
+        # not numerals alone (the cheap tests first: a text of thousands of 力 between symbols pays little)
+        if run == 1:  # _is_katakana and _is_kanji spelled out (a call each cost more than the test)
+            if not ("\u30a0" <= prev <= "\u30ff" or "\u30a0" <= nxt <= "\u30ff") or (
+                    "\u4e00" <= prev <= "\u9fff" or "\u3400" <= prev <= "\u4dbf" or "\u4e00" <= nxt <= "\u9fff"
+                    or "\u3400" <= nxt <= "\u4dbf"):
+                continue
+        elif _is_kanji(prev) or all(c in "二三八" for c in m.group(0)):
+            continue
+        out.append(text[pos:i])
+        out.append("".join(KANJI_AS_KANA[c] for c in m.group(0)))
+        pos = j
+        changed += run
+    if not changed:
+        return text, 0
+    out.append(text[pos:])
+    return "".join(out), changed
+
+
+# separators between single characters: 死.ね, し・ね, L-I-N-E, 激 工 口 ど う が
+_SEP_CLASS = "[" + re.escape(_SEPARATORS) + "]"
+
+
+_SEP_JA_CHARS = frozenset(_SEPARATORS) - {",", "、"}
+
+
+_SEP_JA = "[" + re.escape(_SEPARATORS.replace(",", "").replace("、", "")) + "]"
+
+
+_LATIN_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+
+
+_JA = "[\u3040-\u30ff\u4e00-\u9fffー々]"
+
+
+# isolated single characters joined by separators (し ね よ, 死.ね); an ordinary space between words is not one
+_SPACED_JA = re.compile(r"(?<!" + _JA + r")" + _JA + r"(?:" + _SEP_JA + r"{1,2}" + _JA + r"(?!" + _JA + r"))+")
+
+
+# letters only: 1-1-1 in an address or 3 4 5 in a list are numbers, not a spelled-out word
+_SPACED_LATIN = re.compile(r"(?<![a-z0-9])([a-z])(?:" + _SEP_CLASS + r"{1,2}[a-z](?![a-z0-9])){2,}")
+
+
+_RUN = re.compile(r"([^0-9\s])\1{2,}")
+
+
+_WS = re.compile(r" {2,}")  # every whitespace character is already a plain space (see _char_map)
+
+
+# masked / substituted spellings of abusive words -> canonical form. Each entry: canonical, regex.
+_M = "[" + re.escape(_MASKS) + "]"
+
+
+_AFTER_NE = r"(?=$|[よやばぇぃー!?\s。、…w]|カス|ゴミ|クズ|ks)"
+
+
+_OBFUSCATIONS = (  # (canonical, substrings one of which every match without a mask contains, pattern)
+    # し/シ/4 + ね only where it starts a word: never the polite ending 〜ですしね, 〜だしね, 〜いいしね, 少しね
+    ("死ね", ("死", "しね", "シね", "4ね", "氏ね", "しネ", "シネ", "4ネ", "氏ネ"),
+     re.compile(r"(?:死|(?<![少\u4e00-\u9fff])氏|(?<![少もお\u3041-\u3093])[しシ4]"
+                                 r"|(?<=[はが前])し|" + _M + r")[ねネ]" + _AFTER_NE
+                                 + r"|死[ねネ]|死" + _M + r"(?![a-z0-9])")),
+    ("死んで", ("んで",), re.compile(r"[氏しシ4]んで(?:くれ|ほしい|欲しい|しまえ)")),
+    ("殺す", ("ころす", "コロす", "kor", "k0r"),
+     re.compile(r"(?:ころ|コロ|k[o0]r[o0])す|殺" + _M + r"|" + _M + r"す(?=ぞ|よ|から)")),
+    ("殺してやる", ("ころしてやる", "コロしてやる"), re.compile(r"(?:ころ|コロ)してやる")),
+    ("きもい", ("キモ", "きも", "kim"), re.compile(r"(?:キモ|きも|kim[o0])(?:い|イ|すぎ|過ぎ)")),
+    ("うざい", ("ウザ", "うざ", "uz"), re.compile(r"(?:ウザ|うざ|uz[a4])(?:い|イ|すぎ|過ぎ)")),
+    ("くそ", ("糞", "kus", "kūs"), re.compile(r"(?:ク" + _M + r"|" + _M + r"ソ|糞|く" + _M + r"|k[uū]s[o0](?![a-z]))")),
+    ("ばか", ("bak", "b4k"), re.compile(r"(?:バ" + _M + r"|" + _M + r"カ(?!ー)|馬" + _M + r"|" + _M + r"鹿"
+                                    r"|(?<![a-z])b[a4]k[a4](?![a-z]))")),
+    ("あほ", ("阿呆",), re.compile(r"(?:ア" + _M + r"(?![a-z])|" + _M + r"ホ|阿呆)")),
+    ("ちんこ", (), re.compile(r"ち" + _M + r"こ|ち" + _M + r"ぽ|チ" + _M + r"コ|チ" + _M + r"ポ")),
+    ("まんこ", (), re.compile(r"(?:ま" + _M + r"こ|マ" + _M + r"コ|" + _M + r"んこ(?!う))")),
+    ("せっくす", ("sex", "s3x", "5ex", "53x"),
+     re.compile(r"(?:せ" + _M + r"くす|セ" + _M + r"クス|s" + _M + r"x|(?<![a-z])[s5][e3]x(?![a-z]))")),
+    ("えろ", (), re.compile(r"(?:エ" + _M + r"|" + _M + r"ロ(?![ー]))(?=動画|画像|どうが|サイト|い|イ)")),
+    ("がいじ", ("害児",), re.compile(r"(?:ガ" + _M + r"ジ|ガイ" + _M + r"|害児)")),
+    ("きちがい", ("基地外", "基地害", "気違い"),
+     re.compile(r"(?:キチ" + _M + r"イ|きち" + _M + r"い|基地外|基地害|気違い)")),
+    ("ごみ", (), re.compile(r"(?:ゴ" + _M + r"(?![a-z])|" + _M + r"ミ(?=ども|野郎|人間|クズ))")),
+    ("くず", ("屑",), re.compile(r"(?:ク" + _M + r"(?=野郎|人間|ども|が)|屑(?=野郎|人間|ども))")),
+    ("line", ("らいん", "ﾗｲﾝ", "ライン", "lin", "l1n", "l!n", "l|n"),
+     re.compile(r"(?:ら" + _M + r"ん|ラ" + _M + r"ン|ライン(?=id|ID|追加|交換|で|に|@|@)|らいん|ﾗｲﾝ|l" + _M
+                                + r"ne|(?<![a-z])l[i1!|]n[e3](?![a-z]))")),
+)
+
+
+# code point classes of the spacing patterns, one bit each (index 0x10000: every code point above the BMP)
+_JA_BIT, _SEP_JA_BIT, _SEP_BIT, _LOWER_BIT, _ALNUM_BIT = 1, 2, 4, 8, 16
+
+
+_CLASS = np.zeros(0x10001, dtype=np.uint8)
+
+
+_CLASS[0x3040:0x3100] |= _JA_BIT
+
+
+_CLASS[0x4E00:0xA000] |= _JA_BIT
+
+
+_CLASS[[ord("ー"), ord("々")]] |= _JA_BIT
+
+
+_CLASS[[ord(c) for c in _SEP_JA_CHARS]] |= _SEP_JA_BIT
+
+
+_CLASS[[ord(c) for c in _SEPARATORS]] |= _SEP_BIT
+
+
+_CLASS[ord("a"):ord("z") + 1] |= _LOWER_BIT | _ALNUM_BIT
+
+
+_CLASS[ord("0"):ord("9") + 1] |= _ALNUM_BIT
