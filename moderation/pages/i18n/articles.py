@@ -1,4 +1,4 @@
-"""The articles page's and the author standing's messages (merged into i18n.MESSAGES)."""
+"""The articles page's and the author standing's messages (merged into i18n.MESSAGES by i18n/__init__.py)."""
 
 MESSAGES = {
     "ja": {

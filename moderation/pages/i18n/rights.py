@@ -1,4 +1,4 @@
-"""The removal request, policy and transparency pages' messages (merged into i18n.MESSAGES)."""
+"""The removal request, policy and transparency pages' messages (merged into i18n.MESSAGES by i18n/__init__.py)."""
 
 MESSAGES = {
     "ja": {

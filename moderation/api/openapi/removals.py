@@ -1,0 +1,95 @@
+"""The removal-request paths of the OpenAPI document: a request, its state, answers, appeals and transparency."""
+
+from moderation.api.openapi.schemas import _COMMON_ERRORS, _error, _json, _ref
+
+REMOVAL_REQUEST = {
+    "type": "object", "required": ["requester", "comments", "right", "explanation"],
+    "properties": {
+        "requester": {"type": "object", "required": ["name", "email", "relation"], "properties": {
+            "name": {"type": "string", "minLength": 1, "maxLength": 200},
+            "email": {"type": "string", "format": "email", "maxLength": 254},
+            "relation": {"enum": ["self", "representative"]}}},
+        "comments": {"type": "array", "minItems": 1, "maxItems": 20, "description": "comment ids or the site's "
+                     "comment URLs (?comment=<id>, #comment-<id> or a last path segment <id>)",
+                     "items": {"type": "string", "minLength": 1, "maxLength": 2048}},
+        "right": {"enum": ["reputation", "privacy", "portrait", "copyright", "other"]},
+        "explanation": {"type": "string", "minLength": 1, "maxLength": 4000},
+        "statement": {"type": "string", "maxLength": 4000, "description": "optional; no attachments"},
+    },
+}
+_OUTCOME = {"enum": ["removed", "not_removed", "partially_removed"]}
+_STEP = {"enum": ["received", "investigating", "poster_consulted", "decided", "appealed"]}
+REQUEST_STATE = {
+    "type": "object", "required": ["id", "status", "right", "comments", "received_at", "due_at", "decision", "appeal"],
+    "properties": {
+        "id": {"type": "string"}, "status": _STEP, "right": {"type": "string"},
+        "comments": {"type": "array", "items": {"type": "string"}},
+        "received_at": {"type": "string", "format": "date-time"}, "due_at": {"type": "string", "format": "date-time"},
+        "consult_until": {"type": ["string", "null"], "format": "date-time"},
+        "poster_answered_at": {"type": ["string", "null"], "format": "date-time"},
+        "decision": {"oneOf": [{"type": "null"}, {"type": "object", "required": ["outcome", "criterion", "reason"],
+                                                  "properties": {"outcome": _OUTCOME}}]},
+        "appeal": {"oneOf": [{"type": "null"}, {"type": "object", "required": ["appealed_at"]}]},
+    },
+}
+_REQUEST_ID = {"name": "request_id", "in": "path", "required": True,
+               "schema": {"type": "string", "minLength": 1, "maxLength": 64, "pattern": "^[^/]+$"}}
+
+
+def _statement_post(summary, done, conflict):
+    """A poster's statement about a request, forwarded by the site."""
+    return {"post": {
+        "tags": ["removal requests"], "summary": summary, "parameters": [_REQUEST_ID],
+        "requestBody": {"required": True, "content": {"application/json": {"schema": {
+            "type": "object", "required": ["statement"],
+            "properties": {"statement": {"type": "string", "minLength": 1, "maxLength": 4000}}}}}},
+        "responses": {"202": _json(_ref("RemovalRequestState"), done), **_COMMON_ERRORS,
+                      "404": _error("no such request for this site"), "409": _error(conflict)},
+    }}
+
+
+REQUEST_PATHS = {
+    "/api/v1/requests": {"post": {
+        "tags": ["removal requests"], "summary": "File a removal request for a rights holder",
+        "requestBody": {"required": True, "content": {"application/json": {"schema": _ref("RemovalRequest")}}},
+        "responses": {"201": _json({"type": "object", "required": ["id", "status", "received_at", "due_at"],
+                                    "properties": {"id": {"type": "string"}, "status": {"const": "received"},
+                                                   "received_at": {"type": "string", "format": "date-time"},
+                                                   "due_at": {"type": "string", "format": "date-time"}}},
+                                   "the receipt"), **_COMMON_ERRORS},
+    }},
+    "/api/v1/requests/{request_id}": {"get": {
+        "tags": ["removal requests"], "summary": "A removal request's state (never the requester's contact)",
+        "parameters": [_REQUEST_ID],
+        "responses": {"200": _json(_ref("RemovalRequestState"), "the request"),
+                      "401": _COMMON_ERRORS["401"], "404": _error("no such request for this site"),
+                      "503": _COMMON_ERRORS["503"]},
+    }},
+    "/api/v1/requests/{request_id}/answers": _statement_post(
+        "The consulted poster's answer (once, while consulted)", "recorded",
+        "the poster was not consulted, or answered already"),
+    "/api/v1/requests/{request_id}/appeals": _statement_post(
+        "The poster's appeal: the request reopens for another moderator", "reopened",
+        "not decided yet, or appealed already"),
+    "/api/v1/transparency": {"get": {
+        "tags": ["removal requests"], "summary": "The site's transparency report for UTC days from..to",
+        "parameters": [{"name": name, "in": "query", "required": False,
+                        "schema": {"type": "string", "format": "date"},
+                        "description": f"YYYY-MM-DD; default {default}"}
+                       for name, default in (("from", "the first day of this month"), ("to", "today"))],
+        "responses": {"200": {"description": "JSON, or CSV (site, from, to, metric, value) with Accept: text/csv",
+                              "content": {"application/json": {"schema": {
+                                  "type": "object", "required": ["site", "from", "to", "requests", "comments"],
+                                  "properties": {"requests": {"type": "object", "required": [
+                                      "received", "decided", "decided_within_deadline", "decided_late",
+                                      "median_days_to_decision", "p90_days_to_decision", "outcomes_by_right",
+                                      "consultations", "appeals"]},
+                                      "comments": {"type": "object", "required": [
+                                          "received", "allowed", "held", "rejected_automatically",
+                                          "approved_by_people", "rejected_by_people", "by_label",
+                                          "rejected_by_reason", "reader_reports"]}}}},
+                                  "text/csv": {"schema": {"type": "string"}}}},
+                      "400": _COMMON_ERRORS["400"], "401": _COMMON_ERRORS["401"], "429": _COMMON_ERRORS["429"],
+                      "503": _COMMON_ERRORS["503"]},
+    }},
+}
