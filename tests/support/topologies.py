@@ -13,7 +13,7 @@ from urllib.parse import quote
 
 import redis
 
-from moderation.store.embedded import find_redis_server, stop_process
+from moderation.store.embedded import find_redis_server, server_env, stop_process
 
 
 def free_port():
@@ -59,7 +59,7 @@ class Node:
                 "--dir", str(self.folder), "--daemonize", "no", "--logfile", str(self.folder / "server.log")]
         if self.password:
             args += ["--requirepass", self.password]
-        self.process = subprocess.Popen(args, stdin=subprocess.DEVNULL)
+        self.process = subprocess.Popen(args, stdin=subprocess.DEVNULL, env=server_env())  # the embedded one's malloc
         wait_until(lambda: self.client().ping(), 10, f"server on {self.port}")
         return self
 
