@@ -67,10 +67,9 @@ def _ngram_items(features, heads, enc, k: int) -> list[tuple[int, int, float]]:
 def explain(features, heads, enc, k: int, label: str, original: str) -> list[dict]:
     """Up to MAX_ITEMS evidence items for head `k` (output name `label`), largest contribution first."""
     norm = enc.norm
-    items = []
-    for a, b, weight in _ngram_items(features, heads, enc, k):
-        s, e = norm.span(a, b)
-        items.append({"label": label, "start": s, "end": e, "text": original[s:e], "weight": round(weight, 4)})
+    ngrams = _ngram_items(features, heads, enc, k)
+    items = [{"label": label, "start": s, "end": e, "text": original[s:e], "weight": round(weight, 4)}
+             for (s, e), (_a, _b, weight) in zip(norm.spans([(a, b) for a, b, _w in ngrams]), ngrams, strict=True)]
     sig_w = heads.coef_[features.signal_offset_:, k] * enc.signals
     by_kind = _layout(enc)[0]
     weights = sig_w.tolist()  # Python floats and ints: numpy scalars cost ~0.1 us each to index with and convert
@@ -81,7 +80,7 @@ def explain(features, heads, enc, k: int, label: str, original: str) -> list[dic
         name = FEATURE_NAMES[j]
         if name in CONTEXT:
             continue
-        where = sorted({norm.span(a, b) for a, b in by_kind.get(SPAN_KINDS[name], ())[:MAX_ITEMS]})
+        where = sorted(set(norm.spans(by_kind.get(SPAN_KINDS[name], ())[:MAX_ITEMS])))
         for s, e in where:
             items.append({"label": label, "start": s, "end": e, "text": original[s:e], "feature": name,
                           "weight": round(c / len(where), 4)})

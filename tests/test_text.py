@@ -234,3 +234,16 @@ def test_needles_after_a_rewrite_are_found_near_the_edits(text):
 def test_look_alike_kanji_in_a_text_without_katakana_are_looked_at_run_by_run(text):
     """Without katakana in the text only runs of two or more look-alikes can be rewritten: the same answer."""
     assert text_patterns._kanji_lookalikes(text, set(text)) == text_patterns._kanji_lookalikes(text)
+
+
+@settings(deadline=None)
+@given(st.lists(st.sampled_from([*_PIECES, "ね", "a", " ", "。"]), max_size=80).map("".join),
+       st.lists(st.tuples(st.integers(-3, 400), st.integers(-3, 400)), max_size=30), st.booleans())
+def test_many_spans_map_as_one_span_each(text, pairs, long):
+    """Normalized.spans (an explanation maps its spans in one call) gives span() of each pair: the same numbers of
+    the same types, for unmoved and rewritten texts, offsets as ranges, lists or arrays, pairs out of range."""
+    norm = normalize(text * 40 if long else text)
+    got = norm.spans(pairs)
+    want = [norm.span(a, b) for a, b in pairs]
+    assert got == want and [tuple(map(type, s)) for s in got] == [tuple(map(type, s)) for s in want]
+    assert normalize("").spans([(0, 1), (2, 1)]) == [normalize("").span(0, 1), normalize("").span(2, 1)]

@@ -54,6 +54,24 @@ class Normalized:
             return (starts[start], ends[end - 1])
         return (int(starts[start]), int(max(ends[start:end])))
 
+    def spans(self, pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """span() of each (start, end) pair, in one call (an explanation maps a few dozen)."""
+        starts, ends = self._mapped
+        if not len(starts):
+            return [(0, 0)] * len(pairs)
+        last, n_ends, moved = len(starts) - 1, len(ends), type(ends) is not range
+        out = []
+        for start, end in pairs:
+            if start >= end:
+                out.append((0, 0))
+                continue
+            start = 0 if start < 0 else last if start > last else start
+            end = n_ends if end > n_ends else end
+            if end <= start:
+                end = start + 1
+            out.append((int(starts[start]), int(max(ends[start:end]))) if moved else (starts[start], ends[end - 1]))
+        return out
+
 
 _MANY = 32  # segments from which the offsets are gathered with numpy rather than list by list
 
