@@ -111,14 +111,18 @@ class _Deadline:
 def post_json(url, body, headers, *, timeout, allow_private_targets=False):
     """POST to a checked, pinned address (no proxies, no redirects followed); returns the HTTP status.
     Connecting, sending and reading the answer (status, headers, at most 64 KiB of body) take `timeout`
-    seconds in total, else TimeoutError."""
-    address = check_url(url, allow_private_targets=allow_private_targets)
+    seconds in total, the host's DNS lookup included, else TimeoutError."""
+    started = time.monotonic()
+    address = check_url(url, allow_private_targets=allow_private_targets, timeout=timeout)
+    left = timeout - (time.monotonic() - started)
+    if left <= 0:
+        raise TimeoutError(f"no complete answer within {timeout:g} s")
     parts = urlsplit(url)
     https = parts.scheme == "https"
     connection_class = _PinnedHTTPSConnection if https else _PinnedHTTPConnection
     connection = connection_class(parts.hostname, parts.port or (443 if https else 80), address=address,
-                                  timeout=timeout)
-    deadline = _Deadline(connection, timeout)
+                                  timeout=left)
+    deadline = _Deadline(connection, left)
     deadline.timer.start()
     try:
         path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
@@ -289,8 +293,8 @@ def outboxes(app, redis=None, sites=None):
         if sites and site not in sites:
             continue
         try:
-            check_url(hook["url"], allow_private_targets=private_ok)
-        except WebhookConfigError as exc:
+            check_url(hook["url"], allow_private_targets=private_ok, timeout=config.webhook_timeout)
+        except (WebhookConfigError, TimeoutError) as exc:
             log.error("webhook for site %s refused: %s", site, exc)
         out.append(Outbox(
             redis, site, hook["url"], hook["secret"], prefix=config.redis_prefix,

@@ -10,6 +10,7 @@ import hashlib
 import hmac
 import ipaddress
 import socket
+import threading
 import time
 from urllib.parse import urlsplit
 
@@ -92,20 +93,45 @@ def _blocked(address):
     return any(not candidate.is_global or candidate.is_multicast for candidate in (ip, *_embedded(ip)))
 
 
-def check_url(url, *, allow_private_targets=False, resolve=None):
+def _lookup(resolve, host, port, seconds):
+    """resolve(host, port)'s answer, waited for at most `seconds` (None: no limit), else None. getaddrinfo cannot
+    be interrupted, so it runs in a daemon thread left to finish on its own: a resolver that never answers must
+    not hold a delivery (and the worker) past the delivery's deadline."""
+    if seconds is None:
+        return resolve(host, port, type=socket.SOCK_STREAM)
+    answer = {}
+
+    def run():
+        try:
+            answer["infos"] = resolve(host, port, type=socket.SOCK_STREAM)
+        except Exception as exc:  # handed to the waiting caller, raised there
+            answer["error"] = exc
+
+    thread = threading.Thread(target=run, name=f"resolve {host}", daemon=True)
+    thread.start()
+    thread.join(max(seconds, 0))
+    if thread.is_alive():
+        return None
+    if "error" in answer:
+        raise answer["error"]
+    return answer["infos"]
+
+
+def check_url(url, *, allow_private_targets=False, resolve=None, timeout=None):
     """The address to connect to for this URL, after checking it: http(s) only and, in production, a host
     that resolves to globally reachable addresses only (``ipaddress.is_global``, embedded IPv4 forms included).
     The caller connects to exactly this address, so a second DNS answer cannot swap in another (rebinding).
-    Raises WebhookConfigError."""
+    Raises WebhookConfigError, or TimeoutError when the host is not resolved within `timeout` seconds."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise WebhookConfigError("webhook url must be an absolute http(s) url")
     resolve = resolve or socket.getaddrinfo
     try:
-        infos = resolve(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80),
-                        type=socket.SOCK_STREAM)
+        infos = _lookup(resolve, parts.hostname, parts.port or (443 if parts.scheme == "https" else 80), timeout)
     except (OSError, ValueError) as exc:
         raise WebhookConfigError(f"webhook host {parts.hostname!r} does not resolve") from exc
+    if infos is None:
+        raise TimeoutError(f"webhook host {parts.hostname!r} not resolved within {timeout:g} s")
     addresses = [info[4][0] for info in infos]
     if not addresses:
         raise WebhookConfigError(f"webhook host {parts.hostname!r} does not resolve")
