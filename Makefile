@@ -9,16 +9,22 @@ PORT ?= 8000
 .PHONY: run test lint train evaluate functional retrain bench bench-gate bench-desk soak audit browser-deps clean
 
 # An existing venv is updated in place when the requirements change (never re-created over it).
-$(VENV)/.installed: requirements-build.txt requirements.txt requirements-dev.txt pyproject.toml
+# `make run` installs only what serving needs (requirements.txt); the test, model and bench targets add
+# requirements-dev.txt (pytest, Playwright, schemathesis...).
+$(VENV)/.installed-runtime: requirements-build.txt requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet -r requirements-build.txt
-	$(PY) -m pip install --quiet -r requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements.txt
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+$(VENV)/.installed: $(VENV)/.installed-runtime requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
 venv: $(VENV)/.installed
 
-run: $(VENV)/.installed
+run: $(VENV)/.installed-runtime
 	MODERATION_DEMO=$${MODERATION_DEMO:-1} $(PY) -m moderation serve --host $(HOST) --port $(PORT) --dev
 
 # Debian's Chromium for the Playwright tests (never `playwright install`: no browser downloads here),

@@ -1,0 +1,84 @@
+"""`make run` installs only what serving needs (requirements.txt), and serving needs nothing more; `make test`
+adds the test requirements."""
+
+import json
+import re
+import subprocess
+import sys
+from importlib import metadata
+
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+
+from moderation import PROJECT_ROOT
+from tests.support.app import API_KEY, app_config
+
+
+def dry_run(target, tmp_path):
+    """The commands `make <target>` would run on a fresh clone (make -n with a venv that does not exist yet)."""
+    result = subprocess.run(["make", "-n", target, f"VENV={tmp_path / 'venv'}"], cwd=PROJECT_ROOT,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_make_run_installs_the_runtime_requirements_only(tmp_path):
+    run, test = dry_run("run", tmp_path), dry_run("test", tmp_path)
+    assert "-r requirements.txt" in run and "requirements-dev.txt" not in run
+    assert "-r requirements-dev.txt" in test and "-r requirements.txt" in test
+
+
+def runtime_distributions():
+    """requirements.txt's distributions and everything they require (markers evaluated, no extras)."""
+    names = [line.split("==")[0] for line in (PROJECT_ROOT / "requirements.txt").read_text().splitlines()
+             if line.strip() and not line.startswith(("#", "-"))]
+    todo, seen = [canonicalize_name(n) for n in [*names, "moderation"]], set()
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        for spec in metadata.distribution(name).requires or []:
+            requirement = Requirement(spec)
+            if requirement.marker is None or requirement.marker.evaluate({"extra": ""}):
+                todo.append(canonicalize_name(requirement.name))
+    return seen
+
+
+SERVE = """
+import json, sys
+config, blocked, key = json.loads(sys.argv[1]), set(json.loads(sys.argv[2])), sys.argv[3]
+
+class OnlyRuntime:
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in blocked:
+            raise ModuleNotFoundError(f"{name} is not in requirements.txt", name=name)
+
+sys.meta_path.insert(0, OnlyRuntime())
+import moderation.cli
+from moderation import create_app
+from moderation.integrations import outbox
+app = create_app(config)
+client = app.test_client()
+comment = {"id": "runtime-1", "article_id": "a-1", "text": "いい記事でした。", "author": {"id": "u-1"}}
+answers = {"comment": client.post("/api/v1/comments", json=comment,
+                                  headers={"Authorization": f"Bearer {key}"}).status_code,
+           "readyz": client.get("/readyz").status_code, "login": client.get("/login").status_code,
+           "demo": client.get("/demo/").status_code}
+outbox.run_worker(app, once=True)
+print(json.dumps(answers))
+"""
+
+
+def test_the_service_serves_with_the_runtime_requirements_alone(tiny_model, redis_server, prefix, tmp_path):
+    """Every module of an installed distribution outside requirements.txt's closure (pytest, Playwright, httpx,
+    yaml... and what they pull in) refuses to import: the app still scores, pages, demo and worker run."""
+    runtime = runtime_distributions()
+    blocked = sorted({module for module, dists in metadata.packages_distributions().items()
+                      if not {canonicalize_name(d) for d in dists} & runtime and re.match(r"^[A-Za-z_]\w*$", module)})
+    assert {"pytest", "playwright", "httpx", "yaml", "schemathesis"} <= set(blocked)
+    config = app_config(tiny_model, redis_server.url, prefix, tmp_path, DEMO=True)
+    result = subprocess.run([sys.executable, "-c", SERVE, json.dumps(config), json.dumps(blocked), API_KEY],
+                            cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert json.loads(result.stdout.splitlines()[-1]) == {"comment": 200, "readyz": 200, "login": 200, "demo": 200}
