@@ -40,7 +40,21 @@ def create_app(test_config=None, *, with_model=True):
     from moderation.api import requests as removal_requests
     from moderation.integrations import akismet, coral, outbox
     from moderation.ops import health, json_provider, logs, metrics, proxies
-    from moderation.pages import accounts, admin, home, login, lookup, public, request_queue, review, security
+    from moderation.pages import (
+        accounts,
+        admin,
+        history,
+        home,
+        leases,
+        login,
+        lookup,
+        models,
+        public,
+        request_queue,
+        review,
+        security,
+        thresholds,
+    )
     from moderation.pages import articles as articles_page
     from moderation.scoring import manager
     from moderation.store import client
@@ -77,13 +91,17 @@ def create_app(test_config=None, *, with_model=True):
     security.init_app(app)  # the moderators' pages
     home.init_app(app)  # / and the localised 404 page
     app.register_blueprint(login.bp)
-    app.register_blueprint(review.bp)
+    app.register_blueprint(review.bp)  # the review queue, its history, who holds what
+    app.register_blueprint(history.bp)
+    app.register_blueprint(leases.bp)
     app.register_blueprint(articles_page.bp)  # articles by heat, their mode (issue 17)
     app.register_blueprint(lookup.bp)  # search, the readers' reports, the author panel
     app.register_blueprint(request_queue.bp)  # removal requests: the moderators' queue, then the public pages
     app.register_blueprint(public.bp)
     app.register_blueprint(accounts.bp)  # the admins' accounts page
-    app.register_blueprint(admin.bp)  # the admins' pages: thresholds, model registry, shadow report
+    admin.init_app(app)  # the admins' pages: thresholds, model registry, shadow report
+    app.register_blueprint(thresholds.bp)
+    app.register_blueprint(models.bp)
     outbox.init_app(app)  # site integrations: callbacks, Akismet and Coral compatibility
     app.register_blueprint(akismet.bp)
     app.register_blueprint(coral.bp)

@@ -29,6 +29,6 @@ def test_a_new_page_gets_no_store_the_localised_error_page_and_translations(make
 
 def test_the_moderators_pages_are_made_by_page_blueprint(make_app):
     app = make_app()
-    for name in ("sessions", "review", "admin", "request_queue", "public"):
+    for name in ("sessions", "review", "history", "leases", "thresholds", "models", "request_queue", "public"):
         assert no_store in app.after_request_funcs[name], name
     assert make_app().test_client().get("/login").headers["Cache-Control"] == "no-store"

@@ -8,8 +8,8 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from moderation.pages import i18n
 from moderation.pages.cards import format_time, inert
 from moderation.pages.charts import heat_bar
+from moderation.pages.desk import site_of, visible_sites
 from moderation.pages.login import csrf_token, current_moderator, page_login_required, require_csrf
-from moderation.pages.review import site_of, visible_sites
 from moderation.pages.setup import page_blueprint
 from moderation.store.articles import MODES
 from moderation.store.review_queue import get_queue

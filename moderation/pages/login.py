@@ -206,7 +206,7 @@ def logout():
     require_csrf(json_errors=False)
     account = current_moderator()
     if account is not None:
-        from moderation.pages.review import release_everywhere  # review imports this module
+        from moderation.pages.leases import release_everywhere  # leases imports this module
 
         release_everywhere(account["name"])
     _end_session()

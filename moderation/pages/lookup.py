@@ -7,9 +7,11 @@ comments (one linear pass over a bounded window, so a query costs the same whate
 from flask import jsonify, render_template, request
 
 from moderation.errors import ValidationError
+from moderation.labels import REJECT_REASONS
 from moderation.pages.cards import format_time, inert
+from moderation.pages.desk import site_of, visible_sites
 from moderation.pages.login import api_login_required, csrf_token, current_moderator, page_login_required
-from moderation.pages.review import REJECT_REASONS, site_of, standing_of, visible_sites
+from moderation.pages.review import standing_of
 from moderation.pages.setup import page_blueprint
 from moderation.store.author_standing import LEVELS as STANDINGS
 from moderation.store.review_queue import get_queue

@@ -7,8 +7,8 @@ from moderation import settings
 from moderation.errors import ApiError, Conflict, NotFound
 from moderation.pages import i18n
 from moderation.pages.cards import format_time, inert
+from moderation.pages.desk import site_of, visible_sites
 from moderation.pages.login import csrf_token, current_moderator, page_login_required, require_csrf
-from moderation.pages.review import site_of, visible_sites
 from moderation.pages.setup import page_blueprint
 from moderation.rights import process
 from moderation.rights.clock import DAY_MS, now_ms
