@@ -1,7 +1,8 @@
 """The transparency report of one site for a period of UTC days, computed from its audit streams.
 
 Removal requests come from the requests' audit stream (every entry carries its time, right, outcome, lateness
-and days to decision), so a past period always gives the same figures. Comments come from the review queue's
+and days to decision; only the period's entries are read, through the stream's time index), so a past period
+always gives the same figures. Comments come from the review queue's
 audit stream (held, rejected automatically, decided by people, reader reports), counted per UTC day: a day
 that is over is read once and its counts kept (store/transparency_days.py), so a report reads the kept days
 and the stream only for today; a day the trimmed stream (~1M entries) no longer holds whole, and that was not
@@ -208,7 +209,7 @@ def comments_section(counts, received):
 def report(site, first, last):
     """The report of `site` for the UTC days first..last (inclusive)."""
     start, end = _ms(first), _ms(last) + DAY_MS
-    requests = [e for e in get_requests(site).audit_entries() if start <= e["at"] < end]
+    requests = get_requests(site).audit_between(start, end)
     queue = get_queue(site)
     now = datetime.now(UTC)  # the audit's ids and the histograms' expiry are Redis's time, not the app's clock
     today = now.date()

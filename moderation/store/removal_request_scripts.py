@@ -1,16 +1,18 @@
 """The removal requests' Lua scripts: a request, its due-date index, its audit entry and its webhook event
-change together in one step. Every key is in KEYS (all under the site's hash tag); times come in ARGV from
-the service's clock, so a test's fake clock reaches the stored record and the audit alike.
+change together in one step. Every key is in KEYS (all under the site's hash tag; the audit's time index is
+always the last); times come in ARGV from the service's clock, so a test's fake clock reaches the stored record
+and the audit alike.
 """
 
-# Helpers: the request's audit entry (never trimmed: requests are few and the report reads them all) and the
-# site's event, whose `data` field carries the webhook payload as JSON.
+# Helpers: the request's audit entry (never trimmed), indexed by its time `at` in a ZSET so a report reads only
+# its period's entries, and the site's event, whose `data` field carries the webhook payload as JSON.
 COMMON = """
 local function audit(key, id, action, from, to, by, at, rec, outcome, late, days, detail)
   local f = redis.call('HMGET', rec, 'right', 'received_at')
-  redis.call('XADD', key, '*', 'id', id, 'action', action, 'from', from, 'to', to, 'by', by, 'at', at,
-    'right', f[1] or '', 'received_at', f[2] or '', 'outcome', outcome or '', 'late', late or '',
+  local entry = redis.call('XADD', key, '*', 'id', id, 'action', action, 'from', from, 'to', to, 'by', by,
+    'at', at, 'right', f[1] or '', 'received_at', f[2] or '', 'outcome', outcome or '', 'late', late or '',
     'days', days or '', 'detail', detail or '')
+  redis.call('ZADD', KEYS[#KEYS], at, entry)
 end
 local function event(key, id, kind, status, by, at, data)
   redis.call('XADD', key, 'MAXLEN', '~', 1000000, '*', 'type', kind, 'id', id, 'status', status, 'by', by,
@@ -18,8 +20,8 @@ local function event(key, id, kind, status, by, at, data)
 end
 """
 
-# KEYS: record, due index, audit, events. ARGV: id, record fields (JSON object of strings), due ms, now ms,
-# event data (JSON). Returns 1, or 0 when the id exists already.
+# KEYS: record, due index, audit, events, audit by time. ARGV: id, record fields (JSON object of strings),
+# due ms, now ms, event data (JSON). Returns 1, or 0 when the id exists already.
 CREATE = COMMON + """
 local rec = KEYS[1]
 if redis.call('EXISTS', rec) == 1 then return 0 end
@@ -36,8 +38,8 @@ return 1
 """
 
 # An open request moves to investigating or poster_consulted (once; the deadline moves by the waiting time).
-# KEYS: record, due index, audit, events. ARGV: id, step, moderator, now ms, new due ms or '', consult-until ms
-# or '', event data (JSON) or '' for no event.
+# KEYS: record, due index, audit, events, audit by time. ARGV: id, step, moderator, now ms, new due ms or '',
+# consult-until ms or '', event data (JSON) or '' for no event.
 STEP = COMMON + """
 local rec = KEYS[1]
 local f = redis.call('HMGET', rec, 'status', 'consulted_at')
@@ -58,8 +60,8 @@ return 'ok'
 """
 
 # A decision (the first one, or the one after an appeal, which must come from another moderator).
-# KEYS: record, due index, audit, events. ARGV: id, outcome, moderator, now ms, criterion, reason,
-# removed comment ids (JSON), event data (JSON).
+# KEYS: record, due index, audit, events, audit by time. ARGV: id, outcome, moderator, now ms, criterion,
+# reason, removed comment ids (JSON), event data (JSON).
 DECIDE = COMMON + """
 local rec = KEYS[1]
 local f = redis.call('HMGET', rec, 'status', 'due_at', 'received_at', 'decided_by', 'appealed_at')
@@ -87,7 +89,7 @@ return {'ok', late, days}
 """
 
 # The poster objects to a decision: the request reopens (due again after the deadline) for another moderator.
-# KEYS: record, due index, audit, events. ARGV: id, now ms, due ms, statement, event data (JSON).
+# KEYS: record, due index, audit, events, audit by time. ARGV: id, now ms, due ms, statement, event data (JSON).
 APPEAL = COMMON + """
 local rec = KEYS[1]
 local f = redis.call('HMGET', rec, 'status', 'appealed_at')
@@ -103,7 +105,7 @@ return 'ok'
 """
 
 # The poster's answer to a consultation (once, while the request waits for it).
-# KEYS: record, audit. ARGV: id, now ms, statement.
+# KEYS: record, audit, audit by time. ARGV: id, now ms, statement.
 ANSWER = COMMON + """
 local rec = KEYS[1]
 local f = redis.call('HMGET', rec, 'status', 'poster_answered_at')
@@ -116,7 +118,8 @@ return 'ok'
 """
 
 # A deadline alert (due_soon or overdue), raised once per request and kind while the request is open.
-# KEYS: record, audit, events. ARGV: id, kind, now ms, event data (JSON). Returns 1 when raised now.
+# KEYS: record, audit, events, audit by time. ARGV: id, kind, now ms, event data (JSON). Returns 1 when raised
+# now.
 ALERT = COMMON + """
 local rec = KEYS[1]
 local f = redis.call('HMGET', rec, 'status')
@@ -128,7 +131,8 @@ return 1
 """
 
 # A notice to the requester was sent (or failed): recorded on the request and in its audit.
-# KEYS: record, audit. ARGV: id, action (requester_notified|notice_failed), channel, now ms, detail.
+# KEYS: record, audit, audit by time. ARGV: id, action (requester_notified|notice_failed), channel, now ms,
+# detail.
 NOTICE = COMMON + """
 local rec = KEYS[1]
 local f = redis.call('HMGET', rec, 'status')

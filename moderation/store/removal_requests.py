@@ -1,7 +1,8 @@
 """RemovalRequests: rights holders' removal requests of one site, their deadlines and their audit trail.
 
 Keys (site S, all under the hash tag {S}): ``rq:<id>`` HASH the request, ``rq:due`` ZSET open requests by due
-time (ms), ``rq:audit`` STREAM every step (never trimmed), and the site's ``events`` stream for webhooks.
+time (ms), ``rq:audit`` STREAM every step (never trimmed), ``rq:audit:at`` ZSET its entry ids by the step's
+time (ms; a report reads only its period's entries), and the site's ``events`` stream for webhooks.
 """
 
 import json
@@ -34,6 +35,8 @@ def _check(result, field, **conflicts):
 class RemovalRequests:
     """Create, move through the steps, decide once (again after an appeal) and read removal requests."""
 
+    audit_entries_read = 0  # audit entries this object read (the report's test checks only its period is read)
+
     def __init__(self, redis, site, *, prefix="mod:"):
         self.redis = redis
         self.site = site
@@ -55,7 +58,11 @@ class RemovalRequests:
         return self.key("rq", request_id)
 
     def _keys(self, request_id):
-        return [self.record_key(request_id), self.key("rq", "due"), self.key("rq", "audit"), self.key("events")]
+        return [self.record_key(request_id), self.key("rq", "due"), self.key("rq", "audit"), self.key("events"),
+                self.key("rq", "audit", "at")]
+
+    def _audit_keys(self):
+        return [self.key("rq", "audit"), self.key("rq", "audit", "at")]
 
     # -- writes -----------------------------------------------------------------------------------------
 
@@ -100,19 +107,20 @@ class RemovalRequests:
 
     def answer(self, request_id, statement, *, now_ms):
         """The consulted poster's answer, recorded once."""
-        result = self._answer(keys=[self.record_key(request_id), self.key("rq", "audit")],
+        result = self._answer(keys=[self.record_key(request_id), *self._audit_keys()],
                               args=[request_id, int(now_ms), statement])
         _check(result, "id", not_consulted="the poster has not been consulted on this request",
                answered_already="the poster has answered already")
 
     def alert(self, request_id, kind, *, now_ms, event):
         """Raise the due_soon or overdue alert once; True when raised by this call."""
-        return bool(self._alert(keys=[self.record_key(request_id), self.key("rq", "audit"), self.key("events")],
+        return bool(self._alert(keys=[self.record_key(request_id), self.key("rq", "audit"), self.key("events"),
+                                      self.key("rq", "audit", "at")],
                                 args=[request_id, kind, int(now_ms), _json(event)]))
 
     def noted(self, request_id, action, channel, *, now_ms, detail=""):
         """Record that the requester's notice went out (requester_notified) or could not (notice_failed)."""
-        self._notice(keys=[self.record_key(request_id), self.key("rq", "audit")],
+        self._notice(keys=[self.record_key(request_id), *self._audit_keys()],
                      args=[request_id, action, channel, int(now_ms), detail[:300]])
 
     # -- reads ------------------------------------------------------------------------------------------
@@ -150,7 +158,7 @@ class RemovalRequests:
         return [e for e in self.audit_entries(scan=scan) if e["id"] == request_id]
 
     def audit_entries(self, scan=1_000_000, batch=1000):
-        """Every audit entry of the site, oldest first (requests are few; the stream is read in batches)."""
+        """Every audit entry of the site, oldest first (read in batches)."""
         out, cursor = [], "-"
         while len(out) < scan:
             entries = self.redis.xrange(self.key("rq", "audit"), min=cursor, count=batch)
@@ -158,9 +166,40 @@ class RemovalRequests:
                 entries = entries[1:]
             if not entries:
                 break
-            out += [{"entry": entry_id, **fields, "at": int(fields.get("at") or 0)} for entry_id, fields in entries]
+            self.audit_entries_read += len(entries)
+            out += [_entry(entry_id, fields) for entry_id, fields in entries]
             cursor = entries[-1][0]
         return out
+
+    def audit_between(self, start_ms, end_ms, batch=1000):
+        """The audit entries whose time `at` is in [start_ms, end_ms), oldest first: found in the time index and
+        read one by one, so a report reads its period's entries, not every request's since the first."""
+        self._index_older_entries()
+        ids = self.redis.zrangebyscore(self.key("rq", "audit", "at"), int(start_ms), f"({int(end_ms)}")
+        out = []
+        for at in range(0, len(ids), batch):
+            pipe = self.redis.pipeline(transaction=False)
+            for entry_id in ids[at:at + batch]:
+                pipe.xrange(self.key("rq", "audit"), min=entry_id, max=entry_id)
+            found = [entry for entries in pipe.execute() for entry in entries]
+            self.audit_entries_read += len(found)
+            out += [_entry(entry_id, fields) for entry_id, fields in found]
+        return out
+
+    def _index_older_entries(self):
+        """Entries written before the time index existed get indexed once (the stream is never trimmed, so it
+        holds more entries than the index only until then)."""
+        pipe = self.redis.pipeline(transaction=False)
+        pipe.xlen(self.key("rq", "audit"))
+        pipe.zcard(self.key("rq", "audit", "at"))
+        streamed, indexed = pipe.execute()
+        if streamed > indexed:
+            for entry in self.audit_entries():
+                self.redis.zadd(self.key("rq", "audit", "at"), {entry["entry"]: entry["at"]})
+
+
+def _entry(entry_id, fields):
+    return {"entry": entry_id, **fields, "at": int(fields.get("at") or 0)}
 
 
 def get_requests(site):
