@@ -3,7 +3,7 @@
 Starts redis-server and gunicorn as `make bench` does, queues comments through the API, creates a moderator
 and a token with the real CLI, then in interleaved rounds (one connection each, one request at a time):
   - page: POST /review/api/claim (n=1) then POST /review/api/decide, with the session cookie and CSRF token;
-  - API:  GET /api/v1/moderation/queue?n=1 then POST /api/v1/moderation/decisions, with the bearer token;
+  - API:  POST /api/v1/moderation/queue:claim {"n": 1} then POST /api/v1/moderation/decisions, with the bearer token;
 and GET /review/articles with the site's articles spread over ARTICLES articles. Prints medians and ratios.
 Then, in Debian's headless Chromium (Playwright, /usr/bin/chromium), the review page approves KEYS cards with
 `a` and reads the page's own User Timing "review:key-to-next-card" (key press to the next card painted);
@@ -136,7 +136,7 @@ def measure(args):
             assert answer.status_code == 200, answer.text
 
         def by_api():
-            [item] = tool.get("/api/v1/moderation/queue", params={"n": 1}).json()["items"]
+            [item] = tool.post("/api/v1/moderation/queue:claim", json={"n": 1}).json()["items"]
             answer = tool.post("/api/v1/moderation/decisions", json={"comment_id": item["comment_id"],
                                                                       "outcome": "approve"})
             assert answer.status_code == 200, answer.text

@@ -68,7 +68,7 @@ def test_cli_token_claims_decides_and_once_revoked_is_401(napp, submit, cli, acc
     first, second = submit(), submit(text=XSS, article_title=XSS)
     elsewhere = submit(key=OTHER_KEY)
     api = napp.test_client()
-    answer = api.get("/api/v1/moderation/queue", headers=bearer(token))
+    answer = api.post("/api/v1/moderation/queue:claim", headers=bearer(token))
     assert answer.status_code == 200 and answer.json["moderator"] == "hanako"
     items = {item["comment_id"]: item for item in answer.json["items"]}
     assert set(items) == {first, second}  # only her site: the other site's comment is not offered
@@ -156,6 +156,24 @@ def test_decision_is_audited_labelled_and_sent_to_the_site(make_app, thresholds,
         ("moderator", "hanako", "spam", 1)]
 
 
+def test_a_get_never_leases_it_shows_what_the_moderator_holds(napp, submit, token, login, rdb, prefix):
+    """GET /api/v1/moderation/queue is safe: however often a tool, a prefetch or a crawler asks, nothing is
+    leased; POST /api/v1/moderation/queue:claim leases, and GET then shows those claims (and only those)."""
+    api, queue = napp.test_client(), ReviewQueue(rdb, "test", prefix=prefix)
+    first, second = submit(), submit()
+    for _ in range(3):
+        answer = api.get("/api/v1/moderation/queue?n=1", headers=bearer(token))
+        assert answer.status_code == 200 and answer.json["items"] == [] and answer.json["moderator"] == "hanako"
+    assert {queue.get(i)["queue_state"] for i in (first, second)} == {"ready"} and queue.stats()["claimed"] == 0
+    claimed = api.post("/api/v1/moderation/queue:claim", json={"n": 1, "order": "age"}, headers=bearer(token))
+    assert [i["comment_id"] for i in claimed.json["items"]] == [first]
+    held = api.get("/api/v1/moderation/queue", headers=bearer(token)).json["items"]
+    assert [(i["comment_id"], i["lease_until"]) for i in held] == [
+        (first, claimed.json["items"][0]["lease_until"])]
+    assert [card["id"] for card in login(napp, "jiro").claim()] == [second]  # the other one was still free
+    assert api.get("/api/v1/moderation/queue", headers=bearer(token)).json["items"] == held
+
+
 def test_page_and_api_decide_a_comment_once_between_them(napp, submit, token, login):
     api = napp.test_client()
     jiro = login(napp, "jiro")
@@ -170,8 +188,8 @@ def test_page_and_api_decide_a_comment_once_between_them(napp, submit, token, lo
                     headers=bearer(token))
     assert late.status_code == 409 and late.json["error"]["by"] == "jiro"
     by_api = submit()
-    assert [i["comment_id"] for i in api.get("/api/v1/moderation/queue", headers=bearer(token)).json["items"]] == [
-        by_api]
+    claimed = api.post("/api/v1/moderation/queue:claim", headers=bearer(token)).json["items"]
+    assert [i["comment_id"] for i in claimed] == [by_api]
     assert api.post("/api/v1/moderation/decisions", json={"comment_id": by_api, "outcome": "approve"},
                     headers=bearer(token)).status_code == 200
     page = jiro.post("/review/api/decide", {"id": by_api, "action": "reject", "reason": "spam"})
@@ -190,9 +208,10 @@ DECISIONS = [
     ({"comment_id": "c-1", "outcome": "approve", "site": 3}, "site"),
     ([1, 2], "body"),
 ]
-QUERIES = [
-    ("n=0", "n"), ("n=51", "n"), ("n=x", "n"), ("n=%EF%BC%93", "n"), ("order=new", "order"),
-    ("label=nope", "label"), ("article=" + "a" * 129, "article"), ("site=nowhere", "site"),
+CLAIMS = [
+    ({"n": 0}, "n"), ({"n": 51}, "n"), ({"n": "3"}, "n"), ({"n": True}, "n"), ({"n": 2.5}, "n"),
+    ({"order": "new"}, "order"), ({"label": "nope"}, "label"), ({"label": 1}, "label"),
+    ({"article": "a" * 129}, "article"), ({"site": "nowhere"}, "site"), ({"site": 3}, "site"), ([1], "body"),
 ]
 
 
@@ -206,9 +225,12 @@ def test_invalid_input_is_4xx_naming_the_field_and_changes_nothing(napp, submit,
         assert answer.json["error"]["field"] == field, (body, answer.text)
     text = api.post("/api/v1/moderation/decisions", data="comment_id=x", headers=bearer(token))
     assert text.status_code == 415 and text.json["error"]["field"] == "Content-Type"
-    for query, field in QUERIES:
-        answer = api.get(f"/api/v1/moderation/queue?{query}", headers=bearer(token))
-        assert answer.status_code in (400, 404) and answer.json["error"]["field"] == field, (query, answer.text)
+    for body, field in CLAIMS:
+        answer = api.post("/api/v1/moderation/queue:claim", json=body, headers=bearer(token))
+        assert answer.status_code in (400, 404) and answer.json["error"]["field"] == field, (body, answer.text)
+    form = api.post("/api/v1/moderation/queue:claim", data="n=1", headers=bearer(token))
+    assert form.status_code == 415 and form.json["error"]["field"] == "Content-Type"
+    assert api.get("/api/v1/moderation/queue?site=nowhere", headers=bearer(token)).json["error"]["field"] == "site"
     assert ReviewQueue(rdb, "test", prefix=prefix).get(comment_id)["queue_state"] == "ready"
 
 
@@ -227,12 +249,12 @@ def test_a_published_comment_readers_reported_is_pending_for_the_site_and_filter
     assert api.get("/api/v1/queue", headers=site).json["by_label"] == {"reported": 1}
     seen = api.get(f"/api/v1/comments/{body['id']}", headers=site).json
     assert seen["status"] == "published" and seen["moderation"] == {"outcome": "pending", "claimed": False}
-    answer = api.get("/api/v1/moderation/queue?label=reported", headers=bearer(token))
+    answer = api.post("/api/v1/moderation/queue:claim", json={"label": "reported"}, headers=bearer(token))
     assert answer.status_code == 200, answer.text
     assert [item["comment_id"] for item in answer.json["items"]] == [body["id"]]
     claimed = api.get(f"/api/v1/comments/{body['id']}", headers=site).json["moderation"]
     assert claimed == {"outcome": "pending", "claimed": True}
-    wrong = api.get("/api/v1/moderation/queue?label=nope", headers=bearer(token)).json["error"]
+    wrong = api.post("/api/v1/moderation/queue:claim", json={"label": "nope"}, headers=bearer(token)).json["error"]
     assert wrong["field"] == "label" and "one of spam," in wrong["message"] and "reported" in wrong["message"]
 
 
@@ -270,7 +292,10 @@ def test_cli_refuses_unknown_accounts_and_bad_arguments(cli, accounts):
 def test_openapi_documents_the_moderation_api(client):
     spec = client.get("/api/v1/openapi.json").json
     queue, decide = spec["paths"]["/api/v1/moderation/queue"]["get"], spec["paths"]["/api/v1/moderation/decisions"]
+    claim = spec["paths"]["/api/v1/moderation/queue:claim"]["post"]
     assert queue["security"] == [{"moderatorToken": []}] and decide["post"]["security"] == [{"moderatorToken": []}]
-    assert {"200", "400", "401", "404"} <= set(queue["responses"])
+    assert claim["security"] == [{"moderatorToken": []}] and "requestBody" in claim
+    assert {"200", "400", "401", "404"} <= set(queue["responses"]) and "parameters" in queue
+    assert {"200", "400", "401", "404", "415"} <= set(claim["responses"])
     assert {"200", "400", "401", "404", "409"} <= set(decide["post"]["responses"])
     assert spec["components"]["securitySchemes"]["moderatorToken"]["scheme"] == "bearer"

@@ -1,4 +1,5 @@
-"""The moderation API for newsroom tools: a moderator's bearer token claims cards and decides them.
+"""The moderation API for newsroom tools: a moderator's bearer token claims cards (POST /queue:claim), reads
+what it holds (GET /queue, which never leases) and decides them.
 
 Tokens come from `python -m moderation moderator token NAME` (store/moderator_tokens.py). A token acts as its
 moderator: only their sites, leases like the review page's, and decisions through the page's own code path
@@ -12,7 +13,7 @@ from flask import Blueprint, g, jsonify, request
 from moderation import settings, times
 from moderation.api.api_keys import configured_sites
 from moderation.api.validation import parse_json_body
-from moderation.decisions import FILTER_LABELS, ORDERS, claim, decide, message_of, sites_for
+from moderation.decisions import FILTER_LABELS, ORDERS, claim, decide, message_of, ordered, sites_for
 from moderation.errors import AlreadyDecided, ApiError, ClaimedByOther, NotFound, Unauthorized, ValidationError
 from moderation.store.moderator_tokens import get_tokens
 from moderation.store.moderators import get_moderators
@@ -57,8 +58,10 @@ def _sites(value):
     return [value]
 
 
-def _query(name, allowed=None, default=""):
-    value = request.args.get(name, default)
+def _choice(body, name, allowed=None, default=""):
+    value = body.get(name, default)
+    if not isinstance(value, str):
+        raise ValidationError(f"{name} must be a string", name)
     if allowed is not None and value not in allowed:
         choices = ", ".join(choice for choice in allowed if choice)
         raise ValidationError(f"{name} must be one of {choices}" + (" (or empty: any)" if "" in allowed else ""), name)
@@ -67,11 +70,10 @@ def _query(name, allowed=None, default=""):
     return value
 
 
-def _count():
-    raw = request.args.get("n", "10")
-    if not (raw.isascii() and raw.isdigit() and 1 <= int(raw) <= MAX_ITEMS):
+def _count(value):
+    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= MAX_ITEMS:
         raise ValidationError(f"n must be a whole number from 1 to {MAX_ITEMS}", "n")
-    return int(raw)
+    return value
 
 
 def item(site, record, standing=None, article_mode=None):
@@ -89,21 +91,11 @@ def item(site, record, standing=None, article_mode=None):
     }
 
 
-@bp.get("/queue")
-@require_moderator_token
-def queue():
-    """Lease up to n open comments of the moderator's sites (their live claims first), like the review page."""
-    sites = _sites(request.args.get("site"))
-    n, order = _count(), _query("order", ORDERS, "risk")
-    # "reported": a published comment readers' reports sent to review (GET /api/v1/queue counts it by that label)
-    label, article = _query("label", ("", *FILTER_LABELS, "reported")), _query("article").strip()
-    items, now = [], app_now_ms()
-    for site in sites:
-        if len(items) >= n:
-            break
-        queue = get_queue(site)
-        records = claim(queue, g.moderator["name"], n - len(items), order=order, label=label, article=article)
-        modes = {}
+def _items(records_by_site, now):
+    """The API's items for {site: records}, each with its author's standing and its article's mode."""
+    items = []
+    for site, records in records_by_site:
+        queue, modes = get_queue(site), {}
         for record in records:
             article_id = record.get("article_id") or ""
             if article_id not in modes:
@@ -112,8 +104,41 @@ def queue():
             author = record.get("author_id")
             standing = queue.standing.get(author, now_ms=now)["standing"] if author else None
             items.append(item(site, record, standing, modes[article_id]))
+    return items
+
+
+def _answer(items):
     return jsonify({"moderator": g.moderator["name"], "lease_seconds": settings.get().lease_seconds,
                     "items": items})
+
+
+@bp.get("/queue")
+@require_moderator_token
+def queue():
+    """What the moderator holds now (their live claims), read only: a GET never leases, so a retry, a prefetch
+    or a crawler takes nothing from the queue (POST /queue:claim does)."""
+    sites = _sites(request.args.get("site"))
+    held = [(site, ordered(get_queue(site).held(g.moderator["name"]), "risk")) for site in sites]
+    return _answer(_items(held, app_now_ms()))
+
+
+@bp.post("/queue:claim")
+@require_moderator_token
+def claim_queue():
+    """Lease up to n open comments of the moderator's sites (their live claims first), like the review page."""
+    body = parse_json_body(request) if request.content_length else {}
+    sites = _sites(body.get("site"))
+    n, order = _count(body.get("n", 10)), _choice(body, "order", ORDERS, "risk")
+    # "reported": a published comment readers' reports sent to review (GET /api/v1/queue counts it by that label)
+    label, article = _choice(body, "label", ("", *FILTER_LABELS)), _choice(body, "article").strip()
+    claimed, total = [], 0
+    for site in sites:
+        if total >= n:
+            break
+        records = claim(get_queue(site), g.moderator["name"], n - total, order=order, label=label, article=article)
+        claimed.append((site, records))
+        total += len(records)
+    return _answer(_items(claimed, app_now_ms()))
 
 
 def _site_of_comment(body, comment_id):

@@ -27,33 +27,44 @@ _MODERATOR_ERRORS = {
     "401": _error("missing, unknown or revoked moderator token, or the account is disabled"),
     "503": _COMMON_ERRORS["503"],
 }
+_QUEUE_ANSWER = {"type": "object", "required": ["moderator", "lease_seconds", "items"],
+                 "properties": {"moderator": {"type": "string"}, "lease_seconds": {"type": "number"},
+                                "items": {"type": "array", "items": _QUEUE_ITEM}}}
 _SITE_QUERY = {"name": "site", "in": "query", "required": False, "schema": {"type": "string", "maxLength": 64},
                "description": "one of the moderator's sites (default: all of them, in configuration order)"}
 
 
 MODERATOR_PATHS = {
     "/api/v1/moderation/queue": {"get": {
+        "tags": ["moderation"], "summary": "The comments the moderator holds now (their live claims), read only",
+        "description": "Safe: a GET never leases, so a retry, a prefetch or a crawler takes nothing from the "
+                       "queue. Claiming is POST /api/v1/moderation/queue:claim (before 2026-11-30 this GET "
+                       "claimed; a tool that used it to take comments must POST instead).",
+        "security": [{"moderatorToken": []}],
+        "parameters": [_SITE_QUERY],
+        "responses": {"200": _json(_QUEUE_ANSWER, "the comments leased to this moderator, highest risk first"),
+                      **_MODERATOR_ERRORS, "404": _error("the site is not one of the moderator's")},
+    }},
+    "/api/v1/moderation/queue:claim": {"post": {
         "tags": ["moderation"], "summary": "Claim up to n open comments of the moderator's sites (a lease)",
         "description": "As the review page: the moderator's live claims first, then the highest risk (or the "
-                       "oldest); each claim lasts MODERATION_LEASE_SECONDS and is renewed by asking again.",
+                       "oldest); each claim lasts MODERATION_LEASE_SECONDS and is renewed by claiming again. "
+                       "The body is optional (no body: the defaults).",
         "security": [{"moderatorToken": []}],
-        "parameters": [
-            _SITE_QUERY,
-            {"name": "n", "in": "query", "required": False,
-             "schema": {"type": "string", "pattern": "^[0-9]{1,2}$"}, "description": "1-50, default 10"},
-            {"name": "order", "in": "query", "required": False, "schema": {"enum": ["risk", "age"]}},
-            {"name": "label", "in": "query", "required": False, "schema": {"type": "string", "maxLength": 64},
-             "description": "only comments flagged with this label or harm category, or `reported` (a published "
-                            "comment readers' reports sent to review)"},
-            {"name": "article", "in": "query", "required": False, "schema": {"type": "string", "maxLength": 128},
-             "description": "an article id prefix or part of its title"},
-        ],
-        "responses": {"200": _json({"type": "object", "required": ["moderator", "lease_seconds", "items"],
-                                    "properties": {"moderator": {"type": "string"},
-                                                   "lease_seconds": {"type": "number"},
-                                                   "items": {"type": "array", "items": _QUEUE_ITEM}}},
-                                   "the claimed comments"),
-                      **_MODERATOR_ERRORS, "404": _error("the site is not one of the moderator's")},
+        "requestBody": {"required": False, "content": {"application/json": {"schema": {
+            "type": "object", "properties": {
+                "site": {"type": "string", "maxLength": 64,
+                         "description": "one of the moderator's sites (default: all of them, in configuration "
+                                        "order)"},
+                "n": {"type": "integer", "minimum": 1, "maximum": 50, "description": "default 10"},
+                "order": {"enum": ["risk", "age"]},
+                "label": {"type": "string", "maxLength": 64,
+                          "description": "only comments flagged with this label or harm category, or `reported` "
+                                         "(a published comment readers' reports sent to review)"},
+                "article": {"type": "string", "maxLength": 128,
+                            "description": "an article id prefix or part of its title"}}}}}},
+        "responses": {"200": _json(_QUEUE_ANSWER, "the claimed comments"), **_MODERATOR_ERRORS,
+                      "404": _error("the site is not one of the moderator's"), "415": _COMMON_ERRORS["415"]},
     }},
     "/api/v1/moderation/decisions": {"post": {
         "tags": ["moderation"], "summary": "Approve or reject one comment, once (as the review page does)",

@@ -1,5 +1,7 @@
 """The review queue's reads: counts, histograms, leases, summaries, search and a comment's state."""
 
+import time
+
 from moderation.store.client import describe
 
 
@@ -119,3 +121,9 @@ class QueueReads:
         """The text (first 120 characters), article and author of a record, without reading the rest."""
         text, article, author = self.redis.hmget(self.record_key(comment_id), "text", "article_id", "author_id")
         return {"text": (text or "")[:120], "article_id": article or "", "author_id": author or ""}
+
+    def held(self, moderator):
+        """The records a moderator holds a live lease on, read only (the moderation API's GET /queue)."""
+        now = int(time.time() * 1000)
+        records = (self.get(i) for i in self.redis.zrange(self.held_key(moderator), 0, -1))
+        return [r for r in records if r and r.get("claimed_by") == moderator and int(r.get("lease_until") or 0) > now]
