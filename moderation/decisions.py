@@ -8,7 +8,8 @@ from moderation.api.api_keys import configured_sites
 from moderation.errors import ValidationError
 from moderation.labels import CATEGORIES, LABELS, REJECT_REASONS
 
-FILTER_LABELS = (*LABELS, *CATEGORIES)
+# "reported": a published comment readers' reports sent to review (its record's label)
+FILTER_LABELS = (*LABELS, *CATEGORIES, "reported")
 ORDERS = ("risk", "age")
 ACTIONS = ("approve", "reject", "spam")
 

@@ -289,6 +289,32 @@ def test_filters_and_order(hanako, submit, rapp, rdb, prefix):
     assert hanako.client.get("/review?label=spam&article=a2&order=age").status_code == 200
 
 
+def test_the_filter_menu_offers_reported_and_claims_only_what_readers_reported(make_app, thresholds, login, auth,
+                                                                              comment, rdb, prefix):
+    """The review page's label menu has `reported` (a published comment readers' reports sent to review), named
+    in the page's language, and claiming with it gives only those comments, as the moderation API's filter does."""
+    app = make_app(THRESHOLDS=thresholds.flag_none, RATE_LIMITS="")
+    api = app.test_client()
+    body = comment("記事と関係のない話ですね")
+    assert api.post("/api/v1/comments", json=body, headers=auth).json["status"] == "published"
+    assert api.post(f"/api/v1/comments/{body['id']}/reports", json={"reason": "other", "reporter_id": "r-1"},
+                    headers=auth).status_code == 202
+    ReviewQueue(rdb, "test", prefix=prefix).submit(
+        {"id": "held-spam", "article_id": "a1", "text": "spam", "text_sha256": "s", "author_id": "u",
+         "author_name": "u", "received_at": int(time.time() * 1000), "decision": "review", "status": "pending",
+         "scores": {"spam": 0.9, "abuse": 0.1}, "labels": ["spam"], "explanation": [], "model_version": "t",
+         "risk": 0.9}, queued=True)
+    hanako = login(app, "hanako")
+    page = hanako.client.get("/review?label=reported")
+    assert '<option value="reported" selected>読者の通報</option>' in page.text
+    assert '<option value="reported">reported by readers</option>' in hanako.client.get("/review?lang=en").text
+    boot = json.loads(re.search(r'<script type="application/json" id="boot">(.*?)</script>', page.text).group(1))
+    assert boot["label"] == "reported" and boot["messages"]["label.reported"] == "読者の通報"  # the card's label
+    [card] = hanako.claim(label="reported")
+    assert card["id"] == body["id"] and "reported" in card["labels"]
+    assert [c["id"] for c in hanako.claim()] == ["held-spam", body["id"]]  # unfiltered: both
+
+
 def test_approve_reaches_the_api_and_a_second_decision_is_a_notice(hanako, jiro, submit, auth):
     comment_id = submit()
     hanako.claim()
