@@ -53,9 +53,7 @@ MODERATOR_PATHS = {
         "security": [{"moderatorToken": []}],
         "requestBody": {"required": False, "content": {"application/json": {"schema": {
             "type": "object", "properties": {
-                "site": {"type": "string", "maxLength": 64,
-                         "description": "one of the moderator's sites (default: all of them, in configuration "
-                                        "order)"},
+                "site": _SITE_QUERY["schema"] | {"description": _SITE_QUERY["description"]},
                 "n": {"type": "integer", "minimum": 1, "maximum": 50, "description": "default 10"},
                 "order": {"enum": ["risk", "age"]},
                 "label": {"type": "string", "maxLength": 64,
