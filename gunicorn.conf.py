@@ -2,7 +2,7 @@
 
     gunicorn --config gunicorn.conf.py --preload moderation:create_app()
 
-Everything comes from the environment (defaults and meanings in moderation/settings.py):
+Everything comes from the environment (defaults and meanings in moderation/settings/table.py):
   MODERATION_BIND              listen address (the compose file sets 0.0.0.0:8000)
   MODERATION_WORKERS           worker processes (CPU-bound scoring: about one per core)
   MODERATION_THREADS           threads per worker; above 1 the gthread worker (keep-alive) is used

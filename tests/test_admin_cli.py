@@ -4,7 +4,7 @@ import os
 import subprocess
 import sys
 
-from moderation.cli import _dev_setup
+from moderation.cli.service import _dev_setup
 from tests.support.app import cli_env
 
 

@@ -6,7 +6,7 @@ import time
 import pytest
 
 from moderation import create_app
-from moderation.integrations import outbox
+from moderation.integrations import outbox_worker
 from moderation.settings import SettingsError
 from moderation.store.articles import Articles, BreakerConfig
 from moderation.store.breaker_lua import SLOTS
@@ -48,7 +48,7 @@ def deliver(app, receiver, count, timeout=10.0):
     """Run the real outbox worker's passes until the receiver has `count` events."""
     deadline = time.monotonic() + timeout
     while len(receiver.accepted) < count and time.monotonic() < deadline:
-        outbox.run_worker(app, once=True)
+        outbox_worker.run_worker(app, once=True)
     return receiver.accepted
 
 

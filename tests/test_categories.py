@@ -9,7 +9,7 @@ import time
 import jsonschema_rs
 import pytest
 
-from moderation.integrations import outbox
+from moderation.integrations import outbox_worker
 from moderation.integrations.outbox import event_body
 from moderation.scoring.policy import Policy
 from moderation.scoring.scorer import CATEGORIES
@@ -72,7 +72,7 @@ def test_every_comment_event_carries_the_category_probabilities_and_model_versio
         webhooks = held.test_client().get("/api/v1/openapi.json").get_json()["webhooks"]
         deadline = time.monotonic() + 15
         while len(receiver.accepted) < 6 and time.monotonic() < deadline:
-            outbox.run_worker(held, once=True)
+            outbox_worker.run_worker(held, once=True)
         events = [(e["type"], e["data"]["comment_id"]) for e in receiver.accepted]
     assert events == [("comment.queued", "hook-held"), ("comment.rejected_automatically", "hook-rejected"),
                       ("comment.rejected", "hook-held"), ("comment.reopened", "hook-held"),

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
-from moderation.integrations import outbox
+from moderation.integrations import outbox_worker
 from moderation.labels import CATEGORIES, LABELS
 from moderation.store.review_queue import ReviewQueue
 from tests.support.app import API_KEY
@@ -53,8 +53,8 @@ def demo_site(make_app):
     serving = threading.Thread(target=server.serve_forever, daemon=True)
     serving.start()
     stop = threading.Event()
-    worker = threading.Thread(target=outbox.run_worker, args=(app,), kwargs={"stop": stop, "poll_interval": 0.05},
-                              daemon=True)
+    worker = threading.Thread(target=outbox_worker.run_worker, args=(app,),
+                              kwargs={"stop": stop, "poll_interval": 0.05}, daemon=True)
     worker.start()
     yield base, app
     stop.set()

@@ -11,7 +11,7 @@ import redis
 
 from model.retrain import read_labels
 from moderation import PROJECT_ROOT
-from moderation.cli import training_sites
+from moderation.cli.labels import training_sites
 from moderation.store.training_labels import LabelStore
 from tests.support.app import API_KEY, OTHER_KEY
 

@@ -57,7 +57,7 @@ class OnlyRuntime:
 sys.meta_path.insert(0, OnlyRuntime())
 import moderation.cli
 from moderation import create_app
-from moderation.integrations import outbox
+from moderation.integrations import outbox_worker
 app = create_app(config)
 client = app.test_client()
 comment = {"id": "runtime-1", "article_id": "a-1", "text": "いい記事でした。", "author": {"id": "u-1"}}
@@ -65,7 +65,7 @@ answers = {"comment": client.post("/api/v1/comments", json=comment,
                                   headers={"Authorization": f"Bearer {key}"}).status_code,
            "readyz": client.get("/readyz").status_code, "login": client.get("/login").status_code,
            "demo": client.get("/demo/").status_code}
-outbox.run_worker(app, once=True)
+outbox_worker.run_worker(app, once=True)
 print(json.dumps(answers))
 """
 

@@ -12,7 +12,7 @@ import time
 import pytest
 
 from moderation.cli import main as cli_main
-from moderation.integrations import outbox, webhooks
+from moderation.integrations import delivery, outbox, outbox_worker, webhooks
 from moderation.store.review_queue import ReviewQueue
 from tests.support.app import API_KEY, OTHER_KEY
 from tests.support.receiver import SECRET, Receiver, Trickler, wait_for
@@ -27,8 +27,8 @@ def worker():
 
     def start(app):
         stop = threading.Event()
-        thread = threading.Thread(target=outbox.run_worker, args=(app,), kwargs={"stop": stop, "poll_interval": 0.02},
-                                  daemon=True)
+        thread = threading.Thread(target=outbox_worker.run_worker, args=(app,),
+                                  kwargs={"stop": stop, "poll_interval": 0.02}, daemon=True)
         thread.start()
         started.append((stop, thread))
         return stop
@@ -141,7 +141,7 @@ def test_the_webhook_timeout_bounds_the_whole_delivery_however_slowly_bytes_come
     with Trickler(start=start, gap=0.1) as receiver:
         started = time.monotonic()
         with pytest.raises(TimeoutError, match=r"within 0\.5 s"):
-            outbox.post_json(receiver.url, b"{}", {}, timeout=0.5, allow_private_targets=True)
+            delivery.post_json(receiver.url, b"{}", {}, timeout=0.5, allow_private_targets=True)
         took = time.monotonic() - started
         trickled = (len(Trickler.ANSWER) - start) * receiver.gap
     assert receiver.requests == 1
@@ -155,7 +155,7 @@ def test_a_trickling_receiver_holds_the_worker_for_the_timeout_per_event_only(ma
         for _ in range(3):
             client.post("/api/v1/comments", json=comment(), headers={"Authorization": f"Bearer {API_KEY}"})
         started = time.monotonic()
-        outbox.run_worker(app, once=True)
+        outbox_worker.run_worker(app, once=True)
         took = time.monotonic() - started
     stats = outbox.stats(rdb, "test", prefix=prefix)
     assert receiver.requests == 3 and stats["failed_attempts"] == 3 and stats["retrying"] == 3
@@ -185,7 +185,7 @@ def test_event_is_dead_lettered_after_the_retry_window(make_app, comment, rdb, p
     with Receiver(["500"] * 100) as receiver:
         app = hook_app(make_app, receiver.url, WEBHOOK_RETRY_FOR=0.3)
         app.test_client().post("/api/v1/comments", json=comment(), headers={"Authorization": f"Bearer {API_KEY}"})
-        [box] = outbox.outboxes(app, rdb)
+        [box] = outbox_worker.outboxes(app, rdb)
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline and not rdb.llen(f"{prefix}{{test}}:outbox:dead"):
             box.run_once()
@@ -239,13 +239,13 @@ def test_delivery_goes_to_the_address_that_was_checked(monkeypatch):
     monkeypatch.setattr(socket, "getaddrinfo", fake)
     with Receiver() as receiver:
         port = receiver.server.server_address[1]
-        status = outbox.post_json(f"http://hooks.example.test:{port}/hooks", b"{}", {}, timeout=2,
+        status = delivery.post_json(f"http://hooks.example.test:{port}/hooks", b"{}", {}, timeout=2,
                                   allow_private_targets=True)
         assert status == 401  # reached the receiver (which refuses the unsigned body)
         assert receiver.attempts[0]["Host"] == f"hooks.example.test:{port}"
         assert lookups == ["hooks.example.test"]
         with pytest.raises(webhooks.WebhookConfigError):  # production: the same answer is refused
-            outbox.post_json(f"http://hooks.example.test:{port}/hooks", b"{}", {}, timeout=2)
+            delivery.post_json(f"http://hooks.example.test:{port}/hooks", b"{}", {}, timeout=2)
         assert len(receiver.attempts) == 1
 
 
@@ -264,7 +264,7 @@ def test_worker_in_production_configuration_refuses_a_loopback_webhook(make_app,
     with Receiver() as receiver:
         app = hook_app(make_app, receiver.url, DEMO=False)
         app.test_client().post("/api/v1/comments", json=comment(), headers={"Authorization": f"Bearer {API_KEY}"})
-        [box] = outbox.outboxes(app, rdb)
+        [box] = outbox_worker.outboxes(app, rdb)
         box.run_once()
         assert receiver.attempts == []
         stats = outbox.stats(rdb, "test", prefix=prefix)

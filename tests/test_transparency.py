@@ -281,11 +281,11 @@ def test_the_public_report_is_limited_per_address(make_app):
 
 
 def test_the_worker_counts_finished_days_before_anyone_asks(app, client, rdb, prefix):
-    from moderation.integrations import outbox
+    from moderation.integrations import outbox_worker
 
     first = datetime.now(UTC).date() - timedelta(days=12)
     write_past_audit(rdb, prefix, first, days=10, per_day=50)
-    outbox.run_worker(app, once=True)  # its minute round: deadlines, then the report's finished days
+    outbox_worker.run_worker(app, once=True)  # its minute round: deadlines, then the report's finished days
     before = entries_read(app)
     report = get_report(client, first, first + timedelta(days=9)).json["comments"]
     assert entries_read(app) - before == 0

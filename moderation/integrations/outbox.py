@@ -1,12 +1,13 @@
 """The webhook outbox: `python -m moderation worker` drains each site's events stream to the site's webhook.
 
-This module sends (signed HTTP POSTs to a checked, pinned address) and decides when to retry; the Redis
-bookkeeping is store/outbox.py's (consumer group ``outbox``, at-least-once: an entry is acknowledged only
-once it was delivered or handed to the retry schedule in the same MULTI). Attempts back off exponentially
+This module signs each event and decides when to retry (delivery.py POSTs it to a checked, pinned address);
+the Redis bookkeeping is store/outbox.py's (consumer group ``outbox``, at-least-once: an entry is acknowledged
+only once it was delivered or handed to the retry schedule in the same MULTI). Attempts back off exponentially
 (base * 2^n, capped) for at least WEBHOOK_RETRY_FOR seconds (24 h by default), then the event goes to the
 dead-letter list. Entries a crashed worker left unacknowledged are taken over with XAUTOCLAIM.
 
-The event id ``<site>:<stream entry id>`` is stable across retries: receivers de-duplicate on it.
+The event id ``<site>:<stream entry id>`` is stable across retries: receivers de-duplicate on it. One POST is
+delivery.py's; the worker's loop over the sites is outbox_worker.py's.
 """
 
 import http.client
@@ -15,31 +16,22 @@ import logging
 import os
 import random
 import socket
-import ssl
-import threading
 import time
-from urllib.parse import urlsplit
 
 from moderation import settings
+from moderation.integrations.delivery import USER_AGENT, post_json
 from moderation.integrations.webhooks import (
     SIGNATURE_HEADER,
     WebhookConfigError,
-    allow_private,
-    check_url,
     sign,
 )
-from moderation.store import RedisClusterError, RedisError, connection
 from moderation.store.keys import DEFAULT_PREFIX
 from moderation.store.outbox import GROUP, OutboxStore, get_outbox_store
 from moderation.times import iso
 
 log = logging.getLogger(__name__)
 
-__all__ = ["GROUP", "Outbox", "event_body", "outboxes", "post_json", "run_worker", "stats", "webhook_stats"]
-
-USER_AGENT = "moderation-webhooks/1"
-# Seconds between the worker's checks of the removal requests' deadlines (due_soon and overdue alerts).
-DEADLINE_CHECK_SECONDS = 60.0
+__all__ = ["GROUP", "Outbox", "event_body", "init_app", "stats", "webhook_stats"]
 
 
 def event_body(site, entry_id, fields):
@@ -64,82 +56,6 @@ def event_body(site, entry_id, fields):
         data["message"] = fields["message"]
     return {"id": f"{site}:{entry_id}", "type": fields.get("type"), "site": site, "created_at": iso(at),
             "data": data}
-
-
-class _PinnedHTTPConnection(http.client.HTTPConnection):
-    """HTTP to an address checked beforehand; the Host header still names the webhook's host."""
-
-    def __init__(self, host, port, *, address, timeout):
-        super().__init__(host, port, timeout=timeout)
-        self.address = address
-
-    def connect(self):
-        self.sock = socket.create_connection((self.address, self.port), self.timeout)
-
-
-class _PinnedHTTPSConnection(http.client.HTTPSConnection):
-    """HTTPS to an address checked beforehand, with certificate and SNI for the webhook's host name."""
-
-    def __init__(self, host, port, *, address, timeout):
-        super().__init__(host, port, timeout=timeout, context=ssl.create_default_context())
-        self.address = address
-
-    def connect(self):
-        sock = socket.create_connection((self.address, self.port), self.timeout)
-        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)
-
-
-class _Deadline:
-    """Shuts a delivery's socket down when its total time is up: a socket timeout restarts with every byte,
-    so a receiver trickling its answer would otherwise hold the worker (and every other site) for hours."""
-
-    def __init__(self, connection, seconds):
-        self.connection, self.expired = connection, False
-        self.timer = threading.Timer(seconds, self._expire)
-        self.timer.daemon = True
-
-    def _expire(self):
-        self.expired = True
-        sock = self.connection.sock
-        if sock is not None:
-            try:  # the plain socket's shutdown (under TLS too): a blocked read returns at once
-                socket.socket.shutdown(sock, socket.SHUT_RDWR)
-            except OSError:
-                pass
-
-
-def post_json(url, body, headers, *, timeout, allow_private_targets=False):
-    """POST to a checked, pinned address (no proxies, no redirects followed); returns the HTTP status.
-    Connecting, sending and reading the answer (status, headers, at most 64 KiB of body) take `timeout`
-    seconds in total, the host's DNS lookup included, else TimeoutError."""
-    started = time.monotonic()
-    address = check_url(url, allow_private_targets=allow_private_targets, timeout=timeout)
-    left = timeout - (time.monotonic() - started)
-    if left <= 0:
-        raise TimeoutError(f"no complete answer within {timeout:g} s")
-    parts = urlsplit(url)
-    https = parts.scheme == "https"
-    connection_class = _PinnedHTTPSConnection if https else _PinnedHTTPConnection
-    connection = connection_class(parts.hostname, parts.port or (443 if https else 80), address=address,
-                                  timeout=left)
-    deadline = _Deadline(connection, left)
-    deadline.timer.start()
-    try:
-        path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-        connection.request("POST", path, body=body, headers=headers)
-        response = connection.getresponse()
-        response.read(65536)
-        status = response.status
-    except (OSError, http.client.HTTPException) as exc:
-        if deadline.expired:
-            raise TimeoutError(f"no complete answer within {timeout:g} s") from exc
-        raise
-    finally:
-        deadline.timer.cancel()
-        connection.close()
-    if deadline.expired:  # the shut socket read as the end of the answer: it came too slowly
-        raise TimeoutError(f"no complete answer within {timeout:g} s")
-    return status
 
 
 class Outbox:
@@ -278,107 +194,6 @@ def webhook_stats(site):
 
     configured = site in current_app.extensions.get("moderation.webhooks", {})
     return report(get_outbox_store(site), configured)
-
-
-def outboxes(app, redis=None, sites=None):
-    """One Outbox per site with a webhook; a URL refused by the SSRF guard is logged (and fails to deliver).
-    Without `redis`, the app's client (called inside its app context)."""
-    config = settings.of(app)
-    if redis is None:
-        redis = connection()[0]
-    hooks = app.extensions["moderation.webhooks"]
-    private_ok = allow_private(config)
-    out = []
-    for site, hook in sorted(hooks.items()):
-        if sites and site not in sites:
-            continue
-        try:
-            check_url(hook["url"], allow_private_targets=private_ok, timeout=config.webhook_timeout)
-        except (WebhookConfigError, TimeoutError) as exc:
-            log.error("webhook for site %s refused: %s", site, exc)
-        out.append(Outbox(
-            redis, site, hook["url"], hook["secret"], prefix=config.redis_prefix,
-            allow_private_targets=private_ok, timeout=config.webhook_timeout, retry_base=config.webhook_retry_base,
-            retry_max_delay=config.webhook_retry_max_delay, retry_for=config.webhook_retry_for,
-        ))
-    return out
-
-
-def _one_pass(box, stop):
-    try:
-        return box.run_once()
-    except (RedisError, RedisClusterError) as exc:  # failing over: retried after a pause
-        log.warning("outbox worker: redis error for site %s: %s", box.site, exc)
-        box.resume = True
-        stop.wait(1.0)
-        return 0
-
-
-def _drain(box, stop, poll_interval):
-    """One site's deliveries, in a thread of its own: a slow or dead receiver delays only its own site's
-    events (each delivery waits up to WEBHOOK_TIMEOUT, and one site can have thousands queued)."""
-    while not stop.is_set():
-        if not _one_pass(box, stop):
-            stop.wait(poll_interval)
-
-
-def _each_minute(app, boxes):
-    check_deadlines(app, [box.site for box in boxes])  # removal requests' due_soon / overdue become events
-    keep_report_days(app, settings.of(app).api_keys.sites)
-
-
-def run_worker(app, *, sites=None, once=False, stop=None, poll_interval=0.5):
-    """Drain every configured site, each in its own thread, until `stop` is set (or one pass of each site in
-    turn with `once`); Redis errors are retried."""
-    stop = stop or threading.Event()
-    with app.app_context():
-        boxes = outboxes(app, sites=sites)
-    if not boxes:
-        log.warning("no webhooks configured (MODERATION_WEBHOOKS): the worker has nothing to deliver")
-    for box in boxes:
-        log.info("outbox worker: site %s -> %s", box.site, urlsplit(box.url).netloc)
-    if once:
-        _each_minute(app, boxes)
-        for box in boxes:
-            _one_pass(box, stop)
-        return
-    threads = [threading.Thread(target=_drain, args=(box, stop, poll_interval), name=f"outbox-{box.site}",
-                                daemon=True) for box in boxes]
-    for thread in threads:
-        thread.start()
-    try:
-        while not stop.is_set():
-            _each_minute(app, boxes)
-            stop.wait(DEADLINE_CHECK_SECONDS)
-    finally:  # Ctrl-C or stop: each site finishes the delivery in hand (at most WEBHOOK_TIMEOUT)
-        stop.set()
-        for thread in threads:
-            thread.join()
-
-
-def check_deadlines(app, sites):
-    """Raise the removal requests' deadline alerts of these sites (each once); a Redis error waits a round."""
-    from moderation.rights.process import check_deadlines as check_site
-
-    with app.app_context():
-        for site in sites:
-            try:
-                check_site(site)
-            except (RedisError, RedisClusterError) as exc:
-                log.warning("outbox worker: removal request deadlines of site %s not checked: %s", site, exc)
-
-
-def keep_report_days(app, sites):
-    """Count the transparency report's finished days not kept yet (a month per site per round), so a public
-    report seldom reads the audit stream for a past day itself; a Redis error waits a round."""
-    from moderation.rights.transparency import keep_finished_days
-
-    with app.app_context():
-        for site in sites:
-            try:
-                keep_finished_days(site, int(time.time() * 1000))
-            except (RedisError, RedisClusterError) as exc:
-                log.warning("outbox worker: transparency days of site %s not counted: %s", site, exc)
 
 
 def init_app(app):

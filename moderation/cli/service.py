@@ -1,0 +1,81 @@
+"""The commands that run the service: serve (with the dev setup), the webhook worker and queue stats."""
+
+import json
+import logging
+import secrets
+import signal
+import sys
+from pathlib import Path
+
+from moderation import create_app, settings
+
+
+def _stop(signum, frame):
+    raise SystemExit(0)
+
+
+def _dev_setup(app):
+    """For `make run`: a development API key and an admin login, kept under var/ so they stay stable."""
+    from moderation.store.moderators import get_moderators
+
+    instance = Path(settings.of(app).instance_dir)
+    if not settings.of(app).api_keys.pairs:
+        key_file = instance / "dev-api-key"
+        if not key_file.exists():
+            key_file.write_text(f"dev-{secrets.token_urlsafe(18)}\n")  # only the key: KEY=$(cat var/dev-api-key)
+            key_file.chmod(0o600)
+        key = key_file.read_text().strip().rpartition(":")[2]  # an older file held "demo:<key>"
+        app.extensions["moderation.settings"] = settings.of(app).replace(API_KEYS=f"demo:{key}")
+        print(f"development API key for site 'demo' (in {key_file}): {key}", flush=True)
+    moderators = get_moderators()
+    password_file = instance / "dev-admin-password"
+    if moderators.get("admin") is None or not password_file.exists():
+        password_file.write_text(secrets.token_urlsafe(12))
+        password_file.chmod(0o600)
+        moderators.add("admin", password_file.read_text().strip(), role="admin", replace=True)
+    print(f"moderator page: log in as 'admin' with the password in {password_file}", flush=True)
+
+
+def serve(args):
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    signal.signal(signal.SIGTERM, _stop)
+    app = create_app()
+    with app.app_context():
+        if args.dev:
+            _dev_setup(app)
+    if settings.of(app).demo:  # the demo site hears decisions through the outbox worker, a separate process
+        from moderation.integrations.demo import start_worker
+
+        start_worker(app, args.host, args.port)
+    print(f"serving on http://{args.host}:{args.port}", flush=True)
+    from moderation.ops.logs import DevRequestHandler
+
+    app.run(host=args.host, port=args.port, threaded=True, use_reloader=False, request_handler=DevRequestHandler)
+
+
+def queue_stats(args):
+    from moderation.api.api_keys import configured_sites
+    from moderation.integrations.outbox import webhook_stats
+    from moderation.store.review_queue import get_queue
+    from moderation.store.training_labels import get_labels
+
+    app = create_app(with_model=False)
+    with app.app_context():
+        unknown = [site for site in args.site or () if site not in configured_sites()]
+        if unknown:
+            sys.exit(f"queue stats: unknown site {unknown[0]!r} (configured: {', '.join(configured_sites())})")
+        sites = args.site or configured_sites()
+        report = {site: {**get_queue(site).stats(), "webhooks": webhook_stats(site), "labels": get_labels(site).size(),
+                         "redis": get_queue(site).server()} for site in sites}
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+
+
+def worker(args):
+    """Deliver each site's status-change events to its webhook (MODERATION_WEBHOOKS) until stopped."""
+    from moderation.integrations.outbox_worker import run_worker
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if not args.once:
+        signal.signal(signal.SIGTERM, _stop)
+        signal.signal(signal.SIGINT, _stop)  # Ctrl-C on `make run` reaches this child too: stop as on SIGTERM
+    run_worker(create_app(with_model=False), sites=args.site, once=args.once)

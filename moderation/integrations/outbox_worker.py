@@ -1,0 +1,121 @@
+"""The worker process's loop: one Outbox per site drained in its own thread, plus the minute's rights chores."""
+
+import logging
+import threading
+import time
+from urllib.parse import urlsplit
+
+from moderation import settings
+from moderation.integrations.outbox import Outbox
+from moderation.integrations.webhooks import (
+    WebhookConfigError,
+    allow_private,
+    check_url,
+)
+from moderation.store import RedisClusterError, RedisError, connection
+
+log = logging.getLogger("moderation.integrations.outbox")  # the worker's lines keep the outbox's logger name
+
+# Seconds between the worker's checks of the removal requests' deadlines (due_soon and overdue alerts).
+DEADLINE_CHECK_SECONDS = 60.0
+
+
+def outboxes(app, redis=None, sites=None):
+    """One Outbox per site with a webhook; a URL refused by the SSRF guard is logged (and fails to deliver).
+    Without `redis`, the app's client (called inside its app context)."""
+    config = settings.of(app)
+    if redis is None:
+        redis = connection()[0]
+    hooks = app.extensions["moderation.webhooks"]
+    private_ok = allow_private(config)
+    out = []
+    for site, hook in sorted(hooks.items()):
+        if sites and site not in sites:
+            continue
+        try:
+            check_url(hook["url"], allow_private_targets=private_ok, timeout=config.webhook_timeout)
+        except (WebhookConfigError, TimeoutError) as exc:
+            log.error("webhook for site %s refused: %s", site, exc)
+        out.append(Outbox(
+            redis, site, hook["url"], hook["secret"], prefix=config.redis_prefix,
+            allow_private_targets=private_ok, timeout=config.webhook_timeout, retry_base=config.webhook_retry_base,
+            retry_max_delay=config.webhook_retry_max_delay, retry_for=config.webhook_retry_for,
+        ))
+    return out
+
+
+def _one_pass(box, stop):
+    try:
+        return box.run_once()
+    except (RedisError, RedisClusterError) as exc:  # failing over: retried after a pause
+        log.warning("outbox worker: redis error for site %s: %s", box.site, exc)
+        box.resume = True
+        stop.wait(1.0)
+        return 0
+
+
+def _drain(box, stop, poll_interval):
+    """One site's deliveries, in a thread of its own: a slow or dead receiver delays only its own site's
+    events (each delivery waits up to WEBHOOK_TIMEOUT, and one site can have thousands queued)."""
+    while not stop.is_set():
+        if not _one_pass(box, stop):
+            stop.wait(poll_interval)
+
+
+def _each_minute(app, boxes):
+    check_deadlines(app, [box.site for box in boxes])  # removal requests' due_soon / overdue become events
+    keep_report_days(app, settings.of(app).api_keys.sites)
+
+
+def run_worker(app, *, sites=None, once=False, stop=None, poll_interval=0.5):
+    """Drain every configured site, each in its own thread, until `stop` is set (or one pass of each site in
+    turn with `once`); Redis errors are retried."""
+    stop = stop or threading.Event()
+    with app.app_context():
+        boxes = outboxes(app, sites=sites)
+    if not boxes:
+        log.warning("no webhooks configured (MODERATION_WEBHOOKS): the worker has nothing to deliver")
+    for box in boxes:
+        log.info("outbox worker: site %s -> %s", box.site, urlsplit(box.url).netloc)
+    if once:
+        _each_minute(app, boxes)
+        for box in boxes:
+            _one_pass(box, stop)
+        return
+    threads = [threading.Thread(target=_drain, args=(box, stop, poll_interval), name=f"outbox-{box.site}",
+                                daemon=True) for box in boxes]
+    for thread in threads:
+        thread.start()
+    try:
+        while not stop.is_set():
+            _each_minute(app, boxes)
+            stop.wait(DEADLINE_CHECK_SECONDS)
+    finally:  # Ctrl-C or stop: each site finishes the delivery in hand (at most WEBHOOK_TIMEOUT)
+        stop.set()
+        for thread in threads:
+            thread.join()
+
+
+def check_deadlines(app, sites):
+    """Raise the removal requests' deadline alerts of these sites (each once); a Redis error waits a round."""
+    from moderation.rights.process import check_deadlines as check_site
+
+    with app.app_context():
+        for site in sites:
+            try:
+                check_site(site)
+            except (RedisError, RedisClusterError) as exc:
+                log.warning("outbox worker: removal request deadlines of site %s not checked: %s", site, exc)
+
+
+def keep_report_days(app, sites):
+    """Count the transparency report's finished days not kept yet (a month per site per round), so a public
+    report seldom reads the audit stream for a past day itself; a Redis error waits a round."""
+    from moderation.rights.transparency import keep_finished_days
+
+    with app.app_context():
+        for site in sites:
+            try:
+                keep_finished_days(site, int(time.time() * 1000))
+            except (RedisError, RedisClusterError) as exc:
+                log.warning("outbox worker: transparency days of site %s not counted: %s", site, exc)

@@ -1,0 +1,191 @@
+"""How a setting's text becomes a value: the readers the table names, each raising SettingsError."""
+
+import json
+
+TRUE, FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off", "")
+
+
+class SettingsError(ValueError):
+    """A setting whose value cannot be used; the message names the environment variable."""
+
+
+# -- how a value is read ----------------------------------------------------------------------------------------
+
+
+def text(value, name):
+    return "" if value is None else str(value)
+
+
+def integer(value, name):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise SettingsError(f"MODERATION_{name}: expected a whole number, got {value!r}") from None
+
+
+def number(value, name):
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        raise SettingsError(f"MODERATION_{name}: expected a number, got {value!r}") from None
+
+
+def boolean(value, name):
+    """1/0, true/false, yes/no, on/off (any case); anything else stops start-up naming the variable."""
+    if isinstance(value, bool) or value is None:
+        return bool(value)
+    if isinstance(value, int) and value in (0, 1):
+        return bool(value)
+    word = str(value).strip().lower()
+    if word in TRUE:
+        return True
+    if word in FALSE:
+        return False
+    raise SettingsError(f"MODERATION_{name}: expected 1/0, true/false, yes/no or on/off, got {value!r}")
+
+
+def json_object(value, name, error=None):
+    """A JSON object on one line (or an already-parsed mapping); empty is {}. The one JSON reader of settings:
+    the domain parsers (rate limits, webhooks, quiet hours, thresholds, Coral secrets) all start here."""
+    error = error or SettingsError
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return {}
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError as exc:
+            raise error(f"MODERATION_{name} is not valid JSON: {exc}") from None
+    if not isinstance(value, dict):
+        raise error(f"MODERATION_{name} must be a JSON object")
+    return value
+
+
+def _domain(parse):
+    """A JSON-object setting that a domain function turns into its typed value, checked at start-up."""
+
+    def read(value, name):
+        try:
+            return parse(value)
+        except SettingsError:
+            raise
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            raise SettingsError(f"MODERATION_{name}: {exc}") from None
+
+    return read
+
+
+def _api_keys(value, name):
+    from moderation.api.api_keys import ApiKeys
+
+    try:
+        return value if isinstance(value, ApiKeys) else ApiKeys(text(value, name))
+    except ValueError as error:
+        raise SettingsError(str(error)) from None
+
+
+def _secret_key(value, name):
+    from moderation.api.api_keys import is_placeholder
+
+    value = text(value, name)
+    if value and is_placeholder(value):
+        raise SettingsError(f"MODERATION_{name} is the .env.example placeholder; generate a random one")
+    return value
+
+
+def _thresholds(spec):
+    from moderation.scoring.policy import Policy
+
+    spec = json_object(spec, "THRESHOLDS")
+    Policy({}, spec)  # unknown labels or review > reject stop start-up here
+    return spec
+
+
+def _rate_limits(spec):
+    from moderation.store.rate_limits import parse_limits
+
+    return parse_limits(spec)
+
+
+def _shared_labels(spec):
+    groups = {}
+    for name, sites in json_object(spec, "SHARED_LABELS").items():
+        if not isinstance(sites, list) or not all(isinstance(site, str) and site for site in sites):
+            raise ValueError(f"group {name!r} must be a list of site names")
+        groups[str(name)] = tuple(sites)
+    return groups
+
+
+def _check_rate_limits(spec):
+    from moderation.store.rate_limits import parse_limits
+
+    return parse_limits(spec, "CHECK_RATE_LIMITS")
+
+
+def _category_policies(spec):
+    from moderation.scoring.policy import CategoryPolicies
+
+    return CategoryPolicies(spec)
+
+
+def _site_urls(spec):
+    from urllib.parse import urlsplit
+
+    urls = {}
+    for site, url in json_object(spec, "SITE_URLS").items():
+        parts = urlsplit(str(url))
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError(f"{site!r}: {url!r} is not an http(s) address")
+        urls[str(site)] = str(url)
+    return urls
+
+
+def _webhooks(spec):
+    from moderation.integrations.webhooks import parse_webhooks
+
+    return parse_webhooks(spec)
+
+
+def _coral_secrets(spec):
+    return {str(site): str(secret).encode() for site, secret in json_object(spec, "CORAL_SECRETS").items() if secret}
+
+
+def _smtp(spec):
+    from moderation.integrations.mail import parse_smtp_url
+
+    return parse_smtp_url(text(spec, "SMTP_URL"))
+
+
+def _request_rate_limit(spec):
+    from moderation.store.rate_limits import parse_limits
+
+    return parse_limits({"ip": text(spec, "REQUEST_RATE_LIMIT")}, "REQUEST_RATE_LIMIT")
+
+
+def _transparency_rate_limit(spec):
+    from moderation.store.rate_limits import parse_limits
+
+    return parse_limits({"ip": text(spec, "TRANSPARENCY_RATE_LIMIT")})
+
+
+def _trusted_proxies(spec):
+    from moderation.ops.proxies import parse_networks
+
+    return parse_networks(spec)
+
+
+def _article_breaker(spec):
+    from moderation.store.articles import parse_breaker
+
+    return parse_breaker(spec)
+
+
+def _author_standing(spec):
+    from moderation.store.author_standing import parse_standing
+
+    return parse_standing(spec)
+
+
+def _quiet_hours(spec):
+    from moderation.scoring.policy import QuietHours
+
+    return QuietHours(spec)

@@ -1,0 +1,134 @@
+"""Context that changes a word's meaning: literal uses, things, praise, news, negation, cautions."""
+
+
+
+LITERAL = (
+    "ゴミ出し",
+    "ゴミ箱",
+    "ゴミ袋",
+    "生ゴミ",
+    "粗大ゴミ",
+    "ゴミ収集",
+    "ごみ出し",
+    "ごみ箱",
+    "ごみ袋",
+    "鼻くそ",
+    "目くそ",
+    "下手くそ",
+    "くそ眠",
+    "くそ暑",
+    "くそ寒",
+    "くそうま",
+    "くそ忙し",
+    "クソ眠",
+    "クソ暑",
+    "クソ寒",
+    "クソゲー",
+    "バカ売れ",
+    "バカうま",
+    "死ぬほど",
+    "死ぬかと",
+    "殺人事件",
+    "殺人犯",
+    "殺害",
+    "殺虫",
+    "必殺",
+    "悩殺",
+    "黙殺",
+    "相殺",
+    "瞬殺",
+    "殺到",
+    "ゲイン",
+    "killer app",
+    "kill time",
+    "killing it",
+    "to die for",
+    "dying to",
+    "shoot a photo",
+)
+# things, plans and decisions (not people): a hurtful word aimed at one of these is an opinion of it
+THINGS = (
+    "法案", "政策", "対策", "規制", "予算", "判決", "記事", "対応", "制度", "法律", "条例", "計画", "方針", "決定",
+    "番組", "試合", "天気", "渋滞", "会議", "答弁", "会見", "発表", "改正", "増税", "税制", "補助金", "給付金", "事業",
+    "行政", "選挙", "内容", "演出", "脚本", "ドラマ", "映画", "アプリ", "サービス", "仕様", "試験", "値上げ", "物価",
+    "暑さ", "寒さ", "停電", "仕事", "締め切り", "宿題", "使い方", "やり方", "政治", "経済", "外交",
+    "ルール", "システム",
+    "policy", "policies", "bill", "law", "plan", "decision", "ruling", "article", "weather", "traffic", "movie",
+    "show", "budget", "tax", "taxes", "idea", "proposal", "system", "game", "song", "weekend", "day", "monday",
+)
+# praise and welcome: a group named with one of these in the same sentence is not attacked
+PRAISE = (
+    "好き", "大好き", "尊敬", "素晴らしい", "素敵", "感謝", "歓迎", "応援", "大切", "仲良く", "共生", "優しい",
+    "頑張って",
+    "love", "loved", "great", "wonderful", "amazing", "respect", "admire", "proud", "welcome", "kind", "beautiful",
+    "brilliant", "valued", "deserve respect", "equal rights", "support", "awesome", "lovely", "fantastic", "enrich",
+)
+NEWS = (
+    "逮捕",
+    "容疑者",
+    "送検",
+    "起訴",
+    "判決",
+    "報道",
+    "によると",
+    "事件",
+    "被害者",
+    "警察",
+    "死亡",
+    "攻撃",
+    "空爆",
+    "ミサイル",
+    "戦争",
+    "侵攻",
+    "軍",
+    "裁判",
+    "死者",
+    "負傷",
+    "テロ",
+    "紛争",
+    "arrested",
+    "police",
+    "reported",
+    "according to",
+    "court",
+    "war",
+    "attack",
+    "killed in",
+    "victims",
+    "sentenced",
+    "charged",
+)
+NEGATION_EN = (
+    "don't",
+    "do not",
+    "doesn't",
+    "does not",
+    "never",
+    "not",
+    "no one should",
+    "nobody should",
+    "won't",
+    "wouldn't",
+    "can't",
+    "isn't",
+    "aren't",
+)
+
+# advice about danger: aimed at one person (記者さん, お前) it is a veiled threat; at everyone (皆さん) it is advice
+# cautions about where someone walks, when, and their family: aimed at a person, a veiled threat (記者さん、夜道には
+# 気をつけた方がいい); a caution about health or weather (風邪には気をつけた方がいい) is not listed, so it is no signal
+_WATCH = ("夜道", "背後", "帰り道", "通勤途中", "通学路", "身の回り", "家族のことも", "子供のことも", "家族も",
+          "子供も")
+CAUTION = (
+    *(f"{place}{p}{verb}" for place in _WATCH for p in ("に", "には", "は", "") for verb in ("気をつけ", "気を付け")
+      if not (place.endswith("も") and p)),
+    "気をつけた方が身のため", "気を付けた方が身のため", "用心した方が身のため", "せいぜい気をつけ",
+    "watch your step", "be careful out there", "better be careful",
+)
+# Japanese negation and condemnation: an attack on a group in the same sentence is denied or condemned, not made
+NEGATED_JA = (
+    "決めつけ", "決め付け", "偏見", "思ったことがない", "思ったことはない", "とは思わない", "なんて思わない",
+    "わけではない", "わけじゃない", "とは限らない", "差別語", "差別発言", "差別的", "差別は", "差別する",
+    "ヘイトスピーチ", "間違っている", "間違ってる", "許されない", "おかしなことではない", "言ってはいけない",
+    "使うべきではない", "やめよう", "やめてほしい", "デマ",
+)
