@@ -126,6 +126,8 @@ SIGNAL_CASES = [
     ("LINE id", "LINE ID: meet7777", "line_id"),
     ("contact hand-off", "詳しくはプロフ見てね", "contact_handoff"),
     ("LINE追加", "LINE追加してね", "contact_handoff"),
+    ("like-bait", "Like this comment if you are watching on a phone", "engagement_bait"),
+    ("share text", "Check out this video on YouTube:", "engagement_bait"),
     ("phone", "電話 090-1234-5678 まで", "phone"),
     ("e-mail", "連絡は abc.def@gmail.com へ", "email"),
     ("money phrase", "副業で稼げる", "money_phrase"),
@@ -191,6 +193,13 @@ def test_ordinary_text_has_no_spam_signals():
     for name in ("url_count", "line_id", "contact_handoff", "phone", "email", "money_phrase", "invisible_chars"):
         assert sig[name] == 0
 
+
+
+def test_liking_something_is_not_asking_for_likes():
+    """Describing is no bait; Japanese asking forms are left out on purpose (vocabulary.ENGAGEMENT's note)."""
+    for text in ("I like this song so much", "I share this view", "take a look at the data", "このコメント、いいね",
+                 "専門家も高評価している", "チャンネル登録者数が100万人", "高評価お願いします！拡散希望"):
+        assert _signals(text)["engagement_bait"] == 0, text
 
 WORD_BOUNDARY_CASES = [
     ("ばか in ばかり", "ミサイルばかり撃っている"),

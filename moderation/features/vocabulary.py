@@ -8,6 +8,21 @@ from moderation.matcher import Matcher
 from moderation.targets.constructions import CONSTRUCTIONS
 
 # word lists by the feature they feed
+# asking readers to like, share or subscribe to push this comment or a channel (YouTube spam's "like this comment",
+# "give it a like", "check out this video"): promotion with no link or contact in it. Only asking forms ("I share
+# this view", "take a look at the data" are no bait). English only: no real Japanese row asks this way (高評価お願い,
+# 拡散希望), so Japanese forms would learn their weight from generated template rows alone (#拡散希望 hashtags, flood
+# lines); with them the spam head's length weight rose 2.11 -> 2.25 and short ordinary replies ranked lower
+# (docs/japanese-recipe.md, session 9), and 拡散希望 is ordinary use when sharing news
+ENGAGEMENT = (
+    "like this comment", "like my comment", "like this post", "thumbs up this comment", "thumbs up my comment",
+    "upvote this", "upvote my", "give it a like", "give this a like", "give me a like", "give it a thumbs up",
+    "give this a thumbs up", "like and subscribe", "like and share", "please share", "share this video",
+    "share this comment", "share this post", "take a look at this video", "take a look at my", "check out this video",
+    "check out this channel", "check out this playlist", "check this out", "check it out",
+)
+
+
 _LISTS = {
     "insult": tuple(L.OFFENSIVE_JA) + W.INSULTS_JA + W.INSULTS_EN,
     "sexual_word": tuple(L.SEXUAL_JA) + W.SEXUAL_WORDS_JA,
@@ -18,7 +33,7 @@ _LISTS = {
     "public_figure": W.PUBLIC_FIGURES, "self_ref": W.SELF, "reporting": W.REPORTING, "literal": W.LITERAL,
     "news": W.NEWS, "negated_ja": W.NEGATED_JA, "caution": W.CAUTION, "thing": W.THINGS, "praise": W.PRAISE,
     "money_phrase": W.MONEY, "urgency_phrase": W.URGENCY,
-    "contact_handoff": W.HANDOFF,
+    "contact_handoff": W.HANDOFF, "engagement_bait": ENGAGEMENT,
     "dating_lure": tuple(L.SPAM_HASHTAGS) + W.DATING,
 }
 
@@ -73,8 +88,8 @@ _SAT = ("sexual_word", "death_wish", "violence_word", "group", "slur", "dehumani
 FEATURE_NAMES = (
     "url_count", "url_spam_domain", "url_shortener", "url_safe_domain", "url_unknown_domain", "brand_mention",
     "brand_foreign_domain", "brand_lookalike_domain", "line_id", "contact_handoff", "phone", "email",
-    "money_phrase", "money_amount", "urgency_phrase", "dating_lure", "emoji_density", "emoji_count", "repetition",
-    "invisible_chars", "lookalike_chars", "masked_words", "spaced_letters", "exclaim", "hashtags",
+    "money_phrase", "money_amount", "urgency_phrase", "dating_lure", "engagement_bait", "emoji_density", "emoji_count",
+    "repetition", "invisible_chars", "lookalike_chars", "masked_words", "spaced_letters", "exclaim", "hashtags",
     "length", "latin_ratio", "digit_ratio", "has_japanese", *_SAT, *_COMBOS, *CONSTRUCTIONS,
     "insult_unaimed", "profanity_unaimed", "quoted_harm", "pii_pieces", "pii_public", "pii_expose_act", "pii_exposed",
     "sentences",
