@@ -50,6 +50,11 @@ CASES = [
     ("殺す spelt in kana", "ころす", "殺す"),
     ("らいん -> line", "らいん交換", "line交換"),
     ("whitespace collapsed", "a \n\n b", "a b"),
+    ("leet digits inside a word", "I h4te w0men.", "i hate women."),
+    ("leet runs inside a word", "l33t sp34k", "leet speak"),
+    ("codes with digits kept", "mp3 g7 covid19 4chan b2b h1n1 a4", "mp3 g7 covid19 4chan b2b h1n1 a4"),
+    ("digits in a domain or address kept", "amaz0n.com web3site.com k1m@mail.com x-r4y", "amaz0n.com web3site.com "
+     "k1m@mail.com x-r4y"),
 ]
 
 
@@ -68,6 +73,14 @@ def test_obfuscation_counters():
     assert normalize("氏ね").masked == 1
     assert normalize("аpple").lookalike == 1
     assert normalize("L I N E").spaced >= 1
+
+
+def test_leet_words_count_as_look_alikes_and_map_back():
+    raw = "Those tr4nnies and th0se n1gg3rs"
+    n = normalize(raw)
+    assert n.text == "those trannies and those niggers" and n.lookalike == 3
+    i = n.text.index("trannies")
+    assert raw[slice(*n.span(i, i + 8))] == "tr4nnies"
 
 
 def test_offsets_map_back_to_original():

@@ -14,6 +14,7 @@ Steps, in order:
 3. kanji that imitate katakana (工口 -> エロ, 力ード -> カード) where they sit in a katakana context;
 4. separators inside spaced-out words removed (死.ね, L I N E, 激 工 口);
 5. whitespace runs become one space; long runs squashed (ｗｗｗｗ -> ww, ーーー -> ーー, ！！！！ -> !!),
-   digits excepted;
+   digits excepted; digits inside an English word read as the letters they imitate (h4te -> hate, w0men ->
+   women; codes, domains and addresses such as mp3, covid19, amaz0n.com left alone);
 6. masked / 伏せ字 spellings of abusive words mapped to the canonical word (氏ね, しね, 4ね, ○ね -> 死ね).
 """

@@ -22,6 +22,7 @@ from moderation.text.chars import (
     _translate,
 )
 from moderation.text.edits import _drop_separators, _edit, _edits, _join, _keep_alnum, _replaced, _squash
+from moderation.text.leet import _LEET_DIGITS, _LEET_NEEDED, _unleet
 from moderation.text.normalized import _MANY, Normalized
 from moderation.text.patterns import _LATIN_LETTERS, _OBFUSCATIONS, _SEP_JA_CHARS, _kanji_lookalikes
 from moderation.text.starts import (
@@ -98,6 +99,12 @@ def normalize(text: str) -> Normalized:
         out = _join(out, spans, " ")
     if _starts_in(out)[0].size:  # _RUN tried where three equal characters start (none: nothing to try)
         out, _ = _step(steps, *_edit(out, _RUNS, _squash))
+    if not chars_now.isdisjoint(_LEET_DIGITS) and not chars_now.isdisjoint(_LATIN_LETTERS) and _LEET_NEEDED.search(
+            out):
+        out, n = _unleet(out)
+        if n:  # each word read with letters for its digits counts as a look-alike
+            lookalike += n
+            chars_now = _still_in(out, chars_now, chars_now & _LEET_DIGITS, "oieast")
     masked = 0
     has_mask = not chars_now.isdisjoint(_MASKS)
     found = _obfuscation_needles(out)
