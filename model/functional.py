@@ -27,13 +27,13 @@ import unicodedata
 from pathlib import Path
 
 from model.functional_format import format_failures, format_report, markdown_report
-from model.judge import DEFAULT_DATA, PROBE, SUITE, Judge, load_cases, resolve_artifact
+from model.judge import DEFAULT_DATA, PROBE, SUITE, THREAT_PROBE, Judge, load_cases, resolve_artifact
 from model.yardsticks import functional_report
 from moderation.scoring.scorer import load_scorer
 
 
 def training_overlap(data_dir: Path | str | None = None) -> list[str]:
-    """Ids of suite and probe cases that are also training rows (real or generated): must stay empty."""
+    """Ids of suite and probes' cases that are also training rows (real or generated): must stay empty."""
     from model.data import load_all
     from model.synth import generate
 
@@ -43,7 +43,8 @@ def training_overlap(data_dir: Path | str | None = None) -> list[str]:
         return "".join(unicodedata.normalize("NFKC", text).lower().split()).strip("。.!?")
 
     seen = {key(r.text) for r in (*load_all(data_dir), *generate(data_dir))}
-    return [c["id"] for c in (*load_cases(SUITE), *load_cases(PROBE)) if key(c["text"]) in seen]
+    cases = (*load_cases(SUITE), *load_cases(PROBE), *load_cases(THREAT_PROBE))
+    return [c["id"] for c in cases if key(c["text"]) in seen]
 
 
 def regressions(recorded: dict, now: dict, tolerance: float = 0.01) -> tuple[int, list[str]]:

@@ -40,6 +40,13 @@ def format_report(rep: dict) -> str:
         else:
             lines.append(f"precision {pi['precision']}, recall {pi['recall']} (n={pi['n']}, tp={pi['tp']} "
                          f"fp={pi['fp']} fn={pi['fn']} tn={pi['tn']}, threshold {pi['threshold']})")
+    tp = rep.get("en_threat_probe")
+    if tp:
+        lines += ["", f"English threat probe ({tp['n']} written cases)",
+                  f"threats flagged {_pct(tp['threats_flagged']['rate'])} (n={tp['threats_flagged']['n']}), "
+                  f"same-shape non-threats flagged {_pct(tp['non_threats_flagged']['rate'])} "
+                  f"(n={tp['non_threats_flagged']['n']}), pairs both right {_pct(tp['pairs']['both_pass_rate'])}"]
+        lines += [f"{k:32} {v['n']:4d} {_pct(v['pass_rate'])}" for k, v in tp["functionalities"].items()]
     return "\n".join(lines)
 
 
@@ -69,6 +76,12 @@ def markdown_report(rep: dict) -> str:
         out.append(f"Personal-information probe ({pi['n']} written cases): precision {pi['precision']}, "
                    f"recall {pi['recall']}." if pi["available"]
                    else f"Personal-information probe: not available ({pi['reason']}).")
+    tp = rep.get("en_threat_probe")
+    if tp:
+        out += ["", f"English threat probe ({tp['n']} written cases, tests/functional/en_threat_probe.jsonl): "
+                f"threats flagged {_pct(tp['threats_flagged']['rate']).strip()}, same-shape non-threats flagged "
+                f"{_pct(tp['non_threats_flagged']['rate']).strip()}, minimal pairs both right "
+                f"{_pct(tp['pairs']['both_pass_rate']).strip()} of {tp['pairs']['n']}."]
     return "\n".join(out) + "\n"
 
 

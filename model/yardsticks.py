@@ -1,4 +1,4 @@
-"""The three functional yardsticks of an artifact: the Japanese suite, HateCheck and the personal-information probe."""
+"""An artifact's functional yardsticks: the Japanese suite, HateCheck, the personal-information and threat probes."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import csv
 from collections import defaultdict
 from pathlib import Path
 
-from model.judge import DEFAULT_DATA, DEFAULT_REVIEW, HATECHECK, PROBE, SUITE, Judge, load_cases
+from model.judge import DEFAULT_DATA, DEFAULT_REVIEW, HATECHECK, PROBE, SUITE, THREAT_PROBE, Judge, load_cases
 
 
 def _rate(passed: int, n: int) -> float | None:
@@ -107,9 +107,35 @@ def personal_info_report(judge: Judge, cases: list[dict]) -> dict:
             "precision": _rate(tp, tp + fp), "recall": _rate(tp, tp + fn), "failed": wrong}
 
 
+def threat_probe_report(judge: Judge, cases: list[dict]) -> dict:
+    """The English threat probe: threats held for a harm, same-shape non-threats not held for one (a hold for
+    spam alone is not this probe's business), per functionality and for the minimal pairs."""
+    outcome: dict[str, bool] = {}
+    per_func: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for case in cases:
+        flagged = judge.judge(case["text"])["flagged"]
+        ok = flagged if case["expected"] == "harmful" else not flagged
+        outcome[case["id"]] = ok
+        per_func[case["functionality"]][0] += ok
+        per_func[case["functionality"]][1] += 1
+    side = {e: [sum(outcome[c["id"]] for c in cases if c["expected"] == e),
+                sum(c["expected"] == e for c in cases)] for e in ("harmful", "non_harmful")}
+    pairs = {tuple(sorted((c["id"], c["pair"]))) for c in cases if c.get("pair")}
+    both = sum(outcome[a] and outcome[b] for a, b in pairs)
+    return {"n": len(cases),
+            "functionalities": {k: {"n": n, "passed": p, "pass_rate": _rate(p, n)}
+                                for k, (p, n) in sorted(per_func.items())},
+            "threats_flagged": {"n": side["harmful"][1], "rate": _rate(*side["harmful"])},
+            "non_threats_flagged": {"n": side["non_harmful"][1],
+                                    "rate": _rate(side["non_harmful"][1] - side["non_harmful"][0],
+                                                  side["non_harmful"][1])},
+            "pairs": {"n": len(pairs), "both_pass_rate": _rate(both, len(pairs))},
+            "failed": sorted(k for k, ok in outcome.items() if not ok)}
+
+
 def functional_report(scorer, thresholds: dict, data_dir: Path | str | None = None, *,
-                      parts: tuple[str, ...] = ("ja_suite", "hatecheck", "personal_info")) -> dict:
-    """All three yardsticks for one loaded scorer and its thresholds (card["functional"] holds this)."""
+                      parts: tuple[str, ...] = ("ja_suite", "hatecheck", "personal_info", "en_threat_probe")) -> dict:
+    """All the yardsticks for one loaded scorer and its thresholds (card["functional"] holds this)."""
     judge = Judge(scorer, thresholds)
     out: dict = {"model_version": getattr(scorer, "version", "")}
     if "ja_suite" in parts:
@@ -118,4 +144,6 @@ def functional_report(scorer, thresholds: dict, data_dir: Path | str | None = No
         out["hatecheck"] = hatecheck_report(judge, Path(data_dir or DEFAULT_DATA) / HATECHECK)
     if "personal_info" in parts:
         out["personal_info"] = personal_info_report(judge, load_cases(PROBE))
+    if "en_threat_probe" in parts:
+        out["en_threat_probe"] = threat_probe_report(judge, load_cases(THREAT_PROBE))
     return out
