@@ -211,3 +211,42 @@ def test_workers_own_metric_files_scrape_as_prometheus_clients_own_values(tmp_pa
     assert 'moderation_http_requests_total{method="GET",route="/healthz",status="200"} 1.0' in scraped["own"]
     assert (tmp_path / "own" / f"counter_moderation_{children['own']}.db").exists()
     assert (tmp_path / "own" / f"histogram_moderation_{children['own']}.db").exists()
+
+
+def test_answers_hand_the_server_the_headers_werkzeug_would(make_app, auth, comment):
+    """The app's response class skips werkzeug's copy of the headers only where the copy changes nothing: every
+    answer here gives the server the status, headers and body werkzeug's own Response gives it."""
+    from flask import Response, redirect
+
+    from moderation.ops.json_provider import Answer
+
+    app = make_app()
+
+    @app.get("/cases/<name>")
+    def cases(name):
+        return {
+            "json": lambda: app.json.response({"a": "日本語"}),
+            "no-content": lambda: ("", 204),
+            "not-modified": lambda: Response("x", 304, {"ETag": '"1"'}),
+            "redirect": lambda: redirect("/healthz?x=日本"),
+            "content-location": lambda: Response("x", 201, {"Content-Location": "/a/日本"}),
+            "streamed": lambda: Response(iter([b"a", b"b"])),
+            "created": lambda: (app.json.response({"b": 1}), 201, {"X-Extra": "1"}),
+        }[name]()
+
+    assert app.response_class is Answer
+    client, own = app.test_client(), Answer.get_wsgi_headers
+    for name in ("json", "no-content", "not-modified", "redirect", "content-location", "streamed", "created"):
+        ours = client.get(f"/cases/{name}")
+        Answer.get_wsgi_headers = Response.get_wsgi_headers  # werkzeug's own, for the same request
+        try:
+            theirs = client.get(f"/cases/{name}")
+        finally:
+            Answer.get_wsgi_headers = own
+        drop = {"X-Request-ID"}  # a fresh id each request
+        assert ours.status == theirs.status, name
+        assert [h for h in ours.headers.items() if h[0] not in drop] == [
+            h for h in theirs.headers.items() if h[0] not in drop], name
+        assert ours.get_data() == theirs.get_data(), name
+    answer = client.post("/api/v1/comments", json=comment(), headers=auth)
+    assert answer.status_code == 200 and answer.headers["Content-Length"] == str(len(answer.get_data()))

@@ -1,9 +1,12 @@
-"""Flask's JSON through orjson: answers in UTF-8 (Japanese as itself, not \\uXXXX), keys sorted as before."""
+"""Flask's JSON through orjson: answers in UTF-8 (Japanese as itself, not \\uXXXX), keys sorted as before; the
+answers' class, which hands its headers to the server without werkzeug's copy when nothing in them changes."""
 
 import json
 
 import orjson
+from flask import Response
 from flask.json.provider import DefaultJSONProvider
+from werkzeug.datastructures import Headers
 
 _OPTIONS = (orjson.OPT_SORT_KEYS | orjson.OPT_SERIALIZE_NUMPY | orjson.OPT_PASSTHROUGH_DATETIME
             | orjson.OPT_PASSTHROUGH_DATACLASS)
@@ -41,5 +44,22 @@ class OrjsonProvider(DefaultJSONProvider):
         return self._app.response_class(dumps_bytes(obj, indent=pretty) + b"\n", mimetype=self.mimetype)
 
 
+class Answer(Response):
+    """The app's response class (a view's plain flask.Response is made one by Flask's make_response)."""
+
+    def get_wsgi_headers(self, environ):
+        """werkzeug's, without its copy of the headers for the usual answer: a 2xx other than 204 that has its
+        Content-Length and no Location or Content-Location, where the copy changes nothing and re-checks every
+        value (about 10 µs of a comment's ~12 headers). Any other answer takes werkzeug's own path."""
+        status, headers = self.status_code, self.headers
+        items = getattr(headers, "_list", None)
+        if 200 <= status < 300 and status != 204 and type(headers) is Headers and type(items) is list:
+            names = {name.lower() for name, _ in items}
+            if "content-length" in names and "location" not in names and "content-location" not in names:
+                return headers
+        return super().get_wsgi_headers(environ)
+
+
 def init_app(app):
     app.json = OrjsonProvider(app)
+    app.response_class = Answer
