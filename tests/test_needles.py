@@ -248,6 +248,8 @@ def test_word_lists_hit_what_a_plain_automaton_hits():
     plain.make_automaton()
     every_word.make_automaton()
     needles = {n for guard in FP._NEEDLES.guards.values() for n in guard.strings} | TR.REPORTED_NEEDLES
+    needles |= {n for guard in FP._NEEDLES.guards.values() for sets in guard.also or () for _one, more in sets
+                for n in more}  # each alternative's further needle sets
     def hits(automaton, text):
         ends, words = automaton.scan(text)
         return list(zip(ends.tolist(), map(automaton.keys.__getitem__, words.tolist()), strict=True))
@@ -439,3 +441,57 @@ def test_sentence_ends_are_where_the_plain_pattern_puts_them(text):
     alternation did."""
     plain = re.compile(r"[。．!?！？\n]+|\.(?:\s|$)")
     assert [m.span() for m in FP._SENTENCE_END.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_each_alternative_needs_a_needle_of_each_of_its_sets():
+    """A text full of an alternative's first needle and nothing that must follow it is skipped (放火 repeated cost
+    accusation_ja and threat_ja a failed attempt at each 放火: 2.5 ms over 10,000 characters); a text with both is
+    scanned, and a second alternative with one set of its own is enough."""
+    guard = Needles(re.compile(r"(?:放火|詐欺)[^。]{0,4}?(?:した|だ)|炎上"))
+    assert guard.also == (((frozenset(), frozenset({"放火", "詐欺"})), (frozenset({"だ"}), frozenset({"した"}))),
+                          ((frozenset(), frozenset({"炎上"})),))
+    for text, can in (("放火" * 50, False), ("放火" * 50 + "だ", True), ("詐欺を" * 9 + "した", True), ("炎上", True),
+                      ("した" * 9, False)):
+        index = NeedleIndex([guard.pattern])
+        assert guard.may_match(text, set(text)) is can
+        assert index[guard.pattern].may_match(text, set(text), index.found(text)) is can
+    assert Needles(re.compile(r"abc|d[ef]")).also is None  # one set each: chars and strings say it all
+    for rx in (TC.THREAT_JA, TC.ACCUSE_JA):
+        text = "放火" * 500
+        assert not FP._GUARDS[rx].may_match(text, set(text), FP._NEEDLES.found(text))
+        assert rx.search(text) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(st.sampled_from([*"らいん害児阿呆 ab。\n", "\U0001F600"]), max_size=300),
+       canonical=st.sampled_from(["line", "がいじ", " ", "x\U0001F600"]))
+def test_joining_many_spans_by_numpy_gives_the_joined_text(text, canonical):
+    """_join of _edits' array (many spans) is the text _join builds piece by piece from the same spans."""
+    from moderation.text import edits as text_edits
+
+    spans = [(a, a + 1 + (a % 3 == 0)) for a in range(0, max(len(text) - 2, 0), 3)]
+    array = np.asarray(spans, dtype=np.int64).reshape(-1, 2)
+    if spans:
+        assert text_edits._join(text, array, canonical) == text_edits._join(text, spans, canonical)
+
+
+def _normalized_both_ways(monkeypatch, texts):
+    from moderation.text import normalize as normalize_module
+
+    fast = [normalize_module.normalize(t) for t in texts]
+    monkeypatch.setattr(normalize_module, "_MAKES_LATER_NEEDLES", (True,) * len(text_patterns._OBFUSCATIONS))
+    slow = [normalize_module.normalize(t) for t in texts]
+    return fast, slow
+
+
+def test_a_rewrite_that_can_make_no_later_needle_skips_the_search_and_changes_nothing(monkeypatch):
+    """normalize without looking for needles again after a rewrite whose word shares no character with a later
+    rewrite's needles (line, the last) is normalize looking every time, on the adversarial inputs and on texts
+    of each rewrite's needles side by side (one rewrite's word next to another's needle)."""
+    assert not text_starts._MAKES_LATER_NEEDLES[-1] and any(text_starts._MAKES_LATER_NEEDLES)
+    needles = sorted({n for _c, listed, _p in text_patterns._OBFUSCATIONS for n in listed} | {"らいん", "害児"})
+    texts = [t for _name, t in adversarial_inputs(300)]
+    texts += [a + b for a in needles for b in needles] + [(a + " ") * 40 + b for a in needles for b in needles[:8]]
+    fast, slow = _normalized_both_ways(monkeypatch, texts)
+    for text, f, s in zip(texts, fast, slow, strict=True):
+        assert (f.text, f.masked, f.chars) == (s.text, s.masked, s.chars), text

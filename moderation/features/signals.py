@@ -30,6 +30,7 @@ from moderation.features.patterns import (
 )
 from moderation.features.vocabulary import _WORDS, FEATURE_NAMES
 from moderation.features.words import _count, _inside, _KindSpans, _merge, _sentence_combos, _tables, _words
+from moderation.needles.guards import strings_of
 from moderation.targets.pii import EMAIL as _EMAIL
 from moderation.targets.pii import EMAIL_NEEDED, personal_info
 from moderation.targets.reported import reported_spans
@@ -52,7 +53,7 @@ def signals(norm: Normalized, codes: np.ndarray, spans: list | None = None, focu
     digits, latin = int(classes[_DIGIT]), int(classes[_LATIN])
     domains = _urls(t, raw, spans, codes) if ("." in chars or "/" in chars) and _URL_NEEDED.search(t) else []
     values = _NEEDLES.automaton.values
-    found = {values[k] for k in hits.needles.tolist()}  # _NEEDLES.found(t, codes)
+    found = strings_of(values, hits.needles)  # _NEEDLES.found(t, codes)
     reported = reported_spans(t, chars, found=found)
     quoted = _merge(reported) if reported else None
     starts, _ends, cats, words = _words(t, spans, chars, found, quoted, hits)
@@ -85,7 +86,8 @@ def signals(norm: Normalized, codes: np.ndarray, spans: list | None = None, focu
     more_cats: list[int] = []
     for name, guard, latin_only, trigger, needles, strings in _CONSTRUCTION_GUARDS:
         if (latin_only and not latin) or (trigger is not None and chars.isdisjoint(trigger)) or (
-                needles is not None and needles.isdisjoint(chars) and strings.isdisjoint(found)):
+                needles is not None and needles.isdisjoint(chars) and strings.isdisjoint(found)) or (
+                guard.also is not None and not guard.each(t, chars, found)):
             continue  # guard.may_match(t, chars, found) spelled out: no call per construction
         found_at = [m.span() for m in guard.finditer(t)]
         if not found_at:

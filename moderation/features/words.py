@@ -81,8 +81,8 @@ def _words(t: str, spans: list | None, chars, found, quoted, hits):
         cats = np.where((words == tables.self_word) & np.isin(starts, told), tables.addressed, cats).astype(np.int32)
     if not _NAMED_TRIGGER.isdisjoint(chars) and (named := _GUARDS[_NAMED]).may_match(t, chars, found):
         where = [m.span() for m in named.finditer(t)]
-        if where:
-            a, b = np.asarray(where, dtype=np.int64).reshape(-1, 2).T
+        if where:  # fromiter: np.asarray took ~100 ns a tuple (アナ repeated: 5,000 of them)
+            a, b = np.fromiter(itertools.chain.from_iterable(where), np.int64, count=2 * len(where)).reshape(-1, 2).T
             starts, ends = np.concatenate((starts, a)), np.concatenate((ends, b))
             cats = np.concatenate((cats, np.full(a.size, tables.named, np.int32)))
             words = np.concatenate((words, np.full(a.size, -1, np.int32)))

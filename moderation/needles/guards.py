@@ -6,6 +6,8 @@ import re
 import re._constants as C
 import re._parser as P
 
+import numpy as np
+
 from moderation.automaton import Automaton
 from moderation.needles.prefixes import _chars
 from moderation.needles.starts import finditer, starts_of
@@ -58,6 +60,11 @@ def _op(op, av) -> set[str] | None:
 def _sequence(items) -> set[str] | None:
     """Needles of a sequence: each element's own set, and each run of literals and small classes as the
     strings it can spell (l[i1]ne: line, l1ne); the best one."""
+    return _best(_candidates(items))
+
+
+def _candidates(items) -> list[set[str]]:
+    """Every needle set of a sequence (_sequence's candidates): a match contains a needle of each of them."""
     candidates: list[set[str]] = []
     run = {""}
     for op, av in items:
@@ -76,7 +83,27 @@ def _sequence(items) -> set[str] | None:
             candidates.append(found)
     if run != {""}:
         candidates.append(run)
-    return _best(candidates)
+    return candidates
+
+
+MAX_ALSO = 3  # needle sets checked together for one alternative (the strongest)
+
+
+def _alternatives(parsed) -> tuple[tuple[set[str], ...], ...] | None:
+    """For each top-level alternative of a pattern, its needle sets, strongest first: a match of the alternative
+    contains a needle of EACH (放火 then した, だ, ...: a text of 放火 alone has none of the second set). None when
+    no alternative has two sets (the single best set already says everything)."""
+    items = list(parsed)
+    while len(items) == 1 and items[0][0] is C.SUBPATTERN and not items[0][1][1] & re.IGNORECASE:
+        items = list(items[0][1][3])
+    branches = items[0][1][1] if len(items) == 1 and items[0][0] is C.BRANCH else [items]
+    out = []
+    for alternative in branches:
+        sets = sorted(_candidates(alternative), key=lambda s: (min(map(_strength, s)), -len(s)), reverse=True)
+        if not sets or any(len(c) > MAX_NEEDLES for c in sets):
+            return None
+        out.append(tuple(sets[:MAX_ALSO]))
+    return tuple(out) if any(len(sets) > 1 for sets in out) else None
 
 
 class Needles:
@@ -85,26 +112,43 @@ class Needles:
     `chars` is set(text); `found` is `NeedleIndex.found(text)` of an index this guard is part of (one
     automaton pass for every guard of a text), or None to test the needles one by one."""
 
-    __slots__ = ("chars", "pattern", "starts", "strings")
+    __slots__ = ("also", "chars", "pattern", "starts", "strings")
 
     def __init__(self, pattern: re.Pattern[str]):
         self.pattern = pattern
         self.starts = starts_of(pattern)
-        found = None
+        found = also = None
         if not pattern.flags & (re.IGNORECASE | re.VERBOSE) and isinstance(pattern.pattern, str):
-            found = _sequence(P.parse(pattern.pattern, pattern.flags))
+            parsed = P.parse(pattern.pattern, pattern.flags)
+            found = _sequence(parsed)
+            also = None if found is None else _alternatives(parsed)
         # None: no guard (always scanned); one-character needles are looked up in the text's set of characters
         self.chars = None if found is None else frozenset(n for n in found if len(n) == 1)
         self.strings = frozenset() if found is None else frozenset(n for n in found if len(n) > 1)
+        # each alternative's sets as (one-character needles, longer ones); None: chars/strings say all there is
+        self.also = None if also is None else tuple(
+            tuple((frozenset(n for n in c if len(n) == 1), frozenset(n for n in c if len(n) > 1)) for c in sets)
+            for sets in also)
 
     def may_match(self, text: str, chars, found=None) -> bool:
         if self.chars is None:
             return True
-        if not self.chars.isdisjoint(chars):
-            return True
-        if found is not None:
-            return not self.strings.isdisjoint(found)
-        return any(n in text for n in self.strings)
+        if self.chars.isdisjoint(chars) and (self.strings.isdisjoint(found) if found is not None
+                                             else not any(n in text for n in self.strings)):
+            return False
+        return self.also is None or self.each(text, chars, found)
+
+    def each(self, text: str, chars, found=None) -> bool:
+        """Whether some alternative has a needle of each of its sets in `text` (what may_match asks after the
+        first set: a text full of one alternative's first needle and nothing that must follow it is skipped)."""
+        for sets in self.also:
+            for one, strings in sets:
+                if one.isdisjoint(chars) and (strings.isdisjoint(found) if found is not None
+                                              else not any(n in text for n in strings)):
+                    break
+            else:
+                return True
+        return False
 
     def finditer(self, text: str):
         """The pattern's matches in `text`, searched from where one can start (`finditer` below)."""
@@ -117,8 +161,10 @@ class NeedleIndex:
 
     def __init__(self, patterns, extra=()):
         self.guards = {rx: Needles(rx) for rx in patterns}
-        self.automaton = Automaton({n: n for n in {n for guard in self.guards.values() for n in guard.strings}
-                                    | set(extra)})
+        strings = {n for guard in self.guards.values() for n in guard.strings} | set(extra)
+        strings |= {n for guard in self.guards.values() for sets in guard.also or () for _one, more in sets
+                    for n in more}
+        self.automaton = Automaton({n: n for n in strings})
 
     def __getitem__(self, rx: re.Pattern[str]) -> Needles:
         return self.guards[rx]
@@ -128,5 +174,15 @@ class NeedleIndex:
         the text's code points as uint32, if known)."""
         if not text:
             return set()
-        values = self.automaton.values
-        return {values[k] for k in self.automaton.scan(text, codes)[1].tolist()}
+        return strings_of(self.automaton.values, self.automaton.scan(text, codes)[1])
+
+
+MANY_HITS = 64  # needle hits from which their indices are made distinct (by numpy) before they are looked up
+
+
+def strings_of(values, ids) -> set[str]:
+    """The set of the needles `values[k]` for the automaton's hit indices `ids`: a text full of one needle (らいん
+    repeated: 3,333 hits) looks up each distinct one once, not each hit (~100 us over 10,000 characters)."""
+    if ids.size >= MANY_HITS:
+        ids = np.unique(ids)
+    return {values[k] for k in ids.tolist()}

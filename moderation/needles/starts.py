@@ -150,19 +150,22 @@ def finditer(pattern: re.Pattern[str], starts: re.Pattern[str] | None, text: str
     """Exactly `pattern.finditer(text)`, trying the pattern only where `starts` (starts_of) finds a possible start.
 
     The pattern is matched at each such position (look-behinds still see the text before it); after MAX_TRIES
-    positions, and one more per 16 characters, the rest of the text is left to the pattern's own scan, so a
-    text full of start characters (or of matches) costs at most those tries more than a plain scan. An iterator
+    positions, and one more per 16 characters the search skipped (outside the matches, which the engine skips
+    too), the rest of the text is left to the pattern's own scan, so a text full of start characters (or of
+    matches end to end: "line" repeated, 555 matches of _LINE_ID in 13,333 characters, 310 -> ~130 us) costs at
+    most those tries more than a plain scan. An iterator
     of the matches: those found so far as a list, then the engine's own (no Python step per match of a dense
     text, where thousands of them made a generator's steps count)."""
     if starts is None:
         return pattern.finditer(text)
     search, match = starts.search, pattern.match
     found: list[re.Match[str]] = []
-    pos = tries = 0
+    pos = tries = skipped = 0
     while (start := search(text, pos)) is not None:
         at = start.start()
         tries += 1
-        if tries > MAX_TRIES + (at >> 4):  # dense: the engine's own scan is cheaper than a step here each
+        skipped += at - pos  # positions the search saved the engine (both skip what a match took)
+        if tries > MAX_TRIES + (skipped >> 4):  # dense: the engine's own scan is cheaper than a step here each
             return itertools.chain(found, pattern.finditer(text, at))
         m = match(text, at)
         if m is None:

@@ -28,6 +28,7 @@ from moderation.text.patterns import _LATIN_LETTERS, _OBFUSCATIONS, _SEP_JA_CHAR
 from moderation.text.starts import (
     _EVERY_REWRITE,
     _KANA_LOOK,
+    _MAKES_LATER_NEEDLES,
     _NEEDLE_MAX,
     _OBFUSCATION_INDEX,
     _RUNS,
@@ -117,7 +118,7 @@ def normalize(text: str) -> Normalized:
         if not (guard := _OBFUSCATION_INDEX[pattern]).may_match(out, chars_now, found):
             continue  # nor without what every match contains (moderation/needles/)
         spans = _edits(out, guard, canonical)
-        if spans:
+        if len(spans):
             steps.append(_replaced(out, spans, canonical))
             rewritten = _join(out, spans, canonical)
             masked += len(spans)
@@ -127,7 +128,8 @@ def normalize(text: str) -> Normalized:
                 chars_now = _still_in(rewritten, chars_now, gone, gone) | set(canonical)
             else:
                 chars_now = _charset(rewritten)
-            found = found | _found_near(rewritten, spans, len(canonical))
+            if _MAKES_LATER_NEEDLES[i]:
+                found = found | _found_near(rewritten, spans, len(canonical))
             out = rewritten
             if not has_mask:
                 maybe = _listed_in(chars_now, found)
