@@ -16,7 +16,7 @@ from moderation.features import links as FL
 from moderation.features import patterns as FP
 from moderation.features import vocabulary as FV
 from moderation.features import words as FW
-from moderation.needles.guards import NeedleIndex, Needles
+from moderation.needles.guards import EACH_FROM, NeedleIndex, Needles
 from moderation.needles.prefixes import BEGIN, _alternation, prefixes
 from moderation.needles.starts import _class_source, _first_items, finditer, starts_of
 from moderation.targets import constructions as TC
@@ -450,11 +450,13 @@ def test_each_alternative_needs_a_needle_of_each_of_its_sets():
     guard = Needles(re.compile(r"(?:放火|詐欺)[^。]{0,4}?(?:した|だ)|炎上"))
     assert guard.also == (((frozenset(), frozenset({"放火", "詐欺"})), (frozenset({"だ"}), frozenset({"した"}))),
                           ((frozenset(), frozenset({"炎上"})),))
+    long = "x" * EACH_FROM  # below EACH_FROM characters the scan costs less than asking: only the first set
     for text, can in (("放火" * 50, False), ("放火" * 50 + "だ", True), ("詐欺を" * 9 + "した", True), ("炎上", True),
                       ("した" * 9, False)):
         index = NeedleIndex([guard.pattern])
-        assert guard.may_match(text, set(text)) is can
-        assert index[guard.pattern].may_match(text, set(text), index.found(text)) is can
+        for sample, skipped in ((text + long, not can), (text, not can and "した" in text)):
+            assert guard.may_match(sample, set(sample)) is not skipped
+            assert index[guard.pattern].may_match(sample, set(sample), index.found(sample)) is not skipped
     assert Needles(re.compile(r"abc|d[ef]")).also is None  # one set each: chars and strings say it all
     for rx in (TC.THREAT_JA, TC.ACCUSE_JA):
         text = "放火" * 500

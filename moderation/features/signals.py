@@ -30,7 +30,7 @@ from moderation.features.patterns import (
 )
 from moderation.features.vocabulary import _WORDS, FEATURE_NAMES
 from moderation.features.words import _count, _inside, _KindSpans, _merge, _sentence_combos, _tables, _words
-from moderation.needles.guards import strings_of
+from moderation.needles.guards import EACH_FROM, strings_of
 from moderation.targets.pii import EMAIL as _EMAIL
 from moderation.targets.pii import EMAIL_NEEDED, personal_info
 from moderation.targets.reported import reported_spans
@@ -87,7 +87,7 @@ def signals(norm: Normalized, codes: np.ndarray, spans: list | None = None, focu
     for name, guard, latin_only, trigger, needles, strings in _CONSTRUCTION_GUARDS:
         if (latin_only and not latin) or (trigger is not None and chars.isdisjoint(trigger)) or (
                 needles is not None and needles.isdisjoint(chars) and strings.isdisjoint(found)) or (
-                guard.also is not None and not guard.each(t, chars, found)):
+                guard.also is not None and n >= EACH_FROM and not guard.each(t, chars, found)):
             continue  # guard.may_match(t, chars, found) spelled out: no call per construction
         found_at = [m.span() for m in guard.finditer(t)]
         if not found_at:
