@@ -394,7 +394,8 @@ def test_a_pattern_split_into_its_alternatives_matches_where_it_does():
 def test_urls_tried_from_where_they_can_start_are_the_urls(text):
     """signals tries _URL only at a scheme, www., or the start of a run of labels holding a listed TLD."""
     for sample in (text * (FP._SHORT_URL_SCAN // max(len(text), 1) + 1), "xwww.com " + text * 40,
-                   text * 40 + "a.www.co.jp/x" + " " * FP._SHORT_URL_SCAN):
+                   text * 40 + "a.www.co.jp/x" + " " * FP._SHORT_URL_SCAN,
+                   "\u3042" * (16 * len(text) + FP._SHORT_URL_SCAN) + text):  # few dots: the search for starts
         codes = np.frombuffer(sample.encode("utf-32-le"), dtype=np.uint32)
         assert [m.span() for m in FL._url_matches(sample, codes)] == [
             m.span() for m in FP._URL.finditer(sample)]

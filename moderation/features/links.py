@@ -71,13 +71,14 @@ def _classify_domain(domain: str) -> str:
 
 
 def _url_matches(t: str, codes: np.ndarray):
-    """_URL.finditer(t), the pattern tried only where a match can start: at a scheme or www. (its first
+    """_URL.finditer(t) (an iterator), the pattern tried only where a match can start: at a scheme or www. (its first
     alternative), or at the start of the run of [a-z0-9.-] holding a dot and a listed top-level domain (its second
     alternative's look-behind allows no other position of that run). The engine tries every position: ~170 us over
     5,000 characters; below _SHORT_URL_SCAN characters that costs less than finding the starts)."""
-    if len(t) < _SHORT_URL_SCAN:
-        yield from _URL.finditer(t)
-        return
+    if len(t) < _SHORT_URL_SCAN or t.count(".") * 16 > len(t):
+        # short, or as dense as the test below can find it: no search for where URLs start ("line.me/ " repeated:
+        # its 1,111 top-level domains took 270 us to find), and the engine's iterator itself (no Python step a match)
+        return _URL.finditer(t)
     starts = [m.start() for m in _URL_SCHEME.finditer(t)]
     dots = [m.start() for m in _URL_TLD.finditer(t)]
     if dots:
@@ -85,18 +86,19 @@ def _url_matches(t: str, codes: np.ndarray):
         first = np.flatnonzero(run & ~np.concatenate(([False], run[:-1])))  # where each run starts
         starts += first[np.searchsorted(first, dots, side="right") - 1].tolist()
     if len(starts) * 16 > len(t):  # dense (a text of URLs): the engine's own scan costs less than a step each
-        yield from _URL.finditer(t)
-        return
+        return _URL.finditer(t)
     match = _URL.match
+    found = []
     pos = 0
     for at in sorted(set(starts)):
         if at >= pos and (m := match(t, at)) is not None:
-            yield m
+            found.append(m)
             pos = m.end()
+    return iter(found)
 
 
 def _urls(t: str, raw: np.ndarray, spans: list | None, codes: np.ndarray) -> list[str]:
-    found = list(_URL.finditer(t) if len(t) < _SHORT_URL_SCAN else _url_matches(t, codes))
+    found = list(_url_matches(t, codes))
     urls = [m.group(0) for m in found]
     if spans is not None:
         spans += [("url", *m.span()) for m in found]
