@@ -68,3 +68,38 @@ def test_a_months_report_reads_that_months_request_audit_only(app, client, rdb, 
     before = reads(app)
     assert get_report(client, june, june_end).json["requests"] == report
     assert reads(app) - before == 720
+
+
+def test_a_requests_page_reads_its_own_trail_not_the_sites_audit(app, client, rdb, prefix):
+    """1,000 requests (4,000 audit entries): one request's history reads its own 4 entries through its trail,
+    the steps the old full scan found, in order. A request filed before trails existed (its trail deleted, then
+    one new step) is found by one scan of the audit up to its first trailed entry, then read through its trail."""
+    first = date(2025, 3, 1)
+    write_a_year_of_requests(app, first, days=50, per_day=20)
+    total = rdb.xlen(f"{prefix}{{test}}:rq:audit")
+    assert total == 50 * 20 * 4
+    with app.app_context():
+        store = get_requests("test")
+        scanned = {}
+        for entry in store.audit_entries():
+            scanned.setdefault(entry["id"], []).append(entry)
+        request_id = "R-20250410-00000007"
+        before = store.audit_entries_read
+        steps = store.history(request_id)
+        assert store.audit_entries_read - before == 4
+        assert steps == scanned[request_id]
+        assert [s["action"] for s in steps] == ["received", "investigating", "decided", "requester_notified"]
+
+        old = "R-20250301-00000003"
+        rdb.delete(store.trail_key(old))  # as the scripts before trails left it...
+        store.noted(old, "notice_failed", "email", now_ms=scanned[old][-1]["at"] + 1)  # ...then a step since
+        before = store.audit_entries_read
+        steps = store.history(old)
+        assert [s["action"] for s in steps] == [e["action"] for e in scanned[old]] + ["notice_failed"]
+        assert steps[:4] == scanned[old]
+        assert store.audit_entries_read - before == 1 + total  # its new step, then the audit up to it, once
+        assert rdb.llen(store.trail_key(old)) == 5
+        before = store.audit_entries_read
+        assert store.history(old) == steps
+        assert store.audit_entries_read - before == 5
+

@@ -1,18 +1,20 @@
 """The removal requests' Lua scripts: a request, its due-date index, its audit entry and its webhook event
-change together in one step. Every key is in KEYS (all under the site's hash tag; the audit's time index is
-always the last); times come in ARGV from the service's clock, so a test's fake clock reaches the stored record
-and the audit alike.
+change together in one step. Every key is in KEYS (all under the site's hash tag; the audit's time index and
+the request's own trail are always the last two); times come in ARGV from the service's clock, so a test's fake
+clock reaches the stored record and the audit alike.
 """
 
 # Helpers: the request's audit entry (never trimmed), indexed by its time `at` in a ZSET so a report reads only
-# its period's entries, and the site's event, whose `data` field carries the webhook payload as JSON.
+# its period's entries and appended to the request's trail (a LIST of its entry ids) so its page reads only its
+# own entries, and the site's event, whose `data` field carries the webhook payload as JSON.
 COMMON = """
 local function audit(key, id, action, from, to, by, at, rec, outcome, late, days, detail)
   local f = redis.call('HMGET', rec, 'right', 'received_at')
   local entry = redis.call('XADD', key, '*', 'id', id, 'action', action, 'from', from, 'to', to, 'by', by,
     'at', at, 'right', f[1] or '', 'received_at', f[2] or '', 'outcome', outcome or '', 'late', late or '',
     'days', days or '', 'detail', detail or '')
-  redis.call('ZADD', KEYS[#KEYS], at, entry)
+  redis.call('ZADD', KEYS[#KEYS - 1], at, entry)
+  redis.call('RPUSH', KEYS[#KEYS], entry)
 end
 local function event(key, id, kind, status, by, at, data)
   redis.call('XADD', key, 'MAXLEN', '~', 1000000, '*', 'type', kind, 'id', id, 'status', status, 'by', by,
@@ -20,7 +22,7 @@ local function event(key, id, kind, status, by, at, data)
 end
 """
 
-# KEYS: record, due index, audit, events, audit by time. ARGV: id, record fields (JSON object of strings),
+# KEYS: record, due index, audit, events, audit by time, trail. ARGV: id, record fields (JSON object of strings),
 # due ms, now ms, event data (JSON). Returns 1, or 0 when the id exists already.
 CREATE = COMMON + """
 local rec = KEYS[1]
@@ -38,7 +40,7 @@ return 1
 """
 
 # An open request moves to investigating or poster_consulted (once; the deadline moves by the waiting time).
-# KEYS: record, due index, audit, events, audit by time. ARGV: id, step, moderator, now ms, new due ms or '',
+# KEYS: record, due index, audit, events, audit by time, trail. ARGV: id, step, moderator, now ms, new due ms or '',
 # consult-until ms or '', event data (JSON) or '' for no event.
 STEP = COMMON + """
 local rec = KEYS[1]
@@ -60,7 +62,7 @@ return 'ok'
 """
 
 # A decision (the first one, or the one after an appeal, which must come from another moderator).
-# KEYS: record, due index, audit, events, audit by time. ARGV: id, outcome, moderator, now ms, criterion,
+# KEYS: record, due index, audit, events, audit by time, trail. ARGV: id, outcome, moderator, now ms, criterion,
 # reason, removed comment ids (JSON), event data (JSON).
 DECIDE = COMMON + """
 local rec = KEYS[1]
@@ -89,7 +91,7 @@ return {'ok', late, days}
 """
 
 # The poster objects to a decision: the request reopens (due again after the deadline) for another moderator.
-# KEYS: record, due index, audit, events, audit by time. ARGV: id, now ms, due ms, statement, event data (JSON).
+# KEYS: record, due index, audit, events, audit by time, trail. ARGV: id, now ms, due ms, statement, event data (JSON).
 APPEAL = COMMON + """
 local rec = KEYS[1]
 local f = redis.call('HMGET', rec, 'status', 'appealed_at')
@@ -105,7 +107,7 @@ return 'ok'
 """
 
 # The poster's answer to a consultation (once, while the request waits for it).
-# KEYS: record, audit, audit by time. ARGV: id, now ms, statement.
+# KEYS: record, audit, audit by time, trail. ARGV: id, now ms, statement.
 ANSWER = COMMON + """
 local rec = KEYS[1]
 local f = redis.call('HMGET', rec, 'status', 'poster_answered_at')
@@ -118,7 +120,7 @@ return 'ok'
 """
 
 # A deadline alert (due_soon or overdue), raised once per request and kind while the request is open.
-# KEYS: record, audit, events, audit by time. ARGV: id, kind, now ms, event data (JSON). Returns 1 when raised
+# KEYS: record, audit, events, audit by time, trail. ARGV: id, kind, now ms, event data (JSON). Returns 1 when raised
 # now.
 ALERT = COMMON + """
 local rec = KEYS[1]
@@ -131,7 +133,7 @@ return 1
 """
 
 # A notice to the requester was sent (or failed): recorded on the request and in its audit.
-# KEYS: record, audit, audit by time. ARGV: id, action (requester_notified|notice_failed), channel, now ms,
+# KEYS: record, audit, audit by time, trail. ARGV: id, action (requester_notified|notice_failed), channel, now ms,
 # detail.
 NOTICE = COMMON + """
 local rec = KEYS[1]
@@ -139,5 +141,17 @@ local f = redis.call('HMGET', rec, 'status')
 if not f[1] then return 0 end
 redis.call('HSET', rec, 'notice', ARGV[2], 'notice_channel', ARGV[3], 'notice_at', ARGV[4])
 audit(KEYS[2], ARGV[1], ARGV[2], f[1], f[1], ARGV[3], ARGV[4], rec, '', '', '', ARGV[5])
+return 1
+"""
+
+# A request filed before trails existed: its older entry ids (found once by scanning the audit) go in front of
+# its trail, unless the trail's head moved since it was read (another reader did it, or the first new entry
+# arrived: the caller's scan may hold that entry, and the next reader does it).
+# KEYS: trail. ARGV: the head read ('' for an empty trail), then the older entry ids, oldest first.
+# Returns 1 when prepended.
+PREPEND = """
+local head = redis.call('LINDEX', KEYS[1], 0) or ''
+if head ~= ARGV[1] then return 0 end
+for i = #ARGV, 2, -1 do redis.call('LPUSH', KEYS[1], ARGV[i]) end
 return 1
 """

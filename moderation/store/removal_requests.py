@@ -2,7 +2,8 @@
 
 Keys (site S, all under the hash tag {S}): ``rq:<id>`` HASH the request, ``rq:due`` ZSET open requests by due
 time (ms), ``rq:audit`` STREAM every step (never trimmed), ``rq:audit:at`` ZSET its entry ids by the step's
-time (ms; a report reads only its period's entries), and the site's ``events`` stream for webhooks.
+time (ms; a report reads only its period's entries), ``rq:<id>:trail`` LIST the entry ids of one request's
+steps, oldest first (its page reads only its own entries), and the site's ``events`` stream for webhooks.
 """
 
 import json
@@ -48,6 +49,7 @@ class RemovalRequests:
         self._alert = redis.register_script(scripts.ALERT)
         self._notice = redis.register_script(scripts.NOTICE)
         self._answer = redis.register_script(scripts.ANSWER)
+        self._prepend = redis.register_script(scripts.PREPEND)
 
     def key(self, *parts):
         return self.keys.site(self.site, *parts)
@@ -57,12 +59,19 @@ class RemovalRequests:
             raise NotFound("no removal request with this id", "id")
         return self.key("rq", request_id)
 
+    def trail_key(self, request_id):
+        return self.record_key(request_id) + ":trail"
+
     def _keys(self, request_id):
         return [self.record_key(request_id), self.key("rq", "due"), self.key("rq", "audit"), self.key("events"),
-                self.key("rq", "audit", "at")]
+                *self._index_keys(request_id)]
 
-    def _audit_keys(self):
-        return [self.key("rq", "audit"), self.key("rq", "audit", "at")]
+    def _index_keys(self, request_id):
+        """The audit's time index and the request's trail: the last two KEYS of every script that audits."""
+        return [self.key("rq", "audit", "at"), self.trail_key(request_id)]
+
+    def _audit_keys(self, request_id):
+        return [self.key("rq", "audit"), *self._index_keys(request_id)]
 
     # -- writes -----------------------------------------------------------------------------------------
 
@@ -107,7 +116,7 @@ class RemovalRequests:
 
     def answer(self, request_id, statement, *, now_ms):
         """The consulted poster's answer, recorded once."""
-        result = self._answer(keys=[self.record_key(request_id), *self._audit_keys()],
+        result = self._answer(keys=[self.record_key(request_id), *self._audit_keys(request_id)],
                               args=[request_id, int(now_ms), statement])
         _check(result, "id", not_consulted="the poster has not been consulted on this request",
                answered_already="the poster has answered already")
@@ -115,12 +124,12 @@ class RemovalRequests:
     def alert(self, request_id, kind, *, now_ms, event):
         """Raise the due_soon or overdue alert once; True when raised by this call."""
         return bool(self._alert(keys=[self.record_key(request_id), self.key("rq", "audit"), self.key("events"),
-                                      self.key("rq", "audit", "at")],
+                                      *self._index_keys(request_id)],
                                 args=[request_id, kind, int(now_ms), _json(event)]))
 
     def noted(self, request_id, action, channel, *, now_ms, detail=""):
         """Record that the requester's notice went out (requester_notified) or could not (notice_failed)."""
-        self._notice(keys=[self.record_key(request_id), *self._audit_keys()],
+        self._notice(keys=[self.record_key(request_id), *self._audit_keys(request_id)],
                      args=[request_id, action, channel, int(now_ms), detail[:300]])
 
     # -- reads ------------------------------------------------------------------------------------------
@@ -153,15 +162,36 @@ class RemovalRequests:
         """Ids of open requests due at or before `until_ms`."""
         return self.redis.zrangebyscore(self.key("rq", "due"), "-inf", int(until_ms), start=0, num=limit)
 
-    def history(self, request_id, scan=100_000):
-        """The audit entries of one request, oldest first."""
-        return [e for e in self.audit_entries(scan=scan) if e["id"] == request_id]
+    def history(self, request_id):
+        """The audit entries of one request, oldest first, read through its trail. A request filed before trails
+        existed has a trail missing its first steps (or none): those are found once by scanning the audit up to
+        the trail's first entry, and put in front of the trail for the next read."""
+        ids = self.redis.lrange(self.trail_key(request_id), 0, -1)
+        entries = self._read(ids)
+        if entries and entries[0]["action"] == "received":  # every request's first step: the trail is whole
+            return entries
+        older = [e for e in self.audit_entries(until=f"({ids[0]}" if ids else "+") if e["id"] == request_id]
+        if older:
+            self._prepend(keys=[self.trail_key(request_id)], args=[ids[0] if ids else "", *(e["entry"] for e in older)])
+        return older + entries  # the scan stopped before the trail's first entry: no entry twice
 
-    def audit_entries(self, scan=1_000_000, batch=1000):
-        """Every audit entry of the site, oldest first (read in batches)."""
+    def _read(self, entry_ids, batch=1000):
+        """These audit entries, in this order (one pipelined XRANGE each)."""
+        out = []
+        for at in range(0, len(entry_ids), batch):
+            pipe = self.redis.pipeline(transaction=False)
+            for entry_id in entry_ids[at:at + batch]:
+                pipe.xrange(self.key("rq", "audit"), min=entry_id, max=entry_id)
+            found = [entry for entries in pipe.execute() for entry in entries]
+            self.audit_entries_read += len(found)
+            out += [_entry(entry_id, fields) for entry_id, fields in found]
+        return out
+
+    def audit_entries(self, scan=1_000_000, batch=1000, until="+"):
+        """Every audit entry of the site (up to the entry id `until`), oldest first (read in batches)."""
         out, cursor = [], "-"
         while len(out) < scan:
-            entries = self.redis.xrange(self.key("rq", "audit"), min=cursor, count=batch)
+            entries = self.redis.xrange(self.key("rq", "audit"), min=cursor, max=until, count=batch)
             if cursor != "-" and entries and entries[0][0] == cursor:
                 entries = entries[1:]
             if not entries:
@@ -175,16 +205,8 @@ class RemovalRequests:
         """The audit entries whose time `at` is in [start_ms, end_ms), oldest first: found in the time index and
         read one by one, so a report reads its period's entries, not every request's since the first."""
         self._index_older_entries()
-        ids = self.redis.zrangebyscore(self.key("rq", "audit", "at"), int(start_ms), f"({int(end_ms)}")
-        out = []
-        for at in range(0, len(ids), batch):
-            pipe = self.redis.pipeline(transaction=False)
-            for entry_id in ids[at:at + batch]:
-                pipe.xrange(self.key("rq", "audit"), min=entry_id, max=entry_id)
-            found = [entry for entries in pipe.execute() for entry in entries]
-            self.audit_entries_read += len(found)
-            out += [_entry(entry_id, fields) for entry_id, fields in found]
-        return out
+        return self._read(self.redis.zrangebyscore(self.key("rq", "audit", "at"), int(start_ms), f"({int(end_ms)}"),
+                          batch)
 
     def _index_older_entries(self):
         """Entries written before the time index existed get indexed once (the stream is never trimmed, so it
