@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from moderation import PROJECT_ROOT
+from moderation import PROJECT_ROOT, settings
 from moderation.integrations import outbox
 from tests.support import resolver
 from tests.support.app import API_KEY, cli_env
@@ -38,3 +38,4 @@ def test_a_host_whose_lookup_hangs_fails_the_delivery_at_its_deadline(make_app, 
     stats = outbox.stats(rdb, "test", prefix=prefix)
     assert stats["failed_attempts"] == 1 and stats["retrying"] == 1 and stats["delivered"] == 0, stats
     assert "TimeoutError" in stats["last_error"] and "not resolved within 1 s" in stats["last_error"]
+    assert "DNS lookup" in settings.BY_NAME["WEBHOOK_TIMEOUT"].meaning  # the setting's help says what this shows

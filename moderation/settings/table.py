@@ -133,7 +133,8 @@ TABLE = (
     Setting("WEBHOOKS", _domain(_webhooks), {},
             'decision callbacks: JSON {"site": {"url": "https://...", "secret": "..."}} (python -m moderation worker)'),
     Setting("WEBHOOK_TIMEOUT", number, 5.0,
-            "seconds one webhook delivery may take in total (connect, send, the whole answer) before it fails"),
+            "seconds one webhook delivery may take in total (the host's DNS lookup, connect, send, the whole "
+            "answer) before it fails"),
     Setting("WEBHOOK_RETRY_BASE", number, 2.0, "first retry delay, seconds; doubles per attempt"),
     Setting("WEBHOOK_RETRY_MAX_DELAY", number, 3600, "longest delay between two attempts, seconds"),
     Setting("WEBHOOK_RETRY_FOR", number, 90_000, "seconds an event is retried before it is dead-lettered (24 h+)"),
