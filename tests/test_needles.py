@@ -42,8 +42,12 @@ PIECES = {rx: _pieces(rx) for rx in GUARDED}
 def _agrees(rx, text):
     found = rx.search(text) is not None
     chars = set(text)
-    assert FP._NEEDLES[rx].may_match(text, chars, FP._NEEDLES.found(text)) or not found, (rx, text)
+    needles = FP._NEEDLES.found(text)
+    assert FP._NEEDLES[rx].may_match(text, chars, needles) or not found, (rx, text)
     assert GUARDED[rx].may_match(text, chars) or not found, (rx, text)
+    if GUARDED[rx].also is not None:  # each alternative's sets, asked of texts of any length here (EACH_FROM)
+        assert FP._NEEDLES[rx].each(text, chars, needles) or not found, (rx, text)
+        assert GUARDED[rx].each(text, chars) or not found, (rx, text)
 
 
 @pytest.mark.parametrize("rx", list(GUARDED), ids=lambda rx: rx.pattern[:30])
