@@ -129,6 +129,9 @@ def main(argv=None) -> int:
     ap.add_argument("--hatecheck", action="store_true", help="also print HateCheck's totals (test only)")
     ap.add_argument("--davidson-harassment", choices=("addressed", "all"), default=None,
                     help="Davidson hate/offensive tweets as harassment: when addressed (default) or all")
+    ap.add_argument("--davidson-quotes", choices=("strip", "train", "keep"), default=None,
+                    help="Davidson tweets without their quote marks: training and validation (strip), training only "
+                         "(train), none (keep)")
     ap.add_argument("--ham-unlabelled", action="append", default=[], metavar="CATEGORY",
                     help="civil SMS/YouTube ham leaves this harm category unlabelled (repeatable; default: clean)")
     ap.add_argument("--negated-apart", action="store_true",
@@ -142,6 +145,7 @@ def main(argv=None) -> int:
                          "group lines and leet spelling (branch en-s8-final): validation passed (Stormfront 0.8825 -> "
                          "0.8791, written cases 0.9070 -> 0.9220), but the full model lost two met HateCheck targets "
                          "('I hate <group>' 82 -> 76%, direct threats 81 -> 80%): not adopted")
+    ap.add_argument("--no-harm-length", action="store_true", help="the harm heads learn no weight for `length`")
     ap.add_argument("--dump", default=None, metavar="PATH",
                     help="also save the fitted pipeline there with joblib (for analysis; never an artifact)")
     args = ap.parse_args(argv)
@@ -152,6 +156,8 @@ def main(argv=None) -> int:
         japanese.TOXIC_ABSENT = None if args.toxic_absent == "none" else 0
     if args.davidson_harassment:
         english.DAVIDSON_HARASSMENT = args.davidson_harassment
+    if args.davidson_quotes:
+        english.DAVIDSON_QUOTES = args.davidson_quotes
     if args.ham_unlabelled:
         english.HAM_UNLABELLED = tuple(args.ham_unlabelled)
     rows = D.load_all(data_dir)
@@ -167,7 +173,7 @@ def main(argv=None) -> int:
                  and r.source not in args.drop_source]
         log.info("fitting on %d %s training rows", len(train), args.lang)
         pipe = build_pipeline(C=args.C, negated_apart_en=args.negated_apart,
-                              negated_copies_en=args.negated_copies)
+                              negated_copies_en=args.negated_copies, harm_length=not args.no_harm_length)
         pipe.fit([r.text for r in train], D.label_matrix(train), heads__sample_weight=T.sample_weights(train))
         log.info("fitted in %.0fs", time.time() - t0)
         if args.dump:

@@ -105,6 +105,7 @@ def main(argv=None) -> int:
     ap.add_argument("--no-focus-sentence", action="store_true", help="no worst-sentence n-grams")
     ap.add_argument("--toxic-absent", choices=("0", "none"), default=None,
                     help="a toxic RTP-LX/inspection-ai row's absent categories: clean (0) or unlabelled (none)")
+    ap.add_argument("--no-harm-length", action="store_true", help="the harm heads learn no weight for `length`")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     T.set_source_weights(args.source_weight)
@@ -114,7 +115,8 @@ def main(argv=None) -> int:
     rows = D.load_all(data_dir)
     synthetic = [r for r in T.synthetic_rows(data_dir) if r.lang == "ja"]
     print(cross_validate(rows, synthetic, args.folds, C=args.C, char_ngram_max=args.char_ngram_max,
-                         quoted_apart=not args.no_quoted_apart, focus_sentence=not args.no_focus_sentence))
+                         quoted_apart=not args.no_quoted_apart, focus_sentence=not args.no_focus_sentence,
+                         harm_length=not args.no_harm_length))
     return 0
 
 

@@ -10,6 +10,7 @@ unpickles it without the training code; `proba_row()` is what `predict_proba()` 
 from __future__ import annotations
 
 import numpy as np
+import scipy.sparse as sp
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
@@ -41,13 +42,16 @@ def _aligned(a: np.ndarray) -> np.ndarray:
 class MaskedHeads(ClassifierMixin, BaseEstimator):
     """Y (n, k) with NaN = not labelled -> k calibrated linear heads; predict_proba gives (n, k)."""
 
+    excluded_columns: tuple = ()  # what an artifact pickled before the option was added unpickles to
+
     def __init__(self, C: float = 4.0, calibration_cv: int = 3, max_iter: int = 3000, random_state: int = 0,
-                 class_weight: str | None = "balanced"):
+                 class_weight: str | None = "balanced", excluded_columns: tuple = ()):
         self.C = C
         self.calibration_cv = calibration_cv
         self.max_iter = max_iter
         self.random_state = random_state
         self.class_weight = class_weight
+        self.excluded_columns = excluded_columns  # ((head, column), ...): the head learns no weight for the column
 
     def _lr(self) -> LogisticRegression:
         return LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=self.max_iter,
@@ -81,7 +85,12 @@ class MaskedHeads(ClassifierMixin, BaseEstimator):
         self.n_labelled_ = []
         for k in range(Y.shape[1]):
             mask = ~np.isnan(Y[:, k])
-            coef, intercept, ab = self._fit_head(X[mask], Y[mask, k].astype(int), w_all[mask, k])
+            Xk = X[mask]
+            if cols := [c for h, c in self.excluded_columns if h == k]:
+                keep = np.ones(X.shape[1])
+                keep[cols] = 0.0
+                Xk = Xk @ sp.diags(keep, format="csr") if sp.issparse(Xk) else Xk * keep
+            coef, intercept, ab = self._fit_head(Xk, Y[mask, k].astype(int), w_all[mask, k])
             coefs.append(coef)
             intercepts.append(intercept)
             cal.append(ab)

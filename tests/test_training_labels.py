@@ -149,3 +149,26 @@ def test_a_sources_weight_for_one_head_only(monkeypatch):
     assert np.array_equal(one.coef_, two.coef_) and np.array_equal(one.calibration_, two.calibration_)
     other = MaskedHeads(C=1.0).fit(X, Y, sample_weight=np.column_stack([w1, w1 * (np.arange(60) % 2 + 0.1)]))
     assert np.array_equal(one.coef_[:, 0], other.coef_[:, 0]) and not np.allclose(one.coef_[:, 1], other.coef_[:, 1])
+
+
+def test_excluded_columns_give_one_head_no_weight_for_a_column():
+    """`build_pipeline(harm_length=False)` (ja_cv/en_quick --no-harm-length): the harm heads learn no weight for
+    `length` while the spam head keeps it; with nothing excluded the fit is the default one, bit for bit."""
+    import numpy as np
+    import scipy.sparse as sp
+
+    from model.pipeline import HEADS, build_pipeline
+    from moderation.features.vocabulary import FEATURE_NAMES
+    from moderation.heads import MaskedHeads
+
+    rng = np.random.default_rng(1)
+    X, Y = rng.normal(size=(80, 6)), (rng.random((80, 2)) < 0.5).astype(float)
+    base = MaskedHeads(C=1.0).fit(X, Y)
+    cut = MaskedHeads(C=1.0, excluded_columns=((1, 3),)).fit(X, Y)
+    assert np.array_equal(base.coef_[:, 0], cut.coef_[:, 0]) and cut.coef_[3, 1] == 0.0 and base.coef_[3, 1] != 0.0
+    sparse = MaskedHeads(C=1.0, excluded_columns=((1, 3),)).fit(sp.csr_matrix(X), Y)
+    assert np.allclose(sparse.coef_, cut.coef_, atol=1e-6)
+    pipe = build_pipeline(harm_length=False)
+    col = pipe.named_steps["features"].signal_offset_ + FEATURE_NAMES.index("length")
+    assert pipe.named_steps["heads"].excluded_columns == tuple((k, col) for k in range(1, len(HEADS)))
+    assert build_pipeline().named_steps["heads"].excluded_columns == ()
