@@ -177,6 +177,11 @@ def _reference_decide(policy, scores, now=None, article_category=None, review_sc
     return decision, labels, risk
 
 
+# an instant inside the quiet hours below: on the wall clock they are off from 23:59 to midnight JST (14:59 UTC),
+# when the quiet cases silently tested the daytime path
+NOON_JST = datetime(2026, 12, 1, 3, 0, tzinfo=UTC).timestamp()
+
+
 @pytest.mark.parametrize("quiet", [{}, {"start": "00:00", "end": "23:59", "mode": "lower", "scale": 0.5},
                                    {"start": "00:00", "end": "23:59", "mode": "hold"}])
 def test_decide_answers_as_the_reference_on_random_scores(quiet):
@@ -197,7 +202,7 @@ def test_decide_answers_as_the_reference_on_random_scores(quiet):
         names = list(LABELS) + (rng.sample(CATEGORIES, rng.randint(0, len(CATEGORIES))) if rng.random() < 0.8 else [])
         scores = {name: rng.choice(edges) if rng.random() < 0.3 else rng.random() for name in names}
         kwargs = {"article_category": rng.choice([None, "politics", "sports"]),
-                  "review_scale": rng.choice([1.0, 1.0, 1.5, 2.0])}
+                  "review_scale": rng.choice([1.0, 1.0, 1.5, 2.0]), "now": NOON_JST}
         got = policy.decide(scores, **kwargs)
         assert got == _reference_decide(policy, scores, **kwargs), (scores, kwargs)
         decisions.add(got[0])

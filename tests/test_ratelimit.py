@@ -3,6 +3,13 @@
 import pytest
 
 from moderation.store.rate_limits import parse_limits
+from tests.support.windows import fresh_window
+
+
+@pytest.fixture(autouse=True)
+def _a_fresh_window():
+    """Each test counts up to a limit in one fixed window: not across the minute's turn."""
+    fresh_window()
 
 
 def test_parse_limits():

@@ -8,6 +8,7 @@ from moderation.rights import process
 from moderation.store.removal_requests import get_requests
 from moderation.store.review_queue import get_queue
 from tests.support.moderators import Moderator, csrf_of
+from tests.support.windows import fresh_window
 from tests.test_requests import FakeClock, Mailbox, file, post_comment, request_body, with_clock
 
 HOSTILE = '<script>alert(1)</script>"><img src=x onerror=alert(2)>'
@@ -91,6 +92,7 @@ def test_the_form_is_rate_limited_per_client_address(make_app, comment):
     app = make_app(REQUEST_RATE_LIMIT="2/3600")
     client = app.test_client()
     comment_id = post_comment(client, comment)
+    fresh_window()
     for _ in range(2):
         assert client.post("/requests/new", data=form_fields(client, comment_id)).status_code == 303
     third = client.post("/requests/new", data=form_fields(client, comment_id))

@@ -12,6 +12,7 @@ import pytest
 from moderation.rights import process
 from tests.support.app import API_KEY
 from tests.support.moderators import Moderator
+from tests.support.windows import fresh_window
 from tests.test_requests import FakeClock, file, post_comment, request_body, with_clock
 
 RIGHTS = ("reputation", "privacy", "portrait", "copyright", "other")
@@ -32,12 +33,14 @@ def midnight(day):
 def test_report_totals_equal_the_audit_streams_over_a_generated_month(make_app, comment, accounts, rdb, prefix):
     """Thirty days of requests on a fake clock (received, consulted, decided on time or late, appealed) and
     today's comments (held, rejected, published, reported, decided): every total the JSON report gives equals
-    what the audit streams hold for the period, counted here independently."""
+    what the audit streams hold for the period, counted here independently. The period ends tomorrow: the
+    comments are posted on the wall clock, and a run started at 23:59:55 UTC posts some of them after midnight."""
     rng = random.Random(18)
     app = make_app(THRESHOLDS=SOME, RATE_LIMITS="")
     client = app.test_client()
     today = datetime.now(UTC).date()
     first, last = today - timedelta(days=29), today
+    end = last + timedelta(days=1)  # the report's last day
     clock = with_clock(app, FakeClock(midnight(first) + 3600)).extensions["moderation.clock"]
     texts = ["記事をありがとうございました。", "死ね", "今すぐ登録で高収入!詳しくはこちら http://spam.example",
              "この議員は無能だ", "バカじゃないの", "とても参考になりました。"]
@@ -76,13 +79,13 @@ def test_report_totals_equal_the_audit_streams_over_a_generated_month(make_app, 
         clock.now = midnight(last) + 86399
         process.check_deadlines("test")
 
-    answer = get_report(client, first, last)
+    answer = get_report(client, first, end)
     assert answer.status_code == 200, answer.text
     report = answer.json
     assert set(report) >= {"requests", "comments", "site", "from", "to"}
 
-    start, end = midnight(first) * 1000, (midnight(last) + 86400) * 1000
-    audit = [e for _, e in rdb.xrange(f"{prefix}{{test}}:rq:audit") if start <= int(e["at"]) < end]
+    start, stop = midnight(first) * 1000, (midnight(end) + 86400) * 1000
+    audit = [e for _, e in rdb.xrange(f"{prefix}{{test}}:rq:audit") if start <= int(e["at"]) < stop]
     actions = Counter(e["action"] for e in audit)
     decided = [e for e in audit if e["action"] == "decided"]
     requests = report["requests"]
@@ -104,7 +107,7 @@ def test_report_totals_equal_the_audit_streams_over_a_generated_month(make_app, 
     assert requests["p90_days_to_decision"] == days[-(-9 * len(days) // 10) - 1]
 
     entries = [e for entry_id, e in rdb.xrange(f"{prefix}{{test}}:audit")
-               if start <= int(entry_id.split("-")[0]) < end]
+               if start <= int(entry_id.split("-")[0]) < stop]
     counted = Counter(e["action"] for e in entries)
     comments = report["comments"]
     assert comments["received"] == 60
@@ -119,14 +122,14 @@ def test_report_totals_equal_the_audit_streams_over_a_generated_month(make_app, 
     held_labels = Counter(label for e in entries if e["action"] == "queued" for label in json.loads(e["reason"]))
     assert {label: n["held"] for label, n in comments["by_label"].items() if n["held"]} == dict(held_labels)
 
-    rows = list(csv.reader(io.StringIO(get_report(client, first, last, "text/csv").text)))
+    rows = list(csv.reader(io.StringIO(get_report(client, first, end, "text/csv").text)))
     assert rows[0] == ["site", "from", "to", "metric", "value"]
     values = {row[3]: row[4] for row in rows[1:]}
     assert values["requests.received"] == str(requests["received"])
     assert values["requests.decided_late"] == str(requests["decided_late"])
     assert values["comments.held"] == str(comments["held"])
 
-    again = get_report(client, first, last).json
+    again = get_report(client, first, end).json
     assert again == report  # the same period gives the same report
     before = get_report(client, first - timedelta(days=31), first - timedelta(days=1)).json
     assert before["requests"]["received"] == 0 and before["comments"]["held"] == 0
@@ -168,7 +171,7 @@ def test_a_bad_period_is_a_400_naming_the_field(client, query, field):
 def test_the_report_needs_the_sites_key_and_is_per_site(app, client, comment):
     assert client.get("/api/v1/transparency").status_code == 401
     file(client, request_body([post_comment(client, comment)]))
-    today = date.today().isoformat()
+    today = datetime.now(UTC).date().isoformat()  # the report's days are UTC days, not the machine's zone's
     other = client.get(f"/api/v1/transparency?from={today}&to={today}",
                        headers={"Authorization": "Bearer other-key-0123456789"}).json
     assert other["site"] == "other" and other["requests"]["received"] == 0
@@ -273,6 +276,7 @@ def test_a_trimmed_audit_gives_null_counts_never_smaller_ones(app, client, rdb, 
 
 def test_the_public_report_is_limited_per_address(make_app):
     client = make_app(TRANSPARENCY_RATE_LIMIT="2/60").test_client()
+    fresh_window()
     pages = [client.get("/transparency?site=test&from=2026-03-01&to=2026-03-31") for _ in range(3)]
     assert [p.status_code for p in pages] == [200, 200, 429]
     assert int(pages[2].headers["Retry-After"]) >= 1 and "<html" in pages[2].text
