@@ -166,3 +166,6 @@ def test_the_readmes_curl_examples_answer_as_a_fresh_install_would(make_app, aut
     for path, body in calls:
         answer = client.post(path, json=json.loads(body), headers=auth)
         assert answer.status_code < 300, (path, answer.get_json())
+    first = client.post(calls[0][0], json={**json.loads(calls[0][1]), "id": "c-shown"}, headers=auth).get_json()
+    shown = README.split("## Score a comment")[1].split("```json")[1].split("```")[0]
+    assert [key for key in first if f'"{key}":' not in shown] == []  # the example shows every field an answer has
