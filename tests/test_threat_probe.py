@@ -44,3 +44,14 @@ def test_shipped_model_does_not_regress_on_the_threat_probe(shipped_scorer):
     assert sorted(set(now["failed"]) - set(recorded["failed"])) == []
     assert now["non_threats_flagged"]["rate"] <= recorded["non_threats_flagged"]["rate"]
     assert now["threats_flagged"]["rate"] >= recorded["threats_flagged"]["rate"]
+
+
+def test_threat_construction_needs_a_harm_aimed_at_a_person():
+    """The English threat construction fires on the probe's threats and on none of its same-shape non-threats
+    (I'll find you a better source, we'll beat you in the election, I'll kill this thread)."""
+    from moderation.features.signals import signal_dict
+
+    cases = load_cases(THREAT_PROBE)
+    fired = {c["id"]: signal_dict(c["text"])["threat_en"] > 0 for c in cases}
+    assert [c["id"] for c in cases if c["expected"] == "non_harmful" and fired[c["id"]]] == []
+    assert [c["id"] for c in cases if c["expected"] == "harmful" and not fired[c["id"]]] == []

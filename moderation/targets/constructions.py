@@ -34,16 +34,81 @@ THREAT_JA = re.compile(
     r"|思い知らせ|家(?:に|まで)(?:行く|行って|押しかけ)|(?:殺害|爆破)予告|殺す(?:ぞ|から|わ|よ)")
 
 
-THREAT_EN = re.compile(
-    r"(?<![a-z])(?:i(?:'ll| will| am going to|'m going to|'m gonna| gonna| shall)|we(?:'ll| will| are going to|'re"
-    r" going to|'re gonna)|you(?:'d| had| better)|someone should|somebody should|should be|deserve to be|i want to|"
-    r"i'd love to|i would love to)" + _G + r"{0,24}?(?<![a-z])(?:kill|murder|shoot|stab|hurt|find you|hunt|beat|"
-    r"rape|burn|slit|destroy you|end you|bomb|hang|lynch|shot|killed|hanged|executed|exterminated|gassed|"
-    r"slaughter|strangle|watch your back|regret)"
-    r"|(?<![a-z])(?:watch your back|i know where you live|you(?:'re| are) (?:dead|going to die|gonna die)|"
-    r"you will (?:die|pay|regret)|your days are numbered|(?:should|deserve to|must) (?:all )?(?:die|be killed|be shot|"
-    r"hang|be hanged|be exterminated|be wiped out)|(?:kill|shoot|hang|gas|exterminate) (?:all|every|them|the)"
-    r"(?![a-z]))")
+# the will to act: I'll / I'm going to / we're gonna / you'd better / someone should (a threat's first half)
+_EN_WILL = (r"(?<![a-z])(?:i(?:'ll| will| am going to|'m going to|'m gonna| gonna| shall| want to|'d love to"
+            r"| would love to|'d like to)|im gonna|im going to|we(?:'ll| will| are going to|'re going to|'re gonna"
+            r"| gonna)|you(?:'d| had)? better"
+            r"|(?:someone|somebody) (?:should|needs to|ought to|has to|is going to|will))")
+
+
+# a harm done to a body (not find, send, show, cut, crack: done for people, or figurative, as often as to them)
+_EN_HARM = (r"(?:kill|murder|shoot|stab|hurt|beat|rape|burn|slit|strangle|slaughter|choke|punch|smash|break|bomb|hang"
+            r"|lynch|gut|torture|hunt|end|destroy|harm|attack|assault|behead|execute|gas|knife|cripple|maim|poison"
+            r"|drown|kick|slap|batter|knock|bash|torch|skin|bury|waste|snipe|gun|ruin|run over)")
+
+
+# a person or a group named by a noun (the next immigrant, that reporter, every one of you)
+_EN_PERSON = (r"(?:people|person|men|man|women|woman|guy|guys|kid|kids|children|girl|girls|boy|boys|bitch|bitches"
+              r"|bastards?|reporters?|journalists?|author|writer|editor|commenter|poster|moderators?|mods?|judge"
+              r"|councillor|mayor|cops?|traitors?|idiots?|clowns?|family|immigrants?|migrants?|refugees?|muslims?"
+              r"|jews?|blacks?|gays?|lesbians?|queers?|foreigners?|asians?|mexicans?|arabs?|liberals?|leftists?"
+              r"|conservatives?|protesters?|one of (?:you|them|those|these)|faggots?|niggers?|trannys?|trannies|kikes?"
+              r"|spics?|chinks?|retards?|homosexuals?|infidels?|whites|white people|policem[ae]n|officers?|cunts?"
+              r"|hoes?|hos|niggas?|coons?|crackers?|mosques?|churche?s?|synagogues?|temples?)")
+
+
+_EN_BODY = (r"(?:your|yo|ur) (?:whole |entire |little |ugly |fat |stupid |fucking )?(?:family|kids|children|wife"
+            r"|husband|mother|mom|mum|father|dad|son|daughter|sister|brother|parents|house|home|car|face|head|skull|neck|throat|legs?"
+            r"|arms?|knees|kneecaps|teeth|body|bones|life|dog|office|ass|guts|brains)")
+
+
+# whom: a pronoun (not in a game, a debate, an election or a court, not with a second object: shoot you a
+# message, beat you to it), the body, home or family of "you", or a person or group
+_EN_OBJECT = (r"(?:(?:you|u|ya|y'all|yall|him|her|them)(?![a-z'])"
+              r"(?! (?:[a-z]{1,20} )?(?:in|at|on|to|during) (?:the |a |this |next |our |their |that |your )?(?:debate"
+              r"|election|elections|polls|vote|race|primary|primaries|midterms|game|match|final|finals|playoffs"
+              r"|tournament|league|court|argument|chess|poker|tennis|golf|cards|quiz|trivia|field|pitch|ballot|punch"
+              r"|it)(?![a-z]))(?! (?:a|an|some|any|my|our|another|more|out of)(?![a-z]))"
+              r"|" + _EN_BODY + r"|(?:(?:the|that|this|these|those|every|all|any|some|each|a|an|the next"
+              r"|every single) )?(?:(?!for |to |with |about |of |from |by |on |in |at )[a-z]{1,20} ){0,2}?"
+              + _EN_PERSON + r")(?![a-z])")
+
+
+# what may stand between the will and the harm (I'll find you and hurt you), not a negation (I'll never hurt you)
+_EN_GAP = r"(?! never| not)" + _G + r"{0,36}?"
+
+
+# threat idioms that need no harm verb, and calls for a death
+_EN_IDIOM = (
+    r"(?<![a-z])(?:watch (?:your|his|her|their) back|sleep with one eye open|your days are numbered"
+    r"|i know (?:where|which [a-z]{1,20}) (?:you|your(?: [a-z]{1,20}){1,2}) (?:live|lives|work|works|sleep|sleeps|go"
+    r"|goes|park)(?![a-z])|break every bone in|won't live to see|be sorry (?:when|once|if) (?:i|we)(?![a-z])"
+    r"|(?:gets?|getting|deserves?) a bullet|going to need (?:an ambulance|a coffin|a body bag)"
+    r"|(?:com|go|driv|head|show)(?:e|es|ing)? (?:[a-z]{1,20} ){0,4}?with (?:my|a) (?:gun|shotgun|rifle|knife|machete)"
+    r"|you won't see (?:it coming|tomorrow|the next)|you(?:'re| are) (?:dead|dead meat|a dead man|finished)"
+    r"(?= *(?:$|[.!,]| when| if| now| once))|you(?:'ll| will| are going to|'re going to|'re gonna| gonna)"
+    r" (?:die|get (?:hurt|killed|shot|stabbed|beaten|what's coming)|pay for (?:this|that|it|what)|regret (?:this|it"
+    r"|that|the day|ever|saying|writing|posting|what you|crossing))|(?:make|making) (?:you|him|her|them) (?:pay|bleed"
+    r"|suffer|regret|disappear)|i(?:'m| am|m) coming (?:for|after) (?:you|him|her|them)|(?:i|we)(?:'ll| will) come"
+    r" (?:for|after) (?:you|him|her|them)|(?:i|we)(?:'ll| will| am going to|'m going to|'re going to) (?:find|track)"
+    r" (?:you|him|her|them)(?= *(?:$|[.!]| down| and))|hunt (?:you|him|her|them|every one of [a-z]{1,20}) down"
+    r"|put a (?:bullet|knife) (?:in|through|into) (?:you|your|his|her|him|them)|(?:send|put) (?:you|him|her|them)"
+    r" (?:to|in|into) (?:the |an? )?(?:hospital|grave|morgue|ground|icu|ambulance|coffin|body bag)"
+    r"|run (?:you|him|her|them|every (?:single )?one of (?:you|them)) over|crack (?:your|his|her|their) (?:skull|head)"
+    r"|blow (?:your|his|her|their)"
+    r" (?:brains|head) (?:out|off)"
+    r"|(?:he|she|they|you|him|them|who|" + _EN_PERSON[3:-1] + r")(?: [a-z]{1,20}){0,3}? (?:should|must|deserves? to"
+    r"|ought to|needs? to) (?:all )?(?:die|be (?:killed|shot(?! down)|hanged|hung|executed"
+    r"|exterminated|gassed|lynched|wiped out|put down|strung up|beaten|raped|burned alive|stabbed))(?![a-z])"
+    r"|(?:kill|shoot|hang|gas|exterminate|slaughter|lynch|murder|stab|rape) (?:them all|all of them|every (?:last"
+    r" |single )?one of (?:them|you)|(?:all (?:of )?|every |the |those |these )(?:the )?(?:[a-z]{1,20} )?"
+    + _EN_PERSON + r"(?![a-z])))")
+
+
+# a threat: the will (or "ill" right before the harm), then a harm aimed at a person; or an idiom (bounded gaps)
+THREAT_EN = re.compile(r"(?:" + _EN_WILL + _EN_GAP + r"|(?<![a-z])ill )(?<![a-z])" + _EN_HARM
+                       + r"(?: (?:up|down|out|in|off|over))?(?: the (?:shit|hell|crap|life) out of)? " + _EN_OBJECT
+                       + "|" + _EN_IDIOM)
 
 
 THREAT_REPORTED = re.compile(r"と(?:脅|脅迫|書き込|投稿)|脅迫(?:され|した|容疑|罪)|予告(?:が|を)(?:受|届|し)"
