@@ -22,7 +22,13 @@ REPORTED_BEFORE_JA = re.compile(r"(?:だなんて|なんて言う|とか言う|�
 
 REPORTED_AFTER_EN = re.compile(r"(?<![a-z])(?:calling|called|saying|say that|said that|says that|the word|the term|"
                                r"statements like|comments like|phrases like|words like|tweets like|posts like|"
-                               r"things like|claims? that|claiming)(?![a-z])[^.!?\n,;]{0,80}")
+                               r"things like|claims? that|claiming|suggesting|implying|insisting|pretending|"
+                               r"the (?:idea|notion|lie|myth|belief|view|assumption|stereotype|suggestion) that|"
+                               r"(?:who|people|anyone|someone|you) (?:think|thinks|believe|believes|say|says|claim"
+                               r"|claims|insist|insists|pretend|pretends|post|posts|write|writes)"
+                               r"|(?:racist|sexist|wrong|hateful|bigoted|offensive|cruel|false|ignorant|unfair|dangerous"
+                               r"|homophobic|transphobic|antisemitic|disgusting|vile|absurd) to (?:say|claim|suggest"
+                               r"|imply|call|think))(?![a-z])[^.!?\n,;]{0,80}")
 
 
 _REPOST = re.compile(r"\s?@\w{1,30}:")  # a quote that starts with "@user:" reposts that user's words
@@ -37,7 +43,7 @@ _SENTENCE_ENDS = "。．.!?！？\n"
 _SENTENCE_STOP = re.compile("[" + re.escape(_SENTENCE_ENDS) + "]")
 
 
-_REPORTED_TRIGGER = frozenset("「『\"“なとっいcstw")
+_REPORTED_TRIGGER = frozenset("「『\"“なとっいcstwipayrhbgofdvu")
 
 
 _NEEDLES_REPORTED = NeedleIndex((REPORTED_QUOTE, REPORTED_BEFORE_JA, REPORTED_AFTER_EN))
@@ -97,7 +103,8 @@ def _reported(text: str, chars: set, found: set | None = None) -> tuple[tuple[in
             start = stops[j] + 1 if j >= 0 and stops[j] >= last_end else 0  # the sentence's start
             out.append((max(start, last_end), at, False))
             last_end = m.end()
-    if not chars.isdisjoint("cstw") and (guard := _NEEDLES_REPORTED[REPORTED_AFTER_EN]).may_match(text, chars, found):
+    after = _NEEDLES_REPORTED[REPORTED_AFTER_EN]
+    if not chars.isdisjoint("cstwipayrhbgofdvu") and (guard := after).may_match(text, chars, found):
         out += [(*m.span(), True) for m in guard.finditer(text)]  # from where one can start (moderation/needles/)
     return tuple(sorted(out))
 
