@@ -29,7 +29,7 @@ from sklearn.metrics import roc_auc_score
 
 from model import data as D
 from model.evaluate import DEFAULT_DATA, eval_sets
-from model.judge import HATECHECK, HATECHECK_FOCUS
+from model.judge import HATECHECK, HATECHECK_FOCUS, THREAT_PROBE
 from model.pipeline import HEADS, build_pipeline
 
 log = logging.getLogger("model.en_quick")
@@ -89,6 +89,11 @@ def report(proba, rows: list[D.Row], data_dir: Path, split: str = D.VALID, hatec
         wv = written_validation(proba)
         lines.append(f"written EN validation ROC-AUC {wv['roc_auc']:.4f}; flagged " +
                      " ".join(f"{k}={v:.0%}" for k, v in wv["flagged"].items()))
+        probe = [json.loads(line) for line in THREAT_PROBE.read_text(encoding="utf-8").splitlines() if line.strip()]
+        hit = proba([c["text"] for c in probe])[:, 1:].max(axis=1) >= REVIEW
+        threat = np.asarray([c["expected"] == "harmful" for c in probe])
+        lines.append(f"threat probe (test): threats flagged {hit[threat].mean():.1%} of {int(threat.sum())}, "
+                     f"same-shape non-threats flagged {hit[~threat].mean():.1%} of {int((~threat).sum())}")
     test = [r for r in rows if r.split == split and not r.synthetic and r.lang == lang]
     labels, p = D.label_matrix(test), proba([r.text for r in test])
     ham = np.asarray([r.spam == 0 and r.abuse is None for r in test])  # messages people wrote to each other
