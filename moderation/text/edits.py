@@ -129,7 +129,7 @@ def _replace_all(text: str, starts, ends, pattern, canonical: str) -> tuple[str,
 
 def _edits(text: str, pattern, canonical: str) -> list[tuple[int, int]] | np.ndarray:
     """The spans of the matches of `pattern` in `text` that are not `canonical` already (those are no edit): a list,
-    or from _MANY of them on one (k, 2) array, which _replaced and _join then read without a Python step a span."""
+    or from _MANY of them on one (k, 2) array, which _replace_spans then reads without a Python step a span."""
     if canonical not in text:
         spans = [m.span() for m in pattern.finditer(text)]
     else:
@@ -141,7 +141,17 @@ def _edits(text: str, pattern, canonical: str) -> list[tuple[int, int]] | np.nda
 
 def _rewrite(text: str, starts, ends, spans, canonical: str):
     """(text, starts, ends) with every span of `spans` (sorted, not overlapping) replaced by `canonical`."""
-    return (_join(text, spans, canonical), *_offsets(starts, ends, _replaced(text, spans, canonical)))
+    rewritten, segments = _replace_spans(text, spans, canonical)
+    return (rewritten, *_offsets(starts, ends, segments))
+
+
+def _replace_spans(text: str, spans, canonical: str):
+    """(`text` with every span replaced by `canonical`, its segments for _offsets): the segments, computed once,
+    also gather the new text when the spans are many (an array)."""
+    segments = _replaced(text, spans, canonical)
+    if len(spans) >= _MANY:  # _replaced's arrays
+        return _join_codes(text, segments, canonical), segments
+    return _join(text, spans, canonical), segments
 
 
 def _replaced(text: str, spans, canonical: str):
@@ -175,10 +185,8 @@ def _replaced(text: str, spans, canonical: str):
 
 def _join(text: str, spans, canonical: str) -> str:
     """`text` with every span replaced by `canonical`, from the spans already found (the pattern's own sub would
-    scan the whole text again, with no start search: ~300 us for one 死ね in 5,000 characters); many spans (an
-    array) by numpy over the code points (らいん repeated, 3,333 spans: 186 -> 76 us)."""
-    if isinstance(spans, np.ndarray):
-        return _join_codes(text, spans, canonical)
+    scan the whole text again, with no start search: ~300 us for one 死ね in 5,000 characters); many spans go to
+    _join_codes (_replace_spans)."""
     pieces = []
     pos = 0
     for a, b in spans:
@@ -188,17 +196,13 @@ def _join(text: str, spans, canonical: str) -> str:
     return canonical.join(pieces)
 
 
-def _join_codes(text: str, spans: np.ndarray, canonical: str) -> str:
-    """_join of (k, 2) spans: the new text's code points gathered from the old ones and the canonical word's, the
-    kept stretch before each span, the word, ..., the last kept stretch (each a range of one array)."""
+def _join_codes(text: str, segments, canonical: str) -> str:
+    """_join by numpy over the code points, from _replaced's segment arrays: each kept stretch gathered from the old
+    text's code points, each replaced one from the canonical word's (らいん repeated, 3,333 spans: 186 -> 76 us)."""
+    start, _end, size, kept = segments
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     word = np.frombuffer(canonical.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    n, k = codes.size, spans.shape[0]
-    a, b = spans[:, 0], spans[:, 1]
-    first = np.empty(2 * k + 1, np.int64)  # where each piece starts in codes + word (the word sits at n)
-    size = np.empty(2 * k + 1, np.int64)
-    first[0], first[2::2], first[1::2] = 0, b, n
-    size[0], size[2:-1:2], size[-1], size[1::2] = a[0], a[1:] - b[:-1], n - b[-1], word.size
+    first = np.where(kept == 1, start, codes.size)  # where each piece starts in codes + word (the word sits at the end)
     at = np.cumsum(size) - size  # where each piece starts in the new text
     gather = np.arange(int(size.sum())) + np.repeat(first - at, size)
     return np.concatenate((codes, word))[gather].tobytes().decode("utf-32-le", "surrogatepass")

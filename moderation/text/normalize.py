@@ -21,7 +21,7 @@ from moderation.text.chars import (
     _still_in,
     _translate,
 )
-from moderation.text.edits import _drop_separators, _edit, _edits, _join, _keep_alnum, _replaced, _squash
+from moderation.text.edits import _drop_separators, _edit, _edits, _keep_alnum, _replace_spans, _squash
 from moderation.text.leet import _LEET_DIGITS, _LEET_NEEDED, _unleet
 from moderation.text.normalized import _MANY, Normalized
 from moderation.text.patterns import _LATIN_LETTERS, _OBFUSCATIONS, _SEP_JA_CHARS, _kanji_lookalikes
@@ -95,9 +95,8 @@ def normalize(text: str) -> Normalized:
             chars_now = _still_in(out, chars_now, chars_now.intersection(_SEPARATORS), ())
     # what follows (one space for many, runs squashed to two) keeps every character it meets
     if "  " in out:
-        spans = _edits(out, _SPACES, " ")
-        steps.append(_replaced(out, spans, " "))
-        out = _join(out, spans, " ")
+        out, segments = _replace_spans(out, _edits(out, _SPACES, " "), " ")
+        steps.append(segments)
     if _starts_in(out)[0].size:  # _RUN tried where three equal characters start (none: nothing to try)
         out, _ = _step(steps, *_edit(out, _RUNS, _squash))
     if not chars_now.isdisjoint(_LEET_DIGITS) and not chars_now.isdisjoint(_LATIN_LETTERS) and _LEET_NEEDED.search(
@@ -119,8 +118,8 @@ def normalize(text: str) -> Normalized:
             continue  # nor without what every match contains (moderation/needles/)
         spans = _edits(out, guard, canonical)
         if len(spans):
-            steps.append(_replaced(out, spans, canonical))
-            rewritten = _join(out, spans, canonical)
+            rewritten, segments = _replace_spans(out, spans, canonical)
+            steps.append(segments)
             masked += len(spans)
             # the characters and needles of the new text from those of the old one and what the edits touched
             if len(spans) < _MANY:
