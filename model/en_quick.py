@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import logging
 import time
 from collections import defaultdict
@@ -29,7 +28,7 @@ from sklearn.metrics import roc_auc_score
 
 from model import data as D
 from model.evaluate import DEFAULT_DATA, eval_sets
-from model.judge import HATECHECK, HATECHECK_FOCUS, THREAT_PROBE
+from model.judge import HATECHECK, HATECHECK_FOCUS, THREAT_PROBE, load_cases
 from model.pipeline import HEADS, build_pipeline
 
 log = logging.getLogger("model.en_quick")
@@ -59,7 +58,7 @@ def written_validation(proba, path: Path = EN_VALIDATION) -> dict:
     """The written English validation cases (counter-speech, reclaimed words, groups named, criticism, news vs
     threats, group hate and insults at a person): ROC-AUC of abuse over the cases with a label, and the share
     flagged at the review floor per kind (vulgar language at nobody has no label: reported only)."""
-    cases = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    cases = load_cases(path)
     abuse = proba([c["text"] for c in cases])[:, 1:].max(axis=1)
     lab = np.asarray([c["harm"] is not None for c in cases])
     y = np.asarray([bool(c["harm"]) for c in cases])
@@ -89,7 +88,7 @@ def report(proba, rows: list[D.Row], data_dir: Path, split: str = D.VALID, hatec
         wv = written_validation(proba)
         lines.append(f"written EN validation ROC-AUC {wv['roc_auc']:.4f}; flagged " +
                      " ".join(f"{k}={v:.0%}" for k, v in wv["flagged"].items()))
-        probe = [json.loads(line) for line in THREAT_PROBE.read_text(encoding="utf-8").splitlines() if line.strip()]
+        probe = load_cases(THREAT_PROBE)
         hit = proba([c["text"] for c in probe])[:, 1:].max(axis=1) >= REVIEW
         threat = np.asarray([c["expected"] == "harmful" for c in probe])
         lines.append(f"threat probe (test): threats flagged {hit[threat].mean():.1%} of {int(threat.sum())}, "
