@@ -47,6 +47,13 @@ def format_report(rep: dict) -> str:
                   f"same-shape non-threats flagged {_pct(tp['non_threats_flagged']['rate'])} "
                   f"(n={tp['non_threats_flagged']['n']}), pairs both right {_pct(tp['pairs']['both_pass_rate'])}"]
         lines += [f"{k:32} {v['n']:4d} {_pct(v['pass_rate'])}" for k, v in tp["functionalities"].items()]
+    gp = rep.get("en_group_probe")
+    if gp:
+        lines += ["", f"English group probe ({gp['n']} written cases)",
+                  f"attacks flagged {_pct(gp['harmful_flagged']['rate'])} (n={gp['harmful_flagged']['n']}), "
+                  f"non-attacks flagged {_pct(gp['non_harmful_flagged']['rate'])} "
+                  f"(n={gp['non_harmful_flagged']['n']}), pairs both right {_pct(gp['pairs']['both_pass_rate'])}"]
+        lines += [f"{k:32} {v['n']:4d} {_pct(v['pass_rate'])}" for k, v in gp["functionalities"].items()]
     return "\n".join(lines)
 
 
@@ -82,6 +89,15 @@ def markdown_report(rep: dict) -> str:
                 f"threats flagged {_pct(tp['threats_flagged']['rate']).strip()}, same-shape non-threats flagged "
                 f"{_pct(tp['non_threats_flagged']['rate']).strip()}, minimal pairs both right "
                 f"{_pct(tp['pairs']['both_pass_rate']).strip()} of {tp['pairs']['n']}."]
+    gp = rep.get("en_group_probe")
+    if gp:
+        out += ["", f"English group probe ({gp['n']} written cases, tests/functional/en_group_probe.jsonl): "
+                f"attacks flagged {_pct(gp['harmful_flagged']['rate']).strip()}, denied attacks, positive mentions, "
+                f"swearing at nobody, reclaimed and reported slurs flagged "
+                f"{_pct(gp['non_harmful_flagged']['rate']).strip()}, minimal pairs both right "
+                f"{_pct(gp['pairs']['both_pass_rate']).strip()} of {gp['pairs']['n']}.", "",
+                "| functionality | n | pass |", "|---|---:|---:|"]
+        out += [f"| {k} | {v['n']} | {_pct(v['pass_rate']).strip()} |" for k, v in gp["functionalities"].items()]
     return "\n".join(out) + "\n"
 
 

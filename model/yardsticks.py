@@ -6,7 +6,17 @@ import csv
 from collections import defaultdict
 from pathlib import Path
 
-from model.judge import DEFAULT_DATA, DEFAULT_REVIEW, HATECHECK, PROBE, SUITE, THREAT_PROBE, Judge, load_cases
+from model.judge import (
+    DEFAULT_DATA,
+    DEFAULT_REVIEW,
+    GROUP_PROBE,
+    HATECHECK,
+    PROBE,
+    SUITE,
+    THREAT_PROBE,
+    Judge,
+    load_cases,
+)
 
 
 def _rate(passed: int, n: int) -> float | None:
@@ -133,8 +143,18 @@ def threat_probe_report(judge: Judge, cases: list[dict]) -> dict:
             "failed": sorted(k for k, ok in outcome.items() if not ok)}
 
 
+def group_probe_report(judge: Judge, cases: list[dict]) -> dict:
+    """The English group probe: attacks on groups and people held for a harm; denied attacks, positive mentions,
+    swearing at nobody, in-group reclaimed words and reports of someone else's slur not held for one."""
+    rep = threat_probe_report(judge, cases)
+    return {"n": rep["n"], "functionalities": rep["functionalities"],
+            "harmful_flagged": rep["threats_flagged"], "non_harmful_flagged": rep["non_threats_flagged"],
+            "pairs": rep["pairs"], "failed": rep["failed"]}
+
+
 def functional_report(scorer, thresholds: dict, data_dir: Path | str | None = None, *,
-                      parts: tuple[str, ...] = ("ja_suite", "hatecheck", "personal_info", "en_threat_probe")) -> dict:
+                      parts: tuple[str, ...] = ("ja_suite", "hatecheck", "personal_info", "en_threat_probe",
+                                                "en_group_probe")) -> dict:
     """All the yardsticks for one loaded scorer and its thresholds (card["functional"] holds this)."""
     judge = Judge(scorer, thresholds)
     out: dict = {"model_version": getattr(scorer, "version", "")}
@@ -146,4 +166,6 @@ def functional_report(scorer, thresholds: dict, data_dir: Path | str | None = No
         out["personal_info"] = personal_info_report(judge, load_cases(PROBE))
     if "en_threat_probe" in parts:
         out["en_threat_probe"] = threat_probe_report(judge, load_cases(THREAT_PROBE))
+    if "en_group_probe" in parts:
+        out["en_group_probe"] = group_probe_report(judge, load_cases(GROUP_PROBE))
     return out
