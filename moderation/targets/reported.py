@@ -21,7 +21,6 @@ REPORTED_BEFORE_JA = re.compile(r"(?:だなんて|なんて言う|とか言う|�
 
 
 REPORTED_AFTER_EN = re.compile(r"(?<![a-z])(?:calling|called|saying|say that|said that|says that|the word|the term|"
-                               r"(?:shout|yell|scream|chant|shriek)(?:ing|ed|s)?(?= ['‘\"“])|"
                                r"statements like|comments like|phrases like|words like|tweets like|posts like|"
                                r"things like|claims? that|claiming|suggesting|implying|insisting|pretending|"
                                r"the (?:idea|notion|lie|myth|belief|view|assumption|stereotype|suggestion) that|"
