@@ -73,7 +73,6 @@ def create_app(test_config=None, *, with_model=True):
         SESSION_COOKIE_NAME="moderation_session",
     )
 
-    proxies.init_app(app)  # REMOTE_ADDR: the client's address through MODERATION_TRUSTED_PROXIES only
     json_provider.init_app(app)  # orjson: UTF-8 answers, keys sorted as before
     errors.init_app(app)
     client.init_app(app)
@@ -81,7 +80,7 @@ def create_app(test_config=None, *, with_model=True):
     if with_model:
         manager.init_app(app)
     app.register_blueprint(health.bp)
-    app.register_blueprint(comments.bp)
+    comments.init_app(app)  # the site-facing API and its fast path for POST /api/v1/comments
     app.register_blueprint(articles.bp)  # the article registry and its circuit breaker
     app.register_blueprint(authors.bp)  # authors' standing and strikes
     app.register_blueprint(checks.bp)  # comments:check, the pre-post nudge
@@ -112,4 +111,5 @@ def create_app(test_config=None, *, with_model=True):
         app.register_blueprint(demo.bp)
     logs.init_app(app)  # request ids and JSON logs, /metrics
     metrics.init_app(app)
+    proxies.init_app(app)  # REMOTE_ADDR: the client's address through MODERATION_TRUSTED_PROXIES only (outermost)
     return app

@@ -98,13 +98,30 @@ def _json_error(status, code, message, field=None, headers=None):
     return response
 
 
+def api_error_answer(error):
+    """An ApiError's JSON answer (the comment fast path renders a refusal it cannot hand back through this too)."""
+    return _json_error(error.status, error.code, error.message, error.field, error.headers)
+
+
+def store_unavailable(method, path, error):
+    """The 503 for Redis down or slow on any route, logged once."""
+    log.warning("redis unavailable on %s %s: %s", method, path, error.__class__.__name__)
+    return unavailable()
+
+
+def unexpected_answer(method, path):
+    """The 500 that leaks nothing, its traceback logged (call it inside the except block)."""
+    log.exception("unhandled error on %s %s", method, path)
+    return _json_error(500, "internal_error", "internal error; the request was not processed")
+
+
 def init_app(app):
     """Register the single error boundary: ApiError and HTTP errors to JSON under /api, Redis errors to 503,
     500s never leak."""
 
     @app.errorhandler(ApiError)
     def handle_api_error(error):
-        return _json_error(error.status, error.code, error.message, error.field, error.headers)
+        return api_error_answer(error)
 
     @app.errorhandler(HTTPException)
     def handle_http_error(error):
@@ -122,8 +139,7 @@ def init_app(app):
     @app.errorhandler(RedisClusterError)
     def handle_store_unavailable(error):
         """Redis down or slow on any page or API route: 503 with Retry-After, never a 500."""
-        log.warning("redis unavailable on %s %s: %s", request.method, request.path, error.__class__.__name__)
-        answer = unavailable()
+        answer = store_unavailable(request.method, request.path, error)
         if _wants_json() or "/api/" in request.path or request.is_json:
             return handle_api_error(answer)
         return ServiceUnavailable("The service is briefly unavailable; retry in a few seconds.").get_response(), \
@@ -131,10 +147,8 @@ def init_app(app):
 
     @app.errorhandler(Exception)
     def handle_unexpected(error):
-        log.exception("unhandled error on %s %s", request.method, request.path)
-        if _wants_json():
-            return _json_error(500, "internal_error", "internal error; the request was not processed")
-        return "Internal error", 500
+        answer = unexpected_answer(request.method, request.path)
+        return answer if _wants_json() else ("Internal error", 500)
 
 
 def html_errors(blueprint):

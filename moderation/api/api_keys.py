@@ -64,9 +64,10 @@ def configured_sites():
     return settings.get().api_keys.sites or ["demo"]
 
 
-def bearer_site():
-    """The site of the request's bearer key, or raise 401."""
-    header = request.environ.get("HTTP_AUTHORIZATION", "")  # what request.headers reads, without its wrapper
+def bearer_site(environ=None):
+    """The site of the request's bearer key (of the current request, or of a WSGI environ), or raise 401."""
+    environ = request.environ if environ is None else environ
+    header = environ.get("HTTP_AUTHORIZATION", "")  # what request.headers reads, without its wrapper
     scheme, _, key = header.partition(" ")
     if scheme.lower() != "bearer" or not key.strip():
         raise Unauthorized("an API key is required: Authorization: Bearer <key>", "Authorization",

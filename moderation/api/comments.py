@@ -145,12 +145,30 @@ def compare_shadow(manager, site, record):
 @bp.post("/comments")
 @require_api_key
 def submit_comment():
-    comment = parse_comment(parse_json_body(request), text_limit=settings.get().text_limit)
+    """The route's reference path; api/fast_path.py answers the same request with the same three calls."""
     state = g._get_current_object()
-    answer = handle(state.site, comment)
-    state.decisions = ((answer["decision"], answer["labels"]),)  # counted by ops/metrics.py
-    state.nudged = [nudge_outcome(comment)]  # counted by ops/metrics.py
-    return jsonify(answer)
+    return jsonify(answer_comment(state, state.site, comment_of(parse_json_body(request))))
+
+
+def comment_of(body):
+    """A comment body's checked fields (400 naming the field)."""
+    return parse_comment(body, text_limit=settings.get().text_limit)
+
+
+def answer_comment(state, site, comment):
+    """The answer to one valid comment; `state` (g) keeps what ops/metrics.py counts."""
+    answer = handle(site, comment)
+    state.decisions = ((answer["decision"], answer["labels"]),)
+    state.nudged = [nudge_outcome(comment)]
+    return answer
+
+
+def init_app(app):
+    """The site-facing API, and its fast path for POST /comments (api/fast_path.py) around the Flask app."""
+    from moderation.api import fast_path
+
+    app.register_blueprint(bp)
+    fast_path.init_app(app)
 
 
 def text_sha256(text):

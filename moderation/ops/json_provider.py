@@ -39,9 +39,13 @@ class OrjsonProvider(DefaultJSONProvider):
 
     def response(self, *args, **kwargs):
         """The body as bytes straight from orjson, newline-terminated as Flask's own; pretty in debug mode."""
-        obj = self._prepare_response_obj(args, kwargs)
+        return self._app.response_class(self.answer_bytes(self._prepare_response_obj(args, kwargs)),
+                                        mimetype=self.mimetype)
+
+    def answer_bytes(self, obj):
+        """jsonify's body (the comment fast path's answer too)."""
         pretty = self.compact is False or (self.compact is None and self._app.debug)
-        return self._app.response_class(dumps_bytes(obj, indent=pretty) + b"\n", mimetype=self.mimetype)
+        return dumps_bytes(obj, indent=pretty) + b"\n"
 
 
 class Answer(Response):

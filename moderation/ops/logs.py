@@ -15,7 +15,7 @@ import sys
 import time
 
 import orjson
-from flask import g, has_request_context, request
+from flask import g, has_app_context, request
 from werkzeug.serving import WSGIRequestHandler
 
 from moderation import settings
@@ -40,7 +40,7 @@ def request_id_from(value):
 
 
 def current_request_id():
-    return g.get("request_id") if has_request_context() else None
+    return g.get("request_id") if has_app_context() else None  # the comment fast path has no request context
 
 
 class JsonFormatter(logging.Formatter):
@@ -149,32 +149,47 @@ def configure(level="INFO"):
     root.setLevel(str(level).upper())
 
 
+class RequestLog:
+    """A request's start (its id, its clock) and end (the id to answer, the access line); the Flask hooks below
+    and the comment fast path (api/fast_path.py) call these two."""
+
+    def __init__(self, with_access_log):
+        self.with_access_log = with_access_log
+
+    @staticmethod
+    def begin(state, environ):
+        state.request_id = request_id_from(environ.get("HTTP_X_REQUEST_ID"))
+        state.request_started = time.perf_counter()  # also the latency metrics' start (ops/metrics.py)
+
+    def finish(self, state, method, route, path, status, remote):
+        """The request id for the X-Request-ID header, once the access line is written (`state`: g's dict)."""
+        request_id = state.get("request_id") or new_request_id()
+        if self.with_access_log:
+            started = state.get("request_started")
+            write_access({
+                "request_id": request_id, "method": method, "route": route, "path": path[:200], "status": status,
+                "duration_ms": round((time.perf_counter() - started) * 1000, 3) if started else None,
+                "site": state.get("site"), "remote": remote,
+            })
+        return request_id
+
+
 def init_app(app):
     """Request ids on every request; JSON logs (unless LOG_FORMAT=text or under tests); an access line each."""
     config = settings.of(app)
     if config.log_format.lower() == "json" and not app.testing:
         configure(config.log_level)
-    with_access_log = config.access_log
+    requests = app.extensions["moderation.request_log"] = RequestLog(config.access_log)
 
     def start_request():
-        state = g._get_current_object()
-        state.request_id = request_id_from(request.environ.get("HTTP_X_REQUEST_ID"))
-        state.request_started = time.perf_counter()  # also the latency metrics' start (ops/metrics.py)
+        requests.begin(g._get_current_object(), request.environ)
 
     def finish_request(response):
-        state = g._get_current_object().__dict__
-        request_id = state.get("request_id") or new_request_id()
-        response.headers[REQUEST_ID_HEADER] = request_id
-        if with_access_log:
-            started = state.get("request_started")
-            req = request._get_current_object()
-            rule = req.url_rule
-            write_access({
-                "request_id": request_id, "method": req.method, "route": rule.rule if rule else None,
-                "path": req.path[:200], "status": response.status_code,
-                "duration_ms": round((time.perf_counter() - started) * 1000, 3) if started else None,
-                "site": state.get("site"), "remote": req.remote_addr,
-            })
+        req = request._get_current_object()
+        rule = req.url_rule
+        response.headers[REQUEST_ID_HEADER] = requests.finish(
+            g._get_current_object().__dict__, req.method, rule.rule if rule else None, req.path, response.status_code,
+            req.remote_addr)
         return response
 
     # First in line, so the id exists even when a later before_request hook answers early.

@@ -192,33 +192,34 @@ def metrics_view():
 _METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
 
 
-def init_app(app):
-    """/metrics, the request counters and histograms, decisions counted from what the API answered.
+class RequestCounter:
+    """One answered request's series; the Flask hook below and the comment fast path (api/fast_path.py) call it.
 
     The per-request work is a few dictionary lookups and three or four writes to this worker's memory-mapped
     file (ops/metric_files.py: no system call): the label children are made once per route, method and status."""
-    app.add_url_rule("/metrics", "metrics", metrics_view, methods=["GET"])
-    shown, children, made_in = {}, {}, [None]  # children: (route, method, status) -> requests and latency children
 
-    def model_gauge(pid):
+    def __init__(self, app):
+        self.app = app
+        self.shown, self.children, self.made_in = {}, {}, None  # children: (route, method, status) -> 2 children
+
+    def model_gauge(self, pid):
         """1 for the version this worker serves (set again when its model changes), 0 for the one before."""
-        scorer = getattr(app.extensions.get("moderation.models"), "active", None)
-        last = shown.get(pid)
+        scorer = getattr(self.app.extensions.get("moderation.models"), "active", None)
+        last = self.shown.get(pid)
         if scorer is None or (last is not None and last[0] is scorer):
             return
         if last is not None and last[1] != scorer.version:
             MODEL.labels(last[1]).set(0)
         MODEL.labels(scorer.version).set(1)
-        shown[pid] = (scorer, scorer.version)
+        self.shown[pid] = (scorer, scorer.version)
 
-    def observe(response):
-        req, state = request._get_current_object(), g._get_current_object().__dict__
-        status, rule = response.status_code, req.url_rule
-        method = req.method if req.method in _METHODS else "other"
-        route, pid = rule.rule if rule else "<unmatched>", os.getpid()
-        if pid != made_in[0]:  # a forked process writes its own files: its own children
+    def count(self, state, route, method, status):
+        """`state` is g's dict: its request_started (ops/logs.py), and what the API left for the decision series."""
+        method = method if method in _METHODS else "other"
+        route, pid, children = route or "<unmatched>", os.getpid(), self.children
+        if pid != self.made_in:  # a forked process writes its own files: its own children
             children.clear()
-            made_in[0] = pid
+            self.made_in = pid
         pair = children.get((route, method, status))
         if pair is None:
             pair = children[(route, method, status)] = (series(REQUESTS, route, method, str(status), pid=pid),
@@ -233,7 +234,18 @@ def init_app(app):
                 count_decisions(decisions, pid)
             if "checked" in state or "nudged" in state:
                 count_nudges(state)
-        model_gauge(pid)
+        self.model_gauge(pid)
+
+
+def init_app(app):
+    """/metrics, the request counters and histograms, decisions counted from what the API answered."""
+    app.add_url_rule("/metrics", "metrics", metrics_view, methods=["GET"])
+    counter = app.extensions["moderation.request_counter"] = RequestCounter(app)
+
+    def observe(response):
+        req = request._get_current_object()
+        rule = req.url_rule
+        counter.count(g._get_current_object().__dict__, rule.rule if rule else None, req.method, response.status_code)
         return response
 
     app.after_request(observe)

@@ -55,18 +55,26 @@ class SessionCookies(SecureCookieSessionInterface):
         return signer
 
 
+def add_headers(items):
+    """The headers above on an answer's list of (name, value) pairs (werkzeug's own list, or the comment fast
+    path's), each one the answer does not set itself: a view that needs a stricter (or its own) policy keeps it.
+    The values were checked once above: Headers.extend would check each again (~6 µs a request)."""
+    present = [name.lower() for name, _ in items]
+    if _NAMES.isdisjoint(present):
+        items.extend(_ITEMS)
+    else:
+        items.extend(pair for pair in _ITEMS if pair[0].lower() not in present)
+
+
 def init_app(app):
     app.session_interface = SessionCookies()
 
     @app.after_request
     def security_headers(response):
         headers = response.headers
-        items = headers._list if type(getattr(headers, "_list", None)) is list else None  # werkzeug's pairs
-        if not _NAMES.isdisjoint([name.lower() for name, _ in items or headers.items()]):
-            for name, value in _ITEMS:  # a view that needs a stricter (or its own) policy keeps it
-                headers.setdefault(name, value)
-        elif items is not None:
-            items.extend(_ITEMS)  # values checked once above: Headers.extend checks each again (~6 µs a request)
+        if type(getattr(headers, "_list", None)) is list:  # werkzeug's pairs
+            add_headers(headers._list)
         else:
-            headers.extend(_ITEMS)
+            for name, value in _ITEMS:
+                headers.setdefault(name, value)
         return response

@@ -1,0 +1,190 @@
+"""The comment fast path (moderation/api/fast_path.py) answers POST /api/v1/comments as the Flask route does.
+
+Two apps with the same settings, each with its own keys in the same real Redis: one with the fast path, one with it
+switched off (every request through Flask). The same corpus of requests, valid and not, goes to both in turn; each
+pair of answers must match in status, body and every header but X-Request-ID when the caller sent none (a fresh
+random id), the access lines and other log lines must match but for the id and the duration, and so must the
+metrics each request added. The fast path must have answered the requests it claims (a valid comment, a replay, a
+conflict, a rate limit, a short body) and handed on the rest.
+"""
+
+import io
+import json
+import logging
+import uuid
+
+import pytest
+from prometheus_client import REGISTRY
+
+from tests.support.app import API_KEY
+from tests.support.flagging import ABUSIVE, CLEAN, HOLD
+
+PATH = "/api/v1/comments"
+AUTH = {"Authorization": f"Bearer {API_KEY}"}
+LIMITS = {"key": "1000/60", "author": "3/60", "ip": "1000/60"}
+
+
+def _comment(text=CLEAN, **fields):
+    body = {"id": "fixed", "article_id": "article-1", "text": text, "author": {"id": "reader-1", "name": "読者"}}
+    body.update(fields)
+    return body
+
+
+def _corpus(run):
+    """(name, whether the fast path answers it, test-client keyword arguments). Ids are fixed per run, so both apps
+    see the same bodies; a case names the author it charges (the author limit is 3 a minute)."""
+    def post(body=None, *, headers=AUTH, data=None, content_type="application/json", **extra):
+        if data is None:
+            data = json.dumps(body, ensure_ascii=False).encode()
+        return {"data": data, "headers": headers, "content_type": content_type, **extra}
+
+    def one(name, **fields):
+        fields.setdefault("author", {"id": f"{run}-{name}", "name": "読者"})
+        fields.setdefault("id", f"{run}-{name}")
+        return _comment(**fields)
+
+    full = one("full", ip="2001:db8::1", user_agent="Mozilla/5.0", url="https://news.example/a/1?c=2",
+               created_at="2026-12-01T05:00:00+09:00", lang="ja", article_title="記事", parent_id="p-1",
+               article_url="https://news.example/a/1", article_category="politics")
+    invalid = {
+        "missing_id": {k: v for k, v in one("missing_id").items() if k != "id"},
+        "empty_text": one("empty_text", text=""), "blank_text": one("blank_text", text="   "),
+        "long_text": one("long_text", text="あ" * 10_001), "text_not_string": one("text_not_string", text=5),
+        "no_article": {k: v for k, v in one("no_article").items() if k != "article_id"},
+        "author_not_object": one("author_not_object", author="someone"), "bad_ip": one("bad_ip", ip="1.2.3"),
+        "bad_url": one("bad_url", url="javascript:alert(1)"), "bad_lang": one("bad_lang", lang="日本"),
+        "bad_created_at": one("bad_created_at", created_at="yesterday"),
+        "bad_category": one("bad_category", article_category="Not A Slug"),
+        "nudged_no_token": one("nudged_no_token", nudged=True), "control_id": one("control_id", id="a\x01b"),
+        "bad_token": one("bad_token", check_token="xyz"),
+    }
+    cases = [
+        ("clean", True, post(one("clean", text=CLEAN))),
+        ("held", True, post(one("held", text=ABUSIVE))),
+        ("full", True, post(full, headers={**AUTH, "X-Request-ID": f"{run}-rid", "User-Agent": "site/1"})),
+        ("forwarded", True, post(one("forwarded"), headers={**AUTH, "X-Forwarded-For": "203.0.113.9"})),
+        ("replay_same", True, post(one("clean", text=CLEAN, author={"id": f"{run}-r2"}))),
+        ("replay_other_text", True, post(one("clean", text=CLEAN + "!", author={"id": f"{run}-r3"}))),
+        ("nudged", True, post(one("nudged", nudged=True, check_token="0" * 64))),
+        ("no_key", False, post(one("no_key"), headers={})),
+        ("wrong_key", False, post(one("wrong_key"), headers={"Authorization": "Bearer not-a-key-at-all"})),
+        ("basic_auth", False, post(one("basic_auth"), headers={"Authorization": f"Basic {API_KEY}"})),
+        ("bad_json", False, post(data=b'{"id": ')),
+        ("not_object", False, post(data=b"[1, 2]")),
+        ("bad_utf8", False, post(data=b'{"id": "\xff\xfe"}')),
+        ("too_deep", False, post(data=b'{"a":' * 20 + b"1" + b"}" * 20)),
+        ("nan", False, post(data=b'{"id": NaN}')),
+        ("empty_body", False, post(data=b"")),
+        *((name, False, post(body)) for name, body in invalid.items()),
+        ("text_plain", False, post(one("text_plain"), content_type="text/plain")),
+        ("json_charset", False, post(one("json_charset"), content_type="application/json; charset=utf-8")),
+        ("cookie", False, post(one("cookie"), cookie="x")),
+        ("oversize", False, post(one("oversize", text="あ" * 200_000))),
+        ("unsized", False, {**post(), "data": None, "input_stream": io.BytesIO(b'{"id": "u"}')}),
+        ("short_body", True, {**post(data=None), "data": None, "input_stream": io.BytesIO(b'{"id": "s"'),
+                              "environ_overrides": {"CONTENT_LENGTH": "400"}}),
+    ]
+    for n in range(5):  # the author limit: 3 stored, then Redis says 429, then this worker remembers it
+        cases.append((f"limited_{n}", True, post(one(f"limited_{n}", author={"id": f"{run}-limited"}))))
+    return cases
+
+
+def _samples():
+    """Every moderation_* sample but the latency buckets and sums (timing, not behaviour) and the model gauge (one
+    per process: the first app to answer sets it to 1)."""
+    out = {}
+    for metric in REGISTRY.collect():
+        for sample in metric.samples:
+            if (sample.name.startswith("moderation_") and sample.name != "moderation_model_info"
+                    and not sample.name.endswith(("_bucket", "_sum", "_created"))):
+                out[(sample.name, tuple(sorted(sample.labels.items())))] = sample.value
+    return out
+
+
+def _delta(before, after):
+    return {key: value - before.get(key, 0) for key, value in after.items() if value != before.get(key, 0)}
+
+
+def _lines(records, sent_id):
+    """Log lines as comparable dicts: the access line's fields but its duration (and the id, unless sent)."""
+    out = []
+    for record in records:
+        fields = {"logger": record.name, "level": record.levelname, "msg": record.getMessage()}
+        for name in ("method", "route", "path", "status", "site", "remote", "request_id"):
+            if hasattr(record, name):
+                fields[name] = getattr(record, name)
+        if not sent_id:
+            fields.pop("request_id", None)
+        out.append(fields)
+    return out
+
+
+def _exchange(app, caplog, kwargs):
+    if "input_stream" in kwargs:
+        kwargs["input_stream"].seek(0)
+    caplog.clear()
+    client, cookie = app.test_client(), kwargs.pop("cookie", None)
+    if cookie:
+        client.set_cookie("moderation_session", cookie)
+    before = _samples()
+    response = client.post(PATH, **kwargs)
+    headers = list(response.headers.items())
+    return {"status": response.status, "body": response.get_data(), "headers": headers,
+            "logs": _lines(caplog.records, "X-Request-ID" in (kwargs.get("headers") or {})),
+            "metrics": _delta(before, _samples())}
+
+
+def _without_fresh_id(answer, sent_id):
+    ids = [value for name, value in answer["headers"] if name == "X-Request-ID"]
+    assert len(ids) == 1 and len(ids[0]) == (len(sent_id) if sent_id else 32)
+    return [(name, value) for name, value in answer["headers"] if sent_id or name != "X-Request-ID"]
+
+
+def _compare(fast_app, slow_app, cases, caplog):
+    fast_path = fast_app.extensions["moderation.comment_fast_path"]
+    slow_app.extensions["moderation.comment_fast_path"].enabled = False
+    caplog.set_level(logging.INFO)
+    for name, answered_fast, kwargs in cases:
+        answered = fast_path.answered
+        fast = _exchange(fast_app, caplog, dict(kwargs))
+        assert fast_path.answered == answered + answered_fast, f"{name}: the fast path did not answer as expected"
+        slow = _exchange(slow_app, caplog, dict(kwargs))
+        sent_id = (kwargs.get("headers") or {}).get("X-Request-ID")
+        assert (fast["status"], fast["body"]) == (slow["status"], slow["body"]), name
+        assert _without_fresh_id(fast, sent_id) == _without_fresh_id(slow, sent_id), name
+        assert fast["logs"] == slow["logs"], name
+        assert any(line["logger"] == "moderation.access" for line in fast["logs"]), name
+        assert fast["metrics"] == slow["metrics"], name
+        yield name, fast
+
+
+@pytest.fixture
+def pair(make_app):
+    def build(redis_url=None, **extra):
+        config = {"RATE_LIMITS": LIMITS, "THRESHOLDS": HOLD, "MAX_CONTENT_LENGTH": 65536, **extra}
+        return [make_app(redis_url, REDIS_PREFIX=f"t{uuid.uuid4().hex[:10]}:", **config) for _ in range(2)]
+
+    return build
+
+
+def test_the_fast_path_answers_as_the_flask_route(pair, caplog):
+    fast_app, slow_app = pair()
+    run = uuid.uuid4().hex[:8]
+    statuses = dict((name, answer["status"]) for name, answer in _compare(fast_app, slow_app, _corpus(run), caplog))
+    # the corpus reaches what it names (so the comparison above covers each outcome)
+    assert statuses["clean"] == statuses["replay_same"] == statuses["full"] == "200 OK"
+    assert statuses["replay_other_text"].startswith("409")
+    assert [statuses[f"limited_{n}"][:3] for n in range(5)] == ["200", "200", "200", "429", "429"]
+    assert {statuses[name][:3] for name in ("no_key", "wrong_key", "basic_auth")} == {"401"}
+    assert statuses["oversize"].startswith("413") and statuses["text_plain"].startswith("415")
+    assert statuses["short_body"].startswith("400") and statuses["bad_ip"].startswith("400")
+
+
+def test_the_fast_path_answers_as_the_flask_route_with_redis_down(make_app, own_redis, pair, caplog):
+    fast_app, slow_app = pair(own_redis.url, REDIS_TIMEOUT=0.2)
+    run = uuid.uuid4().hex[:8]
+    cases = [case for case in _corpus(run) if case[0] in ("clean", "held", "nudged")]
+    list(_compare(fast_app, slow_app, cases[:1], caplog))  # both apps connected once
+    own_redis.stop()
+    statuses = dict((name, answer["status"]) for name, answer in _compare(fast_app, slow_app, cases[1:], caplog))
+    assert statuses["held"].startswith("503") and statuses["nudged"] == "200 OK"
