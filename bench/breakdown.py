@@ -5,7 +5,8 @@ the benchmark's POST /api/v1/comments bodies through `app.wsgi_app`, as gunicorn
 client, the model's pages frozen out of the collector as gunicorn.conf.py does). The CPU time (time.process_time)
 of named parts is summed over the requests: scoring, explanations, policy and record, the Redis submit
 (packing, round trip, reply), the access line, metrics, the answer's JSON, body parsing and validation, the API
-key; the rest is Flask and werkzeug (contexts, routing, the response) and the small hooks. Plain requests (no
+key; the rest is the comment fast path's app context and small hooks (moderation/api/fast_path.py answers these
+requests; Flask and werkzeug's contexts, routing and response for a tree without it). Plain requests (no
 wrapper: the total) alternate with instrumented ones (the parts), and after each plain request bench/bare.py's
 app answers the same body, so what Flask alone costs is read in the same state of the caches. What gunicorn
 itself costs per request (HTTP parsing, accept, close) is the bare app's share in the table above. CPU per part
@@ -38,8 +39,8 @@ BARE = "bare Flask app, same requests"  # bench/bare.py's app on the same bodies
 def instrument(app, spent):
     """Wrappers for the parts named in PARTS adding their CPU time to `spent` (a Counter, seconds): a list of
     (owner, name, original, wrapper) for use(); nothing is replaced yet."""
-    from moderation.api import api_keys, comments
-    from moderation.ops import logs
+    from moderation.api import api_keys, comments, fast_path
+    from moderation.ops import json_provider, logs, metrics
     from moderation.scoring import scorer
     from moderation.store import review_queue
 
@@ -50,15 +51,16 @@ def instrument(app, spent):
         instrument_one(comments, "build_record", "policy and record", spent),
         instrument_one(review_queue.ReviewQueue, "submit", "Redis submit", spent),
         instrument_one(logs, "write_access", "access log", spent),
-        instrument_one(comments, "jsonify", "answer JSON", spent),
+        instrument_one(json_provider.OrjsonProvider, "answer_bytes", "answer JSON", spent),
         instrument_one(comments, "parse_json_body", "body and validation", spent),
         instrument_one(comments, "parse_comment", "body and validation", spent),
         instrument_one(api_keys, "bearer_site", "API key", spent),
+        # the comment fast path (api/fast_path.py) answers these requests: its names for the same functions
+        instrument_one(fast_path, "read_length", "body and validation", spent),
+        instrument_one(fast_path, "json_object", "body and validation", spent),
+        instrument_one(fast_path, "bearer_site", "API key", spent),
+        instrument_one(metrics.RequestCounter, "count", "metrics", spent),  # ops/metrics.py's counters, histogram
     ]
-    hooks = app.after_request_funcs[None]
-    for index, hook in enumerate(hooks):
-        if hook.__name__ == "observe":  # ops/metrics.py's counters and histogram
-            swaps.append((hooks, index, hook, _timed(hook, spent, "metrics")))
     return [swap for swap in swaps if swap is not None]
 
 

@@ -240,7 +240,8 @@ def start_gunicorn(folder, redis_url, model_root, thresholds, app=None, ready="/
                     return process, url, env
         except OSError:
             time.sleep(0.2)
-    raise SystemExit("gunicorn did not become ready")
+    stop(process)  # not left serving (or still loading) after the caller gives up
+    raise SystemExit(f"gunicorn did not become ready in 90 s; see {folder / f'gunicorn-{port}.log'}")
 
 
 def stop(process):

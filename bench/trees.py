@@ -26,9 +26,10 @@ from bench import load
 MODES = ("before", "after", "bare")
 
 
-def start(trees, folder, single, thresholds):
-    """{mode: (url, worker pids, redis pids)} and the processes to stop, every worker warmed up."""
-    servers, processes = {}, []
+def start(trees, folder, single, thresholds, processes):
+    """{mode: (url, worker pids, redis pids)}, every worker warmed up; `processes` gets each one to stop as it
+    starts (a server that does not become ready must not leave the others running)."""
+    servers = {}
     for name, root in trees.items():
         (folder / name / "redis").mkdir(parents=True)
         redis_process, port, _ = load.start_redis(folder / name / "redis")
@@ -44,8 +45,7 @@ def start(trees, folder, single, thresholds):
     servers["bare"] = [url, bare, []]
     for url, _, _ in servers.values():
         load.wrk(url, "comment", 16, 2, single)  # every worker has answered (and exists: read its pids after)
-    pids = {name: (url, load.workers_of(master.pid), redis) for name, (url, master, redis) in servers.items()}
-    return pids, processes
+    return {name: (url, load.workers_of(master.pid), redis) for name, (url, master, redis) in servers.items()}
 
 
 def summary(runs, connections):
@@ -90,7 +90,7 @@ def main(argv=None):
     single = load.bodies(texts, rng, folder / "comments.jsonl", comments=comments)
     processes, runs, loads = [], {}, [os.getloadavg()[0]]
     try:
-        servers, processes = start(trees, folder, single, thresholds)
+        servers = start(trees, folder, single, thresholds, processes)
         for round_ in range(args.rounds):
             order = MODES[round_ % 3:] + MODES[:round_ % 3]
             for connections in (16, 64):

@@ -188,3 +188,19 @@ def test_the_fast_path_answers_as_the_flask_route_with_redis_down(make_app, own_
     own_redis.stop()
     statuses = dict((name, answer["status"]) for name, answer in _compare(fast_app, slow_app, cases[1:], caplog))
     assert statuses["held"].startswith("503") and statuses["nudged"] == "200 OK"
+
+
+def test_a_request_hook_the_fast_path_does_not_run_turns_it_off(make_app, comment, auth, caplog):
+    """A hook added to the app (here: one that stamps every answer) is one the fast path would skip: the route then
+    answers every comment, and the log says why."""
+    app = make_app()
+
+    @app.after_request
+    def stamp(response):
+        response.headers["X-Stamp"] = "1"
+        return response
+
+    answer = app.test_client().post(PATH, json=comment(), headers=auth)
+    assert (answer.status_code, answer.headers.get("X-Stamp")) == (200, "1")
+    assert app.extensions["moderation.comment_fast_path"].answered == 0
+    assert "comment fast path off: the app's request hooks are not the ones this path runs" in caplog.text

@@ -107,38 +107,41 @@ class CommentFastPath:
         return answer(environ, start_response)
 
     def _answer(self, environ, route, length):
-        """(headers, body) of an answer, a refusal's response, or None to hand the request on."""
-        app, state = self.app, g._get_current_object()
+        """(headers, body) of an answer, a refusal's response, or None to hand the request on. Any error is
+        answered as the route's error handlers answer it (errors.py), by the same functions."""
+        state = g._get_current_object()
+        try:
+            answer = self._comment(state, environ, route, length)
+        except ApiError as error:
+            response = api_error_answer(error)
+        except (RedisError, RedisClusterError) as error:
+            response = api_error_answer(store_unavailable("POST", route, error))
+        except Exception:  # the boundary's 500, leaking nothing
+            response = unexpected_answer("POST", route)
+        else:
+            if answer is not None:
+                self._after(state, environ, route, 200, answer[0])
+            return answer
+        self._after(state, environ, route, response.status_code, response.headers._list)
+        return response
+
+    def _comment(self, state, environ, route, length):
+        """The route's calls in its order; None where the route must answer instead (it reads the body again)."""
+        app = self.app
         app.extensions["moderation.request_log"].begin(state, environ)
         app.extensions["moderation.models"].maybe_refresh()
         try:
             state.site = bearer_site(environ)
         except ApiError:
             return None
-        try:
-            raw = read_length(environ, length, settings.get().body_timeout)
-        except ApiError as error:  # a short or late body: read, so it cannot be handed on
-            return self._close(state, environ, route, api_error_answer(error))
+        raw = read_length(environ, length, settings.get().body_timeout)  # a short or late body: answered here
         try:
             comment = comment_of(json_object(raw))
         except ApiError:
             environ["wsgi.input"] = io.BytesIO(raw)  # the route reads it again and names what is wrong
             return None
-        try:
-            body = app.json.answer_bytes(answer_comment(state, state.site, comment))
-        except ApiError as error:
-            return self._close(state, environ, route, api_error_answer(error))
-        except (RedisError, RedisClusterError) as error:
-            return self._close(state, environ, route, api_error_answer(store_unavailable("POST", route, error)))
-        except Exception:  # the boundary's 500, as the route's handler answers it
-            return self._close(state, environ, route, unexpected_answer("POST", route))
-        items = [("Content-Type", self.content_type), ("Content-Length", str(len(body)))]
-        self._after(state, environ, route, 200, items)
-        return items, body
-
-    def _close(self, state, environ, route, response):
-        self._after(state, environ, route, response.status_code, response.headers._list)
-        return response
+        body = app.json.answer_bytes(answer_comment(state, state.site, comment))
+        return [("Content-Type", self.content_type), ("Content-Length", str(len(body)))], body
 
     def _after(self, state, environ, route, status, items):
         """The after-request hooks as Flask runs them (last registered first): metrics, id and access line, headers."""
