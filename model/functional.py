@@ -27,7 +27,17 @@ import unicodedata
 from pathlib import Path
 
 from model.functional_format import format_failures, format_report, markdown_report
-from model.judge import DEFAULT_DATA, GROUP_PROBE, PROBE, SUITE, THREAT_PROBE, Judge, load_cases, resolve_artifact
+from model.judge import (
+    ACCUSATION_PROBE,
+    DEFAULT_DATA,
+    GROUP_PROBE,
+    PROBE,
+    SUITE,
+    THREAT_PROBE,
+    Judge,
+    load_cases,
+    resolve_artifact,
+)
 from model.yardsticks import functional_report
 from moderation.scoring.scorer import load_scorer
 
@@ -43,7 +53,8 @@ def training_overlap(data_dir: Path | str | None = None) -> list[str]:
         return "".join(unicodedata.normalize("NFKC", text).lower().split()).strip("。.!?")
 
     seen = {key(r.text) for r in (*load_all(data_dir), *generate(data_dir))}
-    cases = (*load_cases(SUITE), *load_cases(PROBE), *load_cases(THREAT_PROBE), *load_cases(GROUP_PROBE))
+    cases = (*load_cases(SUITE), *load_cases(PROBE), *load_cases(THREAT_PROBE), *load_cases(GROUP_PROBE),
+             *load_cases(ACCUSATION_PROBE))
     return [c["id"] for c in cases if key(c["text"]) in seen]
 
 

@@ -54,6 +54,12 @@ def format_report(rep: dict) -> str:
                   f"non-attacks flagged {_pct(gp['non_harmful_flagged']['rate'])} "
                   f"(n={gp['non_harmful_flagged']['n']}), pairs both right {_pct(gp['pairs']['both_pass_rate'])}"]
         lines += [f"{k:32} {v['n']:4d} {_pct(v['pass_rate'])}" for k, v in gp["functionalities"].items()]
+    ap = rep.get("ja_accusation_probe")
+    if ap:
+        lines += ["", f"Japanese accusation probe ({ap['n']} written cases)",
+                  f"named culprits flagged {_pct(ap['harmful_flagged']['rate'])}, unknown culprits flagged "
+                  f"{_pct(ap['non_harmful_flagged']['rate'])}, "
+                  f"pairs both right {_pct(ap['pairs']['both_pass_rate'])}"]
     return "\n".join(lines)
 
 
@@ -98,6 +104,12 @@ def markdown_report(rep: dict) -> str:
                 f"{_pct(gp['pairs']['both_pass_rate']).strip()} of {gp['pairs']['n']}.", "",
                 "| functionality | n | pass |", "|---|---:|---:|"]
         out += [f"| {k} | {v['n']} | {_pct(v['pass_rate']).strip()} |" for k, v in gp["functionalities"].items()]
+    ap = rep.get("ja_accusation_probe")
+    if ap:
+        out += ["", f"Japanese accusation probe ({ap['n']} written cases, tests/functional/ja_accusation_probe.jsonl): "
+                f"named culprits flagged {_pct(ap['harmful_flagged']['rate']).strip()}, news of unknown culprits "
+                f"flagged {_pct(ap['non_harmful_flagged']['rate']).strip()}, minimal pairs both right "
+                f"{_pct(ap['pairs']['both_pass_rate']).strip()} of {ap['pairs']['n']}."]
     return "\n".join(out) + "\n"
 
 

@@ -16,6 +16,7 @@ SUITE = SUITE_DIR / "ja_suite.jsonl"
 PROBE = SUITE_DIR / "personal_info_probe.jsonl"
 THREAT_PROBE = SUITE_DIR / "en_threat_probe.jsonl"
 GROUP_PROBE = SUITE_DIR / "en_group_probe.jsonl"
+ACCUSATION_PROBE = SUITE_DIR / "ja_accusation_probe.jsonl"
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 HATECHECK = Path("hatecheck-en") / "test_suite_cases.csv"
 NOT_HARMS = frozenset({"spam"})  # labels that hold a comment for something other than a harm

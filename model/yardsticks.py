@@ -7,6 +7,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from model.judge import (
+    ACCUSATION_PROBE,
     DEFAULT_DATA,
     DEFAULT_REVIEW,
     GROUP_PROBE,
@@ -152,9 +153,15 @@ def group_probe_report(judge: Judge, cases: list[dict]) -> dict:
             "pairs": rep["pairs"], "failed": rep["failed"]}
 
 
+def accusation_probe_report(judge: Judge, cases: list[dict]) -> dict:
+    """The Japanese accusation probe: an identifiable person named as a crime's culprit held for a harm, news of a
+    crime whose culprit is unknown (「…の犯人が捕まっていない」) not held; scored as the group probe is."""
+    return group_probe_report(judge, cases)
+
+
 def functional_report(scorer, thresholds: dict, data_dir: Path | str | None = None, *,
                       parts: tuple[str, ...] = ("ja_suite", "hatecheck", "personal_info", "en_threat_probe",
-                                                "en_group_probe")) -> dict:
+                                                "en_group_probe", "ja_accusation_probe")) -> dict:
     """All the yardsticks for one loaded scorer and its thresholds (card["functional"] holds this)."""
     judge = Judge(scorer, thresholds)
     out: dict = {"model_version": getattr(scorer, "version", "")}
@@ -168,4 +175,6 @@ def functional_report(scorer, thresholds: dict, data_dir: Path | str | None = No
         out["en_threat_probe"] = threat_probe_report(judge, load_cases(THREAT_PROBE))
     if "en_group_probe" in parts:
         out["en_group_probe"] = group_probe_report(judge, load_cases(GROUP_PROBE))
+    if "ja_accusation_probe" in parts:
+        out["ja_accusation_probe"] = accusation_probe_report(judge, load_cases(ACCUSATION_PROBE))
     return out
