@@ -2,6 +2,7 @@
 
     python -m model.ja_cv --data-dir ../shared/data [--folds 3] [--source-weight SOURCE=W] [--C 4]
         [--no-quoted-apart] [--no-focus-sentence] [--char-ngram-max 3] [--toxic-absent none]
+        [--length-matched on|off]
 
 The validation split holds ~60 RTP-LX prompts and ~32 inspection-ai rows (`en_quick --lang ja`): two fits of
 equal recipes differ there by more than the effects being measured. Here every RTP-LX prompt and benign
@@ -106,9 +107,13 @@ def main(argv=None) -> int:
     ap.add_argument("--toxic-absent", choices=("0", "none"), default=None,
                     help="a toxic RTP-LX/inspection-ai row's absent categories: clean (0) or unlabelled (none)")
     ap.add_argument("--no-harm-length", action="store_true", help="the harm heads learn no weight for `length`")
+    ap.add_argument("--length-matched", choices=("on", "off"), default=None,
+                    help="each harm head's Japanese negatives reweighted to its positives' length distribution")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     T.set_source_weights(args.source_weight)
+    if args.length_matched:
+        T.LENGTH_MATCHED = args.length_matched == "on"
     if args.toxic_absent:
         japanese.TOXIC_ABSENT = None if args.toxic_absent == "none" else 0
     data_dir = Path(args.data_dir)

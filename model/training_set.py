@@ -30,6 +30,16 @@ HARM_ROWS_SPAM_NEGATIVE = False
 # harassment, while its hate rows are the hate head's best English positives)
 HEAD_WEIGHTS: dict[tuple[str, str], float] = {}
 
+# each harm head's Japanese negatives reweighted so that their length distribution matches its positives' (issue
+# 12, session 11): the negatives are mostly short chat lines (median 24 characters) and the positives longer
+# generated sentences and RTP-LX text, so every harm head learned a positive weight for `length` (hate +4.02) and a
+# long civil comment scored higher than a short toxic one. Per length bin (LENGTH_EDGES, characters) a negative's
+# weight is multiplied by the positives' share of the bin over the negatives' share, clipped to
+# [1 / LENGTH_MATCH_CAP, LENGTH_MATCH_CAP], then rescaled so the head's total negative weight is unchanged
+LENGTH_MATCHED = False
+LENGTH_EDGES = np.asarray([10, 15, 20, 25, 30, 40, 50, 70, 100, 150, 250])
+LENGTH_MATCH_CAP = 4.0
+
 
 def set_source_weights(items) -> None:
     """Apply --source-weight SOURCE=W (or SOURCE:HEAD=F, a factor for one head) overrides (train, en_quick and
@@ -48,12 +58,39 @@ def set_source_weights(items) -> None:
 def sample_weights(rows: list[D.Row]) -> np.ndarray:
     """(n,) per-row weights by source; (n, heads) when a source has a weight for one head (HEAD_WEIGHTS)."""
     w = np.asarray([SOURCE_WEIGHTS.get(r.source, 1.0) for r in rows])
-    if not HEAD_WEIGHTS:
+    if not HEAD_WEIGHTS and not LENGTH_MATCHED:
         return w
     w = np.repeat(w[:, None], len(HEADS), axis=1)
     sources = np.asarray([r.source for r in rows])
     for (src, head), factor in HEAD_WEIGHTS.items():
         w[sources == src, HEADS.index(head)] *= factor
+    return length_matched(rows, w) if LENGTH_MATCHED else w
+
+
+def length_factors(lengths: np.ndarray, pos: np.ndarray, neg: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """(bins,) factor on a negative's weight per length bin: the positives' weighted share of the bin over the
+    negatives', clipped to [1 / LENGTH_MATCH_CAP, LENGTH_MATCH_CAP]; 1 where a bin holds no negative."""
+    bins = np.searchsorted(LENGTH_EDGES, lengths, side="right")
+    n = len(LENGTH_EDGES) + 1
+    p_share = np.bincount(bins[pos], weights=w[pos], minlength=n) / max(w[pos].sum(), 1e-12)
+    n_share = np.bincount(bins[neg], weights=w[neg], minlength=n) / max(w[neg].sum(), 1e-12)
+    ratio = np.divide(p_share, n_share, out=np.ones(n), where=n_share > 0)
+    return np.clip(ratio, 1.0 / LENGTH_MATCH_CAP, LENGTH_MATCH_CAP)
+
+
+def length_matched(rows: list[D.Row], w: np.ndarray) -> np.ndarray:
+    """(n, heads) weights with each harm head's Japanese negatives reweighted by length_factors (LENGTH_MATCHED)."""
+    labels = D.label_matrix(rows)
+    lengths = np.asarray([len(r.text) for r in rows])
+    bins = np.searchsorted(LENGTH_EDGES, lengths, side="right")
+    ja = np.asarray([r.lang == "ja" for r in rows])
+    w = w.copy()
+    for k in range(1, len(HEADS)):
+        pos, neg = ja & (labels[:, k] == 1), ja & (labels[:, k] == 0)
+        if not pos.any() or not neg.any():
+            continue
+        new = w[neg, k] * length_factors(lengths, pos, neg, w[:, k])[bins[neg]]
+        w[neg, k] = new * (w[neg, k].sum() / new.sum())
     return w
 
 

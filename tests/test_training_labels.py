@@ -172,3 +172,29 @@ def test_excluded_columns_give_one_head_no_weight_for_a_column():
     col = pipe.named_steps["features"].signal_offset_ + FEATURE_NAMES.index("length")
     assert pipe.named_steps["heads"].excluded_columns == tuple((k, col) for k in range(1, len(HEADS)))
     assert build_pipeline().named_steps["heads"].excluded_columns == ()
+
+
+def test_length_matching_reweights_a_harm_heads_japanese_negatives_only(monkeypatch):
+    """With LENGTH_MATCHED, a harm head's Japanese negatives in a length bin its positives fill get more weight and
+    those in a bin its positives leave empty less (clipped), the head's negative total stays, and the spam head,
+    the positives and English rows keep theirs; off (the default), the weights are one per row as before."""
+    import numpy as np
+
+    import model.training_set as T
+
+    monkeypatch.setattr(T, "HEAD_WEIGHTS", {})
+    cats = dict.fromkeys(D.CATEGORY_NAMES, 0)
+    rows = ([D.Row("あ" * 60, None, 1, "rtp-lx-prompts", "ja", "p", D.TRAIN, cats={**cats, "hate": 1})]
+            + [D.Row("い" * 60, 0, 0, "realpersonachat", "ja", "l", D.TRAIN, cats=dict(cats))]
+            + [D.Row("う" * 12, 0, 0, "realpersonachat", "ja", f"s{i}", D.TRAIN, cats=dict(cats)) for i in range(3)]
+            + [D.Row("short", 0, 0, "sms-spam", "en", "e", D.TRAIN, cats=dict(cats))])
+    monkeypatch.setattr(T, "LENGTH_MATCHED", False)
+    before = T.sample_weights(rows)
+    assert before.ndim == 1
+    monkeypatch.setattr(T, "LENGTH_MATCHED", True)
+    w = T.sample_weights(rows)
+    hate, spam = T.HEADS.index("hate"), T.HEADS.index("spam")
+    assert w[1, hate] > before[1] and (w[2:5, hate] < before[2:5]).all()
+    assert np.isclose(w[1:5, hate].sum(), before[1:5].sum())
+    assert w[0, hate] == before[0] and w[5, hate] == before[5] and np.array_equal(w[:, spam], before)
+    assert w[1, hate] / w[2, hate] == T.LENGTH_MATCH_CAP ** 2  # 4x the long negative, 1/4 the short ones
