@@ -8,7 +8,8 @@ import numpy as np
 
 from moderation.features.vocabulary import _COMBOS, FEATURE_NAMES
 from moderation.needles.guards import NeedleIndex
-from moderation.targets.constructions import CONSTRUCTIONS
+from moderation.needles.parts import Parts
+from moderation.targets.constructions import CONSTRUCTIONS, THREAT_EN, THREAT_EN_PARTS
 from moderation.targets.pii import EMAIL as _EMAIL
 from moderation.targets.pii import PII_GUARDED
 from moderation.targets.reported import REPORTED_NEEDLES
@@ -83,8 +84,8 @@ _ADDRESSED_CATS = ("second_person",)
 
 
 # what each pattern needs in a text before it is worth scanning (moderation/needles/: never changes a count)
-_NEEDLES = NeedleIndex((_NAMED, _LINE_ID, _PHONE, _EMAIL, _MONEY_AMOUNT, *CONSTRUCTIONS.values(), *PII_GUARDED),
-                       extra=REPORTED_NEEDLES)  # reported_spans's needles found in the same pass
+_NEEDLES = NeedleIndex((_NAMED, _LINE_ID, _PHONE, _EMAIL, _MONEY_AMOUNT, *CONSTRUCTIONS.values(), *PII_GUARDED,
+                        *THREAT_EN_PARTS), extra=REPORTED_NEEDLES)  # reported_spans's needles found in the same pass
 
 
 _GUARDS = _NEEDLES.guards  # pattern -> its guard, read without a method call
@@ -171,6 +172,10 @@ _TRIGGERS = {
 }
 
 
+# constructions scanned as their alternatives apart, each behind its own needles (the same matches)
+_SPLIT = {THREAT_EN: Parts(THREAT_EN_PARTS, _NEEDLES)}
+
+
 # each construction with what rules it out: Latin-only with no Latin letter, no trigger character, no needle
-_CONSTRUCTION_GUARDS = tuple((name, _GUARDS[rx], name in _LATIN_ONLY, _TRIGGERS.get(name), _GUARDS[rx].chars,
-                              _GUARDS[rx].strings) for name, rx in CONSTRUCTIONS.items())
+_CONSTRUCTION_GUARDS = tuple((name, guard, name in _LATIN_ONLY, _TRIGGERS.get(name), guard.chars, guard.strings)
+                             for name, rx in CONSTRUCTIONS.items() for guard in (_SPLIT.get(rx) or _GUARDS[rx],))

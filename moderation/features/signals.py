@@ -89,7 +89,7 @@ def signals(norm: Normalized, codes: np.ndarray, spans: list | None = None, focu
                 needles is not None and needles.isdisjoint(chars) and strings.isdisjoint(found)) or (
                 guard.also is not None and n >= EACH_FROM and not guard.each(t, chars, found)):
             continue  # guard.may_match(t, chars, found) spelled out: no call per construction
-        found_at = [m.span() for m in guard.finditer(t)]
+        found_at = [m.span() for m in guard.finditer(t, chars, found)]
         if not found_at:
             continue
         kinds = [name] * len(found_at)

@@ -155,8 +155,9 @@ class Needles:
                 return True
         return False
 
-    def finditer(self, text: str):
-        """The pattern's matches in `text`, searched from where one can start (`finditer` below)."""
+    def finditer(self, text: str, chars=None, found=None):
+        """The pattern's matches in `text`, searched from where one can start (`finditer` below; `chars` and
+        `found` are for a guard of parts, moderation/needles/parts.py)."""
         return finditer(self.pattern, self.starts, text)
 
 

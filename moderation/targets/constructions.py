@@ -78,37 +78,52 @@ _EN_OBJECT = (r"(?:(?:you|u|ya|y'all|yall|him|her|them)(?![a-z'])"
 _EN_GAP = r"(?! never| not)" + _G + r"{0,36}?"
 
 
-# threat idioms that need no harm verb, and calls for a death
-_EN_IDIOM = (
-    r"(?<![a-z])(?:watch (?:your|his|her|their) back|sleep with one eye open|your days are numbered"
-    r"|i know (?:where|which [a-z]{1,20}) (?:you|your(?: [a-z]{1,20}){1,2}) (?:live|lives|work|works|sleep|sleeps|go"
-    r"|goes|park)(?![a-z])|break every bone in|won't live to see|be sorry (?:when|once|if) (?:i|we)(?![a-z])"
-    r"|(?:gets?|getting|deserves?) a bullet|going to need (?:an ambulance|a coffin|a body bag)"
-    r"|(?:com|go|driv|head|show)(?:e|es|ing)? (?:[a-z]{1,20} ){0,4}?with (?:my|a) (?:gun|shotgun|rifle|knife|machete)"
-    r"|you won't see (?:it coming|tomorrow|the next)|you(?:'re| are) (?:dead|dead meat|a dead man|finished)"
-    r"(?= *(?:$|[.!,]| when| if| now| once))|you(?:'ll| will| are going to|'re going to|'re gonna| gonna)"
+# threat idioms that need no harm verb, and calls for a death (one alternative each: THREAT_EN_PARTS scans them apart)
+_EN_IDIOMS = (
+    r"watch (?:your|his|her|their) back", r"sleep with one eye open", r"your days are numbered",
+    r"i know (?:where|which [a-z]{1,20}) (?:you|your(?: [a-z]{1,20}){1,2}) (?:live|lives|work|works|sleep|sleeps|go"
+    r"|goes|park)(?![a-z])", r"break every bone in", r"won't live to see",
+    r"be sorry (?:when|once|if) (?:i|we)(?![a-z])",
+    r"(?:gets?|getting|deserves?) a bullet", r"going to need (?:an ambulance|a coffin|a body bag)",
+    r"(?:com|go|driv|head|show)(?:e|es|ing)? (?:[a-z]{1,20} ){0,4}?with (?:my|a) (?:gun|shotgun|rifle|knife|machete)",
+    r"you won't see (?:it coming|tomorrow|the next)",
+    r"you(?:'re| are) (?:dead|dead meat|a dead man|finished)(?= *(?:$|[.!,]| when| if| now| once))",
+    r"you(?:'ll| will| are going to|'re going to|'re gonna| gonna)"
     r" (?:die|get (?:hurt|killed|shot|stabbed|beaten|what's coming)|pay for (?:this|that|it|what)|regret (?:this|it"
-    r"|that|the day|ever|saying|writing|posting|what you|crossing))|(?:make|making) (?:you|him|her|them) (?:pay|bleed"
-    r"|suffer|regret|disappear)|i(?:'m| am|m) coming (?:for|after) (?:you|him|her|them)|(?:i|we)(?:'ll| will) come"
-    r" (?:for|after) (?:you|him|her|them)|(?:i|we)(?:'ll| will| am going to|'m going to|'re going to) (?:find|track)"
-    r" (?:you|him|her|them)(?= *(?:$|[.!]| down| and))|hunt (?:you|him|her|them|every one of [a-z]{1,20}) down"
-    r"|put a (?:bullet|knife) (?:in|through|into) (?:you|your|his|her|him|them)|(?:send|put) (?:you|him|her|them)"
-    r" (?:to|in|into) (?:the |an? )?(?:hospital|grave|morgue|ground|icu|ambulance|coffin|body bag)"
-    r"|run (?:you|him|her|them|every (?:single )?one of (?:you|them)) over|crack (?:your|his|her|their) (?:skull|head)"
-    r"|blow (?:your|his|her|their)"
-    r" (?:brains|head) (?:out|off)"
-    r"|(?:he|she|they|you|him|them|who|" + _EN_PERSON[3:-1] + r")(?: [a-z]{1,20}){0,3}? (?:should|must|deserves? to"
+    r"|that|the day|ever|saying|writing|posting|what you|crossing))",
+    r"(?:make|making) (?:you|him|her|them) (?:pay|bleed|suffer|regret|disappear)",
+    r"i(?:'m| am|m) coming (?:for|after) (?:you|him|her|them)",
+    r"(?:i|we)(?:'ll| will) come (?:for|after) (?:you|him|her|them)",
+    r"(?:i|we)(?:'ll| will| am going to|'m going to|'re going to) (?:find|track) (?:you|him|her|them)"
+    r"(?= *(?:$|[.!]| down| and))",
+    r"hunt (?:you|him|her|them|every one of [a-z]{1,20}) down",
+    r"put a (?:bullet|knife) (?:in|through|into) (?:you|your|his|her|him|them)",
+    r"(?:send|put) (?:you|him|her|them) (?:to|in|into) (?:the |an? )?(?:hospital|grave|morgue|ground|icu|ambulance"
+    r"|coffin|body bag)",
+    r"run (?:you|him|her|them|every (?:single )?one of (?:you|them)) over",
+    r"crack (?:your|his|her|their) (?:skull|head)", r"blow (?:your|his|her|their) (?:brains|head) (?:out|off)",
+    r"(?:he|she|they|you|him|them|who|" + _EN_PERSON[3:-1] + r")(?: [a-z]{1,20}){0,3}? (?:should|must|deserves? to"
     r"|ought to|needs? to) (?:all )?(?:die|be (?:killed|shot(?! down)|hanged|hung|executed"
-    r"|exterminated|gassed|lynched|wiped out|put down|strung up|beaten|raped|burned alive|stabbed))(?![a-z])"
-    r"|(?:kill|shoot|hang|gas|exterminate|slaughter|lynch|murder|stab|rape) (?:them all|all of them|every (?:last"
+    r"|exterminated|gassed|lynched|wiped out|put down|strung up|beaten|raped|burned alive|stabbed))(?![a-z])",
+    r"(?:kill|shoot|hang|gas|exterminate|slaughter|lynch|murder|stab|rape) (?:them all|all of them|every (?:last"
     r" |single )?one of (?:them|you)|(?:all (?:of )?|every |the |those |these )(?:the )?(?:[a-z]{1,20} )?"
-    + _EN_PERSON + r"(?![a-z])))")
+    + _EN_PERSON + r"(?![a-z]))",
+)
 
 
-# a threat: the will (or "ill" right before the harm), then a harm aimed at a person; or an idiom (bounded gaps)
-THREAT_EN = re.compile(r"(?:" + _EN_WILL + _EN_GAP + r"|(?<![a-z])ill )(?<![a-z])" + _EN_HARM
-                       + r"(?: (?:up|down|out|in|off|over))?(?: the (?:shit|hell|crap|life) out of)? " + _EN_OBJECT
-                       + "|" + _EN_IDIOM)
+# the will (or "ill" right before the harm), then a harm aimed at a person
+_EN_WILL_HARM = (r"(?:" + _EN_WILL + _EN_GAP + r"|(?<![a-z])ill )(?<![a-z])" + _EN_HARM
+                 + r"(?: (?:up|down|out|in|off|over))?(?: the (?:shit|hell|crap|life) out of)? " + _EN_OBJECT)
+
+
+# a threat: the will and a harm aimed at a person, or an idiom (bounded gaps)
+THREAT_EN = re.compile(_EN_WILL_HARM + r"|(?<![a-z])(?:" + "|".join(_EN_IDIOMS) + ")")
+
+
+# THREAT_EN's alternatives apart, in its order (the idioms share no first character and few needles): signals
+# scans each only when its own needles are in the text, and merges their matches into THREAT_EN's
+# (moderation/needles/parts.py; tests/test_threat_parts.py compares them with THREAT_EN's own scan)
+THREAT_EN_PARTS = (re.compile(_EN_WILL_HARM), *(re.compile(r"(?<![a-z])(?:" + idiom + ")") for idiom in _EN_IDIOMS))
 
 
 THREAT_REPORTED = re.compile(r"と(?:脅|脅迫|書き込|投稿)|脅迫(?:され|した|容疑|罪)|予告(?:が|を)(?:受|届|し)"

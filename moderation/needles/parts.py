@@ -1,0 +1,119 @@
+"""An alternation scanned as its parts: each part guarded by its own needles, the matches those of the whole.
+
+A regex `A|B|C` whose alternatives share no first character makes the engine try every alternative at every
+position, and its needles are the union of theirs, so one common word (`the `, `need`) lets every scan run.
+`Parts((A, B, C), index)` keeps each alternative apart: a part is scanned only when a needle of each of its
+needle sets is in the text, and `finditer` gives exactly `re.compile("A|B|C").finditer(text)` (leftmost start
+first; at one start, the earliest part; the next search from the end of the match), which
+tests/test_needles.py checks against the whole pattern's own scan.
+"""
+
+from __future__ import annotations
+
+import re
+
+from moderation.needles.starts import MAX_TRIES
+
+
+class Parts:
+    """The guard of an alternation split into `parts` (compiled patterns, in the alternation's order), each with
+    its guard in `index` (a NeedleIndex built with them): `finditer(text, chars, found)` is the alternation's
+    scan, `chars`/`strings` what every match needs (the parts' first needle sets together, as Needles has)."""
+
+    __slots__ = ("also", "chars", "first", "guards", "keys", "needs", "one", "parts", "rest", "strings")
+
+    def __init__(self, parts, index):
+        self.parts = tuple(parts)
+        self.guards = tuple(index[rx] for rx in self.parts)
+        needs = []
+        for guard in self.guards:
+            if guard.chars is None or not (guard.chars or guard.strings):
+                raise ValueError(f"a part without needles would be scanned in every text: {guard.pattern.pattern}")
+            sets = [(guard.chars, guard.strings)]  # every set a match of the part has a needle of
+            if guard.also is not None and len(guard.also) == 1:  # one alternative: a needle of each of its sets
+                sets += [s for s in guard.also[0] if s not in sets]
+            needs.append(tuple(sets))
+        self.needs = tuple(needs)
+        self.chars = frozenset().union(*(guard.chars for guard in self.guards))
+        self.strings = frozenset().union(*(guard.strings for guard in self.guards))
+        # each needle of a part's first set -> the parts (indices, in order) that need one of them
+        first: dict[str, tuple[int, ...]] = {}
+        for k, guard in enumerate(self.guards):
+            for needle in guard.strings | guard.chars:
+                first[needle] = (*first.get(needle, ()), k)
+        self.first = first
+        self.keys = frozenset(n for n in first if len(n) > 1)
+        self.one = frozenset(n for n in first if len(n) == 1)
+        self.rest = tuple(sets[1:] for sets in self.needs)  # what else each part needs, after its first set
+        self.also = None  # what signals' pre-check reads of a Needles: the parts' sets are checked here
+
+    def candidates(self, chars, found) -> list[int]:
+        """The parts (indices, in order) that may match: a needle of each of their sets is in the text."""
+        if self.keys.isdisjoint(found) and (not self.one or self.one.isdisjoint(chars)):
+            return []
+        hits = self.keys.intersection(found)
+        if self.one:
+            hits |= self.one.intersection(chars)
+        first = self.first
+        parts = first[next(iter(hits))] if len(hits) == 1 else sorted(set().union(*(first[n] for n in hits)))
+        out = []
+        for k in parts:
+            for one, strings in self.rest[k]:
+                if one.isdisjoint(chars) and strings.isdisjoint(found):
+                    break
+            else:
+                out.append(k)
+        return out
+
+    def may_match(self, text: str, chars, found=None) -> bool:
+        if found is None:
+            found = {n for sets in self.needs for _one, strings in sets for n in strings if n in text}
+        return bool(self.candidates(chars, found))
+
+    def finditer(self, text: str, chars=None, found=None):
+        """The alternation's matches in `text` (`chars`, `found`: the text's characters and the index's needles
+        found in it; without them every part is tried)."""
+        which = range(len(self.parts)) if chars is None or found is None else self.candidates(chars, found)
+        if not which:
+            return iter(())
+        if len(which) == 1:  # the others cannot match anywhere: the one part's matches are the alternation's
+            return self.guards[which[0]].finditer(text)
+        return iter(_merged([self.guards[k] for k in which], text))
+
+
+def _search(guard, text: str, pos: int):
+    """`guard.pattern.search(text, pos)`, tried at the positions its start search finds (then the engine's own)."""
+    starts = guard.starts
+    if starts is None:
+        return guard.pattern.search(text, pos)
+    match = guard.pattern.match
+    for _ in range(MAX_TRIES):
+        start = starts.search(text, pos)
+        if start is None:
+            return None
+        at = start.start()
+        if (m := match(text, at)) is not None:
+            return m
+        pos = at + 1
+    return guard.pattern.search(text, pos)
+
+
+def _merged(guards, text: str) -> list[re.Match[str]]:
+    """The matches of the alternation of the guards' patterns, in order: at each step the leftmost next match of
+    any part, the earliest part at a tie, searched on from its end (a part's next match is searched again only
+    when the chosen one overlapped it: a match at a position does not depend on where a search began)."""
+    out = []
+    nxt = [_search(g, text, 0) for g in guards]
+    while True:
+        best = None
+        for k, m in enumerate(nxt):
+            if m is not None and (best is None or m.start() < nxt[best].start()):
+                best = k
+        if best is None:
+            return out
+        m = nxt[best]
+        out.append(m)
+        pos = m.end() if m.end() > m.start() else m.start() + 1
+        for k, other in enumerate(nxt):
+            if other is not None and other.start() < pos:
+                nxt[k] = _search(guards[k], text, pos)
