@@ -122,7 +122,7 @@ THREAT_EN = re.compile(_EN_WILL_HARM + r"|(?<![a-z])(?:" + "|".join(_EN_IDIOMS) 
 
 # THREAT_EN's alternatives apart, in its order (the idioms share no first character and few needles): signals
 # scans each only when its own needles are in the text, and merges their matches into THREAT_EN's
-# (moderation/needles/parts.py; tests/test_threat_parts.py compares them with THREAT_EN's own scan)
+# (moderation/needles/parts.py; tests/test_pattern_parts.py compares them with THREAT_EN's own scan)
 THREAT_EN_PARTS = (re.compile(_EN_WILL_HARM), *(re.compile(r"(?<![a-z])(?:" + idiom + ")") for idiom in _EN_IDIOMS))
 
 

@@ -7,6 +7,7 @@ import re
 import re._parser
 
 from moderation.needles.guards import NeedleIndex
+from moderation.needles.parts import Parts
 
 # what someone else said, reported or condemned, not said by the writer: a quotation followed by と/って/という...,
 # the clause before だなんて/という投稿/って言う人, and in English what follows calling/saying/the word
@@ -20,15 +21,27 @@ REPORTED_BEFORE_JA = re.compile(r"(?:だなんて|なんて言う|とか言う|�
                                 r"|と(?:叫|書き込|投稿|発言|脅|罵|言った|言われ))")
 
 
-REPORTED_AFTER_EN = re.compile(r"(?<![a-z])(?:calling|called|saying|say that|said that|says that|the word|the term|"
-                               r"statements like|comments like|phrases like|words like|tweets like|posts like|"
-                               r"things like|claims? that|claiming|suggesting|implying|insisting|pretending|"
-                               r"the (?:idea|notion|lie|myth|belief|view|assumption|stereotype|suggestion) that|"
-                               r"(?:who|people|anyone|someone|you) (?:think|thinks|believe|believes|say|says|claim"
-                               r"|claims|insist|insists|pretend|pretends|post|posts|write|writes)"
-                               r"|(?:racist|sexist|wrong|hateful|bigoted|offensive|cruel|false|ignorant|unfair|dangerous"
-                               r"|homophobic|transphobic|antisemitic|disgusting|vile|absurd) to (?:say|claim|suggest"
-                               r"|imply|call|think))(?![a-z])[^.!?\n,;]{0,80}")
+# what opens English reported words, in REPORTED_AFTER_EN's order: said words, the idea that, people who say, wrong
+# to say (apart, so each is scanned only where its own needles are: "i think" alone opens nothing)
+_AFTER_EN = (r"calling|called|saying|say that|said that|says that|the word|the term|"
+             r"statements like|comments like|phrases like|words like|tweets like|posts like|"
+             r"things like|claims? that|claiming|suggesting|implying|insisting|pretending",
+             r"the (?:idea|notion|lie|myth|belief|view|assumption|stereotype|suggestion) that",
+             r"(?:who|people|anyone|someone|you) (?:think|thinks|believe|believes|say|says|claim"
+             r"|claims|insist|insists|pretend|pretends|post|posts|write|writes)",
+             r"(?:racist|sexist|wrong|hateful|bigoted|offensive|cruel|false|ignorant|unfair|dangerous"
+             r"|homophobic|transphobic|antisemitic|disgusting|vile|absurd) to (?:say|claim|suggest"
+             r"|imply|call|think)")
+
+
+_AFTER_EN_END = r"(?![a-z])[^.!?\n,;]{0,80}"  # the reported words themselves
+
+
+REPORTED_AFTER_EN = re.compile(r"(?<![a-z])(?:" + "|".join(_AFTER_EN) + ")" + _AFTER_EN_END)
+
+
+# REPORTED_AFTER_EN's alternatives apart, in its order (X(A|B)Y is XAY|XBY: the same matches; needles/parts.py)
+REPORTED_AFTER_EN_PARTS = tuple(re.compile(r"(?<![a-z])(?:" + opener + ")" + _AFTER_EN_END) for opener in _AFTER_EN)
 
 
 _REPOST = re.compile(r"\s?@\w{1,30}:")  # a quote that starts with "@user:" reposts that user's words
@@ -46,7 +59,10 @@ _SENTENCE_STOP = re.compile("[" + re.escape(_SENTENCE_ENDS) + "]")
 _REPORTED_TRIGGER = frozenset("「『\"“なとっいcstwipayrhbgofdvu")
 
 
-_NEEDLES_REPORTED = NeedleIndex((REPORTED_QUOTE, REPORTED_BEFORE_JA, REPORTED_AFTER_EN))
+_NEEDLES_REPORTED = NeedleIndex((REPORTED_QUOTE, REPORTED_BEFORE_JA, REPORTED_AFTER_EN, *REPORTED_AFTER_EN_PARTS))
+
+
+_AFTER_EN_GUARD = Parts(REPORTED_AFTER_EN_PARTS, _NEEDLES_REPORTED)  # REPORTED_AFTER_EN, part by part
 
 
 REPORTED_NEEDLES = frozenset(_NEEDLES_REPORTED.automaton.keys)  # what reported_spans's `found` must hold
@@ -103,9 +119,8 @@ def _reported(text: str, chars: set, found: set | None = None) -> tuple[tuple[in
             start = stops[j] + 1 if j >= 0 and stops[j] >= last_end else 0  # the sentence's start
             out.append((max(start, last_end), at, False))
             last_end = m.end()
-    after = _NEEDLES_REPORTED[REPORTED_AFTER_EN]
-    if not chars.isdisjoint("cstwipayrhbgofdvu") and (guard := after).may_match(text, chars, found):
-        out += [(*m.span(), True) for m in guard.finditer(text)]  # from where one can start (moderation/needles/)
+    if not chars.isdisjoint("cstwipayrhbgofdvu"):  # each part where its needles are (moderation/needles/parts.py)
+        out += [(*m.span(), True) for m in _AFTER_EN_GUARD.finditer(text, chars, found)]
     return tuple(sorted(out))
 
 

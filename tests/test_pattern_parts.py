@@ -1,0 +1,123 @@
+"""A pattern scanned as its parts (each alternative behind its own needles, moderation/needles/parts.py) finds
+exactly the pattern's own matches, spans and order (THREAT_EN, REPORTED_AFTER_EN): on the written English cases, the
+threat probe, the Japanese suite, those cases run together, the adversarial inputs and text generated from the
+pattern's own pieces."""
+
+import json
+import re
+import re._parser as P
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bench.adversarial import SEPARATORS, _walk, adversarial_inputs
+from moderation import PROJECT_ROOT
+from moderation.features import patterns as FP
+from moderation.needles.guards import NeedleIndex
+from moderation.needles.parts import Parts
+from moderation.targets import constructions as TC
+from moderation.targets import reported as TR
+from moderation.text.normalize import normalize
+
+# (the whole pattern, its parts' guard, the needle indexes whose `found` its callers pass)
+SPLITS = {"threat_en": (TC.THREAT_EN, FP._SPLIT[TC.THREAT_EN], (FP._NEEDLES,)),
+          "reported_after_en": (TR.REPORTED_AFTER_EN, TR._AFTER_EN_GUARD, (FP._NEEDLES, TR._NEEDLES_REPORTED))}
+SPLIT_NAMES = list(SPLITS)
+LEAST = {"threat_en": (120, 300), "reported_after_en": (40, 50)}  # texts with a match, texts with two or more
+CASES = PROJECT_ROOT / "tests" / "functional"
+
+
+def _texts(name):
+    with open(CASES / name, encoding="utf-8") as f:
+        return [json.loads(line)["text"] for line in f if line.strip()]
+
+
+WRITTEN = _texts("en_validation.jsonl") + _texts("en_threat_probe.jsonl") + _texts("ja_suite.jsonl")
+
+
+def _same(name, text):
+    """The parts' scan (as the callers ask it, and with every part tried) gives the whole pattern's matches."""
+    whole, split, indexes = SPLITS[name]
+    expected = [m.span() for m in whole.finditer(text)]
+    chars = set(text)
+    for index in indexes:
+        found = index.found(text)
+        assert [m.span() for m in split.finditer(text, chars, found)] == expected, text
+        assert split.may_match(text, chars, found) or not expected, text
+    assert [m.span() for m in split.finditer(text)] == expected, text
+    assert split.may_match(text, chars) or not expected, text
+    return expected
+
+
+def test_the_parts_are_the_alternatives_in_order():
+    assert TC.THREAT_EN.pattern == "|".join(rx.pattern for rx in TC.THREAT_EN_PARTS[:1]) + "|(?<![a-z])(?:" + "|".join(
+        rx.pattern[len("(?<![a-z])(?:"):-1] for rx in TC.THREAT_EN_PARTS[1:]) + ")"
+    end = len(TR._AFTER_EN_END)
+    assert TR.REPORTED_AFTER_EN.pattern == "(?<![a-z])(?:" + "|".join(
+        rx.pattern[len("(?<![a-z])(?:"):-end - 1] for rx in TR.REPORTED_AFTER_EN_PARTS) + ")" + TR._AFTER_EN_END
+    assert all(guard.chars is not None for _whole, split, _i in SPLITS.values() for guard in split.guards)
+
+
+@pytest.mark.parametrize("name", SPLIT_NAMES)
+def test_the_written_cases_and_the_probe_match_alike(name):
+    hits = 0
+    for text in WRITTEN:
+        for sample in (normalize(text).text, text.lower()):
+            hits += bool(_same(name, sample))
+    assert hits >= LEAST[name][0]  # the probe's threats, the written cases' reported words (not empty lists compared)
+
+
+@pytest.mark.parametrize("name", SPLIT_NAMES)
+def test_cases_run_together_match_alike(name):
+    """Texts holding several cases, so that matches of different parts follow, touch and overlap."""
+    normalised = [normalize(t).text for t in WRITTEN if t.isascii()]
+    many = 0
+    for k in range(len(normalised)):
+        for joiner in (" ", "", ". ", " and "):
+            text = joiner.join(normalised[k:k + 4])
+            many += len(_same(name, text)) >= 2
+    assert many >= LEAST[name][1]
+
+
+@pytest.mark.parametrize("name", SPLIT_NAMES)
+def test_the_adversarial_inputs_match_alike(name):
+    for _name, text in adversarial_inputs(300):
+        _same(name, text)
+
+
+def _pieces(rx, extra):
+    chars, literals = [], []
+    _walk(P.parse(rx.pattern), chars, literals)
+    return sorted(set(chars) | set(literals) | {lit[:-1] for lit in literals} | set(SEPARATORS) | set(extra))
+
+
+PIECES = {"threat_en": _pieces(TC.THREAT_EN, ("you", "him", "them", "i'll ", "we will ", "the ", "people", " and ",
+                                              "kill", "a")),
+          "reported_after_en": _pieces(TR.REPORTED_AFTER_EN, ("people ", "who ", "the ", " that ", "you ", " to ", "a",
+                                                              "\"", ". "))}
+
+
+@pytest.mark.parametrize("name", SPLIT_NAMES)
+def test_generated_text_matches_alike(name):
+    @settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(text=st.lists(st.sampled_from(PIECES[name]), max_size=30).map("".join))
+    def check(text):
+        _same(name, text)
+
+    check()
+
+
+@pytest.mark.parametrize(("parts", "text"), [
+    (("ab", "b"), "abab b"),          # the earlier part wins at a shared start; the next search from its end
+    (("abc", "bcd", "cd"), "abcd bcd cd"),   # a later part's match inside an earlier one's is skipped
+    (("b", "ab"), "ab"),              # the leftmost start wins whatever the part's order
+    (("aa", "a"), "aaa"),
+    (("xb", "b.*f|c"), "xbcf"),       # a part's next match may start inside its own match that lost
+])
+def test_the_merge_is_the_alternations_scan(parts, text):
+    compiled = [re.compile(p) for p in parts]
+    split = Parts(compiled, NeedleIndex(compiled))
+    assert [m.span() for m in split.finditer(text)] == [m.span() for m in re.finditer("|".join(parts), text)]
+    assert [m.span() for m in split.finditer(text, set(text), NeedleIndex(compiled).found(text))] == [
+        m.span() for m in re.finditer("|".join(parts), text)]
