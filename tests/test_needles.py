@@ -23,6 +23,7 @@ from moderation.targets import constructions as TC
 from moderation.targets import pii as TP
 from moderation.targets import reported as TR
 from moderation.text import chars as text_chars
+from moderation.text import edits as text_edits
 from moderation.text import normalize as text_normalize
 from moderation.text import patterns as text_patterns
 from moderation.text import starts as text_starts
@@ -108,6 +109,40 @@ def test_normalisation_shortcuts_change_nothing(text):
     for sample in (text, long, text.replace("a", "1")):
         assert [m.span() for m in text_starts._RUNS.finditer(sample)] == [
             m.span() for m in text_patterns._RUN.finditer(sample)]
+
+
+def _segment_list(segments):
+    """_edit's segments as a list of tuples, whether it gave a list or (for many) four arrays."""
+    if isinstance(segments, tuple):
+        return list(zip(*(part.tolist() for part in segments), strict=True))
+    return list(segments)
+
+
+RUN_PIECES = ["www.", "aaa", "ああああ", "111", "0000", "   ", "\u3000\u3000\u3000", "😊😊😊", "ww", "x", "。",
+              "\n\n\n", "---", "ｗｗｗ", "\t\t\t", "!!!!"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.lists(st.sampled_from(RUN_PIECES), max_size=120).map("".join))
+def test_runs_squashed_by_numpy_as_by_the_pattern(text):
+    """_squash_runs (the runs' ends and kinds by numpy) gives what _edit gives over _RUN's matches, few or many."""
+    for sample in (text, text * 4):
+        expected = text_edits._edit(sample, text_starts._RUNS, text_edits._squash)
+        got = text_edits._squash_runs(sample, text_starts._starts_in(sample)[0])
+        assert (got[0], _segment_list(got[1]), got[2]) == (expected[0], _segment_list(expected[1]), expected[2])
+
+
+def test_runs_squashed_by_numpy_on_the_adversarial_inputs():
+    many = 0
+    for _name, text in adversarial_inputs(2000):
+        runs = text_starts._starts_in(text)[0]
+        if runs.size:
+            expected = text_edits._edit(text, text_starts._RUNS, text_edits._squash)
+            got = text_edits._squash_runs(text, runs)
+            assert (got[0], _segment_list(got[1]), got[2]) == (expected[0], _segment_list(expected[1]), expected[2])
+            span = len(text) - len(expected[0]) + 2 * expected[2]  # characters inside the runs
+            many += expected[2] >= text_edits._MANY_EDITS or span >= text_edits._MANY_KEPT
+    assert many >= 20  # the numpy path was taken
 
 
 @settings(max_examples=300, deadline=None)

@@ -10,6 +10,7 @@ import numpy as np
 from moderation.text.chars import _SEPARATORS
 from moderation.text.normalized import _MANY, _offsets
 from moderation.text.patterns import _CLASS, _OBFUSCATIONS, _SEP_BIT
+from moderation.text.starts import _RUNS
 
 
 def _apply_regex(text: str, starts, ends, pattern, repl_fn) -> tuple[str, list[int], list[int], int]:
@@ -101,6 +102,32 @@ def _edit_kept(text: str, matches) -> tuple[str, list[tuple[int, int, int, int]]
     ends = np.fromiter((m[1] for m in matches), np.int64, count=len(matches))
     sizes = np.fromiter((len(m[2]) for m in matches), np.int64, count=len(matches))
     relative = np.fromiter(itertools.chain.from_iterable(m[2] for m in matches), np.int64, count=int(sizes.sum()))
+    return _kept(codes, starts, ends, sizes, relative)
+
+
+def _squash_runs(text: str, runs: np.ndarray) -> tuple[str, list[tuple[int, int, int, int]] | tuple, int]:
+    """_edit(text, _RUNS, _squash) (`runs`: where each run of three or more equal code points starts, _starts_in):
+    when _edit would keep the characters by numpy (many runs, or long ones), the runs' ends and which of them
+    _RUN matches (not of a digit 0-9 or a space) by numpy too, without a match object and a call for each
+    (`www.` repeated: 2,500 of them)."""
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    changes = np.flatnonzero(codes[1:] != codes[:-1]) + 1  # where each stretch of one code point starts
+    ends = np.append(changes, codes.size)[np.searchsorted(changes, runs, side="right")]
+    first = codes[runs]
+    kinds = np.unique(first)
+    plain = [not ("0" <= c <= "9" or c.isspace()) for c in map(chr, kinds.tolist())]  # [^0-9\s]
+    keep = np.asarray(plain, dtype=bool)[np.searchsorted(kinds, first)]
+    starts, ends = runs[keep], ends[keep]
+    if starts.size < _MANY_EDITS and int((ends - starts).sum()) < _MANY_KEPT:
+        return _edit(text, _RUNS, _squash)  # few and short: _edit's own loop, as it would take
+    return _kept(codes, starts, ends, np.full(starts.size, 2, np.int64), np.tile(np.arange(2, dtype=np.int64),
+                                                                                  starts.size))
+
+
+def _kept(codes: np.ndarray, starts, ends, sizes, relative) -> tuple[str, list[tuple[int, int, int, int]] | tuple,
+                                                                      int]:
+    """_edit_kept's answer from its matches as arrays (starts, ends, how many characters each keeps, and which,
+    relative to its start, laid end to end)."""
     inside = np.zeros(codes.size + 1, np.int64)  # the matches do not overlap: +1 where each starts, -1 where it ends
     inside[starts] += 1
     inside[ends] -= 1
@@ -108,14 +135,14 @@ def _edit_kept(text: str, matches) -> tuple[str, list[tuple[int, int, int, int]]
     keep[np.repeat(starts, sizes) + relative] = True
     at = np.flatnonzero(keep)
     if not at.size:
-        return "", [], len(matches)
+        return "", [], starts.size
     cut = np.flatnonzero(at[1:] != at[:-1] + 1) + 1
     first = at[np.concatenate(([0], cut))]
     length = np.diff(np.concatenate(([0], cut, [at.size])))
     out = codes[at].tobytes().decode("utf-32-le", "surrogatepass")
     if first.size < _MANY:  # what _offsets reads as a list, as the loop gives it
-        return out, [(s, s, n, 1) for s, n in zip(first.tolist(), length.tolist(), strict=True)], len(matches)
-    return out, (first, first, length, np.ones(first.size, np.int64)), len(matches)
+        return out, [(s, s, n, 1) for s, n in zip(first.tolist(), length.tolist(), strict=True)], starts.size
+    return out, (first, first, length, np.ones(first.size, np.int64)), starts.size
 
 
 def _replace_all(text: str, starts, ends, pattern, canonical: str) -> tuple[str, list[int], list[int], int]:

@@ -21,7 +21,7 @@ from moderation.text.chars import (
     _still_in,
     _translate,
 )
-from moderation.text.edits import _drop_separators, _edit, _edits, _keep_alnum, _replace_spans, _squash
+from moderation.text.edits import _drop_separators, _edit, _edits, _keep_alnum, _replace_spans, _squash_runs
 from moderation.text.leet import _LEET_DIGITS, _LEET_NEEDED, _unleet
 from moderation.text.normalized import _MANY, Normalized
 from moderation.text.patterns import _LATIN_LETTERS, _OBFUSCATIONS, _SEP_JA_CHARS, _kanji_lookalikes
@@ -31,7 +31,6 @@ from moderation.text.starts import (
     _MAKES_LATER_NEEDLES,
     _NEEDLE_MAX,
     _OBFUSCATION_INDEX,
-    _RUNS,
     _SPACED_JA_STARTS,
     _SPACED_LATIN_STARTS,
     _SPACES,
@@ -97,8 +96,8 @@ def normalize(text: str) -> Normalized:
     if "  " in out:
         out, segments = _replace_spans(out, _edits(out, _SPACES, " "), " ")
         steps.append(segments)
-    if _starts_in(out)[0].size:  # _RUN tried where three equal characters start (none: nothing to try)
-        out, _ = _step(steps, *_edit(out, _RUNS, _squash))
+    if (runs := _starts_in(out)[0]).size:  # _RUN tried where three equal characters start (none: nothing to try)
+        out, _ = _step(steps, *_squash_runs(out, runs))
     if not chars_now.isdisjoint(_LEET_DIGITS) and not chars_now.isdisjoint(_LATIN_LETTERS) and _LEET_NEEDED.search(
             out):
         out, n = _unleet(out)
