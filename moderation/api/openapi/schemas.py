@@ -143,11 +143,25 @@ CHECK = {
 }
 
 
-MODERATION = {"oneOf": [
-    {"type": "null"},
-    {"type": "object", "required": ["outcome", "claimed"],
+# What `moderation` holds in each state of a comment; x-states names the states a branch answers
+# (tests/test_moderation_states.py makes each state on a real app and checks the answer takes that branch, and the
+# README's table says the same).
+MODERATION = {"description": "what moderators did: null when no moderator had to look, pending while it is in the "
+                             "review queue, the outcome once a moderator (or a rights request) decided",
+              "oneOf": [
+    {"type": "null", "x-states": ["allowed", "rejected"],
+     "description": "no moderator has looked: published or rejected by the model's scores or an article's or "
+                    "author's rule, never queued (a reader's report sends a published one to the queue)"},
+    {"type": "object", "required": ["outcome", "claimed"], "additionalProperties": False,
+     "x-states": ["queued", "reported", "claimed", "undone", "reopened"],
+     "description": "in the review queue: held at arrival, a published comment readers reported, a decision "
+                    "its moderator undid (it stays claimed by them) or an admin reopened; claimed is true while a "
+                    "moderator holds its lease",
      "properties": {"outcome": {"const": "pending"}, "claimed": {"type": "boolean"}}},
-    {"type": "object", "required": ["outcome", "moderator", "decided_at", "reason"],
+    {"type": "object", "required": ["outcome", "moderator", "decided_at", "reason"], "additionalProperties": False,
+     "x-states": ["approved", "rejected_by_moderator", "removed"],
+     "description": "decided: by a moderator (reason: the reject reason, null on approval), or removed by a rights "
+                    "request (outcome rejected, reason rights_request); a later report does not reopen it",
      "properties": {"outcome": {"enum": ["approved", "rejected"]}, "moderator": {"type": ["string", "null"]},
                     "decided_at": {"type": "string", "format": "date-time"}, "reason": {"type": ["string", "null"]}}},
 ]}
