@@ -19,6 +19,7 @@ LANG_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$")
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
 CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+SURROGATE_RE = re.compile("[\ud800-\udfff]")  # one character class: a single linear scan
 
 
 def parse_json_body(request, max_length=None):
@@ -35,13 +36,17 @@ def parse_json_body(request, max_length=None):
 
 
 def json_object(raw):
-    """A body's bytes as a JSON object: 400 for bad UTF-8, bad JSON, deep nesting or another JSON value."""
+    """A body's bytes as a JSON object: 400 for bad UTF-8, bad JSON, deep nesting, a lone surrogate in a string
+    (naming its field) or another JSON value."""
+    strict = False
     try:
         body = orjson.loads(raw)  # the usual body: parsed in C, UTF-8 checked on the way
     except orjson.JSONDecodeError:
-        body = _parse_strictly(raw)  # names what is wrong; keeps a lone surrogate for the field's own check
+        body, strict = _parse_strictly(raw), True  # names what is wrong; may hold a lone surrogate (escaped)
     if _depth(body) > MAX_DEPTH:
         raise ValidationError(f"JSON is nested deeper than {MAX_DEPTH} levels", "body", code="too_deep")
+    if strict and (field := _lone_surrogate(body)):  # Redis, logs and the text path need encodable strings
+        raise ValidationError(f"{field} contains a lone surrogate", field, code="invalid_text")
     if not isinstance(body, dict):
         raise ValidationError("body must be a JSON object", "body", code="invalid_json")
     return body
@@ -59,6 +64,21 @@ def _parse_strictly(raw):
         raise ValidationError("JSON is nested too deeply", "body", code="too_deep") from exc
     except ValueError as exc:
         raise ValidationError(f"body is not valid JSON: {exc}", "body", code="invalid_json") from exc
+
+
+def _lone_surrogate(body):
+    """The first field (`a.b`, `comments[0]`) with a lone surrogate in a string or key (only if orjson refused)."""
+    stack = [(body, "")]
+    while stack:
+        value, field = stack.pop()
+        keys = value if isinstance(value, dict) else ()
+        if (isinstance(value, str) and SURROGATE_RE.search(value)) or any(SURROGATE_RE.search(key) for key in keys):
+            return field or "body"
+        if isinstance(value, (dict, list)):
+            items = value.items() if isinstance(value, dict) else enumerate(value)
+            stack.extend((item, f"{field}[{key}]" if isinstance(key, int) else f"{field}.{key}" if field else key)
+                         for key, item in items)
+    return None
 
 
 def read_body(request, timeout):
