@@ -252,6 +252,25 @@ def test_day_counts_equal_the_full_read_and_a_second_report_reads_no_kept_day(ap
     assert wider == report  # three empty days before, read once (nothing there), then kept too
 
 
+def test_an_entry_in_the_millisecond_of_midnight_counts_on_one_day_only(app, client, rdb, prefix):
+    """A day is [midnight, next midnight): XRANGE's exclusive end "(<ms>" still takes the entries of that
+    millisecond (it excludes <ms>-<max seq> only), so each was counted on both days (the month test's held 14
+    against 13 queued when a comment was queued at 00:00:00.000)."""
+    first = date(2026, 3, 1)
+    for n in range(4):
+        at = int(midnight(first + timedelta(days=n)) * 1000)
+        for stream_id in (f"{at - 1}-0", f"{at}-0", f"{at}-1", f"{at + 1}-0"):
+            rdb.xadd(f"{prefix}{{test}}:audit", {"id": f"m-{stream_id}", "action": "queued", "from": "", "to": "",
+                                                 "by": "", "reason": '["spam"]', "at": stream_id.split("-")[0]},
+                     id=stream_id)
+    last = first + timedelta(days=2)
+    whole = get_report(client, first, last).json["comments"]
+    assert whole["held"] == len(audit_of(rdb, prefix, first, last)) == 12  # before: 18, 2 counted twice a day
+    days = [get_report(client, first + timedelta(days=n), first + timedelta(days=n)).json["comments"]["held"]
+            for n in range(3)]
+    assert days == [4, 4, 4]  # its 00:00:00.000 (2), 00:00:00.001 and 23:59:59.999
+
+
 def test_a_trimmed_audit_gives_null_counts_never_smaller_ones(app, client, rdb, prefix):
     first = date(2026, 2, 1)
     write_past_audit(rdb, prefix, first, days=10, per_day=100)

@@ -18,7 +18,8 @@ class AuditTrail:
         `audit_entries_read` (the transparency report's test checks a summarised day is not read again)."""
         cursor = str(int(start_ms))
         while True:
-            entries = self.redis.xrange(self.key("audit"), min=cursor, max=f"({int(end_ms)}", count=batch)
+            # "(<ms>" would still take <ms>-0..<ms>-(max-1): the end of a day is the last id before <ms>-0
+            entries = self.redis.xrange(self.key("audit"), min=cursor, max=f"({int(end_ms)}-0", count=batch)
             self.audit_entries_read += len(entries)
             if entries:
                 yield entries
