@@ -45,3 +45,39 @@ def test_shipped_model_does_not_regress_on_the_group_probe(shipped_scorer):
     assert sorted(set(now["failed"]) - set(recorded["failed"])) == []
     assert now["non_harmful_flagged"]["rate"] <= recorded["non_harmful_flagged"]["rate"]
     assert now["harmful_flagged"]["rate"] >= recorded["harmful_flagged"]["rate"]
+
+
+def test_in_group_words_are_the_writers_own():
+    """A group word or slur the writer uses of their own group (we queers, us fags, as a dyke I, I'm a proud homo)
+    counts as the writer referring to themself, not as a slur or a group attacked; aimed at others it stays one."""
+    from moderation.features.signals import signal_dict
+
+    for text in ("We queers run the allotment group.", "Us dykes started the quiz night.", "As a Muslim I agree.",
+                 "I'm a proud homo and I vote.", "Me and my niggas watched the match.",
+                 "Queer myself, and proud of it."):
+        sig = signal_dict(text)
+        assert sig["slur"] == sig["group"] == sig["insult_at_person"] == 0 and sig["self_ref"] > 0, text
+    for text in ("You dyke, get out of here.", "My faggot neighbour plays music all night.", "Muslims are vermin.",
+                 "Too many Muslims here, get rid of them.", "Our Jewish neighbours are vermin."):
+        sig = signal_dict(text)
+        assert sig["slur"] > 0 or sig["group"] > 0, text
+
+
+def test_denials_of_a_whole_claim_are_negations():
+    """'Nobody here thinks...', 'not one person ... hates', 'it's not true that [group] are a burden' deny the attack
+    (negated_en), and the attack said outright is not denied."""
+    from moderation.features.signals import signal_dict
+
+    for text in ("Nobody in this town thinks refugees are criminals.", "Not one person at the meeting hates Jews.",
+                 "It's not true that disabled people are a burden.", "I have never thought women are stupid."):
+        assert signal_dict(text)["negated_en"] > 0, text
+    for text in ("Disabled people are a burden.", "I hate Jews.", "Women should not be allowed to vote."):
+        assert signal_dict(text)["negated_en"] == 0, text
+
+
+def test_a_shouted_quote_is_someone_elses_words():
+    """A slur reported as shouted, yelled or chanted in quote marks counts as quoted harm, not the writer's slur."""
+    from moderation.features.signals import signal_dict
+
+    sig = signal_dict("The court heard he was yelling 'tranny' at people in the queue.")
+    assert sig["quoted_harm"] > 0 and sig["slur"] == 0 and sig["insult_at_person"] == 0

@@ -86,6 +86,8 @@ def _words(t: str, spans: list | None, chars, found, quoted, hits):
             starts, ends = np.concatenate((starts, a)), np.concatenate((ends, b))
             cats = np.concatenate((cats, np.full(a.size, tables.named, np.int32)))
             words = np.concatenate((words, np.full(a.size, -1, np.int32)))
+    if starts.size and tables.ingroup_any[cats].any():
+        cats = _in_group(t, starts, ends, cats, tables)
     if quoted is not None and starts.size:
         inside = _inside(quoted, starts)
         if inside.any():
@@ -95,6 +97,28 @@ def _words(t: str, spans: list | None, chars, found, quoted, hits):
     if spans is not None:  # their spans are spelled out only if an explanation asks (expand_spans)
         spans.append(_WordSpans(starts, ends, cats))
     return starts, ends, cats, words
+
+
+# the writer speaking as one of a group ("we queers", "us dykes", "as a gay man I", "I'm a proud homo", "call me a
+# dyke", "queer myself"): the word names the writer's own group, reclaimed or not, and is not aimed at anyone (issue
+# 12, reclaimed slurs); "my" only before a plural ("me and my niggas", not "my faggot neighbour"); not "our" ("our
+# Muslim neighbours" names others) nor "... here" ("too many Muslims here")
+_IN_GROUP_BEFORE = re.compile(r"(?:^|[^a-z'])(?:we|us|fellow|as an?|i'm an?|im an?|ima|i am an?|call me an?|"
+                              r"(?P<my>my))(?: (?:proud|old|fellow|own|little|bunch of|lot of))? $")
+_IN_GROUP_AFTER = re.compile(r" (?:myself|and proud)(?![a-z])")
+_IN_GROUP_CATS = frozenset(("slur", "group", "profanity_en"))  # what such a word counts as otherwise
+
+
+def _in_group(t: str, starts: np.ndarray, ends: np.ndarray, cats: np.ndarray, tables) -> np.ndarray:
+    """Group words, slurs and vulgar group words the writer uses of their own group count as `self_ref` (each window
+    is at most 24 characters either side of a hit: linear in the text)."""
+    out = cats.copy()
+    for i in np.flatnonzero(tables.ingroup_any[cats]).tolist():
+        a, b = int(starts[i]), int(ends[i])
+        before = _IN_GROUP_BEFORE.search(t, max(0, a - 24), a)
+        if (before and (before.group("my") is None or t[b - 1] in "sz")) or _IN_GROUP_AFTER.match(t, b, b + 24):
+            out[i] = tables.ingroup[cats[i]]
+    return out
 
 
 class _Tables:
@@ -121,6 +145,10 @@ class _Tables:
         self.self_word = words.index("自分") if "自分" in words else -2
         self.quoted = number(("quoted_harm",))
         self.construction = {name: number((name,)) for name in CONSTRUCTIONS} | {"quoted_harm": self.quoted}
+        ingroup = [number((*(c for c in cats if c not in _IN_GROUP_CATS), "self_ref"))
+                   if not _IN_GROUP_CATS.isdisjoint(cats) else k for k, cats in enumerate(list(self.tuples))]
+        self.ingroup = np.asarray(ingroup + list(range(len(ingroup), len(self.tuples))), dtype=np.int32)
+        self.ingroup_any = self.ingroup != np.arange(len(self.tuples))
         self.info = np.asarray([_info(c) for c in self.tuples], dtype=np.int64).reshape(-1, 5)
         # brand_mention is not counted per hit: _brands sets it to the number of brands named
         features = [[_IDX[c] for c in cats if c in _IDX and c != "brand_mention"] for cats in self.tuples]

@@ -151,10 +151,18 @@ HATE_EN = re.compile(
     r"criminals|terrorists|rapists|evil|a burden|stupid|dumb|pathetic)(?![a-z])")
 
 
-NEGATED_EN = re.compile(r"(?<![a-z])(?:don't|do not|doesn't|does not|never|not|no one should|nobody should|won't|"
-                        r"wouldn't|can't|isn't|aren't) (?:\w+ ){0,2}?(?:hate|kill|hurt|despise|say|call|think"
-                        r"|vermin|animals|rats|parasites|scum|subhuman|savages|filth|trash|disgusting|inferior|worthless"
-                        r"|criminals|terrorists|rapists|evil|a burden|stupid|dumb|pathetic|dangerous|a threat|lazy)")
+# what a negation denies: the attack verb or the dehumanising word
+_EN_DENIED = (r"(?:hate|kill|hurt|despise|say|said|call|think|thought|believe|want"
+              r"|vermin|animals|rats|parasites|scum|subhuman|savages|filth|trash|disgusting|inferior|worthless"
+              r"|criminals|terrorists|rapists|evil|a burden|stupid|dumb|pathetic|dangerous|a threat|lazy)")
+
+
+# a denied attack: a negation at most two words before it, or a denial of the whole claim at most four words before
+# it ("nobody here thinks", "not one person in this thread hates", "it's not true that [group] are a burden")
+NEGATED_EN = re.compile(r"(?<![a-z])(?:(?:don't|do not|doesn't|does not|didn't|did not|never|not|no one should|"
+                        r"nobody should|won't|wouldn't|can't|isn't|aren't) (?:\w+ ){0,2}?"
+                        r"|(?:no one|nobody|not one (?:person|of us|of them)|none of us|(?:it's|it is|that's|that is) "
+                        r"(?:not true|a lie|a myth|false|nonsense) that) (?:\w+ ){0,4}?)" + _EN_DENIED)
 
 
 COUNTER_EN = re.compile(

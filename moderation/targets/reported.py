@@ -24,6 +24,7 @@ REPORTED_BEFORE_JA = re.compile(r"(?:だなんて|なんて言う|とか言う|�
 # what opens English reported words, in REPORTED_AFTER_EN's order: said words, the idea that, people who say, wrong
 # to say (apart, so each is scanned only where its own needles are: "i think" alone opens nothing)
 _AFTER_EN = (r"calling|called|saying|say that|said that|says that|the word|the term|"
+             r"(?:shout|yell|scream|chant|shriek)(?:ing|ed|s)?(?= ['‘\"“])|"
              r"statements like|comments like|phrases like|words like|tweets like|posts like|"
              r"things like|claims? that|claiming|suggesting|implying|insisting|pretending",
              r"the (?:idea|notion|lie|myth|belief|view|assumption|stereotype|suggestion) that",
