@@ -255,6 +255,14 @@ def test_advice_and_idioms_are_not_threats():
     assert _signals("こんな法案潰してくれ")["threat_ja"] == 0
 
 
+def test_a_crimes_unknown_culprit_is_not_an_accusation():
+    """「…の犯人」 names a culprit only when someone is said to be it (issue 12: crime news read as defamation)."""
+    for news in ("詐欺事件の犯人は今も逃げている", "窃盗の犯人が捕まったらしい", "放火の犯人の動機はまだ不明だ"):
+        assert _signals(news)["accusation_ja"] == 0, news
+    for accusation in ("あの男が詐欺の犯人だ", "放火の犯人は近所の田中さんだよ", "窃盗の犯人はお前じゃないか"):
+        assert _signals(accusation)["accusation_ja"] > 0, accusation
+
+
 @pytest.mark.parametrize(("told", "same_words_said"), [
     ("バカか、自分で調べろ", "バカか、お前で調べろ"),
     ("バカか、自分の頭で考えろ", "バカか、お前の頭で考えろ"),
