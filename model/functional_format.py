@@ -42,18 +42,12 @@ def format_report(rep: dict) -> str:
                          f"fp={pi['fp']} fn={pi['fn']} tn={pi['tn']}, threshold {pi['threshold']})")
     tp = rep.get("en_threat_probe")
     if tp:
-        lines += ["", f"English threat probe ({tp['n']} written cases)",
-                  f"threats flagged {_pct(tp['threats_flagged']['rate'])} (n={tp['threats_flagged']['n']}), "
-                  f"same-shape non-threats flagged {_pct(tp['non_threats_flagged']['rate'])} "
-                  f"(n={tp['non_threats_flagged']['n']}), pairs both right {_pct(tp['pairs']['both_pass_rate'])}"]
-        lines += [f"{k:32} {v['n']:4d} {_pct(v['pass_rate'])}" for k, v in tp["functionalities"].items()]
+        lines += _probe_lines(tp, "English threat probe", ("threats", "threats_flagged"),
+                              ("same-shape non-threats", "non_threats_flagged"))
     gp = rep.get("en_group_probe")
     if gp:
-        lines += ["", f"English group probe ({gp['n']} written cases)",
-                  f"attacks flagged {_pct(gp['harmful_flagged']['rate'])} (n={gp['harmful_flagged']['n']}), "
-                  f"non-attacks flagged {_pct(gp['non_harmful_flagged']['rate'])} "
-                  f"(n={gp['non_harmful_flagged']['n']}), pairs both right {_pct(gp['pairs']['both_pass_rate'])}"]
-        lines += [f"{k:32} {v['n']:4d} {_pct(v['pass_rate'])}" for k, v in gp["functionalities"].items()]
+        lines += _probe_lines(gp, "English group probe", ("attacks", "harmful_flagged"),
+                              ("non-attacks", "non_harmful_flagged"))
     ap = rep.get("ja_accusation_probe")
     if ap:
         lines += ["", f"Japanese accusation probe ({ap['n']} written cases)",
@@ -61,6 +55,16 @@ def format_report(rep: dict) -> str:
                   f"{_pct(ap['non_harmful_flagged']['rate'])}, "
                   f"pairs both right {_pct(ap['pairs']['both_pass_rate'])}"]
     return "\n".join(lines)
+
+
+def _probe_lines(probe: dict, title: str, harmful: tuple[str, str], non_harmful: tuple[str, str]) -> list[str]:
+    """A written probe's text lines: each side's flagged share, pairs both right, pass rate per functionality."""
+    (h_word, h_key), (n_word, n_key) = harmful, non_harmful
+    lines = ["", f"{title} ({probe['n']} written cases)",
+             f"{h_word} flagged {_pct(probe[h_key]['rate'])} (n={probe[h_key]['n']}), "
+             f"{n_word} flagged {_pct(probe[n_key]['rate'])} "
+             f"(n={probe[n_key]['n']}), pairs both right {_pct(probe['pairs']['both_pass_rate'])}"]
+    return lines + [f"{k:32} {v['n']:4d} {_pct(v['pass_rate'])}" for k, v in probe["functionalities"].items()]
 
 
 def markdown_report(rep: dict) -> str:

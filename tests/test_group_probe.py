@@ -1,12 +1,10 @@
 """The English group probe is well-formed, and the shipped model does no worse on it than recorded for its version."""
 
-import json
 from collections import Counter
 
-import pytest
-
-from model.judge import GROUP_PROBE, SUITE_DIR, Judge, load_cases
+from model.judge import GROUP_PROBE, SUITE_DIR, load_cases
 from model.yardsticks import group_probe_report
+from tests.support.probes import assert_no_case_lost, assert_well_formed, recorded_results
 
 RECORDED = SUITE_DIR / "en_group_probe_results.json"  # results of models whose card predates the probe
 NON_ATTACKS = {"denied_attack_nh", "group_positive_nh", "profanity_nobody_nh", "reclaimed_ingroup_nh",
@@ -15,36 +13,15 @@ NON_ATTACKS = {"denied_attack_nh", "group_positive_nh", "profanity_nobody_nh", "
 
 def test_group_probe_is_well_formed():
     cases = load_cases(GROUP_PROBE)
-    ids = [c["id"] for c in cases]
-    assert len(set(ids)) == len(ids) and len({c["text"] for c in cases}) == len(cases)
-    by_id = {c["id"]: c for c in cases}
-    for c in cases:
-        assert set(c) == {"id", "functionality", "text", "expected", "category", "pair"}, c["id"]
-        assert c["functionality"].endswith("_h" if c["expected"] == "harmful" else "_nh"), c["id"]
-        assert (c["category"] in ("hate", "harassment")) == (c["expected"] == "harmful"), c["id"]
-        # every case is one half of a minimal pair: the same sentence with and without the attack
-        assert by_id[c["pair"]]["pair"] == c["id"] and by_id[c["pair"]]["expected"] != c["expected"], c["id"]
+    # every case is one half of a minimal pair: the same sentence with and without the attack
+    assert_well_formed(cases, {"hate", "harassment"})
     funcs = Counter(c["functionality"] for c in cases)
     assert set(funcs) >= NON_ATTACKS and all(funcs[f] >= 8 for f in NON_ATTACKS)
 
 
-def _recorded(scorer) -> dict | None:
-    card = (scorer.card.get("functional") or {}).get("en_group_probe")
-    if card:
-        return card
-    return json.loads(RECORDED.read_text(encoding="utf-8")).get(scorer.version)
-
-
 def test_shipped_model_does_not_regress_on_the_group_probe(shipped_scorer):
-    recorded = _recorded(shipped_scorer)
-    if not recorded:
-        pytest.skip(f"no group-probe results recorded for {shipped_scorer.version}")
-    now = group_probe_report(Judge(shipped_scorer, shipped_scorer.card["thresholds"]), load_cases(GROUP_PROBE))
-    assert now["n"] == recorded["n"], "the recorded results are for a different probe: record them again"
-    # scoring is deterministic: each case that passed when recorded still passes
-    assert sorted(set(now["failed"]) - set(recorded["failed"])) == []
-    assert now["non_harmful_flagged"]["rate"] <= recorded["non_harmful_flagged"]["rate"]
-    assert now["harmful_flagged"]["rate"] >= recorded["harmful_flagged"]["rate"]
+    recorded = recorded_results(shipped_scorer, "en_group_probe", RECORDED)
+    assert_no_case_lost(shipped_scorer, group_probe_report, GROUP_PROBE, recorded)
 
 
 def test_in_group_words_are_the_writers_own():

@@ -1,0 +1,46 @@
+"""The checks every written probe's tests share: its cases' shape, and no case lost against the recorded results."""
+
+import json
+from collections import Counter
+
+import pytest
+
+from model.judge import Judge, load_cases
+
+KEYS = {"id", "functionality", "text", "expected", "category", "pair"}
+
+
+def assert_well_formed(cases, harm_categories, *, pairs_required=True) -> Counter:
+    """Unique ids and texts, the suffix and category the expected side implies, pairs that point at each other;
+    returns the cases per expected side."""
+    ids = [c["id"] for c in cases]
+    assert len(set(ids)) == len(ids) and len({c["text"] for c in cases}) == len(cases)
+    by_id = {c["id"]: c for c in cases}
+    for c in cases:
+        harmful = c["expected"] == "harmful"
+        assert set(c) == KEYS, c["id"]
+        assert c["functionality"].endswith("_h" if harmful else "_nh"), c["id"]
+        assert (c["category"] in harm_categories if harmful else c["category"] is None), c["id"]
+        if c["pair"] is not None or pairs_required:
+            assert by_id[c["pair"]]["pair"] == c["id"] and by_id[c["pair"]]["expected"] != c["expected"], c["id"]
+    return Counter(c["expected"] for c in cases)
+
+
+def recorded_results(scorer, key, results_file) -> dict:
+    """The probe's results for the shipped version: its card's, else the file kept for cards that predate the probe."""
+    recorded = (scorer.card.get("functional") or {}).get(key) or json.loads(
+        results_file.read_text(encoding="utf-8")).get(scorer.version)
+    if not recorded:
+        pytest.skip(f"no {key} results recorded for {scorer.version}")
+    return recorded
+
+
+def assert_no_case_lost(scorer, report, probe, recorded, flagged=("harmful_flagged", "non_harmful_flagged")):
+    """Scoring is deterministic: each case that passed when recorded still passes, and neither side's rate moved
+    the wrong way."""
+    now = report(Judge(scorer, scorer.card["thresholds"]), load_cases(probe))
+    assert now["n"] == recorded["n"], "the recorded results are for a different probe: record them again"
+    assert sorted(set(now["failed"]) - set(recorded["failed"])) == []
+    harmful, non_harmful = flagged
+    assert now[non_harmful]["rate"] <= recorded[non_harmful]["rate"]
+    assert now[harmful]["rate"] >= recorded[harmful]["rate"]
