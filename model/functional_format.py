@@ -67,6 +67,15 @@ def _probe_lines(probe: dict, title: str, harmful: tuple[str, str], non_harmful:
     return lines + [f"{k:32} {v['n']:4d} {_pct(v['pass_rate'])}" for k, v in probe["functionalities"].items()]
 
 
+def _probe_sentence(probe: dict, title: str, name: str, harmful: tuple[str, str], non_harmful: tuple[str, str]) -> str:
+    """A written probe's CARD.md sentence: each side's flagged share and the minimal pairs both right."""
+    (h_word, h_key), (n_word, n_key) = harmful, non_harmful
+    return (f"{title} ({probe['n']} written cases, tests/functional/{name}.jsonl): "
+            f"{h_word} flagged {_pct(probe[h_key]['rate']).strip()}, {n_word} flagged "
+            f"{_pct(probe[n_key]['rate']).strip()}, minimal pairs both right "
+            f"{_pct(probe['pairs']['both_pass_rate']).strip()} of {probe['pairs']['n']}.")
+
+
 def markdown_report(rep: dict) -> str:
     """The functional figures as a CARD.md section (tables per functionality)."""
     out = ["## Functional tests", ""]
@@ -95,25 +104,20 @@ def markdown_report(rep: dict) -> str:
                    else f"Personal-information probe: not available ({pi['reason']}).")
     tp = rep.get("en_threat_probe")
     if tp:
-        out += ["", f"English threat probe ({tp['n']} written cases, tests/functional/en_threat_probe.jsonl): "
-                f"threats flagged {_pct(tp['threats_flagged']['rate']).strip()}, same-shape non-threats flagged "
-                f"{_pct(tp['non_threats_flagged']['rate']).strip()}, minimal pairs both right "
-                f"{_pct(tp['pairs']['both_pass_rate']).strip()} of {tp['pairs']['n']}."]
+        out += ["", _probe_sentence(tp, "English threat probe", "en_threat_probe", ("threats", "threats_flagged"),
+                                    ("same-shape non-threats", "non_threats_flagged"))]
     gp = rep.get("en_group_probe")
     if gp:
-        out += ["", f"English group probe ({gp['n']} written cases, tests/functional/en_group_probe.jsonl): "
-                f"attacks flagged {_pct(gp['harmful_flagged']['rate']).strip()}, denied attacks, positive mentions, "
-                f"swearing at nobody, reclaimed and reported slurs flagged "
-                f"{_pct(gp['non_harmful_flagged']['rate']).strip()}, minimal pairs both right "
-                f"{_pct(gp['pairs']['both_pass_rate']).strip()} of {gp['pairs']['n']}.", "",
+        out += ["", _probe_sentence(gp, "English group probe", "en_group_probe", ("attacks", "harmful_flagged"),
+                                    ("denied attacks, positive mentions, swearing at nobody, reclaimed and reported "
+                                     "slurs", "non_harmful_flagged")), "",
                 "| functionality | n | pass |", "|---|---:|---:|"]
         out += [f"| {k} | {v['n']} | {_pct(v['pass_rate']).strip()} |" for k, v in gp["functionalities"].items()]
     ap = rep.get("ja_accusation_probe")
     if ap:
-        out += ["", f"Japanese accusation probe ({ap['n']} written cases, tests/functional/ja_accusation_probe.jsonl): "
-                f"named culprits flagged {_pct(ap['harmful_flagged']['rate']).strip()}, news of unknown culprits "
-                f"flagged {_pct(ap['non_harmful_flagged']['rate']).strip()}, minimal pairs both right "
-                f"{_pct(ap['pairs']['both_pass_rate']).strip()} of {ap['pairs']['n']}."]
+        out += ["", _probe_sentence(ap, "Japanese accusation probe", "ja_accusation_probe",
+                                    ("named culprits", "harmful_flagged"),
+                                    ("news of unknown culprits", "non_harmful_flagged"))]
     return "\n".join(out) + "\n"
 
 
