@@ -110,6 +110,8 @@ def _squash_runs(text: str, runs: np.ndarray) -> tuple[str, list[tuple[int, int,
     when _edit would keep the characters by numpy (many runs, or long ones), the runs' ends and which of them
     _RUN matches (not of a digit 0-9 or a space) by numpy too, without a match object and a call for each
     (`www.` repeated: 2,500 of them)."""
+    if runs.size < _MANY_EDITS:  # a comment's few runs (..., ｗｗｗ): _edit's loop, without the arrays first
+        return _edit(text, _RUNS, _squash)
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     changes = np.flatnonzero(codes[1:] != codes[:-1]) + 1  # where each stretch of one code point starts
     ends = np.append(changes, codes.size)[np.searchsorted(changes, runs, side="right")]
