@@ -155,7 +155,7 @@ def main(argv=None) -> int:
                          "(TextFeatures negated_copies_en). Session 8, with s7's denied-attack rows, 600 short civil "
                          "group lines and leet spelling (branch en-s8-final): validation passed (Stormfront 0.8825 -> "
                          "0.8791, written cases 0.9070 -> 0.9220), but the full model lost two met HateCheck targets "
-                         "('I hate <group>' 82 -> 76%, direct threats 81 -> 80%): not adopted")
+                         "('I hate <group>' 82 -> 76%%, direct threats 81 -> 80%%): not adopted")
     ap.add_argument("--no-harm-length", action="store_true", help="the harm heads learn no weight for `length`")
     ap.add_argument("--no-harm-group", action="store_true",
                     help="the harm heads learn no weight for `group` (a group named). Session 11, English-only fits, "
