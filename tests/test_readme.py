@@ -169,3 +169,90 @@ def test_the_readmes_curl_examples_answer_as_a_fresh_install_would(make_app, aut
     first = client.post(calls[0][0], json={**json.loads(calls[0][1]), "id": "c-shown"}, headers=auth).get_json()
     shown = README.split("## Score a comment")[1].split("```json")[1].split("```")[0]
     assert [key for key in first if f'"{key}":' not in shown] == []  # the example shows every field an answer has
+
+
+def _compose_defaults():
+    """`${MODERATION_X:-default}` of the compose files: the variables Compose reads, not the app."""
+    text = " ".join(path.read_text() for path in ROOT.glob("docker-compose*.yml"))
+    return dict(re.findall(r"\$\{MODERATION_([A-Z0-9_]+):-([^}]*)\}", text))
+
+
+def test_every_moderation_variable_anything_reads_is_a_setting_or_a_compose_variable():
+    """The app reads MODERATION_* only through the settings table; Compose and nginx read their own few."""
+    compose_text = " ".join(path.read_text() for path in ROOT.glob("docker-compose*.yml"))
+    compose = set(_compose_defaults()) | set(re.findall(r"^\s+MODERATION_([A-Z0-9_]+):", compose_text, re.M))
+    known = {setting.name for setting in settings.TABLE}
+    readers = [*(ROOT / "moderation").rglob("*.py"), ROOT / "gunicorn.conf.py", ROOT / "Makefile", ROOT / "Dockerfile",
+               *(ROOT / "deploy").rglob("*"), *ROOT.glob("docker-compose*.yml"), ROOT / ".env.example"]
+    named = {}
+    for path in readers:
+        if path.is_file():
+            for name in re.findall(r"(?<![A-Z_])MODERATION_([A-Z0-9_]*[A-Z0-9])", path.read_text()):
+                named.setdefault(name, path.relative_to(ROOT).as_posix())
+    assert {"REDIS_URL", "WORKERS", "PUBLISH", "DEMO"} <= set(named)
+    assert {n: p for n, p in named.items() if n not in known | compose | {"NAME"}} == {}  # NAME: the docstrings'
+    for path in (ROOT / "moderation").rglob("*.py"):  # nothing reads the environment around the table
+        if "settings" not in path.parts:
+            assert not re.search(r"environ(\.get)?\W+f?[\"']MODERATION_", path.read_text()), path
+
+
+def test_the_prose_defaults_are_the_settings_and_the_compose_files():
+    """Defaults the README states in its prose (not the configuration table) are the code's and Compose's."""
+    from moderation.rights import policy
+    from moderation.store import articles, author_standing, breaker_lua
+
+    defaults = {setting.name: setting.default for setting in settings.TABLE}
+    defaults["POLICY_PATH"] = defaults["POLICY_PATH"] or policy.DEFAULT.relative_to(ROOT).as_posix()  # empty: this
+    compose = _compose_defaults()
+    said = re.findall(r"`MODERATION_([A-Z0-9_]+)`[^`]{0,40}?,? \(?default `([^`]+)`", FLAT)
+    assert len(said) >= 7, said
+    for name, value in said:
+        assert value == (compose[name] if name in compose else defaults[name]), (name, value)
+
+    def per_minute(groups):  # ("6,000", "key", "20", "author", ...) -> {"key": "6000/60", ...}
+        pairs = zip(groups[::2], groups[1::2], strict=True)
+        return {kind.lower(): f"{int(count.replace(',', ''))}/60" for count, kind in pairs}
+
+    rates = re.search(r"`MODERATION_RATE_LIMITS`, default ([\d,]+) a minute per (key), ([\d,]+) per (author) id, "
+                      r"([\d,]+) per client (ip)", FLAT, re.I)
+    assert per_minute(rates.groups()).items() <= defaults["RATE_LIMITS"].items()
+    checks = re.search(r"`MODERATION_CHECK_RATE_LIMITS`, by default ([\d,]+) a minute per (key), ([\d,]+) per "
+                       r"(author), ([\d,]+) per (ip)", FLAT, re.I)
+    assert per_minute(checks.groups()) == defaults["CHECK_RATE_LIMITS"]
+    assert f'`"feedback"` ({defaults["RATE_LIMITS"]["feedback"].split("/")[0]} an hour a site)' in FLAT
+    assert defaults["RATE_LIMITS"]["feedback"].endswith("/3600")
+
+    hooks = re.search(r"`MODERATION_WEBHOOK_TIMEOUT` seconds, (\d+) by default.*?exponential backoff \((\d+) s, "
+                      r"(\d+) s, (\d+) s, \.\.\. capped at an hour\) for (\d+) hours \(`MODERATION_WEBHOOK_RETRY_FOR`",
+                      FLAT)
+    timeout, first, second, third, hours = map(int, hooks.groups())
+    assert timeout == defaults["WEBHOOK_TIMEOUT"] and defaults["WEBHOOK_RETRY_MAX_DELAY"] == 3600
+    assert [first, second, third] == [defaults["WEBHOOK_RETRY_BASE"] * 2 ** n for n in range(3)]
+    assert hours * 3600 == defaults["WEBHOOK_RETRY_FOR"]
+
+    breaker = re.search(r"`MODERATION_ARTICLE_BREAKER`: by default (\d+) minutes in (\d+) ring slots.*? Past (\d+)% "
+                        r"flagged comments \(.*?; (\d+) comments at least\).*?past (\d+)% it is `closed`.*?after the "
+                        r"cool-down \((\d+) minutes\) once the share fell under half the threshold", FLAT)
+    minutes, slots, premoderate, least, close, cooldown = map(int, breaker.groups())
+    assert (minutes * 60, slots, least, cooldown * 60) == (articles.DEFAULTS["window_seconds"], breaker_lua.SLOTS,
+                                                           articles.DEFAULTS["min_comments"],
+                                                           articles.DEFAULTS["cooldown_seconds"])
+    shares = (articles.DEFAULTS[name] for name in ("premoderate_share", "close_share", "release_ratio"))
+    assert (premoderate / 100, close / 100, 0.5) == tuple(shares)
+
+    standing = re.search(r"\(spam and threats (\d+), most others (\d+)-(\d+)\) and counted for (\d+) days "
+                         r"\(`MODERATION_AUTHOR_STANDING`\): at (\d+) points the author is `warned`, at (\d+) every "
+                         r"comment is held .*? a strike reaching (\d+) suspends them for (\d+) days", FLAT)
+    heavy, low, high, decay, warned, held, suspended, days = map(int, standing.groups())
+    weights, levels = author_standing.DEFAULT_WEIGHTS, author_standing.DEFAULTS
+    assert weights["spam"] == weights["threat"] == heavy == max(weights.values())
+    assert {w for k, w in weights.items() if k not in ("spam", "threat")} <= set(range(low, high + 1))
+    assert (decay, warned, held, suspended, days) == (levels["decay_days"], levels["warned"], levels["premoderated"],
+                                                      levels["suspended"], levels["suspend_days"])
+
+    login = re.search(r"(\d+) per address \(IPv6: per /64\) in (\d+) minutes, and per account a backoff rather than a "
+                      r"lock: after (\d+) attempts on an account", FLAT)
+    per_ip, minutes, per_account = map(int, login.groups())
+    assert (per_ip, minutes * 60, per_account) == (defaults["LOGIN_MAX_FAILURES_IP"], defaults["LOGIN_WINDOW_SECONDS"],
+                                                   defaults["LOGIN_MAX_FAILURES_ACCOUNT"])
+    assert "(at most 15 minutes)" in FLAT and defaults["LOGIN_WINDOW_SECONDS"] == 15 * 60
