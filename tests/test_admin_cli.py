@@ -42,3 +42,25 @@ def test_dev_key_file_holds_only_the_key(make_app, tmp_path, capsys):
     answer = client.post("/api/v1/comments", json={"id": "k-1", "article_id": "a", "text": "こんにちは"},
                          headers={"Authorization": f"Bearer {key}"})
     assert answer.status_code == 200
+
+
+def test_make_runs_key_and_admin_password_are_kept_under_var_and_survive_a_restart(make_app, tmp_path, capsys):
+    """README: `make run` prints the key and where the admin's password is; both stay the same across restarts."""
+    from tests.support.moderators import csrf_of
+
+    def start():
+        app = make_app(API_KEYS="", INSTANCE_DIR=str(tmp_path))
+        with app.app_context():
+            _dev_setup(app)
+        return app
+
+    start()
+    first = capsys.readouterr().out
+    key, password = (tmp_path / "dev-api-key").read_text(), (tmp_path / "dev-admin-password").read_text()
+    assert f"log in as 'admin' with the password in {tmp_path / 'dev-admin-password'}" in first
+    assert password not in first  # where it is, not the password itself
+    client = start().test_client()
+    assert (tmp_path / "dev-api-key").read_text() == key and (tmp_path / "dev-admin-password").read_text() == password
+    page = client.get("/login")
+    login = client.post("/login", data={"username": "admin", "password": password, "csrf_token": csrf_of(page.text)})
+    assert login.status_code == 302 and client.get("/review/admin/accounts").status_code == 200  # an admin

@@ -14,9 +14,9 @@ from moderation import PROJECT_ROOT
 from tests.support.app import API_KEY, app_config
 
 
-def dry_run(target, tmp_path):
+def dry_run(target, tmp_path, *variables):
     """The commands `make <target>` would run on a fresh clone (make -n with a venv that does not exist yet)."""
-    result = subprocess.run(["make", "-n", target, f"VENV={tmp_path / 'venv'}"], cwd=PROJECT_ROOT,
+    result = subprocess.run(["make", "-n", target, f"VENV={tmp_path / 'venv'}", *variables], cwd=PROJECT_ROOT,
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     return result.stdout
@@ -26,6 +26,17 @@ def test_make_run_installs_the_runtime_requirements_only(tmp_path):
     run, test = dry_run("run", tmp_path), dry_run("test", tmp_path)
     assert "-r requirements.txt" in run and "requirements-dev.txt" not in run
     assert "-r requirements-dev.txt" in test and "-r requirements.txt" in test
+
+
+def test_make_run_serves_the_demo_on_host_and_port_and_data_dir_defaults_to_shared_data(tmp_path):
+    """README: `make run HOST=0.0.0.0 PORT=8080`, default 127.0.0.1:8000, demo on unless MODERATION_DEMO=0;
+    DATA_DIR (default ../shared/data) is what make train reads."""
+    serve = " -m moderation serve --host {} --port {} --dev"
+    assert serve.format("127.0.0.1", "8000") in dry_run("run", tmp_path)
+    command = dry_run("run", tmp_path, "HOST=0.0.0.0", "PORT=8080").splitlines()[-1]
+    everywhere = "0.0.0.0"  # noqa: S104 (what make passes on, not a bind here)
+    assert serve.format(everywhere, "8080") in command and command.startswith("MODERATION_DEMO=${MODERATION_DEMO:-1} ")
+    assert "--data-dir ../shared/data" in dry_run("train", tmp_path)
 
 
 def runtime_distributions():
