@@ -215,11 +215,23 @@ def test_text_is_nfc_normalised_before_the_length_check(make_app, auth, comment,
     assert _raw(client, auth, data).status_code == 200
 
 
-def test_health_and_readiness(client, app):
+def test_health_and_readiness(client, app, redis_server, rdb):
     assert client.get("/healthz").get_json() == {"status": "ok"}
     ready = client.get("/readyz")
     assert ready.status_code == 200
     assert ready.get_json()["model_version"] == app.extensions["moderation.models"].active.version
+    info = rdb.info("server")  # README: /readyz names the node and the server version
+    version = info.get("valkey_version") or info["redis_version"]
+    assert ready.get_json()["redis_node"] == redis_server.url.split("//")[1].split("/")[0]
+    assert ready.get_json()["redis_server"] == f"{info.get('server_name') or 'redis'} {version}"
+
+
+def test_an_authors_page_lists_their_20_latest_comments_newest_first(make_app, auth, comment):
+    client = make_app(RATE_LIMITS="").test_client()
+    ids = [post(client, auth, comment(author={"id": "u-many"})).get_json()["id"] for _ in range(23)]
+    author = client.get("/api/v1/authors/u-many", headers=auth).get_json()
+    assert author["counts"]["submitted"] == 23
+    assert [row["id"] for row in author["recent"]] == ids[::-1][:20]
 
 
 def test_unknown_route_and_method_are_json_under_api(client, auth):
