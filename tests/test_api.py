@@ -1,6 +1,7 @@
 """The site-facing API against a real Redis and a real (tiny) model: every endpoint and every bad input."""
 
 import json
+import time
 
 import pytest
 
@@ -22,13 +23,22 @@ def test_clean_comment_is_published(make_app, auth, comment, thresholds):
     assert body["model_version"] and isinstance(body["explanation"], list)
 
 
-def test_flagged_comment_is_queued(make_app, auth, comment, rdb, prefix, thresholds):
+def test_flagged_comment_is_queued(make_app, auth, comment, rdb, prefix, thresholds, queue):
     client = make_app(THRESHOLDS=thresholds.flag_all).test_client()
     body = post(client, auth, comment(id="q-1")).get_json()
     assert (body["decision"], body["status"], body["labels"]) == ("review", "pending", ["spam", "abuse"])
     assert rdb.zscore(f"{prefix}{{test}}:ready", "q-1") is not None
     stats = client.get("/api/v1/queue", headers=auth).get_json()
     assert stats["open"] == 1 and stats["by_label"] == {"spam": 1, "abuse": 1}
+    time.sleep(1.2)  # README: open items per label, claimed items, age of the oldest, counters
+    for n in (2, 3):
+        post(client, auth, comment(id=f"q-{n}"))
+    assert len(queue.claim("hanako", 1)) == 1
+    stats = client.get("/api/v1/queue", headers=auth).get_json()
+    assert (stats["open"], stats["claimed"], stats["counters"]["submitted:review"]) == (3, 1, 3)
+    sec, usec = rdb.time()
+    age = (sec * 1000 + usec // 1000 - int(queue.get("q-1")["received_at"])) / 1000
+    assert age > 1.2 and abs(stats["oldest_age_seconds"] - age) < 0.3
 
 
 def test_only_comments_not_allowed_are_explained(make_app, auth, comment, thresholds):
