@@ -76,6 +76,12 @@ def test_reset_and_disable_end_that_accounts_sessions(rapp, accounts, cli):
     assert cli("disable", "jiro")[0] == 0
     assert jiro.get("/review").status_code == 302
     assert jiro.post("/review/api/claim", {}).status_code == 401
+    accounts.add("kumi", MODERATOR_PASSWORD, "moderator")  # README: remove and --replace end sessions too
+    taro, kumi = Moderator(rapp, "taro"), Moderator(rapp, "kumi")
+    assert cli("add", "taro", "--password-stdin", "--replace", "--role", "admin", stdin=MODERATOR_PASSWORD)[0] == 0
+    assert taro.get("/review").status_code == 302 and kumi.get("/review").status_code == 200
+    assert cli("remove", "kumi")[0] == 0
+    assert kumi.get("/review").status_code == 302
 
 
 @pytest.fixture
