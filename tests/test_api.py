@@ -225,7 +225,7 @@ def test_text_is_nfc_normalised_before_the_length_check(make_app, auth, comment,
     assert _raw(client, auth, data).status_code == 200
 
 
-def test_health_and_readiness(client, app, redis_server, rdb):
+def test_health_and_readiness(client, app, redis_server, rdb, prefix):
     assert client.get("/healthz").get_json() == {"status": "ok"}
     ready = client.get("/readyz")
     assert ready.status_code == 200
@@ -234,6 +234,7 @@ def test_health_and_readiness(client, app, redis_server, rdb):
     version = info.get("valkey_version") or info["redis_version"]
     assert ready.get_json()["redis_node"] == redis_server.url.split("//")[1].split("/")[0]
     assert ready.get_json()["redis_server"] == f"{info.get('server_name') or 'redis'} {version}"
+    assert 9_000 < rdb.pttl(f"{prefix}{{test}}:probe") <= 10_000  # its write check expires after 10 s
 
 
 def test_an_authors_page_lists_their_20_latest_comments_newest_first(make_app, auth, comment):

@@ -256,3 +256,20 @@ def test_the_prose_defaults_are_the_settings_and_the_compose_files():
     assert (per_ip, minutes * 60, per_account) == (defaults["LOGIN_MAX_FAILURES_IP"], defaults["LOGIN_WINDOW_SECONDS"],
                                                    defaults["LOGIN_MAX_FAILURES_ACCOUNT"])
     assert "(at most 15 minutes)" in FLAT and defaults["LOGIN_WINDOW_SECONDS"] == 15 * 60
+
+
+def test_the_key_tables_and_failovers_bounds_are_the_codes():
+    """Bounds the README gives for Redis: retries, stream and index lengths (the behaviour is in the stores' tests)."""
+    from moderation.store import articles, author_standing, master_pipeline, training_labels
+    from moderation.store.review_queue import recording_lua
+
+    retries = re.search(r"read-only \(demoted\) server (\d+) times with backoff \((\d+)-(\d+) ms\)", FLAT)
+    assert tuple(map(int, retries.groups())) == (master_pipeline.RETRIES, round(master_pipeline.RETRY_BASE * 1000),
+                                                 round(master_pipeline.RETRY_CAP * 1000))
+    assert "article ids by last comment (the latest 10,000)" in FLAT and articles.Articles.MAX_INDEXED == 10_000
+    assert "by time (the newest 200;" in FLAT and author_standing.MAX_STRIKES == 200
+    assert "newest ~100,000" in FLAT and training_labels.RETENTION == 100_000
+    assert "The stream keeps the newest ~100,000 entries (`MAXLEN ~`" in FLAT
+    assert "the audit stream keeps about 1,000,000 entries" in FLAT
+    audit = "XADD', key, 'MAXLEN', '~', 1000000, '*', 'id', id, 'action'"  # the audit's one XADD
+    assert audit in Path(recording_lua.__file__).read_text()
