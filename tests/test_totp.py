@@ -78,6 +78,19 @@ def test_wrong_codes_are_throttled_like_passwords(make_app, accounts, redis_serv
     assert statuses[-1] == 429 and statuses.count(401) >= 2
 
 
+def test_a_code_is_accepted_within_one_step_of_clock_drift_and_once(accounts):
+    """README: a code is accepted once, within one 30 s step of clock drift either way, not two."""
+    totp = pyotp.TOTP(accounts.enable_totp("taro"))
+    now = 1_800_000_015.0  # the middle of a step: the steps either side are 15 s away
+    step = int(now // 30)
+    assert not accounts.verify_totp("taro", totp.at((step - 2) * 30), now=now)
+    assert not accounts.verify_totp("taro", totp.at((step + 2) * 30), now=now)
+    assert accounts.verify_totp("taro", totp.at((step - 1) * 30), now=now)
+    assert not accounts.verify_totp("taro", totp.at((step - 1) * 30), now=now)  # once
+    assert accounts.verify_totp("taro", totp.at((step + 1) * 30), now=now)
+    assert not accounts.verify_totp("taro", totp.at(step * 30), now=now)  # older than the last one used
+
+
 @pytest.mark.slow
 @pytest.mark.browser
 @needs_chromium
