@@ -115,6 +115,21 @@ def test_flaky_receiver_gets_each_event_exactly_once_with_valid_signature(make_a
     assert stats["in_flight"] == 0 and stats["last_error"]
 
 
+def test_a_redirect_is_a_failed_attempt_retried_never_followed(make_app, worker, comment, rdb, prefix):
+    """README: a redirect is retried like an error; the worker never follows it to the address it names."""
+    with Receiver(["redirect"]) as receiver:
+        app = hook_app(make_app, receiver.url)
+        body = comment()
+        app.test_client().post("/api/v1/comments", json=body, headers={"Authorization": f"Bearer {API_KEY}"})
+        worker(app)
+        assert wait_for(lambda: len(receiver.accepted) == 1, timeout=15)
+        assert receiver.accepted[0]["data"]["comment_id"] == body["id"]
+        assert [a["X-Moderation-Attempt"] for a in receiver.attempts] == ["1", "2"]  # followed: "1", "1"
+        assert wait_for(lambda: outbox.stats(rdb, "test", prefix=prefix)["delivered"] == 1)
+    stats = outbox.stats(rdb, "test", prefix=prefix)
+    assert stats["failed_attempts"] == 1 and stats["last_error"] == "HTTP 307"
+
+
 def test_hanging_receiver_never_blocks_scoring_and_event_is_kept(make_app, worker, comment, rdb, prefix):
     with Receiver(["hang"] * 50) as receiver:
         app = hook_app(make_app, receiver.url)

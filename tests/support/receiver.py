@@ -13,10 +13,10 @@ SECRET = "whsec-test-0123456789"
 
 
 class Receiver:
-    """A webhook endpoint that misbehaves as told (500, dropped connection, hang), then accepts."""
+    """A webhook endpoint that misbehaves as told (500, dropped connection, hang, redirect), then accepts."""
 
     def __init__(self, script=(), secret=SECRET, fail_attempts=0):
-        self.script = list(script)  # one of "500", "close", "hang" per failing attempt, then "ok"
+        self.script = list(script)  # one of "500", "close", "hang", "redirect" per failing attempt, then "ok"
         self.secret = secret
         self.fail_attempts = fail_attempts  # 500 to each event's first n attempts: every event is retried n times
         self.attempts, self.accepted, self.seen, self.bad_signatures = [], [], set(), 0
@@ -46,6 +46,12 @@ class Receiver:
                     return
                 if action == "hang":
                     time.sleep(3)
+                    return
+                if action == "redirect":  # to an address that accepts: a delivery must not follow it
+                    self.send_response(307)
+                    self.send_header("Location", receiver.url + "/moved")
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
                     return
                 if not webhooks.verify(receiver.secret, body, self.headers.get(webhooks.SIGNATURE_HEADER)):
                     receiver.bad_signatures += 1
