@@ -149,6 +149,13 @@ def test_password_is_never_listed(accounts):
     assert MODERATOR_PASSWORD not in json.dumps(accounts.list()) and secret not in json.dumps(accounts.list())
 
 
+def test_passwords_are_kept_as_scrypt_hashes(accounts, rdb):
+    """README (Login): scrypt password hashes, never the password."""
+    stored = rdb.hget(accounts.key("hanako"), "password")
+    assert stored.startswith("scrypt:") and MODERATOR_PASSWORD not in stored
+    assert accounts.authenticate("hanako", MODERATOR_PASSWORD)["name"] == "hanako"
+
+
 def test_thresholds_are_saved_per_site(rapp, accounts, auth, comment):
     taro = Moderator(rapp, "taro")
     page = taro.get("/review/admin/thresholds?site=other").text

@@ -273,3 +273,24 @@ def test_the_key_tables_and_failovers_bounds_are_the_codes():
     assert "the audit stream keeps about 1,000,000 entries" in FLAT
     audit = "XADD', key, 'MAXLEN', '~', 1000000, '*', 'id', id, 'action'"  # the audit's one XADD
     assert audit in Path(recording_lua.__file__).read_text()
+
+
+def test_the_production_sections_compose_and_metrics_claims_are_the_files():
+    """Production: the redis service's memory policy, the api's grace period, the proxy's start, the buckets."""
+    import yaml
+
+    from moderation.ops.metrics import LATENCY_BUCKETS
+
+    services = yaml.safe_load((ROOT / "docker-compose.yml").read_text())["services"]
+    defaults = {setting.name: setting.default for setting in settings.TABLE}
+    redis_command = " ".join(services["redis"]["command"])
+    assert "`maxmemory 1gb` with `noeviction`" in FLAT
+    assert "--maxmemory 1gb" in redis_command and "--maxmemory-policy noeviction" in redis_command
+    assert "`appendonly yes`, `appendfsync everysec`" in FLAT and "--appendfsync everysec" in redis_command
+    grace = re.search(r"`MODERATION_GRACEFUL_TIMEOUT`, (\d+) s; `stop_grace_period` is (\d+) s", FLAT)
+    assert int(grace.group(1)) == defaults["GRACEFUL_TIMEOUT"] < int(grace.group(2))
+    assert services["api"]["stop_grace_period"] == f"{grace.group(2)}s"
+    assert "`127.0.0.1:8000`); starts once the api is healthy" in FLAT
+    assert services["proxy"]["depends_on"]["api"]["condition"] == "service_healthy"
+    assert "| histogram | time to answer, 1 ms to 5 s buckets |" in FLAT
+    assert LATENCY_BUCKETS[0] == 0.001 and round(LATENCY_BUCKETS[-1]) == 5
