@@ -135,6 +135,30 @@ def test_the_model_figures_are_the_shipped_cards():
         number, decimals = _shown(phrase)
         assert abs(number - value) <= 0.5 * 10 ** -decimals + 1e-9, (phrase, number, value)
     assert abs(_shown("(RTP-LX) and")[0] - auc("ja abuse: inspection-ai")) <= 0.0005 + 1e-9
+    flagged = {name: f["flagged"] * 100 for name, f in hatecheck["functionalities"].items()}
+    long, threats = card["long_comments"], card["functional"]["en_threat_probe"]
+    more = {
+        "Jigsaw's 101-comment smoke sample": auc("en abuse: Jigsaw"),
+        "direct threats flagged": flagged["threat_dir_h"], '"I hate <group>"': flagged["derog_neg_emote_h"],
+        "counter-speech quoting hate": flagged["counter_quote_nh"], "and referring to it": flagged["counter_ref_nh"],
+        "reclaimed slurs": flagged["slur_reclaimed_nh"], "positive mentions of groups": flagged["ident_pos_nh"],
+        "negated hate": flagged["negate_neg_nh"], "swearing at nobody": flagged["profanity_nh"],
+        "leet spelling": flagged["spell_leet_h"],
+        "ordinary sentences is flagged": long["padded_attack_flagged"] * 100,
+        "the padding alone": long["padding_flagged"] * 100,
+        "threats held": threats["threats_flagged"]["rate"] * 100,
+        "the same shapes threatening nobody held": threats["non_threats_flagged"]["rate"] * 100,
+    }
+    for phrase, value in more.items():
+        number, decimals = _shown(phrase)
+        assert abs(number - value) <= 0.5 * 10 ** -decimals + 1e-9, (phrase, number, value)
+    alone = float(re.search(r"of the time \(([\d.]+)% alone\)", FLAT).group(1))
+    assert abs(alone - long["attack_alone_flagged"] * 100) <= 0.05 + 1e-9
+    group = card["functional"]["en_group_probe"]["functionalities"]
+    assert f"{sum(f['passed'] for f in group.values())} of {card['functional']['en_group_probe']['n']} passed" in FLAT
+    missed = [f"{group[k]['n'] - group[k]['passed']} of {group[k]['n']}"
+              for k in ("denied_attack_nh", "group_positive_nh", "profanity_nobody_nh")]
+    assert f"flagged {missed[0]}, {missed[1]} and {missed[2]}" in FLAT
     assert f"recall {probe['recall']:.2f}" in FLAT
     speed = re.search(r"Scoring at the end of training \(shared machine\): (\d+) µs at 200 characters, ([\d.]+) ms at "
                       r"5,000, load ([\d.]+) s, ([\d.]+) MB", FLAT)
@@ -143,6 +167,46 @@ def test_the_model_figures_are_the_shipped_cards():
                 card["speed"]["load_seconds"], card["speed"]["model_bytes"] / 1e6)
     for shown, value in zip(speed.groups(), measured, strict=True):
         assert abs(float(shown) - value) <= 0.5 * 10 ** -len(shown.partition(".")[2]) + 1e-9, (shown, value)
+
+
+def test_the_naive_baselines_figures_are_the_shipped_cards():
+    """The paragraph on where the naive baseline ranks better: CARD.md's held-out table, both columns."""
+    version, _ = _card()
+    rows = {}
+    for line in (ROOT / "model/artifacts" / version / "CARD.md").read_text().splitlines():
+        cells = [cell.strip() for cell in line.strip("|").split("|")]
+        if len(cells) == 12 and re.fullmatch(r"[\d.]+", cells[3]) and re.fullmatch(r"[\d.]+", cells[10]):
+            rows[cells[0]] = float(cells[3]), float(cells[10])  # the model's ROC-AUC, the baseline's
+    paragraph = FLAT.split("The naive baseline (")[1].split("the card has both columns")[0]
+    better = {"real YouTube spam lines": "ja spam: akku1139", "YouTube troll replies": "ja troll",
+              "SMS spam": "en spam: SMS", "Davidson's tweets": "en abuse: Davidson",
+              "Jigsaw's sample": "en abuse: Jigsaw"}
+    behind = {"mamadm DMs": "ja spam: mamadm", "RTP-LX prompts": "ja abuse: RTP-LX prompts held-out",
+              "inspection-ai": "ja abuse: inspection-ai", "RTP-LX toxic vs benign": "ja abuse: RTP-LX toxic",
+              "YouTube Eminem": "en spam: YouTube", "Stormfront": "en abuse: Stormfront"}
+
+    def row(prefix):
+        [found] = [values for name, values in rows.items() if name.startswith(prefix)]
+        return found
+
+    for words, prefix in better.items():
+        baseline, model = map(float, re.search(re.escape(words) + r" (\d\.\d+) vs (\d\.\d+)", paragraph).groups())
+        assert (model, baseline) == row(prefix), (words, model, baseline)
+    for words, prefix in behind.items():
+        assert float(re.search(re.escape(words) + r" (\d\.\d+)", paragraph).group(1)) == row(prefix)[1], words
+    ahead = sum(baseline > model for model, baseline in rows.values())
+    spelled = {4: "four", 5: "five", 6: "six", 7: "seven"}
+    assert f"better than the shipped model on {spelled[ahead]} of the eleven held-out sets" in FLAT
+    assert len(rows) == 11 and len(better) == ahead and len(behind) == 11 - ahead
+
+
+def test_the_shipped_thresholds_are_the_rule_the_readme_states():
+    """README: reject at 0.97 or above (the card's rule: above the top validation negative, capped at 0.995)."""
+    _, card = _card()
+    assert "max(0.97, top validation negative + 0.001), capped at 0.995" in card["threshold_rule"]
+    assert "`reject` at 0.97 or above: just above the highest-scoring validation negative, capped at 0.995" in FLAT
+    for name, pair in card["thresholds"].items():
+        assert 0.97 <= pair["reject"] <= 0.995 and pair["review"] < pair["reject"], name
 
 
 def test_the_review_pages_timings_are_the_codes():
