@@ -104,7 +104,7 @@ def test_normalisation_shortcuts_change_nothing(text):
     text_normalize.normalize(text)  # learns the characters
     present = set(text)
     if not present & text_chars._NOT_ONE:
-        assert text_chars._translate(text, present) == text.translate(text_chars._TABLE)
+        assert text_chars._translate(text, present & text_chars._MAPPED.keys()) == text.translate(text_chars._TABLE)
     long = text * (200 // max(len(text), 1) + 1)
     for sample in (text, long, text.replace("a", "1")):
         assert [m.span() for m in text_starts._RUNS.finditer(sample)] == [

@@ -86,7 +86,7 @@ def _words(t: str, spans: list | None, chars, found, quoted, hits):
             starts, ends = np.concatenate((starts, a)), np.concatenate((ends, b))
             cats = np.concatenate((cats, np.full(a.size, tables.named, np.int32)))
             words = np.concatenate((words, np.full(a.size, -1, np.int32)))
-    if starts.size and tables.ingroup_any[cats].any():
+    if starts.size and not tables.ingroup_ids.isdisjoint(cats.tolist()):  # (a bool gather by int32: ~3 us more)
         cats = _in_group(t, starts, ends, cats, tables)
     if quoted is not None and starts.size:
         inside = _inside(quoted, starts)
@@ -149,6 +149,7 @@ class _Tables:
                    if not _IN_GROUP_CATS.isdisjoint(cats) else k for k, cats in enumerate(list(self.tuples))]
         self.ingroup = np.asarray(ingroup + list(range(len(ingroup), len(self.tuples))), dtype=np.int32)
         self.ingroup_any = self.ingroup != np.arange(len(self.tuples))
+        self.ingroup_ids = frozenset(np.flatnonzero(self.ingroup_any).tolist())
         self.info = np.asarray([_info(c) for c in self.tuples], dtype=np.int64).reshape(-1, 5)
         # brand_mention is not counted per hit: _brands sets it to the number of brands named
         features = [[_IDX[c] for c in cats if c in _IDX and c != "brand_mention"] for cats in self.tuples]
@@ -156,6 +157,7 @@ class _Tables:
         self.feat_idx = np.asarray([j for f in features for j in f], dtype=np.int64)
         self.harm = np.asarray([not _HARM_WORDS.isdisjoint(c) for c in self.tuples])
         self.brand = np.asarray(["brand_mention" in c for c in self.tuples])
+        self.brand_ids = frozenset(np.flatnonzero(self.brand).tolist())
         self.brand_word = self.brand[self.word_cat].astype(np.uint8)  # by word index (the CodePass counts them)
 
 

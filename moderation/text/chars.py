@@ -228,10 +228,10 @@ def _map_long(text: str, present: set[str], several: set[str]):
     return out, starts.tolist(), (starts + 1).tolist()
 
 
-def _translate(text: str, present: set[str]) -> str:
-    """text.translate(_TABLE) when every character maps to one: a few str.replace calls when only a few
-    distinct characters change and no replacement is itself replaced (a translate looks up every character)."""
-    keys = present.intersection(_MAPPED)
+def _translate(text: str, keys: set[str]) -> str:
+    """text.translate(_TABLE) when every character maps to one (`keys`: the text's characters in _MAPPED): a few
+    str.replace calls when only a few distinct characters change and no replacement is itself replaced (a translate
+    looks up every character)."""
     if not keys:
         return text
     if len(keys) > 24 or not keys.isdisjoint("".join(_MAPPED[k] for k in keys)):

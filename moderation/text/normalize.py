@@ -71,9 +71,11 @@ def normalize(text: str) -> Normalized:
         out, *mapping = _map_chars_several(text, several)
         chars_now = set(out)
     else:
-        out = _translate(text, present)
+        keys = present.intersection(_MAPPED)
+        out = _translate(text, keys)
         mapping = range(len(out)), range(1, len(out) + 1)  # ranges until an edit: they slice and index as lists
-        chars_now = present if out is text else set(map(_MAPPED.get, present, present))  # one character each
+        # each character maps to one: the unmapped ones and the few mapped ones' images (not a lookup of each)
+        chars_now = present if out is text else (present - keys) | {_MAPPED[k] for k in keys}
     if not _KANJI_LOOK.isdisjoint(chars_now):
         out, changed = _kanji_lookalikes(out, chars_now)
         if changed:
