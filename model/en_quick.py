@@ -28,7 +28,7 @@ from sklearn.metrics import roc_auc_score
 
 from model import data as D
 from model.evaluate import DEFAULT_DATA, eval_sets
-from model.judge import GROUP_PROBE, HATECHECK, HATECHECK_FOCUS, THREAT_PROBE, load_cases
+from model.judge import FRAME_PROBE, GROUP_PROBE, HATECHECK, HATECHECK_FOCUS, THREAT_PROBE, load_cases
 from model.pipeline import HEADS, build_pipeline
 
 log = logging.getLogger("model.en_quick")
@@ -93,13 +93,15 @@ def report(proba, rows: list[D.Row], data_dir: Path, split: str = D.VALID, hatec
         threat = np.asarray([c["expected"] == "harmful" for c in probe])
         lines.append(f"threat probe (test): threats flagged {hit[threat].mean():.1%} of {int(threat.sum())}, "
                      f"same-shape non-threats flagged {hit[~threat].mean():.1%} of {int((~threat).sum())}")
-        probe = load_cases(GROUP_PROBE)
-        hit = proba([c["text"] for c in probe])[:, 1:].max(axis=1) >= REVIEW
-        kinds: dict[str, list[int]] = defaultdict(list)
-        for i, c in enumerate(probe):
-            kinds[c["functionality"]].append(i)
-        lines.append("group probe (test), flagged: " + " ".join(f"{k}={hit[ix].mean():.0%}"
-                                                                 for k, ix in sorted(kinds.items())))
+        for name, path in (("group", GROUP_PROBE), ("frame", FRAME_PROBE)):
+            probe = load_cases(path)
+            hit = proba([c["text"] for c in probe])[:, 1:].max(axis=1) >= REVIEW
+            kinds: dict[str, list[int]] = defaultdict(list)
+            for i, c in enumerate(probe):
+                kinds[c["functionality"]].append(i)
+            passed = sum(h == (c["expected"] == "harmful") for h, c in zip(hit, probe, strict=True))
+            lines.append(f"{name} probe (test), passed {passed}/{len(probe)}, flagged: " + " ".join(
+                f"{k}={hit[ix].mean():.0%}" for k, ix in sorted(kinds.items())))
     test = [r for r in rows if r.split == split and not r.synthetic and r.lang == lang]
     labels, p = D.label_matrix(test), proba([r.text for r in test])
     ham = np.asarray([r.spam == 0 and r.abuse is None for r in test])  # messages people wrote to each other

@@ -30,6 +30,7 @@ from model.functional_format import format_failures, format_report, markdown_rep
 from model.judge import (
     ACCUSATION_PROBE,
     DEFAULT_DATA,
+    FRAME_PROBE,
     GROUP_PROBE,
     PROBE,
     SUITE,
@@ -54,7 +55,7 @@ def training_overlap(data_dir: Path | str | None = None) -> list[str]:
 
     seen = {key(r.text) for r in (*load_all(data_dir), *generate(data_dir))}
     cases = (*load_cases(SUITE), *load_cases(PROBE), *load_cases(THREAT_PROBE), *load_cases(GROUP_PROBE),
-             *load_cases(ACCUSATION_PROBE))
+             *load_cases(FRAME_PROBE), *load_cases(ACCUSATION_PROBE))
     return [c["id"] for c in cases if key(c["text"]) in seen]
 
 

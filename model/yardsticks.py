@@ -10,6 +10,7 @@ from model.judge import (
     ACCUSATION_PROBE,
     DEFAULT_DATA,
     DEFAULT_REVIEW,
+    FRAME_PROBE,
     GROUP_PROBE,
     HATECHECK,
     PROBE,
@@ -161,7 +162,7 @@ def accusation_probe_report(judge: Judge, cases: list[dict]) -> dict:
 
 def functional_report(scorer, thresholds: dict, data_dir: Path | str | None = None, *,
                       parts: tuple[str, ...] = ("ja_suite", "hatecheck", "personal_info", "en_threat_probe",
-                                                "en_group_probe", "ja_accusation_probe")) -> dict:
+                                                "en_group_probe", "en_frame_probe", "ja_accusation_probe")) -> dict:
     """All the yardsticks for one loaded scorer and its thresholds (card["functional"] holds this)."""
     judge = Judge(scorer, thresholds)
     out: dict = {"model_version": getattr(scorer, "version", "")}
@@ -175,6 +176,8 @@ def functional_report(scorer, thresholds: dict, data_dir: Path | str | None = No
         out["en_threat_probe"] = threat_probe_report(judge, load_cases(THREAT_PROBE))
     if "en_group_probe" in parts:
         out["en_group_probe"] = group_probe_report(judge, load_cases(GROUP_PROBE))
+    if "en_frame_probe" in parts:
+        out["en_frame_probe"] = group_probe_report(judge, load_cases(FRAME_PROBE))
     if "ja_accusation_probe" in parts:
         out["ja_accusation_probe"] = accusation_probe_report(judge, load_cases(ACCUSATION_PROBE))
     return out
