@@ -1,8 +1,12 @@
 """Moderator accounts: the password policy (12+ characters, not a well-known password) on a real Redis."""
 
+import subprocess
+import sys
+
 import pytest
 
 from moderation.store.moderators import AccountError, Moderators, common_passwords
+from tests.support.app import cli_env
 
 
 @pytest.mark.parametrize("password", ["password", "12345678", "short-pw-11", "Password1234", "123456789012",
@@ -25,3 +29,14 @@ def test_a_long_rare_password_is_accepted(rdb, prefix):
 def test_the_common_password_list_ships_with_the_package():
     listed = common_passwords()
     assert len(listed) >= 100 and "password1234" in listed and all(len(p) >= 12 for p in listed)
+
+
+def test_the_cli_hashes_at_scrypts_full_cost(redis_server, rdb, prefix, tmp_path):
+    """The tests' own accounts hash at a lower cost (conftest): a real process stores werkzeug's default scrypt."""
+    result = subprocess.run([sys.executable, "-m", "moderation", "moderator", "add", "hanako", "--password-stdin"],
+                            input="kumo-no-ue-de-odoru-17\n", env=cli_env(redis_server, prefix, tmp_path),
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    moderators = Moderators(rdb, prefix)
+    assert rdb.hget(moderators.key("hanako"), "password").startswith("scrypt:32768:8:1$")
+    assert moderators.authenticate("hanako", "kumo-no-ue-de-odoru-17")["role"] == "moderator"
