@@ -49,6 +49,7 @@ def deliver(app, receiver, count, timeout=10.0):
     deadline = time.monotonic() + timeout
     while len(receiver.accepted) < count and time.monotonic() < deadline:
         outbox_worker.run_worker(app, once=True)
+    assert len(receiver.accepted) == count, [e["type"] for e in receiver.accepted]  # not waited out, not more
     return receiver.accepted
 
 

@@ -63,7 +63,7 @@ def test_an_author_moves_through_the_levels_and_a_suspension_reaches_the_site(ma
         assert author["counts"]["submitted"] == 10 and author["recent"][0]["decision_reason"] == "author_suspended"
         assert {s["points"] for s in author["strikes"]} == {1, 3}
 
-        events = deliver(app, receiver, 19)
+        events = deliver(app, receiver, 11)
         changes = [(e["data"]["previous"], e["data"]["standing"]) for e in events
                    if e["type"] == "author.standing_changed"]
         assert changes == [("good", "warned"), ("warned", "premoderated"), ("premoderated", "suspended")]
