@@ -18,7 +18,7 @@ from tests.support.moderators import MODERATOR_PASSWORD
 from tests.support.servers import free_port
 
 
-def test_redis_down_flagged_gets_503_clean_gets_200(make_app, own_redis, auth, comment, thresholds):
+def test_redis_down_flagged_gets_503_clean_gets_200(make_app, own_redis, auth, comment, thresholds, quick_retries):
     flagging = make_app(own_redis.url, THRESHOLDS=thresholds.flag_all).test_client()
     clean = make_app(own_redis.url, THRESHOLDS=thresholds.flag_none).test_client()
     own_redis.stop()
@@ -31,7 +31,8 @@ def test_redis_down_flagged_gets_503_clean_gets_200(make_app, own_redis, auth, c
     assert clean.get("/readyz").status_code == 503
 
 
-def test_redis_down_pages_and_routes_answer_503_with_retry_after(make_app, own_redis, prefix, auth, login):
+def test_redis_down_pages_and_routes_answer_503_with_retry_after(make_app, own_redis, prefix, auth, login,
+                                                                 quick_retries):
     from moderation.store.moderators import Moderators
 
     Moderators(redis.Redis.from_url(own_redis.url, decode_responses=True), prefix).add(

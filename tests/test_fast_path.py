@@ -180,7 +180,7 @@ def test_the_fast_path_answers_as_the_flask_route(pair, caplog):
     assert statuses["short_body"].startswith("400") and statuses["bad_ip"].startswith("400")
 
 
-def test_the_fast_path_answers_as_the_flask_route_with_redis_down(make_app, own_redis, pair, caplog):
+def test_the_fast_path_answers_as_the_flask_route_with_redis_down(make_app, own_redis, pair, caplog, quick_retries):
     fast_app, slow_app = pair(own_redis.url, REDIS_TIMEOUT=0.2)
     run = uuid.uuid4().hex[:8]
     cases = [case for case in _corpus(run) if case[0] in ("clean", "held", "nudged")]

@@ -31,7 +31,7 @@ def test_readyz_and_metrics_follow_the_append_only_file(make_app, own_redis):
     assert _scrape(client)["moderation_redis_persistence_ok"] == 0
 
 
-def test_an_unreachable_redis_leaves_persistence_unknown_not_a_500(make_app, own_redis):
+def test_an_unreachable_redis_leaves_persistence_unknown_not_a_500(make_app, own_redis, quick_retries):
     client = make_app(own_redis.url, METRICS_TOKEN=METRICS).test_client()
     own_redis.stop()
     answer = client.get("/readyz", headers={"Authorization": f"Bearer {API_KEY}"})

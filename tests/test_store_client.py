@@ -137,7 +137,7 @@ def test_readyz_is_503_on_a_read_only_server_and_200_soon_after_it_can_write(mak
         upstream.stop()
 
 
-def test_review_pages_answer_503_not_500_when_redis_is_down(make_app, own_redis, prefix):
+def test_review_pages_answer_503_not_500_when_redis_is_down(make_app, own_redis, prefix, quick_retries):
     from moderation.store.moderators import Moderators
 
     app = make_app(own_redis.url, RATE_LIMITS="")
