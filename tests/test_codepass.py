@@ -107,6 +107,7 @@ def shipped():
     return load_scorer(ARTIFACTS / version, sha)
 
 
+@pytest.mark.slow
 def test_scores_and_explanations_are_those_of_the_separate_calls(shipped, monkeypatch):
     """The shipped model's every output and explanation (all heads explained) through the one-pass calls, and
     again through the calls they replaced: equal, not close."""

@@ -37,6 +37,7 @@ def test_any_json_value_as_body(client, auth, body):
                                 "Content-Type": "application/json"}))
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(body=comment_like)
 def test_any_comment_shaped_object(client, auth, body):

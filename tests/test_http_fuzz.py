@@ -296,6 +296,7 @@ def _fuzz(app, rdb, prefix, caplog, share):
     return sent, statuses
 
 
+@pytest.mark.slow
 def test_a_seeded_tenth_of_the_malformed_requests_on_every_route(fuzz_app, rdb, prefix, caplog):
     sent, statuses = _fuzz(fuzz_app, rdb, prefix, caplog, 0.1)
     assert sent > 900 and sum(n for code, n in statuses.items() if 400 <= code < 500) > sent / 3, statuses

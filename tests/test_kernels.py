@@ -328,6 +328,7 @@ def test_the_shipped_models_rows_are_the_numpy_rows(shipped):
     {"char_bits": 14, "word_bits": 12, "char_ngram_max": 4, "min_df": 1, "quoted_apart": True, "quoted_apart_en": True,
      "negated_copies_en": True, "focus_sentence": True},
 ], ids=["plain", "quoted-focus-4grams", "everything", "negated", "negated-copies"])
+@pytest.mark.slow
 def test_fitted_idf_and_rows_are_the_numpy_ones(params):
     """fit() counts document frequencies from the kernel's buckets: the same IDF; then the same rows."""
     corpus = texts(400, seed=3)
@@ -427,6 +428,7 @@ def test_loading_compiles_once_and_scoring_compiles_nothing_more(shipped):
     assert compiled() == before
 
 
+@pytest.mark.slow
 def test_nothing_is_compiled_at_import():
     """Importing the scoring modules compiles (or loads from the cache) no kernel of any module: the word lists'
     matcher builds on its first use, which scorer loading makes."""
@@ -603,6 +605,7 @@ def _ref_ngram_items(features, heads, enc, k):
             for r in np.argsort(-weights)[:8]]
 
 
+@pytest.mark.slow
 def test_explanations_spread_ngrams_as_numpy_did(shipped):
     """The compiled n-gram layout, spread, runs and widening (kernels.ngram_*) give every head's evidence spans
     and weights exactly as the numpy version kept here, and the shipped explanations carry them."""

@@ -44,6 +44,7 @@ def moderator_rows(app, rdb, prefix, comment):
     queue.decide("a-2", "reject", "hanako", "spam")
 
 
+@pytest.mark.slow
 def test_one_sites_feedback_changes_neither_another_sites_training_rows_nor_memory_beyond_the_bound(
         make_app, own_redis, prefix, comment, thresholds):
     limit = 100
@@ -136,6 +137,7 @@ def test_an_export_holds_one_model_s_sites_only():
         training_sites(["a", "c"], {"news": ["a", "b"]})
 
 
+@pytest.mark.slow
 def test_queue_stats_and_export_command_name_the_labels(redis_server, rdb, prefix, tmp_path):
     LabelStore(rdb, "test", prefix).add("x", "本文", "spam", 1, "moderator")
     LabelStore(rdb, "other", prefix).add("y", "other site", "spam", 1, "moderator")

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from importlib import metadata
 
+import pytest
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
@@ -81,6 +82,7 @@ print(json.dumps(answers))
 """
 
 
+@pytest.mark.slow
 def test_the_service_serves_with_the_runtime_requirements_alone(tiny_model, redis_server, prefix, tmp_path):
     """Every module of an installed distribution outside requirements.txt's closure (pytest, Playwright, httpx,
     yaml... and what they pull in) refuses to import: the app still scores, pages, demo and worker run."""

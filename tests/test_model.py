@@ -178,6 +178,7 @@ def test_fast_path_equals_predict_proba_shipped():
 
 @pytest.mark.shared_data
 @pytest.mark.skipif(not DATA_DIR.exists(), reason="../shared/data not present")
+@pytest.mark.slow
 def test_shipped_model_meets_its_card_on_heldout_split():
     from model.data import load_all
     from model.evaluate import eval_sets, metrics_for, pipeline_proba

@@ -52,6 +52,7 @@ def _agrees(rx, text):
 
 
 @pytest.mark.parametrize("rx", list(GUARDED), ids=lambda rx: rx.pattern[:30])
+@pytest.mark.slow
 def test_a_guard_never_skips_a_match(rx):
     every = st.lists(st.sampled_from(PIECES[rx]), max_size=25).map("".join)
 
@@ -63,6 +64,7 @@ def test_a_guard_never_skips_a_match(rx):
     check()
 
 
+@pytest.mark.slow
 def test_guards_hold_on_the_adversarial_inputs():
     for _name, text in adversarial_inputs(300):
         for rx in GUARDED:
@@ -185,6 +187,7 @@ def _every_prefix(rx):
 
 
 @pytest.mark.parametrize("rx", list(ALL_GUARDED), ids=lambda rx: rx.pattern[:30])
+@pytest.mark.slow
 def test_searching_from_where_a_match_starts_finds_the_same_matches(rx):
     """finditer from the start characters gives exactly the pattern's own finditer, fallback included."""
     forced, spelled = _every_start(rx), _every_prefix(rx)

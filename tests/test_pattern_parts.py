@@ -99,6 +99,7 @@ PIECES = {"threat_en": _pieces(TC.THREAT_EN, ("you", "him", "them", "i'll ", "we
 
 
 @pytest.mark.parametrize("name", SPLIT_NAMES)
+@pytest.mark.slow
 def test_generated_text_matches_alike(name):
     @settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(text=st.lists(st.sampled_from(PIECES[name]), max_size=30).map("".join))

@@ -86,6 +86,7 @@ def test_concurrent_guesses_never_get_more_checks_than_the_limit(make_app, accou
     assert _login(app, "taro", MODERATOR_PASSWORD, "192.0.2.10", connecting="192.0.2.10") == 302
 
 
+@pytest.mark.slow
 def test_an_account_under_attack_slows_the_addresses_that_failed_with_a_growing_delay_not_a_lock(make_app,
                                                                                                   accounts):
     app = make_app(TRUSTED_PROXIES="10.0.0.0/8", LOGIN_MAX_FAILURES_ACCOUNT=3)

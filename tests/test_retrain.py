@@ -53,6 +53,7 @@ def site_examples(n, spam_is):
     return out
 
 
+@pytest.mark.slow
 def test_decisions_through_the_queue_train_a_better_candidate_that_is_promoted(queue, rdb, prefix):
     now = int(time.time() * 1000)
     for n, example in enumerate(site_examples(60, spam_is=1)):

@@ -47,6 +47,7 @@ def _cost(function, text, budget=0.01):
     return spent / calls
 
 
+@pytest.mark.slow
 def test_html_to_text_grows_linearly_on_unclosed_markup():
     base, big = 10_000, 40_000
     gc.collect()

@@ -74,6 +74,7 @@ def test_generated_harm_rows_are_not_spam_negatives_unless_asked(monkeypatch):
 
 @pytest.mark.shared_data
 @pytest.mark.skipif(not DATA_DIR.exists(), reason="../shared/data not present")
+@pytest.mark.slow
 def test_validation_sets_come_from_the_training_side_only():
     from model.evaluate import eval_sets
 

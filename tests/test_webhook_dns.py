@@ -17,6 +17,7 @@ from tests.support.thresholds import FLAG_ALL
 pytestmark = pytest.mark.skipif(not resolver.available(), reason="needs root and unshare (mount namespaces)")
 
 
+@pytest.mark.slow
 def test_a_host_whose_lookup_hangs_fails_the_delivery_at_its_deadline(make_app, redis_server, prefix, tmp_path,
                                                                        comment, rdb):
     """`python -m moderation worker --once` with its nameserver silent: the start-up check and the delivery
