@@ -146,14 +146,17 @@ def live_server(make_app):
 
 
 @pytest.fixture(scope="session")
-def two_models(tmp_path_factory):
+def two_models(tmp_path_factory, tiny_model):
     """(root, (v1, sha1), (v2, sha2)): the tiny model twice over in one MODEL_DIR, v2 trained with the spam labels
     inverted so the two disagree, and a card with held-out metrics (the registry tests and the admin pages)."""
+    import shutil
+
     from model.card import write_active, write_artifact
-    from model.tiny import TINY_VERSION, train_tiny_artifact, train_tiny_pipeline
+    from model.tiny import TINY_VERSION, train_tiny_pipeline
 
     root = tmp_path_factory.mktemp("two-models")
-    _, sha1, _ = train_tiny_artifact(root)
+    tiny_root, _, sha1 = tiny_model
+    shutil.copytree(tiny_root / TINY_VERSION, root / TINY_VERSION)  # the session's tiny model, not trained again
     card = {"thresholds": {"spam": {"review": 0.5, "reject": 0.97}, "abuse": {"review": 0.5, "reject": 0.97}},
             "trained_at": "2026-11-26T10:00:00+00:00",
             "metrics": {"heldout": [{"set": "ja spam: held-out", "label": "spam", "n": 10, "roc_auc": 0.9,

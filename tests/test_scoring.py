@@ -7,14 +7,13 @@ import math
 import numpy as np
 import pytest
 
-from model.tiny import train_tiny_artifact
 from moderation.scoring.scorer import CATEGORIES, HEADS, LABELS, ModelLoadError, Score, load_scorer, read_active
 
 
 @pytest.fixture(scope="module")
-def scorer(tmp_path_factory):
-    folder, sha, _ = train_tiny_artifact(tmp_path_factory.mktemp("tiny-scoring"))
-    return load_scorer(folder, sha)
+def scorer(tiny_model):
+    root, version, sha = tiny_model
+    return load_scorer(root / version, sha)
 
 
 def _check(score: Score, text: str):
