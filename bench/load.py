@@ -581,6 +581,14 @@ def summarise(runs, batches, memory, bare_memory, counters, version, env, args, 
         the two cores do nothing else, so it holds on a loaded machine where req/s ratios drift."""
         return sum(f[f"bare_{c}"]["cpu_ms"].values()) / sum(f[f"{mode}_{c}"]["cpu_ms"].values())
 
+    def spread(m):
+        """p99 over the mean latency at 64 connections (Little's law: 64 in flight over req/s): wrk keeps 64 requests
+        in flight on 2 sync workers, so the mean is set by the throughput alone (docs/benchmark.md, the tail)."""
+        return f[f"{m}_64"]["p99_ms"] / (64_000 / f[f"{m}_64"]["rps"])
+
+    def queueing(m):
+        return f"{64_000 / f[f'{m}_64']['rps']:.1f}; {spread(m):.2f}"
+
     p99_64 = f["comment_64"]["p99_ms"] / f["bare_64"]["p99_ms"]
     rows = [
         ("measure", "bare Flask POST", "GET /healthz", "POST /api/v1/comments", "target (issue 13)", ""),
@@ -593,6 +601,9 @@ def summarise(runs, batches, memory, bare_memory, counters, version, env, args, 
         row("req/s, 64 connections", lambda m: f"{f[f'{m}_64']['rps']:.0f}"),
         row("ratio to bare, 64 connections", lambda m: f"{f[f'{m}_64']['ratio']:.2f}"),
         row("p50 / p99 ms, 64 connections", latency(64), f"comment p99<=2x bare ({p99_64:.2f}x)", ok(p99_64 <= 2)),
+        row("64 / req/s = mean latency ms; p99 over it", queueing,
+            f"{p99_64:.2f}x = bare/comment req/s {f['bare_64']['rps'] / f['comment_64']['rps']:.2f} "
+            f"x comment/bare spread {spread('comment') / spread('bare'):.2f}"),
         row("CPU ms/request workers/redis/wrk @16", cpu_cell(16)),
         row("ratio to bare by CPU per request, @16", lambda m: f"{cpu_ratio(m, 16):.2f}",
             "the throughput ratio on an idle 2-core machine"),
