@@ -2,7 +2,8 @@
 
     python -m model.ja_cv --data-dir ../shared/data [--folds 3] [--source-weight SOURCE=W] [--C 4]
         [--no-quoted-apart] [--no-focus-sentence] [--char-ngram-max 3] [--toxic-absent none]
-        [--length-matched on|off]
+        [--length-matched on|off] [--length-kept SOURCE ...] [--length-cap 4] [--probe FILE ...] [--probe-only]
+        [--drop-source SOURCE ...]
 
 The validation split holds ~60 RTP-LX prompts and ~32 inspection-ai rows (`en_quick --lang ja`): two fits of
 equal recipes differ there by more than the effects being measured. Here every RTP-LX prompt and benign
@@ -11,7 +12,8 @@ split) is scored once by a fit that did not see its group (an RTP-LX prompt with
 inspection-ai skeleton); ordinary chat and the generated rows are in every fit; the validation chat dialogues
 are scored for the share of ordinary text flagged. Printed: ROC-AUC of abuse (the largest harm category) on the
 pooled out-of-fold scores, and the share flagged at the review floor. Each fit is model/pipeline.py's, on the
-Japanese rows only (real and generated), as en_quick --lang ja fits them.
+Japanese rows only (real and generated), as en_quick --lang ja fits them. `--probe` scores written probe cases
+(tests/functional/*probe*.jsonl) with the first fold's fit, flagged at the same floor; `--probe-only` stops there.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from sklearn.metrics import roc_auc_score
 from model import data as D
 from model.data import japanese
 from model.evaluate import DEFAULT_DATA
+from model.judge import load_cases
 from model.pipeline import build_pipeline
 
 log = logging.getLogger("model.ja_cv")
@@ -75,12 +78,24 @@ def summarise(scored: list[D.Row], abuse: np.ndarray) -> dict:
             "benign_flagged": round(float((abuse[benign] >= REVIEW).mean()), 5)}
 
 
-def cross_validate(rows: list[D.Row], synthetic: list[D.Row], folds: int = 3, weights=None, **pipeline) -> dict:
-    """Pooled out-of-fold figures of `folds` fits (model/pipeline.py's build_pipeline(**pipeline))."""
+def probe_report(pipe, cases: list[dict]) -> dict:
+    """Written probe cases passed by one fit: a harmful case when flagged at the review floor, a non-harmful one
+    when not (a proxy for the card's judge, whose review thresholds are this floor for every harm category)."""
+    flagged = pipe.predict_proba([c["text"] for c in cases])[:, 1:].max(axis=1) >= REVIEW
+    harmful = np.asarray([c["expected"] == "harmful" for c in cases])
+    return {"passed": int((flagged == harmful).sum()), "n": len(cases),
+            "harmful_flagged": f"{int((flagged & harmful).sum())}/{int(harmful.sum())}",
+            "non_harmful_flagged": f"{int((flagged & ~harmful).sum())}/{int((~harmful).sum())}"}
+
+
+def cross_validate(rows: list[D.Row], synthetic: list[D.Row], folds: int = 3, weights=None, probes=(),
+                   probe_only: bool = False, **pipeline) -> dict:
+    """Pooled out-of-fold figures of `folds` fits (model/pipeline.py's build_pipeline(**pipeline)); with `probes`
+    ({name: cases}), each probe's result on the first fold's fit (only that, if `probe_only`)."""
     from model import training_set as T
 
     weights = weights or T.sample_weights
-    scored_all, abuse_all = [], []
+    scored_all, abuse_all, out = [], [], {}
     for fold in range(folds):
         train, scored = fold_rows(rows, synthetic, fold, folds)
         t0 = time.time()
@@ -90,7 +105,11 @@ def cross_validate(rows: list[D.Row], synthetic: list[D.Row], folds: int = 3, we
         abuse_all.append(pipe.predict_proba([r.text for r in scored])[:, 1:].max(axis=1))
         log.info("fold %d/%d: %d training rows, %d scored, %.0fs", fold + 1, folds, len(train), len(scored),
                  time.time() - t0)
-    return summarise(scored_all, np.concatenate(abuse_all))
+        if fold == 0:
+            out = {f"probe:{name}": probe_report(pipe, cases) for name, cases in dict(probes).items()}
+            if probe_only:
+                return out
+    return {**summarise(scored_all, np.concatenate(abuse_all)), **out}
 
 
 def main(argv=None) -> int:
@@ -109,19 +128,31 @@ def main(argv=None) -> int:
     ap.add_argument("--no-harm-length", action="store_true", help="the harm heads learn no weight for `length`")
     ap.add_argument("--length-matched", choices=("on", "off"), default=None,
                     help="each harm head's Japanese negatives reweighted to its positives' length distribution")
+    ap.add_argument("--length-kept", action="append", default=[], metavar="SOURCE",
+                    help="with --length-matched on: this source's negatives keep their weight")
+    ap.add_argument("--length-cap", type=float, default=None, help="with --length-matched on: the factor's clip")
+    ap.add_argument("--probe", action="append", default=[], metavar="FILE", help="written cases scored by fold 1")
+    ap.add_argument("--probe-only", action="store_true", help="fit the first fold only and score the probes")
+    ap.add_argument("--drop-source", action="append", default=[], metavar="SOURCE",
+                    help="train without this source's rows (a generated family: synth-neg_crime_news-ja)")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     T.set_source_weights(args.source_weight)
     if args.length_matched:
         T.LENGTH_MATCHED = args.length_matched == "on"
+    if args.length_cap:
+        T.LENGTH_MATCH_CAP = args.length_cap
+    if args.length_kept:
+        T.LENGTH_KEPT_SOURCES = frozenset(args.length_kept)
     if args.toxic_absent:
         japanese.TOXIC_ABSENT = None if args.toxic_absent == "none" else 0
     data_dir = Path(args.data_dir)
-    rows = D.load_all(data_dir)
-    synthetic = [r for r in T.synthetic_rows(data_dir) if r.lang == "ja"]
+    rows = [r for r in D.load_all(data_dir) if r.source not in args.drop_source]
+    synthetic = [r for r in T.synthetic_rows(data_dir) if r.lang == "ja" and r.source not in args.drop_source]
     print(cross_validate(rows, synthetic, args.folds, C=args.C, char_ngram_max=args.char_ngram_max,
                          quoted_apart=not args.no_quoted_apart, focus_sentence=not args.no_focus_sentence,
-                         harm_length=not args.no_harm_length))
+                         harm_length=not args.no_harm_length,
+                         probes={Path(f).stem: load_cases(f) for f in args.probe}, probe_only=args.probe_only))
     return 0
 
 

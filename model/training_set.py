@@ -39,6 +39,10 @@ HEAD_WEIGHTS: dict[tuple[str, str], float] = {}
 LENGTH_MATCHED = False
 LENGTH_EDGES = np.asarray([10, 15, 20, 25, 30, 40, 50, 70, 100, 150, 250])
 LENGTH_MATCH_CAP = 4.0
+# sources whose negatives keep their weight under LENGTH_MATCHED and stay out of the bins' shares (session 12): the
+# non-toxic RTP-LX prompts are the negatives of the same kind and length as the toxic prompts (median 27 characters),
+# and matching them to the positives' lengths cut their weight, so prompts were ranked worse (0.9284 -> 0.9266)
+LENGTH_KEPT_SOURCES: frozenset[str] = frozenset()
 
 
 def set_source_weights(items) -> None:
@@ -79,14 +83,16 @@ def length_factors(lengths: np.ndarray, pos: np.ndarray, neg: np.ndarray, w: np.
 
 
 def length_matched(rows: list[D.Row], w: np.ndarray) -> np.ndarray:
-    """(n, heads) weights with each harm head's Japanese negatives reweighted by length_factors (LENGTH_MATCHED)."""
+    """(n, heads) weights with each harm head's Japanese negatives reweighted by length_factors (LENGTH_MATCHED), but
+    those of LENGTH_KEPT_SOURCES."""
     labels = D.label_matrix(rows)
     lengths = np.asarray([len(r.text) for r in rows])
     bins = np.searchsorted(LENGTH_EDGES, lengths, side="right")
     ja = np.asarray([r.lang == "ja" for r in rows])
+    matched = ja & np.asarray([r.source not in LENGTH_KEPT_SOURCES for r in rows])
     w = w.copy()
     for k in range(1, len(HEADS)):
-        pos, neg = ja & (labels[:, k] == 1), ja & (labels[:, k] == 0)
+        pos, neg = ja & (labels[:, k] == 1), matched & (labels[:, k] == 0)
         if not pos.any() or not neg.any():
             continue
         new = w[neg, k] * length_factors(lengths, pos, neg, w[:, k])[bins[neg]]

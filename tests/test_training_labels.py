@@ -199,3 +199,28 @@ def test_length_matching_reweights_a_harm_heads_japanese_negatives_only(monkeypa
     assert np.isclose(w[1:5, hate].sum(), before[1:5].sum())
     assert w[0, hate] == before[0] and w[5, hate] == before[5] and np.array_equal(w[:, spam], before)
     assert w[1, hate] / w[2, hate] == T.LENGTH_MATCH_CAP ** 2  # 4x the long negative, 1/4 the short ones
+
+
+def test_length_matching_leaves_the_kept_sources_negatives_alone(monkeypatch):
+    """LENGTH_KEPT_SOURCES: a kept source's negatives keep their weight and do not count in the bins' shares (the
+    other negatives are matched as without them); its positives still count as positives."""
+    import numpy as np
+
+    import model.training_set as T
+
+    monkeypatch.setattr(T, "HEAD_WEIGHTS", {})
+    monkeypatch.setattr(T, "LENGTH_MATCHED", True)
+    cats = dict.fromkeys(D.CATEGORY_NAMES, 0)
+    rows = ([D.Row("あ" * 60, None, 1, "rtp-lx-prompts", "ja", "p", D.TRAIN, cats={**cats, "hate": 1})]
+            + [D.Row("い" * 60, 0, 0, "realpersonachat", "ja", "l", D.TRAIN, cats=dict(cats))]
+            + [D.Row("う" * 12, 0, 0, "realpersonachat", "ja", f"s{i}", D.TRAIN, cats=dict(cats)) for i in range(3)])
+    kept = [D.Row("え" * 12, None, 0, "rtp-lx-prompts", "ja", f"k{i}", D.TRAIN, cats=dict(cats)) for i in range(5)]
+    hate = T.HEADS.index("hate")
+    monkeypatch.setattr(T, "LENGTH_KEPT_SOURCES", frozenset())
+    alone = T.sample_weights(rows)
+    matched_all = T.sample_weights(rows + kept)
+    monkeypatch.setattr(T, "LENGTH_KEPT_SOURCES", frozenset({"rtp-lx-prompts"}))
+    w = T.sample_weights(rows + kept)
+    base = T.SOURCE_WEIGHTS["rtp-lx-prompts"]
+    assert (w[5:, hate] == base).all() and (matched_all[5:, hate] < base).all()
+    assert np.allclose(w[:5, hate], alone[:, hate])
