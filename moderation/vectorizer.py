@@ -133,7 +133,9 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         codes = _codes(norm)
         span_list: list | None = [] if spans else None
         focus: list | None = [] if self.focus_sentence else None
-        sig = signals(norm, codes, span_list, focus) * self.signal_scale
+        sig = signals(norm, codes, span_list, focus)
+        if self.signal_scale != 1.0:  # x * 1.0 is x: no array made for the shipped scale
+            sig = sig * self.signal_scale
         return Encoded(norm, self._featurise(norm, codes, sig, focus, heads), codes.size, self.char_ngram_max, sig,
                        span_list)
 

@@ -169,6 +169,14 @@ def test_the_url_pre_check_never_skips_a_url(text):
     assert FP._URL.search(text) is None or FP._URL_NEEDED.search(text) is not None
 
 
+@settings(max_examples=400, deadline=None)
+@given(text=st.lists(st.sampled_from(["0", "1", "9", "٣", "00", "090", "123", "-", " ", "  ", "\n", "+", "a", "-1",
+                                      "1-", "万", "　"]), max_size=30).map("".join))
+def test_the_phone_pre_check_never_skips_a_phone_number(text):
+    """signals looks for phone numbers only in a text _PHONE_NEEDED finds five digits in."""
+    assert FP._PHONE.search(text) is None or FP._PHONE_NEEDED.search(text) is not None
+
+
 ALL_GUARDED = {**GUARDED, **text_starts._OBFUSCATION_INDEX.guards}
 
 

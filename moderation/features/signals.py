@@ -24,6 +24,7 @@ from moderation.features.patterns import (
     _MONEY_AMOUNT,
     _NEEDLES,
     _PHONE,
+    _PHONE_NEEDED,
     _SATURATE,
     _SCALE,
     _URL_NEEDED,
@@ -49,8 +50,8 @@ def signals(norm: Normalized, codes: np.ndarray, spans: list | None = None, focu
     chars = norm.chars
     # code points per class, distinct 4-grams, needles, word-list hits and sentence ends: one compiled call
     hits = scan(codes, _EDGES, _NEEDLES.automaton, _WORDS, _tables().brand_word)
-    classes, distinct = hits.classes, hits.distinct
-    digits, latin = int(classes[_DIGIT]), int(classes[_LATIN])
+    classes, distinct = hits.classes.tolist(), hits.distinct  # Python ints: no numpy scalar read below
+    digits, latin = classes[_DIGIT], classes[_LATIN]
     domains = _urls(t, raw, spans, codes) if ("." in chars or "/" in chars) and _URL_NEEDED.search(t) else []
     values = _NEEDLES.automaton.values
     found = strings_of(values, hits.needles)  # _NEEDLES.found(t, codes)
@@ -60,13 +61,13 @@ def signals(norm: Normalized, codes: np.ndarray, spans: list | None = None, focu
     _brands(cats, words, domains, raw, hits.flagged)
     if "line" in t or "id" in t or "@" in chars or "ライン" in t or "らいん" in t:
         raw[_IDX["line_id"]] = _count(_LINE_ID, t, "line_id", spans, chars, found)
-    if digits >= 5:
+    if digits >= 5 and _PHONE_NEEDED.search(t):
         raw[_IDX["phone"]] = _count(_PHONE, t, "phone", spans, chars, found)
     if "@" in chars and EMAIL_NEEDED.search(t):
         raw[_IDX["email"]] = _count(_EMAIL, t, "email", spans, chars, found)
     if digits:
         raw[_IDX["money_amount"]] = _count(_MONEY_AMOUNT, t, "money_amount", spans, chars, found)
-    emoji = int(classes[_EMOJI_CLASS]) + (sum(t.count(c) for c in chars & _EMOJI_BMP) if chars & _EMOJI_BMP else 0)
+    emoji = classes[_EMOJI_CLASS] + (sum(t.count(c) for c in chars & _EMOJI_BMP) if chars & _EMOJI_BMP else 0)
     raw[_IDX["emoji_density"]] = min(emoji / n * 5.0, 3.0)
     raw[_IDX["emoji_count"]] = emoji
     if codes.size >= 16:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Normalized:
     text: str
     # (starts, ends) of the character mapping, and the segments of each rewrite after it: the offsets of the
@@ -24,6 +24,13 @@ class Normalized:
     chars: AbstractSet[str] | None = field(default=None, compare=False, repr=False)  # set(text): normalize fills it
     # text's code points (uint32), when normalize worked them out for the text it returns (encode reads them)
     codes: np.ndarray | None = field(default=None, compare=False, repr=False)
+
+    def __init__(self, text: str, mapping: tuple, steps: tuple, invisible: int = 0, lookalike: int = 0,
+                 masked: int = 0, spaced: int = 0, chars: AbstractSet[str] | None = None,
+                 codes: np.ndarray | None = None):
+        # the fields in one update: a frozen dataclass's own __init__ sets each through object.__setattr__ (~1 us)
+        self.__dict__.update(text=text, mapping=mapping, steps=steps, invisible=invisible, lookalike=lookalike,
+                             masked=masked, spaced=spaced, chars=chars, codes=codes)
 
     @functools.cached_property
     def _mapped(self) -> tuple[Sequence[int], Sequence[int]]:

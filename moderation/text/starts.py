@@ -130,7 +130,9 @@ class _SpacedStarts:
 
 @njit(cache=True, nogil=True)
 def _starts(codes, classes, letter, before, separator):
-    """Where a spacing pattern's match can start (`letter` 0: where a run of three equal code points starts)."""
+    """Where a spacing pattern's match can start (`letter` 0: where a run of three equal code points starts): a letter
+    with none of class `before` before it, one or two separators, and a letter with none of class `before` after it
+    (_SPACED_JA and _SPACED_LATIN look behind and ahead for the same class)."""
     n = codes.size
     out = np.empty(n, np.int64)
     k = 0
@@ -147,8 +149,14 @@ def _starts(codes, classes, letter, before, separator):
             continue
         if i > 0 and classes[min(codes[i - 1], top)] & before:
             continue
+        # the letter after one or two separators (a character may be both: ・ is Japanese), which must stand alone:
+        # the patterns' look-ahead after it is their look-behind's class (i think, 今日・明日: no start)
         third = classes[min(codes[i + 2], top)]
-        if third & letter or (third & separator and i + 3 < n and classes[min(codes[i + 3], top)] & letter):
+        if third & letter and (i + 3 >= n or not classes[min(codes[i + 3], top)] & before):
+            out[k] = i
+            k += 1
+        elif third & separator and i + 3 < n and classes[min(codes[i + 3], top)] & letter and (
+                i + 4 >= n or not classes[min(codes[i + 4], top)] & before):
             out[k] = i
             k += 1
     return out[:k]
