@@ -2,12 +2,13 @@
 bare probabilities; `score_many` per comment in batches of 100) against plain `pipeline.predict_proba` on one
 comment at a time, same process.
 
-    python -m bench.scoring [--artifacts model/artifacts] [--version V] [--n 300]
+    python -m bench.scoring [--artifacts model/artifacts] [--version V] [--n 300] [--stages]
 
 Prints median and p99 per comment in microseconds at 50/200/500/5,000 characters, the ratio to
 predict_proba, the artifact size and its load time, the issue 13 targets (200 characters with every category
 <= 250 µs median, 5,000 characters <= 3 ms), and the adversarial worst case: every generated 10,000-character
 input of bench/adversarial.py against an ordinary 10,000-character comment, as a ratio measured in this run.
+`--stages` prints instead where a 200-character score's CPU time goes (stages()).
 The comments are generated here (a mix of
 ordinary Japanese, spam-like and abusive phrasing, and a row of ordinary comments only, which
 get no explanation) so no data folder is needed.
@@ -59,11 +60,63 @@ def p99(xs: list[float]) -> float:
     return xs[min(len(xs) - 1, int(0.99 * len(xs)))]
 
 
+def cpu_per_item(fn, items, repeats: int = 9) -> float:
+    """Best CPU time of this thread (µs) per item of fn(item) over all items, of `repeats` runs: a shared
+    machine's other processes take wall-clock time, not this thread's CPU time."""
+    best = float("inf")
+    for _ in range(repeats):
+        a = time.thread_time_ns()
+        for item in items:
+            fn(item)
+        best = min(best, (time.thread_time_ns() - a) / len(items) / 1000)
+    return best
+
+
+def stages(scorer, texts: list[str]) -> dict[str, float]:
+    """CPU µs per comment of Scorer.score's stages (normalize, signals, the compiled row and heads, the Score), each
+    over all the comments on the inputs the score path gives it, and the same calls comment by comment: their
+    difference is what the stages cost each other (code and tables evicted from the caches between them)."""
+    from moderation.encoded import Encoded, _codes
+    from moderation.features.signals import signals
+    from moderation.text.normalize import normalize
+
+    features, heads, k = scorer.features, scorer.heads, scorer.heads.coef_.shape[1]
+    norms = [normalize(t) for t in texts]
+    rows = []
+    for norm in norms:
+        codes, focus = _codes(norm), []
+        rows.append((norm, codes, signals(norm, codes, [], focus), focus))
+    encs = [(Encoded(norm, features._featurise(norm, codes, sig, focus, heads), codes.size, features.char_ngram_max,
+                     sig, []), text) for (norm, codes, sig, focus), text in zip(rows, texts, strict=True)]
+
+    def tail(item):
+        enc, text = item
+        scorer._score(enc, enc.packed[enc.packed.size - k:].view("float64").tolist(), text, False)
+
+    def one_by_one(text):
+        norm = normalize(text)
+        codes, focus = _codes(norm), []
+        sig = signals(norm, codes, [], focus)
+        tail((Encoded(norm, features._featurise(norm, codes, sig, focus, heads), codes.size,
+                      features.char_ngram_max, sig, []), text))
+
+    out = {"normalize": cpu_per_item(normalize, texts),
+           "signals": cpu_per_item(lambda row: signals(row[0], row[1], [], []), rows),
+           "compiled row and heads (_featurise)": cpu_per_item(
+               lambda row: features._featurise(row[0], row[1], row[2], row[3], heads), rows),
+           "Score (probabilities, _score)": cpu_per_item(tail, encs)}
+    out["stages, each over all comments"] = sum(out.values())
+    out["the same calls, comment by comment"] = cpu_per_item(one_by_one, texts)
+    out["Scorer.score"] = cpu_per_item(scorer.score, texts)
+    return out
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description="scoring benchmark")
     ap.add_argument("--artifacts", default=str(ROOT / "model" / "artifacts"))
     ap.add_argument("--version", default=None)
     ap.add_argument("--n", type=int, default=300, help="comments per length")
+    ap.add_argument("--stages", action="store_true", help="where a 200-character score's CPU time goes")
     args = ap.parse_args(argv)
     root = Path(args.artifacts)
     version, sha = read_active(root)
@@ -77,6 +130,14 @@ def main(argv=None) -> int:
     load_s = time.perf_counter() - a
     pipe = scorer.pipeline
     rng = random.Random(11)
+    if args.stages:
+        texts = [make_text(rng, 200) for _ in range(args.n)]
+        for t in texts:
+            scorer.score(t)
+        print("CPU per 200-character comment, µs (best of 9 runs over all comments):")
+        for name, us in stages(scorer, texts).items():
+            print(f"  {name:40s} {us:7.1f}")
+        return 0
     print(f"artifact {version}: {size_mb:.2f} MB, load {load_s:.2f} s (hash check + unpickle + fast-path setup)")
     print(f"training time recorded in card: {scorer.card.get('training_seconds', '?')} s")
     print()
