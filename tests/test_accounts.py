@@ -31,6 +31,7 @@ def test_the_common_password_list_ships_with_the_package():
     assert len(listed) >= 100 and "password1234" in listed and all(len(p) >= 12 for p in listed)
 
 
+@pytest.mark.slow
 def test_the_cli_hashes_at_scrypts_full_cost(redis_server, rdb, prefix, tmp_path):
     """The tests' own accounts hash at a lower cost (conftest): a real process stores werkzeug's default scrypt."""
     result = subprocess.run([sys.executable, "-m", "moderation", "moderator", "add", "hanako", "--password-stdin"],

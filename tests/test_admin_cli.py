@@ -4,10 +4,13 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from moderation.cli.service import _dev_setup
 from tests.support.app import cli_env
 
 
+@pytest.mark.slow
 def test_queue_stats_for_an_unknown_site_is_an_error(redis_server, prefix, tmp_path):
     result = subprocess.run([sys.executable, "-m", "moderation", "queue", "stats", "--site", "nope"], cwd="/",
                             env=cli_env(redis_server, prefix, tmp_path), capture_output=True, text=True, timeout=60)
@@ -15,6 +18,7 @@ def test_queue_stats_for_an_unknown_site_is_an_error(redis_server, prefix, tmp_p
     assert result.stdout == ""
 
 
+@pytest.mark.slow
 def test_queue_stats_into_a_closed_pipe_ends_without_a_traceback(redis_server, prefix, tmp_path):
     """`queue stats | head -0`: the reader has gone before the answer is written."""
     read, write = os.pipe()

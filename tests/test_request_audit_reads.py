@@ -4,6 +4,8 @@ index), not every entry since the site's first request; entries written before t
 import random
 from datetime import date, timedelta
 
+import pytest
+
 from moderation.rights.transparency import requests_section
 from moderation.store.removal_requests import get_requests
 from tests.test_transparency import get_report, midnight
@@ -43,6 +45,7 @@ def expected(app, first, last):
         return requests_section([e for e in get_requests("test").audit_entries() if start <= e["at"] < end])
 
 
+@pytest.mark.slow
 def test_a_months_report_reads_that_months_request_audit_only(app, client, rdb, prefix):
     """A year of a busy site's requests (6 a day, 8,760 audit entries): a 30-day report reads that month's
     720 entries, a twelfth of the stream, and gives what reading all of it gives. An index emptied (as before

@@ -61,6 +61,7 @@ def test_quiet_hours_at_the_edges_are_accepted(make_app, monkeypatch):
      'configuration: MODERATION_RATE_LIMITS: key must be "<requests>/<seconds>"'),
     ({"MODERATION_REDIS_URL": "http://localhost:6379/0"}, "configuration: MODERATION_REDIS_URL: unknown scheme 'http'"),
 ])
+@pytest.mark.slow
 def test_the_cli_says_a_bad_setting_in_one_line_not_a_traceback(redis_server, prefix, tmp_path, env, says):
     import subprocess
     import sys

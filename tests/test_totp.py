@@ -29,6 +29,7 @@ def code_step(client, page, code):
     return client.post("/login", data={"step": "code", "code": code, "csrf_token": csrf_of(page.text)})
 
 
+@pytest.mark.slow
 def test_an_admin_with_totp_needs_the_code_after_the_password(make_app, accounts, redis_server, prefix, tmp_path):
     out = enable(redis_server, prefix, tmp_path, "taro")
     secret = re.search(r": ([A-Z2-7]{32})$", out.splitlines()[0]).group(1)
@@ -54,6 +55,7 @@ def test_an_admin_with_totp_needs_the_code_after_the_password(make_app, accounts
     assert alone.status_code == 401 and fresh.get("/review").status_code == 302
 
 
+@pytest.mark.slow
 def test_without_totp_the_password_is_enough_and_disable_turns_it_off(make_app, accounts, redis_server, prefix,
                                                                       tmp_path):
     client = make_app().test_client()
@@ -65,6 +67,7 @@ def test_without_totp_the_password_is_enough_and_disable_turns_it_off(make_app, 
     assert accounts.get("jiro")["totp"] is False
 
 
+@pytest.mark.slow
 def test_wrong_codes_are_throttled_like_passwords(make_app, accounts, redis_server, prefix, tmp_path):
     enable(redis_server, prefix, tmp_path, "taro")
     client = make_app(LOGIN_MAX_FAILURES_ACCOUNT=3).test_client()
