@@ -29,6 +29,21 @@ def test_every_test_the_readme_names_exists():
         assert any(re.search(rf"def {name}\b", text) for text in sources.values()), name
 
 
+def test_every_file_module_and_test_the_docs_name_exists():
+    """docs/*.md and the README name code by path: each path, `python -m` module and test is there."""
+    for doc in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
+        text = doc.read_text()
+        for ref in set(re.findall(r"tests/[a-z_/]+\.(?:py|jsonl)(?:::[A-Za-z0-9_]+)?", text)):
+            path, _, name = ref.partition("::")
+            assert (ROOT / path).is_file(), (doc.name, ref)
+            assert not name or re.search(rf"def {name}\b", (ROOT / path).read_text()), (doc.name, ref)
+        for path in set(re.findall(r"(?<![\w/])(?:bench|model|moderation)/[A-Za-z0-9_/.-]*[A-Za-z0-9_/]", text)):
+            assert (ROOT / path).exists() or "<" in path, (doc.name, path)
+        for module in set(re.findall(r"python -m ((?:bench|model|moderation)[a-z_.]*[a-z_])", text)):
+            base = ROOT / module.replace(".", "/")
+            assert base.with_suffix(".py").is_file() or (base / "__main__.py").is_file(), (doc.name, module)
+
+
 def test_every_make_target_and_setting_the_readme_names_exists():
     targets = set(re.findall(r"^([a-z][a-z0-9-]*):", (ROOT / "Makefile").read_text(), re.M))
     named = set(re.findall(r"`make ([a-z][a-z0-9-]*)", README)) | set(re.findall(r"^make ([a-z][a-z0-9-]*)", README,
