@@ -1,11 +1,14 @@
 """Akismet compatibility, driven by the real `akismet` client from PyPI over an in-process WSGI transport."""
 
+import re
+
 import akismet
 import httpx
 import pytest
 
 from moderation.store.training_labels import LabelStore
 from tests.support.app import API_KEY
+from tests.support.servers import PROJECT_ROOT
 from tests.support.windows import fresh_window
 
 BLOG = "https://news.example/"
@@ -121,3 +124,28 @@ def test_blog_must_be_under_the_keys_site_url_when_configured(make_app, threshol
     other = make_app(SITE_URLS={"test": "https://news.example/ja/"}).test_client()
     assert other.post("/1.1/verify-key", data={"key": API_KEY, "blog": "https://news.example/en/"}).data == b"invalid"
     assert other.post("/1.1/verify-key", data={"key": API_KEY, "blog": "https://news.example/ja"}).data == b"valid"
+
+
+def test_the_readmes_akismet_package_snippet_checks_a_comment_here(make_app, thresholds):
+    """README's `akismet` snippet, run as written except that its transport's network hop is this app in
+    process (no TLS host here): validated_client verifies the key, comment_check gets the service's answer."""
+    readme = (PROJECT_ROOT / "README.md").read_text()
+    [snippet] = re.findall(r"```python\n(import akismet, httpx\n.*?)```", readme, re.S)
+    assert snippet.count("httpx.HTTPTransport") == 1
+    app = make_app(THRESHOLDS=thresholds.flag_all)
+    seen = []
+
+    class InProcess(httpx.WSGITransport):
+        def __init__(self):
+            super().__init__(app=app)
+
+        def handle_request(self, request):
+            seen.append((request.url.host, request.headers["Host"], request.url.path))
+            return super().handle_request(request)
+
+    namespace = {"KEY": API_KEY, "InProcess": InProcess}
+    exec(snippet.replace("httpx.HTTPTransport", "InProcess"), namespace)  # noqa: S102 (the README's own code)
+    assert namespace["checker"].comment_check("203.0.113.7", comment_content="副業で月収100万円！",
+                                              comment_type="comment") == akismet.CheckResponse.SPAM
+    assert {host for host, _, _ in seen} == {"moderation.example.com"} == {header for _, header, _ in seen}
+    assert [path for _, _, path in seen][:1] == ["/1.1/verify-key"] and "/1.1/comment-check" in [p for *_, p in seen]
