@@ -282,6 +282,18 @@ def test_unknown_disabled_removed_or_expired_tokens_are_401(napp, token, account
     assert tokens.list("hanako") == []
 
 
+def test_revoke_all_ends_every_token_of_the_account_at_once(napp, token, cli, accounts, rdb, prefix):
+    """README: `moderator token revoke NAME ID` (or `--all`) ends it at once."""
+    second = ModeratorTokens(rdb, prefix).issue("hanako", note="second tool")[1]
+    jiros = ModeratorTokens(rdb, prefix).issue("jiro")[1]
+    api = napp.test_client()
+    assert all(api.get("/api/v1/moderation/queue", headers=bearer(t)).status_code == 200 for t in (token, second))
+    assert cli("moderator", "token", "revoke", "hanako", "--all").returncode == 0
+    assert [api.get("/api/v1/moderation/queue", headers=bearer(t)).status_code for t in (token, second)] == [401, 401]
+    assert ModeratorTokens(rdb, prefix).list("hanako") == []
+    assert api.get("/api/v1/moderation/queue", headers=bearer(jiros)).status_code == 200  # another account's stays
+
+
 @pytest.mark.slow
 def test_cli_refuses_unknown_accounts_and_bad_arguments(cli, accounts):
     assert "no enabled account" in cli("moderator", "token", "nobody", check=False).stderr
