@@ -21,11 +21,13 @@ from tests.support.servers import free_port
 def test_redis_down_flagged_gets_503_clean_gets_200(make_app, own_redis, auth, comment, thresholds, quick_retries):
     flagging = make_app(own_redis.url, THRESHOLDS=thresholds.flag_all).test_client()
     clean = make_app(own_redis.url, THRESHOLDS=thresholds.flag_none).test_client()
+    rejecting = make_app(own_redis.url, THRESHOLDS=thresholds.reject_all).test_client()
     own_redis.stop()
-    response = flagging.post("/api/v1/comments", json=comment(), headers=auth)
-    assert response.status_code == 503
-    assert response.headers["Retry-After"] == "5"
-    assert response.get_json()["error"]["code"] == "unavailable"
+    for client in (flagging, rejecting):  # README: one that would be queued or rejected
+        response = client.post("/api/v1/comments", json=comment(), headers=auth)
+        assert response.status_code == 503
+        assert response.headers["Retry-After"] == "5"
+        assert response.get_json()["error"]["code"] == "unavailable"
     ok = clean.post("/api/v1/comments", json=comment(), headers=auth)
     assert ok.status_code == 200 and ok.get_json()["decision"] == "allow"
     assert clean.get("/readyz").status_code == 503
