@@ -141,7 +141,7 @@ def test_the_registry_is_read_once_per_article_and_worker_while_fresh(own_redis)
         asked.append(article_id)
         return Articles(own_redis.client(retry=Retry(NoBackoff(), 0)), site, prefix="t:").category(article_id)
 
-    categories = ArticleCategories(lookup, ttl=30, clock=lambda: now[0])
+    categories = ArticleCategories(lookup, clock=lambda: now[0])  # the default TTL: README says 30 s
     assert [categories.of("s", "a-1") for _ in range(50)] == ["politics"] * 50
     assert [categories.of("s", "a-2") for _ in range(5)] == [None] * 5  # "not registered" is remembered too
     assert asked == ["a-1", "a-2"]
