@@ -157,6 +157,12 @@ def test_env_example_s_commented_limits_are_the_defaults():
         assert example == setting.read(setting.default, name), name
         checked += 1
     assert checked == 2
+    from moderation.store import articles, author_standing  # "on by default with these numbers"
+
+    for name, own in (("ARTICLE_BREAKER", articles.DEFAULTS), ("AUTHOR_STANDING", author_standing.DEFAULTS)):
+        [line] = [line for line in lines if line.startswith(f"# MODERATION_{name}=")]
+        example = json.loads(line.partition("=")[2])
+        assert len(example) >= 5 and {key: own[key] for key in example} == example, name
 
 
 def test_dockerfile_is_multi_stage_slim_non_root_with_the_model():
