@@ -373,3 +373,12 @@ def test_the_production_sections_compose_and_metrics_claims_are_the_files():
     assert services["proxy"]["depends_on"]["api"]["condition"] == "service_healthy"
     assert "| histogram | time to answer, 1 ms to 5 s buckets |" in FLAT
     assert LATENCY_BUCKETS[0] == 0.001 and round(LATENCY_BUCKETS[-1]) == 5
+
+
+def test_only_the_store_package_imports_the_redis_client():
+    """Layout: store/ is the only code that talks to Redis; the rest catches its errors by the store's names."""
+    service = ROOT / "moderation"
+    outside = [path.relative_to(ROOT).as_posix() for path in service.rglob("*.py")
+               if path.relative_to(service).parts[0] != "store"
+               and re.search(r"^\s*(import redis|from redis)\b", path.read_text(encoding="utf-8"), re.M)]
+    assert "store/ the only code that talks to Redis" in FLAT and outside == []
