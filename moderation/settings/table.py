@@ -83,7 +83,8 @@ TABLE = (
             "visible and used)"),
     Setting("RECORD_TTL_DAYS", number, 90, "days a decided comment's record is kept (idempotency, GET)"),
     Setting("PUBLISHED_TTL_DAYS", number, 30,
-            "days a published comment's record is kept; 3.2 KB of Redis a comment in the last soak (bench/soak.py, docs/benchmark.md)"),
+            "days a published comment's record is kept; 3.2 KB of Redis a comment in the last soak (bench/soak.py, "
+            "docs/benchmark.md)"),
     Setting("RETRY_AFTER", integer, 5, "seconds suggested in Retry-After when Redis cannot take a request"),
     Setting("REPORT_THRESHOLD", integer, 1, "reader reports after which a published comment goes to review"),
     Setting("RATE_LIMITS", _domain(_rate_limits),
