@@ -39,6 +39,12 @@ SLOTS_EN = {
     "place": _w("a mosque|a synagogue|a gay bar|a school|a supermarket|a church|a shelter|a bus stop|a market"),
     "ve2": _w("kill|hurt|stab|shoot|beat|strangle|break your legs and kill|burn|end|cut"),
     "when": _w("tonight|tomorrow|this weekend|soon|when you least expect it|after work|next time I see you|one of these days"),
+    # the writer's own plans (the "neg_own_plan" family): an exasperated opener, then an ordinary act, some with a harm
+    # verb aimed at a thing or at time (beat the traffic, kill an hour), never at a person
+    "vent": _w("Right|Okay|Ugh|Honestly|Whatever|Oh well|Meh|Well|Enough|Anyway|Sigh|Yeah|Ah well|Time's up"),
+    "vent_rude": _w("Fuck it|Fuck this|Screw it|Sod it|Bugger it|Damn it|Shit|Bloody hell|Christ|Hell with it|Fuck me|Damn"),
+    "plan": _w("bed|sleep|the shops|the pub|the gym|work|church|the match|my mum's|the library|the polls early|the beach|the allotment|the dentist|my sister's|the cinema|the chippy|bed early tonight"),
+    "plan_act": _w("bake bread|pick up a takeaway|reserve a table|bring the washing in|binge the whole series|boil the kettle|be up all night|be at my desk by eight|beat the traffic|beat my personal best|break for lunch|burn these old letters|bury the cat in the garden|hang the washing out|shoot some photos of the parade|kill an hour in town|kick off my shoes|hit the hay|hit the gym|crash early tonight|punch in my overtime|smash my record at the pub quiz|make dinner|walk the dog|switch off the news|finish the crossword later|brew a pot of tea|miss the last bus|call my mum|vote early|write to my MP|cry at this ending|lose my mind over this budget|stop reading the comments|water the garden|mow the lawn|fix the gutter|paint the shed|bang my head against this tax form|blast some music"),
     # threats in varied frames (the "threat_varied" family): who, what, to whom, when, in which tense and modality
     "tsubj": _w("I'm going to|I will|I'll|I'm gonna|We are going to|We'll|I swear I'll|I promise I will|I've decided to|I can't wait to|I'm about to|Me and my brothers are going to|One day I'll|I fully intend to|I'm planning to|Tomorrow I'm going to|I have every intention to|My friends and I will"),
     "tverb": _w("murder|kill|shoot|stab|hang|lynch|strangle|choke|butcher|slaughter|behead|gun down|run over|poison|drown|knife|execute|torture|bury|hunt down and kill|put a bullet in|beat the life out of|set fire to|cut up|break every bone in"),
@@ -112,6 +118,17 @@ FAMILIES = {
         "[The police|Officers|Investigators] [will|are going to] [question|charge|arrest] the suspect {when}, [the report says|according to the statement]",
         "Better lock your [bike|car|shed] [tonight|around here], there have been thefts on {street} Street",
     ),
+    "neg_own_plan": (  # the writer's own plans after an exasperated opener, with a threat's will (I'm going to, I'll, we're gonna) and no one harmed
+        "[{vent}, |{vent}. |]I'm [going to|off to|heading to|gonna go to] {plan}",
+        ("[{vent_rude}, |{vent_rude}. ]I'm [going to|off to|heading to|gonna go to] {plan}", {"abuse": None, "harassment": None}),
+        "[{vent}, |{vent}. |]I'm [going to|gonna|about to] {plan_act}[| tonight| tomorrow| now| after this| first thing]",
+        ("[{vent_rude}, |{vent_rude}. ]I'm [going to|gonna|about to] {plan_act}[| tonight| tomorrow| now| after this]", {"abuse": None, "harassment": None}),
+        "[{vent}, |]I['ll| will] [just ]{plan_act}[| and sleep on it| and come back to this later| tomorrow]",
+        ("[{vent_rude}, |{vent_rude}. ]I['ll| will] [just ]{plan_act}[| and sleep on it| tomorrow]", {"abuse": None, "harassment": None}),
+        "[{vent}, |]we're [going to|gonna] {plan_act} [with the kids|this weekend|after the match|before it rains]",
+        "[{vent}, |]I am going to {plan_act}, [the news can wait|this thread can wait|see you all tomorrow|good night]",
+        ("[{vent_rude}, |{vent_rude}. ]we're [going to|gonna] {plan}[| now| early tonight]", {"abuse": None, "harassment": None}),
+    ),
     "hate": (  # a group attacked by identity, in varied constructions
         "{g} are {dehum}", "{g} are nothing but {dehum}", "I {hateverb} {g}", "{g} make me sick", "You can't trust {g}", "{g} should be {punish}",
         "It's disgusting how {g} behave", "Why are all {g} so {neg}?", "All {g} are {neg}", "Typical {g1}, always {neg}", "I'd rather die than live next to {g}",
@@ -152,6 +169,9 @@ FAMILIES = {
         "[Us|We] {rslurp} [run|started|organise] the [pub quiz|five-a-side|book club|allotment group] on {street} Street", "The {rslurp} in my [family|office|choir] [loved|hated|argued about] this article",
         "[Growing up|Being] a {rslur} in {town} [taught me a lot|was hard, but worth it|is easier now]", "[My|Our] fellow {rslurp} [organised|raised money for|turned up to] {civic}",
         "[Honestly,|lol] me and my {rslurp} [watched the match|went to the march|cooked for the street] [last night|on Sunday]", "{rslur} [pensioner|teacher|dad|mum|nurse] here, and I [agree|disagree] with the council",
+        "[Retired|Semi-retired] [bus driver|postman|headteacher|plumber], proud {rslur}, [grandparent|churchgoer|allotment holder] and [no fan of the new bypass|tired of the roadworks|happy with the new library]",
+        "[Just back from the march|Back from the parade|Home from the vigil], [a|one] proud [little |tired |]{rslur} [with sore feet|who needs a nap|full of hope]",
+        "[Signed|Written|Posted], a proud {rslur} [from {town}|on {street} Street|in the back row of the choir]",
     ),
     "neg_identity": (  # groups named neutrally, positively, or with a negated attack
         "I am {g1a}", "My {rel} is {g1a}", "{g} live in my neighbourhood", "There are many {g} in my town", "{g} have the same rights as everyone",

@@ -131,6 +131,9 @@ def test_english_families_with_targets(en_rows):
             category = family.split("_")[0]
             assert r["labels"][category] == 1 and r["labels"]["abuse"] == 1
             assert category != "threat" or r["labels"]["harassment"] is None  # a threat is not an insult
+        elif family == "neg_own_plan":  # a plan after a profane opener says nothing about vulgar language
+            assert {v for k, v in r["labels"].items() if k not in ("abuse", "harassment")} == {0}, r
+            assert r["labels"]["abuse"] == r["labels"]["harassment"] in (0, None), r
         else:
             assert set(r["labels"].values()) == {0}, r
     quoted = [r for r in en_rows if r["source"] == "synth-en-neg_counter_quote"]
