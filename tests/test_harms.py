@@ -102,9 +102,7 @@ CASES = [
     pytest.param("A customer called my cousin a spic at work and got thrown out", ALLOWED, id="en-slur-reported"),
     pytest.param("Add a little spice to the sauce before serving", ALLOWED, id="en-slur-letters-in-word"),
     pytest.param("Twenty years married to my wife today, a proud old dyke and happier than ever", ALLOWED,
-                 id="en-slur-reclaimed",
-                 marks=_known_gap("2026.12.01-2 holds it for harassment (abuse 0.35; 2026.12.01-1 allowed it): "
-                                  "'a proud old dyke' has no in-group marker the features know (I'm a, as a, we, us)")),
+                 id="en-slur-reclaimed"),  # "proud" opening a clause is an in-group marker (issue 12, session 12)
 ]
 
 

@@ -102,9 +102,13 @@ def _words(t: str, spans: list | None, chars, found, quoted, hits):
 # the writer speaking as one of a group ("we queers", "us dykes", "as a gay man I", "I'm a proud homo", "call me a
 # dyke", "queer myself"): the word names the writer's own group, reclaimed or not, and is not aimed at anyone (issue
 # 12, reclaimed slurs); "my" only before a plural ("me and my niggas", not "my faggot neighbour"); not "our" ("our
-# Muslim neighbours" names others) nor "... here" ("too many Muslims here")
+# Muslim neighbours" names others) nor "... here" ("too many Muslims here"). A self-description that opens a clause
+# with "proud" counts too ("..., a proud old dyke and", "Proud dyke, mum of two": session 12); after a determiner or
+# a pronoun it describes someone else ("you proud dyke", "those proud queers", "he is a proud ...")
 _IN_GROUP_BEFORE = re.compile(r"(?:^|[^a-z'])(?:we|us|fellow|as an?|i'm an?|im an?|ima|i am an?|call me an?|"
-                              r"(?P<my>my))(?: (?:proud|old|fellow|own|little|bunch of|lot of))? $")
+                              r"(?P<my>my))(?: (?:proud|old|fellow|own|little|bunch of|lot of))? $"
+                              r"|(?:^|[,;:.!?(]|(?:^|[^a-z'])and|(?:^|[^a-z'])just) *(?:an? )?proud"
+                              r"(?: [a-z]{1,12}){0,2} $")
 _IN_GROUP_AFTER = re.compile(r" (?:myself|and proud)(?![a-z])")
 _IN_GROUP_CATS = frozenset(("slur", "group", "profanity_en"))  # what such a word counts as otherwise
 
