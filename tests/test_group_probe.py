@@ -34,7 +34,11 @@ def test_in_group_words_are_the_writers_own():
                  "Queer myself, and proud of it."):
         sig = signal_dict(text)
         assert sig["slur"] == sig["group"] == sig["insult_at_person"] == 0 and sig["self_ref"] > 0, text
-    for text in ("You dyke, get out of here.", "My faggot neighbour plays music all night.", "Muslims are vermin.",
+    for text in ("Married thirty years, a proud old dyke and still here.", "Proud dyke, retired plumber, and cross."):
+        sig = signal_dict(text)  # "proud" opening a clause describes the writer
+        assert sig["slur"] == sig["profanity_unaimed"] == 0 and sig["self_ref"] > 0, text
+    for text in ("You dyke, get out of here.", "You proud dyke, get out.", "He is a proud faggot.",
+                 "My faggot neighbour plays music all night.", "Muslims are vermin.",
                  "Too many Muslims here, get rid of them.", "Our Jewish neighbours are vermin."):
         sig = signal_dict(text)
         assert sig["slur"] > 0 or sig["group"] > 0, text
@@ -58,3 +62,18 @@ def test_a_shouted_quote_is_someone_elses_words():
 
     sig = signal_dict("The court heard he was yelling 'tranny' at people in the queue.")
     assert sig["quoted_harm"] > 0 and sig["slur"] == 0 and sig["insult_at_person"] == 0
+
+
+def test_someone_elses_words_said_told_or_thought_are_reported():
+    """Words someone else said, told, thought or posted (people still say, my neighbour told me, telling them, hearing
+    someone say) are theirs: a group word inside is not the writer's target; said by I, we or they it stays the
+    writer's own claim."""
+    from moderation.features.signals import signal_dict
+
+    for text in ("My uncle told me refugees are rats.", "People still say Jews are vermin.",
+                 "Telling disabled people they are a burden is cruel.", "Hearing him say Muslims are animals hurt."):
+        sig = signal_dict(text)
+        assert sig["group"] == 0 and sig["quoted_harm"] > 0, text
+    for text in ("I say refugees are rats.", "We told them Jews are vermin.", "They say Muslims are animals.",
+                 "I'm telling you, refugees are rats."):
+        assert signal_dict(text)["group"] > 0, text

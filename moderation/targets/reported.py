@@ -21,15 +21,20 @@ REPORTED_BEFORE_JA = re.compile(r"(?:だなんて|なんて言う|とか言う|�
                                 r"|と(?:叫|書き込|投稿|発言|脅|罵|言った|言われ))")
 
 
-# what opens English reported words, in REPORTED_AFTER_EN's order: said words, the idea that, people who say, wrong
-# to say (apart, so each is scanned only where its own needles are: "i think" alone opens nothing)
+# what opens English reported words, in REPORTED_AFTER_EN's order: said words, the idea that, someone else who says,
+# thinks or said (people still say, my grandad thought, the man told us; never I or we), telling/hearing/thinking that,
+# wrong to say (apart, so each is scanned only where its own needles are: "i think" alone opens nothing)
 _AFTER_EN = (r"calling|called|saying|say that|said that|says that|the word|the term|"
              r"(?:shout|yell|scream|chant|shriek)(?:ing|ed|s)?(?= ['‘\"“])|"
              r"statements like|comments like|phrases like|words like|tweets like|posts like|"
              r"things like|claims? that|claiming|suggesting|implying|insisting|pretending",
              r"the (?:idea|notion|lie|myth|belief|view|assumption|stereotype|suggestion) that",
-             r"(?:who|people|anyone|someone|you) (?:think|thinks|believe|believes|say|says|claim"
-             r"|claims|insist|insists|pretend|pretends|post|posts|write|writes)",
+             r"(?:who|people|anyone|someone|somebody|everyone|you|he|she|(?:my|his|her|their|your|a|the) [a-z]{1,20})"
+             r" (?:still |always |just |really |keep |kept |actually |once |even |then )?(?:think|thinks|thought"
+             r"|believe|believes|believed|say|says|said|claim|claims|claimed|insist|insists|pretend|pretends|post|posts|posted"
+             r"|posting|write|writes|wrote|told (?:me|us|them|him|her|everyone|people)|tells (?:me|us|them|everyone"
+             r"|people)|shouted|yelled)",
+             r"telling(?! you)|hearing|(?:thinking|believing|assuming|pretending) that",
              r"(?:racist|sexist|wrong|hateful|bigoted|offensive|cruel|false|ignorant|unfair|dangerous"
              r"|homophobic|transphobic|antisemitic|disgusting|vile|absurd) to (?:say|claim|suggest"
              r"|imply|call|think)")
