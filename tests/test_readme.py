@@ -352,6 +352,10 @@ def test_the_key_tables_and_failovers_bounds_are_the_codes():
     assert "the audit stream keeps about 1,000,000 entries" in FLAT
     audit = "XADD', key, 'MAXLEN', '~', 1000000, '*', 'id', id, 'action'"  # the audit's one XADD
     assert audit in Path(recording_lua.__file__).read_text()
+    from moderation.store import removal_request_scripts  # "every step (never trimmed)"
+
+    steps = re.findall(r"'XADD', key, [^\n]*'action'", Path(removal_request_scripts.__file__).read_text())
+    assert "every step (never trimmed)" in FLAT and steps == ["'XADD', key, '*', 'id', id, 'action'"]
 
 
 def test_the_production_sections_compose_and_metrics_claims_are_the_files():
