@@ -282,6 +282,7 @@ def test_unknown_disabled_removed_or_expired_tokens_are_401(napp, token, account
     assert tokens.list("hanako") == []
 
 
+@pytest.mark.slow  # the real CLI in a process: a second
 def test_revoke_all_ends_every_token_of_the_account_at_once(napp, token, cli, accounts, rdb, prefix):
     """README: `moderator token revoke NAME ID` (or `--all`) ends it at once."""
     second = ModeratorTokens(rdb, prefix).issue("hanako", note="second tool")[1]
