@@ -16,9 +16,10 @@ from tests.support.app import API_KEY, app_config
 
 
 def dry_run(target, tmp_path, *variables):
-    """The commands `make <target>` would run on a fresh clone (make -n with a venv that does not exist yet)."""
-    result = subprocess.run(["make", "-n", target, f"VENV={tmp_path / 'venv'}", *variables], cwd=PROJECT_ROOT,
-                            capture_output=True, text=True, timeout=60)
+    """The commands `make <target>` would run on a fresh clone (make -n with a venv that does not exist yet); under
+    `make test` this make is a sub-make, which prints "Entering/Leaving directory" lines unless told not to."""
+    result = subprocess.run(["make", "--no-print-directory", "-n", target, f"VENV={tmp_path / 'venv'}", *variables],
+                            cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     return result.stdout
 
