@@ -29,9 +29,9 @@ _AFTER_EN = (r"calling|called|saying|say that|said that|says that|the word|the t
              r"statements like|comments like|phrases like|words like|tweets like|posts like|"
              r"things like|claims? that|claiming|suggesting|implying|insisting|pretending",
              r"the (?:idea|notion|lie|myth|belief|view|assumption|stereotype|suggestion) that",
-             # (?i:) keeps the subjects out of the needles ("he" and "my" are inside nearly every English text, so
-             # the part was scanned on every one); the text is lowercased already, so it matches the same
-             r"(?i:who|people|anyone|someone|somebody|everyone|you|he|she|(?:my|his|her|their|your|a|the) [a-z]{1,20})"
+             # the needles are the verbs (a stronger set than the subjects: "he" and "my" are inside nearly every
+             # English text); no (?i:) around the subjects: it took the engine's first-letter skip (issue 13)
+             r"(?:who|people|anyone|someone|somebody|everyone|you|he|she|(?:my|his|her|their|your|a|the) [a-z]{1,20})"
              r" (?:still |always |just |really |keep |kept |actually |once |even |then )?(?:think|thinks|thought"
              r"|believe|believes|believed|say|says|said|claim|claims|claimed|insist|insists|pretend|pretends|post|posts|posted"
              r"|posting|write|writes|wrote|told (?:me|us|them|him|her|everyone|people)|tells (?:me|us|them|everyone"
