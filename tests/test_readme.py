@@ -182,6 +182,7 @@ def test_the_model_figures_are_the_shipped_cards():
                 card["speed"]["load_seconds"], card["speed"]["model_bytes"] / 1e6)
     for shown, value in zip(speed.groups(), measured, strict=True):
         assert abs(float(shown) - value) <= 0.5 * 10 ** -len(shown.partition(".")[2]) + 1e-9, (shown, value)
+    assert f"({round(card['training_seconds'])} s for {card['version']}, the card's training_seconds)" in FLAT
 
 
 def test_the_naive_baselines_figures_are_the_shipped_cards():
