@@ -91,7 +91,7 @@ def stages(scorer, texts: list[str]) -> dict[str, float]:
 
     def tail(item):
         enc, text = item
-        scorer._score(enc, enc.packed[enc.packed.size - k:].view("float64").tolist(), text, False)
+        scorer._score(enc, enc.tail_probs(k), text, False)
 
     def one_by_one(text):
         norm = normalize(text)

@@ -60,6 +60,11 @@ class Encoded:
         *_, at, m = self._at()
         return self._buf[at + 2 * m:].view(np.float64) if self._buf.size > at + 2 * m else None
 
+    def tail_probs(self, heads: int) -> list[float]:
+        """probs as floats for a caller that knows how many heads weighed the row: they end the packed answer, so
+        nothing reads where the row ends (the scoring path's one read of them)."""
+        return self._buf[self._buf.size - heads:].view(np.float64).tolist()
+
     @property
     def char_flat(self) -> np.ndarray:
         """Every char n-gram's bucket, n = 1, 2... laid end to end (char_sizes: how many of each n)."""

@@ -31,6 +31,7 @@ from moderation.features.patterns import (
 )
 from moderation.features.vocabulary import _COMBOS, _WORDS
 from moderation.kernels.counts import hit_counts
+from moderation.needles.guards import Needles
 from moderation.targets.constructions import CONSTRUCTIONS
 
 
@@ -115,10 +116,10 @@ _IN_GROUP_AFTER = re.compile(r" (?:myself|and proud)(?![a-z])")
 _IN_GROUP_CATS = frozenset(("slur", "group", "profanity_en"))  # what such a word counts as otherwise
 
 
-# what every _IN_GROUP_BEFORE match holds: one of its opening words, or "proud" (issue 13: a text of 1,100 slurs
-# searched a 24-character window before each, ~3 ms over 10,000 characters; now only where one of these ends)
-_IN_GROUP_WORDS = Automaton({w: len(w) for w in ("we", "us", "fellow", "as a", "i'm a", "im a", "ima", "i am a",
-                                                  "call me a", "my", "proud")})
+# what every _IN_GROUP_BEFORE match holds, read from the pattern by its needle guard: one of its opening words, or
+# "proud" (issue 13: a text of 1,100 slurs searched a 24-character window before each, ~3 ms over 10,000
+# characters; now only where one of these ends)
+_IN_GROUP_WORDS = Automaton({w: len(w) for w in sorted(Needles(_IN_GROUP_BEFORE).strings)})
 
 
 def _in_group(t: str, starts: np.ndarray, ends: np.ndarray, cats: np.ndarray, tables) -> np.ndarray:

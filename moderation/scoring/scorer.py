@@ -121,8 +121,7 @@ class Scorer:
         if not isinstance(text, str):
             text = "" if text is None else str(text)
         enc = self.features.encode(text, spans=True, heads=self.heads)  # weighed in the same kernel call
-        packed = enc.packed  # the probabilities end the kernel's answer (enc.probs works out where the row ends)
-        return self._score(enc, packed[packed.size - len(HEADS):].view(np.float64).tolist(), text, explain_all)
+        return self._score(enc, enc.tail_probs(len(HEADS)), text, explain_all)
 
     def score_many(self, texts: list[str], *, explain_all: bool = False) -> list[Score]:
         """score() of many comments, stage by stage over the batch with one kernel call for all its rows
