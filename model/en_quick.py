@@ -28,7 +28,16 @@ from sklearn.metrics import roc_auc_score
 
 from model import data as D
 from model.evaluate import DEFAULT_DATA, eval_sets
-from model.judge import FRAME_PROBE, GROUP_PROBE, HATECHECK, HATECHECK_FOCUS, NEGATION_PROBE, THREAT_PROBE, load_cases
+from model.judge import (
+    FRAME_PROBE,
+    GROUP_PROBE,
+    HATECHECK,
+    HATECHECK_FOCUS,
+    MENTION_PROBE,
+    NEGATION_PROBE,
+    THREAT_PROBE,
+    load_cases,
+)
 from model.pipeline import HEADS, build_pipeline
 
 log = logging.getLogger("model.en_quick")
@@ -93,7 +102,8 @@ def report(proba, rows: list[D.Row], data_dir: Path, split: str = D.VALID, hatec
         threat = np.asarray([c["expected"] == "harmful" for c in probe])
         lines.append(f"threat probe (test): threats flagged {hit[threat].mean():.1%} of {int(threat.sum())}, "
                      f"same-shape non-threats flagged {hit[~threat].mean():.1%} of {int((~threat).sum())}")
-        for name, path in (("group", GROUP_PROBE), ("frame", FRAME_PROBE), ("negation", NEGATION_PROBE)):
+        for name, path in (("group", GROUP_PROBE), ("frame", FRAME_PROBE), ("negation", NEGATION_PROBE),
+                           ("group mention", MENTION_PROBE)):
             probe = load_cases(path)
             hit = proba([c["text"] for c in probe])[:, 1:].max(axis=1) >= REVIEW
             kinds: dict[str, list[int]] = defaultdict(list)

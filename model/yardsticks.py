@@ -13,6 +13,7 @@ from model.judge import (
     FRAME_PROBE,
     GROUP_PROBE,
     HATECHECK,
+    MENTION_PROBE,
     NEGATION_PROBE,
     PROBE,
     SUITE,
@@ -164,6 +165,7 @@ def accusation_probe_report(judge: Judge, cases: list[dict]) -> dict:
 def functional_report(scorer, thresholds: dict, data_dir: Path | str | None = None, *,
                       parts: tuple[str, ...] = ("ja_suite", "hatecheck", "personal_info", "en_threat_probe",
                                                 "en_group_probe", "en_frame_probe", "en_negation_probe",
+                                                "en_group_mention_probe",
                                                 "ja_accusation_probe")) -> dict:
     """All the yardsticks for one loaded scorer and its thresholds (card["functional"] holds this)."""
     judge = Judge(scorer, thresholds)
@@ -182,6 +184,8 @@ def functional_report(scorer, thresholds: dict, data_dir: Path | str | None = No
         out["en_frame_probe"] = group_probe_report(judge, load_cases(FRAME_PROBE))
     if "en_negation_probe" in parts:
         out["en_negation_probe"] = group_probe_report(judge, load_cases(NEGATION_PROBE))
+    if "en_group_mention_probe" in parts:
+        out["en_group_mention_probe"] = group_probe_report(judge, load_cases(MENTION_PROBE))
     if "ja_accusation_probe" in parts:
         out["ja_accusation_probe"] = accusation_probe_report(judge, load_cases(ACCUSATION_PROBE))
     return out
