@@ -32,6 +32,7 @@ from model.judge import (
     DEFAULT_DATA,
     FRAME_PROBE,
     GROUP_PROBE,
+    JA_GROUP_PROBE,
     MENTION_PROBE,
     NEGATION_PROBE,
     PROBE,
@@ -58,7 +59,7 @@ def training_overlap(data_dir: Path | str | None = None) -> list[str]:
     seen = {key(r.text) for r in (*load_all(data_dir), *generate(data_dir))}
     cases = (*load_cases(SUITE), *load_cases(PROBE), *load_cases(THREAT_PROBE), *load_cases(GROUP_PROBE),
              *load_cases(FRAME_PROBE), *load_cases(NEGATION_PROBE), *load_cases(MENTION_PROBE),
-             *load_cases(ACCUSATION_PROBE))
+             *load_cases(ACCUSATION_PROBE), *load_cases(JA_GROUP_PROBE))
     return [c["id"] for c in cases if key(c["text"]) in seen]
 
 

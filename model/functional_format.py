@@ -48,6 +48,10 @@ def format_report(rep: dict) -> str:
     if gp:
         lines += _probe_lines(gp, "English group probe", ("attacks", "harmful_flagged"),
                               ("non-attacks", "non_harmful_flagged"))
+    jg = rep.get("ja_group_probe")
+    if jg:
+        lines += _probe_lines(jg, "Japanese group probe", ("attacks on groups", "harmful_flagged"),
+                              ("civil mentions", "non_harmful_flagged"))
     ap = rep.get("ja_accusation_probe")
     if ap:
         lines += ["", f"Japanese accusation probe ({ap['n']} written cases)",
@@ -118,6 +122,11 @@ def markdown_report(rep: dict) -> str:
         out += ["", _probe_sentence(ap, "Japanese accusation probe", "ja_accusation_probe",
                                     ("named culprits", "harmful_flagged"),
                                     ("news of unknown culprits", "non_harmful_flagged"))]
+    jg = rep.get("ja_group_probe")
+    if jg:
+        out += ["", _probe_sentence(jg, "Japanese group probe", "ja_group_probe",
+                                    ("attacks on groups", "harmful_flagged"),
+                                    ("civil sentences naming a group", "non_harmful_flagged"))]
     return "\n".join(out) + "\n"
 
 

@@ -20,6 +20,7 @@ FRAME_PROBE = SUITE_DIR / "en_frame_probe.jsonl"
 NEGATION_PROBE = SUITE_DIR / "en_negation_probe.jsonl"
 MENTION_PROBE = SUITE_DIR / "en_group_mention_probe.jsonl"
 ACCUSATION_PROBE = SUITE_DIR / "ja_accusation_probe.jsonl"
+JA_GROUP_PROBE = SUITE_DIR / "ja_group_probe.jsonl"
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 HATECHECK = Path("hatecheck-en") / "test_suite_cases.csv"
 NOT_HARMS = frozenset({"spam"})  # labels that hold a comment for something other than a harm

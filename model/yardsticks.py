@@ -13,6 +13,7 @@ from model.judge import (
     FRAME_PROBE,
     GROUP_PROBE,
     HATECHECK,
+    JA_GROUP_PROBE,
     MENTION_PROBE,
     NEGATION_PROBE,
     PROBE,
@@ -166,7 +167,7 @@ def functional_report(scorer, thresholds: dict, data_dir: Path | str | None = No
                       parts: tuple[str, ...] = ("ja_suite", "hatecheck", "personal_info", "en_threat_probe",
                                                 "en_group_probe", "en_frame_probe", "en_negation_probe",
                                                 "en_group_mention_probe",
-                                                "ja_accusation_probe")) -> dict:
+                                                "ja_accusation_probe", "ja_group_probe")) -> dict:
     """All the yardsticks for one loaded scorer and its thresholds (card["functional"] holds this)."""
     judge = Judge(scorer, thresholds)
     out: dict = {"model_version": getattr(scorer, "version", "")}
@@ -188,4 +189,6 @@ def functional_report(scorer, thresholds: dict, data_dir: Path | str | None = No
         out["en_group_mention_probe"] = group_probe_report(judge, load_cases(MENTION_PROBE))
     if "ja_accusation_probe" in parts:
         out["ja_accusation_probe"] = accusation_probe_report(judge, load_cases(ACCUSATION_PROBE))
+    if "ja_group_probe" in parts:
+        out["ja_group_probe"] = group_probe_report(judge, load_cases(JA_GROUP_PROBE))
     return out
