@@ -221,6 +221,21 @@ class _Starts:
 _CONTEXT = {rx: _Starts(rx) for rx in (ORG_CTX, PERSON_CTX, TARGET_CTX, SELF_CTX)}
 
 
+_NEVER = 1 << 62  # no number of digits is enough
+
+
+# each piece personal_info counts: (kind, guard, the digits or one of the characters that let it be tried, a
+# character it also needs, what must also be found): built once, not eleven tuples of tests per call
+_PIECES = tuple((kind, _GUARDS[rx], least, frozenset(trigger), also, needed)
+                for kind, rx, least, trigger, also, needed in (
+    ("address", ADDRESS, 1, "", None, None), ("address", ADDRESS_EN, 1, "", " ", None),
+    ("room", ROOM, 1, "部", None, None), ("postal", POSTAL, 1, "", None, None), ("phone", PHONE, 9, "", None, None),
+    ("email", EMAIL, _NEVER, "@", None, EMAIL_NEEDED.search), ("place", PLACE, _NEVER, _PLACE_TRIGGER, None, None),
+    ("whereabouts", WHEREABOUTS, _NEVER, _WHERE_TRIGGER, None, None),
+    ("name", NAME_REVEAL, _NEVER, _NAME_TRIGGER, None, None), ("schedule", SCHEDULE, _NEVER, "毎", None, None),
+    ("plate", PLATE, 5, "", None, None)))
+
+
 def _occurs(rx: re.Pattern[str], text: str, codes: np.ndarray | None = None) -> bool:
     return _CONTEXT[rx].occurs(text, codes)
 
@@ -238,15 +253,9 @@ def personal_info(text: str, spans: list | None = None, chars: set | None = None
     chars = set(text) if chars is None else chars
     counts: dict[str, int] = {}
     if digits or not chars.isdisjoint(_PIECE_TRIGGER):  # else no piece's test below can pass: none tried
-        for kind, rx, needed in (("address", ADDRESS, digits), ("address", ADDRESS_EN, digits and " " in chars),
-                                 ("room", ROOM, digits or "部" in chars),
-                                 ("postal", POSTAL, digits), ("phone", PHONE, digits >= 9),
-                                 ("email", EMAIL, "@" in chars and EMAIL_NEEDED.search(text)),
-                                 ("place", PLACE, not chars.isdisjoint(_PLACE_TRIGGER)),
-                                 ("whereabouts", WHEREABOUTS, not chars.isdisjoint(_WHERE_TRIGGER)),
-                                 ("name", NAME_REVEAL, not chars.isdisjoint(_NAME_TRIGGER)),
-                                 ("schedule", SCHEDULE, "毎" in chars), ("plate", PLATE, digits >= 5)):
-            if not needed or not (guard := _GUARDS[rx]).may_match(text, chars, found):
+        for kind, guard, least, trigger, also, needed in _PIECES:
+            if (digits < least and trigger.isdisjoint(chars)) or (also is not None and also not in chars) or (
+                    needed is not None and needed(text) is None) or not guard.may_match(text, chars, found):
                 continue
             for m in guard.finditer(text):
                 counts[kind] = counts.get(kind, 0) + 1
