@@ -144,16 +144,13 @@ _AIMED_FLAG, _INSULT_FLAG, _PROFANITY_FLAG, _NEGATED_FLAG = 1, 2, 4, 8
 _VALUES = ("emoji_density", "repetition", "length", "latin_ratio", "digit_ratio", "has_japanese", "pii_exposed")
 
 
-_SATURATE = np.ones(len(FEATURE_NAMES), dtype=bool)
+_VALUE_MASK = np.zeros(len(FEATURE_NAMES), dtype=bool)  # the features that are values, not saturated
 
 
-_SATURATE[[_IDX[name] for name in _VALUES]] = False
+_VALUE_MASK[[_IDX[name] for name in _VALUES]] = True
 
 
-_SCALE = np.ones(len(FEATURE_NAMES))
-
-
-_SCALE[_IDX["spaced_letters"]] = 0.5
+_HALVED = _IDX["spaced_letters"]  # the one feature scaled (by 0.5; every other one by 1.0)
 
 
 # code point classes, one searchsorted: digit, latin, kana, kanji, emoji
