@@ -112,9 +112,9 @@ def test_a_batch_explains_only_the_comments_it_does_not_allow(make_app, auth, co
     explained = []
     real = active._explain
 
-    def counted(enc, text, explain_all):  # the real explanation, counted
+    def counted(enc, probs, text, explain_all):  # the real explanation, counted
         explained.append(text)
-        return real(enc, text, explain_all)
+        return real(enc, probs, text, explain_all)
 
     active._explain = counted
     texts = [spam if i % 4 == 0 else clean for i in range(size)]

@@ -113,7 +113,7 @@ class Scorer:
         self.thresholds = {k: {"review": float(v["review"]), "reject": float(v["reject"])}
                            for k, v in card["thresholds"].items()}
         review = [self.thresholds.get(name, {}).get("review", 0.5) for name in HEADS]
-        self._explain_from = np.asarray(review) * EXPLAIN_SHARE
+        self._explain_from = (np.asarray(review) * EXPLAIN_SHARE).tolist()  # floats: compared with probs'
         warm(self.features, self.heads)  # compiled (or loaded from numba's cache) here, not per request
 
     def score(self, text: str, *, explain_all: bool = False) -> Score:
@@ -134,11 +134,13 @@ class Scorer:
     def _score(self, enc, probs: list[float], text: str, explain_all: bool) -> Score:
         scores, categories = _combined(probs)
         return Score(scores, categories, None, self.version,
-                     explain=functools.partial(self._explain, enc, text, explain_all))
+                     explain=functools.partial(self._explain, enc, probs, text, explain_all))
 
-    def _explain(self, enc, text: str, explain_all: bool) -> list[dict]:
+    def _explain(self, enc, probs: list[float], text: str, explain_all: bool) -> list[dict]:
         explanation: list[dict] = []
-        ks = np.flatnonzero((enc.probs >= self._explain_from) | explain_all).tolist()
+        # the heads to explain, from the probabilities already read as floats (not the packed answer again)
+        ks = [k for k, (p, least) in enumerate(zip(probs, self._explain_from, strict=True))
+              if explain_all or p >= least]
         evidence(self.features, self.heads, enc, ks)  # every head's n-gram evidence in one compiled call
         for k in ks:
             explanation.extend(explain(self.features, self.heads, enc, k, HEADS[k], text))
