@@ -68,7 +68,9 @@ def explain(features, heads, enc, k: int, label: str, original: str) -> list[dic
     """Up to MAX_ITEMS evidence items for head `k` (output name `label`), largest contribution first."""
     norm = enc.norm
     ngrams = _ngram_items(features, heads, enc, k)
-    items = [{"label": label, "start": s, "end": e, "text": original[s:e], "weight": round(weight, 4)}
+    # (shown weight, start, end, feature) of every item, in order; only those kept are made into answers (about
+    # half of a head's fifteen are below MIN_WEIGHT or after the first MAX_ITEMS)
+    items = [(round(weight, 4), s, e, None)
              for (s, e), (_a, _b, weight) in zip(norm.spans([(a, b) for a, b, _w in ngrams]), ngrams, strict=True)]
     sig_w = heads.coef_[features.signal_offset_:, k] * enc.signals
     by_kind = _layout(enc)[0]
@@ -81,11 +83,13 @@ def explain(features, heads, enc, k: int, label: str, original: str) -> list[dic
         if name in CONTEXT:
             continue
         where = sorted(set(norm.spans(by_kind.get(SPAN_KINDS[name], ())[:MAX_ITEMS])))
-        for s, e in where:
-            items.append({"label": label, "start": s, "end": e, "text": original[s:e], "feature": name,
-                          "weight": round(c / len(where), 4)})
-        if not where:
-            items.append({"label": label, "feature": name, "weight": round(c, 4)})
-    items = [it for it in items if it["weight"] > MIN_WEIGHT]
-    items.sort(key=lambda it: -it["weight"])
-    return items[:MAX_ITEMS]
+        if where:
+            items += [(round(c / len(where), 4), s, e, name) for s, e in where]
+        else:
+            items.append((round(c, 4), None, None, name))
+    items = [item for item in items if item[0] > MIN_WEIGHT]
+    items.sort(key=lambda item: -item[0])  # stable: equal weights keep their order
+    return [{"label": label, "start": s, "end": e, "text": original[s:e], "weight": w} if name is None
+            else {"label": label, "feature": name, "weight": w} if s is None
+            else {"label": label, "start": s, "end": e, "text": original[s:e], "feature": name, "weight": w}
+            for w, s, e, name in items[:MAX_ITEMS]]
