@@ -76,14 +76,17 @@ def _counted(keys, bits):
     keys = _sorted(keys, bits)
     uniq = np.empty(keys.size, np.int64)
     count = np.empty(keys.size, np.int64)
-    m = 0
-    for j in range(keys.size):
-        if m > 0 and keys[j] == uniq[m - 1]:
-            count[m - 1] += 1
-        else:
-            uniq[m] = keys[j]
-            count[m] = 1
-            m += 1
+    if keys.size == 0:
+        return uniq, count
+    uniq[0] = keys[0]
+    count[0] = 1
+    m = 1
+    for j in range(1, keys.size):  # a new key moves m on; a repeat counts again (no branch to mispredict)
+        new = keys[j] != keys[j - 1]
+        count[m] = 0
+        m += new
+        uniq[m - 1] = keys[j]
+        count[m - 1] += 1
     return uniq[:m], count[:m]
 
 

@@ -214,15 +214,13 @@ def _row(codes, quoted, focus_start, focus_end, char_bits, word_bits, ngram_max,
     values = np.empty(idx.size + n_sig)
     m = 0
     split = 0
-    for j in range(idx.size):
+    for j in range(idx.size):  # written unconditionally, kept by moving m: no branch on the IDF to mispredict
         key = idx[j]
         v = _sublinear(tf[j]) * idf_values[idf_code[key]]
-        if v > 0:
-            indices[m] = key
-            values[m] = v
-            m += 1
-            if key < char_size:
-                split = m
+        indices[m] = key
+        values[m] = v
+        m += v > 0
+        split = m if key < char_size else split
     _normalise(values, 0, split)
     _normalise(values, split, m)
     if focus_start >= 0:  # the worst sentence's n-grams (a subset of the comment's) add to the char buckets
