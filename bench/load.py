@@ -581,6 +581,11 @@ def summarise(runs, batches, memory, bare_memory, counters, version, env, args, 
         the two cores do nothing else, so it holds on a loaded machine where req/s ratios drift."""
         return sum(f[f"bare_{c}"]["cpu_ms"].values()) / sum(f[f"{mode}_{c}"]["cpu_ms"].values())
 
+    def busy(mode, c):
+        """Cores the run kept busy (workers, redis-server and wrk): below the bare app's, a core waits while the
+        service's sync workers wait on Redis, which the ratio by CPU does not see."""
+        return f[f"{mode}_{c}"]["rps"] * sum(f[f"{mode}_{c}"]["cpu_ms"].values()) / 1000
+
     def spread(m):
         """p99 over the mean latency at 64 connections (Little's law: 64 in flight over req/s): wrk keeps 64 requests
         in flight on 2 sync workers, so the mean is set by the throughput alone (docs/benchmark.md, the tail)."""
@@ -607,6 +612,8 @@ def summarise(runs, batches, memory, bare_memory, counters, version, env, args, 
         row("CPU ms/request workers/redis/wrk @16", cpu_cell(16)),
         row("ratio to bare by CPU per request, @16", lambda m: f"{cpu_ratio(m, 16):.2f}",
             "the throughput ratio on an idle 2-core machine"),
+        row("cores busy @16 (req/s x CPU per request)", lambda m: f"{busy(m, 16):.2f}",
+            f"of {os.cpu_count()}: what is left idles (docs/benchmark.md, session 13)"),
         row("CPU ms/request workers/redis/wrk @64", cpu_cell(64)),
         row("errors (all rounds)", lambda m: str(f[f"{m}_16"]["errors"] + f[f"{m}_64"]["errors"]), "0",
             ok(all(f[k]["errors"] == 0 for k in f))),
