@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+import struct
+
 import numpy as np
 
 from moderation.kernels.rows import HEADER
@@ -10,6 +13,12 @@ from moderation.kernels.rows import HEADER
 def _codes(norm) -> np.ndarray:
     """The normalised text's code points (normalize keeps them when it worked them out)."""
     return norm.codes if norm.codes is not None else np.frombuffer(norm.text.encode("utf-32-le"), dtype=np.uint32)
+
+
+@functools.cache
+def _doubles(n: int) -> struct.Struct:
+    """n native float64 values (the packed answer holds them as int64 bits)."""
+    return struct.Struct(f"={n}d")
 
 
 class Encoded:
@@ -62,8 +71,9 @@ class Encoded:
 
     def tail_probs(self, heads: int) -> list[float]:
         """probs as floats for a caller that knows how many heads weighed the row: they end the packed answer, so
-        nothing reads where the row ends (the scoring path's one read of them)."""
-        return self._buf[self._buf.size - heads:].view(np.float64).tolist()
+        nothing reads where the row ends (the scoring path's one read of them; unpacked from its bytes in one call,
+        not a slice, a view and a tolist)."""
+        return list(_doubles(heads).unpack_from(self._buf, (self._buf.size - heads) * 8))
 
     @property
     def char_flat(self) -> np.ndarray:

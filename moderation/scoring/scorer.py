@@ -79,8 +79,8 @@ def _combined(head_probs: list[float]) -> tuple[dict[str, float], dict[str, floa
     probs = head_probs
     if not (min(probs) >= 0.0 and max(probs) <= 1.0):  # a sigmoid's never are: no call per head then
         probs = [min(max(p, 0.0), 1.0) for p in probs]
-    categories = dict(zip(CATEGORIES, probs[1:], strict=True))
-    return {"spam": probs[0], "abuse": max(probs[1:])}, categories
+    harms = probs[1:]  # one slice, read twice
+    return {"spam": probs[0], "abuse": max(harms)}, dict(zip(CATEGORIES, harms, strict=True))
 
 
 def _sha256(data: bytes) -> str:
