@@ -27,22 +27,8 @@ import unicodedata
 from pathlib import Path
 
 from model.functional_format import format_failures, format_report, markdown_report
-from model.judge import (
-    ACCUSATION_PROBE,
-    DEFAULT_DATA,
-    FRAME_PROBE,
-    GROUP_PROBE,
-    JA_GROUP_PROBE,
-    MENTION_PROBE,
-    NEGATION_PROBE,
-    PROBE,
-    SUITE,
-    THREAT_PROBE,
-    Judge,
-    load_cases,
-    resolve_artifact,
-)
-from model.yardsticks import functional_report
+from model.judge import DEFAULT_DATA, PROBE, SUITE, Judge, load_cases, resolve_artifact
+from model.yardsticks import WRITTEN_PROBES, functional_report
 from moderation.scoring.scorer import load_scorer
 
 
@@ -57,9 +43,7 @@ def training_overlap(data_dir: Path | str | None = None) -> list[str]:
         return "".join(unicodedata.normalize("NFKC", text).lower().split()).strip("。.!?")
 
     seen = {key(r.text) for r in (*load_all(data_dir), *generate(data_dir))}
-    cases = (*load_cases(SUITE), *load_cases(PROBE), *load_cases(THREAT_PROBE), *load_cases(GROUP_PROBE),
-             *load_cases(FRAME_PROBE), *load_cases(NEGATION_PROBE), *load_cases(MENTION_PROBE),
-             *load_cases(ACCUSATION_PROBE), *load_cases(JA_GROUP_PROBE))
+    cases = [c for path in (SUITE, PROBE, *(p for p, _ in WRITTEN_PROBES.values())) for c in load_cases(path)]
     return [c["id"] for c in cases if key(c["text"]) in seen]
 
 

@@ -163,11 +163,20 @@ def accusation_probe_report(judge: Judge, cases: list[dict]) -> dict:
     return group_probe_report(judge, cases)
 
 
+# each written probe: the card key it is stored under, its cases and the report that scores them
+WRITTEN_PROBES = {
+    "en_threat_probe": (THREAT_PROBE, threat_probe_report),
+    "en_group_probe": (GROUP_PROBE, group_probe_report),
+    "en_frame_probe": (FRAME_PROBE, group_probe_report),
+    "en_negation_probe": (NEGATION_PROBE, group_probe_report),
+    "en_group_mention_probe": (MENTION_PROBE, group_probe_report),
+    "ja_accusation_probe": (ACCUSATION_PROBE, accusation_probe_report),
+    "ja_group_probe": (JA_GROUP_PROBE, group_probe_report),
+}
+
+
 def functional_report(scorer, thresholds: dict, data_dir: Path | str | None = None, *,
-                      parts: tuple[str, ...] = ("ja_suite", "hatecheck", "personal_info", "en_threat_probe",
-                                                "en_group_probe", "en_frame_probe", "en_negation_probe",
-                                                "en_group_mention_probe",
-                                                "ja_accusation_probe", "ja_group_probe")) -> dict:
+                      parts: tuple[str, ...] = ("ja_suite", "hatecheck", "personal_info", *WRITTEN_PROBES)) -> dict:
     """All the yardsticks for one loaded scorer and its thresholds (card["functional"] holds this)."""
     judge = Judge(scorer, thresholds)
     out: dict = {"model_version": getattr(scorer, "version", "")}
@@ -177,18 +186,7 @@ def functional_report(scorer, thresholds: dict, data_dir: Path | str | None = No
         out["hatecheck"] = hatecheck_report(judge, Path(data_dir or DEFAULT_DATA) / HATECHECK)
     if "personal_info" in parts:
         out["personal_info"] = personal_info_report(judge, load_cases(PROBE))
-    if "en_threat_probe" in parts:
-        out["en_threat_probe"] = threat_probe_report(judge, load_cases(THREAT_PROBE))
-    if "en_group_probe" in parts:
-        out["en_group_probe"] = group_probe_report(judge, load_cases(GROUP_PROBE))
-    if "en_frame_probe" in parts:
-        out["en_frame_probe"] = group_probe_report(judge, load_cases(FRAME_PROBE))
-    if "en_negation_probe" in parts:
-        out["en_negation_probe"] = group_probe_report(judge, load_cases(NEGATION_PROBE))
-    if "en_group_mention_probe" in parts:
-        out["en_group_mention_probe"] = group_probe_report(judge, load_cases(MENTION_PROBE))
-    if "ja_accusation_probe" in parts:
-        out["ja_accusation_probe"] = accusation_probe_report(judge, load_cases(ACCUSATION_PROBE))
-    if "ja_group_probe" in parts:
-        out["ja_group_probe"] = group_probe_report(judge, load_cases(JA_GROUP_PROBE))
+    for key, (path, report) in WRITTEN_PROBES.items():
+        if key in parts:
+            out[key] = report(judge, load_cases(path))
     return out

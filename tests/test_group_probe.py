@@ -1,12 +1,10 @@
-"""The English group probe is well-formed, and the shipped model does no worse on it than recorded for its version."""
+"""The English group probe is well-formed; test_probes.py holds the shipped model to its recorded results."""
 
 from collections import Counter
 
-from model.judge import GROUP_PROBE, SUITE_DIR, load_cases
-from model.yardsticks import group_probe_report
-from tests.support.probes import assert_no_case_lost, assert_well_formed, recorded_results
+from model.judge import GROUP_PROBE, load_cases
+from tests.support.probes import assert_well_formed
 
-RECORDED = SUITE_DIR / "en_group_probe_results.json"  # results of models whose card predates the probe
 NON_ATTACKS = {"denied_attack_nh", "group_positive_nh", "profanity_nobody_nh", "reclaimed_ingroup_nh",
                "reported_slur_nh"}
 
@@ -18,10 +16,6 @@ def test_group_probe_is_well_formed():
     funcs = Counter(c["functionality"] for c in cases)
     assert set(funcs) >= NON_ATTACKS and all(funcs[f] >= 8 for f in NON_ATTACKS)
 
-
-def test_shipped_model_does_not_regress_on_the_group_probe(shipped_scorer):
-    recorded = recorded_results(shipped_scorer, "en_group_probe", RECORDED)
-    assert_no_case_lost(shipped_scorer, group_probe_report, GROUP_PROBE, recorded)
 
 
 def test_in_group_words_are_the_writers_own():

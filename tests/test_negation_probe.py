@@ -1,12 +1,10 @@
-"""The English negation probe is well-formed, and the shipped model does no worse on it than recorded."""
+"""The English negation probe is well-formed; test_probes.py holds the shipped model to its recorded results."""
 
 from collections import Counter
 
-from model.judge import NEGATION_PROBE, SUITE_DIR, load_cases
-from model.yardsticks import group_probe_report
-from tests.support.probes import assert_no_case_lost, assert_well_formed, recorded_results
+from model.judge import NEGATION_PROBE, load_cases
+from tests.support.probes import assert_well_formed
 
-RECORDED = SUITE_DIR / "en_negation_probe_results.json"  # results of models whose card predates the probe
 NON_HARMS = {"denied_predicate_nh", "swear_at_nothing_nh", "counter_named_nh"}
 
 
@@ -18,7 +16,3 @@ def test_negation_probe_is_well_formed():
     funcs = Counter(c["functionality"] for c in cases)
     assert set(funcs) >= NON_HARMS and all(funcs[f] >= 8 for f in NON_HARMS)
 
-
-def test_shipped_model_does_not_regress_on_the_negation_probe(shipped_scorer):
-    recorded = recorded_results(shipped_scorer, "en_negation_probe", RECORDED)
-    assert_no_case_lost(shipped_scorer, group_probe_report, NEGATION_PROBE, recorded)

@@ -1,10 +1,7 @@
-"""The English threat probe is well-formed, and the shipped model does no worse on it than recorded for its version."""
+"""The English threat probe is well-formed; test_probes.py holds the shipped model to its recorded results."""
 
-from model.judge import SUITE_DIR, THREAT_PROBE, load_cases
-from model.yardsticks import threat_probe_report
-from tests.support.probes import assert_no_case_lost, assert_well_formed, recorded_results
-
-RECORDED = SUITE_DIR / "en_threat_probe_results.json"  # results of models whose card predates the probe
+from model.judge import THREAT_PROBE, load_cases
+from tests.support.probes import assert_well_formed
 
 
 def test_threat_probe_is_well_formed():
@@ -12,11 +9,6 @@ def test_threat_probe_is_well_formed():
     assert sides["harmful"] >= 20 and sides["non_harmful"] >= 30  # false positives need many look-alikes
     assert sum(c["pair"] is not None for c in load_cases(THREAT_PROBE)) >= 30
 
-
-def test_shipped_model_does_not_regress_on_the_threat_probe(shipped_scorer):
-    recorded = recorded_results(shipped_scorer, "en_threat_probe", RECORDED)
-    assert_no_case_lost(shipped_scorer, threat_probe_report, THREAT_PROBE, recorded,
-                        flagged=("threats_flagged", "non_threats_flagged"))
 
 
 def test_threat_construction_needs_a_harm_aimed_at_a_person():
