@@ -134,7 +134,8 @@ def generate(seed: int = 20261129, scale: float = 1.0) -> list[dict]:
         n = max(1, round(ROWS_PER_FAMILY[kind] * scale))
         for family, by_lang in table.items():
             for lang in LANGS:
-                rows.extend(_family_rows(family, lang, by_lang[lang], n, seed))
+                if lang in by_lang:  # a family may be written for one language only (neg_crime_news)
+                    rows.extend(_family_rows(family, lang, by_lang[lang], n, seed))
     slots_en = {**SLOTS["en"], **SLOTS_EN}
     for family, templates in FAMILIES_EN.items():  # the English families with targets (synth_harms_en.py)
         n = max(1, round(ROWS_EN.get(family, ROWS_PER_FAMILY_EN) * scale))

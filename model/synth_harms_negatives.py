@@ -199,4 +199,21 @@ NEGATIVES = {
             "So the arms deal is basically shells for technology?", "The portrait-lined streets in Pyongyang are quite a sight", "What does a 'comprehensive strategic partnership' actually mean?", "{e} seems to be playing a long game here",
         ),
     },
+    "neg_crime_news": {  # session 12: comments on crime news whose culprit is unknown or unnamed (ja only)
+        # a crime word names the news, not a person: without these the defamation head weighted `crime_word` +5.28,
+        # so "I hope they catch whoever did the fraud" scored as an accusation; the accusation positives keep a person
+        "ja": (
+            "{crev}の犯人、[早く|一日も早く]捕まって[ほしい|くれ|ほしいな]", "{crev}事件の犯人はまだ[見つかっていない|特定されていない|逃げている]らしい。[怖い|不安だ|物騒だな]",
+            "[近所|地元|うちの近く|{pref}{city}]で{crev}[事件|]があったらしい。[戸締まりしっかりしよう|気をつけないと|怖すぎる]", "{crev}の犯人は[許せない|絶対に許されない]。[厳しく罰してほしい|しっかり裁いてほしい]",
+            "{crev}の被害に遭った[人|方|家族]が[心配|気の毒]だ", "犯人が[誰|どんな人物]なのか、[警察の捜査|続報]を待つしかない", "[警察|{pref}警]は{crev}事件の犯人の[行方|足取り]を追っている",
+            "{crev}の容疑者が[逮捕された|捕まった]らしい。[よかった|ひとまず安心]", "[元刑事|犯罪心理学者]の話では、{crev}をする人は[計画的|衝動的]なことが多いらしい",
+            "{crev}の[手口|やり方]が[巧妙|悪質]になってて怖い。[みんな|お年寄りは]気をつけて", "{crev}の[再犯|被害]を防ぐ[仕組み|対策]を[考えるべき|強化してほしい]",
+            "[犯人|容疑者]は[黙秘|否認]しているそうだ。[真相|動機]が知りたい", "[防犯カメラ|ドラレコ]の映像が{crev}事件の[決め手|手がかり]になったらしい", "こういう{crev}の犯人って、[なんで|どうして]こんなことするんだろう",
+            "{crev}の[ニュース|報道]を見るたびに[腹が立つ|悲しくなる|怖くなる]", "犯人が捕まるまで[子どもを一人で歩かせられない|夜は出歩かないようにしてる]", "{crev}の犯人が[見つかったら|捕まったら][ちゃんと償ってほしい|被害者に謝ってほしい]",
+            "[また|最近]{crev}[が|事件が]多いな。[犯人|容疑者]は[若者|複数|グループ]らしい", "{crev}の犯人、[顔|名前]も分からないのが[一番怖い|不気味]", "警察には[一刻も早く|全力で]{crev}の犯人を[捕まえて|見つけて]ほしい",
+            "{crev}で逮捕された[男|女|少年]の[動機|背景]が[気になる|報じられていた]", "{crev}の[目撃情報|情報提供]を警察が[求めている|募っている]。心当たりのある人は連絡を",
+            "{crev}事件、[容疑者|犯人]が[自首した|出頭した]らしい", "{crev}の罪は[重い|軽すぎる]。法律を[見直す|変える]べき", "{crev}事件の[裁判|判決]について[考えさせられる|もっと知りたい]",
+            "[うちの会社|知り合いの店|実家]も{crev}の被害に遭った。犯人はまだ[分からない|捕まってない]", "{crev}の犯人グループ、SNSで[実行役|メンバー]を集めていたらしい",
+        ),
+    },
 }
