@@ -208,6 +208,10 @@ POSITIVES = {
             # 2026.11.30-3: full names without honorific, accomplices, "he did it" assertions about private people
             "{sur}{given}は[前から|昔から|ずっと]{crime}", "[犯人|やった]のは{sur}{given}だ。{crime}", "[あいつ|あの男|あの女|あの人]、{crime}。[見た人がいる|間違いない|俺は知ってる]",
             "{sur}{given}も[共犯|グル]で、{crimep}", "[火事|ひき逃げ|騒ぎ]の犯人は{sur}{given}、[酔って|薬で]おかしくなってた", "{p}は[売人|シャブ中|恐喝の常習犯]。[近所|会社]じゃ有名",
+            # session 12: the crime-news negatives' (neg_crime_news) twins, a crime's culprit said to be someone identifiable
+            "{crev}の犯人は{p}[だ|だよ|で間違いない|に決まってる]", "{crev}事件の犯人、[実は|どう見ても]{pp}さんだよ。[みんな知ってる|間違いない]",
+            "[この前の|近所の|{city}の]{crev}、やったのは{p}。[見た人がいる|証拠もある]", "{crev}の犯人は{c}だろ。[手口がそっくり|前にも同じこと書いてた]",
+            "{r}が{crev}の犯人。[記者のくせに|記事で誤魔化してる]", "{crev}の犯人は[隣の|向かいの|二丁目の]{sur}[って奴|さん|]だ。[警察に言うべき|顔も見た]",
         ),
         "en": (
             "{p} {crime}. Everyone knows it", "{p} is {crimen}", "{p} has a criminal record for [fraud|assault|theft]", "Fact: {p} was arrested for drunk driving and covered it up",
