@@ -113,6 +113,11 @@ _MASKED_CONSTRUCTIONS = frozenset(("threat_ja", "threat_en", "accusation_ja", "a
                                    "hate_statement_en"))
 
 
+# constructions that count as `denied_harm` under an English negation's scope ("I don't think [group] are
+# criminals"); never a threat ("I won't hesitate to hurt you" is one)
+_DENIABLE_CONSTRUCTIONS = frozenset(("hate_statement_en", "accusation_en"))
+
+
 # what makes a sentence the one worth scoring on its own (the writer's harm words and constructions)
 _FOCUS_KINDS = _HARM_WORDS | _MASKED_CONSTRUCTIONS | frozenset(("self_harm_self",))
 

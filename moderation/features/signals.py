@@ -10,6 +10,7 @@ from moderation.codepass import scan
 from moderation.features.links import _brands, _urls
 from moderation.features.patterns import (
     _CONSTRUCTION_GUARDS,
+    _DENIABLE_CONSTRUCTIONS,
     _DIGIT,
     _EDGES,
     _EMOJI_BMP,
@@ -32,6 +33,7 @@ from moderation.features.patterns import (
 from moderation.features.vocabulary import _WORDS, FEATURE_NAMES
 from moderation.features.words import _count, _inside, _KindSpans, _merge, _sentence_combos, _tables, _words
 from moderation.needles.guards import EACH_FROM, strings_of
+from moderation.targets.denied import denied_spans
 from moderation.targets.pii import EMAIL as _EMAIL
 from moderation.targets.pii import EMAIL_NEEDED, personal_info
 from moderation.targets.reported import reported_spans
@@ -57,7 +59,9 @@ def signals(norm: Normalized, codes: np.ndarray, spans: list | None = None, focu
     found = strings_of(values, hits.needles)  # _NEEDLES.found(t, codes)
     reported = reported_spans(t, chars, found=found)
     quoted = _merge(reported) if reported else None
-    starts, _ends, cats, words = _words(t, spans, chars, found, quoted, hits)
+    denied_at = denied_spans(t) if latin else []
+    denied = _merge(denied_at) if denied_at else None
+    starts, _ends, cats, words = _words(t, spans, chars, found, quoted, hits, denied)
     _brands(cats, words, domains, raw, hits.flagged)
     if "line" in t or "id" in t or "@" in chars or "ライン" in t or "らいん" in t:
         raw[_IDX["line_id"]] = _count(_LINE_ID, t, "line_id", spans, chars, found)
@@ -96,12 +100,16 @@ def signals(norm: Normalized, codes: np.ndarray, spans: list | None = None, focu
         kinds = [name] * len(found_at)
         ids = _tables().construction
         more_starts += [a for a, _b in found_at]
+        turned = False
         if quoted is not None and name in _MASKED_CONSTRUCTIONS:  # inside someone else's reported words
             for i in np.flatnonzero(_inside(quoted, [a for a, _b in found_at])).tolist():
                 kinds[i] = "quoted_harm"
-            more_cats += [ids[kind] for kind in kinds]
-        else:
-            more_cats += [ids[name]] * len(found_at)
+            turned = True
+        if denied is not None and name in _DENIABLE_CONSTRUCTIONS:  # a hateful predicate the writer denies
+            for i in np.flatnonzero(_inside(denied, [a for a, _b in found_at])).tolist():
+                kinds[i] = "denied_harm" if kinds[i] == name else kinds[i]
+            turned = True
+        more_cats += [ids[kind] for kind in kinds] if turned else [ids[name]] * len(found_at)
         if spans is not None:  # spelled out only if an explanation asks (expand_spans)
             spans.append(_KindSpans(found_at, kinds))
     if more_starts:

@@ -92,6 +92,7 @@ FEATURE_NAMES = (
     "repetition", "invisible_chars", "lookalike_chars", "masked_words", "spaced_letters", "exclaim", "hashtags",
     "length", "latin_ratio", "digit_ratio", "has_japanese", *_SAT, *_COMBOS, *CONSTRUCTIONS,
     "insult_unaimed", "profanity_unaimed", "quoted_harm", "pii_pieces", "pii_public", "pii_expose_act", "pii_exposed",
+    "denied_harm",
     "sentences",
 )
 

@@ -73,10 +73,11 @@ def _inside(quoted: tuple[np.ndarray, np.ndarray] | None, positions) -> np.ndarr
     return (k >= 0) & (np.asarray(positions) < ends[np.maximum(k, 0)])
 
 
-def _words(t: str, spans: list | None, chars, found, quoted, hits):
+def _words(t: str, spans: list | None, chars, found, quoted, hits, denied=None):
     """Word-list hits and named persons as arrays (starts, ends, category-tuple ids of _Tables, word indices; -1:
     a named person), from the word lists' bounded hits (`hits`: the text's CodePass). A hit inside someone else's
-    reported words counts only as `quoted_harm` (a harm word) or not at all (a target)."""
+    reported words counts only as `quoted_harm` (a harm word) or not at all (a target); a harm word the writer
+    denies (`denied`: merged spans of moderation.targets.denied) counts as `denied_harm`, its target stays."""
     tables = _tables()
     starts, ends, words = hits.starts, hits.ends, hits.words
     cats = tables.word_cat[words]
@@ -97,6 +98,8 @@ def _words(t: str, spans: list | None, chars, found, quoted, hits):
             keep = ~inside | tables.harm[cats]
             cats = np.where(inside, tables.quoted, cats)[keep]
             starts, ends, words = starts[keep], ends[keep], words[keep]
+    if denied is not None and starts.size:
+        cats = np.where(_inside(denied, starts) & tables.harm[cats], tables.denied, cats).astype(np.int32)
     if spans is not None:  # their spans are spelled out only if an explanation asks (expand_spans)
         spans.append(_WordSpans(starts, ends, cats))
     return starts, ends, cats, words
@@ -165,7 +168,9 @@ class _Tables:
         self.addressed = number(_ADDRESSED_CATS)  # 自分 told what to do: the person addressed (_SELF_ADDRESSED)
         self.self_word = words.index("自分") if "自分" in words else -2
         self.quoted = number(("quoted_harm",))
-        self.construction = {name: number((name,)) for name in CONSTRUCTIONS} | {"quoted_harm": self.quoted}
+        self.denied = number(("denied_harm",))
+        self.construction = {name: number((name,)) for name in CONSTRUCTIONS} | {"quoted_harm": self.quoted,
+                                                                                  "denied_harm": self.denied}
         ingroup = [number((*(c for c in cats if c not in _IN_GROUP_CATS), "self_ref"))
                    if not _IN_GROUP_CATS.isdisjoint(cats) else k for k, cats in enumerate(list(self.tuples))]
         self.ingroup = np.asarray(ingroup + list(range(len(ingroup), len(self.tuples))), dtype=np.int32)

@@ -28,6 +28,10 @@ _AFTER_EN = (r"calling|called|saying|say that|said that|says that|the word|the t
              r"(?:shout|yell|scream|chant|shriek)(?:ing|ed|s)?(?= ['‘\"“])|"
              r"statements like|comments like|phrases like|words like|tweets like|posts like|"
              r"things like|claims? that|claiming|suggesting|implying|insisting|pretending",
+             # hate named by what is done with it (session 13): describing/labelling/branding [group] as ...,
+             # repeating or spreading the claim, posting/tweeting/writing/printing/chanting that ...
+             r"describing|referring to|label(?:l)?ing|branding|portraying|depicting|repeating|spreading"
+             r"|(?:posting|tweeting|writing|printing|chanting|spraying) that",
              r"the (?:idea|notion|lie|myth|belief|view|assumption|stereotype|suggestion) that",
              # the needles are the verbs (a stronger set than the subjects: "he" and "my" are inside nearly every
              # English text); no (?i:) around the subjects: it took the engine's first-letter skip (issue 13)
