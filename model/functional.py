@@ -27,24 +27,23 @@ import unicodedata
 from pathlib import Path
 
 from model.functional_format import format_failures, format_report, markdown_report
-from model.judge import DEFAULT_DATA, PROBE, SUITE, Judge, load_cases, resolve_artifact
-from model.yardsticks import WRITTEN_PROBES, functional_report
+from model.judge import DEFAULT_DATA, Judge, resolve_artifact
+from model.yardsticks import functional_report, written_cases
 from moderation.scoring.scorer import load_scorer
 
 
 def training_overlap(data_dir: Path | str | None = None) -> list[str]:
     """Ids of suite and probes' cases that are also training rows (real or generated): must stay empty."""
     from model.data import load_all
-    from model.synth import generate
+    from model.training_set import synthetic_rows
 
     data_dir = Path(data_dir or DEFAULT_DATA)
 
     def key(text: str) -> str:  # width, case and spacing only: a spelling variant is its own case
         return "".join(unicodedata.normalize("NFKC", text).lower().split()).strip("。.!?")
 
-    seen = {key(r.text) for r in (*load_all(data_dir), *generate(data_dir))}
-    cases = [c for path in (SUITE, PROBE, *(p for p, _ in WRITTEN_PROBES.values())) for c in load_cases(path)]
-    return [c["id"] for c in cases if key(c["text"]) in seen]
+    seen = {key(r.text) for r in (*load_all(data_dir), *synthetic_rows(data_dir))}  # what train.py trains on
+    return [c["id"] for c in written_cases() if key(c["text"]) in seen]
 
 
 def regressions(recorded: dict, now: dict, tolerance: float = 0.01) -> tuple[int, list[str]]:

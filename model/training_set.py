@@ -115,26 +115,29 @@ def _key(text: str) -> str:
     return "".join(ch for ch in text.lower() if ch.isalnum())
 
 
-def hatecheck_keys(data_dir: Path) -> frozenset[str]:
-    """The HateCheck cases (test only) as keys: a generated row equal to one is never trained on."""
+def held_back_keys(data_dir: Path) -> frozenset[str]:
+    """HateCheck's cases and our written suite and probes as keys: a generated row equal to one is never trained on
+    (until 2026.12.01-5 the threat probe's "I'll put a bullet in your head." was also a threat template)."""
     import csv
 
     from model.judge import HATECHECK
+    from model.yardsticks import written_cases
 
+    written = [c["text"] for c in written_cases()]
     path = data_dir / HATECHECK
     if not path.is_file():
-        return frozenset()
+        return frozenset(map(_key, written))
     with open(path, encoding="utf-8", newline="") as fh:
-        return frozenset(_key(r["test_case"]) for r in csv.DictReader(fh))
+        return frozenset((*map(_key, written), *(_key(r["test_case"]) for r in csv.DictReader(fh))))
 
 
 def synthetic_rows(data_dir: Path) -> list[D.Row]:
     """model/synth.py's spam genres (spam only) and hard negatives (clean for every head), without its old abuse
     templates (their artefacts: 女, 日本, やん, すぎ, ww, (笑) as abuse cues); plus model/synth_harms.py."""
-    test_keys = hatecheck_keys(data_dir)
+    held_back = held_back_keys(data_dir)
     rows = []
     for r in generate(data_dir):
-        if _key(r.text) in test_keys:  # a generated sentence that happens to be a test case is never trained on
+        if _key(r.text) in held_back:  # a generated sentence that happens to be a test case is never trained on
             continue
         if r.source.startswith("synth-spam"):
             rows.append(D.Row(r.text, 1, None, r.source, r.lang, r.group, r.split, True))
@@ -145,7 +148,7 @@ def synthetic_rows(data_dir: Path) -> list[D.Row]:
     except ImportError:  # the category generator has not landed in this checkout
         return rows
     for item in generate_harms(SEED):
-        if _key(item["text"]) in test_keys:
+        if _key(item["text"]) in held_back:
             continue
         labels = item["labels"]
         cats = {c: labels.get(c) for c in CATEGORIES}

@@ -175,6 +175,11 @@ WRITTEN_PROBES = {
 }
 
 
+def written_cases() -> list[dict]:
+    """Every case we wrote (the Japanese suite, the personal-information probe, the written probes): test only."""
+    return [c for path in (SUITE, PROBE, *(p for p, _ in WRITTEN_PROBES.values())) for c in load_cases(path)]
+
+
 def functional_report(scorer, thresholds: dict, data_dir: Path | str | None = None, *,
                       parts: tuple[str, ...] = ("ja_suite", "hatecheck", "personal_info", *WRITTEN_PROBES)) -> dict:
     """All the yardsticks for one loaded scorer and its thresholds (card["functional"] holds this)."""
