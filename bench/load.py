@@ -236,8 +236,10 @@ def start_gunicorn(folder, redis_url, model_root, thresholds, app=None, ready="/
             raise SystemExit(f"gunicorn exited; see {folder / f'gunicorn-{port}.log'}")
         try:
             with urllib.request.urlopen(url + ready, timeout=2) as response:
-                if response.status == 200:
+                # one worker can answer before the master has forked the others, whose CPU would then go uncounted
+                if response.status == 200 and len(workers_of(process.pid)) == int(env["MODERATION_WORKERS"]):
                     return process, url, env
+            time.sleep(0.05)
         except OSError:
             time.sleep(0.2)
     stop(process)  # not left serving (or still loading) after the caller gives up
