@@ -40,12 +40,13 @@ redis-deps:
 
 # Two pytest-xdist workers, one test file each at a time (a file's module fixtures start once): the suite waits on
 # servers, browsers and subprocesses about half its wall time, which two workers overlap (7 min 21 s against 17 min
-# 3 s in one process, the same code at load 5-7). `make test PYTEST_WORKERS=0` runs it in one process.
+# 3 s in one process, the same code at load 5-7). `make test PYTEST_WORKERS=0` runs it in one process;
+# `--dist loadfile` comes from pyproject.toml's addopts.
 PYTEST_WORKERS ?= 2
 
 test: $(VENV)/.installed browser-deps compose-deps proxy-deps redis-deps
 	$(VENV)/bin/ruff check .
-	$(PY) -m pytest -q -n $(PYTEST_WORKERS) --dist loadfile
+	$(PY) -m pytest -q -n $(PYTEST_WORKERS)
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

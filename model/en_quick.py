@@ -28,17 +28,9 @@ from sklearn.metrics import roc_auc_score
 
 from model import data as D
 from model.evaluate import DEFAULT_DATA, eval_sets
-from model.judge import (
-    FRAME_PROBE,
-    GROUP_PROBE,
-    HATECHECK,
-    HATECHECK_FOCUS,
-    MENTION_PROBE,
-    NEGATION_PROBE,
-    THREAT_PROBE,
-    load_cases,
-)
+from model.judge import HATECHECK, HATECHECK_FOCUS, THREAT_PROBE, load_cases
 from model.pipeline import HEADS, build_pipeline
+from model.yardsticks import WRITTEN_PROBES
 
 log = logging.getLogger("model.en_quick")
 REVIEW = 0.3  # the review floor every category's threshold starts from (model/thresholds.py REVIEW_FLOOR)
@@ -102,8 +94,10 @@ def report(proba, rows: list[D.Row], data_dir: Path, split: str = D.VALID, hatec
         threat = np.asarray([c["expected"] == "harmful" for c in probe])
         lines.append(f"threat probe (test): threats flagged {hit[threat].mean():.1%} of {int(threat.sum())}, "
                      f"same-shape non-threats flagged {hit[~threat].mean():.1%} of {int((~threat).sum())}")
-        for name, path in (("group", GROUP_PROBE), ("frame", FRAME_PROBE), ("negation", NEGATION_PROBE),
-                           ("group mention", MENTION_PROBE)):
+        for key, (path, _report) in WRITTEN_PROBES.items():  # the English ones but the threat probe (above)
+            if not key.startswith("en_") or path == THREAT_PROBE:
+                continue
+            name = key.removeprefix("en_").removesuffix("_probe").replace("_", " ")
             probe = load_cases(path)
             hit = proba([c["text"] for c in probe])[:, 1:].max(axis=1) >= REVIEW
             kinds: dict[str, list[int]] = defaultdict(list)
