@@ -18,6 +18,7 @@ from model.judge import (
     NEGATION_PROBE,
     PROBE,
     SUITE,
+    SWEARING_PROBE,
     THREAT_PROBE,
     Judge,
     load_cases,
@@ -170,6 +171,7 @@ WRITTEN_PROBES = {
     "en_frame_probe": (FRAME_PROBE, group_probe_report),
     "en_negation_probe": (NEGATION_PROBE, group_probe_report),
     "en_group_mention_probe": (MENTION_PROBE, group_probe_report),
+    "en_swearing_probe": (SWEARING_PROBE, group_probe_report),
     "ja_accusation_probe": (ACCUSATION_PROBE, accusation_probe_report),
     "ja_group_probe": (JA_GROUP_PROBE, group_probe_report),
 }
