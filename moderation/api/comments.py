@@ -47,10 +47,12 @@ def public_view(record, *, full=False):
     return body
 
 
-def record_context(site):
+def record_context(site, manager=None, queue=None):
     """What build_record looks up once per site: the site's policy and the trusted authors' review scale (a batch
-    looks them up once for all its comments)."""
-    return get_manager().policy_for(site), get_queue(site).standing.config["trusted_review_scale"]
+    looks them up once for all its comments; handle passes the manager and queue it already holds)."""
+    manager = get_manager() if manager is None else manager
+    queue = get_queue(site) if queue is None else queue
+    return manager.policy_for(site), queue.standing.config["trusted_review_scale"]
 
 
 def build_record(site, comment, score, context=None):
@@ -118,10 +120,10 @@ def handle(site, comment):
     """Score, count the limits, decide and store one comment in one Redis round trip; a repeated id gets its
     stored answer. A client this worker already saw over a limit is refused before any scoring."""
     charge = get_limiter().charge(site, comment_hits(comment), now=time.time())
-    manager = get_manager()
-    record = build_record(site, comment, manager.active.score(comment["text"]))
+    manager, queue = get_manager(), get_queue(site)
+    record = build_record(site, comment, manager.active.score(comment["text"]), record_context(site, manager, queue))
     try:
-        result = get_queue(site).submit(record, queued=record["decision"] == "review", charge=charge)
+        result = queue.submit(record, queued=record["decision"] == "review", charge=charge)
     except RedisError as error:
         result = error
     answer = outcome(site, record, result, charge)

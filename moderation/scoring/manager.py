@@ -111,7 +111,7 @@ def base_pin(config):
 
 
 def get_manager():
-    return current_app.extensions["moderation.models"]
+    return current_app._get_current_object().extensions["moderation.models"]
 
 
 def get_scorer():

@@ -156,7 +156,7 @@ class RateLimiter:
 
 def get_limiter(scope=""):
     """The app's limiter for comments (RATE_LIMITS), or with scope "check:" for comments:check's own."""
-    limiter = current_app.extensions.get(f"moderation.ratelimiter{scope}")
+    limiter = current_app._get_current_object().extensions.get(f"moderation.ratelimiter{scope}")
     return limiter if limiter is not None else _build_limiter(scope)
 
 

@@ -91,7 +91,7 @@ class ReviewQueue(Submissions, Claims, Decisions, AuditTrail, QueueReads):
 def get_queue(site):
     """The ReviewQueue of a site, built once per app from its configuration (then one dictionary lookup: this
     runs twice for every comment)."""
-    queues = current_app.extensions.get("moderation.queues")
+    queues = current_app._get_current_object().extensions.get("moderation.queues")
     queue = queues.get(site) if queues is not None else None
     return queue if queue is not None else _build_queue(site)
 
