@@ -51,7 +51,7 @@ def evidence(features, heads, enc, ks) -> None:
         if a == b:
             found[k] = []
             continue
-        order = np.argsort(-weights[a:b])[:MAX_ITEMS]  # numpy's order among equal weights, as before
+        order = (-weights[a:b]).argsort()[:MAX_ITEMS]  # numpy's order among equal weights, as before
         found[k] = list(zip(starts[a:b][order].tolist(), ends[a:b][order].tolist(), weights[a:b][order].tolist(),
                             strict=True))
 
@@ -67,7 +67,8 @@ def _ngram_items(features, heads, enc, k: int) -> list[tuple[int, int, float]]:
 def explain(features, heads, enc, k: int, label: str, original: str) -> list[dict]:
     """Up to MAX_ITEMS evidence items for head `k` (output name `label`), largest contribution first."""
     norm = enc.norm
-    ngrams = _ngram_items(features, heads, enc, k)
+    # an n-gram weighing less than MIN_WEIGHT rounds to at most MIN_WEIGHT and is dropped below: not mapped or rounded
+    ngrams = [item for item in _ngram_items(features, heads, enc, k) if item[2] >= MIN_WEIGHT]
     # (shown weight, start, end, feature) of every item, in order; only those kept are made into answers (about
     # half of a head's fifteen are below MIN_WEIGHT or after the first MAX_ITEMS)
     items = [(round(weight, 4), s, e, None)
@@ -75,7 +76,8 @@ def explain(features, heads, enc, k: int, label: str, original: str) -> list[dic
     sig_w = heads.coef_[features.signal_offset_:, k] * enc.signals
     by_kind = _layout(enc)[0]
     weights = sig_w.tolist()  # Python floats and ints: numpy scalars cost ~0.1 us each to index with and convert
-    for j in np.argsort(-sig_w)[:MAX_ITEMS + len(CONTEXT)].tolist():
+    # the array's own argsort: np.argsort's wrapper (fromnumeric._wrapfunc) calls it with the same arguments
+    for j in (-sig_w).argsort()[:MAX_ITEMS + len(CONTEXT)].tolist():
         c = weights[j]
         if c <= MIN_WEIGHT:
             break
@@ -84,7 +86,8 @@ def explain(features, heads, enc, k: int, label: str, original: str) -> list[dic
             continue
         where = sorted(set(norm.spans(by_kind.get(SPAN_KINDS[name], ())[:MAX_ITEMS])))
         if where:
-            items += [(round(c / len(where), 4), s, e, name) for s, e in where]
+            share = round(c / len(where), 4)  # one weight for each of the feature's spans, rounded once
+            items += [(share, s, e, name) for s, e in where]
         else:
             items.append((round(c, 4), None, None, name))
     items = [item for item in items if item[0] > MIN_WEIGHT]
