@@ -209,6 +209,7 @@ def _charges(site, parsed, key_cost, now):
 def submit_batch():
     """Score every valid item in one call, count its limits and store it in one pipeline for the whole batch;
     one answer or one error per item, in order. Over the site's key limit the whole batch is refused."""
+    site = g.site  # read once: each g.site is werkzeug's proxy attribute lookup (~1-5 us), twice per batch item
     body = parse_json_body(request, max_length=settings.get().batch_max_content_length)
     items = body.get("comments")
     limit = settings.get().batch_limit
@@ -221,17 +222,17 @@ def submit_batch():
             parsed.append(parse_comment(item, text_limit=text_limit))
         except ApiError as error:
             parsed.append(error)
-    charges, key_charged = _charges(g.site, parsed, len(items), now)
+    charges, key_charged = _charges(site, parsed, len(items), now)
     if not key_charged:
-        get_limiter().check(g.site, [("key", "all", len(items))], now=now)
+        get_limiter().check(site, [("key", "all", len(items))], now=now)
     todo = [(c, charge) for c, charge in zip(parsed, charges, strict=True) if not isinstance(charge, ApiError)]
     manager = get_manager()
     scores = manager.active.score_many([c["text"] for c, _ in todo])
-    context = record_context(g.site)
-    records = [build_record(g.site, c, score, context) for (c, _), score in zip(todo, scores, strict=True)]
+    context = record_context(site)
+    records = [build_record(site, c, score, context) for (c, _), score in zip(todo, scores, strict=True)]
     calls = [(r, r["decision"] == "review", charge) for r, (_, charge) in zip(records, todo, strict=True)]
     try:
-        stored = get_queue(g.site).submit_many(calls)  # one round trip for the whole batch
+        stored = get_queue(site).submit_many(calls)  # one round trip for the whole batch
     except RedisError as error:
         stored = [error] * len(calls)
     if stored and isinstance(stored[0], Limited) and calls[0][2].kinds[stored[0].position - 1] == "key":
@@ -243,9 +244,9 @@ def submit_batch():
             if isinstance(charge, ApiError):
                 raise charge
             (record, _, _), result = next(answers)
-            results.append({"index": index, **outcome(g.site, record, result, charge)})
+            results.append({"index": index, **outcome(site, record, result, charge)})
             if manager.shadow is not None:
-                compare_shadow(manager, g.site, record)
+                compare_shadow(manager, site, record)
         except ApiError as error:
             results.append({"index": index, "id": _item_id(items[index]), "error": error.to_dict(),
                             "status": error.status})
