@@ -10,6 +10,7 @@ from model.judge import (
     ACCUSATION_PROBE,
     DEFAULT_DATA,
     DEFAULT_REVIEW,
+    EMOTION_PROBE,
     EXCLUSION_PROBE,
     FRAME_PROBE,
     GROUP_PROBE,
@@ -174,6 +175,7 @@ WRITTEN_PROBES = {
     "en_group_mention_probe": (MENTION_PROBE, group_probe_report),
     "en_swearing_probe": (SWEARING_PROBE, group_probe_report),
     "en_exclusion_probe": (EXCLUSION_PROBE, group_probe_report),
+    "en_emotion_probe": (EMOTION_PROBE, group_probe_report),
     "ja_accusation_probe": (ACCUSATION_PROBE, accusation_probe_report),
     "ja_group_probe": (JA_GROUP_PROBE, group_probe_report),
 }
