@@ -16,6 +16,7 @@ from model.judge import (
     GROUP_PROBE,
     HATECHECK,
     JA_GROUP_PROBE,
+    JA_SELF_PROBE,
     MENTION_PROBE,
     NEGATION_PROBE,
     PROBE,
@@ -178,6 +179,7 @@ WRITTEN_PROBES = {
     "en_emotion_probe": (EMOTION_PROBE, group_probe_report),
     "ja_accusation_probe": (ACCUSATION_PROBE, accusation_probe_report),
     "ja_group_probe": (JA_GROUP_PROBE, group_probe_report),
+    "ja_self_probe": (JA_SELF_PROBE, group_probe_report),
 }
 
 
