@@ -47,18 +47,16 @@ def public_view(record, *, full=False):
     return body
 
 
-def record_context(site, manager=None, queue=None):
-    """What build_record looks up once per site: the site's policy and the trusted authors' review scale (a batch
-    looks them up once for all its comments; handle passes the manager and queue it already holds)."""
-    manager = get_manager() if manager is None else manager
-    queue = get_queue(site) if queue is None else queue
+def record_context(site, manager, queue):
+    """What build_record looks up once per site, from the manager and queue its caller holds: the site's policy and
+    the trusted authors' review scale (a batch looks them up once for all its comments)."""
     return manager.policy_for(site), queue.standing.config["trusted_review_scale"]
 
 
 def build_record(site, comment, score, context=None):
     """A scored comment ready to store: the policy's decision, labels and risk beside the model's output (the
     article category's rule applied), and whether it was posted unchanged or revised after a nudge."""
-    policy, scale = context or record_context(site)
+    policy, scale = context or record_context(site, get_manager(), get_queue(site))
     category = article_category(site, comment, policy.rules)  # the comment's, else the article registry's
     scores = {**score.scores, **score.categories}
     decision, labels, risk = policy.decide(scores, article_category=category)
@@ -226,13 +224,13 @@ def submit_batch():
     if not key_charged:
         get_limiter().check(site, [("key", "all", len(items))], now=now)
     todo = [(c, charge) for c, charge in zip(parsed, charges, strict=True) if not isinstance(charge, ApiError)]
-    manager = get_manager()
+    manager, queue = get_manager(), get_queue(site)
     scores = manager.active.score_many([c["text"] for c, _ in todo])
-    context = record_context(site)
+    context = record_context(site, manager, queue)
     records = [build_record(site, c, score, context) for (c, _), score in zip(todo, scores, strict=True)]
     calls = [(r, r["decision"] == "review", charge) for r, (_, charge) in zip(records, todo, strict=True)]
     try:
-        stored = get_queue(site).submit_many(calls)  # one round trip for the whole batch
+        stored = queue.submit_many(calls)  # one round trip for the whole batch
     except RedisError as error:
         stored = [error] * len(calls)
     if stored and isinstance(stored[0], Limited) and calls[0][2].kinds[stored[0].position - 1] == "key":

@@ -99,14 +99,15 @@ def signals(norm: Normalized, codes: np.ndarray, spans: list | None = None, focu
             continue
         kinds = [name] * len(found_at)
         ids = _tables().construction
-        more_starts += [a for a, _b in found_at]
+        hit_starts = [a for a, _b in found_at]
+        more_starts += hit_starts
         turned = False
         if quoted is not None and name in _MASKED_CONSTRUCTIONS:  # inside someone else's reported words
-            for i in np.flatnonzero(_inside(quoted, [a for a, _b in found_at])).tolist():
+            for i in np.flatnonzero(_inside(quoted, hit_starts)).tolist():
                 kinds[i] = "quoted_harm"
             turned = True
         if denied is not None and name in _DENIABLE_CONSTRUCTIONS:  # a hateful predicate the writer denies
-            for i in np.flatnonzero(_inside(denied, [a for a, _b in found_at])).tolist():
+            for i in np.flatnonzero(_inside(denied, hit_starts)).tolist():
                 kinds[i] = "denied_harm" if kinds[i] == name else kinds[i]
             turned = True
         more_cats += [ids[kind] for kind in kinds] if turned else [ids[name]] * len(found_at)

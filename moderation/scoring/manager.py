@@ -5,8 +5,6 @@ import threading
 import time
 from pathlib import Path
 
-from flask import current_app
-
 from moderation import settings
 from moderation.scoring.policy import Policy
 from moderation.scoring.registry import Registry
@@ -111,7 +109,7 @@ def base_pin(config):
 
 
 def get_manager():
-    return current_app._get_current_object().extensions["moderation.models"]
+    return settings.extensions()["moderation.models"]
 
 
 def get_scorer():

@@ -87,7 +87,11 @@ def of(app):
     return app.extensions["moderation.settings"]
 
 
+def extensions() -> dict:
+    """The current app's extensions for the per-request accessors: read through the proxy's _get_current_object(),
+    not its attribute lookup (0.5 against 3.8 µs in a loop; several reads a comment)."""
+    return current_app._get_current_object().extensions
+
+
 def get():
-    """The current app's settings: read through the proxy's _get_current_object(), not its attribute lookup, as
-    every per-request accessor of app.extensions does (0.5 against 3.8 µs in a loop; several a comment)."""
-    return current_app._get_current_object().extensions["moderation.settings"]
+    return extensions()["moderation.settings"]

@@ -9,7 +9,7 @@ from flask import current_app
 from redis.exceptions import RedisError
 
 from moderation.errors import ApiError
-from moderation.settings import SettingsError, json_object
+from moderation.settings import SettingsError, extensions, json_object
 from moderation.store.keys import KeySpace
 
 log = logging.getLogger(__name__)
@@ -156,7 +156,7 @@ class RateLimiter:
 
 def get_limiter(scope=""):
     """The app's limiter for comments (RATE_LIMITS), or with scope "check:" for comments:check's own."""
-    limiter = current_app._get_current_object().extensions.get(f"moderation.ratelimiter{scope}")
+    limiter = extensions().get(f"moderation.ratelimiter{scope}")
     return limiter if limiter is not None else _build_limiter(scope)
 
 

@@ -8,6 +8,7 @@ import time
 
 from flask import current_app
 
+from moderation.settings import extensions
 from moderation.store.articles import Articles
 from moderation.store.author_standing import AuthorStanding
 from moderation.store.keys import KeySpace
@@ -89,9 +90,9 @@ class ReviewQueue(Submissions, Claims, Decisions, AuditTrail, QueueReads):
 
 
 def get_queue(site):
-    """The ReviewQueue of a site, built once per app from its configuration (then one dictionary lookup: this
-    runs twice for every comment)."""
-    queues = current_app._get_current_object().extensions.get("moderation.queues")
+    """The ReviewQueue of a site, built once per app from its configuration (then one dictionary lookup, once
+    for every comment)."""
+    queues = extensions().get("moderation.queues")
     queue = queues.get(site) if queues is not None else None
     return queue if queue is not None else _build_queue(site)
 
