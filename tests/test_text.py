@@ -203,6 +203,14 @@ def test_a_long_text_normalises_as_a_short_one(text):
         assert long_path.span(a, a + 5) == short_path.span(a, a + 5) and type(long_path.span(a, a + 5)[0]) is int
 
 
+def test_a_long_text_that_normalisation_drops_whole_maps_to_no_offsets():
+    """A rewrite leaving nothing of a text of 1,000+ characters (separators only) gathers no segments' offsets: an
+    empty text with empty offsets, as a short one gets (hypothesis found '・\n・' x 334 raising TypeError)."""
+    for times in (300, 334):
+        norm = normalize("・\n・" * times)
+        assert norm.text == "" and list(norm.starts) == [] and list(norm.ends) == [] and norm.span(0, 5) == (0, 0)
+
+
 _SPACED = ["氏-", "チ.", "店.", "モ ", "a.", "b-", "ｗｗｗ", "www.", "ああああ", "死 ね", "x", "今日は", "・", "、",
            "\n", "😊", "\ud800", "ｱ", "〜", "!!!!", "  "]
 

@@ -102,7 +102,8 @@ def _offsets(starts, ends, segments):
                 out_s.extend([starts[s]] * n)
                 out_e.extend([ends[e]] * n)
         return out_s, out_e
-    return _gather(starts, ends, *(np.asarray(column, dtype=np.int64) for column in zip(*segments, strict=True)))
+    # one (4, n) array of the columns: with no segments (a rewrite that dropped the whole text) n is 0, not no columns
+    return _gather(starts, ends, *np.asarray(segments, dtype=np.int64).reshape(-1, 4).T)
 
 
 def _gather(starts, ends, s, e, n, kept) -> tuple[np.ndarray, np.ndarray]:
