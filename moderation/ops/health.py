@@ -1,8 +1,9 @@
 """Liveness and readiness for orchestrators: /healthz (process up), /readyz (model loaded, Redis writable;
 its details warn when Redis memory is above 80% of maxmemory or Redis is not keeping writes on disk)."""
 
-from flask import Blueprint, current_app, jsonify
+from flask import Blueprint, jsonify
 
+from moderation.scoring.manager import find_manager
 from moderation.store import RedisError
 from moderation.store.client import get_probe
 from moderation.store.memory import get_memory
@@ -19,7 +20,7 @@ def healthz():
 @bp.get("/readyz")
 def readyz():
     """Ready when the model is loaded and every site's master took a write (a replica or a dead node: 503)."""
-    manager = current_app.extensions.get("moderation.models")
+    manager = find_manager()
     scorer = manager.active if manager else None
     checks = get_probe().check()
     writable = all(check["ok"] for check in checks.values())

@@ -38,6 +38,7 @@ from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
 
 from moderation import settings
 from moderation.ops import metric_files
+from moderation.scoring.manager import find_manager
 from moderation.store import RedisError
 from moderation.store.memory import get_memory
 from moderation.store.outbox import get_outbox_store
@@ -204,7 +205,7 @@ class RequestCounter:
 
     def model_gauge(self, pid):
         """1 for the version this worker serves (set again when its model changes), 0 for the one before."""
-        scorer = getattr(self.app.extensions.get("moderation.models"), "active", None)
+        scorer = getattr(find_manager(self.app), "active", None)
         last = self.shown.get(pid)
         if scorer is None or (last is not None and last[0] is scorer):
             return

@@ -10,7 +10,7 @@ logged-in moderator while the schedule is active.
 
 import functools
 
-from flask import abort, current_app, request
+from flask import abort, request
 
 from moderation.api.api_keys import configured_sites
 from moderation.pages.cards import local_time
@@ -21,10 +21,7 @@ from moderation.pages.login import (
     require_admin,
     require_csrf,
 )
-
-
-def model_manager():
-    return current_app.extensions["moderation.models"]
+from moderation.scoring.manager import find_manager
 
 
 def admin_site(value):
@@ -70,7 +67,7 @@ def _clock(minutes):
 
 def quiet_schedule():
     """The configured quiet hours as plain data (None when none are configured or no model is loaded)."""
-    manager = current_app.extensions.get("moderation.models")
+    manager = find_manager()
     quiet = getattr(getattr(manager, "policy", None), "quiet", None)
     if quiet is None or not quiet.enabled:
         return None

@@ -7,10 +7,11 @@ from moderation.api.api_keys import configured_sites
 from moderation.integrations.outbox import webhook_stats
 from moderation.labels import LABELS
 from moderation.pages import i18n
-from moderation.pages.admin import admin_api, admin_page, model_manager
+from moderation.pages.admin import admin_api, admin_page
 from moderation.pages.cards import inert
 from moderation.pages.login import csrf_token, current_moderator
 from moderation.pages.setup import page_blueprint
+from moderation.scoring.manager import get_manager
 from moderation.scoring.registry import RegistryError
 from moderation.store.review_queue import get_queue
 
@@ -32,7 +33,7 @@ def _heldout_summary(card):
 
 
 def _versions(pins):
-    manager = model_manager()
+    manager = get_manager()
     active = manager.active.version
     shadow = manager.shadow.version if manager.shadow is not None else pins.get("shadow_version")
     out = []
@@ -67,7 +68,7 @@ def _samples(report):
 
 def _shadow_reports(versions, pins):
     """The current shadow's report first, then any other version that was compared (total > 0)."""
-    registry = model_manager().registry
+    registry = get_manager().registry
     current = pins.get("shadow_version")
     order = ([current] if current else []) + [v["version"] for v in versions if v["version"] != current]
     reports = []
@@ -82,7 +83,7 @@ def _shadow_reports(versions, pins):
 
 
 def _model_context():
-    manager = model_manager()
+    manager = get_manager()
     pins = manager.registry.pins()
     versions = _versions(pins)
     return {"versions": versions, "pins": pins, "served": manager.active.version,
@@ -101,7 +102,7 @@ def model_page():
 
 def _model_change(change, done_key, **values):
     """Run a registry change; refused ones become a notice and the active model stays."""
-    manager = model_manager()
+    manager = get_manager()
     try:
         result = change(manager.registry, current_moderator()["name"])
     except RegistryError as error:
@@ -127,7 +128,7 @@ def _version_field():
 def activate():
     """Activate a version; when it was the shadow, shadow mode stops (it would only compare it with itself)."""
     version = _version_field()
-    base = model_manager().base_pin
+    base = get_manager().base_pin
 
     def change(registry, by):
         was_shadow = registry.pins().get("shadow_version") == version

@@ -5,7 +5,7 @@ POST needs the session's CSRF token (X-CSRF-Token header, or a csrf_token form f
 moderator are the ones the ReviewQueue leased to them.
 """
 
-from flask import current_app, jsonify, render_template, request, url_for
+from flask import jsonify, render_template, request, url_for
 
 from moderation import settings
 from moderation.decisions import ACTIONS, FILTER_LABELS, ORDERS, claim, decide, message_of
@@ -16,6 +16,7 @@ from moderation.pages.cards import card
 from moderation.pages.desk import comment_id_of, json_body, notice, site_of, text_of, visible_sites
 from moderation.pages.login import api_login_required, csrf_token, current_moderator, page_login_required
 from moderation.pages.setup import page_blueprint
+from moderation.scoring.manager import find_manager
 from moderation.store.author_standing import LEVELS as STANDINGS
 from moderation.store.review_queue import get_queue
 from moderation.times import app_now_ms
@@ -34,7 +35,7 @@ def _filters(args):
 
 def thresholds(site):
     """The site's review/reject thresholds per label and category: the card's score words follow them."""
-    manager = current_app.extensions.get("moderation.models")
+    manager = find_manager()
     return manager.policy_for(site).thresholds if manager is not None else {}
 
 

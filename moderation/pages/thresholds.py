@@ -9,11 +9,12 @@ from moderation import settings
 from moderation.api.api_keys import configured_sites
 from moderation.labels import CATEGORIES, LABELS
 from moderation.pages import i18n
-from moderation.pages.admin import admin_api, admin_page, admin_site, model_manager, quiet_schedule
+from moderation.pages.admin import admin_api, admin_page, admin_site, quiet_schedule
 from moderation.pages.charts import svg_chart
 from moderation.pages.login import csrf_token, current_moderator
 from moderation.pages.setup import page_blueprint
 from moderation.pages.threshold_form import CategoryForm, parse_threshold
+from moderation.scoring.manager import get_manager
 from moderation.store.score_history import GRID, get_report
 
 bp = page_blueprint("thresholds", __name__, url_prefix="/review/admin")
@@ -25,13 +26,13 @@ TABLE_STEPS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
 
 def _effective(site):
-    thresholds = model_manager().policy_for(site).thresholds
+    thresholds = get_manager().policy_for(site).thresholds
     return {name: dict(thresholds[name]) for name in OUTPUTS}
 
 
 def _card_defaults():
     """The active model card's own thresholds per output (None where the card names none)."""
-    card = model_manager().active.thresholds
+    card = get_manager().active.thresholds
     return {name: dict(card[name]) if name in card else None for name in OUTPUTS}
 
 
@@ -71,7 +72,7 @@ def _render_thresholds(site, status=200, error=None, form=None, category_form=No
 def _save(site, changes):
     """Merge {name: {review, reject}} into this site's saved thresholds (audited); False when this worker
     could not apply the pins (every other worker still will)."""
-    manager = model_manager()
+    manager = get_manager()
     saved = dict(manager.registry.pins().get("thresholds") or {})  # other sites' and the global ones stay
     saved.setdefault("sites", {}).setdefault(site, {}).update(changes)
     manager.registry.set_thresholds(saved, current_moderator()["name"])

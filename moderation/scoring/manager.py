@@ -112,6 +112,11 @@ def get_manager():
     return settings.extensions()["moderation.models"]
 
 
+def find_manager(app=None):
+    """The app's model manager, or None for an app made without a model (create_app(with_model=False))."""
+    return (app.extensions if app is not None else settings.extensions()).get("moderation.models")
+
+
 def get_scorer():
     return get_manager().active
 
