@@ -153,17 +153,21 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         codes = [_codes(norm) for norm in norms]
         span_lists = [[] if spans else None for _ in norms]
         focuses = [[] if self.focus_sentence else None for _ in norms]
-        sigs = np.stack([signals(*args) for args in zip(norms, codes, span_lists, focuses, strict=True)])
+        rows, quoted = [], []
+        for norm, code, span_list, focus in zip(norms, codes, span_lists, focuses, strict=True):
+            rows.append(signals(norm, code, span_list, focus))
+            # right after the text's signals, as encode() asks: reported_spans's kept answer, not worked out again
+            quoted.append(self._quoted(norm.text, norm.chars))
+        sigs = np.stack(rows)
         sigs *= self.signal_scale  # each row as encode()'s signals(...) * signal_scale
-        packed, probs = self._featurise_many(norms, codes, sigs, focuses, heads)
+        packed, probs = self._featurise_many(codes, quoted, sigs, focuses, heads)
         return [Encoded(norm, buf, code.size, self.char_ngram_max, sig, span_list)
                 for norm, buf, code, sig, span_list in zip(norms, packed, codes, sigs, span_lists, strict=True)], probs
 
-    def _featurise_many(self, norms, codes, sigs: np.ndarray, focuses, heads):
+    def _featurise_many(self, codes, quoted, sigs: np.ndarray, focuses, heads):
         """kernels.featurise_many's answer for a batch: the same arguments as _featurise gives featurise, laid end
-        to end."""
+        to end (`quoted`: each text's _quoted spans)."""
         code_at = np.cumsum([0, *(code.size for code in codes)])
-        quoted = [self._quoted(norm.text, norm.chars) for norm in norms]
         quoted_at = np.cumsum([0, *(q.shape[0] for q in quoted)])
         spans3 = np.zeros((int(quoted_at[-1]), 3), np.int64)  # a third column of 0: nothing denied, as two columns
         for q, a in zip(quoted, quoted_at.tolist(), strict=False):
