@@ -12,9 +12,9 @@ import numpy as np
 
 from moderation.features.vocabulary import FEATURE_NAMES, SPAN_KINDS
 from moderation.features.words import expand_spans
-from moderation.kernels.evidence import explain_ngrams
+from moderation.kernels.evidence import explain_ngrams, explain_ngrams_many
 
-__all__ = ["evidence", "explain"]
+__all__ = ["evidence", "evidence_many", "explain"]
 
 MAX_ITEMS = 8
 MIN_WEIGHT = 0.02  # contributions (log-odds) below this are not worth showing
@@ -41,19 +41,52 @@ def evidence(features, heads, enc, ks) -> None:
     todo = [k for k in ks if k not in found]
     if not todo:
         return
-    starts, ends, weights, bounds = explain_ngrams(enc.packed, len(enc.norm.text), enc.n_codes,
-                                                   features.char_ngram_max, 1 << features.char_bits,
-                                                   features.signal_offset_, heads.coef_,
-                                                   np.asarray(todo, dtype=np.int64), enc.codes, MAX_WIDEN)
+    _keep(((found, todo),), *explain_ngrams(enc.packed, len(enc.norm.text), enc.n_codes, features.char_ngram_max,
+                                            1 << features.char_bits, features.signal_offset_, heads.coef_,
+                                            np.asarray(todo, dtype=np.int64), enc.codes, MAX_WIDEN))
+
+
+def evidence_many(features, heads, jobs) -> None:
+    """evidence() of many comments, (enc, ks) each, in ONE compiled call for all of them
+    (kernels.explain_ngrams_many): a batch's held comments pay one call, not one each."""
+    todo = []
+    for enc, ks in jobs:
+        found = _layout(enc)[1]
+        if heads_left := [k for k in ks if k not in found]:
+            todo.append((enc, found, heads_left))
+    if not todo:
+        return
+    encs = [enc for enc, _found, _ks in todo]
+    bufs, codes = [enc.packed for enc in encs], [enc.codes for enc in encs]
+    ks = [k for _enc, _found, heads_left in todo for k in heads_left]
+    answer = explain_ngrams_many(np.concatenate(bufs), _ends(bufs), np.asarray([len(enc.norm.text) for enc in encs]),
+                                 np.asarray([enc.n_codes for enc in encs]), features.char_ngram_max,
+                                 1 << features.char_bits, features.signal_offset_, heads.coef_,
+                                 np.asarray(ks, dtype=np.int64), np.cumsum([0, *(len(k) for *_, k in todo)]),
+                                 np.concatenate(codes), _ends(codes), MAX_WIDEN)
+    _keep([(found, heads_left) for _enc, found, heads_left in todo], *answer)
+
+
+def _ends(arrays) -> np.ndarray:
+    """Where each of `arrays` starts when laid end to end, and where the last ends."""
+    return np.cumsum([0, *(a.size for a in arrays)])
+
+
+def _keep(todo, starts, ends, weights, bounds) -> None:
+    """Each (found, ks) of `todo`'s heads' evidence, laid end to end in the kernel's answer, kept in `found` as its
+    largest MAX_ITEMS items (start, end, weight)."""
     bounds = bounds.tolist()
-    for i, k in enumerate(todo):
-        a, b = bounds[i], bounds[i + 1]
-        if a == b:
-            found[k] = []
-            continue
-        order = (-weights[a:b]).argsort()[:MAX_ITEMS]  # numpy's order among equal weights, as before
-        found[k] = list(zip(starts[a:b][order].tolist(), ends[a:b][order].tolist(), weights[a:b][order].tolist(),
-                            strict=True))
+    i = 0
+    for found, ks in todo:
+        for k in ks:
+            a, b = bounds[i], bounds[i + 1]
+            i += 1
+            if a == b:
+                found[k] = []
+                continue
+            order = (-weights[a:b]).argsort()[:MAX_ITEMS]  # numpy's order among equal weights, as before
+            found[k] = list(zip(starts[a:b][order].tolist(), ends[a:b][order].tolist(),
+                                weights[a:b][order].tolist(), strict=True))
 
 
 def _ngram_items(features, heads, enc, k: int) -> list[tuple[int, int, float]]:

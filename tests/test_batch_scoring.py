@@ -10,6 +10,7 @@ import pytest
 
 from bench.adversarial import adversarial_inputs
 from bench.load import news_comments
+from moderation import explain as explain_module
 from moderation.explain import MAX_WIDEN
 from moderation.features.words import expand_spans
 from moderation.kernels import evidence as kernel_evidence
@@ -97,9 +98,9 @@ def test_a_batch_encodes_each_comment_bit_for_bit_as_alone(shipped_scorer):
 
 
 @pytest.mark.parametrize("size", [1, 100])
-def test_a_batch_explains_only_the_comments_it_does_not_allow(make_app, auth, comment, size):
+def test_a_batch_explains_only_the_comments_it_does_not_allow(make_app, auth, comment, size, monkeypatch):
     """A batch's answer reads (and so works out) the explanation of the held comments only: spam held, the
-    ordinary comments beside it allowed with none."""
+    ordinary comments beside it allowed with none; their n-gram evidence in one compiled call for the batch."""
     spam = "副業で月収100万円！今すぐＬＩＮＥ追加してね ID:abc1234 https://bit.ly/xyz"
     clean = "今日の記事、とても参考になりました。ありがとうございます。"
     probe = make_app()
@@ -117,6 +118,10 @@ def test_a_batch_explains_only_the_comments_it_does_not_allow(make_app, auth, co
         return real(enc, probs, text, explain_all)
 
     active._explain = counted
+    calls = []
+    for name in ("explain_ngrams", "explain_ngrams_many"):  # the evidence kernels, counted
+        kernel = getattr(explain_module, name)
+        monkeypatch.setattr(explain_module, name, lambda *args, _k=kernel, _n=name: calls.append(_n) or _k(*args))
     texts = [spam if i % 4 == 0 else clean for i in range(size)]
     items = [comment(text=text, author={"id": f"reader-{i}", "name": "読者"}) for i, text in enumerate(texts)]
     results = app.test_client().post("/api/v1/comments:batch", json={"comments": items}, headers=auth).get_json()
@@ -126,6 +131,7 @@ def test_a_batch_explains_only_the_comments_it_does_not_allow(make_app, auth, co
     assert all(r["explanation"] == [] for r in results if r["decision"] == "allow")
     assert all(any(i["label"] == "spam" for i in r["explanation"]) for r in held)
     assert explained == [spam] * len(held)
+    assert calls == ["explain_ngrams_many"]
     np.testing.assert_array_equal([r["scores"]["spam"] for r in held], round(high, 6))
 
 
@@ -165,3 +171,43 @@ def test_one_call_gives_every_heads_ngram_evidence_as_a_call_per_head(shipped_sc
                 part = slice(bounds[k], bounds[k + 1])
                 assert [starts[part].tobytes(), ends[part].tobytes(), got[part].tobytes()] == [
                     w.tobytes() for w in want], (text, k)
+
+
+def test_one_call_for_many_comments_gives_each_comments_evidence_as_its_own_call(shipped_scorer):
+    """kernel_evidence.explain_ngrams_many (a batch's held comments in one call) answers, comment by comment and head
+    by head, what explain_ngrams answers for each comment alone, bit for bit, whatever heads each asks for."""
+    features, coef = shipped_scorer.features, shipped_scorer.heads.coef_
+    rng = random.Random(11)
+    for batch in _batches(_sample()[::5], seed=7):
+        encs = [features.encode(text, spans=True) for text in batch]
+        ks = [sorted(rng.sample(range(coef.shape[1]), rng.choice([0, 1, 3, coef.shape[1]]))) for _ in batch]
+        bufs, codes = [enc.packed for enc in encs], [enc.codes for enc in encs]
+        starts, ends, got, bounds = kernel_evidence.explain_ngrams_many(
+            np.concatenate(bufs), np.cumsum([0, *(b.size for b in bufs)]), np.asarray([len(e.norm.text) for e in encs]),
+            np.asarray([e.n_codes for e in encs]), features.char_ngram_max, 1 << features.char_bits,
+            features.signal_offset_, coef, np.asarray([k for each in ks for k in each], dtype=np.int64),
+            np.cumsum([0, *map(len, ks)]), np.concatenate(codes), np.cumsum([0, *(c.size for c in codes)]), MAX_WIDEN)
+        at = 0
+        for enc, heads in zip(encs, ks, strict=True):
+            alone = kernel_evidence.explain_ngrams(enc.packed, len(enc.norm.text), enc.n_codes,
+                                                   features.char_ngram_max, 1 << features.char_bits,
+                                                   features.signal_offset_, coef, np.asarray(heads, dtype=np.int64),
+                                                   enc.codes, MAX_WIDEN)
+            part = slice(bounds[at], bounds[at + len(heads)])
+            assert [starts[part].tobytes(), ends[part].tobytes(), got[part].tobytes()] == [
+                a.tobytes() for a in alone[:3]], enc.norm.text
+            assert (bounds[at:at + len(heads) + 1] - bounds[at]).tobytes() == alone[3].tobytes()
+            at += len(heads)
+        assert at == bounds.size - 1
+
+
+def test_explaining_many_at_once_gives_each_comment_its_own_explanation(shipped_scorer):
+    """Scorer.explain_many (the batch endpoint's held comments) gives each Score the explanation score() gives its
+    text alone, for any subset of a batch and with every head explained too."""
+    scorer = shipped_scorer
+    for explain_all in (False, True):
+        for batch in _batches(_sample()[::7], seed=9):
+            chosen = scorer.score_many(batch, explain_all=explain_all)[::2]
+            want = [scorer.score(text, explain_all=explain_all).explanation for text in batch[::2]]
+            assert scorer.explain_many(chosen) == want
+            assert [score.explanation for score in chosen] == want  # kept: read again, not worked out again

@@ -53,9 +53,10 @@ def record_context(site, manager, queue):
     return manager.policy_for(site), queue.standing.config["trusted_review_scale"]
 
 
-def build_record(site, comment, score, context=None):
+def build_record(site, comment, score, context=None, *, explained=True):
     """A scored comment ready to store: the policy's decision, labels and risk beside the model's output (the
-    article category's rule applied), and whether it was posted unchanged or revised after a nudge."""
+    article category's rule applied), and whether it was posted unchanged or revised after a nudge. With
+    `explained=False` its explanation is left empty for the caller to fill (a batch explains its held ones at once)."""
     policy, scale = context or record_context(site, get_manager(), get_queue(site))
     category = article_category(site, comment, policy.rules)  # the comment's, else the article registry's
     scores = {**score.scores, **score.categories}
@@ -76,7 +77,8 @@ def build_record(site, comment, score, context=None):
         "scores": {k: round(float(v), 6) for k, v in score.scores.items()}, "labels": labels,
         "categories": {k: round(float(v), 6) for k, v in score.categories.items()},
         # explained only when held or rejected: an allowed comment's answer does not pay for the spans
-        "explanation": score.explanation if decision != "allow" else [], "model_version": score.model_version,
+        "explanation": score.explanation if explained and decision != "allow" else [],
+        "model_version": score.model_version,
         "risk": round(risk, 6), "trusted_decision": relaxed if relaxed != decision else None,
     }
 
@@ -225,9 +227,15 @@ def submit_batch():
         get_limiter().check(site, [("key", "all", len(items))], now=now)
     todo = [(c, charge) for c, charge in zip(parsed, charges, strict=True) if not isinstance(charge, ApiError)]
     manager, queue = get_manager(), get_queue(site)
-    scores = manager.active.score_many([c["text"] for c, _ in todo])
+    scorer = manager.active
+    scores = scorer.score_many([c["text"] for c, _ in todo])
     context = record_context(site, manager, queue)
-    records = [build_record(site, c, score, context) for (c, _), score in zip(todo, scores, strict=True)]
+    records = [build_record(site, c, score, context, explained=False)
+               for (c, _), score in zip(todo, scores, strict=True)]
+    held = [(record, score) for record, score in zip(records, scores, strict=True) if record["decision"] != "allow"]
+    # the held comments' explanations with one compiled call for all their n-gram evidence
+    for (record, _), explanation in zip(held, scorer.explain_many([score for _, score in held]), strict=True):
+        record["explanation"] = explanation
     calls = [(r, r["decision"] == "review", charge) for r, (_, charge) in zip(records, todo, strict=True)]
     try:
         stored = queue.submit_many(calls)  # one round trip for the whole batch

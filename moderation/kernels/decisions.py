@@ -44,6 +44,7 @@ def warm(features, heads=None) -> None:
     features.encode_batch(["", sample], spans=True, heads=heads)  # a batch's one call (Scorer.score_many)
     if heads is not None:
         heads.proba_row(enc.indices, enc.values)
-        from moderation.explain import explain  # explain imports this module
+        from moderation.explain import evidence_many, explain  # explain imports this module
 
         explain(features, heads, enc, 0, "spam", enc.norm.text)  # the n-gram layout and spread kernels
+        evidence_many(features, heads, [(features.encode(sample, spans=True, heads=heads), [0])])  # a batch's

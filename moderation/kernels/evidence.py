@@ -207,11 +207,11 @@ def _leading_positive(sizes):
 
 
 @njit(cache=True, nogil=True)
-def explain_ngrams(buf, n_chars, n_codes, ngram_max, char_hi, signal_offset, coef, ks, codes, widen):
-    """ngram_evidence of every head in `ks` for one comment in ONE call (a held comment paid a call per block for
-    the layout and one per head), reading the row, n-grams and token spans from featurise's packed answer `buf`:
-    the layout of each block once (ngram_layout), then each head's runs, as explain's per-head calls gave them.
-    Returns (starts, ends, weights) of every head laid end to end, and where each head's start (ks.size + 1)."""
+def _heads_runs(buf, n_chars, n_codes, ngram_max, char_hi, signal_offset, coef, ks, codes, widen, starts, ends,
+                weights):
+    """ngram_evidence of every head in `ks` for one comment, appended to the lists `starts`, `ends`, `weights`
+    (one array each per head), reading the row, n-grams and token spans from featurise's packed answer `buf`: the
+    layout of each block once (ngram_layout), then each head's runs, as explain's per-head calls gave them."""
     n_char, n_word, n_tok, m = buf[0], buf[1], buf[2], buf[3]
     at = HEADER
     char_flat = buf[at:at + n_char]
@@ -232,22 +232,60 @@ def explain_ngrams(buf, n_chars, n_codes, ngram_max, char_hi, signal_offset, coe
     if has_words:
         w0, w_entry, w_tf = ngram_layout(indices, char_hi, signal_offset, word_flat)
         words = (w0, w_entry, w_tf, _leading_positive(np.array([n_tok, n_tok - 1])))
-    starts = []
-    ends = []
-    weights = []
-    bounds = np.zeros(ks.size + 1, np.int64)
     for i in range(ks.size):
         s, e, w = ngram_evidence(n_chars, indices, values, coef, ks[i], chars, words, tokens, has_words, codes,
                                  widen)
         starts.append(s)
         ends.append(e)
         weights.append(w)
-        bounds[i + 1] = bounds[i] + w.size
-    out_s = np.empty(bounds[ks.size], np.int64)
-    out_e = np.empty(bounds[ks.size], np.int64)
-    out_w = np.empty(bounds[ks.size])
-    for i in range(ks.size):
+
+
+@njit(cache=True, nogil=True)
+def _laid_end_to_end(starts, ends, weights):
+    """(starts, ends, weights) of every head laid end to end, and where each head's start (len(starts) + 1)."""
+    bounds = np.zeros(len(starts) + 1, np.int64)
+    for i in range(len(starts)):
+        bounds[i + 1] = bounds[i] + weights[i].size
+    out_s = np.empty(bounds[-1], np.int64)
+    out_e = np.empty(bounds[-1], np.int64)
+    out_w = np.empty(bounds[-1])
+    for i in range(len(starts)):
         out_s[bounds[i]:bounds[i + 1]] = starts[i]
         out_e[bounds[i]:bounds[i + 1]] = ends[i]
         out_w[bounds[i]:bounds[i + 1]] = weights[i]
     return out_s, out_e, out_w, bounds
+
+
+@njit(cache=True, nogil=True)
+def explain_ngrams(buf, n_chars, n_codes, ngram_max, char_hi, signal_offset, coef, ks, codes, widen):
+    """ngram_evidence of every head in `ks` for one comment in ONE call (a held comment paid a call per block for
+    the layout and one per head): _heads_runs. Returns (starts, ends, weights) of every head laid end to end, and
+    where each head's start (ks.size + 1)."""
+    starts = [np.empty(0, np.int64)]
+    ends = [np.empty(0, np.int64)]
+    weights = [np.empty(0)]
+    starts.clear()  # typed empty lists
+    ends.clear()
+    weights.clear()
+    _heads_runs(buf, n_chars, n_codes, ngram_max, char_hi, signal_offset, coef, ks, codes, widen, starts, ends,
+                weights)
+    return _laid_end_to_end(starts, ends, weights)
+
+
+@njit(cache=True, nogil=True)
+def explain_ngrams_many(bufs, buf_at, n_chars, n_codes, ngram_max, char_hi, signal_offset, coef, ks, ks_at, codes,
+                        codes_at, widen):
+    """explain_ngrams of many comments in ONE call (a batch's held comments): comment c's packed answer is
+    bufs[buf_at[c]:buf_at[c + 1]], its heads ks[ks_at[c]:ks_at[c + 1]], its code points codes[codes_at[c]:...].
+    Returns every comment's heads' (starts, ends, weights) laid end to end, comment after comment, and where each
+    (comment, head) starts (ks.size + 1)."""
+    starts = [np.empty(0, np.int64)]
+    ends = [np.empty(0, np.int64)]
+    weights = [np.empty(0)]
+    starts.clear()
+    ends.clear()
+    weights.clear()
+    for c in range(buf_at.size - 1):
+        _heads_runs(bufs[buf_at[c]:buf_at[c + 1]], n_chars[c], n_codes[c], ngram_max, char_hi, signal_offset, coef,
+                    ks[ks_at[c]:ks_at[c + 1]], codes[codes_at[c]:codes_at[c + 1]], widen, starts, ends, weights)
+    return _laid_end_to_end(starts, ends, weights)

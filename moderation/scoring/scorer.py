@@ -24,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-from moderation.explain import evidence, explain
+from moderation.explain import evidence, evidence_many, explain
 from moderation.kernels.decisions import warm
 from moderation.labels import CATEGORIES, LABELS
 
@@ -136,11 +136,22 @@ class Scorer:
         return Score(scores, categories, None, self.version,
                      explain=functools.partial(self._explain, enc, probs, text, explain_all))
 
+    def explain_many(self, scores: list[Score]) -> list[list[dict]]:
+        """The explanations of many of score_many's comments (a batch's held ones), as each Score's explanation gives
+        it, with the n-gram evidence of all of them worked out in one compiled call (explain.evidence_many)."""
+        jobs = [score._explain.args for score in scores if score._explanation is None]  # _score's partial
+        evidence_many(self.features, self.heads, [(enc, self._heads(probs, explain_all))
+                                                  for enc, probs, _text, explain_all in jobs])
+        return [score.explanation for score in scores]
+
+    def _heads(self, probs: list[float], explain_all: bool) -> list[int]:
+        """The heads to explain, from the probabilities already read as floats (not the packed answer again)."""
+        return [k for k, (p, least) in enumerate(zip(probs, self._explain_from, strict=True))
+                if explain_all or p >= least]
+
     def _explain(self, enc, probs: list[float], text: str, explain_all: bool) -> list[dict]:
         explanation: list[dict] = []
-        # the heads to explain, from the probabilities already read as floats (not the packed answer again)
-        ks = [k for k, (p, least) in enumerate(zip(probs, self._explain_from, strict=True))
-              if explain_all or p >= least]
+        ks = self._heads(probs, explain_all)
         evidence(self.features, self.heads, enc, ks)  # every head's n-gram evidence in one compiled call
         for k in ks:
             explanation.extend(explain(self.features, self.heads, enc, k, HEADS[k], text))
