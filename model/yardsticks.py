@@ -8,6 +8,7 @@ from pathlib import Path
 
 from model.judge import (
     ACCUSATION_PROBE,
+    COUNTER_PROBE,
     DEFAULT_DATA,
     DEFAULT_REVIEW,
     DENIAL_PROBE,
@@ -182,6 +183,7 @@ WRITTEN_PROBES = {
     "en_emotion_probe": (EMOTION_PROBE, group_probe_report),
     "en_group_positive_probe": (POSITIVE_PROBE, group_probe_report),
     "en_denial_probe": (DENIAL_PROBE, group_probe_report),
+    "en_counter_probe": (COUNTER_PROBE, group_probe_report),
     "en_spelling_probe": (SPELLING_PROBE, group_probe_report),
     "ja_accusation_probe": (ACCUSATION_PROBE, accusation_probe_report),
     "ja_group_probe": (JA_GROUP_PROBE, group_probe_report),
