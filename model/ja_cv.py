@@ -3,7 +3,7 @@
     python -m model.ja_cv --data-dir ../shared/data [--folds 3] [--source-weight SOURCE=W] [--C 4]
         [--no-quoted-apart] [--no-focus-sentence] [--char-ngram-max 3] [--toxic-absent none]
         [--length-matched on|off] [--length-kept SOURCE ...] [--length-cap 4] [--probe FILE ...] [--probe-only]
-        [--drop-source SOURCE ...]
+        [--drop-source SOURCE ...] [--dump OUT.npz]
 
 The validation split holds ~60 RTP-LX prompts and ~32 inspection-ai rows (`en_quick --lang ja`): two fits of
 equal recipes differ there by more than the effects being measured. Here every RTP-LX prompt and benign
@@ -14,12 +14,15 @@ are scored for the share of ordinary text flagged. Printed: ROC-AUC of abuse (th
 pooled out-of-fold scores, and the share flagged at the review floor. Each fit is model/pipeline.py's, on the
 Japanese rows only (real and generated), as en_quick --lang ja fits them. `--probe` scores written probe cases
 (tests/functional/*probe*.jsonl) with the first fold's fit, flagged at the same floor; `--probe-only` stops there.
+`--dump` writes the pooled out-of-fold scores in model.paired_bootstrap's format, so two recipes' runs compare by a
+paired bootstrap interval (`python -m model.paired_bootstrap compare OLD.npz NEW.npz`), not by a point difference.
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import logging
 import time
 from pathlib import Path
@@ -31,6 +34,7 @@ from model import data as D
 from model.data import japanese
 from model.evaluate import DEFAULT_DATA
 from model.judge import load_cases
+from model.paired_bootstrap import _digest
 from model.pipeline import build_pipeline
 
 log = logging.getLogger("model.ja_cv")
@@ -78,6 +82,22 @@ def summarise(scored: list[D.Row], abuse: np.ndarray) -> dict:
             "benign_flagged": round(float((abuse[benign] >= REVIEW).mean()), 5)}
 
 
+def dump_scores(scored: list[D.Row], abuse: np.ndarray, out: Path) -> None:
+    """The sets summarise() ranks, as labels and pooled out-of-fold abuse scores in model.paired_bootstrap's file
+    format (its `compare` checks that both runs scored the same rows in the same order)."""
+    src = np.asarray([r.source for r in scored])
+    y = np.asarray([-1 if r.abuse is None else r.abuse for r in scored])
+    rtp, insp, benign = src == "rtp-lx-prompts", src == "inspection-ai", src == "rtp-lx-benign"
+    sets = {"rtp_prompts": rtp & (y >= 0), "inspection": insp & (y >= 0),
+            "rtp_toxic_vs_benign": (rtp & (y == 1)) | benign}
+    arrays, index = {}, []
+    for k, (name, mask) in enumerate(sets.items()):
+        arrays[f"y{k}"] = (y[mask] == 1).astype(int) if name != "rtp_toxic_vs_benign" else rtp[mask].astype(int)
+        arrays[f"p{k}"] = abuse[mask]
+        index.append({"name": name, "digest": _digest(r.text for r, m in zip(scored, mask, strict=True) if m)})
+    np.savez(out, index=json.dumps(index, ensure_ascii=False), version="ja_cv", **arrays)
+
+
 def probe_report(pipe, cases: list[dict]) -> dict:
     """Written probe cases passed by one fit: a harmful case when flagged at the review floor, a non-harmful one
     when not (a proxy for the card's judge, whose review thresholds are this floor for every harm category)."""
@@ -89,7 +109,7 @@ def probe_report(pipe, cases: list[dict]) -> dict:
 
 
 def cross_validate(rows: list[D.Row], synthetic: list[D.Row], folds: int = 3, weights=None, probes=(),
-                   probe_only: bool = False, **pipeline) -> dict:
+                   probe_only: bool = False, dump: Path | None = None, **pipeline) -> dict:
     """Pooled out-of-fold figures of `folds` fits (model/pipeline.py's build_pipeline(**pipeline)); with `probes`
     ({name: cases}), each probe's result on the first fold's fit (only that, if `probe_only`)."""
     from model import training_set as T
@@ -109,6 +129,8 @@ def cross_validate(rows: list[D.Row], synthetic: list[D.Row], folds: int = 3, we
             out = {f"probe:{name}": probe_report(pipe, cases) for name, cases in dict(probes).items()}
             if probe_only:
                 return out
+    if dump:
+        dump_scores(scored_all, np.concatenate(abuse_all), dump)
     return {**summarise(scored_all, np.concatenate(abuse_all)), **out}
 
 
@@ -135,6 +157,8 @@ def main(argv=None) -> int:
     ap.add_argument("--probe-only", action="store_true", help="fit the first fold only and score the probes")
     ap.add_argument("--drop-source", action="append", default=[], metavar="SOURCE",
                     help="train without this source's rows (a generated family: synth-neg_crime_news-ja)")
+    ap.add_argument("--dump", type=Path, default=None, metavar="OUT.npz",
+                    help="pooled out-of-fold scores for model.paired_bootstrap compare")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     T.set_source_weights(args.source_weight)
@@ -152,7 +176,8 @@ def main(argv=None) -> int:
     print(cross_validate(rows, synthetic, args.folds, C=args.C, char_ngram_max=args.char_ngram_max,
                          quoted_apart=not args.no_quoted_apart, focus_sentence=not args.no_focus_sentence,
                          harm_length=not args.no_harm_length,
-                         probes={Path(f).stem: load_cases(f) for f in args.probe}, probe_only=args.probe_only))
+                         probes={Path(f).stem: load_cases(f) for f in args.probe}, probe_only=args.probe_only,
+                         dump=args.dump))
     return 0
 
 

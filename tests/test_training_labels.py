@@ -5,6 +5,7 @@ import csv
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from model import data as D
@@ -112,6 +113,32 @@ def test_japanese_cross_validation_folds_keep_groups_whole_and_never_touch_held_
         assert bool([r for r in scored if r.source == "realpersonachat"]) == (fold == 0)
         seen_scored += [r.text for r in scored if r.source.startswith("rtp")]
     assert len(seen_scored) == len(set(seen_scored)) == 60 * 2 + 60  # every training-side row scored once
+
+
+def test_japanese_cross_validation_scores_dump_for_a_paired_comparison(tmp_path):
+    from model.ja_cv import dump_scores, summarise
+    from model.paired_bootstrap import compare
+
+    def row(source, i, abuse):
+        return D.Row(f"{source} {i}", None, abuse, source, "ja", f"g:{i}", D.TRAIN, False)
+
+    scored = [row("rtp-lx-prompts", i, i % 2) for i in range(40)] + [row("inspection-ai", i, int(i % 3 == 0))
+                                                                      for i in range(30)]
+    scored += [row("rtp-lx-benign", i, 0) for i in range(20)] + [row("realpersonachat", i, 0) for i in range(10)]
+    abuse = np.random.default_rng(0).random(len(scored))
+    dump_scores(scored, abuse, tmp_path / "old.npz")
+    better = abuse + 0.5 * np.asarray([r.abuse == 1 for r in scored])  # every set's positives ranked higher
+    dump_scores(scored, better, tmp_path / "new.npz")
+    rows = {r["set"]: r for r in compare(tmp_path / "old.npz", tmp_path / "new.npz", resamples=200)}
+    before = summarise(scored, abuse)
+    assert set(rows) == {"rtp_prompts", "inspection", "rtp_toxic_vs_benign"}
+    for name in rows:  # the dump ranks the same rows summarise() does
+        assert rows[name]["old"] == before[name][0] and rows[name]["positives"] == before[name][1]
+        assert rows[name]["new"] > rows[name]["old"] and rows[name]["low"] > 0
+    scored[0] = row("rtp-lx-prompts", 99, 0)
+    dump_scores(scored, abuse, tmp_path / "other.npz")
+    with pytest.raises(ValueError, match="different rows"):
+        compare(tmp_path / "old.npz", tmp_path / "other.npz", resamples=10)
 
 
 def test_civil_ham_is_clean_for_every_harm_unless_a_category_is_left_unlabelled(monkeypatch):
