@@ -82,9 +82,10 @@ def summarise(scored: list[D.Row], abuse: np.ndarray) -> dict:
             "benign_flagged": round(float((abuse[benign] >= REVIEW).mean()), 5)}
 
 
-def dump_scores(scored: list[D.Row], abuse: np.ndarray, out: Path) -> None:
+def dump_scores(scored: list[D.Row], abuse: np.ndarray, out: Path, cases: dict | None = None) -> None:
     """The sets summarise() ranks, as labels and pooled out-of-fold abuse scores in model.paired_bootstrap's file
-    format (its `compare` checks that both runs scored the same rows in the same order)."""
+    format (its `compare` checks that both runs scored the same rows in the same order); with `cases`, each probe's
+    fold-1 scores in case order (`case_NAME`), to read which cases two recipes decide differently."""
     src = np.asarray([r.source for r in scored])
     y = np.asarray([-1 if r.abuse is None else r.abuse for r in scored])
     rtp, insp, benign = src == "rtp-lx-prompts", src == "inspection-ai", src == "rtp-lx-benign"
@@ -95,13 +96,15 @@ def dump_scores(scored: list[D.Row], abuse: np.ndarray, out: Path) -> None:
         arrays[f"y{k}"] = (y[mask] == 1).astype(int) if name != "rtp_toxic_vs_benign" else rtp[mask].astype(int)
         arrays[f"p{k}"] = abuse[mask]
         index.append({"name": name, "digest": _digest(r.text for r, m in zip(scored, mask, strict=True) if m)})
+    arrays.update({f"case_{name}": v for name, v in (cases or {}).items()})
     np.savez(out, index=json.dumps(index, ensure_ascii=False), version="ja_cv", **arrays)
 
 
-def probe_report(pipe, cases: list[dict]) -> dict:
-    """Written probe cases passed by one fit: a harmful case when flagged at the review floor, a non-harmful one
-    when not (a proxy for the card's judge, whose review thresholds are this floor for every harm category)."""
-    flagged = pipe.predict_proba([c["text"] for c in cases])[:, 1:].max(axis=1) >= REVIEW
+def probe_report(scores: np.ndarray, cases: list[dict]) -> dict:
+    """Written probe cases passed by one fit (`scores`: its largest harm probability per case): a harmful case when
+    flagged at the review floor, a non-harmful one when not (a proxy for the card's judge, whose review thresholds
+    are this floor for every harm category)."""
+    flagged = scores >= REVIEW
     harmful = np.asarray([c["expected"] == "harmful" for c in cases])
     return {"passed": int((flagged == harmful).sum()), "n": len(cases),
             "harmful_flagged": f"{int((flagged & harmful).sum())}/{int(harmful.sum())}",
@@ -126,11 +129,13 @@ def cross_validate(rows: list[D.Row], synthetic: list[D.Row], folds: int = 3, we
         log.info("fold %d/%d: %d training rows, %d scored, %.0fs", fold + 1, folds, len(train), len(scored),
                  time.time() - t0)
         if fold == 0:
-            out = {f"probe:{name}": probe_report(pipe, cases) for name, cases in dict(probes).items()}
+            case_scores = {name: pipe.predict_proba([c["text"] for c in cases])[:, 1:].max(axis=1)
+                           for name, cases in dict(probes).items()}
+            out = {f"probe:{name}": probe_report(case_scores[name], cases) for name, cases in dict(probes).items()}
             if probe_only:
                 return out
     if dump:
-        dump_scores(scored_all, np.concatenate(abuse_all), dump)
+        dump_scores(scored_all, np.concatenate(abuse_all), dump, case_scores if probes else None)
     return {**summarise(scored_all, np.concatenate(abuse_all)), **out}
 
 

@@ -128,7 +128,8 @@ def test_japanese_cross_validation_scores_dump_for_a_paired_comparison(tmp_path)
     abuse = np.random.default_rng(0).random(len(scored))
     dump_scores(scored, abuse, tmp_path / "old.npz")
     better = abuse + 0.5 * np.asarray([r.abuse == 1 for r in scored])  # every set's positives ranked higher
-    dump_scores(scored, better, tmp_path / "new.npz")
+    dump_scores(scored, better, tmp_path / "new.npz", cases={"ja_suite": np.asarray([0.1, 0.7])})
+    assert np.load(tmp_path / "new.npz")["case_ja_suite"].tolist() == [0.1, 0.7]
     rows = {r["set"]: r for r in compare(tmp_path / "old.npz", tmp_path / "new.npz", resamples=200)}
     before = summarise(scored, abuse)
     assert set(rows) == {"rtp_prompts", "inspection", "rtp_toxic_vs_benign"}
