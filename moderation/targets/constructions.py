@@ -145,18 +145,42 @@ ACCUSE_EN = re.compile(
     r"|(?<![a-z])(?:stole|embezzled|molested|raped|abused|defrauded|cheated on)(?![a-z])")
 
 
+# exclusion: a wish or demand that people be removed (should be deported, wants them driven out, kick them out, send
+# them back), or that they are not welcome or wanted (issue 12: attacks carried by the predicate, not the group word).
+# A will or an imperative, never a report ("were driven out", "fear being deported"); a negation inside the will
+# breaks it ("should not be deported"). The not-welcome form starts at its subject, so a denial of the predicate
+# alone (moderation/targets/denied.py: "aren't ...") does not take it for a denied attack
+_EN_REMOVED = (r"(?:deported|expelled|banished|(?:driven|chased|hounded|kicked|forced|pushed|booted|smoked|turfed"
+               r"|run) out|sent (?:back|home)|shipped (?:back|home|off)|rounded up|kept out|locked out)")
+_EN_EJECT = (r"(?:(?:kick|throw|drive|chase|boot|push|ship|send|turf|hound|get) (?:them|those|these|the|every|all|each"
+             r"|any)(?: [a-z']{1,20}){0,3}? (?:out|back|home)|(?:deport|expel|banish) (?:them|those|these|the|every|all"
+             r"|each|any))(?![a-z])")
+_EN_EXCLUDE = (
+    r"(?<![a-z])(?:want|wants|wanted|should|must|ought to|needs? to|has to|have to)(?![a-z'])"
+    r"(?: (?!not |never )[a-z']{1,20}){0,4}? " + _EN_REMOVED + r"(?![a-z])"
+    r"|(?<![a-z])(?:should|must|needs? to|has to|have to|ought to|can)(?: all| just)? (?:go|be sent|get) (?:back|home)"
+    r"(?: to)? (?:where (?:they|you|he|she) (?:came|come) from|(?:their|your|his|her) (?:own )?(?:country|countries"
+    r"|land|lands|homes?))"
+    r"|(?:^|(?<=[.!?;:,\n]) *|(?<![a-z])(?:let's|lets|just|and|time to|should|must|ought to|needs? to|has to|have to"
+    r"|want to|wants to)(?: all| just)? )" + _EN_EJECT
+    + r"|(?<![a-z'])(?!(?:i|i'm|im|we|we're|you|you're)(?![a-z']))[a-z']{1,20}(?: (?:are|is|were|was))?(?:n't| not"
+    r"| never) (?:welcome|wanted)(?![a-z])")
+
+
 HATE_EN = re.compile(
     r"(?<![a-z])i (?:really |just |absolutely |truly |fucking |so |totally )?(?:hate|despise|detest|loathe|"
     r"can't stand|cannot stand)(?![a-z])"
     r"|(?<![a-z])(?:are|is) (?:all |just |nothing but |such |so |a bunch of )?(?:vermin|animals|rats|parasites|scum|"
     r"subhuman|savages|cockroaches|pigs|apes|filth|trash|a plague|a disease|a cancer|disgusting|inferior|worthless|"
-    r"criminals|terrorists|rapists|evil|a burden|stupid|dumb|pathetic)(?![a-z])")
+    r"criminals|terrorists|rapists|evil|a burden|stupid|dumb|pathetic)(?![a-z])"
+    r"|" + _EN_EXCLUDE)
 
 
 # what a negation denies: the attack verb or the dehumanising word
-_EN_DENIED = (r"(?:hate|kill|hurt|despise|say|said|call|think|thought|believe|want"
+_EN_DENIED = (r"(?:hate|kill|hurt|despise|say|said|call|think|thought|believe|want(?!ed)"
               r"|vermin|animals|rats|parasites|scum|subhuman|savages|filth|trash|disgusting|inferior|worthless"
-              r"|criminals|terrorists|rapists|evil|a burden|stupid|dumb|pathetic|dangerous|a threat|lazy)")
+              r"|criminals|terrorists|rapists|evil|a burden|stupid|dumb|pathetic|dangerous|a threat|lazy|deport"
+              r"|expel|banish|driven out|kicked out|chased out|sent back|sent home)")
 
 
 # a denied attack: a negation at most two words before it, or a denial of the whole claim at most four words before
