@@ -21,6 +21,7 @@ from moderation.features import links as features_links
 from moderation.features import patterns as features_patterns
 from moderation.targets import constructions as targets_constructions
 from moderation.targets import denied as targets_denied
+from moderation.targets import exclaimed as targets_exclaimed
 from moderation.targets import pii as targets_pii
 from moderation.targets import reported as targets_reported
 from moderation.text import patterns as text_patterns
@@ -106,7 +107,7 @@ def _patterns() -> dict[str, re.Pattern]:
     out = {}
     seen = set()  # a pattern imported by a later module is its defining module's
     for module in (text_patterns, features_patterns, features_links, targets_constructions, targets_reported,
-                   targets_pii, targets_denied):
+                   targets_pii, targets_denied, targets_exclaimed):
         for name, value in vars(module).items():
             if isinstance(value, re.Pattern) and id(value) not in seen:
                 seen.add(id(value))

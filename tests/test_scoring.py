@@ -148,7 +148,7 @@ SIGNAL_CASES = [
     ("self harm push", "お前なんか自殺しろ", "self_harm_at_person"),
     ("doxxing", "こいつの住所は世田谷区桜丘3丁目5-2だから凸しろ", "pii_exposed"),
     ("english insult at a person", "you are a fucking idiot", "insult_at_person"),
-    ("english profanity at nobody", "fuck yeah, we won", "profanity_unaimed"),
+    ("english profanity at nobody", "what a fucking mess", "profanity_unaimed"),
     ("insult at a policy", "この法案はゴミだ", "insult_at_thing"),
     ("violence wished on someone", "誰か早く暗殺してくれ", "threat_ja"),
     ("a group praised", "I love immigrants, they make this country better", "group_praise"),

@@ -33,6 +33,7 @@ from moderation.features.vocabulary import _COMBOS, _WORDS
 from moderation.kernels.counts import hit_counts
 from moderation.needles.guards import Needles
 from moderation.targets.constructions import CONSTRUCTIONS
+from moderation.targets.exclaimed import exclaimed
 
 
 def _count(rx: re.Pattern[str], t: str, kind: str, spans: list | None, chars, found) -> int:
@@ -92,6 +93,11 @@ def _words(t: str, spans: list | None, chars, found, quoted, hits, denied=None):
             words = np.concatenate((words, np.full(a.size, -1, np.int32)))
     if starts.size and not tables.ingroup_ids.isdisjoint(cats.tolist()):  # (a bool gather by int32: ~3 us more)
         cats = _in_group(t, starts, ends, cats, tables)
+    if starts.size and (swears := np.flatnonzero(tables.has["profanity_en"][cats])).size:
+        at = np.zeros(starts.size, dtype=bool)
+        at[swears] = exclaimed(t, starts[swears].tolist(), ends[swears].tolist())
+        if at.any():
+            starts, ends, cats, words = _without("profanity_en", at, starts, ends, cats, words, tables)
     if quoted is not None and starts.size:
         inside = _inside(quoted, starts)
         if inside.any():
@@ -100,9 +106,20 @@ def _words(t: str, spans: list | None, chars, found, quoted, hits, denied=None):
             starts, ends, words = starts[keep], ends[keep], words[keep]
     if denied is not None and starts.size:
         cats = np.where(_inside(denied, starts) & tables.harm[cats], tables.denied, cats).astype(np.int32)
+        if tables.has["praise"][cats].any():  # "[group] aren't welcome here": no praise of the group
+            starts, ends, cats, words = _without("praise", _inside(denied, starts), starts, ends, cats, words, tables)
     if spans is not None:  # their spans are spelled out only if an explanation asks (expand_spans)
         spans.append(_WordSpans(starts, ends, cats))
     return starts, ends, cats, words
+
+
+def _without(kind: str, at: np.ndarray, starts, ends, cats, words, tables):
+    """The hits `at` marks lose the category `kind` (a hit left with none is dropped): swear words used as an
+    exclamation or intensifier (moderation.targets.exclaimed) aim at nobody, so they count neither as
+    profanity_unaimed nor towards an insult of someone in the sentence; praise a negation denies is none."""
+    cats = np.where(at & tables.has[kind][cats], tables.without[kind][cats], cats).astype(np.int32)
+    keep = cats >= 0
+    return starts[keep], ends[keep], cats[keep], words[keep]
 
 
 # the writer speaking as one of a group ("we queers", "us dykes", "as a gay man I", "I'm a proud homo", "call me a
@@ -171,11 +188,18 @@ class _Tables:
         self.denied = number(("denied_harm",))
         self.construction = {name: number((name,)) for name in CONSTRUCTIONS} | {"quoted_harm": self.quoted,
                                                                                   "denied_harm": self.denied}
+        without = {kind: [number(tuple(c for c in cats if c != kind)) if len(cats) > 1 else -1
+                          for cats in list(self.tuples)] for kind in _STRIPPED}
         ingroup = [number((*(c for c in cats if c not in _IN_GROUP_CATS), "self_ref"))
                    if not _IN_GROUP_CATS.isdisjoint(cats) else k for k, cats in enumerate(list(self.tuples))]
         self.ingroup = np.asarray(ingroup + list(range(len(ingroup), len(self.tuples))), dtype=np.int32)
         self.ingroup_any = self.ingroup != np.arange(len(self.tuples))
         self.ingroup_ids = frozenset(np.flatnonzero(self.ingroup_any).tolist())
+        # per stripped kind: whether a tuple holds it, and the tuple without it (-1: none left)
+        self.has = {kind: np.asarray([kind in c for c in self.tuples]) for kind in _STRIPPED}
+        self.without = {kind: np.asarray([u if kind in c else k for k, (c, u) in enumerate(
+            zip(self.tuples, to + [-1] * (len(self.tuples) - len(to)), strict=True))], dtype=np.int32)
+            for kind, to in without.items()}
         self.info = np.asarray([_info(c) for c in self.tuples], dtype=np.int64).reshape(-1, 5)
         # brand_mention is not counted per hit: _brands sets it to the number of brands named
         features = [[_IDX[c] for c in cats if c in _IDX and c != "brand_mention"] for cats in self.tuples]
@@ -197,6 +221,9 @@ def _tables() -> _Tables:
 
 
 _NAMED_CATS = ("named_person",)
+
+
+_STRIPPED = ("profanity_en", "praise")  # categories a hit loses by where it stands (_without)
 
 
 class _WordSpans:

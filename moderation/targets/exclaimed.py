@@ -1,0 +1,49 @@
+"""English swearing as an exclamation or intensifier, aimed at nobody: it is not an attack (issue 12)."""
+
+from __future__ import annotations
+
+import re
+
+# the English profanity word list's "fuck" family (the list holds no shit/damn/hell/crap: only these hits matter)
+_SWEARS = frozenset(("fuck", "fucking", "fuckin", "fucked", "goddamn"))
+
+# a word after an intensifying "fucking" that is no person: praise, a feeling, time and weather ("fucking finally",
+# "fucking brilliant", "I fucking love it"); a group or a person after it is an attack and stays profanity
+_DEGREE = (r"(?:finally|again|great|brilliant|amazing|awesome|excellent|beautiful|gorgeous|delicious|lovely|fantastic"
+           r"|incredible|hilarious|love|loved|loving|adore|good|best|well|right|ages|forever|everywhere|cold|freezing"
+           r"|hot|boiling|tired|exhausted|knackered|late|early|expensive|pricey|long|slow|hard|impossible|ridiculous"
+           r"|unbelievable|insane|massive|huge|yes|yeah)")
+
+# what comes before the swear word (each ends where it starts), and what must follow it for that reading:
+# (1) an interjection opening a clause and standing alone before its punctuation ("Fuck, the bins again", "oh fuck!",
+# "fuck me.", "fucking hell,"); (2) "for fuck's sake"; (3) after a degree word ("so fucking tired", "too fucking
+# hot"); (4) before one of _DEGREE ("fucking finally"); (5) the writer's own plight ("we're fucked", "I fucked up")
+_OPENING = re.compile(r"(?:^|(?<=[.!?,;:(\n\"])) *(?:(?:oh|ah|aw|aww|well|holy|and|but|so|yeah|ok|okay) )?\Z")
+_ALONE = re.compile(r" *(?:[,!.?;:\n]|\Z)")
+_ALONE_WITH = re.compile(r" (?:yeah|yes|me|it|hell|sake) *(?:[,!.?;:\n]|\Z)")
+_FOR = re.compile(r"(?<![a-z'])for \Z")
+_SAKE = re.compile(r"['’]?s sake")
+_BY_DEGREE = re.compile(r"(?<![a-z'])(?:so|too|very|really|pretty|absolutely|just|bloody) \Z")
+_WORD_AFTER = re.compile(r" [a-z]")
+_DEGREE_AFTER = re.compile(r" " + _DEGREE + r"(?![a-z])")
+_PLIGHT = re.compile(r"(?<![a-z'])(?:i['’]m|i am|we['’]re|we are|i was|we were|i|we)"
+                     r"(?: (?:so|totally|completely|well|all))? \Z")
+_BEFORE = 24  # characters before a swear word its readings look at (the longest opener above, with spaces)
+
+
+def exclaimed(text: str, starts: list[int], ends: list[int]) -> list[bool]:
+    """For each profanity hit (start, end) in `text`, whether it is a swear word used as an exclamation or
+    intensifier (each looks at most _BEFORE characters back and a few words on: linear in the hits)."""
+    out = []
+    for a, b in zip(starts, ends, strict=True):
+        word = text[a:b]
+        lo = max(0, a - _BEFORE)
+        out.append(word in _SWEARS and bool(
+            (_OPENING.search(text, lo, a) and (_ALONE.match(text, b) or (
+                word in ("fuck", "fucking") and _ALONE_WITH.match(text, b))))
+            or (word == "fuck" and _SAKE.match(text, b) and _FOR.search(text, lo, a))
+            or (_BY_DEGREE.search(text, lo, a) and _WORD_AFTER.match(text, b))
+            or (word in ("fucking", "fuckin", "goddamn") and not "a" <= text[a - 1:a] <= "z" and text[a - 1:a] != "'"
+                and _DEGREE_AFTER.match(text, b))
+            or (word == "fucked" and not "a" <= text[b:b + 1] <= "z" and _PLIGHT.search(text, lo, a))))
+    return out

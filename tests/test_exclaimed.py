@@ -1,0 +1,45 @@
+"""Swearing as an exclamation or intensifier aims at nobody; praise a negation denies is no praise (issue 12)."""
+
+import re
+
+import pytest
+
+from moderation.features.signals import signal_dict
+from moderation.targets.exclaimed import exclaimed
+
+# each exclamation against the same swear word aimed at someone or something the writer attacks
+PAIRS = [
+    ("Fuck, the 7.15 was cancelled again.", "Fuck the driver of the 7.15."),
+    ("oh fuck! the oven was on all night", "oh fuck off and take the oven with you"),
+    ("For fuck's sake, the lifts are broken again.", "Fuck's sake, the caretaker is a fucking clown."),
+    ("The new stand is fucking massive.", "The new manager is a fucking fraud."),
+    ("I'm so fucking cold in this office.", "You are a fucking fake in this office."),
+    ("We're fucked if the ferry is late.", "You're fucked, mate, and you know why."),
+]
+
+
+@pytest.mark.parametrize(("exclaimed", "aimed"), PAIRS)
+def test_an_exclamation_is_not_profanity_but_the_aimed_twin_is(exclaimed, aimed):
+    sig, twin = signal_dict(exclaimed), signal_dict(aimed)
+    assert sig["profanity_unaimed"] == sig["insult_at_person"] == 0, exclaimed
+    assert twin["profanity_unaimed"] + twin["insult_at_person"] > 0, aimed
+
+
+def test_an_intensified_insult_stays_an_insult():
+    assert signal_dict("You are so fucking stupid.")["insult_at_person"] > 0
+    assert signal_dict("Fucking immigrants ruin everything")["group"] > 0
+
+
+def test_each_swear_word_is_read_in_its_own_place():
+    text = "well fuck, so fucking tired, fucking finally, fucking muppets, fuck the lot"
+    hits = [(m.start(), m.end()) for m in re.finditer(r"fuck(?:ing)?", text)]
+    assert exclaimed(text, *map(list, zip(*hits, strict=True))) == [True, True, True, False, False]
+
+
+@pytest.mark.parametrize(("praised", "denied"), [
+    ("Refugees are welcome here.", "Refugees aren't welcome here."),
+    ("Jewish people are wonderful neighbours.", "Jewish people are not wonderful neighbours."),
+])
+def test_denied_praise_is_no_praise(praised, denied):
+    assert signal_dict(praised)["group_praise"] > 0
+    assert signal_dict(denied)["group_praise"] == 0
