@@ -5,7 +5,7 @@ import re
 import pytest
 
 from moderation.features.signals import signal_dict
-from moderation.targets.exclaimed import exclaimed
+from moderation.targets.exclaimed import READ_AT_MOST, exclaimed
 
 # each exclamation against the same swear word aimed at someone or something the writer attacks
 PAIRS = [
@@ -43,3 +43,8 @@ def test_each_swear_word_is_read_in_its_own_place():
 def test_denied_praise_is_no_praise(praised, denied):
     assert signal_dict(praised)["group_praise"] > 0
     assert signal_dict(denied)["group_praise"] == 0
+
+
+def test_past_the_read_limit_a_swear_word_counts_as_profanity():
+    assert signal_dict("fuck, " * READ_AT_MOST)["profanity_unaimed"] == 0
+    assert signal_dict("fuck, " * (READ_AT_MOST + 1))["profanity_unaimed"] > 0

@@ -33,7 +33,7 @@ from moderation.features.vocabulary import _COMBOS, _WORDS
 from moderation.kernels.counts import hit_counts
 from moderation.needles.guards import Needles
 from moderation.targets.constructions import CONSTRUCTIONS
-from moderation.targets.exclaimed import exclaimed
+from moderation.targets.exclaimed import READ_AT_MOST, exclaimed
 
 
 def _count(rx: re.Pattern[str], t: str, kind: str, spans: list | None, chars, found) -> int:
@@ -93,7 +93,7 @@ def _words(t: str, spans: list | None, chars, found, quoted, hits, denied=None):
             words = np.concatenate((words, np.full(a.size, -1, np.int32)))
     if starts.size and not tables.ingroup_ids.isdisjoint(cats.tolist()):  # (a bool gather by int32: ~3 us more)
         cats = _in_group(t, starts, ends, cats, tables)
-    if starts.size and (swears := np.flatnonzero(tables.has["profanity_en"][cats])).size:
+    if starts.size and (swears := np.flatnonzero(tables.has["profanity_en"][cats])[:READ_AT_MOST]).size:
         at = np.zeros(starts.size, dtype=bool)
         at[swears] = exclaimed(t, starts[swears].tolist(), ends[swears].tolist())
         if at.any():

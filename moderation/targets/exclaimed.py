@@ -30,6 +30,10 @@ _PLIGHT = re.compile(r"(?<![a-z'])(?:i['’]m|i am|we['’]re|we are|i was|we we
                      r"(?: (?:so|totally|completely|well|all))? \Z")
 _BEFORE = 24  # characters before a swear word its readings look at (the longest opener above, with spaces)
 
+# the swear words of one comment read in their place, at most (a comment of thousands of them paid ~2 us each, 3x an
+# ordinary comment of its length; past the first 64 they count as profanity, which a comment like that is)
+READ_AT_MOST = 64
+
 
 def exclaimed(text: str, starts: list[int], ends: list[int]) -> list[bool]:
     """For each profanity hit (start, end) in `text`, whether it is a swear word used as an exclamation or
