@@ -167,9 +167,39 @@ _EN_EXCLUDE = (
     r"| never) (?:welcome|wanted)(?![a-z])")
 
 
+# what the feeling is about when the group is not its object: a treatment ("sick of [group] being blamed"), a
+# clause about others ("contempt for people who abuse [group]", "sick of racists calling [group] ...")
+_EN_TREATED = r"(?:being|getting|get|gets|got)"
+_EN_NOT_AT = (r"(?! (?:[a-z'’,]{1,20} ){0,3}?(?:" + _EN_TREATED + r"|who|that|which|whom|when|whenever"
+              r"|(?!fucking|nothing|something|anything|everything|morning|evening|during)[a-z]{3,}ing)(?![a-z'’]))")
+
+
+# the writer as the one who feels disgust or contempt at whom a plural subject or an object names (issue 12: the
+# construction, not the group word, carries "[group] make me sick"): the verb's plural form, so a gerund or a thing
+# as subject ("[group] being refused service disgusts me", "the smell makes me sick") is none, and at most eight words
+# from the sentence's start, none a negation, a report, or a treatment; a feeling at a treatment or at others is none
+_EN_FEEL_WORD = (r"(?!(?:" + _EN_TREATED + r"|treated|way|how|what|when|seeing|watching|hearing|reading|don['’]t"
+                 r"|dont|do|does|doesn['’]t|didn['’]t|not|never|no|nobody|hardly|say|says|said|claims?|thinks?"
+                 r"|thought)(?![a-z'’]))[a-z'’,-]{1,20} ")
+_EN_FEEL = (
+    r"(?:^|(?<=[.!?;:\n]) *)(?:" + _EN_FEEL_WORD + r"){1,8}?(?:make (?:me|us) (?:feel )?(?:sick|ill|nauseous|puke|vomit"
+    r"|want to (?:puke|vomit|throw up))|(?:disgust|repulse|revolt|sicken|nauseate|appal|appall) (?:me|us)"
+    r"|turn (?:my|our) stomachs?|make (?:my|our) (?:skin crawl|stomach turn|flesh creep|blood boil)"
+    r"|fill (?:me|us) with (?:disgust|loathing|contempt|hatred|hate|revulsion))(?![a-z])"
+    r"|(?<![a-z])(?:i['’]m|im|i am|we['’]re|we are) (?:so |really |just |getting |fucking |absolutely )?(?:sick"
+    r"|sick and tired|fed up) (?:of|with)" + _EN_NOT_AT
+    + r"(?! (?:it|this|that|everything|all this|all of this)(?![a-z'’]))(?= [a-z])"
+    r"|(?<![a-z])(?:i|we) (?:have|feel|hold) (?:nothing but |only |such |so much |pure |utter |deep )?(?:contempt"
+    r"|disdain|disgust|loathing|hatred|revulsion) (?:for|towards?)" + _EN_NOT_AT + r"(?= [a-z])"
+    r"|(?<![a-z])are (?:all |just |so |such |really |fucking |absolutely |truly )?(?:revolting|repulsive|vile"
+    r"|sickening|repugnant|despicable|contemptible|nauseating)(?![a-z])")
+
+
 HATE_EN = re.compile(
-    r"(?<![a-z])i (?:really |just |absolutely |truly |fucking |so |totally )?(?:hate|despise|detest|loathe|"
-    r"can't stand|cannot stand)(?![a-z])"
+    r"(?<![a-z])i (?:really |just |absolutely |truly |fucking |so |totally )?(?:hate|despise|detest|loathe|resent"
+    r"|abhor|can['’]t stand|cannot stand|can['’]t bear|cannot bear|can['’]t stomach)(?![a-z])(?! to )"
+    r"(?! (?:[a-z'’,]{1,20} ){0,3}?(?:being|getting)(?![a-z'’]))"
+    r"|" + _EN_FEEL +
     r"|(?<![a-z])(?:are|is) (?:all |just |nothing but |such |so |a bunch of )?(?:vermin|animals|rats|parasites|scum|"
     r"subhuman|savages|cockroaches|pigs|apes|filth|trash|a plague|a disease|a cancer|disgusting|inferior|worthless|"
     r"criminals|terrorists|rapists|evil|a burden|stupid|dumb|pathetic)(?![a-z])"

@@ -1,0 +1,46 @@
+"""The writer's disgust or contempt aimed at a group counts as an attack on it (`hate_at_group`); the same feeling at
+what is done to the group, at others, at a thing, reported or denied does not (issue 12: the construction, not the
+group word, carries the attack)."""
+
+import pytest
+
+from moderation.features.signals import signal_dict
+
+FELT_AT_GROUP = [
+    "To be honest the Muslims round here make me want to puke.",
+    "Refugees turn my stomach, the lot of them.",
+    "Gay people disgust me and I won't pretend otherwise.",
+    "I'm fed up with Jews, full stop.",
+    "I have nothing but disdain for immigrants.",
+    "I really can't stomach lesbians.",
+    "Black people fill me with disgust.",
+    "Immigrants are so vile.",
+]
+
+NOT_FELT_AT_GROUP = [
+    "Muslims being spat at on the bus makes me sick.",  # the treatment is the subject (singular verb)
+    "I'm sick of immigrants getting the blame for the housing crisis.",  # the feeling is about a treatment
+    "I have nothing but contempt for people who harass Jews.",  # contempt for others
+    "I can't bear to watch refugees sleeping in the rain.",  # an infinitive: what the writer sees
+    "My neighbour says gay people disgust him.",  # reported, not the writer's
+    "Immigrants don't disgust me at all.",  # denied
+    "The way black people get stopped by the police makes my blood boil.",
+    "I hate Muslims being treated like suspects.",
+]
+
+
+@pytest.mark.parametrize("text", FELT_AT_GROUP)
+def test_disgust_or_contempt_at_a_group_is_an_attack_on_it(text):
+    sig = signal_dict(text)
+    assert sig["hate_at_group"] > 0, text
+
+
+@pytest.mark.parametrize("text", NOT_FELT_AT_GROUP)
+def test_the_feeling_at_a_treatment_at_others_reported_or_denied_is_none(text):
+    sig = signal_dict(text)
+    assert sig["hate_at_group"] == 0, text
+
+
+def test_a_feeling_at_a_thing_is_no_statement_of_hate():
+    assert signal_dict("Honestly, the smell from the new factory makes me sick.")["hate_statement_en"] == 0
+    assert signal_dict("I'm sick of this rain.")["hate_statement_en"] == 0
