@@ -1,7 +1,7 @@
 """A pattern scanned as its parts (each alternative behind its own needles, moderation/needles/parts.py) finds
-exactly the pattern's own matches, spans and order (THREAT_EN, REPORTED_AFTER_EN): on the written English cases, the
-threat probe, the Japanese suite, those cases run together, the adversarial inputs and text generated from the
-pattern's own pieces."""
+exactly the pattern's own matches, spans and order (THREAT_EN, HATE_EN, REPORTED_AFTER_EN): on the written English
+cases, the threat probe, the Japanese suite, those cases run together, the adversarial inputs and text generated from
+the pattern's own pieces."""
 
 import json
 import re
@@ -22,9 +22,11 @@ from moderation.text.normalize import normalize
 
 # (the whole pattern, its parts' guard, the needle indexes whose `found` its callers pass)
 SPLITS = {"threat_en": (TC.THREAT_EN, FP._SPLIT[TC.THREAT_EN], (FP._NEEDLES,)),
+          "hate_statement_en": (TC.HATE_EN, FP._SPLIT[TC.HATE_EN], (FP._NEEDLES,)),
           "reported_after_en": (TR.REPORTED_AFTER_EN, TR._AFTER_EN_GUARD, (FP._NEEDLES, TR._NEEDLES_REPORTED))}
 SPLIT_NAMES = list(SPLITS)
-LEAST = {"threat_en": (120, 300), "reported_after_en": (40, 50)}  # texts with a match, texts with two or more
+# texts with a match, texts with two or more
+LEAST = {"threat_en": (120, 300), "hate_statement_en": (80, 170), "reported_after_en": (40, 50)}
 CASES = PROJECT_ROOT / "tests" / "functional"
 
 
@@ -53,6 +55,7 @@ def _same(name, text):
 def test_the_parts_are_the_alternatives_in_order():
     assert TC.THREAT_EN.pattern == "|".join(rx.pattern for rx in TC.THREAT_EN_PARTS[:1]) + "|(?<![a-z])(?:" + "|".join(
         rx.pattern[len("(?<![a-z])(?:"):-1] for rx in TC.THREAT_EN_PARTS[1:]) + ")"
+    assert TC.HATE_EN.pattern == "|".join(rx.pattern for rx in TC.HATE_EN_PARTS)
     end = len(TR._AFTER_EN_END)
     assert TR.REPORTED_AFTER_EN.pattern == "(?<![a-z])(?:" + "|".join(
         rx.pattern[len("(?<![a-z])(?:"):-end - 1] for rx in TR.REPORTED_AFTER_EN_PARTS) + ")" + TR._AFTER_EN_END
@@ -94,6 +97,8 @@ def _pieces(rx, extra):
 
 PIECES = {"threat_en": _pieces(TC.THREAT_EN, ("you", "him", "them", "i'll ", "we will ", "the ", "people", " and ",
                                               "kill", "a")),
+          "hate_statement_en": _pieces(TC.HATE_EN, ("muslims ", "they ", "the ", "people ", " and ", "i ", "a", ". ",
+                                                     "being ", "who ")),
           "reported_after_en": _pieces(TR.REPORTED_AFTER_EN, ("people ", "who ", "the ", " that ", "you ", " to ", "a",
                                                               "\"", ". "))}
 

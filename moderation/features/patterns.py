@@ -9,7 +9,7 @@ import numpy as np
 from moderation.features.vocabulary import _COMBOS, FEATURE_NAMES
 from moderation.needles.guards import NeedleIndex
 from moderation.needles.parts import Parts
-from moderation.targets.constructions import CONSTRUCTIONS, THREAT_EN, THREAT_EN_PARTS
+from moderation.targets.constructions import CONSTRUCTIONS, HATE_EN, HATE_EN_PARTS, THREAT_EN, THREAT_EN_PARTS
 from moderation.targets.pii import EMAIL as _EMAIL
 from moderation.targets.pii import PII_GUARDED
 from moderation.targets.reported import REPORTED_NEEDLES
@@ -89,9 +89,10 @@ _SELF_ADDRESSED = re.compile(r"自分(?:で|に|の頭で|の目で)[^。．.!?�
 _ADDRESSED_CATS = ("second_person",)
 
 
-# what each pattern needs in a text before it is worth scanning (moderation/needles/: never changes a count)
+# what each pattern needs in a text before it is worth scanning (moderation/needles/: never changes a count);
+# reported_spans's needles are found in the same pass
 _NEEDLES = NeedleIndex((_NAMED, _LINE_ID, _PHONE, _EMAIL, _MONEY_AMOUNT, *CONSTRUCTIONS.values(), *PII_GUARDED,
-                        *THREAT_EN_PARTS), extra=REPORTED_NEEDLES)  # reported_spans's needles found in the same pass
+                        *THREAT_EN_PARTS, *HATE_EN_PARTS), extra=REPORTED_NEEDLES)
 
 
 _GUARDS = _NEEDLES.guards  # pattern -> its guard, read without a method call
@@ -181,7 +182,7 @@ _TRIGGERS = {
 
 
 # constructions scanned as their alternatives apart, each behind its own needles (the same matches)
-_SPLIT = {THREAT_EN: Parts(THREAT_EN_PARTS, _NEEDLES)}
+_SPLIT = {THREAT_EN: Parts(THREAT_EN_PARTS, _NEEDLES), HATE_EN: Parts(HATE_EN_PARTS, _NEEDLES)}
 
 
 # each construction with what rules it out: Latin-only with no Latin letter, no trigger character, no needle

@@ -157,14 +157,15 @@ _EN_EJECT = (r"(?:(?:kick|throw|drive|chase|boot|push|ship|send|turf|hound|get) 
              r"|each|any))(?![a-z])")
 _EN_EXCLUDE = (
     r"(?<![a-z])(?:want|wants|wanted|should|must|ought to|needs? to|has to|have to)(?![a-z'])"
-    r"(?: (?!not |never )[a-z']{1,20}){0,4}? " + _EN_REMOVED + r"(?![a-z])"
-    r"|(?<![a-z])(?:should|must|needs? to|has to|have to|ought to|can)(?: all| just)? (?:go|be sent|get) (?:back|home)"
+    r"(?: (?!not |never )[a-z']{1,20}){0,4}? " + _EN_REMOVED + r"(?![a-z])",
+    r"(?<![a-z])(?:should|must|needs? to|has to|have to|ought to|can)(?: all| just)? (?:go|be sent|get) (?:back|home)"
     r"(?: to)? (?:where (?:they|you|he|she) (?:came|come) from|(?:their|your|his|her) (?:own )?(?:country|countries"
-    r"|land|lands|homes?))"
-    r"|(?:^|(?<=[.!?;:,\n]) *|(?<![a-z])(?:let's|lets|just|and|time to|should|must|ought to|needs? to|has to|have to"
-    r"|want to|wants to)(?: all| just)? )" + _EN_EJECT
-    + r"|(?<![a-z'])(?!(?:i|i'm|im|we|we're|you|you're)(?![a-z']))[a-z']{1,20}(?: (?:are|is|were|was))?(?:n't| not"
-    r"| never) (?:welcome|wanted)(?![a-z])")
+    r"|land|lands|homes?))",
+    r"(?:^|(?<=[.!?;:,\n]) *|(?<![a-z])(?:let's|lets|just|and|time to|should|must|ought to|needs? to|has to|have to"
+    r"|want to|wants to)(?: all| just)? )" + _EN_EJECT,
+    r"(?<![a-z'])(?!(?:i|i'm|im|we|we're|you|you're)(?![a-z']))[a-z']{1,20}(?: (?:are|is|were|was))?(?:n't| not"
+    r"| never) (?:welcome|wanted)(?![a-z])",
+)
 
 
 # what the feeling is about when the group is not its object: a treatment ("sick of [group] being blamed"), a
@@ -185,25 +186,32 @@ _EN_FEEL = (
     r"(?:^|(?<=[.!?;:\n]) *)(?:" + _EN_FEEL_WORD + r"){1,8}?(?:make (?:me|us) (?:feel )?(?:sick|ill|nauseous|puke|vomit"
     r"|want to (?:puke|vomit|throw up))|(?:disgust|repulse|revolt|sicken|nauseate|appal|appall) (?:me|us)"
     r"|turn (?:my|our) stomachs?|make (?:my|our) (?:skin crawl|stomach turn|flesh creep|blood boil)"
-    r"|fill (?:me|us) with (?:disgust|loathing|contempt|hatred|hate|revulsion))(?![a-z])"
-    r"|(?<![a-z])(?:i['’]m|im|i am|we['’]re|we are) (?:so |really |just |getting |fucking |absolutely )?(?:sick"
+    r"|fill (?:me|us) with (?:disgust|loathing|contempt|hatred|hate|revulsion))(?![a-z])",
+    r"(?<![a-z])(?:i['’]m|im|i am|we['’]re|we are) (?:so |really |just |getting |fucking |absolutely )?(?:sick"
     r"|sick and tired|fed up) (?:of|with)" + _EN_NOT_AT
-    + r"(?! (?:it|this|that|everything|all this|all of this)(?![a-z'’]))(?= [a-z])"
-    r"|(?<![a-z])(?:i|we) (?:have|feel|hold) (?:nothing but |only |such |so much |pure |utter |deep )?(?:contempt"
-    r"|disdain|disgust|loathing|hatred|revulsion) (?:for|towards?)" + _EN_NOT_AT + r"(?= [a-z])"
-    r"|(?<![a-z])are (?:all |just |so |such |really |fucking |absolutely |truly )?(?:revolting|repulsive|vile"
-    r"|sickening|repugnant|despicable|contemptible|nauseating)(?![a-z])")
+    + r"(?! (?:it|this|that|everything|all this|all of this)(?![a-z'’]))(?= [a-z])",
+    r"(?<![a-z])(?:i|we) (?:have|feel|hold) (?:nothing but |only |such |so much |pure |utter |deep )?(?:contempt"
+    r"|disdain|disgust|loathing|hatred|revulsion) (?:for|towards?)" + _EN_NOT_AT + r"(?= [a-z])",
+    r"(?<![a-z])are (?:all |just |so |such |really |fucking |absolutely |truly )?(?:revolting|repulsive|vile"
+    r"|sickening|repugnant|despicable|contemptible|nauseating)(?![a-z])",
+)
 
 
-HATE_EN = re.compile(
+# HATE_EN's alternatives apart, in its order (the feelings' and the exclusion's words are rare, one alternation made
+# the engine try each at every position): signals scans each only behind its own needles, as THREAT_EN_PARTS
+HATE_EN_PARTS = tuple(re.compile(part) for part in (
     r"(?<![a-z])i (?:really |just |absolutely |truly |fucking |so |totally )?(?:hate|despise|detest|loathe|resent"
     r"|abhor|can['’]t stand|cannot stand|can['’]t bear|cannot bear|can['’]t stomach)(?![a-z])(?! to )"
-    r"(?! (?:[a-z'’,]{1,20} ){0,3}?(?:being|getting)(?![a-z'’]))"
-    r"|" + _EN_FEEL +
-    r"|(?<![a-z])(?:are|is) (?:all |just |nothing but |such |so |a bunch of )?(?:vermin|animals|rats|parasites|scum|"
+    r"(?! (?:[a-z'’,]{1,20} ){0,3}?(?:being|getting)(?![a-z'’]))",
+    *_EN_FEEL,
+    r"(?<![a-z])(?:are|is) (?:all |just |nothing but |such |so |a bunch of )?(?:vermin|animals|rats|parasites|scum|"
     r"subhuman|savages|cockroaches|pigs|apes|filth|trash|a plague|a disease|a cancer|disgusting|inferior|worthless|"
-    r"criminals|terrorists|rapists|evil|a burden|stupid|dumb|pathetic)(?![a-z])"
-    r"|" + _EN_EXCLUDE)
+    r"criminals|terrorists|rapists|evil|a burden|stupid|dumb|pathetic)(?![a-z])",
+    *_EN_EXCLUDE,
+))
+
+
+HATE_EN = re.compile("|".join(part.pattern for part in HATE_EN_PARTS))
 
 
 # what a negation denies: the attack verb or the dehumanising word
