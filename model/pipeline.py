@@ -22,18 +22,26 @@ SEED = 20261129
 def build_pipeline(C: float = 4.0, min_df: int = 2, calibration_cv: int = 3, char_bits: int = 18,
                    word_bits: int = 16, char_ngram_max: int = 3, quoted_apart: bool = True,
                    focus_sentence: bool = True, quoted_apart_en: bool = True,
-                   negated_apart_en: bool = False, negated_copies_en: bool = False,
-                   harm_length: bool = True, harm_group: bool = True) -> Pipeline:
+                   negated_apart_en: bool = False, negated_copies_en: bool = False, denied_apart_en: bool = True,
+                   harm_length: bool = True, harm_group: bool = True, harm_denied: bool = False) -> Pipeline:
     """`quoted_apart` (`_en`): n-grams inside someone else's reported words, Japanese (English), get their own
     weights; `negated_apart_en` (off: measured, not adopted, see model/en_quick.py): so do English n-grams a
     negation denies (`negated_copies_en`: their plain n-grams stay and salted copies are added); `focus_sentence`:
     the worst sentence of a long comment is also weighted on its own; `harm_length` off: the harm categories learn
-    no weight for the comment's length (the spam head keeps it); `harm_group` off: none for a group word named."""
+    no weight for the comment's length (the spam head keeps it); `harm_group` off: none for a group word named;
+    `denied_apart_en`: English n-grams inside what denied.py reads as denied get their own weights (the writer's
+    "disgusting" is not the "disgusting" they deny); `harm_denied` off: the harm heads learn no weight for
+    `denied_harm` (a harm word the writer denies: Davidson's tweets label "I'm not yo ex bitch" offensive for its word,
+    which taught it +3.5 in harassment, so a denial counted as an attack)."""
     features = TextFeatures(char_bits=char_bits, word_bits=word_bits, char_ngram_max=char_ngram_max, min_df=min_df,
                             quoted_apart=quoted_apart, focus_sentence=focus_sentence, quoted_apart_en=quoted_apart_en,
-                            negated_apart_en=negated_apart_en, negated_copies_en=negated_copies_en)
+                            negated_apart_en=negated_apart_en, negated_copies_en=negated_copies_en,
+                            denied_apart_en=denied_apart_en)
     excluded = () if harm_length else tuple(
         (k, features.signal_offset_ + FEATURE_NAMES.index("length")) for k in range(1, len(HEADS)))
+    if not harm_denied:
+        excluded += tuple((k, features.signal_offset_ + FEATURE_NAMES.index("denied_harm"))
+                          for k in range(1, len(HEADS)))
     if not harm_group:  # a group named is a target, not an attack: only its combinations (attack + group) count
         excluded += tuple((k, features.signal_offset_ + FEATURE_NAMES.index("group")) for k in range(1, len(HEADS)))
     heads = MaskedHeads(C=C, calibration_cv=calibration_cv, random_state=SEED, excluded_columns=excluded)

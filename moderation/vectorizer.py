@@ -10,7 +10,8 @@
   `quoted_apart_en` English "..." and what follows calling/saying/the word too (model/data.py takes the quote
   marks off the retweets the training tweets repost, which are the writer's own words); with `negated_apart_en`
   what an English negation denies ("are not vermin", "don't hate them": `moderation.targets.reported.negated_spans`)
-  into others again,
+  into others again; with `denied_apart_en` into those what denied.py reads as denied (a negated belief, claim, wish
+  or copula: "I don't think [group] are parasites", "nobody wants them hurt": `moderation.targets.denied`),
 weighting the two n-gram blocks by sublinear TF and the fitted IDF (`idf_`, one value per bucket) and
 L2-normalising each block. With `focus_sentence`, a comment of several sentences whose worst sentence holds a
 harm word (`moderation.features.signals.signals(focus=...)`) also gets that sentence's character n-grams, weighted
@@ -36,6 +37,7 @@ from moderation.features.signals import signals
 from moderation.features.vocabulary import FEATURE_NAMES
 from moderation.kernels.hashing import crc_table
 from moderation.kernels.rows import featurise, featurise_many
+from moderation.targets.denied import denied_spans
 from moderation.targets.reported import negated_spans, reported_spans
 from moderation.text.normalize import normalize
 
@@ -69,10 +71,12 @@ class TextFeatures(TransformerMixin, BaseEstimator):
     quoted_apart_en = False
     negated_apart_en = False
     negated_copies_en = False
+    denied_apart_en = False
 
     def __init__(self, char_bits: int = 18, word_bits: int = 16, char_ngram_max: int = 3, min_df: int = 2,
                  signal_scale: float = 1.0, quoted_apart: bool = False, focus_sentence: bool = False,
-                 quoted_apart_en: bool = False, negated_apart_en: bool = False, negated_copies_en: bool = False):
+                 quoted_apart_en: bool = False, negated_apart_en: bool = False, negated_copies_en: bool = False,
+                 denied_apart_en: bool = False):
         self.char_bits = char_bits
         self.word_bits = word_bits
         self.char_ngram_max = char_ngram_max
@@ -83,6 +87,7 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         self.quoted_apart_en = quoted_apart_en
         self.negated_apart_en = negated_apart_en
         self.negated_copies_en = negated_copies_en
+        self.denied_apart_en = denied_apart_en
 
     def _quoted(self, text: str, chars) -> np.ndarray:
         """(start, end) of the parts of the normalised text (`chars`: its set) in someone else's reported words."""
@@ -92,6 +97,9 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         if (self.negated_apart_en or self.negated_copies_en) and (denied := negated_spans(text, chars)):
             mark = 2 if self.negated_copies_en else 1  # 2: keep the plain n-grams and add salted copies
             rows = [(a, b, 0) for a, b in spans] + [(a, b, mark) for a, b in denied]
+            return np.asarray(rows, dtype=np.int64).reshape(-1, 3)
+        if self.denied_apart_en and (denied := denied_spans(text, positive=False)):  # salted NEGATED
+            rows = [(a, b, 0) for a, b in spans] + [(a, b, 1) for a, b in denied]
             return np.asarray(rows, dtype=np.int64).reshape(-1, 3)
         if not spans:
             return _NOWHERE

@@ -45,3 +45,36 @@ def test_a_threat_under_a_negation_stays_aimed():
 def test_the_denial_ends_at_the_clause():
     text = "i don't think they are human but rats, and they are vermin"
     assert [text[a:b] for a, b in denied_spans(text)] == ["don't think they are human"]
+
+
+
+# the denials read since session 15: a refused belief, "not one person", the copula after never, a death or beating
+# nobody calls for (a threat construction inside it is denied too); each against the same words asserted
+DENIED_MORE = [
+    ("I refuse to believe Bulgarians are vermin.", "Bulgarians are vermin."),
+    ("Not one person in our club thinks Kurds are rats.", "Kurds are rats."),
+    ("They never were vermin.", "They were always vermin."),
+    ("No kid here deserves to be beaten.", "That kid deserves to be beaten."),
+    ("Nobody in our street thinks those men should be shot.", "Those men should be shot."),
+]
+
+
+@pytest.mark.parametrize(("denied", "asserted"), DENIED_MORE)
+def test_more_denials_count_as_denied_harm(denied, asserted):
+    sig, said = signal_dict(denied), signal_dict(asserted)
+    assert sig["denied_harm"] > 0 and sig["threat_en"] == sig["hate_statement_en"] == sig["dehumanize"] == 0, denied
+    assert said["threat_en"] + said["hate_statement_en"] + said["dehumanize"] > 0 and said["denied_harm"] == 0, asserted
+
+
+def test_a_denied_hate_verb_or_wished_harm_is_read_and_aint_is_no_denial():
+    text = "we have never despised the welsh. i don't want one of them hurt. you ain't shit"
+    assert [text[a:b] for a, b in denied_spans(text)] == ["never despised the welsh", "don't want one of them hurt"]
+    assert signal_dict("you ain't shit, bitch")["denied_harm"] == 0
+
+
+def test_a_denied_positive_is_the_attack_and_its_words_stay_the_writers():
+    # denying humanity, belonging or praise is the attack: the hashing apart leaves it (its praise still goes)
+    for text in ("gypsies aren't people, they're a plague", "i don't consider africans human", "they are not welcome"):
+        assert denied_spans(text) and denied_spans(text, positive=False) == [], text
+    text = "they are not vermin, i don't think they are criminals"
+    assert denied_spans(text, positive=False) == denied_spans(text) == [(5, 19), (23, 53)]

@@ -32,6 +32,7 @@ from moderation.kernels import counts as kernel_counts
 from moderation.kernels import evidence as kernel_evidence
 from moderation.kernels import hashing as kernel_hashing
 from moderation.scoring.scorer import load_scorer, read_active
+from moderation.targets.denied import denied_spans
 from moderation.targets.reported import negated_spans, reported_spans
 from moderation.text.normalize import normalize
 from moderation.vectorizer import TextFeatures
@@ -68,11 +69,14 @@ def _inside(text, spans):
 
 
 def ref_quoted_mask(tf, text, chars):
-    """Each position's salt: QUOTED inside reported words, else NEGATED inside what a negation denies; None: no salt."""
+    """Each position's salt: QUOTED inside reported words, else NEGATED inside what a negation denies (negated_apart_en)
+    or what denied.py reads as denied (denied_apart_en); None: no salt."""
     if not tf.quoted_apart:
         return None
     spans = reported_spans(text, chars, english=tf.quoted_apart_en)
     denied = negated_spans(text, chars) if getattr(tf, "negated_apart_en", False) else []
+    if not denied and getattr(tf, "denied_apart_en", False):
+        denied = denied_spans(text, positive=False)
     if not spans and not denied:
         return None
     quoted, negated = _inside(text, spans), _inside(text, denied)
@@ -257,7 +261,9 @@ HOSTILE = ["", "a", "ab", "\u200b\u200c\u2061\ufe0f", "😀😀😀🔥🔥", "a
 ENGLISH = ["you are scum", "he wrote \"you are scum\" under my post", "calling them scum is vile",
            "I think the council got this one right.", "immigrants are not vermin", "kill yourself",
            "go back to where you came from", "I don't hate them, \"they are not vermin\" he said",
-           "we will never, ever hurt anyone (not once)", "they won’t be welcome. no longer", "cannot not"]
+           "we will never, ever hurt anyone (not once)", "they won’t be welcome. no longer", "cannot not",
+           "nobody here thinks they should be shot", "no family deserves to die, I refuse to hate them",
+           "they are not human, I don't think they are criminals"]
 
 
 def _random_text(rng):
@@ -327,7 +333,9 @@ def test_the_shipped_models_rows_are_the_numpy_rows(shipped):
      "negated_apart_en": True, "focus_sentence": True},
     {"char_bits": 14, "word_bits": 12, "char_ngram_max": 4, "min_df": 1, "quoted_apart": True, "quoted_apart_en": True,
      "negated_copies_en": True, "focus_sentence": True},
-], ids=["plain", "quoted-focus-4grams", "everything", "negated", "negated-copies"])
+    {"char_bits": 14, "word_bits": 12, "min_df": 1, "quoted_apart": True, "quoted_apart_en": True,
+     "denied_apart_en": True, "focus_sentence": True},
+], ids=["plain", "quoted-focus-4grams", "everything", "negated", "negated-copies", "denied"])
 @pytest.mark.slow
 def test_fitted_idf_and_rows_are_the_numpy_ones(params):
     """fit() counts document frequencies from the kernel's buckets: the same IDF; then the same rows."""

@@ -115,8 +115,9 @@ _MASKED_CONSTRUCTIONS = frozenset(("threat_ja", "threat_en", "accusation_ja", "a
 
 
 # constructions that count as `denied_harm` under an English negation's scope ("I don't think [group] are
-# criminals"); never a threat ("I won't hesitate to hurt you" is one)
-_DENIABLE_CONSTRUCTIONS = frozenset(("hate_statement_en", "accusation_en"))
+# criminals", "nobody here thinks [group] should be shot", "no family deserves to die"); a threat only inside what
+# denied.py reads as denied ("I won't hesitate to hurt you" negates no belief, wish or death: it stays a threat)
+_DENIABLE_CONSTRUCTIONS = frozenset(("hate_statement_en", "accusation_en", "threat_en"))
 
 
 # what makes a sentence the one worth scoring on its own (the writer's harm words and constructions)

@@ -78,6 +78,12 @@ _EN_OBJECT = (r"(?:(?:you|u|ya|y'all|yall|him|her|them)(?![a-z'])"
 _EN_GAP = r"(?! never| not)" + _G + r"{0,36}?"
 
 
+# a call for a death or a beating (the modal and what it calls for: "should die", "deserves to be shot")
+_EN_DEATH = (r"(?:should|must|deserves? to|ought to|needs? to) (?:all )?(?:die|be (?:killed|shot(?! down)|hanged|hung"
+             r"|executed|exterminated|gassed|lynched|wiped out|put down|strung up|beaten|raped|burned alive|stabbed))"
+             r"(?![a-z])")
+
+
 # threat idioms that need no harm verb, and calls for a death (one alternative each: THREAT_EN_PARTS scans them apart)
 _EN_IDIOMS = (
     r"watch (?:your|his|her|their) back", r"sleep with one eye open", r"your days are numbered",
@@ -102,9 +108,7 @@ _EN_IDIOMS = (
     r"|coffin|body bag)",
     r"run (?:you|him|her|them|every (?:single )?one of (?:you|them)) over",
     r"crack (?:your|his|her|their) (?:skull|head)", r"blow (?:your|his|her|their) (?:brains|head) (?:out|off)",
-    r"(?:he|she|they|you|him|them|who|" + _EN_PERSON[3:-1] + r")(?: [a-z]{1,20}){0,3}? (?:should|must|deserves? to"
-    r"|ought to|needs? to) (?:all )?(?:die|be (?:killed|shot(?! down)|hanged|hung|executed"
-    r"|exterminated|gassed|lynched|wiped out|put down|strung up|beaten|raped|burned alive|stabbed))(?![a-z])",
+    r"(?:he|she|they|you|him|them|who|" + _EN_PERSON[3:-1] + r")(?: [a-z]{1,20}){0,3}? " + _EN_DEATH,
     r"(?:kill|shoot|hang|gas|exterminate|slaughter|lynch|murder|stab|rape) (?:them all|all of them|every (?:last"
     r" |single )?one of (?:them|you)|(?:all (?:of )?|every |the |those |these )(?:the )?(?:[a-z]{1,20} )?"
     + _EN_PERSON + r"(?![a-z]))",

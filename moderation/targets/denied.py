@@ -4,35 +4,70 @@ from __future__ import annotations
 
 import re
 
-from moderation.targets.constructions import _EN_REMOVED
+from moderation.targets.constructions import _EN_DEATH, _EN_REMOVED
+from moderation.wordlists.context import PRAISE
 
 # a denial of the claim: a negated verb of saying or believing ("I don't think", "nobody here believes", "my dad never
-# called", "I wouldn't say") and the clause it governs, up to its end or a "but" (at most 80 characters)
+# called", "I wouldn't say", "I refuse to believe") and the clause it governs, up to its end or a "but" (at most 80
+# characters); a negated or refused hate verb likewise ("I don't hate", "nobody in my family loathes", "I refuse to
+# hate")
 _NEG = (r"(?:(?:do|does|did|would|could|should|wo|ca)(?:n['’]t| not)|cannot|never|nobody|no one|none of us"
-        r"|not one of us)")
+        r"|not one (?:of us|of them|person|soul)|refuses|refused|refuse)")
 _BELIEF = (r"(?:think|thinks|thought|believe|believes|believed|say|says|said|claim|claims|claimed|agree|agrees"
-           r"|agreed|consider|considers|considered|call|calls|called|mean|meant|accept|accepts)")
+           r"|agreed|consider|considers|considered|call|calls|called|mean|meant|accept|accepts"
+           r"|hate|hates|hated|despise|despises|despised|loathe|loathes|loathed|detest|detests|detested)")
 _CLAUSE = r"(?:(?! but | except | than )[^.!?\n,;:]){0,80}"
 
 # a negated copula and its predicate, at most four words ("[group] are not freeloaders", "aren't a danger to", "were
-# never stupid"); "not only/just/all" deny nothing, "no better than" is no negation, a "but" ends it
-_PREDICATE = (r"(?:(?<![a-z])(?:are|is|was|were|am|ai)|['’](?:re|s|m))(?:n['’]t| not| never)"
+# never stupid", "never were a burden"); "not only/just/all" deny nothing, "no better than" is no negation, a "but" ends
+# it; "ain't" is no denial ("you ain't shit", "ain't no bitch": insults in the training tweets)
+_PREDICATE = (r"(?P<copula>(?:(?<![a-z])(?:are|is|was|were|am)|['’](?:re|s|m))(?:n['’]t| not| never)|(?<![a-z])never"
+              r" (?:are|is|was|were))"
               r"(?! (?:only|just|merely|simply|all|even|true)(?![a-z]))(?: (?!but |except |than )[a-z'’-]+){1,4}")
 
-# a denied wish that people be removed ("no one here wants them deported", "I don't want anyone sent back"): only
-# the removal (constructions' exclusion form), since "nobody wants these parasites here" denies nothing
-_WISH = r"(?:want|wants|wanted)(?: [a-z'’]+){0,4}? " + _EN_REMOVED
+# a denied wish that people be removed or harmed ("no one here wants them deported", "I don't want anyone hurt"): only
+# the removal or the harm (constructions' exclusion form), since "nobody wants these parasites here" denies nothing
+_WISH = (r"(?:want|wants|wanted)(?: [a-z'’]+){0,4}? (?:" + _EN_REMOVED
+         + r"|hurt|harmed|killed|attacked|beaten up|shot|dead)(?![a-z])")
 
-DENIED_EN = re.compile(r"(?<![a-z])" + _NEG + r"(?: [a-z]+){0,3}? " + _BELIEF + r"(?![a-z])" + _CLAUSE
+# a death or a beating nobody calls for ("no family deserves to die", "nobody should be beaten"): the call itself
+_NO_DEATH = r"(?:no|nobody|no one)(?: [a-z]+){0,2}? " + _EN_DEATH
+
+DENIED_EN = re.compile(r"(?<![a-z])" + _NEG + r"(?: [a-z]+){0,3}? (?P<belief>" + _BELIEF + r")(?![a-z])" + _CLAUSE
                        + r"|(?<![a-z])" + _NEG + r"(?: [a-z]+){0,3}? " + _WISH
+                       + r"|(?<![a-z])" + _NO_DEATH
                        + r"|" + _PREDICATE
                        + r"|(?:(?<![a-z])(?:not true|a lie|a myth|false|nonsense|untrue)|n['’]t true) that" + _CLAUSE)
 
-_CUES = ("n't", "n’t", "not", "never", "nobody", "no one", "none of", "a lie", "a myth", "false", "untrue", "nonsense")
+# what denying is itself the attack: humanity, worth, belonging or praise ("[group] aren't human", "are not welcome",
+# "I don't consider them people", "don't deserve respect"): a negated positive, whose words stay the writer's
+_POSITIVE = (r"(?:human|humans|human beings|people|persons|equal|equals|wanted|trusted|trustworthy|good|decent|normal"
+             r"|worth|" + "|".join(w for w in PRAISE if w.isascii()) + r")(?![a-z])")
+_POSITIVE_AFTER = re.compile(r" (?:(?:a|an|the|real|really|truly|fully|very|so|at all) )?" + _POSITIVE)
+_POSITIVE_IN = re.compile(r"(?<![a-z])" + _POSITIVE)
+
+_CUES = ("n't", "n’t", "not", "never", "nobody", "no one", "none of", "a lie", "a myth", "false", "untrue", "nonsense",
+         "refuse", "no ")
 
 
-def denied_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of what English negations in `text` deny (sorted; one scan, only when a negating word is in it)."""
+def denied_spans(text: str, positive: bool = True) -> list[tuple[int, int]]:
+    """(start, end) of what English negations in `text` deny (sorted; one scan, only when a negating word is in it);
+    `positive=False` leaves out the denials of a positive (_POSITIVE: what the negation says is the attack). The
+    signals and the n-gram hashing of one comment ask for the same text one after the other: the last answer is kept."""
+    global _LAST
     if not any(cue in text for cue in _CUES):
         return []
-    return [m.span() for m in DENIED_EN.finditer(text)]
+    if _LAST[0] is not text and _LAST[0] != text:
+        _LAST = (text, [(*m.span(), _denies_positive(text, m)) for m in DENIED_EN.finditer(text)])
+    return [(a, b) for a, b, pos in _LAST[1] if positive or not pos]
+
+
+def _denies_positive(text: str, m: re.Match) -> bool:
+    """Whether a denial's predicate is a positive one: right after a negated copula, or in a denied belief's clause
+    (each at most the match's length: linear)."""
+    if m.start("copula") >= 0:
+        return _POSITIVE_AFTER.match(text, m.end("copula"), m.end()) is not None
+    return m.start("belief") >= 0 and _POSITIVE_IN.search(text, m.end("belief"), m.end()) is not None
+
+
+_LAST: tuple[str | None, list] = (None, [])  # the last text denied_spans worked out, and its spans
