@@ -45,6 +45,17 @@ SLOTS_EN = {
     "vent_rude": _w("Fuck it|Fuck this|Screw it|Sod it|Bugger it|Damn it|Shit|Bloody hell|Christ|Hell with it|Fuck me|Damn"),
     "plan": _w("bed|sleep|the shops|the pub|the gym|work|church|the match|my mum's|the library|the polls early|the beach|the allotment|the dentist|my sister's|the cinema|the chippy|bed early tonight"),
     "plan_act": _w("bake bread|pick up a takeaway|reserve a table|bring the washing in|binge the whole series|boil the kettle|be up all night|be at my desk by eight|beat the traffic|beat my personal best|break for lunch|burn these old letters|bury the cat in the garden|hang the washing out|shoot some photos of the parade|kill an hour in town|kick off my shoes|hit the hay|hit the gym|crash early tonight|punch in my overtime|smash my record at the pub quiz|make dinner|walk the dog|switch off the news|finish the crossword later|brew a pot of tea|miss the last bus|call my mum|vote early|write to my MP|cry at this ending|lose my mind over this budget|stop reading the comments|water the garden|mow the lawn|fix the gutter|paint the shed|bang my head against this tax form|blast some music"),
+    # swearing as an exclamation or intensifier about a thing or an event (the "neg_exclaimed" family: each form is one
+    # moderation/targets/exclaimed.py reads as aimed at nobody)
+    "ex_open": _w("Fuck|Oh fuck|Ah fuck|Fuck me|Aw fuck|Well fuck"),
+    "ex_event": _w("the kettle's broken again|my phone died halfway through the second half|the queue at the post office goes round the block|I missed the last ferry home|the dishwasher flooded the kitchen|the derby got called off for a waterlogged pitch|I burnt the Sunday roast|the heating packed in overnight|my tax return is due on Friday|the wifi dropped in the middle of my interview|the cat knocked my coffee onto the laptop|they've dug up the high street again|I locked my keys in the van|the bakery sold out of bread by nine|the M6 is a car park this morning|I've lost the receipt for the fridge|the snow has closed the school|my flight home got cancelled"),
+    "ex_np": _w("the traffic on the bypass|the queue for the ferry|my commute|this rain|the wait at A&E|the new tax form|the cold in this flat|the hill up to the station|the drive to the coast|this meeting|the council's planning portal|the checkout queue"),
+    "ex_adj": _w("long|slow|cold|hot|expensive|hard|ridiculous|exhausting|boring|confusing|steep|wet"),
+    "ex_show": _w("gig|concert|match|film|meal at the new Thai place|fireworks display|sunset over the bay|cup final|comedy night|brass band contest|food market|carol service"),
+    "ex_good": _w("amazing|brilliant|excellent|gorgeous|hilarious|incredible|beautiful|lovely|fantastic|delicious"),
+    "ex_cond": _w("the ferry is cancelled again|the boiler breaks before Christmas|the rent goes up again|it snows on moving day|the bridge shuts for repairs|the train strike goes ahead|the van fails its MOT|the roof leaks again"),
+    "ex_liked": _w("this weather|my new bike|the Sunday market|this soup recipe|our local chippy|the new library|autumn|this album|the coastal path|the village fete"),
+    "ex_news": _w("the heating's fixed|the roadworks are over|my visa came through|the bus turned up on time|we won the pub quiz|the rain has stopped|the new bridge is open|my test results came back clear"),
     # threats in varied frames (the "threat_varied" family): who, what, to whom, when, in which tense and modality
     "tsubj": _w("I'm going to|I will|I'll|I'm gonna|We are going to|We'll|I swear I'll|I promise I will|I've decided to|I can't wait to|I'm about to|Me and my brothers are going to|One day I'll|I fully intend to|I'm planning to|Tomorrow I'm going to|I have every intention to|My friends and I will"),
     "tverb": _w("murder|kill|shoot|stab|hang|lynch|strangle|choke|butcher|slaughter|behead|gun down|run over|poison|drown|knife|execute|torture|bury|hunt down and kill|put a bullet in|beat the life out of|set fire to|cut up|break every bone in"),
@@ -129,6 +140,13 @@ FAMILIES = {
         "[{vent}, |]I am going to {plan_act}, [the news can wait|this thread can wait|see you all tomorrow|good night]",
         ("[{vent_rude}, |{vent_rude}. ]we're [going to|gonna] {plan}[| now| early tonight]", {"abuse": None, "harassment": None}),
     ),
+    "neg_exclaimed": (  # swearing as an exclamation or intensifier about a thing or an event, aimed at nobody: no harassment (vulgar language itself stays unlabelled, abuse None)
+        ("{ex_open}, {ex_event}", {"abuse": None}), ("[For fuck's sake|For fuck's sake,] {ex_event}", {"abuse": None}),
+        ("{ex_np} [is|was] [so|too|really|absolutely|just] fucking {ex_adj}[| today| this week| again]", {"abuse": None}),
+        ("[That|The|This] {ex_show} was fucking {ex_good}[| last night| on Saturday|]", {"abuse": None}),
+        ("[We're|I'm|We are] [totally |completely |]fucked if {ex_cond}", {"abuse": None}),
+        ("I fucking [love|adore] {ex_liked}", {"abuse": None}), ("Fucking finally, {ex_news}", {"abuse": None}),
+    ),
     "hate": (  # a group attacked by identity, in varied constructions
         "{g} are {dehum}", "{g} are nothing but {dehum}", "I {hateverb} {g}", "{g} make me sick", "You can't trust {g}", "{g} should be {punish}",
         "It's disgusting how {g} behave", "Why are all {g} so {neg}?", "All {g} are {neg}", "Typical {g1}, always {neg}", "I'd rather die than live next to {g}",
@@ -206,7 +224,9 @@ FAMILIES = {
         "The {ga} [student society|parents' group|business network] [meets|is meeting] on [Thursday|Monday evenings] at the library",
     ),
     # (no "swearing at nobody" family any more: vulgar language is moderatable on a news site, and its rows taught
-    # the heads that Davidson's and Jigsaw's vulgar positives are clean; see model/data/english.py DAVIDSON_HARASSMENT)
+    # the heads that Davidson's and Jigsaw's vulgar positives are clean; see model/data/english.py DAVIDSON_HARASSMENT.
+    # "neg_exclaimed" above is narrower: only the forms exclaimed.py reads as aimed at nobody, no harassment, abuse
+    # unlabelled; English-only fit, validation: Davidson 0.9544 -> 0.9522 with session 15's denial changes)
     "neg_news": (  # attacks and hate reported as news
         "Police say the gunman {vpast} {d2} people at {place}", "A man was arrested for threatening to kill {g}", "The attacker shouted slurs at {g} before being detained, witnesses said",
         "Hate crimes against {g} rose {d2}% last year, a report says", "Court convicts man who said he wanted to kill {g}", "A {g1} was {vpast} near {place}, police said",

@@ -17,6 +17,7 @@ from model.synth_harms import CATEGORIES, HEADS, ROWS_EN, ROWS_PER_FAMILY_EN, ex
 from model.synth_harms_en import FAMILIES as FAMILIES_EN
 from model.synth_harms_negatives import NEGATIVES
 from model.synth_harms_positives import POSITIVES
+from moderation.features.signals import signal_dict
 
 FAMILIES = set(POSITIVES) | set(NEGATIVES)
 # (family, language) pairs written: every category in both languages, a hard-negative family in one when its
@@ -138,6 +139,9 @@ def test_english_families_with_targets(en_rows):
         elif family == "neg_own_plan":  # a plan after a profane opener says nothing about vulgar language
             assert {v for k, v in r["labels"].items() if k not in ("abuse", "harassment")} == {0}, r
             assert r["labels"]["abuse"] == r["labels"]["harassment"] in (0, None), r
+        elif family == "neg_exclaimed":  # swearing at nobody harasses nobody; vulgar language itself stays unlabelled
+            assert {v for k, v in r["labels"].items() if k != "abuse"} == {0} and r["labels"]["abuse"] is None, r
+            assert signal_dict(r["text"])["profanity_unaimed"] == 0, r  # each is read as an exclamation
         else:
             assert set(r["labels"].values()) == {0}, r
     quoted = [r for r in en_rows if r["source"] == "synth-en-neg_counter_quote"]

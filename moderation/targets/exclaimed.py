@@ -15,10 +15,12 @@ _DEGREE = (r"(?:finally|again|great|brilliant|amazing|awesome|excellent|beautifu
            r"|unbelievable|insane|massive|huge|yes|yeah)")
 
 # what comes before the swear word (each ends where it starts), and what must follow it for that reading:
-# (1) an interjection opening a clause and standing alone before its punctuation ("Fuck, the bins again", "oh fuck!",
-# "fuck me.", "fucking hell,"); (2) "for fuck's sake"; (3) after a degree word ("so fucking tired", "too fucking
-# hot"); (4) before one of _DEGREE ("fucking finally"); (5) the writer's own plight ("we're fucked", "I fucked up")
-_OPENING = re.compile(r"(?:^|(?<=[.!?,;:(\n\"])) *(?:(?:oh|ah|aw|aww|well|holy|and|but|so|yeah|ok|okay) )?\Z")
+# (1) an interjection opening a clause (after at most three interjections: "ok so oh fuck") and standing alone before
+# its punctuation ("Fuck, the bins again", "oh fuck!", "fuck me."; the list's phrase "fucking hell" is no hit of these);
+# (2) "for fuck's sake"; (3) after a degree word ("so fucking tired", "too fucking hot"); (4) before one of _DEGREE
+# ("fucking finally"); (5) the writer's own plight ("we're fucked", "I fucked up")
+_OPENING = re.compile(r"(?:^|(?<=[.!?,;:(\n\"])) *(?:(?:oh|ah|aw|aww|well|holy|and|but|so|yeah|ok|okay|lol|lmao|ugh"
+                      r"|wow) ){0,3}\Z")
 _ALONE = re.compile(r" *(?:[,!.?;:\n]|\Z)")
 _ALONE_WITH = re.compile(r" (?:yeah|yes|me|it|hell|sake) *(?:[,!.?;:\n]|\Z)")
 _FOR = re.compile(r"(?<![a-z'])for \Z")
