@@ -24,6 +24,7 @@ from moderation.targets import denied as targets_denied
 from moderation.targets import exclaimed as targets_exclaimed
 from moderation.targets import pii as targets_pii
 from moderation.targets import reported as targets_reported
+from moderation.text import misspellings as text_misspellings
 from moderation.text import patterns as text_patterns
 
 SEPARATORS = (" ", ",", "-", ".", "、", "\n", "@", "/", ":")
@@ -107,7 +108,7 @@ def _patterns() -> dict[str, re.Pattern]:
     out = {}
     seen = set()  # a pattern imported by a later module is its defining module's
     for module in (text_patterns, features_patterns, features_links, targets_constructions, targets_reported,
-                   targets_pii, targets_denied, targets_exclaimed):
+                   targets_pii, targets_denied, targets_exclaimed, text_misspellings):
         for name, value in vars(module).items():
             if isinstance(value, re.Pattern) and id(value) not in seen:
                 seen.add(id(value))
@@ -150,7 +151,16 @@ def adversarial_inputs(length: int = 10_000) -> list[tuple[str, str]]:
         if t not in seen:
             seen.add(t)
             out.append(("moderation.matcher", t))
+    for t in _inputs_for(list("@$!*"), MISSPELT, length):  # each reading of a misspelt harm word, and near-misses
+        if t not in seen:
+            seen.add(t)
+            out.append(("moderation.text.misspellings", t))
     return out
+
+
+# a spelling of each kind moderation.text.misspellings reads (symbols, a mask, an edit, a split, a run-together)
+MISSPELT = ["b!tch", "mu$lims", "f*ggot", "f**k", "r3t@rd", "idiiot", "mulsims", "mus lims", "id iot", "youareanidiot",
+            "ihateimmigrants", "gokillyourself"]
 
 
 def worst_ratio(scorer, clock=time.thread_time, length: int = 10_000) -> dict:

@@ -23,6 +23,7 @@ from moderation.text.chars import (
 )
 from moderation.text.edits import _drop_separators, _edit, _edits, _keep_alnum, _replace_spans, _squash_runs
 from moderation.text.leet import _LEET_DIGITS, _LEET_NEEDED, _unleet
+from moderation.text.misspellings import read_misspellings
 from moderation.text.normalized import _MANY, Normalized
 from moderation.text.patterns import _LATIN_LETTERS, _OBFUSCATIONS, _SEP_JA_CHARS, _kanji_lookalikes
 from moderation.text.starts import (
@@ -107,6 +108,14 @@ def normalize(text: str) -> Normalized:
             lookalike += n
             chars_now = _still_in(out, chars_now, chars_now & _LEET_DIGITS, "oieast")
     masked = 0
+    if not chars_now.isdisjoint(_LATIN_LETTERS):  # English harm words spelt around a filter (b!tch, idiiot, mus lims)
+        out, segments, (symbols, edits, joins) = read_misspellings(out, chars_now)
+        if segments is not None:
+            steps.append(segments)
+            masked += symbols
+            lookalike += edits
+            spaced += joins
+            chars_now = _charset(out)
     has_mask = not chars_now.isdisjoint(_MASKS)
     found = _obfuscation_needles(out)
     # the rewrites whose listed needles occur (every alternative without a mask contains one), as bits

@@ -1,0 +1,71 @@
+"""Write moderation/wordlists/near_misses.py: the real English words that moderation.text.misspellings must leave alone.
+
+    python -m model.near_misses [--dictionary /usr/share/dict/american-english]
+
+The dictionary is Debian's wamerican (SCOWL, `apt-get install wamerican`); only the words that collide with a rule are
+kept: a word one deletion, doubled letter or adjacent swap from a harm word (moon, wore, niger, muslin stays muslin),
+a word the run-together split would cut into glue and harm words, and two words whose join is a harm word (as shole).
+Run it again when HARM_WORDS or GLUE changes (tests/test_misspellings.py checks the list is the one they give).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from moderation.text import misspellings as M
+
+DICTIONARY = Path("/usr/share/dict/american-english")
+OUT = Path(__file__).resolve().parent.parent / "moderation" / "wordlists" / "near_misses.py"
+
+
+def dictionary_words(path: Path = DICTIONARY) -> set[str]:
+    """The dictionary's words in lower case, letters a-z only (possessives dropped); single letters but a and i are
+    no words (k ill is a spelling of kill)."""
+    words = set()
+    for line in path.read_text(encoding="utf-8", errors="replace").split():
+        w = line.lower()
+        if w.isascii() and w.isalpha() and (len(w) > 1 or w in ("a", "i")):
+            words.add(w)
+    return words
+
+
+def collisions(words: set[str]) -> tuple[list[str], list[str]]:
+    """(near misses, split words): the dictionary words the rules would rewrite, and the two-word splits of harm words
+    whose both halves are words."""
+    near = sorted(w for w in M.neighbours() if w in words)
+    near += sorted(w for w in words if 6 <= len(w) <= M.MAX_RUN and w not in M.HARM_WORDS and M.split_run(w))
+    split = sorted(f"{a} {b}" for a, b in M.splits() if a in words and b in words)
+    return sorted(set(near)), split
+
+
+def render(near: list[str], split: list[str]) -> str:
+    def block(items):
+        lines, line = [], "   "
+        for w in items:
+            piece = f' "{w}",'
+            if len(line) + len(piece) > 120:
+                lines.append(line)
+                line = "   "
+            line += piece
+        lines.append(line)
+        return "\n".join(lines)
+
+    return ('"""Real English words one edit from a harm word, and two-word splits of one (written by '
+            'model/near_misses.py from a\ndictionary: do not edit by hand); moderation.text.misspellings leaves them '
+            'as they are."""\n\n'
+            f"NEAR_MISSES = frozenset((\n{block(near)}\n))\n\nSPLIT_WORDS = frozenset((\n{block(split)}\n))\n")
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--dictionary", default=str(DICTIONARY))
+    args = ap.parse_args(argv)
+    near, split = collisions(dictionary_words(Path(args.dictionary)))
+    OUT.write_text(render(near, split), encoding="utf-8")
+    print(f"{len(near)} near misses, {len(split)} split words -> {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,247 @@
+"""English harm words spelt around a filter (b!tch, f*ggot, idiiot, mulsims, mus lims, youareanidiot) read as the word.
+
+The word lists are matched exactly on word boundaries (moderation.matcher), so one symbol, one letter deleted,
+doubled or swapped, one space inside the word or the spaces between words removed hid a slur, a group noun, an
+insult or a threat verb from every signal. Each rewrite here yields only a listed English harm word (HARM_WORDS);
+a real English word one edit from one (moon, Niger, muslin, retread, therapist: moderation.wordlists.near_misses,
+generated from a dictionary by model/near_misses.py) is never rewritten. Linear: one scan of the lower-case letter
+runs, a set look-up per run (the neighbours of every listed word are precomputed), and the run-together split only
+for runs of at most MAX_RUN letters.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+
+from moderation import lexicon_data as L
+from moderation import wordlists as W
+from moderation.text.edits import _edit
+from moderation.wordlists.near_misses import NEAR_MISSES, SPLIT_WORDS
+
+# the fuzzy rules' targets: slurs, group nouns, insults, dehumanising words, violence verbs and the core swear
+# words with their compounds (profanity_en also lists knickers, tramp, hoe: none of those is a target)
+_CORE = ("fuck", "shit", "bitch", "cunt", "nigg", "fagg", "whore", "slut", "retard", "asshole", "bastard", "twat",
+         "wank", "dickhead", "cocksuck", "pussy", "motherf")
+
+
+def _letters(words) -> list[str]:
+    return [w for w in words if w.isascii() and w.isalpha() and w.islower()]
+
+
+_SWEARS = ("fuck", "shit", "bitch", "cunt", "whore", "slut", "dick", "cock", "pussy", "asshole", "bastard", "twat",
+           "wanker")
+HARM_WORDS = frozenset(_letters(W.SLURS) + _letters(W.GROUPS) + _letters(W.INSULTS_EN) + _letters(W.DEHUMANIZE)
+                       + _letters(W.VIOLENCE) + [w for w in _letters(L.PROFANITY_EN) if any(c in w for c in _CORE)]
+                       + list(_SWEARS))
+
+# every English entry of the word lists: a run spelt as one is left as it is (woman is one edit from women)
+_LISTED = frozenset(_letters(L.PROFANITY_EN) + [w for name in W.__all__ for w in _letters(getattr(W, name))]
+                    ) | HARM_WORDS
+
+# symbols written for letters inside a word (mu$lims, b!tch, f@ggot, a$$hole); "*" masks any one letter
+_SYMBOL_FOR = {"@": "a", "$": "s", "!": "i", "|": "l", "+": "t", "€": "e", "0": "o", "1": "i", "3": "e", "4": "a",
+               "5": "s", "7": "t"}
+_SYMBOLS = "@$!|+*€"
+_AFTER_APOSTROPHE = "'’`"  # a run after one is a contraction's end (it's hit, don't wat): never the left of a join
+MASK = "*"
+
+
+_VOWELS = frozenset("aeiou")
+
+
+def neighbours(near_misses=frozenset()) -> dict[str, str]:
+    """Each string one inner deletion, one doubled letter or one adjacent swap from a target (deletion and doubling of
+    words of five letters or more, swaps of four or more) -> the target; a listed word or a near miss is none."""
+    out: dict[str, str] = {}
+    for word in sorted(HARM_WORDS, key=lambda w: (len(w), w)):
+        n = len(word)
+        near = []
+        if n >= 5:  # an inner letter dropped (a first or last one makes other words: pics, puss, filt), a consonant
+            # only from six letters (chik, bich)
+            near += [word[:i] + word[i + 1:] for i in range(1, n - 1) if word[i] in _VOWELS or n >= 6]
+            near += [word[:i + 1] + word[i] + word[i + 1:] for i in range(n)]
+        if n >= 4:
+            near += [word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(n - 1) if word[i] != word[i + 1]]
+        for s in near:
+            if s != word and s not in _LISTED and s not in near_misses:
+                out.setdefault(s, word)
+    return out
+
+
+NEIGHBOURS = neighbours(NEAR_MISSES)
+
+
+def splits(split_words=frozenset()) -> dict[tuple[str, str], str]:
+    """(left, right) -> the target they spell with the space between removed (mus lims, id iot, ki ll), for targets of
+    four letters or more (a single letter apart from six); neither part "a" or "i" alone, and not two dictionary words
+    (SPLIT_WORDS: ass hole stays)."""
+    out: dict[tuple[str, str], str] = {}
+    for word in sorted(HARM_WORDS):
+        if len(word) < 4:
+            continue
+        for i in range(1, len(word)):
+            left, right = word[:i], word[i:]
+            if (left in ("a", "i") or right in ("a", "i") or f"{left} {right}" in split_words
+                    or (min(len(left), len(right)) == 1 and len(word) < 6)):  # k ill: "ok, I'll" in a text message
+                continue
+            out.setdefault((left, right), word)
+    return out
+
+
+SPLITS = splits(SPLIT_WORDS)
+_SPLIT_LEFT = frozenset(left for left, _r in SPLITS)
+
+# the glue of an attack written without spaces (youareanidiot, ihateimmigrants, killallmuslims, gokillyourself)
+GLUE = frozenset(("i", "im", "you", "u", "ur", "youre", "your", "yourself", "are", "a", "an", "the", "all",
+                  "go", "hate", "die", "should", "must", "be", "fucking", "stupid", "dumb", "dirty", "filthy",
+                  "these", "those", "them", "they", "we", "is", "so", "such", "total", "complete", "get", "out",
+                  "back", "every", "am", "he", "she", "his", "her", "its", "bloody", "of", "to", "and", "kill"))
+_PIECES = GLUE | HARM_WORDS
+_PIECE_LENGTHS: dict[str, tuple[int, ...]] = {}  # a piece's first two letters -> the lengths of the pieces so starting
+for _p in _PIECES:
+    if len(_p) > 1:
+        _PIECE_LENGTHS[_p[:2]] = tuple(sorted({*_PIECE_LENGTHS.get(_p[:2], ()), len(_p)}))
+_TAILS = frozenset(p[-3:] for p in _PIECES if len(p) >= 3)  # a split's last piece has three letters or more
+MAX_RUN = 40  # a run-together attack is a few words: longer letter runs are not split
+
+# runs of lower-case letters and digits, with the symbols that stand for letters between them (not before or after:
+# "stupid!" is a word and a mark; @user is a mention)
+_RUN = re.compile(r"[a-z0-9]+(?:[@$!|+*€]+[a-z0-9]+)*")
+_SYMBOL_INSIDE = re.compile(r"[a-z0-9][@$!|+*€]")  # a symbol a run holds (the run pattern ends with a letter or digit)
+_SYMBOL_CHARS = frozenset("@$!|+*€")
+_PLAIN_RUN = re.compile(r"[a-z0-9]+")  # _RUN where the text holds none of those symbols
+_SPLIT_PAIRS = frozenset(f"{left} {right}" for left, right in SPLITS)
+
+
+def misspellings(text: str, chars=None) -> tuple[str, list[tuple[int, int, str]], int, int, int]:
+    """(text, [(start, end, word)], symbols read, edits read, spaces read): each run of `text` read as the harm word it
+    spells (the list is what _edit needs to keep offsets); `text` unchanged when nothing is read. The runs are first
+    looked up all at once (set look-ups over the list of runs): a comment with nothing to read costs no step a run."""
+    symbols_in = not _SYMBOL_CHARS.isdisjoint(text if chars is None else chars)
+    runs = (_RUN if symbols_in else _PLAIN_RUN).findall(text)
+    if (NEIGHBOURS.keys().isdisjoint(runs) and _SPLIT_PAIRS.isdisjoint(map(" ".join, itertools.pairwise(runs)))
+            and not (symbols_in and _SYMBOL_INSIDE.search(text))
+            and not any(_may_split(w) and split_run(w) for w in runs if len(w) >= 6)):
+        return text, [], 0, 0, 0
+    found: list[tuple[int, int, str]] = []
+    symbols = edits = spaces = 0
+    prev: tuple[int, str] | None = None  # the previous plain run, for the space-inside rule
+    for m in (_RUN if symbols_in else _PLAIN_RUN).finditer(text):
+        at, end = m.span()
+        word = m.group()
+        if not word.isalpha():  # symbols or digits inside: read each as its letter (a mask as any letter)
+            target = _unsymbol(word)
+            if target:
+                found.append((at, end, target))
+                symbols += 1
+            prev = None
+            continue
+        target = NEIGHBOURS.get(word)
+        if target is not None:
+            found.append((at, end, target))
+            edits += 1
+            prev = None
+            continue
+        if (prev is not None and prev[0] + len(prev[1]) + 1 == at and text[at - 1] == " "
+                and (prev[0] == 0 or text[prev[0] - 1] not in _AFTER_APOSTROPHE)):
+            joined = SPLITS.get((prev[1], word))
+            if joined is not None:
+                found.append((prev[0], end, joined))
+                spaces += 1
+                prev = None
+                continue
+        if _may_split(word) and (pieces := split_run(word)):
+            found.append((at, end, " ".join(pieces)))
+            spaces += 1
+            prev = None
+            continue
+        prev = (at, word) if word in _SPLIT_LEFT else None
+    return text, found, symbols, edits, spaces
+
+
+def _may_split(word: str) -> bool:
+    """Whether `word` may be words run together: 6-MAX_RUN letters, no listed word or near miss, starting and ending as
+    pieces do."""
+    return (6 <= len(word) <= MAX_RUN and word[-3:] in _TAILS and (word[0] == "i" or word[:2] in _PIECE_LENGTHS)
+            and word not in _PIECES and word not in _LISTED and word not in NEAR_MISSES)
+
+
+@functools.lru_cache(maxsize=4096)  # a text repeating one spelling pays for it once
+def _unsymbol(word: str) -> str | None:
+    """The harm word `word` spells with each symbol read as a letter (a mask as the one letter that makes a harm word
+    of it), or None."""
+    if not (word[0].isalpha() and word[-1].isalpha()):
+        return None
+    letters = "".join(_SYMBOL_FOR.get(c, c) for c in word)
+    if MASK not in letters:
+        return letters if letters in HARM_WORDS else None
+    if letters.count(MASK) * 2 > len(letters):  # mostly masked: no telling which word
+        return None
+    matches = [w for w in _BY_ENDS.get((len(letters), letters[0], letters[-1]), ())
+               if all(c == MASK or c == d for c, d in zip(letters, w, strict=True))]
+    return matches[0] if len(matches) == 1 else None
+
+
+_BY_ENDS: dict[tuple[int, str, str], tuple[str, ...]] = {}  # the targets by length, first and last letter
+for _w in sorted(HARM_WORDS):
+    _BY_ENDS[len(_w), _w[0], _w[-1]] = (*_BY_ENDS.get((len(_w), _w[0], _w[-1]), ()), _w)
+
+
+@functools.lru_cache(maxsize=4096)
+def split_run(word: str) -> tuple[str, ...] | None:
+    """`word` as two or more pieces of GLUE and harm words with at least one harm word (the fewest pieces), or None:
+    a dynamic programme over its positions, each trying only the pieces that start with its two letters."""
+    n = len(word)
+    best: list[list[str] | None] = [None] * (n + 1)
+    best[0] = []
+    for i in range(n):
+        if best[i] is None:
+            continue
+        lengths = _PIECE_LENGTHS.get(word[i:i + 2], ())
+        for j in ((i + 1, *(i + k for k in lengths)) if word[i] in "iau" else (i + k for k in lengths)):
+            if j <= n and word[i:j] in _PIECES and (best[j] is None or len(best[i]) + 1 < len(best[j])):
+                best[j] = best[i] + [word[i:j]]
+    pieces = best[n]
+    if (pieces and len(pieces) >= 2 and len(pieces[-1]) >= 3
+            and any(p in HARM_WORDS or p in ("hate", "kill", "die") for p in pieces)
+            and all(len(p) > 1 or (p == "i" and k == 0) or (p in "au" and 0 < k < len(pieces) - 1)
+                    for k, p in enumerate(pieces))):
+        return tuple(pieces)
+    return None
+
+
+class _Found:
+    """The runs misspellings() read, as the match objects edits._edit walks (span, and the word to put there)."""
+
+    __slots__ = ("_span", "word")
+
+    def __init__(self, start: int, end: int, word: str):
+        self._span = (start, end)
+        self.word = word
+
+    def span(self) -> tuple[int, int]:
+        return self._span
+
+
+class _Reading:
+    def __init__(self, found):
+        self._found = found
+
+    def finditer(self, _text):
+        return (_Found(*f) for f in self._found)
+
+
+def _put(m: _Found):
+    return m.word, "replace"
+
+
+def read_misspellings(text: str, chars=None):
+    """(text, its segments for Normalized or None, (symbols, edits, spaces read)): the misspelt harm words of `text`
+    (`chars`: its characters, if known) replaced by the words they spell, each mapped to the whole span it replaces."""
+    _same, found, symbols, edits, spaces = misspellings(text, chars)
+    if not found:
+        return text, None, (0, 0, 0)
+    out, segments, _n = _edit(text, _Reading(found), _put)
+    return out, segments, (symbols, edits, spaces)
