@@ -2,7 +2,7 @@
 
 import pytest
 
-from moderation.text.misspellings import HARM_WORDS, NEIGHBOURS, misspellings, neighbours, split_run
+from moderation.text.misspellings import HARM_WORDS, NEIGHBOURS, READ_AT_MOST, misspellings, neighbours, split_run
 from moderation.text.normalize import normalize
 from moderation.wordlists.near_misses import NEAR_MISSES, SPLIT_WORDS
 
@@ -60,6 +60,12 @@ def test_the_reading_is_counted_as_the_trick_it_undoes():
     assert normalize("you f*ggot").masked == 1
     assert normalize("you idiiot").lookalike == 1
     assert normalize("i hate mus lims").spaced == 1
+
+
+def test_a_comment_has_at_most_read_at_most_readings():
+    """A text of nothing but spellings reads the first READ_AT_MOST: its cost stays near an ordinary comment's."""
+    _text, found, symbols, *_ = misspellings("mu$lims " * 1250)
+    assert len(found) == symbols == READ_AT_MOST and found[-1][0] == 8 * (READ_AT_MOST - 1)
 
 
 def test_every_near_miss_is_still_one_the_rules_would_make():
