@@ -147,14 +147,13 @@ def adversarial_inputs(length: int = 10_000) -> list[tuple[str, str]]:
                 out.append((name, t))
     words = sorted({w for lst in (W.INSULTS_JA, W.DEATH_WISH, W.GROUPS, W.SECOND_PERSON, W.CRIME, W.THIRD_PERSON)
                     for w in lst}, key=len, reverse=True)[:40]
-    for t in _inputs_for([], words, length):  # the one-pass word matcher: listed words and their near-misses
-        if t not in seen:
-            seen.add(t)
-            out.append(("moderation.matcher", t))
-    for t in _inputs_for(list("@$!*"), MISSPELT, length):  # each reading of a misspelt harm word, and near-misses
-        if t not in seen:
-            seen.add(t)
-            out.append(("moderation.text.misspellings", t))
+    # the one-pass word matcher: listed words and their near-misses; each reading of a misspelt harm word
+    for name, chars, literals in (("moderation.matcher", [], words),
+                                  ("moderation.text.misspellings", list("@$!*"), MISSPELT)):
+        for t in _inputs_for(chars, literals, length):
+            if t not in seen:
+                seen.add(t)
+                out.append((name, t))
     return out
 
 

@@ -37,13 +37,12 @@ def build_pipeline(C: float = 4.0, min_df: int = 2, calibration_cv: int = 3, cha
                             quoted_apart=quoted_apart, focus_sentence=focus_sentence, quoted_apart_en=quoted_apart_en,
                             negated_apart_en=negated_apart_en, negated_copies_en=negated_copies_en,
                             denied_apart_en=denied_apart_en)
-    excluded = () if harm_length else tuple(
-        (k, features.signal_offset_ + FEATURE_NAMES.index("length")) for k in range(1, len(HEADS)))
-    if not harm_denied:
-        excluded += tuple((k, features.signal_offset_ + FEATURE_NAMES.index("denied_harm"))
-                          for k in range(1, len(HEADS)))
-    if not harm_group:  # a group named is a target, not an attack: only its combinations (attack + group) count
-        excluded += tuple((k, features.signal_offset_ + FEATURE_NAMES.index("group")) for k in range(1, len(HEADS)))
+    # signals the harm heads learn no weight for (a group named is a target, not an attack: with harm_group off only
+    # its combinations, attack + group, count)
+    unlearnt = [name for name, learnt in (("length", harm_length), ("denied_harm", harm_denied), ("group", harm_group))
+                if not learnt]
+    excluded = tuple((k, features.signal_offset_ + FEATURE_NAMES.index(name))
+                     for name in unlearnt for k in range(1, len(HEADS)))
     heads = MaskedHeads(C=C, calibration_cv=calibration_cv, random_state=SEED, excluded_columns=excluded)
     return Pipeline([("features", features), ("heads", heads)])
 

@@ -94,12 +94,13 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         if not self.quoted_apart:
             return _NOWHERE
         spans = reported_spans(text, chars, english=self.quoted_apart_en)
-        if (self.negated_apart_en or self.negated_copies_en) and (denied := negated_spans(text, chars)):
-            mark = 2 if self.negated_copies_en else 1  # 2: keep the plain n-grams and add salted copies
+        denied, mark = (), 1  # salted NEGATED; 2: keep the plain n-grams and add salted copies
+        if self.negated_apart_en or self.negated_copies_en:
+            denied, mark = negated_spans(text, chars), 2 if self.negated_copies_en else 1
+        if not denied and self.denied_apart_en:
+            denied, mark = denied_spans(text, positive=False), 1
+        if denied:
             rows = [(a, b, 0) for a, b in spans] + [(a, b, mark) for a, b in denied]
-            return np.asarray(rows, dtype=np.int64).reshape(-1, 3)
-        if self.denied_apart_en and (denied := denied_spans(text, positive=False)):  # salted NEGATED
-            rows = [(a, b, 0) for a, b in spans] + [(a, b, 1) for a, b in denied]
             return np.asarray(rows, dtype=np.int64).reshape(-1, 3)
         if not spans:
             return _NOWHERE

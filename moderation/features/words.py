@@ -105,9 +105,10 @@ def _words(t: str, spans: list | None, chars, found, quoted, hits, denied=None):
             cats = np.where(inside, tables.quoted, cats)[keep]
             starts, ends, words = starts[keep], ends[keep], words[keep]
     if denied is not None and starts.size:
-        cats = np.where(_inside(denied, starts) & tables.harm[cats], tables.denied, cats).astype(np.int32)
+        inside = _inside(denied, starts)
+        cats = np.where(inside & tables.harm[cats], tables.denied, cats).astype(np.int32)
         if tables.has["praise"][cats].any():  # "[group] aren't welcome here": no praise of the group
-            starts, ends, cats, words = _without("praise", _inside(denied, starts), starts, ends, cats, words, tables)
+            starts, ends, cats, words = _without("praise", inside, starts, ends, cats, words, tables)
     if spans is not None:  # their spans are spelled out only if an explanation asks (expand_spans)
         spans.append(_WordSpans(starts, ends, cats))
     return starts, ends, cats, words

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from moderation.targets.constructions import _EN_DEATH, _EN_REMOVED
@@ -52,14 +53,16 @@ _CUES = ("n't", "n’t", "not", "never", "nobody", "no one", "none of", "a lie",
 
 def denied_spans(text: str, positive: bool = True) -> list[tuple[int, int]]:
     """(start, end) of what English negations in `text` deny (sorted; one scan, only when a negating word is in it);
-    `positive=False` leaves out the denials of a positive (_POSITIVE: what the negation says is the attack). The
-    signals and the n-gram hashing of one comment ask for the same text one after the other: the last answer is kept."""
-    global _LAST
+    `positive=False` leaves out the denials of a positive (_POSITIVE: what the negation says is the attack)."""
     if not any(cue in text for cue in _CUES):
         return []
-    if _LAST[0] is not text and _LAST[0] != text:
-        _LAST = (text, [(*m.span(), _denies_positive(text, m)) for m in DENIED_EN.finditer(text)])
-    return [(a, b) for a, b, pos in _LAST[1] if positive or not pos]
+    return [(a, b) for a, b, pos in _denials(text) if positive or not pos]
+
+
+@functools.lru_cache(maxsize=1)  # the signals and the n-gram hashing of one comment ask for it one after the other
+def _denials(text: str) -> tuple[tuple[int, int, bool], ...]:
+    """Each denial of `text`: (start, end, whether it denies a positive)."""
+    return tuple((*m.span(), _denies_positive(text, m)) for m in DENIED_EN.finditer(text))
 
 
 def _denies_positive(text: str, m: re.Match) -> bool:
@@ -68,6 +71,3 @@ def _denies_positive(text: str, m: re.Match) -> bool:
     if m.start("copula") >= 0:
         return _POSITIVE_AFTER.match(text, m.end("copula"), m.end()) is not None
     return m.start("belief") >= 0 and _POSITIVE_IN.search(text, m.end("belief"), m.end()) is not None
-
-
-_LAST: tuple[str | None, list] = (None, [])  # the last text denied_spans worked out, and its spans

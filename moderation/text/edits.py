@@ -42,6 +42,12 @@ def _edit(text: str, pattern, repl_fn) -> tuple[str, list[tuple[int, int, int, i
             replaced = True
     if not replaced and (kept_span >= _MANY_KEPT or len(matches) >= _MANY_EDITS):
         return _edit_kept(text, matches)  # no Python step per kept character
+    return _edit_matches(text, matches)
+
+
+def _edit_matches(text: str, matches) -> tuple[str, list[tuple[int, int, int, int]], int]:
+    """_edit's answer for its (start, end, replacement, mode) matches, in order and not overlapping (a caller that
+    knows its spans, such as misspellings, gives them here with mode "replace")."""
     out_t: list[str] = []
     # the new text as segments: (index in starts, index in ends, length, 1 for kept characters or 0 for a
     # replacement, whose every character maps to the whole original span); kept characters that follow one

@@ -17,12 +17,13 @@ import re
 
 from moderation import lexicon_data as L
 from moderation import wordlists as W
-from moderation.text.edits import _edit
+from moderation.text.edits import _edit_matches
 from moderation.wordlists.near_misses import NEAR_MISSES, SPLIT_WORDS
+
+READ_AT_MOST = 64  # readings a comment: past them its runs stay as written (a text of nothing but 'mu$lims ' cost 3.1x)
 
 # the fuzzy rules' targets: slurs, group nouns, insults, dehumanising words, violence verbs and the core swear
 # words with their compounds (profanity_en also lists knickers, tramp, hoe: none of those is a target)
-READ_AT_MOST = 64  # readings a comment: past them its runs stay as written (a text of nothing but 'mu$lims ' cost 3.1x)
 _CORE = ("fuck", "shit", "bitch", "cunt", "nigg", "fagg", "whore", "slut", "retard", "asshole", "bastard", "twat",
          "wank", "dickhead", "cocksuck", "pussy", "motherf")
 
@@ -118,8 +119,9 @@ _SPLIT_PAIRS = frozenset(f"{left} {right}" for left, right in SPLITS)
 
 def misspellings(text: str, chars=None) -> tuple[str, list[tuple[int, int, str]], int, int, int]:
     """(text, [(start, end, word)], symbols read, edits read, spaces read): each run of `text` read as the harm word it
-    spells (the list is what _edit needs to keep offsets); `text` unchanged when nothing is read. The runs are first
-    looked up all at once (set look-ups over the list of runs): a comment with nothing to read costs no step a run."""
+    spells (the spans edits._edit_matches keeps the offsets of); `text` unchanged when nothing is read. The runs are
+    first looked up all at once (set look-ups over the list of runs): a comment with nothing to read costs no step a
+    run."""
     symbols_in = not _SYMBOL_CHARS.isdisjoint(text if chars is None else chars)
     runs = (_RUN if symbols_in else _PLAIN_RUN).findall(text)
     if (NEIGHBOURS.keys().isdisjoint(runs) and _SPLIT_PAIRS.isdisjoint(map(" ".join, itertools.pairwise(runs)))
@@ -215,36 +217,11 @@ def split_run(word: str) -> tuple[str, ...] | None:
     return None
 
 
-class _Found:
-    """The runs misspellings() read, as the match objects edits._edit walks (span, and the word to put there)."""
-
-    __slots__ = ("_span", "word")
-
-    def __init__(self, start: int, end: int, word: str):
-        self._span = (start, end)
-        self.word = word
-
-    def span(self) -> tuple[int, int]:
-        return self._span
-
-
-class _Reading:
-    def __init__(self, found):
-        self._found = found
-
-    def finditer(self, _text):
-        return (_Found(*f) for f in self._found)
-
-
-def _put(m: _Found):
-    return m.word, "replace"
-
-
 def read_misspellings(text: str, chars=None):
     """(text, its segments for Normalized or None, (symbols, edits, spaces read)): the misspelt harm words of `text`
     (`chars`: its characters, if known) replaced by the words they spell, each mapped to the whole span it replaces."""
     _same, found, symbols, edits, spaces = misspellings(text, chars)
     if not found:
         return text, None, (0, 0, 0)
-    out, segments, _n = _edit(text, _Reading(found), _put)
+    out, segments, _n = _edit_matches(text, [(a, b, word, "replace") for a, b, word in found])
     return out, segments, (symbols, edits, spaces)
