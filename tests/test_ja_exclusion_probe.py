@@ -1,0 +1,23 @@
+"""The Japanese exclusion probe is well-formed; test_probes.py holds the shipped model to its recorded results."""
+
+from collections import Counter
+
+from model.judge import JA_EXCLUSION_PROBE, load_cases
+from moderation.wordlists.groups import GROUPS
+from tests.support.probes import assert_well_formed
+
+
+def test_ja_exclusion_probe_is_well_formed():
+    cases = load_cases(JA_EXCLUSION_PROBE)
+    # every case is one half of a minimal pair: a demand that a group be removed or kept out (出ていけ, 追い出して
+    # ほしい, 入国させるな) or its branding as criminals-in-waiting (予備軍だ, 全員犯罪者だ), against the same words
+    # reported, debated, quoted to condemn them, denied, or turned into a welcome
+    sides = assert_well_formed(cases, {"hate"})
+    assert sides == {"harmful": 16, "non_harmful": 16}
+    japanese_groups = [g for g in GROUPS if not g.isascii()]
+    by_id = {c["id"]: c for c in cases}
+    for c in cases:  # both members of a pair name the same group: the probe is about what is said of it
+        named = {g for g in japanese_groups if g in c["text"]}
+        assert named and named == {g for g in japanese_groups if g in by_id[c["pair"]]["text"]}, c["id"]
+    assert Counter(c["functionality"] for c in cases if c["expected"] == "harmful") == {
+        "exclusion_demand_h": 12, "criminal_brand_h": 4}
