@@ -33,7 +33,7 @@ import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 
 from moderation.encoded import Encoded, _codes
-from moderation.features.signals import signals
+from moderation.features.signals import code_pass, named_signals, pii_signals, saturate, signals
 from moderation.features.vocabulary import FEATURE_NAMES
 from moderation.kernels.hashing import crc_table
 from moderation.kernels.rows import featurise, featurise_many
@@ -154,20 +154,26 @@ class TextFeatures(TransformerMixin, BaseEstimator):
 
     def encode_batch(self, texts, *, spans: bool = False, heads=None) -> tuple[list[Encoded], np.ndarray]:
         """(encode() of each comment, their probabilities (rows, heads)), stage by stage: every text normalised,
-        then every text's signals, then one featurise_many call for all the rows, so each stage's code and
-        tables stay in the CPU's caches and the batch pays one kernel dispatch, not one per comment."""
+        then every text's code pass, then its other signals but personal information's, then those, then every
+        row saturated at once, then one featurise_many call for all the rows, so each stage's code and tables stay
+        in the CPU's caches and the batch pays one kernel dispatch, not one per comment."""
         norms = [normalize(text) for text in texts]
         if not norms:
             return [], np.zeros((0, 0 if heads is None else heads.coef_.shape[1]))
         codes = [_codes(norm) for norm in norms]
         span_lists = [[] if spans else None for _ in norms]
         focuses = [[] if self.focus_sentence else None for _ in norms]
-        rows, quoted = [], []
-        for norm, code, span_list, focus in zip(norms, codes, span_lists, focuses, strict=True):
-            rows.append(signals(norm, code, span_list, focus))
+        passes = [code_pass(code) for code in codes]
+        raws = np.zeros((len(norms), len(FEATURE_NAMES)))
+        reads, quoted = [], []
+        for raw, norm, code, span_list, focus, hits in zip(raws, norms, codes, span_lists, focuses, passes,
+                                                          strict=True):
+            reads.append(named_signals(raw, norm, code, span_list, focus, hits))
             # right after the text's signals, as encode() asks: reported_spans's kept answer, not worked out again
             quoted.append(self._quoted(norm.text, norm.chars))
-        sigs = np.stack(rows)
+        for raw, norm, code, span_list, read in zip(raws, norms, codes, span_lists, reads, strict=True):
+            pii_signals(raw, norm, code, span_list, read)
+        sigs = saturate(raws)
         sigs *= self.signal_scale  # each row as encode()'s signals(...) * signal_scale
         packed, probs = self._featurise_many(codes, quoted, sigs, focuses, heads)
         return [Encoded(norm, buf, code.size, self.char_ngram_max, sig, span_list)

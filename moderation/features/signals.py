@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 
-from moderation.codepass import scan
+from moderation.codepass import CodePass, scan
 from moderation.features.links import _brands, _urls
 from moderation.features.patterns import (
     _CONSTRUCTION_GUARDS,
@@ -40,18 +40,32 @@ from moderation.targets.reported import reported_spans
 from moderation.text.normalized import Normalized
 
 
+def code_pass(codes: np.ndarray) -> CodePass:
+    """The one compiled pass over a text's code points that signals() reads first: its classes, distinct 4-grams,
+    needles, word-list hits and sentence ends."""
+    return scan(codes, _EDGES, _NEEDLES.automaton, _WORDS, _tables().brand_word)
+
+
 def signals(norm: Normalized, codes: np.ndarray, spans: list | None = None, focus: list | None = None) -> np.ndarray:
     """The FEATURE_NAMES vector of one normalised comment (`codes`: its code points as a uint32 array).
 
     When `spans` is a list, what fired is recorded there (`expand_spans` reads it as (kind, start, end) spans in
     the NORMALISED text); when `focus` is a list, the (start, end) of the worst sentence of a text of several
-    sentences, if any."""
+    sentences, if any. A batch runs the same stages text by text, each stage over all its texts
+    (TextFeatures.encode_batch)."""
+    raw = np.zeros(len(FEATURE_NAMES))
+    read = named_signals(raw, norm, codes, spans, focus, code_pass(codes))
+    pii_signals(raw, norm, codes, spans, read)
+    return saturate(raw)
+
+
+def named_signals(raw: np.ndarray, norm: Normalized, codes: np.ndarray, spans: list | None, focus: list | None,
+                  hits: CodePass) -> tuple[int, set]:
+    """Every signal but personal information's, written into `raw` (zeros), from the text's code_pass(): (how
+    many digits, the needles found), what pii_signals reads after."""
     t = norm.text
     n = max(len(t), 1)
-    raw = np.zeros(len(FEATURE_NAMES))
     chars = norm.chars
-    # code points per class, distinct 4-grams, needles, word-list hits and sentence ends: one compiled call
-    hits = scan(codes, _EDGES, _NEEDLES.automaton, _WORDS, _tables().brand_word)
     classes, distinct = hits.classes.tolist(), hits.distinct  # Python ints: no numpy scalar read below
     digits, latin = classes[_DIGIT], classes[_LATIN]
     domains = _urls(t, raw, spans, codes) if ("." in chars or "/" in chars) and _URL_NEEDED.search(t) else []
@@ -117,13 +131,25 @@ def signals(norm: Normalized, codes: np.ndarray, spans: list | None = None, focu
         starts = np.concatenate((starts, np.asarray(more_starts, dtype=np.int64)))
         cats = np.concatenate((cats, np.asarray(more_cats, dtype=np.int32)))
     _sentence_combos(t, starts, cats, raw, focus, hits.sentence_ends)
-    for name, value in personal_info(t, spans, chars, digits, found, codes).items():
+    return digits, found
+
+
+def pii_signals(raw: np.ndarray, norm: Normalized, codes: np.ndarray, spans: list | None,
+                read: tuple[int, set]) -> None:
+    """personal_info's signals written into `raw`, after named_signals (`read`: its answer); its spans come last."""
+    digits, found = read
+    for name, value in personal_info(norm.text, spans, norm.chars, digits, found, codes).items():
         raw[_IDX[name]] = value
-    # counts saturated by log1p, values kept, then scaled: in place, four numpy calls rather than six and three arrays
+
+
+def saturate(raw: np.ndarray) -> np.ndarray:
+    """The signal rows from the raw counts and values (one row, or a batch's rows stacked): counts saturated by
+    log1p, values kept, then scaled; in place, four numpy calls for however many rows (each element's arithmetic
+    is the same wherever it sits)."""
     out = np.log1p(raw)
     np.minimum(out, 4.0, out=out)
     np.copyto(out, raw, where=_VALUE_MASK)
-    out[_HALVED] *= 0.5
+    out[..., _HALVED] *= 0.5
     return out
 
 
