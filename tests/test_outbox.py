@@ -16,6 +16,7 @@ from moderation.integrations import delivery, outbox, outbox_worker, webhooks
 from moderation.store.review_queue import ReviewQueue
 from tests.support.app import API_KEY, OTHER_KEY
 from tests.support.receiver import SECRET, Receiver, Trickler, wait_for
+from tests.support.relay import LostAnswer
 from tests.support.servers import PROJECT_ROOT
 from tests.support.thresholds import FLAG_ALL
 
@@ -113,6 +114,28 @@ def test_flaky_receiver_gets_each_event_exactly_once_with_valid_signature(make_a
     stats = outbox.stats(rdb, "test", prefix=prefix, configured=True)
     assert stats["failed_attempts"] == 3 and stats["delivered"] == 3 and stats["retrying"] == 0
     assert stats["in_flight"] == 0 and stats["last_error"]
+
+
+def test_entries_whose_read_answer_was_lost_are_delivered_on_the_next_pass(redis_server, rdb, prefix):
+    """A killed master or a timeout can lose XREADGROUP's answer after the server ran it: the entries are the worker's,
+    pending, and the client's retry reads past them. The next pass delivers them (they used to wait for XAUTOCLAIM,
+    60-90 s: the Sentinel failover test's late events)."""
+    from moderation.store.client import make_client
+    from moderation.store.keys import KeySpace
+
+    relay = LostAnswer(redis_server.port, b"XREADGROUP", b"\r\n>\r\n").start()
+    stream = KeySpace(prefix).events("news")
+    ids = [rdb.xadd(stream, {"type": "comment.queued", "id": f"c-{n}", "status": "queued"}) for n in range(3)]
+    try:
+        with Receiver() as receiver:
+            box = outbox.Outbox(make_client(relay.url, 1.0), "news", receiver.url, SECRET, prefix=prefix,
+                                allow_private_targets=True, timeout=2.0)
+            box.run_once()
+            box.run_once()
+            assert relay.dropped == 1  # the first read ran and its answer was lost
+            assert sorted(event["id"] for event in receiver.accepted) == [f"news:{entry}" for entry in ids]
+    finally:
+        relay.stop()
 
 
 def test_a_redirect_is_a_failed_attempt_retried_never_followed(make_app, worker, comment, rdb, prefix):

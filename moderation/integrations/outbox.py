@@ -71,7 +71,6 @@ class Outbox:
             float(retry_for)
         self.consumer = consumer or f"{socket.gethostname()}-{os.getpid()}"
         self.claim_idle_ms = int(claim_idle * 1000)
-        self.resume = False  # set after a Redis error: the next pass re-reads what this consumer left pending
         self._next_claim = 0.0
 
     # -- delivery ---------------------------------------------------------------------------------------
@@ -155,11 +154,15 @@ class Outbox:
         return done
 
     def run_once(self, block_ms=None):
-        """One pass: abandoned entries (now and then), due retries, then new events. Returns work done."""
-        done = 0
-        if self.resume:  # a Redis error cut the last pass short: what we read then is still ours, unacknowledged
-            done += self._handle_entries(self.store.read_own_pending(self.consumer, 1000))
-            self.resume = False
+        """One pass: what this consumer read and never finished, abandoned entries (now and then), due retries, then
+        new events. Returns work done."""
+        # Ours and unacknowledged: a Redis error cut a pass short, or a read's answer was lost (a timeout, a master
+        # killed) and the client's retry read again: the first read's entries are ours, else XAUTOCLAIM's in 60-90 s.
+        unfinished = self.store.read_own_pending(self.consumer, 1000)
+        if unfinished:
+            log.warning("webhook %s: %d events this worker read and never finished, sent now", self.site,
+                        len(unfinished))
+        done = self._handle_entries(unfinished)
         if time.monotonic() >= self._next_claim:
             self._next_claim = time.monotonic() + max(self.claim_idle_ms / 2000, 1.0)
             done += self.process_abandoned()

@@ -49,8 +49,7 @@ def _one_pass(box, stop):
         return box.run_once()
     except (RedisError, RedisClusterError) as exc:  # failing over: retried after a pause
         log.warning("outbox worker: redis error for site %s: %s", box.site, exc)
-        box.resume = True
-        stop.wait(1.0)
+        stop.wait(1.0)  # the next pass starts with what this one read and did not finish
         return 0
 
 

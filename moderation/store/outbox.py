@@ -60,7 +60,8 @@ class OutboxStore:
         return [entry for _, entries in answer or [] for entry in entries]
 
     def read_own_pending(self, consumer, count):
-        """[(entry id, fields or None)] this consumer read but never acknowledged (a pass a Redis error cut short)."""
+        """[(entry id, fields or None)] this consumer read and never acknowledged: a pass a Redis error cut short, or
+        a read whose answer was lost (the client's retry read past it)."""
         self.ensure_group()
         answer = self.redis.xreadgroup(GROUP, consumer, {self.events: "0"}, count=count)
         return [entry for _, entries in answer or [] for entry in entries]

@@ -1,0 +1,78 @@
+"""A TCP relay in front of a real Redis that loses one answer: the command runs, its client never hears back."""
+
+import socket
+import threading
+
+from tests.support.topologies import free_port
+
+
+class LostAnswer:
+    """Relays every connection to the server on `port` byte for byte, except that the first command whose request
+    holds every one of `needles` runs on the server and its answer is read and thrown away, and the client's
+    connection is closed: what a client meets when a master is killed, or its timeout fires, between the two."""
+
+    def __init__(self, port, *needles):
+        self.upstream, self.needles = port, needles
+        self.port = free_port()
+        self.dropped = 0
+        self._armed = True
+        self._lock = threading.Lock()
+        self._listener = socket.create_server(("127.0.0.1", self.port))
+        self._closed = False
+
+    @property
+    def url(self):
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self):
+        threading.Thread(target=self._accept, daemon=True).start()
+        return self
+
+    def _accept(self):
+        while not self._closed:
+            try:
+                client, _ = self._listener.accept()
+            except OSError:
+                return
+            server = socket.create_connection(("127.0.0.1", self.upstream))
+            drop = threading.Event()
+            threading.Thread(target=self._requests, args=(client, server, drop), daemon=True).start()
+            threading.Thread(target=self._answers, args=(server, client, drop), daemon=True).start()
+
+    def _requests(self, client, server, drop):
+        while data := _recv(client):
+            with self._lock:
+                if self._armed and all(needle in data for needle in self.needles):
+                    self._armed = False
+                    drop.set()  # before the server can answer
+            server.sendall(data)
+        _close(client, server)
+
+    def _answers(self, server, client, drop):
+        while data := _recv(server):
+            if drop.is_set():  # the lost answer: the command ran, the client's connection dies instead
+                self.dropped += 1
+                _close(client, server)
+                return
+            client.sendall(data)
+        _close(client, server)
+
+    def stop(self):
+        self._closed = True
+        self._listener.close()
+
+
+def _recv(sock):
+    try:
+        return sock.recv(65536)
+    except OSError:
+        return b""
+
+
+def _close(*socks):
+    for sock in socks:
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+        sock.close()
