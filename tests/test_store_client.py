@@ -137,6 +137,24 @@ def test_readyz_is_503_on_a_read_only_server_and_200_soon_after_it_can_write(mak
         upstream.stop()
 
 
+def test_a_wait_refused_by_a_demoted_master_is_not_replicated_not_a_500(own_redis, tmp_path):
+    """A node demoted since the connection was made refuses WAIT ("cannot be used with replica instances") after a
+    command that wrote nothing there (EXISTS, a script that returned early): a Sentinel failover that went back to
+    the restarted old master met it and answered a decision 500 (TypeError). The write was not confirmed: 503."""
+    from moderation.store.client import make_client
+    from moderation.store.master_pipeline import NotReplicated, run_one
+
+    upstream = RedisProcess(tmp_path / "upstream").start()
+    try:
+        client = make_client(own_redis.url, 1.0)
+        assert run_one(client, "k", lambda pipe: pipe.exists("k")) == 0
+        redis.Redis(port=own_redis.port).replicaof("127.0.0.1", upstream.port)
+        with pytest.raises(NotReplicated):
+            run_one(client, "k", lambda pipe: pipe.exists("k"), replicas=1, timeout_ms=100)
+    finally:
+        upstream.stop()
+
+
 def test_review_pages_answer_503_not_500_when_redis_is_down(make_app, own_redis, prefix, quick_retries):
     from moderation.store.moderators import Moderators
 

@@ -83,6 +83,8 @@ def run_on_master(client, key, queue, *, replicas=0, timeout_ms=1000):
             continue
         if replicas:
             *results, acked = results
+            if isinstance(acked, redis.RedisError):  # a node demoted since refuses WAIT: nothing is confirmed
+                raise NotReplicated(f"WAIT was refused: {acked}")
             if acked < replicas:
                 raise NotReplicated(f"the writes reached {acked} of {replicas} replicas in {timeout_ms} ms")
         return results
