@@ -138,6 +138,26 @@ def test_entries_whose_read_answer_was_lost_are_delivered_on_the_next_pass(redis
         relay.stop()
 
 
+def test_a_consumer_group_lost_in_a_failover_is_created_again(rdb, prefix):
+    """A failover to a node the group never reached (created just before the old master died, or a second failover
+    back to the restarted old master) answers NOGROUP: the next pass creates the group again and delivers, instead
+    of every pass failing until the worker restarts."""
+    from moderation.store.keys import KeySpace
+
+    stream = KeySpace(prefix).events("news")
+    first = rdb.xadd(stream, {"type": "comment.queued", "id": "c-1", "status": "queued"})
+    stop = threading.Event()
+    stop.set()  # no pause after the error
+    with Receiver() as receiver:
+        box = outbox.Outbox(rdb, "news", receiver.url, SECRET, prefix=prefix, allow_private_targets=True, timeout=2.0)
+        assert outbox_worker._one_pass(box, stop) == 1
+        rdb.xgroup_destroy(stream, outbox.GROUP)
+        second = rdb.xadd(stream, {"type": "comment.queued", "id": "c-2", "status": "queued"})
+        for _ in range(3):
+            outbox_worker._one_pass(box, stop)
+        assert [event["id"] for event in receiver.accepted] == [f"news:{first}", f"news:{second}"]
+
+
 def test_a_redirect_is_a_failed_attempt_retried_never_followed(make_app, worker, comment, rdb, prefix):
     """README: a redirect is retried like an error; the worker never follows it to the address it names."""
     with Receiver(["redirect"]) as receiver:

@@ -53,23 +53,33 @@ class OutboxStore:
                 raise
         self._group_ready = True
 
+    def _in_group(self, command, *args, **kwargs):
+        """A command on the group; NOGROUP (a failover to a node the group never reached) makes the next call create
+        it again, from the stream's start (receivers de-duplicate), instead of failing until the worker restarts."""
+        self.ensure_group()
+        try:
+            return command(*args, **kwargs)
+        except ResponseError as exc:
+            if "NOGROUP" in str(exc):
+                self._group_ready = False
+            raise
+
     def read_new(self, consumer, count, block_ms=None):
         """[(entry id, fields)] nobody has read yet."""
-        self.ensure_group()
-        answer = self.redis.xreadgroup(GROUP, consumer, {self.events: ">"}, count=count, block=block_ms)
+        answer = self._in_group(self.redis.xreadgroup, GROUP, consumer, {self.events: ">"}, count=count,
+                                block=block_ms)
         return [entry for _, entries in answer or [] for entry in entries]
 
     def read_own_pending(self, consumer, count):
         """[(entry id, fields or None)] this consumer read and never acknowledged: a pass a Redis error cut short, or
         a read whose answer was lost (the client's retry read past it)."""
-        self.ensure_group()
-        answer = self.redis.xreadgroup(GROUP, consumer, {self.events: "0"}, count=count)
+        answer = self._in_group(self.redis.xreadgroup, GROUP, consumer, {self.events: "0"}, count=count)
         return [entry for _, entries in answer or [] for entry in entries]
 
     def claim_abandoned(self, consumer, idle_ms, count):
         """[(entry id, fields or None)] another (crashed) worker read but never acknowledged."""
-        self.ensure_group()
-        return self.redis.xautoclaim(self.events, GROUP, consumer, idle_ms, start_id="0-0", count=count)[1]
+        return self._in_group(self.redis.xautoclaim, self.events, GROUP, consumer, idle_ms, start_id="0-0",
+                              count=count)[1]
 
     def take_due(self, now_ms, lease_ms, limit):
         """[(event id, job JSON or "")] whose retry is due, leased for lease_ms so no other worker sends them."""
