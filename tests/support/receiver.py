@@ -20,6 +20,7 @@ class Receiver:
         self.secret = secret
         self.fail_attempts = fail_attempts  # 500 to each event's first n attempts: every event is retried n times
         self.attempts, self.accepted, self.seen, self.bad_signatures = [], [], set(), 0
+        self.accepted_at = {}  # event id -> time.time() of its first 2xx
         self.deliveries = Counter()  # 2xx answers per event id, duplicates included
         self.lock = threading.Lock()
         receiver = self
@@ -31,7 +32,7 @@ class Receiver:
             def do_POST(self):
                 body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
                 with receiver.lock:
-                    receiver.attempts.append(dict(self.headers))
+                    receiver.attempts.append({**dict(self.headers), "received_at": time.time()})
                     action = receiver.script.pop(0) if receiver.script else "ok"
                     if 0 < int(self.headers.get("X-Moderation-Attempt") or 0) <= receiver.fail_attempts:
                         action = "500"
@@ -65,6 +66,7 @@ class Receiver:
                     if event["id"] not in receiver.seen:  # de-duplication on the stable event id
                         receiver.seen.add(event["id"])
                         receiver.accepted.append(event)
+                        receiver.accepted_at[event["id"]] = time.time()
                 self.send_response(204)
                 self.end_headers()
 
