@@ -138,6 +138,34 @@ def test_entries_whose_read_answer_was_lost_are_delivered_on_the_next_pass(redis
         relay.stop()
 
 
+def test_a_retry_whose_lease_answer_was_lost_is_sent_on_the_next_pass(redis_server, rdb, prefix):
+    """Taking due retries leases them (WEBHOOK_TIMEOUT + 30 s) so no other worker sends them. When that answer is
+    lost after Redis ran it, the client's retry finds nothing due: the worker takes back its own unfinished leases
+    at once (they used to wait out the lease)."""
+    from moderation.store.client import make_client
+    from moderation.store.outbox import TAKE_DUE, OutboxStore
+
+    store = OutboxStore(rdb, "news", prefix)
+    entry = "1700000000000-0"  # its stream entry was acknowledged when its first attempt failed
+    now_ms = int(time.time() * 1000)
+    job = {"entry": entry, "event": outbox.event_body("news", entry, {"type": "comment.queued", "id": "c-1"}),
+           "attempts": 1, "first_attempt_at": now_ms}
+    store.failed(job, "HTTP 500", now_ms, retry_at_ms=now_ms - 1)  # its retry is due
+    sha = rdb.script_load(TAKE_DUE)
+    relay = LostAnswer(redis_server.port, b"EVALSHA", sha.encode()).start()
+    try:
+        with Receiver() as receiver:
+            box = outbox.Outbox(make_client(relay.url, 1.0), "news", receiver.url, SECRET, prefix=prefix,
+                                allow_private_targets=True, timeout=2.0)
+            box.run_once()
+            box.run_once()
+            assert relay.dropped == 1  # the lease was taken and its answer lost
+            assert [event["id"] for event in receiver.accepted] == [f"news:{entry}"]
+            assert rdb.zcard(store.retry) == 0 and not rdb.exists(store.leases(box.consumer))
+    finally:
+        relay.stop()
+
+
 def test_a_consumer_group_lost_in_a_failover_is_created_again(rdb, prefix):
     """A failover to a node the group never reached (created just before the old master died, or a second failover
     back to the restarted old master) answers NOGROUP: the next pass creates the group again and delivers, instead

@@ -98,13 +98,14 @@ class Outbox:
 
     def _failed(self, job, error, now_ms, entry_id=None):
         """Schedule the next attempt, or dead-letter the event once it has been retried long enough."""
+        leased = None if entry_id else self.consumer  # a retry: this worker's lease on it ends
         if now_ms - job["first_attempt_at"] >= self.retry_for * 1000:
-            self.store.failed(job, error, now_ms, entry_id=entry_id)
+            self.store.failed(job, error, now_ms, entry_id=entry_id, consumer=leased)
             log.error("webhook %s: event %s dead-lettered after %d attempts: %s", self.site, job["entry"],
                       job["attempts"], error)
             return
         retry_at = now_ms + int(self._delay(job["attempts"]) * 1000)
-        self.store.failed(job, error, now_ms, retry_at_ms=retry_at, entry_id=entry_id)
+        self.store.failed(job, error, now_ms, retry_at_ms=retry_at, entry_id=entry_id, consumer=leased)
         log.warning("webhook %s: event %s attempt %d failed: %s", self.site, job["entry"], job["attempts"], error)
 
     # -- the three sources of work ------------------------------------------------------------------------
@@ -138,7 +139,7 @@ class Outbox:
         """Re-send events whose next attempt is due."""
         lease_ms = int((self.timeout + 30) * 1000)
         done = 0
-        for event_id, raw in self.store.take_due(int(time.time() * 1000), lease_ms, limit):
+        for event_id, raw in self.store.take_due(int(time.time() * 1000), lease_ms, limit, self.consumer):
             if not raw:
                 self.store.forget(event_id)
                 continue
@@ -147,7 +148,7 @@ class Outbox:
             error = self.deliver(job["event"], job["attempts"])
             now_ms = int(time.time() * 1000)
             if error is None:
-                self.store.delivered(now_ms, event_id=event_id)
+                self.store.delivered(now_ms, event_id=event_id, consumer=self.consumer)
             else:
                 self._failed(job, error, now_ms)
             done += 1

@@ -26,6 +26,7 @@ Layout (prefix P, default ``mod:``; S is a site name from MODERATION_API_KEYS):
   P{S}:outbox:jobs         HASH   event entry id -> JSON delivery state (event, attempts, first try, error)
   P{S}:outbox:dead         LIST   dead-lettered webhook events (JSON), newest first
   P{S}:outbox:stats        HASH   webhook counters: delivered, failed, dead, last_delivered_at, last_error
+  P{S}:outbox:leased:<w>   SET    retries worker <w> leased and has not finished (expires with the lease)
   P{S}:rq:<request id>    HASH   a removal request (requester, comments, right, steps, decision, appeal)
   P{S}:rq:due              ZSET   open removal requests by due time (ms)
   P{S}:rq:audit            STREAM every removal request step: received ... decided, appeals, alerts (never trimmed)
@@ -103,7 +104,7 @@ class KeySpace:
         return self.site(site, "events")
 
     def outbox(self, site, part):
-        """part: retry, jobs, dead or stats."""
+        """part: retry, jobs, dead, stats or leased:<worker>."""
         return self.site(site, "outbox", part)
 
     def demo(self, site, part):

@@ -16,15 +16,26 @@ from moderation.store.keys import KeySpace
 GROUP = "outbox"
 DEAD_LETTER_LIMIT = 100_000
 
-# KEYS: retry, jobs. ARGV: now ms, lease ms, limit. Leases due jobs so two workers never send the same one.
+# KEYS: retry, jobs, this worker's leases. ARGV: now ms, lease ms, limit. Leases due jobs so two workers never send
+# the same one. A job this worker leased and never finished (a pass a Redis error cut short, or this script's answer
+# lost and the call sent again) is its own again at once, not when the lease runs out.
 TAKE_DUE = """
-local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
-local out = {}
-for _, id in ipairs(ids) do
-  redis.call('ZADD', KEYS[1], tonumber(ARGV[1]) + tonumber(ARGV[2]), id)
+local now, lease = tonumber(ARGV[1]), tonumber(ARGV[2])
+local out, taken = {}, {}
+local function take(id)
+  redis.call('ZADD', KEYS[1], now + lease, id)
+  redis.call('SADD', KEYS[3], id)
+  taken[id] = true
   table.insert(out, id)
   table.insert(out, redis.call('HGET', KEYS[2], id) or '')
 end
+for _, id in ipairs(redis.call('SMEMBERS', KEYS[3])) do
+  if redis.call('ZSCORE', KEYS[1], id) then take(id) else redis.call('SREM', KEYS[3], id) end
+end
+for _, id in ipairs(redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now, 'LIMIT', 0, tonumber(ARGV[3]))) do
+  if not taken[id] then take(id) end
+end
+redis.call('PEXPIRE', KEYS[3], lease)
 return out
 """
 
@@ -34,7 +45,7 @@ class OutboxStore:
 
     def __init__(self, redis, site, prefix="mod:"):
         self.redis, self.site = redis, site
-        keys = KeySpace(prefix)
+        keys = self._keys = KeySpace(prefix)
         self.events = keys.events(site)
         self.retry, self.jobs = keys.outbox(site, "retry"), keys.outbox(site, "jobs")
         self.dead, self.counters = keys.outbox(site, "dead"), keys.outbox(site, "stats")
@@ -81,9 +92,14 @@ class OutboxStore:
         return self._in_group(self.redis.xautoclaim, self.events, GROUP, consumer, idle_ms, start_id="0-0",
                               count=count)[1]
 
-    def take_due(self, now_ms, lease_ms, limit):
-        """[(event id, job JSON or "")] whose retry is due, leased for lease_ms so no other worker sends them."""
-        flat = self._take_due(keys=[self.retry, self.jobs], args=[now_ms, lease_ms, limit])
+    def leases(self, consumer):
+        """The retries `consumer` holds a lease on and has not finished (a SET; it expires with the lease)."""
+        return self._keys.outbox(self.site, f"leased:{consumer}")
+
+    def take_due(self, now_ms, lease_ms, limit, consumer):
+        """[(event id, job JSON or "")] whose retry is due, or that `consumer` leased and never finished, leased to
+        it for lease_ms so no other worker sends them."""
+        flat = self._take_due(keys=[self.retry, self.jobs, self.leases(consumer)], args=[now_ms, lease_ms, limit])
         return list(zip(flat[::2], flat[1::2], strict=True))
 
     def ack(self, entry_id):
@@ -96,22 +112,27 @@ class OutboxStore:
 
     # -- recording outcomes (each one MULTI) -----------------------------------------------------------------
 
-    def delivered(self, now_ms, *, entry_id=None, event_id=None):
-        """Count a delivery; ack the stream entry (first attempt) or drop the retry (later attempts)."""
+    def delivered(self, now_ms, *, entry_id=None, event_id=None, consumer=None):
+        """Count a delivery; ack the stream entry (first attempt) or drop the retry and `consumer`'s lease on it."""
         pipe = self.redis.pipeline(transaction=True)
         pipe.hincrby(self.counters, "delivered", 1)
         pipe.hset(self.counters, "last_delivered_at", now_ms)
         if event_id is not None:
             pipe.zrem(self.retry, event_id)
             pipe.hdel(self.jobs, event_id)
+            if consumer is not None:
+                pipe.srem(self.leases(consumer), event_id)
         if entry_id is not None:
             pipe.xack(self.events, GROUP, entry_id)
         pipe.execute()
 
-    def failed(self, job, error, now_ms, *, retry_at_ms=None, entry_id=None):
-        """Count a failure; schedule the job at retry_at_ms, or dead-letter it when that is None."""
+    def failed(self, job, error, now_ms, *, retry_at_ms=None, entry_id=None, consumer=None):
+        """Count a failure; schedule the job at retry_at_ms, or dead-letter it when that is None; drop `consumer`'s
+        lease on it (a retry)."""
         event_id = job["entry"]
         pipe = self.redis.pipeline(transaction=True)
+        if consumer is not None:
+            pipe.srem(self.leases(consumer), event_id)
         pipe.hincrby(self.counters, "failed", 1)
         pipe.hset(self.counters, mapping={"last_error": error, "last_error_at": now_ms})
         if retry_at_ms is None:
