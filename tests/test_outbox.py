@@ -16,7 +16,7 @@ from moderation.integrations import delivery, outbox, outbox_worker, webhooks
 from moderation.store.review_queue import ReviewQueue
 from tests.support.app import API_KEY, OTHER_KEY
 from tests.support.receiver import SECRET, Receiver, Trickler, wait_for
-from tests.support.relay import LostAnswer
+from tests.support.relay import outbox_losing_an_answer
 from tests.support.servers import PROJECT_ROOT
 from tests.support.thresholds import FLAG_ALL
 
@@ -120,29 +120,21 @@ def test_entries_whose_read_answer_was_lost_are_delivered_on_the_next_pass(redis
     """A killed master or a timeout can lose XREADGROUP's answer after the server ran it: the entries are the worker's,
     pending, and the client's retry reads past them. The next pass delivers them (they used to wait for XAUTOCLAIM,
     60-90 s: the Sentinel failover test's late events)."""
-    from moderation.store.client import make_client
     from moderation.store.keys import KeySpace
 
-    relay = LostAnswer(redis_server.port, b"XREADGROUP", b"\r\n>\r\n").start()
     stream = KeySpace(prefix).events("news")
     ids = [rdb.xadd(stream, {"type": "comment.queued", "id": f"c-{n}", "status": "queued"}) for n in range(3)]
-    try:
-        with Receiver() as receiver:
-            box = outbox.Outbox(make_client(relay.url, 1.0), "news", receiver.url, SECRET, prefix=prefix,
-                                allow_private_targets=True, timeout=2.0)
-            box.run_once()
-            box.run_once()
-            assert relay.dropped == 1  # the first read ran and its answer was lost
-            assert sorted(event["id"] for event in receiver.accepted) == [f"news:{entry}" for entry in ids]
-    finally:
-        relay.stop()
+    with outbox_losing_an_answer(redis_server.port, prefix, b"XREADGROUP", b"\r\n>\r\n") as (relay, receiver, box):
+        box.run_once()
+        box.run_once()
+        assert relay.dropped == 1  # the first read ran and its answer was lost
+        assert sorted(event["id"] for event in receiver.accepted) == [f"news:{entry}" for entry in ids]
 
 
 def test_a_retry_whose_lease_answer_was_lost_is_sent_on_the_next_pass(redis_server, rdb, prefix):
     """Taking due retries leases them (WEBHOOK_TIMEOUT + 30 s) so no other worker sends them. When that answer is
     lost after Redis ran it, the client's retry finds nothing due: the worker takes back its own unfinished leases
     at once (they used to wait out the lease)."""
-    from moderation.store.client import make_client
     from moderation.store.outbox import TAKE_DUE, OutboxStore
 
     store = OutboxStore(rdb, "news", prefix)
@@ -152,18 +144,12 @@ def test_a_retry_whose_lease_answer_was_lost_is_sent_on_the_next_pass(redis_serv
            "attempts": 1, "first_attempt_at": now_ms}
     store.failed(job, "HTTP 500", now_ms, retry_at_ms=now_ms - 1)  # its retry is due
     sha = rdb.script_load(TAKE_DUE)
-    relay = LostAnswer(redis_server.port, b"EVALSHA", sha.encode()).start()
-    try:
-        with Receiver() as receiver:
-            box = outbox.Outbox(make_client(relay.url, 1.0), "news", receiver.url, SECRET, prefix=prefix,
-                                allow_private_targets=True, timeout=2.0)
-            box.run_once()
-            box.run_once()
-            assert relay.dropped == 1  # the lease was taken and its answer lost
-            assert [event["id"] for event in receiver.accepted] == [f"news:{entry}"]
-            assert rdb.zcard(store.retry) == 0 and not rdb.exists(store.leases(box.consumer))
-    finally:
-        relay.stop()
+    with outbox_losing_an_answer(redis_server.port, prefix, b"EVALSHA", sha.encode()) as (relay, receiver, box):
+        box.run_once()
+        box.run_once()
+        assert relay.dropped == 1  # the lease was taken and its answer lost
+        assert [event["id"] for event in receiver.accepted] == [f"news:{entry}"]
+        assert rdb.zcard(store.retry) == 0 and not rdb.exists(store.leases(box.consumer))
 
 
 def test_a_consumer_group_lost_in_a_failover_is_created_again(rdb, prefix):

@@ -2,7 +2,9 @@
 
 import socket
 import threading
+from contextlib import contextmanager
 
+from tests.support.receiver import SECRET, Receiver
 from tests.support.topologies import free_port
 
 
@@ -76,3 +78,19 @@ def _close(*socks):
         except OSError:
             pass
         sock.close()
+
+
+@contextmanager
+def outbox_losing_an_answer(port, prefix, *needles):
+    """(relay, receiver, outbox): site "news"'s Outbox on the service's own client (whose retries are what is
+    tested) through a LostAnswer relay to the server on `port`, delivering to a real receiver."""
+    from moderation.integrations.outbox import Outbox
+    from moderation.store.client import make_client
+
+    relay = LostAnswer(port, *needles).start()
+    try:
+        with Receiver() as receiver:
+            yield relay, receiver, Outbox(make_client(relay.url, 1.0), "news", receiver.url, SECRET, prefix=prefix,
+                                          allow_private_targets=True, timeout=2.0)
+    finally:
+        relay.stop()
