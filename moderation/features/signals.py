@@ -149,7 +149,7 @@ def saturate(raw: np.ndarray) -> np.ndarray:
     out = np.log1p(raw)
     np.minimum(out, 4.0, out=out)
     np.copyto(out, raw, where=_VALUE_MASK)
-    out[..., _HALVED] *= 0.5
+    out.T[_HALVED] *= 0.5  # the column of a batch, the element of a row
     return out
 
 
