@@ -15,6 +15,7 @@ import time
 import uuid
 
 import pytest
+from flask import appcontext_popped, appcontext_pushed, appcontext_tearing_down
 from prometheus_client import REGISTRY
 
 from tests.support.app import API_KEY
@@ -219,3 +220,30 @@ def test_a_request_hook_the_fast_path_does_not_run_turns_it_off(make_app, commen
     assert (answer.status_code, answer.headers.get("X-Stamp")) == (200, "1")
     assert app.extensions["moderation.comment_fast_path"].answered == 0
     assert "comment fast path off: the app's request hooks are not the ones this path runs" in caplog.text
+
+
+@pytest.mark.parametrize("listener", ["teardown", "pushed", "tearing_down", "popped"])
+def test_app_context_teardowns_and_signals_run_for_the_comments_the_fast_path_answers(make_app, comment, auth,
+                                                                                     listener):
+    """With nothing listening the fast path only sets the app context's variable; a teardown function, or a receiver
+    of one of Flask's app context signals, makes it push and pop the context as Flask does, so each still runs."""
+    app = make_app()
+    heard = []
+    signal = {"pushed": appcontext_pushed, "tearing_down": appcontext_tearing_down, "popped": appcontext_popped}
+
+    def receiver(sender, **extra):
+        heard.append(sender)
+
+    if listener == "teardown":
+        app.teardown_appcontext(lambda error: heard.append(app))
+    else:
+        signal[listener].connect(receiver, app)
+    try:
+        before = app.extensions["moderation.comment_fast_path"].answered
+        answer = app.test_client().post(PATH, json=comment(), headers=auth)
+    finally:
+        if listener != "teardown":
+            signal[listener].disconnect(receiver, app)
+    assert answer.status_code == 200
+    assert app.extensions["moderation.comment_fast_path"].answered == before + 1
+    assert heard == [app]

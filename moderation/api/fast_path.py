@@ -13,7 +13,8 @@ tests/test_fast_path.py holds every answer to the Flask route's: status, body, h
 import io
 import logging
 
-from flask import g
+from flask import appcontext_popped, appcontext_pushed, appcontext_tearing_down, g
+from flask.globals import _cv_app
 
 from moderation import settings
 from moderation.api.api_keys import bearer_site
@@ -92,12 +93,18 @@ class CommentFastPath:
         length = declared_length(environ, self.app.config["MAX_CONTENT_LENGTH"])
         if not length:  # chunked, unsized, oversized or empty: werkzeug's stream and the route
             return self.wsgi_app(environ, start_response)
-        context = self.app.app_context()
-        context.push()
+        context, quiet = self.app.app_context(), self._quiet()
+        if quiet:  # nothing listens to the context's push and pop: only its context variable is set
+            token = _cv_app.set(context)
+        else:
+            context.push()
         try:
             answer = self._answer(environ, route, length)
         finally:
-            context.pop()
+            if quiet:
+                _cv_app.reset(token)
+            else:
+                context.pop()
         if answer is None:
             return self.wsgi_app(environ, start_response)
         self.answered += 1
@@ -105,6 +112,12 @@ class CommentFastPath:
             start_response(self.status, answer[0])
             return [answer[1]]
         return answer(environ, start_response)
+
+    def _quiet(self):
+        """True when pushing and popping an app context would do nothing but set its context variable: no teardown
+        function and no receiver of Flask's three app context signals (their sends were ~4 µs of a comment)."""
+        return not (self.app.teardown_appcontext_funcs or appcontext_pushed.receivers
+                    or appcontext_tearing_down.receivers or appcontext_popped.receivers)
 
     def _answer(self, environ, route, length):
         """(headers, body) of an answer, a refusal's response, or None to hand the request on. Any error is
