@@ -183,7 +183,8 @@ def _string(body, name, field=None, *, required=False, max_len=256, min_len=1):
     if not isinstance(value, str):
         raise ValidationError(f"{field} must be a string, not {type(value).__name__}", field, code="wrong_type")
     try:
-        value.encode("utf-8")
+        if not value.isascii():  # only a non-ASCII string can hold a lone surrogate
+            value.encode("utf-8")
     except UnicodeEncodeError as exc:
         raise ValidationError(f"{field} contains a lone surrogate", field, code="invalid_text") from exc
     if "\x00" in value:

@@ -16,6 +16,8 @@ try:
 except ImportError:  # without hiredis every call takes redis-py's own path
     hiredis = None
 
+_RETRIED = (ReadOnlyError, redis.exceptions.NoScriptError)  # answers the usual path handles (see evalsha_many)
+
 # This process's id, kept by an at-fork hook instead of a getpid() per call: a held connection (below) made
 # before a fork belongs to the parent and is never used by the child.
 _PID = os.getpid()
@@ -116,7 +118,7 @@ def evalsha_many(client, script, calls):
         if not isinstance(error, RedisConnectionError | RedisTimeoutError | OSError):
             raise
         return None
-    if any(isinstance(r, ReadOnlyError | redis.exceptions.NoScriptError) for r in results):
+    if any(isinstance(r, _RETRIED) for r in results):
         return None  # a demoted master or a server without the script: the usual path retries or loads it
     return results
 
