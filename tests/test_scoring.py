@@ -228,6 +228,7 @@ REPORTED_CASES = [
     ("だなんて", "障害者が税金泥棒だなんて、絶対にそんなことはない"),
     ("english quotation", '"women are scum" is a hateful thing to say'),
     ("english calling", "you have to stop calling gay people vermin"),
+    ("english trope", "the old trope that refugees are vermin was printed again"),
 ]
 
 

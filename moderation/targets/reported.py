@@ -32,7 +32,10 @@ _AFTER_EN = (r"calling|called|saying|say that|said that|says that|the word|the t
              # repeating or spreading the claim, posting/tweeting/writing/printing/chanting that ...
              r"describing|referring to|label(?:l)?ing|branding|portraying|depicting|repeating|spreading"
              r"|(?:posting|tweeting|writing|printing|chanting|spraying) that",
-             r"the (?:idea|notion|lie|myth|belief|view|assumption|stereotype|suggestion) that",
+             # the claim named by what it is to condemn it (session 15): the slogan, rumour, trope, smear that X
+             r"the(?: [a-z]{1,12})? (?:idea|notion|lie|myth|belief|view|assumption|stereotype|suggestion|slogan|rumou?r"
+             r"|trope|smear"
+             r"|canard|meme|narrative|talking point|conspiracy theory|line|joke) that",
              # the needles are the verbs (a stronger set than the subjects: "he" and "my" are inside nearly every
              # English text); no (?i:) around the subjects: it took the engine's first-letter skip (issue 13)
              r"(?:who|people|anyone|someone|somebody|everyone|you|he|she|(?:my|his|her|their|your|a|the) [a-z]{1,20})"
