@@ -76,5 +76,7 @@ def test_a_denied_positive_is_the_attack_and_its_words_stay_the_writers():
     # denying humanity, belonging or praise is the attack: the hashing apart leaves it (its praise still goes)
     for text in ("gypsies aren't people, they're a plague", "i don't consider africans human", "they are not welcome"):
         assert denied_spans(text) and denied_spans(text, positive=False) == [], text
+    text = "nobody thinks trans people should be killed"  # "people" names the group here: a denied attack
+    assert denied_spans(text, positive=False) == denied_spans(text) == [(0, 43)]
     text = "they are not vermin, i don't think they are criminals"
     assert denied_spans(text, positive=False) == denied_spans(text) == [(5, 19), (23, 53)]

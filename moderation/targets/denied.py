@@ -41,11 +41,14 @@ DENIED_EN = re.compile(r"(?<![a-z])" + _NEG + r"(?: [a-z]+){0,3}? (?P<belief>" +
                        + r"|(?:(?<![a-z])(?:not true|a lie|a myth|false|nonsense|untrue)|n['’]t true) that" + _CLAUSE)
 
 # what denying is itself the attack: humanity, worth, belonging or praise ("[group] aren't human", "are not welcome",
-# "I don't consider them people", "don't deserve respect"): a negated positive, whose words stay the writer's
-_POSITIVE = (r"(?:human|humans|human beings|people|persons|equal|equals|wanted|trusted|trustworthy|good|decent|normal"
-             r"|worth|" + "|".join(w for w in PRAISE if w.isascii()) + r")(?![a-z])")
-_POSITIVE_AFTER = re.compile(r" (?:(?:a|an|the|real|really|truly|fully|very|so|at all) )?" + _POSITIVE)
-_POSITIVE_IN = re.compile(r"(?<![a-z])" + _POSITIVE)
+# "I don't consider them human", "don't deserve respect"): a negated positive, whose words stay the writer's. Inside a
+# denied belief's clause "people" names the group ("nobody thinks trans people should be killed"), so only right after
+# a negated copula ("aren't people") does it count
+_POSITIVE_WORDS = (r"human|humans|human beings|equal|equals|wanted|trusted|trustworthy|good|decent|normal|worth|"
+                   + "|".join(w for w in PRAISE if w.isascii()))
+_POSITIVE_AFTER = re.compile(r" (?:(?:a|an|the|real|really|truly|fully|very|so|at all) )?(?:people|persons|"
+                             + _POSITIVE_WORDS + r")(?![a-z])")
+_POSITIVE_IN = re.compile(r"(?<![a-z])(?:" + _POSITIVE_WORDS + r")(?![a-z])")
 
 _CUES = ("n't", "n’t", "not", "never", "nobody", "no one", "none of", "a lie", "a myth", "false", "untrue", "nonsense",
          "refuse", "no ")
