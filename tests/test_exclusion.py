@@ -14,6 +14,8 @@ DEMANDED = [
     "Lesbians aren't welcome at this pub.",  # the negated praise word is the attack, not a denial of one
     "Jewish people are not wanted on this street.",
     "Arabs should go back to their own countries.",
+    "Mexicans must all go back to Mexico.",  # a land by name
+    "Muslims don't belong in a decent country.",
 ]
 
 NOT_DEMANDED = [
@@ -25,6 +27,9 @@ NOT_DEMANDED = [
     "Lesbians are welcome at this pub.",
     "The lawyers want the charges against the Muslims thrown out.",  # a case is thrown out, nobody removed
     "I'm not welcome at my sister's house since the wedding.",  # no group named
+    "Jews went back to Poland after the war to find their families.",  # a report
+    "Gay people belong in every club in this town.",  # belonging affirmed
+    "Nobody here thinks Muslims don't belong in this country.",  # denied
 ]
 
 
@@ -43,3 +48,8 @@ def test_a_reported_or_denied_removal_is_none(text):
 def test_a_denied_wish_to_remove_counts_as_denied_harm():
     sig = signal_dict("No one on this council wants the Roma driven out.")
     assert sig["denied_harm"] > 0 and sig["hate_statement_en"] == 0
+
+
+def test_a_land_after_a_bare_can_is_a_possibility_not_a_demand():
+    # the word list's "go back" still fires group_attack here; the construction does not
+    assert signal_dict("Refugees can go back to Syria once the war is over.")["hate_statement_en"] == 0

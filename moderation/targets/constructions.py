@@ -159,16 +159,26 @@ _EN_REMOVED = (r"(?:deported|expelled|banished|(?:driven|chased|hounded|kicked|f
 _EN_EJECT = (r"(?:(?:kick|throw|drive|chase|boot|push|ship|send|turf|hound|get) (?:them|those|these|the|every|all|each"
              r"|any)(?: [a-z']{1,20}){0,3}? (?:out|back|home)|(?:deport|expel|banish) (?:them|those|these|the|every|all"
              r"|each|any))(?![a-z])")
+# where people are told to go back to, by name ("can go back to Korea"): continents and the countries named in such
+# demands, not towns (a report names a town: "went back to Leeds")
+_EN_LANDS = (r"(?:africa|asia|mexico|china|india|pakistan|bangladesh|poland|romania|albania|syria|somalia|korea"
+             r"|japan|israel|russia|nigeria|jamaica|iraq|iran|afghanistan|turkey|vietnam|the philippines|morocco"
+             r"|the middle east)")
 _EN_EXCLUDE = (
     r"(?<![a-z])(?:want|wants|wanted|should|must|ought to|needs? to|has to|have to)(?![a-z'])"
     r"(?: (?!not |never )[a-z']{1,20}){0,4}? " + _EN_REMOVED + r"(?![a-z])",
     r"(?<![a-z])(?:should|must|needs? to|has to|have to|ought to|can)(?: all| just)? (?:go|be sent|get) (?:back|home)"
     r"(?: to)? (?:where (?:they|you|he|she) (?:came|come) from|(?:their|your|his|her) (?:own )?(?:country|countries"
     r"|land|lands|homes?))",
+    r"(?<![a-z])(?:should|must|needs? to|has to|have to|ought to|can just|can all)(?: all| just)? (?:go|be sent|get)"
+    r" back to " + _EN_LANDS + r"(?![a-z])",
     r"(?:^|(?<=[.!?;:,\n]) *|(?<![a-z])(?:let's|lets|just|and|time to|should|must|ought to|needs? to|has to|have to"
     r"|want to|wants to)(?: all| just)? )" + _EN_EJECT,
     r"(?<![a-z'])(?!(?:i|i'm|im|we|we're|you|you're)(?![a-z']))[a-z']{1,20}(?: (?:are|is|were|was))?(?:n't| not"
     r"| never) (?:welcome|wanted)(?![a-z])",
+    r"(?<![a-z'])(?!(?:i|we|you)(?![a-z']))[a-z']{1,20} (?:don['’]t|do not|never|will never) belong (?:here|in (?:this"
+    r"|our|a decent|any|a civilised|a civilized|any part of this) (?:country|town|city|society|neighbourhood"
+    r"|neighborhood|street|school)|among us|with us|in europe|in britain|in england|in america)(?![a-z])",
 )
 
 
