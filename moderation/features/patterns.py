@@ -12,6 +12,7 @@ from moderation.needles.parts import Parts
 from moderation.targets.constructions import CONSTRUCTIONS, HATE_EN, HATE_EN_PARTS, THREAT_EN, THREAT_EN_PARTS
 from moderation.targets.pii import EMAIL as _EMAIL
 from moderation.targets.pii import PII_GUARDED
+from moderation.targets.praise import PRAISE_EN
 from moderation.targets.reported import REPORTED_NEEDLES
 
 _TLDS = "com|net|org|jp|info|biz|me|io|ly|to|gl|co|xyz|top|site|club|shop|online|link|app|cc|tk|ml|ru|cn|us"
@@ -91,7 +92,8 @@ _ADDRESSED_CATS = ("second_person",)
 
 # what each pattern needs in a text before it is worth scanning (moderation/needles/: never changes a count);
 # reported_spans's needles are found in the same pass
-_NEEDLES = NeedleIndex((_NAMED, _LINE_ID, _PHONE, _EMAIL, _MONEY_AMOUNT, *CONSTRUCTIONS.values(), *PII_GUARDED,
+_NEEDLES = NeedleIndex((_NAMED, _LINE_ID, _PHONE, _EMAIL, _MONEY_AMOUNT, *CONSTRUCTIONS.values(), PRAISE_EN,
+                        *PII_GUARDED,
                         *THREAT_EN_PARTS, *HATE_EN_PARTS), extra=REPORTED_NEEDLES)
 
 
@@ -170,7 +172,8 @@ _DIGIT, _LATIN, _KANA, _KANJI, _EMOJI_CLASS = 1, 3, 5, 7, 9
 _EMOJI_BMP = frozenset("\u2764\u2728\u2B50\u203C\u2049\u2705\u274C")  # not ☆★♪ (kaomoji)
 
 
-_LATIN_ONLY = frozenset(("threat_en", "accusation_en", "hate_statement_en", "negated_en", "counter_speech_en"))
+_LATIN_ONLY = frozenset(("threat_en", "accusation_en", "hate_statement_en", "negated_en", "counter_speech_en",
+                         "praise"))
 
 
 # a construction can only match when one of these characters is present (a cheap pre-check)
@@ -187,5 +190,11 @@ _SPLIT = {THREAT_EN: Parts(THREAT_EN_PARTS, _NEEDLES), HATE_EN: Parts(HATE_EN_PA
 
 
 # each construction with what rules it out: Latin-only with no Latin letter, no trigger character, no needle
+# praise as a predicate (moderation/targets/praise.py) is scanned with them, and its hits count as the word list's
+# "praise": no feature of its own, it is read only where a group shares its sentence (group_praise)
+_PRAISE_READ = "praise"
+
+
 _CONSTRUCTION_GUARDS = tuple((name, guard, name in _LATIN_ONLY, _TRIGGERS.get(name), guard.chars, guard.strings)
-                             for name, rx in CONSTRUCTIONS.items() for guard in (_SPLIT.get(rx) or _GUARDS[rx],))
+                             for name, rx in (*CONSTRUCTIONS.items(), (_PRAISE_READ, PRAISE_EN))
+                             for guard in (_SPLIT.get(rx) or _GUARDS[rx],))

@@ -114,7 +114,6 @@ def named_signals(raw: np.ndarray, norm: Normalized, codes: np.ndarray, spans: l
         kinds = [name] * len(found_at)
         ids = _tables().construction
         hit_starts = [a for a, _b in found_at]
-        more_starts += hit_starts
         turned = False
         if quoted is not None and name in _MASKED_CONSTRUCTIONS:  # inside someone else's reported words
             for i in np.flatnonzero(_inside(quoted, hit_starts)).tolist():
@@ -124,6 +123,11 @@ def named_signals(raw: np.ndarray, norm: Normalized, codes: np.ndarray, spans: l
             for i in np.flatnonzero(_inside(denied, hit_starts)).tolist():
                 kinds[i] = "denied_harm" if kinds[i] == name else kinds[i]
             turned = True
+        if denied is not None and name == "praise":  # praise a negation denies is none, as the word list's
+            kept = np.flatnonzero(~_inside(denied, hit_starts)).tolist()
+            found_at, hit_starts = [found_at[i] for i in kept], [hit_starts[i] for i in kept]
+            kinds = kinds[:len(kept)]
+        more_starts += hit_starts
         more_cats += [ids[kind] for kind in kinds] if turned else [ids[name]] * len(found_at)
         if spans is not None:  # spelled out only if an explanation asks (expand_spans)
             spans.append(_KindSpans(found_at, kinds))

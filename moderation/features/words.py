@@ -191,7 +191,8 @@ class _Tables:
         self.quoted = number(("quoted_harm",))
         self.denied = number(("denied_harm",))
         self.construction = {name: number((name,)) for name in CONSTRUCTIONS} | {"quoted_harm": self.quoted,
-                                                                                  "denied_harm": self.denied}
+                                                                                  "denied_harm": self.denied,
+                                                                                  "praise": number(("praise",))}
         without = {kind: [number(tuple(c for c in cats if c != kind)) if len(cats) > 1 else -1
                           for cats in list(self.tuples)] for kind in _STRIPPED}
         ingroup = [number((*(c for c in cats if c not in _IN_GROUP_CATS), "self_ref"))
