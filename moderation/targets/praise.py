@@ -40,8 +40,15 @@ _FILL = (r"(?:so|very|really|truly|incredibly|extremely|genuinely|always|often|u
 _PRAISE = _trie(PRAISE_WORDS)
 _NOT_AFTER = (r"(?![a-z'’-])(?! (?:than|off|at|for nothing|that|how|when|it when|the way|to see|seeing|watching)"
               r"(?![a-z'’]))(?!(?<=kind) of(?![a-z]))")
-_COPULA = (r"(?:(?<![a-z'’])(?:are|were|have been|have always been|make|makes|made|deserve|deserves)|(?<=[a-z])['’]re)"
+_COPULA = (r"(?:(?<![a-z'’])(?<!we )(?:are|were|have been|have always been|make|makes|made|deserve|deserves)"
+           r"|(?<=[a-z])(?<!we)['’]re)"
            r" (?:" + _FILL + r" ){0,3}")
-_FEELER = (r"(?<![a-z'’])(?:i|we|i['’]m|i am|we are|we['’]re) (?:(?:really|truly|absolutely|just|so|genuinely|do|all"
-           r"|always|deeply|sincerely) ){0,2}(?![a-z]+ly(?![a-z]))")
-PRAISE_EN = re.compile(r"(?<!n['’]t )(?<!not )(?<!never )(?:" + _COPULA + "|" + _FEELER + ")" + _PRAISE + _NOT_AFTER)
+_FEELER = (r"(?<![a-z'’])(?:i|we) (?:(?:really|truly|absolutely|just|so|genuinely|do|all|always|deeply|sincerely) )"
+           r"{0,2}(?![a-z]+ly(?![a-z]))")
+# the writer's glad / proud / grateful (I'm, we are: not the copula above) is praise only when its object follows
+# ("proud of", "grateful to"): "I'm glad someone vandalised them" is gladness at an event
+_FEELING = (r"(?<![a-z'’])(?:i['’]m|i am|we are|we['’]re) (?:(?:really|truly|absolutely|just|so|very|genuinely|deeply"
+            r"|always|incredibly) ){0,2}")
+_OF = r"(?= (?:of|for|to|with|about|by) )"
+PRAISE_EN = re.compile(r"(?<!n['’]t )(?<!not )(?<!never )(?:(?:" + _COPULA + "|" + _FEELER + ")" + _PRAISE
+                       + "|" + _FEELING + _PRAISE + _OF + ")" + _NOT_AFTER)
