@@ -15,6 +15,10 @@ FELT_AT_GROUP = [
     "I really can't stomach lesbians.",
     "Black people fill me with disgust.",
     "Immigrants are so vile.",
+    "Frankly I am tired of foreigners.",  # weariness (session 16)
+    "We have had enough of migrants, the lot of them.",
+    "You can't imagine how weary I am of Muslims.",
+    "I'm completely done with lesbians.",
 ]
 
 NOT_FELT_AT_GROUP = [
@@ -26,6 +30,8 @@ NOT_FELT_AT_GROUP = [
     "Immigrants don't disgust me at all.",  # denied
     "The way black people get stopped by the police makes my blood boil.",
     "I hate Muslims being treated like suspects.",
+    "I'm tired of immigrants being used as scapegoats.",  # weariness with a treatment, or with others
+    "We've had enough of people who shout at refugees.",
 ]
 
 
@@ -37,3 +43,5 @@ def test_only_the_feeling_at_the_group_itself_is_an_attack_on_it(text, felt):
 def test_a_feeling_at_a_thing_is_no_statement_of_hate():
     assert signal_dict("Honestly, the smell from the new factory makes me sick.")["hate_statement_en"] == 0
     assert signal_dict("I'm sick of this rain.")["hate_statement_en"] == 0
+    assert signal_dict("I'm so tired of the traffic on this road.")["hate_statement_en"] == 0
+    assert signal_dict("I'm done with my homework, finally.")["hate_statement_en"] == 0

@@ -204,11 +204,30 @@ _EN_FEEL = (
     r"(?<![a-z])(?:i['’]m|im|i am|we['’]re|we are) (?:so |really |just |getting |fucking |absolutely )?(?:sick"
     r"|sick and tired|fed up) (?:of|with)" + _EN_NOT_AT
     + r"(?! (?:it|this|that|everything|all this|all of this)(?![a-z'’]))(?= [a-z])",
+    # weariness with whom the object names (session 16): tired / weary / exhausted by / done with, had enough of, how
+    # tired I am of; not of a thing the writer has ("my job", "the rain") nor of what is done to them (_EN_NOT_AT)
+    r"(?:(?<![a-z])(?:i['’]m|im|i am|we['’]re|we are) (?:so |really |just |getting |fucking |absolutely |completely"
+    r" )?(?:tired of|weary of|exhausted by|done with)|(?<![a-z])(?:i|we)(?:['’]ve| have) (?:just |really )?had"
+    r" enough of|(?<![a-z])how (?:tired|weary|sick) (?:i am|i['’]m|we are|we['’]re) of)" + _EN_NOT_AT
+    + r"(?! (?:it|this|that|everything|all this|all of this|the|my|our|your|his|her|work|school|life|waiting)"
+      r"(?![a-z'’]))(?= [a-z])",
     r"(?<![a-z])(?:i|we) (?:have|feel|hold) (?:nothing but |only |such |so much |pure |utter |deep )?(?:contempt"
     r"|disdain|disgust|loathing|hatred|revulsion) (?:for|towards?)" + _EN_NOT_AT + r"(?= [a-z])",
     r"(?<![a-z])are (?:all |just |so |such |really |fucking |absolutely |truly )?(?:revolting|repulsive|vile"
     r"|sickening|repugnant|despicable|contemptible|nauseating)(?![a-z])",
 )
+
+
+# the writer endorsing what someone else feels or says (session 16: "everyone at the pub hates [group], and rightly so",
+# "[someone] says [group] are parasites, and he's right"): moderation/targets/reported.py gives an endorsed report back
+# to the writer, and a third person's hatred with an endorsement after it in the sentence is a hate construction
+ENDORSED_EN = (r"(?:and |but |so )?(?:(?:honestly|frankly|tbh|to be fair),? )?(?:(?:he|she|they|you|who)"
+               r"(?:['’]s|['’]re| is| are| was| were) (?:(?:absolutely|totally|completely|dead|so|quite) )?(?:right"
+               r"|correct|spot on|not wrong|onto something)|(?:he|she|they)(?:['’]s| has| have)? (?:got )?a point"
+               r"|rightly so|i (?:completely |totally |fully )?agree|(?:i )?couldn['’]t agree more|(?:so|neither) do i"
+               r"|i don['’]t blame (?:him|her|them))(?![a-z])")
+_EN_ENDORSED_HATE = (r"(?<![a-z])(?:hates|hate|despises|despise|loathes|loathe|detests|detest|can['’]t stand)(?![a-z])"
+                     r"(?! to )[^.!?\n]{1,60}?[ ,;:]" + ENDORSED_EN)
 
 
 # HATE_EN's alternatives apart, in its order (the feelings' and the exclusion's words are rare, one alternation made
@@ -222,6 +241,7 @@ HATE_EN_PARTS = tuple(re.compile(part) for part in (
     r"subhuman|savages|cockroaches|pigs|apes|filth|trash|a plague|a disease|a cancer|disgusting|inferior|worthless|"
     r"criminals|terrorists|rapists|evil|a burden|stupid|dumb|pathetic)(?![a-z])",
     *_EN_EXCLUDE,
+    _EN_ENDORSED_HATE,
 ))
 
 
