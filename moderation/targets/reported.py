@@ -8,6 +8,7 @@ import re._parser
 
 from moderation.needles.guards import NeedleIndex
 from moderation.needles.parts import Parts
+from moderation.targets.constructions import ENDORSED_EN
 
 # what someone else said, reported or condemned, not said by the writer: a quotation followed by と/って/という...,
 # the clause before だなんて/という投稿/って言う人, and in English what follows calling/saying/the word
@@ -135,8 +136,20 @@ def _reported(text: str, chars: set, found: set | None = None) -> tuple[tuple[in
             out.append((max(start, last_end), at, False))
             last_end = m.end()
     if not chars.isdisjoint("cstwipayrhbgofdvu"):  # each part where its needles are (moderation/needles/parts.py)
-        out += [(*m.span(), True) for m in _AFTER_EN_GUARD.finditer(text, chars, found)]
+        out += [(*m.span(), True) for m in _AFTER_EN_GUARD.finditer(text, chars, found) if not _endorsed(text, m)]
     return tuple(sorted(out))
+
+
+# someone else's words the writer then endorses ("... says [group] are parasites, and he's right", "... and I agree
+# with every word"): the writer's own. Searched from the opener to at most 40 characters past the reported words,
+# inside the sentence (each window bounded: linear)
+_ENDORSED = re.compile(r"(?<![a-z'’])" + ENDORSED_EN)
+
+
+def _endorsed(text: str, m: re.Match) -> bool:
+    """Whether the writer endorses the reported words of `m` in the same sentence."""
+    stop = _SENTENCE_STOP.search(text, m.end(), m.end() + 40)
+    return _ENDORSED.search(text, m.start(), stop.start() if stop else m.end() + 40) is not None
 
 
 # what an English negation denies: the words after not / never / no longer / a -n't verb up to the clause's end (at
