@@ -39,18 +39,20 @@ def collisions(words: set[str]) -> tuple[list[str], list[str]]:
     return sorted(set(near)), split
 
 
-def render(near: list[str], split: list[str]) -> str:
-    def block(items):
-        lines, line = [], "   "
-        for w in items:
-            piece = f' "{w}",'
-            if len(line) + len(piece) > 120:
-                lines.append(line)
-                line = "   "
-            line += piece
-        lines.append(line)
-        return "\n".join(lines)
+def block(items) -> str:
+    """Quoted words, comma after each, wrapped at 120 characters and indented: a generated word list's body."""
+    lines, line = [], "   "
+    for w in items:
+        piece = f' "{w}",'
+        if len(line) + len(piece) > 120:
+            lines.append(line)
+            line = "   "
+        line += piece
+    lines.append(line)
+    return "\n".join(lines)
 
+
+def render(near: list[str], split: list[str]) -> str:
     return ('"""Real English words one edit from a harm word, and two-word splits of one (written by '
             'model/near_misses.py from a\ndictionary: do not edit by hand); moderation.text.misspellings leaves them '
             'as they are."""\n\n'

@@ -14,6 +14,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from model.near_misses import block
+
 DICTIONARY = Path("/usr/share/dict/american-english")
 OUT = Path(__file__).resolve().parent.parent / "moderation" / "wordlists" / "praise_words.py"
 MIN_VALENCE = 1.5
@@ -55,19 +57,10 @@ def praise_words(lexicon: Path, dictionary: Path = DICTIONARY) -> list[str]:
 
 
 def render(words: list[str]) -> str:
-    lines, line = [], "   "
-    for w in words:
-        piece = f' "{w}",'
-        if len(line) + len(piece) > 120:
-            lines.append(line)
-            line = "   "
-        line += piece
-    lines.append(line)
-    body = "\n".join(lines)
     return ('"""Positive words that praise whom a sentence\'s subject names (written by model/praise_words.py from '
             'VADER\'s lexicon,\nMIT licence: do not edit by hand); moderation.targets.praise reads them as '
             'predicates."""\n\n'
-            f"PRAISE_WORDS = (\n{body}\n)\n")
+            f"PRAISE_WORDS = (\n{block(words)}\n)\n")
 
 
 def main(argv=None) -> int:
