@@ -148,8 +148,10 @@ def adversarial_inputs(length: int = 10_000) -> list[tuple[str, str]]:
     words = sorted({w for lst in (W.INSULTS_JA, W.DEATH_WISH, W.GROUPS, W.SECOND_PERSON, W.CRIME, W.THIRD_PERSON)
                     for w in lst}, key=len, reverse=True)[:40]
     # the one-pass word matcher: listed words and their near-misses; each reading of a misspelt harm word
+    cap = MAX_LITERALS_PER_PATTERN
     for name, chars, literals in (("moderation.matcher", [], words),
-                                  ("moderation.text.misspellings", list("@$!*"), MISSPELT)):
+                                  *(("moderation.text.misspellings", list("@$!*"), MISSPELT[i:i + cap])
+                                    for i in range(0, len(MISSPELT), cap))):
         for t in _inputs_for(chars, literals, length):
             if t not in seen:
                 seen.add(t)
@@ -157,9 +159,10 @@ def adversarial_inputs(length: int = 10_000) -> list[tuple[str, str]]:
     return out
 
 
-# a spelling of each kind moderation.text.misspellings reads (symbols, a mask, an edit, a split, a run-together)
-MISSPELT = ["b!tch", "mu$lims", "f*ggot", "f**k", "r3t@rd", "idiiot", "mulsims", "mus lims", "id iot", "youareanidiot",
-            "ihateimmigrants", "gokillyourself"]
+# a spelling of each kind moderation.text.misspellings reads (symbols, a mask, digits, an edit, a split, a join across
+# a mark, a run-together)
+MISSPELT = ["b!tch", "mu$lims", "f*ggot", "f**k", "r3t@rd", "h8", "1d10t", "idiiot", "mulsims", "lynchd", "mus lims",
+            "id iot", "kil l", "ki-ll", "id.iot", "youareanidiot", "ihateimmigrants", "gokillyourself", "ihate"]
 
 
 def worst_ratio(scorer, clock=time.thread_time, length: int = 10_000) -> dict:

@@ -34,7 +34,8 @@ def collisions(words: set[str]) -> tuple[list[str], list[str]]:
     """(near misses, split words): the dictionary words the rules would rewrite, and the two-word splits of harm words
     whose both halves are words."""
     near = sorted(w for w in M.neighbours() if w in words)
-    near += sorted(w for w in words if 6 <= len(w) <= M.MAX_RUN and w not in M.HARM_WORDS and M.split_run(w))
+    near += sorted(w for w in words if (6 <= len(w) <= M.MAX_RUN or w in M.I_RUNS) and w not in M.HARM_WORDS
+                   and M.split_run(w))
     split = sorted(f"{a} {b}" for a, b in M.splits() if a in words and b in words)
     return sorted(set(near)), split
 

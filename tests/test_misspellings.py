@@ -26,6 +26,17 @@ READ = [  # (text, what normalisation makes of it)
     ("youareanidiot, everyone knows", "you are an idiot, everyone knows"),
     ("honestly ihateimmigrants", "honestly i hate immigrants"),
     ("gokillyourself now", "go kill yourself now"),
+    ("i h8 you", "i hate you"),  # text speak
+    ("do us all a favour and d!e", "do us all a favour and die"),  # the verbs of a threat, inflected
+    ("they should be lynchd", "they should be lynched"),
+    ("i will tortrue you", "i will torture you"),
+    ("only a 1d10t", "only a idiot"),  # a digit at a word's edge
+    ("you 5tupid cow", "you stupid cow"),
+    ("i'm going to kil l you", "i'm going to kill you"),  # a one-letter right half
+    ("i am going to ki-ll you", "i am going to kill you"),  # a hyphen or a dot inside
+    ("nothing but an id.iot", "nothing but an idiot"),
+    ("you are a m o r o n", "you are a moron"),  # spaced letters joined with their article
+    ("ihate women", "i hate women"),
 ]
 
 LEFT = [  # real words, names, codes and ordinary run-togethers: no rewrite
@@ -35,6 +46,9 @@ LEFT = [  # real words, names, codes and ordinary run-togethers: no rewrite
     "he is a therapist", "it's hit the shelves", "k ill drink.pa then what", "black coffee", "she has a rash",
     "backs to the wall", "an omen", "she wore a hat", "mp3 files", "covid19 cases", "email me at bob@fish.com",
     "a pass hole in the fence", "the ass hole", "pics of the party",
+    "c u l8r m8, that was gr8", "a 1080p stream", "the 5g mast", "a ski-lift pass", "your i.d. card", "a strange man",
+    "the therapist", "aspic", "apathetic voters", "stab bed", "the ides of march", "he was shooing the cat",
+    "sub-human", "it's a gas", "a hat e-shop",
 ]
 
 

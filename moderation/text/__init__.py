@@ -16,7 +16,7 @@ Steps, in order:
 5. whitespace runs become one space; long runs squashed (ｗｗｗｗ -> ww, ーーー -> ーー, ！！！！ -> !!),
    digits excepted; digits inside an English word read as the letters they imitate (h4te -> hate, w0men ->
    women; codes, domains and addresses such as mp3, covid19, amaz0n.com left alone);
-   English harm words spelt around a filter read as the word (b!tch, f*ggot, idiiot, mulsims, mus lims,
-   youareanidiot -> bitch, faggot, idiot, muslims, muslims, you are an idiot; misspellings.py);
+   English harm words spelt around a filter read as the word (b!tch, f*ggot, h8, idiiot, lynchd, mus lims, ki-ll,
+   youareanidiot -> bitch, faggot, hate, idiot, lynched, muslims, kill, you are an idiot; misspellings.py);
 6. masked / 伏せ字 spellings of abusive words mapped to the canonical word (氏ね, しね, 4ね, ○ね -> 死ね).
 """

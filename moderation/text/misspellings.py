@@ -1,12 +1,12 @@
-"""English harm words spelt around a filter (b!tch, f*ggot, idiiot, mulsims, mus lims, youareanidiot) read as the word.
+"""English harm words spelt around a filter (b!tch, h8, 1d10t, idiiot, lynchd, mus lims, ki-ll, ihate) read as the word.
 
-The word lists are matched exactly on word boundaries (moderation.matcher), so one symbol, one letter deleted,
-doubled or swapped, one space inside the word or the spaces between words removed hid a slur, a group noun, an
-insult or a threat verb from every signal. Each rewrite here yields only a listed English harm word (HARM_WORDS);
-a real English word one edit from one (moon, Niger, muslin, retread, therapist: moderation.wordlists.near_misses,
-generated from a dictionary by model/near_misses.py) is never rewritten. Linear: one scan of the lower-case letter
-runs, a set look-up per run (the neighbours of every listed word are precomputed), and the run-together split only
-for runs of at most MAX_RUN letters.
+The word lists are matched exactly on word boundaries (moderation.matcher), so one symbol or digit, one letter
+deleted, doubled or swapped, one space, hyphen, dot or underscore inside the word or the spaces between words removed
+hid a slur, a group noun, an insult, a threat verb or its inflection from every signal. Each rewrite here yields only
+a listed English harm word (HARM_WORDS); a real English word one edit from one (moon, Niger, muslin, retread,
+therapist: moderation.wordlists.near_misses, generated from a dictionary by model/near_misses.py) is never rewritten.
+Linear: one scan of the lower-case letter runs, a set look-up per run (the neighbours of every listed word are
+precomputed), and the run-together split only for runs of at most MAX_RUN letters.
 """
 
 from __future__ import annotations
@@ -34,9 +34,25 @@ def _letters(words) -> list[str]:
 
 _SWEARS = ("fuck", "shit", "bitch", "cunt", "whore", "slut", "dick", "cock", "pussy", "asshole", "bastard", "twat",
            "wanker")
+# the verbs of a threat or a hate statement: the listed violence verbs, the hate verb, dying and the killings the lists
+# do not name (not gas: Stormfront's "outgassing" would split); each is spelt around a filter as often inflected
+# (lynchd, murdred) as in its base form
+_VERBS = (*_letters(W.VIOLENCE), "hate", "die", "strangle", "torture", "behead", "choke", "drown")
+_DOERS = ("killer", "killers", "murderer", "murderers", "rapist", "rapists", "haters", "hateful")
+
+
+def inflections(verb: str) -> list[str]:
+    """`verb` and its regular forms (kills, killed, killing; hates, hated, hating; stabbed, stabbing)."""
+    if verb == "die":
+        return ["die", "dies", "died", "dying"]
+    stem = verb[:-1] if verb.endswith("e") else verb + verb[-1] if (
+        len(verb) <= 4 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" and verb[-3] not in "aeiou") else verb
+    return [verb, verb + "s", stem + "ed", stem + "ing"]
+
+
 HARM_WORDS = frozenset(_letters(W.SLURS) + _letters(W.GROUPS) + _letters(W.INSULTS_EN) + _letters(W.DEHUMANIZE)
-                       + _letters(W.VIOLENCE) + [w for w in _letters(L.PROFANITY_EN) if any(c in w for c in _CORE)]
-                       + list(_SWEARS))
+                       + [f for v in _VERBS for f in inflections(v)] + list(_DOERS)
+                       + [w for w in _letters(L.PROFANITY_EN) if any(c in w for c in _CORE)] + list(_SWEARS))
 
 # every English entry of the word lists: a run spelt as one is left as it is (woman is one edit from women)
 _LISTED = frozenset(_letters(L.PROFANITY_EN) + [w for name in W.__all__ for w in _letters(getattr(W, name))]
@@ -44,9 +60,10 @@ _LISTED = frozenset(_letters(L.PROFANITY_EN) + [w for name in W.__all__ for w in
 
 # symbols written for letters inside a word (mu$lims, b!tch, f@ggot, a$$hole); "*" masks any one letter
 _SYMBOL_FOR = {"@": "a", "$": "s", "!": "i", "|": "l", "+": "t", "€": "e", "0": "o", "1": "i", "3": "e", "4": "a",
-               "5": "s", "7": "t"}
+               "5": "s", "7": "t", "8": "ate"}  # text speak: h8, h8ers
 _SYMBOLS = "@$!|+*€"
 _AFTER_APOSTROPHE = "'’`"  # a run after one is a contraction's end (it's hit, don't wat): never the left of a join
+_JOINERS = " -._"  # one of them between two runs whose join is a target hid it (mus lims, ki-ll, id.iot, sc_um)
 MASK = "*"
 
 
@@ -76,9 +93,9 @@ NEIGHBOURS = neighbours(NEAR_MISSES)
 
 
 def splits(split_words=frozenset()) -> dict[tuple[str, str], str]:
-    """(left, right) -> the target they spell with the space between removed (mus lims, id iot, ki ll), for targets of
-    four letters or more (a single letter apart from six); neither part "a" or "i" alone, and not two dictionary words
-    (SPLIT_WORDS: ass hole stays)."""
+    """(left, right) -> the target they spell with the space between removed (mus lims, id iot, ki ll, kil l), for
+    targets of four letters or more (a single letter first only from six); neither part "a" or "i" alone, and not two
+    dictionary words (SPLIT_WORDS: ass hole stays)."""
     out: dict[tuple[str, str], str] = {}
     for word in sorted(HARM_WORDS):
         if len(word) < 4:
@@ -86,7 +103,7 @@ def splits(split_words=frozenset()) -> dict[tuple[str, str], str]:
         for i in range(1, len(word)):
             left, right = word[:i], word[i:]
             if (left in ("a", "i") or right in ("a", "i") or f"{left} {right}" in split_words
-                    or (min(len(left), len(right)) == 1 and len(word) < 6)):  # k ill: "ok, I'll" in a text message
+                    or (len(left) == 1 and len(word) < 6)):  # k ill: "ok, I'll" in a text message
                 continue
             out.setdefault((left, right), word)
     return out
@@ -107,6 +124,8 @@ for _p in _PIECES:
         _PIECE_LENGTHS[_p[:2]] = tuple(sorted({*_PIECE_LENGTHS.get(_p[:2], ()), len(_p)}))
 _TAILS = frozenset(p[-3:] for p in _PIECES if len(p) >= 3)  # a split's last piece has three letters or more
 MAX_RUN = 40  # a run-together attack is a few words: longer letter runs are not split
+# ihate: "i" and a harm word of four letters, the one run of five letters split (a set look-up, as NEIGHBOURS)
+I_RUNS = frozenset("i" + w for w in HARM_WORDS if len(w) == 4 and "i" + w not in _LISTED)
 
 # runs of lower-case letters and digits, with the symbols that stand for letters between them (not before or after:
 # "stupid!" is a word and a mark; @user is a mention)
@@ -114,7 +133,9 @@ _RUN = re.compile(r"[a-z0-9]+(?:[@$!|+*€]+[a-z0-9]+)*")
 _SYMBOL_INSIDE = re.compile(r"[a-z0-9][@$!|+*€]")  # a symbol a run holds (the run pattern ends with a letter or digit)
 _SYMBOL_CHARS = frozenset("@$!|+*€")
 _PLAIN_RUN = re.compile(r"[a-z0-9]+")  # _RUN where the text holds none of those symbols
+_DIGITS = frozenset("0123456789")  # a run of letters and digits leet left (a digit at a word's edge: 1d10t; h8)
 _SPLIT_PAIRS = frozenset(f"{left} {right}" for left, right in SPLITS)
+_I_RUNS = I_RUNS - NEAR_MISSES
 
 
 def misspellings(text: str, chars=None) -> tuple[str, list[tuple[int, int, str]], int, int, int]:
@@ -123,9 +144,13 @@ def misspellings(text: str, chars=None) -> tuple[str, list[tuple[int, int, str]]
     first looked up all at once (set look-ups over the list of runs): a comment with nothing to read costs no step a
     run."""
     symbols_in = not _SYMBOL_CHARS.isdisjoint(text if chars is None else chars)
+    digits_in = not _DIGITS.isdisjoint(text if chars is None else chars)
     runs = (_RUN if symbols_in else _PLAIN_RUN).findall(text)
     if (NEIGHBOURS.keys().isdisjoint(runs) and _SPLIT_PAIRS.isdisjoint(map(" ".join, itertools.pairwise(runs)))
             and not (symbols_in and _SYMBOL_INSIDE.search(text))
+            and not (digits_in and any(map(_unsymbol, itertools.filterfalse(
+                str.isdigit, itertools.filterfalse(str.isalpha, runs)))))
+            and _I_RUNS.isdisjoint(runs)
             and not any(_may_split(w) and split_run(w) for w in runs if len(w) >= 6)):
         return text, [], 0, 0, 0
     found: list[tuple[int, int, str]] = []
@@ -149,15 +174,16 @@ def misspellings(text: str, chars=None) -> tuple[str, list[tuple[int, int, str]]
             edits += 1
             prev = None
             continue
-        if (prev is not None and prev[0] + len(prev[1]) + 1 == at and text[at - 1] == " "
-                and (prev[0] == 0 or text[prev[0] - 1] not in _AFTER_APOSTROPHE)):
+        if (prev is not None and prev[0] + len(prev[1]) + 1 == at and text[at - 1] in _JOINERS
+                and (prev[0] == 0 or text[prev[0] - 1] not in _AFTER_APOSTROPHE)
+                and (len(word) > 1 or text[end:end + 1] != "-")):  # hat e-shop: a one-letter right half is no prefix
             joined = SPLITS.get((prev[1], word))
             if joined is not None:
                 found.append((prev[0], end, joined))
                 spaces += 1
                 prev = None
                 continue
-        if _may_split(word) and (pieces := split_run(word)):
+        if (_may_split(word) or word in _I_RUNS) and (pieces := split_run(word)):
             found.append((at, end, " ".join(pieces)))
             spaces += 1
             prev = None
@@ -175,9 +201,9 @@ def _may_split(word: str) -> bool:
 
 @functools.lru_cache(maxsize=4096)  # a text repeating one spelling pays for it once
 def _unsymbol(word: str) -> str | None:
-    """The harm word `word` spells with each symbol read as a letter (a mask as the one letter that makes a harm word
-    of it), or None."""
-    if not (word[0].isalpha() and word[-1].isalpha()):
+    """The harm word `word` spells with each symbol or digit read as its letters (a mask as the one letter that makes a
+    harm word of it), or None; a word starts or ends with a letter (1d10t, h8: not 5*, 1080)."""
+    if not (word[0].isalpha() or word[-1].isalpha()):
         return None
     letters = "".join(_SYMBOL_FOR.get(c, c) for c in word)
     if MASK not in letters:
@@ -210,8 +236,9 @@ def split_run(word: str) -> tuple[str, ...] | None:
                 best[j] = best[i] + [word[i:j]]
     pieces = best[n]
     if (pieces and len(pieces) >= 2 and len(pieces[-1]) >= 3
-            and any(p in HARM_WORDS or p in ("hate", "kill", "die") for p in pieces)
+            and any(p in HARM_WORDS for p in pieces)
             and all(len(p) > 1 or (p == "i" and k == 0) or (p in "au" and 0 < k < len(pieces) - 1)
+                    or (p == "a" and k == 0 and len(pieces) == 2)  # amoron: "a m o r o n" with its letters joined
                     for k, p in enumerate(pieces))):
         return tuple(pieces)
     return None
