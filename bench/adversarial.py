@@ -22,6 +22,7 @@ from moderation.features import patterns as features_patterns
 from moderation.targets import constructions as targets_constructions
 from moderation.targets import denied as targets_denied
 from moderation.targets import exclaimed as targets_exclaimed
+from moderation.targets import owned as targets_owned
 from moderation.targets import pii as targets_pii
 from moderation.targets import reported as targets_reported
 from moderation.text import misspellings as text_misspellings
@@ -108,7 +109,7 @@ def _patterns() -> dict[str, re.Pattern]:
     out = {}
     seen = set()  # a pattern imported by a later module is its defining module's
     for module in (text_patterns, features_patterns, features_links, targets_constructions, targets_reported,
-                   targets_pii, targets_denied, targets_exclaimed, text_misspellings):
+                   targets_pii, targets_denied, targets_exclaimed, targets_owned, text_misspellings):
         for name, value in vars(module).items():
             if isinstance(value, re.Pattern) and id(value) not in seen:
                 seen.add(id(value))
@@ -151,12 +152,17 @@ def adversarial_inputs(length: int = 10_000) -> list[tuple[str, str]]:
     cap = MAX_LITERALS_PER_PATTERN
     for name, chars, literals in (("moderation.matcher", [], words),
                                   *(("moderation.text.misspellings", list("@$!*"), MISSPELT[i:i + cap])
-                                    for i in range(0, len(MISSPELT), cap))):
+                                    for i in range(0, len(MISSPELT), cap)),
+                                  ("moderation.targets.owned", [], OWNED)):
         for t in _inputs_for(chars, literals, length):
             if t not in seen:
                 seen.add(t)
                 out.append((name, t))
     return out
+
+
+# slur words moderation.targets.owned reads, each with what makes it the writer's own or literal
+OWNED = ["faggots ", "we queers ", "faggots and peas ", "dykes like me ", "some fag ", "a bitch whelping "]
 
 
 # a spelling of each kind moderation.text.misspellings reads (symbols, a mask, digits, an edit, a split, a join across

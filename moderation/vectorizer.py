@@ -11,7 +11,9 @@
   marks off the retweets the training tweets repost, which are the writer's own words); with `negated_apart_en`
   what an English negation denies ("are not vermin", "don't hate them": `moderation.targets.reported.negated_spans`)
   into others again; with `denied_apart_en` into those what denied.py reads as denied (a negated belief, claim, wish
-  or copula: "I don't think [group] are parasites", "nobody wants them hurt": `moderation.targets.denied`),
+  or copula: "I don't think [group] are parasites", "nobody wants them hurt": `moderation.targets.denied`), and
+  with `owned_apart_en` into those too the English slur words the writer uses of their own group or in their literal
+  sense ("we're all queers here", "faggots and peas": `moderation.targets.owned`),
 weighting the two n-gram blocks by sublinear TF and the fitted IDF (`idf_`, one value per bucket) and
 L2-normalising each block. With `focus_sentence`, a comment of several sentences whose worst sentence holds a
 harm word (`moderation.features.signals.signals(focus=...)`) also gets that sentence's character n-grams, weighted
@@ -38,6 +40,7 @@ from moderation.features.vocabulary import FEATURE_NAMES
 from moderation.kernels.hashing import crc_table
 from moderation.kernels.rows import featurise, featurise_many
 from moderation.targets.denied import denied_spans
+from moderation.targets.owned import owned_spans
 from moderation.targets.reported import negated_spans, reported_spans
 from moderation.text.normalize import normalize
 
@@ -72,11 +75,12 @@ class TextFeatures(TransformerMixin, BaseEstimator):
     negated_apart_en = False
     negated_copies_en = False
     denied_apart_en = False
+    owned_apart_en = False
 
     def __init__(self, char_bits: int = 18, word_bits: int = 16, char_ngram_max: int = 3, min_df: int = 2,
                  signal_scale: float = 1.0, quoted_apart: bool = False, focus_sentence: bool = False,
                  quoted_apart_en: bool = False, negated_apart_en: bool = False, negated_copies_en: bool = False,
-                 denied_apart_en: bool = False):
+                 denied_apart_en: bool = False, owned_apart_en: bool = False):
         self.char_bits = char_bits
         self.word_bits = word_bits
         self.char_ngram_max = char_ngram_max
@@ -88,9 +92,11 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         self.negated_apart_en = negated_apart_en
         self.negated_copies_en = negated_copies_en
         self.denied_apart_en = denied_apart_en
+        self.owned_apart_en = owned_apart_en
 
-    def _quoted(self, text: str, chars) -> np.ndarray:
-        """(start, end) of the parts of the normalised text (`chars`: its set) in someone else's reported words."""
+    def _quoted(self, text: str, chars, codes=None) -> np.ndarray:
+        """(start, end) of the parts of the normalised text (`chars`: its set, `codes`: its code points) in someone
+        else's reported words."""
         if not self.quoted_apart:
             return _NOWHERE
         spans = reported_spans(text, chars, english=self.quoted_apart_en)
@@ -99,8 +105,9 @@ class TextFeatures(TransformerMixin, BaseEstimator):
             denied, mark = negated_spans(text, chars), 2 if self.negated_copies_en else 1
         if not denied and self.denied_apart_en:
             denied, mark = denied_spans(text, positive=False), 1
-        if denied:
-            rows = [(a, b, 0) for a, b in spans] + [(a, b, mark) for a, b in denied]
+        owned = owned_spans(text, codes, chars) if self.owned_apart_en else ()  # salted as denied words: no attack
+        if denied or owned:
+            rows = [(a, b, 0) for a, b in spans] + [(a, b, mark) for a, b in denied] + [(a, b, 1) for a, b in owned]
             return np.asarray(rows, dtype=np.int64).reshape(-1, 3)
         if not spans:
             return _NOWHERE
@@ -113,7 +120,7 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         a, b = focus[0] if focus else (-1, -1)
         coef, intercept, calibration = _weights(heads)
         idf_code, idf_values = self._idf()
-        return featurise(codes, self._quoted(norm.text, norm.chars), a, b, self.char_bits, self.word_bits,
+        return featurise(codes, self._quoted(norm.text, norm.chars, codes), a, b, self.char_bits, self.word_bits,
                                  self.char_ngram_max, idf_code, idf_values, sig, self.signal_offset_, _crc_table(),
                                  coef, intercept, calibration)
 
@@ -170,7 +177,7 @@ class TextFeatures(TransformerMixin, BaseEstimator):
                                                           strict=True):
             reads.append(named_signals(raw, norm, code, span_list, focus, hits))
             # right after the text's signals, as encode() asks: reported_spans's kept answer, not worked out again
-            quoted.append(self._quoted(norm.text, norm.chars))
+            quoted.append(self._quoted(norm.text, norm.chars, code))
         for raw, norm, code, span_list, read in zip(raws, norms, codes, span_lists, reads, strict=True):
             pii_signals(raw, norm, code, span_list, read)
         sigs = saturate(raws)

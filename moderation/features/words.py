@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
 
 import numpy as np
 
-from moderation.automaton import Automaton
 from moderation.features.patterns import (
     _ADDRESSED_CATS,
     _AIMED,
@@ -31,9 +29,9 @@ from moderation.features.patterns import (
 )
 from moderation.features.vocabulary import _COMBOS, _WORDS
 from moderation.kernels.counts import hit_counts
-from moderation.needles.guards import Needles
 from moderation.targets.constructions import CONSTRUCTIONS
 from moderation.targets.exclaimed import READ_AT_MOST, exclaimed
+from moderation.targets.owned import LITERAL, OWN, reading
 
 
 def _count(rx: re.Pattern[str], t: str, kind: str, spans: list | None, chars, found) -> int:
@@ -126,43 +124,21 @@ def _without(kind: str, at: np.ndarray, starts, ends, cats, words, tables):
     return starts[keep], ends[keep], cats[keep], words[keep]
 
 
-# the writer speaking as one of a group ("we queers", "us dykes", "as a gay man I", "I'm a proud homo", "call me a
-# dyke", "queer myself"): the word names the writer's own group, reclaimed or not, and is not aimed at anyone (issue
-# 12, reclaimed slurs); "my" only before a plural ("me and my niggas", not "my faggot neighbour"); not "our" ("our
-# Muslim neighbours" names others) nor "... here" ("too many Muslims here"). A self-description that opens a clause
-# with "proud" counts too ("..., a proud old dyke and", "Proud dyke, mum of two": session 12); after a determiner or
-# a pronoun it describes someone else ("you proud dyke", "those proud queers", "he is a proud ...")
-_IN_GROUP_BEFORE = re.compile(r"(?:^|[^a-z'])(?:we|us|fellow|as an?|i'm an?|im an?|ima|i am an?|call me an?|"
-                              r"(?P<my>my))(?: (?:proud|old|fellow|own|little|bunch of|lot of))? $"
-                              r"|(?:^|[,;:.!?(]|(?:^|[^a-z'])and|(?:^|[^a-z'])just) *(?:an? )?proud"
-                              r"(?: [a-z]{1,12}){0,2} $")
-_IN_GROUP_AFTER = re.compile(r" (?:myself|and proud)(?![a-z])")
-_IN_GROUP_CATS = frozenset(("slur", "group", "profanity_en"))  # what such a word counts as otherwise
-
-
-# what every _IN_GROUP_BEFORE match holds, read from the pattern by its needle guard: one of its opening words, or
-# "proud" (issue 13: a text of 1,100 slurs searched a 24-character window before each, ~3 ms over 10,000
-# characters; now only where one of these ends)
-_IN_GROUP_WORDS = Automaton({w: len(w) for w in sorted(Needles(_IN_GROUP_BEFORE).strings)})
+_IN_GROUP_CATS = frozenset(("slur", "group", "profanity_en"))  # what the writer's own group word counts as otherwise
+_LITERAL_CATS = frozenset((*_IN_GROUP_CATS, "insult"))  # what a slur word in its literal sense counts as otherwise
 
 
 def _in_group(t: str, starts: np.ndarray, ends: np.ndarray, cats: np.ndarray, tables) -> np.ndarray:
-    """Group words, slurs and vulgar group words the writer uses of their own group count as `self_ref` (each window
-    is at most 24 characters either side of a hit: linear in the text)."""
+    """Group words, slurs and vulgar group words the writer uses of their own group count as `self_ref`, and slur
+    words in their literal sense as `literal` (moderation.targets.owned; the first READ_AT_MOST of them, each read
+    at most 48 characters either side: linear in the text)."""
     out = cats.copy()
-    word_ends, words = _IN_GROUP_WORDS.scan(t)  # every occurrence (overlapping too), by end (inclusive)
-    word_ends = word_ends.tolist()
-    word_starts = [e - _IN_GROUP_WORDS.values[w] + 1 for e, w in zip(word_ends, words.tolist(), strict=True)]
-    for i in np.flatnonzero(tables.ingroup_any[cats]).tolist():
-        a, b = int(starts[i]), int(ends[i])
-        lo = max(0, a - 24)
-        j = bisect.bisect_left(word_ends, lo)
-        while j < len(word_ends) and word_ends[j] < a and word_starts[j] < lo:  # the first one inside [lo, a)
-            j += 1
-        near = j < len(word_ends) and word_ends[j] < a
-        before = _IN_GROUP_BEFORE.search(t, lo, a) if near else None
-        if (before and (before.group("my") is None or t[b - 1] in "sz")) or _IN_GROUP_AFTER.match(t, b, b + 24):
+    for i in np.flatnonzero(tables.ingroup_any[cats])[:READ_AT_MOST].tolist():
+        found = reading(t, int(starts[i]), int(ends[i]))
+        if found == OWN and tables.ingroup[cats[i]] != cats[i]:
             out[i] = tables.ingroup[cats[i]]
+        elif found == LITERAL:
+            out[i] = tables.literal[cats[i]]
     return out
 
 
@@ -197,8 +173,12 @@ class _Tables:
                           for cats in list(self.tuples)] for kind in _STRIPPED}
         ingroup = [number((*(c for c in cats if c not in _IN_GROUP_CATS), "self_ref"))
                    if not _IN_GROUP_CATS.isdisjoint(cats) else k for k, cats in enumerate(list(self.tuples))]
-        self.ingroup = np.asarray(ingroup + list(range(len(ingroup), len(self.tuples))), dtype=np.int32)
-        self.ingroup_any = self.ingroup != np.arange(len(self.tuples))
+        literal = [number((*(c for c in cats if c not in _LITERAL_CATS), "literal"))
+                   if not _LITERAL_CATS.isdisjoint(cats) else k for k, cats in enumerate(list(self.tuples))]
+        size = len(self.tuples)
+        self.ingroup = np.asarray(ingroup + list(range(len(ingroup), size)), dtype=np.int32)
+        self.literal = np.asarray(literal + list(range(len(literal), size)), dtype=np.int32)
+        self.ingroup_any = (self.ingroup != np.arange(size)) | (self.literal != np.arange(size))
         self.ingroup_ids = frozenset(np.flatnonzero(self.ingroup_any).tolist())
         # per stripped kind: whether a tuple holds it, and the tuple without it (-1: none left)
         self.has = {kind: np.asarray([kind in c for c in self.tuples]) for kind in _STRIPPED}

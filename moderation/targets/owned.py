@@ -1,0 +1,101 @@
+"""Whose slur it is: an English slur the writer uses of themself or their own group, or in its literal sense."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from moderation.automaton import Automaton
+
+OWN, LITERAL = 1, 2  # what reading() answers: the writer's own group word; the word's other, literal sense
+
+# the writer speaking as one of a group ("we queers", "us dykes", "we are both dykes", "as a gay man I", "I'm a proud
+# homo", "I'm a total homo about karaoke", "call me a dyke", "we call ourselves dykes", "queer myself", "trannies like
+# me"):
+# the word names the writer's own group, reclaimed or not, and is not aimed at anyone (issue 12, reclaimed slurs);
+# "my" only before a plural ("me and my niggas", not "my faggot neighbour"); not "our" ("our Muslim neighbours" names
+# others) nor "... here" ("too many Muslims here"). A self-description that opens a clause with "proud" counts too
+# ("..., a proud old dyke and", "Proud dyke, mum of two": session 12); after a determiner or a pronoun it describes
+# someone else ("you proud dyke", "those proud queers", "he is a proud ...")
+_OPENER = (r"(?:we|us|fellow|as an?|i['’]m|im|ima|i am|i['’]ve been|i was|we['’]re|we are|we were|call me|"
+           r"(?:call|called) ourselves|(?P<my>my))")
+_ARTICLE = r"(?: (?:an?|all|both|such an?|just an?|also an?|still an?|the biggest|a bit of an?|a total|a complete))?"
+_MODIFIER = r"(?: (?:proud|old|fellow|own|little|bunch of|lot of|massive|proper|big|total|complete|real))?"
+_IN_GROUP_BEFORE = re.compile(r"(?:^|[^a-z'’])" + _OPENER + _ARTICLE + _MODIFIER + r" $"
+                              r"|(?:^|[,;:.!?(]|(?:^|[^a-z'])and|(?:^|[^a-z'])just) *(?:an? )?proud"
+                              r"(?: [a-z]{1,12}){0,2} $")
+_IN_GROUP_AFTER = re.compile(r" (?:myself|ourselves|and proud|like me|like us|like myself)(?![a-z])")
+_BEFORE = 32  # characters before a word _IN_GROUP_BEFORE looks at (its longest opening, with spaces)
+
+# the other sense of a slur word, told by a word of that sense near it in the same sentence: food or firewood
+# (faggots), tobacco (a fag), dogs (a bitch), water and earthworks (a dyke), a narrow gap (a chink), the animal (a
+# coon), the genus (Homo). A cue is a whole word within _NEAR characters either side, never past a sentence's end
+_SENSES = {
+    "faggot": r"peas|gravy|onions?|mash|chips|butcher|pork|liver|dinner|tea|supper|meatballs?|recipe|cook(?:ed|ing)?"
+              r"|oven|serve[ds]?|ate|eat|sticks?|wood|kindling|brushwood|firewood|twigs?|bundle[ds]?|fires?|bonfire|stove"
+              r"|hearth|hedg(?:e|es|ing)|thatch(?:er|ing)?",
+    "fag": r"smoke[ds]?|smoking|lighter|light(?:ed)?|lit|packet|pack|roll(?:ed|ie|ies)?|ash(?:tray)?|puff|drag"
+           r"|tobacco|cigarettes?|break|ends?|nip(?:ped)?|popped",
+    "bitch": r"dogs?|pups?|puppy|puppies|litter|whelp(?:ed|ing|s)?|breed(?:er|ers|ing)?|kennels?|hounds?|lurcher"
+             r"|greyhound|spaniel|terrier|collie|labrador|retriever|vet|stud|sire|dam|season|crufts|bred|sheepdog",
+    "dyke": r"sea|floods?|flooding|water|drains?|drained|fens?|dutch|holland|offa['’]s|ditch(?:es)?|dug|tide"
+            r"|burst|breach(?:ed)?|river|levee|polder|dam|earthwork|rampart|embankment",
+    "chink": r"armou?r|defen[cs]e|light|sunlight|curtains?|wall|door|fence|crack|gap|peer(?:ed)?|glimpse",
+    "coon": r"racc?oons?|hounds?|hunt(?:ing|ers?)?|treed|skin|possums?",
+    "homo": r"sapiens|erectus|habilis|neanderthalensis|genus|species|fossils?|hominins?",
+}
+_WORD_SENSE = {w: base for base in _SENSES for w in (base, base + "s", base + "es")}
+_CUES = {base: re.compile(r"(?<![a-z'’])(?:" + cues + r")(?![a-z])") for base, cues in _SENSES.items()}
+_NEAR = 48
+_SENTENCE_END = re.compile(r"[.!?;\n]")
+# the word said of a person all the same: after a determiner or an address that picks someone out ("some fag", "you
+# dyke", "is a bitch", "call him a"), the literal cue does not count
+_PERSON_BEFORE = re.compile(r"(?:^|[^a-z'’])(?:you|ya|ur|you['’]re|youre|he['’]s|she['’]s|they['’]re|is an?|are|was an?"
+                            r"|were|['’]s an?|that|this|those|these|some|such an?|him an?|her an?|them|called|call)"
+                            r"(?: [a-z]+)? $")
+
+# English slur and group words whose sense or owner is read (owned_spans), found by their stems in one compiled pass
+# (a regex search over every comment took ~16 us at 200 characters); the word lists' other hits are read by
+# moderation.features.words through reading()
+_OWNABLE = re.compile(r"(?:niggas?|niggers?|queers?|dykes?|faggots?|fags?|homos?|trann(?:y|ies)|crips?"
+                      r"|cripples?|retards?|bitch(?:es)?|chinks?|coons?|kikes?|spics?)(?![a-z])")
+_STEMS = Automaton({w: len(w) for w in ("nigg", "queer", "dyke", "fag", "homo", "trann", "crip", "retard", "bitch",
+                                         "chink", "coon", "kike", "spic")})
+_FIRST = frozenset(w[0] for w in _STEMS.keys)
+# the words of one comment read in their place, at most (as moderation.targets.exclaimed.READ_AT_MOST)
+READ_AT_MOST = 64
+
+
+def reading(t: str, a: int, b: int) -> int:
+    """OWN when the word at [a, b) of the normalised text names the writer or their own group, LITERAL when it is
+    used in its other sense, else 0 (each looks at most _NEAR characters either side: linear in the words)."""
+    before = _IN_GROUP_BEFORE.search(t, max(0, a - _BEFORE), a)
+    if (before and (before.group("my") is None or t[b - 1] in "sz")) or _IN_GROUP_AFTER.match(t, b, b + 24):
+        return OWN
+    base = _WORD_SENSE.get(t[a:b])
+    if base is None or _PERSON_BEFORE.search(t, max(0, a - 24), a):
+        return 0
+    start, end = max(0, a - _NEAR), min(len(t), b + _NEAR)
+    if (stop := _SENTENCE_END.search(t, b, end)) is not None:
+        end = stop.start()
+    for stop in _SENTENCE_END.finditer(t, start, a):
+        start = stop.end()
+    cues = _CUES[base]
+    return LITERAL if cues.search(t, start, a) or cues.search(t, b, end) else 0
+
+
+def owned_spans(t: str, codes=None, chars=None) -> list[tuple[int, int]]:
+    """(start, end) of the slur words of the normalised text that the writer uses of their own group or in their
+    literal sense (their n-grams are hashed apart from an attack's: moderation.vectorizer), of the first
+    READ_AT_MOST slur words (`codes`: its code points as uint32, `chars`: its set, if known)."""
+    if chars is not None and chars.isdisjoint(_FIRST):  # no stem can start (a Japanese comment): no scan
+        return []
+    ends, words = _STEMS.scan(t, codes)
+    out = []
+    for end, word in itertools.islice(zip(ends.tolist(), words.tolist(), strict=True), READ_AT_MOST):
+        a = end - _STEMS.values[word] + 1
+        if (a and "a" <= t[a - 1] <= "z") or (m := _OWNABLE.match(t, a)) is None:
+            continue
+        if reading(t, a, m.end()):
+            out.append((a, m.end()))
+    return out

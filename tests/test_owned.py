@@ -1,0 +1,71 @@
+"""Whose slur it is (moderation.targets.owned): the writer's own group word, a literal sense, or an attack."""
+
+import pytest
+
+from moderation.encoded import _codes
+from moderation.features.signals import signals
+from moderation.features.vocabulary import FEATURE_NAMES
+from moderation.targets.owned import LITERAL, OWN, owned_spans, reading
+from moderation.text.normalize import normalize
+from moderation.vectorizer import TextFeatures
+
+
+def _read(text: str, word: str) -> int:
+    t = normalize(text).text
+    a = t.index(word)
+    return reading(t, a, a + len(word))
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    ("we are both dykes and the allotment is ours", "dykes", OWN),
+    ("i was a bit of a queer even at school", "queer", OWN),
+    ("fellow homos like us built that float", "homos", OWN),
+    ("they called ourselves nothing, but we call ourselves queers", "queers", OWN),
+    ("trannies like me vote too", "trannies", OWN),
+    ("me and my niggas fixed the van", "niggas", OWN),
+    ("my nigga neighbour parks on the pavement", "nigga", 0),  # "my" only before a plural
+    ("those dykes ruin every meeting", "dykes", 0),
+    ("you dyke, get out of the meeting", "dyke", 0),
+    ("faggots in gravy at the rugby club dinner", "faggots", LITERAL),
+    ("a bundle of faggots for the fire", "faggots", LITERAL),
+    ("he smoked a fag by the bins", "fag", LITERAL),
+    ("the collie is a bitch from a good litter", "bitch", 0),  # said of someone by a copula: the sense is not read
+    ("the spaniel bitch had her pups", "bitch", LITERAL),
+    ("the sea dyke held", "dyke", LITERAL),
+    ("a chink of light under the door", "chink", LITERAL),
+    ("some fag smoked by the bins", "fag", 0),  # picked out as a person
+    ("that faggot at the dinner", "faggot", 0),
+    ("faggots ruin every match. we had peas", "faggots", 0),  # the cue is in another sentence
+    ("homo sapiens left africa", "homo", LITERAL),
+])
+def test_reading(text, word, expected):
+    assert _read(text, word) == expected
+
+
+def test_owned_spans_are_the_words_read_and_no_more_than_the_cap():
+    t = normalize("We're all queers at the pub quiz, and faggots and peas for tea, but that dyke is not welcome").text
+    assert [t[a:b] for a, b in owned_spans(t)] == ["queers", "faggots"]
+    many = "the dykes like me " * 200  # only the first READ_AT_MOST slur words are read
+    assert len(owned_spans(many)) == 64
+
+
+def test_signals_count_own_and_literal_words_not_as_slurs():
+    def sig(text):
+        norm = normalize(text)
+        row = signals(norm, _codes(norm))
+        return {k: row[FEATURE_NAMES.index(k)] for k in ("slur", "self_ref", "literal")}
+
+    assert sig("A fag after the shift, lit by the bins")["literal"] > 0
+    assert sig("A fag after the shift, lit by the bins")["slur"] == 0
+    assert sig("We're dykes and we run the pub quiz")["self_ref"] > 0
+    assert sig("They're dykes and they ruin the pub quiz")["slur"] > 0
+
+
+def test_owned_words_are_hashed_apart_only_with_the_option():
+    text, attack = ["Faggots in gravy at the rugby club dinner"], ["That faggot at the rugby club dinner"]
+    plain, apart = TextFeatures(quoted_apart=True), TextFeatures(quoted_apart=True, owned_apart_en=True)
+    for f in (plain, apart):
+        f.fit((text + attack) * 3)
+    assert set(plain.transform(text).indices) != set(apart.transform(text).indices)
+    # said of a person: no literal sense, the same n-grams either way
+    assert set(plain.transform(attack).indices) == set(apart.transform(attack).indices)
