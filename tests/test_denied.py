@@ -80,3 +80,30 @@ def test_a_denied_positive_is_the_attack_and_its_words_stay_the_writers():
     assert denied_spans(text, positive=False) == denied_spans(text) == [(0, 43)]
     text = "they are not vermin, i don't think they are criminals"
     assert denied_spans(text, positive=False) == denied_spans(text) == [(5, 19), (23, 53)]
+
+
+# session 16: the polarity of what is denied comes from the lexicon (wordlists.context.POSITIVE_EN): a denied
+# negative is read in more forms (will never be, have never been, can't be, are no danger, don't deserve any abuse,
+# don't resent); a denied positive about a subject is a hate statement; each against the other polarity, same words
+POLARITY = [
+    ("Swedes will never be a burden on anyone.", "Swedes will never be honest with anyone."),
+    ("Catholics have never been violent in this parish.", "Catholics have never been peaceful in this parish."),
+    ("Nurses from abroad can't be blamed for the queues.", "Nurses from abroad can't be trusted with the queues."),
+    ("Mormons don't deserve any abuse.", "Mormons don't deserve any rights."),
+]
+
+
+@pytest.mark.parametrize(("negative", "positive"), POLARITY)
+def test_a_denied_negative_is_apart_and_a_denied_positive_is_a_hate_statement(negative, positive):
+    assert denied_spans(negative.lower(), positive=False) != [], negative
+    assert signal_dict(negative)["hate_statement_en"] == 0, negative
+    assert denied_spans(positive.lower(), positive=False) == [], positive
+    assert signal_dict(positive)["hate_statement_en"] > 0, positive
+
+
+def test_no_danger_and_a_refused_resentment_are_denials_and_a_threat_is_not():
+    text = "they are no danger to us. i don't resent them. no better than rats"
+    assert [text[a:b] for a, b in denied_spans(text)] == ["are no danger to us", "don't resent them"]
+    for text in ("your family won't be safe after this", "you won't be laughing for long"):
+        assert denied_spans(text) == [], text
+    assert signal_dict("I don't respect the Welsh and I never will.")["hate_statement_en"] > 0

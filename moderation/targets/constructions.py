@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import re._parser
 
+from moderation.wordlists.context import POSITIVE_EN
+
 _G = r"[^。．.!?！？\n]"  # any character inside one sentence
 
 
@@ -229,6 +231,26 @@ ENDORSED_EN = (r"(?:and |but |so )?(?:(?:honestly|frankly|tbh|to be fair),? )?(?
 _EN_ENDORSED_HATE = (r"(?<![a-z])(?:hates|hate|despises|despise|loathes|loathe|detests|detest|can['’]t stand)(?![a-z])"
                      r"(?! to )[^.!?\n]{1,60}?[ ,;:]" + ENDORSED_EN)
 
+# a positive the writer denies whom a subject names, the attack itself ("[group] are not honest", "will never be decent
+# citizens", "can't be trusted", "have never been good at", "are no good", "I don't respect [group]", "don't deserve
+# rights"): from the subject, so a denial of the predicate alone (moderation/targets/denied.py, which keeps a denied
+# positive's words the writer's) does not take it for a denied attack; bare "good" only as a quality of people
+_EN_POSITIVE = "|".join(sorted({w for w in POSITIVE_EN if w != "good"}, key=lambda w: (-len(w), w)))
+_EN_DENY_POSITIVE = (
+    r"(?<![a-z'’])(?!(?:i|i['’]m|im|we|we['’]re|you|you['’]re|it|this|that|there|what|which)(?![a-z'’]))[a-z'’]{1,20}"
+    r" (?:(?:are|is|were|was)(?:n['’]t| not| never)|never (?:are|is|were|was)|(?:(?:will|would|could|can|wo|ca)"
+    r"(?:n['’]t| not| never)|cannot|can never|could never) be|(?:have|has)(?:n['’]t| not| never) been)"
+    r"(?: (?:a|an|really|very|so|that|truly|fully|ever|even|at all|particularly|remotely))? (?:" + _EN_POSITIVE
+    + r"|good (?:at|for|enough|people|citizens|neighbours|neighbors|parents|workers|drivers|doctors|teachers"
+    r"|friends))(?![a-z])",
+    r"(?<![a-z])(?:are|is|were|was) no good(?= *(?:$|[.!?,;:]| for| at| to| as))",
+    r"(?<![a-z])(?:i|we) (?:(?:do|did|will|would|could|ca|wo)(?:n['’]t| not)|never|could never|will never)"
+    r"(?: (?:ever|really|even))? (?:respect|trust)(?![a-z])"
+    r"|(?<![a-z])(?:i|we) (?:have|feel|hold) no respect for(?![a-z])",
+    r"(?<![a-z])(?:do|does|did)(?:n['’]t| not) deserve (?:[a-z'’-]{1,20} ){0,4}?(?:respect|rights|dignity|equals"
+    r"|equality|to live|to exist|a place|a home|a chance|kindness|compassion)(?![a-z])",
+)
+
 
 # HATE_EN's alternatives apart, in its order (the feelings' and the exclusion's words are rare, one alternation made
 # the engine try each at every position): signals scans each only behind its own needles, as THREAT_EN_PARTS
@@ -242,6 +264,7 @@ HATE_EN_PARTS = tuple(re.compile(part) for part in (
     r"criminals|terrorists|rapists|evil|a burden|stupid|dumb|pathetic)(?![a-z])",
     *_EN_EXCLUDE,
     _EN_ENDORSED_HATE,
+    *_EN_DENY_POSITIVE,
 ))
 
 

@@ -6,7 +6,7 @@ import functools
 import re
 
 from moderation.targets.constructions import _EN_DEATH, _EN_REMOVED
-from moderation.wordlists.context import PRAISE
+from moderation.wordlists.context import POSITIVE_EN, PRAISE
 
 # a denial of the claim: a negated verb of saying or believing ("I don't think", "nobody here believes", "my dad never
 # called", "I wouldn't say", "I refuse to believe") and the clause it governs, up to its end or a "but" (at most 80
@@ -16,14 +16,24 @@ _NEG = (r"(?:(?:do|does|did|would|could|should|wo|ca)(?:n['’]t| not)|cannot|ne
         r"|not one (?:of us|of them|person|soul)|refuses|refused|refuse)")
 _BELIEF = (r"(?:think|thinks|thought|believe|believes|believed|say|says|said|claim|claims|claimed|agree|agrees"
            r"|agreed|consider|considers|considered|call|calls|called|mean|meant|accept|accepts"
-           r"|hate|hates|hated|despise|despises|despised|loathe|loathes|loathed|detest|detests|detested)")
+           r"|hate|hates|hated|despise|despises|despised|loathe|loathes|loathed|detest|detests|detested|resent|resents"
+           r"|resented|dislike|dislikes|disliked)")
 _CLAUSE = r"(?:(?! but | except | than )[^.!?\n,;:]){0,80}"
 
 # a negated copula and its predicate, at most four words ("[group] are not freeloaders", "aren't a danger to", "were
-# never stupid", "never were a burden"); "not only/just/all" deny nothing, "no better than" is no negation, a "but" ends
-# it; "ain't" is no denial ("you ain't shit", "ain't no bitch": insults in the training tweets)
+# never stupid", "never were a burden", "will never be a burden", "have never been violent", "can't be blamed", "are no
+# danger"); "not only/just/all" deny nothing, "no better than" is no negation (only a danger, threat, burden, menace,
+# risk or drain follows "no"), a "but" ends it; "ain't" is no denial ("you ain't shit", "ain't no bitch": insults in
+# the training tweets); "you won't be ..." and a threat's "won't be safe / alive / around" deny nothing
+# what follows "won't be" in a threat ("your family won't be safe", "you won't be breathing for long"): no denial
+_THREATENED = (r"safe|alive|around|breathing|able|laughing|smiling|walking|lucky|so lucky|going|seen|found|missed"
+               r"|coming|here|the same|left|spared")
 _PREDICATE = (r"(?P<copula>(?:(?<![a-z])(?:are|is|was|were|am)|['’](?:re|s|m))(?:n['’]t| not| never)|(?<![a-z])never"
-              r" (?:are|is|was|were))"
+              r" (?:are|is|was|were)|(?:(?<![a-z])(?<!you )(?<!u )(?:(?:will|would|could|can|wo|ca)(?:n['’]t| not"
+              r"| never)|cannot|can never|could never) be|(?<![a-z])(?:have|has|had)(?:n['’]t| not| never) been)"
+              r"(?! (?:" + _THREATENED + r")(?![a-z]))"
+              r"|(?<![a-z])(?:are|is|was|were|pose|poses|posed) no"
+              r"(?= (?:danger|threat|burden|menace|risk|drain)(?![a-z])))"
               r"(?! (?:only|just|merely|simply|all|even|true)(?![a-z]))(?: (?!but |except |than )[a-z'’-]+){1,4}")
 
 # a denied wish that people be removed or harmed ("no one here wants them deported", "I don't want anyone hurt"): only
@@ -31,11 +41,18 @@ _PREDICATE = (r"(?P<copula>(?:(?<![a-z])(?:are|is|was|were|am)|['’](?:re|s|m))
 _WISH = (r"(?:want|wants|wanted)(?: [a-z'’]+){0,4}? (?:" + _EN_REMOVED
          + r"|hurt|harmed|killed|attacked|beaten up|shot|dead)(?![a-z])")
 
+# a harm nobody deserves ("[group] don't deserve any abuse", "no one deserves to be treated as a criminal"): only
+# with the harm named (the lexicon's polarity), since "[group] don't deserve respect" denies a positive, the attack
+_DESERVED = (r"(?:deserve|deserves|deserved)(?: [a-z'’]+){0,4}? (?:abuse|abused|hate|hated|hatred|insults|insulted"
+             r"|attacks|attacked|harassment|harassed|violence|contempt|suspicion|blame|blamed|mockery|mocked|ridicule"
+             r"|ridiculed|beaten|hurt|spat|criminals?|suspects?|terrorists?)(?![a-z])")
+
 # a death or a beating nobody calls for ("no family deserves to die", "nobody should be beaten"): the call itself
 _NO_DEATH = r"(?:no|nobody|no one)(?: [a-z]+){0,2}? " + _EN_DEATH
 
 DENIED_EN = re.compile(r"(?<![a-z])" + _NEG + r"(?: [a-z]+){0,3}? (?P<belief>" + _BELIEF + r")(?![a-z])" + _CLAUSE
                        + r"|(?<![a-z])" + _NEG + r"(?: [a-z]+){0,3}? " + _WISH
+                       + r"|(?<![a-z])" + _NEG + r"(?: [a-z]+){0,3}? " + _DESERVED
                        + r"|(?<![a-z])" + _NO_DEATH
                        + r"|" + _PREDICATE
                        + r"|(?:(?<![a-z])(?:not true|a lie|a myth|false|nonsense|untrue)|n['’]t true) that" + _CLAUSE)
@@ -44,10 +61,9 @@ DENIED_EN = re.compile(r"(?<![a-z])" + _NEG + r"(?: [a-z]+){0,3}? (?P<belief>" +
 # "I don't consider them human", "don't deserve respect"): a negated positive, whose words stay the writer's. Inside a
 # denied belief's clause "people" names the group ("nobody thinks trans people should be killed"), so only right after
 # a negated copula ("aren't people") does it count
-_POSITIVE_WORDS = (r"human|humans|human beings|equal|equals|wanted|trusted|trustworthy|good|decent|normal|worth|"
-                   + "|".join(w for w in PRAISE if w.isascii()))
-_POSITIVE_AFTER = re.compile(r" (?:(?:a|an|the|real|really|truly|fully|very|so|at all) )?(?:people|persons|"
-                             + _POSITIVE_WORDS + r")(?![a-z])")
+_POSITIVE_WORDS = "|".join(sorted({*POSITIVE_EN, *(w for w in PRAISE if w.isascii())}, key=lambda w: (-len(w), w)))
+_POSITIVE_AFTER = re.compile(r" (?:(?:a|an|the|real|really|truly|fully|very|so|that|even|ever|at all) )?"
+                             r"(?:people|persons|" + _POSITIVE_WORDS + r")(?![a-z])")
 _POSITIVE_IN = re.compile(r"(?<![a-z])(?:" + _POSITIVE_WORDS + r")(?![a-z])")
 
 _CUES = ("n't", "n’t", "not", "never", "nobody", "no one", "none of", "a lie", "a myth", "false", "untrue", "nonsense",

@@ -63,6 +63,16 @@ PRAISE = (
     "love", "loved", "great", "wonderful", "amazing", "respect", "admire", "proud", "welcome", "kind", "beautiful",
     "brilliant", "valued", "deserve respect", "equal rights", "support", "awesome", "lovely", "fantastic", "enrich",
 )
+# what a writer may deny a group as the attack itself ("[group] are not honest", "will never be decent citizens",
+# "can't be trusted", "are never any good"): English qualities of people, the polarity a denial's predicate reads
+POSITIVE_EN = (
+    "human", "humans", "human beings", "equal", "equals", "wanted", "welcome", "trusted", "trustworthy", "reliable",
+    "honest", "loyal", "faithful", "peaceful", "useful", "productive", "intelligent", "clever", "smart", "bright",
+    "capable", "competent", "fit", "good", "decent", "normal", "sane", "clean", "civilised", "civilized", "moral",
+    "responsible", "respectable", "law-abiding", "hard-working", "hardworking", "worth", "worthy", "innocent",
+    "friendly", "caring", "grateful", "patriotic", "any good", "any use", "of any use", "real men", "real women",
+    "real people", "real humans", "real citizens",
+)
 NEWS = (
     "逮捕",
     "容疑者",
