@@ -49,18 +49,18 @@ PREVIOUS_ROC_AUC = {
 
 
 # held-out ROC-AUC of the model this one replaces (its card): a drop over 0.01 is marked too
-REPLACED_VERSION = "2026.12.01-8"
+REPLACED_VERSION = "2026.12.01-9"
 REPLACED_ROC_AUC = {
-    "ja spam: akku1139 real YT ad/chain lines vs RPC": 0.9745,
-    "ja troll: akku1139 real YT troll replies (as spam) vs RPC": 0.6751,
+    "ja spam: akku1139 real YT ad/chain lines vs RPC": 0.9747,
+    "ja troll: akku1139 real YT troll replies (as spam) vs RPC": 0.6742,
     "ja spam: mamadm held-out phrases (template) vs RPC": 1.0,
-    "ja abuse: RTP-LX prompts held-out": 0.9118,
-    "ja abuse: inspection-ai held-out": 0.7812,
-    "ja abuse: RTP-LX toxic prompts vs benign continuations": 0.9754,
+    "ja abuse: RTP-LX prompts held-out": 0.912,
+    "ja abuse: inspection-ai held-out": 0.7786,
+    "ja abuse: RTP-LX toxic prompts vs benign continuations": 0.9759,
     "en spam: YouTube held-out video (Eminem)": 0.9911,
-    "en spam: SMS held-out": 0.9948,
-    "en abuse: Davidson tweets held-out": 0.9607,
-    "en abuse: Stormfront held-out": 0.8709,
+    "en spam: SMS held-out": 0.9952,
+    "en abuse: Davidson tweets held-out": 0.9602,
+    "en abuse: Stormfront held-out": 0.8716,
     "en abuse: Jigsaw 101-row smoke sample": 0.8663,
 }
 
