@@ -33,6 +33,7 @@ from moderation.kernels import evidence as kernel_evidence
 from moderation.kernels import hashing as kernel_hashing
 from moderation.scoring.scorer import load_scorer, read_active
 from moderation.targets.denied import denied_spans
+from moderation.targets.owned import owned_spans
 from moderation.targets.reported import negated_spans, reported_spans
 from moderation.text.normalize import normalize
 from moderation.vectorizer import TextFeatures
@@ -70,13 +71,16 @@ def _inside(text, spans):
 
 def ref_quoted_mask(tf, text, chars):
     """Each position's salt: QUOTED inside reported words, else NEGATED inside what a negation denies (negated_apart_en)
-    or what denied.py reads as denied (denied_apart_en); None: no salt."""
+    or what denied.py reads as denied (denied_apart_en) and in the slur words owned.py reads (owned_apart_en); None:
+    no salt."""
     if not tf.quoted_apart:
         return None
     spans = reported_spans(text, chars, english=tf.quoted_apart_en)
     denied = negated_spans(text, chars) if getattr(tf, "negated_apart_en", False) else []
     if not denied and getattr(tf, "denied_apart_en", False):
         denied = denied_spans(text, positive=False)
+    if getattr(tf, "owned_apart_en", False):  # a slur the writer owns or uses literally: salted as denied words
+        denied = [*denied, *owned_spans(text)]
     if not spans and not denied:
         return None
     quoted, negated = _inside(text, spans), _inside(text, denied)
