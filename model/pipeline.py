@@ -24,7 +24,8 @@ def build_pipeline(C: float = 4.0, min_df: int = 2, calibration_cv: int = 3, cha
                    focus_sentence: bool = True, quoted_apart_en: bool = True,
                    negated_apart_en: bool = False, negated_copies_en: bool = False, denied_apart_en: bool = True,
                    owned_apart_en: bool = True,
-                   harm_length: bool = True, harm_group: bool = True, harm_denied: bool = False) -> Pipeline:
+                   harm_length: bool = True, harm_group: bool = True, harm_denied: bool = False,
+                   harm_lookalike: bool = True) -> Pipeline:
     """`quoted_apart` (`_en`): n-grams inside someone else's reported words, Japanese (English), get their own
     weights; `negated_apart_en` (off: measured, not adopted, see model/en_quick.py): so do English n-grams a
     negation denies (`negated_copies_en`: their plain n-grams stay and salted copies are added); `focus_sentence`:
@@ -35,15 +36,17 @@ def build_pipeline(C: float = 4.0, min_df: int = 2, calibration_cv: int = 3, cha
     own group or in their literal sense (moderation.targets.owned) are hashed as denied words are, not as an attack's;
     `harm_denied` off: the harm heads learn no weight for
     `denied_harm` (a harm word the writer denies: Davidson's tweets label "I'm not yo ex bitch" offensive for its word,
-    which taught it +3.5 in harassment, so a denial counted as an attack)."""
+    which taught it +3.5 in harassment, so a denial counted as an attack); `harm_lookalike` off: none for
+    `lookalike_chars` (each word read from leet or a misspelling adds one; -8's heads weighted it -1.07 in threat and
+    -1.03 in hate, learnt from generated spam and look-alike-kanji negatives: k1lled scored under killed)."""
     features = TextFeatures(char_bits=char_bits, word_bits=word_bits, char_ngram_max=char_ngram_max, min_df=min_df,
                             quoted_apart=quoted_apart, focus_sentence=focus_sentence, quoted_apart_en=quoted_apart_en,
                             negated_apart_en=negated_apart_en, negated_copies_en=negated_copies_en,
                             denied_apart_en=denied_apart_en, owned_apart_en=owned_apart_en)
     # signals the harm heads learn no weight for (a group named is a target, not an attack: with harm_group off only
     # its combinations, attack + group, count)
-    unlearnt = [name for name, learnt in (("length", harm_length), ("denied_harm", harm_denied), ("group", harm_group))
-                if not learnt]
+    unlearnt = [name for name, learnt in (("length", harm_length), ("denied_harm", harm_denied), ("group", harm_group),
+                                          ("lookalike_chars", harm_lookalike)) if not learnt]
     excluded = tuple((k, features.signal_offset_ + FEATURE_NAMES.index(name))
                      for name in unlearnt for k in range(1, len(HEADS)))
     heads = MaskedHeads(C=C, calibration_cv=calibration_cv, random_state=SEED, excluded_columns=excluded)
