@@ -34,6 +34,7 @@ from model.judge import (
     SUITE,
     SWEARING_PROBE,
     THREAT_PROBE,
+    VEILED_THREAT_PROBE,
     Judge,
     load_cases,
 )
@@ -194,6 +195,7 @@ WRITTEN_PROBES = {
     "en_denial_probe": (DENIAL_PROBE, group_probe_report),
     "en_counter_probe": (COUNTER_PROBE, group_probe_report),
     "en_polarity_probe": (POLARITY_PROBE, group_probe_report),
+    "en_veiled_threat_probe": (VEILED_THREAT_PROBE, group_probe_report),
     "en_spelling_probe": (SPELLING_PROBE, group_probe_report),
     "en_spelling_verbs_probe": (SPELLING_VERBS_PROBE, group_probe_report),
     "en_spelling_edits_probe": (SPELLING_EDITS_PROBE, group_probe_report),
