@@ -17,6 +17,7 @@ from model.judge import (
     FRAME_PROBE,
     GROUP_PROBE,
     HATECHECK,
+    JA_ATTACK_PROBE,
     JA_EXCLUSION_PROBE,
     JA_GROUP_PROBE,
     JA_SELF_PROBE,
@@ -204,6 +205,7 @@ WRITTEN_PROBES = {
     "ja_group_probe": (JA_GROUP_PROBE, group_probe_report),
     "ja_self_probe": (JA_SELF_PROBE, group_probe_report),
     "ja_exclusion_probe": (JA_EXCLUSION_PROBE, group_probe_report),
+    "ja_attack_probe": (JA_ATTACK_PROBE, group_probe_report),
 }
 
 
