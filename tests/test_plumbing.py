@@ -250,3 +250,37 @@ def test_answers_hand_the_server_the_headers_werkzeug_would(make_app, auth, comm
         assert ours.get_data() == theirs.get_data(), name
     answer = client.post("/api/v1/comments", json=comment(), headers=auth)
     assert answer.status_code == 200 and answer.headers["Content-Length"] == str(len(answer.get_data()))
+
+
+_FORKED_WORKER = """
+import os, sys
+from flask import Flask
+from moderation.ops import logs, metrics
+counter = metrics.RequestCounter(Flask("w"))
+parent_ids = [logs.new_request_id() for _ in range(3)]  # the parent has ids drawn ahead of need now
+counter.count({}, "/api/v1/comments", "POST", 200)
+read, write = os.pipe()
+pid = os.fork()
+if pid == 0:  # a gunicorn worker forked from the master: its own ids and its own metric files
+    counter.count({}, "/api/v1/comments", "POST", 200)
+    os.write(write, " ".join(logs.new_request_id() for _ in range(3)).encode())
+    os._exit(0)
+os.waitpid(pid, 0)
+print(os.getpid(), pid, " ".join(parent_ids + [logs.new_request_id() for _ in range(3)]), os.read(read, 4096).decode())
+"""
+
+
+def test_a_forked_worker_draws_its_own_request_ids_and_counts_in_its_own_files(tmp_path):
+    """Request ids are drawn 64 at a time and the request counter keeps its process id without a system call:
+    a worker forked after its parent drew ids and counted a request must neither repeat the parent's ids nor
+    write into the parent's metric file (their memory maps are shared after a fork)."""
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PROMETHEUS_MULTIPROC_DIR": str(tmp_path), "PYTHONPATH": str(root)}
+    done = subprocess.run([sys.executable, "-c", _FORKED_WORKER], env=env, cwd=root, capture_output=True, text=True,
+                          timeout=120, check=True)
+    parent, child, *ids = done.stdout.split()
+    assert len(ids) == 9 and len(set(ids)) == 9 and all(len(i) == 32 and int(i, 16) >= 0 for i in ids)
+    assert (tmp_path / f"counter_moderation_{child}.db").exists()
+    assert (tmp_path / f"counter_moderation_{parent}.db").exists()
+    assert 'moderation_http_requests_total{method="POST",route="/api/v1/comments",status="200"} 2.0' \
+        in _scrape(tmp_path)  # one each, in two files (a shared slot would have lost or doubled a count)

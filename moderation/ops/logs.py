@@ -30,8 +30,18 @@ _STANDARD = frozenset(vars(logging.LogRecord("x", logging.INFO, "x", 0, "x", Non
 access_log = logging.getLogger("moderation.access")
 
 
+_IDS = []  # request ids drawn ahead of need, this process's own (a forked child starts without its parent's)
+os.register_at_fork(after_in_child=_IDS.clear)
+
+
 def new_request_id():
-    return os.urandom(16).hex()
+    """16 random bytes as hex, drawn 64 ids at a time: one getrandom system call per 64 requests, not one each."""
+    try:
+        return _IDS.pop()
+    except IndexError:
+        raw = os.urandom(16 * 64).hex()
+        _IDS.extend([raw[start:start + 32] for start in range(0, len(raw), 32)])
+        return _IDS.pop()
 
 
 def request_id_from(value):

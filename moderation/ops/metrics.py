@@ -64,6 +64,8 @@ MODEL = Gauge("moderation_model_info", "Model version served by at least one liv
 
 _CHILDREN = {}  # (metric, label values) -> child: labels() takes a lock and builds a key each time
 _CHILDREN_PID = [None]  # the process they were made in: a forked child makes its own (its own files)
+_PID = [os.getpid()]  # this process's id, kept by an at-fork hook: no getpid() system call per request
+os.register_at_fork(after_in_child=lambda: _PID.__setitem__(0, os.getpid()))
 
 
 def series(metric, *labelvalues, pid=None):
@@ -217,7 +219,7 @@ class RequestCounter:
     def count(self, state, route, method, status):
         """`state` is g's dict: its request_started (ops/logs.py), and what the API left for the decision series."""
         method = method if method in _METHODS else "other"
-        route, pid, children = route or "<unmatched>", os.getpid(), self.children
+        route, pid, children = route or "<unmatched>", _PID[0], self.children
         if pid != self.made_in:  # a forked process writes its own files: its own children
             children.clear()
             self.made_in = pid
