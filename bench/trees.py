@@ -9,10 +9,21 @@ the after/before ratios of worker CPU per request and of throughput per round (w
 least). A tree is a checkout, e.g. `git worktree add /tmp/before <commit>` (its .venv is not used: this Python runs
 both).
 
-    python -m bench.trees BEFORE_DIR AFTER_DIR [--rounds 5] [--seconds 5]
+With `--after-threads N` the after tree's gunicorn runs N gthread threads a worker (MODERATION_THREADS, as
+`BENCH_THREADS=N make bench` sets it) and a second bare app, "bare-after", runs under that same command: one tree
+given twice compares the shipped sync workers with threads in the same rounds, each service against the bare app
+under its own command (the issue's ratio), without the drift between two separate `make bench` runs.
+
+`--batch` adds the batch endpoint as `make bench` runs it (100 comments a request, two connections per worker),
+before and after in turn, after the single comments' rounds. `--close` makes every POST ask for `Connection:
+close`, as nginx does upstream (gunicorn's sync worker closes every connection anyway; the gthread worker would
+otherwise keep wrk's connections alive, which no request through the compose proxy gets).
+
+    python -m bench.trees BEFORE_DIR AFTER_DIR [--rounds 5] [--seconds 5] [--after-threads N] [--batch] [--close]
 """
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -24,48 +35,84 @@ from pathlib import Path
 from bench import load
 
 MODES = ("before", "after", "bare")
+BARE_OF = {"before": "bare", "after": "bare", "bare": "bare", "bare-after": "bare-after"}  # each one's bare app
 
 
-def start(trees, folder, single, thresholds, processes):
+def start(trees, folder, single, thresholds, processes, after_threads=None):
     """{mode: (url, worker pids, redis pids)}, every worker warmed up; `processes` gets each one to stop as it
-    starts (a server that does not become ready must not leave the others running)."""
+    starts (a server that does not become ready must not leave the others running). With `after_threads` the after
+    tree and the bare-after app run that many threads a worker."""
     servers = {}
     for name, root in trees.items():
         (folder / name / "redis").mkdir(parents=True)
         redis_process, port, _ = load.start_redis(folder / name / "redis")
         processes.append(redis_process)
         load.ROOT = root  # the tree whose compose command, gunicorn.conf.py and code gunicorn runs
-        gunicorn, url, _ = load.start_gunicorn(folder / name, f"redis://127.0.0.1:{port}/0",
-                                               root / "model" / "artifacts", thresholds)
+        with _threads(after_threads if name == "after" else None):
+            gunicorn, url, env = load.start_gunicorn(folder / name, f"redis://127.0.0.1:{port}/0",
+                                                     root / "model" / "artifacts", thresholds)
         processes.append(gunicorn)
+        print(f"  {name}: {root}, {env['MODERATION_WORKERS']} workers x {env['MODERATION_THREADS']} threads",
+              flush=True)
         servers[name] = [url, gunicorn, [redis_process.pid]]
-    bare, url, _ = load.start_gunicorn(folder, "redis://127.0.0.1:1/0", trees["before"] / "model" / "artifacts", None,
-                                       app="bench.bare:create_app()", ready="/healthz")
-    processes.append(bare)
-    servers["bare"] = [url, bare, []]
+    for name in ("bare", "bare-after") if after_threads else ("bare",):
+        (folder / name).mkdir(exist_ok=True)
+        with _threads(after_threads if name == "bare-after" else None):
+            bare, url, env = load.start_gunicorn(folder / name, "redis://127.0.0.1:1/0",
+                                                 trees["before"] / "model" / "artifacts", None,
+                                                 app="bench.bare:create_app()", ready="/healthz")
+        processes.append(bare)
+        print(f"  {name}: bench/bare.py, {env['MODERATION_WORKERS']} workers x {env['MODERATION_THREADS']} threads",
+              flush=True)
+        servers[name] = [url, bare, []]
     for url, _, _ in servers.values():
         load.wrk(url, "comment", 16, 2, single)  # every worker has answered (and exists: read its pids after)
     return {name: (url, load.workers_of(master.pid), redis) for name, (url, master, redis) in servers.items()}
 
 
-def summary(runs, connections):
+@contextlib.contextmanager
+def _threads(count):
+    """BENCH_THREADS=count (None: as this process's environment has it) while a gunicorn starts."""
+    saved = os.environ.get("BENCH_THREADS")
+    if count is not None:
+        os.environ["BENCH_THREADS"] = str(count)
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop("BENCH_THREADS", None)
+        else:
+            os.environ["BENCH_THREADS"] = saved
+
+
+def summary(runs, connections, modes=MODES):
     lines = []
-    for name in MODES:
-        rows, bare = runs[(name, connections)], runs[("bare", connections)]
+    for name in modes:
+        rows, bare = runs[(name, connections)], runs[(BARE_OF[name], connections)]
 
         def med(key, rows=rows):
             return statistics.median(key(row) for row in rows)
 
         ratio = statistics.median(row["rps"] / base["rps"] for row, base in zip(rows, bare, strict=True))
-        lines.append(f"  c={connections:<3} {name:6} {med(lambda r: r['rps']):7.0f} req/s, {ratio:.3f} of bare; "
-                     f"p50 / p99 {med(lambda r: r['p50_us']) / 1000:.1f} / {med(lambda r: r['p99_us']) / 1000:.1f} ms; "
+        p99 = statistics.median(row["p99_us"] / base["p99_us"] for row, base in zip(rows, bare, strict=True))
+        busy = med(lambda r: r["rps"] * sum(r["cpu_ms"].values()) / 1000)  # cores its processes and wrk kept busy
+        lines.append(f"  c={connections:<3} {name:10} {med(lambda r: r['rps']):7.0f} req/s, {ratio:.3f} of "
+                     f"{BARE_OF[name]}; p50 / p99 {med(lambda r: r['p50_us']) / 1000:.1f} / "
+                     f"{med(lambda r: r['p99_us']) / 1000:.1f} ms ({p99:.2f}x {BARE_OF[name]}'s p99); "
                      f"CPU ms a request: workers {med(lambda r: r['cpu_ms']['workers']):.3f}, redis "
-                     f"{med(lambda r: r['cpu_ms'].get('redis', 0.0)):.3f}, wrk {med(lambda r: r['cpu_ms']['wrk']):.3f}")
+                     f"{med(lambda r: r['cpu_ms'].get('redis', 0.0)):.3f}, wrk "
+                     f"{med(lambda r: r['cpu_ms']['wrk']):.3f}; cores busy {busy:.2f}")
     after, before = runs[("after", connections)], runs[("before", connections)]
     cpu = [a["cpu_ms"]["workers"] / b["cpu_ms"]["workers"] for a, b in zip(after, before, strict=True)]
     rps = [a["rps"] / b["rps"] for a, b in zip(after, before, strict=True)]
     lines.append(f"  c={connections:<3} after / before, per round: worker CPU a request {statistics.median(cpu):.3f} "
                  f"({min(cpu):.3f}-{max(cpu):.3f}), req/s {statistics.median(rps):.3f} ({min(rps):.3f}-{max(rps):.3f})")
+    if "bare-after" in modes:  # each service's ratio to the bare app under its own command, round by round
+        gain = [a["rps"] / a_bare["rps"] - b["rps"] / b_bare["rps"] for a, a_bare, b, b_bare in zip(
+            after, runs[("bare-after", connections)], before, runs[("bare", connections)], strict=True)]
+        lines.append(f"  c={connections:<3} ratio to its own bare app, after - before, per round: "
+                     f"{statistics.median(gain):+.3f} ({min(gain):+.3f} to {max(gain):+.3f}; higher in "
+                     f"{sum(g > 0 for g in gain)} of {len(gain)} rounds)")
     return lines
 
 
@@ -75,7 +122,12 @@ def main(argv=None):
     parser.add_argument("after", type=Path)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--seconds", type=int, default=5)
+    parser.add_argument("--after-threads", type=int, help="gthread threads a worker for AFTER and a second bare app")
+    parser.add_argument("--batch", action="store_true", help="then the batch endpoint, before and after in turn")
+    parser.add_argument("--close", action="store_true", help="every POST asks for Connection: close (as nginx)")
     args = parser.parse_args(argv)
+    if args.close:
+        os.environ["BENCH_CLOSE"] = "1"  # bench/wrk.lua reads it
     from moderation.scoring.scorer import load_scorer, read_active
 
     trees = {"before": args.before.resolve(), "after": args.after.resolve()}
@@ -90,26 +142,50 @@ def main(argv=None):
     single = load.bodies(texts, rng, folder / "comments.jsonl", comments=comments)
     processes, runs, loads = [], {}, [os.getloadavg()[0]]
     try:
-        servers = start(trees, folder, single, thresholds, processes)
+        servers = start(trees, folder, single, thresholds, processes, args.after_threads)
+        modes = tuple(servers)
         for round_ in range(args.rounds):
-            order = MODES[round_ % 3:] + MODES[:round_ % 3]
+            order = modes[round_ % len(modes):] + modes[:round_ % len(modes)]
             for connections in (16, 64):
                 for name in order:
                     url, workers, redis = servers[name]
                     result = load.wrk(url, "comment", connections, args.seconds, single,
                                       servers={"workers": workers, "redis": redis})
                     runs.setdefault((name, connections), []).append(result)
-                    print(f"  round {round_ + 1} {name:6} c={connections:<3} {result['rps']:6.0f} req/s  workers "
+                    print(f"  round {round_ + 1} {name:10} c={connections:<3} {result['rps']:6.0f} req/s  workers "
                           f"{result['cpu_ms']['workers']:.3f} ms a request  errors {result['errors']}", flush=True)
+            loads.append(os.getloadavg()[0])
+        if args.batch:  # as `make bench` runs it: two connections per worker, 100 comments a request
+            batch = load.bodies(texts, rng, folder / "batches.jsonl", batch=100, comments=comments)
+            for round_ in range(max(2, args.rounds - 2)):
+                for name in ("before", "after") if round_ % 2 == 0 else ("after", "before"):
+                    url, workers, redis = servers[name]
+                    result = load.wrk(url, "batch", 2 * len(workers), 2 * args.seconds, batch,
+                                      servers={"workers": workers, "redis": redis})
+                    runs.setdefault((name, "batch"), []).append(result)
+                    print(f"  batch {round_ + 1} {name:6} {result['rps'] * 100:6.0f} comments/s  workers "
+                          f"{result['cpu_ms']['workers'] / 100:.3f} ms a comment  errors {result['errors']}",
+                          flush=True)
             loads.append(os.getloadavg()[0])
     finally:
         for process in reversed(processes):
             load.stop(process)
         load.ROOT = own_root
-    print(f"{args.before} -> {args.after}: {args.rounds} rounds x {args.seconds} s, load average "
+    threads = f" (after and bare-after: {args.after_threads} threads a worker)" if args.after_threads else ""
+    threads += ", Connection: close" if args.close else ""
+    print(f"{args.before} -> {args.after}{threads}: {args.rounds} rounds x {args.seconds} s, load average "
           f"{min(loads):.1f}-{max(loads):.1f}")
     for connections in (16, 64):
-        print("\n".join(summary(runs, connections)))
+        print("\n".join(summary(runs, connections, modes)))
+    if args.batch:
+        after, before = runs[("after", "batch")], runs[("before", "batch")]
+        for name, rows in (("before", before), ("after", after)):
+            print(f"  batch {name:6} {statistics.median(r['rps'] * 100 for r in rows):6.0f} comments/s; CPU ms a "
+                  f"comment: workers {statistics.median(r['cpu_ms']['workers'] for r in rows) / 100:.3f}, redis "
+                  f"{statistics.median(r['cpu_ms']['redis'] for r in rows) / 100:.3f}")
+        rate = [a["rps"] / b["rps"] for a, b in zip(after, before, strict=True)]
+        print(f"  batch after / before, per round: comments/s {statistics.median(rate):.3f} "
+              f"({min(rate):.3f}-{max(rate):.3f})")
     print(json.dumps({f"{name} c={c}": [round(r["rps"]) for r in rows] for (name, c), rows in runs.items()}))
     shutil.rmtree(folder, ignore_errors=True)
 

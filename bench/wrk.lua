@@ -5,6 +5,8 @@
 --   BENCH_KEY   API key;  BENCH_RUN  a tag that keeps ids unique across runs (no idempotent replays)
 --   BENCH_READERS  how many reader ids @READER@ placeholders are drawn from (bench/load.py's news mix)
 --   BENCH_DELAY_MS  optional pause before each request of a connection (bench/soak.py holds a rate with it)
+--   BENCH_CLOSE  1: every POST asks for Connection: close, as nginx talks to gunicorn (deploy/nginx: no upstream
+--               keep-alive; gunicorn's sync worker closes every connection anyway, its gthread worker keeps them)
 -- done() prints one line: BENCH {json} with the request count, errors and latency percentiles (microseconds).
 
 local mode = os.getenv("BENCH_MODE") or "ceiling"
@@ -33,6 +35,7 @@ function init(args)
   if mode == "ceiling" then return end
   headers["Authorization"] = "Bearer " .. os.getenv("BENCH_KEY")
   headers["Content-Type"] = "application/json"
+  if os.getenv("BENCH_CLOSE") == "1" then headers["Connection"] = "close" end
   path = ({batch = "/api/v1/comments:batch", check = "/api/v1/comments:check"})[mode] or "/api/v1/comments"
   for line in io.lines(os.getenv("BENCH_DATA")) do
     table.insert(bodies, line)
