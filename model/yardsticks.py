@@ -39,6 +39,7 @@ from model.judge import (
     SWEARING_PROBE,
     THREAT_PROBE,
     VEILED_THREAT_PROBE,
+    VERDICT_PROBE,
     Judge,
     load_cases,
 )
@@ -202,6 +203,7 @@ WRITTEN_PROBES = {
     "en_polarity_probe": (POLARITY_PROBE, group_probe_report),
     "en_veiled_threat_probe": (VEILED_THREAT_PROBE, group_probe_report),
     "en_denial_forms_probe": (DENIAL_FORMS_PROBE, group_probe_report),
+    "en_verdict_probe": (VERDICT_PROBE, group_probe_report),
     "en_spelling_probe": (SPELLING_PROBE, group_probe_report),
     "en_spelling_verbs_probe": (SPELLING_VERBS_PROBE, group_probe_report),
     "en_spelling_edits_probe": (SPELLING_EDITS_PROBE, group_probe_report),
