@@ -19,6 +19,7 @@ from model.judge import (
     GROUP_PROBE,
     HATECHECK,
     JA_ATTACK_PROBE,
+    JA_BLAME_PROBE,
     JA_EXCLUSION_PROBE,
     JA_GROUP_PROBE,
     JA_SELF_PROBE,
@@ -216,6 +217,7 @@ WRITTEN_PROBES = {
     "ja_self_probe": (JA_SELF_PROBE, group_probe_report),
     "ja_exclusion_probe": (JA_EXCLUSION_PROBE, group_probe_report),
     "ja_attack_probe": (JA_ATTACK_PROBE, group_probe_report),
+    "ja_blame_probe": (JA_BLAME_PROBE, group_probe_report),
 }
 
 

@@ -3,8 +3,7 @@
 from collections import Counter
 
 from model.judge import JA_EXCLUSION_PROBE, load_cases
-from moderation.wordlists.groups import GROUPS
-from tests.support.probes import assert_well_formed
+from tests.support.probes import assert_pairs_name_one_group, assert_well_formed
 
 
 def test_ja_exclusion_probe_is_well_formed():
@@ -14,10 +13,6 @@ def test_ja_exclusion_probe_is_well_formed():
     # reported, debated, quoted to condemn them, denied, or turned into a welcome
     sides = assert_well_formed(cases, {"hate"})
     assert sides == {"harmful": 16, "non_harmful": 16}
-    japanese_groups = [g for g in GROUPS if not g.isascii()]
-    by_id = {c["id"]: c for c in cases}
-    for c in cases:  # both members of a pair name the same group: the probe is about what is said of it
-        named = {g for g in japanese_groups if g in c["text"]}
-        assert named and named == {g for g in japanese_groups if g in by_id[c["pair"]]["text"]}, c["id"]
+    assert_pairs_name_one_group(cases)
     assert Counter(c["functionality"] for c in cases if c["expected"] == "harmful") == {
         "exclusion_demand_h": 12, "criminal_brand_h": 4}

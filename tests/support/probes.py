@@ -6,6 +6,7 @@ from collections import Counter
 import pytest
 
 from model.judge import Judge, load_cases
+from moderation.wordlists.groups import GROUPS
 
 KEYS = {"id", "functionality", "text", "expected", "category", "pair"}
 
@@ -24,6 +25,16 @@ def assert_well_formed(cases, harm_categories, *, pairs_required=True) -> Counte
         if c["pair"] is not None or pairs_required:
             assert by_id[c["pair"]]["pair"] == c["id"] and by_id[c["pair"]]["expected"] != c["expected"], c["id"]
     return Counter(c["expected"] for c in cases)
+
+
+def assert_pairs_name_one_group(cases) -> None:
+    """Both members of each pair name the same Japanese group words, and some: a Japanese group probe is about what
+    is said of a group, not which group is named."""
+    japanese_groups = [g for g in GROUPS if not g.isascii()]
+    by_id = {c["id"]: c for c in cases}
+    for c in cases:
+        named = {g for g in japanese_groups if g in c["text"]}
+        assert named and named == {g for g in japanese_groups if g in by_id[c["pair"]]["text"]}, c["id"]
 
 
 def recorded_results(scorer, key, results_file) -> dict:
