@@ -99,3 +99,11 @@ def owned_spans(t: str, codes=None, chars=None) -> list[tuple[int, int]]:
         if reading(t, a, m.end()):
             out.append((a, m.end()))
     return out
+
+
+def may_read(t: str, a: int, b: int) -> bool:
+    """Whether reading() of the word at [a, b) can answer other than 0, told without a regex (a Japanese word-list
+    hit never can): OWN needs a space right before the word or before a newline that ends the window (every
+    _IN_GROUP_BEFORE alternative ends with " $") or right after it (_IN_GROUP_AFTER starts with one), LITERAL a word
+    of _WORD_SENSE."""
+    return t[b:b + 1] == " " or " " in t[max(0, a - 2):a] or t[a:b] in _WORD_SENSE
