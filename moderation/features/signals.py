@@ -10,6 +10,7 @@ from moderation.codepass import CodePass, scan
 from moderation.features.links import _brands, _urls
 from moderation.features.patterns import (
     _CONSTRUCTION_GUARDS,
+    _CONSTRUCTION_GUARDS_NO_PRAISE,
     _DENIABLE_CONSTRUCTIONS,
     _DIGIT,
     _EDGES,
@@ -103,7 +104,9 @@ def named_signals(raw: np.ndarray, norm: Normalized, codes: np.ndarray, spans: l
     raw[_IDX["has_japanese"]] = float(classes[_KANA] + classes[_KANJI] > 0)
     more_starts: list[int] = []  # the constructions' hits (their starts, category-tuple ids)
     more_cats: list[int] = []
-    for name, guard, latin_only, trigger, needles, strings in _CONSTRUCTION_GUARDS:
+    praise_read = spans is not None or (latin and not _tables().praise_targets.isdisjoint(cats.tolist()))
+    for name, guard, latin_only, trigger, needles, strings in (_CONSTRUCTION_GUARDS if praise_read
+                                                               else _CONSTRUCTION_GUARDS_NO_PRAISE):
         if (latin_only and not latin) or (trigger is not None and chars.isdisjoint(trigger)) or (
                 needles is not None and needles.isdisjoint(chars) and strings.isdisjoint(found)) or (
                 guard.also is not None and n >= EACH_FROM and not guard.each(t, chars, found)):

@@ -197,6 +197,9 @@ class _Tables:
         self.harm = np.asarray([not _HARM_WORDS.isdisjoint(c) for c in self.tuples])
         self.brand = np.asarray(["brand_mention" in c for c in self.tuples])
         self.brand_ids = frozenset(np.flatnonzero(self.brand).tolist())
+        # the tuples praise needs in its sentence to count (group_praise's second half): none in a text, no praise scan
+        targets = frozenset(_COMBOS["group_praise"][1])
+        self.praise_targets = frozenset(k for k, c in enumerate(self.tuples) if not targets.isdisjoint(c))
         self.brand_word = self.brand[self.word_cat].astype(np.uint8)  # by word index (the CodePass counts them)
 
 

@@ -1,0 +1,34 @@
+"""A score that asks for no spans scans for praise only where a hit of the text is a group (signals.named_signals):
+praise counts only in group_praise, so skipping it elsewhere must leave every signal as the scan gives it."""
+
+import numpy as np
+
+from moderation.encoded import _codes
+from moderation.features.signals import signals
+from moderation.features.vocabulary import FEATURE_NAMES
+from moderation.features.words import expand_spans
+from moderation.text.normalize import normalize
+
+NO_GROUP = ["The nurses were so kind to my mum.", "I really admire her courage.", "You are wonderful, thank you!",
+            "They're honest people and we're proud of them.", "We're grateful to the volunteers who came."]
+WITH_GROUP = ["Mexicans are generous hosts.", "They're wonderful, the Muslims who run the corner shop."]
+
+
+def _both(text: str) -> tuple[np.ndarray, np.ndarray, list]:
+    norm = normalize(text)
+    spans: list = []
+    return signals(norm, _codes(norm)), signals(norm, _codes(norm), spans), expand_spans(spans)
+
+
+def test_praise_without_a_group_changes_no_signal():
+    for text in NO_GROUP:
+        plain, scanned, spans = _both(text)
+        assert any(kind == "praise" for kind, _a, _b in spans), text  # praise is there to skip
+        assert plain.tobytes() == scanned.tobytes(), text
+
+
+def test_praise_with_a_group_is_scanned_without_spans():
+    for text in WITH_GROUP:
+        plain, scanned, _spans = _both(text)
+        assert plain[FEATURE_NAMES.index("group_praise")] > 0, text
+        assert plain.tobytes() == scanned.tobytes(), text
