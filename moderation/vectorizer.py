@@ -94,9 +94,9 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         self.denied_apart_en = denied_apart_en
         self.owned_apart_en = owned_apart_en
 
-    def _quoted(self, text: str, chars, codes=None) -> np.ndarray:
-        """(start, end) of the parts of the normalised text (`chars`: its set, `codes`: its code points) in someone
-        else's reported words."""
+    def _quoted(self, text: str, chars, codes=None, found=None) -> np.ndarray:
+        """(start, end) of the parts of the normalised text (`chars`: its set, `codes`: its code points, `found`: the
+        signals' needles, if known) in someone else's reported words."""
         if not self.quoted_apart:
             return _NOWHERE
         spans = reported_spans(text, chars, english=self.quoted_apart_en)
@@ -105,7 +105,8 @@ class TextFeatures(TransformerMixin, BaseEstimator):
             denied, mark = negated_spans(text, chars), 2 if self.negated_copies_en else 1
         if not denied and self.denied_apart_en:
             denied, mark = denied_spans(text, positive=False), 1
-        owned = owned_spans(text, codes, chars) if self.owned_apart_en else ()  # salted as denied words: no attack
+        # salted as denied words: no attack
+        owned = owned_spans(text, codes, chars, found) if self.owned_apart_en else ()
         if denied or owned:
             rows = [(a, b, 0) for a, b in spans] + [(a, b, mark) for a, b in denied] + [(a, b, 1) for a, b in owned]
             return np.asarray(rows, dtype=np.int64).reshape(-1, 3)
@@ -114,13 +115,14 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         # fromiter: a third of np.array's time over a list of tuples (2,500 quotes in 10,000 characters)
         return np.fromiter(itertools.chain.from_iterable(spans), dtype=np.int64, count=2 * len(spans)).reshape(-1, 2)
 
-    def _featurise(self, norm, codes: np.ndarray, sig: np.ndarray, focus: list | None, heads=None) -> np.ndarray:
+    def _featurise(self, norm, codes: np.ndarray, sig: np.ndarray, focus: list | None, heads=None,
+                   found=None) -> np.ndarray:
         """The compiled kernel's packed answer (moderation.kernels.rows.featurise): row, n-grams, with heads their
-        probabilities."""
+        probabilities (`found`: the signals' needles, if known)."""
         a, b = focus[0] if focus else (-1, -1)
         coef, intercept, calibration = _weights(heads)
         idf_code, idf_values = self._idf()
-        return featurise(codes, self._quoted(norm.text, norm.chars, codes), a, b, self.char_bits, self.word_bits,
+        return featurise(codes, self._quoted(norm.text, norm.chars, codes, found), a, b, self.char_bits, self.word_bits,
                                  self.char_ngram_max, idf_code, idf_values, sig, self.signal_offset_, _crc_table(),
                                  coef, intercept, calibration)
 
@@ -149,11 +151,12 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         codes = _codes(norm)
         span_list: list | None = [] if spans else None
         focus: list | None = [] if self.focus_sentence else None
-        sig = signals(norm, codes, span_list, focus)
+        needles: list = []
+        sig = signals(norm, codes, span_list, focus, needles)
         if self.signal_scale != 1.0:  # x * 1.0 is x: no array made for the shipped scale
             sig = sig * self.signal_scale
-        return Encoded(norm, self._featurise(norm, codes, sig, focus, heads), codes.size, self.char_ngram_max, sig,
-                       span_list)
+        return Encoded(norm, self._featurise(norm, codes, sig, focus, heads, needles[0]), codes.size,
+                       self.char_ngram_max, sig, span_list)
 
     def encode_many(self, texts, *, spans: bool = False, heads=None) -> list[Encoded]:
         """encode() of each comment: each Encoded is the one encode() gives (encode_batch)."""
@@ -177,7 +180,7 @@ class TextFeatures(TransformerMixin, BaseEstimator):
                                                           strict=True):
             reads.append(named_signals(raw, norm, code, span_list, focus, hits))
             # right after the text's signals, as encode() asks: reported_spans's kept answer, not worked out again
-            quoted.append(self._quoted(norm.text, norm.chars, code))
+            quoted.append(self._quoted(norm.text, norm.chars, code, reads[-1][1]))
         for raw, norm, code, span_list, read in zip(raws, norms, codes, span_lists, reads, strict=True):
             pii_signals(raw, norm, code, span_list, read)
         sigs = saturate(raws)

@@ -47,15 +47,19 @@ def code_pass(codes: np.ndarray) -> CodePass:
     return scan(codes, _EDGES, _NEEDLES.automaton, _WORDS, _tables().brand_word)
 
 
-def signals(norm: Normalized, codes: np.ndarray, spans: list | None = None, focus: list | None = None) -> np.ndarray:
+def signals(norm: Normalized, codes: np.ndarray, spans: list | None = None, focus: list | None = None,
+            needles: list | None = None) -> np.ndarray:
     """The FEATURE_NAMES vector of one normalised comment (`codes`: its code points as a uint32 array).
 
     When `spans` is a list, what fired is recorded there (`expand_spans` reads it as (kind, start, end) spans in
     the NORMALISED text); when `focus` is a list, the (start, end) of the worst sentence of a text of several
-    sentences, if any. A batch runs the same stages text by text, each stage over all its texts
+    sentences, if any; when `needles` is a list, the set of needles the code pass found is appended (owned_spans
+    reads the slur stems in it). A batch runs the same stages text by text, each stage over all its texts
     (TextFeatures.encode_batch)."""
     raw = np.zeros(len(FEATURE_NAMES))
     read = named_signals(raw, norm, codes, spans, focus, code_pass(codes))
+    if needles is not None:
+        needles.append(read[1])
     pii_signals(raw, norm, codes, spans, read)
     return saturate(raw)
 
