@@ -104,7 +104,7 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         if self.negated_apart_en or self.negated_copies_en:
             denied, mark = negated_spans(text, chars), 2 if self.negated_copies_en else 1
         if not denied and self.denied_apart_en:
-            denied, mark = denied_spans(text, positive=False), 1
+            denied, mark = denied_spans(text, positive=False, found=found), 1
         # salted as denied words: no attack
         owned = owned_spans(text, codes, chars, found) if self.owned_apart_en else ()
         if denied or owned:

@@ -68,12 +68,15 @@ _POSITIVE_IN = re.compile(r"(?<![a-z])(?:" + _POSITIVE_WORDS + r")(?![a-z])")
 
 _CUES = ("n't", "n’t", "not", "never", "nobody", "no one", "none of", "a lie", "a myth", "false", "untrue", "nonsense",
          "refuse", "no ")
+CUES = frozenset(_CUES)  # what the signals' code pass finds with its needles (denied_spans's `found`)
 
 
-def denied_spans(text: str, positive: bool = True) -> list[tuple[int, int]]:
+def denied_spans(text: str, positive: bool = True, found=None) -> list[tuple[int, int]]:
     """(start, end) of what English negations in `text` deny (sorted; one scan, only when a negating word is in it);
-    `positive=False` leaves out the denials of a positive (_POSITIVE: what the negation says is the attack)."""
-    if not any(cue in text for cue in _CUES):
+    `positive=False` leaves out the denials of a positive (_POSITIVE: what the negation says is the attack). `found`:
+    the needles the signals' code pass found, a superset of the CUES in the text, if known (14 substring searches
+    cost ~43 us over 5,000 characters, each time asked)."""
+    if not (any(cue in text for cue in _CUES) if found is None else not CUES.isdisjoint(found)):
         return []
     return [(a, b) for a, b, pos in _denials(text) if positive or not pos]
 
