@@ -9,10 +9,11 @@ import time
 from flask import current_app
 
 from moderation.settings import extensions
+from moderation.store.append_only import AppendOnly
 from moderation.store.articles import Articles
 from moderation.store.author_standing import AuthorStanding
 from moderation.store.keys import KeySpace
-from moderation.store.master_pipeline import run_one
+from moderation.store.master_pipeline import run_on_master
 from moderation.store.records import decode
 from moderation.store.review_queue import claim_lua, decide_lua, report_lua, submit_lua
 from moderation.store.review_queue.audit_trail import AuditTrail
@@ -51,6 +52,7 @@ class ReviewQueue(Submissions, Claims, Decisions, AuditTrail, QueueReads):
         self._reopen = redis.register_script(decide_lua.REOPEN)
         self._report = redis.register_script(report_lua.REPORT)
         self._remove = redis.register_script(report_lua.REMOVE)
+        self.append_only = AppendOnly(redis, self.wait_ms)
 
     def key(self, *parts):
         return ":".join([self._base, *parts]) if parts else self._base
@@ -71,11 +73,19 @@ class ReviewQueue(Submissions, Claims, Decisions, AuditTrail, QueueReads):
         return self.key("held", moderator or "")
 
     def _write(self, script, keys, args):
-        """A write script; with MODERATION_REDIS_MIN_REPLICAS, acknowledged only once replicas have it too."""
-        if self.min_replicas:
-            return run_one(self.redis, keys[0], lambda pipe: script(keys=keys, args=args, client=pipe),
-                           replicas=self.min_replicas, timeout_ms=self.wait_ms)
-        return script(keys=keys, args=args)
+        """A write script, answered once it is in Redis's append-only file (store/append_only.py); with
+        MODERATION_REDIS_MIN_REPLICAS, once replicas have it too."""
+
+        def queue(pipe):
+            script(keys=keys, args=args, client=pipe)
+            self.append_only.check(pipe, keys[0])
+
+        result, checked = run_on_master(self.redis, keys[0], queue, replicas=self.min_replicas,
+                                        timeout_ms=self.wait_ms)
+        if isinstance(result, Exception):
+            raise result
+        self.append_only.confirm(keys[0], checked)
+        return result
 
     def authored_key(self, author_id):
         """An author's latest comment ids; without an author id a placeholder of the same slot, never written."""

@@ -28,6 +28,14 @@ class Limited(NamedTuple):
     left_ms: int
 
 
+def _postponed(result):
+    """The run_id SUBMIT ended a stored comment's answer with while its server's file write was postponed, else ''
+    (store/append_only.py)."""
+    if isinstance(result, list) and result[0] != -1:
+        return result[-1].decode() if isinstance(result[-1], bytes) else result[-1]
+    return ""
+
+
 class Submissions:
     """ReviewQueue's submit path: SUBMIT's keys and arguments, one comment or many in one round trip."""
 
@@ -83,7 +91,9 @@ class Submissions:
         keys, args = self._submit_call(record, queued, charge)
         if record["decision"] != "allow" and self.min_replicas:
             return self._answer(self._write(self._submit, keys, args), record)
-        answer = self._answer(evalsha(self.redis, self._submit, keys, args), record)  # without a replica wait
+        result = evalsha(self.redis, self._submit, keys, args)  # without a replica wait
+        self.append_only.wait(keys[0], _postponed(result))
+        answer = self._answer(result, record)
         if self.min_replicas and record["decision"] != "allow" and not isinstance(answer, Exception | Limited):
             # held or rejected by the article's or author's rule: acknowledged only once replicas have it (WAIT on
             # any connection to the master covers every earlier write in its replication stream)
@@ -111,6 +121,10 @@ class Submissions:
         if results is None:
             results = run_on_master(self.redis, calls[0][0][0], queue, replicas=self.min_replicas,
                                     timeout_ms=self.wait_ms)
+        try:
+            self.append_only.wait(calls[0][0][0], next(filter(None, map(_postponed, results)), ""))
+        except RedisError as error:  # the ones stored under a postponed write are not acknowledged
+            results = [error if _postponed(result) else result for result in results]
         return [self._one(*item) if isinstance(result, NoScriptError) else self._answer(result, item[0])
                 for item, result in zip(items, results, strict=True)]
 

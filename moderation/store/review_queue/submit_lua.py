@@ -1,5 +1,6 @@
 """SUBMIT: a comment's rate limits, article breaker, author standing, record and queue entry in one script."""
 
+from moderation.store.append_only import PENDING
 from moderation.store.author_standing import STANDING
 from moderation.store.breaker_lua import BREAKER
 from moderation.store.rate_limits import COUNT
@@ -27,12 +28,14 @@ RECENT_SLACK = 100  # the site's recent list holds 5000 to 5100 ids: one LTRIM p
 # comment is held (article_premoderated); then the author's standing: suspended -> reject (author_suspended),
 # premoderated -> a clean comment is held (author_premoderated), trusted -> the record's trusted_decision (the
 # policy's with relaxed review thresholds) replaces a hold (author_trusted); a model's rejection is a strike, which may
-# change the standing the answer carries. Answers {1, '', decision, reason, article mode, standing or ''}.
-SUBMIT = RECORDING + COUNT + BREAKER + STANDING + f"local RECENT_SLACK = {RECENT_SLACK}\n" + """
+# change the standing the answer carries. Answers {1, '', decision, reason, article mode, standing or ''}, and a
+# stored comment's answer ends with the server's run_id while its append-only file write is postponed, else ''
+# (append_only.PENDING: {0, sha256, run_id or ''} for one stored before).
+SUBMIT = RECORDING + COUNT + BREAKER + STANDING + PENDING + f"local RECENT_SLACK = {RECENT_SLACK}\n" + """
 local over, left = over_limit(17, 13)
 if over then return {-1, over, left} end
 local rec = KEYS[1]
-if redis.call('EXISTS', rec) == 1 then return {0, redis.call('HGET', rec, 'text_sha256')} end
+if redis.call('EXISTS', rec) == 1 then return {0, redis.call('HGET', rec, 'text_sha256'), aof_pending()} end
 local id, queued, rank, received = ARGV[1], ARGV[2] == '1', ARGV[3], ARGV[4]
 local fields = cjson.decode(ARGV[7])
 local decision, reason, labels = ARGV[5], '', cjson.decode(ARGV[6])
@@ -134,7 +137,7 @@ else
   end
   if ttl > 0 then redis.call('EXPIRE', rec, ttl) end
 end
-return {1, '', decision, reason, mode, standing or ''}
+return {1, '', decision, reason, mode, standing or '', aof_pending()}
 """
 
 
