@@ -119,6 +119,48 @@ def test_answers_given_while_an_fsync_runs_survive_a_kill(make_app, own_redis, a
           f"INFO persistence before the kill {window}")
 
 
+def test_a_decision_answered_while_an_fsync_runs_survives_a_kill(own_redis):
+    """The same for a moderator's decision (ReviewQueue._write: every decision and undo): answered only once in the
+    file, so the SIGKILL takes only an unanswered one, which the moderator's retry then makes (before the fix: the
+    decision was answered at once and lost)."""
+    from moderation.store.review_queue import ReviewQueue
+
+    def queue():
+        return ReviewQueue(redis.Redis.from_url(own_redis.url, decode_responses=True), "test")
+
+    queue().submit({"id": "d0", "article_id": "a", "text": "t", "text_sha256": "s", "received_at": 1000,
+                    "decision": "review", "status": "pending", "scores": {"spam": 0.9, "abuse": 0.0},
+                    "labels": ["spam"], "explanation": [], "model_version": "v", "risk": 0.9}, queued=True)
+    own_redis.wait_written()
+    answered, refused = [], []
+
+    def decide():
+        try:
+            queue().decide("d0", "reject", "hanako", "spam")
+            answered.append(round(time.monotonic() - start, 2))
+        except redis.RedisError as error:  # not acknowledged: the moderator sees an error and decides again
+            refused.append(type(error).__name__)
+
+    with HeldFsync(own_redis) as held:
+        start = time.monotonic()
+        decider = threading.Thread(target=decide)
+        decider.start()
+        time.sleep(0.5)
+        persistence = own_redis.client().info("persistence")
+        held.kill()
+    own_redis.start()
+    decider.join(timeout=30)
+    window = {name: persistence[name] for name in ("aof_pending_bio_fsync", "aof_buffer_length", "aof_delayed_fsync")}
+    assert window["aof_pending_bio_fsync"] == 1 and window["aof_buffer_length"] > 0, window
+    assert answered or refused
+    status = queue().get("d0")["status"]
+    assert not answered or status == "rejected", f"the decision was answered at {answered} s, then lost to the " \
+                                                 f"SIGKILL (status {status}); INFO persistence before it: {window}"
+    if refused:
+        queue().decide("d0", "reject", "hanako", "spam")
+        assert queue().get("d0")["status"] == "rejected"
+
+
 def _wait_ready(port, process, timeout=60):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
