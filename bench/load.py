@@ -181,14 +181,15 @@ def percentile(values, q):
 
 # -- servers -----------------------------------------------------------------------------------------------------
 
-def start_redis(folder):
+def start_redis(folder, fsync="everysec"):
+    """A redis-server as docker-compose.yml runs it (`fsync`: another appendfsync policy, bench/fsync.py)."""
     from moderation.store.embedded import find_redis_server, server_env
 
     port = free_port()
     process = subprocess.Popen(
         [find_redis_server(), "--port", str(port), "--bind", "127.0.0.1", "--dir", str(folder),
          "--unixsocket", str(folder / "redis.sock"), "--unixsocketperm", "700",
-         "--appendonly", "yes", "--appendfsync", "everysec", "--daemonize", "no",
+         "--appendonly", "yes", "--appendfsync", fsync, "--daemonize", "no",
          "--logfile", str(folder / "redis.log")], stdin=subprocess.DEVNULL, env=server_env())
     import redis
 

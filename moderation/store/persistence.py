@@ -1,9 +1,9 @@
 """Whether Redis is keeping what it acknowledges: what /metrics exports and /readyz warns about.
 
-The service acknowledges a queued comment once Redis answered its write, so durability is Redis's append-only
-file: on (docker-compose and the embedded server run `appendonly yes`, `appendfsync everysec`), its last write
-to disk succeeded, and no write was postponed behind a slow fsync (`aof_delayed_fsync`, the one window in which
-a Redis killed after answering loses a write; README, Durability).
+The service acknowledges a queued comment once Redis has it in its append-only file (store/append_only.py), so
+durability is that file: on (docker-compose and the embedded server run `appendonly yes`, `appendfsync everysec`),
+its last write to disk succeeded, and the disk keeps up with the fsync every second (`aof_delayed_fsync` counts
+writes held back behind one for over 2 s; README, Durability).
 """
 
 from moderation.store import connection
@@ -40,7 +40,8 @@ class RedisPersistence:
                        "check the disk")
         if state["delayed_fsyncs"]:
             out.append(f"redis postponed {state['delayed_fsyncs']} append-only writes behind a slow fsync since it "
-                       "started (aof_delayed_fsync): the disk cannot keep up; a crash then loses answered writes")
+                       "started (aof_delayed_fsync): the disk cannot keep up; comments and decisions wait for it "
+                       "(503 after half of REDIS_TIMEOUT) and a power cut loses more")
         return out
 
 
