@@ -26,8 +26,8 @@ import threading
 import time
 from pathlib import Path
 
-from bench.load import ROOT, bodies, choose_thresholds, news_comments, percentile, start_redis
-from bench.submit import app_for, forced, records_of, server_ns
+from bench.load import bodies, percentile, start_redis
+from bench.submit import app_for, forced, news_mix, records_of, server_ns
 
 VARIANTS = {"unchecked": "everysec", "checked": "everysec", "always": "always"}  # name: appendfsync
 UNCHECKED = "local function aof_pending() return '' end\n"
@@ -127,13 +127,8 @@ def main(argv=None):
     parser.add_argument("--threads", type=int, default=16)
     parser.add_argument("--dir", type=Path, default=None, help="where the servers keep their files")
     args = parser.parse_args(argv)
-    from moderation.scoring.scorer import load_scorer, read_active
-
     rng = random.Random(20261202)
-    version, sha256 = read_active(ROOT / "model" / "artifacts")
-    comments = news_comments(rng, args.comments)
-    thresholds, _ = choose_thresholds(load_scorer(ROOT / "model" / "artifacts" / version, sha256),
-                                      [c[0] for c in comments])
+    comments, thresholds = news_mix(rng, args.comments)
     count_waits()
     folder = Path(tempfile.mkdtemp(prefix="moderation-fsync-", dir=args.dir))
     servers, apps = {}, {}

@@ -80,6 +80,17 @@ def records_of(app, lines):
     return out
 
 
+def news_mix(rng, n):
+    """n comments of the news mix (bench/load.py) and the thresholds that flag its share with the shipped model."""
+    from moderation.scoring.scorer import load_scorer, read_active
+
+    version, sha256 = read_active(ROOT / "model" / "artifacts")
+    comments = news_comments(rng, n)
+    thresholds, _ = choose_thresholds(load_scorer(ROOT / "model" / "artifacts" / version, sha256),
+                                      [c[0] for c in comments])
+    return comments, thresholds
+
+
 def forced(record, hits, outcome, id_):
     """The record under a fresh id; for a forced outcome also a fresh author (no standing carried over)."""
     record = {**record, "id": id_}
@@ -125,13 +136,8 @@ def main(argv=None):
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
-    from moderation.scoring.scorer import load_scorer, read_active
-
     rng = random.Random(20261126)
-    version, sha256 = read_active(ROOT / "model" / "artifacts")
-    comments = news_comments(rng, args.comments)
-    thresholds, _ = choose_thresholds(load_scorer(ROOT / "model" / "artifacts" / version, sha256),
-                                      [c[0] for c in comments])
+    comments, thresholds = news_mix(rng, args.comments)
     folder = Path(tempfile.mkdtemp(prefix="moderation-submit-"))
     (folder / "redis").mkdir()
     process, port, rdb = start_redis(folder / "redis")

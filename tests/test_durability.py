@@ -5,7 +5,6 @@ import os
 import signal
 import subprocess
 import sys
-import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -15,7 +14,7 @@ import redis
 
 from moderation import PROJECT_ROOT
 from tests.support.app import API_KEY, app_config, app_env
-from tests.support.held_fsync import HeldFsync
+from tests.support.held_fsync import kill_while_held
 from tests.support.moderators import MODERATOR_PASSWORD
 from tests.support.servers import free_port
 
@@ -82,7 +81,7 @@ def test_answers_given_while_an_fsync_runs_survive_a_kill(make_app, own_redis, a
     bodies = [comment() for _ in range(3)]
     answered, errors = {}, []
 
-    def post_all():  # as a site does: a 503 is retried, the id makes the retry safe
+    def post_all(start):  # as a site does: a 503 is retried, the id makes the retry safe
         try:
             for body in bodies:
                 deadline = time.monotonic() + 30
@@ -96,18 +95,9 @@ def test_answers_given_while_an_fsync_runs_survive_a_kill(make_app, own_redis, a
         except Exception as error:
             errors.append(error)
 
-    with HeldFsync(own_redis) as held:
-        start = time.monotonic()
-        poster = threading.Thread(target=post_all)
-        poster.start()
-        time.sleep(0.5)
-        persistence = own_redis.client().info("persistence")
-        held.kill()
-        killed = round(time.monotonic() - start, 2)
+    poster, window, killed = kill_while_held(own_redis, post_all)
     own_redis.start()
     poster.join(timeout=60)
-    window = {name: persistence[name] for name in ("aof_pending_bio_fsync", "aof_buffer_length", "aof_delayed_fsync",
-                                                     "aof_last_write_status")}
     assert window["aof_pending_bio_fsync"] == 1 and window["aof_buffer_length"] > 0, window  # the window was open
     lost = {cid: at for cid, at in answered.items()
             if client.get(f"/api/v1/comments/{cid}", headers=auth).status_code != 200}
@@ -134,23 +124,16 @@ def test_a_decision_answered_while_an_fsync_runs_survives_a_kill(own_redis):
     own_redis.wait_written()
     answered, refused = [], []
 
-    def decide():
+    def decide(start):
         try:
             queue().decide("d0", "reject", "hanako", "spam")
             answered.append(round(time.monotonic() - start, 2))
         except redis.RedisError as error:  # not acknowledged: the moderator sees an error and decides again
             refused.append(type(error).__name__)
 
-    with HeldFsync(own_redis) as held:
-        start = time.monotonic()
-        decider = threading.Thread(target=decide)
-        decider.start()
-        time.sleep(0.5)
-        persistence = own_redis.client().info("persistence")
-        held.kill()
+    decider, window, _ = kill_while_held(own_redis, decide)
     own_redis.start()
     decider.join(timeout=30)
-    window = {name: persistence[name] for name in ("aof_pending_bio_fsync", "aof_buffer_length", "aof_delayed_fsync")}
     assert window["aof_pending_bio_fsync"] == 1 and window["aof_buffer_length"] > 0, window
     assert answered or refused
     status = queue().get("d0")["status"]

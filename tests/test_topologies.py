@@ -22,6 +22,7 @@ import redis
 from moderation import PROJECT_ROOT, create_app
 from moderation.cli import main as cli_main
 from tests.support.app import app_config
+from tests.support.held_fsync import WINDOW
 from tests.support.moderators import MODERATOR_PASSWORD, Moderator
 from tests.support.outbox_trace import trace
 from tests.support.servers import RedisProcess
@@ -40,8 +41,6 @@ NORMAL = "今日の記事、とても参考になりました。ありがとう�
 KINDS = {"review": "comment.queued", "reject": "comment.rejected_automatically"}
 SITES = sites_on_three_masters()
 KEYS = {site: f"{site}-key-0123456789" for site in SITES}
-# what a failure message shows of the killed node (README, Durability: answered writes an fsync held back)
-PERSISTENCE = ("aof_pending_bio_fsync", "aof_buffer_length", "aof_delayed_fsync", "aof_last_write_status")
 
 
 class Service:
@@ -72,7 +71,7 @@ class Service:
         self.undone = set()
         self.acked_at = {}  # (site, id, event type) -> time.time() of the answer that implies the event
         self.marks = {}  # name -> time.time(): kill, promotion, restart, ...
-        self.persistence = None  # the killed node's INFO persistence (PERSISTENCE) just before the kill
+        self.persistence = None  # the killed node's INFO persistence (held_fsync.WINDOW) just before the kill
 
     def start_worker(self):
         os.makedirs(self.config["INSTANCE_DIR"], exist_ok=True)
@@ -334,7 +333,7 @@ def kill_master_under_load(service, hanako, victim, node, restart, failed_over):
     with Load(service, hanako, victim) as load:
         time.sleep(1.5)
         persistence = node.client().info("persistence")
-        service.persistence = {name: persistence.get(name) for name in PERSISTENCE}
+        service.persistence = {name: persistence.get(name) for name in WINDOW}
         killed_at = time.monotonic()
         service.marks["kill"] = time.time()
         node.kill()

@@ -7,8 +7,11 @@ Only that thread stops (PTRACE_SEIZE + PTRACE_INTERRUPT: no group stop); the ser
 
 import ctypes
 import os
+import threading
 import time
 
+# INFO persistence's fields a failure message shows: the window open (an fsync pending, answered writes held back)
+WINDOW = ("aof_pending_bio_fsync", "aof_buffer_length", "aof_delayed_fsync", "aof_last_write_status")
 PTRACE_SEIZE, PTRACE_INTERRUPT = 0x4206, 0x4207
 WALL = 0x40000000  # waitpid's __WALL: a thread of another process is waited for like a child
 
@@ -61,3 +64,17 @@ class HeldFsync:
             if os.WIFEXITED(status) or os.WIFSIGNALED(status):
                 break
         self.node.process.wait()
+
+
+def kill_while_held(node, action, after=0.5):
+    """Run `action(start)` (start: time.monotonic()) in a thread while `node`'s fsync is held, SIGKILL the server
+    `after` seconds later; returns the thread, INFO persistence's WINDOW fields just before the kill and the kill's
+    time in s after start. The caller restarts the server and joins the thread."""
+    with HeldFsync(node) as held:
+        start = time.monotonic()
+        thread = threading.Thread(target=action, args=(start,))
+        thread.start()
+        time.sleep(after)
+        persistence = node.client().info("persistence")
+        held.kill()
+        return thread, {name: persistence[name] for name in WINDOW}, round(time.monotonic() - start, 2)
