@@ -5,8 +5,10 @@ background fsync of the previous second still runs: beforeSleep's flushAppendOnl
 (up to 2 s) and the answers go out regardless; a SIGKILL then loses them. Only while such an fsync is pending
 (INFO persistence `aof_pending_bio_fsync`): when a script finds none pending, its writes reach the file before
 any answer of that turn of the event loop (a new fsync is only ever queued after the buffer is written). So a
-write script reports the server's run_id when one is pending (PENDING, nothing otherwise), and the caller then
-waits (wait) until the same server says none is pending, which it answers only after writing its buffer.
+write script reports, when one is pending, the server's run_id and its count of forced writes (PENDING, nothing
+otherwise), and the caller then waits (wait) until the same server says none is pending (it answers only after
+writing its buffer), or that its buffer is empty, or that it wrote it anyway (`aof_delayed_fsync` went up: Redis
+writes what it held back after 2 s at the latest, so the wait ends within about 2 s even on a stuck disk).
 README, Durability; tests/test_durability.py::test_answers_given_while_an_fsync_runs_survive_a_kill.
 """
 
@@ -16,23 +18,31 @@ import redis
 
 from moderation.store.master_pipeline import run_one
 
-# Lua: '' when no background fsync is pending (the script's writes reach the file before its answer), else the
-# server's run_id (a restarted server has another, and has lost what was only in the old one's buffer).
+# Lua: '' when no background fsync is pending (the script's writes reach the file before its answer), else
+# "<run_id> <aof_delayed_fsync>" (a restarted server has another run_id, and has lost what was only in the old
+# one's buffer; a higher count means the held-back buffer was written anyway).
 PENDING = """
 local function aof_pending()
   local persistence = redis.call('INFO', 'persistence')
   local pending = string.match(persistence, 'aof_pending_bio_fsync:(%d+)')
   if pending == nil or pending == '0' then return '' end
-  return string.match(redis.call('INFO', 'server'), 'run_id:(%x+)')
+  return string.match(redis.call('INFO', 'server'), 'run_id:(%x+)') .. ' ' ..
+    string.match(persistence, 'aof_delayed_fsync:(%d+)')
 end
 """
 
-# Asked again while waiting: the server's run_id and whether an fsync is still pending.
-_CHECK = PENDING + """
-return {string.match(redis.call('INFO', 'server'), 'run_id:(%x+)'), aof_pending() == '' and 0 or 1}
+# Asked again while waiting: {run_id, 1 when the write is in the file (no fsync pending, an empty buffer) else 0,
+# aof_delayed_fsync}.
+_CHECK = """
+local persistence = redis.call('INFO', 'persistence')
+local pending = string.match(persistence, 'aof_pending_bio_fsync:(%d+)')
+local empty = string.match(persistence, 'aof_buffer_length:(%d+)') == '0'
+return {string.match(redis.call('INFO', 'server'), 'run_id:(%x+)'), (pending == '0' or empty) and 1 or 0,
+  tonumber(string.match(persistence, 'aof_delayed_fsync:(%d+)'))}
 """
 
 POLL_S = 0.002
+WAIT_S = 3.0  # Redis writes a held-back buffer after 2 s (checked at every event-loop turn and server cron)
 
 
 class NotWritten(redis.RedisError):
@@ -42,9 +52,8 @@ class NotWritten(redis.RedisError):
 class AppendOnly:
     """The wait for a write answered while the server's background fsync was pending (see the module's doc)."""
 
-    def __init__(self, client, wait_ms=1000):
+    def __init__(self, client):
         self.client = client
-        self.wait_ms = wait_ms
         self._check = client.register_script(_CHECK)
 
     def check(self, pipe, key):
@@ -52,27 +61,29 @@ class AppendOnly:
         self._check(keys=[key], client=pipe)
 
     def confirm(self, key, checked):
-        """Wait, when the check queued by check() found an fsync pending ([run_id, pending] as it answered)."""
+        """Wait, when the check queued by check() found the write not yet in the file ([run_id, written, forced])."""
         if isinstance(checked, Exception):
             raise checked
-        run_id, pending = checked
-        self.wait(key, (run_id.decode() if isinstance(run_id, bytes) else run_id) if pending else "")
+        run_id, written, forced = checked
+        if not written:
+            self.wait(key, f"{run_id.decode() if isinstance(run_id, bytes) else run_id} {forced}")
 
-    def wait(self, key, run_id):
-        """Return once the server that answered (run_id, as the write script reported it) has written the write:
-        at once when it reported none pending (''); NotWritten after wait_ms, or when another server answers."""
-        if not run_id:
+    def wait(self, key, pending):
+        """Return once the server that answered has the write in its file: at once when the write script found no
+        fsync pending (''), else ("<run_id> <forced writes>" as PENDING reported) when the same server's check
+        says so or its forced writes went up; NotWritten when another server answers, or after WAIT_S."""
+        if not pending:
             return
-        deadline = time.monotonic() + self.wait_ms / 1000
+        run_id, forced = pending.split()
+        deadline = time.monotonic() + WAIT_S
         while True:
-            now_id, pending = run_one(self.client, key, lambda pipe: self._check(keys=[key], client=pipe))
+            now_id, written, now_forced = run_one(self.client, key, lambda pipe: self._check(keys=[key], client=pipe))
             if isinstance(now_id, bytes):
                 now_id = now_id.decode()
             if now_id != run_id:
                 raise NotWritten(f"the server that answered the write ({run_id}) was replaced ({now_id})")
-            if not pending:
+            if written or int(now_forced) > int(forced):
                 return
             if time.monotonic() > deadline:
-                raise NotWritten(f"the write was not in the append-only file after {self.wait_ms} ms "
-                                 "(a background fsync still running)")
+                raise NotWritten(f"the write was not in the append-only file after {WAIT_S} s")
             time.sleep(POLL_S)

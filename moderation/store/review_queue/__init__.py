@@ -52,7 +52,7 @@ class ReviewQueue(Submissions, Claims, Decisions, AuditTrail, QueueReads):
         self._reopen = redis.register_script(decide_lua.REOPEN)
         self._report = redis.register_script(report_lua.REPORT)
         self._remove = redis.register_script(report_lua.REMOVE)
-        self.append_only = AppendOnly(redis, self.wait_ms)
+        self.append_only = AppendOnly(redis)
 
     def key(self, *parts):
         return ":".join([self._base, *parts]) if parts else self._base
