@@ -14,7 +14,7 @@ import redis
 
 from moderation import PROJECT_ROOT
 from tests.support.app import API_KEY, app_config, app_env
-from tests.support.held_fsync import kill_while_held
+from tests.support.held_fsync import HeldFsync, kill_while_held
 from tests.support.moderators import MODERATOR_PASSWORD
 from tests.support.servers import free_port
 
@@ -142,6 +142,25 @@ def test_a_decision_answered_while_an_fsync_runs_survives_a_kill(own_redis):
     if refused:
         queue().decide("d0", "reject", "hanako", "spam")
         assert queue().get("d0")["status"] == "rejected"
+
+
+def test_on_a_stuck_disk_a_comment_waits_for_the_forced_write_and_survives_a_kill(own_redis):
+    """README, Durability: Redis writes what it held back after 2 s even while the fsync runs; the comment is
+    answered then (aof_delayed_fsync went up), not refused, and a SIGKILL after the answer keeps it."""
+    from moderation.store.review_queue import ReviewQueue
+
+    queue = ReviewQueue(redis.Redis.from_url(own_redis.url, decode_responses=True), "test")
+    with HeldFsync(own_redis) as held:
+        start = time.monotonic()
+        queue.submit({"id": "s0", "article_id": "a", "text": "t", "text_sha256": "s", "received_at": 1000,
+                      "decision": "review", "status": "pending", "scores": {"spam": 0.9, "abuse": 0.0},
+                      "labels": ["spam"], "explanation": [], "model_version": "v", "risk": 0.9}, queued=True)
+        waited = time.monotonic() - start
+        persistence = own_redis.client().info("persistence")
+        held.kill()
+    own_redis.start()
+    assert 1.5 < waited < 3.0 and persistence["aof_delayed_fsync"] >= 1, (waited, persistence)
+    assert queue.get("s0")["status"] == "pending", persistence
 
 
 def _wait_ready(port, process, timeout=60):
