@@ -3,8 +3,7 @@
 from collections import Counter
 
 from model.judge import POSITIVE_PROBE, load_cases
-from moderation.wordlists import PRAISE
-from tests.support.probes import assert_well_formed
+from tests.support.probes import assert_well_formed, praise_worded
 
 
 def test_group_positive_probe_is_well_formed():
@@ -15,5 +14,4 @@ def test_group_positive_probe_is_well_formed():
     assert funcs["group_attack_h"] == sides["harmful"] == sides["non_harmful"]
     assert min(funcs["praise_nh"], funcs["solidarity_nh"], funcs["description_nh"]) >= 3
     # the civil side says it without the praise list's words, so group_praise cannot carry it
-    words = [w for w in PRAISE if w.isascii()]
-    assert not [c["id"] for c in cases if any(f" {w} " in f" {c['text'].lower().rstrip('.')} " for w in words)]
+    assert praise_worded(cases) == []

@@ -3,8 +3,7 @@
 from collections import Counter
 
 from model.judge import PRAISE_PROBE, load_cases
-from moderation.wordlists import GROUPS, PRAISE
-from tests.support.probes import assert_well_formed
+from tests.support.probes import assert_well_formed, no_listed_group, praise_worded
 
 
 def test_praise_probe_is_well_formed():
@@ -15,7 +14,5 @@ def test_praise_probe_is_well_formed():
     assert funcs["group_attack_h"] + funcs["praise_denied_h"] == sides["harmful"] == sides["non_harmful"]
     assert min(funcs["praise_trait_nh"], funcs["praise_feeling_nh"], funcs["praise_denied_h"]) >= 4
     # the praise is said without the praise list's words, so -8's group_praise cannot carry it, and of a listed group
-    words = [w for w in PRAISE if w.isascii()]
-    assert not [c["id"] for c in cases if any(f" {w} " in f" {c['text'].lower().rstrip('.')} " for w in words)]
-    groups = [g for g in GROUPS if g.isascii()]
-    assert not [c["id"] for c in cases if not any(g in c["text"].lower() for g in groups)]
+    assert praise_worded(cases) == []
+    assert no_listed_group(cases) == []

@@ -6,7 +6,7 @@ from collections import Counter
 import pytest
 
 from model.judge import Judge, load_cases
-from moderation.wordlists.groups import GROUPS
+from moderation.wordlists import GROUPS, PRAISE
 
 KEYS = {"id", "functionality", "text", "expected", "category", "pair"}
 
@@ -35,6 +35,18 @@ def assert_pairs_name_one_group(cases) -> None:
     for c in cases:
         named = {g for g in japanese_groups if g in c["text"]}
         assert named and named == {g for g in japanese_groups if g in by_id[c["pair"]]["text"]}, c["id"]
+
+
+def praise_worded(cases) -> list[str]:
+    """Ids of the cases that say a word of the praise list, which group_praise reads without any construction."""
+    words = [w for w in PRAISE if w.isascii()]
+    return [c["id"] for c in cases if any(f" {w} " in f" {c['text'].lower().rstrip('.')} " for w in words)]
+
+
+def no_listed_group(cases) -> list[str]:
+    """Ids of the cases that name no listed English group (the probes on group speech need the group signal)."""
+    groups = [g for g in GROUPS if g.isascii()]
+    return [c["id"] for c in cases if not any(g in c["text"].lower() for g in groups)]
 
 
 def recorded_results(scorer, key, results_file) -> dict:
