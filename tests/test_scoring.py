@@ -229,7 +229,16 @@ REPORTED_CASES = [
     ("english quotation", '"women are scum" is a hateful thing to say'),
     ("english calling", "you have to stop calling gay people vermin"),
     ("english trope", "the old trope that refugees are vermin was printed again"),
+    ("english single quotes named", "those 'refugees are vermin' leaflets went straight in the bin"),
+    ("english single quotes shown", "a banner reading 'kill all the gays' was taken down by the stewards"),
 ]
+
+
+def test_single_quotes_report_only_when_named_or_shown():
+    """A free '...' is the writer's (scare quotes in sarcasm); what follows the noun of speech stays the writer's."""
+    assert _signals("the 'religion of peace' strikes again, muslims are vermin")["quoted_harm"] == 0
+    said = _signals("the 'send them back' crowd are right and refugees are vermin")
+    assert said["dehumanize"] + said["hate_statement_en"] > 0
 
 
 @pytest.mark.parametrize(("case", "text"), REPORTED_CASES, ids=[c[0] for c in REPORTED_CASES])

@@ -53,6 +53,19 @@ _AFTER_EN = (r"calling|called|saying|say that|said that|says that|the word|the t
 _AFTER_EN_END = r"(?![a-z])[^.!?\n,;]{0,80}"  # the reported words themselves
 
 
+# hate in single quotes named by a noun of speech after it ("the 'Somalis are leeches' posts", "that 'send them back'
+# chant") or shown by a verb of writing before it ("signs reading '...'", "keeps posting '...'"): only these, since a
+# free '...' is scare quotes in the writer's own sarcasm ("the 'religion of peace' strikes again") and an apostrophe
+# opens none; the span ends at the noun, so what the writer says after it stays the writer's (session 16)
+_SINGLE = r"['‘](?:[^'‘’\n]|(?<=[a-z])['’](?=[a-z])){1,60}['’]"
+QUOTED_NAMED_EN = re.compile(
+    r"(?<![a-z])(?:the|that|this|those|these)(?: [a-z]{1,12})? " + _SINGLE + r" (?:posts?|chants?|jokes?|rhetoric"
+    r"|signs?|comments?|slogans?|lines?|memes?|narrative|remarks?|tweets?|banners?|graffiti|messages?|stickers?"
+    r"|leaflets?|placards?|trope|smear|nonsense|rubbish|garbage|talk|crowd|brigade)(?![a-z])"
+    r"|(?<![a-z])(?:reading|read|saying|sprayed|scrawled|painted|posting|posted|tweeting|tweeted|chanting|chanted"
+    r"|shouting|shouted|writing|wrote) " + _SINGLE)
+
+
 REPORTED_AFTER_EN = re.compile(r"(?<![a-z])(?:" + "|".join(_AFTER_EN) + ")" + _AFTER_EN_END)
 
 
@@ -72,10 +85,11 @@ _SENTENCE_ENDS = "。．.!?！？\n"
 _SENTENCE_STOP = re.compile("[" + re.escape(_SENTENCE_ENDS) + "]")
 
 
-_REPORTED_TRIGGER = frozenset("「『\"“なとっいcstwipayrhbgofdvu")
+_REPORTED_TRIGGER = frozenset("「『\"“なとっいcstwipayrhbgofdvu'‘")
 
 
-_NEEDLES_REPORTED = NeedleIndex((REPORTED_QUOTE, REPORTED_BEFORE_JA, REPORTED_AFTER_EN, *REPORTED_AFTER_EN_PARTS))
+_NEEDLES_REPORTED = NeedleIndex((REPORTED_QUOTE, REPORTED_BEFORE_JA, REPORTED_AFTER_EN, *REPORTED_AFTER_EN_PARTS,
+                                 QUOTED_NAMED_EN))
 
 
 _AFTER_EN_GUARD = Parts(REPORTED_AFTER_EN_PARTS, _NEEDLES_REPORTED)  # REPORTED_AFTER_EN, part by part
@@ -135,6 +149,8 @@ def _reported(text: str, chars: set, found: set | None = None) -> tuple[tuple[in
             start = stops[j] + 1 if j >= 0 and stops[j] >= last_end else 0  # the sentence's start
             out.append((max(start, last_end), at, False))
             last_end = m.end()
+    if not chars.isdisjoint("'‘") and (guard := _NEEDLES_REPORTED[QUOTED_NAMED_EN]).may_match(text, chars, found):
+        out += [(*m.span(), True) for m in guard.finditer(text)]
     if not chars.isdisjoint("cstwipayrhbgofdvu"):  # each part where its needles are (moderation/needles/parts.py)
         out += [(*m.span(), True) for m in _AFTER_EN_GUARD.finditer(text, chars, found) if not _endorsed(text, m)]
     return tuple(sorted(out))
