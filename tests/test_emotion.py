@@ -19,6 +19,7 @@ FELT_AT_GROUP = [
     "We have had enough of migrants, the lot of them.",
     "You can't imagine how weary I am of Muslims.",
     "I'm completely done with lesbians.",
+    "We all despise the Gypsies who camp by the river.",  # the writers, plural
 ]
 
 NOT_FELT_AT_GROUP = [
@@ -32,6 +33,7 @@ NOT_FELT_AT_GROUP = [
     "I hate Muslims being treated like suspects.",
     "I'm tired of immigrants being used as scapegoats.",  # weariness with a treatment, or with others
     "We've had enough of people who shout at refugees.",
+    "We don't hate Muslims, whatever the papers say.",
 ]
 
 

@@ -17,6 +17,7 @@ PRAISED = [
     "We're proud of the immigrants who rebuilt the mill.",
     "Jews have always been honest neighbours to us.",
     "They're wonderful, the Muslims who run the corner shop.",
+    "Migrants made the old mill town livelier and kinder.",  # what the group makes of a place
 ]
 
 NOT_PRAISED = [
@@ -31,6 +32,8 @@ NOT_PRAISED = [
     "I adore how immigrants ruin every town they move to.",  # a sarcastic frame
     "I honestly hate Jews.",  # an adverb, not a feeling at the group
     "Refugees are like rats.",  # a comparison, never praise
+    "Immigrants make this town worse, not better.",  # a negation in what they make of it
+    "Foreigners will never make this country stronger.",
 ]
 
 

@@ -255,7 +255,8 @@ _EN_DENY_POSITIVE = (
 # HATE_EN's alternatives apart, in its order (the feelings' and the exclusion's words are rare, one alternation made
 # the engine try each at every position): signals scans each only behind its own needles, as THREAT_EN_PARTS
 HATE_EN_PARTS = tuple(re.compile(part) for part in (
-    r"(?<![a-z])i (?:really |just |absolutely |truly |fucking |so |totally )?(?:hate|despise|detest|loathe|resent"
+    r"(?<![a-z])(?:i|we) (?:really |just |absolutely |truly |fucking |so |totally |all )?(?:hate|despise|detest|loathe"
+    r"|resent"
     r"|abhor|can['’]t stand|cannot stand|can['’]t bear|cannot bear|can['’]t stomach)(?![a-z])(?! to )"
     r"(?! (?:[a-z'’,]{1,20} ){0,3}?(?:being|getting)(?![a-z'’]))",
     *_EN_FEEL,

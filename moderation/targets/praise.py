@@ -43,6 +43,9 @@ _NOT_AFTER = (r"(?![a-z'’-])(?! (?:than|off|at|for nothing|that|how|when|it wh
 _COPULA = (r"(?:(?<![a-z'’])(?<!we )(?:are|were|have been|have always been|make|makes|made|deserve|deserves)"
            r"|(?<=[a-z])(?<!we)['’]re)"
            r" (?:" + _FILL + r" ){0,3}")
+# what the group makes of a place or of others ("make our country stronger", "made our high street busier and better"):
+# at most five words between, none a negation
+_MAKES = r"(?<![a-z'’])(?:make|makes|made|making) (?:(?!not |never |no )[a-z'’]{1,20} ){1,5}?"
 _FEELER = (r"(?<![a-z'’])(?:i|we) (?:(?:really|truly|absolutely|just|so|genuinely|do|all|always|deeply|sincerely) )"
            r"{0,2}(?![a-z]+ly(?![a-z]))")
 # the writer's glad / proud / grateful (I'm, we are: not the copula above) is praise only when its object follows
@@ -50,5 +53,5 @@ _FEELER = (r"(?<![a-z'’])(?:i|we) (?:(?:really|truly|absolutely|just|so|genuin
 _FEELING = (r"(?<![a-z'’])(?:i['’]m|i am|we are|we['’]re) (?:(?:really|truly|absolutely|just|so|very|genuinely|deeply"
             r"|always|incredibly) ){0,2}")
 _OF = r"(?= (?:of|for|to|with|about|by) )"
-PRAISE_EN = re.compile(r"(?<!n['’]t )(?<!not )(?<!never )(?:(?:" + _COPULA + "|" + _FEELER + ")" + _PRAISE
-                       + "|" + _FEELING + _PRAISE + _OF + ")" + _NOT_AFTER)
+PRAISE_EN = re.compile(r"(?<!n['’]t )(?<!not )(?<!never )(?:(?:" + _COPULA + "|" + _MAKES + "|" + _FEELER + ")"
+                       + _PRAISE + "|" + _FEELING + _PRAISE + _OF + ")" + _NOT_AFTER)
