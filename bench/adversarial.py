@@ -165,10 +165,11 @@ def adversarial_inputs(length: int = 10_000) -> list[tuple[str, str]]:
 OWNED = ["faggots ", "we queers ", "faggots and peas ", "dykes like me ", "some fag ", "a bitch whelping "]
 
 
-# a spelling of each kind moderation.text.misspellings reads (symbols, a mask, digits, an edit, a split, a join across
-# a mark, a run-together)
+# a spelling of each kind moderation.text.misspellings reads (symbols, a mask, digits, an edit, a substitution, two
+# edits, "1" for "l", a split, a split in three, a join across a mark, a run-together)
 MISSPELT = ["b!tch", "mu$lims", "f*ggot", "f**k", "r3t@rd", "h8", "1d10t", "idiiot", "mulsims", "lynchd", "mus lims",
-            "id iot", "kil l", "ki-ll", "id.iot", "youareanidiot", "ihateimmigrants", "gokillyourself", "ihate"]
+            "id iot", "kil l", "ki-ll", "id.iot", "youareanidiot", "ihateimmigrants", "gokillyourself", "ihate",
+            "muzlims", "fagit", "immgrnts", "ki11", "mus1ims", "imm igr ants", "re tar "]
 
 
 def worst_ratio(scorer, clock=time.thread_time, length: int = 10_000) -> dict:

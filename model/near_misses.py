@@ -1,10 +1,12 @@
 """Write moderation/wordlists/near_misses.py: the real English words that moderation.text.misspellings must leave alone.
 
     python -m model.near_misses [--dictionary /usr/share/dict/american-english]
+        [--large-dictionary /usr/share/dict/american-english-large]
 
 The dictionary is Debian's wamerican (SCOWL, `apt-get install wamerican`); only the words that collide with a rule are
 kept: a word one deletion, doubled letter or adjacent swap from a harm word (moon, wore, niger, muslin stays muslin),
-a word the run-together split would cut into glue and harm words, and two words whose join is a harm word (as shole).
+a word the run-together split would cut into glue and harm words, and two or three words whose join is a harm word (as
+shole, cock roa ches).
 Run it again when HARM_WORDS or GLUE changes (tests/test_misspellings.py checks the list is the one they give).
 """
 
@@ -16,6 +18,11 @@ from pathlib import Path
 from moderation.text import misspellings as M
 
 DICTIONARY = Path("/usr/share/dict/american-english")
+# the looser readings (a substituted letter, two edits: moderation.text.misspellings._substituted, _other_spellings)
+# collide with rarer words too (nagger, winker, negress), so they are also guarded by SCOWL's larger list
+# (`apt-get install wamerican-large`); the one-edit readings and the splits keep the smaller one (its two-letter
+# "words" ki, ll, ha, te would refuse k ill, ha te)
+LARGE_DICTIONARY = Path("/usr/share/dict/american-english-large")
 OUT = Path(__file__).resolve().parent.parent / "moderation" / "wordlists" / "near_misses.py"
 
 
@@ -30,13 +37,15 @@ def dictionary_words(path: Path = DICTIONARY) -> set[str]:
     return words
 
 
-def collisions(words: set[str]) -> tuple[list[str], list[str]]:
-    """(near misses, split words): the dictionary words the rules would rewrite, and the two-word splits of harm words
-    whose both halves are words."""
-    near = sorted(w for w in M.neighbours() if w in words)
+def collisions(words: set[str], large: frozenset[str] | set[str] = frozenset()) -> tuple[list[str], list[str]]:
+    """(near misses, split words): the dictionary words the rules would rewrite (`large`'s too for the looser
+    readings), and the two- or three-word splits of harm words whose every part is a word."""
+    edits = M.neighbours(spelt=False)
+    near = sorted(w for w in M.neighbours() if w in words or (w not in edits and w in large))
     near += sorted(w for w in words if (6 <= len(w) <= M.MAX_RUN or w in M.I_RUNS) and w not in M.HARM_WORDS
                    and M.split_run(w))
     split = sorted(f"{a} {b}" for a, b in M.splits() if a in words and b in words)
+    split += sorted(" ".join(parts) for parts in M.splits3() if all(p in words for p in parts))
     return sorted(set(near)), split
 
 
@@ -63,8 +72,9 @@ def render(near: list[str], split: list[str]) -> str:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--dictionary", default=str(DICTIONARY))
+    ap.add_argument("--large-dictionary", default=str(LARGE_DICTIONARY))
     args = ap.parse_args(argv)
-    near, split = collisions(dictionary_words(Path(args.dictionary)))
+    near, split = collisions(dictionary_words(Path(args.dictionary)), dictionary_words(Path(args.large_dictionary)))
     OUT.write_text(render(near, split), encoding="utf-8")
     print(f"{len(near)} near misses, {len(split)} split words -> {OUT}")
     return 0

@@ -37,6 +37,19 @@ READ = [  # (text, what normalisation makes of it)
     ("nothing but an id.iot", "nothing but an idiot"),
     ("you are a m o r o n", "you are a moron"),  # spaced letters joined with their article
     ("ihate women", "i hate women"),
+    ("those muzlims", "those muslims"),  # a letter substituted by one alike
+    ("read it, you idiat", "read it, you idiot"),
+    ("you are so stoopid", "you are so stupid"),  # a vowel written as another one doubled
+    ("that fagit upstairs", "that faggot upstairs"),  # two edits: a doubled letter once, a vowel substituted
+    ("send the immgrnts back", "send the immigrants back"),  # every inner vowel dropped
+    ("those muzlimz", "those muslims"),  # every s written as z
+    ("someone should ki11 you", "someone should kill you"),  # "1" for "l", at the end (ki11) or inside (mus1ims)
+    ("the mus1ims next door", "the muslims next door"),
+    ("they should 1ynch them", "they should lynch them"),
+    ("they ki11ed him", "they killed him"),
+    ("only a r3trd", "only a retard"),  # leet and an edit
+    ("all the imm igr ants", "all the immigrants"),  # two spaces inside a long word
+    ("you are re tar ded", "you are retarded"),
 ]
 
 LEFT = [  # real words, names, codes and ordinary run-togethers: no rewrite
@@ -49,6 +62,10 @@ LEFT = [  # real words, names, codes and ordinary run-togethers: no rewrite
     "c u l8r m8, that was gr8", "a 1080p stream", "the 5g mast", "a ski-lift pass", "your i.d. card", "a strange man",
     "the therapist", "aspic", "apathetic voters", "stab bed", "the ides of march", "he was shooing the cat",
     "sub-human", "it's a gas", "a hat e-shop",
+    "ask mr moran", "a batch of cookies", "the rapid decline", "they roped it off", "shout it out", "the keller family",
+    "ca11 me later", "he11o there", "we'11 see", "a11 done", "wi11 do", "the imp ort ant bit",
+    "the roof was re tar red", "the muzzles", "a retired person", "we stooped to it", "a fidget toy",
+    "fagin in the play", "the laser cutter",
 ]
 
 

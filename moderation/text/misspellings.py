@@ -1,10 +1,11 @@
-"""English harm words spelt around a filter (b!tch, h8, 1d10t, idiiot, lynchd, mus lims, ki-ll, ihate) read as the word.
+"""English harm words spelt around a filter (b!tch, h8, 1d10t, idiiot, muzlims, fagit, ki11, imm igr ants) read.
 
 The word lists are matched exactly on word boundaries (moderation.matcher), so one symbol or digit, one letter
-deleted, doubled or swapped, one space, hyphen, dot or underscore inside the word or the spaces between words removed
-hid a slur, a group noun, an insult, a threat verb or its inflection from every signal. Each rewrite here yields only
-a listed English harm word (HARM_WORDS); a real English word one edit from one (moon, Niger, muslin, retread,
-therapist: moderation.wordlists.near_misses, generated from a dictionary by model/near_misses.py) is never rewritten.
+deleted, doubled, swapped or written as one alike, two such edits, "1" for "l", one space, hyphen, dot or underscore
+inside the word (two in a long one) or the spaces between words removed hid a slur, a group noun, an insult, a threat
+verb or its inflection from every signal. Each rewrite here yields only a listed English harm word (HARM_WORDS); a
+real English word one edit from one (moon, Niger, muslin, retread, therapist, Moran, batch:
+moderation.wordlists.near_misses, generated from dictionaries by model/near_misses.py) is never rewritten.
 Linear: one scan of the lower-case letter runs, a set look-up per run (the neighbours of every listed word are
 precomputed), and the run-together split only for runs of at most MAX_RUN letters.
 """
@@ -68,11 +69,41 @@ MASK = "*"
 
 
 _VOWELS = frozenset("aeiou")
+# letters written for one another (muzlims, idiat, retart), a vowel also as another vowel doubled (stoopid, mooslims):
+# a substituted letter is one of its class, never the first
+_ALIKE = {c: cls.replace(c, "") for cls in ("aeiou", "sz", "ck", "dt") for c in cls}
+_WRITTEN_FOR = {c: (*alike, *(v + v for v in alike if c in _VOWELS)) for c, alike in _ALIKE.items()}
 
 
-def neighbours(near_misses=frozenset()) -> dict[str, str]:
-    """Each string one inner deletion, one doubled letter or one adjacent swap from a target (deletion and doubling of
-    words of five letters or more, swaps of four or more) -> the target; a listed word or a near miss is none."""
+def _substituted(word: str) -> list[str]:
+    """`word` with one letter after the first written as one alike (_WRITTEN_FOR)."""
+    return [word[:i] + c + word[i + 1:] for i in range(1, len(word)) for c in _WRITTEN_FOR.get(word[i], ())]
+
+
+def _other_spellings(word: str) -> list[str]:
+    """The spellings one way of writing `word` around a filter makes throughout the word: every "l" as leet's "1" read
+    as "i" (ki11ed -> kiiied; one "l": mus1ims -> musiims), every letter of a class as one alike (muzlimz), every
+    inner vowel dropped (immgrnts, mslms; five letters left or more), a doubled letter written once with one letter
+    substituted (fagit)."""
+    n = len(word)
+    out = [word[:i] + "i" + word[i + 1:] for i in range(1, n) if word[i] == "l"]
+    if word.count("l") > 1:
+        out.append(word.replace("l", "i"))
+    out += [word[0] + word[1:].replace(a, b) for a in set(word[1:]) & set("szckdt") if word[1:].count(a) > 1
+            for b in _ALIKE[a]]
+    if n >= 6:
+        bare = word[0] + "".join(c for c in word[1:-1] if c not in _VOWELS) + word[-1]
+        if len(bare) >= 5:  # fggt, mrdr: too few letters left to tell
+            out.append(bare)
+        out += [once for i in range(1, n - 1) if word[i] == word[i + 1]
+                for once in _substituted(word[:i] + word[i + 1:])]
+    return out
+
+
+def neighbours(near_misses=frozenset(), spelt: bool = True) -> dict[str, str]:
+    """Each string one edit from a target -> the target: an inner deletion or a doubled letter in words of five letters
+    or more, an adjacent swap from four; with `spelt`, also a letter substituted (_substituted, from five letters) and
+    the spellings of _other_spellings (ki11ed, muzlimz, immgrnts, fagit). A listed word or a near miss is none."""
     out: dict[str, str] = {}
     for word in sorted(HARM_WORDS, key=lambda w: (len(w), w)):
         n = len(word)
@@ -83,6 +114,8 @@ def neighbours(near_misses=frozenset()) -> dict[str, str]:
             near += [word[:i + 1] + word[i] + word[i + 1:] for i in range(n)]
         if n >= 4:
             near += [word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(n - 1) if word[i] != word[i + 1]]
+        if spelt:
+            near += (_substituted(word) if n >= 5 else []) + _other_spellings(word)
         for s in near:
             if s != word and s not in _LISTED and s not in near_misses:
                 out.setdefault(s, word)
@@ -110,7 +143,25 @@ def splits(split_words=frozenset()) -> dict[tuple[str, str], str]:
 
 
 SPLITS = splits(SPLIT_WORDS)
-_SPLIT_LEFT = frozenset(left for left, _r in SPLITS)
+
+
+def splits3(split_words=frozenset()) -> dict[tuple[str, str, str], str]:
+    """(left, middle, right) -> the target of seven letters or more they spell with two spaces removed (imm igr ants,
+    re tar ded), each part two letters or more, not three dictionary words (SPLIT_WORDS)."""
+    out: dict[tuple[str, str, str], str] = {}
+    for word in sorted(HARM_WORDS):
+        n = len(word)
+        for i in range(2, n - 3):
+            for j in range(i + 2, n - 1):
+                parts = (word[:i], word[i:j], word[j:])
+                if " ".join(parts) not in split_words:
+                    out.setdefault(parts, word)
+    return out
+
+
+SPLITS3 = splits3(SPLIT_WORDS)
+_SPLIT_HEADS = frozenset((left, middle) for left, middle, _r in SPLITS3)  # two runs a third may join
+_SPLIT_LEFT = frozenset(left for left, _r in SPLITS) | frozenset(left for left, _m in _SPLIT_HEADS)
 
 # the glue of an attack written without spaces (youareanidiot, ihateimmigrants, killallmuslims, gokillyourself)
 GLUE = frozenset(("i", "im", "you", "u", "ur", "youre", "your", "yourself", "are", "a", "an", "the", "all",
@@ -134,7 +185,9 @@ _SYMBOL_INSIDE = re.compile(r"[a-z0-9][@$!|+*€]")  # a symbol a run holds (the
 _SYMBOL_CHARS = frozenset("@$!|+*€")
 _PLAIN_RUN = re.compile(r"[a-z0-9]+")  # _RUN where the text holds none of those symbols
 _DIGITS = frozenset("0123456789")  # a run of letters and digits leet left (a digit at a word's edge: 1d10t; h8)
-_SPLIT_PAIRS = frozenset(f"{left} {right}" for left, right in SPLITS)
+_SPLIT_JOINED = frozenset(f"{left} {right}" for left, right in SPLITS)
+_SPLIT_PAIRS = _SPLIT_JOINED | frozenset(f"{left} {middle}" for left, middle in _SPLIT_HEADS)  # either kind
+_SPLIT_TRIPLES = frozenset(" ".join(parts) for parts in SPLITS3)
 _I_RUNS = I_RUNS - NEAR_MISSES
 
 
@@ -146,7 +199,8 @@ def misspellings(text: str, chars=None) -> tuple[str, list[tuple[int, int, str]]
     symbols_in = not _SYMBOL_CHARS.isdisjoint(text if chars is None else chars)
     digits_in = not _DIGITS.isdisjoint(text if chars is None else chars)
     runs = (_RUN if symbols_in else _PLAIN_RUN).findall(text)
-    if (NEIGHBOURS.keys().isdisjoint(runs) and _SPLIT_PAIRS.isdisjoint(map(" ".join, itertools.pairwise(runs)))
+    if (NEIGHBOURS.keys().isdisjoint(runs)
+            and (_SPLIT_PAIRS.isdisjoint(map(" ".join, itertools.pairwise(runs))) or not _joins_any(runs))
             and not (symbols_in and _SYMBOL_INSIDE.search(text))
             and not (digits_in and any(map(_unsymbol, itertools.filterfalse(
                 str.isdigit, itertools.filterfalse(str.isalpha, runs)))))
@@ -156,6 +210,7 @@ def misspellings(text: str, chars=None) -> tuple[str, list[tuple[int, int, str]]
     found: list[tuple[int, int, str]] = []
     symbols = edits = spaces = 0
     prev: tuple[int, str] | None = None  # the previous plain run, for the space-inside rule
+    head: tuple[int, str] | None = None  # the run before it, when a third run may join the two (imm igr ants)
     for m in (_RUN if symbols_in else _PLAIN_RUN).finditer(text):
         if len(found) == READ_AT_MOST:
             break
@@ -166,30 +221,41 @@ def misspellings(text: str, chars=None) -> tuple[str, list[tuple[int, int, str]]
             if target:
                 found.append((at, end, target))
                 symbols += 1
-            prev = None
+            prev = head = None
             continue
         target = NEIGHBOURS.get(word)
         if target is not None:
             found.append((at, end, target))
             edits += 1
-            prev = None
+            prev = head = None
             continue
-        if (prev is not None and prev[0] + len(prev[1]) + 1 == at and text[at - 1] in _JOINERS
-                and (prev[0] == 0 or text[prev[0] - 1] not in _AFTER_APOSTROPHE)
-                and (len(word) > 1 or text[end:end + 1] != "-")):  # hat e-shop: a one-letter right half is no prefix
-            joined = SPLITS.get((prev[1], word))
+        joins = (prev is not None and prev[0] + len(prev[1]) + 1 == at and text[at - 1] in _JOINERS
+                 and (prev[0] == 0 or text[prev[0] - 1] not in _AFTER_APOSTROPHE)
+                 and (len(word) > 1 or text[end:end + 1] != "-"))  # hat e-shop: a one-letter right half is no prefix
+        if joins:
+            start, joined = (head[0], SPLITS3.get((head[1], prev[1], word))) if head is not None else (at, None)
+            if joined is None:
+                start, joined = prev[0], SPLITS.get((prev[1], word))
             if joined is not None:
-                found.append((prev[0], end, joined))
+                found.append((start, end, joined))
                 spaces += 1
-                prev = None
+                prev = head = None
                 continue
         if (_may_split(word) or word in _I_RUNS) and (pieces := split_run(word)):
             found.append((at, end, " ".join(pieces)))
             spaces += 1
-            prev = None
+            prev = head = None
             continue
-        prev = (at, word) if word in _SPLIT_LEFT else None
+        head = prev if joins and (prev[1], word) in _SPLIT_HEADS else None
+        prev = (at, word) if word in _SPLIT_LEFT or head is not None else None
     return text, found, symbols, edits, spaces
+
+
+def _joins_any(runs: list[str]) -> bool:
+    """Whether two runs join to a harm word or three do (the first two alone make no reading: "re tar" many times
+    over would otherwise send the whole text through the loop)."""
+    return not (_SPLIT_JOINED.isdisjoint(map(" ".join, itertools.pairwise(runs)))
+                and _SPLIT_TRIPLES.isdisjoint(map(" ".join, zip(runs, runs[1:], runs[2:], strict=False))))
 
 
 def _may_split(word: str) -> bool:
@@ -202,17 +268,26 @@ def _may_split(word: str) -> bool:
 @functools.lru_cache(maxsize=4096)  # a text repeating one spelling pays for it once
 def _unsymbol(word: str) -> str | None:
     """The harm word `word` spells with each symbol or digit read as its letters (a mask as the one letter that makes a
-    harm word of it), or None; a word starts or ends with a letter (1d10t, h8: not 5*, 1080)."""
+    harm word of it; the result may be one edit from it, k1lld; a "1" may be an "l", ki11), or None; a word starts or
+    ends with a letter (1d10t, h8: not 5*, 1080)."""
     if not (word[0].isalpha() or word[-1].isalpha()):
         return None
     letters = "".join(_SYMBOL_FOR.get(c, c) for c in word)
-    if MASK not in letters:
-        return letters if letters in HARM_WORDS else None
+    if MASK not in letters:  # a listed word, or one edit or spelling from one (k1lld, ki11: "1" for "l")
+        found = _reading(letters)
+        if found is None and "1" in word:
+            found = _reading("".join("l" if c == "1" else _SYMBOL_FOR.get(c, c) for c in word))
+        return found
     if letters.count(MASK) * 2 > len(letters):  # mostly masked: no telling which word
         return None
     matches = [w for w in _BY_ENDS.get((len(letters), letters[0], letters[-1]), ())
                if all(c == MASK or c == d for c, d in zip(letters, w, strict=True))]
     return matches[0] if len(matches) == 1 else None
+
+
+def _reading(letters: str) -> str | None:
+    """The harm word `letters` spells, as listed or one edit or spelling away (NEIGHBOURS), or None."""
+    return letters if letters in HARM_WORDS else NEIGHBOURS.get(letters)
 
 
 _BY_ENDS: dict[tuple[int, str, str], tuple[str, ...]] = {}  # the targets by length, first and last letter
