@@ -153,8 +153,9 @@ def main(argv=None) -> int:
     ap.add_argument("--toxic-absent", choices=("0", "none"), default=None,
                     help="a toxic RTP-LX/inspection-ai row's absent categories: clean (0) or unlabelled (none)")
     ap.add_argument("--no-harm-length", action="store_true", help="the harm heads learn no weight for `length`")
-    ap.add_argument("--no-harm-lookalike", action="store_true",
-                    help="the harm heads learn no weight for `lookalike_chars` (words read from leet or a misspelling)")
+    ap.add_argument("--harm-lookalike", action="store_true",
+                    help="the harm heads learn a weight for `lookalike_chars` (words read from leet or a misspelling), "
+                         "as until session 17")
     ap.add_argument("--length-matched", choices=("on", "off"), default=None,
                     help="each harm head's Japanese negatives reweighted to its positives' length distribution")
     ap.add_argument("--length-kept", action="append", default=[], metavar="SOURCE",
@@ -182,7 +183,7 @@ def main(argv=None) -> int:
     synthetic = [r for r in T.synthetic_rows(data_dir) if r.lang == "ja" and r.source not in args.drop_source]
     print(cross_validate(rows, synthetic, args.folds, C=args.C, char_ngram_max=args.char_ngram_max,
                          quoted_apart=not args.no_quoted_apart, focus_sentence=not args.no_focus_sentence,
-                         harm_length=not args.no_harm_length, harm_lookalike=not args.no_harm_lookalike,
+                         harm_length=not args.no_harm_length, harm_lookalike=args.harm_lookalike,
                          probes={Path(f).stem: load_cases(f) for f in args.probe}, probe_only=args.probe_only,
                          dump=args.dump))
     return 0

@@ -25,7 +25,7 @@ def build_pipeline(C: float = 4.0, min_df: int = 2, calibration_cv: int = 3, cha
                    negated_apart_en: bool = False, negated_copies_en: bool = False, denied_apart_en: bool = True,
                    owned_apart_en: bool = True,
                    harm_length: bool = True, harm_group: bool = True, harm_denied: bool = False,
-                   harm_lookalike: bool = True) -> Pipeline:
+                   harm_lookalike: bool = False) -> Pipeline:
     """`quoted_apart` (`_en`): n-grams inside someone else's reported words, Japanese (English), get their own
     weights; `negated_apart_en` (off: measured, not adopted, see model/en_quick.py): so do English n-grams a
     negation denies (`negated_copies_en`: their plain n-grams stay and salted copies are added); `focus_sentence`:
@@ -34,11 +34,11 @@ def build_pipeline(C: float = 4.0, min_df: int = 2, calibration_cv: int = 3, cha
     `denied_apart_en`: English n-grams inside what denied.py reads as denied get their own weights (the writer's
     "disgusting" is not the "disgusting" they deny); `owned_apart_en`: English slur words the writer uses of their
     own group or in their literal sense (moderation.targets.owned) are hashed as denied words are, not as an attack's;
-    `harm_denied` off: the harm heads learn no weight for
-    `denied_harm` (a harm word the writer denies: Davidson's tweets label "I'm not yo ex bitch" offensive for its word,
-    which taught it +3.5 in harassment, so a denial counted as an attack); `harm_lookalike` off: none for
-    `lookalike_chars` (each word read from leet or a misspelling adds one; -8's heads weighted it -1.07 in threat and
-    -1.03 in hate, learnt from generated spam and look-alike-kanji negatives: k1lled scored under killed)."""
+    `harm_denied` off: the harm heads learn no weight for `denied_harm` (a harm word the writer denies: Davidson's
+    tweets label "I'm not yo ex bitch" offensive for its word, which taught it +3.5 in harassment, so a denial counted
+    as an attack); `harm_lookalike` off (since session 17): none for `lookalike_chars` (each word read from leet or a
+    misspelling adds one; -8's heads weighted it -1.07 in threat and -1.03 in hate, learnt from generated spam and
+    look-alike-kanji negatives: k1lled scored under killed)."""
     features = TextFeatures(char_bits=char_bits, word_bits=word_bits, char_ngram_max=char_ngram_max, min_df=min_df,
                             quoted_apart=quoted_apart, focus_sentence=focus_sentence, quoted_apart_en=quoted_apart_en,
                             negated_apart_en=negated_apart_en, negated_copies_en=negated_copies_en,

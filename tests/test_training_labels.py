@@ -197,13 +197,16 @@ def test_excluded_columns_give_one_head_no_weight_for_a_column():
     assert np.array_equal(base.coef_[:, 0], cut.coef_[:, 0]) and cut.coef_[3, 1] == 0.0 and base.coef_[3, 1] != 0.0
     sparse = MaskedHeads(C=1.0, excluded_columns=((1, 3),)).fit(sp.csr_matrix(X), Y)
     assert np.allclose(sparse.coef_, cut.coef_, atol=1e-6)
-    pipe = build_pipeline(harm_length=False, harm_denied=True)
+    pipe = build_pipeline(harm_length=False, harm_denied=True, harm_lookalike=True)
     col = pipe.named_steps["features"].signal_offset_ + FEATURE_NAMES.index("length")
     assert pipe.named_steps["heads"].excluded_columns == tuple((k, col) for k in range(1, len(HEADS)))
-    assert build_pipeline(harm_denied=True).named_steps["heads"].excluded_columns == ()
-    # by default the harm heads learn no weight for a harm word the writer denies (denied_harm)
-    denied = pipe.named_steps["features"].signal_offset_ + FEATURE_NAMES.index("denied_harm")
-    assert build_pipeline().named_steps["heads"].excluded_columns == tuple((k, denied) for k in range(1, len(HEADS)))
+    assert build_pipeline(harm_denied=True, harm_lookalike=True).named_steps["heads"].excluded_columns == ()
+    # by default the harm heads learn no weight for a harm word the writer denies (denied_harm) nor for the words read
+    # from leet or a misspelling (lookalike_chars)
+    denied, lookalike = (pipe.named_steps["features"].signal_offset_ + FEATURE_NAMES.index(name)
+                         for name in ("denied_harm", "lookalike_chars"))
+    assert build_pipeline().named_steps["heads"].excluded_columns == tuple(
+        (k, col) for col in (denied, lookalike) for k in range(1, len(HEADS)))
 
 
 def test_length_matching_reweights_a_harm_heads_japanese_negatives_only(monkeypatch):
