@@ -7,6 +7,7 @@ writes held back behind one for over 2 s; README, Durability).
 """
 
 from moderation.store import connection
+from moderation.store.append_only import WAIT_S
 from moderation.store.client import info_per_node
 
 
@@ -41,7 +42,7 @@ class RedisPersistence:
         if state["delayed_fsyncs"]:
             out.append(f"redis postponed {state['delayed_fsyncs']} append-only writes behind a slow fsync since it "
                        "started (aof_delayed_fsync): the disk cannot keep up; comments and decisions wait for it "
-                       "(503 after half of REDIS_TIMEOUT) and a power cut loses more")
+                       f"(503 after {WAIT_S:g} s) and a power cut loses more")
         return out
 
 
