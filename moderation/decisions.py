@@ -5,7 +5,7 @@ DECIDE script (store/review_queue/decide_lua.py); this module only checks the ac
 """
 
 from moderation.api.api_keys import configured_sites
-from moderation.errors import ValidationError
+from moderation.errors import Conflict, NotFound, ValidationError
 from moderation.labels import CATEGORIES, LABELS, REJECT_REASONS
 
 # "reported": a published comment readers' reports sent to review (its record's label)
@@ -74,11 +74,22 @@ def claim(queue, moderator, n, *, order="risk", label="", article="", skipped=fr
     if len(keep) < len(records):
         for record in records:
             if not wanted(record):
-                queue.release(record["id"], moderator)
+                _give_back(queue, record["id"], moderator)
         known = {r["id"] for r in keep}
         again = queue.claim(moderator, n, order=order, label=label, article_id=article)
         keep += [r for r in again if r["id"] not in known and wanted(r)]
         for record in again:
             if record["id"] in skipped:
-                queue.release(record["id"], moderator)
+                _give_back(queue, record["id"], moderator)
     return ordered(keep, order)[:n]
+
+
+def _give_back(queue, comment_id, moderator):
+    """Release a claim the new filter does not want; already released (the last page's beacon) or gone is done."""
+    try:
+        queue.release(comment_id, moderator)
+    except NotFound:
+        pass
+    except Conflict as error:
+        if error.code != "not_claimed":
+            raise

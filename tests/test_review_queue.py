@@ -10,6 +10,7 @@ import time
 import pytest
 import redis
 
+from moderation.decisions import claim
 from moderation.errors import AlreadyDecided, ClaimedByOther, Conflict, NotFound
 from moderation.store.keys import KeySpace
 from moderation.store.records import risk_rank
@@ -103,6 +104,30 @@ def test_oldest_first_and_filters(queue):
     assert [c["id"] for c in queue.claim("m1", 1, label="abuse")] == ["a-new"]
     assert [c["id"] for c in queue.claim("m2", 5, order="age")] == ["s-old", "a-old"]
     assert queue.claim("m3", 5, article_id="art-2") == []
+
+
+class BeaconBetweenSteps(ReviewQueue):
+    """The release beacon of the moderator's previous page lands between a filtered claim's two steps, once."""
+
+    beacon = True
+
+    def claim(self, moderator, n=10, **filters):
+        records = super().claim(moderator, n, **filters)
+        if self.beacon:
+            self.beacon = False
+            self.release_held(moderator, "pagehide")
+        return records
+
+
+def test_a_new_filters_claim_survives_the_previous_pages_release_beacon(rdb, prefix):
+    """CI once saw a 409 here: the old page's claims were released by its beacon before the claim gave them back."""
+    queue = BeaconBetweenSteps(rdb, "test", prefix=prefix)
+    queue.submit(record("hot-1", article="hot"), queued=True)
+    queue.submit(record("calm-1", article="calm"), queued=True)
+    assert [c["id"] for c in ReviewQueue.claim(queue, "m1", 10, article_id="hot")] == ["hot-1"]  # the last page
+    assert [r["id"] for r in claim(queue, "m1", 10, article="calm")] == ["calm-1"]
+    assert queue.get("calm-1")["claimed_by"] == "m1"
+    assert [c["id"] for c in ReviewQueue.claim(queue, "m2", 10)] == ["hot-1"]  # back in the queue for others
 
 
 def test_two_moderators_never_hold_the_same_item(queue):
