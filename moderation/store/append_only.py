@@ -1,14 +1,15 @@
 """Whether a write Redis answered is in its append-only file yet, so that a killed Redis cannot lose it.
 
 Under `appendfsync everysec` Redis (and Valkey) answers a write it has not written to the file while its
-background fsync of the previous second still runs: beforeSleep's flushAppendOnlyFile postpones the write(2)
-(up to 2 s) and the answers go out regardless; a SIGKILL then loses them. Only while such an fsync is pending
-(INFO persistence `aof_pending_bio_fsync`): when a script finds none pending, its writes reach the file before
-any answer of that turn of the event loop (a new fsync is only ever queued after the buffer is written). So a
-write script reports, when one is pending, the server's run_id and its count of forced writes (PENDING, nothing
-otherwise), and the caller then waits (wait) until the same server says none is pending (it answers only after
-writing its buffer), or that its buffer is empty, or that it wrote it anyway (`aof_delayed_fsync` went up: Redis
-writes what it held back after 2 s at the latest, so the wait ends within about 2 s even on a stuck disk).
+background fsync of the previous second still runs: beforeSleep's flushAppendOnlyFile postpones the write(2) (up
+to 2 s) and the answers go out regardless; a SIGKILL then loses them. Only while such an fsync is pending (INFO
+persistence `aof_pending_bio_fsync`): when a script finds none pending, its writes reach the file before any
+answer of that turn of the event loop (a new fsync is only ever queued after the buffer is written). So every
+write script (SUBMIT by itself, the others through AppendOnly.script) reports, when one is pending, the server's
+run_id and its count of forced writes (PENDING, nothing otherwise), and the caller then waits (wait) until the
+same server says none is pending (it answers only after writing its buffer), or that its buffer is empty, or that
+it wrote it anyway (`aof_delayed_fsync` went up: Redis writes what it held back after 2 s at the latest, so the
+wait ends within about 2 s even on a stuck disk).
 README, Durability; tests/test_durability.py::test_answers_given_while_an_fsync_runs_survive_a_kill.
 """
 
@@ -31,7 +32,7 @@ local function aof_pending()
 end
 """
 
-# Asked again while waiting: {run_id, 1 when the write is in the file (no fsync pending, an empty buffer) else 0,
+# Asked while waiting: {run_id, 1 when the write is in the file (no fsync pending, an empty buffer) else 0,
 # aof_delayed_fsync}.
 _CHECK = """
 local persistence = redis.call('INFO', 'persistence')
@@ -56,17 +57,9 @@ class AppendOnly:
         self.client = client
         self._check = client.register_script(_CHECK)
 
-    def check(self, pipe, key):
-        """Queue the check after a pipeline's writes (same connection, so it runs after them); see confirm."""
-        self._check(keys=[key], client=pipe)
-
-    def confirm(self, key, checked):
-        """Wait, when the check queued by check() found the write not yet in the file ([run_id, written, forced])."""
-        if isinstance(checked, Exception):
-            raise checked
-        run_id, written, forced = checked
-        if not written:
-            self.wait(key, f"{run_id.decode() if isinstance(run_id, bytes) else run_id} {forced}")
+    def script(self, lua):
+        """A write script answered once its writes are in the file (Written)."""
+        return Written(self, lua)
 
     def wait(self, key, pending):
         """Return once the server that answered has the write in its file: at once when the write script found no
@@ -74,7 +67,7 @@ class AppendOnly:
         says so or its forced writes went up; NotWritten when another server answers, or after WAIT_S."""
         if not pending:
             return
-        run_id, forced = pending.split()
+        run_id, forced = (pending.decode() if isinstance(pending, bytes) else pending).split()
         deadline = time.monotonic() + WAIT_S
         while True:
             now_id, written, now_forced = run_one(self.client, key, lambda pipe: self._check(keys=[key], client=pipe))
@@ -87,3 +80,29 @@ class AppendOnly:
             if time.monotonic() > deadline:
                 raise NotWritten(f"the write was not in the append-only file after {WAIT_S} s")
             time.sleep(POLL_S)
+
+
+class Written:
+    """A write script whose Lua runs as a function and which answers {aof_pending(), its answer}, as SUBMIT ends its
+    answers with aof_pending(): one INFO a write, and a wait only while an fsync is pending."""
+
+    def __init__(self, append_only, lua):
+        self.append_only = append_only
+        # pending first: a script that answers nothing (nil) still answers its pending fsync
+        self._script = append_only.client.register_script(
+            PENDING + "local function write()\n" + lua + "\nend\nlocal answer = write()\n"
+            "return {aof_pending(), answer}\n")
+
+    def __call__(self, keys, args):
+        """Run the script; its answer once the write is in the file."""
+        return self.settle(keys[0], self._script(keys=keys, args=args))
+
+    def queue(self, pipe, keys, args):
+        self._script(keys=keys, args=args, client=pipe)
+
+    def settle(self, key, answer):
+        """The script's own answer from {pending, answer}, after waiting for its write (AppendOnly.wait)."""
+        if isinstance(answer, Exception):
+            raise answer
+        self.append_only.wait(key, answer[0])
+        return answer[1] if len(answer) > 1 else None

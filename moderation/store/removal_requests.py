@@ -11,6 +11,7 @@ import re
 
 from moderation.errors import Conflict, NotFound
 from moderation.store import removal_request_scripts as scripts
+from moderation.store.append_only import AppendOnly
 from moderation.store.keys import KeySpace
 
 # Receipt numbers (R-<UTC date>-<8 letters and digits>): only these name a record, so an id such as "audit" or
@@ -42,13 +43,14 @@ class RemovalRequests:
         self.redis = redis
         self.site = site
         self.keys = KeySpace(prefix)
-        self._create = redis.register_script(scripts.CREATE)
-        self._step = redis.register_script(scripts.STEP)
-        self._decide = redis.register_script(scripts.DECIDE)
-        self._appeal = redis.register_script(scripts.APPEAL)
-        self._alert = redis.register_script(scripts.ALERT)
-        self._notice = redis.register_script(scripts.NOTICE)
-        self._answer = redis.register_script(scripts.ANSWER)
+        written = AppendOnly(redis)  # a step is answered once it is in the append-only file
+        self._create = written.script(scripts.CREATE)
+        self._step = written.script(scripts.STEP)
+        self._decide = written.script(scripts.DECIDE)
+        self._appeal = written.script(scripts.APPEAL)
+        self._alert = written.script(scripts.ALERT)
+        self._notice = written.script(scripts.NOTICE)
+        self._answer = written.script(scripts.ANSWER)
         self._prepend = redis.register_script(scripts.PREPEND)
 
     def key(self, *parts):

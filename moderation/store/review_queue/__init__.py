@@ -48,11 +48,12 @@ class ReviewQueue(Submissions, Claims, Decisions, AuditTrail, QueueReads):
         self._claim = redis.register_script(claim_lua.CLAIM)
         self._release = redis.register_script(claim_lua.RELEASE)
         self._release_held = redis.register_script(claim_lua.RELEASE_HELD)
-        self._decide = redis.register_script(decide_lua.DECIDE)
-        self._reopen = redis.register_script(decide_lua.REOPEN)
-        self._report = redis.register_script(report_lua.REPORT)
-        self._remove = redis.register_script(report_lua.REMOVE)
         self.append_only = AppendOnly(redis)
+        # answered once in the append-only file (SUBMIT reports its pending fsync by itself)
+        self._decide = self.append_only.script(decide_lua.DECIDE)
+        self._reopen = self.append_only.script(decide_lua.REOPEN)
+        self._report = self.append_only.script(report_lua.REPORT)
+        self._remove = self.append_only.script(report_lua.REMOVE)
 
     def key(self, *parts):
         return ":".join([self._base, *parts]) if parts else self._base
@@ -73,19 +74,11 @@ class ReviewQueue(Submissions, Claims, Decisions, AuditTrail, QueueReads):
         return self.key("held", moderator or "")
 
     def _write(self, script, keys, args):
-        """A write script, answered once it is in Redis's append-only file (store/append_only.py); with
+        """A write script (append_only.Written), answered once it is in Redis's append-only file; with
         MODERATION_REDIS_MIN_REPLICAS, once replicas have it too."""
-
-        def queue(pipe):
-            script(keys=keys, args=args, client=pipe)
-            self.append_only.check(pipe, keys[0])
-
-        result, checked = run_on_master(self.redis, keys[0], queue, replicas=self.min_replicas,
-                                        timeout_ms=self.wait_ms)
-        if isinstance(result, Exception):
-            raise result
-        self.append_only.confirm(keys[0], checked)
-        return result
+        answer = run_on_master(self.redis, keys[0], lambda pipe: script.queue(pipe, keys, args),
+                               replicas=self.min_replicas, timeout_ms=self.wait_ms)[0]
+        return script.settle(keys[0], answer)
 
     def authored_key(self, author_id):
         """An author's latest comment ids; without an author id a placeholder of the same slot, never written."""

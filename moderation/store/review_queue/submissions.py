@@ -90,7 +90,10 @@ class Submissions:
         dict is updated with the decision the script settled on (see _answer)."""
         keys, args = self._submit_call(record, queued, charge)
         if record["decision"] != "allow" and self.min_replicas:
-            return self._answer(self._write(self._submit, keys, args), record)
+            result = run_one(self.redis, keys[0], lambda pipe: self._submit(keys=keys, args=args, client=pipe),
+                             replicas=self.min_replicas, timeout_ms=self.wait_ms)
+            self.append_only.wait(keys[0], _postponed(result))
+            return self._answer(result, record)
         result = evalsha(self.redis, self._submit, keys, args)  # without a replica wait
         self.append_only.wait(keys[0], _postponed(result))
         answer = self._answer(result, record)
