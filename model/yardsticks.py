@@ -9,6 +9,7 @@ from pathlib import Path
 from model.judge import (
     ACCUSATION_PROBE,
     COUNTER_PROBE,
+    COUNTER_REF_PROBE,
     DEFAULT_DATA,
     DEFAULT_REVIEW,
     DENIAL_FORMS_PROBE,
@@ -207,6 +208,7 @@ WRITTEN_PROBES = {
     "en_veiled_threat_probe": (VEILED_THREAT_PROBE, group_probe_report),
     "en_denial_forms_probe": (DENIAL_FORMS_PROBE, group_probe_report),
     "en_verdict_probe": (VERDICT_PROBE, group_probe_report),
+    "en_counter_ref_probe": (COUNTER_REF_PROBE, group_probe_report),
     "en_spelling_probe": (SPELLING_PROBE, group_probe_report),
     "en_spelling_verbs_probe": (SPELLING_VERBS_PROBE, group_probe_report),
     "en_spelling_edits_probe": (SPELLING_EDITS_PROBE, group_probe_report),
