@@ -11,7 +11,7 @@ input of bench/adversarial.py against an ordinary 10,000-character comment, as a
 `--stages` prints instead where a 200-character score's CPU time goes (stages()).
 The comments are generated here (a mix of
 ordinary Japanese, spam-like and abusive phrasing, and a row of ordinary comments only, which
-get no explanation) so no data folder is needed.
+get no explanation, and two rows of comments naming groups in every sentence) so no data folder is needed.
 """
 
 from __future__ import annotations
@@ -34,6 +34,17 @@ PIECES = [
 ]
 
 
+# comments that name groups in every sentence, civil and hostile: HATE_JA's parts start at a group word, so text
+# like this is where they cost (PIECES names none); its rows use their own random stream, the others' are unchanged
+GROUP_PIECES = [
+    "在日ブラジル人の家族が団地の夏祭りに参加した。", "外国人労働者の受け入れ拡大について国会で議論が続く。",
+    "クルド人の子どもたちが放課後に日本語を学んでいる。", "中国人観光客が増えて温泉街がにぎわっている。",
+    "韓国人の歌手がドームでコンサートを開いた。", "ベトナム人の技能実習生が農家の収穫を手伝っている。",
+    "同性愛者のカップルにも同じ権利を認めるべきだ。", "障害者の雇用率が去年より上がったそうだ。",
+    "難民申請の審査に何年もかかるのは問題だ。", "移民が増えると治安が悪くなるという話には根拠がない。",
+    "黒人の陸上選手が日本記録を更新した。", "ムスリムの住民がモスクで炊き出しをしていた。",
+    "外国人は出ていけ", "在日の連中は日本から出て行け", "ロシア人の留学生が研究室で発表した。",
+]
 NOT_ORDINARY = ("副業で月収100万円、詳しくはプロフ見て", "LINE追加してね→ id:abc1234", "https://bit.ly/xyz",
                 "お前はバカか", "【三菱UFJ銀行】アカウントが停止されました", "氏ね")
 ORDINARY = [p for p in PIECES if p not in NOT_ORDINARY]
@@ -147,10 +158,15 @@ def main(argv=None) -> int:
           "| score_many per comment µs | predict_proba median µs | p99 µs | ratio (predict_proba / score) |")
     print("|---|---|---|---|---|---|---|---|---|")
     results = {}
-    for length in (50, 200, 500, 5000, "200 ordinary"):
-        n = args.n if length != 5000 else max(50, args.n // 5)
-        texts = ([make_text(rng, length) for _ in range(n)] if isinstance(length, int)
-                 else [make_text(rng, 200, ORDINARY) for _ in range(n)])
+    group_rng = random.Random(13)
+    for length in (50, 200, 500, 5000, "200 ordinary", "200 naming groups", "5000 naming groups"):
+        n = args.n if length not in (5000, "5000 naming groups") else max(50, args.n // 5)
+        if isinstance(length, int):
+            texts = [make_text(rng, length) for _ in range(n)]
+        elif length == "200 ordinary":
+            texts = [make_text(rng, 200, ORDINARY) for _ in range(n)]
+        else:
+            texts = [make_text(group_rng, int(length.split()[0]), GROUP_PIECES) for _ in range(n)]
         for t in texts[:5]:  # warm caches
             scorer.score(t)
             pipe.predict_proba([t])
