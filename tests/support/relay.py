@@ -2,6 +2,7 @@
 
 import socket
 import threading
+import time
 from contextlib import contextmanager
 
 from tests.support.receiver import SECRET, Receiver
@@ -36,7 +37,11 @@ class LostAnswer:
                 client, _ = self._listener.accept()
             except OSError:
                 return
-            server = socket.create_connection(("127.0.0.1", self.upstream))
+            try:
+                server = socket.create_connection(("127.0.0.1", self.upstream))
+            except OSError:  # the server is down (killed by the test): this client meets a closed connection
+                client.close()
+                continue
             drop = threading.Event()
             threading.Thread(target=self._requests, args=(client, server, drop), daemon=True).start()
             threading.Thread(target=self._answers, args=(server, client, drop), daemon=True).start()
@@ -62,6 +67,43 @@ class LostAnswer:
     def stop(self):
         self._closed = True
         self._listener.close()
+
+
+class PausedRequest(LostAnswer):
+    """The same relay, answering every command, except that once armed the first request carrying more than
+    `after` commands named `command` is cut before the next one: the commands before it go at once, the rest
+    `pause` s later (a batch's pipeline that reaches the server in two turns of its event loop, far apart)."""
+
+    def __init__(self, port, command, after, pause):
+        super().__init__(port)
+        self.command, self.after, self.pause = command, after, pause
+        self._armed, self._seen = False, 0
+
+    def arm(self):
+        with self._lock:
+            self._armed, self._seen = True, 0
+
+    def _requests(self, client, server, drop):
+        while data := _recv(client):
+            with self._lock:
+                cut = self._cut(data) if self._armed else -1
+            if cut >= 0:
+                server.sendall(data[:cut])
+                time.sleep(self.pause)
+                data = data[cut:]
+            server.sendall(data)
+        _close(client, server)
+
+    def _cut(self, data):
+        """Where the (after + 1)-th command starts in this request's bytes (its `*<n>` header), else -1."""
+        at = -1
+        for _ in range(self.after - self._seen + 1):
+            at = data.find(b"\r\n" + self.command + b"\r\n", at + 1)
+            if at < 0:
+                self._seen += data.count(b"\r\n" + self.command + b"\r\n")
+                return -1
+        self._armed = False
+        return data.rfind(b"*", 0, at)
 
 
 def _recv(sock):

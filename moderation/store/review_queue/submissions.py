@@ -124,8 +124,9 @@ class Submissions:
         if results is None:
             results = run_on_master(self.redis, calls[0][0][0], queue, replicas=self.min_replicas,
                                     timeout_ms=self.wait_ms)
-        try:
-            self.append_only.wait(calls[0][0][0], next(filter(None, map(_postponed, results)), ""))
+        held_back = [pending for pending in map(_postponed, results) if pending]
+        try:  # on the last one held back: a write of what Redis held back in between counts only for those before it
+            self.append_only.wait(calls[0][0][0], held_back[-1] if held_back else "")
         except RedisError as error:  # the ones stored under a postponed write are not acknowledged
             results = [error if _postponed(result) else result for result in results]
         return [self._one(*item) if isinstance(result, NoScriptError) else self._answer(result, item[0])
