@@ -113,7 +113,8 @@ def test_answers_given_while_an_fsync_runs_survive_a_kill(make_app, own_redis, a
 REQUEST = {"id": "R-20261202-DURABLE1", "site": "test", "status": "received", "right": "deletion",
            "comments": ["d0"], "received_at": 1000, "due_at": 2000}
 # A write the service answers, and whether the store holds it: a moderator's decision, a reader's report, a rights
-# request's removal of the comment and the rights request itself (its receipt number is the requester's answer).
+# request's removal of the comment, the rights request itself (its receipt number is the requester's answer), and a
+# person's article mode and author standing.
 WRITES = {
     "decision": (lambda queue, requests: queue.decide("d0", "reject", "hanako", "spam"),
                  lambda queue, requests: queue.get("d0")["status"] == "rejected"),
@@ -123,6 +124,10 @@ WRITES = {
                 lambda queue, requests: queue.get("d0")["status"] == "rejected"),
     "request": (lambda queue, requests: requests.create(REQUEST, {"request_id": REQUEST["id"]}),
                 lambda queue, requests: requests.get(REQUEST["id"]) is not None),
+    "article mode": (lambda queue, requests: queue.articles.set_mode("a", "closed", "hanako", now_ms=2000),
+                     lambda queue, requests: (queue.articles.get("a", now_ms=2000) or {}).get("mode") == "closed"),
+    "author standing": (lambda queue, requests: queue.standing.set("u1", "premoderated", "hanako", now_ms=2000),
+                        lambda queue, requests: queue.standing.get("u1", now_ms=2000)["standing"] == "premoderated"),
 }
 
 

@@ -9,6 +9,7 @@ import json
 import math
 
 from moderation.settings import json_object
+from moderation.store.append_only import AppendOnly
 from moderation.store.breaker_lua import CHECK, NEVER, SET_MODE, SLOTS
 from moderation.store.keys import KeySpace
 
@@ -117,7 +118,7 @@ class Articles:
         self.config = config or BreakerConfig({"enabled": False})
         self._meta, self._window = self.keys.site(site, "art", ""), self.keys.site(site, "artw", "")
         self._index = self.keys.site(site, "articles")
-        self._set_mode = redis.register_script(SET_MODE)
+        self._set_mode = AppendOnly(redis).script(SET_MODE)  # a person's mode is answered once in the file
         self._check = redis.register_script(CHECK)
 
     def meta_key(self, article_id):

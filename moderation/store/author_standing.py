@@ -8,6 +8,7 @@ floor the strikes never take an author below.
 
 from moderation.labels import CATEGORIES, LABELS
 from moderation.settings import json_object
+from moderation.store.append_only import AppendOnly
 from moderation.store.articles import lua_table
 from moderation.store.keys import KeySpace
 
@@ -178,7 +179,7 @@ class AuthorStanding:
         self._on = "1" if self.config["enabled"] else "0"
         self._texts = [str(n) for n in self.numbers]  # the scripts' arguments, converted once
         self._standing, self._strikes = self.keys.site(site, "standing", ""), self.keys.site(site, "strikes", "")
-        self._set = redis.register_script(SET)
+        self._set = AppendOnly(redis).script(SET)  # a person's standing is answered once in the file
         self._check = redis.register_script(CHECK)
 
     def standing_key(self, author_id):
