@@ -185,28 +185,45 @@ _SYMBOL_INSIDE = re.compile(r"[a-z0-9][@$!|+*€]")  # a symbol a run holds (the
 _SYMBOL_CHARS = frozenset("@$!|+*€")
 _PLAIN_RUN = re.compile(r"[a-z0-9]+")  # _RUN where the text holds none of those symbols
 _DIGITS = frozenset("0123456789")  # a run of letters and digits leet left (a digit at a word's edge: 1d10t; h8)
-_SPLIT_JOINED = frozenset(f"{left} {right}" for left, right in SPLITS)
-_SPLIT_PAIRS = _SPLIT_JOINED | frozenset(f"{left} {middle}" for left, middle in _SPLIT_HEADS)  # either kind
-_SPLIT_TRIPLES = frozenset(" ".join(parts) for parts in SPLITS3)
+_SPLIT_PAIRS = frozenset(SPLITS) | _SPLIT_HEADS  # two runs that join to a target, or that a third run may join
 _I_RUNS = I_RUNS - NEAR_MISSES
+# the text's ASCII bytes (anything else read as "?") with each letter or digit as itself, else a space: split(), the
+# matches of _PLAIN_RUN; and with each letter or digit as "a", each symbol of _SYMBOL_CHARS but € as "!": b"a!" in it,
+# a match of _SYMBOL_INSIDE (both in C over the bytes, no regex step a character)
+_ALNUM = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789")
+_RUN_BYTES = bytes(c if c in _ALNUM else 32 for c in range(256))
+_INSIDE_BYTES = bytes(97 if c in _ALNUM else 33 if chr(c) in _SYMBOL_CHARS else 32 for c in range(256))
 
 
 def misspellings(text: str, chars=None) -> tuple[str, list[tuple[int, int, str]], int, int, int]:
     """(text, [(start, end, word)], symbols read, edits read, spaces read): each run of `text` read as the harm word it
     spells (the spans edits._edit_matches keeps the offsets of); `text` unchanged when nothing is read. The runs are
-    first looked up all at once (set look-ups over the list of runs): a comment with nothing to read costs no step a
-    run."""
+    first looked up all at once (_nothing_to_read): a comment with nothing to read costs no step a run."""
     symbols_in = not _SYMBOL_CHARS.isdisjoint(text if chars is None else chars)
-    digits_in = not _DIGITS.isdisjoint(text if chars is None else chars)
-    runs = (_RUN if symbols_in else _PLAIN_RUN).findall(text)
-    if (NEIGHBOURS.keys().isdisjoint(runs)
-            and (_SPLIT_PAIRS.isdisjoint(map(" ".join, itertools.pairwise(runs))) or not _joins_any(runs))
-            and not (symbols_in and _SYMBOL_INSIDE.search(text))
-            and not (digits_in and any(map(_unsymbol, itertools.filterfalse(
-                str.isdigit, itertools.filterfalse(str.isalpha, runs)))))
-            and _I_RUNS.isdisjoint(runs)
-            and not any(_may_split(w) and split_run(w) for w in runs if len(w) >= 6)):
+    if _nothing_to_read(text, chars, symbols_in):
         return text, [], 0, 0, 0
+    return _read(text, symbols_in)
+
+
+def _nothing_to_read(text: str, chars, symbols_in: bool) -> bool:
+    """Whether _read would find nothing in `text`, from set look-ups over its runs (True only then; a run holding a
+    symbol is left to _read)."""
+    if symbols_in and _symbol_inside(text, chars):
+        return False
+    # _PLAIN_RUN's matches, and _RUN's with no symbol inside a run; each distinct run looked up once
+    runs = text.encode("ascii", "replace").translate(_RUN_BYTES).decode("ascii").split()
+    distinct = set(runs)
+    digits_in = not _DIGITS.isdisjoint(text if chars is None else chars)
+    return (NEIGHBOURS.keys().isdisjoint(distinct)
+            and (_SPLIT_PAIRS.isdisjoint(itertools.pairwise(runs)) or not _joins_any(runs))
+            and not (digits_in and any(map(_unsymbol, itertools.filterfalse(
+                str.isdigit, itertools.filterfalse(str.isalpha, distinct)))))
+            and _I_RUNS.isdisjoint(distinct)
+            and not any(_may_split(w) and split_run(w) for w in distinct if len(w) >= 6))
+
+
+def _read(text: str, symbols_in: bool) -> tuple[str, list[tuple[int, int, str]], int, int, int]:
+    """misspellings() run by run (`symbols_in`: whether `text` holds a symbol of _SYMBOL_CHARS)."""
     found: list[tuple[int, int, str]] = []
     symbols = edits = spaces = 0
     prev: tuple[int, str] | None = None  # the previous plain run, for the space-inside rule
@@ -254,8 +271,16 @@ def misspellings(text: str, chars=None) -> tuple[str, list[tuple[int, int, str]]
 def _joins_any(runs: list[str]) -> bool:
     """Whether two runs join to a harm word or three do (the first two alone make no reading: "re tar" many times
     over would otherwise send the whole text through the loop)."""
-    return not (_SPLIT_JOINED.isdisjoint(map(" ".join, itertools.pairwise(runs)))
-                and _SPLIT_TRIPLES.isdisjoint(map(" ".join, zip(runs, runs[1:], runs[2:], strict=False))))
+    return not (SPLITS.keys().isdisjoint(itertools.pairwise(runs))
+                and SPLITS3.keys().isdisjoint(zip(runs, runs[1:], runs[2:], strict=False)))
+
+
+def _symbol_inside(text: str, chars) -> bool:
+    """Whether a letter or digit is followed by a symbol of _SYMBOL_CHARS in `text` (`chars`: its characters, or
+    None): _SYMBOL_INSIDE.search, over the text's bytes unless it holds a € (not ASCII)."""
+    if "€" in (text if chars is None else chars):
+        return _SYMBOL_INSIDE.search(text) is not None
+    return b"a!" in text.encode("ascii", "replace").translate(_INSIDE_BYTES)
 
 
 def _may_split(word: str) -> bool:
