@@ -144,8 +144,9 @@ def main(argv=None) -> int:
                     help="a toxic RTP-LX/inspection-ai row's absent categories: clean (0) or unlabelled (none)")
     ap.add_argument("--heldout", action="store_true", help="report the held-out split (final check) not validation")
     ap.add_argument("--hatecheck", action="store_true", help="also print HateCheck's totals (test only)")
-    ap.add_argument("--davidson-harassment", choices=("addressed", "all"), default=None,
-                    help="Davidson hate/offensive tweets as harassment: when addressed (default) or all")
+    ap.add_argument("--davidson-harassment", choices=("addressed", "all", "reclaimed"), default=None,
+                    help="Davidson hate/offensive tweets as harassment: when addressed, all, or as shipped (vulgar) "
+                         "but an offensive tweet with a reclaimable in-group word never (reclaimed)")
     ap.add_argument("--davidson-quotes", choices=("strip", "train", "keep"), default=None,
                     help="Davidson tweets without their quote marks: training and validation (strip), training only "
                          "(train), none (keep)")

@@ -35,6 +35,17 @@ def test_davidson_in_group_words_at_nobody_teach_harassment_nothing():
     assert english.davidson_cats("niggardly weather", "1")["harassment"] == 1  # the letters inside a longer word
 
 
+def test_davidson_in_group_words_addressed_teach_harassment_nothing_only_when_asked():
+    """The "reclaimed" ablation: an offensive tweet with a reclaimable word is unlabelled even when addressed; a
+    hateful one, and an offensive one without such a word, are labelled as under "vulgar"."""
+    assert english.davidson_cats("you a dumb nigga", "1", "reclaimed")["harassment"] is None
+    assert english.davidson_cats("me and my niggas at the game tonight", "1", "reclaimed")["harassment"] is None
+    assert english.davidson_cats("you a dumb nigga", "0", "reclaimed")["harassment"] == 1
+    assert english.davidson_cats("you a dumb hoe", "1", "reclaimed")["harassment"] == 1
+    assert english.davidson_cats("these hoes aint loyal", "1", "reclaimed")["harassment"] == 1
+    assert english.davidson_cats("you a dumb nigga", "1", "reclaimed")["hate"] == 0
+
+
 def test_a_toxic_rows_unnamed_categories_are_clean_or_unlabelled(monkeypatch):
     r = {"violence_mean": "1.0", "identityattack_mean": "2.3", "sexualcontent_mean": "1.0", "selfharm_mean": "1.0",
          "insult_mean": "1.7"}

@@ -76,21 +76,27 @@ _RECLAIMABLE_EN = re.compile(r"(?<![a-z])(?:niggas?|niggah|nigguh|niggaz|queers?
 # "addressed": hate/offensive tweets are harassment only when they address someone (unlabelled otherwise);
 # "all": every hate/offensive tweet is harassment; "vulgar": every one too (vulgar, degrading language is
 # moderatable on a news site, as Civil Comments and Perspective's TOXICITY rate it), except a tweet at nobody
-# that uses a reclaimable in-group word, which stays unlabelled (in-group use is not a harm: issue 12)
+# that uses a reclaimable in-group word, which stays unlabelled (in-group use is not a harm: issue 12); "reclaimed"
+# (an ablation, en_quick --davidson-harassment reclaimed): as "vulgar", and an offensive (not hate) tweet with such a
+# word is unlabelled even when it addresses someone: no Davidson tweet with "nigga" is in the "neither" class, so under
+# "vulgar" the harassment head sees the word in 569 addressed positives and no negative
 DAVIDSON_HARASSMENT = "vulgar"
 
 
 def davidson_cats(text: str, cls: str, harassment: str | None = None) -> dict:
     """Class 2 (neither) is clean for every head. Hate (0) is hate; offensive (1) is not hate. Either counts as
     harassment when the tweet addresses someone; otherwise per DAVIDSON_HARASSMENT ("addressed": unlabelled, the
-    row teaches neither way; "all": harassment; "vulgar": harassment unless it uses a reclaimable in-group word)."""
+    row teaches neither way; "all": harassment; "vulgar": harassment unless it uses a reclaimable in-group word;
+    "reclaimed": as "vulgar", and an offensive tweet with such a word is unlabelled even when addressed)."""
     if cls == "2":
         return _clean()
     rule = harassment or DAVIDSON_HARASSMENT
-    if _ADDRESSED_EN.search(text) or rule == "all":
+    if rule == "reclaimed" and cls == "1" and _RECLAIMABLE_EN.search(text):
+        aimed = None
+    elif _ADDRESSED_EN.search(text) or rule == "all":
         aimed = 1
     else:
-        aimed = 1 if rule == "vulgar" and not _RECLAIMABLE_EN.search(text) else None
+        aimed = 1 if rule in ("vulgar", "reclaimed") and not _RECLAIMABLE_EN.search(text) else None
     return {**dict.fromkeys(("threat", "sexual", "self_harm", "personal_info", "defamation")),
             "hate": int(cls == "0"), "harassment": aimed}
 
