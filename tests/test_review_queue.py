@@ -312,7 +312,7 @@ def test_the_held_connection_times_out_as_the_client_does_and_stores_once(own_re
     assert struct.unpack("ll", sock.getsockopt(socket.SOL_SOCKET, socket.SO_SNDTIMEO, 16)) == (0, 300_000)
     admin.execute_command("CLIENT", "PAUSE", 2000, "ALL")  # past the bound below; UNPAUSE waits it out too
     started = time.monotonic()
-    assert evalsha_many(rdb, queue._submit, [queue._submit_call(record("t-1"), True, None)]) is None
+    assert evalsha_many(rdb, [(queue._submit, *queue._submit_call(record("t-1"), True, None))]) is None
     assert 0.25 < time.monotonic() - started < 2.0 and conn._sock is None  # gave up after the timeout, dropped
     admin.execute_command("CLIENT", "UNPAUSE")
     # the unanswered call is executed or dropped with its connection; either way t-1 is stored once
@@ -362,7 +362,7 @@ def test_batch_submit_in_one_round_trip_answers_in_order_with_an_error_in_place(
     queue = ReviewQueue(rdb, "test", prefix="many:")
 
     # the pipeline path (Script.__call__ with the pipeline), taken only when the direct one cannot
-    queue._submit = slow = CountingScript(queue._submit)
+    queue._submit_batched = slow = CountingScript(queue._submit_batched)
     first = queue.submit_many([(record("m-0"), True, None)])  # a new server: the pipeline loads the script
     assert first == [(True, "")] and slow.calls == 1
     rdb.set("many:{test}:c:m-2", "not a record")  # this item's script fails (WRONGTYPE); the others do not

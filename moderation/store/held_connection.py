@@ -90,8 +90,8 @@ def _exchange(conn, packed, count):
     return replies
 
 
-def evalsha_many(client, script, calls):
-    """`script` for each (keys, args) in one round trip on a plain client: the results in order, an error in place
+def evalsha_many(client, calls):
+    """Each (script, keys, args) in one round trip on a plain client: the results in order, an error in place
     of a call that failed, as a pipeline answers. Packed once by hiredis and exchanged directly on this process's
     held connection (_held_connection, _exchange), without redis-py's per-command wrappers (retry closure,
     observability hooks, response callbacks) or a pipeline's SCRIPT EXISTS round trip. None when this path cannot
@@ -104,14 +104,15 @@ def evalsha_many(client, script, calls):
     conn = _held_connection(pool)
     if conn is None:
         return None
-    sha, pack = script.sha, hiredis.pack_command
+    pack = hiredis.pack_command
     try:
         # numkeys as text: hiredis packs a str faster than an int, into the same bytes
         if len(calls) == 1:
-            keys, args = calls[0]
-            packed = pack(("EVALSHA", sha, str(len(keys)), *keys, *args))
+            script, keys, args = calls[0]
+            packed = pack(("EVALSHA", script.sha, str(len(keys)), *keys, *args))
         else:
-            packed = b"".join([pack(("EVALSHA", sha, str(len(keys)), *keys, *args)) for keys, args in calls])
+            packed = b"".join([pack(("EVALSHA", script.sha, str(len(keys)), *keys, *args))
+                               for script, keys, args in calls])
         results = _exchange(conn, packed, len(calls))
     except BaseException as error:  # replies left unread: the connection is never used again
         conn.disconnect()
@@ -126,7 +127,7 @@ def evalsha_many(client, script, calls):
 def evalsha(client, script, keys, args):
     """`script(keys=keys, args=args)` through evalsha_many's direct path (about 25 µs less of a comment's submit
     than redis-py's command path); anything that path cannot answer goes the usual way, with its retries."""
-    results = evalsha_many(client, script, [(keys, args)])
+    results = evalsha_many(client, [(script, keys, args)])
     if results is None:
         return script(keys=keys, args=args, client=client)
     if isinstance(results[0], redis.ResponseError):

@@ -45,6 +45,7 @@ class ReviewQueue(Submissions, Claims, Decisions, AuditTrail, QueueReads):
         self.record_ttl = int(record_ttl_days * 86400)
         self.published_ttl = int(published_ttl_days * 86400)
         self._submit = redis.register_script(submit_lua.submit_script(self.submit_constants()))
+        self._submit_batched = redis.register_script(submit_lua.submit_script(self.submit_constants(), asks=False))
         self._claim = redis.register_script(claim_lua.CLAIM)
         self._release = redis.register_script(claim_lua.RELEASE)
         self._release_held = redis.register_script(claim_lua.RELEASE_HELD)

@@ -28,10 +28,15 @@ class Limited(NamedTuple):
     left_ms: int
 
 
+def _stored(result):
+    """Whether SUBMIT's result is a stored comment's, new or replayed (not an error, not a rate limit's refusal)."""
+    return isinstance(result, list) and result[0] != -1
+
+
 def _postponed(result):
     """The run_id SUBMIT ended a stored comment's answer with while its server's file write was postponed, else ''
     (store/append_only.py)."""
-    if isinstance(result, list) and result[0] != -1:
+    if _stored(result):
         return result[-1].decode() if isinstance(result[-1], bytes) else result[-1]
     return ""
 
@@ -110,25 +115,30 @@ class Submissions:
         One round trip to the site's master (every key of a site is in one slot): straight off the process's held
         connection on a plain client (held_connection.evalsha_many), else a pipeline (with min_replicas, one WAIT
         after the batch). A script the server does not know yet is loaded by the pipeline; one it forgets in between
-        is sent again one comment at a time.
+        is sent again one comment at a time. The SUBMITs do not ask whether their writes are in the append-only
+        file: one append_only.ASK after the last asks for all (a fifth of a batch comment's Redis CPU less).
         """
         if not items:
             return []
-        calls = [self._submit_call(record, queued, charge) for record, queued, charge in items]
+        calls = [(self._submit_batched, *self._submit_call(record, queued, charge)) for record, queued, charge in items]
+        key = calls[0][1][0]
+        calls.append((self.append_only.ask, [key], []))
 
         def queue(pipe):
-            for keys, args in calls:
-                self._submit(keys=keys, args=args, client=pipe)
+            for script, keys, args in calls:
+                script(keys=keys, args=args, client=pipe)
 
-        results = None if self.min_replicas else evalsha_many(self.redis, self._submit, calls)
+        results = None if self.min_replicas else evalsha_many(self.redis, calls)
         if results is None:
-            results = run_on_master(self.redis, calls[0][0][0], queue, replicas=self.min_replicas,
-                                    timeout_ms=self.wait_ms)
-        held_back = [pending for pending in map(_postponed, results) if pending]
-        try:  # on the last one held back: a write of what Redis held back in between counts only for those before it
-            self.append_only.wait(calls[0][0][0], held_back[-1] if held_back else "")
-        except RedisError as error:  # the ones stored under a postponed write are not acknowledged
-            results = [error if _postponed(result) else result for result in results]
+            results = run_on_master(self.redis, key, queue, replicas=self.min_replicas, timeout_ms=self.wait_ms)
+        *results, pending = results
+        try:  # ASK follows every SUBMIT: a write of what Redis held back between two turns counts only for those
+            # before it, ASK's count is the latest
+            if isinstance(pending, Exception):
+                raise pending
+            self.append_only.wait(key, pending)
+        except RedisError as error:  # what was stored is not acknowledged
+            results = [error if _stored(result) else result for result in results]
         return [self._one(*item) if isinstance(result, NoScriptError) else self._answer(result, item[0])
                 for item, result in zip(items, results, strict=True)]
 

@@ -1,6 +1,6 @@
 """SUBMIT: a comment's rate limits, article breaker, author standing, record and queue entry in one script."""
 
-from moderation.store.append_only import PENDING
+from moderation.store.append_only import NOT_ASKED, PENDING
 from moderation.store.author_standing import STANDING
 from moderation.store.breaker_lua import BREAKER
 from moderation.store.rate_limits import COUNT
@@ -31,7 +31,8 @@ RECENT_SLACK = 100  # the site's recent list holds 5000 to 5100 ids: one LTRIM p
 # change the standing the answer carries. Answers {1, '', decision, reason, article mode, standing or ''}, and a
 # stored comment's answer ends with the server's run_id while its append-only file write is postponed, else ''
 # (append_only.PENDING: {0, sha256, run_id or ''} for one stored before).
-SUBMIT = RECORDING + COUNT + BREAKER + STANDING + PENDING + f"local RECENT_SLACK = {RECENT_SLACK}\n" + """
+_PARTS = RECORDING + COUNT + BREAKER + STANDING
+_BODY = f"local RECENT_SLACK = {RECENT_SLACK}\n" + """
 local over, left = over_limit(17, 13)
 if over then return {-1, over, left} end
 local rec = KEYS[1]
@@ -141,6 +142,10 @@ return {1, '', decision, reason, mode, standing or '', aof_pending()}
 """
 
 
-def submit_script(constants):
-    """SUBMIT for one site: its settings as Lua constants (ReviewQueue.submit_constants), then the shared body."""
-    return constants + SUBMIT
+SUBMIT = _PARTS + PENDING + _BODY
+
+
+def submit_script(constants, *, asks=True):
+    """SUBMIT for one site: its settings as Lua constants (ReviewQueue.submit_constants), then the shared body;
+    asks=False: a batch's, which leaves the file check to the append_only.ASK after its last SUBMIT."""
+    return constants + _PARTS + (PENDING if asks else NOT_ASKED) + _BODY
