@@ -47,6 +47,7 @@ from model.judge import (
     THREAT_PROBE,
     VEILED_THREAT_PROBE,
     VERDICT_PROBE,
+    WITHHELD_PRAISE_PROBE,
     Judge,
     load_cases,
 )
@@ -204,6 +205,7 @@ WRITTEN_PROBES = {
     "en_group_positive_probe": (POSITIVE_PROBE, group_probe_report),
     "en_praise_probe": (PRAISE_PROBE, group_probe_report),
     "en_neighbour_probe": (NEIGHBOUR_PROBE, group_probe_report),
+    "en_withheld_praise_probe": (WITHHELD_PRAISE_PROBE, group_probe_report),
     "en_stance_probe": (STANCE_PROBE, group_probe_report),
     "en_denial_probe": (DENIAL_PROBE, group_probe_report),
     "en_counter_probe": (COUNTER_PROBE, group_probe_report),
