@@ -158,7 +158,16 @@ def adversarial_inputs(length: int = 10_000) -> list[tuple[str, str]]:
             if t not in seen:
                 seen.add(t)
                 out.append((name, t))
+    # a group word in every clause: a Japanese construction that starts at a group word is tried after each one
+    # (held's constructions of session 17 cost 8.6x an ordinary comment on 外国人が repeated; none of the inputs
+    # above puts a particle after a group word)
+    groups_ja = sorted((w for w in W.GROUPS if not w.isascii()), key=len, reverse=True)[:MAX_LITERALS_PER_PATTERN]
+    out += [("moderation.matcher (group words as subjects)", _repeat(w + p, length))
+            for w in groups_ja for p in JA_PARTICLES if _repeat(w + p, length) not in seen]
     return out
+
+
+JA_PARTICLES = ("が", "は", "の", "を", "って", "、")  # what follows a subject or a topic
 
 
 # slur words moderation.targets.owned reads, each with what makes it the writer's own or literal
