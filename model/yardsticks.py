@@ -22,6 +22,7 @@ from model.judge import (
     GROUP_PROBE,
     HATECHECK,
     JA_ATTACK_PROBE,
+    JA_BLAME_FORMS_PROBE,
     JA_BLAME_PROBE,
     JA_EXCLUSION_PROBE,
     JA_GROUP_PROBE,
@@ -230,6 +231,7 @@ WRITTEN_PROBES = {
     "ja_exclusion_probe": (JA_EXCLUSION_PROBE, group_probe_report),
     "ja_attack_probe": (JA_ATTACK_PROBE, group_probe_report),
     "ja_blame_probe": (JA_BLAME_PROBE, group_probe_report),
+    "ja_blame_forms_probe": (JA_BLAME_FORMS_PROBE, group_probe_report),
 }
 
 
