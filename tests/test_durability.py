@@ -127,51 +127,73 @@ def test_answers_given_while_an_fsync_runs_survive_a_kill(make_app, own_redis, a
 REQUEST = {"id": "R-20261202-DURABLE1", "site": "test", "status": "received", "right": "deletion",
            "comments": ["d0"], "received_at": 1000, "due_at": 2000}
 # A write the service answers, and whether the store holds it: a moderator's decision, a reader's report, a rights
-# request's removal of the comment, the rights request itself (its receipt number is the requester's answer), and a
-# person's article mode and author standing.
+# request's removal of the comment, the rights request itself (its receipt number is the requester's answer), a
+# person's article mode and author standing, a site's feedback label, and the plain commands' writes: an account
+# disabled, a token revoked, a model pinned, an article registered.
 WRITES = {
-    "decision": (lambda queue, requests: queue.decide("d0", "reject", "hanako", "spam"),
-                 lambda queue, requests: queue.get("d0")["status"] == "rejected"),
-    "report": (lambda queue, requests: queue.report("d0", "spam", "r1"),
-               lambda queue, requests: int(queue.get("d0").get("reports") or 0) >= 1),
-    "removal": (lambda queue, requests: queue.remove("d0", "hanako", "rights_request", now_ms=2000),
-                lambda queue, requests: queue.get("d0")["status"] == "rejected"),
-    "request": (lambda queue, requests: requests.create(REQUEST, {"request_id": REQUEST["id"]}),
-                lambda queue, requests: requests.get(REQUEST["id"]) is not None),
-    "article mode": (lambda queue, requests: queue.articles.set_mode("a", "closed", "hanako", now_ms=2000),
-                     lambda queue, requests: (queue.articles.get("a", now_ms=2000) or {}).get("mode") == "closed"),
-    "author standing": (lambda queue, requests: queue.standing.set("u1", "premoderated", "hanako", now_ms=2000),
-                        lambda queue, requests: queue.standing.get("u1", now_ms=2000)["standing"] == "premoderated"),
+    "decision": (lambda s: s.queue.decide("d0", "reject", "hanako", "spam"),
+                 lambda s: s.queue.get("d0")["status"] == "rejected"),
+    "report": (lambda s: s.queue.report("d0", "spam", "r1"), lambda s: int(s.queue.get("d0").get("reports") or 0) >= 1),
+    "removal": (lambda s: s.queue.remove("d0", "hanako", "rights_request", now_ms=2000),
+                lambda s: s.queue.get("d0")["status"] == "rejected"),
+    "request": (lambda s: s.requests.create(REQUEST, {"request_id": REQUEST["id"]}),
+                lambda s: s.requests.get(REQUEST["id"]) is not None),
+    "article mode": (lambda s: s.queue.articles.set_mode("a", "closed", "hanako", now_ms=2000),
+                     lambda s: (s.queue.articles.get("a", now_ms=2000) or {}).get("mode") == "closed"),
+    "author standing": (lambda s: s.queue.standing.set("u1", "premoderated", "hanako", now_ms=2000),
+                        lambda s: s.queue.standing.get("u1", now_ms=2000)["standing"] == "premoderated"),
+    "account disabled": (lambda s: s.moderators.set_disabled("hanako", True),
+                         lambda s: s.moderators.get("hanako")["disabled"]),
+    "token revoked": (lambda s: [s.tokens.revoke("hanako", token["id"]) for token in s.tokens.list("hanako")],
+                      lambda s: s.tokens.list("hanako") == []),
+    "model pin": (lambda s: s.pins.change({"active": "v2"}, "activate", "admin"),
+                  lambda s: s.pins.get().get("active") == "v2"),
+    "article registered": (lambda s: s.queue.articles.put("a2", {"title": "t"}, now_ms=2000),
+                           lambda s: s.queue.articles.get("a2", now_ms=2000) is not None),
+    "feedback label": (lambda s: s.labels.add("f1", "text", "spam", True, "akismet"),
+                       lambda s: s.labels.size()["entries"] >= 1),
 }
+
+
+class Stores:
+    """Every store a write above goes through, on a new client (as the next request's)."""
+
+    def __init__(self, url):
+        from moderation.store.model_pins import ModelPins
+        from moderation.store.moderator_tokens import ModeratorTokens
+        from moderation.store.moderators import Moderators
+        from moderation.store.removal_requests import RemovalRequests
+        from moderation.store.review_queue import ReviewQueue
+        from moderation.store.training_labels import LabelStore
+
+        client = redis.Redis.from_url(url, decode_responses=True)
+        self.queue, self.requests = ReviewQueue(client, "test"), RemovalRequests(client, "test")
+        self.moderators, self.tokens, self.pins = Moderators(client), ModeratorTokens(client), ModelPins(client)
+        self.labels = LabelStore(client, "test")
 
 
 @pytest.mark.parametrize("write", WRITES)
 def test_a_write_answered_while_an_fsync_runs_survives_a_kill(own_redis, write):
-    """The same for every other write the service answers (append_only.Written: decisions and undos, reports,
-    removals, rights requests' steps): answered only once in the file, so the SIGKILL takes only an unanswered one,
-    which the retry then makes (before: a decision answered at 0.02 s and lost; reports, removals and requests were
-    not checked until session 18)."""
+    """The same for every other write the service answers (append_only.Written, and AppendOnly.after plain
+    commands): answered only once in the file, so the SIGKILL takes only an unanswered one, which the retry then
+    makes (before: a decision answered at 0.02 s and lost; the other writes were not checked until session 18)."""
     from moderation.errors import Conflict
-    from moderation.store.removal_requests import RemovalRequests
-    from moderation.store.review_queue import ReviewQueue
 
     make, stored = WRITES[write]
-
-    def stores():
-        client = redis.Redis.from_url(own_redis.url, decode_responses=True)
-        return ReviewQueue(client, "test"), RemovalRequests(client, "test")
-
-    stores()[0].submit({"id": "d0", "article_id": "a", "text": "t", "text_sha256": "s", "received_at": 1000,
+    setup = Stores(own_redis.url)
+    setup.queue.submit({"id": "d0", "article_id": "a", "text": "t", "text_sha256": "s", "received_at": 1000,
                         "decision": "review", "status": "pending", "scores": {"spam": 0.9, "abuse": 0.0},
                         "labels": ["spam"], "explanation": [], "model_version": "v", "risk": 0.9}, queued=True)
+    setup.moderators.add("hanako", MODERATOR_PASSWORD, "admin")
+    setup.tokens.issue("hanako")
     own_redis.wait_written()
     answered, refused = [], []
 
     def act(start):
         try:
-            make(*stores())
+            make(Stores(own_redis.url))
             answered.append(round(time.monotonic() - start, 2))
-        except redis.RedisError as error:  # not acknowledged: the moderator or requester sees an error and retries
+        except redis.RedisError as error:  # not acknowledged: the person sees an error and retries
             refused.append(type(error).__name__)
 
     actor, window, killed = kill_while_held(own_redis, act)
@@ -179,15 +201,15 @@ def test_a_write_answered_while_an_fsync_runs_survives_a_kill(own_redis, write):
     actor.join(timeout=30)
     assert window["aof_pending_bio_fsync"] == 1 and window["aof_buffer_length"] > 0, window
     assert answered or refused
-    kept = stored(*stores())
+    kept = stored(Stores(own_redis.url))
     assert not answered or kept, f"the {write} was answered at {answered} s, then lost to the SIGKILL at " \
                                  f"{killed} s; INFO persistence before it: {window}"
     if refused:
         try:
-            make(*stores())
+            make(Stores(own_redis.url))
         except Conflict:  # the request itself survived: its retry is told it exists
             pass
-        assert stored(*stores())
+        assert stored(Stores(own_redis.url))
     print(f"\n{write}: answered {answered}, refused {refused}, SIGKILL at {killed} s, kept {kept}")
 
 

@@ -16,6 +16,7 @@ README, Durability; tests/test_durability.py::test_answers_given_while_an_fsync_
 import time
 
 import redis
+from redis.cluster import RedisCluster
 
 from moderation.store.master_pipeline import run_one
 
@@ -69,6 +70,14 @@ class AppendOnly:
     def script(self, lua):
         """A write script answered once its writes are in the file (Written)."""
         return Written(self, lua)
+
+    def after(self, *keys):
+        """Return once the writes already answered on the servers of `keys` are in their files: plain commands have
+        no script to report a pending fsync, so ASK is asked after them, on each server the keys are on (one for a
+        single server; each node of theirs on a Cluster)."""
+        cluster = isinstance(self.client, RedisCluster)
+        for key in {(self.client.get_node_from_key(key).name if cluster else ""): key for key in keys}.values():
+            self.wait(key, self.ask(keys=[key]))
 
     def wait(self, key, pending):
         """Return once the server that answered has the write in its file: at once when the write script found no

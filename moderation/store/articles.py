@@ -118,7 +118,8 @@ class Articles:
         self.config = config or BreakerConfig({"enabled": False})
         self._meta, self._window = self.keys.site(site, "art", ""), self.keys.site(site, "artw", "")
         self._index = self.keys.site(site, "articles")
-        self._set_mode = AppendOnly(redis).script(SET_MODE)  # a person's mode is answered once in the file
+        self.written = AppendOnly(redis)  # an article's fields and a person's mode are answered once in the file
+        self._set_mode = self.written.script(SET_MODE)
         self._check = redis.register_script(CHECK)
 
     def meta_key(self, article_id):
@@ -151,6 +152,7 @@ class Articles:
         pipe.hset(self.meta_key(article_id), mapping={**values, "updated_at": now_ms})
         pipe.zadd(self.index_key(), {article_id: now_ms}, nx=True)
         pipe.execute()
+        self.written.after(self.meta_key(article_id))
 
     def set_mode(self, article_id, mode, by, *, now_ms, reason=""):
         """A person's mode: the breaker's floor from now on; returns the previous mode."""

@@ -4,6 +4,7 @@ import json
 import time
 
 from moderation.store import connection
+from moderation.store.append_only import AppendOnly
 from moderation.store.keys import KeySpace
 
 HISTORY_LIMIT = 50
@@ -15,6 +16,7 @@ class ModelPins:
     def __init__(self, redis, prefix="mod:"):
         self.redis = redis
         self.keys = KeySpace(prefix)
+        self.written = AppendOnly(redis)  # a pin changed is answered once in the append-only file
 
     def get(self):
         """The pins hash; `thresholds` parsed from its JSON."""
@@ -38,15 +40,18 @@ class ModelPins:
         pipe.execute()
         self.redis.xadd(self.keys.model("audit"), {"what": what, "by": by or "cli", "at": int(time.time() * 1000),
                                                    "detail": json.dumps(mapping, ensure_ascii=False)}, maxlen=10000)
+        self.written.after(pins, self.keys.model("audit"))
 
     def push_previous(self, pin):
         """Remember a (version, sha256) pin for rollback (the latest 50)."""
         self.redis.lpush(self.keys.model("history"), json.dumps(list(pin)))
         self.redis.ltrim(self.keys.model("history"), 0, HISTORY_LIMIT - 1)
+        self.written.after(self.keys.model("history"))
 
     def pop_previous(self):
         """Take the newest remembered pin as (version, sha256), or None."""
         raw = self.redis.lpop(self.keys.model("history"))
+        self.written.after(self.keys.model("history"))
         return tuple(json.loads(raw)) if raw is not None else None
 
     def previous(self):

@@ -6,6 +6,7 @@ import secrets
 import time
 
 from moderation.store import connection
+from moderation.store.append_only import AppendOnly
 from moderation.store.keys import KeySpace
 
 MARK = "mt_"  # what a moderator token starts with (an API key never does)
@@ -22,6 +23,7 @@ class ModeratorTokens:
     def __init__(self, redis, prefix="mod:"):
         self.redis = redis
         self.keys = KeySpace(prefix)
+        self.written = AppendOnly(redis)  # a token issued or revoked is answered once in the append-only file
 
     def issue(self, name, note="", ttl_days=None):
         """A new token for an account: (token id, token). The token itself is shown once and never stored."""
@@ -36,6 +38,7 @@ class ModeratorTokens:
         pipe.execute()
         entry = {"digest": digest(token), "created_at": now, "expires_at": expires, "note": note}
         self.redis.hset(self.keys.moderator_token_list(name), token_id, json.dumps(entry, ensure_ascii=False))
+        self.written.after(self.keys.moderator_token(digest(token)), self.keys.moderator_token_list(name))
         return token_id, token
 
     def name_for(self, token):
@@ -69,6 +72,7 @@ class ModeratorTokens:
             return False
         self.redis.delete(self.keys.moderator_token(json.loads(raw)["digest"]))
         self.redis.hdel(self.keys.moderator_token_list(name), token_id)
+        self.written.after(self.keys.moderator_token(json.loads(raw)["digest"]), self.keys.moderator_token_list(name))
         return True
 
     def revoke_all(self, name):
@@ -77,6 +81,8 @@ class ModeratorTokens:
         for raw in entries.values():  # one slot each on a Cluster: one command each
             self.redis.delete(self.keys.moderator_token(json.loads(raw)["digest"]))
         self.redis.delete(self.keys.moderator_token_list(name))
+        self.written.after(self.keys.moderator_token_list(name),
+                           *(self.keys.moderator_token(json.loads(raw)["digest"]) for raw in entries.values()))
         return len(entries)
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from moderation.store import connection
+from moderation.store.append_only import AppendOnly
 from moderation.store.keys import SITE_RE, KeySpace
 
 NAME_RE = re.compile(r"^[A-Za-z0-9_.@-]{1,64}$")
@@ -76,6 +77,7 @@ class Moderators:
         self.redis = redis
         self.keys = KeySpace(prefix)
         self._use_step = redis.register_script(_USE_STEP)
+        self.written = AppendOnly(redis)  # an account change is answered once in the append-only file
 
     def key(self, name):
         return self.keys.moderator(name)
@@ -108,6 +110,7 @@ class Moderators:
         if replace:
             self._end_sessions(name)
             self._revoke_tokens(name)
+        self.written.after(self.key(name), self.keys.moderator_names())
 
     def get(self, name):
         if not NAME_RE.match(name or ""):
@@ -127,6 +130,7 @@ class Moderators:
         if self.get(name) is None:
             raise NoSuchAccount(f"no account named {name!r}")
         self.redis.hset(self.key(name), mapping=fields)
+        self.written.after(self.key(name))
 
     def _end_sessions(self, name):
         from moderation.store.sessions import Sessions
@@ -162,6 +166,7 @@ class Moderators:
         self.redis.srem(self.keys.moderator_names(), name)
         self._end_sessions(name)
         self._revoke_tokens(name)
+        self.written.after(self.key(name), self.keys.moderator_names())
 
     def enable_totp(self, name):
         """A new TOTP secret for the account (replacing an earlier one), returned once for the authenticator app;

@@ -1,6 +1,7 @@
 """Sessions: a logged-in moderator's session in Redis, so logging out ends it on every worker."""
 
 from moderation.store import connection
+from moderation.store.append_only import AppendOnly
 from moderation.store.keys import KeySpace
 
 
@@ -10,6 +11,7 @@ class Sessions:
     def __init__(self, redis, prefix="mod:"):
         self.redis = redis
         self.keys = KeySpace(prefix)
+        self.written = AppendOnly(redis)  # a session ended is answered once in the append-only file
 
     def start(self, sid, name, ip, ttl_seconds):
         pipe = self.redis.pipeline(transaction=True)  # never a session without its expiry
@@ -30,12 +32,14 @@ class Sessions:
         self.redis.delete(self.keys.session(sid))
         if name:
             self.redis.srem(self.keys.moderator_sessions(name), sid)
+        self.written.after(self.keys.session(sid))
 
     def end_all(self, name):
         """Every session of one account ends (password reset, disabled, removed); returns how many were live."""
         sids = self.redis.smembers(self.keys.moderator_sessions(name))
         ended = sum(self.redis.delete(self.keys.session(sid)) for sid in sids)  # one slot each on a Cluster
         self.redis.delete(self.keys.moderator_sessions(name))
+        self.written.after(self.keys.moderator_sessions(name), *map(self.keys.session, sids))
         return ended
 
 

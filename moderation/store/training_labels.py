@@ -9,6 +9,7 @@ import datetime as dt
 
 from moderation.labels import LABELS as TASKS  # a training task per label
 from moderation.store import connection
+from moderation.store.append_only import AppendOnly
 from moderation.store.keys import KeySpace
 
 RETENTION = 100_000  # label entries kept per site (about 50,000 moderator decisions); export before they age out
@@ -54,7 +55,7 @@ class LabelStore:
         self.site = site
         self.keys = KeySpace(prefix)
         self.retention = int(retention)
-        self._add = redis.register_script(_ADD)
+        self._add = AppendOnly(redis).script(_ADD)  # feedback is answered once in the append-only file
 
     def key(self):
         return self.keys.labels(self.site)
