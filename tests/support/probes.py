@@ -49,12 +49,20 @@ def no_listed_group(cases) -> list[str]:
     return [c["id"] for c in cases if not any(g in c["text"].lower() for g in groups)]
 
 
+# ids renamed when case ids were made unique across probe files: cards written before then keep the old prefix
+RENAMED_IDS = {"en_slur_praise_probe": ("en-sp-", "en-spr-"), "ja_attack_probe": ("ja-a-", "ja-at-")}
+
+
 def recorded_results(scorer, key, results_file) -> dict:
     """The probe's results for the shipped version: its card's, else the file kept for cards that predate the probe."""
     recorded = (scorer.card.get("functional") or {}).get(key) or json.loads(
         results_file.read_text(encoding="utf-8")).get(scorer.version)
     if not recorded:
         pytest.skip(f"no {key} results recorded for {scorer.version}")
+    if key in RENAMED_IDS:
+        old, new = RENAMED_IDS[key]
+        recorded = {**recorded, "failed": [new + i.removeprefix(old) if i.startswith(old) else i
+                                           for i in recorded["failed"]]}
     return recorded
 
 
