@@ -16,7 +16,7 @@ from moderation import PROJECT_ROOT
 from tests.support.app import API_KEY, app_config, app_env
 from tests.support.held_fsync import HeldFsync, kill_while_held
 from tests.support.moderators import MODERATOR_PASSWORD
-from tests.support.relay import PausedRequest
+from tests.support.relay import LostAnswer, PausedRequest
 from tests.support.servers import free_port
 
 
@@ -266,6 +266,35 @@ def test_a_batch_answered_across_a_forced_write_survives_a_kill(make_app, own_re
     assert [r.get("status") for r in retried] == ["pending"] * 12, retried  # the site's retry: safe by id
     print(f"\nbatch cut after 3 comments for 0.6 s, SIGKILL at {killed} s: {len(answered)} of 12 answered "
           f"({sorted(at for at, _ in answers.values())[:1]} s), lost 0; {window}")
+
+
+def test_a_report_whose_answer_was_lost_counts_once(make_app, own_redis, prefix, auth, comment, thresholds):
+    """A report's write ran but its answer was lost (a killed master, a timeout): the client runs it again, as a
+    site does after a 503. One reader's report counts once (per comment and reporter id), answered as the first
+    was, so with a threshold of 2 it does not send the comment to review alone (before: counted twice, queued)."""
+    from moderation.store.review_queue import ReviewQueue
+
+    relay = LostAnswer(own_redis.port, b"EVALSHA", b"reader-lost", b"abuse").start()  # REPORT, not its rate limit
+    try:
+        client = make_app(relay.url, THRESHOLDS=thresholds.flag_none, REPORT_THRESHOLD=2).test_client()
+        target, other = comment(), comment()
+        for body in (target, other):
+            assert client.post("/api/v1/comments", json=body, headers=auth).get_json()["status"] == "published"
+
+        def report(cid, reporter):
+            return client.post(f"/api/v1/comments/{cid}/reports", headers=auth,
+                               json={"reason": "abuse", "reporter_id": reporter})
+
+        assert report(other["id"], "reader-1").status_code == 202  # the script is loaded: its first run is the lost one
+        lost = report(target["id"], "reader-lost")
+        assert relay.dropped == 1 and lost.status_code == 202, (relay.dropped, lost.text)
+        again = report(target["id"], "reader-lost")  # the site's retry after a 503 (or the reader again)
+        counted = ReviewQueue(own_redis.client(), "test", prefix=prefix).get(target["id"])["reports"]
+        assert [lost.get_json()["queued_for_review"], again.get_json()["queued_for_review"], counted] \
+            == [False, False, "1"], f"one reader's report, run 3 times, counted {counted}"
+        assert report(target["id"], "reader-2").get_json()["queued_for_review"] is True  # a second reader's does
+    finally:
+        relay.stop()
 
 
 def _wait_ready(port, process, timeout=60):

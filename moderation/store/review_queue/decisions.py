@@ -69,15 +69,17 @@ class Decisions:
         return self.get(comment_id)
 
     def report(self, comment_id, reason, reporter="", min_reports=1):
-        """Record a reader's report; returns "queued" when it sent a published comment to review."""
+        """Record a reader's report; returns "queued" when it sent a published comment to review. A reporter's
+        report counts once per comment: again (a retry) it is answered as the first was."""
         record = self.get(comment_id)
         if record is None:
             raise NotFound("no such comment", "id")
         result = self._report(
             keys=[self.record_key(comment_id), self.key("ready"), self.key("ready", "age"), self.key("open"),
-                  self.key("audit"), self.key("stats"), self.key("labels"), self.key("reported"), *self.label_keys()],
+                  self.key("audit"), self.key("stats"), self.key("labels"), self.key("reported"), *self.label_keys(),
+                  self.key("reporters", comment_id)],
             args=[comment_id, reason, reporter or "", min_reports, risk_rank(record["risk"], record["received_at"]),
-                  RETENTION],
+                  RETENTION, self.record_ttl],
         )
         if result == "not_found":
             raise NotFound("no such comment", "id")

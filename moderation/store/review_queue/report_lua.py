@@ -4,14 +4,28 @@ from moderation.store.review_queue.recording_lua import COMMON
 
 # A reader's report: counted on the record, kept as a label, and a published comment that reaches the
 # report threshold goes to the review queue (it stays visible until a moderator rejects it).
+# A reporter counts once per comment: their report retried (its answer lost, a 503 whose write survived) or
+# repeated is answered as the first was and changes nothing, else one reader could send a comment to review alone.
 # KEYS: record, ready, ready_age, open, audit, stats, labels, reported (the 通報 view, latest 1000), label texts,
-# label texts' last use. ARGV: id, reason, reporter, min reports, rank, labels retention. A reason already
-# reported on the same text adds no label (training_labels.LABEL de-duplicates feedback by text hash).
+# label texts' last use, the comment's reporters. ARGV: id, reason, reporter, min reports, rank, labels retention,
+# reporters' ttl (s). A reason already reported on the same text adds no label (training_labels.LABEL
+# de-duplicates feedback by text hash).
 REPORT = COMMON + """
 local rec = KEYS[1]
 local f = redis.call('HMGET', rec, 'queue_state', 'status', 'labels', 'text', 'received_at')
 if not f[1] then return 'not_found' end
 local id, reason, reporter = ARGV[1], ARGV[2], ARGV[3]
+if reporter ~= '' then
+  local first = redis.call('HGET', KEYS[11], reporter)
+  if first then return first end
+end
+local function answer(result)
+  if reporter ~= '' then
+    redis.call('HSET', KEYS[11], reporter, result)
+    if tonumber(ARGV[7]) > 0 then redis.call('EXPIRE', KEYS[11], ARGV[7]) end
+  end
+  return result
+end
 local now = now_ms()
 local n = redis.call('HINCRBY', rec, 'reports', 1)
 redis.call('HSET', rec, 'last_report', reason)
@@ -20,7 +34,7 @@ redis.call('ZREMRANGEBYRANK', KEYS[8], 0, -1001)
 if reason == 'spam' or reason == 'abuse' then
   label(KEYS[7], KEYS[9], KEYS[10], ARGV[6], id, reason, 1, 'report', reporter, now, f[4] or '')
 end
-if f[1] ~= '' or f[2] ~= 'published' or n < tonumber(ARGV[4]) then return 'recorded' end
+if f[1] ~= '' or f[2] ~= 'published' or n < tonumber(ARGV[4]) then return answer('recorded') end
 local labels = cjson.decode(f[3])
 local tag = reason
 if reason ~= 'spam' and reason ~= 'abuse' then tag = 'reported' end
@@ -35,7 +49,7 @@ redis.call('ZADD', KEYS[3], f[5], id)
 redis.call('ZADD', KEYS[4], f[5], id)
 for _, l in ipairs(labels) do redis.call('HINCRBY', KEYS[6], 'open:' .. l, 1) end
 audit(KEYS[5], id, 'reported', '', 'ready', reporter, reason, now, rec)
-return 'queued'
+return answer('queued')
 """
 
 # A rights request's removal: a PUBLISHED or pending comment is rejected at once (reason given by the caller,
