@@ -296,6 +296,33 @@ def test_a_report_whose_answer_was_lost_counts_once(make_app, own_redis, prefix,
     finally:
         relay.stop()
 
+def test_a_rights_request_whose_answer_was_lost_keeps_its_first_receipt(make_app, own_redis, prefix, auth, comment):
+    """A rights request's write ran but its answer was lost: the client runs it again (it met its own request and
+    said 409 "a request with this id exists" although stored), and the site's retry with the same Idempotency-Key
+    is answered with the first receipt (before: a second receipt, a second request)."""
+    from moderation.store.removal_requests import RemovalRequests
+
+    relay = LostAnswer(own_redis.port, b"EVALSHA", b"lost@example.jp").start()
+    try:
+        client = make_app(relay.url, RATE_LIMITS="").test_client()
+        target = comment()
+        assert client.post("/api/v1/comments", json=target, headers=auth).status_code == 200
+
+        def file(email, key=None):
+            body = {"requester": {"name": "山田 花子", "email": email, "relation": "self"}, "comments": [target["id"]],
+                    "right": "reputation", "explanation": "根拠なく詐欺師と書かれています。"}
+            headers = {**auth, "Idempotency-Key": key} if key else auth
+            return client.post("/api/v1/requests", json=body, headers=headers)
+
+        assert file("first@example.jp").status_code == 201  # the script is loaded: the lost answer is CREATE's own
+        lost = file("lost@example.jp", "site-4711")
+        again = file("lost@example.jp", "site-4711")  # the site's retry (it heard nothing, or a 503)
+        stored = [r["id"] for r in RemovalRequests(own_redis.client(), "test", prefix=prefix).open_requests()]
+        assert relay.dropped == 1 and [lost.status_code, again.status_code] == [201, 201], (lost.text, again.text)
+        assert lost.get_json()["id"] == again.get_json()["id"] and len(stored) == 2, (lost.text, again.text, stored)
+    finally:
+        relay.stop()
+
 
 def _wait_ready(port, process, timeout=60):
     deadline = time.monotonic() + timeout

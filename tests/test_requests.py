@@ -154,6 +154,34 @@ def test_api_needs_the_key_and_json(client, comment):
     assert missing.status_code == 404 and missing.json["error"]["field"] == "id"
 
 
+def test_a_request_filed_again_with_its_idempotency_key_gets_its_first_receipt(app, client, comment, clock):
+    """A site retrying a request after a 503 or a lost answer sends it again with the same Idempotency-Key: the
+    requester keeps one receipt and the moderators see one request (before: a second receipt and request)."""
+    with_clock(app, clock)
+    body = request_body([post_comment(client, comment)])
+
+    def filed(key, payload=body):
+        return client.post("/api/v1/requests", json=payload,
+                           headers={"Authorization": f"Bearer {API_KEY}", "Idempotency-Key": key})
+
+    first = filed("form-4711")
+    clock.advance(0.001)  # a retry comes later: a new request would be received at another time
+    again = filed("form-4711")
+    assert first.status_code == again.status_code == 201, again.text
+    assert again.json == first.json, "filed twice under one Idempotency-Key, the requester got two receipts"
+    other = filed("form-4712")
+    assert other.status_code == 201 and other.json["id"] != first.json["id"]
+    with app.app_context():
+        assert sorted(r["id"] for r in get_requests("test").open_requests()) == sorted([first.json["id"],
+                                                                                       other.json["id"]])
+    reused = filed("form-4711", {**body, "right": "privacy"})
+    assert reused.status_code == 409 and reused.json["error"]["field"] == "Idempotency-Key", reused.text
+    for bad in ("has space", "x" * 256, "かな"):
+        answer = client.post("/api/v1/requests", json=body, headers={"Authorization": f"Bearer {API_KEY}",
+                                                                     "Idempotency-Key": bad})
+        assert answer.status_code == 400 and answer.json["error"]["field"] == "Idempotency-Key", (bad, answer.text)
+
+
 def hooked_app(make_app, receiver, clock, **extra):
     """An app on the fake clock whose site "test" has the receiver as its webhook."""
     return with_clock(make_app(WEBHOOKS={"test": {"url": receiver.url, "secret": SECRET}},

@@ -15,10 +15,12 @@ bp = Blueprint("requests_api", __name__, url_prefix="/api/v1/requests")
 @bp.post("")
 @require_api_key
 def file_request():
-    """201 with the receipt: id, status, received_at, due_at."""
+    """201 with the receipt: id, status, received_at, due_at; filed again with the same Idempotency-Key (a retry
+    after a 503 or a lost answer), the first receipt."""
     body = parse_json_body(request)
+    key = intake.idempotency_key(request.headers.get("Idempotency-Key"))
     get_limiter().check(g.site, [("key", "all", 1)], now=time.time())
-    record = intake.receive(g.site, intake.parse_request(g.site, body), "api")
+    record = intake.receive(g.site, intake.parse_request(g.site, body), "api", key)
     return jsonify({key: process.view(record)[key] for key in ("id", "status", "received_at", "due_at")}), 201
 
 

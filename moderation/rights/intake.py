@@ -1,5 +1,8 @@
 """A removal request as received: checked field by field, its comments resolved to ids, stored with its due date."""
 
+import hashlib
+import json
+import re
 import secrets
 import time
 import unicodedata
@@ -19,6 +22,7 @@ MAX_COMMENTS = 20
 EXPLANATION_LIMIT = 4000
 # Query parameters a site's comment URL may carry the comment id in (else the fragment, else the last segment).
 ID_PARAMS = ("comment", "comment_id", "c")
+IDEMPOTENCY_RE = re.compile(r"^[!-~]+$")
 
 
 def _text(value, field, *, limit, required=True):
@@ -110,12 +114,24 @@ def new_id(now):
     return f"R-{time.strftime('%Y%m%d', time.gmtime(now / 1000))}-{''.join(secrets.choice(alphabet) for _ in range(8))}"
 
 
-def receive(site, fields, channel):
-    """Store a checked request: received now, due after REQUEST_DEADLINE_DAYS. Returns the stored record."""
+def idempotency_key(value):
+    """The caller's Idempotency-Key header: 1-255 printable ASCII characters, or None when absent."""
+    if value is None:
+        return None
+    if not 1 <= len(value) <= 255 or not IDEMPOTENCY_RE.match(value):
+        raise ValidationError("Idempotency-Key must be 1-255 printable ASCII characters without spaces",
+                              "Idempotency-Key", code="invalid_format")
+    return value
+
+
+def receive(site, fields, channel, idempotency=None):
+    """Store a checked request: received now, due after REQUEST_DEADLINE_DAYS. Returns the stored record; with an
+    `idempotency` key already used for the same fields, the request first filed under it (one receipt)."""
     now = now_ms()
     record = {**fields, "id": new_id(now), "site": site, "status": "received", "channel": channel,
               "received_at": now, "due_at": now + int(settings.get().request_deadline_days * DAY_MS)}
     event = {"request_id": record["id"], "right": record["right"], "comment_ids": record["comments"],
              "due_at": iso(record["due_at"])}
-    get_requests(site).create(record, event)
-    return get_requests(site).get(record["id"])
+    fingerprint = hashlib.sha256(json.dumps(fields, sort_keys=True).encode()).hexdigest()
+    stored = get_requests(site).create(record, event, idempotency=(idempotency, fingerprint) if idempotency else None)
+    return get_requests(site).get(stored)

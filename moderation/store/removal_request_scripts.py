@@ -22,11 +22,19 @@ local function event(key, id, kind, status, by, at, data)
 end
 """
 
-# KEYS: record, due index, audit, events, audit by time, trail. ARGV: id, record fields (JSON object of strings),
-# due ms, now ms, event data (JSON). Returns 1, or 0 when the id exists already.
+# KEYS: record, due index, audit, events, the site's idempotency key (a placeholder when none), audit by time, trail.
+# ARGV: id, record fields (JSON object of strings), due ms, now ms, event data (JSON), the request's fingerprint
+# ('' without an idempotency key), the key's ttl (s). Returns 1, 0 when the id exists already, or "<id>
+# <fingerprint>" of the request first filed under the same idempotency key (a retry: nothing new is stored).
 CREATE = COMMON + """
 local rec = KEYS[1]
-if redis.call('EXISTS', rec) == 1 then return 0 end
+if ARGV[6] ~= '' then
+  local first = redis.call('GET', KEYS[5])
+  if first then return first end
+end
+if redis.call('EXISTS', rec) == 1 then  -- this very call run again after its answer was lost: created
+  return redis.call('HGET', rec, 'received_at') == ARGV[4] and 1 or 0
+end
 local flat = {}
 for name, value in pairs(cjson.decode(ARGV[2])) do
   flat[#flat + 1] = name
@@ -36,6 +44,7 @@ redis.call('HSET', rec, unpack(flat))
 redis.call('ZADD', KEYS[2], ARGV[3], ARGV[1])
 audit(KEYS[3], ARGV[1], 'received', '', 'received', 'requester', ARGV[4], rec)
 event(KEYS[4], ARGV[1], 'request.received', 'received', 'requester', ARGV[4], ARGV[5])
+if ARGV[6] ~= '' then redis.call('SET', KEYS[5], ARGV[1] .. ' ' .. ARGV[6], 'EX', ARGV[7]) end
 return 1
 """
 

@@ -3,9 +3,11 @@
 Keys (site S, all under the hash tag {S}): ``rq:<id>`` HASH the request, ``rq:due`` ZSET open requests by due
 time (ms), ``rq:audit`` STREAM every step (never trimmed), ``rq:audit:at`` ZSET its entry ids by the step's
 time (ms; a report reads only its period's entries), ``rq:<id>:trail`` LIST the entry ids of one request's
-steps, oldest first (its page reads only its own entries), and the site's ``events`` stream for webhooks.
+steps, oldest first (its page reads only its own entries), ``rq:idem:<sha256>`` STRING the id (and fingerprint)
+of the request filed under a caller's idempotency key (a day), and the site's ``events`` stream for webhooks.
 """
 
+import hashlib
 import json
 import re
 
@@ -18,6 +20,8 @@ from moderation.store.keys import KeySpace
 # "due" can never reach the index keys that share the rq: namespace.
 ID_RE = re.compile(r"^R-[0-9]{8}-[A-Z0-9]{8}$")
 _JSON_FIELDS = ("comments", "removed")
+# How long a request filed with an Idempotency-Key answers a retry under the same key with its first receipt.
+IDEMPOTENCY_SECONDS = 86_400
 _INT_FIELDS = ("received_at", "due_at", "consult_until", "consulted_at", "decided_at", "appealed_at",
                "appeal_due_at", "notice_at", "poster_answered_at", "alert_due_soon", "alert_overdue")
 
@@ -77,15 +81,32 @@ class RemovalRequests:
 
     # -- writes -----------------------------------------------------------------------------------------
 
-    def create(self, record, event):
-        """Store a new request with its due date, audit entry and request.received event in one step."""
+    def create(self, record, event, *, idempotency=None):
+        """Store a new request with its due date, audit entry and request.received event in one step; its id.
+
+        With `idempotency` (the caller's key, the request's fingerprint) a request filed again under the same key
+        stores nothing and answers the first one's id (the requester keeps one receipt); the same key with other
+        fields is a conflict."""
         fields = {name: _json(value) if name in _JSON_FIELDS else str(value) for name, value in record.items()
                   if value is not None}
-        created = self._create(keys=self._keys(record["id"]),
+        key, fingerprint = idempotency or ("", "")
+        created = self._create(keys=[*self._keys(record["id"])[:4], self.idempotency_key(key),
+                                     *self._index_keys(record["id"])],
                                args=[record["id"], _json(fields), record["due_at"], record["received_at"],
-                                     _json(event)])
+                                     _json(event), fingerprint, IDEMPOTENCY_SECONDS])
+        if isinstance(created, str):
+            first, stored = created.split(" ", 1)
+            if stored != fingerprint:
+                raise Conflict("Idempotency-Key was used for another request", "Idempotency-Key",
+                               code="idempotency_key_reused")
+            return first
         if not created:
             raise Conflict("a request with this id exists", "id")
+        return record["id"]
+
+    def idempotency_key(self, key):
+        """Where the id filed under a caller's idempotency key is kept (by its SHA-256: any printable text)."""
+        return self.key("rq", "idem", hashlib.sha256(key.encode()).hexdigest() if key else "")
 
     def step(self, request_id, step, moderator, *, now_ms, due_at=None, consult_until=None, event=None):
         """Move an open request to `investigating` or `poster_consulted` (the latter once, with its wait)."""

@@ -51,12 +51,16 @@ def _statement_post(summary, done, conflict):
 REQUEST_PATHS = {
     "/api/v1/requests": {"post": {
         "tags": ["removal requests"], "summary": "File a removal request for a rights holder",
+        "parameters": [{"name": "Idempotency-Key", "in": "header", "required": False, "description":
+                        "filed again under the same key within a day (a retry), the first receipt",
+                        "schema": {"type": "string", "minLength": 1, "maxLength": 255, "pattern": "^[!-~]+$"}}],
         "requestBody": {"required": True, "content": {"application/json": {"schema": _ref("RemovalRequest")}}},
         "responses": {"201": _json({"type": "object", "required": ["id", "status", "received_at", "due_at"],
                                     "properties": {"id": {"type": "string"}, "status": {"const": "received"},
                                                    "received_at": {"type": "string", "format": "date-time"},
                                                    "due_at": {"type": "string", "format": "date-time"}}},
-                                   "the receipt"), **_COMMON_ERRORS},
+                                   "the receipt"), **_COMMON_ERRORS,
+                      "409": _error("the Idempotency-Key was used for another request")},
     }},
     "/api/v1/requests/{request_id}": {"get": {
         "tags": ["removal requests"], "summary": "A removal request's state (never the requester's contact)",
