@@ -233,11 +233,14 @@ def test_with_the_breaker_off_a_persons_mode_still_applies_and_nothing_is_counte
 
 def test_a_comment_a_rule_holds_waits_for_the_replicas_like_any_held_comment(make_app, comment):
     """MIN_REPLICAS=1 and no replica: a clean comment is answered allow at once, but on a closed article the same
-    comment is a rejection that must reach a replica first: 503, never an acknowledgement Redis may lose."""
+    comment is a rejection that must reach a replica first: 503, never an acknowledgement Redis may lose (so is the
+    mode's change itself; made without MIN_REPLICAS here)."""
     app = make_app(REDIS_MIN_REPLICAS=1, REDIS_TIMEOUT=0.4, RATE_LIMITS="", THRESHOLDS=HOLD)
     client = app.test_client()
     assert post(client, comment, "a", CLEAN)["decision"] == "allow"
-    assert client.put("/api/v1/articles/shut", headers=AUTH, json={"mode": "closed"}).status_code == 200
+    assert client.put("/api/v1/articles/shut", headers=AUTH, json={"mode": "closed"}).status_code == 503
+    closing = make_app(RATE_LIMITS="", THRESHOLDS=HOLD).test_client()
+    assert closing.put("/api/v1/articles/shut", headers=AUTH, json={"mode": "closed"}).status_code == 200
     held = client.post("/api/v1/comments", headers=AUTH, json=comment(CLEAN, article_id="shut"))
     assert held.status_code == 503 and held.headers["Retry-After"], held.text
 

@@ -18,6 +18,7 @@ from tests.support.held_fsync import HeldFsync, kill_while_held
 from tests.support.moderators import MODERATOR_PASSWORD
 from tests.support.relay import LostAnswer, PausedRequest
 from tests.support.servers import free_port
+from tests.support.writes import WRITES, Stores
 
 
 def test_redis_down_flagged_gets_503_clean_gets_200(make_app, own_redis, auth, comment, thresholds, quick_retries):
@@ -124,54 +125,6 @@ def test_answers_given_while_an_fsync_runs_survive_a_kill(make_app, own_redis, a
           f"INFO persistence before the kill {window}")
 
 
-REQUEST = {"id": "R-20261202-DURABLE1", "site": "test", "status": "received", "right": "deletion",
-           "comments": ["d0"], "received_at": 1000, "due_at": 2000}
-# A write the service answers, and whether the store holds it: a moderator's decision, a reader's report, a rights
-# request's removal of the comment, the rights request itself (its receipt number is the requester's answer), a
-# person's article mode and author standing, a site's feedback label, and the plain commands' writes: an account
-# disabled, a token revoked, a model pinned, an article registered.
-WRITES = {
-    "decision": (lambda s: s.queue.decide("d0", "reject", "hanako", "spam"),
-                 lambda s: s.queue.get("d0")["status"] == "rejected"),
-    "report": (lambda s: s.queue.report("d0", "spam", "r1"), lambda s: int(s.queue.get("d0").get("reports") or 0) >= 1),
-    "removal": (lambda s: s.queue.remove("d0", "hanako", "rights_request", now_ms=2000),
-                lambda s: s.queue.get("d0")["status"] == "rejected"),
-    "request": (lambda s: s.requests.create(REQUEST, {"request_id": REQUEST["id"]}),
-                lambda s: s.requests.get(REQUEST["id"]) is not None),
-    "article mode": (lambda s: s.queue.articles.set_mode("a", "closed", "hanako", now_ms=2000),
-                     lambda s: (s.queue.articles.get("a", now_ms=2000) or {}).get("mode") == "closed"),
-    "author standing": (lambda s: s.queue.standing.set("u1", "premoderated", "hanako", now_ms=2000),
-                        lambda s: s.queue.standing.get("u1", now_ms=2000)["standing"] == "premoderated"),
-    "account disabled": (lambda s: s.moderators.set_disabled("hanako", True),
-                         lambda s: s.moderators.get("hanako")["disabled"]),
-    "token revoked": (lambda s: [s.tokens.revoke("hanako", token["id"]) for token in s.tokens.list("hanako")],
-                      lambda s: s.tokens.list("hanako") == []),
-    "model pin": (lambda s: s.pins.change({"active": "v2"}, "activate", "admin"),
-                  lambda s: s.pins.get().get("active") == "v2"),
-    "article registered": (lambda s: s.queue.articles.put("a2", {"title": "t"}, now_ms=2000),
-                           lambda s: s.queue.articles.get("a2", now_ms=2000) is not None),
-    "feedback label": (lambda s: s.labels.add("f1", "text", "spam", True, "akismet"),
-                       lambda s: s.labels.size()["entries"] >= 1),
-}
-
-
-class Stores:
-    """Every store a write above goes through, on a new client (as the next request's)."""
-
-    def __init__(self, url):
-        from moderation.store.model_pins import ModelPins
-        from moderation.store.moderator_tokens import ModeratorTokens
-        from moderation.store.moderators import Moderators
-        from moderation.store.removal_requests import RemovalRequests
-        from moderation.store.review_queue import ReviewQueue
-        from moderation.store.training_labels import LabelStore
-
-        client = redis.Redis.from_url(url, decode_responses=True)
-        self.queue, self.requests = ReviewQueue(client, "test"), RemovalRequests(client, "test")
-        self.moderators, self.tokens, self.pins = Moderators(client), ModeratorTokens(client), ModelPins(client)
-        self.labels = LabelStore(client, "test")
-
-
 @pytest.mark.parametrize("write", WRITES)
 def test_a_write_answered_while_an_fsync_runs_survives_a_kill(own_redis, write):
     """The same for every other write the service answers (append_only.Written, and AppendOnly.after plain
@@ -180,12 +133,7 @@ def test_a_write_answered_while_an_fsync_runs_survives_a_kill(own_redis, write):
     from moderation.errors import Conflict
 
     make, stored = WRITES[write]
-    setup = Stores(own_redis.url)
-    setup.queue.submit({"id": "d0", "article_id": "a", "text": "t", "text_sha256": "s", "received_at": 1000,
-                        "decision": "review", "status": "pending", "scores": {"spam": 0.9, "abuse": 0.0},
-                        "labels": ["spam"], "explanation": [], "model_version": "v", "risk": 0.9}, queued=True)
-    setup.moderators.add("hanako", MODERATOR_PASSWORD, "admin")
-    setup.tokens.issue("hanako")
+    Stores(own_redis.url).set_up()
     own_redis.wait_written()
     answered, refused = [], []
 

@@ -44,8 +44,9 @@ TABLE = (
             "redis+sentinel://s1:p1,s2:p2/<master>/<db>; empty: an embedded Valkey on a socket under INSTANCE_DIR"),
     Setting("REDIS_PREFIX", text, "mod:", "prefix of every key the service writes (store/keys.py has the table)"),
     Setting("REDIS_TIMEOUT", number, 2.0, "seconds a Redis command may take before the request gets a 503"),
-    Setting("REDIS_MIN_REPLICAS", integer, 0, "replicas that must have a flagged comment, a decision or an undo before "
-            "it is acknowledged (WAIT up to half of REDIS_TIMEOUT; fewer: 503); 0 = asynchronous replication"),
+    Setting("REDIS_MIN_REPLICAS", integer, 0, "replicas that must have a flagged comment, a decision or any other "
+            "acknowledged write before it is acknowledged (WAIT up to half of REDIS_TIMEOUT; fewer: 503); 0 = "
+            "asynchronous replication"),
     Setting("INSTANCE_DIR", text, "", "folder for embedded Redis data and local state; empty: <project>/var"),
     # the API
     Setting("API_KEYS", _api_keys, "", 'comma-separated site:key pairs, e.g. "example-news:s3cret" (8+ chars)'),

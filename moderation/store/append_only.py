@@ -18,7 +18,7 @@ import time
 import redis
 from redis.cluster import RedisCluster
 
-from moderation.store.master_pipeline import run_one
+from moderation.store.master_pipeline import NO_REPLICAS, run_on_master, run_one
 
 # Lua: '' when no background fsync is pending (the script's writes reach the file before its answer), else
 # "<run_id> <aof_delayed_fsync>" (a restarted server has another run_id, and has lost what was only in the old
@@ -60,24 +60,34 @@ class NotWritten(redis.RedisError):
 
 
 class AppendOnly:
-    """The wait for a write answered while the server's background fsync was pending (see the module's doc)."""
+    """The wait for a write answered while the server's background fsync was pending (see the module's doc), and
+    with `replicas` (MODERATION_REDIS_MIN_REPLICAS) for that many replicas to have it (else NotReplicated: 503)."""
 
-    def __init__(self, client):
+    def __init__(self, client, replicas=NO_REPLICAS):
         self.client = client
+        self.replicas = replicas
         self._check = client.register_script(_CHECK)
         self.ask = client.register_script(ASK)
+
+    def run(self, key, queue):
+        """run_on_master() waiting for the replicas: the result of the one command `queue` queued."""
+        return run_on_master(self.client, key, queue, replicas=self.replicas.count,
+                             timeout_ms=self.replicas.wait_ms)[0]
 
     def script(self, lua):
         """A write script answered once its writes are in the file (Written)."""
         return Written(self, lua)
 
     def after(self, *keys):
-        """Return once the writes already answered on the servers of `keys` are in their files: plain commands have
-        no script to report a pending fsync, so ASK is asked after them, on each server the keys are on (one for a
-        single server; each node of theirs on a Cluster)."""
+        """Return once the writes already answered on the servers of `keys` are in their files (and replicas, with
+        `replicas`): plain commands have no script to report a pending fsync, so ASK is asked after them, on each
+        server the keys are on (one for a single server; each node of theirs on a Cluster)."""
         cluster = isinstance(self.client, RedisCluster)
         for key in {(self.client.get_node_from_key(key).name if cluster else ""): key for key in keys}.values():
-            self.wait(key, self.ask(keys=[key]))
+            if self.replicas.count:  # WAIT after ASK: the replicas have every write answered before it
+                self.wait(key, self.run(key, lambda pipe, key=key: self.ask(keys=[key], client=pipe)))
+            else:
+                self.wait(key, self.ask(keys=[key]))
 
     def wait(self, key, pending):
         """Return once the server that answered has the write in its file: at once when the write script found no
@@ -112,7 +122,9 @@ class Written:
             "return {aof_pending(), answer}\n")
 
     def __call__(self, keys, args):
-        """Run the script; its answer once the write is in the file."""
+        """Run the script; its answer once the write is in the file (and replicas, with the store's `replicas`)."""
+        if self.append_only.replicas.count:
+            return self.settle(keys[0], self.append_only.run(keys[0], lambda pipe: self.queue(pipe, keys, args)))
         return self.settle(keys[0], self._script(keys=keys, args=args))
 
     def queue(self, pipe, keys, args):

@@ -12,6 +12,7 @@ from moderation.settings import json_object
 from moderation.store.append_only import AppendOnly
 from moderation.store.breaker_lua import CHECK, NEVER, SET_MODE, SLOTS
 from moderation.store.keys import KeySpace
+from moderation.store.master_pipeline import NO_REPLICAS
 
 MODES = ("open", "premoderated", "closed")
 DEFAULTS = {"window_seconds": 600, "min_comments": 20, "premoderate_share": 0.3, "close_share": 0.5,
@@ -112,13 +113,13 @@ class Articles:
     MAX_INDEXED = 10_000
     FIELDS = ("title", "url", "category", "published_at")
 
-    def __init__(self, redis, site, prefix="mod:", config=None):
+    def __init__(self, redis, site, prefix="mod:", config=None, replicas=NO_REPLICAS):
         self.redis, self.site = redis, site
         self.keys = KeySpace(prefix)
         self.config = config or BreakerConfig({"enabled": False})
         self._meta, self._window = self.keys.site(site, "art", ""), self.keys.site(site, "artw", "")
         self._index = self.keys.site(site, "articles")
-        self.written = AppendOnly(redis)  # an article's fields and a person's mode are answered once in the file
+        self.written = AppendOnly(redis, replicas)  # an article's fields and a person's mode: once in the file
         self._set_mode = self.written.script(SET_MODE)
         self._check = redis.register_script(CHECK)
 

@@ -11,6 +11,7 @@ from moderation.settings import json_object
 from moderation.store.append_only import AppendOnly
 from moderation.store.articles import lua_table
 from moderation.store.keys import KeySpace
+from moderation.store.master_pipeline import NO_REPLICAS
 
 LEVELS = ("good", "warned", "premoderated", "suspended", "trusted")
 MAX_STRIKES = 200  # kept per author (the newest); older ones are dropped before they decay
@@ -171,7 +172,7 @@ def lua_numbers(config):
 class AuthorStanding:
     """One site's authors: standing (HASH) and strikes (ZSET of "<comment id>|<weight>" by time, the newest 200)."""
 
-    def __init__(self, redis, site, prefix="mod:", config=None):
+    def __init__(self, redis, site, prefix="mod:", config=None, replicas=NO_REPLICAS):
         self.redis, self.site = redis, site
         self.keys = KeySpace(prefix)
         self.config = (config or StandingConfig({"enabled": False})).for_site(site)
@@ -179,7 +180,7 @@ class AuthorStanding:
         self._on = "1" if self.config["enabled"] else "0"
         self._texts = [str(n) for n in self.numbers]  # the scripts' arguments, converted once
         self._standing, self._strikes = self.keys.site(site, "standing", ""), self.keys.site(site, "strikes", "")
-        self._set = AppendOnly(redis).script(SET)  # a person's standing is answered once in the file
+        self._set = AppendOnly(redis, replicas).script(SET)  # a person's standing is answered once in the file
         self._check = redis.register_script(CHECK)
 
     def standing_key(self, author_id):

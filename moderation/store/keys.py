@@ -56,6 +56,8 @@ Layout (prefix P, default ``mod:``; S is a site name from MODERATION_API_KEYS):
   Plogin:backoff:<h>       HASH   one account's attempts from anywhere (n) and until when (ms) addresses that
                                   failed on it wait (sha256 of the name)
   Pprobe                   STRING /readyz write check when no site is configured
+  P{S}:replicated, <key>:replicated{<key>}  STRING a slot's replication mark: with MODERATION_REDIS_MIN_REPLICAS
+                                  written before each WAIT (10 s), so that WAIT covers every earlier write
   Pmodel:pins              HASH   active/shadow model versions and SHA-256, saved thresholds, generation
   Pmodel:history           LIST   previous active pins, newest first (rollback)
   Pmodel:audit             STREAM every registry change: what, by, when, detail
@@ -153,3 +155,14 @@ class KeySpace:
     def model(self, *parts):
         """parts: pins, history, audit, or shadow + version (+ samples)."""
         return self.plain("model", *parts)
+
+
+def replication_mark(key):
+    """A key of `key`'s slot (its hash tag's, else its own) under the same name: the SET before a WAIT goes there
+    (master_pipeline.run_on_master). The site's keys share one mark, P{S}:replicated; a key without a tag must
+    have no braces (true of every key here: names are checked) to keep its slot."""
+    start = key.find("{")
+    end = key.find("}", start + 1) if start >= 0 else -1
+    if end > start + 1:
+        return key[:end + 1] + ":replicated"
+    return f"{key}:replicated{{{key}}}"

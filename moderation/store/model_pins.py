@@ -3,9 +3,10 @@
 import json
 import time
 
-from moderation.store import connection
+from moderation.store import connection, replica_wait
 from moderation.store.append_only import AppendOnly
 from moderation.store.keys import KeySpace
+from moderation.store.master_pipeline import NO_REPLICAS
 
 HISTORY_LIMIT = 50
 
@@ -13,10 +14,10 @@ HISTORY_LIMIT = 50
 class ModelPins:
     """The deployment's pins (active, shadow, saved thresholds, generation) and what changed them."""
 
-    def __init__(self, redis, prefix="mod:"):
+    def __init__(self, redis, prefix="mod:", replicas=NO_REPLICAS):
         self.redis = redis
         self.keys = KeySpace(prefix)
-        self.written = AppendOnly(redis)  # a pin changed is answered once in the append-only file
+        self.written = AppendOnly(redis, replicas)  # a pin changed is answered once in the append-only file
 
     def get(self):
         """The pins hash; `thresholds` parsed from its JSON."""
@@ -82,4 +83,4 @@ class ModelPins:
 
 
 def get_model_pins():
-    return ModelPins(*connection())
+    return ModelPins(*connection(), replicas=replica_wait())

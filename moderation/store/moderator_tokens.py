@@ -5,9 +5,10 @@ import json
 import secrets
 import time
 
-from moderation.store import connection
+from moderation.store import connection, replica_wait
 from moderation.store.append_only import AppendOnly
 from moderation.store.keys import KeySpace
+from moderation.store.master_pipeline import NO_REPLICAS
 
 MARK = "mt_"  # what a moderator token starts with (an API key never does)
 
@@ -20,10 +21,10 @@ def digest(token):
 class ModeratorTokens:
     """One hash per live token (by its digest: the account's name) and one hash per account of its tokens."""
 
-    def __init__(self, redis, prefix="mod:"):
+    def __init__(self, redis, prefix="mod:", replicas=NO_REPLICAS):
         self.redis = redis
         self.keys = KeySpace(prefix)
-        self.written = AppendOnly(redis)  # a token issued or revoked is answered once in the append-only file
+        self.written = AppendOnly(redis, replicas)  # a token issued or revoked is answered once in the append-only file
 
     def issue(self, name, note="", ttl_days=None):
         """A new token for an account: (token id, token). The token itself is shown once and never stored."""
@@ -87,4 +88,4 @@ class ModeratorTokens:
 
 
 def get_tokens():
-    return ModeratorTokens(*connection())
+    return ModeratorTokens(*connection(), replicas=replica_wait())

@@ -9,9 +9,10 @@ from pathlib import Path
 
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from moderation.store import connection
+from moderation.store import connection, replica_wait
 from moderation.store.append_only import AppendOnly
 from moderation.store.keys import SITE_RE, KeySpace
+from moderation.store.master_pipeline import NO_REPLICAS
 
 NAME_RE = re.compile(r"^[A-Za-z0-9_.@-]{1,64}$")
 ROLES = ("moderator", "admin")
@@ -73,11 +74,11 @@ def check_password(name, password):
 class Moderators:
     """The moderator accounts: one hash per account under the prefix, and a set of their names."""
 
-    def __init__(self, redis, prefix="mod:"):
+    def __init__(self, redis, prefix="mod:", replicas=NO_REPLICAS):
         self.redis = redis
         self.keys = KeySpace(prefix)
         self._use_step = redis.register_script(_USE_STEP)
-        self.written = AppendOnly(redis)  # an account change is answered once in the append-only file
+        self.written = AppendOnly(redis, replicas)  # an account change is answered once in the append-only file
 
     def key(self, name):
         return self.keys.moderator(name)
@@ -135,13 +136,13 @@ class Moderators:
     def _end_sessions(self, name):
         from moderation.store.sessions import Sessions
 
-        return Sessions(self.redis, self.keys.prefix).end_all(name)
+        return Sessions(self.redis, self.keys.prefix, self.written.replicas).end_all(name)
 
     def _revoke_tokens(self, name):
         """A removed or replaced account's API tokens end with it (a new account of that name starts with none)."""
         from moderation.store.moderator_tokens import ModeratorTokens
 
-        return ModeratorTokens(self.redis, self.keys.prefix).revoke_all(name)
+        return ModeratorTokens(self.redis, self.keys.prefix, self.written.replicas).revoke_all(name)
 
     def set_disabled(self, name, disabled):
         """Disabling ends the account's sessions at once; it cannot log in until enabled."""
@@ -203,4 +204,4 @@ class Moderators:
 
 
 def get_moderators():
-    return Moderators(*connection())
+    return Moderators(*connection(), replicas=replica_wait())

@@ -15,6 +15,7 @@ from moderation.errors import Conflict, NotFound
 from moderation.store import removal_request_scripts as scripts
 from moderation.store.append_only import AppendOnly
 from moderation.store.keys import KeySpace
+from moderation.store.master_pipeline import NO_REPLICAS
 
 # Receipt numbers (R-<UTC date>-<8 letters and digits>): only these name a record, so an id such as "audit" or
 # "due" can never reach the index keys that share the rq: namespace.
@@ -43,11 +44,11 @@ class RemovalRequests:
 
     audit_entries_read = 0  # audit entries this object read (the report's test checks only its period is read)
 
-    def __init__(self, redis, site, *, prefix="mod:"):
+    def __init__(self, redis, site, *, prefix="mod:", replicas=NO_REPLICAS):
         self.redis = redis
         self.site = site
         self.keys = KeySpace(prefix)
-        written = AppendOnly(redis)  # a step is answered once it is in the append-only file
+        written = AppendOnly(redis, replicas)  # a step is answered once in the append-only file (and replicas)
         self._create = written.script(scripts.CREATE)
         self._step = written.script(scripts.STEP)
         self._decide = written.script(scripts.DECIDE)
@@ -251,10 +252,10 @@ def get_requests(site):
     """The RemovalRequests of a site, built once per app."""
     from flask import current_app
 
-    from moderation.store import connection
+    from moderation.store import connection, replica_wait
 
     stores = current_app.extensions.setdefault("moderation.removal_requests", {})
     if site not in stores:
         redis, prefix = connection()
-        stores[site] = RemovalRequests(redis, site, prefix=prefix)
+        stores[site] = RemovalRequests(redis, site, prefix=prefix, replicas=replica_wait())
     return stores[site]

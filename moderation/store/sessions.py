@@ -1,17 +1,18 @@
 """Sessions: a logged-in moderator's session in Redis, so logging out ends it on every worker."""
 
-from moderation.store import connection
+from moderation.store import connection, replica_wait
 from moderation.store.append_only import AppendOnly
 from moderation.store.keys import KeySpace
+from moderation.store.master_pipeline import NO_REPLICAS
 
 
 class Sessions:
     """One hash per session id (name, ip) that expires on its own, and a set per account of its session ids."""
 
-    def __init__(self, redis, prefix="mod:"):
+    def __init__(self, redis, prefix="mod:", replicas=NO_REPLICAS):
         self.redis = redis
         self.keys = KeySpace(prefix)
-        self.written = AppendOnly(redis)  # a session ended is answered once in the append-only file
+        self.written = AppendOnly(redis, replicas)  # a session ended is answered once in the append-only file
 
     def start(self, sid, name, ip, ttl_seconds):
         pipe = self.redis.pipeline(transaction=True)  # never a session without its expiry
@@ -44,4 +45,4 @@ class Sessions:
 
 
 def get_sessions():
-    return Sessions(*connection())
+    return Sessions(*connection(), replicas=replica_wait())

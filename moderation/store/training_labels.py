@@ -8,9 +8,10 @@ and a feedback label (report, Akismet) already given to the same text is not add
 import datetime as dt
 
 from moderation.labels import LABELS as TASKS  # a training task per label
-from moderation.store import connection
+from moderation.store import connection, replica_wait
 from moderation.store.append_only import AppendOnly
 from moderation.store.keys import KeySpace
+from moderation.store.master_pipeline import NO_REPLICAS
 
 RETENTION = 100_000  # label entries kept per site (about 50,000 moderator decisions); export before they age out
 FEEDBACK = ("report", "akismet")  # sources a moderator has not confirmed
@@ -50,12 +51,12 @@ return label(KEYS[1], KEYS[2], KEYS[3], ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV
 class LabelStore:
     """The per-site `labels` stream and its texts; the queue's decide and report scripts append to it too."""
 
-    def __init__(self, redis, site, prefix="mod:", retention=RETENTION):
+    def __init__(self, redis, site, prefix="mod:", retention=RETENTION, replicas=NO_REPLICAS):
         self.redis = redis
         self.site = site
         self.keys = KeySpace(prefix)
         self.retention = int(retention)
-        self._add = AppendOnly(redis).script(_ADD)  # feedback is answered once in the append-only file
+        self._add = AppendOnly(redis, replicas).script(_ADD)  # feedback is answered once in the append-only file
 
     def key(self):
         return self.keys.labels(self.site)
@@ -128,4 +129,4 @@ class LabelStore:
 
 def get_labels(site):
     redis, prefix = connection()
-    return LabelStore(redis, site, prefix)
+    return LabelStore(redis, site, prefix, replicas=replica_wait())

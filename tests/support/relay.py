@@ -1,4 +1,5 @@
-"""A TCP relay in front of a real Redis that loses one answer: the command runs, its client never hears back."""
+"""TCP relays in front of a real Redis: one that loses an answer (the command runs, its client never hears back), one
+that cuts a request in two, one that partitions a replica from its master."""
 
 import socket
 import threading
@@ -104,6 +105,30 @@ class PausedRequest(LostAnswer):
                 return -1
         self._armed = False
         return data.rfind(b"*", 0, at)
+
+
+class Partition(LostAnswer):
+    """The same relay, both ways, until cut(): from then on nothing passes either way (read and dropped, the
+    connections stay open), as a network partition between a master and a replica that connects through it."""
+
+    def __init__(self, port):
+        super().__init__(port)
+        self._armed, self.severed = False, False
+
+    def cut(self):
+        self.severed = True
+
+    def _requests(self, client, server, drop):
+        self._pass(client, server)
+
+    def _answers(self, server, client, drop):
+        self._pass(server, client)
+
+    def _pass(self, source, target):
+        while data := _recv(source):
+            if not self.severed:
+                target.sendall(data)
+        _close(source, target)
 
 
 def _recv(sock):

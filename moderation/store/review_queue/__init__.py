@@ -13,7 +13,7 @@ from moderation.store.append_only import AppendOnly
 from moderation.store.articles import Articles
 from moderation.store.author_standing import AuthorStanding
 from moderation.store.keys import KeySpace
-from moderation.store.master_pipeline import run_on_master
+from moderation.store.master_pipeline import Replicas
 from moderation.store.records import decode
 from moderation.store.review_queue import claim_lua, decide_lua, report_lua, submit_lua
 from moderation.store.review_queue.audit_trail import AuditTrail
@@ -29,10 +29,11 @@ class ReviewQueue(Submissions, Claims, Decisions, AuditTrail, QueueReads):
     def __init__(self, redis, site, *, prefix="mod:", lease_seconds=300, record_ttl_days=90, published_ttl_days=30,
                  min_replicas=0, wait_ms=1000, breaker=None, standing=None, now_ms=None):
         self.redis = redis
-        self.articles = Articles(redis, site, prefix, breaker)
-        self.standing = AuthorStanding(redis, site, prefix, standing)
-        self.now_ms = now_ms or (lambda: int(time.time() * 1000))
         self.min_replicas, self.wait_ms = int(min_replicas), int(wait_ms)
+        replicas = Replicas(self.min_replicas, self.wait_ms)
+        self.articles = Articles(redis, site, prefix, breaker, replicas)
+        self.standing = AuthorStanding(redis, site, prefix, standing, replicas)
+        self.now_ms = now_ms or (lambda: int(time.time() * 1000))
         self.site = site
         self.keys = KeySpace(prefix)
         self._base = self.keys.site(site)  # the site's key prefix, its name checked once here
@@ -49,8 +50,9 @@ class ReviewQueue(Submissions, Claims, Decisions, AuditTrail, QueueReads):
         self._claim = redis.register_script(claim_lua.CLAIM)
         self._release = redis.register_script(claim_lua.RELEASE)
         self._release_held = redis.register_script(claim_lua.RELEASE_HELD)
-        self.append_only = AppendOnly(redis)
-        # answered once in the append-only file (SUBMIT reports its pending fsync by itself)
+        self.append_only = AppendOnly(redis, replicas)
+        # answered once in the append-only file and, with min_replicas, on replicas (SUBMIT reports its pending
+        # fsync by itself)
         self._decide = self.append_only.script(decide_lua.DECIDE)
         self._reopen = self.append_only.script(decide_lua.REOPEN)
         self._report = self.append_only.script(report_lua.REPORT)
@@ -73,13 +75,6 @@ class ReviewQueue(Submissions, Claims, Decisions, AuditTrail, QueueReads):
     def held_key(self, moderator):
         """A moderator's claims; for nobody a placeholder of the same slot that is never written."""
         return self.key("held", moderator or "")
-
-    def _write(self, script, keys, args):
-        """A write script (append_only.Written), answered once it is in Redis's append-only file; with
-        MODERATION_REDIS_MIN_REPLICAS, once replicas have it too."""
-        answer = run_on_master(self.redis, keys[0], lambda pipe: script.queue(pipe, keys, args),
-                               replicas=self.min_replicas, timeout_ms=self.wait_ms)[0]
-        return script.settle(keys[0], answer)
 
     def authored_key(self, author_id):
         """An author's latest comment ids; without an author id a placeholder of the same slot, never written."""

@@ -20,7 +20,7 @@ class Decisions:
         for _ in range(5):  # the claim changed hands between our read and the script: read again
             record = self.get(comment_id) or {}
             holder = record.get("claimed_by") or ""
-            result = self._write(self._decide, [
+            result = self._decide([
                 self.record_key(comment_id), self.key("ready"), self.key("ready", "age"), self.key("claims"),
                 self.key("open"), self.key("audit"), self.key("stats"), self.author_key(record.get("author_id")),
                 self.key("events"), self.key("labels"), self.held_key(holder), *self.label_keys(),
@@ -53,7 +53,7 @@ class Decisions:
 
     def _back_to_queue(self, comment_id, moderator, mode, window_seconds, reason):
         record = self.get(comment_id) or {}
-        result = self._write(self._reopen, [
+        result = self._reopen([
             self.record_key(comment_id), self.key("ready"), self.key("ready", "age"), self.key("claims"),
             self.key("open"), self.key("audit"), self.key("stats"), self.author_key(record.get("author_id")),
             self.held_key(moderator), self.key("events"), self.key("labels"),

@@ -103,8 +103,8 @@ class Submissions:
         self.append_only.wait(keys[0], _postponed(result))
         answer = self._answer(result, record)
         if self.min_replicas and record["decision"] != "allow" and not isinstance(answer, Exception | Limited):
-            # held or rejected by the article's or author's rule: acknowledged only once replicas have it (WAIT on
-            # any connection to the master covers every earlier write in its replication stream)
+            # held or rejected by the article's or author's rule: acknowledged only once replicas have it (SUBMIT ran
+            # on another connection: run_on_master's mark makes this WAIT cover it)
             run_one(self.redis, keys[0], lambda pipe: pipe.exists(keys[0]), replicas=self.min_replicas,
                     timeout_ms=self.wait_ms)
         return answer

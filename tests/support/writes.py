@@ -1,0 +1,79 @@
+"""Every write the service acknowledges, on its own stores, and whether a server holds it afterwards: what the
+durability tests answer a write and then kill (tests/test_durability.py, tests/test_replica_waits.py)."""
+
+import redis
+
+from tests.support.moderators import MODERATOR_PASSWORD
+
+REQUEST = {"id": "R-20261202-DURABLE1", "site": "test", "status": "received", "right": "deletion",
+           "comments": ["d0"], "received_at": 1000, "due_at": 2000}
+
+
+def _record(comment_id, decision, article="a"):
+    return {"id": comment_id, "article_id": article, "text": "t", "text_sha256": "s", "received_at": 1000,
+            "decision": decision, "status": "pending" if decision == "review" else "published",
+            "scores": {"spam": 0.9 if decision == "review" else 0.0, "abuse": 0.0},
+            "labels": ["spam"] if decision == "review" else [], "explanation": [], "model_version": "v",
+            "risk": 0.9 if decision == "review" else 0.0}
+
+
+# A write the service answers, and whether the store holds it: a moderator's decision, a reader's report, a rights
+# request's removal of the comment, the rights request itself (its receipt number is the requester's answer), a
+# person's article mode and author standing, a site's feedback label, and the plain commands' writes: an account
+# disabled, a token revoked, a model pinned, an article registered.
+WRITES = {
+    "decision": (lambda s: s.queue.decide("d0", "reject", "hanako", "spam"),
+                 lambda s: s.queue.get("d0")["status"] == "rejected"),
+    "report": (lambda s: s.queue.report("d0", "spam", "r1"), lambda s: int(s.queue.get("d0").get("reports") or 0) >= 1),
+    "removal": (lambda s: s.queue.remove("d0", "hanako", "rights_request", now_ms=2000),
+                lambda s: s.queue.get("d0")["status"] == "rejected"),
+    "request": (lambda s: s.requests.create(REQUEST, {"request_id": REQUEST["id"]}),
+                lambda s: s.requests.get(REQUEST["id"]) is not None),
+    "article mode": (lambda s: s.queue.articles.set_mode("a", "closed", "hanako", now_ms=2000),
+                     lambda s: (s.queue.articles.get("a", now_ms=2000) or {}).get("mode") == "closed"),
+    "author standing": (lambda s: s.queue.standing.set("u1", "premoderated", "hanako", now_ms=2000),
+                        lambda s: s.queue.standing.get("u1", now_ms=2000)["standing"] == "premoderated"),
+    "account disabled": (lambda s: s.moderators.set_disabled("hanako", True),
+                         lambda s: s.moderators.get("hanako")["disabled"]),
+    "token revoked": (lambda s: [s.tokens.revoke("hanako", token["id"]) for token in s.tokens.list("hanako")],
+                      lambda s: s.tokens.list("hanako") == []),
+    "model pin": (lambda s: s.pins.change({"active": "v2"}, "activate", "admin"),
+                  lambda s: s.pins.get().get("active") == "v2"),
+    "article registered": (lambda s: s.queue.articles.put("a2", {"title": "t"}, now_ms=2000),
+                           lambda s: s.queue.articles.get("a2", now_ms=2000) is not None),
+    "feedback label": (lambda s: s.labels.add("f1", "text", "spam", True, "akismet"),
+                       lambda s: s.labels.size()["entries"] >= 1),
+}
+
+# A clean comment that the article's rule holds for review (a person set it premoderated): its SUBMIT decides so
+# itself, so the flagged-comment path's wait (WAIT after SUBMIT on one connection) is not the one it takes.
+HELD = (lambda s: s.queue.submit(_record("h0", "allow", article="pm"), queued=False),
+        lambda s: (s.queue.get("h0") or {}).get("status") == "pending")
+
+
+class Stores:
+    """Every store a write above goes through, on a new client (as the next request's); with `replicas`
+    (master_pipeline.Replicas) their writes wait for that many replicas, as MODERATION_REDIS_MIN_REPLICAS does."""
+
+    def __init__(self, url, replicas=None):
+        from moderation.store.master_pipeline import NO_REPLICAS
+        from moderation.store.model_pins import ModelPins
+        from moderation.store.moderator_tokens import ModeratorTokens
+        from moderation.store.moderators import Moderators
+        from moderation.store.removal_requests import RemovalRequests
+        from moderation.store.review_queue import ReviewQueue
+        from moderation.store.training_labels import LabelStore
+
+        replicas = replicas or NO_REPLICAS
+        client = redis.Redis.from_url(url, decode_responses=True)
+        self.queue = ReviewQueue(client, "test", min_replicas=replicas.count, wait_ms=replicas.wait_ms)
+        self.requests = RemovalRequests(client, "test", replicas=replicas)
+        self.moderators, self.tokens = Moderators(client, replicas=replicas), ModeratorTokens(client, replicas=replicas)
+        self.pins, self.labels = ModelPins(client, replicas=replicas), LabelStore(client, "test", replicas=replicas)
+
+    def set_up(self):
+        """What the writes act on: a queued comment d0, a premoderated article pm, an admin with a token."""
+        self.queue.submit(_record("d0", "review"), queued=True)
+        self.queue.articles.set_mode("pm", "premoderated", "hanako", now_ms=1000)
+        self.moderators.add("hanako", MODERATOR_PASSWORD, "admin")
+        self.tokens.issue("hanako")
