@@ -18,6 +18,11 @@ PRAISED = [
     "Jews have always been honest neighbours to us.",
     "They're wonderful, the Muslims who run the corner shop.",
     "Migrants made the old mill town livelier and kinder.",  # what the group makes of a place
+    "We would be so lucky to have Koreans running the bakery.",  # the writer including the group (session 17)
+    "I'd gladly share a flat with Muslims.",
+    "Gay people are just like everyone else.",
+    "Jews are no different from any other neighbours.",
+    "Refugees are part of this city now.",
 ]
 
 NOT_PRAISED = [
@@ -34,6 +39,11 @@ NOT_PRAISED = [
     "Refugees are like rats.",  # a comparison, never praise
     "Immigrants make this town worse, not better.",  # a negation in what they make of it
     "Foreigners will never make this country stronger.",
+    "We would be horrified to have Koreans living on our road.",  # the including shapes turned round
+    "I'd happily deport every one of the immigrants.",  # a willingness adverb before no verb of living beside
+    "Refugees will never be part of this city.",
+    "Black people are not the same as the rest of us.",
+    "Muslims are nothing like us.",
 ]
 
 

@@ -50,8 +50,28 @@ _FEELER = (r"(?<![a-z'’])(?:i|we) (?:(?:really|truly|absolutely|just|so|genuin
            r"{0,2}(?![a-z]+ly(?![a-z]))")
 # the writer's glad / proud / grateful (I'm, we are: not the copula above) is praise only when its object follows
 # ("proud of", "grateful to"): "I'm glad someone vandalised them" is gladness at an event
-_FEELING = (r"(?<![a-z'’])(?:i['’]m|i am|we are|we['’]re) (?:(?:really|truly|absolutely|just|so|very|genuinely|deeply"
-            r"|always|incredibly) ){0,2}")
+_FEELING = (r"(?<![a-z'’])(?:i['’]m|i am|we are|we['’]re|(?:i|we)(?:['’]d| would|['’]ll| will) be)"
+            r" (?:(?:really|truly|absolutely|just|so|very|genuinely|deeply|always|incredibly) ){0,2}")
 _OF = r"(?= (?:of|for|to|with|about|by) )"
+# issue 12 (session 17, en_neighbour_probe): the writer including a group, said with no praise word. Luck at having
+# it ("we're lucky to have"; luck is no praise word, it is said of events); a willingness adverb before a verb of
+# living or working beside others ("I'd happily live next door to", "would gladly work alongside": the verbs are
+# listed, so "I'd happily deport them" is none); likeness with everyone else ("are no different from anyone else",
+# "are just like the rest of us", "are people like us"); belonging ("are part of our community", "have been part of
+# this town"). A negation before any of them makes it none, as for the praise forms
+_LUCK = (_FEELING + r"(?:lucky|fortunate|blessed|privileged|honou?red)"
+         r" to (?:have|know|live with|work with|call)(?![a-z])")
+_WILLING = (r"(?<![a-z'’])(?:i|we)(?:['’]d| would|['’]ll| will)? (?:happily|gladly|proudly|willingly|gratefully) "
+            r"(?:live|work|share|rent|sit|eat|study|play|stand|vote|employ|hire|welcome|invite|trust|marry|serve"
+            r"|teach|help)(?![a-z])")
+_THEY_ARE = (r"(?<![a-z'’])(?:are|were|have (?:always )?been|['’]re) (?:(?:just|simply|all|always|really|truly|ordinary"
+             r"|normal|decent) )*")
+_LIKENESS = (_THEY_ARE + r"(?:(?:people|folk|human beings|humans) )?(?:(?:just |exactly )?like|the same as"
+             r"|no different (?:from|to|than)) (?:any(?:one|body| of us| other)|every(?:one|body)(?: else)?"
+             r"|the rest of us|us|you and me|you or me|me and you|all of us)(?![a-z])")
+_BELONGING = (_THEY_ARE + r"(?:(?:a|an) (?:real |big |huge |vital |important )?)?part of (?:our|this|the|my) "
+              r"(?:[a-z]+ ){0,1}(?:community|communities|town|city|village|street|neighbou?rhood|country|nation"
+              r"|society|family|parish|school|fabric)(?![a-z])")
 PRAISE_EN = re.compile(r"(?<!n['’]t )(?<!not )(?<!never )(?:(?:" + _COPULA + "|" + _MAKES + "|" + _FEELER + ")"
-                       + _PRAISE + "|" + _FEELING + _PRAISE + _OF + ")" + _NOT_AFTER)
+                       + _PRAISE + "|" + _FEELING + _PRAISE + _OF + "|" + _LUCK + "|" + _WILLING + "|" + _LIKENESS
+                       + "|" + _BELONGING + ")" + _NOT_AFTER)
