@@ -175,10 +175,12 @@ OWNED = ["faggots ", "we queers ", "faggots and peas ", "dykes like me ", "some 
 
 
 # a spelling of each kind moderation.text.misspellings reads (symbols, a mask, digits, an edit, a substitution, two
-# edits, "1" for "l", a split, a split in three, a join across a mark, a run-together)
+# edits, "1" for "l", a split, a split in three, a join across a mark, a run-together, a vowel inserted, a short word
+# without its vowels, ph for f, spaced letters after an article)
 MISSPELT = ["b!tch", "mu$lims", "f*ggot", "f**k", "r3t@rd", "h8", "1d10t", "idiiot", "mulsims", "lynchd", "mus lims",
             "id iot", "kil l", "ki-ll", "id.iot", "youareanidiot", "ihateimmigrants", "gokillyourself", "ihate",
-            "muzlims", "fagit", "immgrnts", "ki11", "mus1ims", "imm igr ants", "re tar "]
+            "muzlims", "fagit", "immgrnts", "ki11", "mus1ims", "imm igr ants", "re tar ", "biatch", "kll", "phag",
+            "a c u n t "]
 
 
 def worst_ratio(scorer, clock=time.thread_time, length: int = 10_000) -> dict:

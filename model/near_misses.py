@@ -5,8 +5,8 @@
 
 The dictionary is Debian's wamerican (SCOWL, `apt-get install wamerican`); only the words that collide with a rule are
 kept: a word one deletion, doubled letter or adjacent swap from a harm word (moon, wore, niger, muslin stays muslin),
-a word the run-together split would cut into glue and harm words, and two or three words whose join is a harm word (as
-shole, cock roa ches).
+a word the run-together split would cut into glue and harm words, a short word's skeleton another word shares
+(cnt: cant, cent), and two or three words whose join is a harm word (as shole, cock roa ches).
 Run it again when HARM_WORDS or GLUE changes (tests/test_misspellings.py checks the list is the one they give).
 """
 
@@ -37,11 +37,30 @@ def dictionary_words(path: Path = DICTIONARY) -> set[str]:
     return words
 
 
-def collisions(words: set[str], large: frozenset[str] | set[str] = frozenset()) -> tuple[list[str], list[str]]:
+def common_words(path: Path = DICTIONARY) -> set[str]:
+    """The dictionary's words written in lower case (no names: Kelli, Dumbo), letters a-z only."""
+    return {w for w in path.read_text(encoding="utf-8", errors="replace").split() if w.isascii() and w.isalpha()
+            and w.islower()}
+
+
+def shared_skeletons(common: set[str]) -> list[str]:
+    """The readings of a short word (five letters at most) written without its vowels (misspellings.skeleton: kll,
+    dmb) whose skeleton a common word other than the target also has: cnt is cant or cent, whr where, sht shot."""
+    by: dict[str, set[str]] = {}
+    for w in common:
+        by.setdefault(M.skeleton(w), set()).add(w)
+    return sorted(s for s, target in M.neighbours().items()
+                  if len(target) <= 5 and s == M.skeleton(target) and by.get(s, set()) - {target})
+
+
+def collisions(words: set[str], large: frozenset[str] | set[str] = frozenset(),
+               common: set[str] = frozenset()) -> tuple[list[str], list[str]]:
     """(near misses, split words): the dictionary words the rules would rewrite (`large`'s too for the looser
-    readings), and the two- or three-word splits of harm words whose every part is a word."""
+    readings), the skeletons `common` words share, and the two- or three-word splits of harm words whose every part
+    is a word."""
     edits = M.neighbours(spelt=False)
     near = sorted(w for w in M.neighbours() if w in words or (w not in edits and w in large))
+    near += shared_skeletons(common)
     near += sorted(w for w in words if (6 <= len(w) <= M.MAX_RUN or w in M.I_RUNS) and w not in M.HARM_WORDS
                    and M.split_run(w))
     split = sorted(f"{a} {b}" for a, b in M.splits() if a in words and b in words)
@@ -63,9 +82,9 @@ def block(items) -> str:
 
 
 def render(near: list[str], split: list[str]) -> str:
-    return ('"""Real English words one edit from a harm word, and two-word splits of one (written by '
-            'model/near_misses.py from a\ndictionary: do not edit by hand); moderation.text.misspellings leaves them '
-            'as they are."""\n\n'
+    return ('"""Real English words one edit from a harm word, skeletons other words share (cnt), and two-word splits '
+            'of one\n(written by model/near_misses.py from a dictionary: do not edit by hand); '
+            'moderation.text.misspellings leaves them\nas they are."""\n\n'
             f"NEAR_MISSES = frozenset((\n{block(near)}\n))\n\nSPLIT_WORDS = frozenset((\n{block(split)}\n))\n")
 
 
@@ -74,7 +93,8 @@ def main(argv=None) -> int:
     ap.add_argument("--dictionary", default=str(DICTIONARY))
     ap.add_argument("--large-dictionary", default=str(LARGE_DICTIONARY))
     args = ap.parse_args(argv)
-    near, split = collisions(dictionary_words(Path(args.dictionary)), dictionary_words(Path(args.large_dictionary)))
+    near, split = collisions(dictionary_words(Path(args.dictionary)), dictionary_words(Path(args.large_dictionary)),
+                             common_words(Path(args.dictionary)))
     OUT.write_text(render(near, split), encoding="utf-8")
     print(f"{len(near)} near misses, {len(split)} split words -> {OUT}")
     return 0

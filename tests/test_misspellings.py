@@ -50,6 +50,18 @@ READ = [  # (text, what normalisation makes of it)
     ("only a r3trd", "only a retard"),  # leet and an edit
     ("all the imm igr ants", "all the immigrants"),  # two spaces inside a long word
     ("you are re tar ded", "you are retarded"),
+    ("shut it, you stupiid beetch", "shut it, you stupid bitch"),  # a vowel inserted (stupiid: doubled; beetch)
+    ("what a retaard", "what a retard"),
+    ("all those niggeers", "all those niggers"),
+    ("those filthy faggouts", "those filthy faggots"),
+    ("motherphucker", "motherfucker"),  # ph for f, k for ck
+    ("you phag", "you fag"),
+    ("those dikheads again", "those dickheads again"),
+    ("you're a jrk", "you're a jerk"),  # a short word without its vowels, its skeleton no other word's
+    ("i'll kll him", "i'll kill him"),
+    ("such a clwn", "such a clown"),
+    ("you are a t w a t", "you are a twat"),  # spaced letters joined with their article
+    ("what a s l u t", "what a slut"),
 ]
 
 LEFT = [  # real words, names, codes and ordinary run-togethers: no rewrite
@@ -66,6 +78,9 @@ LEFT = [  # real words, names, codes and ordinary run-togethers: no rewrite
     "ca11 me later", "he11o there", "we'11 see", "a11 done", "wi11 do", "the imp ort ant bit",
     "the roof was re tar red", "the muzzles", "a retired person", "we stooped to it", "a fidget toy",
     "fagin in the play", "the laser cutter",
+    "i cnt come tonight", "whr are you", "sht happens", "a mrn shift", "the county fair", "he counts them",
+    "a bmb shelter", "dck 4", "i was brn here", "stb box", "the beach", "the heated pool", "a phat beat",
+    "the spices", "a bold move", "abbc news", "aback", "a btch of letters", "the aspic",
 ]
 
 

@@ -100,11 +100,37 @@ def _other_spellings(word: str) -> list[str]:
     return out
 
 
+def _sounded(word: str) -> list[str]:
+    """The spellings of `word` by its sound or its skeleton: a vowel inserted after the first letter (biatch,
+    muslimes; from five letters), "ph" for every "f" (phuck, phaggot), "k" for "ck" (fuk, dik), and a short word's
+    letters after the first without their vowels (kll, dmb: four or five letters, not a plural, not one that starts
+    with a vowel: idt, aps are other words' shorthand; not a skeleton another word shares: model/near_misses.py)."""
+    n = len(word)
+    out = [word[:i] + v + word[i:] for i in range(1, n) for v in "aeiou"] if n >= 5 else []
+    if "f" in word:
+        out.append(word.replace("f", "ph"))
+    if "ck" in word:
+        out.append(word.replace("ck", "k"))
+    if n in (4, 5) and word[0] not in _VOWELS and word[-1] != "s":
+        bare = skeleton(word)
+        if len(bare) >= 3 and bare != word:
+            out.append(bare)
+    return out
+
+
+def skeleton(word: str) -> str:
+    """`word`'s first letter and its later letters but vowels (kill -> kll): what a short word written without its
+    vowels leaves (model/near_misses.py leaves a skeleton another common word shares alone: cnt, whr, sht)."""
+    return word[0] + "".join(c for c in word[1:] if c not in _VOWELS)
+
+
 def neighbours(near_misses=frozenset(), spelt: bool = True) -> dict[str, str]:
     """Each string one edit from a target -> the target: an inner deletion or a doubled letter in words of five letters
     or more, an adjacent swap from four; with `spelt`, also a letter substituted (_substituted, from five letters) and
-    the spellings of _other_spellings (ki11ed, muzlimz, immgrnts, fagit). A listed word or a near miss is none."""
+    the spellings of _other_spellings (ki11ed, muzlimz, immgrnts, fagit) and, where no other reading has the string,
+    _sounded (biatch, phuck, kll). A listed word or a near miss is none."""
     out: dict[str, str] = {}
+    sounded: list[tuple[str, str]] = []  # read after every other reading: retared stays retarded, not retard + e
     for word in sorted(HARM_WORDS, key=lambda w: (len(w), w)):
         n = len(word)
         near = []
@@ -116,9 +142,13 @@ def neighbours(near_misses=frozenset(), spelt: bool = True) -> dict[str, str]:
             near += [word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(n - 1) if word[i] != word[i + 1]]
         if spelt:
             near += (_substituted(word) if n >= 5 else []) + _other_spellings(word)
+            sounded += [(s, word) for s in _sounded(word)]
         for s in near:
             if s != word and s not in _LISTED and s not in near_misses:
                 out.setdefault(s, word)
+    for s, word in sounded:
+        if s not in _LISTED and s not in near_misses:
+            out.setdefault(s, word)
     return out
 
 
@@ -175,8 +205,11 @@ for _p in _PIECES:
         _PIECE_LENGTHS[_p[:2]] = tuple(sorted({*_PIECE_LENGTHS.get(_p[:2], ()), len(_p)}))
 _TAILS = frozenset(p[-3:] for p in _PIECES if len(p) >= 3)  # a split's last piece has three letters or more
 MAX_RUN = 40  # a run-together attack is a few words: longer letter runs are not split
-# ihate: "i" and a harm word of four letters, the one run of five letters split (a set look-up, as NEIGHBOURS)
-I_RUNS = frozenset("i" + w for w in HARM_WORDS if len(w) == 4 and "i" + w not in _LISTED)
+# ihate: "i" and a harm word of four letters, the one run of five letters split; acunt, abitch: spaced letters joined
+# with their article (a c u n t), "a" and a harm word of four letters or more, which _may_split does not start
+# (a set look-up, as NEIGHBOURS)
+I_RUNS = frozenset([*("i" + w for w in HARM_WORDS if len(w) == 4), *("a" + w for w in HARM_WORDS if len(w) >= 4)]
+                   ) - _LISTED
 
 # runs of lower-case letters and digits, with the symbols that stand for letters between them (not before or after:
 # "stupid!" is a word and a mark; @user is a mention)

@@ -1,18 +1,23 @@
-"""Real English words one edit from a harm word, and two-word splits of one (written by model/near_misses.py from a
-dictionary: do not edit by hand); moderation.text.misspellings leaves them as they are."""
+"""Real English words one edit from a harm word, skeletons other words share (cnt), and two-word splits of one
+(written by model/near_misses.py from a dictionary: do not edit by hand); moderation.text.misspellings leaves them
+as they are."""
 
 NEAR_MISSES = frozenset((
-    "apathetic", "apse", "arts", "aspics", "backs", "backstabbing", "barns", "batch", "batches", "blocks", "botch",
-    "botches", "burnet", "burnout", "bustard", "bustards", "butch", "butches", "cantles", "cants", "canty", "cents",
-    "cheeked", "cheeking", "chunk", "coked", "cokes", "coking", "downed", "downing", "downs", "drawn", "droned",
-    "droning", "dumbos", "fagots", "father", "feckless", "fogging", "foggy", "fuggy", "garage", "hades", "hangout",
-    "hats", "hatted", "hatters", "hatting", "hinged", "hinging", "hings", "hooted", "hooters", "hooting", "ides",
-    "keeled", "keeling", "keller", "korans", "laser", "lasers", "looser", "loses", "moons", "moran", "moreen", "morin",
-    "morn", "morns", "nagger", "naggers", "negress", "niger", "rapid", "rapped", "rapping", "raps", "refuges", "ritard",
-    "roped", "ropes", "roping", "sheeted", "sheeting", "sheets", "shits", "shoat", "shoats", "shooed", "shooing",
-    "shoos", "shootout", "shot", "shots", "shout", "shouted", "shouting", "shouts", "shuts", "slats", "slaty", "sleets",
-    "sleety", "slits", "slots", "specs", "strange", "stubbed", "stubbing", "stubs", "therapist", "therapists",
-    "toadied", "toadies", "toadying", "tweets", "twits", "where", "wheres", "winker",
+    "apathetic", "apse", "arts", "aspic", "aspics", "backs", "backstabbing", "barns", "batch", "batches", "bitchiness",
+    "blocks", "bmb", "bmbs", "botch", "botches", "bourns", "brn", "brns", "btch", "burins", "burnet", "burnout",
+    "bustard", "bustards", "butch", "butches", "cantles", "cants", "canty", "cck", "cents", "cheeked", "cheeking",
+    "chk", "chnk", "chunk", "cnt", "cnts", "cnty", "coked", "cokes", "coking", "countless", "counts", "county", "dck",
+    "downed", "downing", "downs", "drawn", "droned", "droning", "drwn", "dumbos", "dyeing", "dyng", "fagots", "father",
+    "feckless", "fggy", "fogging", "foggy", "fuggy", "garage", "hades", "hangout", "hats", "hatted", "hatters",
+    "hatting", "heated", "heaters", "heating", "hinged", "hinging", "hings", "hng", "hngs", "hooted", "hooters",
+    "hooting", "htd", "ides", "keeled", "keeling", "keller", "korans", "laser", "lasers", "looser", "loses", "lsr",
+    "lynches", "moons", "moran", "moreen", "morin", "morion", "morions", "morn", "morns", "mrn", "nagger", "naggers",
+    "negress", "niger", "phat", "rapid", "rapped", "rapping", "raps", "reaped", "reaping", "refuges", "ritard", "roped",
+    "ropes", "roping", "rpd", "scm", "sheeted", "sheeting", "sheets", "shits", "shoat", "shoats", "shooed", "shooing",
+    "shoos", "shootout", "shot", "shots", "shout", "shouted", "shouting", "shouts", "sht", "shuts", "slats", "slaty",
+    "sleets", "sleety", "slits", "slots", "slt", "slts", "spc", "spcs", "specs", "spices", "stb", "stbs", "strange",
+    "stubbed", "stubbing", "stubs", "therapist", "therapists", "toadied", "toadies", "toadying", "tweets", "twits",
+    "twt", "twts", "where", "wheres", "whr", "winker", "wmn",
 ))
 
 SPLIT_WORDS = frozenset((
