@@ -2,8 +2,12 @@
 
 import pytest
 
+from moderation.encoded import _codes
+from moderation.features.signals import signals
+from moderation.features.vocabulary import FEATURE_NAMES
 from moderation.text.misspellings import HARM_WORDS, NEIGHBOURS, READ_AT_MOST, misspellings, neighbours, split_run
 from moderation.text.normalize import normalize
+from moderation.wordlists import SLURS_AS_WRITTEN
 from moderation.wordlists.near_misses import NEAR_MISSES, SPLIT_WORDS
 
 READ = [  # (text, what normalisation makes of it)
@@ -123,3 +127,13 @@ def test_every_near_miss_is_still_one_the_rules_would_make():
     assert all(w.replace(" ", "") in HARM_WORDS for w in SPLIT_WORDS)
     for pair in ("ass hole", "mo ron"):
         assert pair in SPLIT_WORDS and misspellings(pair)[1] == []
+
+
+def test_slurs_listed_as_written_are_slurs_and_no_spelling_near_them_is_read_as_one():
+    """SLURS_AS_WRITTEN feed the slur signal; the words one edit from them are other words, so none is read."""
+    for text in ("some gook drove the taxi", "pakis bought the shops", "my dago landlord", "the wogs next door"):
+        norm = normalize(text)
+        assert signals(norm, _codes(norm))[FEATURE_NAMES.index("slur")] > 0
+    assert not set(SLURS_AS_WRITTEN) & HARM_WORDS
+    for text in ("hokis pokis", "a pukey smell", "the darkes night", "@iampikey thanks", "dogos and dags"):
+        assert misspellings(text)[1] == []
