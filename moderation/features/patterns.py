@@ -115,7 +115,7 @@ _HARM_WORDS = frozenset(("insult", "sexual_word", "profanity_en", "death_wish", 
 
 
 _MASKED_CONSTRUCTIONS = frozenset(("threat_ja", "threat_en", "accusation_ja", "accusation_en",
-                                   "hate_statement_en"))
+                                   "hate_statement_en", "hate_statement_ja"))
 
 
 # constructions that count as `denied_harm` under an English negation's scope ("I don't think [group] are

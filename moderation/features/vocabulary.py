@@ -69,7 +69,7 @@ _COMBOS = {
     "self_harm_at_person": (("self_harm_push", "death_wish"), ("second_person", "third_person")),
     "crime_at_person": (("crime_word",), ("second_person", "third_person", "named_person")),
     "crime_at_public": (("crime_word",), ("public_figure",)),
-    "hate_at_group": (("hate_statement_en",), ("group",)),
+    "hate_at_group": (("hate_statement_en", "hate_statement_ja"), ("group",)),
     "group_praise": (("praise",), ("group",)),
     "news_violence": (("violence_word", "death_wish"), ("news",)),
     "caution_at_person": (("caution",), ("second_person", "third_person", "named_person")),

@@ -184,6 +184,43 @@ _EN_EXCLUDE = (
 )
 
 
+# Japanese exclusion: a demand or wish that people be removed or kept out (出ていけ, 帰れ, 追い出してほしい,
+# 入国させるな, 強制送還すべき, 日本に来るな), or their branding as criminals-in-waiting (犯罪者予備軍だ, 全員スパイだ)
+# (issue 12: in Japanese only the bare group word carried these, so civil rows that damped the word took the attacks
+# along). An imperative, a wish, a should or a copula only, never a report (出ていった, 追い出された, 排除した,
+# 予備軍扱いした): each form ends in what only the writer's will or claim ends in, and what denies it right after
+# (とは思わない, べきではない, と決めつける) breaks it. Someone else's words (「…」という書き込み, と言われた)
+# are quoted_harm
+_JA_WISH = r"(?:ほしい|欲しい|くれ(?![たてるまれ])|もらいたい|しまえ|やれ|ちまえ)"
+_JA_SHOULD = r"べき(?!では|じゃ|でな|か|かど|だと|との|論)"
+_JA_ORDER = r"(?![るばなずたてま])"  # 帰れ, 追い出せ as orders, not 帰れる, 追い出せば, 出ていけない
+_JA_REMOVE = (
+    r"(?:追い(?:出|返|払)|叩き出|締め出|放り出|送り返|つまみ出)(?:せ" + _JA_ORDER + r"|して" + _JA_WISH
+    + r"|す" + _JA_SHOULD + r"|せばいい|そう(?![とにな]))"
+    r"|出て(?:い|行)(?:け" + _JA_ORDER + r"|って" + _JA_WISH + r"|く" + _JA_SHOULD + r"|けばいい)|出てけ"
+    r"|(?<![繰持])帰(?:れ(?![るばなずたてまんそ])|せ" + _JA_ORDER + r"|って" + _JA_WISH + r"|る" + _JA_SHOULD
+    + r"|らせろ|ればいい)"
+    r"|(?:強制送還|国外追放|追放|排除|隔離|国外退去|出禁|出入り禁止)(?:しろ|せよ|す" + _JA_SHOULD + r"|して"
+    + _JA_WISH + r"|させろ|すればいい|一択)"
+    r"|(?<!手に)(?<!受け)入れ(?:るな|んな|ないで" + _JA_WISH + r"|るべきでない|させるな)|受け入れるな"
+    r"|(?:入国|入学|入店|入居|入会|出場|出演|帰化|定住|永住|上陸|就職|移住|入園|通学)させ(?:るな|んな|ないで"
+    + _JA_WISH + r")"
+    r"|(?:住ま?わせ|住ませ|通わせ|来させ|出させ|立たせ|入らせ)(?:るな|んな)"
+    r"|(?:に|へ)(?:は)?(?:二度と|もう|絶対に?)?(?:来る|住む)な(?![らどく])"
+    r"|(?:に|へ)(?:は)?(?:二度と|もう|絶対に?)?来(?:んな|ないで" + _JA_WISH + r")"
+)
+_JA_BRAND = (
+    r"(?:犯罪者|犯罪|テロリスト|テロ|性犯罪者|強姦魔|レイプ魔|殺人|泥棒|スパイ|窃盗|暴力|強盗|放火|痴漢|過激派|暴力団"
+    r"|不法滞在)予備軍(?:だ|です|でしょ|ばかり|なんだ|だから|に決まって|と思え|(?=$|[。、!]))"
+    r"|(?:全員|みんな|皆|一人残らず|どいつもこいつも|例外なく)(?:が)?(?:犯罪者|泥棒|スパイ|テロリスト|工作員"
+    r"|嘘つき|詐欺師|偽物|偽装難民|強姦魔|性犯罪者|人殺し|殺人者|殺人鬼|寄生虫|たかり)(?:だ|です|じゃん|ばかり"
+    r"|に決まって|と思え|(?=$|[。、!]))"
+)
+_JA_DENIED_AFTER = (r"(?!\s?(?:とは|とも|なんて|と|って)(?:思わ|言わ|考えて(?:い)?な|決めつけ|決め付け|いう|言う|呼)"
+                    r"|わけ(?:では|じゃ)ない)")
+HATE_JA = re.compile(r"(?:" + _JA_REMOVE + r"|" + _JA_BRAND + r")" + _JA_DENIED_AFTER)
+
+
 # what the feeling is about when the group is not its object: a treatment ("sick of [group] being blamed"), a
 # clause about others ("contempt for people who abuse [group]", "sick of racists calling [group] ...")
 _EN_TREATED = r"(?:being|getting|get|gets|got)"
@@ -299,6 +336,6 @@ QUOTE = re.compile(r"「[^「」\n]{1,60}」|『[^『』\n]{1,60}』|\"[^\"\n]{1
 
 CONSTRUCTIONS = {
     "threat_ja": THREAT_JA, "threat_en": THREAT_EN, "threat_reported": THREAT_REPORTED,
-    "accusation_ja": ACCUSE_JA, "accusation_en": ACCUSE_EN, "hate_statement_en": HATE_EN,
+    "accusation_ja": ACCUSE_JA, "accusation_en": ACCUSE_EN, "hate_statement_en": HATE_EN, "hate_statement_ja": HATE_JA,
     "negated_en": NEGATED_EN, "counter_speech_en": COUNTER_EN, "quotation": QUOTE,
 }

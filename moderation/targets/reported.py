@@ -13,7 +13,7 @@ from moderation.targets.constructions import ENDORSED_EN
 # what someone else said, reported or condemned, not said by the writer: a quotation followed by と/って/という...,
 # the clause before だなんて/という投稿/って言う人, and in English what follows calling/saying/the word
 REPORTED_QUOTE = re.compile(r"(?:「[^「」\n]{1,80}」|『[^『』\n]{1,80}』)"
-                            r"(?=\s?(?:と|って|という|などと|など|とか|なんて|は差別|は暴言))"
+                            r"(?=\s?(?:と|って|という|などと|など|とか|なんて|は差別|は暴言|はヘイト))"
                             r"|\"[^\"\n]{1,80}\"|“[^“”\n]{1,80}”")
 
 

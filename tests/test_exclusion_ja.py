@@ -1,0 +1,50 @@
+"""A Japanese demand that a group be removed or kept out, or its branding as criminals-in-waiting, counts as an attack
+on it (`hate_statement_ja`, so `hate_at_group`); a report, a debate, a denial or someone else's quoted words do not
+(issue 12: the attack carried by the predicate, so civil rows can damp the bare group word)."""
+
+import pytest
+
+from moderation.features.signals import signal_dict
+
+DEMANDED = [
+    "ベトナム人の作業員はさっさと現場から出て行け",
+    "うちの県にいる中国人は全員母国に帰ってほしい",
+    "町内会からフィリピン人の家族を追い出してくれ",
+    "難民申請中の外国人は即刻強制送還すべきだ",
+    "黒人の留学生をうちの大学に入学させるな",
+    "ロシア人の選手なんか大会に出させるな",
+    "ムスリムはこの国に二度と来るな",
+    "同性愛者の店員なんて職場から排除しろ",
+    "在日の連中は全員スパイだ",
+    "移民の若者なんて強盗予備軍だ",
+]
+
+NOT_DEMANDED = [
+    "ベトナム人の作業員が現場から出て行ったあと、工事は止まった",  # a report of what happened
+    "中国人の観光客が連休を終えて母国に帰国した",
+    "フィリピン人の家族が町内会から追い出された経緯を記者が取材した",  # done to them, passive
+    "難民申請中の外国人を強制送還すべきかどうか、国会で議論が続いている",  # a debate
+    "黒人の留学生をうちの大学に入学させる制度ができた",
+    "ムスリムの人たちに二度と来るなとは言わない",  # denied
+    "「同性愛者は職場から排除しろ」という投稿が削除された",  # someone else's words
+    "在日の人を全員スパイ扱いする記事が批判された",
+    "移民の若者を強盗予備軍と呼ぶのは偏見だ",
+    "外が寒いから早く家に帰ってきてほしい",  # no group, and a welcome, not a removal
+]
+
+
+@pytest.mark.parametrize("text", DEMANDED)
+def test_a_demanded_removal_or_branding_of_a_group_is_an_attack_on_it(text):
+    sig = signal_dict(text)
+    assert sig["hate_statement_ja"] > 0 and sig["hate_at_group"] > 0, text
+
+
+@pytest.mark.parametrize("text", NOT_DEMANDED)
+def test_a_reported_debated_denied_or_quoted_removal_is_none(text):
+    sig = signal_dict(text)
+    assert sig["hate_statement_ja"] == sig["hate_at_group"] == 0, text
+
+
+def test_quoted_demand_counts_as_someone_elses_words():
+    sig = signal_dict("上のコメントの「クルド人は出ていけ」はヘイトだと思う")
+    assert sig["quoted_harm"] > 0 and sig["hate_statement_ja"] == 0
