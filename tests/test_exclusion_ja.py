@@ -1,6 +1,7 @@
-"""A Japanese demand that a group be removed or kept out, or its branding as criminals-in-waiting, counts as an attack
-on it (`hate_statement_ja`, so `hate_at_group`); a report, a debate, a denial or someone else's quoted words do not
-(issue 12: the attack carried by the predicate, so civil rows can damp the bare group word)."""
+"""A Japanese demand that a group be removed or kept out, its branding as criminals-in-waiting, or its blame for ruining
+the country counts as an attack on it (`hate_statement_ja`, so `hate_at_group`); a report, a debate, a denial or
+someone else's quoted words do not (issue 12: the attack carried by the predicate, so civil rows can damp the bare
+group word)."""
 
 import pytest
 
@@ -17,6 +18,8 @@ DEMANDED = [
     "同性愛者の店員なんて職場から排除しろ",
     "在日の連中は全員スパイだ",
     "移民の若者なんて強盗予備軍だ",
+    "クルド人の連中がこの町を駄目にしている",  # blame: a group ruining the country or living off it
+    "難民は支援を口実にたかりに来ているだけだ",
 ]
 
 NOT_DEMANDED = [
@@ -30,6 +33,8 @@ NOT_DEMANDED = [
     "在日の人を全員スパイ扱いする記事が批判された",
     "移民の若者を強盗予備軍と呼ぶのは偏見だ",
     "外が寒いから早く家に帰ってきてほしい",  # no group, and a welcome, not a removal
+    "円安が日本の家計を駄目にしている",  # the same blame of a policy, no group
+    "クルド人がこの町を駄目にしているなんてただの偏見だ",  # denied
 ]
 
 

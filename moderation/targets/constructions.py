@@ -6,6 +6,7 @@ import re
 import re._parser
 
 from moderation.wordlists.context import POSITIVE_EN
+from moderation.wordlists.groups import GROUPS
 
 _G = r"[^。．.!?！？\n]"  # any character inside one sentence
 
@@ -216,9 +217,19 @@ _JA_BRAND = (
     r"|嘘つき|詐欺師|偽物|偽装難民|強姦魔|性犯罪者|人殺し|殺人者|殺人鬼|寄生虫|たかり)(?:だ|です|じゃん|ばかり"
     r"|に決まって|と思え|(?=$|[。、!]))"
 )
-_JA_DENIED_AFTER = (r"(?!\s?(?:とは|とも|なんて|と|って)(?:思わ|言わ|考えて(?:い)?な|決めつけ|決め付け|いう|言う|呼)"
-                    r"|わけ(?:では|じゃ)ない)")
-HATE_JA = re.compile(r"(?:" + _JA_REMOVE + r"|" + _JA_BRAND + r")" + _JA_DENIED_AFTER)
+_JA_DENIED_AFTER = (r"(?!\s?(?:なんて|(?:とは|とも|と|って)(?:思わ|思った|言わ|考えて(?:い)?な|決めつけ|決め付け|いう"
+                    r"|言う|呼))|わけ(?:では|じゃ)ない)")
+# blame: a group named as the subject of ruining the country or living off it (在日の人が日本を悪くしている,
+# …は戦争を口実にたかりに来ている): the subject is in the pattern, at most 16 characters before the predicate, since the
+# same predicate about a policy or a government (増税が日本をダメにしている) is opinion
+_JA_GROUPS = "|".join(sorted((re.escape(g) for g in GROUPS if not g.isascii()), key=len, reverse=True))
+_JA_BLAME = (
+    r"(?:" + _JA_GROUPS + r")" + _G + r"{0,6}?(?:が|は|って|こそ)"
+    + _G + r"{0,16}?(?:を(?:悪く|だめに|ダメに|駄目に|めちゃくちゃに|滅茶苦茶に|汚く|壊)し(?:ている|てる|やがる)"
+    r"|を乗っ取(?:ろうとして|って)(?:いる|る)|(?:たかり|金目当て|生活保護目当て|補助金目当て|福祉目当て)(?:に|で)来て(?:いる|る)"
+    r"|を(?:口実|言い訳)に(?:たか|せび)(?:り|って)|に(?:寄生|たか)って(?:いる|る))"
+)
+HATE_JA = re.compile(r"(?:" + _JA_REMOVE + r"|" + _JA_BRAND + r"|" + _JA_BLAME + r")" + _JA_DENIED_AFTER)
 
 
 # what the feeling is about when the group is not its object: a treatment ("sick of [group] being blamed"), a
