@@ -1,5 +1,6 @@
-"""A Japanese demand that a group be removed or kept out, its branding as criminals-in-waiting, or its blame for ruining
-the country counts as an attack on it (`hate_statement_ja`, so `hate_at_group`); a report, a debate, a denial or
+"""A Japanese demand that a group be removed or kept out, its branding as criminals-in-waiting or as liars by nature, a
+wish that it or its places be gone, its keeping off the screen and the page, or its blame for ruining the country
+counts as an attack on it (`hate_statement_ja`, so `hate_at_group`); a report, a debate, a denial or
 someone else's quoted words do not (issue 12: the attack carried by the predicate, so civil rows can damp the bare
 group word)."""
 
@@ -20,6 +21,14 @@ DEMANDED = [
     "移民の若者なんて強盗予備軍だ",
     "クルド人の連中がこの町を駄目にしている",  # blame: a group ruining the country or living off it
     "難民は支援を口実にたかりに来ているだけだ",
+    "中国人は金に汚い民族だから信用するな",  # a vice as a people's nature
+    "あの国の移民どもは嘘つき民族だ",
+    "在日外国人って約束を守らない連中ばかりだ",
+    "難民の店なんか全部つぶれてしまえ",  # a group or its places wished gone
+    "ムスリムの連中なんかこの国から消えればいい",
+    "ゲイのタレントをドラマに出すな",  # kept off the screen, the page, the job
+    "外国人の店員なんか雇うな",
+    "クルド人の子どもを教科書の表紙に載せないでほしい",
 ]
 
 NOT_DEMANDED = [
@@ -35,6 +44,15 @@ NOT_DEMANDED = [
     "外が寒いから早く家に帰ってきてほしい",  # no group, and a welcome, not a removal
     "円安が日本の家計を駄目にしている",  # the same blame of a policy, no group
     "クルド人がこの町を駄目にしているなんてただの偏見だ",  # denied
+    "在日コリアンへの偏見がこの国から消えればいい",  # the wish is about the prejudice
+    "戦争なんてこの世から消えればいい",
+    "中国人の経営する工場が不況で潰れた",
+    "移民の受け入れを増やさなければ地方の商店は潰れる",
+    "ロシア人を野蛮な民族として描いた戦時中のポスター",  # a history's treatment of them
+    "ブラジル人は陽気で踊りの好きな民族だ",
+    "黒人の歌手をもっと紅白に出してほしい",  # a welcome
+    "外国人の店員を雇うなという張り紙が問題になった",  # someone else's words
+    "障害者を笑いものにする番組なんか映すな",  # the programme, not the group, kept off
 ]
 
 

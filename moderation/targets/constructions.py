@@ -217,8 +217,11 @@ _JA_BRAND = (
     r"|嘘つき|詐欺師|偽物|偽装難民|強姦魔|性犯罪者|人殺し|殺人者|殺人鬼|寄生虫|たかり)(?:だ|です|じゃん|ばかり"
     r"|に決まって|と思え|(?=$|[。、!]))"
 )
-_JA_DENIED_AFTER = (r"(?!\s?(?:なんて|(?:とは|とも|と|って)(?:思わ|思った|言わ|考えて(?:い)?な|決めつけ|決め付け|いう"
-                    r"|言う|呼))|わけ(?:では|じゃ)ない)")
+# what denies or reports the form right after it, a copula between them or not (…連中だなんて, …民族だというデマ,
+# …国民性だと書き込んだ, …出すなとの声)
+_JA_DENIED_AFTER = (r"(?!\s?(?:だ|です|なんだ)?(?:なんて|との|(?:とは|とも|と|って)"
+                    r"(?:思わ|思った|言わ|言っ|考えて(?:い)?な|決めつけ|決め付け|いう|言う|呼|書|投稿|発言|主張|述べ"
+                    r"|叫|報じ|話し))|わけ(?:では|じゃ)ない)")
 # blame: a group named as the subject of ruining the country or living off it (在日の人が日本を悪くしている,
 # …は戦争を口実にたかりに来ている): the subject is in the pattern, at most 16 characters before the predicate, since the
 # same predicate about a policy or a government (増税が日本をダメにしている) is opinion
@@ -229,7 +232,32 @@ _JA_BLAME = (
     r"|を乗っ取(?:ろうとして|って)(?:いる|る)|(?:たかり|金目当て|生活保護目当て|補助金目当て|福祉目当て)(?:に|で)来て(?:いる|る)"
     r"|を(?:口実|言い訳)に(?:たか|せび)(?:り|って)|に(?:寄生|たか)って(?:いる|る))"
 )
-HATE_JA = re.compile(r"(?:" + _JA_REMOVE + r"|" + _JA_BRAND + r"|" + _JA_BLAME + r")" + _JA_DENIED_AFTER)
+# a group named at most 24 characters before what is said of it, where the words between are not about what is done
+# to it (在日コリアンへの偏見が消えればいい, 障害者を笑いものにする番組なんか映すな: the prejudice, the programme)
+_JA_GROUP_NEAR = (r"(?:" + _JA_GROUPS + r")(?:(?!への|に対する|差別|偏見|ヘイト|誤解|中傷|悪口|いじめ"
+                  r"|を(?:笑|馬鹿|バカ|侮辱|揶揄|差別))" + _G + r"){0,24}?")
+# a people called liars or thieves by nature: a vice, then within a few characters a word for what one is born as
+# (韓国人は平気で嘘をつく国民性だ, …は盗みを働く民族だ, …って生まれつき人を騙す連中だ, 嘘つき民族); not a history's
+# treatment (劣った民族として扱った, 野蛮な人種と見なされた)
+_JA_VICE = (r"(?:嘘を(?:つ|吐)く|嘘つき|嘘ばかり|盗み|盗む|人を騙す|騙す|裏切る|恩を仇で返す|約束を守らない"
+            r"|ルールを守らない|たかる|たかり|犯罪を(?:犯す|好む|繰り返す)|罪を犯す|卑怯な|卑劣な|野蛮な|劣った|劣等な"
+            r"|不潔な|汚い|残虐な|凶暴な|狡猾な|ずる賢い|怠惰な|怠け者の|恥知らずな|恩知らずな|下品な|乱暴な|凶悪な)")
+_JA_NATURE_NOUN = r"(?:民族|人種|国民性|種族|連中|奴ら|やつら|生き物|血筋|人間ども)(?!として|扱い|視|と見な|と呼ば)"
+_JA_NATURE = (
+    _JA_GROUP_NEAR + _JA_VICE + _G + r"{0,6}?" + _JA_NATURE_NOUN
+    + r"|(?:嘘つき|泥棒|犯罪|劣等|野蛮|寄生|たかり|詐欺|ゴキブリ)(?:民族|人種)"
+    r"(?!として|扱い|視|と見な|と呼ば|という言葉)"
+    r"|(?:嘘|盗み|犯罪|裏切り|たかり)(?:癖)?が(?:血|DNA|遺伝子)に(?:染み(?:付|つ)いて|刻まれて|組み込まれて)"
+)
+# a group or its places wished gone, or kept off the screen, the stage and the page: the group is in the pattern,
+# since the same wish of a prejudice or a war (戦争なんて消えればいい) or the same ban of an advert is not about people
+_JA_GONE = (r"(?:消え|滅び|絶滅し|死に絶え|いなくな|潰れ|つぶれ|くたばり)(?:れば(?:いい|良い)|りゃいい|てしまえ|ちまえ"
+            r"|ろ(?![うー])|てほしい|て欲しい|てくれ(?![たてるまれ]))")
+_JA_KEEP_OFF = (r"(?:(?:出|映|写|載|見)せる|出す|映す|写す|使う|起用する|出演させる|出場させる|登場させる|雇う|採用する"
+                r"|呼ぶ|選ぶ)(?:な|んな)(?![らどくのいりさ])"
+                r"|(?:出さ|映さ|写さ|載せ|見せ|使わ|起用し|出演させ|出場させ|雇わ|採用し)ないで" + _JA_WISH)
+HATE_JA = re.compile(r"(?:" + _JA_REMOVE + r"|" + _JA_BRAND + r"|" + _JA_BLAME + r"|" + _JA_NATURE + r"|"
+                     + _JA_GROUP_NEAR + r"(?:" + _JA_GONE + r"|" + _JA_KEEP_OFF + r"))" + _JA_DENIED_AFTER)
 
 
 # what the feeling is about when the group is not its object: a treatment ("sick of [group] being blamed"), a
