@@ -1,5 +1,7 @@
 """A wish or demand that a group be removed counts as an attack on it (`hate_at_group`); a report of a removal, or a
-removal the writer denies, does not (issue 12: attacks carried by the predicate, not the group word)."""
+removal the writer denies, does not (issue 12: attacks carried by the predicate, not the group word). In Japanese
+(`hate_statement_ja`) also a group branded as criminals-in-waiting or liars by nature, wished gone, kept off the screen
+and the page, or blamed for ruining the country; a report, a debate, a denial or someone else's quoted words are not."""
 
 import pytest
 
@@ -33,16 +35,65 @@ NOT_DEMANDED = [
 ]
 
 
-@pytest.mark.parametrize("text", DEMANDED)
+DEMANDED_JA = [  # a demand, a branding as criminals-in-waiting or liars by nature, a wish a group be gone, kept off the
+    # screen and the page, or blame for ruining the country
+    "ベトナム人の作業員はさっさと現場から出て行け",
+    "うちの県にいる中国人は全員母国に帰ってほしい",
+    "町内会からフィリピン人の家族を追い出してくれ",
+    "難民申請中の外国人は即刻強制送還すべきだ",
+    "黒人の留学生をうちの大学に入学させるな",
+    "ロシア人の選手なんか大会に出させるな",
+    "ムスリムはこの国に二度と来るな",
+    "同性愛者の店員なんて職場から排除しろ",
+    "在日の連中は全員スパイだ",
+    "移民の若者なんて強盗予備軍だ",
+    "クルド人の連中がこの町を駄目にしている",  # blame: a group ruining the country or living off it
+    "難民は支援を口実にたかりに来ているだけだ",
+    "中国人は金に汚い民族だから信用するな",  # a vice as a people's nature
+    "あの国の移民どもは嘘つき民族だ",
+    "在日外国人って約束を守らない連中ばかりだ",
+    "難民の店なんか全部つぶれてしまえ",  # a group or its places wished gone
+    "ムスリムの連中なんかこの国から消えればいい",
+    "ゲイのタレントをドラマに出すな",  # kept off the screen, the page, the job
+    "外国人の店員なんか雇うな",
+    "クルド人の子どもを教科書の表紙に載せないでほしい",
+]
+
+NOT_DEMANDED_JA = [
+    "ベトナム人の作業員が現場から出て行ったあと、工事は止まった",  # a report of what happened
+    "中国人の観光客が連休を終えて母国に帰国した",
+    "フィリピン人の家族が町内会から追い出された経緯を記者が取材した",  # done to them, passive
+    "難民申請中の外国人を強制送還すべきかどうか、国会で議論が続いている",  # a debate
+    "黒人の留学生をうちの大学に入学させる制度ができた",
+    "ムスリムの人たちに二度と来るなとは言わない",  # denied
+    "「同性愛者は職場から排除しろ」という投稿が削除された",  # someone else's words
+    "在日の人を全員スパイ扱いする記事が批判された",
+    "移民の若者を強盗予備軍と呼ぶのは偏見だ",
+    "外が寒いから早く家に帰ってきてほしい",  # no group, and a welcome, not a removal
+    "円安が日本の家計を駄目にしている",  # the same blame of a policy, no group
+    "クルド人がこの町を駄目にしているなんてただの偏見だ",  # denied
+    "在日コリアンへの偏見がこの国から消えればいい",  # the wish is about the prejudice
+    "戦争なんてこの世から消えればいい",
+    "中国人の経営する工場が不況で潰れた",
+    "移民の受け入れを増やさなければ地方の商店は潰れる",
+    "ロシア人を野蛮な民族として描いた戦時中のポスター",  # a history's treatment of them
+    "ブラジル人は陽気で踊りの好きな民族だ",
+    "黒人の歌手をもっと紅白に出してほしい",  # a welcome
+    "外国人の店員を雇うなという張り紙が問題になった",  # someone else's words
+    "障害者を笑いものにする番組なんか映すな",  # the programme, not the group, kept off
+]
+
+
+@pytest.mark.parametrize("text", DEMANDED + DEMANDED_JA)
 def test_a_demanded_removal_of_a_group_is_an_attack_on_it(text):
     sig = signal_dict(text)
     assert sig["hate_at_group"] > 0, text
 
 
-@pytest.mark.parametrize("text", NOT_DEMANDED)
+@pytest.mark.parametrize("text", NOT_DEMANDED + NOT_DEMANDED_JA)
 def test_a_reported_or_denied_removal_is_none(text):
     sig = signal_dict(text)
-    assert sig["hate_at_group"] == sig["group_attack"] == 0, text
+    assert sig["hate_at_group"] == sig["group_attack"] == sig["hate_statement_ja"] == 0, text
 
 
 def test_a_denied_wish_to_remove_counts_as_denied_harm():
@@ -53,3 +104,8 @@ def test_a_denied_wish_to_remove_counts_as_denied_harm():
 def test_a_land_after_a_bare_can_is_a_possibility_not_a_demand():
     # the word list's "go back" still fires group_attack here; the construction does not
     assert signal_dict("Refugees can go back to Syria once the war is over.")["hate_statement_en"] == 0
+
+
+def test_quoted_demand_counts_as_someone_elses_words():
+    sig = signal_dict("上のコメントの「クルド人は出ていけ」はヘイトだと思う")
+    assert sig["quoted_harm"] > 0 and sig["hate_statement_ja"] == 0
