@@ -1,7 +1,7 @@
 """A pattern scanned as its parts (each alternative behind its own needles, moderation/needles/parts.py) finds
-exactly the pattern's own matches, spans and order (THREAT_EN, HATE_EN, REPORTED_AFTER_EN): on the written English
-cases, the threat probe, the Japanese suite, those cases run together, the adversarial inputs and text generated from
-the pattern's own pieces."""
+exactly the pattern's own matches, spans and order (THREAT_EN, HATE_EN, HATE_JA, REPORTED_AFTER_EN): on the
+written English cases, the threat probe, the Japanese suite, those cases run together, the adversarial inputs and
+text generated from the pattern's own pieces."""
 
 import json
 import re
@@ -23,10 +23,12 @@ from moderation.text.normalize import normalize
 # (the whole pattern, its parts' guard, the needle indexes whose `found` its callers pass)
 SPLITS = {"threat_en": (TC.THREAT_EN, FP._SPLIT[TC.THREAT_EN], (FP._NEEDLES,)),
           "hate_statement_en": (TC.HATE_EN, FP._SPLIT[TC.HATE_EN], (FP._NEEDLES,)),
+          "hate_statement_ja": (TC.HATE_JA, FP._SPLIT[TC.HATE_JA], (FP._NEEDLES,)),
           "reported_after_en": (TR.REPORTED_AFTER_EN, TR._AFTER_EN_GUARD, (FP._NEEDLES, TR._NEEDLES_REPORTED))}
 SPLIT_NAMES = list(SPLITS)
 # texts with a match, texts with two or more
-LEAST = {"threat_en": (120, 300), "hate_statement_en": (80, 170), "reported_after_en": (40, 50)}
+LEAST = {"threat_en": (120, 300), "hate_statement_en": (80, 170), "hate_statement_ja": (40, 40),
+         "reported_after_en": (40, 50)}
 CASES = PROJECT_ROOT / "tests" / "functional"
 
 
@@ -56,6 +58,7 @@ def test_the_parts_are_the_alternatives_in_order():
     assert TC.THREAT_EN.pattern == "|".join(rx.pattern for rx in TC.THREAT_EN_PARTS[:1]) + "|(?<![a-z])(?:" + "|".join(
         rx.pattern[len("(?<![a-z])(?:"):-1] for rx in TC.THREAT_EN_PARTS[1:]) + ")"
     assert TC.HATE_EN.pattern == "|".join(rx.pattern for rx in TC.HATE_EN_PARTS)
+    assert TC.HATE_JA.pattern == "|".join(rx.pattern for rx in TC.HATE_JA_PARTS)
     end = len(TR._AFTER_EN_END)
     assert TR.REPORTED_AFTER_EN.pattern == "(?<![a-z])(?:" + "|".join(
         rx.pattern[len("(?<![a-z])(?:"):-end - 1] for rx in TR.REPORTED_AFTER_EN_PARTS) + ")" + TR._AFTER_EN_END
@@ -73,8 +76,9 @@ def test_the_written_cases_and_the_probe_match_alike(name):
 
 @pytest.mark.parametrize("name", SPLIT_NAMES)
 def test_cases_run_together_match_alike(name):
-    """Texts holding several cases, so that matches of different parts follow, touch and overlap."""
-    normalised = [normalize(t).text for t in WRITTEN if t.isascii()]
+    """Texts holding several cases, so that matches of different parts follow, touch and overlap (the Japanese
+    pattern's, the Japanese cases)."""
+    normalised = [normalize(t).text for t in WRITTEN if t.isascii() != name.endswith("_ja")]
     many = 0
     for k in range(len(normalised)):
         for joiner in (" ", "", ". ", " and "):
@@ -99,6 +103,8 @@ PIECES = {"threat_en": _pieces(TC.THREAT_EN, ("you", "him", "them", "i'll ", "we
                                               "kill", "a")),
           "hate_statement_en": _pieces(TC.HATE_EN, ("muslims ", "they ", "the ", "people ", " and ", "i ", "a", ". ",
                                                      "being ", "who ")),
+          "hate_statement_ja": _pieces(TC.HATE_JA, ("移民", "在日", "中国人", "は", "なんて", "、", "。", "だ",
+                                                     "という")),
           "reported_after_en": _pieces(TR.REPORTED_AFTER_EN, ("people ", "who ", "the ", " that ", "you ", " to ", "a",
                                                               "\"", ". "))}
 

@@ -9,7 +9,15 @@ import numpy as np
 from moderation.features.vocabulary import _COMBOS, FEATURE_NAMES
 from moderation.needles.guards import NeedleIndex
 from moderation.needles.parts import Parts
-from moderation.targets.constructions import CONSTRUCTIONS, HATE_EN, HATE_EN_PARTS, THREAT_EN, THREAT_EN_PARTS
+from moderation.targets.constructions import (
+    CONSTRUCTIONS,
+    HATE_EN,
+    HATE_EN_PARTS,
+    HATE_JA,
+    HATE_JA_PARTS,
+    THREAT_EN,
+    THREAT_EN_PARTS,
+)
 from moderation.targets.denied import CUES as DENIAL_CUES
 from moderation.targets.owned import STEMS as OWNED_STEMS
 from moderation.targets.pii import EMAIL as _EMAIL
@@ -95,8 +103,8 @@ _ADDRESSED_CATS = ("second_person",)
 # what each pattern needs in a text before it is worth scanning (moderation/needles/: never changes a count);
 # reported_spans's needles, owned_spans's slur stems and denied_spans's cues are found in the same pass
 _NEEDLES = NeedleIndex((_NAMED, _LINE_ID, _PHONE, _EMAIL, _MONEY_AMOUNT, *CONSTRUCTIONS.values(), PRAISE_EN,
-                        *PII_GUARDED,
-                        *THREAT_EN_PARTS, *HATE_EN_PARTS), extra=REPORTED_NEEDLES | OWNED_STEMS | DENIAL_CUES)
+                        *PII_GUARDED, *THREAT_EN_PARTS, *HATE_EN_PARTS, *HATE_JA_PARTS),
+                       extra=REPORTED_NEEDLES | OWNED_STEMS | DENIAL_CUES)
 
 
 _GUARDS = _NEEDLES.guards  # pattern -> its guard, read without a method call
@@ -188,7 +196,8 @@ _TRIGGERS = {
 
 
 # constructions scanned as their alternatives apart, each behind its own needles (the same matches)
-_SPLIT = {THREAT_EN: Parts(THREAT_EN_PARTS, _NEEDLES), HATE_EN: Parts(HATE_EN_PARTS, _NEEDLES)}
+_SPLIT = {THREAT_EN: Parts(THREAT_EN_PARTS, _NEEDLES), HATE_EN: Parts(HATE_EN_PARTS, _NEEDLES),
+          HATE_JA: Parts(HATE_JA_PARTS, _NEEDLES)}
 
 
 # each construction with what rules it out: Latin-only with no Latin letter, no trigger character, no needle
