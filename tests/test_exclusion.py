@@ -49,6 +49,14 @@ DEMANDED_JA = [  # a demand, a branding as criminals-in-waiting or liars by natu
     "移民の若者なんて強盗予備軍だ",
     "クルド人の連中がこの町を駄目にしている",  # blame: a group ruining the country or living off it
     "難民は支援を口実にたかりに来ているだけだ",
+    "外国人労働者が日本人の仕事を奪っている",  # blame: a group as the agent of a ruin or a theft
+    "在日の奴らが日本のテレビ局を牛耳っている",
+    "難民どもが税金を食い物にしている",
+    "韓国人が日本の芸能界を乗っ取ろうとしている",
+    "中国人のせいで観光地はめちゃくちゃだ",  # blame: a group, or its coming, as the cause of a ruin
+    "移民が増えたから治安が悪くなった",
+    "ロシア人が住み着いてから港町は無法地帯になった",
+    "ゴミを散らかすのはいつもベトナム人だ",  # the doers of a misdeed are mostly a group
     "中国人は金に汚い民族だから信用するな",  # a vice as a people's nature
     "あの国の移民どもは嘘つき民族だ",
     "在日外国人って約束を守らない連中ばかりだ",
@@ -71,6 +79,19 @@ NOT_DEMANDED_JA = [
     "移民の若者を強盗予備軍と呼ぶのは偏見だ",
     "外が寒いから早く家に帰ってきてほしい",  # no group, and a welcome, not a removal
     "円安が日本の家計を駄目にしている",  # the same blame of a policy, no group
+    "外国人実習生が企業に食い物にされている",  # the group is the victim
+    "黒人が白人に土地を奪われた歴史を学んだ",
+    "白人が黒人を支配していた時代の写真",  # a past told, not an ongoing deed
+    "外国人観光客が来なくなってから商店街は荒れてしまった",  # a group that does not come is no cause
+    "ブラジル人が来てから町の祭りはにぎやかになった",  # no ruin
+    "北朝鮮政府のせいで拉致被害者の家族の生活はめちゃくちゃになった",  # a state, not its people
+    "難民が増えたせいで治安が悪化したとは言えない",  # denied or reported right after
+    "移民のせいで治安が悪くなったという主張は統計で否定された",
+    "在日外国人が生活保護を不正受給しているというのはデマだ",
+    "ロシア人が日本を乗っ取るなんてありえない",
+    "難民のせいにして治安の悪化を語るのはやめよう",
+    "犯罪被害に遭うのはほとんど外国人だ",  # the victims of a misdeed, not its doers
+    "ボランティアに来ているのはほとんど外国人だ",  # no misdeed
     "クルド人がこの町を駄目にしているなんてただの偏見だ",  # denied
     "在日コリアンへの偏見がこの国から消えればいい",  # the wish is about the prejudice
     "戦争なんてこの世から消えればいい",

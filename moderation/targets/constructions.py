@@ -220,17 +220,62 @@ _JA_BRAND = (
 # what denies or reports the form right after it, a copula between them or not (…連中だなんて, …民族だというデマ,
 # …国民性だと書き込んだ, …出すなとの声)
 _JA_DENIED_AFTER = (r"(?!\s?(?:だ|です|なんだ)?(?:なんて|との|(?:とは|とも|と|って)"
-                    r"(?:思わ|思った|言わ|言っ|考えて(?:い)?な|決めつけ|決め付け|いう|言う|呼|書|投稿|発言|主張|述べ"
+                    r"(?:思わ|思った|言わ|言っ|言えな|限らな|考えて(?:い)?な|決めつけ|決め付け|いう|言う|呼|書|投稿|発言|主張|述べ"
                     r"|叫|報じ|話し))|わけ(?:では|じゃ)ない)")
 # blame: a group named as the subject of ruining the country or living off it (在日の人が日本を悪くしている,
-# …は戦争を口実にたかりに来ている): the subject is in the pattern, at most 16 characters before the predicate, since the
-# same predicate about a policy or a government (増税が日本をダメにしている) is opinion
+# …は戦争を口実にたかりに来ている, …が福祉を食い物にしている, …がマスコミを牛耳っている): the subject is in the pattern,
+# at most 16 characters before the predicate, since the same predicate about a policy or a government
+# (増税が日本をダメにしている) is opinion. Each predicate ends where the writer's claim ends (…している, …する), so
+# a report or a denial right after it (…しているという主張, …しているなんてデマだ) breaks it; a passive
+# (食い物にされている, 乗っ取られた) makes the group the victim and is not read here
 _JA_GROUPS = "|".join(sorted((re.escape(g) for g in GROUPS if not g.isascii()), key=len, reverse=True))
-_JA_BLAME = (
-    r"(?:" + _JA_GROUPS + r")" + _G + r"{0,6}?(?:が|は|って|こそ)"
-    + _G + r"{0,16}?(?:を(?:悪く|だめに|ダメに|駄目に|めちゃくちゃに|滅茶苦茶に|汚く|壊)し(?:ている|てる|やがる)"
-    r"|を乗っ取(?:ろうとして|って)(?:いる|る)|(?:たかり|金目当て|生活保護目当て|補助金目当て|福祉目当て)(?:に|で)来て(?:いる|る)"
-    r"|を(?:口実|言い訳)に(?:たか|せび)(?:り|って)|に(?:寄生|たか)って(?:いる|る))"
+_JA_IS = r"(?:て(?:い)?る|てきた|やがる)"  # an ongoing deed, not a past one told (乗っ取った歴史)
+_JA_NOT_ON = r"(?![なとか])"  # 乗っ取る, not 乗っ取るな, 乗っ取るという, 乗っ取るかどうか
+_JA_BLAME_DEEDS = "|".join((
+    r"を(?:悪く|だめに|ダメに|駄目に|めちゃくちゃに|滅茶苦茶に|汚く|壊)し(?:ている|てる|やがる)",
+    r"を乗っ取(?:ろうとして|って)(?:いる|る)|を乗っ取(?:りつつある|る" + _JA_NOT_ON + ")",
+    r"(?:たかり|金目当て|生活保護目当て|補助金目当て|福祉目当て)(?:に|で)来て(?:いる|る)",
+    r"を(?:口実|言い訳)に(?:たか|せび)(?:り|って)|に(?:寄生|たか)って(?:いる|る)",
+    r"を食い物にし" + _JA_IS + r"|を食い物にする" + _JA_NOT_ON,
+    r"を牛耳(?:っ" + _JA_IS + r"|ろうとして(?:い)?る|る" + _JA_NOT_ON + ")",
+    r"を売り渡(?:し" + _JA_IS + r"|そうとして(?:い)?る|す" + _JA_NOT_ON + ")",
+    r"を(?:裏で|陰で)?操(?:っ" + _JA_IS + r"|ろうとして(?:い)?る)",
+    r"を(?:衰退|弱体化|崩壊)させ" + _JA_IS + r"|を(?:滅ぼ|腐らせ|食い(?:つぶ|潰)|汚)(?:し)?" + _JA_IS,
+    r"を蝕ん(?:で(?:い)?る)|を(?:吸い(?:取|と)|搾り取|むしり取|貪)っ" + _JA_IS,
+    r"を(?:支配|侵略|侵食)(?:しようとして(?:い)?る|しつつある)",
+    r"(?:仕事|職|雇用|土地|税金|財産)を奪(?:っ" + _JA_IS + r"|う" + _JA_NOT_ON + ")",
+    r"(?:治安|秩序|風紀)を(?:乱|悪化させ)(?:し)?" + _JA_IS,
+    r"を不正(?:に)?受給し" + _JA_IS,
+))
+_JA_BLAME = (r"(?:" + _JA_GROUPS + r")" + _G + r"{0,6}?(?:が|は|って|こそ)" + _G + r"{0,16}?(?:"
+             + _JA_BLAME_DEEDS + r")")
+# blame by cause: a group, or its coming, as the cause of a ruin (難民のせいで治安は崩壊した, …が増えたせいで
+# この町はめちゃくちゃになった, …が来てから駅前は荒れた); the ruin is read to its end so a report or a denial right
+# after it breaks the form, and a group that leaves or does not come (来なくなって) is no cause
+_JA_RUIN = (r"(?:(?:崩壊|荒廃|衰退|悪化|無法地帯化|スラム化)(?:し(?:た|ている|てる|てしまった|つつある)|寸前|の一途)"
+            r"|(?:めちゃくちゃ|滅茶苦茶|メチャクチャ|ボロボロ|最悪|無法地帯|スラム)(?:になっ(?:た|ている|てる|てしまった)|だ|です)"
+            r"|(?:悪く|ダメに|だめに|駄目に|危なく|物騒に|汚く|住みにくく|住めなく|歩けなく|暮らせなく)"
+            r"な(?:った|っている|ってる|りつつある|ってしまった|る一方)"
+            r"|荒れ(?:た|ている|てる|てしまった|放題|果てた))")
+_JA_COMING = (r"(?:が|を|は)?(?:大量に|どんどん|勝手に)?(?:増え|来(?:る(?:よう)?に(?:な)?)?|入って(?:き|来)|入り込ん"
+              r"|住み着い|押し寄せ|居座っ|のさばっ|流れ込ん|移り住ん|受け入れ)(?![なずま])")
+_JA_BECAUSE = r"(?:せいで(?![はも])|から|ので|ことで|結果|ため)"
+_JA_OF_GROUP = r"(?:(?!政府|政権|軍|当局|政治|国家|大統領|首相|指導)" + _G + r"){0,4}?"  # not its state: opinion
+_JA_CAUSE = (
+    r"(?:" + _JA_GROUPS + r")" + _JA_OF_GROUP + r"(?:の)?せいで(?![はも])" + _G + r"{0,16}?" + _JA_RUIN
+    + r"|(?:" + _JA_GROUPS + r")" + _JA_OF_GROUP + _JA_COMING + _G + r"{0,6}?" + _JA_BECAUSE
+    + _G + r"{0,16}?" + _JA_RUIN
+)
+# the cleft of a generalisation: those who do a misdeed are mostly a group (不正受給しているのはほとんど外国人だ,
+# 万引きするのはいつも…だ); the victims of the misdeed (被害に遭うのは…) are not its doers
+_JA_MISDEED = (r"(?:犯罪|犯人|犯行|不正|悪さ|迷惑|騒(?:ぎ|い|ぐ)|ゴミを|盗|万引|窃盗|強盗|暴れ|荒らし|治安を乱"
+               r"|ルールを守らな|マナーが悪|違法|密入国|不法|ポイ捨て|痴漢|レイプ|強姦|殺人|詐欺|たかっ|寄生)")
+_JA_MOSTLY = (r"(?:ほとんど|ほぼ|大半が?|たいてい|大抵|だいたい|大体|決まって|いつも|どうせ|全部|全員|みんな"
+              r"|[7-9７-９七八九]割(?:方|が)?)")
+_JA_CLEFT = (
+    _JA_MISDEED + r"(?:(?!被害|狙われ|巻き込|遭|され|られ)" + _G + r"){0,14}?(?:の)?は" + _JA_MOSTLY
+    + r"(?:が)?(?:" + _JA_GROUPS + r")(?:ばかり|ばっかり)?(?:だ|です|でしょ|だろ|じゃん|なんだ|に決まって"
+    r"|(?=$|[。、!！]))"
 )
 # a group named at most 24 characters before what is said of it, where the words between are not about what is done
 # to it (在日コリアンへの偏見が消えればいい, 障害者を笑いものにする番組なんか映すな: the prejudice, the programme)
@@ -260,7 +305,7 @@ _JA_KEEP_OFF = (r"(?:(?:出|映|写|載|見)せる|出す|映す|写す|使う|�
 # each at every position of a text naming a group): signals scans each only behind its own needles, as HATE_EN_PARTS
 HATE_JA_PARTS = tuple(re.compile(r"(?:" + part + r")" + _JA_DENIED_AFTER) for part in (
     _JA_REMOVE, _JA_BRAND, _JA_BLAME, _JA_NATURE, _JA_GROUP_NEAR + r"(?:" + _JA_GONE + r")",
-    _JA_GROUP_NEAR + r"(?:" + _JA_KEEP_OFF + r")"))
+    _JA_GROUP_NEAR + r"(?:" + _JA_KEEP_OFF + r")", _JA_CAUSE, _JA_CLEFT))
 HATE_JA = re.compile("|".join(part.pattern for part in HATE_JA_PARTS))
 
 
