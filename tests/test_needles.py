@@ -551,3 +551,25 @@ def test_a_rewrite_that_can_make_no_later_needle_skips_the_search_and_changes_no
     fast, slow = _normalized_both_ways(monkeypatch, texts)
     for text, f, s in zip(texts, fast, slow, strict=True):
         assert (f.text, f.masked, f.chars) == (s.text, s.masked, s.chars), text
+
+
+_JA_HEAD_TAIL_PIECES = ["外国人", "在日", "在日韓国人", "韓国人", "難民", "移民ども", "中国人", "の", "が", "は",
+                        "って", "せいで", "が増えた", "から", "この町は", "日本を", "福祉を", "食い物にしている",
+                        "牛耳っている", "めちゃくちゃになった", "崩壊した", "荒れた", "嘘をつく", "民族だ",
+                        "消えればいい", "出すな", "という主張", "なんて", "とは言えない", "政府の", "、", "。",
+                        "あいうえお", "北朝鮮"]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.lists(st.sampled_from(_JA_HEAD_TAIL_PIECES), max_size=30).map("".join))
+def test_a_part_tried_only_before_its_tail_matches_where_the_pattern_does(text):
+    """HATE_JA's parts that start at a group word are tried only within their head's width before where their
+    predicate matches (moderation/needles/tails.py): the same matches as the part's own scan, and the split
+    construction's as the whole pattern's."""
+    guards = FP._SPLIT[TC.HATE_JA].guards
+    for k, (tail, width, _head) in TC.HATE_JA_TAILS.items():
+        part = TC.HATE_JA_PARTS[k]
+        assert width < 60 and tail.pattern.endswith(TC._JA_DENIED_AFTER)
+        assert [m.span() for m in guards[k].finditer(text)] == [m.span() for m in part.finditer(text)], k
+    assert [m.span() for m in FP._SPLIT[TC.HATE_JA].finditer(text, set(text), FP._NEEDLES.found(text))] == [
+        m.span() for m in TC.HATE_JA.finditer(text)]

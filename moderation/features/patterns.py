@@ -15,6 +15,7 @@ from moderation.targets.constructions import (
     HATE_EN_PARTS,
     HATE_JA,
     HATE_JA_PARTS,
+    HATE_JA_TAILS,
     THREAT_EN,
     THREAT_EN_PARTS,
 )
@@ -197,7 +198,7 @@ _TRIGGERS = {
 
 # constructions scanned as their alternatives apart, each behind its own needles (the same matches)
 _SPLIT = {THREAT_EN: Parts(THREAT_EN_PARTS, _NEEDLES), HATE_EN: Parts(HATE_EN_PARTS, _NEEDLES),
-          HATE_JA: Parts(HATE_JA_PARTS, _NEEDLES)}
+          HATE_JA: Parts(HATE_JA_PARTS, _NEEDLES, HATE_JA_TAILS)}
 
 
 # each construction with what rules it out: Latin-only with no Latin letter, no trigger character, no needle

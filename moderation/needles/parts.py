@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from moderation.needles.starts import MAX_TRIES
+from moderation.needles.tails import Tail
 
 
 class Parts:
@@ -22,9 +23,11 @@ class Parts:
 
     __slots__ = ("also", "chars", "first", "guards", "keys", "needs", "one", "parts", "rest", "strings")
 
-    def __init__(self, parts, index):
+    def __init__(self, parts, index, tails=None):
         self.parts = tuple(parts)
-        self.guards = tuple(index[rx] for rx in self.parts)
+        # a part in `tails` (its index -> (its tail, its head's width)) is tried only before where its tail matches
+        self.guards = tuple(Tail(index[rx], *tails[k]) if tails and k in tails else index[rx]
+                            for k, rx in enumerate(self.parts))
         needs = []
         for guard in self.guards:
             if guard.chars is None or not (guard.chars or guard.strings):
@@ -83,6 +86,8 @@ class Parts:
 
 def _search(guard, text: str, pos: int):
     """`guard.pattern.search(text, pos)`, tried at the positions its start search finds (then the engine's own)."""
+    if type(guard) is Tail:
+        return guard.search(text, pos)
     starts = guard.starts
     if starts is None:
         return guard.pattern.search(text, pos)

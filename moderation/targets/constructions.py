@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import re._parser
 
+from moderation.needles.tails import width
 from moderation.wordlists.context import POSITIVE_EN
 from moderation.wordlists.groups import GROUPS
 
@@ -247,8 +248,7 @@ _JA_BLAME_DEEDS = "|".join((
     r"(?:治安|秩序|風紀)を(?:乱|悪化させ)(?:し)?" + _JA_IS,
     r"を不正(?:に)?受給し" + _JA_IS,
 ))
-_JA_BLAME = (r"(?:" + _JA_GROUPS + r")" + _G + r"{0,6}?(?:が|は|って|こそ)" + _G + r"{0,16}?(?:"
-             + _JA_BLAME_DEEDS + r")")
+_JA_BLAME_HEAD = r"(?:" + _JA_GROUPS + r")" + _G + r"{0,6}?(?:が|は|って|こそ)" + _G + r"{0,16}?"
 # blame by cause: a group, or its coming, as the cause of a ruin (難民のせいで治安は崩壊した, …が増えたせいで
 # この町はめちゃくちゃになった, …が来てから駅前は荒れた); the ruin is read to its end so a report or a denial right
 # after it breaks the form, and a group that leaves or does not come (来なくなって) is no cause
@@ -261,10 +261,9 @@ _JA_COMING = (r"(?:が|を|は)?(?:大量に|どんどん|勝手に)?(?:増え|�
               r"|住み着い|押し寄せ|居座っ|のさばっ|流れ込ん|移り住ん|受け入れ)(?![なずま])")
 _JA_BECAUSE = r"(?:せいで(?![はも])|から|ので|ことで|結果|ため)"
 _JA_OF_GROUP = r"(?:(?!政府|政権|軍|当局|政治|国家|大統領|首相|指導)" + _G + r"){0,4}?"  # not its state: opinion
-_JA_CAUSE = (
-    r"(?:" + _JA_GROUPS + r")" + _JA_OF_GROUP + r"(?:の)?せいで(?![はも])" + _G + r"{0,16}?" + _JA_RUIN
-    + r"|(?:" + _JA_GROUPS + r")" + _JA_OF_GROUP + _JA_COMING + _G + r"{0,6}?" + _JA_BECAUSE
-    + _G + r"{0,16}?" + _JA_RUIN
+_JA_CAUSE_HEAD = (
+    r"(?:(?:" + _JA_GROUPS + r")" + _JA_OF_GROUP + r"(?:の)?せいで(?![はも])" + _G + r"{0,16}?"
+    + r"|(?:" + _JA_GROUPS + r")" + _JA_OF_GROUP + _JA_COMING + _G + r"{0,6}?" + _JA_BECAUSE + _G + r"{0,16}?)"
 )
 # the cleft of a generalisation: those who do a misdeed are mostly a group (不正受給しているのはほとんど外国人だ,
 # 万引きするのはいつも…だ); the victims of the misdeed (被害に遭うのは…) are not its doers
@@ -288,9 +287,9 @@ _JA_VICE = (r"(?:嘘を(?:つ|吐)く|嘘つき|嘘ばかり|盗み|盗む|人�
             r"|ルールを守らない|たかる|たかり|犯罪を(?:犯す|好む|繰り返す)|罪を犯す|卑怯な|卑劣な|野蛮な|劣った|劣等な"
             r"|不潔な|汚い|残虐な|凶暴な|狡猾な|ずる賢い|怠惰な|怠け者の|恥知らずな|恩知らずな|下品な|乱暴な|凶悪な)")
 _JA_NATURE_NOUN = r"(?:民族|人種|国民性|種族|連中|奴ら|やつら|生き物|血筋|人間ども)(?!として|扱い|視|と見な|と呼ば)"
-_JA_NATURE = (
-    _JA_GROUP_NEAR + _JA_VICE + _G + r"{0,6}?" + _JA_NATURE_NOUN
-    + r"|(?:嘘つき|泥棒|犯罪|劣等|野蛮|寄生|たかり|詐欺|ゴキブリ)(?:民族|人種)"
+_JA_NATURE_TAIL = _JA_VICE + _G + r"{0,6}?" + _JA_NATURE_NOUN
+_JA_NATURE_NAMED = (
+    r"(?:嘘つき|泥棒|犯罪|劣等|野蛮|寄生|たかり|詐欺|ゴキブリ)(?:民族|人種)"
     r"(?!として|扱い|視|と見な|と呼ば|という言葉)"
     r"|(?:嘘|盗み|犯罪|裏切り|たかり)(?:癖)?が(?:血|DNA|遺伝子)に(?:染み(?:付|つ)いて|刻まれて|組み込まれて)"
 )
@@ -303,9 +302,17 @@ _JA_KEEP_OFF = (r"(?:(?:出|映|写|載|見)せる|出す|映す|写す|使う|�
                 r"|(?:出さ|映さ|写さ|載せ|見せ|使わ|起用し|出演させ|出場させ|雇わ|採用し)ないで" + _JA_WISH)
 # HATE_JA's alternatives apart, in its order (a group word starts three of them, so the whole alternation would try
 # each at every position of a text naming a group): signals scans each only behind its own needles, as HATE_EN_PARTS
-HATE_JA_PARTS = tuple(re.compile(r"(?:" + part + r")" + _JA_DENIED_AFTER) for part in (
-    _JA_REMOVE, _JA_BRAND, _JA_BLAME, _JA_NATURE, _JA_GROUP_NEAR + r"(?:" + _JA_GONE + r")",
-    _JA_GROUP_NEAR + r"(?:" + _JA_KEEP_OFF + r")", _JA_CAUSE, _JA_CLEFT))
+# (head, tail) of each part: a head starts at a group word, so a part with one is tried only just before where its
+# tail (the predicate) matches (moderation/needles/tails.py; HATE_JA_TAILS: part index -> its tail, its head's width,
+# its first word)
+_HATE_JA_SHAPES = (
+    ("", _JA_REMOVE), ("", _JA_BRAND), (_JA_BLAME_HEAD, r"(?:" + _JA_BLAME_DEEDS + r")"),
+    (_JA_GROUP_NEAR, _JA_NATURE_TAIL), ("", _JA_NATURE_NAMED), (_JA_GROUP_NEAR, r"(?:" + _JA_GONE + r")"),
+    (_JA_GROUP_NEAR, r"(?:" + _JA_KEEP_OFF + r")"), (_JA_CAUSE_HEAD, _JA_RUIN), ("", _JA_CLEFT))
+HATE_JA_PARTS = tuple(re.compile(r"(?:" + head + tail + r")" + _JA_DENIED_AFTER) for head, tail in _HATE_JA_SHAPES)
+_JA_GROUP_WORD = re.compile(r"(?:" + _JA_GROUPS + r")")  # where every head starts
+HATE_JA_TAILS = {k: (re.compile(r"(?:" + tail + r")" + _JA_DENIED_AFTER), width(head), _JA_GROUP_WORD)
+                 for k, (head, tail) in enumerate(_HATE_JA_SHAPES) if head}
 HATE_JA = re.compile("|".join(part.pattern for part in HATE_JA_PARTS))
 
 
