@@ -88,6 +88,12 @@ _EN_DEATH = (r"(?:should|must|deserves? to|ought to|needs? to) (?:all )?(?:die|b
              r"(?![a-z])")
 
 
+# not the writer's own safety ("I won't be safe until we fix the lights", "we're never safe when we ..."): fixed-width
+# looks back at the commonest first-person subjects
+_EN_NOT_I = "".join(f"(?<!{w} )" for w in ("i", "we", "i'm", "i’m", "i am", "we're", "we’re", "we are", "i'll", "i’ll",
+                                            "we'll", "we’ll", "i will", "we will", "i can", "we can", "i could"))
+
+
 # threat idioms that need no harm verb, and calls for a death (one alternative each: THREAT_EN_PARTS scans them apart)
 _EN_IDIOMS = (
     r"watch (?:your|his|her|their) back", r"sleep with one eye open", r"your days are numbered",
@@ -116,6 +122,24 @@ _EN_IDIOMS = (
     r"(?:kill|shoot|hang|gas|exterminate|slaughter|lynch|murder|stab|rape) (?:them all|all of them|every (?:last"
     r" |single )?one of (?:them|you)|(?:all (?:of )?|every |the |those |these )(?:the )?(?:[a-z]{1,20} )?"
     + _EN_PERSON + r"(?![a-z]))",
+    # veiled threats with no harm verb (session 17, en_veiled_threat_probe): safety denied with the writer as its
+    # source ("you will never be safe here again, I promise", "[group] won't be safe once I ...", "no [group] is safe
+    # from me"; not a concern: "won't be safe without proper lanes"), a harm wished on someone's own as a shame, people
+    # like you disappearing, the days you have left, what's coming to you, you're next
+    r"(?:" + _EN_NOT_I + r"(?:(?:wo|ca|are|is|was|were|do|does|did|would|could|will|can)n['’]t|not|never|no longer)"
+    r"(?: (?:be|feel|stay|ever be|ever feel|going to be|gonna be))?|(?:no|nobody|no one)(?: [a-z]{1,20}){0,5}?"
+    r" (?:is|are|will be|feels?)) safe(?![a-z])[^.!?\n]{0,40}?(?<![a-z])(?:(?:from|around|near) (?:me|us)"
+    r"|(?:once|after|when|while|as long as|if|until)(?: what)? (?:i|we)|(?:i|we) (?:promise|swear"
+    r"|guarantee)|(?:i|we)(?:['’]ll| will) (?:make sure|see to))"
+    r"(?![a-z'’])",
+    r"(?:shame|pity) if (?:something|anything)(?: bad)? (?:happened|happens|were to happen|was to happen) to (?:you"
+    r"|your|him|her|them)(?![a-z])",
+    r"(?:people|folks|men|women|guys|those) like (?:you|him|her|them)(?: [a-z]{1,20}){0,3}? (?:disappear|go missing"
+    r"|have accidents|end up (?:dead|hurt|in (?:a |the )?(?:hospital|ditch|river|morgue)))(?![a-z])",
+    r"count(?:ing)? (?:the|your) days(?: (?:you have|you['’]ve got|you got))? left(?! (?:until|till|before|to|of|in)"
+    r"(?![a-z]))",
+    r"what(?:['’]s| is) coming (?:for|to) (?:you|him|her|them)(?![a-z])",
+    r"you(?:['’]re| are|['’]ll be| will be) next(?= *(?:$|[.!,;]| and(?![a-z])))",
 )
 
 
