@@ -107,3 +107,33 @@ def test_no_danger_and_a_refused_resentment_are_denials_and_a_threat_is_not():
     for text in ("your family won't be safe after this", "you won't be laughing for long"):
         assert denied_spans(text) == [], text
     assert signal_dict("I don't respect the Welsh and I never will.")["hate_statement_en"] > 0
+
+
+# session 17: a denial read in more forms: the predicate denied by an adverb (in no way, far from, hardly, by no means),
+# the subject by a quantifier (no / not a single / none of the [group] ... is), a harm that should not befall people,
+# no reason to hate; each against the same words asserted
+DENIED_FORMS = [
+    ("Bulgarians are in no way inferior to us.", "Bulgarians are in every way inferior to us."),
+    ("Kurds are far from lazy.", "Kurds are so lazy."),
+    ("No Albanian on our street is a criminal.", "Every Albanian on our street is a criminal."),
+    ("None of the Poles I know were thieves.", "All of the Poles I know were thieves."),
+    ("Catholics should never be treated like terrorists.", "Catholics should always be treated like terrorists."),
+    ("There is no reason to hate the Welsh.", "There is every reason to hate the Welsh."),
+]
+
+
+@pytest.mark.parametrize(("denied", "asserted"), DENIED_FORMS)
+def test_a_denial_in_more_forms_is_read(denied, asserted):
+    assert denied_spans(denied.lower(), positive=False) != [], denied
+    assert denied_spans(asserted.lower()) == [], asserted
+
+
+def test_a_quantifier_denies_no_threat_and_no_aside():
+    # "no one on this street is safe from me" threatens; "no wonder / no doubt / no idea why" deny nothing
+    for text in ("no muslim on this estate is safe from me", "no wonder they are criminals", "no doubt they are vermin",
+                 "i have no idea why they are so lazy", "it's no secret that they are greedy"):
+        assert denied_spans(text) == [], text
+    honest = "no albanian here is honest"
+    assert denied_spans(honest) and denied_spans(honest, positive=False) == []
+    for text in ("they should not be trusted", "they should not be allowed in"):  # not a harm: the attack itself
+        assert denied_spans(text) == [], text

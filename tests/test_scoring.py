@@ -231,7 +231,15 @@ REPORTED_CASES = [
     ("english trope", "the old trope that refugees are vermin was printed again"),
     ("english single quotes named", "those 'refugees are vermin' leaflets went straight in the bin"),
     ("english single quotes shown", "a banner reading 'kill all the gays' was taken down by the stewards"),
+    ("english claim named, plural", "these myths that refugees are vermin keep coming back"),
+    ("english claim named, about", "his nonsense about gay people being vermin got him sacked"),
 ]
+
+
+def test_a_named_claim_the_writer_calls_true_is_the_writers():
+    """'the comment that X is spot on' endorses the claim: its words are the writer's, not reported."""
+    assert _signals("the comment that refugees are vermin is spot on")["dehumanize"] > 0
+    assert _signals("the comment that refugees are vermin is simply not true")["dehumanize"] == 0
 
 
 def test_single_quotes_report_only_when_named_or_shown():

@@ -13,7 +13,7 @@ from moderation.wordlists.context import POSITIVE_EN, PRAISE
 # characters); a negated or refused hate verb likewise ("I don't hate", "nobody in my family loathes", "I refuse to
 # hate")
 _NEG = (r"(?:(?:do|does|did|would|could|should|wo|ca)(?:n['’]t| not)|cannot|never|nobody|no one|none of us"
-        r"|not one (?:of us|of them|person|soul)|refuses|refused|refuse)")
+        r"|not one (?:of us|of them|person|soul)|refuses|refused|refuse|no (?:reason|need|excuse)(?: at all)? to)")
 _BELIEF = (r"(?:think|thinks|thought|believe|believes|believed|say|says|said|claim|claims|claimed|agree|agrees"
            r"|agreed|consider|considers|considered|call|calls|called|mean|meant|accept|accepts"
            r"|hate|hates|hated|despise|despises|despised|loathe|loathes|loathed|detest|detests|detested|resent|resents"
@@ -33,7 +33,18 @@ _PREDICATE = (r"(?P<copula>(?:(?<![a-z])(?:are|is|was|were|am)|['’](?:re|s|m))
               r"| never)|cannot|can never|could never) be|(?<![a-z])(?:have|has|had)(?:n['’]t| not| never) been)"
               r"(?! (?:" + _THREATENED + r")(?![a-z]))"
               r"|(?<![a-z])(?:are|is|was|were|pose|poses|posed) no"
-              r"(?= (?:danger|threat|burden|menace|risk|drain)(?![a-z])))"
+              r"(?= (?:danger|threat|burden|menace|risk|drain)(?![a-z]))"
+              # the copula's predicate denied by an adverb ("are in no way inferior", "are far from lazy", "are hardly
+              # a threat") or its subject denied by a quantifier ("no disabled person is a burden", "not a single
+              # [group] in my town is dangerous", "none of the refugees I've met were criminals"; not "no wonder /
+              # doubt / secret ...", nor across why/that/if: "no idea why they are ...")
+              r"|(?:(?<![a-z])(?:are|is|was|were|am)|['’](?:re|s|m)) (?:in no way|by no means|far from|hardly"
+              r"|nowhere near)(?! (?:" + _THREATENED + r")(?![a-z]))"
+              r"|(?<![a-z])(?:no|not a single|not one|none of (?:the|these|those|my|our))"
+              r"(?! (?:wonder|doubt|matter|surprise|secret|question|way|joke|kidding|lie|idea|shock|reason|excuse|need"
+              r"|point|longer|more|one)(?![a-z']))"
+              r"(?: (?!(?:why|how|that|if|whether|when|because|and|but|so)(?![a-z'’]))"
+              r"[a-z'’]+){1,4}? (?:is|are|was|were)(?! (?:" + _THREATENED + r")(?![a-z])))"
               r"(?! (?:only|just|merely|simply|all|even|true)(?![a-z]))(?: (?!but |except |than )[a-z'’-]+){1,4}")
 
 # a denied wish that people be removed or harmed ("no one here wants them deported", "I don't want anyone hurt"): only
@@ -43,9 +54,16 @@ _WISH = (r"(?:want|wants|wanted)(?: [a-z'’]+){0,4}? (?:" + _EN_REMOVED
 
 # a harm nobody deserves ("[group] don't deserve any abuse", "no one deserves to be treated as a criminal"): only
 # with the harm named (the lexicon's polarity), since "[group] don't deserve respect" denies a positive, the attack
-_DESERVED = (r"(?:deserve|deserves|deserved)(?: [a-z'’]+){0,4}? (?:abuse|abused|hate|hated|hatred|insults|insulted"
-             r"|attacks|attacked|harassment|harassed|violence|contempt|suspicion|blame|blamed|mockery|mocked|ridicule"
-             r"|ridiculed|beaten|hurt|spat|criminals?|suspects?|terrorists?)(?![a-z])")
+_HARMED = (r"(?:abuse|abused|hate|hated|hatred|insults|insulted|attacks|attacked|harassment|harassed|violence"
+           r"|contempt|suspicion|blame|blamed|mockery|mocked|ridicule|ridiculed|beaten|hurt|spat|criminals?|suspects?"
+           r"|terrorists?)(?![a-z])")
+_DESERVED = r"(?:deserve|deserves|deserved)(?: [a-z'’]+){0,4}? " + _HARMED
+
+# a harm that should not befall people ("[group] should never be treated like criminals", "we should not let [group] be
+# abused"): only with the harm named, since "[group] should not be trusted / allowed in" is the attack
+_NOT_HARMED = (r"(?<![a-z])(?:should|must|shall)(?:n['’]t| not| never)(?: ever)?"
+               r"(?: (?:let|allow|see)(?: [a-z'’]+){1,3}?)?"
+               r" be(?: [a-z'’]+){0,3}? " + _HARMED)
 
 # a death or a beating nobody calls for ("no family deserves to die", "nobody should be beaten"): the call itself
 _NO_DEATH = r"(?:no|nobody|no one)(?: [a-z]+){0,2}? " + _EN_DEATH
@@ -53,7 +71,7 @@ _NO_DEATH = r"(?:no|nobody|no one)(?: [a-z]+){0,2}? " + _EN_DEATH
 DENIED_EN = re.compile(r"(?<![a-z])" + _NEG + r"(?: [a-z]+){0,3}? (?P<belief>" + _BELIEF + r")(?![a-z])" + _CLAUSE
                        + r"|(?<![a-z])" + _NEG + r"(?: [a-z]+){0,3}? " + _WISH
                        + r"|(?<![a-z])" + _NEG + r"(?: [a-z]+){0,3}? " + _DESERVED
-                       + r"|(?<![a-z])" + _NO_DEATH
+                       + r"|(?<![a-z])" + _NO_DEATH + r"|" + _NOT_HARMED
                        + r"|" + _PREDICATE
                        + r"|(?:(?<![a-z])(?:not true|a lie|a myth|false|nonsense|untrue)|n['’]t true) that" + _CLAUSE)
 
@@ -67,14 +85,14 @@ _POSITIVE_AFTER = re.compile(r" (?:(?:a|an|the|real|really|truly|fully|very|so|t
 _POSITIVE_IN = re.compile(r"(?<![a-z])(?:" + _POSITIVE_WORDS + r")(?![a-z])")
 
 _CUES = ("n't", "n’t", "not", "never", "nobody", "no one", "none of", "a lie", "a myth", "false", "untrue", "nonsense",
-         "refuse", "no ")
+         "refuse", "no ", "hardly", "far from", "nowhere")
 CUES = frozenset(_CUES)  # what the signals' code pass finds with its needles (denied_spans's `found`)
 
 
 def denied_spans(text: str, positive: bool = True, found=None) -> list[tuple[int, int]]:
     """(start, end) of what English negations in `text` deny (sorted; one scan, only when a negating word is in it);
     `positive=False` leaves out the denials of a positive (_POSITIVE: what the negation says is the attack). `found`:
-    the needles the signals' code pass found, a superset of the CUES in the text, if known (14 substring searches
+    the needles the signals' code pass found, a superset of the CUES in the text, if known (17 substring searches
     cost ~43 us over 5,000 characters, each time asked)."""
     if not (any(cue in text for cue in _CUES) if found is None else not CUES.isdisjoint(found)):
         return []

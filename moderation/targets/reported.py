@@ -33,10 +33,14 @@ _AFTER_EN = (r"calling|called|saying|say that|said that|says that|the word|the t
              # repeating or spreading the claim, posting/tweeting/writing/printing/chanting that ...
              r"describing|referring to|label(?:l)?ing|branding|portraying|depicting|repeating|spreading"
              r"|(?:posting|tweeting|writing|printing|chanting|spraying) that",
-             # the claim named by what it is to condemn it (session 15): the slogan, rumour, trope, smear that X
-             r"the(?: [a-z]{1,12})? (?:idea|notion|lie|myth|belief|view|assumption|stereotype|suggestion|slogan|rumou?r"
-             r"|trope|smear"
-             r"|canard|meme|narrative|talking point|conspiracy theory|line|joke) that",
+             # the claim named by what it is to condemn it (session 15): the slogan, rumour, trope, smear that X; since
+             # session 17 after any determiner and two modifiers, in the plural, as an accusation, comment or remark,
+             # and with "about" ("these myths that", "that old slogan that", "your comment that", "his remark that",
+             # "those tired stereotypes about [group] being ...", "this nonsense about")
+             r"(?:the|that|this|these|those|your|his|her|their|such)(?: [a-z]{1,12}){0,2}? (?:idea|notion|lie|myth"
+             r"|belief|view|assumption|stereotype|suggestion|slogan|rumou?r|trope|smear|canard|meme|narrative"
+             r"|talking point|conspiracy theory|line|joke|accusation|allegation|insinuation|comment|remark|claim"
+             r"|propaganda|nonsense|rubbish|garbage|falsehood|misconception)s? (?:that|about)",
              # the needles are the verbs (a stronger set than the subjects: "he" and "my" are inside nearly every
              # English text); no (?i:) around the subjects: it took the engine's first-letter skip (issue 13)
              r"(?:who|people|anyone|someone|somebody|everyone|you|he|she|(?:my|his|her|their|your|a|the) [a-z]{1,20})"
@@ -158,8 +162,11 @@ def _reported(text: str, chars: set, found: set | None = None) -> tuple[tuple[in
 
 # someone else's words the writer then endorses ("... says [group] are parasites, and he's right", "... and I agree
 # with every word"): the writer's own. Searched from the opener to at most 40 characters past the reported words,
-# inside the sentence (each window bounded: linear)
-_ENDORSED = re.compile(r"(?<![a-z'’])" + ENDORSED_EN)
+# inside the sentence (each window bounded: linear); a named claim the writer calls true is endorsed too ("the comment
+# that [group] are greedy is spot on", "the myth that ... is a fact"; not "is simply not true")
+_ENDORSED = re.compile(r"(?<![a-z'’])(?:" + ENDORSED_EN + r"|(?:is|was|are|were) "
+                       r"(?:(?:absolutely|totally|completely|dead|so|quite|simply|just) )?"
+                       r"(?:true|correct|spot on|accurate|a fact|facts|not wrong)(?![a-z]))")
 
 
 def _endorsed(text: str, m: re.Match) -> bool:
