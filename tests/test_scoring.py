@@ -233,7 +233,18 @@ REPORTED_CASES = [
     ("english single quotes shown", "a banner reading 'kill all the gays' was taken down by the stewards"),
     ("english claim named, plural", "these myths that refugees are vermin keep coming back"),
     ("english claim named, about", "his nonsense about gay people being vermin got him sacked"),
+    ("english comparing", "comparing refugees to vermin is how every pogrom started"),
+    ("english speaking of", "speaking of immigrants as vermin is how the horrors began"),
+    ("english those who hate", "those who hate jews call them vermin in every thread"),
+    ("english bare depiction", "the way you describe immigrants as vermin comes from a hate site"),
 ]
+
+
+def test_hate_the_writer_does_or_calls_fair_is_the_writers():
+    """'I'm comparing ...' and 'comparing [group] to vermin is perfectly fair': the writer's own, not reported."""
+    for text in ("i'm comparing refugees to vermin", "comparing refugees to vermin is perfectly fair",
+                 "everyone hates gypsies, they are vermin"):
+        assert _signals(text)["dehumanize"] > 0, text
 
 
 def test_a_named_claim_the_writer_calls_true_is_the_writers():

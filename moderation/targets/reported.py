@@ -51,7 +51,22 @@ _AFTER_EN = (r"calling|called|saying|say that|said that|says that|the word|the t
              r"telling(?! you)|hearing|(?:thinking|believing|assuming|pretending) that",
              r"(?:racist|sexist|wrong|hateful|bigoted|offensive|cruel|false|ignorant|unfair|dangerous"
              r"|homophobic|transphobic|antisemitic|disgusting|vile|absurd) to (?:say|claim|suggest"
-             r"|imply|call|think)")
+             r"|imply|call|think)",
+             # hate referred to by what is done with it (session 18): comparing / likening [group] to rats, hating /
+             # despising [group], talking about / speaking of [group] as ... (a gerund, not after "I'm / we're": that
+             # is the writer doing it), people / those / the few who hate [group], and a bare verb of depiction after
+             # someone else ("the way you describe", "newspapers that portray", "when they paint [group] as ...")
+             r"(?<!i'm )(?<!i’m )(?<!i am )(?<!we're )(?<!we’re )(?<!we are )(?:comparing|likening|equating"
+             r"|stereotyping|demoni[sz]ing|dehumani[sz]ing|vilifying|hating|despising|loathing|talking about"
+             r"|speaking (?:of|about))",
+             r"(?:(?:people|anyone|anybody|those|someone|somebody|everyone|everybody|the few|the ones) who|whoever)"
+             r" (?:still |really |openly |just |secretly )?(?:hate|hates|hated|loathe|loathes|despise"
+             r"|despises)",
+             r"(?:who|that|you|they|people|he|she|(?:my|his|her|their|your|a|the) [a-z]{1,20})"
+             r" (?:still |always |just |really |keep |kept |even |then |would |love to |like to )?(?:describe|describes"
+             r"|described|depict|depicts|depicted|portray|portrays|portrayed|paint|paints|painted|compare|compares"
+             r"|compared|liken|likens|likened|stereotype|stereotypes|stereotyped|demoni[sz]e|demoni[sz]es"
+             r"|demoni[sz]ed|vilify|vilifies|vilified)")
 
 
 _AFTER_EN_END = r"(?![a-z])[^.!?\n,;]{0,80}"  # the reported words themselves
@@ -163,10 +178,12 @@ def _reported(text: str, chars: set, found: set | None = None) -> tuple[tuple[in
 # someone else's words the writer then endorses ("... says [group] are parasites, and he's right", "... and I agree
 # with every word"): the writer's own. Searched from the opener to at most 40 characters past the reported words,
 # inside the sentence (each window bounded: linear); a named claim the writer calls true is endorsed too ("the comment
-# that [group] are greedy is spot on", "the myth that ... is a fact"; not "is simply not true")
+# that [group] are greedy is spot on", "the myth that ... is a fact"; not "is simply not true"), and so is hate the
+# writer calls natural or fair ("hating [group] is only natural", "comparing [group] to rats is perfectly fair")
 _ENDORSED = re.compile(r"(?<![a-z'’])(?:" + ENDORSED_EN + r"|(?:is|was|are|were) "
-                       r"(?:(?:absolutely|totally|completely|dead|so|quite|simply|just) )?"
-                       r"(?:true|correct|spot on|accurate|a fact|facts|not wrong)(?![a-z]))")
+                       r"(?:(?:absolutely|totally|completely|dead|so|quite|simply|just|only|perfectly|entirely) )?"
+                       r"(?:true|correct|spot on|accurate|a fact|facts|not wrong|natural|normal|justified|fair"
+                       r"|understandable|reasonable|healthy|deserved)(?![a-z]))")
 
 
 def _endorsed(text: str, m: re.Match) -> bool:
