@@ -237,6 +237,8 @@ REPORTED_CASES = [
     ("english speaking of", "speaking of immigrants as vermin is how the horrors began"),
     ("english those who hate", "those who hate jews call them vermin in every thread"),
     ("english bare depiction", "the way you describe immigrants as vermin comes from a hate site"),
+    ("english threat condemned", "threatening to burn down the mosque with every muslim inside is a crime"),
+    ("english threat, who", "people who threaten to stab muslims and call them vermin belong in prison"),
 ]
 
 
@@ -245,6 +247,10 @@ def test_hate_the_writer_does_or_calls_fair_is_the_writers():
     for text in ("i'm comparing refugees to vermin", "comparing refugees to vermin is perfectly fair",
                  "everyone hates gypsies, they are vermin"):
         assert _signals(text)["dehumanize"] > 0, text
+    # a gerund with no verb of its own after it is the writer's own act or wish, not a subject condemned
+    for text in ("planning to kill every muslim in this town, who's in", "hoping to kill every muslim and nothing"
+                 " will stop me"):
+        assert _signals(text)["threat_en"] > 0 and _signals(text)["quoted_harm"] == 0, text
 
 
 def test_a_named_claim_the_writer_calls_true_is_the_writers():

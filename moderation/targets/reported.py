@@ -52,21 +52,30 @@ _AFTER_EN = (r"calling|called|saying|say that|said that|says that|the word|the t
              r"(?:racist|sexist|wrong|hateful|bigoted|offensive|cruel|false|ignorant|unfair|dangerous"
              r"|homophobic|transphobic|antisemitic|disgusting|vile|absurd) to (?:say|claim|suggest"
              r"|imply|call|think)",
-             # hate referred to by what is done with it (session 18): comparing / likening [group] to rats, hating /
-             # despising [group], talking about / speaking of [group] as ... (a gerund, not after "I'm / we're": that
-             # is the writer doing it), people / those / the few who hate [group], and a bare verb of depiction after
-             # someone else ("the way you describe", "newspapers that portray", "when they paint [group] as ...")
+             # hate or a threat referred to by what is done with it (session 18): a gerund of comparison, depiction,
+             # hate or threat as the subject of what the writer says of it (comparing [group] to rats is ..., hating
+             # [group] makes you ..., threatening to burn down the mosque is a crime, joking that [group] should be
+             # shot is not banter): not after "I'm / we're", and only with a verb of its own in the clause, not after
+             # "and" / "but" ("hoping every [group] dies, and nothing will stop me" is the writer's wish)
              r"(?<!i'm )(?<!i’m )(?<!i am )(?<!we're )(?<!we’re )(?<!we are )(?:comparing|likening|equating"
              r"|stereotyping|demoni[sz]ing|dehumani[sz]ing|vilifying|hating|despising|loathing|talking about"
-             r"|speaking (?:of|about))",
+             r"|speaking (?:of|about)|threatening|vowing|plotting|urging|inciting|joking (?:about|that)|bragging about"
+             r"|boasting about|cheering|celebrating|hoping|wishing|wanting|demanding|arguing that)"
+             r"(?=(?:(?! and | but )[^.!?\n,;]){0,80}? (?:is|was|are|were|isn't|wasn't|aren't|makes|made|got|gets"
+             r"|earned|earns|will|won't|should|belongs?|says|said|shows|showed|does|did|doesn't|didn't|has|had"
+             r"|deserves|leads|led|needs|costs|can|cannot|can't)(?![a-z]))",
+             # people / those / the few who hate or threaten [group], and a bare verb of depiction or threat after
+             # someone else ("the way you describe", "newspapers that portray", "when they paint [group] as ...", "you
+             # threatened to lynch ...")
              r"(?:(?:people|anyone|anybody|those|someone|somebody|everyone|everybody|the few|the ones) who|whoever)"
              r" (?:still |really |openly |just |secretly )?(?:hate|hates|hated|loathe|loathes|despise"
-             r"|despises)",
+             r"|despises|threaten|threatens|threatened)",
              r"(?:who|that|you|they|people|he|she|(?:my|his|her|their|your|a|the) [a-z]{1,20})"
              r" (?:still |always |just |really |keep |kept |even |then |would |love to |like to )?(?:describe|describes"
              r"|described|depict|depicts|depicted|portray|portrays|portrayed|paint|paints|painted|compare|compares"
              r"|compared|liken|likens|likened|stereotype|stereotypes|stereotyped|demoni[sz]e|demoni[sz]es"
-             r"|demoni[sz]ed|vilify|vilifies|vilified)")
+             r"|demoni[sz]ed|vilify|vilifies|vilified|threaten|threatens|threatened|vowed|joked about|joked that"
+             r"|bragged about|boasted about|cheered)")
 
 
 _AFTER_EN_END = r"(?![a-z])[^.!?\n,;]{0,80}"  # the reported words themselves
