@@ -88,6 +88,17 @@ _EN_DEATH = (r"(?:should|must|deserves? to|ought to|needs? to) (?:all )?(?:die|b
              r"(?![a-z])")
 
 
+# whom a death is wished on: a person or group noun (_EN_PERSON and the groups it lacks), and the death wished
+_EN_WISHED = (r"(?:" + _EN_PERSON[3:-1] + r"|gypsy|gypsies|roma|romani|pakis?|sikhs?|hindus?|christians?|africans?"
+              r"|somalis?|palestinians?|israelis?|trans|transgenders?|disabled|cripples?|homos?|dykes?|referees?|refs?"
+              r"|managers?|ministers?|mps?|politicians?|president|premier|teachers?|boss|neighbou?rs?|landlords?"
+              r"|cyclists?|drivers?|players?|fans?|owners?|lawyers?|doctors?|nurses?|priests?|imams?|rabbis?|vicars?"
+              r"|wife|husband|ex|brother|sister|dad|mum|mom|cronies|lot|crowd|bunch)(?![a-z])")
+_EN_WISHED_DEATH = (r"(?:dead|wiped out|exterminated|gassed|hanged|lynched|executed|killed|shot|strung up"
+                    r"|six feet under|in (?:the|a|their|an early) (?:ground|grave)|burned alive|eradicated|put down"
+                    r"|wiped off the (?:map|face of the earth))")
+
+
 # not the writer's own safety ("I won't be safe until we fix the lights", "we're never safe when we ..."): fixed-width
 # looks back at the commonest first-person subjects
 _EN_NOT_I = "".join(f"(?<!{w} )" for w in ("i", "we", "i'm", "i’m", "i am", "we're", "we’re", "we are", "i'll", "i’ll",
@@ -140,6 +151,20 @@ _EN_IDIOMS = (
     r"(?![a-z]))",
     r"what(?:['’]s| is) coming (?:for|to) (?:you|him|her|them)(?![a-z])",
     r"you(?:['’]re| are|['’]ll be| will be) next(?= *(?:$|[.!,;]| and(?![a-z])))",
+    # a death wished with no harm verb (session 18, en_death_wish_probe): the writer wants / wishes / would love to see
+    # a person or group dead, wiped out, six feet under ("I want that judge dead", "I'd like to see all the [group]
+    # exterminated"); not a thing ("I want that bill dead") and, after a bare "them", only death itself ("I want them
+    # strung up" may be fairy lights); "I don't want ..." opens none
+    r"(?:i|we)(?:(?: (?:just|really|still|honestly|only|truly))? (?:want|wanted|wish|wished|want to see|wanna see"
+    r"|can['’]?t wait to see|cannot wait to see|hope to see|pray to see|dream of seeing)|(?:['’]d| would)"
+    r" (?:really |just )?(?:love to|like to|rather|prefer to) see) (?:(?:you|him|her|(?:(?:the|that|this|those|these"
+    r"|every|all|each|all the|all of the|the lot of) )?(?:[a-z'’-]{1,20} ){0,2}?" + _EN_WISHED + r")"
+    r"(?: [a-z'’]{1,20}){0,4}? (?:(?:were|was|to be|be|are) )?" + _EN_WISHED_DEATH
+    + r"|(?:them|the lot of them|all of them|every (?:last |single )?one of them)"
+    r"(?: [a-z'’]{1,20}){0,3}? (?:(?:were|was|to be|be|are) )?(?:dead|gassed|hanged|lynched|executed|killed"
+    r"|six feet under|burned alive))(?![a-z])(?! (?:serious|tired|set|right|wrong|last|easy|simple|honest|quiet"
+    r"|cent(?:re|er)|on|ahead|even|end|heat|weight|drunk|broke|beat|certain|sure|lucky|good|funny|slow|calm|straight"
+    r"|still|silent|keen|down)(?![a-z]))",
 )
 
 
