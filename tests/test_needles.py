@@ -557,7 +557,7 @@ _JA_HEAD_TAIL_PIECES = ["外国人", "在日", "在日韓国人", "韓国人", "
                         "って", "せいで", "が増えた", "から", "この町は", "日本を", "福祉を", "食い物にしている",
                         "牛耳っている", "めちゃくちゃになった", "崩壊した", "荒れた", "嘘をつく", "民族だ",
                         "消えればいい", "出すな", "という主張", "なんて", "とは言えない", "政府の", "、", "。",
-                        "あいうえお", "北朝鮮"]
+                        "あいうえお", "北朝鮮", "チャンコロ", "シア人"]
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -571,5 +571,17 @@ def test_a_part_tried_only_before_its_tail_matches_where_the_pattern_does(text):
         part = TC.HATE_JA_PARTS[k]
         assert width < 60 and tail.pattern.endswith(TC._JA_DENIED_AFTER)
         assert [m.span() for m in guards[k].finditer(text)] == [m.span() for m in part.finditer(text)], k
-    assert [m.span() for m in FP._SPLIT[TC.HATE_JA].finditer(text, set(text), FP._NEEDLES.found(text))] == [
-        m.span() for m in TC.HATE_JA.finditer(text)]
+    whole = [m.span() for m in TC.HATE_JA.finditer(text)]
+    assert [m.span() for m in FP._SPLIT[TC.HATE_JA].finditer(text, set(text), FP._NEEDLES.found(text))] == whole
+    assert [m.span() for m in FP._SPLIT[TC.HATE_JA].finditer(text)] == whole  # every part, merged
+
+
+@pytest.mark.parametrize(("gap", "start"), [(21, 0), (22, 4)])
+def test_a_match_that_starts_inside_a_group_word_found_is_found(gap, start):
+    """The scan for group words skips the places inside a word it found: Tail tries those where another word may
+    start (ロシア人 inside チャンコロシア人), here where a match from the outer word would span more than the 24
+    characters a wish that a group be gone allows between them."""
+    text = "チャンコロシア人" + "あ" * gap + "消えればいい"
+    k = next(k for k in TC.HATE_JA_TAILS if TC.HATE_JA_PARTS[k].search("外国人は消えればいい"))
+    found = [m.span() for m in FP._SPLIT[TC.HATE_JA].guards[k].finditer(text)]
+    assert found == [m.span() for m in TC.HATE_JA_PARTS[k].finditer(text)] == [(start, len(text))]

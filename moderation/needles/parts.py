@@ -10,6 +10,7 @@ tests/test_needles.py checks against the whole pattern's own scan.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from moderation.needles.starts import MAX_TRIES
@@ -86,8 +87,6 @@ class Parts:
 
 def _search(guard, text: str, pos: int):
     """`guard.pattern.search(text, pos)`, tried at the positions its start search finds (then the engine's own)."""
-    if type(guard) is Tail:
-        return guard.search(text, pos)
     starts = guard.starts
     if starts is None:
         return guard.pattern.search(text, pos)
@@ -108,7 +107,9 @@ def _merged(guards, text: str) -> list[re.Match[str]]:
     any part, the earliest part at a tie, searched on from its end (a part's next match is searched again only
     when the chosen one overlapped it: a match at a position does not depend on where a search began)."""
     out = []
-    nxt = [_search(g, text, 0) for g in guards]
+    # a Tail finds where its matches can start once per text; the others search from each position asked
+    searches = [g.searcher(text) if type(g) is Tail else functools.partial(_search, g, text) for g in guards]
+    nxt = [search(0) for search in searches]
     while True:
         best = None
         for k, m in enumerate(nxt):
@@ -121,4 +122,4 @@ def _merged(guards, text: str) -> list[re.Match[str]]:
         pos = m.end() if m.end() > m.start() else m.start() + 1
         for k, other in enumerate(nxt):
             if other is not None and other.start() < pos:
-                nxt[k] = _search(guards[k], text, pos)
+                nxt[k] = searches[k](pos)

@@ -3,15 +3,18 @@
 A Japanese construction starts at a group word and ends in its predicate (在日の連中が…牛耳っている): scanned from
 its start, a text naming groups in every sentence makes the engine try the bounded gap and every predicate after
 each group word (8-10x an ordinary comment at 10,000 characters). Every match of `head + tail` has its tail at most
-`width` (the head's longest match) characters after its start, so `Tail` finds the places the tail matches first
-and tries the whole pattern only where the head's first word starts in those windows, each place once, in order:
-the same matches as `pattern.finditer(text)`, which tests/test_needles.py checks.
+`width` (the head's longest match) characters after its start, so `Tail` finds the places the tail matches (one
+scan), then the group words in the windows before them (one scan each), and tries the whole pattern only at those
+words, in order: the same matches as `pattern.finditer(text)`, which tests/test_needles.py checks. Python steps
+only where a tail matches, not at each place the tail or a group word might start.
 """
 
 from __future__ import annotations
 
 import re
 import re._parser as P
+
+from moderation.needles.prefixes import BEGIN, _alternation, prefixes
 
 
 def width(head: str) -> int:
@@ -22,37 +25,94 @@ def width(head: str) -> int:
     return most
 
 
+def _inner(words: list[str]) -> dict[str, tuple[int, ...]]:
+    """For each word, where after its first character another word may start (a scan that finds the word skips
+    those places): 韓国人 inside 在日韓国人, or a word that begins with the word's last characters."""
+    out = {}
+    for w in words:
+        out[w] = tuple(k for k in range(1, len(w)) if any(v.startswith(w[k:]) or w[k:].startswith(v) for v in words))
+    return out
+
+
 class Tail:
     """The guard of a part `head + tail` (`guard`: its Needles, whose needles still say whether it is scanned at
-    all): `search(text, pos)` is `guard.pattern.search(text, pos)`, tried only where the tail can end a match."""
+    all; `words`: what every match starts with, the group words): `finditer(text)` is
+    `guard.pattern.finditer(text)`, `searcher(text)(pos)` is `guard.pattern.search(text, pos)`."""
 
-    __slots__ = ("also", "chars", "head", "pattern", "starts", "strings", "tail", "width")
+    __slots__ = ("also", "chars", "head", "inner", "longest", "pattern", "places", "starts", "strings", "width")
 
-    def __init__(self, guard, tail: re.Pattern[str], width: int, head: re.Pattern[str]):
+    def __init__(self, guard, tail: re.Pattern[str], width: int, words):
         self.pattern, self.chars, self.strings, self.also = guard.pattern, guard.chars, guard.strings, guard.also
         self.starts = None
-        self.tail, self.width, self.head = tail, width, head
+        self.width = width
+        begins = prefixes(P.parse(tail.pattern, tail.flags), tail.flags & re.ASCII)
+        if not begins or BEGIN in begins:
+            raise ValueError(f"a tail without start strings: {tail.pattern[:60]}")
+        # where the tail matches, each place a one-character match: the engine skips to a first character of its
+        # start strings, then looks back at it for them (rejected in a character or two) and for the tail itself
+        first = "".join(sorted({re.escape(b[0]) for b in begins}))
+        self.places = re.compile(f"[{first}](?<=(?={_alternation(begins)})(?={tail.pattern})[\\s\\S])", tail.flags)
+        words = sorted(set(words), key=lambda w: (-len(w), w))
+        self.head = re.compile("|".join(map(re.escape, words)))
+        self.inner = {w: k for w, k in _inner(words).items() if k}
+        self.longest = len(words[0])
+
+    def candidates(self, text: str) -> list[int]:
+        """Where a match can start, in order: each place a head word starts at most `width` before where the tail
+        matches."""
+        span, out, windows = self.width, [], []
+        lo = hi = -1
+        for m in self.places.finditer(text):
+            at = m.start()
+            if at - span <= hi + 1:
+                hi = at
+            else:
+                if hi >= 0:
+                    windows.append((lo, hi))
+                lo, hi = max(at - span, 0), at
+        if hi < 0:
+            return out
+        windows.append((lo, hi))
+        head, inner, match = self.head.finditer, self.inner, self.head.match
+        for lo, hi in windows:
+            for h in head(text, lo, hi + self.longest):
+                at = h.start()
+                if at > hi:
+                    break
+                out.append(at)
+                for k in inner.get(h.group(), ()):
+                    if at + k <= hi and match(text, at + k) is not None:
+                        out.append(at + k)
+        return sorted(set(out)) if inner else out
+
+    def searcher(self, text: str):
+        """`pos -> guard.pattern.search(text, pos)`, the candidates found once."""
+        starts, match = self.candidates(text), self.pattern.match
+        state = [0]
+
+        def search(pos: int):
+            k = state[0]
+            while k < len(starts) and starts[k] < pos:
+                k += 1
+            while k < len(starts):
+                if (m := match(text, starts[k])) is not None:
+                    state[0] = k
+                    return m
+                k += 1
+            state[0] = k
+            return None
+
+        return search
 
     def search(self, text: str, pos: int = 0):
-        """The leftmost match starting at `pos` or later: the tail's places in order, and before each the places
-        at most `width` back, not tried yet, where `head` (what every match starts with: the group words) starts
-        (each tried once, and in order, so the first match is the leftmost)."""
-        tail, head, match, span = self.tail.search, self.head.search, self.pattern.match, self.width
-        tried = pos
-        while (t := tail(text, tried)) is not None:
-            at = t.start()
-            # a head word starting at `at` or before ends within `span` after it: the search may stop there
-            while (h := head(text, max(tried, at - span), at + span + 1)) is not None and h.start() <= at:
-                if (m := match(text, h.start())) is not None:
-                    return m
-                tried = h.start() + 1
-            tried = at + 1
-        return None
+        """The leftmost match starting at `pos` or later."""
+        return self.searcher(text)(pos)
 
     def finditer(self, text: str, chars=None, found=None):
         """The pattern's matches, each searched from where the last ended."""
-        out, pos = [], 0
-        while (m := self.search(text, pos)) is not None:
-            out.append(m)
-            pos = m.end() if m.end() > m.start() else m.start() + 1
+        out, pos, match = [], 0, self.pattern.match
+        for at in self.candidates(text):
+            if at >= pos and (m := match(text, at)) is not None:
+                out.append(m)
+                pos = m.end() if m.end() > at else at + 1
         return iter(out)

@@ -353,14 +353,14 @@ _JA_KEEP_OFF = (r"(?:(?:出|映|写|載|見)せる|出す|映す|写す|使う|�
 # each at every position of a text naming a group): signals scans each only behind its own needles, as HATE_EN_PARTS
 # (head, tail) of each part: a head starts at a group word, so a part with one is tried only just before where its
 # tail (the predicate) matches (moderation/needles/tails.py; HATE_JA_TAILS: part index -> its tail, its head's width,
-# its first word)
+# the words it starts with)
 _HATE_JA_SHAPES = (
     ("", _JA_REMOVE), ("", _JA_BRAND), (_JA_BLAME_HEAD, r"(?:" + _JA_BLAME_DEEDS + r")"),
     (_JA_GROUP_NEAR, _JA_NATURE_TAIL), ("", _JA_NATURE_NAMED), (_JA_GROUP_NEAR, r"(?:" + _JA_GONE + r")"),
     (_JA_GROUP_NEAR, r"(?:" + _JA_KEEP_OFF + r")"), (_JA_CAUSE_HEAD, _JA_RUIN), ("", _JA_CLEFT))
 HATE_JA_PARTS = tuple(re.compile(r"(?:" + head + tail + r")" + _JA_DENIED_AFTER) for head, tail in _HATE_JA_SHAPES)
-_JA_GROUP_WORD = re.compile(r"(?:" + _JA_GROUPS + r")")  # where every head starts
-HATE_JA_TAILS = {k: (re.compile(r"(?:" + tail + r")" + _JA_DENIED_AFTER), width(head), _JA_GROUP_WORD)
+_JA_GROUP_WORDS = tuple(g for g in GROUPS if not g.isascii())  # where every head starts
+HATE_JA_TAILS = {k: (re.compile(r"(?:" + tail + r")" + _JA_DENIED_AFTER), width(head), _JA_GROUP_WORDS)
                  for k, (head, tail) in enumerate(_HATE_JA_SHAPES) if head}
 HATE_JA = re.compile("|".join(part.pattern for part in HATE_JA_PARTS))
 
