@@ -31,7 +31,9 @@ def no_inline_code(html):
 
 def form_fields(client, comment_id, **over):
     page = client.get("/requests/new")
-    fields = {"csrf_token": csrf_of(page.text), "name": "山田 花子", "email": "hanako@example.jp",
+    submission = re.search(r'name="submission" value="([^"]*)"', page.text)
+    fields = {"csrf_token": csrf_of(page.text), "submission": submission.group(1) if submission else "",
+              "name": "山田 花子", "email": "hanako@example.jp",
               "relation": "self", "comments": f"https://news.example.jp/a/1#comment-{comment_id}\n",
               "right": "privacy", "explanation": "自宅の住所が書かれています。", "statement": ""}
     fields.update(over)
@@ -64,6 +66,22 @@ def test_a_form_request_is_stored_and_answered_with_a_receipt(app, client, comme
     with app.app_context():
         stored = get_requests("test").get(request_id)
     assert stored["channel"] == "web" and stored["comments"] == [comment_id] and stored["right"] == "privacy"
+
+
+def test_the_same_form_sent_twice_is_one_request_with_one_receipt(app, client, comment, clock):
+    """A double click, or the browser sending the form again after an error page or a lost answer: the form's
+    submission token (one per form shown) makes it one request (before: a second request and receipt number)."""
+    with_clock(app, clock)
+    fields = form_fields(client, post_comment(client, comment))
+    first = client.post("/requests/new", data=fields)
+    clock.advance(0.001)
+    again = client.post("/requests/new", data=fields)
+    assert first.status_code == again.status_code == 303, again.text
+    assert again.headers["Location"] == first.headers["Location"], "one form sent twice: two receipts"
+    other = client.post("/requests/new", data=form_fields(client, post_comment(client, comment)))  # a new form
+    assert other.status_code == 303 and other.headers["Location"] != first.headers["Location"]
+    with app.app_context():
+        assert len(get_requests("test").open_requests()) == 2
 
 
 def test_the_form_needs_the_csrf_token(client, comment):

@@ -6,6 +6,7 @@ No login; the form carries the browser session's CSRF token and is limited per c
 configured site.
 """
 
+import secrets
 import time
 
 from flask import abort, redirect, render_template, request, url_for
@@ -66,7 +67,7 @@ def request_form():
         try:
             _limit(site, settings.get().request_rate_limit, "request-form")
             fields = intake.parse_request(site, _form_body(request.form))
-            record = intake.receive(site, fields, "web")
+            record = intake.receive(site, fields, "web", intake.form_key(request.form.get("submission")))
             return redirect(url_for("public.receipt", request_id=record["id"], site=site), code=303)
         except ValidationError as error:
             name, message = _field_message(error.field or "")
@@ -79,7 +80,10 @@ def request_form():
 
 
 def _form_context(site, values, errors):
+    """The form's page; its `submission` token (one per form shown, kept while it is corrected) makes the same form
+    sent twice (a double click, the browser's retry) one request with one receipt."""
     return {"site": site, "values": values, "errors": errors, "csrf": csrf_token(), "rights": intake.RIGHTS,
+            "submission": intake.form_key(values.get("submission"), prefix="") or secrets.token_urlsafe(16),
             "relations": intake.RELATIONS, "days": f"{settings.get().request_deadline_days:g}",
             "limit": intake.EXPLANATION_LIMIT}
 

@@ -124,6 +124,14 @@ def idempotency_key(value):
     return value
 
 
+def form_key(value, prefix="form:"):
+    """The request form's submission token as an idempotency key of its own (prefixed: never an API client's), or
+    None when absent or not one of ours (such a form is stored as sent, once per sending)."""
+    if not isinstance(value, str) or not 16 <= len(value) <= 64 or not IDEMPOTENCY_RE.match(value):
+        return None
+    return prefix + value
+
+
 def receive(site, fields, channel, idempotency=None):
     """Store a checked request: received now, due after REQUEST_DEADLINE_DAYS. Returns the stored record; with an
     `idempotency` key already used for the same fields, the request first filed under it (one receipt)."""
