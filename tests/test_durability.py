@@ -216,22 +216,28 @@ def test_a_batch_answered_across_a_forced_write_survives_a_kill(make_app, own_re
           f"({sorted(at for at, _ in answers.values())[:1]} s), lost 0; {window}")
 
 
-def test_a_report_whose_answer_was_lost_counts_once(make_app, own_redis, prefix, auth, comment, thresholds):
+@pytest.mark.parametrize("who", ["reporter_id", "Idempotency-Key"])
+def test_a_report_whose_answer_was_lost_counts_once(make_app, own_redis, prefix, auth, comment, thresholds, who):
     """A report's write ran but its answer was lost (a killed master, a timeout): the client runs it again, as a
-    site does after a 503. One reader's report counts once (per comment and reporter id), answered as the first
-    was, so with a threshold of 2 it does not send the comment to review alone (before: counted twice, queued)."""
+    site does after a 503. One reader's report counts once (per comment and reporter id, or for an anonymous report
+    its Idempotency-Key), answered as the first was, so with a threshold of 2 it does not send the comment to
+    review alone (before: counted 3 times, queued at its first answer)."""
     from moderation.store.review_queue import ReviewQueue
 
-    relay = LostAnswer(own_redis.port, b"EVALSHA", b"reader-lost", b"abuse").start()  # REPORT, not its rate limit
+    relay = LostAnswer(own_redis.port, b"EVALSHA", b"never").start()
     try:
         client = make_app(relay.url, THRESHOLDS=thresholds.flag_none, REPORT_THRESHOLD=2).test_client()
         target, other = comment(), comment()
         for body in (target, other):
             assert client.post("/api/v1/comments", json=body, headers=auth).get_json()["status"] == "published"
+        relay.needles = (b"EVALSHA", target["id"].encode(), b"abuse")  # REPORT on it (its rate limit names no id)
 
-        def report(cid, reporter):
-            return client.post(f"/api/v1/comments/{cid}/reports", headers=auth,
-                               json={"reason": "abuse", "reporter_id": reporter})
+        def report(cid, reader):
+            if who == "reporter_id":
+                return client.post(f"/api/v1/comments/{cid}/reports", headers=auth,
+                                   json={"reason": "abuse", "reporter_id": reader})
+            return client.post(f"/api/v1/comments/{cid}/reports", headers={**auth, "Idempotency-Key": reader},
+                               json={"reason": "abuse"})
 
         assert report(other["id"], "reader-1").status_code == 202  # the script is loaded: its first run is the lost one
         lost = report(target["id"], "reader-lost")

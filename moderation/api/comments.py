@@ -8,7 +8,7 @@ from flask import Blueprint, g, jsonify, request
 
 from moderation import settings
 from moderation.api.api_keys import require_api_key
-from moderation.api.validation import parse_comment, parse_json_body
+from moderation.api.validation import idempotency_key, parse_comment, parse_json_body
 from moderation.errors import ApiError, Conflict, NotFound, ValidationError, unavailable
 from moderation.labels import REASONS
 from moderation.ops.proxies import limit_key, parse_address
@@ -288,12 +288,13 @@ def report_comment(comment_id):
     address = body.get("ip")
     if address is not None and (not isinstance(address, str) or len(address) > 64 or parse_address(address) is None):
         raise ValidationError("ip is not an IPv4 or IPv6 address", "ip", code="invalid_format")
+    key = idempotency_key(request.headers.get("Idempotency-Key"))
     # a reporter's own counter (the author limit, not the author's comment counter: reporting must not cost the
     # reporter their next comment); without a reporter id, the reader's address (or the caller's) instead
     who = (("author", f"report:{reporter}", 1) if reporter
            else ("ip", f"report:{limit_key(address or request.remote_addr)}", 1))
     get_limiter().check(g.site, [("key", "all", 1), who], now=time.time())
-    result = get_queue(g.site).report(comment_id, reason, reporter or "", settings.get().report_threshold)
+    result = get_queue(g.site).report(comment_id, reason, reporter or "", settings.get().report_threshold, key=key)
     return jsonify({"id": comment_id, "report": "accepted", "queued_for_review": result == "queued"}), 202
 
 

@@ -5,7 +5,7 @@ import time
 from flask import Blueprint, g, jsonify, request
 
 from moderation.api.api_keys import require_api_key
-from moderation.api.validation import parse_json_body
+from moderation.api.validation import idempotency_key, parse_json_body
 from moderation.rights import intake, process
 from moderation.store.rate_limits import get_limiter
 
@@ -18,7 +18,7 @@ def file_request():
     """201 with the receipt: id, status, received_at, due_at; filed again with the same Idempotency-Key (a retry
     after a 503 or a lost answer), the first receipt."""
     body = parse_json_body(request)
-    key = intake.idempotency_key(request.headers.get("Idempotency-Key"))
+    key = idempotency_key(request.headers.get("Idempotency-Key"))
     get_limiter().check(g.site, [("key", "all", 1)], now=time.time())
     record = intake.receive(g.site, intake.parse_request(g.site, body), "api", key)
     return jsonify({key: process.view(record)[key] for key in ("id", "status", "received_at", "due_at")}), 201

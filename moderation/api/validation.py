@@ -20,6 +20,17 @@ SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
 CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 SURROGATE_RE = re.compile("[\ud800-\udfff]")  # one character class: a single linear scan
+IDEMPOTENCY_RE = re.compile(r"^[!-~]+$")
+
+
+def idempotency_key(value):
+    """A caller's Idempotency-Key header: 1-255 printable ASCII characters, or None when absent."""
+    if value is None:
+        return None
+    if not 1 <= len(value) <= 255 or not IDEMPOTENCY_RE.match(value):
+        raise ValidationError("Idempotency-Key must be 1-255 printable ASCII characters without spaces",
+                              "Idempotency-Key", code="invalid_format")
+    return value
 
 
 def parse_json_body(request, max_length=None):

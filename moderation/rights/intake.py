@@ -2,14 +2,13 @@
 
 import hashlib
 import json
-import re
 import secrets
 import time
 import unicodedata
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from moderation import settings
-from moderation.api.validation import CONTROL_RE
+from moderation.api.validation import CONTROL_RE, IDEMPOTENCY_RE
 from moderation.errors import ValidationError
 from moderation.rights.clock import DAY_MS, now_ms
 from moderation.store.removal_requests import get_requests
@@ -22,7 +21,6 @@ MAX_COMMENTS = 20
 EXPLANATION_LIMIT = 4000
 # Query parameters a site's comment URL may carry the comment id in (else the fragment, else the last segment).
 ID_PARAMS = ("comment", "comment_id", "c")
-IDEMPOTENCY_RE = re.compile(r"^[!-~]+$")
 
 
 def _text(value, field, *, limit, required=True):
@@ -112,16 +110,6 @@ def new_id(now):
     """A receipt number a person can read out: R-<UTC date>-<8 random letters and digits>."""
     alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
     return f"R-{time.strftime('%Y%m%d', time.gmtime(now / 1000))}-{''.join(secrets.choice(alphabet) for _ in range(8))}"
-
-
-def idempotency_key(value):
-    """The caller's Idempotency-Key header: 1-255 printable ASCII characters, or None when absent."""
-    if value is None:
-        return None
-    if not 1 <= len(value) <= 255 or not IDEMPOTENCY_RE.match(value):
-        raise ValidationError("Idempotency-Key must be 1-255 printable ASCII characters without spaces",
-                              "Idempotency-Key", code="invalid_format")
-    return value
 
 
 def form_key(value, prefix="form:"):

@@ -91,7 +91,10 @@ def build_spec():
             }},
             "/api/v1/comments/{comment_id}/reports": {"post": {
                 "tags": ["comments"], "summary": "Forward a reader's report (a label; review once reported enough)",
-                "parameters": [comment_id],
+                "parameters": [comment_id, {"name": "Idempotency-Key", "in": "header", "required": False,
+                                            "description": "without a reporter_id: the same key again (a retry) "
+                                            "counts once", "schema": {"type": "string", "minLength": 1,
+                                                                      "maxLength": 255, "pattern": "^[!-~]+$"}}],
                 "requestBody": {"required": True, "content": {"application/json": {"schema": {
                     "type": "object", "required": ["reason"],
                     "properties": {"reason": {"enum": list(REASONS)},

@@ -68,9 +68,10 @@ class Decisions:
             raise Conflict("only your own decision, within the undo window", "id", code="undo_expired")
         return self.get(comment_id)
 
-    def report(self, comment_id, reason, reporter="", min_reports=1):
+    def report(self, comment_id, reason, reporter="", min_reports=1, *, key=None):
         """Record a reader's report; returns "queued" when it sent a published comment to review. A reporter's
-        report counts once per comment: again (a retry) it is answered as the first was."""
+        report counts once per comment, and so does an anonymous one sent again under the same idempotency `key`:
+        again (a retry) it is answered as the first was."""
         record = self.get(comment_id)
         if record is None:
             raise NotFound("no such comment", "id")
@@ -79,7 +80,7 @@ class Decisions:
                   self.key("audit"), self.key("stats"), self.key("labels"), self.key("reported"), *self.label_keys(),
                   self.key("reporters", comment_id)],
             args=[comment_id, reason, reporter or "", min_reports, risk_rank(record["risk"], record["received_at"]),
-                  RETENTION, self.record_ttl],
+                  RETENTION, self.record_ttl, f"r:{reporter}" if reporter else f"k:{key}" if key else ""],
         )
         if result == "not_found":
             raise NotFound("no such comment", "id")

@@ -4,24 +4,26 @@ from moderation.store.review_queue.recording_lua import COMMON
 
 # A reader's report: counted on the record, kept as a label, and a published comment that reaches the
 # report threshold goes to the review queue (it stays visible until a moderator rejects it).
-# A reporter counts once per comment: their report retried (its answer lost, a 503 whose write survived) or
-# repeated is answered as the first was and changes nothing, else one reader could send a comment to review alone.
+# A reporter counts once per comment (and an anonymous report sent again under its idempotency key): their report
+# retried (its answer lost, a 503 whose write survived) or repeated is answered as the first was and changes
+# nothing, else one reader could send a comment to review alone.
 # KEYS: record, ready, ready_age, open, audit, stats, labels, reported (the 通報 view, latest 1000), label texts,
 # label texts' last use, the comment's reporters. ARGV: id, reason, reporter, min reports, rank, labels retention,
-# reporters' ttl (s). A reason already reported on the same text adds no label (training_labels.LABEL
-# de-duplicates feedback by text hash).
+# reporters' ttl (s), who reports once ("r:<reporter id>", "k:<idempotency key>" or ''). A reason already
+# reported on the same text adds no label (training_labels.LABEL de-duplicates feedback by text hash).
 REPORT = COMMON + """
 local rec = KEYS[1]
 local f = redis.call('HMGET', rec, 'queue_state', 'status', 'labels', 'text', 'received_at')
 if not f[1] then return 'not_found' end
 local id, reason, reporter = ARGV[1], ARGV[2], ARGV[3]
-if reporter ~= '' then
-  local first = redis.call('HGET', KEYS[11], reporter)
+local once = ARGV[8]
+if once ~= '' then
+  local first = redis.call('HGET', KEYS[11], once)
   if first then return first end
 end
 local function answer(result)
-  if reporter ~= '' then
-    redis.call('HSET', KEYS[11], reporter, result)
+  if once ~= '' then
+    redis.call('HSET', KEYS[11], once, result)
     if tonumber(ARGV[7]) > 0 then redis.call('EXPIRE', KEYS[11], ARGV[7]) end
   end
   return result
