@@ -182,6 +182,31 @@ def test_a_request_filed_again_with_its_idempotency_key_gets_its_first_receipt(a
         assert answer.status_code == 400 and answer.json["error"]["field"] == "Idempotency-Key", (bad, answer.text)
 
 
+def test_a_step_an_answer_or_an_appeal_sent_again_is_answered_as_done(app, client, comment, clock):
+    """A retry after a 503 (MIN_REPLICAS) or a lost answer: the same moderator's step and the poster's same answer
+    or appeal again are answered as done and recorded once (before: 409 for a step, an answer or an appeal that
+    had been made); another answer or appeal is still a conflict."""
+    with_clock(app, clock)
+    auth = {"Authorization": f"Bearer {API_KEY}"}
+    request_id = file(client, request_body([post_comment(client, comment)])).json["id"]
+    with app.app_context():
+        for _ in range(2):
+            process.advance("test", request_id, "investigating", "hanako")
+        process.advance("test", request_id, "poster_consulted", "hanako")
+    answers = [client.post(f"/api/v1/requests/{request_id}/answers", json={"statement": "事実を書きました。"},
+                           headers=auth).status_code for _ in range(2)]
+    other = client.post(f"/api/v1/requests/{request_id}/answers", json={"statement": "別の答え"}, headers=auth)
+    with app.app_context():
+        process.decide("test", request_id, "not_removed", "hanako", criterion="基準1", reason="削除しません。")
+    appeals = [client.post(f"/api/v1/requests/{request_id}/appeals", json={"statement": "納得できません。"},
+                           headers=auth).status_code for _ in range(2)]
+    with app.app_context():
+        actions = [entry["action"] for entry in get_requests("test").history(request_id)]
+    assert [answers, appeals, other.status_code] == [[202, 202], [202, 202], 409], (answers, appeals, other.text)
+    assert actions == ["received", "investigating", "poster_consulted", "poster_answered", "decided",
+                       "requester_notified", "appealed"]
+
+
 def hooked_app(make_app, receiver, clock, **extra):
     """An app on the fake clock whose site "test" has the receiver as its webhook."""
     return with_clock(make_app(WEBHOOKS={"test": {"url": receiver.url, "secret": SECRET}},

@@ -53,10 +53,11 @@ return 1
 # consult-until ms or '', event data (JSON) or '' for no event.
 STEP = COMMON + """
 local rec = KEYS[1]
-local f = redis.call('HMGET', rec, 'status', 'consulted_at')
+local f = redis.call('HMGET', rec, 'status', 'consulted_at', 'handled_by')
 if not f[1] then return 'not_found' end
 local id, step, by, now = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
 local from = f[1]
+if from == step and f[3] == by then return 'ok' end  -- this step again (a retry after a lost answer or a 503)
 if from == 'decided' then return 'decided' end
 if step == 'investigating' and from ~= 'received' and from ~= 'appealed' then return 'bad_step' end
 if step == 'poster_consulted' then
@@ -103,8 +104,9 @@ return {'ok', late, days}
 # KEYS: record, due index, audit, events, audit by time, trail. ARGV: id, now ms, due ms, statement, event data (JSON).
 APPEAL = COMMON + """
 local rec = KEYS[1]
-local f = redis.call('HMGET', rec, 'status', 'appealed_at')
+local f = redis.call('HMGET', rec, 'status', 'appealed_at', 'appeal_statement')
 if not f[1] then return 'not_found' end
+if (f[2] or '') ~= '' and f[3] == ARGV[4] then return 'ok' end  -- this appeal again (a retry)
 if f[2] and f[2] ~= '' then return 'appealed_already' end
 if f[1] ~= 'decided' then return 'not_decided' end
 redis.call('HSET', rec, 'status', 'appealed', 'appealed_at', ARGV[2], 'appeal_statement', ARGV[4],
@@ -119,8 +121,9 @@ return 'ok'
 # KEYS: record, audit, audit by time, trail. ARGV: id, now ms, statement.
 ANSWER = COMMON + """
 local rec = KEYS[1]
-local f = redis.call('HMGET', rec, 'status', 'poster_answered_at')
+local f = redis.call('HMGET', rec, 'status', 'poster_answered_at', 'poster_answer')
 if not f[1] then return 'not_found' end
+if (f[2] or '') ~= '' and f[3] == ARGV[3] then return 'ok' end  -- this answer again (a retry)
 if f[1] ~= 'poster_consulted' then return 'not_consulted' end
 if f[2] and f[2] ~= '' then return 'answered_already' end
 redis.call('HSET', rec, 'poster_answer', ARGV[3], 'poster_answered_at', ARGV[2], 'updated_at', ARGV[2])
