@@ -207,6 +207,26 @@ def test_a_step_an_answer_or_an_appeal_sent_again_is_answered_as_done(app, clien
                        "requester_notified", "appealed"]
 
 
+def test_a_decision_made_again_by_its_moderator_is_answered_as_made(app, client, comment, clock):
+    """The moderator's retry after a 503 (MIN_REPLICAS) or a lost answer: the same decision again is answered with
+    the first one's (late, days), one decision and one notice in the audit (before: 409 already decided); another
+    outcome is still a conflict."""
+    from moderation.errors import Conflict
+
+    with_clock(app, clock)
+    request_id = file(client, request_body([post_comment(client, comment)])).json["id"]
+    clock.advance(days=2)
+    with app.app_context():
+        first = process.decide("test", request_id, "removed", "hanako", criterion="基準2", reason="削除しました。")
+        clock.advance(days=1)
+        again = process.decide("test", request_id, "removed", "hanako", criterion="基準2", reason="削除しました。")
+        with pytest.raises(Conflict):
+            process.decide("test", request_id, "not_removed", "hanako", criterion="基準2", reason="削除しません。")
+        actions = [entry["action"] for entry in get_requests("test").history(request_id)]
+    assert again == first == (False, 2.0)
+    assert actions == ["received", "decided", "requester_notified"]
+
+
 def hooked_app(make_app, receiver, clock, **extra):
     """An app on the fake clock whose site "test" has the receiver as its webhook."""
     return with_clock(make_app(WEBHOOKS={"test": {"url": receiver.url, "secret": SECRET}},

@@ -89,6 +89,11 @@ def decide(site, request_id, outcome, moderator, *, criterion, reason, selected=
     if not reason:
         raise ValidationError("a reason for the requester is required", "reason")
     record = load(site, request_id)
+    if record["status"] not in OPEN and [record.get("decided_by"), record.get("outcome")] == [moderator, outcome]:
+        # this decision again (a retry after a 503 or a lost answer): answered as made, its notice sent once
+        if (record.get("notice_at") or 0) < record["decided_at"]:
+            notify_requester(site, record, settings.get().smtp_url)
+        return record.get("decided_late") == "1", float(record.get("decision_days") or 0)
     if record["status"] not in OPEN:
         raise Conflict(f"already decided by {record.get('decided_by')}", "id", code="already_decided")
     if record.get("appealed_at") and record.get("decided_by") == moderator:

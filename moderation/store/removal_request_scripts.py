@@ -71,14 +71,16 @@ if ARGV[7] ~= '' then event(KEYS[4], id, 'request.' .. step, step, by, now, ARGV
 return 'ok'
 """
 
-# A decision (the first one, or the one after an appeal, which must come from another moderator).
+# A decision (the first one, or the one after an appeal, which must come from another moderator). Decided already:
+# {'decided', by, outcome, late, days}, so that the same moderator's decision run again is answered as made.
 # KEYS: record, due index, audit, events, audit by time, trail. ARGV: id, outcome, moderator, now ms, criterion,
 # reason, removed comment ids (JSON), event data (JSON).
 DECIDE = COMMON + """
 local rec = KEYS[1]
-local f = redis.call('HMGET', rec, 'status', 'due_at', 'received_at', 'decided_by', 'appealed_at')
+local f = redis.call('HMGET', rec, 'status', 'due_at', 'received_at', 'decided_by', 'appealed_at', 'outcome',
+  'decided_late', 'decision_days')
 if not f[1] then return {'not_found'} end
-if f[1] == 'decided' then return {'decided', f[4] or ''} end
+if f[1] == 'decided' then return {'decided', f[4] or '', f[6] or '', f[7] or '0', f[8] or '0'} end
 local id, outcome, by, now = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4])
 local appeal = f[1] == 'appealed' or ((f[5] or '') ~= '' and (f[4] or '') ~= '')
 if appeal and f[4] == by then return {'same_moderator', by} end

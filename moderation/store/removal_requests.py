@@ -124,6 +124,8 @@ class RemovalRequests:
                                     _json(event)])
         if result[0] == "not_found":
             raise NotFound("no such request", "id")
+        if result[0] == "decided" and result[1:3] == [moderator, outcome]:  # this decision again: a retry
+            return result[3] == "1", float(result[4])
         if result[0] == "decided":
             raise Conflict(f"already decided by {result[1]}", "id", code="already_decided")
         if result[0] == "same_moderator":
