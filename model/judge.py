@@ -56,6 +56,7 @@ JA_EXCLUSION_PROBE = SUITE_DIR / "ja_exclusion_probe.jsonl"
 JA_ATTACK_PROBE = SUITE_DIR / "ja_attack_probe.jsonl"
 JA_BLAME_PROBE = SUITE_DIR / "ja_blame_probe.jsonl"
 JA_BLAME_FORMS_PROBE = SUITE_DIR / "ja_blame_forms_probe.jsonl"
+JA_BLAME_CHAIN_PROBE = SUITE_DIR / "ja_blame_chain_probe.jsonl"
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 HATECHECK = Path("hatecheck-en") / "test_suite_cases.csv"
 NOT_HARMS = frozenset({"spam"})  # labels that hold a comment for something other than a harm

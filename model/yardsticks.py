@@ -24,6 +24,7 @@ from model.judge import (
     IDENTITY_POSITIVE_PROBE,
     INGROUP_WORD_PROBE,
     JA_ATTACK_PROBE,
+    JA_BLAME_CHAIN_PROBE,
     JA_BLAME_FORMS_PROBE,
     JA_BLAME_PROBE,
     JA_EXCLUSION_PROBE,
@@ -242,6 +243,7 @@ WRITTEN_PROBES = {
     "ja_attack_probe": (JA_ATTACK_PROBE, group_probe_report),
     "ja_blame_probe": (JA_BLAME_PROBE, group_probe_report),
     "ja_blame_forms_probe": (JA_BLAME_FORMS_PROBE, group_probe_report),
+    "ja_blame_chain_probe": (JA_BLAME_CHAIN_PROBE, group_probe_report),
 }
 
 
