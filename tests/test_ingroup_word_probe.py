@@ -4,10 +4,9 @@ import re
 from collections import Counter
 
 from model.judge import INGROUP_WORD_PROBE, SLUR_PRAISE_PROBE, load_cases
-from tests.support.probes import assert_well_formed
+from tests.support.probes import FIRST_PERSON, assert_well_formed
 
 WORD = re.compile(r"\bnigg(?:a|as|az|ah)\b")
-FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my|mine|myself|we|we're|we've|us|our|ours|ourselves)\b")
 
 
 def test_ingroup_word_probe_is_well_formed():

@@ -1,13 +1,11 @@
 """The English slur-praise probe is well-formed; test_probes.py holds the shipped model to its recorded results."""
 
-import re
 from collections import Counter
 
 from model.judge import OWNED_PROBE, RECLAIMED_PROBE, SLUR_PRAISE_PROBE, load_cases
-from tests.support.probes import assert_well_formed
+from tests.support.probes import FIRST_PERSON, assert_well_formed
 
 SLURS = {"dyke", "fag", "faggot", "queer", "tranny", "trannie", "crip", "nigga", "homo"}
-FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my|mine|myself|we|we're|we've|us|our|ours|ourselves)\b")
 
 
 def test_slur_praise_probe_is_well_formed():

@@ -1,6 +1,7 @@
 """The checks every written probe's tests share: its cases' shape, and no case lost against the recorded results."""
 
 import json
+import re
 from collections import Counter
 
 import pytest
@@ -9,6 +10,8 @@ from model.judge import Judge, load_cases
 from moderation.wordlists import GROUPS, PRAISE
 
 KEYS = {"id", "functionality", "text", "expected", "category", "pair"}
+# the writer's own words: a probe whose cases must hold none (no reading of whose word it is may decide them)
+FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my|mine|myself|we|we're|we've|us|our|ours|ourselves)\b")
 
 
 def assert_well_formed(cases, harm_categories, *, pairs_required=True) -> Counter:
