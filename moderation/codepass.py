@@ -15,6 +15,7 @@ from numba import njit
 from moderation.automaton import _scan
 from moderation.kernels.counts import code_stats
 from moderation.matcher import _bounded
+from moderation.needles.positions import tries
 
 __all__ = ["SPACES", "CodePass", "scan"]
 
@@ -65,17 +66,19 @@ def sentence_ends(codes, spaces, stops):
 
 
 @njit(cache=True, nogil=True)
-def _pass(codes, edges, needles, words, rules, spaces, stops, flagged):
+def _pass(codes, edges, needles, words, rules, spaces, stops, flagged, guards):
     """One int64 array: sizes (classes, needle hits, word hits, sentence ends), the class counts, the distinct
     4-grams, how many word hits are of a word `flagged` (by word index), the needles' indices, the word hits'
-    starts, ends and word indices, the sentence ends."""
+    starts, ends and word indices, the sentence ends, then the guards' start positions (`guards`: a StartIndex's
+    arrays; positions.tries's answer)."""
     counts, distinct = code_stats(codes, edges)
     _ends, found = _scan(codes, needles)
     hit_ends, hit_words = _scan(codes, words)
     starts, ends, kept = _bounded(codes, hit_ends, hit_words, rules, True)
     stops_at = sentence_ends(codes, spaces, stops)
+    tried = tries(codes, *guards)
     head = 6 + counts.size
-    out = np.empty(head + found.size + 3 * starts.size + stops_at.size, np.int64)
+    out = np.empty(head + found.size + 3 * starts.size + stops_at.size + tried.size, np.int64)
     out[0], out[1], out[2], out[3] = counts.size, found.size, starts.size, stops_at.size
     out[4] = distinct
     out[5] = 0
@@ -83,7 +86,7 @@ def _pass(codes, edges, needles, words, rules, spaces, stops, flagged):
         out[5] += flagged[w]
     out[6:head] = counts
     at = head
-    for part in (found.astype(np.int64), starts, ends, kept.astype(np.int64), stops_at):
+    for part in (found.astype(np.int64), starts, ends, kept.astype(np.int64), stops_at, tried):
         out[at:at + part.size] = part
         at += part.size
     return out
@@ -92,7 +95,7 @@ def _pass(codes, edges, needles, words, rules, spaces, stops, flagged):
 class CodePass:
     """`scan()`'s answers, as views of its one array."""
 
-    __slots__ = ("classes", "distinct", "ends", "flagged", "needles", "sentence_ends", "starts", "words")
+    __slots__ = ("_tried", "classes", "distinct", "ends", "flagged", "needles", "sentence_ends", "starts", "words")
 
     def __init__(self, packed: np.ndarray):
         n_classes, n_needles, n_words, n_stops, self.distinct, self.flagged = packed[:6].tolist()
@@ -104,11 +107,18 @@ class CodePass:
         self.ends = packed[at + n_words:at + 2 * n_words]
         self.words = packed[at + 2 * n_words:at + 3 * n_words]
         self.sentence_ends = packed[at + 3 * n_words:at + 3 * n_words + n_stops]
+        self._tried = packed[at + 3 * n_words + n_stops:]
+
+    def tries(self, slot: int) -> list[int]:
+        """Where the start search of the guards in `slot` (of the StartIndex scanned) stops in the text, in order."""
+        tried = self._tried
+        return tried[tried[slot]:tried[slot + 1]].tolist()
 
 
-def scan(codes: np.ndarray, edges: np.ndarray, needles, words, flagged: np.ndarray) -> CodePass:
+def scan(codes: np.ndarray, edges: np.ndarray, needles, words, flagged: np.ndarray, guards) -> CodePass:
     """code_stats(codes, edges), the hits of the automaton `needles` and the bounded hits of the Matcher `words`
-    (with how many are of a word `flagged`, a uint8 per word index), and the sentence ends, of one text's code
-    points (uint32) in one compiled call."""
+    (with how many are of a word `flagged`, a uint8 per word index), the sentence ends and where the guards of the
+    StartIndex `guards` can match, of one text's code points (uint32) in one compiled call."""
     table, rules = words.tables()
-    return CodePass(_pass(codes, edges, needles.table, table, rules, SPACES, _STOPS, flagged))
+    return CodePass(_pass(codes, edges, needles.table, table, rules, SPACES, _STOPS, flagged,
+                          (guards.automaton.table, guards.slot_at, guards.slot_of, guards.lengths, guards.begin)))

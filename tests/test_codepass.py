@@ -1,10 +1,11 @@
 """One compiled call per text gives exactly what the separate calls it replaced gave, so every answer is unchanged.
 
 signals' CodePass (moderation/codepass.py) stands for kernels.code_stats, the needle index's scan, the word lists'
-Matcher.find_arrays and the features' _SENTENCE_END; normalize's _every_start call also finds the obfuscation needles
-and keeps the code points encode() reads. Each part is compared with the call it replaced, and the shipped
-model's scores and explanations with those of a scorer that makes the separate calls again, on the news-site mix,
-generated and adversarial texts.
+Matcher.find_arrays, the features' _SENTENCE_END and every slotted guard's start search
+(moderation/needles/positions.py); normalize's _every_start call also finds the obfuscation needles and keeps the
+code points encode() reads. Each part is compared with the call it replaced, and the shipped model's scores and
+explanations with those of a scorer that makes the separate calls again, on the news-site mix, generated and
+adversarial texts.
 """
 
 import random
@@ -30,7 +31,7 @@ from moderation.text.normalize import normalize
 from tests.test_kernels import ARTIFACTS, texts
 
 MARKS = "。．.!?！？\n"
-ALPHABET = MARKS + "".join(map(chr, codepass.SPACES.tolist())) + "aあ死ね「」\"@0"
+ALPHABET = MARKS + "".join(map(chr, codepass.SPACES.tolist())) + "aあ死ね「」\"@0٣¥円万"
 
 
 def sample():
@@ -39,9 +40,29 @@ def sample():
     return mix + texts(300, seed=31) + [t for _p, t in adversarial_inputs(600)][::9] + ["", ".", "a.", "。。!", "a. b"]
 
 
+def _slots() -> dict[int, object]:
+    """A guard of each slot of the signals' StartIndex (the guards of one slot search for the same strings)."""
+    return {g.slot: g for index in (FP._NEEDLES, FP._PII_NEEDLES, FP._NEEDLES_REPORTED) for g in index.guards.values()
+            if g.slot is not None}
+
+
+SLOTS = _slots()
+
+
+def stops_of(guard, t: str) -> list[int]:
+    """Every position where the guard's start search (a regex) stops in `t`."""
+    out: list[int] = []
+    pos = 0
+    while pos <= len(t) and (m := guard.starts.search(t, pos)) is not None:
+        out.append(m.start())
+        pos = m.start() + 1
+    return out
+
+
 def separate(codes: np.ndarray, every_brand: bool = False) -> codepass.CodePass:
-    """What signals asked of the code points before: four calls (the reference); `every_brand`: count a brand hit
-    always, so _brands looks at the hits as it did before the count let it skip them."""
+    """What signals asked of the code points before: four calls and a start search per guard (the reference);
+    `every_brand`: count a brand hit always, so _brands looks at the hits as it did before the count let it skip
+    them."""
     t = codes.tobytes().decode("utf-32-le")
     counts, distinct = code_stats(codes, FP._EDGES)
     values = FP._NEEDLES.automaton.values
@@ -50,7 +71,10 @@ def separate(codes: np.ndarray, every_brand: bool = False) -> codepass.CodePass:
     stops = [m.end() for m in FP._SENTENCE_END.finditer(t)]
     flagged = 1 if every_brand else int(FW._tables().brand_word[words].sum())
     head = [counts.size, len(found), starts.size, len(stops), distinct, flagged, *counts.tolist()]
-    packed = np.asarray(head + sorted(found) + starts.tolist() + ends.tolist() + words.tolist() + stops, np.int64)
+    tried = [stops_of(SLOTS[k], t) for k in range(len(SLOTS))]
+    bounds = np.cumsum([len(SLOTS) + 1] + [len(p) for p in tried]).tolist()
+    packed = np.asarray(head + sorted(found) + starts.tolist() + ends.tolist() + words.tolist() + stops + bounds
+                        + [a for p in tried for a in p], np.int64)
     return codepass.CodePass(packed)
 
 
@@ -61,10 +85,12 @@ def codes_of(t: str) -> np.ndarray:
 def assert_same_pass(t: str):
     codes = codes_of(t)
     got = codepass.scan(codes, FP._EDGES, FP._NEEDLES.automaton, FV._WORDS,
-                        FW._tables().brand_word)
+                        FW._tables().brand_word, FP._STARTS)
     want = separate(codes)
     for name in ("classes", "starts", "ends", "words", "sentence_ends"):
         assert getattr(got, name).tolist() == getattr(want, name).tolist(), (name, t)
+    for slot in SLOTS:
+        assert got.tries(slot) == want.tries(slot), (SLOTS[slot].pattern.pattern, t)
     assert (got.distinct, got.flagged) == (want.distinct, want.flagged), t
     assert sorted(set(got.needles.tolist())) == want.needles.tolist(), t  # found() is a set
 
@@ -113,7 +139,7 @@ def test_scores_and_explanations_are_those_of_the_separate_calls(shipped, monkey
     again through the calls they replaced: equal, not close."""
     sample_texts = sample()
     fused = [shipped.score(t, explain_all=True) for t in sample_texts]
-    monkeypatch.setattr(FS, "scan", lambda codes, edges, needles, words, flagged: separate(codes, True))
+    monkeypatch.setattr(FS, "scan", lambda codes, edges, needles, words, flagged, guards: separate(codes, True))
     monkeypatch.setattr(text_normalize, "_obfuscation_needles", text_starts._OBFUSCATION_INDEX.found)
     # personal_info tries its pieces whatever the text's characters (every character of the sample is a trigger)
     monkeypatch.setattr(TP, "_PIECE_TRIGGER", frozenset("".join(normalize(t).text for t in sample_texts)))

@@ -9,6 +9,7 @@ import numpy as np
 from moderation.features.vocabulary import _COMBOS, FEATURE_NAMES
 from moderation.needles.guards import NeedleIndex
 from moderation.needles.parts import Parts
+from moderation.needles.positions import StartIndex
 from moderation.targets.constructions import (
     CONSTRUCTIONS,
     HATE_EN,
@@ -21,10 +22,11 @@ from moderation.targets.constructions import (
 )
 from moderation.targets.denied import CUES as DENIAL_CUES
 from moderation.targets.owned import STEMS as OWNED_STEMS
+from moderation.targets.pii import _NEEDLES as _PII_NEEDLES
 from moderation.targets.pii import EMAIL as _EMAIL
 from moderation.targets.pii import PII_GUARDED
 from moderation.targets.praise import PRAISE_EN
-from moderation.targets.reported import REPORTED_NEEDLES
+from moderation.targets.reported import _NEEDLES_REPORTED, REPORTED_NEEDLES
 
 _TLDS = "com|net|org|jp|info|biz|me|io|ly|to|gl|co|xyz|top|site|club|shop|online|link|app|cc|tk|ml|ru|cn|us"
 
@@ -109,6 +111,10 @@ _NEEDLES = NeedleIndex((_NAMED, _LINE_ID, _PHONE, _EMAIL, _MONEY_AMOUNT, *CONSTR
 
 
 _GUARDS = _NEEDLES.guards  # pattern -> its guard, read without a method call
+
+
+# every guard the signals ask with the text's code pass, numbered for that pass, which finds where each can start
+_STARTS = StartIndex((*_GUARDS.values(), *_PII_NEEDLES.guards.values(), *_NEEDLES_REPORTED.guards.values()))
 
 
 _AIMED = frozenset(("second_person", "third_person", "named_person", "group", "self_ref", "thing"))

@@ -28,6 +28,7 @@ from moderation.features.patterns import (
     _NEEDLES,
     _PHONE,
     _PHONE_NEEDED,
+    _STARTS,
     _URL_NEEDED,
     _VALUE_MASK,
 )
@@ -44,7 +45,7 @@ from moderation.text.normalized import Normalized
 def code_pass(codes: np.ndarray) -> CodePass:
     """The one compiled pass over a text's code points that signals() reads first: its classes, distinct 4-grams,
     needles, word-list hits and sentence ends."""
-    return scan(codes, _EDGES, _NEEDLES.automaton, _WORDS, _tables().brand_word)
+    return scan(codes, _EDGES, _NEEDLES.automaton, _WORDS, _tables().brand_word, _STARTS)
 
 
 def signals(norm: Normalized, codes: np.ndarray, spans: list | None = None, focus: list | None = None,
@@ -65,9 +66,9 @@ def signals(norm: Normalized, codes: np.ndarray, spans: list | None = None, focu
 
 
 def named_signals(raw: np.ndarray, norm: Normalized, codes: np.ndarray, spans: list | None, focus: list | None,
-                  hits: CodePass) -> tuple[int, set]:
+                  hits: CodePass) -> tuple[int, set, CodePass]:
     """Every signal but personal information's, written into `raw` (zeros), from the text's code_pass(): (how
-    many digits, the needles found), what pii_signals reads after."""
+    many digits, the needles found, the code pass), what pii_signals reads after."""
     t = norm.text
     n = max(len(t), 1)
     chars = norm.chars
@@ -76,20 +77,20 @@ def named_signals(raw: np.ndarray, norm: Normalized, codes: np.ndarray, spans: l
     domains = _urls(t, raw, spans, codes) if ("." in chars or "/" in chars) and _URL_NEEDED.search(t) else []
     values = _NEEDLES.automaton.values
     found = strings_of(values, hits.needles)  # _NEEDLES.found(t, codes)
-    reported = reported_spans(t, chars, found=found)
+    reported = reported_spans(t, chars, found=found, hits=hits)
     quoted = _merge(reported) if reported else None
     denied_at = denied_spans(t, found=found) if latin else []
     denied = _merge(denied_at) if denied_at else None
     starts, _ends, cats, words = _words(t, spans, chars, found, quoted, hits, denied)
     _brands(cats, words, domains, raw, hits.flagged)
     if "line" in t or "id" in t or "@" in chars or "ライン" in t or "らいん" in t:
-        raw[_IDX["line_id"]] = _count(_LINE_ID, t, "line_id", spans, chars, found)
+        raw[_IDX["line_id"]] = _count(_LINE_ID, t, "line_id", spans, chars, found, hits)
     if digits >= 5 and _PHONE_NEEDED.search(t):
-        raw[_IDX["phone"]] = _count(_PHONE, t, "phone", spans, chars, found)
+        raw[_IDX["phone"]] = _count(_PHONE, t, "phone", spans, chars, found, hits)
     if "@" in chars and EMAIL_NEEDED.search(t):
-        raw[_IDX["email"]] = _count(_EMAIL, t, "email", spans, chars, found)
+        raw[_IDX["email"]] = _count(_EMAIL, t, "email", spans, chars, found, hits)
     if digits:
-        raw[_IDX["money_amount"]] = _count(_MONEY_AMOUNT, t, "money_amount", spans, chars, found)
+        raw[_IDX["money_amount"]] = _count(_MONEY_AMOUNT, t, "money_amount", spans, chars, found, hits)
     emoji = classes[_EMOJI_CLASS] + (sum(t.count(c) for c in chars & _EMOJI_BMP) if chars & _EMOJI_BMP else 0)
     raw[_IDX["emoji_density"]] = min(emoji / n * 5.0, 3.0)
     raw[_IDX["emoji_count"]] = emoji
@@ -115,7 +116,7 @@ def named_signals(raw: np.ndarray, norm: Normalized, codes: np.ndarray, spans: l
                 needles is not None and needles.isdisjoint(chars) and strings.isdisjoint(found)) or (
                 guard.also is not None and n >= EACH_FROM and not guard.each(t, chars, found)):
             continue  # guard.may_match(t, chars, found) spelled out: no call per construction
-        found_at = [m.span() for m in guard.finditer(t, chars, found)]
+        found_at = [m.span() for m in guard.finditer(t, chars, found, hits)]
         if not found_at:
             continue
         kinds = [name] * len(found_at)
@@ -142,14 +143,14 @@ def named_signals(raw: np.ndarray, norm: Normalized, codes: np.ndarray, spans: l
         starts = np.concatenate((starts, np.asarray(more_starts, dtype=np.int64)))
         cats = np.concatenate((cats, np.asarray(more_cats, dtype=np.int32)))
     _sentence_combos(t, starts, cats, raw, focus, hits.sentence_ends)
-    return digits, found
+    return digits, found, hits
 
 
 def pii_signals(raw: np.ndarray, norm: Normalized, codes: np.ndarray, spans: list | None,
-                read: tuple[int, set]) -> None:
+                read: tuple[int, set, CodePass]) -> None:
     """personal_info's signals written into `raw`, after named_signals (`read`: its answer); its spans come last."""
-    digits, found = read
-    for name, value in personal_info(norm.text, spans, norm.chars, digits, found, codes).items():
+    digits, found, hits = read
+    for name, value in personal_info(norm.text, spans, norm.chars, digits, found, codes, hits).items():
         raw[_IDX[name]] = value
 
 

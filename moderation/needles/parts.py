@@ -10,6 +10,7 @@ tests/test_needles.py checks against the whole pattern's own scan.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -74,41 +75,51 @@ class Parts:
             found = {n for sets in self.needs for _one, strings in sets for n in strings if n in text}
         return bool(self.candidates(chars, found))
 
-    def finditer(self, text: str, chars=None, found=None):
+    def finditer(self, text: str, chars=None, found=None, at=None):
         """The alternation's matches in `text` (`chars`, `found`: the text's characters and the index's needles
-        found in it; without them every part is tried)."""
+        found in it; without them every part is tried; `at`: the text's code pass, as Needles.finditer's)."""
         which = range(len(self.parts)) if chars is None or found is None else self.candidates(chars, found)
         if not which:
             return iter(())
         if len(which) == 1:  # the others cannot match anywhere: the one part's matches are the alternation's
-            return self.guards[which[0]].finditer(text)
-        return iter(_merged([self.guards[k] for k in which], text))
+            return self.guards[which[0]].finditer(text, at=at)
+        return iter(_merged([self.guards[k] for k in which], text, at))
 
 
-def _search(guard, text: str, pos: int):
-    """`guard.pattern.search(text, pos)`, tried at the positions its start search finds (then the engine's own)."""
+def _search(guard, text: str, pos: int, tries: list[int] | None = None):
+    """`guard.pattern.search(text, pos)`, tried at the positions its start search finds (`tries`: all of them, as
+    the code pass found them), then the engine's own."""
     starts = guard.starts
     if starts is None:
         return guard.pattern.search(text, pos)
     match = guard.pattern.match
+    k = None if tries is None else bisect.bisect_left(tries, pos)
     for _ in range(MAX_TRIES):
-        start = starts.search(text, pos)
-        if start is None:
+        if k is None:
+            start = starts.search(text, pos)
+            if start is None:
+                return None
+            at = start.start()
+        elif k == len(tries):
             return None
-        at = start.start()
+        else:
+            at = tries[k]
+            k += 1
         if (m := match(text, at)) is not None:
             return m
         pos = at + 1
     return guard.pattern.search(text, pos)
 
 
-def _merged(guards, text: str) -> list[re.Match[str]]:
+def _merged(guards, text: str, at=None) -> list[re.Match[str]]:
     """The matches of the alternation of the guards' patterns, in order: at each step the leftmost next match of
     any part, the earliest part at a tie, searched on from its end (a part's next match is searched again only
     when the chosen one overlapped it: a match at a position does not depend on where a search began)."""
     out = []
-    # a Tail finds where its matches can start once per text; the others search from each position asked
-    searches = [g.searcher(text) if type(g) is Tail else functools.partial(_search, g, text) for g in guards]
+    # a Tail finds where its matches can start once per text; the others search from each position asked (from
+    # the positions the code pass `at` found, for a guard it has a slot for)
+    searches = [g.searcher(text) if type(g) is Tail else functools.partial(
+        _search, g, text, tries=None if at is None or g.slot is None else at.tries(g.slot)) for g in guards]
     nxt = [search(0) for search in searches]
     while True:
         best = None

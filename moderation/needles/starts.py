@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
+import functools
 import itertools
 import re
 import re._constants as C
 import re._parser as P
+
+import numpy as np
 
 from moderation.needles.prefixes import _ZERO_WIDTH, BEGIN, _alternation, prefixes
 
@@ -98,10 +102,9 @@ def _sparse(first) -> bool:
     return len(letters) <= 4
 
 
-def starts_of(pattern: re.Pattern[str]) -> re.Pattern[str] | _AtBegin | None:
-    """What every match of `pattern` starts with, when searching for it beats the engine's own scan (the pattern
-    begins with a look-behind or an alternation): the strings of its first characters (`prefixes`) when no single
-    character among them is common, else its first character class when that is sparse; else None."""
+def _search_for(pattern: re.Pattern[str]) -> tuple[frozenset[str], bool] | list | None:
+    """What starts_of searches for: (its start strings, whether the text's start is one too), or the class items of
+    its first character; None: no search pays."""
     if pattern.flags & (re.IGNORECASE | re.VERBOSE) or not isinstance(pattern.pattern, str):
         return None
     parsed = P.parse(pattern.pattern, pattern.flags)
@@ -112,15 +115,54 @@ def starts_of(pattern: re.Pattern[str]) -> re.Pattern[str] | _AtBegin | None:
     strings = strings and strings - {BEGIN}
     singles = [(C.LITERAL, ord(s)) for s in strings or () if len(s) == 1]
     if (strings or begin) and _sparse(singles) and not any(s.isspace() for s in strings or () if len(s) == 1):
+        return frozenset(strings or ()), begin
+    first, nullable = _first_items(parsed)
+    if first is None or nullable or not first or not _sparse(first) or _class_source(first) is None:
+        return None
+    return first
+
+
+def starts_of(pattern: re.Pattern[str]) -> re.Pattern[str] | _AtBegin | None:
+    """What every match of `pattern` starts with, when searching for it beats the engine's own scan (the pattern
+    begins with a look-behind or an alternation): the strings of its first characters (`prefixes`) when no single
+    character among them is common, else its first character class when that is sparse; else None."""
+    search = _search_for(pattern)
+    if search is None:
+        return None
+    if isinstance(search, tuple):
         # an alternation of literals: the engine skips to their first characters and compares the rest in C
         # (and where the text starts, for an alternative that begins with ^)
+        strings, begin = search
         found = re.compile(_alternation(strings)) if strings else None
         return _AtBegin(found) if begin else found
-    first, nullable = _first_items(parsed)
-    if first is None or nullable or not first or not _sparse(first):
-        return None
-    source = _class_source(first)
-    return None if source is None else re.compile(source, pattern.flags & re.ASCII)
+    return re.compile(_class_source(search), pattern.flags & re.ASCII)
+
+
+def start_strings(pattern: re.Pattern[str]) -> tuple[frozenset[str], bool] | None:
+    """The strings at whose every occurrence starts_of(pattern)'s search stops (a class's characters, \\d spelled
+    out as every decimal digit) and whether it stops where the text starts; None: it has no search."""
+    search = _search_for(pattern)
+    if search is None or isinstance(search, tuple):
+        return search
+    chars: set[str] = set()
+    for op, av in search:
+        if op is C.LITERAL:
+            chars.add(chr(av))
+        elif op is C.RANGE:
+            chars.update(map(chr, range(av[0], av[1] + 1)))
+        else:  # \d, the one category _sparse lets through
+            chars |= set("0123456789") if pattern.flags & re.ASCII else _decimals()
+    return frozenset(chars), False
+
+
+DECIMALS_BELOW = 0x20000  # no decimal digit (\d) lies above the first two planes (tests/test_start_positions.py)
+
+
+@functools.cache
+def _decimals() -> frozenset[str]:
+    """Every character \\d matches in a str pattern (each one's search stops at: one regex scan of the planes)."""
+    every = np.arange(DECIMALS_BELOW, dtype=np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
+    return frozenset(m.group() for m in re.finditer(r"\d", every))
 
 
 class _AtBegin:
@@ -158,11 +200,17 @@ def finditer(pattern: re.Pattern[str], starts: re.Pattern[str] | None, text: str
     text, where thousands of them made a generator's steps count)."""
     if starts is None:
         return pattern.finditer(text)
-    search, match = starts.search, pattern.match
+    search = starts.search
+    return _tried(pattern, lambda pos: None if (m := search(text, pos)) is None else m.start(), text)
+
+
+def _tried(pattern: re.Pattern[str], next_start, text: str):
+    """finditer's tries: the pattern matched at each `next_start(pos)` (the first possible start at `pos` or after,
+    None: no more), then the engine's own scan once the tries outnumber what they saved."""
+    match = pattern.match
     found: list[re.Match[str]] = []
     pos = tries = skipped = 0
-    while (start := search(text, pos)) is not None:
-        at = start.start()
+    while (at := next_start(pos)) is not None:
         tries += 1
         skipped += at - pos  # positions the search saved the engine (both skip what a match took)
         if tries > MAX_TRIES + (skipped >> 4):  # dense: the engine's own scan is cheaper than a step here each
@@ -174,3 +222,16 @@ def finditer(pattern: re.Pattern[str], starts: re.Pattern[str] | None, text: str
         found.append(m)
         pos = m.end() if m.end() > at else at + 1
     return iter(found)
+
+
+def finditer_at(pattern: re.Pattern[str], positions: list[int], text: str):
+    """Exactly `pattern.finditer(text)`, trying the pattern at `positions`: where its start search would stop, in
+    order, found for many patterns at once by the code pass (moderation/needles/positions.py) instead of a search
+    each. The same tries as `finditer`, and the same fall back to the engine's own scan in a dense text."""
+    n = len(positions)
+
+    def next_start(pos: int) -> int | None:
+        k = bisect.bisect_left(positions, pos)
+        return positions[k] if k < n else None
+
+    return _tried(pattern, next_start, text)

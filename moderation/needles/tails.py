@@ -108,8 +108,9 @@ class Tail:
         """The leftmost match starting at `pos` or later."""
         return self.searcher(text)(pos)
 
-    def finditer(self, text: str, chars=None, found=None):
-        """The pattern's matches, each searched from where the last ended."""
+    def finditer(self, text: str, chars=None, found=None, at=None):
+        """The pattern's matches, each searched from where the last ended (from its own candidates: `at`, the
+        code pass Needles.finditer may read, is not needed)."""
         out, pos, match = [], 0, self.pattern.match
         for at in self.candidates(text):
             if at >= pos and (m := match(text, at)) is not None:

@@ -241,7 +241,7 @@ def _occurs(rx: re.Pattern[str], text: str, codes: np.ndarray | None = None) -> 
 
 
 def personal_info(text: str, spans: list | None = None, chars: set | None = None, digits: int = 1,
-                  found: set | None = None, codes: np.ndarray | None = None) -> dict[str, float]:
+                  found: set | None = None, codes: np.ndarray | None = None, hits=None) -> dict[str, float]:
     """Counts of the personal-information pieces, and `pii_exposed`: a piece with an act of exposure (晒す, 特定,
     凸, 待ち伏せ), or with a way to reach someone (行ってみよう, 電話しよう) and a private person or an identifying
     piece (address, phone, e-mail, real name), or an identifying piece next to a private person with no
@@ -249,7 +249,7 @@ def personal_info(text: str, spans: list | None = None, chars: set | None = None
 
     `chars` (the set of the text's characters), `digits` (how many) and `found` (the needles of an index
     holding PII_PATTERNS found in the text) let absent pieces be skipped; `codes` (its code points as uint32) let the
-    context scans skip encoding it."""
+    context scans skip encoding it; `hits` (its code pass, moderation/codepass.py) holds where the guards can start."""
     chars = set(text) if chars is None else chars
     counts: dict[str, int] = {}
     if digits or not chars.isdisjoint(_PIECE_TRIGGER):  # else no piece's test below can pass: none tried
@@ -257,20 +257,20 @@ def personal_info(text: str, spans: list | None = None, chars: set | None = None
             if (digits < least and trigger.isdisjoint(chars)) or (also is not None and also not in chars) or (
                     needed is not None and needed(text) is None) or not guard.may_match(text, chars, found):
                 continue
-            for m in guard.finditer(text):
+            for m in guard.finditer(text, at=hits):
                 counts[kind] = counts.get(kind, 0) + 1
                 if spans is not None:
                     spans.append(("personal_info", m.start(), m.end()))
     pieces = sum(counts.values())
     expose = approach = 0
     if not chars.isdisjoint(_EXPOSE_TRIGGER) and (guard := _GUARDS[EXPOSE]).may_match(text, chars, found):
-        expose = sum(1 for _ in guard.finditer(text))
+        expose = sum(1 for _ in guard.finditer(text, at=hits))
     if not chars.isdisjoint(_APPROACH_TRIGGER) and (guard := _GUARDS[APPROACH]).may_match(text, chars, found):
-        approach = sum(1 for _ in guard.finditer(text))
+        approach = sum(1 for _ in guard.finditer(text, at=hits))
     # someone singled out (asked first: its needles are rarer than an affiliation's, which matters only with it)
     target = _GUARDS[TARGET_CTX].may_match(text, chars, found) and _occurs(TARGET_CTX, text, codes)
     affiliated = target and not chars.isdisjoint(_AFFILIATION_TRIGGER) and any(
-        (guard := _GUARDS[part]).may_match(text, chars, found) and next(guard.finditer(text), None) is not None
+        (guard := _GUARDS[part]).may_match(text, chars, found) and next(guard.finditer(text, at=hits), None) is not None
         for part in AFFILIATION_PARTS)
     exposed = 0.0
     public = bool(pieces) and _occurs(ORG_CTX, text, codes)

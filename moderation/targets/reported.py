@@ -126,11 +126,13 @@ _AFTER_EN_GUARD = Parts(REPORTED_AFTER_EN_PARTS, _NEEDLES_REPORTED)  # REPORTED_
 REPORTED_NEEDLES = frozenset(_NEEDLES_REPORTED.automaton.keys)  # what reported_spans's `found` must hold
 
 
-def reported_spans(text: str, chars: set, english: bool = True, found: set | None = None) -> list[tuple[int, int]]:
+def reported_spans(text: str, chars: set, english: bool = True, found: set | None = None,
+                   hits=None) -> list[tuple[int, int]]:
     """(start, end) of the parts of `text` that report or quote someone else's words (sorted, may overlap);
     `english=False` leaves out "..." and calling/saying/the word. The signals and the n-gram hashing of one
     comment ask for the same text one after the other: the last answer is kept. `found`: the REPORTED_NEEDLES
-    in the text, if known (an index holding them as extra strings found them with its own)."""
+    in the text, if known (an index holding them as extra strings found them with its own); `hits`: the text's
+    code pass (moderation/codepass.py), where the guards' starts are found."""
     global _LAST
     if chars.isdisjoint(_REPORTED_TRIGGER):
         return []
@@ -138,7 +140,7 @@ def reported_spans(text: str, chars: set, english: bool = True, found: set | Non
     if last[0] is text or last[0] == text:
         spans = last[1]
     else:
-        spans = _reported(text, chars, found)
+        spans = _reported(text, chars, found, hits)
         _LAST = (text, spans)
     return [(a, b) for a, b, latin in spans if english or not latin]
 
@@ -146,14 +148,14 @@ def reported_spans(text: str, chars: set, english: bool = True, found: set | Non
 _LAST: tuple[str | None, tuple] = (None, ())  # the last text reported_spans worked out, and its spans
 
 
-def _reported(text: str, chars: set, found: set | None = None) -> tuple[tuple[int, int, bool], ...]:
+def _reported(text: str, chars: set, found: set | None = None, hits=None) -> tuple[tuple[int, int, bool], ...]:
     """Every reported span of `text` with whether it is an English one (double quotes, calling/saying...)."""
     out = []
     if found is None:
         found = _NEEDLES_REPORTED.found(text)  # one pass for the needles of all three (not a search for each)
     if not chars.isdisjoint("「『\"“") and (guard := _NEEDLES_REPORTED[REPORTED_QUOTE]).may_match(text, chars, found):
         # a whole comment in quotes is the writer's own (a retweet, a shout), and so is a repost ("@user: ...")
-        spans = [m.span() for m in guard.finditer(text)]
+        spans = [m.span() for m in guard.finditer(text, at=hits)]
         # reposts found in one scan: where "@user:" follows an opening quote (a _REPOST.match per quotation cost a
         # Python step each in a text of thousands)
         reposts = set()
@@ -167,7 +169,7 @@ def _reported(text: str, chars: set, found: set | None = None) -> tuple[tuple[in
                                                                                                      found):
         last_end = 0
         stops = None  # where sentences end, found once (a search back per match cost a Python step per end mark)
-        for m in guard.finditer(text):
+        for m in guard.finditer(text, at=hits):
             at = m.start()
             if at < last_end:
                 continue
@@ -178,9 +180,9 @@ def _reported(text: str, chars: set, found: set | None = None) -> tuple[tuple[in
             out.append((max(start, last_end), at, False))
             last_end = m.end()
     if not chars.isdisjoint("'‘") and (guard := _NEEDLES_REPORTED[QUOTED_NAMED_EN]).may_match(text, chars, found):
-        out += [(*m.span(), True) for m in guard.finditer(text)]
+        out += [(*m.span(), True) for m in guard.finditer(text, at=hits)]
     if not chars.isdisjoint("cstwipayrhbgofdvu"):  # each part where its needles are (moderation/needles/parts.py)
-        out += [(*m.span(), True) for m in _AFTER_EN_GUARD.finditer(text, chars, found) if not _endorsed(text, m)]
+        out += [(*m.span(), True) for m in _AFTER_EN_GUARD.finditer(text, chars, found, hits) if not _endorsed(text, m)]
     return tuple(sorted(out))
 
 
