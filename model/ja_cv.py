@@ -3,7 +3,7 @@
     python -m model.ja_cv --data-dir ../shared/data [--folds 3] [--source-weight SOURCE=W] [--C 4]
         [--no-quoted-apart] [--no-focus-sentence] [--char-ngram-max 3] [--toxic-absent none]
         [--length-matched on|off] [--length-kept SOURCE ...] [--length-cap 4] [--probe FILE ...] [--probe-only]
-        [--drop-source SOURCE ...] [--dump OUT.npz]
+        [--drop-source SOURCE ...] [--dump OUT.npz] [--probe-scores OUT.json]
 
 The validation split holds ~60 RTP-LX prompts and ~32 inspection-ai rows (`en_quick --lang ja`): two fits of
 equal recipes differ there by more than the effects being measured. Here every RTP-LX prompt and benign
@@ -16,6 +16,8 @@ Japanese rows only (real and generated), as en_quick --lang ja fits them. `--pro
 (tests/functional/*probe*.jsonl) with the first fold's fit, flagged at the same floor; `--probe-only` stops there.
 `--dump` writes the pooled out-of-fold scores in model.paired_bootstrap's format, so two recipes' runs compare by a
 paired bootstrap interval (`python -m model.paired_bootstrap compare OLD.npz NEW.npz`), not by a point difference.
+`--probe-scores` writes each probe case's first-fold probabilities per harm category, so a single case (a test's
+minimal pair) is read, not only a probe's count.
 """
 
 from __future__ import annotations
@@ -111,8 +113,19 @@ def probe_report(scores: np.ndarray, cases: list[dict]) -> dict:
             "non_harmful_flagged": f"{int((flagged & ~harmful).sum())}/{int((~harmful).sum())}"}
 
 
+def write_case_scores(pipe, probes: dict, out: Path) -> None:
+    """Each probe case's probability per harm category by one fit, as JSON ({probe: {id: {category: p}}})."""
+    from model.data.rows import CATEGORY_NAMES
+
+    table = {name: {c["id"]: dict(zip(CATEGORY_NAMES, map(float, p[1:]), strict=True))
+                    for c, p in zip(cases, pipe.predict_proba([c["text"] for c in cases]), strict=True)}
+             for name, cases in probes.items()}
+    out.write_text(json.dumps(table, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
 def cross_validate(rows: list[D.Row], synthetic: list[D.Row], folds: int = 3, weights=None, probes=(),
-                   probe_only: bool = False, dump: Path | None = None, **pipeline) -> dict:
+                   probe_only: bool = False, dump: Path | None = None, probe_scores: Path | None = None,
+                   **pipeline) -> dict:
     """Pooled out-of-fold figures of `folds` fits (model/pipeline.py's build_pipeline(**pipeline)); with `probes`
     ({name: cases}), each probe's result on the first fold's fit (only that, if `probe_only`)."""
     from model import training_set as T
@@ -132,6 +145,8 @@ def cross_validate(rows: list[D.Row], synthetic: list[D.Row], folds: int = 3, we
             case_scores = {name: pipe.predict_proba([c["text"] for c in cases])[:, 1:].max(axis=1)
                            for name, cases in dict(probes).items()}
             out = {f"probe:{name}": probe_report(case_scores[name], cases) for name, cases in dict(probes).items()}
+            if probe_scores:
+                write_case_scores(pipe, dict(probes), probe_scores)
             if probe_only:
                 return out
     if dump:
@@ -167,6 +182,8 @@ def main(argv=None) -> int:
                     help="train without this source's rows (a generated family: synth-neg_crime_news-ja)")
     ap.add_argument("--dump", type=Path, default=None, metavar="OUT.npz",
                     help="pooled out-of-fold scores for model.paired_bootstrap compare")
+    ap.add_argument("--probe-scores", type=Path, default=None, metavar="OUT.json",
+                    help="each probe case's first-fold probability per harm category")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     T.set_source_weights(args.source_weight)
@@ -185,7 +202,7 @@ def main(argv=None) -> int:
                          quoted_apart=not args.no_quoted_apart, focus_sentence=not args.no_focus_sentence,
                          harm_length=not args.no_harm_length, harm_lookalike=args.harm_lookalike,
                          probes={Path(f).stem: load_cases(f) for f in args.probe}, probe_only=args.probe_only,
-                         dump=args.dump))
+                         dump=args.dump, probe_scores=args.probe_scores))
     return 0
 
 

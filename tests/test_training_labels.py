@@ -269,3 +269,19 @@ def test_length_matching_leaves_the_kept_sources_negatives_alone(monkeypatch):
     base = T.SOURCE_WEIGHTS["rtp-lx-prompts"]
     assert (w[5:, hate] == base).all() and (matched_all[5:, hate] < base).all()
     assert np.allclose(w[:5, hate], alone[:, hate])
+
+
+def test_japanese_cross_validation_writes_each_probe_case_per_category(tmp_path):
+    """`--probe-scores`: a single case (a test's minimal pair) is read by its id, one probability per harm head."""
+    from model.ja_cv import write_case_scores
+    from model.tiny import train_tiny_pipeline
+
+    pipe = train_tiny_pipeline()
+    cases = [{"id": "a", "text": "朝鮮人は嘘つきばかりだ"}, {"id": "b", "text": "明日はゴミ出しの日だから早く寝る"}]
+    write_case_scores(pipe, {"probe": cases}, tmp_path / "cases.json")
+    table = json.loads((tmp_path / "cases.json").read_text(encoding="utf-8"))
+    want = pipe.predict_proba([c["text"] for c in cases])
+    assert list(table) == ["probe"] and list(table["probe"]) == ["a", "b"]
+    for row, case in zip(want, cases, strict=True):
+        assert list(table["probe"][case["id"]]) == list(D.CATEGORY_NAMES)
+        assert table["probe"][case["id"]]["hate"] == pytest.approx(row[1 + D.CATEGORY_NAMES.index("hate")])
