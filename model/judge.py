@@ -58,6 +58,7 @@ JA_ATTACK_PROBE = SUITE_DIR / "ja_attack_probe.jsonl"
 JA_BLAME_PROBE = SUITE_DIR / "ja_blame_probe.jsonl"
 JA_BLAME_FORMS_PROBE = SUITE_DIR / "ja_blame_forms_probe.jsonl"
 JA_BLAME_CHAIN_PROBE = SUITE_DIR / "ja_blame_chain_probe.jsonl"
+JA_GENERALISE_PROBE = SUITE_DIR / "ja_generalise_probe.jsonl"
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 HATECHECK = Path("hatecheck-en") / "test_suite_cases.csv"
 NOT_HARMS = frozenset({"spam"})  # labels that hold a comment for something other than a harm

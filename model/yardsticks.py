@@ -29,6 +29,7 @@ from model.judge import (
     JA_BLAME_FORMS_PROBE,
     JA_BLAME_PROBE,
     JA_EXCLUSION_PROBE,
+    JA_GENERALISE_PROBE,
     JA_GROUP_PROBE,
     JA_SELF_PROBE,
     MENTION_PROBE,
@@ -246,6 +247,7 @@ WRITTEN_PROBES = {
     "ja_blame_probe": (JA_BLAME_PROBE, group_probe_report),
     "ja_blame_forms_probe": (JA_BLAME_FORMS_PROBE, group_probe_report),
     "ja_blame_chain_probe": (JA_BLAME_CHAIN_PROBE, group_probe_report),
+    "ja_generalise_probe": (JA_GENERALISE_PROBE, group_probe_report),
 }
 
 
