@@ -77,8 +77,8 @@ class Moderators:
     def __init__(self, redis, prefix="mod:", replicas=NO_REPLICAS):
         self.redis = redis
         self.keys = KeySpace(prefix)
-        self._use_step = redis.register_script(_USE_STEP)
         self.written = AppendOnly(redis, replicas)  # an account change is answered once in the append-only file
+        self._use_step = self.written.script(_USE_STEP)  # a used step forgotten in a crash could be replayed
 
     def key(self, name):
         return self.keys.moderator(name)

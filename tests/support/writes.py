@@ -1,6 +1,7 @@
 """Every write the service acknowledges, on its own stores, and whether a server holds it afterwards: what the
 durability tests answer a write and then kill (tests/test_durability.py, tests/test_replica_waits.py)."""
 
+import pyotp
 import redis
 
 from tests.support.moderators import MODERATOR_PASSWORD
@@ -9,18 +10,32 @@ REQUEST = {"id": "R-20261202-DURABLE1", "site": "test", "status": "received", "r
            "comments": ["d0"], "received_at": 1000, "due_at": 2000}
 
 
-def _record(comment_id, decision, article="a"):
-    return {"id": comment_id, "article_id": article, "text": "t", "text_sha256": "s", "received_at": 1000,
+def _record(comment_id, decision, article="a", received_at=1000):
+    return {"id": comment_id, "article_id": article, "text": "t", "text_sha256": "s", "received_at": received_at,
             "decision": decision, "status": "pending" if decision == "review" else "published",
             "scores": {"spam": 0.9 if decision == "review" else 0.0, "abuse": 0.0},
             "labels": ["spam"] if decision == "review" else [], "explanation": [], "model_version": "v",
             "risk": 0.9 if decision == "review" else 0.0}
 
 
+TOTP_AT = 1_800_000_000  # the login's time: its TOTP step (60,000,000) is the one used once
+
+
+def _use_totp_step(s):
+    """A login's second factor: the app's code for TOTP_AT, accepted once (its step recorded as used)."""
+    secret = s.moderators.redis.hget(s.moderators.key("hanako"), "totp")
+    return s.moderators.verify_totp("hanako", pyotp.TOTP(secret).at(TOTP_AT), now=TOTP_AT)
+
+
+def _unclaimed(s, comment_id):
+    return s.queue.get(comment_id)["queue_state"] == "ready"
+
+
 # A write the service answers, and whether the store holds it: a moderator's decision, a reader's report, a rights
 # request's removal of the comment, the rights request itself (its receipt number is the requester's answer), a
-# person's article mode and author standing, a site's feedback label, and the plain commands' writes: an account
-# disabled, a token revoked, a model pinned, an article registered.
+# person's article mode and author standing, a site's feedback label, a moderator's claim, skip and leaving (their
+# claims released), a TOTP step used at login, and the plain commands' writes: an account disabled, a token
+# revoked, a model pinned, an article registered.
 WRITES = {
     "decision": (lambda s: s.queue.decide("d0", "reject", "hanako", "spam"),
                  lambda s: s.queue.get("d0")["status"] == "rejected"),
@@ -43,6 +58,11 @@ WRITES = {
                            lambda s: s.queue.articles.get("a2", now_ms=2000) is not None),
     "feedback label": (lambda s: s.labels.add("f1", "text", "spam", True, "akismet"),
                        lambda s: s.labels.size()["entries"] >= 1),
+    "claim": (lambda s: s.queue.claim("hanako", 1), lambda s: s.queue.get("d0")["claimed_by"] == "hanako"),
+    "release": (lambda s: s.queue.release("d1", "taro"), lambda s: _unclaimed(s, "d1")),
+    "claims released on leaving": (lambda s: s.queue.release_held("taro"), lambda s: _unclaimed(s, "d1")),
+    "totp step": (_use_totp_step, lambda s: s.moderators.redis.hget(s.moderators.key("hanako"), "totp_last")
+                  == str(TOTP_AT // 30)),
 }
 
 # A clean comment that the article's rule holds for review (a person set it premoderated): its SUBMIT decides so
@@ -72,8 +92,12 @@ class Stores:
         self.pins, self.labels = ModelPins(client, replicas=replicas), LabelStore(client, "test", replicas=replicas)
 
     def set_up(self):
-        """What the writes act on: a queued comment d0, a premoderated article pm, an admin with a token."""
+        """What the writes act on: a queued comment d0, d1 claimed by taro, a premoderated article pm, an admin with
+        a token and TOTP."""
         self.queue.submit(_record("d0", "review"), queued=True)
+        self.queue.submit(_record("d1", "review", received_at=999), queued=True)  # older: taro's claim takes it
+        assert [c["id"] for c in self.queue.claim("taro", 1)] == ["d1"]
         self.queue.articles.set_mode("pm", "premoderated", "hanako", now_ms=1000)
         self.moderators.add("hanako", MODERATOR_PASSWORD, "admin")
+        self.moderators.enable_totp("hanako")
         self.tokens.issue("hanako")

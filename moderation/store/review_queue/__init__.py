@@ -47,12 +47,12 @@ class ReviewQueue(Submissions, Claims, Decisions, AuditTrail, QueueReads):
         self.published_ttl = int(published_ttl_days * 86400)
         self._submit = redis.register_script(submit_lua.submit_script(self.submit_constants()))
         self._submit_batched = redis.register_script(submit_lua.submit_script(self.submit_constants(), asks=False))
-        self._claim = redis.register_script(claim_lua.CLAIM)
-        self._release = redis.register_script(claim_lua.RELEASE)
-        self._release_held = redis.register_script(claim_lua.RELEASE_HELD)
         self.append_only = AppendOnly(redis, replicas)
         # answered once in the append-only file and, with min_replicas, on replicas (SUBMIT reports its pending
-        # fsync by itself)
+        # fsync by itself); a lost claim would let another moderator take the card its holder is reading
+        self._claim = self.append_only.script(claim_lua.CLAIM)
+        self._release = self.append_only.script(claim_lua.RELEASE)
+        self._release_held = self.append_only.script(claim_lua.RELEASE_HELD)
         self._decide = self.append_only.script(decide_lua.DECIDE)
         self._reopen = self.append_only.script(decide_lua.REOPEN)
         self._report = self.append_only.script(report_lua.REPORT)
