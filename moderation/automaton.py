@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections import deque
 
 import numpy as np
-from numba import njit
+
+from moderation.kernel_cache import njit
 
 __all__ = ["Automaton"]
 

@@ -10,9 +10,9 @@ one call and cuts its one packed array into the same answers.
 from __future__ import annotations
 
 import numpy as np
-from numba import njit
 
 from moderation.automaton import _scan
+from moderation.kernel_cache import njit
 from moderation.kernels.counts import code_stats
 from moderation.matcher import _bounded
 from moderation.needles.positions import tries

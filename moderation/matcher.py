@@ -15,9 +15,9 @@ Python tuples.
 from __future__ import annotations
 
 import numpy as np
-from numba import njit
 
 from moderation.automaton import Automaton, _scan
+from moderation.kernel_cache import njit
 
 __all__ = ["Matcher"]
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import numpy as np
-from numba import njit
 
+from moderation.kernel_cache import njit
 from moderation.kernels.decisions import _decide_row
 from moderation.kernels.hashing import MUL, NEGATED, QUOTED, STEP, _counted, _normalise, _word_char
 

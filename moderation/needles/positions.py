@@ -10,9 +10,9 @@ search would stop at, so a guard's finditer only tries the pattern there (tests/
 from __future__ import annotations
 
 import numpy as np
-from numba import njit
 
 from moderation.automaton import Automaton, _scan
+from moderation.kernel_cache import njit
 from moderation.needles.starts import start_strings
 
 __all__ = ["StartIndex", "tries"]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 import numpy as np
-from numba import njit
 
 from moderation.automaton import _scan
+from moderation.kernel_cache import njit
 from moderation.needles.guards import NeedleIndex, strings_of
 from moderation.text.chars import KANJI_AS_KANA
 from moderation.text.patterns import (
