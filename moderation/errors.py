@@ -6,7 +6,7 @@ leaks nothing); html_errors adds the moderators' pages' localised 4xx page (page
 
 import logging
 
-from flask import current_app, jsonify, render_template, request
+from flask import current_app, g, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, ServiceUnavailable
 
 from moderation import settings
@@ -81,9 +81,12 @@ class Unavailable(ApiError):
 
 
 def unavailable():
-    """503 with Retry-After: Redis cannot answer; the caller should retry (the API's and the pages' answer)."""
-    retry = str(settings.get().retry_after)
-    return Unavailable("the review queue is unavailable; retry later", None, headers={"Retry-After": retry})
+    """503 with Retry-After: Redis cannot answer; the caller should retry (the API's and the pages' answer), with
+    the Idempotency-Key the service gave a write that came without one, so that its retry counts once."""
+    headers = {"Retry-After": str(settings.get().retry_after)}
+    if g.get("minted_idempotency_key"):
+        headers["Idempotency-Key"] = g.minted_idempotency_key
+    return Unavailable("the review queue is unavailable; retry later", None, headers=headers)
 
 
 def _wants_json():

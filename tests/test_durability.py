@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -224,14 +225,7 @@ def test_a_report_whose_answer_was_lost_counts_once(make_app, own_redis, prefix,
     review alone (before: counted 3 times, queued at its first answer)."""
     from moderation.store.review_queue import ReviewQueue
 
-    relay = LostAnswer(own_redis.port, b"EVALSHA", b"never").start()
-    try:
-        client = make_app(relay.url, THRESHOLDS=thresholds.flag_none, REPORT_THRESHOLD=2).test_client()
-        target, other = comment(), comment()
-        for body in (target, other):
-            assert client.post("/api/v1/comments", json=body, headers=auth).get_json()["status"] == "published"
-        relay.needles = (b"EVALSHA", target["id"].encode(), b"abuse")  # REPORT on it (its rate limit names no id)
-
+    with _a_report_answer_lost(make_app, own_redis, auth, comment, thresholds) as (relay, client, target, other):
         def report(cid, reader):
             if who == "reporter_id":
                 return client.post(f"/api/v1/comments/{cid}/reports", headers=auth,
@@ -247,8 +241,69 @@ def test_a_report_whose_answer_was_lost_counts_once(make_app, own_redis, prefix,
         assert [lost.get_json()["queued_for_review"], again.get_json()["queued_for_review"], counted] \
             == [False, False, "1"], f"one reader's report, run 3 times, counted {counted}"
         assert report(target["id"], "reader-2").get_json()["queued_for_review"] is True  # a second reader's does
+
+
+@contextmanager
+def _a_report_answer_lost(make_app, own_redis, auth, comment, thresholds):
+    """(relay, client, target, other): two published comments, REPORT_THRESHOLD=2, and a relay that drops the
+    answer of the first REPORT on `target` (its rate limit's script names no comment id)."""
+    relay = LostAnswer(own_redis.port, b"EVALSHA", b"never").start()
+    try:
+        client = make_app(relay.url, THRESHOLDS=thresholds.flag_none, REPORT_THRESHOLD=2).test_client()
+        target, other = comment(), comment()
+        for body in (target, other):
+            assert client.post("/api/v1/comments", json=body, headers=auth).get_json()["status"] == "published"
+        relay.needles = (b"EVALSHA", target["id"].encode(), b"abuse")
+        yield relay, client, target, other
     finally:
         relay.stop()
+
+
+def test_an_anonymous_report_whose_answer_was_lost_counts_once(make_app, own_redis, prefix, auth, comment,
+                                                               thresholds):
+    """A report with neither reporter id nor Idempotency-Key whose write ran but whose answer was lost: redis-py runs
+    it again within the same request. The service names such a report itself, so its own retry counts once (before:
+    counted twice, one reader sending the comment to review alone at a threshold of 2)."""
+    from moderation.store.review_queue import ReviewQueue
+
+    with _a_report_answer_lost(make_app, own_redis, auth, comment, thresholds) as (relay, client, target, other):
+        def report(cid):
+            return client.post(f"/api/v1/comments/{cid}/reports", headers=auth, json={"reason": "abuse"})
+
+        assert report(other["id"]).status_code == 202  # the script is loaded: its first run is the lost one
+        lost = report(target["id"])
+        counted = ReviewQueue(own_redis.client(), "test", prefix=prefix).get(target["id"])["reports"]
+        assert relay.dropped == 1 and lost.status_code == 202, (relay.dropped, lost.text)
+        assert [lost.get_json()["queued_for_review"], counted] == [False, "1"], f"one report counted {counted}"
+        assert report(target["id"]).get_json()["queued_for_review"] is True  # another reader's report counts
+
+
+def test_an_anonymous_report_retried_after_a_503_with_the_key_it_was_given_counts_once(make_app, own_redis, prefix,
+                                                                                      auth, comment, thresholds):
+    """A report with neither reporter id nor Idempotency-Key that REPORT wrote but could not confirm (here: WAIT with
+    MIN_REPLICAS=1 and no replica) is answered 503 with the Idempotency-Key the service counted it under; the site's
+    retry sending it back counts once. Two reports sent without it still count twice: nothing else tells a retry
+    from a second reader (before: no key in the 503, so the retry counted again and queued the comment alone)."""
+    from moderation.store.review_queue import ReviewQueue
+
+    settings = {"THRESHOLDS": thresholds.flag_none, "REPORT_THRESHOLD": 2}
+    waiting = make_app(own_redis.url, REDIS_MIN_REPLICAS=1, **settings).test_client()
+    client = make_app(own_redis.url, **settings).test_client()  # the replica is back
+    target = comment()
+    assert client.post("/api/v1/comments", json=target, headers=auth).get_json()["status"] == "published"
+    path = f"/api/v1/comments/{target['id']}/reports"
+    refused = waiting.post(path, headers=auth, json={"reason": "abuse"})
+    assert refused.status_code == 503, refused.text
+    counted = ReviewQueue(own_redis.client(), "test", prefix=prefix).get(target["id"])["reports"]
+    assert counted == "1"  # the master has it: only its confirmation failed
+    key = refused.headers.get("Idempotency-Key", "")
+    retry = client.post(path, headers={**auth, **({"Idempotency-Key": key} if key else {})}, json={"reason": "abuse"})
+    counted = ReviewQueue(own_redis.client(), "test", prefix=prefix).get(target["id"])["reports"]
+    assert [retry.status_code, retry.get_json()["queued_for_review"], counted] == [202, False, "1"], \
+        f"the 503 named {key!r}; the retry sending it back counted {counted}"
+    second = client.post(path, headers=auth, json={"reason": "abuse"})
+    assert second.get_json()["queued_for_review"] is True  # another reader's report (no key) counts
+
 
 def test_a_rights_request_whose_answer_was_lost_keeps_its_first_receipt(make_app, own_redis, prefix, auth, comment):
     """A rights request's write ran but its answer was lost: the client runs it again (it met its own request and

@@ -2,6 +2,7 @@
 
 import hashlib
 import logging
+import secrets
 import time
 
 from flask import Blueprint, g, jsonify, request
@@ -289,6 +290,8 @@ def report_comment(comment_id):
     if address is not None and (not isinstance(address, str) or len(address) > 64 or parse_address(address) is None):
         raise ValidationError("ip is not an IPv4 or IPv6 address", "ip", code="invalid_format")
     key = idempotency_key(request.headers.get("Idempotency-Key"))
+    if key is None and not reporter:  # nothing names this report: the service names it (README, the reports row)
+        key = g.minted_idempotency_key = f"report-{secrets.token_urlsafe(16)}"  # its 503 hands it to the retry
     # a reporter's own counter (the author limit, not the author's comment counter: reporting must not cost the
     # reporter their next comment); without a reporter id, the reader's address (or the caller's) instead
     who = (("author", f"report:{reporter}", 1) if reporter

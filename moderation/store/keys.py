@@ -12,7 +12,8 @@ Layout (prefix P, default ``mod:``; S is a site name from MODERATION_API_KEYS):
   P{S}:authored:<author id> LIST  an author's latest 50 comment ids, newest first (the card's author panel)
   P{S}:recent              LIST   the site's latest 5000-5100 comment ids, newest first (the window search scans 5000)
   P{S}:reported            ZSET   comments readers reported, by last report time (latest 1000; the 通報 view)
-  P{S}:reporters:<comment id> HASH r:<reporter id> (or k:<an anonymous report's Idempotency-Key>) -> the answer
+  P{S}:reporters:<comment id> HASH r:<reporter id> (or k:<an anonymous report's Idempotency-Key, the caller's or
+                                  the one the service gave it>) -> the answer
                                   to its first report ("recorded" or "queued"); each counts once (expires
                                   RECORD_TTL_DAYS after the latest report)
   P{S}:stats               HASH   counters: open:<label>, submitted:<decision>, decided:<outcome>

@@ -103,7 +103,11 @@ def build_spec():
                 "responses": {"202": _json({"type": "object", "required": ["id", "report", "queued_for_review"],
                                             "properties": {"id": {"type": "string"}, "report": {"const": "accepted"},
                                                            "queued_for_review": {"type": "boolean"}}}, "accepted"),
-                              **_COMMON_ERRORS, "404": _error("no such comment for this site")},
+                              **_COMMON_ERRORS, "404": _error("no such comment for this site"),
+                              "503": {**_COMMON_ERRORS["503"], "headers": {**RETRY_AFTER, "Idempotency-Key": {
+                                  "description": "a report sent with neither reporter_id nor Idempotency-Key: the "
+                                  "key the service counted it under; send it with the retry and it counts once",
+                                  "schema": {"type": "string"}}}}},
             }},
             "/api/v1/queue": {"get": {
                 "tags": ["queue"], "summary": "Open items per label, claimed items, oldest age, counters",
