@@ -172,10 +172,15 @@ def main(argv=None) -> int:
                          "validation: written cases 0.9367 -> 0.9402, group attacks flagged 83 -> 72%%, negated hate "
                          "85 -> 77%%, Stormfront 0.8814 -> 0.8806: fewer civil mentions held but more attacks missed "
                          "at the review floor ('I hate <group>' is a met target): not adopted")
+    ap.add_argument("--synth-seed", type=int, default=None, metavar="N",
+                    help="draw model/synth_harms.py's generated rows with this seed (default: the pipeline's): an A/A "
+                         "refit, the same recipe with other generated rows, measures how far untouched cases move")
     ap.add_argument("--dump", default=None, metavar="PATH",
                     help="also save the fitted pipeline there with joblib (for analysis; never an artifact)")
     args = ap.parse_args(argv)
     T.set_source_weights(args.source_weight)
+    if args.synth_seed is not None:
+        T.HARMS_SEED = args.synth_seed
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     data_dir = Path(args.data_dir)
     if args.toxic_absent:

@@ -285,3 +285,28 @@ def test_japanese_cross_validation_writes_each_probe_case_per_category(tmp_path)
     for row, case in zip(want, cases, strict=True):
         assert list(table["probe"][case["id"]]) == list(D.CATEGORY_NAMES)
         assert table["probe"][case["id"]]["hate"] == pytest.approx(row[1 + D.CATEGORY_NAMES.index("hate")])
+
+
+@pytest.mark.shared_data
+@pytest.mark.skipif(not DATA_DIR.exists(), reason="../shared/data not present")
+@pytest.mark.slow
+def test_another_harms_seed_draws_other_generated_rows_of_the_same_families(monkeypatch):
+    """en_quick --synth-seed (an A/A refit): the same families and spam rows, other generated harm rows."""
+    from collections import Counter
+
+    import model.training_set as T
+    from model.pipeline import SEED
+
+    assert T.HARMS_SEED == SEED
+    first = T.synthetic_rows(DATA_DIR)
+    monkeypatch.setattr(T, "HARMS_SEED", SEED + 1)
+    other = T.synthetic_rows(DATA_DIR)
+    fixed = ("synth-spam", "synth-hard-negative")  # model/synth.py's rows: not drawn by the harms seed
+    spam = [[r.text for r in rows if r.source.startswith(fixed)] for rows in (first, other)]
+    assert spam[0] == spam[1] and spam[0]
+    drawn = [[r for r in rows if not r.source.startswith(fixed)] for rows in (first, other)]
+    harms = [Counter(r.source for r in rows) for rows in drawn]
+    assert harms[0].keys() == harms[1].keys() and len(harms[0]) > 20
+    assert all(abs(harms[0][s] - harms[1][s]) <= 0.05 * harms[0][s] for s in harms[0]), (harms[0], harms[1])
+    texts = [{r.text for r in rows} for rows in drawn]  # a text drawn twice keeps its first row: counts differ a little
+    assert len(texts[0] & texts[1]) < 0.5 * len(texts[0])
