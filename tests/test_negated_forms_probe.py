@@ -1,18 +1,26 @@
-"""The English probe of negated verbs and modals is well-formed; test_probes.py holds the shipped model to its recorded
-results."""
+"""The English probes of negated verbs and modals and of negated claims are well-formed; test_probes.py holds the
+shipped model to their recorded results."""
 
 from collections import Counter
 
-from model.judge import NEGATED_FORMS_PROBE, load_cases
+import pytest
+
+from model.judge import NEGATED_CLAIMS_PROBE, NEGATED_FORMS_PROBE, load_cases
 from tests.support.probes import assert_well_formed, no_listed_group
 
 
-def test_negated_forms_probe_is_well_formed():
-    cases = load_cases(NEGATED_FORMS_PROBE)
-    # each harm the writer says must not be done to a group, or denies the group does (should not be driven out, do
-    # not steal), is paired with a good thing refused or denied in the same words (should not be welcomed, do not work)
+# each harm the writer says must not be done to a group, or denies the group does (should not be driven out, do not
+# steal), is paired with a good thing refused or denied in the same words (should not be welcomed, do not work); each
+# negative claim the writer denies or refuses (don't see [group] as a threat, anything but a burden, neither thieves
+# nor beggars) with a positive one denied in the same words (as equals, anything but useful)
+@pytest.mark.parametrize(("probe", "harmful", "non_harmful"), [
+    (NEGATED_FORMS_PROBE, "negated_good_h", "negated_harm_nh"),
+    (NEGATED_CLAIMS_PROBE, "negated_positive_h", "negated_negative_nh"),
+])
+def test_negated_probe_is_well_formed(probe, harmful, non_harmful):
+    cases = load_cases(probe)
     sides = assert_well_formed(cases, {"hate"})
     assert sides["harmful"] == sides["non_harmful"] >= 20
     funcs = Counter(c["functionality"] for c in cases)
-    assert funcs["negated_good_h"] >= 20 and funcs["negated_harm_nh"] >= 20
+    assert funcs[harmful] >= 20 and funcs[non_harmful] >= 20
     assert no_listed_group(cases) == []  # the pair measures the negation, not which groups the list knows
