@@ -117,7 +117,7 @@ _GUARDS = _NEEDLES.guards  # pattern -> its guard, read without a method call
 _STARTS = StartIndex((*_GUARDS.values(), *_PII_NEEDLES.guards.values(), *_NEEDLES_REPORTED.guards.values()))
 
 
-_AIMED = frozenset(("second_person", "third_person", "named_person", "group", "self_ref", "thing"))
+_AIMED = frozenset(("second_person", "third_person", "named_person", "group", "group_named", "self_ref", "thing"))
 
 
 # attacks that a negation in the same sentence turns around ("[group] are not vermin", "I don't hate [group]")
@@ -148,7 +148,7 @@ _FOCUS_KINDS = _HARM_WORDS | _MASKED_CONSTRUCTIONS | frozenset(("self_harm_self"
 _FOCUS_THREATS = frozenset(("threat_ja", "threat_en"))
 
 
-_FOCUS_TARGETS = frozenset(("second_person", "third_person", "named_person", "group", "public_figure"))
+_FOCUS_TARGETS = frozenset(("second_person", "third_person", "named_person", "group", "group_named", "public_figure"))
 
 
 _FOCUS_REPORT = frozenset(("news", "hedge", "reporting", "negated_en", "negated_ja"))
