@@ -23,6 +23,13 @@ PRAISED = [
     "Gay people are just like everyone else.",
     "Jews are no different from any other neighbours.",
     "Refugees are part of this city now.",
+    "This club could use more lesbians on the committee.",  # more of the group wanted (session 19)
+    "How nice it was to meet so many Koreans at the festival.",  # gladness at seeing or meeting it
+    "Muslim volunteers are the beating heart of the food bank.",  # its valued role
+    "Immigrants kept the old bakery open through the winter.",
+    "My closest mates are Jewish women from the choir.",  # friendship
+    "We still miss the Chinese family who ran the chip shop.",
+    "I would trust refugees with my car.",
 ]
 
 NOT_PRAISED = [
@@ -44,6 +51,18 @@ NOT_PRAISED = [
     "Refugees will never be part of this city.",
     "Black people are not the same as the rest of us.",
     "Muslims are nothing like us.",
+    "This club could use fewer lesbians on the committee.",  # the session 19 shapes turned round
+    "We need more checks on immigrants at the border.",  # more control of the group, not more of it
+    "How nice to see the Koreans deported at last.",  # gladness at its going or its harm
+    "What a treat it is to watch refugees suffer.",
+    "Muslim volunteers are the rot at the heart of the food bank.",
+    "My neighbours are Jewish women from the choir.",  # no friend named
+    "I wouldn't trust refugees with my car.",  # a negation before it
+    "We don't miss the Chinese family who ran the chip shop.",
+    "We need more refugees deported.",  # more of the group wanted gone, harmed or punished
+    "I hope more immigrants drown in the Channel.",
+    "I miss the days when there were no Muslims on this street.",
+    "Black lads are the backbone of the drug gangs here.",
 ]
 
 

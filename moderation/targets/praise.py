@@ -72,6 +72,35 @@ _LIKENESS = (_THEY_ARE + r"(?:(?:people|folk|human beings|humans) )?(?:(?:just |
 _BELONGING = (_THEY_ARE + r"(?:(?:a|an) (?:real |big |huge |vital |important )?)?part of (?:our|this|the|my) "
               r"(?:[a-z]+ ){0,1}(?:community|communities|town|city|village|street|neighbou?rhood|country|nation"
               r"|society|family|parish|school|fabric)(?![a-z])")
+# issue 12 (session 19, ident_pos; en_identity_positive_probe): a group valued with no praise word. More of it wanted
+# ("we need more", "could do with more", "I hope more ... settle"), gladness at seeing or meeting it ("it's lovely to
+# see", "what a joy it was to meet"), its valued role ("are the backbone / heart / lifeblood of", "keep this county's
+# orchards going") and friendship ("my oldest friends are", "I miss them all", "I'd trust them with"). None of them
+# when the sentence goes on, within 60 characters, to the group's going, harm, punishment or crime ("we need more
+# refugees deported", "I hope more immigrants drown", "the backbone of crime", "I miss the days when there were no
+# ..."). As for the other forms, it counts only with a group in its sentence, and a negation before it makes it none
+_UNHARMED = (r"(?![^.!?;\n]{0,60}?(?<![a-z])(?:gone|go|goes|going home|go home|leave|leaves|leaving|left|deported"
+             r"|deport|kicked|thrown|locked|jailed|prison|suffer|suffering|die|dies|died|dead|dying|drown|drowned"
+             r"|drowning|burn|burned|burning|out of|lose|losing|fail|failing|fired|sacked|banned|punished|arrested"
+             r"|beaten|hurt|humiliated|crying|struggle|struggling|crime|crimes|criminals?|terror|terrorism|rape|gangs?"
+             r"|drugs|no|fewer|less|without)(?![a-z]))")
+_MORE = (r"(?<![a-z'’])(?:need|needs|needed|could do with|could use|would love|['’]d love|would like|['’]d like"
+         r"|hope|hoping|wish there were|glad there are|happy there are) (?:to see |to have |to meet )?"
+         r"(?:(?:so|many|lots|a lot|far|a few|even|plenty) )?more(?![a-z])"
+         r"(?! (?:of (?:them|these|those|this|that)|police|deportations|checks|control|walls|security|laws)(?![a-z]))")
+_GLAD_TO_SEE = (r"(?<![a-z'’])(?:(?:it['’]s|it is|it was|so|how|such|what) (?:(?:really|so|very|truly|a) )?"
+                r"(?:lovely|nice|great|good|wonderful|heartening|refreshing|joy|pleasure|delight|brilliant|treat"
+                r"|privilege)(?: it (?:is|was))?) to (?:see|meet|have|hear|welcome|watch|know)(?![a-z])")
+_ROLE = (r"(?:" + _THEY_ARE + r"the (?:(?:real|very|beating|true) )?(?:backbone|heart|heartbeat|lifeblood|soul|glue"
+         r"|engine|pillars?|pride|best part|salt) of(?![a-z])"
+         r"|(?<![a-z'’])(?:keep|keeps|kept|keeping) (?:it|this|our|the|my|these|that|every) (?:[a-z'’]+ ){0,3}"
+         r"(?:going|running|alive|afloat|open|together|fed)(?![a-z]))")
+_FRIENDS = (r"(?:(?<![a-z'’])(?:my|our) (?:(?:best|oldest|closest|dearest|good|lifelong|childhood|great|dear) )?"
+            r"(?:friends?|mates?|pals?) (?:is|are|was|were|have been|has been)(?![a-z])"
+            r"|(?<![a-z'’])(?:i|we) (?:(?:really|truly|so|still|all) )?miss (?:them|those|the|our|my|all)(?![a-z])"
+            r"(?! (?:days|time|times|years|old days)(?![a-z]))"
+            r"|(?<![a-z'’])(?:i|we)(?:['’]d| would)? trust (?:[a-z]+ ){1,3}?with(?![a-z]))")
+_VALUED = "(?:" + _MORE + "|" + _GLAD_TO_SEE + "|" + _ROLE + "|" + _FRIENDS + ")" + _UNHARMED
 PRAISE_EN = re.compile(r"(?<!n['’]t )(?<!not )(?<!never )(?:(?:" + _COPULA + "|" + _MAKES + "|" + _FEELER + ")"
                        + _PRAISE + "|" + _FEELING + _PRAISE + _OF + "|" + _LUCK + "|" + _WILLING + "|" + _LIKENESS
-                       + "|" + _BELONGING + ")" + _NOT_AFTER)
+                       + "|" + _BELONGING + "|" + _VALUED + ")" + _NOT_AFTER)
