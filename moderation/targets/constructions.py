@@ -446,6 +446,15 @@ _EN_ENDORSED_HATE = (r"(?<![a-z])(?:hates|hate|despises|despise|loathes|loathe|d
 # citizens", "can't be trusted", "have never been good at", "are no good", "I don't respect [group]", "don't deserve
 # rights"): from the subject, so a denial of the predicate alone (moderation/targets/denied.py, which keeps a denied
 # positive's words the writer's) does not take it for a denied attack; bare "good" only as a quality of people
+# what a group is refused when the refusal is the attack: a grant as a participle ("allowed", "welcomed", "given") and
+# as a verb ("hire", "house", "serve"); and the group words a refusal must name within three words
+_EN_GRANTED = (r"(?:[a-z'’]{1,20} )?(?:allowed|permitted|welcomed|trusted|given|hired|employed|housed|helped|served"
+               r"|heard|educated|admitted|accepted|tolerated|let in|promoted|respected|protected|sheltered|rescued"
+               r"|listened to|treated as equals)(?![a-z])")
+_EN_GIVE = (r"(?:hire|employ|house|serve|admit|shelter|help|welcome|accept|tolerate|value|rent to|promote|educate"
+            r"|let in|vote for|play with|befriend|marry|date|sit next to|work with)(?![a-z])")
+_EN_GROUPS = "|".join(sorted((re.escape(g) for g in GROUPS if g.isascii()), key=lambda g: (-len(g), g)))
+_EN_GROUP_AFTER = r"(?= (?:[a-z'’]{1,20} ){0,3}?(?:" + _EN_GROUPS + r")(?![a-z]))"
 _EN_POSITIVE = "|".join(sorted({w for w in POSITIVE_EN if w != "good"}, key=lambda w: (-len(w), w)))
 _EN_DENY_POSITIVE = (
     r"(?<![a-z'’])(?!(?:i|i['’]m|im|we|we['’]re|you|you['’]re|it|this|that|there|what|which)(?![a-z'’]))[a-z'’]{1,20}"
@@ -460,6 +469,26 @@ _EN_DENY_POSITIVE = (
     r"|(?<![a-z])(?:i|we) (?:have|feel|hold) no respect for(?![a-z])",
     r"(?<![a-z])(?:do|does|did)(?:n['’]t| not) deserve (?:[a-z'’-]{1,20} ){0,4}?(?:respect|rights|dignity|equals"
     r"|equality|to live|to exist|a place|a home|a chance|kindness|compassion)(?![a-z])",
+    # a good thing a group must not be given ("[group] should not be welcomed", "must never be given a roof", "ought
+    # not to be heard", "no [group] should ever be served"), from the subject (a group word, at most two words before
+    # the modal: "kids shouldn't be allowed on phones" is none): denied.py reads the same modal with a harm named
+    # ("should not be driven out") as denied
+    r"(?<![a-z])(?:" + _EN_GROUPS + r")(?: [a-z'’]{1,20}){0,2}? (?:(?:should|must|shall)(?:n['’]t| not| never)"
+    r"|ought(?: not| never) to)(?: ever)? be " + _EN_GRANTED,
+    r"(?<![a-z])no (?!one |body )[a-z'’]{1,20}(?: [a-z'’]{1,20}){0,2}? (?:should|must)(?: ever)? be " + _EN_GRANTED,
+    # a good thing refused to a group by someone who should give it ("landlords must never house [group]", "the school
+    # shouldn't admit [group] pupils"), or by the writer ("I would never hire a woman", "we won't play with the
+    # [group] kids"): the group named within three words of the verb
+    r"(?<![a-z])(?:(?:should|must|shall)(?:n['’]t| not| never)|(?:i|we)(?:(?:['’]d|['’]ll| would| will| could)"
+    r" never| (?:would|will|could|wo|do|did)(?:n['’]t| not)| never))(?: ever)? " + _EN_GIVE + _EN_GROUP_AFTER,
+    # a good deed or a virtue a group is said never to do or have ("[group] do not work for a living", "never play
+    # fair", "don't raise their own children", "have no morals")
+    r"(?<![a-z])(?:" + _EN_GROUPS + r")(?: [a-z'’]{1,20}){0,2}? (?:(?:do|does|did)(?:n['’]t| not)|never)(?: ever"
+    r"| really)? (?:work|contribute|pay (?:taxes|tax|their way)|integrate|raise their|play fair|love (?:this|our)"
+    r"|care about|obey|tell the truth|wash|learn the language)(?![a-z])"
+    r"|(?<![a-z])(?:" + _EN_GROUPS + r")(?: [a-z'’]{1,20}){0,2}? (?:have|has|had) no (?:morals|work ethic|culture"
+    r"|manners|shame|loyalty|respect for|place in|right to|rights|brains|values|decency|honou?r|integrity"
+    r"|sense of)(?![a-z])",
 )
 
 
