@@ -44,3 +44,12 @@ def test_a_threat_and_a_refused_group_are_not_denials():
         assert denied_spans(text, positive=False) == [], text
     text = "i will never accept that immigrants are criminals"
     assert [text[a:b] for a, b in denied_spans(text, positive=False)] == ["never accept that immigrants are criminals"]
+
+
+def test_any_predicate_of_a_negated_modal_is_denied_but_a_grant_and_a_group_adjective_name_the_attack():
+    # the modal's predicate as the copula's: denied unless a positive, a grant or a belonging is refused
+    for text in ("catholics should not be treated like dirt", "sikhs should never be made to feel unwelcome"):
+        assert denied_spans(text, positive=False) != [], text
+    for text in ("welsh farmers should not be allowed to vote", "poles must never be given a council flat"):
+        assert denied_spans(text) != [] and denied_spans(text, positive=False) == [], text
+    assert signal_dict("Gay dentists shouldn't be trusted with patients.")["hate_statement_en"] > 0  # "gay" + a noun

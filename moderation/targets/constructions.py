@@ -454,6 +454,10 @@ _EN_GRANTED = (r"(?:[a-z'’]{1,20} )?(?:allowed|permitted|welcomed|trusted|give
 _EN_GIVE = (r"(?:hire|employ|house|serve|admit|shelter|help|welcome|accept|tolerate|value|rent to|promote|educate"
             r"|let in|vote for|play with|befriend|marry|date|sit next to|work with)(?![a-z])")
 _EN_GROUPS = "|".join(sorted((re.escape(g) for g in GROUPS if g.isascii()), key=lambda g: (-len(g), g)))
+# a group also named by its adjective before any noun ("gay dads", "black men", "disabled tenants"), which the group
+# list holds only with a fixed noun
+_EN_GROUPS = _EN_GROUPS + (r"|(?:gay|lesbian|trans|black|asian|arab|african|indian|mexican|disabled|immigrant|refugee"
+                           r"|migrant|foreign|muslim|jewish)(?= [a-z])")
 _EN_GROUP_AFTER = r"(?= (?:[a-z'’]{1,20} ){0,3}?(?:" + _EN_GROUPS + r")(?![a-z]))"
 _EN_POSITIVE = "|".join(sorted({w for w in POSITIVE_EN if w != "good"}, key=lambda w: (-len(w), w)))
 _EN_DENY_POSITIVE = (

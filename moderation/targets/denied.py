@@ -30,7 +30,9 @@ _THREATENED = (r"safe|alive|around|breathing|able|laughing|smiling|walking|lucky
                r"|coming|here|the same|left|spared")
 _PREDICATE = (r"(?P<copula>(?:(?<![a-z])(?:are|is|was|were|am)|['’](?:re|s|m))(?:n['’]t| not| never)|(?<![a-z])never"
               r" (?:are|is|was|were)|(?:(?<![a-z])(?<!you )(?<!u )(?:(?:will|would|could|can|wo|ca)(?:n['’]t| not"
-              r"| never)|cannot|can never|could never) be|(?<![a-z])(?:have|has|had)(?:n['’]t| not| never) been)"
+              r"| never)|cannot|can never|could never) be|(?<![a-z])(?:have|has|had)(?:n['’]t| not| never) been"
+              r"|(?<![a-z])(?<!you )(?<!u )(?:(?:should|must|shall)(?:n['’]t| not| never)|ought(?: not| never) to)"
+              r"(?: ever)? be)"
               r"(?! (?:" + _THREATENED + r")(?![a-z]))"
               r"|(?<![a-z])(?:are|is|was|were|pose|poses|posed) no"
               r"(?= (?:danger|threat|burden|menace|risk|drain)(?![a-z]))"
@@ -97,13 +99,19 @@ DENIED_EN = re.compile(r"(?<![a-z])" + _NEG + r"(?: [a-z]+){0,3}? (?P<belief>" +
                        + r"|" + _PREDICATE
                        + r"|(?:(?<![a-z])(?:not true|a lie|a myth|false|nonsense|untrue)|n['’]t true) that" + _CLAUSE)
 
+# a grant or a belonging refused ("[group] should not be allowed / given a home / here", "are not allowed in"): after
+# a negated copula or modal, the attack itself, as a positive word is
+_GRANTED = (r"allowed|permitted|welcomed|given|hired|employed|housed|helped|served|heard|educated|admitted|accepted"
+            r"|tolerated|let in|promoted|respected|protected|sheltered|rescued|listened to|treated as equals|here"
+            r"|in this country|among us|around children|near children|left alone with")
+
 # what denying is itself the attack: humanity, worth, belonging or praise ("[group] aren't human", "are not welcome",
 # "I don't consider them human", "don't deserve respect"): a negated positive, whose words stay the writer's. Inside a
 # denied belief's clause "people" names the group ("nobody thinks trans people should be killed"), so only right after
 # a negated copula ("aren't people") does it count
 _POSITIVE_WORDS = "|".join(sorted({*POSITIVE_EN, *(w for w in PRAISE if w.isascii())}, key=lambda w: (-len(w), w)))
 _POSITIVE_AFTER = re.compile(r" (?:(?:a|an|the|real|really|truly|fully|very|so|that|even|ever|at all) )?"
-                             r"(?:people|persons|" + _POSITIVE_WORDS + r")(?![a-z])")
+                             r"(?:people|persons|" + _POSITIVE_WORDS + "|" + _GRANTED + r")(?![a-z])")
 _POSITIVE_IN = re.compile(r"(?<![a-z])(?:" + _POSITIVE_WORDS + r")(?![a-z])")
 
 _CUES = ("n't", "n’t", "not", "never", "nobody", "no one", "none of", "a lie", "a myth", "false", "untrue", "nonsense",
