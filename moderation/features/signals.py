@@ -41,6 +41,10 @@ from moderation.targets.pii import EMAIL_NEEDED, personal_info
 from moderation.targets.reported import reported_spans
 from moderation.text.normalized import Normalized
 
+# the counted patterns' guards, read once (words._NAMED_GUARD says why)
+_LINE_ID_GUARD, _PHONE_GUARD, _EMAIL_GUARD, _MONEY_GUARD = (_NEEDLES[rx] for rx in (_LINE_ID, _PHONE, _EMAIL,
+                                                                                   _MONEY_AMOUNT))
+
 
 def code_pass(codes: np.ndarray) -> CodePass:
     """The one compiled pass over a text's code points that signals() reads first: its classes, distinct 4-grams,
@@ -84,13 +88,13 @@ def named_signals(raw: np.ndarray, norm: Normalized, codes: np.ndarray, spans: l
     starts, _ends, cats, words = _words(t, spans, chars, found, quoted, hits, denied)
     _brands(cats, words, domains, raw, hits.flagged)
     if "line" in t or "id" in t or "@" in chars or "ライン" in t or "らいん" in t:
-        raw[_IDX["line_id"]] = _count(_LINE_ID, t, "line_id", spans, chars, found, hits)
+        raw[_IDX["line_id"]] = _count(_LINE_ID_GUARD, t, "line_id", spans, chars, found, hits)
     if digits >= 5 and _PHONE_NEEDED.search(t):
-        raw[_IDX["phone"]] = _count(_PHONE, t, "phone", spans, chars, found, hits)
+        raw[_IDX["phone"]] = _count(_PHONE_GUARD, t, "phone", spans, chars, found, hits)
     if "@" in chars and EMAIL_NEEDED.search(t):
-        raw[_IDX["email"]] = _count(_EMAIL, t, "email", spans, chars, found, hits)
+        raw[_IDX["email"]] = _count(_EMAIL_GUARD, t, "email", spans, chars, found, hits)
     if digits:
-        raw[_IDX["money_amount"]] = _count(_MONEY_AMOUNT, t, "money_amount", spans, chars, found, hits)
+        raw[_IDX["money_amount"]] = _count(_MONEY_GUARD, t, "money_amount", spans, chars, found, hits)
     emoji = classes[_EMOJI_CLASS] + (sum(t.count(c) for c in chars & _EMOJI_BMP) if chars & _EMOJI_BMP else 0)
     raw[_IDX["emoji_density"]] = min(emoji / n * 5.0, 3.0)
     raw[_IDX["emoji_count"]] = emoji
