@@ -126,8 +126,7 @@ def _without(kind: str, at: np.ndarray, starts, ends, cats, words, tables):
     return starts[keep], ends[keep], cats[keep], words[keep]
 
 
-# what the writer's own group word counts as otherwise
-_IN_GROUP_CATS = frozenset(("slur", "group", "group_named", "profanity_en"))
+_IN_GROUP_CATS = frozenset(("slur", "group", "profanity_en"))  # what the writer's own group word counts as otherwise
 _LITERAL_CATS = frozenset((*_IN_GROUP_CATS, "insult"))  # what a slur word in its literal sense counts as otherwise
 
 
