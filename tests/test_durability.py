@@ -333,6 +333,33 @@ def test_a_rights_request_whose_answer_was_lost_keeps_its_first_receipt(make_app
         relay.stop()
 
 
+def test_a_rights_request_retried_after_a_503_with_the_key_it_was_given_keeps_its_first_receipt(make_app, own_redis,
+                                                                                               prefix, auth, comment):
+    """A rights request filed with no Idempotency-Key that CREATE stored but could not confirm (here: WAIT with
+    MIN_REPLICAS=1 and no replica) is answered 503 with the Idempotency-Key the service filed it under; the site's
+    retry sending it back gets the first receipt and stores nothing new (before: no key in the 503, so the retry
+    was a second request and the requester held two receipts)."""
+    from moderation.store.removal_requests import RemovalRequests
+
+    waiting = make_app(own_redis.url, REDIS_MIN_REPLICAS=1, RATE_LIMITS="").test_client()
+    client = make_app(own_redis.url, RATE_LIMITS="").test_client()  # the replica is back
+    target = comment()
+    assert client.post("/api/v1/comments", json=target, headers=auth).status_code == 200
+    body = {"requester": {"name": "山田 花子", "email": "hanako@example.jp", "relation": "self"},
+            "comments": [target["id"]], "right": "reputation", "explanation": "根拠なく詐欺師と書かれています。"}
+    refused = waiting.post("/api/v1/requests", json=body, headers=auth)
+    assert refused.status_code == 503, refused.text
+    stored = RemovalRequests(own_redis.client(), "test", prefix=prefix).open_requests()
+    assert len(stored) == 1  # the master has it: only its confirmation failed
+    key = refused.headers.get("Idempotency-Key", "")
+    retry = client.post("/api/v1/requests", json=body, headers={**auth, **({"Idempotency-Key": key} if key else {})})
+    stored = [r["id"] for r in RemovalRequests(own_redis.client(), "test", prefix=prefix).open_requests()]
+    assert retry.status_code == 201 and [retry.get_json()["id"]] == stored, \
+        f"the 503 named {key!r}; the retry got {retry.get_json()} with {stored} stored"
+    other = client.post("/api/v1/requests", json=body, headers=auth)  # sent again with no key: a new request
+    assert other.status_code == 201 and other.get_json()["id"] not in stored
+
+
 def _wait_ready(port, process, timeout=60):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

@@ -1,5 +1,6 @@
 """The site-facing removal request API: file a request, read its state, file the poster's appeal."""
 
+import secrets
 import time
 
 from flask import Blueprint, g, jsonify, request
@@ -16,9 +17,12 @@ bp = Blueprint("requests_api", __name__, url_prefix="/api/v1/requests")
 @require_api_key
 def file_request():
     """201 with the receipt: id, status, received_at, due_at; filed again with the same Idempotency-Key (a retry
-    after a 503 or a lost answer), the first receipt."""
+    after a 503 or a lost answer), the first receipt. Filed with none, the service gives it one, which its 503
+    names, so the retry sending it back is answered with the first receipt too."""
     body = parse_json_body(request)
     key = idempotency_key(request.headers.get("Idempotency-Key"))
+    if key is None:
+        key = g.minted_idempotency_key = f"request-{secrets.token_urlsafe(16)}"
     get_limiter().check(g.site, [("key", "all", 1)], now=time.time())
     record = intake.receive(g.site, intake.parse_request(g.site, body), "api", key)
     return jsonify({key: process.view(record)[key] for key in ("id", "status", "received_at", "due_at")}), 201

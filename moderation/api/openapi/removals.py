@@ -1,6 +1,6 @@
 """The removal-request paths of the OpenAPI document: a request, its state, answers, appeals and transparency."""
 
-from moderation.api.openapi.schemas import _COMMON_ERRORS, _error, _json, _ref
+from moderation.api.openapi.schemas import _COMMON_ERRORS, RETRY_AFTER, _error, _json, _ref
 
 REMOVAL_REQUEST = {
     "type": "object", "required": ["requester", "comments", "right", "explanation"],
@@ -60,7 +60,11 @@ REQUEST_PATHS = {
                                                    "received_at": {"type": "string", "format": "date-time"},
                                                    "due_at": {"type": "string", "format": "date-time"}}},
                                    "the receipt"), **_COMMON_ERRORS,
-                      "409": _error("the Idempotency-Key was used for another request")},
+                      "409": _error("the Idempotency-Key was used for another request"),
+                      "503": {**_COMMON_ERRORS["503"], "headers": {**RETRY_AFTER, "Idempotency-Key": {
+                          "description": "a request filed with no Idempotency-Key: the key the service filed it "
+                          "under; send it with the retry and it is answered with the first receipt",
+                          "schema": {"type": "string"}}}}},
     }},
     "/api/v1/requests/{request_id}": {"get": {
         "tags": ["removal requests"], "summary": "A removal request's state (never the requester's contact)",
