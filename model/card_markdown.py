@@ -49,19 +49,19 @@ PREVIOUS_ROC_AUC = {
 
 
 # held-out ROC-AUC of the model this one replaces (its card): a drop over 0.01 is marked too
-REPLACED_VERSION = "2026.12.02-6"
+REPLACED_VERSION = "2026.12.02-9"
 REPLACED_ROC_AUC = {
     "ja spam: akku1139 real YT ad/chain lines vs RPC": 0.9746,
-    "ja troll: akku1139 real YT troll replies (as spam) vs RPC": 0.6739,
+    "ja troll: akku1139 real YT troll replies (as spam) vs RPC": 0.674,
     "ja spam: mamadm held-out phrases (template) vs RPC": 1.0,
-    "ja abuse: RTP-LX prompts held-out": 0.9104,
-    "ja abuse: inspection-ai held-out": 0.7843,
-    "ja abuse: RTP-LX toxic prompts vs benign continuations": 0.9761,
+    "ja abuse: RTP-LX prompts held-out": 0.9102,
+    "ja abuse: inspection-ai held-out": 0.783,
+    "ja abuse: RTP-LX toxic prompts vs benign continuations": 0.9758,
     "en spam: YouTube held-out video (Eminem)": 0.9911,
     "en spam: SMS held-out": 0.9951,
-    "en abuse: Davidson tweets held-out": 0.9594,
-    "en abuse: Stormfront held-out": 0.8701,
-    "en abuse: Jigsaw 101-row smoke sample": 0.8715,
+    "en abuse: Davidson tweets held-out": 0.9595,
+    "en abuse: Stormfront held-out": 0.8698,
+    "en abuse: Jigsaw 101-row smoke sample": 0.8654,
 }
 
 

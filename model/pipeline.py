@@ -25,7 +25,7 @@ def build_pipeline(C: float = 4.0, min_df: int = 2, calibration_cv: int = 3, cha
                    negated_apart_en: bool = False, negated_copies_en: bool = False, denied_apart_en: bool = True,
                    owned_apart_en: bool = True,
                    harm_length: bool = True, harm_group: bool = True, harm_denied: bool = False,
-                   harm_lookalike: bool = False) -> Pipeline:
+                   harm_lookalike: bool = False, harm_group_named: bool = False) -> Pipeline:
     """`quoted_apart` (`_en`): n-grams inside someone else's reported words, Japanese (English), get their own
     weights; `negated_apart_en` (off: measured, not adopted, see model/en_quick.py): so do English n-grams a
     negation denies (`negated_copies_en`: their plain n-grams stay and salted copies are added); `focus_sentence`:
@@ -38,7 +38,9 @@ def build_pipeline(C: float = 4.0, min_df: int = 2, calibration_cv: int = 3, cha
     tweets label "I'm not yo ex bitch" offensive for its word, which taught it +3.5 in harassment, so a denial counted
     as an attack); `harm_lookalike` off (since session 17): none for `lookalike_chars` (each word read from leet or a
     misspelling adds one; -8's heads weighted it -1.07 in threat and -1.03 in hate, learnt from generated spam and
-    look-alike-kanji negatives: k1lled scored under killed)."""
+    look-alike-kanji negatives: k1lled scored under killed); `harm_group_named` off (session 18): none for
+    `group_named` (the groups GROUPS does not list: learnt -0.36 in hate from Stormfront's civil rows, so naming Hindus
+    or Catholics lowered an attack on them; their combinations still count)."""
     features = TextFeatures(char_bits=char_bits, word_bits=word_bits, char_ngram_max=char_ngram_max, min_df=min_df,
                             quoted_apart=quoted_apart, focus_sentence=focus_sentence, quoted_apart_en=quoted_apart_en,
                             negated_apart_en=negated_apart_en, negated_copies_en=negated_copies_en,
@@ -46,7 +48,8 @@ def build_pipeline(C: float = 4.0, min_df: int = 2, calibration_cv: int = 3, cha
     # signals the harm heads learn no weight for (a group named is a target, not an attack: with harm_group off only
     # its combinations, attack + group, count)
     unlearnt = [name for name, learnt in (("length", harm_length), ("denied_harm", harm_denied), ("group", harm_group),
-                                          ("lookalike_chars", harm_lookalike)) if not learnt]
+                                          ("lookalike_chars", harm_lookalike), ("group_named", harm_group_named))
+                if not learnt]
     excluded = tuple((k, features.signal_offset_ + FEATURE_NAMES.index(name))
                      for name in unlearnt for k in range(1, len(HEADS)))
     heads = MaskedHeads(C=C, calibration_cv=calibration_cv, random_state=SEED, excluded_columns=excluded)

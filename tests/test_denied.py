@@ -136,4 +136,4 @@ def test_a_quantifier_denies_no_threat_and_no_aside():
     honest = "no albanian here is honest"
     assert denied_spans(honest) and denied_spans(honest, positive=False) == []
     for text in ("they should not be trusted", "they should not be allowed in"):  # not a harm: the attack itself
-        assert denied_spans(text) == [], text
+        assert denied_spans(text, positive=False) == [], text

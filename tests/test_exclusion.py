@@ -65,6 +65,11 @@ DEMANDED_JA = [  # a demand, a branding as criminals-in-waiting or liars by natu
     "ゲイのタレントをドラマに出すな",  # kept off the screen, the page, the job
     "外国人の店員なんか雇うな",
     "クルド人の子どもを教科書の表紙に載せないでほしい",
+    "在日韓国人は卑劣だ",  # a group said to be a vice or unfit as a whole
+    "アイヌの連中は怠け者ばかりだ",
+    "外国人ってのは信用できない",
+    "クルド人は平気で嘘をつく",
+    "トランスジェンダーは教師に向いていない",
 ]
 
 NOT_DEMANDED_JA = [
@@ -102,6 +107,17 @@ NOT_DEMANDED_JA = [
     "黒人の歌手をもっと紅白に出してほしい",  # a welcome
     "外国人の店員を雇うなという張り紙が問題になった",  # someone else's words
     "障害者を笑いものにする番組なんか映すな",  # the programme, not the group, kept off
+    "隣の中国人は本当に無能だ",  # one person, or some, not the group as a whole
+    "一部の移民は働かないが、大半は真面目に働いている",
+    "首相の外国人政策は無能だ",  # a policy
+    "在日は嘘つきだなんてただの偏見だ",  # denied, asked, quoted, reported
+    "移民は泥棒ばかりなのだろうか",
+    "ムスリムは野蛮なのか、現地で暮らして確かめた",
+    "「難民は怠け者だ」と書いた議員が批判された",
+    "女性は政治に向いていないという発言が批判された",
+    "同性愛者は感情的だと言われるが根拠はない",
+    "中国人は嘘つきではない",
+    "女性は管理職に向いていないわけではない",
 ]
 
 
@@ -115,6 +131,12 @@ def test_a_demanded_removal_of_a_group_is_an_attack_on_it(text):
 def test_a_reported_or_denied_removal_is_none(text):
     sig = signal_dict(text)
     assert sig["hate_at_group"] == sig["group_attack"] == sig["hate_statement_ja"] == 0, text
+
+
+def test_a_gender_said_unfit_as_a_whole_is_a_hate_statement_without_a_group_word():
+    # 女性 and 男性 name no group for hate_at_group (civil text names them everywhere); the generalisation reads them
+    assert signal_dict("女性は管理職に向いていない")["hate_statement_ja"] > 0
+    assert signal_dict("その女性は管理職に向いていないと本人が話した")["hate_statement_ja"] == 0
 
 
 def test_a_denied_wish_to_remove_counts_as_denied_harm():

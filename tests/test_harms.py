@@ -51,10 +51,7 @@ CASES = [
     pytest.param("明日はゴミ出しの日だから早く寝る", ALLOWED, id="gomidashi"),
     pytest.param("今日はくそ眠いけど、ニュースだけはチェックした", ALLOWED, id="kuso-nemui"),
     # group by identity vs state
-    pytest.param("朝鮮人は嘘つきばかりだ", HELD, id="hate-koreans", marks=_known_gap(
-        "2026.12.02-6 scores hate 0.292 (review 0.30; 2026.12.02-1 0.537): a group called liars with no construction "
-        "around it lost the weight the bare group word gave it, now that exclusion, blame and nature constructions "
-        "carry Japanese group attacks")),
+    pytest.param("朝鮮人は嘘つきばかりだ", HELD, id="hate-koreans"),  # a generalisation construction reads it
     pytest.param("北朝鮮の体制は嘘ばかりだ", ALLOWED, id="north-korean-regime"),
     # counter-speech, self-deprecation
     pytest.param("「チョン」なんて差別語を平気で使うコメントが多くて悲しい", ALLOWED, id="counter-speech"),

@@ -17,6 +17,7 @@ from moderation.features import patterns as FP
 from moderation.needles.guards import NeedleIndex
 from moderation.needles.parts import Parts
 from moderation.targets import constructions as TC
+from moderation.targets import praise as TPR
 from moderation.targets import reported as TR
 from moderation.text.normalize import normalize
 
@@ -24,11 +25,12 @@ from moderation.text.normalize import normalize
 SPLITS = {"threat_en": (TC.THREAT_EN, FP._SPLIT[TC.THREAT_EN], (FP._NEEDLES,)),
           "hate_statement_en": (TC.HATE_EN, FP._SPLIT[TC.HATE_EN], (FP._NEEDLES,)),
           "hate_statement_ja": (TC.HATE_JA, FP._SPLIT[TC.HATE_JA], (FP._NEEDLES,)),
+          "praise_en": (TPR.PRAISE_EN, FP._SPLIT[TPR.PRAISE_EN], (FP._NEEDLES,)),
           "reported_after_en": (TR.REPORTED_AFTER_EN, TR._AFTER_EN_GUARD, (FP._NEEDLES, TR._NEEDLES_REPORTED))}
 SPLIT_NAMES = list(SPLITS)
 # texts with a match, texts with two or more
 LEAST = {"threat_en": (120, 300), "hate_statement_en": (80, 170), "hate_statement_ja": (40, 40),
-         "reported_after_en": (40, 50)}
+         "praise_en": (30, 60), "reported_after_en": (40, 50)}
 CASES = PROJECT_ROOT / "tests" / "functional"
 
 
@@ -59,6 +61,7 @@ def test_the_parts_are_the_alternatives_in_order():
         rx.pattern[len("(?<![a-z])(?:"):-1] for rx in TC.THREAT_EN_PARTS[1:]) + ")"
     assert TC.HATE_EN.pattern == "|".join(rx.pattern for rx in TC.HATE_EN_PARTS)
     assert TC.HATE_JA.pattern == "|".join(rx.pattern for rx in TC.HATE_JA_PARTS)
+    assert TPR.PRAISE_EN.pattern == "|".join(rx.pattern for rx in TPR.PRAISE_EN_PARTS)
     end = len(TR._AFTER_EN_END)
     assert TR.REPORTED_AFTER_EN.pattern == "(?<![a-z])(?:" + "|".join(
         rx.pattern[len("(?<![a-z])(?:"):-end - 1] for rx in TR.REPORTED_AFTER_EN_PARTS) + ")" + TR._AFTER_EN_END
@@ -105,6 +108,8 @@ PIECES = {"threat_en": _pieces(TC.THREAT_EN, ("you", "him", "them", "i'll ", "we
                                                      "being ", "who ")),
           "hate_statement_ja": _pieces(TC.HATE_JA, ("移民", "在日", "中国人", "は", "なんて", "、", "。", "だ",
                                                      "という")),
+          "praise_en": _pieces(TPR.PRAISE_EN, ("muslims ", "we ", "the ", "people ", " and ", "i ", "a", ". ", "not ",
+                                              "so much", "right ")),
           "reported_after_en": _pieces(TR.REPORTED_AFTER_EN, ("people ", "who ", "the ", " that ", "you ", " to ", "a",
                                                               "\"", ". "))}
 

@@ -23,6 +23,27 @@ PRAISED = [
     "Gay people are just like everyone else.",
     "Jews are no different from any other neighbours.",
     "Refugees are part of this city now.",
+    "This club could use more lesbians on the committee.",  # more of the group wanted (session 19)
+    "How nice it was to meet so many Koreans at the festival.",  # gladness at seeing or meeting it
+    "Muslim volunteers are the beating heart of the food bank.",  # its valued role
+    "Immigrants kept the old bakery open through the winter.",
+    "My closest mates are Jewish women from the choir.",  # friendship
+    "We still miss the Chinese family who ran the chip shop.",
+    "I would trust refugees with my car.",
+    "We all stand by the Hindu shopkeepers.",  # the writer's support (session 20)
+    "The Roma pupils have our complete backing.",
+    "Disabled kids have the same right to a place at school as anyone.",  # their rights or belonging
+    "Trans teenagers should be free to play football.",
+    "Jewish students belong in this university.",
+    "Thank heavens for the Filipino nurses.",  # gratitude
+    "This town owes its Chinese families a great deal.",
+    "Kudos to the gay men in the choir.",
+    "Pakistani families helped build this valley.",  # what it built or gave
+    "Muslim doctors have done so much for the ward.",
+    "Black nurses have given our hospital so much.",
+    "Refugees are our neighbours too.",  # shared humanity
+    "Lesbians are people like anyone else.",
+    "Trans girls are girls.",
 ]
 
 NOT_PRAISED = [
@@ -44,6 +65,30 @@ NOT_PRAISED = [
     "Refugees will never be part of this city.",
     "Black people are not the same as the rest of us.",
     "Muslims are nothing like us.",
+    "This club could use fewer lesbians on the committee.",  # the session 19 shapes turned round
+    "We need more checks on immigrants at the border.",  # more control of the group, not more of it
+    "How nice to see the Koreans deported at last.",  # gladness at its going or its harm
+    "What a treat it is to watch refugees suffer.",
+    "Muslim volunteers are the rot at the heart of the food bank.",
+    "My neighbours are Jewish women from the choir.",  # no friend named
+    "I wouldn't trust refugees with my car.",  # a negation before it
+    "We don't miss the Chinese family who ran the chip shop.",
+    "We need more refugees deported.",  # more of the group wanted gone, harmed or punished
+    "I hope more immigrants drown in the Channel.",
+    "I miss the days when there were no Muslims on this street.",
+    "Black lads are the backbone of the drug gangs here.",
+    "We stand against the Hindu shopkeepers.",  # the session 20 shapes turned round
+    "I don't stand with the Roma pupils.",
+    "Disabled kids have no right to a place at school.",
+    "Trans teenagers should not be free to play football.",
+    "Jewish students belong in the camps.",  # belonging where the group is harmed or locked away
+    "Thanks to the Filipino nurses the ward is a mess.",  # thanks to: blame as often as thanks
+    "This town owes its Chinese families nothing.",
+    "Pakistani families helped build the ghettos.",
+    "Muslim doctors have done so much harm, ban them.",
+    "Refugees are not our neighbours.",
+    "Lesbians are human filth.",  # a humanity word not ending the clause
+    "Trans girls are not girls.",
 ]
 
 

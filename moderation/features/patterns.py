@@ -25,7 +25,7 @@ from moderation.targets.owned import STEMS as OWNED_STEMS
 from moderation.targets.pii import _NEEDLES as _PII_NEEDLES
 from moderation.targets.pii import EMAIL as _EMAIL
 from moderation.targets.pii import PII_GUARDED
-from moderation.targets.praise import PRAISE_EN
+from moderation.targets.praise import PRAISE_EN, PRAISE_EN_PARTS
 from moderation.targets.reported import _NEEDLES_REPORTED, REPORTED_NEEDLES
 
 _TLDS = "com|net|org|jp|info|biz|me|io|ly|to|gl|co|xyz|top|site|club|shop|online|link|app|cc|tk|ml|ru|cn|us"
@@ -105,7 +105,7 @@ _ADDRESSED_CATS = ("second_person",)
 
 # what each pattern needs in a text before it is worth scanning (moderation/needles/: never changes a count);
 # reported_spans's needles, owned_spans's slur stems and denied_spans's cues are found in the same pass
-_NEEDLES = NeedleIndex((_NAMED, _LINE_ID, _PHONE, _EMAIL, _MONEY_AMOUNT, *CONSTRUCTIONS.values(), PRAISE_EN,
+_NEEDLES = NeedleIndex((_NAMED, _LINE_ID, _PHONE, _EMAIL, _MONEY_AMOUNT, *CONSTRUCTIONS.values(), *PRAISE_EN_PARTS,
                         *PII_GUARDED, *THREAT_EN_PARTS, *HATE_EN_PARTS, *HATE_JA_PARTS),
                        extra=REPORTED_NEEDLES | OWNED_STEMS | DENIAL_CUES)
 
@@ -117,7 +117,7 @@ _GUARDS = _NEEDLES.guards  # pattern -> its guard, read without a method call
 _STARTS = StartIndex((*_GUARDS.values(), *_PII_NEEDLES.guards.values(), *_NEEDLES_REPORTED.guards.values()))
 
 
-_AIMED = frozenset(("second_person", "third_person", "named_person", "group", "self_ref", "thing"))
+_AIMED = frozenset(("second_person", "third_person", "named_person", "group", "group_named", "self_ref", "thing"))
 
 
 # attacks that a negation in the same sentence turns around ("[group] are not vermin", "I don't hate [group]")
@@ -148,7 +148,7 @@ _FOCUS_KINDS = _HARM_WORDS | _MASKED_CONSTRUCTIONS | frozenset(("self_harm_self"
 _FOCUS_THREATS = frozenset(("threat_ja", "threat_en"))
 
 
-_FOCUS_TARGETS = frozenset(("second_person", "third_person", "named_person", "group", "public_figure"))
+_FOCUS_TARGETS = frozenset(("second_person", "third_person", "named_person", "group", "group_named", "public_figure"))
 
 
 _FOCUS_REPORT = frozenset(("news", "hedge", "reporting", "negated_en", "negated_ja"))
@@ -204,7 +204,7 @@ _TRIGGERS = {
 
 # constructions scanned as their alternatives apart, each behind its own needles (the same matches)
 _SPLIT = {THREAT_EN: Parts(THREAT_EN_PARTS, _NEEDLES), HATE_EN: Parts(HATE_EN_PARTS, _NEEDLES),
-          HATE_JA: Parts(HATE_JA_PARTS, _NEEDLES, HATE_JA_TAILS)}
+          HATE_JA: Parts(HATE_JA_PARTS, _NEEDLES, HATE_JA_TAILS), PRAISE_EN: Parts(PRAISE_EN_PARTS, _NEEDLES)}
 
 
 # each construction with what rules it out: Latin-only with no Latin letter, no trigger character, no needle

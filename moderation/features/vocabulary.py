@@ -27,7 +27,7 @@ _LISTS = {
     "insult": tuple(L.OFFENSIVE_JA) + W.INSULTS_JA + W.INSULTS_EN,
     "sexual_word": tuple(L.SEXUAL_JA) + W.SEXUAL_WORDS_JA,
     "profanity_en": tuple(L.PROFANITY_EN), "death_wish": W.DEATH_WISH, "violence_word": W.VIOLENCE,
-    "group": W.GROUPS, "slur": W.SLURS, "dehumanize": W.DEHUMANIZE, "expel": W.EXPEL,
+    "group": W.GROUPS, "group_named": W.GROUPS_NAMED, "slur": W.SLURS, "dehumanize": W.DEHUMANIZE, "expel": W.EXPEL,
     "sexual_harass": W.SEXUAL_HARASS, "self_harm_push": W.SELF_HARM_PUSH, "self_harm_self": W.SELF_HARM_SELF,
     "crime_word": W.CRIME, "hedge": W.HEDGE, "second_person": W.SECOND_PERSON, "third_person": W.THIRD_PERSON,
     "public_figure": W.PUBLIC_FIGURES, "self_ref": W.SELF, "reporting": W.REPORTING, "literal": W.LITERAL,
@@ -58,19 +58,19 @@ _BRAND_DOMAINS = tuple(doms for _name, _lits, doms in L.BRAND_RULES)
 # combinations inside one sentence: feature -> (categories of which one must be present, per group)
 _COMBOS = {
     "insult_at_person": (("insult", "profanity_en", "slur"), ("second_person", "third_person", "named_person")),
-    "insult_at_group": (("insult", "slur", "dehumanize"), ("group",)),
+    "insult_at_group": (("insult", "slur", "dehumanize"), ("group", "group_named")),
     "insult_at_self": (("insult",), ("self_ref",)),
     "insult_reported": (("insult", "slur", "profanity_en"), ("reporting", "quotation")),
     "insult_at_thing": (("insult", "profanity_en"), ("thing",)),
     "sexual_at_person": (("sexual_word", "sexual_harass"), ("second_person", "third_person", "named_person")),
     "death_wish_at_person": (("death_wish",), ("second_person", "third_person", "named_person")),
     "violence_at_person": (("violence_word",), ("second_person", "third_person", "named_person")),
-    "group_attack": (("group", "slur"), ("dehumanize", "expel", "death_wish", "violence_word")),
+    "group_attack": (("group", "group_named", "slur"), ("dehumanize", "expel", "death_wish", "violence_word")),
     "self_harm_at_person": (("self_harm_push", "death_wish"), ("second_person", "third_person")),
     "crime_at_person": (("crime_word",), ("second_person", "third_person", "named_person")),
     "crime_at_public": (("crime_word",), ("public_figure",)),
-    "hate_at_group": (("hate_statement_en", "hate_statement_ja"), ("group",)),
-    "group_praise": (("praise",), ("group",)),
+    "hate_at_group": (("hate_statement_en", "hate_statement_ja"), ("group", "group_named")),
+    "group_praise": (("praise",), ("group", "group_named")),
     "news_violence": (("violence_word", "death_wish"), ("news",)),
     "caution_at_person": (("caution",), ("second_person", "third_person", "named_person")),
     "attack_at_public": (("death_wish", "violence_word", "dehumanize", "threat_ja", "sexual_harass"),
@@ -80,7 +80,7 @@ _COMBOS = {
 
 # "insult" and "profanity_en" have no count of their own: they enter only with whom they aim at (the combinations,
 # insult_unaimed, profanity_unaimed), so a swear word at nobody is not learnt as an attack on someone
-_SAT = ("sexual_word", "death_wish", "violence_word", "group", "slur", "dehumanize",
+_SAT = ("sexual_word", "death_wish", "violence_word", "group", "group_named", "slur", "dehumanize",
         "expel", "sexual_harass", "self_harm_push", "self_harm_self", "crime_word", "hedge", "second_person",
         "third_person", "named_person", "public_figure", "self_ref", "reporting", "literal", "news", "negated_ja")
 

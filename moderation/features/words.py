@@ -126,7 +126,8 @@ def _without(kind: str, at: np.ndarray, starts, ends, cats, words, tables):
     return starts[keep], ends[keep], cats[keep], words[keep]
 
 
-_IN_GROUP_CATS = frozenset(("slur", "group", "profanity_en"))  # what the writer's own group word counts as otherwise
+# what the writer's own group word counts as otherwise
+_IN_GROUP_CATS = frozenset(("slur", "group", "group_named", "profanity_en"))
 _LITERAL_CATS = frozenset((*_IN_GROUP_CATS, "insult"))  # what a slur word in its literal sense counts as otherwise
 
 

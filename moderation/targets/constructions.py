@@ -349,6 +349,33 @@ _JA_GONE = (r"(?:消え|滅び|絶滅し|死に絶え|いなくな|潰れ|つぶ
 _JA_KEEP_OFF = (r"(?:(?:出|映|写|載|見)せる|出す|映す|写す|使う|起用する|出演させる|出場させる|登場させる|雇う|採用する"
                 r"|呼ぶ|選ぶ)(?:な|んな)(?![らどくのいりさ])"
                 r"|(?:出さ|映さ|写さ|載せ|見せ|使わ|起用し|出演させ|出場させ|雇わ|採用し)ないで" + _JA_WISH)
+# a group said to be a vice or unfit as a whole (…は嘘つきばかりだ, …は恩知らずだ, …は政治に向いていない; issue 12:
+# 2026.12.02-6 lost what the bare group word carried here once constructions carried the other attacks): the group as
+# the topic (は, って) with no の before it (あの中国人, 同僚の韓国人, 一部の移民: one person or some, not the group),
+# at most 8 characters with no other topic or subject, a vice noun, adjective or deed, or unfitness, then the
+# sentence's end or a copula. A question (…ばかりなのか, …だろうか), a quote closed right after (「…だ」と言われて), a
+# report or a denial right after (…だという偏見, …だなんて決めつけ, _JA_DENIED_AFTER) break it. 女性 and 男性 are no
+# group words (civil text names them everywhere): only this form reads them
+_JA_GENERIC_WORDS = ("女性", "男性")
+_JA_TOPIC_HEAD = (r"(?<!の)(?<!一部)(?<!ある)(?:" + "|".join(_JA_GENERIC_WORDS) + "|" + _JA_GROUPS + r")"
+                  r"(?:の?(?:連中|奴ら|やつら|人たち|ども|たち|ってやつ))?(?:(?<=[はて])|は|って(?:のは|いうのは)?|ってのは)"
+                  r"(?:(?![が、「」『』])(?!(?<!に)は)" + _G + r"){0,8}?")
+# (each starts with a kanji or katakana: the Tail's place scan stops at a first character, and a common hiragana
+# would stop it everywhere; unfitness is looked back at its に for the same reason)
+_JA_VICE_NOUN = (r"(?:嘘つき|泥棒|詐欺師|犯罪者|怠け者|役立たず|穀潰し|恩知らず|恥知らず|卑怯者|乱暴者|厄介者|乞食"
+                 r"|寄生虫|無能|野蛮人?|不潔|下品|卑怯|卑劣|狡猾|凶暴|乱暴|怠惰|無知|傲慢|感情的)")
+# what ends the generalisation, looked at, not taken (so the tail's start strings are its vice words): a copula or
+# the sentence's end, no quote closed, no report or denial right after (…ばかりだという書き込み)
+_JA_COPULA = (r"(?:だ(?!ろうか)|です(?!か)|だろ(?!うか)|でしょ(?!うか)|じゃん|なんだ(?!ろうか)|である|(?=$|[。.!！]))"
+              r"(?![」』”\"?？])" + _JA_DENIED_AFTER)
+_JA_GENERALISE = (r"(?:" + _JA_VICE_NOUN + r"(?=(?:ばかり|ばっかり|ばっか|だらけ)?" + _JA_COPULA + r")"
+                  r"|(?:(?:汚|臭|図々し|卑し|頭が悪|民度が低|知能が低|能力が低)い"
+                  r"|(?:信用|信頼)(?:でき|なら)ない|(?:ルール|約束|法律|マナー)を守らない|マナーが悪い|働かない"
+                  r"|(?:平気で)?嘘(?:を|ばかり|ばっかり)?(?:つく|吐く|ついている|ついてる)|恩を仇で返す"
+                  r"|(?<=に)(?:向いていない|向いてない|向かない|不向き|適さない))"
+                  r"(?=(?:(?:ん|の)?(?:だ|です)(?!ろうか|か))?(?:$|[。.!！、]|よ|ね|な(?![のん]))(?![」』”\"?？])))")
+
+
 # HATE_JA's alternatives apart, in its order (a group word starts three of them, so the whole alternation would try
 # each at every position of a text naming a group): signals scans each only behind its own needles, as HATE_EN_PARTS
 # (head, tail) of each part: a head starts at a group word, so a part with one is tried only just before where its
@@ -357,10 +384,13 @@ _JA_KEEP_OFF = (r"(?:(?:出|映|写|載|見)せる|出す|映す|写す|使う|�
 _HATE_JA_SHAPES = (
     ("", _JA_REMOVE), ("", _JA_BRAND), (_JA_BLAME_HEAD, r"(?:" + _JA_BLAME_DEEDS + r")"),
     (_JA_GROUP_NEAR, _JA_NATURE_TAIL), ("", _JA_NATURE_NAMED), (_JA_GROUP_NEAR, r"(?:" + _JA_GONE + r")"),
-    (_JA_GROUP_NEAR, r"(?:" + _JA_KEEP_OFF + r")"), (_JA_CAUSE_HEAD, _JA_RUIN), ("", _JA_CLEFT))
+    (_JA_GROUP_NEAR, r"(?:" + _JA_KEEP_OFF + r")"), (_JA_CAUSE_HEAD, _JA_RUIN), ("", _JA_CLEFT),
+    (_JA_TOPIC_HEAD, _JA_GENERALISE))
 HATE_JA_PARTS = tuple(re.compile(r"(?:" + head + tail + r")" + _JA_DENIED_AFTER) for head, tail in _HATE_JA_SHAPES)
 _JA_GROUP_WORDS = tuple(g for g in GROUPS if not g.isascii())  # where every head starts
-HATE_JA_TAILS = {k: (re.compile(r"(?:" + tail + r")" + _JA_DENIED_AFTER), width(head), _JA_GROUP_WORDS)
+_TOPIC_PART = len(_HATE_JA_SHAPES) - 1  # the generalisation also starts at 女性 / 男性
+HATE_JA_TAILS = {k: (re.compile(r"(?:" + tail + r")" + _JA_DENIED_AFTER), width(head),
+                     _JA_GROUP_WORDS + _JA_GENERIC_WORDS * (k == _TOPIC_PART))
                  for k, (head, tail) in enumerate(_HATE_JA_SHAPES) if head}
 HATE_JA = re.compile("|".join(part.pattern for part in HATE_JA_PARTS))
 
@@ -416,6 +446,19 @@ _EN_ENDORSED_HATE = (r"(?<![a-z])(?:hates|hate|despises|despise|loathes|loathe|d
 # citizens", "can't be trusted", "have never been good at", "are no good", "I don't respect [group]", "don't deserve
 # rights"): from the subject, so a denial of the predicate alone (moderation/targets/denied.py, which keeps a denied
 # positive's words the writer's) does not take it for a denied attack; bare "good" only as a quality of people
+# what a group is refused when the refusal is the attack: a grant as a participle ("allowed", "welcomed", "given") and
+# as a verb ("hire", "house", "serve"); and the group words a refusal must name within three words
+_EN_GRANTED = (r"(?:[a-z'’]{1,20} )?(?:allowed|permitted|welcomed|trusted|given|hired|employed|housed|helped|served"
+               r"|heard|educated|admitted|accepted|tolerated|let in|promoted|respected|protected|sheltered|rescued"
+               r"|listened to|treated as equals)(?![a-z])")
+_EN_GIVE = (r"(?:hire|employ|house|serve|admit|shelter|help|welcome|accept|tolerate|value|rent to|promote|educate"
+            r"|let in|vote for|play with|befriend|marry|date|sit next to|work with)(?![a-z])")
+_EN_GROUPS = "|".join(sorted((re.escape(g) for g in GROUPS if g.isascii()), key=lambda g: (-len(g), g)))
+# a group also named by its adjective before any noun ("gay dads", "black men", "disabled tenants"), which the group
+# list holds only with a fixed noun
+_EN_GROUPS = _EN_GROUPS + (r"|(?:gay|lesbian|trans|black|asian|arab|african|indian|mexican|disabled|immigrant|refugee"
+                           r"|migrant|foreign|muslim|jewish)(?= [a-z])")
+_EN_GROUP_AFTER = r"(?= (?:[a-z'’]{1,20} ){0,3}?(?:" + _EN_GROUPS + r")(?![a-z]))"
 _EN_POSITIVE = "|".join(sorted({w for w in POSITIVE_EN if w != "good"}, key=lambda w: (-len(w), w)))
 _EN_DENY_POSITIVE = (
     r"(?<![a-z'’])(?!(?:i|i['’]m|im|we|we['’]re|you|you['’]re|it|this|that|there|what|which)(?![a-z'’]))[a-z'’]{1,20}"
@@ -430,6 +473,26 @@ _EN_DENY_POSITIVE = (
     r"|(?<![a-z])(?:i|we) (?:have|feel|hold) no respect for(?![a-z])",
     r"(?<![a-z])(?:do|does|did)(?:n['’]t| not) deserve (?:[a-z'’-]{1,20} ){0,4}?(?:respect|rights|dignity|equals"
     r"|equality|to live|to exist|a place|a home|a chance|kindness|compassion)(?![a-z])",
+    # a good thing a group must not be given ("[group] should not be welcomed", "must never be given a roof", "ought
+    # not to be heard", "no [group] should ever be served"), from the subject (a group word, at most two words before
+    # the modal: "kids shouldn't be allowed on phones" is none): denied.py reads the same modal with a harm named
+    # ("should not be driven out") as denied
+    r"(?<![a-z])(?:" + _EN_GROUPS + r")(?: [a-z'’]{1,20}){0,2}? (?:(?:should|must|shall)(?:n['’]t| not| never)"
+    r"|ought(?: not| never) to)(?: ever)? be " + _EN_GRANTED,
+    r"(?<![a-z])no (?!one |body )[a-z'’]{1,20}(?: [a-z'’]{1,20}){0,2}? (?:should|must)(?: ever)? be " + _EN_GRANTED,
+    # a good thing refused to a group by someone who should give it ("landlords must never house [group]", "the school
+    # shouldn't admit [group] pupils"), or by the writer ("I would never hire a woman", "we won't play with the
+    # [group] kids"): the group named within three words of the verb
+    r"(?<![a-z])(?:(?:should|must|shall)(?:n['’]t| not| never)|(?:i|we)(?:(?:['’]d|['’]ll| would| will| could)"
+    r" never| (?:would|will|could|wo|do|did)(?:n['’]t| not)| never))(?: ever)? " + _EN_GIVE + _EN_GROUP_AFTER,
+    # a good deed or a virtue a group is said never to do or have ("[group] do not work for a living", "never play
+    # fair", "don't raise their own children", "have no morals")
+    r"(?<![a-z])(?:" + _EN_GROUPS + r")(?: [a-z'’]{1,20}){0,2}? (?:(?:do|does|did)(?:n['’]t| not)|never)(?: ever"
+    r"| really)? (?:work|contribute|pay (?:taxes|tax|their way)|integrate|raise their|play fair|love (?:this|our)"
+    r"|care about|obey|tell the truth|wash|learn the language)(?![a-z])"
+    r"|(?<![a-z])(?:" + _EN_GROUPS + r")(?: [a-z'’]{1,20}){0,2}? (?:have|has|had) no (?:morals|work ethic|culture"
+    r"|manners|shame|loyalty|respect for|place in|right to|rights|brains|values|decency|honou?r|integrity"
+    r"|sense of)(?![a-z])",
 )
 
 

@@ -15,7 +15,7 @@ from moderation.wordlists.context import POSITIVE_EN, PRAISE
 _NEG = (r"(?:(?:do|does|did|would|could|should|wo|ca)(?:n['’]t| not)|cannot|never|nobody|no one|none of us"
         r"|not one (?:of us|of them|person|soul)|refuses|refused|refuse|no (?:reason|need|excuse)(?: at all)? to)")
 _BELIEF = (r"(?:think|thinks|thought|believe|believes|believed|say|says|said|claim|claims|claimed|agree|agrees"
-           r"|agreed|consider|considers|considered|call|calls|called|mean|meant|accept|accepts"
+           r"|agreed|consider|considers|considered|call|calls|called|mean|meant|accept(?:s|ed)?(?= that)"
            r"|hate|hates|hated|despise|despises|despised|loathe|loathes|loathed|detest|detests|detested|resent|resents"
            r"|resented|dislike|dislikes|disliked)")
 _CLAUSE = r"(?:(?! but | except | than )[^.!?\n,;:]){0,80}"
@@ -30,7 +30,9 @@ _THREATENED = (r"safe|alive|around|breathing|able|laughing|smiling|walking|lucky
                r"|coming|here|the same|left|spared")
 _PREDICATE = (r"(?P<copula>(?:(?<![a-z])(?:are|is|was|were|am)|['’](?:re|s|m))(?:n['’]t| not| never)|(?<![a-z])never"
               r" (?:are|is|was|were)|(?:(?<![a-z])(?<!you )(?<!u )(?:(?:will|would|could|can|wo|ca)(?:n['’]t| not"
-              r"| never)|cannot|can never|could never) be|(?<![a-z])(?:have|has|had)(?:n['’]t| not| never) been)"
+              r"| never)|cannot|can never|could never) be|(?<![a-z])(?:have|has|had)(?:n['’]t| not| never) been"
+              r"|(?<![a-z])(?<!you )(?<!u )(?:(?:should|must|shall)(?:n['’]t| not| never)|ought(?: not| never) to)"
+              r"(?: ever)? be)"
               r"(?! (?:" + _THREATENED + r")(?![a-z]))"
               r"|(?<![a-z])(?:are|is|was|were|pose|poses|posed) no"
               r"(?= (?:danger|threat|burden|menace|risk|drain)(?![a-z]))"
@@ -59,11 +61,33 @@ _HARMED = (r"(?:abuse|abused|hate|hated|hatred|insults|insulted|attacks|attacked
            r"|terrorists?)(?![a-z])")
 _DESERVED = r"(?:deserve|deserves|deserved)(?: [a-z'’]+){0,4}? " + _HARMED
 
+# what is done to people to harm them, as a participle ("driven out", "locked up", "evicted") and as a verb ("evict",
+# "lock up", "spit at"): a harm named, as _HARMED's
+_HARM_DONE = (r"(?:" + _EN_REMOVED + r"|(?:locked|shut) up|jailed|imprisoned|detained|sacked|fired|evicted|excluded"
+              r"|punished|abandoned|bullied|attacked|threatened|discriminated against|persecuted|shamed|humiliated"
+              r"|targeted|lynched|killed|shot|stabbed|spat (?:at|on))(?![a-z])")
+_HARM_VERB = (r"(?:evict|exclude|punish|abandon|bully|beat|attack|abuse|insult|harass|mock|ridicule|hit|hurt|harm"
+              r"|threaten|discriminate against|persecute|blame|shame|humiliate|target|deport|expel|sack|fire|jail"
+              r"|lock up|spit (?:at|on)|kill|shoot|stab)(?![a-z])")
+
 # a harm that should not befall people ("[group] should never be treated like criminals", "we should not let [group] be
-# abused"): only with the harm named, since "[group] should not be trusted / allowed in" is the attack
-_NOT_HARMED = (r"(?<![a-z])(?:should|must|shall)(?:n['’]t| not| never)(?: ever)?"
-               r"(?: (?:let|allow|see)(?: [a-z'’]+){1,3}?)?"
-               r" be(?: [a-z'’]+){0,3}? " + _HARMED)
+# abused", "must never be locked up", "ought not to be mocked", "landlords must never evict [group]", "no [group]
+# should ever be spat at"): only with the harm named, since "[group] should not be trusted / allowed in" is the attack
+_NOT_HARMED = (r"(?<![a-z])(?:(?:should|must|shall)(?:n['’]t| not| never)|ought(?: not| never) to)(?: ever)?"
+               r"(?:(?: (?:let|allow|see)(?: [a-z'’]+){1,3}?)? be(?: [a-z'’]+){0,3}? (?:" + _HARMED + "|" + _HARM_DONE
+               + r")| " + _HARM_VERB + ")"
+               r"|(?<![a-z])(?:no|nobody|no one)(?: [a-z]+){0,2}? (?:should|must)(?: ever)? be(?: [a-z'’]+){0,2}? "
+               + _HARM_DONE)
+
+# a harm the writer will never do ("I would never hit a woman", "we won't bully [group]"), or that people are said
+# never to do or carry ("[group] do not steal", "never cheat", "have no criminal streak"): the harm named
+_NOT_DONE = (r"(?<![a-z])(?:i|we)(?:(?:['’]d|['’]ll| would| will| could) never| (?:would|will|could|wo|do|did)"
+             r"(?:n['’]t| not)| never)(?: ever)? " + _HARM_VERB
+             + r"|(?<![a-z])(?:(?:do|does|did)(?:n['’]t| not)|never)(?: ever| really)? (?:steal|cheat|lie|rape|scrounge"
+             r"|sponge|riot|loot|spread (?:disease|diseases|crime)|carry (?:disease|diseases)|commit (?:more )?crimes?"
+             r"|cause (?:trouble|crime)|bring (?:crime|disease|drugs))(?![a-z])"
+             r"|(?<![a-z])(?:have|has|had) no (?:criminal (?:streak|record|intent)|violent (?:streak|past)|disease"
+             r"|diseases|hatred|malice|ill will|grudge)(?![a-z])")
 
 # a death or a beating nobody calls for ("no family deserves to die", "nobody should be beaten"): the call itself
 _NO_DEATH = r"(?:no|nobody|no one)(?: [a-z]+){0,2}? " + _EN_DEATH
@@ -71,9 +95,15 @@ _NO_DEATH = r"(?:no|nobody|no one)(?: [a-z]+){0,2}? " + _EN_DEATH
 DENIED_EN = re.compile(r"(?<![a-z])" + _NEG + r"(?: [a-z]+){0,3}? (?P<belief>" + _BELIEF + r")(?![a-z])" + _CLAUSE
                        + r"|(?<![a-z])" + _NEG + r"(?: [a-z]+){0,3}? " + _WISH
                        + r"|(?<![a-z])" + _NEG + r"(?: [a-z]+){0,3}? " + _DESERVED
-                       + r"|(?<![a-z])" + _NO_DEATH + r"|" + _NOT_HARMED
+                       + r"|(?<![a-z])" + _NO_DEATH + r"|" + _NOT_HARMED + r"|" + _NOT_DONE
                        + r"|" + _PREDICATE
                        + r"|(?:(?<![a-z])(?:not true|a lie|a myth|false|nonsense|untrue)|n['’]t true) that" + _CLAUSE)
+
+# a grant or a belonging refused ("[group] should not be allowed / given a home / here", "are not allowed in"): after
+# a negated copula or modal, the attack itself, as a positive word is
+_GRANTED = (r"allowed|permitted|welcomed|given|hired|employed|housed|helped|served|heard|educated|admitted|accepted"
+            r"|tolerated|let in|promoted|respected|protected|sheltered|rescued|listened to|treated as equals|here"
+            r"|in this country|among us|around children|near children|left alone with")
 
 # what denying is itself the attack: humanity, worth, belonging or praise ("[group] aren't human", "are not welcome",
 # "I don't consider them human", "don't deserve respect"): a negated positive, whose words stay the writer's. Inside a
@@ -81,7 +111,7 @@ DENIED_EN = re.compile(r"(?<![a-z])" + _NEG + r"(?: [a-z]+){0,3}? (?P<belief>" +
 # a negated copula ("aren't people") does it count
 _POSITIVE_WORDS = "|".join(sorted({*POSITIVE_EN, *(w for w in PRAISE if w.isascii())}, key=lambda w: (-len(w), w)))
 _POSITIVE_AFTER = re.compile(r" (?:(?:a|an|the|real|really|truly|fully|very|so|that|even|ever|at all) )?"
-                             r"(?:people|persons|" + _POSITIVE_WORDS + r")(?![a-z])")
+                             r"(?:people|persons|" + _POSITIVE_WORDS + "|" + _GRANTED + r")(?![a-z])")
 _POSITIVE_IN = re.compile(r"(?<![a-z])(?:" + _POSITIVE_WORDS + r")(?![a-z])")
 
 _CUES = ("n't", "n’t", "not", "never", "nobody", "no one", "none of", "a lie", "a myth", "false", "untrue", "nonsense",

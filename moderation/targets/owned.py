@@ -14,10 +14,10 @@ OWN, LITERAL = 1, 2  # what reading() answers: the writer's own group word; the 
 # homo", "I'm a total homo about karaoke", "call me a dyke", "we call ourselves dykes", "queer myself", "trannies like
 # me"):
 # the word names the writer's own group, reclaimed or not, and is not aimed at anyone (issue 12, reclaimed slurs);
-# "my" only before a plural ("me and my niggas", not "my faggot neighbour"); not "our" ("our Muslim neighbours" names
-# others) nor "... here" ("too many Muslims here"). A self-description that opens a clause with "proud" counts too
-# ("..., a proud old dyke and", "Proud dyke, mum of two": session 12); after a determiner or a pronoun it describes
-# someone else ("you proud dyke", "those proud queers", "he is a proud ...")
+# "my" only before a plural word ("me and my niggas", not "my faggot neighbour" nor "my Pakistani neighbours"); not
+# "our" ("our Muslim neighbours" names others) nor "... here" ("too many Muslims here"). A self-description that opens
+# a clause with "proud" counts too ("..., a proud old dyke and", "Proud dyke, mum of two": session 12); after a
+# determiner or a pronoun it describes someone else ("you proud dyke", "those proud queers", "he is a proud ...")
 _OPENER = (r"(?:we|us|fellow|as an?|i['’]m|im|ima|i am|i['’]ve been|i was|we['’]re|we are|we were|call me|"
            r"(?:call|called) ourselves|(?P<my>my))")
 _ARTICLE = r"(?: (?:an?|all|both|such an?|just an?|also an?|still an?|the biggest|a bit of an?|a total|a complete))?"
@@ -73,7 +73,8 @@ def reading(t: str, a: int, b: int) -> int:
     """OWN when the word at [a, b) of the normalised text names the writer or their own group, LITERAL when it is
     used in its other sense, else 0 (each looks at most _NEAR characters either side: linear in the words)."""
     before = _IN_GROUP_BEFORE.search(t, max(0, a - _BEFORE), a)
-    if (before and (before.group("my") is None or t[b - 1] in "sz")) or _IN_GROUP_AFTER.match(t, b, b + 24):
+    mine = before is not None and (before.group("my") is None or (t[b - 1] in "sz" and " " not in t[a:b]))
+    if mine or _IN_GROUP_AFTER.match(t, b, b + 24):
         return OWN
     base = _WORD_SENSE.get(t[a:b])
     if base is None or _PERSON_BEFORE.search(t, max(0, a - 24), a):

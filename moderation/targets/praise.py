@@ -72,6 +72,72 @@ _LIKENESS = (_THEY_ARE + r"(?:(?:people|folk|human beings|humans) )?(?:(?:just |
 _BELONGING = (_THEY_ARE + r"(?:(?:a|an) (?:real |big |huge |vital |important )?)?part of (?:our|this|the|my) "
               r"(?:[a-z]+ ){0,1}(?:community|communities|town|city|village|street|neighbou?rhood|country|nation"
               r"|society|family|parish|school|fabric)(?![a-z])")
-PRAISE_EN = re.compile(r"(?<!n['’]t )(?<!not )(?<!never )(?:(?:" + _COPULA + "|" + _MAKES + "|" + _FEELER + ")"
-                       + _PRAISE + "|" + _FEELING + _PRAISE + _OF + "|" + _LUCK + "|" + _WILLING + "|" + _LIKENESS
-                       + "|" + _BELONGING + ")" + _NOT_AFTER)
+# issue 12 (session 19, ident_pos; en_identity_positive_probe): a group valued with no praise word. More of it wanted
+# ("we need more", "could do with more", "I hope more ... settle"), gladness at seeing or meeting it ("it's lovely to
+# see", "what a joy it was to meet"), its valued role ("are the backbone / heart / lifeblood of", "keep this county's
+# orchards going") and friendship ("my oldest friends are", "I miss them all", "I'd trust them with"). None of them
+# when the sentence goes on, within 60 characters, to the group's going, harm, punishment or crime ("we need more
+# refugees deported", "I hope more immigrants drown", "the backbone of crime", "I miss the days when there were no
+# ..."). As for the other forms, it counts only with a group in its sentence, and a negation before it makes it none
+_UNHARMED = (r"(?![^.!?;\n]{0,60}?(?<![a-z])(?:gone|go|goes|going home|go home|leave|leaves|leaving|left|deported"
+             r"|deport|kicked|thrown|locked|jailed|prison|suffer|suffering|die|dies|died|dead|dying|drown|drowned"
+             r"|drowning|burn|burned|burning|out of|lose|losing|fail|failing|fired|sacked|banned|punished|arrested"
+             r"|beaten|hurt|humiliated|crying|struggle|struggling|crime|crimes|criminals?|terror|terrorism|rape|gangs?"
+             r"|drugs|no|fewer|less|without|nothing|zoos?|cages?|hell|gutter|bin|trash|graves?|ghettos?|camps?|sewers?"
+             r"|disease|chaos|misery|violence|filth|ban|banning)(?![a-z]))")
+_MORE = (r"(?<![a-z'’])(?:need|needs|needed|could do with|could use|would love|['’]d love|would like|['’]d like"
+         r"|hope|hoping|wish there were|glad there are|happy there are) (?:to see |to have |to meet )?"
+         r"(?:(?:so|many|lots|a lot|far|a few|even|plenty) )?more(?![a-z])"
+         r"(?! (?:of (?:them|these|those|this|that)|police|deportations|checks|control|walls|security|laws)(?![a-z]))")
+_GLAD_TO_SEE = (r"(?<![a-z'’])(?:(?:it['’]s|it is|it was|so|how|such|what) (?:(?:really|so|very|truly|a) )?"
+                r"(?:lovely|nice|great|good|wonderful|heartening|refreshing|joy|pleasure|delight|brilliant|treat"
+                r"|privilege)(?: it (?:is|was))?) to (?:see|meet|have|hear|welcome|watch|know)(?![a-z])")
+_ROLE = (r"(?:" + _THEY_ARE + r"the (?:(?:real|very|beating|true) )?(?:backbone|heart|heartbeat|lifeblood|soul|glue"
+         r"|engine|pillars?|pride|best part|salt) of(?![a-z])"
+         r"|(?<![a-z'’])(?:keep|keeps|kept|keeping) (?:it|this|our|the|my|these|that|every) (?:[a-z'’]+ ){0,3}"
+         r"(?:going|running|alive|afloat|open|together|fed)(?![a-z]))")
+_FRIENDS = (r"(?:(?<![a-z'’])(?:my|our) (?:(?:best|oldest|closest|dearest|good|lifelong|childhood|great|dear) )?"
+            r"(?:friends?|mates?|pals?) (?:is|are|was|were|have been|has been)(?![a-z])"
+            r"|(?<![a-z'’])(?:i|we) (?:(?:really|truly|so|still|all) )?miss (?:them|those|the|our|my|all)(?![a-z])"
+            r"(?! (?:days|time|times|years|old days)(?![a-z]))"
+            r"|(?<![a-z'’])(?:i|we)(?:['’]d| would)? trust (?:[a-z]+ ){1,3}?with(?![a-z]))")
+# issue 12 (session 20, ident_pos; en_group_support_probe): a group stood up for with no praise word, said in a short
+# sentence where the group word outweighs everything else. The writer's support ("I stand with", "have my full
+# support"; "I support" is the feeling form's already), its rights or belonging ("have every right to", "should be
+# allowed to", "belong here"; not "belong in a zoo"), gratitude ("thank goodness for", "hats off to", "we owe ... so
+# much"; not "thanks to", which is blame as often as thanks), what it built or gave ("built this country", "have given
+# so much to") and shared humanity ("are human beings too", "are our fellow citizens", "trans women are women", at the
+# end of the clause: "are human garbage" is none). The same guard as the session 19 forms: no going, harm or crime
+# after it
+_SUPPORT = (r"(?<![a-z'’])(?:i|we)(?: (?:all|fully|really|proudly|firmly|still|will|always|will always|must))* "
+            r"(?:stand (?:with|by|behind|beside|up for)|back|am with|are with)(?![a-z])"
+            r"|(?<![a-z'’])(?:have|has) (?:my|our) (?:(?:full|total|complete|unwavering|whole|heartfelt) )?"
+            r"(?:support|backing|solidarity)(?![a-z])|(?<![a-z'’])solidarity with(?![a-z])")
+_RIGHTS = (r"(?<![a-z'’])(?:have|has|had) (?:every|the|an equal|equal|the same|as much) rights? (?:as [a-z ]{1,30}?)?to"
+           r"(?![a-z])|(?<![a-z'’])should be (?:allowed|free|able|welcome) to(?![a-z])"
+           r"|(?<![a-z'’])belongs? (?:here|among us|with us|in (?:this|our|every|any)|on (?:this|our)|to (?:this|our))"
+           r"(?![a-z])")
+_THANKS = (r"(?<![a-z'’])(?:thank (?:god|goodness|heavens?) for|thank you(?: so much| all)?(?:,| to)"
+           r"|hats off to|(?:a )?(?:big )?shout ?out to|kudos to|(?:i|we) salute|raise a glass to)(?![a-z])"
+           r"|(?<![a-z'’])owes? (?:[a-z'’]+ ){0,4}?(?:so much|a lot|a great deal|everything|(?:a|an) (?:[a-z]+ )?debt"
+           r"|more than|our (?:lives|thanks|gratitude))(?![a-z])")
+# what the group gave: an amount with no noun after it ("have given this town so much", not "so much grief")
+_GAVE = (r"(?<![a-z'’])(?:built|rebuilt|founded|helped (?:build|rebuild)|have built|built up) (?:this|our|the|half|most"
+         r"|much)(?![a-z])|(?<![a-z'’])(?:(?:have|has|had) (?:given|contributed|done) (?:[a-z'’]+ ){0,3}?|contribut(?:e"
+         r"|es|ed) )(?:so much|a lot|a great deal|more than [a-z ]{1,30}?|everything|hugely|greatly|enormously"
+         r"|massively)(?= *(?:[.!?,;]|$| to | for | and | in | over | since | back))")
+_HUMAN = (r"(?:" + _THEY_ARE + r"(?:human beings|humans|human|people|persons|citizens|our (?:fellow (?:citizens"
+          r"|human beings|countrymen)|neighbou?rs|brothers and sisters|family|friends|equals|countrymen)|fellow"
+          r" (?:citizens|human beings)|one of us|family)(?: too| as well| first| like (?:us|you|anyone else"
+          r"|everyone else))?|(?<![a-z'’])(?:women|men|girls|boys) (?:are|were) (?:real |true )?(?:women|men|girls"
+          r"|boys))(?= *(?:[.!?,;)]|$| and | but | too))")
+# the forms in three parts (the praise word's, session 19's valued forms, session 20's), scanned apart behind their own
+# needles (moderation/needles/parts.py; the same matches as the one alternation PRAISE_EN): one alternation holds more
+# needles than a guard keeps (MAX_NEEDLES), so it would be scanned in every text naming a group
+_SHAPES = ("(?:" + _COPULA + "|" + _MAKES + "|" + _FEELER + ")" + _PRAISE + "|" + _FEELING + _PRAISE + _OF + "|" + _LUCK
+           + "|" + _WILLING + "|" + _LIKENESS + "|" + _BELONGING,
+           "(?:" + _MORE + "|" + _GLAD_TO_SEE + "|" + _ROLE + "|" + _FRIENDS + ")" + _UNHARMED,
+           "(?:" + _SUPPORT + "|" + _RIGHTS + "|" + _THANKS + "|" + _GAVE + "|" + _HUMAN + ")" + _UNHARMED)
+PRAISE_EN_PARTS = tuple(re.compile(r"(?<!n['’]t )(?<!not )(?<!never )(?:" + shape + ")" + _NOT_AFTER)
+                        for shape in _SHAPES)
+PRAISE_EN = re.compile("|".join(part.pattern for part in PRAISE_EN_PARTS))

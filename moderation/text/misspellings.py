@@ -51,7 +51,8 @@ def inflections(verb: str) -> list[str]:
     return [verb, verb + "s", stem + "ed", stem + "ing"]
 
 
-HARM_WORDS = frozenset(_letters(set(W.SLURS) - set(W.SLURS_AS_WRITTEN)) + _letters(W.GROUPS) + _letters(W.INSULTS_EN)
+HARM_WORDS = frozenset(_letters(set(W.SLURS) - set(W.SLURS_AS_WRITTEN)) + _letters(W.GROUPS + W.GROUPS_NAMED)
+                       + _letters(W.INSULTS_EN)
                        + _letters(W.DEHUMANIZE)
                        + [f for v in _VERBS for f in inflections(v)] + list(_DOERS)
                        + [w for w in _letters(L.PROFANITY_EN) if any(c in w for c in _CORE)] + list(_SWEARS))

@@ -1,0 +1,64 @@
+"""The peoples, nationalities and religions comments name are group words, and never a common word that spells the
+same (issue 12, session 17): a demonym alone only when the dictionary has it capitalised only, an adjective only
+before a word for people. They count as `group_named`, not `group` (session 18), so the listed groups' weight is
+learnt from the rows that name them."""
+
+from pathlib import Path
+
+import pytest
+
+from moderation.features.signals import signal_dict
+from moderation.wordlists.groups import GROUPS, GROUPS_NAMED, PEOPLES_EN
+
+DICTIONARY = Path("/usr/share/dict/american-english")
+
+NAMED = [
+    "Somalis are taking over the flats on our road.",
+    "The Sikh men at the temple cooked for the whole town.",
+    "My Pakistani neighbours came round with food.",
+    "Polish builders fixed the roof in a day.",
+    "Nobody asked the Kurds what they wanted.",
+    "Hindu families celebrate Diwali on our street.",
+    "Syrian refugees arrived at the port last night.",
+]
+
+NOT_NAMED = [
+    "The telegraph poles came down in the storm.",  # a common word spelt as a demonym
+    "Polish the table before the guests arrive.",
+    "We had Mexican food and Turkish coffee after the match.",  # an adjective before no word for people
+    "Somalia held its election in May.",  # a land's name is no group
+    "Sikhism and Hinduism were on the syllabus.",  # no group word inside a longer word
+    "Pakistan is hot in June and Israel is too.",  # two words never joined into a group word
+    "A herd of hinds crossed the road.",  # one edit from 'hindus', a dictionary word left as it is
+]
+
+
+@pytest.mark.parametrize(("text", "named"), [(t, True) for t in NAMED] + [(t, False) for t in NOT_NAMED])
+def test_a_group_is_named_only_by_its_word(text, named):
+    assert (signal_dict(text)["group_named"] > 0) is named, text
+
+
+@pytest.mark.parametrize("text", [t for t in NAMED if "refugees" not in t])  # "refugees" is a listed group word
+def test_a_named_group_is_not_a_listed_one(text):
+    assert signal_dict(text)["group"] == 0, text
+
+
+@pytest.mark.parametrize(("text", "signal"), [
+    ("Somalis are vermin and should be deported.", "group_attack"),  # the combinations read either kind of group word
+    ("The Sikh families on our road are wonderful.", "group_praise"),
+    ("Muslims are vermin and should be deported.", "group_attack"),
+])
+def test_a_named_group_is_read_by_the_combinations(text, signal):
+    assert signal_dict(text)[signal] > 0, text
+
+
+@pytest.mark.skipif(not DICTIONARY.exists(), reason="Debian's wamerican is not installed")
+def test_a_demonym_alone_is_never_a_common_word_too():
+    words = set(DICTIONARY.read_text(encoding="utf-8", errors="replace").split())
+    common = [w for w in PEOPLES_EN if " " not in w and w.capitalize() in words and w in words]
+    assert common == []
+
+
+def test_every_group_word_is_listed_once():
+    words = GROUPS + GROUPS_NAMED
+    assert len(words) == len(set(words))
