@@ -86,29 +86,42 @@ class Parts:
         return iter(_merged([self.guards[k] for k in which], text, at))
 
 
-def _search(guard, text: str, pos: int, tries: list[int] | None = None):
-    """`guard.pattern.search(text, pos)`, tried at the positions its start search finds (`tries`: all of them, as
-    the code pass found them), then the engine's own."""
+def _searcher(guard, text: str, tries: list[int] | None = None):
+    """`pos -> guard.pattern.search(text, pos)` for rising `pos`, tried at the positions its start search finds
+    (`tries`: all of them, as the code pass found them) with finditer's budget over the whole text (MAX_TRIES and
+    one more per 16 characters the search skipped), then the engine's own: a budget per search gave up after 16
+    tries each time, so a part whose start words ordinary text is full of was scanned whole by the engine."""
     starts = guard.starts
     if starts is None:
-        return guard.pattern.search(text, pos)
-    match = guard.pattern.match
-    k = None if tries is None else bisect.bisect_left(tries, pos)
-    for _ in range(MAX_TRIES):
-        if k is None:
-            start = starts.search(text, pos)
-            if start is None:
-                return None
-            at = start.start()
-        elif k == len(tries):
-            return None
-        else:
-            at = tries[k]
-            k += 1
-        if (m := match(text, at)) is not None:
-            return m
-        pos = at + 1
-    return guard.pattern.search(text, pos)
+        return functools.partial(guard.pattern.search, text)
+    match, search = guard.pattern.match, guard.pattern.search
+    n = None if tries is None else len(tries)
+    state = [0, 0, False]  # tries made, positions skipped, the budget spent
+
+    def next_match(pos: int):
+        if state[2]:
+            return search(text, pos)
+        while True:
+            if n is None:
+                start = starts.search(text, pos)
+                if start is None:
+                    return None
+                at = start.start()
+            else:
+                k = bisect.bisect_left(tries, pos)
+                if k == n:
+                    return None
+                at = tries[k]
+            state[0] += 1
+            state[1] += at - pos
+            if state[0] > MAX_TRIES + (state[1] >> 4):
+                state[2] = True
+                return search(text, at)
+            if (m := match(text, at)) is not None:
+                return m
+            pos = at + 1
+
+    return next_match
 
 
 def _merged(guards, text: str, at=None) -> list[re.Match[str]]:
@@ -118,8 +131,8 @@ def _merged(guards, text: str, at=None) -> list[re.Match[str]]:
     out = []
     # a Tail finds where its matches can start once per text; the others search from each position asked (from
     # the positions the code pass `at` found, for a guard it has a slot for)
-    searches = [g.searcher(text) if type(g) is Tail else functools.partial(
-        _search, g, text, tries=None if at is None or g.slot is None else at.tries(g.slot)) for g in guards]
+    searches = [g.searcher(text) if type(g) is Tail else _searcher(
+        g, text, None if at is None or g.slot is None else at.tries(g.slot)) for g in guards]
     nxt = [search(0) for search in searches]
     while True:
         best = None
