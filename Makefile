@@ -44,7 +44,7 @@ redis-deps:
 # `--dist loadfile` comes from pyproject.toml's addopts.
 PYTEST_WORKERS ?= 2
 
-test: $(VENV)/.installed browser-deps compose-deps proxy-deps redis-deps
+test: $(VENV)/.installed browser-deps compose-deps proxy-deps redis-deps dict-deps
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest -q -n $(PYTEST_WORKERS)
 
@@ -72,6 +72,12 @@ clean:
 
 # Debian's docker-compose, so the tests can validate docker-compose.yml (`docker-compose config`; no engine needed).
 # Debian's nginx, so tests/test_slow_clients.py can run the compose proxy's template in front of gunicorn.
+# Debian's wamerican (/usr/share/dict/words), so tests/test_group_words.py can check that no demonym the model reads
+# as a group word is also a common English word (it skipped itself on a machine without it, as CI's was).
+.PHONY: dict-deps
+dict-deps:
+	@test -e /usr/share/dict/words || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wamerican >/dev/null; }
+
 .PHONY: proxy-deps
 proxy-deps:
 	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; }
