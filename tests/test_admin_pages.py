@@ -153,7 +153,7 @@ def test_threshold_page_shows_a_chart_per_label_the_current_thresholds_and_the_c
         assert block.count("<svg") == 1
         for series in ("precision", "recall", "volume", "current"):
             assert f'data-series="{series}"' in block
-        assert 'name="review" min="0" max="1.01" step="0.01" required value="0.00"' in block
+        assert 'name="review" min="0" max="1.01" step="any" required value="0.00"' in block
         assert "現在のしきい値: 審査 0.00 / 自動却下 1.01" in block
     spam = page.split('data-label="spam"')[1].split("</section>")[0]
     assert "判定済み 5件(うち該当 3件)" in spam

@@ -22,6 +22,14 @@ def parse_threshold(value):
     return number if math.isfinite(number) else None
 
 
+def threshold_text(value):
+    """A threshold as its input shows it: two decimals when they are the value, else every decimal it has (the
+    card's 0.995 or 0.3851 rounded to 0.99 / 0.39 would be saved so by an admin who changed the other field)."""
+    value = float(value)
+    two = f"{value:.2f}"
+    return two if float(two) == value else repr(value)
+
+
 def field_name(category, which):
     return f"{category}-{which}"
 
@@ -59,14 +67,14 @@ class CategoryForm(NamedTuple):
                 errors[field_name(name, "review")] = i18n.translate(
                     "admin.categories.order", label=i18n.translate(f"label.{name}"), review=values["review"],
                     reject=values["reject"])
-            if any(values[w] != float(f"{effective[name][w]:.2f}") for w in FIELDS):  # as the input showed it
+            if any(values[w] != float(threshold_text(effective[name][w])) for w in FIELDS):  # as the input showed it
                 changes[name] = values
         return cls(typed, errors, {} if errors else changes)
 
     def value(self, name, which, current):
         """What the input shows: the typed text after a refused save, else the value in force."""
         key = field_name(name, which)
-        return self.typed[key] if key in self.typed else f"{current[which]:.2f}"
+        return self.typed[key] if key in self.typed else threshold_text(current[which])
 
     def summary(self):
         """「脅迫(審査 0.2 / 自動却下 0.9)、…」 for the notice after a save."""

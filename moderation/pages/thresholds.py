@@ -13,7 +13,7 @@ from moderation.pages.admin import admin_api, admin_page, admin_site, quiet_sche
 from moderation.pages.charts import svg_chart
 from moderation.pages.login import csrf_token, current_moderator
 from moderation.pages.setup import page_blueprint
-from moderation.pages.threshold_form import CategoryForm, parse_threshold
+from moderation.pages.threshold_form import CategoryForm, parse_threshold, threshold_text
 from moderation.scoring.manager import get_manager
 from moderation.store.score_history import GRID, get_report
 
@@ -66,7 +66,7 @@ def _render_thresholds(site, status=200, error=None, form=None, category_form=No
                            sites=configured_sites(), charts=_charts(site), quiet=quiet_schedule(), error=error,
                            form=form or {}, check_seconds=settings.get().model_check_seconds, card=card,
                            categories=categories, category_form=category_form or CategoryForm.empty(),
-                           max_threshold=MAX_THRESHOLD, min_decisions=MIN_DECISIONS), status
+                           max_threshold=MAX_THRESHOLD, min_decisions=MIN_DECISIONS, shown=threshold_text), status
 
 
 def _save(site, changes):
