@@ -59,7 +59,7 @@ def test_card_shows_categories_with_words_from_their_thresholds_and_evidence():
     assert shown["primary_reason"] == "threat"
     [threat] = shown["categories"]  # only the flagged category is listed
     assert threat["label"] == "threat" and threat["level"] == "review" and threat["value"] == 0.81
-    assert threat["evidence"] == ["殺しに行く", "threat_volitional"]
+    assert threat["evidence"] == ["殺しに行く", {"feature": "threat_volitional"}]  # a signal named, not quoted
     assert {s["label"]: s["level"] for s in shown["scores"]} == {"abuse": "review", "spam": "low"}
     assert card(harm_record("b"), {}, {"threat": {"review": 0.4, "reject": 0.8}})["categories"][0]["level"] == "reject"
 

@@ -116,7 +116,8 @@ def safe_link(url):
 
 
 def evidence(text, explanation, label):
-    """Up to three fragments of the text (or feature names) the explanation gives for one label, heaviest first."""
+    """Up to three fragments of the text the explanation gives for one label, heaviest first; a signal with no span
+    is {"feature": name}, which the page names in words rather than quoting its code name as if the comment said it."""
     text = text or ""
     items = sorted((i for i in explanation or [] if isinstance(i, dict) and i.get("label") == label
                     and float(i.get("weight", 0) or 0) > 0), key=lambda i: -float(i.get("weight", 0)))
@@ -126,7 +127,7 @@ def evidence(text, explanation, label):
         if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text):
             piece = inert(text[start:end][:40])
         else:
-            piece = inert(str(item.get("feature") or ""))[:40]
+            piece = {"feature": inert(str(item.get("feature") or ""))[:40]} if item.get("feature") else ""
         if piece and piece not in out:
             out.append(piece)
         if len(out) == 3:

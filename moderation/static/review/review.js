@@ -140,7 +140,8 @@
         item.appendChild(document.createTextNode(" · " + M["card.evidence"] + ": "));
         cat.evidence.forEach(function (piece, i) {
           if (i) item.appendChild(document.createTextNode(", "));
-          item.appendChild(el("q", "evidence", piece));
+          item.appendChild(typeof piece === "string" ? el("q", "evidence", piece)
+            : el("span", "evidence evidence-feature", M["feature." + piece.feature] || piece.feature));
         });
       }
       cats.appendChild(item);
@@ -158,7 +159,7 @@
       var list = node.querySelector(".feature-list");
       card.features.forEach(function (f, i) {
         if (i) list.appendChild(document.createTextNode(", "));
-        var chip = el("span", "feature hl-" + (f.label === "abuse" ? "abuse" : "spam"), M["feature." + f.feature] || f.feature);
+        var chip = el("span", "feature hl-" + (f.label === "spam" ? "spam" : "abuse"), M["feature." + f.feature] || f.feature);
         chip.title = f.feature + " (" + (M["label." + f.label] || f.label) + ", " + f.weight + ")";
         list.appendChild(chip);
       });
