@@ -68,7 +68,8 @@ def nudge_for(text, decision, harms, explanation, rule=None):
 
 
 def spans(text, explanation, harms):
-    """The explanation's text spans for the harm heads, merged where they overlap, in reading order."""
+    """The explanation's text spans for the harm heads, merged where they overlap, in reading order; a span of no
+    letter or digit (a '>' of markup, a space, an '@') is no wording to revise, so the reader is not shown it."""
     wanted = set(harms) | ({*CATEGORIES} if "abuse" in harms else set())
     found = sorted((item["start"], item["end"], item["label"]) for item in explanation
                    if item.get("label") in wanted and "start" in item and item["end"] > item["start"])
@@ -78,4 +79,5 @@ def spans(text, explanation, harms):
             merged[-1]["end"] = max(merged[-1]["end"], end)
             continue
         merged.append({"start": start, "end": end, "category": label})
-    return [{**span, "text": text[span["start"]:span["end"]]} for span in merged]
+    shown = ({**span, "text": text[span["start"]:span["end"]]} for span in merged)
+    return [span for span in shown if any(c.isalnum() for c in span["text"])]
