@@ -1,5 +1,7 @@
 """The decision history page (who decided what, newest first, filtered) and reopening a decided comment."""
 
+import json
+
 from flask import abort, flash, jsonify, redirect, render_template, request, url_for
 
 from moderation.errors import Conflict, NotFound, ValidationError
@@ -14,6 +16,21 @@ from moderation.store.review_queue import get_queue
 bp = page_blueprint("history", __name__, url_prefix="/review")
 
 HISTORY_ACTIONS = ("approved", "rejected", "undone", "reopened", "auto_rejected")
+
+
+def reason_words(reason):
+    """An audit reason in the page's language: a moderator's reason, the labels an automatic rejection stored as a
+    JSON list ('["abuse","threat"]'), a rule's or a removal's; None for free text (shown as typed)."""
+    if not reason:
+        return None
+    try:
+        named = json.loads(reason) if reason.startswith("[") else [reason]
+    except ValueError:
+        return None
+    keys = [f"label.{name}" if name in REJECT_REASONS else f"reason.{name}" for name in named if isinstance(name, str)]
+    if not keys or len(keys) != len(named) or not all(key in i18n.MESSAGES[i18n.DEFAULT] for key in keys):
+        return None
+    return i18n.translate("history.separator").join(i18n.translate(key) for key in keys)
 
 
 def _is_cursor(value):
@@ -46,11 +63,11 @@ def history_page():
         row["iso"], row["local"] = format_time(row["at"]) if row.get("at") else ("", "")
         row["reopenable"] = row["id"] not in seen and states.get(row["id"], {}).get("state") == "decided"
         row["text"] = states.get(row["id"], {}).get("text", "")
+        row["reason_words"] = reason_words(row.get("reason"))
         seen.add(row["id"])
     older = rows[-1]["entry"] if len(rows) == 50 else None
     return render_template("review/history.html", moderator=current_moderator(), rows=rows, wanted=wanted,
-                           site=site, sites=visible_sites(), older=older, csrf=csrf_token(), inert=inert,
-                           reasons=REJECT_REASONS)
+                           site=site, sites=visible_sites(), older=older, csrf=csrf_token(), inert=inert)
 
 
 @bp.post("/api/reopen")

@@ -22,6 +22,9 @@ MESSAGES = {
         "action.name.undone": "取り消し",
         "action.name.reopened": "再審査",
         "action.name.auto_rejected": "自動却下",
+        "history.separator": "、",
+        "reason.article_closed": "記事の受付停止",
+        "reason.author_suspended": "投稿者の投稿停止",
         "skip": "本文へ移動",
         # admin pages (issue 8)
     },
@@ -46,6 +49,9 @@ MESSAGES = {
         "action.name.undone": "undone",
         "action.name.reopened": "reopened",
         "action.name.auto_rejected": "auto-rejected",
+        "history.separator": ", ",
+        "reason.article_closed": "article closed",
+        "reason.author_suspended": "author suspended",
         "skip": "Skip to content",
         # admin pages (issue 8)
     },
