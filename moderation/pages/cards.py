@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from moderation import times
-from moderation.labels import CATEGORIES, REJECT_REASONS
+from moderation.labels import CATEGORIES, REASONS, REJECT_REASONS
 
 # Bidi embeddings, overrides, isolates and marks: shown as their code point, never applied.
 BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
@@ -187,6 +187,8 @@ def card(record, history, thresholds=None, parent=None):
         "primary_reason": primary_reason(record),
         "segments": segments(record.get("text"), record.get("explanation")),
         "features": features(record.get("explanation")),
+        "reports": int(record.get("reports") or 0),  # readers' reports: why a clean comment is in the queue
+        "last_report": record.get("last_report") if record.get("last_report") in REASONS else "",
         "risk": record.get("risk", 0),
         "lease_until": record.get("lease_until") or 0,
     }

@@ -195,6 +195,11 @@
     node.querySelector(".author-id").textContent = card.author_id;
     node.querySelector(".author-history").textContent = fmt("card.history", card.history);
     renderStanding(node, card.standing);
+    if (card.reports) {  // readers sent it here: say so, or a clean comment's card gives no reason to be read
+      var reported = node.querySelector(".reported");
+      reported.textContent = fmt("card.reported", { n: card.reports, reason: M["label." + (card.last_report || "other")] });
+      reported.hidden = false;
+    }
     if (card.rule && M["card.rule." + card.rule]) {  // held by the article's mode or the author's standing
       var rule = node.querySelector(".rule");
       rule.textContent = M["card.rule." + card.rule];
