@@ -3,6 +3,7 @@
 import pytest
 
 from moderation.store.rate_limits import parse_limits
+from tests.support.monitor import round_trips
 from tests.support.windows import fresh_window
 
 
@@ -42,23 +43,10 @@ def test_ip_and_key_limits(make_app, auth, comment, thresholds):
     assert batch.status_code == 429 and batch.get_json()["error"]["field"] == "Authorization"
 
 
-def _round_trips(rdb, action):
-    """The commands clients sent Redis while `action` ran (MONITOR; those run inside a script not counted)."""
-    stopper = rdb.client()
-    stopper.ping()  # its own connection, opened before the count starts
-    with rdb.monitor() as monitor:
-        result = action()
-        stopper.echo("round-trips-done")
-        sent = []
-        while (command := monitor.next_command())["command"] != "ECHO round-trips-done":
-            if command["client_type"] != "lua":
-                sent.append(command["command"].split()[0].upper())
-    return result, sent
-
-
 def test_a_comment_and_its_limits_are_one_round_trip(make_app, own_redis, auth, comment, thresholds):
-    """Counting the key, author and IP limits rides in the submit script: one EVALSHA per comment, and a client
-    already over a limit is refused by the worker without any Redis command (and without scoring)."""
+    """Counting the key, author and IP limits rides in the submit script: one EVALSHA per comment (and, only while
+    the server's background fsync runs, the append-only wait's checks), and a client already over a limit is
+    refused by the worker without any Redis command (and without scoring)."""
     import redis
 
     rdb = redis.Redis.from_url(own_redis.url, decode_responses=True)
@@ -73,14 +61,19 @@ def test_a_comment_and_its_limits_are_one_round_trip(make_app, own_redis, auth, 
         return lambda: client.post("/api/v1/comments", json=item, headers=auth)
 
     assert post(comment(**body))().status_code == 200  # loads the scripts
-    answer, sent = _round_trips(rdb, post(comment(**body)))
-    assert answer.status_code == 200 and sent == ["EVALSHA"]
+    queue = app.extensions["moderation.queues"]["test"]
+    rdb.script_load(queue.append_only._check.script)  # as after this server's first wait (its first check loads it)
+    scripts = {queue._submit.sha: "SUBMIT", queue.append_only._check.sha: "CHECK"}
+    answer, sent = round_trips(rdb, post(comment(**body)), scripts)
+    # the append-only wait's checks follow only while the server's background fsync (the first comment's) still
+    # runs: one EVALSHA each (store/append_only.py; test_append_only_wait.py holds the fsync to count them)
+    assert answer.status_code == 200 and sent[:1] == ["SUBMIT"] and set(sent[1:]) <= {"CHECK"}, sent
     over = comment(**body)
-    limited, sent = _round_trips(rdb, post(over))
+    limited, sent = round_trips(rdb, post(over), scripts)
     assert limited.status_code == 429 and limited.get_json()["error"]["field"] == "author.id"
-    assert sent == ["EVALSHA"]
+    assert sent == ["SUBMIT"]  # a refusal stores nothing: no wait for the file
     assert not rdb.keys("*:c:" + over["id"])  # refused by the script: nothing stored
-    again, sent = _round_trips(rdb, post(comment(**body)))
+    again, sent = round_trips(rdb, post(comment(**body)))
     assert again.status_code == 429 and 1 <= int(again.headers["Retry-After"]) <= 60
     assert sent == []  # this worker remembers the counter is over until its window ends
     counters = {k: int(rdb.get(k)) for k in rdb.keys("*:rl:*")}

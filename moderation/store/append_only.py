@@ -18,7 +18,7 @@ import time
 import redis
 from redis.cluster import RedisCluster
 
-from moderation.store.master_pipeline import NO_REPLICAS, run_on_master, run_one
+from moderation.store.master_pipeline import NO_REPLICAS, run_on_master, run_script
 
 # Lua: '' when no background fsync is pending (the script's writes reach the file before its answer), else
 # "<run_id> <aof_delayed_fsync>" (a restarted server has another run_id, and has lost what was only in the old
@@ -98,7 +98,7 @@ class AppendOnly:
         run_id, forced = (pending.decode() if isinstance(pending, bytes) else pending).split()
         deadline = time.monotonic() + WAIT_S
         while True:
-            now_id, written, now_forced = run_one(self.client, key, lambda pipe: self._check(keys=[key], client=pipe))
+            now_id, written, now_forced = run_script(self.client, key, self._check, [key])
             if isinstance(now_id, bytes):
                 now_id = now_id.decode()
             if now_id != run_id:

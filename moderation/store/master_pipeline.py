@@ -11,6 +11,7 @@ from redis.exceptions import (
     AuthenticationError,
     AuthorizationError,
     ClusterDownError,
+    NoScriptError,
     ReadOnlyError,
     TryAgainError,
 )
@@ -113,6 +114,22 @@ def run_on_master(client, key, queue, *, replicas=0, timeout_ms=1000):
 def run_one(client, key, queue, **kwargs):
     """run_on_master() for a single command: its result, or its error raised."""
     result = run_on_master(client, key, queue, **kwargs)[0]
+    if isinstance(result, Exception):
+        raise result
+    return result
+
+
+def run_script(client, key, script, keys, args=()):
+    """run_one() for one registered script sent by its sha alone: one EVALSHA a call, where a pipeline holding a
+    Script asks SCRIPT EXISTS before every execute (two round trips); a server without it (restarted, failed over)
+    answers NOSCRIPT and it is loaded once."""
+    def call(pipe):
+        pipe.evalsha(script.sha, len(keys), *keys, *args)
+
+    result = run_on_master(client, key, call)[0]
+    if isinstance(result, NoScriptError):
+        run_one(client, key, lambda pipe: pipe.script_load(script.script))
+        result = run_on_master(client, key, call)[0]
     if isinstance(result, Exception):
         raise result
     return result

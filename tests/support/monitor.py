@@ -1,0 +1,18 @@
+"""The commands clients send a real Redis while an action runs, read with MONITOR (round trips, not mocks)."""
+
+
+def round_trips(rdb, action, scripts=None):
+    """(action's result, the commands clients sent while it ran): MONITOR's lines, those run inside a script not
+    counted, each EVALSHA named by its script's name in `scripts` ({sha: name}) when given."""
+    stopper = rdb.client()
+    stopper.ping()  # its own connection, opened before the count starts
+    with rdb.monitor() as monitor:
+        result = action()
+        stopper.echo("round-trips-done")
+        sent = []
+        while (command := monitor.next_command())["command"] != "ECHO round-trips-done":
+            if command["client_type"] != "lua":
+                name, *args = command["command"].split()
+                name = name.upper()
+                sent.append(scripts.get(args[0], name) if scripts and name == "EVALSHA" else name)
+    return result, sent
