@@ -148,3 +148,27 @@ def test_reports_without_a_reporter_id_count_per_address(make_app, auth, comment
     assert [report().status_code for _ in range(3)] == [202, 202, 429]  # no id, no address: the caller's
     bad = report(ip="not-an-address")
     assert bad.status_code == 400 and bad.get_json()["error"]["field"] == "ip"
+
+
+def test_a_new_windows_counter_is_one_write_in_the_append_only_file(make_app, own_redis, auth, comment, thresholds):
+    """A counter a window begins is SET with its expiry in one command (the file holds SET key 1 PXAT t), a later
+    comment's an INCRBY: not an INCRBY and a PEXPIREAT for each new counter (a batch comment's author's, usually)."""
+    import time
+
+    import redis
+
+    from tests.support.aof import written_commands
+
+    rdb = redis.Redis.from_url(own_redis.url, decode_responses=True)
+    client = make_app(own_redis.url, RATE_LIMITS={"key": "1000/60", "author": "5/60"},
+                      THRESHOLDS=thresholds.flag_none).test_client()
+    body = {"author": {"id": "twice", "name": "x"}}
+    before = time.time() * 1000
+    assert [client.post("/api/v1/comments", json=comment(**body), headers=auth).status_code
+            for _ in range(2)] == [200, 200]
+    own_redis.wait_written()
+    [counter] = rdb.keys("*:rl:author:*")
+    written = [command for command in written_commands(own_redis.folder) if counter in command]
+    assert [command[0].upper() for command in written] == ["SET", "INCRBY"], written
+    assert written[0][2:4] == ["1", "PXAT"] and before < int(written[0][4]) <= time.time() * 1000 + 60_000
+    assert rdb.get(counter) == "2" and 0 < rdb.pttl(counter) <= 60_000

@@ -27,8 +27,12 @@ local function over_limit(first, first_arg)
     local cost, limit = tonumber(ARGV[a]), tonumber(ARGV[a + 2])
     local count
     if cost > 0 then
-      count = redis.call('INCRBY', KEYS[i], cost)
-      if count == cost then redis.call('PEXPIRE', KEYS[i], ARGV[a + 1]) end
+      -- a new window's counter is one SET (in the append-only file: SET key cost PXAT t), not INCRBY + PEXPIRE
+      if redis.call('SET', KEYS[i], cost, 'PX', ARGV[a + 1], 'NX') then
+        count = cost
+      else
+        count = redis.call('INCRBY', KEYS[i], cost)
+      end
     else
       count = tonumber(redis.call('GET', KEYS[i]) or '0')
     end
