@@ -360,6 +360,87 @@ def test_a_rights_request_retried_after_a_503_with_the_key_it_was_given_keeps_it
     assert other.status_code == 201 and other.get_json()["id"] not in stored
 
 
+def _held_and_decided(app, queue, auth, comment):
+    """Three comments held for review, the first two rejected by hanako (an admin, so she may also reopen)."""
+    from moderation.store.moderators import Moderators
+
+    Moderators(queue.redis, queue.keys.prefix).add("hanako", MODERATOR_PASSWORD, "admin")
+    ids = []
+    for body in (comment(), comment(), comment()):
+        assert app.test_client().post("/api/v1/comments", json=body, headers=auth).get_json()["status"] == "pending"
+        ids.append(body["id"])
+    for cid in ids[:2]:
+        queue.decide(cid, "reject", "hanako", "spam")
+    return ids
+
+
+def _take_back(moderator, mode, comment_id):
+    """hanako's undo of her decision, or her reopen as an admin, through the review page's JSON API."""
+    if mode == "undo":
+        return moderator.post("/review/api/undo", {"id": comment_id})
+    return moderator.post("/review/api/reopen", {"id": comment_id, "reason": "appeal"})
+
+
+def _taken_back_once(queue, comment_id, mode):
+    """The item is back on the queue (claimed by hanako after her undo, ready after a reopen), audited once."""
+    record = queue.get(comment_id)
+    actions = [e["action"] for e in queue.audit(100, comment_id=comment_id)]
+    return [record["status"], record["queue_state"], actions.count("undone" if mode == "undo" else "reopened")] \
+        == ["pending", "claimed" if mode == "undo" else "ready", 1]
+
+
+@pytest.mark.parametrize("mode", ["undo", "reopen"])
+def test_an_undo_or_reopen_whose_answer_was_lost_is_answered_as_done(make_app, own_redis, prefix, auth, login, comment,
+                                                                     thresholds, mode):
+    """An undo or reopen whose write ran but whose answer was lost: redis-py runs it again within the same request
+    and meets the comment back on the queue. It is answered as done, once in the audit (before: 409 "this comment
+    has not been decided" for a take-back that was made). An item never decided is still 409 not_decided."""
+    from moderation.store.review_queue import ReviewQueue
+
+    relay = LostAnswer(own_redis.port, b"EVALSHA", b"never").start()
+    try:
+        app = make_app(relay.url, THRESHOLDS=thresholds.flag_all, RATE_LIMITS="")
+        queue = ReviewQueue(own_redis.client(), "test", prefix=prefix)
+        lost_one, loaded, never = _held_and_decided(app, queue, auth, comment)
+        hanako = login(app, "hanako")
+        assert _take_back(hanako, mode, loaded).status_code == 200  # the script is loaded: the next run is the lost one
+        relay.needles = (b"EVALSHA", lost_one.encode(), mode.encode())
+        lost = _take_back(hanako, mode, lost_one)
+        assert relay.dropped == 1 and lost.status_code == 200, (relay.dropped, lost.status_code, lost.text)
+        assert _taken_back_once(queue, lost_one, mode), queue.get(lost_one)
+        assert queue.stats()["counters"]["decided:rejected"] == 0  # each of the two taken back once
+        refused = _take_back(hanako, mode, never)
+        assert refused.status_code == 409 and "not been decided" in refused.text, refused.text
+    finally:
+        relay.stop()
+
+
+@pytest.mark.parametrize("mode", ["undo", "reopen"])
+def test_an_undo_or_reopen_retried_after_a_503_is_answered_as_done(make_app, own_redis, prefix, auth, login, comment,
+                                                                   thresholds, mode):
+    """An undo or reopen that REOPEN wrote but could not confirm (here: WAIT with MIN_REPLICAS=1 and no replica) is
+    answered 503; the moderator's retry is answered as done, the comment taken back once (before: the retry met the
+    comment back on the queue and answered 409 "this comment has not been decided")."""
+    from moderation.store.review_queue import ReviewQueue
+
+    settings = {"THRESHOLDS": thresholds.flag_all, "RATE_LIMITS": ""}
+    app = make_app(own_redis.url, **settings)
+    queue = ReviewQueue(own_redis.client(), "test", prefix=prefix)
+    target = _held_and_decided(app, queue, auth, comment)[0]
+    hanako = login(app, "hanako")  # a login is a write too: it is made where no replica is awaited
+    waiting = make_app(own_redis.url, REDIS_MIN_REPLICAS=1, **settings).test_client()
+    cookie = app.config["SESSION_COOKIE_NAME"]
+    waiting.set_cookie(cookie, hanako.client.get_cookie(cookie).value)  # her session, on the app that waits
+    refused = waiting.post({"undo": "/review/api/undo", "reopen": "/review/api/reopen"}[mode],
+                           json={"site": "test", "id": target, "reason": "appeal"},
+                           headers={"X-CSRF-Token": hanako.csrf})
+    assert refused.status_code == 503, refused.text
+    assert _taken_back_once(queue, target, mode), queue.get(target)  # the master has it: only its WAIT failed
+    retry = _take_back(hanako, mode, target)  # the replica is back
+    assert retry.status_code == 200, retry.text
+    assert _taken_back_once(queue, target, mode), queue.get(target)
+
+
 def _wait_ready(port, process, timeout=60):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

@@ -378,8 +378,11 @@ def test_undo_within_the_window_only_by_the_decider(hanako, jiro, submit, auth):
     status = submit.api.get(f"/api/v1/comments/{comment_id}", headers=auth).json
     assert status["moderation"]["outcome"] == "pending"
     assert [c["id"] for c in hanako.claim()] == [comment_id]  # back with her
-    again = hanako.post("/review/api/undo", {"id": comment_id})
-    assert again.status_code == 409 and again.json["error"]["code"] == "not_decided"
+    again = hanako.post("/review/api/undo", {"id": comment_id})  # her undo again (a retry): done, nothing more
+    assert again.status_code == 200 and again.json["card"]["id"] == comment_id
+    assert submit.api.get(f"/api/v1/comments/{comment_id}", headers=auth).json["moderation"]["outcome"] == "pending"
+    other = jiro.post("/review/api/undo", {"id": comment_id})  # no decision of his to take back
+    assert other.status_code == 409 and other.json["error"]["code"] == "not_decided"
     assert hanako.post("/review/api/undo", {"id": "no-such-id"}).status_code == 404
 
 
@@ -450,7 +453,9 @@ def test_only_an_admin_reopens(hanako, taro, submit, auth):
     response = taro.post("/review/api/reopen", {"id": comment_id, "reason": "appeal"})
     assert response.status_code == 200 and response.json["reopened"]
     assert submit.api.get(f"/api/v1/comments/{comment_id}", headers=auth).json["moderation"]["outcome"] == "pending"
-    assert taro.post("/review/api/reopen", {"id": comment_id}).status_code == 409
+    assert taro.post("/review/api/reopen", {"id": comment_id}).json["reopened"]  # his reopen again (a retry): done
+    never = submit()
+    assert taro.post("/review/api/reopen", {"id": never}).json["error"]["code"] == "not_decided"
     assert taro.post("/review/api/reopen", {"id": "no-such-id"}).status_code == 404
     # the history page's form: CSRF field, redirect back with a notice
     hanako.claim()

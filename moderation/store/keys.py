@@ -2,7 +2,8 @@
 
 Layout (prefix P, default ``mod:``; S is a site name from MODERATION_API_KEYS):
 
-  P{S}:c:<comment id>      HASH   one comment's record (text, scores, status, claim, decision)
+  P{S}:c:<comment id>      HASH   one comment's record (text, scores, status, claim, decision, and after an undo
+                                  or reopen `taken_back` "<undo|reopen> <moderator>", so that its retry is done)
   P{S}:ready               ZSET   queued, unclaimed comments by risk rank (highest risk, then oldest first)
   P{S}:ready:age           ZSET   the same comments by arrival time (oldest first)
   P{S}:open                ZSET   queued comments not yet decided (ready or claimed), by arrival time

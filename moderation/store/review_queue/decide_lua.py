@@ -67,18 +67,24 @@ return {'ok', tostring(now)}
 # KEYS: record, ready, ready_age, claims, open, audit, stats, author (or placeholder), held(moderator), events,
 # labels, the author's strikes and standing (or placeholders). ARGV: id, moderator, mode (undo|reopen), window
 # ms, lease ms, reason, author known (1|0), labels retention. A rejection's strike is taken back (the standing is
-# worked out again at its next read or comment).
+# worked out again at its next read or comment). The record keeps who took it back and how ('taken_back'), so the
+# same take-back again while it is undecided (a retry after a lost answer or a 503) is answered 'ok', not
+# 'not_decided'; every decision marks the record decided, so the mark answers only for the latest take-back.
 REOPEN = COMMON + """
 local rec = KEYS[1]
 local f = redis.call('HMGET', rec, 'queue_state', 'decided_by', 'decided_at', 'labels', 'outcome',
-  'rank', 'received_at')
+  'rank', 'received_at', 'taken_back')
 if not f[1] then return 'not_found' end
-if f[1] ~= 'decided' then return 'not_decided' end
-local now = now_ms()
 local id, mod, mode = ARGV[1], ARGV[2], ARGV[3]
+if f[1] ~= 'decided' then
+  if f[8] == mode .. ' ' .. mod then return 'ok' end
+  return 'not_decided'
+end
+local now = now_ms()
 if mode == 'undo' and (f[2] ~= mod or now - tonumber(f[3]) > tonumber(ARGV[4])) then return 'too_late' end
 redis.call('PERSIST', rec)
-redis.call('HSET', rec, 'status', 'pending', 'outcome', '', 'decided_by', '', 'decided_at', '', 'reason', '')
+redis.call('HSET', rec, 'status', 'pending', 'outcome', '', 'decided_by', '', 'decided_at', '', 'reason', '',
+  'taken_back', mode .. ' ' .. mod)
 redis.call('ZADD', KEYS[5], f[7], id)
 if mode == 'undo' then
   local until_ms = now + tonumber(ARGV[5])
