@@ -13,7 +13,9 @@ from tests.support.topologies import free_port
 class LostAnswer:
     """Relays every connection to the server on `port` byte for byte, except that the first command whose request
     holds every one of `needles` runs on the server and its answer is read and thrown away, and the client's
-    connection is closed: what a client meets when a master is killed, or its timeout fires, between the two."""
+    connection is closed: what a client meets when a master is killed, or its timeout fires, between the two.
+    `dropped` counts it as the request goes to the server, so it is 1 before the client can hear of the loss (its
+    own timeout included, after which redis-py retries on a new connection)."""
 
     def __init__(self, port, *needles):
         self.upstream, self.needles = port, needles
@@ -43,27 +45,26 @@ class LostAnswer:
             except OSError:  # the server is down (killed by the test): this client meets a closed connection
                 client.close()
                 continue
-            drop = threading.Event()
-            threading.Thread(target=self._requests, args=(client, server, drop), daemon=True).start()
-            threading.Thread(target=self._answers, args=(server, client, drop), daemon=True).start()
+            link = _Link(client, server)
+            threading.Thread(target=self._requests, args=(client, server, link), daemon=True).start()
+            threading.Thread(target=self._answers, args=(server, client, link), daemon=True).start()
 
-    def _requests(self, client, server, drop):
+    def _requests(self, client, server, link):
         while data := _recv(client):
             with self._lock:
                 if self._armed and all(needle in data for needle in self.needles):
                     self._armed = False
-                    drop.set()  # before the server can answer
-            server.sendall(data)
-        _close(client, server)
+                    link.drop.set()  # before the server can answer
+                    self.dropped += 1
+            if not _send(server, data):
+                break
+        link.end()
 
-    def _answers(self, server, client, drop):
+    def _answers(self, server, client, link):
         while data := _recv(server):
-            if drop.is_set():  # the lost answer: the command ran, the client's connection dies instead
-                self.dropped += 1
-                _close(client, server)
-                return
-            client.sendall(data)
-        _close(client, server)
+            if link.drop.is_set() or not _send(client, data):  # the lost answer: the command ran, the client's
+                break                                           # connection dies instead
+        link.end()
 
     def stop(self):
         self._closed = True
@@ -84,16 +85,18 @@ class PausedRequest(LostAnswer):
         with self._lock:
             self._armed, self._seen = True, 0
 
-    def _requests(self, client, server, drop):
+    def _requests(self, client, server, link):
         while data := _recv(client):
             with self._lock:
                 cut = self._cut(data) if self._armed else -1
             if cut >= 0:
-                server.sendall(data[:cut])
+                if not _send(server, data[:cut]):
+                    break
                 time.sleep(self.pause)
                 data = data[cut:]
-            server.sendall(data)
-        _close(client, server)
+            if not _send(server, data):
+                break
+        link.end()
 
     def _cut(self, data):
         """Where the (after + 1)-th command starts in this request's bytes (its `*<n>` header), else -1."""
@@ -118,17 +121,41 @@ class Partition(LostAnswer):
     def cut(self):
         self.severed = True
 
-    def _requests(self, client, server, drop):
-        self._pass(client, server)
+    def _requests(self, client, server, link):
+        self._pass(client, server, link)
 
-    def _answers(self, server, client, drop):
-        self._pass(server, client)
+    def _answers(self, server, client, link):
+        self._pass(server, client, link)
 
-    def _pass(self, source, target):
+    def _pass(self, source, target, link):
         while data := _recv(source):
-            if not self.severed:
-                target.sendall(data)
-        _close(source, target)
+            if not self.severed and not _send(target, data):
+                break
+        link.end()
+
+
+class _Link:
+    """One client's connection and its own to the server, relayed by two threads (one each way). The first thread to
+    end shuts both down, which ends the other; the last closes them. Closing at once freed their fds while the other
+    thread could still be about to read or write them (CPython reads a socket's fd after releasing the GIL), and the
+    next connection accepted, redis-py's retry of the lost answer, takes the lowest free fd."""
+
+    def __init__(self, client, server):
+        self.socks, self.drop = (client, server), threading.Event()
+        self._running, self._lock = 2, threading.Lock()
+
+    def end(self):
+        for sock in self.socks:
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+        with self._lock:
+            self._running -= 1
+            last = self._running == 0
+        if last:
+            for sock in self.socks:
+                sock.close()
 
 
 def _recv(sock):
@@ -138,13 +165,13 @@ def _recv(sock):
         return b""
 
 
-def _close(*socks):
-    for sock in socks:
-        try:
-            sock.shutdown(socket.SHUT_RDWR)
-        except OSError:
-            pass
-        sock.close()
+def _send(sock, data):
+    """False when the other end has gone (the link then ends)."""
+    try:
+        sock.sendall(data)
+        return True
+    except OSError:
+        return False
 
 
 @contextmanager
