@@ -441,6 +441,31 @@ def test_an_undo_or_reopen_retried_after_a_503_is_answered_as_done(make_app, own
     assert _taken_back_once(queue, target, mode), queue.get(target)
 
 
+def test_an_account_added_again_after_a_503_is_answered_as_added(make_app, own_redis, prefix, login):
+    """An admin's new account that was stored but not confirmed (here: MIN_REPLICAS=1 and no replica, so the page
+    answers 503) and added again with the same form is answered as added, once confirmed, not 409 "exists" (before:
+    the admin was told the account they had just made was someone else's name). The same name with another password
+    is still 409."""
+    from moderation.store.moderators import Moderators
+
+    accounts = Moderators(own_redis.client(), prefix)
+    accounts.add("taro", MODERATOR_PASSWORD, "admin")
+    app = make_app(own_redis.url)
+    taro = login(app, "taro")  # a login is a write too: it is made where no replica is awaited
+    waiting = make_app(own_redis.url, REDIS_MIN_REPLICAS=1).test_client()
+    cookie = app.config["SESSION_COOKIE_NAME"]
+    waiting.set_cookie(cookie, taro.client.get_cookie(cookie).value)  # his session, on the app that waits
+    form = {"action": "add", "name": "jiro", "password": "jiro-password-4711", "role": "moderator", "sites": "test"}
+    refused = waiting.post("/review/admin/accounts", data={**form, "csrf_token": taro.csrf})
+    assert refused.status_code == 503, refused.text
+    assert accounts.get("jiro") is not None  # the master has it: only its WAIT failed
+    again = taro.form("/review/admin/accounts", form)  # the replica is back
+    assert again.status_code == 302, again.text
+    assert accounts.authenticate("jiro", "jiro-password-4711")["sites"] == ["test"]
+    other = taro.form("/review/admin/accounts", {**form, "password": "another-password-0815"})
+    assert other.status_code == 409 and accounts.authenticate("jiro", "jiro-password-4711") is not None
+
+
 def _wait_ready(port, process, timeout=60):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

@@ -92,14 +92,19 @@ class Moderators:
         return ",".join(dict.fromkeys(sites))
 
     def add(self, name, password, role="moderator", *, replace=False, sites=()):
-        """Create an account; an existing name is refused unless `replace` (which keeps nothing of the old one)."""
+        """Create an account; an existing name is refused unless `replace` (which keeps nothing of the old one), or
+        unless it is as this add would make it (the same add again, a retry after a 503: answered once confirmed)."""
         if not NAME_RE.match(name or ""):
             raise AccountError("name: 1-64 letters, digits, '_', '.', '@' or '-'")
         if role not in ROLES:
             raise AccountError(f"role must be one of {', '.join(ROLES)}")
         check_password(name, password)
         if not replace and self.redis.exists(self.key(name)):
-            raise AccountExists(f"account {name!r} exists (use --replace to overwrite it)")
+            if not self._as_added(name, password, role, sites):
+                raise AccountExists(f"account {name!r} exists (use --replace to overwrite it)")
+            self.redis.sadd(self.keys.moderator_names(), name)  # this add again (a retry after a 503): confirmed
+            self.written.after(self.key(name), self.keys.moderator_names())
+            return
         pipe = self.redis.pipeline(transaction=True)  # one key: atomic on a Cluster too
         pipe.delete(self.key(name))
         pipe.hset(self.key(name), mapping={
@@ -112,6 +117,13 @@ class Moderators:
             self._end_sessions(name)
             self._revoke_tokens(name)
         self.written.after(self.key(name), self.keys.moderator_names())
+
+    def _as_added(self, name, password, role, sites):
+        """The account is as this add would make it (role, sites, enabled, this password): the add was made before
+        and its answer lost, so doing it again is done, not a conflict."""
+        raw = self.redis.hgetall(self.key(name))
+        return (raw.get("role"), raw.get("sites"), raw.get("disabled")) == (role, self._checked_sites(sites), "") \
+            and check_password_hash(raw.get("password", _DUMMY_HASH), password)
 
     def get(self, name):
         if not NAME_RE.match(name or ""):
