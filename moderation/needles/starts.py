@@ -200,17 +200,11 @@ def finditer(pattern: re.Pattern[str], starts: re.Pattern[str] | None, text: str
     text, where thousands of them made a generator's steps count)."""
     if starts is None:
         return pattern.finditer(text)
-    search = starts.search
-    return _tried(pattern, lambda pos: None if (m := search(text, pos)) is None else m.start(), text)
-
-
-def _tried(pattern: re.Pattern[str], next_start, text: str):
-    """finditer's tries: the pattern matched at each `next_start(pos)` (the first possible start at `pos` or after,
-    None: no more), then the engine's own scan once the tries outnumber what they saved."""
-    match = pattern.match
+    search, match = starts.search, pattern.match  # the start search in the loop: no Python call a try
     found: list[re.Match[str]] = []
     pos = tries = skipped = 0
-    while (at := next_start(pos)) is not None:
+    while (start := search(text, pos)) is not None:
+        at = start.start()
         tries += 1
         skipped += at - pos  # positions the search saved the engine (both skip what a match took)
         if tries > MAX_TRIES + (skipped >> 4):  # dense: the engine's own scan is cheaper than a step here each
@@ -227,11 +221,28 @@ def _tried(pattern: re.Pattern[str], next_start, text: str):
 def finditer_at(pattern: re.Pattern[str], positions: list[int], text: str):
     """Exactly `pattern.finditer(text)`, trying the pattern at `positions`: where its start search would stop, in
     order, found for many patterns at once by the code pass (moderation/needles/positions.py) instead of a search
-    each. The same tries as `finditer`, and the same fall back to the engine's own scan in a dense text."""
+    each. The same tries as `finditer`, and the same fall back to the engine's own scan in a dense text; the next
+    position is kept (the search only moves on; a bisect only past a match's end): no Python call a try."""
+    match = pattern.match
+    found: list[re.Match[str]] = []
+    pos = tries = skipped = k = 0
     n = len(positions)
-
-    def next_start(pos: int) -> int | None:
-        k = bisect.bisect_left(positions, pos)
-        return positions[k] if k < n else None
-
-    return _tried(pattern, next_start, text)
+    while k < n:
+        at = positions[k]
+        if at < pos:  # inside the last match: the first position at or after its end
+            k = bisect.bisect_left(positions, pos, k + 1)
+            if k == n:
+                break
+            at = positions[k]
+        tries += 1
+        skipped += at - pos
+        if tries > MAX_TRIES + (skipped >> 4):
+            return itertools.chain(found, pattern.finditer(text, at))
+        m = match(text, at)
+        k += 1
+        if m is None:
+            pos = at + 1
+            continue
+        found.append(m)
+        pos = m.end() if m.end() > at else at + 1
+    return iter(found)
