@@ -124,3 +124,15 @@ def hit_counts(starts, cats, ends, info, feat_at, feat_idx, combo_at, negatable,
         if worst and harm[s] > 0 and (best < 0 or claim[s] > claim[best]):
             best = s
     return counts, best
+
+
+@njit(cache=True, nogil=True)
+def add_hit_counts(raw, starts, cats, ends, info, feat_at, feat_idx, combo_at, negatable, unaimed_insult,
+                   unaimed_profanity, worst):
+    """hit_counts of a comment's hits added into its signal row `raw` (float64, as `raw += counts` adds them): the
+    worst sentence or -1. One array less to box and no numpy call for the sum."""
+    counts, best = hit_counts(starts, cats, ends, info, feat_at, feat_idx, combo_at, negatable, unaimed_insult,
+                              unaimed_profanity, raw.size, worst)
+    for j in range(raw.size):
+        raw[j] += counts[j]
+    return best
