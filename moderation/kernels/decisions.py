@@ -42,6 +42,7 @@ def warm(features, heads=None) -> None:
     features.encode("", spans=True)
     sample = "「お前は黙れ」と言われた。 That's what they said, calling it \"stupid\". 😊"
     enc = features.encode(sample, spans=True, heads=heads)
+    features.encode(sample * 20, heads=heads)  # a long comment's paths (text.chars._charset's distinct_codes)
     features.encode_batch(["", sample], spans=True, heads=heads)  # a batch's one call (Scorer.score_many)
     if heads is not None:
         heads.proba_row(enc.indices, enc.values)

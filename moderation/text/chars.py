@@ -7,6 +7,7 @@ import unicodedata
 
 import numpy as np
 
+from moderation.kernels.distinct import _BIT_AT, distinct_codes
 from moderation.text.normalized import _LONG_OFFSETS
 
 _INVISIBLE_RANGES = (
@@ -242,13 +243,15 @@ def _translate(text: str, keys: set[str]) -> str:
 
 
 def _charset(text: str) -> set[str]:
-    """set(text); a long text's by numpy (iterating a str makes an object of each non-ASCII character)."""
+    """set(text); a long text's from its distinct code points (iterating a str makes an object of each non-ASCII
+    character), in order, as np.unique gave them (a sort: 55 us at 5,000 characters; the kernel's bits ~14)."""
     if len(text) < _LONG_SET:
         return set(text)
-    return set(map(chr, np.unique(np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)).tolist()))
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
+    return set(map(chr, distinct_codes(codes, _BIT_AT).tolist()))
 
 
-_LONG_SET = 1000  # characters from which _charset sorts code points (5,000: 130 -> 55 us)
+_LONG_SET = 1000  # characters from which _charset reads code points (5,000: set(text) 130 us)
 
 
 def _still_in(text: str, chars: set[str], maybe_gone, maybe_new) -> set[str]:
