@@ -113,8 +113,15 @@ _NEEDLES = NeedleIndex((_NAMED, _LINE_ID, _PHONE, _EMAIL, _MONEY_AMOUNT, *CONSTR
 _GUARDS = _NEEDLES.guards  # pattern -> its guard, read without a method call
 
 
+# constructions scanned as their alternatives apart, each behind its own needles (the same matches)
+_SPLIT = {THREAT_EN: Parts(THREAT_EN_PARTS, _NEEDLES), HATE_EN: Parts(HATE_EN_PARTS, _NEEDLES),
+          HATE_JA: Parts(HATE_JA_PARTS, _NEEDLES, HATE_JA_TAILS), PRAISE_EN: Parts(PRAISE_EN_PARTS, _NEEDLES)}
+
+
 # every guard the signals ask with the text's code pass, numbered for that pass, which finds where each can start
-_STARTS = StartIndex((*_GUARDS.values(), *_PII_NEEDLES.guards.values(), *_NEEDLES_REPORTED.guards.values()))
+# (and where each split part's tail can: its Tail's start strings)
+_STARTS = StartIndex((*_GUARDS.values(), *_PII_NEEDLES.guards.values(), *_NEEDLES_REPORTED.guards.values(),
+                      *(g for split in _SPLIT.values() for g in split.guards if getattr(g, "begins", None))))
 
 
 _AIMED = frozenset(("second_person", "third_person", "named_person", "group", "group_named", "self_ref", "thing"))
@@ -201,10 +208,6 @@ _TRIGGERS = {
     "quotation": frozenset("「『\"“"),
 }
 
-
-# constructions scanned as their alternatives apart, each behind its own needles (the same matches)
-_SPLIT = {THREAT_EN: Parts(THREAT_EN_PARTS, _NEEDLES), HATE_EN: Parts(HATE_EN_PARTS, _NEEDLES),
-          HATE_JA: Parts(HATE_JA_PARTS, _NEEDLES, HATE_JA_TAILS), PRAISE_EN: Parts(PRAISE_EN_PARTS, _NEEDLES)}
 
 
 # each construction with what rules it out: Latin-only with no Latin letter, no trigger character, no needle

@@ -131,7 +131,7 @@ def _merged(guards, text: str, at=None) -> list[re.Match[str]]:
     out = []
     # a Tail finds where its matches can start once per text; the others search from each position asked (from
     # the positions the code pass `at` found, for a guard it has a slot for)
-    searches = [g.searcher(text) if type(g) is Tail else _searcher(
+    searches = [g.searcher(text, at) if type(g) is Tail else _searcher(
         g, text, None if at is None or g.slot is None else at.tries(g.slot)) for g in guards]
     nxt = [search(0) for search in searches]
     while True:

@@ -27,8 +27,9 @@ class StartIndex:
     def __init__(self, guards):
         slots: dict[tuple[frozenset[str], bool], int] = {}
         words: dict[str, list[int]] = {}
-        for guard in guards:
-            search = None if guard.starts is None else start_strings(guard.pattern)
+        for guard in guards:  # a Tail (moderation/needles/tails.py) gives its tail's start strings
+            begins = getattr(guard, "begins", None)
+            search = (begins, False) if begins else None if guard.starts is None else start_strings(guard.pattern)
             if search is None:
                 continue
             if search not in slots:

@@ -1,0 +1,84 @@
+"""A Tail's places (where its tail matches) from the code pass (moderation/needles/tails.py: issue 13, bit-identical):
+each Tail has a StartIndex slot for its tail's start strings, and tried there (a position once) the places, the
+candidates and the matches are those of the places' own scan, on the Japanese probes' texts, text naming groups in
+every sentence and text spelled from the heads' and tails' pieces."""
+
+import json
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bench.scoring import GROUP_PIECES
+from moderation.encoded import _codes
+from moderation.features import patterns as FP
+from moderation.features.signals import code_pass
+from moderation.needles.tails import Tail
+from moderation.targets import constructions as TC
+from moderation.text.normalize import normalize
+from tests.test_needles import _JA_HEAD_TAIL_PIECES
+
+TAILS = [g for split in FP._SPLIT.values() for g in split.guards if type(g) is Tail]
+FUNCTIONAL = Path(__file__).parent / "functional"
+
+
+def _same(text: str) -> int:
+    """The places, candidates and matches of every Tail with and without the code pass; how many places."""
+    text = normalize(text).text
+    hits = code_pass(_codes(normalize(text)))
+    places = 0
+    for tail in TAILS:
+        scanned = [m.start() for m in tail.places.finditer(text)]
+        assert tail._places(text, hits) == scanned, text
+        assert tail.candidates(text, hits) == tail.candidates(text), text
+        assert [m.span() for m in tail.finditer(text, at=hits)] == [m.span() for m in tail.pattern.finditer(text)]
+        places += len(scanned)
+    whole = [m.span() for m in TC.HATE_JA.finditer(text)]
+    split = FP._SPLIT[TC.HATE_JA]
+    assert [m.span() for m in split.finditer(text, normalize(text).chars, FP._NEEDLES.found(text), hits)] == whole
+    return places
+
+
+def test_every_tail_has_a_slot_of_its_tails_start_strings():
+    assert len(TAILS) == len(TC.HATE_JA_TAILS) >= 6
+    for tail in TAILS:
+        assert tail.slot is not None and tail.begins
+        keys = FP._STARTS.automaton.keys
+        slots = {keys[w] for w in range(len(keys))
+                 if tail.slot in FP._STARTS.slot_of[FP._STARTS.slot_at[w]:FP._STARTS.slot_at[w + 1]].tolist()}
+        assert slots == tail.begins
+
+
+def test_the_japanese_probes_and_text_naming_groups():
+    texts = [json.loads(line)["text"] for path in sorted(FUNCTIONAL.glob("ja_*.jsonl"))
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts += ["".join(GROUP_PIECES) * 8, "".join(texts[:40])]
+    assert sum(_same(text) for text in texts) >= 50  # texts where a tail matches: the places are read there
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.lists(st.sampled_from(_JA_HEAD_TAIL_PIECES), max_size=30).map("".join))
+def test_text_of_the_heads_and_tails_pieces(text):
+    _same(text)
+
+
+class _Twice:
+    """A code pass whose every start position comes twice (two start strings of one slot where one is the other's
+    prefix: the strings here have none such today, a word list may)."""
+
+    def __init__(self, hits):
+        self.hits = hits
+
+    def tries(self, slot: int) -> list[int]:
+        return sorted(self.hits.tries(slot) * 2)
+
+
+def test_a_position_found_twice_is_one_place():
+    text = normalize("".join(GROUP_PIECES) + "外国人が日本を食い物にしている。移民のせいで町が荒れた。").text
+    twice = _Twice(code_pass(_codes(normalize(text))))
+    places = 0
+    for tail in TAILS:
+        scanned = [m.start() for m in tail.places.finditer(text)]
+        assert tail._places(text, twice) == scanned
+        places += len(scanned)
+    assert places >= 2
