@@ -5,7 +5,7 @@ from collections import Counter
 
 import pytest
 
-from model.judge import NEGATED_CLAIMS_PROBE, NEGATED_FORMS_PROBE, load_cases
+from model.judge import NEGATED_CLAIMS_PROBE, NEGATED_FORMS_PROBE, NEGATED_MORE_PROBE, load_cases
 from tests.support.probes import assert_well_formed, no_listed_group
 
 
@@ -16,6 +16,7 @@ from tests.support.probes import assert_well_formed, no_listed_group
 @pytest.mark.parametrize(("probe", "harmful", "non_harmful"), [
     (NEGATED_FORMS_PROBE, "negated_good_h", "negated_harm_nh"),
     (NEGATED_CLAIMS_PROBE, "negated_positive_h", "negated_negative_nh"),
+    (NEGATED_MORE_PROBE, "negated_positive_h", "negated_negative_nh"),  # more shapes: hardly call, not as if, ...
 ])
 def test_negated_probe_is_well_formed(probe, harmful, non_harmful):
     cases = load_cases(probe)
