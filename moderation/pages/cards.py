@@ -31,15 +31,16 @@ def level(p, thresholds=None):
 
 
 def primary_reason(record):
-    """The reject reason a card offers first: its most likely flagged label, a harm category before abuse."""
+    """The reject reason a card offers first: its most likely flagged label, a harm category before abuse; with no
+    label flagged (held by a rule, or reported), the readers' latest report reason, else "other": never the largest
+    of probabilities near 0, since a reason is also a training label (hate, and abuse with it) for the text."""
     values = {**(record.get("scores") or {}), **(record.get("categories") or {})}
     flagged = [name for name in record.get("labels") or [] if name in REJECT_REASONS and name in values]
     if any(name in CATEGORIES for name in flagged):
         flagged = [name for name in flagged if name != "abuse"]
-    candidates = flagged or [name for name in values if name in REJECT_REASONS]
-    if not candidates:
-        return "spam"
-    return max(candidates, key=lambda name: (float(values[name]), name in CATEGORIES))
+    if not flagged:
+        return record.get("last_report") if record.get("last_report") in REASONS else "other"
+    return max(flagged, key=lambda name: (float(values[name]), name in CATEGORIES))
 
 
 def code_point(char):
