@@ -183,13 +183,13 @@ def percentile(values, q):
 
 def start_redis(folder, fsync="everysec"):
     """A redis-server as docker-compose.yml runs it (`fsync`: another appendfsync policy, bench/fsync.py)."""
-    from moderation.store.embedded import find_redis_server, server_env
+    from moderation.store.embedded import RECORD_LISTPACK, find_redis_server, server_env
 
     port = free_port()
     process = subprocess.Popen(
         [find_redis_server(), "--port", str(port), "--bind", "127.0.0.1", "--dir", str(folder),
          "--unixsocket", str(folder / "redis.sock"), "--unixsocketperm", "700",
-         "--appendonly", "yes", "--appendfsync", fsync, "--daemonize", "no",
+         "--appendonly", "yes", "--appendfsync", fsync, *RECORD_LISTPACK, "--daemonize", "no",
          "--logfile", str(folder / "redis.log")], stdin=subprocess.DEVNULL, env=server_env())
     import redis
 

