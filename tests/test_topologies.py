@@ -183,7 +183,7 @@ def until_not_503(send, *args, tries=4, **kwargs):
     """send(*args, **kwargs)'s answer, sent again after a 503 as a site or the review page's moderator does. Before
     any kill a 503 is a write not acknowledged in time, e.g. a replica's acknowledgement later than WAIT's bound
     (half of REDIS_TIMEOUT, 500 ms here: one loaded Cluster run of four met it on a decision in session 17); the
-    retry is safe (by id; a decision retried by its own moderator is answered with that decision)."""
+    retry is safe (by id; a decision retried by its own moderator is answered with that decision, an undo as done)."""
     for _ in range(tries - 1):
         response = send(*args, **kwargs)
         if response.status_code != 503:
@@ -216,7 +216,7 @@ def full_path(service, monkeypatch, capsys):
             response = until_not_503(hanako.post, "/review/api/decide", body)
             assert response.status_code == 200, response.text
             service.decided[(site, card["id"])] = response.json["outcome"]
-        undo = hanako.post("/review/api/undo", {"site": site, "id": cards[0]["id"]})
+        undo = until_not_503(hanako.post, "/review/api/undo", {"site": site, "id": cards[0]["id"]})
         assert undo.status_code == 200, undo.text
         service.decided.pop((site, cards[0]["id"]))
         service.undone.add((site, cards[0]["id"]))
