@@ -3,7 +3,7 @@
     python -m model.ja_cv --data-dir ../shared/data [--folds 3] [--source-weight SOURCE=W] [--C 4]
         [--no-quoted-apart] [--no-focus-sentence] [--char-ngram-max 3] [--toxic-absent none]
         [--length-matched on|off] [--length-kept SOURCE ...] [--length-cap 4] [--probe FILE ...] [--probe-only]
-        [--drop-source SOURCE ...] [--dump OUT.npz] [--probe-scores OUT.json]
+        [--drop-source SOURCE ...] [--dump OUT.npz] [--probe-scores OUT.json] [--synth-seed N]
 
 The validation split holds ~60 RTP-LX prompts and ~32 inspection-ai rows (`en_quick --lang ja`): two fits of
 equal recipes differ there by more than the effects being measured. Here every RTP-LX prompt and benign
@@ -13,7 +13,9 @@ inspection-ai skeleton); ordinary chat and the generated rows are in every fit; 
 are scored for the share of ordinary text flagged. Printed: ROC-AUC of abuse (the largest harm category) on the
 pooled out-of-fold scores, and the share flagged at the review floor. Each fit is model/pipeline.py's, on the
 Japanese rows only (real and generated), as en_quick --lang ja fits them. `--probe` scores written probe cases
-(tests/functional/*probe*.jsonl) with the first fold's fit, flagged at the same floor; `--probe-only` stops there.
+(tests/functional/*probe*.jsonl) with the first fold's fit, flagged at the same floor; `--probe-only` stops there and
+prints that fit's own figures on its fold (`fold1`: a third of the rows, for a quick comparison of two recipes).
+`--synth-seed N` draws the generated harm rows with another seed (as en_quick's): an A/A refit's spread.
 `--dump` writes the pooled out-of-fold scores in model.paired_bootstrap's format, so two recipes' runs compare by a
 paired bootstrap interval (`python -m model.paired_bootstrap compare OLD.npz NEW.npz`), not by a point difference.
 `--probe-scores` writes each probe case's first-fold probabilities per harm category, so a single case (a test's
@@ -148,7 +150,7 @@ def cross_validate(rows: list[D.Row], synthetic: list[D.Row], folds: int = 3, we
             if probe_scores:
                 write_case_scores(pipe, dict(probes), probe_scores)
             if probe_only:
-                return out
+                return {"fold1": summarise(scored, abuse_all[0]), **out}
     if dump:
         dump_scores(scored_all, np.concatenate(abuse_all), dump, case_scores if probes else None)
     return {**summarise(scored_all, np.concatenate(abuse_all)), **out}
@@ -184,7 +186,11 @@ def main(argv=None) -> int:
                     help="pooled out-of-fold scores for model.paired_bootstrap compare")
     ap.add_argument("--probe-scores", type=Path, default=None, metavar="OUT.json",
                     help="each probe case's first-fold probability per harm category")
+    ap.add_argument("--synth-seed", type=int, default=None, metavar="N",
+                    help="model/synth_harms.py's generated rows drawn with this seed (an A/A refit's spread)")
     args = ap.parse_args(argv)
+    if args.synth_seed is not None:
+        T.HARMS_SEED = args.synth_seed
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     T.set_source_weights(args.source_weight)
     if args.length_matched:

@@ -312,3 +312,31 @@ def test_another_harms_seed_draws_other_generated_rows_of_the_same_families(monk
     assert all(abs(harms[0][s] - harms[1][s]) <= 0.05 * harms[0][s] for s in harms[0]), (harms[0], harms[1])
     texts = [{r.text for r in rows} for rows in drawn]  # a text drawn twice keeps its first row: counts differ a little
     assert len(texts[0] & texts[1]) < 0.5 * len(texts[0])
+
+
+@pytest.mark.slow
+def test_japanese_cross_validation_probe_only_gives_the_first_folds_own_figures():
+    """`--probe-only` fits fold 1 alone: it prints that fit's ROC-AUC on the rows of its fold, not only probe counts."""
+    from model.ja_cv import cross_validate, fold_of, summarise
+
+    cats = dict.fromkeys(D.CATEGORY_NAMES, 0)
+    toxic = ("お前を殺してやる", "死ね、このクズ野郎", "ぶっ殺すぞ", "消えろゴミが", "バカは黙ってろ")
+    civil = ("今日はいい天気ですね", "駅前のパン屋が新しくなった", "週末は家族で公園に行った", "このドラマ面白い",
+             "明日は雨らしい")
+
+    def row(source, i, abuse):
+        words = toxic if abuse else civil
+        return D.Row(f"{words[i % 5]}。{i}", 0, abuse, source, "ja", f"{source}:{i}", D.TRAIN,
+                     cats={**cats, "harassment": abuse})
+
+    rows = [row(source, i, i % 2) for source in ("rtp-lx-prompts", "inspection-ai") for i in range(60)]
+    chat = [D.Row(f"{civil[i % 5]}!{i}", 0, 0, "realpersonachat", "ja", f"c:{i}", D.VALID, cats=dict(cats))
+            for i in range(5)]
+    rows += [row("rtp-lx-benign", i, 0) for i in range(60)] + chat
+    out = cross_validate(rows, [], folds=3, probes={"p": [{"id": "a", "text": "ぶっ殺すぞ", "expected": "harmful"}]},
+                         probe_only=True)
+    in_fold = [r for r in rows if fold_of(r.group, 3) == 0]
+    assert set(out["fold1"]) == set(summarise(in_fold, np.zeros(len(in_fold))))
+    assert out["fold1"]["rtp_prompts"][1:] == (sum(r.source == "rtp-lx-prompts" and r.abuse == 1 for r in in_fold),
+                                               sum(r.source == "rtp-lx-prompts" and r.abuse == 0 for r in in_fold))
+    assert out["fold1"]["rtp_prompts"][0] > 0.9 and out["probe:p"]["n"] == 1
