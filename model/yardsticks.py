@@ -29,7 +29,9 @@ from model.judge import (
     JA_ATTACK_PROBE,
     JA_BLAME_CHAIN_PROBE,
     JA_BLAME_FORMS_PROBE,
+    JA_BLAME_PASSIVE_PROBE,
     JA_BLAME_PROBE,
+    JA_CLAUSE_PROBE,
     JA_EXCLUSION_PROBE,
     JA_GENERALISE_PROBE,
     JA_GROUP_PROBE,
@@ -262,6 +264,8 @@ WRITTEN_PROBES = {
     "ja_blame_forms_probe": (JA_BLAME_FORMS_PROBE, group_probe_report),
     "ja_blame_chain_probe": (JA_BLAME_CHAIN_PROBE, group_probe_report),
     "ja_generalise_probe": (JA_GENERALISE_PROBE, group_probe_report),
+    "ja_blame_passive_probe": (JA_BLAME_PASSIVE_PROBE, group_probe_report),
+    "ja_clause_probe": (JA_CLAUSE_PROBE, group_probe_report),
 }
 
 

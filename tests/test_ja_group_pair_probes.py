@@ -5,7 +5,15 @@ from collections import Counter
 
 import pytest
 
-from model.judge import JA_BLAME_CHAIN_PROBE, JA_BLAME_FORMS_PROBE, JA_BLAME_PROBE, JA_GENERALISE_PROBE, load_cases
+from model.judge import (
+    JA_BLAME_CHAIN_PROBE,
+    JA_BLAME_FORMS_PROBE,
+    JA_BLAME_PASSIVE_PROBE,
+    JA_BLAME_PROBE,
+    JA_CLAUSE_PROBE,
+    JA_GENERALISE_PROBE,
+    load_cases,
+)
 from tests.support.probes import assert_pairs_name_one_group, assert_well_formed
 
 
@@ -20,16 +28,26 @@ from tests.support.probes import assert_pairs_name_one_group, assert_well_formed
 #   the agent of a passive ruin or takeover (…に牛耳られている, …に荒らされてしまった, …に国を売り渡した), against the
 #   same group in a civil sentence, as the sufferer, or the blame denied;
 # - generalise: a group said to be a vice or unfit as a whole (…は詐欺師ばかりだ, …は恩知らずだ, …は政治に向いていない),
-#   against the same vice reported, denied, asked, quoted, said of some of the group, of a policy or of someone else
+#   against the same vice reported, denied, asked, quoted, said of some of the group, of a policy or of someone else;
+# - blame passive: more of blame chain's shapes with other deeds (…を占拠して…居座っている, …に支配されている,
+#   …に食いつぶされている), against the same group in a civil sentence, as the sufferer, in a good passive or denied;
+# - clause: a group blamed or generalised against one person a relative clause picks out (隣に住んでいる…が,
+#   昨日コンビニで会った…は) and against the same claim denied after the clause's end (…わけがない, …、とは言えない)
 @pytest.mark.parametrize(("probe", "pairs", "functionality"), [
     pytest.param(JA_BLAME_PROBE, 10, "group_blame_h", id="blame"),
     pytest.param(JA_BLAME_FORMS_PROBE, 12, "group_blame_h", id="blame-forms"),
     pytest.param(JA_BLAME_CHAIN_PROBE, 12, "group_blame_h", id="blame-chain"),
     pytest.param(JA_GENERALISE_PROBE, 14, "group_generalise_h", id="generalise"),
+    pytest.param(JA_BLAME_PASSIVE_PROBE, 12, "group_blame_h", id="blame-passive"),
+    pytest.param(JA_CLAUSE_PROBE, 16, ("group_blame_h", "group_generalise_h"), id="clause"),
 ])
 def test_ja_group_pair_probe_is_well_formed(probe, pairs, functionality):
     cases = load_cases(probe)
     sides = assert_well_formed(cases, {"hate"})
     assert sides == {"harmful": pairs, "non_harmful": pairs}
     assert_pairs_name_one_group(cases)
-    assert Counter(c["functionality"] for c in cases if c["expected"] == "harmful") == {functionality: pairs}
+    harmful = Counter(c["functionality"] for c in cases if c["expected"] == "harmful")
+    if isinstance(functionality, tuple):  # several shapes of attack: each one's count is the probe's own
+        assert set(harmful) == set(functionality) and sum(harmful.values()) == pairs
+    else:
+        assert harmful == {functionality: pairs}
