@@ -70,6 +70,17 @@ DEMANDED_JA = [  # a demand, a branding as criminals-in-waiting or liars by natu
     "外国人ってのは信用できない",
     "クルド人は平気で嘘をつく",
     "トランスジェンダーは教師に向いていない",
+    "在日の奴らが役所を牛耳ってやりたい放題している",  # a deed chained to what the group goes on doing
+    "難民が税金を食い物にしてのうのうと暮らしている",
+    "フィリピン人が空き家を占拠して勝手に住み着いている",
+    "中国人どもが土地を買い漁って値段をつり上げている",
+    "この国の警察はもう在日に牛耳られている",  # the group as the agent of a passive takeover or ruin
+    "うちの業界は中国人にすっかり乗っ取られてしまった",
+    "日本人の若者は外国人に仕事を奪われている",
+    "この団地は難民に占拠されている",
+    "日本の水源地が中国人に買い占められつつある",
+    "役人どもがクルド人に国を売り渡した",
+    "日本に住んでいる中国人は嘘つきばかりだ",  # a clause that places the whole group in the country
 ]
 
 NOT_DEMANDED_JA = [
@@ -118,6 +129,24 @@ NOT_DEMANDED_JA = [
     "同性愛者は感情的だと言われるが根拠はない",
     "中国人は嘘つきではない",
     "女性は管理職に向いていないわけではない",
+    "中国人が空き家を買い取って民泊を経営している",  # a chained deed that harms nobody
+    "難民が税金を食い物にしていたと報じられたが誤報だった",  # a past told, reported
+    "クルド人が治安を乱して逮捕されている",  # what is done to them after the deed
+    "在日が役所を牛耳っていて、と書いた人が訴えられた",  # someone else's words
+    "外国人の家族が悪徳業者に食い物にされている",  # the group suffers, another agent
+    "うちの会社は去年ベトナム人の社長に買収された",  # a buyout told, one person
+    "駅前で中国人に財布を奪われた",  # one theft told, not a people's holdings
+    "この町はブラジル人の住民に支えられている",  # a good passive
+    "日本人は移民に仕事を奪われているわけではない",  # denied after the clause's end
+    "在日が生活保護を食い物にしている、なんて話はデマだ",
+    "難民は恩知らずだ、とは言えない",
+    "移民が税金を食い物にしているはずがない",
+    "ゲイが芸能界を牛耳っている？そんな事実はない",
+    "移民に国を乗っ取られる……なんてことはない",
+    "上の階に引っ越してきた韓国人は本当に無能だ",  # one person picked out by a relative clause
+    "さっき道を聞いてきた中国人が駅前を牛耳っている",
+    "取材に応じてくれた在日の男性は差別に苦しめられている",
+    "面接に来た外国人に事務所を占拠されている",
 ]
 
 

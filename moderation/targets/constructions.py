@@ -269,9 +269,12 @@ _JA_BRAND = (
 )
 # what denies or reports the form right after it, a copula between them or not (…連中だなんて, …民族だというデマ,
 # …国民性だと書き込んだ, …出すなとの声)
-_JA_DENIED_AFTER = (r"(?!\s?(?:だ|です|なんだ)?(?:なんて|との|(?:とは|とも|と|って)"
+# also after the clause's end: a comma or an ellipsis between (…だ、とは言えない, …している……なんてことはない),
+# what cannot be (…しているわけがない, …はずがない), or a question answered by a denial (…している？そんな事実はない)
+_JA_DENIED_AFTER = (r"(?!\s?(?:[、,，…‥.・]+\s?)?(?:だ|です|なんだ)?(?:なんて|などと|なんぞ|との|(?:とは|とも|と|って)"
                     r"(?:思わ|思った|言わ|言っ|言えな|限らな|考えて(?:い)?な|決めつけ|決め付け|いう|言う|呼|書|投稿|発言|主張|述べ"
-                    r"|叫|報じ|話し))|わけ(?:では|じゃ)ない)")
+                    r"|叫|報じ|話し))|(?:わけ|はず)(?:では|じゃ|が|は)(?:ない|な[かく]|ありません)"
+                    r"|\s?[？?]+\s?(?:そんな|んな)(?:わけ|はず|こと|事実|話|データ|証拠))")
 # blame: a group named as the subject of ruining the country or living off it (在日の人が日本を悪くしている,
 # …は戦争を口実にたかりに来ている, …が福祉を食い物にしている, …がマスコミを牛耳っている): the subject is in the pattern,
 # at most 16 characters before the predicate, since the same predicate about a policy or a government
@@ -279,6 +282,12 @@ _JA_DENIED_AFTER = (r"(?!\s?(?:だ|です|なんだ)?(?:なんて|との|(?:と�
 # a report or a denial right after it (…しているという主張, …しているなんてデマだ) breaks it; a passive
 # (食い物にされている, 乗っ取られた) makes the group the victim and is not read here
 _JA_GROUPS = "|".join(sorted((re.escape(g) for g in GROUPS if not g.isascii()), key=len, reverse=True))
+# a group word right after a relative clause (a verb ending in た / だ, or いる / てる / する) names whom the clause
+# picks out, most often one person or a few (隣に住んでいる中国人が…, 昨日会った韓国人は…, 転校してきたフィリピン人は…),
+# not the group as a whole; the clauses that place the whole group in the country (日本に住んでいる…, この国に来た…)
+# still read it
+_JA_NOT_ONE = ("(?:" + "|".join(f"(?<={p}{v})" for p in ("日本に", "この国に", "国内に")
+                                for v in ("来た", "いる", "住んでいる", "住んでる", "住む")) + r"|(?<![たるだ]))")
 _JA_IS = r"(?:て(?:い)?る|てきた|やがる)"  # an ongoing deed, not a past one told (乗っ取った歴史)
 _JA_NOT_ON = r"(?![なとか])"  # 乗っ取る, not 乗っ取るな, 乗っ取るという, 乗っ取るかどうか
 _JA_BLAME_DEEDS = "|".join((
@@ -297,7 +306,19 @@ _JA_BLAME_DEEDS = "|".join((
     r"(?:治安|秩序|風紀)を(?:乱|悪化させ)(?:し)?" + _JA_IS,
     r"を不正(?:に)?受給し" + _JA_IS,
 ))
-_JA_BLAME_HEAD = r"(?:" + _JA_GROUPS + r")" + _G + r"{0,6}?(?:が|は|って|こそ)" + _G + r"{0,16}?"
+_JA_BLAME_HEAD = _JA_NOT_ONE + r"(?:" + _JA_GROUPS + r")" + _G + r"{0,6}?(?:が|は|って|こそ)" + _G + r"{0,16}?"
+# blame chained: a deed in its te-form chained to what the group goes on doing (…を乗っ取って好き放題している,
+# …にたかって遊んで暮らしている), read to the clause's ongoing end; no comma, quote, other subject, passive or report
+# between (…を盗んで逮捕されている is what was done to them), and a past (…していた) is a report
+_JA_CHAIN_DEED = "|".join((
+    r"を食い物にして", r"を乗っ取って", r"を牛耳って", r"(?:仕事|職|雇用|土地|税金|財産)を奪って", r"にたかって",
+    r"に寄生して", r"(?:治安|秩序|風紀)を(?:乱して|悪化させて)", r"を占拠して", r"を(?:だまし|騙し)取って",
+    r"を盗んで", r"を荒らして", r"を(?:食いつぶ|食い潰)して", r"を売り渡して", r"を(?:裏で|陰で)?操って",
+    r"を不正(?:に)?受給して", r"を(?:吸い取|搾り取|むしり取)って", r"を買い(?:占めて|漁って)",
+))
+_JA_GOES_ON = (r"(?:(?![、,，。「」『』が]|という|と(?:言|思)|され|られ|逮捕|捕ま|事件|報道|ニュース|疑い)" + _G
+               + r"){0,20}?(?:(?:て|で)(?:い)?る|やがる|放題(?:だ|です|(?=$|[。!！])))(?![なとか])")
+_JA_CHAIN = r"(?:" + _JA_CHAIN_DEED + r")" + _JA_GOES_ON
 # blame by cause: a group, or its coming, as the cause of a ruin (難民のせいで治安は崩壊した, …が増えたせいで
 # この町はめちゃくちゃになった, …が来てから駅前は荒れた); the ruin is read to its end so a report or a denial right
 # after it breaks the form, and a group that leaves or does not come (来なくなって) is no cause
@@ -357,7 +378,8 @@ _JA_KEEP_OFF = (r"(?:(?:出|映|写|載|見)せる|出す|映す|写す|使う|�
 # report or a denial right after (…だという偏見, …だなんて決めつけ, _JA_DENIED_AFTER) break it. 女性 and 男性 are no
 # group words (civil text names them everywhere): only this form reads them
 _JA_GENERIC_WORDS = ("女性", "男性")
-_JA_TOPIC_HEAD = (r"(?<!の)(?<!一部)(?<!ある)(?:" + "|".join(_JA_GENERIC_WORDS) + "|" + _JA_GROUPS + r")"
+_JA_TOPIC_HEAD = (r"(?<!の)(?<!一部)(?<!ある)" + _JA_NOT_ONE + r"(?:" + "|".join(_JA_GENERIC_WORDS) + "|"
+                  + _JA_GROUPS + r")"
                   r"(?:の?(?:連中|奴ら|やつら|人たち|ども|たち|ってやつ))?(?:(?<=[はて])|は|って(?:のは|いうのは)?|ってのは)"
                   r"(?:(?![が、「」『』])(?!(?<!に)は)" + _G + r"){0,8}?")
 # (each starts with a kanji or katakana: the Tail's place scan stops at a first character, and a common hiragana
@@ -375,6 +397,23 @@ _JA_GENERALISE = (r"(?:" + _JA_VICE_NOUN + r"(?=(?:ばかり|ばっかり|ばっ
                   r"|(?<=に)(?:向いていない|向いてない|向かない|不向き|適さない))"
                   r"(?=(?:(?:ん|の)?(?:だ|です)(?!ろうか|か))?(?:$|[。.!！、]|よ|ね|な(?![のん]))(?![」』”\"?？])))")
 
+# the group as the agent of a passive takeover or ruin (この国は在日に乗っ取られている, 日本の政治は…に牛耳られている,
+# 俺たちの町は…に荒らされてしまった, 日本人は…に仕事を奪われている) or handed the country (…に国を売り渡した): the group
+# word right before its に / によって, not one person's (隣の…, あの…: の before it) or some (一部の…); a theft or a
+# disorder only of what a people holds and only ongoing (仕事, 土地, 治安 を…奪われている, not 財布を…に奪われた:
+# one event told, nor …に土地を奪われた歴史), a buyout only ongoing (…に買収された is news), and no past that names a
+# time or a story (…に支配された時代). The sufferer (…がブローカーに食い物にされている) names no group before its に
+_JA_AGENT_HEAD = (r"(?<!の)(?<!一部)(?<!ある)" + _JA_NOT_ONE + r"(?:" + _JA_GROUPS + r")"
+                  r"(?:の?(?:連中|奴ら|やつら|人たち|ども|たち))?"
+                  r"(?:に|によって)(?:は)?(?:もう|すっかり|完全に|どんどん|次々と|次々に|徹底的に|好き勝手に|いいように){0,2}"
+                  r"(?:(?:国|日本|この国|土地|水源地?|仕事|職|雇用|税金|財産|治安|秩序|町|街|福祉|政治|経済|業界|農地|領土)を)?")
+_JA_SUFFERED = (r"(?:(?:(?:乗っ取|牛耳|操|吸い取|搾り取)ら|蝕ま|(?:支配|占領|占拠|侵略|侵食|私物化|骨抜きに|食い物に"
+                r"|食いつぶ|食い潰|荒ら|荒らし尽く|汚|滅ぼ|好き放題|好き勝手)さ|買い(?:占め|漁)ら)れ"
+                r"(?:て(?:い)?る|てる|た|てしまった|ちゃった|つつある|続けている|てきた)"
+                r"|(?<=を)(?:奪わ|乱さ)れ(?:て(?:い)?る|てる|つつある|続けている)"
+                r"|買収され(?:て(?:い)?る|てる)|(?<=を)売り渡(?:し(?:た|て(?:い)?る)|そうとして(?:い)?る))(?![なとか])"
+                r"(?!歴史|時代|過去|事件|経緯|話|こと|事|ニュース|記事|件|頃|ころ|当時)")
+
 
 # HATE_JA's alternatives apart, in its order (a group word starts three of them, so the whole alternation would try
 # each at every position of a text naming a group): signals scans each only behind its own needles, as HATE_EN_PARTS
@@ -382,13 +421,13 @@ _JA_GENERALISE = (r"(?:" + _JA_VICE_NOUN + r"(?=(?:ばかり|ばっかり|ばっ
 # tail (the predicate) matches (moderation/needles/tails.py; HATE_JA_TAILS: part index -> its tail, its head's width,
 # the words it starts with)
 _HATE_JA_SHAPES = (
-    ("", _JA_REMOVE), ("", _JA_BRAND), (_JA_BLAME_HEAD, r"(?:" + _JA_BLAME_DEEDS + r")"),
+    ("", _JA_REMOVE), ("", _JA_BRAND), (_JA_BLAME_HEAD, r"(?:" + _JA_BLAME_DEEDS + r"|" + _JA_CHAIN + r")"),
     (_JA_GROUP_NEAR, _JA_NATURE_TAIL), ("", _JA_NATURE_NAMED), (_JA_GROUP_NEAR, r"(?:" + _JA_GONE + r")"),
     (_JA_GROUP_NEAR, r"(?:" + _JA_KEEP_OFF + r")"), (_JA_CAUSE_HEAD, _JA_RUIN), ("", _JA_CLEFT),
-    (_JA_TOPIC_HEAD, _JA_GENERALISE))
+    (_JA_TOPIC_HEAD, _JA_GENERALISE), (_JA_AGENT_HEAD, _JA_SUFFERED))
 HATE_JA_PARTS = tuple(re.compile(r"(?:" + head + tail + r")" + _JA_DENIED_AFTER) for head, tail in _HATE_JA_SHAPES)
 _JA_GROUP_WORDS = tuple(g for g in GROUPS if not g.isascii())  # where every head starts
-_TOPIC_PART = len(_HATE_JA_SHAPES) - 1  # the generalisation also starts at 女性 / 男性
+_TOPIC_PART = len(_HATE_JA_SHAPES) - 2  # the generalisation also starts at 女性 / 男性
 HATE_JA_TAILS = {k: (re.compile(r"(?:" + tail + r")" + _JA_DENIED_AFTER), width(head),
                      _JA_GROUP_WORDS + _JA_GENERIC_WORDS * (k == _TOPIC_PART))
                  for k, (head, tail) in enumerate(_HATE_JA_SHAPES) if head}
