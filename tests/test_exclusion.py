@@ -18,6 +18,12 @@ DEMANDED = [
     "Arabs should go back to their own countries.",
     "Mexicans must all go back to Mexico.",  # a land by name
     "Muslims don't belong in a decent country.",
+    "I fully support deporting the Eritrean families.",  # a removal supported (session 21)
+    "I applaud the mayor for evicting the Roma tenants.",
+    "We cheer the Nigerian families being thrown out of the estate.",
+    "We would vote for sending the Pakistani families back.",
+    "I totally support kicking the Roma tenants out of the flats.",
+    "I welcome the mass deportation of Muslims.",
 ]
 
 NOT_DEMANDED = [
@@ -32,6 +38,10 @@ NOT_DEMANDED = [
     "Jews went back to Poland after the war to find their families.",  # a report
     "Gay people belong in every club in this town.",  # belonging affirmed
     "Nobody here thinks Muslims don't belong in this country.",  # denied
+    "People who support deporting the Afghan families are heartless.",  # whom the support is said of
+    "I don't support deporting the Syrian families.",  # support denied
+    "I would never support kicking the Sikh families out.",
+    "I support the Kurdish families fighting deportation.",  # the removal opposed
 ]
 
 

@@ -44,6 +44,9 @@ PRAISED = [
     "Refugees are our neighbours too.",  # shared humanity
     "Lesbians are people like anyone else.",
     "Trans girls are girls.",
+    "I support the Kurdish families fighting deportation.",  # a harm opposed or suffered after it (session 21)
+    "We welcome the Somali families who were driven out of Mogadishu.",
+    "I love Muslims but would deport the extremists.",  # the clause turns to others
 ]
 
 NOT_PRAISED = [
@@ -89,6 +92,12 @@ NOT_PRAISED = [
     "Refugees are not our neighbours.",
     "Lesbians are human filth.",  # a humanity word not ending the clause
     "Trans girls are not girls.",
+    "I fully support deporting the Eritrean families.",  # support of a harm done to them (session 21)
+    "We welcome the ban on Muslim teachers.",
+    "I applaud the mayor for evicting the Roma tenants.",
+    "We cheer the Nigerian families being thrown out of the estate.",
+    "People who support deporting the Afghan families are heartless.",
+    "I don't support deporting the Syrian families.",
 ]
 
 

@@ -31,6 +31,7 @@ from moderation.kernels.counts import add_hit_counts
 from moderation.targets.constructions import CONSTRUCTIONS
 from moderation.targets.exclaimed import READ_AT_MOST, exclaimed
 from moderation.targets.owned import LITERAL, OWN, may_read, reading
+from moderation.targets.praise import HARM_DONE_AHEAD
 
 # A pattern's guard is read from its index once, here: hashing a compiled pattern hashes its whole compiled code
 # (0.2-200 us a dict lookup), so no comment looks a guard up by its pattern.
@@ -112,6 +113,13 @@ def _words(t: str, spans: list | None, chars, found, quoted, hits, denied=None):
         cats = np.where(inside & tables.harm[cats], tables.denied, cats).astype(np.int32)
         if tables.has["praise"][cats].any():  # "[group] aren't welcome here": no praise of the group
             starts, ends, cats, words = _without("praise", inside, starts, ends, cats, words, tables)
+    if not tables.praise_ids.isdisjoint(ids) and not tables.praise_targets.isdisjoint(ids) and starts.size:
+        # "I support deporting [group]", "we welcome the ban on [group]": support of a harm done, no praise of them
+        at = np.zeros(starts.size, dtype=bool)
+        for i in np.flatnonzero(tables.has["praise"][cats])[:READ_AT_MOST].tolist():
+            at[i] = HARM_DONE_AHEAD.match(t, int(ends[i])) is not None
+        if at.any():
+            starts, ends, cats, words = _without("praise", at, starts, ends, cats, words, tables)
     if spans is not None:  # their spans are spelled out only if an explanation asks (expand_spans)
         spans.append(_WordSpans(starts, ends, cats))
     return starts, ends, cats, words
@@ -196,6 +204,7 @@ class _Tables:
         # per stripped kind: whether a tuple holds it, and the tuple without it (-1: none left)
         self.has = {kind: np.asarray([kind in c for c in self.tuples]) for kind in _STRIPPED}
         self.profane_ids = frozenset(np.flatnonzero(self.has["profanity_en"]).tolist())
+        self.praise_ids = frozenset(np.flatnonzero(self.has["praise"]).tolist())
         self.without = {kind: np.asarray([u if kind in c else k for k, (c, u) in enumerate(
             zip(self.tuples, to + [-1] * (len(self.tuples) - len(to)), strict=True))], dtype=np.int32)
             for kind, to in without.items()}

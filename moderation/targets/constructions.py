@@ -229,6 +229,17 @@ _EN_EXCLUDE = (
     r"|want to|wants to)(?: all| just)? )" + _EN_EJECT,
     r"(?<![a-z'])(?!(?:i|i'm|im|we|we're|you|you're)(?![a-z']))[a-z']{1,20}(?: (?:are|is|were|was))?(?:n't| not"
     r"| never) (?:welcome|wanted)(?![a-z])",
+    # issue 12 (session 21, en_peoples_neutral_probe): a removal supported ("I support deporting [group]", "we fully
+    # support kicking the ... off our street", "I'd vote for sending them all back"); not negated, not whom someone
+    # else's support is said of ("people who support deporting refugees"): the verb, no subject, so a report of others'
+    # support is reported.py's to read
+    r"(?<![a-z'’])(?<!n['’]t )(?<!not )(?<!never )(?<!who )(?<!that )(?:support|supports|favou?r|favou?rs|endorse"
+    r"|endorses|welcome|welcomes|applaud|applauds|cheer|cheers|celebrate|celebrates|(?:vote|voted|votes) for)"
+    r"(?![a-z])(?: (?!not |never |against )[a-z'’]{1,20}){0,4}? (?:deporting|expelling|banishing|evicting|interning"
+    r"|(?:the |a |mass |their |any )?(?:deportation|expulsion|eviction|internment|banishment)s? of"
+    r"|(?:kicking|throwing|sending|shipping|chasing|driving|booting|turfing|hounding|forcing)(?: [a-z'’]{1,20}){0,4}?"
+    r" (?:out|off|back|home)|(?:[a-z'’]{1,20} ){1,4}?(?:being|getting) (?:thrown out|" + _EN_REMOVED + r"))"
+    r"(?![a-z])",
     r"(?<![a-z'])(?!(?:i|we|you)(?![a-z']))[a-z']{1,20} (?:don['’]t|do not|never|will never) belong (?:here|in (?:this"
     r"|our|a decent|any|a civilised|a civilized|any part of this) (?:country|town|city|society|neighbourhood"
     r"|neighborhood|street|school)|among us|with us|in europe|in britain|in england|in america)(?![a-z])",

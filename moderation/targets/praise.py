@@ -131,11 +131,34 @@ _HUMAN = (r"(?:" + _THEY_ARE + r"(?:human beings|humans|human|people|persons|cit
           r" (?:citizens|human beings)|one of us|family)(?: too| as well| first| like (?:us|you|anyone else"
           r"|everyone else))?|(?<![a-z'’])(?:women|men|girls|boys) (?:are|were) (?:real |true )?(?:women|men|girls"
           r"|boys))(?= *(?:[.!?,;)]|$| and | but | too))")
+# issue 12 (session 21, en_peoples_neutral_probe): a praise word whose clause goes on, within 50 characters, to a harm
+# done to people is support of the harm, not praise of them ("I support deporting [group]", "I applaud the council for
+# evicting [group]", "we celebrate [group] being thrown out"); not when a word before the harm says it is opposed or
+# suffered ("I support the families fighting deportation", "we welcome the families who were driven out") or the
+# clause turns to others ("I love [group] but would deport the extremists")
+_HARM_DONE = (r"(?:deport(?:s|ing|ed|ations?)?|expel(?:s|ling|led)?|expulsions?|evict(?:s|ing|ed|ions?)?"
+              r"|banish(?:ing|ed|ment)?|ban|bans|banning|banned|intern(?:ing|ed|ment)|round(?:ing|ed)? up"
+              r"|round (?:them|those|these|the|all) up|lock(?:ing|ed)? (?:[a-z'’]+ ){0,3}?up|jail(?:s|ing|ed)?"
+              r"|imprison(?:s|ing|ed|ment)?|(?:kick|throw|send|ship|driv|chas|boot|turf|forc|hound)(?:s|ing|ed|e|es"
+              r"|en)? (?:[a-z'’]+ ){0,3}?(?:out|off|back|home)|thrown (?:[a-z'’]+ ){0,3}?out|sent (?:back|home)"
+              r"|shoot(?:s|ing)?|shot|kill(?:s|ing|ed)?|gas(?:sing|sed)?|hang(?:s|ing|ed)?|lynch(?:ing|ed)?"
+              r"|beat(?:s|ing|en)? (?:them )?up|burn(?:ing|ed|t)?|bomb(?:s|ing|ed)?|exterminat[a-z]*|eradicat[a-z]*"
+              r"|wip(?:e|es|ing|ed) out|purg(?:e|es|ing|ed)|sterili[sz][a-z]*|segregat[a-z]*|cull(?:s|ing|ed)?"
+              r"|get(?:ting)? rid of|punish[a-z]*)(?![a-z])")
+_OPPOSED = (r"(?<![a-z])(?:against|fight|fights|fighting|fought|oppose|opposes|opposing|opposed|resist|resists"
+            r"|resisting|stop|stops|stopping|stopped|prevent|prevents|preventing|end|ending|face|faces|facing|faced"
+            r"|fear|fears|fearing|fled|flee|flees|fleeing|escape|escaped|escaping|survive|survived|surviving"
+            r"|survivors?|were|was|been|had|after|from|despite|victims?|risk|risking|no|not|never|anti|but|unlike|while"
+            r"|whereas|except)(?![a-z])")
+_HARM_AHEAD = r"(?:(?!" + _OPPOSED + r")[^.!?;\n]){0,50}?(?<![a-z])" + _HARM_DONE
+_NO_HARM_DONE = "(?!" + _HARM_AHEAD + ")"
+# the same read after a praise word of the word list (moderation/features/words.py)
+HARM_DONE_AHEAD = re.compile(_HARM_AHEAD)
 # the forms in three parts (the praise word's, session 19's valued forms, session 20's), scanned apart behind their own
 # needles (moderation/needles/parts.py; the same matches as the one alternation PRAISE_EN): one alternation holds more
 # needles than a guard keeps (MAX_NEEDLES), so it would be scanned in every text naming a group
-_SHAPES = ("(?:" + _COPULA + "|" + _MAKES + "|" + _FEELER + ")" + _PRAISE + "|" + _FEELING + _PRAISE + _OF + "|" + _LUCK
-           + "|" + _WILLING + "|" + _LIKENESS + "|" + _BELONGING,
+_SHAPES = ("(?:" + _COPULA + "|" + _MAKES + "|" + _FEELER + ")" + _PRAISE + _NO_HARM_DONE + "|" + _FEELING + _PRAISE
+           + _OF + "|" + _LUCK + "|" + _WILLING + "|" + _LIKENESS + "|" + _BELONGING,
            "(?:" + _MORE + "|" + _GLAD_TO_SEE + "|" + _ROLE + "|" + _FRIENDS + ")" + _UNHARMED,
            "(?:" + _SUPPORT + "|" + _RIGHTS + "|" + _THANKS + "|" + _GAVE + "|" + _HUMAN + ")" + _UNHARMED)
 PRAISE_EN_PARTS = tuple(re.compile(r"(?<!n['’]t )(?<!not )(?<!never )(?:" + shape + ")" + _NOT_AFTER)
