@@ -42,15 +42,22 @@ def sample():
 
 def _slots() -> dict[int, object]:
     """A guard of each slot of the signals' StartIndex (the guards of one slot search for the same strings)."""
-    return {g.slot: g for index in (FP._NEEDLES, FP._PII_NEEDLES, FP._NEEDLES_REPORTED) for g in index.guards.values()
-            if g.slot is not None}
+    slots = {g.slot: g for index in (FP._NEEDLES, FP._PII_NEEDLES, FP._NEEDLES_REPORTED)
+             for g in index.guards.values() if g.slot is not None}
+    # and the split parts' Tails (moderation/needles/tails.py), whose slots hold their tails' start strings
+    slots.update({g.slot: g for split in FP._SPLIT.values() for g in split.guards
+                  if getattr(g, "begins", None) and g.slot is not None})
+    return slots
 
 
 SLOTS = _slots()
 
 
 def stops_of(guard, t: str) -> list[int]:
-    """Every position where the guard's start search (a regex) stops in `t`."""
+    """Every position where the guard's start search (a regex) stops in `t` (a Tail's: where one of its tails'
+    start strings begins)."""
+    if getattr(guard, "begins", None):
+        return sorted({m.start() for b in guard.begins for m in re.finditer("(?=" + re.escape(b) + ")", t)})
     out: list[int] = []
     pos = 0
     while pos <= len(t) and (m := guard.starts.search(t, pos)) is not None:
