@@ -8,6 +8,7 @@ from pathlib import Path
 
 from model.judge import (
     ACCUSATION_PROBE,
+    CIVIL_PROBE,
     COUNTER_PROBE,
     COUNTER_REF_PROBE,
     COUNTER_THREAT_PROBE,
@@ -31,6 +32,7 @@ from model.judge import (
     JA_BLAME_FORMS_PROBE,
     JA_BLAME_PASSIVE_PROBE,
     JA_BLAME_PROBE,
+    JA_CIVIL_PROBE,
     JA_CLAUSE_PROBE,
     JA_EXCLUSION_PROBE,
     JA_GENERALISE_PROBE,
@@ -227,6 +229,7 @@ WRITTEN_PROBES = {
     "en_identity_positive_probe": (IDENTITY_POSITIVE_PROBE, group_probe_report),
     "en_group_support_probe": (GROUP_SUPPORT_PROBE, group_probe_report),
     "en_peoples_neutral_probe": (PEOPLES_NEUTRAL_PROBE, group_probe_report),
+    "en_civil_probe": (CIVIL_PROBE, group_probe_report),
     "en_stance_probe": (STANCE_PROBE, group_probe_report),
     "en_denial_probe": (DENIAL_PROBE, group_probe_report),
     "en_counter_probe": (COUNTER_PROBE, group_probe_report),
@@ -266,6 +269,7 @@ WRITTEN_PROBES = {
     "ja_generalise_probe": (JA_GENERALISE_PROBE, group_probe_report),
     "ja_blame_passive_probe": (JA_BLAME_PASSIVE_PROBE, group_probe_report),
     "ja_clause_probe": (JA_CLAUSE_PROBE, group_probe_report),
+    "ja_civil_probe": (JA_CIVIL_PROBE, group_probe_report),
 }
 
 
