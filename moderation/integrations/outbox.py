@@ -17,6 +17,7 @@ import os
 import random
 import socket
 import time
+from urllib.parse import urlsplit
 
 from moderation import settings
 from moderation.integrations.delivery import USER_AGENT, post_json
@@ -30,6 +31,11 @@ from moderation.store.outbox import GROUP, OutboxStore, get_outbox_store
 from moderation.times import iso
 
 log = logging.getLogger(__name__)
+
+# A delivering worker records that it is at work at most this often; `queue stats` (another process, which may not
+# have the webhook in its own settings, as with `make run`'s demo) counts it as delivering for LIVE_SECONDS after.
+BEAT_SECONDS = 15.0
+LIVE_SECONDS = 60.0
 
 __all__ = ["GROUP", "Outbox", "event_body", "init_app", "stats", "webhook_stats"]
 
@@ -71,7 +77,13 @@ class Outbox:
             float(retry_for)
         self.consumer = consumer or f"{socket.gethostname()}-{os.getpid()}"
         self.claim_idle_ms = int(claim_idle * 1000)
-        self._next_claim = 0.0
+        self._next_claim = self._next_beat = 0.0
+        self._target = _host_port(url)
+
+    def _beat(self):
+        if time.monotonic() >= self._next_beat:
+            self._next_beat = time.monotonic() + BEAT_SECONDS
+            self.store.beat(int(time.time() * 1000), self._target)
 
     # -- delivery ---------------------------------------------------------------------------------------
 
@@ -117,6 +129,7 @@ class Outbox:
                 self.store.ack(entry_id)
                 continue
             event = event_body(self.site, entry_id, fields)
+            self._beat()
             error = self.deliver(event, 1)
             now_ms = int(time.time() * 1000)
             if error is None:
@@ -145,6 +158,7 @@ class Outbox:
                 continue
             job = json.loads(raw)
             job["attempts"] += 1
+            self._beat()
             error = self.deliver(job["event"], job["attempts"])
             now_ms = int(time.time() * 1000)
             if error is None:
@@ -157,6 +171,7 @@ class Outbox:
     def run_once(self, block_ms=None):
         """One pass: what this consumer read and never finished, abandoned entries (now and then), due retries, then
         new events. Returns work done."""
+        self._beat()
         # Ours and unacknowledged: a Redis error cut a pass short, or a read's answer was lost (a timeout, a master
         # killed) and the client's retry read again: the first read's entries are ours, else XAUTOCLAIM's in 60-90 s.
         unfinished = self.store.read_own_pending(self.consumer, 1000)
@@ -172,12 +187,29 @@ class Outbox:
         return done
 
 
-def report(store, configured=None):
-    """Deliveries and failures of one site's webhook, for `queue stats` and the admin page."""
+def _host_port(url):
+    """'host:port' of a webhook URL for the reports (never its userinfo, path or query)."""
+    parts = urlsplit(url)
+    try:
+        port = parts.port or {"https": 443}.get(parts.scheme, 80)
+    except ValueError:  # a malformed port: the delivery fails and says why; the report names the host
+        port = "?"
+    host = parts.hostname or ""
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
+def report(store, configured=None, now_ms=None):
+    """Deliveries and failures of one site's webhook, for `queue stats` and the admin page. `configured`: this
+    process's settings name the site's webhook, or a worker delivering for it was at work in the last LIVE_SECONDS."""
     raw = store.stats()
     counters = raw["counters"]
+    seen = int(counters["worker_seen_at"]) if counters.get("worker_seen_at") else None
+    now_ms = int(time.time() * 1000) if now_ms is None else now_ms
+    live = seen is not None and now_ms - seen <= LIVE_SECONDS * 1000
     return {
-        "configured": configured, "delivered": int(counters.get("delivered", 0)),
+        "configured": bool(configured or live),
+        "worker": {"seen_at": iso(seen), "target": counters.get("worker_target"), "live": live} if seen else None,
+        "delivered": int(counters.get("delivered", 0)),
         "failed_attempts": int(counters.get("failed", 0)), "dead_lettered": int(counters.get("dead", 0)),
         "retrying": raw["retrying"], "dead_letter_list": raw["dead_letter_list"], "in_flight": raw["in_flight"],
         "undelivered": raw["undelivered"],

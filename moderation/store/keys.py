@@ -30,7 +30,8 @@ Layout (prefix P, default ``mod:``; S is a site name from MODERATION_API_KEYS):
   P{S}:outbox:retry        ZSET   webhook events awaiting a retry, by next attempt time (ms)
   P{S}:outbox:jobs         HASH   event entry id -> JSON delivery state (event, attempts, first try, error)
   P{S}:outbox:dead         LIST   dead-lettered webhook events (JSON), newest first
-  P{S}:outbox:stats        HASH   webhook counters: delivered, failed, dead, last_delivered_at, last_error
+  P{S}:outbox:stats        HASH   webhook counters: delivered, failed, dead, last_delivered_at, last_error, and the
+                                  delivering worker's worker_seen_at (ms), worker_target (host:port)
   P{S}:outbox:leased:<w>   SET    retries worker <w> leased and has not finished (expires with the lease)
   P{S}:rq:<request id>    HASH   a removal request (requester, comments, right, steps, decision, appeal)
   P{S}:rq:due              ZSET   open removal requests by due time (ms)

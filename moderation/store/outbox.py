@@ -148,6 +148,10 @@ class OutboxStore:
             pipe.xack(self.events, GROUP, entry_id)
         pipe.execute()
 
+    def beat(self, now_ms, target):
+        """A worker delivering for this site says so (time, and the receiver's host), for `queue stats` elsewhere."""
+        self.redis.hset(self.counters, mapping={"worker_seen_at": now_ms, "worker_target": target})
+
     # -- reports ---------------------------------------------------------------------------------------------
 
     def stats(self):
