@@ -111,3 +111,21 @@ def test_without_the_breaker_registered_articles_and_peoples_modes_are_shown(mak
     assert 'class="article-row mode-closed"' in hanako.get("/review/articles").text
     assert 'id="breaker-off"' not in login(make_app(ARTICLE_BREAKER=json.dumps(BREAKER)), "jiro").get(
         "/review/articles").text
+
+
+def test_an_article_known_only_from_its_comments_is_shown_by_their_article_title(aapp, comment, login):
+    """audit-s21 F5: a site that never PUTs its articles sends each comment's article_title; the page and the API
+    show the first one (escaped), a later comment's other title does not replace it, and a PUT title does."""
+    api = aapp.test_client()
+    for title in (XSS + " 参院選の特集", "別の見出し"):
+        body = comment(CLEAN, article_id="senkyo-9", article_title=title)
+        assert api.post("/api/v1/comments", json=body, headers=AUTH).status_code == 200
+    assert api.get("/api/v1/articles/senkyo-9", headers=AUTH).json["title"] == XSS + " 参院選の特集"
+    html = login(aapp, "hanako").get("/review/articles").text
+    assert '<bdi class="article-title" dir="auto">&lt;script&gt;alert' in html and "参院選の特集" in html
+    assert "別の見出し" not in html and "<script>alert" not in html
+    assert api.put("/api/v1/articles/senkyo-9", json={"title": "参院選 開票速報"}, headers=AUTH).status_code == 200
+    assert api.get("/api/v1/articles/senkyo-9", headers=AUTH).json["title"] == "参院選 開票速報"
+    body = comment(CLEAN, article_id="senkyo-9", article_title="三つめ")
+    assert api.post("/api/v1/comments", json=body, headers=AUTH).status_code == 200
+    assert api.get("/api/v1/articles/senkyo-9", headers=AUTH).json["title"] == "参院選 開票速報"

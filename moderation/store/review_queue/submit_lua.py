@@ -45,9 +45,10 @@ local ttl = TTL_RECORD
 if decision == 'allow' or fields['trusted_decision'] == 'allow' then ttl = TTL_PUBLISHED end
 local now = tonumber(ARGV[10])
 local cfg = ART_CFG
-local meta = redis.call('HMGET', KEYS[12], 'mode', 'mode_at', 'floor', 'category')
+local meta = redis.call('HMGET', KEYS[12], 'mode', 'mode_at', 'floor', 'category', 'title')
 local category = fields['article_category']
 if category and not meta[4] then redis.call('HSETNX', KEYS[12], 'category', category) end  -- the registry learns it
+if fields['article_title'] and not meta[5] then redis.call('HSETNX', KEYS[12], 'title', fields['article_title']) end
 category = category or meta[4]
 local own = category and art_category(category)
 if own then cfg = own end
