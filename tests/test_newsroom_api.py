@@ -302,6 +302,34 @@ def test_cli_refuses_unknown_accounts_and_bad_arguments(cli, accounts):
     assert cli("moderator", "token", "revoke", "hanako", check=False).returncode != 0
 
 
+@pytest.mark.slow  # the real CLI in a process: a second or two
+def test_a_token_the_cli_could_not_confirm_is_not_issued_and_its_retry_is_the_one_token(napp, cli, accounts, rdb,
+                                                                                        prefix):
+    """MIN_REPLICAS=1 and no replica: the CLI prints no token, says it was not issued and leaves no token behind;
+    run again (the replica back: here, no wait) it prints the account's one token (before: a traceback, and the
+    refused token stayed live beside the retry's, a credential nobody was shown)."""
+    refused = cli("moderator", "token", "hanako", "--note", "desk tool", check=False, REDIS_MIN_REPLICAS="1")
+    assert refused.returncode == 1 and refused.stdout == "" and "not issued" in refused.stderr, refused.stderr
+    assert ModeratorTokens(rdb, prefix).list("hanako") == [] and not list(rdb.scan_iter(f"{prefix}modtoken:*"))
+    token = cli("moderator", "token", "hanako", "--note", "desk tool").stdout.strip()
+    assert [row["note"] for row in ModeratorTokens(rdb, prefix).list("hanako")] == ["desk tool"]
+    assert napp.test_client().get("/api/v1/moderation/queue", headers=bearer(token)).status_code == 200
+
+
+def test_a_pending_token_is_never_accepted(napp, accounts, rdb, prefix):
+    """A token is written pending and made live only once confirmed: until then the API refuses it and the list
+    leaves it out (what a failover keeps of an unconfirmed issue)."""
+    tokens = ModeratorTokens(rdb, prefix)
+    _, token = tokens.issue("hanako")
+    key = f"{prefix}modtoken:{hashlib.sha256(token.encode()).hexdigest()}"
+    rdb.hset(key, "pending", "1")  # as the issue writes it before its confirmation
+    api = napp.test_client()
+    assert api.get("/api/v1/moderation/queue", headers=bearer(token)).status_code == 401
+    assert tokens.name_for(token) is None and tokens.list("hanako") == []
+    rdb.hdel(key, "pending")
+    assert api.get("/api/v1/moderation/queue", headers=bearer(token)).status_code == 200
+
+
 def test_openapi_documents_the_moderation_api(client):
     spec = client.get("/api/v1/openapi.json").json
     queue, decide = spec["paths"]["/api/v1/moderation/queue"]["get"], spec["paths"]["/api/v1/moderation/decisions"]

@@ -2,6 +2,7 @@
 replica loses nothing answered (README, Scaling out), on real servers: a master, a replica connected through a relay
 that partitions them, the master SIGKILLed and the replica promoted."""
 
+import threading
 import time
 
 import pytest
@@ -65,3 +66,61 @@ def test_a_write_answered_with_min_replicas_survives_a_failover(pair, write):
     assert refused == ["NotReplicated"], (answered, refused)
     make(Stores(replica.url))  # the retry, on the promoted master (no replica of its own yet)
     assert stored(Stores(replica.url))
+
+
+def _token_keys(client):
+    """{token id: its hash} of every moderation API token the server holds, pending or live."""
+    return {fields["id"]: fields for fields in map(client.hgetall, client.scan_iter("mod:modtoken:*"))}
+
+
+def test_a_token_refused_for_want_of_a_replica_leaves_no_live_token(pair):
+    """A token whose issue was refused (503: MIN_REPLICAS=1, the replica cut off) was never shown, so the master
+    must keep no live token of it: the operator's retry issues the account's one new token (before: the refused
+    token stayed valid beside the retry's, a second credential nobody holds)."""
+    master, replica, partition = pair
+    Stores(master.url).set_up()
+    first = Stores(master.url).tokens.list("hanako")
+    in_sync(master, replica)
+    partition.cut()
+    with pytest.raises(redis.RedisError):
+        Stores(master.url, Replicas(1, 300)).tokens.issue("hanako", note="new tool")
+    assert Stores(master.url).tokens.list("hanako") == first
+    assert sorted(_token_keys(master.client())) == [first[0]["id"]]
+    token_id, token = Stores(master.url).tokens.issue("hanako", note="new tool")  # the retry (no replica awaited)
+    assert sorted(row["id"] for row in Stores(master.url).tokens.list("hanako")) == sorted([first[0]["id"], token_id])
+    assert Stores(master.url).tokens.name_for(token) == "hanako"
+
+
+def test_a_token_whose_master_died_before_its_confirmation_is_never_live_on_the_promoted_replica(pair):
+    """The replica has the token's write but its acknowledgement never reaches the master, which is SIGKILLed during
+    the WAIT: the issue fails (nothing shown) and cannot discard the token, and the promoted replica holds it; it
+    must hold it pending (never accepted, gone within the hour), not live (before: a live token no one was shown,
+    listed beside the retry's)."""
+    master, replica, partition = pair
+    Stores(master.url).set_up()
+    first = Stores(master.url).tokens.list("hanako")
+    in_sync(master, replica)
+    partition.cut_acknowledgements()
+    failed = []
+
+    def issue():
+        try:
+            failed.append(Stores(master.url, Replicas(1, 5000)).tokens.issue("hanako", note="new tool"))
+        except redis.RedisError as error:
+            failed.append(type(error).__name__)
+
+    thread = threading.Thread(target=issue)
+    thread.start()
+    wait_until(lambda: len(_token_keys(replica.client())) == 2, 5, "the new token's write on the replica")
+    master.kill()
+    thread.join(timeout=30)
+    assert failed and isinstance(failed[0], str), failed  # the issue answered an error: no token was shown
+    promoted = replica.client()
+    promoted.replicaof("NO", "ONE")
+    new = {token_id: fields for token_id, fields in _token_keys(promoted).items() if token_id != first[0]["id"]}
+    assert [fields.get("pending") for fields in new.values()] == ["1"], new
+    assert Stores(replica.url).tokens.list("hanako") == first
+    from moderation.store.moderator_tokens import PENDING_S
+
+    assert all(0 < ttl <= PENDING_S for ttl in (promoted.ttl(key) for key in promoted.scan_iter("mod:modtoken:*")
+                                                 if promoted.hget(key, "pending")))

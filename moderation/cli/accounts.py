@@ -58,6 +58,7 @@ def token_command(args):
     """moderator token NAME | token list NAME | token revoke NAME (ID | --all): bearer tokens for the
     moderation API (/api/v1/moderation/...). A new token is printed once, on standard output; only its
     SHA-256 is stored."""
+    from moderation.store import RedisError
     from moderation.store.moderator_tokens import get_tokens
     from moderation.store.moderators import get_moderators
 
@@ -74,7 +75,11 @@ def token_command(args):
         if action == "issue":
             if account is None or account["disabled"]:
                 sys.exit(f"moderator token: no enabled account named {name!r}")
-            token_id, token = tokens.issue(name, note=args.note or "", ttl_days=args.days)
+            try:
+                token_id, token = tokens.issue(name, note=args.note or "", ttl_days=args.days)
+            except RedisError as error:  # a page's 503: nothing usable is left, the retry issues the one token
+                sys.exit(f"moderator token: not issued, Redis did not confirm it ({error}); no usable token was left "
+                         f"behind: run it again")
             print(token)
             print(f"token {token_id} for {name!r} (sites: {','.join(account['sites']) or '*'}); shown only now, "
                   f"revoke with: python -m moderation moderator token revoke {name} {token_id}", file=sys.stderr)

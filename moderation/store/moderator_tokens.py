@@ -5,12 +5,16 @@ import json
 import secrets
 import time
 
+import redis
+
 from moderation.store import connection, replica_wait
 from moderation.store.append_only import AppendOnly
 from moderation.store.keys import KeySpace
 from moderation.store.master_pipeline import NO_REPLICAS
 
 MARK = "mt_"  # what a moderator token starts with (an API key never does)
+# A token written but not yet confirmed is pending: never accepted, and gone within the hour when its issue died
+PENDING_S = 3600
 
 
 def digest(token):
@@ -27,40 +31,67 @@ class ModeratorTokens:
         self.written = AppendOnly(redis, replicas)  # a token issued or revoked is answered once in the append-only file
 
     def issue(self, name, note="", ttl_days=None):
-        """A new token for an account: (token id, token). The token itself is shown once and never stored."""
+        """A new token for an account: (token id, token), shown once and never stored. It is written pending and made
+        live only once its writes are confirmed (append-only file, MIN_REPLICAS replicas); a refused issue (503, a
+        dead master) discards it, so the operator's retry makes the one live token, not a second one never shown."""
         token_id = secrets.token_hex(4)
         token = f"{MARK}{token_id}_{secrets.token_urlsafe(32)}"
         now = int(time.time())
         expires = now + int(ttl_days * 86400) if ttl_days else 0
-        pipe = self.redis.pipeline(transaction=True)  # one key: never a token without its expiry
-        pipe.hset(self.keys.moderator_token(digest(token)), mapping={"name": name, "id": token_id})
-        if expires:
-            pipe.expireat(self.keys.moderator_token(digest(token)), expires)
-        pipe.execute()
+        key, listed = self.keys.moderator_token(digest(token)), self.keys.moderator_token_list(name)
         entry = {"digest": digest(token), "created_at": now, "expires_at": expires, "note": note}
-        self.redis.hset(self.keys.moderator_token_list(name), token_id, json.dumps(entry, ensure_ascii=False))
-        self.written.after(self.keys.moderator_token(digest(token)), self.keys.moderator_token_list(name))
+        try:
+            pipe = self.redis.pipeline(transaction=True)  # one key: never a token without its expiry
+            pipe.hset(key, mapping={"name": name, "id": token_id, "pending": "1"})
+            pipe.expire(key, PENDING_S)
+            pipe.execute()
+            self.redis.hset(listed, token_id, json.dumps(entry, ensure_ascii=False))
+            self.written.after(key, listed)
+            pipe = self.redis.pipeline(transaction=True)  # live: what a failover keeps of it is live or pending
+            pipe.hdel(key, "pending")
+            if expires:
+                pipe.expireat(key, expires)
+            else:
+                pipe.persist(key)
+            pipe.execute()
+            self.written.after(key)
+        except redis.RedisError:
+            self._discard(listed, token_id, key)
+            raise
         return token_id, token
+
+    def _discard(self, listed, token_id, key):
+        """Undo a refused issue where the master still answers; where it does not, the token stays pending."""
+        try:
+            self.redis.delete(key)
+            self.redis.hdel(listed, token_id)
+        except redis.RedisError:
+            pass
 
     def name_for(self, token):
         """The account a live token belongs to, or None; its last use is recorded."""
         if not isinstance(token, str) or not token.startswith(MARK) or len(token) > 200:
             return None
         key = self.keys.moderator_token(digest(token))
-        name = self.redis.hget(key, "name")
-        if name:
-            self.redis.hset(key, "last_used_at", int(time.time()))
+        name, pending = self.redis.hmget(key, "name", "pending")
+        if name is None or pending:
+            return None
+        self.redis.hset(key, "last_used_at", int(time.time()))
         return name
 
     def list(self, name):
-        """The account's tokens, oldest first: id, created_at, expires_at, last_used_at, note (never the token)."""
+        """The account's live tokens, oldest first: id, created_at, expires_at, last_used_at, note (never the token);
+        a pending one (not issued) is left out."""
         entries = self.redis.hgetall(self.keys.moderator_token_list(name))
         rows = []
         for token_id, raw in entries.items():
             entry = json.loads(raw)
-            live = self.redis.hget(self.keys.moderator_token(entry["digest"]), "last_used_at")
-            if live is None and not self.redis.exists(self.keys.moderator_token(entry["digest"])):
+            held, pending, live = self.redis.hmget(self.keys.moderator_token(entry["digest"]), "name", "pending",
+                                                   "last_used_at")
+            if held is None:
                 self.redis.hdel(self.keys.moderator_token_list(name), token_id)  # expired by itself
+                continue
+            if pending:
                 continue
             rows.append({"id": token_id, "created_at": entry["created_at"], "expires_at": entry["expires_at"],
                          "last_used_at": int(live or 0), "note": entry.get("note", "")})

@@ -116,20 +116,25 @@ class Partition(LostAnswer):
 
     def __init__(self, port):
         super().__init__(port)
-        self._armed, self.severed = False, False
+        self._armed, self.severed, self.deaf = False, False, False
 
     def cut(self):
         self.severed = True
 
+    def cut_acknowledgements(self):
+        """Only the replica's way: the master's stream still reaches the replica, its REPLCONF ACKs never reach the
+        master (a WAIT counts no replica although the replica has the write)."""
+        self.deaf = True
+
     def _requests(self, client, server, link):
-        self._pass(client, server, link)
+        self._pass(client, server, link, lambda: self.severed or self.deaf)
 
     def _answers(self, server, client, link):
-        self._pass(server, client, link)
+        self._pass(server, client, link, lambda: self.severed)
 
-    def _pass(self, source, target, link):
+    def _pass(self, source, target, link, severed):
         while data := _recv(source):
-            if not self.severed and not _send(target, data):
+            if not severed() and not _send(target, data):
                 break
         link.end()
 

@@ -35,7 +35,7 @@ def _unclaimed(s, comment_id):
 # request's removal of the comment, the rights request itself (its receipt number is the requester's answer), a
 # person's article mode and author standing, a site's feedback label, a moderator's claim, skip and leaving (their
 # claims released), a TOTP step used at login, and the plain commands' writes: an account disabled, a token
-# revoked, a model pinned, an article registered.
+# issued or revoked, a model pinned, an article registered.
 WRITES = {
     "decision": (lambda s: s.queue.decide("d0", "reject", "hanako", "spam"),
                  lambda s: s.queue.get("d0")["status"] == "rejected"),
@@ -50,6 +50,8 @@ WRITES = {
                         lambda s: s.queue.standing.get("u1", now_ms=2000)["standing"] == "premoderated"),
     "account disabled": (lambda s: s.moderators.set_disabled("hanako", True),
                          lambda s: s.moderators.get("hanako")["disabled"]),
+    "token issued": (lambda s: s.tokens.issue("hanako", note="new tool"),
+                     lambda s: [token["note"] for token in s.tokens.list("hanako")].count("new tool") == 1),
     "token revoked": (lambda s: [s.tokens.revoke("hanako", token["id"]) for token in s.tokens.list("hanako")],
                       lambda s: s.tokens.list("hanako") == []),
     "model pin": (lambda s: s.pins.change({"active": "v2"}, "activate", "admin"),
