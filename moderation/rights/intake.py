@@ -129,5 +129,6 @@ def receive(site, fields, channel, idempotency=None):
     event = {"request_id": record["id"], "right": record["right"], "comment_ids": record["comments"],
              "due_at": iso(record["due_at"])}
     fingerprint = hashlib.sha256(json.dumps(fields, sort_keys=True).encode()).hexdigest()
+    get_queue(site).keep(record["comments"])  # before the request exists: a record is never gone under an open one
     stored = get_requests(site).create(record, event, idempotency=(idempotency, fingerprint) if idempotency else None)
     return get_requests(site).get(stored)

@@ -108,10 +108,17 @@ def decide(site, request_id, outcome, moderator, *, criterion, reason, selected=
             except (Conflict, NotFound):
                 log.info("request %s: comment %s is no longer decided; left as it is", request_id, comment_id)
     for comment_id in removed:
-        stored = queue.get(comment_id) or {}
-        queue.remove(comment_id, moderator, REASON, now_ms=now,
-                     rank=risk_rank(stored.get("risk", 0.0), stored.get("received_at") or now),
-                     data={"request_id": request_id, "right": record["right"], "criterion": criterion})
+        stored = queue.get(comment_id)
+        try:
+            if stored is not None:
+                queue.remove(comment_id, moderator, REASON, now_ms=now,
+                             rank=risk_rank(stored.get("risk", 0.0), stored.get("received_at") or now),
+                             data={"request_id": request_id, "right": record["right"], "criterion": criterion})
+                continue
+        except NotFound:
+            pass
+        # its record is gone (an appeal decided long after the filing): the site removes it by request.decided
+        log.warning("request %s: comment %s is no longer stored; request.decided names it", request_id, comment_id)
     smtp = settings.get().smtp_url
     event = {"request_id": request_id, "outcome": outcome, "criterion": criterion, "reason": reason,
              "removed_comment_ids": removed, "notice": "smtp" if smtp else "webhook"}
@@ -175,7 +182,8 @@ def appeal(site, request_id, statement):
     """The poster objects (through the site): the request reopens for a moderator other than the one who decided;
     comments removed under it stay hidden until that second decision."""
     statement = _statement(statement)
-    load(site, request_id)
+    record = load(site, request_id)
+    get_queue(site).keep(record["comments"])  # kept until the appeal is decided too
     now = now_ms()
     due = now + int(_days("REQUEST_DEADLINE_DAYS") * DAY_MS)
     get_requests(site).appeal(request_id, statement, now_ms=now, due_at=due,

@@ -57,6 +57,9 @@ class ReviewQueue(Submissions, Claims, Decisions, AuditTrail, QueueReads):
         self._reopen = self.append_only.script(decide_lua.REOPEN)
         self._report = self.append_only.script(report_lua.REPORT)
         self._remove = self.append_only.script(report_lua.REMOVE)
+        # no wait of its own: the request's CREATE (or APPEAL) that follows on the same server is confirmed, and its
+        # confirmation covers every earlier write (a 503 here would come before the request is stored, or not at all)
+        self._keep = redis.register_script(report_lua.KEEP)
 
     def key(self, *parts):
         return ":".join([self._base, *parts]) if parts else self._base

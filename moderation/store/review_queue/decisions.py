@@ -105,3 +105,9 @@ class Decisions:
         if result[0] == "not_found":
             raise NotFound("no such comment", "id")
         return result[0] == "ok"
+
+    def keep(self, comment_ids):
+        """Keep these comments' records at least RECORD_TTL_DAYS from now (a rights request names them: they must be
+        there to remove when it is decided); a record without an expiry keeps none."""
+        if comment_ids:
+            self._keep(keys=[self.record_key(c) for c in comment_ids], args=[self.record_ttl * 1000])

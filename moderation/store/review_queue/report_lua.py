@@ -1,4 +1,4 @@
-"""REPORT and REMOVE: a reader's report, and a rights request's removal."""
+"""REPORT, REMOVE and KEEP: a reader's report, a rights request's removal, and its comments kept until decided."""
 
 from moderation.store.review_queue.recording_lua import COMMON
 
@@ -91,4 +91,15 @@ event(KEYS[9], id, 'comment.rejected', 'rejected', by, reason, now, '', ARGV[8],
 redis.call('PERSIST', rec)
 if tonumber(ARGV[5]) > 0 then redis.call('EXPIRE', rec, ARGV[5]) end
 return {'ok'}
+"""
+
+# The comments a removal request names outlive it: a record due to expire sooner (a published comment's, 30 days
+# from arrival) is kept ARGV[1] ms from now, as a decided one is; a record without an expiry (pending) keeps none.
+# KEYS: the records. ARGV: ms.
+KEEP = """
+local ms = tonumber(ARGV[1])
+for _, rec in ipairs(KEYS) do
+  local left = redis.call('PTTL', rec)
+  if left > 0 and left < ms then redis.call('PEXPIRE', rec, ms) end
+end
 """
