@@ -11,7 +11,7 @@ from moderation.rights.clock import DAY_MS, now_ms
 from moderation.store.records import risk_rank
 from moderation.store.removal_requests import get_requests
 from moderation.store.review_queue import get_queue
-from moderation.times import iso
+from moderation.times import iso, local
 
 log = logging.getLogger(__name__)
 
@@ -131,13 +131,14 @@ def decide(site, request_id, outcome, moderator, *, criterion, reason, selected=
 
 
 def notice_text(record):
-    """The requester's notice: subject and body (Japanese first, English after)."""
+    """The requester's notice: subject and body (Japanese first, English after), dated as the receipt page is."""
     outcome = {"removed": "削除しました (removed)", "not_removed": "削除しませんでした (not removed)",
                "partially_removed": "一部を削除しました (partially removed)"}[record["outcome"]]
     subject = f"[{record['site']}] 送信防止措置のご依頼 {record['id']} への回答"
     body = "\n".join([
         f"{record['requester_name']} 様", "",
-        f"受付番号 {record['id']}(受付 {iso(record['received_at'])})のご依頼について、次のとおり判断しました。", "",
+        f"受付番号 {record['id']}(受付 {local(record['received_at'])})のご依頼について、"
+        f"次のとおり判断しました(判断 {local(record['decided_at'])})。", "",
         f"結果: {outcome}", f"適用した基準: {record['criterion']}", "", "理由:", record["reason"], "",
         "本件の判断に用いた削除基準は、当サイトの /policy で公開しています。", "",
         f"Request {record['id']}: {record['outcome']}. Criterion: {record['criterion']}.",
