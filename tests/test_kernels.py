@@ -26,7 +26,7 @@ from bench.scoring import PIECES, make_text
 from moderation.features import patterns as FP
 from moderation.features import vocabulary as FV
 from moderation.features import words as FW
-from moderation.features.signals import signals
+from moderation.features.signals import saturate, signals
 from moderation.features.vocabulary import FEATURE_NAMES
 from moderation.kernels import counts as kernel_counts
 from moderation.kernels import evidence as kernel_evidence
@@ -421,6 +421,25 @@ def test_counting_is_numpys_unique(keys, pad):
     want_keys, want_counts = np.unique(keys, return_counts=True)
     got_keys, got_counts = kernel_hashing._counted(keys, 19)
     assert got_keys.tolist() == want_keys.tolist() and got_counts.tolist() == want_counts.tolist()
+
+
+_SIGNAL_VALUES = st.sampled_from([0.0, -0.0, 1.0, 2.0, 3.0, 53.0, 54.0, 55.0, 0.25, 0.5, 1e300, -0.5, -1.0, -3.0,
+                                   float("inf"), float("-inf"), float("nan")])
+
+
+@settings(deadline=None)  # the first example loads the kernel from numba's cache
+@given(st.lists(st.one_of(_SIGNAL_VALUES, st.floats()), min_size=len(FEATURE_NAMES), max_size=len(FEATURE_NAMES)))
+def test_one_signal_row_saturates_as_a_batchs_rows_do(values):
+    """score()'s one row (np.log1p, then kernels.counts.saturated) is bit for bit a batch's row (np.log1p, then
+    numpy's cap, copy of the values and halving), with NaN, infinities, signed zeros and counts past e**4 - 1."""
+    row = np.asarray(values, dtype=np.float64)
+    with np.errstate(all="ignore"):
+        one = saturate(row.copy())
+        batch = saturate(np.stack([row[::-1], row]))
+        want = np.minimum(np.log1p(row), 4.0)
+    want[FP._VALUE_MASK] = row[FP._VALUE_MASK]
+    want[FP._HALVED] *= 0.5
+    assert one.tobytes() == batch[1].tobytes() == want.tobytes()
 
 
 def test_loading_compiles_once_and_scoring_compiles_nothing_more(shipped):

@@ -34,6 +34,7 @@ from moderation.features.patterns import (
 )
 from moderation.features.vocabulary import _WORDS, FEATURE_NAMES
 from moderation.features.words import _count, _inside, _KindSpans, _merge, _sentence_combos, _tables, _words
+from moderation.kernels.counts import saturated
 from moderation.needles.guards import EACH_FROM, strings_of
 from moderation.targets.denied import denied_spans
 from moderation.targets.pii import EMAIL as _EMAIL
@@ -160,9 +161,12 @@ def pii_signals(raw: np.ndarray, norm: Normalized, codes: np.ndarray, spans: lis
 
 def saturate(raw: np.ndarray) -> np.ndarray:
     """The signal rows from the raw counts and values (one row, or a batch's rows stacked): counts saturated by
-    log1p, values kept, then scaled; in place, four numpy calls for however many rows (each element's arithmetic
-    is the same wherever it sits)."""
+    log1p, values kept, then scaled: for a batch four numpy calls for however many rows, for one row the log and
+    one compiled call (kernels.counts.saturated); each element's arithmetic is the same wherever it sits."""
     out = np.log1p(raw)
+    if raw.ndim == 1:  # one comment's row (score()): the rest in one compiled call, the same arithmetic
+        saturated(out, raw, _VALUE_MASK, _HALVED)
+        return out
     np.minimum(out, 4.0, out=out)
     np.copyto(out, raw, where=_VALUE_MASK)
     out.T[_HALVED] *= 0.5  # the column of a batch, the element of a row
