@@ -167,6 +167,9 @@ def main(argv=None) -> int:
     ap.add_argument("--harm-lookalike", action="store_true",
                     help="the harm heads learn a weight for `lookalike_chars` (words read from leet or a misspelling), "
                          "as until session 17")
+    ap.add_argument("--harm-invisible", action="store_true",
+                    help="the harm heads learn a weight for `invisible_chars` (characters normalisation drops), as "
+                         "until session 22")
     ap.add_argument("--no-harm-group", action="store_true",
                     help="the harm heads learn no weight for `group` (a group named). Session 11, English-only fits, "
                          "validation: written cases 0.9367 -> 0.9402, group attacks flagged 83 -> 72%%, negated hate "
@@ -205,7 +208,7 @@ def main(argv=None) -> int:
         log.info("fitting on %d %s training rows", len(train), args.lang)
         pipe = build_pipeline(C=args.C, negated_apart_en=args.negated_apart,
                               negated_copies_en=args.negated_copies, harm_length=not args.no_harm_length,
-                              harm_lookalike=args.harm_lookalike,
+                              harm_lookalike=args.harm_lookalike, harm_invisible=args.harm_invisible,
                               harm_group=not args.no_harm_group)
         pipe.fit([r.text for r in train], D.label_matrix(train), heads__sample_weight=T.sample_weights(train))
         log.info("fitted in %.0fs", time.time() - t0)

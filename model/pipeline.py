@@ -25,7 +25,8 @@ def build_pipeline(C: float = 4.0, min_df: int = 2, calibration_cv: int = 3, cha
                    negated_apart_en: bool = False, negated_copies_en: bool = False, denied_apart_en: bool = True,
                    owned_apart_en: bool = True,
                    harm_length: bool = True, harm_group: bool = True, harm_denied: bool = False,
-                   harm_lookalike: bool = False, harm_group_named: bool = False) -> Pipeline:
+                   harm_lookalike: bool = False, harm_group_named: bool = False,
+                   harm_invisible: bool = False) -> Pipeline:
     """`quoted_apart` (`_en`): n-grams inside someone else's reported words, Japanese (English), get their own
     weights; `negated_apart_en` (off: measured, not adopted, see model/en_quick.py): so do English n-grams a
     negation denies (`negated_copies_en`: their plain n-grams stay and salted copies are added); `focus_sentence`:
@@ -40,7 +41,9 @@ def build_pipeline(C: float = 4.0, min_df: int = 2, calibration_cv: int = 3, cha
     misspelling adds one; -8's heads weighted it -1.07 in threat and -1.03 in hate, learnt from generated spam and
     look-alike-kanji negatives: k1lled scored under killed); `harm_group_named` off (session 18): none for
     `group_named` (the groups GROUPS does not list: learnt -0.36 in hate from Stormfront's civil rows, so naming Hindus
-    or Catholics lowered an attack on them; their combinations still count)."""
+    or Catholics lowered an attack on them; their combinations still count); `harm_invisible` off (session 22): none
+    for `invisible_chars` (normalisation drops the characters, but -9's harm heads weighed each -0.73 to -1.58, so
+    zero-width characters hidden in an attack lowered every harm score; the spam head keeps it)."""
     features = TextFeatures(char_bits=char_bits, word_bits=word_bits, char_ngram_max=char_ngram_max, min_df=min_df,
                             quoted_apart=quoted_apart, focus_sentence=focus_sentence, quoted_apart_en=quoted_apart_en,
                             negated_apart_en=negated_apart_en, negated_copies_en=negated_copies_en,
@@ -48,7 +51,8 @@ def build_pipeline(C: float = 4.0, min_df: int = 2, calibration_cv: int = 3, cha
     # signals the harm heads learn no weight for (a group named is a target, not an attack: with harm_group off only
     # its combinations, attack + group, count)
     unlearnt = [name for name, learnt in (("length", harm_length), ("denied_harm", harm_denied), ("group", harm_group),
-                                          ("lookalike_chars", harm_lookalike), ("group_named", harm_group_named))
+                                          ("lookalike_chars", harm_lookalike), ("group_named", harm_group_named),
+                                          ("invisible_chars", harm_invisible))
                 if not learnt]
     excluded = tuple((k, features.signal_offset_ + FEATURE_NAMES.index(name))
                      for name in unlearnt for k in range(1, len(HEADS)))
