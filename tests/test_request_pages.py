@@ -198,7 +198,7 @@ def test_a_moderator_moves_a_request_through_its_steps_with_forms(app, client, c
         assert get_requests("test").get(request_id)["decided_by"] == "hanako"
     again = hanako.form(f"{path}/decide", {"site": "test", "outcome": "not_removed", "criterion": "x",
                                            "reason": "y"}, follow_redirects=True)
-    assert "already decided" in again.text
+    assert "この依頼はすでに判断されています。" in again.text and "already decided" not in again.text
 
 
 def test_an_appeal_is_decided_by_another_moderator_on_the_page(app, client, comment, accounts, clock):
@@ -211,8 +211,15 @@ def test_an_appeal_is_decided_by_another_moderator_on_the_page(app, client, comm
     path = f"/review/requests/{request_id}"
     fields = {"site": "test", "outcome": "not_removed", "criterion": "基準5", "reason": "再検討の結果です。"}
     hanako, jiro = Moderator(app, "hanako"), Moderator(app, "jiro")
+    page = hanako.get(path).text  # who may decide is said before anyone tries
+    assert 'id="appeal-other"' in page and "最初に判断したhanako以外の担当者が判断します" in page
     refused = hanako.form(f"{path}/decide", fields, follow_redirects=True)
-    assert "another moderator" in refused.text and "取材に基づく事実です。" in refused.text
+    assert "異議への判断は、最初に判断した担当者とは別の担当者が行います。" in refused.text  # the page's language
+    assert "another moderator" not in refused.text and "取材に基づく事実です。" in refused.text
+    english = hanako.form(f"{path}/decide?lang=en", fields, follow_redirects=True).text
+    assert "An appeal is decided by a moderator other than the one who made the first decision." in english
+    empty = jiro.form(f"{path}/decide", {**fields, "criterion": " "}, follow_redirects=True).text
+    assert "適用した基準を入力してください。" in empty and "is required" not in empty
     assert jiro.form(f"{path}/decide", fields).status_code == 303
     with app.app_context():
         record = get_requests("test").get(request_id)
@@ -242,7 +249,7 @@ def test_a_failed_notice_is_recorded_and_sent_again_from_the_page(make_app, comm
     assert actions == ["received", "decided", "notice_failed", "notice_failed", "requester_notified"]
     undecided = file(client, request_body([post_comment(client, comment)])).json["id"]
     answer = hanako.form(f"/review/requests/{undecided}/notify", {"site": "test"}, follow_redirects=True)
-    assert answer.status_code == 200 and "not decided" in answer.text
+    assert answer.status_code == 200 and "この依頼はまだ判断されていません。" in answer.text
 
 
 def test_the_request_page_shows_a_held_comments_queue_history(make_app, comment, accounts, clock):

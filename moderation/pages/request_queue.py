@@ -82,8 +82,17 @@ def _act(request_id, action, done_message):
     except NotFound:
         abort(404)
     except ApiError as error:
-        flash(error.message)
+        flash(_error_words(error))
     return redirect(url_for("request_queue.detail_page", request_id=request_id, site=site), code=303)
+
+
+def _error_words(error):
+    """A refused step in the page's language: by its code, else by the field it names, else as the service said."""
+    for key in (f"rq.error.{error.code}", f"rq.error.field.{error.field}"):
+        words = i18n.translate(key)
+        if words != key:
+            return words
+    return error.message
 
 
 @bp.post("/<request_id>/step")
