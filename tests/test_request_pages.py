@@ -276,3 +276,25 @@ def test_a_moderator_sees_only_the_removal_requests_of_their_sites(app, client, 
     assert jiro.get(f"/review/requests/{request_id}?site=test").status_code == 403
     assert request_id not in jiro.get("/review/requests?site=other").text
     assert request_id in Moderator(app, "taro").get("/review/requests?site=test").text
+
+
+def test_every_moderator_page_counts_the_open_requests_beside_their_link(app, client, comment, accounts, clock):
+    """A request is seen the day it arrives, from the queue or any other page, not only on /review/requests: the
+    navigation counts the open ones, red once one is due within REQUEST_ALERT_DAYS (2), and none once decided."""
+    with_clock(app, clock)
+    hanako = Moderator(app, "hanako")
+    badge = re.compile(r'<span class="nav-count( nav-count-due)?" id="nav-requests-count" title="([^"]*)">(\d+)</span>')
+    assert not badge.search(hanako.get("/review").text)
+    first = file(client, request_body([post_comment(client, comment)])).json["id"]
+    file(client, request_body([post_comment(client, comment)]))
+    for path in ("/review", "/review/history", "/review/articles", "/review/requests"):
+        found = badge.search(hanako.get(path).text)
+        assert found and found.group(3) == "2" and not found.group(1), path
+    assert found.group(2) == "対応中の削除依頼 2件(うち期限が近いか過ぎたもの 0件)"
+    clock.advance(days=5.5)  # 1.5 days left: due soon
+    found = badge.search(hanako.get("/review").text)
+    assert found.group(1) == " nav-count-due" and found.group(3) == "2"
+    with app.app_context():
+        process.decide("test", first, "not_removed", "hanako", criterion="基準5", reason="論評の範囲内です。")
+    assert badge.search(hanako.get("/review?lang=en").text).group(2) == \
+        "1 open removal request(s), 1 of them due soon or overdue"

@@ -12,6 +12,7 @@ from moderation.pages.login import csrf_token, current_moderator, page_login_req
 from moderation.pages.setup import page_blueprint
 from moderation.rights import process
 from moderation.rights.clock import DAY_MS, now_ms
+from moderation.store import RedisClusterError, RedisError
 from moderation.store.removal_requests import get_requests
 from moderation.store.review_queue import get_queue
 from moderation.times import iso
@@ -31,6 +32,21 @@ def _row(record, now):
     return {**record, "days_left": left, "overdue": left < 0, "due_soon": 0 <= left <= alert_days,
             "due_iso": iso(record["due_at"]), "due_local": format_time(record["due_at"])[1],
             "received_local": format_time(record["received_at"])[1]}
+
+
+@bp.app_context_processor
+def requests_badge():
+    """`open_requests(site)` for base.html's navigation, on every moderator page: (open requests, due within
+    REQUEST_ALERT_DAYS or overdue), so a request is seen the day it arrives, not only on its own page; None when
+    Redis does not answer (the page still renders)."""
+
+    def counts(site):
+        try:
+            return get_requests(site).counts(now_ms() + int(settings.get().request_alert_days * DAY_MS))
+        except (RedisError, RedisClusterError):
+            return None
+
+    return {"open_requests": counts}
 
 
 @bp.get("")

@@ -184,6 +184,13 @@ class RemovalRequests:
             pipe.hgetall(self.record_key(request_id))
         return [self._parse(raw) for raw in pipe.execute() if raw]
 
+    def counts(self, soon_ms):
+        """(open requests, those due at or before `soon_ms`) in one round trip: the moderators' navigation badge."""
+        pipe = self.redis.pipeline(transaction=False)
+        pipe.zcard(self.key("rq", "due"))
+        pipe.zcount(self.key("rq", "due"), "-inf", int(soon_ms))
+        return tuple(pipe.execute())
+
     def due_before(self, until_ms, limit=500):
         """Ids of open requests due at or before `until_ms`."""
         return self.redis.zrangebyscore(self.key("rq", "due"), "-inf", int(until_ms), start=0, num=limit)

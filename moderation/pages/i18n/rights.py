@@ -7,6 +7,7 @@ MESSAGES = {
         "public.nav.policy": "削除基準",
         "public.nav.transparency": "透明性レポート",
         "nav.requests": "削除依頼",
+        "nav.requests_open": "対応中の削除依頼 {n}件(うち期限が近いか過ぎたもの {due}件)",
         "form.title": "コメントの削除依頼(送信防止措置の申出)",
         "form.intro": "当サイトのコメントによって名誉、プライバシー、肖像権、著作権などの権利を侵害されたと考える方は、"
                       "このフォームから削除を依頼できます。原則として受付から{days}日以内に判断し、結果と理由をメールでお知らせします。",
@@ -160,6 +161,7 @@ MESSAGES = {
         "public.nav.policy": "Removal criteria",
         "public.nav.transparency": "Transparency report",
         "nav.requests": "Removal requests",
+        "nav.requests_open": "{n} open removal request(s), {due} of them due soon or overdue",
         "form.title": "Request the removal of a comment",
         "form.intro": "If a comment on this site infringes your reputation, privacy, portrait rights, copyright or "
                       "another right, you can ask us to remove it here. We decide within {days} days of receipt in "
