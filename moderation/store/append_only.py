@@ -20,16 +20,28 @@ from redis.cluster import RedisCluster
 
 from moderation.store.master_pipeline import NO_REPLICAS, run_on_master, run_script
 
+# Lua: an INFO field's value (`name` with its colon, `class` the value's characters), found by a plain search for
+# its name and read where it ends: string.match(info, 'name:(%d+)') tried the pattern at every position of INFO
+# persistence's ~1.3 KB, 4.4 us of a SUBMIT's ~63 (the plain search 0.7). The same value: each field is one line
+# "name:value" of its section.
+INFO_FIELD = """
+local function info_field(info, name, class)
+  local at = string.find(info, name, 1, true)
+  if at == nil then return nil end
+  return string.match(info, class, at + #name)
+end
+"""
+
 # Lua: '' when no background fsync is pending (the script's writes reach the file before its answer), else
 # "<run_id> <aof_delayed_fsync>" (a restarted server has another run_id, and has lost what was only in the old
 # one's buffer; a higher count means the held-back buffer was written anyway).
-PENDING = """
+PENDING = INFO_FIELD + """
 local function aof_pending()
   local persistence = redis.call('INFO', 'persistence')
-  local pending = string.match(persistence, 'aof_pending_bio_fsync:(%d+)')
+  local pending = info_field(persistence, 'aof_pending_bio_fsync:', '^%d+')
   if pending == nil or pending == '0' then return '' end
-  return string.match(redis.call('INFO', 'server'), 'run_id:(%x+)') .. ' ' ..
-    string.match(persistence, 'aof_delayed_fsync:(%d+)')
+  return info_field(redis.call('INFO', 'server'), 'run_id:', '^%x+') .. ' ' ..
+    info_field(persistence, 'aof_delayed_fsync:', '^%d+')
 end
 """
 
@@ -43,12 +55,12 @@ ASK = PENDING + "return aof_pending()\n"
 
 # Asked while waiting: {run_id, 1 when the write is in the file (no fsync pending, an empty buffer) else 0,
 # aof_delayed_fsync}.
-_CHECK = """
+_CHECK = INFO_FIELD + """
 local persistence = redis.call('INFO', 'persistence')
-local pending = string.match(persistence, 'aof_pending_bio_fsync:(%d+)')
-local empty = string.match(persistence, 'aof_buffer_length:(%d+)') == '0'
-return {string.match(redis.call('INFO', 'server'), 'run_id:(%x+)'), (pending == '0' or empty) and 1 or 0,
-  tonumber(string.match(persistence, 'aof_delayed_fsync:(%d+)'))}
+local pending = info_field(persistence, 'aof_pending_bio_fsync:', '^%d+')
+local empty = info_field(persistence, 'aof_buffer_length:', '^%d+') == '0'
+return {info_field(redis.call('INFO', 'server'), 'run_id:', '^%x+'), (pending == '0' or empty) and 1 or 0,
+  tonumber(info_field(persistence, 'aof_delayed_fsync:', '^%d+'))}
 """
 
 POLL_S = 0.002
