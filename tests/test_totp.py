@@ -4,6 +4,7 @@ codes generated here with pyotp exactly as an authenticator app does."""
 import re
 import subprocess
 import sys
+import time
 
 import pyotp
 import pytest
@@ -112,3 +113,41 @@ def test_the_login_page_asks_for_the_code_in_chromium(browser, live_server, acco
     page.wait_for_url(f"{base}/review")
     assert problems == []
     page.context.close()
+
+
+def _wrong_code(totp):
+    """A code no step near now gives (the check accepts one step of drift either way)."""
+    step = int(time.time() // 30)
+    near = {totp.at((step + drift) * 30) for drift in (-1, 0, 1, 2)}
+    return next(code for code in ("000000", "111111", "222222", "333333", "444444") if code not in near)
+
+
+def _from(address):
+    return {"environ_base": {"REMOTE_ADDR": address}}
+
+
+def test_codes_tried_from_many_addresses_wait_out_the_accounts_code_delay(make_app, accounts):
+    """Whoever has the password gets the code step's cookie, which works from any address; an address's first
+    attempt on an account was never delayed (so guesses elsewhere never keep the owner's password out), so each
+    address of a botnet had a free code guess: 10 of 10 wrong codes from 10 addresses were checked on main's code
+    with LOGIN_MAX_FAILURES_ACCOUNT=3. Codes now have the account's own backoff, waited out from every address:
+    3 checked, then 429. A right code ends it; wrong passwords from anywhere do not touch it."""
+    totp = pyotp.TOTP(accounts.enable_totp("taro"))
+    app = make_app(LOGIN_MAX_FAILURES_ACCOUNT=3)
+    for n in range(6):  # a password spray from fresh addresses: it does not delay the owner's code
+        sprayer = app.test_client()
+        page = sprayer.get("/login", **_from(f"203.0.113.{n + 1}"))
+        wrong = sprayer.post("/login", data={"username": "taro", "password": "wrong-password-0000",
+                                             "csrf_token": csrf_of(page.text)}, **_from(f"203.0.113.{n + 1}"))
+        assert wrong.status_code == 401
+    owner = app.test_client()
+    assert code_step(owner, password_step(owner, "taro"), totp.now()).status_code == 302
+    client = app.test_client()
+    page = password_step(client, "taro")
+    statuses = []
+    for n in range(10):
+        page = client.post("/login", data={"step": "code", "code": _wrong_code(totp), "csrf_token": csrf_of(page.text)},
+                           **_from(f"198.51.100.{n + 1}"))
+        statuses.append(page.status_code)
+    # the third wrong code sets a 2 s delay: a loaded machine may let one more through after it, never more
+    assert statuses[:4] == [401, 401, 401, 429] and statuses.count(401) <= 4, statuses

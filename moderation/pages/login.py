@@ -151,7 +151,7 @@ def login():
     name = pending["name"] if pending else (request.form.get("username") or "").strip()
     address = limit_key(request.remote_addr)
     throttle = get_throttle()
-    wait, account_n, ip_n = throttle.attempt(name, address)  # counted before the check: no racing the limit
+    wait, account_n, ip_n = throttle.attempt(name, address, code=bool(pending))  # counted before the check
     if wait:
         log.warning("login refused for account %r from %s: throttled for %d s", name[:64], request.remote_addr, wait)
         error = (i18n.translate("login.throttled_seconds", seconds=wait) if wait < 60  # the backoff's short delays
@@ -195,7 +195,7 @@ def _second_factor(name, address, next_url, throttle):
     if account is None or account["disabled"] or not moderators.verify_totp(name, request.form.get("code")):
         log.warning("login code refused for account %r from %s", name[:64], request.remote_addr)
         return _page(next_url, 401, totp=True, error=i18n.translate("login.code_failed"))
-    throttle.succeeded(name, address)
+    throttle.succeeded(name, address, code=True)
     _start_session(account)  # clears the pending step with the rest of the old cookie
     log.info("moderator %r logged in from %s with a TOTP code", account["name"], request.remote_addr)
     return redirect(next_url)

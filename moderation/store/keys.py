@@ -153,6 +153,11 @@ class KeySpace:
         digest = hashlib.sha256((name or "").strip().lower().encode()).hexdigest()[:32]
         return self.plain("login", "backoff", digest)
 
+    def login_code_backoff(self, name):
+        """One account's second-factor codes from anywhere: every address waits out its delay."""
+        digest = hashlib.sha256((name or "").strip().lower().encode()).hexdigest()[:32]
+        return self.plain("login", "codebackoff", digest)
+
     def login_failures_ip(self, address):
         return self.plain("login", "fail", "ip", address or "unknown")
 

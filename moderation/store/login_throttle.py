@@ -7,6 +7,9 @@ which has already failed on this account must wait out; an address that has not 
 delayed, so guesses from elsewhere never keep the owner's right password out. Attempts take their slot
 atomically before the check, so concurrent guesses never get more checks than that (plus the one first
 attempt an address that has not failed always gets); a good password gives the address's slots back.
+A second-factor code has the same backoff on its own key, waited out by every address: only someone with the
+right password reaches that step, and its cookie works from any number of addresses (with a free first attempt
+each, every address of a botnet had a code guess). A right code ends it.
 """
 
 from moderation.store import connection
@@ -75,26 +78,31 @@ class LoginThrottle:
         self._pair = redis.register_script(PAIR)
         self._backoff = redis.register_script(BACKOFF)
 
-    def attempt(self, name, address):
-        """Take a slot for one password check: (seconds to wait, 0 when the check may run; attempts on the
-        account from this address; attempts from this address), the counts including this attempt."""
+    def attempt(self, name, address, *, code=False):
+        """Take a slot for one password check (or, with `code`, one second-factor code): (seconds to wait, 0 when
+        the check may run; attempts on the account from this address; attempts from this address), the counts
+        including this attempt."""
         ip_key, pair_key = self.keys.login_failures_ip(address), self.keys.login_failures_account(name, address)
         ip_n, ip_wait = self._take(keys=[ip_key], args=[self.window, self.max_ip])
         if ip_wait:
             return int(ip_wait), 0, int(ip_n)
         pair_n = int(self._pair(keys=[pair_key], args=[self.window]))  # one key per call: separate slots
-        _, wait_ms = self._backoff(keys=[self.keys.login_backoff(name)],
-                                   args=["1" if pair_n > 1 else "0", self.max_account, self.window])
+        backoff = self.keys.login_code_backoff(name) if code else self.keys.login_backoff(name)
+        _, wait_ms = self._backoff(keys=[backoff], args=["1" if code or pair_n > 1 else "0", self.max_account,
+                                                         self.window])
         if wait_ms:
             self._give_back(keys=[pair_key])
             self._give_back(keys=[ip_key])
             return max(1, -(-int(wait_ms) // 1000)), pair_n - 1, int(ip_n) - 1
         return 0, pair_n, int(ip_n)
 
-    def succeeded(self, name, address):
-        """A good password: the account's failures from this address are cleared, the address's slot returned."""
+    def succeeded(self, name, address, *, code=False):
+        """A good password: the account's failures from this address are cleared, the address's slot returned;
+        a good code also ends the account's code delay (a right password alone never does)."""
         self.redis.delete(self.keys.login_failures_account(name, address))
         self._give_back(keys=[self.keys.login_failures_ip(address)])
+        if code:
+            self.redis.delete(self.keys.login_code_backoff(name))
 
 
 def get_throttle():
