@@ -151,3 +151,22 @@ def test_quiet_hours_window_and_modes():
     assert hold.decide({"spam": 0.01, "abuse": 0.02}, now=at[12])[0] == "allow"
     with pytest.raises(ValueError):
         QuietHours({"mode": "panic"})
+
+
+def test_a_pin_naming_a_folder_outside_the_model_dir_is_refused(registry_app, two_models, rdb, prefix):
+    """The pins in Redis name the version the workers unpickle from MODEL_DIR/<version>; the admin page and the CLI
+    refuse a version with a '/' (Registry.verified_pin), but the workers took whatever the pins said, so a write to
+    the pins key (anyone reaching Redis) could point them at a joblib anywhere on the disk with its own SHA-256. On
+    main's code the workers loaded ../elsewhere/<v2> (refresh() True); now the pin is refused and v1 stays."""
+    import shutil
+
+    from moderation.store.model_pins import ModelPins
+
+    root, (v1, _), (v2, sha2) = two_models
+    elsewhere = root.parent / f"elsewhere-{prefix.strip(':')}"
+    shutil.copytree(root / v2, elsewhere / v2)
+    manager = registry_app.extensions["moderation.models"]
+    ModelPins(rdb, prefix).change({"active_version": f"../{elsewhere.name}/{v2}", "active_sha256": sha2}, "activate",
+                                  "redis")
+    assert not manager.refresh()
+    assert manager.active.version == v1 and "MODEL_DIR" in manager.last_error

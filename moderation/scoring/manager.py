@@ -7,7 +7,7 @@ from pathlib import Path
 
 from moderation import settings
 from moderation.scoring.policy import Policy
-from moderation.scoring.registry import Registry
+from moderation.scoring.registry import Registry, is_folder_name
 from moderation.scoring.scorer import ModelLoadError, load_scorer, read_active
 from moderation.store import RedisError
 from moderation.store.model_pins import get_model_pins
@@ -93,6 +93,8 @@ class ModelManager:
             version, sha = default
         if current is not None and current.version == version and current.card.get("sha256") == sha:
             return current
+        if not is_folder_name(version):  # the pins come from Redis: never a path out of MODEL_DIR
+            raise ModelLoadError(f"pinned version {version!r} is not a folder under MODEL_DIR")
         scorer = load_scorer(Path(self.config.model_dir) / version, sha)
         log.info("model %s loaded", version)
         return scorer

@@ -11,6 +11,12 @@ class RegistryError(ValueError):
     """A version that does not exist, or whose file does not match its recorded hash."""
 
 
+def is_folder_name(version):
+    """A version names one folder right under MODEL_DIR: no separator, no '.' or '..', nothing hidden."""
+    return bool(version) and isinstance(version, str) and not any(c in version for c in "/\\\0") \
+        and not version.startswith(".")
+
+
 def file_sha256(path):
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
@@ -41,7 +47,7 @@ class Registry:
     def verified_pin(self, version):
         """(version, sha256) after checking the file against its recorded hash and loading it once."""
         folder = self.root / version
-        if not version or "/" in version or version.startswith(".") or not (folder / "model.joblib").is_file():
+        if not is_folder_name(version) or not (folder / "model.joblib").is_file():
             raise RegistryError(f"no artifact {version!r} under {self.root}")
         recorded = (folder / "SHA256").read_text().split()[0] if (folder / "SHA256").exists() else ""
         actual = file_sha256(folder / "model.joblib")
