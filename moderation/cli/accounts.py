@@ -90,9 +90,14 @@ def token_command(args):
                 created = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(row["created_at"]))
                 print(f"{row['id']}\tcreated {created}\texpires {expires or 'never'}\tlast used {used or 'never'}"
                       f"\t{row['note']}")
-        elif args.all:
-            print(f"moderator token: revoked {tokens.revoke_all(name)} token(s) of {name!r}")
-        elif tokens.revoke(name, words[1]):
-            print(f"moderator token: revoked {words[1]} of {name!r}")
         else:
-            sys.exit(f"moderator token: {name!r} has no token {words[1]!r}")
+            try:
+                revoked = tokens.revoke_all(name) if args.all else tokens.revoke(name, words[1])
+            except RedisError as error:  # made on the master, not confirmed: the same command again confirms it
+                sys.exit(f"moderator token: revoke not confirmed by Redis ({error}); run it again")
+            if args.all:
+                print(f"moderator token: revoked {revoked} token(s) of {name!r}")
+            elif revoked:
+                print(f"moderator token: revoked {words[1]} of {name!r}")
+            else:
+                sys.exit(f"moderator token: {name!r} has no token {words[1]!r}")

@@ -15,6 +15,8 @@ from moderation.store.master_pipeline import NO_REPLICAS
 MARK = "mt_"  # what a moderator token starts with (an API key never does)
 # A token written but not yet confirmed is pending: never accepted, and gone within the hour when its issue died
 PENDING_S = 3600
+# A revoked token's id stays listed as revoked for a day: the same revoke again (a retry after a 503) is done
+REVOKED_KEPT_S = 86400
 
 
 def digest(token):
@@ -83,9 +85,13 @@ class ModeratorTokens:
         """The account's live tokens, oldest first: id, created_at, expires_at, last_used_at, note (never the token);
         a pending one (not issued) is left out."""
         entries = self.redis.hgetall(self.keys.moderator_token_list(name))
-        rows = []
+        rows, now = [], int(time.time())
         for token_id, raw in entries.items():
             entry = json.loads(raw)
+            if entry.get("revoked_at"):
+                if entry["revoked_at"] < now - REVOKED_KEPT_S:
+                    self.redis.hdel(self.keys.moderator_token_list(name), token_id)
+                continue
             held, pending, live = self.redis.hmget(self.keys.moderator_token(entry["digest"]), "name", "pending",
                                                    "last_used_at")
             if held is None:
@@ -98,13 +104,18 @@ class ModeratorTokens:
         return sorted(rows, key=lambda row: (row["created_at"], row["id"]))
 
     def revoke(self, name, token_id):
-        """End one token of an account at once; False when the account holds no token of that id."""
-        raw = self.redis.hget(self.keys.moderator_token_list(name), token_id)
+        """End one token of an account at once; False when the account holds no token of that id. Its id stays a
+        day marked revoked, so the same revoke again (a retry after a 503) is answered as done once confirmed."""
+        listed = self.keys.moderator_token_list(name)
+        raw = self.redis.hget(listed, token_id)
         if raw is None:
             return False
-        self.redis.delete(self.keys.moderator_token(json.loads(raw)["digest"]))
-        self.redis.hdel(self.keys.moderator_token_list(name), token_id)
-        self.written.after(self.keys.moderator_token(json.loads(raw)["digest"]), self.keys.moderator_token_list(name))
+        entry = json.loads(raw)
+        key = self.keys.moderator_token(entry["digest"])
+        self.redis.delete(key)
+        if not entry.get("revoked_at"):
+            self.redis.hset(listed, token_id, json.dumps({**entry, "revoked_at": int(time.time())}, ensure_ascii=False))
+        self.written.after(key, listed)
         return True
 
     def revoke_all(self, name):
