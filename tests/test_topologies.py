@@ -482,3 +482,32 @@ def test_sentinel_with_passwords_serves_the_service(tmp_path, make_app, comment)
         assert time.monotonic() - started < 30  # answered within gunicorn's worker timeout (it took ~100 s)
     finally:
         sentinels.stop()
+
+
+@pytest.mark.parametrize("topology", ["cluster", "sentinel"])
+def test_a_moderator_token_is_issued_used_and_revoked_on_a_real_topology(tmp_path, make_app, topology):
+    """A token is two keys in two slots (the token by its digest, the account's list), written pending, confirmed
+    (MIN_REPLICAS=1: WAIT on each key's master) and made live; on a real Cluster and a real Sentinel setup the
+    issued token works on the moderation API, is listed once, has no pending mark on its master, and once revoked
+    is 401."""
+    from moderation.store.moderator_tokens import digest, get_tokens
+    from moderation.store.moderators import get_moderators
+
+    nodes = (Cluster(tmp_path / "cluster") if topology == "cluster" else SentinelSet(tmp_path / "sentinel")).start()
+    try:
+        app = make_app(nodes.url, REDIS_MIN_REPLICAS=1)
+        with app.app_context():
+            get_moderators().add("hanako", MODERATOR_PASSWORD)
+            tokens = get_tokens()
+            token_id, token = tokens.issue("hanako", note="desk tool")
+            assert [row["id"] for row in tokens.list("hanako")] == [token_id]
+            held = tokens.redis.hgetall(tokens.keys.moderator_token(digest(token)))
+            assert held["name"] == "hanako" and "pending" not in held and tokens.redis.ttl(
+                tokens.keys.moderator_token(digest(token))) == -1
+        api, bearer = app.test_client(), {"Authorization": f"Bearer {token}"}
+        assert api.get("/api/v1/moderation/queue", headers=bearer).status_code == 200
+        with app.app_context():
+            assert get_tokens().revoke("hanako", token_id)
+        assert api.get("/api/v1/moderation/queue", headers=bearer).status_code == 401
+    finally:
+        nodes.stop()
