@@ -143,3 +143,45 @@ def test_every_post_of_the_pages_needs_the_sessions_csrf_token(served, accounts)
         if response.status_code != 400:
             wrong.append((path, "wrong token", response.status_code))
     assert wrong == []
+
+
+def test_another_sites_key_and_moderator_reach_nothing_of_this_site(served, accounts, rdb, prefix):
+    """Sites share one deployment: site "other"'s key finds none of site "test"'s comments or requests (404), and no
+    API answer to it carries test's ids or text or changes test's records (an author or article id is its own
+    namespace per site); hanako, a moderator of "test" only, gets 403 on every page and page API asked for site
+    "other"."""
+    from tests.support.app import OTHER_KEY
+
+    app, values, _ = served
+    accounts.set_sites("hanako", ["test"])
+    hanako, api = Moderator(app, "hanako"), app.test_client()
+    mine = {"Authorization": f"Bearer {API_KEY}"}
+    before = [api.get(f"/api/v1/{what}", headers=mine).json for what in
+              (f"comments/{values['comment_id']}", f"requests/{values['request_id']}", f"authors/{values['author_id']}",
+               f"articles/{values['article_id']}")]
+    leaked = []
+    for rule, method, path in _calls(app, values):
+        who = _who(rule)
+        if who == "api":
+            body = {"reason": "spam", "statement": "x", "standing": "suspended", "mode": "closed", "reporter_id": "o"}
+            response = api.open(path, method=method, headers={"Authorization": f"Bearer {OTHER_KEY}"},
+                                json=body if method != "GET" else None)
+            named = rule.endpoint in ("api.get_comment", "api.report_comment", "requests_api.get_request",
+                                      "requests_api.file_answer", "requests_api.file_appeal")
+            secret = [v for v in (values["comment_id"], values["request_id"], values["article_id"], SPAM[:6])
+                      if v not in path]  # an id the caller sent may be echoed in its 404
+            if (response.status_code != 404 if named else response.status_code >= 500) \
+                    or any(value in response.get_data(as_text=True) for value in secret):
+                leaked.append((method, path, response.status_code))
+        elif who == "session" and path != "/logout":
+            if method == "GET":
+                response = hanako.client.get(path, query_string={"site": "other"})
+            else:
+                response = hanako.client.post(path, json={"site": "other"}, headers={"X-CSRF-Token": hanako.csrf}) \
+                    if path.startswith("/review/api/") else hanako.form(path, {"site": "other"})
+            if response.status_code != 403:
+                leaked.append((method, path, "hanako", response.status_code))
+    assert leaked == []
+    assert [api.get(f"/api/v1/{what}", headers=mine).json for what in
+            (f"comments/{values['comment_id']}", f"requests/{values['request_id']}", f"authors/{values['author_id']}",
+             f"articles/{values['article_id']}")] == before
