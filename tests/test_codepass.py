@@ -47,6 +47,8 @@ def _slots() -> dict[int, object]:
     # and the split parts' Tails (moderation/needles/tails.py), whose slots hold their tails' start strings
     slots.update({g.slot: g for split in FP._SPLIT.values() for g in split.guards
                   if getattr(g, "begins", None) and g.slot is not None})
+    # and personal_info's context patterns (targets/pii._Starts), whose slots hold their start strings
+    slots.update({s.slot: s for s in FP._PII_CONTEXT.values() if s.slot is not None})
     return slots
 
 

@@ -88,6 +88,32 @@ def test_starts_on_text_of_the_patterns_own_pieces(guard):
         _same(guard, piece * 300 + "".join(pieces))
 
 
+CONTEXTS = [c for c in FP._PII_CONTEXT.values() if c.automaton is not None]
+
+
+@pytest.mark.parametrize("context", CONTEXTS, ids=lambda c: c.pattern.pattern[:30])
+def test_personal_infos_context_patterns_begin_where_the_code_pass_says(context):
+    """personal_info's context patterns (targets/pii._Starts: a company, a person, someone singled out, the writer)
+    have a slot in the signals' StartIndex, its positions are where their start strings begin, and occurs() read
+    from them answers as its own scan and as rx.search, on text of the pattern's own pieces and repeated pieces."""
+    assert context.slot is not None
+    pieces = [*_pieces(context.pattern), "\n", " ", "。"]
+
+    def same(text):
+        hits = code_pass(codes_of(text))
+        assert hits.tries(context.slot) == stops_of(context, text), text
+        assert context.occurs(text, hits=hits) == context.occurs(text) == (context.pattern.search(text) is not None)
+
+    @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(text=st.lists(st.sampled_from(pieces), max_size=30).map("".join))
+    def check(text):
+        same(text)
+
+    check()
+    for piece in pieces[:40]:
+        same(piece * 50 + "".join(pieces))
+
+
 def test_positions_come_in_order_whatever_the_strings_lengths():
     """A start string found inside a longer one ends first but starts later: each slot's positions are sorted."""
     from moderation.needles.guards import Needles

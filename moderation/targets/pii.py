@@ -206,16 +206,21 @@ class _Starts:
             strings = []
         self.automaton = Automaton({s: len(s) for s in strings}) if strings else None  # None: may start anywhere
         self.lengths = np.asarray([len(s) for s in strings], dtype=np.int64)
+        # a slot in features/patterns._STARTS: the code pass finds where they begin (prefix-free: no position twice)
+        begins = frozenset(s for s in strings if not any(s != t and s.startswith(t) for t in strings))
+        self.pattern, self.begins, self.starts, self.slot = rx, begins or None, None, None
 
-    def occurs(self, text: str, codes: np.ndarray | None = None) -> bool:
-        """rx.search(text) is not None (`codes`: the text's code points as uint32, if known)."""
+    def occurs(self, text: str, codes: np.ndarray | None = None, hits=None) -> bool:
+        """rx.search(text) is not None (`codes`: its code points as uint32, if known; `hits`: its code pass)."""
         if self.automaton is None:
             return self.search(text) is not None
-        ends, words = self.automaton.scan(text, codes)
-        if not ends.size:
-            return False
-        match = self.match  # from each possible start, in order (a set of a few: np.unique cost ~5 us)
-        return any(match(text, at) is not None for at in sorted(set((ends - self.lengths[words] + 1).tolist())))
+        if hits is not None and self.slot is not None:
+            at_most = hits.tries(self.slot)  # where the code pass found the strings begin, in order
+        else:
+            ends, words = self.automaton.scan(text, codes)
+            at_most = sorted(set((ends - self.lengths[words] + 1).tolist()))  # a set of a few: np.unique ~5 us
+        match = self.match  # from each possible start, in order
+        return any(match(text, at) is not None for at in at_most)
 
 
 _CONTEXT = {rx: _Starts(rx) for rx in (ORG_CTX, PERSON_CTX, TARGET_CTX, SELF_CTX)}
@@ -276,16 +281,16 @@ def personal_info(text: str, spans: list | None = None, chars: set | None = None
     if not chars.isdisjoint(_APPROACH_TRIGGER) and _APPROACH.may_match(text, chars, found):
         approach = sum(1 for _ in _APPROACH.finditer(text, at=hits))
     # someone singled out (asked first: its needles are rarer than an affiliation's, which matters only with it)
-    target = _TARGET.may_match(text, chars, found) and _TARGET_STARTS.occurs(text, codes)
+    target = _TARGET.may_match(text, chars, found) and _TARGET_STARTS.occurs(text, codes, hits)
     affiliated = target and not chars.isdisjoint(_AFFILIATION_TRIGGER) and any(
         guard.may_match(text, chars, found) and next(guard.finditer(text, at=hits), None) is not None
         for guard in _AFFILIATION)
     exposed = 0.0
-    public = bool(pieces) and _ORG_STARTS.occurs(text, codes)
-    if affiliated and not _SELF_STARTS.occurs(text, codes):
+    public = bool(pieces) and _ORG_STARTS.occurs(text, codes, hits)
+    if affiliated and not _SELF_STARTS.occurs(text, codes, hits):
         exposed = 1.0  # a targeted private person's class, school or job: where to find them
     if pieces and not exposed:
-        person = _PERSON_STARTS.occurs(text, codes) or target
+        person = _PERSON_STARTS.occurs(text, codes, hits) or target
         identifying = any(counts.get(k) for k in _IDENTIFYING)
         whereabouts = bool(counts.get("whereabouts"))  # 自宅は, 住んでる: somebody's
         routine = bool(counts.get("schedule"))  # a private person's daily routine says where to find them
