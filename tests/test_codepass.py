@@ -49,6 +49,7 @@ def _slots() -> dict[int, object]:
                   if getattr(g, "begins", None) and g.slot is not None})
     # and personal_info's context patterns (targets/pii._Starts), whose slots hold their start strings
     slots.update({s.slot: s for s in FP._PII_CONTEXT.values() if s.slot is not None})
+    slots[FP.DENIED_GUARD.slot] = FP.DENIED_GUARD  # and DENIED_EN's (targets/denied.py)
     return slots
 
 

@@ -18,7 +18,7 @@ from tests.test_codepass import SLOTS, codes_of, stops_of
 from tests.test_needles import _pieces
 
 SLOTTED = [g for index in (FP._NEEDLES, FP._PII_NEEDLES, FP._NEEDLES_REPORTED) for g in index.guards.values()
-           if g.slot is not None]
+           if g.slot is not None] + [FP.DENIED_GUARD]  # and targets/denied.py's DENIED_EN
 DIGITS = ["٣", "٠١٢", "０", "𝟗", "߀", "9"]  # decimal digits of other scripts (\d), a full-width one, a math one
 
 

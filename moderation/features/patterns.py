@@ -21,6 +21,7 @@ from moderation.targets.constructions import (
     THREAT_EN_PARTS,
 )
 from moderation.targets.denied import CUES as DENIAL_CUES
+from moderation.targets.denied import DENIED_GUARD
 from moderation.targets.owned import STEMS as OWNED_STEMS
 from moderation.targets.pii import _CONTEXT as _PII_CONTEXT
 from moderation.targets.pii import _NEEDLES as _PII_NEEDLES
@@ -123,7 +124,7 @@ _SPLIT = {THREAT_EN: Parts(THREAT_EN_PARTS, _NEEDLES), HATE_EN: Parts(HATE_EN_PA
 # (and where each split part's tail can: its Tail's start strings)
 _STARTS = StartIndex((*_GUARDS.values(), *_PII_NEEDLES.guards.values(), *_NEEDLES_REPORTED.guards.values(),
                       *(g for split in _SPLIT.values() for g in split.guards if getattr(g, "begins", None)),
-                      *_PII_CONTEXT.values()))  # and where personal_info's context patterns can start
+                      *_PII_CONTEXT.values(), DENIED_GUARD))  # and personal_info's context patterns, DENIED_EN
 
 
 _AIMED = frozenset(("second_person", "third_person", "named_person", "group", "group_named", "self_ref", "thing"))

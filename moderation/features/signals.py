@@ -84,7 +84,7 @@ def named_signals(raw: np.ndarray, norm: Normalized, codes: np.ndarray, spans: l
     found = strings_of(values, hits.needles)  # _NEEDLES.found(t, codes)
     reported = reported_spans(t, chars, found=found, hits=hits)
     quoted = _merge(reported) if reported else None
-    denied_at = denied_spans(t, found=found) if latin else []
+    denied_at = denied_spans(t, found=found, at=hits) if latin else []
     denied = _merge(denied_at) if denied_at else None
     starts, _ends, cats, words = _words(t, spans, chars, found, quoted, hits, denied)
     _brands(cats, words, domains, raw, hits.flagged)
