@@ -26,6 +26,12 @@ from moderation.store.rate_limits import RateLimited, RateLimiter
 bp = page_blueprint("public", __name__)  # no-store too: the form carries a CSRF token, the receipt a number
 
 
+@bp.context_processor
+def site_names():
+    """`site_name(site)` for the public pages' header: SITE_NAMES' name for readers, else the site's key name."""
+    return {"site_name": lambda site: settings.get().site_names.get(site, site)}
+
+
 def chosen_site():
     """?site= when it is a configured site, else REQUEST_SITE, else the first configured site (404 otherwise)."""
     asked = request.values.get("site") or settings.get().request_site or configured_sites()[0]

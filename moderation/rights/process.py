@@ -134,7 +134,8 @@ def notice_text(record):
     """The requester's notice: subject and body (Japanese first, English after), dated as the receipt page is."""
     outcome = {"removed": "削除しました (removed)", "not_removed": "削除しませんでした (not removed)",
                "partially_removed": "一部を削除しました (partially removed)"}[record["outcome"]]
-    subject = f"[{record['site']}] 送信防止措置のご依頼 {record['id']} への回答"
+    name = settings.get().site_names.get(record["site"], record["site"])  # the name readers know the site by
+    subject = f"[{name}] 送信防止措置のご依頼 {record['id']} への回答"
     body = "\n".join([
         f"{record['requester_name']} 様", "",
         f"受付番号 {record['id']}(受付 {local(record['received_at'])})のご依頼について、"

@@ -139,6 +139,16 @@ def _site_urls(spec):
     return urls
 
 
+def _site_names(spec):
+    names = {}
+    for site, name in json_object(spec, "SITE_NAMES").items():
+        name = str(name).strip()
+        if not 1 <= len(name) <= 100 or any(ord(c) < 32 or 0x7F <= ord(c) <= 0x9F for c in name):
+            raise ValueError(f"{site!r}: a site's name is 1-100 characters without control characters")
+        names[str(site)] = name
+    return names
+
+
 def _webhooks(spec):
     from moderation.integrations.webhooks import parse_webhooks
 

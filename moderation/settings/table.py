@@ -15,6 +15,7 @@ from moderation.settings.readers import (
     _request_rate_limit,
     _secret_key,
     _shared_labels,
+    _site_names,
     _site_urls,
     _smtp,
     _thresholds,
@@ -145,6 +146,9 @@ TABLE = (
     Setting("SITE_URLS", _domain(_site_urls), {},
             'each site\'s public address: JSON {"site": "https://news.example/"}; Akismet calls for that site\'s key '
             "whose `blog` is not under it are refused as invalid"),
+    Setting("SITE_NAMES", _domain(_site_names), {},
+            'each site\'s name as its readers know it: JSON {"example-news": "例示新聞"}; heads the public request, '
+            "criteria and transparency pages and the requester's mail (default: the site's key name)"),
     Setting("CORAL_SECRETS", _domain(_coral_secrets), {},
             'Coral external moderation: JSON {"site": "signing secret"} for POST /api/v1/coral/moderate'),
     Setting("DEMO", boolean, False, "the demo article page and its site backend (make run; never in production)"),
