@@ -75,3 +75,20 @@ def test_a_decision_stands_for_a_comment_the_service_no_longer_stores(make_app, 
     from moderation.integrations.outbox import event_body
 
     assert event_body("test", "1-0", decided[0])["data"]["removed_comment_ids"] == [gone, kept]
+
+
+def test_the_worker_raises_a_sites_deadline_alerts_without_a_webhook(make_app, comment, clock):
+    """A site with no webhook still has its removal requests' due_soon and overdue alerts recorded by the worker
+    (before: only the sites with a webhook were checked, so such a site's alerts waited for a moderator to open
+    /review/requests, and its transparency report's alert counts with them)."""
+    from moderation.integrations.outbox_worker import run_worker
+
+    app = with_clock(make_app(RATE_LIMITS=""), clock)
+    client = app.test_client()
+    request_id = file(client, request_body([post_comment(client, comment, "記事を読みました。")])).json["id"]
+    clock.advance(days=6)
+    run_worker(app, once=True)
+    clock.advance(days=2)
+    run_worker(app, once=True)
+    with app.app_context():
+        assert [e["action"] for e in get_requests("test").history(request_id)] == ["received", "due_soon", "overdue"]

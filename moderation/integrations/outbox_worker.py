@@ -61,9 +61,11 @@ def _drain(box, stop, poll_interval):
             stop.wait(poll_interval)
 
 
-def _each_minute(app, boxes):
-    check_deadlines(app, [box.site for box in boxes])  # removal requests' due_soon / overdue become events
-    keep_report_days(app, settings.of(app).api_keys.sites)
+def _each_minute(app, sites):
+    """The minute's chores for every site this worker serves, with a webhook or without: a removal request's
+    due_soon / overdue alert is the audit's (and the transparency report's) as much as the site's event."""
+    check_deadlines(app, sites)
+    keep_report_days(app, sites)
 
 
 def run_worker(app, *, sites=None, once=False, stop=None, poll_interval=0.5):
@@ -76,8 +78,9 @@ def run_worker(app, *, sites=None, once=False, stop=None, poll_interval=0.5):
         log.warning("no webhooks configured (MODERATION_WEBHOOKS): the worker has nothing to deliver")
     for box in boxes:
         log.info("outbox worker: site %s -> %s", box.site, urlsplit(box.url).netloc)
+    served = [site for site in settings.of(app).api_keys.sites if not sites or site in sites]
     if once:
-        _each_minute(app, boxes)
+        _each_minute(app, served)
         for box in boxes:
             _one_pass(box, stop)
         return
@@ -87,7 +90,7 @@ def run_worker(app, *, sites=None, once=False, stop=None, poll_interval=0.5):
         thread.start()
     try:
         while not stop.is_set():
-            _each_minute(app, boxes)
+            _each_minute(app, served)
             stop.wait(DEADLINE_CHECK_SECONDS)
     finally:  # Ctrl-C or stop: each site finishes the delivery in hand (at most WEBHOOK_TIMEOUT)
         stop.set()
