@@ -47,6 +47,10 @@ PRAISED = [
     "I support the Kurdish families fighting deportation.",  # a harm opposed or suffered after it (session 21)
     "We welcome the Somali families who were driven out of Mogadishu.",
     "I love Muslims but would deport the extremists.",  # the clause turns to others
+    "Syrian families should be welcomed in every town.",  # being welcomed (session 22)
+    "The Ukrainian refugees were welcomed in our village.",
+    "Sikh families deserve to be welcomed here.",
+    "They're always welcomed by the Polish families on our street.",
 ]
 
 NOT_PRAISED = [
@@ -98,6 +102,10 @@ NOT_PRAISED = [
     "We cheer the Nigerian families being thrown out of the estate.",
     "People who support deporting the Afghan families are heartless.",
     "I don't support deporting the Syrian families.",
+    "Syrian families should not be welcomed in any town.",  # being welcomed denied or turned to their going
+    "The Ukrainian refugees were never welcomed at the station.",
+    "Sikh families should be welcomed back to their own country and left there.",
+    "Muslims are welcomed here by fools who will regret the crime wave.",
 ]
 
 

@@ -46,6 +46,13 @@ _COPULA = (r"(?:(?<![a-z'’])(?<!we )(?:are|were|have been|have always been|mak
 # what the group makes of a place or of others ("make our country stronger", "made our high street busier and better"):
 # at most five words between, none a negation
 _MAKES = r"(?<![a-z'’])(?:make|makes|made|making) (?:(?!not |never |no )[a-z'’]{1,20} ){1,5}?"
+# issue 12 (session 22, audit-s21 F12: "Muslims are neighbours and should be welcomed in this country." hate 0.508 on
+# -9): being welcomed said of whom the sentence names ("should be welcomed", "are warmly welcomed", "deserve to be
+# welcomed"; not when the sentence goes on to the group's going, harm or crime, as session 19's forms); the word
+# list's own "welcome" counts without a form, so it is not read here twice
+_WELCOMED = (r"(?:(?<![a-z'’])(?:(?:should|must|ought to|deserve to|deserves to|will|would) be|are|were"
+             r"|have (?:always )?been)|(?<=[a-z])(?<!we)['’]re) (?:(?:so|very|really|truly|warmly|always|all|most"
+             r"|made) ){0,2}welcomed")
 _FEELER = (r"(?<![a-z'’])(?:i|we) (?:(?:really|truly|absolutely|just|so|genuinely|do|all|always|deeply|sincerely) )"
            r"{0,2}(?![a-z]+ly(?![a-z]))")
 # the writer's glad / proud / grateful (I'm, we are: not the copula above) is praise only when its object follows
@@ -158,7 +165,8 @@ HARM_DONE_AHEAD = re.compile(_HARM_AHEAD)
 # needles (moderation/needles/parts.py; the same matches as the one alternation PRAISE_EN): one alternation holds more
 # needles than a guard keeps (MAX_NEEDLES), so it would be scanned in every text naming a group
 _SHAPES = ("(?:" + _COPULA + "|" + _MAKES + "|" + _FEELER + ")" + _PRAISE + _NO_HARM_DONE + "|" + _FEELING + _PRAISE
-           + _OF + "|" + _LUCK + "|" + _WILLING + "|" + _LIKENESS + "|" + _BELONGING,
+           + _OF + "|" + _LUCK + "|" + _WILLING + "|" + _LIKENESS + "|" + _BELONGING + "|" + _WELCOMED
+           + _UNHARMED,
            "(?:" + _MORE + "|" + _GLAD_TO_SEE + "|" + _ROLE + "|" + _FRIENDS + ")" + _UNHARMED,
            "(?:" + _SUPPORT + "|" + _RIGHTS + "|" + _THANKS + "|" + _GAVE + "|" + _HUMAN + ")" + _UNHARMED)
 PRAISE_EN_PARTS = tuple(re.compile(r"(?<!n['’]t )(?<!not )(?<!never )(?:" + shape + ")" + _NOT_AFTER)
