@@ -27,6 +27,7 @@ from pathlib import Path
 
 from gunicorn.glogging import Logger
 
+from moderation.ops.http_response import install as _install_response
 from moderation.settings import env_value as _env
 
 # prometheus_client chooses multiprocess mode when this is set at import time: before the app is loaded.
@@ -69,6 +70,9 @@ class JsonLogger(Logger):
 
 
 logger_class = JsonLogger
+
+# The workers' responses: the head and a whole sized body in one send, Date formatted once a second (the same bytes).
+_install_response()
 
 
 def _apply_model_pins(server, app):

@@ -1,0 +1,70 @@
+"""gunicorn's HTTP/1 response with its head and a whole sized body in one send, and its Date formatted once a second.
+
+gunicorn writes a response's head (status line and headers) and then its body with two sendall calls: two system
+calls, two TCP segments the client reads apart. Every JSON answer of this app is one sized body (Content-Length
+set, the body one bytes object), so the head goes out with it. gunicorn also formats the Date header with
+email.utils for every response (~3 µs warm); the text changes once a second. The bytes on the wire are gunicorn's
+own, byte for byte (tests/test_http_response.py); anything else (chunked, a HEAD or 204, a body in pieces, a file)
+takes gunicorn's own path. gunicorn.conf.py installs it in the master, before the workers fork (install()).
+"""
+
+import time
+from email.utils import formatdate
+
+from gunicorn import util
+from gunicorn.http import wsgi
+
+_SECOND = [None, ""]  # the second the Date text was made for, and the text
+
+
+def http_date():
+    """gunicorn.util.http_date() for now: formatdate takes the whole seconds of its time, so once a second will do."""
+    second = int(time.time())
+    if _SECOND[0] != second:
+        _SECOND[:] = [second, formatdate(second, localtime=False, usegmt=True)]
+    return _SECOND[1]
+
+
+class Response(wsgi.Response):
+    """wsgi.Response with one send for the head and a whole sized body, and the Date text of the current second."""
+
+    def default_headers(self):
+        """gunicorn's status line, Server, Date and Connection (and Transfer-Encoding when chunked)."""
+        if self.upgrade:
+            connection = "upgrade"
+        elif self.should_close():
+            connection = "close"
+        else:
+            connection = "keep-alive"
+        headers = [f"HTTP/{self.req.version[0]}.{self.req.version[1]} {self.status}\r\n",
+                   f"Server: {self.version}\r\n", f"Date: {http_date()}\r\n", f"Connection: {connection}\r\n"]
+        if self.chunked:
+            headers.append("Transfer-Encoding: chunked\r\n")
+        return headers
+
+    def head(self):
+        """The bytes send_headers() writes."""
+        lines = self.default_headers()
+        lines.extend([f"{name}: {value}\r\n" for name, value in self.headers])
+        return util.to_bytestring("".join(lines) + "\r\n", "latin-1")
+
+    def send_headers(self):
+        if self.headers_sent:
+            return
+        util.write(self.sock, self.head())
+        self.headers_sent = True
+
+    def write(self, arg):
+        """The head and the body together when the body is the whole declared length, in one piece; else gunicorn's."""
+        if (self.headers_sent or self.chunked or self._omits_body or type(arg) is not bytes
+                or self.response_length != len(arg) or self.sent):
+            return super().write(arg)
+        self.sock.sendall(self.head() + arg)
+        self.headers_sent = True
+        self.sent = len(arg)
+        return None
+
+
+def install():
+    """gunicorn's workers build their responses with this class (wsgi.create looks the name up at each request)."""
+    wsgi.Response = Response
