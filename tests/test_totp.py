@@ -151,3 +151,18 @@ def test_codes_tried_from_many_addresses_wait_out_the_accounts_code_delay(make_a
         statuses.append(page.status_code)
     # the third wrong code sets a 2 s delay: a loaded machine may let one more through after it, never more
     assert statuses[:4] == [401, 401, 401, 429] and statuses.count(401) <= 4, statuses
+
+
+def test_a_new_password_ends_a_login_waiting_for_its_code(make_app, accounts):
+    """README: a new password ends every session of the account (whoever knew the old one is logged out); a login
+    that had the old password right and waits for its code ends with them (before: the code still logged it in,
+    within the 300 s the step is kept in its cookie). The code is not used up by the refused attempt."""
+    totp = pyotp.TOTP(accounts.enable_totp("taro"))
+    app = make_app()
+    client = app.test_client()
+    asked = password_step(client, "taro")
+    accounts.reset_password("taro", "a-brand-new-password-42")
+    code = totp.now()
+    assert code_step(client, asked, code).status_code == 401 and client.get("/review").status_code == 302
+    owner = app.test_client()
+    assert code_step(owner, password_step(owner, "taro", "a-brand-new-password-42"), code).status_code == 302

@@ -161,7 +161,7 @@ def login():
         response.headers["Retry-After"] = str(wait)
         return response
     if pending:
-        return _second_factor(name, address, next_url, throttle)
+        return _second_factor(name, pending.get("stamp"), address, next_url, throttle)
     account = get_moderators().authenticate(name, request.form.get("password") or "")
     if account is None:
         log.warning("login failed for account %r from %s (%d recent failures on the account from the address, "
@@ -170,7 +170,8 @@ def login():
         return render_template("login.html", next_url=next_url, error=error, csrf=csrf_token(), username=name), 401
     throttle.succeeded(name, address)
     if account["totp"]:  # the password was right; the code comes next, within TOTP_SECONDS
-        session["totp_pending"] = {"name": account["name"], "at": int(time.time())}
+        session["totp_pending"] = {"name": account["name"], "at": int(time.time()),
+                                   "stamp": get_moderators().password_stamp(account["name"])}
         return _page(next_url, 200, totp=True)
     _start_session(account)
     log.info("moderator %r logged in from %s", account["name"], request.remote_addr)
@@ -188,11 +189,13 @@ def _page(next_url, status, **fields):
     return render_template("login.html", next_url=next_url, csrf=csrf_token(), **fields), status
 
 
-def _second_factor(name, address, next_url, throttle):
-    """The code of an account whose password was right: a wrong one counts as a failed login."""
+def _second_factor(name, stamp, address, next_url, throttle):
+    """The code of an account whose password was right (and is still its password: `stamp`): a wrong one counts
+    as a failed login."""
     moderators = get_moderators()
     account = moderators.get(name)
-    if account is None or account["disabled"] or not moderators.verify_totp(name, request.form.get("code")):
+    if account is None or account["disabled"] or stamp != moderators.password_stamp(name) \
+            or not moderators.verify_totp(name, request.form.get("code")):
         log.warning("login code refused for account %r from %s", name[:64], request.remote_addr)
         return _page(next_url, 401, totp=True, error=i18n.translate("login.code_failed"))
     throttle.succeeded(name, address, code=True)

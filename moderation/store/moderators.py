@@ -2,6 +2,7 @@
 optional TOTP secret (a second factor: `python -m moderation moderator totp enable NAME`)."""
 
 import functools
+import hashlib
 import hmac
 import re
 import time
@@ -207,6 +208,12 @@ class Moderators:
             if hmac.compare_digest(totp.at(candidate * 30), code):
                 return bool(self._use_step(keys=[self.key(name)], args=[candidate]))
         return False
+
+    def password_stamp(self, name):
+        """A short digest of the account's stored password hash, or None: what a login waiting for its code began
+        under, so that a new password ends it as it ends the account's sessions."""
+        stored = self.redis.hget(self.key(name), "password") if NAME_RE.match(name or "") else None
+        return hashlib.sha256(stored.encode()).hexdigest()[:16] if stored else None
 
     def authenticate(self, name, password):
         """The account when the password matches and it is not disabled, else None (same work either way)."""
