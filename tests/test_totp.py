@@ -166,3 +166,20 @@ def test_a_new_password_ends_a_login_waiting_for_its_code(make_app, accounts):
     assert code_step(client, asked, code).status_code == 401 and client.get("/review").status_code == 302
     owner = app.test_client()
     assert code_step(owner, password_step(owner, "taro", "a-brand-new-password-42"), code).status_code == 302
+
+
+def test_a_new_password_ends_the_code_delay_its_leaker_ran_up(make_app, accounts):
+    """Whoever has the password can run up the account's code delay with wrong codes and keep the owner's right
+    code out (429) until it ends (up to LOGIN_WINDOW_SECONDS); the admin's answer, a new password, ends it with the
+    leaked password's sessions (before: the owner with the new password still met 429)."""
+    totp = pyotp.TOTP(accounts.enable_totp("taro"))
+    app = make_app(LOGIN_MAX_FAILURES_ACCOUNT=3)
+    leaker = app.test_client()
+    page = password_step(leaker, "taro")
+    for n in range(4):
+        page = leaker.post("/login", data={"step": "code", "code": _wrong_code(totp), "csrf_token": csrf_of(page.text)},
+                           **_from(f"198.51.100.{n + 1}"))
+    assert page.status_code == 429
+    accounts.reset_password("taro", "a-brand-new-password-42")
+    owner = app.test_client()
+    assert code_step(owner, password_step(owner, "taro", "a-brand-new-password-42"), totp.now()).status_code == 302

@@ -164,10 +164,13 @@ class Moderators:
             self._end_sessions(name)
 
     def reset_password(self, name, password):
-        """A new password ends every session of the account (whoever knew the old one is logged out)."""
+        """A new password ends every session of the account (whoever knew the old one is logged out), and the delay
+        wrong authenticator codes set on it (only whoever knew the old one could run it up)."""
         check_password(name, password)
         self._update(name, {"password": generate_password_hash(password, method=HASH_METHOD)})
         self._end_sessions(name)
+        self.redis.delete(self.keys.login_code_backoff(name))
+        self.written.after(self.keys.login_code_backoff(name))
 
     def set_sites(self, name, sites):
         """The sites a moderator works on (none: every site); admins always see every site."""
