@@ -67,6 +67,8 @@ def test_a_decision_stands_for_a_comment_the_service_no_longer_stores(make_app, 
     rdb.delete(f"{prefix}{{test}}:c:{gone}")  # the state an expired record leaves
     page = login(app, "hanako").get(f"/review/requests/{request_id}?site=test")
     assert page.status_code == 200 and gone in page.text and kept in page.text
+    assert page.text.count('class="notice notice-warn comment-missing"') == 1  # the gone one says so, not the kept
+    assert "本文が残っていません。サイト上で確認してください。" in page.text
     with app.app_context():
         process.decide("test", request_id, "removed", "hanako", criterion="基準2", reason="削除しました。")
         assert get_queue("test").get(kept)["status"] == "rejected"
