@@ -136,13 +136,19 @@ def notice_text(record):
                "partially_removed": "一部を削除しました (partially removed)"}[record["outcome"]]
     name = settings.get().site_names.get(record["site"], record["site"])  # the name readers know the site by
     subject = f"[{name}] 送信防止措置のご依頼 {record['id']} への回答"
+    # after the poster's appeal the requester hears the new decision, and why it came: not a second answer unexplained
+    appeal = [f"投稿者から異議の申立てがあり({local(record['appealed_at'])})、最初に判断した者とは別の担当者が"
+              "改めて判断しました。", ""] if record.get("appeal_decided_at") and record.get("appealed_at") else []
+    if appeal:
+        subject += "(異議を受けての再判断)"
+    after = " after the poster's appeal" if appeal else ""
     body = "\n".join([
         f"{record['requester_name']} 様", "",
         f"受付番号 {record['id']}(受付 {local(record['received_at'])})のご依頼について、"
-        f"次のとおり判断しました(判断 {local(record['decided_at'])})。", "",
+        f"次のとおり判断しました(判断 {local(record['decided_at'])})。", "", *appeal,
         f"結果: {outcome}", f"適用した基準: {record['criterion']}", "", "理由:", record["reason"], "",
         "本件の判断に用いた削除基準は、当サイトの /policy で公開しています。", "",
-        f"Request {record['id']}: {record['outcome']}. Criterion: {record['criterion']}.",
+        f"Request {record['id']}: {record['outcome']}{after}. Criterion: {record['criterion']}.",
     ])
     return subject, body
 
