@@ -52,6 +52,18 @@ def test_the_request_form_is_japanese_first_with_csp_and_no_inline_code(client):
     assert '<html lang="en">' in english.text and "Request the removal of a comment" in english.text
 
 
+
+def test_the_form_states_what_the_requesters_details_are_used_for_before_asking_them(client):
+    """Personal information taken from the person in writing (a web form included) needs its purpose stated
+    beforehand (個人情報保護法 21条2項): the form says what name, address and request are used for, and what the
+    poster is told when consulted (the reason, never the name or address: request.poster_consulted)."""
+    for query, words in (("", "このご依頼の確認・判断と結果のご連絡のために使います"),
+                         ("?lang=en", "used to check and decide this request and to tell you the outcome")):
+        page = client.get(f"/requests/new{query}").text
+        notice = page.index('id="form-privacy"')
+        assert words in page[notice:] and notice < page.index('id="f-requester-name"'), query
+
+
 def test_a_form_request_is_stored_and_answered_with_a_receipt(app, client, comment, clock):
     with_clock(app, clock)
     comment_id = post_comment(client, comment)

@@ -12,6 +12,9 @@ MESSAGES = {
         "form.intro": "当サイトのコメントによって名誉、プライバシー、肖像権、著作権などの権利を侵害されたと考える方は、"
                       "このフォームから削除を依頼できます。原則として受付から{days}日以内に判断し、結果と理由をメールでお知らせします。",
         "form.policy_link": "判断に用いる削除基準",
+        "form.privacy": "ご入力のお名前・メールアドレスとご依頼の内容は、このご依頼の確認・判断と結果のご連絡のために"
+                        "使います。投稿者に意見を照会するときは、ご依頼の理由を伝えますが、お名前とメールアドレスは"
+                        "伝えません。",
         "form.name": "お名前",
         "form.email": "連絡先メールアドレス",
         "form.relation": "依頼者",
@@ -169,6 +172,9 @@ MESSAGES = {
                       "another right, you can ask us to remove it here. We decide within {days} days of receipt in "
                       "principle and tell you the outcome and why by e-mail.",
         "form.policy_link": "The criteria we decide by",
+        "form.privacy": "Your name, e-mail address and request are used to check and decide this request and to tell "
+                        "you the outcome. If we ask the comment's author for their view, we pass on the reason you "
+                        "give, but not your name or e-mail address.",
         "form.name": "Your name",
         "form.email": "E-mail address",
         "form.relation": "You are",
