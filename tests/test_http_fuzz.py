@@ -19,10 +19,10 @@ import pytest
 from tests.support.app import API_KEY
 from tests.support.fuzz import FORM_JUNK, JSON_JUNK, MARKER, body_variants, raw_json
 from tests.support.moderators import Moderator
+from tests.support.targets import SPAM, seed_targets
 
 CORAL_SECRET = "coral-fuzz-secret-0123"
 SEED = 20261201
-SPAM = "副業で月収100万円！今すぐLINE追加してね"
 
 
 @pytest.fixture
@@ -31,22 +31,6 @@ def fuzz_app(make_app, thresholds, accounts):
     accounts.set_sites("hanako", ["test"])
     return make_app(THRESHOLDS=thresholds.flag_all, RATE_LIMITS="", CORAL_SECRETS=json.dumps({"test": CORAL_SECRET}),
                     LOGIN_MAX_FAILURES_ACCOUNT=10_000, LOGIN_MAX_FAILURES_IP=10_000)
-
-
-def _seed(app, rdb, prefix):
-    """A held comment, a published one and a removal request to aim the id routes at; a moderator token."""
-    from moderation.store.moderator_tokens import ModeratorTokens
-
-    api = app.test_client()
-    auth = {"Authorization": f"Bearer {API_KEY}"}
-    held = {"id": "fz-held", "article_id": "fz-art", "text": SPAM, "author": {"id": "fz-author", "name": "読者"}}
-    assert api.post("/api/v1/comments", json=held, headers=auth).status_code == 200
-    request = {"requester": {"name": "山田 花子", "email": "hanako@example.jp", "relation": "self"},
-               "comments": ["fz-held"], "right": "reputation", "explanation": "事実ではありません。"}
-    filed = api.post("/api/v1/requests", json=request, headers=auth)
-    assert filed.status_code == 201, filed.text
-    token = ModeratorTokens(rdb, prefix).issue("hanako", note="fuzz")[1]
-    return held, request, filed.json["id"], token
 
 
 def _routes(held, request, request_id):
@@ -277,7 +261,7 @@ def _problems(label, method, path, field, answer):
 
 def _fuzz(app, rdb, prefix, caplog, share):
     """Send a seeded `share` of the cases (all of them at 1.0); fail on any wrong answer or unhandled error."""
-    held, request, request_id, token = _seed(app, rdb, prefix)
+    held, request, request_id, token = seed_targets(app, rdb, prefix, "fz")
     callers = Callers(app, token)
     rng, pick = random.Random(SEED), random.Random(SEED + 1)
     problems, sent, statuses = [], 0, {}

@@ -8,10 +8,10 @@ import pytest
 
 from tests.support.app import API_KEY
 from tests.support.moderators import Moderator
+from tests.support.targets import SPAM, seed_targets
 
 CORAL_SECRET = "coral-auth-secret-0123"
 METRICS_TOKEN = "metrics-token-0123456789"
-SPAM = "副業で月収100万円！今すぐLINE追加してね"
 
 # endpoint: who may call it. public: anyone (what it shows is public by design); api: a site's API key;
 # coral: the site's Coral secret (signature); token: a moderator's API token; session: a logged-in moderator;
@@ -46,20 +46,11 @@ def _who(rule):
 @pytest.fixture
 def served(make_app, thresholds, accounts, rdb, prefix):
     """The app, a held comment, a removal request and a moderator token to aim the routes at."""
-    from moderation.store.moderator_tokens import ModeratorTokens
-
     app = make_app(THRESHOLDS=thresholds.flag_all, RATE_LIMITS="", CORAL_SECRETS=json.dumps({"test": CORAL_SECRET}),
                    METRICS_TOKEN=METRICS_TOKEN)
-    api, auth = app.test_client(), {"Authorization": f"Bearer {API_KEY}"}
-    held = {"id": "au-held", "article_id": "au-art", "text": SPAM, "author": {"id": "au-author", "name": "読者"}}
-    assert api.post("/api/v1/comments", json=held, headers=auth).status_code == 200
-    request = {"requester": {"name": "山田 花子", "email": "hanako@example.jp", "relation": "self"},
-               "comments": ["au-held"], "right": "reputation", "explanation": "事実ではありません。"}
-    filed = api.post("/api/v1/requests", json=request, headers=auth)
-    assert filed.status_code == 201, filed.text
-    token = ModeratorTokens(rdb, prefix).issue("hanako", note="auth")[1]
+    _, _, request_id, token = seed_targets(app, rdb, prefix, "au")
     values = {"article_id": "au-art", "author_id": "au-author", "comment_id": "au-held",
-              "request_id": filed.json["id"], "filename": "review.js"}
+              "request_id": request_id, "filename": "review.js"}
     return app, values, token
 
 
