@@ -57,7 +57,9 @@ def test_every_info_field_reads_as_the_pattern_read_it(own_redis, held):
     assert compared == [(old, old) for _, old in compared], [
         (name, new, old) for (_, name, _), (new, old) in zip(pairs, compared, strict=True) if new != old]
     read = {name: new for (_, name, _), (new, _) in zip(pairs, compared, strict=True)}
-    assert read["aof_pending_bio_fsync:"] == ("1" if held else "0")
+    # held: the write waits behind the stopped fsync; not held, the server's own once-a-second fsync may be under way
+    # (seen under load at 17:54), so only the reading, not the server's state, is asserted
+    assert read["aof_pending_bio_fsync:"] == "1" if held else read["aof_pending_bio_fsync:"] in ("0", "1")
     assert len(read["run_id:"]) == 40 and read["aof_delayed_fsync:"].isdigit()
 
 
