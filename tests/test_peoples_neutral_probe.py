@@ -5,8 +5,7 @@ from collections import Counter
 
 from model.judge import PEOPLES_NEUTRAL_PROBE, load_cases
 from moderation.features.signals import signal_dict
-from moderation.wordlists import GROUPS
-from tests.support.probes import assert_well_formed
+from tests.support.probes import assert_well_formed, no_listed_group
 
 
 def test_peoples_neutral_probe_is_well_formed():
@@ -17,6 +16,5 @@ def test_peoples_neutral_probe_is_well_formed():
     funcs = Counter(c["functionality"] for c in cases)
     assert all(funcs[f] >= 6 for f in ("neutral_mention_nh", "suffered_nh", "support_nh", "support_harm_h"))
     # every case names a people only GROUPS_NAMED reads (the words -9 added), none a listed group
-    listed = [g for g in GROUPS if g.isascii()]
     assert [c["id"] for c in cases if not signal_dict(c["text"])["group_named"]] == []
-    assert [c["id"] for c in cases if any(g in c["text"].lower() for g in listed)] == []
+    assert no_listed_group(cases) == [c["id"] for c in cases]

@@ -109,14 +109,14 @@ def decide(site, request_id, outcome, moderator, *, criterion, reason, selected=
                 log.info("request %s: comment %s is no longer decided; left as it is", request_id, comment_id)
     for comment_id in removed:
         stored = queue.get(comment_id)
-        try:
-            if stored is not None:
+        if stored is not None:
+            try:
                 queue.remove(comment_id, moderator, REASON, now_ms=now,
                              rank=risk_rank(stored.get("risk", 0.0), stored.get("received_at") or now),
                              data={"request_id": request_id, "right": record["right"], "criterion": criterion})
                 continue
-        except NotFound:
-            pass
+            except NotFound:  # gone between the read and the removal
+                pass
         # its record is gone (an appeal decided long after the filing): the site removes it by request.decided
         log.warning("request %s: comment %s is no longer stored; request.decided names it", request_id, comment_id)
     smtp = settings.get().smtp_url

@@ -150,13 +150,11 @@ class KeySpace:
 
     def login_backoff(self, name):
         """One account's attempts from anywhere and the delay addresses that failed on it must wait."""
-        digest = hashlib.sha256((name or "").strip().lower().encode()).hexdigest()[:32]
-        return self.plain("login", "backoff", digest)
+        return self.plain("login", "backoff", _account_digest(name))
 
     def login_code_backoff(self, name):
         """One account's second-factor codes from anywhere: every address waits out its delay."""
-        digest = hashlib.sha256((name or "").strip().lower().encode()).hexdigest()[:32]
-        return self.plain("login", "codebackoff", digest)
+        return self.plain("login", "codebackoff", _account_digest(name))
 
     def login_failures_ip(self, address):
         return self.plain("login", "fail", "ip", address or "unknown")
@@ -175,3 +173,8 @@ def replication_mark(key):
     if end > start + 1:
         return key[:end + 1] + ":replicated"
     return f"{key}:replicated{{{key}}}"
+
+
+def _account_digest(name):
+    """An account name as a login key holds it: hashed, so a key never carries what someone typed as a user name."""
+    return hashlib.sha256((name or "").strip().lower().encode()).hexdigest()[:32]
