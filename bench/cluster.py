@@ -18,6 +18,7 @@ and, from each master's INFO cpu, the master CPU seconds per comment: 1 / that i
 import argparse
 import json
 import multiprocessing
+import secrets
 import statistics
 import sys
 import tempfile
@@ -63,7 +64,8 @@ def _worker(args):
     root, version, sha = model
     keys = {site: f"{site}-key-0123456789" for site in sites}
     app = create_app({"TESTING": True, "REDIS_URL": url, "REDIS_PREFIX": "bench:", "MODEL_DIR": root,
-                      "MODEL_VERSION": version, "MODEL_SHA256": sha, "SECRET_KEY": "bench", "RATE_LIMITS": "",
+                      "MODEL_VERSION": version, "MODEL_SHA256": sha, "RATE_LIMITS": "",
+                      "SECRET_KEY": secrets.token_hex(32),
                       "INSTANCE_DIR": tempfile.mkdtemp(), "API_KEYS": ",".join(f"{s}:{k}" for s, k in keys.items())})
     client = app.test_client()
     deadline = time.monotonic() + seconds

@@ -9,7 +9,7 @@ import pytest
 from moderation.cli import main as cli_main
 from moderation.store.moderators import AccountExists, Moderators
 from moderation.store.review_queue import ReviewQueue
-from tests.support.app import API_KEY
+from tests.support.app import API_KEY, SECRET_KEY
 from tests.support.moderators import MODERATOR_PASSWORD, Moderator
 
 OTHER_KEY = "other-site-key-0123456789"
@@ -19,7 +19,7 @@ OTHER_KEY = "other-site-key-0123456789"
 def cli(redis_server, prefix, tmp_path, monkeypatch, capsys):
     """`python -m moderation moderator ...` in-process against the test Redis; returns (exit code, output)."""
     for name, value in {"REDIS_URL": redis_server.url, "REDIS_PREFIX": prefix, "INSTANCE_DIR": str(tmp_path),
-                        "API_KEYS": f"test:{API_KEY}", "SECRET_KEY": "x"}.items():
+                        "API_KEYS": f"test:{API_KEY}", "SECRET_KEY": SECRET_KEY}.items():
         monkeypatch.setenv(f"MODERATION_{name}", value)
 
     def run(*args, stdin=""):

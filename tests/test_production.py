@@ -53,7 +53,7 @@ def service_env(compose, redis_url, model, instance_dir, **extra):
     env.update({
         "MODERATION_REDIS_URL": redis_url, "MODERATION_REDIS_PREFIX": f"t{uuid.uuid4().hex[:10]}:",
         "MODERATION_API_KEYS": f"test:{API_KEY}", "MODERATION_METRICS_TOKEN": METRICS_TOKEN,
-        "MODERATION_SECRET_KEY": "gunicorn-test-secret-0123456789",  # .env.example's placeholder is refused
+        "MODERATION_SECRET_KEY": "gunicorn-test-secret-0123456789abcdef",  # .env.example's placeholder is refused
         "MODERATION_MODEL_DIR": str(root), "MODERATION_MODEL_VERSION": version, "MODERATION_MODEL_SHA256": sha256,
         "MODERATION_INSTANCE_DIR": str(instance_dir), "MODERATION_THRESHOLDS": REVIEW_ONLY,
         "PROMETHEUS_MULTIPROC_DIR": str(Path(instance_dir) / "metrics"),

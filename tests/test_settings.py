@@ -106,3 +106,32 @@ def test_every_setting_has_a_meaning_and_a_default_that_parses():
 def test_start_up_refuses_placeholder_keys_bad_site_names_and_duplicates(make_app, name, value, says):
     with pytest.raises(SettingsError, match=f"MODERATION_{name}.*{says}"):
         make_app(**{name: value})
+
+
+@pytest.mark.parametrize("value", ["x", "test-secret", "s" * 31, "鍵" * 10])  # 鍵 * 10: 30 bytes of UTF-8
+def test_a_short_session_key_stops_start_up_outside_the_demo_naming_the_setting(make_app, value):
+    """Anyone who knows or guesses SECRET_KEY can sign a session cookie, so a short one is refused (not warned)."""
+    with pytest.raises(SettingsError, match=r"MODERATION_SECRET_KEY: \d+ bytes, at least 32 needed") as raised:
+        make_app(SECRET_KEY=value)
+    assert "token_urlsafe(32)" in str(raised.value)  # says how to make one
+    assert make_app(SECRET_KEY=value, DEMO=True).secret_key == value  # the demo (make run) keeps working
+
+
+def test_a_32_byte_session_key_or_none_at_all_starts(make_app, tmp_path):
+    assert make_app(SECRET_KEY="k" * 32).secret_key == "k" * 32
+    generated = make_app(SECRET_KEY="", INSTANCE_DIR=str(tmp_path)).secret_key  # what make run and a fresh clone do
+    assert len(generated) >= 32 and generated == (tmp_path / "secret_key").read_text()
+
+
+def test_the_example_env_file_says_how_to_make_each_secret_and_its_placeholders_are_refused(make_app):
+    """.env.example's values are placeholders that stop start-up even in the demo; its comments say how to
+    generate real ones and how long they must be."""
+    from moderation import PROJECT_ROOT
+
+    lines = (PROJECT_ROOT / ".env.example").read_text().splitlines()
+    example = dict(line.split("=", 1) for line in lines if line.startswith("MODERATION_") and "=" in line)
+    assert "secrets.token_urlsafe(32)" in "\n".join(lines) and "32+ characters" in "\n".join(lines)
+    for name in ("SECRET_KEY", "API_KEYS"):
+        for demo in (False, True):
+            with pytest.raises(SettingsError, match=f"MODERATION_{name}.*placeholder"):
+                make_app(**{name: example[f"MODERATION_{name}"], "DEMO": demo})

@@ -10,7 +10,7 @@ import pytest
 from moderation import PROJECT_ROOT, settings
 from moderation.integrations import outbox
 from tests.support import resolver
-from tests.support.app import API_KEY, cli_env
+from tests.support.app import API_KEY, SECRET_KEY, cli_env
 from tests.support.receiver import SECRET
 from tests.support.thresholds import FLAG_ALL
 
@@ -26,7 +26,7 @@ def test_a_host_whose_lookup_hangs_fails_the_delivery_at_its_deadline(make_app, 
     hooks = {"test": {"url": "http://hooks.silent.test:8080/hook", "secret": SECRET}}
     make_app(WEBHOOKS=hooks, THRESHOLDS=FLAG_ALL).test_client().post(
         "/api/v1/comments", json=comment(), headers={"Authorization": f"Bearer {API_KEY}"})
-    env = cli_env(redis_server, prefix, tmp_path, WEBHOOKS=json.dumps(hooks), SECRET_KEY="x",
+    env = cli_env(redis_server, prefix, tmp_path, WEBHOOKS=json.dumps(hooks), SECRET_KEY=SECRET_KEY,
                   WEBHOOK_TIMEOUT="1")
     with resolver.SilentResolver(tmp_path) as silent:
         worker = subprocess.run(silent.command([sys.executable, "-m", "moderation", "worker", "--once"]),

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 from moderation.cli import main as cli_main
 from moderation.integrations import outbox
 from moderation.store.outbox import OutboxStore
-from tests.support.app import API_KEY
+from tests.support.app import API_KEY, SECRET_KEY
 from tests.support.receiver import SECRET, Receiver
 from tests.test_outbox import hook_app
 
@@ -18,7 +18,7 @@ def test_queue_stats_from_another_shell_sees_the_worker_that_delivers(make_app, 
         app = hook_app(make_app, receiver.url)
         app.test_client().post("/api/v1/comments", json=comment(), headers={"Authorization": f"Bearer {API_KEY}"})
         shell = {"REDIS_URL": redis_server.url, "REDIS_PREFIX": prefix, "INSTANCE_DIR": str(tmp_path),
-                 "API_KEYS": f"test:{API_KEY}", "SECRET_KEY": "x"}
+                 "API_KEYS": f"test:{API_KEY}", "SECRET_KEY": SECRET_KEY}
         for name, value in shell.items():
             monkeypatch.setenv(f"MODERATION_{name}", value)
 

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 from flask import current_app
 
+from moderation.settings import strength
 from moderation.settings.readers import SettingsError, boolean, integer, json_object, number, text
 from moderation.settings.table import BY_NAME, TABLE, Setting
 
@@ -79,8 +80,11 @@ def env_value(name):
 
 
 def load(overrides=None, environ=None):
-    """Every setting parsed from test_config, the environment and the defaults; the first bad one raises."""
-    return Settings({s.name: s.read(raw_value(s.name, overrides, environ), s.name) for s in TABLE})
+    """Every setting parsed from test_config, the environment and the defaults; the first bad one raises, then a
+    weak secret outside the demo (strength.py)."""
+    values = {s.name: s.read(raw_value(s.name, overrides, environ), s.name) for s in TABLE}
+    strength.check(values)
+    return Settings(values)
 
 
 def of(app):

@@ -61,7 +61,8 @@ TABLE = (
     Setting("TRUSTED_PROXIES", _domain(_trusted_proxies), "",
             "comma-separated CIDRs of reverse proxies whose X-Forwarded-For is believed (e.g. \"10.0.0.0/8\"); "
             "empty: the connecting address is the client"),
-    Setting("SECRET_KEY", _secret_key, "", "signs the moderators' session cookies; empty: one kept under INSTANCE_DIR"),
+    Setting("SECRET_KEY", _secret_key, "", "signs the moderators' session cookies: 32+ bytes (shorter stops start-up "
+            "outside the demo); empty: one generated and kept under INSTANCE_DIR"),
     # the model
     Setting("MODEL_DIR", text, "", "folder of model artifacts; empty: <project>/model/artifacts"),
     Setting("MODEL_VERSION", text, "", "pinned model version; empty: model/artifacts/active.json"),

@@ -12,6 +12,8 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 
 API_KEY = "test-key-0123456789"
 OTHER_KEY = "other-key-0123456789"
+# 32+ bytes: a shorter session key stops start-up outside the demo (moderation/settings/strength.py)
+SECRET_KEY = "test-secret-0123456789abcdefghijklmnop"
 
 
 def app_config(tiny_model, redis_url, prefix, instance_dir, **extra):
@@ -19,7 +21,7 @@ def app_config(tiny_model, redis_url, prefix, instance_dir, **extra):
     config = {
         "TESTING": True, "REDIS_URL": redis_url, "REDIS_PREFIX": prefix, "INSTANCE_DIR": str(instance_dir),
         "API_KEYS": f"test:{API_KEY},other:{OTHER_KEY}", "MODEL_DIR": str(root), "MODEL_VERSION": version,
-        "MODEL_SHA256": sha256, "SECRET_KEY": "test-secret", "REDIS_TIMEOUT": 1.0,
+        "MODEL_SHA256": sha256, "SECRET_KEY": SECRET_KEY, "REDIS_TIMEOUT": 1.0,
         # off unless a test turns it on: many tests flag every comment of one article on purpose
         "ARTICLE_BREAKER": {"enabled": False}, "AUTHOR_STANDING": {"enabled": False},
     }

@@ -1,0 +1,21 @@
+"""Secrets strong enough to face the internet: a short or placeholder SECRET_KEY stops start-up outside the demo.
+
+A setting's reader sees its own value only; whether the service runs as the demo (`make run`, never in production)
+is another setting, so this check runs once over the parsed values, after every reader.
+"""
+
+from moderation.settings.readers import SettingsError
+
+MIN_SECRET = 32  # characters: secrets.token_urlsafe(32) gives 43, token_hex(16) 32
+GENERATE = "python3 -c 'import secrets; print(secrets.token_urlsafe(32))'"
+
+
+def check(values):
+    """Raise SettingsError naming the first weak secret, unless DEMO is on (an empty SECRET_KEY is generated)."""
+    if values["DEMO"]:
+        return
+    secret = values["SECRET_KEY"]
+    if secret and len(secret.encode()) < MIN_SECRET:
+        raise SettingsError(f"MODERATION_SECRET_KEY: {len(secret.encode())} bytes, at least {MIN_SECRET} needed "
+                            f"outside the demo; generate one ({GENERATE}) or leave it empty for one kept under "
+                            "MODERATION_INSTANCE_DIR")
