@@ -189,6 +189,23 @@ def test_a_batch_answered_across_a_forced_write_survives_a_kill(make_app, own_re
     relay = PausedRequest(own_redis.port, b"EVALSHA", after=3, pause=0.6).start()  # under REDIS_TIMEOUT (1 s)
     client = make_app(relay.url, THRESHOLDS=thresholds.flag_all, RATE_LIMITS="").test_client()
     assert client.post("/api/v1/comments", json=comment(), headers=auth).status_code == 200  # scripts loaded
+    windows = []
+    try:
+        for _ in range(3):  # on a loaded machine the cut can miss the forced write: each try must lose nothing
+            window, answered = _batch_across_a_forced_write(client, own_redis, relay, auth, comment)
+            windows.append(window)
+            if window["aof_delayed_fsync"] >= 1 and window["aof_buffer_length"] > 0:  # written, held again
+                break
+    finally:
+        relay.stop()
+    assert windows[-1]["aof_delayed_fsync"] >= 1 and windows[-1]["aof_buffer_length"] > 0, windows
+    print(f"\nbatch cut after 3 comments for 0.6 s: {answered} of 12 answered, lost 0, in try {len(windows)}; "
+          f"{windows[-1]}")
+
+
+def _batch_across_a_forced_write(client, own_redis, relay, auth, comment):
+    """One try: a 12-comment batch cut across Redis's forced write, SIGKILL 3.3 s in; asserts no answered comment
+    was lost and that the site's retry is safe; returns INFO persistence before the kill and the count answered."""
     bodies = [comment() for _ in range(12)]
     answers = {}
 
@@ -199,13 +216,9 @@ def test_a_batch_answered_across_a_forced_write_survives_a_kill(make_app, own_re
         results = client.post("/api/v1/comments:batch", json={"comments": bodies}, headers=auth).get_json()["results"]
         answers.update({r["id"]: (round(time.monotonic() - start, 2), r.get("status")) for r in results})
 
-    try:
-        poster, window, killed = kill_while_held(own_redis, post, after=3.3)
-        own_redis.start()
-        poster.join(timeout=60)
-    finally:
-        relay.stop()
-    assert window["aof_delayed_fsync"] >= 1 and window["aof_buffer_length"] > 0, window  # written, held again
+    poster, window, killed = kill_while_held(own_redis, post, after=3.3)
+    own_redis.start()
+    poster.join(timeout=60)
     answered = {cid for cid, (_, status) in answers.items() if status == "pending"}
     lost = sorted(answers[cid] for cid in answered if client.get(f"/api/v1/comments/{cid}", headers=auth)
                   .status_code != 200)
@@ -213,8 +226,7 @@ def test_a_batch_answered_across_a_forced_write_survives_a_kill(make_app, own_re
                      f"{lost}; INFO persistence before the kill {window}"
     retried = client.post("/api/v1/comments:batch", json={"comments": bodies}, headers=auth).get_json()["results"]
     assert [r.get("status") for r in retried] == ["pending"] * 12, retried  # the site's retry: safe by id
-    print(f"\nbatch cut after 3 comments for 0.6 s, SIGKILL at {killed} s: {len(answered)} of 12 answered "
-          f"({sorted(at for at, _ in answers.values())[:1]} s), lost 0; {window}")
+    return window, len(answered)
 
 
 @pytest.mark.parametrize("who", ["reporter_id", "Idempotency-Key"])
