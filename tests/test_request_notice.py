@@ -4,6 +4,8 @@
 import re
 from datetime import UTC, datetime
 
+import pytest
+
 from moderation.rights import process
 from tests.test_requests import Mailbox, file, post_comment, request_body, with_clock
 from tests.test_requests import clock as clock
@@ -46,3 +48,56 @@ def test_the_notice_of_an_appeals_decision_says_it_follows_the_posters_appeal(ma
     text = second.get_content()
     assert "投稿者から異議の申立てがあり(" in text and "別の担当者が改めて判断しました。" in text
     assert "削除しませんでした" in text and "not_removed after the poster's appeal." in text
+
+
+def test_the_notice_links_the_criteria_under_the_public_url_and_the_link_serves_them(make_app, mailbox: Mailbox,
+                                                                                      comment, clock):
+    """The notice said "当サイトの /policy で公開しています": a bare path, no link in a mail client. With PUBLIC_URL
+    it is an absolute link (Japanese line and English line), and that link's path serves the criteria page."""
+    from urllib.parse import urlsplit
+
+    app = with_clock(make_app(SMTP_URL=mailbox.url, SMTP_FROM="newsroom@example.jp", RATE_LIMITS="",
+                              PUBLIC_URL="https://moderation.example.com/"), clock)
+    client = app.test_client()
+    request_id = file(client, request_body([post_comment(client, comment)])).json["id"]
+    with app.app_context():
+        process.decide("test", request_id, "removed", "hanako", criterion="基準2", reason="削除しました。")
+    [(_, _, message)] = mailbox.messages
+    text = message.get_content()
+    link = "https://moderation.example.com/policy?site=test"
+    assert f"次のページで公開しています。\n{link}\n" in text and f"Removal criteria: {link}" in text, text
+    assert not re.search(r"(?<![\w/.:])/policy", text), text  # no bare path left
+    page = client.get(f"{urlsplit(link).path}?{urlsplit(link).query}")
+    assert page.status_code == 200 and "<h1>送信防止措置の実施基準</h1>" in page.text
+
+
+def test_without_a_public_url_the_notice_names_the_criteria_without_a_bare_path(make_app, mailbox: Mailbox, comment,
+                                                                              clock):
+    app = with_clock(make_app(SMTP_URL=mailbox.url, SMTP_FROM="newsroom@example.jp", RATE_LIMITS=""), clock)
+    client = app.test_client()
+    request_id = file(client, request_body([post_comment(client, comment)])).json["id"]
+    with app.app_context():
+        process.decide("test", request_id, "not_removed", "hanako", criterion="基準5", reason="論評です。")
+    [(_, _, message)] = mailbox.messages
+    text = message.get_content()
+    assert "「送信防止措置の実施基準」として公開しています。" in text
+    assert "/policy" not in text and "http" not in text, text
+
+
+def test_a_public_url_under_a_path_keeps_it(make_app):
+    from moderation.rights import links
+
+    app = make_app(PUBLIC_URL="https://news.example.jp/moderation/")
+    with app.app_context():
+        assert links.policy_link("test") == "https://news.example.jp/moderation/policy?site=test"
+        assert links.receipt_link("other", "R-20261102-ABCDEFGH") == \
+            "https://news.example.jp/moderation/requests/R-20261102-ABCDEFGH?site=other"
+
+
+@pytest.mark.parametrize("value", ["moderation.example.com", "javascript:alert(1)", "https://x.example/?a=1",
+                                   "https://x.example/#top", "https:///policy", "https://x.example/a b"])
+def test_start_up_refuses_a_public_url_that_is_not_an_http_address(make_app, value):
+    from moderation.settings import SettingsError
+
+    with pytest.raises(SettingsError, match="MODERATION_PUBLIC_URL"):
+        make_app(PUBLIC_URL=value)

@@ -7,6 +7,7 @@ import smtplib
 from moderation import settings
 from moderation.errors import Conflict, NotFound, ValidationError
 from moderation.integrations import mail
+from moderation.rights import links
 from moderation.rights.clock import DAY_MS, now_ms
 from moderation.store.records import risk_rank
 from moderation.store.removal_requests import get_requests
@@ -147,10 +148,20 @@ def notice_text(record):
         f"受付番号 {record['id']}(受付 {local(record['received_at'])})のご依頼について、"
         f"次のとおり判断しました(判断 {local(record['decided_at'])})。", "", *appeal,
         f"結果: {outcome}", f"適用した基準: {record['criterion']}", "", "理由:", record["reason"], "",
-        "本件の判断に用いた削除基準は、当サイトの /policy で公開しています。", "",
+        *criteria_lines(record["site"]), "",
         f"Request {record['id']}: {record['outcome']}{after}. Criterion: {record['criterion']}.",
+        *([f"Removal criteria: {url}"] if (url := links.policy_link(record["site"])) else []),
     ])
     return subject, body
+
+
+def criteria_lines(site):
+    """Where the removal criteria are published: an absolute link under PUBLIC_URL (a bare "/policy" is no link
+    in a mail), else their title alone."""
+    url = links.policy_link(site)
+    if url:
+        return ["本件の判断に用いた削除基準(送信防止措置の実施基準)は、次のページで公開しています。", url]
+    return ["本件の判断に用いた削除基準は、当サイトの「送信防止措置の実施基準」として公開しています。"]
 
 
 def notify_requester(site, record, smtp):

@@ -139,6 +139,20 @@ def _site_urls(spec):
     return urls
 
 
+def _public_url(spec):
+    """This service's address as readers reach it: http(s), a host, an optional path; kept without its last "/"."""
+    from urllib.parse import urlsplit
+
+    url = text(spec, "PUBLIC_URL").strip()
+    if not url:
+        return ""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment \
+            or any(ord(c) <= 32 or c == "\\" for c in url):
+        raise ValueError(f"{url!r} is not an http(s) address like https://moderation.example.com/")
+    return url.rstrip("/")
+
+
 def _site_names(spec):
     names = {}
     for site, name in json_object(spec, "SITE_NAMES").items():

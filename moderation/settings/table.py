@@ -10,6 +10,7 @@ from moderation.settings.readers import (
     _check_rate_limits,
     _coral_secrets,
     _domain,
+    _public_url,
     _quiet_hours,
     _rate_limits,
     _request_rate_limit,
@@ -166,6 +167,10 @@ TABLE = (
     Setting("TRANSPARENCY_RATE_LIMIT", _domain(_transparency_rate_limit), "30/60",
             'views of the public /transparency page per client address, "count/seconds"; empty or 0: off'),
     Setting("POLICY_PATH", text, "", "the removal criteria /policy shows (Markdown); empty: the shipped default"),
+    Setting("PUBLIC_URL", _domain(_public_url), "",
+            "this service's address as readers reach its public pages, e.g. https://moderation.example.com/: the "
+            "requester's mail links the removal criteria and the receipt under it; empty: the mail names them "
+            "without a link"),
     Setting("SMTP_URL", _domain(_smtp), "",
             "mail to requesters: smtp://[user:password@]host:port[?starttls=1]; empty: request.decided carries it"),
     Setting("SMTP_FROM", text, "no-reply@localhost", "sender address of the requesters' mail"),
