@@ -62,7 +62,7 @@ def _worker(args):
     from moderation import create_app
 
     root, version, sha = model
-    keys = {site: f"{site}-key-0123456789" for site in sites}
+    keys = {site: f"{site}-key-0123456789abcdefghijklmnop" for site in sites}
     app = create_app({"TESTING": True, "REDIS_URL": url, "REDIS_PREFIX": "bench:", "MODEL_DIR": root,
                       "MODEL_VERSION": version, "MODEL_SHA256": sha, "RATE_LIMITS": "",
                       "SECRET_KEY": secrets.token_hex(32),

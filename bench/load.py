@@ -43,7 +43,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-API_KEY = "bench-key-0123456789abcdef"
+API_KEY = "bench-key-0123456789abcdefghijklmnop"
 METRICS_TOKEN = "bench-metrics-token"  # noqa: S105 (a local throwaway server)
 
 # Phrases written for this benchmark (ordinary news comments, spam, abuse); combined and cut to length.

@@ -12,7 +12,7 @@ from moderation.store.review_queue import ReviewQueue
 from tests.support.app import API_KEY, SECRET_KEY
 from tests.support.moderators import MODERATOR_PASSWORD, Moderator
 
-OTHER_KEY = "other-site-key-0123456789"
+OTHER_KEY = "other-site-key-0123456789abcdefghijk"
 
 
 @pytest.fixture

@@ -36,7 +36,8 @@ def test_dev_key_file_holds_only_the_key(make_app, tmp_path, capsys):
     with app.app_context():
         _dev_setup(app)
     key = (tmp_path / "dev-api-key").read_text().strip()
-    assert ":" not in key and key.startswith("dev-")
+    assert ":" not in key and key.startswith("dev-") and len(key) == 28  # generated (144 random bits): as before,
+    # though a key of 28 characters in MODERATION_API_KEYS stops start-up outside the demo (tests/test_settings.py)
     assert "site 'demo'" in capsys.readouterr().out
     (tmp_path / "dev-api-key").write_text(f"demo:{key}")  # the older format still works
     app = make_app(API_KEYS="", INSTANCE_DIR=str(tmp_path))

@@ -8,7 +8,7 @@ import pytest
 from moderation.integrations import outbox, webhooks
 from tests.support.app import API_KEY
 
-DEMO_KEY = "demo-key-0123456789"
+DEMO_KEY = "demo-key-0123456789abcdefghijklmnop"
 SECRET = "demo-webhook-secret-0123"
 
 

@@ -20,7 +20,7 @@ from tests.support.servers import free_port
 pytestmark = [pytest.mark.slow, pytest.mark.browser, needs_chromium]
 SHOTS = Path(os.environ.get("MODERATION_SHOTS", "/work/notes/shots"))
 
-DEMO_KEY = "demo-key-0123456789"
+DEMO_KEY = "demo-key-0123456789abcdefghijklmnop"
 CLEAN = "図書館の開館が楽しみです。子どもと一緒に行きたいと思います。"
 ABUSIVE = "お前は本当にバカだ。黙れ、消えろ。"
 ABUSIVE_2 = "バカばかりだな。死ね。"

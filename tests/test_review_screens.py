@@ -20,7 +20,7 @@ from .test_review_browser import AUTH, PASSWORD, logged_in_page
 from .test_review_desk import harm_record
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, needs_chromium]
-OTHER_KEY = "other-site-key-0123456789"
+OTHER_KEY = "other-site-key-0123456789abcdefghijk"
 SIZES = {"wide": {"width": 1280, "height": 800}, "tall": {"width": 820, "height": 1180}}
 
 

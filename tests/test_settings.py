@@ -60,6 +60,9 @@ def test_quiet_hours_at_the_edges_are_accepted(make_app, monkeypatch):
     ({"MODERATION_RATE_LIMITS": '{"key": "lots"}'},
      'configuration: MODERATION_RATE_LIMITS: key must be "<requests>/<seconds>"'),
     ({"MODERATION_REDIS_URL": "http://localhost:6379/0"}, "configuration: MODERATION_REDIS_URL: unknown scheme 'http'"),
+    ({"MODERATION_API_KEYS": "news:eight-chars-or-more"},
+     "configuration: MODERATION_API_KEYS: the key of site 'news' is 19 characters, at least 32 needed"),
+    ({"MODERATION_SECRET_KEY": "short"}, "configuration: MODERATION_SECRET_KEY: 5 bytes, at least 32 needed"),
 ])
 @pytest.mark.slow
 def test_the_cli_says_a_bad_setting_in_one_line_not_a_traceback(redis_server, prefix, tmp_path, env, says):
@@ -135,3 +138,25 @@ def test_the_example_env_file_says_how_to_make_each_secret_and_its_placeholders_
         for demo in (False, True):
             with pytest.raises(SettingsError, match=f"MODERATION_{name}.*placeholder"):
                 make_app(**{name: example[f"MODERATION_{name}"], "DEMO": demo})
+
+
+@pytest.mark.parametrize("keys", ["news:eight-ch", "news:" + "k" * 31, f"test:{'t' * 40},news:eight-chars-or-more"])
+def test_an_api_key_under_32_characters_stops_start_up_naming_the_site_not_the_key(make_app, keys):
+    """A site's key is a password sent on every call; 8 characters was the old floor. The message names the setting
+    and the site (never the key: start-up errors land in logs) and says how to generate one; the demo keeps 8+."""
+    key = keys.rpartition(":")[2]
+    with pytest.raises(SettingsError, match=r"MODERATION_API_KEYS: the key of site 'news' is \d+ characters, "
+                                            "at least 32 needed") as raised:
+        make_app(API_KEYS=keys)
+    assert key not in str(raised.value) and "token_urlsafe(32)" in str(raised.value)
+    assert settings.of(make_app(API_KEYS=keys, DEMO=True)).api_keys.site_for(key) == "news"
+
+
+def test_an_api_key_of_32_characters_starts_and_answers(make_app):
+    key = "n" * 31 + "k"
+    client = make_app(API_KEYS=f"news:{key}").test_client()
+    answer = client.post("/api/v1/comments", json={"id": "k-32", "article_id": "a", "text": "こんにちは"},
+                         headers={"Authorization": f"Bearer {key}"})
+    assert answer.status_code == 200, answer.text
+    assert client.post("/api/v1/comments", json={"id": "k-31", "article_id": "a", "text": "こんにちは"},
+                       headers={"Authorization": f"Bearer {key[:-1]}"}).status_code == 401

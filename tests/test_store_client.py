@@ -21,6 +21,7 @@ from moderation.store.embedded import (
     server_env,
 )
 from moderation.store.redis_url import RedisUrlError, parse_url
+from tests.support.app import API_KEY
 from tests.support.moderators import MODERATOR_PASSWORD, Moderator
 from tests.support.servers import RedisProcess
 
@@ -206,7 +207,7 @@ def test_queue_stats_names_the_server(own_redis, capsys, monkeypatch, tiny_model
     from moderation.cli import main
 
     root = tiny_model[0]
-    for name, value in {"REDIS_URL": own_redis.url, "API_KEYS": "test:test-key-0123456789",
+    for name, value in {"REDIS_URL": own_redis.url, "API_KEYS": f"test:{API_KEY}",
                         "INSTANCE_DIR": str(tmp_path), "MODEL_DIR": str(root)}.items():
         monkeypatch.setenv(f"MODERATION_{name}", value)
     main(["queue", "stats"])

@@ -40,7 +40,7 @@ NORMAL = "今日の記事、とても参考になりました。ありがとう�
 
 KINDS = {"review": "comment.queued", "reject": "comment.rejected_automatically"}
 SITES = sites_on_three_masters()
-KEYS = {site: f"{site}-key-0123456789" for site in SITES}
+KEYS = {site: f"{site}-key-0123456789abcdefghijklmnop" for site in SITES}
 
 
 class Service:

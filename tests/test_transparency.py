@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from moderation.rights import process
-from tests.support.app import API_KEY
+from tests.support.app import API_KEY, OTHER_KEY
 from tests.support.moderators import Moderator
 from tests.support.windows import fresh_window
 from tests.test_requests import FakeClock, file, post_comment, request_body, with_clock
@@ -173,7 +173,7 @@ def test_the_report_needs_the_sites_key_and_is_per_site(app, client, comment):
     file(client, request_body([post_comment(client, comment)]))
     today = datetime.now(UTC).date().isoformat()  # the report's days are UTC days, not the machine's zone's
     other = client.get(f"/api/v1/transparency?from={today}&to={today}",
-                       headers={"Authorization": "Bearer other-key-0123456789"}).json
+                       headers={"Authorization": f"Bearer {OTHER_KEY}"}).json
     assert other["site"] == "other" and other["requests"]["received"] == 0
 
 

@@ -28,7 +28,8 @@ class ApiKeys:
                 continue
             site, sep, key = (part.strip() for part in item.partition(":"))
             if not sep or not site or len(key) < 8:
-                raise ValueError("MODERATION_API_KEYS must be comma-separated site:key pairs, keys of 8+ chars")
+                raise ValueError("MODERATION_API_KEYS must be comma-separated site:key pairs, keys of 8+ characters "
+                                 "(32+ outside the demo: settings/strength.py)")
             if not SITE_RE.match(site):
                 raise ValueError(f"MODERATION_API_KEYS: invalid site name {site!r} (letters, digits, '_', '-', '.')")
             if is_placeholder(key):

@@ -1,4 +1,4 @@
-"""Secrets strong enough to face the internet: a short or placeholder SECRET_KEY stops start-up outside the demo.
+"""Secrets strong enough to face the internet: a short SECRET_KEY or API key stops start-up outside the demo.
 
 A setting's reader sees its own value only; whether the service runs as the demo (`make run`, never in production)
 is another setting, so this check runs once over the parsed values, after every reader.
@@ -6,7 +6,7 @@ is another setting, so this check runs once over the parsed values, after every 
 
 from moderation.settings.readers import SettingsError
 
-MIN_SECRET = 32  # characters: secrets.token_urlsafe(32) gives 43, token_hex(16) 32
+MIN_SECRET = 32  # bytes of SECRET_KEY, characters of an API key: secrets.token_urlsafe(32) gives 43, token_hex(16) 32
 GENERATE = "python3 -c 'import secrets; print(secrets.token_urlsafe(32))'"
 
 
@@ -17,5 +17,9 @@ def check(values):
     secret = values["SECRET_KEY"]
     if secret and len(secret.encode()) < MIN_SECRET:
         raise SettingsError(f"MODERATION_SECRET_KEY: {len(secret.encode())} bytes, at least {MIN_SECRET} needed "
-                            f"outside the demo; generate one ({GENERATE}) or leave it empty for one kept under "
-                            "MODERATION_INSTANCE_DIR")
+                            f"outside the demo; generate one ({GENERATE}) or leave it empty for one kept in the "
+                            "instance folder")
+    for site, key in values["API_KEYS"].pairs:  # the key itself is never in the message
+        if len(key.decode()) < MIN_SECRET:
+            raise SettingsError(f"MODERATION_API_KEYS: the key of site {site!r} is {len(key.decode())} characters, "
+                                f"at least {MIN_SECRET} needed outside the demo; generate one ({GENERATE})")

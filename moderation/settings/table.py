@@ -51,7 +51,8 @@ TABLE = (
             "asynchronous replication"),
     Setting("INSTANCE_DIR", text, "", "folder for embedded Redis data and local state; empty: <project>/var"),
     # the API
-    Setting("API_KEYS", _api_keys, "", 'comma-separated site:key pairs, e.g. "example-news:s3cret" (8+ chars)'),
+    Setting("API_KEYS", _api_keys, "", 'comma-separated site:key pairs, e.g. "example-news:<key>", keys of 32+ '
+            "characters (8+ in the demo): python3 -c 'import secrets; print(secrets.token_urlsafe(32))'"),
     Setting("MAX_CONTENT_LENGTH", integer, 64 * 1024, "largest request body accepted, bytes (413 above it)"),
     Setting("BATCH_MAX_CONTENT_LENGTH", integer, 100 * 64 * 1024,
             "largest body of POST /api/v1/comments:batch, bytes (413 above it): 100 comments of TEXT_LIMIT Japanese "

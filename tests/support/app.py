@@ -10,9 +10,9 @@ from redis.retry import Retry
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
-API_KEY = "test-key-0123456789"
-OTHER_KEY = "other-key-0123456789"
-# 32+ bytes: a shorter session key stops start-up outside the demo (moderation/settings/strength.py)
+# 32+ characters: a shorter API key stops start-up outside the demo (moderation/settings/strength.py)
+API_KEY = "test-key-0123456789abcdefghijklmnop"
+OTHER_KEY = "other-key-0123456789abcdefghijklmnop"
 SECRET_KEY = "test-secret-0123456789abcdefghijklmnop"
 
 
