@@ -13,13 +13,17 @@ With `--after-threads N` the after tree's gunicorn runs N gthread threads a work
 `BENCH_THREADS=N make bench` sets it) and a second bare app, "bare-after", runs under that same command: one tree
 given twice compares the shipped sync workers with threads in the same rounds, each service against the bare app
 under its own command (the issue's ratio), without the drift between two separate `make bench` runs.
+`--after-workers N` does the same for N worker processes (MODERATION_WORKERS, `BENCH_WORKERS=N make bench`). When
+the two trees' .env.example ask for different workers or threads, the bare-after app runs too, each bare app under
+its own tree's command and settings, so each tree's service is compared with a bare app under the same command.
 
 `--batch` adds the batch endpoint as `make bench` runs it (100 comments a request, two connections per worker),
 before and after in turn, after the single comments' rounds. `--close` makes every POST ask for `Connection:
 close`, as nginx does upstream (gunicorn's sync worker closes every connection anyway; the gthread worker would
 otherwise keep wrk's connections alive, which no request through the compose proxy gets).
 
-    python -m bench.trees BEFORE_DIR AFTER_DIR [--rounds 5] [--seconds 5] [--after-threads N] [--batch] [--close]
+    python -m bench.trees BEFORE_DIR AFTER_DIR [--rounds 5] [--seconds 5] [--after-threads N] [--after-workers N]
+                          [--batch] [--close]
 """
 
 import argparse
@@ -36,28 +40,43 @@ from bench import load
 
 MODES = ("before", "after", "bare")
 BARE_OF = {"before": "bare", "after": "bare", "bare": "bare", "bare-after": "bare-after"}  # each one's bare app
+SIZING = ("MODERATION_WORKERS", "MODERATION_THREADS")
 
 
-def start(trees, folder, single, thresholds, processes, after_threads=None):
+def sized_apart(trees):
+    """Whether the two trees' .env.example give gunicorn different workers or threads."""
+    own_root, sizes = load.ROOT, []
+    try:
+        for root in trees.values():
+            load.ROOT = root
+            sizes.append([load.env_example().get(name) for name in SIZING])
+    finally:
+        load.ROOT = own_root
+    return sizes[0] != sizes[1]
+
+
+def start(trees, folder, single, thresholds, processes, after=None):
     """{mode: (url, worker pids, redis pids)}, every worker warmed up; `processes` gets each one to stop as it
-    starts (a server that does not become ready must not leave the others running). With `after_threads` the after
-    tree and the bare-after app run that many threads a worker."""
+    starts (a server that does not become ready must not leave the others running). `after` ({"WORKERS": n,
+    "THREADS": n}, or {} for the trees' own settings) sizes the after tree and a bare-after app beside the bare one;
+    None: one bare app."""
     servers = {}
     for name, root in trees.items():
         (folder / name / "redis").mkdir(parents=True)
         redis_process, port, _ = load.start_redis(folder / name / "redis")
         processes.append(redis_process)
         load.ROOT = root  # the tree whose compose command, gunicorn.conf.py and code gunicorn runs
-        with _threads(after_threads if name == "after" else None):
+        with _sized(after if name == "after" else None):
             gunicorn, url, env = load.start_gunicorn(folder / name, f"redis://127.0.0.1:{port}/0",
                                                      root / "model" / "artifacts", thresholds)
         processes.append(gunicorn)
         print(f"  {name}: {root}, {env['MODERATION_WORKERS']} workers x {env['MODERATION_THREADS']} threads",
               flush=True)
         servers[name] = [url, gunicorn, [redis_process.pid]]
-    for name in ("bare", "bare-after") if after_threads else ("bare",):
+    for name in ("bare", "bare-after") if after is not None else ("bare",):
         (folder / name).mkdir(exist_ok=True)
-        with _threads(after_threads if name == "bare-after" else None):
+        load.ROOT = trees["after" if name == "bare-after" else "before"]  # its tree's command and settings
+        with _sized(after if name == "bare-after" else None):
             bare, url, env = load.start_gunicorn(folder / name, "redis://127.0.0.1:1/0",
                                                  trees["before"] / "model" / "artifacts", None,
                                                  app="bench.bare:create_app()", ready="/healthz")
@@ -71,24 +90,27 @@ def start(trees, folder, single, thresholds, processes, after_threads=None):
 
 
 @contextlib.contextmanager
-def _threads(count):
-    """BENCH_THREADS=count (None: as this process's environment has it) while a gunicorn starts."""
-    saved = os.environ.get("BENCH_THREADS")
-    if count is not None:
-        os.environ["BENCH_THREADS"] = str(count)
+def _sized(sizes):
+    """BENCH_WORKERS and BENCH_THREADS from `sizes` ({"WORKERS": n, ...}; None or a missing name: as this process's
+    environment has it) while a gunicorn starts."""
+    saved = {name: os.environ.get(f"BENCH_{name}") for name in ("WORKERS", "THREADS")}
+    for name, count in (sizes or {}).items():
+        os.environ[f"BENCH_{name}"] = str(count)
     try:
         yield
     finally:
-        if saved is None:
-            os.environ.pop("BENCH_THREADS", None)
-        else:
-            os.environ["BENCH_THREADS"] = saved
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(f"BENCH_{name}", None)
+            else:
+                os.environ[f"BENCH_{name}"] = value
 
 
 def summary(runs, connections, modes=MODES):
     lines = []
     for name in modes:
-        rows, bare = runs[(name, connections)], runs[(BARE_OF[name], connections)]
+        own_bare = "bare-after" if name == "after" and "bare-after" in modes else BARE_OF[name]
+        rows, bare = runs[(name, connections)], runs[(own_bare, connections)]
 
         def med(key, rows=rows):
             return statistics.median(key(row) for row in rows)
@@ -97,8 +119,8 @@ def summary(runs, connections, modes=MODES):
         p99 = statistics.median(row["p99_us"] / base["p99_us"] for row, base in zip(rows, bare, strict=True))
         busy = med(lambda r: r["rps"] * sum(r["cpu_ms"].values()) / 1000)  # cores its processes and wrk kept busy
         lines.append(f"  c={connections:<3} {name:10} {med(lambda r: r['rps']):7.0f} req/s, {ratio:.3f} of "
-                     f"{BARE_OF[name]}; p50 / p99 {med(lambda r: r['p50_us']) / 1000:.1f} / "
-                     f"{med(lambda r: r['p99_us']) / 1000:.1f} ms ({p99:.2f}x {BARE_OF[name]}'s p99); "
+                     f"{own_bare}; p50 / p99 {med(lambda r: r['p50_us']) / 1000:.1f} / "
+                     f"{med(lambda r: r['p99_us']) / 1000:.1f} ms ({p99:.2f}x {own_bare}'s p99); "
                      f"CPU ms a request: workers {med(lambda r: r['cpu_ms']['workers']):.3f}, redis "
                      f"{med(lambda r: r['cpu_ms'].get('redis', 0.0)):.3f}, wrk "
                      f"{med(lambda r: r['cpu_ms']['wrk']):.3f}; cores busy {busy:.2f}")
@@ -123,6 +145,7 @@ def main(argv=None):
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--seconds", type=int, default=5)
     parser.add_argument("--after-threads", type=int, help="gthread threads a worker for AFTER and a second bare app")
+    parser.add_argument("--after-workers", type=int, help="worker processes for AFTER and a second bare app")
     parser.add_argument("--batch", action="store_true", help="then the batch endpoint, before and after in turn")
     parser.add_argument("--close", action="store_true", help="every POST asks for Connection: close (as nginx)")
     args = parser.parse_args(argv)
@@ -142,7 +165,10 @@ def main(argv=None):
     single = load.bodies(texts, rng, folder / "comments.jsonl", comments=comments)
     processes, runs, loads = [], {}, [os.getloadavg()[0]]
     try:
-        servers = start(trees, folder, single, thresholds, processes, args.after_threads)
+        after = {name: count for name, count in (("WORKERS", args.after_workers), ("THREADS", args.after_threads))
+                 if count}
+        servers = start(trees, folder, single, thresholds, processes,
+                        after if after or sized_apart(trees) else None)
         modes = tuple(servers)
         for round_ in range(args.rounds):
             order = modes[round_ % len(modes):] + modes[:round_ % len(modes)]
@@ -172,6 +198,7 @@ def main(argv=None):
             load.stop(process)
         load.ROOT = own_root
     threads = f" (after and bare-after: {args.after_threads} threads a worker)" if args.after_threads else ""
+    threads += f" (after and bare-after: {args.after_workers} workers)" if args.after_workers else ""
     threads += ", Connection: close" if args.close else ""
     print(f"{args.before} -> {args.after}{threads}: {args.rounds} rounds x {args.seconds} s, load average "
           f"{min(loads):.1f}-{max(loads):.1f}")
