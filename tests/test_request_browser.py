@@ -135,3 +135,30 @@ def test_the_requests_queue_and_the_transparency_page_in_chromium(browser, site)
     page.screenshot(path=str(SHOTS / "policy.png"), full_page=True)
     assert problems == []
     page.context.close()
+
+
+def test_the_request_page_links_the_article_of_each_comment(browser, live_server, accounts, comment):
+    """The moderator reads a comment against the article it was posted under: the page shows the article's title as
+    text (a hostile title runs nothing: no dialog, no console error) linking to its http(s) address."""
+    hostile = '<img src=x onerror=alert(1)>"><script>alert(2)</script>地裁判決の記事'
+    base, app = live_server(RATE_LIMITS="")
+    api = app.test_client()
+    body = comment("この店主は客を騙している詐欺師だ。", article_id="art-7", article_title=hostile,
+                   article_url="https://news.example.jp/articles/7?page=2&ref=top")
+    assert api.post("/api/v1/comments", json=body, headers=AUTH).status_code == 200
+    filed = api.post("/api/v1/requests", headers=AUTH, json={
+        "requester": {"name": "山田 花子", "email": "hanako@example.jp", "relation": "self"},
+        "comments": [body["id"]], "right": "reputation", "explanation": "根拠なく詐欺師と書かれています。"})
+    assert filed.status_code == 201, filed.text
+    dialogs = []
+    page, problems = login(browser, base, f"/review/requests/{filed.json['id']}")
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    link = page.locator(f'section[data-comment-id="{body["id"]}"] .request-article a')
+    assert link.inner_text() == hostile
+    assert link.get_attribute("href") == "https://news.example.jp/articles/7?page=2&ref=top"
+    assert link.get_attribute("rel") == "noopener noreferrer"
+    assert page.locator(f'section[data-comment-id="{body["id"]}"] .request-article code').inner_text() == "art-7"
+    assert page.locator(".request-article img, .request-article script").count() == 0
+    page.reload()  # a dialog opened while the page loads is caught on the second load
+    assert dialogs == [] and problems == []
+    page.context.close()

@@ -7,6 +7,7 @@ import pytest
 from moderation.rights import process
 from moderation.store.removal_requests import get_requests
 from moderation.store.review_queue import get_queue
+from tests.support.app import API_KEY
 from tests.support.moderators import Moderator, csrf_of
 from tests.support.windows import fresh_window
 from tests.test_requests import FakeClock, Mailbox, file, post_comment, request_body, with_clock
@@ -310,3 +311,31 @@ def test_every_moderator_page_counts_the_open_requests_beside_their_link(app, cl
         process.decide("test", first, "not_removed", "hanako", criterion="基準5", reason="論評の範囲内です。")
     assert badge.search(hanako.get("/review?lang=en").text).group(2) == \
         "1 open removal request(s), 1 of them due soon or overdue"
+
+
+def test_the_request_page_shows_the_article_each_comment_was_posted_under_escaped(app, client, comment, accounts,
+                                                                                   clock):
+    """A moderator weighing a removal reads the comment against its article (a report of a trial, a column), which the
+    page did not show: now the title and link the comment came with, else the site's registered article, escaped."""
+    with_clock(app, clock)
+    auth = {"Authorization": f"Bearer {API_KEY}"}
+    with_own = post_comment(client, comment, article_id="art-7", article_title=HOSTILE + "裁判の記事",
+                            article_url="https://news.example.jp/articles/7?page=2&ref=top")
+    assert client.put("/api/v1/articles/art-8", json={"title": "市長の会見", "url": "https://news.example.jp/a/8"},
+                      headers=auth).status_code == 200
+    registered = post_comment(client, comment, article_id="art-8")
+    bare = post_comment(client, comment, article_id="art-9")
+    request_id = file(client, request_body([with_own, registered, bare])).json["id"]
+    page = Moderator(app, "hanako").get(f"/review/requests/{request_id}").text
+    no_inline_code(page)
+    assert HOSTILE not in page
+    sections = {cid: page.split(f'data-comment-id="{cid}"')[1].split("</section>")[0]
+                for cid in (with_own, registered, bare)}
+    own = re.search(r'<p class="request-article">掲載記事: <a href="([^"]+)" rel="noopener noreferrer" '
+                    r'target="_blank"><bdi>([^<]+)</bdi></a> <code>art-7</code>', sections[with_own])
+    assert own, sections[with_own]
+    assert own.group(1) == "https://news.example.jp/articles/7?page=2&amp;ref=top"
+    assert own.group(2) == "&lt;script&gt;alert(1)&lt;/script&gt;&#34;&gt;&lt;img src=x onerror=alert(2)&gt;裁判の記事"
+    assert ('<a href="https://news.example.jp/a/8" rel="noopener noreferrer" target="_blank"><bdi>市長の会見</bdi></a> '
+            "<code>art-8</code>") in sections[registered]
+    assert '<p class="request-article">掲載記事: <code>art-9</code></p>' in sections[bare]  # only its id is known

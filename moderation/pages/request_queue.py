@@ -6,7 +6,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from moderation import settings
 from moderation.errors import ApiError, Conflict, NotFound
 from moderation.pages import i18n
-from moderation.pages.cards import format_time, inert
+from moderation.pages.cards import format_time, inert, safe_link
 from moderation.pages.desk import site_of, visible_sites
 from moderation.pages.login import csrf_token, current_moderator, page_login_required, require_csrf
 from moderation.pages.setup import page_blueprint
@@ -78,7 +78,7 @@ def detail_page(request_id):
         for entry in history:
             entry["local"] = format_time(entry["at"])[1] if entry.get("at") else ""
         comments.append({"record": stored, "author": queue.author_history(stored.get("author_id")),
-                         "history": history})
+                         "history": history, "article": _article(queue, stored)})
     steps = get_requests(site).history(request_id)
     for entry in steps:
         entry["local"] = format_time(entry["at"])[1]
@@ -86,6 +86,19 @@ def detail_page(request_id):
                            record=_row(record, now_ms()), comments=comments, steps=steps, csrf=csrf_token(),
                            outcomes=process.OUTCOMES, consult_days=f"{settings.get().request_consult_days:g}",
                            is_open=record["status"] in process.OPEN, inert=inert)
+
+
+def _article(queue, stored):
+    """The article the comment was posted under, as the moderator weighs it (a report of a crime, a column): the
+    title and URL the comment came with, else the site's article registry's; the link only when it is http(s)."""
+    article_id = stored.get("article_id")
+    if not article_id:
+        return None
+    title, url = stored.get("article_title"), stored.get("article_url")
+    if not (title and url):
+        registered = queue.articles.title_and_url(article_id)
+        title, url = title or registered[0], url or registered[1]
+    return {"id": inert(article_id), "title": inert(title or ""), "url": safe_link(url), "url_text": inert(url or "")}
 
 
 def _act(request_id, action, done_message):

@@ -188,6 +188,10 @@ class Articles:
             "window": window_counts(window, now_ms, config), "breaker": config,
         }
 
+    def title_and_url(self, article_id):
+        """(title, url) the site registered for the article, each None when not given: one HMGET."""
+        return tuple(self.redis.hmget(self.meta_key(article_id), "title", "url"))
+
     def category(self, article_id):
         """The registered category (None without one): one HGET, cached per worker by scoring/article_categories."""
         return self.redis.hget(self.meta_key(article_id), "category")

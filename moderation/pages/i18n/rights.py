@@ -98,6 +98,7 @@ MESSAGES = {
         "rq.decided": "判断を記録しました。",
         "rq.moved": "段階を更新しました。",
         "rq.back": "削除依頼の一覧へ",
+        "rq.article": "掲載記事",
         "rq.comment_missing": "このコメントは本サービスの保存期間を過ぎ、本文が残っていません。"
                               "サイト上で確認してください。削除と判断すると、request.decided でサイトに伝わります。",
         "rq.appeal_other": "この異議は、最初に判断した{name}以外の担当者が判断します。",
@@ -258,6 +259,7 @@ MESSAGES = {
         "rq.decided": "Decision recorded.",
         "rq.moved": "Step recorded.",
         "rq.back": "All removal requests",
+        "rq.article": "Article",
         "rq.comment_missing": "This service no longer keeps this comment (past its storage period): read it on the "
                               "site. A removal reaches the site through request.decided.",
         "rq.appeal_other": "This appeal is decided by a moderator other than {name}, who made the first decision.",
