@@ -72,6 +72,7 @@ def audit(rdb, prefix):
 # -- who may see what ----------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("path", [*PAGES, "/review/admin/thresholds?site=other"])
+@pytest.mark.slow
 def test_pages_redirect_to_login_without_a_session(aapp, path):
     response = aapp.test_client().get(path)
     assert response.status_code == 302 and "/login?next=" in response.headers["Location"]
@@ -306,6 +307,7 @@ def test_saving_a_category_threshold_changes_routing_at_once_and_is_audited(taro
     ({"hate-review": "0.9", "hate-reject": "0.5"},
      "差別・ヘイト: 審査しきい値(0.9)が自動却下しきい値(0.5)を超えています。", "hate-review"),
 ])
+@pytest.mark.slow
 def test_an_invalid_category_field_is_400_naming_it_with_nothing_saved(taro, aapp, rdb, prefix, changed, message,
                                                                        bad):
     before = manager_of(aapp).policy_for("test").thresholds

@@ -23,6 +23,7 @@ def test_clean_comment_is_published(make_app, auth, comment, thresholds):
     assert body["model_version"] and isinstance(body["explanation"], list)
 
 
+@pytest.mark.slow
 def test_flagged_comment_is_queued(make_app, auth, comment, rdb, prefix, thresholds, queue):
     client = make_app(THRESHOLDS=thresholds.flag_all).test_client()
     body = post(client, auth, comment(id="q-1")).get_json()
@@ -197,6 +198,7 @@ BAD_INPUT = [
 
 
 @pytest.mark.parametrize(("case", "body", "content_type", "status", "field"), BAD_INPUT, ids=[c[0] for c in BAD_INPUT])
+@pytest.mark.slow
 def test_bad_input_is_a_clear_4xx_and_nothing_is_queued(make_app, auth, rdb, prefix, case, body, content_type,
                                                           status, field, thresholds):
     client = make_app(THRESHOLDS=thresholds.flag_all).test_client()

@@ -1,12 +1,14 @@
 """A write answered while Redis's background fsync runs waits for the append-only file (store/append_only.py):
 with a real server's fsync held, that wait costs one EVALSHA a check, not a pipeline's SCRIPT EXISTS as well."""
 
+import pytest
 import redis
 
 from tests.support.held_fsync import HeldFsync
 from tests.support.monitor import round_trips
 
 
+@pytest.mark.slow
 def test_the_wait_for_the_file_is_one_evalsha_a_check(own_redis):
     from moderation.store.review_queue import ReviewQueue
 

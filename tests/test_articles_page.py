@@ -97,6 +97,7 @@ def test_the_page_needs_a_login(aapp):
     assert aapp.test_client().post("/review/articles/mode", data={"article": "x", "mode": "open"}).status_code == 302
 
 
+@pytest.mark.slow
 def test_without_the_breaker_registered_articles_and_peoples_modes_are_shown(make_app, comment, login):
     app = make_app(RATE_LIMITS="", THRESHOLDS=HOLD)
     api = app.test_client()

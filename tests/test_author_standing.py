@@ -174,6 +174,7 @@ def test_author_counts_are_comments_received_and_moderators_decisions(make_app, 
     ({"standing": "suspended", "until": "tomorrow"}, "until"), ({"standing": "good", "note": 5}, "note"),
     ({"standing": "suspended", "until": "5400-06-01T00:00:00Z"}, "until"),  # was a 500 on the next read
 ])
+@pytest.mark.slow
 def test_invalid_standing_fields_are_named(make_app, clock, body, field):
     client = standing_app(make_app, clock).test_client()
     answer = client.put("/api/v1/authors/someone", headers=AUTH, json=body)

@@ -75,6 +75,7 @@ def test_a_batch_scores_and_explains_each_comment_bit_for_bit_as_alone(shipped_s
     assert [_bits(s) for s in scorer.score_many([None, 12])] == [_bits(scorer.score("")), _bits(scorer.score("12"))]
 
 
+@pytest.mark.slow
 def test_a_batch_encodes_each_comment_bit_for_bit_as_alone(shipped_scorer):
     """Every part of each Encoded (row, n-grams, token spans, signals, explanation spans, probabilities) and the
     batch's probability rows are encode()'s, bytes for bytes."""
@@ -151,6 +152,7 @@ def _per_head(features, coef, enc, k):
                                   bool(enc.word_sizes), codes, MAX_WIDEN)
 
 
+@pytest.mark.slow
 def test_one_call_gives_every_heads_ngram_evidence_as_a_call_per_head(shipped_scorer):
     """kernel_evidence.explain_ngrams (reading the packed answer, every head in one call) answers what the layout and
     evidence calls per block and per head answered, bit for bit: the shipped model, and a fitted model with

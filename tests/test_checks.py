@@ -67,6 +67,7 @@ def test_no_nudge_for_a_clean_comment_nor_for_spam_alone(make_app, auth, comment
 
 
 @pytest.mark.parametrize("category", CATEGORIES)
+@pytest.mark.slow
 def test_each_harm_has_its_own_wording(make_app, auth, comment, category):
     client = make_app(**NO_LIMITS, THRESHOLDS=only(category)).test_client()
     answer = client.post(CHECK, json=comment(CLEAN), headers=auth).get_json()
@@ -167,6 +168,7 @@ def test_check_has_its_own_rate_limit(make_app, auth, comment):
     ({"article_category": "Politics!"}, "article_category"), ({"nudged": "yes"}, "nudged"),
     ({"check_token": "abc"}, "check_token"), ({"author": "x"}, "author"), ({"ip": "1.2.3"}, "ip"),
 ])
+@pytest.mark.slow
 def test_invalid_check_names_the_field(make_app, auth, comment, change, field):
     client = make_app(**NO_LIMITS).test_client()
     body = {key: value for key, value in {**comment(), **change}.items() if value is not None}

@@ -105,6 +105,7 @@ def assert_same_pass(t: str):
     assert sorted(set(got.needles.tolist())) == want.needles.tolist(), t  # found() is a set
 
 
+@pytest.mark.slow
 def test_the_one_pass_answers_as_the_four_calls():
     for t in sample():
         assert_same_pass(normalize(t).text)
@@ -112,6 +113,7 @@ def test_the_one_pass_answers_as_the_four_calls():
 
 @settings(max_examples=400, deadline=None)
 @given(st.text(st.sampled_from(ALPHABET), max_size=60))
+@pytest.mark.slow
 def test_sentences_end_where_the_pattern_ends_them(t):
     """Sentence marks, dots before every kind of space the engine's \\s knows, and at the end."""
     assert codepass.sentence_ends(codes_of(t), codepass.SPACES, codepass._STOPS).tolist() == [
@@ -119,6 +121,7 @@ def test_sentences_end_where_the_pattern_ends_them(t):
     assert_same_pass(t)
 
 
+@pytest.mark.slow
 def test_spaces_are_what_the_engine_calls_whitespace():
     engine = [c for c in range(0x110000) if 0xD800 > c or c > 0xDFFF if re.fullmatch(r"\s", chr(c))]
     assert codepass.SPACES.tolist() == engine
@@ -168,6 +171,7 @@ def _without_codes(norm):
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.sampled_from([-0.0, 0.0, 1.0])),
                 min_size=8, max_size=8))
+@pytest.mark.slow
 def test_combine_clamps_as_the_call_per_head_did(probs):
     """combine() clamps only when a probability is out of [0, 1] (never, for a sigmoid): the same floats, -0.0
     and NaN kept where they were."""

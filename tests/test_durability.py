@@ -22,6 +22,7 @@ from tests.support.servers import free_port
 from tests.support.writes import WRITES, Stores
 
 
+@pytest.mark.slow
 def test_redis_down_flagged_gets_503_clean_gets_200(make_app, own_redis, auth, comment, thresholds, quick_retries):
     flagging = make_app(own_redis.url, THRESHOLDS=thresholds.flag_all).test_client()
     clean = make_app(own_redis.url, THRESHOLDS=thresholds.flag_none).test_client()
@@ -57,6 +58,7 @@ def test_redis_down_pages_and_routes_answer_503_with_retry_after(make_app, own_r
 
 
 @pytest.mark.parametrize("fsync", ["always", "everysec"])
+@pytest.mark.slow
 def test_queued_comments_survive_redis_kill_9(make_app, own_redis, auth, comment, thresholds, fsync):
     admin = own_redis.client()
     admin.config_set("appendfsync", fsync)
@@ -77,6 +79,7 @@ def test_queued_comments_survive_redis_kill_9(make_app, own_redis, auth, comment
 
 
 @pytest.mark.parametrize("batch", [False, True], ids=["comments", "batch"])
+@pytest.mark.slow
 def test_answers_given_while_an_fsync_runs_survive_a_kill(make_app, own_redis, auth, comment, thresholds, batch):
     """README, Durability: under everysec Redis answers writes it has not written to its file while its background
     fsync runs (held here, as a stuck disk would); a comment is answered only once its write is in the file, so a
@@ -127,6 +130,7 @@ def test_answers_given_while_an_fsync_runs_survive_a_kill(make_app, own_redis, a
 
 
 @pytest.mark.parametrize("write", WRITES)
+@pytest.mark.slow
 def test_a_write_answered_while_an_fsync_runs_survives_a_kill(own_redis, write):
     """The same for every other write the service answers (append_only.Written, and AppendOnly.after plain
     commands): answered only once in the file, so the SIGKILL takes only an unanswered one, which the retry then
@@ -162,6 +166,7 @@ def test_a_write_answered_while_an_fsync_runs_survives_a_kill(own_redis, write):
     print(f"\n{write}: answered {answered}, refused {refused}, SIGKILL at {killed} s, kept {kept}")
 
 
+@pytest.mark.slow
 def test_on_a_stuck_disk_a_comment_waits_for_the_forced_write_and_survives_a_kill(own_redis):
     """README, Durability: Redis writes what it held back after 2 s even while the fsync runs; the comment is
     answered then (aof_delayed_fsync went up), not refused, and a SIGKILL after the answer keeps it."""
@@ -181,6 +186,7 @@ def test_on_a_stuck_disk_a_comment_waits_for_the_forced_write_and_survives_a_kil
     assert queue.get("s0")["status"] == "pending", persistence
 
 
+@pytest.mark.slow
 def test_a_batch_answered_across_a_forced_write_survives_a_kill(make_app, own_redis, auth, comment, thresholds):
     """A batch's pipeline can reach Redis in several turns of its event loop; when Redis writes what it held back
     (2 s into a stuck fsync) between two of them, the comments after it are held back again, under a higher count
@@ -230,6 +236,7 @@ def _batch_across_a_forced_write(client, own_redis, relay, auth, comment):
 
 
 @pytest.mark.parametrize("who", ["reporter_id", "Idempotency-Key"])
+@pytest.mark.slow
 def test_a_report_whose_answer_was_lost_counts_once(make_app, own_redis, prefix, auth, comment, thresholds, who):
     """A report's write ran but its answer was lost (a killed master, a timeout): the client runs it again, as a
     site does after a 503. One reader's report counts once (per comment and reporter id, or for an anonymous report
@@ -402,6 +409,7 @@ def _taken_back_once(queue, comment_id, mode):
 
 
 @pytest.mark.parametrize("mode", ["undo", "reopen"])
+@pytest.mark.slow
 def test_an_undo_or_reopen_whose_answer_was_lost_is_answered_as_done(make_app, own_redis, prefix, auth, login, comment,
                                                                      thresholds, mode):
     """An undo or reopen whose write ran but whose answer was lost: redis-py runs it again within the same request
@@ -428,6 +436,7 @@ def test_an_undo_or_reopen_whose_answer_was_lost_is_answered_as_done(make_app, o
 
 
 @pytest.mark.parametrize("mode", ["undo", "reopen"])
+@pytest.mark.slow
 def test_an_undo_or_reopen_retried_after_a_503_is_answered_as_done(make_app, own_redis, prefix, auth, login, comment,
                                                                    thresholds, mode):
     """An undo or reopen that REOPEN wrote but could not confirm (here: WAIT with MIN_REPLICAS=1 and no replica) is
@@ -453,6 +462,7 @@ def test_an_undo_or_reopen_retried_after_a_503_is_answered_as_done(make_app, own
     assert _taken_back_once(queue, target, mode), queue.get(target)
 
 
+@pytest.mark.slow
 def test_an_account_added_again_after_a_503_is_answered_as_added(make_app, own_redis, prefix, login):
     """An admin's new account that was stored but not confirmed (here: MIN_REPLICAS=1 and no replica, so the page
     answers 503) and added again with the same form is answered as added, once confirmed, not 409 "exists" (before:

@@ -161,6 +161,7 @@ NOT_DEMANDED_JA = [
 
 
 @pytest.mark.parametrize("text", DEMANDED + DEMANDED_JA)
+@pytest.mark.slow
 def test_a_demanded_removal_of_a_group_is_an_attack_on_it(text):
     sig = signal_dict(text)
     assert sig["hate_at_group"] > 0, text

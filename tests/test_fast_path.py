@@ -186,6 +186,7 @@ def _clear_of_window_end(window, margin=30.0):
         time.sleep(left + 0.1)
 
 
+@pytest.mark.slow
 def test_the_fast_path_answers_as_the_flask_route(pair, caplog):
     fast_app, slow_app = pair()
     _clear_of_window_end(AUTHOR_WINDOW)

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -24,6 +25,7 @@ FUNCTIONAL = Path(__file__).parent / "functional"
 @given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 10 ** 6)), max_size=40),
        st.lists(st.integers(1, 60), max_size=6, unique=True), st.booleans(),
        st.lists(st.floats(-5, 5), min_size=len(FEATURE_NAMES), max_size=len(FEATURE_NAMES)))
+@pytest.mark.slow
 def test_hit_counts_added_in_the_kernel_are_the_row_plus_the_counts(hits, ends, worst, row):
     tables = FW._tables()
     starts = np.asarray([a for a, _k in hits], dtype=np.int64)

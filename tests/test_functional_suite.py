@@ -83,6 +83,7 @@ def test_shipped_model_does_not_regress_on_the_japanese_suite(shipped_scorer):
     assert compared >= len(now["functionalities"]) // 2, "the card's results are for a different suite: retrain"
 
 
+@pytest.mark.slow
 def test_recorded_results_catch_a_regression(tiny_model, tmp_path):
     root, version, sha = tiny_model
     folder = tmp_path / version

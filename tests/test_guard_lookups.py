@@ -49,6 +49,7 @@ def refused(monkeypatch):
     monkeypatch.setattr(normalizing._OBFUSCATION_INDEX, "guards", _Refused(normalizing._OBFUSCATION_INDEX.guards))
 
 
+@pytest.mark.slow
 def test_a_comments_signals_look_no_guard_up_by_its_pattern(refused):
     texts = _texts()
     assert len(texts) > 1000

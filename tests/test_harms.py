@@ -112,6 +112,7 @@ def judge(shipped_scorer):
 
 
 @pytest.mark.parametrize(("text", "want"), CASES)
+@pytest.mark.slow
 def test_shipped_model_on_minimal_pairs(judge, text, want):
     verdict = judge.judge(text)
     if want == HELD:

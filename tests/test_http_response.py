@@ -107,6 +107,7 @@ def test_the_date_is_the_current_seconds(monkeypatch):
         assert http_response.http_date() == util.http_date()
 
 
+@pytest.mark.slow
 def test_the_conf_file_installs_it_for_the_workers():
     """Loaded as gunicorn loads it (in a process of its own: the file sets PROMETHEUS_MULTIPROC_DIR)."""
     check = ("import runpy; runpy.run_path('gunicorn.conf.py'); from gunicorn.http import wsgi; "

@@ -381,6 +381,7 @@ def test_heads_decide_as_the_numpy_product_and_sigmoid(shipped):
         assert one_dec.tolist() == dec[r].tolist() and one_prob.tolist() == prob[r].tolist()
 
 
+@pytest.mark.slow
 def test_the_fused_kernel_weighs_each_row_as_decide_does(shipped):
     """encode(heads=) weighs the row inside featurise's call: the probabilities are decide's, bit for bit, and the
     row, n-grams and token spans are those of encode() without heads; every head row starts a cache line."""
@@ -429,6 +430,7 @@ _SIGNAL_VALUES = st.sampled_from([0.0, -0.0, 1.0, 2.0, 3.0, 53.0, 54.0, 55.0, 0.
 
 @settings(deadline=None)  # the first example loads the kernel from numba's cache
 @given(st.lists(st.one_of(_SIGNAL_VALUES, st.floats()), min_size=len(FEATURE_NAMES), max_size=len(FEATURE_NAMES)))
+@pytest.mark.slow
 def test_one_signal_row_saturates_as_a_batchs_rows_do(values):
     """score()'s one row (np.log1p, then kernels.counts.saturated) is bit for bit a batch's row (np.log1p, then
     numpy's cap, copy of the values and halving), with NaN, infinities, signed zeros and counts past e**4 - 1."""

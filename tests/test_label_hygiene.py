@@ -82,6 +82,7 @@ def test_one_sites_feedback_changes_neither_another_sites_training_rows_nor_memo
     assert site_b.size()["entries"] == limit + 20 and site_b.size()["texts"] == limit + 20
 
 
+@pytest.mark.slow
 def test_a_thousand_reports_on_one_comment_add_less_than_one_mebibyte(make_app, own_redis, prefix, comment):
     app = make_app(redis_url=own_redis.url)
     rdb = redis.Redis.from_url(own_redis.url, decode_responses=True)

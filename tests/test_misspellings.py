@@ -89,6 +89,7 @@ LEFT = [  # real words, names, codes and ordinary run-togethers: no rewrite
 
 
 @pytest.mark.parametrize(("text", "read"), READ)
+@pytest.mark.slow
 def test_an_obfuscated_harm_word_is_read_as_the_word(text, read):
     assert normalize(text).text == read
 
@@ -129,6 +130,7 @@ def test_every_near_miss_is_still_one_the_rules_would_make():
         assert pair in SPLIT_WORDS and misspellings(pair)[1] == []
 
 
+@pytest.mark.slow
 def test_slurs_listed_as_written_are_slurs_and_no_spelling_near_them_is_read_as_one():
     """SLURS_AS_WRITTEN feed the slur signal; the words one edit from them are other words, so none is read."""
     for text in ("some gook drove the taxi", "pakis bought the shops", "my dago landlord", "the wogs next door"):

@@ -47,6 +47,7 @@ def test_each_head_trains_only_on_rows_labelled_for_it():
     assert pipe.named_steps["heads"].n_labelled_[HEADS.index("harassment")] < len(texts)
 
 
+@pytest.mark.slow
 def test_tiny_artifact_helper(tiny):
     folder, sha, version = tiny
     assert (folder / "model.joblib").is_file()
@@ -57,12 +58,14 @@ def test_tiny_artifact_helper(tiny):
     assert set(LABELS) <= set(scorer.thresholds)
 
 
+@pytest.mark.slow
 def test_training_is_deterministic(tiny, tmp_path):
     _, sha, _ = tiny
     _, sha2, _ = train_tiny_artifact(tmp_path)
     assert sha2 == sha
 
 
+@pytest.mark.slow
 def test_scoring_leaves_the_pickled_model_unchanged():
     from model.card import dump_bytes
     from model.tiny import train_tiny_pipeline

@@ -136,6 +136,7 @@ def test_runs_squashed_by_numpy_as_by_the_pattern(text):
         assert (got[0], _segment_list(got[1]), got[2]) == (expected[0], _segment_list(expected[1]), expected[2])
 
 
+@pytest.mark.slow
 def test_runs_squashed_by_numpy_on_the_adversarial_inputs():
     many = 0
     for _name, text in adversarial_inputs(2000):
@@ -166,6 +167,7 @@ def test_spacing_patterns_tried_from_their_starts_find_the_same_matches(text):
 @given(text=st.lists(st.sampled_from([*_pieces(FP._URL), "http://", "hxxps://", "www.", ".com", ".co.jp/",
                                       ".top", "mufg-secure", "a", "1", "-", "@", ".", "/x", " ", "。"]),
                      max_size=30).map("".join))
+@pytest.mark.slow
 def test_the_url_pre_check_never_skips_a_url(text):
     """signals looks for URLs only in a text _URL_NEEDED finds something in."""
     assert FP._URL.search(text) is None or FP._URL_NEEDED.search(text) is not None
@@ -174,6 +176,7 @@ def test_the_url_pre_check_never_skips_a_url(text):
 @settings(max_examples=400, deadline=None)
 @given(text=st.lists(st.sampled_from(["0", "1", "9", "٣", "00", "090", "123", "-", " ", "  ", "\n", "+", "a", "-1",
                                       "1-", "万", "　"]), max_size=30).map("".join))
+@pytest.mark.slow
 def test_the_phone_pre_check_never_skips_a_phone_number(text):
     """signals looks for phone numbers only in a text _PHONE_NEEDED finds five digits in."""
     assert FP._PHONE.search(text) is None or FP._PHONE_NEEDED.search(text) is not None
@@ -284,6 +287,7 @@ def test_automaton_finds_what_the_plain_automaton_finds(text):
     assert list(zip(ends.tolist(), words.tolist(), strict=True)) == list(_PLAIN.iter(text))
 
 
+@pytest.mark.slow
 def test_word_lists_hit_what_a_plain_automaton_hits():
     """A Matcher, the signals' word lists and needle index on the adversarial inputs: a plain automaton's hits."""
     import ahocorasick
@@ -325,6 +329,7 @@ def test_trie_alternation_finds_every_start(strings, text):
 
 
 @pytest.mark.parametrize("rx", list(TP._CONTEXT), ids=lambda rx: rx.pattern[:20])
+@pytest.mark.slow
 def test_a_context_pattern_occurs_where_its_search_finds_it(rx):
     """personal_info asks whether a context pattern occurs by matching it where its start strings are found."""
     every = st.lists(st.sampled_from([*_pieces(rx), "the", "you", "his ", "office", "inc", "さんの"]),
@@ -394,11 +399,13 @@ _REFERENCE_TEXTS = st.lists(st.sampled_from(_MATCHER_PIECES), max_size=40).map("
 
 @settings(max_examples=400, deadline=None)
 @given(text=_REFERENCE_TEXTS)
+@pytest.mark.slow
 def test_compiled_boundary_rules_keep_what_the_python_rules_keep(text):
     """Matcher.find (the rules compiled with numba) against the same rules read in Python, on the real lists."""
     assert FV._WORDS.find(text) == _reference_find(FV._WORDS, text)
 
 
+@pytest.mark.slow
 def test_compiled_boundary_rules_on_the_adversarial_inputs():
     for _name, text in adversarial_inputs(300):
         assert FV._WORDS.find(text) == _reference_find(FV._WORDS, text)
@@ -418,6 +425,7 @@ def _from_arrays(text):
     return [(a, b, words[w], cats[w]) for a, b, w in zip(starts.tolist(), ends.tolist(), found.tolist(), strict=True)]
 
 
+@pytest.mark.slow
 def test_a_pattern_split_into_its_alternatives_matches_where_it_does():
     """personal_info asks whether AFFILIATION occurs by asking each of its top-level alternatives (each with its own
     needles): the alternatives spell the pattern, and one of them matches wherever it does."""
@@ -444,6 +452,7 @@ def test_a_pattern_split_into_its_alternatives_matches_where_it_does():
 @given(text=st.lists(st.sampled_from(["http://", "hxxps://", "www.", "xwww", ".com", ".co.jp/", ".top", ".me", "a",
                                       "b-c", "1", "-", "@", ".", "/", "/x", " ", "。", "x.y", "mufg-secure", "ab.cd",
                                       "line.me/", "\u3042"]), max_size=25).map("".join))
+@pytest.mark.slow
 def test_urls_tried_from_where_they_can_start_are_the_urls(text):
     """signals tries _URL only at a scheme, www., or the start of a run of labels holding a listed TLD."""
     for sample in (text * (FP._SHORT_URL_SCAN // max(len(text), 1) + 1), "xwww.com " + text * 40,
@@ -473,6 +482,7 @@ def test_many_reported_spans_merge_as_a_few_do(pairs):
 @settings(max_examples=300, deadline=None)
 @given(text=st.lists(st.sampled_from(["a", "1", ".", "-", "_", "@", "b.c", "x@y", "@d.e", " ", '"', "%", "+"]),
                      max_size=30).map("".join))
+@pytest.mark.slow
 def test_the_email_pre_check_never_skips_an_email(text):
     assert TP.EMAIL.search(text) is None or TP.EMAIL_NEEDED.search(text) is not None
 
@@ -480,6 +490,7 @@ def test_the_email_pre_check_never_skips_an_email(text):
 @settings(max_examples=300, deadline=None)
 @given(text=st.lists(st.sampled_from(['"', "“", "”", "「", "」", "@", "@user:", " @ab:", "\n@xy:", "x", "xyz qq",
                                       " ", ":", "\n"]), max_size=30).map("".join))
+@pytest.mark.slow
 def test_reposts_found_in_one_scan_are_those_matched_quote_by_quote(text):
     """_reported drops a quotation that starts with "@user:" (a repost) from one scan for "@user:", not one
     _REPOST.match per quotation (the pieces hold no trigger of the other reported-speech patterns)."""
@@ -490,6 +501,7 @@ def test_reposts_found_in_one_scan_are_those_matched_quote_by_quote(text):
 
 @settings(max_examples=300, deadline=None)
 @given(text=st.text(st.sampled_from("。．.!?！？\n \t\u3000aあ"), max_size=40))
+@pytest.mark.slow
 def test_sentence_ends_are_where_the_plain_pattern_puts_them(text):
     """FP._SENTENCE_END (one class first, so the engine skips to it) ends sentences where the plain
     alternation did."""
@@ -540,6 +552,7 @@ def _normalized_both_ways(monkeypatch, texts):
     return fast, slow
 
 
+@pytest.mark.slow
 def test_a_rewrite_that_can_make_no_later_needle_skips_the_search_and_changes_nothing(monkeypatch):
     """normalize without looking for needles again after a rewrite whose word shares no character with a later
     rewrite's needles (line, the last) is normalize looking every time, on the adversarial inputs and on texts
@@ -562,6 +575,7 @@ _JA_HEAD_TAIL_PIECES = ["外国人", "在日", "在日韓国人", "韓国人", "
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=st.lists(st.sampled_from(_JA_HEAD_TAIL_PIECES), max_size=30).map("".join))
+@pytest.mark.slow
 def test_a_part_tried_only_before_its_tail_matches_where_the_pattern_does(text):
     """HATE_JA's parts that start at a group word are tried only within their head's width before where their
     predicate matches (moderation/needles/tails.py): the same matches as the part's own scan, and the split

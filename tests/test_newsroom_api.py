@@ -258,6 +258,7 @@ def test_a_published_comment_readers_reported_is_pending_for_the_site_and_filter
     assert wrong["field"] == "label" and "one of spam," in wrong["message"] and "reported" in wrong["message"]
 
 
+@pytest.mark.slow
 def test_unknown_disabled_removed_or_expired_tokens_are_401(napp, token, accounts, rdb, prefix):
     api = napp.test_client()
     for headers in ({}, bearer(""), bearer(API_KEY), bearer(token + "x"), {"Authorization": f"Basic {token}"},

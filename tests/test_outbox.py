@@ -79,6 +79,7 @@ def test_the_readmes_verify_and_the_services_refuse_hostile_headers_without_rais
         assert webhooks.verify(SECRET, body, header, now=1_700_000_010) is False, header
 
 
+@pytest.mark.slow
 def test_flaky_receiver_gets_each_event_exactly_once_with_valid_signature(make_app, worker, comment, rdb, prefix):
     with Receiver(["500", "close", "hang"]) as receiver:
         app = hook_app(make_app, receiver.url)
@@ -187,6 +188,7 @@ def test_a_redirect_is_a_failed_attempt_retried_never_followed(make_app, worker,
     assert stats["failed_attempts"] == 1 and stats["last_error"] == "HTTP 307"
 
 
+@pytest.mark.slow
 def test_hanging_receiver_never_blocks_scoring_and_event_is_kept(make_app, worker, comment, rdb, prefix):
     with Receiver(["hang"] * 50) as receiver:
         app = hook_app(make_app, receiver.url)
@@ -207,6 +209,7 @@ def test_hanging_receiver_never_blocks_scoring_and_event_is_kept(make_app, worke
 
 
 @pytest.mark.parametrize("start", [0, 20, len(Trickler.ANSWER) - 64], ids=["status line", "headers", "body"])
+@pytest.mark.slow
 def test_the_webhook_timeout_bounds_the_whole_delivery_however_slowly_bytes_come(start):
     """A socket timeout restarts with every byte: a receiver trickling its answer (here one byte every 0.1 s:
     the answer would take 8-13 s) must still count as timed out after the delivery's timeout in total."""
@@ -220,6 +223,7 @@ def test_the_webhook_timeout_bounds_the_whole_delivery_however_slowly_bytes_come
     assert took < 2.0 < trickled, (took, trickled)  # the timeout's 0.5 s plus scheduling slack, not the trickle
 
 
+@pytest.mark.slow
 def test_a_trickling_receiver_holds_the_worker_for_the_timeout_per_event_only(make_app, comment, rdb, prefix):
     with Trickler(start=0, gap=0.1) as receiver:
         app = hook_app(make_app, receiver.url)
@@ -235,6 +239,7 @@ def test_a_trickling_receiver_holds_the_worker_for_the_timeout_per_event_only(ma
     assert took < 3 * 2.0 < 3 * len(Trickler.ANSWER) * 0.1, took  # three 0.5 s timeouts, not three trickles
 
 
+@pytest.mark.slow
 def test_a_slow_site_never_holds_another_sites_webhooks(make_app, worker, comment):
     """Each site drains in its own thread: "other" (first in the sites' order, once drained first) trickles
     every answer; "test"'s event still arrives while "other" is on its first deliveries, not after all ten."""
@@ -253,6 +258,7 @@ def test_a_slow_site_never_holds_another_sites_webhooks(make_app, worker, commen
     assert waited_for <= 2, waited_for  # one after the other, it would have been all 10 (0.5 s each) first
 
 
+@pytest.mark.slow
 def test_event_is_dead_lettered_after_the_retry_window(make_app, comment, rdb, prefix):
     with Receiver(["500"] * 100) as receiver:
         app = hook_app(make_app, receiver.url, WEBHOOK_RETRY_FOR=0.3)

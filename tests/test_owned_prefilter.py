@@ -3,6 +3,7 @@ must never say no where reading() finds the writer's own word or a literal sense
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -28,6 +29,7 @@ def _check(t: str) -> int:
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(_TOKENS), st.sampled_from(_SEPARATORS)), min_size=1, max_size=12))
+@pytest.mark.slow
 def test_may_read_never_hides_a_reading(pieces):
     _check("".join(token + sep for token, sep in pieces))
 

@@ -62,6 +62,7 @@ def test_ordinary_english_is_tried_at_its_start_words_not_scanned_whole(length):
 
 
 @pytest.mark.parametrize("name", sorted(SPLITS))
+@pytest.mark.slow
 def test_the_matches_are_the_whole_patterns_by_both_start_searches(name):
     whole, split = SPLITS[name]
     texts = [t.lower() for t in WRITTEN]

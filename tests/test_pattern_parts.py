@@ -69,6 +69,7 @@ def test_the_parts_are_the_alternatives_in_order():
 
 
 @pytest.mark.parametrize("name", SPLIT_NAMES)
+@pytest.mark.slow
 def test_the_written_cases_and_the_probe_match_alike(name):
     hits = 0
     for text in WRITTEN:
@@ -78,6 +79,7 @@ def test_the_written_cases_and_the_probe_match_alike(name):
 
 
 @pytest.mark.parametrize("name", SPLIT_NAMES)
+@pytest.mark.slow
 def test_cases_run_together_match_alike(name):
     """Texts holding several cases, so that matches of different parts follow, touch and overlap (the Japanese
     pattern's, the Japanese cases)."""
@@ -91,6 +93,7 @@ def test_cases_run_together_match_alike(name):
 
 
 @pytest.mark.parametrize("name", SPLIT_NAMES)
+@pytest.mark.slow
 def test_the_adversarial_inputs_match_alike(name):
     for _name, text in adversarial_inputs(300):
         _same(name, text)

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from prometheus_client import REGISTRY
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -186,6 +187,7 @@ def _scrape(folder):
     return sorted(generate_latest(registry).decode().splitlines())  # the files' order is the folder's
 
 
+@pytest.mark.slow
 def test_workers_own_metric_files_scrape_as_prometheus_clients_own_values(tmp_path):
     """ops/metric_files.py writes prometheus_client's format itself: the same writes, done by prometheus_client
     in one folder and by the worker's own files in another, scrape to the same text; a forked worker's writes
@@ -270,6 +272,7 @@ print(os.getpid(), pid, " ".join(parent_ids + [logs.new_request_id() for _ in ra
 """
 
 
+@pytest.mark.slow
 def test_a_forked_worker_draws_its_own_request_ids_and_counts_in_its_own_files(tmp_path):
     """Request ids are drawn 64 at a time and the request counter keeps its process id without a system call:
     a worker forked after its parent drew ids and counted a request must neither repeat the parent's ids nor

@@ -14,6 +14,7 @@ FLAGGED = {"en_threat_probe": ("threats_flagged", "non_threats_flagged")}
 
 
 @pytest.mark.parametrize("key", sorted(WRITTEN_PROBES))
+@pytest.mark.slow
 def test_shipped_model_does_not_regress_on_the_probe(shipped_scorer, key):
     path, report = WRITTEN_PROBES[key]
     recorded = recorded_results(shipped_scorer, key, SUITE_DIR / f"{key}_results.json")  # for cards older than it

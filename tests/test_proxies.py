@@ -63,6 +63,7 @@ def test_failed_logins_from_other_addresses_behind_the_proxy_never_lock_the_admi
     assert _login(app, "taro", MODERATOR_PASSWORD, "192.0.2.10", connecting="198.51.100.66") == 429
 
 
+@pytest.mark.slow
 def test_concurrent_guesses_never_get_more_checks_than_the_limit(make_app, accounts):
     app = make_app(LOGIN_MAX_FAILURES_ACCOUNT=5, LOGIN_MAX_FAILURES_IP=8)
     env = {"REMOTE_ADDR": "198.51.100.7"}

@@ -11,6 +11,7 @@ from redis.retry import Retry
 from tests.support.relay import LostAnswer
 
 
+@pytest.mark.slow
 def test_a_lost_answer_is_counted_before_its_client_can_give_up(own_redis):
     """The client gives up on the connection by its own timeout before the server answers (BLPOP for 1 s against a
     socket timeout of 0.2 s: what a loaded machine does to a relay thread against REDIS_TIMEOUT), as redis-py then

@@ -41,6 +41,7 @@ def in_sync(master, replica):
 
 
 @pytest.mark.parametrize("write", CASES)
+@pytest.mark.slow
 def test_a_write_answered_with_min_replicas_survives_a_failover(pair, write):
     """The replica is cut off, the write is made with MIN_REPLICAS=1, the master is killed and the replica promoted:
     what was answered must be there (before: only comments, decisions and undos waited; a report, a removal, a rights
@@ -73,6 +74,7 @@ def _token_keys(client):
     return {fields["id"]: fields for fields in map(client.hgetall, client.scan_iter("mod:modtoken:*"))}
 
 
+@pytest.mark.slow
 def test_a_token_refused_for_want_of_a_replica_leaves_no_live_token(pair):
     """A token whose issue was refused (503: MIN_REPLICAS=1, the replica cut off) was never shown, so the master
     must keep no live token of it: the operator's retry issues the account's one new token (before: the refused
@@ -91,6 +93,7 @@ def test_a_token_refused_for_want_of_a_replica_leaves_no_live_token(pair):
     assert Stores(master.url).tokens.name_for(token) == "hanako"
 
 
+@pytest.mark.slow
 def test_a_token_whose_master_died_before_its_confirmation_is_never_live_on_the_promoted_replica(pair):
     """The replica has the token's write but its acknowledgement never reaches the master, which is SIGKILLed during
     the WAIT: the issue fails (nothing shown) and cannot discard the token, and the promoted replica holds it; it

@@ -73,6 +73,7 @@ def test_a_months_report_reads_that_months_request_audit_only(app, client, rdb, 
     assert reads(app) - before == 720
 
 
+@pytest.mark.slow
 def test_a_requests_page_reads_its_own_trail_not_the_sites_audit(app, client, rdb, prefix):
     """1,000 requests (4,000 audit entries): one request's history reads its own 4 entries through its trail,
     the steps the old full scan found, in order. A request filed before trails existed (its trail deleted, then

@@ -110,6 +110,7 @@ def test_the_form_needs_the_csrf_token(client, comment):
     ({"right": "honour"}, "侵害された権利を選んでください"),
     ({"explanation": "   "}, "理由を入力してください"),
 ])
+@pytest.mark.slow
 def test_an_invalid_field_is_named_in_japanese_and_the_input_kept_escaped(client, comment, change, message):
     fields = form_fields(client, post_comment(client, comment), statement=HOSTILE, **change)
     answer = client.post("/requests/new", data=fields)

@@ -138,6 +138,7 @@ def test_a_comment_url_of_the_site_resolves_to_its_id(app, client, comment):
     ({"comments": ["no-such-comment"]}, "comments[0]"),
     ({"comments": [5]}, "comments[0]"),
 ])
+@pytest.mark.slow
 def test_every_invalid_field_is_a_4xx_naming_it(client, comment, change, field):
     body = request_body([post_comment(client, comment)], **change)
     answer = file(client, body)
@@ -433,6 +434,7 @@ def test_the_consulted_poster_answers_through_the_site(app, client, comment, clo
 
 
 @pytest.mark.parametrize("request_id", ["audit", "due", "R-1", "r-20261102-abcdefgh"])
+@pytest.mark.slow
 def test_an_id_that_is_not_a_receipt_number_is_404_not_a_500(request_id, make_app, auth):
     """"audit" and "due" share the rq: namespace with the request index keys (a WRONGTYPE 500 before)."""
     client = make_app().test_client()

@@ -82,6 +82,7 @@ def test_candidate_taught_wrong_labels_is_refused():
     assert any(not r["ok"] and r["set"] == "public held-out spam" for r in report["comparison"])
 
 
+@pytest.mark.slow
 def test_unusable_labels_stop_with_a_clear_message():
     with pytest.raises(RetrainRefused, match="at least 20"):
         retrain(public_rows(), site_examples(5, spam_is=1), trained(), make_pipeline=TINY, public_sets=HELD_OUT)

@@ -96,6 +96,7 @@ def test_abuse_word_agrees_with_the_category_that_held_the_comment():
 # -- unauthenticated -------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("path", ["/review", "/review/history", "/review?order=age"])
+@pytest.mark.slow
 def test_pages_redirect_to_login_without_a_session(rapp, path):
     response = rapp.test_client().get(path)
     assert response.status_code == 302
@@ -172,6 +173,7 @@ def test_cookie_is_secure_when_configured(make_app, accounts, thresholds):
 
 @pytest.mark.parametrize("target", ["//evil.example/", "https://evil.example/", "/\\evil.example", "javascript:x",
                                     "/review\r\nSet-Cookie: a=b", "/\t/evil.example", "/ /evil.example"])
+@pytest.mark.slow
 def test_login_never_redirects_off_site(rapp, accounts, target):
     client = rapp.test_client()
     token = csrf_of(client.get("/login").text)
@@ -199,6 +201,7 @@ def test_wrong_password_is_logged_without_the_password_then_throttled(rapp, acco
                                       "csrf_token": token}).status_code == 302
 
 
+@pytest.mark.slow
 def test_failures_per_address_are_throttled_across_accounts(rapp, accounts, login):
     client = rapp.test_client()
     env = {"REMOTE_ADDR": "10.9.8.7"}
@@ -416,6 +419,7 @@ def test_unknown_site_page_is_a_404_page(hanako):
 
 # -- history and reopen ----------------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_history_lists_decisions_with_filters(hanako, jiro, submit):
     a = submit(author={"id": "u-a", "name": "A"}, article_id="art-a")
     b = submit(author={"id": "u-b", "name": "B"}, article_id="art-b")
@@ -437,6 +441,7 @@ def test_history_lists_decisions_with_filters(hanako, jiro, submit):
 
 
 @pytest.mark.parametrize("before", ["abc", "12-x", "-", "1-2-3", "１２-３", "9" * 50 + "-1"])
+@pytest.mark.slow
 def test_history_cursor_is_validated(hanako, before):
     response = hanako.client.get("/review/history", query_string={"before": before})
     assert response.status_code == 400 and response.json["error"]["field"] == "before"

@@ -161,6 +161,7 @@ def test_concurrent_claimers_get_disjoint_items(redis_server, prefix):
     assert len(claimed) == 80 and len(set(claimed)) == 80
 
 
+@pytest.mark.slow
 def test_expired_lease_returns_the_item(queue):
     queue.submit(record("lease"), queued=True)
     assert [c["id"] for c in queue.claim("m1", 1)] == ["lease"]
@@ -262,6 +263,7 @@ class CountingScript:
         return self.script(**kwargs)
 
 
+@pytest.mark.slow
 def test_submit_through_the_held_connection_survives_a_flushed_script_and_a_killed_connection(own_redis):
     """The submit's direct EVALSHA (store/held_connection.evalsha, on the process's held connection) answers as
     redis-py's own path would: a script the server forgot is loaded again, a connection the server dropped is
@@ -294,6 +296,7 @@ def test_submit_through_the_held_connection_survives_a_flushed_script_and_a_kill
     assert rdb.zcard("fast:{test}:ready") == 6 and rdb.hget("fast:{test}:stats", "submitted:review") == "6"
 
 
+@pytest.mark.slow
 def test_the_held_connection_times_out_as_the_client_does_and_stores_once(own_redis):
     """The held connection's socket is blocking with the client's timeout in the kernel (no poll() per send and
     read): a server that does not answer within it gives the direct path up in about that time (the connection

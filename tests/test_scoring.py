@@ -41,6 +41,7 @@ def test_contract_constants():
     assert CATEGORIES == ("threat", "hate", "harassment", "sexual", "self_harm", "personal_info", "defamation")
 
 
+@pytest.mark.slow
 def test_spam_is_scored_and_explained(scorer):
     text = "副業で月収100万円！今すぐＬＩＮＥ追加してね ID:abc1234"
     s = scorer.score(text)

@@ -8,6 +8,7 @@ from moderation.settings import SettingsError
 
 @pytest.mark.parametrize(("word", "value"), [("1", True), ("true", True), ("Yes", True), ("on", True),
                                              ("0", False), ("false", False), ("NO", False), ("off", False)])
+@pytest.mark.slow
 def test_booleans_accept_the_usual_words(make_app, monkeypatch, word, value):
     monkeypatch.setenv("MODERATION_SESSION_COOKIE_SECURE", word)
     app = make_app()

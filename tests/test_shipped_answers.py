@@ -26,6 +26,7 @@ def test_answers_were_recorded_for_the_active_version(shipped):
     assert len(recorded["answers"]) >= 1000  # every written suite's texts
 
 
+@pytest.mark.slow
 def test_active_artifact_answers_its_written_cases_as_recorded(shipped):
     scorer, recorded = shipped
     drifted = []

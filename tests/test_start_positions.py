@@ -92,6 +92,7 @@ CONTEXTS = [c for c in FP._PII_CONTEXT.values() if c.automaton is not None]
 
 
 @pytest.mark.parametrize("context", CONTEXTS, ids=lambda c: c.pattern.pattern[:30])
+@pytest.mark.slow
 def test_personal_infos_context_patterns_begin_where_the_code_pass_says(context):
     """personal_info's context patterns (targets/pii._Starts: a company, a person, someone singled out, the writer)
     have a slot in the signals' StartIndex, its positions are where their start strings begin, and occurs() read

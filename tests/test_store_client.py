@@ -141,6 +141,7 @@ def test_a_wrong_password_is_refused_once_not_retried(make_app, tmp_path, commen
         server.stop()
 
 
+@pytest.mark.slow
 def test_readyz_is_503_on_a_read_only_server_and_200_soon_after_it_can_write(make_app, own_redis, tmp_path):
     """A demoted master answers PING but refuses writes: not ready; promoted again: ready within 10 s."""
     upstream = RedisProcess(tmp_path / "upstream").start()
@@ -216,6 +217,7 @@ def test_queue_stats_names_the_server(own_redis, capsys, monkeypatch, tiny_model
     assert report["test"]["redis"]["node"] == f"127.0.0.1:{own_redis.port}"
 
 
+@pytest.mark.slow
 def test_cluster_override_validates_three_masters_three_replicas():
     """docker-compose.cluster.yml over the base file: six cluster nodes, a one-shot join, cluster URLs."""
     from moderation.store.redis_url import parse_url
@@ -241,6 +243,7 @@ def test_cluster_override_validates_three_masters_three_replicas():
         assert services[name]["depends_on"]["redis-cluster-init"]["condition"] == "service_completed_successfully"
 
 
+@pytest.mark.slow
 def test_min_replicas_without_a_replica_is_503_not_a_silent_ack(make_app, auth, comment):
     """MODERATION_REDIS_MIN_REPLICAS=1 on a server with no replica: flagged comments 503, clean ones allowed."""
     flag_all = json.dumps({"spam": {"review": 0.0, "reject": 1.01}, "abuse": {"review": 0.0, "reject": 1.01}})

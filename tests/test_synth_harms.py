@@ -41,6 +41,7 @@ def en_rows(all_rows):
     return [r for r in all_rows if r["source"].startswith("synth-en-")]
 
 
+@pytest.mark.slow
 def test_same_seed_same_rows_other_seed_other_rows(all_rows, rows):
     assert generate() == all_rows
     other = generate(seed=7)
@@ -176,6 +177,7 @@ def test_overrides_leave_a_head_unlabelled():
     assert labels["hate"] == 0 and labels["spam"] == 0
 
 
+@pytest.mark.slow
 def test_rows_do_not_depend_on_the_hash_seed():
     code = ("import hashlib, json; from model.synth_harms import generate; "
             "print(hashlib.sha256(json.dumps(generate(scale=0.2), ensure_ascii=False).encode()).hexdigest())")

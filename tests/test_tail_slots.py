@@ -6,6 +6,7 @@ every sentence and text spelled from the heads' and tails' pieces."""
 import json
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -58,6 +59,7 @@ def test_the_japanese_probes_and_text_naming_groups():
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=st.lists(st.sampled_from(_JA_HEAD_TAIL_PIECES), max_size=30).map("".join))
+@pytest.mark.slow
 def test_text_of_the_heads_and_tails_pieces(text):
     _same(text)
 

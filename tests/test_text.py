@@ -147,6 +147,7 @@ def test_character_cache_is_bounded(monkeypatch):
 
 @given(st.lists(st.tuples(st.integers(0, 39), st.integers(0, 39), st.integers(1, 5), st.booleans()), max_size=80),
        st.booleans())
+@pytest.mark.slow
 def test_offsets_of_many_rewrites_are_those_of_few(segments, as_range):
     """A rewrite with many matches gathers its offsets with numpy: the same offsets as segment by segment."""
     segments = [(s, e, min(n, 40 - max(s, e)) if kept else n, int(kept)) for s, e, n, kept in segments]
@@ -185,6 +186,7 @@ _PIECES = ["死.ね", "し ね よ", "氏ね", "害児", "ガ○ジ", "L I N E",
 
 @settings(deadline=None)  # its first example loads the kernels when it runs first (alone: 1.7 s)
 @given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=60).map("".join).map(lambda s: s * (1 + 1200 // len(s))))
+@pytest.mark.slow
 def test_a_long_text_normalises_as_a_short_one(text):
     """From _LONG_SET / _LONG_OFFSETS characters the character set and the per-character mapping are made by numpy
     and the offsets stay arrays: the same text, offsets, counts and set as the per-character path."""
@@ -217,6 +219,7 @@ _SPACED = ["氏-", "チ.", "店.", "モ ", "a.", "b-", "ｗｗｗ", "www.", "あ
 
 @settings(deadline=None)  # a text of up to 10,000 characters, on a shared machine
 @given(st.lists(st.sampled_from(_SPACED), min_size=1, max_size=40).map("".join), st.integers(1, 400))
+@pytest.mark.slow
 def test_spaced_letters_and_runs_kept_by_numpy_normalise_as_the_loop_does(unit, times):
     """Many or long keep-chars matches (letters spaced out, runs squashed) are rewritten by numpy over the code
     points (text._edit_kept, _drop_separators over a long match): the same text, offsets and counts as the
@@ -260,6 +263,7 @@ def test_look_alike_kanji_in_a_text_without_katakana_are_looked_at_run_by_run(te
 @settings(deadline=None)
 @given(st.lists(st.sampled_from([*_PIECES, "ね", "a", " ", "。"]), max_size=80).map("".join),
        st.lists(st.tuples(st.integers(-3, 400), st.integers(-3, 400)), max_size=30), st.booleans())
+@pytest.mark.slow
 def test_many_spans_map_as_one_span_each(text, pairs, long):
     """Normalized.spans (an explanation maps its spans in one call) gives span() of each pair: the same numbers of
     the same types, for unmoved and rewritten texts, offsets as ranges, lists or arrays, pairs out of range."""

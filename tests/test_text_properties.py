@@ -20,6 +20,7 @@ SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[Heal
 
 @SETTINGS
 @given(text=texts)
+@pytest.mark.slow
 def test_normalize_takes_anything_and_maps_spans_into_the_original(text):
     norm = normalize(text)
     assert isinstance(norm.text, str)
@@ -38,6 +39,7 @@ def scorer(tiny_model):
 
 @SETTINGS
 @given(text=texts)
+@pytest.mark.slow
 def test_scoring_takes_anything(scorer, text):
     score = scorer.score(text)
     assert all(0.0 <= p <= 1.0 for p in score.scores.values())

@@ -275,6 +275,7 @@ def test_length_matching_leaves_the_kept_sources_negatives_alone(monkeypatch):
     assert np.allclose(w[:5, hate], alone[:, hate])
 
 
+@pytest.mark.slow
 def test_japanese_cross_validation_writes_each_probe_case_per_category(tmp_path):
     """`--probe-scores`: a single case (a test's minimal pair) is read by its id, one probability per harm head."""
     from model.ja_cv import write_case_scores
