@@ -183,3 +183,31 @@ def test_a_new_password_ends_the_code_delay_its_leaker_ran_up(make_app, accounts
     accounts.reset_password("taro", "a-brand-new-password-42")
     owner = app.test_client()
     assert code_step(owner, password_step(owner, "taro", "a-brand-new-password-42"), totp.now()).status_code == 302
+
+
+def test_a_login_reads_the_account_once_a_step(make_app, accounts, rdb):
+    """The password step reads the account (and its password's stamp) in one HGETALL, the code step in one HGETALL
+    and the one HGET of the TOTP secret (before: each step read the stamp again with an HGET of its own)."""
+    from tests.support.monitor import round_trips
+
+    totp = pyotp.TOTP(accounts.enable_totp("taro"))
+    client = make_app().test_client()
+    page = client.get("/login")
+    asked, sent = round_trips(rdb, lambda: client.post("/login", data={
+        "username": "taro", "password": MODERATOR_PASSWORD, "csrf_token": csrf_of(page.text)}))
+    assert asked.status_code == 200 and 'name="code"' in asked.text
+    assert (sent.count("HGETALL"), sent.count("HGET")) == (1, 0), sent
+    done, sent = round_trips(rdb, lambda: code_step(client, asked, totp.now()))
+    assert done.status_code == 302 and client.get("/review").status_code == 200
+    assert (sent.count("HGETALL"), sent.count("HGET")) == (1, 1), sent
+
+
+def test_only_the_login_throttle_names_its_keys():
+    """store/: one class per structure owns its keys; Moderators.reset_password ends the code delay through
+    LoginThrottle.end_code_delay (before: it deleted the throttle's key itself)."""
+    from moderation import PROJECT_ROOT
+
+    users = {path.relative_to(PROJECT_ROOT).as_posix() for path in (PROJECT_ROOT / "moderation").rglob("*.py")
+             for name in ("login_code_backoff(", "login_backoff(", "login_failures_")
+             if name in path.read_text(encoding="utf-8")}
+    assert users == {"moderation/store/keys.py", "moderation/store/login_throttle.py"}

@@ -170,8 +170,7 @@ def login():
         return render_template("login.html", next_url=next_url, error=error, csrf=csrf_token(), username=name), 401
     throttle.succeeded(name, address)
     if account["totp"]:  # the password was right; the code comes next, within TOTP_SECONDS
-        session["totp_pending"] = {"name": account["name"], "at": int(time.time()),
-                                   "stamp": get_moderators().password_stamp(account["name"])}
+        session["totp_pending"] = {"name": account["name"], "at": int(time.time()), "stamp": account["stamp"]}
         return _page(next_url, 200, totp=True)
     _start_session(account)
     log.info("moderator %r logged in from %s", account["name"], request.remote_addr)
@@ -193,8 +192,8 @@ def _second_factor(name, stamp, address, next_url, throttle):
     """The code of an account whose password was right (and is still its password: `stamp`): a wrong one counts
     as a failed login."""
     moderators = get_moderators()
-    account = moderators.get(name)
-    if account is None or account["disabled"] or stamp != moderators.password_stamp(name) \
+    account = moderators.get(name, stamp=True)
+    if account is None or account["disabled"] or stamp != account["stamp"] \
             or not moderators.verify_totp(name, request.form.get("code")):
         log.warning("login code refused for account %r from %s", name[:64], request.remote_addr)
         return _page(next_url, 401, totp=True, error=i18n.translate("login.code_failed"))

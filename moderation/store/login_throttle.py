@@ -102,7 +102,15 @@ class LoginThrottle:
         self.redis.delete(self.keys.login_failures_account(name, address))
         self._give_back(keys=[self.keys.login_failures_ip(address)])
         if code:
-            self.redis.delete(self.keys.login_code_backoff(name))
+            self.end_code_delay(name)
+
+    def end_code_delay(self, name, written=None):
+        """End the delay wrong codes set on the account (a right code, or a new password: only whoever knew the old
+        one could run it up); with `written` (the caller's AppendOnly) answered once it is in the append-only file."""
+        key = self.keys.login_code_backoff(name)
+        self.redis.delete(key)
+        if written is not None:
+            written.after(key)
 
 
 def get_throttle():

@@ -13,6 +13,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from moderation.store import connection, replica_wait
 from moderation.store.append_only import AppendOnly
 from moderation.store.keys import SITE_RE, KeySpace
+from moderation.store.login_throttle import LoginThrottle
 from moderation.store.master_pipeline import NO_REPLICAS
 
 NAME_RE = re.compile(r"^[A-Za-z0-9_.@-]{1,64}$")
@@ -53,6 +54,14 @@ def _view(raw):
     return {"name": raw["name"], "role": raw["role"], "disabled": raw.get("disabled") == "1",
             "sites": [s for s in (raw.get("sites") or "").split(",") if s],
             "created_at": int(raw.get("created_at") or 0), "totp": bool(raw.get("totp"))}
+
+
+def _stamped(raw):
+    """The view with "stamp", a short digest of the stored password hash: what a login waiting for its code began
+    under, so that a new password ends it as it ends the account's sessions (read with the account, no second
+    round trip)."""
+    stored = raw.get("password")
+    return {**_view(raw), "stamp": hashlib.sha256(stored.encode()).hexdigest()[:16] if stored else None}
 
 
 @functools.cache
@@ -126,11 +135,12 @@ class Moderators:
         return (raw.get("role"), raw.get("sites"), raw.get("disabled")) == (role, self._checked_sites(sites), "") \
             and check_password_hash(raw.get("password", _DUMMY_HASH), password)
 
-    def get(self, name):
+    def get(self, name, *, stamp=False):
+        """The account (with `stamp`, its password's stamp too: _stamped), or None."""
         if not NAME_RE.match(name or ""):
             return None
         raw = self.redis.hgetall(self.key(name))
-        return _view(raw) if raw else None
+        return (_stamped(raw) if stamp else _view(raw)) if raw else None
 
     def list(self):
         """Every account, by name (never the password hash)."""
@@ -169,8 +179,7 @@ class Moderators:
         check_password(name, password)
         self._update(name, {"password": generate_password_hash(password, method=HASH_METHOD)})
         self._end_sessions(name)
-        self.redis.delete(self.keys.login_code_backoff(name))
-        self.written.after(self.keys.login_code_backoff(name))
+        LoginThrottle(self.redis, self.keys.prefix).end_code_delay(name, self.written)  # the throttle's own key
 
     def set_sites(self, name, sites):
         """The sites a moderator works on (none: every site); admins always see every site."""
@@ -212,17 +221,12 @@ class Moderators:
                 return bool(self._use_step(keys=[self.key(name)], args=[candidate]))
         return False
 
-    def password_stamp(self, name):
-        """A short digest of the account's stored password hash, or None: what a login waiting for its code began
-        under, so that a new password ends it as it ends the account's sessions."""
-        stored = self.redis.hget(self.key(name), "password") if NAME_RE.match(name or "") else None
-        return hashlib.sha256(stored.encode()).hexdigest()[:16] if stored else None
-
     def authenticate(self, name, password):
-        """The account when the password matches and it is not disabled, else None (same work either way)."""
+        """The account with its password's stamp (_stamped) when the password matches and it is not disabled, else
+        None (same work either way)."""
         raw = self.redis.hgetall(self.key(name)) if NAME_RE.match(name or "") else {}
         ok = check_password_hash(raw.get("password", _DUMMY_HASH), password or "")
-        return _view(raw) if raw and ok and raw.get("disabled") != "1" else None
+        return _stamped(raw) if raw and ok and raw.get("disabled") != "1" else None
 
 
 def get_moderators():
