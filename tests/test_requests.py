@@ -284,17 +284,21 @@ def test_scripted_request_consulted_and_removed_on_day_three(make_app, worker, m
         assert "requester" not in events["request.decided"]  # mailed by the service, not passed to the site
         assert receiver.bad_signatures == 0
 
-    assert len(mailbox.messages) == 1
-    sender, recipients, message = mailbox.messages[0]
+    assert wait_for(lambda: len(mailbox.messages) == 2, timeout=15), mailbox.messages
+    # the decision's notice, sent as it was made, and the receipt the worker mailed once it ran (on day 3)
+    [receipt] = [m for m in mailbox.messages if "を受け付けました" in m[2]["Subject"]]
+    [(sender, recipients, message)] = [m for m in mailbox.messages if m is not receipt]
+    assert receipt[1] == ["hanako@example.jp"] and request_id in receipt[2].get_content()
     assert sender == "moderation@news.example.jp" and recipients == ["hanako@example.jp"]
     assert request_id in message["Subject"]
     text = message.get_content()
     assert "削除しました" in text and "根拠なく詐欺師と断定" in text and "基準2" in text
 
     steps = request_audit(app, request_id)
-    assert [a for a, _ in steps] == ["received", "investigating", "poster_consulted", "decided", "requester_notified"]
+    assert [a for a, _ in steps] == ["received", "investigating", "poster_consulted", "decided", "requester_notified",
+                                     "receipt_sent"]  # the worker ran after the decision (the fake clock's day 3)
     start = datetime(2026, 11, 2, 1, 0, tzinfo=UTC).timestamp() * 1000
-    assert [round((at - start) / DAY / 1000, 3) for _, at in steps] == [0, 1, 1, 3, 3]
+    assert [round((at - start) / DAY / 1000, 3) for _, at in steps] == [0, 1, 1, 3, 3, 3]
     comment_audit = rdb.xrange(f"{prefix}{{test}}:audit")
     assert [(e["action"], e["reason"], e["by"]) for _, e in comment_audit if e["id"] == comment_id] == [
         ("rejected", "rights_request", "hanako")]

@@ -1,4 +1,5 @@
-"""The worker process's loop: one Outbox per site drained in its own thread, plus the minute's rights chores."""
+"""The worker process's loop: one Outbox per site drained in its own thread, the requesters' receipt mail in another,
+plus the minute's rights chores."""
 
 import logging
 import threading
@@ -18,6 +19,8 @@ log = logging.getLogger("moderation.integrations.outbox")  # the worker's lines 
 
 # Seconds between the worker's checks of the removal requests' deadlines (due_soon and overdue alerts).
 DEADLINE_CHECK_SECONDS = 60.0
+# Seconds between the worker's looks for requesters' receipts to mail (a receipt goes out within about this long).
+RECEIPT_CHECK_SECONDS = 2.0
 
 
 def outboxes(app, redis=None, sites=None):
@@ -81,11 +84,13 @@ def run_worker(app, *, sites=None, once=False, stop=None, poll_interval=0.5):
     served = [site for site in settings.of(app).api_keys.sites if not sites or site in sites]
     if once:
         _each_minute(app, served)
+        send_receipts(app, served)
         for box in boxes:
             _one_pass(box, stop)
         return
     threads = [threading.Thread(target=_drain, args=(box, stop, poll_interval), name=f"outbox-{box.site}",
                                 daemon=True) for box in boxes]
+    threads.append(threading.Thread(target=_mail_receipts, args=(app, served, stop), name="receipts", daemon=True))
     for thread in threads:
         thread.start()
     try:
@@ -96,6 +101,25 @@ def run_worker(app, *, sites=None, once=False, stop=None, poll_interval=0.5):
         stop.set()
         for thread in threads:
             thread.join()
+
+
+def _mail_receipts(app, sites, stop):
+    """The requesters' receipts, in a thread of their own: a slow mail server delays only them."""
+    while not stop.is_set():
+        send_receipts(app, sites)
+        stop.wait(RECEIPT_CHECK_SECONDS)
+
+
+def send_receipts(app, sites):
+    """Mail the receipts due of these sites (rights/receipts.py); a Redis error waits a round."""
+    from moderation.rights.receipts import send_due
+
+    with app.app_context():
+        for site in sites:
+            try:
+                send_due(site)
+            except (RedisError, RedisClusterError) as exc:
+                log.warning("outbox worker: receipts of site %s not mailed: %s", site, exc)
 
 
 def check_deadlines(app, sites):

@@ -121,14 +121,20 @@ def form_key(value, prefix="form:"):
 
 
 def receive(site, fields, channel, idempotency=None):
-    """Store a checked request: received now, due after REQUEST_DEADLINE_DAYS. Returns the stored record; with an
-    `idempotency` key already used for the same fields, the request first filed under it (one receipt)."""
+    """Store a checked request: received now, due after REQUEST_DEADLINE_DAYS, its receipt mail queued for the worker
+    (SMTP set) or its requester named in request.received (no SMTP: the site sends it). Returns the stored record;
+    with an `idempotency` key already used for the same fields, the request first filed under it (one receipt)."""
     now = now_ms()
     record = {**fields, "id": new_id(now), "site": site, "status": "received", "channel": channel,
               "received_at": now, "due_at": now + int(settings.get().request_deadline_days * DAY_MS)}
     event = {"request_id": record["id"], "right": record["right"], "comment_ids": record["comments"],
              "due_at": iso(record["due_at"])}
+    mailed = bool(settings.get().smtp_url)  # the outbox worker mails the receipt; else the site sends it
+    if not mailed:
+        event["requester"] = {"name": record["requester_name"], "email": record["requester_email"]}
+    event["receipt"] = "smtp" if mailed else "webhook"
     fingerprint = hashlib.sha256(json.dumps(fields, sort_keys=True).encode()).hexdigest()
     get_queue(site).keep(record["comments"])  # before the request exists: a record is never gone under an open one
-    stored = get_requests(site).create(record, event, idempotency=(idempotency, fingerprint) if idempotency else None)
+    stored = get_requests(site).create(record, event, idempotency=(idempotency, fingerprint) if idempotency else None,
+                                       receipt=mailed)
     return get_requests(site).get(stored)

@@ -92,6 +92,7 @@ def requests_section(entries):
                     "outcomes": {outcome: appeal_outcomes[outcome] for outcome in OUTCOMES}},
         "alerts": {"due_soon": actions["due_soon"], "overdue": actions["overdue"]},
         "requester_notices": {"sent": actions["requester_notified"], "failed": actions["notice_failed"]},
+        "receipts": {"sent": actions["receipt_sent"], "failed": actions["receipt_failed"]},
     }
 
 

@@ -22,10 +22,12 @@ local function event(key, id, kind, status, by, at, data)
 end
 """
 
-# KEYS: record, due index, audit, events, the site's idempotency key (a placeholder when none), audit by time, trail.
-# ARGV: id, record fields (JSON object of strings), due ms, now ms, event data (JSON), the request's fingerprint
-# ('' without an idempotency key), the key's ttl (s). Returns 1, 0 when the id exists already, or "<id>
-# <fingerprint>" of the request first filed under the same idempotency key (a retry: nothing new is stored).
+# KEYS: record, due index, audit, events, the site's idempotency key (a placeholder when none), the receipts to mail,
+# audit by time, trail. ARGV: id, record fields (JSON object of strings), due ms, now ms, event data (JSON), the
+# request's fingerprint ('' without an idempotency key), the key's ttl (s), '1' when the requester's receipt is to
+# be mailed (by the worker, from the receipts ZSET: never in the filing's request). Returns 1, 0 when the id exists
+# already, or "<id> <fingerprint>" of the request first filed under the same idempotency key (a retry: nothing new
+# is stored).
 CREATE = COMMON + """
 local rec = KEYS[1]
 if ARGV[6] ~= '' then
@@ -45,6 +47,7 @@ redis.call('ZADD', KEYS[2], ARGV[3], ARGV[1])
 audit(KEYS[3], ARGV[1], 'received', '', 'received', 'requester', ARGV[4], rec)
 event(KEYS[4], ARGV[1], 'request.received', 'received', 'requester', ARGV[4], ARGV[5])
 if ARGV[6] ~= '' then redis.call('SET', KEYS[5], ARGV[1] .. ' ' .. ARGV[6], 'EX', ARGV[7]) end
+if ARGV[8] == '1' then redis.call('ZADD', KEYS[6], ARGV[4], ARGV[1]) end
 return 1
 """
 
@@ -167,5 +170,34 @@ PREPEND = """
 local head = redis.call('LINDEX', KEYS[1], 0) or ''
 if head ~= ARGV[1] then return 0 end
 for i = #ARGV, 2, -1 do redis.call('LPUSH', KEYS[1], ARGV[i]) end
+return 1
+"""
+
+# The receipts the worker mails: due ones are leased (their time moves by the lease) so two workers never mail the
+# same one; a worker that dies mid-send leaves it to be mailed again once the lease ends (at least once).
+# KEYS: receipts. ARGV: now ms, lease ms, limit. Returns the leased request ids.
+RECEIPTS_TAKE = """
+local now = tonumber(ARGV[1])
+local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now, 'LIMIT', 0, tonumber(ARGV[3]))
+for _, id in ipairs(due) do redis.call('ZADD', KEYS[1], now + tonumber(ARGV[2]), id) end
+return due
+"""
+
+# A receipt mailed (receipt_sent) or given up (receipt_failed): off the receipts, on the record and in its audit.
+# A failed try that will be retried: its next time and the error, no audit entry (one for the outcome).
+# KEYS: record, receipts, audit, audit by time, trail. ARGV: id, action ('' for a retry), now ms, detail, retry ms.
+RECEIPTS_DONE = COMMON + """
+local rec = KEYS[1]
+local f = redis.call('HMGET', rec, 'status')
+if not f[1] then redis.call('ZREM', KEYS[2], ARGV[1]) return 0 end
+if ARGV[2] == '' then
+  redis.call('ZADD', KEYS[2], 'XX', ARGV[5], ARGV[1])
+  redis.call('HINCRBY', rec, 'receipt_tries', 1)
+  redis.call('HSET', rec, 'receipt_error', ARGV[4])
+  return 1
+end
+if redis.call('ZREM', KEYS[2], ARGV[1]) == 0 then return 0 end  -- recorded already (a retry of this call)
+redis.call('HSET', rec, 'receipt', ARGV[2], 'receipt_at', ARGV[3])
+audit(KEYS[3], ARGV[1], ARGV[2], f[1], f[1], 'system', ARGV[3], rec, '', '', '', ARGV[4])
 return 1
 """

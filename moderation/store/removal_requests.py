@@ -24,7 +24,8 @@ _JSON_FIELDS = ("comments", "removed")
 # How long a request filed with an Idempotency-Key answers a retry under the same key with its first receipt.
 IDEMPOTENCY_SECONDS = 86_400
 _INT_FIELDS = ("received_at", "due_at", "consult_until", "consulted_at", "decided_at", "appealed_at",
-               "appeal_due_at", "notice_at", "poster_answered_at", "alert_due_soon", "alert_overdue")
+               "appeal_due_at", "notice_at", "poster_answered_at", "alert_due_soon", "alert_overdue", "receipt_at",
+               "receipt_tries")
 
 
 def _json(value):
@@ -82,19 +83,19 @@ class RemovalRequests:
 
     # -- writes -----------------------------------------------------------------------------------------
 
-    def create(self, record, event, *, idempotency=None):
+    def create(self, record, event, *, idempotency=None, receipt=False):
         """Store a new request with its due date, audit entry and request.received event in one step; its id.
 
         With `idempotency` (the caller's key, the request's fingerprint) a request filed again under the same key
         stores nothing and answers the first one's id (the requester keeps one receipt); the same key with other
-        fields is a conflict."""
+        fields is a conflict. With `receipt` the request joins the receipts the worker mails (store/receipts.py)."""
         fields = {name: _json(value) if name in _JSON_FIELDS else str(value) for name, value in record.items()
                   if value is not None}
         key, fingerprint = idempotency or ("", "")
         created = self._create(keys=[*self._keys(record["id"])[:4], self.idempotency_key(key),
-                                     *self._index_keys(record["id"])],
+                                     self.key("rq", "receipts"), *self._index_keys(record["id"])],
                                args=[record["id"], _json(fields), record["due_at"], record["received_at"],
-                                     _json(event), fingerprint, IDEMPOTENCY_SECONDS])
+                                     _json(event), fingerprint, IDEMPOTENCY_SECONDS, "1" if receipt else "0"])
         if isinstance(created, str):
             first, stored = created.split(" ", 1)
             if stored != fingerprint:

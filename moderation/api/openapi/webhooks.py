@@ -24,9 +24,14 @@ OTHER_EVENTS = {
 
 DATE = {"type": "string", "format": "date-time"}
 IDS = {"type": "array", "items": {"type": "string"}}
+REQUESTER = {"type": "object", "required": ["name", "email"],
+             "properties": {"name": {"type": "string"}, "email": {"type": "string"}}}
 REQUEST_FIELDS = {  # data fields per removal-request event, beside request_id, status and by (rights/)
-    "request.received": ("a removal request arrived (`comment_ids`, `right`, `due_at`: the deadline)",
-                         {"right": {"enum": list(RIGHTS)}, "comment_ids": IDS, "due_at": DATE}),
+    "request.received": ("a removal request arrived (`comment_ids`, `right`, `due_at`: the deadline); with "
+                         "`receipt: webhook` (no SMTP) `requester` carries the name and address for the site to send "
+                         "the receipt, with `receipt: smtp` the service's worker mails it",
+                         {"right": {"enum": list(RIGHTS)}, "comment_ids": IDS, "due_at": DATE,
+                          "receipt": {"enum": ["smtp", "webhook"]}, "requester": REQUESTER}),
     "request.poster_consulted": (
         "a moderator asks the poster (`author_ids`) for their view by `answer_by`; never names the requester",
         {"right": {"enum": list(RIGHTS)}, "explanation": {"type": "string"}, "comment_ids": IDS,
@@ -40,8 +45,7 @@ REQUEST_FIELDS = {  # data fields per removal-request event, beside request_id, 
         "`requester` carries the name and address for the site to mail",
         {"outcome": {"enum": list(OUTCOMES)}, "criterion": {"type": "string"}, "reason": {"type": "string"},
          "removed_comment_ids": IDS, "notice": {"enum": ["smtp", "webhook"]},
-         "requester": {"type": "object", "required": ["name", "email"],
-                       "properties": {"name": {"type": "string"}, "email": {"type": "string"}}}}),
+         "requester": REQUESTER}),
     "request.appealed": ("the poster objected: the request is open again, due at `due_at`", {"due_at": DATE}),
 }
 REQUEST_EVENTS = {name: summary for name, (summary, _fields) in REQUEST_FIELDS.items()}

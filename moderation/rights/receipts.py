@@ -1,0 +1,80 @@
+"""The requester's receipt by mail: written when the request is filed (the receipts ZSET, in the same script), sent
+by the outbox worker, never by the filing's own request, so a filing neither waits for nor fails with the mail
+server. A try that fails is retried with a growing pause for RETRY_FOR_MS after filing, then given up; either
+outcome is in the request's audit (receipt_sent, receipt_failed) for the moderators."""
+
+import logging
+import smtplib
+
+from moderation import settings
+from moderation.integrations import mail
+from moderation.pages.i18n import translate
+from moderation.rights import links
+from moderation.rights.clock import now_ms
+from moderation.store.receipts import get_receipts
+from moderation.store.removal_requests import get_requests
+from moderation.times import local
+
+log = logging.getLogger(__name__)
+
+LEASE_MS = 120_000  # longer than one SMTP conversation (SMTP_TIMEOUT) may take, with room
+FIRST_RETRY_MS, MAX_RETRY_MS = 60_000, 3_600_000
+RETRY_FOR_MS = 24 * 3_600_000  # then given up: the request is still open and the decision's notice still goes out
+
+
+def receipt_text(record):
+    """Subject and body: Japanese first, English after; JST times as on the receipt page; the receipt number,
+    the comments named and the deadline."""
+    name = settings.get().site_names.get(record["site"], record["site"])
+    days = f"{settings.get().request_deadline_days:g}"
+    received, due = local(record["received_at"]), local(record["due_at"])
+    comments = [f"- {comment_id}" for comment_id in record.get("comments", [])]
+    receipt_url, policy_url = links.receipt_link(record["site"], record["id"]), links.policy_link(record["site"])
+    subject = f"[{name}] 送信防止措置のご依頼を受け付けました({record['id']})"
+    body = [
+        f"{record['requester_name']} 様", "",
+        f"{name} のコメントについて、削除のご依頼(送信防止措置の申出)を受け付けました。", "",
+        f"受付番号: {record['id']}", f"受付日時: {received}", f"回答期限: {due}(受付から{days}日以内)",
+        f"侵害された権利: {translate('right.' + record['right'], 'ja')}", "対象のコメント:", *comments, "",
+        *([f"ご依頼の状況: {receipt_url}"] if receipt_url else []),
+        *([f"削除基準(送信防止措置の実施基準): {policy_url}"] if policy_url else []),
+        "判断の結果は、期限までにこのアドレスにお知らせします。お問い合わせの際は受付番号をお知らせください。",
+        "このメールに心当たりのない方は、お手数ですが破棄してください。", "",
+        f"We received your removal request {record['id']} on {received} about {len(comments)} comment(s) of {name}. "
+        f"We will tell you our decision at this address by {due}.",
+    ]
+    return subject, "\n".join(body)
+
+
+def _retry_at(record, now):
+    tries = int(record.get("receipt_tries") or 0)
+    return now + min(FIRST_RETRY_MS * 2 ** tries, MAX_RETRY_MS)
+
+
+def send_due(site, limit=20):
+    """Mail the site's due receipts (the worker calls this every few seconds); returns how many were sent."""
+    receipts, requests, sent = get_receipts(site), get_requests(site), 0
+    config = settings.get()
+    for request_id in receipts.take(now_ms(), LEASE_MS, limit):
+        record = requests.get(request_id)
+        if record is None:
+            continue
+        if not config.smtp_url:  # mail switched off since the filing: nothing can carry it now
+            receipts.failed(request_id, now_ms=now_ms(), detail="MODERATION_SMTP_URL is not set")
+            continue
+        subject, body = receipt_text(record)
+        try:
+            mail.send(config.smtp_url, config.smtp_from, record["requester_email"], subject, body,
+                      timeout=config.smtp_timeout)
+        except (OSError, smtplib.SMTPException) as exc:
+            now, detail = now_ms(), f"{type(exc).__name__}: {exc}"
+            if now - record["received_at"] >= RETRY_FOR_MS:
+                log.error("request %s: the receipt was not sent, given up: %s", request_id, detail)
+                receipts.failed(request_id, now_ms=now, detail=detail)
+            else:
+                log.warning("request %s: the receipt was not sent, tried again later: %s", request_id, detail)
+                receipts.retry(request_id, at_ms=_retry_at(record, now), detail=detail)
+            continue
+        receipts.sent(request_id, now_ms=now_ms(), detail="smtp")
+        sent += 1
+    return sent
