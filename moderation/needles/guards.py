@@ -10,7 +10,7 @@ import numpy as np
 
 from moderation.automaton import Automaton
 from moderation.needles.prefixes import _chars
-from moderation.needles.starts import finditer, finditer_at, starts_of
+from moderation.needles.starts import finditer, finditer_at, scan_of, starts_of
 
 MAX_NEEDLES = 100  # more than this costs about what the scan it saves (one automaton pass finds them all)
 
@@ -117,11 +117,12 @@ class Needles:
     `chars` is set(text); `found` is `NeedleIndex.found(text)` of an index this guard is part of (one
     automaton pass for every guard of a text), or None to test the needles one by one."""
 
-    __slots__ = ("also", "chars", "pattern", "slot", "starts", "strings")
+    __slots__ = ("also", "chars", "pattern", "scan", "slot", "starts", "strings")
 
     def __init__(self, pattern: re.Pattern[str]):
         self.pattern = pattern
         self.starts = starts_of(pattern)
+        self.scan = scan_of(pattern)  # what the engine scans a dense text with (the same matches)
         self.slot = None  # where a StartIndex (moderation/needles/positions.py) finds this guard's starts
         found = also = None
         if not pattern.flags & (re.IGNORECASE | re.VERBOSE) and isinstance(pattern.pattern, str):
@@ -161,8 +162,8 @@ class Needles:
         `found` are for a guard of parts, moderation/needles/parts.py); `at`: the text's code pass, which has found
         those starts already if this guard has a slot in its StartIndex."""
         if at is not None and self.slot is not None:
-            return finditer_at(self.pattern, at.tries(self.slot), text)
-        return finditer(self.pattern, self.starts, text)
+            return finditer_at(self.pattern, at.tries(self.slot), text, self.scan)
+        return finditer(self.pattern, self.starts, text, self.scan)
 
 
 class NeedleIndex:

@@ -94,7 +94,7 @@ def _searcher(guard, text: str, tries: list[int] | None = None):
     starts = guard.starts
     if starts is None:
         return functools.partial(guard.pattern.search, text)
-    match, search = guard.pattern.match, guard.pattern.search
+    match, search = guard.pattern.match, guard.scan.search  # the engine's own scan behind the start look-ahead
     n = None if tries is None else len(tries)
     state = [0, 0, False]  # tries made, positions skipped, the budget spent
 

@@ -138,6 +138,25 @@ def starts_of(pattern: re.Pattern[str]) -> re.Pattern[str] | _AtBegin | None:
     return re.compile(_class_source(search), pattern.flags & re.ASCII)
 
 
+def scan_of(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern` behind a look-ahead for what starts_of searches (its start strings or first character class): the
+    same matches, but the engine's own scan, which finditer takes over in a dense text, rejects a position where
+    none starts in a character or two instead of trying every alternative and look-behind there (issue 13: PRAISE_EN's
+    parts took ~0.3 us a position, "we we we ..." 3 ms over 10,000 characters); `pattern` when it has no search."""
+    search = _search_for(pattern)
+    if search is None:
+        return pattern
+    if isinstance(search, tuple):
+        strings, begin = search
+        ahead = "|".join(([r"\A"] if begin else []) + ([_alternation(strings)] if strings else []))
+    else:
+        ahead = _class_source(search)
+    try:
+        return re.compile(f"(?={ahead})(?:{pattern.pattern})", pattern.flags)
+    except re.error:  # a pattern with inline global flags cannot be wrapped
+        return pattern
+
+
 def start_strings(pattern: re.Pattern[str]) -> tuple[frozenset[str], bool] | None:
     """The strings at whose every occurrence starts_of(pattern)'s search stops (a class's characters, \\d spelled
     out as every decimal digit) and whether it stops where the text starts; None: it has no search."""
@@ -188,7 +207,7 @@ class _AtBegin:
 _TEXT_START = re.compile("").match("")  # a match at 0
 
 
-def finditer(pattern: re.Pattern[str], starts: re.Pattern[str] | None, text: str):
+def finditer(pattern: re.Pattern[str], starts: re.Pattern[str] | None, text: str, scan: re.Pattern[str] | None = None):
     """Exactly `pattern.finditer(text)`, trying the pattern only where `starts` (starts_of) finds a possible start.
 
     The pattern is matched at each such position (look-behinds still see the text before it); after MAX_TRIES
@@ -197,7 +216,8 @@ def finditer(pattern: re.Pattern[str], starts: re.Pattern[str] | None, text: str
     matches end to end: "line" repeated, 555 matches of _LINE_ID in 13,333 characters, 310 -> ~130 us) costs at
     most those tries more than a plain scan. An iterator
     of the matches: those found so far as a list, then the engine's own (no Python step per match of a dense
-    text, where thousands of them made a generator's steps count)."""
+    text, where thousands of them made a generator's steps count); `scan`: the pattern the engine scans with there
+    (scan_of(pattern): the same matches)."""
     if starts is None:
         return pattern.finditer(text)
     search, match = starts.search, pattern.match  # the start search in the loop: no Python call a try
@@ -208,7 +228,7 @@ def finditer(pattern: re.Pattern[str], starts: re.Pattern[str] | None, text: str
         tries += 1
         skipped += at - pos  # positions the search saved the engine (both skip what a match took)
         if tries > MAX_TRIES + (skipped >> 4):  # dense: the engine's own scan is cheaper than a step here each
-            return itertools.chain(found, pattern.finditer(text, at))
+            return itertools.chain(found, (scan or pattern).finditer(text, at))
         m = match(text, at)
         if m is None:
             pos = at + 1
@@ -218,7 +238,7 @@ def finditer(pattern: re.Pattern[str], starts: re.Pattern[str] | None, text: str
     return iter(found)
 
 
-def finditer_at(pattern: re.Pattern[str], positions: list[int], text: str):
+def finditer_at(pattern: re.Pattern[str], positions: list[int], text: str, scan: re.Pattern[str] | None = None):
     """Exactly `pattern.finditer(text)`, trying the pattern at `positions`: where its start search would stop, in
     order, found for many patterns at once by the code pass (moderation/needles/positions.py) instead of a search
     each. The same tries as `finditer`, and the same fall back to the engine's own scan in a dense text; the next
@@ -237,7 +257,7 @@ def finditer_at(pattern: re.Pattern[str], positions: list[int], text: str):
         tries += 1
         skipped += at - pos
         if tries > MAX_TRIES + (skipped >> 4):
-            return itertools.chain(found, pattern.finditer(text, at))
+            return itertools.chain(found, (scan or pattern).finditer(text, at))
         m = match(text, at)
         k += 1
         if m is None:

@@ -161,12 +161,13 @@ _HARM_AHEAD = r"(?:(?!" + _OPPOSED + r")[^.!?;\n]){0,50}?(?<![a-z])" + _HARM_DON
 _NO_HARM_DONE = "(?!" + _HARM_AHEAD + ")"
 # the same read after a praise word of the word list (moderation/features/words.py)
 HARM_DONE_AHEAD = re.compile(_HARM_AHEAD)
-# the forms in three parts (the praise word's, session 19's valued forms, session 20's), scanned apart behind their own
-# needles (moderation/needles/parts.py; the same matches as the one alternation PRAISE_EN): one alternation holds more
-# needles than a guard keeps (MAX_NEEDLES), so it would be scanned in every text naming a group
-_SHAPES = ("(?:" + _COPULA + "|" + _MAKES + "|" + _FEELER + ")" + _PRAISE + _NO_HARM_DONE + "|" + _FEELING + _PRAISE
-           + _OF + "|" + _LUCK + "|" + _WILLING + "|" + _LIKENESS + "|" + _BELONGING + "|" + _WELCOMED
-           + _UNHARMED,
+# the forms in parts (each of the praise word's forms, session 19's valued forms, session 20's), scanned apart behind
+# their own needles (moderation/needles/parts.py; the same matches as the one alternation PRAISE_EN): one alternation
+# holds more needles than a guard keeps (MAX_NEEDLES), so it would be scanned in every text naming a group; and the
+# praise word's forms apart, so a text full of one form's first word (we, are, make) is scanned for that form only,
+# not for the six whose other words it lacks (issue 13: "we we we ..." cost 2.8x an ordinary comment)
+_SHAPES = ("(?:" + _COPULA + "|" + _MAKES + "|" + _FEELER + ")" + _PRAISE + _NO_HARM_DONE, _FEELING + _PRAISE + _OF,
+           _LUCK, _WILLING, _LIKENESS, _BELONGING, _WELCOMED + _UNHARMED,
            "(?:" + _MORE + "|" + _GLAD_TO_SEE + "|" + _ROLE + "|" + _FRIENDS + ")" + _UNHARMED,
            "(?:" + _SUPPORT + "|" + _RIGHTS + "|" + _THANKS + "|" + _GAVE + "|" + _HUMAN + ")" + _UNHARMED)
 PRAISE_EN_PARTS = tuple(re.compile(r"(?<!n['’]t )(?<!not )(?<!never )(?:" + shape + ")" + _NOT_AFTER)
