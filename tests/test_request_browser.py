@@ -162,3 +162,42 @@ def test_the_request_page_links_the_article_of_each_comment(browser, live_server
     page.reload()  # a dialog opened while the page loads is caught on the second load
     assert dialogs == [] and problems == []
     page.context.close()
+
+
+def test_a_comment_past_the_services_retention_is_filed_in_the_form_and_marked_for_the_moderator(browser, live_server,
+                                                                                                 accounts, comment):
+    """The published comment's record really expires (PUBLISHED_TTL_DAYS: 1 s here, 30 days by default); the form
+    still takes the request (before: "1行目のコメントが当サイトに見つかりません"), the receipt gives the 7-day deadline,
+    and the moderator's page says the service does not hold the comment, linking the URL as given."""
+    from moderation.store.review_queue import get_queue
+
+    base, app = live_server(RATE_LIMITS="", PUBLISHED_TTL_DAYS=str(1 / 86400),
+                            THRESHOLDS={"spam": {"review": 1.01, "reject": 1.01},
+                                        "abuse": {"review": 1.01, "reject": 1.01}})
+    body = comment("この店主は客を騙している詐欺師だ。")
+    assert app.test_client().post("/api/v1/comments", json=body, headers=AUTH).json["status"] == "published"
+    deadline = time.monotonic() + 5
+    with app.app_context():
+        while get_queue("test").get(body["id"]) is not None and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert get_queue("test").get(body["id"]) is None, "the published record did not expire"
+    page, problems = open_page(browser, base, "/requests/new", javascript=False)
+    fill_form(page, body["id"])
+    page.click("button[type=submit]")
+    page.wait_for_url(re.compile(r"/requests/R-"))
+    assert page.locator("h1").inner_text() == "削除依頼を受け付けました"
+    request_id = page.locator("#request-id").inner_text()
+    due = page.locator("#due-at").get_attribute("datetime")
+    with app.app_context():
+        record = process.load("test", request_id)
+    assert record["due_at"] - record["received_at"] == 7 * 86_400_000 and due.startswith(time.strftime(
+        "%Y-%m-%d", time.gmtime(record["due_at"] / 1000)))
+    page.context.close()
+    page, more = login(browser, base, f"/review/requests/{request_id}")
+    reference = f"https://news.example.jp/articles/7#comment-{body['id']}"
+    section = page.locator("section.not-held")
+    assert section.count() == 1 and section.get_attribute("data-reference") == reference
+    assert section.locator("a").get_attribute("href") == reference
+    assert section.locator(".comment-not-held").inner_text().startswith("このコメントは本サービスに保存されていません")
+    assert problems == [] and more == []
+    page.context.close()

@@ -106,7 +106,8 @@ def test_the_form_needs_the_csrf_token(client, comment):
 @pytest.mark.parametrize(("change", "message"), [
     ({"email": "hanako-at-example"}, "メールアドレスを正しく入力してください"),
     ({"name": ""}, "お名前を入力してください"),
-    ({"comments": "https://news.example.jp/a/1#comment-nothing"}, "1行目のコメントが当サイトに見つかりません"),
+    ({"comments": "https://news.example.jp/a/1#comment-1\njavascript:alert(1)"},
+     "2行目をコメントのURLまたはIDとして読めません"),
     ({"right": "honour"}, "侵害された権利を選んでください"),
     ({"explanation": "   "}, "理由を入力してください"),
 ])

@@ -135,7 +135,10 @@ def test_a_comment_url_of_the_site_resolves_to_its_id(app, client, comment):
     ({"explanation": 7}, "explanation"),
     ({"comments": []}, "comments"),
     ({"comments": "c-1"}, "comments"),
-    ({"comments": ["no-such-comment"]}, "comments[0]"),
+    ({"comments": ["javascript:alert(1)"]}, "comments[0]"),  # a comment not held is kept as given only when it is
+    ({"comments": ["https://"]}, "comments[0]"),  # an http(s) URL with a host or an id (tests/test_request_not_held.py)
+    ({"comments": ["c-1", "名前を書かれたコメント"]}, "comments[1]"),
+    ({"comments": ["https://news.example.jp/a 1"]}, "comments[0]"),
     ({"comments": [5]}, "comments[0]"),
 ])
 @pytest.mark.slow

@@ -85,7 +85,7 @@ def detail_page(request_id):
     return render_template("review/request.html", moderator=current_moderator(), site=site, sites=visible_sites(),
                            record=_row(record, now_ms()), comments=comments, steps=steps, csrf=csrf_token(),
                            outcomes=process.OUTCOMES, consult_days=f"{settings.get().request_consult_days:g}",
-                           is_open=record["status"] in process.OPEN, inert=inert)
+                           is_open=record["status"] in process.OPEN, inert=inert, safe_link=safe_link)
 
 
 def _article(queue, stored):

@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import re
 import secrets
 import time
 import unicodedata
@@ -21,6 +22,8 @@ MAX_COMMENTS = 20
 EXPLANATION_LIMIT = 4000
 # Query parameters a site's comment URL may carry the comment id in (else the fragment, else the last segment).
 ID_PARAMS = ("comment", "comment_id", "c")
+# A bare id the service does not hold, accepted as given (a stored comment's id may be any text: it is found first).
+BARE_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._~@+=-]{0,127}$")
 
 
 def _text(value, field, *, limit, required=True):
@@ -66,21 +69,38 @@ def _candidates(reference):
     return [c for c in found if c and len(c) <= 128]
 
 
+def _reference(reference, field):
+    """A reference to a comment the service does not hold, kept as given: an http(s) URL with a host, or a bare id
+    of letters, digits and -_.~@+= (what sites use); anything else (a sentence, javascript:...) is a 400."""
+    if reference.lower().startswith(("http://", "https://")):
+        host = urlsplit(reference).hostname if not any(c.isspace() for c in reference) else None
+        if host and not CONTROL_RE.search(reference):
+            return reference
+    elif BARE_ID_RE.match(reference):
+        return reference
+    raise ValidationError(f"{field} is neither a comment of this site nor a comment URL or id", field,
+                          code="invalid_reference")
+
+
 def resolve_comments(site, references):
-    """Stored comment ids for a list of ids or the site's comment URLs; 400 names the first one not found."""
+    """(stored comment ids, references to comments the service does not hold) for a list of ids or the site's
+    comment URLs. A comment past the service's retention (a published one after PUBLISHED_TTL_DAYS) is still
+    the site's and can still harm: its reference is kept as given for the moderators, never refused."""
     if not isinstance(references, list) or not 1 <= len(references) <= MAX_COMMENTS:
         raise ValidationError(f"comments must be a list of 1-{MAX_COMMENTS} comment ids or URLs", "comments",
                               code="wrong_type")
-    queue, ids = get_queue(site), []
+    queue, ids, not_held = get_queue(site), [], []
     for index, reference in enumerate(references):
         field = f"comments[{index}]"
         reference = _text(reference, field, limit=2048)
         found = next((c for c in _candidates(reference) if queue.get(c) is not None), None)
         if found is None:
-            raise ValidationError(f"{field} is not a comment of this site", field, code="unknown_comment")
-        if found not in ids:
+            reference = _reference(reference, field)
+            if reference not in not_held:
+                not_held.append(reference)
+        elif found not in ids:
             ids.append(found)
-    return ids
+    return ids, not_held
 
 
 def parse_request(site, body):
@@ -99,7 +119,7 @@ def parse_request(site, body):
         "requester_name": _text(requester.get("name"), "requester.name", limit=200),
         "requester_email": check_email(requester.get("email")),
         "relation": relation,
-        "comments": resolve_comments(site, body.get("comments")),
+        **dict(zip(("comments", "not_held"), resolve_comments(site, body.get("comments")), strict=True)),
         "right": right,
         "explanation": _text(body.get("explanation"), "explanation", limit=EXPLANATION_LIMIT),
         "statement": _text(body.get("statement"), "statement", limit=EXPLANATION_LIMIT, required=False),
@@ -128,7 +148,7 @@ def receive(site, fields, channel, idempotency=None):
     record = {**fields, "id": new_id(now), "site": site, "status": "received", "channel": channel,
               "received_at": now, "due_at": now + int(settings.get().request_deadline_days * DAY_MS)}
     event = {"request_id": record["id"], "right": record["right"], "comment_ids": record["comments"],
-             "due_at": iso(record["due_at"])}
+             "not_held_references": record["not_held"], "due_at": iso(record["due_at"])}
     mailed = bool(settings.get().smtp_url)  # the outbox worker mails the receipt; else the site sends it
     if not mailed:
         event["requester"] = {"name": record["requester_name"], "email": record["requester_email"]}

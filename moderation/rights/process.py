@@ -29,7 +29,8 @@ def _days(name):
 def view(record):
     """What the site (and the requester, through it) may see of a request: never the requester's contact."""
     body = {"id": record["id"], "status": record["status"], "right": record.get("right"),
-            "comments": record.get("comments", []), "received_at": iso(record["received_at"]),
+            "comments": record.get("comments", []), "not_held": record.get("not_held", []),
+            "received_at": iso(record["received_at"]),
             "due_at": iso(record["due_at"]), "consult_until": None, "decision": None, "appeal": None}
     if record.get("consult_until"):
         body["consult_until"] = iso(record["consult_until"])
@@ -37,6 +38,7 @@ def view(record):
     if record.get("decided_at"):
         body["decision"] = {"outcome": record.get("outcome"), "criterion": record.get("criterion"),
                             "reason": record.get("reason"), "removed": record.get("removed", []),
+                            "removed_not_held": record.get("removed_not_held", []),
                             "decided_at": iso(record["decided_at"]),
                             "within_deadline": record.get("decided_late") == "0"}
     if record.get("appealed_at"):
@@ -63,20 +65,24 @@ def advance(site, request_id, step, moderator):
     queue = get_queue(site)
     posters = sorted({(queue.get(c) or {}).get("author_id") or "" for c in record["comments"]} - {""})
     event = {"request_id": request_id, "right": record["right"], "explanation": record["explanation"],
-             "comment_ids": record["comments"], "author_ids": posters, "answer_by": iso(now + wait)}
+             "comment_ids": record["comments"], "not_held_references": record.get("not_held", []),
+             "author_ids": posters, "answer_by": iso(now + wait)}
     get_requests(site).step(request_id, step, moderator, now_ms=now, due_at=record["due_at"] + wait,
                             consult_until=now + wait, event=event)
 
 
-def _removed_ids(record, outcome, selected):
+def _removed(record, outcome, selected):
+    """(comment ids, references to comments not held) the outcome removes; a partial one names some, not all."""
+    held, not_held = list(record["comments"]), list(record.get("not_held", []))
     if outcome == "removed":
-        return list(record["comments"])
+        return held, not_held
     if outcome == "not_removed":
-        return []
-    chosen = [c for c in record["comments"] if c in set(selected or [])]
-    if not chosen or len(chosen) == len(record["comments"]):
+        return [], []
+    chosen = set(selected or [])
+    ids, references = [c for c in held if c in chosen], [r for r in not_held if r in chosen]
+    if not ids + references or len(ids) + len(references) == len(held) + len(not_held):
         raise ValidationError("partially_removed needs some, not all, of the request's comments", "remove")
-    return chosen
+    return ids, references
 
 
 def decide(site, request_id, outcome, moderator, *, criterion, reason, selected=None):
@@ -100,7 +106,7 @@ def decide(site, request_id, outcome, moderator, *, criterion, reason, selected=
     if record.get("appealed_at") and record.get("decided_by") == moderator:
         raise Conflict("an appeal is decided by another moderator than the first decision", "moderator",
                        code="second_moderator_required")
-    removed, now = _removed_ids(record, outcome, selected), now_ms()
+    (removed, removed_not_held), now = _removed(record, outcome, selected), now_ms()
     queue = get_queue(site)
     if record.get("appealed_at"):  # an appeal that no longer removes a comment sends it back to review
         for comment_id in [c for c in record.get("removed", []) if c not in removed]:
@@ -121,12 +127,15 @@ def decide(site, request_id, outcome, moderator, *, criterion, reason, selected=
         # its record is gone (an appeal decided long after the filing): the site removes it by request.decided
         log.warning("request %s: comment %s is no longer stored; request.decided names it", request_id, comment_id)
     smtp = settings.get().smtp_url
+    # a comment the service does not hold is the site's to take down, by the reference the requester gave
     event = {"request_id": request_id, "outcome": outcome, "criterion": criterion, "reason": reason,
-             "removed_comment_ids": removed, "notice": "smtp" if smtp else "webhook"}
+             "removed_comment_ids": removed, "removed_references": removed_not_held,
+             "notice": "smtp" if smtp else "webhook"}
     if not smtp:  # the site mails the requester itself
         event["requester"] = {"name": record["requester_name"], "email": record["requester_email"]}
     late, days = get_requests(site).decide(request_id, outcome, moderator, now_ms=now, criterion=criterion,
-                                           reason=reason, removed=removed, event=event)
+                                           reason=reason, removed=removed, event=event,
+                                           removed_not_held=removed_not_held)
     notify_requester(site, get_requests(site).get(request_id), smtp)
     return late, days
 

@@ -29,6 +29,8 @@ def receipt_text(record):
     days = f"{settings.get().request_deadline_days:g}"
     received, due = local(record["received_at"]), local(record["due_at"])
     comments = [f"- {comment_id}" for comment_id in record.get("comments", [])]
+    comments += [f"- {reference}(当サービスに保存されていないコメント: サイト上で確認します)"
+                 for reference in record.get("not_held", [])]
     receipt_url, policy_url = links.receipt_link(record["site"], record["id"]), links.policy_link(record["site"])
     subject = f"[{name}] 送信防止措置のご依頼を受け付けました({record['id']})"
     body = [

@@ -78,6 +78,8 @@ def requests_section(entries):
     appeal_outcomes = Counter(e.get("outcome") for e in entries if e["action"] == "appeal_decided")
     return {
         "received": actions["received"],
+        # requests naming a comment the service no longer (or never) held: received all the same, due as any other
+        "received_not_held": sum(1 for e in entries if e["action"] == "received" and e.get("not_held") == "1"),
         "received_by_right": {right: received_by_right[right] for right in RIGHTS},
         "decided": len(decided),
         "decided_within_deadline": sum(1 for e in decided if e.get("late") == "0"),

@@ -9,10 +9,12 @@ clock reaches the stored record and the audit alike.
 # own entries, and the site's event, whose `data` field carries the webhook payload as JSON.
 COMMON = """
 local function audit(key, id, action, from, to, by, at, rec, outcome, late, days, detail)
-  local f = redis.call('HMGET', rec, 'right', 'received_at')
+  local f = redis.call('HMGET', rec, 'right', 'received_at', 'not_held')
+  local not_held = ''  -- '1': the request names a comment the service does not hold (the report counts them)
+  if f[3] and f[3] ~= '' and f[3] ~= '[]' then not_held = '1' end
   local entry = redis.call('XADD', key, '*', 'id', id, 'action', action, 'from', from, 'to', to, 'by', by,
     'at', at, 'right', f[1] or '', 'received_at', f[2] or '', 'outcome', outcome or '', 'late', late or '',
-    'days', days or '', 'detail', detail or '')
+    'days', days or '', 'detail', detail or '', 'not_held', not_held)
   redis.call('ZADD', KEYS[#KEYS - 1], at, entry)
   redis.call('RPUSH', KEYS[#KEYS], entry)
 end
@@ -77,7 +79,7 @@ return 'ok'
 # A decision (the first one, or the one after an appeal, which must come from another moderator). Decided already:
 # {'decided', by, outcome, late, days}, so that the same moderator's decision run again is answered as made.
 # KEYS: record, due index, audit, events, audit by time, trail. ARGV: id, outcome, moderator, now ms, criterion,
-# reason, removed comment ids (JSON), event data (JSON).
+# reason, removed comment ids (JSON), event data (JSON), removed references to comments not held (JSON).
 DECIDE = COMMON + """
 local rec = KEYS[1]
 local f = redis.call('HMGET', rec, 'status', 'due_at', 'received_at', 'decided_by', 'appealed_at', 'outcome',
@@ -98,7 +100,8 @@ else
   redis.call('HSET', rec, 'decided_late', late, 'decision_days', days)
 end
 redis.call('HSET', rec, 'status', 'decided', 'outcome', outcome, 'decided_by', by, 'decided_at', now,
-  'criterion', ARGV[5], 'reason', ARGV[6], 'removed', ARGV[7], 'updated_at', now)
+  'criterion', ARGV[5], 'reason', ARGV[6], 'removed', ARGV[7], 'removed_not_held', ARGV[9] or '[]',
+  'updated_at', now)
 redis.call('ZREM', KEYS[2], id)
 audit(KEYS[3], id, action, f[1], 'decided', by, now, rec, outcome, late, days, ARGV[5])
 event(KEYS[4], id, 'request.decided', 'decided', by, now, ARGV[8])

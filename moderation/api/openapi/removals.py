@@ -10,7 +10,8 @@ REMOVAL_REQUEST = {
             "email": {"type": "string", "format": "email", "maxLength": 254},
             "relation": {"enum": ["self", "representative"]}}},
         "comments": {"type": "array", "minItems": 1, "maxItems": 20, "description": "comment ids or the site's "
-                     "comment URLs (?comment=<id>, #comment-<id> or a last path segment <id>)",
+                     "comment URLs (?comment=<id>, #comment-<id> or a last path segment <id>); one the service does "
+                     "not hold is kept as given when it is an http(s) URL or an id of letters, digits and -_.~@+=",
                      "items": {"type": "string", "minLength": 1, "maxLength": 2048}},
         "right": {"enum": ["reputation", "privacy", "portrait", "copyright", "other"]},
         "explanation": {"type": "string", "minLength": 1, "maxLength": 4000},
@@ -23,7 +24,11 @@ REQUEST_STATE = {
     "type": "object", "required": ["id", "status", "right", "comments", "received_at", "due_at", "decision", "appeal"],
     "properties": {
         "id": {"type": "string"}, "status": _STEP, "right": {"type": "string"},
-        "comments": {"type": "array", "items": {"type": "string"}},
+        "comments": {"type": "array", "items": {"type": "string"}, "description": "ids of the comments it names "
+                     "that the service holds"},
+        "not_held": {"type": "array", "items": {"type": "string"}, "description": "references (URLs or ids) as the "
+                     "requester gave them, to comments the service does not hold (past its retention, or never "
+                     "sent to it): the site finds them"},
         "received_at": {"type": "string", "format": "date-time"}, "due_at": {"type": "string", "format": "date-time"},
         "consult_until": {"type": ["string", "null"], "format": "date-time"},
         "poster_answered_at": {"type": ["string", "null"], "format": "date-time"},

@@ -27,24 +27,27 @@ IDS = {"type": "array", "items": {"type": "string"}}
 REQUESTER = {"type": "object", "required": ["name", "email"],
              "properties": {"name": {"type": "string"}, "email": {"type": "string"}}}
 REQUEST_FIELDS = {  # data fields per removal-request event, beside request_id, status and by (rights/)
-    "request.received": ("a removal request arrived (`comment_ids`, `right`, `due_at`: the deadline); with "
+    "request.received": ("a removal request arrived (`comment_ids`, `not_held_references`: URLs or ids as given of "
+                         "comments the service does not hold, `right`, `due_at`: the deadline); with "
                          "`receipt: webhook` (no SMTP) `requester` carries the name and address for the site to send "
                          "the receipt, with `receipt: smtp` the service's worker mails it",
-                         {"right": {"enum": list(RIGHTS)}, "comment_ids": IDS, "due_at": DATE,
+                         {"right": {"enum": list(RIGHTS)}, "comment_ids": IDS, "not_held_references": IDS,
+                          "due_at": DATE,
                           "receipt": {"enum": ["smtp", "webhook"]}, "requester": REQUESTER}),
     "request.poster_consulted": (
         "a moderator asks the poster (`author_ids`) for their view by `answer_by`; never names the requester",
         {"right": {"enum": list(RIGHTS)}, "explanation": {"type": "string"}, "comment_ids": IDS,
-         "author_ids": IDS, "answer_by": DATE}),
+         "not_held_references": IDS, "author_ids": IDS, "answer_by": DATE}),
     "request.due_soon": ("an open request's deadline is within MODERATION_REQUEST_ALERT_DAYS (once)",
                          {"due_at": DATE, "days_left": {"type": "number"}}),
     "request.overdue": ("an open request passed its deadline (once)",
                         {"due_at": DATE, "days_left": {"type": "number"}}),
     "request.decided": (
-        "decided (`outcome`, `criterion`, `reason`, `removed_comment_ids`); with `notice: webhook` (no SMTP) "
+        "decided (`outcome`, `criterion`, `reason`, `removed_comment_ids`, `removed_references`: comments the "
+        "service does not hold, for the site to take down by the reference given); with `notice: webhook` (no SMTP) "
         "`requester` carries the name and address for the site to mail",
         {"outcome": {"enum": list(OUTCOMES)}, "criterion": {"type": "string"}, "reason": {"type": "string"},
-         "removed_comment_ids": IDS, "notice": {"enum": ["smtp", "webhook"]},
+         "removed_comment_ids": IDS, "removed_references": IDS, "notice": {"enum": ["smtp", "webhook"]},
          "requester": REQUESTER}),
     "request.appealed": ("the poster objected: the request is open again, due at `due_at`", {"due_at": DATE}),
 }

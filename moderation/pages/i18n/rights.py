@@ -41,7 +41,7 @@ MESSAGES = {
         "field.requester.email": "メールアドレスを正しく入力してください。",
         "field.requester.relation": "依頼者の立場を選んでください。",
         "field.comments": "対象のコメントのURLまたはIDを1件以上(最大20件)入力してください。",
-        "field.comments.item": "{n}行目のコメントが当サイトに見つかりません。",
+        "field.comments.item": "{n}行目をコメントのURLまたはIDとして読めません。",
         "field.right": "侵害された権利を選んでください。",
         "field.explanation": "理由を入力してください(4000文字以内)。",
         "field.statement": "補足は4000文字以内で入力してください。",
@@ -99,6 +99,12 @@ MESSAGES = {
         "rq.moved": "段階を更新しました。",
         "rq.back": "削除依頼の一覧へ",
         "rq.article": "掲載記事",
+        "rq.not_held": "このコメントは本サービスに保存されていません"
+                       "(保存期間を過ぎたか、本サービスを通っていないコメントです)。"
+                       "依頼にあるURL・IDでサイト上のコメントを確認してください。削除と判断すると、request.decided の "
+                       "removed_references でサイトに伝わります。",
+        "rq.not_held_badge": "保存外のコメントを含む",
+        "tr.received_not_held": "うち、本サービスに保存されていないコメントについての依頼",
         "rq.comment_missing": "このコメントは本サービスの保存期間を過ぎ、本文が残っていません。"
                               "サイト上で確認してください。削除と判断すると、request.decided でサイトに伝わります。",
         "rq.appeal_other": "この異議は、最初に判断した{name}以外の担当者が判断します。",
@@ -204,7 +210,7 @@ MESSAGES = {
         "field.requester.email": "Please give a valid e-mail address.",
         "field.requester.relation": "Please say whether you are the person concerned or a representative.",
         "field.comments": "Please give 1-20 comment URLs or ids.",
-        "field.comments.item": "Line {n}: no such comment on this site.",
+        "field.comments.item": "Line {n}: not a comment URL or id.",
         "field.right": "Please choose the right infringed.",
         "field.explanation": "Please explain why (up to 4000 characters).",
         "field.statement": "The statement may have up to 4000 characters.",
@@ -262,6 +268,11 @@ MESSAGES = {
         "rq.moved": "Step recorded.",
         "rq.back": "All removal requests",
         "rq.article": "Article",
+        "rq.not_held": "This service does not hold this comment (past its storage period, or never sent to it): "
+                       "find it on the site by the URL or id the request gives. A removal reaches the site as "
+                       "removed_references in request.decided.",
+        "rq.not_held_badge": "names a comment not held",
+        "tr.received_not_held": "of which about comments this service does not hold",
         "rq.comment_missing": "This service no longer keeps this comment (past its storage period): read it on the "
                               "site. A removal reaches the site through request.decided.",
         "rq.appeal_other": "This appeal is decided by a moderator other than {name}, who made the first decision.",
