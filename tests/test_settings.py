@@ -28,6 +28,7 @@ def test_an_unparsable_boolean_stops_start_up_naming_the_variable(make_app, monk
                                              ("RATE_LIMITS", '{"key": "lots"}'), ("RATE_LIMITS", '{"key": "5/0"}'),
                                              ("RATE_LIMITS", '{"ip": "-1/60"}'), ("CHECK_RATE_LIMITS", '{"ip": "1/x"}'),
                                              ("QUIET_HOURS", '{"mode": "panic"}'), ("CORAL_SECRETS", "[1]"),
+                                             ("TRANSPARENCY_RATE_LIMIT", "lots"), ("RECEIPT_RATE_LIMIT", "5/0"),
                                              ("THRESHOLDS", '{"spam": {"review": 0.9, "reject": 0.1}}')])
 def test_an_unusable_value_stops_start_up_naming_the_variable(make_app, monkeypatch, name, value):
     monkeypatch.setenv(f"MODERATION_{name}", value)

@@ -96,8 +96,13 @@ def _form_context(site, values, errors):
 
 @bp.get("/requests/<request_id>")
 def receipt(request_id):
-    """The receipt: number, dates and step only (the number is the requester's; no contact data is shown)."""
+    """The receipt: number, dates and step only (the number is the requester's; no contact data is shown). Limited
+    per address before the lookup, found or not: a number is 8 random characters of a known day, not to be guessed."""
     site = chosen_site()
+    try:
+        _limit(site, settings.get().receipt_rate_limit, "receipt")
+    except RateLimited as error:
+        return render_template("error.html", message=i18n.translate("error.429"), code=429), 429, error.headers
     try:
         record = process.load(site, request_id)
     except NotFound:

@@ -188,7 +188,13 @@ def _request_rate_limit(spec):
 def _transparency_rate_limit(spec):
     from moderation.store.rate_limits import parse_limits
 
-    return parse_limits({"ip": text(spec, "TRANSPARENCY_RATE_LIMIT")})
+    return parse_limits({"ip": text(spec, "TRANSPARENCY_RATE_LIMIT")}, "TRANSPARENCY_RATE_LIMIT")
+
+
+def _receipt_rate_limit(spec):
+    from moderation.store.rate_limits import parse_limits
+
+    return parse_limits({"ip": text(spec, "RECEIPT_RATE_LIMIT")}, "RECEIPT_RATE_LIMIT")
 
 
 def _trusted_proxies(spec):

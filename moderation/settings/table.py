@@ -13,6 +13,7 @@ from moderation.settings.readers import (
     _public_url,
     _quiet_hours,
     _rate_limits,
+    _receipt_rate_limit,
     _request_rate_limit,
     _secret_key,
     _shared_labels,
@@ -163,6 +164,9 @@ TABLE = (
     Setting("REQUEST_ALERT_DAYS", number, 2,
             "days before the deadline when request.due_soon fires and the requests queue warns"),
     Setting("REQUEST_SITE", text, "", "the site the public request page files under; empty: the first configured"),
+    Setting("RECEIPT_RATE_LIMIT", _domain(_receipt_rate_limit), "30/60",
+            'views of a removal request\'s public receipt page (/requests/<number>, found or not) per client '
+            'address, "count/seconds"; empty or 0: off'),
     Setting("REQUEST_RATE_LIMIT", _domain(_request_rate_limit), "5/3600",
             'requests the public request page takes per client address, "count/seconds"; empty or 0: off'),
     Setting("TRANSPARENCY_RATE_LIMIT", _domain(_transparency_rate_limit), "30/60",
