@@ -173,3 +173,33 @@ def test_two_workers_never_take_the_same_receipt_until_its_lease_ends(make_app, 
         assert len(one) == 2 and len(two) == 1 and set(one) | set(two) == filed
         assert receipts.take(now + 59_000, 60_000, 5) == []
         assert set(receipts.take(now + 60_000, 60_000, 5)) == filed  # a worker died mid-send: mailed again
+
+
+def test_a_worker_leases_only_the_receipt_it_is_mailing(make_app, comment, clock, rdb, prefix):
+    """Leased 20 at a time, the last receipts of a pass against a slow server (SMTP_TIMEOUT each) outlasted their
+    lease while the first were mailed, and a second worker took and mailed them again. The server here counts, as
+    each message arrives, the receipts leased beyond the clock: only the one being mailed."""
+    from aiosmtpd.controller import Controller
+
+    from tests.support.servers import free_port
+
+    leased_while_mailing = []
+    key = f"{prefix}{{test}}:rq:receipts"
+
+    class Handler:
+        async def handle_DATA(self, server, session, envelope):
+            leased_while_mailing.append(rdb.zcount(key, f"({int(clock.now * 1000)}", "+inf"))
+            return "250 OK"
+
+    port = free_port()
+    controller = Controller(Handler(), hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        app = with_clock(make_app(SMTP_URL=f"smtp://127.0.0.1:{port}", RATE_LIMITS=""), clock)
+        client = app.test_client()
+        filed = [file(client, request_body([post_comment(client, comment)])).json["id"] for _ in range(3)]
+        run_worker(app, once=True)
+    finally:
+        controller.stop()
+    assert leased_while_mailing == [1, 1, 1]
+    assert [actions(app, request_id) for request_id in filed] == [["received", "receipt_sent"]] * 3

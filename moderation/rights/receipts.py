@@ -17,7 +17,7 @@ from moderation.times import local
 
 log = logging.getLogger(__name__)
 
-LEASE_MS = 120_000  # longer than one SMTP conversation (SMTP_TIMEOUT) may take, with room
+LEASE_MS = 120_000  # a receipt is leased just before its own try: longer than one SMTP conversation takes
 FIRST_RETRY_MS, MAX_RETRY_MS = 60_000, 3_600_000
 RETRY_FOR_MS = 24 * 3_600_000  # then given up: the request is still open and the decision's notice still goes out
 
@@ -57,9 +57,17 @@ def send_due(site, limit=20):
     """Mail the site's due receipts (the worker calls this every few seconds); returns how many were sent."""
     receipts, requests, sent = get_receipts(site), get_requests(site), 0
     config = settings.get()
-    for request_id in receipts.take(now_ms(), LEASE_MS, limit):
+    lease = max(LEASE_MS, int(config.smtp_timeout * 3000))
+    for _ in range(limit):
+        # one at a time: leased together, the last of 20 tries against a slow server (SMTP_TIMEOUT each) would
+        # outlast its lease, and another worker would mail it a second time
+        taken = receipts.take(now_ms(), lease, 1)
+        if not taken:
+            break
+        request_id = taken[0]
         record = requests.get(request_id)
-        if record is None:
+        if record is None:  # no request to confirm (an operator's cleanup): off the receipts
+            receipts.failed(request_id, now_ms=now_ms(), detail="the request is gone")
             continue
         if not config.smtp_url:  # mail switched off since the filing: nothing can carry it now
             receipts.failed(request_id, now_ms=now_ms(), detail="MODERATION_SMTP_URL is not set")
