@@ -227,9 +227,10 @@ def test_text_is_nfc_normalised_before_the_length_check(make_app, auth, comment,
     assert _raw(client, auth, data).status_code == 200
 
 
-def test_health_and_readiness(client, app, redis_server, rdb, prefix):
+def test_health_and_readiness(client, app, redis_server, rdb, prefix, auth):
     assert client.get("/healthz").get_json() == {"status": "ok"}
-    ready = client.get("/readyz")
+    assert client.get("/readyz").get_json() == {"status": "ready"}  # the detail is for a key (tests/test_readyz.py)
+    ready = client.get("/readyz", headers=auth)
     assert ready.status_code == 200
     assert ready.get_json()["model_version"] == app.extensions["moderation.models"].active.version
     info = rdb.info("server")  # README: /readyz names the node and the server version

@@ -15,7 +15,8 @@ def test_a_full_redis_refuses_flagged_comments_and_loses_nothing_acknowledged(ma
     flagged = make_app(own_redis.url, THRESHOLDS=thresholds.flag_all, RATE_LIMITS="",
                        METRICS_TOKEN=METRICS).test_client()
     clean = make_app(own_redis.url, THRESHOLDS=thresholds.flag_none, RATE_LIMITS="").test_client()
-    assert flagged.get("/readyz").get_json()["warnings"] == []  # no limit yet
+    operator = {"Authorization": f"Bearer {METRICS}"}  # /readyz's detail: the metrics token or an API key
+    assert flagged.get("/readyz", headers=operator).get_json()["warnings"] == []  # no limit yet
     admin.config_set("maxmemory-policy", "noeviction")
     admin.config_set("maxmemory", int(admin.info("memory")["used_memory"]) + 2 * 1024 * 1024)
     acknowledged, refused = [], None
@@ -35,7 +36,7 @@ def test_a_full_redis_refuses_flagged_comments_and_loses_nothing_acknowledged(ma
         assert answer.status_code == 200 and answer.get_json()["decision"] == "allow"
     for comment_id in acknowledged:  # noeviction: every acknowledged comment is still there
         assert flagged.get(f"/api/v1/comments/{comment_id}", headers=AUTH).status_code == 200
-    ready = flagged.get("/readyz").get_json()
+    ready = flagged.get("/readyz", headers=operator).get_json()
     assert ready["redis_memory"]["ratio"] > 0.8 and ready["redis_memory"]["policy"] == "noeviction"
     assert any("maxmemory" in warning for warning in ready["warnings"])
     scrape = flagged.get("/metrics", headers={"Authorization": f"Bearer {METRICS}"}).text

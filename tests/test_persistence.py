@@ -5,6 +5,7 @@ import re
 from tests.support.app import API_KEY
 
 METRICS = "metrics-token-0123456789"
+OPERATOR = {"Authorization": f"Bearer {METRICS}"}  # /readyz's detail: the metrics token or an API key
 
 
 def _scrape(client):
@@ -15,7 +16,7 @@ def _scrape(client):
 def test_readyz_and_metrics_follow_the_append_only_file(make_app, own_redis):
     admin = own_redis.client()
     client = make_app(own_redis.url, METRICS_TOKEN=METRICS).test_client()
-    ready = client.get("/readyz").get_json()
+    ready = client.get("/readyz", headers=OPERATOR).get_json()
     assert ready["redis_persistence"] == {"aof_enabled": True, "write_ok": True,
                                           "delayed_fsyncs": int(admin.info("persistence")["aof_delayed_fsync"])}
     assert ready["warnings"] == []
@@ -24,7 +25,7 @@ def test_readyz_and_metrics_follow_the_append_only_file(make_app, own_redis):
     assert scrape["moderation_redis_aof_delayed_fsync_total"] == admin.info("persistence")["aof_delayed_fsync"]
 
     admin.config_set("appendonly", "no")  # an operator's mistake: acknowledged comments now die with Redis
-    ready = client.get("/readyz").get_json()
+    ready = client.get("/readyz", headers=OPERATOR).get_json()
     assert ready["redis_persistence"]["aof_enabled"] is False
     assert any("append-only file is off" in warning for warning in ready["warnings"]), ready["warnings"]
     assert client.get("/readyz").status_code == 200  # still serving: a warning, not an outage

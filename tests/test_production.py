@@ -62,6 +62,11 @@ def service_env(compose, redis_url, model, instance_dir, **extra):
     return env
 
 
+def operator(process):
+    """/readyz's detail is the operator's: the metrics token's bearer (or a site's key)."""
+    return {"Authorization": f"Bearer {process.env['MODERATION_METRICS_TOKEN']}"}
+
+
 @pytest.fixture(scope="module")
 def server(compose, redis_server, tiny_model, tmp_path_factory):
     """One gunicorn for the read-only checks of this module."""
@@ -187,7 +192,9 @@ def test_dockerfile_is_multi_stage_slim_non_root_with_the_model():
 
 @pytest.mark.slow
 def test_compose_gunicorn_command_serves_readyz(server, tiny_model):
-    status, body, _ = server.get("/readyz")
+    status, body, _ = server.get("/readyz")  # what the compose health check reads: the status alone
+    assert (status, json.loads(body)) == (200, {"status": "ready"})
+    status, body, _ = server.get("/readyz", headers=operator(server))
     assert status == 200
     answer = json.loads(body)
     assert {k: answer[k] for k in ("status", "model_version", "redis")} == {
@@ -346,7 +353,8 @@ def test_hup_serves_a_new_model_version_without_dropping_requests(compose, redis
         (models / "active.json").write_text(json.dumps({"version": new_version, "sha256": sha256}))
         process.process.send_signal(signal.SIGHUP)
         deadline = time.monotonic() + 30
-        while time.monotonic() < deadline and json.loads(process.get("/readyz")[1])["model_version"] != new_version:
+        while time.monotonic() < deadline and json.loads(
+                process.get("/readyz", headers=operator(process))[1])["model_version"] != new_version:
             time.sleep(0.1)
         while time.monotonic() < deadline and old_workers & set(process.workers()):
             time.sleep(0.1)  # old workers finish their requests, exit, and are reaped by the master
@@ -382,7 +390,7 @@ def test_hup_with_a_bad_pin_keeps_serving_the_running_model(compose, redis_serve
             time.sleep(0.1)
         assert "the running version keeps serving" in process.log()
         time.sleep(0.5)
-        status, body, _ = process.get("/readyz")
+        status, body, _ = process.get("/readyz", headers=operator(process))
         assert status == 200 and json.loads(body)["model_version"] == version
         assert process.post_comment("今日の記事、とても参考になりました。")[0] == 200
     finally:

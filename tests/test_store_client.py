@@ -129,13 +129,13 @@ def test_a_wrong_password_is_refused_once_not_retried(make_app, tmp_path, commen
     try:
         admin = redis.Redis(port=server.port, password="right horse", decode_responses=True)
         wrong = make_app(server.url.replace("right", "wrong"), RATE_LIMITS="").test_client()
-        for request in (lambda: wrong.get("/readyz"), lambda: wrong.get("/api/v1/queue", headers=auth)):
+        for request in (lambda: wrong.get("/readyz", headers=auth), lambda: wrong.get("/api/v1/queue", headers=auth)):
             before = admin.info("stats")["acl_access_denied_auth"]
             answer = request()
             refused = admin.info("stats")["acl_access_denied_auth"] - before
             assert answer.status_code == 503, answer.text
             assert 1 <= refused <= 6, refused  # /readyz reads Redis 4 times (2 sites, memory, persistence)
-        ready = wrong.get("/readyz").get_json()
+        ready = wrong.get("/readyz", headers=auth).get_json()
         assert set(ready["redis_sites"].values()) == {"AuthenticationError"} and ready["redis"] == "unwritable"
     finally:
         server.stop()
@@ -146,8 +146,9 @@ def test_readyz_is_503_on_a_read_only_server_and_200_soon_after_it_can_write(mak
     """A demoted master answers PING but refuses writes: not ready; promoted again: ready within 10 s."""
     upstream = RedisProcess(tmp_path / "upstream").start()
     try:
-        client = make_app(own_redis.url).test_client()
-        ready = client.get("/readyz")
+        client = make_app(own_redis.url, METRICS_TOKEN="metrics-token-0123456789").test_client()
+        operator = {"Authorization": "Bearer metrics-token-0123456789"}  # /readyz's detail, every site's line
+        ready = client.get("/readyz", headers=operator)
         assert ready.status_code == 200
         answer = ready.get_json()
         assert answer["redis_node"] == f"127.0.0.1:{own_redis.port}"
@@ -157,7 +158,7 @@ def test_readyz_is_503_on_a_read_only_server_and_200_soon_after_it_can_write(mak
         admin = redis.Redis(port=own_redis.port, decode_responses=True)
         admin.replicaof("127.0.0.1", upstream.port)
         assert redis.Redis(port=own_redis.port).ping()  # still answers PING
-        down = client.get("/readyz")
+        down = client.get("/readyz", headers=operator)
         assert down.status_code == 503 and down.get_json()["redis"] == "unwritable"
         assert set(down.get_json()["redis_sites"].values()) == {"ReadOnlyError"}
 

@@ -360,7 +360,7 @@ def kill_master_under_load(service, hanako, victim, node, restart, failed_over):
         service.marks["writes back"] = time.time()
         time.sleep(1.0)
     service.marks["load stopped"] = time.time()
-    ready = service.app.test_client().get("/readyz")
+    ready = service.app.test_client().get("/readyz", headers={"Authorization": f"Bearer {KEYS[SITES[0]]}"})
     load.ready_log.append((time.monotonic(), ready.status_code))  # the poller's last answer may predate the recovery
     assert ready.status_code == 200, ready.json
     assert ready.json["redis_persistence"]["aof_enabled"] is True  # every node read, the restarted one too
@@ -472,7 +472,7 @@ def test_sentinel_with_passwords_serves_the_service(tmp_path, make_app, comment)
         assert refused_without_password(sentinels.sentinels[0].port) and refused_without_password(sentinels.master.port)
         client = make_app(sentinels.url, THRESHOLDS=FLAG_ALL).test_client()
         held_round_trip(client, comment())
-        ready = client.get("/readyz")
+        ready = client.get("/readyz", headers=auth)
         assert ready.status_code == 200 and ready.json["redis_node"] == sentinels.master.address, ready.json
 
         blind = make_app(sentinels.url.split("?")[0], THRESHOLDS=FLAG_ALL).test_client()

@@ -143,8 +143,14 @@ def build_spec():
             }},
             "/healthz": {"get": {"tags": ["meta"], "summary": "Process up", "security": [],
                                  "responses": {"200": _json({"type": "object", "required": ["status"]}, "up")}}},
-            "/readyz": {"get": {"tags": ["meta"], "summary": "Model loaded and Redis answering", "security": [],
+            "/readyz": {"get": {"tags": ["meta"], "summary": "Model loaded and Redis answering",
+                                "description": "Without Authorization: `status` alone. With the bearer of "
+                                               "MODERATION_METRICS_TOKEN or a site's API key: also `model_version`, "
+                                               "the Redis node, server, memory, persistence and `warnings` (a "
+                                               "wrong key: 401).",
+                                "security": [{}, {"bearer": []}],
                                 "responses": {"200": _json({"type": "object", "required": ["status"]}, "ready"),
+                                              "401": _COMMON_ERRORS["401"],
                                               "503": _json({"type": "object", "required": ["status"]}, "not ready")}}},
             "/1.1/verify-key": {"post": {
                 "tags": ["akismet"], "summary": "Akismet verify-key", "security": [],
