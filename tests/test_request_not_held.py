@@ -125,3 +125,27 @@ def test_a_request_only_about_comments_not_held_is_decided_and_counted(app, clie
     assert decided["data"]["removed_comment_ids"] == []
     assert decided["data"]["removed_references"] == ["c-2025-0001", "c-2025-0002"]
     assert report["requests"]["received_not_held"] == 1 and report["requests"]["outcomes"]["removed"] == 1
+
+
+def test_an_appeal_that_no_longer_removes_a_comment_not_held_tells_the_site_to_put_it_back(app, client, comment,
+                                                                                            clock, rdb, prefix):
+    """A held comment the new decision no longer removes goes back to review; one the service does not hold has
+    nothing here to reopen, so the site, which took it down by its reference, hears it in restored_references."""
+    with_clock(app, clock)
+    held = post_comment(client, comment)
+    request_id = file(client, request_body([held, "c-2025-0001"])).json["id"]
+    with app.app_context():
+        process.decide("test", request_id, "removed", "hanako", criterion="基準2", reason="削除します。")
+        process.appeal("test", request_id, "取材に基づく事実です。")
+        clock.advance(days=1)
+        process.decide("test", request_id, "not_removed", "jiro", criterion="基準5", reason="論評の範囲内です。")
+        record = get_requests("test").get(request_id)
+    first, second = (e["data"] for e in request_events(rdb, prefix, "request.decided"))
+    assert first["removed_references"] == ["c-2025-0001"] and first["restored_references"] == []
+    assert second["removed_references"] == [] and second["restored_references"] == ["c-2025-0001"]
+    assert record["removed_not_held"] == [] and record["appeal_outcome"] == "not_removed"
+    schema = client.get("/api/v1/openapi.json").json["webhooks"]["request.decided"]["post"]["requestBody"][
+        "content"]["application/json"]["schema"]
+    [event] = request_events(rdb, prefix, "request.decided")[1:]
+    jsonschema_rs.validator_for(schema).validate(event)
+    assert set(event["data"]) <= set(schema["properties"]["data"]["properties"])

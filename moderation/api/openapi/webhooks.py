@@ -44,10 +44,13 @@ REQUEST_FIELDS = {  # data fields per removal-request event, beside request_id, 
                         {"due_at": DATE, "days_left": {"type": "number"}}),
     "request.decided": (
         "decided (`outcome`, `criterion`, `reason`, `removed_comment_ids`, `removed_references`: comments the "
-        "service does not hold, for the site to take down by the reference given); with `notice: webhook` (no SMTP) "
+        "service does not hold, for the site to take down by the reference given; after an appeal "
+        "`restored_references`, those the new decision no longer removes, for the site to put back); with "
+        "`notice: webhook` (no SMTP) "
         "`requester` carries the name and address for the site to mail",
         {"outcome": {"enum": list(OUTCOMES)}, "criterion": {"type": "string"}, "reason": {"type": "string"},
-         "removed_comment_ids": IDS, "removed_references": IDS, "notice": {"enum": ["smtp", "webhook"]},
+         "removed_comment_ids": IDS, "removed_references": IDS, "restored_references": IDS,
+         "notice": {"enum": ["smtp", "webhook"]},
          "requester": REQUESTER}),
     "request.appealed": ("the poster objected: the request is open again, due at `due_at`", {"due_at": DATE}),
 }
