@@ -44,7 +44,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 API_KEY = "bench-key-0123456789abcdefghijklmnop"
-METRICS_TOKEN = "bench-metrics-token"  # noqa: S105 (a local throwaway server)
+METRICS_TOKEN = "bench-metrics-token-0123456789abcdefgh"  # noqa: S105 (a local throwaway server)
 
 # Phrases written for this benchmark (ordinary news comments, spam, abuse); combined and cut to length.
 JA = [

@@ -9,6 +9,7 @@ from prometheus_client import REGISTRY
 
 from moderation.labels import CATEGORIES, LABELS
 from moderation.nudges import MESSAGES
+from tests.support.app import METRICS_TOKEN
 from tests.support.windows import fresh_window
 
 CHECK = "/api/v1/comments:check"
@@ -187,7 +188,7 @@ def test_check_needs_a_key_and_json_but_no_id(make_app, auth, comment):
 
 
 def test_nudged_comments_are_counted_unchanged_or_revised(make_app, auth, comment):
-    client = make_app(**NO_LIMITS, METRICS_TOKEN="metrics-token-0123456789").test_client()
+    client = make_app(**NO_LIMITS, METRICS_TOKEN=METRICS_TOKEN).test_client()
     unchanged_before = _sample("moderation_nudged_comments_total", outcome="unchanged")
     revised_before = _sample("moderation_nudged_comments_total", outcome="revised")
     nudges_before = _sample("moderation_comment_checks_total", result="nudge")
@@ -203,7 +204,7 @@ def test_nudged_comments_are_counted_unchanged_or_revised(make_app, auth, commen
     assert counters["nudged:unchanged"] == 1 and counters["nudged:revised"] == 1
     assert _sample("moderation_nudged_comments_total", outcome="unchanged") - unchanged_before == 1
     assert _sample("moderation_nudged_comments_total", outcome="revised") - revised_before == 1
-    scraped = client.get("/metrics", headers={"Authorization": "Bearer metrics-token-0123456789"}).get_data(True)
+    scraped = client.get("/metrics", headers={"Authorization": f"Bearer {METRICS_TOKEN}"}).get_data(True)
     assert 'moderation_nudged_comments_total{outcome="revised"}' in scraped
     assert 'moderation_comment_checks_total{result="nudge"}' in scraped
 

@@ -2,10 +2,10 @@
 
 import pytest
 
-from tests.support.app import API_KEY
+from tests.support.app import API_KEY, METRICS_TOKEN
 
 AUTH = {"Authorization": f"Bearer {API_KEY}"}
-METRICS = "metrics-token-0123456789"
+METRICS = METRICS_TOKEN
 
 
 @pytest.mark.slow

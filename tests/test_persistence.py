@@ -2,9 +2,9 @@
 
 import re
 
-from tests.support.app import API_KEY
+from tests.support.app import API_KEY, METRICS_TOKEN
 
-METRICS = "metrics-token-0123456789"
+METRICS = METRICS_TOKEN
 OPERATOR = {"Authorization": f"Bearer {METRICS}"}  # /readyz's detail: the metrics token or an API key
 
 

@@ -22,12 +22,11 @@ import redis
 import yaml
 
 from moderation.store.embedded import RECORD_LISTPACK
-from tests.support.app import API_KEY
+from tests.support.app import API_KEY, METRICS_TOKEN
 from tests.support.receiver import wait_for
 from tests.support.servers import GUNICORN_COMMAND, Gunicorn, RedisProcess
 
 ROOT = Path(__file__).resolve().parent.parent
-METRICS_TOKEN = "metrics-token-0123456789"
 # Flag spam and abuse for review, never reject: queued items show up in the queue series.
 REVIEW_ONLY = json.dumps({"spam": {"review": 0.5, "reject": 1.0}, "abuse": {"review": 0.5, "reject": 1.0}})
 SPAM = "副業で月収100万円！今すぐLINE追加してね ID:abc123 https://bit.ly/xyz"

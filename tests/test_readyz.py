@@ -1,10 +1,10 @@
 """/readyz tells anyone whether the service is ready, and only the operator (metrics token) or a site (its API key)
 what it runs: the model version, the Redis nodes and servers, their memory and persistence."""
 
-from tests.support.app import API_KEY, OTHER_KEY
+from tests.support.app import API_KEY, METRICS_TOKEN, OTHER_KEY
 from tests.support.monitor import round_trips
 
-METRICS = "metrics-token-0123456789"
+METRICS = METRICS_TOKEN
 DETAIL = {"status", "model_version", "redis", "redis_node", "redis_server", "redis_sites", "redis_memory",
           "redis_persistence", "warnings"}
 

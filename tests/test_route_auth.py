@@ -6,12 +6,11 @@ import json
 
 import pytest
 
-from tests.support.app import API_KEY
+from tests.support.app import API_KEY, METRICS_TOKEN
 from tests.support.moderators import Moderator
 from tests.support.targets import SPAM, seed_targets
 
 CORAL_SECRET = "coral-auth-secret-0123"
-METRICS_TOKEN = "metrics-token-0123456789"
 
 # endpoint: who may call it. public: anyone (what it shows is public by design); api: a site's API key;
 # coral: the site's Coral secret (signature); token: a moderator's API token; session: a logged-in moderator;

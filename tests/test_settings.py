@@ -136,7 +136,7 @@ def test_the_example_env_file_says_how_to_make_each_secret_and_its_placeholders_
     lines = (PROJECT_ROOT / ".env.example").read_text().splitlines()
     example = dict(line.split("=", 1) for line in lines if line.startswith("MODERATION_") and "=" in line)
     assert "secrets.token_urlsafe(32)" in "\n".join(lines) and "32+ characters" in "\n".join(lines)
-    for name in ("SECRET_KEY", "API_KEYS"):
+    for name in ("SECRET_KEY", "API_KEYS", "METRICS_TOKEN"):
         for demo in (False, True):
             with pytest.raises(SettingsError, match=f"MODERATION_{name}.*placeholder"):
                 make_app(**{name: example[f"MODERATION_{name}"], "DEMO": demo})
@@ -162,3 +162,12 @@ def test_an_api_key_of_32_characters_starts_and_answers(make_app):
     assert answer.status_code == 200, answer.text
     assert client.post("/api/v1/comments", json={"id": "k-31", "article_id": "a", "text": "こんにちは"},
                        headers={"Authorization": f"Bearer {key[:-1]}"}).status_code == 401
+
+
+def test_a_short_metrics_token_stops_start_up_outside_the_demo(make_app):
+    """The token opens /metrics and /readyz's detail (the model, the Redis nodes, their memory): a password too."""
+    with pytest.raises(SettingsError, match=r"MODERATION_METRICS_TOKEN: 24 characters, at least 32 needed") as raised:
+        make_app(METRICS_TOKEN="metrics-token-0123456789")
+    assert "metrics-token-0123456789" not in str(raised.value) and "token_urlsafe(32)" in str(raised.value)
+    assert settings.of(make_app(METRICS_TOKEN="metrics-token-0123456789", DEMO=True)).metrics_token
+    assert settings.of(make_app(METRICS_TOKEN="")).metrics_token == ""  # off: no /metrics, no token needed

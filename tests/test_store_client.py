@@ -21,7 +21,7 @@ from moderation.store.embedded import (
     server_env,
 )
 from moderation.store.redis_url import RedisUrlError, parse_url
-from tests.support.app import API_KEY
+from tests.support.app import API_KEY, METRICS_TOKEN
 from tests.support.moderators import MODERATOR_PASSWORD, Moderator
 from tests.support.servers import RedisProcess
 
@@ -146,8 +146,8 @@ def test_readyz_is_503_on_a_read_only_server_and_200_soon_after_it_can_write(mak
     """A demoted master answers PING but refuses writes: not ready; promoted again: ready within 10 s."""
     upstream = RedisProcess(tmp_path / "upstream").start()
     try:
-        client = make_app(own_redis.url, METRICS_TOKEN="metrics-token-0123456789").test_client()
-        operator = {"Authorization": "Bearer metrics-token-0123456789"}  # /readyz's detail, every site's line
+        client = make_app(own_redis.url, METRICS_TOKEN=METRICS_TOKEN).test_client()
+        operator = {"Authorization": f"Bearer {METRICS_TOKEN}"}  # /readyz's detail, every site's line
         ready = client.get("/readyz", headers=operator)
         assert ready.status_code == 200
         answer = ready.get_json()

@@ -92,6 +92,11 @@ def _secret_key(value, name):
     return value
 
 
+def _metrics_token(value, name):
+    """The bearer token of /metrics and /readyz's detail: never .env.example's placeholder (length: strength.py)."""
+    return _secret_key(value, name)
+
+
 def _thresholds(spec):
     from moderation.scoring.policy import Policy
 

@@ -1,4 +1,5 @@
-"""Secrets strong enough to face the internet: a short SECRET_KEY or API key stops start-up outside the demo.
+"""Secrets strong enough to face the internet: a short SECRET_KEY, API key or METRICS_TOKEN stops start-up outside
+the demo.
 
 A setting's reader sees its own value only; whether the service runs as the demo (`make run`, never in production)
 is another setting, so this check runs once over the parsed values, after every reader.
@@ -19,6 +20,11 @@ def check(values):
         raise SettingsError(f"MODERATION_SECRET_KEY: {len(secret.encode())} bytes, at least {MIN_SECRET} needed "
                             f"outside the demo; generate one ({GENERATE}) or leave it empty for one kept in the "
                             "instance folder")
+    token = values["METRICS_TOKEN"]
+    if token and len(token) < MIN_SECRET:
+        raise SettingsError(f"MODERATION_METRICS_TOKEN: {len(token)} characters, at least {MIN_SECRET} needed outside "
+                            f"the demo (it opens /metrics and /readyz's detail); generate one ({GENERATE}) or leave it "
+                            "empty for no /metrics")
     for site, key in values["API_KEYS"].pairs:  # the key itself is never in the message
         if len(key.decode()) < MIN_SECRET:
             raise SettingsError(f"MODERATION_API_KEYS: the key of site {site!r} is {len(key.decode())} characters, "

@@ -10,6 +10,7 @@ from moderation.settings.readers import (
     _check_rate_limits,
     _coral_secrets,
     _domain,
+    _metrics_token,
     _public_url,
     _quiet_hours,
     _rate_limits,
@@ -184,7 +185,9 @@ TABLE = (
     Setting("LOG_LEVEL", text, "INFO", "level of the root logger"),
     Setting("LOG_FORMAT", text, "json", '"json" (one object a line, with the request id) or "text"'),
     Setting("ACCESS_LOG", boolean, True, "one INFO line per request (never a body or a key)"),
-    Setting("METRICS_TOKEN", text, "", "bearer token GET /metrics requires; empty: /metrics is off"),
+    Setting("METRICS_TOKEN", _metrics_token, "",
+            "bearer token GET /metrics and /readyz's detail require: 32+ characters (shorter stops start-up outside "
+            "the demo); empty: /metrics is off"),
     # gunicorn (read by gunicorn.conf.py through env_value(), not by the app)
     Setting("BIND", text, "127.0.0.1:8000", "gunicorn: listen address(es), comma-separated"),
     Setting("WORKERS", integer, 2, "gunicorn: worker processes (CPU-bound scoring: about one per core)"),

@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 # 32+ characters: a shorter API key stops start-up outside the demo (moderation/settings/strength.py)
 API_KEY = "test-key-0123456789abcdefghijklmnop"
 OTHER_KEY = "other-key-0123456789abcdefghijklmnop"
+METRICS_TOKEN = "metrics-token-0123456789abcdefghijklmn"
 SECRET_KEY = "test-secret-0123456789abcdefghijklmnop"
 
 
