@@ -86,6 +86,7 @@ def hanging_smtp_server():
     return server, f"smtp://127.0.0.1:{server.getsockname()[1]}"
 
 
+@pytest.mark.slow  # the worker's try waits out SMTP_TIMEOUT (2 s)
 def test_a_filing_neither_waits_for_nor_fails_with_a_hanging_mail_server(make_app, comment, clock):
     """Sent inline, a receipt would hold the filing for SMTP_TIMEOUT and then fail it; queued, the filing is answered
     at once and the worker's try is what waits. Ratio in the same test: the filing against the worker's pass."""
