@@ -27,7 +27,7 @@ from moderation.targets.pii import _CONTEXT as _PII_CONTEXT
 from moderation.targets.pii import _NEEDLES as _PII_NEEDLES
 from moderation.targets.pii import EMAIL as _EMAIL
 from moderation.targets.pii import PII_GUARDED
-from moderation.targets.praise import PRAISE_EN, PRAISE_EN_PARTS
+from moderation.targets.praise import PRAISE_EN, PRAISE_EN_PARTS, PRAISE_EN_VETOES
 from moderation.targets.reported import _NEEDLES_REPORTED, REPORTED_NEEDLES
 
 _TLDS = "com|net|org|jp|info|biz|me|io|ly|to|gl|co|xyz|top|site|club|shop|online|link|app|cc|tk|ml|ru|cn|us"
@@ -117,7 +117,8 @@ _GUARDS = _NEEDLES.guards  # pattern -> its guard, read without a method call
 
 # constructions scanned as their alternatives apart, each behind its own needles (the same matches)
 _SPLIT = {THREAT_EN: Parts(THREAT_EN_PARTS, _NEEDLES), HATE_EN: Parts(HATE_EN_PARTS, _NEEDLES),
-          HATE_JA: Parts(HATE_JA_PARTS, _NEEDLES, HATE_JA_TAILS), PRAISE_EN: Parts(PRAISE_EN_PARTS, _NEEDLES)}
+          HATE_JA: Parts(HATE_JA_PARTS, _NEEDLES, HATE_JA_TAILS),
+          PRAISE_EN: Parts(PRAISE_EN_PARTS, _NEEDLES, vetoes=PRAISE_EN_VETOES)}
 
 
 # every guard the signals ask with the text's code pass, numbered for that pass, which finds where each can start

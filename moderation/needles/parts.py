@@ -14,6 +14,7 @@ import bisect
 import functools
 import re
 
+from moderation.needles.guards import Needles
 from moderation.needles.starts import MAX_TRIES
 from moderation.needles.tails import Tail
 
@@ -25,10 +26,15 @@ class Parts:
 
     __slots__ = ("also", "chars", "first", "guards", "keys", "needs", "one", "parts", "rest", "strings")
 
-    def __init__(self, parts, index, tails=None):
+    def __init__(self, parts, index, tails=None, vetoes=None):
+        from moderation.needles.vetoes import Veto  # it searches as _searcher below does
+
         self.parts = tuple(parts)
-        # a part in `tails` (its index -> (its tail, its head's width)) is tried only before where its tail matches
-        self.guards = tuple(Tail(index[rx], *tails[k]) if tails and k in tails else index[rx]
+        # a part in `tails` (its index -> (its tail, its head's width)) is tried only before where its tail matches;
+        # a part in `vetoes` (its index -> (itself without its veto, the veto's core)) reads its veto only in a long
+        # text where the core matches
+        self.guards = tuple(Tail(index[rx], *tails[k]) if tails and k in tails
+                            else Veto(index[rx], *vetoes[k]) if vetoes and k in vetoes else index[rx]
                             for k, rx in enumerate(self.parts))
         needs = []
         for guard in self.guards:
@@ -129,9 +135,9 @@ def _merged(guards, text: str, at=None) -> list[re.Match[str]]:
     any part, the earliest part at a tie, searched on from its end (a part's next match is searched again only
     when the chosen one overlapped it: a match at a position does not depend on where a search began)."""
     out = []
-    # a Tail finds where its matches can start once per text; the others search from each position asked (from
-    # the positions the code pass `at` found, for a guard it has a slot for)
-    searches = [g.searcher(text, at) if type(g) is Tail else _searcher(
+    # a Tail finds where its matches can start once per text (a Veto where its core matches); the others search from
+    # each position asked (from the positions the code pass `at` found, for a guard it has a slot for)
+    searches = [g.searcher(text, at) if type(g) is not Needles else _searcher(
         g, text, None if at is None or g.slot is None else at.tries(g.slot)) for g in guards]
     nxt = [search(0) for search in searches]
     while True:

@@ -166,10 +166,16 @@ HARM_DONE_AHEAD = re.compile(_HARM_AHEAD)
 # holds more needles than a guard keeps (MAX_NEEDLES), so it would be scanned in every text naming a group; and the
 # praise word's forms apart, so a text full of one form's first word (we, are, make) is scanned for that form only,
 # not for the six whose other words it lacks (issue 13: "we we we ..." cost 2.8x an ordinary comment)
-_SHAPES = ("(?:" + _COPULA + "|" + _MAKES + "|" + _FEELER + ")" + _PRAISE + _NO_HARM_DONE, _FEELING + _PRAISE + _OF,
+_HEAD = "(?:" + _COPULA + "|" + _MAKES + "|" + _FEELER + ")" + _PRAISE  # the praise word's own form
+_SHAPES = (_HEAD + _NO_HARM_DONE, _FEELING + _PRAISE + _OF,
            _LUCK, _WILLING, _LIKENESS, _BELONGING, _WELCOMED + _UNHARMED,
            "(?:" + _MORE + "|" + _GLAD_TO_SEE + "|" + _ROLE + "|" + _FRIENDS + ")" + _UNHARMED,
            "(?:" + _SUPPORT + "|" + _RIGHTS + "|" + _THANKS + "|" + _GAVE + "|" + _HUMAN + ")" + _UNHARMED)
 PRAISE_EN_PARTS = tuple(re.compile(r"(?<!n['’]t )(?<!not )(?<!never )(?:" + shape + ")" + _NOT_AFTER)
                         for shape in _SHAPES)
 PRAISE_EN = re.compile("|".join(part.pattern for part in PRAISE_EN_PARTS))
+# the praise word's form reads its harm-done look-ahead only in a text where a harm word is (the same matches;
+# moderation/needles/vetoes.py): a long text of praise ("deserve respect" repeated) read 50 characters ahead at each
+# match. Part index -> (the part without the look-ahead, the harm word it looks for)
+PRAISE_EN_VETOES = {0: (re.compile(r"(?<!n['’]t )(?<!not )(?<!never )(?:" + _HEAD + ")" + _NOT_AFTER),
+                        re.compile(r"(?<![a-z])" + _HARM_DONE))}
