@@ -13,7 +13,6 @@ from model.judge import (
     COUNTER_REF_PROBE,
     COUNTER_THREAT_PROBE,
     DEATH_WISH_PROBE,
-    DEED_THREAT_PROBE,
     DEFAULT_DATA,
     DEFAULT_REVIEW,
     DENIAL_FORMS_PROBE,
@@ -22,8 +21,8 @@ from model.judge import (
     EXCLUSION_PROBE,
     FRAME_PROBE,
     GROUP_PROBE,
-    GROUP_QUALITY_PROBE,
     GROUP_SUPPORT_PROBE,
+    HARM_FORMS_PROBES,
     HATECHECK,
     IDENTITY_POSITIVE_PROBE,
     INGROUP_ADDRESS_PROBE,
@@ -36,16 +35,12 @@ from model.judge import (
     JA_BLAME_PROBE,
     JA_CIVIL_PROBE,
     JA_CLAUSE_PROBE,
-    JA_DEED_THREAT_PROBE,
     JA_EXCLUSION_PROBE,
     JA_GENERALISE_PROBE,
     JA_GROUP_PROBE,
-    JA_GROUP_QUALITY_PROBE,
     JA_INVISIBLE_PROBE,
-    JA_NAMED_ACCUSATION_PROBE,
     JA_SELF_PROBE,
     MENTION_PROBE,
-    NAMED_ACCUSATION_PROBE,
     NEGATED_CLAIMS_PROBE,
     NEGATED_FORMS_PROBE,
     NEGATED_MORE_PROBE,
@@ -276,13 +271,9 @@ WRITTEN_PROBES = {
     "ja_blame_passive_probe": (JA_BLAME_PASSIVE_PROBE, group_probe_report),
     "ja_clause_probe": (JA_CLAUSE_PROBE, group_probe_report),
     "ja_civil_probe": (JA_CIVIL_PROBE, group_probe_report),
-    "en_deed_threat_probe": (DEED_THREAT_PROBE, group_probe_report),
-    "ja_deed_threat_probe": (JA_DEED_THREAT_PROBE, group_probe_report),
-    "en_named_accusation_probe": (NAMED_ACCUSATION_PROBE, group_probe_report),
-    "ja_named_accusation_probe": (JA_NAMED_ACCUSATION_PROBE, group_probe_report),
-    "en_group_quality_probe": (GROUP_QUALITY_PROBE, group_probe_report),
-    "ja_group_quality_probe": (JA_GROUP_QUALITY_PROBE, group_probe_report),
 }
+# session 23: deed threats, named accusations, group qualities (English and Japanese), scored as the group probe is
+WRITTEN_PROBES.update({p.stem: (p, group_probe_report) for p in HARM_FORMS_PROBES})
 
 
 def written_cases() -> list[dict]:

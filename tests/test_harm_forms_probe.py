@@ -37,10 +37,10 @@ PROBES = {
 def test_harm_forms_probe_is_well_formed(probe):
     category, harmful, civil = PROBES[probe]
     cases = load_cases(probe)
-    # a threat that says the deed (snap your neck, 指を切り落としてやる), a crime asserted of a person named by title and
-    # name (Councillor X took a bribe, 〜議員は賄賂を受け取っている), a group given bad qualities: 12 each, against the same
-    # verb or frame in a civil sentence, the same accusation asked, denied, reported or turned to policy, the same
-    # group given good qualities
+    # a threat that says the deed (snap your neck, 指を切り落としてやる), a crime asserted of a person named by title
+    # and name (Councillor X took a bribe, 〜議員は賄賂を受け取っている), a group given bad qualities: 12 each, against
+    # the same verb or frame in a civil sentence, the same accusation asked, denied, reported or turned to policy,
+    # the same group given good qualities
     assert assert_well_formed(cases, {category}) == {"harmful": 12, "non_harmful": 12}
     assert Counter(c["functionality"] for c in cases if c["expected"] == "harmful") == {harmful: 12}
     assert {c["functionality"] for c in cases if c["expected"] == "non_harmful"} <= civil
