@@ -56,14 +56,8 @@ def test_the_notice_links_the_criteria_under_the_public_url_and_the_link_serves_
     it is an absolute link (Japanese line and English line), and that link's path serves the criteria page."""
     from urllib.parse import urlsplit
 
-    app = with_clock(make_app(SMTP_URL=mailbox.url, SMTP_FROM="newsroom@example.jp", RATE_LIMITS="",
-                              PUBLIC_URL="https://moderation.example.com/"), clock)
-    client = app.test_client()
-    request_id = file(client, request_body([post_comment(client, comment)])).json["id"]
-    with app.app_context():
-        process.decide("test", request_id, "removed", "hanako", criterion="基準2", reason="削除しました。")
-    [(_, _, message)] = mailbox.messages
-    text = message.get_content()
+    client, text = _notice_of_a_decision(make_app, mailbox, comment, clock, "removed", criterion="基準2",
+                                         reason="削除しました。", PUBLIC_URL="https://moderation.example.com/")
     link = "https://moderation.example.com/policy?site=test"
     assert f"次のページで公開しています。\n{link}\n" in text and f"Removal criteria: {link}" in text, text
     assert not re.search(r"(?<![\w/.:])/policy", text), text  # no bare path left
@@ -73,15 +67,21 @@ def test_the_notice_links_the_criteria_under_the_public_url_and_the_link_serves_
 
 def test_without_a_public_url_the_notice_names_the_criteria_without_a_bare_path(make_app, mailbox: Mailbox, comment,
                                                                               clock):
-    app = with_clock(make_app(SMTP_URL=mailbox.url, SMTP_FROM="newsroom@example.jp", RATE_LIMITS=""), clock)
+    _, text = _notice_of_a_decision(make_app, mailbox, comment, clock, "not_removed", criterion="基準5",
+                                    reason="論評です。")
+    assert "「送信防止措置の実施基準」として公開しています。" in text
+    assert "/policy" not in text and "http" not in text, text
+
+
+def _notice_of_a_decision(make_app, mailbox, comment, clock, decision, *, criterion, reason, **config):
+    """File a request about one comment, decide it, and return the client and the one notice mail's text."""
+    app = with_clock(make_app(SMTP_URL=mailbox.url, SMTP_FROM="newsroom@example.jp", RATE_LIMITS="", **config), clock)
     client = app.test_client()
     request_id = file(client, request_body([post_comment(client, comment)])).json["id"]
     with app.app_context():
-        process.decide("test", request_id, "not_removed", "hanako", criterion="基準5", reason="論評です。")
+        process.decide("test", request_id, decision, "hanako", criterion=criterion, reason=reason)
     [(_, _, message)] = mailbox.messages
-    text = message.get_content()
-    assert "「送信防止措置の実施基準」として公開しています。" in text
-    assert "/policy" not in text and "http" not in text, text
+    return client, message.get_content()
 
 
 def test_a_public_url_under_a_path_keeps_it(make_app):

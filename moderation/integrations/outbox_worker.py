@@ -111,37 +111,33 @@ def _mail_receipts(app, sites, stop):
 
 
 def send_receipts(app, sites):
-    """Mail the receipts due of these sites (rights/receipts.py); a Redis error waits a round."""
+    """Mail the receipts due of these sites (rights/receipts.py)."""
     from moderation.rights.receipts import send_due
 
-    with app.app_context():
-        for site in sites:
-            try:
-                send_due(site)
-            except (RedisError, RedisClusterError) as exc:
-                log.warning("outbox worker: receipts of site %s not mailed: %s", site, exc)
+    _each_site(app, sites, send_due, "receipts not mailed")
 
 
 def check_deadlines(app, sites):
-    """Raise the removal requests' deadline alerts of these sites (each once); a Redis error waits a round."""
+    """Raise the removal requests' deadline alerts of these sites (each once)."""
     from moderation.rights.process import check_deadlines as check_site
 
-    with app.app_context():
-        for site in sites:
-            try:
-                check_site(site)
-            except (RedisError, RedisClusterError) as exc:
-                log.warning("outbox worker: removal request deadlines of site %s not checked: %s", site, exc)
+    _each_site(app, sites, check_site, "removal request deadlines not checked")
 
 
 def keep_report_days(app, sites):
     """Count the transparency report's finished days not kept yet (a month per site per round), so a public
-    report seldom reads the audit stream for a past day itself; a Redis error waits a round."""
+    report seldom reads the audit stream for a past day itself."""
     from moderation.rights.transparency import keep_finished_days
 
+    _each_site(app, sites, lambda site: keep_finished_days(site, int(time.time() * 1000)),
+               "transparency days not counted")
+
+
+def _each_site(app, sites, chore, failure):
+    """Run one chore per site; a Redis error skips that site for this round (the next round retries it)."""
     with app.app_context():
         for site in sites:
             try:
-                keep_finished_days(site, int(time.time() * 1000))
+                chore(site)
             except (RedisError, RedisClusterError) as exc:
-                log.warning("outbox worker: transparency days of site %s not counted: %s", site, exc)
+                log.warning("outbox worker: site %s: %s: %s", site, failure, exc)

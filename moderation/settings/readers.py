@@ -83,18 +83,14 @@ def _api_keys(value, name):
         raise SettingsError(str(error)) from None
 
 
-def _secret_key(value, name):
+def _secret(value, name):
+    """SECRET_KEY or METRICS_TOKEN: never .env.example's placeholder (their length: strength.py)."""
     from moderation.api.api_keys import is_placeholder
 
     value = text(value, name)
     if value and is_placeholder(value):
         raise SettingsError(f"MODERATION_{name} is the .env.example placeholder; generate a random one")
     return value
-
-
-def _metrics_token(value, name):
-    """The bearer token of /metrics and /readyz's detail: never .env.example's placeholder (length: strength.py)."""
-    return _secret_key(value, name)
 
 
 def _thresholds(spec):
@@ -190,16 +186,13 @@ def _request_rate_limit(spec):
     return parse_limits({"ip": text(spec, "REQUEST_RATE_LIMIT")}, "REQUEST_RATE_LIMIT")
 
 
-def _transparency_rate_limit(spec):
-    from moderation.store.rate_limits import parse_limits
+def _ip_rate_limit(name):
+    """A public page's limit per client address, read from the setting `name`."""
+    def read(spec):
+        from moderation.store.rate_limits import parse_limits
 
-    return parse_limits({"ip": text(spec, "TRANSPARENCY_RATE_LIMIT")}, "TRANSPARENCY_RATE_LIMIT")
-
-
-def _receipt_rate_limit(spec):
-    from moderation.store.rate_limits import parse_limits
-
-    return parse_limits({"ip": text(spec, "RECEIPT_RATE_LIMIT")}, "RECEIPT_RATE_LIMIT")
+        return parse_limits({"ip": text(spec, name)}, name)
+    return read
 
 
 def _trusted_proxies(spec):

@@ -10,19 +10,17 @@ from moderation.settings.readers import (
     _check_rate_limits,
     _coral_secrets,
     _domain,
-    _metrics_token,
+    _ip_rate_limit,
     _public_url,
     _quiet_hours,
     _rate_limits,
-    _receipt_rate_limit,
     _request_rate_limit,
-    _secret_key,
+    _secret,
     _shared_labels,
     _site_names,
     _site_urls,
     _smtp,
     _thresholds,
-    _transparency_rate_limit,
     _trusted_proxies,
     _webhooks,
     boolean,
@@ -65,7 +63,7 @@ TABLE = (
     Setting("TRUSTED_PROXIES", _domain(_trusted_proxies), "",
             "comma-separated CIDRs of reverse proxies whose X-Forwarded-For is believed (e.g. \"10.0.0.0/8\"); "
             "empty: the connecting address is the client"),
-    Setting("SECRET_KEY", _secret_key, "", "signs the moderators' session cookies: 32+ bytes (shorter stops start-up "
+    Setting("SECRET_KEY", _secret, "", "signs the moderators' session cookies: 32+ bytes (shorter stops start-up "
             "outside the demo); empty: one generated and kept under INSTANCE_DIR"),
     # the model
     Setting("MODEL_DIR", text, "", "folder of model artifacts; empty: <project>/model/artifacts"),
@@ -165,12 +163,12 @@ TABLE = (
     Setting("REQUEST_ALERT_DAYS", number, 2,
             "days before the deadline when request.due_soon fires and the requests queue warns"),
     Setting("REQUEST_SITE", text, "", "the site the public request page files under; empty: the first configured"),
-    Setting("RECEIPT_RATE_LIMIT", _domain(_receipt_rate_limit), "30/60",
+    Setting("RECEIPT_RATE_LIMIT", _domain(_ip_rate_limit("RECEIPT_RATE_LIMIT")), "30/60",
             'views of a removal request\'s public receipt page (/requests/<number>, found or not) per client '
             'address, "count/seconds"; empty or 0: off'),
     Setting("REQUEST_RATE_LIMIT", _domain(_request_rate_limit), "5/3600",
             'requests the public request page takes per client address, "count/seconds"; empty or 0: off'),
-    Setting("TRANSPARENCY_RATE_LIMIT", _domain(_transparency_rate_limit), "30/60",
+    Setting("TRANSPARENCY_RATE_LIMIT", _domain(_ip_rate_limit("TRANSPARENCY_RATE_LIMIT")), "30/60",
             'views of the public /transparency page per client address, "count/seconds"; empty or 0: off'),
     Setting("POLICY_PATH", text, "", "the removal criteria /policy shows (Markdown); empty: the shipped default"),
     Setting("PUBLIC_URL", _domain(_public_url), "",
@@ -185,7 +183,7 @@ TABLE = (
     Setting("LOG_LEVEL", text, "INFO", "level of the root logger"),
     Setting("LOG_FORMAT", text, "json", '"json" (one object a line, with the request id) or "text"'),
     Setting("ACCESS_LOG", boolean, True, "one INFO line per request (never a body or a key)"),
-    Setting("METRICS_TOKEN", _metrics_token, "",
+    Setting("METRICS_TOKEN", _secret, "",
             "bearer token GET /metrics and /readyz's detail require: 32+ characters (shorter stops start-up outside "
             "the demo); empty: /metrics is off"),
     # gunicorn (read by gunicorn.conf.py through env_value(), not by the app)
