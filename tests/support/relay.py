@@ -7,7 +7,6 @@ import time
 from contextlib import contextmanager
 
 from tests.support.receiver import SECRET, Receiver
-from tests.support.topologies import free_port
 
 
 class LostAnswer:
@@ -19,11 +18,11 @@ class LostAnswer:
 
     def __init__(self, port, *needles):
         self.upstream, self.needles = port, needles
-        self.port = free_port()
+        self._listener = socket.create_server(("127.0.0.1", 0))  # its own port at once: nothing can take it first
+        self.port = self._listener.getsockname()[1]
         self.dropped = 0
         self._armed = True
         self._lock = threading.Lock()
-        self._listener = socket.create_server(("127.0.0.1", self.port))
         self._closed = False
 
     @property

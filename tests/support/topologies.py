@@ -38,10 +38,12 @@ class Node:
     """One server process on a loopback port, with its data folder; killable with SIGKILL and restartable.
     With a password, the server requires it (requirepass) and client() sends it."""
 
-    def __init__(self, folder, *extra, port=None, password=None):
+    def __init__(self, folder, *extra, port=None, password=None, bus=False):
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
+        self.picked = port is None  # a port free_port() saw free; another process may bind it before the server does
         self.port = port or free_port()
+        self.bus = free_port() if bus else None  # an explicit cluster bus: port + 10000 can be out of range
         self.extra = list(extra)
         self.password = password
         self.process = None
@@ -51,17 +53,36 @@ class Node:
         return f"127.0.0.1:{self.port}"
 
     def client(self, **kwargs):
-        return redis.Redis(port=self.port, decode_responses=True, socket_timeout=2,
-                           **{"password": self.password, **kwargs})
+        return redis.Redis(port=self.port, decode_responses=True,
+                           **{"socket_timeout": 2, "password": self.password, **kwargs})
 
     def start(self):
+        """Start (or restart on the same port); a first start whose picked port was taken meanwhile picks again."""
+        repick = self.process is None and self.picked
+        for _ in range(3 if repick else 1):
+            self.process = subprocess.Popen(self._args(), stdin=subprocess.DEVNULL, env=server_env())  # its malloc
+            wait_until(lambda: self.process.poll() is not None or self._answering(), 10, f"server on {self.port}")
+            if self.process.poll() is None:
+                return self
+            if repick:
+                self.port, self.bus = free_port(), self.bus and free_port()
+        log = (self.folder / "server.log").read_text(errors="replace")[-600:]
+        raise AssertionError(f"server on {self.port} exited with {self.process.returncode}:\n{log}")
+
+    def _answering(self):
+        """Ours answering, not another test's server that took the port first."""
+        from redis.backoff import NoBackoff
+        from redis.retry import Retry
+
+        probe = self.client(socket_timeout=0.5, retry=Retry(NoBackoff(), 0))  # a silent listener must not stall it
+        return int(probe.info("server")["process_id"]) == self.process.pid
+
+    def _args(self):
         args = [find_redis_server(), *self.extra, "--port", str(self.port), "--bind", "127.0.0.1",
                 "--dir", str(self.folder), "--daemonize", "no", "--logfile", str(self.folder / "server.log")]
-        if self.password:
-            args += ["--requirepass", self.password]
-        self.process = subprocess.Popen(args, stdin=subprocess.DEVNULL, env=server_env())  # the embedded one's malloc
-        wait_until(lambda: self.client().ping(), 10, f"server on {self.port}")
-        return self
+        if self.bus:
+            args += ["--cluster-port", str(self.bus)]
+        return args + (["--requirepass", self.password] if self.password else [])
 
     def wait_written(self, timeout=5):
         """Until the answered writes are in the append-only file: under everysec Redis answers writes it holds
@@ -87,12 +108,7 @@ class Cluster:
     def __init__(self, folder, masters=3, node_timeout_ms=1000):
         extra = [*DATA, "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
                  "--cluster-node-timeout", str(node_timeout_ms)]
-        # an explicit bus port: the default (port + 10000) can be out of range for an ephemeral port
-        self.nodes = []
-        for i in range(masters * 2):
-            bus = free_port()
-            self.nodes.append(Node(Path(folder) / f"node{i}", *extra, "--cluster-port", str(bus)))
-            self.nodes[-1].bus = bus
+        self.nodes = [Node(Path(folder) / f"node{i}", *extra, bus=True) for i in range(masters * 2)]
         self.masters_n = masters
 
     @property
