@@ -18,7 +18,7 @@ __all__ = ["evidence", "evidence_many", "explain"]
 
 MAX_ITEMS = 8
 MIN_WEIGHT = 0.02  # contributions (log-odds) below this are not worth showing
-MAX_WIDEN = 8      # characters a span may grow on each side to reach a word boundary
+MAX_WIDEN = 24     # characters a span may grow on each side to reach a word boundary
 # context features shift every comment of a kind (length, script); they explain nothing about one comment
 CONTEXT = frozenset({"has_japanese", "length", "latin_ratio", "digit_ratio", "sentences"})
 
