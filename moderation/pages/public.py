@@ -8,6 +8,7 @@ configured site.
 
 import secrets
 import time
+from urllib.parse import urlsplit
 
 from flask import abort, redirect, render_template, request, url_for
 
@@ -57,9 +58,16 @@ def _form_body(form):
             "statement": form.get("statement")}
 
 
-def _field_message(field):
+def _field_message(error):
+    """(the form field, the localised message) of a ValidationError; a URL of another host names the site's own."""
+    field = error.field or ""
     if field.startswith("comments["):
-        return "comments", i18n.translate("field.comments.item", n=int(field[9:-1]) + 1)
+        line = int(field[9:-1]) + 1
+        if error.code == "foreign_url":
+            given = _form_body(request.form)["comments"][line - 1]
+            return "comments", i18n.translate("field.comments.foreign", n=line, host=urlsplit(given).hostname or "",
+                                              url=settings.get().site_urls.get(chosen_site(), ""))
+        return "comments", i18n.translate("field.comments.item", n=line)
     return field, i18n.translate(f"field.{field}")
 
 
@@ -76,7 +84,7 @@ def request_form():
             record = intake.receive(site, fields, "web", intake.form_key(request.form.get("submission")))
             return redirect(url_for("public.receipt", request_id=record["id"], site=site), code=303)
         except ValidationError as error:
-            name, message = _field_message(error.field or "")
+            name, message = _field_message(error)
             errors, status = {name: message}, 400
         except RateLimited as error:
             errors, status = {"form": i18n.translate("form.rate_limited")}, 429

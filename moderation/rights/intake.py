@@ -12,6 +12,7 @@ from moderation import settings
 from moderation.api.validation import CONTROL_RE, IDEMPOTENCY_RE
 from moderation.errors import ValidationError
 from moderation.rights.clock import DAY_MS, now_ms
+from moderation.rights.links import on_site
 from moderation.store.removal_requests import get_requests
 from moderation.store.review_queue import get_queue
 from moderation.times import iso
@@ -82,17 +83,29 @@ def _reference(reference, field):
                           code="invalid_reference")
 
 
+def _check_host(reference, field, base):
+    """A URL reference must be one of the site's when SITE_URLS names its address: another host's URL names no
+    comment of this site (an id in it could even match one of ours and have the wrong comment removed)."""
+    if base and reference.lower().startswith(("http://", "https://")) and not on_site(reference, base):
+        host = urlsplit(reference).hostname or ""
+        raise ValidationError(f"{field} is a URL of {host or 'another address'}, not of this site ({base})", field,
+                              code="foreign_url")
+
+
 def resolve_comments(site, references):
     """(stored comment ids, references to comments the service does not hold) for a list of ids or the site's
     comment URLs. A comment past the service's retention (a published one after PUBLISHED_TTL_DAYS) is still
-    the site's and can still harm: its reference is kept as given for the moderators, never refused."""
+    the site's and can still harm: its reference is kept as given for the moderators, never refused (unless it is a
+    URL outside the site's address, SITE_URLS)."""
     if not isinstance(references, list) or not 1 <= len(references) <= MAX_COMMENTS:
         raise ValidationError(f"comments must be a list of 1-{MAX_COMMENTS} comment ids or URLs", "comments",
                               code="wrong_type")
     queue, ids, not_held = get_queue(site), [], []
+    base = settings.get().site_urls.get(site)
     for index, reference in enumerate(references):
         field = f"comments[{index}]"
         reference = _text(reference, field, limit=2048)
+        _check_host(reference, field, base)
         found = next((c for c in _candidates(reference) if queue.get(c) is not None), None)
         if found is None:
             reference = _reference(reference, field)

@@ -1,7 +1,8 @@
 """Absolute links to this service's public pages for the requester's mail, which has no page that a bare path such
-as "/policy" could be relative to: PUBLIC_URL names where readers reach the service."""
+as "/policy" could be relative to: PUBLIC_URL names where readers reach the service; and whether a URL a requester
+gives is one of the site's (SITE_URLS)."""
 
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, urlencode, urlsplit
 
 from moderation import settings
 
@@ -23,3 +24,19 @@ def policy_link(site):
 def receipt_link(site, request_id):
     """The request's receipt page (/requests/<id>: number, due date, step) as an absolute URL, or None."""
     return public_link(site, f"/requests/{request_id}")
+
+
+_PORTS = {"http": 80, "https": 443}
+
+
+def on_site(url, base):
+    """Whether `url` is at or under the site's address `base`: the same host and port, a path at or below base's;
+    http or https alike (a reader may copy either), any case in the host, a scheme's default port written or not."""
+    a, b = urlsplit(url), urlsplit(base)
+    try:
+        ports = [None if p.port == _PORTS.get(p.scheme.lower()) else p.port for p in (a, b)]
+    except ValueError:  # a port that is not a number
+        return False
+    if a.scheme.lower() not in _PORTS or not a.hostname or a.hostname != b.hostname or ports[0] != ports[1]:
+        return False
+    return (a.path.rstrip("/") + "/").startswith(b.path.rstrip("/") + "/")

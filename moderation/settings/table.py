@@ -148,7 +148,7 @@ TABLE = (
             "allow webhook URLs on private/loopback addresses outside the demo (refused by default: SSRF)"),
     Setting("SITE_URLS", _domain(_site_urls), {},
             'each site\'s public address: JSON {"site": "https://news.example/"}; Akismet calls for that site\'s key '
-            "whose `blog` is not under it are refused as invalid"),
+            "whose `blog` is not under it are refused as invalid, a removal request's comment URL outside it is a 400"),
     Setting("SITE_NAMES", _domain(_site_names), {},
             'each site\'s name as its readers know it: JSON {"example-news": "例示新聞"}; heads the public request, '
             "criteria and transparency pages and the requester's mail (default: the site's key name)"),

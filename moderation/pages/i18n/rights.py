@@ -42,6 +42,8 @@ MESSAGES = {
         "field.requester.relation": "依頼者の立場を選んでください。",
         "field.comments": "対象のコメントのURLまたはIDを1件以上(最大20件)入力してください。",
         "field.comments.item": "{n}行目をコメントのURLまたはIDとして読めません。",
+        "field.comments.foreign": "{n}行目のURL({host})は当サイトのコメントのURLではありません。"
+                                  "{url} のURLを入力してください。",
         "field.right": "侵害された権利を選んでください。",
         "field.explanation": "理由を入力してください(4000文字以内)。",
         "field.statement": "補足は4000文字以内で入力してください。",
@@ -211,6 +213,7 @@ MESSAGES = {
         "field.requester.relation": "Please say whether you are the person concerned or a representative.",
         "field.comments": "Please give 1-20 comment URLs or ids.",
         "field.comments.item": "Line {n}: not a comment URL or id.",
+        "field.comments.foreign": "Line {n}: a URL of {host}, not of this site. Please give a URL under {url}.",
         "field.right": "Please choose the right infringed.",
         "field.explanation": "Please explain why (up to 4000 characters).",
         "field.statement": "The statement may have up to 4000 characters.",
