@@ -19,7 +19,11 @@ def landing():
 
 
 def not_found_page(error):
-    """Unknown paths outside /api: the small localised error page, not Werkzeug's English one."""
+    """Unknown paths outside /api: the small localised error page, not Werkzeug's English one (the readers' own
+    under the public pages' paths: pages/public.py)."""
+    public = current_app.extensions.get("moderation.public_error_page")
+    if public is not None and request.path.startswith(public[0]):
+        return public[1](error)
     lang = i18n.current_language()
     body = render_template("error.html", moderator=None, message=i18n.translate("error.404", lang), code=error.code,
                            **i18n.context(lang, request))

@@ -11,6 +11,7 @@ import time
 from urllib.parse import urlsplit
 
 from flask import abort, redirect, render_template, request, url_for
+from werkzeug.exceptions import HTTPException
 
 from moderation import settings
 from moderation.api.api_keys import configured_sites
@@ -25,12 +26,45 @@ from moderation.rights import intake, policy, process, transparency
 from moderation.store.rate_limits import RateLimited, RateLimiter
 
 bp = page_blueprint("public", __name__)  # no-store too: the form carries a CSRF token, the receipt a number
+PATHS = ("/requests/", "/policy", "/transparency")  # the app's 404 for a path under these is the public page too
 
 
 @bp.context_processor
 def site_names():
     """`site_name(site)` for the public pages' header: SITE_NAMES' name for readers, else the site's key name."""
-    return {"site_name": lambda site: settings.get().site_names.get(site, site)}
+    return {"site_name": lambda site: settings.get().site_names.get(site, site) if site else ""}
+
+
+def _known_site():
+    """chosen_site() for an error page, which must not fail itself: None when no configured site is asked for."""
+    sites = configured_sites()
+    asked = request.values.get("site") or settings.get().request_site or (sites[0] if sites else None)
+    return asked if asked in sites else None
+
+
+def error_page(code, key, headers=None, **values):
+    """The readers' error page: the public header, a localised message, and a way back to the site (SITE_URLS)
+    and its removal criteria; never the moderators' queue, which an anonymous reader cannot use."""
+    site, lang = _known_site(), i18n.current_language()
+    # the blueprint's context given here too: the app's 404 (home.not_found_page) renders it outside the blueprint
+    body = render_template("public/error.html", site=site, code=code, message=i18n.translate(key, lang, **values),
+                           site_url=settings.get().site_urls.get(site) if site else None,
+                           **i18n.context(lang, request), **site_names())
+    return body, code, headers or {}
+
+
+@bp.errorhandler(HTTPException)
+def http_error(error):
+    """Replaces page_blueprint's moderators' error page (registered first) for this blueprint's 4xx."""
+    if error.code is None or error.code >= 500:
+        return error
+    return error_page(error.code, f"error.{error.code}" if error.code in (400, 403, 404) else "error.400")
+
+
+@bp.record_once
+def _register(state):
+    """home.not_found_page gives a path under PATHS that no route matches this page too."""
+    state.app.extensions["moderation.public_error_page"] = (PATHS, lambda error: error_page(error.code, "error.404"))
 
 
 def chosen_site():
@@ -110,11 +144,11 @@ def receipt(request_id):
     try:
         _limit(site, settings.get().receipt_rate_limit, "receipt")
     except RateLimited as error:
-        return render_template("error.html", message=i18n.translate("error.429"), code=429), 429, error.headers
+        return error_page(429, "error.429", error.headers)
     try:
         record = process.load(site, request_id)
     except NotFound:
-        abort(404)
+        return error_page(404, "public.error.no_request")
     return render_template("public/receipt.html", site=site, record=record, received=format_time(record["received_at"]),
                            due=format_time(record["due_at"]))
 
@@ -131,12 +165,12 @@ def transparency_page():
     site = chosen_site()
     try:
         first, last = period()
-    except ValidationError:
-        abort(400)
+    except ValidationError as error:  # the page names the field (from or to) the JSON API would name
+        return error_page(400, f"tr.error.{error.field}", max=transparency.MAX_DAYS)
     try:  # public and unauthenticated: one address may not keep the workers reading the audit
         _limit(site, settings.get().transparency_rate_limit, "transparency")
     except RateLimited as error:
-        return render_template("error.html", message=i18n.translate("error.429"), code=429), 429, error.headers
+        return error_page(429, "error.429", error.headers)
     body = transparency.report(site, first, last)
     if request.args.get("format") == "csv":
         return csv_response(body)
