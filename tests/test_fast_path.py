@@ -114,7 +114,7 @@ def _lines(records, sent_id):
     out = []
     for record in records:
         fields = {"logger": record.name, "level": record.levelname, "msg": record.getMessage()}
-        for name in ("method", "route", "path", "status", "site", "remote", "request_id"):
+        for name in ("method", "route", "path", "status", "site", "key_id", "remote", "request_id"):
             if hasattr(record, name):
                 fields[name] = getattr(record, name)
         if not sent_id:

@@ -1,6 +1,12 @@
-"""API keys: `Authorization: Bearer <key>` names the site; keys compared in constant time, never logged."""
+"""API keys: `Authorization: Bearer <key>` names the site; keys compared in constant time, never logged.
+
+A site may hold two keys at once, the old and the new one while it rotates (`news:<old>,news:<new>`): both are
+accepted everywhere a site key is. Which one a request used is logged and counted by its key id, the first 8 hex
+digits of the key's SHA-256 (`printf %s "$KEY" | sha256sum | cut -c1-8`), so the operator sees when the old key
+stops being used before removing it."""
 
 import functools
+import hashlib
 import hmac
 
 from flask import g, request
@@ -10,11 +16,17 @@ from moderation.errors import Unauthorized
 from moderation.store.keys import SITE_RE
 
 PLACEHOLDERS = ("replace-with", "change-me", "changeme")
+KEYS_PER_SITE = 2  # the old and the new one while a site rotates its key
 
 
 def is_placeholder(secret):
     """A value copied from .env.example or a docs example, not a secret anyone generated."""
     return secret.strip().lower().startswith(PLACEHOLDERS)
+
+
+def key_id(key):
+    """What logs and metrics name a key by: 8 hex digits of its SHA-256, nothing an attacker can use."""
+    return hashlib.sha256(key if isinstance(key, bytes) else key.encode()).hexdigest()[:8]
 
 
 class ApiKeys:
@@ -35,20 +47,30 @@ class ApiKeys:
             if is_placeholder(key):
                 raise ValueError(f"MODERATION_API_KEYS: the key of site {site!r} is the .env.example placeholder; "
                                  "generate one (python -c 'import secrets; print(secrets.token_urlsafe(32))')")
-            if any(site == known_site for known_site, _ in self.pairs):
-                raise ValueError(f"MODERATION_API_KEYS: site {site!r} appears twice")
-            if any(key.encode() == known_key for _, known_key in self.pairs):
+            owner = next((known_site for known_site, known_key in self.pairs if known_key == key.encode()), None)
+            if owner == site:
+                raise ValueError(f"MODERATION_API_KEYS: site {site!r} lists the same key twice")
+            if owner is not None:
                 raise ValueError(f"MODERATION_API_KEYS: site {site!r} reuses another site's key")
+            if sum(known_site == site for known_site, _ in self.pairs) >= KEYS_PER_SITE:
+                raise ValueError(f"MODERATION_API_KEYS: site {site!r} has more than {KEYS_PER_SITE} keys (the old "
+                                 "and the new one while it rotates)")
             self.pairs.append((site, key.encode()))
+        self.ids = [key_id(key) for _, key in self.pairs]
 
-    def site_for(self, key):
-        """The site whose key matches; every key is compared so timing does not reveal which one."""
+    def match(self, key):
+        """(site, key id) of the key that matches, or None; every key is compared so timing does not reveal which."""
         found = None
         candidate = key.encode()
-        for site, known in self.pairs:
+        for index, (_, known) in enumerate(self.pairs):
             if hmac.compare_digest(candidate, known):
-                found = site
-        return found
+                found = index
+        return None if found is None else (self.pairs[found][0], self.ids[found])
+
+    def site_for(self, key):
+        """The site whose key matches (match), or None."""
+        found = self.match(key)
+        return found and found[0]
 
     @property
     def sites(self):
@@ -66,17 +88,19 @@ def configured_sites():
 
 
 def bearer_site(environ=None):
-    """The site of the request's bearer key (of the current request, or of a WSGI environ), or raise 401."""
+    """The site of the request's bearer key (of the current request, or of a WSGI environ), or raise 401; the site
+    and the key's id are left in g."""
     environ = request.environ if environ is None else environ
     header = environ.get("HTTP_AUTHORIZATION", "")  # what request.headers reads, without its wrapper
     scheme, _, key = header.partition(" ")
     if scheme.lower() != "bearer" or not key.strip():
         raise Unauthorized("an API key is required: Authorization: Bearer <key>", "Authorization",
                            headers={"WWW-Authenticate": "Bearer"})
-    site = settings.get().api_keys.site_for(key.strip())
-    if site is None:
+    found = settings.get().api_keys.match(key.strip())
+    if found is None:
         raise Unauthorized("unknown API key", "Authorization", headers={"WWW-Authenticate": "Bearer"})
-    return site
+    g.site, g.key_id = found  # the access line's and the key-use counter's (ops/logs.py, ops/metrics.py)
+    return g.site
 
 
 def require_api_key(view):

@@ -6,9 +6,10 @@
   POST /1.1/submit-ham     (same)                     -> (same)
 
 Bodies are form-encoded, answers text/plain with HTTP 200 as Akismet does, errors explained in the
-X-akismet-debug-help header. The Akismet key is one of our API keys (MODERATION_API_KEYS), taken from the
-body only (never the Host header: a key in a host name leaks into logs and DNS). Every call counts against
-the caller's address (RATE_LIMITS "ip", so verify-key cannot test keys unthrottled) and a known key's site.
+X-akismet-debug-help header. The Akismet key is one of our API keys (MODERATION_API_KEYS; either of a site's
+two while it rotates), taken from the body only (never the Host header: a key in a host name leaks into logs and
+DNS). Every call counts against the caller's address (RATE_LIMITS "ip", so verify-key cannot test keys
+unthrottled) and a known key's site.
 When SITE_URLS gives the key's site an address, a `blog` outside it is answered "invalid".
 comment-check scores ``comment_content`` and decides it with the key's site's policy, as the API does: "true"
 when any label or harm category crosses its review threshold, with the ``discard`` pro-tip when one crosses
@@ -26,7 +27,7 @@ import unicodedata
 import uuid
 from urllib.parse import urlsplit
 
-from flask import Blueprint, Response, request
+from flask import Blueprint, Response, g, request
 
 from moderation import settings
 from moderation.api.api_keys import configured_sites
@@ -53,9 +54,12 @@ def _invalid(reason="We were unable to verify your API key."):
 
 
 def _site_for(key):
-    if not key:
+    """The key's site, or None; the site and key id go to the access line and key-use counter as the API's do."""
+    found = settings.get().api_keys.match(key.strip()) if key else None
+    if found is None:
         return None
-    return settings.get().api_keys.site_for(key.strip())
+    g.site, g.key_id = found
+    return g.site
 
 
 def _limit(site):

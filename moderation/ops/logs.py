@@ -3,8 +3,9 @@
 Every request gets an id: the caller's `X-Request-ID` when it is a plausible id (1-128 characters of
 letters, digits and `._:@/+=-`), else a fresh one; it is echoed in the response's `X-Request-ID` and
 stamped on every log line written while the request runs. One access line per request at INFO:
-method, route, path, status, duration, site, remote address. Never the body, the comment text, the
-query string or a header value: an `extra` field named like a secret or a text is dropped here too.
+method, route, path, status, duration, site, the id of the site's key that opened it (api/api_keys.py), remote
+address. Never the body, the comment text, the query string or a header value: an `extra` field named like a
+secret or a text is dropped here too.
 """
 
 import json
@@ -179,7 +180,7 @@ class RequestLog:
             write_access({
                 "request_id": request_id, "method": method, "route": route, "path": path[:200], "status": status,
                 "duration_ms": round((time.perf_counter() - started) * 1000, 3) if started else None,
-                "site": state.get("site"), "remote": remote,
+                "site": state.get("site"), "key_id": state.get("key_id"), "remote": remote,
             })
         return request_id
 

@@ -13,6 +13,9 @@ the same figures:
   moderation_comment_checks_total{result}                       comments:check answers: "nudge" or "none"
   moderation_nudged_comments_total{outcome}                    comments posted after a nudge: unchanged, revised
   moderation_model_info{version}                               1 per version a live worker serves
+  moderation_api_key_requests_total{site,key_id}               requests a site's key opened, by the key's id
+                                                               (api/api_keys.py): the old key's stops growing
+                                                               once the site has switched to its new one
   moderation_queue_depth{site,label}                           open (undecided) items per label
   moderation_queue_open{site}, moderation_queue_claimed{site}  open items, items under a moderator's lease
   moderation_queue_oldest_age_seconds{site}                    age of the oldest open item
@@ -58,6 +61,8 @@ DECISIONS = Counter("moderation_decisions", "Policy decisions on scored comments
 CHECKS = Counter("moderation_comment_checks", "comments:check answers, by whether they carried a nudge", ["result"])
 NUDGED = Counter("moderation_nudged_comments", "Comments posted after a nudge: the checked text unchanged or revised",
                  ["outcome"])
+KEY_USES = Counter("moderation_api_key_requests", "Requests a site's API key opened, by site and key id",
+                   ["site", "key_id"])
 MODEL = Gauge("moderation_model_info", "Model version served by at least one live worker", ["version"],
               multiprocess_mode="livemax")
 
@@ -231,6 +236,9 @@ class RequestCounter:
         started = state.get("request_started")  # set by ops/logs.py, first of the request hooks
         if started is not None:
             pair[1].observe(time.perf_counter() - started)
+        key = state.get("key_id")  # set by api_keys.bearer_site or the Akismet endpoints
+        if key is not None:
+            series(KEY_USES, state["site"], key, pid=pid).inc()
         if status == 200:
             decisions = state.get("decisions")
             if decisions:

@@ -25,7 +25,9 @@ def check(values):
         raise SettingsError(f"MODERATION_METRICS_TOKEN: {len(token)} characters, at least {MIN_SECRET} needed outside "
                             f"the demo (it opens /metrics and /readyz's detail); generate one ({GENERATE}) or leave it "
                             "empty for no /metrics")
-    for site, key in values["API_KEYS"].pairs:  # the key itself is never in the message
+    pairs = values["API_KEYS"].pairs
+    for index, (site, key) in enumerate(pairs):  # the key itself is never in the message, its place is
         if len(key.decode()) < MIN_SECRET:
-            raise SettingsError(f"MODERATION_API_KEYS: the key of site {site!r} is {len(key.decode())} characters, "
+            which = "the second key" if any(other == site for other, _ in pairs[:index]) else "the key"
+            raise SettingsError(f"MODERATION_API_KEYS: {which} of site {site!r} is {len(key.decode())} characters, "
                                 f"at least {MIN_SECRET} needed outside the demo; generate one ({GENERATE})")
