@@ -19,7 +19,7 @@ from moderation.api.transparency import csv_response, period
 from moderation.errors import NotFound, ValidationError
 from moderation.ops.proxies import limit_key
 from moderation.pages import i18n
-from moderation.pages.cards import format_time
+from moderation.pages.cards import format_time, inert
 from moderation.pages.login import csrf_token, require_csrf
 from moderation.pages.setup import page_blueprint
 from moderation.rights import intake, policy, process, transparency
@@ -150,7 +150,18 @@ def receipt(request_id):
     except NotFound:
         return error_page(404, "public.error.no_request")
     return render_template("public/receipt.html", site=site, record=record, received=format_time(record["received_at"]),
-                           due=format_time(record["due_at"]))
+                           due=format_time(record["due_at"]), not_held=not_held_states(record), inert=inert,
+                           total=len(record.get("comments", [])) + len(record.get("not_held", [])))
+
+
+def not_held_states(record):
+    """[(reference, state)] for the comments named that the service does not hold: checked on the site (open),
+    removed by the site, not removed, or put back by the site after the poster's appeal (restored)."""
+    if not record.get("decided_at"):
+        return [(reference, "pending") for reference in record.get("not_held", [])]
+    removed, restored = set(record.get("removed_not_held", [])), set(record.get("restored_not_held", []))
+    return [(reference, "removed" if reference in removed else "restored" if reference in restored else "kept")
+            for reference in record.get("not_held", [])]
 
 
 @bp.get("/policy")

@@ -129,15 +129,16 @@ def decide(site, request_id, outcome, moderator, *, criterion, reason, selected=
     smtp = settings.get().smtp_url
     # a comment the service does not hold is the site's to take down, by the reference the requester gave; and after
     # an appeal, the site's to put back when the new decision no longer removes it (nothing here to reopen)
+    restored = [r for r in record.get("removed_not_held", []) if r not in removed_not_held] \
+        if record.get("appealed_at") else []
     event = {"request_id": request_id, "outcome": outcome, "criterion": criterion, "reason": reason,
              "removed_comment_ids": removed, "removed_references": removed_not_held,
-             "restored_references": [r for r in record.get("removed_not_held", []) if r not in removed_not_held]
-             if record.get("appealed_at") else [], "notice": "smtp" if smtp else "webhook"}
+             "restored_references": restored, "notice": "smtp" if smtp else "webhook"}
     if not smtp:  # the site mails the requester itself
         event["requester"] = {"name": record["requester_name"], "email": record["requester_email"]}
     late, days = get_requests(site).decide(request_id, outcome, moderator, now_ms=now, criterion=criterion,
                                            reason=reason, removed=removed, event=event,
-                                           removed_not_held=removed_not_held)
+                                           removed_not_held=removed_not_held, restored_not_held=restored)
     notify_requester(site, get_requests(site).get(request_id), smtp)
     return late, days
 

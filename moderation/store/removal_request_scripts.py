@@ -79,7 +79,8 @@ return 'ok'
 # A decision (the first one, or the one after an appeal, which must come from another moderator). Decided already:
 # {'decided', by, outcome, late, days}, so that the same moderator's decision run again is answered as made.
 # KEYS: record, due index, audit, events, audit by time, trail. ARGV: id, outcome, moderator, now ms, criterion,
-# reason, removed comment ids (JSON), event data (JSON), removed references to comments not held (JSON).
+# reason, removed comment ids (JSON), event data (JSON), removed references to comments not held (JSON), the
+# references an appeal's decision no longer removes (JSON: the site puts them back; the receipt page says so).
 DECIDE = COMMON + """
 local rec = KEYS[1]
 local f = redis.call('HMGET', rec, 'status', 'due_at', 'received_at', 'decided_by', 'appealed_at', 'outcome',
@@ -101,7 +102,7 @@ else
 end
 redis.call('HSET', rec, 'status', 'decided', 'outcome', outcome, 'decided_by', by, 'decided_at', now,
   'criterion', ARGV[5], 'reason', ARGV[6], 'removed', ARGV[7], 'removed_not_held', ARGV[9] or '[]',
-  'updated_at', now)
+  'restored_not_held', ARGV[10] or '[]', 'updated_at', now)
 redis.call('ZREM', KEYS[2], id)
 audit(KEYS[3], id, action, f[1], 'decided', by, now, rec, outcome, late, days, ARGV[5])
 event(KEYS[4], id, 'request.decided', 'decided', by, now, ARGV[8])

@@ -20,7 +20,7 @@ from moderation.store.master_pipeline import NO_REPLICAS
 # Receipt numbers (R-<UTC date>-<8 letters and digits>): only these name a record, so an id such as "audit" or
 # "due" can never reach the index keys that share the rq: namespace.
 ID_RE = re.compile(r"^R-[0-9]{8}-[A-Z0-9]{8}$")
-_JSON_FIELDS = ("comments", "removed", "not_held", "removed_not_held")
+_JSON_FIELDS = ("comments", "removed", "not_held", "removed_not_held", "restored_not_held")
 # How long a request filed with an Idempotency-Key answers a retry under the same key with its first receipt.
 IDEMPOTENCY_SECONDS = 86_400
 _INT_FIELDS = ("received_at", "due_at", "consult_until", "consulted_at", "decided_at", "appealed_at",
@@ -119,11 +119,11 @@ class RemovalRequests:
                consulted_already="the poster was consulted already")
 
     def decide(self, request_id, outcome, moderator, *, now_ms, criterion, reason, removed, event,
-               removed_not_held=()):
+               removed_not_held=(), restored_not_held=()):
         """Record the decision; after an appeal only another moderator may decide. Returns (late, days)."""
         result = self._decide(keys=self._keys(request_id),
                               args=[request_id, outcome, moderator, int(now_ms), criterion, reason, _json(removed),
-                                    _json(event), _json(list(removed_not_held))])
+                                    _json(event), _json(list(removed_not_held)), _json(list(restored_not_held))])
         if result[0] == "not_found":
             raise NotFound("no such request", "id")
         if result[0] == "decided" and result[1:3] == [moderator, outcome]:  # this decision again: a retry

@@ -56,6 +56,15 @@ MESSAGES = {
         "receipt.due": "回答期限",
         "receipt.status": "状況",
         "receipt.keep": "受付番号を控えてください。結果と理由は、入力されたメールアドレスにお知らせします。",
+        "receipt.not_held.title": "本サービスに保存されていないコメント",
+        "receipt.not_held.intro": "対象のコメント{total}件のうち、次の{n}件は本サービスに保存されていません"
+                                  "(保存期間を過ぎたか、本サービスを通っていないコメントです)。"
+                                  "ご依頼にあるURL・IDで、サイト上のコメントを確認して判断します。",
+        "receipt.not_held.pending": "サイト上で確認します。",
+        "receipt.not_held.removed": "削除すると判断しました。サイトが削除します。",
+        "receipt.not_held.kept": "削除しないと判断しました。",
+        "receipt.not_held.restored": "投稿者の異議を受けた再判断で削除しないことになりました。"
+                                     "サイトが表示を元に戻します。",
         "status.received": "受付済み",
         "status.investigating": "調査中",
         "status.poster_consulted": "投稿者に照会中",
@@ -232,6 +241,14 @@ MESSAGES = {
         "receipt.due": "Answer due by",
         "receipt.status": "Status",
         "receipt.keep": "Please keep the request number. We will send the outcome and the reason to your e-mail.",
+        "receipt.not_held.title": "Comments this service does not hold",
+        "receipt.not_held.intro": "Of the {total} comment(s) named, these {n} are not held by this service (past its "
+                                  "storage period, or never sent to it): we check them on the site by the URL or id "
+                                  "you gave.",
+        "receipt.not_held.pending": "To be checked on the site.",
+        "receipt.not_held.removed": "To be removed: the site takes it down.",
+        "receipt.not_held.kept": "Not to be removed.",
+        "receipt.not_held.restored": "Not removed after the poster's appeal: the site puts it back.",
         "status.received": "received",
         "status.investigating": "investigating",
         "status.poster_consulted": "poster consulted",
