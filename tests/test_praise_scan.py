@@ -1,5 +1,6 @@
-"""A score that asks for no spans scans for praise only where a hit of the text is a group (signals.named_signals):
-praise counts only in group_praise, so skipping it elsewhere must leave every signal as the scan gives it."""
+"""A score scans for praise only where a hit of the text is a group (signals.named_signals; with spans the scan is
+left for an explanation): praise counts only in group_praise, so skipping it elsewhere must leave every signal as the
+scan gives it."""
 
 import numpy as np
 
@@ -7,6 +8,7 @@ from moderation.encoded import _codes
 from moderation.features.signals import signals
 from moderation.features.vocabulary import FEATURE_NAMES
 from moderation.features.words import expand_spans
+from moderation.targets.praise import PRAISE_EN
 from moderation.text.normalize import normalize
 
 NO_GROUP = ["The nurses were so kind to my mum.", "I really admire her courage.", "You are wonderful, thank you!",
@@ -32,3 +34,16 @@ def test_praise_with_a_group_is_scanned_without_spans():
         plain, scanned, _spans = _both(text)
         assert plain[FEATURE_NAMES.index("group_praise")] > 0, text
         assert plain.tobytes() == scanned.tobytes(), text
+
+
+def test_praise_without_a_group_is_left_for_an_explanation():
+    """A score with spans does not scan for praise either (only an explanation reads it): the span list holds the scan
+    to do, which finds the matches the pattern itself finds, and expand_spans spells them out in its place."""
+    for text in NO_GROUP:
+        norm = normalize(text)
+        spans: list = []
+        signals(norm, _codes(norm), spans)
+        (later,) = [item for item in spans if callable(item)]
+        matches = [m.span() for m in PRAISE_EN.finditer(norm.text)]
+        assert matches and later().spans == matches, text
+        assert [(a, b) for kind, a, b in expand_spans(spans) if kind == "praise"][-len(matches):] == matches, text

@@ -224,5 +224,6 @@ _CONSTRUCTION_GUARDS = tuple((name, guard, name in _LATIN_ONLY, _TRIGGERS.get(na
                              for name, rx in (*CONSTRUCTIONS.items(), (_PRAISE_READ, PRAISE_EN))
                              for guard in (_SPLIT.get(rx) or _GUARDS[rx],))
 # the same without praise: where no hit of the text is a group, praise counts for nothing (its tuple only meets
-# group_praise's first half), so a score asking for no spans does not scan for it (~55 us over 5,000 characters)
+# group_praise's first half), so a score does not scan for it (~55 us over 5,000 characters; with spans an explanation
+# does, signals._later)
 _CONSTRUCTION_GUARDS_NO_PRAISE = tuple(g for g in _CONSTRUCTION_GUARDS if g[0] != _PRAISE_READ)

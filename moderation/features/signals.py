@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 
 import numpy as np
@@ -28,6 +29,7 @@ from moderation.features.patterns import (
     _NEEDLES,
     _PHONE,
     _PHONE_NEEDED,
+    _PRAISE_READ,
     _STARTS,
     _URL_NEEDED,
     _VALUE_MASK,
@@ -114,34 +116,24 @@ def named_signals(raw: np.ndarray, norm: Normalized, codes: np.ndarray, spans: l
     raw[_IDX["has_japanese"]] = float(classes[_KANA] + classes[_KANJI] > 0)
     more_starts: list[int] = []  # the constructions' hits (their starts, category-tuple ids)
     more_cats: list[int] = []
-    praise_read = spans is not None or (latin and not _tables().praise_targets.isdisjoint(cats.tolist()))
-    for name, guard, latin_only, trigger, needles, strings in (_CONSTRUCTION_GUARDS if praise_read
+    # praise counts only towards a group praised (_CONSTRUCTION_GUARDS_NO_PRAISE says why): without a group hit its
+    # matches are an explanation's only, found if one is asked for (expand_spans), not in every comment scored
+    praise_read = latin and not _tables().praise_targets.isdisjoint(cats.tolist())
+    for name, guard, latin_only, trigger, needles, strings in (_CONSTRUCTION_GUARDS if praise_read or spans is not None
                                                                else _CONSTRUCTION_GUARDS_NO_PRAISE):
         if (latin_only and not latin) or (trigger is not None and chars.isdisjoint(trigger)) or (
                 needles is not None and needles.isdisjoint(chars) and strings.isdisjoint(found)) or (
                 guard.also is not None and n >= EACH_FROM and not guard.each(t, chars, found)):
             continue  # guard.may_match(t, chars, found) spelled out: no call per construction
-        found_at = [m.span() for m in guard.finditer(t, chars, found, hits)]
+        if name == _PRAISE_READ and not praise_read:
+            spans.append(functools.partial(_later, name, guard, t, chars, found, hits, quoted, denied))
+            continue
+        found_at, kinds, turned = _construction(name, guard, t, chars, found, hits, quoted, denied)
         if not found_at:
             continue
-        kinds = [name] * len(found_at)
-        ids = _tables().construction
-        hit_starts = [a for a, _b in found_at]
-        turned = False
-        if quoted is not None and name in _MASKED_CONSTRUCTIONS:  # inside someone else's reported words
-            for i in np.flatnonzero(_inside(quoted, hit_starts)).tolist():
-                kinds[i] = "quoted_harm"
-            turned = True
-        if denied is not None and name in _DENIABLE_CONSTRUCTIONS:  # a hateful predicate the writer denies
-            for i in np.flatnonzero(_inside(denied, hit_starts)).tolist():
-                kinds[i] = "denied_harm" if kinds[i] == name else kinds[i]
-            turned = True
-        if denied is not None and name == "praise":  # praise a negation denies is none, as the word list's
-            kept = np.flatnonzero(~_inside(denied, hit_starts)).tolist()
-            found_at, hit_starts = [found_at[i] for i in kept], [hit_starts[i] for i in kept]
-            kinds = kinds[:len(kept)]
-        more_starts += hit_starts
-        more_cats += [ids[kind] for kind in kinds] if turned else [ids[name]] * len(found_at)
+        more_starts += [a for a, _b in found_at]
+        more_cats += [_tables().construction[kind] for kind in kinds] if turned else (
+            [_tables().construction[name]] * len(found_at))
         if spans is not None:  # spelled out only if an explanation asks (expand_spans)
             spans.append(_KindSpans(found_at, kinds))
     if more_starts:
@@ -149,6 +141,36 @@ def named_signals(raw: np.ndarray, norm: Normalized, codes: np.ndarray, spans: l
         cats = np.concatenate((cats, np.asarray(more_cats, dtype=np.int32)))
     _sentence_combos(t, starts, cats, raw, focus, hits.sentence_ends)
     return digits, found, hits
+
+
+def _construction(name: str, guard, t: str, chars, found, hits, quoted, denied) -> tuple[list, list, bool]:
+    """One construction's matches in `t`: (their (start, end), their kinds, whether a kind was turned from `name`
+    (someone else's reported words, a denied predicate)); praise a negation denies is dropped."""
+    found_at = [m.span() for m in guard.finditer(t, chars, found, hits)]
+    if not found_at:
+        return found_at, [], False
+    kinds = [name] * len(found_at)
+    hit_starts = [a for a, _b in found_at]
+    turned = False
+    if quoted is not None and name in _MASKED_CONSTRUCTIONS:  # inside someone else's reported words
+        for i in np.flatnonzero(_inside(quoted, hit_starts)).tolist():
+            kinds[i] = "quoted_harm"
+        turned = True
+    if denied is not None and name in _DENIABLE_CONSTRUCTIONS:  # a hateful predicate the writer denies
+        for i in np.flatnonzero(_inside(denied, hit_starts)).tolist():
+            kinds[i] = "denied_harm" if kinds[i] == name else kinds[i]
+        turned = True
+    if denied is not None and name == "praise":  # praise a negation denies is none, as the word list's
+        kept = np.flatnonzero(~_inside(denied, hit_starts)).tolist()
+        found_at = [found_at[i] for i in kept]
+        kinds = kinds[:len(kept)]
+    return found_at, kinds, turned
+
+
+def _later(name: str, guard, t: str, chars, found, hits, quoted, denied) -> _KindSpans | None:
+    """A construction's spans, scanned when an explanation reads them (what named_signals leaves for it)."""
+    found_at, kinds, _turned = _construction(name, guard, t, chars, found, hits, quoted, denied)
+    return _KindSpans(found_at, kinds) if found_at else None
 
 
 def pii_signals(raw: np.ndarray, norm: Normalized, codes: np.ndarray, spans: list | None,

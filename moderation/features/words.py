@@ -259,9 +259,11 @@ class _KindSpans:
 
 def expand_spans(spans: list | None) -> list[tuple[str, int, int]]:
     """The (kind, start, end) spans `signals` recorded, with the word-list hits and constructions' matches spelled
-    out in their place."""
+    out in their place (a construction left for an explanation found now)."""
     out: list[tuple[str, int, int]] = []
     for item in spans or ():
+        if callable(item) and (item := item()) is None:  # a construction scanned only now (signals._later)
+            continue
         if isinstance(item, _WordSpans):
             tuples = _tables().tuples
             out.extend([(c, a, b) for a, b, k in zip(item.starts.tolist(), item.ends.tolist(), item.cats.tolist(),
