@@ -1,0 +1,101 @@
+"""The mails to a removal request's requester go to the address given and to no one else, and what the requester
+typed cannot draw lines of its own in them: anyone can file through the public form, and the receipt is mailed at
+once, so the form must not be a way to mail other people or to forge a receipt's layout. Real SMTP (aiosmtpd)."""
+
+import pytest
+
+from moderation.integrations import mail
+from moderation.integrations.mail import parse_smtp_url
+from moderation.integrations.outbox_worker import run_worker
+from tests.test_request_pages import form_fields
+from tests.test_requests import file, post_comment, request_body
+from tests.test_requests import mailbox as mailbox
+
+SENDER = "newsroom@example.jp"
+# What check_email let through before, and whom smtplib then mailed (measured against this mailbox): the address a
+# header reads as more recipients, a group, a display name or a literal host.
+ELSEWHERE = {
+    "postmaster,hanako@example.jp": ["postmaster", "hanako@example.jp"],
+    "a;b@example.jp": ["a"],
+    "<x>hanako@example.jp": ["x"],
+    "a:b@example.jp": ["b@example.jp"],
+    '"a,b"@example.jp': ['"a,b"@example.jp'],
+    "hanako@[127.0.0.1]": ["hanako@[127.0.0.1]"],
+    "hanako@example.jp.": ["<>"],
+}
+NOT_ONE_LINE = ["山田\n\n受付番号: R-20261102-FAKE0000", "山田\r\n花子", "山田\t花子", "山田\u2028花子", "\u202e山田",
+                "山田\x85花子"]
+
+
+def _app(make_app, mailbox):
+    return make_app(SMTP_URL=mailbox.url, SMTP_FROM=SENDER, RATE_LIMITS="", REQUEST_RATE_LIMIT="")
+
+
+@pytest.mark.parametrize("email", sorted(ELSEWHERE))
+def test_an_address_a_mail_header_reads_as_someone_else_is_refused_on_the_api_and_the_form(make_app, mailbox, comment,
+                                                                                          email):
+    app = _app(make_app, mailbox)
+    client = app.test_client()
+    comment_id = post_comment(client, comment)
+    body = request_body([comment_id])
+    body["requester"]["email"] = email
+    answer = file(client, body)
+    assert answer.status_code == 400 and answer.json["error"]["field"] == "requester.email", answer.text
+    form = client.post("/requests/new", data=form_fields(client, comment_id, email=email))
+    assert form.status_code == 400 and 'aria-describedby="e-email"' in form.text
+    run_worker(app, once=True)
+    assert mailbox.messages == []  # nothing was filed, nothing mailed
+
+
+def test_the_receipt_goes_to_the_address_given_and_to_it_alone(make_app, mailbox, comment):
+    app = _app(make_app, mailbox)
+    client = app.test_client()
+    for email in ("hanako+news@example.jp", "h.yamada@mail.example.co.jp"):
+        body = request_body([post_comment(client, comment)])
+        body["requester"]["email"] = email
+        assert file(client, body).status_code == 201
+    run_worker(app, once=True)
+    assert sorted(recipients for _, recipients, _ in mailbox.messages) == [["h.yamada@mail.example.co.jp"],
+                                                                          ["hanako+news@example.jp"]]
+
+
+def test_the_mail_module_sends_to_one_mailbox_alone(mailbox):
+    """For a request stored before intake checked its address: the mail is refused before any connection (the
+    receipt's worker retries it and gives up as for any refused mail), and a good address is the one envelope
+    recipient."""
+    import smtplib
+
+    for email in ELSEWHERE:
+        with pytest.raises(smtplib.SMTPRecipientsRefused):
+            mail.send(parse_smtp_url(mailbox.url), SENDER, email, "件名", "本文", timeout=5)
+    assert mailbox.messages == []
+    mail.send(parse_smtp_url(mailbox.url), SENDER, "hanako@example.jp", "件名", "本文", timeout=5)
+    assert [recipients for _, recipients, _ in mailbox.messages] == [["hanako@example.jp"]]
+
+
+@pytest.mark.parametrize("name", NOT_ONE_LINE)
+def test_a_name_that_is_not_one_line_is_refused_on_the_api_and_the_form(make_app, mailbox, comment, name):
+    """The receipt opens with the name: a line break in it would draw lines of the name's own in the mail (a false
+    receipt number, a link on a line of its own); a bidirectional override would reorder the line it heads."""
+    app = _app(make_app, mailbox)
+    client = app.test_client()
+    comment_id = post_comment(client, comment)
+    body = request_body([comment_id])
+    body["requester"]["name"] = name
+    answer = file(client, body)
+    assert answer.status_code == 400 and answer.json["error"]["field"] == "requester.name", answer.text
+    form = client.post("/requests/new", data=form_fields(client, comment_id, name=name))
+    assert form.status_code == 400 and 'aria-describedby="e-name"' in form.text
+    run_worker(app, once=True)
+    assert mailbox.messages == []
+
+
+def test_a_one_line_name_with_spaces_and_latin_letters_still_heads_the_receipt(make_app, mailbox, comment):
+    app = _app(make_app, mailbox)
+    client = app.test_client()
+    body = request_body([post_comment(client, comment)])
+    body["requester"]["name"] = "山田 花子 (Hanako Yamada) 代理人"
+    assert file(client, body).status_code == 201
+    run_worker(app, once=True)
+    [(_, _, message)] = mailbox.messages
+    assert message.get_content().startswith("山田 花子 (Hanako Yamada) 代理人 様\n\n")
