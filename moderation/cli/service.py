@@ -56,6 +56,7 @@ def serve(args):
 def queue_stats(args):
     from moderation.api.api_keys import configured_sites
     from moderation.integrations.outbox import webhook_stats
+    from moderation.rights.receipts import backlog
     from moderation.store.review_queue import get_queue
     from moderation.store.training_labels import get_labels
 
@@ -65,8 +66,8 @@ def queue_stats(args):
         if unknown:
             sys.exit(f"queue stats: unknown site {unknown[0]!r} (configured: {', '.join(configured_sites())})")
         sites = args.site or configured_sites()
-        report = {site: {**get_queue(site).stats(), "webhooks": webhook_stats(site), "labels": get_labels(site).size(),
-                         "redis": get_queue(site).server()} for site in sites}
+        report = {site: {**get_queue(site).stats(), "webhooks": webhook_stats(site), "receipts": backlog(site),
+                         "labels": get_labels(site).size(), "redis": get_queue(site).server()} for site in sites}
         print(json.dumps(report, indent=2, ensure_ascii=False))
 
 

@@ -21,6 +21,8 @@ the same figures:
   moderation_queue_oldest_age_seconds{site}                    age of the oldest open item
   moderation_callback_backlog{site}                            events not yet delivered to the site's webhook
   moderation_callback_dead_letters{site}                       events that exhausted their retries
+  moderation_request_receipts_waiting{site}                    removal requests' receipt mails not yet sent
+  moderation_request_receipts_oldest_due_seconds{site}         how long the longest-due one waited (0: none due)
   moderation_redis_up                                          1 when Redis answered the scrape
   moderation_redis_memory_used_bytes, moderation_redis_memory_max_bytes   Redis used_memory and maxmemory
                                                                (0: no limit; alert above 80% of it)
@@ -41,6 +43,7 @@ from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
 
 from moderation import settings
 from moderation.ops import metric_files
+from moderation.rights.receipts import backlog as receipt_backlog
 from moderation.scoring.manager import find_manager
 from moderation.store import RedisError
 from moderation.store.memory import get_memory
@@ -123,6 +126,11 @@ class QueueCollector:
                                     labels=["site"])
         dead = GaugeMetricFamily("moderation_callback_dead_letters", "Events that exhausted their retries",
                                  labels=["site"])
+        receipts = GaugeMetricFamily("moderation_request_receipts_waiting",
+                                     "Removal requests' receipt mails not yet sent", labels=["site"])
+        receipts_due = GaugeMetricFamily("moderation_request_receipts_oldest_due_seconds",
+                                         "How long the longest-due receipt mail has waited for a worker (0: none due)",
+                                         labels=["site"])
         up = GaugeMetricFamily("moderation_redis_up", "1 when Redis answered this scrape")
         used = GaugeMetricFamily("moderation_redis_memory_used_bytes", "Redis used_memory (the fullest node)")
         limit = GaugeMetricFamily("moderation_redis_memory_max_bytes", "Redis maxmemory (0: no limit)")
@@ -150,11 +158,15 @@ class QueueCollector:
                     outbox = get_outbox_store(site)
                     backlog.add_metric([site], outbox.backlog())
                     dead.add_metric([site], outbox.dead_letters())
+                    waiting = receipt_backlog(site)
+                    receipts.add_metric([site], waiting["waiting"])
+                    receipts_due.add_metric([site], waiting["oldest_due_seconds"])
             except RedisError as error:
                 log.warning("metrics: redis unavailable during scrape: %s", error.__class__.__name__)
                 ok = 0
         up.add_metric([], ok)
-        yield from (depth, open_, claimed, oldest, backlog, dead, used, limit, kept, delayed, up) if ok else (up,)
+        families = (depth, open_, claimed, oldest, backlog, dead, receipts, receipts_due, used, limit, kept, delayed)
+        yield from (*families, up) if ok else (up,)
 
 
 class _ProcessCollector:

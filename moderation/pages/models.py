@@ -1,5 +1,6 @@
 """The admins' model page: the registry's versions with their held-out figures, activating, rolling back and
-shadowing one, the shadow's disagreements with the active model, and the webhooks' delivery state; its JSON twin."""
+shadowing one, the shadow's disagreements with the active model, the webhooks' delivery state and the removal
+requests' receipt mails waiting (a worker that is not running shows there); its JSON twin."""
 
 from flask import abort, flash, jsonify, redirect, render_template, request, url_for
 
@@ -11,6 +12,7 @@ from moderation.pages.admin import admin_api, admin_page
 from moderation.pages.cards import inert
 from moderation.pages.login import csrf_token, current_moderator
 from moderation.pages.setup import page_blueprint
+from moderation.rights.receipts import backlog
 from moderation.scoring.manager import get_manager
 from moderation.scoring.registry import RegistryError
 from moderation.store.review_queue import get_queue
@@ -90,14 +92,25 @@ def _model_context():
             "shadow": manager.shadow.version if manager.shadow is not None else None,
             "pinned": pins.get("active_version") or manager.base_pin[0], "last_error": manager.last_error,
             "previous": manager.registry.previous(), "reports": _shadow_reports(versions, pins),
-            "webhooks": [{"site": s, **webhook_stats(s)} for s in configured_sites()]}
+            "webhooks": [{"site": s, **webhook_stats(s)} for s in configured_sites()],
+            "receipts": [{"site": s, **backlog(s)} for s in configured_sites()]}
+
+
+def waited(seconds):
+    """A wait as people read it: 5分0秒, 2時間3分, 31日4時間 (in English: 5 min 0 s, 2 h 3 min, 31 d 4 h)."""
+    s = int(seconds)
+    if s < 3600:
+        return i18n.translate("admin.receipts.ms", m=s // 60, s=s % 60)
+    if s < 86_400:
+        return i18n.translate("admin.receipts.hm", h=s // 3600, m=s % 3600 // 60)
+    return i18n.translate("admin.receipts.dh", d=s // 86_400, h=s % 86_400 // 3600)
 
 
 @bp.get("/model")
 @admin_page
 def model_page():
     return render_template("admin/model.html", moderator=current_moderator(), csrf=csrf_token(),
-                           site=configured_sites()[0], inert=inert, **_model_context())
+                           site=configured_sites()[0], inert=inert, waited=waited, **_model_context())
 
 
 def _model_change(change, done_key, **values):

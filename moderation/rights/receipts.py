@@ -20,6 +20,9 @@ log = logging.getLogger(__name__)
 LEASE_MS = 120_000  # a receipt is leased just before its own try: longer than one SMTP conversation takes
 FIRST_RETRY_MS, MAX_RETRY_MS = 60_000, 3_600_000
 RETRY_FOR_MS = 24 * 3_600_000  # then given up: the request is still open and the decision's notice still goes out
+# A receipt due this long is one no worker is mailing (a worker looks every 2 s; a slow mail server delays a pass of
+# 20 tries by at most 20 x SMTP_TIMEOUT, 200 s at the default 10 s): the admin page warns of it.
+STALLED_SECONDS = 300
 
 
 def receipt_text(record):
@@ -46,6 +49,15 @@ def receipt_text(record):
         f"We will tell you our decision at this address by {due}.",
     ]
     return subject, "\n".join(body)
+
+
+def backlog(site):
+    """The receipts waiting for the worker, for `queue stats`, the admin page and /metrics: how many, how many
+    due, and how long the longest-due one has waited (0 when none is due)."""
+    now = now_ms()
+    waiting, due, since = get_receipts(site).backlog(now)
+    oldest = round((now - since) / 1000, 1) if since is not None else 0
+    return {"waiting": waiting, "due": due, "oldest_due_seconds": oldest, "stalled": oldest >= STALLED_SECONDS}
 
 
 def _retry_at(record, now):

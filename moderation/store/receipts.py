@@ -44,6 +44,16 @@ class RequestReceipts:
         """How many receipts wait to be mailed."""
         return self.requests.redis.zcard(self.key)
 
+    def backlog(self, now_ms):
+        """(waiting, due now, the time the longest-due one became due or None): leased and retrying receipts
+        carry a later time, so a due one that stays due is one no worker is mailing."""
+        pipe = self.requests.redis.pipeline(transaction=False)
+        pipe.zcard(self.key)
+        pipe.zcount(self.key, "-inf", int(now_ms))
+        pipe.zrange(self.key, 0, 0, withscores=True)
+        waiting, due, first = pipe.execute()
+        return waiting, due, (int(first[0][1]) if first and first[0][1] <= now_ms else None)
+
 
 def get_receipts(site):
     """The RequestReceipts of a site, built once per app."""

@@ -110,6 +110,15 @@ MESSAGES = {
         "admin.webhooks.dead": "配信不能",
         "admin.webhooks.last_error": "直近のエラー",
         "admin.webhooks.not_configured": "未設定",
+        "admin.receipts.title": "削除依頼の受付メール",
+        "admin.receipts.waiting": "送信待ち",
+        "admin.receipts.due": "送信時刻を過ぎたもの",
+        "admin.receipts.oldest": "最も長く待っているもの",
+        "admin.receipts.stalled": "受付メールが{waited}送られていません。ワーカー(python -m moderation worker)が"
+                                  "動いているか確認してください。",
+        "admin.receipts.ms": "{m}分{s}秒",
+        "admin.receipts.hm": "{h}時間{m}分",
+        "admin.receipts.dh": "{d}日{h}時間",
     },
     "en": {
         "admin.thresholds.title": "Thresholds",
@@ -229,5 +238,14 @@ MESSAGES = {
         "admin.webhooks.dead": "Dead letters",
         "admin.webhooks.last_error": "Last error",
         "admin.webhooks.not_configured": "not configured",
+        "admin.receipts.title": "Removal requests' receipt mails",
+        "admin.receipts.waiting": "Waiting",
+        "admin.receipts.due": "Past their time",
+        "admin.receipts.oldest": "Longest wait",
+        "admin.receipts.stalled": "Receipt mails have waited {waited} without being sent. Check that the worker "
+                                  "(python -m moderation worker) is running.",
+        "admin.receipts.ms": "{m} min {s} s",
+        "admin.receipts.hm": "{h} h {m} min",
+        "admin.receipts.dh": "{d} d {h} h",
     },
 }
