@@ -116,3 +116,39 @@ def test_the_conf_file_installs_it_for_the_workers():
     env.pop("PROMETHEUS_MULTIPROC_DIR", None)
     done = subprocess.run([sys.executable, "-c", check], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert done.stdout.strip() == "ok", done.stderr[-2000:]
+
+
+HEADER_CASES = [
+    [("Content-Type", "application/json"), ("Content-Length", "412"), ("X-Request-ID", "0123abcd")],
+    [("X-Request-ID", "ffff0000"), ("Content-Length", "0012"), ("X-Content-Type-Options", "nosniff")],
+    [("X-Padded", "  spaced value\t"), ("content-length", "7"), ("CONTENT-LENGTH", "8")],
+    [("Connection", "upgrade"), ("Upgrade", "websocket"), ("Keep-Alive", "timeout=5"), ("X-A", "b")],
+    [("Connection", "close"), ("Upgrade", "h2c"), ("Transfer-Encoding", "chunked")],
+    [("X-Bad Name", "v")],
+    [("X-Request-ID", "bad\r\nvalue")],
+    [("X-Request-ID", "\x00")],
+    [("X-Empty", ""), ("Content-Length", "+5")],
+    [("X-Num", 5)],
+    [(b"X-Bytes", "v")],
+    [("X-Latin", "caf\xe9"), ("X-Wide", "\u3042")],
+    [("X-Triple", "a", "b")],
+]
+
+
+def _processed(cls, headers):
+    """(kept headers, response_length, upgrade) after cls.process_headers, or the error's type and text."""
+    response = cls(_request(POST), Recording(), Config())
+    try:
+        response.process_headers(headers)
+    except Exception as error:  # the error is what is compared
+        return type(error), str(error)
+    return response.headers, response.response_length, response.upgrade
+
+
+@pytest.mark.parametrize("headers", HEADER_CASES, ids=[str(n) for n in range(len(HEADER_CASES))])
+def test_headers_are_checked_as_gunicorn_checks_them_the_first_time_and_after(headers):
+    """The remembered names and values (http_response._PLAIN_*) keep, refuse and measure what gunicorn's checks do,
+    on a first answer and on the same headers again (every case twice, after every other case)."""
+    for _ in range(2):
+        for case in (headers, *HEADER_CASES):
+            assert _processed(http_response.Response, list(case)) == _processed(ORIGINAL, list(case))

@@ -15,6 +15,12 @@ from gunicorn import util
 from gunicorn.http import wsgi
 
 _SECOND = [None, ""]  # the second the Date text was made for, and the text
+# What gunicorn's checks of a response header depend on, remembered: a name's (a token, not Content-Length, not
+# hop-by-hop: kept as it is) and a value's (its characters allowed, nothing to strip). Per name and per value, so
+# an answer's changing values (its request id) cost one regular expression, its constant ones none. Bounded: a worker
+# keeps the first it sees (an answer's constant headers come with the first answer); the rest are checked each time.
+_PLAIN_NAMES, _PLAIN_VALUES = set(), set()
+_KEPT_MAX = 256
 
 
 def http_date():
@@ -41,6 +47,32 @@ class Response(wsgi.Response):
         if self.chunked:
             headers.append("Transfer-Encoding: chunked\r\n")
         return headers
+
+    def process_headers(self, headers):
+        """gunicorn's process_headers: the same headers kept, the same errors, response_length the same; its checks
+        skipped for a name and a value seen before (_PLAIN_NAMES, _PLAIN_VALUES)."""
+        kept, names, values = self.headers, _PLAIN_NAMES, _PLAIN_VALUES
+        for pair in headers:
+            name, value = pair
+            if type(name) is str and type(value) is str:
+                if name in names:
+                    if value in values:
+                        kept.append((name, value))
+                        continue
+                    if wsgi.HEADER_VALUE_RE.fullmatch(value) and value.strip(" \t") == value:
+                        if len(values) < _KEPT_MAX:
+                            values.add(value)
+                        kept.append((name, value))
+                        continue
+                elif name == "Content-Length" and value.isdigit() and value.isascii():
+                    self.response_length = int(value)
+                    kept.append((name, value))
+                    continue
+            size = len(kept)
+            super().process_headers((pair,))
+            if (len(kept) == size + 1 and kept[-1] == (name, value) and len(names) < _KEPT_MAX
+                    and type(name) is str and name.lower() != "content-length" and not util.is_hoppish(name)):
+                names.add(name)
 
     def head(self):
         """The bytes send_headers() writes."""
