@@ -102,12 +102,23 @@ class RateLimiter:
         self.scope = scope  # "check:" for comments:check, whose counters are its own
         self._hit = redis.register_script(_HIT)
         self._over = {}  # counter key -> (monotonic deadline, kind)
+        self._prefixes = {}  # (site, kind, window index) -> the counter keys' common start (_window_prefix)
         # each kind's window (ms) and limit as the script's ARGV text, converted once: hiredis packs a str in
         # half the time of an int (the same bytes)
         self._numbers = {kind: (str(window * 1000), str(limit)) for kind, (limit, window) in limits.items()}
 
     def key(self, site, kind, value, window_index):
         return self.keys.rate_limit(site, self.scope + kind, window_index, value)
+
+    def _window_prefix(self, site, kind, window_index):
+        """key() up to its value (the value is the key's last part): built, with the site's name checked, once per
+        site, kind and window instead of once per counter (0.8 us each, two or three a comment)."""
+        found = self._prefixes.get((site, kind, window_index))
+        if found is None:
+            if len(self._prefixes) >= self.LOCAL_MAX:
+                self._prefixes.clear()
+            found = self._prefixes[(site, kind, window_index)] = self.key(site, kind, "", window_index)
+        return found
 
     def charge(self, site, hits, *, now):
         """The counters of (kind, value, cost) hits for limits that are on; refuses at once a counter this
@@ -117,7 +128,7 @@ class RateLimiter:
             if kind not in self.limits or not value:
                 continue
             window = self.limits[kind][1]
-            key = self.key(site, kind, value, int(now // window))
+            key = self._window_prefix(site, kind, int(now // window)) + value
             known = self._over.get(key)
             if known is not None:
                 left = known[0] - time.monotonic()
