@@ -227,6 +227,11 @@ def check_date_time(value, field):
     return int(stamp.timestamp() * 1000)
 
 
+# A comment's optional text fields, in the order they are checked, with their longest length.
+_OPTIONAL = (("ip", 64), ("user_agent", 1024), ("url", 2048), ("created_at", 64), ("lang", 35), ("article_title", 300),
+             ("article_url", 2048), ("parent_id", 128), ("article_category", 64))
+
+
 def parse_comment(body, *, text_limit=10_000, require_id=True):
     """Checked, NFC-normalised fields of one comment; unknown fields are ignored (the id is optional for a
     check, which stores nothing)."""
@@ -250,22 +255,10 @@ def parse_comment(body, *, text_limit=10_000, require_id=True):
     if len(text) > text_limit:
         raise ValidationError(f"text is longer than {text_limit:,} characters: it must be {size}", "text",
                               code="too_long")
-    comment = {
-        "id": comment_id,
-        "article_id": _string(body, "article_id", required=True),
-        "text": text,
-        "author": None,
-        "ip": _string(body, "ip", max_len=64),
-        "user_agent": _string(body, "user_agent", max_len=1024),
-        "url": _string(body, "url", max_len=2048),
-        "created_at": _string(body, "created_at", max_len=64),
-        "lang": _string(body, "lang", max_len=35),
-        "article_title": _string(body, "article_title", max_len=300),
-        "article_url": _string(body, "article_url", max_len=2048),
-        "parent_id": _string(body, "parent_id", max_len=128),
-        "article_category": _string(body, "article_category", max_len=64),
-        **_nudged(body),
-    }
+    comment = {"id": comment_id, "article_id": _string(body, "article_id", required=True), "text": text, "author": None}
+    for name, max_len in _OPTIONAL:  # most are absent: None without a call
+        comment[name] = None if body.get(name) is None else _string(body, name, max_len=max_len)
+    comment.update(_nudged(body))
     author = body.get("author")
     if author is not None:
         if not isinstance(author, dict):
@@ -283,7 +276,7 @@ def _nudged(body):
     nudged = body.get("nudged", False)
     if not isinstance(nudged, bool):
         raise ValidationError("nudged must be true or false", "nudged", code="wrong_type")
-    token = _string(body, "check_token", max_len=64)
+    token = None if body.get("check_token") is None else _string(body, "check_token", max_len=64)
     if token is not None and not SHA256_RE.match(token):
         raise ValidationError("check_token must be the 64 hex characters comments:check answered", "check_token",
                               code="invalid_format")
