@@ -9,10 +9,13 @@ import pytest
 
 from moderation.rights import process
 from moderation.store.removal_requests import get_requests
+from tests.support.app import API_KEY
 from tests.support.browser import needs_chromium, watched_page
 from tests.test_request_not_held import HOSTILE_URL
 from tests.test_request_pages import no_inline_code
 from tests.test_requests import file, post_comment, request_body, with_clock
+
+AUTH = {"Authorization": f"Bearer {API_KEY}"}
 
 OLD_URL = "https://news.example.jp/articles/7#comment-c-2025-0001"
 ESCAPED = "https://news.example.jp/a/9?c=&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"
@@ -64,6 +67,8 @@ def test_the_receipt_says_which_comments_are_not_held_and_what_became_of_each(ap
                        selected=[held, "c-2025-0002"])
         record = get_requests("test").get(request_id)
     assert record["restored_not_held"] == [OLD_URL]
+    decision = client.get(f"/api/v1/requests/{request_id}", headers=AUTH).json["decision"]  # the site reads it too
+    assert (decision["removed_not_held"], decision["restored_not_held"]) == (["c-2025-0002"], [OLD_URL])
     page, items = states(client, request_id)
     assert [(r, s) for r, s, _ in items] == [(OLD_URL, "restored"), (ESCAPED, "kept"), ("c-2025-0002", "removed")]
     assert items[0][2] == "投稿者の異議を受けた再判断で削除しないことになりました。サイトが表示を元に戻します。"

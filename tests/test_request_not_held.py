@@ -62,6 +62,8 @@ def test_a_request_about_a_comment_past_retention_is_received_marked_due_and_cou
     run_worker(app, once=True)
     [(_, _, receipt)] = mailbox.messages
     assert f"\n- {old_url}(当サービスに保存されていないコメント: サイト上で確認します)\n" in receipt.get_content()
+    assert "about 4 comment(s) of test. 3 of them this service does not hold: we check them on the site." in \
+        receipt.get_content()
 
     # the moderator sees which comments the service does not hold, the references escaped
     hanako = Moderator(app, "hanako")

@@ -39,6 +39,7 @@ def view(record):
         body["decision"] = {"outcome": record.get("outcome"), "criterion": record.get("criterion"),
                             "reason": record.get("reason"), "removed": record.get("removed", []),
                             "removed_not_held": record.get("removed_not_held", []),
+                            "restored_not_held": record.get("restored_not_held", []),
                             "decided_at": iso(record["decided_at"]),
                             "within_deadline": record.get("decided_late") == "0"}
     if record.get("appealed_at"):

@@ -32,8 +32,8 @@ def receipt_text(record):
     days = f"{settings.get().request_deadline_days:g}"
     received, due = local(record["received_at"]), local(record["due_at"])
     comments = [f"- {comment_id}" for comment_id in record.get("comments", [])]
-    comments += [f"- {reference}(当サービスに保存されていないコメント: サイト上で確認します)"
-                 for reference in record.get("not_held", [])]
+    not_held = record.get("not_held", [])
+    comments += [f"- {reference}(当サービスに保存されていないコメント: サイト上で確認します)" for reference in not_held]
     receipt_url, policy_url = links.receipt_link(record["site"], record["id"]), links.policy_link(record["site"])
     subject = f"[{name}] 送信防止措置のご依頼を受け付けました({record['id']})"
     body = [
@@ -46,7 +46,8 @@ def receipt_text(record):
         "判断の結果は、期限までにこのアドレスにお知らせします。お問い合わせの際は受付番号をお知らせください。",
         "このメールに心当たりのない方は、お手数ですが破棄してください。", "",
         f"We received your removal request {record['id']} on {received} about {len(comments)} comment(s) of {name}. "
-        f"We will tell you our decision at this address by {due}.",
+        + (f"{len(not_held)} of them this service does not hold: we check them on the site. " if not_held else "")
+        + f"We will tell you our decision at this address by {due}.",
     ]
     return subject, "\n".join(body)
 

@@ -20,6 +20,9 @@ REMOVAL_REQUEST = {
     },
 }
 _OUTCOME = {"enum": ["removed", "not_removed", "partially_removed"]}
+_REFS = {"type": "array", "items": {"type": "string"}, "description": "references to comments not held: "
+         "removed_not_held the site takes down, restored_not_held the site puts back (an appeal's decision no longer "
+         "removes them)"}
 _STEP = {"enum": ["received", "investigating", "poster_consulted", "decided", "appealed"]}
 REQUEST_STATE = {
     "type": "object", "required": ["id", "status", "right", "comments", "received_at", "due_at", "decision", "appeal"],
@@ -34,7 +37,8 @@ REQUEST_STATE = {
         "consult_until": {"type": ["string", "null"], "format": "date-time"},
         "poster_answered_at": {"type": ["string", "null"], "format": "date-time"},
         "decision": {"oneOf": [{"type": "null"}, {"type": "object", "required": ["outcome", "criterion", "reason"],
-                                                  "properties": {"outcome": _OUTCOME}}]},
+                                                  "properties": {"outcome": _OUTCOME, "removed_not_held": _REFS,
+                                                                 "restored_not_held": _REFS}}]},
         "appeal": {"oneOf": [{"type": "null"}, {"type": "object", "required": ["appealed_at"]}]},
     },
 }
