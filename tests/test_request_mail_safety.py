@@ -99,3 +99,48 @@ def test_a_one_line_name_with_spaces_and_latin_letters_still_heads_the_receipt(m
     run_worker(app, once=True)
     [(_, _, message)] = mailbox.messages
     assert message.get_content().startswith("山田 花子 (Hanako Yamada) 代理人 様\n\n")
+
+
+def test_receipts_to_one_address_stop_at_the_limit_and_the_requests_are_still_received(make_app, mailbox, comment,
+                                                                                      rdb, prefix):
+    """Anyone may file with anyone's address: from many client addresses the form alone would fill one inbox.
+    RECEIPT_MAIL_LIMIT (default 10 a day) counts receipts per address (any case); a request over it is received as
+    any other, its receipt is not mailed, and its page says so (receipt_failed)."""
+    from moderation.store.removal_requests import get_requests
+
+    app = make_app(SMTP_URL=mailbox.url, SMTP_FROM=SENDER, RATE_LIMITS="", RECEIPT_MAIL_LIMIT="2/86400")
+    client = app.test_client()
+    filed = []
+    for email in ("hanako@example.jp", "HANAKO@example.jp", "hanako@example.jp", "taro@example.jp"):
+        body = request_body([post_comment(client, comment)])
+        body["requester"]["email"] = email
+        answer = file(client, body)
+        assert answer.status_code == 201, answer.text
+        filed.append(answer.json["id"])
+    run_worker(app, once=True)
+    assert sorted(recipients[0].lower() for _, recipients, _ in mailbox.messages) == [
+        "hanako@example.jp", "hanako@example.jp", "taro@example.jp"]
+    with app.app_context():
+        history = {request_id: get_requests("test").history(request_id) for request_id in filed}
+    steps = {request_id: [entry["action"] for entry in history[request_id]] for request_id in filed}
+    assert steps == {filed[0]: ["received", "receipt_sent"], filed[1]: ["received", "receipt_sent"],
+                     filed[2]: ["received", "receipt_failed"], filed[3]: ["received", "receipt_sent"]}
+    assert "MODERATION_RECEIPT_MAIL_LIMIT" in str(history[filed[2]][-1])
+    assert not [key for key in rdb.scan_iter(f"{prefix}*") if "hanako" in key.lower()]  # counted by a digest
+    assert settings_default("RECEIPT_MAIL_LIMIT") == {"ip": (10, 86400)}
+
+
+def test_without_the_limit_every_receipt_is_mailed(make_app, mailbox, comment):
+    app = make_app(SMTP_URL=mailbox.url, SMTP_FROM=SENDER, RATE_LIMITS="", RECEIPT_MAIL_LIMIT="")
+    client = app.test_client()
+    for _ in range(3):
+        assert file(client, request_body([post_comment(client, comment)])).status_code == 201
+    run_worker(app, once=True)
+    assert [recipients for _, recipients, _ in mailbox.messages] == [["hanako@example.jp"]] * 3
+
+
+def settings_default(name):
+    from moderation import settings
+
+    setting = settings.BY_NAME[name]
+    return setting.read(setting.default, name)

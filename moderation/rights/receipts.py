@@ -3,14 +3,18 @@ by the outbox worker, never by the filing's own request, so a filing neither wai
 server. A try that fails is retried with a growing pause for RETRY_FOR_MS after filing, then given up; either
 outcome is in the request's audit (receipt_sent, receipt_failed) for the moderators."""
 
+import hashlib
 import logging
 import smtplib
+import time
 
 from moderation import settings
 from moderation.integrations import mail
 from moderation.pages.i18n import translate
 from moderation.rights import links
 from moderation.rights.clock import now_ms
+from moderation.store import connection
+from moderation.store.rate_limits import RateLimited, RateLimiter
 from moderation.store.receipts import get_receipts
 from moderation.store.removal_requests import get_requests
 from moderation.times import local
@@ -61,6 +65,22 @@ def backlog(site):
     return {"waiting": waiting, "due": due, "oldest_due_seconds": oldest, "stalled": oldest >= STALLED_SECONDS}
 
 
+def over_address_limit(site, address):
+    """Whether one more receipt to `address` crosses RECEIPT_MAIL_LIMIT: the form takes any address, and without
+    this a stream of filings from many client addresses could fill one inbox. Counted under a digest of the
+    address (no address in a Redis key); fails open, as every limit, when Redis does not answer."""
+    limits = settings.get().receipt_mail_limit
+    if not limits:
+        return False
+    digest = hashlib.sha256(address.strip().lower().encode()).hexdigest()[:32]
+    redis, prefix = connection()
+    try:
+        RateLimiter(redis, limits, prefix).check(site, [("ip", f"receipt-to:{digest}", 1)], now=time.time())
+    except RateLimited:
+        return True
+    return False
+
+
 def _retry_at(record, now):
     tries = int(record.get("receipt_tries") or 0)
     return now + min(FIRST_RETRY_MS * 2 ** tries, MAX_RETRY_MS)
@@ -84,6 +104,10 @@ def send_due(site, limit=20):
             continue
         if not config.smtp_url:  # mail switched off since the filing: nothing can carry it now
             receipts.failed(request_id, now_ms=now_ms(), detail="MODERATION_SMTP_URL is not set")
+            continue
+        if over_address_limit(site, record["requester_email"]):
+            receipts.failed(request_id, now_ms=now_ms(), detail="MODERATION_RECEIPT_MAIL_LIMIT: too many receipts to "
+                            "this address")
             continue
         subject, body = receipt_text(record)
         try:

@@ -166,6 +166,10 @@ TABLE = (
     Setting("RECEIPT_RATE_LIMIT", _domain(_ip_rate_limit("RECEIPT_RATE_LIMIT")), "30/60",
             'views of a removal request\'s public receipt page (/requests/<number>, found or not) per client '
             'address, "count/seconds"; empty or 0: off'),
+    Setting("RECEIPT_MAIL_LIMIT", _domain(_ip_rate_limit("RECEIPT_MAIL_LIMIT")), "10/86400",
+            'receipt mails to one requester address per site, "count/seconds" (anyone may file with any address: '
+            "this bounds what the form can send one inbox); a receipt over it is not mailed (receipt_failed); empty "
+            "or 0: off"),
     Setting("REQUEST_RATE_LIMIT", _domain(_request_rate_limit), "5/3600",
             'requests the public request page takes per client address, "count/seconds"; empty or 0: off'),
     Setting("TRANSPARENCY_RATE_LIMIT", _domain(_ip_rate_limit("TRANSPARENCY_RATE_LIMIT")), "30/60",
