@@ -101,3 +101,27 @@ def test_start_up_refuses_a_public_url_that_is_not_an_http_address(make_app, val
 
     with pytest.raises(SettingsError, match="MODERATION_PUBLIC_URL"):
         make_app(PUBLIC_URL=value)
+
+
+def test_the_notice_of_a_partial_removal_says_which_comments_were_removed(make_app, mailbox: Mailbox, comment, clock):
+    """一部を削除しました alone left the requester guessing which comments went: the notice lists the removed and
+    the kept ones, a comment the service does not hold marked as the site's to take down or to put back."""
+    app = with_clock(make_app(SMTP_URL=mailbox.url, SMTP_FROM="newsroom@example.jp", RATE_LIMITS=""), clock)
+    client = app.test_client()
+    first, second = post_comment(client, comment), post_comment(client, comment)
+    old = "https://news.example.jp/articles/7#comment-c-2025-0001"
+    request_id = file(client, request_body([first, second, old])).json["id"]
+    with app.app_context():
+        process.decide("test", request_id, "partially_removed", "hanako", criterion="基準2", reason="一部削除。",
+                       selected=[first, old])
+        process.appeal("test", request_id, "取材に基づく事実です。")
+        clock.advance(days=1)
+        process.decide("test", request_id, "partially_removed", "jiro", criterion="基準2", reason="再判断。",
+                       selected=[first])
+    decided, appealed = (message.get_content() for _, _, message in mailbox.messages)
+    assert (f"削除したコメント:\n- {first}\n- {old}(サイトが削除します)\n\n"
+            f"削除しなかったコメント:\n- {second}\n\n理由:\n一部削除。") in decided, decided
+    assert "Removed 2 of 3 comment(s)." in decided
+    assert (f"削除したコメント:\n- {first}\n\n"
+            f"削除しなかったコメント:\n- {second}\n- {old}(サイトが表示を元に戻します)\n\n") in appealed, appealed
+    assert "Removed 1 of 3 comment(s)." in appealed

@@ -160,12 +160,36 @@ def notice_text(record):
         f"{record['requester_name']} 様", "",
         f"受付番号 {record['id']}(受付 {local(record['received_at'])})のご依頼について、"
         f"次のとおり判断しました(判断 {local(record['decided_at'])})。", "", *appeal,
-        f"結果: {outcome}", f"適用した基準: {record['criterion']}", "", "理由:", record["reason"], "",
-        *criteria_lines(record["site"]), "",
-        f"Request {record['id']}: {record['outcome']}{after}. Criterion: {record['criterion']}.",
+        f"結果: {outcome}", f"適用した基準: {record['criterion']}", "", *comment_lines(record), "理由:",
+        record["reason"], "", *criteria_lines(record["site"]), "",
+        f"Request {record['id']}: {record['outcome']}{after}. Criterion: {record['criterion']}. Removed "
+        f"{len(record.get('removed', [])) + len(record.get('removed_not_held', []))} of "
+        f"{len(record.get('comments', [])) + len(record.get('not_held', []))} comment(s).",
         *([f"Removal criteria: {url}"] if (url := links.policy_link(record["site"])) else []),
     ])
     return subject, body
+
+
+def comment_lines(record):
+    """Which of the comments named were removed and which were not: an outcome alone (一部を削除しました) does not
+    tell the requester which. One the service does not hold is removed (or put back) by the site."""
+    removed = set(record.get("removed", [])) | set(record.get("removed_not_held", []))
+    not_held, restored = set(record.get("not_held", [])), set(record.get("restored_not_held", []))
+
+    def line(reference):
+        note = ""
+        if reference in not_held:
+            note = "(サイトが削除します)" if reference in removed else "(サイトが表示を元に戻します)" \
+                if reference in restored else ""
+        return f"- {reference}{note}"
+
+    named = record.get("comments", []) + record.get("not_held", [])
+    lines = []
+    for title, chosen in (("削除したコメント:", [r for r in named if r in removed]),
+                          ("削除しなかったコメント:", [r for r in named if r not in removed])):
+        if chosen:
+            lines += [title, *map(line, chosen), ""]
+    return lines
 
 
 def criteria_lines(site):
