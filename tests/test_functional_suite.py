@@ -83,6 +83,19 @@ def test_shipped_model_does_not_regress_on_the_japanese_suite(shipped_scorer):
     assert compared >= len(now["functionalities"]) // 2, "the card's results are for a different suite: retrain"
 
 
+def test_zero_width_characters_appended_hide_no_harmful_case(shipped_scorer, suite):
+    """Ten U+200B after an attack leave it held (README: 2026.12.02-9 fell 94.8 -> 64.8% so, the card's figure)."""
+    from model.judge import Judge
+
+    judge = Judge(shipped_scorer, shipped_scorer.card["thresholds"])
+    harmful = [case["text"] for case in suite if case["expected"] == "harmful"]
+    plain = [judge.judge(text)["flagged"] for text in harmful]
+    hidden = [judge.judge(text + "\u200b" * 10)["flagged"] for text in harmful]
+    assert hidden == plain
+    recorded = shipped_scorer.card["functional"]["ja_suite"]["harmful"]["pass_rate"]
+    assert sum(plain) / len(plain) == pytest.approx(recorded, abs=1e-3)
+
+
 @pytest.mark.slow
 def test_recorded_results_catch_a_regression(tiny_model, tmp_path):
     root, version, sha = tiny_model

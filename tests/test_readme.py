@@ -185,6 +185,44 @@ def test_the_model_figures_are_the_shipped_cards():
     assert f"({round(card['training_seconds'])} s for {card['version']}, the card's training_seconds)" in FLAT
 
 
+def _probe_passed(version, card, key):
+    """How many cases of a written probe the shipped model passes: its results file, else its card."""
+    results = ROOT / "tests/functional" / f"{key}_results.json"
+    figures = json.loads(results.read_text()).get(version) if results.exists() else None
+    figures = figures or card["functional"][key]
+    return figures["n"] - len(figures["failed"]), figures["n"]
+
+
+def test_every_probe_figure_the_readme_gives_is_the_shipped_models():
+    """After each `<probe>.jsonl` the README's first "X of N" (or "X and Y of N" for a pair) is the shipped
+    model's pass count: a new model that leaves these sentences on the old one fails here (audit s24, F5)."""
+    version, card = _card()
+    keys = [m.group(1) for m in re.finditer(r"`(?:tests/functional/)?([a-z_]+_probe)\.jsonl`", FLAT)]
+    assert len(set(keys)) >= 55, len(set(keys))
+    checked = set()
+    for key in dict.fromkeys(keys):
+        if key == "en_threat_probe":
+            continue  # given as rates, pinned in test_the_model_figures_are_the_shipped_cards
+        after = FLAT[FLAT.index(f"{key}.jsonl`") + len(key) + 7:]
+        pair = re.match(r"[^`]*`([a-z_]+_probe)\.jsonl`[^`]*?(\d+) and (\d+) of (\d+)", after)
+        if pair and pair.group(1) not in checked and re.search(r"\d+ of \d+", after[:pair.start(2)]) is None:
+            other = pair.group(1)
+            shown = [(int(pair.group(2)), int(pair.group(4))), (int(pair.group(3)), int(pair.group(4)))]
+            assert shown == [_probe_passed(version, card, key), _probe_passed(version, card, other)], (key, other)
+            checked |= {key, other}
+            continue
+        if key in checked:
+            continue
+        passed, n = _probe_passed(version, card, key)
+        shown = re.search(rf"(\d+) of {n}\b", after)
+        assert shown and int(shown.group(1)) == passed, (key, shown and shown.group(0), f"{passed} of {n}")
+        checked.add(key)
+    assert len(checked) >= 55
+    invisible = [_probe_passed(version, card, f"{lang}_invisible_probe") for lang in ("en", "ja")]
+    passed, n = (sum(pair[i] for pair in invisible) for i in (0, 1))
+    assert f"the invisible-character probes pass {passed} of {n}" in FLAT
+
+
 def test_the_naive_baselines_figures_are_the_shipped_cards():
     """The paragraph on where the naive baseline ranks better: CARD.md's held-out table, both columns."""
     version, _ = _card()
