@@ -128,14 +128,15 @@ def test_batch_of_100_matches_single_answers(make_app, auth, comment):
 
 
 def test_a_batch_of_100_long_japanese_comments_fits_its_own_body_limit(make_app, auth, comment, thresholds):
-    """100 comments of 2,000 Japanese characters as json.dumps / requests.post(json=...) send them (\\u-escaped,
-    6 bytes a character: 1.2 MB) pass BATCH_MAX_CONTENT_LENGTH; one byte over it is a 413 naming the body, and
+    """100 comments of 10,000 Japanese characters (the text limit) as json.dumps / requests.post(json=...) send
+    them (\\u-escaped, 6 bytes a character: 6.0 MB) pass BATCH_MAX_CONTENT_LENGTH; one byte over it is a 413
+    naming the body, and
     the single-comment endpoint keeps its 64 KiB."""
     client = make_app(THRESHOLDS=thresholds.flag_none).test_client()
-    text = ("記事の内容についての意見です。" * 150)[:2000]
+    text = ("記事の内容についての意見です。" * 700)[:10_000]  # the text limit
     items = [comment(id=f"long-{i}", text=text, author={"id": f"reader-{i}"}) for i in range(100)]
     body = json.dumps({"comments": items}).encode()
-    assert len(body) > 1_200_000
+    assert len(body) > 6_000_000
     response = _raw(client, auth, body, path="/api/v1/comments:batch")
     assert response.status_code == 200, response.get_data(as_text=True)[:300]
     assert [r["id"] for r in response.get_json()["results"]] == [f"long-{i}" for i in range(100)]

@@ -116,6 +116,10 @@ def test_compose_file_validates_and_describes_the_four_services(compose):
     assert worker["command"] == ["python", "-m", "moderation", "worker"]
     assert worker["depends_on"]["redis"]["condition"] == "service_healthy"
     assert worker["image"] == api["image"]
+    for service in (api, worker):  # README: a read-only root, the metrics folder on a tmpfs
+        assert service["read_only"] is True
+        metrics = service["environment"].get("PROMETHEUS_MULTIPROC_DIR", "/tmp/metrics")
+        assert any(metrics.startswith(str(mount).split(":")[0].rstrip("/") + "/") for mount in service["tmpfs"])
 
 
 def test_env_example_documents_every_setting_it_names():
@@ -178,7 +182,7 @@ def test_dockerfile_is_multi_stage_slim_non_root_with_the_model():
     assert re.search(r"python:3\.1[12]\.\d+-slim", text)
     final = stages[-1]
     assert not re.search(r"gcc|build-essential|apt-get install", final)
-    assert re.search(r"^USER (?!root|0\b)\S+", final, flags=re.M)
+    assert re.search(r"^USER 10001:10001$", final, flags=re.M)  # the README's user, not root
     assert "model/artifacts/" in text and "COPY --from=build /app /app" in final
     cmd = json.loads(re.search(r"^CMD (.+)$", final, flags=re.M).group(1))
     compose_text = yaml.safe_load((ROOT / "docker-compose.yml").read_text())

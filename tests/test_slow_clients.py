@@ -111,18 +111,18 @@ def test_the_proxys_own_errors_are_the_apis_json_and_a_batch_of_long_japanese_co
         compose, redis_server, tiny_model, tmp_path):  # noqa: F811
     """Through nginx: 413 over 64 KiB (and over the batch endpoint's larger limit) and 502 with the service down
     are JSON naming the field; a stalled body is closed without an answer (nginx sends no 408); 100 comments of
-    2,000 Japanese characters as requests.post(json=...) encodes them (\\u-escaped, 1.2 MB) are scored."""
+    10,000 Japanese characters as requests.post(json=...) encodes them (\\u-escaped, 6.0 MB) are scored."""
     env = service_env(compose, redis_server.url, tiny_model, tmp_path)
     api = Gunicorn(compose["services"]["api"]["command"], env, tmp_path).start()
     proxy = None
     try:
         proxy = Nginx(f"127.0.0.1:{api.port}", tmp_path).start()
         headers = {"Authorization": f"Bearer {API_KEY}", "Content-Type": "application/json"}
-        text = ("記事の内容についての意見です。" * 150)[:2000]
+        text = ("記事の内容についての意見です。" * 700)[:10_000]  # the text limit
         items = [{"id": f"long-{i}", "article_id": "a-1", "text": text, "author": {"id": f"reader-{i}"}}
                  for i in range(100)]
         batch = json.dumps({"comments": items}).encode()  # ensure_ascii: 6 bytes a character
-        assert len(batch) > 1_200_000
+        assert len(batch) > 6_000_000
         with httpx.Client(timeout=60) as client:
             single = json.dumps({"id": "big", "article_id": "a-1", "text": "あ" * 11_000}).encode()
             _json_error(client.post(f"{proxy.url}/api/v1/comments", content=single, headers=headers), 413, "body")
