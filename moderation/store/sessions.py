@@ -12,7 +12,7 @@ class Sessions:
     def __init__(self, redis, prefix="mod:", replicas=NO_REPLICAS):
         self.redis = redis
         self.keys = KeySpace(prefix)
-        self.written = AppendOnly(redis, replicas)  # a session ended is answered once in the append-only file
+        self.written = AppendOnly(redis, replicas)  # a session started or ended is answered once in the file
 
     def start(self, sid, name, ip, ttl_seconds):
         pipe = self.redis.pipeline(transaction=True)  # never a session without its expiry
@@ -23,6 +23,7 @@ class Sessions:
         pipe.sadd(self.keys.moderator_sessions(name), sid)
         pipe.expire(self.keys.moderator_sessions(name), int(ttl_seconds))
         pipe.execute()
+        self.written.after(self.keys.session(sid), self.keys.moderator_sessions(name))  # else a kill logs one out
 
     def name(self, sid):
         """The moderator's name of a live session, or None."""

@@ -8,6 +8,10 @@ from tests.support.moderators import MODERATOR_PASSWORD
 
 REQUEST = {"id": "R-20261202-DURABLE1", "site": "test", "status": "received", "right": "deletion",
            "comments": ["d0"], "received_at": 1000, "due_at": 2000}
+# Requests filed before the write, one at each step a later step starts from: received (-> investigating,
+# poster_consulted, decided), decided (-> appealed) and poster_consulted (-> the poster's answer).
+FILED, DECIDED, CONSULTED = "R-20261202-DURABLE2", "R-20261202-DURABLE3", "R-20261202-DURABLE4"
+NEW_PASSWORD = "another-horse-battery-7"
 
 
 def _record(comment_id, decision, article="a", received_at=1000):
@@ -31,11 +35,37 @@ def _unclaimed(s, comment_id):
     return s.queue.get(comment_id)["queue_state"] == "ready"
 
 
+def _back_in_queue(s, comment_id):
+    record = s.queue.get(comment_id)
+    return record["queue_state"] != "decided" and record["status"] == "pending" and not record.get("outcome")
+
+
+def _request(s, request_id):
+    return s.requests.get(request_id) or {}
+
+
+def _decide_request(s, request_id, moderator="hanako"):
+    return s.requests.decide(request_id, "removed", moderator, now_ms=3000, criterion="privacy", reason="r",
+                             removed=["d0"], event={})
+
+
+def _remove_account(s):
+    """The operator's `moderator remove hanako`; its retry after a 503 finds the account gone (said, not an error)."""
+    from moderation.store.moderators import NoSuchAccount
+
+    try:
+        s.moderators.remove("hanako")
+    except NoSuchAccount:
+        pass
+
+
 # A write the service answers, and whether the store holds it: a moderator's decision, a reader's report, a rights
 # request's removal of the comment, the rights request itself (its receipt number is the requester's answer), a
 # person's article mode and author standing, a site's feedback label, a moderator's claim, skip and leaving (their
 # claims released), a TOTP step used at login, and the plain commands' writes: an account disabled, a token
-# issued or revoked, a model pinned, an article registered.
+# issued or revoked, a model pinned, an article registered; then a decision undone or reopened, a rights request's
+# later steps (investigating, poster consulted, decided, appealed, the poster's answer), an account added, its
+# password reset, its sites changed, the account removed, and a login session started and ended (logout).
 WRITES = {
     "decision": (lambda s: s.queue.decide("d0", "reject", "hanako", "spam"),
                  lambda s: s.queue.get("d0")["status"] == "rejected"),
@@ -65,6 +95,33 @@ WRITES = {
     "claims released on leaving": (lambda s: s.queue.release_held("taro"), lambda s: _unclaimed(s, "d1")),
     "totp step": (_use_totp_step, lambda s: s.moderators.redis.hget(s.moderators.key("hanako"), "totp_last")
                   == str(TOTP_AT // 30)),
+    # the writes the audit of session 24 found missing (README, Durability and Scaling out name them)
+    "undo": (lambda s: s.queue.undo("u0", "hanako", window_seconds=3600), lambda s: _back_in_queue(s, "u0")),
+    "reopen": (lambda s: s.queue.reopen("o0", "taro", "a second look"), lambda s: _back_in_queue(s, "o0")),
+    "request investigating": (lambda s: s.requests.step(FILED, "investigating", "hanako", now_ms=3000),
+                              lambda s: _request(s, FILED).get("status") == "investigating"),
+    "request poster consulted": (lambda s: s.requests.step(FILED, "poster_consulted", "hanako", now_ms=3000,
+                                                           due_at=9000, consult_until=8000),
+                                 lambda s: _request(s, FILED).get("status") == "poster_consulted"),
+    "request decided": (lambda s: _decide_request(s, FILED),
+                        lambda s: _request(s, FILED).get("outcome") == "removed"),
+    "request appealed": (lambda s: s.requests.appeal(DECIDED, "my comment was lawful", now_ms=3000, due_at=9000,
+                                                     event={}),
+                         lambda s: _request(s, DECIDED).get("status") == "appealed"),
+    "poster's answer": (lambda s: s.requests.answer(CONSULTED, "it was fair comment", now_ms=3000),
+                        lambda s: _request(s, CONSULTED).get("poster_answer") == "it was fair comment"),
+    "account added": (lambda s: s.moderators.add("ren", MODERATOR_PASSWORD, "moderator", sites=["test"]),
+                      lambda s: s.moderators.authenticate("ren", MODERATOR_PASSWORD) is not None
+                      and "ren" in [account["name"] for account in s.moderators.list()]),
+    "password reset": (lambda s: s.moderators.reset_password("hanako", NEW_PASSWORD),
+                       lambda s: s.moderators.authenticate("hanako", NEW_PASSWORD) is not None),
+    "account sites": (lambda s: s.moderators.set_sites("hanako", ["test"]),
+                      lambda s: s.moderators.get("hanako")["sites"] == ["test"]),
+    "account removed": (_remove_account, lambda s: s.moderators.get("hanako") is None
+                        and "hanako" not in [account["name"] for account in s.moderators.list()]),
+    "session started": (lambda s: s.sessions.start("sid-new", "hanako", "127.0.0.1", 3600),
+                        lambda s: s.sessions.name("sid-new") == "hanako"),
+    "session ended": (lambda s: s.sessions.end("sid-old"), lambda s: s.sessions.name("sid-old") is None),
 }
 
 # A clean comment that the article's rule holds for review (a person set it premoderated): its SUBMIT decides so
@@ -84,6 +141,7 @@ class Stores:
         from moderation.store.moderators import Moderators
         from moderation.store.removal_requests import RemovalRequests
         from moderation.store.review_queue import ReviewQueue
+        from moderation.store.sessions import Sessions
         from moderation.store.training_labels import LabelStore
 
         replicas = replicas or NO_REPLICAS
@@ -92,10 +150,12 @@ class Stores:
         self.requests = RemovalRequests(client, "test", replicas=replicas)
         self.moderators, self.tokens = Moderators(client, replicas=replicas), ModeratorTokens(client, replicas=replicas)
         self.pins, self.labels = ModelPins(client, replicas=replicas), LabelStore(client, "test", replicas=replicas)
+        self.sessions = Sessions(client, replicas=replicas)
 
     def set_up(self):
-        """What the writes act on: a queued comment d0, d1 claimed by taro, a premoderated article pm, an admin with
-        a token and TOTP."""
+        """What the writes act on: a queued comment d0, d1 claimed by taro, u0 rejected by hanako and o0 by taro, a
+        premoderated article pm, an admin hanako with a token, TOTP and a session, and three rights requests (FILED,
+        DECIDED, CONSULTED)."""
         self.queue.submit(_record("d0", "review"), queued=True)
         self.queue.submit(_record("d1", "review", received_at=999), queued=True)  # older: taro's claim takes it
         assert [c["id"] for c in self.queue.claim("taro", 1)] == ["d1"]
@@ -103,3 +163,11 @@ class Stores:
         self.moderators.add("hanako", MODERATOR_PASSWORD, "admin")
         self.moderators.enable_totp("hanako")
         self.tokens.issue("hanako")
+        for comment_id, moderator in (("u0", "hanako"), ("o0", "taro")):
+            self.queue.submit(_record(comment_id, "review"), queued=True)
+            self.queue.decide(comment_id, "reject", moderator, "spam")
+        self.sessions.start("sid-old", "hanako", "127.0.0.1", 3600)
+        for request_id in (FILED, DECIDED, CONSULTED):
+            self.requests.create({**REQUEST, "id": request_id, "due_at": 9000}, {"request_id": request_id})
+        _decide_request(self, DECIDED, "jiro")
+        self.requests.step(CONSULTED, "poster_consulted", "jiro", now_ms=2000, due_at=9000, consult_until=8000)
