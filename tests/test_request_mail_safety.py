@@ -144,3 +144,27 @@ def settings_default(name):
 
     setting = settings.BY_NAME[name]
     return setting.read(setting.default, name)
+
+
+@pytest.mark.parametrize("site_urls", [None, {"test": "https://news.example.jp/"}])
+def test_the_receipt_quotes_only_references_on_the_sites_address(make_app, mailbox, comment, site_urls):
+    """A reference the service does not hold is the filer's own text: a URL of any host without SITE_URLS, an id that
+    reads as a host name. The receipt quotes a URL only when it is under the site's address, and counts the rest."""
+    extra = {"SITE_URLS": site_urls} if site_urls else {}
+    app = make_app(SMTP_URL=mailbox.url, SMTP_FROM=SENDER, RATE_LIMITS="", **extra)
+    client = app.test_client()
+    on_site = "https://news.example.jp/articles/7#comment-c-2025-0001"
+    references = [post_comment(client, comment), on_site, "evil.example", "login.evil.example"]
+    if not site_urls:
+        references.append("https://evil.example/login?next=/account")  # refused (400) when SITE_URLS is set
+    assert file(client, request_body(references)).status_code == 201
+    run_worker(app, once=True)
+    [(_, _, message)] = mailbox.messages
+    text = message.get_content()
+    assert "evil.example" not in text
+    unquoted = len(references) - 1 - (1 if site_urls else 0)
+    assert (f"\n- 当サービスに保存されていないコメント {unquoted} 件(ご指定の URL・ID は"
+            "このメールには記載していません。サイト上で確認します)\n") in text
+    assert (f"\n- {on_site}(当サービスに保存されていないコメント: サイト上で確認します)\n" in text) == bool(site_urls)
+    assert f"about {len(references)} comment(s) of test. {len(references) - 1} of them this service does not hold" \
+        in text

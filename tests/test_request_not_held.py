@@ -61,7 +61,9 @@ def test_a_request_about_a_comment_past_retention_is_received_marked_due_and_cou
     assert set(received["data"]) <= set(schema["properties"]["data"]["properties"])
     run_worker(app, once=True)
     [(_, _, receipt)] = mailbox.messages
-    assert f"\n- {old_url}(当サービスに保存されていないコメント: サイト上で確認します)\n" in receipt.get_content()
+    assert old_url not in receipt.get_content() and HOSTILE_URL not in receipt.get_content()  # no SITE_URLS: counted
+    assert "\n- 当サービスに保存されていないコメント 3 件(ご指定の URL・ID はこのメールには記載していません。" \
+           "サイト上で確認します)\n" in receipt.get_content()  # (tests/test_request_mail_safety.py)
     assert "about 4 comment(s) of test. 3 of them this service does not hold: we check them on the site." in \
         receipt.get_content()
 

@@ -37,7 +37,12 @@ def receipt_text(record):
     received, due = local(record["received_at"]), local(record["due_at"])
     comments = [f"- {comment_id}" for comment_id in record.get("comments", [])]
     not_held = record.get("not_held", [])
-    comments += [f"- {reference}(当サービスに保存されていないコメント: サイト上で確認します)" for reference in not_held]
+    named = len(comments) + len(not_held)
+    shown = on_site_references(record["site"], not_held)
+    comments += [f"- {reference}(当サービスに保存されていないコメント: サイト上で確認します)" for reference in shown]
+    if len(shown) < len(not_held):
+        comments.append(f"- 当サービスに保存されていないコメント {len(not_held) - len(shown)} 件(ご指定の URL・ID は"
+                        "このメールには記載していません。サイト上で確認します)")
     receipt_url, policy_url = links.receipt_link(record["site"], record["id"]), links.policy_link(record["site"])
     subject = f"[{name}] 送信防止措置のご依頼を受け付けました({record['id']})"
     body = [
@@ -49,11 +54,20 @@ def receipt_text(record):
         *([f"削除基準(送信防止措置の実施基準): {policy_url}"] if policy_url else []),
         "判断の結果は、期限までにこのアドレスにお知らせします。お問い合わせの際は受付番号をお知らせください。",
         "このメールに心当たりのない方は、お手数ですが破棄してください。", "",
-        f"We received your removal request {record['id']} on {received} about {len(comments)} comment(s) of {name}. "
+        f"We received your removal request {record['id']} on {received} about {named} comment(s) of {name}. "
         + (f"{len(not_held)} of them this service does not hold: we check them on the site. " if not_held else "")
         + f"We will tell you our decision at this address by {due}.",
     ]
     return subject, "\n".join(body)
+
+
+def on_site_references(site, references):
+    """The not-held references the receipt may quote: URLs under the site's SITE_URLS address. The others are the
+    filer's own text (a URL of any host, an id that reads as a host name), and anyone may file with anyone's
+    address: quoted, they would make the receipt a link the service mails to strangers, so it counts them."""
+    base = settings.get().site_urls.get(site)
+    return [ref for ref in references if base and ref.lower().startswith(("http://", "https://"))
+            and links.on_site(ref, base)]
 
 
 def backlog(site):
