@@ -168,3 +168,34 @@ def test_the_receipt_quotes_only_references_on_the_sites_address(make_app, mailb
     assert (f"\n- {on_site}(当サービスに保存されていないコメント: サイト上で確認します)\n" in text) == bool(site_urls)
     assert f"about {len(references)} comment(s) of test. {len(references) - 1} of them this service does not hold" \
         in text
+
+
+def test_a_receipt_retried_while_the_mail_server_is_down_counts_against_its_address_once(make_app, comment):
+    """Only the first try of a receipt counts: with a limit of 2 a day, a receipt tried five times while the server
+    refuses is still mailed once it is back, and a second receipt to the same address too."""
+    from datetime import UTC, datetime
+
+    from tests.test_requests import FakeClock, Mailbox, with_clock
+
+    clock = FakeClock(datetime(2026, 11, 2, 1, 0, tzinfo=UTC).timestamp())
+    box = Mailbox()  # its port is chosen, nothing listens on it yet
+    app = with_clock(make_app(SMTP_URL=box.url, SMTP_FROM=SENDER, SMTP_TIMEOUT=2, RATE_LIMITS="",
+                              RECEIPT_MAIL_LIMIT="2/86400"), clock)
+    client = app.test_client()
+    first = file(client, request_body([post_comment(client, comment)])).json["id"]
+    for _ in range(5):  # refused each time: tried again after 1, 2, 4, 8 minutes
+        run_worker(app, once=True)
+        clock.advance(days=20 / 1440)
+    second = file(client, request_body([post_comment(client, comment)])).json["id"]
+    with box:
+        run_worker(app, once=True)
+    subjects = [message["Subject"] for _, _, message in box.messages]
+    assert len(subjects) == 2 and any(first in s for s in subjects) and any(second in s for s in subjects), subjects
+    assert actions_of(app, first)[-1] == actions_of(app, second)[-1] == "receipt_sent"
+
+
+def actions_of(app, request_id):
+    from moderation.store.removal_requests import get_requests
+
+    with app.app_context():
+        return [entry["action"] for entry in get_requests("test").history(request_id)]

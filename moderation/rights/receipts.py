@@ -119,7 +119,8 @@ def send_due(site, limit=20):
         if not config.smtp_url:  # mail switched off since the filing: nothing can carry it now
             receipts.failed(request_id, now_ms=now_ms(), detail="MODERATION_SMTP_URL is not set")
             continue
-        if over_address_limit(site, record["requester_email"]):
+        first_try = not record.get("receipt_tries")  # a retry is the same receipt: counted against its address once
+        if first_try and over_address_limit(site, record["requester_email"]):
             receipts.failed(request_id, now_ms=now_ms(), detail="MODERATION_RECEIPT_MAIL_LIMIT: too many receipts to "
                             "this address")
             continue
