@@ -10,7 +10,7 @@ X-akismet-debug-help header. The Akismet key is one of our API keys (MODERATION_
 two while it rotates), taken from the body only (never the Host header: a key in a host name leaks into logs and
 DNS). Every call counts against the caller's address (RATE_LIMITS "ip", so verify-key cannot test keys
 unthrottled) and a known key's site.
-When SITE_URLS gives the key's site an address, a `blog` outside it is answered "invalid".
+When SITE_URLS gives the key's site its addresses, a `blog` under none of them is answered "invalid".
 comment-check scores ``comment_content`` and decides it with the key's site's policy, as the API does: "true"
 when any label or harm category crosses its review threshold, with the ``discard`` pro-tip when one crosses
 its reject threshold; the categories' probabilities are in X-Moderation-Categories (integrations/verdict.py).
@@ -114,11 +114,12 @@ def _checked_request():
 
 
 def _foreign_blog(site):
-    """The `invalid` answer when the site's URL is configured (SITE_URLS) and `blog` is not under it: a key
-    leaked from one site cannot be used for another's comments or feedback."""
-    expected = settings.get().site_urls.get(site)
-    if expected and not under(request.form.get("blog", ""), expected):
-        return _invalid(f"The blog URL does not belong to this key's site ({expected}).")
+    """The `invalid` answer when the site's addresses are configured (SITE_URLS) and `blog` is under none of them:
+    a key leaked from one site cannot be used for another's comments or feedback."""
+    expected = settings.get().site_urls.get(site, ())
+    blog = request.form.get("blog", "")
+    if expected and not any(under(blog, base) for base in expected):
+        return _invalid(f"The blog URL does not belong to this key's site ({', '.join(expected)}).")
     return None
 
 

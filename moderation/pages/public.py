@@ -48,7 +48,7 @@ def error_page(code, key, headers=None, **values):
     site, lang = _known_site(), i18n.current_language()
     # the blueprint's context given here too: the app's 404 (home.not_found_page) renders it outside the blueprint
     body = render_template("public/error.html", site=site, code=code, message=i18n.translate(key, lang, **values),
-                           site_url=settings.get().site_urls.get(site) if site else None,
+                           site_url=settings.get().site_urls.get(site, (None,))[0] if site else None,
                            **i18n.context(lang, request), **site_names())
     return body, code, headers or {}
 
@@ -99,8 +99,9 @@ def _field_message(error):
         line = int(field[9:-1]) + 1
         if error.code == "foreign_url":
             given = _form_body(request.form)["comments"][line - 1]
+            urls = i18n.translate("field.comments.or").join(settings.get().site_urls.get(chosen_site(), ()))
             return "comments", i18n.translate("field.comments.foreign", n=line, host=urlsplit(given).hostname or "",
-                                              url=settings.get().site_urls.get(chosen_site(), ""))
+                                              url=urls)
         return "comments", i18n.translate("field.comments.item", n=line)
     return field, i18n.translate(f"field.{field}")
 

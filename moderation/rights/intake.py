@@ -94,13 +94,14 @@ def _reference(reference, field):
                           code="invalid_reference")
 
 
-def _check_host(reference, field, base):
-    """A URL reference must be one of the site's when SITE_URLS names its address: another host's URL names no
+def _check_host(reference, field, bases):
+    """A URL reference must be one of the site's when SITE_URLS names its addresses: another host's URL names no
     comment of this site (an id in it could even match one of ours and have the wrong comment removed)."""
-    if base and reference.lower().startswith(("http://", "https://")) and not on_site(reference, base):
+    if bases and reference.lower().startswith(("http://", "https://")) \
+            and not any(on_site(reference, base) for base in bases):
         host = urlsplit(reference).hostname or ""
-        raise ValidationError(f"{field} is a URL of {host or 'another address'}, not of this site ({base})", field,
-                              code="foreign_url")
+        raise ValidationError(f"{field} is a URL of {host or 'another address'}, not of this site "
+                              f"({', '.join(bases)})", field, code="foreign_url")
 
 
 def resolve_comments(site, references):
@@ -112,11 +113,11 @@ def resolve_comments(site, references):
         raise ValidationError(f"comments must be a list of 1-{MAX_COMMENTS} comment ids or URLs", "comments",
                               code="wrong_type")
     queue, ids, not_held = get_queue(site), [], []
-    base = settings.get().site_urls.get(site)
+    bases = settings.get().site_urls.get(site, ())
     for index, reference in enumerate(references):
         field = f"comments[{index}]"
         reference = _text(reference, field, limit=2048)
-        _check_host(reference, field, base)
+        _check_host(reference, field, bases)
         found = next((c for c in _candidates(reference) if queue.get(c) is not None), None)
         if found is None:
             reference = _reference(reference, field)

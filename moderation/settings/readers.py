@@ -129,15 +129,41 @@ def _category_policies(spec):
 
 
 def _site_urls(spec):
+    """{site: (address, ...)}: a site's comments may live on several hosts (www. and the bare host, an m. host, an
+    AMP path), so a site gives one address or a list; the first is the one links back to the site use."""
     from urllib.parse import urlsplit
 
     urls = {}
-    for site, url in json_object(spec, "SITE_URLS").items():
-        parts = urlsplit(str(url))
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise ValueError(f"{site!r}: {url!r} is not an http(s) address")
-        urls[str(site)] = str(url)
+    for site, given in _unique_sites(spec, "SITE_URLS").items():
+        addresses = [given] if isinstance(given, str) else given
+        if not isinstance(addresses, list) or not addresses or not all(isinstance(a, str) for a in addresses):
+            raise ValueError(f"{site!r}: give an address or a list of addresses, e.g. "
+                             '["https://www.example.jp/", "https://example.jp/"]')
+        for url in addresses:
+            parts = urlsplit(url)
+            if parts.scheme not in ("http", "https") or not parts.hostname:
+                raise ValueError(f"{site!r}: {url!r} is not an http(s) address")
+        if len(set(addresses)) < len(addresses):
+            raise ValueError(f"{site!r} lists the same address twice")
+        urls[str(site)] = tuple(addresses)
     return urls
+
+
+def _unique_sites(spec, name):
+    """json_object, refusing a site named twice: json.loads would keep its last entry and drop the others unsaid."""
+    if isinstance(spec, str) and spec.strip():
+        def pairs(items):
+            seen = set()
+            for key, _ in items:
+                if key in seen:
+                    raise ValueError(f"{key!r} is named twice; give its addresses as one list")
+                seen.add(key)
+            return dict(items)
+        try:
+            json.loads(spec, object_pairs_hook=pairs)
+        except json.JSONDecodeError:
+            pass  # json_object names the setting and the error
+    return json_object(spec, name)
 
 
 def _public_url(spec):

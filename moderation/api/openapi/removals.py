@@ -12,7 +12,7 @@ REMOVAL_REQUEST = {
         "comments": {"type": "array", "minItems": 1, "maxItems": 20, "description": "comment ids or the site's "
                      "comment URLs (?comment=<id>, #comment-<id> or a last path segment <id>); one the service does "
                      "not hold is kept as given when it is an http(s) URL or an id of letters, digits and -_.~@+=; "
-                     "with SITE_URLS set, a URL outside the site's address is a 400 (code foreign_url)",
+                     "with SITE_URLS set, a URL outside every one of the site's addresses is a 400 (code foreign_url)",
                      "items": {"type": "string", "minLength": 1, "maxLength": 2048}},
         "right": {"enum": ["reputation", "privacy", "portrait", "copyright", "other"]},
         "explanation": {"type": "string", "minLength": 1, "maxLength": 4000},

@@ -44,6 +44,7 @@ MESSAGES = {
         "field.comments.item": "{n}行目をコメントのURLまたはIDとして読めません。",
         "field.comments.foreign": "{n}行目のURL({host})は当サイトのコメントのURLではありません。"
                                   "{url} のURLを入力してください。",
+        "field.comments.or": " または ",
         "field.right": "侵害された権利を選んでください。",
         "field.explanation": "理由を入力してください(4000文字以内)。",
         "field.statement": "補足は4000文字以内で入力してください。",
@@ -229,6 +230,7 @@ MESSAGES = {
         "field.comments": "Please give 1-20 comment URLs or ids.",
         "field.comments.item": "Line {n}: not a comment URL or id.",
         "field.comments.foreign": "Line {n}: a URL of {host}, not of this site. Please give a URL under {url}.",
+        "field.comments.or": " or ",
         "field.right": "Please choose the right infringed.",
         "field.explanation": "Please explain why (up to 4000 characters).",
         "field.statement": "The statement may have up to 4000 characters.",
