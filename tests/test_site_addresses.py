@@ -10,6 +10,7 @@ import akismet
 import pytest
 
 from moderation import settings
+from moderation.integrations.outbox_worker import run_worker
 from moderation.settings import SettingsError
 from moderation.store.removal_requests import get_requests
 from tests.support.akismet_client import akismet_client
@@ -17,8 +18,10 @@ from tests.support.app import API_KEY
 from tests.support.browser import needs_chromium, watched_page
 from tests.support.servers import PROJECT_ROOT
 from tests.test_public_errors import readers_page
+from tests.test_request_mail_safety import SENDER
 from tests.test_request_pages import form_fields, no_inline_code
 from tests.test_requests import file, post_comment, request_body
+from tests.test_requests import mailbox as mailbox
 
 # the www. host first (the address links back to the site use), the bare host's /news/ section, its AMP path, and
 # the mobile host
@@ -79,6 +82,19 @@ def test_a_request_may_name_comments_on_any_of_the_sites_addresses(make_app, com
         assert f"not of this site ({', '.join(ADDRESSES)})" in error["message"]
     filed = {key.split(":rq:")[1].split(":")[0] for key in rdb.keys(f"{prefix}{{test}}:rq:R-*")}
     assert filed == {record["id"]}  # only the first request was filed
+
+
+def test_the_receipt_mail_quotes_references_on_any_of_the_sites_addresses(make_app, mailbox, comment):
+    app = make_app(SITE_URLS=LISTED, SMTP_URL=mailbox.url, SMTP_FROM=SENDER, RATE_LIMITS="")
+    client = app.test_client()
+    quoted = ["https://m.news.example.jp/a/7#comment-c-2025-0001", "https://news.example.jp/amp/news/7?comment=c-9"]
+    assert file(client, request_body([post_comment(client, comment), *quoted, "evil.example"])).status_code == 201
+    run_worker(app, once=True)  # the real worker's pass, over SMTP to aiosmtpd
+    [(_, _, message)] = mailbox.messages
+    text = message.get_content()
+    for reference in quoted:
+        assert f"\n- {reference}(当サービスに保存されていないコメント: サイト上で確認します)\n" in text
+    assert "evil.example" not in text and "当サービスに保存されていないコメント 1 件" in text
 
 
 def test_the_forms_message_names_every_address_escaped(make_app, comment, rdb, prefix):

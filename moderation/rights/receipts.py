@@ -62,12 +62,12 @@ def receipt_text(record):
 
 
 def on_site_references(site, references):
-    """The not-held references the receipt may quote: URLs under the site's SITE_URLS address. The others are the
-    filer's own text (a URL of any host, an id that reads as a host name), and anyone may file with anyone's
+    """The not-held references the receipt may quote: URLs under one of the site's SITE_URLS addresses. The others
+    are the filer's own text (a URL of any host, an id that reads as a host name), and anyone may file with anyone's
     address: quoted, they would make the receipt a link the service mails to strangers, so it counts them."""
-    base = settings.get().site_urls.get(site)
-    return [ref for ref in references if base and ref.lower().startswith(("http://", "https://"))
-            and links.on_site(ref, base)]
+    bases = settings.get().site_urls.get(site, ())
+    return [ref for ref in references if ref.lower().startswith(("http://", "https://"))
+            and any(links.on_site(ref, base) for base in bases)]
 
 
 def backlog(site):

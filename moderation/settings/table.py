@@ -150,7 +150,8 @@ TABLE = (
             'each site\'s public address, or its addresses when comments live on several hosts: JSON {"site": '
             '"https://news.example/"} or {"site": ["https://www.news.example/", "https://news.example/"]}; Akismet '
             "calls for that site's key whose `blog` is under none of them are refused as invalid, a removal "
-            "request's comment URL outside them is a 400; links back to the site use the first"),
+            "request's comment URL outside them is a 400 (and the receipt mail quotes only URLs under them); links "
+            "back to the site use the first"),
     Setting("SITE_NAMES", _domain(_site_names), {},
             'each site\'s name as its readers know it: JSON {"example-news": "例示新聞"}; heads the public request, '
             "criteria and transparency pages and the requester's mail (default: the site's key name)"),
