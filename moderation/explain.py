@@ -21,6 +21,9 @@ MIN_WEIGHT = 0.02  # contributions (log-odds) below this are not worth showing
 MAX_WIDEN = 24     # characters a span may grow on each side to reach a word boundary
 # context features shift every comment of a kind (length, script); they explain nothing about one comment
 CONTEXT = frozenset({"has_japanese", "length", "latin_ratio", "digit_ratio", "sentences"})
+_READ_BY: dict[str, list[int]] = {}  # kind of span -> the features (indices) whose explanation reads it
+for _j, _name in enumerate(FEATURE_NAMES):
+    _READ_BY.setdefault(SPAN_KINDS[_name], []).append(_j)
 
 
 def _layout(enc) -> tuple[dict[str, list[tuple[int, int]]], dict[int, list[tuple[int, int, float]]]]:
@@ -28,10 +31,20 @@ def _layout(enc) -> tuple[dict[str, list[tuple[int, int]]], dict[int, list[tuple
     kind, and each explained head's n-gram evidence (filled by evidence())."""
     if enc.layout is None:
         by_kind: dict[str, list[tuple[int, int]]] = {}
-        for kind, a, b in expand_spans(enc.spans):
+        items = enc.spans or ()
+        if any(map(callable, items)):  # a construction left for an explanation: scanned only if its kind is read
+            items = [item for item in items if not callable(item) or _read(enc, item.kind)]
+        for kind, a, b in expand_spans(items):
             by_kind.setdefault(kind, []).append((a, b))
         enc.layout = (by_kind, {})
     return enc.layout
+
+
+def _read(enc, kind: str) -> bool:
+    """Whether an explanation of `enc` can read the spans of `kind`: explain() reads a feature's spans only if its
+    contribution (weight x signal) is above MIN_WEIGHT, never a feature whose signal is 0."""
+    signals = enc.signals
+    return any(signals[j] != 0 for j in _READ_BY.get(kind, ()))
 
 
 def evidence(features, heads, enc, ks) -> None:

@@ -2,6 +2,8 @@
 left for an explanation): praise counts only in group_praise, so skipping it elsewhere must leave every signal as the
 scan gives it."""
 
+from pathlib import Path
+
 import numpy as np
 
 from moderation.encoded import _codes
@@ -13,6 +15,7 @@ from moderation.text.normalize import normalize
 
 NO_GROUP = ["The nurses were so kind to my mum.", "I really admire her courage.", "You are wonderful, thank you!",
             "They're honest people and we're proud of them.", "We're grateful to the volunteers who came."]
+ROOT = Path(__file__).resolve().parent.parent
 WITH_GROUP = ["Mexicans are generous hosts.", "They're wonderful, the Muslims who run the corner shop."]
 
 
@@ -47,3 +50,23 @@ def test_praise_without_a_group_is_left_for_an_explanation():
         matches = [m.span() for m in PRAISE_EN.finditer(norm.text)]
         assert matches and later().spans == matches, text
         assert [(a, b) for kind, a, b in expand_spans(spans) if kind == "praise"][-len(matches):] == matches, text
+
+
+def test_an_explanation_scans_for_praise_only_if_group_praise_fired():
+    """explain() reads praise's spans only for group_praise, whose signal is 0 in a text with no group: the scan left
+    for an explanation stays undone (explain._layout), and the explanation is the one of the scanned spans."""
+    from moderation.explain import _layout
+    from moderation.features.patterns import _IDX
+    from moderation.scoring.scorer import load_scorer, read_active
+
+    version, sha256 = read_active(ROOT / "model" / "artifacts")
+    scorer = load_scorer(ROOT / "model" / "artifacts" / version, sha256)
+    for text in NO_GROUP:
+        enc = scorer.features.encode(text, spans=True, heads=scorer.heads)
+        assert enc.signals[_IDX["group_praise"]] == 0 and any(map(callable, enc.spans)), text
+        by_kind, _evidence = _layout(enc)
+        scanned_now = [item for item in enc.spans if not callable(item)]
+        words_only = [(a, b) for kind, a, b in expand_spans(scanned_now) if kind == "praise"]
+        assert by_kind.get("praise", []) == words_only, text
+        explained = scorer.score(text, explain_all=True).explanation
+        assert explained and not any(item.get("feature") == "group_praise" for item in explained), text

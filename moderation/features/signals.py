@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import math
 
 import numpy as np
@@ -126,7 +125,7 @@ def named_signals(raw: np.ndarray, norm: Normalized, codes: np.ndarray, spans: l
                 guard.also is not None and n >= EACH_FROM and not guard.each(t, chars, found)):
             continue  # guard.may_match(t, chars, found) spelled out: no call per construction
         if name == _PRAISE_READ and not praise_read:
-            spans.append(functools.partial(_later, name, guard, t, chars, found, hits, quoted, denied))
+            spans.append(_Later(name, guard, t, chars, found, hits, quoted, denied))
             continue
         found_at, kinds, turned = _construction(name, guard, t, chars, found, hits, quoted, denied)
         if not found_at:
@@ -167,10 +166,18 @@ def _construction(name: str, guard, t: str, chars, found, hits, quoted, denied) 
     return found_at, kinds, turned
 
 
-def _later(name: str, guard, t: str, chars, found, hits, quoted, denied) -> _KindSpans | None:
-    """A construction's spans, scanned when an explanation reads them (what named_signals leaves for it)."""
-    found_at, kinds, _turned = _construction(name, guard, t, chars, found, hits, quoted, denied)
-    return _KindSpans(found_at, kinds) if found_at else None
+class _Later:
+    """A construction's scan left for an explanation (praise's: its matches are all of its own kind, `kind`): called,
+    its spans (a _KindSpans, or None)."""
+
+    __slots__ = ("args", "kind")
+
+    def __init__(self, kind: str, *args):
+        self.kind, self.args = kind, args
+
+    def __call__(self) -> _KindSpans | None:
+        found_at, kinds, _turned = _construction(self.kind, *self.args)
+        return _KindSpans(found_at, kinds) if found_at else None
 
 
 def pii_signals(raw: np.ndarray, norm: Normalized, codes: np.ndarray, spans: list | None,

@@ -262,7 +262,7 @@ def expand_spans(spans: list | None) -> list[tuple[str, int, int]]:
     out in their place (a construction left for an explanation found now)."""
     out: list[tuple[str, int, int]] = []
     for item in spans or ():
-        if callable(item) and (item := item()) is None:  # a construction scanned only now (signals._later)
+        if callable(item) and (item := item()) is None:  # a construction scanned only now (signals._Later)
             continue
         if isinstance(item, _WordSpans):
             tuples = _tables().tuples
