@@ -95,7 +95,8 @@ def test_a_public_url_under_a_path_keeps_it(make_app):
 
 
 @pytest.mark.parametrize("value", ["moderation.example.com", "javascript:alert(1)", "https://x.example/?a=1",
-                                   "https://x.example/#top", "https:///policy", "https://x.example/a b"])
+                                   "https://x.example/#top", "https:///policy", "https://x.example/a b",
+                                   "https://moderation.example.com@evil.example/", "https://user:pw@x.example/"])
 def test_start_up_refuses_a_public_url_that_is_not_an_http_address(make_app, value):
     from moderation.settings import SettingsError
 

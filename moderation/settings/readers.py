@@ -167,7 +167,8 @@ def _unique_sites(spec, name):
 
 
 def _public_url(spec):
-    """This service's address as readers reach it: http(s), a host, an optional path; kept without its last "/"."""
+    """This service's address as readers reach it: http(s), a host (no user), an optional path; kept without its
+    last "/"."""
     from urllib.parse import urlsplit
 
     url = text(spec, "PUBLIC_URL").strip()
@@ -175,7 +176,8 @@ def _public_url(spec):
         return ""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment \
-            or any(ord(c) <= 32 or c == "\\" for c in url):
+            or "@" in parts.netloc or any(ord(c) <= 32 or c == "\\" for c in url):  # "@": a user (and password)
+        # would be in every mailed link, and "https://moderation.example.com@evil.example/" goes to evil.example
         raise ValueError(f"{url!r} is not an http(s) address like https://moderation.example.com/")
     return url.rstrip("/")
 
