@@ -25,7 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.load import API_KEY, ROOT, bodies, choose_thresholds, env_example, news_comments, start_redis
+from bench.load import API_KEY, METRICS_TOKEN, ROOT, bodies, choose_thresholds, env_example, news_comments, start_redis
 
 OUTCOMES = ("mix", "allow", "review", "reject")
 STATUS = {"allow": "published", "review": "pending", "reject": "rejected"}
@@ -50,6 +50,7 @@ def app_for(port, folder, thresholds):
     settings = {k: v for k, v in env_example().items() if k.startswith("MODERATION_")}
     settings.update({
         "MODERATION_REDIS_URL": f"redis://127.0.0.1:{port}/0", "MODERATION_API_KEYS": f"bench:{API_KEY}",
+        "MODERATION_METRICS_TOKEN": METRICS_TOKEN,  # start-up refuses .env.example's placeholder
         "MODERATION_SECRET_KEY": secrets.token_hex(32), "MODERATION_INSTANCE_DIR": str(folder),
         "MODERATION_MODEL_DIR": str(ROOT / "model" / "artifacts"),
         "MODERATION_RATE_LIMITS": json.dumps({"key": "100000000/60", "author": "100000000/60", "ip": "100000000/60"}),
