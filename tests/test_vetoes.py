@@ -54,7 +54,7 @@ TEXTS = (_texts(1, 150, 200, 900) + _texts(2, 60, LONG_FROM, 4_000) + [_edge(gap
 
 def test_the_praise_form_is_the_vetoed_part():
     assert list(VETOED) == [0]
-    ahead = TPR.HARM_DONE_AHEAD.pattern
+    ahead = TPR.HARM_AHEAD_EN
     assert ahead in VETOED[0].pattern.pattern and ahead not in VETOED[0].bare.pattern.pattern
 
 

@@ -10,6 +10,7 @@ from moderation.features.vocabulary import _COMBOS, FEATURE_NAMES
 from moderation.needles.guards import NeedleIndex
 from moderation.needles.parts import Parts
 from moderation.needles.positions import StartIndex
+from moderation.targets.accused import ACCUSE_NAMED, ACCUSE_NAMED_PARTS
 from moderation.targets.constructions import (
     CONSTRUCTIONS,
     HATE_EN,
@@ -19,6 +20,8 @@ from moderation.targets.constructions import (
     HATE_JA_TAILS,
     THREAT_EN,
     THREAT_EN_PARTS,
+    THREAT_JA,
+    THREAT_JA_PARTS,
 )
 from moderation.targets.denied import CUES as DENIAL_CUES
 from moderation.targets.denied import DENIED_GUARD
@@ -108,7 +111,8 @@ _ADDRESSED_CATS = ("second_person",)
 # what each pattern needs in a text before it is worth scanning (moderation/needles/: never changes a count);
 # reported_spans's needles, owned_spans's slur stems and denied_spans's cues are found in the same pass
 _NEEDLES = NeedleIndex((_NAMED, _LINE_ID, _PHONE, _EMAIL, _MONEY_AMOUNT, *CONSTRUCTIONS.values(), *PRAISE_EN_PARTS,
-                        *PII_GUARDED, *THREAT_EN_PARTS, *HATE_EN_PARTS, *HATE_JA_PARTS),
+                        *PII_GUARDED, *THREAT_EN_PARTS, *THREAT_JA_PARTS, *ACCUSE_NAMED_PARTS, *HATE_EN_PARTS,
+                        *HATE_JA_PARTS),
                        extra=REPORTED_NEEDLES | OWNED_STEMS | DENIAL_CUES)
 
 
@@ -117,6 +121,7 @@ _GUARDS = _NEEDLES.guards  # pattern -> its guard, read without a method call
 
 # constructions scanned as their alternatives apart, each behind its own needles (the same matches)
 _SPLIT = {THREAT_EN: Parts(THREAT_EN_PARTS, _NEEDLES), HATE_EN: Parts(HATE_EN_PARTS, _NEEDLES),
+          THREAT_JA: Parts(THREAT_JA_PARTS, _NEEDLES), ACCUSE_NAMED: Parts(ACCUSE_NAMED_PARTS, _NEEDLES),
           HATE_JA: Parts(HATE_JA_PARTS, _NEEDLES, HATE_JA_TAILS),
           PRAISE_EN: Parts(PRAISE_EN_PARTS, _NEEDLES, vetoes=PRAISE_EN_VETOES)}
 
@@ -140,14 +145,14 @@ _HARM_WORDS = frozenset(("insult", "sexual_word", "profanity_en", "death_wish", 
                          "expel", "sexual_harass", "self_harm_push", "crime_word"))
 
 
-_MASKED_CONSTRUCTIONS = frozenset(("threat_ja", "threat_en", "accusation_ja", "accusation_en",
+_MASKED_CONSTRUCTIONS = frozenset(("threat_ja", "threat_en", "accusation_ja", "accusation_en", "accusation_named",
                                    "hate_statement_en", "hate_statement_ja"))
 
 
 # constructions that count as `denied_harm` under an English negation's scope ("I don't think [group] are
 # criminals", "nobody here thinks [group] should be shot", "no family deserves to die"); a threat only inside what
 # denied.py reads as denied ("I won't hesitate to hurt you" negates no belief, wish or death: it stays a threat)
-_DENIABLE_CONSTRUCTIONS = frozenset(("hate_statement_en", "accusation_en", "threat_en"))
+_DENIABLE_CONSTRUCTIONS = frozenset(("hate_statement_en", "accusation_en", "accusation_named", "threat_en"))
 
 
 # what makes a sentence the one worth scoring on its own (the writer's harm words and constructions)
@@ -206,7 +211,9 @@ _LATIN_ONLY = frozenset(("threat_en", "accusation_en", "hate_statement_en", "neg
 
 # a construction can only match when one of these characters is present (a cheap pre-check)
 _TRIGGERS = {
-    "threat_ja": frozenset("殺刺殴しボ潰燃放爆襲拉埋沈始ぶ痛覚夜ど命たタ後思家顔血会楽首暗処射銃撃吊踏火"),
+    # the deed parts' (THREAT_JA_PARTS) needles' first characters with the words' own set
+    "threat_ja": frozenset("殺刺殴しボ潰燃放爆襲拉埋沈始ぶ痛覚夜ど命たタ後思家顔血会楽首暗処射銃撃吊踏火").union(
+        needle[0] for part in THREAT_JA_PARTS[1:] for needle in _GUARDS[part].chars | _GUARDS[part].strings),
     "threat_reported": frozenset("と脅予t"),
     "accusation_ja": frozenset("詐横盗痴不窃万脱レ強放覚薬暴虐ス前逮パセ賄裏着泥性援買反闇"),
     "quotation": frozenset("「『\"“"),

@@ -6,6 +6,7 @@ import re
 import re._parser
 
 from moderation.needles.tails import width
+from moderation.targets.accused import ACCUSE_NAMED
 from moderation.wordlists.context import POSITIVE_EN
 from moderation.wordlists.groups import GROUPS
 
@@ -29,13 +30,40 @@ _INCITE_JA = (
     r"|てしまえ|に行こう|にいこう|せ(?=$|[。!、\s]))")
 
 
-THREAT_JA = re.compile(
+_THREAT_JA_WORDS = (
     _JA_VIOLENCE + _KANA + r"{0,4}?" + _JA_WILL
     + r"|覚悟し(?:と|ろ|て(?:お|ろ))|夜道(?:に|には)気をつけ(?!た方|たほう|ましょう|てください|て下さい|てね)"
     r"|どうなるか(?:分|わ)かって|どうなっても知らな|顔(?:は|を|も)?覚えた|血を見る(?:ことに|ぞ)|会いに行ける"
     r"|楽しみにしと(?=[けき]).|首を洗って待|" + _INCITE_JA
     + r"|命(?:は|が)ない|ただ(?:じゃ|では)(?:おかな|済まな|すまな)|タダじゃ(?:おかな|済まな)|後悔させ(?:て|る)"
     r"|思い知らせ|家(?:に|まで)(?:行く|行って|押しかけ)|(?:殺害|爆破)予告|殺す(?:ぞ|から|わ|よ)")
+
+
+# session 23-24 (issue 12): the deed said, each form a part behind its own needles (THREAT_JA_PARTS; a guard of
+# common characters made a 200-character score 25% slower): a verb whose volitional form aims at a body or a home
+# (轢いてやる, 突き落としてやる, 首を絞めてやる, 家ごと焼いてやる, 火を放ってやる, 連れ去ってやる; not 焼く / 折る /
+# 切る alone: 肉を焼いてやる, 骨を折る is an effort); someone's body part broken, cut or gouged
+# (お前の指を切り落として); a home set on fire (記者の家に火をかけて); acid or petrol thrown (顔に硫酸をかけて);
+# a child taken (子供をさらって);
+# then the will. Each starts with a literal, so the engine skips to it; (?i:...) (no case in Japanese) keeps common
+# words (かけ, もって, 行く) from being needles, so a part is looked for only where its rare word is
+_JA_DEEDS = (r"(?:轢|突き落と|絞め殺|首を絞め|切り刻|えぐり出|抉り出|へし折|叩き割|焼き殺|焼き払|(?:家|店|車)ごと焼"
+             r"|火を放|連れ去|誘拐|監禁|八つ裂き)")
+_JA_BODY_DEED = (r"の(?:指|腕|足|脚|骨|歯|首|顔|目|鼻|耳|喉|背骨|肋骨|あばら|膝)(?:を|も)" + _G + r"{0,8}?"
+                 r"(?:折|切|潰|砕|絞|えぐ|抉|引きちぎ|焼)(?:り落と|り取|り裂|き折)?")
+_JA_FIRE = r"(?:家|店|車|会社|事務所|実家|部屋|社屋|編集部)(?:ごと|に|にも)火を(?i:つけ|付け|かけ|放)"
+_JA_ACID = r"(?:硫酸|塩酸|熱湯|灯油|ガソリン)を?(?:ぶっ)?(?i:かけ|掛け|浴びせ|まい|撒い|ぶちまけ)"
+_JA_TAKEN = r"(?:子供|子ども|娘|息子|妻|嫁|家族|孫)を(?:さら|連れ去|誘拐|拉致)" + _G + r"{0,8}?"
+# a weapon brought to someone (包丁を持って行くから, ナイフ持って待ってる): the carrying and the going or waiting
+_JA_ARMED = (r"(?:包丁|ナイフ|刃物|出刃|バット|鉄パイプ|ハンマー|斧|銃|拳銃|猟銃|ガソリン|灯油|硫酸)(?:を|も)?"
+             r"(?i:持って|もって|持参して|用意して|手に)" + _G + r"{0,12}?"
+             r"(?i:(?:行く|いく|来る|くる|会いに行く|向かう|待ってる|待っている)(?:から|ぞ|わ|ね|よ)?(?:な|ね|よ)?"
+             r"(?=$|[。!！…w]|\s)|行って(?:やる|やっ|やろ)|待ってろ|押しかけ(?:てやる|るぞ|るから))")
+THREAT_JA_PARTS = (re.compile(_THREAT_JA_WORDS),
+                   *(re.compile(deed + _KANA + r"{0,4}?" + _JA_WILL)
+                     for deed in (_JA_DEEDS, _JA_BODY_DEED, _JA_FIRE, _JA_ACID, _JA_TAKEN)),
+                   re.compile(_JA_ARMED))
+THREAT_JA = re.compile("|".join(part.pattern for part in THREAT_JA_PARTS))
 
 
 # the will to act: I'll / I'm going to / we're gonna / you'd better / someone should (a threat's first half)
@@ -46,7 +74,16 @@ _EN_WILL = (r"(?<![a-z])(?:i(?:'ll| will| am going to|'m going to|'m gonna| gonn
 
 
 # a harm done to a body (not find, send, show, cut, crack: done for people, or figurative, as often as to them)
-_EN_HARM = (r"(?:kill|murder|shoot|stab|hurt|beat|rape|burn|slit|strangle|slaughter|choke|punch|smash|break|bomb|hang"
+# session 23: the deed said (snap your neck, fracture your skull, crush your windpipe, rip your eyes out, stamp on your
+# head, cut you): cut not as in "cut you off / some slack"; snap, crush, tear and rip only a body ("crush you on
+# Saturday" is a match, "rip your wallpaper out" a chore)
+_EN_HARM = (r"(?:(?:snap|fracture|crush|gouge|tear|rip)(?= (?:your|his|her|their) (?:[a-z]{1,20} )?(?:neck|skull"
+            r"|windpipe|jaw|nose|ribs|fingers|spine|eyes|ears|throat|face|head|legs?|arms?|knees|kneecaps|teeth|bones"
+            r"|tongue|guts)(?![a-z]))|stamp on|stomp on|throttle|smother|suffocate|mutilate|disfigure"
+            r"|dismember|kneecap|set fire to|(?:throw|pour|splash) acid (?:in|on|over|at|into)"
+            r"|cut(?! (?:you|him|her|them) (?:off|in|out|loose|free|short|some|a|an|any|down|up"
+            r"|slack)(?![a-z]))"
+            r"|kill|murder|shoot|stab|hurt|beat|rape|burn|slit|strangle|slaughter|choke|punch|smash|break|bomb|hang"
             r"|lynch|gut|torture|hunt|end|destroy|harm|attack|assault|behead|execute|gas|knife|cripple|maim|poison"
             r"|drown|kick|slap|batter|knock|bash|torch|skin|bury|waste|snipe|gun|ruin|run over)")
 
@@ -61,9 +98,11 @@ _EN_PERSON = (r"(?:people|person|men|man|women|woman|guy|guys|kid|kids|children|
               r"|hoes?|hos|niggas?|coons?|crackers?|mosques?|churche?s?|synagogues?|temples?)")
 
 
-_EN_BODY = (r"(?:your|yo|ur) (?:whole |entire |little |ugly |fat |stupid |fucking )?(?:family|kids|children|wife"
+_EN_BODY = (r"(?:your|yo|ur|his|her|their) (?:whole |entire |little |ugly |fat |stupid |fucking )?(?:family|kids"
+            r"|children|wife"
             r"|husband|mother|mom|mum|father|dad|son|daughter|sister|brother|parents|house|home|car|face|head|skull|neck|throat|legs?"
-            r"|arms?|knees|kneecaps|teeth|body|bones|life|dog|office|ass|guts|brains)")
+            r"|arms?|knees|kneecaps|teeth|body|bones|life|dog|office|ass|guts|brains|jaw|nose|ribs|fingers|spine|windpipe"
+            r"|eyes|ears|tongue|shop|flat|business)")
 
 
 # whom: a pronoun (not in a game, a debate, an election or a court, not with a second object: shoot you a
@@ -128,7 +167,14 @@ _EN_IDIOMS = (
     r"(?:send|put) (?:you|him|her|them) (?:to|in|into) (?:the |an? )?(?:hospital|grave|morgue|ground|icu|ambulance"
     r"|coffin|body bag)",
     r"run (?:you|him|her|them|every (?:single )?one of (?:you|them)) over",
-    r"crack (?:your|his|her|their) (?:skull|head)", r"blow (?:your|his|her|their) (?:brains|head) (?:out|off)",
+    r"crack (?:your|his|her|their) (?:skull|head)",
+    # session 23: the deed said around its object (set your car on fire, push you under a train); one needle or three
+    # each, since THREAT_EN's own guard keeps at most MAX_NEEDLES (set fire to, throw acid on are harm verbs)
+    r"(?:set|light) (?:you|him|her|them|(?:your|his|her|their) (?:[a-z]{1,20} )?(?:house|home|car|shop|flat|office"
+    r"|family|kids|business)) on fire(?![a-z])",
+    r"(?:push|throw) (?:you|him|her|them) (?:under|in front of|off) (?:a|the|that) (?:train|bus|lorry|truck"
+    r"|tram|bridge|cliff|roof|balcony|platform)(?![a-z])",
+    r"blow (?:your|his|her|their) (?:brains|head) (?:out|off)",
     r"(?:he|she|they|you|him|them|who|" + _EN_PERSON[3:-1] + r")(?: [a-z]{1,20}){0,3}? " + _EN_DEATH,
     r"(?:kill|shoot|hang|gas|exterminate|slaughter|lynch|murder|stab|rape) (?:them all|all of them|every (?:last"
     r" |single )?one of (?:them|you)|(?:all (?:of )?|every |the |those |these )(?:the )?(?:[a-z]{1,20} )?"
@@ -593,6 +639,7 @@ QUOTE = re.compile(r"「[^「」\n]{1,60}」|『[^『』\n]{1,60}』|\"[^\"\n]{1
 
 CONSTRUCTIONS = {
     "threat_ja": THREAT_JA, "threat_en": THREAT_EN, "threat_reported": THREAT_REPORTED,
-    "accusation_ja": ACCUSE_JA, "accusation_en": ACCUSE_EN, "hate_statement_en": HATE_EN, "hate_statement_ja": HATE_JA,
+    "accusation_ja": ACCUSE_JA, "accusation_en": ACCUSE_EN, "accusation_named": ACCUSE_NAMED,
+    "hate_statement_en": HATE_EN, "hate_statement_ja": HATE_JA,
     "negated_en": NEGATED_EN, "counter_speech_en": COUNTER_EN, "quotation": QUOTE,
 }

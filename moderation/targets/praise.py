@@ -37,7 +37,15 @@ def _trie(words) -> str:
 _FILL = (r"(?:so|very|really|truly|incredibly|extremely|genuinely|always|often|usually|mostly|generally|just|all|such"
          r"|a|an|our|the|most|some|of|among|amazingly|remarkably|wonderfully|hugely|deeply|absolutely|quite|super"
          r"|fucking|same|equal|full|every|real|good|great|kind|hard|warm)")
-_PRAISE = _trie(PRAISE_WORDS)
+# session 23 (issue 12): the good qualities of people a lexicon of feelings lacks ("[group] are hard-working /
+# diligent / reliable / law-abiding"), read as praise in the same predicate forms
+QUALITIES_EN = ("hard-working", "hardworking", "diligent", "industrious", "reliable", "dependable", "punctual",
+                "skilled", "skilful", "skillful", "talented", "resilient", "resourceful", "determined", "hospitable",
+                "law-abiding", "decent", "trustworthy", "patient", "thoughtful", "polite", "respectful", "modest",
+                "humble", "tolerant", "responsible", "conscientious", "disciplined", "welcoming", "peaceful",
+                "family-oriented", "warm-hearted", "kind-hearted", "good-natured", "neighbourly", "neighborly",
+                "principled", "sincere", "tidy", "thrifty", "selfless", "tireless", "competent")
+_PRAISE = _trie(tuple(sorted(set(PRAISE_WORDS) | set(QUALITIES_EN))))
 _NOT_AFTER = (r"(?![a-z'’-])(?! (?:than|off|at|for nothing|that|how|when|it when|the way|to see|seeing|watching)"
               r"(?![a-z'’]))(?!(?<=kind) of(?![a-z]))")
 _COPULA = (r"(?:(?<![a-z'’])(?<!we )(?:are|were|have been|have always been|make|makes|made|deserve|deserves)"
@@ -159,8 +167,15 @@ _OPPOSED = (r"(?<![a-z])(?:against|fight|fights|fighting|fought|oppose|opposes|o
             r"|whereas|except)(?![a-z])")
 _HARM_AHEAD = r"(?:(?!" + _OPPOSED + r")[^.!?;\n]){0,50}?(?<![a-z])" + _HARM_DONE
 _NO_HARM_DONE = "(?!" + _HARM_AHEAD + ")"
-# the same read after a praise word of the word list (moderation/features/words.py)
-HARM_DONE_AHEAD = re.compile(_HARM_AHEAD)
+# a Japanese quality denied right after it (働き者じゃない, 勤勉なわけがない, 誠実とは言えない, 優しいふりをしている):
+# no praise (session 23)
+_JA_DENIED = (r"(?:な|で|だ|の)?(?:人|者|人たち|方)?(?:じゃ|では|でも)(?:ない|なかった|ありません|ねえ|ねー)"
+              r"|(?:だ|である)?とは(?:思え|言え|限ら)ない|(?:な|の)?(?:ふり|フリ)|(?:な|の)わけ(?:が|は)?ない"
+              r"|く(?:ない|なかった|ありません)")
+# the same read after a praise word of the word list (moderation/features/words.py), and a Japanese denial
+HARM_DONE_AHEAD = re.compile(_HARM_AHEAD + "|" + _JA_DENIED)
+# the English part alone: the look-ahead the praise forms' veto carries (tests/test_vetoes.py)
+HARM_AHEAD_EN = _HARM_AHEAD
 # the forms in parts (each of the praise word's forms, session 19's valued forms, session 20's), scanned apart behind
 # their own needles (moderation/needles/parts.py; the same matches as the one alternation PRAISE_EN): one alternation
 # holds more needles than a guard keeps (MAX_NEEDLES), so it would be scanned in every text naming a group; and the

@@ -60,6 +60,11 @@ THINGS = (
 PRAISE = (
     "好き", "大好き", "尊敬", "素晴らしい", "素敵", "感謝", "歓迎", "応援", "大切", "仲良く", "共生", "優しい",
     "頑張って",
+    # session 23 (issue 12): good qualities of people (移民は働き者だ): a group with one of them is praised
+    "働き者", "勤勉", "礼儀正しい", "我慢強い", "辛抱強い", "粘り強い", "面倒見がいい", "面倒見が良い",
+    "情に厚い", "家族思い", "努力家", "温厚", "律儀", "几帳面", "思いやりがある", "思いやりのある", "心が温かい",
+    # not 親切, 真面目, 誠実 (inside 不親切, 不真面目, 不誠実)
+    "心の温かい", "よく働く", "正直者", "頼りになる", "たくましい",
     "love", "loved", "great", "wonderful", "amazing", "respect", "admire", "proud", "welcome", "kind", "beautiful",
     "brilliant", "valued", "deserve respect", "equal rights", "support", "awesome", "lovely", "fantastic", "enrich",
 )

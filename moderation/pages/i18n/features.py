@@ -77,6 +77,7 @@ NAMES = {
     "threat_reported": ("伝聞の脅迫", "threat reported"),
     "accusation_ja": ("犯罪の断定(日本語)", "accusation of a crime (Japanese)"),
     "accusation_en": ("犯罪の断定(英語)", "accusation of a crime (English)"),
+    "accusation_named": ("役職と名前で特定した人への犯罪の断定", "crime asserted of a person named by office"),
     "hate_statement_en": ("ヘイト表現(英語)", "hate statement (English)"),
     "hate_statement_ja": ("ヘイト表現(日本語)", "hate statement (Japanese)"),
     "negated_en": ("否定(英語)", "negation (English)"),

@@ -1,0 +1,89 @@
+"""A crime asserted of a person named by office: the writer's own word, not a report, a question or a denial."""
+
+from __future__ import annotations
+
+import re
+
+_G = r"[^。．.!?！？\n]"  # any character inside one sentence
+
+
+# session 23-24 (issue 12): "Mayor Whitfield took a bribe", "Councillor X has been pocketing money", "the mayor
+# embezzled", 山田議員は業者から金をもらっている. The office and the surname (or "the/our" + an office: one
+# identifiable holder), an apposition at most, then the deed at once. None when the writer reports it: after say,
+# claims, alleged, evidence, that ("police say the mayor took a bribe"), with an attribution or a hedge later in the
+# sentence ("..., police say", "according to", "allegedly"), or in a question; a denial ("was cleared of", "there is
+# no evidence ...") is denied.py's
+_EN_OFFICE = (r"(?i:councillor|councilor|cllr|mayor|senator|congressman|congresswoman|governor|minister|mp|judge"
+              r"|sheriff|superintendent|inspector|detective|sergeant|constable|dr|doctor|professor|prof|mr|mrs|ms"
+              r"|headteacher|head teacher|principal|bishop|pastor|reverend|chairman|chairwoman|director|ceo"
+              r"|alderman|commissioner|treasurer|council leader|chief constable|vicar|priest)")
+_EN_NAMEWORD = (r"(?!(?:has|have|had|is|was|were|are|and|or|of|the|who|says|said|did|does|should|will|would|been"
+                r"|to|in|on|at|for|with|that|this|also|never|not|just|then|took|stole|denies|deny|denied|admits|admitted"
+                r"|says|claims|claimed|calls|called|wants|wanted|promised|accused|questioned|criticised|criticized"
+                r"|defended|announced|rejected|insists|insisted|against|over|about|from|by|after|before|allegedly"
+                r"|reportedly|apparently|may|might|could|can|must)(?![a-z'’-]))[a-z][a-z'’-]{1,20}")
+# what, right before the person, makes the rest someone else's word: a verb of saying or a conjunction of report
+_EN_NOT_AFTER = "".join(f"(?<!{w} )" for w in (
+    "evidence", "whether", "if", "did", "does", "has", "is", "was", "alleged", "alleges", "allege", "claims", "claim",
+    "claimed", "rumour", "rumor", "say", "says", "said", "reported", "reports", "suggest", "suggests", "deny",
+    "denies", "denied", "believe", "suspect", "suspects", "wonder", "ask", "asked", "investigating", "that",
+    "police,", "prosecutors,", "reports,", "sources,", "allegedly", "reportedly", "told", "tell", "tells", "hear",
+    "heard", "think", "thinks", "doubt", "whom", "because", "testified", "confirm", "confirmed", "accuse",
+    "accused", "accuses"))
+# where the person can begin (a determiner or an office, then a space or a full stop: what follows needs one) is looked
+# ahead first, so the report words' look-behinds are read at those words only, not at every word (~10x faster)
+_EN_BEGINS = (r"(?<![a-z'’])(?=(?:the|our|my|your|this|that|their|" + _EN_OFFICE.removeprefix("(?i:")
+              + r"[ .,])")
+_EN_NAMED = (_EN_BEGINS + _EN_NOT_AFTER + r"(?:" + _EN_OFFICE + r"\.? " + _EN_NAMEWORD
+             + r"(?: " + _EN_NAMEWORD + r")?|(?:the|our|my|your|this|that|their) (?:[a-z]{1,20} )??"
+             + _EN_OFFICE
+             + r"(?:, " + _EN_OFFICE + r"\.? " + _EN_NAMEWORD + r"(?: " + _EN_NAMEWORD + r")?)?)"
+             r"(?:, (?:the |our |my |a )?[a-z'’ -]{2,30},)?")
+# the deed, each stem spelled in full so its needle is a word (not "rig" inside "right", "forg" inside "forget")
+_EN_MISDEED = (r"(?:(?:has|had|have) (?:been |also |always |long )?|is |was |(?:is|was) (?:still |caught |always )?"
+               r"|keeps |kept )?(?:(?:stole|steals|stealing|stolen|nicked)"
+               r"(?! (?:the |my |our |his |her |their |a |every )?(?:show"
+               r"|hearts?|spotlight|limelight|headlines?|scene|glances?|kiss|march|ball|bases?|points?|victory|win|game"
+               r"|moment)(?![a-z]))|embezzl(?:ed|es|ing)|pocket(?:ed|s|ing)"
+               r"|launder(?:ed|s|ing)|rigged|rigging|fiddled|fiddles|fiddling|forged|forging"
+               r"|defraud(?:ed|s|ing)|swindl(?:ed|es|ing)|extort(?:ed|s|ing)|blackmail(?:ed|s|ing)"
+               r"|bribed|bribes|bribing|siphon(?:ed|s|ing)"
+               r"|skimmed|skimming|(?:took|takes|taking|taken|accepted|accepts|accepting) (?:a |the |huge |cash "
+               r"|secret |big )?(?:bribes?|kickbacks?|backhanders?|payoffs?|bungs?)|cooked the books|cooks the books"
+               r"|cooking the books|lied under oath|cover(?:ed|s|ing) up (?:the |an? |his |her |their )?"
+               r"(?:[a-z]{1,20} )?(?:assault|abuse|crimes?|scandal|fraud|theft|evidence|death|attack|rape|losses"
+               r"|accident|bullying|overspend)"
+               r"|(?:is|was) (?:a |an )?(?:crook|thief|fraud|criminal|embezzler|swindler|conman|con man"
+               r"|paedophile|pedophile)"
+               r"|on the take|helped (?:himself|herself) to|molested|raped|abused|assaulted)(?![a-z])")
+# nothing later in the sentence that makes it a report, a hedge or a question (bounded: linear in the text)
+_EN_NOT_REPORTED = (r"(?![^.!?\n]{0,120}\?)(?![^.!?\n]{0,100}?(?<![a-z])(?:according to|allegedly|reportedly"
+                    r"|(?:say|says|said|allege|alleges|alleged|claim|claims|claimed|report|reports|reported|suggest"
+                    r"|suggests|told|tells|testified|wrote|writes)(?![a-z])))")
+_ACCUSE_NAMED_EN = _EN_NAMED + r" " + _EN_MISDEED + _EN_NOT_REPORTED
+
+
+_JA_OFFICE = (r"(?:議員|市長|町長|村長|知事|市議|県議|区議|区長|社長|会長|理事長|院長|校長|教頭|署長|部長|課長"
+              r"|大臣|首相|総理|代議士|先生|監督|理事|委員長|局長|次官|教授|医師|弁護士|判事|検事|町議|村議)")
+_JA_MISDEED = (r"(?:賄賂|裏金|横領|着服|使い込|懐に入れ|盗ん|盗っ|だまし取|騙し取|ネコババ|ピンハネ|中抜き"
+               r"|横流し|私物化"
+               r"|(?:金|カネ|お金|現金|献金|謝礼)を(?:もら|貰|受け取)|(?:票|支持|議席)を(?:金で)?買|金で(?:票|支持)を買"
+               r"|談合|癒着|口利き|便宜を図|袖の下|汚職"
+               r"|買収し|不正受給|不正に(?:受け取|受給|使)|脱税|粉飾|改ざん|改竄|隠蔽|もみ消)")
+# the person: a name (kanji or katakana) and an office (佐藤一郎議員, 鈴木市長, 田村社長), as the sentence's topic or
+# subject, not after a source (警察によると, 報道では); the deed within the sentence, and no question, hedge of doubt,
+# denial, report (と報じた, 容疑で逮捕, 〜とされる) or policy after it
+_JA_NOT_AFTER = "".join(f"(?<!{w})" for w in ("によると", "によれば", "報道では",
+                                               "によると、", "によれば、", "報道では、"))
+_ACCUSE_NAMED_JA = (r"(?<![一-龥ァ-ヶー])" + _JA_NOT_AFTER + r"[一-龥ァ-ヶー]{1,6}[ぁ-ん]{0,3}"
+                    + _JA_OFFICE
+                    + r"(?i:は|が|って|も|ったら)" + _G + r"{0,24}?"
+                    + _JA_MISDEED + r"(?!" + _G + r"{0,30}?(?:[？?]|か[。、]|か$|のか|だろうか|かな|かも|疑い|容疑"
+                    r"|と(?:報じ|発表|告発|報道|いう|され|して|の|み(?:られ|て)|書)|という|かどうか|とされ|否定|事実無根"
+                    r"|誤解|デマ|防止|防ぐ|対策|再発|逮捕|送検|起訴|捜査"
+                    r"|問題|ない方針|ていない|てない|しない|なかった|ません|はず(?:が|は)ない))")
+# (?i:...) around the office (English) and the particle (Japanese), which have no case: their words are no needles
+# (mr, ms, って inside most texts), so each part is looked for only where a deed's word is
+# scanned as two parts, each behind its own needles (moderation/needles/parts.py): the deed's words
+ACCUSE_NAMED_PARTS = (re.compile(_ACCUSE_NAMED_EN), re.compile(_ACCUSE_NAMED_JA))
+ACCUSE_NAMED = re.compile("|".join(part.pattern for part in ACCUSE_NAMED_PARTS))
