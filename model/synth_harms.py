@@ -15,6 +15,7 @@ import re
 
 from model.synth_harms_en import FAMILIES as FAMILIES_EN
 from model.synth_harms_en import SLOTS_EN
+from model.synth_harms_named import NEGATIVES_NAMED, POSITIVES_NAMED, SLOTS_NAMED
 from model.synth_harms_negatives import NEGATIVES
 from model.synth_harms_positives import POSITIVES
 from model.synth_harms_slots import EMOJI, FILLERS, PREFIXES, SLOTS, SUFFIXES
@@ -136,6 +137,11 @@ def generate(seed: int = 20261129, scale: float = 1.0) -> list[dict]:
             for lang in LANGS:
                 if lang in by_lang:  # a family may be written for one language only (neg_crime_news)
                     rows.extend(_family_rows(family, lang, by_lang[lang], n, seed))
+    for kind, table in (("positive", POSITIVES_NAMED), ("negative", NEGATIVES_NAMED)):  # synth_harms_named.py
+        n = max(1, round(ROWS_PER_FAMILY[kind] * scale))
+        for family, by_lang in table.items():
+            for lang in LANGS:
+                rows.extend(_family_rows(family, lang, by_lang[lang], n, seed, {**SLOTS[lang], **SLOTS_NAMED[lang]}))
     slots_en = {**SLOTS["en"], **SLOTS_EN}
     for family, templates in FAMILIES_EN.items():  # the English families with targets (synth_harms_en.py)
         n = max(1, round(ROWS_EN.get(family, ROWS_PER_FAMILY_EN) * scale))

@@ -21,7 +21,10 @@ from model.synth import generate
 # flagged unchanged (0.093%, 1.033%)
 SOURCE_WEIGHTS = {"realpersonachat": 1.0, "rtp-lx-prompts": 8.0, "rtp-lx-benign": 8.0, "rtp-lx-machine": 1.0,
                   "inspection-ai": 8.0, "youtube-spam": 6.0, "sms-spam": 1.0, "davidson": 0.5, "stormfront": 1.0,
-                  "synth-abuse": 1.5}
+                  "synth-abuse": 1.5,
+                  # session 24: crimes asserted of office holders, generated only (no real row names one): half
+                  # weight, so their n-grams alone ("Councillor", "stealing from") do not make defamation a certainty
+                  "synth-defamation_named-en": 0.5, "synth-defamation_named-ja": 0.5}
 # the generated harm rows (threats, hate, insults and their look-alikes, civil sentences about groups) as spam
 # negatives: False (the default) leaves them unlabelled for spam (issue 12 item 5: a head learns only from rows
 # labelled for it; as negatives, ~18,000 generated sentences without links teach the spam head that a plain sentence

@@ -15,6 +15,7 @@ import pytest
 
 from model.synth_harms import CATEGORIES, HEADS, ROWS_EN, ROWS_PER_FAMILY_EN, expand, family_labels, generate
 from model.synth_harms_en import FAMILIES as FAMILIES_EN
+from model.synth_harms_named import NEGATIVES_NAMED, POSITIVES_NAMED
 from model.synth_harms_negatives import NEGATIVES
 from model.synth_harms_positives import POSITIVES
 from moderation.features.signals import signal_dict
@@ -22,7 +23,8 @@ from moderation.features.signals import signal_dict
 FAMILIES = set(POSITIVES) | set(NEGATIVES)
 # (family, language) pairs written: every category in both languages, a hard-negative family in one when its
 # construction is one language's (neg_crime_news: 〜の犯人 in Japanese crime news)
-WRITTEN = {(f, lang) for table in (POSITIVES, NEGATIVES) for f, by_lang in table.items() for lang in by_lang}
+WRITTEN = {(f, lang) for table in (POSITIVES, NEGATIVES, POSITIVES_NAMED, NEGATIVES_NAMED)
+           for f, by_lang in table.items() for lang in by_lang}
 
 
 @pytest.fixture(scope="module")
@@ -69,9 +71,11 @@ def test_every_row_is_marked_and_labelled(rows):
 
 def test_positives_name_their_category_and_negatives_are_clean(rows):
     for r in rows:
-        family = r["source"].split("-")[1]
+        family = r["source"].split("-")[1].removesuffix("_named")  # defamation_named: crimes of an office holder
         if family in CATEGORIES:
             assert r["labels"][family] == 1 and r["labels"]["abuse"] == 1
+        elif r["source"].split("-")[1] == "neg_allegation":  # teaches defamation only (synth_harms_named.py)
+            assert r["labels"]["defamation"] == 0 and set(r["labels"].values()) == {0, None}, r
         else:
             assert set(r["labels"].values()) == {0}, r
 
@@ -143,6 +147,8 @@ def test_english_families_with_targets(en_rows):
         elif family == "neg_exclaimed":  # swearing at nobody harasses nobody; vulgar language itself stays unlabelled
             assert {v for k, v in r["labels"].items() if k != "abuse"} == {0} and r["labels"]["abuse"] is None, r
             assert signal_dict(r["text"])["profanity_unaimed"] == 0, r  # each is read as an exclamation
+        elif r["source"].split("-")[1] == "neg_allegation":  # teaches defamation only (synth_harms_named.py)
+            assert r["labels"]["defamation"] == 0 and set(r["labels"].values()) == {0, None}, r
         else:
             assert set(r["labels"].values()) == {0}, r
     quoted = [r for r in en_rows if r["source"] == "synth-en-neg_counter_quote"]
