@@ -580,7 +580,9 @@ def _ref_script(ch):
     return 4 if ch.isascii() and ch.isalnum() else 0
 
 
-def _ref_widen(text, a, b, most=8):
+def _ref_widen(text, a, b):
+    from moderation.explain import MAX_WIDEN as most  # 24 since 8bb505e (it was 8 here too)
+
     left, k = _ref_script(text[a]), 0
     while left and a > 0 and _ref_script(text[a - 1]) == left and k < most:
         a, k = a - 1, k + 1
