@@ -37,11 +37,12 @@ def open_page(browser, base, path, *, javascript=True):
     return watched_page(browser, f"{base}{path}", javascript=javascript)  # ja-JP, 1280x800
 
 
-def fill_form(page, comment_id):
+def fill_form(page, comment_id, comments=None):
+    """A complete request naming `comment_id`'s URL, or `comments` (the field's lines) when given."""
     page.fill("#f-requester-name", "山田 花子")
     page.fill("#f-requester-email", "hanako@example.jp")
     page.check('input[name="relation"][value="self"]')
-    page.fill("#f-comments", f"https://news.example.jp/articles/7#comment-{comment_id}")
+    page.fill("#f-comments", comments or f"https://news.example.jp/articles/7#comment-{comment_id}")
     page.check('input[name="right"][value="reputation"]')
     page.fill("#f-explanation", "私の店について、根拠なく「詐欺師」と書かれています。")
 

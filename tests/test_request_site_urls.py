@@ -91,16 +91,12 @@ def test_the_form_names_the_line_and_the_sites_address_with_the_host_escaped(mak
 @pytest.mark.browser
 @needs_chromium
 def test_chromium_shows_the_forms_message_for_another_hosts_url_verbatim(browser, live_server, comment):
-    from tests.test_request_browser import SHOTS
+    from tests.test_request_browser import SHOTS, fill_form
 
     base, app = live_server(SITE_URLS=SITE, RATE_LIMITS="")
     held = post_comment(app.test_client(), comment)
     page, problems = watched_page(browser, f"{base}/requests/new", javascript=False)
-    page.fill("#f-requester-name", "山田 花子")
-    page.fill("#f-requester-email", "hanako@example.jp")
-    page.fill("#f-comments", f"https://news.example.jp/a/1#comment-{held}\n{HOSTILE_HOST}")
-    page.check('input[name="right"][value="reputation"]')
-    page.fill("#f-explanation", "私の店について、根拠なく「詐欺師」と書かれています。")
+    fill_form(page, held, comments=f"https://news.example.jp/a/1#comment-{held}\n{HOSTILE_HOST}")
     page.click("button[type=submit]")
     assert page.locator("#e-comments").inner_text() == (
         "2行目のURL(<script>alert(1)<)は当サイトのコメントのURLではありません。"

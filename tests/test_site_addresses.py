@@ -144,16 +144,12 @@ def test_the_real_akismet_client_works_from_each_address_and_no_other(make_app, 
 @pytest.mark.browser
 @needs_chromium
 def test_chromium_shows_every_address_in_the_forms_message(browser, live_server, comment):
-    from tests.test_request_browser import SHOTS
+    from tests.test_request_browser import SHOTS, fill_form
 
     base, app = live_server(SITE_URLS=LISTED, RATE_LIMITS="")
     held = post_comment(app.test_client(), comment)
     page, problems = watched_page(browser, f"{base}/requests/new", javascript=False)
-    page.fill("#f-requester-name", "山田 花子")
-    page.fill("#f-requester-email", "hanako@example.jp")
-    page.fill("#f-comments", f"https://m.news.example.jp/a/1#comment-{held}\nhttps://news.example.jp/sports/1")
-    page.check('input[name="right"][value="reputation"]')
-    page.fill("#f-explanation", "私の店について、根拠なく「詐欺師」と書かれています。")
+    fill_form(page, held, comments=f"https://m.news.example.jp/a/1#comment-{held}\nhttps://news.example.jp/sports/1")
     page.click("button[type=submit]")
     assert page.locator("#e-comments").inner_text() == (
         "2行目のURL(news.example.jp)は当サイトのコメントのURLではありません。"
