@@ -69,14 +69,14 @@ def claim(queue, moderator, n, *, order="risk", label="", article="", skipped=fr
     def wanted(record):
         return matches(record, label, article) and record["id"] not in skipped
 
-    records = queue.claim(moderator, n, order=order, label=label, article_id=article)
+    records = queue.claim(moderator, n, order=order, label=label, article_id=article, skip=skipped)
     keep = [r for r in records if wanted(r)]
     if len(keep) < len(records):
         for record in records:
             if not wanted(record):
                 _give_back(queue, record["id"], moderator)
         known = {r["id"] for r in keep}
-        again = queue.claim(moderator, n, order=order, label=label, article_id=article)
+        again = queue.claim(moderator, n, order=order, label=label, article_id=article, skip=skipped)
         keep += [r for r in again if r["id"] not in known and wanted(r)]
         for record in again:
             if record["id"] in skipped:

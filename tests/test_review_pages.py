@@ -371,6 +371,18 @@ def test_skip_gives_the_card_back(hanako, jiro, submit):
     assert hanako.post("/review/api/skip", {"id": "no-such-id"}).status_code == 404
 
 
+def test_a_claim_never_leases_what_the_page_skipped(hanako, jiro, submit, rdb, prefix):
+    """The page sends its skipped ids with each claim: those are not leased even for a moment (the refill after
+    a skip raced another moderator's claim and added a claimed/released pair to the audit trail each time)."""
+    first, second = submit(), submit("副業で月収200万円！今すぐLINE追加してね")
+    assert {c["id"] for c in hanako.claim()} == {first, second}
+    hanako.post("/review/api/skip", {"id": first})
+    assert [c["id"] for c in hanako.claim(skipped=[first])] == [second]
+    trail = ReviewQueue(rdb, "test", prefix=prefix).audit(comment_id=first)
+    assert [e["action"] for e in reversed(trail)].count("claimed") == 1, trail
+    assert [c["id"] for c in jiro.claim()] == [first]
+
+
 def test_undo_within_the_window_only_by_the_decider(hanako, jiro, submit, auth):
     comment_id = submit()
     hanako.claim()

@@ -16,8 +16,11 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 class Claims:
     """ReviewQueue's leases: claim with filters, expired leases first; release one or all."""
 
-    def claim(self, moderator, n=10, *, order="risk", label="", article_id="", scan=2000):
+    def claim(self, moderator, n=10, *, order="risk", label="", article_id="", scan=2000, skip=frozenset()):
         """Lease up to n items to a moderator (their live claims first); expired leases return first.
+
+        Ids in `skip` (what this moderator just skipped) are never candidates, so they are not leased even for a
+        moment and another moderator can take them meanwhile.
 
         Reads what to claim first (expired leases and their holders, the moderator's claims, candidates that
         match the filters within `scan` of the index), then one script re-checks and claims them with every key
@@ -30,7 +33,8 @@ class Claims:
             pipe.zrange(self.held_key(moderator), 0, n - 1)
             expired, held = pipe.execute()
             holders = [holder or "" for holder in self._field(expired, "claimed_by")]
-            candidates = self._candidates(index, 2 * (n - len(held)), label, article_id, scan) if len(held) < n else []
+            candidates = self._candidates(index, 2 * (n - len(held)), label, article_id, scan, skip) \
+                if len(held) < n else []
             ids = self._claim(
                 keys=[self.key("ready"), self.key("ready", "age"), self.key("claims"), self.key("audit"),
                       self.held_key(moderator), *map(self.record_key, held), *map(self.record_key, expired),
@@ -48,13 +52,15 @@ class Claims:
             pipe.hget(self.record_key(comment_id), name)
         return pipe.execute() if ids else []
 
-    def _candidates(self, index, want, label, article_id, scan, page=200):
-        """Up to `want` ids from the head of the index whose labels and article match, looking at most `scan`.
+    def _candidates(self, index, want, label, article_id, scan, skip, page=200):
+        """Up to `want` ids from the head of the index, not in `skip`, whose labels and article match, looking at
+        most `scan`.
 
         The article filter is an article id prefix or part of the title (case-insensitive for ASCII, as the
         claim script checks it again)."""
         if not label and not article_id:
-            return self.redis.zrange(index, 0, min(want, scan) - 1)
+            head = self.redis.zrange(index, 0, min(want + len(skip), scan) - 1)
+            return [i for i in head if i not in skip][:want]
         out = []
         for start in range(0, scan, page):
             ids = self.redis.zrange(index, start, min(start + page, scan) - 1)
@@ -62,7 +68,7 @@ class Claims:
             for comment_id in ids:
                 pipe.hmget(self.record_key(comment_id), "labels", "article_id", "article_title")
             for comment_id, (labels, article, title) in zip(ids, pipe.execute() if ids else [], strict=True):
-                if (not label or f'"{label}"' in (labels or "")) and (
+                if comment_id not in skip and (not label or f'"{label}"' in (labels or "")) and (
                         not article_id or (article or "").startswith(article_id)
                         or _ascii_lower(article_id) in _ascii_lower(title or "")):
                     out.append(comment_id)
