@@ -199,3 +199,64 @@ def actions_of(app, request_id):
 
     with app.app_context():
         return [entry["action"] for entry in get_requests("test").history(request_id)]
+
+
+# What a mail program links where it stands (a URL, a bare host, a mail address), also in full-width letters or with
+# the ideographic full stop a browser reads as a dot: the receipt would open with a link the filer chose.
+ADDRESS_NAMES = ["https://evil.example/ 様", "evil.example", "山田 evil.example/login",
+                 "ｈｔｔｐｓ：／／ｅｖｉｌ．ｅｘａｍｐｌｅ", "悪い。jp", "hanako@evil.example", "山田＠広報",
+                 "www.evil", "mailto:x", "山田 xn--eckwd4c7c.xn--zckzah"]
+PLAIN_NAMES = ["J.R.R. Tolkien", "Dr. 山田 花子", "山田 花子 ver1.2", "St. John-Smith", "ジョン・スミス"]
+
+
+@pytest.mark.parametrize("name", ADDRESS_NAMES)
+def test_a_name_holding_a_url_a_host_or_a_mail_address_is_refused_on_the_api_and_the_form(make_app, mailbox,
+                                                                                          comment, name):
+    """The name heads mails the service sends to any address the filer typed: a name that is a link would make the
+    receipt a phishing mail with the site's name on it. 400 naming requester.name; the form says why in ja and en."""
+    app = _app(make_app, mailbox)
+    client = app.test_client()
+    comment_id = post_comment(client, comment)
+    body = request_body([comment_id])
+    body["requester"]["name"] = name
+    answer = file(client, body)
+    assert answer.status_code == 400, answer.text
+    assert answer.json["error"]["field"] == "requester.name" and answer.json["error"]["code"] == "address_in_name"
+    form = client.post("/requests/new", data=form_fields(client, comment_id, name=name))
+    assert form.status_code == 400 and "お名前にURL・メールアドレス・ドメイン名" in form.text
+    english = client.post("/requests/new?lang=en", data=form_fields(client, comment_id, name=name))
+    assert english.status_code == 400 and "A name may not contain a URL" in english.text
+    run_worker(app, once=True)
+    assert mailbox.messages == []
+
+
+@pytest.mark.parametrize("name", PLAIN_NAMES)
+def test_a_name_with_full_stops_that_is_no_host_still_heads_the_receipt(make_app, mailbox, comment, name):
+    app = _app(make_app, mailbox)
+    client = app.test_client()
+    body = request_body([post_comment(client, comment)])
+    body["requester"]["name"] = name
+    assert file(client, body).status_code == 201
+    run_worker(app, once=True)
+    [(_, _, message)] = mailbox.messages
+    assert message.get_content().startswith(f"{name} 様\n\n")
+
+
+def test_a_stored_name_that_is_an_address_is_left_out_of_the_receipt_and_the_notice(make_app, mailbox, comment):
+    """A request stored before intake refused such names (or by another path than intake) is greeted without its
+    name: neither mail carries the link."""
+    from moderation.rights import intake, process
+
+    app = _app(make_app, mailbox)
+    client = app.test_client()
+    comment_id = post_comment(client, comment)
+    with app.test_request_context():
+        fields = intake.parse_request("test", request_body([comment_id]))
+        record = intake.receive("test", {**fields, "requester_name": "https://evil.example/login 様"}, "api")
+    run_worker(app, once=True)
+    with app.app_context():
+        process.decide("test", record["id"], "not_removed", "jiro", criterion="基準5: 公益性のある論評",
+                       reason="記事への論評の範囲内と判断しました。")
+    texts = [message.get_content() for _, _, message in mailbox.messages]
+    assert len(texts) == 2 and all(text.startswith("ご依頼者様\n\n") for text in texts), texts
+    assert not [text for text in texts if "evil" in text]

@@ -103,6 +103,8 @@ def _field_message(error):
             return "comments", i18n.translate("field.comments.foreign", n=line, host=urlsplit(given).hostname or "",
                                               url=urls)
         return "comments", i18n.translate("field.comments.item", n=line)
+    if error.code == "address_in_name":
+        return field, i18n.translate("field.requester.name.address_in_name")
     return field, i18n.translate(f"field.{field}")
 
 

@@ -57,11 +57,39 @@ def check_email(value):
     return value
 
 
+# A name is no address either: it heads mails the service sends to whatever address the filer gave, and a mail
+# program links a URL, a bare host name (evil.example, 悪い。jp) or a mail address wherever it stands. Read after NFKC
+# (full-width ｈｔｔｐ：／／, ＠) with the ideographic full stops a browser takes for dots.
+_SCHEME_RE = re.compile(r"://|@|\bwww\.|\b(?:https?|ftp|mailto|file|data|javascript|tel|sms):", re.IGNORECASE)
+_DOTTED_RE = re.compile(r"[\w-]+(?:\.[\w-]+)+")
+_DOTS = str.maketrans({"\u3002": ".", "\uff61": ".", "\uff0e": "."})
+
+
+def names_an_address(name):
+    """Whether a name holds a URL, a mail address or a host name (labels joined by dots, the last of 2+ ASCII letters
+    or xn--: "J.R.R. Tolkien", "Dr. 山田" and "v1.2" are names, "evil.example" and "悪い。jp" are not)."""
+    text = unicodedata.normalize("NFKC", name).translate(_DOTS)
+    if _SCHEME_RE.search(text):
+        return True
+    lasts = (token.rpartition(".")[2].lower() for token in _DOTTED_RE.findall(text))
+    return any(last.startswith("xn--") or (len(last) >= 2 and last.isascii() and last.isalpha()) for last in lasts)
+
+
+def salutation(name):
+    """The line a mail to the requester opens with: the name, or no name when it fails names_an_address (a request
+    stored before intake refused those) -- the mail never carries a link the filer typed."""
+    return f"{name} 様" if name and not names_an_address(name) else "ご依頼者様"
+
+
 def check_name(value):
-    """The requester's name, one line (ONE_LINE_BREAKERS_RE): the mails to the requester open with it."""
+    """The requester's name, one line (ONE_LINE_BREAKERS_RE) and no address (names_an_address): the mails to the
+    requester open with it."""
     value = _text(value, "requester.name", limit=200)
     if ONE_LINE_BREAKERS_RE.search(value):
         raise ValidationError("requester.name must be one line of text", "requester.name", code="invalid_text")
+    if names_an_address(value):
+        raise ValidationError("requester.name must be a name, not a URL, host name or e-mail address",
+                              "requester.name", code="address_in_name")
     return value
 
 

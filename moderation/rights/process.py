@@ -9,6 +9,7 @@ from moderation.errors import Conflict, NotFound, ValidationError
 from moderation.integrations import mail
 from moderation.rights import links
 from moderation.rights.clock import DAY_MS, now_ms
+from moderation.rights.intake import salutation
 from moderation.store.records import risk_rank
 from moderation.store.removal_requests import get_requests
 from moderation.store.review_queue import get_queue
@@ -157,7 +158,7 @@ def notice_text(record):
         subject += "(異議を受けての再判断)"
     after = " after the poster's appeal" if appeal else ""
     body = "\n".join([
-        f"{record['requester_name']} 様", "",
+        salutation(record["requester_name"]), "",
         f"受付番号 {record['id']}(受付 {local(record['received_at'])})のご依頼について、"
         f"次のとおり判断しました(判断 {local(record['decided_at'])})。", "", *appeal,
         f"結果: {outcome}", f"適用した基準: {record['criterion']}", "", *comment_lines(record), "理由:",

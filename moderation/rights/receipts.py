@@ -13,6 +13,7 @@ from moderation.integrations import mail
 from moderation.pages.i18n import translate
 from moderation.rights import links
 from moderation.rights.clock import now_ms
+from moderation.rights.intake import salutation
 from moderation.store import connection
 from moderation.store.rate_limits import RateLimited, RateLimiter
 from moderation.store.receipts import get_receipts
@@ -46,7 +47,7 @@ def receipt_text(record):
     receipt_url, policy_url = links.receipt_link(record["site"], record["id"]), links.policy_link(record["site"])
     subject = f"[{name}] 送信防止措置のご依頼を受け付けました({record['id']})"
     body = [
-        f"{record['requester_name']} 様", "",
+        salutation(record["requester_name"]), "",
         f"{name} のコメントについて、削除のご依頼(送信防止措置の申出)を受け付けました。", "",
         f"受付番号: {record['id']}", f"受付日時: {received}", f"回答期限: {due}(受付から{days}日以内)",
         f"侵害された権利: {translate('right.' + record['right'], 'ja')}", "対象のコメント:", *comments, "",
