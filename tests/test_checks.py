@@ -10,6 +10,7 @@ from prometheus_client import REGISTRY
 from moderation.labels import CATEGORIES, LABELS
 from moderation.nudges import MESSAGES
 from tests.support.app import METRICS_TOKEN
+from tests.support.monitor import round_trips
 from tests.support.windows import fresh_window
 
 CHECK = "/api/v1/comments:check"
@@ -147,6 +148,17 @@ def test_check_without_a_limit_writes_nothing_at_all(make_app, own_redis, auth, 
     after = _snapshot(redis)
     assert after["writes"] == before["writes"] and after["dbsize"] == before["dbsize"] == 0
     assert abs(after["used_memory"] - before["used_memory"]) <= CLIENT_BUFFERS
+
+
+def test_check_reads_in_one_round_trip(make_app, rdb, auth, comment):
+    """README, the nudge: the article's mode and the author's standing are read in one round trip; its own rate
+    limit, when set, is one script call before it."""
+    for extra, expected in ((NO_LIMITS, 1), ({}, 2)):
+        client = make_app(**extra).test_client()
+        client.post(CHECK, json=comment(ABUSIVE), headers=auth)  # this app's scripts loaded
+        answer, sent = round_trips(rdb, lambda c=client: c.post(CHECK, json=comment(ABUSIVE), headers=auth))
+        assert answer.status_code == 200 and len(sent) == expected, (extra, sent)
+        assert sent[:-1] == ["EVALSHA"] * (expected - 1), sent
 
 
 def test_check_has_its_own_rate_limit(make_app, auth, comment):

@@ -174,6 +174,14 @@ def test_a_get_never_leases_it_shows_what_the_moderator_holds(napp, submit, toke
     assert api.get("/api/v1/moderation/queue", headers=bearer(token)).json["items"] == held
 
 
+def test_a_claim_with_no_body_leases_ten(napp, submit, token, rdb, prefix):
+    """README: `n` (1-50, default 10); the other two stay free."""
+    ids = [submit() for _ in range(12)]
+    claimed = napp.test_client().post("/api/v1/moderation/queue:claim", headers=bearer(token)).json["items"]
+    assert len(claimed) == 10 and {i["comment_id"] for i in claimed} < set(ids)
+    assert ReviewQueue(rdb, "test", prefix=prefix).stats()["claimed"] == 10
+
+
 def test_page_and_api_decide_a_comment_once_between_them(napp, submit, token, login):
     api = napp.test_client()
     jiro = login(napp, "jiro")
