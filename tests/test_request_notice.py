@@ -96,12 +96,14 @@ def test_a_public_url_under_a_path_keeps_it(make_app):
 
 @pytest.mark.parametrize("value", ["moderation.example.com", "javascript:alert(1)", "https://x.example/?a=1",
                                    "https://x.example/#top", "https:///policy", "https://x.example/a b",
-                                   "https://moderation.example.com@evil.example/", "https://user:pw@x.example/"])
+                                   "https://moderation.example.com@evil.example/", "https://user:pw@x.example/",
+                                   "https://x.example/\u202e", "https://x.exa\x85mple/", "https://x.example:abc/"])
 def test_start_up_refuses_a_public_url_that_is_not_an_http_address(make_app, value):
     from moderation.settings import SettingsError
 
-    with pytest.raises(SettingsError, match="MODERATION_PUBLIC_URL"):
+    with pytest.raises(SettingsError, match="MODERATION_PUBLIC_URL") as refused:
         make_app(PUBLIC_URL=value)
+    assert "pw" not in str(refused.value)  # a user part's password is never printed
 
 
 def test_the_notice_of_a_partial_removal_says_which_comments_were_removed(make_app, mailbox: Mailbox, comment, clock):

@@ -54,11 +54,27 @@ def test_the_env_examples_line_uncommented_lists_the_sites_addresses(make_app, m
     ('{"news": ["https://example.jp/", "https://example.jp/"]}', "'news' lists the same address twice"),
     # json.loads would keep the last and drop the first address unsaid
     ('{"news": "https://example.jp/", "news": "https://www.example.jp/"}', "'news' is named twice"),
+    # PUBLIC_URL's rules (settings/readers.address_problem): the first address is the error page's link back to the
+    # site, and every address is named on the public form; "www.example.jp@evil.example" goes to evil.example
+    ('{"news": ["https://www.example.jp@evil.example/"]}', "'news': 'https://***@evil.example/' is not an http(s) "
+     "address (it has a user part (@))"),
+    ('{"news": "https://user:pw@example.jp/"}', "'news': 'https://***@example.jp/' is not"),
+    ('{"news": ["https://example.jp/", "https://m.example.jp/\u202e/"]}', "'news': 'https://m.example.jp/\\u202e/' "
+     "is not an http(s) address (it holds a control character"),
+    ('{"news": "https://example.jp/a b/"}', "'news': 'https://example.jp/a b/' is not"),
+    ('{"news": "https://example.jp/\u0085"}', "'news': 'https://example.jp/\\x85' is not"),
+    ('{"news": "https://example.jp\\\\evil.example/"}', "'news': 'https://example.jp\\\\evil.example/' is not"),
+    ('{"news": "https://example.jp/?from=news"}', "'news': 'https://example.jp/?from=news' is not an http(s) address "
+     "(it has a query or a fragment)"),
+    ('{"news": "https://example.jp/#top"}', "'news': 'https://example.jp/#top' is not"),
+    ('{"news": "https://example.jp:https/"}', "'news': 'https://example.jp:https/' is not an http(s) address (its "
+     "port is not a number)"),
 ])
 def test_a_bad_entry_stops_start_up_naming_the_setting_and_the_site(make_app, monkeypatch, value, says):
     monkeypatch.setenv("MODERATION_SITE_URLS", value)
-    with pytest.raises(SettingsError, match=f"^MODERATION_SITE_URLS: {re.escape(says)}"):
+    with pytest.raises(SettingsError, match=f"^MODERATION_SITE_URLS: {re.escape(says)}") as refused:
         make_app()
+    assert "pw" not in str(refused.value)  # a user part's password is never printed (nor logged)
 
 
 def test_a_request_may_name_comments_on_any_of_the_sites_addresses(make_app, comment, rdb, prefix):

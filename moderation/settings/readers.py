@@ -1,6 +1,7 @@
 """How a setting's text becomes a value: the readers the table names, each raising SettingsError."""
 
 import json
+import re
 
 TRUE, FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off", "")
 
@@ -131,8 +132,6 @@ def _category_policies(spec):
 def _site_urls(spec):
     """{site: (address, ...)}: a site's comments may live on several hosts (www. and the bare host, an m. host, an
     AMP path), so a site gives one address or a list; the first is the one links back to the site use."""
-    from urllib.parse import urlsplit
-
     urls = {}
     for site, given in _unique_sites(spec, "SITE_URLS").items():
         addresses = [given] if isinstance(given, str) else given
@@ -140,9 +139,8 @@ def _site_urls(spec):
             raise ValueError(f"{site!r}: give an address or a list of addresses, e.g. "
                              '["https://www.example.jp/", "https://example.jp/"]')
         for url in addresses:
-            parts = urlsplit(url)
-            if parts.scheme not in ("http", "https") or not parts.hostname:
-                raise ValueError(f"{site!r}: {url!r} is not an http(s) address")
+            if problem := address_problem(url):
+                raise ValueError(f"{site!r}: {shown(url)} is not an http(s) address ({problem})")
         if len(set(addresses)) < len(addresses):
             raise ValueError(f"{site!r} lists the same address twice")
         urls[str(site)] = tuple(addresses)
@@ -169,17 +167,49 @@ def _unique_sites(spec, name):
 def _public_url(spec):
     """This service's address as readers reach it: http(s), a host (no user), an optional path; kept without its
     last "/"."""
-    from urllib.parse import urlsplit
-
     url = text(spec, "PUBLIC_URL").strip()
     if not url:
         return ""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment \
-            or "@" in parts.netloc or any(ord(c) <= 32 or c == "\\" for c in url):  # "@": a user (and password)
-        # would be in every mailed link, and "https://moderation.example.com@evil.example/" goes to evil.example
-        raise ValueError(f"{url!r} is not an http(s) address like https://moderation.example.com/")
+    if problem := address_problem(url):
+        raise ValueError(f"{shown(url)} is not an http(s) address like https://moderation.example.com/ ({problem})")
     return url.rstrip("/")
+
+
+# Characters no address of ours holds: controls (C0, DEL, C1), space, "\\" (browsers read it as "/") and the
+# bidirectional marks that would show a link's text in another order than it goes.
+_NOT_IN_ADDRESS_RE = re.compile("[\x00-\x20\x7f-\x9f\\\\\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def address_problem(url):
+    """Why `url` is no address readers reach a site or this service at (None when it is one): http(s), a host, a
+    number as port, no user part ("@": "https://user:pw@x/" prints a password in every link, and
+    "https://news.example.jp@evil.example/" goes to evil.example), no query, fragment, control character or space."""
+    from urllib.parse import urlsplit
+
+    if _NOT_IN_ADDRESS_RE.search(url):
+        return "it holds a control character, a space, a backslash or a bidirectional mark"
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return "it needs http:// or https:// and a host"
+    if "@" in parts.netloc:
+        return "it has a user part (@)"
+    if parts.query or parts.fragment:
+        return "it has a query or a fragment"
+    try:
+        port = parts.port
+    except ValueError:
+        return "its port is not a number"
+    return "its port is 0" if port == 0 else None
+
+
+def shown(url):
+    """The address as an error message may print it: a user part's password is never logged."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return repr(url)
+    return repr(parts._replace(netloc="***@" + parts.netloc.rpartition("@")[2]).geturl())
 
 
 def _site_names(spec):
