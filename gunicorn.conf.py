@@ -113,6 +113,15 @@ def post_fork(server, worker):
     gc.set_threshold(GC_YOUNG, *gc.get_threshold()[1:])
 
 
+def post_worker_init(worker):
+    """In each worker, after the fork and with its app (preloaded or not): the thread that checks the registry's pins
+    every MODERATION_MODEL_CHECK_SECONDS and loads a new model beside the serving one (never in the master: a thread
+    does not survive the fork, and the master serves nothing)."""
+    manager = getattr(worker.wsgi, "extensions", {}).get("moderation.models")
+    if manager is not None and hasattr(manager, "watch"):
+        manager.watch()
+
+
 def when_ready(server):
     if server.cfg.preload_app and server.app.callable is not None:
         _apply_model_pins(server, server.app.callable)

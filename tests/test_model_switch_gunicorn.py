@@ -1,10 +1,14 @@
 """`model activate` without a HUP, under the production gunicorn command: two instances of two workers each on one
-Redis switch to the new version while comments keep coming, and no request fails (README, The model registry)."""
+Redis switch to the new version while comments keep coming, and no request fails; idle workers switch on their own
+(each worker's watcher thread, scoring/manager.py) and a pin a worker cannot load leaves it serving the model it had
+(README, The model registry)."""
 
 import json
 import threading
 import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
 
 import pytest
 import redis
@@ -15,7 +19,7 @@ from moderation.store.model_pins import ModelPins
 from tests.support.app import API_KEY, METRICS_TOKEN, app_config, app_env
 from tests.support.servers import GUNICORN_COMMAND, Gunicorn
 
-pytestmark = pytest.mark.slow  # two gunicorns under load for ~15 s
+pytestmark = pytest.mark.slow  # two gunicorns under load for ~15 s, then two idle ones for ~20 s
 
 CHECK_SECONDS = 2.0  # MODERATION_MODEL_CHECK_SECONDS' default, which the README quotes
 TEXT = "今日の記事、とても参考になりました。ありがとうございます。"
@@ -46,6 +50,15 @@ def _load(instances, stop, answers):
     return threads
 
 
+def _load_seconds(two_models):
+    """How long a worker's watcher takes to load v2: timed warm, after v1 compiled the kernels (as the master did)."""
+    root, (v1, sha1), (v2, sha2) = two_models
+    load_scorer(root / v1, sha1)
+    started = time.perf_counter()
+    load_scorer(root / v2, sha2)
+    return time.perf_counter() - started
+
+
 def _model_info(server):
     """moderation_model_info by version: 1 while at least one live worker of this instance serves it."""
     return {dict(labels)["version"]: value for (name, labels), value in server.metrics().items()
@@ -61,10 +74,7 @@ def test_two_instances_switch_to_an_activated_version_within_the_check_interval_
     the new version, on both instances; each instance's moderation_model_info then shows no worker on the old
     version; every request is answered 200."""
     root, (v1, sha1), (v2, sha2) = two_models
-    load_scorer(root / v1, sha1)  # the kernels compiled once, as in the gunicorn master before it forks
-    started = time.perf_counter()
-    load_scorer(root / v2, sha2)  # what each worker does in its background thread
-    load_seconds = time.perf_counter() - started
+    load_seconds = _load_seconds(two_models)
     bound = CHECK_SECONDS + 2 * load_seconds + 1.0  # + 1 s: requests in flight, the shared 2-core machine
     config = app_config((root, v1, sha1), redis_server.url, prefix, tmp_path, WORKERS=2, RATE_LIMITS="",
                         THRESHOLDS=thresholds.flag_none, MODEL_CHECK_SECONDS=CHECK_SECONDS, LOG_LEVEL="WARNING",
@@ -112,3 +122,106 @@ def test_two_instances_switch_to_an_activated_version_within_the_check_interval_
     print(f"\nmodel switch without HUP, 2 instances x 2 workers, MODEL_CHECK_SECONDS={CHECK_SECONDS}: last answer by "
           f"the old version sent {delays} s after each activate call began (max {max(delays)}); load "
           f"{load_seconds:.2f} s; bound asserted {bound:.2f} s; {len(answers)} answers, all 200")
+
+
+def _burst(server, clients=4, each=6):
+    """`clients` concurrent posters, `each` comments apiece: (the model versions answered, {worker pid: how many it
+    answered}); a sync worker answers one request at a time, so concurrent clients reach every worker."""
+    before = server.answered_by_worker()
+
+    def post(_):
+        status, body, _ = server.post_comment(TEXT)
+        assert status == 200, body
+        return json.loads(body)["model_version"]
+
+    with ThreadPoolExecutor(clients) as pool:
+        versions = list(pool.map(post, range(clients * each)))
+    after = server.answered_by_worker()
+    return versions, {pid: after.get(pid, 0) - before.get(pid, 0) for pid in after}
+
+
+def _first_answers(server):
+    """The versions of the first answers after an idle spell, bursts repeated until every worker answered some."""
+    versions, answered = [], {}
+    for _ in range(5):
+        more, counts = _burst(server)
+        versions += more
+        answered = {pid: answered.get(pid, 0) + counts.get(pid, 0) for pid in counts}
+        if len(answered) == 2 and all(answered.values()):
+            break
+    assert len(answered) == 2 and all(answered.values()), answered  # every worker answered, none restarted
+    return versions, answered
+
+
+def _pin_lines(server, message, since):
+    """{pid: seconds after `since` (time.time()) of its first log line starting with `message`} from this instance."""
+    lines = {}
+    for line in server.log_lines():
+        if line.get("msg", "").startswith(message) and "pid" in line:
+            at = datetime.fromisoformat(line["ts"].replace("Z", "+00:00")).timestamp() - since
+            if at >= -0.01:  # ts is to the millisecond
+                lines.setdefault(line["pid"], at)
+    return lines
+
+
+def test_idle_workers_switch_on_their_own_and_a_pin_they_cannot_load_keeps_the_old_model(
+        two_models, tampered_version, redis_server, prefix, tmp_path, thresholds):
+    """No request between a pin and the next burst: each worker's watcher thread checks the pins every
+    MODEL_CHECK_SECONDS and loads the new model itself, so after MODEL_CHECK_SECONDS plus the load time (measured here,
+    twice over) plus 1 s every answer of every worker (each one's first answers among them) carries the new version,
+    and each worker logs the switch within that bound. A pin a worker cannot load (the file changed after its
+    SHA-256 was recorded, or is missing on this machine: written as another machine's `model activate` leaves it)
+    leaves every worker answering with the model it had, counted in moderation_model_load_failures_total and named
+    in /readyz's warnings; the next good pin switches them and clears the warning."""
+    root, (v1, sha1), (v2, sha2) = two_models
+    load_seconds = _load_seconds(two_models)
+    bound = CHECK_SECONDS + 2 * load_seconds + 1.0
+    config = app_config((root, v1, sha1), redis_server.url, prefix, tmp_path, WORKERS=2, RATE_LIMITS="",
+                        THRESHOLDS=thresholds.flag_none, MODEL_CHECK_SECONDS=CHECK_SECONDS, LOG_LEVEL="INFO",
+                        METRICS_TOKEN=METRICS_TOKEN)
+    pins = ModelPins(redis.Redis.from_url(redis_server.url, decode_responses=True), prefix)
+    registry = Registry(pins, root)
+    steps = [("activate", v2, lambda: registry.activate(v2, "admin", current=(v1, sha1)), v2),
+             ("tampered", tampered_version, lambda: pins.change(
+                 {"active_version": tampered_version, "active_sha256": sha2}, "activate", "admin"), v2),
+             ("missing", "0000.00.09-missing", lambda: pins.change(
+                 {"active_version": "0000.00.09-missing", "active_sha256": sha2}, "activate", "admin"), v2),
+             ("activate", v1, lambda: registry.activate(v1, "admin"), v1)]
+    operator = {"Authorization": f"Bearer {METRICS_TOKEN}"}
+    instances, switched, failed = [], [], []
+    try:
+        for n in range(2):
+            env = {**app_env(config), "PROMETHEUS_MULTIPROC_DIR": str(tmp_path / f"metrics-{n}")}
+            instances.append(Gunicorn(GUNICORN_COMMAND, env, tmp_path).start())
+        for server in instances:
+            versions, _ = _first_answers(server)
+            assert set(versions) == {v1}
+        for kind, pinned_version, pin, serving in steps:
+            time.sleep(0.5)  # any request in flight has finished: from here every worker sits idle
+            since = time.time()
+            pin()
+            time.sleep(bound)
+            failed += [pinned_version] if kind != "activate" else []
+            for index, server in enumerate(instances):
+                info = _model_info(server)  # before any comment: the watchers set it (a scrape is a request too)
+                assert {version for version, value in info.items() if value} == {serving}, (kind, index, info)
+                versions, answered = _first_answers(server)
+                assert set(versions) == {serving}, (kind, pinned_version, index, sorted(set(versions)))
+                message = "model pins applied" if kind == "activate" else "model pins not applied"
+                logged = _pin_lines(server, message, since)
+                assert set(logged) == set(answered), (kind, index, logged, answered)  # each worker, on its own
+                assert max(logged.values()) < bound, (kind, index, logged)
+                switched.append((kind, round(max(logged.values()), 2)))
+                counted = {dict(labels)["version"]: value for (name, labels), value in server.metrics().items()
+                           if name == "moderation_model_load_failures_total"}
+                assert counted == {version: 2.0 for version in failed}, (kind, counted)  # once a worker a version
+                warnings = json.loads(server.get("/readyz", headers=operator)[1])["warnings"]
+                named = [w for w in warnings if w.startswith(f"model pins not applied, still serving {serving}")]
+                assert bool(named) == (kind != "activate"), (kind, warnings)
+                if named:
+                    assert pinned_version in named[0], named
+    finally:
+        for server in instances:
+            server.stop()
+    print(f"\nidle workers, 2 instances x 2 workers, MODEL_CHECK_SECONDS={CHECK_SECONDS}: pin to the last worker's "
+          f"log line {switched} s; load {load_seconds:.2f} s; bound asserted {bound:.2f} s")

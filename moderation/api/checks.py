@@ -7,7 +7,7 @@ from flask import Blueprint, g, jsonify, request
 
 from moderation import settings
 from moderation.api.api_keys import require_api_key
-from moderation.api.comments import build_record, comment_hits
+from moderation.api.comments import build_record, comment_hits, record_context
 from moderation.api.validation import parse_comment, parse_json_body
 from moderation.nudges import nudge_for
 from moderation.scoring.manager import get_manager
@@ -24,10 +24,11 @@ ANSWERED = ("decision", "scores", "categories", "labels", "model_version", "expl
 def check(site, comment, now=None):
     """The submit path's own scoring and decision for `comment`, the nudge, and the token to post it with."""
     now = time.time() if now is None else now
-    policy = get_manager().policy_for(site)
-    score = get_manager().active.score(comment["text"])
-    record = build_record(site, comment, score)
+    serving = get_manager().serving  # one model and policy throughout
+    policy = serving.policy_for(site)
+    score = serving.active.score(comment["text"])
     queue = get_queue(site)
+    record = build_record(site, comment, score, record_context(site, serving, queue))
     author = record["author_id"] if queue.standing.config["enabled"] else None  # standing off: not read
     mode, standing = preview_rules(queue, record["article_id"], author, app_now_ms())
     record["decision"], reason = apply_rules(record["decision"], record["trusted_decision"], mode, standing)

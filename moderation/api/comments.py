@@ -128,7 +128,7 @@ def handle(site, comment):
     """Score, count the limits, decide and store one comment in one Redis round trip; a repeated id gets its
     stored answer. A client this worker already saw over a limit is refused before any scoring."""
     charge = get_limiter().charge(site, comment_hits(comment), now=time.time())
-    manager, queue = get_manager(), get_queue(site)
+    manager, queue = get_manager().serving, get_queue(site)  # one model and policy throughout
     record = build_record(site, comment, manager.active.score(comment["text"]), record_context(site, manager, queue))
     try:
         result = queue.submit(record, queued=record["decision"] == "review", charge=charge)
@@ -236,7 +236,7 @@ def submit_batch():
     if not key_charged:
         get_limiter().check(site, [("key", "all", len(items))], now=now)
     todo = [(c, charge) for c, charge in zip(parsed, charges, strict=True) if not isinstance(charge, ApiError)]
-    manager, queue = get_manager(), get_queue(site)
+    manager, queue = get_manager().serving, get_queue(site)  # one model and policy throughout
     scorer = manager.active
     scores = scorer.score_many([c["text"] for c, _ in todo])
     context = record_context(site, manager, queue)

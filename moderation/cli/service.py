@@ -47,6 +47,9 @@ def serve(args):
         from moderation.integrations.demo import start_worker
 
         start_worker(app, args.host, args.port)
+    from moderation.scoring.manager import find_manager
+
+    find_manager(app).watch()  # after the outbox worker's start: this one process checks the pins on a timer
     print(f"serving on http://{args.host}:{args.port}", flush=True)
     from moderation.ops.logs import DevRequestHandler
 

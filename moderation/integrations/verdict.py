@@ -25,7 +25,7 @@ class Verdict(NamedTuple):
 
 def verdict(site, text):
     """Score `text` with the active model and decide it with `site`'s policy."""
-    manager = get_manager()
+    manager = get_manager().serving  # one model and policy
     score = manager.active.score(text)
     decision, labels, _ = manager.policy_for(site).decide({**score.scores, **score.categories})
     categories = {name: round(float(p), 6) for name, p in score.categories.items()}  # as the API answers

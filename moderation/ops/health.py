@@ -2,9 +2,9 @@
 
 Anyone may ask /readyz whether the service is ready (a load balancer sends no key): that answer is its status
 alone. The detail (model version, Redis node, server and version, memory and persistence, with warnings when
-memory is above 80% of maxmemory or Redis is not keeping writes on disk) is the operator's: it goes to a request
-bearing MODERATION_METRICS_TOKEN or a site's API key (that site's own line of redis_sites only); a wrong key is a
-401, as everywhere."""
+memory is above 80% of maxmemory, Redis is not keeping writes on disk or this worker could not load a newly pinned
+model) is the operator's: it goes to a request bearing MODERATION_METRICS_TOKEN or a site's API key (that site's own
+line of redis_sites only); a wrong key is a 401, as everywhere."""
 
 import hmac
 
@@ -59,6 +59,8 @@ def readyz():
                  "redis_sites": {site: check.get("node") or check.get("error") for site, check in checks.items()
                                  if reader is OPERATOR or site == reader}})
     body["warnings"] = []
+    if manager is not None and manager.last_error:  # still ready: the model it had answers (scoring/manager.py)
+        body["warnings"].append(f"model pins not applied, still serving {scorer.version}: {manager.last_error}")
     for name, state_reader in (("memory", get_memory()), ("persistence", get_persistence())):
         try:
             state = body[f"redis_{name}"] = state_reader.read()

@@ -13,6 +13,8 @@ the same figures:
   moderation_comment_checks_total{result}                       comments:check answers: "nudge" or "none"
   moderation_nudged_comments_total{outcome}                    comments posted after a nudge: unchanged, revised
   moderation_model_info{version}                               1 per version a live worker serves
+  moderation_model_load_failures_total{version}                pinned versions a worker could not load (SHA-256
+                                                               mismatch, missing file): it kept the model it had
   moderation_api_key_requests_total{site,key_id}               requests a site's key opened, by the key's id
                                                                (api/api_keys.py): the old key's stops growing
                                                                once the site has switched to its new one
@@ -68,6 +70,8 @@ KEY_USES = Counter("moderation_api_key_requests", "Requests a site's API key ope
                    ["site", "key_id"])
 MODEL = Gauge("moderation_model_info", "Model version served by at least one live worker", ["version"],
               multiprocess_mode="livemax")
+MODEL_LOAD_FAILURES = Counter("moderation_model_load_failures",
+                              "Pinned versions a worker could not load (it kept serving the model it had)", ["version"])
 
 
 _CHILDREN = {}  # (metric, label values) -> child: labels() takes a lock and builds a key each time

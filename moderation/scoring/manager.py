@@ -1,6 +1,7 @@
 """The deployment's model and decision policy, swapped without a restart when the registry's pins change."""
 
 import logging
+import os
 import threading
 import time
 from pathlib import Path
@@ -13,6 +14,23 @@ from moderation.store import RedisError
 from moderation.store.model_pins import get_model_pins
 
 log = logging.getLogger(__name__)
+_PID = [os.getpid()]  # kept by an at-fork hook: a forked child has no watcher thread (threads do not survive a fork)
+os.register_at_fork(after_in_child=lambda: _PID.__setitem__(0, os.getpid()))
+MIN_WATCH_SECONDS = 0.05  # MODEL_CHECK_SECONDS=0 (the tests' "check on every request") must not spin the watcher
+
+
+class Serving:
+    """What one request scores and decides with (scorer, shadow, policies), replaced whole: never half swapped."""
+
+    __slots__ = ("active", "policy", "registry", "shadow", "site_policies")
+
+    def __init__(self, active, shadow, policy, site_policies, registry):
+        self.active, self.shadow, self.policy, self.site_policies = active, shadow, policy, site_policies
+        self.registry = registry
+
+    def policy_for(self, site):
+        """The policy a site's comments are decided by: the deployment's, with that site's saved thresholds."""
+        return self.site_policies.get(site) or self.policy
 
 
 class ModelManager:
@@ -23,35 +41,69 @@ class ModelManager:
         self.registry = Registry(pins, config.model_dir)
         self.quiet = config.quiet_hours
         self.base_pin = base_pin(config)
-        self.active = load_scorer(Path(config.model_dir) / self.base_pin[0], self.base_pin[1])
-        self.shadow = None
-        self.saved_thresholds = {}
-        self.policy = self._policy(self.active)
-        self.site_policies = self._site_policies(self.active)
+        active = load_scorer(Path(config.model_dir) / self.base_pin[0], self.base_pin[1])
+        self.serving = Serving(active, None, self._policy(active, {}), self._site_policies(active, {}), self.registry)
         self.generation = None
         self.last_error = None
         self.interval = config.model_check_seconds
         self._checked = 0.0
         self._loading = threading.Lock()
+        self._watching = None  # the process whose watcher thread checks the pins (watch()); None: requests check
 
-    def _policy(self, scorer, site=None):
+    active = property(lambda self: self.serving.active)
+    shadow = property(lambda self: self.serving.shadow)
+    policy = property(lambda self: self.serving.policy)
+    site_policies = property(lambda self: self.serving.site_policies)
+
+    def _policy(self, scorer, saved_thresholds, site=None):
         """The card's thresholds, then configuration, then the admins' saved ones (and one site's, if named)."""
-        saved = {key: value for key, value in self.saved_thresholds.items() if key != "sites"}
-        here = (self.saved_thresholds.get("sites") or {}).get(site) or {} if site else {}
+        saved = {key: value for key, value in saved_thresholds.items() if key != "sites"}
+        here = (saved_thresholds.get("sites") or {}).get(site) or {} if site else {}
         return Policy(scorer.thresholds, self.config.thresholds, saved, here, quiet=self.quiet,
                       categories=self.config.category_policies.for_site(site))
 
-    def _site_policies(self, scorer):
+    def _site_policies(self, scorer, saved_thresholds):
         """A policy per site with saved thresholds or category rules of its own."""
-        sites = {*(self.saved_thresholds.get("sites") or {}), *self.config.category_policies.sites}
-        return {site: self._policy(scorer, site) for site in sites}
+        sites = {*(saved_thresholds.get("sites") or {}), *self.config.category_policies.sites}
+        return {site: self._policy(scorer, saved_thresholds, site) for site in sites}
 
     def policy_for(self, site):
         """The policy a site's comments are decided by: the deployment's, with that site's saved thresholds."""
-        return self.site_policies.get(site) or self.policy
+        return self.serving.policy_for(site)
+
+    def watch(self):
+        """Check the pins every MODEL_CHECK_SECONDS in a daemon thread of this process and load a new one there, so an
+        idle worker switches as soon as a busy one and no request checks or waits; call it after the fork."""
+        if self._watching == _PID[0]:
+            return
+        self._watching = _PID[0]
+        threading.Thread(target=self._watch, args=(_PID[0],), daemon=True, name="model-watch").start()
+
+    def _watch(self, pid):
+        stopped = threading.Event()  # never set: the daemon thread ends with its process
+        while pid == _PID[0]:
+            try:
+                self.check()
+            except Exception:  # the watcher outlives any one failure; the next tick tries again
+                log.exception("model pins check failed, still serving %s", self.active.version)
+            stopped.wait(max(self.interval, MIN_WATCH_SECONDS))
+
+    def check(self):
+        """Read the pins and, when their generation changed, load and swap in what they name (in this thread)."""
+        try:
+            pins = self.registry.pins()
+        except RedisError as error:
+            log.debug("model pins not read: %s", error.__class__.__name__)
+            return
+        if pins.get("generation") != self.generation:
+            before = self.active  # refresh() reads the pins again under its lock: an admin's refresh is never undone
+            if self.refresh() and self.active is not before:
+                _show_serving(before.version, self.active.version)
 
     def maybe_refresh(self):
-        """At most every MODEL_CHECK_SECONDS: if the pins changed, load in a background thread."""
+        """Without a watcher (watch()): at most every MODEL_CHECK_SECONDS, on a new pin load in the background."""
+        if self._watching == _PID[0]:
+            return
         now = time.monotonic()
         if now - self._checked < self.interval:
             return
@@ -74,16 +126,19 @@ class ModelManager:
                 active = self._scorer(pins.get("active_version"), pins.get("active_sha256"), self.active,
                                       default=self.base_pin)
                 shadow = self._scorer(pins.get("shadow_version"), pins.get("shadow_sha256"), self.shadow)
-                self.saved_thresholds = pins.get("thresholds") or {}
-                policy = self._policy(active)
-                site_policies = self._site_policies(active)
+                saved = pins.get("thresholds") or {}
+                serving = Serving(active, shadow, self._policy(active, saved), self._site_policies(active, saved),
+                                  self.registry)
             except (ModelLoadError, ValueError) as error:
                 self.last_error = str(error)
-                log.error("model pins not applied, still serving %s: %s", self.active.version, error)
+                log.error("model pins not applied, still serving %s: %s", self.active.version, error,
+                          extra={"generation": pins.get("generation"), "pid": _PID[0]})
                 self.generation = pins.get("generation")
                 return False
-            self.active, self.shadow, self.policy, self.site_policies = active, shadow, policy, site_policies
+            self.serving = serving  # one reference: a request sees all old or all new
             self.generation, self.last_error = pins.get("generation"), None
+            log.info("model pins applied, serving %s", active.version,
+                     extra={"generation": pins.get("generation"), "pid": _PID[0]})
             return True
 
     def _scorer(self, version, sha, current, default=None):
@@ -93,11 +148,32 @@ class ModelManager:
             version, sha = default
         if current is not None and current.version == version and current.card.get("sha256") == sha:
             return current
-        if not is_folder_name(version):  # the pins come from Redis: never a path out of MODEL_DIR
-            raise ModelLoadError(f"pinned version {version!r} is not a folder under MODEL_DIR")
-        scorer = load_scorer(Path(self.config.model_dir) / version, sha)
+        try:
+            if not is_folder_name(version):  # the pins come from Redis: never a path out of MODEL_DIR
+                raise ModelLoadError(f"pinned version {version!r} is not a folder under MODEL_DIR")
+            scorer = load_scorer(Path(self.config.model_dir) / version, sha)
+        except ModelLoadError:
+            _count_failure(version)
+            raise
         log.info("model %s loaded", version)
         return scorer
+
+
+def _count_failure(version):
+    """moderation_model_load_failures_total{version} (imported here: ops.metrics imports this module)."""
+    from moderation.ops.metrics import MODEL_LOAD_FAILURES
+
+    MODEL_LOAD_FAILURES.labels(str(version)[:128]).inc()
+
+
+def _show_serving(old, new):
+    """moderation_model_info for this worker now, not at its next request (only the watcher calls it: never the master,
+    which serves nothing)."""
+    from moderation.ops.metrics import MODEL
+
+    if old != new:
+        MODEL.labels(old).set(0)
+    MODEL.labels(new).set(1)
 
 
 def base_pin(config):

@@ -104,6 +104,22 @@ class Gunicorn:
                 return pids
             time.sleep(0.1)
 
+    def answered_by_worker(self, route="/api/v1/comments"):
+        """{pid: requests answered on `route`} for each live worker, read from its own metric file
+        (moderation/ops/metric_files.py): which worker answered is visible nowhere else. Needs PROMETHEUS_MULTIPROC_DIR
+        in the environment this was made with."""
+        from prometheus_client.mmap_dict import MmapedDict
+
+        folder = Path(self.env["PROMETHEUS_MULTIPROC_DIR"])
+        counts = {}
+        for pid in self.workers():
+            path = folder / f"counter_moderation_{pid}.db"
+            samples = MmapedDict.read_all_values_from_file(str(path)) if path.exists() else ()
+            counts[pid] = sum(value for key, value, *_ in samples
+                              if json.loads(key)[1] == "moderation_http_requests_total"
+                              and json.loads(key)[2].get("route") == route)
+        return counts
+
     def log(self):
         return self.log_path.read_text(errors="replace")
 
