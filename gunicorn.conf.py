@@ -15,8 +15,9 @@ Signals to the master (PID 1 in the container):
   HUP   graceful reload: the master builds the app again (re-reading the pinned model version from the
         environment and model/artifacts/active.json), forks new workers from it (so the new model's pages
         are shared as with --preload) and only then stops the old workers gracefully; the listening socket
-        never closes, so no request is refused or dropped. When the new app fails to load (a bad pin), the
-        master logs why and keeps serving the running version.
+        never closes, so no request is refused or dropped. When the new app fails to load (a bad pin, a bad
+        MODERATION_API_KEYS_FILE), the master logs why and keeps serving the running version. With
+        MODERATION_API_KEYS_FILE the master sends itself a HUP when the file changes (ops/key_file_watch.py).
 """
 
 import gc
@@ -126,6 +127,16 @@ def when_ready(server):
     if server.cfg.preload_app and server.app.callable is not None:
         _apply_model_pins(server, server.app.callable)
         _freeze()
+        from moderation.ops.key_file_watch import watch
+
+        watch(server.app.callable)  # MODERATION_API_KEYS_FILE changed: a HUP (on_reload)
+
+
+def _count_reload(result):
+    """moderation_reloads_total{result}, from the master (its metric file is read with the workers')."""
+    from moderation.ops.metrics import RELOADS, series
+
+    series(RELOADS, result).inc()
 
 
 def on_reload(server):
@@ -140,12 +151,14 @@ def on_reload(server):
     except Exception:
         server.app.callable = running
         server.log.exception("reload: the application failed to load; the running version keeps serving")
+        _count_reload("failed")
         _freeze()
         return
     running = None
     _apply_model_pins(server, app)
     _freeze()
     manager = getattr(app, "extensions", {}).get("moderation.models")
+    _count_reload("applied")
     server.log.info("reload: application rebuilt, model %s", getattr(getattr(manager, "active", None), "version", None))
 
 

@@ -3,7 +3,13 @@
 A site may hold two keys at once, the old and the new one while it rotates (`news:<old>,news:<new>`): both are
 accepted everywhere a site key is. Which one a request used is logged and counted by its key id, the first 8 hex
 digits of the key's SHA-256 (`printf %s "$KEY" | sha256sum | cut -c1-8`), so the operator sees when the old key
-stops being used before removing it."""
+stops being used before removing it.
+
+The pairs may come from a file instead (MODERATION_API_KEYS_FILE, one pair a line), read when the app is built: at
+start-up and at each gunicorn HUP, which rebuilds the app in the master and forks every new worker from it (the
+environment of a running master cannot change, so a key in MODERATION_API_KEYS needs a restart). The master sends
+itself that HUP when the file changes (ops/key_file_watch.py). A file that breaks the rules stops the rebuild: the
+running app, its keys and its workers keep serving, the same in every worker, and gunicorn logs why."""
 
 import functools
 import hashlib
@@ -29,10 +35,24 @@ def key_id(key):
     return hashlib.sha256(key if isinstance(key, bytes) else key.encode()).hexdigest()[:8]
 
 
-class ApiKeys:
-    """The site:key pairs from MODERATION_API_KEYS."""
+def read_key_file(raw, path):
+    """The pairs of a keys file's bytes, one pair a line (or comma-separated), `#` lines and blank lines skipped, held
+    to the setting's rules (strength.py holds them to 32 characters outside the demo); ValueError naming the file."""
+    name = f"MODERATION_API_KEYS_FILE ({path})"
+    try:
+        lines = raw.decode("utf-8-sig").splitlines()
+    except UnicodeDecodeError:
+        raise ValueError(f"{name} is not UTF-8 text") from None
+    keys = ApiKeys(",".join(line for line in lines if not line.lstrip().startswith("#")), name=name)
+    if not keys.pairs:
+        raise ValueError(f"{name} holds no site:key pair")
+    return keys
 
-    def __init__(self, spec):
+
+class ApiKeys:
+    """The site:key pairs from MODERATION_API_KEYS (or MODERATION_API_KEYS_FILE: `name` is what messages call it)."""
+
+    def __init__(self, spec, *, name="MODERATION_API_KEYS"):
         self.pairs = []
         for item in (spec or "").split(","):
             item = item.strip()
@@ -40,23 +60,34 @@ class ApiKeys:
                 continue
             site, sep, key = (part.strip() for part in item.partition(":"))
             if not sep or not site or len(key) < 8:
-                raise ValueError("MODERATION_API_KEYS must be comma-separated site:key pairs, keys of 8+ characters "
+                raise ValueError(f"{name} must be comma-separated site:key pairs, keys of 8+ characters "
                                  "(32+ outside the demo: settings/strength.py)")
             if not SITE_RE.match(site):
-                raise ValueError(f"MODERATION_API_KEYS: invalid site name {site!r} (letters, digits, '_', '-', '.')")
+                raise ValueError(f"{name}: invalid site name {site!r} (letters, digits, '_', '-', '.')")
             if is_placeholder(key):
-                raise ValueError(f"MODERATION_API_KEYS: the key of site {site!r} is the .env.example placeholder; "
+                raise ValueError(f"{name}: the key of site {site!r} is the .env.example placeholder; "
                                  "generate one (python -c 'import secrets; print(secrets.token_urlsafe(32))')")
             owner = next((known_site for known_site, known_key in self.pairs if known_key == key.encode()), None)
             if owner == site:
-                raise ValueError(f"MODERATION_API_KEYS: site {site!r} lists the same key twice")
+                raise ValueError(f"{name}: site {site!r} lists the same key twice")
             if owner is not None:
-                raise ValueError(f"MODERATION_API_KEYS: site {site!r} reuses another site's key")
+                raise ValueError(f"{name}: site {site!r} reuses another site's key")
             if sum(known_site == site for known_site, _ in self.pairs) >= KEYS_PER_SITE:
-                raise ValueError(f"MODERATION_API_KEYS: site {site!r} has more than {KEYS_PER_SITE} keys (the old "
+                raise ValueError(f"{name}: site {site!r} has more than {KEYS_PER_SITE} keys (the old "
                                  "and the new one while it rotates)")
             self.pairs.append((site, key.encode()))
         self.ids = [key_id(key) for _, key in self.pairs]
+
+    @classmethod
+    def from_file(cls, path):
+        """The keys of the file at `path` (OSError when it cannot be read, ValueError as read_key_file)."""
+        from moderation.ops.key_file_watch import digest
+
+        with open(path, "rb") as handle:
+            raw = handle.read()
+        keys = read_key_file(raw, path)
+        keys.digest = digest(raw)  # the version the master's watch compares the file with
+        return keys
 
     def match(self, key):
         """(site, key id) of the key that matches, or None; every key is compared so timing does not reveal which."""

@@ -18,6 +18,9 @@ the same figures:
   moderation_api_key_requests_total{site,key_id}               requests a site's key opened, by the key's id
                                                                (api/api_keys.py): the old key's stops growing
                                                                once the site has switched to its new one
+  moderation_reloads_total{result}                             gunicorn HUPs (by hand, or MODERATION_API_KEYS_FILE
+                                                               changed): "applied", or "failed" (the running app
+                                                               keeps serving; gunicorn logs why), counted by the master
   moderation_queue_depth{site,label}                           open (undecided) items per label
   moderation_queue_open{site}, moderation_queue_claimed{site}  open items, items under a moderator's lease
   moderation_queue_oldest_age_seconds{site}                    age of the oldest open item
@@ -68,6 +71,7 @@ NUDGED = Counter("moderation_nudged_comments", "Comments posted after a nudge: t
                  ["outcome"])
 KEY_USES = Counter("moderation_api_key_requests", "Requests a site's API key opened, by site and key id",
                    ["site", "key_id"])
+RELOADS = Counter("moderation_reloads", "gunicorn HUPs the master applied or failed to apply", ["result"])
 MODEL = Gauge("moderation_model_info", "Model version served by at least one live worker", ["version"],
               multiprocess_mode="livemax")
 MODEL_LOAD_FAILURES = Counter("moderation_model_load_failures",

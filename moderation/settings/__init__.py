@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from flask import current_app
 
 from moderation.settings import strength
-from moderation.settings.readers import SettingsError, boolean, integer, json_object, number, text
+from moderation.settings.readers import SettingsError, api_keys_file, boolean, integer, json_object, number, text
 from moderation.settings.table import BY_NAME, TABLE, Setting
 
 __all__ = ["BY_NAME", "TABLE", "Setting", "Settings", "SettingsError", "boolean", "env_value", "get", "integer",
@@ -83,6 +83,10 @@ def load(overrides=None, environ=None):
     """Every setting parsed from test_config, the environment and the defaults; the first bad one raises, then a
     weak secret outside the demo (strength.py)."""
     values = {s.name: s.read(raw_value(s.name, overrides, environ), s.name) for s in TABLE}
+    if values["API_KEYS_FILE"]:  # the file's keys stand where the variable's would
+        if values["API_KEYS"].pairs:
+            raise SettingsError("MODERATION_API_KEYS and MODERATION_API_KEYS_FILE are both set; keep one")
+        values["API_KEYS"] = api_keys_file(values["API_KEYS_FILE"])
     strength.check(values)
     return Settings(values)
 

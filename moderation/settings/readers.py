@@ -84,6 +84,19 @@ def _api_keys(value, name):
         raise SettingsError(str(error)) from None
 
 
+def api_keys_file(path):
+    """ApiKeys from MODERATION_API_KEYS_FILE (api/api_keys.py): building the app stops when the file cannot be read or
+    breaks the setting's rules (at start-up; at a HUP, the running app keeps serving)."""
+    from moderation.api.api_keys import ApiKeys
+
+    try:
+        return ApiKeys.from_file(path)
+    except OSError as error:
+        raise SettingsError(f"MODERATION_API_KEYS_FILE ({path}) cannot be read: {error.strerror}") from None
+    except ValueError as error:
+        raise SettingsError(str(error)) from None
+
+
 def _secret(value, name):
     """SECRET_KEY or METRICS_TOKEN: never .env.example's placeholder (their length: strength.py)."""
     from moderation.api.api_keys import is_placeholder

@@ -25,9 +25,10 @@ def check(values):
         raise SettingsError(f"MODERATION_METRICS_TOKEN: {len(token)} characters, at least {MIN_SECRET} needed outside "
                             f"the demo (it opens /metrics and /readyz's detail); generate one ({GENERATE}) or leave it "
                             "empty for no /metrics")
+    name = f"MODERATION_API_KEYS_FILE ({values['API_KEYS_FILE']})" if values["API_KEYS_FILE"] else "MODERATION_API_KEYS"
     pairs = values["API_KEYS"].pairs
     for index, (site, key) in enumerate(pairs):  # the key itself is never in the message, its place is
         if len(key.decode()) < MIN_SECRET:
             which = "the second key" if any(other == site for other, _ in pairs[:index]) else "the key"
-            raise SettingsError(f"MODERATION_API_KEYS: {which} of site {site!r} is {len(key.decode())} characters, "
+            raise SettingsError(f"{name}: {which} of site {site!r} is {len(key.decode())} characters, "
                                 f"at least {MIN_SECRET} needed outside the demo; generate one ({GENERATE})")
