@@ -8,10 +8,12 @@ script: プーチン, not ーチ). Signal features add the spans of what made th
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 import numpy as np
 
 from moderation.features.vocabulary import FEATURE_NAMES, SPAN_KINDS
-from moderation.features.words import expand_spans
+from moderation.features.words import _KindSpans, _tables, _WordSpans
 from moderation.kernels.evidence import explain_ngrams, explain_ngrams_many
 
 __all__ = ["evidence", "evidence_many", "explain"]
@@ -26,18 +28,41 @@ for _j, _name in enumerate(FEATURE_NAMES):
     _READ_BY.setdefault(SPAN_KINDS[_name], []).append(_j)
 
 
-def _layout(enc) -> tuple[dict[str, list[tuple[int, int]]], dict[int, list[tuple[int, int, float]]]]:
+def _layout(enc) -> tuple[dict[str, list[tuple[int, int]]], dict[int, list[tuple[int, int, float]]],
+                          dict[str, list[tuple[int, int]]]]:
     """What the explanations of one comment share, worked out once: the spans of what made each signal fire, by
-    kind, and each explained head's n-gram evidence (filled by evidence())."""
+    kind, each explained head's n-gram evidence (filled by evidence()), and each kind's spans as shown (filled by
+    explain(): several features and heads read one kind)."""
     if enc.layout is None:
-        by_kind: dict[str, list[tuple[int, int]]] = {}
         items = enc.spans or ()
         if any(map(callable, items)):  # a construction left for an explanation: scanned only if its kind is read
             items = [item for item in items if not callable(item) or _read(enc, item.kind)]
-        for kind, a, b in expand_spans(items):
-            by_kind.setdefault(kind, []).append((a, b))
-        enc.layout = (by_kind, {})
+        enc.layout = (spans_by_kind(items), {}, {})
     return enc.layout
+
+
+def spans_by_kind(spans: list | None) -> dict[str, list[tuple[int, int]]]:
+    """features.words.expand_spans' (start, end) spans grouped by kind, each kind's in their order there, without
+    its list of (kind, start, end) tuples in between (a comment's word hits are most of its spans)."""
+    by_kind: dict[str, list[tuple[int, int]]] = {}
+    for item in spans or ():
+        if callable(item) and (item := item()) is None:  # a construction scanned only now (signals._Later)
+            continue
+        if isinstance(item, _WordSpans):
+            tuples = _tables().tuples
+            for a, b, k in zip(item.starts.tolist(), item.ends.tolist(), item.cats.tolist(), strict=True):
+                for c in tuples[k]:
+                    if (got := by_kind.get(c)) is None:
+                        by_kind[c] = [(a, b)]
+                    else:
+                        got.append((a, b))
+        elif isinstance(item, _KindSpans):
+            for (a, b), kind in zip(item.spans, item.kinds, strict=True):
+                by_kind.setdefault(kind, []).append((a, b))
+        else:
+            kind, a, b = item
+            by_kind.setdefault(kind, []).append((a, b))
+    return by_kind
 
 
 def _read(enc, kind: str) -> bool:
@@ -87,19 +112,17 @@ def _ends(arrays) -> np.ndarray:
 
 def _keep(todo, starts, ends, weights, bounds) -> None:
     """Each (found, ks) of `todo`'s heads' evidence, laid end to end in the kernel's answer, kept in `found` as its
-    largest MAX_ITEMS items (start, end, weight)."""
+    largest MAX_ITEMS items (start, end, weight). Ranked by numpy's argsort (its order among equal weights, common
+    here, is the one explanations always had), the items read from the answer as lists once, not gathered per head."""
     bounds = bounds.tolist()
+    s_list, e_list, w_list = starts.tolist(), ends.tolist(), weights.tolist()
     i = 0
     for found, ks in todo:
         for k in ks:
             a, b = bounds[i], bounds[i + 1]
             i += 1
-            if a == b:
-                found[k] = []
-                continue
-            order = (-weights[a:b]).argsort()[:MAX_ITEMS]  # numpy's order among equal weights, as before
-            found[k] = list(zip(starts[a:b][order].tolist(), ends[a:b][order].tolist(),
-                                weights[a:b][order].tolist(), strict=True))
+            order = (-weights[a:b]).argsort()[:MAX_ITEMS].tolist() if b - a > 1 else range(b - a)
+            found[k] = [(s_list[a + j], e_list[a + j], w_list[a + j]) for j in order]
 
 
 def _ngram_items(features, heads, enc, k: int) -> list[tuple[int, int, float]]:
@@ -120,7 +143,7 @@ def explain(features, heads, enc, k: int, label: str, original: str) -> list[dic
     items = [(round(weight, 4), s, e, None)
              for (s, e), (_a, _b, weight) in zip(norm.spans([(a, b) for a, b, _w in ngrams]), ngrams, strict=True)]
     sig_w = heads.coef_[features.signal_offset_:, k] * enc.signals
-    by_kind = _layout(enc)[0]
+    by_kind, _found, shown = _layout(enc)
     weights = sig_w.tolist()  # Python floats and ints: numpy scalars cost ~0.1 us each to index with and convert
     # the array's own argsort: np.argsort's wrapper (fromnumeric._wrapfunc) calls it with the same arguments
     for j in (-sig_w).argsort()[:MAX_ITEMS + len(CONTEXT)].tolist():
@@ -130,14 +153,16 @@ def explain(features, heads, enc, k: int, label: str, original: str) -> list[dic
         name = FEATURE_NAMES[j]
         if name in CONTEXT:
             continue
-        where = sorted(set(norm.spans(by_kind.get(SPAN_KINDS[name], ())[:MAX_ITEMS])))
+        kind = SPAN_KINDS[name]
+        if (where := shown.get(kind)) is None:
+            where = shown[kind] = sorted(set(norm.spans(by_kind.get(kind, ())[:MAX_ITEMS])))
         if where:
             share = round(c / len(where), 4)  # one weight for each of the feature's spans, rounded once
             items += [(share, s, e, name) for s, e in where]
         else:
             items.append((round(c, 4), None, None, name))
     items = [item for item in items if item[0] > MIN_WEIGHT]
-    items.sort(key=lambda item: -item[0])  # stable: equal weights keep their order
+    items.sort(key=itemgetter(0), reverse=True)  # stable (reverse too): equal weights keep their order
     return [{"label": label, "start": s, "end": e, "text": original[s:e], "weight": w} if name is None
             else {"label": label, "feature": name, "weight": w} if s is None
             else {"label": label, "start": s, "end": e, "text": original[s:e], "feature": name, "weight": w}

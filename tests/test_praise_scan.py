@@ -64,7 +64,7 @@ def test_an_explanation_scans_for_praise_only_if_group_praise_fired():
     for text in NO_GROUP:
         enc = scorer.features.encode(text, spans=True, heads=scorer.heads)
         assert enc.signals[_IDX["group_praise"]] == 0 and any(map(callable, enc.spans)), text
-        by_kind, _evidence = _layout(enc)
+        by_kind, *_shared = _layout(enc)
         scanned_now = [item for item in enc.spans if not callable(item)]
         words_only = [(a, b) for kind, a, b in expand_spans(scanned_now) if kind == "praise"]
         assert by_kind.get("praise", []) == words_only, text

@@ -20,6 +20,7 @@ import functools
 import hashlib
 import io
 import json
+import operator
 from pathlib import Path
 
 import numpy as np
@@ -31,6 +32,7 @@ from moderation.labels import CATEGORIES, LABELS
 __all__ = ["CATEGORIES", "HEADS", "LABELS", "ModelLoadError", "Score", "Scorer", "combine", "load_scorer",
            "read_active"]
 
+_WEIGHT = operator.itemgetter("weight")
 HEADS = ("spam", *CATEGORIES)  # the model's outputs, in the order of its heads
 EXPLAIN_SHARE = 0.5  # explain an output from half its review threshold: anything that may be held
 MODEL_FILE = "model.joblib"
@@ -155,7 +157,7 @@ class Scorer:
         evidence(self.features, self.heads, enc, ks)  # every head's n-gram evidence in one compiled call
         for k in ks:
             explanation.extend(explain(self.features, self.heads, enc, k, HEADS[k], text))
-        explanation.sort(key=lambda item: -abs(item["weight"]))
+        explanation.sort(key=_WEIGHT, reverse=True)  # stable; every weight shown is above explain.MIN_WEIGHT
         return explanation
 
     def head_proba_fast(self, texts: list[str]) -> np.ndarray:
