@@ -6,6 +6,7 @@ import re
 import pytest
 
 from moderation.integrations import outbox, webhooks
+from moderation.store.demo_comments import DemoComments
 from tests.support.app import API_KEY
 
 DEMO_KEY = "demo-key-0123456789abcdefghijklmnop"
@@ -78,6 +79,30 @@ def test_signed_callback_updates_the_comment_once_and_in_order(demo):
     assert deliver(client, queued_late).status_code == 204  # an older event retried late does not win
     [item] = client.get("/demo/comments").json["comments"]
     assert item["status"] == "published"
+
+
+def test_a_webhook_landing_while_the_post_is_stored_loses_neither(demo, monkeypatch):
+    """The outbox worker's event for a held comment can arrive while the page is storing it (CI saw it: the
+    event's placeholder overwrote the comment, which then never showed). Both writes are compare-and-set."""
+    client, fired = demo(), []
+    update = DemoComments.update
+
+    def racing(self, comment_id, change):
+        def between_read_and_write(stored):
+            if stored is None and not fired:  # the post read nothing; the webhook is applied before it writes
+                fired.append("webhook")
+                fired.append(deliver(client, {"id": "demo:1700000000001-0", "type": "comment.approved",
+                                              "data": {"comment_id": comment_id}}).status_code)
+            return change(stored)
+
+        return update(self, comment_id, between_read_and_write)
+
+    monkeypatch.setattr(DemoComments, "update", racing)
+    posted = post_comment(client, "確認してください").json["comment"]
+    assert fired == ["webhook", 204] and posted["status"] == "published"
+    [item] = client.get("/demo/comments").json["comments"]
+    assert (item["id"], item["text"], item["status"], item["mine"]) == (posted["id"], "確認してください", "published",
+                                                                        True)
 
 
 @pytest.mark.parametrize("kind", ["author.standing_changed", "article.mode_changed", "request.received",

@@ -197,11 +197,11 @@ def _is_ip(value):
 
 def _store_new(item):
     """Store a freshly posted comment; an event that arrived before it (fast worker) is applied on top."""
-    store = _store()
-    early = store.get(item["id"])
-    if early:
-        item.update(status=early["status"], event=early.get("event", ""))
-    store.put(item)
+
+    def posted(early):
+        return item | ({"status": early["status"], "event": early.get("event", "")} if early else {})
+
+    item.update(_store().update(item["id"], posted))
 
 
 def _entry_order(event_id):
@@ -228,12 +228,15 @@ def webhook():
     if not store.first_sighting(event_id):
         return jsonify({"duplicate": True}), 200
     if status:
-        item = store.get(comment_id) or {"id": comment_id, "name": "", "text": "", "author": "", "at": 0,
-                                                  "event": "", "placeholder": True}
-        # Retries can deliver an older event after a newer one: apply each comment's events in stream order.
-        if _entry_order(event_id) > _entry_order(item.get("event") or "0-0"):
-            item.update(status=status, event=event_id)
-            store.put(item)
+        def applied(item):
+            item = item or {"id": comment_id, "name": "", "text": "", "author": "", "at": 0, "event": "",
+                            "placeholder": True}
+            # Retries can deliver an older event after a newer one: apply each comment's events in stream order.
+            if _entry_order(event_id) > _entry_order(item.get("event") or "0-0"):
+                return item | {"status": status, "event": event_id}
+            return None
+
+        store.update(comment_id, applied)
     return "", 204
 
 

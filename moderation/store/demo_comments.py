@@ -7,6 +7,13 @@ from moderation.store.keys import KeySpace
 
 SEEN_DAYS = 30
 
+# Compare-and-set one comment: KEYS[1] the comments hash; ARGV: comment id, the value read ('' for none), the new one.
+_SWAP = """
+if (redis.call('HGET', KEYS[1], ARGV[1]) or '') ~= ARGV[2] then return 0 end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
+return 1
+"""
+
 
 class DemoComments:
     """Comment id -> JSON item in one hash, and the webhook event ids already applied."""
@@ -15,6 +22,7 @@ class DemoComments:
         self.redis = redis
         keys = KeySpace(prefix)
         self.comments, self.seen = keys.demo(site, "comments"), keys.demo(site, "seen")
+        self._swap = redis.register_script(_SWAP)
 
     def all(self):
         return [json.loads(value) for value in self.redis.hgetall(self.comments).values()]
@@ -23,8 +31,16 @@ class DemoComments:
         stored = self.redis.hget(self.comments, comment_id)
         return json.loads(stored) if stored else None
 
-    def put(self, item):
-        self.redis.hset(self.comments, item["id"], json.dumps(item, ensure_ascii=False))
+    def update(self, comment_id, change):
+        """Store change(the stored item or None) unless it returns None; atomic, so the page's post and a webhook
+        for the same comment, racing, never overwrite each other (the loser reads again)."""
+        while True:
+            stored = self.redis.hget(self.comments, comment_id) or ""
+            item = change(json.loads(stored) if stored else None)
+            if item is None:
+                return None
+            if self._swap(keys=[self.comments], args=[comment_id, stored, json.dumps(item, ensure_ascii=False)]):
+                return item
 
     def first_sighting(self, event_id):
         """True the first time an event id is seen (receivers de-duplicate on it), then False."""
