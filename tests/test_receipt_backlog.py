@@ -73,7 +73,8 @@ def test_receipts_a_stopped_worker_leaves_are_counted_timed_and_warned_of_until_
     stats = json.loads(subprocess.run([sys.executable, "-m", "moderation", "queue", "stats", "--site", "test"],
                                       env=env, cwd="/", capture_output=True, text=True, timeout=60,
                                       check=True).stdout)["test"]["receipts"]
-    assert stats == {"waiting": 0, "due": 0, "oldest_due_seconds": 0, "stalled": False}
+    assert {k: stats[k] for k in ("waiting", "due", "oldest_due_seconds", "stalled")} == {
+        "waiting": 0, "due": 0, "oldest_due_seconds": 0, "stalled": False}
 
 
 def test_a_receipt_waiting_for_its_retry_is_waiting_but_not_due(make_app, comment):

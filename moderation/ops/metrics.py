@@ -28,6 +28,8 @@ the same figures:
   moderation_callback_dead_letters{site}                       events that exhausted their retries
   moderation_request_receipts_waiting{site}                    removal requests' receipt mails not yet sent
   moderation_request_receipts_oldest_due_seconds{site}         how long the longest-due one waited (0: none due)
+  moderation_request_receipts_worker_seen_seconds{site}        since a worker's receipts thread last passed over
+                                                               the site (+Inf: never); alert above 300 with SMTP set
   moderation_redis_up                                          1 when Redis answered the scrape
   moderation_redis_memory_used_bytes, moderation_redis_memory_max_bytes   Redis used_memory and maxmemory
                                                                (0: no limit; alert above 80% of it)
@@ -139,6 +141,9 @@ class QueueCollector:
         receipts_due = GaugeMetricFamily("moderation_request_receipts_oldest_due_seconds",
                                          "How long the longest-due receipt mail has waited for a worker (0: none due)",
                                          labels=["site"])
+        receipts_seen = GaugeMetricFamily("moderation_request_receipts_worker_seen_seconds",
+                                          "Seconds since a worker's receipts thread last passed over the site (+Inf: "
+                                          "never)", labels=["site"])
         up = GaugeMetricFamily("moderation_redis_up", "1 when Redis answered this scrape")
         used = GaugeMetricFamily("moderation_redis_memory_used_bytes", "Redis used_memory (the fullest node)")
         limit = GaugeMetricFamily("moderation_redis_memory_max_bytes", "Redis maxmemory (0: no limit)")
@@ -169,11 +174,14 @@ class QueueCollector:
                     waiting = receipt_backlog(site)
                     receipts.add_metric([site], waiting["waiting"])
                     receipts_due.add_metric([site], waiting["oldest_due_seconds"])
+                    seen = waiting["worker_seen_seconds"]
+                    receipts_seen.add_metric([site], float("inf") if seen is None else seen)
             except RedisError as error:
                 log.warning("metrics: redis unavailable during scrape: %s", error.__class__.__name__)
                 ok = 0
         up.add_metric([], ok)
-        families = (depth, open_, claimed, oldest, backlog, dead, receipts, receipts_due, used, limit, kept, delayed)
+        families = (depth, open_, claimed, oldest, backlog, dead, receipts, receipts_due, receipts_seen, used, limit,
+                    kept, delayed)
         yield from (*families, up) if ok else (up,)
 
 

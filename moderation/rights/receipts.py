@@ -71,13 +71,24 @@ def on_site_references(site, references):
             and any(links.on_site(ref, base) for base in bases)]
 
 
+def silent_limit(config):
+    """Seconds without a pass of the worker's receipts thread after which it is missing: STALLED_SECONDS, or a pass
+    of 20 tries at a longer SMTP_TIMEOUT and the 2 s between passes, when that is longer."""
+    return max(STALLED_SECONDS, 20 * config.smtp_timeout + 60)
+
+
 def backlog(site):
     """The receipts waiting for the worker, for `queue stats`, the admin page and /metrics: how many, how many
-    due, and how long the longest-due one has waited (0 when none is due)."""
-    now = now_ms()
-    waiting, due, since = get_receipts(site).backlog(now)
+    due, how long the longest-due one has waited (0 when none is due), and how long ago a worker's receipts thread
+    last passed over the site (None: never). With SMTP set, a thread silent past silent_limit is `worker_missing`:
+    its stop shows before a receipt is due, and on a quiet site none may be due for days."""
+    now, config = now_ms(), settings.get()
+    waiting, due, since, seen = get_receipts(site).backlog(now)
     oldest = round((now - since) / 1000, 1) if since is not None else 0
-    return {"waiting": waiting, "due": due, "oldest_due_seconds": oldest, "stalled": oldest >= STALLED_SECONDS}
+    silent = round(max(now - seen, 0) / 1000, 1) if seen is not None else None
+    missing = bool(config.smtp_url) and (silent is None or silent > silent_limit(config))
+    return {"waiting": waiting, "due": due, "oldest_due_seconds": oldest, "stalled": oldest >= STALLED_SECONDS,
+            "worker_seen_seconds": silent, "worker_missing": missing}
 
 
 def over_address_limit(site, address):
@@ -102,7 +113,8 @@ def _retry_at(record, now):
 
 
 def send_due(site, limit=20):
-    """Mail the site's due receipts (the worker calls this every few seconds); returns how many were sent."""
+    """Mail the site's due receipts (the worker calls this every few seconds), then say the pass is done (beat);
+    returns how many were sent."""
     receipts, requests, sent = get_receipts(site), get_requests(site), 0
     config = settings.get()
     lease = max(LEASE_MS, int(config.smtp_timeout * 3000))
@@ -140,4 +152,5 @@ def send_due(site, limit=20):
             continue
         receipts.sent(request_id, now_ms=now_ms(), detail="smtp")
         sent += 1
+    receipts.beat(now_ms())  # this pass is done: the thread is alive (backlog's worker_seen_seconds)
     return sent

@@ -40,6 +40,7 @@ Layout (prefix P, default ``mod:``; S is a site name from MODERATION_API_KEYS):
   P{S}:rq:<request id>:trail LIST the audit entry ids of one request, oldest first (its page reads only these)
   P{S}:rq:idem:<sha256>    STRING "<request id> <fingerprint>" filed under a site's Idempotency-Key (a day)
   P{S}:rq:receipts         ZSET   requests whose receipt the worker is to mail, by the time it is next tried (ms)
+  P{S}:rq:receipts:worker  STRING when a worker's receipts thread last passed over the site (ms)
   P{S}:art:<article id>    HASH   an article: title, url, category, published_at, mode, set_by, floor, mode_at
   P{S}:artw:<article id>   HASH   its breaker's window: cur, tn, tf, 12 ring slots n<i>, f<i>, h<i> (harm JSON)
   P{S}:articles            ZSET   article ids by last comment (ms), the latest 10000 (the articles page)

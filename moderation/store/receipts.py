@@ -17,6 +17,7 @@ class RequestReceipts:
     def __init__(self, requests, *, replicas=NO_REPLICAS):
         self.requests = requests  # the site's RemovalRequests: its record, audit and trail keys
         self.key = requests.key("rq", "receipts")
+        self.worker_key = requests.key("rq", "receipts", "worker")
         self._take = requests.redis.register_script(scripts.RECEIPTS_TAKE)
         self._done = AppendOnly(requests.redis, replicas).script(scripts.RECEIPTS_DONE)
 
@@ -44,15 +45,22 @@ class RequestReceipts:
         """How many receipts wait to be mailed."""
         return self.requests.redis.zcard(self.key)
 
+    def beat(self, now_ms):
+        """A worker's receipts thread has just passed over this site: a thread that stopped shows by its silence,
+        before any receipt is due (the backlog alone shows it only then)."""
+        self.requests.redis.set(self.worker_key, int(now_ms))
+
     def backlog(self, now_ms):
-        """(waiting, due now, the time the longest-due one became due or None): leased and retrying receipts
-        carry a later time, so a due one that stays due is one no worker is mailing."""
+        """(waiting, due now, the time the longest-due one became due or None, the worker's last pass or None):
+        leased and retrying receipts carry a later time, so a due one that stays due is one no worker is mailing."""
         pipe = self.requests.redis.pipeline(transaction=False)
         pipe.zcard(self.key)
         pipe.zcount(self.key, "-inf", int(now_ms))
         pipe.zrange(self.key, 0, 0, withscores=True)
-        waiting, due, first = pipe.execute()
-        return waiting, due, (int(first[0][1]) if first and first[0][1] <= now_ms else None)
+        pipe.get(self.worker_key)
+        waiting, due, first, seen = pipe.execute()
+        return waiting, due, (int(first[0][1]) if first and first[0][1] <= now_ms else None), \
+            (int(seen) if seen is not None else None)
 
 
 def get_receipts(site):

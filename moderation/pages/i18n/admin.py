@@ -116,6 +116,10 @@ MESSAGES = {
         "admin.receipts.oldest": "最も長く待っているもの",
         "admin.receipts.stalled": "受付メールが{waited}送られていません。ワーカー(python -m moderation worker)が"
                                   "動いているか確認してください。",
+        "admin.receipts.worker_silent": "受付メールを送るワーカー(python -m moderation worker)が"
+                                        "{silent}動いていません。起動しているか確認してください。",
+        "admin.receipts.worker_never": "受付メールを送るワーカー(python -m moderation worker)が"
+                                       "まだ一度も動いていません。起動してください。",
         "admin.receipts.ms": "{m}分{s}秒",
         "admin.receipts.hm": "{h}時間{m}分",
         "admin.receipts.dh": "{d}日{h}時間",
@@ -244,6 +248,10 @@ MESSAGES = {
         "admin.receipts.oldest": "Longest wait",
         "admin.receipts.stalled": "Receipt mails have waited {waited} without being sent. Check that the worker "
                                   "(python -m moderation worker) is running.",
+        "admin.receipts.worker_silent": "No worker (python -m moderation worker) has passed over the receipt mails for "
+                                        "{silent}. Check that it is running.",
+        "admin.receipts.worker_never": "No worker (python -m moderation worker) has passed over the receipt mails yet. "
+                                       "Start one.",
         "admin.receipts.ms": "{m} min {s} s",
         "admin.receipts.hm": "{h} h {m} min",
         "admin.receipts.dh": "{d} d {h} h",
