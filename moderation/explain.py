@@ -136,14 +136,15 @@ def _ngram_items(features, heads, enc, k: int) -> list[tuple[int, int, float]]:
 def explain(features, heads, enc, k: int, label: str, original: str) -> list[dict]:
     """Up to MAX_ITEMS evidence items for head `k` (output name `label`), largest contribution first."""
     norm = enc.norm
+    evidence(features, heads, enc, (k,))  # kept already when Scorer._explain asked for every head it explains
+    by_kind, found, shown = _layout(enc)
     # an n-gram weighing less than MIN_WEIGHT rounds to at most MIN_WEIGHT and is dropped below: not mapped or rounded
-    ngrams = [item for item in _ngram_items(features, heads, enc, k) if item[2] >= MIN_WEIGHT]
+    ngrams = [item for item in found[k] if item[2] >= MIN_WEIGHT]
     # (shown weight, start, end, feature) of every item, in order; only those kept are made into answers (about
     # half of a head's fifteen are below MIN_WEIGHT or after the first MAX_ITEMS)
     items = [(round(weight, 4), s, e, None)
              for (s, e), (_a, _b, weight) in zip(norm.spans([(a, b) for a, b, _w in ngrams]), ngrams, strict=True)]
     sig_w = heads.coef_[features.signal_offset_:, k] * enc.signals
-    by_kind, _found, shown = _layout(enc)
     weights = sig_w.tolist()  # Python floats and ints: numpy scalars cost ~0.1 us each to index with and convert
     # the array's own argsort: np.argsort's wrapper (fromnumeric._wrapfunc) calls it with the same arguments
     for j in (-sig_w).argsort()[:MAX_ITEMS + len(CONTEXT)].tolist():

