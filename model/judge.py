@@ -76,8 +76,14 @@ NAMED_ACCUSATION_PROBE = SUITE_DIR / "en_named_accusation_probe.jsonl"
 JA_NAMED_ACCUSATION_PROBE = SUITE_DIR / "ja_named_accusation_probe.jsonl"
 GROUP_QUALITY_PROBE = SUITE_DIR / "en_group_quality_probe.jsonl"
 JA_GROUP_QUALITY_PROBE = SUITE_DIR / "ja_group_quality_probe.jsonl"
+# session 25: accusations cleared, denied or unproven against the same asserted; abuse and threats aimed at one person
+CLEARED_PROBE = SUITE_DIR / "en_cleared_probe.jsonl"
+JA_CLEARED_PROBE = SUITE_DIR / "ja_cleared_probe.jsonl"
+INDIVIDUAL_PROBE = SUITE_DIR / "en_individual_probe.jsonl"
+JA_INDIVIDUAL_PROBE = SUITE_DIR / "ja_individual_probe.jsonl"
 HARM_FORMS_PROBES = (DEED_THREAT_PROBE, JA_DEED_THREAT_PROBE, NAMED_ACCUSATION_PROBE, JA_NAMED_ACCUSATION_PROBE,
-                     GROUP_QUALITY_PROBE, JA_GROUP_QUALITY_PROBE)
+                     GROUP_QUALITY_PROBE, JA_GROUP_QUALITY_PROBE, CLEARED_PROBE, JA_CLEARED_PROBE, INDIVIDUAL_PROBE,
+                     JA_INDIVIDUAL_PROBE)
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 HATECHECK = Path("hatecheck-en") / "test_suite_cases.csv"
 NOT_HARMS = frozenset({"spam"})  # labels that hold a comment for something other than a harm

@@ -1,16 +1,19 @@
-"""The deed-threat, named-accusation and group-quality probes (English and Japanese) are well-formed; test_probes.py
-holds the shipped model to their results."""
+"""The deed-threat, named-accusation, group-quality, cleared-accusation and individual-abuse probes (English and
+Japanese) are well-formed; test_probes.py holds the shipped model to their results."""
 
-from collections import Counter
 from difflib import SequenceMatcher
 
 import pytest
 
 from model.judge import (
+    CLEARED_PROBE,
     DEED_THREAT_PROBE,
     GROUP_QUALITY_PROBE,
+    INDIVIDUAL_PROBE,
+    JA_CLEARED_PROBE,
     JA_DEED_THREAT_PROBE,
     JA_GROUP_QUALITY_PROBE,
+    JA_INDIVIDUAL_PROBE,
     JA_NAMED_ACCUSATION_PROBE,
     NAMED_ACCUSATION_PROBE,
     SUITE_DIR,
@@ -18,31 +21,37 @@ from model.judge import (
 )
 from tests.support.probes import assert_well_formed
 
-# each probe: its harm's category, the harmful functionality, the civil ones its twins may take
+# each probe: its harms' categories, the harmful functionalities, the civil ones its twins may take
+_NAMED_CIVIL = {"accusation_asked_nh", "accusation_denied_nh", "allegation_reported_nh", "policy_criticism_nh"}
+# session 25: the same accusation cleared, denied or unproven; abuse and threats aimed at one person (insult,
+# dehumanisation, a threat to the body) against the same words or frame in a civil sentence
+_CLEARED_CIVIL = {"accusation_cleared_nh", "accusation_denied_nh", "accusation_unproven_nh"}
+_INDIVIDUAL = ({"threat", "harassment"}, {"threat_body_h", "threat_verb_h", "insult_indiv_h", "dehumanise_indiv_h"},
+               {"body_literal_nh", "criticism_nh", "verb_literal_nh", "civil_address_nh", "civil_about_nh"})
 PROBES = {
-    DEED_THREAT_PROBE: ("threat", "deed_threat_h", {"deed_civil_nh"}),
-    JA_DEED_THREAT_PROBE: ("threat", "deed_threat_h", {"deed_civil_nh"}),
-    NAMED_ACCUSATION_PROBE: ("defamation", "named_accusation_h",
-                             {"accusation_asked_nh", "accusation_denied_nh", "allegation_reported_nh",
-                              "policy_criticism_nh"}),
-    JA_NAMED_ACCUSATION_PROBE: ("defamation", "named_accusation_h",
-                                {"accusation_asked_nh", "accusation_denied_nh", "allegation_reported_nh",
-                                 "policy_criticism_nh"}),
-    GROUP_QUALITY_PROBE: ("hate", "group_fault_h", {"group_quality_nh"}),
-    JA_GROUP_QUALITY_PROBE: ("hate", "group_fault_h", {"group_quality_nh"}),
+    DEED_THREAT_PROBE: ({"threat"}, {"deed_threat_h"}, {"deed_civil_nh"}),
+    JA_DEED_THREAT_PROBE: ({"threat"}, {"deed_threat_h"}, {"deed_civil_nh"}),
+    NAMED_ACCUSATION_PROBE: ({"defamation"}, {"named_accusation_h"}, _NAMED_CIVIL),
+    JA_NAMED_ACCUSATION_PROBE: ({"defamation"}, {"named_accusation_h"}, _NAMED_CIVIL),
+    GROUP_QUALITY_PROBE: ({"hate"}, {"group_fault_h"}, {"group_quality_nh"}),
+    JA_GROUP_QUALITY_PROBE: ({"hate"}, {"group_fault_h"}, {"group_quality_nh"}),
+    CLEARED_PROBE: ({"defamation"}, {"named_accusation_h"}, _CLEARED_CIVIL),
+    JA_CLEARED_PROBE: ({"defamation"}, {"named_accusation_h"}, _CLEARED_CIVIL),
+    INDIVIDUAL_PROBE: _INDIVIDUAL,
+    JA_INDIVIDUAL_PROBE: _INDIVIDUAL,
 }
 
 
 @pytest.mark.parametrize("probe", list(PROBES), ids=[p.stem for p in PROBES])
 def test_harm_forms_probe_is_well_formed(probe):
-    category, harmful, civil = PROBES[probe]
+    categories, harmful, civil = PROBES[probe]
     cases = load_cases(probe)
     # a threat that says the deed (snap your neck, 指を切り落としてやる), a crime asserted of a person named by title
     # and name (Councillor X took a bribe, 〜議員は賄賂を受け取っている), a group given bad qualities: 12 each, against
     # the same verb or frame in a civil sentence, the same accusation asked, denied, reported or turned to policy,
     # the same group given good qualities
-    assert assert_well_formed(cases, {category}) == {"harmful": 12, "non_harmful": 12}
-    assert Counter(c["functionality"] for c in cases if c["expected"] == "harmful") == {harmful: 12}
+    assert assert_well_formed(cases, categories) == {"harmful": 12, "non_harmful": 12}
+    assert {c["functionality"] for c in cases if c["expected"] == "harmful"} <= harmful
     assert {c["functionality"] for c in cases if c["expected"] == "non_harmful"} <= civil
     by_id = {c["id"]: c for c in cases}
     for c in cases:
