@@ -17,6 +17,14 @@ MARK = "mt_"  # what a moderator token starts with (an API key never does)
 PENDING_S = 3600
 # A revoked token's id stays listed as revoked for a day: the same revoke again (a retry after a 503) is done
 REVOKED_KEPT_S = 86400
+# A use: the live token's account name, its last use stamped in the same step (a revoke between a read and a separate
+# stamp left a hash with no name and no expiry, kept forever). ARGV[1]: now in seconds.
+_USE = """
+local held = redis.call('HMGET', KEYS[1], 'name', 'pending')
+if not held[1] or held[2] then return false end
+redis.call('HSET', KEYS[1], 'last_used_at', ARGV[1])
+return held[1]
+"""
 
 
 def digest(token):
@@ -31,6 +39,7 @@ class ModeratorTokens:
         self.redis = redis
         self.keys = KeySpace(prefix)
         self.written = AppendOnly(redis, replicas)  # a token issued or revoked is answered once in the append-only file
+        self._use = redis.register_script(_USE)  # last_used_at is a hint: no wait for the file
 
     def issue(self, name, note="", ttl_days=None):
         """A new token for an account: (token id, token), shown once and never stored. It is written pending and made
@@ -75,11 +84,7 @@ class ModeratorTokens:
         if not isinstance(token, str) or not token.startswith(MARK) or len(token) > 200:
             return None
         key = self.keys.moderator_token(digest(token))
-        name, pending = self.redis.hmget(key, "name", "pending")
-        if name is None or pending:
-            return None
-        self.redis.hset(key, "last_used_at", int(time.time()))
-        return name
+        return self._use(keys=[key], args=[int(time.time())])
 
     def list(self, name):
         """The account's live tokens, oldest first: id, created_at, expires_at, last_used_at, note (never the token);

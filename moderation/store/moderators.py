@@ -30,9 +30,24 @@ _DUMMY_HASH = generate_password_hash("not-a-password", method=HASH_METHOD)
 # Accept a TOTP time step once: a code already used (or older than the last one used) is refused, so a code
 # read over someone's shoulder cannot be replayed within its 30 seconds.
 _USE_STEP = """
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end  -- removed since its secret was read: nothing to write
 local last = tonumber(redis.call('HGET', KEYS[1], 'totp_last') or '-1') or -1
 if tonumber(ARGV[1]) <= last then return 0 end
 redis.call('HSET', KEYS[1], 'totp_last', ARGV[1])
+return 1
+"""
+# An account's fields change only while it exists: a removal between an admin's read and write left a hash without a
+# name (the login page failed on it; the name could not be added again, yet was not listed). ARGV: field, value, ...
+_CHANGE = """
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+redis.call('HSET', KEYS[1], unpack(ARGV))
+return 1
+"""
+# Create an account unless it exists (ARGV[1] '1': replace it); two admins adding one name at once: one is refused.
+_CREATE = """
+if ARGV[1] ~= '1' and redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+redis.call('DEL', KEYS[1])
+redis.call('HSET', KEYS[1], unpack(ARGV, 2))
 return 1
 """
 TOTP_CODE = re.compile(r"^[0-9]{6}$")
@@ -54,6 +69,10 @@ def _view(raw):
     return {"name": raw["name"], "role": raw["role"], "disabled": raw.get("disabled") == "1",
             "sites": [s for s in (raw.get("sites") or "").split(",") if s],
             "created_at": int(raw.get("created_at") or 0), "totp": bool(raw.get("totp"))}
+
+
+def _flat(fields):
+    return [part for pair in fields.items() for part in pair]
 
 
 def _stamped(raw):
@@ -89,6 +108,7 @@ class Moderators:
         self.keys = KeySpace(prefix)
         self.written = AppendOnly(redis, replicas)  # an account change is answered once in the append-only file
         self._use_step = self.written.script(_USE_STEP)  # a used step forgotten in a crash could be replayed
+        self._change, self._create = self.written.script(_CHANGE), self.written.script(_CREATE)
 
     def key(self, name):
         return self.keys.moderator(name)
@@ -109,19 +129,14 @@ class Moderators:
         if role not in ROLES:
             raise AccountError(f"role must be one of {', '.join(ROLES)}")
         check_password(name, password)
-        if not replace and self.redis.exists(self.key(name)):
+        fields = {"name": name, "role": role, "password": generate_password_hash(password, method=HASH_METHOD),
+                  "created_at": int(time.time()), "disabled": "", "sites": self._checked_sites(sites)}
+        if not self._create(keys=[self.key(name)], args=["1" if replace else "", *_flat(fields)]):
             if not self._as_added(name, password, role, sites):
                 raise AccountExists(f"account {name!r} exists (use --replace to overwrite it)")
             self.redis.sadd(self.keys.moderator_names(), name)  # this add again (a retry after a 503): confirmed
             self.written.after(self.key(name), self.keys.moderator_names())
             return
-        pipe = self.redis.pipeline(transaction=True)  # one key: atomic on a Cluster too
-        pipe.delete(self.key(name))
-        pipe.hset(self.key(name), mapping={
-            "name": name, "role": role, "password": generate_password_hash(password, method=HASH_METHOD),
-            "created_at": int(time.time()), "disabled": "", "sites": self._checked_sites(sites),
-        })
-        pipe.execute()
         self.redis.sadd(self.keys.moderator_names(), name)  # another slot: the list of names
         if replace:
             self._end_sessions(name)
@@ -151,10 +166,8 @@ class Moderators:
         return [_view(raw) for raw in pipe.execute() if raw]
 
     def _update(self, name, fields):
-        if self.get(name) is None:
+        if not NAME_RE.match(name or "") or not self._change(keys=[self.key(name)], args=_flat(fields)):
             raise NoSuchAccount(f"no account named {name!r}")
-        self.redis.hset(self.key(name), mapping=fields)
-        self.written.after(self.key(name))
 
     def _end_sessions(self, name):
         from moderation.store.sessions import Sessions

@@ -1,0 +1,24 @@
+"""Force an interleaving on a real Redis: another caller's whole step lands right after one command of ours."""
+
+import contextlib
+
+
+@contextlib.contextmanager
+def after_first_command_on(client, key, step):
+    """Run step() (on its own client) once, right after the first command `client` sends that names `key`: the
+    other request's step between our read and our write, where a read-then-write has one. Yields what it did."""
+    done = []
+    send = client.execute_command
+
+    def sending(*args, **options):
+        answer = send(*args, **options)
+        if not done and key in args:
+            done.append("fired")
+            done.append(step())
+        return answer
+
+    client.execute_command = sending
+    try:
+        yield done
+    finally:
+        del client.execute_command

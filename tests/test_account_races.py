@@ -1,0 +1,103 @@
+"""Accounts and tokens under concurrent admin actions: a second request's whole step forced between one request's
+read and its write on the real Redis (tests/support/interleave.py). Each read-then-write here was a separate call
+and lost or resurrected state; the writes are now scripts that own their keys."""
+
+import pytest
+import redis
+
+from moderation.store.moderator_tokens import ModeratorTokens
+from moderation.store.moderators import AccountExists, Moderators
+from tests.support.interleave import after_first_command_on
+
+PASSWORD, OTHER = "kumo-no-ue-de-odoru-17", "yama-no-shita-de-neru-42"
+
+
+@pytest.fixture
+def own(redis_server):
+    """Our request's client (the one interleaved) and the other request's."""
+    return (redis.Redis.from_url(redis_server.url, decode_responses=True),
+            redis.Redis.from_url(redis_server.url, decode_responses=True))
+
+
+@pytest.mark.parametrize("change", ["reset_password", "set_disabled", "set_sites", "enable_totp", "disable_totp"])
+def test_an_account_removed_while_an_admin_changes_it_stays_removed(own, prefix, change):
+    """The change read the account, then wrote its fields: a removal between them left a hash without a name (the
+    login page 500s on it, and the name could not be added again: 'exists', yet not listed)."""
+    ours, theirs = own
+    Moderators(theirs, prefix).add("hanako", PASSWORD)
+    moderators = Moderators(ours, prefix)
+    args = {"reset_password": (OTHER,), "set_disabled": (True,), "set_sites": (["news"],)}.get(change, ())
+    with after_first_command_on(ours, moderators.key("hanako"), lambda: Moderators(theirs, prefix).remove("hanako")) \
+            as fired:
+        getattr(moderators, change)("hanako", *args)
+    assert fired == ["fired", None]
+    assert theirs.exists(moderators.key("hanako")) == 0
+    assert moderators.authenticate("hanako", OTHER) is None and moderators.list() == []
+    Moderators(theirs, prefix).add("hanako", PASSWORD)  # the name is free again
+    assert moderators.authenticate("hanako", PASSWORD)["name"] == "hanako"
+
+
+def test_a_totp_code_used_as_the_account_is_removed_leaves_nothing(own, prefix):
+    import pyotp
+
+    ours, theirs = own
+    Moderators(theirs, prefix).add("hanako", PASSWORD)
+    secret = Moderators(theirs, prefix).enable_totp("hanako")
+    moderators = Moderators(ours, prefix)
+    with after_first_command_on(ours, moderators.key("hanako"), lambda: Moderators(theirs, prefix).remove("hanako")) \
+            as fired:
+        used = moderators.verify_totp("hanako", pyotp.TOTP(secret).now())
+    assert fired == ["fired", None] and used is False
+    assert theirs.exists(moderators.key("hanako")) == 0
+
+
+def test_two_admins_adding_one_name_at_once_create_it_once(own, prefix):
+    """Both checked that the name was free, then both wrote: the second password replaced the first, and both
+    admins were told the account was made. Now one of them is told it exists."""
+    ours, theirs = own
+    moderators = Moderators(ours, prefix)
+
+    def other_add():
+        try:
+            Moderators(theirs, prefix).add("hanako", OTHER)
+        except AccountExists:
+            return "exists"
+        return "added"
+
+    with after_first_command_on(ours, moderators.key("hanako"), other_add) as fired:
+        try:
+            moderators.add("hanako", PASSWORD)
+            ours_was = "added"
+        except AccountExists:
+            ours_was = "exists"
+    assert fired[0] == "fired" and sorted([ours_was, fired[1]]) == ["added", "exists"]
+    winner = PASSWORD if ours_was == "added" else OTHER
+    loser = OTHER if ours_was == "added" else PASSWORD
+    assert moderators.authenticate("hanako", winner) and moderators.authenticate("hanako", loser) is None
+
+
+def test_the_same_add_again_is_still_answered_as_done(own, prefix):
+    """A retry after a lost answer (the same name, password, role and sites) stays a success, not 'exists'."""
+    ours, _ = own
+    moderators = Moderators(ours, prefix)
+    moderators.add("hanako", PASSWORD, sites=["news"])
+    moderators.add("hanako", PASSWORD, sites=["news"])
+    with pytest.raises(AccountExists):
+        moderators.add("hanako", OTHER)
+    assert moderators.authenticate("hanako", PASSWORD)["sites"] == ["news"]
+
+
+def test_a_token_revoked_while_it_is_used_leaves_no_key(own, prefix):
+    """A use read the token, then stamped last_used_at: a revoke between them left a token hash with no name and
+    no expiry, kept forever."""
+    ours, theirs = own
+    token_id, token = ModeratorTokens(theirs, prefix).issue("hanako")
+    tokens = ModeratorTokens(ours, prefix)
+    from moderation.store.moderator_tokens import digest
+
+    key = tokens.keys.moderator_token(digest(token))
+    with after_first_command_on(ours, key, lambda: ModeratorTokens(theirs, prefix).revoke("hanako", token_id)) \
+            as fired:
+        tokens.name_for(token)
+    assert fired == ["fired", True]
+    assert theirs.exists(key) == 0 and tokens.name_for(token) is None and tokens.list("hanako") == []
