@@ -101,3 +101,30 @@ def test_a_token_revoked_while_it_is_used_leaves_no_key(own, prefix):
         tokens.name_for(token)
     assert fired == ["fired", True]
     assert theirs.exists(key) == 0 and tokens.name_for(token) is None and tokens.list("hanako") == []
+
+
+@pytest.mark.parametrize("change", ["reset_password", "replace"])
+def test_a_login_finishing_as_the_password_changes_is_logged_out(app, accounts, prefix, redis_server, change):
+    """The login read the old password, then started its session: a reset (or an account replaced) between them
+    ended the sessions it found, not the one started after, which then served on under the new password."""
+    from tests.support.moderators import MODERATOR_PASSWORD, csrf_of
+
+    theirs = redis.Redis.from_url(redis_server.url, decode_responses=True)
+
+    def changed():
+        if change == "replace":
+            return Moderators(theirs, prefix).add("hanako", OTHER, replace=True)
+        return Moderators(theirs, prefix).reset_password("hanako", OTHER)
+
+    client = app.test_client()
+    page = client.get("/login")
+    with after_first_command_on(app.extensions["moderation.redis"], accounts.key("hanako"), changed) as fired:
+        response = client.post("/login", data={"username": "hanako", "password": MODERATOR_PASSWORD,
+                                               "csrf_token": csrf_of(page.text)})
+    assert fired == ["fired", None] and response.status_code == 302
+    assert client.get("/review").status_code == 302  # to the login page
+    again = app.test_client()
+    page = again.get("/login")
+    assert again.post("/login", data={"username": "hanako", "password": OTHER,
+                                      "csrf_token": csrf_of(page.text)}).status_code == 302
+    assert again.get("/review").status_code == 200

@@ -58,21 +58,26 @@ def require_csrf(*, json_errors):
 # -- sessions -----------------------------------------------------------------------------------------------
 
 def current_moderator():
-    """The logged-in moderator's account, or None (one removed or disabled since login counts as logged out)."""
+    """The logged-in moderator's account, or None (one removed or disabled since login, or whose password changed
+    since, counts as logged out: a login that read the old password just as a reset ended the account's sessions
+    started its own after them; a session from before stamps were kept has none)."""
     if "moderator" in g:
         return g.moderator
     g.moderator = None
     sid = session.get("sid")
     if sid:
-        name = get_sessions().name(sid)
-        account = get_moderators().get(name) if name else None
-        g.moderator = account if account and not account["disabled"] else None
+        name, stamp = get_sessions().holder(sid)
+        account = get_moderators().get(name, stamp=True) if name else None
+        if account and not account["disabled"] and (not stamp or stamp == account.pop("stamp")):
+            account.pop("stamp", None)
+            g.moderator = account
     return g.moderator
 
 
 def _start_session(account):
     sid = secrets.token_urlsafe(32)
-    get_sessions().start(sid, account["name"], request.remote_addr, settings.get().session_hours * 3600)
+    get_sessions().start(sid, account["name"], request.remote_addr, settings.get().session_hours * 3600,
+                         account["stamp"])
     lang = session.get("lang")
     session.clear()  # a fresh cookie: no fixation of an earlier session or token
     session["sid"] = sid

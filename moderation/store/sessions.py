@@ -7,16 +7,18 @@ from moderation.store.master_pipeline import NO_REPLICAS
 
 
 class Sessions:
-    """One hash per session id (name, ip) that expires on its own, and a set per account of its session ids."""
+    """One hash per session id (name, ip, the password's stamp at login) that expires on its own, and a set per
+    account of its session ids."""
 
     def __init__(self, redis, prefix="mod:", replicas=NO_REPLICAS):
         self.redis = redis
         self.keys = KeySpace(prefix)
         self.written = AppendOnly(redis, replicas)  # a session started or ended is answered once in the file
 
-    def start(self, sid, name, ip, ttl_seconds):
+    def start(self, sid, name, ip, ttl_seconds, stamp=""):
+        """`stamp`: the password the login checked (moderators._stamped); a session of an older one is no session."""
         pipe = self.redis.pipeline(transaction=True)  # never a session without its expiry
-        pipe.hset(self.keys.session(sid), mapping={"name": name, "ip": ip or ""})
+        pipe.hset(self.keys.session(sid), mapping={"name": name, "ip": ip or "", "stamp": stamp or ""})
         pipe.expire(self.keys.session(sid), int(ttl_seconds))
         pipe.execute()
         pipe = self.redis.pipeline(transaction=True)  # the account's session list: another slot, its own step
@@ -28,6 +30,11 @@ class Sessions:
     def name(self, sid):
         """The moderator's name of a live session, or None."""
         return self.redis.hget(self.keys.session(sid), "name")
+
+    def holder(self, sid):
+        """(name, the password's stamp at login) of a live session, or (None, None)."""
+        name, stamp = self.redis.hmget(self.keys.session(sid), "name", "stamp")
+        return name, stamp
 
     def end(self, sid):
         name = self.name(sid)
