@@ -128,3 +128,29 @@ def test_on_an_abuse_card_the_primary_button_rejects_as_abuse(browser, live_serv
     page.keyboard.press("s")  # the key follows the card too: threat
     wait_until(lambda: (queue.get("threat-1") or {}).get("reason") == "threat")
     page.context.close()
+
+
+def test_a_claim_answered_after_the_page_went_idle_is_given_back(browser, live_server, rdb, prefix, comment):
+    """The page's claim was in flight when it went idle: the idle release found nothing held yet, the claim then
+    leased the comments to a page showing 'away', and nobody else could take them for the lease's 300 s."""
+    base, api = start(live_server, rdb, prefix, LEASE_SECONDS=300, IDLE_SECONDS=2)
+    ids = {queue_comment(api, comment, author={"id": f"r-{i}", "name": "読者"}) for i in range(2)}
+    hanako = logged_in_page(browser, base, "hanako")
+    hanako.wait_for_function("() => document.querySelectorAll('.card').length === 2")
+    queue = ReviewQueue(rdb, "test", prefix=prefix)
+    hanako.wait_for_selector("#away:not([hidden])", timeout=10_000)
+    held = []
+
+    def slow_claim(route):
+        if not held:  # the first claim after the reload waits until the page has gone idle and released
+            held.append(route.request.url)
+            time.sleep(4)
+        route.continue_()
+
+    hanako.route("**/review/api/claim", slow_claim)
+    hanako.reload()  # a fresh page claims at once, and goes idle 2 s later with its claim still held
+    hanako.wait_for_selector("#away:not([hidden])", timeout=10_000)
+    wait_until(lambda: len(held) == 1)
+    wait_until(lambda: {c["id"] for c in queue.claim("jiro")} == ids)
+    assert hanako.locator(".card").count() == 0
+    hanako.context.close()

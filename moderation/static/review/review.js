@@ -354,6 +354,10 @@
       { order: boot.order, label: boot.label, article: boot.article, skipped: state.skipped,
         n: Math.min(50, Math.max(10, state.cards.length)) })
       .then(function (res) {
+        if (res.ok && state.away) {  // went away while this claim was in flight: give back what it leased
+          releaseAll("idle");
+          return;
+        }
         if (res.ok) {
           var hadActive = state.cards.length > 0;
           addCards(res.data.cards || []);
