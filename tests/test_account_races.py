@@ -128,3 +128,16 @@ def test_a_login_finishing_as_the_password_changes_is_logged_out(app, accounts, 
     assert again.post("/login", data={"username": "hanako", "password": OTHER,
                                       "csrf_token": csrf_of(page.text)}).status_code == 302
     assert again.get("/review").status_code == 200
+
+
+def test_a_token_revoked_while_the_list_is_read_stays_marked_revoked(own, prefix):
+    """The list read the entries, then found the token's hash gone and forgot it as expired: a revoke between them
+    lost its mark, so the same revoke again (a retry after a 503) answered 'no such token'."""
+    ours, theirs = own
+    token_id, _ = ModeratorTokens(theirs, prefix).issue("hanako")
+    tokens = ModeratorTokens(ours, prefix)
+    with after_first_command_on(ours, tokens.keys.moderator_token_list("hanako"),
+                                lambda: ModeratorTokens(theirs, prefix).revoke("hanako", token_id)) as fired:
+        listed = tokens.list("hanako")
+    assert fired == ["fired", True] and listed == []
+    assert ModeratorTokens(theirs, prefix).revoke("hanako", token_id) is True  # the retry: done, not 404

@@ -25,6 +25,11 @@ if not held[1] or held[2] then return false end
 redis.call('HSET', KEYS[1], 'last_used_at', ARGV[1])
 return held[1]
 """
+# Forget a listed token whose hash expired, unless its entry changed since it was read (ARGV[2]): a revoke in between
+# marked it revoked, and that mark answers the same revoke again (a retry after a 503) for a day.
+_FORGET = """
+if redis.call('HGET', KEYS[1], ARGV[1]) == ARGV[2] then redis.call('HDEL', KEYS[1], ARGV[1]) end
+"""
 
 
 def digest(token):
@@ -40,6 +45,7 @@ class ModeratorTokens:
         self.keys = KeySpace(prefix)
         self.written = AppendOnly(redis, replicas)  # a token issued or revoked is answered once in the append-only file
         self._use = redis.register_script(_USE)  # last_used_at is a hint: no wait for the file
+        self._forget = redis.register_script(_FORGET)
 
     def issue(self, name, note="", ttl_days=None):
         """A new token for an account: (token id, token), shown once and never stored. It is written pending and made
@@ -99,8 +105,8 @@ class ModeratorTokens:
                 continue
             held, pending, live = self.redis.hmget(self.keys.moderator_token(entry["digest"]), "name", "pending",
                                                    "last_used_at")
-            if held is None:
-                self.redis.hdel(self.keys.moderator_token_list(name), token_id)  # expired by itself
+            if held is None:  # expired by itself (or revoked since we read the list: then it stays, marked)
+                self._forget(keys=[self.keys.moderator_token_list(name)], args=[token_id, raw])
                 continue
             if pending:
                 continue
