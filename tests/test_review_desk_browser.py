@@ -152,5 +152,6 @@ def test_a_claim_answered_after_the_page_went_idle_is_given_back(browser, live_s
     hanako.wait_for_selector("#away:not([hidden])", timeout=10_000)
     wait_until(lambda: len(held) == 1)
     wait_until(lambda: {c["id"] for c in queue.claim("jiro")} == ids)
-    assert hanako.locator(".card").count() == 0
+    assert hanako.locator(".card").count() == 0 and not hanako.is_visible("#empty")
+    assert hanako.is_visible("#away")
     hanako.context.close()

@@ -370,7 +370,7 @@
       .finally(function () {
         state.fetching = null;
         loadingEl.hidden = true;
-        emptyEl.hidden = state.cards.length > 0;
+        emptyEl.hidden = state.away || state.cards.length > 0;  // an away page says only that it is away
         if (!state.cards.length) markReady();
       });
     return state.fetching;
