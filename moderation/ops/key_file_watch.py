@@ -59,6 +59,8 @@ def watch(app):
     API_KEYS_CHECK_SECONDS (0: never; a HUP by hand still reads it). None when there is nothing to watch."""
     from moderation import settings
 
+    if "moderation.settings" not in getattr(app, "extensions", {}):
+        return None  # another app under our gunicorn.conf.py (make bench's bare app) has no keys to watch
     config = settings.of(app)
     if not config.api_keys_file or config.api_keys_check_seconds <= 0:
         return None
