@@ -24,7 +24,6 @@ import heapq
 import json
 import os
 import random
-import socket
 import statistics
 import sys
 import tempfile
@@ -87,9 +86,7 @@ def measure(count):
     redis_process, port, _ = load.start_redis(folder / "redis")
     try:
         os.environ.update(worker_path._settings(folder, port, thresholds))
-        from gunicorn import http
         from gunicorn.config import Config
-        from gunicorn.http import wsgi
 
         from moderation import create_app
         from moderation.ops import http_response
@@ -100,33 +97,17 @@ def measure(count):
         gc.collect()
         gc.freeze()  # as gunicorn.conf.py does after --preload
         gc.set_threshold(5000, *gc.get_threshold()[1:])  # its post_fork
-        config, peer, server = Config(), ("127.0.0.1", 40000), ("127.0.0.1", 8000)
+        config = Config()
         bodies = [line for line in bodies_path.read_text(encoding="utf-8").splitlines() if line]
         rng, run, head = random.Random(13), f"tail-{os.getpid()}", f"Bearer {load.API_KEY}".encode()
 
         def one(app, n):
             body = bodies[n % len(bodies)].replace("@ID@", f"{run}-{n}").replace(
                 "@READER@", f"r-{rng.randint(1, 200_000)}").encode()
-            raw = (b"POST /api/v1/comments HTTP/1.1\r\nHost: 127.0.0.1:8000\r\nAuthorization: " + head
-                   + b"\r\nContent-Type: application/json\r\nContent-Length: " + str(len(body)).encode()
-                   + b"\r\n\r\n" + body)
-            ours, client = socket.socketpair()
+            cpu, client = worker_path.through_gunicorn(app, worker_path.post_bytes(body, head), config)
             try:
-                started = time.thread_time()
-                client.sendall(raw)
-                request = next(http.get_parser(config, ours, peer))
-                response, environ = wsgi.create(request, ours, peer, server, config)
-                answer = app(environ, response.start_response)
-                for chunk in answer:
-                    response.write(chunk)
-                if hasattr(answer, "close"):
-                    answer.close()
-                response.close()
-                cpu = (time.thread_time() - started) * 1e6
-                ours.close()
                 out = b"".join(iter(lambda: client.recv(65536), b""))
             finally:
-                ours.close()
                 client.close()
             if not out.startswith(b"HTTP/1.1 200"):
                 raise SystemExit(f"a request was answered {out[:12]!r}")

@@ -26,6 +26,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve()
@@ -76,9 +77,7 @@ def serve(bodies_path, thresholds, block, memo):
     redis_process, port, _ = load.start_redis(folder / "redis")
     try:
         os.environ.update(_settings(folder, port, thresholds))
-        from gunicorn import http
         from gunicorn.config import Config
-        from gunicorn.http import wsgi
 
         from moderation import create_app
         from moderation.ops import http_response
@@ -90,31 +89,18 @@ def serve(bodies_path, thresholds, block, memo):
         gc.collect()
         gc.freeze()  # as gunicorn.conf.py does after --preload
         gc.set_threshold(5000, *gc.get_threshold()[1:])  # its post_fork
-        config, peer, server = Config(), ("127.0.0.1", 40000), ("127.0.0.1", 8000)
+        config = Config()
         bodies = [line for line in Path(bodies_path).read_text(encoding="utf-8").splitlines() if line]
         rng, run, head = random.Random(13), f"wp-{os.getpid()}", f"Bearer {load.API_KEY}".encode()
 
         def one(n):
             body = bodies[n % len(bodies)].replace("@ID@", f"{run}-{n}").replace(
                 "@READER@", f"r-{rng.randint(1, 200_000)}").encode()
-            raw = (b"POST /api/v1/comments HTTP/1.1\r\nHost: 127.0.0.1:8000\r\nAuthorization: " + head
-                   + b"\r\nContent-Type: application/json\r\nContent-Length: " + str(len(body)).encode()
-                   + b"\r\n\r\n" + body)
-            ours, client = socket.socketpair()
+            _, client = through_gunicorn(app, post_bytes(body, head), config)
             try:
-                client.sendall(raw)
-                request = next(http.get_parser(config, ours, peer))
-                response, environ = wsgi.create(request, ours, peer, server, config)
-                answer = app(environ, response.start_response)
-                for chunk in answer:
-                    response.write(chunk)
-                if hasattr(answer, "close"):
-                    answer.close()
-                response.close()
                 if not client.recv(64).startswith(b"HTTP/1.1 200"):
                     raise SystemExit("a request was not answered 200")
             finally:
-                ours.close()
                 client.close()
 
         sys.stderr = open(os.devnull, "w")  # the access lines: written, as in production, and thrown away
@@ -135,6 +121,39 @@ def serve(bodies_path, thresholds, block, memo):
     finally:
         redis_process.terminate()
         redis_process.wait(timeout=30)
+
+
+def post_bytes(body, head):
+    """A POST /api/v1/comments request as a client sends it, `head` the Authorization value."""
+    return (b"POST /api/v1/comments HTTP/1.1\r\nHost: 127.0.0.1:8000\r\nAuthorization: " + head
+            + b"\r\nContent-Type: application/json\r\nContent-Length: " + str(len(body)).encode()
+            + b"\r\n\r\n" + body)
+
+
+def through_gunicorn(app, raw, config, peer=("127.0.0.1", 40000), server=("127.0.0.1", 8000)):
+    """A sync worker's request path on a socket pair (gunicorn's parser, wsgi.create, the app, its response):
+    (thread CPU µs, the client's socket holding the answer; the caller closes it)."""
+    from gunicorn import http
+    from gunicorn.http import wsgi
+
+    ours, client = socket.socketpair()
+    try:
+        started = time.thread_time()
+        client.sendall(raw)
+        request = next(http.get_parser(config, ours, peer))
+        response, environ = wsgi.create(request, ours, peer, server, config)
+        answer = app(environ, response.start_response)
+        for chunk in answer:
+            response.write(chunk)
+        if hasattr(answer, "close"):
+            answer.close()
+        response.close()
+        return (time.thread_time() - started) * 1e6, client
+    except BaseException:
+        client.close()
+        raise
+    finally:
+        ours.close()
 
 
 def _bodies_and_thresholds(folder):

@@ -31,3 +31,19 @@ def test_a_wider_service_time_widens_the_tail_far_less_behind_a_long_queue():
     assert abs(no_queue - 1.5) < 0.02
     assert 1.05 < long_queue < 1.25
     assert spread([1.0], clients=64, servers=2, n=2_000) == 1.0
+
+
+def test_the_in_process_request_path_answers_as_gunicorn_would():
+    """bench.tail and bench.worker_path drive one request through gunicorn's parser, wsgi.create, an app and its
+    response on a socket pair (worker_path.through_gunicorn): here the bare app's, read back by its client."""
+    from gunicorn.config import Config
+
+    from bench import bare, worker_path
+
+    cpu, client = worker_path.through_gunicorn(bare.create_app(), worker_path.post_bytes(b'{"text": "x"}', b"k"),
+                                               Config())
+    try:
+        out = b"".join(iter(lambda: client.recv(65536), b""))
+    finally:
+        client.close()
+    assert out.startswith(b"HTTP/1.1 200") and b'"model_version":"bare"' in out and cpu > 0

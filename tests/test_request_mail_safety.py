@@ -33,15 +33,20 @@ def _app(make_app, mailbox):
     return make_app(SMTP_URL=mailbox.url, SMTP_FROM=SENDER, RATE_LIMITS="", REQUEST_RATE_LIMIT="")
 
 
-@pytest.mark.parametrize("email", sorted(ELSEWHERE))
-def test_an_address_a_mail_header_reads_as_someone_else_is_refused_on_the_api_and_the_form(make_app, mailbox, comment,
-                                                                                          email):
+def _file_with(make_app, mailbox, comment, field, value):
+    """(app, client, comment id, the answer) for a request on one comment whose requester `field` is `value`."""
     app = _app(make_app, mailbox)
     client = app.test_client()
     comment_id = post_comment(client, comment)
     body = request_body([comment_id])
-    body["requester"]["email"] = email
-    answer = file(client, body)
+    body["requester"][field] = value
+    return app, client, comment_id, file(client, body)
+
+
+@pytest.mark.parametrize("email", sorted(ELSEWHERE))
+def test_an_address_a_mail_header_reads_as_someone_else_is_refused_on_the_api_and_the_form(make_app, mailbox, comment,
+                                                                                          email):
+    app, client, comment_id, answer = _file_with(make_app, mailbox, comment, "email", email)
     assert answer.status_code == 400 and answer.json["error"]["field"] == "requester.email", answer.text
     form = client.post("/requests/new", data=form_fields(client, comment_id, email=email))
     assert form.status_code == 400 and 'aria-describedby="e-email"' in form.text
@@ -79,12 +84,7 @@ def test_the_mail_module_sends_to_one_mailbox_alone(mailbox):
 def test_a_name_that_is_not_one_line_is_refused_on_the_api_and_the_form(make_app, mailbox, comment, name):
     """The receipt opens with the name: a line break in it would draw lines of the name's own in the mail (a false
     receipt number, a link on a line of its own); a bidirectional override would reorder the line it heads."""
-    app = _app(make_app, mailbox)
-    client = app.test_client()
-    comment_id = post_comment(client, comment)
-    body = request_body([comment_id])
-    body["requester"]["name"] = name
-    answer = file(client, body)
+    app, client, comment_id, answer = _file_with(make_app, mailbox, comment, "name", name)
     assert answer.status_code == 400 and answer.json["error"]["field"] == "requester.name", answer.text
     form = client.post("/requests/new", data=form_fields(client, comment_id, name=name))
     assert form.status_code == 400 and 'aria-describedby="e-name"' in form.text
@@ -216,12 +216,7 @@ def test_a_name_holding_a_url_a_host_or_a_mail_address_is_refused_on_the_api_and
                                                                                           comment, name):
     """The name heads mails the service sends to any address the filer typed: a name that is a link would make the
     receipt a phishing mail with the site's name on it. 400 naming requester.name; the form says why in ja and en."""
-    app = _app(make_app, mailbox)
-    client = app.test_client()
-    comment_id = post_comment(client, comment)
-    body = request_body([comment_id])
-    body["requester"]["name"] = name
-    answer = file(client, body)
+    app, client, comment_id, answer = _file_with(make_app, mailbox, comment, "name", name)
     assert answer.status_code == 400, answer.text
     assert answer.json["error"]["field"] == "requester.name" and answer.json["error"]["code"] == "address_in_name"
     form = client.post("/requests/new", data=form_fields(client, comment_id, name=name))
