@@ -170,3 +170,28 @@ def test_a_pin_naming_a_folder_outside_the_model_dir_is_refused(registry_app, tw
                                   "redis")
     assert not manager.refresh()
     assert manager.active.version == v1 and "MODEL_DIR" in manager.last_error
+
+
+def test_a_pin_whose_file_comes_later_is_tried_again(registry_app, two_models, rdb, prefix):
+    """A version activated on one machine before its folder reached this one: the worker keeps its model, then
+    loads the pin at a later check once the file is there, without another activation (every RETRY_FAILED_CHECKS)."""
+    import shutil
+
+    from moderation.scoring.manager import RETRY_FAILED_CHECKS
+    from moderation.store.model_pins import ModelPins
+
+    root, (v1, _), (v2, sha2) = two_models
+    late = f"0000.00.03-late-{prefix.strip(':')}"
+    manager = registry_app.extensions["moderation.models"]
+    ModelPins(rdb, prefix).change({"active_version": late, "active_sha256": sha2}, "activate", "redis")
+    manager.check()
+    assert manager.active.version == v1 and manager.last_error
+    shutil.copytree(root / v2, root / late)
+    try:
+        for _ in range(RETRY_FAILED_CHECKS - 1):
+            manager.check()
+        assert manager.active.version == v1  # not every check reloads: a missing file is not looked for each time
+        manager.check()
+        assert manager.active.version == v2 and manager.last_error is None  # the version its card names
+    finally:
+        shutil.rmtree(root / late)

@@ -17,6 +17,7 @@ log = logging.getLogger(__name__)
 _PID = [os.getpid()]  # kept by an at-fork hook: a forked child has no watcher thread (threads do not survive a fork)
 os.register_at_fork(after_in_child=lambda: _PID.__setitem__(0, os.getpid()))
 MIN_WATCH_SECONDS = 0.05  # MODEL_CHECK_SECONDS=0 (the tests' "check on every request") must not spin the watcher
+RETRY_FAILED_CHECKS = 30  # a pin that did not load is tried again every 30th check (a minute at 2 s): its file may come
 
 
 class Serving:
@@ -45,6 +46,7 @@ class ModelManager:
         self.serving = Serving(active, None, self._policy(active, {}), self._site_policies(active, {}), self.registry)
         self.generation = None
         self.last_error = None
+        self._failed_checks = 0
         self.interval = config.model_check_seconds
         self._checked = 0.0
         self._loading = threading.Lock()
@@ -95,7 +97,9 @@ class ModelManager:
         except RedisError as error:
             log.debug("model pins not read: %s", error.__class__.__name__)
             return
-        if pins.get("generation") != self.generation:
+        self._failed_checks += 1
+        retry = self.last_error is not None and self._failed_checks >= RETRY_FAILED_CHECKS
+        if pins.get("generation") != self.generation or retry:
             before = self.active  # refresh() reads the pins again under its lock: an admin's refresh is never undone
             if self.refresh() and self.active is not before:
                 _show_serving(before.version, self.active.version)
@@ -133,7 +137,7 @@ class ModelManager:
                 self.last_error = str(error)
                 log.error("model pins not applied, still serving %s: %s", self.active.version, error,
                           extra={"generation": pins.get("generation"), "pid": _PID[0]})
-                self.generation = pins.get("generation")
+                self.generation, self._failed_checks = pins.get("generation"), 0
                 return False
             self.serving = serving  # one reference: a request sees all old or all new
             self.generation, self.last_error = pins.get("generation"), None
