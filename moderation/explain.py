@@ -13,7 +13,7 @@ from operator import itemgetter
 import numpy as np
 
 from moderation.features.vocabulary import FEATURE_NAMES, SPAN_KINDS
-from moderation.features.words import _KindSpans, _tables, _WordSpans
+from moderation.features.words import spans_by_kind
 from moderation.kernels.evidence import explain_ngrams, explain_ngrams_many
 
 __all__ = ["evidence", "evidence_many", "explain"]
@@ -39,30 +39,6 @@ def _layout(enc) -> tuple[dict[str, list[tuple[int, int]]], dict[int, list[tuple
             items = [item for item in items if not callable(item) or _read(enc, item.kind)]
         enc.layout = (spans_by_kind(items), {}, {})
     return enc.layout
-
-
-def spans_by_kind(spans: list | None) -> dict[str, list[tuple[int, int]]]:
-    """features.words.expand_spans' (start, end) spans grouped by kind, each kind's in their order there, without
-    its list of (kind, start, end) tuples in between (a comment's word hits are most of its spans)."""
-    by_kind: dict[str, list[tuple[int, int]]] = {}
-    for item in spans or ():
-        if callable(item) and (item := item()) is None:  # a construction scanned only now (signals._Later)
-            continue
-        if isinstance(item, _WordSpans):
-            tuples = _tables().tuples
-            for a, b, k in zip(item.starts.tolist(), item.ends.tolist(), item.cats.tolist(), strict=True):
-                for c in tuples[k]:
-                    if (got := by_kind.get(c)) is None:
-                        by_kind[c] = [(a, b)]
-                    else:
-                        got.append((a, b))
-        elif isinstance(item, _KindSpans):
-            for (a, b), kind in zip(item.spans, item.kinds, strict=True):
-                by_kind.setdefault(kind, []).append((a, b))
-        else:
-            kind, a, b = item
-            by_kind.setdefault(kind, []).append((a, b))
-    return by_kind
 
 
 def _read(enc, kind: str) -> bool:
@@ -129,17 +105,16 @@ def _ngram_items(features, heads, enc, k: int) -> list[tuple[int, int, float]]:
     """Head k's n-gram evidence in the normalised text: the runs of characters above 15% of the peak of its
     positive contribution (char block plus word block, kernels.evidence.ngram_evidence), widened to the words they cut,
     with their summed contribution, largest first."""
-    evidence(features, heads, enc, (k,))
+    evidence(features, heads, enc, (k,))  # kept already when Scorer._explain asked for every head it explains
     return _layout(enc)[1][k]
 
 
 def explain(features, heads, enc, k: int, label: str, original: str) -> list[dict]:
     """Up to MAX_ITEMS evidence items for head `k` (output name `label`), largest contribution first."""
     norm = enc.norm
-    evidence(features, heads, enc, (k,))  # kept already when Scorer._explain asked for every head it explains
-    by_kind, found, shown = _layout(enc)
     # an n-gram weighing less than MIN_WEIGHT rounds to at most MIN_WEIGHT and is dropped below: not mapped or rounded
-    ngrams = [item for item in found[k] if item[2] >= MIN_WEIGHT]
+    ngrams = [item for item in _ngram_items(features, heads, enc, k) if item[2] >= MIN_WEIGHT]
+    by_kind, _, shown = _layout(enc)
     # (shown weight, start, end, feature) of every item, in order; only those kept are made into answers (about
     # half of a head's fifteen are below MIN_WEIGHT or after the first MAX_ITEMS)
     items = [(round(weight, 4), s, e, None)

@@ -275,6 +275,30 @@ def expand_spans(spans: list | None) -> list[tuple[str, int, int]]:
     return out
 
 
+def spans_by_kind(spans: list | None) -> dict[str, list[tuple[int, int]]]:
+    """expand_spans' (start, end) spans grouped by kind, each kind's in their order there, without
+    its list of (kind, start, end) tuples in between (a comment's word hits are most of its spans)."""
+    by_kind: dict[str, list[tuple[int, int]]] = {}
+    for item in spans or ():
+        if callable(item) and (item := item()) is None:  # a construction scanned only now (signals._Later)
+            continue
+        if isinstance(item, _WordSpans):
+            tuples = _tables().tuples
+            for a, b, k in zip(item.starts.tolist(), item.ends.tolist(), item.cats.tolist(), strict=True):
+                for c in tuples[k]:
+                    if (got := by_kind.get(c)) is None:
+                        by_kind[c] = [(a, b)]
+                    else:
+                        got.append((a, b))
+        elif isinstance(item, _KindSpans):
+            for (a, b), kind in zip(item.spans, item.kinds, strict=True):
+                by_kind.setdefault(kind, []).append((a, b))
+        else:
+            kind, a, b = item
+            by_kind.setdefault(kind, []).append((a, b))
+    return by_kind
+
+
 def _sentence_combos(t: str, starts: np.ndarray, cats: np.ndarray, raw: np.ndarray, focus: list | None,
                      ends: np.ndarray) -> None:
     """Count the hits per feature, and harm word and target in the SAME sentence (so a long comment does not

@@ -68,8 +68,8 @@ def current_moderator():
     if sid:
         name, stamp = get_sessions().holder(sid)
         account = get_moderators().get(name, stamp=True) if name else None
-        if account and not account["disabled"] and (not stamp or stamp == account.pop("stamp")):
-            account.pop("stamp", None)
+        current = account.pop("stamp") if account else None
+        if account and not account["disabled"] and (not stamp or stamp == current):
             g.moderator = account
     return g.moderator
 

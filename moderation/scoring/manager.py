@@ -46,7 +46,7 @@ class ModelManager:
         self.serving = Serving(active, None, self._policy(active, {}), self._site_policies(active, {}), self.registry)
         self.generation = None
         self.last_error = None
-        self._failed_checks = 0
+        self._checks_since_failure = 0
         self.interval = config.model_check_seconds
         self._checked = 0.0
         self._loading = threading.Lock()
@@ -82,13 +82,12 @@ class ModelManager:
         threading.Thread(target=self._watch, args=(_PID[0],), daemon=True, name="model-watch").start()
 
     def _watch(self, pid):
-        stopped = threading.Event()  # never set: the daemon thread ends with its process
-        while pid == _PID[0]:
+        while pid == _PID[0]:  # a daemon thread: it ends with its process
             try:
                 self.check()
             except Exception:  # the watcher outlives any one failure; the next tick tries again
                 log.exception("model pins check failed, still serving %s", self.active.version)
-            stopped.wait(max(self.interval, MIN_WATCH_SECONDS))
+            time.sleep(max(self.interval, MIN_WATCH_SECONDS))
 
     def check(self):
         """Read the pins and, when their generation changed, load and swap in what they name (in this thread)."""
@@ -97,8 +96,8 @@ class ModelManager:
         except RedisError as error:
             log.debug("model pins not read: %s", error.__class__.__name__)
             return
-        self._failed_checks += 1
-        retry = self.last_error is not None and self._failed_checks >= RETRY_FAILED_CHECKS
+        self._checks_since_failure += 1
+        retry = self.last_error is not None and self._checks_since_failure >= RETRY_FAILED_CHECKS
         if pins.get("generation") != self.generation or retry:
             before = self.active  # refresh() reads the pins again under its lock: an admin's refresh is never undone
             if self.refresh() and self.active is not before:
@@ -137,7 +136,7 @@ class ModelManager:
                 self.last_error = str(error)
                 log.error("model pins not applied, still serving %s: %s", self.active.version, error,
                           extra={"generation": pins.get("generation"), "pid": _PID[0]})
-                self.generation, self._failed_checks = pins.get("generation"), 0
+                self.generation, self._checks_since_failure = pins.get("generation"), 0
                 return False
             self.serving = serving  # one reference: a request sees all old or all new
             self.generation, self.last_error = pins.get("generation"), None

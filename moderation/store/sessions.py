@@ -33,8 +33,7 @@ class Sessions:
 
     def holder(self, sid):
         """(name, the password's stamp at login) of a live session, or (None, None)."""
-        name, stamp = self.redis.hmget(self.keys.session(sid), "name", "stamp")
-        return name, stamp
+        return tuple(self.redis.hmget(self.keys.session(sid), "name", "stamp"))
 
     def end(self, sid):
         name = self.name(sid)
