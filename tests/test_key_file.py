@@ -17,6 +17,7 @@ from moderation.ops.key_file_watch import KeyFileWatch, digest
 from moderation.settings import SettingsError
 from tests.support.akismet_client import akismet_client
 from tests.support.app import API_KEY, METRICS_TOKEN, OTHER_KEY, app_config, app_env
+from tests.support.receiver import wait_for
 from tests.support.servers import GUNICORN_COMMAND, Gunicorn
 from tests.support.targets import SPAM
 
@@ -99,13 +100,8 @@ def test_the_watch_asks_for_one_reload_per_new_version(keys_file):
     assert len(reloads) == 2
 
 
-def _wait(condition, timeout=60):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.1)
-    return False
+def _wait(condition):
+    return wait_for(condition, timeout=60, step=0.1)
 
 
 @pytest.mark.slow

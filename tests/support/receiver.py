@@ -84,12 +84,12 @@ class Receiver:
         self.server.server_close()
 
 
-def wait_for(condition, timeout=10.0):
+def wait_for(condition, timeout=10.0, step=0.02):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if condition():
             return True
-        time.sleep(0.02)
+        time.sleep(step)
     return False
 
 
