@@ -207,8 +207,19 @@ def actions_of(app, request_id):
 # the ideographic full stop a browser reads as a dot: the receipt would open with a link the filer chose.
 ADDRESS_NAMES = ["https://evil.example/ 様", "evil.example", "山田 evil.example/login",
                  "ｈｔｔｐｓ：／／ｅｖｉｌ．ｅｘａｍｐｌｅ", "悪い。jp", "hanako@evil.example", "山田＠広報",
-                 "www.evil", "mailto:x", "山田 xn--eckwd4c7c.xn--zckzah"]
-PLAIN_NAMES = ["J.R.R. Tolkien", "Dr. 山田 花子", "山田 花子 ver1.2", "St. John-Smith", "ジョン・スミス"]
+                 "www.evil", "mailto:x", "山田 xn--eckwd4c7c.xn--zckzah",
+                 # a top-level domain in its own script (みんな, コム, рф, भारत with its vowel signs) and IP addresses
+                 # in the forms a browser reads (dotted, hex, a lone 32-bit decimal, IPv6 also with IPv4 inside)
+                 "evil.みんな", "山田 evil。コム/login", "evil.рф", "evil.भारत", "192.168.0.1",
+                 "１９２．１６８．０．１", "0xC0A80001", "3232235777", "2001:db8::1", "[::ffff:192.0.2.1]"]
+PLAIN_NAMES = ["J.R.R. Tolkien", "Dr. 山田 花子", "山田 花子 ver1.2", "St. John-Smith", "ジョン・スミス",
+               "山田 花子 2026.12.03", "山田 花子 090-1234-5678"]
+# More spellings, checked on the rule itself (names_an_address), each way.
+MORE_ADDRESSES = ["evil.ไทย", "evil.한국", "evil.ελ", "evil.مصر", "192.168.0.1:8080", "192.168.1", "0xc0.0xa8.0.1",
+                  "0300.0250.0.1", "0x7f.1", "192.168.0.1.", "fe80::1%eth0", "::1", "２００１：ｄｂ８：：１",
+                  "山田 10.0.0.1 様", "evil.ｃｏｍ"]
+MORE_NAMES = ["山田 09012345678", "0312345678", "山田 花子 1234567", "::", "山田::花子", "12:30:45", "v1.2.3",
+              "第3.5期", "A. 山田", "山田・花子", "0x", "Ca:fe", "4294967296"]
 
 
 @pytest.mark.parametrize("name", ADDRESS_NAMES)
@@ -225,6 +236,17 @@ def test_a_name_holding_a_url_a_host_or_a_mail_address_is_refused_on_the_api_and
     assert english.status_code == 400 and "A name may not contain a URL" in english.text
     run_worker(app, once=True)
     assert mailbox.messages == []
+
+
+def test_the_rule_reads_more_spellings_of_hosts_and_addresses_and_leaves_names_with_numbers():
+    """A host in any script, an IP address in any form a browser reads, against names with dates, phone numbers and
+    colons; a stored name that fails is left out of the mails (salutation)."""
+    from moderation.rights.intake import names_an_address, salutation
+
+    assert [name for name in ADDRESS_NAMES + MORE_ADDRESSES if not names_an_address(name)] == []
+    assert [name for name in PLAIN_NAMES + MORE_NAMES if names_an_address(name)] == []
+    assert salutation("evil.みんな") == salutation("2001:db8::1") == "ご依頼者様"
+    assert salutation("山田 花子 2026.12.03") == "山田 花子 2026.12.03 様"
 
 
 @pytest.mark.parametrize("name", PLAIN_NAMES)
@@ -272,7 +294,7 @@ def test_the_address_check_of_a_name_is_linear_in_the_name():
     from moderation.rights.intake import names_an_address
 
     worst = (0.0, "")
-    for unit in ("あ", "a", "a.", "ab.", "-", "a-", "x@", "ア.b"):
+    for unit in ("あ", "a", "a.", "ab.", "-", "a-", "x@", "ア.b", "1.", "1", "0x1.", "a:", "1::", "भा.", "भा"):
         small, big = ((unit * (size // len(unit) + 1))[:size] for size in (1000, 4000))
         growth = min(_cost(names_an_address, big) / _cost(names_an_address, small) for _ in range(3))
         worst = max(worst, (growth, unit))

@@ -14,6 +14,7 @@ from moderation.errors import ValidationError
 from moderation.integrations.mail import is_mailbox
 from moderation.rights.clock import DAY_MS, now_ms
 from moderation.rights.links import on_site
+from moderation.rights.name_addresses import names_an_address
 from moderation.store.removal_requests import get_requests
 from moderation.store.review_queue import get_queue
 from moderation.times import iso
@@ -55,25 +56,6 @@ def check_email(value):
     if not is_mailbox(value) or ONE_LINE_BREAKERS_RE.search(value):
         raise ValidationError("requester.email must be an e-mail address", "requester.email", code="invalid_format")
     return value
-
-
-# A name is no address either: it heads mails the service sends to whatever address the filer gave, and a mail
-# program links a URL, a bare host name (evil.example, 悪い。jp) or a mail address wherever it stands. Read after NFKC
-# (full-width ｈｔｔｐ：／／, ＠) with the ideographic full stops a browser takes for dots.
-_SCHEME_RE = re.compile(r"://|@|\bwww\.|\b(?:https?|ftp|mailto|file|data|javascript|tel|sms):", re.IGNORECASE)
-_TOKEN_RE = re.compile(r"[\w.-]+")  # one character class: each character is read once (linear in the name)
-_DOTS = str.maketrans({"\u3002": ".", "\uff61": ".", "\uff0e": "."})
-
-
-def names_an_address(name):
-    """Whether a name holds a URL, a mail address or a host name (labels joined by dots, the last of 2+ ASCII letters
-    or xn--: "J.R.R. Tolkien", "Dr. 山田" and "v1.2" are names, "evil.example" and "悪い。jp" are not)."""
-    text = unicodedata.normalize("NFKC", name).translate(_DOTS)
-    if _SCHEME_RE.search(text):
-        return True
-    dotted = (token.strip("._-") for token in _TOKEN_RE.findall(text))
-    lasts = (token.rpartition(".")[2].lower() for token in dotted if "." in token)
-    return any(last.startswith("xn--") or (len(last) >= 2 and last.isascii() and last.isalpha()) for last in lasts)
 
 
 def salutation(name):

@@ -7,7 +7,8 @@ REMOVAL_REQUEST = {
     "properties": {
         "requester": {"type": "object", "required": ["name", "email", "relation"], "properties": {
             "name": {"type": "string", "minLength": 1, "maxLength": 200, "description": "one line; a URL, mail "
-                     "address or host name (evil.example) is a 400 (code address_in_name): the mails open with it"},
+                     "address, host name (evil.example, evil.みんな) or IP address (192.168.0.1, 2001:db8::1) is a 400 "
+                     "(code address_in_name): the mails open with it"},
             "email": {"type": "string", "format": "email", "maxLength": 254},
             "relation": {"enum": ["self", "representative"]}}},
         "comments": {"type": "array", "minItems": 1, "maxItems": 20, "description": "comment ids or the site's "

@@ -38,7 +38,8 @@ MESSAGES = {
         "form.rate_limited": "短時間に多くの依頼が送信されました。しばらく待ってから再度お試しください。",
         "field.requester": "依頼者の情報を入力してください。",
         "field.requester.name": "お名前を入力してください(200文字以内)。",
-        "field.requester.name.address_in_name": "お名前にURL・メールアドレス・ドメイン名(example.jp など)は使えません。"
+        "field.requester.name.address_in_name": "お名前にURL・メールアドレス・ドメイン名(example.jp など)"
+                                                "・IPアドレスは使えません。"
                                                 "略称のピリオドの後には空白を入れてください(例: Mr. Smith)。",
         "field.requester.email": "メールアドレスを正しく入力してください。",
         "field.requester.relation": "依頼者の立場を選んでください。",
@@ -227,9 +228,9 @@ MESSAGES = {
         "form.rate_limited": "Too many requests in a short time. Please try again later.",
         "field.requester": "Please fill in your details.",
         "field.requester.name": "Please give your name (up to 200 characters).",
-        "field.requester.name.address_in_name": "A name may not contain a URL, an e-mail address or a domain name "
-                                                "(such as example.jp). Put a space after an abbreviation's full stop "
-                                                "(Mr. Smith).",
+        "field.requester.name.address_in_name": "A name may not contain a URL, an e-mail address, a domain name "
+                                                "(such as example.jp) or an IP address. Put a space after an "
+                                                "abbreviation's full stop (Mr. Smith).",
         "field.requester.email": "Please give a valid e-mail address.",
         "field.requester.relation": "Please say whether you are the person concerned or a representative.",
         "field.comments": "Please give 1-20 comment URLs or ids.",
