@@ -60,7 +60,8 @@ def require_csrf(*, json_errors):
 def current_moderator():
     """The logged-in moderator's account, or None (one removed or disabled since login, or whose password changed
     since, counts as logged out: a login that read the old password just as a reset ended the account's sessions
-    started its own after them; a session from before stamps were kept has none)."""
+    started its own after them). A session from before stamps were kept (846278a) has none and counts as logged out
+    too: nothing is grandfathered, an upgrade costs each moderator one login."""
     if "moderator" in g:
         return g.moderator
     g.moderator = None
@@ -69,7 +70,7 @@ def current_moderator():
         name, stamp = get_sessions().holder(sid)
         account = get_moderators().get(name, stamp=True) if name else None
         current = account.pop("stamp") if account else None
-        if account and not account["disabled"] and (not stamp or stamp == current):
+        if account and not account["disabled"] and stamp and stamp == current:
             g.moderator = account
     return g.moderator
 

@@ -15,10 +15,11 @@ class Sessions:
         self.keys = KeySpace(prefix)
         self.written = AppendOnly(redis, replicas)  # a session started or ended is answered once in the file
 
-    def start(self, sid, name, ip, ttl_seconds, stamp=""):
-        """`stamp`: the password the login checked (moderators._stamped); a session of an older one is no session."""
+    def start(self, sid, name, ip, ttl_seconds, stamp):
+        """`stamp`: the password the login checked (moderators._stamped); a session of an older one, or of none, is
+        no session."""
         pipe = self.redis.pipeline(transaction=True)  # never a session without its expiry
-        pipe.hset(self.keys.session(sid), mapping={"name": name, "ip": ip or "", "stamp": stamp or ""})
+        pipe.hset(self.keys.session(sid), mapping={"name": name, "ip": ip or "", "stamp": stamp})
         pipe.expire(self.keys.session(sid), int(ttl_seconds))
         pipe.execute()
         pipe = self.redis.pipeline(transaction=True)  # the account's session list: another slot, its own step

@@ -119,7 +119,7 @@ WRITES = {
                       lambda s: s.moderators.get("hanako")["sites"] == ["test"]),
     "account removed": (_remove_account, lambda s: s.moderators.get("hanako") is None
                         and "hanako" not in [account["name"] for account in s.moderators.list()]),
-    "session started": (lambda s: s.sessions.start("sid-new", "hanako", "127.0.0.1", 3600),
+    "session started": (lambda s: s.sessions.start("sid-new", "hanako", "127.0.0.1", 3600, "stamp"),
                         lambda s: s.sessions.name("sid-new") == "hanako"),
     "session ended": (lambda s: s.sessions.end("sid-old"), lambda s: s.sessions.name("sid-old") is None),
 }
@@ -166,7 +166,7 @@ class Stores:
         for comment_id, moderator in (("u0", "hanako"), ("o0", "taro")):
             self.queue.submit(_record(comment_id, "review"), queued=True)
             self.queue.decide(comment_id, "reject", moderator, "spam")
-        self.sessions.start("sid-old", "hanako", "127.0.0.1", 3600)
+        self.sessions.start("sid-old", "hanako", "127.0.0.1", 3600, "stamp")
         for request_id in (FILED, DECIDED, CONSULTED):
             self.requests.create({**REQUEST, "id": request_id, "due_at": 9000}, {"request_id": request_id})
         _decide_request(self, DECIDED, "jiro")

@@ -1,0 +1,43 @@
+"""Moderators' sessions against what ends them: a logout landing inside a claim, and sessions written before the
+password stamp (846278a). The other request's whole step is forced between ours' read and write on the real Redis
+(tests/support/interleave.py)."""
+
+import pytest
+
+from moderation.store.review_queue import ReviewQueue
+from tests.support.moderators import Moderator
+
+
+@pytest.fixture
+def rapp(make_app, thresholds):
+    return make_app(THRESHOLDS=thresholds.flag_all, RATE_LIMITS="")
+
+
+def _session_key(rdb, prefix):
+    [key] = rdb.keys(f"{prefix}session:*")
+    return key
+
+
+def _queued(rdb, prefix, *ids):
+    queue = ReviewQueue(rdb, "test", prefix=prefix)
+    for comment_id in ids:
+        queue.submit({"id": comment_id, "article_id": "art-1", "text": "本文", "text_sha256": comment_id,
+                      "author_id": "reader-1", "decision": "review", "status": "pending", "received_at": 1000,
+                      "scores": {"spam": 0.1, "abuse": 0.8}, "labels": ["abuse"], "model_version": "t",
+                      "risk": 0.8}, queued=True)
+    return queue
+
+
+def test_a_session_from_before_password_stamps_asks_for_one_login(rapp, accounts, rdb, prefix):
+    """Sessions started before 846278a carry no password stamp, so a reset that raced their login could not be told
+    from a good one: on upgrade each counts as logged out (one login), as a stale stamp does."""
+    hanako = Moderator(rapp, "hanako")
+    assert hanako.get("/review").status_code == 200
+    key = _session_key(rdb, prefix)
+    assert rdb.hdel(key, "stamp") == 1  # as the code before 846278a wrote it: name and ip only
+    assert sorted(rdb.hgetall(key)) == ["ip", "name"]
+    page = hanako.get("/review")
+    assert page.status_code == 302 and page.headers["Location"].startswith("/login")
+    assert hanako.post("/review/api/claim", {}).status_code == 401
+    again = Moderator(rapp, "hanako")  # the one login: a session with its stamp
+    assert again.get("/review").status_code == 200
