@@ -5,6 +5,7 @@ password stamp (846278a). The other request's whole step is forced between ours'
 import pytest
 
 from moderation.store.review_queue import ReviewQueue
+from tests.support.interleave import after_first_command_on
 from tests.support.moderators import Moderator
 
 
@@ -26,6 +27,36 @@ def _queued(rdb, prefix, *ids):
                       "scores": {"spam": 0.1, "abuse": 0.8}, "labels": ["abuse"], "model_version": "t",
                       "risk": 0.8}, queued=True)
     return queue
+
+
+def test_a_logout_landing_inside_a_claim_leaves_nothing_leased(rapp, accounts, rdb, prefix):
+    """The claim checked the session, the logout (another tab) released what the account held and ended the session,
+    then the claim leased cards to a moderator no longer logged in: nobody else could take them for the lease
+    (300 s). Now the claim looks at its session again after leasing and gives them back."""
+    hanako = Moderator(rapp, "hanako")
+    queue = _queued(rdb, prefix, "c-1", "c-2")
+    other_tab = rapp.test_client()
+    other_tab.set_cookie("moderation_session", hanako.client.get_cookie("moderation_session").value)
+
+    def logout():
+        return other_tab.post("/logout", data={"csrf_token": hanako.csrf}).status_code
+
+    with after_first_command_on(rapp.extensions["moderation.redis"], _session_key(rdb, prefix), logout) as fired:
+        answer = hanako.post("/review/api/claim", {"n": 5})
+    assert fired == ["fired", 302]
+    assert answer.status_code == 401 and answer.json["error"]["field"] == "session"
+    assert rdb.zcard(queue.held_key("hanako")) == 0 and rdb.zcard(queue.key("claims")) == 0
+    assert {c["id"] for c in Moderator(rapp, "jiro").claim()} == {"c-1", "c-2"}  # at once, not in 5 minutes
+
+
+def test_a_claim_before_the_logout_is_released_by_it(rapp, accounts, rdb, prefix):
+    """The usual order still works: what the page claimed goes back when it logs out."""
+    hanako = Moderator(rapp, "hanako")
+    queue = _queued(rdb, prefix, "c-1")
+    assert [c["id"] for c in hanako.claim()] == ["c-1"]
+    assert hanako.form("/logout").status_code == 302
+    assert rdb.zcard(queue.held_key("hanako")) == 0
+    assert [c["id"] for c in Moderator(rapp, "jiro").claim()] == ["c-1"]
 
 
 def test_a_session_from_before_password_stamps_asks_for_one_login(rapp, accounts, rdb, prefix):

@@ -75,6 +75,13 @@ def current_moderator():
     return g.moderator
 
 
+def session_ended():
+    """This request's session was ended since it was checked (a logout in another tab, a reset, a removal): asked
+    after a write that must not outlive it, one HGET."""
+    sid = session.get("sid")
+    return not sid or get_sessions().name(sid) is None
+
+
 def _start_session(account):
     sid = secrets.token_urlsafe(32)
     get_sessions().start(sid, account["name"], request.remote_addr, settings.get().session_hours * 3600,
@@ -213,10 +220,10 @@ def _second_factor(name, stamp, address, next_url, throttle):
 def logout():
     require_csrf(json_errors=False)
     account = current_moderator()
+    _end_session()  # first: a claim in flight that still finds the session landed before the release below
     if account is not None:
         from moderation.pages.leases import release_everywhere  # leases imports this module
 
         release_everywhere(account["name"])
-    _end_session()
     return redirect(url_for("sessions.login", bye=1))
 

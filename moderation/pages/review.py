@@ -9,12 +9,18 @@ from flask import jsonify, render_template, request, url_for
 
 from moderation import settings
 from moderation.decisions import ACTIONS, FILTER_LABELS, ORDERS, claim, decide, message_of
-from moderation.errors import ApiError, Conflict, NotFound, ValidationError
+from moderation.errors import ApiError, Conflict, NotFound, Unauthorized, ValidationError
 from moderation.labels import LABELS, REJECT_REASONS
 from moderation.pages import i18n
 from moderation.pages.cards import card
 from moderation.pages.desk import comment_id_of, json_body, notice, site_of, text_of, visible_sites
-from moderation.pages.login import api_login_required, csrf_token, current_moderator, page_login_required
+from moderation.pages.login import (
+    api_login_required,
+    csrf_token,
+    current_moderator,
+    page_login_required,
+    session_ended,
+)
 from moderation.pages.setup import page_blueprint
 from moderation.scoring.manager import find_manager
 from moderation.store.author_standing import LEVELS as STANDINGS
@@ -86,9 +92,11 @@ def api_claim():
     n = n if isinstance(n, int) and not isinstance(n, bool) and 1 <= n <= 50 else 10  # true is no count
     skipped = body.get("skipped") if isinstance(body.get("skipped"), list) else []
     skipped = {i for i in skipped[-50:] if isinstance(i, str)}
-    queue = get_queue(site)
-    records = claim(queue, current_moderator()["name"], n, order=order, label=label, article=article,
-                    skipped=skipped)
+    queue, name = get_queue(site), current_moderator()["name"]
+    records = claim(queue, name, n, order=order, label=label, article=article, skipped=skipped)
+    if session_ended():  # a logout ended it after our check and released before we leased: give these back too
+        queue.release_held(name, "logout")
+        raise Unauthorized("log in first", "session")
     return jsonify({"cards": _cards(queue, records)})
 
 
