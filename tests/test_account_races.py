@@ -5,9 +5,9 @@ and lost or resurrected state; the writes are now scripts that own their keys.""
 import pytest
 import redis
 
-from moderation.store.moderator_tokens import ModeratorTokens
+from moderation.store.moderator_tokens import AccountReplaced, ModeratorTokens
 from moderation.store.moderators import AccountExists, Moderators
-from tests.support.interleave import after_first_command_on
+from tests.support.interleave import after_first_command_on, before_first_command_on
 
 PASSWORD, OTHER = "kumo-no-ue-de-odoru-17", "yama-no-shita-de-neru-42"
 
@@ -141,3 +141,43 @@ def test_a_token_revoked_while_the_list_is_read_stays_marked_revoked(own, prefix
         listed = tokens.list("hanako")
     assert fired == ["fired", True] and listed == []
     assert ModeratorTokens(theirs, prefix).revoke("hanako", token_id) is True  # the retry: done, not 404
+
+
+@pytest.mark.parametrize(("change", "when"), [("replace", before_first_command_on), ("replace", after_first_command_on),
+                                              ("remove", before_first_command_on)])
+def test_a_token_issued_as_its_account_is_replaced_is_never_handed_out(own, prefix, change, when):
+    """The issue wrote the token, then listed it under the account: a replace (or removal) revoking the tokens it
+    found listed before that left this one live, acting as the new account of that name (after a removal, a live
+    token and a list nobody would revoke again); one revoking it just after the listing handed the operator a dead
+    token. Now the issue reads the account again once the token is live and, changed, discards it."""
+    ours, theirs = own
+    Moderators(theirs, prefix).add("hanako", PASSWORD)
+    tokens = ModeratorTokens(ours, prefix)
+
+    def changed():
+        if change == "replace":
+            return Moderators(theirs, prefix).add("hanako", OTHER, replace=True)
+        return Moderators(theirs, prefix).remove("hanako")
+
+    with when(ours, tokens.keys.moderator_token_list("hanako"), changed) as fired:
+        try:
+            handed_out = tokens.issue("hanako")
+        except AccountReplaced:
+            handed_out = None
+    assert fired == ["fired", None]
+    assert handed_out is None
+    assert theirs.keys(f"{prefix}modtoken:*") == [] and tokens.list("hanako") == []
+    assert theirs.hgetall(tokens.keys.moderator_token_list("hanako")) == {}
+    if change == "replace":  # the new account's own token is issued as before
+        _, token = tokens.issue("hanako")
+        assert tokens.name_for(token) == "hanako"
+
+
+def test_a_token_issued_to_an_account_from_before_incarnations_is_kept(own, prefix):
+    """An account added before incarnations were recorded has none; its token is issued as ever (nothing changed)."""
+    ours, _ = own
+    moderators = Moderators(ours, prefix)
+    moderators.add("hanako", PASSWORD)
+    assert ours.hdel(moderators.key("hanako"), "incarnation") == 1
+    _, token = ModeratorTokens(ours, prefix).issue("hanako")
+    assert ModeratorTokens(ours, prefix).name_for(token) == "hanako"

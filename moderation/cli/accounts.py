@@ -59,7 +59,7 @@ def token_command(args):
     moderation API (/api/v1/moderation/...). A new token is printed once, on standard output; only its
     SHA-256 is stored."""
     from moderation.store import RedisError
-    from moderation.store.moderator_tokens import get_tokens
+    from moderation.store.moderator_tokens import AccountReplaced, get_tokens
     from moderation.store.moderators import get_moderators
 
     words = list(args.words)
@@ -77,6 +77,9 @@ def token_command(args):
                 sys.exit(f"moderator token: no enabled account named {name!r}")
             try:
                 token_id, token = tokens.issue(name, note=args.note or "", ttl_days=args.days)
+            except AccountReplaced:  # another admin's remove or add --replace: this account's token would outlive it
+                sys.exit(f"moderator token: {name!r} was removed or replaced meanwhile; no token was left: check the "
+                         f"account and run it again")
             except RedisError as error:  # a page's 503: nothing usable is left, the retry issues the one token
                 sys.exit(f"moderator token: not issued, Redis did not confirm it ({error}); no usable token was left "
                          f"behind: run it again")

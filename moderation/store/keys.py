@@ -51,7 +51,8 @@ Layout (prefix P, default ``mod:``; S is a site name from MODERATION_API_KEYS):
   P{S}:demo:seen           SET    demo article page only: webhook event ids already applied (de-dup)
   P{S}:rl:<kind>:<window>:<value>  STRING rate-limit counter of one API key, author or IP in one fixed window
   P{S}:rl:check:<kind>:<window>:<value>  STRING the same for comments:check (the only key a check writes)
-  Pmoderator:<name>        HASH   a moderator account (name, role, scrypt password hash)
+  Pmoderator:<name>        HASH   a moderator account (name, role, scrypt password hash, incarnation: a random id
+                                  per add, so a token issued as the account is replaced is discarded)
   Pmoderators              SET    the names of every moderator account (the accounts page and `moderator list`)
   Psession:<sid>           HASH   a logged-in moderator's session (expires after SESSION_HOURS)
   Psessions:<name>         SET    one account's live session ids (reset, disable and remove end them all)

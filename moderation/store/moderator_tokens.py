@@ -32,6 +32,10 @@ if redis.call('HGET', KEYS[1], ARGV[1]) == ARGV[2] then redis.call('HDEL', KEYS[
 """
 
 
+class AccountReplaced(RuntimeError):
+    """The account was removed or replaced while its token was issued: the token was discarded, never shown."""
+
+
 def digest(token):
     """SHA-256 of a token: 256 random bits need no slow hash, and the stored value cannot be replayed."""
     return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
@@ -50,7 +54,15 @@ class ModeratorTokens:
     def issue(self, name, note="", ttl_days=None):
         """A new token for an account: (token id, token), shown once and never stored. It is written pending and made
         live only once its writes are confirmed (append-only file, MIN_REPLICAS replicas); a refused issue (503, a
-        dead master) discards it, so the operator's retry makes the one live token, not a second one never shown."""
+        dead master) discards it, so the operator's retry makes the one live token, not a second one never shown.
+
+        An account removed or replaced (`add --replace`) meanwhile revoked the tokens it found listed, perhaps before
+        this one was: so the account is read again once the token is live, and a changed one discards it
+        (AccountReplaced). A removal after that read finds it listed; until this returns nobody knows the token."""
+        from moderation.store.moderators import Moderators  # moderators ends an account's tokens through this class
+
+        accounts = Moderators(self.redis, self.keys.prefix)
+        began = accounts.incarnation(name)
         token_id = secrets.token_hex(4)
         token = f"{MARK}{token_id}_{secrets.token_urlsafe(32)}"
         now = int(time.time())
@@ -72,9 +84,13 @@ class ModeratorTokens:
                 pipe.persist(key)
             pipe.execute()
             self.written.after(key)
+            replaced = accounts.incarnation(name) != began
         except redis.RedisError:
             self._discard(listed, token_id, key)
             raise
+        if replaced:
+            self._discard(listed, token_id, key)
+            raise AccountReplaced(f"account {name!r} was removed or replaced while its token was issued")
         return token_id, token
 
     def _discard(self, listed, token_id, key):

@@ -5,6 +5,7 @@ import functools
 import hashlib
 import hmac
 import re
+import secrets
 import time
 from pathlib import Path
 
@@ -130,7 +131,8 @@ class Moderators:
             raise AccountError(f"role must be one of {', '.join(ROLES)}")
         check_password(name, password)
         fields = {"name": name, "role": role, "password": generate_password_hash(password, method=HASH_METHOD),
-                  "created_at": int(time.time()), "disabled": "", "sites": self._checked_sites(sites)}
+                  "created_at": int(time.time()), "disabled": "", "sites": self._checked_sites(sites),
+                  "incarnation": secrets.token_hex(8)}
         if not self._create(keys=[self.key(name)], args=["1" if replace else "", *_flat(fields)]):
             if not self._as_added(name, password, role, sites):
                 raise AccountExists(f"account {name!r} exists (use --replace to overwrite it)")
@@ -156,6 +158,13 @@ class Moderators:
             return None
         raw = self.redis.hgetall(self.key(name))
         return (_stamped(raw) if stamp else _view(raw)) if raw else None
+
+    def incarnation(self, name):
+        """Which account of this name exists (None: none): a random id each add gives it, kept through resets and
+        changes, so a step that began with one account can tell it was replaced meanwhile (an account from before
+        incarnations has "" until replaced)."""
+        held, incarnation = self.redis.hmget(self.key(name), "name", "incarnation")
+        return (incarnation or "") if held else None
 
     def list(self):
         """Every account, by name (never the password hash)."""

@@ -1,4 +1,4 @@
-"""Force an interleaving on a real Redis: another caller's whole step lands right after one command of ours."""
+"""Force an interleaving on a real Redis: another caller's whole step lands just before or after one command of ours."""
 
 import contextlib
 
@@ -7,12 +7,29 @@ import contextlib
 def after_first_command_on(client, key, step):
     """Run step() (on its own client) once, right after the first command `client` sends that names `key`: the
     other request's step between our read and our write, where a read-then-write has one. Yields what it did."""
+    with _around_first_command_on(client, key, step, before=False) as done:
+        yield done
+
+
+@contextlib.contextmanager
+def before_first_command_on(client, key, step):
+    """Run step() once, right before the first command `client` sends that names `key`: the other request's step
+    between our earlier steps (reads of other keys) and our first write of this one. Yields what it did."""
+    with _around_first_command_on(client, key, step, before=True) as done:
+        yield done
+
+
+@contextlib.contextmanager
+def _around_first_command_on(client, key, step, before):
     done = []
     send = client.execute_command
 
     def sending(*args, **options):
+        if before and not done and key in args:
+            done.append("fired")
+            done.append(step())
         answer = send(*args, **options)
-        if not done and key in args:
+        if not before and not done and key in args:
             done.append("fired")
             done.append(step())
         return answer
