@@ -89,8 +89,19 @@ def unavailable():
     return Unavailable("the review queue is unavailable; retry later", None, headers=headers)
 
 
+# Machine endpoints outside /api (the probes, Prometheus, the Akismet protocol): their errors are JSON too
+JSON_PREFIXES = ("/api/", "/1.1/")
+JSON_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
+
+
 def _wants_json():
-    return request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json"
+    path = request.path
+    return path.startswith(JSON_PREFIXES) or path in JSON_PATHS or request.accept_mimetypes.best == "application/json"
+
+
+def page_message_key(code):
+    """The localised pages' message for a 4xx: their own for 400, 403, 404 and 429, else the 400's."""
+    return f"error.{code}" if code in (400, 403, 404, 429) else "error.400"
 
 
 def _json_error(status, code, message, field=None, headers=None):
@@ -130,7 +141,7 @@ def init_app(app):
     def handle_http_error(error):
         if not _wants_json():
             page = current_app.extensions.get("moderation.error_page")  # pages/home.py: a localised page
-            return page(error) if page is not None and error.code == 404 else error
+            return page(error) if page is not None and error.code and error.code < 500 else error
         code = (error.name or "error").lower().replace(" ", "_")
         field = "body" if error.code in (413, 415) else None
         message = error.description or error.name
@@ -165,8 +176,7 @@ def html_errors(blueprint):
             return jsonify({"error": {"code": code, "message": error.description, "field": None}}), error.code
         if error.code is None or error.code >= 500:
             return error
-        key = f"error.{error.code}" if error.code in (400, 403, 404) else "error.400"
-        body = render_template("error.html", message=i18n.translate(key), code=error.code)
+        body = render_template("error.html", message=i18n.translate(page_message_key(error.code)), code=error.code)
         return body, error.code
 
 

@@ -49,6 +49,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, G
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
 
 from moderation import settings
+from moderation.errors import NotFound, Unauthorized
 from moderation.ops import metric_files
 from moderation.rights.receipts import backlog as receipt_backlog
 from moderation.scoring.manager import find_manager
@@ -214,11 +215,11 @@ def _authorized(token):
 
 def metrics_view():
     token = settings.get().metrics_token
-    if not token:
-        return Response("metrics are off: set MODERATION_METRICS_TOKEN\n", status=404, mimetype="text/plain")
+    if not token:  # the API's JSON errors, as every machine endpoint's
+        raise NotFound("metrics are off: set MODERATION_METRICS_TOKEN")
     if not _authorized(token):
-        return Response("a bearer token is required\n", status=401, mimetype="text/plain",
-                        headers={"WWW-Authenticate": 'Bearer realm="metrics"'})
+        raise Unauthorized("a bearer token is required: Authorization: Bearer <MODERATION_METRICS_TOKEN>",
+                           "Authorization", headers={"WWW-Authenticate": 'Bearer realm="metrics"'})
     return Response(generate_latest(scrape_registry(current_app._get_current_object())),
                     mimetype=CONTENT_TYPE_LATEST)
 

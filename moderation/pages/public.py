@@ -16,7 +16,7 @@ from werkzeug.exceptions import HTTPException
 from moderation import settings
 from moderation.api.api_keys import configured_sites
 from moderation.api.transparency import csv_response, period
-from moderation.errors import NotFound, ValidationError
+from moderation.errors import NotFound, ValidationError, page_message_key
 from moderation.ops.proxies import limit_key
 from moderation.pages import i18n
 from moderation.pages.cards import format_time, inert
@@ -46,7 +46,7 @@ def error_page(code, key, headers=None, **values):
     """The readers' error page: the public header, a localised message, and a way back to the site (SITE_URLS)
     and its removal criteria; never the moderators' queue, which an anonymous reader cannot use."""
     site, lang = _known_site(), i18n.current_language()
-    # the blueprint's context given here too: the app's 404 (home.not_found_page) renders it outside the blueprint
+    # the blueprint's context given here too: the app's 4xx (home.app_error_page) renders it outside the blueprint
     body = render_template("public/error.html", site=site, code=code, message=i18n.translate(key, lang, **values),
                            site_url=settings.get().site_urls.get(site, (None,))[0] if site else None,
                            **i18n.context(lang, request), **site_names())
@@ -58,13 +58,13 @@ def http_error(error):
     """Replaces page_blueprint's moderators' error page (registered first) for this blueprint's 4xx."""
     if error.code is None or error.code >= 500:
         return error
-    return error_page(error.code, f"error.{error.code}" if error.code in (400, 403, 404) else "error.400")
+    return error_page(error.code, page_message_key(error.code))
 
 
 @bp.record_once
 def _register(state):
-    """home.not_found_page gives a path under PATHS that no route matches this page too."""
-    state.app.extensions["moderation.public_error_page"] = (PATHS, lambda error: error_page(error.code, "error.404"))
+    """home.app_error_page gives a path under PATHS that no route matches (or a method none takes) this page too."""
+    state.app.extensions["moderation.public_error_page"] = (PATHS, http_error)
 
 
 def chosen_site():
