@@ -17,7 +17,8 @@ Signals to the master (PID 1 in the container):
         are shared as with --preload) and only then stops the old workers gracefully; the listening socket
         never closes, so no request is refused or dropped. When the new app fails to load (a bad pin, a bad
         MODERATION_API_KEYS_FILE), the master logs why and keeps serving the running version. With
-        MODERATION_API_KEYS_FILE the master sends itself a HUP when the file changes (ops/key_file_watch.py).
+        MODERATION_API_KEYS_FILE the master sends itself a HUP when the file changes (ops/key_file_watch.py); the
+        file needs this configuration with preload_app (an app built in a worker refuses it at start-up).
 """
 
 import gc
@@ -35,6 +36,10 @@ from moderation.settings import env_value as _env
 if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
     os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="moderation-metrics-")
     os.environ["GUNICORN_MODERATION_METRICS_TMP"] = "1"
+
+# The master's pid, for the app it builds (--preload): under gunicorn only this process may read
+# MODERATION_API_KEYS_FILE (ops/key_file_watch.py check_reader); a worker inherits it with another pid.
+os.environ["GUNICORN_MODERATION_MASTER_PID"] = str(os.getpid())
 
 bind = _env("BIND").split(",")
 workers = _env("WORKERS")

@@ -39,7 +39,7 @@ def create_app(test_config=None, *, with_model=True):
     from moderation.api import articles, authors, checks, comments, newsroom, openapi, transparency
     from moderation.api import requests as removal_requests
     from moderation.integrations import akismet, coral, outbox
-    from moderation.ops import health, json_provider, logs, metrics, proxies
+    from moderation.ops import health, json_provider, key_file_watch, logs, metrics, proxies
     from moderation.pages import (
         accounts,
         admin,
@@ -60,6 +60,7 @@ def create_app(test_config=None, *, with_model=True):
     from moderation.store import client
 
     parsed = settings.load(test_config)
+    key_file_watch.check_reader(parsed)  # under gunicorn, only the master of gunicorn.conf.py reads the keys file
     parsed = parsed.replace(INSTANCE_DIR=parsed.instance_dir or str(PROJECT_ROOT / "var"),
                             MODEL_DIR=parsed.model_dir or str(PROJECT_ROOT / "model" / "artifacts"))
     _make_private(parsed.instance_dir)

@@ -13,6 +13,7 @@ from moderation.integrations.webhooks import (
     allow_private,
     check_url,
 )
+from moderation.ops.key_file_watch import follow
 from moderation.store import RedisClusterError, RedisError, connection
 
 log = logging.getLogger("moderation.integrations.outbox")  # the worker's lines keep the outbox's logger name
@@ -81,32 +82,40 @@ def run_worker(app, *, sites=None, once=False, stop=None, poll_interval=0.5):
         log.warning("no webhooks configured (MODERATION_WEBHOOKS): the worker has nothing to deliver")
     for box in boxes:
         log.info("outbox worker: site %s -> %s", box.site, urlsplit(box.url).netloc)
-    served = [site for site in settings.of(app).api_keys.sites if not sites or site in sites]
     if once:
-        _each_minute(app, served)
-        send_receipts(app, served)
+        _each_minute(app, _served(app, sites))
+        send_receipts(app, _served(app, sites))
         for box in boxes:
             _one_pass(box, stop)
         return
     threads = [threading.Thread(target=_drain, args=(box, stop, poll_interval), name=f"outbox-{box.site}",
                                 daemon=True) for box in boxes]
-    threads.append(threading.Thread(target=_mail_receipts, args=(app, served, stop), name="receipts", daemon=True))
+    threads.append(threading.Thread(target=_mail_receipts, args=(app, sites, stop), name="receipts", daemon=True))
     for thread in threads:
         thread.start()
+    watch = follow(app)  # MODERATION_API_KEYS_FILE: a site added to it is served from the next pass
     try:
         while not stop.is_set():
-            _each_minute(app, served)
+            _each_minute(app, _served(app, sites))
             stop.wait(DEADLINE_CHECK_SECONDS)
     finally:  # Ctrl-C or stop: each site finishes the delivery in hand (at most WEBHOOK_TIMEOUT)
         stop.set()
+        if watch:
+            watch.stopped.set()
         for thread in threads:
             thread.join()
+
+
+def _served(app, sites):
+    """The sites whose receipts and deadlines this worker keeps: the keys' (read again from MODERATION_API_KEYS_FILE
+    when it changes: ops/key_file_watch.follow), or those of them named on the command line."""
+    return [site for site in settings.of(app).api_keys.sites if not sites or site in sites]
 
 
 def _mail_receipts(app, sites, stop):
     """The requesters' receipts, in a thread of their own: a slow mail server delays only them."""
     while not stop.is_set():
-        send_receipts(app, sites)
+        send_receipts(app, _served(app, sites))
         stop.wait(RECEIPT_CHECK_SECONDS)
 
 
