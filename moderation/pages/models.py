@@ -142,15 +142,8 @@ def activate():
     """Activate a version; when it was the shadow, shadow mode stops (it would only compare it with itself)."""
     version = _version_field()
     base = get_manager().base_pin
-
-    def change(registry, by):
-        was_shadow = registry.pins().get("shadow_version") == version
-        pin = registry.activate(version, by, current=base)
-        if was_shadow:
-            registry.set_shadow(None, by)
-        return pin
-
-    return _model_change(change, "admin.model.activated")
+    return _model_change(lambda registry, by: registry.activate(version, by, current=base, stop_shadow=True),
+                         "admin.model.activated")
 
 
 @bp.post("/model/rollback")

@@ -68,27 +68,29 @@ class Registry:
         """The version a rollback would activate, or None."""
         return self.store.previous()
 
-    def activate(self, version, by="", current=None):
-        """Pin a verified version as active; the previous pin goes on the history for rollback."""
+    def activate(self, version, by="", current=None, stop_shadow=False):
+        """Pin a verified version as active; the previous pin (or `current`, what is served when none is set) goes
+        on the history for rollback in the same step. stop_shadow: shadowing this version ends with it."""
         version, sha = self.verified_pin(version)
-        pins = self.pins()
-        previous = (pins.get("active_version"), pins.get("active_sha256")) if pins.get("active_version") else current
-        if previous and previous[0] != version:
-            self.store.push_previous(previous)
-        self.store.change({"active_version": version, "active_sha256": sha}, "activate", by)
+        self.store.activate((version, sha), current, by, stop_shadow)
         return version, sha
 
     def rollback(self, by=""):
-        """Re-activate the previous pin."""
-        pin = self.store.pop_previous()
-        if pin is None:
-            raise RegistryError("no previous version to roll back to")
-        version, sha = pin
-        if file_sha256(self.root / version / "model.joblib") != sha:
-            self.store.push_previous(pin)
-            raise RegistryError(f"{version}: file no longer matches its pin")
-        self.store.change({"active_version": version, "active_sha256": sha}, "rollback", by)
-        return version, sha
+        """Re-activate the previous pin once its file still matches; read again when the pins change meanwhile."""
+        for _ in range(5):
+            pin, generation = self.store.head()
+            if pin is None:
+                raise RegistryError("no previous version to roll back to")
+            version, sha = pin
+            try:
+                matches = is_folder_name(version) and file_sha256(self.root / version / "model.joblib") == sha
+            except OSError:
+                matches = False
+            if not matches:
+                raise RegistryError(f"{version}: file no longer matches its pin")
+            if self.store.roll_back(pin, generation, by):
+                return version, sha
+        raise RegistryError("the pins kept changing during the rollback; try again")
 
     def set_shadow(self, version, by=""):
         """Score live traffic with `version` beside the active model (None switches shadow mode off)."""

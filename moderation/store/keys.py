@@ -65,8 +65,10 @@ Layout (prefix P, default ``mod:``; S is a site name from MODERATION_API_KEYS):
   Pprobe                   STRING /readyz write check when no site is configured
   P{S}:replicated, <key>:replicated{<key>}  STRING a slot's replication mark: with MODERATION_REDIS_MIN_REPLICAS
                                   written before each WAIT (10 s), so that WAIT covers every earlier write
-  Pmodel:pins              HASH   active/shadow model versions and SHA-256, saved thresholds, generation
-  Pmodel:history           LIST   previous active pins, newest first (rollback)
+  Pmodel:pins              HASH   active/shadow model versions and SHA-256, saved thresholds, generation, history
+                                  (previous active pins for rollback, JSON, newest first, the latest 50: in the pins'
+                                  own slot, so one script moves a pin and the pin it displaced)
+  Pmodel:history           LIST   the history as the code before session 26 kept it: moved into the pins once, deleted
   Pmodel:audit             STREAM every registry change: what, by, when, detail
   Pmodel:shadow:<version>  HASH   shadow comparison counters (total, disagree, <active>-><shadow>)
   Pmodel:shadow:<version>:samples  LIST  the latest disagreements [site, id, active, shadow], newest first

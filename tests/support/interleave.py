@@ -21,15 +21,16 @@ def before_first_command_on(client, key, step):
 
 @contextlib.contextmanager
 def _around_first_command_on(client, key, step, before):
-    done = []
+    done, keys = [], key if isinstance(key, tuple) else (key,)  # a tuple: the first command naming any of them
     send = client.execute_command
 
     def sending(*args, **options):
-        if before and not done and key in args:
+        named = any(name in args for name in keys)
+        if before and not done and named:
             done.append("fired")
             done.append(step())
         answer = send(*args, **options)
-        if not before and not done and key in args:
+        if not before and not done and named:
             done.append("fired")
             done.append(step())
         return answer
