@@ -277,7 +277,7 @@ def test_the_request_page_shows_a_held_comments_queue_history(make_app, comment,
     request_id = file(client, request_body([comment_id])).json["id"]
     page = hanako.get(f"/review/requests/{request_id}").text
     history = page.split('<ul class="comment-history">')[1].split("</ul>")[0]
-    assert "queued" in history and "claimed" in history and "hanako" in history
+    assert "審査キューへ" in history and "担当" in history and "hanako" in history  # the steps in the page's language
     assert 'data-status="pending">審査待ち</b>' in page
 
 

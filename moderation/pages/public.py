@@ -17,6 +17,7 @@ from moderation import settings
 from moderation.api.api_keys import configured_sites
 from moderation.api.transparency import csv_response, period
 from moderation.errors import NotFound, ValidationError, page_message_key
+from moderation.labels import REJECT_REASONS
 from moderation.ops.proxies import limit_key
 from moderation.pages import i18n
 from moderation.pages.cards import format_time, inert
@@ -188,5 +189,6 @@ def transparency_page():
     body = transparency.report(site, first, last)
     if request.args.get("format") == "csv":
         return csv_response(body)
-    return render_template("public/transparency.html", report=body, site=site, outcomes=process.OUTCOMES)
+    return render_template("public/transparency.html", report=body, site=site, outcomes=process.OUTCOMES,
+                           reasons=REJECT_REASONS)
 

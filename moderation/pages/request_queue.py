@@ -5,6 +5,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 
 from moderation import settings
 from moderation.errors import ApiError, Conflict, NotFound
+from moderation.labels import REJECT_REASONS
 from moderation.pages import i18n
 from moderation.pages.cards import format_time, inert, safe_link
 from moderation.pages.desk import site_of, visible_sites
@@ -18,6 +19,10 @@ from moderation.store.review_queue import get_queue
 from moderation.times import iso
 
 bp = page_blueprint("request_queue", __name__, url_prefix="/review/requests")
+
+# The review queue's audit actions a request's page names in its language (i18n/history.py's action.name.*)
+COMMENT_ACTIONS = ("queued", "auto_rejected", "reported", "claimed", "released", "lease_expired", "approved",
+                   "rejected", "undone", "reopened")
 
 
 def _site(value):
@@ -85,7 +90,8 @@ def detail_page(request_id):
     return render_template("review/request.html", moderator=current_moderator(), site=site, sites=visible_sites(),
                            record=_row(record, now_ms()), comments=comments, steps=steps, csrf=csrf_token(),
                            outcomes=process.OUTCOMES, consult_days=f"{settings.get().request_consult_days:g}",
-                           is_open=record["status"] in process.OPEN, inert=inert, safe_link=safe_link)
+                           is_open=record["status"] in process.OPEN, inert=inert, safe_link=safe_link,
+                           actions=COMMENT_ACTIONS, reasons=REJECT_REASONS)
 
 
 def _article(queue, stored):
