@@ -86,6 +86,9 @@ def test_every_comment_event_carries_the_category_probabilities_and_model_versio
         assert data["model_version"] == answer["model_version"] and data["model_version"]
     queued, auto = receiver.accepted[0]["data"], receiver.accepted[1]["data"]
     assert queued["labels"] == ["abuse", "threat"] and auto["labels"] == ["abuse", "threat"]
+    rejected, approved = receiver.accepted[2]["data"], receiver.accepted[4]["data"]  # a person's: no labels (README)
+    assert rejected["labels"] == [] and rejected["reason"] == "threat"
+    assert approved["labels"] == [] and approved["reason"] is None
     assert receiver.accepted[5]["data"]["request_id"] == "r-1"  # a removal's own data is still there
 
 
