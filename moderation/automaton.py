@@ -30,13 +30,15 @@ class Automaton:
 
     __slots__ = ("_table", "keys", "values")
 
-    def __init__(self, words: dict[str, object]):
+    def __init__(self, words: dict[str, object], outputs: list[list[int]] | None = None):
+        """`outputs`: the word indices each key's hits give (joined() gives a key of several automata each one's);
+        by default its own index."""
         self.keys = list(words)
         self.values = list(words.values())
         chars = sorted({c for w in self.keys for c in w})
         symbol = {c: i + 1 for i, c in enumerate(chars)}  # 0: a character of no word
         children: list[dict[int, int]] = [{}]
-        terminal = [-1]
+        terminal: list[list[int]] = [[]]
         for k, w in enumerate(self.keys):
             s = 0
             for c in w:
@@ -44,15 +46,15 @@ class Automaton:
                 if nxt is None:
                     nxt = children[s][symbol[c]] = len(children)
                     children.append({})
-                    terminal.append(-1)
+                    terminal.append([])
                 s = nxt
-            terminal[s] = k
+            terminal[s] = [k] if outputs is None else outputs[k]
         fail = [0] * len(children)
         out: list[list[int]] = [[] for _ in children]
         order = deque(children[0].values())
         while order:  # breadth first: a node's fail state and its outputs are known before its children's
             s = order.popleft()
-            out[s] = ([terminal[s]] if terminal[s] >= 0 else []) + out[fail[s]]
+            out[s] = terminal[s] + out[fail[s]]
             for sym, nxt in children[s].items():
                 f = fail[s]
                 while f and sym not in children[f]:
@@ -74,6 +76,19 @@ class Automaton:
         header = [starts[0], lut.size, *starts[1:-1]]
         self._table = np.concatenate([np.asarray(header, np.int64)] + [np.asarray(p, np.int64) for p in parts]
                                      ).astype(np.int32)
+
+    @classmethod
+    def joined(cls, parts: list[Automaton]) -> tuple[Automaton, np.ndarray]:
+        """One automaton of every part's words, and where each part's word indices start (`bounds`): its hits are
+        every part's hits, part p's those with an index in bounds[p]:bounds[p + 1] (less bounds[p]), in the order
+        its own scan gives them (by end, the longest first: at one end a part has one word of each length), so a
+        kernel asking several automata about one text scans it once (split_hits)."""
+        outputs: dict[str, list[int]] = {}
+        bounds = np.cumsum([0] + [len(part.keys) for part in parts], dtype=np.int64)
+        for part, base in zip(parts, bounds.tolist(), strict=False):
+            for k, w in enumerate(part.keys):
+                outputs.setdefault(w, []).append(base + k)
+        return cls(dict.fromkeys(outputs), list(outputs.values())), bounds
 
     @property
     def table(self) -> np.ndarray:
@@ -145,6 +160,24 @@ def _scan(codes, t):
             words[k] = t[out_word + j]
             k += 1
     return ends[:k], words[:k]
+
+
+@njit(cache=True, nogil=True)
+def split_hits(ends, words, lo, hi):
+    """The hits of a joined automaton's scan whose word index is in lo:hi, as (ends, index - lo), in scan order."""
+    k = 0
+    for j in range(words.size):
+        if lo <= words[j] < hi:
+            k += 1
+    out_ends = np.empty(k, np.int64)
+    out_words = np.empty(k, np.int32)
+    k = 0
+    for j in range(words.size):
+        if lo <= words[j] < hi:
+            out_ends[k] = ends[j]
+            out_words[k] = words[j] - lo
+            k += 1
+    return out_ends, out_words
 
 
 @njit(cache=True, nogil=True)

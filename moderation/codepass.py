@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from moderation.automaton import _scan
+from moderation.automaton import Automaton, _scan, split_hits
 from moderation.kernel_cache import njit
 from moderation.kernels.counts import code_stats
 from moderation.matcher import _bounded
-from moderation.needles.positions import tries
+from moderation.needles.positions import placed
 
 __all__ = ["SPACES", "CodePass", "scan"]
 
@@ -66,17 +66,20 @@ def sentence_ends(codes, spaces, stops):
 
 
 @njit(cache=True, nogil=True)
-def _pass(codes, edges, needles, words, rules, spaces, stops, flagged, guards):
+def _pass(codes, edges, joined, bounds, rules, spaces, stops, flagged, guards):
     """One int64 array: sizes (classes, needle hits, word hits, sentence ends), the class counts, the distinct
     4-grams, how many word hits are of a word `flagged` (by word index), the needles' indices, the word hits'
     starts, ends and word indices, the sentence ends, then the guards' start positions (`guards`: a StartIndex's
-    arrays; positions.tries's answer)."""
+    arrays but its automaton's; positions.tries's answer). `joined`: the needles', the words' and the guards' start
+    strings' automata as one (`bounds`: Automaton.joined's), scanned once: each part's hits are its own scan's."""
     counts, distinct = code_stats(codes, edges)
-    _ends, found = _scan(codes, needles)
-    hit_ends, hit_words = _scan(codes, words)
+    every_end, every_word = _scan(codes, joined)
+    _ends, found = split_hits(every_end, every_word, bounds[0], bounds[1])
+    hit_ends, hit_words = split_hits(every_end, every_word, bounds[1], bounds[2])
     starts, ends, kept = _bounded(codes, hit_ends, hit_words, rules, True)
     stops_at = sentence_ends(codes, spaces, stops)
-    tried = tries(codes, *guards)
+    start_ends, start_words = split_hits(every_end, every_word, bounds[2], bounds[3])
+    tried = placed(start_ends, start_words, *guards)
     head = 6 + counts.size
     out = np.empty(head + found.size + 3 * starts.size + stops_at.size + tried.size, np.int64)
     out[0], out[1], out[2], out[3] = counts.size, found.size, starts.size, stops_at.size
@@ -119,6 +122,20 @@ def scan(codes: np.ndarray, edges: np.ndarray, needles, words, flagged: np.ndarr
     """code_stats(codes, edges), the hits of the automaton `needles` and the bounded hits of the Matcher `words`
     (with how many are of a word `flagged`, a uint8 per word index), the sentence ends and where the guards of the
     StartIndex `guards` can match, of one text's code points (uint32) in one compiled call."""
-    table, rules = words.tables()
-    return CodePass(_pass(codes, edges, needles.table, table, rules, SPACES, _STOPS, flagged,
-                          (guards.automaton.table, guards.slot_at, guards.slot_of, guards.lengths, guards.begin)))
+    joined = _LAST_JOINED
+    if joined[0] is not needles or joined[1] is not words or joined[2] is not guards:
+        joined = _joined(needles, words, guards)
+    return CodePass(_pass(codes, edges, joined[3], joined[4], joined[5], SPACES, _STOPS, flagged, joined[6]))
+
+
+def _joined(needles, words, guards) -> tuple:
+    """(needles, words, guards, the joined automaton's table, its bounds, the rules' table, the guards' arrays):
+    what scan passes _pass for these three, worked out once (they are module constants: a one-entry memo)."""
+    global _LAST_JOINED
+    table, bounds = Automaton.joined([needles, words.automaton, guards.automaton])
+    _LAST_JOINED = (needles, words, guards, table.table, bounds, words.tables()[1],
+                    (guards.slot_at, guards.slot_of, guards.lengths, guards.begin))
+    return _LAST_JOINED
+
+
+_LAST_JOINED: tuple = (None, None, None)

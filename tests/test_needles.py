@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bench.adversarial import SEPARATORS, _walk, adversarial_inputs
-from moderation.automaton import Automaton
+from moderation.automaton import Automaton, split_hits
 from moderation.features import links as FL
 from moderation.features import patterns as FP
 from moderation.features import vocabulary as FV
@@ -285,6 +285,23 @@ def test_automaton_finds_what_the_plain_automaton_finds(text):
     assert _OURS.iter(text) == list(_PLAIN.iter(text))
     ends, words = _OURS.scan(text)
     assert list(zip(ends.tolist(), words.tolist(), strict=True)) == list(_PLAIN.iter(text))
+
+
+# overlapping parts, a word in two of them: a joined automaton's hit of it is each part's
+_PARTS = [Automaton(dict.fromkeys(words)) for words in (_WORD_SAMPLE[:6], ["ね", "しね", "bab", "x漢"], ["ab", "ね"])]
+_JOINED, _BOUNDS = Automaton.joined(_PARTS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.sampled_from([*_WORD_SAMPLE, "x漢", "\x00", "。", " ", "x", "漢", "\U0010ffff"]),
+                     max_size=30).map("".join))
+def test_a_joined_automaton_gives_each_part_its_own_hits(text):
+    """One scan of the parts joined (what the code pass scans) split by part is each part's own scan, in its order."""
+    ends, words = _JOINED.scan(text)
+    for p, part in enumerate(_PARTS):
+        got = split_hits(ends, words.astype(np.int32), _BOUNDS[p], _BOUNDS[p + 1])
+        want = part.scan(text)
+        assert [x.tolist() for x in got] == [x.tolist() for x in want], (p, text)
 
 
 @pytest.mark.slow

@@ -15,7 +15,7 @@ from moderation.automaton import Automaton, _scan
 from moderation.kernel_cache import njit
 from moderation.needles.starts import start_strings
 
-__all__ = ["StartIndex", "tries"]
+__all__ = ["StartIndex", "placed", "tries"]
 
 
 class StartIndex:
@@ -66,6 +66,12 @@ def tries(codes, table, slot_at, slot_of, lengths, begin):
     """Each slot's start positions, in order, as one int64 array: first the slots' bounds (slot s's positions are
     out[out[s]:out[s + 1]]), then the positions."""
     ends, words = _scan(codes, table)
+    return placed(ends, words, slot_at, slot_of, lengths, begin)
+
+
+@njit(cache=True, nogil=True)
+def placed(ends, words, slot_at, slot_of, lengths, begin):
+    """tries' answer from the automaton's hits (ends, word indices), for a kernel that scanned it with others."""
     n_slots = begin.size
     bound = np.zeros(n_slots + 1, np.int64)
     bound[0] = n_slots + 1
