@@ -8,8 +8,10 @@ of named parts is summed over the requests: scoring, explanations, policy and re
 key; the rest is the comment fast path's app context and small hooks (moderation/api/fast_path.py answers these
 requests; Flask and werkzeug's contexts, routing and response for a tree without it). Plain requests (no
 wrapper: the total) alternate with instrumented ones (the parts), and after each plain request bench/bare.py's
-app answers the same body, so what Flask alone costs is read in the same state of the caches. What gunicorn
-itself costs per request (HTTP parsing, accept, close) is the bare app's share in the table above. CPU per part
+app answers the same body, so what Flask alone costs is read in the same state of the caches. gunicorn's own
+work (HTTP parsing, the environ, the response, accept, close) is not in these figures, and the bare app's share in
+the table above is only a floor for it: in process it costs a comment 188-211 µs against a bare request's 115-134 on
+the same bytes (docs/benchmark.md, session 26). CPU per part
 holds on a loaded machine where requests per second do not; each part is the median over blocks of requests.
 
     python -m bench.breakdown BODIES [--requests 2000]   (environment: the service's MODERATION_* settings)
