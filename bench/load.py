@@ -40,6 +40,8 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
+from bench import script_time
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -309,10 +311,12 @@ def cpu_seconds(pids, *, forked=False):
     return total
 
 
-def wrk(url, mode, connections, seconds, data=None, threads=1, servers=None):
-    """One wrk run; with `servers` ({"workers": pids, "redis": pids}) also their CPU per request, in ms."""
+def wrk(url, mode, connections, seconds, data=None, threads=1, servers=None, stats=None):
+    """One wrk run; with `servers` ({"workers": pids, "redis": pids}) also their CPU per request, in ms; with `stats`
+    (a client of the run's redis-server) also its time a request inside scripts (bench/script_time.py)."""
     import resource
 
+    commands = stats.info("commandstats") if stats is not None else None
     before = {name: cpu_seconds(pids) for name, pids in (servers or {}).items()}
     forked = {name: cpu_seconds(pids, forked=True) for name, pids in (servers or {}).items()}
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -333,6 +337,8 @@ def wrk(url, mode, connections, seconds, data=None, threads=1, servers=None):
     out["forked_s"] = {name: cpu_seconds(pids, forked=True) - forked[name] for name, pids in (servers or {}).items()}
     out["cpu_ms"]["wrk"] = 1000 * (after.ru_utime + after.ru_stime - children.ru_utime - children.ru_stime) / max(
         1, out["requests"])
+    if commands is not None:
+        out["redis_script"] = script_time.split(commands, stats.info("commandstats"), out["requests"])
     return out
 
 
@@ -440,7 +446,8 @@ def main(argv=None):
                 for mode in order:
                     base, kind, data, pids = targets[mode]
                     result = wrk(base, kind, connections, args.seconds, data,
-                                 servers={"workers": pids, "redis": redis_pids})
+                                 servers={"workers": pids, "redis": redis_pids},
+                                 stats=rdb if mode == "comment" else None)
                     runs.setdefault((mode, connections), []).append(result)
                     print(f"  round {round_ + 1} {mode:8} c={connections:<3} {result['rps']:7.0f} req/s  "
                           f"p50 {result['p50_us'] / 1000:6.1f} ms  p99 {result['p99_us'] / 1000:6.1f} ms  "
@@ -628,6 +635,8 @@ def summarise(runs, batches, memory, bare_memory, counters, version, env, args, 
             "the throughput ratio on an idle 2-core machine"),
         row("cores busy @16 (req/s x CPU per request)", lambda m: f"{busy(m, 16):.2f}",
             f"of {os.cpu_count()}; below bare's: workers waiting on Redis"),
+        ("redis µs/comment in SUBMIT @16: all / commands / INFO", "", "", script_time.cell(runs[("comment", 16)]),
+         "", "wall time in EVALSHA; the Lua is all less its commands"),
         row("CPU ms/request workers/redis/wrk @64", cpu_cell(64)),
         row("errors (all rounds)", lambda m: str(f[f"{m}_16"]["errors"] + f[f"{m}_64"]["errors"]), "0",
             ok(all(f[k]["errors"] == 0 for k in f))),
