@@ -35,5 +35,5 @@ def test_split_of_a_run_without_scripts_is_zero_and_never_divides_by_zero():
 def test_cell_gives_the_medians_over_the_rounds_or_a_dash():
     rounds = [{"redis_script": {"script_us": us, "commands_us": us / 4, "commands": 21, "info_us": 8.0}}
               for us in (140.0, 120.0, 160.0)]
-    assert script_time.cell(rounds + [{}]) == "140.0 / 35.0 / 8.0"  # a round without the split is left out
+    assert script_time.cell([*rounds, {}]) == "140.0 / 35.0 / 8.0"  # a round without the split is left out
     assert script_time.cell([{}, {}]) == "-"
