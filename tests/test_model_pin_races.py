@@ -120,3 +120,24 @@ def test_a_shadow_started_as_the_old_shadow_is_activated_keeps_running(make_app,
     assert (pins["active_version"], pins["shadow_version"]) == (v2, v3)
     registry.activate(v3, "admin", stop_shadow=True)  # the shadow's own version activated: shadow mode ends
     assert "shadow_version" not in registry.pins()
+
+
+def test_two_admins_saving_thresholds_at_once_keep_both(make_app, versions, login, prefix):
+    """The page read the saved thresholds, merged its label in and wrote them all back: another admin's save in
+    between (another label, another site's, a category) was overwritten, though both were told it was saved and
+    both were audited. Now the merge is written only while the pins are as read, else read again."""
+    root, (v1, sha1), _, _ = versions
+    app = make_app(MODEL_DIR=str(root), MODEL_VERSION=v1, MODEL_SHA256=sha1, MODEL_CHECK_SECONDS=3600, RATE_LIMITS="")
+    taro, other_tab = login(app, "taro"), login(app, "taro")
+
+    def other_save():
+        return other_tab.form("/review/admin/thresholds", {"site": "test", "label": "abuse", "review": "0.4",
+                                                           "reject": "0.9"}).status_code
+
+    with after_first_command_on(app.extensions["moderation.redis"], f"{prefix}model:pins", other_save) as fired:
+        saved = taro.form("/review/admin/thresholds", {"site": "test", "label": "spam", "review": "0.5",
+                                                       "reject": "0.97"})
+    assert fired == ["fired", 302] and saved.status_code == 302
+    pins = app.extensions["moderation.models"].registry.pins()
+    assert pins["thresholds"]["sites"]["test"] == {"spam": {"review": 0.5, "reject": 0.97},
+                                                   "abuse": {"review": 0.4, "reject": 0.9}}

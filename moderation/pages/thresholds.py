@@ -15,6 +15,7 @@ from moderation.pages.login import csrf_token, current_moderator
 from moderation.pages.setup import page_blueprint
 from moderation.pages.threshold_form import CategoryForm, parse_threshold, threshold_text
 from moderation.scoring.manager import get_manager
+from moderation.scoring.registry import RegistryError
 from moderation.store.score_history import GRID, get_report
 
 bp = page_blueprint("thresholds", __name__, url_prefix="/review/admin")
@@ -73,9 +74,11 @@ def _save(site, changes):
     """Merge {name: {review, reject}} into this site's saved thresholds (audited); False when this worker
     could not apply the pins (every other worker still will)."""
     manager = get_manager()
-    saved = dict(manager.registry.pins().get("thresholds") or {})  # other sites' and the global ones stay
-    saved.setdefault("sites", {}).setdefault(site, {}).update(changes)
-    manager.registry.set_thresholds(saved, current_moderator()["name"])
+    try:
+        manager.registry.merge_thresholds(site, changes, current_moderator()["name"])
+    except RegistryError as error:
+        flash(i18n.translate("admin.model.refused", error=str(error)), "error")
+        return False
     if manager.refresh():
         return True
     flash(i18n.translate("admin.model.load_failed", error=manager.last_error), "error")

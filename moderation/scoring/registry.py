@@ -105,6 +105,17 @@ class Registry:
         """Thresholds that override the card's, effective on every worker at its next check."""
         self.store.change({"thresholds": json.dumps(thresholds)}, "thresholds", by)
 
+    def merge_thresholds(self, site, changes, by=""):
+        """Merge {name: {review, reject}} into one site's saved thresholds (the other sites' and the global ones
+        stay) in one compare-and-set step: two admins saving at once both keep theirs."""
+        for _ in range(5):
+            pins = self.pins()
+            saved = pins.get("thresholds") or {}
+            saved.setdefault("sites", {}).setdefault(site, {}).update(changes)
+            if self.store.change_if(pins.get("generation"), {"thresholds": json.dumps(saved)}, "thresholds", by):
+                return saved
+        raise RegistryError("the pins kept changing while the thresholds were saved; try again")
+
     def record_shadow(self, version, active_decision, shadow_decision, site, comment_id):
         """Count agreement between the active and the shadow model; keep the latest disagreements."""
         self.store.record_shadow(version, active_decision, shadow_decision, site, comment_id)

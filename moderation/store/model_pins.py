@@ -47,6 +47,15 @@ redis.call('HINCRBY', KEYS[1], 'generation', 1)
 return 1
 """
 
+# Set pin fields only while the pins are as the caller read them (ARGV[1]: their generation then), else 0 and it reads
+# again: a read-modify-write of one field (the saved thresholds) no longer drops what another admin saved meanwhile.
+_CHANGE_IF = """
+if (redis.call('HGET', KEYS[1], 'generation') or '') ~= ARGV[1] then return 0 end
+redis.call('HSET', KEYS[1], unpack(ARGV, 2))
+redis.call('HINCRBY', KEYS[1], 'generation', 1)
+return 1
+"""
+
 
 class ModelPins:
     """The deployment's pins (active, shadow, saved thresholds, generation, rollback history) and what changed them."""
@@ -56,6 +65,7 @@ class ModelPins:
         self.keys = KeySpace(prefix)
         self.written = AppendOnly(redis, replicas)  # a pin changed is answered once in the append-only file
         self._activate, self._rollback = redis.register_script(_ACTIVATE), redis.register_script(_ROLLBACK)
+        self._change_if = redis.register_script(_CHANGE_IF)
 
     def get(self):
         """The pins hash; `thresholds` parsed from its JSON (the history is previous()'s and head()'s)."""
@@ -79,6 +89,15 @@ class ModelPins:
         pipe.hincrby(pins, "generation", 1)
         pipe.execute()
         self._audit(what, by, mapping)
+
+    def change_if(self, generation, mapping, what, by):
+        """change() of `mapping` only while the pins' generation is still `generation` (as get() read it); False,
+        nothing written, when another change came first."""
+        args = [generation or "", *(part for pair in mapping.items() for part in pair)]
+        if not self._change_if(keys=[self.keys.model("pins")], args=args):
+            return False
+        self._audit(what, by, mapping)
+        return True
 
     def _audit(self, what, by, detail):
         self.redis.xadd(self.keys.model("audit"), {"what": what, "by": by or "cli", "at": int(time.time() * 1000),
