@@ -109,6 +109,7 @@ def decide(site, request_id, outcome, moderator, *, criterion, reason, selected=
         raise Conflict("an appeal is decided by another moderator than the first decision", "moderator",
                        code="second_moderator_required")
     (removed, removed_not_held), now = _removed(record, outcome, selected), now_ms()
+    get_requests(site).begin_decision(request_id, outcome, moderator, removed + removed_not_held, now_ms=now)
     queue = get_queue(site)
     if record.get("appealed_at"):  # an appeal that no longer removes a comment sends it back to review
         for comment_id in [c for c in record.get("removed", []) if c not in removed]:

@@ -33,7 +33,8 @@ Layout (prefix P, default ``mod:``; S is a site name from MODERATION_API_KEYS):
   P{S}:outbox:stats        HASH   webhook counters: delivered, failed, dead, last_delivered_at, last_error, and the
                                   delivering worker's worker_seen_at (ms), worker_target (host:port)
   P{S}:outbox:leased:<w>   SET    retries worker <w> leased and has not finished (expires with the lease)
-  P{S}:rq:<request id>    HASH   a removal request (requester, comments, right, steps, decision, appeal)
+  P{S}:rq:<request id>    HASH   a removal request (requester, comments, right, steps, decision, appeal; `deciding`:
+                                  a decision under way holds it for a minute while its comments change)
   P{S}:rq:due              ZSET   open removal requests by due time (ms)
   P{S}:rq:audit            STREAM every removal request step: received ... decided, appeals, alerts (never trimmed)
   P{S}:rq:audit:at         ZSET   the audit's entry ids by the step's time (ms; a report reads its period only)

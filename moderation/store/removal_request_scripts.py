@@ -81,6 +81,20 @@ return 'ok'
 # KEYS: record, due index, audit, events, audit by time, trail. ARGV: id, outcome, moderator, now ms, criterion,
 # reason, removed comment ids (JSON), event data (JSON), removed references to comments not held (JSON), the
 # references an appeal's decision no longer removes (JSON: the site puts them back; the receipt page says so).
+# A decision begins: its comments are removed (or, after an appeal, given back) before DECIDE records it, so two
+# moderators deciding at once both changed comments and one decision was kept (comments rejected under a
+# not_removed). The first to begin holds the request for ARGV[3] ms; another decision meanwhile is refused, this same
+# one again (a retry, a second click) is not. KEYS: record. ARGV: the decision (JSON [moderator, outcome, removed]),
+# now ms, hold ms.
+BEGIN = """
+local f = redis.call('HMGET', KEYS[1], 'status', 'deciding', 'deciding_until')
+if not f[1] then return {'not_found'} end
+if f[1] == 'decided' then return {'decided'} end
+if f[2] and f[2] ~= ARGV[1] and tonumber(f[3] or '0') > tonumber(ARGV[2]) then return {'deciding', f[2]} end
+redis.call('HSET', KEYS[1], 'deciding', ARGV[1], 'deciding_until', tonumber(ARGV[2]) + tonumber(ARGV[3]))
+return {'ok'}
+"""
+
 DECIDE = COMMON + """
 local rec = KEYS[1]
 local f = redis.call('HMGET', rec, 'status', 'due_at', 'received_at', 'decided_by', 'appealed_at', 'outcome',
@@ -103,6 +117,7 @@ end
 redis.call('HSET', rec, 'status', 'decided', 'outcome', outcome, 'decided_by', by, 'decided_at', now,
   'criterion', ARGV[5], 'reason', ARGV[6], 'removed', ARGV[7], 'removed_not_held', ARGV[9] or '[]',
   'restored_not_held', ARGV[10] or '[]', 'updated_at', now)
+redis.call('HDEL', rec, 'deciding', 'deciding_until')
 redis.call('ZREM', KEYS[2], id)
 audit(KEYS[3], id, action, f[1], 'decided', by, now, rec, outcome, late, days, ARGV[5])
 event(KEYS[4], id, 'request.decided', 'decided', by, now, ARGV[8])

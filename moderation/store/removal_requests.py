@@ -21,6 +21,8 @@ from moderation.store.master_pipeline import NO_REPLICAS
 # "due" can never reach the index keys that share the rq: namespace.
 ID_RE = re.compile(r"^R-[0-9]{8}-[A-Z0-9]{8}$")
 _JSON_FIELDS = ("comments", "removed", "not_held", "removed_not_held", "restored_not_held")
+# How long a decision that began holds its request against another one (its comments change meanwhile)
+DECIDING_MS = 60_000
 # How long a request filed with an Idempotency-Key answers a retry under the same key with its first receipt.
 IDEMPOTENCY_SECONDS = 86_400
 _INT_FIELDS = ("received_at", "due_at", "consult_until", "consulted_at", "decided_at", "appealed_at",
@@ -53,6 +55,7 @@ class RemovalRequests:
         self._create = written.script(scripts.CREATE)
         self._step = written.script(scripts.STEP)
         self._decide = written.script(scripts.DECIDE)
+        self._begin = redis.register_script(scripts.BEGIN)  # a hold: lost in a crash, it only ends sooner
         self._appeal = written.script(scripts.APPEAL)
         self._alert = written.script(scripts.ALERT)
         self._notice = written.script(scripts.NOTICE)
@@ -117,6 +120,18 @@ class RemovalRequests:
                                   _json(event) if event is not None else ""])
         _check(result, "step", decided="the request is decided", bad_step=f"cannot move to {step} now",
                consulted_already="the poster was consulted already")
+
+    def begin_decision(self, request_id, outcome, moderator, removed, *, now_ms):
+        """Hold the request for this decision while its comments change (DECIDING_MS); another decision meanwhile is
+        a conflict, and so is one that begins after a decision was recorded."""
+        result = self._begin(keys=[self.record_key(request_id)],
+                             args=[_json([moderator, outcome, sorted(removed)]), int(now_ms), DECIDING_MS])
+        if result[0] == "not_found":
+            raise NotFound("no such request", "id")
+        if result[0] == "decided":
+            raise Conflict("the request was decided meanwhile", "id", code="already_decided")
+        if result[0] == "deciding":
+            raise Conflict(f"{json.loads(result[1])[0]} is deciding this request", "id", code="being_decided")
 
     def decide(self, request_id, outcome, moderator, *, now_ms, criterion, reason, removed, event,
                removed_not_held=(), restored_not_held=()):

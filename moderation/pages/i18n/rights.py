@@ -127,6 +127,7 @@ MESSAGES = {
                               "サイト上で確認してください。削除と判断すると、request.decided でサイトに伝わります。",
         "rq.appeal_other": "この異議は、最初に判断した{name}以外の担当者が判断します。",
         "rq.error.already_decided": "この依頼はすでに判断されています。",
+        "rq.error.being_decided": "別のモデレーターがこの依頼を判断しているところです。少し待って開き直してください。",
         "rq.error.decided": "この依頼はすでに判断されています。",
         "rq.error.second_moderator_required": "異議への判断は、最初に判断した担当者とは別の担当者が行います。",
         "rq.error.bad_step": "この依頼は今その段階に進めません。",
@@ -314,6 +315,7 @@ MESSAGES = {
                               "site. A removal reaches the site through request.decided.",
         "rq.appeal_other": "This appeal is decided by a moderator other than {name}, who made the first decision.",
         "rq.error.already_decided": "This request has been decided already.",
+        "rq.error.being_decided": "Another moderator is deciding this request; wait a moment and open it again.",
         "rq.error.decided": "This request has been decided already.",
         "rq.error.second_moderator_required": "An appeal is decided by a moderator other than the one who made the "
                                               "first decision.",
