@@ -81,9 +81,11 @@ CLEARED_PROBE = SUITE_DIR / "en_cleared_probe.jsonl"
 JA_CLEARED_PROBE = SUITE_DIR / "ja_cleared_probe.jsonl"
 INDIVIDUAL_PROBE = SUITE_DIR / "en_individual_probe.jsonl"
 JA_INDIVIDUAL_PROBE = SUITE_DIR / "ja_individual_probe.jsonl"
+# session 26: a reclaimed word in an in-group name, greeting or description (no "I'm" or "we're"), against an attack
+RECLAIMED_USE_PROBE = SUITE_DIR / "en_reclaimed_use_probe.jsonl"
 HARM_FORMS_PROBES = (DEED_THREAT_PROBE, JA_DEED_THREAT_PROBE, NAMED_ACCUSATION_PROBE, JA_NAMED_ACCUSATION_PROBE,
                      GROUP_QUALITY_PROBE, JA_GROUP_QUALITY_PROBE, CLEARED_PROBE, JA_CLEARED_PROBE, INDIVIDUAL_PROBE,
-                     JA_INDIVIDUAL_PROBE)
+                     JA_INDIVIDUAL_PROBE, RECLAIMED_USE_PROBE)
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 HATECHECK = Path("hatecheck-en") / "test_suite_cases.csv"
 NOT_HARMS = frozenset({"spam"})  # labels that hold a comment for something other than a harm

@@ -16,6 +16,7 @@ from model.judge import (
     JA_INDIVIDUAL_PROBE,
     JA_NAMED_ACCUSATION_PROBE,
     NAMED_ACCUSATION_PROBE,
+    RECLAIMED_USE_PROBE,
     SUITE_DIR,
     load_cases,
 )
@@ -39,6 +40,9 @@ PROBES = {
     JA_CLEARED_PROBE: ({"defamation"}, {"named_accusation_h"}, _CLEARED_CIVIL),
     INDIVIDUAL_PROBE: _INDIVIDUAL,
     JA_INDIVIDUAL_PROBE: _INDIVIDUAL,
+    # session 26: a reclaimed word in an in-group name, greeting or description, against the same words in an attack
+    RECLAIMED_USE_PROBE: ({"hate", "harassment", "threat"}, {"group_attack_h", "slur_at_person_h", "threat_at_group_h"},
+                          {"reclaimed_name_nh", "reclaimed_greeting_nh", "reclaimed_described_nh"}),
 }
 
 
