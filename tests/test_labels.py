@@ -35,7 +35,7 @@ def test_report_sends_a_published_comment_to_review(make_app, auth, comment, que
                            headers=auth)
     assert response.status_code == 202 and response.get_json()["queued_for_review"] is True
     record = queue.get("pub-1")
-    assert (record["status"], record["queue_state"], record["labels"]) == ("published", "ready", ["abuse"])
+    assert (record["status"], record["queue_state"], record["labels"]) == ("published", "ready", ["abuse", "reported"])
     assert rdb.ttl(f"{prefix}{{test}}:c:pub-1") == -1
     again = client.post("/api/v1/comments/pub-1/reports", json={"reason": "spam"}, headers=auth)
     assert again.get_json()["queued_for_review"] is False

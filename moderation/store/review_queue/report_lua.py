@@ -3,7 +3,8 @@
 from moderation.store.review_queue.recording_lua import COMMON
 
 # A reader's report: counted on the record, kept as a label, and a published comment that reaches the
-# report threshold goes to the review queue (it stays visible until a moderator rejects it).
+# report threshold goes to the review queue (it stays visible until a moderator rejects it), labelled `reported`
+# (the filter for such comments) and, for a spam or abuse report, that reason too.
 # A reporter counts once per comment (and an anonymous report sent again under its idempotency key): their report
 # retried (its answer lost, a 503 whose write survived) or repeated is answered as the first was and changes
 # nothing, else one reader could send a comment to review alone.
@@ -38,11 +39,13 @@ if reason == 'spam' or reason == 'abuse' then
 end
 if f[1] ~= '' or f[2] ~= 'published' or n < tonumber(ARGV[4]) then return answer('recorded') end
 local labels = cjson.decode(f[3])
-local tag = reason
-if reason ~= 'spam' and reason ~= 'abuse' then tag = 'reported' end
-local seen = false
-for _, l in ipairs(labels) do if l == tag then seen = true end end
-if not seen then table.insert(labels, tag) end
+local tags = {'reported'}
+if reason == 'spam' or reason == 'abuse' then tags = {reason, 'reported'} end
+for _, tag in ipairs(tags) do
+  local seen = false
+  for _, l in ipairs(labels) do if l == tag then seen = true end end
+  if not seen then table.insert(labels, tag) end
+end
 redis.call('PERSIST', rec)
 redis.call('HSET', rec, 'labels', cjson.encode(labels), 'queue_state', 'ready', 'claimed_by', '', 'lease_until', 0,
   'rank', ARGV[5])
