@@ -251,8 +251,8 @@ MESSAGES = {
         "receipt.status": "Status",
         "receipt.keep": "Please keep the request number. We will send the outcome and the reason to your e-mail.",
         "receipt.not_held.title": "Comments this service does not hold",
-        "receipt.not_held.intro": "Of the {total} comment(s) named, these {n} are not held by this service (past its "
-                                  "storage period, or never sent to it): we check them on the site by the URL or id "
+        "receipt.not_held.intro": "Comments named: {total}. Not held by this service (past its storage period, or "
+                                  "never sent to it): {n}, listed below; we check them on the site by the URL or id "
                                   "you gave.",
         "receipt.not_held.pending": "To be checked on the site.",
         "receipt.not_held.removed": "To be removed: the site takes it down.",
