@@ -108,8 +108,10 @@ def run_worker(app, *, sites=None, once=False, stop=None, poll_interval=0.5):
 
 def _served(app, sites):
     """The sites whose receipts and deadlines this worker keeps: the keys' (read again from MODERATION_API_KEYS_FILE
-    when it changes: ops/key_file_watch.follow), or those of them named on the command line."""
-    return [site for site in settings.of(app).api_keys.sites if not sites or site in sites]
+    when it changes: ops/key_file_watch.follow), or those of them named on the command line; "demo" with no key, as
+    configured_sites() says: make run's serve keeps the dev key in its own settings and starts this worker without."""
+    keyed = settings.of(app).api_keys.sites or ["demo"]
+    return [site for site in keyed if not sites or site in sites]
 
 
 def _mail_receipts(app, sites, stop):
