@@ -125,11 +125,11 @@ def _foreign_blog(site):
 
 def under(url, base):
     """Same scheme and host (any case, default port) and a path at or below the base's."""
-    a, b = urlsplit(url.strip()), urlsplit(base)
     try:
+        a, b = urlsplit(url.strip()), urlsplit(base)
         same = (a.scheme.lower(), a.hostname, a.port or _PORTS.get(a.scheme.lower())) == (
             b.scheme.lower(), b.hostname, b.port or _PORTS.get(b.scheme.lower()))
-    except ValueError:  # a port that is not a number
+    except ValueError:  # a port that is not a number, a bracket that opens no IPv6 address ("http://[")
         return False
     prefix = b.path.rstrip("/") + "/"
     return same and (a.path.rstrip("/") + "/").startswith(prefix)

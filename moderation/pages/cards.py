@@ -112,7 +112,10 @@ def safe_link(url):
     """The URL when it is an absolute http(s) link, else None (javascript:, data:, relative...)."""
     if not isinstance(url, str) or any(c in url for c in BIDI) or any(ord(c) < 32 for c in url):
         return None
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:  # a bracket that opens no IPv6 address: no link (a record stored before the API refused it)
+        return None
     return url.strip() if parts.scheme in ("http", "https") and parts.netloc else None
 
 

@@ -138,7 +138,10 @@ def require_admin():
 def _safe_next(target):
     """Only a path on this site (no scheme, no host, no '//' or '\\' tricks) may follow the login."""
     target = target or ""
-    parts = urlsplit(target)
+    try:
+        parts = urlsplit(target)
+    except ValueError:  # "http://[", "//[": urllib cannot split it, so it is no path of ours either
+        return url_for("review.queue_page")
     odd = any(ord(c) < 33 or c in "\\\x7f" for c in target)  # controls, spaces, backslashes
     if odd or not target.startswith("/") or target.startswith("//") or parts.scheme or parts.netloc:
         return url_for("review.queue_page")

@@ -105,6 +105,17 @@ def _reference(reference, field):
                           code="invalid_reference")
 
 
+def _splittable(reference, field):
+    """An http(s) reference urllib can split, or a 400 naming its line: a bracket that opens no IPv6 address
+    ("http://[x", "https://news.example]/c/1") makes urlsplit raise, in every check after this one."""
+    if reference.lower().startswith(("http://", "https://")):
+        try:
+            urlsplit(reference)
+        except ValueError:
+            raise ValidationError(f"{field} is neither a comment of this site nor a comment URL or id", field,
+                                  code="invalid_reference") from None
+
+
 def _check_host(reference, field, bases):
     """A URL reference must be one of the site's when SITE_URLS names its addresses: another host's URL names no
     comment of this site (an id in it could even match one of ours and have the wrong comment removed)."""
@@ -128,6 +139,7 @@ def resolve_comments(site, references):
     for index, reference in enumerate(references):
         field = f"comments[{index}]"
         reference = _text(reference, field, limit=2048)
+        _splittable(reference, field)
         _check_host(reference, field, bases)
         found = next((c for c in _candidates(reference) if queue.get(c) is not None), None)
         if found is None:

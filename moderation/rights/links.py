@@ -32,10 +32,10 @@ _PORTS = {"http": 80, "https": 443}
 def on_site(url, base):
     """Whether `url` is at or under the site's address `base`: the same host and port, a path at or below base's;
     http or https alike (a reader may copy either), any case in the host, a scheme's default port written or not."""
-    a, b = urlsplit(url), urlsplit(base)
     try:
+        a, b = urlsplit(url), urlsplit(base)
         ports = [None if p.port == _PORTS.get(p.scheme.lower()) else p.port for p in (a, b)]
-    except ValueError:  # a port that is not a number
+    except ValueError:  # a port that is not a number, a bracket that opens no IPv6 address
         return False
     if a.scheme.lower() not in _PORTS or not a.hostname or a.hostname != b.hostname or ports[0] != ports[1]:
         return False

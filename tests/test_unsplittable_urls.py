@@ -1,0 +1,74 @@
+"""A URL that urllib cannot split -- a bracket that opens no IPv6 address, "https://[news.example/a" -- makes urlsplit
+raise ValueError. Wherever a client, a reader or a filer hands the service a URL it is a 400 naming the field (or the
+Akismet protocol's `invalid`, or the login's default page), never a 500; and a record stored before the API refused
+one is shown without a link. Found auditing the Akismet endpoints: `blog` under SITE_URLS was a 500."""
+
+import pytest
+
+from moderation.pages.cards import safe_link
+from tests.support.app import API_KEY
+from tests.test_request_pages import form_fields
+from tests.test_requests import file, post_comment, request_body
+
+BROKEN = ["https://[news.example/a", "https://news.example]/a", "http://[::1/x"]
+AUTH = {"Authorization": f"Bearer {API_KEY}"}
+
+
+@pytest.mark.parametrize("url", BROKEN)
+def test_a_comment_or_article_url_urllib_cannot_split_is_a_400_naming_it(make_app, comment, thresholds, login,
+                                                                          url):
+    """Accepted before, such a comment made /review/api/claim a 500 for every moderator who drew its card."""
+    app = make_app(THRESHOLDS=thresholds.flag_all)
+    client = app.test_client()
+    for field in ("url", "article_url"):
+        answer = client.post("/api/v1/comments", json=comment("この記事の筆者は詐欺師だ", **{field: url}), headers=AUTH)
+        assert answer.status_code == 400 and answer.json["error"]["field"] == field, answer.text
+    answer = client.put("/api/v1/articles/a-9", json={"title": "記事", "url": url}, headers=AUTH)
+    assert answer.status_code == 400 and answer.json["error"]["field"] == "url", answer.text
+    post_comment(client, comment, url="https://news.example/a/1")
+    assert login(app, "hanako").post("/review/api/claim", {}).status_code == 200
+
+
+def test_a_stored_url_urllib_cannot_split_is_shown_without_a_link():
+    assert [safe_link(url) for url in BROKEN] == [None, None, None]
+    assert safe_link("https://news.example/a/1") == "https://news.example/a/1"
+
+
+@pytest.mark.parametrize("site_urls", [None, {"test": "https://news.example/"}])
+def test_a_removal_request_naming_such_a_url_is_a_400_naming_its_line(make_app, comment, site_urls):
+    app = make_app(RATE_LIMITS="", REQUEST_RATE_LIMIT="", **({"SITE_URLS": site_urls} if site_urls else {}))
+    client = app.test_client()
+    held = post_comment(client, comment)
+    for url in BROKEN:
+        answer = file(client, request_body([held, url]))
+        assert answer.status_code == 400, answer.text
+        assert answer.json["error"]["field"] == "comments[1]"
+        assert answer.json["error"]["code"] == "invalid_reference"
+        form = client.post("/requests/new", data=form_fields(client, held, comments=f"{url}\n"))
+        assert form.status_code == 400 and "1行目をコメントのURLまたはIDとして読めません" in form.text
+
+
+def test_the_login_page_sends_such_a_next_to_the_review_page(make_app, accounts):
+    from tests.support.moderators import MODERATOR_PASSWORD, csrf_of
+
+    client = make_app().test_client()
+    for target in ("http://[", "//[", "/x?[", "https://news.example]/"):
+        page = client.get("/login", query_string={"next": target})
+        assert page.status_code == 200, target
+    page = client.get("/login", query_string={"next": "http://["})
+    answer = client.post("/login?next=http://[", data={"username": "hanako", "password": MODERATOR_PASSWORD,
+                                                      "csrf_token": csrf_of(page.text)})
+    assert answer.status_code == 302 and answer.headers["Location"].endswith("/review"), answer.headers
+
+
+@pytest.mark.parametrize("url", BROKEN)
+def test_an_akismet_blog_urllib_cannot_split_is_invalid_for_a_site_with_addresses(make_app, url):
+    client = make_app(SITE_URLS={"test": "https://news.example/"}).test_client()
+    for path, form in (("/1.1/verify-key", {"key": API_KEY, "blog": url}),
+                       ("/1.1/comment-check", {"api_key": API_KEY, "blog": url, "user_ip": "203.0.113.7",
+                                               "comment_content": "x"}),
+                       ("/1.1/submit-ham", {"api_key": API_KEY, "blog": url, "user_ip": "203.0.113.7",
+                                            "comment_content": "x"})):
+        answer = client.post(path, data=form)
+        assert (answer.status_code, answer.data) == (200, b"invalid"), (path, answer.status_code, answer.data)
+        assert "news.example" in answer.headers["X-akismet-debug-help"]
