@@ -341,3 +341,16 @@ def test_the_request_page_shows_the_article_each_comment_was_posted_under_escape
     assert ('<a href="https://news.example.jp/a/8" rel="noopener noreferrer" target="_blank"><bdi>市長の会見</bdi></a> '
             "<code>art-8</code>") in sections[registered]
     assert '<p class="request-article">掲載記事: <code>art-9</code></p>' in sections[bare]  # only its id is known
+
+
+def test_a_request_form_over_the_body_limit_is_the_readers_413_page(make_app, comment):
+    """The readers' error page read the body again for its `site` field, so the public form's 413 (a body over
+    MAX_CONTENT_LENGTH) raised inside its own handler and the reader got a bare 500 (found in session 26's audit)."""
+    client = make_app(RATE_LIMITS="", REQUEST_RATE_LIMIT="").test_client()
+    held = post_comment(client, comment)
+    fields = form_fields(client, held, explanation="削除してください。" * 8000)
+    for path in ("/requests/new", "/requests/new?site=test&lang=en"):
+        answer = client.post(path, data=fields)
+        assert answer.status_code == 413, answer.text[:300]
+        assert answer.mimetype == "text/html" and "Internal Server Error" not in answer.text
+    assert '<html lang="en">' in answer.text

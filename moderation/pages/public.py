@@ -39,7 +39,11 @@ def site_names():
 def _known_site():
     """chosen_site() for an error page, which must not fail itself: None when no configured site is asked for."""
     sites = configured_sites()
-    asked = request.values.get("site") or settings.get().request_site or (sites[0] if sites else None)
+    try:
+        asked = request.values.get("site")
+    except HTTPException:  # the body is the error (over MAX_CONTENT_LENGTH: 413), and reading it raises it again
+        asked = request.args.get("site")
+    asked = asked or settings.get().request_site or (sites[0] if sites else None)
     return asked if asked in sites else None
 
 
