@@ -84,6 +84,11 @@ NEGATIVES_NAMED = {
             "{ofc}は{crimej}の罪に問われたが、判決は無罪だった", "{ofc}が{misq}なんて根拠のない噂にすぎない",
             "{ofc}が{misq}との記事は後に訂正された", "{ofc}は本当に{misq}んだろうか。まずは説明を聞きたい",
             "{ofc}が{misq}と書いた週刊誌が名誉毀損で訴えられた", "{ofc}に{crimej}の疑いがかかったが、不起訴になった",
+            # session 26: each denial above asked as a question, the deed in plain words. reported.py now reads the
+            # clause before 証拠は見つからなかった / 無罪 / 不起訴 as words taken back and hashes it apart, so those rows
+            # no longer teach that the deed's words alone assert nothing; a question keeps that lesson in plain n-grams
+            "{ofc}が{misq}という証拠は[あるのか|あるのだろうか|出てくるのか]", "{ofc}は{crimej}の罪に問われているが、本当に{misq}のか",
+            "{ofc}に{crimej}の疑いがかかっているが、[真相はどうなのか|起訴されるのか|本当に{misq}のか]",
         )),
     },
 }

@@ -19,7 +19,14 @@ REPORTED_QUOTE = re.compile(r"(?:「[^「」\n]{1,80}」|『[^『』\n]{1,80}』
 
 REPORTED_BEFORE_JA = re.compile(r"(?:だなんて|なんて言う|とか言う|って言う(?:人|奴|やつ|の)|と言う(?:人|奴|のは)"
                                 r"|という(?:投稿|書き込み|発言|言葉|言い方|考え|主張|意見|声|コメント|メッセージ|dm|ヤジ|落書き)"
-                                r"|と(?:叫|書き込|投稿|発言|脅|罵|言った|言われ))")
+                                r"|と(?:叫|書き込|投稿|発言|脅|罵|言った|言われ)"
+                                # session 25 (issue 12): a claim taken back, the clause before it: no
+                                # evidence of it (〜した証拠はない, 根拠はない, 事実はなかった), denied
+                                # (〜を否定), cleared (無罪, 不起訴, 潔白, 嫌疑不十分, 疑いは晴れ, 事実無根)
+                                r"|(?:証拠|根拠|事実|形跡)(?:は|も)(?:一切|全く|何も|まだ)?(?:ない|なく|なかった|ありません"
+                                r"|見つか(?:って|ら)|出て(?:こ|い)ない)"
+                                r"|(?:を|は|も)(?:強く|全面的に|きっぱり|一貫して)?否定|無罪|不起訴|潔白|嫌疑不十分"
+                                r"|疑い(?:は|が|も)晴れ|事実無根|事実ではない|認められなかった)")
 
 
 # what opens English reported words, in REPORTED_AFTER_EN's order: said words, the idea that, someone else who says,
@@ -113,7 +120,10 @@ _SENTENCE_ENDS = "。．.!?！？\n"
 _SENTENCE_STOP = re.compile("[" + re.escape(_SENTENCE_ENDS) + "]")
 
 
-_REPORTED_TRIGGER = frozenset("「『\"“なとっいcstwipayrhbgofdvu'‘")
+_BEFORE_JA_TRIGGER = frozenset("なとっい証根事形否無不潔嫌疑認")  # a character of each of REPORTED_BEFORE_JA's needles
+
+
+_REPORTED_TRIGGER = frozenset("「『\"“なとっいcstwipayrhbgofdvu'‘証根事形否無不潔嫌疑認")
 
 
 _NEEDLES_REPORTED = NeedleIndex((REPORTED_QUOTE, REPORTED_BEFORE_JA, REPORTED_AFTER_EN, *REPORTED_AFTER_EN_PARTS,
@@ -165,8 +175,8 @@ def _reported(text: str, chars: set, found: set | None = None, hits=None) -> tup
                 reposts.add(q - 2)
         n = len(text)
         out += [(a, b, text[a] not in "「『") for a, b in spans if n - (b - a) >= 10 and a not in reposts]
-    if not chars.isdisjoint("なとっい") and (guard := _NEEDLES_REPORTED[REPORTED_BEFORE_JA]).may_match(text, chars,
-                                                                                                     found):
+    if not chars.isdisjoint(_BEFORE_JA_TRIGGER) and (guard := _NEEDLES_REPORTED[REPORTED_BEFORE_JA]).may_match(
+            text, chars, found):
         last_end = 0
         stops = None  # where sentences end, found once (a search back per match cost a Python step per end mark)
         for m in guard.finditer(text, at=hits):
