@@ -84,6 +84,27 @@ def test_reset_and_disable_end_that_accounts_sessions(rapp, accounts, cli):
     assert kumi.get("/review").status_code == 302
 
 
+@pytest.mark.parametrize("where", ["page", "cli"])
+@pytest.mark.parametrize("action", ["disable", "remove"])
+def test_disable_and_remove_give_back_the_accounts_claims(rapp, accounts, cli, rdb, prefix, where, action):
+    """They ended the account's sessions, but its claimed cards stayed leased to it for the lease (300 s): nobody
+    else could take them. Now they go back to the queue at once."""
+    queue = ReviewQueue(rdb, "test", prefix=prefix)
+    queue.submit({"id": "c-1", "article_id": "art-1", "text": "本文", "text_sha256": "c-1", "author_id": "reader-1",
+                  "decision": "review", "status": "pending", "received_at": 1000, "scores": {"spam": 0.1, "abuse": 0.8},
+                  "labels": ["abuse"], "model_version": "t", "risk": 0.8}, queued=True)
+    assert [c["id"] for c in Moderator(rapp, "hanako").claim()] == ["c-1"]
+    jiro = Moderator(rapp, "jiro")
+    assert jiro.claim() == []  # leased to hanako
+    if where == "page":
+        taro = Moderator(rapp, "taro")
+        assert taro.form("/review/admin/accounts", {"action": action, "name": "hanako"}).status_code == 302
+    else:
+        assert cli(action, "hanako")[0] == 0
+    assert rdb.zcard(queue.held_key("hanako")) == 0 and rdb.zcard(queue.key("claims")) == 0
+    assert [c["id"] for c in jiro.claim()] == ["c-1"]  # at once, not in 5 minutes
+
+
 @pytest.fixture
 def rapp(make_app, thresholds):
     return make_app(THRESHOLDS=thresholds.flag_all, RATE_LIMITS="", API_KEYS=f"test:{API_KEY},other:{OTHER_KEY}")

@@ -104,8 +104,9 @@ def check_password(name, password):
 class Moderators:
     """The moderator accounts: one hash per account under the prefix, and a set of their names."""
 
-    def __init__(self, redis, prefix="mod:", replicas=NO_REPLICAS):
+    def __init__(self, redis, prefix="mod:", replicas=NO_REPLICAS, queues=tuple):
         self.redis = redis
+        self.queues = queues  # () -> the sites' ReviewQueues, whose claims a disabled or removed account gives back
         self.keys = KeySpace(prefix)
         self.written = AppendOnly(redis, replicas)  # an account change is answered once in the append-only file
         self._use_step = self.written.script(_USE_STEP)  # a used step forgotten in a crash could be replayed
@@ -189,11 +190,18 @@ class Moderators:
 
         return ModeratorTokens(self.redis, self.keys.prefix, self.written.replicas).revoke_all(name)
 
+    def _release_claims(self, name, reason):
+        """The account's claimed cards go back to every queue at once, not when their lease (300 s) runs out. After
+        its sessions end: a page claim that still finds its session live leased before this release."""
+        for queue in self.queues():
+            queue.release_held(name, reason)
+
     def set_disabled(self, name, disabled):
-        """Disabling ends the account's sessions at once; it cannot log in until enabled."""
+        """Disabling ends the account's sessions and gives back its claims at once; it cannot log in until enabled."""
         self._update(name, {"disabled": "1" if disabled else ""})
         if disabled:
             self._end_sessions(name)
+            self._release_claims(name, "disabled")
 
     def reset_password(self, name, password):
         """A new password ends every session of the account (whoever knew the old one is logged out), and the delay
@@ -214,6 +222,7 @@ class Moderators:
         self.redis.srem(self.keys.moderator_names(), name)
         self._end_sessions(name)
         self._revoke_tokens(name)
+        self._release_claims(name, "removed")
         self.written.after(self.key(name), self.keys.moderator_names())
 
     def enable_totp(self, name):
@@ -251,5 +260,13 @@ class Moderators:
         return _stamped(raw) if raw and ok and raw.get("disabled") != "1" else None
 
 
+def _site_queues():
+    """The configured sites' review queues (as api_keys.configured_sites: "demo" when none is configured)."""
+    from moderation import settings
+    from moderation.store.review_queue import get_queue
+
+    return [get_queue(site) for site in settings.get().api_keys.sites or ["demo"]]
+
+
 def get_moderators():
-    return Moderators(*connection(), replicas=replica_wait())
+    return Moderators(*connection(), replicas=replica_wait(), queues=_site_queues)
