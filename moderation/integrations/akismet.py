@@ -5,11 +5,11 @@
   POST /1.1/submit-spam    api_key, blog, user_ip,... -> "Thanks for making the web a better place."
   POST /1.1/submit-ham     (same)                     -> (same)
 
-Bodies are form-encoded, answers text/plain with HTTP 200 as Akismet does, errors explained in the
-X-akismet-debug-help header. The Akismet key is one of our API keys (MODERATION_API_KEYS; either of a site's
-two while it rotates), taken from the body only (never the Host header: a key in a host name leaks into logs and
-DNS). Every call counts against the caller's address (RATE_LIMITS "ip", so verify-key cannot test keys
-unthrottled) and a known key's site.
+Bodies are form-encoded (in `blog_charset` when given, else UTF-8), answers text/plain with HTTP 200 as Akismet
+does, errors explained in the X-akismet-debug-help header. The Akismet key is one of our API keys
+(MODERATION_API_KEYS; either of a site's two while it rotates), taken from the body only (never the Host header: a
+key in a host name leaks into logs and DNS). Every call counts against the caller's address (RATE_LIMITS "ip", so
+verify-key cannot test keys unthrottled) and a known key's site.
 When SITE_URLS gives the key's site its addresses, a `blog` under none of them is answered "invalid".
 comment-check scores ``comment_content`` and decides it with the key's site's policy, as the API does: "true"
 when any label or harm category crosses its review threshold, with the ``discard`` pro-tip when one crosses
@@ -25,9 +25,10 @@ import hashlib
 import time
 import unicodedata
 import uuid
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 from flask import Blueprint, Response, g, request
+from werkzeug.datastructures import MultiDict
 
 from moderation import settings
 from moderation.api.api_keys import configured_sites
@@ -47,6 +48,29 @@ def _text(body, status=200, **headers):
     for name, value in headers.items():
         response.headers[name.replace("_", "-")] = value
     return response
+
+
+def _form():
+    """The body's fields, the comment_* values decoded in `blog_charset` when a site sends one (Akismet reads them in
+    it): Werkzeug reads every body as UTF-8, so a Shift_JIS or EUC-JP site's comment came out as U+FFFD and scored as
+    nothing. A charset Python does not know, or a body that is not form-encoded, is read as UTF-8 as before."""
+    form = g.get("akismet_form")
+    if form is None:
+        urlencoded = request.mimetype == "application/x-www-form-urlencoded"
+        raw = request.get_data(cache=True) if urlencoded else b""  # before request.form consumes the stream
+        form = g.akismet_form = _in_charset(request.form, raw)
+    return form
+
+
+def _in_charset(form, raw):
+    charset = (form.get("blog_charset") or "").strip()
+    if not raw or not charset or charset.lower().replace("_", "-") in ("utf-8", "utf8"):
+        return form
+    try:  # the body is ASCII (non-ASCII bytes are percent-encoded); the charset decodes what the escapes hold
+        return MultiDict(parse_qsl(raw.decode("ascii", "replace"), keep_blank_values=True, encoding=charset,
+                                   errors="replace"))
+    except LookupError:  # no such codec, or not a text encoding (zlib_codec)
+        return form
 
 
 def _invalid(reason="We were unable to verify your API key."):
@@ -70,7 +94,7 @@ def _limit(site):
 
 def _request_site():
     """(site, None) for a known key, else (None, the Akismet-style answer)."""
-    key = request.form.get("api_key") or request.form.get("key")
+    key = _form().get("api_key") or _form().get("key")
     site = _site_for(key)
     _limit(site)
     if not key:
@@ -88,7 +112,7 @@ def _missing(form, *names):
 
 
 def _content():
-    text = unicodedata.normalize("NFC", request.form.get("comment_content", "")).replace("\x00", "")
+    text = unicodedata.normalize("NFC", _form().get("comment_content", "")).replace("\x00", "")
     return text[: settings.get().text_limit]
 
 
@@ -98,7 +122,7 @@ def _truthy(value):
 
 @bp.post("/verify-key")
 def verify_key():
-    site = _site_for(request.form.get("key"))
+    site = _site_for(_form().get("key"))
     _limit(site)
     if site is None:
         return _invalid()
@@ -109,7 +133,7 @@ def _checked_request():
     """(site, None) for a known key with the fields Akismet requires, else (None or site, the answer to give)."""
     site, answer = _request_site()
     if answer is None:
-        answer = _missing(request.form, "blog", "user_ip") or _foreign_blog(site)
+        answer = _missing(_form(), "blog", "user_ip") or _foreign_blog(site)
     return site, answer
 
 
@@ -117,7 +141,7 @@ def _foreign_blog(site):
     """The `invalid` answer when the site's addresses are configured (SITE_URLS) and `blog` is under none of them:
     a key leaked from one site cannot be used for another's comments or feedback."""
     expected = settings.get().site_urls.get(site, ())
-    blog = request.form.get("blog", "")
+    blog = _form().get("blog", "")
     if expected and not any(under(blog, base) for base in expected):
         return _invalid(f"The blog URL does not belong to this key's site ({', '.join(expected)}).")
     return None
@@ -161,9 +185,9 @@ def _submit(label):
         return answer
     get_limiter().check(site, [("feedback", "akismet", 1)], now=time.time())  # bounds what feedback can store
     text = _content()
-    if text.strip() and not _truthy(request.form.get("is_test")):
+    if text.strip() and not _truthy(_form().get("is_test")):
         digest = hashlib.sha256(text.encode()).hexdigest()[:24]
-        example_id = request.form.get("guid") or f"akismet-{digest}"
+        example_id = _form().get("guid") or f"akismet-{digest}"
         try:
             get_labels(site).add(example_id[:128], text, "spam", label == "spam", "akismet", by="akismet",
                       at_ms=int(time.time() * 1000))
