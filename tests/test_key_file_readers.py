@@ -40,6 +40,7 @@ def _mailed(mailbox, request_id):
     return any(request_id in message["Subject"] for _, _, message in mailbox.messages)
 
 
+@pytest.mark.slow  # 3-5 s: waits on a real worker's passes or scans every pattern; CI runs it
 def test_the_webhook_worker_serves_a_site_added_to_the_file_and_keeps_it_through_a_bad_version(
         make_app, mailbox, comment, tmp_path, caplog):
     """The worker started with site `test` alone; `other` is added to the file (the web master rebuilds from it):

@@ -30,6 +30,7 @@ def receipts_section(page):
     return page.split('id="receipts"')[1].split("</section>")[0]
 
 
+@pytest.mark.slow  # 3-5 s: waits on a real worker's passes or scans every pattern; CI runs it
 def test_receipts_a_stopped_worker_leaves_are_counted_timed_and_warned_of_until_mailed(
         make_app, mailbox, comment, login, redis_server, prefix, tmp_path):
     clock = FakeClock(datetime(2026, 11, 2, 1, 0, tzinfo=UTC).timestamp())

@@ -1,10 +1,13 @@
 """The public receipt page (/requests/<number>) is limited per client address, found or not (RECEIPT_RATE_LIMIT)."""
 
+import pytest
+
 from tests.support.monitor import round_trips
 from tests.support.targets import seed_targets
 from tests.support.windows import fresh_window
 
 
+@pytest.mark.slow  # 3-5 s: waits on a real worker's passes or scans every pattern; CI runs it
 def test_receipts_are_limited_per_address_before_any_lookup(make_app, rdb, prefix):
     """A receipt number is R-<day>-<8 random characters>: without a limit one address could try numbers of a known
     day as fast as the workers answer (before: no limit at all). Misses count too; the refusal is the limiter's one

@@ -44,6 +44,7 @@ def test_guards_are_scanned_behind_their_start_look_ahead():
     assert all(part.scan is not part.pattern for part in FP._SPLIT[TPR.PRAISE_EN].guards)
 
 
+@pytest.mark.slow  # 3-5 s: waits on a real worker's passes or scans every pattern; CI runs it
 def test_every_scan_has_its_patterns_matches(texts):
     for guard in SCANNED:
         for text in texts:
