@@ -7,6 +7,7 @@ import httpx
 import pytest
 
 from moderation.store.training_labels import LabelStore
+from tests.support.akismet_client import forms_naming_blog
 from tests.support.app import API_KEY
 from tests.support.servers import PROJECT_ROOT
 from tests.support.windows import fresh_window
@@ -111,11 +112,7 @@ def test_blog_must_be_under_the_keys_site_url_when_configured(make_app, threshol
     raw = app.test_client()
     for blog in ("https://evil.example/", "http://news.example/", "https://news.example.evil.example/",
                  "https://news.example:8443/", "not a url"):
-        for path, form in (("/1.1/verify-key", {"key": API_KEY, "blog": blog}),
-                           ("/1.1/comment-check", {"api_key": API_KEY, "blog": blog, "user_ip": "1.2.3.4",
-                                                   "comment_content": "x"}),
-                           ("/1.1/submit-spam", {"api_key": API_KEY, "blog": blog, "user_ip": "1.2.3.4",
-                                                 "comment_content": "副業で月収100万円！"})):
+        for path, form in forms_naming_blog(blog, content="副業で月収100万円！"):
             response = raw.post(path, data=form)
             assert response.data == b"invalid", (path, blog)
             assert "news.example" in response.headers["X-akismet-debug-help"]

@@ -6,6 +6,7 @@ one is shown without a link. Found auditing the Akismet endpoints: `blog` under 
 import pytest
 
 from moderation.pages.cards import safe_link
+from tests.support.akismet_client import forms_naming_blog
 from tests.support.app import API_KEY
 from tests.test_request_pages import form_fields
 from tests.test_requests import file, post_comment, request_body
@@ -64,11 +65,7 @@ def test_the_login_page_sends_such_a_next_to_the_review_page(make_app, accounts)
 @pytest.mark.parametrize("url", BROKEN)
 def test_an_akismet_blog_urllib_cannot_split_is_invalid_for_a_site_with_addresses(make_app, url):
     client = make_app(SITE_URLS={"test": "https://news.example/"}).test_client()
-    for path, form in (("/1.1/verify-key", {"key": API_KEY, "blog": url}),
-                       ("/1.1/comment-check", {"api_key": API_KEY, "blog": url, "user_ip": "203.0.113.7",
-                                               "comment_content": "x"}),
-                       ("/1.1/submit-ham", {"api_key": API_KEY, "blog": url, "user_ip": "203.0.113.7",
-                                            "comment_content": "x"})):
+    for path, form in forms_naming_blog(url):
         answer = client.post(path, data=form)
         assert (answer.status_code, answer.data) == (200, b"invalid"), (path, answer.status_code, answer.data)
         assert "news.example" in answer.headers["X-akismet-debug-help"]

@@ -5,6 +5,8 @@ from urllib.parse import urlsplit
 import akismet
 import httpx
 
+from tests.support.app import API_KEY
+
 BLOG = "https://news.example/"
 
 
@@ -27,3 +29,10 @@ def akismet_client(key, app=None, base_url=None, blog=BLOG):
     transport = httpx.WSGITransport(app=app) if app is not None else ToServer(base_url)
     http = httpx.Client(transport=transport, headers={"User-Agent": akismet.USER_AGENT}, timeout=10)
     return akismet.SyncClient(config=akismet.Config(key=key, url=blog), http_client=http)
+
+
+def forms_naming_blog(blog, content="x"):
+    """The three Akismet calls that carry a `blog`, each as (path, form): a blog check must hold on every one."""
+    comment = {"api_key": API_KEY, "blog": blog, "user_ip": "203.0.113.7", "comment_content": content}
+    return (("/1.1/verify-key", {"key": API_KEY, "blog": blog}), ("/1.1/comment-check", comment),
+            ("/1.1/submit-spam", comment))
