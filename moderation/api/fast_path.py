@@ -18,8 +18,9 @@ from flask.globals import _cv_app
 
 from moderation import settings
 from moderation.api.api_keys import bearer_site
+from moderation.api.bodies import declared_length, read_length
 from moderation.api.comments import answer_comment, comment_of
-from moderation.api.validation import declared_length, json_object, read_length
+from moderation.api.validation import json_object
 from moderation.errors import ApiError, api_error_answer, store_unavailable, unexpected_answer
 from moderation.ops.logs import REQUEST_ID_HEADER
 from moderation.pages.security import SessionCookies, add_headers
