@@ -14,7 +14,9 @@ from model.judge import (
     JA_DEED_THREAT_PROBE,
     JA_GROUP_QUALITY_PROBE,
     JA_INDIVIDUAL_PROBE,
+    JA_LOCATED_VISIT_PROBE,
     JA_NAMED_ACCUSATION_PROBE,
+    LOCATED_VISIT_PROBE,
     NAMED_ACCUSATION_PROBE,
     RECLAIMED_USE_PROBE,
     SUITE_DIR,
@@ -27,6 +29,10 @@ _NAMED_CIVIL = {"accusation_asked_nh", "accusation_denied_nh", "allegation_repor
 # session 25: the same accusation cleared, denied or unproven; abuse and threats aimed at one person (insult,
 # dehumanisation, a threat to the body) against the same words or frame in a civil sentence
 _CLEARED_CIVIL = {"accusation_cleared_nh", "accusation_denied_nh", "accusation_unproven_nh"}
+# session 26: a home or address said to be found plus a visit announced, against a visit to a friend, an interview at an
+# office, an address found to return something, a news report of someone else's doxxing, a quoted threat condemned
+_LOCATED_VISIT = ({"threat"}, {"located_visit_h"}, {"visit_friend_nh", "visit_interview_nh", "address_returned_nh",
+                                                     "doxxing_reported_nh", "threat_quoted_nh"})
 _INDIVIDUAL = ({"threat", "harassment"}, {"threat_body_h", "threat_verb_h", "insult_indiv_h", "dehumanise_indiv_h"},
                {"body_literal_nh", "criticism_nh", "verb_literal_nh", "civil_address_nh", "civil_about_nh"})
 PROBES = {
@@ -43,6 +49,8 @@ PROBES = {
     # session 26: a reclaimed word in an in-group name, greeting or description, against the same words in an attack
     RECLAIMED_USE_PROBE: ({"hate", "harassment", "threat"}, {"group_attack_h", "slur_at_person_h", "threat_at_group_h"},
                           {"reclaimed_name_nh", "reclaimed_greeting_nh", "reclaimed_described_nh"}),
+    LOCATED_VISIT_PROBE: _LOCATED_VISIT,
+    JA_LOCATED_VISIT_PROBE: _LOCATED_VISIT,
 }
 
 
