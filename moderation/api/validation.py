@@ -143,11 +143,13 @@ string_field = _string
 def check_http_url(value, field):
     """None, or an http(s) URL with a host that urllib can split: a bracket that opens no IPv6 address
     ("https://[news.example/a") made every page that links the comment's article raise."""
+    if value is None:
+        return
     try:
-        splits = value is None or bool(urlsplit(value))
+        urlsplit(value)
     except ValueError:
-        splits = False
-    if value is not None and not (splits and re.match(r"^https?://[^\s/]+", value)):
+        value = ""  # urllib cannot split it: no URL
+    if not re.match(r"^https?://[^\s/]+", value):
         raise ValidationError(f"{field} must be an http(s) URL", field, code="invalid_format")
 
 

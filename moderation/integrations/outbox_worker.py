@@ -83,8 +83,9 @@ def run_worker(app, *, sites=None, once=False, stop=None, poll_interval=0.5):
     for box in boxes:
         log.info("outbox worker: site %s -> %s", box.site, urlsplit(box.url).netloc)
     if once:
-        _each_minute(app, _served(app, sites))
-        send_receipts(app, _served(app, sites))
+        served = _served(app, sites)
+        _each_minute(app, served)
+        send_receipts(app, served)
         for box in boxes:
             _one_pass(box, stop)
         return

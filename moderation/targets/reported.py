@@ -123,7 +123,7 @@ _SENTENCE_STOP = re.compile("[" + re.escape(_SENTENCE_ENDS) + "]")
 _BEFORE_JA_TRIGGER = frozenset("なとっい証根事形否無不潔嫌疑認")  # a character of each of REPORTED_BEFORE_JA's needles
 
 
-_REPORTED_TRIGGER = frozenset("「『\"“なとっいcstwipayrhbgofdvu'‘証根事形否無不潔嫌疑認")
+_REPORTED_TRIGGER = frozenset("「『\"“cstwipayrhbgofdvu'‘") | _BEFORE_JA_TRIGGER
 
 
 _NEEDLES_REPORTED = NeedleIndex((REPORTED_QUOTE, REPORTED_BEFORE_JA, REPORTED_AFTER_EN, *REPORTED_AFTER_EN_PARTS,
