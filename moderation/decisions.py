@@ -74,17 +74,17 @@ def claim(queue, moderator, n, *, order="risk", label="", article="", skipped=fr
     if len(keep) < len(records):
         for record in records:
             if not wanted(record):
-                _give_back(queue, record["id"], moderator)
+                give_back(queue, record["id"], moderator)
         known = {r["id"] for r in keep}
         again = queue.claim(moderator, n, order=order, label=label, article_id=article, skip=skipped)
         keep += [r for r in again if r["id"] not in known and wanted(r)]
         for record in again:
             if record["id"] in skipped:
-                _give_back(queue, record["id"], moderator)
+                give_back(queue, record["id"], moderator)
     return ordered(keep, order)[:n]
 
 
-def _give_back(queue, comment_id, moderator):
+def give_back(queue, comment_id, moderator):
     """Release a claim the new filter does not want; already released (the last page's beacon) or gone is done."""
     try:
         queue.release(comment_id, moderator)

@@ -94,6 +94,10 @@ class Claims:
         if result == "not_held":
             raise Conflict("this comment is not claimed by you", "id", code="not_claimed")
 
+    def held_ids(self, moderator):
+        """The ids a moderator holds now (live or lapsing), read only: what a claim found theirs before it leased."""
+        return set(self.redis.zrange(self.held_key(moderator), 0, -1))
+
     def release_held(self, moderator, reason="away"):
         """Every claim a moderator holds goes back to the queue (tab closed, idle, logged out); returns how many."""
         ids = self.redis.zrange(self.held_key(moderator), 0, -1)

@@ -1,0 +1,81 @@
+"""Claims against what ends their right to hold cards: a disable, removal, replace or revoke landing inside a
+newsroom-token claim, and a claim landing inside a logout. The other request's whole step is forced at one command
+of ours on the real Redis (tests/support/interleave.py)."""
+
+import pytest
+
+from moderation.store.moderator_tokens import ModeratorTokens
+from moderation.store.review_queue import ReviewQueue
+from tests.support.interleave import after_first_command_on
+from tests.support.moderators import Moderator
+
+
+@pytest.fixture
+def rapp(make_app, thresholds):
+    return make_app(THRESHOLDS=thresholds.flag_all, RATE_LIMITS="")
+
+
+def _queued(rdb, prefix, *ids):
+    queue = ReviewQueue(rdb, "test", prefix=prefix)
+    for comment_id in ids:
+        queue.submit({"id": comment_id, "article_id": "art-1", "text": "本文", "text_sha256": comment_id,
+                      "author_id": "reader-1", "decision": "review", "status": "pending", "received_at": 1000,
+                      "scores": {"spam": 0.1, "abuse": 0.8}, "labels": ["abuse"], "model_version": "t",
+                      "risk": 0.8}, queued=True)
+    return queue
+
+
+def _api_claim(rapp, token, n=5):
+    return rapp.test_client().post("/api/v1/moderation/queue:claim", json={"n": n},
+                                   headers={"Authorization": f"Bearer {token}"})
+
+
+@pytest.mark.parametrize("action", ["disable", "remove"])
+def test_a_disable_or_removal_inside_a_token_claim_leaves_nothing_leased(rapp, accounts, rdb, prefix, action):
+    """The token's account was read enabled, the admin's disable (or removal) gave back what it held, then the claim
+    leased: the cards stayed leased to an account that can do nothing with them for the lease (300 s). Now the claim
+    reads the token and its account again after leasing, gives the cards back and answers 401."""
+    token = ModeratorTokens(rdb, prefix).issue("hanako")[1]
+    queue = _queued(rdb, prefix, "c-1", "c-2")
+    taro = Moderator(rapp, "taro")
+
+    def admin():
+        return taro.form("/review/admin/accounts", {"action": action, "name": "hanako"}).status_code
+
+    with after_first_command_on(rapp.extensions["moderation.redis"], accounts.key("hanako"), admin) as fired:
+        answer = _api_claim(rapp, token)
+    assert fired == ["fired", 302]
+    assert answer.status_code == 401 and answer.json["error"]["field"] == "Authorization"
+    assert rdb.zcard(queue.held_key("hanako")) == 0 and rdb.zcard(queue.key("claims")) == 0
+    assert {c["id"] for c in Moderator(rapp, "jiro").claim()} == {"c-1", "c-2"}  # at once, not in 5 minutes
+
+
+def test_a_revoke_inside_a_token_claim_gives_back_what_it_took_and_no_more(rapp, accounts, rdb, prefix):
+    """The token was revoked after its check and before the lease: the claim is the revoked token's, so what it took
+    goes back; what the account held before (its review page's card) stays the account's."""
+    tokens = ModeratorTokens(rdb, prefix)
+    token_id, token = tokens.issue("hanako")
+    queue = _queued(rdb, prefix, "c-1")
+    hanako = Moderator(rapp, "hanako")
+    assert [c["id"] for c in hanako.claim(n=1)] == ["c-1"]  # the page's card
+    _queued(rdb, prefix, "c-2", "c-3")
+
+    with after_first_command_on(rapp.extensions["moderation.redis"], accounts.key("hanako"),
+                                lambda: tokens.revoke("hanako", token_id)) as fired:
+        answer = _api_claim(rapp, token)
+    assert fired == ["fired", True]
+    assert answer.status_code == 401 and answer.json["error"]["field"] == "Authorization"
+    assert rdb.zrange(queue.held_key("hanako"), 0, -1) == ["c-1"]
+    assert {c["id"] for c in Moderator(rapp, "jiro").claim()} == {"c-2", "c-3"}
+
+
+def test_a_token_claim_before_the_disable_is_released_by_it(rapp, accounts, rdb, prefix):
+    """The other order: a claim that finished before the disable is given back by the disable itself."""
+    token = ModeratorTokens(rdb, prefix).issue("hanako")[1]
+    queue = _queued(rdb, prefix, "c-1")
+    assert [i["comment_id"] for i in _api_claim(rapp, token).json["items"]] == ["c-1"]
+    accounts.queues = lambda: [queue]
+    accounts.set_disabled("hanako", True)
+    assert rdb.zcard(queue.held_key("hanako")) == 0
+    assert _api_claim(rapp, token).status_code == 401
+    assert [c["id"] for c in Moderator(rapp, "jiro").claim()] == ["c-1"]
