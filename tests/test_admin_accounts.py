@@ -105,6 +105,19 @@ def test_disable_and_remove_give_back_the_accounts_claims(rapp, accounts, cli, r
     assert [c["id"] for c in jiro.claim()] == ["c-1"]  # at once, not in 5 minutes
 
 
+def test_replace_gives_back_the_old_accounts_claims(rapp, accounts, cli, rdb, prefix):
+    """`add --replace` ended the old account's sessions and tokens but kept its claims: the new account of that name
+    held cards it never claimed, and nobody else could take them for the lease (300 s)."""
+    queue = ReviewQueue(rdb, "test", prefix=prefix)
+    queue.submit({"id": "c-1", "article_id": "art-1", "text": "本文", "text_sha256": "c-1", "author_id": "reader-1",
+                  "decision": "review", "status": "pending", "received_at": 1000, "scores": {"spam": 0.1, "abuse": 0.8},
+                  "labels": ["abuse"], "model_version": "t", "risk": 0.8}, queued=True)
+    assert [c["id"] for c in Moderator(rapp, "hanako").claim()] == ["c-1"]
+    assert cli("add", "hanako", "--password-stdin", "--replace", stdin=MODERATOR_PASSWORD)[0] == 0
+    assert rdb.zcard(queue.held_key("hanako")) == 0 and rdb.zcard(queue.key("claims")) == 0
+    assert [c["id"] for c in Moderator(rapp, "jiro").claim()] == ["c-1"]
+
+
 @pytest.fixture
 def rapp(make_app, thresholds):
     return make_app(THRESHOLDS=thresholds.flag_all, RATE_LIMITS="", API_KEYS=f"test:{API_KEY},other:{OTHER_KEY}")

@@ -141,9 +141,10 @@ class Moderators:
             self.written.after(self.key(name), self.keys.moderator_names())
             return
         self.redis.sadd(self.keys.moderator_names(), name)  # another slot: the list of names
-        if replace:
+        if replace:  # the new account of this name starts with no session, token or claim of the old one
             self._end_sessions(name)
             self._revoke_tokens(name)
+            self._release_claims(name, "replaced")
         self.written.after(self.key(name), self.keys.moderator_names())
 
     def _as_added(self, name, password, role, sites):
