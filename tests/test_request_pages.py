@@ -243,6 +243,29 @@ def test_an_appeal_is_decided_by_another_moderator_on_the_page(app, client, comm
     assert restored["status"] == "pending" and restored["queue_state"] == "ready"  # back to the review queue
 
 
+def test_the_request_page_shows_the_decisions_criterion_and_reason_escaped_also_to_the_appeals_decider(
+        app, client, comment, accounts, clock):
+    """The criterion applied and the reason given to the requester were asked for on the page but never shown again:
+    after deciding, the request's page (and the second moderator deciding an appeal) saw "判断 · hanako · 削除" alone."""
+    with_clock(app, clock)
+    comment_id = post_comment(client, comment)
+    request_id = file(client, request_body([comment_id])).json["id"]
+    with app.app_context():
+        process.decide("test", request_id, "removed", "hanako", criterion="基準2.1 " + HOSTILE,
+                       reason="氏名と勤務先を晒すものと判断しました。" + HOSTILE)
+    path = f"/review/requests/{request_id}"
+    for page in (Moderator(app, "hanako").get(path).text, Moderator(app, "jiro").get(f"{path}?lang=en").text):
+        assert HOSTILE not in page and page.count("&lt;script&gt;alert(1)&lt;/script&gt;") == 2
+        assert re.search(r'id="decision-criterion"[^>]*>基準2\.1 &lt;script&gt;', page), page
+        assert re.search(r'id="decision-reason"[^>]*>氏名と勤務先を晒すものと判断しました。&lt;script&gt;', page)
+    assert "適用した基準" in Moderator(app, "hanako").get(path).text
+    with app.app_context():
+        process.appeal("test", request_id, "事実です。")
+    appealed = Moderator(app, "jiro").get(path).text  # the decider of the appeal reads what the first decision said
+    assert 'id="appeal-other"' in appealed and re.search(r'id="decision-criterion"[^>]*>基準2\.1 ', appealed)
+    assert re.search(r'id="decision-reason"[^>]*>氏名と勤務先を晒す', appealed)
+
+
 def test_a_failed_notice_is_recorded_and_sent_again_from_the_page(make_app, comment, accounts, clock):
     """The SMTP server is down when the decision is recorded: the decision stands, the audit says
     notice_failed, the page offers to notify again, and once the server is up the mail goes out."""
