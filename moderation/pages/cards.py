@@ -99,13 +99,17 @@ def segments(text, explanation):
 
 
 def features(explanation):
-    """Explanation entries without offsets (whole-comment features), heaviest first."""
+    """Explanation entries without offsets (whole-comment features), heaviest first, each signal once: one that
+    weighs for two labels (attack_at_public for threat and harassment) is one reason to the moderator, not two."""
     items = [
         {"label": str(i.get("label") or ""), "feature": inert(str(i.get("feature") or "")),
          "weight": round(float(i.get("weight", 0)), 3)}
         for i in explanation or [] if isinstance(i, dict) and "feature" in i and "start" not in i
     ]
-    return sorted((i for i in items if i["weight"] > 0), key=lambda i: -i["weight"])[:6]
+    heaviest = {}
+    for item in sorted((i for i in items if i["weight"] > 0), key=lambda i: -i["weight"]):
+        heaviest.setdefault(item["feature"], item)
+    return list(heaviest.values())[:6]
 
 
 def safe_link(url):
