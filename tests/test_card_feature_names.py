@@ -41,8 +41,9 @@ def test_a_signal_without_a_span_is_evidence_by_name_and_a_span_by_its_words():
 
 
 def test_a_signal_that_weighs_for_two_labels_is_named_once_among_the_reasons():
-    """プーチンなんか誰か暗殺すればいいのに (threat 0.97, harassment 0.41) read "判定の根拠: 公人への攻撃, 公人への攻撃":
-    the shipped model weighs attack_at_public for both labels, and the card listed each (label, signal) pair."""
+    """プーチンなんか誰か暗殺すればいいのに (threat 0.97, harassment 0.41) read
+    "判定の根拠: 公人への攻撃, 公人への攻撃": the shipped model weighs attack_at_public for both labels, and the card
+    listed each (label, signal) pair."""
     record = hate_record("h-3")
     record["explanation"] = [{"label": "threat", "feature": "threat_ja", "start": 0, "end": 2, "weight": 4.95},
                              {"label": "harassment", "feature": "attack_at_public", "weight": 1.5662},

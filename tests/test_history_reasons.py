@@ -21,7 +21,7 @@ def site(make_app, thresholds, login):
 
 def reason_cell(page, comment_id):
     row = page.split(f'data-comment-id="{comment_id}"')[1].split("</tr>")[0]
-    return re.sub(r"<[^>]+>", "", re.findall(r'<td class="nowrap">(.*?)</td>', row, re.S)[-1]).strip()
+    return re.sub(r"<[^>]+>", "", re.findall(r'<td class="reason">(.*?)</td>', row, re.S)[-1]).strip()
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])

@@ -246,7 +246,8 @@ def test_an_appeal_is_decided_by_another_moderator_on_the_page(app, client, comm
 def test_the_request_page_shows_the_decisions_criterion_and_reason_escaped_also_to_the_appeals_decider(
         app, client, comment, accounts, clock):
     """The criterion applied and the reason given to the requester were asked for on the page but never shown again:
-    after deciding, the request's page (and the second moderator deciding an appeal) saw "判断 · hanako · 削除" alone."""
+    after deciding, the request's page (and the second moderator deciding an appeal) saw "判断 · hanako · 削除"
+    alone."""
     with_clock(app, clock)
     comment_id = post_comment(client, comment)
     request_id = file(client, request_body([comment_id])).json["id"]
