@@ -34,9 +34,15 @@ def message_of(body):
 
 
 def decide(queue, comment_id, action, reason, moderator, message="", *, action_field="action"):
-    """Approve, reject (with one of REJECT_REASONS) or spam (reject, reason spam) once; returns the record."""
+    """Approve, reject (with one of REJECT_REASONS) or spam (reject, reason spam) once; returns the record. A reason
+    with an approval (or another with spam) is a 400 naming it: nothing would record it, and silence let a tool
+    believe it had."""
     if action not in ACTIONS:
         raise ValidationError(f"{action_field} must be approve, reject or spam", action_field)
+    if reason and action != "reject" and not (action == "spam" and reason == "spam"):
+        raise ValidationError("reason is for reject only: an approval records none (send no reason)"
+                              if action == "approve" else "reason with spam can only be spam (or none)", "reason",
+                              code="reason_not_recorded")
     if action == "spam":
         action, reason = "reject", "spam"
     if action == "reject" and reason not in REJECT_REASONS:

@@ -76,7 +76,8 @@ MODERATOR_PATHS = {
                 "comment_id": {"type": "string", "minLength": 1, "maxLength": 128},
                 "outcome": {"enum": ["approve", "reject"]},
                 "reason": {"type": ["string", "null"], "enum": [*REJECT_REASONS, None],
-                           "description": "required to reject"},
+                           "description": "required to reject, and only then: an approval records no reason, so "
+                                          "one sent with approve is a 400 naming it (reason_not_recorded)"},
                 "site": {"type": "string", "maxLength": 64,
                          "description": "needed only when the id is on several of the moderator's sites"},
                 "message": {"type": "string", "maxLength": 1000,
