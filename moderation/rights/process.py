@@ -249,6 +249,12 @@ def appeal(site, request_id, statement):
     return load(site, request_id)
 
 
+def days_left(due_at, now):
+    """Days to the deadline to 2 decimals, negative once past it; + 0.0 turns the -0.0 that rounding a deadline passed
+    by under 7 minutes gives (the site read "days_left": -0.0) into 0.0."""
+    return round((due_at - now) / DAY_MS, 2) + 0.0
+
+
 def check_deadlines(site):
     """Raise request.due_soon (REQUEST_ALERT_DAYS before the deadline) and request.overdue, once each;
     returns the open requests that are due soon or overdue, for the banner."""
@@ -259,8 +265,8 @@ def check_deadlines(site):
         record = requests.get(request_id)
         if record is None or record["status"] not in OPEN:
             continue
-        event = {"request_id": request_id, "due_at": iso(record["due_at"]),
-                 "days_left": round((record["due_at"] - now) / DAY_MS, 2)}
+        due = record["due_at"]
+        event = {"request_id": request_id, "due_at": iso(due), "days_left": days_left(due, now)}
         requests.alert(request_id, "due_soon", now_ms=now, event=event)
         if record["due_at"] <= now:
             requests.alert(request_id, "overdue", now_ms=now, event=event)

@@ -24,6 +24,8 @@ OTHER_EVENTS = {
 
 DATE = {"type": "string", "format": "date-time"}
 IDS = {"type": "array", "items": {"type": "string"}}
+DAYS_LEFT = {"type": "number", "description": "days to the deadline, to 2 decimals; negative once past it, and 0 "
+                                              "(never -0.0) within 0.005 day (7 minutes) either side of it"}
 REQUESTER = {"type": "object", "required": ["name", "email"],
              "properties": {"name": {"type": "string"}, "email": {"type": "string"}}}
 REQUEST_FIELDS = {  # data fields per removal-request event, beside request_id, status and by (rights/)
@@ -39,9 +41,9 @@ REQUEST_FIELDS = {  # data fields per removal-request event, beside request_id, 
         {"right": {"enum": list(RIGHTS)}, "explanation": {"type": "string"}, "comment_ids": IDS,
          "not_held_references": IDS, "author_ids": IDS, "answer_by": DATE}),
     "request.due_soon": ("an open request's deadline is within MODERATION_REQUEST_ALERT_DAYS (once)",
-                         {"due_at": DATE, "days_left": {"type": "number"}}),
+                         {"due_at": DATE, "days_left": DAYS_LEFT}),
     "request.overdue": ("an open request passed its deadline (once)",
-                        {"due_at": DATE, "days_left": {"type": "number"}}),
+                        {"due_at": DATE, "days_left": DAYS_LEFT}),
     "request.decided": (
         "decided (`outcome`, `criterion`, `reason`, `removed_comment_ids`, `removed_references`: comments the "
         "service does not hold, for the site to take down by the reference given; after an appeal "
