@@ -227,8 +227,11 @@ def submit_batch():
         raise ValidationError(f"comments must be a list of 1-{limit} comments", "comments")
     now, text_limit = time.time(), settings.get().text_limit
     parsed = []
-    for item in items:
+    for index, item in enumerate(items):
         try:
+            if not isinstance(item, dict):  # no field of it to name: the item itself (it said "body", which was fine)
+                raise ValidationError(f"comments[{index}] must be a JSON object", f"comments[{index}]",
+                                      code="wrong_type")
             parsed.append(parse_comment(item, text_limit=text_limit))
         except ApiError as error:
             parsed.append(error)

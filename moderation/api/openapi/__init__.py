@@ -71,7 +71,10 @@ def build_spec():
                                                       "properties": {"index": {"type": "integer"}}}]},
                         {"type": "object", "required": ["index", "id", "error", "status"], "properties": {
                             "index": {"type": "integer"}, "id": {"type": ["string", "null"]},
-                            "error": _ref("ErrorBody"), "status": {"type": "integer"}}},
+                            "error": {**_ref("ErrorBody"), "description": "`field` names the item's own field "
+                                      "(`text`, `id`, `author`...), or the item, `comments[<index>]`, when it is "
+                                      "not a JSON object"},
+                            "status": {"type": "integer"}}},
                     ]}}}}, "results"), **_COMMON_ERRORS,
                     "413": _error("body larger than MODERATION_BATCH_MAX_CONTENT_LENGTH (6,400 KiB)")},
             }},
