@@ -100,8 +100,9 @@ def _wants_json():
 
 
 def page_message_key(code):
-    """The localised pages' message for a 4xx: their own for 400, 403, 404 and 429, else the 400's."""
-    return f"error.{code}" if code in (400, 403, 404, 429) else "error.400"
+    """The localised pages' message for a 4xx: their own for 400, 403, 404, 413 (a form too long) and 429, else the
+    400's."""
+    return f"error.{code}" if code in (400, 403, 404, 413, 429) else "error.400"
 
 
 def _json_error(status, code, message, field=None, headers=None):
