@@ -150,15 +150,17 @@ def test_the_readmes_akismet_package_snippet_checks_a_comment_here(make_app, thr
 
 def test_a_comment_sent_in_its_blogs_charset_is_read_in_it(make_app, rdb, prefix):
     """Akismet reads comment_* in `blog_charset`: a Shift_JIS or EUC-JP site's comment was read as UTF-8 here, kept
-    (and scored) as U+FFFD. An unknown charset or a codec that is no text encoding reads UTF-8 as before."""
+    (and scored) as U+FFFD. An unknown charset, a codec that is no text encoding, a name with a NUL in it or a codec
+    that refuses the bytes whatever `errors` says (idna) reads UTF-8 as before."""
     from urllib.parse import urlencode
 
     raw = make_app(RATE_LIMITS="").test_client()
     sent = {"Shift_JIS": "副業で月収100万円！", "EUC-JP": "在宅ワークで日給3万円", "cp932": "今すぐ登録①",
-            "UTF-8": "良い記事でした。", "no-such-charset": "普通の感想", "zlib_codec": "普通の感想です"}
-    for charset, text in sent.items():
+            "UTF-8": "良い記事でした。", "no-such-charset": "普通の感想", "zlib_codec": "普通の感想です",
+            "utf\x008": "NULを含む名前", "idna": "変換できない文字"}  # a 500 (ValueError) until session 27
+    for index, (charset, text) in enumerate(sent.items()):
         body = urlencode({"api_key": API_KEY, "blog": BLOG, "user_ip": "203.0.113.7", "comment_content": text,
-                          "blog_charset": charset, "guid": charset},
+                          "blog_charset": charset, "guid": f"charset-{index}"},
                          encoding=charset if charset[0] in "SEcU" else "utf-8")
         answer = raw.post("/1.1/submit-spam", data=body, content_type="application/x-www-form-urlencoded")
         assert answer.data == b"Thanks for making the web a better place.", (charset, answer.data)

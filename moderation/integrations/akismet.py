@@ -69,8 +69,8 @@ def _in_charset(form, raw):
     try:  # the body is ASCII (non-ASCII bytes are percent-encoded); the charset decodes what the escapes hold
         return MultiDict(parse_qsl(raw.decode("ascii", "replace"), keep_blank_values=True, encoding=charset,
                                    errors="replace"))
-    except LookupError:  # no such codec, or not a text encoding (zlib_codec)
-        return form
+    except (LookupError, ValueError):  # no such codec, not a text encoding (zlib_codec), a NUL in its name, a codec
+        return form                    # that refuses its input whatever `errors` says (idna, undefined)
 
 
 def _invalid(reason="We were unable to verify your API key."):
