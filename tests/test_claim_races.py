@@ -79,3 +79,22 @@ def test_a_token_claim_before_the_disable_is_released_by_it(rapp, accounts, rdb,
     assert rdb.zcard(queue.held_key("hanako")) == 0
     assert _api_claim(rapp, token).status_code == 401
     assert [c["id"] for c in Moderator(rapp, "jiro").claim()] == ["c-1"]
+
+
+def test_a_claim_between_the_logouts_end_and_its_release_leases_nothing(rapp, accounts, rdb, prefix):
+    """Logout ends the session, then gives back what the account holds. A claim landing between the two steps finds
+    the session ended. In the other order (release, then end) that claim found the session live, leased, passed its
+    own check and kept both cards for the lease (300 s) after the moderator had logged out."""
+    hanako = Moderator(rapp, "hanako")
+    queue = _queued(rdb, prefix, "c-1", "c-2")
+    other_tab = rapp.test_client()
+    other_tab.set_cookie("moderation_session", hanako.client.get_cookie("moderation_session").value)
+
+    def claim():
+        return other_tab.post("/review/api/claim", json={"site": "test", "n": 5}, headers={"X-CSRF-Token": hanako.csrf})
+
+    with after_first_command_on(rapp.extensions["moderation.redis"], queue.held_key("hanako"), claim) as fired:
+        assert hanako.form("/logout").status_code == 302
+    assert fired[0] == "fired" and fired[1].status_code == 401 and fired[1].json["error"]["field"] == "session"
+    assert rdb.zcard(queue.held_key("hanako")) == 0 and rdb.zcard(queue.key("claims")) == 0
+    assert {c["id"] for c in Moderator(rapp, "jiro").claim()} == {"c-1", "c-2"}
