@@ -205,3 +205,16 @@ def test_thresholds_are_saved_per_site(rapp, accounts, auth, comment):
     assert here["decision"] == "review" and there["decision"] == "allow"
     assert "審査 1.00 / 自動却下 1.01" in taro.get("/review/admin/thresholds?site=other").text
     assert "審査 0.00 / 自動却下 1.01" in taro.get("/review/admin/thresholds?site=test").text
+
+
+def test_the_cli_never_takes_the_last_admin_away(accounts, cli, rdb, prefix):
+    """taro is the only admin: removing, disabling or replacing him by a moderator is refused and says why."""
+    for args, stdin in ((("remove", "taro"), ""), (("disable", "taro"), ""),
+                        (("add", "taro", "--password-stdin", "--replace"), "another-long-password\n")):
+        code, out = cli(*args, stdin=stdin)
+        assert code != 0 and "'taro' is the last enabled admin" in out, out
+    assert Moderators(rdb, prefix).authenticate("taro", MODERATOR_PASSWORD)["role"] == "admin"  # nothing changed
+    assert rdb.delete(f"{prefix}moderators:admins") == 1  # as an install from before the roster: filled on first use
+    assert cli("remove", "taro")[0] != 0
+    assert cli("add", "kumi", "--password-stdin", "--role", "admin", stdin="kumi-long-password\n")[0] == 0
+    assert cli("remove", "taro")[0] == 0 and cli("disable", "kumi")[0] != 0

@@ -6,7 +6,7 @@ import pytest
 
 from moderation.store.moderator_tokens import ModeratorTokens
 from moderation.store.review_queue import ReviewQueue
-from tests.support.interleave import after_first_command_on
+from tests.support.interleave import after_first_command_on, own_thread
 from tests.support.moderators import Moderator
 
 
@@ -39,12 +39,14 @@ def test_a_disable_or_removal_inside_a_token_claim_leaves_nothing_leased(rapp, a
     queue = _queued(rdb, prefix, "c-1", "c-2")
     taro = Moderator(rapp, "taro")
 
+    @own_thread
     def admin():
         return taro.form("/review/admin/accounts", {"action": action, "name": "hanako"}).status_code
 
     with after_first_command_on(rapp.extensions["moderation.redis"], accounts.key("hanako"), admin) as fired:
         answer = _api_claim(rapp, token)
     assert fired == ["fired", 302]
+    assert (accounts.get("hanako") or {"disabled": True})["disabled"]  # the admin's step went through
     assert answer.status_code == 401 and answer.json["error"]["field"] == "Authorization"
     assert rdb.zcard(queue.held_key("hanako")) == 0 and rdb.zcard(queue.key("claims")) == 0
     assert {c["id"] for c in Moderator(rapp, "jiro").claim()} == {"c-1", "c-2"}  # at once, not in 5 minutes
@@ -90,6 +92,7 @@ def test_a_claim_between_the_logouts_end_and_its_release_leases_nothing(rapp, ac
     other_tab = rapp.test_client()
     other_tab.set_cookie("moderation_session", hanako.client.get_cookie("moderation_session").value)
 
+    @own_thread
     def claim():
         return other_tab.post("/review/api/claim", json={"site": "test", "n": 5}, headers={"X-CSRF-Token": hanako.csrf})
 

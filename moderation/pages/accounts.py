@@ -1,7 +1,8 @@
 """The admins' accounts page: add, disable, enable, remove, reset a password, choose a moderator's sites.
 
 The same actions as `python -m moderation moderator ...`; resetting, disabling and removing end the
-account's sessions at once. An admin cannot disable or remove their own account (no locking oneself out).
+account's sessions at once. An admin cannot disable or remove their own account (no locking oneself out), nor
+anyone the last enabled admin (store/admin_roster.py: two admins taking each other away at once leave one).
 """
 
 from flask import abort, flash, redirect, render_template, request, url_for
@@ -11,7 +12,7 @@ from moderation.pages import i18n
 from moderation.pages.admin import admin_page
 from moderation.pages.login import csrf_token, current_moderator
 from moderation.pages.setup import page_blueprint
-from moderation.store.moderators import ROLES, AccountError, AccountExists, get_moderators
+from moderation.store.moderators import ROLES, AccountError, AccountExists, LastAdmin, get_moderators
 
 bp = page_blueprint("accounts", __name__, url_prefix="/review/admin/accounts")
 
@@ -53,6 +54,8 @@ def change_account():
             accounts.remove(name)
         else:
             accounts.set_sites(name, sites)
+    except LastAdmin:  # another admin took the other admins away meanwhile, or there never was another
+        return _render(409, i18n.translate("accounts.last_admin", name=name), {"name": name[:64]})
     except AccountExists:
         return _render(409, i18n.translate("accounts.exists", name=name), {"name": name[:64]})
     except AccountError as error:

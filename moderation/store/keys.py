@@ -55,6 +55,7 @@ Layout (prefix P, default ``mod:``; S is a site name from MODERATION_API_KEYS):
   Pmoderator:<name>        HASH   a moderator account (name, role, scrypt password hash, incarnation: a random id
                                   per add, so a token issued as the account is replaced is discarded)
   Pmoderators              SET    the names of every moderator account (the accounts page and `moderator list`)
+  Pmoderators:admins       SET    the enabled admins' names: "the last admin" is one script (admin_roster.py)
   Psession:<sid>           HASH   a logged-in moderator's session (expires after SESSION_HOURS)
   Psessions:<name>         SET    one account's live session ids (reset, disable and remove end them all)
   Pmodtoken:<sha256>       HASH   a moderator's API token (account name, token id, last use); only its SHA-256
@@ -138,6 +139,9 @@ class KeySpace:
 
     def moderator_names(self):
         return self.plain("moderators")
+
+    def moderator_admins(self):
+        return self.plain("moderators", "admins")
 
     def moderator_sessions(self, name):
         return self.plain("sessions", name)

@@ -12,6 +12,7 @@ from pathlib import Path
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from moderation.store import connection, replica_wait
+from moderation.store.admin_roster import AdminRoster
 from moderation.store.append_only import AppendOnly
 from moderation.store.keys import SITE_RE, KeySpace
 from moderation.store.login_throttle import LoginThrottle
@@ -56,6 +57,10 @@ TOTP_CODE = re.compile(r"^[0-9]{6}$")
 
 class AccountError(ValueError):
     """A name, role or password that cannot be used for an account."""
+
+
+class LastAdmin(AccountError):
+    """Removing, disabling or demoting (add --replace as a moderator) the only enabled admin: refused, never done."""
 
 
 class AccountExists(AccountError):
@@ -111,6 +116,7 @@ class Moderators:
         self.written = AppendOnly(redis, replicas)  # an account change is answered once in the append-only file
         self._use_step = self.written.script(_USE_STEP)  # a used step forgotten in a crash could be replayed
         self._change, self._create = self.written.script(_CHANGE), self.written.script(_CREATE)
+        self.admins = AdminRoster(self)  # the enabled admins' names: never none left
 
     def key(self, name):
         return self.keys.moderator(name)
@@ -134,13 +140,20 @@ class Moderators:
         fields = {"name": name, "role": role, "password": generate_password_hash(password, method=HASH_METHOD),
                   "created_at": int(time.time()), "disabled": "", "sites": self._checked_sites(sites),
                   "incarnation": secrets.token_hex(8)}
+        if replace and role != "admin":
+            self._leave_admins(name)  # an admin replaced by a moderator: refused if it is the last admin
         if not self._create(keys=[self.key(name)], args=["1" if replace else "", *_flat(fields)]):
             if not self._as_added(name, password, role, sites):
                 raise AccountExists(f"account {name!r} exists (use --replace to overwrite it)")
             self.redis.sadd(self.keys.moderator_names(), name)  # this add again (a retry after a 503): confirmed
+            self.admins.join(name)
             self.written.after(self.key(name), self.keys.moderator_names())
             return
         self.redis.sadd(self.keys.moderator_names(), name)  # another slot: the list of names
+        if role == "admin":
+            self.admins.join(name)
+        elif replace:
+            self.admins.forget(name)
         if replace:  # the new account of this name starts with no session, token or claim of the old one
             self._end_sessions(name)
             self._revoke_tokens(name)
@@ -176,6 +189,10 @@ class Moderators:
             pipe.hgetall(self.key(name))
         return [_view(raw) for raw in pipe.execute() if raw]
 
+    def _leave_admins(self, name):
+        if not self.admins.leave(name):
+            raise LastAdmin(f"{name!r} is the last enabled admin: make another account an admin first")
+
     def _update(self, name, fields):
         if not NAME_RE.match(name or "") or not self._change(keys=[self.key(name)], args=_flat(fields)):
             raise NoSuchAccount(f"no account named {name!r}")
@@ -198,11 +215,17 @@ class Moderators:
             queue.release_held(name, reason)
 
     def set_disabled(self, name, disabled):
-        """Disabling ends the account's sessions and gives back its claims at once; it cannot log in until enabled."""
-        self._update(name, {"disabled": "1" if disabled else ""})
+        """Disabling ends the account's sessions and gives back its claims at once; it cannot log in until enabled.
+        The last enabled admin is never disabled (LastAdmin)."""
         if disabled:
-            self._end_sessions(name)
-            self._release_claims(name, "disabled")
+            self._leave_admins(name)
+        self._update(name, {"disabled": "1" if disabled else ""})
+        if not disabled:
+            self.admins.join(name)
+            return
+        self.admins.forget(name)
+        self._end_sessions(name)
+        self._release_claims(name, "disabled")
 
     def reset_password(self, name, password):
         """A new password ends every session of the account (whoever knew the old one is logged out), and the delay
@@ -217,9 +240,12 @@ class Moderators:
         self._update(name, {"sites": self._checked_sites(sites)})
 
     def remove(self, name):
+        """The account, its sessions, tokens and claims end; the last enabled admin is never removed (LastAdmin)."""
         if self.get(name) is None:
             raise NoSuchAccount(f"no account named {name!r}")
+        self._leave_admins(name)
         self.redis.delete(self.key(name))
+        self.admins.forget(name)
         self.redis.srem(self.keys.moderator_names(), name)
         self._end_sessions(name)
         self._revoke_tokens(name)

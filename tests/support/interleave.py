@@ -1,6 +1,7 @@
 """Force an interleaving on a real Redis: another caller's whole step lands just before or after one command of ours."""
 
 import contextlib
+from concurrent.futures import ThreadPoolExecutor
 
 
 @contextlib.contextmanager
@@ -40,3 +41,14 @@ def _around_first_command_on(client, key, step, before):
         yield done
     finally:
         del client.execute_command
+
+
+def own_thread(step):
+    """step() as another request runs it: on a thread of its own, so a page request forced inside ours shares no Flask
+    context with it (nested in ours it would find our `g`, and act as our moderator)."""
+
+    def run():
+        with ThreadPoolExecutor(1) as pool:
+            return pool.submit(step).result()
+
+    return run

@@ -38,6 +38,8 @@ MESSAGES = {
         "accounts.exists": "「{name}」は既にあります。パスワードを変えるには再設定を使ってください。",
         "accounts.invalid": "保存できませんでした: {detail}",
         "accounts.not_yourself": "自分のアカウントは無効化・削除できません。",
+        "accounts.last_admin": "「{name}」は最後の有効な管理者なので、無効化・削除できません。"
+                               "先に別のアカウントを管理者にしてください。",
         "accounts.done.add": "「{name}」を追加しました。",
         "accounts.done.reset": "「{name}」のパスワードを再設定し、セッションを終了しました。",
         "accounts.done.disable": "「{name}」を無効にし、セッションを終了しました。",
@@ -111,6 +113,8 @@ MESSAGES = {
         "accounts.exists": "“{name}” exists already. Use Reset to change its password.",
         "accounts.invalid": "Not saved: {detail}",
         "accounts.not_yourself": "You cannot disable or remove your own account.",
+        "accounts.last_admin": "“{name}” is the last enabled admin, so it cannot be disabled or removed: make another "
+                               "account an admin first.",
         "accounts.done.add": "Added “{name}”.",
         "accounts.done.reset": "Reset the password of “{name}” and ended its sessions.",
         "accounts.done.disable": "Disabled “{name}” and ended its sessions.",
