@@ -232,3 +232,30 @@ def test_each_key_press_shows_the_next_card_and_is_timed_in_page(browser, site, 
     assert len(in_page) == 20 and all(duration >= 0 for duration in in_page)
     page.wait_for_function("() => document.querySelector('[data-count=\"open\"]').textContent === '1'")
     page.context.close()
+
+
+def test_the_empty_queue_counts_other_moderators_claims_not_the_cards_just_decided(browser, site, comment, rdb,
+                                                                                   prefix):
+    """s27 trial: deciding the last two cards left '他のモデレーターが対応中のコメントが 3 件あります' on the empty
+    queue until the next poll, when only jiro held one: the count was every live lease, the moderator's own included."""
+    base, _, api = site
+    for i in range(3):
+        queue_comment(api, comment, author={"id": f"r-{i}", "name": "読者"})
+    assert len(ReviewQueue(rdb, "test", prefix=prefix).claim("jiro", 1)) == 1
+    page = logged_in_page(browser, base, "hanako")
+    page.wait_for_selector(".card.active")
+    assert page.locator(".card").count() == 2
+    with page.expect_response(lambda r: "/review/api/stats" in r.url):  # a poll while hanako still holds her two
+        pass
+    for _ in range(2):
+        decided = active_id(page)
+        page.keyboard.press("a")
+        page.wait_for_selector(f'[data-comment-id="{decided}"]', state="detached")
+    page.wait_for_selector("#empty", state="visible")
+    others = page.inner_text("#others")
+    assert others.startswith("他のモデレーターが対応中のコメントが 1 件あります"), others
+    with page.expect_response(lambda r: "/review/api/stats" in r.url):  # and after the next poll too
+        pass
+    page.wait_for_timeout(100)
+    assert "1 件" in page.inner_text("#others") and page.locator("#others").is_visible()
+    page.context.close()

@@ -190,6 +190,8 @@ def api_undo_bulk():
 @bp.get("/api/stats")
 @api_login_required
 def api_stats():
-    stats = get_queue(site_of(request.args.get("site"))).stats()
+    queue = get_queue(site_of(request.args.get("site")))
+    stats = queue.stats()
     keys = ("open", "ready", "claimed", "by_label", "oldest_age_seconds", "next_return_seconds")
-    return jsonify({key: stats[key] for key in keys})
+    # "mine": the page says how many OTHER moderators hold; the last cards just decided were counted as theirs
+    return jsonify({**{key: stats[key] for key in keys}, "mine": queue.held_by(current_moderator()["name"])})

@@ -711,9 +711,10 @@
         cardsEl.querySelectorAll("time.received").forEach(function (t) {
           t.textContent = ageText((Date.now() - Number(t.dataset.ms)) / 1000);
         });
-        othersEl.hidden = !(s.claimed > 0 && s.next_return_seconds !== null);
+        var others = s.claimed - (s.mine || 0);  // this page's own leases are not another moderator's
+        othersEl.hidden = !(others > 0 && s.next_return_seconds !== null);
         if (!othersEl.hidden) {
-          othersEl.textContent = fmt("queue.others", { n: s.claimed, when: durationText(Math.max(60, s.next_return_seconds)) });
+          othersEl.textContent = fmt("queue.others", { n: others, when: durationText(Math.max(60, s.next_return_seconds)) });
         }
         if (attentive() && !state.cards.length && s.ready > 0 && s.ready !== state.emptyAtReady) refill();
       })

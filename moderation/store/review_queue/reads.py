@@ -46,6 +46,11 @@ class QueueReads:
             "counters": {k: int(v) for k, v in counters.items() if not k.startswith("open:")},
         }
 
+    def held_by(self, moderator):
+        """How many comments this moderator's live leases hold: the queue's page says how many others hold."""
+        sec, usec = self.redis.time()
+        return self.redis.zcount(self.held_key(moderator), sec * 1000 + usec // 1000 + 1, "+inf")
+
     def server(self):
         """Which node holds this site's slot, and its server name and version."""
         return describe(self.redis, self.key("stats"))
