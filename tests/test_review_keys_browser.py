@@ -132,3 +132,27 @@ def test_articles_page_premoderates_and_closes_an_article_by_key(browser, live_s
     page.screenshot(path=str(shots / "articles-closed-by-key.png"), full_page=True)
     assert problems == []
     page.context.close()
+
+
+MESSAGE = "つらい時は、よりそいホットラインに相談してください。Take care."
+
+
+def test_m_writes_the_message_to_the_commenter_and_esc_gives_the_keys_back(browser, desk, comment, rdb, prefix):
+    """s27 trial: the message to the commenter took `o` and ten Tabs to reach, and inside it Esc did nothing, so a
+    keyboard-only moderator had to Shift+Tab out before `a`. Now `m` opens the card's details and puts the cursor in
+    the message, Esc goes back to the card, and `a` approves with the message (help lists `m`)."""
+    base, api = desk
+    comment_id = queue_comment(api, comment, author={"id": "tired-1", "name": "疲れた"})
+    page = logged_in_page(browser, base, "hanako")
+    page.wait_for_selector(f'[data-comment-id="{comment_id}"].active')
+    page.keyboard.press("m")
+    page.wait_for_selector(".card.active textarea.message:focus")
+    page.keyboard.type(MESSAGE)  # its "a" and "k" are text here, not a decision or a move
+    page.keyboard.press("Escape")
+    assert page.evaluate("() => document.activeElement.dataset.commentId") == comment_id
+    page.keyboard.press("a")
+    _decided(page, comment_id)
+    assert ReviewQueue(rdb, "test", prefix=prefix).get(comment_id)["message"] == MESSAGE
+    page.keyboard.press("?")
+    assert "メッセージを書く" in page.inner_text("#help")
+    page.context.close()

@@ -559,6 +559,16 @@
       .catch(networkError);
   }
 
+  // `m`: the card's details open with the cursor in the message to the commenter (Esc goes back to the card).
+  function writeMessage() {
+    var card = current();
+    if (!card) return;
+    var node = cardNode(card.id);
+    if (node.querySelector(".details").hidden) toggleDetails(card.id);
+    var box = node.querySelector(".message");
+    if (box) box.focus();
+  }
+
   function messageOf(id) {
     var node = cardNode(id);
     var box = node && node.querySelector(".message");
@@ -625,7 +635,11 @@
   document.addEventListener("keydown", function (event) {
     if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
     var tag = event.target.tagName;
-    if (tag === "INPUT" && event.target.type !== "checkbox" || tag === "SELECT" || tag === "TEXTAREA") return;
+    if (tag === "INPUT" && event.target.type !== "checkbox" || tag === "SELECT" || tag === "TEXTAREA") {
+      var inCard = event.target.closest(".card");  // Esc leaves a card's field (message, standing) for the card's keys
+      if (event.key === "Escape" && inCard) { event.preventDefault(); inCard.focus({ preventScroll: true }); }
+      return;
+    }
     var key = event.key;
     if (state.away) { event.preventDefault(); resume(); return; }
     if (state.confirm) {
@@ -651,6 +665,7 @@
       case "s": if (current()) approveOrReject("reject", current().primary_reason, event.timeStamp); break;
       case "n": skip(); break;
       case "o": toggleDetails(); break;
+      case "m": writeMessage(); break;
       case "t": focusStanding(); break;
       case "r": openPicker(state.selected.size ? Array.from(state.selected) : null); break;
       case "x": toggleSelect(); break;
