@@ -83,7 +83,7 @@ def detail_page(request_id):
         for entry in history:
             entry["local"] = format_time(entry["at"])[1] if entry.get("at") else ""
         comments.append({"record": stored, "author": queue.author_history(stored.get("author_id")),
-                         "history": history, "article": _article(queue, stored)})
+                         "history": history, "article": _article(queue, stored), "categories": _harms(stored)})
     steps = get_requests(site).history(request_id)
     for entry in steps:
         entry["local"] = format_time(entry["at"])[1]
@@ -92,6 +92,17 @@ def detail_page(request_id):
                            outcomes=process.OUTCOMES, consult_days=f"{settings.get().request_consult_days:g}",
                            is_open=record["status"] in process.OPEN, inert=inert, safe_link=safe_link,
                            actions=COMMENT_ACTIONS, reasons=REJECT_REASONS)
+
+
+def _harms(stored, shown=3, floor=0.1):
+    """The harm categories the model read in a comment, likeliest first (those at `floor` or above, else the top one):
+    what a moderator weighs against the right a request claims, named as the review card names them."""
+    categories = stored.get("categories")
+    if not isinstance(categories, dict) or not categories:
+        return []
+    ranked = sorted(((str(k), float(v)) for k, v in categories.items() if isinstance(v, int | float)),
+                    key=lambda kv: -kv[1])
+    return [kv for kv in ranked if kv[1] >= floor][:shown] or ranked[:1]
 
 
 def _article(queue, stored):
