@@ -4,6 +4,8 @@ MODERATION_API_KEYS, and its receipts thread and deadline checks passed over no 
 on `make run` with MODERATION_SMTP_URL set got no receipt mail, its deadline alerts never came, and `queue stats`
 said `worker_seen_seconds: null` beside a live worker; the README says `make run` starts the worker that mails it."""
 
+import logging
+
 from moderation.integrations.outbox_worker import run_worker
 from moderation.rights.receipts import backlog
 from tests.test_requests import mailbox as mailbox
@@ -25,3 +27,15 @@ def test_the_worker_make_run_starts_mails_the_demo_sites_receipts(make_app, mail
     assert filed.json["id"] in mailbox.messages[0][2]["Subject"] + mailbox.messages[0][2].get_content()
     with served.app_context():
         assert backlog("demo")["waiting"] == 0 and backlog("demo")["worker_seen_seconds"] is not None
+
+
+def test_a_worker_without_webhooks_says_what_it_still_does(make_app, caplog):
+    """s27 operator trial: `python -m moderation worker` without MODERATION_WEBHOOKS warned 'the worker has nothing to
+    deliver', which reads as 'no need to run it', while it is what mails removal-request receipts, raises their
+    deadline alerts and counts the transparency report's days."""
+    app = make_app(API_KEYS=f"demo:{DEV_KEY}", DEMO=True)
+    with caplog.at_level(logging.WARNING):
+        run_worker(app, once=True)
+    [warning] = [r.getMessage() for r in caplog.records if "MODERATION_WEBHOOKS" in r.getMessage()]
+    assert "nothing to deliver" not in warning, warning
+    assert all(word in warning for word in ("receipts", "deadline alerts", "transparency")), warning

@@ -79,7 +79,8 @@ def run_worker(app, *, sites=None, once=False, stop=None, poll_interval=0.5):
     with app.app_context():
         boxes = outboxes(app, sites=sites)
     if not boxes:
-        log.warning("no webhooks configured (MODERATION_WEBHOOKS): the worker has nothing to deliver")
+        log.warning("no webhooks configured (MODERATION_WEBHOOKS): no events are delivered; the worker still mails "
+                    "removal-request receipts, raises their deadline alerts and counts the transparency report's days")
     for box in boxes:
         log.info("outbox worker: site %s -> %s", box.site, urlsplit(box.url).netloc)
     if once:
