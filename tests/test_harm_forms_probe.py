@@ -19,6 +19,7 @@ from model.judge import (
     LOCATED_VISIT_PROBE,
     NAMED_ACCUSATION_PROBE,
     RECLAIMED_USE_PROBE,
+    RECLAIMED_WOMEN_PROBE,
     SUITE_DIR,
     load_cases,
 )
@@ -51,6 +52,11 @@ PROBES = {
                           {"reclaimed_name_nh", "reclaimed_greeting_nh", "reclaimed_described_nh"}),
     LOCATED_VISIT_PROBE: _LOCATED_VISIT,
     JA_LOCATED_VISIT_PROBE: _LOCATED_VISIT,
+    # session 27: bitch, slut, hoe said of oneself, one's own circle, a friend, or naming an event or a work, against an
+    # attack on a woman or on women with the same words
+    RECLAIMED_WOMEN_PROBE: ({"hate", "harassment"}, {"group_attack_h", "slur_at_person_h"},
+                            {"self_word_nh", "own_circle_nh", "reclaimed_name_nh", "described_nh",
+                             "friend_address_nh"}),
 }
 
 
