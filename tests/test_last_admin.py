@@ -53,3 +53,25 @@ def test_an_admin_added_or_enabled_counts_and_a_moderator_never_does(rapp, accou
     assert Moderator(rapp, "jiro").form("/review/admin/accounts", {"action": "remove", "name": "kumi"}).status_code \
         == 302
     assert _enabled_admins(accounts) == ["jiro"]
+
+
+def test_an_admin_disabled_while_being_enabled_is_not_counted(redis_server, prefix):
+    """Enabling writes the account, then joins the roster. A disable landing between the two finds the account off the
+    roster, so nothing stops it; the enable's join then read the account again and leaves it off. Counted, the
+    disabled kumi would let taro, the only enabled admin, be removed."""
+    import redis
+
+    from moderation.store.moderators import LastAdmin, Moderators
+
+    ours, theirs = (redis.Redis.from_url(redis_server.url, decode_responses=True) for _ in range(2))
+    accounts = Moderators(ours, prefix)
+    accounts.add("taro", MODERATOR_PASSWORD, "admin")
+    accounts.add("kumi", MODERATOR_PASSWORD, "admin")
+    accounts.set_disabled("kumi", True)
+    with before_first_command_on(ours, accounts.admins.key,
+                                 lambda: Moderators(theirs, prefix).set_disabled("kumi", True)) as fired:
+        accounts.set_disabled("kumi", False)
+    assert fired == ["fired", None] and _enabled_admins(accounts) == ["taro"]
+    with pytest.raises(LastAdmin):
+        accounts.remove("taro")
+    assert _enabled_admins(accounts) == ["taro"]
