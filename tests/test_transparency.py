@@ -4,6 +4,7 @@ import csv
 import io
 import json
 import random
+import re
 from collections import Counter, defaultdict
 from datetime import UTC, date, datetime, timedelta
 
@@ -16,6 +17,7 @@ from tests.support.windows import fresh_window
 from tests.test_requests import FakeClock, file, post_comment, request_body, with_clock
 
 RIGHTS = ("reputation", "privacy", "portrait", "copyright", "other")
+RULES = ("article_closed", "article_premoderated", "author_premoderated", "author_suspended")
 OUTCOMES = ("removed", "not_removed", "partially_removed")
 # the tiny model's 死ね scores about 0.9 and its other insults 0.96-0.97: rejecting from 0.95 keeps some held
 SOME = {"spam": {"review": 0.3, "reject": 0.95}, "abuse": {"review": 0.3, "reject": 0.95}}
@@ -194,13 +196,17 @@ def old_comments_section(entries, received):
             kind = "held" if e["action"] == "queued" else "rejected_automatically"
             for label in labels(e.get("reason")):
                 by_label[label][kind] += 1
+    by_rule = defaultdict(lambda: {"held": 0, "rejected_automatically": 0})  # s27: an article's or author's rule
+    for e in entries:
+        if e["action"] in ("queued", "auto_rejected") and e.get("reason") in RULES:
+            by_rule[e["reason"]]["held" if e["action"] == "queued" else "rejected_automatically"] += 1
     reasons = Counter(e.get("reason") or "none" for e in entries if e["action"] == "rejected")
     held, auto = actions["queued"], actions["auto_rejected"]
     return {"received": received, "allowed": None if received is None else max(received - held - auto, 0),
             "held": held, "rejected_automatically": auto, "approved_by_people": actions["approved"],
             "rejected_by_people": actions["rejected"], "undone": actions["undone"], "reopened": actions["reopened"],
-            "by_label": dict(sorted(by_label.items())), "rejected_by_reason": dict(sorted(reasons.items())),
-            "reader_reports": actions["reported"]}
+            "by_label": dict(sorted(by_label.items())), "by_rule": dict(sorted(by_rule.items())),
+            "rejected_by_reason": dict(sorted(reasons.items())), "reader_reports": actions["reported"]}
 
 
 def write_past_audit(rdb, prefix, first, days, per_day, seed=8):
@@ -208,7 +214,7 @@ def write_past_audit(rdb, prefix, first, days, per_day, seed=8):
     rng = random.Random(seed)
     actions = ["queued", "auto_rejected", "approved", "rejected", "undone", "reopened", "reported", "claimed",
                "released", "lease_expired"]
-    label_sets = ['["abuse"]', '["spam"]', '["abuse","threat"]', '["abuse","hate"]', "[]", "not json"]
+    label_sets = ['["abuse"]', '["spam"]', '["abuse","threat"]', '["abuse","hate"]', "[]", "not json", *RULES]
     for n in range(days):
         start = int(midnight(first + timedelta(days=n)) * 1000)
         for at in sorted(rng.sample(range(86_400_000), per_day)):
@@ -292,6 +298,41 @@ def test_a_trimmed_audit_gives_null_counts_never_smaller_ones(app, client, rdb, 
     assert ["test", "2026-02-01", "2026-02-10", "comments.held", ""] in rows  # unknown, not 0
     page = client.get("/transparency?site=test&from=2026-02-01&to=2026-02-10")
     assert page.status_code == 200 and "None" not in page.text
+
+
+def test_comments_held_or_rejected_by_a_rule_are_counted_by_rule(make_app, comment, auth, thresholds):
+    """s27 trial: the seed article's breaker closed it and 10 comments were rejected as article_closed; the report
+    said 自動で非公開 20 and explained 10 of them, by label. An article's or an author's rule is counted too."""
+    app = make_app(THRESHOLDS=thresholds.flag_none, RATE_LIMITS="", AUTHOR_STANDING={"enabled": True})
+    client = app.test_client()
+    for article, mode in (("a-closed", "closed"), ("a-pre", "premoderated")):
+        assert client.put(f"/api/v1/articles/{article}", json={"mode": mode}, headers=auth).status_code == 200
+    assert client.put("/api/v1/authors/pest", json={"standing": "suspended"}, headers=auth).status_code == 200
+    for fields, reason in (({"article_id": "a-closed"}, "article_closed"), ({"article_id": "a-pre"},
+                           "article_premoderated"), ({"author": {"id": "pest", "name": "p"}}, "author_suspended")):
+        answer = client.post("/api/v1/comments", json=comment("今日の記事は参考になりました。", **fields), headers=auth)
+        assert answer.json["reason"] == reason, answer.json
+    today = datetime.now(UTC).date()
+    comments = get_report(client, today, today).json["comments"]
+    assert comments["by_rule"] == {"article_closed": {"held": 0, "rejected_automatically": 1},
+                                   "article_premoderated": {"held": 1, "rejected_automatically": 0},
+                                   "author_suspended": {"held": 0, "rejected_automatically": 1}}, comments
+    page = client.get(f"/transparency?site=test&from={today}&to={today}").text
+    rules = page.split('id="report-rules"')[1].split("</table>")[0]
+    assert all(words in rules for words in ("記事の受付停止", "記事の事前承認", "投稿者の投稿停止")), rules
+    assert "_" not in re.sub(r"<[^>]+>", "", rules)  # words, never codes
+    rows = list(csv.reader(io.StringIO(get_report(client, today, today, "text/csv").text)))
+    assert [row[3:] for row in rows if row[3].startswith("comments.by_rule.article_closed")] == [
+        ["comments.by_rule.article_closed.held", "0"], ["comments.by_rule.article_closed.rejected_automatically", "1"]]
+
+
+def test_days_kept_before_rules_were_counted_give_null_by_rule_never_zero():
+    """A day kept before session 27 has no rule counts: a report over it says unknown, not 0."""
+    from moderation.rights.transparency import DayCounts, comments_section
+
+    old = DayCounts({"actions": {"auto_rejected": 3}, "labels": {}, "reasons": {}})
+    assert comments_section(DayCounts().merge(old), None)["by_rule"] is None
+    assert comments_section(DayCounts().merge(DayCounts()), None)["by_rule"] == {}
 
 
 def test_the_public_report_is_limited_per_address(make_app):

@@ -106,15 +106,22 @@ def _labels(reason):
     return [label for label in labels if isinstance(label, str)] if isinstance(labels, list) else []
 
 
+# an article's or an author's rule that held or rejected a comment instead of its labels (the audit's reason)
+RULES = ("article_closed", "article_premoderated", "author_premoderated", "author_suspended")
+
+
 class DayCounts:
-    """What the report needs of some comment audit entries: counts per action, per label held or rejected
-    automatically, and people's rejections per reason; a finished day's is kept (store/transparency_days.py)."""
+    """What the report needs of some comment audit entries: counts per action, per label or rule held or rejected
+    automatically, and people's rejections per reason; a finished day's is kept (store/transparency_days.py).
+    A day kept before rules were counted (session 27) has none: `rules` is None then, unknown rather than 0."""
 
     def __init__(self, stored=None):
         stored = stored or {}
         self.actions = Counter(stored.get("actions", {}))
         self.labels = defaultdict(lambda: [0, 0], {k: list(v) for k, v in stored.get("labels", {}).items()})
         self.reasons = Counter(stored.get("reasons", {}))
+        self.rules = None if stored and "rules" not in stored else defaultdict(
+            lambda: [0, 0], {k: list(v) for k, v in stored.get("rules", {}).items()})
 
     def add(self, entry):
         action = entry.get("action")
@@ -124,19 +131,27 @@ class DayCounts:
         if action in ("queued", "auto_rejected"):
             for label in _labels(entry.get("reason")):
                 self.labels[label][action == "auto_rejected"] += 1
+            if entry.get("reason") in RULES and self.rules is not None:
+                self.rules[entry["reason"]][action == "auto_rejected"] += 1
         elif action == "rejected":
             self.reasons[entry.get("reason") or "none"] += 1
 
     def merge(self, other):
         self.actions.update(other.actions)
         self.reasons.update(other.reasons)
-        for label, (held, auto) in other.labels.items():
-            self.labels[label][0] += held
-            self.labels[label][1] += auto
+        for mine, theirs in ((self.labels, other.labels), (self.rules, other.rules)):
+            if mine is None or theirs is None:
+                continue
+            for name, (held, auto) in theirs.items():
+                mine[name][0] += held
+                mine[name][1] += auto
+        if other.rules is None:
+            self.rules = None
         return self
 
     def stored(self):
-        return {"actions": dict(self.actions), "labels": dict(self.labels), "reasons": dict(self.reasons)}
+        rules = {} if self.rules is None else {"rules": dict(self.rules)}
+        return {"actions": dict(self.actions), "labels": dict(self.labels), "reasons": dict(self.reasons), **rules}
 
 
 COUNTED = ("queued", "auto_rejected", "approved", "rejected", "undone", "reopened", "reported")
@@ -190,7 +205,7 @@ def comments_section(counts, received):
     if counts is None:
         return {"received": received, "allowed": None, **dict.fromkeys(
             ("held", "rejected_automatically", "approved_by_people", "rejected_by_people", "undone", "reopened",
-             "by_label", "rejected_by_reason", "reader_reports"))}
+             "by_label", "by_rule", "rejected_by_reason", "reader_reports"))}
     actions = counts.actions
     held, auto = actions["queued"], actions["auto_rejected"]
     return {
@@ -204,6 +219,8 @@ def comments_section(counts, received):
         "reopened": actions["reopened"],
         "by_label": {label: {"held": held_n, "rejected_automatically": auto_n}
                      for label, (held_n, auto_n) in sorted(counts.labels.items())},
+        "by_rule": None if counts.rules is None else {rule: {"held": held_n, "rejected_automatically": auto_n}
+                                                      for rule, (held_n, auto_n) in sorted(counts.rules.items())},
         "rejected_by_reason": dict(sorted(counts.reasons.items())),
         "reader_reports": actions["reported"],
     }

@@ -106,7 +106,7 @@ REQUEST_PATHS = {
                                       "consultations", "appeals"]},
                                       "comments": {"type": "object", "required": [
                                           "received", "allowed", "held", "rejected_automatically",
-                                          "approved_by_people", "rejected_by_people", "by_label",
+                                          "approved_by_people", "rejected_by_people", "by_label", "by_rule",
                                           "rejected_by_reason", "reader_reports"]}}}},
                                   "text/csv": {"schema": {"type": "string"}}}},
                       "400": _COMMON_ERRORS["400"], "401": _COMMON_ERRORS["401"], "429": _COMMON_ERRORS["429"],

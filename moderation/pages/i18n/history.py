@@ -29,6 +29,8 @@ MESSAGES = {
         "action.name.lease_expired": "担当の期限切れ",
         "history.separator": "、",
         "reason.article_closed": "記事の受付停止",
+        "reason.article_premoderated": "記事の事前承認",
+        "reason.author_premoderated": "投稿者の事前承認",
         "reason.author_suspended": "投稿者の投稿停止",
         "skip": "本文へ移動",
         # admin pages (issue 8)
@@ -61,6 +63,8 @@ MESSAGES = {
         "action.name.lease_expired": "lease expired",
         "history.separator": ", ",
         "reason.article_closed": "article closed",
+        "reason.article_premoderated": "article premoderated",
+        "reason.author_premoderated": "author premoderated",
         "reason.author_suspended": "author suspended",
         "skip": "Skip to content",
         # admin pages (issue 8)

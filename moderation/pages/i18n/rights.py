@@ -183,6 +183,8 @@ MESSAGES = {
         "tr.c.reports": "読者の通報で審査へ",
         "tr.c.by_label": "保留・自動非公開の理由(ラベル)",
         "tr.c.by_reason": "担当者による非公開の理由",
+        "tr.c.by_rule": "記事・投稿者の設定による保留・自動非公開",
+        "tr.c.rule": "設定",
         "tr.none": "—",
         "tr.days": "{n}日",
         "tr.note": "期間は協定世界時(UTC)の日付で区切っています。"
@@ -373,6 +375,8 @@ MESSAGES = {
         "tr.c.reports": "Sent to review by reader reports",
         "tr.c.by_label": "Held or rejected automatically, by label",
         "tr.c.by_reason": "Rejected by moderators, by reason",
+        "tr.c.by_rule": "Held or rejected automatically by an article's or an author's setting",
+        "tr.c.rule": "Setting",
         "tr.none": "—",
         "tr.days": "{n} days",
         "tr.note": "Periods are UTC dates. Comments received are shown for the last 40 days only (daily counts).",
