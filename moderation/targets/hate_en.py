@@ -1,0 +1,172 @@
+"""English attacks on a group by identity as linear regexes: exclusion, feelings, endorsed hatred, positives denied."""
+
+from __future__ import annotations
+
+import re
+
+from moderation.wordlists.context import POSITIVE_EN
+from moderation.wordlists.groups import GROUPS
+
+# exclusion: a wish or demand that people be removed (should be deported, wants them driven out, kick them out, send
+# them back), or that they are not welcome or wanted (issue 12: attacks carried by the predicate, not the group word).
+# A will or an imperative, never a report ("were driven out", "fear being deported"); a negation inside the will
+# breaks it ("should not be deported"). The not-welcome form starts at its subject, so a denial of the predicate
+# alone (moderation/targets/denied.py: "aren't ...") does not take it for a denied attack
+_EN_REMOVED = (r"(?:deported|expelled|banished|(?:driven|chased|hounded|kicked|forced|pushed|booted|smoked|turfed"
+               r"|run) out|sent (?:back|home)|shipped (?:back|home|off)|rounded up|kept out|locked out)")
+_EN_EJECT = (r"(?:(?:kick|throw|drive|chase|boot|push|ship|send|turf|hound|get) (?:them|those|these|the|every|all|each"
+             r"|any)(?: [a-z']{1,20}){0,3}? (?:out|back|home)|(?:deport|expel|banish) (?:them|those|these|the|every|all"
+             r"|each|any))(?![a-z])")
+# where people are told to go back to, by name ("can go back to Korea"): continents and the countries named in such
+# demands, not towns (a report names a town: "went back to Leeds")
+_EN_LANDS = (r"(?:africa|asia|mexico|china|india|pakistan|bangladesh|poland|romania|albania|syria|somalia|korea"
+             r"|japan|israel|russia|nigeria|jamaica|iraq|iran|afghanistan|turkey|vietnam|the philippines|morocco"
+             r"|the middle east)")
+_EN_EXCLUDE = (
+    r"(?<![a-z])(?:want|wants|wanted|should|must|ought to|needs? to|has to|have to)(?![a-z'])"
+    r"(?: (?!not |never )[a-z']{1,20}){0,4}? " + _EN_REMOVED + r"(?![a-z])",
+    r"(?<![a-z])(?:should|must|needs? to|has to|have to|ought to|can)(?: all| just)? (?:go|be sent|get) (?:back|home)"
+    r"(?: to)? (?:where (?:they|you|he|she) (?:came|come) from|(?:their|your|his|her) (?:own )?(?:country|countries"
+    r"|land|lands|homes?))",
+    r"(?<![a-z])(?:should|must|needs? to|has to|have to|ought to|can just|can all)(?: all| just)? (?:go|be sent|get)"
+    r" back to " + _EN_LANDS + r"(?![a-z])",
+    r"(?:^|(?<=[.!?;:,\n]) *|(?<![a-z])(?:let's|lets|just|and|time to|should|must|ought to|needs? to|has to|have to"
+    r"|want to|wants to)(?: all| just)? )" + _EN_EJECT,
+    r"(?<![a-z'])(?!(?:i|i'm|im|we|we're|you|you're)(?![a-z']))[a-z']{1,20}(?: (?:are|is|were|was))?(?:n't| not"
+    r"| never) (?:welcome|wanted)(?![a-z])",
+    # issue 12 (session 21, en_peoples_neutral_probe): a removal supported ("I support deporting [group]", "we fully
+    # support kicking the ... off our street", "I'd vote for sending them all back"); not negated, not whom someone
+    # else's support is said of ("people who support deporting refugees"): the verb, no subject, so a report of others'
+    # support is reported.py's to read
+    r"(?<![a-z'’])(?<!n['’]t )(?<!not )(?<!never )(?<!who )(?<!that )(?:support|supports|favou?r|favou?rs|endorse"
+    r"|endorses|welcome|welcomes|applaud|applauds|cheer|cheers|celebrate|celebrates|(?:vote|voted|votes) for)"
+    r"(?![a-z])(?: (?!not |never |against )[a-z'’]{1,20}){0,4}? (?:deporting|expelling|banishing|evicting|interning"
+    r"|(?:the |a |mass |their |any )?(?:deportation|expulsion|eviction|internment|banishment)s? of"
+    r"|(?:kicking|throwing|sending|shipping|chasing|driving|booting|turfing|hounding|forcing)(?: [a-z'’]{1,20}){0,4}?"
+    r" (?:out|off|back|home)|(?:[a-z'’]{1,20} ){1,4}?(?:being|getting) (?:thrown out|" + _EN_REMOVED + r"))"
+    r"(?![a-z])",
+    r"(?<![a-z'])(?!(?:i|we|you)(?![a-z']))[a-z']{1,20} (?:don['’]t|do not|never|will never) belong (?:here|in (?:this"
+    r"|our|a decent|any|a civilised|a civilized|any part of this) (?:country|town|city|society|neighbourhood"
+    r"|neighborhood|street|school)|among us|with us|in europe|in britain|in england|in america)(?![a-z])",
+)
+
+
+# what the feeling is about when the group is not its object: a treatment ("sick of [group] being blamed"), a
+# clause about others ("contempt for people who abuse [group]", "sick of racists calling [group] ...")
+_EN_TREATED = r"(?:being|getting|get|gets|got)"
+_EN_NOT_AT = (r"(?! (?:[a-z'’,]{1,20} ){0,3}?(?:" + _EN_TREATED + r"|who|that|which|whom|when|whenever"
+              r"|(?!fucking|nothing|something|anything|everything|morning|evening|during)[a-z]{3,}ing)(?![a-z'’]))")
+
+
+# the writer as the one who feels disgust or contempt at whom a plural subject or an object names (issue 12: the
+# construction, not the group word, carries "[group] make me sick"): the verb's plural form, so a gerund or a thing
+# as subject ("[group] being refused service disgusts me", "the smell makes me sick") is none, and at most eight words
+# from the sentence's start, none a negation, a report, or a treatment; a feeling at a treatment or at others is none
+_EN_FEEL_WORD = (r"(?!(?:" + _EN_TREATED + r"|treated|way|how|what|when|seeing|watching|hearing|reading|don['’]t"
+                 r"|dont|do|does|doesn['’]t|didn['’]t|not|never|no|nobody|hardly|say|says|said|claims?|thinks?"
+                 r"|thought)(?![a-z'’]))[a-z'’,-]{1,20} ")
+_EN_FEEL = (
+    r"(?:^|(?<=[.!?;:\n]) *)(?:" + _EN_FEEL_WORD + r"){1,8}?(?:make (?:me|us) (?:feel )?(?:sick|ill|nauseous|puke|vomit"
+    r"|want to (?:puke|vomit|throw up))|(?:disgust|repulse|revolt|sicken|nauseate|appal|appall) (?:me|us)"
+    r"|turn (?:my|our) stomachs?|make (?:my|our) (?:skin crawl|stomach turn|flesh creep|blood boil)"
+    r"|fill (?:me|us) with (?:disgust|loathing|contempt|hatred|hate|revulsion))(?![a-z])",
+    r"(?<![a-z])(?:i['’]m|im|i am|we['’]re|we are) (?:so |really |just |getting |fucking |absolutely )?(?:sick"
+    r"|sick and tired|fed up) (?:of|with)" + _EN_NOT_AT
+    + r"(?! (?:it|this|that|everything|all this|all of this)(?![a-z'’]))(?= [a-z])",
+    # weariness with whom the object names (session 16): tired / weary / exhausted by / done with, had enough of, how
+    # tired I am of; not of a thing the writer has ("my job", "the rain") nor of what is done to them (_EN_NOT_AT)
+    r"(?:(?<![a-z])(?:i['’]m|im|i am|we['’]re|we are) (?:so |really |just |getting |fucking |absolutely |completely"
+    r" )?(?:tired of|weary of|exhausted by|done with)|(?<![a-z])(?:i|we)(?:['’]ve| have) (?:just |really )?had"
+    r" enough of|(?<![a-z])how (?:tired|weary|sick) (?:i am|i['’]m|we are|we['’]re) of)" + _EN_NOT_AT
+    + r"(?! (?:it|this|that|everything|all this|all of this|the|my|our|your|his|her|work|school|life|waiting)"
+      r"(?![a-z'’]))(?= [a-z])",
+    r"(?<![a-z])(?:i|we) (?:have|feel|hold) (?:nothing but |only |such |so much |pure |utter |deep )?(?:contempt"
+    r"|disdain|disgust|loathing|hatred|revulsion) (?:for|towards?)" + _EN_NOT_AT + r"(?= [a-z])",
+    r"(?<![a-z])are (?:all |just |so |such |really |fucking |absolutely |truly )?(?:revolting|repulsive|vile"
+    r"|sickening|repugnant|despicable|contemptible|nauseating)(?![a-z])",
+)
+
+
+# the writer endorsing what someone else feels or says (session 16: "everyone at the pub hates [group], and rightly so",
+# "[someone] says [group] are parasites, and he's right"): moderation/targets/reported.py gives an endorsed report back
+# to the writer, and a third person's hatred with an endorsement after it in the sentence is a hate construction
+ENDORSED_EN = (r"(?:and |but |so )?(?:(?:honestly|frankly|tbh|to be fair),? )?(?:(?:he|she|they|you|who)"
+               r"(?:['’]s|['’]re| is| are| was| were) (?:(?:absolutely|totally|completely|dead|so|quite) )?(?:right"
+               r"|correct|spot on|not wrong|onto something)|(?:he|she|they)(?:['’]s| has| have)? (?:got )?a point"
+               r"|rightly so|i (?:completely |totally |fully )?agree|(?:i )?couldn['’]t agree more|(?:so|neither) do i"
+               r"|i don['’]t blame (?:him|her|them))(?![a-z])")
+_EN_ENDORSED_HATE = (r"(?<![a-z])(?:hates|hate|despises|despise|loathes|loathe|detests|detest|can['’]t stand)(?![a-z])"
+                     r"(?! to )[^.!?\n]{1,60}?[ ,;:]" + ENDORSED_EN)
+
+# a positive the writer denies whom a subject names, the attack itself ("[group] are not honest", "will never be decent
+# citizens", "can't be trusted", "have never been good at", "are no good", "I don't respect [group]", "don't deserve
+# rights"): from the subject, so a denial of the predicate alone (moderation/targets/denied.py, which keeps a denied
+# positive's words the writer's) does not take it for a denied attack; bare "good" only as a quality of people
+# what a group is refused when the refusal is the attack: a grant as a participle ("allowed", "welcomed", "given") and
+# as a verb ("hire", "house", "serve"); and the group words a refusal must name within three words
+_EN_GRANTED = (r"(?:[a-z'’]{1,20} )?(?:allowed|permitted|welcomed|trusted|given|hired|employed|housed|helped|served"
+               r"|heard|educated|admitted|accepted|tolerated|let in|promoted|respected|protected|sheltered|rescued"
+               r"|listened to|treated as equals)(?![a-z])")
+_EN_GIVE = (r"(?:hire|employ|house|serve|admit|shelter|help|welcome|accept|tolerate|value|rent to|promote|educate"
+            r"|let in|vote for|play with|befriend|marry|date|sit next to|work with)(?![a-z])")
+_EN_GROUPS = "|".join(sorted((re.escape(g) for g in GROUPS if g.isascii()), key=lambda g: (-len(g), g)))
+# a group also named by its adjective before any noun ("gay dads", "black men", "disabled tenants"), which the group
+# list holds only with a fixed noun
+_EN_GROUPS = _EN_GROUPS + (r"|(?:gay|lesbian|trans|black|asian|arab|african|indian|mexican|disabled|immigrant|refugee"
+                           r"|migrant|foreign|muslim|jewish)(?= [a-z])")
+_EN_GROUP_AFTER = r"(?= (?:[a-z'’]{1,20} ){0,3}?(?:" + _EN_GROUPS + r")(?![a-z]))"
+_EN_POSITIVE = "|".join(sorted({w for w in POSITIVE_EN if w != "good"}, key=lambda w: (-len(w), w)))
+_EN_DENY_POSITIVE = (
+    r"(?<![a-z'’])(?!(?:i|i['’]m|im|we|we['’]re|you|you['’]re|it|this|that|there|what|which)(?![a-z'’]))[a-z'’]{1,20}"
+    r" (?:(?:are|is|were|was)(?:n['’]t| not| never)|never (?:are|is|were|was)|(?:(?:will|would|could|can|wo|ca)"
+    r"(?:n['’]t| not| never)|cannot|can never|could never) be|(?:have|has)(?:n['’]t| not| never) been)"
+    r"(?: (?:a|an|really|very|so|that|truly|fully|ever|even|at all|particularly|remotely))? (?:" + _EN_POSITIVE
+    + r"|good (?:at|for|enough|people|citizens|neighbours|neighbors|parents|workers|drivers|doctors|teachers"
+    r"|friends))(?![a-z])",
+    r"(?<![a-z])(?:are|is|were|was) no good(?= *(?:$|[.!?,;:]| for| at| to| as))",
+    r"(?<![a-z])(?:i|we) (?:(?:do|did|will|would|could|ca|wo)(?:n['’]t| not)|never|could never|will never)"
+    r"(?: (?:ever|really|even))? (?:respect|trust)(?![a-z])"
+    r"|(?<![a-z])(?:i|we) (?:have|feel|hold) no respect for(?![a-z])",
+    r"(?<![a-z])(?:do|does|did)(?:n['’]t| not) deserve (?:[a-z'’-]{1,20} ){0,4}?(?:respect|rights|dignity|equals"
+    r"|equality|to live|to exist|a place|a home|a chance|kindness|compassion)(?![a-z])",
+    # a good thing a group must not be given ("[group] should not be welcomed", "must never be given a roof", "ought
+    # not to be heard", "no [group] should ever be served"), from the subject (a group word, at most two words before
+    # the modal: "kids shouldn't be allowed on phones" is none): denied.py reads the same modal with a harm named
+    # ("should not be driven out") as denied
+    r"(?<![a-z])(?:" + _EN_GROUPS + r")(?: [a-z'’]{1,20}){0,2}? (?:(?:should|must|shall)(?:n['’]t| not| never)"
+    r"|ought(?: not| never) to)(?: ever)? be " + _EN_GRANTED,
+    r"(?<![a-z])no (?!one |body )[a-z'’]{1,20}(?: [a-z'’]{1,20}){0,2}? (?:should|must)(?: ever)? be " + _EN_GRANTED,
+    # a good thing refused to a group by someone who should give it ("landlords must never house [group]", "the school
+    # shouldn't admit [group] pupils"), or by the writer ("I would never hire a woman", "we won't play with the
+    # [group] kids"): the group named within three words of the verb
+    r"(?<![a-z])(?:(?:should|must|shall)(?:n['’]t| not| never)|(?:i|we)(?:(?:['’]d|['’]ll| would| will| could)"
+    r" never| (?:would|will|could|wo|do|did)(?:n['’]t| not)| never))(?: ever)? " + _EN_GIVE + _EN_GROUP_AFTER,
+    # a good deed or a virtue a group is said never to do or have ("[group] do not work for a living", "never play
+    # fair", "don't raise their own children", "have no morals")
+    r"(?<![a-z])(?:" + _EN_GROUPS + r")(?: [a-z'’]{1,20}){0,2}? (?:(?:do|does|did)(?:n['’]t| not)|never)(?: ever"
+    r"| really)? (?:work|contribute|pay (?:taxes|tax|their way)|integrate|raise their|play fair|love (?:this|our)"
+    r"|care about|obey|tell the truth|wash|learn the language)(?![a-z])"
+    r"|(?<![a-z])(?:" + _EN_GROUPS + r")(?: [a-z'’]{1,20}){0,2}? (?:have|has|had) no (?:morals|work ethic|culture"
+    r"|manners|shame|loyalty|respect for|place in|right to|rights|brains|values|decency|honou?r|integrity"
+    r"|sense of)(?![a-z])",
+)
+
+
+# HATE_EN's alternatives apart, in its order (the feelings' and the exclusion's words are rare, one alternation made
+# the engine try each at every position): signals scans each only behind its own needles, as THREAT_EN_PARTS
+HATE_EN_PARTS = tuple(re.compile(part) for part in (
+    r"(?<![a-z])(?:i|we) (?:really |just |absolutely |truly |fucking |so |totally |all )?(?:hate|despise|detest|loathe"
+    r"|resent"
+    r"|abhor|can['’]t stand|cannot stand|can['’]t bear|cannot bear|can['’]t stomach)(?![a-z])(?! to )"
+    r"(?! (?:[a-z'’,]{1,20} ){0,3}?(?:being|getting)(?![a-z'’]))",
+    *_EN_FEEL,
+    r"(?<![a-z])(?:are|is) (?:all |just |nothing but |such |so |a bunch of )?(?:vermin|animals|rats|parasites|scum|"
+    r"subhuman|savages|cockroaches|pigs|apes|filth|trash|a plague|a disease|a cancer|disgusting|inferior|worthless|"
+    r"criminals|terrorists|rapists|evil|a burden|stupid|dumb|pathetic)(?![a-z])",
+    *_EN_EXCLUDE,
+    _EN_ENDORSED_HATE,
+    *_EN_DENY_POSITIVE,
+))
+
+
+HATE_EN = re.compile("|".join(part.pattern for part in HATE_EN_PARTS))

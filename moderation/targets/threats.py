@@ -1,0 +1,227 @@
+"""Threats as linear regexes over the normalised text: the will and a harm aimed at someone, idioms, deeds, reports."""
+
+from __future__ import annotations
+
+import re
+
+_G = r"[^。．.!?！？\n]"  # any character inside one sentence
+
+
+_KANA = r"[ぁ-んァ-ヶー]"
+
+
+_JA_VIOLENCE = r"(?:殺|刺|殴|しば|ボコ|潰|燃や|放火|爆破|爆弾を?仕掛け|襲|拉致|埋め|沈め|始末|ぶっ飛ば|ぶちのめ|痛い目)"
+
+
+_JA_WILL = (r"(?:てやる|てやっ|たろか|たろう|たる|しに行く|しにいく|に行く|にいく|に行って|すぞ|るぞ|くぞ|すから"
+            r"|るから|すわ)")
+
+
+# violence wished on or incited against someone else (暗殺してくれ, 吊るされろ, 撃ち抜かれればいい, 火をつけに行こう)
+_INCITE_JA = (
+    r"(?:殺|殴|刺|燃や|処刑|撃ち抜|吊|踏み潰|ぶっ潰|火を(?:つけ|付け)|爆破)"  # 暗殺, 射殺, 刺し殺 all end in 殺
+    + _KANA + r"{0,4}?(?:されろ|られろ|れろ|れればいい|ればいい|してくれ|てくれ|してほしい|てほしい|して欲しい|ちまえ"
+    r"|てしまえ|に行こう|にいこう|せ(?=$|[。!、\s]))")
+
+
+_THREAT_JA_WORDS = (
+    _JA_VIOLENCE + _KANA + r"{0,4}?" + _JA_WILL
+    + r"|覚悟し(?:と|ろ|て(?:お|ろ))|夜道(?:に|には)気をつけ(?!た方|たほう|ましょう|てください|て下さい|てね)"
+    r"|どうなるか(?:分|わ)かって|どうなっても知らな|顔(?:は|を|も)?覚えた|血を見る(?:ことに|ぞ)|会いに行ける"
+    r"|楽しみにしと(?=[けき]).|首を洗って待|" + _INCITE_JA
+    + r"|命(?:は|が)ない|ただ(?:じゃ|では)(?:おかな|済まな|すまな)|タダじゃ(?:おかな|済まな)|後悔させ(?:て|る)"
+    r"|思い知らせ|家(?:に|まで)(?:行く|行って|押しかけ)|(?:殺害|爆破)予告|殺す(?:ぞ|から|わ|よ)")
+
+
+# session 23-24 (issue 12): the deed said, each form a part behind its own needles (THREAT_JA_PARTS; a guard of
+# common characters made a 200-character score 25% slower): a verb whose volitional form aims at a body or a home
+# (轢いてやる, 突き落としてやる, 首を絞めてやる, 家ごと焼いてやる, 火を放ってやる, 連れ去ってやる; not 焼く / 折る /
+# 切る alone: 肉を焼いてやる, 骨を折る is an effort); someone's body part broken, cut or gouged
+# (お前の指を切り落として); a home set on fire (記者の家に火をかけて); acid or petrol thrown (顔に硫酸をかけて);
+# a child taken (子供をさらって);
+# then the will. Each starts with a literal, so the engine skips to it; (?i:...) (no case in Japanese) keeps common
+# words (かけ, もって, 行く) from being needles, so a part is looked for only where its rare word is
+_JA_DEEDS = (r"(?:轢|突き落と|絞め殺|首を絞め|切り刻|えぐり出|抉り出|へし折|叩き割|焼き殺|焼き払|(?:家|店|車)ごと焼"
+             r"|火を放|連れ去|誘拐|監禁|八つ裂き)")
+_JA_BODY_DEED = (r"の(?:指|腕|足|脚|骨|歯|首|顔|目|鼻|耳|喉|背骨|肋骨|あばら|膝)(?:を|も)" + _G + r"{0,8}?"
+                 r"(?:折|切|潰|砕|絞|えぐ|抉|引きちぎ|焼)(?:り落と|り取|り裂|き折)?")
+_JA_FIRE = r"(?:家|店|車|会社|事務所|実家|部屋|社屋|編集部)(?:ごと|に|にも)火を(?i:つけ|付け|かけ|放)"
+_JA_ACID = r"(?:硫酸|塩酸|熱湯|灯油|ガソリン)を?(?:ぶっ)?(?i:かけ|掛け|浴びせ|まい|撒い|ぶちまけ)"
+_JA_TAKEN = r"(?:子供|子ども|娘|息子|妻|嫁|家族|孫)を(?:さら|連れ去|誘拐|拉致)" + _G + r"{0,8}?"
+# a weapon brought to someone (包丁を持って行くから, ナイフ持って待ってる): the carrying and the going or waiting
+_JA_ARMED = (r"(?:包丁|ナイフ|刃物|出刃|バット|鉄パイプ|ハンマー|斧|銃|拳銃|猟銃|ガソリン|灯油|硫酸)(?:を|も)?"
+             r"(?i:持って|もって|持参して|用意して|手に)" + _G + r"{0,12}?"
+             r"(?i:(?:行く|いく|来る|くる|会いに行く|向かう|待ってる|待っている)(?:から|ぞ|わ|ね|よ)?(?:な|ね|よ)?"
+             r"(?=$|[。!！…w]|\s)|行って(?:やる|やっ|やろ)|待ってろ|押しかけ(?:てやる|るぞ|るから))")
+THREAT_JA_PARTS = (re.compile(_THREAT_JA_WORDS),
+                   *(re.compile(deed + _KANA + r"{0,4}?" + _JA_WILL)
+                     for deed in (_JA_DEEDS, _JA_BODY_DEED, _JA_FIRE, _JA_ACID, _JA_TAKEN)),
+                   re.compile(_JA_ARMED))
+THREAT_JA = re.compile("|".join(part.pattern for part in THREAT_JA_PARTS))
+
+
+# the will to act: I'll / I'm going to / we're gonna / you'd better / someone should (a threat's first half)
+_EN_WILL = (r"(?<![a-z])(?:i(?:'ll| will| am going to|'m going to|'m gonna| gonna| shall| want to|'d love to"
+            r"| would love to|'d like to)|im gonna|im going to|we(?:'ll| will| are going to|'re going to|'re gonna"
+            r"| gonna)|you(?:'d| had)? better"
+            r"|(?:someone|somebody) (?:should|needs to|ought to|has to|is going to|will))")
+
+
+# a harm done to a body (not find, send, show, cut, crack: done for people, or figurative, as often as to them)
+# session 23: the deed said (snap your neck, fracture your skull, crush your windpipe, rip your eyes out, stamp on your
+# head, cut you): cut not as in "cut you off / some slack"; snap, crush, tear and rip only a body ("crush you on
+# Saturday" is a match, "rip your wallpaper out" a chore)
+_EN_HARM = (r"(?:(?:snap|fracture|crush|gouge|tear|rip)(?= (?:your|his|her|their) (?:[a-z]{1,20} )?(?:neck|skull"
+            r"|windpipe|jaw|nose|ribs|fingers|spine|eyes|ears|throat|face|head|legs?|arms?|knees|kneecaps|teeth|bones"
+            r"|tongue|guts)(?![a-z]))|stamp on|stomp on|throttle|smother|suffocate|mutilate|disfigure"
+            r"|dismember|kneecap|set fire to|(?:throw|pour|splash) acid (?:in|on|over|at|into)"
+            r"|cut(?! (?:you|him|her|them) (?:off|in|out|loose|free|short|some|a|an|any|down|up"
+            r"|slack)(?![a-z]))"
+            r"|kill|murder|shoot|stab|hurt|beat|rape|burn|slit|strangle|slaughter|choke|punch|smash|break|bomb|hang"
+            r"|lynch|gut|torture|hunt|end|destroy|harm|attack|assault|behead|execute|gas|knife|cripple|maim|poison"
+            r"|drown|kick|slap|batter|knock|bash|torch|skin|bury|waste|snipe|gun|ruin|run over)")
+
+
+# a person or a group named by a noun (the next immigrant, that reporter, every one of you)
+_EN_PERSON = (r"(?:people|person|men|man|women|woman|guy|guys|kid|kids|children|girl|girls|boy|boys|bitch|bitches"
+              r"|bastards?|reporters?|journalists?|author|writer|editor|commenter|poster|moderators?|mods?|judge"
+              r"|councillor|mayor|cops?|traitors?|idiots?|clowns?|family|immigrants?|migrants?|refugees?|muslims?"
+              r"|jews?|blacks?|gays?|lesbians?|queers?|foreigners?|asians?|mexicans?|arabs?|liberals?|leftists?"
+              r"|conservatives?|protesters?|one of (?:you|them|those|these)|faggots?|niggers?|trannys?|trannies|kikes?"
+              r"|spics?|chinks?|retards?|homosexuals?|infidels?|whites|white people|policem[ae]n|officers?|cunts?"
+              r"|hoes?|hos|niggas?|coons?|crackers?|mosques?|churche?s?|synagogues?|temples?)")
+
+
+_EN_BODY = (r"(?:your|yo|ur|his|her|their) (?:whole |entire |little |ugly |fat |stupid |fucking )?(?:family|kids"
+            r"|children|wife"
+            r"|husband|mother|mom|mum|father|dad|son|daughter|sister|brother|parents|house|home|car|face|head|skull|neck|throat|legs?"
+            r"|arms?|knees|kneecaps|teeth|body|bones|life|dog|office|ass|guts|brains|jaw|nose|ribs|fingers|spine|windpipe"
+            r"|eyes|ears|tongue|shop|flat|business)")
+
+
+# whom: a pronoun (not in a game, a debate, an election or a court, not with a second object: shoot you a
+# message, beat you to it), the body, home or family of "you", or a person or group
+_EN_OBJECT = (r"(?:(?:you|u|ya|y'all|yall|him|her|them)(?![a-z'])"
+              r"(?! (?:[a-z]{1,20} )?(?:in|at|on|to|during) (?:the |a |this |next |our |their |that |your )?(?:debate"
+              r"|election|elections|polls|vote|race|primary|primaries|midterms|game|match|final|finals|playoffs"
+              r"|tournament|league|court|argument|chess|poker|tennis|golf|cards|quiz|trivia|field|pitch|ballot|punch"
+              r"|it)(?![a-z]))(?! (?:a|an|some|any|my|our|another|more|out of)(?![a-z]))"
+              r"|" + _EN_BODY + r"|(?:(?:the|that|this|these|those|every|all|any|some|each|a|an|the next"
+              r"|every single) )?(?:(?!for |to |with |about |of |from |by |on |in |at )[a-z]{1,20} ){0,2}?"
+              + _EN_PERSON + r")(?![a-z])")
+
+
+# what may stand between the will and the harm (I'll find you and hurt you), not a negation (I'll never hurt you)
+_EN_GAP = r"(?! never| not)" + _G + r"{0,36}?"
+
+
+# a call for a death or a beating (the modal and what it calls for: "should die", "deserves to be shot")
+_EN_DEATH = (r"(?:should|must|deserves? to|ought to|needs? to) (?:all )?(?:die|be (?:killed|shot(?! down)|hanged|hung"
+             r"|executed|exterminated|gassed|lynched|wiped out|put down|strung up|beaten|raped|burned alive|stabbed))"
+             r"(?![a-z])")
+
+
+# whom a death is wished on: a person or group noun (_EN_PERSON and the groups it lacks), and the death wished
+_EN_WISHED = (r"(?:" + _EN_PERSON[3:-1] + r"|gypsy|gypsies|roma|romani|pakis?|sikhs?|hindus?|christians?|africans?"
+              r"|somalis?|palestinians?|israelis?|trans|transgenders?|disabled|cripples?|homos?|dykes?|referees?|refs?"
+              r"|managers?|ministers?|mps?|politicians?|president|premier|teachers?|boss|neighbou?rs?|landlords?"
+              r"|cyclists?|drivers?|players?|fans?|owners?|lawyers?|doctors?|nurses?|priests?|imams?|rabbis?|vicars?"
+              r"|wife|husband|ex|brother|sister|dad|mum|mom|cronies|lot|crowd|bunch)(?![a-z])")
+_EN_WISHED_DEATH = (r"(?:dead|wiped out|exterminated|gassed|hanged|lynched|executed|killed|shot|strung up"
+                    r"|six feet under|in (?:the|a|their|an early) (?:ground|grave)|burned alive|eradicated|put down"
+                    r"|wiped off the (?:map|face of the earth))")
+
+
+# not the writer's own safety ("I won't be safe until we fix the lights", "we're never safe when we ..."): fixed-width
+# looks back at the commonest first-person subjects
+_EN_NOT_I = "".join(f"(?<!{w} )" for w in ("i", "we", "i'm", "i’m", "i am", "we're", "we’re", "we are", "i'll", "i’ll",
+                                            "we'll", "we’ll", "i will", "we will", "i can", "we can", "i could"))
+
+
+# threat idioms that need no harm verb, and calls for a death (one alternative each: THREAT_EN_PARTS scans them apart)
+_EN_IDIOMS = (
+    r"watch (?:your|his|her|their) back", r"sleep with one eye open", r"your days are numbered",
+    r"i know (?:where|which [a-z]{1,20}) (?:you|your(?: [a-z]{1,20}){1,2}) (?:live|lives|work|works|sleep|sleeps|go"
+    r"|goes|park)(?![a-z])", r"break every bone in", r"won't live to see",
+    r"be sorry (?:when|once|if) (?:i|we)(?![a-z])",
+    r"(?:gets?|getting|deserves?) a bullet", r"going to need (?:an ambulance|a coffin|a body bag)",
+    r"(?:com|go|driv|head|show)(?:e|es|ing)? (?:[a-z]{1,20} ){0,4}?with (?:my|a) (?:gun|shotgun|rifle|knife|machete)",
+    r"you won't see (?:it coming|tomorrow|the next)",
+    r"you(?:'re| are) (?:dead|dead meat|a dead man|finished)(?= *(?:$|[.!,]| when| if| now| once))",
+    r"you(?:'ll| will| are going to|'re going to|'re gonna| gonna)"
+    r" (?:die|get (?:hurt|killed|shot|stabbed|beaten|what's coming)|pay for (?:this|that|it|what)|regret (?:this|it"
+    r"|that|the day|ever|saying|writing|posting|what you|crossing))",
+    r"(?:make|making) (?:you|him|her|them) (?:pay|bleed|suffer|regret|disappear)",
+    r"i(?:'m| am|m) coming (?:for|after) (?:you|him|her|them)",
+    r"(?:i|we)(?:'ll| will) come (?:for|after) (?:you|him|her|them)",
+    r"(?:i|we)(?:'ll| will| am going to|'m going to|'re going to) (?:find|track) (?:you|him|her|them)"
+    r"(?= *(?:$|[.!]| down| and))",
+    r"hunt (?:you|him|her|them|every one of [a-z]{1,20}) down",
+    r"put a (?:bullet|knife) (?:in|through|into) (?:you|your|his|her|him|them)",
+    r"(?:send|put) (?:you|him|her|them) (?:to|in|into) (?:the |an? )?(?:hospital|grave|morgue|ground|icu|ambulance"
+    r"|coffin|body bag)",
+    r"run (?:you|him|her|them|every (?:single )?one of (?:you|them)) over",
+    r"crack (?:your|his|her|their) (?:skull|head)",
+    # session 23: the deed said around its object (set your car on fire, push you under a train); one needle or three
+    # each, since THREAT_EN's own guard keeps at most MAX_NEEDLES (set fire to, throw acid on are harm verbs)
+    r"(?:set|light) (?:you|him|her|them|(?:your|his|her|their) (?:[a-z]{1,20} )?(?:house|home|car|shop|flat|office"
+    r"|family|kids|business)) on fire(?![a-z])",
+    r"(?:push|throw) (?:you|him|her|them) (?:under|in front of|off) (?:a|the|that) (?:train|bus|lorry|truck"
+    r"|tram|bridge|cliff|roof|balcony|platform)(?![a-z])",
+    r"blow (?:your|his|her|their) (?:brains|head) (?:out|off)",
+    r"(?:he|she|they|you|him|them|who|" + _EN_PERSON[3:-1] + r")(?: [a-z]{1,20}){0,3}? " + _EN_DEATH,
+    r"(?:kill|shoot|hang|gas|exterminate|slaughter|lynch|murder|stab|rape) (?:them all|all of them|every (?:last"
+    r" |single )?one of (?:them|you)|(?:all (?:of )?|every |the |those |these )(?:the )?(?:[a-z]{1,20} )?"
+    + _EN_PERSON + r"(?![a-z]))",
+    # veiled threats with no harm verb (session 17, en_veiled_threat_probe): safety denied with the writer as its
+    # source ("you will never be safe here again, I promise", "[group] won't be safe once I ...", "no [group] is safe
+    # from me"; not a concern: "won't be safe without proper lanes"), a harm wished on someone's own as a shame, people
+    # like you disappearing, the days you have left, what's coming to you, you're next
+    r"(?:" + _EN_NOT_I + r"(?:(?:wo|ca|are|is|was|were|do|does|did|would|could|will|can)n['’]t|not|never|no longer)"
+    r"(?: (?:be|feel|stay|ever be|ever feel|going to be|gonna be))?|(?:no|nobody|no one)(?: [a-z]{1,20}){0,5}?"
+    r" (?:is|are|will be|feels?)) safe(?![a-z])[^.!?\n]{0,40}?(?<![a-z])(?:(?:from|around|near) (?:me|us)"
+    r"|(?:once|after|when|while|as long as|if|until)(?: what)? (?:i|we)|(?:i|we) (?:promise|swear"
+    r"|guarantee)|(?:i|we)(?:['’]ll| will) (?:make sure|see to))"
+    r"(?![a-z'’])",
+    r"(?:shame|pity) if (?:something|anything)(?: bad)? (?:happened|happens|were to happen|was to happen) to (?:you"
+    r"|your|him|her|them)(?![a-z])",
+    r"(?:people|folks|men|women|guys|those) like (?:you|him|her|them)(?: [a-z]{1,20}){0,3}? (?:disappear|go missing"
+    r"|have accidents|end up (?:dead|hurt|in (?:a |the )?(?:hospital|ditch|river|morgue)))(?![a-z])",
+    r"count(?:ing)? (?:the|your) days(?: (?:you have|you['’]ve got|you got))? left(?! (?:until|till|before|to|of|in)"
+    r"(?![a-z]))",
+    r"what(?:['’]s| is) coming (?:for|to) (?:you|him|her|them)(?![a-z])",
+    r"you(?:['’]re| are|['’]ll be| will be) next(?= *(?:$|[.!,;]| and(?![a-z])))",
+    # a death wished with no harm verb (session 18, en_death_wish_probe): the writer wants / wishes / would love to see
+    # a person or group dead, wiped out, six feet under ("I want that judge dead", "I'd like to see all the [group]
+    # exterminated"); not a thing ("I want that bill dead") and, after a bare "them", only death itself ("I want them
+    # strung up" may be fairy lights); "I don't want ..." opens none
+    r"(?:i|we)(?:(?: (?:just|really|still|honestly|only|truly))? (?:want|wanted|wish|wished|want to see|wanna see"
+    r"|can['’]?t wait to see|cannot wait to see|hope to see|pray to see|dream of seeing)|(?:['’]d| would)"
+    r" (?:really |just )?(?:love to|like to|rather|prefer to) see) (?:(?:you|him|her|(?:(?:the|that|this|those|these"
+    r"|every|all|each|all the|all of the|the lot of) )?(?:[a-z'’-]{1,20} ){0,2}?" + _EN_WISHED + r")"
+    r"(?: [a-z'’]{1,20}){0,4}? (?:(?:were|was|to be|be|are) )?" + _EN_WISHED_DEATH
+    + r"|(?:them|the lot of them|all of them|every (?:last |single )?one of them)"
+    r"(?: [a-z'’]{1,20}){0,3}? (?:(?:were|was|to be|be|are) )?(?:dead|gassed|hanged|lynched|executed|killed"
+    r"|six feet under|burned alive))(?![a-z])(?! (?:serious|tired|set|right|wrong|last|easy|simple|honest|quiet"
+    r"|cent(?:re|er)|on|ahead|even|end|heat|weight|drunk|broke|beat|certain|sure|lucky|good|funny|slow|calm|straight"
+    r"|still|silent|keen|down)(?![a-z]))",
+)
+
+
+# the will (or "ill" right before the harm), then a harm aimed at a person
+_EN_WILL_HARM = (r"(?:" + _EN_WILL + _EN_GAP + r"|(?<![a-z])ill )(?<![a-z])" + _EN_HARM
+                 + r"(?: (?:up|down|out|in|off|over))?(?: the (?:shit|hell|crap|life) out of)? " + _EN_OBJECT)
+
+
+# a threat: the will and a harm aimed at a person, or an idiom (bounded gaps)
+THREAT_EN = re.compile(_EN_WILL_HARM + r"|(?<![a-z])(?:" + "|".join(_EN_IDIOMS) + ")")
+
+
+# THREAT_EN's alternatives apart, in its order (the idioms share no first character and few needles): signals
+# scans each only when its own needles are in the text, and merges their matches into THREAT_EN's
+# (moderation/needles/parts.py; tests/test_pattern_parts.py compares them with THREAT_EN's own scan)
+THREAT_EN_PARTS = (re.compile(_EN_WILL_HARM), *(re.compile(r"(?<![a-z])(?:" + idiom + ")") for idiom in _EN_IDIOMS))
+
+
+THREAT_REPORTED = re.compile(r"と(?:脅|脅迫|書き込|投稿)|脅迫(?:され|した|容疑|罪)|予告(?:が|を)(?:受|届|し)"
+                             r"|(?<![a-z])(?:threatened to|was threatened|threats? against|received threats)")
