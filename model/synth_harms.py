@@ -19,12 +19,14 @@ from model.synth_harms_named import NEGATIVES_NAMED, POSITIVES_NAMED, SLOTS_NAME
 from model.synth_harms_negatives import NEGATIVES
 from model.synth_harms_positives import POSITIVES
 from model.synth_harms_slots import EMOJI, FILLERS, PREFIXES, SLOTS, SUFFIXES
+from model.synth_located import NEGATIVES_LOCATED, POSITIVES_LOCATED, SLOTS_LOCATED
 
 CATEGORIES = ("threat", "hate", "harassment", "sexual", "self_harm", "personal_info", "defamation")
 HEADS = ("spam", "abuse", *CATEGORIES)
 LANGS = ("ja", "en")
 ROWS_PER_FAMILY = {"positive": 520, "negative": 420}  # per language at scale 1.0
 ROWS_PER_FAMILY_EN = 400  # per family of synth_harms_en.py at scale 1.0
+ROWS_LOCATED = 300  # per family and language of synth_located.py at scale 1.0 (one shape, not a category)
 # families sized apart from ROWS_PER_FAMILY_EN: the civil mentions of groups outnumber the attacks on them
 ROWS_EN = {"neg_threat_frame": 200, "neg_identity_civil": 1200, "neg_counter_ref": 800, "neg_reclaimed": 600,
            "neg_own_plan": 400, "neg_homonym": 330}
@@ -142,6 +144,11 @@ def generate(seed: int = 20261129, scale: float = 1.0) -> list[dict]:
         for family, by_lang in table.items():
             for lang in LANGS:
                 rows.extend(_family_rows(family, lang, by_lang[lang], n, seed, {**SLOTS[lang], **SLOTS_NAMED[lang]}))
+    for table in (POSITIVES_LOCATED, NEGATIVES_LOCATED):  # synth_located.py: a home found, a visit announced
+        for family, by_lang in table.items():
+            for lang in LANGS:
+                rows.extend(_family_rows(family, lang, by_lang[lang], max(1, round(ROWS_LOCATED * scale)), seed,
+                                         {**SLOTS[lang], **SLOTS_LOCATED[lang]}))
     slots_en = {**SLOTS["en"], **SLOTS_EN}
     for family, templates in FAMILIES_EN.items():  # the English families with targets (synth_harms_en.py)
         n = max(1, round(ROWS_EN.get(family, ROWS_PER_FAMILY_EN) * scale))

@@ -13,7 +13,7 @@ _HARM_SIGNALS = frozenset((
     "self_harm_self", "crime_word", "insult_at_person", "insult_at_group", "insult_at_self", "insult_reported",
     "insult_at_thing", "sexual_at_person", "death_wish_at_person", "violence_at_person", "group_attack",
     "self_harm_at_person", "crime_at_person", "crime_at_public", "hate_at_group", "caution_at_person",
-    "attack_at_public", "threat_ja", "threat_en", "threat_reported", "accusation_ja", "accusation_en",
+    "attack_at_public", "threat_ja", "threat_en", "threat_reported", "located_visit", "accusation_ja", "accusation_en",
     "accusation_named",
     "hate_statement_en", "insult_unaimed", "profanity_unaimed", "quoted_harm", "pii_exposed",
     "denied_harm"))

@@ -145,7 +145,8 @@ _HARM_WORDS = frozenset(("insult", "sexual_word", "profanity_en", "death_wish", 
                          "expel", "sexual_harass", "self_harm_push", "crime_word"))
 
 
-_MASKED_CONSTRUCTIONS = frozenset(("threat_ja", "threat_en", "accusation_ja", "accusation_en", "accusation_named",
+_MASKED_CONSTRUCTIONS = frozenset(("threat_ja", "threat_en", "located_visit", "accusation_ja", "accusation_en",
+                                   "accusation_named",
                                    "hate_statement_en", "hate_statement_ja"))
 
 
@@ -161,7 +162,7 @@ _FOCUS_KINDS = _HARM_WORDS | _MASKED_CONSTRUCTIONS | frozenset(("self_harm_self"
 
 # a threat or incitement (violence verb + will or wish form) is a whole act, not a word that may be one: it outweighs
 # a harsh word about a named person elsewhere (プーチンは戦争犯罪者だ。誰か早く暗殺してくれ: the second sentence)
-_FOCUS_THREATS = frozenset(("threat_ja", "threat_en"))
+_FOCUS_THREATS = frozenset(("threat_ja", "threat_en", "located_visit"))
 
 
 _FOCUS_TARGETS = frozenset(("second_person", "third_person", "named_person", "group", "group_named", "public_figure"))

@@ -18,6 +18,7 @@ from moderation.targets.hate_ja import _JA_DENIED_AFTER as _JA_DENIED_AFTER
 from moderation.targets.hate_ja import HATE_JA as HATE_JA
 from moderation.targets.hate_ja import HATE_JA_PARTS as HATE_JA_PARTS
 from moderation.targets.hate_ja import HATE_JA_TAILS as HATE_JA_TAILS
+from moderation.targets.located import LOCATED_VISIT
 from moderation.targets.threats import _EN_DEATH as _EN_DEATH
 from moderation.targets.threats import _G as _G
 from moderation.targets.threats import THREAT_EN as THREAT_EN
@@ -67,7 +68,7 @@ QUOTE = re.compile(r"「[^「」\n]{1,60}」|『[^『』\n]{1,60}』|\"[^\"\n]{1
 
 
 CONSTRUCTIONS = {
-    "threat_ja": THREAT_JA, "threat_en": THREAT_EN, "threat_reported": THREAT_REPORTED,
+    "threat_ja": THREAT_JA, "threat_en": THREAT_EN, "threat_reported": THREAT_REPORTED, "located_visit": LOCATED_VISIT,
     "accusation_ja": ACCUSE_JA, "accusation_en": ACCUSE_EN, "accusation_named": ACCUSE_NAMED,
     "hate_statement_en": HATE_EN, "hate_statement_ja": HATE_JA,
     "negated_en": NEGATED_EN, "counter_speech_en": COUNTER_EN, "quotation": QUOTE,

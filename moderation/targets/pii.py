@@ -11,6 +11,7 @@ from moderation.automaton import Automaton
 from moderation.needles.guards import NeedleIndex
 from moderation.needles.prefixes import BEGIN, prefixes
 from moderation.targets.constructions import _G
+from moderation.targets.located import EXPOSURE_TOLD
 
 ADDRESS = re.compile(r"(?<=[一-龥ァ-ヶ])[市区町村郡][一-龥ぁ-んァ-ヶ]{0,10}?(?:\d{1,2}条[東西南北]?)?\d{1,4}"
                      r"(?:丁目(?:\d{1,4}(?:(?:番地?|-|−|ー|の)\d{0,4})?号?)?|番地|(?:-|−|ー|の)\d{1,4}"
@@ -297,6 +298,8 @@ def personal_info(text: str, spans: list | None = None, chars: set | None = None
         near = (person or whereabouts) and identifying and not public
         if expose or (approach and (person or identifying)) or near or (person and routine):
             exposed = 1.0
+    if exposed and not any(counts.get(k) for k in _IDENTIFYING) and EXPOSURE_TOLD.search(text):
+        exposed, expose, approach = 0.0, 0, 0  # someone else's doxxing told (located.py), no piece repeated
     # pieces in a text that names a company, office or help line are counted apart (`pii_public`): news and
     # notices, which the head must not learn as doxxing
     return {"pii_pieces": 0.0 if public else float(pieces), "pii_public": float(pieces) if public else 0.0,

@@ -75,6 +75,7 @@ NAMES = {
     "threat_ja": ("脅迫の表現(日本語)", "threat (Japanese)"),
     "threat_en": ("脅迫の表現(英語)", "threat (English)"),
     "threat_reported": ("伝聞の脅迫", "threat reported"),
+    "located_visit": ("住所を突き止めての訪問予告", "home found, visit announced"),
     "accusation_ja": ("犯罪の断定(日本語)", "accusation of a crime (Japanese)"),
     "accusation_en": ("犯罪の断定(英語)", "accusation of a crime (English)"),
     "accusation_named": ("役職と名前で特定した人への犯罪の断定", "crime asserted of a person named by office"),
