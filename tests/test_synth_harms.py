@@ -18,12 +18,14 @@ from model.synth_harms_en import FAMILIES as FAMILIES_EN
 from model.synth_harms_named import NEGATIVES_NAMED, POSITIVES_NAMED
 from model.synth_harms_negatives import NEGATIVES
 from model.synth_harms_positives import POSITIVES
+from model.synth_located import NEGATIVES_LOCATED, POSITIVES_LOCATED
 from moderation.features.signals import signal_dict
 
 FAMILIES = set(POSITIVES) | set(NEGATIVES)
 # (family, language) pairs written: every category in both languages, a hard-negative family in one when its
 # construction is one language's (neg_crime_news: 〜の犯人 in Japanese crime news)
-WRITTEN = {(f, lang) for table in (POSITIVES, NEGATIVES, POSITIVES_NAMED, NEGATIVES_NAMED)
+WRITTEN = {(f, lang) for table in (POSITIVES, NEGATIVES, POSITIVES_NAMED, NEGATIVES_NAMED, POSITIVES_LOCATED,
+                                   NEGATIVES_LOCATED)
            for f, by_lang in table.items() for lang in by_lang}
 
 
@@ -71,7 +73,8 @@ def test_every_row_is_marked_and_labelled(rows):
 
 def test_positives_name_their_category_and_negatives_are_clean(rows):
     for r in rows:
-        family = r["source"].split("-")[1].removesuffix("_named")  # defamation_named: crimes of an office holder
+        # defamation_named: crimes of an office holder; threat_located: a home found, a visit announced
+        family = r["source"].split("-")[1].removesuffix("_named").removesuffix("_located")
         if family in CATEGORIES:
             assert r["labels"][family] == 1 and r["labels"]["abuse"] == 1
         elif r["source"].split("-")[1] == "neg_allegation":  # teaches defamation only (synth_harms_named.py)
