@@ -5,6 +5,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -111,7 +112,8 @@ def test_the_date_is_the_current_seconds(monkeypatch):
 def test_the_conf_file_installs_it_for_the_workers():
     """Loaded as gunicorn loads it (in a process of its own: the file sets PROMETHEUS_MULTIPROC_DIR)."""
     check = ("import runpy; runpy.run_path('gunicorn.conf.py'); from gunicorn.http import wsgi; "
-             "from moderation.ops import http_response; assert wsgi.Response is http_response.Response; print('ok')")
+             "from moderation.ops import http_response; assert wsgi.Response is http_response.Response; "
+             "from gunicorn import util; assert util.close_graceful is http_response.close_graceful; print('ok')")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     env.pop("PROMETHEUS_MULTIPROC_DIR", None)
     done = subprocess.run([sys.executable, "-c", check], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
@@ -152,3 +154,91 @@ def test_headers_are_checked_as_gunicorn_checks_them_the_first_time_and_after(he
     for _ in range(2):
         for case in (headers, *HEADER_CASES):
             assert _processed(http_response.Response, list(case)) == _processed(ORIGINAL, list(case))
+
+
+def _connected():
+    """(server side, client side) of a real loopback TCP connection, as a gunicorn worker accepts one."""
+    with socket.create_server(("127.0.0.1", 0)) as listener:
+        client = socket.create_connection(listener.getsockname())
+        server, _ = listener.accept()
+    server.setblocking(True)  # as both workers set it before they close
+    return server, client
+
+
+def _answer_and_close(server, *, read_body):
+    """One request parsed from `server` and answered as the sync worker does it (its body read or not), then
+    http_response.close_graceful in a thread of its own (gunicorn's linger would wait an hour here)."""
+    request = next(http.get_parser(Config(), server, ("127.0.0.1", 5000)))
+    if read_body:
+        request.body.read()
+    response = http_response.Response(request, server, Config())
+    response.force_close()
+    response.start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(BODY)))])
+    response.write(BODY)
+    response.close()
+    closer = threading.Thread(target=http_response.close_graceful, args=(server,), kwargs={"timeout": 3600},
+                              daemon=True)
+    closer.start()
+    return closer
+
+
+def _whole_answer(client):
+    """Everything the client reads until the server's FIN (ConnectionResetError: the server reset instead)."""
+    client.settimeout(10)
+    received = b""
+    while chunk := client.recv(4096):
+        received += chunk
+    return received
+
+
+def test_a_request_read_in_full_is_closed_without_waiting_for_the_client():
+    """A client that read its answer and keeps its connection open held a sync worker for gunicorn's 2 s linger;
+    when the request was read in full and nothing else came, the worker closes at once (the client still open)."""
+    server, client = _connected()
+    try:
+        client.sendall(POST)
+        closer = _answer_and_close(server, read_body=True)
+        closer.join(timeout=10)
+        assert not closer.is_alive()
+        assert server.fileno() == -1
+        assert _whole_answer(client).endswith(b"\r\n\r\n" + BODY)  # then a FIN, no reset
+    finally:
+        client.close()
+
+
+@pytest.mark.parametrize("after", ["a pipelined request", "a body not read"])
+def test_bytes_left_unread_still_get_gunicorns_linger_and_the_answer_arrives_whole(after):
+    """Bytes the request left unread (a pipelined request; a body the app did not read, more of which may still be
+    on its way) would make a plain close send a reset that can destroy the answer before the client reads it: those
+    take gunicorn's way, which drains until the client closes."""
+    server, client = _connected()
+    try:
+        if after == "a pipelined request":
+            client.sendall(POST + b"GET /next HTTP/1.1\r\nHost: x\r\n\r\n" + b"x" * 10_000)
+        else:
+            client.sendall(POST.replace(b"Content-Length: 2", b"Content-Length: 10002") + b"x" * 10_000)
+        closer = _answer_and_close(server, read_body=after != "a body not read")
+        assert _whole_answer(client).endswith(b"\r\n\r\n" + BODY)
+        assert closer.is_alive()  # still draining: the client has not closed yet
+    finally:
+        client.close()
+    closer.join(timeout=10)
+    assert not closer.is_alive()
+
+
+def test_a_body_still_on_its_way_gets_gunicorns_linger_and_the_answer_arrives_whole():
+    """An answer sent before its request's body arrived (a refusal that does not read it): the rest of the body
+    would reach a closed socket and be answered with a reset (over a network, with the answer's last segments
+    still unsent, the answer is cut). Nothing is unread yet, but the body was not read in full: gunicorn's linger."""
+    server, client = _connected()
+    try:
+        client.sendall(POST.replace(b"Content-Length: 2\r\n\r\n{}", b"Content-Length: 10000\r\n\r\n"))
+        closer = _answer_and_close(server, read_body=False)
+        closer.join(timeout=0.5)  # a plain close is done by now
+        assert closer.is_alive()  # gunicorn's linger waits for the body
+        client.sendall(b"x" * 10_000)
+        assert _whole_answer(client).endswith(b"\r\n\r\n" + BODY)
+    finally:
+        client.close()
+    closer.join(timeout=10)
+    assert not closer.is_alive()

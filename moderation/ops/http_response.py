@@ -6,13 +6,20 @@ set, the body one bytes object), so the head goes out with it. gunicorn also for
 email.utils for every response (~3 µs warm); the text changes once a second. The bytes on the wire are gunicorn's
 own, byte for byte (tests/test_http_response.py); anything else (chunked, a HEAD or 204, a body in pieces, a file)
 takes gunicorn's own path. gunicorn.conf.py installs it in the master, before the workers fork (install()).
+
+gunicorn 27 ends each connection by reading until the client's FIN (2 s at most): a client that kept its socket
+open held a sync worker that long, and every worker woke cold from the wait. close_graceful() closes at once when
+the request was read in full and nothing is unread (no reset can follow); anything else takes gunicorn's linger.
 """
 
+import socket
 import time
+import weakref
 from email.utils import formatdate
 
 from gunicorn import util
 from gunicorn.http import wsgi
+from gunicorn.http.body import LengthReader
 
 _SECOND = [None, ""]  # the second the Date text was made for, and the text
 # What gunicorn's checks of a response header depend on, remembered: a name's (a token, not Content-Length, not
@@ -96,7 +103,44 @@ class Response(wsgi.Response):
         self.sent = len(arg)
         return None
 
+    def close(self):
+        """gunicorn's, and the socket marked for close_graceful when its request's body was read to the end."""
+        super().close()
+        reader = self.req.body.reader
+        if type(reader) is LengthReader and reader.length == 0:
+            _READ.add(self.sock)
+        else:
+            _READ.discard(self.sock)
+
+
+_LINGER = util.close_graceful  # gunicorn's: FIN, then read until the peer closes (2 s at most), then close
+_READ = weakref.WeakSet()  # sockets whose last answered request was read in full (Response.close() adds them)
+_PEEK = socket.MSG_PEEK | socket.MSG_DONTWAIT
+
+
+def close_graceful(sock, *args, **kwargs):
+    """gunicorn's close after an answer, without its wait when the request was read in full and nothing else came:
+    a client that read its answer and kept its connection open held a sync worker for 2 s, and each worker waited
+    for its client's FIN before it took the next connection. With nothing unread and nothing more to come, closing
+    sends no reset (what the wait is for). A body not read in full (bytes may still be on their way), unread bytes
+    (a pipelined request), the peer's FIN already in, or a socket with a timeout take gunicorn's way."""
+    try:
+        _READ.remove(sock)
+    except KeyError:
+        return _LINGER(sock, *args, **kwargs)
+    if sock.gettimeout() is None:  # blocking, as both workers set it here: MSG_DONTWAIT does not wait
+        try:
+            sock.recv(1, _PEEK)
+        except BlockingIOError:  # nothing unread, the peer still open: FIN and close now
+            sock.close()
+            return None
+        except OSError:
+            pass  # the peer's reset, a closed socket: gunicorn's way handles them
+    return _LINGER(sock, *args, **kwargs)
+
 
 def install():
-    """gunicorn's workers build their responses with this class (wsgi.create looks the name up at each request)."""
+    """gunicorn's workers build their responses with this class (wsgi.create looks the name up at each request) and
+    close with close_graceful (the sync and gthread workers look util.close_graceful up at each close)."""
     wsgi.Response = Response
+    util.close_graceful = close_graceful
