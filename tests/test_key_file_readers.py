@@ -9,6 +9,8 @@ import re
 import subprocess
 import sys
 import threading
+import urllib.error
+import urllib.request
 
 import pytest
 
@@ -17,7 +19,7 @@ from moderation.integrations.outbox_worker import run_worker
 from moderation.settings import SettingsError
 from tests.support.app import API_KEY, OTHER_KEY, app_config, app_env
 from tests.support.receiver import wait_for
-from tests.support.servers import GUNICORN_COMMAND, PROJECT_ROOT, Gunicorn
+from tests.support.servers import GUNICORN_COMMAND, PROJECT_ROOT, Gunicorn, free_port
 from tests.test_key_file import write
 from tests.test_requests import file, request_body
 from tests.test_requests import mailbox as mailbox
@@ -152,3 +154,54 @@ def test_gunicorn_without_the_masters_watch_refuses_the_file_at_start_up(tiny_mo
     finally:
         serves.stop()
     assert os.environ.get("GUNICORN_MODERATION_MASTER_PID") is None  # nothing of gunicorn's leaked into the tests
+
+
+def _status(port, key):
+    """The HTTP status of GET /api/v1/queue with `key` (200: the key serves; 401: unknown)."""
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/api/v1/queue",
+                                     headers={"Authorization": f"Bearer {key}"})
+    try:
+        with urllib.request.urlopen(request, timeout=5) as answer:
+            return answer.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+@pytest.mark.slow  # a real `python -m moderation serve --dev` process (make run's command): 5-10 s
+def test_make_runs_server_follows_the_file_add_remove_and_a_bad_version(tiny_model, redis_server, prefix, tmp_path):
+    """`make run` (Flask's threaded server, one process) read the file at start-up only: a site added to it got 401
+    until a restart and a removed key served on. Now it follows the file as the webhook worker does: added serves,
+    removed is 401, a bad version is logged (never a key) and the running keys serve on."""
+    keys_file = tmp_path / "api-keys"
+    write(keys_file, f"test:{API_KEY}\n")
+    config = app_config(tiny_model, redis_server.url, prefix, tmp_path, API_KEYS="", API_KEYS_FILE=str(keys_file),
+                        API_KEYS_CHECK_SECONDS=0.1, DEMO=False)
+    port, log = free_port(), tmp_path / "serve.log"
+    with open(log, "wb") as output:
+        server = subprocess.Popen([sys.executable, "-m", "moderation", "serve", "--port", str(port), "--dev"],
+                                  env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT), **app_env(config)}, cwd="/",
+                                  stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        assert wait_for(lambda: server.poll() is None and _ready(port), timeout=60, step=0.2), log.read_text()
+        assert (_status(port, API_KEY), _status(port, OTHER_KEY)) == (200, 401)
+        write(keys_file, f"test:{API_KEY}\nother:{OTHER_KEY}\n")
+        assert wait_for(lambda: _status(port, OTHER_KEY) == 200, timeout=30, step=0.1), log.read_text()
+        write(keys_file, f"other:{OTHER_KEY}\n")  # test's key removed
+        assert wait_for(lambda: _status(port, API_KEY) == 401, timeout=30, step=0.1), log.read_text()
+        write(keys_file, f"other:{OTHER_KEY}\ntest:{SHORT}\n")  # refused: other serves on, test stays out
+        assert wait_for(lambda: "the new version is refused" in log.read_text(), timeout=30, step=0.1)
+        assert (_status(port, OTHER_KEY), _status(port, SHORT)) == (200, 401)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    text = log.read_text()
+    assert "the key of site 'test' is 14 characters" in text
+    assert not [key for key in (API_KEY, OTHER_KEY, SHORT) if key in text]
+
+
+def _ready(port):
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz", timeout=1) as answer:
+            return answer.status == 200
+    except OSError:
+        return False

@@ -9,7 +9,8 @@ The pairs may come from a file instead (MODERATION_API_KEYS_FILE, one pair a lin
 start-up and at each gunicorn HUP, which rebuilds the app in the master and forks every new worker from it (the
 environment of a running master cannot change, so a key in MODERATION_API_KEYS needs a restart). The master sends
 itself that HUP when the file changes (ops/key_file_watch.py). A file that breaks the rules stops the rebuild: the
-running app, its keys and its workers keep serving, the same in every worker, and gunicorn logs why."""
+running app, its keys and its workers keep serving, the same in every worker, and gunicorn logs why. `make run`'s
+server and the webhook worker, one process each, follow the file in place instead (key_file_watch.follow)."""
 
 import functools
 import hashlib

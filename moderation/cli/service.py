@@ -50,6 +50,9 @@ def serve(args):
     from moderation.scoring.manager import find_manager
 
     find_manager(app).watch()  # after the outbox worker's start: this one process checks the pins on a timer
+    from moderation.ops.key_file_watch import follow
+
+    follow(app)  # MODERATION_API_KEYS_FILE: one process, the file's only reader here, so its keys change in place
     print(f"serving on http://{args.host}:{args.port}", flush=True)
     from moderation.ops.logs import DevRequestHandler
 

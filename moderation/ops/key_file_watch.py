@@ -4,8 +4,9 @@ on_reload), so a rotated key serves without a restart and every worker, old or f
 master holds. A gunicorn worker never reads the file: workers reading it on their own would each keep what they last
 saw when a bad version follows a good one, and a worker forked later would start from the master's first keys; so
 under gunicorn an app built anywhere but in the master of gunicorn.conf.py (no --preload, another configuration)
-stops start-up (check_reader). In the webhook worker, one process and the file's only reader there, a new version's
-keys replace the app's in place (follow): a site added to the file gets its receipts and deadline alerts."""
+stops start-up (check_reader). In the webhook worker and in `make run`'s server (Flask's threaded server), each one
+process and the file's only reader there, a new version's keys replace the app's in place (follow): a site added to the
+file is served and gets its receipts and deadline alerts, a removed key stops serving."""
 
 import hashlib
 import logging
@@ -95,10 +96,10 @@ def check_reader(config, environ=None, pid=None):
 
 
 def follow(app):
-    """In the webhook worker (one process, the file's only reader there): a new version's keys replace the app's when
-    they pass the rules they passed at start-up, so a site added to the file is served without a restart; a bad
-    version is logged (the file and the site, never a key) and the running keys are kept until the file changes
-    again. None when there is nothing to follow (no file, API_KEYS_CHECK_SECONDS 0)."""
+    """In the webhook worker or make run's server (one process, the file's only reader there): a new version's keys
+    replace the app's when they pass the rules they passed at start-up, so a site added to the file is served without
+    a restart; a bad version is logged (the file and the site, never a key) and the running keys are kept until the
+    file changes again. None when there is nothing to follow (no file, API_KEYS_CHECK_SECONDS 0)."""
     from moderation import settings
     from moderation.settings import strength
     from moderation.settings.readers import api_keys_file

@@ -55,11 +55,11 @@ TABLE = (
             "characters (8+ in the demo): python3 -c 'import secrets; print(secrets.token_urlsafe(32))'"),
     Setting("API_KEYS_FILE", text, "", "a file of the same site:key pairs, one a line (# comments), instead of "
             "API_KEYS: read when the app is built; under gunicorn (gunicorn.conf.py with --preload, else start-up "
-            "stops) the master rebuilds it (HUP) when the file changes, so a key is rotated without a restart, and the "
-            "webhook worker reads it again; a file that breaks the rules leaves the running keys serving "
-            "(moderation_reloads_total{result=\"failed\"})"),
-    Setting("API_KEYS_CHECK_SECONDS", number, 5.0, "how often the gunicorn master and the webhook worker look at "
-            "API_KEYS_FILE for a new version (0: never; a HUP by hand still reads it)"),
+            "stops) the master rebuilds it (HUP) when the file changes, so a key is rotated without a restart, and "
+            "make run's server and the webhook worker read it again; a file that breaks the rules leaves the running "
+            "keys serving (moderation_reloads_total{result=\"failed\"})"),
+    Setting("API_KEYS_CHECK_SECONDS", number, 5.0, "how often the gunicorn master, make run's server and the "
+            "webhook worker look at API_KEYS_FILE for a new version (0: never; a HUP by hand still reads it)"),
     Setting("MAX_CONTENT_LENGTH", integer, 64 * 1024, "largest request body accepted, bytes (413 above it)"),
     Setting("BATCH_MAX_CONTENT_LENGTH", integer, 100 * 64 * 1024,
             "largest body of POST /api/v1/comments:batch, bytes (413 above it): 100 comments of TEXT_LIMIT Japanese "
