@@ -3,8 +3,11 @@ raise ValueError. Wherever a client, a reader or a filer hands the service a URL
 Akismet protocol's `invalid`, or the login's default page), never a 500; and a record stored before the API refused
 one is shown without a link. Found auditing the Akismet endpoints: `blog` under SITE_URLS was a 500."""
 
+import ast
+
 import pytest
 
+from moderation import PROJECT_ROOT
 from moderation.pages.cards import safe_link
 from tests.support.akismet_client import forms_naming_blog
 from tests.support.app import API_KEY
@@ -69,3 +72,32 @@ def test_an_akismet_blog_urllib_cannot_split_is_invalid_for_a_site_with_addresse
         answer = client.post(path, data=form)
         assert (answer.status_code, answer.data) == (200, b"invalid"), (path, answer.status_code, answer.data)
         assert "news.example" in answer.headers["X-akismet-debug-help"]
+
+
+def test_split_url_is_the_one_place_that_catches_urlsplits_value_error():
+    """Six readers of a URL each caught urlsplit's ValueError (intake, on_site, check_http_url, Akismet's under, the
+    login's next, the cards' links): api/validation.split_url is now the one catch, and it answers as they did."""
+    from moderation.api.validation import split_url
+
+    assert [split_url(url) for url in BROKEN] == [None, None, None]
+    assert split_url("https://news.example:8443/a?b#c")[:3] == ("https", "news.example:8443", "/a")
+    assert split_url("https://news.example:x/a").netloc == "news.example:x"  # a bad port splits (check_http_url)
+    assert split_url("https://news.example:x/a", port=True) is None  # unless its port is read (on_site, under)
+    assert split_url("https://news.example:8443/a", port=True).port == 8443
+    catches = []
+    for path in sorted((PROJECT_ROOT / "moderation").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Try) and any(isinstance(n, ast.Call) and getattr(n.func, "id", "") == "urlsplit"
+                                                 for stmt in node.body for n in ast.walk(stmt)):
+                if any("ValueError" in ast.unparse(handler.type or ast.Name("BaseException"))
+                       for handler in node.handlers):
+                    catches.append(f"{path.relative_to(PROJECT_ROOT)}:{node.lineno}")
+    assert catches == [f"moderation/api/validation.py:{_line_of(split_url)}"], catches
+
+
+def _line_of(function):
+    """The line of the first `try` in a function's source."""
+    import inspect
+
+    lines, start = inspect.getsourcelines(function)
+    return start + next(i for i, line in enumerate(lines) if line.strip() == "try:")

@@ -140,14 +140,25 @@ def _string(body, name, field=None, *, required=False, max_len=256, min_len=1):
 string_field = _string
 
 
+def split_url(url, *, port=False):
+    """urlsplit's parts, or None where urllib cannot split the URL (a bracket that opens no IPv6 address: "http://[x",
+    "https://news.example]/a") or, with `port`, cannot read its port (not a number): every reader of a URL a client
+    or a setting gave asks here, so none raises the ValueError (a 500) on its own."""
+    try:
+        parts = urlsplit(url)
+        if port:
+            parts.port  # noqa: B018 (read to be refused here, not by the caller)
+    except ValueError:
+        return None
+    return parts
+
+
 def check_http_url(value, field):
     """None, or an http(s) URL with a host that urllib can split: a bracket that opens no IPv6 address
     ("https://[news.example/a") made every page that links the comment's article raise."""
     if value is None:
         return
-    try:
-        urlsplit(value)
-    except ValueError:
+    if split_url(value) is None:
         value = ""  # urllib cannot split it: no URL
     if not re.match(r"^https?://[^\s/]+", value):
         raise ValidationError(f"{field} must be an http(s) URL", field, code="invalid_format")

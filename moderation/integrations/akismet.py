@@ -25,13 +25,14 @@ import hashlib
 import time
 import unicodedata
 import uuid
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl
 
 from flask import Blueprint, Response, g, request
 from werkzeug.datastructures import MultiDict
 
 from moderation import settings
 from moderation.api.api_keys import configured_sites
+from moderation.api.validation import split_url
 from moderation.integrations.verdict import verdict
 from moderation.ops.proxies import limit_key
 from moderation.store import RedisError
@@ -149,12 +150,11 @@ def _foreign_blog(site):
 
 def under(url, base):
     """Same scheme and host (any case, default port) and a path at or below the base's."""
-    try:
-        a, b = urlsplit(url.strip()), urlsplit(base)
-        same = (a.scheme.lower(), a.hostname, a.port or _PORTS.get(a.scheme.lower())) == (
-            b.scheme.lower(), b.hostname, b.port or _PORTS.get(b.scheme.lower()))
-    except ValueError:  # a port that is not a number, a bracket that opens no IPv6 address ("http://[")
+    a, b = split_url(url.strip(), port=True), split_url(base, port=True)
+    if a is None or b is None:  # a port that is not a number, a bracket that opens no IPv6 address ("http://[")
         return False
+    same = (a.scheme.lower(), a.hostname, a.port or _PORTS.get(a.scheme.lower())) == (
+        b.scheme.lower(), b.hostname, b.port or _PORTS.get(b.scheme.lower()))
     prefix = b.path.rstrip("/") + "/"
     return same and (a.path.rstrip("/") + "/").startswith(prefix)
 

@@ -9,10 +9,10 @@ moderator reads. Only http(s) URLs are offered as links.
 import itertools
 import re
 from datetime import UTC, datetime
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from moderation import times
+from moderation.api.validation import split_url
 from moderation.labels import CATEGORIES, REASONS, REJECT_REASONS
 
 # Bidi embeddings, overrides, isolates and marks: shown as their code point, never applied.
@@ -116,9 +116,8 @@ def safe_link(url):
     """The URL when it is an absolute http(s) link, else None (javascript:, data:, relative...)."""
     if not isinstance(url, str) or any(c in url for c in BIDI) or any(ord(c) < 32 for c in url):
         return None
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:  # a bracket that opens no IPv6 address: no link (a record stored before the API refused it)
+    parts = split_url(url.strip())
+    if parts is None:  # a bracket that opens no IPv6 address: no link (a record stored before the API refused it)
         return None
     return url.strip() if parts.scheme in ("http", "https") and parts.netloc else None
 

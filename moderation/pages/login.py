@@ -14,11 +14,11 @@ import hmac
 import logging
 import secrets
 import time
-from urllib.parse import urlsplit
 
 from flask import abort, current_app, g, redirect, render_template, request, session, url_for
 
 from moderation import settings
+from moderation.api.validation import split_url
 from moderation.errors import BadCsrf, Forbidden, Unauthorized
 from moderation.ops.proxies import limit_key
 from moderation.pages import i18n
@@ -138,9 +138,8 @@ def require_admin():
 def _safe_next(target):
     """Only a path on this site (no scheme, no host, no '//' or '\\' tricks) may follow the login."""
     target = target or ""
-    try:
-        parts = urlsplit(target)
-    except ValueError:  # "http://[", "//[": urllib cannot split it, so it is no path of ours either
+    parts = split_url(target)
+    if parts is None:  # "http://[", "//[": urllib cannot split it, so it is no path of ours either
         return url_for("review.queue_page")
     odd = any(ord(c) < 33 or c in "\\\x7f" for c in target)  # controls, spaces, backslashes
     if odd or not target.startswith("/") or target.startswith("//") or parts.scheme or parts.netloc:

@@ -9,7 +9,7 @@ import unicodedata
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from moderation import settings
-from moderation.api.validation import CONTROL_RE, IDEMPOTENCY_RE
+from moderation.api.validation import CONTROL_RE, IDEMPOTENCY_RE, split_url
 from moderation.errors import ValidationError
 from moderation.integrations.mail import is_mailbox
 from moderation.rights.clock import DAY_MS, now_ms
@@ -108,12 +108,9 @@ def _reference(reference, field):
 def _splittable(reference, field):
     """An http(s) reference urllib can split, or a 400 naming its line: a bracket that opens no IPv6 address
     ("http://[x", "https://news.example]/c/1") makes urlsplit raise, in every check after this one."""
-    if reference.lower().startswith(("http://", "https://")):
-        try:
-            urlsplit(reference)
-        except ValueError:
-            raise ValidationError(f"{field} is neither a comment of this site nor a comment URL or id", field,
-                                  code="invalid_reference") from None
+    if reference.lower().startswith(("http://", "https://")) and split_url(reference) is None:
+        raise ValidationError(f"{field} is neither a comment of this site nor a comment URL or id", field,
+                              code="invalid_reference")
 
 
 def _check_host(reference, field, bases):

@@ -2,9 +2,10 @@
 as "/policy" could be relative to: PUBLIC_URL names where readers reach the service; and whether a URL a requester
 gives is one of the site's (SITE_URLS)."""
 
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import quote, urlencode
 
 from moderation import settings
+from moderation.api.validation import split_url
 
 
 def public_link(site, path, **query):
@@ -32,11 +33,10 @@ _PORTS = {"http": 80, "https": 443}
 def on_site(url, base):
     """Whether `url` is at or under the site's address `base`: the same host and port, a path at or below base's;
     http or https alike (a reader may copy either), any case in the host, a scheme's default port written or not."""
-    try:
-        a, b = urlsplit(url), urlsplit(base)
-        ports = [None if p.port == _PORTS.get(p.scheme.lower()) else p.port for p in (a, b)]
-    except ValueError:  # a port that is not a number, a bracket that opens no IPv6 address
+    a, b = split_url(url, port=True), split_url(base, port=True)
+    if a is None or b is None:  # a port that is not a number, a bracket that opens no IPv6 address
         return False
+    ports = [None if p.port == _PORTS.get(p.scheme.lower()) else p.port for p in (a, b)]
     if a.scheme.lower() not in _PORTS or not a.hostname or a.hostname != b.hostname or ports[0] != ports[1]:
         return False
     return (a.path.rstrip("/") + "/").startswith(b.path.rstrip("/") + "/")
