@@ -3,21 +3,33 @@
 Every string the pages show comes from here (templates call ``_("key")``, scripts read the ``js`` subset
 that the page embeds as JSON). The language is ``?lang=ja|en`` (remembered in the session), else the
 browser's Accept-Language, else Japanese. The strings live per page area beside this file (common, review,
-history, features, accounts, admin, rights, articles), merged here in that order.
+history, features, accounts, admin, the removal requests' form, desk and transparency report, articles), merged here
+in that order.
 """
 
 from urllib.parse import urlencode
 
 from flask import request, session
 
-from moderation.pages.i18n import accounts, admin, articles, common, features, history, review, rights
+from moderation.pages.i18n import (
+    accounts,
+    admin,
+    articles,
+    common,
+    features,
+    history,
+    request_desk,
+    request_form,
+    review,
+    transparency,
+)
 
 LANGUAGES = ("ja", "en")
 DEFAULT = "ja"
 
 # Each area's strings, merged in this order (a later area's key replaces an earlier one's text, keeping its place).
 MESSAGES = {lang: {} for lang in LANGUAGES}
-for _area in (common, review, history, features, accounts, admin, rights, articles):
+for _area in (common, review, history, features, accounts, admin, request_form, request_desk, transparency, articles):
     for _lang, _messages in _area.MESSAGES.items():
         MESSAGES[_lang].update(_messages)
 
