@@ -68,7 +68,7 @@ def app_for(port, folder, thresholds):
 
 def records_of(app, lines):
     """[(record, rate-limit hits)] of the news mix's comments, scored and built once as the API builds them."""
-    from moderation.api.comments import build_record, comment_hits
+    from moderation.api.comment_records import build_record, comment_hits
     from moderation.api.validation import parse_comment
     from moderation.scoring.manager import get_manager
 

@@ -1,5 +1,6 @@
-"""A comment text's fingerprint (api/comments.py text_sha256: idempotency, the check_token) is hashlib's SHA-256 of
-its UTF-8, whichever implementation computes it: every text of the functional suites and probes, and generated ones."""
+"""A comment text's fingerprint (api/comment_records.py text_sha256: idempotency, the check_token) is hashlib's
+SHA-256 of its UTF-8, whichever implementation computes it: every text of the functional suites and probes, and
+generated ones."""
 
 import hashlib
 import json
@@ -7,7 +8,7 @@ import random
 import sys
 from pathlib import Path
 
-from moderation.api import comments
+from moderation.api import comment_records as comments
 
 FUNCTIONAL = Path(__file__).resolve().parent / "functional"
 

@@ -7,7 +7,7 @@ from flask import Blueprint, g, jsonify, request
 
 from moderation import settings
 from moderation.api.api_keys import require_api_key
-from moderation.api.comments import build_record, comment_hits, record_context
+from moderation.api.comment_records import build_record, comment_hits, record_context
 from moderation.api.validation import parse_comment, parse_json_body
 from moderation.nudges import nudge_for
 from moderation.scoring.manager import get_manager
