@@ -327,12 +327,18 @@ def test_comments_held_or_rejected_by_a_rule_are_counted_by_rule(make_app, comme
 
 
 def test_days_kept_before_rules_were_counted_give_null_by_rule_never_zero():
-    """A day kept before session 27 has no rule counts: a report over it says unknown, not 0."""
+    """A day kept before session 27 that held or rejected comments has no rule counts: a report over it says unknown,
+    not 0. One that held and rejected nothing had none to count (the trial's month: quiet kept days hid the table)."""
     from moderation.rights.transparency import DayCounts, comments_section
 
     old = DayCounts({"actions": {"auto_rejected": 3}, "labels": {}, "reasons": {}})
     assert comments_section(DayCounts().merge(old), None)["by_rule"] is None
     assert comments_section(DayCounts().merge(DayCounts()), None)["by_rule"] == {}
+    quiet = DayCounts({"actions": {"approved": 2, "reported": 1}, "labels": {}, "reasons": {"spam": 1}})
+    today = DayCounts()
+    today.add({"action": "auto_rejected", "reason": "article_closed"})
+    assert comments_section(today.merge(quiet), None)["by_rule"] == {
+        "article_closed": {"held": 0, "rejected_automatically": 1}}
 
 
 def test_the_public_report_is_limited_per_address(make_app):

@@ -113,14 +113,16 @@ RULES = ("article_closed", "article_premoderated", "author_premoderated", "autho
 class DayCounts:
     """What the report needs of some comment audit entries: counts per action, per label or rule held or rejected
     automatically, and people's rejections per reason; a finished day's is kept (store/transparency_days.py).
-    A day kept before rules were counted (session 27) has none: `rules` is None then, unknown rather than 0."""
+    A day kept before rules were counted (session 27) that held or rejected comments has none: `rules` is None then,
+    unknown rather than 0."""
 
     def __init__(self, stored=None):
         stored = stored or {}
         self.actions = Counter(stored.get("actions", {}))
         self.labels = defaultdict(lambda: [0, 0], {k: list(v) for k, v in stored.get("labels", {}).items()})
         self.reasons = Counter(stored.get("reasons", {}))
-        self.rules = None if stored and "rules" not in stored else defaultdict(
+        unknown = "rules" not in stored and (self.actions["queued"] or self.actions["auto_rejected"])
+        self.rules = None if unknown else defaultdict(  # (a kept day that held or rejected nothing had no rule either)
             lambda: [0, 0], {k: list(v) for k, v in stored.get("rules", {}).items()})
 
     def add(self, entry):
