@@ -161,6 +161,7 @@ class Stores:
         assert [c["id"] for c in self.queue.claim("taro", 1)] == ["d1"]
         self.queue.articles.set_mode("pm", "premoderated", "hanako", now_ms=1000)
         self.moderators.add("hanako", MODERATOR_PASSWORD, "admin")
+        self.moderators.add("kumi", MODERATOR_PASSWORD, "admin")  # hanako is not the last admin: she may be removed
         self.moderators.enable_totp("hanako")
         self.tokens.issue("hanako")
         for comment_id, moderator in (("u0", "hanako"), ("o0", "taro")):
