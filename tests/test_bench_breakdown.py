@@ -1,0 +1,23 @@
+"""`make bench`'s in-app breakdown times each part where the request path calls it: after 777f7f1 moved handle()
+and build_record to api/comment_records.py, the wrapper on comments.build_record timed nothing and the run printed
+"policy and record -34" (explanations taken out of a zero)."""
+
+import random
+
+import pytest
+
+from bench import load
+from bench.breakdown import PARTS
+
+pytestmark = pytest.mark.slow
+
+
+def test_every_part_of_a_scored_comment_is_timed_where_it_runs():
+    rng = random.Random(7)
+    comments = load.news_comments(rng, 300)
+    with load.production_servers("moderation-breakdown-test-") as (folder, _gunicorn, _url, env, _redis, _rdb):
+        path = load.bodies([c[0] for c in comments], rng, folder / "comments.jsonl", comments=comments)
+        parts = load.in_app_parts(env, path, folder)
+    assert parts is not None
+    untimed = [part for part in PARTS if parts[part] <= 0]
+    assert not untimed, parts
