@@ -5,24 +5,13 @@ of ours on the real Redis (tests/support/interleave.py)."""
 import pytest
 
 from moderation.store.moderator_tokens import ModeratorTokens
-from moderation.store.review_queue import ReviewQueue
 from tests.support.interleave import after_first_command_on, own_thread
-from tests.support.moderators import Moderator
+from tests.support.moderators import Moderator, held_comments
 
 
 @pytest.fixture
 def rapp(make_app, thresholds):
     return make_app(THRESHOLDS=thresholds.flag_all, RATE_LIMITS="")
-
-
-def _queued(rdb, prefix, *ids):
-    queue = ReviewQueue(rdb, "test", prefix=prefix)
-    for comment_id in ids:
-        queue.submit({"id": comment_id, "article_id": "art-1", "text": "本文", "text_sha256": comment_id,
-                      "author_id": "reader-1", "decision": "review", "status": "pending", "received_at": 1000,
-                      "scores": {"spam": 0.1, "abuse": 0.8}, "labels": ["abuse"], "model_version": "t",
-                      "risk": 0.8}, queued=True)
-    return queue
 
 
 def _api_claim(rapp, token, n=5):
@@ -36,7 +25,7 @@ def test_a_disable_or_removal_inside_a_token_claim_leaves_nothing_leased(rapp, a
     leased: the cards stayed leased to an account that can do nothing with them for the lease (300 s). Now the claim
     reads the token and its account again after leasing, gives the cards back and answers 401."""
     token = ModeratorTokens(rdb, prefix).issue("hanako")[1]
-    queue = _queued(rdb, prefix, "c-1", "c-2")
+    queue = held_comments(rdb, prefix, "c-1", "c-2")
     taro = Moderator(rapp, "taro")
 
     @own_thread
@@ -57,10 +46,10 @@ def test_a_revoke_inside_a_token_claim_gives_back_what_it_took_and_no_more(rapp,
     goes back; what the account held before (its review page's card) stays the account's."""
     tokens = ModeratorTokens(rdb, prefix)
     token_id, token = tokens.issue("hanako")
-    queue = _queued(rdb, prefix, "c-1")
+    queue = held_comments(rdb, prefix, "c-1")
     hanako = Moderator(rapp, "hanako")
     assert [c["id"] for c in hanako.claim(n=1)] == ["c-1"]  # the page's card
-    _queued(rdb, prefix, "c-2", "c-3")
+    held_comments(rdb, prefix, "c-2", "c-3")
 
     with after_first_command_on(rapp.extensions["moderation.redis"], accounts.key("hanako"),
                                 lambda: tokens.revoke("hanako", token_id)) as fired:
@@ -74,7 +63,7 @@ def test_a_revoke_inside_a_token_claim_gives_back_what_it_took_and_no_more(rapp,
 def test_a_token_claim_before_the_disable_is_released_by_it(rapp, accounts, rdb, prefix):
     """The other order: a claim that finished before the disable is given back by the disable itself."""
     token = ModeratorTokens(rdb, prefix).issue("hanako")[1]
-    queue = _queued(rdb, prefix, "c-1")
+    queue = held_comments(rdb, prefix, "c-1")
     assert [i["comment_id"] for i in _api_claim(rapp, token).json["items"]] == ["c-1"]
     accounts.queues = lambda: [queue]
     accounts.set_disabled("hanako", True)
@@ -88,7 +77,7 @@ def test_a_claim_between_the_logouts_end_and_its_release_leases_nothing(rapp, ac
     the session ended. In the other order (release, then end) that claim found the session live, leased, passed its
     own check and kept both cards for the lease (300 s) after the moderator had logged out."""
     hanako = Moderator(rapp, "hanako")
-    queue = _queued(rdb, prefix, "c-1", "c-2")
+    queue = held_comments(rdb, prefix, "c-1", "c-2")
     other_tab = rapp.test_client()
     other_tab.set_cookie("moderation_session", hanako.client.get_cookie("moderation_session").value)
 

@@ -4,9 +4,8 @@ password stamp (846278a). The other request's whole step is forced between ours'
 
 import pytest
 
-from moderation.store.review_queue import ReviewQueue
 from tests.support.interleave import after_first_command_on
-from tests.support.moderators import Moderator
+from tests.support.moderators import Moderator, held_comments
 
 
 @pytest.fixture
@@ -19,22 +18,12 @@ def _session_key(rdb, prefix):
     return key
 
 
-def _queued(rdb, prefix, *ids):
-    queue = ReviewQueue(rdb, "test", prefix=prefix)
-    for comment_id in ids:
-        queue.submit({"id": comment_id, "article_id": "art-1", "text": "本文", "text_sha256": comment_id,
-                      "author_id": "reader-1", "decision": "review", "status": "pending", "received_at": 1000,
-                      "scores": {"spam": 0.1, "abuse": 0.8}, "labels": ["abuse"], "model_version": "t",
-                      "risk": 0.8}, queued=True)
-    return queue
-
-
 def test_a_logout_landing_inside_a_claim_leaves_nothing_leased(rapp, accounts, rdb, prefix):
     """The claim checked the session, the logout (another tab) released what the account held and ended the session,
     then the claim leased cards to a moderator no longer logged in: nobody else could take them for the lease
     (300 s). Now the claim looks at its session again after leasing and gives them back."""
     hanako = Moderator(rapp, "hanako")
-    queue = _queued(rdb, prefix, "c-1", "c-2")
+    queue = held_comments(rdb, prefix, "c-1", "c-2")
     other_tab = rapp.test_client()
     other_tab.set_cookie("moderation_session", hanako.client.get_cookie("moderation_session").value)
 
@@ -52,7 +41,7 @@ def test_a_logout_landing_inside_a_claim_leaves_nothing_leased(rapp, accounts, r
 def test_a_claim_before_the_logout_is_released_by_it(rapp, accounts, rdb, prefix):
     """The usual order still works: what the page claimed goes back when it logs out."""
     hanako = Moderator(rapp, "hanako")
-    queue = _queued(rdb, prefix, "c-1")
+    queue = held_comments(rdb, prefix, "c-1")
     assert [c["id"] for c in hanako.claim()] == ["c-1"]
     assert hanako.form("/logout").status_code == 302
     assert rdb.zcard(queue.held_key("hanako")) == 0

@@ -2,6 +2,8 @@
 
 import re
 
+from moderation.store.review_queue import ReviewQueue
+
 MODERATOR_PASSWORD = "correct-horse-1"
 
 
@@ -46,3 +48,14 @@ class Moderator:
     def decide(self, comment_id, action, reason=""):
         response = self.post("/review/api/decide", {"id": comment_id, "action": action, "reason": reason})
         assert response.status_code == 200, response.text
+
+
+def held_comments(rdb, prefix, *ids):
+    """Comments held for review on site test, ready to be claimed: the queue they are on."""
+    queue = ReviewQueue(rdb, "test", prefix=prefix)
+    for comment_id in ids:
+        queue.submit({"id": comment_id, "article_id": "art-1", "text": "本文", "text_sha256": comment_id,
+                      "author_id": "reader-1", "decision": "review", "status": "pending", "received_at": 1000,
+                      "scores": {"spam": 0.1, "abuse": 0.8}, "labels": ["abuse"], "model_version": "t",
+                      "risk": 0.8}, queued=True)
+    return queue
