@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-_G = r"[^。．.!?！？\n]"  # any character inside one sentence (as constructions._G)
+from moderation.targets.threats import _G  # any character inside one sentence
 
 # issue 12 (session 27): 記者の家を特定した、今から行くわ scored threat 0.19: no violence verb, no idiom, yet the
 # newsroom's worst fear. Read as one construction: (1) whose home, address, family home or workplace was found,
