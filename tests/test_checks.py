@@ -251,3 +251,24 @@ def test_check_meets_the_article_mode_and_author_standing_that_submit_would(make
         assert (submitted["decision"], submitted["reason"], submitted["author_standing"]) == (
             decision, reason, answer["author_standing"])
     assert [a["article_mode"] for a in answers] == ["closed", "premoderated", "open", "open"]
+
+
+def test_every_override_reason_is_named_once_in_labels():
+    """labels.OVERRIDES (the API's enum) and labels.RULES (what the transparency report counts as held or rejected
+    by a rule) are one definition: every reason apply_rules gives is an override, and it is a counted rule exactly
+    when it held or rejected the comment in place of the model (a trusted author's never does)."""
+    from moderation.api.checks import apply_rules
+    from moderation.labels import OVERRIDES, RULES
+
+    seen = set()
+    for decision in ("allow", "review", "reject"):
+        for trusted in ("", "allow", "review"):
+            for mode in ("open", "premoderated", "closed"):
+                for standing in (None, "good", "warned", "premoderated", "suspended", "trusted"):
+                    after, reason = apply_rules(decision, trusted, mode, standing)
+                    if reason is None:
+                        continue
+                    seen.add(reason)
+                    assert reason in OVERRIDES
+                    assert (reason in RULES) == (after in ("review", "reject") and reason != "author_trusted")
+    assert seen == set(OVERRIDES) and len(OVERRIDES) == len(set(OVERRIDES))

@@ -18,6 +18,7 @@ from collections import Counter, defaultdict
 from datetime import UTC, date, datetime, timedelta
 
 from moderation.errors import ValidationError
+from moderation.labels import RULES
 from moderation.rights.clock import DAY_MS
 from moderation.rights.intake import RIGHTS
 from moderation.rights.process import OUTCOMES
@@ -104,10 +105,6 @@ def _labels(reason):
     except ValueError:
         return []
     return [label for label in labels if isinstance(label, str)] if isinstance(labels, list) else []
-
-
-# an article's or an author's rule that held or rejected a comment instead of its labels (the audit's reason)
-RULES = ("article_closed", "article_premoderated", "author_premoderated", "author_suspended")
 
 
 class DayCounts:

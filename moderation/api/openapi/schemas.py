@@ -1,6 +1,6 @@
 """The OpenAPI document's building blocks (refs, answers, common errors) and the comment API's schemas."""
 
-from moderation.labels import LABELS
+from moderation.labels import LABELS, OVERRIDES
 
 
 def _ref(name):
@@ -53,7 +53,6 @@ CATEGORIES = {"type": "object", "description": "probability per harm category (a
               "additionalProperties": {"type": "number", "minimum": 0, "maximum": 1}}
 
 
-OVERRIDES = ["article_closed", "article_premoderated", "author_suspended", "author_premoderated", "author_trusted"]
 STANDINGS = ["good", "warned", "premoderated", "suspended", "trusted"]
 DECISION = {
     "type": "object",
