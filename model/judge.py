@@ -88,10 +88,13 @@ LOCATED_VISIT_PROBE = SUITE_DIR / "en_located_visit_probe.jsonl"
 JA_LOCATED_VISIT_PROBE = SUITE_DIR / "ja_located_visit_probe.jsonl"
 # session 27: women's reclaimed words (bitch, slut, hoe) of oneself, one's circle, a friend or an event, against attacks
 RECLAIMED_WOMEN_PROBE = SUITE_DIR / "en_reclaimed_women_probe.jsonl"
+# session 28: vulgar words (bitch, hoe, slut) and reclaimed slurs the writer says of themself with a describing word, of
+# their own circle, or to a friend warmly, against the same words aimed at a person or at a group
+VULGAR_FRIENDLY_PROBE = SUITE_DIR / "en_vulgar_friendly_probe.jsonl"
 HARM_FORMS_PROBES = (DEED_THREAT_PROBE, JA_DEED_THREAT_PROBE, NAMED_ACCUSATION_PROBE, JA_NAMED_ACCUSATION_PROBE,
                      GROUP_QUALITY_PROBE, JA_GROUP_QUALITY_PROBE, CLEARED_PROBE, JA_CLEARED_PROBE, INDIVIDUAL_PROBE,
                      JA_INDIVIDUAL_PROBE, RECLAIMED_USE_PROBE, LOCATED_VISIT_PROBE, JA_LOCATED_VISIT_PROBE,
-                     RECLAIMED_WOMEN_PROBE)
+                     RECLAIMED_WOMEN_PROBE, VULGAR_FRIENDLY_PROBE)
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 HATECHECK = Path("hatecheck-en") / "test_suite_cases.csv"
 NOT_HARMS = frozenset({"spam"})  # labels that hold a comment for something other than a harm

@@ -21,6 +21,7 @@ from model.judge import (
     RECLAIMED_USE_PROBE,
     RECLAIMED_WOMEN_PROBE,
     SUITE_DIR,
+    VULGAR_FRIENDLY_PROBE,
     load_cases,
 )
 from tests.support.probes import assert_well_formed
@@ -57,6 +58,9 @@ PROBES = {
     RECLAIMED_WOMEN_PROBE: ({"hate", "harassment"}, {"group_attack_h", "slur_at_person_h"},
                             {"self_word_nh", "own_circle_nh", "reclaimed_name_nh", "described_nh",
                              "friend_address_nh"}),
+    # session 28: the same words said of oneself with a describing word, of one's own circle, or to a friend warmly
+    VULGAR_FRIENDLY_PROBE: ({"hate", "harassment"}, {"group_attack_h", "slur_at_person_h"},
+                            {"self_word_nh", "own_circle_nh", "friend_address_nh"}),
 }
 
 
