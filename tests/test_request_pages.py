@@ -216,6 +216,33 @@ def test_a_moderator_moves_a_request_through_its_steps_with_forms(app, client, c
     assert "この依頼はすでに判断されています。" in again.text and "already decided" not in again.text
 
 
+def test_while_the_poster_is_consulted_the_request_page_shows_their_answer_deadline(app, client, comment, accounts,
+                                                                                   clock):
+    """Deciding before a consulted poster's 7 days are out gives up the wait the safe harbour rests on (the s28 trial:
+    the page showed only the request's deadline, 14 days, and the API's consult_until nowhere)."""
+    with_clock(app, clock)
+    request_id = file(client, request_body([post_comment(client, comment)])).json["id"]
+    hanako = Moderator(app, "hanako")
+    path = f"/review/requests/{request_id}"
+    assert 'id="consult-until"' not in hanako.get(path).text  # not consulted yet
+    clock.advance(days=1)
+    assert hanako.form(f"{path}/step", {"site": "test", "step": "poster_consulted"}).status_code == 303
+    clock.advance(days=2)
+    page = hanako.get(path).text
+    assert re.search(r'<dt>投稿者の回答期限</dt><dd id="consult-until" class="">'
+                     r'<time datetime="2026-11-10T01:00:00.000Z">2026-11-10 10:00:00 JST</time> \(あと5\.0日\)</dd>',
+                     page), page
+    assert "Poster&#39;s answer due" in hanako.get(f"{path}?lang=en").text
+    clock.advance(days=6)
+    late = hanako.get(f"{path}?lang=ja").text
+    assert re.search(r'id="consult-until" class="overdue">.*\(回答のないまま期限を過ぎました\)</dd>', late)
+    with app.app_context():
+        process.poster_answer("test", request_id, "事実に基づいて書きました。")
+    answered = hanako.get(path).text
+    assert 'id="consult-until"' not in answered and "事実に基づいて書きました。" in answered
+    no_inline_code(page)
+
+
 def test_an_appeal_is_decided_by_another_moderator_on_the_page(app, client, comment, accounts, clock):
     with_clock(app, clock)
     comment_id = post_comment(client, comment)

@@ -31,12 +31,16 @@ def _site(value):
 
 
 def _row(record, now):
-    """A request as the list shows it: days left (negative when overdue) and the flags for the colours."""
+    """A request as the list shows it: days left (negative when overdue) and the flags for the colours; a consulted
+    poster's answer deadline too, since deciding before it gives up the wait the law's safe harbour rests on."""
     left = (record["due_at"] - now) / DAY_MS
     alert_days = settings.get().request_alert_days
+    consult = record.get("consult_until")
     return {**record, "days_left": left, "overdue": left < 0, "due_soon": 0 <= left <= alert_days,
             "due_iso": iso(record["due_at"]), "due_local": format_time(record["due_at"])[1],
-            "received_local": format_time(record["received_at"])[1]}
+            "received_local": format_time(record["received_at"])[1],
+            "consult_iso": consult and iso(consult), "consult_local": consult and format_time(consult)[1],
+            "consult_left": consult and (consult - now) / DAY_MS}
 
 
 @bp.app_context_processor
