@@ -67,30 +67,31 @@ def ordered(records, order):
     return sorted(records, key=lambda r: (-r.get("risk", 0), r.get("received_at") or 0, r["id"]))
 
 
-def claim(queue, moderator, n, *, order="risk", label="", article="", skipped=frozenset()):
-    """Lease up to n records matching the filters (the moderator's live claims first), in the order asked.
+def claim(queue, moderator, n, *, order="risk", label="", article="", skipped=frozenset(), via=""):
+    """Lease up to n records matching the filters (the moderator's live claims first), in the order asked; `via`:
+    the API token's id (none for the page), whose revoke gives back what it took.
 
     Claims held from an earlier filter, or skipped on this page, go back to the queue."""
 
     def wanted(record):
         return matches(record, label, article) and record["id"] not in skipped
 
-    records = queue.claim(moderator, n, order=order, label=label, article_id=article, skip=skipped)
+    records = queue.claim(moderator, n, order=order, label=label, article_id=article, skip=skipped, via=via)
     keep = [r for r in records if wanted(r)]
     if len(keep) < len(records):
         for record in records:
             if not wanted(record):
-                give_back(queue, record["id"], moderator)
+                _give_back(queue, record["id"], moderator)
         known = {r["id"] for r in keep}
-        again = queue.claim(moderator, n, order=order, label=label, article_id=article, skip=skipped)
+        again = queue.claim(moderator, n, order=order, label=label, article_id=article, skip=skipped, via=via)
         keep += [r for r in again if r["id"] not in known and wanted(r)]
         for record in again:
             if record["id"] in skipped:
-                give_back(queue, record["id"], moderator)
+                _give_back(queue, record["id"], moderator)
     return ordered(keep, order)[:n]
 
 
-def give_back(queue, comment_id, moderator):
+def _give_back(queue, comment_id, moderator):
     """Release a claim the new filter does not want; already released (the last page's beacon) or gone is done."""
     try:
         queue.release(comment_id, moderator)

@@ -90,3 +90,26 @@ def test_a_claim_between_the_logouts_end_and_its_release_leases_nothing(rapp, ac
     assert fired[0] == "fired" and fired[1].status_code == 401 and fired[1].json["error"]["field"] == "session"
     assert rdb.zcard(queue.held_key("hanako")) == 0 and rdb.zcard(queue.key("claims")) == 0
     assert {c["id"] for c in Moderator(rapp, "jiro").claim()} == {"c-1", "c-2"}
+
+
+def test_a_revoke_after_a_token_claim_gives_back_what_that_token_took(rapp, accounts, rdb, prefix):
+    """A revoke that lands after the token's claim finished: the cards it took stayed leased to the account for the
+    lease (300 s) with nobody left to decide them. Now the revoke gives back what that token took, at once; the page's
+    card and another token's claim stay the account's."""
+    from moderation.store.moderator_tokens import get_tokens
+
+    tokens = ModeratorTokens(rdb, prefix)
+    (token_id, token), (_, other) = tokens.issue("hanako"), tokens.issue("hanako")
+    queue = held_comments(rdb, prefix, "c-1")
+    assert [c["id"] for c in Moderator(rapp, "hanako").claim(n=1)] == ["c-1"]  # the page's card
+    held_comments(rdb, prefix, "c-2", "c-3")
+    # the account's live claims come first: the token's answer lists the page's card, but the token took c-2, c-3
+    assert {i["comment_id"] for i in _api_claim(rapp, token, n=3).json["items"]} == {"c-1", "c-2", "c-3"}
+    held_comments(rdb, prefix, "c-4")
+    assert "c-4" in {i["comment_id"] for i in _api_claim(rapp, other, n=4).json["items"]}
+    with rapp.app_context():
+        assert get_tokens().revoke("hanako", token_id)
+    assert set(rdb.zrange(queue.held_key("hanako"), 0, -1)) == {"c-1", "c-4"}
+    assert queue.get("c-1")["queue_state"] == "claimed" and queue.get("c-2")["queue_state"] == "ready"
+    assert {c["id"] for c in Moderator(rapp, "jiro").claim()} == {"c-2", "c-3"}  # at once, not in 5 minutes
+    assert _api_claim(rapp, token).status_code == 401 and _api_claim(rapp, other).status_code == 200

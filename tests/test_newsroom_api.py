@@ -12,6 +12,7 @@ from moderation.store.moderator_tokens import ModeratorTokens
 from moderation.store.review_queue import ReviewQueue
 from moderation.store.training_labels import LabelStore
 from tests.support.app import API_KEY, OTHER_KEY, cli_env
+from tests.support.moderators import held_comments
 from tests.support.receiver import SECRET, Receiver, wait_for
 
 SPAM = "副業で月収100万円！今すぐLINE追加してね"
@@ -293,12 +294,18 @@ def test_unknown_disabled_removed_or_expired_tokens_are_401(napp, token, account
 
 @pytest.mark.slow  # the real CLI in a process: a second
 def test_revoke_all_ends_every_token_of_the_account_at_once(napp, token, cli, accounts, rdb, prefix):
-    """README: `moderator token revoke NAME ID` (or `--all`) ends it at once."""
+    """README: `moderator token revoke NAME ID` (or `--all`) ends it at once, and the cards its tools claimed go back
+    to the queue at once (they stayed leased to hanako for 300 s)."""
     second = ModeratorTokens(rdb, prefix).issue("hanako", note="second tool")[1]
     jiros = ModeratorTokens(rdb, prefix).issue("jiro")[1]
     api = napp.test_client()
     assert all(api.get("/api/v1/moderation/queue", headers=bearer(t)).status_code == 200 for t in (token, second))
+    queue = held_comments(rdb, prefix, "c-1", "c-2")
+    for n, tool in enumerate((token, second), 1):  # the second tool's answer lists the first one's card too
+        claimed = api.post("/api/v1/moderation/queue:claim", json={"n": n}, headers=bearer(tool))
+        assert sorted(i["comment_id"] for i in claimed.json["items"]) == ["c-1", "c-2"][:n]
     assert cli("moderator", "token", "revoke", "hanako", "--all").returncode == 0
+    assert rdb.zcard(queue.held_key("hanako")) == 0 and len(queue.claim("jiro", 5)) == 2
     assert [api.get("/api/v1/moderation/queue", headers=bearer(t)).status_code for t in (token, second)] == [401, 401]
     assert ModeratorTokens(rdb, prefix).list("hanako") == []
     assert api.get("/api/v1/moderation/queue", headers=bearer(jiros)).status_code == 200  # another account's stays

@@ -13,9 +13,9 @@ from flask import Blueprint, g, jsonify, request
 from moderation import settings, times
 from moderation.api.api_keys import configured_sites
 from moderation.api.validation import parse_json_body
-from moderation.decisions import FILTER_LABELS, ORDERS, claim, decide, give_back, message_of, ordered, sites_for
+from moderation.decisions import FILTER_LABELS, ORDERS, claim, decide, message_of, ordered, sites_for
 from moderation.errors import AlreadyDecided, ApiError, ClaimedByOther, NotFound, Unauthorized, ValidationError
-from moderation.store.moderator_tokens import get_tokens
+from moderation.store.moderator_tokens import get_tokens, token_id
 from moderation.store.moderators import get_moderators
 from moderation.store.review_queue import get_queue
 from moderation.times import app_now_ms
@@ -131,34 +131,31 @@ def claim_queue():
     n, order = _count(body.get("n", 10)), _choice(body, "order", ORDERS, "risk")
     # "reported": a published comment readers' reports sent to review (GET /api/v1/queue counts it by that label)
     label, article = _choice(body, "label", ("", *FILTER_LABELS)), _choice(body, "article").strip()
-    claimed, total, held_before = [], 0, {}
+    claimed, total = [], 0
     for site in sites:
         if total >= n:
             break
-        held_before[site] = get_queue(site).held_ids(g.moderator["name"])
-        records = claim(get_queue(site), g.moderator["name"], n - total, order=order, label=label, article=article)
+        records = claim(get_queue(site), g.moderator["name"], n - total, order=order, label=label, article=article,
+                        via=token_id(g.moderator_token))
         claimed.append((site, records))
         total += len(records)
-    _give_back_if_ended(claimed, held_before)
+    _give_back_if_ended(claimed)
     return _answer(_items(claimed, app_now_ms()))
 
 
-def _give_back_if_ended(claimed, held_before):
+def _give_back_if_ended(claimed):
     """The token and its account are read again after leasing, as the page's claim reads its session: a disable,
     remove or revoke that landed after the check gives back what this claim leased (all the account holds, when it
-    is disabled or gone) and answers 401. One that lands after this read finds the leases listed and releases them."""
+    is disabled or gone; what the token took, when it alone was revoked) and answers 401. One that lands after this
+    read finds the leases listed and releases them."""
     name = g.moderator["name"]
     account = get_moderators().get(name)
     if get_tokens().name_for(g.moderator_token) == name and account is not None and not account["disabled"]:
         return
-    for site, records in claimed:
-        queue = get_queue(site)
-        if account is None or account["disabled"]:
-            queue.release_held(name, "disabled" if account else "removed")
-            continue
-        for record in records:  # the token alone was revoked: the account keeps what it held before (its page's)
-            if record["id"] not in held_before[site]:
-                give_back(queue, record["id"], name)
+    for site, _ in claimed:
+        ended = account is None or account["disabled"]
+        get_queue(site).release_held(name, ("disabled" if account else "removed") if ended else "revoked",
+                                     via="" if ended else token_id(g.moderator_token))
     raise _unauthorized("the token was revoked, or its account disabled or removed, while it claimed")
 
 

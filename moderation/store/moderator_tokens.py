@@ -36,6 +36,11 @@ class AccountReplaced(RuntimeError):
     """The account was removed or replaced while its token was issued: the token was discarded, never shown."""
 
 
+def token_id(token):
+    """The id a token carries (issue() writes it in; a token whose digest was found live is the one issued)."""
+    return token[len(MARK):].partition("_")[0]
+
+
 def digest(token):
     """SHA-256 of a token: 256 random bits need no slow hash, and the stored value cannot be replayed."""
     return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
@@ -44,8 +49,9 @@ def digest(token):
 class ModeratorTokens:
     """One hash per live token (by its digest: the account's name) and one hash per account of its tokens."""
 
-    def __init__(self, redis, prefix="mod:", replicas=NO_REPLICAS):
+    def __init__(self, redis, prefix="mod:", replicas=NO_REPLICAS, queues=tuple):
         self.redis = redis
+        self.queues = queues  # () -> the sites' ReviewQueues, whose claims a revoked token gives back
         self.keys = KeySpace(prefix)
         self.written = AppendOnly(redis, replicas)  # a token issued or revoked is answered once in the append-only file
         self._use = redis.register_script(_USE)  # last_used_at is a hint: no wait for the file
@@ -131,8 +137,9 @@ class ModeratorTokens:
         return sorted(rows, key=lambda row: (row["created_at"], row["id"]))
 
     def revoke(self, name, token_id):
-        """End one token of an account at once; False when the account holds no token of that id. Its id stays a
-        day marked revoked, so the same revoke again (a retry after a 503) is answered as done once confirmed."""
+        """End one token of an account at once, and give back the claims it took (nobody is left to decide them; the
+        account's page keeps its own); False when the account holds no token of that id. Its id stays a day marked
+        revoked, so the same revoke again (a retry after a 503) is answered as done once confirmed."""
         listed = self.keys.moderator_token_list(name)
         raw = self.redis.hget(listed, token_id)
         if raw is None:
@@ -143,18 +150,26 @@ class ModeratorTokens:
         if not entry.get("revoked_at"):
             self.redis.hset(listed, token_id, json.dumps({**entry, "revoked_at": int(time.time())}, ensure_ascii=False))
         self.written.after(key, listed)
+        self._release_claims(name, token_id)  # after the token ended: a claim leasing now reads it gone (newsroom.py)
         return True
 
+    def _release_claims(self, name, token_id):
+        for queue in self.queues():
+            queue.release_held(name, "revoked", via=token_id)
+
     def revoke_all(self, name):
-        """Every token of an account ends (the account is removed or replaced); returns how many were listed."""
+        """Every token of an account ends, and the claims they took go back; returns how many were listed."""
         entries = self.redis.hgetall(self.keys.moderator_token_list(name))
         for raw in entries.values():  # one slot each on a Cluster: one command each
             self.redis.delete(self.keys.moderator_token(json.loads(raw)["digest"]))
         self.redis.delete(self.keys.moderator_token_list(name))
         self.written.after(self.keys.moderator_token_list(name),
                            *(self.keys.moderator_token(json.loads(raw)["digest"]) for raw in entries.values()))
+        self._release_claims(name, "*")
         return len(entries)
 
 
 def get_tokens():
-    return ModeratorTokens(*connection(), replicas=replica_wait())
+    from moderation.store.moderators import site_queues
+
+    return ModeratorTokens(*connection(), replicas=replica_wait(), queues=site_queues)

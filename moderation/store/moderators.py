@@ -287,7 +287,7 @@ class Moderators:
         return _stamped(raw) if raw and ok and raw.get("disabled") != "1" else None
 
 
-def _site_queues():
+def site_queues():
     """The configured sites' review queues (as api_keys.configured_sites: "demo" when none is configured)."""
     from moderation import settings
     from moderation.store.review_queue import get_queue
@@ -296,4 +296,4 @@ def _site_queues():
 
 
 def get_moderators():
-    return Moderators(*connection(), replicas=replica_wait(), queues=_site_queues)
+    return Moderators(*connection(), replicas=replica_wait(), queues=site_queues)

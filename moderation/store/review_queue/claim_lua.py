@@ -6,12 +6,15 @@ from moderation.store.review_queue.recording_lua import COMMON
 # KEYS: ready, ready_age, claims, audit, held(moderator), then the records of the h held ids, the records of
 # the e expired claims, the held keys of their e holders, the records of the c candidates.
 # ARGV: moderator, n, lease ms, label filter, article filter, h, e, c, then the held ids, the expired ids, their
-# holders, the candidate ids. Expired leases go back to the queue first; then the moderator's live claims are
-# renewed; then candidates still ready and still matching are claimed, in the order given, up to n.
+# holders, the candidate ids, and last the id of the API token claiming ('' for the review page). Expired leases go
+# back to the queue first; then the moderator's live claims are renewed (whoever took them keeps them); then
+# candidates still ready and still matching are claimed, in the order given, up to n, marked with the token that
+# took them (claimed_via), so that revoking it gives them back.
 CLAIM = COMMON + """
 local ready, ready_age, claims, audit_key, held = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
 local mod, n, lease, label, article = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), ARGV[4], ARGV[5]
 local nh, ne, nc = tonumber(ARGV[6]), tonumber(ARGV[7]), tonumber(ARGV[8])
+local via = ARGV[#ARGV]
 local now = now_ms()
 for i = 1, ne do
   local id, rec, holder = ARGV[8 + nh + i], KEYS[5 + nh + i], ARGV[8 + nh + ne + i]
@@ -42,6 +45,7 @@ for i = 1, nc do
            or string.find(string.lower(f[3] or ''), string.lower(article), 1, true) ~= nil)
     if ok then
       redis.call('HSET', rec, 'queue_state', 'claimed', 'claimed_by', mod, 'lease_until', until_ms)
+      if via == '' then redis.call('HDEL', rec, 'claimed_via') else redis.call('HSET', rec, 'claimed_via', via) end
       redis.call('ZREM', ready, id)
       redis.call('ZREM', ready_age, id)
       redis.call('ZADD', claims, until_ms, id)
@@ -68,19 +72,24 @@ audit(KEYS[5], ARGV[1], 'released', 'claimed', 'ready', ARGV[2], ARGV[4], now_ms
 return 'ok'
 """
 
-# A moderator who leaves (tab closed, idle, logged out): every claim they hold goes back to the queue.
+# A moderator who leaves (tab closed, idle, logged out): every claim they hold goes back to the queue; or, with a
+# token id, only those that token took (it was revoked; '*': any token's), so their page keeps its cards.
 # KEYS: held(moderator), ready, ready_age, claims, audit, then the records of the held ids.
-# ARGV: moderator, reason, then the held ids (read before the call; one no longer theirs is only dropped).
+# ARGV: moderator, reason, token id ('' for every claim), then the held ids (read before the call; one no longer
+# theirs is only dropped).
 RELEASE_HELD = COMMON + """
 local now = now_ms()
 local n = 0
-for i = 3, #ARGV do
-  local id, rec = ARGV[i], KEYS[i + 3]
-  local f = redis.call('HMGET', rec, 'queue_state', 'claimed_by')
+local via = ARGV[3]
+for i = 4, #ARGV do
+  local id, rec = ARGV[i], KEYS[i + 2]
+  local f = redis.call('HMGET', rec, 'queue_state', 'claimed_by', 'claimed_via')
   if f[1] == 'claimed' and f[2] == ARGV[1] then
-    to_ready(rec, id, KEYS[2], KEYS[3], KEYS[4], KEYS[1])
-    audit(KEYS[5], id, 'released', 'claimed', 'ready', ARGV[1], ARGV[2], now, rec)
-    n = n + 1
+    if via == '' or (f[3] and (f[3] == via or via == '*')) then
+      to_ready(rec, id, KEYS[2], KEYS[3], KEYS[4], KEYS[1])
+      audit(KEYS[5], id, 'released', 'claimed', 'ready', ARGV[1], ARGV[2], now, rec)
+      n = n + 1
+    end
   else
     redis.call('ZREM', KEYS[1], id)
   end

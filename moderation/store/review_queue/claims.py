@@ -16,8 +16,10 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 class Claims:
     """ReviewQueue's leases: claim with filters, expired leases first; release one or all."""
 
-    def claim(self, moderator, n=10, *, order="risk", label="", article_id="", scan=2000, skip=frozenset()):
-        """Lease up to n items to a moderator (their live claims first); expired leases return first.
+    def claim(self, moderator, n=10, *, order="risk", label="", article_id="", scan=2000, skip=frozenset(),
+              via=""):
+        """Lease up to n items to a moderator (their live claims first); expired leases return first. `via`: the id
+        of the API token claiming (none for the review page), so that revoking it gives back what it took.
 
         Ids in `skip` (what this moderator just skipped) are never candidates, so they are not leased even for a
         moment and another moderator can take them meanwhile.
@@ -40,7 +42,7 @@ class Claims:
                       self.held_key(moderator), *map(self.record_key, held), *map(self.record_key, expired),
                       *map(self.held_key, holders), *map(self.record_key, candidates)],
                 args=[moderator, n, self.lease_ms, label or "", article_id or "", len(held), len(expired),
-                      len(candidates), *held, *expired, *holders, *candidates],
+                      len(candidates), *held, *expired, *holders, *candidates, via],
             )
             if len(ids) >= n or (not expired and len(ids) >= len(held) + len(candidates)):
                 break  # enough, or nothing came back to the queue and no one raced us for the candidates
@@ -94,17 +96,14 @@ class Claims:
         if result == "not_held":
             raise Conflict("this comment is not claimed by you", "id", code="not_claimed")
 
-    def held_ids(self, moderator):
-        """The ids a moderator holds now (live or lapsing), read only: what a claim found theirs before it leased."""
-        return set(self.redis.zrange(self.held_key(moderator), 0, -1))
-
-    def release_held(self, moderator, reason="away"):
-        """Every claim a moderator holds goes back to the queue (tab closed, idle, logged out); returns how many."""
+    def release_held(self, moderator, reason="away", *, via=""):
+        """Every claim a moderator holds goes back to the queue (tab closed, idle, logged out), or with `via` only
+        those that API token took ("*": any token's; it was revoked); returns how many."""
         ids = self.redis.zrange(self.held_key(moderator), 0, -1)
         if not ids:
             return 0
         return int(self._release_held(
             keys=[self.held_key(moderator), self.key("ready"), self.key("ready", "age"), self.key("claims"),
                   self.key("audit"), *map(self.record_key, ids)],
-            args=[moderator, reason, *ids],
+            args=[moderator, reason, via, *ids],
         ))
