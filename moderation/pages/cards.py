@@ -142,6 +142,20 @@ def evidence(text, explanation, label):
     return out
 
 
+# self_harm read only from the writer's own words (死にたい, 消えたい) is their distress, not incitement: the card names
+# it so (session 28: 死にたい was shown as 自傷・自殺の誘導); a push at anyone else keeps the category's own name
+_PUSHED = frozenset(("self_harm_push", "self_harm_at_person", "death_wish", "death_wish_at_person"))
+
+
+def category_name(label, explanation):
+    """The word a card gives a category: `self_harm_own` when self_harm's only signal is the writer's own."""
+    if label != "self_harm":
+        return label
+    signals = {i.get("feature") for i in explanation or [] if isinstance(i, dict) and i.get("label") == label
+               and float(i.get("weight", 0) or 0) > 0}
+    return "self_harm_own" if "self_harm_self" in signals and not signals & _PUSHED else label
+
+
 _RANK = {"low": 0, "review": 1, "reject": 2}
 
 
@@ -189,7 +203,8 @@ def card(record, history, thresholds=None, parent=None):
         "received_at": record.get("received_at") or 0,
         "labels": record.get("labels") or [],
         "scores": _scores(sorted(scores.items()), thresholds, categories),
-        "categories": [{**item, "evidence": evidence(record.get("text"), record.get("explanation"), item["label"])}
+        "categories": [{**item, "evidence": evidence(record.get("text"), record.get("explanation"), item["label"]),
+                        "name": category_name(item["label"], record.get("explanation"))}
                        for item in _scores(shown, thresholds)],
         "primary_reason": primary_reason(record),
         "segments": segments(record.get("text"), record.get("explanation")),

@@ -131,7 +131,7 @@
     var cats = node.querySelector(".categories");
     (card.categories || []).forEach(function (cat) {
       var item = el("li", "category level-" + cat.level);
-      item.appendChild(el("strong", "category-name", M["label." + cat.label] || cat.label));
+      item.appendChild(el("strong", "category-name", M["label." + (cat.name || cat.label)] || cat.label));
       item.appendChild(document.createTextNode(" "));
       item.appendChild(el("span", "score-word", M["level." + cat.level]));
       item.appendChild(document.createTextNode(" "));
