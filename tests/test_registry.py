@@ -125,7 +125,7 @@ def test_cli_list_activate_rollback(registry_app, two_models, redis_server, pref
 
     def run(*args):
         return subprocess.run([sys.executable, "-m", "moderation", "model", *args], env=env, cwd="/",
-                              capture_output=True, text=True, timeout=60)
+                              capture_output=True, text=True, timeout=180)  # loads a model: over 60 s at load 15
 
     listing = run("list").stdout
     assert v1 in listing and v2 in listing and "active" in listing.splitlines()[0] + listing.splitlines()[1]

@@ -49,7 +49,7 @@ class Gunicorn:
     def url(self):
         return f"http://127.0.0.1:{self.port}"
 
-    def start(self, timeout=60):
+    def start(self, timeout=180):  # a readiness wait, not a timing: a fresh clone at load 15 took over 60 s
         with open(self.log_path, "wb") as log:
             self.process = subprocess.Popen(self.command, cwd=PROJECT_ROOT, env=self.env, stdout=log, stderr=log,
                                             stdin=subprocess.DEVNULL)
