@@ -114,7 +114,8 @@ def outcome(site, record, result, charge=None):
 
 def comment_hits(comment, key_cost=1):
     """The rate-limit counters one comment adds to: the site's key, its author and its client IP."""
-    ip = limit_key(comment["ip"]) if comment["ip"] else None  # one spelling; IPv6 per /64
+    # one spelling, IPv6 per /64: parse_comment's, from the parse that checked it (else the address read again)
+    ip = comment.get("ip_key") or (limit_key(comment["ip"]) if comment["ip"] else None)
     return [("key", "all", key_cost), ("author", (comment["author"] or {}).get("id"), 1), ("ip", ip, 1)]
 
 

@@ -12,6 +12,7 @@ import orjson
 from moderation import settings
 from moderation.api.bodies import read_body
 from moderation.errors import ApiError, ValidationError
+from moderation.ops.proxies import address_key
 
 MAX_DEPTH = 16
 LANG_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$")
@@ -239,9 +240,10 @@ def _nudged(body):
 def _check_formats(comment):
     if comment["ip"] is not None:
         try:
-            ipaddress.ip_address(comment["ip"])
+            address = ipaddress.ip_address(comment["ip"])
         except ValueError as exc:
             raise ValidationError("ip is not an IPv4 or IPv6 address", "ip", code="invalid_format") from exc
+        comment["ip_key"] = address_key(address)  # what its limits count by, from this parse (comment_hits)
     check_http_url(comment["url"], "url")
     check_http_url(comment["article_url"], "article_url")
     for name in ("parent_id", "article_title"):

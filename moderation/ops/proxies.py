@@ -58,8 +58,17 @@ def limit_key(text):
     address = parse_address(text)
     if address is None:
         return text or "unknown"
+    return address_key(address)
+
+
+def address_key(address):
+    """limit_key() of an address already parsed (an ip_address; a zone id is dropped, IPv4-mapped read as IPv4)."""
     if address.version == 6:
-        return str(ipaddress.ip_network(f"{address}/64", strict=False))
+        if address.scope_id is not None:
+            address = ipaddress.IPv6Address(int(address))
+        if address.ipv4_mapped:
+            return str(address.ipv4_mapped)
+        return str(ipaddress.IPv6Network((int(address) >> 64 << 64, 64)))  # its /64, not its text parsed again
     return str(address)
 
 
