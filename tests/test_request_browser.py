@@ -202,3 +202,28 @@ def test_a_comment_past_the_services_retention_is_filed_in_the_form_and_marked_f
     assert section.locator(".comment-not-held").inner_text().startswith("このコメントは本サービスに保存されていません")
     assert problems == [] and more == []
     page.context.close()
+
+
+def test_the_request_pages_comment_and_texts_fill_their_box(browser, live_server, accounts, comment):
+    """A long comment on the request page wrapped at 28em (the review queue's excerpt width, .excerpt): about half of
+    its box on a 1280 px screen, so a moderator read it as a narrow column beside empty space (the requester's
+    explanation too). They use the box's width now; the screenshot shows it."""
+    base, app = live_server(RATE_LIMITS="")
+    api = app.test_client()
+    body = comment("この店主は客を騙している詐欺師だ。" * 12)
+    assert api.post("/api/v1/comments", json=body, headers=AUTH).status_code == 200
+    filed = api.post("/api/v1/requests", headers=AUTH, json={
+        "requester": {"name": "山田 花子", "email": "hanako@example.jp", "relation": "self"},
+        "comments": [body["id"]], "right": "reputation", "explanation": "根拠なく詐欺師と書かれています。" * 10})
+    assert filed.status_code == 201, filed.text
+    page, problems = login(browser, base, f"/review/requests/{filed.json['id']}")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "request-long-comment.png"), full_page=True)
+    box = page.locator(".request-comment").first.evaluate("e => e.clientWidth")
+    quote = page.locator(".request-comment blockquote").first.bounding_box()
+    assert quote["height"] > 40 and quote["width"] > 0.85 * box  # wrapped, at the box's width (was 448 of 958 px)
+    facts, explanation = page.locator(".request-facts").bounding_box(), page.locator(".request-facts dd.excerpt")
+    dd = explanation.first.bounding_box()
+    assert dd["x"] + dd["width"] > facts["x"] + 0.9 * facts["width"]
+    assert problems == []
+    page.context.close()
