@@ -63,6 +63,7 @@ class Gunicorn:
             except OSError:
                 pass
             time.sleep(0.1)
+        self.stop()  # the caller never gets this object to stop: a leaked server loaded the rest of a CI run
         raise AssertionError(f"gunicorn did not become ready:\n{self.log()}")
 
     def request(self, method, path, body=None, headers=None, timeout=10):
