@@ -5,15 +5,22 @@ The roster never names more than the enabled admins the accounts say: a change t
 roster first, then changes the account; one that makes an admin changes the account first, then joins, and reads the
 account again (a disable that slipped in between leaves it again). A missing roster (an install from before it, or one
 emptied by such a cleanup) is filled from the accounts, once, by whoever finds it missing.
+
+Where the two still disagree (an instance from before the roster changed an admin during a rolling upgrade; a
+failover lost the roster's write but not the account's, on another master of a Cluster), the accounts have the last
+word: a leave then reads the names left on the roster and goes through only if one of them is an enabled admin's
+account (a stale name is dropped). An enabled admin the roster misses is not added back from the accounts (a leave
+under way looks just like it there): changes are refused as if it were not an admin until the roster is deleted.
 """
 
-# Take ARGV[1] off the roster unless it is the last name on it. 'unknown': no roster yet (fill it, ask again).
+# Take ARGV[1] off the roster unless it is the last name on it ('left'; 'absent': not on it). 'unknown': no roster
+# yet (fill it, ask again).
 _LEAVE = """
 if redis.call('EXISTS', KEYS[1]) == 0 then return 'unknown' end
-if redis.call('SISMEMBER', KEYS[1], ARGV[1]) == 0 then return 'ok' end
+if redis.call('SISMEMBER', KEYS[1], ARGV[1]) == 0 then return 'absent' end
 if redis.call('SCARD', KEYS[1]) <= 1 then return 'last' end
 redis.call('SREM', KEYS[1], ARGV[1])
-return 'ok'
+return 'left'
 """
 # Add ARGV[1] to an existing roster; 0: none yet (fill it: the accounts already say this one is an admin).
 _JOIN = """
@@ -51,7 +58,24 @@ class AdminRoster:
         if answer == "unknown":
             self._filled()
             answer = self._leave(keys=[self.key], args=[name])
-        return answer != "last"
+        if answer == "last":
+            return False
+        if answer in ("absent", "unknown") and not _enabled_admin(self.accounts.get(name)):
+            return True  # a moderator, or an admin already disabled (no roster: the accounts have no admin)
+        return self._another_left(name, back=answer == "left")
+
+    def _another_left(self, name, back):
+        """After our leave: does the roster still name an enabled admin by its account? If not, we go `back` on (an
+        enabled admin still) before the names that are not are dropped, so the roster never empties. Each leave
+        reads after its own removal, so of two at once the later one sees the other gone."""
+        others = sorted(self.redis.smembers(self.key) - {name})
+        live = [other for other in others if _enabled_admin(self.accounts.get(other))]
+        if not live and back:
+            self._join(keys=[self.key], args=[name])
+        if len(live) < len(others):
+            self.redis.srem(self.key, *(other for other in others if other not in live))
+            self.written.after(self.key)
+        return bool(live)
 
     def join(self, name):
         """After a write that may have made the account an enabled admin: on the roster if it is one, then read again
