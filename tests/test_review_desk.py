@@ -64,6 +64,29 @@ def test_card_shows_categories_with_words_from_their_thresholds_and_evidence():
     assert card(harm_record("b"), {}, {"threat": {"review": 0.4, "reject": 0.8}})["categories"][0]["level"] == "reject"
 
 
+def test_a_card_names_no_harm_the_model_did_not_see_and_quotes_no_bare_punctuation():
+    """The s28 trial's cards: a clean comment held by its author's standing read 性的嫌がらせ 基準未満 0.00, a spam
+    card 差別・ヘイト 基準未満 0.03, and お前なんか死ねばいい、... gave 「、」 as evidence beside 「死ねばいい」."""
+    clean = harm_record("c", categories={"threat": 0.001, "sexual": 0.002, "hate": 0.0}, labels=[],
+                        scores={"spam": 0.01, "abuse": 0.002})
+    assert card(clean, {})["categories"] == []
+    spam = harm_record("s", categories={"hate": 0.03, "harassment": 0.01}, labels=["spam"],
+                       scores={"spam": 0.9, "abuse": 0.03})
+    assert card(spam, {})["categories"] == [] and card(spam, {})["primary_reason"] == "spam"
+    reported = harm_record("r", categories={"harassment": 0.31, "hate": 0.02}, labels=[],
+                           scores={"spam": 0.01, "abuse": 0.31})
+    assert [c["label"] for c in card(reported, {})["categories"]] == ["harassment"]  # the model saw some: named
+    text = "お前なんか死ねばいい、みんなそう思ってる"
+    told = {**harm_record("p", text=text, categories={"self_harm": 0.905, "harassment": 0.9},
+                          labels=["abuse", "harassment", "self_harm"]),
+            "explanation": [{"label": "self_harm", "start": 5, "end": 10, "weight": 2.0},
+                            {"label": "self_harm", "start": 0, "end": 2, "weight": 1.0},
+                            {"label": "self_harm", "start": 10, "end": 11, "weight": 0.5},
+                            {"label": "self_harm", "start": 11, "end": 14, "weight": 0.4}]}
+    [self_harm, _] = card(told, {})["categories"]
+    assert self_harm["evidence"] == ["死ねばいい", "お前", "みんな"]
+
+
 def test_rejecting_for_a_category_labels_the_category_and_abuse(people, rdb, prefix):
     hanako, _, _ = people
     put(rdb, prefix, harm_record("t-1"))

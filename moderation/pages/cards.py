@@ -20,6 +20,8 @@ BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c
 _BIDI_RE = re.compile(f"([{BIDI}])")
 
 DEFAULT_THRESHOLDS = {"review": 0.5, "reject": 1.01}
+# Below this a harm category names nothing the model saw: a clean comment held by a rule is not "sexual, 0.00".
+HARM_FLOOR = 0.1
 
 
 def level(p, thresholds=None):
@@ -132,6 +134,8 @@ def evidence(text, explanation, label):
     for item in items:
         start, end = item.get("start"), item.get("end")
         if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text):
+            if not any(char.isalnum() for char in text[start:end]):  # a lone 、 or ！ is no reason a person can read
+                continue
             piece = inert(text[start:end][:40])
         else:
             piece = {"feature": inert(str(item.get("feature") or ""))[:40]} if item.get("feature") else ""
@@ -188,8 +192,9 @@ def card(record, history, thresholds=None, parent=None):
     categories = record.get("categories") or {}
     flagged = set(record.get("labels") or [])
     shown = sorted(((k, v) for k, v in categories.items() if k in flagged), key=lambda kv: -float(kv[1]))
-    if not shown and categories:
-        shown = [max(categories.items(), key=lambda kv: float(kv[1]))]
+    if not shown and categories:  # none flagged (spam, a rule, a report): the nearest harm only if the model saw some
+        nearest = max(categories.items(), key=lambda kv: float(kv[1]))
+        shown = [nearest] if float(nearest[1]) >= HARM_FLOOR else []
     return {
         "id": record["id"],
         "article_id": inert(record.get("article_id")),

@@ -7,7 +7,7 @@ from moderation import settings
 from moderation.errors import ApiError, Conflict, NotFound
 from moderation.labels import REJECT_REASONS
 from moderation.pages import i18n
-from moderation.pages.cards import format_time, inert, safe_link
+from moderation.pages.cards import HARM_FLOOR, format_time, inert, safe_link
 from moderation.pages.desk import site_of, visible_sites
 from moderation.pages.login import csrf_token, current_moderator, page_login_required, require_csrf
 from moderation.pages.setup import page_blueprint
@@ -98,7 +98,7 @@ def detail_page(request_id):
                            actions=COMMENT_ACTIONS, reasons=REJECT_REASONS)
 
 
-def _harms(stored, shown=3, floor=0.1):
+def _harms(stored, shown=3, floor=HARM_FLOOR):
     """The harm categories the model read in a comment, likeliest first (those at `floor` or above, else the top one):
     what a moderator weighs against the right a request claims, named as the review card names them."""
     categories = stored.get("categories")
