@@ -326,6 +326,36 @@ def test_comments_held_or_rejected_by_a_rule_are_counted_by_rule(make_app, comme
         ["comments.by_rule.article_closed.held", "0"], ["comments.by_rule.article_closed.rejected_automatically", "1"]]
 
 
+def test_the_public_report_shows_the_decisions_taken_back_beside_the_decisions(make_app, comment, auth, accounts,
+                                                                             thresholds):
+    """s28 trial: a moderator rejected a comment for hate and undid it (u) at once; the public page said 担当者が非公開
+    2 and 差別・ヘイト 1 while one comment was out, and never showed the JSON's undone and reopened that explain it."""
+    app = make_app(THRESHOLDS=thresholds.flag_all, RATE_LIMITS="")
+    client = app.test_client()
+    ids = []
+    for text in ("今日の記事は参考になりました。", "また読みに来ます。"):
+        body = comment(text)
+        assert client.post("/api/v1/comments", json=body, headers=auth).json["decision"] == "review"
+        ids.append(body["id"])
+    hanako, taro = Moderator(app, "hanako"), Moderator(app, "taro")
+    hanako.claim()
+    hanako.decide(ids[0], "reject", "hate")
+    assert hanako.post("/review/api/undo", {"id": ids[0]}).status_code == 200
+    hanako.decide(ids[1], "approve")
+    assert taro.post("/review/api/reopen", {"id": ids[1], "reason": "再確認"}).status_code == 200
+    today = datetime.now(UTC).date()
+    comments = get_report(client, today, today).json["comments"]
+    assert (comments["rejected_by_people"], comments["approved_by_people"]) == (1, 1)
+    assert (comments["undone"], comments["reopened"]) == (1, 1)
+    page = client.get(f"/transparency?site=test&from={today}&to={today}").text
+    row = r'<tr id="report-{}"><th scope="row">{}</th><td class="num">1</td></tr>'
+    assert re.search(row.format("undone", re.escape("担当者が取り消した判断(審査に戻る)")), page), page
+    assert re.search(row.format("reopened", "管理者が審査に戻した判断"), page)
+    assert "取り消された判断や審査に戻された判断も含みます" in page
+    english = client.get(f"/transparency?site=test&from={today}&to={today}&lang=en").text
+    assert "Decisions moderators took back (back to review)" in english
+
+
 def test_days_kept_before_rules_were_counted_give_null_by_rule_never_zero():
     """A day kept before session 27 that held or rejected comments has no rule counts: a report over it says unknown,
     not 0. One that held and rejected nothing had none to count (the trial's month: quiet kept days hid the table)."""

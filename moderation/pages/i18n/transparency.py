@@ -34,6 +34,8 @@ MESSAGES = {
         "tr.c.auto_rejected": "自動で非公開",
         "tr.c.approved_by_people": "担当者が承認",
         "tr.c.rejected_by_people": "担当者が非公開",
+        "tr.c.undone": "担当者が取り消した判断(審査に戻る)",
+        "tr.c.reopened": "管理者が審査に戻した判断",
         "tr.c.reports": "読者の通報で審査へ",
         "tr.c.by_label": "保留・自動非公開の理由(ラベル)",
         "tr.c.by_reason": "担当者による非公開の理由",
@@ -42,7 +44,9 @@ MESSAGES = {
         "tr.none": "—",
         "tr.days": "{n}日",
         "tr.note": "期間は協定世界時(UTC)の日付で区切っています。"
-                   "コメントの受信件数は日ごとの集計が残る直近40日分のみ表示します。",
+                   "コメントの受信件数は日ごとの集計が残る直近40日分のみ表示します。"
+                   "担当者の承認・非公開は判断の件数で、"
+                   "のちに取り消された判断や審査に戻された判断も含みます。",
     },
     "en": {
         "tr.poster_answers": "Answers from posters",
@@ -76,6 +80,8 @@ MESSAGES = {
         "tr.c.auto_rejected": "Rejected automatically",
         "tr.c.approved_by_people": "Approved by moderators",
         "tr.c.rejected_by_people": "Rejected by moderators",
+        "tr.c.undone": "Decisions moderators took back (back to review)",
+        "tr.c.reopened": "Decisions an admin sent back to review",
         "tr.c.reports": "Sent to review by reader reports",
         "tr.c.by_label": "Held or rejected automatically, by label",
         "tr.c.by_reason": "Rejected by moderators, by reason",
@@ -83,6 +89,7 @@ MESSAGES = {
         "tr.c.rule": "Setting",
         "tr.none": "—",
         "tr.days": "{n} days",
-        "tr.note": "Periods are UTC dates. Comments received are shown for the last 40 days only (daily counts).",
+        "tr.note": "Periods are UTC dates. Comments received are shown for the last 40 days only (daily counts). "
+                   "Moderators' approvals and rejections count decisions, those later taken back or reopened included.",
     },
 }
