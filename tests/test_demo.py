@@ -149,3 +149,14 @@ def test_demo_check_gives_the_reader_the_nudge_only_and_posts_count_after_it(dem
     stats = client.get("/api/v1/queue", headers={"Authorization": f"Bearer {DEMO_KEY}"}).json
     assert stats["counters"]["nudged:unchanged"] == 1
     assert client.get("/demo/").status_code == 200  # nothing stored by the check broke the page
+
+
+def test_the_demos_comments_name_their_article_for_the_cards(demo):
+    """s28 trial: the demo's held comments reached the review cards as minato-library-2026, a slug, while the API's
+    own comments showed their article's title; the demo now sends the title its page shows."""
+    client = demo()
+    assert post_comment(client, "審査される").json["comment"]["status"] == "pending"
+    title = "港の赤れんが倉庫、市民の図書館に　来春開館へ"
+    assert f'<h1 class="headline">{title}</h1>' in client.get("/demo/").get_data(as_text=True)
+    article = client.get("/api/v1/articles/minato-library-2026", headers={"Authorization": f"Bearer {DEMO_KEY}"})
+    assert article.status_code == 200 and article.json["title"] == title

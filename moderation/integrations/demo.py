@@ -36,6 +36,7 @@ bp = Blueprint("demo", __name__, url_prefix="/demo")
 log = logging.getLogger(__name__)
 
 ARTICLE_ID = "minato-library-2026"
+ARTICLE_TITLE = "港の赤れんが倉庫、市民の図書館に　来春開館へ"  # sent with each comment: the cards name the article
 AUTHOR_COOKIE = "demo_author"
 NAME_LIMIT, TEXT_LIMIT = 64, 2000
 EVENT_STATUS = {"comment.approved": "published", "comment.rejected": "rejected",
@@ -96,7 +97,8 @@ def article():
         comments = _visible(_author_hash(token))
     except RedisError:
         comments = []
-    page = render_template("demo/article.html", comments=comments, csrf=_csrf(token), error=request.args.get("e"))
+    page = render_template("demo/article.html", comments=comments, csrf=_csrf(token), error=request.args.get("e"),
+                           title=ARTICLE_TITLE)
     response = current_app.make_response(page)
     response.headers["Cache-Control"] = "no-store"
     return _with_cookie(response, token)
@@ -140,7 +142,8 @@ def _api(path, key, token, name, body):
     """The site's backend calls the moderation API like any site would (here through the WSGI app)."""
     return Client(current_app._get_current_object()).post(
         path, headers={"Authorization": f"Bearer {key}"},
-        json={"article_id": ARTICLE_ID, "lang": "ja", "author": {"id": _author_hash(token)[:32], "name": name},
+        json={"article_id": ARTICLE_ID, "article_title": ARTICLE_TITLE, "lang": "ja",
+              "author": {"id": _author_hash(token)[:32], "name": name},
               "ip": request.remote_addr if _is_ip(request.remote_addr) else None,
               "url": request.url_root + "demo/", **body})
 
