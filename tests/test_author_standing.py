@@ -88,14 +88,20 @@ def get_queue_of(app):
         return get_queue("test")
 
 
-def test_a_moderators_rejection_is_a_strike_of_its_category_and_an_undo_takes_it_back(make_app, clock, comment):
+def held_app(make_app, clock, comment, count):
+    """An app that holds every comment, and the ids of `count` abusive comments of author rude in its queue."""
     app = standing_app(make_app, clock, THRESHOLDS=HOLD)
     client = app.test_client()
     ids = []
-    for _ in range(2):
+    for _ in range(count):
         body = comment(ABUSIVE, author={"id": "rude"})
         assert client.post("/api/v1/comments", headers=AUTH, json=body).json["decision"] == "review"
         ids.append(body["id"])
+    return app, client, ids
+
+
+def test_a_moderators_rejection_is_a_strike_of_its_category_and_an_undo_takes_it_back(make_app, clock, comment):
+    app, client, ids = held_app(make_app, clock, comment, 2)
     with app.app_context():
         queue = get_queue("test")
         queue.decide(ids[0], "reject", "hanako", "threat", category=True)  # threats weigh 3: warned
@@ -105,6 +111,29 @@ def test_a_moderators_rejection_is_a_strike_of_its_category_and_an_undo_takes_it
         queue.undo(ids[1], "hanako")
         assert queue.standing.get("rude", now_ms=int(clock.now * 1000))["standing"] == "warned"
     assert post(client, comment, CLEAN, author="rude") == ("allow", None, "warned")
+
+
+def test_an_undone_rejection_ends_the_suspension_its_strike_started_and_no_other(make_app, clock, comment):
+    """s28 trial: a moderator's rejection reached the suspension points, was undone within 10 s, and the author
+    stayed 投稿停止 for 7 days with the strike gone (the site heard suspended, never the end)."""
+    app, client, ids = held_app(make_app, clock, comment, 3)
+    with app.app_context():
+        queue = get_queue("test")
+
+        def standing():
+            got = queue.standing.get("rude", now_ms=int(clock.now * 1000))
+            return got["standing"], got["points"]
+
+        queue.decide(ids[0], "reject", "hanako", "threat", category=True)
+        queue.decide(ids[1], "reject", "hanako", "threat", category=True)  # 6 points: suspended
+        assert standing() == ("suspended", 6)
+        queue.undo(ids[1], "hanako")
+        assert standing() == ("warned", 3)
+        queue.decide(ids[1], "reject", "hanako", "threat", category=True)  # suspended again, by this strike
+        queue.decide(ids[2], "reject", "hanako", "threat", category=True)
+        queue.undo(ids[2], "hanako")  # a later strike's undo: the suspension the earlier one started stays
+        assert standing() == ("suspended", 6)
+    assert post(client, comment, CLEAN, author="rude") == ("reject", "author_suspended", "suspended")
 
 
 def test_a_person_sets_the_standing(make_app, clock, comment):

@@ -57,6 +57,7 @@ local function author_standing(skey, zkey, akey, events, author, now, cfg, weigh
     new, new_until = 'suspended', untl
   elseif weight > 0 and points >= cfg[3] then
     new, new_until = 'suspended', now + cfg[4]
+    redis.call('HSET', skey, 'cause', member)  -- the strike that started it: undoing that one ends it (REOPEN)
   end
   if floor ~= '' and STANDING_RANK[floor] >= STANDING_RANK[new] and new ~= 'suspended' then new = floor end
   if oldest then next_decay = oldest + cfg[5] else next_decay = 0 end

@@ -67,9 +67,10 @@ return {'ok', tostring(now)}
 # KEYS: record, ready, ready_age, claims, open, audit, stats, author (or placeholder), held(moderator), events,
 # labels, the author's strikes and standing (or placeholders). ARGV: id, moderator, mode (undo|reopen), window
 # ms, lease ms, reason, author known (1|0), labels retention. A rejection's strike is taken back (the standing is
-# worked out again at its next read or comment). The record keeps who took it back and how ('taken_back'), so the
-# same take-back again while it is undecided (a retry after a lost answer or a 503) is answered 'ok', not
-# 'not_decided'; every decision marks the record decided, so the mark answers only for the latest take-back.
+# worked out again at its next read or comment, and a suspension that strike started ends). The record keeps who
+# took it back and how ('taken_back'), so the same take-back again while it is undecided (a retry after a lost
+# answer or a 503) is answered 'ok', not 'not_decided'; every decision marks the record decided, so the mark
+# answers only for the latest take-back.
 REOPEN = COMMON + """
 local rec = KEYS[1]
 local f = redis.call('HMGET', rec, 'queue_state', 'decided_by', 'decided_at', 'labels', 'outcome',
@@ -108,7 +109,13 @@ local strike = redis.call('HGET', rec, 'strike')
 if strike and ARGV[7] == '1' then
   redis.call('ZREM', KEYS[12], strike)
   redis.call('HDEL', rec, 'strike')
-  if redis.call('EXISTS', KEYS[13]) == 1 then redis.call('HSET', KEYS[13], 'next_decay', 1) end
+  if redis.call('EXISTS', KEYS[13]) == 1 then
+    -- a suspension this very strike started ends with it (until 1: past), so the next read works the standing out
+    -- from the strikes left; one an earlier strike or a person started stays
+    local s = redis.call('HMGET', KEYS[13], 'level', 'set_by', 'cause')
+    if s[1] == 'suspended' and s[2] == 'strikes' and s[3] == strike then redis.call('HSET', KEYS[13], 'until', 1) end
+    redis.call('HSET', KEYS[13], 'next_decay', 1)
+  end
 end
 return 'ok'
 """
