@@ -484,6 +484,27 @@ def test_sentinel_with_passwords_serves_the_service(tmp_path, make_app, comment)
         sentinels.stop()
 
 
+def test_a_cluster_that_requires_a_password_serves_the_service(tmp_path, make_app, comment):
+    """README: `redis+cluster://[:pass@]h1:7000,h2:7001,h3:7002/`. Every node requires the password (and replicas
+    send it to their masters); the service sends the one in the URL (percent-encoded) to every node it finds and
+    stores and reads comments on the Cluster. The Cluster client reads the slots as the app is made, so a wrong
+    password stops start-up with Redis's refusal (a server of its own answers each comment 503 instead)."""
+    from tests.support.app import API_KEY, held_round_trip, refused_without_password
+    from tests.support.thresholds import FLAG_ALL
+
+    cluster = Cluster(tmp_path / "locked", password="p@ss:w/rd 1").start()
+    auth = {"Authorization": f"Bearer {API_KEY}"}
+    try:
+        assert all(refused_without_password(node.port) for node in cluster.nodes) and "%40" in cluster.url
+        client = make_app(cluster.url, THRESHOLDS=FLAG_ALL).test_client()
+        held_round_trip(client, comment())
+        assert client.get("/readyz", headers=auth).status_code == 200
+        with pytest.raises(redis.RedisClusterException, match="invalid username-password pair"):
+            make_app(cluster.url.replace("%40", "%41"), THRESHOLDS=FLAG_ALL)
+    finally:
+        cluster.stop()
+
+
 @pytest.mark.parametrize("topology", ["cluster", "sentinel"])
 def test_a_moderator_token_is_issued_used_and_revoked_on_a_real_topology(tmp_path, make_app, topology):
     """A token is two keys in two slots (the token by its digest, the account's list), written pending, confirmed

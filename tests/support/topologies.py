@@ -103,17 +103,21 @@ DATA = ["--appendonly", "yes", "--appendfsync", "everysec", "--save", "", *RECOR
 
 
 class Cluster:
-    """Three masters (slots split evenly) and one replica each; failover after 1 s without a master."""
+    """Three masters (slots split evenly) and one replica each; failover after 1 s without a master. With `password`
+    every node requires it (and a replica sends it to its master), and the url carries it."""
 
-    def __init__(self, folder, masters=3, node_timeout_ms=1000):
+    def __init__(self, folder, masters=3, node_timeout_ms=1000, password=None):
         extra = [*DATA, "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
-                 "--cluster-node-timeout", str(node_timeout_ms)]
-        self.nodes = [Node(Path(folder) / f"node{i}", *extra, bus=True) for i in range(masters * 2)]
+                 "--cluster-node-timeout", str(node_timeout_ms), *(["--masterauth", password] if password else [])]
+        self.nodes = [Node(Path(folder) / f"node{i}", *extra, bus=True, password=password)
+                      for i in range(masters * 2)]
         self.masters_n = masters
+        self.password = password
 
     @property
     def url(self):
-        return "redis+cluster://" + ",".join(node.address for node in self.nodes[:3]) + "/"
+        credentials = f":{quote(self.password, safe='')}@" if self.password else ""
+        return f"redis+cluster://{credentials}" + ",".join(node.address for node in self.nodes[:3]) + "/"
 
     def start(self):
         for node in self.nodes:
