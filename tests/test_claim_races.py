@@ -113,3 +113,13 @@ def test_a_revoke_after_a_token_claim_gives_back_what_that_token_took(rapp, acco
     assert queue.get("c-1")["queue_state"] == "claimed" and queue.get("c-2")["queue_state"] == "ready"
     assert {c["id"] for c in Moderator(rapp, "jiro").claim()} == {"c-2", "c-3"}  # at once, not in 5 minutes
     assert _api_claim(rapp, token).status_code == 401 and _api_claim(rapp, other).status_code == 200
+
+
+def test_revoke_all_counts_the_live_tokens_only(rdb, prefix, accounts):
+    """`token revoke NAME --all` said "revoked 1 token(s)" after the one token had been revoked by its id: the
+    revoked id stays listed a day (so a retried revoke is answered as done), and it was counted again."""
+    tokens = ModeratorTokens(rdb, prefix)
+    first = tokens.issue("hanako")[0]
+    tokens.issue("hanako")
+    assert tokens.revoke("hanako", first)
+    assert tokens.revoke_all("hanako") == 1 and tokens.revoke_all("hanako") == 0

@@ -158,7 +158,8 @@ class ModeratorTokens:
             queue.release_held(name, "revoked", via=token_id)
 
     def revoke_all(self, name):
-        """Every token of an account ends, and the claims they took go back; returns how many were listed."""
+        """Every token of an account ends, and the claims they took go back; returns how many were live (one
+        revoked before stays listed a day, marked, and is not counted again)."""
         entries = self.redis.hgetall(self.keys.moderator_token_list(name))
         for raw in entries.values():  # one slot each on a Cluster: one command each
             self.redis.delete(self.keys.moderator_token(json.loads(raw)["digest"]))
@@ -166,7 +167,7 @@ class ModeratorTokens:
         self.written.after(self.keys.moderator_token_list(name),
                            *(self.keys.moderator_token(json.loads(raw)["digest"]) for raw in entries.values()))
         self._release_claims(name, "*")
-        return len(entries)
+        return sum(not json.loads(raw).get("revoked_at") for raw in entries.values())
 
 
 def get_tokens():
