@@ -91,10 +91,17 @@ RECLAIMED_WOMEN_PROBE = SUITE_DIR / "en_reclaimed_women_probe.jsonl"
 # session 28: vulgar words (bitch, hoe, slut) and reclaimed slurs the writer says of themself with a describing word, of
 # their own circle, or to a friend warmly, against the same words aimed at a person or at a group
 VULGAR_FRIENDLY_PROBE = SUITE_DIR / "en_vulgar_friendly_probe.jsonl"
+# session 28: the same home found and visit announced with a civil purpose said (a petition, thanks, an interview, a
+# delivery, an apology, a protest at a public office) against menace; a named official called a criminal or accused
+# by the crime's noun (収賄, 私腹を肥やす, 犯罪者だ) against the same words asked, reported, denied or about policy
+LOCATED_PURPOSE_PROBE = SUITE_DIR / "en_located_purpose_probe.jsonl"
+JA_LOCATED_PURPOSE_PROBE = SUITE_DIR / "ja_located_purpose_probe.jsonl"
+JA_CRIME_NOUN_PROBE = SUITE_DIR / "ja_crime_noun_probe.jsonl"
 HARM_FORMS_PROBES = (DEED_THREAT_PROBE, JA_DEED_THREAT_PROBE, NAMED_ACCUSATION_PROBE, JA_NAMED_ACCUSATION_PROBE,
                      GROUP_QUALITY_PROBE, JA_GROUP_QUALITY_PROBE, CLEARED_PROBE, JA_CLEARED_PROBE, INDIVIDUAL_PROBE,
                      JA_INDIVIDUAL_PROBE, RECLAIMED_USE_PROBE, LOCATED_VISIT_PROBE, JA_LOCATED_VISIT_PROBE,
-                     RECLAIMED_WOMEN_PROBE, VULGAR_FRIENDLY_PROBE)
+                     RECLAIMED_WOMEN_PROBE, VULGAR_FRIENDLY_PROBE, LOCATED_PURPOSE_PROBE, JA_LOCATED_PURPOSE_PROBE,
+                     JA_CRIME_NOUN_PROBE)
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 HATECHECK = Path("hatecheck-en") / "test_suite_cases.csv"
 NOT_HARMS = frozenset({"spam"})  # labels that hold a comment for something other than a harm

@@ -26,7 +26,8 @@ def build_pipeline(C: float = 4.0, min_df: int = 2, calibration_cv: int = 3, cha
                    owned_apart_en: bool = True,
                    harm_length: bool = True, harm_group: bool = True, harm_denied: bool = False,
                    harm_lookalike: bool = False, harm_group_named: bool = False,
-                   harm_invisible: bool = False, damp_named: float = 0.3) -> Pipeline:
+                   harm_invisible: bool = False, damp_named: float = 0.3,
+                   damp_located: float = 0.3) -> Pipeline:
     """`quoted_apart` (`_en`): n-grams inside someone else's reported words, Japanese (English), get their own
     weights; `negated_apart_en` (off: measured, not adopted, see model/en_quick.py): so do English n-grams a
     negation denies (`negated_copies_en`: their plain n-grams stay and salted copies are added); `focus_sentence`:
@@ -58,7 +59,10 @@ def build_pipeline(C: float = 4.0, min_df: int = 2, calibration_cv: int = 3, cha
                      for name in unlearnt for k in range(1, len(HEADS)))
     # the accusation of a person named by office (session 24): its weight penalised as if the signal were 0.3 of
     # itself, so the rows written for it do not make it a certainty on its own ("the mayor took a bribe" was 1.0)
-    damped = ((features.signal_offset_ + FEATURE_NAMES.index("accusation_named"), damp_named),) if damp_named else ()
+    # so is a home found then a visit announced (session 28): -10 weighed located_visit 8.94 in threat, so one match,
+    # right or wrong ("Found the mayor's house. I'll be there at 9 with the petition." 0.999), was auto-rejected
+    damped = tuple((features.signal_offset_ + FEATURE_NAMES.index(name), factor)
+                   for name, factor in (("accusation_named", damp_named), ("located_visit", damp_located)) if factor)
     heads = MaskedHeads(C=C, calibration_cv=calibration_cv, random_state=SEED, excluded_columns=excluded,
                         damped_columns=damped)
     return Pipeline([("features", features), ("heads", heads)])

@@ -4,7 +4,8 @@
 then that the writer is coming. Positives: someone the thread aims at (a columnist, a poster, an official by name),
 their flat, workplace or family home found or obtained, then a visit announced or urged (moderation/targets/located.py
 reads the same shape as `located_visit`). Negatives: the same finding about a friend or relative, an owner found to
-give back what they lost, an interview or surgery visit, a report of someone else's doxxing, a threat quoted to
+give back what they lost, an interview or surgery visit, an errand said with the visit (a letter handed over, an
+apology, thanks; session 28) or a protest at a public office, a report of someone else's doxxing, a threat quoted to
 condemn it. The wording is written apart from tests/functional/*_located_visit_probe.jsonl (other people, places,
 verbs and visits): the probes stay test only. Expanded by model/synth_harms.py as its other families; generated rows
 are marked synthetic and never evaluated.
@@ -29,6 +30,9 @@ SLOTS_LOCATED = {
         "lvkin": _w("my nan|my old teammate|my godson|my uncle|our new colleague|my pen pal|my former teacher|my sister-in-law"),
         "lvlost": _w("the lost phone|the stray cat|the dropped purse|the misdelivered parcel|the abandoned bike|the lost keys"),
         "lvsite": _w("Leeds|Bristol|the coast|Glasgow|Cardiff|the valley|Norwich|Derby"),
+        # session 28: a civil errand said with the visit, and the same visit with menace beside an errand's words
+        "lvcivil": _w("I'll swing by {lvwhen} to hand over the residents' letter|we'll turn up {lvwhen} with the campaign signatures|I'll pop round {lvwhen} to return the notebook I borrowed|I'll stop by {lvwhen} to apologize for my remarks|I'll be there {lvwhen} to thank them for the article|we'll drop in {lvwhen} for the agreed interview|I'll swing by {lvwhen} with a get-well card"),
+        "lvmenace": _w("I'll swing by {lvwhen} to return the favour|I'll pop round {lvwhen} to have a word, and it won't be friendly|we'll turn up {lvwhen} with a gift they won't forget|I'm on my way to thank them properly, they'll regret it|I'll be there {lvwhen} to deliver a lesson"),
     },
     "ja": {
         "lvwho": _w("スレ主|投稿者|書き込んだ奴|あいつ|こいつ|てめえ|貴様|あんた|{sur}社長|{sur}会長|{sur}校長|{sur}教授|{sur}知事|{sur}区長|{sur}氏"),
@@ -39,6 +43,8 @@ SLOTS_LOCATED = {
         "lvkin": _w("祖母|いとこ|同僚|恩師|幼なじみ|後輩|叔父|元担任"),
         "lvlost": _w("迷子の犬の飼い主|忘れ物の傘の持ち主|拾ったスマホの持ち主|誤配された荷物の宛先の人"),
         "lvsite": _w("札幌|仙台|名古屋|福岡|金沢|松山|熊本|高松"),
+        "lvcivil": _w("要望書を手渡しに伺います|お借りした本を返しに行きます|先日の非礼のお詫びに伺います|取材のお願いに伺います|記事のお礼を言いに行きます|お見舞いの花を届けに行きます|署名簿を持参します"),
+        "lvmenace": _w("お礼しに行ってやるよ|挨拶に行くから覚悟しとけ|話つけに行くわ|お詫びの品持って行ってやるから震えて待て|取材しに行ってやるよ、逃げんなよ"),
     },
 }
 
@@ -49,11 +55,13 @@ POSITIVES_LOCATED = {
             "Worked out where {lvwho} works. {lvvisit}", "Figured out which apartment {lvwho} sleeps in. {lvvisit}",
             "{lvwho} lives near the old mill, I checked. {lvvisit}", "So I looked up {lvwho}'s {lvplace}. {lvvisit}",
             "{lvfound} your {lvplace} in ten minutes. {lvvisit}", "Obtained {lvwho}'s {lvplace} from a friend. {lvvisit}",
+            "{lvfound} {lvwho}'s {lvplace}. {lvmenace}", "Worked out where {lvwho} works, {lvmenace}",
         )),
         "ja": tuple((t, LV1) for t in (
             "{lvwho}の{lvplace}、{lvfound}。{lvvisit}", "{lvwho}の{lvplace}{lvfound}から{lvvisit}", "{lvwho}の{lvplace}はもう{lvfound}。{lvvisit}",
             "ついに{lvwho}の{lvplace}が{lvfound}。{lvvisit}", "{lvwho}の{lvplace}も{lvfound}ぞ。{lvvisit}",
             "{lvwho}、お前の{lvplace}{lvfound}からな。{lvvisit}",
+            "{lvwho}の{lvplace}、{lvfound}。{lvwhen}{lvmenace}", "{lvwho}の{lvplace}{lvfound}から{lvwhen}{lvmenace}",
         )),
     },
 }
@@ -71,6 +79,8 @@ NEGATIVES_LOCATED = {
             "Dr {ln}'s surgery moved to {lvsite}; I'll pop round {lvwhen} to register",
             "Pinned down the best café in {lvsite}. I'm going to pop round {lvwhen}",
             "A man who turned up at a presenter's flat after tracing it online was charged, the court heard",
+            "{lvfound} {lvwho}'s {lvplace}. {lvcivil}", "Worked out where {lvwho} works, so {lvcivil}",
+            "Worked out which office {lvwho} uses. We'll gather outside the council offices {lvwhen} to protest the closure",
         )),
         "ja": tuple((t, LV0) for t in (
             "{lvkin}の新しい{lvplace}が{lvfound}ので、{lvwhen}遊びに行く予定", "{lvkin}の住まいが{lvsite}だと分かった。{lvwhen}訪ねるつもり",
@@ -78,6 +88,8 @@ NEGATIVES_LOCATED = {
             "{sur}社長の住所がネットに書き込まれた問題で、警察が捜査を始めた", "「{lvplace}把握した、押しかけるわ」と書き込んだ男が脅迫容疑で逮捕された",
             "「お前の職場は知ってる、向かうから」なんて書き込みは脅迫だ、通報しよう", "{sur}教授の研究室に{lvwhen}取材で伺います",
             "{lvsite}で評判の店の場所が判明した。{lvwhen}行ってみる", "{sur}知事の事務所は{lvsite}駅前です。{lvwhen}陳情に伺います",
+            "{lvwho}の{lvplace}、{lvfound}。{lvwhen}{lvcivil}", "{lvwho}の{lvplace}が{lvfound}ので、{lvwhen}{lvcivil}",
+            "{sur}市長の勤務先は市役所だと{lvfound}。{lvwhen}市役所前で抗議のデモをします",
         )),
     },
 }

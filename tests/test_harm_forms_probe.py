@@ -11,11 +11,14 @@ from model.judge import (
     GROUP_QUALITY_PROBE,
     INDIVIDUAL_PROBE,
     JA_CLEARED_PROBE,
+    JA_CRIME_NOUN_PROBE,
     JA_DEED_THREAT_PROBE,
     JA_GROUP_QUALITY_PROBE,
     JA_INDIVIDUAL_PROBE,
+    JA_LOCATED_PURPOSE_PROBE,
     JA_LOCATED_VISIT_PROBE,
     JA_NAMED_ACCUSATION_PROBE,
+    LOCATED_PURPOSE_PROBE,
     LOCATED_VISIT_PROBE,
     NAMED_ACCUSATION_PROBE,
     RECLAIMED_USE_PROBE,
@@ -35,6 +38,10 @@ _CLEARED_CIVIL = {"accusation_cleared_nh", "accusation_denied_nh", "accusation_u
 # office, an address found to return something, a news report of someone else's doxxing, a quoted threat condemned
 _LOCATED_VISIT = ({"threat"}, {"located_visit_h"}, {"visit_friend_nh", "visit_interview_nh", "address_returned_nh",
                                                      "doxxing_reported_nh", "threat_quoted_nh"})
+# session 28: the same found home and visit with a civil purpose said, against menace or no purpose at all
+_LOCATED_PURPOSE = ({"threat"}, {"located_visit_h", "located_menace_h"},
+                    {"visit_petition_nh", "visit_thanks_nh", "visit_interview_nh", "visit_delivery_nh",
+                     "visit_apology_nh", "protest_office_nh"})
 _INDIVIDUAL = ({"threat", "harassment"}, {"threat_body_h", "threat_verb_h", "insult_indiv_h", "dehumanise_indiv_h"},
                {"body_literal_nh", "criticism_nh", "verb_literal_nh", "civil_address_nh", "civil_about_nh"})
 PROBES = {
@@ -55,6 +62,9 @@ PROBES = {
     JA_LOCATED_VISIT_PROBE: _LOCATED_VISIT,
     # session 27: bitch, slut, hoe said of oneself, one's own circle, a friend, or naming an event or a work, against an
     # attack on a woman or on women with the same words
+    LOCATED_PURPOSE_PROBE: _LOCATED_PURPOSE,
+    JA_LOCATED_PURPOSE_PROBE: _LOCATED_PURPOSE,
+    JA_CRIME_NOUN_PROBE: ({"defamation"}, {"named_accusation_h"}, _NAMED_CIVIL),
     RECLAIMED_WOMEN_PROBE: ({"hate", "harassment"}, {"group_attack_h", "slur_at_person_h"},
                             {"self_word_nh", "own_circle_nh", "reclaimed_name_nh", "described_nh",
                              "friend_address_nh"}),

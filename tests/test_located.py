@@ -15,6 +15,11 @@ READ = [
     "Dug up the editor's home address, so we're going to pop round on Sunday.",
     "Worked out where that poster sleeps. Expect visitors.",
     "Senator Clarke lives near the old mill. Someone should stop by once it's dark.",
+    # session 28: an errand's words with menace beside them; a home described, not found; the one governor
+    "広報部長の自宅わかったぞ。お礼しに行ってやるから震えて待て",
+    "Found the columnist's house. I'll pop round to return the favour.",
+    "The critic's flat is at number 12 on Mill Road. I'll be outside tonight.",
+    "知事の家、調べがついた。今夜行くからな",
 ]
 
 NOT_READ = [
@@ -26,6 +31,11 @@ NOT_READ = [
     "The columnist's home address was leaked on a forum, and the police are investigating.",
     "Tracked down the editor's office and visited her yesterday.",  # a past visit, told
     "Writing \"I've found the editor's flat, I'm on my way\" to anyone is a crime.",
+    # session 28: the visit's civil purpose said (a petition, a delivery, thanks, a protest at a public office)
+    "Found the alderman's house. I'll be there on Monday with the allotment petition.",
+    "Got the editor's address, so we'll drop by tomorrow to deliver the thank-you hamper.",
+    "社長の家がわかったので、来週お中元を届けに伺います",
+    "教授の職場は大学本部だと分かった。明日、本部前へ抗議に行きます",
 ]
 
 

@@ -69,7 +69,12 @@ _JA_MISDEED = (r"(?:賄賂|裏金|横領|着服|使い込|懐に入れ|盗ん|�
                r"|横流し|私物化"
                r"|(?:金|カネ|お金|現金|献金|謝礼)を(?:もら|貰|受け取)|(?:票|支持|議席)を(?:金で)?買|金で(?:票|支持)を買"
                r"|談合|癒着|口利き|便宜を図|袖の下|汚職"
-               r"|買収し|不正受給|不正に(?:受け取|受給|使)|脱税|粉飾|改ざん|改竄|隠蔽|もみ消)")
+               r"|買収し|不正受給|不正に(?:受け取|受給|使)|脱税|粉飾|改ざん|改竄|隠蔽|もみ消"
+               # session 28: 山田太郎議員は収賄で私腹を肥やしている犯罪者だ was defamation 0.012: the crime
+               # named by its noun (収賄, 贈賄) or idiom (私腹を肥やす), or the person called a criminal (犯罪者,
+               # 詐欺師; not 犯罪者扱い)
+               r"|収賄|贈賄|私腹を肥や"
+               r"|(?:犯罪者|詐欺師|ペテン師|横領犯|常習犯)(?!扱い|呼ばわり|視|に|を|と|の(?:更生|社会復帰)))")
 # the person: a name (kanji or katakana) and an office (佐藤一郎議員, 鈴木市長, 田村社長), as the sentence's topic or
 # subject, not after a source (警察によると, 報道では); the deed within the sentence, and no question, hedge of doubt,
 # denial, report (と報じた, 容疑で逮捕, 〜とされる) or policy after it
@@ -79,7 +84,9 @@ _ACCUSE_NAMED_JA = (r"(?<![一-龥ァ-ヶー])" + _JA_NOT_AFTER + r"[一-龥ァ-
                     + _JA_OFFICE
                     + r"(?i:は|が|って|も|ったら)" + _G + r"{0,24}?"
                     + _JA_MISDEED + r"(?!" + _G + r"{0,30}?(?:[？?]|か[。、]|か$|のか|だろうか|かな|かも|疑い|容疑"
-                    r"|と(?:報じ|発表|告発|報道|いう|され|して|の|み(?:られ|て)|書)|という|かどうか|とされ|否定|事実無根"
+                    r"|と(?:報じ|発表|告発|報道|いう|され|して|の|み(?:られ|て)|書)"
+                    r"|と" + _G + r"{0,12}?(?:報じ|報道|伝え)"
+                    r"|という|かどうか|とされ|否定|事実無根"
                     r"|誤解|デマ|防止|防ぐ|対策|再発|逮捕|送検|起訴|捜査"
                     r"|問題|ない方針|ていない|てない|しない|なかった|ません|はず(?:が|は)ない))")
 # (?i:...) around the office (English) and the particle (Japanese), which have no case: their words are no needles

@@ -21,17 +21,39 @@ _NEXT = _G + r"{0,30}?(?:" + _END + r"+\s?" + _G + r"{0,30}?)?"  # to the visit:
 # whose: someone the thread aims at (the person addressed, a commenter, a reporter, an official named by office)
 _OWNER_JA = (r"(?:お前|おまえ|オマエ|てめえ|テメエ|てめー|あんた|アンタ|貴様|きさま|こいつ|コイツ"
              r"|あいつ|アイツ|そいつ|ソイツ|記者|コメ主|投稿者|投稿主|スレ主|書き込んだ(?:奴|やつ|人)|書いた(?:奴|やつ|人)|上の(?:人|奴|やつ|コメ)"
-             r"|(?<=[一-龥ァ-ヶー])(?:議員|市長|町長|村長|区長|知事|部長|課長|社長|会長|校長|教授|大臣|市議|県議|アナ|氏))")
+             r"|(?<=[一-龥ァ-ヶー])(?:議員|市長|町長|村長|区長|知事|部長|課長|社長|会長|校長|教授|大臣|市議|県議|アナ|氏)"
+             r"|(?<![一-龥ァ-ヶー])(?:市長|町長|村長|区長|知事|首相|総理)(?=の|、|って))")
 _PLACE_JA = (r"(?:家|自宅|住所|実家|住まい|住んでる|住んでいる|居場所|勤め先|勤務先|職場|マンション|アパート|部屋"
              r"|最寄り)")
 # found, known, got (not in the passive: 特定された, 晒された are what was done to them)
 _FOUND_JA = (r"(?:特定(?!され|される)|突き止め|見つけ|見つか|分かった|わかった|分かってる|わかってる|判明|割れ|ゲット"
-             r"|入手|把握|調べ(?:がつ|がつい|上げ|つい|た)|押さえ|知ってる|知っている|出てきた|バレ)")
-# the writer's visit, announced or urged (ending the clause: 行くから, 凸ってくる, お邪魔しまーす, 待ってろ)
+             r"|入手|把握|調べ(?:がつ|がつい|上げ|つい|た)|押さえ|知ってる|知っている|出てきた|バレ"
+             # or described where it stands (駅前の角の白い家だろ, 3丁目の): as good as found
+             r"|(?:家|マンション|アパート|一軒家)(?:だろ|だぞ|だよな?|だな|です)|丁目|番地|号室)")
+# menace said with the visit: a civil purpose beside it does not make it civil (お礼してやる, 話つけてくる, 覚えとけ)
+_MENACE_JA = (r"(?:てやる|てやっ|てやろ|やるから|覚悟|待ってろ|待っとけ|逃げ(?:る|ん)な|思い知|後悔"
+              r"|わから(?:せ|す)|分から(?:せ|す)|覚えと|覚えてろ|覚えておけ|ただじゃ|ただでは|どうなるか"
+              r"|話(?:を)?つけ|けじめ|ケジメ|夜道|礼参り|痛い目|ぶっ|殺|潰し|潰す|締め|シメ|焼き|火を"
+              r"|晒し(?:に|て)|ボコ|殴|刺)")
+# the writer's visit, announced or urged (ending the clause: 行くから, 凸ってくる, お邪魔しまーす, 待ってろ; 行って
+# or 乗り込む with menace after it: 行って話つけてくる, 乗り込んでクビにしてやる)
 _VISIT_JA = (r"(?:会いに(?:行|い|来)|挨拶(?:しに|に)(?:行|い|伺|凸)|お邪魔|凸(?!版|凹)|突撃|ピンポン|押しかけ|押し掛け"
-             r"|遊びに(?:行|い)|様子(?:を)?見に(?:行|い)|顔(?:を)?見に(?:行|い)|訪ね(?:る|て|ます)|そっち(?:に)?(?:行|い)"
+             r"|乗り込|殴り込|行って(?=" + _G + r"{0,16}?" + _MENACE_JA + r")|遊びに(?:行|い)"
+             r"|様子(?:を)?見に(?:行|い)|顔(?:を)?見に(?:行|い)|訪ね(?:る|て|ます)|そっち(?:に)?(?:行|い)"
              r"|(?:行く|いく|行きます|伺います|伺う|向かう|行ってやる|行ってくる)(?:から|わ|ね|ぞ|よ|な|んで|ので)?"
              r"(?=から|待って|(?!(?!笑)[ぁ-んァ-ヶー一-龥]))|待ってろ|待っとけ|待ってて(?:ね|な|や)?(?=$|[。!！…]))")
+# the visit's stated civil purpose (session 28: 記者の自宅がわかったので、今度取材のお礼に行きます was threat
+# 0.989): a thing to hand over (署名, 嘆願書, 忘れ物, 菓子折り), an errand (取材, お礼, お詫び, 届け, 返し,
+# 陳情), or a protest at a public office (県庁前へ抗議に); never お礼参り (revenge), and none with menace said beside
+# it (_MENACE_JA)
+_PURPOSE_JA = (r"(?:署名|嘆願書|陳情書|要望書|請願書|意見書|寄せ書き|花束|手土産|菓子折り|お土産|忘れ物"
+               r"|落とし物|荷物|届け物"
+               r"|(?:取材|インタビュー|お礼(?!参り)|御礼(?!参り)|お詫び|おわび|謝罪|謝り|陳情|請願|返し|返却|届け|渡し"
+               r"|お祝い|お見舞い|見舞い|弔問|お悔やみ|説明|依頼|お願い|相談)(?:を|の|に|しに|して|する|させ)"
+               r"|(?:庁|役所|役場|議会|事務所|官邸|省|本社|支社)(?:前)?(?:で|に|へ|の)?" + _G + r"{0,8}?"
+               r"(?:抗議|デモ|集会|陳情|座り込み))")
+_SPAN_JA = _G + r"{0,40}?(?:" + _END + r"+\s?" + _G + r"{0,40}?)?"  # the rest of this sentence and the next
+_CIVIL_NOT_JA = r"(?:(?=" + _SPAN_JA + _MENACE_JA + r")|(?!" + _SPAN_JA + _PURPOSE_JA + r"))"
 # a report or a condemnation right after it in the sentence: someone else's doxxing told
 _TOLD_JA = (r"(?!" + _G + r"{0,24}?(?:と報じ|との報道|と報道|によると|らしい|ニュース|事件|警察|捜査|逮捕|なんて|という"
             r"|脅迫|通報))")
@@ -58,7 +80,10 @@ _LOCATED_EN = (
     r"|in my (?:hands|phone|notes))"
     # the commenter who called me a liar lives two streets away
     r"|" + _OWNER_EN + r"(?: [a-z'’-]{1,20}){0,8}? (?:lives|is living|sleeps) (?:at|in|on|near|round|around|by"
-    r"|just|two|three|a few|down|up|\d)(?![a-z])")
+    r"|just|two|three|a few|down|up|\d)(?![a-z])"
+    # or where it stands described: Director X's house is the blue one on Oak Lane, his flat is at number 4
+    r"|" + _OWNER_EN + r"(?:['’]s?)? (?:[a-z'’-]{1,20} ){0,1}?(?:house|home|flat|apartment) is (?:the|at|on|in"
+    r"|number|right|just|\d)(?![a-z])")
 # the will, then the visit (I'll be at his door, someone should go pay her a visit, let's all go round, time to show
 # up); see you soon; expect a knock; on my way (not a past visit told: showed up, paid her a visit)
 _WILL_EN = (r"(?:i(?:['’]ll| will| am going to|['’]m going to|['’]m gonna| gonna|['’]m| am)|im|we(?:['’]ll| will"
@@ -72,15 +97,34 @@ _VISIT_VERB = (r"(?:come|coming|go(?:ing)? (?:round|over|see|pay|visit|knock)|be
 _VISIT_EN = (r"(?:(?<![a-z])" + _WILL_EN + r"(?: [a-z'’]{1,20}){0,3}? " + _VISIT_VERB
              + r"|(?<![a-z])see you (?:soon|tonight|tomorrow|this|at|there|then|later|real soon)"
              r"|(?<![a-z])expect (?:a knock|a visit|company|me|us|visitors)|(?<![a-z])on (?:my|our) way(?![a-z]))")
-# a benign purpose named after the visit, or a report right after it
-_TOLD_EN = (r"(?![^.!?\n]{0,40}?(?:with (?:a |some |the )?(?:pizza|cake|flowers|gift|present|food|card|wine|beer"
-            r"|thank)|for (?:an |the )?interview|to (?:return|give|hand|deliver|interview|thank)|reported|police"
-            r"|according to|investigat))")
+# a report right after the visit
+_TOLD_EN = r"(?![^.!?\n]{0,40}?(?:reported|police|according to|investigat))"
+# the visit's stated civil purpose (session 28: "Found the mayor's house. I'll be there at 9 with the petition." was
+# threat 0.999): to hand over, return, thank, apologise, interview, ask; with a thing to give (the petition, flowers,
+# a card); for an interview or a comment; a protest at a public office; none with menace said beside it
+_MENACE_EN = (r"(?<![a-z])(?:regret|learns?|lesson|won['’]t (?:like|forget|enjoy)|make (?:him|her|them|you) (?:pay"
+              r"|sorry|regret|apologi[sz]e|beg)|pay for|scare|sort (?:this|it|him|her|them|you) out|finish (?:this|it"
+              r"|him|her|them|you)|settle (?:this|it|the score)|not (?:coming|going) to (?:talk|chat)|teach|hurt"
+              r"|deal with (?:him|her|them|you)|keep (?:quiet|her mouth|his mouth)|shut (?:him|her|them|you) up"
+              r"|with (?:a|my|some|our) (?:bat|knife|gun|crowbar|hammer|lads|mates|boys)|you['’]d better"
+              r"|better be"
+              r"|watch (?:your|his|her|their) back|see what happens|what['’]s coming|burn|smash|kill|beat)(?![a-z])")
+_PURPOSE_EN = (r"(?<![a-z])(?:(?:to|and) (?:hand|deliver|return(?! the favou?r)|give|bring(?: back)?|drop off"
+               r"|thank|apologi[sz]e|say (?:sorry|thanks|thank you)|interview|ask|present|invite|congratulate"
+               r"|collect|pick up|help|offer"
+               r"|sign)|with (?:a |an |the |our |my |some )?(?:[a-z'’-]{1,15} ){0,2}?(?:petition|signatures|flowers"
+               r"|card|gift|present|cake|letter|apology|thanks|invitation|parcel|package|pizza|food|wine|beer|casserole"
+               r"|documents|leaflets)|for (?:an |the |a )?(?:[a-z'’-]{1,15} )?(?:interview|comment|signature|meeting"
+               r"|appointment)"
+               r"|(?:town hall|city hall|ministry|council offices?|parliament|embassy|headquarters|constituency office)"
+               r"[^.!?\n]{0,30}?(?:protest|demonstrat|rally|picket|banners|placards|vigil))(?![a-z])")
+_SPAN_EN = r"[^.!?\n]{0,60}?(?:" + _END + r"+\s?[^.!?\n]{0,60}?)?"
+_CIVIL_NOT_EN = r"(?:(?=" + _SPAN_EN + _MENACE_EN + r")|(?!" + _SPAN_EN + _PURPOSE_EN + r"))"
 
 LOCATED_VISIT = re.compile(
     r"(?:" + _OWNER_JA + r")(?:の|、|って)?" + _G + r"{0,10}?" + _PLACE_JA + _G + r"{0,12}?" + _FOUND_JA
-    + _NEXT + _VISIT_JA + _TOLD_JA
-    + r"|(?<![a-z])(?:" + _LOCATED_EN + r")" + _NEXT + _VISIT_EN + _TOLD_EN)
+    + _CIVIL_NOT_JA + _NEXT + _VISIT_JA + _TOLD_JA
+    + r"|(?<![a-z])(?:" + _LOCATED_EN + r")" + _CIVIL_NOT_EN + _NEXT + _VISIT_EN + _TOLD_EN)
 
 # someone else's doxxing told: the finding or the exposure in the passive, then a report, a case or the police in the
 # same sentence (記者の自宅が特定されたとの報道, 家も特定されたらしいとニュースで見た, 晒された事件で警察が捜査); the
