@@ -29,7 +29,11 @@ _PLACE_JA = (r"(?:家|自宅|住所|実家|住まい|住んでる|住んでい�
 _FOUND_JA = (r"(?:特定(?!され|される)|突き止め|見つけ|見つか|分かった|わかった|分かってる|わかってる|判明|割れ|ゲット"
              r"|入手|把握|調べ(?:がつ|がつい|上げ|つい|た)|押さえ|知ってる|知っている|出てきた|バレ"
              # or described where it stands (駅前の角の白い家だろ, 3丁目の): as good as found
-             r"|(?:家|マンション|アパート|一軒家)(?:だろ|だぞ|だよな?|だな|です)|丁目|番地|号室)")
+             # spelt out word by word, the same matches in the same order: written (?:家|...)(?:だろ|...), its needle
+             # was 家 alone, and 家族 or 農家 in a comment naming groups made the whole pattern scan (+50 µs a score)
+             r"|" + "|".join(home + end for home in ("家", "マンション", "アパート", "一軒家")
+                             for end in ("だろ", "だぞ", "だよな?", "だな", "です"))
+             + r"|丁目|番地|号室)")
 # menace said with the visit: a civil purpose beside it does not make it civil (お礼してやる, 話つけてくる, 覚えとけ)
 _MENACE_JA = (r"(?:てやる|てやっ|てやろ|やるから|覚悟|待ってろ|待っとけ|逃げ(?:る|ん)な|思い知|後悔"
               r"|わから(?:せ|す)|分から(?:せ|す)|覚えと|覚えてろ|覚えておけ|ただじゃ|ただでは|どうなるか"
