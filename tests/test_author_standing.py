@@ -136,6 +136,31 @@ def test_an_undone_rejection_ends_the_suspension_its_strike_started_and_no_other
     assert post(client, comment, CLEAN, author="rude") == ("reject", "author_suspended", "suspended")
 
 
+def test_an_undone_strike_leaves_the_suspension_the_strikes_left_still_reach(make_app, clock, comment):
+    """Second read of 589229b: threats weigh 3, the mark is 6: A, B (suspended by B), C during it, undo B: A and C still
+    reach 6, so the author stays suspended until C's suspension would have ended, and no longer."""
+    app, _client, ids = held_app(make_app, clock, comment, 4)
+    with app.app_context():
+        queue = get_queue("test")
+
+        def standing():
+            got = queue.standing.get("rude", now_ms=int(clock.now * 1000))
+            return got["standing"], got["points"]
+
+        queue.decide(ids[0], "reject", "hanako", "threat", category=True)
+        queue.decide(ids[1], "reject", "hanako", "threat", category=True)  # 6 points: suspended, by B
+        clock.now += 3600
+        queue.decide(ids[2], "reject", "hanako", "threat", category=True)  # C, an hour into it
+        queue.undo(ids[1], "hanako")
+        assert standing() == ("suspended", 6)
+        clock.now += DAY - 3600 + 60  # past B's day, within C's
+        assert standing() == ("suspended", 6)
+        clock.now += 3600  # past C's day too
+        assert standing()[0] == "premoderated"
+        queue.undo(ids[2], "hanako")
+        assert standing() == ("warned", 3)
+
+
 def test_a_person_sets_the_standing(make_app, clock, comment):
     app = standing_app(make_app, clock)
     client = app.test_client()

@@ -58,6 +58,14 @@ local function author_standing(skey, zkey, akey, events, author, now, cfg, weigh
   elseif weight > 0 and points >= cfg[3] then
     new, new_until = 'suspended', now + cfg[4]
     redis.call('HSET', skey, 'cause', member)  -- the strike that started it: undoing that one ends it (REOPEN)
+  elseif expired and untl == 1 and points >= cfg[3] then
+    -- REOPEN undid the strike that started it and those left still reach the mark: the suspension the newest of them
+    -- would have started, if it has not run out
+    local last = redis.call('ZRANGE', zkey, -1, -1, 'WITHSCORES')
+    if now < tonumber(last[2]) + cfg[4] then
+      new, new_until = 'suspended', tonumber(last[2]) + cfg[4]
+      redis.call('HSET', skey, 'cause', last[1])
+    end
   end
   if floor ~= '' and STANDING_RANK[floor] >= STANDING_RANK[new] and new ~= 'suspended' then new = floor end
   if oldest then next_decay = oldest + cfg[5] else next_decay = 0 end
