@@ -113,6 +113,11 @@ def test_a_moderators_rejection_is_a_strike_of_its_category_and_an_undo_takes_it
     assert post(client, comment, CLEAN, author="rude") == ("allow", None, "warned")
 
 
+def standing_points(queue, clock, author="rude"):
+    got = queue.standing.get(author, now_ms=int(clock.now * 1000))
+    return got["standing"], got["points"]
+
+
 def test_an_undone_rejection_ends_the_suspension_its_strike_started_and_no_other(make_app, clock, comment):
     """s28 trial: a moderator's rejection reached the suspension points, was undone within 10 s, and the author
     stayed 投稿停止 for 7 days with the strike gone (the site heard suspended, never the end)."""
@@ -121,8 +126,7 @@ def test_an_undone_rejection_ends_the_suspension_its_strike_started_and_no_other
         queue = get_queue("test")
 
         def standing():
-            got = queue.standing.get("rude", now_ms=int(clock.now * 1000))
-            return got["standing"], got["points"]
+            return standing_points(queue, clock)
 
         queue.decide(ids[0], "reject", "hanako", "threat", category=True)
         queue.decide(ids[1], "reject", "hanako", "threat", category=True)  # 6 points: suspended
@@ -144,8 +148,7 @@ def test_an_undone_strike_leaves_the_suspension_the_strikes_left_still_reach(mak
         queue = get_queue("test")
 
         def standing():
-            got = queue.standing.get("rude", now_ms=int(clock.now * 1000))
-            return got["standing"], got["points"]
+            return standing_points(queue, clock)
 
         queue.decide(ids[0], "reject", "hanako", "threat", category=True)
         queue.decide(ids[1], "reject", "hanako", "threat", category=True)  # 6 points: suspended, by B
