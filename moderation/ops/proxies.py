@@ -38,11 +38,18 @@ def parse_address(text):
         text = text[1:text.index("]")]
     text = text.split("%", 1)[0]
     try:
-        address = ipaddress.ip_address(text)
+        return _canonical(ipaddress.ip_address(text))
     except ValueError:
         return None
-    if address.version == 6 and address.ipv4_mapped:
-        return address.ipv4_mapped
+
+
+def _canonical(address):
+    """One address, one spelling: an ip_address without its zone id, an IPv4-mapped one as IPv4."""
+    if address.version == 6:
+        if address.scope_id is not None:
+            address = ipaddress.IPv6Address(int(address))
+        if address.ipv4_mapped:
+            return address.ipv4_mapped
     return address
 
 
@@ -63,11 +70,8 @@ def limit_key(text):
 
 def address_key(address):
     """limit_key() of an address already parsed (an ip_address; a zone id is dropped, IPv4-mapped read as IPv4)."""
+    address = _canonical(address)
     if address.version == 6:
-        if address.scope_id is not None:
-            address = ipaddress.IPv6Address(int(address))
-        if address.ipv4_mapped:
-            return str(address.ipv4_mapped)
         return str(ipaddress.IPv6Network((int(address) >> 64 << 64, 64)))  # its /64, not its text parsed again
     return str(address)
 
