@@ -294,24 +294,6 @@ def test_the_request_page_shows_the_decisions_criterion_and_reason_escaped_also_
     assert re.search(r'id="decision-reason"[^>]*>氏名と勤務先を晒す', appealed)
 
 
-def test_the_request_page_names_each_comments_harm_categories_with_their_scores(app, client, comment, accounts, clock):
-    """s27 trial: a privacy request over 本名佐藤花子、勤務先は新宿の○○商事 showed 'スコア: 暴言 0.27 · スパム 0.22'
-    alone, not that the model read it as 個人情報の晒し, which the moderator weighs against the right claimed."""
-    with_clock(app, clock)
-    comment_id = post_comment(client, comment)
-    request_id = file(client, request_body([comment_id])).json["id"]
-    with app.app_context():
-        categories = get_queue("test").get(comment_id)["categories"]
-    top = sorted(categories.items(), key=lambda kv: -kv[1])[:2]
-    page = Moderator(app, "hanako").get(f"/review/requests/{request_id}").text
-    named = re.search(r'<p class="request-categories">(.*?)</p>', page, re.S)
-    assert named, page
-    words = {"threat": "脅迫", "hate": "差別・ヘイト", "harassment": "嫌がらせ", "sexual": "性的嫌がらせ",
-             "self_harm": "自傷・自殺の誘導", "personal_info": "個人情報の晒し", "defamation": "名誉毀損"}
-    assert f"{words[top[0][0]]} {top[0][1]:.2f}" in named.group(1), (named.group(1), top)
-    assert "_" not in named.group(1)  # words, never a code
-
-
 def test_a_failed_notice_is_recorded_and_sent_again_from_the_page(make_app, comment, accounts, clock):
     """The SMTP server is down when the decision is recorded: the decision stands, the audit says
     notice_failed, the page offers to notify again, and once the server is up the mail goes out."""

@@ -185,16 +185,21 @@ def parent_view(parent_id, parent):
             "status": parent.get("status") or ""}
 
 
+def harms_seen(record, most=3):
+    """(category, p) a moderator is shown, likeliest first, on a card and on a request's page alike: the flagged
+    ones, else (spam, a rule, a report, a published comment) up to `most` the model saw (HARM_FLOOR), never 0.00."""
+    categories = record.get("categories")
+    ranked = sorted(((str(k), float(v)) for k, v in categories.items() if isinstance(v, int | float)),
+                    key=lambda kv: -kv[1]) if isinstance(categories, dict) else []
+    flagged = set(record.get("labels") or [])
+    return [kv for kv in ranked if kv[0] in flagged] or [kv for kv in ranked[:most] if kv[1] >= HARM_FLOOR]
+
+
 def card(record, history, thresholds=None, parent=None):
     """The JSON a card is drawn from; score words come from each label's own thresholds."""
     thresholds = thresholds or {}
-    scores = record.get("scores") or {}
-    categories = record.get("categories") or {}
-    flagged = set(record.get("labels") or [])
-    shown = sorted(((k, v) for k, v in categories.items() if k in flagged), key=lambda kv: -float(kv[1]))
-    if not shown and categories:  # none flagged (spam, a rule, a report): the nearest harm only if the model saw some
-        nearest = max(categories.items(), key=lambda kv: float(kv[1]))
-        shown = [nearest] if float(nearest[1]) >= HARM_FLOOR else []
+    scores, categories = record.get("scores") or {}, record.get("categories") or {}
+    shown = harms_seen(record)
     return {
         "id": record["id"],
         "article_id": inert(record.get("article_id")),

@@ -7,12 +7,13 @@ from moderation import settings
 from moderation.errors import ApiError, Conflict, NotFound
 from moderation.labels import REJECT_REASONS
 from moderation.pages import i18n
-from moderation.pages.cards import HARM_FLOOR, format_time, inert, safe_link
+from moderation.pages.cards import category_name, format_time, harms_seen, inert, safe_link
 from moderation.pages.desk import site_of, visible_sites
 from moderation.pages.login import csrf_token, current_moderator, page_login_required, require_csrf
 from moderation.pages.setup import page_blueprint
 from moderation.rights import process
 from moderation.rights.clock import DAY_MS, now_ms
+from moderation.scoring.manager import find_manager
 from moderation.store import RedisClusterError, RedisError
 from moderation.store.removal_requests import get_requests
 from moderation.store.review_queue import get_queue
@@ -98,15 +99,22 @@ def detail_page(request_id):
                            actions=COMMENT_ACTIONS, reasons=REJECT_REASONS)
 
 
-def _harms(stored, shown=3, floor=HARM_FLOOR):
-    """The harm categories the model read in a comment, likeliest first (those at `floor` or above, else the top one):
-    what a moderator weighs against the right a request claims, named as the review card names them."""
-    categories = stored.get("categories")
-    if not isinstance(categories, dict) or not categories:
+def _harms(stored):
+    """The harms the model read in a comment, chosen and named as its review card does (cards.harms_seen,
+    category_name): what a moderator weighs against the right a request claims, never a harm at 0.00."""
+    shown = harms_seen(stored)
+    explanation = stored.get("explanation") or (_explain(stored) if shown else [])
+    return [{"label": label, "value": p, "name": category_name(label, explanation)} for label, p in shown]
+
+
+def _explain(stored):
+    """A published comment's record keeps no explanation (its answer does not pay for one), so its harm could not be
+    named as the card names it (死にたい: the writer's own distress): explained here by the model that scored it, when
+    that model is still the active one; else none."""
+    manager = find_manager()
+    if manager is None or not stored.get("text") or manager.active.version != stored.get("model_version"):
         return []
-    ranked = sorted(((str(k), float(v)) for k, v in categories.items() if isinstance(v, int | float)),
-                    key=lambda kv: -kv[1])
-    return [kv for kv in ranked if kv[1] >= floor][:shown] or ranked[:1]
+    return manager.active.score(stored["text"], explain_all=True).explanation
 
 
 def _article(queue, stored):
