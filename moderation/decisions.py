@@ -67,23 +67,26 @@ def ordered(records, order):
     return sorted(records, key=lambda r: (-r.get("risk", 0), r.get("received_at") or 0, r["id"]))
 
 
-def claim(queue, moderator, n, *, order="risk", label="", article="", skipped=frozenset(), via=""):
+def claim(queue, moderator, n, *, order="risk", label="", article="", skipped=frozenset(), via="", via_until=0):
     """Lease up to n records matching the filters (the moderator's live claims first), in the order asked; `via`:
-    the API token's id (none for the page), whose revoke gives back what it took.
+    the API token's id (none for the page), whose revoke gives back what it took, and `via_until` when it runs out
+    (ms; 0: never), which ends the leases of what it took.
 
     Claims held from an earlier filter, or skipped on this page, go back to the queue."""
 
     def wanted(record):
         return matches(record, label, article) and record["id"] not in skipped
 
-    records = queue.claim(moderator, n, order=order, label=label, article_id=article, skip=skipped, via=via)
+    records = queue.claim(moderator, n, order=order, label=label, article_id=article, skip=skipped,
+                          via=via, via_until=via_until)
     keep = [r for r in records if wanted(r)]
     if len(keep) < len(records):
         for record in records:
             if not wanted(record):
                 _give_back(queue, record["id"], moderator)
         known = {r["id"] for r in keep}
-        again = queue.claim(moderator, n, order=order, label=label, article_id=article, skip=skipped, via=via)
+        again = queue.claim(moderator, n, order=order, label=label, article_id=article, skip=skipped,
+                            via=via, via_until=via_until)
         keep += [r for r in again if r["id"] not in known and wanted(r)]
         for record in again:
             if record["id"] in skipped:

@@ -2,8 +2,11 @@
 newsroom-token claim, and a claim landing inside a logout. The other request's whole step is forced at one command
 of ours on the real Redis (tests/support/interleave.py)."""
 
+import time
+
 import pytest
 
+from moderation import times
 from moderation.store.moderator_tokens import ModeratorTokens
 from tests.support.interleave import after_first_command_on, own_thread
 from tests.support.moderators import Moderator, held_comments
@@ -123,3 +126,26 @@ def test_revoke_all_counts_the_live_tokens_only(rdb, prefix, accounts):
     tokens.issue("hanako")
     assert tokens.revoke("hanako", first)
     assert tokens.revoke_all("hanako") == 1 and tokens.revoke_all("hanako") == 0
+
+
+@pytest.mark.slow  # waits for a token to run out: one to two seconds
+def test_a_token_that_runs_out_gives_back_what_it_took(rapp, accounts, rdb, prefix):
+    """A token issued for a time (`token --days`) that runs out: the cards it claimed stayed leased to the account for
+    the lease (300 s), and the account's page renewed them meanwhile, with no tool left to decide them. Now their
+    lease ends with the token, however renewed, so the next claim gives them back; the page's own card stays."""
+    hanako, jiro = Moderator(rapp, "hanako"), Moderator(rapp, "jiro")
+    queue = held_comments(rdb, prefix, "c-1")
+    assert [c["id"] for c in hanako.claim(n=1)] == ["c-1"]  # the page's card
+    held_comments(rdb, prefix, "c-2", "c-3")
+    tokens = ModeratorTokens(rdb, prefix)
+    _, token = tokens.issue("hanako", ttl_days=2 / 86400)  # runs out at a whole second, one to two seconds from now
+    ends_ms = tokens.list("hanako")[0]["expires_at"] * 1000
+    leases = {i["comment_id"]: i["lease_until"] for i in _api_claim(rapp, token, n=3).json["items"]}
+    assert leases["c-2"] == leases["c-3"] == times.iso(ends_ms) < leases["c-1"]
+    assert {c["id"] for c in hanako.claim(n=3)} == {"c-1", "c-2", "c-3"}  # the page renews all three before the end
+    while (lambda sec, usec: sec * 1000 + usec // 1000)(*rdb.time()) <= ends_ms:
+        time.sleep(0.05)
+    assert _api_claim(rapp, token).status_code == 401
+    assert {c["id"] for c in jiro.claim()} == {"c-2", "c-3"}  # at the token's end, not 5 minutes after its last use
+    assert rdb.zrange(queue.held_key("hanako"), 0, -1) == ["c-1"]
+    assert [c["id"] for c in hanako.claim(n=3)] == ["c-1"]

@@ -131,12 +131,13 @@ def claim_queue():
     n, order = _count(body.get("n", 10)), _choice(body, "order", ORDERS, "risk")
     # "reported": a published comment readers' reports sent to review (GET /api/v1/queue counts it by that label)
     label, article = _choice(body, "label", ("", *FILTER_LABELS)), _choice(body, "article").strip()
-    claimed, total = [], 0
+    claimed, total, via = [], 0, token_id(g.moderator_token)
+    via_until = get_tokens().runs_out_ms(g.moderator["name"], via)  # its cards come back when it runs out
     for site in sites:
         if total >= n:
             break
         records = claim(get_queue(site), g.moderator["name"], n - total, order=order, label=label, article=article,
-                        via=token_id(g.moderator_token))
+                        via=via, via_until=via_until)
         claimed.append((site, records))
         total += len(records)
     _give_back_if_ended(claimed)

@@ -114,6 +114,11 @@ class ModeratorTokens:
         key = self.keys.moderator_token(digest(token))
         return self._use(keys=[key], args=[int(time.time())])
 
+    def runs_out_ms(self, name, token_id):
+        """When an account's token runs out (ms; 0: never, or not listed): what it claims is leased no longer."""
+        raw = self.redis.hget(self.keys.moderator_token_list(name), token_id)
+        return int(json.loads(raw).get("expires_at") or 0) * 1000 if raw else 0
+
     def list(self, name):
         """The account's live tokens, oldest first: id, created_at, expires_at, last_used_at, note (never the token);
         a pending one (not issued) is left out."""

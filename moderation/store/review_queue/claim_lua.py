@@ -6,16 +6,21 @@ from moderation.store.review_queue.recording_lua import COMMON
 # KEYS: ready, ready_age, claims, audit, held(moderator), then the records of the h held ids, the records of
 # the e expired claims, the held keys of their e holders, the records of the c candidates.
 # ARGV: moderator, n, lease ms, label filter, article filter, h, e, c, then the held ids, the expired ids, their
-# holders, the candidate ids, and last the id of the API token claiming ('' for the review page). Expired leases go
-# back to the queue first; then the moderator's live claims are renewed (whoever took them keeps them); then
-# candidates still ready and still matching are claimed, in the order given, up to n, marked with the token that
-# took them (claimed_via), so that revoking it gives them back.
+# holders, the candidate ids, and last the id of the API token claiming ('' for the review page) and when it runs out
+# (ms; 0: never). Expired leases go back to the queue first; then the moderator's live claims are renewed (whoever
+# took them keeps them); then candidates still ready and still matching are claimed, in the order given, up to n,
+# marked with the token that took them (claimed_via), so that revoking it gives them back. A token's card is leased
+# at most until the token runs out (via_until), however renewed, so that it comes back when nobody can decide it.
 CLAIM = COMMON + """
 local ready, ready_age, claims, audit_key, held = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
 local mod, n, lease, label, article = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), ARGV[4], ARGV[5]
 local nh, ne, nc = tonumber(ARGV[6]), tonumber(ARGV[7]), tonumber(ARGV[8])
-local via = ARGV[#ARGV]
+local via, via_until = ARGV[#ARGV - 1], tonumber(ARGV[#ARGV])
 local now = now_ms()
+local function capped(until_ms, cap)
+  if cap > 0 and cap < until_ms then return cap end
+  return until_ms
+end
 for i = 1, ne do
   local id, rec, holder = ARGV[8 + nh + i], KEYS[5 + nh + i], ARGV[8 + nh + ne + i]
   local lease_end = redis.call('ZSCORE', claims, id)
@@ -28,15 +33,17 @@ local until_ms = now + lease
 local out = {}
 for i = 1, nh do
   local id, rec = ARGV[8 + i], KEYS[5 + i]
-  if #out < n and redis.call('ZSCORE', held, id) then
-    redis.call('ZADD', held, until_ms, id)
-    redis.call('ZADD', claims, until_ms, id)
-    redis.call('HSET', rec, 'lease_until', until_ms)
+  local lease_end = capped(until_ms, tonumber(redis.call('HGET', rec, 'via_until') or 0))
+  if #out < n and lease_end > now and redis.call('ZSCORE', held, id) then
+    redis.call('ZADD', held, lease_end, id)
+    redis.call('ZADD', claims, lease_end, id)
+    redis.call('HSET', rec, 'lease_until', lease_end)
     table.insert(out, id)
   end
 end
+local lease_end = capped(until_ms, via_until)
 for i = 1, nc do
-  if #out >= n then break end
+  if #out >= n or lease_end <= now then break end
   local id, rec = ARGV[8 + nh + 2 * ne + i], KEYS[5 + nh + 2 * ne + i]
   if redis.call('ZSCORE', ready, id) then
     local f = redis.call('HMGET', rec, 'labels', 'article_id', 'article_title')
@@ -44,12 +51,13 @@ for i = 1, nc do
       and (article == '' or string.sub(f[2] or '', 1, #article) == article
            or string.find(string.lower(f[3] or ''), string.lower(article), 1, true) ~= nil)
     if ok then
-      redis.call('HSET', rec, 'queue_state', 'claimed', 'claimed_by', mod, 'lease_until', until_ms)
-      if via == '' then redis.call('HDEL', rec, 'claimed_via') else redis.call('HSET', rec, 'claimed_via', via) end
+      redis.call('HSET', rec, 'queue_state', 'claimed', 'claimed_by', mod, 'lease_until', lease_end)
+      if via == '' then redis.call('HDEL', rec, 'claimed_via', 'via_until')
+      else redis.call('HSET', rec, 'claimed_via', via, 'via_until', via_until) end
       redis.call('ZREM', ready, id)
       redis.call('ZREM', ready_age, id)
-      redis.call('ZADD', claims, until_ms, id)
-      redis.call('ZADD', held, until_ms, id)
+      redis.call('ZADD', claims, lease_end, id)
+      redis.call('ZADD', held, lease_end, id)
       audit(audit_key, id, 'claimed', 'ready', 'claimed', mod, '', now, rec)
       table.insert(out, id)
     end

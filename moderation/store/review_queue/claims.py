@@ -17,9 +17,10 @@ class Claims:
     """ReviewQueue's leases: claim with filters, expired leases first; release one or all."""
 
     def claim(self, moderator, n=10, *, order="risk", label="", article_id="", scan=2000, skip=frozenset(),
-              via=""):
+              via="", via_until=0):
         """Lease up to n items to a moderator (their live claims first); expired leases return first. `via`: the id
-        of the API token claiming (none for the review page), so that revoking it gives back what it took.
+        of the API token claiming (none for the review page), so that revoking it gives back what it took; what it
+        takes is leased at most until `via_until` (ms; 0: never), when the token runs out.
 
         Ids in `skip` (what this moderator just skipped) are never candidates, so they are not leased even for a
         moment and another moderator can take them meanwhile.
@@ -42,7 +43,7 @@ class Claims:
                       self.held_key(moderator), *map(self.record_key, held), *map(self.record_key, expired),
                       *map(self.held_key, holders), *map(self.record_key, candidates)],
                 args=[moderator, n, self.lease_ms, label or "", article_id or "", len(held), len(expired),
-                      len(candidates), *held, *expired, *holders, *candidates, via],
+                      len(candidates), *held, *expired, *holders, *candidates, via, via_until],
             )
             if len(ids) >= n or (not expired and len(ids) >= len(held) + len(candidates)):
                 break  # enough, or nothing came back to the queue and no one raced us for the candidates

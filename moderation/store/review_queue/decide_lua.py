@@ -90,7 +90,7 @@ redis.call('ZADD', KEYS[5], f[7], id)
 if mode == 'undo' then
   local until_ms = now + tonumber(ARGV[5])
   redis.call('HSET', rec, 'queue_state', 'claimed', 'claimed_by', mod, 'lease_until', until_ms)
-  redis.call('HDEL', rec, 'claimed_via')  -- the undoer's own claim now, not a token's
+  redis.call('HDEL', rec, 'claimed_via', 'via_until')  -- the undoer's own claim now, not a token's
   redis.call('ZADD', KEYS[4], until_ms, id)
   redis.call('ZADD', KEYS[9], until_ms, id)
 else
