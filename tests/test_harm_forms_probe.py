@@ -14,6 +14,7 @@ from model.judge import (
     JA_CRIME_NOUN_PROBE,
     JA_DEED_THREAT_PROBE,
     JA_GROUP_QUALITY_PROBE,
+    JA_GROUP_STATE_PROBE,
     JA_INDIVIDUAL_PROBE,
     JA_LOCATED_PURPOSE_PROBE,
     JA_LOCATED_VISIT_PROBE,
@@ -71,6 +72,10 @@ PROBES = {
     # session 28: the same words said of oneself with a describing word, of one's own circle, or to a friend warmly
     VULGAR_FRIENDLY_PROBE: ({"hate", "harassment"}, {"group_attack_h", "slur_at_person_h"},
                             {"self_word_nh", "own_circle_nh", "friend_address_nh"}),
+    # session 29: hate at a group against its state, government or a policy criticised, the hate quoted in a report,
+    # counter-speech naming it
+    JA_GROUP_STATE_PROBE: ({"hate"}, {"group_attack_h", "hate_said_h"},
+                           {"state_criticism_nh", "policy_criticism_nh", "hate_quoted_nh", "counter_speech_nh"}),
 }
 
 
