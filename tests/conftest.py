@@ -15,6 +15,7 @@ from tests.support.app import API_KEY, app_config
 from tests.support.browser import CHROMIUM, CHROMIUM_ARGS
 from tests.support.moderators import MODERATOR_PASSWORD, Moderator
 from tests.support.servers import RedisProcess
+from tests.support.topologies import Cluster
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -33,6 +34,24 @@ def redis_server(tmp_path_factory):
     server = RedisProcess(tmp_path_factory.mktemp("redis")).start()
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="module")
+def cluster(tmp_path_factory):
+    """A real Cluster (three masters, a replica each), started once for the test file that asks for it."""
+    nodes = Cluster(tmp_path_factory.mktemp("cluster")).start()
+    yield nodes
+    nodes.stop()
+
+
+@pytest.fixture(params=["standalone", pytest.param("cluster", marks=pytest.mark.slow)])
+def redis_clients(request, redis_server):
+    """clients(n): n clients of one Redis, as n instances of the service hold them, on one server and (slow) on a
+    real Cluster, where each key of a multi-key step may sit on a master of its own."""
+    if request.param == "cluster":
+        port = request.getfixturevalue("cluster").nodes[0].port
+        return lambda n: [redis.RedisCluster(host="127.0.0.1", port=port, decode_responses=True) for _ in range(n)]
+    return lambda n: [redis.Redis.from_url(redis_server.url, decode_responses=True) for _ in range(n)]
 
 
 @pytest.fixture

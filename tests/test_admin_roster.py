@@ -5,28 +5,16 @@ roster and the accounts disagree, nor when two admins take each other away while
 import itertools
 
 import pytest
-import redis
 
 from moderation.store.moderators import LastAdmin, Moderators
 from tests.support.interleave import before_first_command_on
 from tests.support.moderators import MODERATOR_PASSWORD
-from tests.support.topologies import Cluster
 
 
-@pytest.fixture(scope="module")
-def cluster(tmp_path_factory):
-    nodes = Cluster(tmp_path_factory.mktemp("roster-cluster")).start()
-    yield nodes
-    nodes.stop()
-
-
-@pytest.fixture(params=["standalone", pytest.param("cluster", marks=pytest.mark.slow)])
-def clients(request, redis_server):
+@pytest.fixture
+def clients(redis_clients):
     """Three clients of one Redis (three instances of the service), the first also the one test code reads with."""
-    if request.param == "cluster":
-        port = request.getfixturevalue("cluster").nodes[0].port
-        return [redis.RedisCluster(host="127.0.0.1", port=port, decode_responses=True) for _ in range(3)]
-    return [redis.Redis.from_url(redis_server.url, decode_responses=True) for _ in range(3)]
+    return redis_clients(3)
 
 
 def _admins(clients, prefix, *names):

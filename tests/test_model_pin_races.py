@@ -11,7 +11,6 @@ import redis
 from moderation.scoring.registry import Registry
 from moderation.store.model_pins import ModelPins
 from tests.support.interleave import after_first_command_on
-from tests.support.topologies import Cluster
 
 
 @pytest.fixture
@@ -23,21 +22,10 @@ def versions(two_models):
     shutil.rmtree(root / "0000.00.03-copy")
 
 
-@pytest.fixture(scope="module")
-def cluster(tmp_path_factory):
-    nodes = Cluster(tmp_path_factory.mktemp("pins-cluster")).start()
-    yield nodes
-    nodes.stop()
-
-
-@pytest.fixture(params=["standalone", pytest.param("cluster", marks=pytest.mark.slow)])
-def two_admins(request, redis_server, prefix, versions):
+@pytest.fixture
+def two_admins(redis_clients, prefix, versions):
     """Our registry (its client the one interleaved), the other admin's, and the key names."""
-    if request.param == "cluster":
-        port = request.getfixturevalue("cluster").nodes[0].port
-        ours, theirs = (redis.RedisCluster(host="127.0.0.1", port=port, decode_responses=True) for _ in range(2))
-    else:
-        ours, theirs = (redis.Redis.from_url(redis_server.url, decode_responses=True) for _ in range(2))
+    ours, theirs = redis_clients(2)
     root = versions[0]
     return Registry(ModelPins(ours, prefix), root), Registry(ModelPins(theirs, prefix), root), ours
 
