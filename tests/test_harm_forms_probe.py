@@ -13,6 +13,7 @@ from model.judge import (
     JA_CLEARED_PROBE,
     JA_CRIME_NOUN_PROBE,
     JA_DEED_THREAT_PROBE,
+    JA_GROUP_COMPOUND_PROBE,
     JA_GROUP_QUALITY_PROBE,
     JA_GROUP_STATE_PROBE,
     JA_INDIVIDUAL_PROBE,
@@ -76,6 +77,8 @@ PROBES = {
     # counter-speech naming it
     JA_GROUP_STATE_PROBE: ({"hate"}, {"group_attack_h", "hate_said_h"},
                            {"state_criticism_nh", "policy_criticism_nh", "hate_quoted_nh", "counter_speech_nh"}),
+    # session 29: 在日 + a listed group word in a civil sentence against the same compound attacked
+    JA_GROUP_COMPOUND_PROBE: ({"hate"}, {"group_attack_h"}, {"group_civil_nh"}),
 }
 
 
