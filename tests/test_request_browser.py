@@ -17,6 +17,7 @@ from tests.test_requests import FakeClock
 pytestmark = [pytest.mark.slow, pytest.mark.browser, needs_chromium]
 SHOTS = Path(os.environ.get("MODERATION_SHOTS", "/work/notes/shots"))
 AUTH = {"Authorization": f"Bearer {API_KEY}"}
+SITE = {"test": "https://news.example.jp/"}  # the site's address (SITE_URLS): its URLs are links on the request page
 
 
 @pytest.fixture
@@ -169,10 +170,11 @@ def test_a_comment_past_the_services_retention_is_filed_in_the_form_and_marked_f
                                                                                                  accounts, comment):
     """The published comment's record really expires (PUBLISHED_TTL_DAYS: 1 s here, 30 days by default); the form
     still takes the request (before: "1行目のコメントが当サイトに見つかりません"), the receipt gives the 7-day deadline,
-    and the moderator's page says the service does not hold the comment, linking the URL as given."""
+    and the moderator's page says the service does not hold the comment, linking the URL as given (the site's own:
+    SITE_URLS)."""
     from moderation.store.review_queue import get_queue
 
-    base, app = live_server(RATE_LIMITS="", PUBLISHED_TTL_DAYS=str(1 / 86400),
+    base, app = live_server(RATE_LIMITS="", PUBLISHED_TTL_DAYS=str(1 / 86400), SITE_URLS=SITE,
                             THRESHOLDS={"spam": {"review": 1.01, "reject": 1.01},
                                         "abuse": {"review": 1.01, "reject": 1.01}})
     body = comment("この店主は客を騙している詐欺師だ。")
@@ -225,5 +227,44 @@ def test_the_request_pages_comment_and_texts_fill_their_box(browser, live_server
     facts, explanation = page.locator(".request-facts").bounding_box(), page.locator(".request-facts dd.excerpt")
     dd = explanation.first.bounding_box()
     assert dd["x"] + dd["width"] > facts["x"] + 0.9 * facts["width"]
+    assert problems == []
+    page.context.close()
+
+
+def test_a_url_the_requester_gave_is_a_link_only_under_the_sites_own_address(browser, live_server, accounts):
+    """The s28 trial: a not-held URL on the request page was a live link to whatever host the requester typed, a
+    phishing link on a moderator's logged-in page. Only a URL under the site's SITE_URLS is a link now; any other is
+    text, with the host a browser would open and a warning. https://evil.example\\@news.example.jp/... was the
+    site's to urllib (the host after the @) and is evil.example's to Chromium: it is no link either."""
+    hostile = "https://evil.example\\@news.example.jp/articles/7#comment-c-9"
+    references = ["https://evil.example/login#comment-c-8", hostile, "https://news.example.jp/articles/7#comment-c-7"]
+    base, app = live_server(RATE_LIMITS="")  # no SITE_URLS: filed as given (as before SITE_URLS was set)
+    filed = app.test_client().post("/api/v1/requests", headers=AUTH, json={
+        "requester": {"name": "山田 花子", "email": "hanako@example.jp", "relation": "self"},
+        "comments": references, "right": "reputation", "explanation": "根拠なく詐欺師と書かれています。"})
+    assert filed.status_code == 201, filed.text
+    path = f"/review/requests/{filed.json['id']}"
+    site_base, _ = live_server(RATE_LIMITS="", SITE_URLS=SITE)
+    page, problems = login(browser, site_base, path)
+    assert page.evaluate("url => new URL(url).hostname", hostile) == "evil.example"
+    sections = page.locator("section.not-held")
+    assert [sections.nth(n).get_attribute("data-reference") for n in range(3)] == references
+    assert [sections.nth(n).locator("a").count() for n in range(3)] == [0, 0, 1]
+    assert sections.nth(2).locator("a").get_attribute("href") == references[2]
+    assert [sections.nth(n).locator("code.reference-text").inner_text() for n in range(2)] == references[:2]
+    warnings = [sections.nth(n).locator(".foreign-url") for n in range(3)]
+    assert warnings[2].count() == 0
+    for warning in warnings[:2]:
+        assert warning.inner_text().startswith("リンクにしていません: このURLのホスト evil.example は")
+    page.evaluate("document.querySelector('.topbar').style.position = 'static'")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "request-foreign-urls.png"), full_page=True)
+    assert problems == []
+    page.context.close()
+    page, problems = login(browser, base, path)  # no addresses configured: no URL a requester typed is a link
+    assert page.locator("section.not-held a").count() == 0
+    assert page.locator(".foreign-url").all_inner_texts()[2].startswith(
+        "リンクにしていません: サイトのアドレス(MODERATION_SITE_URLS)が設定されていないため")
+    page.screenshot(path=str(SHOTS / "request-unchecked-urls.png"), full_page=True)
     assert problems == []
     page.context.close()

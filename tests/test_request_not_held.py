@@ -80,8 +80,10 @@ def test_a_request_about_a_comment_past_retention_is_received_marked_due_and_cou
     assert [ref for ref, _ in sections] == [old_url, "c-2025-0001",
                                            "https://news.example.jp/a/9?c=&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"]
     assert all("このコメントは本サービスに保存されていません" in body for _, body in sections)
-    assert f'<a href="{old_url}" rel="noopener noreferrer" target="_blank">' in sections[0][1]
-    assert "<code>c-2025-0001</code>" in sections[1][1]
+    # no SITE_URLS: a URL the requester typed is text with its host named, never a link (test_request_browser.py)
+    assert f'<code class="reference-text">{old_url}</code>' in sections[0][1] and "<a " not in sections[0][1]
+    assert "ホスト news.example.jp" in sections[0][1]
+    assert '<code class="reference-text">c-2025-0001</code>' in sections[1][1] and "foreign-url" not in sections[1][1]
     assert f'data-comment-id="{held}"' in page and "comment-not-held" not in page.split("request-comment not-held")[0]
 
     # decided on the page: the old comment removed by its reference, for the site to take down

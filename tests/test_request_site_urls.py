@@ -25,6 +25,8 @@ HOSTILE_HOST = "https://<script>alert(1)</script>.example/a/1#comment-c-1"
     ("https://news.example.jp:8443/a", "https://news.example.jp/", False),
     ("https://news.example.jp@evil.example/a", "https://news.example.jp/", False),  # userinfo is not the host
     ("https://news.example.jp.evil.example/a", "https://news.example.jp/", False),
+    # Chromium opens evil.example (a backslash ends the host), urllib read news.example.jp (after the user part's @)
+    ("https://evil.example\\@news.example.jp/a", "https://news.example.jp/", False),
     ("https://news.example.jp:port/a", "https://news.example.jp/", False),
     ("ftp://news.example.jp/a", "https://news.example.jp/", False),
 ])
@@ -40,7 +42,7 @@ def test_a_url_of_another_host_is_a_400_naming_its_line_and_nothing_is_filed(mak
                               ([f"https://news.example.jp@evil.example/a#comment-{held}"], 0),
                               # an id of ours in another site's URL must not name our comment
                               (["c-2025-0001", f"https://other-news.example/comments/{held}"], 1),
-                              ([HOSTILE_HOST], 0)):
+                              ([HOSTILE_HOST], 0), ([f"https://evil.example\\@news.example.jp/a#comment-{held}"], 0)):
         answer = file(client, request_body(references))
         assert answer.status_code == 400, answer.text
         error = answer.json["error"]

@@ -11,7 +11,7 @@ from moderation.pages.cards import category_name, format_time, harms_seen, inert
 from moderation.pages.desk import site_of, visible_sites
 from moderation.pages.login import csrf_token, current_moderator, page_login_required, require_csrf
 from moderation.pages.setup import page_blueprint
-from moderation.rights import process
+from moderation.rights import links, process
 from moderation.rights.clock import DAY_MS, now_ms
 from moderation.scoring.manager import find_manager
 from moderation.store import RedisClusterError, RedisError
@@ -89,13 +89,14 @@ def detail_page(request_id):
             entry["local"] = format_time(entry["at"])[1] if entry.get("at") else ""
         comments.append({"record": stored, "author": queue.author_history(stored.get("author_id")),
                          "history": history, "article": _article(queue, stored), "categories": _harms(stored)})
+    references = [_reference(site, reference) for reference in record.get("not_held", [])]
     steps = get_requests(site).history(request_id)
     for entry in steps:
         entry["local"] = format_time(entry["at"])[1]
     return render_template("review/request.html", moderator=current_moderator(), site=site, sites=visible_sites(),
                            record=_row(record, now_ms()), comments=comments, steps=steps, csrf=csrf_token(),
                            outcomes=process.OUTCOMES, consult_days=f"{settings.get().request_consult_days:g}",
-                           is_open=record["status"] in process.OPEN, inert=inert, safe_link=safe_link,
+                           is_open=record["status"] in process.OPEN, inert=inert, references=references,
                            actions=COMMENT_ACTIONS, reasons=REJECT_REASONS)
 
 
@@ -115,6 +116,16 @@ def _explain(stored):
     if manager is None or not stored.get("text") or manager.active.version != stored.get("model_version"):
         return []
     return manager.active.score(stored["text"], explain_all=True).explanation
+
+
+def _reference(site, reference):
+    """A comment reference the service does not hold, as the page shows it: a link only under the site's own
+    addresses (SITE_URLS); any other URL is the requester's text, shown as text with the host a browser would open
+    and a warning, since a moderator's page that links any host a stranger typed is a phishing page."""
+    link = links.site_link(site, reference)
+    host = None if link else links.browser_host(reference)
+    return {"reference": reference, "text": inert(reference), "link": link, "host": host and inert(host),
+            "configured": bool(settings.get().site_urls.get(site))}
 
 
 def _article(queue, stored):

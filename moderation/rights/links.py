@@ -32,11 +32,41 @@ _PORTS = {"http": 80, "https": 443}
 
 def on_site(url, base):
     """Whether `url` is at or under the site's address `base`: the same host and port, a path at or below base's;
-    http or https alike (a reader may copy either), any case in the host, a scheme's default port written or not."""
+    http or https alike (a reader may copy either), any case in the host, a scheme's default port written or not.
+    Never a URL whose host a browser reads otherwise than urllib: a backslash (https://evil.example\\@news.example.jp/
+    is evil.example's to Chromium, news.example.jp's to urllib) or a user part."""
     a, b = split_url(url, port=True), split_url(base, port=True)
-    if a is None or b is None:  # a port that is not a number, a bracket that opens no IPv6 address
+    # a port that is not a number, a bracket that opens no IPv6 address; a backslash or a user part
+    if a is None or b is None or "\\" in url or "@" in a.netloc:
         return False
     ports = [None if p.port == _PORTS.get(p.scheme.lower()) else p.port for p in (a, b)]
     if a.scheme.lower() not in _PORTS or not a.hostname or a.hostname != b.hostname or ports[0] != ports[1]:
         return False
     return (a.path.rstrip("/") + "/").startswith(b.path.rstrip("/") + "/")
+
+
+def site_link(site, url):
+    """`url` when it is under one of the site's SITE_URLS addresses, a link a page or a mail may offer; else None: a
+    URL a requester typed may name any host, and a moderator's page or a stranger's mail is no place to link it."""
+    bases = settings.get().site_urls.get(site, ())
+    if isinstance(url, str) and url.lower().startswith(("http://", "https://")) \
+            and any(on_site(url, base) for base in bases):
+        return url
+    return None
+
+
+def browser_host(url):
+    """The host a browser would open for an http(s) URL, as a warning names it: the authority ends at the first / \\ ?
+    or #, the user part before its last @ is dropped, a non-ASCII name is shown as its punycode (a look-alike's
+    letters cannot pass for the site's). None when it is no http(s) URL."""
+    scheme, _, rest = url.partition(":")
+    if scheme.lower() not in _PORTS:
+        return None
+    rest = rest.lstrip("/\\")
+    end = min((i for i in map(rest.find, "/\\?#") if i != -1), default=len(rest))
+    host = rest[:end].rpartition("@")[2]
+    host = host[:host.find("]") + 1] if host.startswith("[") else host.partition(":")[0]
+    try:
+        return host.encode("idna").decode("ascii").lower() if not host.isascii() else host.lower()
+    except UnicodeError:
+        return host.lower()

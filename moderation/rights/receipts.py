@@ -66,9 +66,7 @@ def on_site_references(site, references):
     """The not-held references the receipt may quote: URLs under one of the site's SITE_URLS addresses. The others
     are the filer's own text (a URL of any host, an id that reads as a host name), and anyone may file with anyone's
     address: quoted, they would make the receipt a link the service mails to strangers, so it counts them."""
-    bases = settings.get().site_urls.get(site, ())
-    return [ref for ref in references if ref.lower().startswith(("http://", "https://"))
-            and any(links.on_site(ref, base) for base in bases)]
+    return [ref for ref in references if links.site_link(site, ref)]
 
 
 def silent_limit(config):

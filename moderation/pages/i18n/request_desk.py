@@ -50,6 +50,12 @@ MESSAGES = {
                        "依頼にあるURL・IDでサイト上のコメントを確認してください。削除と判断すると、request.decided の "
                        "removed_references でサイトに伝わります。",
         "rq.not_held_badge": "保存外のコメントを含む",
+        "rq.foreign_url": "リンクにしていません: このURLのホスト {host} は"
+                          "サイトのアドレス(MODERATION_SITE_URLS)にありません。依頼者が書いたままの文字列です。"
+                          "開く前に、サイトのURLであることを確かめてください。",
+        "rq.unchecked_url": "リンクにしていません: サイトのアドレス(MODERATION_SITE_URLS)が設定されていないため、"
+                            "依頼者が書いたURLは文字列で示します(ホスト {host})。"
+                            "開く前に、サイトのURLであることを確かめてください。",
         "rq.comment_missing": "このコメントは本サービスの保存期間を過ぎ、本文が残っていません。"
                               "サイト上で確認してください。削除と判断すると、request.decided でサイトに伝わります。",
         "rq.appeal_other": "この異議は、最初に判断した{name}以外の担当者が判断します。",
@@ -129,6 +135,10 @@ MESSAGES = {
                        "find it on the site by the URL or id the request gives. A removal reaches the site as "
                        "removed_references in request.decided.",
         "rq.not_held_badge": "names a comment not held",
+        "rq.foreign_url": "Not a link: its host {host} is not one of the site's addresses (MODERATION_SITE_URLS). It "
+                          "is the requester's text as given: check it is the site's before opening it.",
+        "rq.unchecked_url": "Not a link: the site's addresses (MODERATION_SITE_URLS) are not set, so a URL the "
+                            "requester gave is shown as text (host {host}). Check it is the site's before opening it.",
         "rq.comment_missing": "This service no longer keeps this comment (past its storage period): read it on the "
                               "site. A removal reaches the site through request.decided.",
         "rq.appeal_other": "This appeal is decided by a moderator other than {name}, who made the first decision.",
