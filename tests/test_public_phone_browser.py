@@ -22,7 +22,7 @@ def test_no_public_page_scrolls_sideways_on_a_phone(browser, live_server, commen
         "requester": {"name": "山田 花子", "email": "hanako@example.jp", "relation": "self"},
         "comments": [body["id"]], "right": "reputation", "explanation": "根拠なく詐欺師と書かれています。"}).json
     with app.app_context():
-        process.decide("test", filed["id"], "removed", "hanako", criterion="基準2",
+        process.decide("test", filed["id"], "removed", "hanako", criterion="privacy",
                        reason="削除しました。")
     for name, path in (("form", "/requests/new"), ("receipt", f"/requests/{filed['id']}"), ("policy", "/policy"),
                        ("transparency", "/transparency")):

@@ -55,7 +55,7 @@ def test_the_receipt_says_which_comments_are_not_held_and_what_became_of_each(ap
     assert items[0] == (OLD_URL, "pending", "To be checked on the site.")
 
     with app.app_context():
-        process.decide("test", request_id, "partially_removed", "hanako", criterion="基準2", reason="一部削除。",
+        process.decide("test", request_id, "partially_removed", "hanako", criterion="privacy", reason="一部削除。",
                        selected=[OLD_URL, "c-2025-0002"])
     _, items = states(client, request_id)
     assert [(r, s) for r, s, _ in items] == [(OLD_URL, "removed"), (ESCAPED, "kept"), ("c-2025-0002", "removed")]
@@ -64,7 +64,7 @@ def test_the_receipt_says_which_comments_are_not_held_and_what_became_of_each(ap
     with app.app_context():  # the poster objects; a second moderator keeps only c-2025-0002 removed
         process.appeal("test", request_id, "取材に基づく事実です。")
         clock.advance(days=1)
-        process.decide("test", request_id, "partially_removed", "jiro", criterion="基準2", reason="再判断しました。",
+        process.decide("test", request_id, "partially_removed", "jiro", criterion="privacy", reason="再判断しました。",
                        selected=[held, "c-2025-0002"])
         record = get_requests("test").get(request_id)
     assert record["restored_not_held"] == [OLD_URL]
@@ -94,7 +94,7 @@ def test_chromium_shows_the_references_verbatim_and_a_long_one_wraps_on_a_phone(
     long_url = "https://news.example.jp/articles/" + "a" * 300 + "#comment-c-2025-0003"
     request_id = file(client, request_body([post_comment(client, comment), HOSTILE_URL, long_url])).json["id"]
     with app.app_context():
-        process.decide("test", request_id, "partially_removed", "hanako", criterion="基準2", reason="一部削除。",
+        process.decide("test", request_id, "partially_removed", "hanako", criterion="privacy", reason="一部削除。",
                        selected=[long_url])
     SHOTS.mkdir(parents=True, exist_ok=True)
     for width, shot in ((1280, "request-receipt-not-held.png"), (390, "request-receipt-not-held-phone.png")):

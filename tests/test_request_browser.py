@@ -115,7 +115,8 @@ def test_the_requests_queue_and_the_transparency_page_in_chromium(browser, site)
     page.click('button[value="investigating"]')
     assert page.locator(".notice").first.inner_text() == "段階を更新しました。"
     page.check('input[name="outcome"][value="removed"]')
-    page.fill("#criterion", "基準2(プライバシー)")
+    page.select_option("#criterion", "privacy")
+    page.fill("#criterion-detail", "自宅の場所(町名と屋根の色)")
     page.fill("#reason", "住所を特定できる記述のため削除しました。")
     page.evaluate("document.querySelector('.topbar').style.position = 'static'")  # no sticky bar mid-shot
     page.screenshot(path=str(SHOTS / "request-detail.png"), full_page=True)
@@ -131,6 +132,9 @@ def test_the_requests_queue_and_the_transparency_page_in_chromium(browser, site)
     page, problems = open_page(browser, base, f"/transparency?from={first}&to={last}")
     assert page.locator("h1").inner_text() == "透明性レポート"
     assert page.locator("#report-requests td.num").first.inner_text() == "3"
+    criteria = page.locator("#report-criteria tr[data-criterion]")  # the criterion chosen, counted
+    assert criteria.count() == 14 and page.locator('#report-criteria tr[data-criterion="unclassified"]').count() == 0
+    assert page.locator('#report-criteria tr[data-criterion="privacy"] td').inner_text() == "1"
     page.screenshot(path=str(SHOTS / "transparency.png"), full_page=True)
     page.goto(f"{base}/policy")
     assert page.locator("h1").inner_text() == "送信防止措置の実施基準"

@@ -274,7 +274,7 @@ def test_a_stored_name_that_is_an_address_is_left_out_of_the_receipt_and_the_not
         record = intake.receive("test", {**fields, "requester_name": "https://evil.example/login 様"}, "api")
     run_worker(app, once=True)
     with app.app_context():
-        process.decide("test", record["id"], "not_removed", "jiro", criterion="基準5: 公益性のある論評",
+        process.decide("test", record["id"], "not_removed", "jiro", criterion="public_interest",
                        reason="記事への論評の範囲内と判断しました。")
     texts = [message.get_content() for _, _, message in mailbox.messages]
     assert len(texts) == 2 and all(text.startswith("ご依頼者様\n\n") for text in texts), texts

@@ -88,7 +88,7 @@ def test_a_request_about_a_comment_past_retention_is_received_marked_due_and_cou
 
     # decided on the page: the old comment removed by its reference, for the site to take down
     assert hanako.form(f"/review/requests/{request_id}/decide", {
-        "site": "test", "outcome": "partially_removed", "remove": old_url, "criterion": "基準2",
+        "site": "test", "outcome": "partially_removed", "remove": old_url, "criterion": "privacy",
         "reason": "名誉毀損に当たると判断し、該当のコメントを削除します。"}).status_code == 303
     [decided] = request_events(rdb, prefix, "request.decided")
     assert decided["data"]["removed_comment_ids"] == [] and decided["data"]["removed_references"] == [old_url]
@@ -122,9 +122,9 @@ def test_a_request_only_about_comments_not_held_is_decided_and_counted(app, clie
     request_id = file(client, request_body(["c-2025-0001", "c-2025-0002"])).json["id"]
     with app.app_context():
         with pytest.raises(Exception, match="some, not all"):
-            process.decide("test", request_id, "partially_removed", "hanako", criterion="基準2", reason="一部",
+            process.decide("test", request_id, "partially_removed", "hanako", criterion="privacy", reason="一部",
                            selected=["c-2025-0001", "c-2025-0002"])
-        late, _ = process.decide("test", request_id, "removed", "hanako", criterion="基準2", reason="削除します。")
+        late, _ = process.decide("test", request_id, "removed", "hanako", criterion="privacy", reason="削除します。")
         report = transparency.report("test", date(2026, 11, 1), date(2026, 11, 30))
     assert late is False
     [decided] = request_events(rdb, prefix, "request.decided")
@@ -141,10 +141,11 @@ def test_an_appeal_that_no_longer_removes_a_comment_not_held_tells_the_site_to_p
     held = post_comment(client, comment)
     request_id = file(client, request_body([held, "c-2025-0001"])).json["id"]
     with app.app_context():
-        process.decide("test", request_id, "removed", "hanako", criterion="基準2", reason="削除します。")
+        process.decide("test", request_id, "removed", "hanako", criterion="privacy", reason="削除します。")
         process.appeal("test", request_id, "取材に基づく事実です。")
         clock.advance(days=1)
-        process.decide("test", request_id, "not_removed", "jiro", criterion="基準5", reason="論評の範囲内です。")
+        process.decide("test", request_id, "not_removed", "jiro", criterion="public_interest",
+                       reason="論評の範囲内です。")
         record = get_requests("test").get(request_id)
     first, second = (e["data"] for e in request_events(rdb, prefix, "request.decided"))
     assert first["removed_references"] == ["c-2025-0001"] and first["restored_references"] == []

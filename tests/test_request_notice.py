@@ -22,7 +22,7 @@ def test_the_notice_dates_the_receipt_and_the_decision_in_the_receipt_pages_time
     assert "2026-12-03 01:35:01 JST" in receipt
     clock.advance(days=2.5)  # decided 2026-12-05 13:35:01 JST
     with app.app_context():
-        process.decide("test", request_id, "removed", "hanako", criterion="基準2", reason="削除しました。")
+        process.decide("test", request_id, "removed", "hanako", criterion="privacy", reason="削除しました。")
     [(_, _, message)] = mailbox.messages
     text = message.get_content()
     assert "受付 2026-12-03 01:35:01 JST" in text and "判断 2026-12-05 13:35:01 JST" in text, text
@@ -37,11 +37,12 @@ def test_the_notice_of_an_appeals_decision_says_it_follows_the_posters_appeal(ma
     client = app.test_client()
     request_id = file(client, request_body([post_comment(client, comment)])).json["id"]
     with app.app_context():
-        process.decide("test", request_id, "removed", "hanako", criterion="基準2", reason="削除しました。")
+        process.decide("test", request_id, "removed", "hanako", criterion="privacy", reason="削除しました。")
         clock.advance(days=1)
         process.appeal("test", request_id, "報道で公になっている事実です。")
         clock.advance(days=2)
-        process.decide("test", request_id, "not_removed", "jiro", criterion="基準5", reason="公益目的の論評です。")
+        process.decide("test", request_id, "not_removed", "jiro", criterion="public_interest",
+                       reason="公益目的の論評です。")
     first, second = (message for _, _, message in mailbox.messages)
     assert "異議" not in first["Subject"] and "異議" not in first.get_content()
     assert second["Subject"].endswith("への回答(異議を受けての再判断)")
@@ -56,7 +57,7 @@ def test_the_notice_links_the_criteria_under_the_public_url_and_the_link_serves_
     it is an absolute link (Japanese line and English line), and that link's path serves the criteria page."""
     from urllib.parse import urlsplit
 
-    client, text = _notice_of_a_decision(make_app, mailbox, comment, clock, "removed", criterion="基準2",
+    client, text = _notice_of_a_decision(make_app, mailbox, comment, clock, "removed", criterion="privacy",
                                          reason="削除しました。", PUBLIC_URL="https://moderation.example.com/")
     link = "https://moderation.example.com/policy?site=test"
     assert f"次のページで公開しています。\n{link}\n" in text and f"Removal criteria: {link}" in text, text
@@ -67,7 +68,7 @@ def test_the_notice_links_the_criteria_under_the_public_url_and_the_link_serves_
 
 def test_without_a_public_url_the_notice_names_the_criteria_without_a_bare_path(make_app, mailbox: Mailbox, comment,
                                                                               clock):
-    _, text = _notice_of_a_decision(make_app, mailbox, comment, clock, "not_removed", criterion="基準5",
+    _, text = _notice_of_a_decision(make_app, mailbox, comment, clock, "not_removed", criterion="public_interest",
                                     reason="論評です。")
     assert "「送信防止措置の実施基準」として公開しています。" in text
     assert "/policy" not in text and "http" not in text, text
@@ -115,11 +116,11 @@ def test_the_notice_of_a_partial_removal_says_which_comments_were_removed(make_a
     old = "https://news.example.jp/articles/7#comment-c-2025-0001"
     request_id = file(client, request_body([first, second, old])).json["id"]
     with app.app_context():
-        process.decide("test", request_id, "partially_removed", "hanako", criterion="基準2", reason="一部削除。",
+        process.decide("test", request_id, "partially_removed", "hanako", criterion="privacy", reason="一部削除。",
                        selected=[first, old])
         process.appeal("test", request_id, "取材に基づく事実です。")
         clock.advance(days=1)
-        process.decide("test", request_id, "partially_removed", "jiro", criterion="基準2", reason="再判断。",
+        process.decide("test", request_id, "partially_removed", "jiro", criterion="privacy", reason="再判断。",
                        selected=[first])
     decided, appealed = (message.get_content() for _, _, message in mailbox.messages)
     assert (f"削除したコメント:\n- {first}\n- {old}(サイトが削除します)\n\n"

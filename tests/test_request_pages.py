@@ -147,7 +147,7 @@ def test_the_site_comes_from_configuration_or_a_known_site_parameter(make_app, c
 def test_policy_renders_the_default_criteria_with_their_revision_date(client):
     page = client.get("/policy")
     assert page.status_code == 200
-    assert "<h1>送信防止措置の実施基準</h1>" in page.text and "改定日: 2026-11-29" in page.text
+    assert "<h1>送信防止措置の実施基準</h1>" in page.text and "改定日: 2026-12-03" in page.text
     assert "<strong>7日以内</strong>" in page.text and '<a href="/transparency">' in page.text
     no_inline_code(page.text)
 
@@ -203,7 +203,7 @@ def test_a_moderator_moves_a_request_through_its_steps_with_forms(app, client, c
     clock.advance(days=1)
     assert hanako.form(f"{path}/step", {"site": "test", "step": "poster_consulted"}).status_code == 303
     clock.advance(days=1)
-    decided = hanako.form(f"{path}/decide", {"site": "test", "outcome": "removed", "criterion": "基準2",
+    decided = hanako.form(f"{path}/decide", {"site": "test", "outcome": "removed", "criterion": "privacy",
                                              "reason": "名誉毀損に当たると判断しました。"}, follow_redirects=True)
     assert "判断を記録しました" in decided.text
     assert re.search(r'class="comment-status" data-status="rejected">非公開</b> \(削除依頼\)', decided.text)
@@ -211,7 +211,7 @@ def test_a_moderator_moves_a_request_through_its_steps_with_forms(app, client, c
     assert actions == ["received", "investigating", "poster_consulted", "decided", "requester_notified"]
     with app.app_context():
         assert get_requests("test").get(request_id)["decided_by"] == "hanako"
-    again = hanako.form(f"{path}/decide", {"site": "test", "outcome": "not_removed", "criterion": "x",
+    again = hanako.form(f"{path}/decide", {"site": "test", "outcome": "not_removed", "criterion": "not_infringing",
                                            "reason": "y"}, follow_redirects=True)
     assert "この依頼はすでに判断されています。" in again.text and "already decided" not in again.text
 
@@ -248,10 +248,10 @@ def test_an_appeal_is_decided_by_another_moderator_on_the_page(app, client, comm
     comment_id = post_comment(client, comment)
     request_id = file(client, request_body([comment_id])).json["id"]
     with app.app_context():
-        process.decide("test", request_id, "removed", "hanako", criterion="基準2", reason="削除しました。")
+        process.decide("test", request_id, "removed", "hanako", criterion="privacy", reason="削除しました。")
         process.appeal("test", request_id, "取材に基づく事実です。")
     path = f"/review/requests/{request_id}"
-    fields = {"site": "test", "outcome": "not_removed", "criterion": "基準5", "reason": "再検討の結果です。"}
+    fields = {"site": "test", "outcome": "not_removed", "criterion": "public_interest", "reason": "再検討の結果です。"}
     hanako, jiro = Moderator(app, "hanako"), Moderator(app, "jiro")
     page = hanako.get(path).text  # who may decide is said before anyone tries
     assert 'id="appeal-other"' in page and "最初に判断したhanako以外の担当者が判断します" in page
@@ -261,7 +261,7 @@ def test_an_appeal_is_decided_by_another_moderator_on_the_page(app, client, comm
     english = hanako.form(f"{path}/decide?lang=en", fields, follow_redirects=True).text
     assert "An appeal is decided by a moderator other than the one who made the first decision." in english
     empty = jiro.form(f"{path}/decide", {**fields, "criterion": " "}, follow_redirects=True).text
-    assert "適用した基準を入力してください。" in empty and "is required" not in empty
+    assert "適用した基準を選んでください。" in empty and "must be one of" not in empty
     assert jiro.form(f"{path}/decide", fields).status_code == 303
     with app.app_context():
         record = get_requests("test").get(request_id)
@@ -279,18 +279,19 @@ def test_the_request_page_shows_the_decisions_criterion_and_reason_escaped_also_
     comment_id = post_comment(client, comment)
     request_id = file(client, request_body([comment_id])).json["id"]
     with app.app_context():
-        process.decide("test", request_id, "removed", "hanako", criterion="基準2.1 " + HOSTILE,
-                       reason="氏名と勤務先を晒すものと判断しました。" + HOSTILE)
+        process.decide("test", request_id, "removed", "hanako", criterion="privacy",
+                       criterion_detail="基準2.1 " + HOSTILE, reason="氏名と勤務先を晒すものと判断しました。" + HOSTILE)
     path = f"/review/requests/{request_id}"
     for page in (Moderator(app, "hanako").get(path).text, Moderator(app, "jiro").get(f"{path}?lang=en").text):
         assert HOSTILE not in page and page.count("&lt;script&gt;alert(1)&lt;/script&gt;") == 2
-        assert re.search(r'id="decision-criterion"[^>]*>基準2\.1 &lt;script&gt;', page), page
+        assert re.search(r'id="decision-criterion"[^>]*>(プライバシーの侵害|Invasion of privacy)<br>', page), page
+        assert re.search(r'id="decision-criterion-detail"[^>]*>基準2\.1 &lt;script&gt;', page), page
         assert re.search(r'id="decision-reason"[^>]*>氏名と勤務先を晒すものと判断しました。&lt;script&gt;', page)
     assert "適用した基準" in Moderator(app, "hanako").get(path).text
     with app.app_context():
         process.appeal("test", request_id, "事実です。")
     appealed = Moderator(app, "jiro").get(path).text  # the decider of the appeal reads what the first decision said
-    assert 'id="appeal-other"' in appealed and re.search(r'id="decision-criterion"[^>]*>基準2\.1 ', appealed)
+    assert 'id="appeal-other"' in appealed and re.search(r'id="decision-criterion-detail"[^>]*>基準2\.1 ', appealed)
     assert re.search(r'id="decision-reason"[^>]*>氏名と勤務先を晒す', appealed)
 
 
@@ -303,7 +304,7 @@ def test_a_failed_notice_is_recorded_and_sent_again_from_the_page(make_app, comm
     request_id = file(client, request_body([post_comment(client, comment)])).json["id"]
     hanako = Moderator(app, "hanako")
     path = f"/review/requests/{request_id}"
-    page = hanako.form(f"{path}/decide", {"site": "test", "outcome": "not_removed", "criterion": "基準5",
+    page = hanako.form(f"{path}/decide", {"site": "test", "outcome": "not_removed", "criterion": "public_interest",
                                           "reason": "論評の範囲内です。"}, follow_redirects=True).text
     assert 'id="notice-failed"' in page and "判断済み" in page
     assert hanako.form(f"{path}/notify", {"site": "test"}, follow_redirects=True).text.count("notice-failed") == 1
@@ -361,7 +362,7 @@ def test_every_moderator_page_counts_the_open_requests_beside_their_link(app, cl
     found = badge.search(hanako.get("/review").text)
     assert found.group(1) == " nav-count-due" and found.group(3) == "2"
     with app.app_context():
-        process.decide("test", first, "not_removed", "hanako", criterion="基準5", reason="論評の範囲内です。")
+        process.decide("test", first, "not_removed", "hanako", criterion="public_interest", reason="論評の範囲内です。")
     assert badge.search(hanako.get("/review?lang=en").text).group(2) == \
         "1 open removal request(s), 1 of them due soon or overdue"
 

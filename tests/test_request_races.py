@@ -14,7 +14,8 @@ from tests.test_requests import FakeClock, file, post_comment, request_body, wit
 def _decision(request_id, outcome, moderator):
     """One moderator's decision: "decided", or the conflict's code."""
     try:
-        process.decide("test", request_id, outcome, moderator, criterion="基準2", reason="理由です。")
+        process.decide("test", request_id, outcome, moderator, reason="理由です。",
+                       criterion="not_infringing" if outcome == "not_removed" else "privacy")
     except Conflict as error:
         return error.code
     return "decided"
@@ -55,13 +56,14 @@ def test_a_decision_refused_while_another_is_under_way_says_so_on_the_page(app, 
         get_requests("test").begin_decision(request_id, "removed", "hanako", [], now_ms=clock() * 1000)
     jiro = login(app, "jiro")
     answer = jiro.form(f"/review/requests/{request_id}/decide", {
-        "site": "test", "outcome": "not_removed", "criterion": "基準2", "reason": "理由です。"}, follow_redirects=True)
+        "site": "test", "outcome": "not_removed", "criterion": "not_infringing", "reason": "理由です。"},
+        follow_redirects=True)
     assert "別のモデレーターがこの依頼を判断しているところです" in answer.text
     with app.app_context():
         assert get_requests("test").get(request_id)["status"] == "received"
     clock.advance(days=1 / 1440)  # a minute later the hold has lapsed (its decision never came): jiro decides
     assert "別のモデレーター" not in jiro.form(f"/review/requests/{request_id}/decide", {
-        "site": "test", "outcome": "not_removed", "criterion": "基準2", "reason": "理由です。"},
+        "site": "test", "outcome": "not_removed", "criterion": "not_infringing", "reason": "理由です。"},
         follow_redirects=True).text
     with app.app_context():
         assert get_requests("test").get(request_id)["outcome"] == "not_removed"

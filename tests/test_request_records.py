@@ -38,7 +38,7 @@ def test_a_published_comment_named_in_a_request_is_still_there_to_remove_after_i
     time.sleep(2.5)
     assert record_ttl_ms(rdb, prefix, other) == -2  # the unnamed one expired as published comments do
     with app.app_context():
-        process.decide("test", answer.json["id"], "removed", "hanako", criterion="基準2(名誉毀損)",
+        process.decide("test", answer.json["id"], "removed", "hanako", criterion="defamation",
                        reason="事実の摘示による名誉毀損と判断し削除しました。")
         assert get_queue("test").get(named)["status"] == "rejected"
         assert get_requests("test").get(answer.json["id"])["removed"] == [named]
@@ -70,7 +70,7 @@ def test_a_decision_stands_for_a_comment_the_service_no_longer_stores(make_app, 
     assert page.text.count('class="notice notice-warn comment-missing"') == 1  # the gone one says so, not the kept
     assert "本文が残っていません。サイト上で確認してください。" in page.text
     with app.app_context():
-        process.decide("test", request_id, "removed", "hanako", criterion="基準2", reason="削除しました。")
+        process.decide("test", request_id, "removed", "hanako", criterion="privacy", reason="削除しました。")
         assert get_queue("test").get(kept)["status"] == "rejected"
         assert get_requests("test").get(request_id)["status"] == "decided"
     decided = [e for _, e in rdb.xrange(f"{prefix}{{test}}:events") if e["type"] == "request.decided"]

@@ -201,7 +201,7 @@ def test_a_step_an_answer_or_an_appeal_sent_again_is_answered_as_done(app, clien
                            headers=auth).status_code for _ in range(2)]
     other = client.post(f"/api/v1/requests/{request_id}/answers", json={"statement": "別の答え"}, headers=auth)
     with app.app_context():
-        process.decide("test", request_id, "not_removed", "hanako", criterion="基準1", reason="削除しません。")
+        process.decide("test", request_id, "not_removed", "hanako", criterion="not_infringing", reason="削除しません。")
     appeals = [client.post(f"/api/v1/requests/{request_id}/appeals", json={"statement": "納得できません。"},
                            headers=auth).status_code for _ in range(2)]
     with app.app_context():
@@ -221,11 +221,12 @@ def test_a_decision_made_again_by_its_moderator_is_answered_as_made(app, client,
     request_id = file(client, request_body([post_comment(client, comment)])).json["id"]
     clock.advance(days=2)
     with app.app_context():
-        first = process.decide("test", request_id, "removed", "hanako", criterion="基準2", reason="削除しました。")
+        first = process.decide("test", request_id, "removed", "hanako", criterion="privacy", reason="削除しました。")
         clock.advance(days=1)
-        again = process.decide("test", request_id, "removed", "hanako", criterion="基準2", reason="削除しました。")
+        again = process.decide("test", request_id, "removed", "hanako", criterion="privacy", reason="削除しました。")
         with pytest.raises(Conflict):
-            process.decide("test", request_id, "not_removed", "hanako", criterion="基準2", reason="削除しません。")
+            process.decide("test", request_id, "not_removed", "hanako", criterion="not_infringing",
+                           reason="削除しません。")
         actions = [entry["action"] for entry in get_requests("test").history(request_id)]
     assert again == first == (False, 2.0)
     assert actions == ["received", "decided", "requester_notified"]
@@ -263,7 +264,7 @@ def test_scripted_request_consulted_and_removed_on_day_three(make_app, worker, m
             assert consulted["due_at"] - consulted["received_at"] == 14 * DAY * 1000  # 7 + 7 days of waiting
             clock.advance(days=2)  # day 3
             late, days = process.decide("test", request_id, "removed", "hanako",
-                                        criterion="基準2(名誉毀損): 事実の摘示による社会的評価の低下",
+                                        criterion="defamation", criterion_detail="事実の摘示による社会的評価の低下",
                                         reason="ご指摘のコメントは、特定の個人を根拠なく詐欺師と断定しており、削除しました。")
             assert (late, days) == (False, 3.0)
             stored = get_queue("test").get(comment_id)
@@ -282,7 +283,7 @@ def test_scripted_request_consulted_and_removed_on_day_three(make_app, worker, m
         assert "requester" not in events["request.poster_consulted"]  # the poster never learns who asked
         removal = events["comment.rejected"]
         assert removal["comment_id"] == comment_id and removal["reason"] == "rights_request"
-        assert removal["request_id"] == request_id and removal["criterion"].startswith("基準2")
+        assert removal["request_id"] == request_id and removal["criterion"] == "defamation"
         assert events["request.decided"]["outcome"] == "removed" and events["request.decided"]["notice"] == "smtp"
         assert "requester" not in events["request.decided"]  # mailed by the service, not passed to the site
         assert receiver.bad_signatures == 0
@@ -295,7 +296,9 @@ def test_scripted_request_consulted_and_removed_on_day_three(make_app, worker, m
     assert sender == "moderation@news.example.jp" and recipients == ["hanako@example.jp"]
     assert request_id in message["Subject"]
     text = message.get_content()
-    assert "削除しました" in text and "根拠なく詐欺師と断定" in text and "基準2" in text
+    assert "削除しました" in text and "根拠なく詐欺師と断定" in text
+    assert "適用した基準: 名誉毀損(事実の摘示による社会的評価の低下)" in text
+    assert "Criterion: defamation (事実の摘示による社会的評価の低下)." in text  # a code named in either language
 
     steps = request_audit(app, request_id)
     assert [a for a, _ in steps] == ["received", "investigating", "poster_consulted", "decided", "requester_notified",
@@ -312,7 +315,7 @@ def test_without_smtp_the_decision_reaches_the_site_by_webhook(app, client, comm
     comment_id = post_comment(client, comment)
     request_id = file(client, request_body([comment_id])).json["id"]
     with app.app_context():
-        process.decide("test", request_id, "not_removed", "jiro", criterion="基準5: 公益性のある論評",
+        process.decide("test", request_id, "not_removed", "jiro", criterion="public_interest",
                        reason="記事への論評の範囲内と判断しました。")
         assert get_queue("test").get(comment_id)["status"] != "rejected"
     decided = [e for _, e in rdb.xrange(f"{prefix}{{test}}:events") if e["type"] == "request.decided"]
@@ -336,7 +339,7 @@ def test_a_pending_comment_leaves_the_queue_when_removed(app, client, comment, c
         pytest.skip("the tiny model rejected it outright")
     request_id = file(client, request_body([held["id"]])).json["id"]
     with app.app_context():
-        process.decide("test", request_id, "removed", "hanako", criterion="基準3", reason="削除しました。")
+        process.decide("test", request_id, "removed", "hanako", criterion="privacy", reason="削除しました。")
     assert queue.stats()["open"] == 0
     assert queue.get(held["id"])["queue_state"] == "decided"
     assert queue.author_history("poster-2")["rejected"] == 1
@@ -348,9 +351,9 @@ def test_partial_removal_removes_only_the_chosen_comments(app, client, comment, 
     request_id = file(client, request_body([first, second], right="privacy")).json["id"]
     with app.app_context():
         with pytest.raises(Exception, match="some, not all"):
-            process.decide("test", request_id, "partially_removed", "hanako", criterion="基準1", reason="一部",
+            process.decide("test", request_id, "partially_removed", "hanako", criterion="privacy", reason="一部",
                            selected=[first, second])
-        process.decide("test", request_id, "partially_removed", "hanako", criterion="基準1(プライバシー)",
+        process.decide("test", request_id, "partially_removed", "hanako", criterion="privacy",
                        reason="住所を含むコメントのみ削除しました。", selected=[second])
         queue = get_queue("test")
         assert queue.get(first)["status"] != "rejected" and queue.get(second)["status"] == "rejected"
@@ -365,7 +368,7 @@ def test_an_appeal_reopens_the_request_for_another_moderator(app, client, commen
     early = client.post(f"/api/v1/requests/{request_id}/appeals", json={"statement": "異議"}, headers=headers)
     assert early.status_code == 409 and early.json["error"]["code"] == "not_decided"
     with app.app_context():
-        process.decide("test", request_id, "removed", "hanako", criterion="基準2", reason="削除しました。")
+        process.decide("test", request_id, "removed", "hanako", criterion="privacy", reason="削除しました。")
     empty = client.post(f"/api/v1/requests/{request_id}/appeals", json={"statement": ""}, headers=headers)
     assert empty.status_code == 400 and empty.json["error"]["field"] == "statement"
     clock.advance(days=1)
@@ -376,9 +379,9 @@ def test_an_appeal_reopens_the_request_for_another_moderator(app, client, commen
     assert again.status_code == 409 and again.json["error"]["code"] == "appealed_already"
     with app.app_context():
         with pytest.raises(Exception, match="another moderator"):
-            process.decide("test", request_id, "not_removed", "hanako", criterion="基準5", reason="復元")
+            process.decide("test", request_id, "not_removed", "hanako", criterion="public_interest", reason="復元")
         clock.advance(days=2)
-        process.decide("test", request_id, "removed", "jiro", criterion="基準2",
+        process.decide("test", request_id, "removed", "jiro", criterion="privacy",
                        reason="再検討の結果、削除を維持します。")
         record = get_requests("test").get(request_id)
     assert record["appeal_outcome"] == "removed" and record["appeal_decided_by"] == "jiro"
@@ -466,7 +469,7 @@ def test_every_request_event_matches_its_openapi_schema(app, client, comment, cl
         process.check_deadlines("test")
         clock.advance(days=2)
         process.check_deadlines("test")
-        process.decide("test", request_id, "removed", "hanako", criterion="基準2", reason="削除しました。")
+        process.decide("test", request_id, "removed", "hanako", criterion="privacy", reason="削除しました。")
     headers = {"Authorization": f"Bearer {API_KEY}"}
     assert client.post(f"/api/v1/requests/{request_id}/appeals", json={"statement": "異議があります。"},
                        headers=headers).status_code == 202

@@ -21,7 +21,7 @@ def test_the_public_pages_and_the_mail_carry_the_sites_name(make_app, mailbox: M
         page = client.get(path).text
         assert '<div class="brand"><bdi>例示新聞 &lt;b&gt;デジタル&lt;/b&gt;</bdi></div>' in page, path
     with app.app_context():
-        process.decide("test", request_id, "removed", "hanako", criterion="基準2", reason="削除しました。")
+        process.decide("test", request_id, "removed", "hanako", criterion="privacy", reason="削除しました。")
     [(_, _, message)] = mailbox.messages
     assert message["Subject"].startswith(f"[{NAME}] 送信防止措置のご依頼 {request_id}")
 

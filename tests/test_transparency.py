@@ -71,14 +71,15 @@ def test_report_totals_equal_the_audit_streams_over_a_generated_month(make_app, 
             if rng.random() < 0.8:
                 clock.now = received + rng.uniform(0.2, 12) * 86400  # some late, some beyond the period
                 outcome = rng.choice(OUTCOMES)
-                process.decide("test", request_id, outcome, "hanako", criterion="基準", reason="理由",
+                process.decide("test", request_id, outcome, "hanako", reason="理由",
+                               criterion="not_infringing" if outcome == "not_removed" else "defamation",
                                selected=picks[:1])
                 if rng.random() < 0.3:
                     clock.advance(days=1)
                     process.appeal("test", request_id, "異議があります。")
                     if rng.random() < 0.5:
                         clock.advance(days=2)
-                        process.decide("test", request_id, "removed", "jiro", criterion="基準", reason="維持")
+                        process.decide("test", request_id, "removed", "jiro", criterion="privacy", reason="維持")
         clock.now = midnight(last) + 86399
         process.check_deadlines("test")
 
@@ -146,7 +147,7 @@ def test_an_overdue_request_raises_the_alert_and_counts_as_decided_late(app, cli
     page = Moderator(app, "hanako").get("/review/requests").text
     assert 'id="deadline-banner"' in page and 'class="overdue"' in page
     with app.app_context():
-        late, days = process.decide("test", request_id, "removed", "hanako", criterion="基準2", reason="遅れました。")
+        late, days = process.decide("test", request_id, "removed", "hanako", criterion="privacy", reason="遅れました。")
     assert late and days == 8.0
     body = get_report(client, "2026-10-01", "2026-10-31").json
     assert body["comments"]["received"] is None and body["comments"]["allowed"] is None  # histograms: 40 days

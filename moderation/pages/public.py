@@ -23,7 +23,7 @@ from moderation.pages import i18n
 from moderation.pages.cards import format_time, inert
 from moderation.pages.login import csrf_token, require_csrf
 from moderation.pages.setup import page_blueprint
-from moderation.rights import intake, policy, process, transparency
+from moderation.rights import criteria, intake, policy, process, transparency
 from moderation.store.rate_limits import RateLimited, RateLimiter
 
 bp = page_blueprint("public", __name__)  # no-store too: the form carries a CSRF token, the receipt a number
@@ -194,5 +194,5 @@ def transparency_page():
     if request.args.get("format") == "csv":
         return csv_response(body)
     return render_template("public/transparency.html", report=body, site=site, outcomes=process.OUTCOMES,
-                           reasons=REJECT_REASONS)
+                           reasons=REJECT_REASONS, criteria=criteria)
 

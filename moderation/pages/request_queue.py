@@ -11,7 +11,7 @@ from moderation.pages.cards import category_name, format_time, harms_seen, inert
 from moderation.pages.desk import site_of, visible_sites
 from moderation.pages.login import csrf_token, current_moderator, page_login_required, require_csrf
 from moderation.pages.setup import page_blueprint
-from moderation.rights import links, process
+from moderation.rights import criteria, links, process
 from moderation.rights.clock import DAY_MS, now_ms
 from moderation.scoring.manager import find_manager
 from moderation.store import RedisClusterError, RedisError
@@ -97,7 +97,7 @@ def detail_page(request_id):
                            record=_row(record, now_ms()), comments=comments, steps=steps, csrf=csrf_token(),
                            outcomes=process.OUTCOMES, consult_days=f"{settings.get().request_consult_days:g}",
                            is_open=record["status"] in process.OPEN, inert=inert, references=references,
-                           actions=COMMENT_ACTIONS, reasons=REJECT_REASONS)
+                           actions=COMMENT_ACTIONS, reasons=REJECT_REASONS, criteria=criteria)
 
 
 def _harms(stored):
@@ -177,7 +177,7 @@ def decide(request_id):
     form = request.form
     return _act(request_id, lambda site, by: process.decide(
         site, request_id, form.get("outcome"), by, criterion=form.get("criterion"), reason=form.get("reason"),
-        selected=form.getlist("remove")), "rq.decided")
+        criterion_detail=form.get("criterion_detail"), selected=form.getlist("remove")), "rq.decided")
 
 
 @bp.post("/<request_id>/notify")

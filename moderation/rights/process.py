@@ -7,7 +7,7 @@ import smtplib
 from moderation import settings
 from moderation.errors import Conflict, NotFound, ValidationError
 from moderation.integrations import mail
-from moderation.rights import links
+from moderation.rights import criteria, links
 from moderation.rights.clock import DAY_MS, now_ms
 from moderation.rights.intake import salutation
 from moderation.store.records import risk_rank
@@ -38,6 +38,7 @@ def view(record):
     body["poster_answered_at"] = iso(record["poster_answered_at"]) if record.get("poster_answered_at") else None
     if record.get("decided_at"):
         body["decision"] = {"outcome": record.get("outcome"), "criterion": record.get("criterion"),
+                            "criterion_detail": record.get("criterion_detail") or None,
                             "reason": record.get("reason"), "removed": record.get("removed", []),
                             "removed_not_held": record.get("removed_not_held", []),
                             "restored_not_held": record.get("restored_not_held", []),
@@ -87,14 +88,14 @@ def _removed(record, outcome, selected):
     return ids, references
 
 
-def decide(site, request_id, outcome, moderator, *, criterion, reason, selected=None):
+def decide(site, request_id, outcome, moderator, *, criterion, reason, selected=None, criterion_detail=None):
     """Decide: the comments to remove are rejected at once (reason rights_request, the poster hears why through
-    comment.rejected), the decision is stored, and the requester is told by mail or through request.decided."""
+    comment.rejected), the decision is stored, and the requester is told by mail or through request.decided. The
+    criterion is a code of criteria.CRITERIA that fits the outcome, with the moderator's own detail beside it."""
     if outcome not in OUTCOMES:
         raise ValidationError(f"outcome must be one of {', '.join(OUTCOMES)}", "outcome")
-    criterion, reason = (criterion or "").strip()[:500], (reason or "").strip()[:4000]
-    if not criterion:
-        raise ValidationError("the criterion applied is required", "criterion")
+    criterion, detail = criteria.check(outcome, criterion, criterion_detail)
+    reason = (reason or "").strip()[:4000]
     if not reason:
         raise ValidationError("a reason for the requester is required", "reason")
     record = load(site, request_id)
@@ -123,7 +124,8 @@ def decide(site, request_id, outcome, moderator, *, criterion, reason, selected=
             try:
                 queue.remove(comment_id, moderator, REASON, now_ms=now,
                              rank=risk_rank(stored.get("risk", 0.0), stored.get("received_at") or now),
-                             data={"request_id": request_id, "right": record["right"], "criterion": criterion})
+                             data={"request_id": request_id, "right": record["right"], "criterion": criterion,
+                                   "criterion_detail": detail})
                 continue
             except NotFound:  # gone between the read and the removal
                 pass
@@ -134,13 +136,14 @@ def decide(site, request_id, outcome, moderator, *, criterion, reason, selected=
     # an appeal, the site's to put back when the new decision no longer removes it (nothing here to reopen)
     restored = [r for r in record.get("removed_not_held", []) if r not in removed_not_held] \
         if record.get("appealed_at") else []
-    event = {"request_id": request_id, "outcome": outcome, "criterion": criterion, "reason": reason,
+    event = {"request_id": request_id, "outcome": outcome, "criterion": criterion, "criterion_detail": detail,
+             "reason": reason,
              "removed_comment_ids": removed, "removed_references": removed_not_held,
              "restored_references": restored, "notice": "smtp" if smtp else "webhook"}
     if not smtp:  # the site mails the requester itself
         event["requester"] = {"name": record["requester_name"], "email": record["requester_email"]}
     late, days = get_requests(site).decide(request_id, outcome, moderator, now_ms=now, criterion=criterion,
-                                           reason=reason, removed=removed, event=event,
+                                           criterion_detail=detail, reason=reason, removed=removed, event=event,
                                            removed_not_held=removed_not_held, restored_not_held=restored)
     notify_requester(site, get_requests(site).get(request_id), smtp)
     return late, days
@@ -162,9 +165,9 @@ def notice_text(record):
         salutation(record["requester_name"]), "",
         f"受付番号 {record['id']}(受付 {local(record['received_at'])})のご依頼について、"
         f"次のとおり判断しました(判断 {local(record['decided_at'])})。", "", *appeal,
-        f"結果: {outcome}", f"適用した基準: {record['criterion']}", "", *comment_lines(record), "理由:",
+        f"結果: {outcome}", f"適用した基準: {criteria.words(record, 'ja')}", "", *comment_lines(record), "理由:",
         record["reason"], "", *criteria_lines(record["site"]), "",
-        f"Request {record['id']}: {record['outcome']}{after}. Criterion: {record['criterion']}. Removed "
+        f"Request {record['id']}: {record['outcome']}{after}. Criterion: {criteria.words(record, 'en')}. Removed "
         f"{len(record.get('removed', [])) + len(record.get('removed_not_held', []))} of "
         f"{len(record.get('comments', [])) + len(record.get('not_held', []))} comment(s).",
         *([f"Removal criteria: {url}"] if (url := links.policy_link(record["site"])) else []),

@@ -19,6 +19,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from moderation.errors import ValidationError
 from moderation.labels import RULES
+from moderation.rights import criteria
 from moderation.rights.clock import DAY_MS
 from moderation.rights.intake import RIGHTS
 from moderation.rights.process import OUTCOMES
@@ -89,6 +90,8 @@ def requests_section(entries):
         "p90_days_to_decision": percentile(days, 90),
         "outcomes": {outcome: sum(by_right[r][outcome] for r in RIGHTS) for outcome in OUTCOMES},
         "outcomes_by_right": by_right,
+        # the criterion each decision applied (its audit entry's detail); free text from before the codes: unclassified
+        "decided_by_criterion": criteria.counts(e.get("detail") for e in decided),
         "consultations": actions["poster_consulted"],
         "poster_answers": actions["poster_answered"],
         "appeals": {"received": actions["appealed"], "decided": actions["appeal_decided"],

@@ -80,7 +80,8 @@ return 'ok'
 # {'decided', by, outcome, late, days}, so that the same moderator's decision run again is answered as made.
 # KEYS: record, due index, audit, events, audit by time, trail. ARGV: id, outcome, moderator, now ms, criterion,
 # reason, removed comment ids (JSON), event data (JSON), removed references to comments not held (JSON), the
-# references an appeal's decision no longer removes (JSON: the site puts them back; the receipt page says so).
+# references an appeal's decision no longer removes (JSON: the site puts them back; the receipt page says so), the
+# criterion's detail (the moderator's words beside its code; '' clears an earlier decision's).
 # A decision begins: its comments are removed (or, after an appeal, given back) before DECIDE records it, so two
 # moderators deciding at once both changed comments and one decision was kept (comments rejected under a
 # not_removed). The first to begin holds the request for ARGV[3] ms; another decision meanwhile is refused, this same
@@ -116,7 +117,7 @@ else
 end
 redis.call('HSET', rec, 'status', 'decided', 'outcome', outcome, 'decided_by', by, 'decided_at', now,
   'criterion', ARGV[5], 'reason', ARGV[6], 'removed', ARGV[7], 'removed_not_held', ARGV[9] or '[]',
-  'restored_not_held', ARGV[10] or '[]', 'updated_at', now)
+  'restored_not_held', ARGV[10] or '[]', 'criterion_detail', ARGV[11] or '', 'updated_at', now)
 redis.call('HDEL', rec, 'deciding', 'deciding_until')
 redis.call('ZREM', KEYS[2], id)
 audit(KEYS[3], id, action, f[1], 'decided', by, now, rec, outcome, late, days, ARGV[5])

@@ -134,11 +134,12 @@ class RemovalRequests:
             raise Conflict(f"{json.loads(result[1])[0]} is deciding this request", "id", code="being_decided")
 
     def decide(self, request_id, outcome, moderator, *, now_ms, criterion, reason, removed, event,
-               removed_not_held=(), restored_not_held=()):
+               removed_not_held=(), restored_not_held=(), criterion_detail=""):
         """Record the decision; after an appeal only another moderator may decide. Returns (late, days)."""
         result = self._decide(keys=self._keys(request_id),
                               args=[request_id, outcome, moderator, int(now_ms), criterion, reason, _json(removed),
-                                    _json(event), _json(list(removed_not_held)), _json(list(restored_not_held))])
+                                    _json(event), _json(list(removed_not_held)), _json(list(restored_not_held)),
+                                    criterion_detail])
         if result[0] == "not_found":
             raise NotFound("no such request", "id")
         if result[0] == "decided" and result[1:3] == [moderator, outcome]:  # this decision again: a retry

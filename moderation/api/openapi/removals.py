@@ -1,6 +1,7 @@
 """The removal-request paths of the OpenAPI document: a request, its state, answers, appeals and transparency."""
 
 from moderation.api.openapi.schemas import _COMMON_ERRORS, RETRY_AFTER, _error, _json, _ref
+from moderation.api.openapi.webhooks import CRITERION, CRITERION_DETAIL
 
 REMOVAL_REQUEST = {
     "type": "object", "required": ["requester", "comments", "right", "explanation"],
@@ -40,7 +41,8 @@ REQUEST_STATE = {
         "poster_answered_at": {"type": ["string", "null"], "format": "date-time"},
         "decision": {"oneOf": [{"type": "null"}, {"type": "object", "required": ["outcome", "criterion", "reason"],
                                                   "properties": {"outcome": _OUTCOME, "removed_not_held": _REFS,
-                                                                 "restored_not_held": _REFS}}]},
+                                                                 "restored_not_held": _REFS, "criterion": CRITERION,
+                                                                 "criterion_detail": CRITERION_DETAIL}}]},
         "appeal": {"oneOf": [{"type": "null"}, {"type": "object", "required": ["appealed_at"]}]},
     },
 }
@@ -103,7 +105,11 @@ REQUEST_PATHS = {
                                   "properties": {"requests": {"type": "object", "required": [
                                       "received", "decided", "decided_within_deadline", "decided_late",
                                       "median_days_to_decision", "p90_days_to_decision", "outcomes_by_right",
-                                      "consultations", "appeals"]},
+                                      "decided_by_criterion", "consultations", "appeals"],
+                                      "properties": {"decided_by_criterion": {
+                                          "type": "object", "description": "first decisions per criterion applied "
+                                          "(every code, 0 included), and `unclassified`: those recorded with free "
+                                          "text before the codes (until 2026-12-03)"}}},
                                       "comments": {"type": "object", "required": [
                                           "received", "allowed", "held", "rejected_automatically",
                                           "approved_by_people", "rejected_by_people", "by_label", "by_rule",

@@ -5,10 +5,20 @@ against it alone. integrations/outbox.py's `event_body` builds the events.
 """
 
 from moderation.labels import CATEGORIES
+from moderation.rights.criteria import CRITERIA, DETAIL_LIMIT, KEEP
 from moderation.rights.intake import RIGHTS
 from moderation.rights.process import OUTCOMES
 
 PROBABILITY = {"type": "number", "minimum": 0, "maximum": 1}
+# A decision's criterion: a code (removal ones for removed and partially_removed, the KEEP ones for not_removed), or
+# the free text a decision recorded before the codes (until 2026-12-03) kept
+CRITERION = {"anyOf": [
+    {"enum": list(CRITERIA), "description": f"the criterion applied; not_removed applies one of {', '.join(KEEP)}, "
+                                            "a removal one of the others"},
+    {"type": "string", "description": "a decision recorded before the criteria were codes (until 2026-12-03): "
+                                      "its free text"}]}
+CRITERION_DETAIL = {"type": ["string", "null"], "maxLength": DETAIL_LIMIT,
+                    "description": "the moderator's own words beside the criterion (null or empty: none)"}
 COMMENT_EVENTS = {
     "comment.queued": "held for moderators (`labels` says why; `reason` names an article's or author's rule)",
     "comment.rejected_automatically": "rejected without a person (`labels`, or `reason` for a rule)",
@@ -45,12 +55,14 @@ REQUEST_FIELDS = {  # data fields per removal-request event, beside request_id, 
     "request.overdue": ("an open request passed its deadline (once)",
                         {"due_at": DATE, "days_left": DAYS_LEFT}),
     "request.decided": (
-        "decided (`outcome`, `criterion`, `reason`, `removed_comment_ids`, `removed_references`: comments the "
+        "decided (`outcome`, `criterion` and its `criterion_detail`, `reason`, `removed_comment_ids`, "
+        "`removed_references`: comments the "
         "service does not hold, for the site to take down by the reference given; after an appeal "
         "`restored_references`, those the new decision no longer removes, for the site to put back); with "
         "`notice: webhook` (no SMTP) "
         "`requester` carries the name and address for the site to mail",
-        {"outcome": {"enum": list(OUTCOMES)}, "criterion": {"type": "string"}, "reason": {"type": "string"},
+        {"outcome": {"enum": list(OUTCOMES)}, "criterion": CRITERION, "criterion_detail": CRITERION_DETAIL,
+         "reason": {"type": "string"},
          "removed_comment_ids": IDS, "removed_references": IDS, "restored_references": IDS,
          "notice": {"enum": ["smtp", "webhook"]},
          "requester": REQUESTER}),
