@@ -8,6 +8,7 @@ explanations with those of a scorer that makes the separate calls again, on the 
 adversarial texts.
 """
 
+import itertools
 import random
 import re
 
@@ -19,6 +20,7 @@ from hypothesis import strategies as st
 from bench.adversarial import adversarial_inputs
 from bench.load import news_comments
 from moderation import codepass, vectorizer
+from moderation.automaton import Automaton
 from moderation.features import patterns as FP
 from moderation.features import signals as FS
 from moderation.features import vocabulary as FV
@@ -27,6 +29,7 @@ from moderation.kernels.counts import code_stats
 from moderation.targets import pii as TP
 from moderation.text import normalize as text_normalize
 from moderation.text import starts as text_starts
+from moderation.text.edits import _squash_runs
 from moderation.text.normalize import normalize
 from tests.test_kernels import ARTIFACTS, texts
 
@@ -136,6 +139,92 @@ def test_normalize_keeps_the_code_points_and_needles_of_the_text_it_returns():
             assert norm.codes.tolist() == codes_of(norm.text).tolist(), t
         assert text_starts._obfuscation_needles(norm.text) == text_starts._OBFUSCATION_INDEX.found(norm.text), t
     assert kept > 300  # most texts need no rewrite after the last scan
+
+
+def run_texts(n: int = 1500, seed: int = 29) -> list[str]:
+    """Texts of obfuscation needles with a run of one of their characters inside or around, and runs of other
+    characters (ｗｗｗｗ, ーーー, !!!) beside them: what normalize squashes before it reads a text's needles."""
+    rng = random.Random(seed)
+    needles = sorted(text_starts._OBFUSCATION_INDEX.automaton.keys)
+    fill = "ｗwーー〜!！？。、あいうしね死氏4kusobak0 .・"
+    out = []
+    for _ in range(n):
+        parts = []
+        for _ in range(rng.randint(1, 6)):
+            if rng.random() < 0.5:
+                w = rng.choice(needles)
+                i = rng.randrange(len(w))
+                parts.append(w[:i] + w[i] * rng.randint(3, 6) + w[i:] if rng.random() < 0.6 else w)
+            else:
+                parts.append(rng.choice(fill) * rng.randint(1, 6))
+        out.append("".join(parts))
+    return out
+
+
+class _EveryRun:
+    """A _DOUBLED every run meets: normalize scans the squashed text again, as it did before it read the needles of
+    the scan before the squash."""
+
+    @staticmethod
+    def isdisjoint(_chars) -> bool:
+        return False
+
+
+def _normalized(monkeypatch, texts: list[str]) -> list[tuple]:
+    """Each text's normalisation and the needles normalize read for it."""
+    read: list[set[str]] = []
+    needles = text_starts._obfuscation_needles
+    monkeypatch.setattr(text_normalize, "_obfuscation_needles", lambda t: read.append(needles(t)) or read[-1])
+    out = []
+    for t in texts:
+        norm = normalize(t)
+        out.append((norm.text, norm.invisible, norm.lookalike, norm.masked, norm.spaced, sorted(norm.chars),
+                    list(norm.starts), list(norm.ends), read[-1]))
+    return out
+
+
+def test_squashing_runs_leaves_the_needles_normalize_reads(monkeypatch):
+    """A run squashed to two characters (ｗｗｗｗ -> ｗｗ, しししね -> ししね) makes and unmakes no needle that holds no
+    character twice in a row, so normalize reads the needles of its scan before the squash: the same as the squashed
+    text's own scan, and so the same normalisation."""
+    sample_texts = run_texts() + sample()
+    read = _normalized(monkeypatch, sample_texts)
+    monkeypatch.setattr(text_normalize, "_DOUBLED", _EveryRun())
+    assert read == _normalized(monkeypatch, sample_texts)
+
+
+def test_a_squash_changes_needles_only_through_a_character_a_needle_doubles():
+    """The rule normalize relies on, for any needles: a text and its runs squashed hold the same needles unless a run
+    is of a character some needle holds twice in a row (and then they can differ: the rule is not idle)."""
+    rng = random.Random(7)
+    alphabet = "abcー0 "
+    differ = 0
+    for _ in range(3000):
+        words = {"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 4))) for _ in range(6)}
+        automaton = Automaton({w: w for w in words})
+        doubled = {a for w in words for a, b in itertools.pairwise(w) if a == b}
+        text = "".join(rng.choice(alphabet) * rng.choice((1, 1, 2, 3, 5)) for _ in range(rng.randint(1, 12)))
+        runs = text_starts._starts_in(text)[0]
+        squashed = _squash_runs(text, runs)[0]
+        same = {w for _e, w in automaton.iter(text)} == {w for _e, w in automaton.iter(squashed)}
+        if doubled.isdisjoint(text[at] for at in runs.tolist()):
+            assert same, (words, text)
+        else:
+            differ += not same
+    assert differ > 20  # 49 of the 3,000
+
+
+def test_a_run_of_no_needle_character_costs_no_second_scan(monkeypatch):
+    scans = []
+    found = text_starts._OBFUSCATION_INDEX.found
+    monkeypatch.setattr(text_starts._OBFUSCATION_INDEX, "found", lambda *a, **k: scans.append(a) or found(*a, **k))
+    norm = normalize("今日のニュース、考えさせられましたｗｗｗｗ　死ねとか言う人はいない")
+    assert "ww" in norm.text and "www" not in norm.text  # squashed after the scan
+    normalize("しししししね")  # a run of a needle's character, at a needle
+    assert scans == []
+    monkeypatch.setattr(text_normalize, "_DOUBLED", _EveryRun())  # were し doubled in a needle
+    normalize("しししししね")
+    assert len(scans) == 1
 
 
 @pytest.fixture(scope="module")

@@ -27,6 +27,7 @@ from moderation.text.misspellings import read_misspellings
 from moderation.text.normalized import _MANY, Normalized
 from moderation.text.patterns import _LATIN_LETTERS, _OBFUSCATIONS, _SEP_JA_CHARS, _kanji_lookalikes
 from moderation.text.starts import (
+    _DOUBLED,
     _EVERY_REWRITE,
     _KANA_LOOK,
     _MAKES_LATER_NEEDLES,
@@ -103,8 +104,12 @@ def normalize(text: str) -> Normalized:
     if "  " in out:
         out, segments = _replace_spans(out, _edits(out, _SPACES, " "), " ")
         steps.append(segments)
+    scanned = squashed = out  # `out` after the runs are squashed has the obfuscation needles of the text scanned
     if (runs := _starts_in(out)[0]).size:  # _RUN tried where three equal characters start (none: nothing to try)
         out, _ = _step(steps, *_squash_runs(out, runs))
+        squashed = out
+        if _DOUBLED and not _DOUBLED.isdisjoint([scanned[at] for at in runs.tolist()]):
+            scanned = out  # a run of a character a needle doubles may have made or unmade one: scanned again
     if not chars_now.isdisjoint(_LEET_DIGITS) and not chars_now.isdisjoint(_LATIN_LETTERS) and _LEET_NEEDED.search(
             out):
         out, n = _unleet(out)
@@ -121,7 +126,7 @@ def normalize(text: str) -> Normalized:
             spaced += joins
             chars_now = _charset(out)
     has_mask = not chars_now.isdisjoint(_MASKS)
-    found = _obfuscation_needles(out)
+    found = _obfuscation_needles(scanned if out is squashed else out)  # _starts_in's scan, unless an edit since
     # the rewrites whose listed needles occur (every alternative without a mask contains one), as bits
     maybe = _EVERY_REWRITE if has_mask else _listed_in(chars_now, found)
     i = -1

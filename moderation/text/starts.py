@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import numpy as np
@@ -56,6 +57,13 @@ def _listed_in(chars: set[str], found: set[str]) -> int:
     for needle in found:
         maybe |= _REWRITES_OF.get(needle, 0)
     return maybe
+
+
+# the characters an obfuscation needle holds twice in a row (none now): squashing a run of any other character to two
+# (ｗｗｗｗ -> ｗｗ, しししね -> ししね) leaves a text's needles as they were, as an occurrence holds at most one of the
+# run's characters, its first or its last, and both stay beside what was beside them; so normalize reads the needles
+# of the scan before the squash
+_DOUBLED = frozenset(a for n in _OBFUSCATION_INDEX.automaton.keys for a, b in itertools.pairwise(n) if a == b)
 
 
 _NEEDLE_MAX = max(len(n) for n in _OBFUSCATION_INDEX.automaton.keys + [n for _s, s in _OBFUSCATION_NEEDLES for n in s])
