@@ -57,8 +57,9 @@ def _kind(word: str) -> int:
 class Matcher:
     """Find the listed words of many categories in one pass; each hit carries every category it counts for."""
 
-    def __init__(self, categories: dict[str, tuple[str, ...]]):
+    def __init__(self, categories: dict[str, tuple[str, ...]], opaque: tuple[str, ...] = ()):
         self._categories = categories
+        self._opaque = frozenset(opaque)  # a word of these categories takes none of the listed words inside it
         self._rules = None  # built on the first find(): merging categories runs the compiled scan (not at import)
 
     @property
@@ -75,11 +76,12 @@ class Matcher:
                 if w:
                     own.setdefault(w, set()).add(cat)
         self._build({w: tuple(sorted(c)) for w, c in own.items()})
-        # a word counts for the categories of the listed words inside it too (くそ野郎: くそ and 野郎)
+        # a word counts for the categories of the listed words inside it too (くそ野郎: くそ and 野郎), except an
+        # opaque one (北朝鮮 names a state, not the people of 朝鮮)
         merged = {}
         for w, cats in own.items():
             inner = {c for a, b, sub, sub_cats in self._hits(w, contain=False) for c in sub_cats}
-            merged[w] = tuple(sorted(cats | inner))
+            merged[w] = tuple(sorted(cats if cats & self._opaque else cats | inner))
         self._build(merged)
         self._categories = None
 

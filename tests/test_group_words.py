@@ -62,3 +62,17 @@ def test_a_demonym_alone_is_never_a_common_word_too():
 def test_every_group_word_is_listed_once():
     words = GROUPS + GROUPS_NAMED
     assert len(words) == len(set(words))
+
+
+@pytest.mark.parametrize("text", ["北朝鮮北朝鮮北朝鮮北朝鮮", "北朝鮮のミサイル発射に抗議する",
+                                  "朝鮮半島の非核化は遠い", "北朝鮮のせいで地域の緊張が高まっている"])
+def test_a_state_or_a_place_with_a_group_word_inside_names_no_group(text):
+    """北朝鮮 and 朝鮮半島 hold 朝鮮 (session 28: 北朝鮮 eight times was hate 0.61): the state and the place are no
+    people, so neither the group word nor a hate construction that starts at it reads them."""
+    signals = signal_dict(text)
+    assert signals["group"] == 0 and signals["hate_statement_ja"] == 0
+
+
+@pytest.mark.parametrize("text", ["北朝鮮人は出ていけ", "朝鮮は出ていけ", "在日朝鮮人のせいで治安が悪くなった"])
+def test_the_people_are_still_a_group(text):
+    assert signal_dict(text)["group"] > 0 and signal_dict(text)["hate_statement_ja"] > 0

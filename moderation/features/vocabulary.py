@@ -35,6 +35,7 @@ _LISTS = {
     "money_phrase": W.MONEY, "urgency_phrase": W.URGENCY,
     "contact_handoff": W.HANDOFF, "engagement_bait": ENGAGEMENT,
     "dating_lure": tuple(L.SPAM_HASHTAGS) + W.DATING,
+    "state_name": W.STATES,  # counts for no feature: it keeps 朝鮮 inside 北朝鮮 from being read as a group
 }
 
 
@@ -49,7 +50,7 @@ for _i, (_name, _lits, _doms) in enumerate(L.BRAND_RULES):
 _LISTS["brand_mention"] = tuple(_BRAND_OF)
 
 
-_WORDS = Matcher(_LISTS)
+_WORDS = Matcher(_LISTS, opaque=("state_name",))
 
 
 _BRAND_DOMAINS = tuple(doms for _name, _lits, doms in L.BRAND_RULES)

@@ -55,6 +55,7 @@ _JA_DENIED_AFTER = (r"(?!\s?(?:[、,，…‥.・]+\s?)?(?:だ|です|なんだ)
 # a report or a denial right after it (…しているという主張, …しているなんてデマだ) breaks it; a passive
 # (食い物にされている, 乗っ取られた) makes the group the victim and is not read here
 _JA_GROUPS = "|".join(sorted((re.escape(g) for g in GROUPS if not g.isascii()), key=len, reverse=True))
+_JA_GROUPS = _JA_GROUPS.replace("|朝鮮|", "|(?<!北)朝鮮(?!半島)|")  # not the state or the place (wordlists.STATES)
 # a group word right after a relative clause (a verb ending in た / だ, or いる / てる / する) names whom the clause
 # picks out, most often one person or a few (隣に住んでいる中国人が…, 昨日会った韓国人は…, 転校してきたフィリピン人は…),
 # not the group as a whole; the clauses that place the whole group in the country (日本に住んでいる…, この国に来た…)

@@ -165,6 +165,10 @@ _MOVERS = ("immigrant", "migrant", "refugee")  # "Syrian refugees", not "refugee
 # attacks carried by a listed group word alone slipped under the line); the combinations read either
 GROUPS_NAMED = PEOPLES_EN + tuple(f"{a} {n}" for a in _GROUP_ADJECTIVES_EN for n in _PEOPLE_NOUNS_EN
                                   if f"{a} {n}" not in GROUPS and not (a in _MOVERS and n[:-1] in _MOVERS))
+# a state's or a place's name with a group word inside it that names no people (session 28: 北朝鮮 said eight times was
+# hate 0.61, its 朝鮮 read as the people): the matcher keeps these whole and gives them no category of the word inside
+# (朝鮮人, 北朝鮮人 still name people)
+STATES = ("北朝鮮", "朝鮮半島")
 SLURS = (
     "チョン",
     "シナ",
