@@ -37,6 +37,15 @@ def _read(text: str, word: str) -> int:
     ("that faggot at the dinner", "faggot", 0),
     ("faggots ruin every match. we had peas", "faggots", 0),  # the cue is in another sentence
     ("homo sapiens left africa", "homo", LITERAL),
+    # session 28: the writer described with one word after an article, singular ("i'm a" normalises to "ima")
+    ("i was such a moody bitch before my coffee", "bitch", OWN),
+    ("call me a petty bitch but i return the trolleys", "bitch", OWN),
+    ("ima bossy bitch at work", "bitch", OWN),
+    ("we hate fags", "fags", 0),  # no article: an object, not a description
+    ("ima slap bitches", "bitches", 0),  # plural after a free word: "I'm going to", not "I am a"
+    ("ima stop fuckin with them", "fuckin", 0),  # a swear word is no person noun
+    ("ima fan of dykes on bikes", "dykes", 0),
+    ("you are a moody bitch", "bitch", 0),
 ])
 def test_reading(text, word, expected):
     assert _read(text, word) == expected

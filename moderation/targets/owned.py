@@ -22,11 +22,21 @@ _OPENER = (r"(?:we|us|fellow|as an?|i['’]m|im|ima|i am|i['’]ve been|i was|we
            r"(?:call|called) ourselves|(?P<my>my))")
 _ARTICLE = r"(?: (?:an?|all|both|such an?|just an?|also an?|still an?|the biggest|a bit of an?|a total|a complete))?"
 _MODIFIER = r"(?: (?:proud|old|fellow|own|little|bunch of|lot of|massive|proper|big|total|complete|real))?"
-_IN_GROUP_BEFORE = re.compile(r"(?:^|[^a-z'’])" + _OPENER + _ARTICLE + _MODIFIER + r" $"
+# after an article the writer may describe themself with any one word first ("i'm a bossy bitch", normalised "ima
+# bossy bitch"; "call me a petty bitch", "i was such a moody bitch"): the article makes the word one that describes the
+# writer, not an object ("we hate fags" has none, so it stays an attack), and it asks for one word (singular), so "ima
+# slap bitches" (I'm going to) is no description; not a word that turns to someone else ("i'm a fan of", "a friend of")
+_DESCRIBED = (r"(?: (?:an?|such an?|just an?|also an?|still an?|a bit of an?|a total|a complete|a real)|(?<=ima))"
+              r" (?P<free>(?!(?:fan|friend|lover|hater|enemy|neighbou?r|boss|victim|target|of|the|to|for|with|at)"
+              r"(?![a-z]))[a-z]{2,15})")
+# the words a describing word may come before: a person noun ("ima crazy bitch"), not a swear word ("ima stop fuckin")
+_DESCRIBED_WORD = re.compile(r"nigga|niggah|queer|dyke|fag|faggot|homo|tranny|crip|cripple|retard|bitch|chink|coon"
+                             r"|kike|spic|slut|hoe|whore|cunt")
+_IN_GROUP_BEFORE = re.compile(r"(?:^|[^a-z'’])" + _OPENER + r"(?:" + _ARTICLE + _MODIFIER + r"|" + _DESCRIBED + r") $"
                               r"|(?:^|[,;:.!?(]|(?:^|[^a-z'])and|(?:^|[^a-z'])just) *(?:an? )?proud"
                               r"(?: [a-z]{1,12}){0,2} $")
 _IN_GROUP_AFTER = re.compile(r" (?:myself|ourselves|and proud|like me|like us|like myself)(?![a-z])")
-_BEFORE = 32  # characters before a word _IN_GROUP_BEFORE looks at (its longest opening, with spaces)
+_BEFORE = 48  # characters before a word _IN_GROUP_BEFORE looks at (its longest opening, with spaces)
 
 # the other sense of a slur word, told by a word of that sense near it in the same sentence: food or firewood
 # (faggots), tobacco (a fag), dogs (a bitch), water and earthworks (a dyke), a narrow gap (a chink), the animal (a
@@ -73,7 +83,8 @@ def reading(t: str, a: int, b: int) -> int:
     """OWN when the word at [a, b) of the normalised text names the writer or their own group, LITERAL when it is
     used in its other sense, else 0 (each looks at most _NEAR characters either side: linear in the words)."""
     before = _IN_GROUP_BEFORE.search(t, max(0, a - _BEFORE), a)
-    mine = before is not None and (before.group("my") is None or (t[b - 1] in "sz" and " " not in t[a:b]))
+    mine = before is not None and (before.group("my") is None or (t[b - 1] in "sz" and " " not in t[a:b])) and (
+        before.group("free") is None or (t[b - 1] not in "sz" and _DESCRIBED_WORD.fullmatch(t, a, b) is not None))
     if mine or _IN_GROUP_AFTER.match(t, b, b + 24):
         return OWN
     base = _WORD_SENSE.get(t[a:b])
