@@ -35,6 +35,17 @@ def test_davidson_in_group_words_at_nobody_teach_harassment_nothing():
     assert english.davidson_cats("niggardly weather", "1")["harassment"] == 1  # the letters inside a longer word
 
 
+def test_davidson_words_the_writer_owns_are_no_harassment():
+    """Session 28: a vulgar word the writer says of themself or their circle (owned.py) is a harassment negative at
+    nobody and unlabelled when the tweet addresses someone; said of someone else it stays a positive."""
+    assert english.davidson_cats("im a crazy bitch lol", "1")["harassment"] == 0
+    assert english.davidson_cats("me and my bitches at brunch", "1")["harassment"] == 0
+    assert english.davidson_cats("@x ima bad bitch u know it", "1")["harassment"] is None
+    assert english.davidson_cats("she a crazy bitch lol", "1")["harassment"] == 1
+    assert english.davidson_cats("you a crazy bitch", "1")["harassment"] == 1
+    assert english.davidson_cats("im a crazy bitch and i hate them", "0")["hate"] == 1
+
+
 def test_davidson_in_group_words_addressed_teach_harassment_nothing_only_when_asked():
     """The "reclaimed" ablation: an offensive tweet with a reclaimable word is unlabelled even when addressed; a
     hateful one, and an offensive one without such a word, are labelled as under "vulgar"."""

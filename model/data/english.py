@@ -84,6 +84,22 @@ _RECLAIMABLE_EN = re.compile(r"(?<![a-z])(?:niggas?|niggah|nigguh|niggaz|queers?
 DAVIDSON_HARASSMENT = "vulgar"
 
 
+# a tweet whose slur or vulgar word the writer says of themself or their own circle, or in its literal sense
+# (moderation.targets.owned: "im a crazy bitch", "me and my bitches", "we queers") harasses no one: no harassment
+# positive (session 28). At nobody it is a negative, addressed it is unlabelled (the "you" may be the attack). The
+# word lists' rule taught "bitch" +harassment whoever it named: HateCheck's reclaimed slurs were flagged 45.7% by
+# 2026.12.03-10, 36 of 37 by harassment; its hate label stays
+OWNED_NOT_HARASSMENT = True
+
+
+def _owned(text: str) -> bool:
+    """Whether owned.py reads a slur word of the tweet as the writer's own or literal."""
+    from moderation.targets.owned import owned_spans
+    from moderation.text.normalize import normalize_text
+
+    return bool(owned_spans(normalize_text(text)))
+
+
 def davidson_cats(text: str, cls: str, harassment: str | None = None) -> dict:
     """Class 2 (neither) is clean for every head. Hate (0) is hate; offensive (1) is not hate. Either counts as
     harassment when the tweet addresses someone; otherwise per DAVIDSON_HARASSMENT ("addressed": unlabelled, the
@@ -98,6 +114,8 @@ def davidson_cats(text: str, cls: str, harassment: str | None = None) -> dict:
         aimed = 1
     else:
         aimed = 1 if rule in ("vulgar", "reclaimed") and not _RECLAIMABLE_EN.search(text) else None
+    if aimed == 1 and OWNED_NOT_HARASSMENT and _owned(text):
+        aimed = None if _ADDRESSED_EN.search(text) else 0
     return {**dict.fromkeys(("threat", "sexual", "self_harm", "personal_info", "defamation")),
             "hate": int(cls == "0"), "harassment": aimed}
 
