@@ -21,7 +21,9 @@ _JA_WILL = (r"(?:てやる|てやっ|たろか|たろう|たる|しに行く|し
 _INCITE_JA = (
     r"(?:殺|殴|刺|燃や|処刑|撃ち抜|吊|踏み潰|ぶっ潰|火を(?:つけ|付け)|爆破)"  # 暗殺, 射殺, 刺し殺 all end in 殺
     + _KANA + r"{0,4}?(?:されろ|られろ|れろ|れればいい|ればいい|してくれ|てくれ|してほしい|てほしい|して欲しい|ちまえ"
-    r"|てしまえ|に行こう|にいこう|せ(?=$|[。!、\s]))")
+    r"|てしまえ|に行こう|にいこう|せ(?=$|[。!、\s])"
+    # said as a duty (ロシア兵は皆殺しにすべきだ, 処刑されるべき; session 28 trial: threat 0.264), not denied
+    r"|すべき(?!では|じゃ|でな)|されるべき(?!では|じゃ|でな)|るべき(?!では|じゃ|でな))")
 
 
 _THREAT_JA_WORDS = (
@@ -30,7 +32,13 @@ _THREAT_JA_WORDS = (
     r"|どうなるか(?:分|わ)かって|どうなっても知らな|顔(?:は|を|も)?覚えた|血を見る(?:ことに|ぞ)|会いに行ける"
     r"|楽しみにしと(?=[けき]).|首を洗って待|" + _INCITE_JA
     + r"|命(?:は|が)ない|ただ(?:じゃ|では)(?:おかな|済まな|すまな)|タダじゃ(?:おかな|済まな)|後悔させ(?:て|る)"
-    r"|思い知らせ|家(?:に|まで)(?:行く|行って|押しかけ)|(?:殺害|爆破)予告|殺す(?:ぞ|から|わ|よ)")
+    r"|思い知らせ|家(?:に|まで)(?:行く|行って|押しかけ)|(?:殺害|爆破)予告|殺す(?:ぞ|から|わ|よ)"
+    # the deed in the plain form with the day it will happen (明日市役所を爆破する; session 28 trial: threat 0.116).
+    # Only the deeds that are already needles (爆破, 放火) and days no rarer than them: the alternative's needles
+    # are then its deed, not 今日 or 明日, and the whole pattern keeps its 100 needles (tests/test_needles.py); a
+    # demolition, a shoot or a drill between is no threat (来週、解体工事でビルを爆破する)
+    r"|(?:明日|今夜|今晩|今日|来週|週末|今から)(?:(?!解体|工事|撮影|映画|ドラマ|演習|訓練|ゲーム)" + _G + r"){0,16}?"
+    r"(?:爆破|放火)(?:する|します)(?=$|[。！!…\s])")
 
 
 # session 23-24 (issue 12): the deed said, each form a part behind its own needles (THREAT_JA_PARTS; a guard of

@@ -68,6 +68,15 @@ SELF_HARM_PUSH = (
     "首くくれ",
     "首括れ",
     "首を括れ",
+    # recruiting someone to die with (session 28 trial: 一緒に死んでくれる人募集、DMください was held as spam only;
+    # the Zama case's pattern); not 一緒に死のう alone, which is also exam-week hyperbole
+    "一緒に死んでくれる人",
+    "一緒に死ねる人",
+    "一緒に死にませんか",
+    "一緒に死んでくれませんか",
+    "自殺仲間",
+    "心中相手",
+    "集団自殺しませんか",
     "首くくれば",
     "樹海行け",
     "樹海に行け",
