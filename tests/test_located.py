@@ -56,3 +56,11 @@ def test_someone_elses_doxxing_told_is_not_exposure():
     said = signal_dict("投稿者の実家、特定したわ")
     assert told["pii_exposed"] == 0 and told["pii_expose_act"] == 0
     assert said["pii_expose_act"] > 0
+
+
+@pytest.mark.parametrize("end", [". ", "。", "！", "？"])
+def test_a_full_width_end_ends_an_english_sentence_as_a_stop_does(end):
+    """The civil purpose is looked for in the rest of the finding's sentence and the next: two ends on, the petition is
+    not the visit's. The span read 。 both inside a sentence and as its end (a run of 。 cost ~1000x a character)."""
+    text = f"found the reporter's house{end}i'll be there tonight{end}with the petition"
+    assert signal_dict(text)["located_visit"] > 0

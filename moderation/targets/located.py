@@ -122,7 +122,9 @@ _PURPOSE_EN = (r"(?<![a-z])(?:(?:to|and) (?:hand|deliver|return(?! the favou?r)|
                r"|appointment)"
                r"|(?:town hall|city hall|ministry|council offices?|parliament|embassy|headquarters|constituency office)"
                r"[^.!?\n]{0,30}?(?:protest|demonstrat|rally|picket|banners|placards|vigil))(?![a-z])")
-_SPAN_EN = r"[^.!?\n]{0,60}?(?:" + _END + r"+\s?[^.!?\n]{0,60}?)?"
+# the rest of this sentence and the next; its class excludes every end _END matches (a raw run of 。 was read both
+# ways, ~1000x the cost a character)
+_SPAN_EN = _G + r"{0,60}?(?:" + _END + r"+\s?" + _G + r"{0,60}?)?"
 _CIVIL_NOT_EN = r"(?:(?=" + _SPAN_EN + _MENACE_EN + r")|(?!" + _SPAN_EN + _PURPOSE_EN + r"))"
 
 LOCATED_VISIT = re.compile(
