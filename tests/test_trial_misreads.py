@@ -1,6 +1,7 @@
 """The s28 trial's missed harms read as constructions (none of these sentences is a probe or suite case): a bomb or a
-killing said in the plain form with its day, a group's killing said as a duty, recruiting someone to die with; the
-same words denied, about the courts, in a film, or as exam-week hyperbole are not."""
+killing said in the plain form with its day, a group's killing said as a duty, recruiting someone to die with, a group
+told to be silent or kept to a role; the same words denied, about the courts, in a film, as exam-week hyperbole, at one
+person, quoted or reported are not."""
 
 import pytest
 
@@ -13,6 +14,11 @@ READ = [
     ("あいつらは処刑されるべき", "threat_ja"),
     ("一緒に死ねる人いませんか", "self_harm_push"),
     ("心中相手を探してます", "self_harm_push"),
+    # session 29: a group told to be silent or kept to a role (the trial's 女は黙って家事でもしてろ, hate 0.054)
+    ("女性は家事だけしてればいい", "hate_statement_ja"),
+    ("外国人は口を出すな", "hate_statement_ja"),
+    ("女どもは台所に立ってろ", "hate_statement_ja"),
+    ("在日は黙っとけ", "hate_statement_ja"),
 ]
 NOT_READ = [
     ("兵士を殺すべきではない", "threat_ja"),
@@ -20,6 +26,14 @@ NOT_READ = [
     ("明日はビルを爆破するシーンを撮影する予定", "threat_ja"),
     ("来週、解体工事でビルを爆破する", "threat_ja"),
     ("明日のテスト、みんなで一緒に死のう", "self_harm_push"),
+    # the same order at one person or an institution (harassment or opinion), quoted, reported or denied
+    ("お前は黙って家事でもしてろ", "hate_statement_ja"),
+    ("政府は黙ってろ", "hate_statement_ja"),
+    ("「女は黙って家事でもしてろ」なんて時代遅れだ", "hate_statement_ja"),
+    ("女は黙って家事でもしてろと言われて育った", "hate_statement_ja"),
+    ("女性は黙っていられない", "hate_statement_ja"),
+    ("女性は家事をしている時間が長い", "hate_statement_ja"),
+    ("女性は政治に口を出すなという人がいるが、おかしい", "hate_statement_ja"),
 ]
 
 
