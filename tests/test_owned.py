@@ -78,3 +78,19 @@ def test_owned_words_are_hashed_apart_only_with_the_option():
     assert set(plain.transform(text).indices) != set(apart.transform(text).indices)
     # said of a person: no literal sense, the same n-grams either way
     assert set(plain.transform(attack).indices) == set(apart.transform(attack).indices)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # session 29: hoe and slut are found to be read, so the writer's own use hashes apart like the other words
+    ("us hoes stick together on a night out", ["hoes"]),
+    ("we sluts had the best night of the year", ["sluts"]),
+    ("I'm a proud slut and my body is mine", ["slut"]),
+    ("sluts like me get told to cover up", ["sluts"]),
+    ("those hoes ruin every party", []),  # aimed at others
+    ("you slut, get out of my house", []),
+    ("she is such a hoe", []),
+    ("my new shoes for the hoedown", []),  # inside or before other words: no stem read
+])
+def test_hoe_and_slut_are_read_like_the_other_words(text, expected):
+    t = normalize(text).text
+    assert [t[a:b] for a, b in owned_spans(t)] == expected

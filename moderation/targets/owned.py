@@ -68,10 +68,12 @@ _PERSON_BEFORE = re.compile(r"(?:^|[^a-z'’])(?:you|ya|ur|you['’]re|youre|he[
 # English slur and group words whose sense or owner is read (owned_spans), found by their stems in one compiled pass
 # (a regex search over every comment took ~16 us at 200 characters); the word lists' other hits are read by
 # moderation.features.words through reading()
+# hoe and slut too: words.py read them as the writer's own already ("us hoes", "we sluts" counted as self_ref), but
+# their n-grams were never found to hash apart, so "us hoes" shared an attack's n-grams (issue 12, session 29)
 _OWNABLE = re.compile(r"(?:niggas?|niggers?|queers?|dykes?|faggots?|fags?|homos?|trann(?:y|ies)|crips?"
-                      r"|cripples?|retards?|bitch(?:es)?|chinks?|coons?|kikes?|spics?)(?![a-z])")
+                      r"|cripples?|retards?|bitch(?:es)?|chinks?|coons?|kikes?|spics?|hoes?|sluts?)(?![a-z])")
 _STEMS = Automaton({w: len(w) for w in ("nigg", "queer", "dyke", "fag", "homo", "trann", "crip", "retard", "bitch",
-                                         "chink", "coon", "kike", "spic")})
+                                         "chink", "coon", "kike", "spic", "hoe", "slut")})
 _FIRST = frozenset(w[0] for w in _STEMS.keys)
 STEMS = frozenset(_STEMS.keys)  # what the signals' code pass finds with its needles (owned_spans's `found`)
 # the words of one comment read in their place, at most (as moderation.targets.exclaimed.READ_AT_MOST)
