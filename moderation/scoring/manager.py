@@ -208,7 +208,8 @@ def get_policy():
 
 def init_app(app):
     """Load the pinned artifact once per process; a hash or version mismatch stops start-up with a message."""
-    log.info("loading the model (the first start on a machine also compiles its kernels: up to a minute)")
+    log.info("loading the model (a first start also compiles its scoring kernels: about 70 s of one core, longer on "
+             "a busy machine; later starts read them from the cache in seconds)")
     with app.app_context():
         manager = ModelManager(settings.of(app), get_model_pins())
     app.extensions["moderation.models"] = manager
