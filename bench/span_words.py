@@ -6,7 +6,8 @@ Scores a fixed sample (the active artifact's answers.json texts, every tests/fun
 bench/scoring's generated mixes; no data folder needed) with every head explained (explain_all) and counts the
 explanation items with a span whose start or end falls between two characters of one word: two ASCII letters or
 digits, two katakana (ー included), or two kanji; a cut between two hiragana (okurigana and particles: 覚悟しと|け) is
-counted apart. Prints the counts by kind and a few examples.
+counted apart, and so is a kanji stem cut from its inflection (無駄遣|い, |めろ after 辞), the one a hiragana
+particle (税金|の) does not count. Prints the counts by kind and a few examples.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import random
 from pathlib import Path
 
 from bench.scoring import GROUP_PIECES, make_text
+from moderation.kernels.evidence import PARTICLES
 from moderation.scoring.scorer import load_scorer, read_active
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,6 +46,8 @@ def cut_at(text: str, i: int) -> str | None:
     if i <= 0 or i >= len(text):
         return None
     a, b = kind(text[i - 1]), kind(text[i])
+    if a == "kanji" and b == "hiragana" and text[i] not in PARTICLES:
+        return "okurigana"
     return a if a is not None and a == b else None
 
 

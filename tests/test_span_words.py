@@ -24,13 +24,27 @@ def scorers(tmp_path_factory):
     return load_scorer(PROJECT_ROOT / "model/artifacts" / version, sha), load_scorer(tiny, tiny_sha)
 
 
+# Japanese texts whose explanations (-11 and -12, every head) cut a kanji stem from its inflection: 税金の無駄遣,
+# めたらいい without its 辞, ていても without its 生 (the s28 trial's nudge and card evidence)
+JA_TEXTS = ("税金の無駄遣いだ。こんな政治家は辞めろ", "こんなやつ早く辞めたらいい",
+            "お前みたいなやつ生きていても仕方ない")
+
+
+def _cuts(scorer, text, kinds):
+    """The explanation's n-gram spans of `text` whose start or end cuts a word of one of `kinds`, shown in context."""
+    return [f"{text[:item['start']][-8:]}[{item['text']}]{text[item['end']:][:8]}"
+            for item in scorer.score(text, explain_all=True).explanation
+            if item.get("start") is not None and not item.get("feature")
+            and {cut_at(text, item["start"]), cut_at(text, item["end"])} & kinds]
+
+
+def test_ngram_spans_keep_a_kanji_stem_with_its_inflection(scorers):
+    shipped, _tiny = scorers
+    cut = [c for text in JA_TEXTS for c in _cuts(shipped, text, {"okurigana"})]
+    assert not cut, cut
+    assert cut_at("税金の無駄遣いだ", 2) is None and cut_at("税金の無駄遣いだ", 6) == "okurigana"
+
+
 def test_ngram_spans_do_not_stop_inside_an_english_word(scorers):
-    cut = []
-    for scorer in scorers:
-        for text in TEXTS:
-            for item in scorer.score(text, explain_all=True).explanation:
-                if item.get("start") is None or item.get("feature"):
-                    continue
-                if "latin" in (cut_at(text, item["start"]), cut_at(text, item["end"])):
-                    cut.append(f"{text[:item['start']][-8:]}[{item['text']}]{text[item['end']:][:8]}")
+    cut = [c for scorer in scorers for text in TEXTS for c in _cuts(scorer, text, {"latin"})]
     assert not cut, cut

@@ -137,12 +137,29 @@ def _script(c) -> int:
     return 0
 
 
+# hiragana that begins a particle or copula after a stem (は が を に へ と で も の や か よ だ ぞ わ): not okurigana
+PARTICLES = "はがをにへとでものやかよだぞわ"
+_PARTICLES = np.array(sorted(map(ord, PARTICLES)), np.int64)
+OKURIGANA = 3  # hiragana a kanji stem may take on its right (無駄遣|い, 辞|めろ, 生|きてい)
+
+
+@njit(cache=True, nogil=True)
+def _okurigana(c) -> bool:
+    """Whether hiragana `c` may be a kanji stem's inflection rather than the particle after it."""
+    if not 0x3041 <= c <= 0x3096:
+        return False
+    for p in _PARTICLES:  # a global array: frozen into the compiled code
+        if c == p:
+            return False
+    return True
+
+
 @njit(cache=True, nogil=True)
 def ngram_runs(pc, codes, widen):
     """(starts, ends, weights) of the maximal runs of characters whose contribution `pc` is above 15% of the
     peak (and 1e-6), in text order, each weighing its summed contribution (a running sum's difference, as numpy's
     cumsum gave it), its ends grown to the edges of the script runs it cuts (at most `widen` characters each side;
-    `codes`: the text's code points)."""
+    `codes`: the text's code points), a kanji stem and its hiragana inflection kept together."""
     n = pc.size
     top = 0.0
     for i in range(n):
@@ -175,9 +192,18 @@ def ngram_runs(pc, codes, widen):
         while left and a > 0 and _script(codes[a - 1]) == left and step < widen:
             a -= 1
             step += 1
+        if left == 2 and a > 0 and _script(codes[a - 1]) == 3 and _okurigana(codes[a]):
+            step = 0  # inflection cut from its stem (|めたらいい): the kanji stem before it (辞めたらいい)
+            while a > 0 and _script(codes[a - 1]) == 3 and step < widen:
+                a -= 1
+                step += 1
         right = _script(codes[b - 1])
         step = 0
         while right and b < n and _script(codes[b]) == right and step < widen:
+            b += 1
+            step += 1
+        step = 0  # a kanji stem takes its inflection (無駄遣 -> 無駄遣い), not the particle after it (税金|の)
+        while right == 3 and b < n and step < OKURIGANA and _okurigana(codes[b]):
             b += 1
             step += 1
         starts[k] = a
