@@ -85,6 +85,8 @@ def test_a_decision_applies_a_defined_criterion_and_the_report_counts_them(app, 
     new, old = (client.get(f"/api/v1/requests/{i}", headers=AUTH).json["decision"] for i in (ids[0], ids[3]))
     assert (new["criterion"], new["criterion_detail"]) == ("privacy", "自宅の町名 <b>")
     assert (old["criterion"], old["criterion_detail"]) == (OLD, None)  # read as written
+    assert new["criterion_name"] == {"ja": "プライバシーの侵害", "en": "Invasion of privacy"}
+    assert old["criterion_name"] is None
     page = hanako.get(f"/review/requests/{ids[3]}").text
     assert re.search(r'id="decision-criterion" data-criterion=""><span class="excerpt" dir="auto">'
                      r'基準2\(名誉毀損\): 事実の摘示</span>', page)

@@ -92,6 +92,9 @@ def test_a_request_about_a_comment_past_retention_is_received_marked_due_and_cou
         "reason": "名誉毀損に当たると判断し、該当のコメントを削除します。"}).status_code == 303
     [decided] = request_events(rdb, prefix, "request.decided")
     assert decided["data"]["removed_comment_ids"] == [] and decided["data"]["removed_references"] == [old_url]
+    # the code, and its words for a site that mails the requester itself
+    assert (decided["data"]["criterion"], decided["data"]["criterion_name"]) == (
+        "privacy", {"ja": "プライバシーの侵害", "en": "Invasion of privacy"})
     with app.app_context():
         record = get_requests("test").get(request_id)
         report = transparency.report("test", date(2026, 11, 1), date(2026, 11, 30))

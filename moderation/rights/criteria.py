@@ -24,6 +24,14 @@ def message_key(code):
     return f"label.{code}" if code in CATEGORIES else f"criterion.{code}"
 
 
+def names(code):
+    """A criterion code's words in both languages, for a site that shows the decision itself (the webhook and the API
+    carry the code; a sender told `notice: webhook` mails the requester); None for free text from before the codes."""
+    if code not in CRITERIA:
+        return None
+    return {lang: translate(message_key(code), lang) for lang in ("ja", "en")}
+
+
 def words(record, lang):
     """A decision's criterion as the requester's notice says it: its name, then the moderator's detail; a free-text
     criterion recorded before the codes, as given."""

@@ -38,6 +38,7 @@ def view(record):
     body["poster_answered_at"] = iso(record["poster_answered_at"]) if record.get("poster_answered_at") else None
     if record.get("decided_at"):
         body["decision"] = {"outcome": record.get("outcome"), "criterion": record.get("criterion"),
+                            "criterion_name": criteria.names(record.get("criterion")),
                             "criterion_detail": record.get("criterion_detail") or None,
                             "reason": record.get("reason"), "removed": record.get("removed", []),
                             "removed_not_held": record.get("removed_not_held", []),
@@ -125,7 +126,7 @@ def decide(site, request_id, outcome, moderator, *, criterion, reason, selected=
                 queue.remove(comment_id, moderator, REASON, now_ms=now,
                              rank=risk_rank(stored.get("risk", 0.0), stored.get("received_at") or now),
                              data={"request_id": request_id, "right": record["right"], "criterion": criterion,
-                                   "criterion_detail": detail})
+                                   "criterion_name": criteria.names(criterion), "criterion_detail": detail})
                 continue
             except NotFound:  # gone between the read and the removal
                 pass
@@ -136,7 +137,8 @@ def decide(site, request_id, outcome, moderator, *, criterion, reason, selected=
     # an appeal, the site's to put back when the new decision no longer removes it (nothing here to reopen)
     restored = [r for r in record.get("removed_not_held", []) if r not in removed_not_held] \
         if record.get("appealed_at") else []
-    event = {"request_id": request_id, "outcome": outcome, "criterion": criterion, "criterion_detail": detail,
+    event = {"request_id": request_id, "outcome": outcome, "criterion": criterion,
+             "criterion_name": criteria.names(criterion), "criterion_detail": detail,
              "reason": reason,
              "removed_comment_ids": removed, "removed_references": removed_not_held,
              "restored_references": restored, "notice": "smtp" if smtp else "webhook"}

@@ -1,7 +1,7 @@
 """The removal-request paths of the OpenAPI document: a request, its state, answers, appeals and transparency."""
 
 from moderation.api.openapi.schemas import _COMMON_ERRORS, RETRY_AFTER, _error, _json, _ref
-from moderation.api.openapi.webhooks import CRITERION, CRITERION_DETAIL
+from moderation.api.openapi.webhooks import CRITERION, CRITERION_DETAIL, CRITERION_NAME
 
 REMOVAL_REQUEST = {
     "type": "object", "required": ["requester", "comments", "right", "explanation"],
@@ -42,6 +42,7 @@ REQUEST_STATE = {
         "decision": {"oneOf": [{"type": "null"}, {"type": "object", "required": ["outcome", "criterion", "reason"],
                                                   "properties": {"outcome": _OUTCOME, "removed_not_held": _REFS,
                                                                  "restored_not_held": _REFS, "criterion": CRITERION,
+                                                                 "criterion_name": CRITERION_NAME,
                                                                  "criterion_detail": CRITERION_DETAIL}}]},
         "appeal": {"oneOf": [{"type": "null"}, {"type": "object", "required": ["appealed_at"]}]},
     },

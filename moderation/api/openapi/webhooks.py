@@ -19,6 +19,10 @@ CRITERION = {"anyOf": [
                                       "its free text"}]}
 CRITERION_DETAIL = {"type": ["string", "null"], "maxLength": DETAIL_LIMIT,
                     "description": "the moderator's own words beside the criterion (null or empty: none)"}
+CRITERION_NAME = {"type": ["object", "null"], "required": ["ja", "en"],
+                  "properties": {"ja": {"type": "string"}, "en": {"type": "string"}},
+                  "description": "the criterion's words in Japanese and English, as the service's own notice says "
+                                 "them (null for a free-text criterion from before the codes)"}
 COMMENT_EVENTS = {
     "comment.queued": "held for moderators (`labels` says why; `reason` names an article's or author's rule)",
     "comment.rejected_automatically": "rejected without a person (`labels`, or `reason` for a rule)",
@@ -61,7 +65,8 @@ REQUEST_FIELDS = {  # data fields per removal-request event, beside request_id, 
         "`restored_references`, those the new decision no longer removes, for the site to put back); with "
         "`notice: webhook` (no SMTP) "
         "`requester` carries the name and address for the site to mail",
-        {"outcome": {"enum": list(OUTCOMES)}, "criterion": CRITERION, "criterion_detail": CRITERION_DETAIL,
+        {"outcome": {"enum": list(OUTCOMES)}, "criterion": CRITERION, "criterion_name": CRITERION_NAME,
+         "criterion_detail": CRITERION_DETAIL,
          "reason": {"type": "string"},
          "removed_comment_ids": IDS, "removed_references": IDS, "restored_references": IDS,
          "notice": {"enum": ["smtp", "webhook"]},
@@ -96,6 +101,9 @@ COMMENT_DATA = {
                        "properties": dict.fromkeys(CATEGORIES, PROBABILITY), "additionalProperties": PROBABILITY},
         "model_version": {"type": ["string", "null"], "description": "the model that gave those probabilities"},
         "message": {"type": "string", "description": "the moderator's message to the commenter, when there is one"},
+        "request_id": {"type": "string", "description": "a removal request that took the comment down"},
+        "right": {"type": "string", "description": "the right that request claimed"},
+        "criterion": CRITERION, "criterion_name": CRITERION_NAME, "criterion_detail": CRITERION_DETAIL,
     },
 }
 
