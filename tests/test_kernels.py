@@ -582,12 +582,23 @@ def _ref_script(ch):
 
 def _ref_widen(text, a, b):
     from moderation.explain import MAX_WIDEN as most  # 24 since 8bb505e (it was 8 here too)
+    from moderation.kernels.evidence import OKURIGANA, PARTICLES  # a kanji stem and its inflection, since 4e09f84
+
+    def inflection(ch):
+        return "\u3041" <= ch <= "\u3096" and ch not in PARTICLES
 
     left, k = _ref_script(text[a]), 0
     while left and a > 0 and _ref_script(text[a - 1]) == left and k < most:
         a, k = a - 1, k + 1
+    if left == 2 and a > 0 and _ref_script(text[a - 1]) == 3 and inflection(text[a]):
+        k = 0
+        while a > 0 and _ref_script(text[a - 1]) == 3 and k < most:
+            a, k = a - 1, k + 1
     right, k = _ref_script(text[b - 1]), 0
     while right and b < len(text) and _ref_script(text[b]) == right and k < most:
+        b, k = b + 1, k + 1
+    k = 0
+    while right == 3 and b < len(text) and k < OKURIGANA and inflection(text[b]):
         b, k = b + 1, k + 1
     return a, b
 
