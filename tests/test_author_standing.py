@@ -125,18 +125,15 @@ def test_an_undone_rejection_ends_the_suspension_its_strike_started_and_no_other
     with app.app_context():
         queue = get_queue("test")
 
-        def standing():
-            return standing_points(queue, clock)
-
         queue.decide(ids[0], "reject", "hanako", "threat", category=True)
         queue.decide(ids[1], "reject", "hanako", "threat", category=True)  # 6 points: suspended
-        assert standing() == ("suspended", 6)
+        assert standing_points(queue, clock) == ("suspended", 6)
         queue.undo(ids[1], "hanako")
-        assert standing() == ("warned", 3)
+        assert standing_points(queue, clock) == ("warned", 3)
         queue.decide(ids[1], "reject", "hanako", "threat", category=True)  # suspended again, by this strike
         queue.decide(ids[2], "reject", "hanako", "threat", category=True)
         queue.undo(ids[2], "hanako")  # a later strike's undo: the suspension the earlier one started stays
-        assert standing() == ("suspended", 6)
+        assert standing_points(queue, clock) == ("suspended", 6)
     assert post(client, comment, CLEAN, author="rude") == ("reject", "author_suspended", "suspended")
 
 
@@ -147,21 +144,18 @@ def test_an_undone_strike_leaves_the_suspension_the_strikes_left_still_reach(mak
     with app.app_context():
         queue = get_queue("test")
 
-        def standing():
-            return standing_points(queue, clock)
-
         queue.decide(ids[0], "reject", "hanako", "threat", category=True)
         queue.decide(ids[1], "reject", "hanako", "threat", category=True)  # 6 points: suspended, by B
         clock.now += 3600
         queue.decide(ids[2], "reject", "hanako", "threat", category=True)  # C, an hour into it
         queue.undo(ids[1], "hanako")
-        assert standing() == ("suspended", 6)
+        assert standing_points(queue, clock) == ("suspended", 6)
         clock.now += DAY - 3600 + 60  # past B's day, within C's
-        assert standing() == ("suspended", 6)
+        assert standing_points(queue, clock) == ("suspended", 6)
         clock.now += 3600  # past C's day too
-        assert standing()[0] == "premoderated"
+        assert standing_points(queue, clock)[0] == "premoderated"
         queue.undo(ids[2], "hanako")
-        assert standing() == ("warned", 3)
+        assert standing_points(queue, clock) == ("warned", 3)
 
 
 def test_a_person_sets_the_standing(make_app, clock, comment):

@@ -38,7 +38,7 @@ def words(record, lang):
     criterion, detail = record.get("criterion") or "", record.get("criterion_detail") or ""
     if criterion not in CRITERIA:
         return criterion
-    name = translate(message_key(criterion), lang)
+    name = names(criterion)[lang]
     if not detail:
         return name
     return f"{name}({detail})" if lang == "ja" else f"{name} ({detail})"

@@ -96,6 +96,7 @@ def decide(site, request_id, outcome, moderator, *, criterion, reason, selected=
     if outcome not in OUTCOMES:
         raise ValidationError(f"outcome must be one of {', '.join(OUTCOMES)}", "outcome")
     criterion, detail = criteria.check(outcome, criterion, criterion_detail)
+    criterion_name = criteria.names(criterion)
     reason = (reason or "").strip()[:4000]
     if not reason:
         raise ValidationError("a reason for the requester is required", "reason")
@@ -126,7 +127,7 @@ def decide(site, request_id, outcome, moderator, *, criterion, reason, selected=
                 queue.remove(comment_id, moderator, REASON, now_ms=now,
                              rank=risk_rank(stored.get("risk", 0.0), stored.get("received_at") or now),
                              data={"request_id": request_id, "right": record["right"], "criterion": criterion,
-                                   "criterion_name": criteria.names(criterion), "criterion_detail": detail})
+                                   "criterion_name": criterion_name, "criterion_detail": detail})
                 continue
             except NotFound:  # gone between the read and the removal
                 pass
@@ -138,7 +139,7 @@ def decide(site, request_id, outcome, moderator, *, criterion, reason, selected=
     restored = [r for r in record.get("removed_not_held", []) if r not in removed_not_held] \
         if record.get("appealed_at") else []
     event = {"request_id": request_id, "outcome": outcome, "criterion": criterion,
-             "criterion_name": criteria.names(criterion), "criterion_detail": detail,
+             "criterion_name": criterion_name, "criterion_detail": detail,
              "reason": reason,
              "removed_comment_ids": removed, "removed_references": removed_not_held,
              "restored_references": restored, "notice": "smtp" if smtp else "webhook"}
