@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from moderation.rights import process
+from moderation.rights import links, process
 from tests.support.app import API_KEY
 from tests.support.browser import needs_chromium, watched_page
 from tests.support.moderators import MODERATOR_PASSWORD
+from tests.test_request_site_urls import BROWSER_HOSTS
 from tests.test_requests import FakeClock
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser, needs_chromium]
@@ -251,6 +252,8 @@ def test_a_url_the_requester_gave_is_a_link_only_under_the_sites_own_address(bro
     site_base, _ = live_server(RATE_LIMITS="", SITE_URLS=SITE)
     page, problems = login(browser, site_base, path)
     assert page.evaluate("url => new URL(url).hostname", hostile) == "evil.example"
+    for url, host in BROWSER_HOSTS:  # the hosts the warning names are the ones Chromium opens
+        assert page.evaluate("url => new URL(url).hostname", url) == host == links.browser_host(url)
     sections = page.locator("section.not-held")
     assert [sections.nth(n).get_attribute("data-reference") for n in range(3)] == references
     assert [sections.nth(n).locator("a").count() for n in range(3)] == [0, 0, 1]

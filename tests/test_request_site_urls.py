@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from moderation.rights.links import on_site
+from moderation.rights.links import browser_host, on_site
 from moderation.store.removal_requests import get_requests
 from tests.support.browser import needs_chromium, watched_page
 from tests.test_request_pages import HOSTILE, form_fields, no_inline_code
@@ -32,6 +32,23 @@ HOSTILE_HOST = "https://<script>alert(1)</script>.example/a/1#comment-c-1"
 ])
 def test_a_url_is_the_sites_when_its_host_port_and_path_are(url, base, expected):
     assert on_site(url, base) is expected
+
+
+# (URL, the host Chromium opens: tests/test_request_browser.py asks it): a browser drops tab, CR and LF anywhere and
+# controls or spaces at either end before it reads the URL, so the warning names the host they hide
+BROWSER_HOSTS = [
+    ("https://news.example.jp\t.evil.example/a", "news.example.jp.evil.example"),
+    ("https://news.example.jp\r\n.evil.example/a", "news.example.jp.evil.example"),
+    ("ht\ttps://evil.example/a", "evil.example"),
+    (" \thttps://evil.example/a\n", "evil.example"),
+    ("https://evil.example\\@news.example.jp/a", "evil.example"),
+    ("https://news.example.jp@evil.example/a", "evil.example"),
+]
+
+
+@pytest.mark.parametrize(("url", "host"), BROWSER_HOSTS)
+def test_the_warning_names_the_host_a_browser_opens(url, host):
+    assert browser_host(url) == host
 
 
 def test_a_url_of_another_host_is_a_400_naming_its_line_and_nothing_is_filed(make_app, comment, rdb, prefix):

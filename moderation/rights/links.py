@@ -55,10 +55,17 @@ def site_link(site, url):
     return None
 
 
+_TAB_NEWLINE = dict.fromkeys(map(ord, "\t\r\n"))  # WHATWG URL parsing removes them anywhere in the URL
+_C0_SPACE = "".join(map(chr, range(0x21)))  # and strips C0 controls and spaces at its start and end
+
+
 def browser_host(url):
     """The host a browser would open for an http(s) URL, as a warning names it: the authority ends at the first / \\ ?
     or #, the user part before its last @ is dropped, a non-ASCII name is shown as its punycode (a look-alike's
-    letters cannot pass for the site's). None when it is no http(s) URL."""
+    letters cannot pass for the site's). None when it is no http(s) URL. A browser first drops every tab, CR and LF
+    (and controls or spaces at either end): https://news.example.jp<TAB>.evil.example/ opens
+    news.example.jp.evil.example, the host to name, not the site's followed by stray text."""
+    url = url.translate(_TAB_NEWLINE).strip(_C0_SPACE)
     scheme, _, rest = url.partition(":")
     if scheme.lower() not in _PORTS:
         return None
