@@ -10,6 +10,8 @@ import pytest
 from model.judge import ARTIFACTS
 from moderation import create_app
 from moderation.pages.cards import card
+from moderation.pages.i18n import translate
+from moderation.scoring.manager import find_manager
 from moderation.scoring.scorer import read_active
 from moderation.store.review_queue import get_queue
 from tests.support.app import app_config
@@ -20,6 +22,7 @@ from tests.test_requests import file, post_comment, request_body
 CLEAN = "今日の記事、とても参考になりました。ありがとうございます。"
 OWN = "もう死にたい。毎日がつらい。"
 PUSHED = "お前なんか死ねばいい"
+OWN_WORDS = translate("label.self_harm_own", "ja")
 
 
 @pytest.fixture
@@ -51,9 +54,7 @@ def test_the_request_page_names_each_comments_harm_categories_with_their_scores(
     named = re.search(r'<p class="request-categories">(.*?)</p>', page, re.S)
     assert named, page
     named = re.sub(r"<[^>]*>", "", named.group(1))
-    words = {"threat": "脅迫", "hate": "差別・ヘイト", "harassment": "嫌がらせ", "sexual": "性的嫌がらせ",
-             "self_harm": "自傷・自殺の誘導", "personal_info": "個人情報の晒し", "defamation": "名誉毀損"}
-    assert f"{words[top[0][0]]} {top[0][1]:.2f}" in named, (named, top)
+    assert f"{translate('label.' + top[0][0], 'ja')} {top[0][1]:.2f}" in named, (named, top)
     assert "_" not in named  # words, never a code
 
 
@@ -68,9 +69,62 @@ def test_the_request_page_names_a_comments_harms_as_its_card_does(shipped_app, c
     page = Moderator(shipped_app, "hanako").get(f"/review/requests/{request_id}").text
     assert _harms(page, ids[CLEAN]) == {}  # was 脅迫 0.00 (the top of seven near-zero scores)
     own = _harms(page, ids[OWN])
-    assert own == {"self_harm": f"自傷・自殺の訴え（書き手本人） {stored[OWN]['categories']['self_harm']:.2f}"}, own
+    assert own == {"self_harm": f"{OWN_WORDS} {stored[OWN]['categories']['self_harm']:.2f}"}, own
+    assert OWN_WORDS != translate("label.self_harm", "ja")  # the writer's own distress, not a push to it
     pushed = _harms(page, ids[PUSHED])  # harassment 0.92 and self_harm 0.91: the one a push keeps its name
-    assert pushed["self_harm"] == f"自傷・自殺の誘導 {stored[PUSHED]['categories']['self_harm']:.2f}", pushed
-    assert pushed["harassment"].startswith("嫌がらせ ")
+    pushed_words = translate("label.self_harm", "ja")
+    assert pushed["self_harm"] == f"{pushed_words} {stored[PUSHED]['categories']['self_harm']:.2f}", pushed
+    assert pushed["harassment"].startswith(translate("label.harassment", "ja") + " ")
     # the card held for a rule or a report (none flagged) chooses the same ones (it showed the nearest alone)
     assert [c["label"] for c in card(stored[PUSHED], {})["categories"]] == list(pushed) == ["harassment", "self_harm"]
+
+
+def _own_distress_request(app, comment):
+    """A request over a published 死にたい (its harm named by an explanation the record does not keep): its page."""
+    client = app.test_client()
+    comment_id = post_comment(client, comment, OWN)
+    return comment_id, f"/review/requests/{file(client, request_body([comment_id], right='other')).json['id']}"
+
+
+def test_the_request_page_explains_each_comment_once_not_on_every_view(shipped_app, comment, accounts, monkeypatch):
+    """The page scored every published comment with a harm again (explain_all, up to 20) on each view of it."""
+    comment_id, path = _own_distress_request(shipped_app, comment)
+    with shipped_app.app_context():
+        scorer = find_manager().active
+    texts = []
+    real_score = scorer.score
+
+    def counted(text, **options):
+        texts.append(text)
+        return real_score(text, **options)
+
+    monkeypatch.setattr(scorer, "score", counted)
+    moderator = Moderator(shipped_app, "hanako")
+    pages = [moderator.get(path) for _ in range(3)]
+    assert [page.status_code for page in pages] == [200] * 3
+    assert all(set(_harms(page.text, comment_id).values()) == {OWN_WORDS + page_score(shipped_app, comment_id)}
+               for page in pages)
+    assert texts == [OWN]
+
+
+def test_a_comment_the_scorer_fails_to_explain_still_shows_its_harm(shipped_app, comment, accounts, monkeypatch):
+    """Scoring failed inside the page's explanation: a 500 on the moderator's page; now the harm keeps its category's
+    own name."""
+    comment_id, path = _own_distress_request(shipped_app, comment)
+    with shipped_app.app_context():
+        scorer = find_manager().active
+
+    def failing(text, **options):
+        raise RuntimeError("the scorer failed")
+
+    monkeypatch.setattr(scorer, "score", failing)
+    page = Moderator(shipped_app, "hanako").get(path)
+    assert page.status_code == 200
+    assert _harms(page.text, comment_id) == {
+        "self_harm": translate("label.self_harm", "ja") + page_score(shipped_app, comment_id)}
+
+
+def page_score(app, comment_id):
+    """ " 0.93": the comment's self_harm score as the page prints it after the words."""
+    with app.app_context():
+        return f" {get_queue('test').get(comment_id)['categories']['self_harm']:.2f}"

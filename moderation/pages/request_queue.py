@@ -1,6 +1,10 @@
 """The moderators' removal requests queue: open requests by due date, one request's comments and steps, and the
 forms that move it on (plain POST forms with the session's CSRF token: the page needs no JavaScript)."""
 
+import logging
+import threading
+import weakref
+
 from flask import abort, flash, redirect, render_template, request, url_for
 
 from moderation import settings
@@ -19,6 +23,7 @@ from moderation.store.removal_requests import get_requests
 from moderation.store.review_queue import get_queue
 from moderation.times import iso
 
+log = logging.getLogger(__name__)
 bp = page_blueprint("request_queue", __name__, url_prefix="/review/requests")
 
 # The review queue's audit actions a request's page names in its language (i18n/history.py's action.name.*)
@@ -108,14 +113,35 @@ def _harms(stored):
     return [{"label": label, "value": p, "name": category_name(label, explanation)} for label, p in shown]
 
 
+# scorer -> {text: its explanation}, the EXPLAINED_KEPT newest: a request's page explains up to MAX_COMMENTS comments
+# and is viewed again and again while it is open; a model switch leaves the old scorer's entries to go with it
+_EXPLAINED = weakref.WeakKeyDictionary()
+_EXPLAINED_LOCK = threading.Lock()
+EXPLAINED_KEPT = 512
+
+
 def _explain(stored):
     """A published comment's record keeps no explanation (its answer does not pay for one), so its harm could not be
     named as the card names it (死にたい: the writer's own distress): explained here by the model that scored it, when
-    that model is still the active one; else none."""
+    that model is still the active one, once per text; else, or when scoring fails, none (the category's own name)."""
     manager = find_manager()
     if manager is None or not stored.get("text") or manager.active.version != stored.get("model_version"):
         return []
-    return manager.active.score(stored["text"], explain_all=True).explanation
+    scorer, text = manager.active, stored["text"]
+    with _EXPLAINED_LOCK:
+        kept = _EXPLAINED.setdefault(scorer, {})
+        explanation = kept.get(text)
+    if explanation is None:
+        try:
+            explanation = scorer.score(text, explain_all=True).explanation
+        except Exception:  # a word on a moderator's page: no failure of it may cost the page (a 500)
+            log.exception("request page: explaining comment %s failed", stored.get("id"))
+            return []
+        with _EXPLAINED_LOCK:
+            kept[text] = explanation
+            while len(kept) > EXPLAINED_KEPT:
+                del kept[next(iter(kept))]
+    return explanation
 
 
 def _reference(site, reference):
