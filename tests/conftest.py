@@ -10,8 +10,8 @@ import sys
 sys.dont_write_bytecode = False
 
 import itertools
+import shutil
 import uuid
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -21,6 +21,7 @@ from moderation import create_app
 from tests.support import thresholds as named_thresholds
 from tests.support.app import API_KEY, app_config
 from tests.support.browser import CHROMIUM, CHROMIUM_ARGS
+from tests.support.model_cache import cached_build, source_key
 from tests.support.moderators import MODERATOR_PASSWORD, Moderator
 from tests.support.servers import RedisProcess
 from tests.support.topologies import Cluster
@@ -92,12 +93,29 @@ def rdb(redis_server):
 
 
 @pytest.fixture(scope="session")
-def tiny_model(tmp_path_factory):
-    """A real model trained on the tiny test corpus: (artifacts root, version, sha256)."""
+def model_cache(request):
+    """Where the trained test models are kept between runs and workers: pytest's cache folder (ignored by git; its
+    default place also when the cache plugin is off, as land.sh runs, `-p no:cacheprovider`)."""
+    cache = getattr(request.config, "cache", None)
+    return cache.mkdir("test-models") if cache is not None else request.config.rootpath / ".pytest_cache/d/test-models"
+
+
+def _train_tiny(folder):
     from model.tiny import train_tiny_artifact
 
-    artifact_dir, sha256, version = train_tiny_artifact(tmp_path_factory.mktemp("artifacts"))
-    return Path(artifact_dir).parent, version, sha256
+    train_tiny_artifact(folder)
+
+
+@pytest.fixture(scope="session")
+def tiny_model(tmp_path_factory, model_cache):
+    """A real model trained on the tiny test corpus: (artifacts root, version, sha256). Trained once for all workers
+    and runs while its sources stay the same (tests/support/model_cache.py); each session gets its own copy."""
+    from moderation.scoring.scorer import read_active
+
+    root = tmp_path_factory.mktemp("artifacts")
+    shutil.copytree(cached_build(model_cache, source_key("tiny"), _train_tiny), root, dirs_exist_ok=True)
+    version, sha256 = read_active(root)
+    return root, version, sha256
 
 
 @pytest.fixture
@@ -172,25 +190,35 @@ def live_server(make_app):
         thread.join(timeout=5)
 
 
-@pytest.fixture(scope="session")
-def two_models(tmp_path_factory, tiny_model):
-    """(root, (v1, sha1), (v2, sha2)): the tiny model twice over in one MODEL_DIR, v2 trained with the spam labels
-    inverted so the two disagree, and a card with held-out metrics (the registry tests and the admin pages)."""
-    import shutil
+FLIPPED = "0000.00.01-flipped"
 
+
+def _train_flipped(folder):
     from model.card import write_active, write_artifact
-    from model.tiny import TINY_VERSION, train_tiny_pipeline
+    from model.tiny import train_tiny_pipeline
 
-    root = tmp_path_factory.mktemp("two-models")
-    tiny_root, _, sha1 = tiny_model
-    shutil.copytree(tiny_root / TINY_VERSION, root / TINY_VERSION)  # the session's tiny model, not trained again
     card = {"thresholds": {"spam": {"review": 0.5, "reject": 0.97}, "abuse": {"review": 0.5, "reject": 0.97}},
             "trained_at": "2026-11-26T10:00:00+00:00",
             "metrics": {"heldout": [{"set": "ja spam: held-out", "label": "spam", "n": 10, "roc_auc": 0.9,
                                      "pr_auc": 0.8}]}}
-    _, sha2 = write_artifact(train_tiny_pipeline(flip_spam=True), root, "0000.00.01-flipped", card)
-    write_active(root, TINY_VERSION, sha1)
-    return root, (TINY_VERSION, sha1), ("0000.00.01-flipped", sha2)
+    _, sha = write_artifact(train_tiny_pipeline(flip_spam=True), folder, FLIPPED, card)
+    write_active(folder, FLIPPED, sha)
+
+
+@pytest.fixture(scope="session")
+def two_models(tmp_path_factory, tiny_model, model_cache):
+    """(root, (v1, sha1), (v2, sha2)): the tiny model twice over in one MODEL_DIR, v2 trained with the spam labels
+    inverted so the two disagree, and a card with held-out metrics (the registry tests and the admin pages)."""
+    from model.card import write_active
+    from moderation.scoring.scorer import read_active
+
+    root = tmp_path_factory.mktemp("two-models")
+    tiny_root, v1, sha1 = tiny_model
+    shutil.copytree(tiny_root / v1, root / v1)  # the session's tiny model, not trained again
+    flipped = cached_build(model_cache, source_key("flipped"), _train_flipped)
+    shutil.copytree(flipped / FLIPPED, root / FLIPPED)
+    write_active(root, v1, sha1)
+    return root, (v1, sha1), (FLIPPED, read_active(flipped)[1])
 
 
 @pytest.fixture(scope="session")
@@ -207,8 +235,6 @@ def browser():
 @pytest.fixture
 def tampered_version(two_models):
     """A copy of the second model with one byte of model.joblib flipped: its name, removed afterwards."""
-    import shutil
-
     root, _, (v2, _) = two_models
     tampered = root / "0000.00.02-tampered"
     shutil.copytree(root / v2, tampered)
