@@ -203,6 +203,7 @@ def test_one_call_for_many_comments_gives_each_comments_evidence_as_its_own_call
         assert at == bounds.size - 1
 
 
+@pytest.mark.slow
 def test_explaining_many_at_once_gives_each_comment_its_own_explanation(shipped_scorer):
     """Scorer.explain_many (the batch endpoint's held comments) gives each Score the explanation score() gives its
     text alone, for any subset of a batch and with every head explained too."""

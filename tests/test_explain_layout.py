@@ -40,6 +40,7 @@ def test_spans_by_kind_are_expand_spans_grouped_in_their_order(shipped):
     assert {"url", "threat"} <= kinds or len(kinds) > 10, kinds  # word hits, constructions and single spans alike
 
 
+@pytest.mark.slow
 def test_every_head_explained_reads_each_kinds_shown_spans_once(shipped):
     """explain_all explains every head with one layout (a kind's shown spans worked out by the first feature of any
     head that reads them): each head's items are those its own explanation gives from a layout of its own."""

@@ -44,6 +44,7 @@ def test_any_comment_shaped_object(client, auth, body):
     _assert_handled(client.post("/api/v1/comments", json=body, headers=auth))
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(text=st.text(min_size=1, max_size=2000))
 def test_any_unicode_text_is_scored_or_refused(client, auth, text):

@@ -119,6 +119,7 @@ def test_feedback_is_kept_once_per_text_and_verdict_and_trains_only_when_confirm
         == {("text 0", 0, "moderator", None)}
 
 
+@pytest.mark.slow
 def test_the_labels_stream_is_trimmed_and_its_texts_with_it(rdb, prefix):
     store = LabelStore(rdb, "test", prefix, retention=500)
     for n in range(3000):

@@ -53,6 +53,7 @@ def test_every_scan_has_its_patterns_matches(texts):
             assert _spans(guard.scan.finditer(text, 5)) == _spans(guard.pattern.finditer(text, 5))
 
 
+@pytest.mark.slow
 def test_a_dense_text_handed_to_the_engine_has_the_patterns_matches():
     for unit in DENSE:
         text = (unit * 1_500)[:6_000] + " they are kind and we deserve respect. " + unit * 40
