@@ -131,21 +131,48 @@ def test_revoke_all_counts_the_live_tokens_only(rdb, prefix, accounts):
 @pytest.mark.slow  # waits for a token to run out: one to two seconds
 def test_a_token_that_runs_out_gives_back_what_it_took(rapp, accounts, rdb, prefix):
     """A token issued for a time (`token --days`) that runs out: the cards it claimed stayed leased to the account for
-    the lease (300 s), and the account's page renewed them meanwhile, with no tool left to decide them. Now their
-    lease ends with the token, however renewed, so the next claim gives them back; the page's own card stays."""
+    the lease (300 s) with no tool left to decide them. Now their lease ends with the token, however the token renews
+    them, so the next claim gives them back; the page's own card stays, and so does the one the page renewed (it
+    adopted it: a moderator reviewing it there lost it mid-review at the token's end)."""
     hanako, jiro = Moderator(rapp, "hanako"), Moderator(rapp, "jiro")
     queue = held_comments(rdb, prefix, "c-1")
     assert [c["id"] for c in hanako.claim(n=1)] == ["c-1"]  # the page's card
-    held_comments(rdb, prefix, "c-2", "c-3")
+    held_comments(rdb, prefix, "c-2", "c-3", "c-4")
     tokens = ModeratorTokens(rdb, prefix)
     _, token = tokens.issue("hanako", ttl_days=2 / 86400)  # runs out at a whole second, one to two seconds from now
     ends_ms = tokens.list("hanako")[0]["expires_at"] * 1000
-    leases = {i["comment_id"]: i["lease_until"] for i in _api_claim(rapp, token, n=3).json["items"]}
-    assert leases["c-2"] == leases["c-3"] == times.iso(ends_ms) < leases["c-1"]
-    assert {c["id"] for c in hanako.claim(n=3)} == {"c-1", "c-2", "c-3"}  # the page renews all three before the end
+    leases = {i["comment_id"]: i["lease_until"] for i in _api_claim(rapp, token, n=4).json["items"]}
+    assert leases["c-2"] == leases["c-3"] == leases["c-4"] == times.iso(ends_ms) < leases["c-1"]
+    renewed = {i["comment_id"]: i["lease_until"] for i in _api_claim(rapp, token, n=4).json["items"]}
+    assert renewed["c-2"] == renewed["c-3"] == renewed["c-4"] == times.iso(ends_ms)  # the token's renewal: capped
+    # the page renews the two its claim reads first (the earliest leases: c-2, c-3) and adopts them
+    assert {c["id"] for c in hanako.claim(n=2)} == {"c-2", "c-3"}
     while (lambda sec, usec: sec * 1000 + usec // 1000)(*rdb.time()) <= ends_ms:
         time.sleep(0.05)
     assert _api_claim(rapp, token).status_code == 401
-    assert {c["id"] for c in jiro.claim()} == {"c-2", "c-3"}  # at the token's end, not 5 minutes after its last use
+    assert {c["id"] for c in jiro.claim()} == {"c-4"}  # at the token's end, not 5 minutes after its last use
+    assert set(rdb.zrange(queue.held_key("hanako"), 0, -1)) == {"c-1", "c-2", "c-3"}
+    assert {c["id"] for c in hanako.claim(n=4)} == {"c-1", "c-2", "c-3"}
+
+
+def test_a_card_the_page_renews_is_the_pages_not_the_tokens(rapp, accounts, rdb, prefix):
+    """The second read of 748bf90: a card a token took kept the token's mark and end when the account's review page
+    renewed it, so the token's end (or revoke) took it from the page while the moderator reviewed it there. The page
+    that renews a card adopts it: leased for the page's lease, past the token's end, and a revoke leaves it."""
+    from moderation.store.moderator_tokens import get_tokens
+
+    hanako, jiro = Moderator(rapp, "hanako"), Moderator(rapp, "jiro")
+    queue = held_comments(rdb, prefix, "c-1", "c-2")
+    tokens = ModeratorTokens(rdb, prefix)
+    token_id, token = tokens.issue("hanako", ttl_days=60 / 86400)  # runs out in a minute; the lease is 300 s
+    ends_ms = tokens.list("hanako")[0]["expires_at"] * 1000
+    assert {i["comment_id"] for i in _api_claim(rapp, token, n=2).json["items"]} == {"c-1", "c-2"}
+    assert int(queue.get("c-1")["lease_until"]) == ends_ms
+    assert {c["id"] for c in hanako.claim(n=1)} == {"c-1"}  # the page renews one of them
+    assert int(queue.get("c-1")["lease_until"]) > ends_ms and "claimed_via" not in queue.get("c-1")
+    assert int(queue.get("c-2")["lease_until"]) == ends_ms and queue.get("c-2")["claimed_via"] == token_id
+    with rapp.app_context():
+        assert get_tokens().revoke("hanako", token_id)
     assert rdb.zrange(queue.held_key("hanako"), 0, -1) == ["c-1"]
-    assert [c["id"] for c in hanako.claim(n=3)] == ["c-1"]
+    assert {c["id"] for c in jiro.claim()} == {"c-2"}
+    assert {c["id"] for c in hanako.claim(n=2)} == {"c-1"}

@@ -10,7 +10,9 @@ from moderation.store.review_queue.recording_lua import COMMON
 # (ms; 0: never). Expired leases go back to the queue first; then the moderator's live claims are renewed (whoever
 # took them keeps them); then candidates still ready and still matching are claimed, in the order given, up to n,
 # marked with the token that took them (claimed_via), so that revoking it gives them back. A token's card is leased
-# at most until the token runs out (via_until), however renewed, so that it comes back when nobody can decide it.
+# at most until the token runs out (via_until), however a token renews it, so that it comes back when nobody can
+# decide it; the review page renewing it adopts it (the mark goes): the page shows it and can decide it, and the
+# moderator reviewing it there keeps it when the token ends or is revoked.
 CLAIM = COMMON + """
 local ready, ready_age, claims, audit_key, held = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
 local mod, n, lease, label, article = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), ARGV[4], ARGV[5]
@@ -33,8 +35,10 @@ local until_ms = now + lease
 local out = {}
 for i = 1, nh do
   local id, rec = ARGV[8 + i], KEYS[5 + i]
-  local lease_end = capped(until_ms, tonumber(redis.call('HGET', rec, 'via_until') or 0))
+  local lease_end = until_ms
+  if via ~= '' then lease_end = capped(until_ms, tonumber(redis.call('HGET', rec, 'via_until') or 0)) end
   if #out < n and lease_end > now and redis.call('ZSCORE', held, id) then
+    if via == '' then redis.call('HDEL', rec, 'claimed_via', 'via_until') end  -- the page adopts what it renews
     redis.call('ZADD', held, lease_end, id)
     redis.call('ZADD', claims, lease_end, id)
     redis.call('HSET', rec, 'lease_until', lease_end)
