@@ -21,6 +21,8 @@ from moderation.kernel_cache import njit
 
 __all__ = ["Matcher"]
 
+# the hiragana that may end the word before a hiragana hit (お前は|ばか): the hit begins a word. Not the list of
+# moderation.kernels.evidence.PARTICLES, which asks what may begin the word after a kanji stem (see there)
 PARTICLES = frozenset("はがをにもへとでやのよねかなっ")
 ADDRESSEES = ("おまえ", "あんた", "こいつ", "あいつ", "てめえ", "きさま", "おめえ")
 # hiragana entry -> characters that, right after it, make it part of another word

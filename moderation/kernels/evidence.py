@@ -137,7 +137,12 @@ def _script(c) -> int:
     return 0
 
 
-# hiragana that begins a particle or copula after a stem (は が を に へ と で も の や か よ だ ぞ わ): not okurigana
+# hiragana that begins a particle or copula after a stem (は が を に へ と で も の や か よ だ ぞ わ): not okurigana.
+# Not moderation.matcher.PARTICLES, on purpose: that one is what may end the word before a hiragana
+# word hit (お前は|ばか), this one what may begin the word after a kanji stem. They differ where the
+# questions do: ね な っ inflect a stem (重ね|る, 少な|い, 行っ|た), so they are not here; だ ぞ follow
+# a noun stem (無理|だ, 本当|だぞ). か and わ inflect too (行か|ない, 言わ|ない) but begin particles as
+# often (誰|かが, 本当|かな): here they stop the span.
 PARTICLES = "はがをにへとでものやかよだぞわ"
 _PARTICLES = np.array(sorted(map(ord, PARTICLES)), np.int64)
 OKURIGANA = 3  # hiragana a kanji stem may take on its right (無駄遣|い, 辞|めろ, 生|きてい)
