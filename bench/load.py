@@ -191,7 +191,7 @@ def start_redis(folder, fsync="everysec"):
     process = subprocess.Popen(
         [find_redis_server(), "--port", str(port), "--bind", "127.0.0.1", "--dir", str(folder),
          "--unixsocket", str(folder / "redis.sock"), "--unixsocketperm", "700",
-         "--appendonly", "yes", "--appendfsync", fsync, *RECORD_LISTPACK, "--daemonize", "no",
+         "--appendonly", "yes", "--appendfsync", fsync, "--save", "", *RECORD_LISTPACK, "--daemonize", "no",
          "--logfile", str(folder / "redis.log")], stdin=subprocess.DEVNULL, env=server_env())
     import redis
 

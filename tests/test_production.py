@@ -100,6 +100,10 @@ def test_compose_file_validates_and_describes_the_four_services(compose):
     command = " ".join(redis_service["command"])
     assert "--appendonly yes" in command and "--appendfsync everysec" in command
     assert " ".join(RECORD_LISTPACK) in command  # as the embedded server and the tests' servers
+    # no RDB snapshots beside the append-only file (what a restart loads): under writes the default rules forked and
+    # dumped the whole dataset every minute; the embedded server, the tests' servers and the bench's run the same
+    flags = redis_service["command"]
+    assert flags[flags.index("--save") + 1] == ""
     assert any(v.split(":")[0] in compose["volumes"] for v in redis_service["volumes"])  # a named volume
     assert redis_service["healthcheck"]["test"][1:] == ["redis-cli", "ping"]
 

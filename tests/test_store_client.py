@@ -235,6 +235,8 @@ def test_cluster_override_validates_three_masters_three_replicas():
         command = " ".join(services[name]["command"])
         assert "--cluster-enabled yes" in command and "--appendonly yes" in command, name
         assert " ".join(RECORD_LISTPACK) in command, name  # records as listpacks, as the single server's
+        flags = services[name]["command"]
+        assert flags[flags.index("--save") + 1] == "", name  # no RDB snapshots, as the single server
     init = services["redis-cluster-init"]
     assert "--cluster-replicas 1" in " ".join(init["command"])
     assert all(init["depends_on"][name]["condition"] == "service_healthy" for name in nodes)
