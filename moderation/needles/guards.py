@@ -175,7 +175,8 @@ class NeedleIndex:
         strings = {n for guard in self.guards.values() for n in guard.strings} | set(extra)
         strings |= {n for guard in self.guards.values() for sets in guard.also or () for _one, more in sets
                     for n in more}
-        self.automaton = Automaton({n: n for n in strings})
+        self.automaton = Automaton({n: n for n in sorted(strings)})  # a set's order moves per process: the disk
+        # cache of the automaton (table_cache) keys on the words in order
 
     def __getitem__(self, rx: re.Pattern[str]) -> Needles:
         return self.guards[rx]

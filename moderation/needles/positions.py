@@ -34,7 +34,7 @@ class StartIndex:
                 continue
             if search not in slots:
                 slots[search] = len(slots)
-                for s in search[0]:
+                for s in sorted(search[0]):  # a frozenset's order moves per process (table_cache keys on it)
                     words.setdefault(s, []).append(slots[search])
             guard.slot = slots[search]
         self.automaton = Automaton({w: w for w in words})
