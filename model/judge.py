@@ -105,11 +105,15 @@ JA_GROUP_STATE_PROBE = SUITE_DIR / "ja_group_state_probe.jsonl"
 JA_GROUP_COMPOUND_PROBE = SUITE_DIR / "ja_group_compound_probe.jsonl"
 # session 28: 北朝鮮 (the state) and 朝鮮半島 criticised or repeated, against the same frame aimed at the people
 JA_STATE_NAME_PROBE = SUITE_DIR / "ja_state_name_probe.jsonl"
+# session 30: a harm, a death or a wish for them denied ("nobody wants to kill", "do not deserve to die", "no [one of
+# them] deserves to be attacked") against the same words asserted
+DENIED_DEED_PROBE = SUITE_DIR / "en_denied_deed_probe.jsonl"
 HARM_FORMS_PROBES = (DEED_THREAT_PROBE, JA_DEED_THREAT_PROBE, NAMED_ACCUSATION_PROBE, JA_NAMED_ACCUSATION_PROBE,
                      GROUP_QUALITY_PROBE, JA_GROUP_QUALITY_PROBE, CLEARED_PROBE, JA_CLEARED_PROBE, INDIVIDUAL_PROBE,
                      JA_INDIVIDUAL_PROBE, RECLAIMED_USE_PROBE, LOCATED_VISIT_PROBE, JA_LOCATED_VISIT_PROBE,
                      RECLAIMED_WOMEN_PROBE, VULGAR_FRIENDLY_PROBE, LOCATED_PURPOSE_PROBE, JA_LOCATED_PURPOSE_PROBE,
-                     JA_CRIME_NOUN_PROBE, JA_GROUP_STATE_PROBE, JA_GROUP_COMPOUND_PROBE, JA_STATE_NAME_PROBE)
+                     JA_CRIME_NOUN_PROBE, JA_GROUP_STATE_PROBE, JA_GROUP_COMPOUND_PROBE, JA_STATE_NAME_PROBE,
+                     DENIED_DEED_PROBE)
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 HATECHECK = Path("hatecheck-en") / "test_suite_cases.csv"
 NOT_HARMS = frozenset({"spam"})  # labels that hold a comment for something other than a harm

@@ -8,6 +8,7 @@ import pytest
 from model.judge import (
     CLEARED_PROBE,
     DEED_THREAT_PROBE,
+    DENIED_DEED_PROBE,
     GROUP_QUALITY_PROBE,
     INDIVIDUAL_PROBE,
     JA_CLEARED_PROBE,
@@ -81,6 +82,8 @@ PROBES = {
                            {"state_criticism_nh", "policy_criticism_nh", "hate_quoted_nh", "counter_speech_nh"}),
     # session 29: 在日 + a listed group word in a civil sentence against the same compound attacked
     JA_GROUP_COMPOUND_PROBE: ({"hate"}, {"group_attack_h"}, {"group_civil_nh"}),
+    # session 30: a harm, a death or a wish for them denied, against the same words asserted of a group
+    DENIED_DEED_PROBE: ({"hate"}, {"group_attack_h"}, {"denied_deed_nh"}),
 }
 
 
