@@ -12,8 +12,6 @@ from __future__ import annotations
 import numpy as np
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, ClassifierMixin
-from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import StratifiedKFold
 
 from moderation.kernels.decisions import decide
 
@@ -22,6 +20,8 @@ __all__ = ["MaskedHeads"]
 
 def _platt(dec: np.ndarray, y: np.ndarray, w: np.ndarray) -> tuple[float, float]:
     """(a, b) with P(y=1) = 1 / (1 + exp(a * dec + b)), fitted by weighted logistic regression on `dec`."""
+    from sklearn.linear_model import LogisticRegression  # fitting's, not serving's (~0.07 s of loading the model)
+
     lr = LogisticRegression(C=1e4, solver="lbfgs", max_iter=1000)
     lr.fit(dec.reshape(-1, 1), y, sample_weight=w)
     return -float(lr.coef_[0, 0]), -float(lr.intercept_[0])
@@ -58,7 +58,9 @@ class MaskedHeads(ClassifierMixin, BaseEstimator):
         # take a head to 1.0 (issue 12: accusation_named)
         self.damped_columns = damped_columns
 
-    def _lr(self) -> LogisticRegression:
+    def _lr(self):
+        from sklearn.linear_model import LogisticRegression  # fitting's, not serving's (~0.07 s of loading the model)
+
         return LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=self.max_iter,
                                   solver="liblinear", random_state=self.random_state)
 
@@ -70,6 +72,8 @@ class MaskedHeads(ClassifierMixin, BaseEstimator):
         k = int(min(self.calibration_cv, np.bincount(y.astype(int)).min()))
         dec = np.zeros(len(y))
         if k >= 2:
+            from sklearn.model_selection import StratifiedKFold
+
             folds = StratifiedKFold(n_splits=k, shuffle=True, random_state=self.random_state)
             for tr, te in folds.split(np.zeros(len(y)), y):
                 lr = self._lr().fit(X[tr], y[tr], sample_weight=w[tr])
