@@ -8,6 +8,9 @@ or (template, label overrides): None leaves a head unlabelled where the sentence
 from __future__ import annotations
 
 PIN, THR, DEF, THR1 = {"personal_info": None}, {"threat": None}, {"defamation": None}, {"threat": 1}
+# a plain death wish at a person (死ね, go die) insults them: harassment; whether it urges suicide is left unlabelled.
+# Urging the act (自殺しろ, 首吊れ, a method, "kill yourself") stays self_harm.
+WISH = {"self_harm": None}
 
 POSITIVES = {
     "threat": {
@@ -105,6 +108,10 @@ POSITIVES = {
             # 2026.11.30-3: existence as a nuisance, blame for the country, disgust at a public person's face, appearance insults
             "{t}みたいな[ポンコツ|出来損ない|役立たず]が[生きてる|息してる]だけで迷惑", "{t}のせいで[この国|世の中|職場]がおかしくなるんだよ", "{role}の顔見るだけで[吐き気|虫酸]がする、あの[ブタ|豚|ゴリラ]",
             "{t}、[ブス|デブ|ハゲ]は[二度と|もう][画面|人前]に出てくるな", "[ブス|デブ|ブサイク]、{role}[やめろ|引退しろ]",
+            # plain death wishes at a person (were self_harm rows up to 2026.12.03-12): an insult, whether they urge the act unlabelled
+            ("{t}、死ねば？", WISH), ("{t}[、|]消えてくれ", WISH), ("誰も悲しまないから{t}は早く死んで", WISH), ("{t}は生まれてきたのが間違い。[消えろ|死ね]", WISH), ("{t}、もう死んでいいよ", WISH),
+            ("{t}、はよ死ねや", WISH), ("{t}、存在ごと消えてほしい。マジで死んで", WISH), ("{t}、さっさと[死ね|氏ね|しね]", WISH), ("{t}、[タヒね|4ね|市ね|シネ]", WISH),
+            ("{t}、[しねええええ|死ねぇぇ|タヒれ]", WISH), ("{t}、はよ死んだらええのに", WISH), ("{t}、死んだらええんちゃう？知らんけど", WISH),
         ),
         "en": (
             "you are {ins}", "{te}, you're {ins}", "{t3} is {ins}", "shut up, you [worthless|useless|brainless] [clown|idiot|loser]", "what a [stupid|useless|clueless] reporter",
@@ -117,6 +124,7 @@ POSITIVES = {
             "{te}, you disgust me", "{t3}, what a [pathetic|sad|miserable] little [person|man|creature]", "{te}, are you [stupid|dense|brain damaged] or just pretending?", "{te}, nobody will ever love you",
             "{te}, you're so [st00pid|dum]", "ur an idiot {te}", "{te}: [clown|loser|moron] detected",
             "With all due respect, {te}, you are an idiot", "I say this kindly, {te}: you are the stupidest person I've ever read",
+            ("do everyone a favor and die, {te}", WISH), ("please just die already, {te}", WISH), ("go die {te}", WISH), ("{t3} should just go die in a ditch", WISH),
         ),
     },
     "sexual": {
@@ -145,25 +153,24 @@ POSITIVES = {
     },
     "self_harm": {
         "ja": (
-            "{t}、死ねば？", "{t}[、|]消えてくれ", "{t}[、|]さっさと飛び降りろ", "{t}、首吊れ", "{t}生きてる価値ないから死んだら？", "{t}、電車に飛び込めよ",
-            "誰も悲しまないから{t}は早く死んで", "{t}、[リスカ|自傷]でもしてろ", "{t}、樹海行けよ", "{t}は生まれてきたのが間違い。[消えろ|死ね]", "こんなコメント書く{t}は首吊って詫びろ",
-            "{t}、練炭でも買えば？", "{t}、もう死んでいいよ", "{t}、はよ死ねや", "{t}みたいなのは自殺した方が世のため", "{t}、[屋上|ビル]から飛べ",
-            "{tp}さん、生きていて恥ずかしくないんですか？早く楽になったらどうです", "{t}、自殺しろ", "{t}、死んで詫びろ", "{t}、存在ごと消えてほしい。マジで死んで", "{t}、さっさと[死ね|氏ね|しね]",
-            "{t}、[タヒね|4ね|市ね|シネ]", "{t}、[生きてても|いても]意味ないよ。早く[楽になれ|死ね]", "{t}、遺書書いとけよ", "{t}、ホームから落ちたらええねん",
+            "{t}[、|]さっさと飛び降りろ", "{t}、首吊れ", "{t}生きてる価値ないから死んだら？", "{t}、電車に飛び込めよ",
+            "{t}、[リスカ|自傷]でもしてろ", "{t}、樹海行けよ", "こんなコメント書く{t}は首吊って詫びろ",
+            "{t}、練炭でも買えば？", "{t}みたいなのは自殺した方が世のため", "{t}、[屋上|ビル]から飛べ",
+            "{tp}さん、生きていて恥ずかしくないんですか？早く楽になったらどうです", "{t}、自殺しろ", "{t}、死んで詫びろ",
+            "{t}、[生きてても|生きてる]意味ないよ。早く[楽になれ|死ね]", "{t}、遺書書いとけよ", "{t}、ホームから落ちたらええねん",
             "{t}、[包丁|カッター]で手首切ってみろ", "{t}は[この世|世界]に必要ない。[さよなら|消えて]", "{t}、飛び降りる[ビル|場所]教えてあげようか？",
             "{tp}さん、この世から退場されてはいかがですか", "{tp}様、どうぞ潔く命を絶ってください",
-            "{t}、[しねええええ|死ねぇぇ|タヒれ]", "{t}、はよ死んだらええのに", "{t}、死んだらええんちゃう？知らんけど",
             # 2026.11.30-3: methods offered or recommended, "it would all be over", no point living
             "{t}、[そんなに|どうせ][苦しい|しんどい|つらい]なら[首くくれ|飛び降りれば|樹海行けば]いい", "{meth}なら[ホームセンター|ネット|薬局]で買えるぞ。{t}にお似合い", "{t}、[{meth}|ロープ]でも用意してやろうか？",
             "{t}、[手首|首]の[切り方|吊り方]教えてやるよ", "[生きてる意味ないんだから|どうせ誰も困らないし]、{t}は[終わりにしろ|楽になれよ]", "{meth}[焚いて|使って][寝れば|みれば]全部[終わる|解決する]よ、{t}",
         ),
         "en": (
-            "kill yourself[, {te}|]", "kys {te}", "{te}, go jump off a bridge", "nobody would miss you, {te}. just end it", "do everyone a favor and die, {te}", "{te}, hang yourself",
+            "kill yourself[, {te}|]", "kys {te}", "{te}, go jump off a bridge", "nobody would miss you, {te}. just end it", "{te}, hang yourself",
             "you should just off yourself, {te}", "{te}, drink bleach", "{te}, the world is better without you. end it", "go slit your wrists, {te}", "{te}, why are you still alive? just do it",
-            "{t3} should kill [himself|herself]", "{te}, jump in front of a train", "please just die already, {te}", "{te}, go cut yourself", "{te}, overdose already",
+            "{t3} should kill [himself|herself]", "{te}, jump in front of a train", "{te}, go cut yourself", "{te}, overdose already",
             "{te}, just end it already", "{te}, do the world a favor and [hang|off] yourself", "{te}, I hope you [take your own life|kill yourself] tonight", "{te}, kys, seriously",
-            "{te}, why don't you just [jump|step off a ledge]", "nobody would care if you died, {te}. Go ahead", "{t3} should just [end it|go die in a ditch]",
-            "k y s {te}", "{te}, k1ll yourself", "go die {te}",
+            "{te}, why don't you just [jump|step off a ledge]", "nobody would care if you died, {te}. Go ahead", "{t3} should just end it",
+            "k y s {te}", "{te}, k1ll yourself",
             "Kindly consider ending your life, {te}", "{te}, respectfully, the world would be better if you killed yourself",
         ),
     },

@@ -67,7 +67,7 @@ _COMBOS = {
     "death_wish_at_person": (("death_wish",), ("second_person", "third_person", "named_person")),
     "violence_at_person": (("violence_word",), ("second_person", "third_person", "named_person")),
     "group_attack": (("group", "group_named", "slur"), ("dehumanize", "expel", "death_wish", "violence_word")),
-    "self_harm_at_person": (("self_harm_push", "death_wish"), ("second_person", "third_person")),
+    "self_harm_at_person": (("self_harm_push",), ("second_person", "third_person")),  # a death wish is harassment
     "crime_at_person": (("crime_word",), ("second_person", "third_person", "named_person")),
     "crime_at_public": (("crime_word",), ("public_figure",)),
     "hate_at_group": (("hate_statement_en", "hate_statement_ja"), ("group", "group_named")),

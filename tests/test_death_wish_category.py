@@ -1,0 +1,38 @@
+"""A plain death wish at a person (死ねばいい, go die) insults them: harassment (the JA suite and issue 12's
+definitions); urging the act (自殺しろ, 首吊れ, 死にたいなら死ね, kill yourself) stays self_harm. None of these
+sentences is a probe or suite case."""
+
+import pytest
+
+from model.synth_harms import generate
+from moderation.features.signals import signal_dict
+
+WISHES = ["こいつ早く死ねばいいのに", "お前みたいなのは死ねばいい", "あんた、さっさとくたばれ", "go die, you clown"]
+URGED = ["死にたいなら死ねば？", "そんなに死にたいなら一人で死ねよ", "お前なんか首吊れ", "お前、死んで詫びろ",
+         "kill yourself, nobody would miss you"]
+
+
+@pytest.mark.parametrize("text", WISHES)
+def test_a_plain_death_wish_is_not_read_as_urging_the_act(text):
+    signals = signal_dict(text)
+    assert signals["death_wish"] > 0
+    assert signals["self_harm_push"] == 0 and signals["self_harm_at_person"] == 0
+
+
+@pytest.mark.parametrize("text", URGED)
+def test_urging_the_act_is_read(text):
+    assert signal_dict(text)["self_harm_push"] > 0
+
+
+def test_generated_death_wishes_teach_harassment_not_self_harm():
+    """A generated row that wishes a person dead without urging the act is harassment's positive and leaves
+    self_harm unlabelled (up to 2026.12.03-12 they were self_harm rows, so お前なんか死ねばいい read self_harm)."""
+    wishes = []
+    for row in generate(scale=0.2):
+        signals = signal_dict(row["text"])
+        if signals["death_wish_at_person"] > 0 and signals["self_harm_push"] == 0 and row["labels"]["abuse"] == 1:
+            wishes.append(row)
+            assert row["labels"]["self_harm"] != 1, row["text"]
+    plain = [r for r in wishes if r["source"] in ("synth-harassment-ja", "synth-harassment-en")]
+    assert len(plain) >= 5 and all(r["labels"]["harassment"] == 1 and r["labels"]["self_harm"] is None
+                                    for r in plain)
