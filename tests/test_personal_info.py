@@ -31,6 +31,10 @@ EXPOSED = [
     ("a shop clerk's name", "叩かれてる店員の名前は松本で、シフトは火曜と木曜の夜"),
     ("a son's class", "コメ主の息子、青葉小学校の5年生。校門の前で待ってようぜ"),
     ("a workplace and an act", "こいつの勤め先、新宿の広告代理店。会社にメールしてやろう"),
+    # an ex-partner is a private person; a piece posted with a call to punish them is posted to have them hurt
+    ("an ex-husband's address", "元夫の住所は横浜市緑区長津田5丁目2-8"),
+    ("a phone and a call to punish", "この番号 090-0000-4321 の持ち主、誰か制裁してくれ"),
+    ("an address and a call to punish", "横浜市緑区長津田5丁目2-8のあの家、誰か思い知らせてやって"),
 ]
 NOT_EXPOSED = [
     ("ministry address", "〒100-8950 東京都千代田区霞が関1-2-1 農林水産省"),
@@ -53,6 +57,8 @@ NOT_EXPOSED = [
     ("agreeing and one's own job", "あいつの言うことは正しい、俺も会社で働いてて同じことを思う"),
     ("generic staff", "コメ主の言う通り、市役所の職員は対応が悪い"),
     ("one's own job after a commenter", "あいつの意見には反対だ。俺も駅前の病院の看護師だけど"),
+    ("a company punished in news", "同社の本社は大阪市北区梅田3-1-1。不正をした経営陣を懲らしめてほしい"),
+    ("a call to punish with no piece", "悪質な業者は誰か懲らしめてほしい"),
 ]
 
 

@@ -111,10 +111,14 @@ APPROACH = re.compile(r"(?:見|会い|顔見)に行(?:く|こう|って)|行っ�
                       r"|かけてやれ|バラして|バラす|チクろう|突き止め|調べたら|まとめた|貼っとく")
 
 
+# a call on readers to punish someone (誰か懲らしめて): with a private person's piece it is posted to have them hurt
+PUNISH = re.compile(r"懲らしめ|制裁(?:を|して|しよう|しろ)|天誅|痛い目(?:に遭わせ|にあわせ|見せ)|思い知らせ")
+
+
 PERSON_CTX = re.compile(r"こいつ|コイツ|あいつ|アイツ|そいつ|この人|あの人|この女|この男|あの女|あの男|あの子|この子|"
                         r"奴の|やつの|"
                         r"犯人の|お前の|おまえの|(?<=[一-龥ァ-ヶー])(?:さん|くん|ちゃん|氏)の|娘|息子|嫁|旦那|奥さん|"
-                        r"彼女の|彼氏の|元カノ|元カレ|コメ主|投稿者|投稿主|上の(?:やつ|奴|女|男|人|コメ|書き込み)|"
+                        r"彼女の|彼氏の|元カノ|元カレ|元彼|元夫|元妻|元恋人|元交際相手|コメ主|投稿者|投稿主|上の(?:やつ|奴|女|男|人|コメ|書き込み)|"
                         r"反論してる|批判してる|書き込みした|"
                         r"(?<![a-z])(?:his|her|their|your) (?:address|phone|number|email|school|workplace|house)")
 
@@ -147,6 +151,9 @@ _EXPOSE_TRIGGER = frozenset("晒特凸住身個待dhlg")
 _APPROACH_TRIGGER = frozenset("見会行待捕電連通送かバチ突調ま貼職学保家教狙出暴卒")
 
 
+_PUNISH_TRIGGER = frozenset("懲制天痛思")
+
+
 _AFFILIATION_TRIGGER = frozenset("年立院行庫社場店局校園学所部勤働家顔名")
 
 
@@ -155,7 +162,7 @@ _IDENTIFYING = ("address", "room", "phone", "email", "name", "plate")
 
 
 PII_PATTERNS = (ADDRESS, ADDRESS_EN, ROOM, POSTAL, PHONE, EMAIL, PLACE, WHEREABOUTS, NAME_REVEAL, SCHEDULE, EXPOSE,
-                APPROACH, AFFILIATION, PLATE)
+                APPROACH, AFFILIATION, PLATE, PUNISH)
 
 
 def _alternatives(rx: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
@@ -248,7 +255,7 @@ def _occurs(rx: re.Pattern[str], text: str, codes: np.ndarray | None = None) -> 
 
 # Each guard and context read from its dict once, here: hashing a compiled pattern hashes its whole compiled code
 # (TARGET_CTX ~9 us, PERSON_CTX ~9, ORG_CTX ~5 a lookup), so personal_info looks none up by its pattern.
-_EXPOSE, _APPROACH, _TARGET = _GUARDS[EXPOSE], _GUARDS[APPROACH], _GUARDS[TARGET_CTX]
+_EXPOSE, _APPROACH, _PUNISH, _TARGET = _GUARDS[EXPOSE], _GUARDS[APPROACH], _GUARDS[PUNISH], _GUARDS[TARGET_CTX]
 _AFFILIATION = tuple(_GUARDS[part] for part in AFFILIATION_PARTS)
 _ORG_STARTS, _PERSON_STARTS, _TARGET_STARTS, _SELF_STARTS = (_CONTEXT[rx] for rx in (ORG_CTX, PERSON_CTX, TARGET_CTX,
                                                                                     SELF_CTX))
@@ -281,6 +288,9 @@ def personal_info(text: str, spans: list | None = None, chars: set | None = None
         expose = sum(1 for _ in _EXPOSE.finditer(text, at=hits))
     if not chars.isdisjoint(_APPROACH_TRIGGER) and _APPROACH.may_match(text, chars, found):
         approach = sum(1 for _ in _APPROACH.finditer(text, at=hits))
+    punish = 0
+    if pieces and not chars.isdisjoint(_PUNISH_TRIGGER) and _PUNISH.may_match(text, chars, found):
+        punish = sum(1 for _ in _PUNISH.finditer(text, at=hits))
     # someone singled out (asked first: its needles are rarer than an affiliation's, which matters only with it)
     target = _TARGET.may_match(text, chars, found) and _TARGET_STARTS.occurs(text, codes, hits)
     affiliated = target and not chars.isdisjoint(_AFFILIATION_TRIGGER) and any(
@@ -296,11 +306,12 @@ def personal_info(text: str, spans: list | None = None, chars: set | None = None
         whereabouts = bool(counts.get("whereabouts"))  # 自宅は, 住んでる: somebody's
         routine = bool(counts.get("schedule"))  # a private person's daily routine says where to find them
         near = (person or whereabouts) and identifying and not public
-        if expose or (approach and (person or identifying)) or near or (person and routine):
+        punished = punish and (person or identifying) and not public  # an office's address is no private target
+        if expose or (approach and (person or identifying)) or near or (person and routine) or punished:
             exposed = 1.0
     if exposed and not any(counts.get(k) for k in _IDENTIFYING) and EXPOSURE_TOLD.search(text):
-        exposed, expose, approach = 0.0, 0, 0  # someone else's doxxing told (located.py), no piece repeated
+        exposed, expose, approach, punish = 0.0, 0, 0, 0  # someone else's doxxing told (located.py), no piece repeated
     # pieces in a text that names a company, office or help line are counted apart (`pii_public`): news and
     # notices, which the head must not learn as doxxing
     return {"pii_pieces": 0.0 if public else float(pieces), "pii_public": float(pieces) if public else 0.0,
-            "pii_expose_act": float(expose + approach), "pii_exposed": exposed}
+            "pii_expose_act": float(expose + approach + punish), "pii_exposed": exposed}
