@@ -160,6 +160,9 @@ NEGATIVES = {
             "あんたの言う通りやわ", "お前それ天才か", "{c}、今回は[同意|賛成]", "{t}、ほんまそれな", "{c}の言う「制裁は効かない」って話、データで見てみたい",
             "{c}、明日の会見[見に行く|チェックする]？", "お前の[家|地元]の近くでも[ロシア人観光客|外国人]増えた？",
             "{c}、ほんまそれやわ", "{c}、ええこと言うなぁ", "{t}、[そうやね|せやな]。[同感|わかる]",
+            # a reporter's work criticised without an insult (-12 held この記者、… ばかりだな at harassment 0.32 on この記者 alone)
+            "{r}の記事は[いつも|毎回][一方的|結論ありき|政府寄り|偏ってる]", "{r}、[ちゃんと|もっと]取材してから書いてくれ", "{r}の[見出し|書き方]は[煽りすぎ|ミスリードだと思う]",
+            "{r}は[都合のいい|片方の]意見しか[載せない|取り上げない]な",
             # 2026.11.30-3: "be careful" as kindness: health, weather, scams
             # 2026.11.30 s8: the rough addressee ({d}: お前, てめえ, あんた...) in warm or neutral sentences, as often as
             # the attacks use it, so the addressee alone is no harm cue (only with a harm word, insult_at_person)
