@@ -76,3 +76,27 @@ def test_a_state_or_a_place_with_a_group_word_inside_names_no_group(text):
 @pytest.mark.parametrize("text", ["北朝鮮人は出ていけ", "朝鮮は出ていけ", "在日朝鮮人のせいで治安が悪くなった"])
 def test_the_people_are_still_a_group(text):
     assert signal_dict(text)["group"] > 0 and signal_dict(text)["hate_statement_ja"] > 0
+
+
+@pytest.mark.parametrize(("compound", "alone"), [
+    ("在日ベトナム人の技能実習生が地元の農家で働いている。", "ベトナム人の技能実習生が地元の農家で働いている。"),
+    ("在日ブラジル人の子どもたちがサッカー教室に通っている。", "ブラジル人の子どもたちがサッカー教室に通っている。"),
+    ("在日クルド人の家族が市役所で住民登録をした。", "クルド人の家族が市役所で住民登録をした。"),
+    ("在日のフィリピン人の看護師が表彰された。", "フィリピン人の看護師が表彰された。"),
+])
+def test_resident_and_the_group_word_after_it_are_one_mention(compound, alone):
+    """在日 joined to a group word (or to it by の) names one group, as the listed 在日韓国人 does (session 30: -12
+    counted 在日 and ロシア人 apart, so a civil sentence about 在日ロシア人 scored hate 0.35, 在日韓国人's 0.14)."""
+    assert signal_dict(compound)["group"] == signal_dict(alone)["group"] == signal_dict("在日韓国人の家族")["group"] > 0
+
+
+@pytest.mark.parametrize("text", ["在日と中国人の交流会が開かれた。", "在日、ベトナム人、ブラジル人が集まった。"])
+def test_resident_beside_another_group_stays_two_mentions(text):
+    """Two groups side by side, not joined, are still counted each."""
+    assert signal_dict(text)["group"] > signal_dict("在日韓国人の交流会が開かれた。")["group"]
+
+
+def test_a_joined_mention_is_still_read_by_the_hate_constructions():
+    signals = signal_dict("在日ベトナム人のせいで治安が悪くなった")
+    assert signals["group"] == signal_dict("在日韓国人のせいで治安が悪くなった")["group"]
+    assert signals["hate_statement_ja"] > 0

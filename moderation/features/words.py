@@ -32,6 +32,7 @@ from moderation.targets.constructions import CONSTRUCTIONS
 from moderation.targets.exclaimed import READ_AT_MOST, exclaimed
 from moderation.targets.owned import LITERAL, OWN, may_read, reading
 from moderation.targets.praise import HARM_DONE_AHEAD
+from moderation.wordlists import RESIDENT
 
 # A pattern's guard is read from its index once, here: hashing a compiled pattern hashes its whole compiled code
 # (0.2-200 us a dict lookup), so no comment looks a guard up by its pattern.
@@ -82,6 +83,8 @@ def _words(t: str, spans: list | None, chars, found, quoted, hits, denied=None):
     denies (`denied`: merged spans of moderation.targets.denied) counts as `denied_harm`, its target stays."""
     tables = _tables()
     starts, ends, words = hits.starts, hits.ends, hits.words
+    if starts.size > 1 and any(w in t for w in RESIDENT):
+        starts, ends, words = _resident(t, starts, ends, words, tables)
     cats = tables.word_cat[words]
     if "自分" in t and (told := [m.start() for m in _SELF_ADDRESSED.finditer(t)]):
         cats = np.where((words == tables.self_word) & np.isin(starts, told), tables.addressed, cats).astype(np.int32)
@@ -123,6 +126,21 @@ def _words(t: str, spans: list | None, chars, found, quoted, hits, denied=None):
     if spans is not None:  # their spans are spelled out only if an explanation asks (expand_spans)
         spans.append(_WordSpans(starts, ends, cats))
     return starts, ends, cats, words
+
+
+def _resident(t: str, starts: np.ndarray, ends: np.ndarray, words: np.ndarray, tables):
+    """在日 and the group word right after it (在日ロシア人, 在日の外国人) are one mention of one group, as the listed
+    在日韓国人 is: the pair becomes the group word's hit, starting where 在日 does (wordlists.RESIDENT)."""
+    lead = [i for i in np.flatnonzero(np.isin(words[:-1], tables.resident)).tolist()
+            if tables.group_word[words[i + 1]] and (starts[i + 1] == ends[i] or (
+                starts[i + 1] == ends[i] + 1 and t[ends[i]] == "の"))]
+    if not lead:
+        return starts, ends, words
+    starts = starts.copy()
+    starts[[i + 1 for i in lead]] = starts[lead]
+    keep = np.ones(starts.size, dtype=bool)
+    keep[lead] = False
+    return starts[keep], ends[keep], words[keep]
 
 
 def _without(kind: str, at: np.ndarray, starts, ends, cats, words, tables):
@@ -182,6 +200,8 @@ class _Tables:
 
         self.words = words
         self.word_cat = np.asarray([number(c) for c in word_cats], dtype=np.int32)
+        self.resident = np.asarray([k for k, w in enumerate(words) if w in RESIDENT], dtype=np.int64)
+        self.group_word = np.asarray(["group" in c for c in word_cats])
         self.named = number(_NAMED_CATS)
         self.addressed = number(_ADDRESSED_CATS)  # 自分 told what to do: the person addressed (_SELF_ADDRESSED)
         self.self_word = words.index("自分") if "自分" in words else -2

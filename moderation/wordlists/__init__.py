@@ -9,7 +9,7 @@ from moderation.wordlists.addressees import NAMED_TITLES, PUBLIC_FIGURES, REPORT
 from moderation.wordlists.attacks import DEATH_WISH, DEHUMANIZE, EXPEL, INSULTS_EN, INSULTS_JA, VIOLENCE
 from moderation.wordlists.context import CAUTION, LITERAL, NEGATED_JA, NEGATION_EN, NEWS, PRAISE, THINGS
 from moderation.wordlists.domains import BRAND_DOMAINS_OWN, SAFE_DOMAINS_OWN, SAFE_SUFFIXES
-from moderation.wordlists.groups import GROUPS, GROUPS_NAMED, SLURS, SLURS_AS_WRITTEN, STATES
+from moderation.wordlists.groups import GROUPS, GROUPS_NAMED, RESIDENT, SLURS, SLURS_AS_WRITTEN, STATES
 from moderation.wordlists.harms import CRIME, HEDGE, SELF_HARM_PUSH, SELF_HARM_SELF, SEXUAL_HARASS, SEXUAL_WORDS_JA
 from moderation.wordlists.spam import DATING, HANDOFF, MONEY, URGENCY
 
@@ -36,6 +36,7 @@ __all__ = [
     "PRAISE",
     "PUBLIC_FIGURES",
     "REPORTING",
+    "RESIDENT",
     "SAFE_DOMAINS_OWN",
     "SAFE_SUFFIXES",
     "SECOND_PERSON",
