@@ -23,7 +23,23 @@ def _read(text: str, word: str) -> int:
     ("they called ourselves nothing, but we call ourselves queers", "queers", OWN),
     ("trannies like me vote too", "trannies", OWN),
     ("me and my niggas fixed the van", "niggas", OWN),
-    ("my nigga neighbour parks on the pavement", "nigga", 0),  # "my" only before a plural
+    ("my nigga neighbour parks on the pavement", "nigga", 0),  # "my" + singular: a person noun follows
+    # session 30: "my" before the -a spelling names a friend; a friend addressed in warm words
+    ("me and my nigga dev drove to the coast", "nigga", OWN),
+    ("that's my nigga, we go back to year seven", "nigga", OWN),
+    ("my nigga you already know the plan", "nigga", OWN),
+    ("my nigga cousin owes me money", "nigga", 0),
+    ("that nigga dev stole my bike", "nigga", 0),
+    ("my bitch of a landlord", "bitch", 0),  # "my" + singular only for the -a spelling
+    ("love you, bitch, see you at the match", "bitch", OWN),
+    ("miss you bitch, ring me later", "bitch", OWN),
+    ("happy birthday bitch, have a good one", "bitch", OWN),
+    ("congrats on the new job, you clever bitch", "bitch", OWN),
+    ("i don't love you, bitch, leave", "bitch", 0),  # warm words denied
+    ("nobody loves you, you sad bitch", "bitch", 0),
+    ("thanks for nothing, bitch", "bitch", 0),
+    ("shut up bitch, i love you is what you said", "bitch", 0),  # the warm words come after it
+    ("love you all. you lying bitch, you took my money", "bitch", 0),  # another sentence
     ("those dykes ruin every meeting", "dykes", 0),
     ("you dyke, get out of the meeting", "dyke", 0),
     ("faggots in gravy at the rugby club dinner", "faggots", LITERAL),

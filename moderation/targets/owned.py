@@ -36,6 +36,21 @@ _IN_GROUP_BEFORE = re.compile(r"(?:^|[^a-z'’])" + _OPENER + r"(?:" + _ARTICLE 
                               r"|(?:^|[,;:.!?(]|(?:^|[^a-z'])and|(?:^|[^a-z'])just) *(?:an? )?proud"
                               r"(?: [a-z]{1,12}){0,2} $")
 _IN_GROUP_AFTER = re.compile(r" (?:myself|ourselves|and proud|like me|like us|like myself)(?![a-z])")
+# "my" before the -a spelling names a friend ("me and my nigga jay", "that's my nigga", "my nigga, you know"), unless a
+# person noun follows: then the word describes that person ("my nigga neighbour"); session 30, issue 12
+_MY_FRIEND = frozenset(("nigga",))
+_PERSON_AFTER = re.compile(r" (?:neighbou?r|boss|teacher|doctor|nurse|colleague|co-?worker|landlord|landlady|tenant"
+                           r"|driver|student|pupil|worker|cousin|brother|sister|uncle|aunt|man|woman|boy|girl|kid|guy"
+                           r"|dude|friend|mate|son|daughter|husband|wife|boyfriend|girlfriend|manager|cop|officer)s?"
+                           r"(?![a-z])")
+# a friend addressed in warm words ("love you, bitch", "miss you bitch", "congrats on the flat, you lucky bitch",
+# "get home safe, bitch"): the word in address, the sentence's words before it warm and not denied ("nobody loves
+# you, you daft bitch" is none), is the friends' own word as a reclaimed one is (session 30, issue 12)
+_ADDRESS_WORDS = frozenset(("bitch", "bitches", "nigga", "niggas"))
+_ADDRESSED = re.compile(r"(?:, |(?:^|[^a-z'’])(?:you|ya|u)(?: [a-z]{2,12})? )$")
+_WARM = re.compile(r"(?<![a-z'’])(?<!n['’]t )(?<!dont )(?<!not )(?<!never )(?:(?:love|luv|miss|adore) (?:you|ya|u)"
+                   r"|congrat[a-z]*|happy (?:birthday|bday|anniversary)|get home safe|proud of (?:you|ya|u)"
+                   r"|thank (?:you|u)|thanks(?! for nothing))(?![a-z])")
 _BEFORE = 48  # characters before a word _IN_GROUP_BEFORE looks at (its longest opening, with spaces)
 
 # the other sense of a slur word, told by a word of that sense near it in the same sentence: food or firewood
@@ -85,9 +100,10 @@ def reading(t: str, a: int, b: int) -> int:
     """OWN when the word at [a, b) of the normalised text names the writer or their own group, LITERAL when it is
     used in its other sense, else 0 (each looks at most _NEAR characters either side: linear in the words)."""
     before = _IN_GROUP_BEFORE.search(t, max(0, a - _BEFORE), a)
-    mine = before is not None and (before.group("my") is None or (t[b - 1] in "sz" and " " not in t[a:b])) and (
+    mine = before is not None and (before.group("my") is None or (t[b - 1] in "sz" and " " not in t[a:b]) or (
+        t[a:b] in _MY_FRIEND and _PERSON_AFTER.match(t, b, b + 24) is None)) and (
         before.group("free") is None or (t[b - 1] not in "sz" and _DESCRIBED_WORD.fullmatch(t, a, b) is not None))
-    if mine or _IN_GROUP_AFTER.match(t, b, b + 24):
+    if mine or _IN_GROUP_AFTER.match(t, b, b + 24) or (t[a:b] in _ADDRESS_WORDS and _warm_address(t, a)):
         return OWN
     base = _WORD_SENSE.get(t[a:b])
     if base is None or _PERSON_BEFORE.search(t, max(0, a - 24), a):
@@ -99,6 +115,18 @@ def reading(t: str, a: int, b: int) -> int:
         start = stop.end()
     cues = _CUES[base]
     return LITERAL if cues.search(t, start, a) or cues.search(t, b, end) else 0
+
+
+def _warm_address(t: str, a: int) -> bool:
+    """Whether the word at `a` is said to someone (after a comma, "you", "you <word>" or the warm words themselves:
+    "happy birthday bitch") in a sentence whose words before it are warm (_WARM), reading at most _NEAR characters
+    back and never past the sentence's start."""
+    start = max(0, a - _NEAR)
+    for stop in _SENTENCE_END.finditer(t, start, a):
+        start = stop.end()
+    warm = [m.end() for m in _WARM.finditer(t, start, a)]
+    return bool(warm) and ((warm[-1] == a - 1 and t[a - 1] == " ")
+                           or _ADDRESSED.search(t, max(start, a - 18), a) is not None)
 
 
 def owned_spans(t: str, codes=None, chars=None, found=None) -> list[tuple[int, int]]:
