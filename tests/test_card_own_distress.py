@@ -23,7 +23,7 @@ def test_the_writers_own_distress_is_named_as_such(shipped_scorer, text):
     assert shown["label"] == "self_harm" and shown["name"] == "self_harm_own"
 
 
-@pytest.mark.parametrize("text", ["お前なんか死ねばいい", "死にたいなら勝手に死ね"])
+@pytest.mark.parametrize("text", ["お前なんか自殺しろ", "死にたいなら勝手に死ね"])
 def test_a_push_at_someone_keeps_the_category_name(shipped_scorer, text):
     shown = {c["label"]: c for c in _card(shipped_scorer, text)["categories"]}
     assert shown["self_harm"]["name"] == "self_harm"

@@ -36,3 +36,20 @@ def test_generated_death_wishes_teach_harassment_not_self_harm():
     plain = [r for r in wishes if r["source"] in ("synth-harassment-ja", "synth-harassment-en")]
     assert len(plain) >= 5 and all(r["labels"]["harassment"] == 1 and r["labels"]["self_harm"] is None
                                     for r in plain)
+
+
+def _top(scorer, text):
+    categories = scorer.score(text).categories
+    return max(categories, key=categories.get)
+
+
+@pytest.mark.parametrize("text", ["こいつ早く死ねばいいのに", "あんた、さっさとくたばれ", "go die, you clown"])
+def test_the_shipped_model_names_a_plain_death_wish_harassment(shipped_scorer, text):
+    """2026.12.03-12 read each self_harm 0.97-0.98 (top or within 0.01 of harassment)."""
+    assert _top(shipped_scorer, text) == "harassment"
+    assert shipped_scorer.score(text).categories["self_harm"] < shipped_scorer.card["thresholds"]["self_harm"]["review"]
+
+
+@pytest.mark.parametrize("text", ["死にたいなら死ねば？", "お前なんか首吊れ", "kill yourself, nobody would miss you"])
+def test_the_shipped_model_names_urging_the_act_self_harm(shipped_scorer, text):
+    assert _top(shipped_scorer, text) == "self_harm"

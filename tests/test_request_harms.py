@@ -20,8 +20,8 @@ from tests.support.thresholds import FLAG_NONE
 from tests.test_requests import file, post_comment, request_body
 
 CLEAN = "今日の記事、とても参考になりました。ありがとうございます。"
-OWN = "もう死にたい。毎日がつらい。"
-PUSHED = "お前なんか死ねばいい"
+OWN = "自殺したい"  # もう死にたい。毎日がつらい。 was self_harm 0.33 with -12, 0.02 with -13 (no push)
+PUSHED = "お前なんか自殺しろ"  # urged; a plain death wish (死ねばいい) is harassment since 2026.12.03-13
 OWN_WORDS = translate("label.self_harm_own", "ja")
 
 
@@ -71,12 +71,12 @@ def test_the_request_page_names_a_comments_harms_as_its_card_does(shipped_app, c
     own = _harms(page, ids[OWN])
     assert own == {"self_harm": f"{OWN_WORDS} {stored[OWN]['categories']['self_harm']:.2f}"}, own
     assert OWN_WORDS != translate("label.self_harm", "ja")  # the writer's own distress, not a push to it
-    pushed = _harms(page, ids[PUSHED])  # harassment 0.92 and self_harm 0.91: the one a push keeps its name
+    pushed = _harms(page, ids[PUSHED])  # self_harm 0.98 and harassment 0.50: the one a push keeps its name
     pushed_words = translate("label.self_harm", "ja")
     assert pushed["self_harm"] == f"{pushed_words} {stored[PUSHED]['categories']['self_harm']:.2f}", pushed
     assert pushed["harassment"].startswith(translate("label.harassment", "ja") + " ")
     # the card held for a rule or a report (none flagged) chooses the same ones (it showed the nearest alone)
-    assert [c["label"] for c in card(stored[PUSHED], {})["categories"]] == list(pushed) == ["harassment", "self_harm"]
+    assert [c["label"] for c in card(stored[PUSHED], {})["categories"]] == list(pushed) == ["self_harm", "harassment"]
 
 
 def _own_distress_request(app, comment):
