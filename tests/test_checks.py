@@ -14,7 +14,7 @@ from tests.support.monitor import round_trips
 from tests.support.windows import fresh_window
 
 CHECK = "/api/v1/comments:check"
-ABUSIVE = "お前は本当にバカだ。黙れ、このクズ。"  # the tiny model: harassment 1.0 (card review 0.4), threat 0.44 (0.5)
+ABUSIVE = "お前は本当にバカだ。黙れ、このクズ。"  # the tiny model: harassment 1.0 (card review 0.4), threat 0.59 (0.5)
 SPAM = "副業で月収100万円！今すぐLINE追加してね"
 CLEAN = "今日の記事、とても参考になりました。"
 NEVER = {"review": 1.01, "reject": 1.01}
@@ -33,7 +33,8 @@ def _sample(name, **labels):
 
 
 def test_check_answers_what_submit_decides_with_a_nudge_for_a_harm(make_app, auth, comment):
-    client = make_app(**NO_LIMITS).test_client()
+    # only harassment crosses: the tiny corpus's n-gram お前は本当にバカだ also lifts its threat head over 0.5
+    client = make_app(**NO_LIMITS, THRESHOLDS=only("harassment", 0.4, 0.97)).test_client()
     body = comment(ABUSIVE)
     checked = client.post(CHECK, json=body, headers=auth)
     assert checked.status_code == 200, checked.text
@@ -41,7 +42,7 @@ def test_check_answers_what_submit_decides_with_a_nudge_for_a_harm(make_app, aut
     submitted = client.post("/api/v1/comments", json=body, headers=auth).get_json()
     for name in ("decision", "scores", "categories", "labels", "model_version", "explanation"):
         assert answer[name] == submitted[name], name
-    assert answer["decision"] == "reject" and "harassment" in answer["labels"]  # abuse 1.0 over 0.97
+    assert answer["decision"] == "reject" and "harassment" in answer["labels"]  # harassment 1.0 over 0.97
     nudge = answer["nudge"]
     assert nudge["category"] == "harassment"
     assert nudge["message"] == MESSAGES["harassment"]
