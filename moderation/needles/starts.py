@@ -102,9 +102,10 @@ def _sparse(first) -> bool:
     return len(letters) <= 4
 
 
+@functools.cache  # starts_of, scan_of and start_strings each ask it of every guard's pattern at import (~0.3 s)
 def _search_for(pattern: re.Pattern[str]) -> tuple[frozenset[str], bool] | list | None:
     """What starts_of searches for: (its start strings, whether the text's start is one too), or the class items of
-    its first character; None: no search pays."""
+    its first character; None: no search pays. Its callers only read the answer (kept, so shared between them)."""
     if pattern.flags & (re.IGNORECASE | re.VERBOSE) or not isinstance(pattern.pattern, str):
         return None
     parsed = P.parse(pattern.pattern, pattern.flags)
