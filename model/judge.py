@@ -108,12 +108,15 @@ JA_STATE_NAME_PROBE = SUITE_DIR / "ja_state_name_probe.jsonl"
 # session 30: a harm, a death or a wish for them denied ("nobody wants to kill", "do not deserve to die", "no [one of
 # them] deserves to be attacked") against the same words asserted
 DENIED_DEED_PROBE = SUITE_DIR / "en_denied_deed_probe.jsonl"
+# session 30: a question's "the fuck" aimed at nobody ("why the fuck do energy prices keep rising?") against the same
+# opening turned on the reader with an insult
+QUESTION_SWEAR_PROBE = SUITE_DIR / "en_question_swear_probe.jsonl"
 HARM_FORMS_PROBES = (DEED_THREAT_PROBE, JA_DEED_THREAT_PROBE, NAMED_ACCUSATION_PROBE, JA_NAMED_ACCUSATION_PROBE,
                      GROUP_QUALITY_PROBE, JA_GROUP_QUALITY_PROBE, CLEARED_PROBE, JA_CLEARED_PROBE, INDIVIDUAL_PROBE,
                      JA_INDIVIDUAL_PROBE, RECLAIMED_USE_PROBE, LOCATED_VISIT_PROBE, JA_LOCATED_VISIT_PROBE,
                      RECLAIMED_WOMEN_PROBE, VULGAR_FRIENDLY_PROBE, LOCATED_PURPOSE_PROBE, JA_LOCATED_PURPOSE_PROBE,
                      JA_CRIME_NOUN_PROBE, JA_GROUP_STATE_PROBE, JA_GROUP_COMPOUND_PROBE, JA_STATE_NAME_PROBE,
-                     DENIED_DEED_PROBE)
+                     DENIED_DEED_PROBE, QUESTION_SWEAR_PROBE)
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 HATECHECK = Path("hatecheck-en") / "test_suite_cases.csv"
 NOT_HARMS = frozenset({"spam"})  # labels that hold a comment for something other than a harm

@@ -25,6 +25,7 @@ from model.judge import (
     LOCATED_PURPOSE_PROBE,
     LOCATED_VISIT_PROBE,
     NAMED_ACCUSATION_PROBE,
+    QUESTION_SWEAR_PROBE,
     RECLAIMED_USE_PROBE,
     RECLAIMED_WOMEN_PROBE,
     SUITE_DIR,
@@ -84,6 +85,8 @@ PROBES = {
     JA_GROUP_COMPOUND_PROBE: ({"hate"}, {"group_attack_h"}, {"group_civil_nh"}),
     # session 30: a harm, a death or a wish for them denied, against the same words asserted of a group
     DENIED_DEED_PROBE: ({"hate"}, {"group_attack_h"}, {"denied_deed_nh"}),
+    # session 30: a question's swear word aimed at nobody, against the same opening turned on the reader
+    QUESTION_SWEAR_PROBE: ({"harassment"}, {"swear_at_person_h"}, {"question_swear_nh"}),
 }
 
 
