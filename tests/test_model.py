@@ -22,10 +22,10 @@ DATA_DIR = ROOT.parent / "shared" / "data"
 
 
 @pytest.fixture(scope="module")
-def tiny(tmp_path_factory):
-    out = tmp_path_factory.mktemp("tiny-model")
-    folder, sha, version = train_tiny_artifact(out)
-    return folder, sha, version
+def tiny(tiny_model):
+    """The session's tiny model (kept between runs: tests/support/model_cache.py): (folder, sha256, version)."""
+    root, version, sha = tiny_model
+    return root / version, sha, version
 
 
 def test_pipeline_trains_on_tiny_corpus():

@@ -5,7 +5,6 @@ in explanations snap to words"): explain.MAX_WIDEN was 8, so a run ending in the
 import pytest
 
 from bench.span_words import cut_at
-from model.tiny import train_tiny_artifact
 from moderation import PROJECT_ROOT
 from moderation.scoring.scorer import load_scorer, read_active
 
@@ -18,10 +17,10 @@ TEXTS = ("A disgusting tranny in her sixties is still on the allotment committee
 
 
 @pytest.fixture(scope="module")
-def scorers(tmp_path_factory):
+def scorers(tiny_model):
     version, sha = read_active(PROJECT_ROOT / "model/artifacts")
-    tiny, tiny_sha, _ = train_tiny_artifact(tmp_path_factory.mktemp("tiny"))
-    return load_scorer(PROJECT_ROOT / "model/artifacts" / version, sha), load_scorer(tiny, tiny_sha)
+    root, tiny_version, tiny_sha = tiny_model
+    return load_scorer(PROJECT_ROOT / "model/artifacts" / version, sha), load_scorer(root / tiny_version, tiny_sha)
 
 
 # Japanese texts whose explanations (-11 and -12, every head) cut a kanji stem from its inflection: 税金の無駄遣,
