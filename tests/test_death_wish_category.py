@@ -24,6 +24,21 @@ def test_urging_the_act_is_read(text):
     assert signal_dict(text)["self_harm_push"] > 0
 
 
+HELP = ["そんなに死にたいなら、まず誰かに相談してみて", "そんなに死にたいなら話聞くよ。DMして"]
+
+
+@pytest.mark.parametrize("text", HELP)
+def test_answering_a_wish_to_die_with_help_is_no_push(text):
+    """The conditional alone (そんなに死にたいなら) was a push word in 0a050cc: a supportive reply scored self_harm
+    0.977-0.994, over the reject line; only the conditional with an order to die is one."""
+    assert signal_dict(text)["self_harm_push"] == 0
+
+
+def test_the_shipped_model_lets_a_supportive_reply_through(shipped_scorer):
+    text = "そんなに死にたいなら、まず誰かに相談してみて。いのちの電話もあるよ"
+    assert shipped_scorer.score(text).categories["self_harm"] < shipped_scorer.card["thresholds"]["self_harm"]["review"]
+
+
 def test_generated_death_wishes_teach_harassment_not_self_harm():
     """A generated row that wishes a person dead without urging the act is harassment's positive and leaves
     self_harm unlabelled (up to 2026.12.03-12 they were self_harm rows, so お前なんか死ねばいい read self_harm)."""
