@@ -31,14 +31,26 @@ def stored(kind: str, key: bytes, build: Callable[[], np.ndarray]) -> np.ndarray
     """The one-dimensional int32 table `build()` gives for `key`: read from the cache, or built and then cached."""
     path = folder() / f"{kind}-{hashlib.sha256(key).hexdigest()[:40]}.npy"
     try:
-        table = np.load(path, allow_pickle=False)
-        if table.dtype == np.int32 and table.ndim == 1:
+        table = _read(path)
+        if table is not None:
             return table
     except (OSError, ValueError, EOFError):
         pass  # not cached yet (or unreadable): build it
     table = build()
     _store(path, table)
     return table
+
+
+def _read(path: Path) -> np.ndarray | None:
+    """The stored table, or None when the file is not one whole int32 vector: the header must say a length the file
+    holds (np.load would open a zip signature as an archive, or try to allocate whatever shape a header claims)."""
+    with open(path, "rb") as f:
+        version = np.lib.format.read_magic(f)
+        read_header = np.lib.format.read_array_header_1_0 if version == (1, 0) else np.lib.format.read_array_header_2_0
+        shape, _, dtype = read_header(f)
+        if dtype != np.dtype("<i4") or len(shape) != 1 or shape[0] * 4 != os.fstat(f.fileno()).st_size - f.tell():
+            return None
+        return np.fromfile(f, dtype="<i4", count=shape[0])
 
 
 def _store(path: Path, table: np.ndarray) -> None:

@@ -72,6 +72,15 @@ def test_a_corrupt_or_unwritable_cache_only_means_building(tmp_path, monkeypatch
     stored.write_bytes(stored.read_bytes()[:1000])  # half a file
     assert np.array_equal(Automaton(words).table, built)
     assert np.array_equal(np.load(stored), built)  # written again whole
+    whole = stored.read_bytes()
+    end = whole.index(b"\n")
+    shape, huge = b"(%d,)" % len(built), b"(%d,)" % (len(built) * 10**9)
+    claims_more = whole[:end].replace(shape, huge)[: end] + whole[end:]  # same header length: padding gives way
+    for corrupt in (b"PK\x03\x04" + whole[4:],  # np.load opens a zip signature as an archive
+                    claims_more,  # np.load would try to allocate what the header claims
+                    whole[:-4]):  # a header claiming more than the file holds
+        stored.write_bytes(corrupt)
+        assert np.array_equal(Automaton(words).table, built)
     blocker = tmp_path / "a-file"
     blocker.write_text("")
     monkeypatch.setattr(table_cache, "folder", lambda: blocker / "cache")  # cannot be made
