@@ -5,20 +5,27 @@ build again from the same words, a fifth of loading the model. A table is stored
 is built from (the caller's key: the words and the builder's source), so a changed word or builder makes another
 file, never a stale answer. It is written to a temporary file and renamed (processes starting together never read
 half a file), read without pickle, and a missing, unreadable or unwritable cache only means the table is built.
+Each read marks its file used (its mtime) and each write removes the files of its kind beyond the KEEP used last: a
+changed word list's old table (~3 MB for the four) stayed behind for good before.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import re
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 from numba.core import config
 
-__all__ = ["folder", "stored"]
+__all__ = ["KEEP", "folder", "stored"]
+
+KEEP = 8  # tables of a kind kept: the four word-list automata of two code versions (a deployment's old and new)
+_ABANDONED = 3600  # seconds after which a temporary file is a killed writer's, never renamed (a write takes ms)
 
 
 def folder() -> Path:
@@ -37,7 +44,8 @@ def stored(kind: str, key: bytes, build: Callable[[], np.ndarray]) -> np.ndarray
     except (OSError, ValueError, EOFError):
         pass  # not cached yet (or unreadable): build it
     table = build()
-    _store(path, table)
+    if _store(path, table):
+        _prune(path.parent, kind, path)
     return table
 
 
@@ -50,10 +58,15 @@ def _read(path: Path) -> np.ndarray | None:
         shape, _, dtype = read_header(f)
         if dtype != np.dtype("<i4") or len(shape) != 1 or shape[0] * 4 != os.fstat(f.fileno()).st_size - f.tell():
             return None
-        return np.fromfile(f, dtype="<i4", count=shape[0])
+        table = np.fromfile(f, dtype="<i4", count=shape[0])
+        try:
+            os.utime(f.fileno())  # used now: what _prune keeps
+        except OSError:
+            pass  # another user's file (a read-only deployment's cache): no write ever prunes there either
+        return table
 
 
-def _store(path: Path, table: np.ndarray) -> None:
+def _store(path: Path, table: np.ndarray) -> bool:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
@@ -66,4 +79,41 @@ def _store(path: Path, table: np.ndarray) -> None:
             if os.path.exists(tmp):
                 os.unlink(tmp)
     except OSError:
-        pass  # a read-only tree: every process builds the table, as before
+        return False  # a read-only tree: every process builds the table, as before
+    return True
+
+
+def _prune(where: Path, kind: str, written: Path) -> None:
+    """Remove the tables of `kind` used least recently beyond KEEP (never `written`), and temporary files of its
+    writers abandoned for an hour: only names this module makes. Processes pruning or reading at once are safe: a
+    table removed before another opens it is built again there, one already open stays readable (POSIX)."""
+    table = re.compile(re.escape(kind) + r"-[0-9a-f]{40}\.npy")
+    temporary = re.compile(r"\." + re.escape(kind) + r"-[0-9a-f]{40}-\w+\.tmp")
+    tables, now = [], time.time()
+    try:
+        names = os.listdir(where)
+    except OSError:
+        return
+    for name in names:
+        is_table = table.fullmatch(name) is not None
+        if not is_table and temporary.fullmatch(name) is None:
+            continue
+        try:
+            used = os.stat(where / name).st_mtime
+        except OSError:
+            continue  # removed meanwhile by another process
+        if is_table:
+            tables.append((used, name))
+        elif now - used > _ABANDONED:
+            _remove(where / name)
+    tables.sort(reverse=True)
+    for _used, name in tables[KEEP:]:
+        if name != written.name:
+            _remove(where / name)
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass  # removed meanwhile, or not ours to remove

@@ -1,10 +1,13 @@
 """The word lists' automata are read from a disk cache keyed on their words (moderation/table_cache.py), and the
 Matcher finds the words inside its words in one scan: loading the model does less, every table stays the same."""
 
+import functools
+import hashlib
 import os
 import random
 import subprocess
 import sys
+import time
 
 import numpy as np
 import pytest
@@ -122,3 +125,64 @@ def test_the_words_inside_each_word_are_those_a_scan_of_it_alone_finds():
         small = Matcher({"x": tuple(sorted(words)), "y": ("ばか", "くず", "die", "カス", "ね")})
         small._prepare()
         assert small._inside(small._words) == _inside_one_by_one(small)
+
+
+def _table(k: int) -> np.ndarray:
+    return np.arange(k, k + 500, dtype=np.int32)
+
+
+def test_a_write_keeps_the_tables_used_last_and_touches_no_other_file(cache):
+    """A changed word list left its old table behind for good (~3 MB for the four per change): a write now removes
+    the tables of its kind beyond the KEEP used last, and temporary files abandoned an hour ago."""
+    old = time.time() - 10 * 86400
+    for k in range(table_cache.KEEP + 3):
+        table_cache.stored("automaton", b"key %d" % k, functools.partial(_table, k))
+    by_age = sorted(cache.glob("automaton-*.npy"))
+    for age, path in enumerate(by_age):
+        os.utime(path, (old + age, old + age))  # written in this order, days ago
+    read_again = by_age[0]  # the oldest, still in use: reading it marks it used
+    key_of = {table_cache.folder() / f"automaton-{hashlib.sha256(b'key %d' % k).hexdigest()[:40]}.npy": k
+              for k in range(table_cache.KEEP + 3)}
+    k = key_of[read_again]
+    assert np.array_equal(table_cache.stored("automaton", b"key %d" % k, lambda: pytest.fail("built")), _table(k))
+    others = ["automaton-notes.txt", "matcher._bounded-201.py311.nbi", "matcher._bounded-201.py311.1.nbc",
+              f"other-{'0' * 40}.npy", f"automaton-{'0' * 39}.npy", f".other-{'0' * 40}-abc.tmp"]
+    for name in others:
+        (cache / name).write_bytes(b"")
+        os.utime(cache / name, (old, old))
+    fresh_tmp, stale_tmp = cache / f".automaton-{'1' * 40}-fresh.tmp", cache / f".automaton-{'2' * 40}-stale.tmp"
+    fresh_tmp.write_bytes(b"")
+    stale_tmp.write_bytes(b"")
+    os.utime(stale_tmp, (old, old))
+    table_cache.stored("automaton", b"a new word list", functools.partial(_table, 99))
+    kept = set(cache.glob("automaton-*.npy")) - {cache / name for name in others}
+    assert len(kept) == table_cache.KEEP
+    newest = set(by_age[-(table_cache.KEEP - 2):])
+    assert kept == newest | {read_again, table_cache.folder() / (
+        f"automaton-{hashlib.sha256(b'a new word list').hexdigest()[:40]}.npy")}
+    assert all((cache / name).exists() for name in others) and fresh_tmp.exists() and not stale_tmp.exists()
+
+
+_RACE = """
+import random, sys
+import numpy as np
+from moderation import table_cache
+rng = random.Random(int(sys.argv[1]))
+for _ in range(60):
+    k = rng.randrange(20)
+    table = table_cache.stored("automaton", b"key %d" % k, lambda: np.arange(k, k + 50_000, dtype=np.int32))
+    assert np.array_equal(table, np.arange(k, k + 50_000, dtype=np.int32)), k
+"""
+
+
+def test_processes_writing_reading_and_pruning_at_once_always_get_their_table(tmp_path):
+    """Four processes read, write and prune 20 tables in one folder at once: every table any of them gets is its
+    own, and what stays is KEEP whole tables and no temporary file."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NUMBA_CACHE_DIR": str(tmp_path)}
+    runs = [subprocess.Popen([sys.executable, "-c", _RACE, str(seed)], cwd=ROOT, env=env, stderr=subprocess.PIPE,
+                             text=True) for seed in range(4)]
+    for run in runs:
+        assert run.wait(timeout=300) == 0, run.stderr.read()
+    kept = list(tmp_path.glob("automaton-*.npy"))
+    assert len(kept) == table_cache.KEEP and not list(tmp_path.glob(".*.tmp"))
+    assert all(table_cache._read(path) is not None for path in kept)
