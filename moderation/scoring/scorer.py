@@ -19,9 +19,13 @@ from __future__ import annotations
 import functools
 import gc
 import hashlib
+import importlib
 import io
 import json
 import operator
+import sys
+import threading
+import types
 from pathlib import Path
 
 import numpy as np
@@ -179,11 +183,32 @@ def load_scorer(artifact_dir: str | Path, expected_sha256: str) -> Scorer:
     collecting = gc.isenabled()
     gc.disable()  # loading makes ~1M objects that mostly stay: the collector walked the growing heap 3 times (~0.25 s
     # CPU of 1.9); what it would have freed waits for the next collection (gunicorn.conf.py's after --preload)
+    deferred = None
+    if "sklearn" not in sys.modules and "scipy.stats" not in sys.modules:  # a process's first load (serving's)
+        deferred = sys.modules["scipy.stats"] = _Deferred("scipy.stats")
     try:
         return _loaded(Path(artifact_dir), expected_sha256)
     finally:
         if collecting:
             gc.enable()
+        if deferred is not None and sys.modules.get("scipy.stats") is deferred:
+            del sys.modules["scipy.stats"]  # after the load a use imports it as ever (a submodule too, once)
+
+
+class _Deferred(types.ModuleType):
+    """scipy.stats while a model loads, imported if something reads from it: scikit-learn imports it (~0.3 s CPU of
+    loading the model, a fifth) for one helper (utils.fixes._mode) serving never calls. Only during the load: a
+    submodule imported under it (scipy.stats.mstats) would make the import system run that module twice."""
+
+    _importing = threading.RLock()
+
+    def __getattr__(self, name):
+        with self._importing:
+            if sys.modules.get(self.__name__) is self:
+                del sys.modules[self.__name__]  # the real module takes its place, and its package's attribute
+            module = importlib.import_module(self.__name__)
+            self.__dict__.update(module.__dict__)  # a name bound to this one reads the real one's from now on
+        return getattr(module, name)
 
 
 def _loaded(artifact_dir: Path, expected_sha256: str) -> Scorer:
