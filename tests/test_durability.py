@@ -83,8 +83,8 @@ def test_queued_comments_survive_redis_kill_9(make_app, own_redis, auth, comment
 def test_answers_given_while_an_fsync_runs_survive_a_kill(make_app, own_redis, auth, comment, thresholds, batch):
     """README, Durability: under everysec Redis answers writes it has not written to its file while its background
     fsync runs (held here, as a stuck disk would); a comment is answered only once its write is in the file, so a
-    SIGKILL in that window loses nothing answered (before the fix: every comment answered in it was lost). The
-    batch's SUBMITs do not ask each: one append_only.ASK after the last asks for all of them."""
+    SIGKILL in that window loses nothing answered (before the fix: every comment answered in it was lost). A
+    batch's script (SUBMIT_MANY) asks once, after all its comments."""
     client = make_app(own_redis.url, THRESHOLDS=thresholds.flag_all, RATE_LIMITS="").test_client()
     bodies = [comment() for _ in range(3)]
     answered, errors = {}, []
@@ -187,12 +187,17 @@ def test_on_a_stuck_disk_a_comment_waits_for_the_forced_write_and_survives_a_kil
 
 
 @pytest.mark.slow
-def test_a_batch_answered_across_a_forced_write_survives_a_kill(make_app, own_redis, auth, comment, thresholds):
-    """A batch's pipeline can reach Redis in several turns of its event loop; when Redis writes what it held back
-    (2 s into a stuck fsync) between two of them, the comments after it are held back again, under a higher count
-    of forced writes. The batch waits on its last held-back comment, not its first (whose count has gone up):
-    before, the 9 comments after the cut were answered at once and lost to the SIGKILL."""
-    relay = PausedRequest(own_redis.port, b"EVALSHA", after=3, pause=0.6).start()  # under REDIS_TIMEOUT (1 s)
+def test_a_batch_answered_across_a_forced_write_survives_a_kill(make_app, own_redis, auth, comment, thresholds,
+                                                              monkeypatch):
+    """A batch's pipeline of scripts (SUBMIT_MANY, here 3 comments each) can reach Redis in several turns of its
+    event loop; when Redis writes what it held back (2 s into a stuck fsync) between two of them, the comments after
+    it are held back again, under a higher count of forced writes. The batch waits on its last held-back script, not
+    its first (whose count has gone up): before, the 9 comments after the cut were answered at once and lost to the
+    SIGKILL."""
+    from moderation.store.review_queue import submissions
+
+    monkeypatch.setattr(submissions, "MANY", 3)
+    relay = PausedRequest(own_redis.port, b"EVALSHA", after=1, pause=0.6).start()  # under REDIS_TIMEOUT (1 s)
     client = make_app(relay.url, THRESHOLDS=thresholds.flag_all, RATE_LIMITS="").test_client()
     assert client.post("/api/v1/comments", json=comment(), headers=auth).status_code == 200  # scripts loaded
     windows = []
@@ -205,7 +210,7 @@ def test_a_batch_answered_across_a_forced_write_survives_a_kill(make_app, own_re
     finally:
         relay.stop()
     assert windows[-1]["aof_delayed_fsync"] >= 1 and windows[-1]["aof_buffer_length"] > 0, windows
-    print(f"\nbatch cut after 3 comments for 0.6 s: {answered} of 12 answered, lost 0, in try {len(windows)}; "
+    print(f"\nbatch cut after one script of 3 for 0.6 s: {answered} of 12 answered, lost 0, in try {len(windows)}; "
           f"{windows[-1]}")
 
 

@@ -365,7 +365,7 @@ def test_batch_submit_in_one_round_trip_answers_in_order_with_an_error_in_place(
     queue = ReviewQueue(rdb, "test", prefix="many:")
 
     # the pipeline path (Script.__call__ with the pipeline), taken only when the direct one cannot
-    queue._submit_batched = slow = CountingScript(queue._submit_batched)
+    queue._submit_many = slow = CountingScript(queue._submit_many)
     first = queue.submit_many([(record("m-0"), True, None)])  # a new server: the pipeline loads the script
     assert first == [(True, "")] and slow.calls == 1
     rdb.set("many:{test}:c:m-2", "not a record")  # this item's script fails (WRONGTYPE); the others do not

@@ -46,12 +46,8 @@ local function aof_pending()
 end
 """
 
-# A batch's SUBMITs do not ask (each INFO persistence was a fifth of a batch comment's Redis CPU): their
-# aof_pending() answers '' and ASK, sent after the last of them on the same connection, asks once for all. Sound
-# because the caller reads every answer before acknowledging any: what ASK finds pending covers every write before
-# it, and when it finds none, that turn writes the whole buffer (postponed writes of earlier turns included)
-# before ASK's answer goes out.
-NOT_ASKED = "local function aof_pending() return '' end\n"
+# ASK: whether the writes answered before it on the same connection are in the file (after(): plain commands have
+# no script to report it). A batch's SUBMIT_MANY asks once at its end, as SUBMIT does.
 ASK = PENDING + "return aof_pending()\n"
 
 # Asked while waiting: {run_id, 1 when the write is in the file (no fsync pending, an empty buffer) else 0,

@@ -15,29 +15,33 @@ from moderation.store.keys import KeySpace
 log = logging.getLogger(__name__)
 
 # Fixed-window counters, shared by the limiter's own script and the review queue's SUBMIT (which counts
-# a comment's limits in the same round trip as it stores it). From KEYS[first] on, one counter per key,
-# three ARGV each from ARGV[first_arg]: cost, window ms, limit. A cost of 0 only reads the counter (a batch
-# charges the site's key once, on its first item). Every counter is charged; the first one over its limit
-# is answered as {position, ms left}, else nil.
+# a comment's limits in the same round trip as it stores it). From keys[first] on, one counter per key,
+# three argv each from argv[first_arg]: cost, window ms, limit. A cost of 0 only reads the counter (a batch
+# charges the site's key once, on its first item); a counter this script has counted or read already is read from
+# LIMIT_SEEN (the script is atomic: only its own charges move it), so a batch's SUBMIT reads the site's key once,
+# not once per item. Every counter is charged; the first one over its limit is answered as {position, ms left},
+# else nil.
 COUNT = """
-local function over_limit(first, first_arg)
+local LIMIT_SEEN = {}
+local function over_limit(keys, argv, first, first_arg)
   local over, left = nil, 0
-  for i = first, #KEYS do
+  for i = first, #keys do
     local a = first_arg + 3 * (i - first)
-    local cost, limit = tonumber(ARGV[a]), tonumber(ARGV[a + 2])
+    local key, cost, limit = keys[i], tonumber(argv[a]), tonumber(argv[a + 2])
     local count
     if cost > 0 then
       -- a new window's counter is one SET (in the append-only file: SET key cost PXAT t), not INCRBY + PEXPIRE
-      if redis.call('SET', KEYS[i], cost, 'PX', ARGV[a + 1], 'NX') then
+      if redis.call('SET', key, cost, 'PX', argv[a + 1], 'NX') then
         count = cost
       else
-        count = redis.call('INCRBY', KEYS[i], cost)
+        count = redis.call('INCRBY', key, cost)
       end
     else
-      count = tonumber(redis.call('GET', KEYS[i]) or '0')
+      count = LIMIT_SEEN[key] or tonumber(redis.call('GET', key) or '0')
     end
+    LIMIT_SEEN[key] = count
     if count > limit and not over then
-      over, left = i - first + 1, redis.call('PTTL', KEYS[i])
+      over, left = i - first + 1, redis.call('PTTL', key)
     end
   end
   return over, left
@@ -45,7 +49,7 @@ end
 """
 
 _HIT = COUNT + """
-local over, left = over_limit(1, 1)
+local over, left = over_limit(KEYS, ARGV, 1, 1)
 if over then return {over, left} end
 return {0, 0}
 """

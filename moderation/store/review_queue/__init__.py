@@ -46,7 +46,7 @@ class ReviewQueue(Submissions, Claims, Decisions, AuditTrail, QueueReads):
         self.record_ttl = int(record_ttl_days * 86400)
         self.published_ttl = int(published_ttl_days * 86400)
         self._submit = redis.register_script(submit_lua.submit_script(self.submit_constants()))
-        self._submit_batched = redis.register_script(submit_lua.submit_script(self.submit_constants(), asks=False))
+        self._submit_many = redis.register_script(submit_lua.submit_many_script(self.submit_constants()))
         self.append_only = AppendOnly(redis, replicas)
         # answered once in the append-only file and, with min_replicas, on replicas (SUBMIT reports its pending
         # fsync by itself); a lost claim would let another moderator take the card its holder is reading

@@ -13,6 +13,10 @@ from moderation.store.records import JSON_FIELDS, encode, encode_bytes, risk_ran
 
 STATUS = {"allow": "published", "review": "pending", "reject": "rejected"}
 _JSON_FIELDS = frozenset(JSON_FIELDS)
+# Comments per SUBMIT_MANY script: a script holds the server for its whole run (~3 ms for 25), where a pipeline's
+# scripts let other clients in between; 25 saved as much of the server's CPU as 100 (0.79 against 0.79-0.82 of
+# a SUBMIT per comment, docs/benchmark.md).
+MANY = 25
 
 
 @functools.lru_cache(maxsize=4)
@@ -112,38 +116,44 @@ class Submissions:
     def submit_many(self, items):
         """submit() for many (record, queued, charge) in one round trip; an exception in place of a failed one.
 
-        One round trip to the site's master (every key of a site is in one slot): straight off the process's held
-        connection on a plain client (held_connection.evalsha_many), else a pipeline (with min_replicas, one WAIT
-        after the batch). A script the server does not know yet is loaded by the pipeline; one it forgets in between
-        is sent again one comment at a time. The SUBMITs do not ask whether their writes are in the append-only
-        file: one append_only.ASK after the last asks for all (a fifth of a batch comment's Redis CPU less).
+        A SUBMIT_MANY (submit_lua._MANY) per MANY comments, all in one write to the site's master (every key of a
+        site is in one slot): straight off the process's held connection on a plain client
+        (held_connection.evalsha_many), else a pipeline, which loads the script when the server lacks it (with
+        min_replicas, then WAIT). A script for many comments writes their counters and sets once and asks once
+        whether its writes are in the append-only file; the last script's answer covers the writes before it.
         """
         if not items:
             return []
-        calls = [(self._submit_batched, *self._submit_call(record, queued, charge)) for record, queued, charge in items]
+        calls, sizes = [], []
+        for start in range(0, len(items), MANY):
+            part = [self._submit_call(record, queued, charge) for record, queued, charge in items[start:start + MANY]]
+            keys, args, counts = [], [], [str(len(part))]
+            for call_keys, call_args in part:
+                keys += call_keys
+                args += call_args
+                counts += (str(len(call_keys)), str(len(call_args)))
+            calls.append((self._submit_many, keys, counts + args))
+            sizes.append(len(part))
         key = calls[0][1][0]
-        calls.append((self.append_only.ask, [key], []))
 
         def queue(pipe):
             for script, keys, args in calls:
                 script(keys=keys, args=args, client=pipe)
 
         results = None if self.min_replicas else evalsha_many(self.redis, calls)
-        if results is None:
+        for _ in range(2):  # the pipeline loads the script; a server that forgets it in between is asked once more
+            if results is not None and not any(isinstance(result, NoScriptError) for result in results):
+                break
             results = run_on_master(self.redis, key, queue, replicas=self.min_replicas, timeout_ms=self.wait_ms)
-        *results, pending = results
-        try:  # ASK follows every SUBMIT: a write of what Redis held back between two turns counts only for those
-            # before it, ASK's count is the latest
-            if isinstance(pending, Exception):
-                raise pending
+        answers, pending = [], ""
+        for size, result in zip(sizes, results, strict=True):
+            if isinstance(result, Exception):  # the script itself was refused or failed: none of its comments counts
+                answers += [result] * size
+            else:
+                *stored, pending = result
+                answers += stored
+        try:
             self.append_only.wait(key, pending)
         except RedisError as error:  # what was stored is not acknowledged
-            results = [error if _stored(result) else result for result in results]
-        return [self._one(*item) if isinstance(result, NoScriptError) else self._answer(result, item[0])
-                for item, result in zip(items, results, strict=True)]
-
-    def _one(self, record, queued, charge):
-        try:
-            return self.submit(record, queued=queued, charge=charge)
-        except RedisError as error:
-            return error
+            answers = [error if _stored(answer) else answer for answer in answers]
+        return [self._answer(answer, item[0]) for item, answer in zip(items, answers, strict=True)]

@@ -1,6 +1,6 @@
-"""SUBMIT: a comment's rate limits, article breaker, author standing, record and queue entry in one script."""
+"""SUBMIT (SUBMIT_MANY): a comment's (a batch's) limits, breaker, standing, records and queue entries in one script."""
 
-from moderation.store.append_only import NOT_ASKED, PENDING
+from moderation.store.append_only import PENDING
 from moderation.store.author_standing import STANDING
 from moderation.store.breaker_lua import BREAKER
 from moderation.store.rate_limits import COUNT
@@ -28,15 +28,67 @@ RECENT_SLACK = 100  # the site's recent list holds 5000 to 5100 ids: one LTRIM p
 # comment is held (article_premoderated); then the author's standing: suspended -> reject (author_suspended),
 # premoderated -> a clean comment is held (author_premoderated), trusted -> the record's trusted_decision (the
 # policy's with relaxed review thresholds) replaces a hold (author_trusted); a model's rejection is a strike, which may
-# change the standing the answer carries. Answers {1, '', decision, reason, article mode, standing or ''}, and a
-# stored comment's answer ends with the server's run_id while its append-only file write is postponed, else ''
-# (append_only.PENDING: {0, sha256, run_id or ''} for one stored before).
+# change the standing the answer carries. submit_one (KEYS and ARGV its own: one comment's) answers {1, '', decision,
+# reason, article mode, standing or ''}, or {0, sha256} for one stored before; SUBMIT ends a stored comment's answer
+# with the server's run_id while its append-only file write is postponed, else '' (append_only.PENDING), and
+# SUBMIT_MANY ends its list of answers with it once.
 _PARTS = RECORDING + COUNT + BREAKER + STANDING
-_BODY = f"local RECENT_SLACK = {RECENT_SLACK}\n" + """
-local over, left = over_limit(17, 13)
+
+# Writes that add up over a script's comments, made once at its end (flush): the counters (stats, the day's
+# histogram, an author's count), the queue's and the article index's sorted sets and the site's recent list. A
+# batch's SUBMIT_MANY makes each once per key instead of once per comment; nothing in the script reads them back.
+_LATER = f"local RECENT_SLACK, HIST_TTL = {RECENT_SLACK}, {40 * 86400}\n" + """
+local TALLY, TALLY_TTL, ZADDS, PUSHES = {}, {}, {}, {}
+local function tally(key, field, ttl)  -- ttl: the key's expiry when this write creates a field (a new day's key)
+  local t = TALLY[key]
+  if not t then
+    t = {}
+    TALLY[key], TALLY_TTL[key] = t, ttl
+  end
+  t[field] = (t[field] or 0) + 1
+end
+local function zadd_later(key, score, member)
+  local z = ZADDS[key]
+  if not z then
+    z = {}
+    ZADDS[key] = z
+  end
+  z[#z + 1], z[#z + 2] = score, member
+end
+local function push_later(key, id)
+  local l = PUSHES[key]
+  if not l then
+    l = {}
+    PUSHES[key] = l
+  end
+  l[#l + 1] = id
+end
+-- index: the site's article index (at most 10000 articles); the other lists are the site's recent ids (the window
+-- search reads the latest 5000, trimmed once per RECENT_SLACK comments, not at every one)
+local function flush(index)
+  for key, fields in pairs(TALLY) do
+    local created = false
+    for field, n in pairs(fields) do
+      if redis.call('HINCRBY', key, field, n) == n then created = true end
+    end
+    if created and TALLY_TTL[key] then redis.call('EXPIRE', key, TALLY_TTL[key]) end
+  end
+  for key, pairs_ in pairs(ZADDS) do
+    if redis.call('ZADD', key, unpack(pairs_)) > 0 and key == index and redis.call('ZCARD', key) > 10000 then
+      redis.call('ZREMRANGEBYRANK', key, 0, -10001)
+    end
+  end
+  for key, ids in pairs(PUSHES) do
+    if redis.call('LPUSH', key, unpack(ids)) > 5000 + RECENT_SLACK then redis.call('LTRIM', key, 0, 4999) end
+  end
+end
+"""
+_BODY = """
+local function submit_one(KEYS, ARGV)
+local over, left = over_limit(KEYS, ARGV, 17, 13)
 if over then return {-1, over, left} end
 local rec = KEYS[1]
-if redis.call('EXISTS', rec) == 1 then return {0, redis.call('HGET', rec, 'text_sha256'), aof_pending()} end
+if redis.call('EXISTS', rec) == 1 then return {0, redis.call('HGET', rec, 'text_sha256')} end
 local id, queued, rank, received = ARGV[1], ARGV[2] == '1', ARGV[3], ARGV[4]
 local fields = cjson.decode(ARGV[7])
 local decision, reason, labels = ARGV[5], '', cjson.decode(ARGV[6])
@@ -56,9 +108,7 @@ local mode
 if cfg[2] < ART_OFF then
   mode = art_breaker(KEYS[12], KEYS[13], KEYS[5], KEYS[8], ARGV[11], now, cfg, true, decision ~= 'allow', labels,
     meta)
-  if redis.call('ZADD', KEYS[14], now, ARGV[11]) == 1 and redis.call('ZCARD', KEYS[14]) > 10000 then
-    redis.call('ZREMRANGEBYRANK', KEYS[14], 0, -10001)
-  end
+  zadd_later(KEYS[14], now, ARGV[11])
 else  -- the breaker is off: nothing counted, but a mode a person set still applies
   mode = meta[1] or 'open'
 end
@@ -105,28 +155,23 @@ for name, value in pairs(fields) do
   n = n + 2
 end
 redis.call('HSET', rec, unpack(flat))
-local new_bucket = false
-for _, bucket in ipairs(cjson.decode(ARGV[8])) do
-  if redis.call('HINCRBY', KEYS[9], bucket, 1) == 1 then new_bucket = true end
-end
-if new_bucket then redis.call('EXPIRE', KEYS[9], 40 * 86400) end  -- a new day's key has a new bucket
-redis.call('HINCRBY', KEYS[6], 'submitted:' .. decision, 1)
+for _, bucket in ipairs(cjson.decode(ARGV[8])) do tally(KEYS[9], bucket, HIST_TTL) end
+tally(KEYS[6], 'submitted:' .. decision)
 local nudged = fields['nudged']  -- posted after a pre-post nudge: unchanged or revised
-if nudged then redis.call('HINCRBY', KEYS[6], 'nudged:' .. nudged, 1) end
+if nudged then tally(KEYS[6], 'nudged:' .. nudged) end
 if ARGV[9] == '1' then
-  redis.call('HINCRBY', KEYS[7], 'submitted', 1)
+  tally(KEYS[7], 'submitted')
   if redis.call('LPUSH', KEYS[10], id) > 50 then redis.call('LTRIM', KEYS[10], 0, 49) end
 end
--- the window search reads the latest 5000; trimmed once per RECENT_SLACK comments, not at every one
-if redis.call('LPUSH', KEYS[11], id) > 5000 + RECENT_SLACK then redis.call('LTRIM', KEYS[11], 0, 4999) end
+push_later(KEYS[11], id)
 local data = nil
 if reason ~= '' then data = cjson.encode({reason = reason}) end
 local known, meta_known = {fields['article_id'], fields['author_id']}, {fields['categories'], fields['model_version']}
 if queued then
-  redis.call('ZADD', KEYS[2], rank, id)
-  redis.call('ZADD', KEYS[3], received, id)
-  redis.call('ZADD', KEYS[4], received, id)
-  for _, label in ipairs(labels) do redis.call('HINCRBY', KEYS[6], 'open:' .. label, 1) end
+  zadd_later(KEYS[2], rank, id)
+  zadd_later(KEYS[3], received, id)
+  zadd_later(KEYS[4], received, id)
+  for _, label in ipairs(labels) do tally(KEYS[6], 'open:' .. label) end
   local at = now_ms()
   audit(KEYS[5], id, 'queued', '', 'ready', 'system', reason ~= '' and reason or ARGV[6], at, rec, known)
   event(KEYS[8], id, 'comment.queued', 'pending', 'system', ARGV[6], at, '', data, rec, meta_known)
@@ -139,14 +184,53 @@ else
   end
   if ttl > 0 then redis.call('EXPIRE', rec, ttl) end
 end
-return {1, '', decision, reason, mode, standing or '', aof_pending()}
+return {1, '', decision, reason, mode, standing or ''}
+end
 """
 
 
-SUBMIT = _PARTS + PENDING + _BODY
+# One comment: {-1, position, ms left} when over a limit, else submit_one's answer ending with aof_pending().
+_ONE = """
+local answer = submit_one(KEYS, ARGV)
+if answer[1] == -1 then return answer end
+flush(KEYS[14])
+answer[#answer + 1] = aof_pending()
+return answer
+"""
+
+# A batch in one script: ARGV[1] the number of comments n, ARGV[2i], ARGV[2i + 1] the i-th comment's numbers of
+# keys and of arguments, then each comment's SUBMIT keys (KEYS) and arguments (ARGV) in turn. Answers each comment's
+# submit_one answer (an error in its place when its Lua failed: the others go on, as separate calls did), then
+# aof_pending() once for all. One EVALSHA instead of n: the counters and sets are written once (flush), the
+# append-only file gets one MULTI/EXEC, and the site key's cost-0 limit is read once (LIMIT_SEEN).
+_MANY = """
+local n = tonumber(ARGV[1])
+local ko, ao, answers = 0, 1 + 2 * n, {}
+for i = 1, n do
+  local nk, na = tonumber(ARGV[2 * i]), tonumber(ARGV[2 * i + 1])
+  local keys, argv = {}, {}
+  for j = 1, nk do keys[j] = KEYS[ko + j] end
+  for j = 1, na do argv[j] = ARGV[ao + j] end
+  ko, ao = ko + nk, ao + na
+  local ok, answer = pcall(submit_one, keys, argv)
+  if not ok then
+    if type(answer) ~= 'table' then answer = {err = tostring(answer)} end
+  end
+  answers[i] = answer
+end
+flush(KEYS[14])
+answers[n + 1] = aof_pending()
+return answers
+"""
+
+SUBMIT = _PARTS + PENDING + _LATER + _BODY + _ONE
 
 
-def submit_script(constants, *, asks=True):
-    """SUBMIT for one site: its settings as Lua constants (ReviewQueue.submit_constants), then the shared body;
-    asks=False: a batch's, which leaves the file check to the append_only.ASK after its last SUBMIT."""
-    return constants + _PARTS + (PENDING if asks else NOT_ASKED) + _BODY
+def submit_script(constants):
+    """SUBMIT for one site: its settings as Lua constants (ReviewQueue.submit_constants), then the shared body."""
+    return constants + SUBMIT
+
+
+def submit_many_script(constants):
+    """SUBMIT_MANY for one site: a batch's comments in one script (see _MANY)."""
+    return constants + _PARTS + PENDING + _LATER + _BODY + _MANY

@@ -1,0 +1,125 @@
+"""A batch's SUBMIT_MANY stores what one SUBMIT per comment stores, and writes its counters and sets once."""
+
+import time
+
+import pytest
+
+from moderation.store.articles import BreakerConfig
+from moderation.store.author_standing import StandingConfig
+from moderation.store.rate_limits import Charge
+from moderation.store.review_queue import ReviewQueue, submissions
+from moderation.store.review_queue.submissions import Limited
+
+NOW = int(time.time() * 1000)
+
+
+def _record(n, kind, author, article="art-1"):
+    """A comment of one of three kinds: clean (allowed), held (review) or rejected (a strike for its author)."""
+    decision = {"clean": "allow", "held": "review", "rejected": "reject"}[kind]
+    labels = [] if kind == "clean" else ["abuse"]
+    return {"id": f"c{n}", "site": "s", "article_id": article, "text": f"text {n}", "text_sha256": f"sha-{n}",
+            "author_id": author, "author_name": "名前", "received_at": NOW - 1000 + n, "decision": decision,
+            "status": submissions.STATUS[decision], "scores": {"spam": 0.01 * (n % 90), "abuse": 0.3},
+            "labels": labels, "explanation": [], "model_version": "v-test", "risk": 0.01 * (n % 90)}
+
+
+def _items(site, prefix):
+    """40 comments (two scripts of 25 and 15): three articles, one of which the breaker closes part way; an author
+    whose rejections suspend them; one comment sent twice; an author over a limit of 3 comments."""
+    kinds = ["clean", "held", "clean", "rejected"]
+    items = []
+    for n in range(40):
+        author = "troll" if n % 4 == 3 else ("busy" if n in (1, 5, 9, 13) else (f"r{n}" if n % 3 else None))
+        article = "art-hot" if n in range(10, 20) else f"art-{n % 2}"
+        kind = "held" if article == "art-hot" else kinds[n % 4]
+        record = _record(26 if n == 33 else n, kind, author, article)  # c26 again: a replay inside the batch
+        queued = record["decision"] == "review"
+        limit = "3" if author == "busy" else "1000"
+        counter = f"{prefix}{{{site}}}:rl:author:{author}"
+        charge = Charge(["author"], [counter], ["1", "60000", limit]) if author else None
+        items.append((record, queued, charge))
+    return items
+
+
+def _queue(rdb, site, prefix):
+    breaker = BreakerConfig({"min_comments": 4, "close_share": 0.9, "premoderate_share": 0.6})
+    standing = StandingConfig({"warned": 1, "premoderated": 2, "suspended": 3})
+    return ReviewQueue(rdb, site, prefix=prefix, breaker=breaker, standing=standing, now_ms=lambda: NOW)
+
+
+def _state(rdb, site, prefix):
+    """Every key of the site, by name without the site: its contents (a stream's entries without their ids and
+    times, which the server's clock sets) and whether it expires."""
+    out = {}
+    for key in rdb.scan_iter(f"{prefix}{{{site}}}:*"):
+        kind, name = rdb.type(key), key.replace(f"{{{site}}}", "{}")
+        if kind == "hash":
+            value = rdb.hgetall(key)
+        elif kind == "zset":
+            value = rdb.zrange(key, 0, -1, withscores=True)
+        elif kind == "list":
+            value = rdb.lrange(key, 0, -1)
+        elif kind == "stream":
+            value = [{k: v for k, v in fields.items() if k != "at"} for _, fields in rdb.xrange(key)]
+        else:
+            value = rdb.get(key)
+        out[name] = (kind, value, rdb.ttl(key) > 0)
+    return out
+
+
+def test_a_batch_stores_what_one_submit_a_comment_stores(rdb, prefix):
+    """Same comments, same order: submit() one at a time on one site, submit_many() on another; the answers and
+    every key the two leave behind are the same (records, queue, counters, histogram, recent lists, the breaker's
+    window and the mode it closed at, the author's standing and strikes, audit and events, the limit's counter)."""
+    one, many = _queue(rdb, "one", prefix), _queue(rdb, "many", prefix)
+    answers_one = [one.submit(r, queued=q, charge=c) for r, q, c in _items("one", prefix)]
+    answers_many = many.submit_many(_items("many", prefix))
+
+    def plain(answer):  # a refusal's ms left is the counter's PTTL, read a moment apart
+        return ("limited", answer.position) if isinstance(answer, Limited) else answer
+
+    assert [plain(a) for a in answers_many] == [plain(a) for a in answers_one]
+    assert sum(isinstance(a, Limited) for a in answers_one) == 1  # busy's 4th comment
+    assert answers_one[33] == (False, "sha-26")  # the replay
+    state = _state(rdb, "one", prefix)
+    assert _state(rdb, "many", prefix) == state
+    assert state[f"{prefix}{{}}:art:art-hot"][1]["mode"] != "open"
+    assert state[f"{prefix}{{}}:standing:troll"][1]["level"] == "suspended"
+
+
+def test_a_batch_writes_its_counters_and_sets_once(own_redis):
+    """25 comments on one article in one script: one EVALSHA, the counters, the recent list and the index written
+    once for all (a SUBMIT per comment made 25 of each), the site key's cost-0 limit read once."""
+    import redis
+
+    rdb = redis.Redis.from_url(own_redis.url, decode_responses=True)
+    breaker = BreakerConfig({"min_comments": 1000})
+    queue = ReviewQueue(rdb, "x", prefix="m:", breaker=breaker, now_ms=lambda: NOW)
+    warm = ReviewQueue(rdb, "w", prefix="m:", breaker=breaker, now_ms=lambda: NOW)  # the same scripts, loaded
+    assert warm.submit_many([(_record(99, "clean", None), False, None)]) == [(True, "")]
+    site_key = "m:{x}:rl:key:all"
+    items = []
+    for n in range(25):
+        record = _record(n, "clean", None, "art-1")
+        cost = "25" if n == 0 else "0"  # the batch charges the site's key on its first item, as the endpoint does
+        items.append((record, False, Charge(["key"], [site_key], [cost, "60000", "1000"])))
+    rdb.config_resetstat()
+    assert queue.submit_many(items) == [(True, "")] * 25
+    calls = {name[8:]: stats["calls"] for name, stats in rdb.info("commandstats").items()}
+    assert calls["evalsha"] == 1
+    assert calls["lpush"] == 1 and rdb.llen("m:{x}:recent") == 25 and rdb.lindex("m:{x}:recent", 0) == "c24"
+    assert calls["zadd"] == 1 and rdb.zrange("m:{x}:articles", 0, -1) == ["art-1"]
+    # submitted:allow once, and each of the histogram's distinct label:bucket fields once
+    buckets = rdb.hgetall(f"m:{{x}}:hist:{submissions._day(NOW // 86_400_000)}")
+    assert calls["hincrby"] == 1 + len(buckets) and sum(map(int, buckets.values())) == 25 * 2
+    assert rdb.hget("m:{x}:stats", "submitted:allow") == "25"
+    assert calls.get("get", 0) == 0 and calls["set"] == 1  # charged once, then read from the script's own count
+
+
+@pytest.mark.parametrize("size", [1, 25, 26])
+def test_a_batch_of_any_size_answers_every_comment_in_order(queue, rdb, prefix, size):
+    """Scripts of submissions.MANY comments: one more past each MANY, each comment's answer in its place."""
+    items = [(_record(n, "held" if n % 2 else "clean", None), n % 2 == 1, None) for n in range(size)]
+    assert queue.submit_many(items) == [(True, "")] * size
+    assert rdb.zcard(f"{prefix}{{test}}:ready") == size // 2
+    assert rdb.llen(f"{prefix}{{test}}:recent") == size
