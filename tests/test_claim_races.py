@@ -158,7 +158,8 @@ def test_a_token_that_runs_out_gives_back_what_it_took(rapp, accounts, rdb, pref
 def test_a_card_the_page_renews_is_the_pages_not_the_tokens(rapp, accounts, rdb, prefix):
     """The second read of 748bf90: a card a token took kept the token's mark and end when the account's review page
     renewed it, so the token's end (or revoke) took it from the page while the moderator reviewed it there. The page
-    that renews a card adopts it: leased for the page's lease, past the token's end, and a revoke leaves it."""
+    that renews a card adopts it: leased for the page's lease, past the token's end, and a revoke leaves it; the
+    token's later renewal of it is a renewal of the page's card, as of any card the page claimed (not capped)."""
     from moderation.store.moderator_tokens import get_tokens
 
     hanako, jiro = Moderator(rapp, "hanako"), Moderator(rapp, "jiro")
@@ -171,6 +172,9 @@ def test_a_card_the_page_renews_is_the_pages_not_the_tokens(rapp, accounts, rdb,
     assert {c["id"] for c in hanako.claim(n=1)} == {"c-1"}  # the page renews one of them
     assert int(queue.get("c-1")["lease_until"]) > ends_ms and "claimed_via" not in queue.get("c-1")
     assert int(queue.get("c-2")["lease_until"]) == ends_ms and queue.get("c-2")["claimed_via"] == token_id
+    # the token renewing the page's card again leaves it the page's: capped, it would go at the token's end after all
+    renewed = {i["comment_id"]: i["lease_until"] for i in _api_claim(rapp, token, n=2).json["items"]}
+    assert renewed["c-2"] == times.iso(ends_ms) < renewed["c-1"] and "claimed_via" not in queue.get("c-1")
     with rapp.app_context():
         assert get_tokens().revoke("hanako", token_id)
     assert rdb.zrange(queue.held_key("hanako"), 0, -1) == ["c-1"]

@@ -3,16 +3,20 @@ trial the page named a harm at 0.00 for a comment the model saw none in (its `or
 死にたい was 自傷・自殺の誘導 there while the card calls the writer's own distress 自傷・自殺の訴え（書き手本人）.
 The shipped model scores the comments (the tiny one reads no self-harm)."""
 
+import gc
 import re
+import weakref
 
 import pytest
 
 from model.judge import ARTIFACTS
 from moderation import create_app
+from moderation.pages import request_queue
 from moderation.pages.cards import card
 from moderation.pages.i18n import translate
-from moderation.scoring.manager import find_manager
-from moderation.scoring.scorer import read_active
+from moderation.rights.intake import MAX_COMMENTS
+from moderation.scoring.manager import Serving, find_manager
+from moderation.scoring.scorer import load_scorer, read_active
 from moderation.store.review_queue import get_queue
 from tests.support.app import app_config
 from tests.support.moderators import Moderator
@@ -128,3 +132,48 @@ def page_score(app, comment_id):
     """ " 0.93": the comment's self_harm score as the page prints it after the words."""
     with app.app_context():
         return f" {get_queue('test').get(comment_id)['categories']['self_harm']:.2f}"
+
+
+def _counting(monkeypatch, scorer):
+    """The texts `scorer` scores from now on, in order."""
+    texts, real_score = [], scorer.score
+
+    def counted(text, **options):
+        texts.append(text)
+        return real_score(text, **options)
+
+    monkeypatch.setattr(scorer, "score", counted)
+    return texts
+
+
+def test_the_request_page_keeps_only_the_newest_explanations(make_app, monkeypatch):
+    """The explanations kept per model are bounded (EXPLAINED_KEPT, the newest), and a page's own comments fit."""
+    assert request_queue.EXPLAINED_KEPT >= MAX_COMMENTS  # one page's comments never push each other out
+    monkeypatch.setattr(request_queue, "EXPLAINED_KEPT", 2)
+    app = make_app()
+    with app.app_context():
+        scorer = find_manager().active
+        texts = _counting(monkeypatch, scorer)
+        for text in ("一つ目", "二つ目", "三つ目", "三つ目", "二つ目", "一つ目"):
+            request_queue._explain({"id": "c", "text": text, "model_version": scorer.version})
+        assert texts == ["一つ目", "二つ目", "三つ目", "一つ目"]  # the first was dropped when the third came
+        assert list(request_queue._EXPLAINED[scorer]) == ["三つ目", "一つ目"]
+
+
+def test_a_model_switch_leaves_the_old_models_explanations_with_it(make_app, tiny_model, monkeypatch):
+    """The old scorer's explanations are never served by the new one, and are freed with it (no model kept alive)."""
+    root, version, sha256 = tiny_model
+    app = make_app()
+    stored = {"id": "c", "text": "お前はバカだ、死ね", "model_version": version}
+    with app.app_context():
+        manager = find_manager()
+        old = weakref.ref(manager.active)
+        explained = request_queue._explain(stored)
+        assert old() in request_queue._EXPLAINED
+        manager.serving = Serving(load_scorer(root / version, sha256), None, manager.policy, manager.site_policies,
+                                  manager.registry)
+        texts = _counting(monkeypatch, manager.active)
+        assert request_queue._explain(stored) == explained
+        assert texts == [stored["text"]]  # explained again by the model now serving
+    gc.collect()
+    assert old() is None
