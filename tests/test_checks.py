@@ -163,8 +163,8 @@ def test_check_reads_in_one_round_trip(make_app, rdb, auth, comment):
 
 
 def test_check_has_its_own_rate_limit(make_app, auth, comment):
-    client = make_app(RATE_LIMITS=json.dumps({"author": "2/60"}),
-                      CHECK_RATE_LIMITS=json.dumps({"author": "3/60"})).test_client()
+    client = make_app(RATE_LIMITS=json.dumps({"author": "2/3600"}),
+                      CHECK_RATE_LIMITS=json.dumps({"author": "3/3600"})).test_client()
     fresh_window()
     for _ in range(3):
         assert client.post(CHECK, json=comment(author={"id": "a-9"}), headers=auth).status_code == 200

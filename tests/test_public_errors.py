@@ -27,7 +27,7 @@ def readers_page(answer, status):
 
 
 def test_a_throttled_reader_is_sent_back_to_the_site_and_its_criteria_not_to_the_queue(make_app):
-    app = make_app(TRANSPARENCY_RATE_LIMIT="1/60", RECEIPT_RATE_LIMIT="1/60", RATE_LIMITS="", **NAMED)
+    app = make_app(TRANSPARENCY_RATE_LIMIT="1/3600", RECEIPT_RATE_LIMIT="1/3600", RATE_LIMITS="", **NAMED)
     fresh_window()
     for path in ("/transparency?site=test", "/requests/R-20261202-AAAAAAAA?site=test"):
         client = app.test_client()  # a new browser: ?lang=en below is remembered in the session
@@ -79,7 +79,7 @@ def test_an_unknown_site_or_path_and_a_stale_form_get_the_readers_page(client):
 def test_chromium_shows_the_readers_429_page_and_its_way_back(browser, live_server):
     from tests.test_request_browser import SHOTS
 
-    base, _ = live_server(TRANSPARENCY_RATE_LIMIT="1/60", RATE_LIMITS="", **NAMED)
+    base, _ = live_server(TRANSPARENCY_RATE_LIMIT="1/3600", RATE_LIMITS="", **NAMED)
     fresh_window()
     page, problems = watched_page(browser, f"{base}/transparency?site=test", javascript=False)
     assert page.locator("h1").inner_text() == "透明性レポート"

@@ -20,7 +20,7 @@ def test_parse_limits():
 
 
 def test_author_limit_is_shared_across_app_instances(make_app, auth, comment, thresholds):
-    limits = {"key": "1000/60", "author": "3/60", "ip": "1000/60"}
+    limits = {"key": "1000/3600", "author": "3/3600", "ip": "1000/3600"}
     first = make_app(RATE_LIMITS=limits, THRESHOLDS=thresholds.flag_none).test_client()
     second = make_app(RATE_LIMITS=limits, THRESHOLDS=thresholds.flag_none).test_client()
     body = {"author": {"id": "prolific", "name": "x"}}
@@ -28,14 +28,14 @@ def test_author_limit_is_shared_across_app_instances(make_app, auth, comment, th
             for c in (first, second, first)] == [200, 200, 200]
     limited = second.post("/api/v1/comments", json=comment(**body), headers=auth)
     assert limited.status_code == 429
-    assert 1 <= int(limited.headers["Retry-After"]) <= 60
+    assert 1 <= int(limited.headers["Retry-After"]) <= 3600
     assert limited.get_json()["error"]["field"] == "author.id"
     other_author = {"author": {"id": "quiet", "name": "y"}}
     assert first.post("/api/v1/comments", json=comment(**other_author), headers=auth).status_code == 200
 
 
 def test_ip_and_key_limits(make_app, auth, comment, thresholds):
-    client = make_app(RATE_LIMITS={"key": "5/60", "ip": "2/60"}, THRESHOLDS=thresholds.flag_none).test_client()
+    client = make_app(RATE_LIMITS={"key": "5/3600", "ip": "2/3600"}, THRESHOLDS=thresholds.flag_none).test_client()
     statuses = [client.post("/api/v1/comments", json=comment(ip="192.0.2.7"), headers=auth).status_code
                 for _ in range(3)]
     assert statuses == [200, 200, 429]
@@ -50,7 +50,7 @@ def test_a_comment_and_its_limits_are_one_round_trip(make_app, own_redis, auth, 
     import redis
 
     rdb = redis.Redis.from_url(own_redis.url, decode_responses=True)
-    app = make_app(own_redis.url, RATE_LIMITS={"key": "1000/60", "author": "2/60", "ip": "1000/60"},
+    app = make_app(own_redis.url, RATE_LIMITS={"key": "1000/3600", "author": "2/3600", "ip": "1000/3600"},
                    THRESHOLDS=thresholds.flag_none, MODEL_CHECK_SECONDS=3600)
     client = app.test_client()
     parser = app.extensions["moderation.redis"].connection_pool.make_connection()._parser
@@ -74,14 +74,14 @@ def test_a_comment_and_its_limits_are_one_round_trip(make_app, own_redis, auth, 
     assert sent == ["SUBMIT"]  # a refusal stores nothing: no wait for the file
     assert not rdb.keys("*:c:" + over["id"])  # refused by the script: nothing stored
     again, sent = round_trips(rdb, post(comment(**body)))
-    assert again.status_code == 429 and 1 <= int(again.headers["Retry-After"]) <= 60
+    assert again.status_code == 429 and 1 <= int(again.headers["Retry-After"]) <= 3600
     assert sent == []  # this worker remembers the counter is over until its window ends
     counters = {k: int(rdb.get(k)) for k in rdb.keys("*:rl:*")}
     assert sorted(counters.values()) == [3, 3, 3]  # key, author and IP, each counted by the script
 
 
 def test_batch_items_can_count_author_and_ip_limits(make_app, auth, comment, thresholds):
-    client = make_app(RATE_LIMITS={"key": "1000/60", "author": "3/60"}, THRESHOLDS=thresholds.flag_none,
+    client = make_app(RATE_LIMITS={"key": "1000/3600", "author": "3/3600"}, THRESHOLDS=thresholds.flag_none,
                       BATCH_ITEM_LIMITS=True).test_client()
     items = [comment(author={"id": "backfill", "name": "x"}) for _ in range(5)]
     items.insert(2, {"id": "broken"})
@@ -93,7 +93,7 @@ def test_batch_items_can_count_author_and_ip_limits(make_app, auth, comment, thr
 
 
 def test_batch_items_count_author_and_ip_limits_by_default(make_app, auth, comment, thresholds):
-    client = make_app(RATE_LIMITS={"key": "1000/60", "author": "1/60", "ip": "2/60"},
+    client = make_app(RATE_LIMITS={"key": "1000/3600", "author": "1/3600", "ip": "2/3600"},
                       THRESHOLDS=thresholds.flag_none).test_client()
     items = [comment(author={"id": f"a{n}", "name": "x"}, ip="203.0.113.5") for n in range(2)]
     items += [comment(author={"id": "same", "name": "x"}, ip=f"198.51.100.{n}") for n in range(2)]
@@ -105,7 +105,7 @@ def test_batch_items_count_author_and_ip_limits_by_default(make_app, auth, comme
 
 
 def test_batch_item_limits_can_be_switched_off_for_back_fills(make_app, auth, comment, thresholds):
-    client = make_app(RATE_LIMITS={"key": "1000/60", "author": "1/60"}, THRESHOLDS=thresholds.flag_none,
+    client = make_app(RATE_LIMITS={"key": "1000/3600", "author": "1/3600"}, THRESHOLDS=thresholds.flag_none,
                       BATCH_ITEM_LIMITS=False).test_client()
     items = [comment() for _ in range(3)]
     results = client.post("/api/v1/comments:batch", json={"comments": items}, headers=auth).get_json()["results"]
@@ -114,7 +114,7 @@ def test_batch_item_limits_can_be_switched_off_for_back_fills(make_app, auth, co
 
 def test_a_readers_reports_do_not_use_up_their_own_comments(make_app, auth, comment, thresholds):
     """Reports count on the reporter's own counter: reporting must not cost a reader their next comment."""
-    client = make_app(RATE_LIMITS={"key": "100/60", "author": "2/60"}, THRESHOLDS=thresholds.flag_none,
+    client = make_app(RATE_LIMITS={"key": "100/3600", "author": "2/3600"}, THRESHOLDS=thresholds.flag_none,
                       REPORT_THRESHOLD=100).test_client()
     target = comment()
     assert client.post("/api/v1/comments", json=target, headers=auth).status_code == 200
@@ -127,7 +127,7 @@ def test_a_readers_reports_do_not_use_up_their_own_comments(make_app, auth, comm
 
 
 def test_one_ipv6_client_cannot_dodge_its_limit_by_spelling_or_64(make_app, auth, comment, thresholds):
-    client = make_app(RATE_LIMITS={"key": "100/60", "ip": "2/60"}, THRESHOLDS=thresholds.flag_none).test_client()
+    client = make_app(RATE_LIMITS={"key": "100/3600", "ip": "2/3600"}, THRESHOLDS=thresholds.flag_none).test_client()
     spellings = ["2001:db8:0:0::1", "2001:DB8::1%eth0", "2001:db8::abcd:2"]  # one /64
     statuses = [client.post("/api/v1/comments", json=comment(ip=ip), headers=auth).status_code for ip in spellings]
     assert statuses == [200, 200, 429]
@@ -135,7 +135,7 @@ def test_one_ipv6_client_cannot_dodge_its_limit_by_spelling_or_64(make_app, auth
 
 
 def test_reports_without_a_reporter_id_count_per_address(make_app, auth, comment, thresholds):
-    client = make_app(RATE_LIMITS={"key": "100/60", "author": "2/60", "ip": "2/60"},
+    client = make_app(RATE_LIMITS={"key": "100/3600", "author": "2/3600", "ip": "2/3600"},
                       THRESHOLDS=thresholds.flag_none, REPORT_THRESHOLD=100).test_client()
     target = comment()
     assert client.post("/api/v1/comments", json=target, headers=auth).status_code == 200
@@ -160,7 +160,7 @@ def test_a_new_windows_counter_is_one_write_in_the_append_only_file(make_app, ow
     from tests.support.aof import written_commands
 
     rdb = redis.Redis.from_url(own_redis.url, decode_responses=True)
-    client = make_app(own_redis.url, RATE_LIMITS={"key": "1000/60", "author": "5/60"},
+    client = make_app(own_redis.url, RATE_LIMITS={"key": "1000/3600", "author": "5/3600"},
                       THRESHOLDS=thresholds.flag_none).test_client()
     body = {"author": {"id": "twice", "name": "x"}}
     before = time.time() * 1000
@@ -170,5 +170,5 @@ def test_a_new_windows_counter_is_one_write_in_the_append_only_file(make_app, ow
     [counter] = rdb.keys("*:rl:author:*")
     written = [command for command in written_commands(own_redis.folder) if counter in command]
     assert [command[0].upper() for command in written] == ["SET", "INCRBY"], written
-    assert written[0][2:4] == ["1", "PXAT"] and before < int(written[0][4]) <= time.time() * 1000 + 60_000
-    assert rdb.get(counter) == "2" and 0 < rdb.pttl(counter) <= 60_000
+    assert written[0][2:4] == ["1", "PXAT"] and before < int(written[0][4]) <= time.time() * 1000 + 3_600_000
+    assert rdb.get(counter) == "2" and 0 < rdb.pttl(counter) <= 3_600_000

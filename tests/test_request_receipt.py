@@ -12,7 +12,7 @@ def test_receipts_are_limited_per_address_before_any_lookup(make_app, rdb, prefi
     """A receipt number is R-<day>-<8 random characters>: without a limit one address could try numbers of a known
     day as fast as the workers answer (before: no limit at all). Misses count too; the refusal is the limiter's one
     round trip, never a lookup of the request; another address keeps its own allowance."""
-    app = make_app(RECEIPT_RATE_LIMIT="3/60", RATE_LIMITS="")
+    app = make_app(RECEIPT_RATE_LIMIT="3/3600", RATE_LIMITS="")
     _, _, request_id, _ = seed_targets(app, rdb, prefix, "rcpt")
     client = app.test_client()
     fresh_window()

@@ -373,7 +373,7 @@ def test_days_kept_before_rules_were_counted_give_null_by_rule_never_zero():
 
 
 def test_the_public_report_is_limited_per_address(make_app):
-    client = make_app(TRANSPARENCY_RATE_LIMIT="2/60").test_client()
+    client = make_app(TRANSPARENCY_RATE_LIMIT="2/3600").test_client()
     fresh_window()
     pages = [client.get("/transparency?site=test&from=2026-03-01&to=2026-03-31") for _ in range(3)]
     assert [p.status_code for p in pages] == [200, 200, 429]
