@@ -95,6 +95,8 @@ def test_the_tiny_model_is_a_real_model_its_pin_loads(tiny_model):
 
 @pytest.mark.slow
 def test_the_kept_tiny_model_is_the_one_training_makes(tiny_model, tmp_path):
+    """Training is deterministic: a fresh training gives the kept model byte for byte (its pin, model and card), as a
+    run that trained it itself would have (test_model's own check of it trained the tiny model a third time)."""
     from model.tiny import train_tiny_artifact
 
     root, version, sha = tiny_model

@@ -1,5 +1,5 @@
 """The test models trained once and kept between runs and xdist workers: each worker trained the tiny model again
-before its first test (19 s under load), though its training is deterministic (tests/test_model.py).
+before its first test (19 s under load), though its training is deterministic (tests/test_model_cache.py).
 
 A model is kept under a key that hashes everything it is built from: every Python source under model/ (the corpus,
 seed and settings of model/tiny.py, the pipeline) and moderation/ (every class the pipeline pickles), the versions of
