@@ -183,6 +183,7 @@ def _normalized(monkeypatch, texts: list[str]) -> list[tuple]:
     return out
 
 
+@pytest.mark.slow  # ~1,600 texts normalised twice: 1.6 s; make test runs it
 def test_squashing_runs_leaves_the_needles_normalize_reads(monkeypatch):
     """A run squashed to two characters (ｗｗｗｗ -> ｗｗ, しししね -> ししね) makes and unmakes no needle that holds no
     character twice in a row, so normalize reads the needles of its scan before the squash: the same as the squashed

@@ -39,6 +39,7 @@ def test_the_shipped_model_lets_a_supportive_reply_through(shipped_scorer):
     assert shipped_scorer.score(text).categories["self_harm"] < shipped_scorer.card["thresholds"]["self_harm"]["review"]
 
 
+@pytest.mark.slow  # a fifth of the generated rows read for signals: 2.7 s; make test runs it
 def test_generated_death_wishes_teach_harassment_not_self_harm():
     """A generated row that wishes a person dead without urging the act is harassment's positive and leaves
     self_harm unlabelled (up to 2026.12.03-12 they were self_harm rows, so お前なんか死ねばいい read self_harm)."""
