@@ -15,6 +15,10 @@ PAIRS = [
     ("The new stand is fucking massive.", "The new manager is a fucking fraud."),
     ("I'm so fucking cold in this office.", "You are a fucking fake in this office."),
     ("We're fucked if the ferry is late.", "You're fucked, mate, and you know why."),
+    # session 30: a question's intensifier, unless the question turns on the reader
+    ("Why the fuck is the bypass shut again?", "Why the fuck are you still on the council?"),
+    ("How the fuck did the roof leak after one storm?", "How the fuck did you pass your driving test, moron?"),
+    ("Who the fuck plans roadworks in August?", "Who the fuck do you think you are?"),
 ]
 
 

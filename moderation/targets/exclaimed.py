@@ -18,7 +18,7 @@ _DEGREE = (r"(?:finally|again|great|brilliant|amazing|awesome|excellent|beautifu
 # (1) an interjection opening a clause (after at most three interjections: "ok so oh fuck") and standing alone before
 # its punctuation ("Fuck, the bins again", "oh fuck!", "fuck me."; the list's phrase "fucking hell" is no hit of these);
 # (2) "for fuck's sake"; (3) after a degree word ("so fucking tired", "too fucking hot"); (4) before one of _DEGREE
-# ("fucking finally"); (5) the writer's own plight ("we're fucked", "I fucked up")
+# ("fucking finally"); (5) the writer's own plight ("we're fucked", "I fucked up"); (6) below
 _OPENING = re.compile(r"(?:^|(?<=[.!?,;:(\n\"])) *(?:(?:oh|ah|aw|aww|well|holy|and|but|so|yeah|ok|okay|lol|lmao|ugh"
                       r"|wow) ){0,3}\Z")
 _ALONE = re.compile(r" *(?:[,!.?;:\n]|\Z)")
@@ -30,6 +30,10 @@ _WORD_AFTER = re.compile(r" [a-z]")
 _DEGREE_AFTER = re.compile(r" " + _DEGREE + r"(?![a-z])")
 _PLIGHT = re.compile(r"(?<![a-z'])(?:i['’]m|i am|we['’]re|we are|i was|we were|i|we)"
                      r"(?: (?:so|totally|completely|well|all))? \Z")
+# (6) a question's intensifier ("what the fuck is going on with the trains", "how the fuck did we lose"), unless the
+# question turns on the reader ("what the fuck is wrong with you", "who the fuck do you think you are": session 30)
+_WH = re.compile(r"(?<![a-z'’])(?:what|why|how|where|who|when) the \Z")
+_AT_YOU = re.compile(r"[^.!?\n]{0,60}?(?<![a-z'’])(?:you|your|yours|yourself|ya|u|ur|youre|you['’]re)(?![a-z])")
 _BEFORE = 24  # characters before a swear word its readings look at (the longest opener above, with spaces)
 
 # the swear words of one comment read in their place, at most (a comment of thousands of them paid ~2 us each, 3x an
@@ -51,5 +55,7 @@ def exclaimed(text: str, starts: list[int], ends: list[int]) -> list[bool]:
             or (_BY_DEGREE.search(text, lo, a) and _WORD_AFTER.match(text, b))
             or (word in ("fucking", "fuckin", "goddamn") and not "a" <= text[a - 1:a] <= "z" and text[a - 1:a] != "'"
                 and _DEGREE_AFTER.match(text, b))
-            or (word == "fucked" and not "a" <= text[b:b + 1] <= "z" and _PLIGHT.search(text, lo, a))))
+            or (word == "fucked" and not "a" <= text[b:b + 1] <= "z" and _PLIGHT.search(text, lo, a))
+            or (word == "fuck" and _WH.search(text, lo, a) and _WORD_AFTER.match(text, b)
+                and not _AT_YOU.match(text, b))))
     return out
