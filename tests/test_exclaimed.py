@@ -19,6 +19,7 @@ PAIRS = [
     ("Why the fuck is the bypass shut again?", "Why the fuck are you still on the council?"),
     ("How the fuck did the roof leak after one storm?", "How the fuck did you pass your driving test, moron?"),
     ("Who the fuck plans roadworks in August?", "Who the fuck do you think you are?"),
+    ("What the fuck happened to the night buses?", "What the fuck happened to your manners, you pig?"),
 ]
 
 

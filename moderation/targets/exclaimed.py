@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-# the English profanity word list's "fuck" family (the list holds no shit/damn/hell/crap: only these hits matter)
-_SWEARS = frozenset(("fuck", "fucking", "fuckin", "fucked", "goddamn"))
+# the English profanity word list's "fuck" family (the list holds no shit/damn/hell/crap: only these hits matter; its
+# phrase "what the fuck" is read as a question's intensifier, (6) below)
+_SWEARS = frozenset(("fuck", "fucking", "fuckin", "fucked", "goddamn", "what the fuck"))
 
 # a word after an intensifying "fucking" that is no person: praise, a feeling, time and weather ("fucking finally",
 # "fucking brilliant", "I fucking love it"); a group or a person after it is an attack and stays profanity
@@ -56,6 +57,6 @@ def exclaimed(text: str, starts: list[int], ends: list[int]) -> list[bool]:
             or (word in ("fucking", "fuckin", "goddamn") and not "a" <= text[a - 1:a] <= "z" and text[a - 1:a] != "'"
                 and _DEGREE_AFTER.match(text, b))
             or (word == "fucked" and not "a" <= text[b:b + 1] <= "z" and _PLIGHT.search(text, lo, a))
-            or (word == "fuck" and _WH.search(text, lo, a) and _WORD_AFTER.match(text, b)
-                and not _AT_YOU.match(text, b))))
+            or (((word == "fuck" and _WH.search(text, lo, a)) or word == "what the fuck")
+                and _WORD_AFTER.match(text, b) and not _AT_YOU.match(text, b))))
     return out
