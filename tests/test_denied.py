@@ -137,3 +137,28 @@ def test_a_quantifier_denies_no_threat_and_no_aside():
     assert denied_spans(honest) and denied_spans(honest, positive=False) == []
     for text in ("they should not be trusted", "they should not be allowed in"):  # not a harm: the attack itself
         assert denied_spans(text, positive=False) == [], text
+
+
+# session 30: a harm wished as a deed ("wants to kill"), a death denied right after the negation ("do not deserve to
+# die", which the threat construction also read across the "not"), a harm no one of them deserves; each against the
+# same words asserted
+DENIED_DEEDS = [
+    ("Nobody on our estate wants to kill the refugees.", "Everybody here wants to kill the refugees."),
+    ("Immigrants do not deserve to be shot.", "Immigrants deserve to be shot."),
+    ("They never deserve to die like that.", "They deserve to die like that."),
+    ("No refugee deserves to be attacked in the street.", "Every refugee deserves to be attacked in the street."),
+]
+
+
+@pytest.mark.parametrize(("denied", "asserted"), DENIED_DEEDS)
+def test_a_denied_deed_or_death_is_read(denied, asserted):
+    assert denied_spans(denied.lower()) != [] and signal_dict(denied)["threat_en"] == 0, denied
+    assert denied_spans(asserted.lower()) == [], asserted
+
+
+def test_a_death_called_for_stays_a_threat():
+    for text in ("Immigrants deserve to be shot.", "They deserve to die.", "Don't worry, they deserve to die."):
+        assert signal_dict(text)["threat_en"] > 0, text
+    for text in ("don't worry, they deserve to die", "no wonder they deserve abuse",
+                 "i don't care, they should be shot"):
+        assert denied_spans(text) == [], text

@@ -52,7 +52,7 @@ _PREDICATE = (r"(?P<copula>(?:(?<![a-z])(?:are|is|was|were|am)|['’](?:re|s|m))
 # a denied wish that people be removed or harmed ("no one here wants them deported", "I don't want anyone hurt"): only
 # the removal or the harm (constructions' exclusion form), since "nobody wants these parasites here" denies nothing
 _WISH = (r"(?:want|wants|wanted)(?: [a-z'’]+){0,4}? (?:" + _EN_REMOVED
-         + r"|hurt|harmed|killed|attacked|beaten up|shot|dead)(?![a-z])")
+         + r"|hurt|harmed|killed|attacked|beaten up|shot|dead|die)(?![a-z])")
 
 # a harm nobody deserves ("[group] don't deserve any abuse", "no one deserves to be treated as a criminal"): only
 # with the harm named (the lexicon's polarity), since "[group] don't deserve respect" denies a positive, the attack
@@ -69,6 +69,9 @@ _HARM_DONE = (r"(?:" + _EN_REMOVED + r"|(?:locked|shut) up|jailed|imprisoned|det
 _HARM_VERB = (r"(?:evict|exclude|punish|abandon|bully|beat|attack|abuse|insult|harass|mock|ridicule|hit|hurt|harm"
               r"|threaten|discriminate against|persecute|blame|shame|humiliate|target|deport|expel|sack|fire|jail"
               r"|lock up|spit (?:at|on)|kill|shoot|stab)(?![a-z])")
+
+# the wish denied as a deed ("nobody wants to kill [group]", "I don't want to hurt anyone"; session 30)
+_WISH_TO = r"(?:want|wants|wanted)(?: [a-z'’]+){0,3}? to " + _HARM_VERB
 
 # a harm that should not befall people ("[group] should never be treated like criminals", "we should not let [group] be
 # abused", "must never be locked up", "ought not to be mocked", "landlords must never evict [group]", "no [group]
@@ -89,12 +92,19 @@ _NOT_DONE = (r"(?<![a-z])(?:i|we)(?:(?:['’]d|['’]ll| would| will| could) nev
              r"|(?<![a-z])(?:have|has|had) no (?:criminal (?:streak|record|intent)|violent (?:streak|past)|disease"
              r"|diseases|hatred|malice|ill will|grudge)(?![a-z])")
 
-# a death or a beating nobody calls for ("no family deserves to die", "nobody should be beaten"): the call itself
-_NO_DEATH = r"(?:no|nobody|no one)(?: [a-z]+){0,2}? " + _EN_DEATH
+# a death or a beating nobody calls for ("no family deserves to die", "nobody should be beaten"; right after a negation,
+# "[group] do not deserve to die"): the call itself; a
+# harm no one of them deserves ("no Jew deserves to be attacked", "no refugee family deserves abuse"; not "no wonder
+# they deserve ...": session 30)
+_NO_DEATH = (r"(?:no|nobody|no one)(?: [a-z]+){0,2}? " + _EN_DEATH
+             + r"|no(?! (?:wonder|doubt|matter|surprise|secret|question|way|joke|kidding|lie|idea|shock|reason|excuse"
+               r"|need|point|longer|more|one)(?![a-z']))(?: [a-z]+){1,2}? " + _DESERVED)
 
 DENIED_EN = re.compile(r"(?<![a-z])" + _NEG + r"(?: [a-z]+){0,3}? (?P<belief>" + _BELIEF + r")(?![a-z])" + _CLAUSE
                        + r"|(?<![a-z])" + _NEG + r"(?: [a-z]+){0,3}? " + _WISH
                        + r"|(?<![a-z])" + _NEG + r"(?: [a-z]+){0,3}? " + _DESERVED
+                       + r"|(?<![a-z])" + _NEG + r"(?: [a-z]+){0,3}? " + _WISH_TO
+                       + r"|(?<![a-z])" + _NEG + r"(?: (?:ever|really))? " + _EN_DEATH
                        + r"|(?<![a-z])" + _NO_DEATH + r"|" + _NOT_HARMED + r"|" + _NOT_DONE
                        + r"|" + _PREDICATE
                        + r"|(?:(?<![a-z])(?:not true|a lie|a myth|false|nonsense|untrue)|n['’]t true) that" + _CLAUSE)

@@ -177,7 +177,9 @@ _EN_IDIOMS = (
     r"(?:push|throw) (?:you|him|her|them) (?:under|in front of|off) (?:a|the|that) (?:train|bus|lorry|truck"
     r"|tram|bridge|cliff|roof|balcony|platform)(?![a-z])",
     r"blow (?:your|his|her|their) (?:brains|head) (?:out|off)",
-    r"(?:he|she|they|you|him|them|who|" + _EN_PERSON[3:-1] + r")(?: [a-z]{1,20}){0,3}? " + _EN_DEATH,
+    # not across a negation ("[group] do not deserve to die" is no call for it: session 30)
+    r"(?:he|she|they|you|him|them|who|" + _EN_PERSON[3:-1] + r")(?: (?!(?:not|never)(?![a-z]))[a-z]{1,20}){0,3}? "
+    + _EN_DEATH,
     r"(?:kill|shoot|hang|gas|exterminate|slaughter|lynch|murder|stab|rape) (?:them all|all of them|every (?:last"
     r" |single )?one of (?:them|you)|(?:all (?:of )?|every |the |those |these )(?:the )?(?:[a-z]{1,20} )?"
     + _EN_PERSON + r"(?![a-z]))",
