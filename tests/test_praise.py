@@ -51,6 +51,8 @@ PRAISED = [
     "The Ukrainian refugees were welcomed in our village.",
     "Sikh families deserve to be welcomed here.",
     "They're always welcomed by the Polish families on our street.",
+    "Deaf students are just as bright as their classmates.",  # an equal quality, contributions made (session 30)
+    "The Vietnamese families have made a lasting contribution to the market.",
 ]
 
 NOT_PRAISED = [
@@ -106,6 +108,8 @@ NOT_PRAISED = [
     "The Ukrainian refugees were never welcomed at the station.",
     "Sikh families should be welcomed back to their own country and left there.",
     "Muslims are welcomed here by fools who will regret the crime wave.",
+    "Deaf students are just as lazy as their classmates.",  # session 30's shapes with no praise or with harm
+    "The Vietnamese families have made a lasting contribution to the drug trade.",
 ]
 
 

@@ -36,7 +36,7 @@ def _trie(words) -> str:
 # sentence it is group_praise (moderation/features/patterns.py counts its hits as the word list's "praise").
 _FILL = (r"(?:so|very|really|truly|incredibly|extremely|genuinely|always|often|usually|mostly|generally|just|all|such"
          r"|a|an|our|the|most|some|of|among|amazingly|remarkably|wonderfully|hugely|deeply|absolutely|quite|super"
-         r"|fucking|same|equal|full|every|real|good|great|kind|hard|warm)")
+         r"|fucking|same|equal|full|every|real|good|great|kind|hard|warm|as|equally)")
 # session 23 (issue 12): the good qualities of people a lexicon of feelings lacks ("[group] are hard-working /
 # diligent / reliable / law-abiding"), read as praise in the same predicate forms
 QUALITIES_EN = ("hard-working", "hardworking", "diligent", "industrious", "reliable", "dependable", "punctual",
@@ -98,7 +98,7 @@ _UNHARMED = (r"(?![^.!?;\n]{0,60}?(?<![a-z])(?:gone|go|goes|going home|go home|l
              r"|deport|kicked|thrown|locked|jailed|prison|suffer|suffering|die|dies|died|dead|dying|drown|drowned"
              r"|drowning|burn|burned|burning|out of|lose|losing|fail|failing|fired|sacked|banned|punished|arrested"
              r"|beaten|hurt|humiliated|crying|struggle|struggling|crime|crimes|criminals?|terror|terrorism|rape|gangs?"
-             r"|drugs|no|fewer|less|without|nothing|zoos?|cages?|hell|gutter|bin|trash|graves?|ghettos?|camps?|sewers?"
+             r"|drugs?|no|fewer|less|without|nothing|zoos?|cages?|hell|gutter|bin|trash|graves?|ghettos?|camps?|sewers?"
              r"|disease|chaos|misery|violence|filth|ban|banning)(?![a-z]))")
 _MORE = (r"(?<![a-z'’])(?:need|needs|needed|could do with|could use|would love|['’]d love|would like|['’]d like"
          r"|hope|hoping|wish there were|glad there are|happy there are) (?:to see |to have |to meet )?"
@@ -136,11 +136,16 @@ _THANKS = (r"(?<![a-z'’])(?:thank (?:god|goodness|heavens?) for|thank you(?: s
            r"|hats off to|(?:a )?(?:big )?shout ?out to|kudos to|(?:i|we) salute|raise a glass to)(?![a-z])"
            r"|(?<![a-z'’])owes? (?:[a-z'’]+ ){0,4}?(?:so much|a lot|a great deal|everything|(?:a|an) (?:[a-z]+ )?debt"
            r"|more than|our (?:lives|thanks|gratitude))(?![a-z])")
-# what the group gave: an amount with no noun after it ("have given this town so much", not "so much grief")
+# what the group gave: an amount with no noun after it ("have given this town so much", not "so much grief"), or the
+# contributions it made
 _GAVE = (r"(?<![a-z'’])(?:built|rebuilt|founded|helped (?:build|rebuild)|have built|built up) (?:this|our|the|half|most"
          r"|much)(?![a-z])|(?<![a-z'’])(?:(?:have|has|had) (?:given|contributed|done) (?:[a-z'’]+ ){0,3}?|contribut(?:e"
          r"|es|ed) )(?:so much|a lot|a great deal|more than [a-z ]{1,30}?|everything|hugely|greatly|enormously"
-         r"|massively)(?= *(?:[.!?,;]|$| to | for | and | in | over | since | back))")
+         r"|massively)(?= *(?:[.!?,;]|$| to | for | and | in | over | since | back))"
+         # "have made huge contributions to", "made a real contribution to" (session 30)
+         r"|(?<![a-z'’])(?:made|make|makes|making) (?:(?:a|an|such|so many|many|huge|great|big|real|massive|enormous"
+         r"|vital|valuable|important|lasting|immense|significant|positive|invaluable|wonderful|fantastic) ){0,2}"
+         r"contributions? to(?![a-z])")
 _HUMAN = (r"(?:" + _THEY_ARE + r"(?:human beings|humans|human|people|persons|citizens|our (?:fellow (?:citizens"
           r"|human beings|countrymen)|neighbou?rs|brothers and sisters|family|friends|equals|countrymen)|fellow"
           r" (?:citizens|human beings)|one of us|family)(?: too| as well| first| like (?:us|you|anyone else"
