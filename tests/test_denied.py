@@ -3,7 +3,7 @@
 import pytest
 
 from moderation.features.signals import signal_dict
-from moderation.targets.denied import denied_spans
+from moderation.targets.denied import UNWARM_EN, denied_spans
 
 DENIED = [
     "I don't think refugees are parasites at all.",
@@ -162,3 +162,12 @@ def test_a_death_called_for_stays_a_threat():
     for text in ("don't worry, they deserve to die", "no wonder they deserve abuse",
                  "i don't care, they should be shot"):
         assert denied_spans(text) == [], text
+
+
+def test_warmth_denied_is_read_apart_from_the_denials():
+    # session 31: "nobody will miss you" is read for owned.py's friendly address only: its words are not denied harm
+    for text, span in (("nobody will miss you", "nobody will miss"), ("i didnt love you", "didnt love"),
+                       ("who could love you", "who could love"), ("no one can stand him", "no one can stand")):
+        assert [m.group() for m in UNWARM_EN.finditer(text)] == [span] and denied_spans(text) == [], text
+    assert not UNWARM_EN.search("nobody will stand for this")
+    assert signal_dict("Go kill yourself, nobody would miss you.")["denied_harm"] == 0

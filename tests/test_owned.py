@@ -40,6 +40,20 @@ def _read(text: str, word: str) -> int:
     ("thanks for nothing, bitch", "bitch", 0),
     ("shut up bitch, i love you is what you said", "bitch", 0),  # the warm words come after it
     ("love you all. you lying bitch, you took my money", "bitch", 0),  # another sentence
+    # session 31: the warm reading ends at a denial (denied.py's spans), sarcastic thanks or an unkind word said
+    ("nobody will miss you, bitch", "bitch", 0),
+    ("no one is going to miss you, bitch", "bitch", 0),
+    ("i didnt love you, bitch", "bitch", 0),
+    ("who could love you, you ugly bitch", "bitch", 0),
+    ("thank you for nothing, bitch", "bitch", 0),
+    ("thanks a lot for fuck all, bitch", "bitch", 0),
+    ("congrats on getting fired, you stupid bitch", "bitch", 0),
+    ("thanks you fat bitch", "bitch", 0),
+    ("congrats nigga, three years in and still no one can stand you", "nigga", 0),
+    ("happy birthday bitch, you lying cow, where is my tenner", "bitch", 0),
+    ("thank you bitch, i owe you one", "bitch", OWN),
+    ("happy birthday bitch, don't think i forgot", "bitch", OWN),  # a denial, but no warmth denied
+    ("love you bitch, nobody else gets my jokes", "bitch", OWN),
     ("those dykes ruin every meeting", "dykes", 0),
     ("you dyke, get out of the meeting", "dyke", 0),
     ("faggots in gravy at the rugby club dinner", "faggots", LITERAL),

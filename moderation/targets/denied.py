@@ -100,6 +100,16 @@ _NO_DEATH = (r"(?:no|nobody|no one)(?: [a-z]+){0,2}? " + _EN_DEATH
              + r"|no(?! (?:wonder|doubt|matter|surprise|secret|question|way|joke|kidding|lie|idea|shock|reason|excuse"
                r"|need|point|longer|more|one)(?![a-z']))(?: [a-z]+){1,2}? " + _DESERVED)
 
+# warmth denied to someone ("nobody will miss you", "no one is going to miss you", "i didnt love you", "who could love
+# you", "nobody at work can stand"; session 31): the denial is the unkindness, read only by owned.py's friendly address
+# (a slur after warm words is the friends' own word only if they are not denied), not a denial of the harm words
+# around it ("go kill yourself, nobody would miss you" stays a push); the apostrophe-less negations only here
+_WARMTH = (r"(?:love|loves|loved|luv|like|likes|liked|miss|misses|missed|adore|adores|adored|care about"
+           r"|cares about|cared about|proud of|stand(?! (?:for|up|by|in|on|out|still|there|here|down|back|aside|firm"
+           r"|tall|alone|trial|a chance)(?![a-z])))(?![a-z])")
+UNWARM_EN = re.compile(r"(?<![a-z])(?:(?:" + _NEG + r"|(?:do|does|did|would|could|should|wo|ca)nt)(?: [a-z'’]+){0,3}?"
+                       r"|who(?:['’]d| could| would| can| will)(?: ever| really)?) " + _WARMTH)
+
 DENIED_EN = re.compile(r"(?<![a-z])" + _NEG + r"(?: [a-z]+){0,3}? (?P<belief>" + _BELIEF + r")(?![a-z])" + _CLAUSE
                        + r"|(?<![a-z])" + _NEG + r"(?: [a-z]+){0,3}? " + _WISH
                        + r"|(?<![a-z])" + _NEG + r"(?: [a-z]+){0,3}? " + _DESERVED

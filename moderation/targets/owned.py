@@ -7,6 +7,8 @@ import itertools
 import re
 
 from moderation.automaton import Automaton
+from moderation.targets.denied import UNWARM_EN, denied_spans
+from moderation.wordlists import INSULTS_EN
 
 OWN, LITERAL = 1, 2  # what reading() answers: the writer's own group word; the word's other, literal sense
 
@@ -48,9 +50,16 @@ _PERSON_AFTER = re.compile(r" (?:neighbou?r|boss|teacher|doctor|nurse|colleague|
 # you, you daft bitch" is none), is the friends' own word as a reclaimed one is (session 30, issue 12)
 _ADDRESS_WORDS = frozenset(("bitch", "bitches", "nigga", "niggas"))
 _ADDRESSED = re.compile(r"(?:, |(?:^|[^a-z'’])(?:you|ya|u)(?: [a-z]{2,12})? )$")
-_WARM = re.compile(r"(?<![a-z'’])(?<!n['’]t )(?<!dont )(?<!not )(?<!never )(?:(?:love|luv|miss|adore) (?:you|ya|u)"
-                   r"|congrat[a-z]*|happy (?:birthday|bday|anniversary)|get home safe|proud of (?:you|ya|u)"
-                   r"|thank (?:you|u)|thanks(?! for nothing))(?![a-z])")
+# warm words, unless denied (moderation.targets.denied reads "nobody will miss you", "i didnt love you", "who could
+# love you") or sarcastic ("thank you for nothing", "thanks a lot for fuck all"; session 31)
+_WARM = re.compile(r"(?<![a-z'’])(?:(?:love|luv|miss|adore) (?:you|ya|u)|congrat[a-z]*|happy (?:birthday|bday"
+                   r"|anniversary)|get home safe|proud of (?:you|ya|u)|(?:thank(?:s| you| u)(?! (?:a lot |so much "
+                   r"|very much )?for (?:[a-z]+ )?(?:nothing|fuck all|sod all|naff all|jack)(?![a-z]))))(?![a-z])")
+# an insult or an unkind word said to the person in the same sentence ("congrats on getting fired, you stupid bitch",
+# "thanks bitch, you're a lying cow") ends the friendly reading: the warm words were sarcasm (session 31)
+_UNKIND = frozenset(w for w in INSULTS_EN if " " not in w and w not in _ADDRESS_WORDS) | {"lying", "liar", "sad",
+                                                                                      "nasty"}
+_WORD = re.compile(r"[a-z]+")
 _BEFORE = 48  # characters before a word _IN_GROUP_BEFORE looks at (its longest opening, with spaces)
 
 # the other sense of a slur word, told by a word of that sense near it in the same sentence: food or firewood
@@ -119,14 +128,33 @@ def reading(t: str, a: int, b: int) -> int:
 
 def _warm_address(t: str, a: int) -> bool:
     """Whether the word at `a` is said to someone (after a comma, "you", "you <word>" or the warm words themselves:
-    "happy birthday bitch") in a sentence whose words before it are warm (_WARM), reading at most _NEAR characters
-    back and never past the sentence's start."""
-    start = max(0, a - _NEAR)
+    "happy birthday bitch") in a sentence whose words before it are warm (_WARM) and not denied, with no unkind word
+    nor warmth denied after them (reading at most _NEAR characters back, 2 * _NEAR on, never past the sentence)."""
+    start, end = max(0, a - _NEAR), min(len(t), a + 2 * _NEAR)
     for stop in _SENTENCE_END.finditer(t, start, a):
         start = stop.end()
-    warm = [m.end() for m in _WARM.finditer(t, start, a)]
-    return bool(warm) and ((warm[-1] == a - 1 and t[a - 1] == " ")
-                           or _ADDRESSED.search(t, max(start, a - 18), a) is not None)
+    if (warm := _last(_WARM.finditer(t, start, a))) is None:
+        return False
+    if (stop := _SENTENCE_END.search(t, a, end)) is not None:
+        end = stop.start()
+    unwarm = [m.span() for m in UNWARM_EN.finditer(t, start, end)]  # "nobody will miss", "who could love"
+    denied = [(x, y) for x, y in denied_spans(t) if x < end and y > start] + unwarm
+    if denied:  # the warm words denied, or warmth denied after them ("congrats nigga, ... nobody at work can stand")
+        warm = _last(m for m in _WARM.finditer(t, start, a) if not any(x <= m.start() < y for x, y in denied))
+        if warm is None or any(y > warm.end() for _x, y in unwarm):
+            return False
+    if any(w.group() in _UNKIND for w in _WORD.finditer(t, warm.end(), end)):
+        return False
+    return ((warm.end() == a - 1 and t[a - 1] == " ")
+            or _ADDRESSED.search(t, max(start, a - 18), a) is not None)
+
+
+def _last(matches):
+    """The last of `matches` (an iterator), or None."""
+    last = None
+    for last in matches:  # noqa: B007
+        pass
+    return last
 
 
 def owned_spans(t: str, codes=None, chars=None, found=None) -> list[tuple[int, int]]:
