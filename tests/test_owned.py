@@ -29,6 +29,9 @@ def _read(text: str, word: str) -> int:
     ("that's my nigga, we go back to year seven", "nigga", OWN),
     ("my nigga you already know the plan", "nigga", OWN),
     ("my nigga cousin owes me money", "nigga", 0),
+    ("my nigga of a landlady kept the deposit", "nigga", 0),  # session 31: "of a" before the person noun
+    ("my nigga of a referee gave us nothing", "nigga", 0),
+    ("my nigga of all time", "nigga", OWN),
     ("that nigga dev stole my bike", "nigga", 0),
     ("my bitch of a landlord", "bitch", 0),  # "my" + singular only for the -a spelling
     ("love you, bitch, see you at the match", "bitch", OWN),

@@ -8,6 +8,7 @@ import re
 
 from moderation.automaton import Automaton
 from moderation.targets.denied import UNWARM_EN, denied_spans
+from moderation.targets.threats import EN_PEOPLE
 from moderation.wordlists import INSULTS_EN
 
 OWN, LITERAL = 1, 2  # what reading() answers: the writer's own group word; the word's other, literal sense
@@ -39,12 +40,10 @@ _IN_GROUP_BEFORE = re.compile(r"(?:^|[^a-z'’])" + _OPENER + r"(?:" + _ARTICLE 
                               r"(?: [a-z]{1,12}){0,2} $")
 _IN_GROUP_AFTER = re.compile(r" (?:myself|ourselves|and proud|like me|like us|like myself)(?![a-z])")
 # "my" before the -a spelling names a friend ("me and my nigga jay", "that's my nigga", "my nigga, you know"), unless a
-# person noun follows: then the word describes that person ("my nigga neighbour"); session 30, issue 12
+# person noun (wordlists.PEOPLE_EN) follows: then the word describes that person ("my nigga neighbour", "my nigga of a
+# neighbour"); session 30, issue 12
 _MY_FRIEND = frozenset(("nigga",))
-_PERSON_AFTER = re.compile(r" (?:neighbou?r|boss|teacher|doctor|nurse|colleague|co-?worker|landlord|landlady|tenant"
-                           r"|driver|student|pupil|worker|cousin|brother|sister|uncle|aunt|man|woman|boy|girl|kid|guy"
-                           r"|dude|friend|mate|son|daughter|husband|wife|boyfriend|girlfriend|manager|cop|officer)s?"
-                           r"(?![a-z])")
+_PERSON_AFTER = re.compile(r"(?: of an?)? (?:" + EN_PEOPLE + r")(?![a-z])")
 # a friend addressed in warm words ("love you, bitch", "miss you bitch", "congrats on the flat, you lucky bitch",
 # "get home safe, bitch"): the word in address, the sentence's words before it warm and not denied ("nobody loves
 # you, you daft bitch" is none), is the friends' own word as a reclaimed one is (session 30, issue 12)

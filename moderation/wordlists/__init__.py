@@ -5,7 +5,15 @@ a longer word (ブス in サブスク, カス in カスタム, ばか in ばか�
 harms, addressees, context, spam, domains); this package exposes every list by its name.
 """
 
-from moderation.wordlists.addressees import NAMED_TITLES, PUBLIC_FIGURES, REPORTING, SECOND_PERSON, SELF, THIRD_PERSON
+from moderation.wordlists.addressees import (
+    NAMED_TITLES,
+    PEOPLE_EN,
+    PUBLIC_FIGURES,
+    REPORTING,
+    SECOND_PERSON,
+    SELF,
+    THIRD_PERSON,
+)
 from moderation.wordlists.attacks import DEATH_WISH, DEHUMANIZE, EXPEL, INSULTS_EN, INSULTS_JA, VIOLENCE
 from moderation.wordlists.context import CAUTION, LITERAL, NEGATED_JA, NEGATION_EN, NEWS, PRAISE, THINGS
 from moderation.wordlists.domains import BRAND_DOMAINS_OWN, SAFE_DOMAINS_OWN, SAFE_SUFFIXES
@@ -33,6 +41,7 @@ __all__ = [
     "NEGATED_JA",
     "NEGATION_EN",
     "NEWS",
+    "PEOPLE_EN",
     "PRAISE",
     "PUBLIC_FIGURES",
     "REPORTING",

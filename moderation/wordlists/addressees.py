@@ -26,6 +26,16 @@ SECOND_PERSON = (
     "yourself",
     "ya",
 )
+# people around us named by a role, a kin or a bond ("my neighbour", "her landlord", "our cousins"): whom a death is
+# wished on (targets.threats) and the person a slur before them describes ("my nigga neighbour": targets.owned)
+_PEOPLE = ("neighbour", "neighbor", "boss", "teacher", "doctor", "nurse", "colleague", "co-worker", "coworker",
+           "landlord", "landlady", "tenant", "driver", "cyclist", "student", "pupil", "worker", "manager", "owner",
+           "player", "fan", "referee", "ref", "minister", "mp", "politician", "president", "premier", "lawyer",
+           "priest", "imam", "rabbi", "vicar", "cop", "officer", "man", "woman", "boy", "girl", "kid", "guy", "dude",
+           "friend", "mate", "son", "daughter", "husband", "wife", "boyfriend", "girlfriend", "brother", "sister",
+           "cousin", "uncle", "aunt", "dad", "mum", "mom", "ex")
+_PLURALS = {"boss": "bosses", "man": "men", "woman": "women", "wife": "wives", "ex": "exes"}
+PEOPLE_EN = tuple(sorted({*_PEOPLE, *(_PLURALS.get(w, w + "s") for w in _PEOPLE)}, key=lambda w: (-len(w), w)))
 THIRD_PERSON = (
     "こいつ",
     "コイツ",
