@@ -69,3 +69,30 @@ def test_the_shipped_model_names_a_plain_death_wish_harassment(shipped_scorer, t
 @pytest.mark.parametrize("text", ["死にたいなら死ねば？", "お前なんか首吊れ", "kill yourself, nobody would miss you"])
 def test_the_shipped_model_names_urging_the_act_self_harm(shipped_scorer, text):
     assert _top(shipped_scorer, text) == "self_harm"
+
+
+# the other commenters named by their side or as a bunch: people, so a death wish at them is one at a person
+# (session 31: 死ねばいい left the push list in 2026.12.03-13; a wish at "the defenders here" became one at nobody)
+SIDES = ["アンチは一人残らず死ねばいい", "批判派は全員死んでほしい", "上で騒いでる連中、みんな死ねばいいのに"]
+SIDES_CIVIL = ["反対派の意見も聞いてみたい", "アンチの声は気にせず続けてほしい"]
+LONG_SIDE = ("昨日の討論番組を最後まで見た。司会の進行は落ち着いていて聞きやすかった。それにしても反対派の連中、"
+             "まとめて死ねばいいのに。次回は地方の医療の話をするらしいので楽しみにしている。")
+
+
+@pytest.mark.parametrize("text", SIDES)
+def test_a_death_wish_at_commenters_named_by_their_side_aims_at_people(text):
+    signals = signal_dict(text)
+    assert signals["death_wish_at_person"] > 0 and signals["self_harm_push"] == 0
+
+
+@pytest.mark.parametrize("text", SIDES_CIVIL)
+def test_naming_a_side_without_a_harm_word_aims_nothing(text):
+    signals = signal_dict(text)
+    assert signals["death_wish_at_person"] == signals["insult_at_person"] == 0
+
+
+def test_the_shipped_model_holds_a_death_wish_at_a_side_inside_a_long_comment(shipped_scorer):
+    """2026.12.03-13 on the code before: harassment 0.186 (a death wish at nobody, diluted); 0.618 with the side a
+    person."""
+    categories = shipped_scorer.score(LONG_SIDE).categories
+    assert categories["harassment"] >= shipped_scorer.card["thresholds"]["harassment"]["review"]

@@ -73,6 +73,16 @@ THIRD_PERSON = (
     "この子",
     "あの野郎",
     "この野郎",
+    # the other commenters named by their side or as a bunch (session 31: このコメント欄の擁護派、全員死ねばいいのに was
+    # a death wish at nobody, harassment 0.13 in a long comment, once 死ねばいい stopped being a self-harm push word)
+    "擁護派",
+    "反対派",
+    "賛成派",
+    "批判派",
+    "否定派",
+    "肯定派",
+    "アンチ",
+    "連中",
 )
 NAMED_TITLES = (
     "さん",
