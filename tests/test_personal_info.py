@@ -87,3 +87,23 @@ def test_the_shipped_model_holds_an_address_posted_to_have_someone_punished(ship
     """2026.12.03-12 gave it personal_info 0.13 (neither the ex-partner nor the call was read)."""
     categories = shipped_scorer.score("元夫の住所は横浜市緑区長津田5丁目2-8、誰か懲らしめて").categories
     assert categories["personal_info"] >= shipped_scorer.card["thresholds"]["personal_info"]["review"]
+
+
+PUNISHED_PUBLIC = ["市役所の住所は札幌市中央区北1条西2丁目。職員の不正を誰か制裁してほしい",
+                   "本店は福岡市博多区博多駅前2-1-1です。あの社長には天誅が必要だ"]
+
+
+@pytest.mark.parametrize("text", PUNISHED_PUBLIC)
+def test_a_call_to_punish_beside_an_office_is_no_act_of_exposure(text):
+    """2026.12.03-13 counted it (pii_expose_act) whatever the address: personal_info 0.31-0.52 with its heads."""
+    assert personal_info(text)["pii_expose_act"] == 0
+
+
+def test_a_call_to_punish_a_private_person_stays_one_beside_a_public_looking_address():
+    assert personal_info("元カノの住所は福岡市博多区博多駅前2-1-1、誰か制裁して")["pii_expose_act"] > 0
+
+
+@pytest.mark.parametrize("text", PUNISHED_PUBLIC)
+def test_the_shipped_model_lets_anger_at_an_office_through(shipped_scorer, text):
+    categories = shipped_scorer.score(text).categories
+    assert categories["personal_info"] < shipped_scorer.card["thresholds"]["personal_info"]["review"]

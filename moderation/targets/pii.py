@@ -311,6 +311,11 @@ def personal_info(text: str, spans: list | None = None, chars: set | None = None
             exposed = 1.0
     if exposed and not any(counts.get(k) for k in _IDENTIFYING) and EXPOSURE_TOLD.search(text):
         exposed, expose, approach, punish = 0.0, 0, 0, 0  # someone else's doxxing told (located.py), no piece repeated
+    # a call to punish is an act of exposure only at a private target: beside an office's or a company's address
+    # and no private person it is anger at the news (同社の本社は…、経営陣を懲らしめてほしい: personal_info 0.258);
+    # a private person named keeps it (元カノの住所は…駅前…、誰か制裁して: 駅 makes the address look public)
+    if punish and public and not _PERSON_STARTS.occurs(text, codes, hits):
+        punish = 0
     # pieces in a text that names a company, office or help line are counted apart (`pii_public`): news and
     # notices, which the head must not learn as doxxing
     return {"pii_pieces": 0.0 if public else float(pieces), "pii_public": float(pieces) if public else 0.0,
