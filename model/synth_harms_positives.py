@@ -163,6 +163,10 @@ POSITIVES = {
             # 2026.11.30-3: methods offered or recommended, "it would all be over", no point living
             "{t}、[そんなに|どうせ][苦しい|しんどい|つらい]なら[首くくれ|飛び降りれば|樹海行けば]いい", "{meth}なら[ホームセンター|ネット|薬局]で買えるぞ。{t}にお似合い", "{t}、[{meth}|ロープ]でも用意してやろうか？",
             "{t}、[手首|首]の[切り方|吊り方]教えてやるよ", "[生きてる意味ないんだから|どうせ誰も困らないし]、{t}は[終わりにしろ|楽になれよ]", "{meth}[焚いて|使って][寝れば|みれば]全部[終わる|解決する]よ、{t}",
+            # session 31: recruiting others into dying together (a suicide pact sought: 2026.12.03-13 held such a post at
+            # self_harm 0.469, down from 0.815, once the death-wish rows that had carried it left the family)
+            "一緒に死んでくれる人[探してます|いませんか|募集中]。[本気です|場所は決めてあります|DM待ってます|日にちは相談で]", "[{meth}|道具]は[用意してある|こっちで準備する]。一緒に死ねる人[いませんか|募集|連絡ください]",
+            "[誰か|同じ気持ちの人]、一緒に死にませんか？[方法は|道具は][こっちで用意します|決めてあります]", "心中相手[探してます|募集してます]。[裏垢|DM]で[詳しく|話そう]",
         ),
         "en": (
             "kill yourself[, {te}|]", "kys {te}", "{te}, go jump off a bridge", "nobody would miss you, {te}. just end it", "{te}, hang yourself",

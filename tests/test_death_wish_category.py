@@ -96,3 +96,19 @@ def test_the_shipped_model_holds_a_death_wish_at_a_side_inside_a_long_comment(sh
     person."""
     categories = shipped_scorer.score(LONG_SIDE).categories
     assert categories["harassment"] >= shipped_scorer.card["thresholds"]["harassment"]["review"]
+
+
+_RECRUITING = ("探してます", "いませんか", "募集", "連絡ください")
+
+
+def test_generated_rows_teach_recruiting_into_a_suicide_pact_as_self_harm():
+    """Recruiting others to die together urges the act; 2026.12.03-13 held such a post at self_harm 0.469 (-12:
+    0.815) once the death-wish rows that carried its 死 n-grams left the family, and no row taught it. Recruiting
+    for anything else, and exam-week 一緒に死のう, stay negatives."""
+    rows = generate(scale=0.2)
+    pacts = [r for r in rows if r["labels"].get("self_harm") == 1 and any(w in r["text"] for w in _RECRUITING)
+             and signal_dict(r["text"])["self_harm_push"] > 0]
+    assert len(pacts) >= 3 and all(r["synthetic"] for r in pacts)
+    companions = [r for r in rows if r["labels"]["abuse"] == 0 and "一緒に" in r["text"]
+                  and any(w in r["text"] for w in _RECRUITING)]
+    assert companions and all(r["labels"].get("self_harm") in (0, None) for r in companions)
