@@ -223,6 +223,17 @@ def test_words_inside_longer_words_do_not_fire(case, text):
         assert sig[name] == 0, name
 
 
+@pytest.mark.parametrize("text", ["お前なんか消えろ", "少しは自分の頭で考えろ", "さっさと質問に答えろ"])
+def test_the_ending_of_an_imperative_is_no_dating_lure(text):
+    """えろ listed alone made every -える imperative (消えろ, 考えろ, 答えろ) a dating lure, which weighs against
+    harassment (-2.11 in 2026.12.03-13): a death wish 消えろ at a person was pulled down by it."""
+    assert _signals(text)["dating_lure"] == 0
+
+
+def test_a_dating_lure_spelt_in_hiragana_still_fires():
+    assert _signals("えろ動画あります、プロフ見て")["dating_lure"] > 0
+
+
 REPORTED_CASES = [
     ("quotation with と叫んだ", "男は店員に「お前を殺してやる」と叫んだと警察は発表した"),
     ("という投稿", "ネットでは議員に「死ね、この売国奴」という投稿が相次いだ"),

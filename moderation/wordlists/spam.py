@@ -200,7 +200,11 @@ DATING = (
     "仲介",
     "エッチ",
     "えっち",
-    "えろ",
+    # not えろ alone: it is the ending of every imperative of an -える verb (消えろ, 考えろ, 教えろ, 答えろ), so each
+    # 消えろ at a person counted as a dating lure (harassment weight -2.11 in 2026.12.03-13)
+    "えろい",
+    "えろ動画",
+    "えろ画像",
     "エロ",
     "無修正",
     "動画あげ",
