@@ -166,7 +166,7 @@ POSITIVES = {
             # session 31: recruiting others into dying together (a suicide pact sought: 2026.12.03-13 held such a post at
             # self_harm 0.469, down from 0.815, once the death-wish rows that had carried it left the family)
             "一緒に死んでくれる人[探してます|いませんか|募集中]。[本気です|場所は決めてあります|DM待ってます|日にちは相談で]", "[{meth}|道具]は[用意してある|こっちで準備する]。一緒に死ねる人[いませんか|募集|連絡ください]",
-            "[誰か|同じ気持ちの人]、一緒に死にませんか？[方法は|道具は][こっちで用意します|決めてあります]", "心中相手[探してます|募集してます]。[裏垢|DM]で[詳しく|話そう]",
+            "[同じ気持ちの人|つらい人同士]、一緒に死にませんか？[方法は|道具は][こっちで用意します|決めてあります]", "心中相手[探してます|募集してます]。[裏垢|DM]で[詳しく|話そう]",
         ),
         "en": (
             "kill yourself[, {te}|]", "kys {te}", "{te}, go jump off a bridge", "nobody would miss you, {te}. just end it", "{te}, hang yourself",

@@ -112,3 +112,13 @@ def test_generated_rows_teach_recruiting_into_a_suicide_pact_as_self_harm():
     companions = [r for r in rows if r["labels"]["abuse"] == 0 and "一緒に" in r["text"]
                   and any(w in r["text"] for w in _RECRUITING)]
     assert companions and all(r["labels"].get("self_harm") in (0, None) for r in companions)
+
+
+def test_generated_negatives_answer_a_wish_to_die_with_help():
+    """The pact rows teach 死 with a request as self_harm; replies that point a person who wants to die to help are
+    the civil side (the head-only estimate with the pact rows alone moved そんなに死にたいなら、まず誰かに相談してみて。
+    いのちの電話もあるよ 0.075 -> 0.281, near the 0.30 review line)."""
+    rows = [r for r in generate(scale=0.2) if r["labels"]["abuse"] == 0 and ("死にたい" in r["text"] or "消えたい" in
+            r["text"]) and any(w in r["text"] for w in ("相談", "電話", "話して"))]
+    assert len({r["group"] for r in rows}) >= 3
+    assert all(r["labels"].get("self_harm") in (0, None) for r in rows)
