@@ -47,8 +47,8 @@ CASES = [
     pytest.param("まあ、それも仕方ない。お前は死ね", HELD, id="shine"),
     pytest.param("まあ、それも仕方ないですしね", ALLOWED, id="desushine"),
     # insult at a commenter vs at a thing
-    pytest.param("こういうコメントする奴はゴミ", HELD, id="gomi-at-commenters",  # harassment 0.427 with -12
-                 marks=_known_gap("harassment 0.277 with 2026.12.03-13: insult_at_person and its n-grams weigh less")),
+    # harassment 0.427 with -12, 0.277 with 2026.12.03-13 (a known gap then), 0.307 with 2026.12.04-1
+    pytest.param("こういうコメントする奴はゴミ", HELD, id="gomi-at-commenters"),
     pytest.param("明日はゴミ出しの日だから早く寝る", ALLOWED, id="gomidashi"),
     pytest.param("今日はくそ眠いけど、ニュースだけはチェックした", ALLOWED, id="kuso-nemui"),
     # group by identity vs state
