@@ -162,6 +162,11 @@ def test_a_death_called_for_stays_a_threat():
     for text in ("don't worry, they deserve to die", "no wonder they deserve abuse",
                  "i don't care, they should be shot"):
         assert denied_spans(text) == [], text
+    # second read, session 31: "no" inside a word (latino, casino) or before a pronoun starts no denial
+    for text in ("latino immigrants deserve to be attacked", "the casino workers deserve to be attacked",
+                 "no mercy they deserve to be shot", "i have no sympathy they deserve to be beaten"):
+        assert denied_spans(text) == [], text
+    assert signal_dict("No mercy they deserve to be shot.")["threat_en"] > 0
 
 
 def test_warmth_denied_is_read_apart_from_the_denials():

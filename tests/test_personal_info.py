@@ -99,8 +99,12 @@ def test_a_call_to_punish_beside_an_office_is_no_act_of_exposure(text):
     assert personal_info(text)["pii_expose_act"] == 0
 
 
-def test_a_call_to_punish_a_private_person_stays_one_beside_a_public_looking_address():
-    assert personal_info("元カノの住所は福岡市博多区博多駅前2-1-1、誰か制裁して")["pii_expose_act"] > 0
+@pytest.mark.parametrize("text", ["元カノの住所は福岡市博多区博多駅前2-1-1、誰か制裁して",
+                                  "スレ主の住所は福岡市博多区博多駅前2-1-1、誰か制裁して",
+                                  "文句言ってる店員の住所は福岡市博多区博多駅前2-1-1、誰か制裁して"])
+def test_a_call_to_punish_a_private_person_stays_one_beside_a_public_looking_address(text):
+    """A commenter or clerk singled out (スレ主, 文句言ってる店員) is as private as an ex-partner."""
+    assert personal_info(text)["pii_expose_act"] > 0
 
 
 @pytest.mark.parametrize("text", PUNISHED_PUBLIC)

@@ -223,7 +223,8 @@ def test_words_inside_longer_words_do_not_fire(case, text):
         assert sig[name] == 0, name
 
 
-@pytest.mark.parametrize("text", ["お前なんか消えろ", "少しは自分の頭で考えろ", "さっさと質問に答えろ"])
+@pytest.mark.parametrize("text", ["お前なんか消えろ", "少しは自分の頭で考えろ", "さっさと質問に答えろ",
+                                  "お前消えろいい加減にしろ", "さっさと答えろいいから"])
 def test_the_ending_of_an_imperative_is_no_dating_lure(text):
     """えろ listed alone made every -える imperative (消えろ, 考えろ, 答えろ) a dating lure, which weighs against
     harassment (-2.11 in 2026.12.03-13): a death wish 消えろ at a person was pulled down by it."""
@@ -232,6 +233,7 @@ def test_the_ending_of_an_imperative_is_no_dating_lure(text):
 
 def test_a_dating_lure_spelt_in_hiragana_still_fires():
     assert _signals("えろ動画あります、プロフ見て")["dating_lure"] > 0
+    assert _signals("えろい画像あるよ、プロフ見て")["dating_lure"] > 0
 
 
 REPORTED_CASES = [

@@ -96,9 +96,11 @@ _NOT_DONE = (r"(?<![a-z])(?:i|we)(?:(?:['’]d|['’]ll| would| will| could) nev
 # "[group] do not deserve to die"): the call itself; a
 # harm no one of them deserves ("no Jew deserves to be attacked", "no refugee family deserves abuse"; not "no wonder
 # they deserve ...": session 30)
-_NO_DEATH = (r"(?:no|nobody|no one)(?: [a-z]+){0,2}? " + _EN_DEATH
+# the words "no" quantifies, never a pronoun: "no mercy they deserve to be shot" starts a new clause that asserts it
+_NO_QUANTIFIED = r"(?: (?!(?:they|them|these|those|he|she|we|you|it|i)(?![a-z]))[a-z]+)"
+_NO_DEATH = (r"(?:(?:nobody|no one)(?: [a-z]+){0,2}?|no" + _NO_QUANTIFIED + r"{0,2}?) " + _EN_DEATH
              + r"|no(?! (?:wonder|doubt|matter|surprise|secret|question|way|joke|kidding|lie|idea|shock|reason|excuse"
-               r"|need|point|longer|more|one)(?![a-z']))(?: [a-z]+){1,2}? " + _DESERVED)
+               r"|need|point|longer|more|one)(?![a-z']))" + _NO_QUANTIFIED + r"{1,2}? " + _DESERVED)
 
 # warmth denied to someone ("nobody will miss you", "no one is going to miss you", "i didnt love you", "who could love
 # you", "nobody at work can stand"; session 31): the denial is the unkindness, read only by owned.py's friendly address
@@ -115,7 +117,7 @@ DENIED_EN = re.compile(r"(?<![a-z])" + _NEG + r"(?: [a-z]+){0,3}? (?P<belief>" +
                        + r"|(?<![a-z])" + _NEG + r"(?: [a-z]+){0,3}? " + _DESERVED
                        + r"|(?<![a-z])" + _NEG + r"(?: [a-z]+){0,3}? " + _WISH_TO
                        + r"|(?<![a-z])" + _NEG + r"(?: (?:ever|really))? " + _EN_DEATH
-                       + r"|(?<![a-z])" + _NO_DEATH + r"|" + _NOT_HARMED + r"|" + _NOT_DONE
+                       + r"|(?<![a-z])(?:" + _NO_DEATH + r")|" + _NOT_HARMED + r"|" + _NOT_DONE
                        + r"|" + _PREDICATE
                        + r"|(?:(?<![a-z])(?:not true|a lie|a myth|false|nonsense|untrue)|n['’]t true) that" + _CLAUSE)
 

@@ -314,7 +314,8 @@ def personal_info(text: str, spans: list | None = None, chars: set | None = None
     # a call to punish is an act of exposure only at a private target: beside an office's or a company's address
     # and no private person it is anger at the news (同社の本社は…、経営陣を懲らしめてほしい: personal_info 0.258);
     # a private person named keeps it (元カノの住所は…駅前…、誰か制裁して: 駅 makes the address look public)
-    if punish and public and not _PERSON_STARTS.occurs(text, codes, hits):
+    # (a commenter or clerk singled out, スレ主の住所は…駅前…, is a private target too: second read, session 31)
+    if punish and public and not (target or _PERSON_STARTS.occurs(text, codes, hits)):
         punish = 0
     # pieces in a text that names a company, office or help line are counted apart (`pii_public`): news and
     # notices, which the head must not learn as doxxing

@@ -201,8 +201,11 @@ DATING = (
     "エッチ",
     "えっち",
     # not えろ alone: it is the ending of every imperative of an -える verb (消えろ, 考えろ, 教えろ, 答えろ), so each
-    # 消えろ at a person counted as a dating lure (harassment weight -2.11 in 2026.12.03-13)
-    "えろい",
+    # 消えろ at a person counted as a dating lure (harassment weight -2.11 in 2026.12.03-13); nor えろい, the same
+    # ending before いい / いい加減 without a comma (お前消えろいい加減にしろ): the nouns it lures with instead
+    "えろい動画",
+    "えろい画像",
+    "えろい写真",
     "えろ動画",
     "えろ画像",
     "エロ",
