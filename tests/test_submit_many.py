@@ -3,6 +3,7 @@
 import time
 
 import pytest
+import redis
 
 from moderation.store.articles import BreakerConfig
 from moderation.store.author_standing import StandingConfig
@@ -123,3 +124,23 @@ def test_a_batch_of_any_size_answers_every_comment_in_order(queue, rdb, prefix, 
     assert queue.submit_many(items) == [(True, "")] * size
     assert rdb.zcard(f"{prefix}{{test}}:ready") == size // 2
     assert rdb.llen(f"{prefix}{{test}}:recent") == size
+
+
+@pytest.mark.parametrize("path", ["submit", "submit_many"])
+def test_a_comment_whose_later_write_fails_is_still_queued(rdb, prefix, path):
+    """A write failing after the record's (the events stream of the wrong type): the comment is answered with the
+    error, and its record waits in the queue, so the client's retry, answered as a replay, acknowledges a comment
+    that will be reviewed (SUBMIT once left the record pending in no ready set)."""
+    queue = ReviewQueue(rdb, "s", prefix=prefix)
+    rdb.set(queue._events, "not a stream")
+    record = _record(1, "held", None)
+    if path == "submit":
+        with pytest.raises(redis.ResponseError):
+            queue.submit(dict(record), queued=True)
+    else:
+        [answer] = queue.submit_many([(dict(record), True, None)])
+        assert isinstance(answer, Exception), answer
+    assert rdb.zrange(queue.key("ready"), 0, -1) == ["c1"]
+    rdb.delete(queue._events)
+    retried = queue.submit(dict(record), queued=True)
+    assert rdb.zrange(queue.key("ready"), 0, -1) == ["c1"], retried
