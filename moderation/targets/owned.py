@@ -132,28 +132,22 @@ def _warm_address(t: str, a: int) -> bool:
     start, end = max(0, a - _NEAR), min(len(t), a + 2 * _NEAR)
     for stop in _SENTENCE_END.finditer(t, start, a):
         start = stop.end()
-    if (warm := _last(_WARM.finditer(t, start, a))) is None:
+    if not (warms := list(_WARM.finditer(t, start, a))):
         return False
     if (stop := _SENTENCE_END.search(t, a, end)) is not None:
         end = stop.start()
     unwarm = [m.span() for m in UNWARM_EN.finditer(t, start, end)]  # "nobody will miss", "who could love"
     denied = [(x, y) for x, y in denied_spans(t) if x < end and y > start] + unwarm
     if denied:  # the warm words denied, or warmth denied after them ("congrats nigga, ... nobody at work can stand")
-        warm = _last(m for m in _WARM.finditer(t, start, a) if not any(x <= m.start() < y for x, y in denied))
-        if warm is None or any(y > warm.end() for _x, y in unwarm):
+        warms = [m for m in warms if not any(x <= m.start() < y for x, y in denied)]
+        if not warms or any(y > warms[-1].end() for _x, y in unwarm):
             return False
+    warm = warms[-1]
     if any(w.group() in _UNKIND for w in _WORD.finditer(t, warm.end(), end)):
         return False
     return ((warm.end() == a - 1 and t[a - 1] == " ")
             or _ADDRESSED.search(t, max(start, a - 18), a) is not None)
 
-
-def _last(matches):
-    """The last of `matches` (an iterator), or None."""
-    last = None
-    for last in matches:  # noqa: B007
-        pass
-    return last
 
 
 def owned_spans(t: str, codes=None, chars=None, found=None) -> list[tuple[int, int]]:
