@@ -144,3 +144,43 @@ def test_a_comment_whose_later_write_fails_is_still_queued(rdb, prefix, path):
     rdb.delete(queue._events)
     retried = queue.submit(dict(record), queued=True)
     assert rdb.zrange(queue.key("ready"), 0, -1) == ["c1"], retried
+
+
+@pytest.mark.parametrize("path", ["held", "pipeline"])
+def test_a_script_flushed_between_a_batchs_scripts_resends_only_the_scripts_it_failed(own_redis, prefix, path):
+    """SCRIPT FLUSH (a failover to a server that never saw the script does the same) lands between a batch's two
+    SUBMIT_MANY scripts (a relay cuts the request after the first; the flush runs once its comments are stored): the
+    second answers NOSCRIPT and only it is sent again. Answers and keys are those of one submit a comment, on both
+    the held connection's path and a pipeline's (a single-connection client); the whole batch sent again charged the
+    first script's 25 comments twice against their rate limits and answered them as replays."""
+    from moderation.store.client import make_client
+    from tests.support.relay import PausedRequest
+    from tests.support.topologies import wait_until
+
+    admin = own_redis.client()
+    stored_first, flushed = f"{prefix}{{many}}:c:c24", []  # the first script's last comment
+
+    def flush_once_stored():
+        wait_until(lambda: admin.exists(stored_first), 5, "the first script's comments")
+        admin.script_flush()
+        flushed.append(admin.exists(f"{prefix}{{many}}:c:c25"))  # the second script's first: not yet
+
+    relay = PausedRequest(own_redis.port, b"EVALSHA", after=1, pause=0, between=flush_once_stored).start()
+    try:
+        client = (make_client(relay.url, 2.0) if path == "held"
+                  else redis.Redis.from_url(relay.url, decode_responses=True, single_connection_client=True))
+        one, many = _queue(admin, "one", prefix), _queue(client, "many", prefix)
+        answers_one = [one.submit(r, queued=q, charge=c) for r, q, c in _items("one", prefix)]
+        assert _queue(client, "warm", prefix).submit_many([(_record(99, "clean", None), False, None)]) == [(True, "")]
+        relay.arm()
+        answers_many = many.submit_many(_items("many", prefix))
+    finally:
+        relay.stop()
+    assert flushed == [0]  # the flush ran once, between the two scripts
+
+    def plain(answer):
+        return ("limited", answer.position) if isinstance(answer, Limited) else answer
+
+    assert [plain(a) for a in answers_many] == [plain(a) for a in answers_one]
+    assert answers_many[0] == (True, "") and answers_many[33] == (False, "sha-26")  # stored once, the replay a replay
+    assert _state(admin, "many", prefix) == _state(admin, "one", prefix)

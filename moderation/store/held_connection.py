@@ -16,7 +16,7 @@ try:
 except ImportError:  # without hiredis every call takes redis-py's own path
     hiredis = None
 
-_RETRIED = (ReadOnlyError, redis.exceptions.NoScriptError)  # answers the usual path handles (see evalsha_many)
+RETRIED = (ReadOnlyError, redis.exceptions.NoScriptError)  # answers the usual path handles (see evalsha_many)
 
 # This process's id, kept by an at-fork hook instead of a getpid() per call: a held connection (below) made
 # before a fork belongs to the parent and is never used by the child.
@@ -94,9 +94,11 @@ def evalsha_many(client, calls):
     """Each (script, keys, args) in one round trip on a plain client: the results in order, an error in place
     of a call that failed, as a pipeline answers. Packed once by hiredis and exchanged directly on this process's
     held connection (_held_connection, _exchange), without redis-py's per-command wrappers (retry closure,
-    observability hooks, response callbacks) or a pipeline's SCRIPT EXISTS round trip. None when this path cannot
-    answer: a Cluster, Sentinel or single-connection client, a failed connection (dropped, not reused), a read-only
-    or unknown-script answer; the caller then takes redis-py's own path, whose retries run the calls again
+    observability hooks, response callbacks) or a pipeline's SCRIPT EXISTS round trip. A read-only or unknown-script
+    answer (RETRIED) is in its place too: the caller sends that call again by redis-py's path, which loads the script
+    or finds the new master, and not the calls that were answered (a SUBMIT_MANY sent twice charged its comments'
+    rate limits twice). None when this path cannot answer: a Cluster, Sentinel or single-connection client, a failed
+    connection (dropped, not reused); the caller then takes redis-py's own path, whose retries run the calls again
     (callers only send idempotent writes: a re-sent SUBMIT is answered as a replay)."""
     pool = getattr(client, "connection_pool", None)
     if type(client) is not redis.Redis or client.connection is not None or type(pool) is not redis.ConnectionPool:
@@ -119,8 +121,6 @@ def evalsha_many(client, calls):
         if not isinstance(error, RedisConnectionError | RedisTimeoutError | OSError):
             raise
         return None
-    if any(isinstance(r, _RETRIED) for r in results):
-        return None  # a demoted master or a server without the script: the usual path retries or loads it
     return results
 
 
@@ -128,7 +128,7 @@ def evalsha(client, script, keys, args):
     """`script(keys=keys, args=args)` through evalsha_many's direct path (about 25 µs less of a comment's submit
     than redis-py's command path); anything that path cannot answer goes the usual way, with its retries."""
     results = evalsha_many(client, [(script, keys, args)])
-    if results is None:
+    if results is None or isinstance(results[0], RETRIED):  # a demoted master or a server without the script
         return script(keys=keys, args=args, client=client)
     if isinstance(results[0], redis.ResponseError):
         raise results[0]

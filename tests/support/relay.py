@@ -73,11 +73,12 @@ class LostAnswer:
 class PausedRequest(LostAnswer):
     """The same relay, answering every command, except that once armed the first request carrying more than
     `after` commands named `command` is cut before the next one: the commands before it go at once, the rest
-    `pause` s later (a batch's pipeline that reaches the server in two turns of its event loop, far apart)."""
+    `pause` s later (a batch's pipeline that reaches the server in two turns of its event loop, far apart); with
+    `between`, that callable runs after the pause, before the rest goes (what another client does in between)."""
 
-    def __init__(self, port, command, after, pause):
+    def __init__(self, port, command, after, pause, between=None):
         super().__init__(port)
-        self.command, self.after, self.pause = command, after, pause
+        self.command, self.after, self.pause, self.between = command, after, pause, between
         self._armed, self._seen = False, 0
 
     def arm(self):
@@ -92,6 +93,8 @@ class PausedRequest(LostAnswer):
                 if not _send(server, data[:cut]):
                     break
                 time.sleep(self.pause)
+                if self.between is not None:
+                    self.between()
                 data = data[cut:]
             if not _send(server, data):
                 break

@@ -4,10 +4,8 @@ import functools
 import time
 from typing import NamedTuple
 
-from redis.exceptions import NoScriptError
-
 from moderation.store import RedisError
-from moderation.store.held_connection import evalsha, evalsha_many
+from moderation.store.held_connection import RETRIED, evalsha, evalsha_many
 from moderation.store.master_pipeline import run_on_master, run_one
 from moderation.store.records import JSON_FIELDS, encode, encode_bytes, risk_rank, score_bucket
 
@@ -35,6 +33,11 @@ class Limited(NamedTuple):
 def _stored(result):
     """Whether SUBMIT's result is a stored comment's, new or replayed (not an error, not a rate limit's refusal)."""
     return isinstance(result, list) and result[0] != -1
+
+
+def _last_pending(results):
+    """The pending fsync (store/append_only.py) the last SUBMIT_MANY of one exchange that ran ended its answers with."""
+    return next((result[-1] for result in reversed(results) if isinstance(result, list)), "")
 
 
 def _postponed(result):
@@ -119,8 +122,10 @@ class Submissions:
         A SUBMIT_MANY (submit_lua._MANY) per MANY comments, all in one write to the site's master (every key of a
         site is in one slot): straight off the process's held connection on a plain client
         (held_connection.evalsha_many), else a pipeline, which loads the script when the server lacks it (with
-        min_replicas, then WAIT). A script for many comments writes their counters and sets once and asks once
-        whether its writes are in the append-only file; the last script's answer covers the writes before it.
+        min_replicas, then WAIT). A script the server answers NOSCRIPT or READONLY (flushed, failed over) is sent
+        again that way, alone: the scripts that ran are not (their comments would be charged twice and answered as
+        replays). A script for many comments writes their counters and sets once and asks once whether its writes
+        are in the append-only file; the last script's answer of each exchange covers the writes before it.
         """
         if not items:
             return []
@@ -135,25 +140,30 @@ class Submissions:
             calls.append((self._submit_many, keys, counts + args))
             sizes.append(len(part))
         key = calls[0][1][0]
-
-        def queue(pipe):
-            for script, keys, args in calls:
-                script(keys=keys, args=args, client=pipe)
-
         results = None if self.min_replicas else evalsha_many(self.redis, calls)
+        rounds = [] if results is None else [results]  # each exchange's answers (its writes' pending fsync)
+        results = results or [None] * len(calls)
         for _ in range(2):  # the pipeline loads the script; a server that forgets it in between is asked once more
-            if results is not None and not any(isinstance(result, NoScriptError) for result in results):
+            again = [n for n, result in enumerate(results) if result is None or isinstance(result, RETRIED)]
+            if not again:
                 break
-            results = run_on_master(self.redis, key, queue, replicas=self.min_replicas, timeout_ms=self.wait_ms)
-        answers, pending = [], ""
+            # only the scripts not run: one that ran has charged its comments' limits, and again would answer replays
+            sent = run_on_master(self.redis, key, lambda pipe, again=again: [
+                calls[n][0](keys=calls[n][1], args=calls[n][2], client=pipe) for n in again],
+                replicas=self.min_replicas, timeout_ms=self.wait_ms)
+            rounds.append(sent)
+            for n, result in zip(again, sent, strict=True):
+                results[n] = result
+        answers = []
         for size, result in zip(sizes, results, strict=True):
             if isinstance(result, Exception):  # the script itself was refused or failed: none of its comments counts
                 answers += [result] * size
             else:
-                *stored, pending = result
-                answers += stored
+                answers += result[:-1]
         try:
-            self.append_only.wait(key, pending)
+            # a script's pending fsync covers the writes before it on its connection: the last of each exchange's
+            for pending in dict.fromkeys(_last_pending(sent) for sent in rounds):
+                self.append_only.wait(key, pending)
         except RedisError as error:  # what was stored is not acknowledged
             answers = [error if _stored(answer) else answer for answer in answers]
         return [self._answer(answer, item[0]) for item, answer in zip(items, answers, strict=True)]
