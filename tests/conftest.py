@@ -72,6 +72,17 @@ def own_redis(tmp_path):
 
 
 @pytest.fixture
+def private_redis(tmp_path):
+    """own_redis that only this test's clients can use (a password of its own), for a test that counts commands
+    (INFO commandstats, MONITOR count every client's): a client of another test, in this run's other worker or
+    another run on the machine, still retrying against a server it stopped, reaches a new server given its port
+    (free_port() sees it free) and there runs its commands; here they are refused before they run (not counted)."""
+    server = RedisProcess(tmp_path / "redis", password=uuid.uuid4().hex).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
 def quick_retries(monkeypatch):
     """With Redis down, each command of the service waits out the failover retries' back-off (0.1 + 0.2 + 0.4 s, and
     a write's pipeline three times over): the tests that stop Redis keep every retry at 1/50 of the waits. Apps

@@ -16,3 +16,14 @@ def round_trips(rdb, action, scripts=None):
                 name = name.upper()
                 sent.append(scripts.get(args[0], name) if scripts and name == "EVALSHA" else name)
     return result, sent
+
+
+def stray_command(port, *command):
+    """Send one command from a client of no test (a plain socket, no password), as a client still retrying against a
+    server its test stopped does once another server takes the port; the server's raw answer."""
+    import socket
+
+    packed = f"*{len(command)}\r\n" + "".join(f"${len(part.encode())}\r\n{part}\r\n" for part in command)
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+        sock.sendall(packed.encode())
+        return sock.recv(512)
