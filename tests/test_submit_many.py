@@ -187,3 +187,25 @@ def test_a_script_flushed_between_a_batchs_scripts_resends_only_the_scripts_it_f
     assert [plain(a) for a in answers_many] == [plain(a) for a in answers_one]
     assert answers_many[0] == (True, "") and answers_many[33] == (False, "sha-26")  # stored once, the replay a replay
     assert _state(admin, "many", prefix) == _state(admin, "one", prefix)
+
+
+def test_a_batch_leaves_the_recent_list_one_submit_a_comment_leaves(rdb, prefix):
+    """The site's recent list past its trim point: 40 comments one SUBMIT each and in one batch (scripts of 25 and 15)
+    leave the same ids, newest first (trimmed to RECENT_KEEP, the batch's 5090 + 25 ended at 5000 and one SUBMIT a
+    comment, trimmed at its 11th, at 5029)."""
+    from moderation.store.review_queue.submit_lua import RECENT_KEEP, RECENT_SLACK
+
+    before = RECENT_KEEP + RECENT_SLACK - 10
+    lists = []
+    for site in ("one", "many"):
+        queue = ReviewQueue(rdb, site, prefix=prefix, now_ms=lambda: NOW)
+        rdb.lpush(queue._recent, *[f"old-{n}" for n in range(before)])
+        items = [(_record(n, "held" if n % 3 else "clean", None), n % 3 != 0, None) for n in range(40)]
+        if site == "one":
+            assert [queue.submit(record, queued=queued) for record, queued, _ in items] == [(True, "")] * 40
+        else:
+            assert queue.submit_many(items) == [(True, "")] * 40
+        lists.append(rdb.lrange(queue._recent, 0, -1))
+    assert lists[1] == lists[0]
+    assert len(lists[0]) == RECENT_KEEP + 1 + (before + 40 - RECENT_KEEP - 1) % RECENT_SLACK == 5030
+    assert lists[0][:2] == ["c39", "c38"] and lists[0][40] == f"old-{before - 1}"

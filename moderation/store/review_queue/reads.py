@@ -3,6 +3,7 @@
 import time
 
 from moderation.store.client import describe
+from moderation.store.review_queue.submit_lua import RECENT_KEEP
 
 
 class QueueReads:
@@ -94,7 +95,7 @@ class QueueReads:
         """Comments readers reported, latest report first."""
         return self.summaries(self.redis.zrevrange(self.key("reported"), 0, count - 1))
 
-    def search(self, query, limit=50, window=5000, chunk=500):
+    def search(self, query, limit=50, window=RECENT_KEEP, chunk=500):
         """A comment id, an author id, or a text fragment in the latest `window` comments (one pass, linear)."""
         query = (query or "").strip()
         if not query:

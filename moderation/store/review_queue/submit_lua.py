@@ -6,7 +6,11 @@ from moderation.store.breaker_lua import BREAKER
 from moderation.store.rate_limits import COUNT
 from moderation.store.review_queue.recording_lua import RECORDING
 
-RECENT_SLACK = 100  # the site's recent list holds 5000 to 5100 ids: one LTRIM per 100 comments
+# The site's recent list (the window search scans its newest RECENT_KEEP ids) holds up to RECENT_KEEP + RECENT_SLACK:
+# one LTRIM per RECENT_SLACK comments, not one each. The trim keeps RECENT_KEEP + 1 + (length - RECENT_KEEP - 1) mod
+# RECENT_SLACK, so the list left is the same whether its ids came one a script (SUBMIT) or 25 (SUBMIT_MANY): trimming
+# to RECENT_KEEP left 5000 after a batch's 25 where 25 SUBMITs, trimmed at their 11th, left 5014.
+RECENT_KEEP, RECENT_SLACK = 5000, 100
 
 # KEYS: record, ready, ready_age, open, audit, stats, author (a never-written placeholder without an author id),
 # events, histogram of the day, the author's recent comments (placeholder likewise), the site's recent comments
@@ -37,7 +41,7 @@ _PARTS = RECORDING + COUNT + BREAKER + STANDING
 # Writes that add up over a script's comments, made once at its end (flush): the counters (stats, the day's
 # histogram, an author's count), the queue's and the article index's sorted sets and the site's recent list. A
 # batch's SUBMIT_MANY makes each once per key instead of once per comment; nothing in the script reads them back.
-_LATER = f"local RECENT_SLACK, HIST_TTL = {RECENT_SLACK}, {40 * 86400}\n" + """
+_LATER = f"local RECENT_KEEP, RECENT_SLACK, HIST_TTL = {RECENT_KEEP}, {RECENT_SLACK}, {40 * 86400}\n" + """
 local TALLY, TALLY_TTL, ZADDS, PUSHES = {}, {}, {}, {}
 local function tally(key, field, ttl)  -- ttl: the key's expiry when this write creates a field (a new day's key)
   local t = TALLY[key]
@@ -64,7 +68,8 @@ local function push_later(key, id)
   l[#l + 1] = id
 end
 -- index: the site's article index (at most 10000 articles); the other lists are the site's recent ids (the window
--- search reads the latest 5000, trimmed once per RECENT_SLACK comments, not at every one)
+-- search reads the latest RECENT_KEEP; trimmed once per RECENT_SLACK comments, to a length the ids' grouping into
+-- scripts does not change)
 local function flush(index)
   for key, fields in pairs(TALLY) do
     local created = false
@@ -79,7 +84,10 @@ local function flush(index)
     end
   end
   for key, ids in pairs(PUSHES) do
-    if redis.call('LPUSH', key, unpack(ids)) > 5000 + RECENT_SLACK then redis.call('LTRIM', key, 0, 4999) end
+    local n = redis.call('LPUSH', key, unpack(ids))
+    if n > RECENT_KEEP + RECENT_SLACK then
+      redis.call('LTRIM', key, 0, RECENT_KEEP + (n - RECENT_KEEP - 1) % RECENT_SLACK)
+    end
   end
 end
 """
