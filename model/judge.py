@@ -111,12 +111,18 @@ DENIED_DEED_PROBE = SUITE_DIR / "en_denied_deed_probe.jsonl"
 # session 30: a question's "the fuck" aimed at nobody ("why the fuck do energy prices keep rising?") against the same
 # opening turned on the reader with an insult
 QUESTION_SWEAR_PROBE = SUITE_DIR / "en_question_swear_probe.jsonl"
+# session 32: a harm called for on a people named by its demonym (Latinos deserve to be attacked; Guatemalans, Tamils,
+# Hondurans) against the same frame with a civil predicate
+PEOPLES_HARM_PROBE = SUITE_DIR / "en_peoples_harm_probe.jsonl"
+# session 32: a swear word aimed at a thing or a situation (life's a bitch; it's a bitch to park; shit happens)
+# against the same word aimed at a person
+IDIOM_SWEAR_PROBE = SUITE_DIR / "en_idiom_swear_probe.jsonl"
 HARM_FORMS_PROBES = (DEED_THREAT_PROBE, JA_DEED_THREAT_PROBE, NAMED_ACCUSATION_PROBE, JA_NAMED_ACCUSATION_PROBE,
                      GROUP_QUALITY_PROBE, JA_GROUP_QUALITY_PROBE, CLEARED_PROBE, JA_CLEARED_PROBE, INDIVIDUAL_PROBE,
                      JA_INDIVIDUAL_PROBE, RECLAIMED_USE_PROBE, LOCATED_VISIT_PROBE, JA_LOCATED_VISIT_PROBE,
                      RECLAIMED_WOMEN_PROBE, VULGAR_FRIENDLY_PROBE, LOCATED_PURPOSE_PROBE, JA_LOCATED_PURPOSE_PROBE,
                      JA_CRIME_NOUN_PROBE, JA_GROUP_STATE_PROBE, JA_GROUP_COMPOUND_PROBE, JA_STATE_NAME_PROBE,
-                     DENIED_DEED_PROBE, QUESTION_SWEAR_PROBE)
+                     DENIED_DEED_PROBE, QUESTION_SWEAR_PROBE, PEOPLES_HARM_PROBE, IDIOM_SWEAR_PROBE)
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 HATECHECK = Path("hatecheck-en") / "test_suite_cases.csv"
 NOT_HARMS = frozenset({"spam"})  # labels that hold a comment for something other than a harm

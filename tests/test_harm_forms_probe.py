@@ -10,6 +10,7 @@ from model.judge import (
     DEED_THREAT_PROBE,
     DENIED_DEED_PROBE,
     GROUP_QUALITY_PROBE,
+    IDIOM_SWEAR_PROBE,
     INDIVIDUAL_PROBE,
     JA_CLEARED_PROBE,
     JA_CRIME_NOUN_PROBE,
@@ -25,6 +26,7 @@ from model.judge import (
     LOCATED_PURPOSE_PROBE,
     LOCATED_VISIT_PROBE,
     NAMED_ACCUSATION_PROBE,
+    PEOPLES_HARM_PROBE,
     QUESTION_SWEAR_PROBE,
     RECLAIMED_USE_PROBE,
     RECLAIMED_WOMEN_PROBE,
@@ -87,6 +89,10 @@ PROBES = {
     DENIED_DEED_PROBE: ({"hate"}, {"group_attack_h"}, {"denied_deed_nh"}),
     # session 30: a question's swear word aimed at nobody, against the same opening turned on the reader
     QUESTION_SWEAR_PROBE: ({"harassment"}, {"swear_at_person_h"}, {"question_swear_nh"}),
+    # session 32: a harm called for on a people named by its demonym, against the same frame with a civil predicate
+    PEOPLES_HARM_PROBE: ({"hate"}, {"group_attack_h"}, {"group_civil_nh"}),
+    # session 32: a swear word aimed at a thing or a situation, against the same word aimed at a person
+    IDIOM_SWEAR_PROBE: ({"harassment"}, {"swear_at_person_h"}, {"swear_idiom_nh"}),
 }
 
 
