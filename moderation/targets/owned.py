@@ -8,8 +8,8 @@ import re
 
 from moderation.automaton import Automaton
 from moderation.targets.denied import UNWARM_EN, denied_spans
-from moderation.targets.threats import EN_PEOPLE
 from moderation.wordlists import INSULTS_EN
+from moderation.wordlists.addressees import EN_PEOPLE
 
 OWN, LITERAL = 1, 2  # what reading() answers: the writer's own group word; the word's other, literal sense
 
@@ -125,6 +125,14 @@ def reading(t: str, a: int, b: int) -> int:
     return LITERAL if cues.search(t, start, a) or cues.search(t, b, end) else 0
 
 
+@functools.lru_cache(maxsize=1)  # every address word of one text reads the same spans: once per text, when first asked
+def _denied(t: str) -> tuple[tuple[int, int], ...]:
+    """What the writer denies in the normalised text (moderation.targets.denied), for _warm_address: one scan of the
+    whole text however many address words follow warm words in it (owned_spans and words._in_group read the same
+    text's words one after another), and none for a text where no address word follows warm words."""
+    return tuple(denied_spans(t))
+
+
 def _warm_address(t: str, a: int) -> bool:
     """Whether the word at `a` is said to someone (after a comma, "you", "you <word>" or the warm words themselves:
     "happy birthday bitch") in a sentence whose words before it are warm (_WARM) and not denied, with no unkind word
@@ -137,7 +145,7 @@ def _warm_address(t: str, a: int) -> bool:
     if (stop := _SENTENCE_END.search(t, a, end)) is not None:
         end = stop.start()
     unwarm = [m.span() for m in UNWARM_EN.finditer(t, start, end)]  # "nobody will miss", "who could love"
-    denied = [(x, y) for x, y in denied_spans(t) if x < end and y > start] + unwarm
+    denied = [(x, y) for x, y in _denied(t) if x < end and y > start] + unwarm
     if denied:  # the warm words denied, or warmth denied after them ("congrats nigga, ... nobody at work can stand")
         warms = [m for m in warms if not any(x <= m.start() < y for x, y in denied)]
         if not warms or any(y > warms[-1].end() for _x, y in unwarm):

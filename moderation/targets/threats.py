@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from moderation.wordlists import PEOPLE_EN
+from moderation.wordlists.addressees import EN_PEOPLE
 
 _G = r"[^。．.!?！？\n]"  # any character inside one sentence
 
@@ -130,9 +130,6 @@ _EN_DEATH = (r"(?:should|must|deserves? to|ought to|needs? to) (?:all )?(?:die|b
              r"|executed|exterminated|gassed|lynched|wiped out|put down|strung up|beaten|raped|burned alive|stabbed))"
              r"(?![a-z])")
 
-
-# people named by a role, a kin or a bond (wordlists.PEOPLE_EN), as one alternation
-EN_PEOPLE = "|".join(map(re.escape, PEOPLE_EN))
 
 # whom a death is wished on: a person or group noun (_EN_PERSON and the groups it lacks), and the death wished
 _EN_WISHED = (r"(?:" + _EN_PERSON[3:-1] + r"|gypsy|gypsies|roma|romani|pakis?|sikhs?|hindus?|christians?|africans?"

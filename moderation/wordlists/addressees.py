@@ -1,6 +1,6 @@
 """Who a word is aimed at: second and third persons, named titles, public figures, self, reporting verbs."""
 
-
+import re
 
 # --- who a word is aimed at -------------------------------------------------------------------------
 SECOND_PERSON = (
@@ -36,6 +36,9 @@ _PEOPLE = ("neighbour", "neighbor", "boss", "teacher", "doctor", "nurse", "colle
            "cousin", "uncle", "aunt", "dad", "mum", "mom", "ex")
 _PLURALS = {"boss": "bosses", "man": "men", "woman": "women", "wife": "wives", "ex": "exes"}
 PEOPLE_EN = tuple(sorted({*_PEOPLE, *(_PLURALS.get(w, w + "s") for w in _PEOPLE)}, key=lambda w: (-len(w), w)))
+# the same as one regex alternation, longest first, for the patterns that read these people (targets.threats,
+# targets.owned): built here once, so neither imports the other for it
+EN_PEOPLE = "|".join(map(re.escape, PEOPLE_EN))
 THIRD_PERSON = (
     "こいつ",
     "コイツ",
