@@ -127,3 +127,28 @@ def test_a_token_whose_master_died_before_its_confirmation_is_never_live_on_the_
 
     assert all(0 < ttl <= PENDING_S for ttl in (promoted.ttl(key) for key in promoted.scan_iter("mod:modtoken:*")
                                                  if promoted.hget(key, "pending")))
+
+
+@pytest.mark.slow
+def test_a_retry_answered_as_a_replay_waits_for_the_replicas_too(pair):
+    """A clean comment its article's rule held is refused for want of a replica (NotReplicated, 503), and the
+    client's retry finds it stored: the replay is answered only once a replica has it too. Before, the retry's
+    SUBMIT (the model's decision 'allow': no WAIT) answered the replay on the master's word, and the failover to the
+    replica lost a comment answered as queued."""
+    master, replica, partition = pair
+    make, stored = HELD
+    Stores(master.url).set_up()
+    in_sync(master, replica)
+    partition.cut()
+    tries = []
+    for _ in range(2):  # the first try and the client's retry, with the replica still cut off
+        try:
+            make(Stores(master.url, Replicas(1, 300)))
+            tries.append("answered")
+        except redis.RedisError as error:
+            tries.append(type(error).__name__)
+    assert stored(Stores(master.url))  # on the master, as the first try left it
+    master.kill()
+    replica.client().replicaof("NO", "ONE")
+    assert not stored(Stores(replica.url))  # the replica never had it
+    assert tries == ["NotReplicated", "NotReplicated"], tries

@@ -109,9 +109,11 @@ class Submissions:
         result = evalsha(self.redis, self._submit, keys, args)  # without a replica wait
         self.append_only.wait(keys[0], _postponed(result))
         answer = self._answer(result, record)
-        if self.min_replicas and record["decision"] != "allow" and not isinstance(answer, Exception | Limited):
-            # held or rejected by the article's or author's rule: acknowledged only once replicas have it (SUBMIT ran
-            # on another connection: run_on_master's mark makes this WAIT cover it)
+        if self.min_replicas and not isinstance(answer, Exception | Limited) and (
+                record["decision"] != "allow" or not answer[0]):
+            # held or rejected by the article's or author's rule, or a replay (stored before: held, perhaps, and
+            # refused then for want of a replica): acknowledged only once replicas have it (SUBMIT ran on another
+            # connection: run_on_master's mark makes this WAIT cover it)
             run_one(self.redis, keys[0], lambda pipe: pipe.exists(keys[0]), replicas=self.min_replicas,
                     timeout_ms=self.wait_ms)
         return answer
