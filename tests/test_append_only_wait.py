@@ -9,10 +9,11 @@ from tests.support.monitor import round_trips
 
 
 @pytest.mark.slow
-def test_the_wait_for_the_file_is_one_evalsha_a_check(own_redis):
+def test_the_wait_for_the_file_is_one_evalsha_a_check(private_redis):
+    """MONITOR shows every client's commands: the server takes only this test's (private_redis)."""
     from moderation.store.review_queue import ReviewQueue
 
-    rdb = redis.Redis.from_url(own_redis.url, decode_responses=True)
+    rdb = redis.Redis.from_url(private_redis.url, decode_responses=True)
     queue = ReviewQueue(rdb, "test")
     scripts = {queue._submit.sha: "SUBMIT", queue.append_only._check.sha: "CHECK"}
 
@@ -24,8 +25,8 @@ def test_the_wait_for_the_file_is_one_evalsha_a_check(own_redis):
     queue.submit(record("w0"), queued=True)  # its connections opened (their handshakes are not counted below)
     rdb.script_flush()
     rdb.script_load(queue._submit.script)  # the check's script is not loaded: its first call loads it
-    with HeldFsync(own_redis):  # the fsync pending until Redis writes what it held back, 2 s on
-        answer, sent = round_trips(own_redis.client(), lambda: queue.submit(record("w1"), queued=True), scripts)
+    with HeldFsync(private_redis):  # the fsync pending until Redis writes what it held back, 2 s on
+        answer, sent = round_trips(private_redis.client(), lambda: queue.submit(record("w1"), queued=True), scripts)
     assert answer[0] is True
     # NOSCRIPT once, SCRIPT LOAD, then every check of the wait (0.25 ms apart doubling to 2 ms, for ~2 s) is one
     # EVALSHA (after the first, on the held connection)
