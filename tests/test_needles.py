@@ -29,6 +29,7 @@ from moderation.text import edits as text_edits
 from moderation.text import normalize as text_normalize
 from moderation.text import patterns as text_patterns
 from moderation.text import starts as text_starts
+from tests.support.shared_tail import SharedTail
 
 GUARDED = {**FP._NEEDLES.guards, **TP._NEEDLES.guards}
 
@@ -222,8 +223,14 @@ def test_searching_from_where_a_match_starts_finds_the_same_matches(rx):
         same(text)
 
     check()
+    tail = SharedTail(rx, "".join(pieces))  # the pattern's own scan of every piece joined, read once
+    searched = [s for s in (forced, spelled) if s is not None]  # None: finditer is rx.finditer, the reference itself
+    guard = ALL_GUARDED[rx] if ALL_GUARDED[rx].starts is not None else None  # likewise
     for piece in pieces:  # many start characters that fail, then matches: the fallback to the engine's scan
-        same(piece * 300 + "".join(pieces))
+        text, want = piece * 300 + tail.text, tail.spans(piece * 300)
+        for starts in searched:
+            assert [m.span() for m in finditer(rx, starts, text)] == want, (rx, text)
+        assert guard is None or [m.span() for m in guard.finditer(text)] == want, (rx, text)
 
 
 def test_a_match_at_the_start_of_the_text_is_found_from_its_starts():

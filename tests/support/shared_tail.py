@@ -1,0 +1,61 @@
+"""A pattern's own matches in many texts that end alike (one piece repeated, then every piece of the pattern), the
+common end scanned once: the reference the needle tests compare against cost them a full engine scan of the same
+thousands of characters per piece (quadratic in a pattern's pieces)."""
+
+import bisect
+import re
+import re._constants as C
+import re._parser as P
+
+
+def reach(items) -> int:
+    """How many characters before a position a match attempt there can read: its look-behinds' widths (nested ones
+    added), and one for \\b, ^ and the like; look-behinds are fixed-width in Python's re."""
+    most = 1
+    for op, av in items:
+        if op in (C.ASSERT, C.ASSERT_NOT):
+            direction, inner = av
+            most = max(most, (inner.getwidth()[1] if direction < 0 else 0) + reach(inner))
+        else:
+            for part in av if isinstance(av, (tuple, list)) else (av,):
+                for sub in part if isinstance(part, list) else (part,):
+                    if isinstance(sub, P.SubPattern):
+                        most = max(most, reach(sub))
+    return most
+
+
+class SharedTail:
+    """`tail`'s own matches of `rx`, read once; spans(prefix) is [m.span() for m in rx.finditer(prefix + tail)]."""
+
+    def __init__(self, rx: re.Pattern[str], tail: str):
+        parsed = P.parse(rx.pattern, rx.flags)
+        self.rx, self.text, self.reach = rx, tail, reach(parsed)
+        self.nonempty = parsed.getwidth()[0] > 0  # finditer's rule after an empty match is not followed here
+        self.tail_spans = [m.span() for m in rx.finditer(tail)]
+        self.starts = [a for a, _b in self.tail_spans]
+
+    def _tried(self, q: int) -> bool:
+        """Whether the tail's own scan tries position q: not inside one of its matches."""
+        k = bisect.bisect_left(self.starts, q) - 1
+        return k < 0 or self.tail_spans[k][1] <= q
+
+    def spans(self, prefix: str) -> list[tuple[int, int]]:
+        """prefix + tail tried position by position (a finditer of a pattern that cannot match empty: at a position
+        either a match, taken whole, or the next position) up to the first position at least `reach` characters into
+        the tail that the tail's own scan tries too: from there both try the same positions on the same characters,
+        so the rest of the matches are the tail's, shifted."""
+        text, n = prefix + self.text, len(prefix)
+        if not self.nonempty:
+            return [m.span() for m in self.rx.finditer(text)]
+        out, p, match = [], 0, self.rx.match
+        while p < n + self.reach or not self._tried(p - n):
+            if p > len(text):
+                return out
+            m = match(text, p)
+            if m is None:
+                p += 1
+            else:
+                out.append(m.span())
+                p = m.end()
+        k = bisect.bisect_left(self.starts, p - n)
+        return out + [(a + n, b + n) for a, b in self.tail_spans[k:]]
