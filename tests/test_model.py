@@ -156,6 +156,7 @@ assert sys.modules["scipy.stats"] is sys.modules["scipy"].stats and sys.modules[
 """
 
 
+@pytest.mark.slow  # a fresh process loading and scoring: 4.19 s of CPU (s32, load 17); make test runs it
 def test_loading_and_scoring_import_no_scipy_stats_and_it_still_imports_when_used(tiny):
     """scikit-learn imports scipy.stats (~0.3 s CPU, a fifth of loading the model) for a helper serving never
     calls: a fresh process loads, scores and explains without it, and after the load it imports as ever, once."""
