@@ -8,7 +8,8 @@ Prints median and p99 per comment in microseconds at 50/200/500/5,000 characters
 predict_proba, the artifact size and its load time, the issue 13 targets (200 characters with every category
 <= 250 µs median, 5,000 characters <= 3 ms), and the adversarial worst case: every generated 10,000-character
 input of bench/adversarial.py against an ordinary 10,000-character comment, as a ratio measured in this run.
-`--stages` prints instead where a 200-character score's CPU time goes (stages()).
+`--stages` prints instead where a 200-character score's CPU time goes (stages()); `--ablate` what each stage costs
+where score() runs it (bench/ablation.py: score() without it, paired).
 The comments are generated here (a mix of
 ordinary Japanese, spam-like and abusive phrasing, and a row of ordinary comments only, which
 get no explanation, and two rows of comments naming groups in every sentence) so no data folder is needed.
@@ -128,6 +129,7 @@ def main(argv=None) -> int:
     ap.add_argument("--version", default=None)
     ap.add_argument("--n", type=int, default=300, help="comments per length")
     ap.add_argument("--stages", action="store_true", help="where a 200-character score's CPU time goes")
+    ap.add_argument("--ablate", action="store_true", help="each stage's cost in the flow: score() without it, paired")
     args = ap.parse_args(argv)
     root = Path(args.artifacts)
     version, sha = read_active(root)
@@ -148,6 +150,14 @@ def main(argv=None) -> int:
         print("CPU per 200-character comment, µs (best of 9 runs over all comments):")
         for name, us in stages(scorer, texts).items():
             print(f"  {name:40s} {us:7.1f}")
+        return 0
+    if args.ablate:
+        from bench.ablation import ablate, report
+
+        texts = [make_text(rng, 200) for _ in range(args.n)]
+        print("200-character comments: score() with each stage, and with it answered from a record of its answers "
+              "(A B B A, medians of wall-clock medians)")
+        print("\n".join(report(ablate(scorer, texts))))
         return 0
     print(f"artifact {version}: {size_mb:.2f} MB, load {load_s:.2f} s (hash check + unpickle + fast-path setup)")
     print(f"training time recorded in card: {scorer.card.get('training_seconds', '?')} s")
