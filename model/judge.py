@@ -70,6 +70,9 @@ JA_GENERALISE_PROBE = SUITE_DIR / "ja_generalise_probe.jsonl"
 JA_BLAME_PASSIVE_PROBE = SUITE_DIR / "ja_blame_passive_probe.jsonl"
 JA_CLAUSE_PROBE = SUITE_DIR / "ja_clause_probe.jsonl"
 JA_CIVIL_PROBE = SUITE_DIR / "ja_civil_probe.jsonl"
+# session 32: comments on the seed article and other news: the other commenters wished dead or insulted as a bunch,
+# self-harm urged, exposure threatened, against the same frames in heated civil comments
+JA_NEWS_COMMENT_PROBE = SUITE_DIR / "ja_news_comment_probe.jsonl"
 DEED_THREAT_PROBE = SUITE_DIR / "en_deed_threat_probe.jsonl"
 JA_DEED_THREAT_PROBE = SUITE_DIR / "ja_deed_threat_probe.jsonl"
 NAMED_ACCUSATION_PROBE = SUITE_DIR / "en_named_accusation_probe.jsonl"

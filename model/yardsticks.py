@@ -38,6 +38,7 @@ from model.judge import (
     JA_EXCLUSION_PROBE,
     JA_GENERALISE_PROBE,
     JA_GROUP_PROBE,
+    JA_NEWS_COMMENT_PROBE,
     JA_INVISIBLE_PROBE,
     JA_SELF_PROBE,
     MENTION_PROBE,
@@ -271,6 +272,7 @@ WRITTEN_PROBES = {
     "ja_blame_passive_probe": (JA_BLAME_PASSIVE_PROBE, group_probe_report),
     "ja_clause_probe": (JA_CLAUSE_PROBE, group_probe_report),
     "ja_civil_probe": (JA_CIVIL_PROBE, group_probe_report),
+    "ja_news_comment_probe": (JA_NEWS_COMMENT_PROBE, group_probe_report),
 }
 # session 23: deed threats, named accusations, group qualities (English and Japanese), scored as the group probe is
 WRITTEN_PROBES.update({p.stem: (p, group_probe_report) for p in HARM_FORMS_PROBES})
