@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from moderation.wordlists.addressees import EN_PEOPLE
+from moderation.wordlists.groups import EN_PEOPLES
 
 _G = r"[^。．.!?！？\n]"  # any character inside one sentence
 
@@ -126,8 +127,14 @@ _EN_GAP = r"(?! never| not)" + _G + r"{0,36}?"
 
 
 # a call for a death or a beating (the modal and what it calls for: "should die", "deserves to be shot")
-_EN_DEATH = (r"(?:should|must|deserves? to|ought to|needs? to) (?:all )?(?:die|be (?:killed|shot(?! down)|hanged|hung"
-             r"|executed|exterminated|gassed|lynched|wiped out|put down|strung up|beaten|raped|burned alive|stabbed))"
+# session 32: a beating, an attack or a hurt called for as well ("[people] deserve to be attacked", "deserve to get
+# hurt", "deserve a beating"); "get" only after "deserve to" ("kids should get hurt less" calls for nothing). "beaten"
+# at a game ("deserve to be beaten by a better side") reads the same, as it did before
+_EN_HARMED = (r"(?:killed|shot(?! down)|hanged|hung|executed|exterminated|gassed|lynched|wiped out|put down|strung up"
+              r"|beaten(?: up)?|raped|burned alive|stabbed|attacked|assaulted|hurt|harmed|tortured|maimed|battered"
+              r"|stoned)")
+_EN_DEATH = (r"(?:(?:should|must|ought to|needs? to) (?:all )?(?:die|be " + _EN_HARMED + r")|deserves? (?:to (?:all )?"
+             r"(?:die|(?:be|get) " + _EN_HARMED + r")|a (?:good |proper |real )?(?:beating|kicking|hiding|battering)))"
              r"(?![a-z])")
 
 
@@ -178,8 +185,10 @@ _EN_IDIOMS = (
     r"|tram|bridge|cliff|roof|balcony|platform)(?![a-z])",
     r"blow (?:your|his|her|their) (?:brains|head) (?:out|off)",
     # not across a negation ("[group] do not deserve to die" is no call for it: session 30)
-    r"(?:he|she|they|you|him|them|who|" + _EN_PERSON[3:-1] + r")(?: (?!(?:not|never)(?![a-z]))[a-z]{1,20}){0,3}? "
-    + _EN_DEATH,
+    # whom: a pronoun, a person or group noun, a people by its demonym or a person by a role (session 32: "Latinos
+    # deserve to be attacked", "the Guatemalans in this town deserve to get hurt" matched nothing)
+    r"(?:he|she|they|you|him|them|who|" + _EN_PERSON[3:-1] + r"|" + EN_PEOPLES + r"|" + EN_PEOPLE
+    + r")(?: (?!(?:not|never)(?![a-z]))[a-z]{1,20}){0,3}? " + _EN_DEATH,
     r"(?:kill|shoot|hang|gas|exterminate|slaughter|lynch|murder|stab|rape) (?:them all|all of them|every (?:last"
     r" |single )?one of (?:them|you)|(?:all (?:of )?|every |the |those |these )(?:the )?(?:[a-z]{1,20} )?"
     + _EN_PERSON + r"(?![a-z]))",

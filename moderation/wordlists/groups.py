@@ -1,6 +1,6 @@
 """The groups hate speech names (nationalities, minorities, identities) and slurs for them."""
 
-
+import re
 
 GROUPS = (
     "在日",
@@ -141,7 +141,19 @@ PEOPLES_EN = (
     "latinos", "latinas", "hispanics", "african americans",
     "sikhs", "hindus", "mormons", "catholics", "christians", "buddhists", "atheists", "bisexuals",
     "asylum seekers", "zainichi", "burakumin", "ainu",
+    # session 32 (en_peoples_harm_probe: "Latinx students should be attacked", "the Serbs in my street deserve a
+    # beating" named no group): more peoples of the Americas, Europe, Africa and Asia, none a common word too
+    "latinx", "latine", "chicanos", "chicanas", "guatemalans", "salvadorans", "hondurans", "nicaraguans", "cubans",
+    "puerto ricans", "dominicans", "ecuadorians", "bolivians", "chileans", "argentinians", "trinidadians", "guyanese",
+    "ghanaians", "senegalese", "ugandans", "tanzanians", "zimbabweans", "cameroonians", "yemenis", "libyans",
+    "tunisians", "jordanians", "kosovars", "bosnians", "serbs", "croats", "czechs", "slovaks", "hungarians",
+    "lithuanians", "latvians", "moldovans", "armenians", "kazakhs", "uzbeks", "uighurs", "pashtuns", "punjabis",
+    "tamils", "nepalis", "malaysians", "hmong", "laotians", "cambodians", "samoans", "tongans", "fijians",
+    "maori", "inuit", "romani", "yazidis", "copts",
 )
+# the same as one regex alternation, longest first, for the patterns that read whom a harm is called for on
+# (targets.threats: "[people] deserve to be attacked")
+EN_PEOPLES = "|".join(map(re.escape, sorted(PEOPLES_EN, key=lambda w: (-len(w), w))))
 # adjectives that name a group before a word for people
 _GROUP_ADJECTIVES_EN = (
     "somali", "nigerian", "ethiopian", "eritrean", "congolese", "kenyan", "haitian", "jamaican", "pakistani",
@@ -151,6 +163,8 @@ _GROUP_ADJECTIVES_EN = (
     "indian", "african", "asian", "arab", "mexican", "brazilian", "latino", "hispanic", "roma", "gypsy",
     "sikh", "hindu", "mormon", "catholic", "christian", "buddhist", "black", "deaf", "blind", "disabled", "gay",
     "lesbian", "bisexual", "trans", "immigrant", "migrant", "refugee", "foreign", "aboriginal", "indigenous",
+    "latinx", "latina", "chicano", "guatemalan", "salvadoran", "honduran", "cuban", "puerto rican", "dominican",
+    "colombian", "venezuelan", "peruvian", "ghanaian", "serbian", "bosnian", "tamil", "punjabi", "thai", "maori",
 )
 _PEOPLE_NOUNS_EN = (
     "people", "men", "women", "families", "kids", "children", "boys", "girls", "youths", "teenagers", "teens",
