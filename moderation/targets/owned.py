@@ -79,6 +79,16 @@ _SENSES = {
     "homo": r"sapiens|erectus|habilis|neanderthalensis|genus|species|fossils?|hominins?",
 }
 _WORD_SENSE = {w: base for base in _SENSES for w in (base, base + "s", base + "es")}
+# "bitch" said of a thing or a situation, no one (session 32, en_idiom_swear_probe): its subject life, karma, it, that,
+# this or a gerund opening a clause ("life's a bitch", "it's a bitch to park", "getting a GP appointment is such a
+# bitch"), or "a bitch of a" day, commute, exam ...; "she's / the examiner was a bitch" keep their person
+_THING_BEFORE = re.compile(r"(?:(?:^|[^a-z'’])(?:life|karma|it|that|this)|(?:^|[.!?,;:(\n] *)(?:[a-z]{2,15}ing)"
+                           r"(?: [a-z'’]{1,15}){0,6})(?:['’]s|['’]ll be| is| was| can be| will be| has been| gets"
+                           r"| becomes| turned out to be)(?: (?:always|still|really|just|honestly|definitely|gonna be"
+                           r"|going to be))? (?:an?|one|such an?)(?: [a-z]{1,12}){0,2}? $")
+_THING_AFTER = re.compile(r" of an? (?:[a-z]{1,12} )?(?:day|week|month|year|night|morning|winter|summer|season|commute"
+                          r"|drive|journey|trip|climb|hill|job|shift|exam|test|game|match|final|task|problem|form"
+                          r"|process|thing|road|walk|ride|flight|wait|queue|move|run|race|course)(?![a-z])")
 _CUES = {base: re.compile(r"(?<![a-z'’])(?:" + cues + r")(?![a-z])") for base, cues in _SENSES.items()}
 _NEAR = 48
 _SENTENCE_END = re.compile(r"[.!?;\n]")
@@ -113,6 +123,9 @@ def reading(t: str, a: int, b: int) -> int:
         before.group("free") is None or (t[b - 1] not in "sz" and _DESCRIBED_WORD.fullmatch(t, a, b) is not None))
     if mine or _IN_GROUP_AFTER.match(t, b, b + 24) or (t[a:b] in _ADDRESS_WORDS and _warm_address(t, a)):
         return OWN
+    if t[a:b] == "bitch" and (_THING_BEFORE.search(t, max(0, a - _BEFORE - 32), a)
+                              or _THING_AFTER.match(t, b, b + 24)):
+        return LITERAL
     base = _WORD_SENSE.get(t[a:b])
     if base is None or _PERSON_BEFORE.search(t, max(0, a - 24), a):
         return 0

@@ -1,0 +1,33 @@
+"""'bitch' said of a thing or a situation is no one's insult (session 32): life, karma, it, that, this or a gerund
+as its subject, or 'a bitch of a' day or commute, read as the word's other sense (owned.LITERAL); said of a person,
+with the same frames, it stays an insult."""
+
+import pytest
+
+from moderation.features.signals import signal_dict
+from moderation.targets.owned import owned_spans
+from moderation.text.normalize import normalize_text
+
+THING = [
+    "Life is a bitch and then you die.",
+    "Karma's a bitch, the new bypass flooded in its first week.",
+    "It's such a bitch to find a plumber before Christmas.",
+    "Ugh, that's a bitch.",
+    "Finding a parking space near the market was a real bitch.",
+    "What a bitch of a week, three nights on call.",
+]
+PERSON = [
+    "She's a bitch to everyone at work.",
+    "That bitch stole my parking space.",
+    "Your sister is a bitch of a woman.",
+    "What a bitch of a mother-in-law you have.",
+    "The receptionist was a real bitch to me.",
+    "You're a bitch, and everyone knows it.",
+]
+
+
+@pytest.mark.parametrize(("text", "thing"), [(t, True) for t in THING] + [(t, False) for t in PERSON])
+def test_bitch_of_a_thing_is_its_other_sense(text, thing):
+    norm = normalize_text(text)
+    assert bool(owned_spans(norm)) is thing, text
+    assert (signal_dict(text)["literal"] > 0) is thing, text  # counted as the other sense, not an insult
