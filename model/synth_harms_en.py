@@ -74,6 +74,15 @@ SLOTS_EN = {
     "gper": _w("woman|man|teenager|student|teacher|nurse|grandmother|pensioner|engineer|bus driver|shop owner|councillor|footballer|doctor"),
     "civic": _w("the food bank|a youth football club|the library's reading hour|a free legal clinic|the night shelter|a community garden|the school breakfast club|a choir|a repair café|the flood relief appeal|a mentoring scheme|the local radio show"),
     "good": _w("kind|hardworking|generous|brilliant|funny|welcoming|talented|brave|honest|decent|clever|patient"),
+    # peoples named by their demonym (session 32: "[people] deserve to be attacked" read as nothing for the peoples
+    # the death call did not list): the same words in calls for harm ("hate") and in civil sentences
+    "gpeople": _w("Latinos|Latinas|Latinx people|Filipinos|Guatemalans|Salvadorans|Hondurans|Cubans|Dominicans|Haitians|Somalis|Nigerians|Ghanaians|Eritreans|Tamils|Nepalis|Pakistanis|Bangladeshis|Kurds|Serbs|Albanians|Romanians|Bosnians|Armenians|Roma|Chechens|Yemenis|Hmong families|Punjabis"),
+    "ghurt": _w("attacked|beaten up|hurt|tortured|assaulted|harmed|battered|stabbed|shot"),
+    "gwhere": _w("on my street|in this town|at the bus station|near the school|on our estate|in the flats opposite|down at the market"),
+    "gcivil": _w("heard|helped|thanked|paid fairly|housed properly|consulted|listened to|welcomed|protected|given a fair hearing"),
+    "idiom_task": _w("a plumber before Christmas|a parking space on market day|a dentist who takes new patients|the flat-pack wardrobe together|through to the council on the phone|a signal out here|the kids out the door by eight|a table on a Friday|the bins out in this wind|a train home after ten"),
+    "idiom_what": _w("commute|week|shift|winter|drive home|climb|night|quarter|move|deadline|fortnight"),
+    "wh_event": _w("did we lose that match|is the bus late again|has the summer gone|are rents this high|did the council approve that bypass|is the queue this long|did my phone bill double|is it snowing in April|did the ref miss that|do these roadworks never end"),
     "civtopic": _w("housing|healthcare|jobs|the cost of living|school places|bus routes|childcare|pensions|broadband|rents|GP waiting times|energy bills"),
 }
 
@@ -146,6 +155,14 @@ FAMILIES = {
         ("[That|The|This] {ex_show} was fucking {ex_good}[| last night| on Saturday|]", {"abuse": None}),
         ("[We're|I'm|We are] [totally |completely |]fucked if {ex_cond}", {"abuse": None}),
         ("I fucking [love|adore] {ex_liked}", {"abuse": None}), ("Fucking finally, {ex_news}", {"abuse": None}),
+        # session 32: "bitch" said of a situation (moderation.targets.owned reads these subjects as no person), a
+        # question's "the fuck" and "shit" about an event
+        ("[Life|Karma]['s| is] a [real |right |proper |]bitch[|, {ex_event}|. {ex_event}]", {"abuse": None}),
+        ("[It's|It is|It was|That's|That was|This is] [such |always |]a [real |right |total |]bitch [to get|getting] {idiom_task}", {"abuse": None}),
+        ("Getting {idiom_task} [is|was] [always |such |]a [real |right |]bitch[| this week| in winter| round here]", {"abuse": None}),
+        ("[What|That was|Honestly, what] a bitch of a {idiom_what}[|, {ex_event}|. {ex_event}]", {"abuse": None}),
+        ("[How|Why|When|What] the fuck {wh_event}?", {"abuse": None}), ("Shit happens[|, {ex_event}|. {ex_event}]", {"abuse": None}),
+        ("[This|That|All this] shit is [so |]{ex_adj}[| today| this week]", {"abuse": None}),
     ),
     "hate": (  # a group attacked by identity, in varied constructions
         "{g} are {dehum}", "{g} are nothing but {dehum}", "I {hateverb} {g}", "{g} make me sick", "You can't trust {g}", "{g} should be {punish}",
@@ -155,6 +172,8 @@ FAMILIES = {
         "Never hire {g}, they are {neg}", "{g} are the lowest form of life", "I think {g} are {dehum}", "Honestly {g} disgust me", "A {g1} is worth less than a dog",
         "{g} will never be equal to us", "Send all the {g} back", "{g} are {neg} and always will be", "{g} like you are {dehum}", "Sick of seeing {g} everywhere",
         "{g} should not be allowed near children", "Just another {slur1} ruining everything", "Keep {g} out of our neighbourhood", "{g} can't be educated, they are {dehum}",
+        "{gpeople} [deserve to be|should be|need to be|must be|ought to be] {ghurt}", "The {gpeople} {gwhere} [deserve to be|should be|need to be] {ghurt}[| tonight| one by one| until they leave]",
+        "[Honestly,|Frankly,|Tbh|] {gpeople} deserve [a beating|a good kicking|to get hurt|to get beaten up]", "Every one of the {gpeople} {gwhere} [deserves to be|should be] {ghurt}",
     ),
     "neg_counter_quote": (  # someone else's hate quoted or reported in order to condemn it
         "\"{hs}\" - I can't believe people still say this", "He said \"{hs}\" and got banned. Good", "Someone wrote \"{slur1}\" on my friend's car. Disgusting",
@@ -238,6 +257,8 @@ FAMILIES = {
         "{gpl} and their [kids|families|parents] are [welcome|at home|safe] here", "Being {ga} [has nothing to do with|doesn't change] how good a {gper} you are",
         "[Both|All] my [grandparents|neighbours|flatmates] are {ga}", "[Lots of|Many] {gpl} [watch|read|listen to] this [paper|channel|show] too, you know",
         "The {ga} [student society|parents' group|business network] [meets|is meeting] on [Thursday|Monday evenings] at the library",
+        "{gpeople} [deserve to be|should be|need to be|must be|ought to be] {gcivil}", "The {gpeople} {gwhere} [deserve to be|should be|need to be] {gcivil}[| by the council| at last| this winter]",
+        "[Honestly,|Frankly,|Tbh|] {gpeople} deserve [a medal|a break|better|a proper hearing|a thank you]", "Every one of the {gpeople} {gwhere} [deserves to be|should be] {gcivil}",
     ),
     # (no "swearing at nobody" family any more: vulgar language is moderatable on a news site, and its rows taught
     # the heads that Davidson's and Jigsaw's vulgar positives are clean; see model/data/english.py DAVIDSON_HARASSMENT.
