@@ -15,6 +15,7 @@ CALLED = [
     "Those Hondurans deserve a proper beating.",
     "Immigrants should all die.",  # the calls read before stay read
     "He deserves to be shot.",
+    "Muslims deserve to be attacked for their beliefs.",
 ]
 NOT_CALLED = [
     "Kids should get hurt less at school.",  # "get" only after "deserve to"
@@ -23,6 +24,9 @@ NOT_CALLED = [
     "Nobody deserves to be attacked for their accent.",  # denied
     "Latinos deserve to be listened to.",
     "The Serbs in my street deserve a medal.",
+    "The minister deserves to be attacked for this budget.",  # criticism, defeat: the press, a record, the polls
+    "The MP deserves to be beaten at the next election.",
+    "Those players deserve to be hurt by this defeat.",
 ]
 
 

@@ -132,7 +132,12 @@ _EN_GAP = r"(?! never| not)" + _G + r"{0,36}?"
 # at a game ("deserve to be beaten by a better side") reads the same, as it did before
 _EN_HARMED = (r"(?:killed|shot(?! down)|hanged|hung|executed|exterminated|gassed|lynched|wiped out|put down|strung up"
               r"|beaten(?: up)?|raped|burned alive|stabbed|attacked|assaulted|hurt|harmed|tortured|maimed|battered"
-              r"|stoned)")
+              r"|stoned)"
+              # not at the polls, in the press, on a record or a policy, in a game ("the minister deserves to be
+              # attacked for this budget", "the MP deserves to be beaten at the next election": criticism, defeat)
+              r"(?! (?:[a-z'’]+ ){0,3}?(?:elections?|polls|ballot|vote|press|media|papers|record|debate|parliament"
+              r"|courts?|arguments?|defeat|results?|game|match|final|league|cup|policy|policies|budget|figures|facts"
+              r"|ideas|merits|points|opinions?|views|words)(?![a-z]))")
 _EN_DEATH = (r"(?:(?:should|must|ought to|needs? to) (?:all )?(?:die|be " + _EN_HARMED + r")|deserves? (?:to (?:all )?"
              r"(?:die|(?:be|get) " + _EN_HARMED + r")|a (?:good |proper |real )?(?:beating|kicking|hiding|battering)))"
              r"(?![a-z])")
