@@ -31,3 +31,14 @@ def test_bitch_of_a_thing_is_its_other_sense(text, thing):
     norm = normalize_text(text)
     assert bool(owned_spans(norm)) is thing, text
     assert (signal_dict(text)["literal"] > 0) is thing, text  # counted as the other sense, not an insult
+
+
+@pytest.mark.parametrize(("text", "own"), [
+    ("Queer folks like me deserve better healthcare.", True),  # a people noun between the word and "like me"
+    ("Dyke elders like us built this choir.", True),
+    ("Queer kids like me had nobody to talk to.", True),
+    ("Queer folks like you ruin everything.", False),  # the reader's group, not the writer's
+    ("Dykes like them should leave.", False),
+])
+def test_a_people_noun_may_stand_between_the_word_and_like_me(text, own):
+    assert bool(owned_spans(normalize_text(text))) is own, text  # the writer's own word: n-grams hashed apart

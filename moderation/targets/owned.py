@@ -38,7 +38,10 @@ _DESCRIBED_WORD = re.compile(r"nigga|niggah|queer|dyke|fag|faggot|homo|tranny|cr
 _IN_GROUP_BEFORE = re.compile(r"(?:^|[^a-z'’])" + _OPENER + r"(?:" + _ARTICLE + _MODIFIER + r"|" + _DESCRIBED + r") $"
                               r"|(?:^|[,;:.!?(]|(?:^|[^a-z'])and|(?:^|[^a-z'])just) *(?:an? )?proud"
                               r"(?: [a-z]{1,12}){0,2} $")
-_IN_GROUP_AFTER = re.compile(r" (?:myself|ourselves|and proud|like me|like us|like myself)(?![a-z])")
+# the word before a people noun counts too ("queer folks like me", "dyke elders like us": session 32; "queer folks like
+# me deserve better healthcare" was hate 0.45 with 2026.12.04-1)
+_IN_GROUP_AFTER = re.compile(r"(?: (?:folks?|people|kids?|women|men|guys|girls|boys|lads|ones|elders|friends))?"
+                             r" (?:myself|ourselves|and proud|like me|like us|like myself)(?![a-z])")
 # "my" before the -a spelling names a friend ("me and my nigga jay", "that's my nigga", "my nigga, you know"), unless a
 # person noun (wordlists.PEOPLE_EN) follows: then the word describes that person ("my nigga neighbour", "my nigga of a
 # neighbour"); session 30, issue 12
