@@ -20,6 +20,9 @@ PAIRS = [
     ("How the fuck did the roof leak after one storm?", "How the fuck did you pass your driving test, moron?"),
     ("Who the fuck plans roadworks in August?", "Who the fuck do you think you are?"),
     ("What the fuck happened to the night buses?", "What the fuck happened to your manners, you pig?"),
+    # session 32: the list's interjection phrases standing alone
+    ("Fucking hell, the rain won't stop.", "Fucking hell you're thick, the rain won't stop you."),
+    ("Holy fuck! The bridge is open at last.", "Holy fuck you're ugly, get off the bridge."),
 ]
 
 

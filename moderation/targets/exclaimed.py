@@ -6,7 +6,9 @@ import re
 
 # the English profanity word list's "fuck" family (the list holds no shit/damn/hell/crap: only these hits matter; its
 # phrase "what the fuck" is read as a question's intensifier, (6) below)
-_SWEARS = frozenset(("fuck", "fucking", "fuckin", "fucked", "goddamn", "what the fuck"))
+# session 32: the list's phrases "fucking hell" and "holy fuck" too, as an interjection standing alone ("Fucking hell,
+# the rain won't stop": harassment 0.827 with 2026.12.04-1), by reading (1) only
+_SWEARS = frozenset(("fuck", "fucking", "fuckin", "fucked", "goddamn", "what the fuck", "fucking hell", "holy fuck"))
 
 # a word after an intensifying "fucking" that is no person: praise, a feeling, time and weather ("fucking finally",
 # "fucking brilliant", "I fucking love it"); a group or a person after it is an attack and stays profanity
@@ -17,7 +19,7 @@ _DEGREE = (r"(?:finally|again|great|brilliant|amazing|awesome|excellent|beautifu
 
 # what comes before the swear word (each ends where it starts), and what must follow it for that reading:
 # (1) an interjection opening a clause (after at most three interjections: "ok so oh fuck") and standing alone before
-# its punctuation ("Fuck, the bins again", "oh fuck!", "fuck me."; the list's phrase "fucking hell" is no hit of these);
+# its punctuation ("Fuck, the bins again", "oh fuck!", "fuck me.", "fucking hell, the rain");
 # (2) "for fuck's sake"; (3) after a degree word ("so fucking tired", "too fucking hot"); (4) before one of _DEGREE
 # ("fucking finally"); (5) the writer's own plight ("we're fucked", "I fucked up"); (6) below
 _OPENING = re.compile(r"(?:^|(?<=[.!?,;:(\n\"])) *(?:(?:oh|ah|aw|aww|well|holy|and|but|so|yeah|ok|okay|lol|lmao|ugh"
