@@ -4,8 +4,9 @@ Japanese has no spaces, so a boundary is decided by the script of the entry and 
 - a Latin entry needs non-alphanumeric neighbours (`die` is not in `diet`);
 - a katakana entry must not sit inside a longer katakana word (ブス/サブスク, カス/カスタム, チンコ/パチンコ,
   シナ/シナリオ, イク/メイク);
-- a hiragana entry must not continue a hiragana word on its left (動かす, ですしね) except after a particle
-  or an addressee (お前ばか), and not run into a listed continuation on its right (ばかり, くずれる);
+- a hiragana entry must not continue a hiragana word on its left (動かす, ですしね) except after a particle,
+  a te-form or an addressee (お前ばか, まとめてきえろ), or when it is a word no hiragana word runs into
+  (早くくたばれ, 書いたやつ), and not run into a listed continuation on its right (ばかり, くずれる);
 - kanji entries are taken as they are (a kanji compound keeps its meaning inside a longer one).
 Cost: one automaton scan, O(text + matches), then O(matches log matches) to drop contained matches, both
 compiled (numba): the boundary rules below are applied to the scan's arrays, and only the hits kept become
@@ -23,11 +24,19 @@ __all__ = ["Matcher"]
 
 # the hiragana that may end the word before a hiragana hit (お前は|ばか): the hit begins a word. Not the list of
 # moderation.kernels.evidence.PARTICLES, which asks what may begin the word after a kanji stem (see there)
-PARTICLES = frozenset("はがをにもへとでやのよねかなっ")
+# て: a te-form ends its clause (まとめて|きえろ, 黙って|くたばれ) as で does (死んで|くれ is no entry)
+PARTICLES = frozenset("はがをにもへとでやのよねかなって")
 ADDRESSEES = ("おまえ", "あんた", "こいつ", "あいつ", "てめえ", "きさま", "おめえ")
-# hiragana entry -> characters that, right after it, make it part of another word
+# hiragana entry -> characters that, right after it, make it part of another word (かたわら, めくらない, そのうちに,
+# やつれる too)
 RIGHT_EXCLUDE = {"ばか": "りし", "くず": "れすしさせそ", "はげ": "しまむ", "かす": "", "ごみ": "", "ぶす": "っ",
-                 "でぶ": "", "あほ": "", "くそ": "", "きもい": "", "うざい": ""}
+                 "でぶ": "", "あほ": "", "くそ": "", "きもい": "", "うざい": "",
+                 "かたわ": "ら", "めくら": "なずれせ", "うち": "に", "やつ": "れ"}
+# hiragana entry -> characters that, right before it, make it part of another word; any other hiragana may end the
+# word before: these start a word wherever they stand (早く|くたばれ, もう|いなくなれ, 書いた|やつ, する|やつ), while
+# the short insults must not (動か|す, 少し|ね). やつ is おやつ after お
+LEFT_FREE = {"くたばれ": "", "くたばっちまえ": "", "いなくなれ": "", "ころすぞ": "", "ころしてやる": "", "しばくぞ": "",
+             "しばいたろ": "", "きえろ": "", "やつ": "お"}
 LATIN, KATAKANA, HIRAGANA, OTHER = 0, 1, 2, 3
 
 
@@ -157,18 +166,23 @@ _NONE = (np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.int64))  #
 # the rules' table (int32): a header of where each part starts, then per word its kind, length, whether its first
 # (last) character is an ASCII letter or digit, whether it starts with katakana, whether it may be okurigana
 # (<= 2 characters starting with かすしい), where its RIGHT_EXCLUDE characters are; those characters; the
-# particles; the addressees (each: its length, then its code points)
-_KIND, _SIZE, _FIRST_LATIN, _LAST_LATIN, _FIRST_KATA, _OKURI, _EXCLUDE_AT, _EXCLUDE, _PARTICLES, _ADDRESSEES = range(10)
-_HEADER = 10
+# particles; the addressees (each: its length, then its code points); per word whether it is LEFT_FREE and where its
+# LEFT_FREE characters are; those characters
+(_KIND, _SIZE, _FIRST_LATIN, _LAST_LATIN, _FIRST_KATA, _OKURI, _EXCLUDE_AT, _EXCLUDE, _PARTICLES, _ADDRESSEES, _FREE,
+ _BLOCK_AT, _BLOCK) = range(13)
+_HEADER = 13
 
 
 def _rules(words: list[str]) -> np.ndarray:
     exclude = [RIGHT_EXCLUDE.get(w, "") if _kind(w) == HIRAGANA else "" for w in words]
     addressees = [x for a in ADDRESSEES for x in (len(a), *map(ord, a))]
+    free = [w in LEFT_FREE and _kind(w) == HIRAGANA for w in words]
+    block = [LEFT_FREE[w] if f else "" for w, f in zip(words, free, strict=True)]
     parts = [[_kind(w) for w in words], [len(w) for w in words], [_is_latin(w[0]) for w in words],
              [_is_latin(w[-1]) for w in words], [_is_kata(w[0]) for w in words],
              [len(w) <= 2 and w[0] in "かすしい" for w in words], np.cumsum([0] + [len(x) for x in exclude]),
-             [ord(c) for x in exclude for c in x], sorted(map(ord, PARTICLES)), addressees]
+             [ord(c) for x in exclude for c in x], sorted(map(ord, PARTICLES)), addressees, free,
+             np.cumsum([0] + [len(x) for x in block]), [ord(c) for x in block for c in x]]
     starts = np.cumsum([_HEADER] + [len(p) for p in parts])
     return np.concatenate([starts[:-1]] + [np.asarray(p, dtype=np.int64) for p in parts]).astype(np.int32)
 
@@ -187,7 +201,7 @@ def _alnum(c) -> bool:
 def _after_addressee(codes, a, t) -> bool:
     """text.endswith(ADDRESSEES, 0, a)"""
     at = t[_ADDRESSEES]
-    while at < t.size:
+    while at < t[_FREE]:
         size = t[at]
         if size <= a:
             same = True
@@ -222,6 +236,7 @@ def _bounded(codes, ends, words, t, contain):
     kind_at, size_at, first_latin, last_latin, first_kata, okuri = (t[_KIND], t[_SIZE], t[_FIRST_LATIN],
                                                                     t[_LAST_LATIN], t[_FIRST_KATA], t[_OKURI])
     exclude_at, exclude, particles, particles_end = t[_EXCLUDE_AT], t[_EXCLUDE], t[_PARTICLES], t[_ADDRESSEES]
+    free, block_at, block = t[_FREE], t[_BLOCK_AT], t[_BLOCK]
     m = ends.size
     out_a = np.empty(m, np.int64)
     out_b = np.empty(m, np.int64)
@@ -258,7 +273,12 @@ def _bounded(codes, ends, words, t, contain):
                 if excluded:
                     keep = False
                 elif 0x3041 <= left <= 0x3096 and not particle:
-                    keep = _after_addressee(codes, a, t)
+                    if t[free + w]:
+                        for j in range(t[block_at + w], t[block_at + w + 1]):
+                            if t[block + j] == left:
+                                keep = False
+                    else:
+                        keep = _after_addressee(codes, a, t)
                 elif t[okuri + w] and 0x4E00 <= left <= 0x9FFF:
                     keep = False  # okurigana of a verb or adjective (動かす, 美味しい)
         if keep:

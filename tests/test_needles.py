@@ -402,7 +402,7 @@ def _reference_find(matcher, text):
         elif kind == M.HIRAGANA and right and right in M.RIGHT_EXCLUDE.get(w, ""):
             keep = False
         elif kind == M.HIRAGANA and left and M._is_hira(left) and left not in M.PARTICLES:
-            keep = text.endswith(M.ADDRESSEES, 0, a)
+            keep = left not in M.LEFT_FREE[w] if w in M.LEFT_FREE else text.endswith(M.ADDRESSEES, 0, a)
         else:
             keep = not (kind == M.HIRAGANA and len(w) <= 2 and left and "\u4e00" <= left <= "\u9fff"
                         and w[0] in "かすしい")
@@ -417,7 +417,8 @@ def _reference_find(matcher, text):
     return out
 
 
-_MATCHER_PIECES = ["ばか", "ばかり", "バカ", "ブス", "サブスク", "くず", "くずれる", "かす", "動かす",
+_MATCHER_PIECES = ["ばか", "ばかり", "バカ", "ブス", "サブスク", "くず", "くずれる", "かす", "動かす", "くたばれ",
+                   "やつ", "お", "かたわら", "早く",
                    "美味しい", "しね", "お前", "おまえ", "こいつ", "は", "が", "の", "て", "死ね", "くそ野郎",
                    "チンコ", "パチンコ", "ー", "漢", " ", "。", "kill", "skill", "you", "i", "u", "a1", "ass",
                    "class", "fuck", "\ud800", "😊"]

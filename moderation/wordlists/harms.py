@@ -77,6 +77,14 @@ SELF_HARM_PUSH = (
     "心中相手",
     "集団自殺しませんか",
     "首くくれば",
+    # the contracted -ておけ / -てこい orders (首吊っとけ read as nothing in 2026.12.04-1: harassment 0.085)
+    "首吊っとけ",
+    "首くくっとけ",
+    "首括っとけ",
+    "飛び降りとけ",
+    "自殺しとけ",
+    "首吊ってこい",
+    "飛び降りてこい",
     # a death wish answering someone's wish to die, or as atonement, urges the act (死にたいなら死ね, 死んで詫びろ); a
     # plain death wish (死ねばいい: DEATH_WISH in attacks.py) insults the person and is harassment's
     "死にたいなら死ね",
