@@ -2,7 +2,7 @@
 
 Session 32: 反対派の連中、まとめてくたばれ (harassment 0.187 in 2026.12.04-1), 早くくたばれ, みんなきえろ and
 擁護してる奴らまとめてしね read no death word (a hiragana entry after a hiragana that is no particle was dropped,
-as 動か|す is), こんなコメントするやつ no person; かたわら, めくらない read a slur and そのうちに the writer.
+as 動か|す is), こんなコメントするやつら no person; かたわら, めくらない read a slur and そのうちに the writer.
 """
 
 import pytest
@@ -46,10 +46,12 @@ def _words(text):
     return [w for _a, _b, w, _c in FV._WORDS.find(text)]
 
 
-def test_yatsu_after_a_verb_is_a_person_and_oyatsu_is_a_snack():
-    assert "やつ" in _words("こんなコメントするやつはゴミ")
-    assert "やつ" in _words("この記事書いたやつ出てこい")
-    assert signal_dict("こんなコメントするやつはゴミ")["insult_at_person"] > 0
+def test_yatsura_after_a_verb_are_people_and_yatsu_stays_bounded():
+    """やつら after a verb names people (こんなコメントするやつらはゴミ); やつ alone after a verb is as often a thing
+    (昨日買ったやつ、ゴミだった), so it keeps the old boundary, and おやつ is a snack."""
+    assert signal_dict("こんなコメントするやつらはゴミ")["insult_at_person"] > 0
+    assert "やつら" in _words("この記事書いたやつら出てこい")
+    assert signal_dict("昨日買ったやつ、ゴミだった")["insult_at_person"] == 0
     assert "やつ" not in _words("三時のおやつの時間")
     assert "やつ" not in _words("やつれた顔で会見に出てきた")
 
