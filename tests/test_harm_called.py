@@ -16,6 +16,9 @@ CALLED = [
     "Immigrants should all die.",  # the calls read before stay read
     "He deserves to be shot.",
     "Muslims deserve to be attacked for their beliefs.",
+    # the second read (session 32): a bare noun after "for their" is no venue that makes it criticism
+    "Journalists deserve to be beaten for their words.",
+    "Muslims deserve to be attacked for their views.",
 ]
 NOT_CALLED = [
     "Kids should get hurt less at school.",  # "get" only after "deserve to"
@@ -27,6 +30,12 @@ NOT_CALLED = [
     "The minister deserves to be attacked for this budget.",  # criticism, defeat: the press, a record, the polls
     "The MP deserves to be beaten at the next election.",
     "Those players deserve to be hurt by this defeat.",
+    # the second read (session 32): after "must"/"should" a hurt is a guess at feelings or a state, not a call
+    "You must be hurt, are you okay?",
+    "His family must be hurt by these comments.",
+    "Those guys must be stoned, look at them.",
+    "Kids should be hurt less often in youth rugby.",
+    "The players must be battered after extra time.",
 ]
 
 

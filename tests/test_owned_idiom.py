@@ -23,6 +23,10 @@ PERSON = [
     "What a bitch of a mother-in-law you have.",
     "The receptionist was a real bitch to me.",
     "You're a bitch, and everyone knows it.",
+    # the second read (session 32): a clause-opening "-thing" or a gerund whose words name a person is no thing
+    "Nothing against her but she is a bitch.",
+    "Something tells me your wife is a bitch.",
+    "Everything about that man says he's a bitch.",
 ]
 
 
@@ -39,6 +43,8 @@ def test_bitch_of_a_thing_is_its_other_sense(text, thing):
     ("Queer kids like me had nobody to talk to.", True),
     ("Queer folks like you ruin everything.", False),  # the reader's group, not the writer's
     ("Dykes like them should leave.", False),
+    ("I would never hire dyke women myself.", False),  # an emphatic "myself": the people noun only before "like me"
+    ("I can't stand tranny people myself.", False),
 ])
 def test_a_people_noun_may_stand_between_the_word_and_like_me(text, own):
     assert bool(owned_spans(normalize_text(text))) is own, text  # the writer's own word: n-grams hashed apart

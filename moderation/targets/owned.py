@@ -40,7 +40,8 @@ _IN_GROUP_BEFORE = re.compile(r"(?:^|[^a-z'’])" + _OPENER + r"(?:" + _ARTICLE 
                               r"(?: [a-z]{1,12}){0,2} $")
 # the word before a people noun counts too ("queer folks like me", "dyke elders like us": session 32; "queer folks like
 # me deserve better healthcare" was hate 0.45 with 2026.12.04-1)
-_IN_GROUP_AFTER = re.compile(r"(?: (?:folks?|people|kids?|women|men|guys|girls|boys|lads|ones|elders|friends))?"
+_IN_GROUP_AFTER = re.compile(r"(?: (?:folks?|people|kids?|women|men|guys|girls|boys|lads|ones|elders|friends)"
+                             r"(?= like (?:me|us|myself)(?![a-z])))?"
                              r" (?:myself|ourselves|and proud|like me|like us|like myself)(?![a-z])")
 # "my" before the -a spelling names a friend ("me and my nigga jay", "that's my nigga", "my nigga, you know"), unless a
 # person noun (wordlists.PEOPLE_EN) follows: then the word describes that person ("my nigga neighbour", "my nigga of a
@@ -85,8 +86,12 @@ _WORD_SENSE = {w: base for base in _SENSES for w in (base, base + "s", base + "e
 # "bitch" said of a thing or a situation, no one (session 32, en_idiom_swear_probe): its subject life, karma, it, that,
 # this or a gerund opening a clause ("life's a bitch", "it's a bitch to park", "getting a GP appointment is such a
 # bitch"), or "a bitch of a" day, commute, exam ...; "she's / the examiner was a bitch" keep their person
-_THING_BEFORE = re.compile(r"(?:(?:^|[^a-z'’])(?:life|karma|it|that|this)|(?:^|[.!?,;:(\n] *)(?:[a-z]{2,15}ing)"
-                           r"(?: [a-z'’]{1,15}){0,6})(?:['’]s|['’]ll be| is| was| can be| will be| has been| gets"
+# (not "nothing/something ... she is a" nor a gerund whose words name a person: "Nothing against her but she is a
+# bitch" is an insult at her)
+_NOT_PERSON = r"(?!(?:i|me|my|we|us|our|you|your|he|him|his|she|her|they|them|their)(?![a-z]))"
+_THING_BEFORE = re.compile(r"(?:(?:^|[^a-z'’])(?:life|karma|it|that|this)|(?:^|[.!?,;:(\n] *)"
+                           r"(?!(?:no|some|every|any)thing(?![a-z]))(?:[a-z]{2,15}ing)(?: " + _NOT_PERSON
+                           + r"[a-z'’]{1,15}){0,6})(?:['’]s|['’]ll be| is| was| can be| will be| has been| gets"
                            r"| becomes| turned out to be)(?: (?:always|still|really|just|honestly|definitely|gonna be"
                            r"|going to be))? (?:an?|one|such an?)(?: [a-z]{1,12}){0,2}? $")
 _THING_AFTER = re.compile(r" of an? (?:[a-z]{1,12} )?(?:day|week|month|year|night|morning|winter|summer|season|commute"

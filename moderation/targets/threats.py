@@ -127,20 +127,20 @@ _EN_GAP = r"(?! never| not)" + _G + r"{0,36}?"
 
 
 # a call for a death or a beating (the modal and what it calls for: "should die", "deserves to be shot")
-# session 32: a beating, an attack or a hurt called for as well ("[people] deserve to be attacked", "deserve to get
-# hurt", "deserve a beating"); "get" only after "deserve to" ("kids should get hurt less" calls for nothing). "beaten"
-# at a game ("deserve to be beaten by a better side") reads the same, as it did before
-_EN_HARMED = (r"(?:killed|shot(?! down)|hanged|hung|executed|exterminated|gassed|lynched|wiped out|put down|strung up"
-              r"|beaten(?: up)?|raped|burned alive|stabbed|attacked|assaulted|hurt|harmed|tortured|maimed|battered"
-              r"|stoned)"
-              # not at the polls, in the press, on a record or a policy, in a game ("the minister deserves to be
-              # attacked for this budget", "the MP deserves to be beaten at the next election": criticism, defeat)
-              r"(?! (?:[a-z'’]+ ){0,3}?(?:elections?|polls|ballot|vote|press|media|papers|record|debate|parliament"
-              r"|courts?|arguments?|defeat|results?|game|match|final|league|cup|policy|policies|budget|figures|facts"
-              r"|ideas|merits|points|opinions?|views|words)(?![a-z]))")
-_EN_DEATH = (r"(?:(?:should|must|ought to|needs? to) (?:all )?(?:die|be " + _EN_HARMED + r")|deserves? (?:to (?:all )?"
-             r"(?:die|(?:be|get) " + _EN_HARMED + r")|a (?:good |proper |real )?(?:beating|kicking|hiding|battering)))"
-             r"(?![a-z])")
+_EN_KILLED = (r"(?:killed|shot(?! down)|hanged|hung|executed|exterminated|gassed|lynched|wiped out|put down|strung up"
+              r"|raped|burned alive|stabbed)")
+# a beating or a hurt not at the polls, in the press, on a record or a policy, in a defeat ("the minister deserves to be
+# attacked for this budget", "the MP deserves to be beaten at the next election"); a bare noun after "for their"
+# (views, words) is no such venue: "journalists deserve to be beaten for their words" is a call (session 32)
+_EN_VENUE = (r"(?! (?:[a-z'’]+ ){0,3}?(?:elections?|polls|ballot|vote|press|media|papers|record|debate|parliament"
+             r"|courts?|defeat|results?|policy|policies|budget)(?![a-z]))")
+# session 32: an attack or a hurt called for as well, but only as deserved ("[people] deserve to be attacked", "deserve
+# to get hurt"): after "must" or "should" these are mostly a guess at feelings or a state ("you must be hurt", "they
+# must be stoned", "kids should be hurt less")
+_EN_HURT = r"(?:attacked|assaulted|hurt|harmed|tortured|maimed|battered|stoned)" + _EN_VENUE
+_EN_DEATH = (r"(?:(?:should|must|ought to|needs? to) (?:all )?(?:die|be (?:" + _EN_KILLED + r"|beaten" + _EN_VENUE
+             + r"))|deserves? (?:to (?:all )?(?:die|be (?:" + _EN_KILLED + r"|beaten" + _EN_VENUE + r")|(?:be|get) "
+             + _EN_HURT + r")|a (?:good |proper |real )?(?:beating|kicking|hiding|battering)))(?![a-z])")
 
 
 # whom a death is wished on: a person or group noun (_EN_PERSON and the groups it lacks), and the death wished
