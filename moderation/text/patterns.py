@@ -90,12 +90,13 @@ _AFTER_URGED = r"(?=$|[よ!?\s。、…w]|カス|ゴミ|クズ|ks)"
 
 _OBFUSCATIONS = (  # (canonical, substrings one of which every match without a mask contains, pattern)
     # し/シ/4 + ね only where it starts a word: never the polite ending 〜ですしね, 〜だしね, 〜いいしね, 少しね
-    # and after a te-form or an adverb that urges (まとめてしね, もうしね, 早くしね) when nothing follows that makes it
+    # and after a te-form or an adverb that urges (まとめてしね, 早くしね; not もうしね, "won't do it any more": second
+    # read F4) when nothing follows that makes it
     # しない (もうしねーよ, 早くしねえと: _AFTER_URGED)
     ("死ね", ("死", "しね", "シね", "4ね", "氏ね", "しネ", "シネ", "4ネ", "氏ネ"),
      re.compile(r"(?:死|(?<![少\u4e00-\u9fff])氏|(?<![少もお\u3041-\u3093])[しシ4]"
                                  r"|(?<=[はが前])し|" + _M + r")[ねネ]" + _AFTER_NE
-                                 + r"|(?:(?<=て)|(?<=もう)|(?<=早く)|(?<=はやく))し[ねネ]" + _AFTER_URGED
+                                 + r"|(?:(?<=て)|(?<=早く)|(?<=はやく))し[ねネ]" + _AFTER_URGED
                                  + r"|死[ねネ]|死" + _M + r"(?![a-z0-9])")),
     ("死んで", ("んで",), re.compile(r"[氏しシ4]んで(?:くれ|ほしい|欲しい|しまえ)")),
     ("殺す", ("ころす", "コロす", "kor", "k0r"),

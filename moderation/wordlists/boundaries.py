@@ -2,17 +2,19 @@
 
 # the hiragana that may end the word before a hiragana hit (お前は|ばか): the hit begins a word. Not the list of
 # moderation.kernels.evidence.PARTICLES, which asks what may begin the word after a kanji stem (see there)
-# て: a te-form ends its clause (まとめて|きえろ, 黙って|くたばれ) as で does (死んで|くれ is no entry)
-PARTICLES = frozenset("はがをにもへとでやのよねかなって")
+# not て (second read F1, F2): after it ごみ/あほ/がいじ read in 歩いてごみを拾った and ってやつ named a person
+# (日本の政治ってやつはゴミだ); the death words after a te-form start a word as LEFT_FREE (まとめて|きえろ)
+PARTICLES = frozenset("はがをにもへとでやのよねかなっ")
 ADDRESSEES = ("おまえ", "あんた", "こいつ", "あいつ", "てめえ", "きさま", "おめえ")
 # hiragana entry -> characters that, right after it, make it part of another word (かたわら, めくらない, そのうちに,
 # やつれる too)
 RIGHT_EXCLUDE = {"ばか": "りし", "くず": "れすしさせそ", "はげ": "しまむ", "かす": "", "ごみ": "", "ぶす": "っ",
                  "でぶ": "", "あほ": "", "くそ": "", "きもい": "", "うざい": "",
-                 "かたわ": "ら", "めくら": "なずれせ", "うち": "に", "やつ": "れ"}
+                 "かたわ": "ら", "めくら": "なずれせ", "うち": "に", "やつ": "れ",
+                 "いなくなれ": "ばるなた", "やつら": "れ"}  # いなくなれば (F3), あやつられる (F5)
 # hiragana entry -> characters that, right before it, make it part of another word; any other hiragana may end the
 # word before: these start a word wherever they stand (早く|くたばれ, もう|いなくなれ, 書いた|やつら), while the short
 # insults must not (動か|す, 少し|ね). Not やつ alone: after a verb it is as often a thing (昨日買ったやつ、ゴミだった
 # rose from harassment 0.10 to 0.28 in a trial fit when it was read as a person); its plural names people
 LEFT_FREE = {"くたばれ": "", "くたばっちまえ": "", "いなくなれ": "", "ころすぞ": "", "ころしてやる": "", "しばくぞ": "",
-             "しばいたろ": "", "きえろ": "", "やつら": ""}
+             "しばいたろ": "", "きえろ": "", "やつら": "おあ"}  # not おやつらしい, あやつる (F5)
