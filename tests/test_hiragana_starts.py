@@ -18,7 +18,6 @@ DEATH_WISHES = [
     "擁護してる奴らみんなきえろ",  # きえろ, listed in hiragana
     "擁護してる奴らまとめてしね",  # しね after a te-form is 死ね
     "擁護してる奴ら早くしね。",
-    "上の奴、もうしね",
 ]
 
 
@@ -33,6 +32,10 @@ NOT_DEATH = [
     "まあ、それも仕方ないですしね",
     "明日は病院に行くしね",  # 行く + し + ね
     "知っててしねー",
+    # もうしね is as often "won't do it any more" (second read F4: harassment 0.017 -> 0.817 on the first reading), so
+    # もう no longer urges (上の奴、もうしね is read by nothing: the cost)
+    "あの店もう二度と行かね、もうしね",
+    "もうしね。疲れた",
 ]
 
 
@@ -68,3 +71,38 @@ def test_a_thing_called_gomi_in_the_news_is_literal():
     signals = signal_dict("北朝鮮のゴミ風船、本当に迷惑")
     assert signals["literal"] > 0
     assert signal_dict("この記事にいちゃもんつけてる連中、ほんとゴミだな")["literal"] == 0
+
+
+QUOTATIVE_YATSU = ["日本の政治ってやつはゴミだ", "政治ってやつは本当にクソだな", "これが民主主義ってやつか"]
+
+
+@pytest.mark.parametrize("text", QUOTATIVE_YATSU)
+def test_a_thing_called_yatsu_after_the_quotative_is_no_person(text):
+    """Second read F1: with て a particle, ってやつ (the thing called X) read a person: 日本の政治ってやつはゴミだ
+    harassment 0.217 -> 0.977 in the first refit with it (2026.12.04-2, not shipped)."""
+    signals = signal_dict(text)
+    assert signals["third_person"] == 0 and signals["insult_at_person"] == 0
+
+
+AFTER_TE = [("公園を歩いてごみを拾った", "ごみ"), ("雨が降ってきてごみが散らばった", "ごみ"),
+            ("頑張ってあほみたいに働いた", "あほ"), ("来日してがいじん扱いされた", "がいじ")]
+
+
+@pytest.mark.parametrize("text, word", AFTER_TE)
+def test_a_short_insult_after_a_te_form_is_not_read(text, word):
+    """Second read F2: a te-form ends no clause for the short insults (only LEFT_FREE words start there)."""
+    assert word not in _words(text)
+
+
+def test_the_death_words_after_a_te_form_start_a_word_without_te_as_a_particle():
+    """まとめて|くたばれ and まとめて|きえろ are read by LEFT_FREE, not by て."""
+    assert "くたばれ" in _words("反対派の連中、まとめてくたばれ")
+    assert "きえろ" in _words("反対派の連中、まとめてきえろ")
+
+
+def test_a_conditional_of_inakunare_and_ayatsuru_are_no_listed_words():
+    """Second read F3, F5: いなくなれば (a news comment on depopulation) is no death wish, やつら not inside
+    あやつられる or おやつらしい."""
+    assert signal_dict("医者がどんどんいなくなれば地方は終わる")["death_wish"] == 0
+    assert "やつら" not in _words("国民はマスコミにあやつられている")
+    assert "やつら" not in _words("おやつらしい味がする")
