@@ -48,3 +48,12 @@ def test_bitch_of_a_thing_is_its_other_sense(text, thing):
 ])
 def test_a_people_noun_may_stand_between_the_word_and_like_me(text, own):
     assert bool(owned_spans(normalize_text(text))) is own, text  # the writer's own word: n-grams hashed apart
+
+
+@pytest.mark.parametrize(("text", "thing"), [
+    ("Karma is a cruel bitch.", True),  # an intensifier
+    ("That's a stupid bitch.", False),  # a describing word: a person
+    ("It's a lil bitch at the bus stop in flip-flops.", False),
+])
+def test_only_an_intensifier_may_stand_before_the_word(text, thing):
+    assert bool(owned_spans(normalize_text(text))) is thing, text

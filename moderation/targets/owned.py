@@ -85,15 +85,18 @@ _SENSES = {
 _WORD_SENSE = {w: base for base in _SENSES for w in (base, base + "s", base + "es")}
 # "bitch" said of a thing or a situation, no one (session 32, en_idiom_swear_probe): its subject life, karma, it, that,
 # this or a gerund opening a clause ("life's a bitch", "it's a bitch to park", "getting a GP appointment is such a
-# bitch"), or "a bitch of a" day, commute, exam ...; "she's / the examiner was a bitch" keep their person
-# (not "nothing/something ... she is a" nor a gerund whose words name a person: "Nothing against her but she is a
-# bitch" is an insult at her)
+# bitch"), or "a bitch of a" day, commute, exam ...; "she's / the examiner was a bitch" keep their person, and so
+# does a describing word that is no intensifier ("that's a stupid bitch", "it's a lil bitch at the bus stop": read
+# in Davidson's tweets, whose harassment label owned_spans sets); not "nothing/something ... she is a" nor a gerund
+# whose words name a person ("Nothing against her but she is a bitch" is an insult at her)
 _NOT_PERSON = r"(?!(?:i|me|my|we|us|our|you|your|he|him|his|she|her|they|them|their)(?![a-z]))"
 _THING_BEFORE = re.compile(r"(?:(?:^|[^a-z'’])(?:life|karma|it|that|this)|(?:^|[.!?,;:(\n] *)"
                            r"(?!(?:no|some|every|any)thing(?![a-z]))(?:[a-z]{2,15}ing)(?: " + _NOT_PERSON
                            + r"[a-z'’]{1,15}){0,6})(?:['’]s|['’]ll be| is| was| can be| will be| has been| gets"
                            r"| becomes| turned out to be)(?: (?:always|still|really|just|honestly|definitely|gonna be"
-                           r"|going to be))? (?:an?|one|such an?)(?: [a-z]{1,12}){0,2}? $")
+                           r"|going to be))? (?:an?|one|such an?)(?: (?:real|right|total|proper|massive|huge|complete"
+                           r"|absolute|major|serious|fucking|freaking|bloody|damn|mean|cruel|cold|harsh|tough"
+                           r"|hell of an?)){0,2} $")
 _THING_AFTER = re.compile(r" of an? (?:[a-z]{1,12} )?(?:day|week|month|year|night|morning|winter|summer|season|commute"
                           r"|drive|journey|trip|climb|hill|job|shift|exam|test|game|match|final|task|problem|form"
                           r"|process|thing|road|walk|ride|flight|wait|queue|move|run|race|course)(?![a-z])")
