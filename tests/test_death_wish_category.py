@@ -9,9 +9,7 @@ from moderation.features.signals import signal_dict
 
 WISHES = ["こいつ早く死ねばいいのに", "お前みたいなのは死ねばいい", "あんた、さっさとくたばれ", "go die, you clown"]
 URGED = ["死にたいなら死ねば？", "そんなに死にたいなら一人で死ねよ", "お前なんか首吊れ", "お前、死んで詫びろ",
-         "kill yourself, nobody would miss you",
-         # the contracted -ておけ / -てこい orders (session 32: 首吊っとけ read nothing, harassment 0.085)
-         "お前、悔しかったら首吊っとけ", "そんなに嫌なら飛び降りてこいよ"]
+         "kill yourself, nobody would miss you"]
 
 
 @pytest.mark.parametrize("text", WISHES)
@@ -124,18 +122,3 @@ def test_generated_negatives_answer_a_wish_to_die_with_help():
             r["text"]) and any(w in r["text"] for w in ("相談", "電話", "話して"))]
     assert len({r["group"] for r in rows}) >= 3
     assert all(r["labels"].get("self_harm") in (0, None) for r in rows)
-
-
-@pytest.mark.slow  # reads a fifth of the generated rows
-def test_generated_rows_wish_the_commenters_dead_as_a_bunch_and_also_disagree_with_them():
-    """Session 32: the other commenters named as a side or by what they write (反対派の連中, こういうコメントする奴ら)
-    get harassment rows (a death wish after まとめて/早く/もう, ゴミ as their predicate) and civil rows with the same
-    names and adverbs (まとめて読んでみた, もう少し冷静に)."""
-    from model.synth_harms_slots import SLOTS
-
-    bunch = SLOTS["ja"]["cg"]
-    rows = [r for r in generate(scale=0.2) if r["lang"] == "ja" and any(b in r["text"] for b in bunch)]
-    wished = [r for r in rows if signal_dict(r["text"])["death_wish_at_person"] > 0]
-    assert len(wished) >= 3 and all(r["labels"]["harassment"] == 1 for r in wished)
-    civil = [r for r in rows if r["labels"]["abuse"] == 0]
-    assert len(civil) >= 3 and all(signal_dict(r["text"])["death_wish"] == 0 for r in civil)
