@@ -81,9 +81,11 @@ CASES = [
     pytest.param("You are a pathetic clown and everyone here knows it", HELD, id="en-insult-at-person"),
     pytest.param("This tax plan is a pathetic joke and everyone here knows it", ALLOWED, id="en-insult-at-policy"),
     pytest.param("Fuck you, you worthless piece of garbage", HELD, id="en-swearing-at-person"),
-    # vulgar language is moderatable on a news site (as Civil Comments and Perspective's TOXICITY rate it): held
-    # for a moderator even at nobody; the same complaint in clean words is published
-    pytest.param("Fucking hell, the train is late again this morning", HELD, id="en-vulgar-at-nobody"),
+    # vulgar language is moderatable on a news site (as Civil Comments and Perspective's TOXICITY rate it), but a
+    # swear word standing alone as an exclamation is aimed at nobody (exclaimed.py, as "fuck, I left my umbrella"
+    # since 2026.12.01-8): "fucking hell" is one since 2026.12.04-4 (harassment 0.506 with -1, 0.073 with -4), and
+    # the same complaint in clean words is published too
+    pytest.param("Fucking hell, the train is late again this morning", ALLOWED, id="en-interjection-at-nobody"),
     pytest.param("Oh dear, the train is late again this morning", ALLOWED, id="en-complaint-at-nobody"),
     pytest.param("The senator is a spineless liar and should resign", ALLOWED, id="en-criticism-of-politician"),
     # a threat said vs reported
