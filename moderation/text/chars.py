@@ -138,9 +138,16 @@ _LUT = np.arange(0x10000, dtype=np.uint32)  # BMP code point -> the first charac
 _WIDTH = np.ones(0x10000, dtype=np.int64)  # _char_map is pure) and how many characters it maps to
 
 
+_FLAGS = np.zeros(0x10000, dtype=np.uint8)  # what _learn learnt of a BMP code point, as bits (text/prepass.py reads
+
+
+LEARNT, LOOKALIKE, NOT_ONE = 1, 2, 4  # them): in _SEEN, in _LOOKALIKE_SEEN, in _NOT_ONE
+
+
 def _learn(chars) -> None:
     for ch in chars:
         out, kind = _char_map(ch)
+        flags = LEARNT
         if out != ch:
             _TABLE[ord(ch)] = out
             _MAPPED[ch] = out
@@ -151,9 +158,13 @@ def _learn(chars) -> None:
             _INVISIBLE_SEEN.add(ch)
         elif kind == 2:
             _LOOKALIKE_SEEN.add(ch)
+            flags |= LOOKALIKE
         if len(out) != 1 or out in _COMBINING:
             _NOT_ONE.add(ch)
+            flags |= NOT_ONE
         _SEEN.add(ch)
+        if ord(ch) < 0x10000:
+            _FLAGS[ord(ch)] = flags
 
 
 def _map_chars_slow(text: str) -> tuple[str, list[int], list[int]]:

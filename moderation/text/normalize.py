@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from moderation.text import starts
 from moderation.text.chars import (
+    _FLAGS,
     _INVISIBLE_SEEN,
     _KANJI_LOOK,
     _LONG_SET,
@@ -26,6 +27,7 @@ from moderation.text.leet import _LEET_DIGITS, _LEET_NEEDED, _unleet
 from moderation.text.misspellings import read_misspellings
 from moderation.text.normalized import _MANY, Normalized
 from moderation.text.patterns import _LATIN_LETTERS, _OBFUSCATIONS, _SEP_JA_CHARS, _kanji_lookalikes
+from moderation.text.prepass import mapped
 from moderation.text.starts import (
     _DOUBLED,
     _EVERY_REWRITE,
@@ -56,12 +58,17 @@ def normalize(text: str) -> Normalized:
     if not isinstance(text, str):
         text = "" if text is None else str(text)
     text = text[:MAX_CHARS]
+    fast = mapped(text)  # every character learnt and mapped to one: one compiled pass (prepass.py)
+    if fast is not None:
+        out, chars_now, lookalike = fast
+        return _rewritten(out, (range(len(out)), range(1, len(out) + 1)), 0, lookalike, chars_now)
     present = _charset(text)
     new = present - _SEEN
     if new:
         if len(_SEEN) + len(new) > _CACHE_MAX:  # hostile input cycling through Unicode: start afresh
             for cache in (_TABLE, _MAPPED, _SEEN, _INVISIBLE_SEEN, _LOOKALIKE_SEEN, _NOT_ONE):
                 cache.clear()
+            _FLAGS[:] = 0
             new = present  # this text's known characters were forgotten too
         _learn(new)
     invisible = sum(text.count(c) for c in seen) if (seen := present & _INVISIBLE_SEEN) else 0
@@ -82,6 +89,12 @@ def normalize(text: str) -> Normalized:
         mapping = range(len(out)), range(1, len(out) + 1)  # ranges until an edit: they slice and index as lists
         # each character maps to one: the unmapped ones and the few mapped ones' images (not a lookup of each)
         chars_now = present if out is text else (present - keys) | {_MAPPED[k] for k in keys}
+    return _rewritten(out, mapping, invisible, lookalike, chars_now)
+
+
+def _rewritten(out: str, mapping, invisible: int, lookalike: int, chars_now: set[str]) -> Normalized:
+    """normalize's answer from the text mapped character by character (`out`, `mapping`: its offsets, `chars_now`:
+    its characters): the rewrites after the mapping, steps 3-6."""
     if not _KANJI_LOOK.isdisjoint(chars_now):
         out, changed = _kanji_lookalikes(out, chars_now)
         if changed:

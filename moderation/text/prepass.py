@@ -1,0 +1,113 @@
+"""Normalisation's per-character mapping, its character set and its start scan in one compiled pass.
+
+A comment whose every character was seen before and maps to one character (nearly all: the ones that drop or
+add characters, and half-width dakuten, are `chars._NOT_ONE`) needs of normalize's first steps only a lookup per
+code point (`chars._LUT`), the set of the characters it then holds and `starts._every_start` over them. Done in
+Python they were set(text) (~8 us at 200 characters: a str object a character), the set operations against the
+learnt tables, a translate and the start kernel's own call; here they are one call. Anything else (a character not
+learnt yet, one of `_NOT_ONE`, an astral one that maps to another) answers None and takes normalize's own path.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+import numpy as np
+
+from moderation.kernel_cache import njit
+from moderation.text import starts
+from moderation.text.chars import _FLAGS, _LUT, _MAPPED, _SEEN, LEARNT, LOOKALIKE, NOT_ONE
+from moderation.text.patterns import _CLASS
+from moderation.text.starts import _OBFUSCATION_INDEX, _every_start
+
+_decode = codecs.utf_32_le_decode  # (str, bytes read) of a buffer of code points, in C (bytes.decode("utf-32-le")
+# calls the codec's Python wrapper)
+
+
+_HEAD = 5  # the packed answer: fallback, look-alikes, changed, distinct BMP code points, distinct astral ones
+
+
+_ASTRAL_MOST = 16  # distinct astral code points a text may hold here (each is compared with those before it)
+
+
+_MARK = np.zeros(0x10000, np.uint8)  # the kernel's scratch: 1 where a BMP code point was met, cleared before it returns
+
+
+@njit(cache=True)  # holds the GIL: _MARK is one scratch for the process
+def _mapped(codes, flags, lut, mark, buf, classes, needles):
+    """Each code point of `codes` (n) mapped through `lut` into buf[:n], the distinct BMP ones after them in the
+    order met and the distinct astral ones (kept as they are) at its end, backwards; one int64 array: _HEAD values
+    (the first 1: a code point normalize's own path must map, the rest not written), then _every_start's answer
+    over the mapped code points."""
+    n = codes.size
+    lookalike = changed = bmp = astral = 0
+    fallback = False
+    for i in range(n):
+        c = codes[i]
+        if c >= 0x10000:  # normalize looks the few distinct ones up (mapped)
+            buf[i] = c
+            new = True
+            for j in range(astral):
+                if buf[2 * n - 1 - j] == c:
+                    new = False
+                    break
+            if new:
+                if astral == _ASTRAL_MOST:
+                    fallback = True
+                    break
+                buf[2 * n - 1 - astral] = c
+                astral += 1
+            continue
+        f = flags[c]
+        m = lut[c]
+        if f & LEARNT == 0 or f & NOT_ONE or m >= 0x10000:
+            fallback = True
+            break
+        if f & LOOKALIKE:
+            lookalike += 1
+        buf[i] = m
+        if m != c:
+            changed = 1
+        if not mark[m]:
+            mark[m] = 1
+            buf[n + bmp] = m
+            bmp += 1
+    for j in range(n, n + bmp):
+        mark[buf[j]] = 0
+    if fallback:
+        return np.ones(1, np.int64)
+    every = _every_start(buf[:n], classes, needles)
+    packed = np.empty(_HEAD + every.size, np.int64)
+    packed[0], packed[1], packed[2], packed[3], packed[4] = 0, lookalike, changed, bmp, astral
+    packed[_HEAD:] = every
+    return packed
+
+
+def mapped(text: str) -> tuple[str, set[str], int] | None:
+    """(the text mapped character by character, its set of characters, how many look-alikes were mapped), with
+    starts._starts_in's answer for it kept; None where normalize's own path must map `text`."""
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    n = codes.size
+    buf = np.empty(2 * n, np.uint32)
+    packed = _mapped(codes, _FLAGS, _LUT, _MARK, buf, _CLASS, _OBFUSCATION_INDEX.automaton.table)
+    if packed[0]:
+        return None
+    _fallback, lookalike, changed, bmp, astral = packed[:_HEAD].tolist()
+    chars = set(_decode(buf[n:n + bmp])[0])
+    if astral:  # an astral character is kept only if it was learnt and maps to itself
+        tail = set(_decode(buf[2 * n - astral:])[0])
+        if not tail <= _SEEN or not _MAPPED.keys().isdisjoint(tail):
+            return None
+        chars |= tail
+    if changed:
+        out = _decode(buf[:n])[0]
+        codes = np.frombuffer(buf[:n].tobytes(), dtype=np.uint32)  # read-only, as every kernel's code points are
+    else:
+        out = text
+    every = packed[_HEAD:]
+    runs, ja, latin, _needles = every[:4].tolist()
+    a = 4 + runs
+    b = a + ja
+    c = b + latin
+    starts._LAST_STARTS = (out, (every[4:a], every[a:b], every[b:c]), codes, every[c:])  # (typed: read-only)
+    return out, chars, lookalike

@@ -1,0 +1,61 @@
+"""normalize's compiled first pass (moderation/text/prepass.py) answers what its own path answers, or nothing."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+import moderation.text.normalize as normalize_module
+from moderation.text.normalize import normalize
+from moderation.text.prepass import _MARK, mapped
+
+PIECES = ["今日のニュース、とても考えさせられました。", "LINE追加してね→ id:abc1234", "https://bit.ly/xyz",
+          "ｗｗｗｗ", "😊", "I think the council got this one right.", "工口動画", "力ード", "ｼﾈ", "ｶﾞｷ", "ＬＩＮＥ",
+          "а́", "𝐚𝐛𝐜", "𝛂lpha", "\u200bし\u200bね", "b!tch 死.ね", "h4te w0men", "\U000E0041tag", "ㄎ", "İstanbul",
+          "\ufeffBOM\ufeff", "ﬁ", "…", "お前はバカか", "氏ね", "Ꭺ", "ß", "ｱﾎ", "ＡＢＣ１２３", "🇯🇵", "\ud800x",
+          "在日の連中は日本から出て行け"]
+
+
+def _read(norm) -> tuple:
+    return (norm.text, list(norm.starts), list(norm.ends), norm.invisible, norm.lookalike, norm.masked, norm.spaced,
+            sorted(norm.chars), None if norm.codes is None else norm.codes.tobytes())
+
+
+def _texts() -> list[str]:
+    rng = random.Random(7)
+    out = ["", " ", *PIECES, "".join(chr(0x1F600 + k) for k in range(20)) + "abc"]
+    out += ["".join(rng.choice(PIECES) for _ in range(rng.randint(1, 12))) for _ in range(200)]
+    out += ["".join(rng.choice(PIECES) for _ in range(rng.randint(40, 80))) for _ in range(5)]  # past _LONG_SET
+    return out
+
+
+def test_the_compiled_pass_normalises_as_normalizes_own_path(monkeypatch):
+    texts = _texts()
+    for text in texts:  # every character learnt, as a worker has after its first comments
+        normalize(text)
+    fast = [_read(normalize(text)) for text in texts]
+    taken = sum(mapped(text) is not None for text in texts)
+    monkeypatch.setattr(normalize_module, "mapped", lambda text: None)
+    assert fast == [_read(normalize(text)) for text in texts]
+    assert taken >= len(texts) // 4  # the compiled pass answered many of them (the others hold a piece it leaves)
+
+
+@pytest.mark.parametrize("text", ["ﬁne", "wait…", "\u200bし\u200bね", "ｶﾞｷ", "𝛂lpha",
+                                  "".join(chr(0x1F600 + k) for k in range(17))])
+def test_what_the_pass_cannot_map_is_left_to_normalize(text):
+    """A character mapped to other than one (a ligature, an ellipsis, an invisible one, a half-width dakuten), an
+    astral one mapped to another, more distinct astral ones than it compares: no answer, and its scratch is clear."""
+    normalize(text)
+    assert mapped(text) is None
+    assert not _MARK.any()
+
+
+def test_a_character_not_learnt_yet_is_left_to_normalize():
+    text = "\u9fa0\u9fa1 new characters"  # rare kanji no other test normalises first
+    assert mapped(text) is None
+    normalize(text)
+    out = mapped(text)
+    assert out is not None and out[0] == "\u9fa0\u9fa1 new characters" and out[1] == set(out[0])
+    assert not _MARK.any()
+    assert not normalize(text).codes.flags.writeable  # the kernels' code points are typed read-only
