@@ -61,7 +61,7 @@ def normalize(text: str) -> Normalized:
     fast = mapped(text)  # every character learnt and mapped to one: one compiled pass (prepass.py)
     if fast is not None:
         out, chars_now, lookalike = fast
-        return _rewritten(out, (range(len(out)), range(1, len(out) + 1)), 0, lookalike, chars_now)
+        return _rewritten(out, (range(len(out)), range(1, len(out) + 1)), 0, lookalike, chars_now, False)
     present = _charset(text)
     new = present - _SEEN
     if new:
@@ -92,10 +92,11 @@ def normalize(text: str) -> Normalized:
     return _rewritten(out, mapping, invisible, lookalike, chars_now)
 
 
-def _rewritten(out: str, mapping, invisible: int, lookalike: int, chars_now: set[str]) -> Normalized:
+def _rewritten(out: str, mapping, invisible: int, lookalike: int, chars_now: set[str], kanji: bool = True
+               ) -> Normalized:
     """normalize's answer from the text mapped character by character (`out`, `mapping`: its offsets, `chars_now`:
-    its characters): the rewrites after the mapping, steps 3-6."""
-    if not _KANJI_LOOK.isdisjoint(chars_now):
+    its characters): the rewrites after the mapping, steps 3-6 (`kanji` False: its look-alike kanji read already)."""
+    if kanji and not _KANJI_LOOK.isdisjoint(chars_now):
         out, changed = _kanji_lookalikes(out, chars_now)
         if changed:
             lookalike += changed

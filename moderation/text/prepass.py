@@ -16,7 +16,7 @@ import numpy as np
 
 from moderation.kernel_cache import njit
 from moderation.text import starts
-from moderation.text.chars import _FLAGS, _LUT, _MAPPED, _SEEN, LEARNT, LOOKALIKE, NOT_ONE
+from moderation.text.chars import _FLAGS, _LUT, _MAPPED, _SEEN, KANJI_AS_KANA, LEARNT, LOOKALIKE, NOT_ONE
 from moderation.text.patterns import _CLASS
 from moderation.text.starts import _OBFUSCATION_INDEX, _every_start
 
@@ -30,18 +30,59 @@ _HEAD = 5  # the packed answer: fallback, look-alikes, changed, distinct BMP cod
 _ASTRAL_MOST = 16  # distinct astral code points a text may hold here (each is compared with those before it)
 
 
+_KANJI_FROM = 0x4E00  # where _KANA's look-alike kanji start
+_KANA = np.zeros(max(map(ord, KANJI_AS_KANA)) + 1 - _KANJI_FROM, np.uint32)
+_KANA[[ord(k) - _KANJI_FROM for k in KANJI_AS_KANA]] = [ord(v) for v in KANJI_AS_KANA.values()]
+
+
 _MARK = np.zeros(0x10000, np.uint8)  # the kernel's scratch: 1 where a BMP code point was met, cleared before it returns
 
 
+@njit(cache=True, nogil=True)
+def _kanji_as_kana(buf, n, kana):
+    """text.patterns._kanji_lookalikes over buf[:n] in place (`kana`: the katakana each look-alike kanji at
+    0x4E00 + k imitates, else 0): each run of them among katakana, or of two or more after no kanji and not of
+    numerals alone, rewritten; how many were."""
+    changed = 0
+    i = 0
+    while i < n:
+        c = buf[i]
+        if not (_KANJI_FROM <= c < _KANJI_FROM + kana.size and kana[c - _KANJI_FROM]):
+            i += 1
+            continue
+        j = i + 1
+        numerals = c == 0x4E8C or c == 0x4E09 or c == 0x516B  # 二 三 八
+        while j < n and _KANJI_FROM <= buf[j] < _KANJI_FROM + kana.size and kana[buf[j] - _KANJI_FROM]:
+            numerals = numerals and (buf[j] == 0x4E8C or buf[j] == 0x4E09 or buf[j] == 0x516B)
+            j += 1
+        prev = np.int64(buf[i - 1]) if i > 0 else np.int64(-1)
+        nxt = np.int64(buf[j]) if j < n else np.int64(-1)
+        if j - i == 1:
+            rewrite = (0x30A0 <= prev <= 0x30FF or 0x30A0 <= nxt <= 0x30FF) and not (
+                _is_kanji(prev) or _is_kanji(nxt))
+        else:
+            rewrite = not _is_kanji(prev) and not numerals
+        if rewrite:
+            for k in range(i, j):
+                buf[k] = kana[buf[k] - _KANJI_FROM]
+            changed += j - i
+        i = j
+    return changed
+
+
+@njit(cache=True, nogil=True)
+def _is_kanji(c) -> bool:
+    return 0x4E00 <= c <= 0x9FFF or 0x3400 <= c <= 0x4DBF
+
+
 @njit(cache=True)  # holds the GIL: _MARK is one scratch for the process
-def _mapped(codes, flags, lut, mark, buf, classes, needles):
-    """Each code point of `codes` (n) mapped through `lut` into buf[:n], the distinct BMP ones after them in the
-    order met and the distinct astral ones (kept as they are) at its end, backwards; one int64 array: _HEAD values
-    (the first 1: a code point normalize's own path must map, the rest not written), then _every_start's answer
-    over the mapped code points."""
+def _mapped(codes, flags, lut, mark, buf, kana, classes, needles):
+    """Each code point of `codes` (n) mapped through `lut` into buf[:n] and the look-alike kanji among katakana
+    rewritten there (_kanji_as_kana), the distinct BMP ones after them in the order met and the distinct astral ones
+    (kept as they are) at its end, backwards; one int64 array: _HEAD values (the first 1: a code point normalize's
+    own path must map, the rest not written), then _every_start's answer over the mapped code points."""
     n = codes.size
     lookalike = changed = bmp = astral = 0
-    fallback = False
     for i in range(n):
         c = codes[i]
         if c >= 0x10000:  # normalize looks the few distinct ones up (mapped)
@@ -53,29 +94,31 @@ def _mapped(codes, flags, lut, mark, buf, classes, needles):
                     break
             if new:
                 if astral == _ASTRAL_MOST:
-                    fallback = True
-                    break
+                    return np.ones(1, np.int64)
                 buf[2 * n - 1 - astral] = c
                 astral += 1
             continue
         f = flags[c]
         m = lut[c]
         if f & LEARNT == 0 or f & NOT_ONE or m >= 0x10000:
-            fallback = True
-            break
+            return np.ones(1, np.int64)
         if f & LOOKALIKE:
             lookalike += 1
         buf[i] = m
         if m != c:
             changed = 1
-        if not mark[m]:
+    kanji = _kanji_as_kana(buf, n, kana)
+    if kanji:
+        lookalike += kanji
+        changed = 1
+    for i in range(n):
+        m = buf[i]
+        if m < 0x10000 and not mark[m]:
             mark[m] = 1
             buf[n + bmp] = m
             bmp += 1
     for j in range(n, n + bmp):
         mark[buf[j]] = 0
-    if fallback:
-        return np.ones(1, np.int64)
     every = _every_start(buf[:n], classes, needles)
     packed = np.empty(_HEAD + every.size, np.int64)
     packed[0], packed[1], packed[2], packed[3], packed[4] = 0, lookalike, changed, bmp, astral
@@ -84,12 +127,13 @@ def _mapped(codes, flags, lut, mark, buf, classes, needles):
 
 
 def mapped(text: str) -> tuple[str, set[str], int] | None:
-    """(the text mapped character by character, its set of characters, how many look-alikes were mapped), with
-    starts._starts_in's answer for it kept; None where normalize's own path must map `text`."""
+    """(the text mapped character by character and its look-alike kanji read, its set of characters, how many
+    look-alikes were mapped or read), with starts._starts_in's answer for it kept; None where normalize's own path
+    must map `text`."""
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     n = codes.size
     buf = np.empty(2 * n, np.uint32)
-    packed = _mapped(codes, _FLAGS, _LUT, _MARK, buf, _CLASS, _OBFUSCATION_INDEX.automaton.table)
+    packed = _mapped(codes, _FLAGS, _LUT, _MARK, buf, _KANA, _CLASS, _OBFUSCATION_INDEX.automaton.table)
     if packed[0]:
         return None
     _fallback, lookalike, changed, bmp, astral = packed[:_HEAD].tolist()
