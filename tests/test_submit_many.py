@@ -51,12 +51,13 @@ def _queue(rdb, site, prefix):
 
 def _state(rdb, site, prefix):
     """Every key of the site, by name without the site: its contents (a stream's entries without their ids and
-    times, which the server's clock sets) and whether it expires."""
+    times, which the server's clock sets, a record without its call's token) and whether it expires."""
     out = {}
     for key in rdb.scan_iter(f"{prefix}{{{site}}}:*"):
         kind, name = rdb.type(key), key.replace(f"{{{site}}}", "{}")
         if kind == "hash":
             value = rdb.hgetall(key)
+            value.pop("attempt", None)  # a record's submit call's random token (submit_lua: a lost answer's resend)
         elif kind == "zset":
             value = rdb.zrange(key, 0, -1, withscores=True)
         elif kind == "list":

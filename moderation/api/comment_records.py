@@ -10,7 +10,7 @@ from moderation.ops.proxies import limit_key
 from moderation.scoring.article_categories import article_category
 from moderation.scoring.manager import get_manager
 from moderation.store import RedisError
-from moderation.store.rate_limits import get_limiter
+from moderation.store.rate_limits import RateLimited, get_limiter
 from moderation.store.review_queue import get_queue
 from moderation.store.review_queue.submissions import STATUS, Limited
 from moderation.times import iso
@@ -112,6 +112,17 @@ def outcome(site, record, result, charge=None):
         return public_view(record)
 
 
+def stored_answer(site, comment):
+    """A comment this worker refused before scoring (its client already over a limit): the stored answer when its id
+    is stored (a retry of an acknowledged comment is answered, never 429; 409 for another text), else None. One
+    read, no scoring; None too when Redis cannot answer (the refusal stands)."""
+    try:
+        stored = get_queue(site).get(comment["id"])
+    except RedisError:
+        return None
+    return None if stored is None else _replay(stored, {"text_sha256": text_sha256(comment["text"])})
+
+
 def comment_hits(comment, key_cost=1):
     """The rate-limit counters one comment adds to: the site's key, its author and its client IP."""
     # one spelling, IPv6 per /64: parse_comment's, from the parse that checked it (else the address read again)
@@ -122,7 +133,13 @@ def comment_hits(comment, key_cost=1):
 def handle(site, comment):
     """Score, count the limits, decide and store one comment in one Redis round trip; a repeated id gets its
     stored answer. A client this worker already saw over a limit is refused before any scoring."""
-    charge = get_limiter().charge(site, comment_hits(comment), now=time.time())
+    try:
+        charge = get_limiter().charge(site, comment_hits(comment), now=time.time())
+    except RateLimited:
+        stored = stored_answer(site, comment)
+        if stored is None:
+            raise
+        return stored
     manager, queue = get_manager().serving, get_queue(site)  # one model and policy throughout
     record = build_record(site, comment, manager.active.score(comment["text"]), record_context(site, manager, queue))
     try:

@@ -56,8 +56,12 @@ def build_spec():
             "/api/v1/comments": {"post": {
                 "tags": ["comments"], "summary": "Score one comment (queued for review when flagged)",
                 "requestBody": {"required": True, "content": {"application/json": {"schema": _ref("Comment")}}},
-                "responses": {"200": _json(_ref("Decision"), "the decision (the stored one for a repeated id)"),
-                              **_COMMON_ERRORS, "409": _error("this id is stored with another text")},
+                "responses": {"200": _json(_ref("Decision"), "the decision (the stored one for a repeated id, even "
+                                                                "over a rate limit: a retry of a stored comment is "
+                                                                "answered, never 429)"),
+                              **_COMMON_ERRORS, "409": _error("this id is stored with another text"),
+                              "429": {**_COMMON_ERRORS["429"], "description": "rate limit reached and this id is not "
+                                      "stored (nothing was); retry after Retry-After seconds"}},
             }},
             "/api/v1/comments:batch": {"post": {
                 "tags": ["comments"], "summary": "Score 1-100 comments; one answer or one error per item, in order",

@@ -1,6 +1,7 @@
 """A comment's submit: its rate limits, record, queue entry and counters in one SUBMIT round trip."""
 
 import functools
+import os
 import time
 from typing import NamedTuple
 
@@ -67,7 +68,7 @@ class Submissions:
         args = [record["id"], "1" if queued else "0", str(risk_rank(record["risk"], received)), str(received),
                 record["decision"], fields["labels"], encode_bytes(fields), encode(buckets), "1" if author_id else "0",
                 str(self.now_ms()), record["article_id"],
-                self.standing.strike_points(record["decision"], record["labels"])]
+                self.standing.strike_points(record["decision"], record["labels"]), os.urandom(8).hex()]
         if charge is not None:
             keys += charge.keys
             args += charge.args

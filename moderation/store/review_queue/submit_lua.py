@@ -19,7 +19,11 @@ RECENT_KEEP, RECENT_SLACK = 5000, 100
 # (rate_limits.COUNT).
 # ARGV: id, queued, rank, received, decision, labels (JSON array), record fields (JSON object of strings), buckets
 # (JSON), author known (1|0), now ms (the app's clock), the article id, the strike points of the model's rejection
-# (0: none), then cost, window ms, limit per counter.
+# (0: none), the call's attempt token (random, one a submit() call), then cost, window ms, limit per counter.
+# A record stored already: by this same call (its token in the record: its answer was lost and the call sent again,
+# by redis-py's retry, run_on_master's after a failover or submit_many's) it is answered as it was then and nothing
+# is charged again; else (the site's retry of its id) its counters are charged and it is answered {0, sha256}, over a
+# limit or not: a retry of an acknowledged comment gets its stored answer, never 429.
 # The site's settings are Lua constants of the site's own script (submit_script): the record ttls (TTL_PUBLISHED
 # for a comment the policy allowed, TTL_RECORD otherwise), the breaker's six numbers (ART_CFG) and its categories'
 # (art_category: the comment's article_category, else the registry's, picks one), the author standing's on/off and
@@ -93,10 +97,15 @@ end
 """
 _BODY = """
 local function submit_one(KEYS, ARGV)
-local over, left = over_limit(KEYS, ARGV, 17, 13)
-if over then return {-1, over, left} end
 local rec = KEYS[1]
-if redis.call('EXISTS', rec) == 1 then return {0, redis.call('HGET', rec, 'text_sha256')} end
+local prior = redis.call('HMGET', rec, 'text_sha256', 'attempt', 'decision', 'decision_reason', 'article_mode',
+  'author_standing')
+if prior[1] and prior[2] == ARGV[13] then  -- this call sent again (its answer lost): answered as its first run was
+  return {1, '', prior[3], prior[4] or '', prior[5] or 'open', prior[6] or ''}
+end
+local over, left = over_limit(KEYS, ARGV, 17, 14)
+if prior[1] then return {0, prior[1]} end  -- stored before: charged, but its retry is answered, never refused
+if over then return {-1, over, left} end
 local id, queued, rank, received = ARGV[1], ARGV[2] == '1', ARGV[3], ARGV[4]
 local fields = cjson.decode(ARGV[7])
 local decision, reason, labels = ARGV[5], '', cjson.decode(ARGV[6])
@@ -152,6 +161,7 @@ if reason ~= '' then
   fields['status'] = ({allow = 'published', review = 'pending', reject = 'rejected'})[decision]
 end
 if mode ~= 'open' then fields['article_mode'] = mode end
+fields['attempt'] = ARGV[13]
 if queued then  -- the queue's fields go in the same write as the record
   fields['queue_state'], fields['claimed_by'], fields['lease_until'], fields['rank'] = 'ready', '', 0, rank
 else
