@@ -202,6 +202,37 @@ def test_a_script_flushed_between_a_batchs_scripts_resends_only_the_scripts_it_f
     assert _state(admin, "many", prefix) == _state(admin, "one", prefix)
 
 
+
+@pytest.mark.slow
+def test_a_connection_dropped_between_a_batchs_scripts_resends_only_the_unanswered_one(private_redis, prefix):
+    """The connection closes after the first of a batch's two SUBMIT_MANY scripts was answered and before the second
+    reached the server (a relay cuts the exchange there): only the second is sent again (by the pipeline), and the
+    answers and keys are those of one submit a comment. Before: the held path threw the first script's answers away
+    and both were sent again (3 EVALSHAs for 2 scripts; the first script's 25 comments run twice)."""
+    from moderation.store.client import make_client
+    from tests.support.relay import CutRequest
+
+    admin = private_redis.client()
+    relay = CutRequest(private_redis.port, b"EVALSHA", after=1).start()
+    try:
+        client = make_client(f"redis://:{private_redis.password}@127.0.0.1:{relay.port}/0", 2.0)
+        one, many = _queue(admin, "one", prefix), _queue(client, "many", prefix)
+        answers_one = [one.submit(r, queued=q, charge=c) for r, q, c in _items("one", prefix)]
+        assert _queue(client, "warm", prefix).submit_many([(_record(99, "clean", None), False, None)]) == [(True, "")]
+        admin.config_resetstat()
+        relay.arm()
+        answers_many = many.submit_many(_items("many", prefix))
+    finally:
+        relay.stop()
+    assert relay.dropped == 1
+    assert admin.info("commandstats")["cmdstat_evalsha"]["calls"] == 2  # each script once
+
+    def plain(answer):
+        return ("limited", answer.position) if isinstance(answer, Limited) else answer
+
+    assert [plain(a) for a in answers_many] == [plain(a) for a in answers_one]
+    assert _state(admin, "many", prefix) == _state(admin, "one", prefix)
+
 def test_a_batch_leaves_the_recent_list_one_submit_a_comment_leaves(rdb, prefix):
     """The site's recent list past its trim point: 40 comments one SUBMIT each and in one batch (scripts of 25 and 15)
     leave the same ids, newest first (trimmed to RECENT_KEEP, the batch's 5090 + 25 ended at 5000 and one SUBMIT a

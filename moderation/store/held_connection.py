@@ -64,16 +64,16 @@ def _connect(conn):
     return sock
 
 
-def _exchange(conn, packed, count):
-    """Send `packed` and read `count` replies straight off the held connection's socket into its hiredis reader
-    (what redis-py's send_packed_command and read_response do, without their health-check clock, wrappers and
-    per-reply checks). An error reply is kept in its place; a connection error the server answered (LOADING, ...)
-    is raised, as redis-py raises it."""
+def _exchange(conn, packed, count, replies):
+    """Send `packed` and read `count` replies into `replies` straight off the held connection's socket into its
+    hiredis reader (what redis-py's send_packed_command and read_response do, without their health-check clock,
+    wrappers and per-reply checks). An error reply is kept in its place; a connection error the server answered
+    (LOADING, ...) is raised, as redis-py raises it, and so is a dropped connection: `replies` then holds the replies
+    read before it."""
     sock = conn._sock or _connect(conn)
     parser = conn._parser
     reader, buffer, push = parser._reader, parser._buffer, parser._hiredis_PushNotificationType
     sock.sendall(packed)
-    replies = []
     while len(replies) < count:
         reply = reader.gets()
         if reply is NOT_ENOUGH_DATA:
@@ -87,7 +87,6 @@ def _exchange(conn, packed, count):
         if push is not None and isinstance(reply, push):
             continue  # RESP3 out of band (nothing subscribes on this connection): not a reply
         replies.append(reply)
-    return replies
 
 
 def evalsha_many(client, calls):
@@ -97,9 +96,11 @@ def evalsha_many(client, calls):
     observability hooks, response callbacks) or a pipeline's SCRIPT EXISTS round trip. A read-only or unknown-script
     answer (RETRIED) is in its place too: the caller sends that call again by redis-py's path, which loads the script
     or finds the new master, and not the calls that were answered (a SUBMIT_MANY sent twice charged its comments'
-    rate limits twice). None when this path cannot answer: a Cluster, Sentinel or single-connection client, a failed
-    connection (dropped, not reused); the caller then takes redis-py's own path, whose retries run the calls again
-    (callers only send idempotent writes: a re-sent SUBMIT is answered as a replay)."""
+    rate limits twice). A connection that failed part way (dropped, not reused) after some replies were read: those
+    replies, None in place of the calls not answered (they may or may not have run), for the caller to send again
+    alone (a SUBMIT sent again after it ran is answered as its first run). None when this path cannot answer: a
+    Cluster, Sentinel or single-connection client, a connection that failed before any reply; the caller then takes
+    redis-py's own path, whose retries run the calls again."""
     pool = getattr(client, "connection_pool", None)
     if type(client) is not redis.Redis or client.connection is not None or type(pool) is not redis.ConnectionPool:
         return None
@@ -107,6 +108,7 @@ def evalsha_many(client, calls):
     if conn is None:
         return None
     pack = hiredis.pack_command
+    replies = []
     try:
         # numkeys as text: hiredis packs a str faster than an int, into the same bytes
         if len(calls) == 1:
@@ -115,13 +117,15 @@ def evalsha_many(client, calls):
         else:
             packed = b"".join([pack(("EVALSHA", script.sha, str(len(keys)), *keys, *args))
                                for script, keys, args in calls])
-        results = _exchange(conn, packed, len(calls))
+        _exchange(conn, packed, len(calls), replies)
     except BaseException as error:  # replies left unread: the connection is never used again
         conn.disconnect()
         if not isinstance(error, RedisConnectionError | RedisTimeoutError | OSError):
             raise
-        return None
-    return results
+        if not replies:
+            return None
+        return replies + [None] * (len(calls) - len(replies))  # the answered ones are not sent again
+    return replies
 
 
 def evalsha(client, script, keys, args):

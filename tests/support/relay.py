@@ -1,5 +1,6 @@
 """TCP relays in front of a real Redis: one that loses an answer (the command runs, its client never hears back), one
-that cuts a request in two, one that partitions a replica from its master."""
+that cuts a request in two, one that closes the connection part way through a request, one that partitions a replica
+from its master."""
 
 import socket
 import threading
@@ -110,6 +111,40 @@ class PausedRequest(LostAnswer):
                 return -1
         self._armed = False
         return data.rfind(b"*", 0, at)
+
+
+class CutRequest(PausedRequest):
+    """PausedRequest's cut, except that the rest of the request never goes: once the commands before the cut are
+    answered and their answers relayed, the client's connection is closed (a master killed, or a network cut, between
+    two commands of one exchange: the client holds the first answers and never hears of the rest)."""
+
+    def __init__(self, port, command, after):
+        super().__init__(port, command, after, 0)
+        self.relayed = 0  # answer bytes relayed to clients
+
+    def _requests(self, client, server, link):
+        while data := _recv(client):
+            with self._lock:
+                cut = self._cut(data) if self._armed else -1
+            if cut >= 0:
+                relayed = self.relayed
+                if _send(server, data[:cut]):
+                    deadline = time.monotonic() + 5
+                    while self.relayed == relayed and time.monotonic() < deadline:
+                        time.sleep(0.005)
+                    time.sleep(0.05)  # the rest of an answer longer than one read
+                self.dropped += 1
+                break
+            if not _send(server, data):
+                break
+        link.end()
+
+    def _answers(self, server, client, link):
+        while data := _recv(server):
+            if not _send(client, data):
+                break
+            self.relayed += len(data)
+        link.end()
 
 
 class Partition(LostAnswer):
