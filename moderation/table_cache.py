@@ -6,12 +6,14 @@ is built from (the caller's key: the words and the builder's source), so a chang
 file, never a stale answer. It is written to a temporary file and renamed (processes starting together never read
 half a file), read without pickle, and a missing, unreadable or unwritable cache only means the table is built.
 Each read marks its file used (its mtime) and each write removes the files of its kind beyond the KEEP used last: a
-changed word list's old table (~3 MB for the four) stayed behind for good before.
+changed word list's old table (~3 MB for the four) stayed behind for good before. The guards' needle sets and start
+searches (moderation/needles/known.py) are kept the same way, as JSON (`stored_json`).
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import tempfile
@@ -22,7 +24,7 @@ from pathlib import Path
 import numpy as np
 from numba.core import config
 
-__all__ = ["KEEP", "folder", "stored"]
+__all__ = ["KEEP", "folder", "stored", "stored_json"]
 
 KEEP = 8  # tables of a kind kept: the four word-list automata of two code versions (a deployment's old and new)
 _ABANDONED = 3600  # seconds after which a temporary file is a killed writer's, never renamed (a write takes ms)
@@ -44,9 +46,29 @@ def stored(kind: str, key: bytes, build: Callable[[], np.ndarray]) -> np.ndarray
     except (OSError, ValueError, EOFError):
         pass  # not cached yet (or unreadable): build it
     table = build()
-    if _store(path, table):
+    if _store(path, lambda out: np.save(out, table, allow_pickle=False)):
         _prune(path.parent, kind, path)
     return table
+
+
+def stored_json(kind: str, key: bytes, build: Callable[[], list]):
+    """The JSON value (lists, strings, numbers) `build()` gives for `key`: read from the cache, or built and cached."""
+    path = folder() / f"{kind}-{hashlib.sha256(key).hexdigest()[:40]}.json"
+    try:
+        with open(path, "rb") as f:
+            value = json.load(f)
+        try:
+            os.utime(path)  # used now: what _prune keeps
+        except OSError:
+            pass  # another user's file (a read-only deployment's cache)
+        return value
+    except (OSError, ValueError):
+        pass  # not cached yet (or unreadable: half a file is never renamed into place, but a disk may fail)
+    value = build()
+    data = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+    if _store(path, lambda out: out.write(data)):
+        _prune(path.parent, kind, path)
+    return value
 
 
 def _read(path: Path) -> np.ndarray | None:
@@ -66,14 +88,15 @@ def _read(path: Path) -> np.ndarray | None:
         return table
 
 
-def _store(path: Path, table: np.ndarray) -> bool:
+def _store(path: Path, write: Callable) -> bool:
+    """`write(file)` into a temporary file renamed to `path`; False when the folder cannot be written."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
         try:
             os.fchmod(fd, 0o644)  # readable as numba's cache files are (mkstemp makes it the writer's alone)
             with os.fdopen(fd, "wb") as out:
-                np.save(out, table, allow_pickle=False)
+                write(out)
             os.replace(tmp, path)
         finally:
             if os.path.exists(tmp):
@@ -87,7 +110,8 @@ def _prune(where: Path, kind: str, written: Path) -> None:
     """Remove the tables of `kind` used least recently beyond KEEP (never `written`), and temporary files of its
     writers abandoned for an hour: only names this module makes. Processes pruning or reading at once are safe: a
     table removed before another opens it is built again there, one already open stays readable (POSIX)."""
-    table = re.compile(re.escape(kind) + r"-[0-9a-f]{40}\.npy")
+    suffix = re.escape(written.suffix)
+    table = re.compile(re.escape(kind) + r"-[0-9a-f]{40}" + suffix)
     temporary = re.compile(r"\." + re.escape(kind) + r"-[0-9a-f]{40}-\w+\.tmp")
     tables, now = [], time.time()
     try:

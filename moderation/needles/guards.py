@@ -111,24 +111,37 @@ def _alternatives(parsed) -> tuple[tuple[set[str], ...], ...] | None:
     return tuple(out) if any(len(sets) > 1 for sets in out) else None
 
 
+# each pattern's (source, flags) -> its needle_sets, worked out once a process (moderation/needles/known.py fills it
+# from the disk cache: parsing every guard's pattern again took ~0.5 s of each process's start)
+NEEDLE_SETS: dict[tuple, tuple[set[str] | None, tuple | None]] = {}
+
+
+def needle_sets(pattern: re.Pattern[str]) -> tuple[set[str] | None, tuple | None]:
+    """(the pattern's best needle set, its alternatives' sets: _alternatives), None where it has no guard."""
+    if pattern.flags & (re.IGNORECASE | re.VERBOSE) or not isinstance(pattern.pattern, str):
+        return None, None
+    parsed = P.parse(pattern.pattern, pattern.flags)
+    found = _sequence(parsed)
+    return found, None if found is None else _alternatives(parsed)
+
+
 class Needles:
     """`may_match(text, chars, found)` is False only when the pattern cannot match `text`.
 
     `chars` is set(text); `found` is `NeedleIndex.found(text)` of an index this guard is part of (one
     automaton pass for every guard of a text), or None to test the needles one by one."""
 
-    __slots__ = ("also", "chars", "pattern", "scan", "slot", "starts", "strings")
+    __slots__ = ("_scan", "also", "chars", "pattern", "slot", "starts", "strings")
 
     def __init__(self, pattern: re.Pattern[str]):
         self.pattern = pattern
         self.starts = starts_of(pattern)
-        self.scan = scan_of(pattern)  # what the engine scans a dense text with (the same matches)
+        self._scan = None  # scan_of(pattern), compiled when first asked for (a dense text; ~0.2 s for all at import)
         self.slot = None  # where a StartIndex (moderation/needles/positions.py) finds this guard's starts
-        found = also = None
-        if not pattern.flags & (re.IGNORECASE | re.VERBOSE) and isinstance(pattern.pattern, str):
-            parsed = P.parse(pattern.pattern, pattern.flags)
-            found = _sequence(parsed)
-            also = None if found is None else _alternatives(parsed)
+        key = (pattern.pattern, pattern.flags)
+        if key not in NEEDLE_SETS:
+            NEEDLE_SETS[key] = needle_sets(pattern)
+        found, also = NEEDLE_SETS[key]
         # None: no guard (always scanned); one-character needles are looked up in the text's set of characters
         self.chars = None if found is None else frozenset(n for n in found if len(n) == 1)
         self.strings = frozenset() if found is None else frozenset(n for n in found if len(n) > 1)
@@ -136,6 +149,17 @@ class Needles:
         self.also = None if also is None else tuple(
             tuple((frozenset(n for n in c if len(n) == 1), frozenset(n for n in c if len(n) > 1)) for c in sets)
             for sets in also)
+
+    @property
+    def scan(self) -> re.Pattern[str]:
+        """What the engine scans a dense text with (scan_of: the same matches)."""
+        if self._scan is None:
+            self._scan = scan_of(self.pattern)
+        return self._scan
+
+    @scan.setter
+    def scan(self, rx: re.Pattern[str]) -> None:
+        self._scan = rx
 
     def may_match(self, text: str, chars, found=None) -> bool:
         if self.chars is None:
@@ -171,6 +195,10 @@ class NeedleIndex:
     (and `extra` strings a caller wants found in the same pass)."""
 
     def __init__(self, patterns, extra=()):
+        from moderation.needles.known import prime  # it reads this module's memo
+
+        patterns = list(patterns)
+        prime(patterns)
         self.guards = {rx: Needles(rx) for rx in patterns}
         strings = {n for guard in self.guards.values() for n in guard.strings} | set(extra)
         strings |= {n for guard in self.guards.values() for sets in guard.also or () for _one, more in sets

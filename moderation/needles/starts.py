@@ -102,10 +102,23 @@ def _sparse(first) -> bool:
     return len(letters) <= 4
 
 
-@functools.cache  # starts_of, scan_of and start_strings each ask it of every guard's pattern at import (~0.3 s)
+# each pattern's (source, flags) -> its _search_for answer, worked out once a process: starts_of, scan_of and
+# start_strings each ask it of every guard's pattern at import (~0.3 s); moderation/needles/known.py fills it from
+# the disk cache
+SEARCHES: dict[tuple, tuple[frozenset[str], bool] | list | None] = {}
+
+
 def _search_for(pattern: re.Pattern[str]) -> tuple[frozenset[str], bool] | list | None:
     """What starts_of searches for: (its start strings, whether the text's start is one too), or the class items of
     its first character; None: no search pays. Its callers only read the answer (kept, so shared between them)."""
+    key = (pattern.pattern, pattern.flags)
+    if key not in SEARCHES:
+        SEARCHES[key] = search_of(pattern)
+    return SEARCHES[key]
+
+
+def search_of(pattern: re.Pattern[str]) -> tuple[frozenset[str], bool] | list | None:
+    """_search_for's answer, worked out from the parsed pattern."""
     if pattern.flags & (re.IGNORECASE | re.VERBOSE) or not isinstance(pattern.pattern, str):
         return None
     parsed = P.parse(pattern.pattern, pattern.flags)
