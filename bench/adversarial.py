@@ -10,6 +10,7 @@ tests/test_text_adversarial.py and `make bench-scoring` (which prints the worst 
 
 from __future__ import annotations
 
+import functools
 import re
 import re._constants as C
 import re._parser as P
@@ -134,15 +135,24 @@ def _inputs_for(chars: list[str], literals: list[str], length: int) -> list[str]
     return out
 
 
-def adversarial_inputs(length: int = 10_000) -> list[tuple[str, str]]:
-    """(pattern name, text) pairs, each text `length` characters, duplicates across patterns dropped."""
-    seen: set[str] = set()
+@functools.cache  # the same for every length: ~10 fast tests ask for inputs, each parsed ~100 patterns (~0.3 s)
+def _pieces() -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
+    """Each pattern's name, consumed characters and literal strings (_walk), in _patterns' order."""
     out = []
     for name, pattern in _patterns().items():
         chars: list[str] = []
         literals: list[str] = []
         _walk(P.parse(pattern.pattern, pattern.flags), chars, literals)
-        for t in _inputs_for(chars, literals, length):
+        out.append((name, tuple(chars), tuple(literals)))
+    return tuple(out)
+
+
+def adversarial_inputs(length: int = 10_000) -> list[tuple[str, str]]:
+    """(pattern name, text) pairs, each text `length` characters, duplicates across patterns dropped."""
+    seen: set[str] = set()
+    out = []
+    for name, chars, literals in _pieces():
+        for t in _inputs_for(list(chars), list(literals), length):
             if t not in seen:
                 seen.add(t)
                 out.append((name, t))
