@@ -4,6 +4,8 @@ append-only file, and that core's work was missing from Redis's figures (bench/l
 import subprocess
 import sys
 
+import pytest
+
 from bench import load
 
 # A parent that forks a child burning 0.3 s of CPU, reaps it, says so and waits: what redis-server does for a rewrite.
@@ -21,6 +23,7 @@ time.sleep(60)
 """
 
 
+@pytest.mark.slow  # a Python process whose child burns 0.25 s of CPU (0.65-0.91 s)
 def test_cpu_seconds_counts_the_children_a_process_reaped():
     parent = subprocess.Popen([sys.executable, "-c", PARENT], stdout=subprocess.PIPE, text=True)
     try:

@@ -60,6 +60,7 @@ def test_decisions_of_a_batch_are_counted_from_the_answer(make_app, auth, commen
     assert _sample("moderation_decisions_total", label="none", action="allow") - before == 4
 
 
+@pytest.mark.slow  # the config run in a Python process of its own (0.65-0.82 s)
 def test_gunicorn_workers_look_for_young_garbage_once_a_batch_not_every_700_objects(tmp_path):
     """gunicorn.conf.py's post_fork raises the youngest generation's threshold (GC_YOUNG) above what a batch of 100
     keeps alive, and leaves the older generations' as they are (the config run in a process of its own)."""

@@ -175,6 +175,7 @@ for _ in range(60):
 """
 
 
+@pytest.mark.slow  # four Python processes at once (3.4-4.0 s in the fast suite at load 5)
 def test_processes_writing_reading_and_pruning_at_once_always_get_their_table(tmp_path):
     """Four processes read, write and prune 20 tables in one folder at once: every table any of them gets is its
     own, and what stays is KEEP whole tables and no temporary file."""
