@@ -444,6 +444,7 @@ def test_one_signal_row_saturates_as_a_batchs_rows_do(values):
     assert one.tobytes() == batch[1].tobytes() == want.tobytes()
 
 
+@pytest.mark.slow  # 200 explained scores and a batch of 50 by the shipped model: 1.0-1.96 s of the fast suite
 def test_loading_compiles_once_and_scoring_compiles_nothing_more(shipped):
     """Scorer loading warms every kernel with the types serving passes: no comment compiles at request time."""
     def compiled():  # every numba kernel of the service's modules (moderation.kernels, matcher, automaton...)

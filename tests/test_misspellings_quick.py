@@ -3,6 +3,7 @@ say "nothing" only where the reading (_read) finds nothing, and its byte-level r
 
 import itertools
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -39,6 +40,7 @@ def _check(text: str) -> bool:
     return bool(found)
 
 
+@pytest.mark.slow  # 300 texts read both ways: 1.38-2.66 s of the fast suite (load 5); make test runs it
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(_TOKENS + _EXAMPLES), st.sampled_from(_SEPARATORS)), min_size=1,
                 max_size=14))

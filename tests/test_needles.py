@@ -104,6 +104,7 @@ def test_index_finds_overlapping_needles():
     assert index.found("xabcdex") == {"abcd", "bcde"}
 
 
+@pytest.mark.slow  # 300 texts of up to 400 characters normalised: 1.35-1.47 s of the fast suite (load 5)
 @settings(max_examples=300, deadline=None)
 @given(text=st.text(st.sampled_from(list("AaBbＡａ！!？?ｗwー－ 　ﾊﾟ工口ΑαЕе死ね1\n")), max_size=400))
 def test_normalisation_shortcuts_change_nothing(text):
@@ -344,6 +345,7 @@ def test_word_lists_hit_what_a_plain_automaton_hits():
         assert FP._NEEDLES.found(text) == {n for n in needles if n in text}
 
 
+@pytest.mark.slow  # 200 regexes compiled: 1.38-1.74 s of the fast suite (load 5); make test runs it
 @settings(max_examples=200, deadline=None)
 @given(strings=st.sets(st.text(st.sampled_from("ab \t@＠|.*"), min_size=1, max_size=3), min_size=1, max_size=12),
        text=st.text(st.sampled_from("ab \t@＠|.*x"), max_size=40))
