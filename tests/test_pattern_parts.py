@@ -3,6 +3,7 @@ exactly the pattern's own matches, spans and order (THREAT_EN, HATE_EN, HATE_JA,
 written English cases, the threat probe, the Japanese suite, those cases run together, the adversarial inputs and
 text generated from the pattern's own pieces."""
 
+import functools
 import json
 import re
 import re._parser as P
@@ -105,23 +106,31 @@ def _pieces(rx, extra):
     return sorted(set(chars) | set(literals) | {lit[:-1] for lit in literals} | set(SEPARATORS) | set(extra))
 
 
-PIECES = {"threat_en": _pieces(TC.THREAT_EN, ("you", "him", "them", "i'll ", "we will ", "the ", "people", " and ",
+# each split's pattern and the words its generated texts mix with its pieces
+PIECE_SOURCES = {"threat_en": (TC.THREAT_EN, ("you", "him", "them", "i'll ", "we will ", "the ", "people", " and ",
                                               "kill", "a")),
-          "hate_statement_en": _pieces(TC.HATE_EN, ("muslims ", "they ", "the ", "people ", " and ", "i ", "a", ". ",
-                                                     "being ", "who ")),
-          "hate_statement_ja": _pieces(TC.HATE_JA, ("移民", "在日", "中国人", "は", "なんて", "、", "。", "だ",
-                                                     "という")),
-          "praise_en": _pieces(TPR.PRAISE_EN, ("muslims ", "we ", "the ", "people ", " and ", "i ", "a", ". ", "not ",
-                                              "so much", "right ")),
-          "reported_after_en": _pieces(TR.REPORTED_AFTER_EN, ("people ", "who ", "the ", " that ", "you ", " to ", "a",
-                                                              "\"", ". "))}
+                 "hate_statement_en": (TC.HATE_EN, ("muslims ", "they ", "the ", "people ", " and ", "i ", "a", ". ",
+                                                    "being ", "who ")),
+                 "hate_statement_ja": (TC.HATE_JA, ("移民", "在日", "中国人", "は", "なんて", "、", "。", "だ",
+                                                    "という")),
+                 "praise_en": (TPR.PRAISE_EN, ("muslims ", "we ", "the ", "people ", " and ", "i ", "a", ". ", "not ",
+                                               "so much", "right ")),
+                 "reported_after_en": (TR.REPORTED_AFTER_EN, ("people ", "who ", "the ", " that ", "you ", " to ",
+                                                              "a", "\"", ". "))}
+
+
+@functools.cache
+def pieces(name):
+    """A split's pieces, worked out when its slow test asks (parsing the five took ~0.3 s of every worker's
+    collection of the fast suite too, when they were worked out at import)."""
+    return _pieces(*PIECE_SOURCES[name])
 
 
 @pytest.mark.parametrize("name", SPLIT_NAMES)
 @pytest.mark.slow
 def test_generated_text_matches_alike(name):
     @settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-    @given(text=st.lists(st.sampled_from(PIECES[name]), max_size=30).map("".join))
+    @given(text=st.lists(st.sampled_from(pieces(name)), max_size=30).map("".join))
     def check(text):
         _same(name, text)
 
