@@ -1,11 +1,14 @@
-"""A SUBMIT sent again after its answer was lost (redis-py's retry, run_on_master's re-run of its pipeline) is its
-first run's answer: the comment stored, queued and its rate limits charged once, answered as created."""
+"""A write sent again after its answer was lost (redis-py's retry, run_on_master's re-run of its pipeline) is its first
+run's answer: a SUBMIT's comment stored, queued and its rate limits charged once, answered as created; a Written
+script's write made once, answered as then (append_only._ONCE)."""
 
 import time
 
 import pytest
 
+from moderation.store.author_standing import AuthorStanding
 from moderation.store.client import make_client
+from moderation.store.master_pipeline import Replicas
 from moderation.store.rate_limits import Charge
 from moderation.store.review_queue import ReviewQueue, submissions
 from tests.support.relay import LostAnswer
@@ -63,3 +66,23 @@ def test_a_submit_whose_answer_was_lost_is_answered_as_its_first_run(master, pre
     # the site's own retry of the same id is another call: a replay, charged
     again = ReviewQueue(admin, "s", prefix=prefix).submit(_record("c-lost"), queued=True, charge=_charge(prefix))
     assert again == (False, "sha-c-lost") and admin.get(f"{prefix}{{s}}:rl:author:u-1") == "3"
+
+
+@pytest.mark.slow
+def test_a_person_set_standing_whose_answer_was_lost_is_written_once(master, prefix):
+    """A Written script (here a person setting an author's standing: an audit entry and an event each time) whose
+    answer was lost runs again on a new connection: answered with the first run's answer (the previous level, good)
+    and written once (before: a second audit entry, and "warned" as the previous level, the first run's own)."""
+    server, min_replicas = master
+    admin = server.client()
+    relay = LostAnswer(server.port, b"EVALSHA", b"u-lost").start()
+    try:
+        standing = AuthorStanding(make_client(relay.url, 2.0), "s", prefix, replicas=Replicas(min_replicas))
+        assert standing.set("u-warm", "warned", "hanako", now_ms=1) == "good"  # the script is loaded
+        assert standing.set("u-lost", "warned", "hanako", now_ms=2) == "good"
+        assert relay.dropped == 1
+    finally:
+        relay.stop()
+    audit = [fields for _, fields in admin.xrange(f"{prefix}{{s}}:audit") if fields["author_id"] == "u-lost"]
+    events = [fields for _, fields in admin.xrange(f"{prefix}{{s}}:events") if "u-lost" in fields.get("data", "")]
+    assert [(e["from"], e["to"]) for e in audit] == [("good", "warned")] and len(events) == 1, (audit, events)

@@ -13,12 +13,14 @@ wait ends within about 2 s even on a stuck disk).
 README, Durability; tests/test_durability.py::test_answers_given_while_an_fsync_runs_survive_a_kill.
 """
 
+import os
 import time
 
 import redis
 from redis.cluster import RedisCluster
 
 from moderation.store.held_connection import evalsha_many
+from moderation.store.keys import call_key
 from moderation.store.master_pipeline import NO_REPLICAS, run_on_master, run_script
 
 # Lua: an INFO field's value (`name` with its colon, `class` the value's characters), found by a plain search for
@@ -138,24 +140,44 @@ class AppendOnly:
         return results[0]
 
 
+# How long a write call's answer is kept (Written): its own resends (redis-py's retry, run_on_master's re-run after a
+# failover) come within its request, a few seconds at most.
+CALL_MS = 60_000
+
+# A Written script's end: the call's own key (the last of KEYS, taken off before the write sees KEYS) holds its answer
+# once it is made, so the same call sent again (its answer lost with the connection, or run_on_master's whole
+# pipeline run again after a failover, on a new master that has the first run) answers the first run's answer instead
+# of writing again; a new master without the first run has no key either, and writes. pending first: a script that
+# answers nothing (nil) still answers its pending fsync.
+_ONCE = """
+local call = table.remove(KEYS)
+local kept = redis.call('GET', call)
+if kept then return {aof_pending(), cjson.decode(kept)[1]} end
+local answer = write()
+redis.call('SET', call, cjson.encode({answer}), 'PX', CALL_MS)
+return {aof_pending(), answer}
+"""
+
+
 class Written:
     """A write script whose Lua runs as a function and which answers {aof_pending(), its answer}, as SUBMIT ends its
-    answers with aof_pending(): one INFO a write, and a wait only while an fsync is pending."""
+    answers with aof_pending(): one INFO a write, and a wait only while an fsync is pending; a call sent again is
+    answered as its first run, never written twice (_ONCE)."""
 
     def __init__(self, append_only, lua):
         self.append_only = append_only
-        # pending first: a script that answers nothing (nil) still answers its pending fsync
         self._script = append_only.client.register_script(
-            PENDING + "local function write()\n" + lua + "\nend\nlocal answer = write()\n"
-            "return {aof_pending(), answer}\n")
+            PENDING + f"local CALL_MS = {CALL_MS}\nlocal function write()\n" + lua + "\nend\n" + _ONCE)
 
     def __call__(self, keys, args):
         """Run the script; its answer once the write is in the file (and replicas, with the store's `replicas`)."""
+        keys = [*keys, call_key(keys[0], os.urandom(8).hex())]  # one call: every resend of it carries the same key
         if self.append_only.replicas.count:
             return self.settle(keys[0], self.append_only.run(keys[0], lambda pipe: self.queue(pipe, keys, args)))
         return self.settle(keys[0], self._script(keys=keys, args=args))
 
     def queue(self, pipe, keys, args):
+        """Queue the script on `pipe`; `keys` end with the call's key (__call__ adds it)."""
         self._script(keys=keys, args=args, client=pipe)
 
     def settle(self, key, answer):

@@ -186,6 +186,15 @@ def replication_mark(key):
     return f"{key}:replicated{{{key}}}"
 
 
+def call_key(key, token):
+    """A key of `key`'s slot named for one write call's token (append_only.Written keeps the call's answer there)."""
+    start = key.find("{")
+    end = key.find("}", start + 1) if start >= 0 else -1
+    if end > start + 1:
+        return key[:end + 1] + ":call:" + token
+    return f"{key}:call:{token}{{{key}}}"
+
+
 def _account_digest(name):
     """An account name as a login key holds it: hashed, so a key never carries what someone typed as a user name."""
     return hashlib.sha256((name or "").strip().lower().encode()).hexdigest()[:32]
