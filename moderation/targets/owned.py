@@ -90,8 +90,23 @@ _WORD_SENSE = {w: base for base in _SENSES for w in (base, base + "s", base + "e
 # in Davidson's tweets, whose harassment label owned_spans sets); not "nothing/something ... she is a" nor a gerund
 # whose words name a person ("Nothing against her but she is a bitch" is an insult at her)
 _NOT_PERSON = r"(?!(?:i|me|my|we|us|our|you|your|he|him|his|she|her|they|them|their)(?![a-z]))"
+# the gerund is one of a closed list of everyday activities (session 33): any capitalised -ing word may be a surname
+# ("Manning / Fleming / Harding is a bitch" is an insult at a person; normalised text has lost the capital), so only
+# a doing that is commonly a chore or a struggle reads as the thing
+_ACTIVITY = (r"(?:getting|finding|parking|driving|running|commuting|cycling|walking|hiking|climbing|swimming|flying"
+             r"|travell?ing|moving|packing|unpacking|cleaning|cooking|baking|washing|ironing|hoovering|vacuuming"
+             r"|shopping|queu(?:e)?ing|waiting|working|studying|revising|learning|teaching|training|dieting|fasting"
+             r"|dating|parenting|raising|renting|buying|selling|booking|filing|paying|saving|budgeting|fixing"
+             r"|repairing|painting|decorating|gardening|mowing|weeding|digging|shovell?ing|gritting|defrosting"
+             r"|sleeping|waking|quitting|stopping|starting|losing|breaking|trying|making|doing|taking|keeping"
+             r"|catching|changing|getting up|writing|reading|typing|coding|debugging|marking|grading|applying"
+             r"|interviewing|job hunting|house hunting|flat hunting|teething|potty training|sorting|assembling"
+             r"|installing|updating|printing|calling|texting|emailing|explaining|convincing|arguing|negotiating"
+             r"|organising|organizing|planning|hosting|babysitting|housesitting|lifting|carrying|pushing|pulling"
+             r"|towing|reversing|merging|overtaking|boarding|landing|skiing|surfing|sailing|rowing|fishing|camping"
+             r"|ageing|aging|growing up|recovering|healing|grieving|getting old|getting older)")
 _THING_BEFORE = re.compile(r"(?:(?:^|[^a-z'’])(?:life|karma|it|that|this)|(?:^|[.!?,;:(\n] *)"
-                           r"(?!(?:no|some|every|any)thing(?![a-z]))(?:[a-z]{2,15}ing)(?: " + _NOT_PERSON
+                           r"(?!(?:no|some|every|any)thing(?![a-z]))" + _ACTIVITY + r"(?: " + _NOT_PERSON
                            + r"[a-z'’]{1,15}){0,6})(?:['’]s|['’]ll be| is| was| can be| will be| has been| gets"
                            r"| becomes| turned out to be)(?: (?:always|still|really|just|honestly|definitely|gonna be"
                            r"|going to be))? (?:an?|one|such an?)(?: (?:real|right|total|proper|massive|huge|complete"
@@ -100,6 +115,16 @@ _THING_BEFORE = re.compile(r"(?:(?:^|[^a-z'’])(?:life|karma|it|that|this)|(?:^
 _THING_AFTER = re.compile(r" of an? (?:[a-z]{1,12} )?(?:day|week|month|year|night|morning|winter|summer|season|commute"
                           r"|drive|journey|trip|climb|hill|job|shift|exam|test|game|match|final|task|problem|form"
                           r"|process|thing|road|walk|ride|flight|wait|queue|move|run|race|course)(?![a-z])")
+# the insult aimed back at a person by a coordinated tail ("life is a bitch and so is your mother", "... and so are
+# you", "karma's a bitch, just like you", "... and you're one too"; session 33): then the word names them, not the thing
+_REAIMED_AFTER = re.compile(r",? (?:and|but) (?:you|u|ya|he|she|they)(?:['’](?:re|s)| (?:are|is|was|were)) (?:one"
+                            r"|another)(?![a-z])"
+                            r"|(?:,? (?:and|but) so(?: (?:is|are|was|were|am)|['’]s)|,? (?:just |exactly )?like)"
+                            r" (?:(?:you|u|ya|he|she|they|him|her|them)(?![a-z'’])"
+                            r"|(?:your|ur|yo|his|her|their|my|that|the|this) (?:[a-z]{1,12} )?(?:mother|father|mom|mum"
+                            r"|mam|mama|dad|wife|husband|sister|brother|son|daughter|family|boss|ex|girlfriend|boyfriend"
+                            r"|gran|granny|nan|grandma|mother-in-law|missus|misses|mrs|old lady|old man|"
+                            + EN_PEOPLE + r")(?![a-z]))")
 _CUES = {base: re.compile(r"(?<![a-z'’])(?:" + cues + r")(?![a-z])") for base, cues in _SENSES.items()}
 _NEAR = 48
 _SENTENCE_END = re.compile(r"[.!?;\n]")
@@ -135,7 +160,7 @@ def reading(t: str, a: int, b: int) -> int:
     if mine or _IN_GROUP_AFTER.match(t, b, b + 24) or (t[a:b] in _ADDRESS_WORDS and _warm_address(t, a)):
         return OWN
     if t[a:b] == "bitch" and (_THING_BEFORE.search(t, max(0, a - _BEFORE - 32), a)
-                              or _THING_AFTER.match(t, b, b + 24)):
+                              or _THING_AFTER.match(t, b, b + 24)) and not _REAIMED_AFTER.match(t, b, b + 48):
         return LITERAL
     base = _WORD_SENSE.get(t[a:b])
     if base is None or _PERSON_BEFORE.search(t, max(0, a - 24), a):
