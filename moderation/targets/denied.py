@@ -51,7 +51,8 @@ _PREDICATE = (r"(?P<copula>(?:(?<![a-z])(?:are|is|was|were|am)|['’](?:re|s|m))
 
 # a denied wish that people be removed or harmed ("no one here wants them deported", "I don't want anyone hurt"): only
 # the removal or the harm (constructions' exclusion form), since "nobody wants these parasites here" denies nothing
-_WISH = (r"(?:want|wants|wanted)(?: [a-z'’]+){0,4}? (?:" + _EN_REMOVED
+# session 33: the harm may follow "to be" / "to get" after up to four words ("I don't want a single refugee to be hurt")
+_WISH = (r"(?:want|wants|wanted)(?: [a-z'’]+){0,4}?(?: to (?:be|get))? (?:" + _EN_REMOVED
          + r"|hurt|harmed|killed|attacked|beaten up|shot|dead|die)(?![a-z])")
 
 # a harm nobody deserves ("[group] don't deserve any abuse", "no one deserves to be treated as a criminal"): only
@@ -81,6 +82,16 @@ _NOT_HARMED = (r"(?<![a-z])(?:(?:should|must|shall)(?:n['’]t| not| never)|ough
                + r")| " + _HARM_VERB + ")"
                r"|(?<![a-z])(?:no|nobody|no one)(?: [a-z]+){0,2}? (?:should|must)(?: ever)? be(?: [a-z'’]+){0,2}? "
                + _HARM_DONE)
+
+# a harm wished smaller, not wished (session 33): a comparative of less harm ("kids should be hurt less often in youth
+# rugby", "fewer riders should get injured", "we want fewer protesters to be arrested"): the harm named, then "less" /
+# "less often" / "fewer" after it, or "fewer" / "less" quantifying its subject before it
+_INJURED = r"(?:injured|wounded|hurt|harmed|killed|hit|beaten|arrested|" + _HARM_DONE[3:]
+_LESS_HARMED = (r"(?<![a-z])(?:should|must|would|could|will|to|need to|ought to)(?: [a-z'’]+){0,2}? (?:be|get) "
+                + _INJURED + r" (?:a lot |far |much |a bit |even )?(?:less|fewer|more rarely|less and less)(?![a-z])"
+                r"|(?<![a-z])(?:fewer|less)(?: (?!(?:and|but|or|so|then|they|them|he|she|we|you|it|i|if|because"
+                r"|deserve|deserves|need|needs)(?![a-z'’]))[a-z'’]+){1,3}? (?:should|must|would|could|will|to)"
+                r" (?:be|get) " + _INJURED)
 
 # a harm the writer will never do ("I would never hit a woman", "we won't bully [group]"), or that people are said
 # never to do or carry ("[group] do not steal", "never cheat", "have no criminal streak"): the harm named
@@ -118,6 +129,7 @@ DENIED_EN = re.compile(r"(?<![a-z])" + _NEG + r"(?: [a-z]+){0,3}? (?P<belief>" +
                        + r"|(?<![a-z])" + _NEG + r"(?: [a-z]+){0,3}? " + _WISH_TO
                        + r"|(?<![a-z])" + _NEG + r"(?: (?:ever|really))? " + _EN_DEATH
                        + r"|(?<![a-z])(?:" + _NO_DEATH + r")|" + _NOT_HARMED + r"|" + _NOT_DONE
+                       + r"|" + _LESS_HARMED
                        + r"|" + _PREDICATE
                        + r"|(?:(?<![a-z])(?:not true|a lie|a myth|false|nonsense|untrue)|n['’]t true) that" + _CLAUSE)
 
@@ -137,7 +149,7 @@ _POSITIVE_AFTER = re.compile(r" (?:(?:a|an|the|real|really|truly|fully|very|so|t
 _POSITIVE_IN = re.compile(r"(?<![a-z])(?:" + _POSITIVE_WORDS + r")(?![a-z])")
 
 _CUES = ("n't", "n’t", "not", "never", "nobody", "no one", "none of", "a lie", "a myth", "false", "untrue", "nonsense",
-         "refuse", "no ", "hardly", "far from", "nowhere")
+         "refuse", "no ", "hardly", "far from", "nowhere", "less", "fewer", "more rarely")
 CUES = frozenset(_CUES)  # what the signals' code pass finds with its needles (denied_spans's `found`)
 
 
