@@ -50,6 +50,9 @@ SLOTS_EN = {
     "ex_open": _w("Fuck|Oh fuck|Ah fuck|Fuck me|Aw fuck|Well fuck|Holy fuck|Fucking hell|Holy shit|Oh shit|Shit"),
     "ex_event": _w("the kettle's broken again|my phone died halfway through the second half|the queue at the post office goes round the block|I missed the last ferry home|the dishwasher flooded the kitchen|the derby got called off for a waterlogged pitch|I burnt the Sunday roast|the heating packed in overnight|my tax return is due on Friday|the wifi dropped in the middle of my interview|the cat knocked my coffee onto the laptop|they've dug up the high street again|I locked my keys in the van|the bakery sold out of bread by nine|the M6 is a car park this morning|I've lost the receipt for the fridge|the snow has closed the school|my flight home got cancelled"),
     "ex_np": _w("the traffic on the bypass|the queue for the ferry|my commute|this rain|the wait at A&E|the new tax form|the cold in this flat|the hill up to the station|the drive to the coast|this meeting|the council's planning portal|the checkout queue"),
+    # session 33: a thing sworn at (exclaimed.py's reading (7)): the thing, then what it did
+    "ex_thing": _w("printer|laptop|phone|wifi|router|kettle|boiler|dishwasher|washing machine|car|van|bike|bus|train|tram|traffic|weather|rain|snow|self-checkout|ticket machine|parking meter|website|app|update|lift|heating|keyboard|satnav|toaster|fridge"),
+    "ex_did": _w("has jammed again|won't connect|died on me|broke down on the bypass|is late again|ate my card|froze halfway through|keeps cutting out|flooded the floor|wouldn't start this morning|crashed for the third time today|is stuck on the fourth floor|logged me out again|ruined the barbecue|needs a new part again"),
     "ex_adj": _w("long|slow|cold|hot|expensive|hard|ridiculous|exhausting|boring|confusing|steep|wet"),
     "ex_show": _w("gig|concert|match|film|meal at the new Thai place|fireworks display|sunset over the bay|cup final|comedy night|brass band contest|food market|carol service"),
     "ex_good": _w("amazing|brilliant|excellent|gorgeous|hilarious|incredible|beautiful|lovely|fantastic|delicious"),
@@ -163,6 +166,8 @@ FAMILIES = {
         ("[What|That was|Honestly, what] a bitch of a {idiom_what}[|, {ex_event}|. {ex_event}]", {"abuse": None}),
         ("[How|Why|When|What] the fuck {wh_event}?", {"abuse": None}), ("Shit happens[|, {ex_event}|. {ex_event}]", {"abuse": None}),
         ("[This|That|All this] shit is [so |]{ex_adj}[| today| this week]", {"abuse": None}),
+        ("[This|That|The|My|Our] [fucking|goddamn|fuckin] {ex_thing} {ex_did}[|. Brilliant.|, of course|. Every single time]", {"abuse": None}),
+        ("[Ugh, |Honestly, |Great, |]the [fucking|goddamn] {ex_thing} {ex_did}", {"abuse": None}),
     ),
     "hate": (  # a group attacked by identity, in varied constructions
         "{g} are {dehum}", "{g} are nothing but {dehum}", "I {hateverb} {g}", "{g} make me sick", "You can't trust {g}", "{g} should be {punish}",

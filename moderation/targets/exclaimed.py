@@ -21,7 +21,7 @@ _DEGREE = (r"(?:finally|again|great|brilliant|amazing|awesome|excellent|beautifu
 # (1) an interjection opening a clause (after at most three interjections: "ok so oh fuck") and standing alone before
 # its punctuation ("Fuck, the bins again", "oh fuck!", "fuck me.", "fucking hell, the rain");
 # (2) "for fuck's sake"; (3) after a degree word ("so fucking tired", "too fucking hot"); (4) before one of _DEGREE
-# ("fucking finally"); (5) the writer's own plight ("we're fucked", "I fucked up"); (6) below
+# ("fucking finally"); (5) the writer's own plight ("we're fucked", "I fucked up"); (6) and (7) below
 _OPENING = re.compile(r"(?:^|(?<=[.!?,;:(\n\"])) *(?:(?:oh|ah|aw|aww|well|holy|and|but|so|yeah|ok|okay|lol|lmao|ugh"
                       r"|wow) ){0,3}\Z")
 _ALONE = re.compile(r" *(?:[,!.?;:\n]|\Z)")
@@ -37,6 +37,20 @@ _PLIGHT = re.compile(r"(?<![a-z'])(?:i['’]m|i am|we['’]re|we are|i was|we we
 # question turns on the reader ("what the fuck is wrong with you", "who the fuck do you think you are": session 30)
 _WH = re.compile(r"(?<![a-z'’])(?:what|why|how|where|who|when) the \Z")
 _AT_YOU = re.compile(r"[^.!?\n]{0,60}?(?<![a-z'’])(?:you|your|yours|yourself|ya|u|ur|youre|you['’]re)(?![a-z])")
+# (7) swearing at a thing (session 33): "this fucking printer", "the goddamn train is late again", "my fucking laptop":
+# after a determiner or a possessive, at most one word, then an everyday object, machine, service or weather from a
+# closed list (a person noun after it, "this fucking idiot / ref / landlord", stays profanity aimed at them)
+_THING_DET = re.compile(r"(?<![a-z'’])(?:this|that|the|my|our|these|those|stupid|damn|bloody) \Z")
+_THING = re.compile(r"(?: [a-z]{2,12})? (?:printers?|scanners?|computers?|laptops?|phones?|wifi|wi-fi|internet"
+                    r"|router|broadband|apps?|website|site|update|software|keyboard|screen|tv|telly|remote|cars?|vans?"
+                    r"|bikes?|engine|trains?|bus|buses|trams?|tube|flights?|planes?|traffic|roadworks|road|queues?"
+                    r"|weather|rain|snow|wind|heat|cold|fog|ice|kettle|toaster|oven|fridge|freezer|dishwasher"
+                    r"|washing machine|boiler|heating|alarm|door|lock|keys?|parking|meter|machine|self-checkout|tills?"
+                    r"|paperwork|forms?|deadline|exam|homework|bills?|mortgage|rent|tax|taxes|meeting|monday|mondays"
+                    r"|week|day|hangover|headache|cough|knee|back|battery|charger|cable|microwave|hoover|lawnmower"
+                    r"|shower|toilet|sink|roof|leak|pothole|potholes|lift|elevator|escalator|ticket machine"
+                    r"|satnav|gps|email|emails|inbox|password|login|portal|system|computer system|hill|stairs)"
+                    r"(?![a-z'’-])")
 _BEFORE = 24  # characters before a swear word its readings look at (the longest opener above, with spaces)
 
 # the swear words of one comment read in their place, at most (a comment of thousands of them paid ~2 us each, 3x an
@@ -59,6 +73,7 @@ def exclaimed(text: str, starts: list[int], ends: list[int]) -> list[bool]:
             or (word in ("fucking", "fuckin", "goddamn") and not "a" <= text[a - 1:a] <= "z" and text[a - 1:a] != "'"
                 and _DEGREE_AFTER.match(text, b))
             or (word == "fucked" and not "a" <= text[b:b + 1] <= "z" and _PLIGHT.search(text, lo, a))
+            or (word in ("fucking", "fuckin", "goddamn") and _THING_DET.search(text, lo, a) and _THING.match(text, b))
             or (((word == "fuck" and _WH.search(text, lo, a)) or word == "what the fuck")
                 and _WORD_AFTER.match(text, b) and not _AT_YOU.match(text, b))))
     return out
