@@ -93,6 +93,13 @@ _LESS_HARMED = (r"(?<![a-z])(?:should|must|would|could|will|to|need to|ought to)
                 r"|deserve|deserves|need|needs)(?![a-z'’]))[a-z'’]+){1,3}? (?:should|must|would|could|will|to)"
                 r" (?:be|get) " + _INJURED)
 
+# a generalisation refused ("not all [group] are terrorists", "not every refugee is a threat", "not all of them are
+# criminals"; session 33): a defence of the group, the predicate denied of it, unless the sentence takes it back
+# ("not all men are rapists, but enough are", "... but most of them are")
+_NOT_ALL = (r"(?<![a-z])not (?:all|every|each|every single)(?: of)?(?: [a-z'’-]+){1,3}? (?:are|is|were|was)"
+            r"(?![^.!?\n]{0,60}?(?<![a-z])but (?:most|many|enough|plenty|nearly all|almost all|the majority|a lot|loads"
+            r"|far too many|too many)(?![a-z]))(?: (?!but |except |than )[a-z'’-]+){1,4}")
+
 # a harm the writer will never do ("I would never hit a woman", "we won't bully [group]"), or that people are said
 # never to do or carry ("[group] do not steal", "never cheat", "have no criminal streak"): the harm named
 _NOT_DONE = (r"(?<![a-z])(?:i|we)(?:(?:['’]d|['’]ll| would| will| could) never| (?:would|will|could|wo|do|did)"
@@ -129,7 +136,7 @@ DENIED_EN = re.compile(r"(?<![a-z])" + _NEG + r"(?: [a-z]+){0,3}? (?P<belief>" +
                        + r"|(?<![a-z])" + _NEG + r"(?: [a-z]+){0,3}? " + _WISH_TO
                        + r"|(?<![a-z])" + _NEG + r"(?: (?:ever|really))? " + _EN_DEATH
                        + r"|(?<![a-z])(?:" + _NO_DEATH + r")|" + _NOT_HARMED + r"|" + _NOT_DONE
-                       + r"|" + _LESS_HARMED
+                       + r"|" + _LESS_HARMED + r"|" + _NOT_ALL
                        + r"|" + _PREDICATE
                        + r"|(?:(?<![a-z])(?:not true|a lie|a myth|false|nonsense|untrue)|n['’]t true) that" + _CLAUSE)
 
