@@ -186,6 +186,16 @@ FAMILIES = {
         ("[Of course|Naturally|Obviously] the [winner|new mayor|referee|lead actor] is a {dslur1}", SLUR_DESCRIBED),
         ("The {dslurp} [on our street|at work|in my class|next door] [had a party|got a new car|are on holiday|painted their fence]", SLUR_DESCRIBED),
     ),
+    # session 33: a good quality, worth or standing denied to a group by the writer ("[group] are not our equals", "I
+    # will never respect [group]"): the negation is the attack (moderation.targets.hate_en _EN_DENY_POSITIVE reads it)
+    "hate_denied_positive": (
+        ("{gpl} are not [our|your|anyone's] [equals|friends|neighbours|kind]", {"hate": 1, "abuse": 1}),
+        ("{gpl} [are not|aren't|will never be|can never be] [honest|decent|trustworthy|civilised|capable|intelligent|normal|real citizens|fully human][| and never will be| and we all know it| whatever the council says]", {"hate": 1, "abuse": 1}),
+        ("[I|We] [don't|do not|will never|could never|can't] [respect|trust|value] {gpl}[| at all| one bit| and I never will]", {"hate": 1, "abuse": 1}),
+        ("[Honestly|Frankly|Let's be real], {gpl} [have never been|were never|are not] [any good|any use|good neighbours|good parents|good for this country]", {"hate": 1, "abuse": 1}),
+        ("{gpl} [don't|do not] deserve [respect|rights|dignity|a place here|a home|a say|to be treated as equals]", {"hate": 1, "abuse": 1}),
+        ("Not one of the {gpl} [in {town}|on {street} Street|at my work] is [honest|decent|worth anything|any use]", {"hate": 1, "abuse": 1}),
+    ),
     "hate": (  # a group attacked by identity, in varied constructions
         "{g} are {dehum}", "{g} are nothing but {dehum}", "I {hateverb} {g}", "{g} make me sick", "You can't trust {g}", "{g} should be {punish}",
         "It's disgusting how {g} behave", "Why are all {g} so {neg}?", "All {g} are {neg}", "Typical {g1}, always {neg}", "I'd rather die than live next to {g}",
