@@ -177,8 +177,8 @@ FAMILIES = {
     # session 33: a slur used to describe someone in a plain, even calm, sentence (no insult, threat or demand around
     # it): the word itself names the person by their identity as something lesser, so it is hate however flat the tone
     "hate_slur_described": (
-        ("[My|Our|The|Her|His] new [neighbour|manager|teacher|lodger|GP|landlord|flatmate|boss|coach] is a {dslur1}[| apparently|, just so you know|, for the record|, I found out today]", SLUR_DESCRIBED),
-        ("There's a {dslur1} [working|living|teaching|serving] [at|in|on] [the post office|the school|{street} Street|the council|the chippy|our ward] now", SLUR_DESCRIBED),
+        ("[My|Our|The|Her|His] new [neighbour|teacher|lodger|GP|landlord|flatmate|boss|coach|vicar] is a {dslur1}[| apparently|, just so you know|, for the record|, I found out today]", SLUR_DESCRIBED),
+        ("There's a {dslur1} [working|living|teaching|serving] [at|in|on] [the depot|the school|{street} Street|the council|the chippy|our ward] now", SLUR_DESCRIBED),
         ("[Some|A|Another] {dslur1} [moved in|got the job|sat next to me|opened a shop|joined the club] [across the road|on {street} Street|in {town}|at work|last week]", SLUR_DESCRIBED),
         ("[They|The club|The school|The council] [hired|picked|elected|let in] a {dslur1} [as treasurer|to run it|again|this year]", SLUR_DESCRIBED),
         ("[{fn}|The new guy|The girl at the till|The bloke next door] is a {dslur1}[|, no surprise there|, as it turns out|, like his dad]", SLUR_DESCRIBED),
