@@ -53,3 +53,14 @@ def test_civil_news_gain_denials_only_of_a_harm_wished_less():
         "Less funding means more kids will get hurt on those roads, and the council knows it.": [],
         "Fewer people should have to die waiting for an ambulance.": [],
     }
+
+
+@pytest.mark.parametrize(("text", "denied"), [
+    ("Refugees should be protected, not left to drown in the Channel.", ", not left to drown"),
+    ("Asylum seekers should be housed, not deported.", ", not deported"),
+    ("The strikers deserve a hearing, not to be locked up.", ", not to be locked up"),
+    ("Refugees should be deported, not protected.", None),  # the care rejected, the harm asserted
+    ("They should be jailed, not fined.", None),
+])
+def test_a_harm_set_aside_for_a_care_is_denied(text, denied):
+    assert _denied(text) == ([denied] if denied else []), text

@@ -100,6 +100,11 @@ _NOT_ALL = (r"(?<![a-z])not (?:all|every|each|every single)(?: of)?(?: [a-z'’-
             r"(?![^.!?\n]{0,60}?(?<![a-z])but (?:most|many|enough|plenty|nearly all|almost all|the majority|a lot|loads"
             r"|far too many|too many)(?![a-z]))(?: (?!but |except |than )[a-z'’-]+){1,4}")
 
+# a harm set aside for a care in a contrast ("[group] should be protected, not left to drown", "housed, not deported",
+# "need help, not to be locked up"; session 33): the harm after ", not" is the one the writer rejects
+_NOT_CONTRAST = (r"(?<=[a-z]), not (?:to (?:be|get) |be |get )?(?:left to (?:die|drown|rot|starve|freeze"
+                 r"|suffer)(?![a-z])|(?:hurt|harmed|beaten|abused)(?![a-z])|" + _HARM_DONE + r")")
+
 # a harm the writer will never do ("I would never hit a woman", "we won't bully [group]"), or that people are said
 # never to do or carry ("[group] do not steal", "never cheat", "have no criminal streak"): the harm named
 _NOT_DONE = (r"(?<![a-z])(?:i|we)(?:(?:['’]d|['’]ll| would| will| could) never| (?:would|will|could|wo|do|did)"
@@ -136,7 +141,7 @@ DENIED_EN = re.compile(r"(?<![a-z])" + _NEG + r"(?: [a-z]+){0,3}? (?P<belief>" +
                        + r"|(?<![a-z])" + _NEG + r"(?: [a-z]+){0,3}? " + _WISH_TO
                        + r"|(?<![a-z])" + _NEG + r"(?: (?:ever|really))? " + _EN_DEATH
                        + r"|(?<![a-z])(?:" + _NO_DEATH + r")|" + _NOT_HARMED + r"|" + _NOT_DONE
-                       + r"|" + _LESS_HARMED + r"|" + _NOT_ALL
+                       + r"|" + _LESS_HARMED + r"|" + _NOT_ALL + r"|" + _NOT_CONTRAST
                        + r"|" + _PREDICATE
                        + r"|(?:(?<![a-z])(?:not true|a lie|a myth|false|nonsense|untrue)|n['’]t true) that" + _CLAUSE)
 
