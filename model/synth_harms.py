@@ -29,9 +29,7 @@ ROWS_PER_FAMILY_EN = 400  # per family of synth_harms_en.py at scale 1.0
 ROWS_LOCATED = 300  # per family and language of synth_located.py at scale 1.0 (one shape, not a category)
 # families sized apart from ROWS_PER_FAMILY_EN: the civil mentions of groups outnumber the attacks on them
 ROWS_EN = {"neg_threat_frame": 200, "neg_identity_civil": 1200, "neg_counter_ref": 800, "neg_reclaimed": 600,
-           "neg_own_plan": 400, "neg_homonym": 330,
-           # session 33: fewer than the default, so group attacks stay fewer than civil group mentions (Dixon et al.)
-           "hate_slur_described": 250, "hate_denied_positive": 250}
+           "neg_own_plan": 400, "neg_homonym": 330}
 LONG_SHARE = 0.25  # rows where the template's sentence sits among neutral sentences
 CONTEXT_FAMILIES = ("neg_politics", "neg_article", "neg_report")  # clean sentences that may surround any row
 _TOKEN = re.compile(r"(\[[^\]]*\]|\{\w+\})")

@@ -21,15 +21,10 @@ from model.synth_harms_slots import _w
 HATE_THREAT = {"threat": 1, "hate": 1}
 THREAT_V = {"threat": 1, "abuse": 1, "harassment": None}  # the labels of the "threat" family, for threat_varied
 HATE_THREAT_V = {**THREAT_V, "hate": 1}
-SLUR_DESCRIBED = {"hate": 1, "abuse": 1, "harassment": None}  # a slur describing someone: hate at their identity
 
 # slot values of these families only (the others come from model/synth_harms_slots.py SLOTS["en"])
 SLOTS_EN = {
     "slurp": _w("niggers|faggots|fags|dykes|trannies|kikes|spics|chinks|retards|wetbacks|ragheads|towelheads|queers"),
-    # the slurs a group does not reclaim as its own name (no queer, dyke, fag): for hate_slur_described, so a plain
-    # sentence with a reclaimed word is not taught as hate
-    "dslurp": _w("niggers|faggots|trannies|kikes|spics|chinks|retards|wetbacks|ragheads|towelheads"),
-    "dslur1": _w("nigger|faggot|tranny|kike|spic|chink|retard|wetback|raghead|towelhead"),
     "slur1": _w("nigger|faggot|fag|dyke|tranny|kike|spic|chink|retard|wetback|raghead|towelhead"),
     "rslur": _w("queer|dyke|fag|nigga|homo|tranny|cripple|crip"),  # identity words a group's own members reclaim
     "rslurp": _w("queers|dykes|fags|niggas|homos|cripples|crips"),
@@ -173,28 +168,6 @@ FAMILIES = {
         ("[This|That|All this] shit is [so |]{ex_adj}[| today| this week]", {"abuse": None}),
         ("[This|That|The|My|Our] [fucking|goddamn|fuckin] {ex_thing} {ex_did}[|. Brilliant.|, of course|. Every single time]", {"abuse": None}),
         ("[Ugh, |Honestly, |Great, |]the [fucking|goddamn] {ex_thing} {ex_did}", {"abuse": None}),
-    ),
-    # session 33: a slur used to describe someone in a plain, even calm, sentence (no insult, threat or demand around
-    # it): the word itself names the person by their identity as something lesser, so it is hate however flat the tone
-    "hate_slur_described": (
-        ("[My|Our|The|Her|His] new [neighbour|teacher|lodger|GP|landlord|flatmate|boss|coach|vicar] is a {dslur1}[| apparently|, just so you know|, for the record|, I found out today]", SLUR_DESCRIBED),
-        ("There's a {dslur1} [working|living|teaching|serving] [at|in|on] [the depot|the school|{street} Street|the council|the chippy|our ward] now", SLUR_DESCRIBED),
-        ("[Some|A|Another] {dslur1} [moved in|got the job|sat next to me|opened a shop|joined the club] [across the road|on {street} Street|in {town}|at work|last week]", SLUR_DESCRIBED),
-        ("[They|The club|The school|The council] [hired|picked|elected|let in] a {dslur1} [as treasurer|to run it|again|this year]", SLUR_DESCRIBED),
-        ("[{fn}|The new guy|The girl at the till|The bloke next door] is a {dslur1}[|, no surprise there|, as it turns out|, like his dad]", SLUR_DESCRIBED),
-        ("[Saw|Met|Noticed] [a couple of|two|some] {dslurp} [at the match|in the queue|on the bus|in the park] [today|yesterday|this morning]", SLUR_DESCRIBED),
-        ("[Of course|Naturally|Obviously] the [winner|new mayor|referee|lead actor] is a {dslur1}", SLUR_DESCRIBED),
-        ("The {dslurp} [on our street|at work|in my class|next door] [had a party|got a new car|are on holiday|painted their fence]", SLUR_DESCRIBED),
-    ),
-    # session 33: a good quality, worth or standing denied to a group by the writer ("[group] are not our equals", "I
-    # will never respect [group]"): the negation is the attack (moderation.targets.hate_en _EN_DENY_POSITIVE reads it)
-    "hate_denied_positive": (
-        ("{gpl} are not [our|your|anyone's] [equals|friends|neighbours|kind]", {"hate": 1, "abuse": 1}),
-        ("{gpl} [are not|aren't|will never be|can never be] [honest|decent|trustworthy|civilised|capable|intelligent|normal|real citizens|fully human][| and never will be| and we all know it| whatever the council says]", {"hate": 1, "abuse": 1}),
-        ("[I|We] [don't|do not|will never|could never|can't] [respect|trust|value] {gpl}[| at all| one bit| and I never will]", {"hate": 1, "abuse": 1}),
-        ("[Honestly|Frankly|Let's be real], {gpl} [have never been|were never|are not] [any good|any use|good neighbours|good parents|good for this country]", {"hate": 1, "abuse": 1}),
-        ("{gpl} [don't|do not] deserve [respect|rights|dignity|a place here|a home|a say|to be treated as equals]", {"hate": 1, "abuse": 1}),
-        ("Not one of the {gpl} [in {town}|on {street} Street|at my work] is [honest|decent|worth anything|any use]", {"hate": 1, "abuse": 1}),
     ),
     "hate": (  # a group attacked by identity, in varied constructions
         "{g} are {dehum}", "{g} are nothing but {dehum}", "I {hateverb} {g}", "{g} make me sick", "You can't trust {g}", "{g} should be {punish}",
