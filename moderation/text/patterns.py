@@ -88,6 +88,11 @@ _AFTER_NE = r"(?=$|[よやばぇぃー!?\s。、…w]|カス|ゴミ|クズ|ks)"
 _AFTER_URGED = r"(?=$|[よ!?\s。、…w]|カス|ゴミ|クズ|ks)"
 
 
+# what may follow a 殺す spelt in kana after a hiragana: its sentence's end or an ending, not a word going on (ところ
+# すごく, 頃すぐ, ころすけ)
+_KILL_ENDS = r"(?=$|[ぞよわねなさ!?\s。、…w]|から|って|しか|こと|べき|ため|つもり|の[?か]|の$|まで|と[言い思])"
+
+
 _OBFUSCATIONS = (  # (canonical, substrings one of which every match without a mask contains, pattern)
     # し/シ/4 + ね only where it starts a word: never the polite ending 〜ですしね, 〜だしね, 〜いいしね, 少しね
     # and after a te-form or an adverb that urges (まとめてしね, 早くしね; not もうしね, "won't do it any more": second
@@ -99,9 +104,16 @@ _OBFUSCATIONS = (  # (canonical, substrings one of which every match without a m
                                  + r"|(?:(?<=て)|(?<=早く)|(?<=はやく))し[ねネ]" + _AFTER_URGED
                                  + r"|死[ねネ]|死" + _M + r"(?![a-z0-9])")),
     ("死んで", ("んで",), re.compile(r"[氏しシ4]んで(?:くれ|ほしい|欲しい|しまえ)")),
+    # ころ in kana is 殺 only where it starts a word: not the end of こころ, ところ or a time's ころ (頃: 子供のころ,
+    # 若いころ), so このところすごく, 子供のころすぐ, 心して (こころして) stay; after a hiragana (まじころす, 黙らないと
+    # ころす) it is read when 殺す ends there (_KILL_ENDS), after っ (ぶっころす) always; こ or コ with one mask before
+    # す or して (こ○してやる, コ×ス) is 殺 too
     ("殺す", ("ころす", "コロす", "kor", "k0r"),
-     re.compile(r"(?:ころ|コロ|k[o0]r[o0])す|殺" + _M + r"|" + _M + r"す(?=ぞ|よ|から)")),
-    ("殺してやる", ("ころしてやる", "コロしてやる"), re.compile(r"(?:ころ|コロ)してやる")),
+     re.compile(r"(?:(?<![\u3041-\u3096])|(?<=っ))(?:ころ|コロ)す(?![けじ])|(?:ころ|コロ)す" + _KILL_ENDS
+                + r"|k[o0]r[o0]す|殺" + _M + r"|" + _M + r"す(?=ぞ|よ|から)|(?<![こコ])[こコ]" + _M + r"[すス]"
+                + _KILL_ENDS)),
+    ("殺してやる", ("ころしてやる", "コロしてやる"),
+     re.compile(r"(?<![こご\u30b3])(?:ころ|コロ)してやる|(?<![こコ])[こコ]" + _M + r"(?!" + _M + r")してやる")),
     ("きもい", ("キモ", "きも", "kim"), re.compile(r"(?:キモ|きも|kim[o0])(?:い|イ|すぎ|過ぎ)")),
     ("うざい", ("ウザ", "うざ", "uz"), re.compile(r"(?:ウザ|うざ|uz[a4])(?:い|イ|すぎ|過ぎ)")),
     ("くそ", ("糞", "kus", "kūs"), re.compile(r"(?:ク" + _M + r"|" + _M + r"ソ|糞|く" + _M + r"|k[uū]s[o0](?![a-z]))")),

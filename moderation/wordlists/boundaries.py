@@ -16,5 +16,6 @@ RIGHT_EXCLUDE = {"ばか": "りし", "くず": "れすしさせそ", "はげ": "
 # word before: these start a word wherever they stand (早く|くたばれ, もう|いなくなれ, 書いた|やつら), while the short
 # insults must not (動か|す, 少し|ね). Not やつ alone: after a verb it is as often a thing (昨日買ったやつ、ゴミだった
 # rose from harassment 0.10 to 0.28 in a trial fit when it was read as a person); its plural names people
-LEFT_FREE = {"くたばれ": "", "くたばっちまえ": "", "いなくなれ": "", "ころすぞ": "", "ころしてやる": "", "しばくぞ": "",
-             "しばいたろ": "", "きえろ": "", "やつら": "おあ"}  # not おやつらしい, あやつる (F5)
+# not おやつらしい, あやつる (F5); not こころ|してやる or まごころ|してやる (心してやる: session 33)
+LEFT_FREE = {"くたばれ": "", "くたばっちまえ": "", "いなくなれ": "", "ころすぞ": "", "ころしてやる": "こご",
+             "しばくぞ": "", "しばいたろ": "", "きえろ": "", "やつら": "おあ"}
