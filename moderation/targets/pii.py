@@ -92,6 +92,30 @@ TARGET_CTX = re.compile(
 SELF_CTX = re.compile(r"俺|私|僕|自分|うちの|わたし|あたし|わし")
 
 
+# a private person's school year or department told as hearsay about someone (〇〇高校の3年だって, 北高の2年
+# らしい, 株式会社〇〇の営業部らしいよ) or their workplace told (勤務先らしいよ、…): where to find one person, passed
+# on. A report names a school or company as the subject of its own sentence (〇〇高校の3年生が優勝した, 営業部が会見
+# した), not as what someone is said to be (session 33)
+_HEARSAY = (r"(?:なんだって|だって|らしい|みたい|だそう|って噂|って話)(?=$|[。、!?\s…w]|よ|ね|です|わ|ぞ|けど|から"
+            r"|だ[。、よね!?\s]|だ$)")
+
+
+_JOB = (r"(?:看護師|店員|店長|支店長|院長|窓口|教師|講師|社員|職員|スタイリスト|経理|総務|バイト|パート|先生"
+        r"|保育士|勤務|夜勤|部|課|係)")
+
+
+TOLD_AFFILIATION = re.compile(
+    r"(?:" + _SCHOOL + r"の?|(?<=[一-龥〇○])[小中高]の)\d{1,2}年(?:生)?(?:\d{1,2}組)?" + _HEARSAY
+    + r"|" + _WORKPLACE + r"の?(?:[一-龥ァ-ヶー]{1,4}の)?[一-龥ァ-ヶー]{0,6}?" + _JOB + _HEARSAY
+    + r"|(?:勤務先|勤め先|職場|バイト先)" + _HEARSAY
+    + r"|(?:勤務先|勤め先|職場|バイト先)(?:は|:|、)" + _G + r"{0,12}?(?:会社|商事|銀行|病院|医院|歯科|店|工場|事務所"
+    r"|高校|大学|中学|学校|部|課)" + _G + r"{0,6}?" + _HEARSAY)
+
+
+# a school yearbook (卒アル): a private person's photo and name, a piece only with an act of exposure beside it
+YEARBOOK = re.compile(r"卒アル|卒業アルバム")
+
+
 # a vehicle's number plate (品川 300 あ 12-34): it identifies one person's car
 PLATE = re.compile(r"(?<![一-龥])[一-龥]{1,4}\s?\d{3}\s?[ぁ-ん]\s?\d{1,2}-\d{2}(?!\d)")
 
@@ -142,7 +166,7 @@ _NAME_TRIGGER = frozenset("名")
 
 
 # every piece personal_info looks for needs a digit or one of these (a new piece adds what it needs here)
-_PIECE_TRIGGER = frozenset("部@毎") | _PLACE_TRIGGER | _WHERE_TRIGGER | _NAME_TRIGGER
+_PIECE_TRIGGER = frozenset("部@毎卒") | _PLACE_TRIGGER | _WHERE_TRIGGER | _NAME_TRIGGER
 
 
 _EXPOSE_TRIGGER = frozenset("晒特凸住身個待dhlg")
@@ -162,7 +186,7 @@ _IDENTIFYING = ("address", "room", "phone", "email", "name", "plate")
 
 
 PII_PATTERNS = (ADDRESS, ADDRESS_EN, ROOM, POSTAL, PHONE, EMAIL, PLACE, WHEREABOUTS, NAME_REVEAL, SCHEDULE, EXPOSE,
-                APPROACH, AFFILIATION, PLATE, PUNISH)
+                APPROACH, AFFILIATION, PLATE, PUNISH, TOLD_AFFILIATION, YEARBOOK)
 
 
 def _alternatives(rx: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
@@ -246,7 +270,7 @@ _PIECES = tuple((kind, _GUARDS[rx], least, frozenset(trigger), also, needed)
     ("email", EMAIL, _NEVER, "@", None, EMAIL_NEEDED.search), ("place", PLACE, _NEVER, _PLACE_TRIGGER, None, None),
     ("whereabouts", WHEREABOUTS, _NEVER, _WHERE_TRIGGER, None, None),
     ("name", NAME_REVEAL, _NEVER, _NAME_TRIGGER, None, None), ("schedule", SCHEDULE, _NEVER, "毎", None, None),
-    ("plate", PLATE, 5, "", None, None)))
+    ("plate", PLATE, 5, "", None, None), ("yearbook", YEARBOOK, _NEVER, "卒", None, None)))
 
 
 def _occurs(rx: re.Pattern[str], text: str, codes: np.ndarray | None = None) -> bool:
@@ -256,6 +280,7 @@ def _occurs(rx: re.Pattern[str], text: str, codes: np.ndarray | None = None) -> 
 # Each guard and context read from its dict once, here: hashing a compiled pattern hashes its whole compiled code
 # (TARGET_CTX ~9 us, PERSON_CTX ~9, ORG_CTX ~5 a lookup), so personal_info looks none up by its pattern.
 _EXPOSE, _APPROACH, _PUNISH, _TARGET = _GUARDS[EXPOSE], _GUARDS[APPROACH], _GUARDS[PUNISH], _GUARDS[TARGET_CTX]
+_TOLD = _GUARDS[TOLD_AFFILIATION]
 _AFFILIATION = tuple(_GUARDS[part] for part in AFFILIATION_PARTS)
 _ORG_STARTS, _PERSON_STARTS, _TARGET_STARTS, _SELF_STARTS = (_CONTEXT[rx] for rx in (ORG_CTX, PERSON_CTX, TARGET_CTX,
                                                                                     SELF_CTX))
@@ -298,8 +323,10 @@ def personal_info(text: str, spans: list | None = None, chars: set | None = None
         for guard in _AFFILIATION)
     exposed = 0.0
     public = bool(pieces) and _ORG_STARTS.occurs(text, codes, hits)
-    if affiliated and not _SELF_STARTS.occurs(text, codes, hits):
-        exposed = 1.0  # a targeted private person's class, school or job: where to find them
+    told = _TOLD.may_match(text, chars, found) and next(
+        _TOLD.finditer(text, at=hits), None) is not None
+    if (affiliated or told) and not _SELF_STARTS.occurs(text, codes, hits):
+        exposed = 1.0  # a targeted private person's class, school or job, or one told as hearsay: where to find them
     if pieces and not exposed:
         person = _PERSON_STARTS.occurs(text, codes, hits) or target
         identifying = any(counts.get(k) for k in _IDENTIFYING)

@@ -1,0 +1,50 @@
+"""A private person's school year, department or workplace told as hearsay, or their yearbook posted, is exposed.
+
+Session 33 (issue 12, ja): 卒アル晒すわ (personal_info 0.003 with 2026.12.04-4), 〇〇高校の3年だって (0.047) and
+勤務先らしいよ、〇〇株式会社の営業部 (0.014) exposed no piece of personal information: an affiliation counted only
+beside a singled-out target (こいつ〇〇高校の3年だって: 0.948), a yearbook was no piece. A report names a school or a
+company as its sentence's subject (〇〇高校の3年生が優勝した), not as what someone is said to be; らしい of a manner
+(営業部らしい強引なやり方) is no hearsay.
+"""
+
+import pytest
+
+from moderation.features.signals import signal_dict
+
+EXPOSED = [
+    "卒アル晒すわ",
+    "こいつの卒アル晒すわ",
+    "〇〇高校の3年だって",
+    "北高の2年らしいよ",
+    "勤務先らしいよ、〇〇株式会社の営業部",
+    "勤務先は山田商事の営業部らしい",
+    "あの店員、駅前のコンビニの夜勤らしい",
+    "あいつの職場、駅前の佐藤歯科らしいよ",
+]
+
+
+@pytest.mark.parametrize("text", EXPOSED)
+def test_an_affiliation_told_or_a_yearbook_posted_is_exposed(text):
+    assert signal_dict(text)["pii_exposed"] == 1.0
+
+
+NOT_EXPOSED = [
+    "トヨタの営業部が記者会見した",
+    "〇〇高校の3年生が全国大会で優勝した",
+    "容疑者は〇〇株式会社の営業部に勤務していたと警察は発表した",
+    "息子は〇〇高校の3年です",
+    "私は〇〇高校の3年だって言ったでしょ",  # the writer
+    "来年から大学の1年生になるらしい",
+    "職場の雰囲気が悪いらしい",
+    "勤務先の雰囲気が悪いらしい",
+    "この会社の営業部らしい強引なやり方だ",  # らしい of a manner
+    "病院の看護師らしい対応だった",
+    "卒業アルバムの写真が事件報道で使われたことに批判が出ている",
+    "卒アル見返してたら懐かしくなった",
+    "田中議員の事務所に抗議が殺到している",
+]
+
+
+@pytest.mark.parametrize("text", NOT_EXPOSED)
+def test_a_report_or_a_manner_is_not_exposed(text):
+    assert signal_dict(text)["pii_exposed"] == 0.0
