@@ -91,11 +91,22 @@ _HASHTAG = re.compile(r"[#＃][^\s#＃]+")
 _SENTENCE_END = re.compile(r"[。．!?！？\n.](?:(?<=\.)(?:\s|$)|(?<!\.)[。．!?！？\n]*)")
 
 
-_NAMED = re.compile(r"(?<=[一-龥ァ-ヶー])(?<!皆)(?:さん|氏|容疑者|被告|議員|社長|選手|先生|くん|ちゃん|アナ(?!ウンサ))"
+# a surname and 記者 (田中記者) names one reporter; a kind of reporter (新聞記者, 女性記者, 番記者) and the press's
+# things (記者クラブ, 記者会見) name no one (session 33). Not 部 alone: 阿部記者, 服部記者 are surnames. A kind, not a
+# name, is also an insult made into one (クソ記者, ゴミ記者: the reporter addressed keeps third_person)
+_REPORTER_KINDS = ("新聞", "雑誌", "女性", "男性", "若手", "番", "政治", "経済", "社会", "報道", "海外", "外国人",
+                   "現地", "従軍", "戦場", "専門", "科学", "医療", "司法", "担当", "同行", "地元", "全国紙", "通信社",
+                   "テレビ", "スポーツ", "芸能", "フリー", "新人", "記者", "社会部", "政治部", "経済部", "運動部",
+                   "外信部", "編集部", "紙", "誌", "局", "社", "系", "人",
+                   "クソ", "ゴミ", "バカ", "カス", "クズ", "アホ", "ボケ", "糞")  # an insult made a kind: ゴミ記者
+
+
+_NAMED = re.compile(r"(?<=[一-龥ァ-ヶー])(?<!皆)(?:さん|氏|容疑者|被告|議員|社長|選手|先生|くん|ちゃん|アナ(?!ウンサ)"
+                    r"|" + "".join(f"(?<!{k})" for k in _REPORTER_KINDS) + r"記者(?!クラブ|会見|室|席|証|発表|協会|団))"
                     r"|(?<![a-z])(?:mr|mrs|ms|dr)\.? [a-z]")
 
 
-_NAMED_TRIGGER = frozenset("さ氏容被議社選先くちアmd")
+_NAMED_TRIGGER = frozenset("さ氏容被議社選先くちアmd記")
 
 
 # 自分 told what to do (バカか、自分で調べろ; 自分の頭で考えて) is the person addressed, not the writer: the reflexive

@@ -31,11 +31,13 @@ _LISTS = {
     "sexual_harass": W.SEXUAL_HARASS, "self_harm_push": W.SELF_HARM_PUSH, "self_harm_self": W.SELF_HARM_SELF,
     "crime_word": W.CRIME, "hedge": W.HEDGE, "second_person": W.SECOND_PERSON, "third_person": W.THIRD_PERSON,
     "public_figure": W.PUBLIC_FIGURES, "self_ref": W.SELF, "reporting": W.REPORTING, "literal": W.LITERAL,
-    "news": W.NEWS, "negated_ja": W.NEGATED_JA, "caution": W.CAUTION, "thing": W.THINGS, "praise": W.PRAISE,
+    "news": W.NEWS, "negated_ja": W.NEGATED_JA, "caution": W.CAUTION, "thing": W.THINGS + W.PRESS_THINGS,
+    "praise": W.PRAISE,
     "money_phrase": W.MONEY, "urgency_phrase": W.URGENCY,
     "contact_handoff": W.HANDOFF, "engagement_bait": ENGAGEMENT,
     "dating_lure": tuple(L.SPAM_HASHTAGS) + W.DATING,
     "state_name": W.STATES,  # counts for no feature: it keeps 朝鮮 inside 北朝鮮 from being read as a group
+    "press_thing": W.PRESS_THINGS,  # counts for no feature: 記者 inside 記者クラブ names no one (they stay things)
 }
 
 
@@ -50,7 +52,7 @@ for _i, (_name, _lits, _doms) in enumerate(L.BRAND_RULES):
 _LISTS["brand_mention"] = tuple(_BRAND_OF)
 
 
-_WORDS = Matcher(_LISTS, opaque=("state_name",))
+_WORDS = Matcher(_LISTS, opaque=("state_name", "press_thing"))
 
 
 _BRAND_DOMAINS = tuple(doms for _name, _lits, doms in L.BRAND_RULES)

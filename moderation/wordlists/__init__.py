@@ -15,7 +15,7 @@ from moderation.wordlists.addressees import (
     THIRD_PERSON,
 )
 from moderation.wordlists.attacks import DEATH_WISH, DEHUMANIZE, EXPEL, INSULTS_EN, INSULTS_JA, VIOLENCE
-from moderation.wordlists.context import CAUTION, LITERAL, NEGATED_JA, NEGATION_EN, NEWS, PRAISE, THINGS
+from moderation.wordlists.context import CAUTION, LITERAL, NEGATED_JA, NEGATION_EN, NEWS, PRAISE, PRESS_THINGS, THINGS
 from moderation.wordlists.domains import BRAND_DOMAINS_OWN, SAFE_DOMAINS_OWN, SAFE_SUFFIXES
 from moderation.wordlists.groups import GROUPS, GROUPS_NAMED, RESIDENT, SLURS, SLURS_AS_WRITTEN, STATES
 from moderation.wordlists.harms import CRIME, HEDGE, SELF_HARM_PUSH, SELF_HARM_SELF, SEXUAL_HARASS, SEXUAL_WORDS_JA
@@ -43,6 +43,7 @@ __all__ = [
     "NEWS",
     "PEOPLE_EN",
     "PRAISE",
+    "PRESS_THINGS",
     "PUBLIC_FIGURES",
     "REPORTING",
     "RESIDENT",

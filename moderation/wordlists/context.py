@@ -66,6 +66,9 @@ THINGS = (
     "policy", "policies", "bill", "law", "plan", "decision", "ruling", "article", "weather", "traffic", "movie",
     "show", "budget", "tax", "taxes", "idea", "proposal", "system", "game", "song", "weekend", "day", "monday",
 )
+# the press's institutions and events, named with 記者 inside (session 33: 記者クラブはバカ was harassment 0.621 with
+# 2026.12.04-4, its 記者 read as a person): things, and opaque (features/vocabulary.py), so the 記者 inside names no one
+PRESS_THINGS = ("記者クラブ", "記者会見", "記者室", "記者席", "記者証", "記者発表", "記者協会")
 # praise and welcome: a group named with one of these in the same sentence is not attacked
 PRAISE = (
     "好き", "大好き", "尊敬", "素晴らしい", "素敵", "感謝", "歓迎", "応援", "大切", "仲良く", "共生", "優しい",
