@@ -110,6 +110,15 @@ INSULTS_JA = (
     "野郎",
     "頭おかしい",
     "頭悪い",
+    # a head teeming or boiling (頭湧いてんのか, 頭沸いてる): mad, said of a person (session 33: 上のコメ主、
+    # 頭湧いてんのか harassment 0.453, 頭湧いてんのか alone 0.029 with 2026.12.04-4, no word read); of a policy it is
+    # criticism (targets)
+    "頭湧いて",
+    "頭沸いて",
+    "頭わいて",
+    "脳みそ湧いて",
+    "脳みそ沸いて",
+    "脳が湧いて",
     "脳みそ",
     "恥を知れ",
     "ざまあ",
