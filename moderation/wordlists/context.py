@@ -63,6 +63,9 @@ THINGS = (
     "行政", "選挙", "内容", "演出", "脚本", "ドラマ", "映画", "アプリ", "サービス", "仕様", "試験", "値上げ", "物価",
     "暑さ", "寒さ", "停電", "仕事", "締め切り", "宿題", "使い方", "やり方", "政治", "経済", "外交",
     "ルール", "システム",
+    # a state's measures and their gaps (この制裁の抜け穴、ほんと頭湧いてんのかと思う: criticism of a policy,
+    # session 33)
+    "制裁", "抜け穴", "政権運営", "安保", "防衛費",
     "policy", "policies", "bill", "law", "plan", "decision", "ruling", "article", "weather", "traffic", "movie",
     "show", "budget", "tax", "taxes", "idea", "proposal", "system", "game", "song", "weekend", "day", "monday",
 )
