@@ -48,3 +48,13 @@ NOT_EXPOSED = [
 @pytest.mark.parametrize("text", NOT_EXPOSED)
 def test_a_report_or_a_manner_is_not_exposed(text):
     assert signal_dict(text)["pii_exposed"] == 0.0
+
+
+SIGNED = ["下の奴、南が丘高校の2年だって笑", "投稿主の高校、制服で分かる。私立桜ヶ丘女子の2年だって",
+          "スレ主の職場 南町運送の経理部らしいよ", "あいつ北高の2年みたいだね"]
+
+
+@pytest.mark.parametrize("text", SIGNED)
+def test_a_clause_ending_in_a_sign_or_a_private_school_is_still_told(text):
+    """笑 or an emoji may end the hearsay; 私立 is a school's kind, not the writer's 私."""
+    assert signal_dict(text)["pii_exposed"] == 1.0

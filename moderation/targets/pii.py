@@ -89,15 +89,15 @@ TARGET_CTX = re.compile(
 
 
 # the writer speaking of themself or their own family (俺も駅前の病院の看護師だけど): not someone exposed
-SELF_CTX = re.compile(r"俺|私|僕|自分|うちの|わたし|あたし|わし")
+SELF_CTX = re.compile(r"俺|私(?!立)|僕|自分|うちの|わたし|あたし|わし")  # not 私立 (a school's kind)
 
 
 # a private person's school year or department told as hearsay about someone (〇〇高校の3年だって, 北高の2年
 # らしい, 株式会社〇〇の営業部らしいよ) or their workplace told (勤務先らしいよ、…): where to find one person, passed
 # on. A report names a school or company as the subject of its own sentence (〇〇高校の3年生が優勝した, 営業部が会見
 # した), not as what someone is said to be (session 33)
-_HEARSAY = (r"(?:なんだって|だって|らしい|みたい|だそう|って噂|って話)(?=$|[。、!?\s…w]|よ|ね|です|わ|ぞ|けど|から"
-            r"|だ[。、よね!?\s]|だ$)")
+_HEARSAY = (r"(?:なんだって|だって|らしい|みたい|だそう|って噂|って話)(?=笑|[よねわぞ]|です|けど|から"
+            r"|だ(?:[よね]|(?![ぁ-ん]))|$|[^ぁ-んァ-ヶ一-龥ー〇○0-9a-z])")  # the clause ends: no word goes on
 
 
 _JOB = (r"(?:看護師|店員|店長|支店長|院長|窓口|教師|講師|社員|職員|スタイリスト|経理|総務|バイト|パート|先生"
@@ -108,7 +108,7 @@ TOLD_AFFILIATION = re.compile(
     r"(?:" + _SCHOOL + r"の?|(?<=[一-龥〇○])[小中高]の)\d{1,2}年(?:生)?(?:\d{1,2}組)?" + _HEARSAY
     + r"|" + _WORKPLACE + r"の?(?:[一-龥ァ-ヶー]{1,4}の)?[一-龥ァ-ヶー]{0,6}?" + _JOB + _HEARSAY
     + r"|(?:勤務先|勤め先|職場|バイト先)" + _HEARSAY
-    + r"|(?:勤務先|勤め先|職場|バイト先)(?:は|:|、)" + _G + r"{0,12}?(?:会社|商事|銀行|病院|医院|歯科|店|工場|事務所"
+    + r"|(?:勤務先|勤め先|職場|バイト先)(?:は|:|、|\s)" + _G + r"{0,12}?(?:会社|商事|銀行|病院|医院|歯科|店|工場|事務所"
     r"|高校|大学|中学|学校|部|課)" + _G + r"{0,6}?" + _HEARSAY)
 
 
