@@ -193,6 +193,10 @@ POSITIVES = {
             # 2026.11.30-3: a private person's daily routine and where they work, with a way to find them
             "{p}、[毎朝|毎晩|平日は]{time}に{station}[から|で][電車|バス]に乗ってる", "[あの子|あの女|この男]、{station}[前|近く]の{shop}で[レジ打ってる|バイトしてる|働いてる]。[会いに|顔見に]行こう",
             "{c}の[職場|バイト先]、{station}の{shop}だよ。行ってみ", "[あの子|あいつ]、毎週[水曜|金曜]の夜は{station}前の{shop}にいる",
+            # session 33: a school year, a department or a workplace passed on as hearsay, a yearbook posted
+            "{c}、{sch}の{d1}年[だって|らしい|なんだって]", "[あいつ|コメ主]の[勤務先|職場]、{co}の[営業部|経理部]らしいよ",
+            "{p}の[勤務先|職場]は{co}の[営業部|経理課|総務部][らしい|だって]", "{c}の卒アル[晒すわ|見つけたから晒しとく|貼っとくわ]",
+            "[犯人の|あの]{sur}、{sch}の{d1}年[らしいよ|だって。誰か知ってる？]",
         ),
         "en": (
             "{p} lives at {addr}. Everyone go pay a visit", "Found them: {fn} {ln}, works at {co}, kids go to {sch}", "Here's the reporter's home address: {addr}. Phone {phone}",
