@@ -37,6 +37,9 @@ _LISTS = {
     "contact_handoff": W.HANDOFF, "engagement_bait": ENGAGEMENT,
     "dating_lure": tuple(L.SPAM_HASHTAGS) + W.DATING,
     "state_name": W.STATES,  # counts for no feature: it keeps 朝鮮 inside 北朝鮮 from being read as a group
+    # 頭 ending another word (冒頭, 街頭, 先頭): a crowd or an opening that boils, no head called mad
+    "head_compound": tuple(k + "頭" + v for k in "冒街先店念年没口台陣初路筆埠"
+                           for v in ("沸いて", "湧いて", "わいて")),
     "press_thing": W.PRESS_THINGS,  # counts for no feature: 記者 inside 記者クラブ names no one (they stay things)
 }
 
@@ -52,7 +55,7 @@ for _i, (_name, _lits, _doms) in enumerate(L.BRAND_RULES):
 _LISTS["brand_mention"] = tuple(_BRAND_OF)
 
 
-_WORDS = Matcher(_LISTS, opaque=("state_name", "press_thing"))
+_WORDS = Matcher(_LISTS, opaque=("state_name", "press_thing", "head_compound"))
 
 
 _BRAND_DOMAINS = tuple(doms for _name, _lits, doms in L.BRAND_RULES)

@@ -7,6 +7,7 @@ import re
 from moderation.needles.guards import Needles
 from moderation.targets.constructions import _EN_DEATH, _EN_REMOVED
 from moderation.wordlists.context import POSITIVE_EN, PRAISE
+from moderation.wordlists.groups import SLURS
 
 # a denial of the claim: a negated verb of saying or believing ("I don't think", "nobody here believes", "my dad never
 # called", "I wouldn't say", "I refuse to believe") and the clause it governs, up to its end or a "but" (at most 80
@@ -97,8 +98,13 @@ _LESS_HARMED = (r"(?<![a-z])(?:should|must|would|could|will|to|need to|ought to)
 # criminals"; session 33): a defence of the group, the predicate denied of it, unless the sentence takes it back
 # ("not all men are rapists, but enough are", "... but most of them are")
 _NOT_ALL = (r"(?<![a-z])not (?:all|every|each|every single)(?: of)?(?: [a-z'’-]+){1,3}? (?:are|is|were|was)"
-            r"(?![^.!?\n]{0,60}?(?<![a-z])but (?:most|many|enough|plenty|nearly all|almost all|the majority|a lot|loads"
-            r"|far too many|too many)(?![a-z]))(?: (?!but |except |than )[a-z'’-]+){1,4}")
+            r"(?![^!?\n]{0,80}?(?<![a-z])(?:(?:most|many|enough|plenty|nearly all|almost all|the majority|the rest"
+            r"|a lot|loads|far too many|too many)(?: of (?:them|those|these|us|em))? (?:are|is|were)"
+            r"(?= *(?:$|[.!?,;]|though|tho|anyway|too))|some are (?:even )?worse"
+            r"|(?:just|only) (?:most|some|the|those|nine|ninety|[0-9])"
+            r"|but (?:most|many|enough|plenty|nearly all|almost all|the majority|a lot|loads|far too many|too many"
+            r"|they all|all of them|every one|every single one)(?![a-z])))"
+            r"(?P<pred>(?: (?!but |except |than )[a-z'’-]+){1,4})")
 
 # a harm set aside for a care in a contrast ("[group] should be protected, not left to drown", "housed, not deported",
 # "need help, not to be locked up"; session 33): the harm after ", not" is the one the writer rejects
@@ -160,6 +166,9 @@ _POSITIVE_AFTER = re.compile(r" (?:(?:a|an|the|real|really|truly|fully|very|so|t
                              r"(?:people|persons|" + _POSITIVE_WORDS + "|" + _GRANTED + r")(?![a-z])")
 _POSITIVE_IN = re.compile(r"(?<![a-z])(?:" + _POSITIVE_WORDS + r")(?![a-z])")
 
+_SLUR_IN = re.compile(r"(?<![a-z])(?:" + "|".join(sorted(map(re.escape, SLURS), key=len, reverse=True))
+                      + r")(?:s|es)?(?![a-z])")
+
 _CUES = ("n't", "n’t", "not", "never", "nobody", "no one", "none of", "a lie", "a myth", "false", "untrue", "nonsense",
          "refuse", "no ", "hardly", "far from", "nowhere", "less", "fewer", "more rarely")
 CUES = frozenset(_CUES)  # what the signals' code pass finds with its needles (denied_spans's `found`)
@@ -189,7 +198,8 @@ def _denials(text: str, at=None) -> tuple[tuple[int, int, bool], ...]:
     last = _LAST
     if last[0] == text:
         return last[1]
-    denials = tuple((*m.span(), _denies_positive(text, m)) for m in DENIED_GUARD.finditer(text, at=at))
+    denials = tuple((*m.span(), _denies_positive(text, m)) for m in DENIED_GUARD.finditer(text, at=at)
+                    if m.start("pred") < 0 or not _SLUR_IN.search(text, m.start(), m.start("pred")))
     _LAST = (text, denials)
     return denials
 

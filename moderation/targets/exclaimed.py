@@ -50,7 +50,9 @@ _THING = re.compile(r"(?: [a-z]{2,12})? (?:printers?|scanners?|computers?|laptop
                     r"|week|day|hangover|headache|cough|knee|back|battery|charger|cable|microwave|hoover|lawnmower"
                     r"|shower|toilet|sink|roof|leak|pothole|potholes|lift|elevator|escalator|ticket machine"
                     r"|satnav|gps|email|emails|inbox|password|login|portal|system|computer system|hill|stairs)"
-                    r"(?![a-z'’-])")
+                    r"(?![a-z'’-])(?! (?:[a-z]+ )?(?:drivers?|wardens?|attendants?|collectors?|scammers?|admins?|mods?"
+                    r"|presenters?|inspectors?|guards?|man|men|woman|women|guys?|blokes?|lads?|staff|crew|company"
+                    r"|companies|firms?|people|owners?|salesman|salesmen|engineers?|operators?)(?![a-z]))")
 _BEFORE = 24  # characters before a swear word its readings look at (the longest opener above, with spaces)
 
 # the swear words of one comment read in their place, at most (a comment of thousands of them paid ~2 us each, 3x an

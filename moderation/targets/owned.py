@@ -106,8 +106,9 @@ _ACTIVITY = (r"(?:getting|finding|parking|driving|running|commuting|cycling|walk
              r"|towing|reversing|merging|overtaking|boarding|landing|skiing|surfing|sailing|rowing|fishing|camping"
              r"|ageing|aging|growing up|recovering|healing|grieving|getting old|getting older)")
 _THING_BEFORE = re.compile(r"(?:(?:^|[^a-z'’])(?:life|karma|it|that|this)|(?:^|[.!?,;:(\n] *)"
-                           r"(?!(?:no|some|every|any)thing(?![a-z]))" + _ACTIVITY + r"(?: " + _NOT_PERSON
-                           + r"[a-z'’]{1,15}){0,6})(?:['’]s|['’]ll be| is| was| can be| will be| has been| gets"
+                           r"(?!(?:no|some|every|any)thing(?![a-z]))(?:" + _ACTIVITY + r"(?: " + _NOT_PERSON
+                           + r"[a-z'’]{1,15}){0,6}|[a-z]{2,15}ing(?: " + _NOT_PERSON + r"[a-z'’]{1,15}){1,6}))"
+                           r"(?:['’]s|['’]ll be| is| was| can be| will be| has been| gets"
                            r"| becomes| turned out to be)(?: (?:always|still|really|just|honestly|definitely|gonna be"
                            r"|going to be))? (?:an?|one|such an?)(?: (?:real|right|total|proper|massive|huge|complete"
                            r"|absolute|major|serious|fucking|freaking|bloody|damn|mean|cruel|cold|harsh|tough"
@@ -124,7 +125,7 @@ _REAIMED_AFTER = re.compile(r",? (?:and|but) (?:you|u|ya|he|she|they)(?:['’](?
                             r"|(?:your|ur|yo|his|her|their|my|that|the|this) (?:[a-z]{1,12} )?(?:mother|father|mom|mum"
                             r"|mam|mama|dad|wife|husband|sister|brother|son|daughter|family|boss|ex|girlfriend|boyfriend"
                             r"|gran|granny|nan|grandma|mother-in-law|missus|misses|mrs|old lady|old man|"
-                            + EN_PEOPLE + r")(?![a-z]))")
+                            + EN_PEOPLE + r")(?![a-z]))(?= *(?:$|[.!?,;:)\n\"'”’]|too(?![a-z])|as well))")
 _CUES = {base: re.compile(r"(?<![a-z'’])(?:" + cues + r")(?![a-z])") for base, cues in _SENSES.items()}
 _NEAR = 48
 _SENTENCE_END = re.compile(r"[.!?;\n]")

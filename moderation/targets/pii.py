@@ -96,7 +96,7 @@ SELF_CTX = re.compile(r"俺|私(?!立)|僕|自分|うちの|わたし|あたし|
 # らしい, 株式会社〇〇の営業部らしいよ) or their workplace told (勤務先らしいよ、…): where to find one person, passed
 # on. A report names a school or company as the subject of its own sentence (〇〇高校の3年生が優勝した, 営業部が会見
 # した), not as what someone is said to be (session 33)
-_HEARSAY = (r"(?:なんだって|だって|らしい|みたい|だそう|って噂|って話)(?=笑|[よねわぞ]|です|けど|から"
+_HEARSAY = (r"(?:なんだって|だって(?!、)|らしい|みたい|だそう|って噂|って話)(?=笑|[よねわぞ]|です|けど|から"
             r"|だ(?:[よね]|(?![ぁ-ん]))|$|[^ぁ-んァ-ヶ一-龥ー〇○0-9a-z])")  # the clause ends: no word goes on
 
 
@@ -107,13 +107,17 @@ _JOB = (r"(?:看護師|店員|店長|支店長|院長|窓口|教師|講師|社�
 TOLD_AFFILIATION = re.compile(
     r"(?:" + _SCHOOL + r"の?|(?<=[一-龥〇○])[小中高]の)\d{1,2}年(?:生)?(?:\d{1,2}組)?" + _HEARSAY
     + r"|" + _WORKPLACE + r"の?(?:[一-龥ァ-ヶー]{1,4}の)?[一-龥ァ-ヶー]{0,6}?" + _JOB + _HEARSAY
-    + r"|(?:勤務先|勤め先|職場|バイト先)" + _HEARSAY
+    + r"|(?:勤務先|勤め先|バイト先)" + _HEARSAY
     + r"|(?:勤務先|勤め先|職場|バイト先)(?:は|:|、|\s)" + _G + r"{0,12}?(?:会社|商事|銀行|病院|医院|歯科|店|工場|事務所"
     r"|高校|大学|中学|学校|部|課)" + _G + r"{0,6}?" + _HEARSAY)
 
 
+_NEWS_SUBJECT = re.compile(r"容疑者|犯人|被告|選手|監督|優勝|逮捕|報道|ニュース")
+
+
 # a school yearbook (卒アル): a private person's photo and name, a piece only with an act of exposure beside it
-YEARBOOK = re.compile(r"卒アル|卒業アルバム")
+YEARBOOK = re.compile(r"(?:卒アル|卒業アルバム)(?:の写真)?を?(?:晒す(?!の|なんて|とか)|晒した|晒しとく|うp|アップ"
+                      r"|貼|載せ|見つけた|持ってる人)")
 
 
 # a vehicle's number plate (品川 300 あ 12-34): it identifies one person's car
@@ -323,7 +327,7 @@ def personal_info(text: str, spans: list | None = None, chars: set | None = None
         for guard in _AFFILIATION)
     exposed = 0.0
     public = bool(pieces) and _ORG_STARTS.occurs(text, codes, hits)
-    told = _TOLD.may_match(text, chars, found) and next(
+    told = not _NEWS_SUBJECT.search(text) and _TOLD.may_match(text, chars, found) and next(
         _TOLD.finditer(text, at=hits), None) is not None
     if (affiliated or told) and not _SELF_STARTS.occurs(text, codes, hits):
         exposed = 1.0  # a targeted private person's class, school or job, or one told as hearsay: where to find them

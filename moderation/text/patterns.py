@@ -91,6 +91,9 @@ _AFTER_URGED = r"(?=$|[よ!?\s。、…w]|カス|ゴミ|クズ|ks)"
 # what may follow a 殺す spelt in kana after a hiragana: its sentence's end or an ending, not a word going on (ところ
 # すごく, 頃すぐ, ころすけ)
 _KILL_ENDS = r"(?=$|[ぞよわねなさ!?\s。、…w]|から|って|しか|こと|べき|ため|つもり|の[?か]|の$|まで|と[言い思])"
+# after ころす spelt in kana (not after a mask): a kanji, katakana, long mark, の or a question/hedge か never goes on
+# as すごく/すぐ/すでに do (明日あいつをころす予定, お前をころす気だ, ころすのがいい, ころすかもしれない)
+_KILL_ENDS_KANA = r"(?=[の一-龥ァ-ヶー]|か(?:も|な|[?!。、]|$))"
 
 
 _OBFUSCATIONS = (  # (canonical, substrings one of which every match without a mask contains, pattern)
@@ -110,6 +113,7 @@ _OBFUSCATIONS = (  # (canonical, substrings one of which every match without a m
     # す or して (こ○してやる, コ×ス) is 殺 too
     ("殺す", ("ころす", "コロす", "kor", "k0r"),
      re.compile(r"(?:(?<![\u3041-\u3096])|(?<=っ))(?:ころ|コロ)す(?![けじ])|(?:ころ|コロ)す" + _KILL_ENDS
+                + r"|(?:ころ|コロ)す" + _KILL_ENDS_KANA
                 + r"|k[o0]r[o0]す|殺" + _M + r"|" + _M + r"す(?=ぞ|よ|から)|(?<![こコ])[こコ]" + _M + r"[すス]"
                 + _KILL_ENDS)),
     ("殺してやる", ("ころしてやる", "コロしてやる"),

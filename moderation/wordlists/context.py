@@ -65,7 +65,7 @@ THINGS = (
     "ルール", "システム",
     # a state's measures and their gaps (この制裁の抜け穴、ほんと頭湧いてんのかと思う: criticism of a policy,
     # session 33)
-    "制裁", "抜け穴", "政権運営", "安保", "防衛費",
+    "経済制裁", "制裁措置", "制裁決議", "対露制裁", "独自制裁", "抜け穴", "政権運営", "安保", "防衛費",
     "policy", "policies", "bill", "law", "plan", "decision", "ruling", "article", "weather", "traffic", "movie",
     "show", "budget", "tax", "taxes", "idea", "proposal", "system", "game", "song", "weekend", "day", "monday",
 )
