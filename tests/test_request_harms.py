@@ -47,9 +47,11 @@ def _harms(page, comment_id):
 
 def test_the_request_page_names_each_comments_harm_categories_with_their_scores(shipped_app, comment, accounts):
     """s27 trial: a privacy request over 本名佐藤花子、勤務先は新宿の○○商事 showed 'スコア: 暴言 0.27 · スパム 0.22'
-    alone, not that the model read it as 個人情報の晒し, which the moderator weighs against the right claimed."""
+    alone, not that the model read it as 個人情報の晒し, which the moderator weighs against the right claimed. That line
+    without an act of exposure is personal_info 0.138 with 2026.12.04-4 and 0.023 with 2026.12.04-5 (below the page's
+    HARM_FLOOR: no harm named, rightly by the floor, though the model reads less there); the comment posts them."""
     client = shipped_app.test_client()
-    comment_id = post_comment(client, comment, "本名佐藤花子、勤務先は新宿の○○商事")
+    comment_id = post_comment(client, comment, "こいつの本名は佐藤花子、勤務先は新宿の○○商事。晒しとく")
     request_id = file(client, request_body([comment_id])).json["id"]
     with shipped_app.app_context():
         categories = get_queue("test").get(comment_id)["categories"]
