@@ -42,7 +42,12 @@ def warm(features, heads=None) -> None:
     features.encode("", spans=True)
     sample = "「お前は黙れ」と言われた。 That's what they said, calling it \"stupid\". 😊"
     enc = features.encode(sample, spans=True, heads=heads)
-    features.encode(sample * 20, heads=heads)  # a long comment's paths (text.chars._charset's distinct_codes)
+    features.encode(sample * 20, heads=heads)  # a long comment's paths
+    from moderation.text.chars import _charset  # chars imports the kernels: here, not at the top
+
+    # normalize's compiled pass (text/prepass.py) takes the sample's learnt characters, so a long comment with one
+    # not learnt yet was the first to load distinct_codes, in each worker (LLVM there: worker RSS 198 -> 250 MB)
+    _charset(sample * 20)
     features.encode_batch(["", sample], spans=True, heads=heads)  # a batch's one call (Scorer.score_many)
     if heads is not None:
         heads.proba_row(enc.indices, enc.values)
