@@ -38,35 +38,30 @@ def folder() -> Path:
 
 def stored(kind: str, key: bytes, build: Callable[[], np.ndarray]) -> np.ndarray:
     """The one-dimensional int32 table `build()` gives for `key`: read from the cache, or built and then cached."""
-    path = folder() / f"{kind}-{hashlib.sha256(key).hexdigest()[:40]}.npy"
-    try:
-        table = _read(path)
-        if table is not None:
-            return table
-    except (OSError, ValueError, EOFError):
-        pass  # not cached yet (or unreadable): build it
-    table = build()
-    if _store(path, lambda out: np.save(out, table, allow_pickle=False)):
-        _prune(path.parent, kind, path)
-    return table
+    return _cached(kind, key, ".npy", _read, build, lambda out, table: np.save(out, table, allow_pickle=False))
 
 
 def stored_json(kind: str, key: bytes, build: Callable[[], list]):
     """The JSON value (lists, strings, numbers) `build()` gives for `key`: read from the cache, or built and cached."""
-    path = folder() / f"{kind}-{hashlib.sha256(key).hexdigest()[:40]}.json"
+    return _cached(kind, key, ".json", lambda path: json.loads(path.read_bytes()), build,
+                   lambda out, value: out.write(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()))
+
+
+def _cached(kind: str, key: bytes, suffix: str, read: Callable, build: Callable, dump: Callable):
+    """`read(path)` of the file of `kind` for `key` (None: not whole), or `build()` stored by `dump(file, value)`."""
+    path = folder() / f"{kind}-{hashlib.sha256(key).hexdigest()[:40]}{suffix}"
     try:
-        with open(path, "rb") as f:
-            value = json.load(f)
-        try:
-            os.utime(path)  # used now: what _prune keeps
-        except OSError:
-            pass  # another user's file (a read-only deployment's cache)
-        return value
-    except (OSError, ValueError):
-        pass  # not cached yet (or unreadable: half a file is never renamed into place, but a disk may fail)
+        value = read(path)
+        if value is not None:
+            try:
+                os.utime(path)  # used now: what _prune keeps
+            except OSError:
+                pass  # another user's file (a read-only deployment's cache): no write ever prunes there either
+            return value
+    except (OSError, ValueError, EOFError):
+        pass  # not cached yet (or unreadable: half a file is never renamed into place, but a disk may fail): build it
     value = build()
-    data = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
-    if _store(path, lambda out: out.write(data)):
+    if _store(path, lambda out: dump(out, value)):
         _prune(path.parent, kind, path)
     return value
 
@@ -80,12 +75,7 @@ def _read(path: Path) -> np.ndarray | None:
         shape, _, dtype = read_header(f)
         if dtype != np.dtype("<i4") or len(shape) != 1 or shape[0] * 4 != os.fstat(f.fileno()).st_size - f.tell():
             return None
-        table = np.fromfile(f, dtype="<i4", count=shape[0])
-        try:
-            os.utime(f.fileno())  # used now: what _prune keeps
-        except OSError:
-            pass  # another user's file (a read-only deployment's cache): no write ever prunes there either
-        return table
+        return np.fromfile(f, dtype="<i4", count=shape[0])
 
 
 def _store(path: Path, write: Callable) -> bool:
