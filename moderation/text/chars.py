@@ -138,10 +138,9 @@ _LUT = np.arange(0x10000, dtype=np.uint32)  # BMP code point -> the first charac
 _WIDTH = np.ones(0x10000, dtype=np.int64)  # _char_map is pure) and how many characters it maps to
 
 
-_FLAGS = np.zeros(0x10000, dtype=np.uint8)  # what _learn learnt of a BMP code point, as bits (text/prepass.py reads
-
-
-LEARNT, LOOKALIKE, NOT_ONE = 1, 2, 4  # them): in _SEEN, in _LOOKALIKE_SEEN, in _NOT_ONE
+# what _learn learnt of a BMP code point, as bits text/prepass.py's kernel reads: in _SEEN, _LOOKALIKE_SEEN, _NOT_ONE
+_FLAGS = np.zeros(0x10000, dtype=np.uint8)
+LEARNT, LOOKALIKE, NOT_ONE = 1, 2, 4
 
 
 def _learn(chars) -> None:
