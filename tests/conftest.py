@@ -38,10 +38,10 @@ settings.load_profile("shared-machine")
 def cheap_password_hashes():
     """The accounts tests make hash with scrypt at n=2**10, not 2**15: the same code and hash format at 3 ms a hash
     or a login instead of 0.1 s (0.4 s of every test with `accounts`); test_accounts checks the CLI's full cost."""
-    from moderation.store import moderators
+    from moderation.store import passwords
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(moderators, "HASH_METHOD", "scrypt:1024:8:1")
+        patch.setattr(passwords, "HASH_METHOD", "scrypt:1024:8:1")
         yield
 
 

@@ -5,7 +5,8 @@ import sys
 
 import pytest
 
-from moderation.store.moderators import AccountError, Moderators, common_passwords
+from moderation.store.moderators import AccountError, Moderators
+from moderation.store.passwords import common_passwords, dummy_hash
 from tests.support.app import cli_env
 
 
@@ -41,3 +42,12 @@ def test_the_cli_hashes_at_scrypts_full_cost(redis_server, rdb, prefix, tmp_path
     moderators = Moderators(rdb, prefix)
     assert rdb.hget(moderators.key("hanako"), "password").startswith("scrypt:32768:8:1$")
     assert moderators.authenticate("hanako", "kumo-no-ue-de-odoru-17")["role"] == "moderator"
+
+
+def test_an_unknown_name_is_checked_at_the_accounts_hash_cost(rdb, prefix):
+    """A login for a name that does not exist must cost what a real one does, or its timing tells names apart."""
+    moderators = Moderators(rdb, prefix)
+    moderators.add("hanako", "kumo-no-ue-de-odoru-17")
+    method = rdb.hget(moderators.key("hanako"), "password").split("$")[0]
+    assert dummy_hash().split("$")[0] == method
+    assert moderators.authenticate("nobody-here", "kumo-no-ue-de-odoru-17") is None

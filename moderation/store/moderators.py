@@ -1,15 +1,11 @@
 """Moderator accounts in Redis: name, role, scrypt password hash, disabled flag, the sites they work on and an
 optional TOTP secret (a second factor: `python -m moderation moderator totp enable NAME`)."""
 
-import functools
 import hashlib
 import hmac
 import re
 import secrets
 import time
-from pathlib import Path
-
-from werkzeug.security import check_password_hash, generate_password_hash
 
 from moderation.store import connection, replica_wait
 from moderation.store.admin_roster import AdminRoster
@@ -17,18 +13,10 @@ from moderation.store.append_only import AppendOnly
 from moderation.store.keys import SITE_RE, KeySpace
 from moderation.store.login_throttle import LoginThrottle
 from moderation.store.master_pipeline import NO_REPLICAS
+from moderation.store.passwords import AccountError, check_password, dummy_hash, hashed, matches
 
 NAME_RE = re.compile(r"^[A-Za-z0-9_.@-]{1,64}$")
 ROLES = ("moderator", "admin")
-MIN_PASSWORD = 12
-COMMON_PASSWORDS = Path(__file__).resolve().parent.parent / "common_passwords.txt"
-# werkzeug's scrypt at its default cost (n=2**15, r=8, p=1: ~0.1 s of CPU a hash or a login); the hash records its
-# cost, so a check reads it from there. The tests hash at a lower one (tests/conftest.py).
-HASH_METHOD = "scrypt"
-# A hash to check against when the account does not exist, so timing does not reveal which names exist.
-_DUMMY_HASH = generate_password_hash("not-a-password", method=HASH_METHOD)
-
-
 # Accept a TOTP time step once: a code already used (or older than the last one used) is refused, so a code
 # read over someone's shoulder cannot be replayed within its 30 seconds.
 _USE_STEP = """
@@ -53,10 +41,6 @@ redis.call('HSET', KEYS[1], unpack(ARGV, 2))
 return 1
 """
 TOTP_CODE = re.compile(r"^[0-9]{6}$")
-
-
-class AccountError(ValueError):
-    """A name, role or password that cannot be used for an account."""
 
 
 class LastAdmin(AccountError):
@@ -89,23 +73,6 @@ def _stamped(raw):
     return {**_view(raw), "stamp": hashlib.sha256(stored.encode()).hexdigest()[:16] if stored else None}
 
 
-@functools.cache
-def common_passwords():
-    """The bundled list of well-known passwords (lower case), read once."""
-    lines = COMMON_PASSWORDS.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
-
-
-def check_password(name, password):
-    """12+ characters, not a well-known password, not the account name (AccountError says which)."""
-    password = password or ""
-    if len(password) < MIN_PASSWORD:
-        raise AccountError(f"password: at least {MIN_PASSWORD} characters")
-    folded = password.strip().lower()
-    if folded in common_passwords() or folded == (name or "").lower() or len(set(folded)) < 4:
-        raise AccountError("password: too common or too easy to guess; choose a longer, rarer one")
-
-
 class Moderators:
     """The moderator accounts: one hash per account under the prefix, and a set of their names."""
 
@@ -117,6 +84,7 @@ class Moderators:
         self._use_step = self.written.script(_USE_STEP)  # a used step forgotten in a crash could be replayed
         self._change, self._create = self.written.script(_CHANGE), self.written.script(_CREATE)
         self.admins = AdminRoster(self)  # the enabled admins' names: never none left
+        dummy_hash()  # the stand-in checked for a name without an account, made before any login is checked
 
     def key(self, name):
         return self.keys.moderator(name)
@@ -137,7 +105,7 @@ class Moderators:
         if role not in ROLES:
             raise AccountError(f"role must be one of {', '.join(ROLES)}")
         check_password(name, password)
-        fields = {"name": name, "role": role, "password": generate_password_hash(password, method=HASH_METHOD),
+        fields = {"name": name, "role": role, "password": hashed(password),
                   "created_at": int(time.time()), "disabled": "", "sites": self._checked_sites(sites),
                   "incarnation": secrets.token_hex(8)}
         if replace and role != "admin":
@@ -165,7 +133,7 @@ class Moderators:
         and its answer lost, so doing it again is done, not a conflict."""
         raw = self.redis.hgetall(self.key(name))
         return (raw.get("role"), raw.get("sites"), raw.get("disabled")) == (role, self._checked_sites(sites), "") \
-            and check_password_hash(raw.get("password", _DUMMY_HASH), password)
+            and matches(raw.get("password"), password)
 
     def get(self, name, *, stamp=False):
         """The account (with `stamp`, its password's stamp too: _stamped), or None."""
@@ -231,7 +199,7 @@ class Moderators:
         """A new password ends every session of the account (whoever knew the old one is logged out), and the delay
         wrong authenticator codes set on it (only whoever knew the old one could run it up)."""
         check_password(name, password)
-        self._update(name, {"password": generate_password_hash(password, method=HASH_METHOD)})
+        self._update(name, {"password": hashed(password)})
         self._end_sessions(name)
         LoginThrottle(self.redis, self.keys.prefix).end_code_delay(name, self.written)  # the throttle's own key
 
@@ -283,7 +251,7 @@ class Moderators:
         """The account with its password's stamp (_stamped) when the password matches and it is not disabled, else
         None (same work either way)."""
         raw = self.redis.hgetall(self.key(name)) if NAME_RE.match(name or "") else {}
-        ok = check_password_hash(raw.get("password", _DUMMY_HASH), password or "")
+        ok = matches(raw.get("password"), password)
         return _stamped(raw) if raw and ok and raw.get("disabled") != "1" else None
 
 
