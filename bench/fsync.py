@@ -111,13 +111,13 @@ def warm(app, records, name):
     from moderation.store import append_only
     from moderation.store.review_queue import submit_lua
 
-    shipped = submit_lua.SUBMIT
+    shipped = submit_lua.CHUNK
     if name != "checked":
-        submit_lua.SUBMIT = shipped.replace(append_only.PENDING, UNCHECKED)
+        submit_lua.CHUNK = shipped.replace(append_only.PENDING, UNCHECKED)
     try:
         submit(app, [forced(r, h, "mix", f"warm-{n}") for n, (r, h) in enumerate(records[:50])])
     finally:
-        submit_lua.SUBMIT = shipped
+        submit_lua.CHUNK = shipped
 
 
 def main(argv=None):

@@ -126,7 +126,7 @@ def measure(app, rdb, pid, records, outcome, tag, batch):
         client, server, after = client_seconds() - client, server_ns(pid) - server, commandstats(rdb)
     n = len(todo)
     delta = {name[8:]: calls - before.get(name, 0) for name, calls in after.items()
-             if name not in ("cmdstat_evalsha", "cmdstat_info")}
+             if name not in ("cmdstat_evalsha", "cmdstat_fcall", "cmdstat_info")}
     return {"redis_us": server / 1e3 / n, "commands": sum(delta.values()) / n, "client_us": 1e6 * client / n,
             "by_command": {name: round(calls / n, 2) for name, calls in sorted(delta.items()) if calls}}
 

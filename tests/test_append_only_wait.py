@@ -15,7 +15,7 @@ def test_the_wait_for_the_file_is_one_evalsha_a_check(private_redis):
 
     rdb = redis.Redis.from_url(private_redis.url, decode_responses=True)
     queue = ReviewQueue(rdb, "test")
-    scripts = {queue._submit.sha: "SUBMIT", queue.append_only._check.sha: "CHECK"}
+    scripts = {queue._submit.name: "SUBMIT", queue.append_only._check.sha: "CHECK"}
 
     def record(cid):
         return {"id": cid, "article_id": "a", "text": "t", "text_sha256": "s", "received_at": 1000,
@@ -23,8 +23,7 @@ def test_the_wait_for_the_file_is_one_evalsha_a_check(private_redis):
                 "explanation": [], "model_version": "v", "risk": 0.9}
 
     queue.submit(record("w0"), queued=True)  # its connections opened (their handshakes are not counted below)
-    rdb.script_flush()
-    rdb.script_load(queue._submit.script)  # the check's script is not loaded: its first call loads it
+    rdb.script_flush()  # the check's script is not loaded: its first call loads it (SUBMIT's library stays)
     with HeldFsync(private_redis):  # the fsync pending until Redis writes what it held back, 2 s on
         answer, sent = round_trips(private_redis.client(), lambda: queue.submit(record("w1"), queued=True), scripts)
     assert answer[0] is True

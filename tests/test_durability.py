@@ -197,7 +197,7 @@ def test_a_batch_answered_across_a_forced_write_survives_a_kill(make_app, own_re
     from moderation.store.review_queue import submissions
 
     monkeypatch.setattr(submissions, "MANY", 3)
-    relay = PausedRequest(own_redis.port, b"EVALSHA", after=1, pause=0.6).start()  # under REDIS_TIMEOUT (1 s)
+    relay = PausedRequest(own_redis.port, b"FCALL", after=1, pause=0.6).start()  # under REDIS_TIMEOUT (1 s)
     client = make_app(relay.url, THRESHOLDS=thresholds.flag_all, RATE_LIMITS="").test_client()
     assert client.post("/api/v1/comments", json=comment(), headers=auth).status_code == 200  # scripts loaded
     windows = []

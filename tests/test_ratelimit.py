@@ -44,7 +44,7 @@ def test_ip_and_key_limits(make_app, auth, comment, thresholds):
 
 
 def test_a_comment_and_its_limits_are_one_round_trip(make_app, own_redis, auth, comment, thresholds):
-    """Counting the key, author and IP limits rides in the submit script: one EVALSHA per comment (and, only while
+    """Counting the key, author and IP limits rides in the submit function: one FCALL per comment (and, only while
     the server's background fsync runs, the append-only wait's checks), and a client already over a limit is
     refused by the worker without scoring and with one read (whether its id is stored: a retry gets its answer)."""
     import redis
@@ -63,7 +63,7 @@ def test_a_comment_and_its_limits_are_one_round_trip(make_app, own_redis, auth, 
     assert post(comment(**body))().status_code == 200  # loads the scripts
     queue = app.extensions["moderation.queues"]["test"]
     rdb.script_load(queue.append_only._check.script)  # as after this server's first wait (its first check loads it)
-    scripts = {queue._submit.sha: "SUBMIT", queue.append_only._check.sha: "CHECK"}
+    scripts = {queue._submit.name: "SUBMIT", queue.append_only._check.sha: "CHECK"}
     answer, sent = round_trips(rdb, post(comment(**body)), scripts)
     # the append-only wait's checks follow only while the server's background fsync (the first comment's) still
     # runs: one EVALSHA each (store/append_only.py; test_append_only_wait.py holds the fsync to count them)

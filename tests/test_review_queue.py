@@ -253,10 +253,14 @@ def test_status_changes_are_published_as_events(queue, rdb, prefix):
 
 
 class CountingScript:
-    """A registered script that counts the calls taking redis-py's own path, to tell them from the direct one."""
+    """A function (or registered script) that counts the calls taking redis-py's own path, to tell them from the
+    direct one; its name, head and library are the function's."""
 
     def __init__(self, script):
-        self.script, self.sha, self.calls = script, script.sha, 0
+        self.script, self.calls = script, 0
+
+    def __getattr__(self, name):
+        return getattr(self.script, name)
 
     def __call__(self, **kwargs):
         self.calls += 1
@@ -264,9 +268,9 @@ class CountingScript:
 
 
 @pytest.mark.slow
-def test_submit_through_the_held_connection_survives_a_flushed_script_and_a_killed_connection(own_redis):
-    """The submit's direct EVALSHA (store/held_connection.evalsha, on the process's held connection) answers as
-    redis-py's own path would: a script the server forgot is loaded again, a connection the server dropped is
+def test_submit_through_the_held_connection_survives_a_flushed_library_and_a_killed_connection(own_redis):
+    """The submit's direct FCALL (store/held_connection.evalsha, on the process's held connection) answers as
+    redis-py's own path would: a library the server forgot is loaded again, a connection the server dropped is
     replaced (that call through redis-py's path, the next ones direct again), the held connection is reused, not one
     per call, and nothing is stored twice."""
     from moderation.store.client import make_client
@@ -275,11 +279,11 @@ def test_submit_through_the_held_connection_survives_a_flushed_script_and_a_kill
     queue = ReviewQueue(rdb, "test", prefix="fast:")
     admin = own_redis.client()
 
-    # redis-py's own path (Script.__call__), taken only when the direct one cannot answer
+    # redis-py's own path (Function.__call__), taken only when the direct one cannot answer
     queue._submit = slow = CountingScript(queue._submit)
     assert queue.submit(record("f-0"), queued=True)[0] is True and slow.calls == 1  # a new server: loaded
     assert queue.submit(record("f-1"), queued=True)[0] is True and slow.calls == 1  # the direct path
-    rdb.script_flush()  # as after a failover to a server that never saw the script
+    rdb.function_flush()  # as after a failover to a server that never saw the library
     assert queue.submit(record("f-2"), queued=True)[0] is True and slow.calls == 2
     gc.collect()  # the server fixture's start-up client, if still uncollected, closes now, not mid-count
     clients = len(admin.client_list())
@@ -358,15 +362,16 @@ def test_a_held_connection_is_the_process_and_threads_own(own_redis):
 
 def test_batch_submit_in_one_round_trip_answers_in_order_with_an_error_in_place(own_redis):
     """submit_many straight off a pooled connection (store/held_connection.evalsha_many): answers in order, one item's
-    error in its place without disturbing the others, and a server without the script takes the pipeline."""
+    error in its place without disturbing the others, and a server without the library loads it and takes the
+    pipeline."""
     from moderation.store.client import make_client
 
     rdb = make_client(own_redis.url, 1.0)
     queue = ReviewQueue(rdb, "test", prefix="many:")
 
-    # the pipeline path (Script.__call__ with the pipeline), taken only when the direct one cannot
+    # the pipeline path (Function.__call__ with the pipeline), taken only when the direct one cannot
     queue._submit_many = slow = CountingScript(queue._submit_many)
-    first = queue.submit_many([(record("m-0"), True, None)])  # a new server: the pipeline loads the script
+    first = queue.submit_many([(record("m-0"), True, None)])  # a new server: the library loaded, then the pipeline
     assert first == [(True, "")] and slow.calls == 1
     rdb.set("many:{test}:c:m-2", "not a record")  # this item's script fails (WRONGTYPE); the others do not
     answers = queue.submit_many([(record(f"m-{i}"), True, None) for i in (1, 2, 3)])
@@ -374,14 +379,14 @@ def test_batch_submit_in_one_round_trip_answers_in_order_with_an_error_in_place(
     assert answers[0] == (True, "") and answers[2] == (True, "")
     assert isinstance(answers[1], redis.ResponseError) and "WRONGTYPE" in str(answers[1])
     assert queue.submit_many([(record("m-1"), True, None)]) == [(False, "sha-m-1")]  # a replay, stored once
-    rdb.script_flush()
+    rdb.function_flush()
     assert queue.submit_many([(record("m-4"), True, None)]) == [(True, "")] and slow.calls == 2
     assert [queue.get(f"m-{i}")["status"] for i in (0, 1, 3, 4)] == ["pending"] * 4
     assert rdb.zcard("many:{test}:ready") == 4
 
 
 def test_each_site_submits_with_its_own_settings_on_one_server(rdb, prefix):
-    """SUBMIT carries a site's settings as constants of the site's own script: two sites on one server keep
+    """SUBMIT carries a site's settings as constants of the site's own library: two sites on one server keep
     their own record ttls, breaker (a category rule whose name is hostile Lua included) and author standing."""
     from moderation.store.articles import BreakerConfig
     from moderation.store.author_standing import StandingConfig
@@ -395,7 +400,7 @@ def test_each_site_submits_with_its_own_settings_on_one_server(rdb, prefix):
                          record_ttl_days=5, now_ms=lambda: now)
     calm = ReviewQueue(rdb, "calm", prefix=prefix, breaker=breaker, standing=standing, published_ttl_days=3,
                        record_ttl_days=7, now_ms=lambda: now)
-    assert strict._submit.sha != calm._submit.sha
+    assert strict._submit.name != calm._submit.name
 
     def rejected(n, article="art-1", **extra):
         return {**record(f"r{n}", labels=("abuse",), author="troll", article=article), "decision": "reject",

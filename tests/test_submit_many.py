@@ -93,11 +93,12 @@ def test_a_batch_stores_what_one_submit_a_comment_stores(rdb, prefix):
 @pytest.mark.parametrize("fsync", ["done", pytest.param("pending", marks=pytest.mark.slow)])
 def test_a_batch_writes_its_counters_and_sets_once(private_redis, fsync):
     """25 comments on one article in one script: one SUBMIT_MANY, the counters, the recent list and the index
-    written once for all (a SUBMIT per comment made 25 of each), the site key's cost-0 limit read once. The scripts
-    are told apart by their sha (MONITOR): while the server's background fsync is pending (`pending`: held, as a busy
-    disk holds it for a few ms), the batch waits for the append-only file with a CHECK script of its own, one EVALSHA
-    a poll (store/append_only.py), which made INFO commandstats count 4 or 5 EVALSHAs in loaded runs. The server
-    takes only this test's clients (private_redis): a stray client's command is refused, not counted."""
+    written once for all (a SUBMIT per comment made 25 of each), the site key's cost-0 limit read once. The calls
+    are told apart by their function's name or script's sha (MONITOR): while the server's background fsync is
+    pending (`pending`: held, as a busy disk holds it for a few ms), the batch waits for the append-only file with a
+    CHECK script of its own, one EVALSHA a poll (store/append_only.py), which made INFO commandstats count 4 or 5
+    EVALSHAs in loaded runs. The server takes only this test's clients (private_redis): a stray client's command is
+    refused, not counted."""
     from tests.support.held_fsync import HeldFsync
     from tests.support.monitor import round_trips, stray_command
 
@@ -112,10 +113,10 @@ def test_a_batch_writes_its_counters_and_sets_once(private_redis, fsync):
         record = _record(n, "clean", None, "art-1")
         cost = "25" if n == 0 else "0"  # the batch charges the site's key on its first item, as the endpoint does
         items.append((record, False, Charge(["key"], [site_key], [cost, "60000", "1000"])))
-    scripts = {queue._submit_many.sha: "SUBMIT_MANY", queue.append_only._check.sha: "CHECK"}
+    scripts = {queue._submit_many.name: "SUBMIT_MANY", queue.append_only._check.sha: "CHECK"}
     with HeldFsync(private_redis) if fsync == "pending" else contextlib.nullcontext():
         rdb.config_resetstat()
-        assert stray_command(private_redis.port, "EVALSHA", queue._submit.sha, "0").startswith(b"-NOAUTH")
+        assert stray_command(private_redis.port, "FCALL", queue._submit.name, "0").startswith(b"-NOAUTH")
         answers, sent = round_trips(rdb, lambda: queue.submit_many(items), scripts)
         # the commands its script ran (CHECK runs INFO only)
         calls = {name[8:]: stats["calls"] for name, stats in rdb.info("commandstats").items()}
@@ -163,12 +164,13 @@ def test_a_comment_whose_later_write_fails_is_still_queued(rdb, prefix, path):
 
 
 @pytest.mark.parametrize("path", ["held", "pipeline"])
-def test_a_script_flushed_between_a_batchs_scripts_resends_only_the_scripts_it_failed(own_redis, prefix, path):
-    """SCRIPT FLUSH (a failover to a server that never saw the script does the same) lands between a batch's two
-    SUBMIT_MANY scripts (a relay cuts the request after the first; the flush runs once its comments are stored): the
-    second answers NOSCRIPT and only it is sent again. Answers and keys are those of one submit a comment, on both
-    the held connection's path and a pipeline's (a single-connection client); the whole batch sent again charged the
-    first script's 25 comments twice against their rate limits and answered them as replays."""
+def test_a_library_flushed_between_a_batchs_calls_resends_only_the_calls_it_failed(own_redis, prefix, path):
+    """FUNCTION FLUSH (a failover to a server that never saw the site's library does the same) lands between a
+    batch's two SUBMIT_MANY calls (a relay cuts the request after the first; the flush runs once its comments are
+    stored): the second answers 'Function not found', the library is loaded again, and only that call is sent
+    again. Answers and keys are those of one submit a comment, on both the held connection's path and a pipeline's
+    (a single-connection client); the whole batch sent again charged the first call's 25 comments twice against
+    their rate limits and answered them as replays."""
     from moderation.store.client import make_client
     from tests.support.relay import PausedRequest
     from tests.support.topologies import wait_until
@@ -178,10 +180,10 @@ def test_a_script_flushed_between_a_batchs_scripts_resends_only_the_scripts_it_f
 
     def flush_once_stored():
         wait_until(lambda: admin.exists(stored_first), 5, "the first script's comments")
-        admin.script_flush()
+        admin.function_flush()
         flushed.append(admin.exists(f"{prefix}{{many}}:c:c25"))  # the second script's first: not yet
 
-    relay = PausedRequest(own_redis.port, b"EVALSHA", after=1, pause=0, between=flush_once_stored).start()
+    relay = PausedRequest(own_redis.port, b"FCALL", after=1, pause=0, between=flush_once_stored).start()
     try:
         client = (make_client(relay.url, 2.0) if path == "held"
                   else redis.Redis.from_url(relay.url, decode_responses=True, single_connection_client=True))
@@ -213,7 +215,7 @@ def test_a_connection_dropped_between_a_batchs_scripts_resends_only_the_unanswer
     from tests.support.relay import CutRequest
 
     admin = private_redis.client()
-    relay = CutRequest(private_redis.port, b"EVALSHA", after=1).start()
+    relay = CutRequest(private_redis.port, b"FCALL", after=1).start()
     try:
         client = make_client(f"redis://:{private_redis.password}@127.0.0.1:{relay.port}/0", 2.0)
         one, many = _queue(admin, "one", prefix), _queue(client, "many", prefix)
@@ -225,7 +227,7 @@ def test_a_connection_dropped_between_a_batchs_scripts_resends_only_the_unanswer
     finally:
         relay.stop()
     assert relay.dropped == 1
-    assert admin.info("commandstats")["cmdstat_evalsha"]["calls"] == 2  # each script once
+    assert admin.info("commandstats")["cmdstat_fcall"]["calls"] == 2  # each call once
 
     def plain(answer):
         return ("limited", answer.position) if isinstance(answer, Limited) else answer

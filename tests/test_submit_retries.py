@@ -52,7 +52,7 @@ def test_a_submit_whose_answer_was_lost_is_answered_as_its_first_run(master, pre
     though stored)."""
     server, min_replicas = master
     admin = server.client()
-    relay = LostAnswer(server.port, b"EVALSHA", b"c-lost").start()
+    relay = LostAnswer(server.port, b"FCALL", b"c-lost").start()
     try:
         queue = ReviewQueue(make_client(relay.url, 2.0), "s", prefix=prefix, min_replicas=min_replicas)
         assert queue.submit(_record("c-warm"), queued=True, charge=_charge(prefix)) == (True, "")  # scripts loaded

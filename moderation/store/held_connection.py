@@ -1,4 +1,4 @@
-"""EVALSHA straight off this process's own connection: one packing, no redis-py per-command wrappers."""
+"""EVALSHA (FCALL) straight off this process's own connection: one packing, no redis-py per-command wrappers."""
 
 import os
 import socket
@@ -10,6 +10,8 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import ReadOnlyError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
+from moderation.store.function_library import missing
+
 try:
     import hiredis
     from redis._parsers.hiredis import NOT_ENOUGH_DATA, _HiredisParser
@@ -17,6 +19,17 @@ except ImportError:  # without hiredis every call takes redis-py's own path
     hiredis = None
 
 RETRIED = (ReadOnlyError, redis.exceptions.NoScriptError)  # answers the usual path handles (see evalsha_many)
+
+
+def retried(result):
+    """Whether a call's answer is one the usual path handles by sending it again: read-only (a demoted master), or
+    a server without the script (NOSCRIPT) or the function ('Function not found'); nothing ran."""
+    return isinstance(result, RETRIED) or missing(result)
+
+
+def _head(script):
+    """The command before a call's numkeys: FCALL and a Function's name, or EVALSHA and a Script's sha."""
+    return getattr(script, "head", None) or ("EVALSHA", script.sha)
 
 # This process's id, kept by an at-fork hook instead of a getpid() per call: a held connection (below) made
 # before a fork belongs to the parent and is never used by the child.
@@ -90,17 +103,18 @@ def _exchange(conn, packed, count, replies):
 
 
 def evalsha_many(client, calls):
-    """Each (script, keys, args) in one round trip on a plain client: the results in order, an error in place
-    of a call that failed, as a pipeline answers. Packed once by hiredis and exchanged directly on this process's
-    held connection (_held_connection, _exchange), without redis-py's per-command wrappers (retry closure,
-    observability hooks, response callbacks) or a pipeline's SCRIPT EXISTS round trip. A read-only or unknown-script
-    answer (RETRIED) is in its place too: the caller sends that call again by redis-py's path, which loads the script
-    or finds the new master, and not the calls that were answered (a SUBMIT_MANY sent twice charged its comments'
-    rate limits twice). A connection that failed part way (dropped, not reused) after some replies were read: those
-    replies, None in place of the calls not answered (they may or may not have run), for the caller to send again
-    alone (a SUBMIT sent again after it ran is answered as its first run). None when this path cannot answer: a
-    Cluster, Sentinel or single-connection client, a connection that failed before any reply; the caller then takes
-    redis-py's own path, whose retries run the calls again."""
+    """Each (script, keys, args) in one round trip on a plain client (a script: a redis-py Script, sent by EVALSHA,
+    or a function_library.Function, by FCALL): the results in order, an error in place of a call that failed, as a
+    pipeline answers. Packed once by hiredis and exchanged directly on this process's held connection
+    (_held_connection, _exchange), without redis-py's per-command wrappers (retry closure, observability hooks,
+    response callbacks) or a pipeline's SCRIPT EXISTS round trip. A read-only, unknown-script or unknown-function
+    answer (retried) is in its place too: the caller sends that call again by redis-py's path (or the library's),
+    which loads the script (or library) or finds the new master, and not the calls that were answered (a SUBMIT_MANY
+    sent twice charged its comments' rate limits twice). A connection that failed part way (dropped, not reused)
+    after some replies were read: those replies, None in place of the calls not answered (they may or may not have
+    run), for the caller to send again alone (a SUBMIT sent again after it ran is answered as its first run). None
+    when this path cannot answer: a Cluster, Sentinel or single-connection client, a connection that failed before
+    any reply; the caller then takes redis-py's own path, whose retries run the calls again."""
     pool = getattr(client, "connection_pool", None)
     if type(client) is not redis.Redis or client.connection is not None or type(pool) is not redis.ConnectionPool:
         return None
@@ -113,9 +127,9 @@ def evalsha_many(client, calls):
         # numkeys as text: hiredis packs a str faster than an int, into the same bytes
         if len(calls) == 1:
             script, keys, args = calls[0]
-            packed = pack(("EVALSHA", script.sha, str(len(keys)), *keys, *args))
+            packed = pack((*_head(script), str(len(keys)), *keys, *args))
         else:
-            packed = b"".join([pack(("EVALSHA", script.sha, str(len(keys)), *keys, *args))
+            packed = b"".join([pack((*_head(script), str(len(keys)), *keys, *args))
                                for script, keys, args in calls])
         _exchange(conn, packed, len(calls), replies)
     except BaseException as error:  # replies left unread: the connection is never used again
@@ -132,7 +146,7 @@ def evalsha(client, script, keys, args):
     """`script(keys=keys, args=args)` through evalsha_many's direct path (about 25 µs less of a comment's submit
     than redis-py's command path); anything that path cannot answer goes the usual way, with its retries."""
     results = evalsha_many(client, [(script, keys, args)])
-    if results is None or isinstance(results[0], RETRIED):  # a demoted master or a server without the script
+    if results is None or retried(results[0]):  # a demoted master, a server without the script or function
         return script(keys=keys, args=args, client=client)
     if isinstance(results[0], redis.ResponseError):
         raise results[0]

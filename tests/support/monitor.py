@@ -3,7 +3,8 @@
 
 def round_trips(rdb, action, scripts=None):
     """(action's result, the commands clients sent while it ran): MONITOR's lines, those run inside a script not
-    counted, each EVALSHA named by its script's name in `scripts` ({sha: name}) when given."""
+    counted, each EVALSHA (FCALL) named by its script's (function's) name in `scripts` ({sha or function name: name})
+    when given."""
     stopper = rdb.client()
     stopper.ping()  # its own connection, opened before the count starts
     with rdb.monitor() as monitor:
@@ -14,7 +15,7 @@ def round_trips(rdb, action, scripts=None):
             if command["client_type"] != "lua":
                 name, *args = command["command"].split()
                 name = name.upper()
-                sent.append(scripts.get(args[0], name) if scripts and name == "EVALSHA" else name)
+                sent.append(scripts.get(args[0], name) if scripts and name in ("EVALSHA", "FCALL") else name)
     return result, sent
 
 

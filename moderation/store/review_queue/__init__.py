@@ -12,6 +12,7 @@ from moderation.settings import extensions
 from moderation.store.append_only import AppendOnly
 from moderation.store.articles import Articles
 from moderation.store.author_standing import AuthorStanding
+from moderation.store.function_library import Library
 from moderation.store.keys import KeySpace
 from moderation.store.master_pipeline import Replicas
 from moderation.store.records import decode
@@ -45,8 +46,10 @@ class ReviewQueue(Submissions, Claims, Decisions, AuditTrail, QueueReads):
         self.lease_ms = int(lease_seconds * 1000)
         self.record_ttl = int(record_ttl_days * 86400)
         self.published_ttl = int(published_ttl_days * 86400)
-        self._submit = redis.register_script(submit_lua.submit_script(self.submit_constants()))
-        self._submit_many = redis.register_script(submit_lua.submit_many_script(self.submit_constants()))
+        # SUBMIT and SUBMIT_MANY: functions of the site's library (its settings' constants in its chunk), loaded once a
+        # server, not a script's chunk run again at every comment
+        library = Library(redis, *submit_lua.submit_library(self.submit_constants()))
+        self._submit, self._submit_many = library.functions["submit"], library.functions["many"]
         self.append_only = AppendOnly(redis, replicas)
         # answered once in the append-only file and, with min_replicas, on replicas (SUBMIT reports its pending
         # fsync by itself); a lost claim would let another moderator take the card its holder is reading

@@ -6,7 +6,8 @@ import time
 from typing import NamedTuple
 
 from moderation.store import RedisError
-from moderation.store.held_connection import RETRIED, evalsha, evalsha_many
+from moderation.store.function_library import missing
+from moderation.store.held_connection import evalsha, evalsha_many, retried
 from moderation.store.master_pipeline import run_on_master, run_one
 from moderation.store.records import JSON_FIELDS, encode, encode_bytes, risk_rank, score_bucket
 
@@ -103,8 +104,7 @@ class Submissions:
         dict is updated with the decision the script settled on (see _answer)."""
         keys, args = self._submit_call(record, queued, charge)
         if record["decision"] != "allow" and self.min_replicas:
-            result = run_one(self.redis, keys[0], lambda pipe: self._submit(keys=keys, args=args, client=pipe),
-                             replicas=self.min_replicas, timeout_ms=self.wait_ms)
+            result = self._submit.run(keys[0], keys, args, replicas=self.min_replicas, timeout_ms=self.wait_ms)
             self.append_only.wait(keys[0], _postponed(result))
             return self._answer(result, record)
         result = evalsha(self.redis, self._submit, keys, args)  # without a replica wait
@@ -124,11 +124,12 @@ class Submissions:
 
         A SUBMIT_MANY (submit_lua._MANY) per MANY comments, all in one write to the site's master (every key of a
         site is in one slot): straight off the process's held connection on a plain client
-        (held_connection.evalsha_many), else a pipeline, which loads the script when the server lacks it (with
-        min_replicas, then WAIT). A script the server answers NOSCRIPT or READONLY (flushed, failed over) is sent
-        again that way, alone: the scripts that ran are not (their comments would be charged twice and answered as
-        replays). A script for many comments writes their counters and sets once and asks once whether its writes
-        are in the append-only file; the last script's answer of each exchange covers the writes before it.
+        (held_connection.evalsha_many), else a pipeline (with min_replicas, then WAIT), after loading the site's
+        library where the server lacks it. A call the server answers 'Function not found' or READONLY (a new node,
+        flushed, failed over) is sent again that way, alone: the calls that ran are not (their comments would be
+        charged twice and answered as replays). A call for many comments writes their counters and sets once and
+        asks once whether its writes are in the append-only file; the last call's answer of each exchange covers the
+        writes before it.
         """
         if not items:
             return []
@@ -146,10 +147,12 @@ class Submissions:
         results = None if self.min_replicas else evalsha_many(self.redis, calls)
         rounds = [] if results is None else [results]  # each exchange's answers (its writes' pending fsync)
         results = results or [None] * len(calls)
-        for _ in range(2):  # the pipeline loads the script; a server that forgets it in between is asked once more
-            again = [n for n, result in enumerate(results) if result is None or isinstance(result, RETRIED)]
+        for _ in range(2):  # a server that lost the library again in between is asked once more
+            again = [n for n, result in enumerate(results) if result is None or retried(result)]
             if not again:
                 break
+            if any(missing(results[n]) for n in again):
+                self._submit_many.library.load(key)
             # only the scripts not run: one that ran has charged its comments' limits, and again would answer replays
             sent = run_on_master(self.redis, key, lambda pipe, again=again: [
                 calls[n][0](keys=calls[n][1], args=calls[n][2], client=pipe) for n in again],

@@ -24,7 +24,7 @@ RECENT_KEEP, RECENT_SLACK = 5000, 100
 # by redis-py's retry, run_on_master's after a failover or submit_many's) it is answered as it was then and nothing
 # is charged again; else (the site's retry of its id) its counters are charged and it is answered {0, sha256}, over a
 # limit or not: a retry of an acknowledged comment gets its stored answer, never 429.
-# The site's settings are Lua constants of the site's own script (submit_script): the record ttls (TTL_PUBLISHED
+# The site's settings are Lua constants of the site's own library (submit_library): the record ttls (TTL_PUBLISHED
 # for a comment the policy allowed, TTL_RECORD otherwise), the breaker's six numbers (ART_CFG) and its categories'
 # (art_category: the comment's article_category, else the registry's, picks one), the author standing's on/off and
 # five numbers (STANDING_ON, STANDING_CFG). As arguments they were a third of the script's arguments, each parsed,
@@ -243,14 +243,19 @@ answers[n + 1] = aof_pending()
 return answers
 """
 
-SUBMIT = _PARTS + PENDING + _LATER + _BODY + _ONE
+# The library's chunk (every helper, and submit_one): run once when a server loads the site's library, not at each
+# comment (function_library). Read at each submit_library() call, so a bench may swap a part (bench/fsync.py).
+CHUNK = _PARTS + PENDING + _LATER + _BODY
+
+# The tables a call fills (LIMIT_SEEN: rate_limits.COUNT; the flush's: _LATER), made afresh at each call: a library's
+# locals outlive its calls, and a call that failed before its flush must not leave its writes to the next.
+_FRESH = """
+LIMIT_SEEN = {}
+TALLY, TALLY_TTL, ZADDS, PUSHES = {}, {}, {}, {}
+"""
 
 
-def submit_script(constants):
-    """SUBMIT for one site: its settings as Lua constants (ReviewQueue.submit_constants), then the shared body."""
-    return constants + SUBMIT
-
-
-def submit_many_script(constants):
-    """SUBMIT_MANY for one site: a batch's comments in one script (see _MANY)."""
-    return constants + _PARTS + PENDING + _LATER + _BODY + _MANY
+def submit_library(constants):
+    """SUBMIT (one comment: `submit`) and SUBMIT_MANY (a batch, _MANY: `many`) for one site, its settings as Lua
+    constants: (chunk, bodies) for function_library.Library."""
+    return constants + CHUNK, {"submit": _FRESH + _ONE, "many": _FRESH + _MANY}
