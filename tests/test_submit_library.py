@@ -112,3 +112,19 @@ def test_a_server_without_the_library_loads_it_once_whoever_asks_first(rdb):
     assert missing(redis.ResponseError("Function not found")) and not missing(redis.ResponseError("WRONGTYPE"))
     rdb.function_flush()
     assert count(keys=["k"]) == [1, "k"] and other.functions["count"](keys=["k"]) == [11, "k"]
+
+
+@pytest.mark.slow
+def test_on_a_cluster_the_first_missing_call_loads_the_library_on_every_master(tmp_path):
+    """One call on one slot finds the library missing and loads it on every master (and so their replicas), as
+    redis-py loads a script: a node a site's slot moves to, or fails over to, has it already."""
+    from tests.support.topologies import Cluster
+
+    cluster = Cluster(tmp_path / "cluster").start()
+    try:
+        library = Library(make_client(cluster.url, 2.0), "local N = 0\n", {"count": "N = N + 1\nreturn N"})
+        assert library.functions["count"](keys=["{a}:k"]) == 1
+        wait_until(lambda: all(library.name in _libraries(node.client()) for node in cluster.nodes), 10,
+                   "the library on every node")
+    finally:
+        cluster.stop()

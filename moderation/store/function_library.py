@@ -15,6 +15,8 @@ import hashlib
 
 import redis
 from redis.client import Pipeline
+from redis.cluster import RedisCluster
+from redis.exceptions import RedisClusterException
 
 from moderation.store.master_pipeline import run_on_master, run_one
 
@@ -42,7 +44,15 @@ class Library:
         self.functions = {short: Function(self, f"{self.name}_{short}") for short in bodies}
 
     def load(self, key):
-        """Load the library on the master of `key`'s slot; one loaded there already (another worker's) is fine."""
+        """Load the library on the master of `key`'s slot; one loaded there already (another worker's) is fine. On a
+        Cluster, on every master first (as redis-py loads a script), so a node a slot moves to has it too; a master
+        that cannot be reached then (failing over) leaves it to the key's master alone."""
+        if isinstance(self.client, RedisCluster):
+            try:
+                self.client.function_load(self.code, replace=True)  # the same name is the same code: nothing changes
+                return
+            except (redis.RedisError, RedisClusterException):
+                pass
         try:
             run_one(self.client, key, lambda pipe: pipe.function_load(self.code))
         except redis.ResponseError as error:
