@@ -17,7 +17,8 @@ import threading
 from prometheus_client.mmap_dict import MmapedDict, mmap_key
 from prometheus_client.utils import floatToGoString
 
-_TWO_DOUBLES = struct.Struct(b"dd").pack  # a sample: its value and a timestamp (0.0: none), as prometheus_client
+_TWO_DOUBLES = struct.Struct(b"dd").pack_into  # a sample written in place: its value and a timestamp
+# (0.0: none), as prometheus_client writes it (its pack and a slice assignment made a bytes object a write)
 _LOCK = threading.Lock()
 _FILES = {}  # (pid, "counter" | "histogram") -> MmapedDict of this process
 
@@ -51,7 +52,7 @@ class CounterChild:
         slot = self.slot
         with _LOCK:
             slot[1] += amount
-            self.file._m[slot[0]:slot[0] + 16] = _TWO_DOUBLES(slot[1], 0.0)
+            _TWO_DOUBLES(self.file._m, slot[0], slot[1], 0.0)
 
 
 class HistogramChild:
@@ -72,9 +73,23 @@ class HistogramChild:
         with _LOCK:
             memory = self.file._m
             total[1] += amount
-            memory[total[0]:total[0] + 16] = _TWO_DOUBLES(total[1], 0.0)
+            _TWO_DOUBLES(memory, total[0], total[1], 0.0)
             bucket[1] += 1
-            memory[bucket[0]:bucket[0] + 16] = _TWO_DOUBLES(bucket[1], 0.0)
+            _TWO_DOUBLES(memory, bucket[0], bucket[1], 0.0)
+
+
+def add_one(children):
+    """inc() of each of `children` (one may come twice: counted twice): this worker's own under one taking of the lock
+    (a comment's three or four counters, one at a time, cost 3.4 µs more of its CPU), prometheus_client's one by one."""
+    if type(children[0]) is not CounterChild:  # no PROMETHEUS_MULTIPROC_DIR: prometheus_client's children
+        for child in children:
+            child.inc()
+        return
+    with _LOCK:
+        for child in children:
+            slot = child.slot
+            slot[1] += 1
+            _TWO_DOUBLES(child.file._m, slot[0], slot[1], 0.0)
 
 
 def child(metric, *labelvalues):

@@ -230,14 +230,12 @@ _METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"
 
 
 class RequestCounter:
-    """One answered request's series; the Flask hook below and the comment fast path (api/fast_path.py) call it.
-
-    The per-request work is a few dictionary lookups and three or four writes to this worker's memory-mapped
-    file (ops/metric_files.py: no system call): the label children are made once per route, method and status."""
+    """One answered request's series; the Flask hook below and the comment fast path (api/fast_path.py) call it: a
+    few dictionary lookups and writes to this worker's memory-mapped files (ops/metric_files.py: no system call)."""
 
     def __init__(self, app):
         self.app = app
-        self.shown, self.children, self.made_in = {}, {}, None  # children: (route, method, status) -> 2 children
+        self.shown, self.children, self.decided, self.made_in = {}, {}, {}, None
 
     def model_gauge(self, pid):
         """1 for the version this worker serves (set again when its model changes), 0 for the one before."""
@@ -251,29 +249,39 @@ class RequestCounter:
         self.shown[pid] = (scorer, scorer.version)
 
     def count(self, state, route, method, status):
-        """`state` is g's dict: its request_started (ops/logs.py), and what the API left for the decision series."""
+        """`state` is g's dict: its request_started (ops/logs.py), and what the API left for the decision series.
+        A comment's request, key and decision counters are written at once (metric_files.add_one)."""
         method = method if method in _METHODS else "other"
         route, pid, children = route or "<unmatched>", _PID[0], self.children
         if pid != self.made_in:  # a forked process writes its own files: its own children
             children.clear()
+            self.decided.clear()
             self.made_in = pid
-        pair = children.get((route, method, status))
-        if pair is None:
-            pair = children[(route, method, status)] = (series(REQUESTS, route, method, str(status), pid=pid),
-                                                        series(LATENCY, route, method, pid=pid))
-        pair[0].inc()
+        key = state.get("key_id")  # set by api_keys.bearer_site or the Akismet endpoints
+        site = None if key is None else state["site"]
+        found = children.get((route, method, status, site, key))  # (the counters it adds one to, its latency)
+        if found is None:
+            counters = (series(REQUESTS, route, method, str(status), pid=pid),
+                        *(() if key is None else (series(KEY_USES, site, key, pid=pid),)))
+            found = children[(route, method, status, site, key)] = (counters, series(LATENCY, route, method, pid=pid))
+        counters, latency = found
         started = state.get("request_started")  # set by ops/logs.py, first of the request hooks
         if started is not None:
-            pair[1].observe(time.perf_counter() - started)
-        key = state.get("key_id")  # set by api_keys.bearer_site or the Akismet endpoints
-        if key is not None:
-            series(KEY_USES, state["site"], key, pid=pid).inc()
+            latency.observe(time.perf_counter() - started)
         if status == 200:
             decisions = state.get("decisions")
-            if decisions:
+            if decisions and len(decisions) == 1:  # one comment's: its labels' counters (a label twice: twice)
+                decision, labels = decisions[0]
+                labels = (decision, *(labels or ("none",)))
+                if (decided := self.decided.get(labels)) is None:
+                    decided = self.decided[labels] = tuple(series(DECISIONS, label, decision, pid=pid)
+                                                           for label in labels[1:])
+                counters += decided
+            elif decisions:
                 count_decisions(decisions, pid)
             if "checked" in state or "nudged" in state:
                 count_nudges(state)
+        metric_files.add_one(counters)
         self.model_gauge(pid)
 
 
