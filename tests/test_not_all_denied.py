@@ -36,3 +36,15 @@ def test_a_generalisation_taken_back_or_made_is_not(text):
 def test_civil_news_gain_no_generalisation_denial():
     assert [t for t in CIVIL_NEWS_EN if any(s.startswith("not all") or s.startswith("not every")
                                            for s in _denied(t))] == []
+
+
+@pytest.mark.parametrize(("text", "hate"), [
+    ("Honestly I have zero respect for Hindus.", True),  # session 33: "zero" withholds respect as "no" does
+    ("We have not an ounce of respect for Sikh families.", True),
+    ("I have zero respect for this government after the budget.", False),  # no group: no hate at one
+    ("I have zero patience for the roadworks.", False),
+])
+def test_respect_withheld_from_a_group_with_any_quantifier(text, hate):
+    from moderation.features.signals import signal_dict
+
+    assert (signal_dict(text)["hate_at_group"] > 0) is hate, text

@@ -99,7 +99,8 @@ _EN_ENDORSED_HATE = (r"(?<![a-z])(?:hates|hate|despises|despise|loathes|loathe|d
                      r"(?! to )[^.!?\n]{1,60}?[ ,;:]" + ENDORSED_EN)
 
 # a positive the writer denies whom a subject names, the attack itself ("[group] are not honest", "are not our equals"
-# (session 33: a possessive before the positive), "will never be decent
+# (session 33: a possessive before the positive), "I have zero respect for [group]" (session 33: zero, not an ounce of,
+# not a shred of, as "no"), "will never be decent
 # citizens", "can't be trusted", "have never been good at", "are no good", "I don't respect [group]", "don't deserve
 # rights"): from the subject, so a denial of the predicate alone (moderation/targets/denied.py, which keeps a denied
 # positive's words the writer's) does not take it for a denied attack; bare "good" only as a quality of people
@@ -128,7 +129,8 @@ _EN_DENY_POSITIVE = (
     r"(?<![a-z])(?:are|is|were|was) no good(?= *(?:$|[.!?,;:]| for| at| to| as))",
     r"(?<![a-z])(?:i|we) (?:(?:do|did|will|would|could|ca|wo)(?:n['’]t| not)|never|could never|will never)"
     r"(?: (?:ever|really|even))? (?:respect|trust)(?![a-z])"
-    r"|(?<![a-z])(?:i|we) (?:have|feel|hold) no respect for(?![a-z])",
+    r"|(?<![a-z])(?:i|we) (?:have|feel|hold|got) (?:no|zero|nil|not an ounce of|not a shred of|not one bit of)"
+    r" respect for(?![a-z])",
     r"(?<![a-z])(?:do|does|did)(?:n['’]t| not) deserve (?:[a-z'’-]{1,20} ){0,4}?(?:respect|rights|dignity|equals"
     r"|equality|to live|to exist|a place|a home|a chance|kindness|compassion)(?![a-z])",
     # a good thing a group must not be given ("[group] should not be welcomed", "must never be given a roof", "ought
