@@ -42,9 +42,19 @@ def test_civil_news_keep_their_thing_reading_and_gain_no_person_one():
     """The civil comments that say "bitch" of a thing or a job keep it as the word's other sense."""
     readings = {t: bool(owned_spans(normalize_text(t))) for t in CIVIL_NEWS_EN if "bitch" in t}
     assert readings == {
-        "This government has been a bitch to deal with for anyone running a small business.": False,
+        "This government has been a bitch to deal with for anyone running a small business.": True,  # a body
         "Reporting from the front line is a bitch of a job and these journalists deserve our thanks.": True,
         "Karma is a bitch: the minister who cut flood defences had his own house flooded.": True,
         "Parking near the hospital is a bitch and the trust does nothing about it.": True,
         "Life is a bitch and so is the housing market in this city.": True,
     }
+
+
+@pytest.mark.parametrize(("text", "thing"), [
+    ("The council is a real bitch about parking permits.", True),  # an institution: criticism of a body
+    ("The tax office was a bitch to get hold of.", True),
+    ("The councillor is a bitch.", False),  # a person who sits on it
+    ("The council is a bitch and so is your mother.", False),
+])
+def test_an_institution_as_the_subject_is_a_thing(text, thing):
+    assert bool(owned_spans(normalize_text(text))) is thing, text

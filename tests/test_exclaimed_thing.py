@@ -36,9 +36,8 @@ def test_swearing_at_a_person_stays_aimed(text):
 
 
 def test_civil_news_gain_no_aimed_swearing():
-    """Reading 7 adds no aimed reading to civil comments: only the two insult words said of an office or a body fire."""
+    """Reading 7 adds no aimed reading to civil comments: only the insult word said of an office fires."""
     fired = {t: k for t in CIVIL_NEWS_EN for k, v in signal_dict(t).items()
              if v and k in ("profanity_unaimed", "insult_at_person", "insult_unaimed")}
-    assert fired == {"Frankly the mayor is useless and the whole council should be voted out.": "insult_unaimed",
-                     "This government has been a bitch to deal with for anyone running a small business.":
-                         "insult_unaimed"}
+    # ("This government has been a bitch to deal with ..." fired insult_unaimed until owned.py read a body as a thing)
+    assert fired == {"Frankly the mayor is useless and the whole council should be voted out.": "insult_unaimed"}

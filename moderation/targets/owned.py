@@ -105,7 +105,12 @@ _ACTIVITY = (r"(?:getting|finding|parking|driving|running|commuting|cycling|walk
              r"|organising|organizing|planning|hosting|babysitting|housesitting|lifting|carrying|pushing|pulling"
              r"|towing|reversing|merging|overtaking|boarding|landing|skiing|surfing|sailing|rowing|fishing|camping"
              r"|ageing|aging|growing up|recovering|healing|grieving|getting old|getting older)")
-_THING_BEFORE = re.compile(r"(?:(?:^|[^a-z'’])(?:life|karma|it|that|this)|(?:^|[.!?,;:(\n] *)"
+# an institution or a system as the subject (session 33: "this government has been a bitch to deal with", "the council
+# is a bitch about permits"): criticism of a body, no one person
+_BODY = (r"government|council|ministry|department|system|economy|housing market|market|bank|airline|railway|nhs"
+         r"|tax office|hmrc|dvla|job centre|jobcentre|insurance company|insurer|letting agency|bureaucracy"
+         r"|paperwork|planning office|weather|traffic")
+_THING_BEFORE = re.compile(r"(?:(?:^|[^a-z'’])(?:life|karma|it|that|this|" + _BODY + r")|(?:^|[.!?,;:(\n] *)"
                            r"(?!(?:no|some|every|any)thing(?![a-z]))(?:" + _ACTIVITY + r"(?: " + _NOT_PERSON
                            + r"[a-z'’]{1,15}){0,6}|[a-z]{2,15}ing(?: " + _NOT_PERSON + r"[a-z'’]{1,15}){1,6}))"
                            r"(?:['’]s|['’]ll be| is| was| can be| will be| has been| gets"
