@@ -140,7 +140,11 @@ _JA_NATURE_NAMED = (
 # a group or its places wished gone, or kept off the screen, the stage and the page: the group is in the pattern,
 # since the same wish of a prejudice or a war (戦争なんて消えればいい) or the same ban of an advert is not about people
 _JA_GONE = (r"(?:消え|滅び|絶滅し|死に絶え|いなくな|潰れ|つぶれ|くたばり)(?:れば(?:いい|良い)|りゃいい|てしまえ|ちまえ"
-            r"|ろ(?![うー])|てほしい|て欲しい|てくれ(?![たてるまれ]))")
+            r"|ろ(?![うー])|てほしい|て欲しい|てくれ(?![たてるまれ]))"
+            # a death wished on the group itself (在日は全員死ね, …なんか死ねばいいのに, …はみんな死んでくれ; session
+            # 33: read as group_attack only, harassment rather than hate in a trial fit): 死ね as an order, not 死ねる,
+            # 死ねない, 死ねと言われた (a report: _JA_DENIED_AFTER)
+            r"|死(?:ね(?![るなてけずまとっ])|ねば(?:いい|良い)|んで(?:ほしい|欲しい|くれ(?![たてるまれ])|しまえ))")
 _JA_KEEP_OFF = (r"(?:(?:出|映|写|載|見)せる|出す|映す|写す|使う|起用する|出演させる|出場させる|登場させる|雇う|採用する"
                 r"|呼ぶ|選ぶ)(?:な|んな)(?![らどくのいりさ])"
                 r"|(?:出さ|映さ|写さ|載せ|見せ|使わ|起用し|出演させ|出場させ|雇わ|採用し)ないで" + _JA_WISH)

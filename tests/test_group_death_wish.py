@@ -1,0 +1,31 @@
+"""A death wished on a group by identity is a hateful statement about the group, as a wish that it vanish is.
+
+Session 33 (issue 12, ja): 在日は全員死ね and 在日なんか全員死ねばいいのに fired group_attack only (no
+hate_statement_ja), and a 0.3 trial fit read them as harassment (0.53 and 0.63) rather than hate, while
+在日はまとめて消えろ was hate 0.95. War reporting (死ねと命じられている), a death told (死んでしまった) and a wish
+denied (死んでほしいなんて誰も) stay.
+"""
+
+import pytest
+
+from moderation.features.signals import signal_dict
+
+WISHED = ["在日は全員死ね", "朝鮮人は一人残らず死ね。", "ロシア人は死ねばいい", "在日なんか全員死ねばいいのに",
+          "ロシア人はみんな死んでくれ"]
+
+
+@pytest.mark.parametrize("text", WISHED)
+def test_a_death_wished_on_a_group_is_a_hateful_statement(text):
+    signals = signal_dict(text)
+    assert signals["hate_statement_ja"] > 0
+    assert signals["hate_at_group"] > 0
+
+
+TOLD = ["ロシア人兵士は死ねと命じられている", "ロシア人の兵士が大勢死んでしまった",
+        "在日の人たちに死んでほしいなんて誰も思ってない", "ウクライナ人もロシア人も、戦争で死んでほしくない",
+        "北朝鮮の人たちは飢えて死ねというのか", "在日に死ねと言う奴は最低だ", "ロシア政府は死ね"]
+
+
+@pytest.mark.parametrize("text", TOLD)
+def test_a_death_reported_denied_or_wished_on_a_state_is_no_hateful_statement(text):
+    assert signal_dict(text)["hate_statement_ja"] == 0
