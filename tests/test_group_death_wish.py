@@ -29,3 +29,13 @@ TOLD = ["ロシア人兵士は死ねと命じられている", "ロシア人の�
 @pytest.mark.parametrize("text", TOLD)
 def test_a_death_reported_denied_or_wished_on_a_state_is_no_hateful_statement(text):
     assert signal_dict(text)["hate_statement_ja"] == 0
+
+
+# 死ねば is a condition, not the order 死ね (read2 s34): a group's death supposed, or wished by others and denied
+CONDITION = ["移民が死ねば人手不足はもっとひどくなる", "在日の人が死ねば済むなんて話じゃない",
+             "中国人が死ねばいいなんて思う人は少数だ"]
+
+
+@pytest.mark.parametrize("text", CONDITION)
+def test_a_death_supposed_is_no_order(text):
+    assert signal_dict(text)["hate_statement_ja"] == 0

@@ -143,8 +143,9 @@ _JA_GONE = (r"(?:消え|滅び|絶滅し|死に絶え|いなくな|潰れ|つぶ
             r"|ろ(?![うー])|てほしい|て欲しい|てくれ(?![たてるまれ]))"
             # a death wished on the group itself (在日は全員死ね, …なんか死ねばいいのに, …はみんな死んでくれ; session
             # 33: read as group_attack only, harassment rather than hate in a trial fit): 死ね as an order, not 死ねる,
-            # 死ねない, 死ねと言われた (a report: _JA_DENIED_AFTER)
-            r"|死(?:ね(?![るなてけずまとっ])|ねば(?:いい|良い)|んで(?:ほしい|欲しい|くれ(?![たてるまれ])|しまえ))")
+            # 死ねない, 死ねと言われた (a report: _JA_DENIED_AFTER), nor 死ねば (a condition: 在日の人が死ねば解決する
+            # なんて…; read2 s34, as _JA_ORDER; 死ねばいい is its own branch, so a denial after いい still breaks it)
+            r"|死(?:ね(?![るばなてけずまとっ])|ねば(?:いい|良い)|んで(?:ほしい|欲しい|くれ(?![たてるまれ])|しまえ))")
 _JA_KEEP_OFF = (r"(?:(?:出|映|写|載|見)せる|出す|映す|写す|使う|起用する|出演させる|出場させる|登場させる|雇う|採用する"
                 r"|呼ぶ|選ぶ)(?:な|んな)(?![らどくのいりさ])"
                 r"|(?:出さ|映さ|写さ|載せ|見せ|使わ|起用し|出演させ|出場させ|雇わ|採用し)ないで" + _JA_WISH)
