@@ -48,3 +48,16 @@ def test_respect_withheld_from_a_group_with_any_quantifier(text, hate):
     from moderation.features.signals import signal_dict
 
     assert (signal_dict(text)["hate_at_group"] > 0) is hate, text
+
+
+@pytest.mark.parametrize(("text", "statement"), [
+    ("I have zero respect for the prime minister after this.", False),  # read2 s34: criticism of a person or a body
+    ("We have not an ounce of respect for the regulator.", False),
+    ("I got no respect for that referee.", False),
+    ("I have zero respect for Sikhs.", True),  # a people after "for" within four words
+    ("I have no respect for any of those so-called refugees.", True),
+])
+def test_respect_withheld_is_an_attack_only_of_a_group(text, statement):
+    from moderation.features.signals import signal_dict
+
+    assert (signal_dict(text)["hate_statement_en"] > 0) is statement, text

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from moderation.wordlists.context import POSITIVE_EN
-from moderation.wordlists.groups import GROUPS
+from moderation.wordlists.groups import GROUPS, GROUPS_NAMED
 
 # exclusion: a wish or demand that people be removed (should be deported, wants them driven out, kick them out, send
 # them back), or that they are not welcome or wanted (issue 12: attacks carried by the predicate, not the group word).
@@ -100,7 +100,8 @@ _EN_ENDORSED_HATE = (r"(?<![a-z])(?:hates|hate|despises|despise|loathes|loathe|d
 
 # a positive the writer denies whom a subject names, the attack itself ("[group] are not honest", "are not our equals"
 # (session 33: a possessive before the positive), "I have zero respect for [group]" (session 33: zero, not an ounce of,
-# not a shred of, as "no"), "will never be decent
+# not a shred of, as "no"; read2 s34: only of a group or a people, since "I have zero respect for this government /
+# Putin / the referee" is civil criticism), "will never be decent
 # citizens", "can't be trusted", "have never been good at", "are no good", "I don't respect [group]", "don't deserve
 # rights"): from the subject, so a denial of the predicate alone (moderation/targets/denied.py, which keeps a denied
 # positive's words the writer's) does not take it for a denied attack; bare "good" only as a quality of people
@@ -117,6 +118,12 @@ _EN_GROUPS = "|".join(sorted((re.escape(g) for g in GROUPS if g.isascii()), key=
 _EN_GROUPS = _EN_GROUPS + (r"|(?:gay|lesbian|trans|black|asian|arab|african|indian|mexican|disabled|immigrant|refugee"
                            r"|migrant|foreign|muslim|jewish)(?= [a-z])")
 _EN_GROUP_AFTER = r"(?= (?:[a-z'’]{1,20} ){0,3}?(?:" + _EN_GROUPS + r")(?![a-z]))"
+# whom respect is withheld from ("I have zero respect for Hindus", "... for any of these so-called refugees"): a group
+# word or a named people (Hindus, Sikh families) within four words, not a government, a minister, a referee, nor one in
+# a relative clause ("zero respect for people who say Muslims are terrorists": counter-speech) (read2 s34)
+_EN_RESPECTED = (r"(?= (?:(?!(?:who|that|which|whose)(?![a-z]))[a-z'’-]{1,20} ){0,4}?(?:" + _EN_GROUPS + "|"
+                 + "|".join(sorted((re.escape(g) for g in GROUPS_NAMED if g.isascii()), key=lambda g: (-len(g), g)))
+                 + r")(?![a-z]))")
 _EN_POSITIVE = "|".join(sorted({w for w in POSITIVE_EN if w != "good"}, key=lambda w: (-len(w), w)))
 _EN_DENY_POSITIVE = (
     r"(?<![a-z'’])(?!(?:i|i['’]m|im|we|we['’]re|you|you['’]re|it|this|that|there|what|which)(?![a-z'’]))[a-z'’]{1,20}"
@@ -130,7 +137,7 @@ _EN_DENY_POSITIVE = (
     r"(?<![a-z])(?:i|we) (?:(?:do|did|will|would|could|ca|wo)(?:n['’]t| not)|never|could never|will never)"
     r"(?: (?:ever|really|even))? (?:respect|trust)(?![a-z])"
     r"|(?<![a-z])(?:i|we) (?:have|feel|hold|got) (?:no|zero|nil|not an ounce of|not a shred of|not one bit of)"
-    r" respect for(?![a-z])",
+    r" respect for(?![a-z])" + _EN_RESPECTED,
     r"(?<![a-z])(?:do|does|did)(?:n['’]t| not) deserve (?:[a-z'’-]{1,20} ){0,4}?(?:respect|rights|dignity|equals"
     r"|equality|to live|to exist|a place|a home|a chance|kindness|compassion)(?![a-z])",
     # a good thing a group must not be given ("[group] should not be welcomed", "must never be given a roof", "ought
