@@ -39,3 +39,19 @@ CONDITION = ["移民が死ねば人手不足はもっとひどくなる", "在�
 @pytest.mark.parametrize("text", CONDITION)
 def test_a_death_supposed_is_no_order(text):
     assert signal_dict(text)["hate_statement_ja"] == 0
+
+
+# the wish reported without brackets or paraphrased back (read2 s34): a particle before the comma, コメント or ツイート,
+# みたいな / などの, ってことか; the writer's own wish with a particle and a comma still reads
+REPORTED = ["朝鮮人は死ね、とツイートした男が書類送検された", "在日は出ていけよ、と落書きした少年が補導された",
+            "中国人は消えろ、みたいなコメントは削除してほしい", "外国人は死ねばいいってことか、この法案は"]
+
+
+@pytest.mark.parametrize("text", REPORTED)
+def test_a_wish_reported_or_asked_back_is_no_hateful_statement(text):
+    assert signal_dict(text)["hate_statement_ja"] == 0
+
+
+@pytest.mark.parametrize("text", ["在日は全員死ねよ、マジで", "韓国人は出ていけよ、ほんとに"])
+def test_the_writers_wish_with_a_particle_still_reads(text):
+    assert signal_dict(text)["hate_statement_ja"] > 0
