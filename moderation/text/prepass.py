@@ -22,6 +22,8 @@ from moderation.text.starts import _OBFUSCATION_INDEX, _every_start
 
 _decode = codecs.utf_32_le_decode  # (str, bytes read) of a buffer of code points, in C (bytes.decode("utf-32-le")
 # calls the codec's Python wrapper)
+_encode = codecs.utf_32_le_encode  # (bytes, characters read), in C: str.encode("utf-32-le") looks the codec up by
+# its name first (0.30 against 0.13 µs)
 
 
 _HEAD = 5  # the packed answer: fallback, look-alikes, changed, distinct BMP code points, distinct astral ones
@@ -130,13 +132,14 @@ def mapped(text: str) -> tuple[str, set[str], int] | None:
     """(the text mapped character by character and its look-alike kanji read, its set of characters, how many
     look-alikes were mapped or read), with starts._starts_in's answer for it kept; None where normalize's own path
     must map `text`."""
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    codes = np.frombuffer(_encode(text, "surrogatepass")[0], np.uint32)  # a positional dtype: 0.56 against 1.0 µs
     n = codes.size
     buf = np.empty(2 * n, np.uint32)
     packed = _mapped(codes, _FLAGS, _LUT, _MARK, buf, _KANA, _CLASS, _OBFUSCATION_INDEX.automaton.table)
-    if packed[0]:
+    head = packed[:_HEAD + 4].tolist()  # the sizes and _every_start's four, read at once
+    if head[0]:
         return None
-    _fallback, lookalike, changed, bmp, astral = packed[:_HEAD].tolist()
+    _fallback, lookalike, changed, bmp, astral, runs, ja, latin, _needles = head
     chars = set(_decode(buf[n:n + bmp])[0])
     if astral:  # an astral character is kept only if it was learnt and maps to itself
         tail = set(_decode(buf[2 * n - astral:])[0])
@@ -145,11 +148,10 @@ def mapped(text: str) -> tuple[str, set[str], int] | None:
         chars |= tail
     if changed:
         out = _decode(buf[:n])[0]
-        codes = np.frombuffer(buf[:n].tobytes(), dtype=np.uint32)  # read-only, as every kernel's code points are
+        codes = np.frombuffer(buf[:n].tobytes(), np.uint32)  # read-only, as every kernel's code points are
     else:
         out = text
     every = packed[_HEAD:]
-    runs, ja, latin, _needles = every[:4].tolist()
     a = 4 + runs
     b = a + ja
     c = b + latin
