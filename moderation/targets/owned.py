@@ -21,8 +21,11 @@ OWN, LITERAL = 1, 2  # what reading() answers: the writer's own group word; the 
 # "our" ("our Muslim neighbours" names others) nor "... here" ("too many Muslims here"). A self-description that opens
 # a clause with "proud" counts too ("..., a proud old dyke and", "Proud dyke, mum of two": session 12); after a
 # determiner or a pronoun it describes someone else ("you proud dyke", "those proud queers", "he is a proud ...")
+# session 34: the writer counted among them by a coordination or a partition ("me and the other dykes", "my wife and
+# I are both queers", "those of us who are dykes"), the word right after it (an article or one modifier between)
 _OPENER = (r"(?:we|us|fellow|as an?|i['’]m|im|ima|i am|i['’]ve been|i was|we['’]re|we are|we were|call me|"
-           r"(?:call|called) ourselves|(?P<my>my))")
+           r"(?:call|called) ourselves|(?:me|i) and (?:the |all the )?other|and (?:i|me|myself) (?:are|were)"
+           r"|of us (?:who|that) (?:are|were)|(?P<my>my))")
 _ARTICLE = r"(?: (?:an?|all|both|such an?|just an?|also an?|still an?|the biggest|a bit of an?|a total|a complete))?"
 _MODIFIER = r"(?: (?:proud|old|fellow|own|little|bunch of|lot of|massive|proper|big|total|complete|real))?"
 # after an article the writer may describe themself with any one word first ("i'm a bossy bitch", normalised "ima
@@ -42,7 +45,7 @@ _IN_GROUP_BEFORE = re.compile(r"(?:^|[^a-z'’])" + _OPENER + r"(?:" + _ARTICLE 
 # me deserve better healthcare" was hate 0.45 with 2026.12.04-1)
 _IN_GROUP_AFTER = re.compile(r"(?: (?:folks?|people|kids?|women|men|guys|girls|boys|lads|ones|elders|friends)"
                              r"(?= like (?:me|us|myself)(?![a-z])))?"
-                             r" (?:myself|ourselves|and proud|like me|like us|like myself)(?![a-z])")
+                             r" (?:myself|ourselves|and proud|like me|like us|like myself|(?:my|our) age)(?![a-z])")
 # "my" before the -a spelling names a friend ("me and my nigga jay", "that's my nigga", "my nigga, you know"), unless a
 # person noun (wordlists.PEOPLE_EN) follows: then the word describes that person ("my nigga neighbour", "my nigga of a
 # neighbour"); session 30, issue 12
