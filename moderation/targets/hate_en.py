@@ -95,7 +95,7 @@ ENDORSED_EN = (r"(?:and |but |so )?(?:(?:honestly|frankly|tbh|to be fair),? )?(?
                r"|correct|spot on|not wrong|onto something)|(?:he|she|they)(?:['’]s| has| have)? (?:got )?a point"
                r"|rightly so|i (?:completely |totally |fully )?agree|(?:i )?couldn['’]t agree more|(?:so|neither) do i"
                r"|i don['’]t blame (?:him|her|them))(?![a-z])")
-_EN_ENDORSED_HATE = (r"(?<![a-z])(?:hates|hate|despises|despise|loathes|loathe|detests|detest|can['’]t stand)(?![a-z])"
+_EN_ENDORSED_HATE = (r"(?<![a-z])(?:hates|hate|despises|despise|loathes|loathe|detests|detest|can['’]?t stand)(?![a-z])"
                      r"(?! to )[^.!?\n]{1,60}?[ ,;:]" + ENDORSED_EN)
 
 # a positive the writer denies whom a subject names, the attack itself ("[group] are not honest", "are not our equals"
@@ -163,17 +163,18 @@ _EN_DENY_POSITIVE = (
 )
 
 
+# session 34: "can't" also written without its apostrophe ("i cant stand [group]"), "subhuman" with a hyphen or a space
 # HATE_EN's alternatives apart, in its order (the feelings' and the exclusion's words are rare, one alternation made
 # the engine try each at every position): signals scans each only behind its own needles, as THREAT_EN_PARTS
 HATE_EN_PARTS = tuple(re.compile(part) for part in (
     r"(?<![a-z])(?:i|we) (?:really |just |absolutely |truly |fucking |so |totally |all )?(?:hate|despise|detest|loathe"
     r"|resent"
-    r"|abhor|can['’]t stand|cannot stand|can['’]t bear|cannot bear|can['’]t stomach)(?![a-z])(?! to )"
+    r"|abhor|can['’]?t stand|cannot stand|can['’]?t bear|cannot bear|can['’]?t stomach)(?![a-z])(?! to )"
     r"(?! (?:[a-z'’,]{1,20} ){0,3}?(?:being|getting)(?![a-z'’]))",
     *_EN_FEEL,
     r"(?<![a-z])(?:are|is) (?:all |just |nothing but |such |so |a bunch of )?(?:vermin|animals|rats|parasites|scum|"
-    r"subhuman|savages|cockroaches|pigs|apes|filth|trash|a plague|a disease|a cancer|disgusting|inferior|worthless|"
-    r"criminals|terrorists|rapists|evil|a burden|stupid|dumb|pathetic)(?![a-z])",
+    r"sub[- ]?human|savages|cockroaches|pigs|apes|filth|trash|a plague|a disease|a cancer|disgusting|inferior"
+    r"|worthless|criminals|terrorists|rapists|evil|a burden|stupid|dumb|pathetic)(?![a-z])",
     *_EN_EXCLUDE,
     _EN_ENDORSED_HATE,
     *_EN_DENY_POSITIVE,
