@@ -1,5 +1,6 @@
 """The writer counted among a group by a coordination or a partition ("me and the other dykes", "those of us who are
-queers") owns its word (moderation.targets.owned, session 34); whom someone else is counted with does not."""
+queers", "I'm one of those queers", "glad to be a dyke") owns its word (moderation.targets.owned, session 34); whom
+someone else is counted with does not."""
 
 import pytest
 
@@ -23,6 +24,10 @@ def _read(text: str, word: str) -> int:
     ("those of us who are dykes have heard it all before", "dykes"),
     ("some of us that were queers in the seventies had nowhere to dance", "queers"),
     ("other dykes my age remember the clubs closing", "dykes"),
+    ("my husband and i, both queers, moved here in 1990", "queers"),
+    ("i'm one of those dykes who loves rugby", "dykes"),
+    ("glad to be a queer in a city like this", "queer"),
+    ("i'm so lucky to be a dyke with friends like mine", "dyke"),
 ])
 def test_the_writer_counted_among_them_owns_the_word(text, word):
     assert _read(text, word) == OWN
@@ -34,6 +39,10 @@ def test_the_writer_counted_among_them_owns_the_word(text, word):
     ("me and the other lads called him a fag at school", "fag"),
     ("they and the other queers are ruining this street", "queers"),
     ("those of them who are dykes should keep quiet", "dykes"),
+    ("he's happy to be a fag, apparently", "fag"),
+    ("you'd be glad to be a dyke too", "dyke"),
+    ("i'm glad to be rid of those fags next door", "fags"),
+    ("i'm one of those people who hates fags", "fags"),
 ])
 def test_someone_else_counted_with_them_does_not(text, word):
     assert _read(text, word) != OWN
@@ -45,6 +54,9 @@ _CIVIL_COUNTED = (
     "My wife and I are both nurses and we have not had a pay rise in years.",
     "Other pensioners my age are choosing between heating and eating.",
     "Those of us that are disabled are sick of being blamed for the deficit.",
+    "My wife and I, both teachers, are striking on Thursday.",
+    "I'm one of the few people who voted for the bypass.",
+    "Happy to be a nurse, less happy with the pay offer.",
 )
 
 

@@ -22,10 +22,13 @@ OWN, LITERAL = 1, 2  # what reading() answers: the writer's own group word; the 
 # a clause with "proud" counts too ("..., a proud old dyke and", "Proud dyke, mum of two": session 12); after a
 # determiner or a pronoun it describes someone else ("you proud dyke", "those proud queers", "he is a proud ...")
 # session 34: the writer counted among them by a coordination or a partition ("me and the other dykes", "my wife and
-# I are both queers", "those of us who are dykes"), the word right after it (an article or one modifier between)
+# I are both queers", "my wife and I, both dykes", "those of us who are dykes", "I'm one of those queers"), the word
+# right after it (an article or one modifier between); glad to be one, at a clause's start or after "I'm" ("happy to be
+# a fag in 2026", "I'm lucky to be a queer here"), as "proud" was
 _OPENER = (r"(?:we|us|fellow|as an?|i['’]m|im|ima|i am|i['’]ve been|i was|we['’]re|we are|we were|call me|"
-           r"(?:call|called) ourselves|(?:me|i) and (?:the |all the )?other|and (?:i|me|myself) (?:are|were)"
-           r"|of us (?:who|that) (?:are|were)|(?P<my>my))")
+           r"(?:call|called) ourselves|(?:me|i) and (?:the |all the )?other|and (?:i|me|myself)(?: are| were|,)"
+           r"|of us (?:who|that) (?:are|were)|(?:i['’]m|im|i am|i was) (?:just )?one of (?:those|the|these|you)"
+           r"|(?P<my>my))")
 _ARTICLE = r"(?: (?:an?|all|both|such an?|just an?|also an?|still an?|the biggest|a bit of an?|a total|a complete))?"
 _MODIFIER = r"(?: (?:proud|old|fellow|own|little|bunch of|lot of|massive|proper|big|total|complete|real))?"
 # after an article the writer may describe themself with any one word first ("i'm a bossy bitch", normalised "ima
@@ -40,7 +43,9 @@ _DESCRIBED_WORD = re.compile(r"nigga|niggah|queer|dyke|fag|faggot|homo|tranny|cr
                              r"|kike|spic|slut|hoe|whore|cunt")
 _IN_GROUP_BEFORE = re.compile(r"(?:^|[^a-z'’])" + _OPENER + r"(?:" + _ARTICLE + _MODIFIER + r"|" + _DESCRIBED + r") $"
                               r"|(?:^|[,;:.!?(]|(?:^|[^a-z'])and|(?:^|[^a-z'])just) *(?:an? )?proud"
-                              r"(?: [a-z]{1,12}){0,2} $")
+                              r"(?: [a-z]{1,12}){0,2} $"
+                              r"|(?:^|[,;:.!?(] *|(?:^|[^a-z'’])(?:i['’]m|im|i am) )(?:so |really |very |just )?"
+                              r"(?:happy|glad|lucky|blessed|thrilled|grateful) to be(?: an?)?(?: [a-z]{1,12})? $")
 # the word before a people noun counts too ("queer folks like me", "dyke elders like us": session 32; "queer folks like
 # me deserve better healthcare" was hate 0.45 with 2026.12.04-1)
 _IN_GROUP_AFTER = re.compile(r"(?: (?:folks?|people|kids?|women|men|guys|girls|boys|lads|ones|elders|friends)"
