@@ -11,7 +11,7 @@ from moderation.automaton import Automaton
 from moderation.needles.guards import NeedleIndex
 from moderation.needles.prefixes import BEGIN, prefixes
 from moderation.targets.constructions import _G
-from moderation.targets.located import EXPOSURE_TOLD
+from moderation.targets.located import ERRAND_VISIT, EXPOSURE_TOLD, MENACE_JA
 
 ADDRESS = re.compile(r"(?<=[一-龥ァ-ヶ])[市区町村郡][一-龥ぁ-んァ-ヶ]{0,10}?(?:\d{1,2}条[東西南北]?)?\d{1,4}"
                      r"(?:丁目(?:\d{1,4}(?:(?:番地?|-|−|ー|の)\d{0,4})?号?)?|番地|(?:-|−|ー|の)\d{1,4}"
@@ -83,9 +83,11 @@ AFFILIATION = re.compile(
 TARGET_CTX = re.compile(
     r"あいつ|アイツ|こいつ|コイツ|そいつ|コメ主|投稿主|投稿者|スレ主|中の人|上の(?:やつ|奴|女|男|人|コメ)"
     r"|この(?:アカウント|女|男|おばさん|おっさん|おじさん|ババア|ジジイ)"
-    r"|(?:書いてる|書いてた|言ってる|コメントしてる|文句言ってる|反論してる|批判してる|批判してた|荒らしてる|炎上した"
-    r"|叩かれてる|通報した|通報してきた)(?:奴|やつ|女|男|主婦|学生|大学生|高校生|店員|バイト|おばさん|おっさん|おじさん"
-    r"|隣人|アカウント)")
+    r"|(?:書いてる|書いてた|書いた|言ってる|コメントしてる|文句言ってる|反論してる|批判してる|批判してた|荒らしてる"
+    r"|炎上した|叩かれてる|通報した|通報してきた|ぶってる|ぶってた|ぶった)(?:奴|やつ|女|男|主婦|学生|大学生|高校生|店員"
+    r"|バイト|おばさん|おっさん|おじさん|隣人|アカウント|記者)")
+# (session 34: the one who wrote the article, 記事書いた記者, and one mocked for pretending, 被害者ぶってる女, are singled
+# out as much as 書いてる奴: with a workplace or a home and a call or a search beside them they are exposed)
 
 
 # the writer speaking of themself or their own family (俺も駅前の病院の看護師だけど): not someone exposed
@@ -342,6 +344,9 @@ def personal_info(text: str, spans: list | None = None, chars: set | None = None
             exposed = 1.0
     if exposed and not any(counts.get(k) for k in _IDENTIFYING) and EXPOSURE_TOLD.search(text):
         exposed, expose, approach, punish = 0.0, 0, 0, 0  # someone else's doxxing told (located.py), no piece repeated
+    if exposed and not expose and not any(counts.get(k) for k in _IDENTIFYING) and not chars.isdisjoint("行伺来") and (
+            ERRAND_VISIT.search(text) and not MENACE_JA.search(text)):
+        exposed = 0.0  # a home found to go and apologise or thank at (located.ERRAND_VISIT), nothing posted
     # a call to punish is an act of exposure only at a private target: beside an office's or a company's address
     # and no private person it is anger at the news (同社の本社は…、経営陣を懲らしめてほしい: personal_info 0.258);
     # a private person named keeps it (元カノの住所は…駅前…、誰か制裁して: 駅 makes the address look public)
