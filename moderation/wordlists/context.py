@@ -66,6 +66,9 @@ THINGS = (
     # a state's measures and their gaps (この制裁の抜け穴、ほんと頭湧いてんのかと思う: criticism of a policy,
     # session 33)
     "経済制裁", "制裁措置", "制裁決議", "対露制裁", "独自制裁", "抜け穴", "政権運営", "安保", "防衛費",
+    # governing bodies, not persons (今の内閣はゴミ was harassment 0.338 with 2026.12.04-5, its insult read unaimed):
+    # calling a cabinet, a government or the Diet rubbish is an opinion of it; they stay public figures too
+    "内閣", "政府", "政権", "与党", "野党", "国会", "政党",
     "policy", "policies", "bill", "law", "plan", "decision", "ruling", "article", "weather", "traffic", "movie",
     "show", "budget", "tax", "taxes", "idea", "proposal", "system", "game", "song", "weekend", "day", "monday",
 )
