@@ -7,7 +7,8 @@ Japanese has no spaces, so a boundary is decided by the script of the entry and 
 - a hiragana entry must not continue a hiragana word on its left (動かす, ですしね) except after a particle,
   a te-form or an addressee (お前ばか, まとめてきえろ), or when it is a word no hiragana word runs into
   (早くくたばれ, 書いたやつ), and not run into a listed continuation on its right (ばかり, くずれる);
-- kanji entries are taken as they are (a kanji compound keeps its meaning inside a longer one).
+- kanji entries are taken as they are (a kanji compound keeps its meaning inside a longer one), except that one
+  ending in kana must not run into a listed continuation either (消えな|い, 失せな|かった: a negative, no order).
 Cost: one automaton scan, O(text + matches), then O(matches log matches) to drop contained matches, both
 compiled (numba): the boundary rules below are applied to the scan's arrays, and only the hits kept become
 Python tuples.
@@ -161,7 +162,7 @@ _HEADER = 13
 
 
 def _rules(words: list[str]) -> np.ndarray:
-    exclude = [RIGHT_EXCLUDE.get(w, "") if _kind(w) == HIRAGANA else "" for w in words]
+    exclude = [RIGHT_EXCLUDE.get(w, "") if _kind(w) in (HIRAGANA, OTHER) else "" for w in words]
     addressees = [x for a in ADDRESSEES for x in (len(a), *map(ord, a))]
     free = [w in LEFT_FREE and _kind(w) == HIRAGANA for w in words]
     block = [LEFT_FREE[w] if f else "" for w, f in zip(words, free, strict=True)]
@@ -268,6 +269,10 @@ def _bounded(codes, ends, words, t, contain):
                         keep = _after_addressee(codes, a, t)
                 elif t[okuri + w] and 0x4E00 <= left <= 0x9FFF:
                     keep = False  # okurigana of a verb or adjective (動かす, 美味しい)
+        elif b < n:  # a kanji entry: only its listed continuations (消えな|い, 消えな|かった) make it another word
+            for j in range(t[exclude_at + w], t[exclude_at + w + 1]):
+                if t[exclude + j] == codes[b]:
+                    keep = False
         if keep:
             out_a[k] = a
             out_b[k] = b

@@ -401,8 +401,8 @@ def _reference_find(matcher, text):
             keep = False
         elif kind == M.KATAKANA:
             keep = not (right and M._is_kata(right))
-        elif kind == M.HIRAGANA and right and right in M.RIGHT_EXCLUDE.get(w, ""):
-            keep = False
+        elif kind in (M.HIRAGANA, M.OTHER) and right and right in M.RIGHT_EXCLUDE.get(w, ""):
+            keep = False  # a kanji entry ending in kana too (消えな|い)
         elif kind == M.HIRAGANA and left and M._is_hira(left) and left not in M.PARTICLES:
             keep = left not in M.LEFT_FREE[w] if w in M.LEFT_FREE else text.endswith(M.ADDRESSEES, 0, a)
         else:

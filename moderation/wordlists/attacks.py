@@ -29,6 +29,9 @@ DEATH_WISH = (
     "死すべし",
     "滅びろ",
     "死んで欲しい",
+    # the rough imperative of 消える/失せる (消えな, 失せなよ): boundaries.RIGHT_EXCLUDE keeps 消えない etc. out
+    "消えな",
+    "失せな",
 )
 VIOLENCE = (
     "コロス",

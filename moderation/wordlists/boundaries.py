@@ -6,12 +6,16 @@
 # (日本の政治ってやつはゴミだ); the death words after a te-form start a word as LEFT_FREE (まとめて|きえろ)
 PARTICLES = frozenset("はがをにもへとでやのよねかなっ")
 ADDRESSEES = ("おまえ", "あんた", "こいつ", "あいつ", "てめえ", "きさま", "おめえ")
-# hiragana entry -> characters that, right after it, make it part of another word (かたわら, めくらない, そのうちに,
-# やつれる too)
+# hiragana (or kana-ending kanji) entry -> characters that, right after it, make it part of another word (かたわら,
+# めくらない, そのうちに, やつれる too)
 RIGHT_EXCLUDE = {"ばか": "りし", "くず": "れすしさせそ", "はげ": "しまむ", "かす": "", "ごみ": "", "ぶす": "っ",
                  "でぶ": "", "あほ": "", "くそ": "", "きもい": "", "うざい": "",
                  "かたわ": "ら", "めくら": "なずれせ", "うち": "に", "やつ": "れ",
-                 "いなくなれ": "ばるなた", "やつら": "れ"}  # いなくなれば (F3), あやつられる (F5)
+                 "いなくなれ": "ばるなた", "やつら": "れ",  # いなくなれば (F3), あやつられる (F5)
+                 # a kanji entry ending in kana too (matcher.py): 消えな is a rough order only where the clause
+                 # ends or よ/って/ー follow; 消えない, 消えなかった, 消えなくて, 消えなければ, 消えなきゃ, 消えながら,
+                 # 消えなさそう (so 消えなさい is left out), Kansai 消えなあかん and 消えなんだ are other words
+                 "消えな": "いかくけきがさそあん", "失せな": "いかくけきがさそあん"}
 # hiragana entry -> characters that, right before it, make it part of another word; any other hiragana may end the
 # word before: these start a word wherever they stand (早く|くたばれ, もう|いなくなれ, 書いた|やつら), while the short
 # insults must not (動か|す, 少し|ね). Not やつ alone: after a verb it is as often a thing (昨日買ったやつ、ゴミだった
