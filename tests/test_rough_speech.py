@@ -25,3 +25,17 @@ def test_said_of_a_policy_it_is_no_insult_at_a_person(text):
 
 def test_water_boiling_is_no_insult():
     assert signal_dict("お湯が沸いてから麺を入れる")["insult_unaimed"] == 0
+
+
+@pytest.mark.parametrize("text", ["こんな法案通した連中、頭湧いてんのか", "この番組作ったやつ、脳みそ沸いてるだろ"])
+def test_said_of_who_made_a_thing_it_is_at_them_not_the_thing(text):
+    signals = signal_dict(text)  # read2 F5 (session 33): the thing inside the clause is no target
+    assert signals["insult_at_person"] > 0
+    assert signals["insult_at_thing"] == 0
+
+
+@pytest.mark.parametrize("text", ["暑くて頭沸いてる、今日は何もできない", "徹夜で頭わいてるから変なこと言ったらごめん"])
+def test_a_head_boiling_from_heat_or_no_sleep_is_no_insult(text):
+    signals = signal_dict(text)  # read2 F12b (session 33): the writer's own state, with its cause said
+    assert signals["insult_unaimed"] == 0
+    assert signals["insult_at_person"] == 0

@@ -23,13 +23,30 @@ ENGAGEMENT = (
 )
 
 
+# the one who made a thing (記事書いたやつ, こんな政策考えた奴): a person, and the thing inside names no target (read2
+# F5, session 33: 記事書いたやつ、頭湧いてんのか read at the 記事); opaque, so an insult beside it is at the person
+MAKERS = tuple(thing + particle + verb + who
+               for thing in ("記事", "政策", "法案", "番組", "制度", "法律", "条例", "計画", "予算", "脚本", "ドラマ", "映画",
+                             "アプリ", "ルール", "システム", "対策", "規制", "増税")
+               for particle in ("", "を")
+               for verb in ("書いた", "作った", "考えた", "決めた", "通した", "出した", "書いてる", "作ってる", "考えてる")
+               for who in ("やつ", "奴", "やつら", "奴ら", "連中"))
+
+
+# a head that boils from a cause said before it (暑すぎて頭沸いてる, 寝不足で頭わいてるかも): the writer's own heat or
+# tiredness, no one called mad (read2 F12b, session 33)
+HEAT_HEADS = tuple(cause + head + v for cause in ("暑すぎて", "暑くて", "暑さで", "熱で", "寝不足で", "徹夜で", "疲れで",
+                                                   "疲れすぎて", "忙しすぎて", "眠すぎて", "眠くて")
+                   for head in ("頭", "脳みそ") for v in ("沸いて", "湧いて", "わいて"))
+
+
 _LISTS = {
     "insult": tuple(L.OFFENSIVE_JA) + W.INSULTS_JA + W.INSULTS_EN,
     "sexual_word": tuple(L.SEXUAL_JA) + W.SEXUAL_WORDS_JA,
     "profanity_en": tuple(L.PROFANITY_EN), "death_wish": W.DEATH_WISH, "violence_word": W.VIOLENCE,
     "group": W.GROUPS, "group_named": W.GROUPS_NAMED, "slur": W.SLURS, "dehumanize": W.DEHUMANIZE, "expel": W.EXPEL,
     "sexual_harass": W.SEXUAL_HARASS, "self_harm_push": W.SELF_HARM_PUSH, "self_harm_self": W.SELF_HARM_SELF,
-    "crime_word": W.CRIME, "hedge": W.HEDGE, "second_person": W.SECOND_PERSON, "third_person": W.THIRD_PERSON,
+    "crime_word": W.CRIME, "hedge": W.HEDGE, "second_person": W.SECOND_PERSON, "third_person": W.THIRD_PERSON + MAKERS,
     "public_figure": W.PUBLIC_FIGURES, "self_ref": W.SELF, "reporting": W.REPORTING, "literal": W.LITERAL,
     "news": W.NEWS, "negated_ja": W.NEGATED_JA, "caution": W.CAUTION, "thing": W.THINGS + W.PRESS_THINGS,
     "praise": W.PRAISE,
@@ -39,7 +56,8 @@ _LISTS = {
     "state_name": W.STATES,  # counts for no feature: it keeps 朝鮮 inside 北朝鮮 from being read as a group
     # 頭 ending another word (冒頭, 街頭, 先頭): a crowd or an opening that boils, no head called mad
     "head_compound": tuple(k + "頭" + v for k in "冒街先店念年没口台陣初路筆埠"
-                           for v in ("沸いて", "湧いて", "わいて")),
+                           for v in ("沸いて", "湧いて", "わいて")) + HEAT_HEADS,
+    "maker": MAKERS,  # counts for no feature but third_person: the thing inside is no target
     "press_thing": W.PRESS_THINGS,  # counts for no feature: 記者 inside 記者クラブ names no one (they stay things)
 }
 
@@ -55,7 +73,7 @@ for _i, (_name, _lits, _doms) in enumerate(L.BRAND_RULES):
 _LISTS["brand_mention"] = tuple(_BRAND_OF)
 
 
-_WORDS = Matcher(_LISTS, opaque=("state_name", "press_thing", "head_compound"))
+_WORDS = Matcher(_LISTS, opaque=("state_name", "press_thing", "head_compound", "maker"))
 
 
 _BRAND_DOMAINS = tuple(doms for _name, _lits, doms in L.BRAND_RULES)
