@@ -98,10 +98,10 @@ ENDORSED_EN = (r"(?:and |but |so )?(?:(?:honestly|frankly|tbh|to be fair),? )?(?
 _EN_ENDORSED_HATE = (r"(?<![a-z])(?:hates|hate|despises|despise|loathes|loathe|detests|detest|can['’]?t stand)(?![a-z])"
                      r"(?! to )[^.!?\n]{1,60}?[ ,;:]" + ENDORSED_EN)
 
-# a positive the writer denies whom a subject names, the attack itself ("[group] are not honest", "are not our equals"
-# (session 33: a possessive before the positive), "I have zero respect for [group]" (session 33: zero, not an ounce of,
-# not a shred of, as "no"; read2 s34: only of a group or a people, since "I have zero respect for this government /
-# Putin / the referee" is civil criticism), "will never be decent
+# a positive the writer denies whom a subject names, the attack itself ("[group] are not honest", "[group] are not our
+# equals" (session 33: a possessive before the positive, of a group word only), "I have zero respect for [group]"
+# (session 33: zero, not an ounce of, not a shred of, as "no"; read2 s34: only of a group or a people, since "I have
+# zero respect for this government / Putin / the referee" is civil criticism), "will never be decent
 # citizens", "can't be trusted", "have never been good at", "are no good", "I don't respect [group]", "don't deserve
 # rights"): from the subject, so a denial of the predicate alone (moderation/targets/denied.py, which keeps a denied
 # positive's words the writer's) does not take it for a denied attack; bare "good" only as a quality of people
@@ -129,10 +129,15 @@ _EN_DENY_POSITIVE = (
     r"(?<![a-z'’])(?!(?:i|i['’]m|im|we|we['’]re|you|you['’]re|it|this|that|there|what|which)(?![a-z'’]))[a-z'’]{1,20}"
     r" (?:(?:are|is|were|was)(?:n['’]t| not| never)|never (?:are|is|were|was)|(?:(?:will|would|could|can|wo|ca)"
     r"(?:n['’]t| not| never)|cannot|can never|could never) be|(?:have|has)(?:n['’]t| not| never) been)"
-    r"(?: (?:a|an|really|very|so|that|truly|fully|ever|even|at all|particularly|remotely|our|your|my|anyone['’]s"
-    r"|anybody['’]s))? (?:" + _EN_POSITIVE
+    r"(?: (?:a|an|really|very|so|that|truly|fully|ever|even|at all|particularly|remotely))? (?:" + _EN_POSITIVE
     + r"|good (?:at|for|enough|people|citizens|neighbours|neighbors|parents|workers|drivers|doctors|teachers"
     r"|friends))(?![a-z])",
+    # a possessive before the positive only when the subject is a group word (read2 F15, session 33: "Kids are not
+    # our equals, they need boundaries." and "Robots are not our equals." read as hate statements)
+    r"(?<![a-z])(?:" + _EN_GROUPS + r") (?:(?:are|is|were|was)(?:n['’]t| not| never)|never (?:are|is|were|was)"
+    r"|(?:(?:will|would|could|can|wo|ca)(?:n['’]t| not| never)|cannot|can never|could never) be"
+    r"|(?:have|has)(?:n['’]t| not| never) been)(?: (?:really|truly|fully|ever|even))? (?:our|your|my|anyone['’]s"
+    r"|anybody['’]s) (?:" + _EN_POSITIVE + r")(?![a-z])",
     r"(?<![a-z])(?:are|is|were|was) no good(?= *(?:$|[.!?,;:]| for| at| to| as))",
     r"(?<![a-z])(?:i|we) (?:(?:do|did|will|would|could|ca|wo)(?:n['’]t| not)|never|could never|will never)"
     r"(?: (?:ever|really|even))? (?:respect|trust)(?![a-z])"
