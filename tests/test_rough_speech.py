@@ -39,3 +39,9 @@ def test_a_head_boiling_from_heat_or_no_sleep_is_no_insult(text):
     signals = signal_dict(text)  # read2 F12b (session 33): the writer's own state, with its cause said
     assert signals["insult_unaimed"] == 0
     assert signals["insult_at_person"] == 0
+
+
+@pytest.mark.parametrize("text", ["クマが全然消えなーい", "眠気が消えなぃ、つらい"])
+def test_a_drawled_negative_is_no_order(text):
+    """消えなーい / 消えなぃ (read2 s34): the negative drawled, not the rough order 消えな."""
+    assert signal_dict(text)["death_wish"] == 0

@@ -15,7 +15,8 @@ RIGHT_EXCLUDE = {"ばか": "りし", "くず": "れすしさせそ", "はげ": "
                  # a kanji entry ending in kana too (matcher.py): 消えな is a rough order only where the clause
                  # ends or よ/って/ー follow; 消えない, 消えなかった, 消えなくて, 消えなければ, 消えなきゃ, 消えながら,
                  # 消えなさそう (so 消えなさい is left out), Kansai 消えなあかん and 消えなんだ are other words
-                 "消えな": "いかくけきがさそあん", "失せな": "いかくけきがさそあん"}
+                 # (read2 s34: and the drawled negative 消えなーい / 消えなぃ, ニキビが全然消えなーい: ー and ぃ too)
+                 "消えな": "いかくけきがさそあんぃー", "失せな": "いかくけきがさそあんぃー"}
 # hiragana entry -> characters that, right before it, make it part of another word; any other hiragana may end the
 # word before: these start a word wherever they stand (早く|くたばれ, もう|いなくなれ, 書いた|やつら), while the short
 # insults must not (動か|す, 少し|ね). Not やつ alone: after a verb it is as often a thing (昨日買ったやつ、ゴミだった
