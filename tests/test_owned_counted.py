@@ -43,6 +43,8 @@ def test_the_writer_counted_among_them_owns_the_word(text, word):
     ("you'd be glad to be a dyke too", "dyke"),
     ("i'm glad to be rid of those fags next door", "fags"),
     ("i'm one of those people who hates fags", "fags"),
+    ("hoes my age only care about money", "hoes"),  # read2 s34: "X my age" alone says whose age, not who is X
+    ("faggots my age need to grow up", "faggots"),
 ])
 def test_someone_else_counted_with_them_does_not(text, word):
     assert _read(text, word) != OWN

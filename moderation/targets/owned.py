@@ -50,7 +50,10 @@ _IN_GROUP_BEFORE = re.compile(r"(?:^|[^a-z'’])" + _OPENER + r"(?:" + _ARTICLE 
 # me deserve better healthcare" was hate 0.45 with 2026.12.04-1)
 _IN_GROUP_AFTER = re.compile(r"(?: (?:folks?|people|kids?|women|men|guys|girls|boys|lads|ones|elders|friends)"
                              r"(?= like (?:me|us|myself)(?![a-z])))?"
-                             r" (?:myself|ourselves|and proud|like me|like us|like myself|(?:my|our) age)(?![a-z])")
+                             r" (?:myself|ourselves|and proud|like me|like us|like myself)(?![a-z])")
+# "other X my age" counts the writer among X; "X my age" alone only says whose age ("hoes my age only want money" is
+# said of women by anyone; read2 s34)
+_OTHER_MY_AGE = re.compile(r"(?<![a-z'’])other [a-z]{2,15} (?:my|our) age(?![a-z])")
 # "my" before the -a spelling names a friend ("me and my nigga jay", "that's my nigga", "my nigga, you know"), unless a
 # person noun (wordlists.PEOPLE_EN) follows: then the word describes that person ("my nigga neighbour", "my nigga of a
 # neighbour"); session 30, issue 12
@@ -171,7 +174,8 @@ def reading(t: str, a: int, b: int) -> int:
     mine = before is not None and (before.group("my") is None or (t[b - 1] in "sz" and " " not in t[a:b]) or (
         t[a:b] in _MY_FRIEND and _PERSON_AFTER.match(t, b, b + 24) is None)) and (
         before.group("free") is None or (t[b - 1] not in "sz" and _DESCRIBED_WORD.fullmatch(t, a, b) is not None))
-    if mine or _IN_GROUP_AFTER.match(t, b, b + 24) or (t[a:b] in _ADDRESS_WORDS and _warm_address(t, a)):
+    if mine or _IN_GROUP_AFTER.match(t, b, b + 24) or _OTHER_MY_AGE.match(t, max(0, a - 6), b + 8) or (
+            t[a:b] in _ADDRESS_WORDS and _warm_address(t, a)):
         return OWN
     if t[a:b] == "bitch" and (_THING_BEFORE.search(t, max(0, a - _BEFORE - 32), a)
                               or _THING_AFTER.match(t, b, b + 24)) and not _REAIMED_AFTER.match(t, b, b + 48):
