@@ -21,6 +21,8 @@ def test_spelt_hate_is_read(text):
     "I cant bear to watch the news from Gaza any more.",
     "The sub human rights committee meets on Tuesday.",
     "The new stadium was sub-par and the fans cant stand in the rain for hours.",
+    "We cant stand by while Sudanese families starve.",  # read2 s34: refusing to look on
+    "We can't stand idly by and watch refugees drown.",
 ])
 def test_civil_spellings_are_no_hate(text):
     assert signal_dict(text)["hate_at_group"] == 0

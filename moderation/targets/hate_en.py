@@ -175,6 +175,9 @@ HATE_EN_PARTS = tuple(re.compile(part) for part in (
     r"(?<![a-z])(?:i|we) (?:really |just |absolutely |truly |fucking |so |totally |all )?(?:hate|despise|detest|loathe"
     r"|resent"
     r"|abhor|can['’]?t stand|cannot stand|can['’]?t bear|cannot bear|can['’]?t stomach)(?![a-z])(?! to )"
+    # not "can't stand by / idly by / back and watch" (read2 s34: refusing to look on, "we cant stand by and watch
+    # Ukrainians die")
+    r"(?! (?:idly |silently |quietly )?(?:by|back|aside)(?![a-z]))"
     r"(?! (?:[a-z'’,]{1,20} ){0,3}?(?:being|getting)(?![a-z'’]))",
     *_EN_FEEL,
     r"(?<![a-z])(?:are|is) (?:all |just |nothing but |such |so |a bunch of )?(?:vermin|animals|rats|parasites|scum|"
