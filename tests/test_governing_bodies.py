@@ -23,3 +23,10 @@ def test_an_insult_at_a_person_beside_one_stays_at_the_person():
 
 def test_an_insult_at_a_minister_is_no_thing():
     assert signal_dict("大臣はクズ")["insult_at_thing"] == 0
+
+
+@pytest.mark.parametrize("text", ["与党の奴らはアホばかり", "政権の犬どもは黙れ", "内閣の連中はクズだ"])
+def test_the_people_of_a_body_are_persons(text):
+    """政府の犬, 与党の連中 (read2 s34): people of the body, so the insult is at persons, not at the body."""
+    signals = signal_dict(text)
+    assert signals["insult_at_thing"] == 0 and signals["insult_at_person"] > 0

@@ -33,6 +33,13 @@ MAKERS = tuple(thing + particle + verb + who
                for who in ("やつ", "奴", "やつら", "奴ら", "連中"))
 
 
+# the people of a governing body (政府の犬, 与党の連中, 野党議員; read2 s34: 6990d26 made the body a
+# thing, and 政府の連中は頭おかしい gained an insult at a thing): a person, the body inside no target, as MAKERS
+BODY_PEOPLE = tuple(body + who for body in ("内閣", "政府", "政権", "与党", "野党", "国会", "政党")
+                    for who in ("の犬", "の連中", "の奴ら", "のやつら", "の人間", "の人たち",
+                                "の役人"))
+
+
 # a head that boils from a cause said before it (暑すぎて頭沸いてる, 寝不足で頭わいてるかも): the writer's own heat or
 # tiredness, no one called mad (read2 F12b, session 33)
 HEAT_HEADS = tuple(cause + head + v for cause in ("暑すぎて", "暑くて", "暑さで", "熱で", "寝不足で", "徹夜で", "疲れで",
@@ -46,7 +53,8 @@ _LISTS = {
     "profanity_en": tuple(L.PROFANITY_EN), "death_wish": W.DEATH_WISH, "violence_word": W.VIOLENCE,
     "group": W.GROUPS, "group_named": W.GROUPS_NAMED, "slur": W.SLURS, "dehumanize": W.DEHUMANIZE, "expel": W.EXPEL,
     "sexual_harass": W.SEXUAL_HARASS, "self_harm_push": W.SELF_HARM_PUSH, "self_harm_self": W.SELF_HARM_SELF,
-    "crime_word": W.CRIME, "hedge": W.HEDGE, "second_person": W.SECOND_PERSON, "third_person": W.THIRD_PERSON + MAKERS,
+    "crime_word": W.CRIME, "hedge": W.HEDGE, "second_person": W.SECOND_PERSON, "third_person": W.THIRD_PERSON + MAKERS
+    + BODY_PEOPLE,
     "public_figure": W.PUBLIC_FIGURES, "self_ref": W.SELF, "reporting": W.REPORTING, "literal": W.LITERAL,
     "news": W.NEWS, "negated_ja": W.NEGATED_JA, "caution": W.CAUTION, "thing": W.THINGS + W.PRESS_THINGS,
     "praise": W.PRAISE,
@@ -57,7 +65,7 @@ _LISTS = {
     # 頭 ending another word (冒頭, 街頭, 先頭): a crowd or an opening that boils, no head called mad
     "head_compound": tuple(k + "頭" + v for k in "冒街先店念年没口台陣初路筆埠"
                            for v in ("沸いて", "湧いて", "わいて")) + HEAT_HEADS,
-    "maker": MAKERS,  # counts for no feature but third_person: the thing inside is no target
+    "maker": MAKERS + BODY_PEOPLE,  # counts for no feature but third_person: the thing inside is no target
     "press_thing": W.PRESS_THINGS,  # counts for no feature: 記者 inside 記者クラブ names no one (they stay things)
 }
 
