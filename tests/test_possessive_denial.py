@@ -15,6 +15,7 @@ def test_a_group_denied_as_our_equals_is_a_hate_statement(text):
 
 
 @pytest.mark.parametrize("text", ["Toddlers are not our equals at the dinner table, they need rules.",
-                                  "Dogs are not our equals, but they are family.", "Machines will never be our equals."])
+                                  "Dogs are not our equals, but they are family.",
+                                  "Machines will never be our equals."])
 def test_other_subjects_are_no_hate_statement(text):
     assert signal_dict(text)["hate_statement_en"] == 0

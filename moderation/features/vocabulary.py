@@ -25,11 +25,10 @@ ENGAGEMENT = (
 
 # the one who made a thing (記事書いたやつ, こんな政策考えた奴): a person, and the thing inside names no target (read2
 # F5, session 33: 記事書いたやつ、頭湧いてんのか read at the 記事); opaque, so an insult beside it is at the person
-MAKERS = tuple(thing + particle + verb + who
-               for thing in ("記事", "政策", "法案", "番組", "制度", "法律", "条例", "計画", "予算", "脚本", "ドラマ", "映画",
-                             "アプリ", "ルール", "システム", "対策", "規制", "増税")
-               for particle in ("", "を")
-               for verb in ("書いた", "作った", "考えた", "決めた", "通した", "出した", "書いてる", "作ってる", "考えてる")
+_MADE = ("記事", "政策", "法案", "番組", "制度", "法律", "条例", "計画", "予算", "脚本", "ドラマ", "映画", "アプリ",
+         "ルール", "システム", "対策", "規制", "増税")
+_MADE_BY = ("書いた", "作った", "考えた", "決めた", "通した", "出した", "書いてる", "作ってる", "考えてる")
+MAKERS = tuple(thing + particle + verb + who for thing in _MADE for particle in ("", "を") for verb in _MADE_BY
                for who in ("やつ", "奴", "やつら", "奴ら", "連中"))
 
 
@@ -42,9 +41,10 @@ BODY_PEOPLE = tuple(body + who for body in ("内閣", "政府", "政権", "与�
 
 # a head that boils from a cause said before it (暑すぎて頭沸いてる, 寝不足で頭わいてるかも): the writer's own heat or
 # tiredness, no one called mad (read2 F12b, session 33)
-HEAT_HEADS = tuple(cause + head + v for cause in ("暑すぎて", "暑くて", "暑さで", "熱で", "寝不足で", "徹夜で", "疲れで",
-                                                   "疲れすぎて", "忙しすぎて", "眠すぎて", "眠くて")
-                   for head in ("頭", "脳みそ") for v in ("沸いて", "湧いて", "わいて"))
+_HEAT = ("暑すぎて", "暑くて", "暑さで", "熱で", "寝不足で", "徹夜で", "疲れで", "疲れすぎて", "忙しすぎて", "眠すぎて",
+         "眠くて")
+HEAT_HEADS = tuple(cause + head + v for cause in _HEAT for head in ("頭", "脳みそ")
+                   for v in ("沸いて", "湧いて", "わいて"))
 
 
 _LISTS = {

@@ -86,8 +86,8 @@ TARGET_CTX = re.compile(
     r"|(?:書いてる|書いてた|書いた|言ってる|コメントしてる|文句言ってる|反論してる|批判してる|批判してた|荒らしてる"
     r"|炎上した|叩かれてる|通報した|通報してきた|ぶってる|ぶってた|ぶった)(?:奴|やつ|女|男|主婦|学生|大学生|高校生|店員"
     r"|バイト|おばさん|おっさん|おじさん|隣人|アカウント|記者)")
-# (session 34: the one who wrote the article, 記事書いた記者, and one mocked for pretending, 被害者ぶってる女, are singled
-# out as much as 書いてる奴: with a workplace or a home and a call or a search beside them they are exposed)
+# (session 34: the one who wrote the article, 記事書いた記者, and one mocked for pretending, 被害者ぶってる女, are
+# singled out as much as 書いてる奴: with a workplace or a home and a call or a search beside them they are exposed)
 
 
 # the writer speaking of themself or their own family (俺も駅前の病院の看護師だけど): not someone exposed
