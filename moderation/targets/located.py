@@ -132,13 +132,19 @@ LOCATED_VISIT = re.compile(
     + _CIVIL_NOT_JA + _NEXT + _VISIT_JA + _TOLD_JA
     + r"|(?<![a-z])(?:" + _LOCATED_EN + r")" + _CIVIL_NOT_EN + _NEXT + _VISIT_EN + _TOLD_EN)
 
+# a visit for a civil errand (菓子折りを持って謝りに行きます, お礼を言いに伺います) with no menace anywhere in the text:
+# the home or workplace found is where the writer means to apologise or thank, not what they post for others to use
+# (session 34: 上のコメントの人の家がわかった。…謝りに行きます was personal_info 0.316 with 2026.12.04-5). Narrower than
+# _PURPOSE_JA: no 説明/相談 (説明しに行くわ at a commenter's home is as likely a confrontation: read2, session 34), no
+# させ (謝罪させに行く is coercion), no protest at an office
+_ERRAND_JA = (r"(?:署名|嘆願書|花束|手土産|菓子折り|お土産|忘れ物|落とし物|荷物|届け物"
+              r"|(?:取材|インタビュー|お礼(?!参り)|御礼(?!参り)|お詫び|おわび|謝罪|謝り|返し|返却|届け|渡し|お祝い|お見舞い"
+              r"|見舞い|弔問|お悔やみ|依頼)(?:を|の|に|しに|して|する(?!よう)))")
+ERRAND_VISIT = re.compile(_ERRAND_JA + _G + r"{0,20}?(?:行|伺|来)")
+MENACE_JA = re.compile(_MENACE_JA)
+
 # someone else's doxxing told: the finding or the exposure in the passive, then a report, a case or the police in the
 # same sentence (記者の自宅が特定されたとの報道, 家も特定されたらしいとニュースで見た, 晒された事件で警察が捜査); the
 # personal-information reading keeps such a text unexposed when it repeats no identifying piece (pii.personal_info)
-# a visit for a civil errand (菓子折りを持って謝りに行きます, お礼を言いに伺います) with no menace anywhere in the text: the
-# home or workplace found is where the writer means to apologise or thank, not what they post for others to use
-# (session 34: 上のコメントの人の家がわかった。…謝りに行きます was personal_info 0.316 with 2026.12.04-5)
-ERRAND_VISIT = re.compile(_PURPOSE_JA + _G + r"{0,20}?(?:行|伺|来)")
-MENACE_JA = re.compile(_MENACE_JA)
 EXPOSURE_TOLD = re.compile(r"(?:特定|晒|突き止め|割り出)され" + _G + r"{0,30}?(?:報道|報じ|ニュース|によると|事件|問題"
                            r"|被害|警察|捜査|逮捕|書類送検|らしい|とのこと|と見た|と聞いた)")
