@@ -53,7 +53,7 @@ def test_yatsura_after_a_verb_are_people_and_yatsu_stays_bounded():
     """やつら after a verb names people (こんなコメントするやつらはゴミ); やつ alone after a verb is as often a thing
     (昨日買ったやつ、ゴミだった), so it keeps the old boundary, and おやつ is a snack."""
     assert signal_dict("こんなコメントするやつらはゴミ")["insult_at_person"] > 0
-    assert "やつら" in _words("この記事書いたやつら出てこい")
+    assert [w for w in _words("この記事書いたやつら出てこい") if w.endswith("やつら")]  # one entry: its maker
     assert signal_dict("昨日買ったやつ、ゴミだった")["insult_at_person"] == 0
     assert "やつ" not in _words("三時のおやつの時間")
     assert "やつ" not in _words("やつれた顔で会見に出てきた")
