@@ -48,8 +48,9 @@ ARTICLE_PATHS = {"/api/v1/articles/{article_id}": {
     "get": {
         "tags": ["articles"], "summary": "An article's mode, who set it and the breaker's window counts",
         "parameters": [_ARTICLE_ID],
-        "responses": {"200": _json(_ref("Article"), "the article"), "401": _COMMON_ERRORS["401"],
-                      "404": _error("no comment or registration for this article"), "503": _COMMON_ERRORS["503"]},
+        "responses": {"200": _json(_ref("Article"), "the article"), "400": _COMMON_ERRORS["400"],
+                      "401": _COMMON_ERRORS["401"], "404": _error("no comment or registration for this article"),
+                      "503": _COMMON_ERRORS["503"]},
     },
 }}
 
@@ -82,7 +83,7 @@ AUTHOR_PATHS = {"/api/v1/authors/{author_id}": {
         "tags": ["authors"], "summary": "An author's standing, strikes, counts and recent decisions",
         "parameters": [_AUTHOR_ID],
         "responses": {"200": _json(_ref("Author"), "the author (an unknown one is in good standing)"),
-                      "401": _COMMON_ERRORS["401"], "503": _COMMON_ERRORS["503"]},
+                      "400": _COMMON_ERRORS["400"], "401": _COMMON_ERRORS["401"], "503": _COMMON_ERRORS["503"]},
     },
     "put": {
         "tags": ["authors"], "summary": "A person sets an author's standing",
