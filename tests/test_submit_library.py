@@ -2,7 +2,6 @@
 that meets a server without it, kept through a restart (the append-only file) and a failover (its replicas), never
 loaded again there; and a library's locals, which outlive a call, carry nothing from one call to the next."""
 
-import time
 import uuid
 
 import pytest
@@ -13,14 +12,8 @@ from moderation.store.function_library import Library, missing
 from moderation.store.rate_limits import Charge
 from moderation.store.review_queue import ReviewQueue, submissions
 from tests.support.servers import RedisProcess
+from tests.support.submit_records import submit_record as _record
 from tests.support.topologies import wait_until
-
-
-def _record(comment_id, decision="review"):
-    return {"id": comment_id, "site": "s", "article_id": "art-1", "text": "本文", "text_sha256": f"sha-{comment_id}",
-            "author_id": "u-1", "author_name": "名前", "received_at": int(time.time() * 1000), "decision": decision,
-            "status": submissions.STATUS[decision], "scores": {"spam": 0.1, "abuse": 0.9}, "labels": ["abuse"],
-            "explanation": [], "model_version": "v-test", "risk": 0.9}
 
 
 def _loads(client):

@@ -2,25 +2,17 @@
 run's answer: a SUBMIT's comment stored, queued and its rate limits charged once, answered as created; a Written
 script's write made once, answered as then (append_only._ONCE)."""
 
-import time
-
 import pytest
 
 from moderation.store.author_standing import AuthorStanding
 from moderation.store.client import make_client
 from moderation.store.master_pipeline import Replicas
 from moderation.store.rate_limits import Charge
-from moderation.store.review_queue import ReviewQueue, submissions
+from moderation.store.review_queue import ReviewQueue
 from tests.support.relay import LostAnswer
 from tests.support.servers import RedisProcess
+from tests.support.submit_records import submit_record as _record
 from tests.support.topologies import wait_until
-
-
-def _record(comment_id, decision="review"):
-    return {"id": comment_id, "site": "s", "article_id": "art-1", "text": "本文", "text_sha256": f"sha-{comment_id}",
-            "author_id": "u-1", "author_name": "名前", "received_at": int(time.time() * 1000), "decision": decision,
-            "status": submissions.STATUS[decision], "scores": {"spam": 0.1, "abuse": 0.9}, "labels": ["abuse"],
-            "explanation": [], "model_version": "v-test", "risk": 0.9}
 
 
 def _charge(prefix):
