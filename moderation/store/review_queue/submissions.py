@@ -9,7 +9,7 @@ from moderation.store import RedisError
 from moderation.store.function_library import missing
 from moderation.store.held_connection import evalsha, evalsha_many, retried
 from moderation.store.master_pipeline import run_on_master, run_one
-from moderation.store.records import JSON_FIELDS, encode, encode_bytes, risk_rank, score_bucket
+from moderation.store.records import DOC_FIELDS, JSON_FIELDS, encode, encode_bytes, risk_rank, score_bucket
 
 STATUS = {"allow": "published", "review": "pending", "reject": "rejected"}
 _JSON_FIELDS = frozenset(JSON_FIELDS)
@@ -57,8 +57,14 @@ class Submissions:
         """SUBMIT's keys and arguments for one comment (the site's settings are in its script). Every argument is text:
         hiredis packs a str in half the time of an int or a float, into the same bytes; the record's JSON stays
         the bytes orjson wrote."""
-        fields = {name: encode(value) if name in _JSON_FIELDS else str(value)
-                  for name, value in record.items() if value is not None}
+        fields, doc = {}, {}
+        for name, value in record.items():
+            if value is None:
+                continue
+            if name in DOC_FIELDS:  # the record's `doc` field: JSON within it, not JSON text in JSON
+                doc[name] = value if name in _JSON_FIELDS else str(value)
+            else:
+                fields[name] = encode(value) if name in _JSON_FIELDS else str(value)
         received = record["received_at"]
         day = _day(received // 86_400_000)
         buckets = [f"{label}:{score_bucket(p)}" for label, p in sorted(record["scores"].items())]
@@ -69,7 +75,8 @@ class Submissions:
         args = [record["id"], "1" if queued else "0", str(risk_rank(record["risk"], received)), str(received),
                 record["decision"], fields["labels"], encode_bytes(fields), encode(buckets), "1" if author_id else "0",
                 str(self.now_ms()), record["article_id"],
-                self.standing.strike_points(record["decision"], record["labels"]), os.urandom(8).hex()]
+                self.standing.strike_points(record["decision"], record["labels"]), os.urandom(8).hex(),
+                encode_bytes(doc) if doc else ""]
         if charge is not None:
             keys += charge.keys
             args += charge.args

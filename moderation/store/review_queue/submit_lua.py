@@ -19,7 +19,8 @@ RECENT_KEEP, RECENT_SLACK = 5000, 100
 # (rate_limits.COUNT).
 # ARGV: id, queued, rank, received, decision, labels (JSON array), record fields (JSON object of strings), buckets
 # (JSON), author known (1|0), now ms (the app's clock), the article id, the strike points of the model's rejection
-# (0: none), the call's attempt token (random, one a submit() call), then cost, window ms, limit per counter.
+# (0: none), the call's attempt token (random, one a submit() call), the record's `doc` field (records.DOC_FIELDS as
+# one JSON object, stored as it comes: '' for none), then cost, window ms, limit per counter.
 # A record stored already: by this same call (its token in the record: its answer was lost and the call sent again,
 # by redis-py's retry, run_on_master's after a failover or submit_many's) it is answered as it was then and nothing
 # is charged again; else (the site's retry of its id) its counters are charged and it is answered {0, sha256}, over a
@@ -103,7 +104,7 @@ local prior = redis.call('HMGET', rec, 'text_sha256', 'attempt', 'decision', 'de
 if prior[1] and prior[2] == ARGV[13] then  -- this call sent again (its answer lost): answered as its first run was
   return {1, '', prior[3], prior[4] or '', prior[5] or 'open', prior[6] or ''}
 end
-local over, left = over_limit(KEYS, ARGV, 17, 14)
+local over, left = over_limit(KEYS, ARGV, 17, 15)
 if prior[1] then return {0, prior[1]} end  -- stored before: charged, but its retry is answered, never refused
 if over then return {-1, over, left} end
 local id, queued, rank, received = ARGV[1], ARGV[2] == '1', ARGV[3], ARGV[4]
@@ -168,6 +169,7 @@ else
   fields['queue_state'] = ''
 end
 local flat, n = {}, 0
+if ARGV[14] ~= '' then flat[1], flat[2], n = 'doc', ARGV[14], 2 end
 for name, value in pairs(fields) do
   flat[n + 1], flat[n + 2] = name, value
   n = n + 2
