@@ -20,9 +20,14 @@ log = logging.getLogger(__name__)
 # charges the site's key once, on its first item); a counter this script has counted or read already is read from
 # LIMIT_SEEN (the script is atomic: only its own charges move it), so a batch's SUBMIT reads the site's key once,
 # not once per item. Every counter is charged; the first one over its limit is answered as {position, ms left},
-# else nil.
+# else nil. LIMIT_LIVE (kept across the calls of a Function library: SUBMIT's; a script's starts empty each run) is a
+# hint only: counters a call of this library counted, which live until their window ends (a key's name carries its
+# window), so the next comment's charge is one INCRBY instead of a SET NX that fails and then INCRBY (the site's key
+# is always one such, an author's or an address's often). Its answer says whether the key was there after all
+# (INCRBY of a missing key answers the cost: every stored count is at least 1): then PEXPIRE gives it its window,
+# as SET PX would have. At most LIMIT_LIVE_MAX keys, then it starts afresh.
 COUNT = """
-local LIMIT_SEEN = {}
+local LIMIT_SEEN, LIMIT_LIVE, LIMIT_LIVE_N, LIMIT_LIVE_MAX = {}, {}, 0, 4096
 local function over_limit(keys, argv, first, first_arg)
   local over, left = nil, 0
   for i = first, #keys do
@@ -30,11 +35,18 @@ local function over_limit(keys, argv, first, first_arg)
     local key, cost, limit = keys[i], tonumber(argv[a]), tonumber(argv[a + 2])
     local count
     if cost > 0 then
+      if LIMIT_LIVE[key] then
+        count = redis.call('INCRBY', key, cost)
+        if count == cost then redis.call('PEXPIRE', key, argv[a + 1]) end  -- gone after all (deleted): made anew
       -- a new window's counter is one SET (in the append-only file: SET key cost PXAT t), not INCRBY + PEXPIRE
-      if redis.call('SET', key, cost, 'PX', argv[a + 1], 'NX') then
+      elseif redis.call('SET', key, cost, 'PX', argv[a + 1], 'NX') then
         count = cost
       else
         count = redis.call('INCRBY', key, cost)
+      end
+      if not LIMIT_LIVE[key] then
+        if LIMIT_LIVE_N >= LIMIT_LIVE_MAX then LIMIT_LIVE, LIMIT_LIVE_N = {}, 0 end
+        LIMIT_LIVE[key], LIMIT_LIVE_N = true, LIMIT_LIVE_N + 1
       end
     else
       count = LIMIT_SEEN[key] or tonumber(redis.call('GET', key) or '0')
