@@ -235,10 +235,10 @@ class RequestCounter:
 
     def __init__(self, app):
         self.app = app
-        self.shown, self.children, self.decided, self.made_in = {}, {}, {}, None
+        self.shown, self.children, self.decided, self.made_in, self.manager, self.gauged = {}, {}, {}, None, None, None
 
     def model_gauge(self, pid):
-        """1 for the version this worker serves (set again when its model changes), 0 for the one before."""
+        """1 for the version this worker serves, 0 for the one before: called when the manager's Serving changes."""
         scorer = getattr(find_manager(self.app), "active", None)
         last = self.shown.get(pid)
         if scorer is None or (last is not None and last[0] is scorer):
@@ -253,10 +253,10 @@ class RequestCounter:
         A comment's request, key and decision counters are written at once (metric_files.add_one)."""
         method = method if method in _METHODS else "other"
         route, pid, children = route or "<unmatched>", _PID[0], self.children
-        if pid != self.made_in:  # a forked process writes its own files: its own children
+        if pid != self.made_in:  # a forked process writes its own files: its own children, its own gauge
             children.clear()
             self.decided.clear()
-            self.made_in = pid
+            self.made_in, self.manager, self.gauged = pid, find_manager(self.app), None
         key = state.get("key_id")  # set by api_keys.bearer_site or the Akismet endpoints
         site = None if key is None else state["site"]
         found = children.get((route, method, status, site, key))  # (the counters it adds one to, its latency)
@@ -266,8 +266,7 @@ class RequestCounter:
             found = children[(route, method, status, site, key)] = (counters, series(LATENCY, route, method, pid=pid))
         counters, latency = found
         started = state.get("request_started")  # set by ops/logs.py, first of the request hooks
-        if started is not None:
-            latency.observe(time.perf_counter() - started)
+        elapsed = None if started is None else time.perf_counter() - started
         if status == 200:
             decisions = state.get("decisions")
             if decisions and len(decisions) == 1:  # one comment's: its labels' counters (a label twice: twice)
@@ -281,8 +280,10 @@ class RequestCounter:
                 count_decisions(decisions, pid)
             if "checked" in state or "nudged" in state:
                 count_nudges(state)
-        metric_files.add_one(counters)
-        self.model_gauge(pid)
+        metric_files.add_one(counters, latency, elapsed)
+        if self.manager is not None and self.manager.serving is not self.gauged:  # the model or policies changed
+            self.gauged = self.manager.serving
+            self.model_gauge(pid)
 
 
 def init_app(app):
