@@ -110,6 +110,8 @@ def _check_direct_access_line(logs, handler, monkeypatch, capsys, caplog):
               "status": 200, "duration_ms": 1.5, "site": "test", "remote": "192.0.2.1"}
     assert logs._direct_handler() is handler
     logs.write_access(fields)
+    assert capsys.readouterr().err == ""  # kept for its batch (tests/test_access_lines.py)
+    logs.ACCESS_LINES.flush()
     written = capsys.readouterr().err.splitlines()
     record = logs.access_log.makeRecord(logs.access_log.name, logging.INFO, "x", 0, "request", None, None,
                                         extra=fields)

@@ -8,11 +8,13 @@ address. Never the body, the comment text, the query string or a header value: a
 secret or a text is dropped here too.
 """
 
+import atexit
 import json
 import logging
 import os
 import re
 import sys
+import threading
 import time
 
 import orjson
@@ -82,6 +84,11 @@ class StderrHandler(logging.StreamHandler):
     def __init__(self, level=logging.NOTSET):
         logging.Handler.__init__(self, level)
 
+    def handle(self, record):
+        if ACCESS_LINES.pending:  # access lines kept for their batch go first: the process's lines stay in order
+            ACCESS_LINES.flush()
+        return super().handle(record)
+
     @property
     def stream(self):
         return sys.stderr
@@ -118,25 +125,96 @@ def _timestamp(now):
 
 
 def write_access(fields):
-    """One access line at INFO: written directly when only the JSON stderr handler would get it, else logged."""
+    """One access line at INFO: kept for its batch (AccessLines) when only the JSON stderr handler would get it,
+    else logged."""
     if not access_log.isEnabledFor(logging.INFO):
         return
     handler = _direct_handler()
     if handler is None:
         access_log.info("request", extra=fields)
         return
-    out = {"ts": _timestamp(time.time()), "level": "info", "logger": access_log.name, "msg": "request", **fields}
+    ACCESS_LINES.add(handler, time.time(), fields)
+
+
+def _line(now, fields):
+    """The access line the JSON formatter would write for `fields` at `now`, as UTF-8 bytes with its newline."""
+    out = {"ts": _timestamp(now), "level": "info", "logger": access_log.name, "msg": "request", **fields}
     try:
-        line = orjson.dumps(out, default=str).decode()
-    except TypeError:
-        line = json.dumps(out, ensure_ascii=False, default=str)
-    with handler.lock:
-        try:
-            stream = sys.stderr
-            stream.write(line + "\n")
-            stream.flush()
-        except (OSError, ValueError):  # stderr closed or gone: the request is answered all the same
-            pass
+        return orjson.dumps(out, default=str) + b"\n"
+    except TypeError:  # stderr's own error handler for what orjson refuses (a lone surrogate)
+        return (json.dumps(out, ensure_ascii=False, default=str) + "\n").encode("utf-8", "backslashreplace")
+
+
+class AccessLines:
+    """A worker's access lines, formatted and written BATCH at a time, or DELAY seconds after the first of a batch
+    by a thread of their own (and at exit, or before any other log line of the process). One at a time, each in the
+    middle of a request with its caches cold, a line cost a comment 21.5 us of worker CPU (7 of them the write); a
+    batch of 32 written at once 18.8 us less (session 35, interleaved pairs in the comment flow). A write holds whole
+    lines of at most PIPE_BYTES: a pipe (a container's stderr) never splits or interleaves a write of that size."""
+
+    BATCH, DELAY, PIPE_BYTES = 32, 0.05, 4096
+
+    def __init__(self):
+        self.lock, self.wake = threading.Lock(), threading.Event()
+        self.pending, self.handler, self.thread = [], None, None
+
+    def add(self, handler, now, fields):
+        with self.lock:
+            self.pending.append((now, fields))
+            self.handler = handler
+            if len(self.pending) >= self.BATCH:
+                self._write()
+            elif len(self.pending) == 1:  # the first of a batch: written within DELAY whatever follows
+                if self.thread is None:
+                    self.thread = threading.Thread(target=self._wait, name="access-lines", daemon=True)
+                    self.thread.start()
+                self.wake.set()
+
+    def _wait(self):
+        while True:
+            self.wake.wait()
+            self.wake.clear()
+            time.sleep(self.DELAY)
+            self.flush()
+
+    def flush(self):
+        with self.lock:
+            if self.pending:
+                self._write()
+
+    def _write(self):
+        pending, self.pending = self.pending, []
+        chunks, chunk = [], b""
+        for now, fields in pending:
+            line = _line(now, fields)
+            if chunk and len(chunk) + len(line) > self.PIPE_BYTES:
+                chunks.append(chunk)
+                chunk = b""
+            chunk += line
+        chunks.append(chunk)
+        with self.handler.lock:
+            try:
+                stream = sys.stderr
+                stream.flush()  # whatever the text layer holds goes first
+                out = getattr(stream, "buffer", None)
+                for chunk in chunks:
+                    if out is None:
+                        stream.write(chunk.decode())
+                        stream.flush()
+                    else:
+                        out.write(chunk)
+                        out.flush()
+            except (OSError, ValueError):  # stderr closed or gone: the requests are answered all the same
+                pass
+
+    def forget(self):
+        """In a forked child: the parent's lines are the parent's to write; no thread came through the fork."""
+        self.__init__()
+
+
+ACCESS_LINES = AccessLines()
+os.register_at_fork(after_in_child=ACCESS_LINES.forget)
+atexit.register(ACCESS_LINES.flush)
 
 
 class DevRequestHandler(WSGIRequestHandler):
