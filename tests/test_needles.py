@@ -29,7 +29,7 @@ from moderation.text import edits as text_edits
 from moderation.text import normalize as text_normalize
 from moderation.text import patterns as text_patterns
 from moderation.text import starts as text_starts
-from tests.support.shared_tail import SharedTail
+from tests.support.shared_tail import piece_runs
 
 GUARDED = {**FP._NEEDLES.guards, **TP._NEEDLES.guards}
 
@@ -204,12 +204,6 @@ def _every_prefix(rx):
         [r"\A"] * (BEGIN in strings) + [re.escape(s) for s in strings if s != BEGIN]))
 
 
-# Each piece's run is followed by the pieces of its group of 256 joined, not by all of them, and is ~300 characters
-# long, not 300 pieces: the two largest patterns (9,336 and 8,292 pieces, 127k and 121k characters joined) made the
-# loop quadratic, 749 s and 68 s of a 17-min CI (the reference's position-by-position walk is Python).
-TAIL_PIECES = 256
-
-
 @pytest.mark.parametrize("rx", list(ALL_GUARDED), ids=lambda rx: rx.pattern[:30])
 @pytest.mark.slow
 def test_searching_from_where_a_match_starts_finds_the_same_matches(rx):
@@ -232,15 +226,10 @@ def test_searching_from_where_a_match_starts_finds_the_same_matches(rx):
     check()
     searched = [s for s in (forced, spelled) if s is not None]  # None: finditer is rx.finditer, the reference itself
     guard = ALL_GUARDED[rx] if ALL_GUARDED[rx].starts is not None else None  # likewise
-    for first in range(0, len(pieces), TAIL_PIECES):
-        group = pieces[first:first + TAIL_PIECES]
-        tail = SharedTail(rx, "".join(group))  # the pattern's own scan of the group's pieces joined, read once
-        for piece in group:  # many start characters that fail, then matches: the fallback to the engine's scan
-            run = piece * max(32, 300 // len(piece))  # 300 characters, or 32 tries at least (MAX_TRIES is 16)
-            text, want = run + tail.text, tail.spans(run)
-            for starts in searched:
-                assert [m.span() for m in finditer(rx, starts, text)] == want, (rx, text)
-            assert guard is None or [m.span() for m in guard.finditer(text)] == want, (rx, text)
+    for text, want in piece_runs(rx, pieces):  # many start characters that fail, then matches: the engine's scan
+        for starts in searched:
+            assert [m.span() for m in finditer(rx, starts, text)] == want, (rx, text)
+        assert guard is None or [m.span() for m in guard.finditer(text)] == want, (rx, text)
 
 
 def test_a_match_at_the_start_of_the_text_is_found_from_its_starts():
