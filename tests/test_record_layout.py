@@ -44,7 +44,8 @@ def test_a_record_stores_its_write_once_fields_in_one_doc_field(rdb, prefix):
     assert now.submit(full_record("c-1"), queued=True) == (True, "")
     fields = rdb.hkeys(now.record_key("c-1"))
     assert "doc" in fields and not DOC_FIELDS & set(fields)
-    assert {"text", "text_sha256", "labels", "queue_state", "article_category", "trusted_decision"} <= set(fields)
+    assert {"text", "labels", "categories", "queue_state", "article_category", "trusted_decision"} <= set(fields)
+    assert now.submit(full_record("c-1"), queued=True) == (False, "ab" * 32)  # the site's retry: its stored sha
 
 
 def test_a_record_written_before_the_doc_field_reads_as_one_written_now(rdb, prefix):
@@ -73,4 +74,7 @@ def test_a_record_written_before_the_doc_field_reads_as_one_written_now(rdb, pre
     for record in decided:
         assert record.pop("decided_at") > 0 and record.pop("lease_until") == 0
     assert decided[0] == decided[1] and decided[0]["outcome"] == "rejected"
+    labels = [[{k: v for k, v in fields.items() if k != "at"} for _, fields in rdb.xrange(queue.key("labels"))]
+              for queue in (now, old)]
+    assert labels[0] == labels[1] and [entry["score"] for entry in labels[0]] == ["0.91", "0.91"]  # doc's scores
     assert now.stats()["counters"] == old.stats()["counters"]

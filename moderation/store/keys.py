@@ -4,8 +4,9 @@ Layout (prefix P, default ``mod:``; S is a site name from MODERATION_API_KEYS):
 
   P{S}:c:<comment id>      HASH   one comment's record (text, scores, status, claim, decision, and after an undo
                                   or reopen `taken_back` "<undo|reopen> <moderator>", so that its retry is done);
-                                  `doc`: the fields written once that only a whole record's read uses (author, ip,
-                                  explanation, ...: records.DOC_FIELDS) as one JSON object; older records lack it
+                                  `doc`: the fields written once that a whole record's read uses, or few others
+                                  (id, text_sha256, scores, author, ip, explanation, ...: records.DOC_FIELDS) as one
+                                  JSON object; older records lack it
   P{S}:ready               ZSET   queued, unclaimed comments by risk rank (highest risk, then oldest first)
   P{S}:ready:age           ZSET   the same comments by arrival time (oldest first)
   P{S}:open                ZSET   queued comments not yet decided (ready or claimed), by arrival time

@@ -7,12 +7,14 @@ import orjson
 # Fields kept as JSON text in the record's hash; every other field is a plain string.
 JSON_FIELDS = ("scores", "categories", "labels", "explanation", "author")
 INT_FIELDS = ("received_at", "lease_until", "decided_at")
-# Fields written once at submit that only get() reads: kept together in the record's one `doc` field (a JSON object,
-# JSON fields as JSON, the others as the strings they were), so SUBMIT's HSET is ~11 fields fewer (a listpack's
+# Fields written once at submit that get() reads, and few else: kept together in the record's one `doc` field (a JSON
+# object, JSON fields as JSON, the others as the strings they were), so SUBMIT's HSET is ~14 fields fewer (a listpack's
 # HSET looks every field up: O(fields^2)) and its script decodes none of them. Every field another command reads
-# or changes stays a field of its own. A record written before (no `doc`) reads as it did.
-DOC_FIELDS = frozenset(("site", "author", "ip", "user_agent", "url", "created_at", "lang", "article_url",
-                        "parent_id", "explanation", "risk"))
+# or changes stays a field of its own, but for three read rarely, from the doc then: id (summaries: the id asked
+# for), text_sha256 (SUBMIT, for a retry of a stored id) and scores (DECIDE's training label). A record written
+# before (no `doc`) reads as it did.
+DOC_FIELDS = frozenset(("id", "site", "text_sha256", "scores", "author", "ip", "user_agent", "url", "created_at",
+                        "lang", "article_url", "parent_id", "explanation", "risk"))
 
 
 def encode_bytes(value):

@@ -37,8 +37,9 @@ redis.call('HINCRBY', KEYS[7], 'decided:' .. outcome, 1)
 if ARGV[7] == '1' then redis.call('HINCRBY', KEYS[8], outcome, 1) end
 audit(KEYS[6], id, outcome, f[1], status, ARGV[3], ARGV[4], now, rec)
 event(KEYS[9], id, 'comment.' .. outcome, status, ARGV[3], ARGV[4], now, ARGV[9], nil, rec)
-local g = redis.call('HMGET', rec, 'text', 'scores', 'categories')
-local text, scores = g[1] or '', cjson.decode(g[2] or '{}')
+local g = redis.call('HMGET', rec, 'text', 'scores', 'categories', 'doc')
+local text, scores = g[1] or '', {}
+if g[2] then scores = cjson.decode(g[2]) elseif g[4] then scores = cjson.decode(g[4])['scores'] or {} end  -- doc's
 local cats = cjson.decode(g[3] or '{}')
 local function score_of(task) return scores[task] or cats[task] end
 if outcome == 'approved' then

@@ -65,7 +65,7 @@ class QueueReads:
         return [{"id": comment_id, "by": by or "", "until": int(until), "text": (text or "")[:120]}
                 for (comment_id, until), (by, text) in zip(held, pipe.execute(), strict=True)]
 
-    _SUMMARY = ("id", "text", "status", "outcome", "reason", "decided_by", "author_id", "author_name", "article_id",
+    _SUMMARY = ("text", "status", "outcome", "reason", "decided_by", "author_id", "author_name", "article_id",
                 "article_title", "received_at", "reports", "last_report", "queue_state", "decision", "decision_reason")
 
     def summaries(self, ids):
@@ -75,10 +75,10 @@ class QueueReads:
         for comment_id in ids:
             pipe.hmget(self.record_key(comment_id), *self._SUMMARY)
         out = []
-        for values in pipe.execute():
-            if values[0] is None:
+        for comment_id, values in zip(ids, pipe.execute(), strict=True):
+            if all(value is None for value in values):  # no record (its id is in its doc: records.DOC_FIELDS)
                 continue
-            row = dict(zip(self._SUMMARY, values, strict=True))
+            row = {"id": comment_id, **dict(zip(self._SUMMARY, values, strict=True))}
             row["text"] = (row["text"] or "")[:300]
             row["received_at"] = int(row["received_at"] or 0)
             row["reports"] = int(row["reports"] or 0)

@@ -99,13 +99,15 @@ end
 _BODY = """
 local function submit_one(KEYS, ARGV)
 local rec = KEYS[1]
-local prior = redis.call('HMGET', rec, 'text_sha256', 'attempt', 'decision', 'decision_reason', 'article_mode',
-  'author_standing')
+local prior = redis.call('HMGET', rec, 'decision', 'attempt', 'decision_reason', 'article_mode', 'author_standing',
+  'text_sha256', 'doc')
 if prior[1] and prior[2] == ARGV[13] then  -- this call sent again (its answer lost): answered as its first run was
-  return {1, '', prior[3], prior[4] or '', prior[5] or 'open', prior[6] or ''}
+  return {1, '', prior[1], prior[3] or '', prior[4] or 'open', prior[5] or ''}
 end
 local over, left = over_limit(KEYS, ARGV, 17, 15)
-if prior[1] then return {0, prior[1]} end  -- stored before: charged, but its retry is answered, never refused
+if prior[1] then  -- stored before: charged, but its retry is answered, never refused (text_sha256: in its doc now)
+  return {0, prior[6] or cjson.decode(prior[7] or '{}')['text_sha256'] or ''}
+end
 if over then return {-1, over, left} end
 local id, queued, rank, received = ARGV[1], ARGV[2] == '1', ARGV[3], ARGV[4]
 local fields = cjson.decode(ARGV[7])
