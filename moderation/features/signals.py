@@ -41,6 +41,7 @@ from moderation.targets.denied import denied_spans
 from moderation.targets.pii import EMAIL as _EMAIL
 from moderation.targets.pii import EMAIL_NEEDED, personal_info
 from moderation.targets.reported import reported_spans
+from moderation.targets.treated import treated_spans
 from moderation.text.normalized import Normalized
 
 # the counted patterns' guards, read once (words._NAMED_GUARD says why)
@@ -87,7 +88,9 @@ def named_signals(raw: np.ndarray, norm: Normalized, codes: np.ndarray, spans: l
     quoted = _merge(reported) if reported else None
     denied_at = denied_spans(t, found=found, at=hits) if latin else []
     denied = _merge(denied_at) if denied_at else None
-    starts, _ends, cats, words = _words(t, spans, chars, found, quoted, hits, denied)
+    treated_at = treated_spans(t, at=hits) if latin else []
+    treated = _merge(treated_at) if treated_at else None
+    starts, _ends, cats, words = _words(t, spans, chars, found, quoted, hits, denied, treated)
     _brands(cats, words, domains, raw, hits.flagged)
     if "line" in t or "id" in t or "@" in chars or "ライン" in t or "らいん" in t:
         raw[_IDX["line_id"]] = _count(_LINE_ID_GUARD, t, "line_id", spans, chars, found, hits)
@@ -125,9 +128,9 @@ def named_signals(raw: np.ndarray, norm: Normalized, codes: np.ndarray, spans: l
                 guard.also is not None and n >= EACH_FROM and not guard.each(t, chars, found)):
             continue  # guard.may_match(t, chars, found) spelled out: no call per construction
         if name == _PRAISE_READ and not praise_read:
-            spans.append(_Later(name, guard, t, chars, found, hits, quoted, denied))
+            spans.append(_Later(name, guard, t, chars, found, hits, quoted, denied, treated))
             continue
-        found_at, kinds, turned = _construction(name, guard, t, chars, found, hits, quoted, denied)
+        found_at, kinds, turned = _construction(name, guard, t, chars, found, hits, quoted, denied, treated)
         if not found_at:
             continue
         more_starts += [a for a, _b in found_at]
@@ -142,10 +145,14 @@ def named_signals(raw: np.ndarray, norm: Normalized, codes: np.ndarray, spans: l
     return digits, found, hits
 
 
-def _construction(name: str, guard, t: str, chars, found, hits, quoted, denied) -> tuple[list, list, bool]:
+def _construction(name: str, guard, t: str, chars, found, hits, quoted, denied, treated=None
+                  ) -> tuple[list, list, bool]:
     """One construction's matches in `t`: (their (start, end), their kinds, whether a kind was turned from `name`
-    (someone else's reported words, a denied predicate)); praise a negation denies is dropped."""
+    (someone else's reported words, a denied predicate)); praise a negation denies is dropped, and a hate statement
+    whose copula a deed done to someone is the subject of (`treated`: merged spans of moderation.targets.treated)."""
     found_at = [m.span() for m in guard.finditer(t, chars, found, hits)]
+    if found_at and treated is not None and name == "hate_statement_en":
+        found_at = [found_at[i] for i in np.flatnonzero(~_inside(treated, [a for a, _b in found_at])).tolist()]
     if not found_at:
         return found_at, [], False
     kinds = [name] * len(found_at)

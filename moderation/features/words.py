@@ -76,11 +76,12 @@ def _inside(quoted: tuple[np.ndarray, np.ndarray] | None, positions) -> np.ndarr
     return (k >= 0) & (np.asarray(positions) < ends[np.maximum(k, 0)])
 
 
-def _words(t: str, spans: list | None, chars, found, quoted, hits, denied=None):
+def _words(t: str, spans: list | None, chars, found, quoted, hits, denied=None, treated=None):
     """Word-list hits and named persons as arrays (starts, ends, category-tuple ids of _Tables, word indices; -1:
     a named person), from the word lists' bounded hits (`hits`: the text's CodePass). A hit inside someone else's
     reported words counts only as `quoted_harm` (a harm word) or not at all (a target); a harm word the writer
-    denies (`denied`: merged spans of moderation.targets.denied) counts as `denied_harm`, its target stays."""
+    denies (`denied`: merged spans of moderation.targets.denied) counts as `denied_harm`, its target stays; a group
+    named as the patient of a deed a copula's subject names (`treated`: moderation.targets.treated) is no target."""
     tables = _tables()
     starts, ends, words = hits.starts, hits.ends, hits.words
     if starts.size > 1 and any(w in t for w in RESIDENT):
@@ -116,6 +117,12 @@ def _words(t: str, spans: list | None, chars, found, quoted, hits, denied=None):
         cats = np.where(inside & tables.harm[cats], tables.denied, cats).astype(np.int32)
         if tables.has["praise"][cats].any():  # "[group] aren't welcome here": no praise of the group
             starts, ends, cats, words = _without("praise", inside, starts, ends, cats, words, tables)
+    if treated is not None and starts.size:  # "the treatment of [group] is ...": the deed is what is judged
+        inside = _inside(treated, starts)
+        for kind in ("group", "group_named"):
+            if (inside & tables.has[kind][cats]).any():
+                starts, ends, cats, words = _without(kind, inside, starts, ends, cats, words, tables)
+                inside = _inside(treated, starts)
     if not tables.praise_ids.isdisjoint(ids) and not tables.praise_targets.isdisjoint(ids) and starts.size:
         # "I support deporting [group]", "we welcome the ban on [group]": support of a harm done, no praise of them
         at = np.zeros(starts.size, dtype=bool)
@@ -255,7 +262,8 @@ def _tables() -> _Tables:
 _NAMED_CATS = ("named_person",)
 
 
-_STRIPPED = ("profanity_en", "praise")  # categories a hit loses by where it stands (_without)
+# categories a hit loses by where it stands (_without); the group kinds last, so the others' tuple ids stay
+_STRIPPED = ("profanity_en", "praise", "group", "group_named")
 
 
 class _WordSpans:

@@ -1,0 +1,127 @@
+"""What is done to a group, as a copula's subject: condemning it ("the treatment of [group] is vile") attacks no one."""
+
+from __future__ import annotations
+
+import re
+
+from moderation.needles.guards import Needles
+
+# a deed or treatment whose patient "of" names ("the persecution of", "the abuse of"): not nouns whose "of" names the
+# doer ("the violence / crimes / racism of [group]": an attack on them)
+_OF_HEADS = (r"treatment|mistreatment|maltreatment|persecution|abuse|harassment|killings?|murders?|slaughter"
+             r"|massacres?|genocide|oppression|exploitation|demoni[sz]ation|vilification|scapegoating"
+             r"|dehumani[sz]ation|marginali[sz]ation|deportations?|detention|internment|expulsions?|evictions?"
+             r"|neglect|bullying|abandonment|targeting|stigmati[sz]ation|portrayals?|depictions?|lynchings?"
+             r"|beatings?|plight|suffering|hounding|torture|starvation|imprisonment|incarceration|segregation"
+             r"|profiling|caging|deaths|drownings|mocking|ridicule|silencing|erasure|exclusion|hatred")
+# a deed, a hostility or a policy aimed at its patient by a preposition ("attacks on", "racism against", "hatred
+# towards", "policy on"): "of" after these names the doer
+_AT_HEADS = (r"attacks?|violence|racism|bigotry|hostility|prejudice|discrimination|hatred|hate|hate crimes?|crimes?"
+             r"|rhetoric|language|bias|contempt|animosity|intolerance|polic(?:y|ies)|laws?|rules|bans?|raids?"
+             r"|crackdown|war|campaign|assaults?|threats|slurs|insults|propaganda|smears|cruelty|indifference|disdain"
+             r"|vitriol|venom|bile|xenophobia|islamophobia|antisemitism|homophobia|transphobia|misogyny|sexism"
+             r"|ableism|brutality|aggression")
+_TO = r"(?:against|towards?|on|at|for|directed (?:at|towards?)|aimed at)"
+# what the group is said to meet, after a head noun or "what" ("the racism [group] face", "what [group] go through",
+# "the conditions [group] live in"): not what they do ("get away with", "get up to")
+_MET = (r"(?:face|faces|faced|are facing|endure|endures|endured|suffer|suffers|suffered|experience|experiences"
+        r"|experienced|receive|receives|received|get(?:s)?(?! away| up| off| out| into)|got(?! away| up| off| out"
+        r"| into)|(?:have|has|had) to (?:face|endure|put up with|deal with|live (?:in|with|through)|go through)"
+        r"|go through|goes through|went through|are going through|(?:have|has) been through|put up with"
+        r"|puts up with|deal with|live in|lived in|live with|are living in|(?:are|were) (?:subjected|exposed) to"
+        r"|(?:are|were) (?:forced to live|kept|held|housed|put) (?:in|through))")
+_MET_WHAT = (r"(?:face|faces|faced|are facing|endure|endures|endured|suffer|suffers|suffered|experience|experiences"
+             r"|experienced|go through|goes through|went through|are going through|(?:have|has) been through"
+             r"|put up with|puts up with|(?:have|has|had) to (?:face|endure|put up with|go through)"
+             r"|(?:are|were) (?:subjected|exposed) to)")
+_MET_HEADS = (_OF_HEADS + "|" + _AT_HEADS + r"|conditions|hardships?|poverty|ordeal|horrors|dangers|struggles"
+              r"|difficulties|obstacles|barriers|trauma")
+_WORD = r"(?!(?:by|who|whom|whose|which|that|and|but|is|are|was|were)(?![a-z'’]))[a-z'’-]{1,20}"
+# a group's treatment said with "the way" / "how": passive ("the way [group] are treated / spoken about") or with
+# the state, the press or "we" as its doer ("the way this government treats [group]"); never a group as the doer
+_AUX = (r"(?:are|is|were|was|get|gets|got|getting|being|have been|has been|had been|are being|is being"
+        r"|were being|keep getting|continue to be)")
+_DONE = (r"(?:treated|mistreated|spoken (?:to|about|of)|talked (?:to|about)|portrayed|described|depicted"
+         r"|demoni[sz]ed|vilified|scapegoated|dehumani[sz]ed|targeted|abused|harassed|bullied|attacked|persecuted"
+         r"|discriminated against|stereotyped|housed|detained|deported|handled|ignored|mocked|smeared|blamed"
+         r"|singled out|neglected|excluded|profiled|caged|locked up|rounded up|dealt with|written about"
+         r"|reported on|policed|exploited|abandoned|marginali[sz]ed|shunned|hounded|hunted|insulted"
+         r"|looked down on|sneered at|laughed at|viewed|seen|represented)")
+_DOERS = (r"(?:we|you|people|society|everyone|everybody|some people|this country|britain|the uk|america|the us"
+          r"|europe|the eu|israel|(?:the|this|our|their|that|these|those|some) (?:[a-z]{2,20} )?(?:government"
+          r"|governments|media|press|police|state|council|authorities|system|politicians|public|army|west"
+          r"|home office|tabloids|papers|newspapers|regime|country|world|courts|establishment|right|left|tories))")
+_DOES = (r"(?:treats?|treated|speaks? (?:to|about|of)|talks? about|talked about|portrays?|portrayed|describes?"
+         r"|described|depicts?|depicted|demoni[sz]es?|demoni[sz]ed|vilif(?:y|ies|ied)|scapegoats?|scapegoated"
+         r"|dehumani[sz]es?|dehumani[sz]ed|targets?|targeted|abuses?|abused|harass(?:es|ed)?|bull(?:y|ies|ied)"
+         r"|attacks?|attacked|persecutes?|persecuted|discriminates? against|discriminated against"
+         r"|stereotypes?|stereotyped|detains?|detained|deports?|deported|handles?|handled|ignores?|ignored"
+         r"|mocks?|mocked|smears?|smeared|blames?|blamed|neglects?|neglected|excludes?|excluded|deals? with"
+         r"|dealt with|writes? about|wrote about|reports? on|reported on|polices?|policed|exploits?|exploited"
+         r"|abandons?|abandoned|looks? down on|looked down on|hounds?|hounded|insults?|insulted|houses?|housed)")
+_HAPPENED = (r"(?:happened|happens|is happening|was happening|has happened|had happened|was done|is being done"
+             r"|has been done|" + _DOERS + r" (?:did|does|do|is doing|are doing|has done|have done|was doing"
+             r"|were doing)) to")
+
+# from the head of the subject to its copula: the patient and at most six more words (no "by": "attacks on [group]
+# by [group]" names a doer; no relative clause), so a predicate said of the group after the copula stays outside
+_FORMS = (r"(?:" + _OF_HEADS + r") of|(?:" + _AT_HEADS + r") " + _TO
+          + r"|(?:" + _MET_HEADS + r")(?: that| which)?(?: " + _WORD + r"){1,4}? " + _MET
+          + r"|what(?: " + _WORD + r"){1,4}? " + _MET_WHAT
+          + r"|(?:the way|how)(?: that)?(?:(?: " + _WORD + r"){1,4}? " + _AUX + r" " + _DONE
+          + r"| " + _DOERS + r" " + _DOES + r")|what " + _HAPPENED)
+TREATED_EN = re.compile(r"(?<![a-z'’])(?:" + _FORMS + r")(?: " + _WORD + r"){0,6}? (?:is|are|was|were|has been"
+                        r"|have been|remains?|seems?)(?![a-z'’])")
+
+TREATED_GUARD = Needles(TREATED_EN)  # tried only where a head can start (the signals' code pass finds where)
+
+# what may stand before the head in its subject, read back from it: modifiers, a state or institution as possessor,
+# a determiner; and what may open the clause before them (a sentence's start, a comma, a connective)
+_MODIFIERS = frozenset((
+    "constant", "ongoing", "daily", "continued", "continuing", "systematic", "systemic", "institutional", "casual",
+    "everyday", "appalling", "horrific", "brutal", "cruel", "inhumane", "shameful", "current", "recent", "latest",
+    "vicious", "violent", "repeated", "endless", "relentless", "growing", "rising", "open", "blatant", "widespread",
+    "deliberate", "routine", "sickening", "racist", "physical", "verbal", "online", "random", "unprovoked", "vile",
+    "disgusting", "terrible", "awful", "horrible", "dreadful", "unfair", "harsh", "poor", "inhuman", "degrading",
+    "mass", "forced", "illegal", "indefinite", "new", "sheer", "casual", "government", "media", "police", "state"))
+_POSSESSORS = frozenset((
+    "government", "state", "country", "nation", "council", "police", "media", "press", "office", "army", "world",
+    "west", "society", "system", "authorities", "regime", "uk", "us", "eu", "britain", "america", "europe", "israel",
+    "china", "russia", "india", "australia", "france", "germany", "city", "town", "school", "company", "party",
+    "church", "country's"))
+_DETERMINERS = frozenset(("the", "this", "that", "these", "those", "our", "their", "its", "such", "all"))
+_OPENERS = frozenset((
+    "but", "and", "so", "because", "yet", "though", "although", "that", "think", "feel", "believe", "say", "honestly",
+    "frankly", "tbh", "imo", "sadly", "seriously", "agree", "reckon", "mean", "guess", "know", "whereas", "while",
+    "still", "yes", "no", "well", "really", "now", "today", "again", "also", "clearly", "simply", "just"))
+_CLAUSE_MARKS = ".!?;:,\n"
+_LOOK_BACK = 80  # characters read back from a head for its subject's start (linear: once a head)
+
+
+def _opens_subject(text: str, at: int) -> bool:
+    """Whether the head at `at` starts its clause's subject: before it only modifiers, a possessor and a determiner,
+    after a sentence's start, a comma or a connective (not the object of "complain about", "who suffer from")."""
+    left = text[max(0, at - _LOOK_BACK):at]
+    cut = max(left.rfind(c) for c in _CLAUSE_MARKS)
+    if cut < 0 and at > _LOOK_BACK:
+        return False
+    words = left[cut + 1:].split()
+    if words and text.startswith(("the way", "how", "what"), at):
+        return words[-1] in _OPENERS
+    while words and (words[-1] in _MODIFIERS or words[-1].startswith("anti-")):
+        words.pop()
+    if words and words[-1][-2:] in ("'s", "’s") and words[-1][:-2] in _POSSESSORS:
+        words.pop()
+        if words and words[-1] not in _DETERMINERS and words[-1] not in _OPENERS:
+            words.pop()  # "the tory government's", "the home office's"
+    if words and words[-1] in _DETERMINERS:
+        words.pop()
+        if words and words[-1] == "all":
+            words.pop()
+    return not words or words[-1] in _OPENERS
+
+
+def treated_spans(text: str, at=None) -> list[tuple[int, int]]:
+    """(start, end) of each subject naming what is done to someone, through its copula (sorted); `at`: the text's
+    code pass, which holds where TREATED_EN can start (TREATED_GUARD's slot)."""
+    return [m.span() for m in TREATED_GUARD.finditer(text, at=at) if _opens_subject(text, m.start())]

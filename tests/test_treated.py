@@ -1,0 +1,107 @@
+"""What is done to a group, as a copula's subject, is what the writer judges: no attack on the group (issue 12)."""
+
+import re
+import time
+
+import pytest
+
+from moderation.features.signals import signal_dict
+from moderation.targets.treated import TREATED_EN, treated_spans
+from tests.support.civil_en import CIVIL_NEWS_EN
+
+_ATTACK = ("hate_statement_en", "hate_at_group", "insult_at_group", "group_attack")
+
+# the condemned deed, treatment or condition, the group its patient or experiencer
+TREATED = [
+    "The way refugees are treated is disgusting.",
+    "Honestly, the way asylum seekers are spoken about in this country is vile.",
+    "How refugees get treated here is disgusting.",
+    "The way this government treats migrants is subhuman.",
+    "Attacks on Muslims are disgusting.",
+    "The constant attacks on trans people are pathetic.",
+    "The treatment of refugees is disgusting.",
+    "The Home Office's treatment of migrants is inhuman.",
+    "I love this country but the treatment of refugees is a disgrace.",
+    "The persecution of Christians in Nigeria is evil.",
+    "The hatred towards Jews is vile.",
+    "The discrimination against disabled people is disgusting.",
+    "The racism Muslims face is disgusting.",
+    "The abuse gay people receive online is sickening.",
+    "The conditions migrants live in are disgusting.",
+    "What Muslims go through at airports is disgusting.",
+    "What happened to the Rohingya is disgusting.",
+    "The government's policy on refugees is disgusting.",
+]
+
+# their minimal pairs: the group as the doer, or a predicate said of the group itself
+ATTACKS = [
+    "Refugees are disgusting.",
+    "The way refugees behave is disgusting.",
+    "The way migrants treat women is disgusting.",
+    "Attacks by migrants are disgusting.",
+    "The crimes of migrants are disgusting.",
+    "The violence of migrants is disgusting.",
+    "Refugees' behaviour is disgusting.",
+    "Migrants' treatment of women is disgusting.",
+    "The treatment of women by migrants is disgusting.",
+    "The abuse migrants get away with is disgusting.",
+    "What migrants get is disgusting.",
+    "Attacks on Muslims are disgusting, but Muslims are parasites.",
+    "Attacks on Muslims are disgusting and Muslims are vermin.",
+    "Muslims who complain about the treatment of refugees are disgusting.",
+]
+
+# civil news comments of the same shape
+NEWS = [
+    "The treatment of detainees at the camp was criticised by the inspectors.",
+    "Attacks on aid convoys have risen sharply since March, the agency said.",
+    "The conditions prisoners live in are overcrowded, the report found.",
+    "What happened to the miners in 1984 is still remembered here.",
+    "The way nurses are paid is a scandal.",
+]
+
+
+@pytest.mark.parametrize("text", TREATED)
+def test_a_condemned_treatment_attacks_no_group(text):
+    sig = signal_dict(text)
+    assert treated_spans(text.lower()), text
+    assert all(sig[k] == 0 for k in _ATTACK), (text, {k: sig[k] for k in _ATTACK})
+
+
+@pytest.mark.parametrize("text", ATTACKS)
+def test_the_group_as_doer_or_subject_stays_an_attack(text):
+    sig = signal_dict(text)
+    assert sig["hate_at_group"] > 0 or sig["group_attack"] > 0, text
+
+
+@pytest.mark.parametrize("text", NEWS)
+def test_news_of_the_same_shape_reads_no_attack(text):
+    sig = signal_dict(text)
+    assert all(sig[k] == 0 for k in _ATTACK), text
+
+
+def test_civil_news_comments_have_no_treated_subject_that_hides_a_group():
+    for text in CIVIL_NEWS_EN:
+        sig = signal_dict(text)
+        for a, b in treated_spans(text.lower()):
+            assert not re.search(r"(?:refugee|migrant|muslim|jew|gay|trans)", text.lower()[a:b]), text
+        assert sig["hate_statement_en"] == 0 or not treated_spans(text.lower()), text
+
+
+def test_the_span_ends_at_the_copula():
+    text = "the treatment of refugees is disgusting and refugees deserve better."
+    (a, b), = treated_spans(text)
+    assert text[a:b] == "treatment of refugees is"
+
+
+def test_a_long_text_of_heads_is_read_in_linear_time():
+    def cost(n):
+        text = "the treatment of " * n + "refugees is bad. " + "what refugees go through " * n
+        started = time.perf_counter()
+        for _ in range(3):
+            treated_spans(text)
+            TREATED_EN.search(text)
+        return time.perf_counter() - started
+
+    small, large = cost(200), cost(1600)
+    assert large < small * 8 * 3, (small, large)
