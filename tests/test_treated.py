@@ -51,6 +51,27 @@ ATTACKS = [
     "Muslims who complain about the treatment of refugees are disgusting.",
 ]
 
+# the same deed as the object of the writer's feeling, and its pairs with the group as doer or object
+FELT = [
+    "I hate the way refugees are treated.",
+    "I'm sick of the racism Muslims face.",
+    "I can't stand how gay people are spoken about.",
+    "I'm so tired of the constant attacks on trans people.",
+    "We despise the persecution of Christians.",
+    "I hate what happened to the Rohingya.",
+    "I hate how Muslims are portrayed by the tabloids.",
+]
+FELT_ATTACKS = [
+    "I hate refugees.",
+    "I hate the way migrants behave.",
+    "I'm sick of the crimes migrants commit.",
+    "I hate the violence of migrants.",
+    "I hate the attacks by migrants.",
+    "I hate the way refugees are treated by migrants.",
+    "I hate the treatment of women by migrants.",
+    "I hate the abuse migrants get away with.",
+]
+
 # civil news comments of the same shape
 NEWS = [
     "The treatment of detainees at the camp was criticised by the inspectors.",
@@ -72,6 +93,18 @@ def test_a_condemned_treatment_attacks_no_group(text):
 def test_the_group_as_doer_or_subject_stays_an_attack(text):
     sig = signal_dict(text)
     assert sig["hate_at_group"] > 0 or sig["group_attack"] > 0, text
+
+
+@pytest.mark.parametrize("text", FELT)
+def test_a_feeling_at_a_treatment_attacks_no_group(text):
+    sig = signal_dict(text)
+    assert all(sig[k] == 0 for k in _ATTACK), (text, {k: sig[k] for k in _ATTACK})
+
+
+@pytest.mark.parametrize("text", FELT_ATTACKS)
+def test_a_feeling_at_the_group_or_its_deeds_stays_hate(text):
+    sig = signal_dict(text)
+    assert sig["hate_statement_en"] > 0 and sig["hate_at_group"] > 0, text
 
 
 @pytest.mark.parametrize("text", NEWS)
@@ -96,7 +129,8 @@ def test_the_span_ends_at_the_copula():
 
 def test_a_long_text_of_heads_is_read_in_linear_time():
     def cost(n):
-        text = "the treatment of " * n + "refugees is bad. " + "what refugees go through " * n
+        text = ("the treatment of " * n + "refugees is bad. " + "what refugees go through " * n
+                + "i hate the way " * n + "they are treated")
         started = time.perf_counter()
         for _ in range(3):
             treated_spans(text)

@@ -32,7 +32,7 @@ from moderation.targets.pii import EMAIL as _EMAIL
 from moderation.targets.pii import PII_GUARDED
 from moderation.targets.praise import PRAISE_EN, PRAISE_EN_PARTS, PRAISE_EN_VETOES
 from moderation.targets.reported import _NEEDLES_REPORTED, REPORTED_NEEDLES
-from moderation.targets.treated import TREATED_GUARD
+from moderation.targets.treated import TREATED_GUARD, TREATED_OBJECT_GUARD
 
 _TLDS = "com|net|org|jp|info|biz|me|io|ly|to|gl|co|xyz|top|site|club|shop|online|link|app|cc|tk|ml|ru|cn|us"
 
@@ -144,7 +144,8 @@ _SPLIT = {THREAT_EN: Parts(THREAT_EN_PARTS, _NEEDLES), HATE_EN: Parts(HATE_EN_PA
 # (and where each split part's tail can: its Tail's start strings)
 _STARTS = StartIndex((*_GUARDS.values(), *_PII_NEEDLES.guards.values(), *_NEEDLES_REPORTED.guards.values(),
                       *(g for split in _SPLIT.values() for g in split.guards if getattr(g, "begins", None)),
-                      *_PII_CONTEXT.values(), DENIED_GUARD, TREATED_GUARD))  # and personal_info's context patterns,
+                      *_PII_CONTEXT.values(), DENIED_GUARD, TREATED_GUARD,
+                      TREATED_OBJECT_GUARD))  # and personal_info's context patterns,
 # DENIED_EN, TREATED_EN
 
 

@@ -50,7 +50,8 @@ _DONE = (r"(?:treated|mistreated|spoken (?:to|about|of)|talked (?:to|about)|port
 _DOERS = (r"(?:we|you|people|society|everyone|everybody|some people|this country|britain|the uk|america|the us"
           r"|europe|the eu|israel|(?:the|this|our|their|that|these|those|some) (?:[a-z]{2,20} )?(?:government"
           r"|governments|media|press|police|state|council|authorities|system|politicians|public|army|west"
-          r"|home office|tabloids|papers|newspapers|regime|country|world|courts|establishment|right|left|tories))")
+          r"|home office|tabloids|paper|papers|newspapers|newspaper|regime|country|world|courts|establishment"
+          r"|right|left|tories))")
 _DOES = (r"(?:treats?|treated|speaks? (?:to|about|of)|talks? about|talked about|portrays?|portrayed|describes?"
          r"|described|depicts?|depicted|demoni[sz]es?|demoni[sz]ed|vilif(?:y|ies|ied)|scapegoats?|scapegoated"
          r"|dehumani[sz]es?|dehumani[sz]ed|targets?|targeted|abuses?|abused|harass(?:es|ed)?|bull(?:y|ies|ied)"
@@ -98,6 +99,25 @@ _CLAUSE_MARKS = ".!?;:,\n"
 _LOOK_BACK = 80  # characters read back from a head for its subject's start (linear: once a head)
 
 
+# the same deed as the object of the writer's feeling ("I hate the way [group] are treated", "I'm sick of the racism
+# [group] face", "we despise the persecution of [group]"): from the feeling's subject, so the hate statement that
+# starts there is inside it, through the patient (at most three words, none a copula, conjunction or pronoun; no
+# doer named by "by" after it but the state, the press or the like: "I hate the way women are treated by [group]"
+# stays the attack)
+_FEELING = (r"(?:hate|despise|detest|loathe|can['’]?t stand|cannot stand|can['’]?t bear|cannot bear|(?:sick|tired)"
+            r"(?: and tired)? of|fed up (?:of|with)|disgusted (?:by|at|with)|appalled (?:by|at)|ashamed of"
+            r"|horrified by)")
+_PATIENT = r"(?!(?:they|them|we|you|he|she|it|so|as|because)(?![a-z'’]))" + _WORD
+TREATED_OBJECT_EN = re.compile(
+    r"(?<![a-z'’])(?:i|we)(?:['’]m|['’]re| am| are)?(?: (?:really|just|so|all|absolutely|truly|totally|fucking"
+    r"|getting|completely|utterly)){0,3} " + _FEELING + r" (?:(?:the|this|all the|all this|such|our|their) )?(?:(?:"
+    + "|".join(sorted(_MODIFIERS)) + r") ){0,2}(?:" + _FORMS + r")"
+    r"(?!(?: [a-z'’-]{1,20}){0,3}? by(?![a-z])(?! " + _DOERS + r"(?![a-z])))"
+    r"(?: " + _PATIENT + r"){0,3}")
+
+TREATED_OBJECT_GUARD = Needles(TREATED_OBJECT_EN)
+
+
 def _opens_subject(text: str, at: int) -> bool:
     """Whether the head at `at` starts its clause's subject: before it only modifiers, a possessor and a determiner,
     after a sentence's start, a comma or a connective (not the object of "complain about", "who suffer from")."""
@@ -124,4 +144,6 @@ def _opens_subject(text: str, at: int) -> bool:
 def treated_spans(text: str, at=None) -> list[tuple[int, int]]:
     """(start, end) of each subject naming what is done to someone, through its copula (sorted); `at`: the text's
     code pass, which holds where TREATED_EN can start (TREATED_GUARD's slot)."""
-    return [m.span() for m in TREATED_GUARD.finditer(text, at=at) if _opens_subject(text, m.start())]
+    spans = [m.span() for m in TREATED_GUARD.finditer(text, at=at) if _opens_subject(text, m.start())]
+    felt = [m.span() for m in TREATED_OBJECT_GUARD.finditer(text, at=at)]
+    return sorted(spans + felt) if felt else spans
