@@ -81,7 +81,8 @@ def _words(t: str, spans: list | None, chars, found, quoted, hits, denied=None, 
     a named person), from the word lists' bounded hits (`hits`: the text's CodePass). A hit inside someone else's
     reported words counts only as `quoted_harm` (a harm word) or not at all (a target); a harm word the writer
     denies (`denied`: merged spans of moderation.targets.denied) counts as `denied_harm`, its target stays; a group
-    named as the patient of a deed a copula's subject names (`treated`: moderation.targets.treated) is no target."""
+    named as the patient of a deed a copula's subject names (`treated`: signals._Treated, its spans found when asked
+    for) is no target."""
     tables = _tables()
     starts, ends, words = hits.starts, hits.ends, hits.words
     if starts.size > 1 and any(w in t for w in RESIDENT):
@@ -117,12 +118,12 @@ def _words(t: str, spans: list | None, chars, found, quoted, hits, denied=None, 
         cats = np.where(inside & tables.harm[cats], tables.denied, cats).astype(np.int32)
         if tables.has["praise"][cats].any():  # "[group] aren't welcome here": no praise of the group
             starts, ends, cats, words = _without("praise", inside, starts, ends, cats, words, tables)
-    if treated is not None and starts.size:  # "the treatment of [group] is ...": the deed is what is judged
-        inside = _inside(treated, starts)
+    if treated is not None and not tables.group_ids.isdisjoint(ids) and (done := treated()) is not None:
+        inside = _inside(done, starts)  # "the treatment of [group] is ...": the deed is what is judged
         for kind in ("group", "group_named"):
             if (inside & tables.has[kind][cats]).any():
                 starts, ends, cats, words = _without(kind, inside, starts, ends, cats, words, tables)
-                inside = _inside(treated, starts)
+                inside = _inside(done, starts)
     if not tables.praise_ids.isdisjoint(ids) and not tables.praise_targets.isdisjoint(ids) and starts.size:
         # "I support deporting [group]", "we welcome the ban on [group]": support of a harm done, no praise of them
         at = np.zeros(starts.size, dtype=bool)
@@ -233,6 +234,7 @@ class _Tables:
         self.has = {kind: np.asarray([kind in c for c in self.tuples]) for kind in _STRIPPED}
         self.profane_ids = frozenset(np.flatnonzero(self.has["profanity_en"]).tolist())
         self.praise_ids = frozenset(np.flatnonzero(self.has["praise"]).tolist())
+        self.group_ids = frozenset(np.flatnonzero(self.has["group"] | self.has["group_named"]).tolist())
         self.without = {kind: np.asarray([u if kind in c else k for k, (c, u) in enumerate(
             zip(self.tuples, to + [-1] * (len(self.tuples) - len(to)), strict=True))], dtype=np.int32)
             for kind, to in without.items()}
