@@ -29,7 +29,11 @@ _CLAUSE = r"(?:(?! but | except | than )[^.!?\n,;:]){0,80}"
 # what follows "won't be" in a threat ("your family won't be safe", "you won't be breathing for long"): no denial
 _THREATENED = (r"safe|alive|around|breathing|able|laughing|smiling|walking|lucky|so lucky|going|seen|found|missed"
                r"|coming|here|the same|left|spared")
-_PREDICATE = (r"(?P<copula>(?:(?<![a-z])(?:are|is|was|were|am)|['’](?:re|s|m))(?:n['’]t| not| never)|(?<![a-z])never"
+# session 34: an adverb of certainty may stand between the copula and its negation ("[group] are absolutely not
+# disgusting", "are certainly not dumb")
+_PREDICATE = (r"(?P<copula>(?:(?<![a-z])(?:are|is|was|were|am)|['’](?:re|s|m))(?:n['’]t| not| never|"
+              r" (?:absolutely|certainly|definitely|clearly|obviously|simply|categorically|surely|most certainly"
+              r"|most definitely) (?:not|never))|(?<![a-z])never"
               r" (?:are|is|was|were)|(?:(?<![a-z])(?<!you )(?<!u )(?:(?:will|would|could|can|wo|ca)(?:n['’]t| not"
               r"| never)|cannot|can never|could never) be|(?<![a-z])(?:have|has|had)(?:n['’]t| not| never) been"
               r"|(?<![a-z])(?<!you )(?<!u )(?:(?:should|must|shall)(?:n['’]t| not| never)|ought(?: not| never) to)"

@@ -22,6 +22,10 @@ _EN_EJECT = (r"(?:(?:kick|throw|drive|chase|boot|push|ship|send|turf|hound|get) 
 _EN_LANDS = (r"(?:africa|asia|mexico|china|india|pakistan|bangladesh|poland|romania|albania|syria|somalia|korea"
              r"|japan|israel|russia|nigeria|jamaica|iraq|iran|afghanistan|turkey|vietnam|the philippines|morocco"
              r"|the middle east)")
+# an adverb of certainty before the negation (session 34: "[group] are clearly not welcome", "are definitely not
+# human"): the subject stays where the attack starts, before the predicate denied.py reads as denied
+_CERTAINLY = (r"absolutely|certainly|definitely|clearly|obviously|simply|categorically|surely|most certainly"
+              r"|most definitely")
 _EN_EXCLUDE = (
     r"(?<![a-z])(?:want|wants|wanted|should|must|ought to|needs? to|has to|have to)(?![a-z'])"
     r"(?: (?!not |never )[a-z']{1,20}){0,4}? " + _EN_REMOVED + r"(?![a-z])",
@@ -32,8 +36,8 @@ _EN_EXCLUDE = (
     r" back to " + _EN_LANDS + r"(?![a-z])",
     r"(?:^|(?<=[.!?;:,\n]) *|(?<![a-z])(?:let's|lets|just|and|time to|should|must|ought to|needs? to|has to|have to"
     r"|want to|wants to)(?: all| just)? )" + _EN_EJECT,
-    r"(?<![a-z'])(?!(?:i|i'm|im|we|we're|you|you're)(?![a-z']))[a-z']{1,20}(?: (?:are|is|were|was))?(?:n't| not"
-    r"| never) (?:welcome|wanted)(?![a-z])",
+    r"(?<![a-z'])(?!(?:i|i'm|im|we|we're|you|you're|" + _CERTAINLY + r")(?![a-z']))[a-z']{1,20}(?: (?:are|is|were"
+    r"|was))?(?:n't| not| never| (?:" + _CERTAINLY + r") (?:not|never)) (?:welcome|wanted)(?![a-z])",
     # issue 12 (session 21, en_peoples_neutral_probe): a removal supported ("I support deporting [group]", "we fully
     # support kicking the ... off our street", "I'd vote for sending them all back"); not negated, not whom someone
     # else's support is said of ("people who support deporting refugees"): the verb, no subject, so a report of others'
@@ -127,7 +131,8 @@ _EN_RESPECTED = (r"(?= (?:(?!(?:who|that|which|whose)(?![a-z]))[a-z'’-]{1,20} 
 _EN_POSITIVE = "|".join(sorted({w for w in POSITIVE_EN if w != "good"}, key=lambda w: (-len(w), w)))
 _EN_DENY_POSITIVE = (
     r"(?<![a-z'’])(?!(?:i|i['’]m|im|we|we['’]re|you|you['’]re|it|this|that|there|what|which)(?![a-z'’]))[a-z'’]{1,20}"
-    r" (?:(?:are|is|were|was)(?:n['’]t| not| never)|never (?:are|is|were|was)|(?:(?:will|would|could|can|wo|ca)"
+    r" (?:(?:are|is|were|was)(?:n['’]t| not| never| (?:" + _CERTAINLY + r") (?:not|never))|never (?:are|is|were|was)"
+    r"|(?:(?:will|would|could|can|wo|ca)"
     r"(?:n['’]t| not| never)|cannot|can never|could never) be|(?:have|has)(?:n['’]t| not| never) been)"
     r"(?: (?:a|an|really|very|so|that|truly|fully|ever|even|at all|particularly|remotely))? (?:" + _EN_POSITIVE
     + r"|good (?:at|for|enough|people|citizens|neighbours|neighbors|parents|workers|drivers|doctors|teachers"
