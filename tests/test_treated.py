@@ -139,3 +139,29 @@ def test_a_long_text_of_heads_is_read_in_linear_time():
 
     small, large = cost(200), cost(1600)
     assert large < small * 8 * 3, (small, large)
+
+
+# read2 (session 35): a later clause of the sentence that attacks the group again keeps its word a target
+LATER_ATTACKS = [
+    "The treatment of asylum seekers is a farce, they are cockroaches.",
+    "The way migrants are housed is a joke, deport them all.",
+    "Attacks on Muslims are sad, but they are vermin anyway.",
+]
+LATER_CIVIL = [
+    "The treatment of asylum seekers is a farce, they deserve better.",
+    "The way migrants are housed is a scandal, they are human beings.",
+    "Attacks on Muslims are cowardly, and the police must act.",
+]
+
+
+@pytest.mark.parametrize("text", LATER_ATTACKS)
+def test_a_later_clause_attacking_the_group_keeps_it_a_target(text):
+    sig = signal_dict(text)
+    assert sig["group"] + sig["group_named"] > 0 and (sig["group_attack"] > 0 or sig["hate_at_group"] > 0), text
+
+
+@pytest.mark.parametrize("text", LATER_CIVIL)
+def test_a_later_civil_clause_leaves_the_condemnation(text):
+    sig = signal_dict(text)
+    assert all(sig[k] == 0 for k in _ATTACK), (text, {k: sig[k] for k in _ATTACK})
+

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 
@@ -140,6 +141,8 @@ def named_signals(raw: np.ndarray, norm: Normalized, codes: np.ndarray, spans: l
     if more_starts:
         starts = np.concatenate((starts, np.asarray(more_starts, dtype=np.int64)))
         cats = np.concatenate((cats, np.asarray(more_cats, dtype=np.int32)))
+    if treated is not None and treated.groups is not None and treated.groups[0].size:
+        starts, cats = treated.attacked(starts, cats)
     _sentence_combos(t, starts, cats, raw, focus, hits.sentence_ends)
     return digits, found, hits
 
@@ -172,20 +175,45 @@ def _construction(name: str, guard, t: str, chars, found, hits, quoted, denied, 
     return found_at, kinds, turned
 
 
+_LATER_READ = 160  # characters read after a treated subject for a later clause and its attack (linear: once a span)
+_LATER_CLAUSE = re.compile(r"([.!?\n])|[,;:\u2013\u2014]| (?:and|but|so) ")
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
 class _Treated:
     """A text's merged moderation.targets.treated spans, found when first asked for (None: there are none): a text
     with no group word and no hate statement never scans for them (~11 us at 220 characters)."""
 
-    __slots__ = ("at", "spans", "text")
+    __slots__ = ("at", "groups", "spans", "text")
 
     def __init__(self, text: str, at):
-        self.text, self.at, self.spans = text, at, False
+        self.text, self.at, self.spans, self.groups = text, at, False, None
 
     def __call__(self):
         if self.spans is False:
             found = treated_spans(self.text, at=self.at)
             self.spans = _merge(found) if found else None
         return self.spans
+
+    def attacked(self, starts: np.ndarray, cats: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The hits with the group hits _words took out of a treated subject put back where a later clause of its
+        sentence attacks (_LATER_ATTACK: "the treatment of [group] is a joke, they are vermin"); each span reads at
+        most _LATER_READ characters after it."""
+        at, was = self.groups
+        attack = _tables().attack[cats]
+        back = np.zeros(at.size, dtype=bool)
+        for a, b in zip(*self.spans, strict=True):
+            ahead = _LATER_CLAUSE.search(self.text, int(b), int(b) + _LATER_READ)
+            if ahead is not None and ahead.group(1) is None:  # a comma, "and", "but" before the sentence's end
+                later = (starts >= ahead.start()) & (starts < int(b) + _LATER_READ)
+                stop = _SENTENCE_END.search(self.text, ahead.start(), int(b) + _LATER_READ)
+                if stop is not None:
+                    later &= starts < stop.start()
+                if (later & attack).any():
+                    back |= (at >= a) & (at < b)
+        if not back.any():
+            return starts, cats
+        return np.concatenate((starts, at[back])), np.concatenate((cats, was[back]))
 
 
 class _Later:

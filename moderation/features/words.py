@@ -120,6 +120,8 @@ def _words(t: str, spans: list | None, chars, found, quoted, hits, denied=None, 
             starts, ends, cats, words = _without("praise", inside, starts, ends, cats, words, tables)
     if treated is not None and not tables.group_ids.isdisjoint(ids) and (done := treated()) is not None:
         inside = _inside(done, starts)  # "the treatment of [group] is ...": the deed is what is judged
+        grouped = inside & (tables.has["group"][cats] | tables.has["group_named"][cats])
+        treated.groups = (starts[grouped], cats[grouped])  # back if a later clause attacks (signals._Treated)
         for kind in ("group", "group_named"):
             if (inside & tables.has[kind][cats]).any():
                 starts, ends, cats, words = _without(kind, inside, starts, ends, cats, words, tables)
@@ -244,6 +246,7 @@ class _Tables:
         self.feat_at = np.cumsum([0] + [len(f) for f in features]).astype(np.int64)
         self.feat_idx = np.asarray([j for f in features for j in f], dtype=np.int64)
         self.harm = np.asarray([not _HARM_WORDS.isdisjoint(c) for c in self.tuples])
+        self.attack = np.asarray([not _LATER_ATTACK.isdisjoint(c) for c in self.tuples])
         self.brand = np.asarray(["brand_mention" in c for c in self.tuples])
         self.brand_ids = frozenset(np.flatnonzero(self.brand).tolist())
         # the tuples praise needs in its sentence to count (group_praise's second half): none in a text, no praise scan
@@ -266,6 +269,9 @@ _NAMED_CATS = ("named_person",)
 
 # categories a hit loses by where it stands (_without); the group kinds last, so the others' tuple ids stay
 _STRIPPED = ("profanity_en", "praise", "group", "group_named")
+# what in a later clause aims back at a group named in a treated subject ("the treatment of [group] is a joke, they
+# are vermin / send them back / they should be shot"): the group stays a target (signals._Treated.attacked)
+_LATER_ATTACK = frozenset(("threat_en", "hate_statement_en", "dehumanize", "slur", "expel"))
 
 
 class _WordSpans:
