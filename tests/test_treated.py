@@ -165,3 +165,23 @@ def test_a_later_civil_clause_leaves_the_condemnation(text):
     sig = signal_dict(text)
     assert all(sig[k] == 0 for k in _ATTACK), (text, {k: sig[k] for k in _ATTACK})
 
+
+# a predicate approving of the deed, or a feeling that the group is treated too well: no condemnation
+ENDORSED = [
+    "The expulsion of Roma families is long overdue.",
+    "Violence against gay men is exactly what they deserve.",
+    "The killings of refugees at the border were justified.",
+    "The persecution of Jews is a hoax.",
+]
+FAVOURED = [
+    "I hate how asylum seekers are treated like royalty.",
+    "I'm sick of the way refugees are treated better than pensioners.",
+    "I hate how Muslims are portrayed as victims by the media.",
+]
+
+
+@pytest.mark.parametrize("text", ENDORSED + FAVOURED)
+def test_an_endorsed_or_resented_treatment_is_no_condemnation(text):
+    assert not treated_spans(text.lower()), text
+    sig = signal_dict(text)
+    assert sig["group"] + sig["group_named"] > 0, text

@@ -71,8 +71,22 @@ _FORMS = (r"(?:" + _OF_HEADS + r") of|(?:" + _AT_HEADS + r") " + _TO
           + r"|what(?: " + _WORD + r"){1,4}? " + _MET_WHAT
           + r"|(?:the way|how)(?: that)?(?:(?: " + _WORD + r"){1,4}? " + _AUX + r" " + _DONE
           + r"| " + _DOERS + r" " + _DOES + r")|what " + _HAPPENED)
+# a predicate that approves of the deed or denies it happened ("attacks on [group] are justified / what they deserve",
+# "the deportation of all [group] is the only answer", "what happened to [group] was exaggerated"): the subject is
+# then no condemnation, and its group stays a target (read2, session 35)
+_ENDORSED = (r"(?! (?:(?:totally|completely|fully|entirely|perfectly|absolutely|quite|so|long|well|more than|exactly"
+             r"|only|just|simply|clearly|obviously|largely|mostly|grossly|massively|wildly|hugely|vastly|way|all"
+             r"|really|probably|surely|both|far|natural and) )*(?:justified|justifiable|deserved|warranted|overdue"
+             r"|necessary|needed|essential|understandable|natural|earned|fair enough|fine by me|a good (?:thing|idea)"
+             r"|good(?= *(?:$|[.!,;]))|good riddance|the best thing|the only way"
+             r"|good for|the (?:only |best |right |final )?(?:answer|solution|way forward|call|thing to do)"
+             r"|the right (?:call|decision|thing)|what (?:they|these people|those people) (?:deserve|deserved"
+             r"|asked for|chose|earned)|how they should be|too (?:soft|lenient|kind|good|generous|nice)"
+             r"|not (?:enough|harsh enough|tough enough)|exaggerated|overblown|overstated|inflated|a myth|a hoax|a lie"
+             r"|made up|invented|fake|their own fault|self[- ]inflicted|karma|common sense|better for everyone)"
+             r"(?![a-z]))")
 TREATED_EN = re.compile(r"(?<![a-z'’])(?:" + _FORMS + r")(?: " + _WORD + r"){0,6}? (?:is|are|was|were|has been"
-                        r"|have been|remains?|seems?)(?![a-z'’])")
+                        r"|have been|remains?|seems?)(?![a-z'’])" + _ENDORSED)
 
 TREATED_GUARD = Needles(TREATED_EN)  # tried only where a head can start (the signals' code pass finds where)
 
@@ -108,10 +122,16 @@ _FEELING = (r"(?:hate|despise|detest|loathe|can['’]?t stand|cannot stand|can['
             r"(?: and tired)? of|fed up (?:of|with)|disgusted (?:by|at|with)|appalled (?:by|at)|ashamed of"
             r"|horrified by)")
 _PATIENT = r"(?!(?:they|them|we|you|he|she|it|so|as|because)(?![a-z'’]))" + _WORD
+# the deed resented as too kind ("I hate how [group] are treated like real women / better than us / with kid gloves",
+# "portrayed as victims / normal"): the writer's feeling is at the group, no condemnation of the deed (read2, s35)
+_FAVOURED = (r"(?!(?: [a-z'’-]{1,20}){0,3}? (?:(?:like|as) (?:(?:real|normal|proper) [a-z]+|normal|equals|royalty"
+             r"|kings|queens|vips|heroes|victims|saints|gods|superior|special|first[- ]class|they own|if they own"
+             r"|a protected|protected)|better than|(?:too|so) (?:well|kindly|softly|nicely|leniently|generously)"
+             r"|with kid gloves|with respect|like gold)(?![a-z]))")
 TREATED_OBJECT_EN = re.compile(
     r"(?<![a-z'’])(?:i|we)(?:['’]m|['’]re| am| are)?(?: (?:really|just|so|all|absolutely|truly|totally|fucking"
     r"|getting|completely|utterly)){0,3} " + _FEELING + r" (?:(?:the|this|all the|all this|such|our|their) )?(?:(?:"
-    + "|".join(sorted(_MODIFIERS)) + r") ){0,2}(?:" + _FORMS + r")"
+    + "|".join(sorted(_MODIFIERS)) + r") ){0,2}(?:" + _FORMS + r")" + _FAVOURED +
     r"(?!(?: [a-z'’-]{1,20}){0,3}? by(?![a-z])(?! " + _DOERS + r"(?![a-z])))"
     r"(?: " + _PATIENT + r"){0,3}")
 
