@@ -76,7 +76,7 @@ _FORMS = (r"(?:" + _OF_HEADS + r") of|(?:" + _AT_HEADS + r") " + _TO
 # then no condemnation, and its group stays a target (read2, session 35)
 _ENDORSED = (r"(?! (?:(?:totally|completely|fully|entirely|perfectly|absolutely|quite|so|long|well|more than|exactly"
              r"|only|just|simply|clearly|obviously|largely|mostly|grossly|massively|wildly|hugely|vastly|way|all"
-             r"|really|probably|surely|both|far|natural and) )*(?:justified|justifiable|deserved|warranted|overdue"
+             r"|really|probably|surely|both|far|natural and) ){0,3}(?:justified|justifiable|deserved|warranted|overdue"
              r"|necessary|needed|essential|understandable|natural|earned|fair enough|fine by me|a good (?:thing|idea)"
              r"|good(?= *(?:$|[.!,;]))|good riddance|the best thing|the only way"
              r"|good for|the (?:only |best |right |final )?(?:answer|solution|way forward|call|thing to do)"
