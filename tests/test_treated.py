@@ -185,3 +185,16 @@ def test_an_endorsed_or_resented_treatment_is_no_condemnation(text):
     assert not treated_spans(text.lower()), text
     sig = signal_dict(text)
     assert sig["group"] + sig["group_named"] > 0, text
+
+
+def test_the_put_back_is_read_in_linear_time():
+    def cost(n):
+        text = "The treatment of refugees is a joke, they are vermin. " * n
+        started = time.perf_counter()
+        for _ in range(3):
+            signal_dict(text)
+        return time.perf_counter() - started
+
+    cost(2)  # the first call builds the tables
+    small, large = cost(10), cost(80)
+    assert large < small * 8 * 3, (small, large)

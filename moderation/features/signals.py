@@ -200,17 +200,19 @@ class _Treated:
         sentence attacks (_LATER_ATTACK: "the treatment of [group] is a joke, they are vermin"); each span reads at
         most _LATER_READ characters after it."""
         at, was = self.groups
-        attack = _tables().attack[cats]
+        order = np.argsort(starts, kind="stable")  # each span finds its hits by binary search: linear in the text
+        placed = starts[order]
+        attacks = np.concatenate(([0], np.cumsum(_tables().attack[cats][order])))
+        by_start = np.argsort(at, kind="stable")
+        at_sorted = at[by_start]
         back = np.zeros(at.size, dtype=bool)
         for a, b in zip(*self.spans, strict=True):
             ahead = _LATER_CLAUSE.search(self.text, int(b), int(b) + _LATER_READ)
             if ahead is not None and ahead.group(1) is None:  # a comma, "and", "but" before the sentence's end
-                later = (starts >= ahead.start()) & (starts < int(b) + _LATER_READ)
                 stop = _SENTENCE_END.search(self.text, ahead.start(), int(b) + _LATER_READ)
-                if stop is not None:
-                    later &= starts < stop.start()
-                if (later & attack).any():
-                    back |= (at >= a) & (at < b)
+                lo, hi = np.searchsorted(placed, (ahead.start(), stop.start() if stop else int(b) + _LATER_READ))
+                if attacks[hi] > attacks[lo]:
+                    back[by_start[np.searchsorted(at_sorted, a):np.searchsorted(at_sorted, b)]] = True
         if not back.any():
             return starts, cats
         return np.concatenate((starts, at[back])), np.concatenate((cats, was[back]))
