@@ -131,12 +131,15 @@ def test_a_long_text_of_heads_is_read_in_linear_time():
     def cost(n):
         text = ("the treatment of " * n + "refugees is bad. " + "what refugees go through " * n
                 + "i hate the way " * n + "they are treated")
-        started = time.perf_counter()
-        for _ in range(3):
+        best = float("inf")
+        for _ in range(5):  # the best of five: a shared machine's load must not decide the ratio
+            started = time.perf_counter()
             treated_spans(text)
             TREATED_EN.search(text)
-        return time.perf_counter() - started
+            best = min(best, time.perf_counter() - started)
+        return best
 
+    cost(2)
     small, large = cost(200), cost(1600)
     assert large < small * 8 * 3, (small, large)
 
@@ -190,10 +193,12 @@ def test_an_endorsed_or_resented_treatment_is_no_condemnation(text):
 def test_the_put_back_is_read_in_linear_time():
     def cost(n):
         text = "The treatment of refugees is a joke, they are vermin. " * n
-        started = time.perf_counter()
-        for _ in range(3):
+        best = float("inf")
+        for _ in range(5):  # the best of five, as above
+            started = time.perf_counter()
             signal_dict(text)
-        return time.perf_counter() - started
+            best = min(best, time.perf_counter() - started)
+        return best
 
     cost(2)  # the first call builds the tables
     small, large = cost(10), cost(80)
