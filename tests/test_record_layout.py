@@ -78,3 +78,20 @@ def test_a_record_written_before_the_doc_field_reads_as_one_written_now(rdb, pre
               for queue in (now, old)]
     assert labels[0] == labels[1] and [entry["score"] for entry in labels[0]] == ["0.91", "0.91"]  # doc's scores
     assert now.stats()["counters"] == old.stats()["counters"]
+
+
+def test_during_a_rolling_upgrade_records_are_written_as_earlier_releases_read_them(rdb, prefix):
+    """MODERATION_RECORD_DOC=0: no `doc`, every field its own with the bytes the earlier layout had (an older instance
+    finds author, risk, scores, text_sha256 and id where it looks), and this release reads them back the same."""
+    standing = StandingConfig({"enabled": False})
+    compat = ReviewQueue(rdb, "compat", prefix=prefix, standing=standing, record_doc=False)
+    old = ReviewQueue(rdb, "old", prefix=prefix, standing=standing)
+    for comment_id, decision in (("c-held", "review"), ("c-clean", "allow")):
+        record = full_record(comment_id, decision)
+        assert compat.submit(dict(record), queued=decision == "review") == (True, "")
+        write_old_record(rdb, old, dict(record), queued=decision == "review")
+        written, earlier = (rdb.hgetall(queue.record_key(comment_id)) for queue in (compat, old))
+        assert "doc" not in written and DOC_FIELDS <= set(written)
+        assert {name: written[name] for name in DOC_FIELDS} == {name: earlier[name] for name in DOC_FIELDS}
+        assert _without_token(compat.get(comment_id)) == _without_token(old.get(comment_id))
+    assert compat.submit(full_record("c-held"), queued=True) == (False, "ab" * 32)  # a retry answered from the field

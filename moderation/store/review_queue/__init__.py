@@ -15,7 +15,7 @@ from moderation.store.author_standing import AuthorStanding
 from moderation.store.function_library import Library
 from moderation.store.keys import KeySpace
 from moderation.store.master_pipeline import Replicas
-from moderation.store.records import decode
+from moderation.store.records import DOC_FIELDS, decode
 from moderation.store.review_queue import claim_lua, decide_lua, report_lua, submit_lua
 from moderation.store.review_queue.audit_trail import AuditTrail
 from moderation.store.review_queue.claims import Claims
@@ -28,8 +28,11 @@ class ReviewQueue(Submissions, Claims, Decisions, AuditTrail, QueueReads):
     """The review queue of one site: atomic submit, claim with a lease, decide once, audit every step."""
 
     def __init__(self, redis, site, *, prefix="mod:", lease_seconds=300, record_ttl_days=90, published_ttl_days=30,
-                 min_replicas=0, wait_ms=1000, breaker=None, standing=None, now_ms=None):
+                 min_replicas=0, wait_ms=1000, breaker=None, standing=None, now_ms=None, record_doc=True):
         self.redis = redis
+        # the fields SUBMIT writes into the record's `doc`; none while an earlier release, which reads only fields of
+        # their own, still serves (MODERATION_RECORD_DOC=0 during a rolling upgrade)
+        self.doc_fields = DOC_FIELDS if record_doc else frozenset()
         self.min_replicas, self.wait_ms = int(min_replicas), int(wait_ms)
         replicas = Replicas(self.min_replicas, self.wait_ms)
         self.articles = Articles(redis, site, prefix, breaker, replicas)
@@ -115,5 +118,6 @@ def _build_queue(site):
             record_ttl_days=config.record_ttl_days, published_ttl_days=config.published_ttl_days,
             min_replicas=config.redis_min_replicas, wait_ms=int(config.redis_timeout * 500),
             breaker=config.article_breaker, standing=config.author_standing, now_ms=clock_ms(current_app.extensions),
+            record_doc=config.record_doc,
         )
     return queues[site]

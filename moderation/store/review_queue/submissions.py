@@ -9,7 +9,7 @@ from moderation.store import RedisError
 from moderation.store.function_library import missing
 from moderation.store.held_connection import evalsha, evalsha_many, retried
 from moderation.store.master_pipeline import run_on_master, run_one
-from moderation.store.records import DOC_FIELDS, JSON_FIELDS, encode, encode_bytes, risk_rank, score_bucket
+from moderation.store.records import JSON_FIELDS, encode, encode_bytes, risk_rank, score_bucket
 
 STATUS = {"allow": "published", "review": "pending", "reject": "rejected"}
 _JSON_FIELDS = frozenset(JSON_FIELDS)
@@ -61,7 +61,7 @@ class Submissions:
         for name, value in record.items():
             if value is None:
                 continue
-            if name in DOC_FIELDS:  # the record's `doc` field: JSON within it, not JSON text in JSON
+            if name in self.doc_fields:  # the record's `doc` field: JSON within it, not JSON text in JSON
                 doc[name] = value if name in _JSON_FIELDS else str(value)
             else:
                 fields[name] = encode(value) if name in _JSON_FIELDS else str(value)
