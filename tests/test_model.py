@@ -104,6 +104,26 @@ def test_tampered_artifact_is_refused(tiny, tmp_path):
         load_scorer(bad, sha)
 
 
+def test_an_artifact_fitted_with_other_signals_is_refused(tiny, tmp_path):
+    """A model fitted before this code added a signal has a weight row fewer: a rollback to it is refused at load,
+    not scored wrongly (or failed) on every comment."""
+    import joblib
+
+    folder, _, _ = tiny
+    pipeline = joblib.load(folder / "model.joblib")
+    features, heads = pipeline.named_steps["features"], pipeline.named_steps["heads"]
+    features.n_features_out_ -= 1
+    heads.coef_ = np.ascontiguousarray(heads.coef_[:-1])
+    older = tmp_path / "older"
+    shutil.copytree(folder, older)
+    joblib.dump(pipeline, older / "model.joblib")
+    sha = hashlib.sha256((older / "model.joblib").read_bytes()).hexdigest()
+    card = json.loads((older / "card.json").read_text(encoding="utf-8"))
+    (older / "card.json").write_text(json.dumps({**card, "sha256": sha}), encoding="utf-8")
+    with pytest.raises(ModelLoadError, match=r"fitted with \d+ signals, this code computes \d+"):
+        load_scorer(older, sha)
+
+
 def test_wrong_expected_hash_is_refused(tiny):
     folder, _, _ = tiny
     with pytest.raises(ModelLoadError, match=r"expected 0{64}"):
