@@ -53,6 +53,9 @@ def _slots() -> dict[int, object]:
     # and personal_info's context patterns (targets/pii._Starts), whose slots hold their start strings
     slots.update({s.slot: s for s in FP._PII_CONTEXT.values() if s.slot is not None})
     slots[FP.DENIED_GUARD.slot] = FP.DENIED_GUARD  # and DENIED_EN's (targets/denied.py)
+    for guard in (FP.TREATED_GUARD, FP.TREATED_OBJECT_GUARD):  # and TREATED_EN's, its felt object's (targets/treated)
+        slots[guard.slot] = guard
+    assert sorted(slots) == list(range(FP._STARTS.begin.size)), "a slot of the signals' StartIndex is missing here"
     return slots
 
 
