@@ -120,7 +120,7 @@ def _words(t: str, spans: list | None, chars, found, quoted, hits, denied=None, 
             starts, ends, cats, words = _without("praise", inside, starts, ends, cats, words, tables)
     if treated is not None and not tables.group_ids.isdisjoint(ids) and (done := treated()) is not None:
         inside = _inside(done, starts)  # "the treatment of [group] is ...": the deed is what is judged
-        grouped = inside & (tables.has["group"][cats] | tables.has["group_named"][cats])
+        grouped = inside & tables.group[cats]
         treated.groups = (starts[grouped], cats[grouped])  # back if a later clause attacks (signals._Treated)
         for kind in ("group", "group_named"):
             if (inside & tables.has[kind][cats]).any():
@@ -236,7 +236,8 @@ class _Tables:
         self.has = {kind: np.asarray([kind in c for c in self.tuples]) for kind in _STRIPPED}
         self.profane_ids = frozenset(np.flatnonzero(self.has["profanity_en"]).tolist())
         self.praise_ids = frozenset(np.flatnonzero(self.has["praise"]).tolist())
-        self.group_ids = frozenset(np.flatnonzero(self.has["group"] | self.has["group_named"]).tolist())
+        self.group = self.has["group"] | self.has["group_named"]  # a group named, by identity or by name
+        self.group_ids = frozenset(np.flatnonzero(self.group).tolist())
         self.without = {kind: np.asarray([u if kind in c else k for k, (c, u) in enumerate(
             zip(self.tuples, to + [-1] * (len(self.tuples) - len(to)), strict=True))], dtype=np.int32)
             for kind, to in without.items()}
