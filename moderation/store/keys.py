@@ -8,8 +8,11 @@ Layout (prefix P, default ``mod:``; S is a site name from MODERATION_API_KEYS):
                                   (id, text_sha256, scores, author, ip, explanation, ...: records.DOC_FIELDS) as one
                                   JSON object; older records lack it
   P{S}:ready               ZSET   queued, unclaimed comments by risk rank (highest risk, then oldest first)
-  P{S}:ready:age           ZSET   the same comments by arrival time (oldest first)
-  P{S}:open                ZSET   queued comments not yet decided (ready or claimed), by arrival time
+  P{S}:open                ZSET   queued comments not yet decided by arrival time (ms): a ready one at its arrival, a
+                                  claimed one at its arrival + 2^50 (recording_lua.CLAIMED), so the head below 2^50
+                                  is the ready ones oldest first (the claim's age order)
+  P{S}:ready:age           ZSET   written before session 36 (the ready ones by arrival); only emptied now (DECIDE,
+                                  REMOVE), never read
   P{S}:claims              ZSET   claimed comments by lease expiry (ms)
   P{S}:held:<moderator>    ZSET   one moderator's claims by lease expiry (ms)
   P{S}:author:<author id>  HASH   an author's history: submitted, approved, rejected

@@ -1,4 +1,5 @@
-"""A comment record written as SUBMIT wrote it before its `doc` field (session 35): every field its own."""
+"""A comment record written as SUBMIT wrote it before its `doc` field (session 35): every field its own; queued as
+the queue was kept before session 36 (`ready:age` beside `open`, a claimed comment at its arrival in `open`)."""
 
 import json
 
@@ -32,3 +33,14 @@ def write_old_record(rdb, queue, record, *, queued):
         for label in record["labels"]:
             rdb.hincrby(queue.key("stats"), f"open:{label}", 1)
     return key
+
+
+def claim_old(rdb, queue, comment_id, moderator, lease_until):
+    """A claim as CLAIM made it before session 36, by raw commands: out of `ready` and `ready:age`, leased, and left at
+    its arrival in `open`."""
+    rdb.hset(queue.record_key(comment_id), mapping={"queue_state": "claimed", "claimed_by": moderator,
+                                                    "lease_until": str(lease_until)})
+    rdb.zrem(queue.key("ready"), comment_id)
+    rdb.zrem(queue.key("ready", "age"), comment_id)
+    rdb.zadd(queue.key("claims"), {comment_id: lease_until})
+    rdb.zadd(queue.held_key(moderator), {comment_id: lease_until})

@@ -3,7 +3,7 @@
 from moderation.store.review_queue.recording_lua import COMMON
 
 # Claim, with every key declared (the caller reads the candidates first; the script re-checks each one):
-# KEYS: ready, ready_age, claims, audit, held(moderator), then the records of the h held ids, the records of
+# KEYS: ready, open, claims, audit, held(moderator), then the records of the h held ids, the records of
 # the e expired claims, the held keys of their e holders, the records of the c candidates.
 # ARGV: moderator, n, lease ms, label filter, article filter, h, e, c, then the held ids, the expired ids, their
 # holders, the candidate ids, and last the id of the API token claiming ('' for the review page) and when it runs out
@@ -14,7 +14,7 @@ from moderation.store.review_queue.recording_lua import COMMON
 # decide it; the review page renewing it adopts it (the mark goes): the page shows it and can decide it, and the
 # moderator reviewing it there keeps it when the token ends or is revoked.
 CLAIM = COMMON + """
-local ready, ready_age, claims, audit_key, held = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
+local ready, open, claims, audit_key, held = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
 local mod, n, lease, label, article = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), ARGV[4], ARGV[5]
 local nh, ne, nc = tonumber(ARGV[6]), tonumber(ARGV[7]), tonumber(ARGV[8])
 local via, via_until = ARGV[#ARGV - 1], tonumber(ARGV[#ARGV])
@@ -27,7 +27,7 @@ for i = 1, ne do
   local id, rec, holder = ARGV[8 + nh + i], KEYS[5 + nh + i], ARGV[8 + nh + ne + i]
   local lease_end = redis.call('ZSCORE', claims, id)
   if lease_end and tonumber(lease_end) <= now and redis.call('HGET', rec, 'claimed_by') == holder then
-    to_ready(rec, id, ready, ready_age, claims, KEYS[5 + nh + ne + i])
+    to_ready(rec, id, ready, open, claims, KEYS[5 + nh + ne + i])
     audit(audit_key, id, 'lease_expired', 'claimed', 'ready', holder, '', now, rec)
   end
 end
@@ -50,7 +50,7 @@ for i = 1, nc do
   if #out >= n or lease_end <= now then break end
   local id, rec = ARGV[8 + nh + 2 * ne + i], KEYS[5 + nh + 2 * ne + i]
   if redis.call('ZSCORE', ready, id) then
-    local f = redis.call('HMGET', rec, 'labels', 'article_id', 'article_title')
+    local f = redis.call('HMGET', rec, 'labels', 'article_id', 'article_title', 'received_at')
     local ok = (label == '' or string.find(f[1] or '', '"' .. label .. '"', 1, true) ~= nil)
       and (article == '' or string.sub(f[2] or '', 1, #article) == article
            or string.find(string.lower(f[3] or ''), string.lower(article), 1, true) ~= nil)
@@ -59,18 +59,21 @@ for i = 1, nc do
       if via == '' then redis.call('HDEL', rec, 'claimed_via', 'via_until')
       else redis.call('HSET', rec, 'claimed_via', via, 'via_until', via_until) end
       redis.call('ZREM', ready, id)
-      redis.call('ZREM', ready_age, id)
+      redis.call('ZADD', open, tonumber(f[4] or 0) + CLAIMED, id)
       redis.call('ZADD', claims, lease_end, id)
       redis.call('ZADD', held, lease_end, id)
       audit(audit_key, id, 'claimed', 'ready', 'claimed', mod, '', now, rec)
       table.insert(out, id)
     end
+  else  -- claimed: by an earlier release's CLAIM, it may still be at its arrival in `open` (the age order's head)
+    local at = redis.call('ZSCORE', open, id)
+    if at and tonumber(at) < CLAIMED then redis.call('ZADD', open, tonumber(at) + CLAIMED, id) end
   end
 end
 return out
 """
 
-# Skip, or an admin's release of someone else's claim (ARGV force = '1'). KEYS: record, ready, ready_age,
+# Skip, or an admin's release of someone else's claim (ARGV force = '1'). KEYS: record, ready, open,
 # claims, audit, held(the holder read before the call). ARGV: id, moderator, force, reason, that holder.
 # A holder that changed since the read answers 'retry'.
 RELEASE = COMMON + """
@@ -86,7 +89,7 @@ return 'ok'
 
 # A moderator who leaves (tab closed, idle, logged out): every claim they hold goes back to the queue; or, with a
 # token id, only those that token took (it was revoked; '*': any token's), so their page keeps its cards.
-# KEYS: held(moderator), ready, ready_age, claims, audit, then the records of the held ids.
+# KEYS: held(moderator), ready, open, claims, audit, then the records of the held ids.
 # ARGV: moderator, reason, token id ('' for every claim), then the held ids (read before the call; one no longer
 # theirs is only dropped).
 RELEASE_HELD = COMMON + """

@@ -3,6 +3,7 @@
 import time
 
 from moderation.errors import Conflict, NotFound
+from moderation.store.review_queue.recording_lua import CLAIMED
 
 
 def _ascii_lower(text):
@@ -29,17 +30,16 @@ class Claims:
         match the filters within `scan` of the index), then one script re-checks and claims them with every key
         declared; another moderator taking the same candidates meanwhile costs one more round.
         """
-        index = self.key("ready") if order == "risk" else self.key("ready", "age")
         for _ in range(4):
             pipe = self.redis.pipeline(transaction=False)
             pipe.zrangebyscore(self.key("claims"), "-inf", int(time.time() * 1000), start=0, num=100)
             pipe.zrange(self.held_key(moderator), 0, n - 1)
             expired, held = pipe.execute()
             holders = [holder or "" for holder in self._field(expired, "claimed_by")]
-            candidates = self._candidates(index, 2 * (n - len(held)), label, article_id, scan, skip) \
+            candidates = self._candidates(order != "risk", 2 * (n - len(held)), label, article_id, scan, skip) \
                 if len(held) < n else []
             ids = self._claim(
-                keys=[self.key("ready"), self.key("ready", "age"), self.key("claims"), self.key("audit"),
+                keys=[self.key("ready"), self.key("open"), self.key("claims"), self.key("audit"),
                       self.held_key(moderator), *map(self.record_key, held), *map(self.record_key, expired),
                       *map(self.held_key, holders), *map(self.record_key, candidates)],
                 args=[moderator, n, self.lease_ms, label or "", article_id or "", len(held), len(expired),
@@ -55,18 +55,27 @@ class Claims:
             pipe.hget(self.record_key(comment_id), name)
         return pipe.execute() if ids else []
 
-    def _candidates(self, index, want, label, article_id, scan, skip, page=200):
-        """Up to `want` ids from the head of the index, not in `skip`, whose labels and article match, looking at
-        most `scan`.
+    def _head(self, age, start, stop):
+        """The ids start..stop-1 of the claim's order: `ready` by risk, or by arrival the ready part of `open` (below
+        CLAIMED: recording_lua), so that claimed comments at the head of the queue are never read past."""
+        if stop <= start:
+            return []
+        if not age:
+            return self.redis.zrange(self.key("ready"), start, stop - 1)
+        return self.redis.zrangebyscore(self.key("open"), "-inf", f"({CLAIMED}", start=start, num=stop - start)
+
+    def _candidates(self, age, want, label, article_id, scan, skip, page=200):
+        """Up to `want` ids from the head of the claim's order (age: oldest first, else by risk), not in `skip`,
+        whose labels and article match, looking at most `scan`.
 
         The article filter is an article id prefix or part of the title (case-insensitive for ASCII, as the
         claim script checks it again)."""
         if not label and not article_id:
-            head = self.redis.zrange(index, 0, min(want + len(skip), scan) - 1)
+            head = self._head(age, 0, min(want + len(skip), scan))
             return [i for i in head if i not in skip][:want]
         out = []
         for start in range(0, scan, page):
-            ids = self.redis.zrange(index, start, min(start + page, scan) - 1)
+            ids = self._head(age, start, min(start + page, scan))
             pipe = self.redis.pipeline(transaction=False)
             for comment_id in ids:
                 pipe.hmget(self.record_key(comment_id), "labels", "article_id", "article_title")
@@ -86,7 +95,7 @@ class Claims:
         for _ in range(5):  # the claim changed hands between our read and the script: read again
             holder = (self.redis.hget(self.record_key(comment_id), "claimed_by") or "") if force else moderator
             result = self._release(
-                keys=[self.record_key(comment_id), self.key("ready"), self.key("ready", "age"), self.key("claims"),
+                keys=[self.record_key(comment_id), self.key("ready"), self.key("open"), self.key("claims"),
                       self.key("audit"), self.held_key(holder)],
                 args=[comment_id, moderator, "1" if force else "0", reason, holder],
             )
@@ -104,7 +113,7 @@ class Claims:
         if not ids:
             return 0
         return int(self._release_held(
-            keys=[self.held_key(moderator), self.key("ready"), self.key("ready", "age"), self.key("claims"),
+            keys=[self.held_key(moderator), self.key("ready"), self.key("open"), self.key("claims"),
                   self.key("audit"), *map(self.record_key, ids)],
             args=[moderator, reason, via, *ids],
         ))

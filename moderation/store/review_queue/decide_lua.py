@@ -3,7 +3,8 @@
 from moderation.store.author_standing import STANDING
 from moderation.store.review_queue.recording_lua import COMMON
 
-# KEYS: record, ready, ready_age, claims, open, audit, stats, author (or placeholder), events, labels,
+# KEYS: record, ready, ready:age (only emptied: an earlier release's set of the ready ones by arrival), claims, open,
+# audit, stats, author (or placeholder), events, labels,
 # held(the claim holder read before the call, or placeholder), label texts, label texts' last use, the author's
 # standing and strikes (placeholders).
 # ARGV: id, outcome (approved|rejected), moderator, reason, ttl, that holder, author known (1|0), reason is a
@@ -65,7 +66,7 @@ return {'ok', tostring(now)}
 """
 
 # Undo (by the decider, within a window) or reopen (by an admin): a decided item goes back to the queue.
-# KEYS: record, ready, ready_age, claims, open, audit, stats, author (or placeholder), held(moderator), events,
+# KEYS: record, ready, claims, open, audit, stats, author (or placeholder), held(moderator), events,
 # labels, the author's strikes and standing (or placeholders). ARGV: id, moderator, mode (undo|reopen), window
 # ms, lease ms, reason, author known (1|0), labels retention. A rejection's strike is taken back (the standing is
 # worked out again at its next read or comment, and a suspension that strike started ends). The record keeps who
@@ -87,35 +88,35 @@ if mode == 'undo' and (f[2] ~= mod or now - tonumber(f[3]) > tonumber(ARGV[4])) 
 redis.call('PERSIST', rec)
 redis.call('HSET', rec, 'status', 'pending', 'outcome', '', 'decided_by', '', 'decided_at', '', 'reason', '',
   'taken_back', mode .. ' ' .. mod)
-redis.call('ZADD', KEYS[5], f[7], id)
 if mode == 'undo' then
   local until_ms = now + tonumber(ARGV[5])
   redis.call('HSET', rec, 'queue_state', 'claimed', 'claimed_by', mod, 'lease_until', until_ms)
   redis.call('HDEL', rec, 'claimed_via', 'via_until')  -- the undoer's own claim now, not a token's
-  redis.call('ZADD', KEYS[4], until_ms, id)
-  redis.call('ZADD', KEYS[9], until_ms, id)
+  redis.call('ZADD', KEYS[3], until_ms, id)
+  redis.call('ZADD', KEYS[8], until_ms, id)
+  redis.call('ZADD', KEYS[4], tonumber(f[7]) + CLAIMED, id)
 else
   redis.call('HSET', rec, 'queue_state', 'ready', 'claimed_by', '', 'lease_until', 0)
   redis.call('ZADD', KEYS[2], f[6], id)
-  redis.call('ZADD', KEYS[3], f[7], id)
+  redis.call('ZADD', KEYS[4], f[7], id)
 end
-for _, label in ipairs(cjson.decode(f[4])) do redis.call('HINCRBY', KEYS[7], 'open:' .. label, 1) end
-redis.call('HINCRBY', KEYS[7], 'decided:' .. f[5], -1)
-if ARGV[7] == '1' then redis.call('HINCRBY', KEYS[8], f[5], -1) end
-audit(KEYS[6], id, mode == 'undo' and 'undone' or 'reopened', f[5], 'pending', mod, ARGV[6], now, rec)
-event(KEYS[10], id, 'comment.reopened', 'pending', mod, ARGV[6], now, '', nil, rec)
-redis.call('XADD', KEYS[11], 'MAXLEN', '~', ARGV[8], '*', 'id', id, 'retract', 1, 'source', 'moderator', 'by', mod,
+for _, label in ipairs(cjson.decode(f[4])) do redis.call('HINCRBY', KEYS[6], 'open:' .. label, 1) end
+redis.call('HINCRBY', KEYS[6], 'decided:' .. f[5], -1)
+if ARGV[7] == '1' then redis.call('HINCRBY', KEYS[7], f[5], -1) end
+audit(KEYS[5], id, mode == 'undo' and 'undone' or 'reopened', f[5], 'pending', mod, ARGV[6], now, rec)
+event(KEYS[9], id, 'comment.reopened', 'pending', mod, ARGV[6], now, '', nil, rec)
+redis.call('XADD', KEYS[10], 'MAXLEN', '~', ARGV[8], '*', 'id', id, 'retract', 1, 'source', 'moderator', 'by', mod,
   'at', now)
 local strike = redis.call('HGET', rec, 'strike')
 if strike and ARGV[7] == '1' then
-  redis.call('ZREM', KEYS[12], strike)
+  redis.call('ZREM', KEYS[11], strike)
   redis.call('HDEL', rec, 'strike')
-  if redis.call('EXISTS', KEYS[13]) == 1 then
+  if redis.call('EXISTS', KEYS[12]) == 1 then
     -- a suspension this very strike started ends with it (until 1: past), so the next read works the standing out
     -- from the strikes left; one an earlier strike or a person started stays
-    local s = redis.call('HMGET', KEYS[13], 'level', 'set_by', 'cause')
-    if s[1] == 'suspended' and s[2] == 'strikes' and s[3] == strike then redis.call('HSET', KEYS[13], 'until', 1) end
-    redis.call('HSET', KEYS[13], 'next_decay', 1)
+    local s = redis.call('HMGET', KEYS[12], 'level', 'set_by', 'cause')
+    if s[1] == 'suspended' and s[2] == 'strikes' and s[3] == strike then redis.call('HSET', KEYS[12], 'until', 1) end
+    redis.call('HSET', KEYS[12], 'next_decay', 1)
   end
 end
 return 'ok'

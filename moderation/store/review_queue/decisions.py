@@ -54,9 +54,9 @@ class Decisions:
     def _back_to_queue(self, comment_id, moderator, mode, window_seconds, reason):
         record = self.get(comment_id) or {}
         result = self._reopen([
-            self.record_key(comment_id), self.key("ready"), self.key("ready", "age"), self.key("claims"),
-            self.key("open"), self.key("audit"), self.key("stats"), self.author_key(record.get("author_id")),
-            self.held_key(moderator), self.key("events"), self.key("labels"),
+            self.record_key(comment_id), self.key("ready"), self.key("claims"), self.key("open"), self.key("audit"),
+            self.key("stats"), self.author_key(record.get("author_id")), self.held_key(moderator), self.key("events"),
+            self.key("labels"),
             self.standing.strikes_key(record.get("author_id")), self.standing.standing_key(record.get("author_id")),
         ], [comment_id, moderator, mode, int(window_seconds * 1000), self.lease_ms, reason or "",
             "1" if record.get("author_id") else "0", RETENTION])
@@ -76,7 +76,7 @@ class Decisions:
         if record is None:
             raise NotFound("no such comment", "id")
         result = self._report(
-            keys=[self.record_key(comment_id), self.key("ready"), self.key("ready", "age"), self.key("open"),
+            keys=[self.record_key(comment_id), self.key("ready"), self.key("open"),
                   self.key("audit"), self.key("stats"), self.key("labels"), self.key("reported"), *self.label_keys(),
                   self.key("reporters", comment_id)],
             args=[comment_id, reason, reporter or "", min_reports, risk_rank(record["risk"], record["received_at"]),

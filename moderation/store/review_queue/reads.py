@@ -3,6 +3,7 @@
 import time
 
 from moderation.store.client import describe
+from moderation.store.review_queue.recording_lua import CLAIMED
 from moderation.store.review_queue.submit_lua import RECENT_KEEP
 
 
@@ -32,9 +33,12 @@ class QueueReads:
         pipe.zcard(self.key("open"))
         pipe.zcard(self.key("ready"))
         pipe.zcard(self.key("claims"))
-        pipe.zrange(self.key("open"), 0, 0, withscores=True)
+        # the oldest ready one and the oldest claimed one (at its arrival + CLAIMED: recording_lua)
+        pipe.zrangebyscore(self.key("open"), "-inf", f"({CLAIMED}", start=0, num=1, withscores=True)
+        pipe.zrangebyscore(self.key("open"), CLAIMED, "+inf", start=0, num=1, withscores=True)
         pipe.zrange(self.key("claims"), 0, 0, withscores=True)
-        counters, open_count, ready, claimed, oldest, first_lease = pipe.execute()
+        counters, open_count, ready, claimed, oldest, oldest_claimed, first_lease = pipe.execute()
+        arrivals = [at for _, at in oldest] + [at - CLAIMED for _, at in oldest_claimed]
         sec, usec = self.redis.time()  # not in the pipeline: a Cluster sends TIME to any node, keyless
         now_ms = sec * 1000 + usec // 1000
         return {
@@ -42,7 +46,7 @@ class QueueReads:
             "ready": ready,
             "claimed": claimed,
             "by_label": {k.split(":", 1)[1]: int(v) for k, v in counters.items() if k.startswith("open:")},
-            "oldest_age_seconds": round((now_ms - oldest[0][1]) / 1000, 1) if oldest else 0,
+            "oldest_age_seconds": round((now_ms - min(arrivals)) / 1000, 1) if arrivals else 0,
             "next_return_seconds": max(0, round((first_lease[0][1] - now_ms) / 1000)) if first_lease else None,
             "counters": {k: int(v) for k, v in counters.items() if not k.startswith("open:")},
         }

@@ -32,11 +32,16 @@ local function event(key, id, kind, status, by, reason, at, message, data, rec, 
   redis.call(unpack(args))
 end
 """
-COMMON = LABEL + RECORDING + """
-local function to_ready(rec, id, ready, ready_age, claims, held)
+# `open` holds every queued comment by arrival (ms): a ready one at its arrival, a claimed one at its arrival +
+# CLAIMED (2^50 ms: past any arrival, exact in a double), so the ready ones oldest first are the head of `open` below
+# CLAIMED (the claim's age order) without a set of their own. Before session 36 a claimed one stayed at its arrival
+# and a second set, `ready:age`, held the ready ones: CLAIM moves such an entry above CLAIMED when it meets one.
+CLAIMED = 2 ** 50
+COMMON = LABEL + RECORDING + f"local CLAIMED = {CLAIMED}\n" + """
+local function to_ready(rec, id, ready, open, claims, held)
   local f = redis.call('HMGET', rec, 'rank', 'received_at', 'claimed_by')
   redis.call('ZADD', ready, f[1], id)
-  redis.call('ZADD', ready_age, f[2], id)
+  redis.call('ZADD', open, f[2], id)
   redis.call('ZREM', claims, id)
   if f[3] and f[3] ~= '' then redis.call('ZREM', held, id) end
   redis.call('HSET', rec, 'queue_state', 'ready', 'claimed_by', '', 'lease_until', 0)

@@ -8,7 +8,7 @@ from moderation.store.review_queue.recording_lua import COMMON
 # A reporter counts once per comment (and an anonymous report sent again under its idempotency key): their report
 # retried (its answer lost, a 503 whose write survived) or repeated is answered as the first was and changes
 # nothing, else one reader could send a comment to review alone.
-# KEYS: record, ready, ready_age, open, audit, stats, labels, reported (the 通報 view, latest 1000), label texts,
+# KEYS: record, ready, open, audit, stats, labels, reported (the 通報 view, latest 1000), label texts,
 # label texts' last use, the comment's reporters. ARGV: id, reason, reporter, min reports, rank, labels retention,
 # reporters' ttl (s), who reports once ("r:<reporter id>", "k:<idempotency key>" or ''). A reason already
 # reported on the same text adds no label (training_labels.LABEL de-duplicates feedback by text hash).
@@ -19,23 +19,23 @@ if not f[1] then return 'not_found' end
 local id, reason, reporter = ARGV[1], ARGV[2], ARGV[3]
 local once = ARGV[8]
 if once ~= '' then
-  local first = redis.call('HGET', KEYS[11], once)
+  local first = redis.call('HGET', KEYS[10], once)
   if first then return first end
 end
 local function answer(result)
   if once ~= '' then
-    redis.call('HSET', KEYS[11], once, result)
-    if tonumber(ARGV[7]) > 0 then redis.call('EXPIRE', KEYS[11], ARGV[7]) end
+    redis.call('HSET', KEYS[10], once, result)
+    if tonumber(ARGV[7]) > 0 then redis.call('EXPIRE', KEYS[10], ARGV[7]) end
   end
   return result
 end
 local now = now_ms()
 local n = redis.call('HINCRBY', rec, 'reports', 1)
 redis.call('HSET', rec, 'last_report', reason)
-redis.call('ZADD', KEYS[8], now, id)
-redis.call('ZREMRANGEBYRANK', KEYS[8], 0, -1001)
+redis.call('ZADD', KEYS[7], now, id)
+redis.call('ZREMRANGEBYRANK', KEYS[7], 0, -1001)
 if reason == 'spam' or reason == 'abuse' then
-  label(KEYS[7], KEYS[9], KEYS[10], ARGV[6], id, reason, 1, 'report', reporter, now, f[4] or '')
+  label(KEYS[6], KEYS[8], KEYS[9], ARGV[6], id, reason, 1, 'report', reporter, now, f[4] or '')
 end
 if f[1] ~= '' or f[2] ~= 'published' or n < tonumber(ARGV[4]) then return answer('recorded') end
 local labels = cjson.decode(f[3])
@@ -51,9 +51,8 @@ redis.call('HSET', rec, 'labels', cjson.encode(labels), 'queue_state', 'ready', 
   'rank', ARGV[5])
 redis.call('ZADD', KEYS[2], ARGV[5], id)
 redis.call('ZADD', KEYS[3], f[5], id)
-redis.call('ZADD', KEYS[4], f[5], id)
-for _, l in ipairs(labels) do redis.call('HINCRBY', KEYS[6], 'open:' .. l, 1) end
-audit(KEYS[5], id, 'reported', '', 'ready', reporter, reason, now, rec)
+for _, l in ipairs(labels) do redis.call('HINCRBY', KEYS[5], 'open:' .. l, 1) end
+audit(KEYS[4], id, 'reported', '', 'ready', reporter, reason, now, rec)
 return answer('queued')
 """
 
@@ -62,7 +61,8 @@ return answer('queued')
 # `data`. Time comes from the caller's clock. The caller reads claimed_by first and passes that moderator's held
 # key (a placeholder key of the site when unclaimed); if the claim changed meanwhile the script answers
 # claim_changed and the caller reads again.
-# KEYS: record, ready, ready_age, claims, open, audit, stats, author (placeholder when none), events, held.
+# KEYS: record, ready, ready:age (only emptied: an earlier release's), claims, open, audit, stats, author (placeholder
+# when none), events, held.
 # ARGV: id, moderator, reason, now ms, ttl, claimed_by expected, has author (1|0), event data (JSON), queue rank
 # (kept for a comment that never was queued, so an admin's reopen can queue it).
 REMOVE = COMMON + """

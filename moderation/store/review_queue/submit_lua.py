@@ -12,7 +12,7 @@ from moderation.store.review_queue.recording_lua import RECORDING
 # to RECENT_KEEP left 5000 after a batch's 25 where 25 SUBMITs, trimmed at their 11th, left 5014.
 RECENT_KEEP, RECENT_SLACK = 5000, 100
 
-# KEYS: record, ready, ready_age, open, audit, stats, author (a never-written placeholder without an author id),
+# KEYS: record, ready, open, audit, stats, author (a never-written placeholder without an author id),
 # events, histogram of the day, the author's recent comments (placeholder likewise), the site's recent comments
 # (the window search scans), the article's meta, window and the site's article index (store/articles.py), the
 # author's standing and strikes (placeholders without an author id), then the comment's rate-limit counters
@@ -104,7 +104,7 @@ local prior = redis.call('HMGET', rec, 'decision', 'attempt', 'decision_reason',
 if prior[1] and prior[2] == ARGV[13] then  -- this call sent again (its answer lost): answered as its first run was
   return {1, '', prior[1], prior[3] or '', prior[4] or 'open', prior[5] or ''}
 end
-local over, left = over_limit(KEYS, ARGV, 17, 15)
+local over, left = over_limit(KEYS, ARGV, 16, 15)
 if prior[1] then  -- stored before: charged, but its retry is answered, never refused (text_sha256: in its doc now)
   return {0, prior[6] or cjson.decode(prior[7] or '{}')['text_sha256'] or ''}
 end
@@ -117,18 +117,18 @@ local ttl = TTL_RECORD
 if decision == 'allow' or fields['trusted_decision'] == 'allow' then ttl = TTL_PUBLISHED end
 local now = tonumber(ARGV[10])
 local cfg = ART_CFG
-local meta = redis.call('HMGET', KEYS[12], 'mode', 'mode_at', 'floor', 'category', 'title')
+local meta = redis.call('HMGET', KEYS[11], 'mode', 'mode_at', 'floor', 'category', 'title')
 local category = fields['article_category']
-if category and not meta[4] then redis.call('HSETNX', KEYS[12], 'category', category) end  -- the registry learns it
-if fields['article_title'] and not meta[5] then redis.call('HSETNX', KEYS[12], 'title', fields['article_title']) end
+if category and not meta[4] then redis.call('HSETNX', KEYS[11], 'category', category) end  -- the registry learns it
+if fields['article_title'] and not meta[5] then redis.call('HSETNX', KEYS[11], 'title', fields['article_title']) end
 category = category or meta[4]
 local own = category and art_category(category)
 if own then cfg = own end
 local mode
 if cfg[2] < ART_OFF then
-  mode = art_breaker(KEYS[12], KEYS[13], KEYS[5], KEYS[8], ARGV[11], now, cfg, true, decision ~= 'allow', labels,
+  mode = art_breaker(KEYS[11], KEYS[12], KEYS[4], KEYS[7], ARGV[11], now, cfg, true, decision ~= 'allow', labels,
     meta)
-  zadd_later(KEYS[14], now, ARGV[11])
+  zadd_later(KEYS[13], now, ARGV[11])
 else  -- the breaker is off: nothing counted, but a mode a person set still applies
   mode = meta[1] or 'open'
 end
@@ -141,7 +141,7 @@ local standing = nil
 if ARGV[9] == '1' and STANDING_ON then
   local scfg = STANDING_CFG
   local author, weight = fields['author_id'], tonumber(ARGV[12])
-  standing = author_standing(KEYS[15], KEYS[16], KEYS[5], KEYS[8], author, now, scfg, 0, '', 'strikes', 'decay')
+  standing = author_standing(KEYS[14], KEYS[15], KEYS[4], KEYS[7], author, now, scfg, 0, '', 'strikes', 'decay')
   if standing == 'suspended' and mode ~= 'closed' then
     decision, reason = 'reject', 'author_suspended'
   elseif standing == 'premoderated' and decision == 'allow' then
@@ -151,7 +151,7 @@ if ARGV[9] == '1' and STANDING_ON then
   end
   if weight > 0 then
     local member = id .. '|' .. weight
-    standing = author_standing(KEYS[15], KEYS[16], KEYS[5], KEYS[8], author, now, scfg, weight, member, 'strikes',
+    standing = author_standing(KEYS[14], KEYS[15], KEYS[4], KEYS[7], author, now, scfg, weight, member, 'strikes',
       'rejected:' .. id)
     fields['strike'] = member
   end
@@ -177,31 +177,30 @@ for name, value in pairs(fields) do
   n = n + 2
 end
 redis.call('HSET', rec, unpack(flat))
-for _, bucket in ipairs(cjson.decode(ARGV[8])) do tally(KEYS[9], bucket, HIST_TTL) end
-tally(KEYS[6], 'submitted:' .. decision)
+for _, bucket in ipairs(cjson.decode(ARGV[8])) do tally(KEYS[8], bucket, HIST_TTL) end
+tally(KEYS[5], 'submitted:' .. decision)
 local nudged = fields['nudged']  -- posted after a pre-post nudge: unchanged or revised
-if nudged then tally(KEYS[6], 'nudged:' .. nudged) end
+if nudged then tally(KEYS[5], 'nudged:' .. nudged) end
 if ARGV[9] == '1' then
-  tally(KEYS[7], 'submitted')
-  if redis.call('LPUSH', KEYS[10], id) > 50 then redis.call('LTRIM', KEYS[10], 0, 49) end
+  tally(KEYS[6], 'submitted')
+  if redis.call('LPUSH', KEYS[9], id) > 50 then redis.call('LTRIM', KEYS[9], 0, 49) end
 end
-push_later(KEYS[11], id)
+push_later(KEYS[10], id)
 local data = nil
 if reason ~= '' then data = cjson.encode({reason = reason}) end
 local known, meta_known = {fields['article_id'], fields['author_id']}, {fields['categories'], fields['model_version']}
 if queued then
   zadd_later(KEYS[2], rank, id)
   zadd_later(KEYS[3], received, id)
-  zadd_later(KEYS[4], received, id)
-  for _, label in ipairs(labels) do tally(KEYS[6], 'open:' .. label) end
+  for _, label in ipairs(labels) do tally(KEYS[5], 'open:' .. label) end
   local at = now_ms()
-  audit(KEYS[5], id, 'queued', '', 'ready', 'system', reason ~= '' and reason or ARGV[6], at, rec, known)
-  event(KEYS[8], id, 'comment.queued', 'pending', 'system', ARGV[6], at, '', data, rec, meta_known)
+  audit(KEYS[4], id, 'queued', '', 'ready', 'system', reason ~= '' and reason or ARGV[6], at, rec, known)
+  event(KEYS[7], id, 'comment.queued', 'pending', 'system', ARGV[6], at, '', data, rec, meta_known)
 else
   if decision == 'reject' then
     local at = now_ms()
-    audit(KEYS[5], id, 'auto_rejected', '', 'rejected', 'system', reason ~= '' and reason or ARGV[6], at, rec, known)
-    event(KEYS[8], id, 'comment.rejected_automatically', 'rejected', 'system', ARGV[6], at, '', data, rec,
+    audit(KEYS[4], id, 'auto_rejected', '', 'rejected', 'system', reason ~= '' and reason or ARGV[6], at, rec, known)
+    event(KEYS[7], id, 'comment.rejected_automatically', 'rejected', 'system', ARGV[6], at, '', data, rec,
       meta_known)
   end
   if ttl > 0 then redis.call('EXPIRE', rec, ttl) end
@@ -215,7 +214,7 @@ end
 # Lua's error as the script's, after the writes it staged (second read, session 31: a record left out of the queue).
 _ONE = """
 local ok, answer = pcall(submit_one, KEYS, ARGV)
-flush(KEYS[14])  -- a record written before a later write failed is in the queue (a retry is a replay), as in _MANY
+flush(KEYS[13])  -- a record written before a later write failed is in the queue (a retry is a replay), as in _MANY
 if not ok then return redis.error_reply(type(answer) == 'table' and answer.err or tostring(answer)) end
 if answer[1] == -1 then return answer end
 answer[#answer + 1] = aof_pending()
@@ -242,7 +241,7 @@ for i = 1, n do
   end
   answers[i] = answer
 end
-flush(KEYS[14])
+flush(KEYS[13])
 answers[n + 1] = aof_pending()
 return answers
 """
