@@ -25,7 +25,13 @@ def test_every_test_the_readme_names_exists():
         path, _, name = ref.partition("::")
         assert (ROOT / path).is_file(), ref
         assert not name or re.search(rf"def {name}\b", sources[ROOT / path]), ref
-    for name in re.findall(r"`::([A-Za-z0-9_]+)`", README):  # "::name" after a file named just before
+    named = None  # "`::name`" is a test of the file named last before it (the Durability section once cited a
+    for ref in re.finditer(r"(tests/[a-z_]+\.py)|`::([A-Za-z0-9_]+)`", README):  # test_durability one under
+        if ref.group(1):  # test_claim_races.py)
+            named = ROOT / ref.group(1)
+        else:
+            assert named and re.search(rf"def {ref.group(2)}\b", sources[named]), (named, ref.group(2))
+    for name in re.findall(r"`(test_[a-z0-9_]+)`", README):  # a test named without its file
         assert any(re.search(rf"def {name}\b", text) for text in sources.values()), name
 
 
