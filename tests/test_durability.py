@@ -187,6 +187,29 @@ def test_on_a_stuck_disk_a_comment_waits_for_the_forced_write_and_survives_a_kil
 
 
 @pytest.mark.slow
+def test_a_write_whose_server_was_replaced_before_the_file_had_it_is_refused_not_acknowledged(own_redis):
+    """README, Durability: `503` when another server answers meanwhile. A write answered while the fsync was pending
+    (the pending mark names the server's run_id), then the server SIGKILLed and started again before the wait's
+    check: the new server says nothing is pending, but it is another server, which lost the write, so the wait
+    raises NotWritten (a RedisError: 503, retry) instead of acknowledging it."""
+    from moderation.store.append_only import AppendOnly, NotWritten
+
+    client = redis.Redis.from_url(own_redis.url, decode_responses=True)
+    append_only = AppendOnly(client)
+    with HeldFsync(own_redis) as held:
+        client.set("answered", "1")
+        pending = append_only.ask(keys=["answered"])  # what a write script reports after its writes
+        before = own_redis.client().info("server")["run_id"]
+        held.kill()
+    own_redis.start()
+    assert pending.split() == [before, pending.split()[1]], pending  # "<run_id> <forced writes>": it was held back
+    assert own_redis.client().info("server")["run_id"] != before
+    with pytest.raises(NotWritten, match="was replaced"):
+        append_only.wait("answered", pending)
+    assert client.get("answered") is None  # the postponed buffer died with the killed server
+    assert issubclass(NotWritten, redis.RedisError)  # errors.py answers a RedisError 503 with Retry-After
+
+@pytest.mark.slow
 def test_a_batch_answered_across_a_forced_write_survives_a_kill(make_app, own_redis, auth, comment, thresholds,
                                                               monkeypatch):
     """A batch's pipeline of scripts (SUBMIT_MANY, here 3 comments each) can reach Redis in several turns of its

@@ -384,12 +384,14 @@ def test_the_prose_defaults_are_the_settings_and_the_compose_files():
 
 def test_the_key_tables_and_failovers_bounds_are_the_codes():
     """Bounds the README gives for Redis: retries, stream and index lengths (the behaviour is in the stores' tests)."""
-    from moderation.store import articles, author_standing, master_pipeline, training_labels
+    from moderation.store import append_only, articles, author_standing, master_pipeline, training_labels
     from moderation.store.review_queue import recording_lua
 
     retries = re.search(r"read-only \(demoted\) server (\d+) times with backoff \((\d+)-(\d+) ms\)", FLAT)
     assert tuple(map(int, retries.groups())) == (master_pipeline.RETRIES, round(master_pipeline.RETRY_BASE * 1000),
                                                  round(master_pipeline.RETRY_CAP * 1000))
+    waits = re.search(r"`503` when another server answers meanwhile, or after (\d+) s \(`moderation/store/append", FLAT)
+    assert int(waits.group(1)) == append_only.WAIT_S  # the replaced server: tests/test_durability.py
     assert "article ids by last comment (the latest 10,000)" in FLAT and articles.Articles.MAX_INDEXED == 10_000
     assert "by time (the newest 200;" in FLAT and author_standing.MAX_STRIKES == 200
     assert "newest ~100,000" in FLAT and training_labels.RETENTION == 100_000
