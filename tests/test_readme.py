@@ -426,6 +426,21 @@ def test_the_production_sections_compose_and_metrics_claims_are_the_files():
     assert LATENCY_BUCKETS[0] == 0.001 and round(LATENCY_BUCKETS[-1]) == 5
 
 
+def test_the_layout_names_every_folder_and_module_of_the_service():
+    """Layout: each folder and top-level module of moderation/ is in the tree, and its i18n areas are the catalog's
+    modules (audit s36: rights/ and policy/ were missing, and i18n named a `rights` module since split in three)."""
+    tree = README.split("## Layout")[1].split("```")[1].split("\nmodel/")[0]
+    service = ROOT / "moderation"
+    folders = {path.name for path in service.iterdir()
+               if path.is_dir() and any(part.name != "__pycache__" for part in path.iterdir())} - {"__pycache__"}
+    modules = {path.stem for path in service.glob("*.py")} - {"__init__", "__main__"}
+    assert len(folders) > 10 and len(modules) > 10, (folders, modules)
+    assert {name for name in folders if not re.search(rf"(?<![\w/]){name}/", tree)} == set()
+    assert {name for name in modules if not re.search(rf"(?<![\w/]){name}\.py", tree)} == set()
+    areas = re.search(r"i18n/ the strings, one module per page area \(([^)]+)\)", re.sub(r"\s+", " ", tree)).group(1)
+    assert set(areas.split(", ")) == {path.stem for path in (service / "pages/i18n").glob("*.py")} - {"__init__"}
+
+
 def test_only_the_store_package_imports_the_redis_client():
     """Layout: store/ is the only code that talks to Redis; the rest catches its errors by the store's names."""
     service = ROOT / "moderation"
