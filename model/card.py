@@ -14,6 +14,7 @@ import scipy
 import sklearn
 
 from model.pipeline import CATEGORIES, HEADS, LABELS, compact
+from moderation.scoring.columns import fitted_signals
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 
@@ -36,6 +37,7 @@ def write_artifact(pipeline, out_root: Path, version: str, card: dict, markdown:
         "version": version,
         "labels": list(LABELS),
         "heads": list(HEADS),
+        "signals": list(fitted_signals(pipeline.named_steps["features"])),  # its columns' order (scoring.columns)
         "categories": list(CATEGORIES),
         "sha256": sha,
         "model_bytes": len(data),

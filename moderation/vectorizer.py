@@ -229,6 +229,9 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         self.idf_char_ = np.where(df_char >= self.min_df, np.log((1 + n) / (1 + df_char)) + 1.0, 0.0)
         self.idf_word_ = np.where(df_word >= self.min_df, np.log((1 + n) / (1 + df_word)) + 1.0, 0.0)
         self.n_features_out_ = self.signal_offset_ + len(FEATURE_NAMES)
+        # the signals' names in their columns' order: a later release lays their weights by name
+        # (moderation.scoring.columns), so it still scores this model when it adds a signal
+        self.signal_names_ = FEATURE_NAMES
         return self
 
     def transform(self, X, chunk: int = 2000):

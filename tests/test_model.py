@@ -104,9 +104,84 @@ def test_tampered_artifact_is_refused(tiny, tmp_path):
         load_scorer(bad, sha)
 
 
-def test_an_artifact_fitted_with_other_signals_is_refused(tiny, tmp_path):
-    """A model fitted before this code added a signal has a weight row fewer: a rollback to it is refused at load,
-    not scored wrongly (or failed) on every comment."""
+# texts that fire second_person (a signal in the middle of FEATURE_NAMES, weighed by the tiny model), texts that do not
+SECOND_PERSON = ["お前はバカだ、死ね", "お前の家を知ってるぞ", "you are an idiot, I will find you"]
+OTHERS = ["今日は良い天気ですね", "副業で月収100万円！LINE追加してね https://bit.ly/x",
+          "the mayor spoke at the town hall"]
+
+
+@pytest.mark.slow
+def test_an_artifact_fitted_with_a_signal_fewer_scores_it_weighted_0(tiny, tmp_path):
+    """A model fitted before this code added a signal (in the middle of FEATURE_NAMES, as ja-s35's favour_yaru is)
+    loads: its weights are laid in this code's columns by name, the signal it lacks weighted 0, and what it serves is
+    its own predict_proba, to the bit the original model's with that signal's weights 0 (a rollback across a release
+    that adds a signal)."""
+    import joblib
+
+    from moderation.features.signals import signal_dict
+    from moderation.features.vocabulary import FEATURE_NAMES
+    from tests.support.signal_columns import without, write_relaid
+
+    folder, _, _ = tiny
+    names = tuple(name for name in FEATURE_NAMES if name != "second_person")
+    sha = write_relaid(folder, tmp_path / "older", names)
+    scorer = load_scorer(tmp_path / "older", sha)
+    original = joblib.load(folder / "model.joblib")
+    heads = original.named_steps["heads"]
+    assert (scorer.heads.excluded_columns, scorer.heads.damped_columns) == (heads.excluded_columns,
+                                                                            heads.damped_columns)
+    offset = original.named_steps["features"].signal_offset_
+    assert np.abs(heads.coef_[offset + FEATURE_NAMES.index("second_person")]).max() > 0.5  # a signal that counts
+    fired = [signal_dict(text)["second_person"] for text in SECOND_PERSON + OTHERS]
+    assert all(fired[:len(SECOND_PERSON)]) and not any(fired[len(SECOND_PERSON):])
+
+    texts = SECOND_PERSON + OTHERS
+    served = scorer.head_proba_fast(texts)
+    one_by_one = np.asarray([[s.scores["spam"], *s.categories.values()] for s in map(scorer.score, texts)])
+    np.testing.assert_array_equal(served, one_by_one)
+    np.testing.assert_allclose(served, scorer.pipeline.predict_proba(texts), rtol=0, atol=1e-9)
+    before = original.named_steps["features"].encode_batch(texts, heads=heads)[1]
+    zeroed = without(original, names)
+    np.testing.assert_array_equal(served, zeroed.named_steps["features"].encode_batch(texts, heads=zeroed[-1])[1])
+    n = len(SECOND_PERSON)
+    assert (np.abs(served[:n] - before[:n]).max(axis=1) > 1e-3).all()  # its weight is gone where it fires
+    np.testing.assert_array_equal(served[n:], before[n:])  # and nothing changed where it does not
+
+
+def test_an_artifact_naming_a_signal_this_code_does_not_compute_is_refused_naming_it(tiny, tmp_path):
+    """A rollback to a model fitted with a signal this release dropped (or a forward roll before the code that
+    computes it) is refused at load, naming the signal: its weight would read a column that is another signal's."""
+    from moderation.features.vocabulary import FEATURE_NAMES
+    from tests.support.signal_columns import write_relaid
+
+    folder, _, _ = tiny
+    names = (*FEATURE_NAMES[:40], "favour_of_a_later_release", *FEATURE_NAMES[40:])
+    sha = write_relaid(folder, tmp_path / "newer", names)
+    with pytest.raises(ModelLoadError, match="signals this code does not compute: favour_of_a_later_release;"):
+        load_scorer(tmp_path / "newer", sha)
+
+
+@pytest.mark.slow
+def test_an_artifact_pickled_before_signal_names_has_those_of_that_release(tiny, tmp_path):
+    """-7 and -8 were pickled before TextFeatures recorded its signals' names: they are read as
+    columns.PICKLED_WITHOUT_NAMES, the FEATURE_NAMES of their release, whatever this code's are."""
+    import joblib
+
+    from moderation.scoring.columns import PICKLED_WITHOUT_NAMES
+    from tests.support.signal_columns import without, write_relaid
+
+    folder, _, _ = tiny
+    sha = write_relaid(folder, tmp_path / "pickled", PICKLED_WITHOUT_NAMES, recorded=False)
+    assert "signal_names_" not in vars(joblib.load(tmp_path / "pickled" / "model.joblib").named_steps["features"])
+    scorer = load_scorer(tmp_path / "pickled", sha)
+    texts = SECOND_PERSON + OTHERS
+    zeroed = without(joblib.load(folder / "model.joblib"), PICKLED_WITHOUT_NAMES)
+    np.testing.assert_array_equal(scorer.head_proba_fast(texts),
+                                  zeroed.named_steps["features"].encode_batch(texts, heads=zeroed[-1])[1])
+
+
+def test_an_artifact_whose_weights_and_signal_names_disagree_is_refused(tiny, tmp_path):
+    """Names and weight rows that differ in number cannot be laid by name: refused, not scored wrongly."""
     import joblib
 
     folder, _, _ = tiny
@@ -120,7 +195,7 @@ def test_an_artifact_fitted_with_other_signals_is_refused(tiny, tmp_path):
     sha = hashlib.sha256((older / "model.joblib").read_bytes()).hexdigest()
     card = json.loads((older / "card.json").read_text(encoding="utf-8"))
     (older / "card.json").write_text(json.dumps({**card, "sha256": sha}), encoding="utf-8")
-    with pytest.raises(ModelLoadError, match=r"fitted with \d+ signals, this code computes \d+"):
+    with pytest.raises(ModelLoadError, match=r"fitted with \d+ named signals but holds \d+ signal columns"):
         load_scorer(older, sha)
 
 

@@ -2,6 +2,7 @@
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -14,10 +15,12 @@ import pytest
 from werkzeug.serving import make_server
 
 from moderation import PROJECT_ROOT
+from moderation.features.vocabulary import FEATURE_NAMES
 from moderation.scoring.policy import Policy, QuietHours
 from moderation.scoring.registry import RegistryError
 from tests.support.app import API_KEY
 from tests.support.servers import free_port
+from tests.support.signal_columns import write_relaid
 
 
 @pytest.fixture
@@ -55,6 +58,48 @@ def test_activate_and_rollback_take_effect_without_restart(registry_app, two_mod
     assert client.post("/api/v1/comments", json=comment(), headers=auth).get_json()["model_version"] == v1
     with pytest.raises(RegistryError):
         _registry(registry_app).rollback()
+
+
+@pytest.fixture
+def relaid_versions(two_models):
+    """The first model again under MODEL_DIR as two other releases fitted it: without second_person (a signal this
+    code added), and with one this code does not compute; ((version, sha256) each), removed afterwards."""
+    root, (v1, _), _ = two_models
+    fewer, unknown = root / "0000.00.03-fewer", root / "0000.00.04-unknown"
+    fewer_sha = write_relaid(root / v1, fewer, tuple(name for name in FEATURE_NAMES if name != "second_person"))
+    unknown_sha = write_relaid(root / v1, unknown, (*FEATURE_NAMES, "favour_of_a_later_release"))
+    yield (fewer.name, fewer_sha), (unknown.name, unknown_sha)
+    shutil.rmtree(fewer)
+    shutil.rmtree(unknown)
+
+
+def test_a_model_fitted_with_other_signals_is_switched_to_by_name_or_refused_naming_it(registry_app, two_models,
+                                                                                        relaid_versions, auth,
+                                                                                        comment):
+    """A rollback across a release that added a signal activates and serves the older model; a model naming a signal
+    this code does not compute is refused by the registry, and by a worker whose pins name it (set by another
+    release's admin), which keeps serving what it served."""
+    _, (v1, sha1), _ = two_models
+    (fewer, fewer_sha), (unknown, unknown_sha) = relaid_versions
+    manager, client, registry = registry_app.extensions["moderation.models"], registry_app.test_client(), _registry(
+        registry_app)
+    with pytest.raises(RegistryError, match=f"{unknown}: .*does not compute: favour_of_a_later_release"):
+        registry.activate(unknown, "admin", current=(v1, sha1))
+    assert registry.pins().get("active_version") is None
+    assert registry.activate(fewer, "admin", current=(v1, sha1)) == (fewer, fewer_sha)
+    assert manager.refresh()
+    text = "お前はバカだ、死ね"
+    answer = client.post("/api/v1/comments", json=comment(text=text), headers=auth).get_json()
+    assert answer["model_version"] == fewer
+    assert answer["scores"]["abuse"] == pytest.approx(manager.active.pipeline.predict_proba([text])[0, 1:].max(),
+                                                      abs=1e-6)
+    registry.store.activate((unknown, unknown_sha), None, "another release's admin", False)
+    assert not manager.refresh()
+    assert "favour_of_a_later_release" in manager.last_error and manager.active.version == fewer
+    assert registry.rollback("admin") == (fewer, fewer_sha)
+    assert manager.refresh() and manager.active.version == fewer
+    assert registry.rollback("admin") == (v1, sha1)
+    assert manager.refresh() and manager.active.version == v1
 
 
 @pytest.mark.slow

@@ -31,9 +31,9 @@ from pathlib import Path
 import numpy as np
 
 from moderation.explain import evidence, evidence_many, explain
-from moderation.features.vocabulary import FEATURE_NAMES
 from moderation.kernels.decisions import warm
 from moderation.labels import CATEGORIES, LABELS
+from moderation.scoring.columns import ColumnsError, conform
 
 __all__ = ["CATEGORIES", "HEADS", "LABELS", "ModelLoadError", "Score", "Scorer", "combine", "load_scorer",
            "read_active"]
@@ -119,12 +119,10 @@ class Scorer:
         self.heads = pipeline.named_steps["heads"]
         if tuple(card.get("heads", ())) != HEADS or self.heads.coef_.shape[1] != len(HEADS):
             raise ModelLoadError(f"artifact heads {card.get('heads')} differ from {HEADS}")
-        fitted = self.features.n_features_out_ - self.features.signal_offset_
-        if fitted != len(FEATURE_NAMES) or self.heads.coef_.shape[0] != self.features.n_features_out_:
-            # a release that adds a signal computes one more column than an older artifact has weights for: its
-            # scores would be wrong or fail on every comment, so a rollback to such a model is refused at load
-            raise ModelLoadError(f"artifact {version} was fitted with {fitted} signals, this code computes "
-                                 f"{len(FEATURE_NAMES)}: activate a model fitted with this release's code")
+        try:  # its signal weights in this code's columns, by name: a release that adds a signal still scores it
+            conform(self.features, self.heads)
+        except ColumnsError as exc:
+            raise ModelLoadError(f"artifact {version} {exc}") from exc
         self.thresholds = {k: {"review": float(v["review"]), "reject": float(v["reject"])}
                            for k, v in card["thresholds"].items()}
         review = [self.thresholds.get(name, {}).get("review", 0.5) for name in HEADS]
