@@ -45,6 +45,8 @@ def test_a_record_stores_its_write_once_fields_in_one_doc_field(rdb, prefix):
     fields = rdb.hkeys(now.record_key("c-1"))
     assert "doc" in fields and not DOC_FIELDS & set(fields)
     assert {"text", "labels", "categories", "queue_state", "article_category", "trusted_decision"} <= set(fields)
+    assert not {"claimed_by", "lease_until"} & set(fields)  # unclaimed: no empty claim written
+    assert (now.get("c-1")["claimed_by"], now.get("c-1")["lease_until"]) == ("", 0)  # answered as before
     assert now.submit(full_record("c-1"), queued=True) == (False, "ab" * 32)  # the site's retry: its stored sha
 
 

@@ -45,6 +45,8 @@ def decode(raw):
         if raw.get(name):
             raw[name] = int(raw[name])
     raw["risk"] = float(raw.get("risk", 0))
+    if raw.get("queue_state") == "ready" and "claimed_by" not in raw:  # SUBMIT writes no empty claim (session 36)
+        raw["claimed_by"], raw["lease_until"] = "", 0
     return raw
 
 

@@ -165,8 +165,8 @@ if reason ~= '' then
 end
 if mode ~= 'open' then fields['article_mode'] = mode end
 fields['attempt'] = ARGV[13]
-if queued then  -- the queue's fields go in the same write as the record
-  fields['queue_state'], fields['claimed_by'], fields['lease_until'], fields['rank'] = 'ready', '', 0, rank
+if queued then  -- the queue's fields go in the same write as the record (unclaimed: no claimed_by, lease_until)
+  fields['queue_state'], fields['rank'] = 'ready', rank
 else
   fields['queue_state'] = ''
 end
