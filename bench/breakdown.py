@@ -42,7 +42,7 @@ def instrument(app, spent):
     """Wrappers for the parts named in PARTS adding their CPU time to `spent` (a Counter, seconds): a list of
     (owner, name, original, wrapper) for use(); nothing is replaced yet."""
     from moderation.api import api_keys, comment_records, comments, fast_path
-    from moderation.ops import json_provider, logs, metrics
+    from moderation.ops import json_provider, logs, request_counter
     from moderation.scoring import scorer
     from moderation.store import review_queue
 
@@ -62,7 +62,7 @@ def instrument(app, spent):
         instrument_one(fast_path, "read_length", "body and validation", spent),
         instrument_one(fast_path, "json_object", "body and validation", spent),
         instrument_one(fast_path, "bearer_site", "API key", spent),
-        instrument_one(metrics.RequestCounter, "count", "metrics", spent),  # ops/metrics.py's counters, histogram
+        instrument_one(request_counter.RequestCounter, "count", "metrics", spent),  # ops/request_counter.py
     ]
     return [swap for swap in swaps if swap is not None]
 

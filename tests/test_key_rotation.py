@@ -180,9 +180,14 @@ def test_rotation_through_gunicorn_both_keys_then_the_new_one_alone(tiny_model, 
     def bearer(key):
         return {"Authorization": f"Bearer {key}"}
 
-    def key_uses(server):
-        return {dict(labels)["key_id"]: value for (name, labels), value in server.metrics().items()
-                if name == "moderation_api_key_requests_total" and dict(labels)["site"] == "test"}
+    def key_uses(server, expected):
+        """The counts once they are `expected` (a worker writes its series up to 50 ms after its requests), else the
+        last scrape's after 5 s."""
+        def uses(scraped):
+            return {dict(labels)["key_id"]: value for (name, labels), value in scraped.items()
+                    if name == "moderation_api_key_requests_total" and dict(labels)["site"] == "test"}
+
+        return uses(server.metrics_until(lambda scraped: uses(scraped) == expected))
 
     server = serve(ROTATING)
     try:
@@ -193,10 +198,11 @@ def test_rotation_through_gunicorn_both_keys_then_the_new_one_alone(tiny_model, 
             assert status == 200 and list(json.loads(body)["redis_sites"]) == ["test"]
             with akismet_client(key, base_url=server.url) as checker:  # over HTTP: verify-key, then the check
                 assert checker.comment_check("203.0.113.7", comment_content=SPAM) == akismet.CheckResponse.SPAM
-        switched = key_uses(server)
-        assert switched == {key_id(OLD): 10 + 1 + 2, key_id(NEW): 10 + 1 + 2}  # comments, /readyz, Akismet's two
+        switched = {key_id(OLD): 10 + 1 + 2, key_id(NEW): 10 + 1 + 2}  # comments, /readyz, Akismet's two
+        assert key_uses(server, switched) == switched
         assert [server.post_comment(SPAM, headers=bearer(NEW))[0] for _ in range(5)] == [200] * 5
-        assert key_uses(server) == {key_id(OLD): 13, key_id(NEW): 18}  # the old key's count has stopped
+        stopped = {key_id(OLD): 13, key_id(NEW): 18}  # the old key's count has stopped
+        assert key_uses(server, stopped) == stopped
         lines = server.log_lines()
         assert {line.get("key_id") for line in lines if line.get("logger") == "moderation.access"
                 and line.get("site") == "test"} == {key_id(OLD), key_id(NEW)}

@@ -260,8 +260,8 @@ def test_answers_hand_the_server_the_headers_werkzeug_would(make_app, auth, comm
 _FORKED_WORKER = """
 import os, sys
 from flask import Flask
-from moderation.ops import logs, metrics
-counter = metrics.RequestCounter(Flask("w"))
+from moderation.ops import logs, request_counter
+counter = request_counter.RequestCounter(Flask("w"))
 parent_ids = [logs.new_request_id() for _ in range(3)]  # the parent has ids drawn ahead of need now
 counter.count({}, "/api/v1/comments", "POST", 200)
 read, write = os.pipe()
@@ -269,7 +269,7 @@ pid = os.fork()
 if pid == 0:  # a gunicorn worker forked from the master: its own ids and its own metric files
     counter.count({}, "/api/v1/comments", "POST", 200)
     os.write(write, " ".join(logs.new_request_id() for _ in range(3)).encode())
-    os._exit(0)
+    sys.exit(0)  # as a gunicorn worker leaves: its batch of series is written at exit (ops/batches.py)
 os.waitpid(pid, 0)
 print(os.getpid(), pid, " ".join(parent_ids + [logs.new_request_id() for _ in range(3)]), os.read(read, 4096).decode())
 """

@@ -42,7 +42,6 @@ the same figures:
 import hmac
 import logging
 import os
-import time
 
 from flask import Response, current_app, g, request
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Histogram, generate_latest
@@ -52,7 +51,6 @@ from moderation import settings
 from moderation.errors import NotFound, Unauthorized
 from moderation.ops import metric_files
 from moderation.rights.receipts import backlog as receipt_backlog
-from moderation.scoring.manager import find_manager
 from moderation.store import RedisError
 from moderation.store.memory import get_memory
 from moderation.store.outbox import get_outbox_store
@@ -83,8 +81,6 @@ MODEL_LOAD_FAILURES = Counter("moderation_model_load_failures",
 
 _CHILDREN = {}  # (metric, label values) -> child: labels() takes a lock and builds a key each time
 _CHILDREN_PID = [None]  # the process they were made in: a forked child makes its own (its own files)
-_PID = [os.getpid()]  # this process's id, kept by an at-fork hook: no getpid() system call per request
-os.register_at_fork(after_in_child=lambda: _PID.__setitem__(0, os.getpid()))
 
 
 def series(metric, *labelvalues, pid=None):
@@ -111,12 +107,11 @@ def count_decisions(answers, pid=None):
         series(DECISIONS, label, decision, pid=pid).inc(n)
 
 
-def count_nudges(state):
+def count_nudges(checked, nudged):
     """A comments:check answer, and comments posted after a nudge (the API leaves both in g's attributes)."""
-    checked = state.get("checked")
     if checked:
         CHECKS.labels(checked).inc()
-    for outcome in state.get("nudged") or ():
+    for outcome in nudged or ():
         if outcome:
             NUDGED.labels(outcome).inc()
 
@@ -220,74 +215,16 @@ def metrics_view():
     if not _authorized(token):
         raise Unauthorized("a bearer token is required: Authorization: Bearer <MODERATION_METRICS_TOKEN>",
                            "Authorization", headers={"WWW-Authenticate": 'Bearer realm="metrics"'})
-    return Response(generate_latest(scrape_registry(current_app._get_current_object())),
+    app = current_app._get_current_object()
+    app.extensions["moderation.request_counter"].flush()
+    return Response(generate_latest(scrape_registry(app)),
                     mimetype=CONTENT_TYPE_LATEST)
-
-
-# Methods counted by name; any other (a client can send any token) is counted as "other", so a scanner
-# cannot grow the series without bound.
-_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
-
-
-class RequestCounter:
-    """One answered request's series; the Flask hook below and the comment fast path (api/fast_path.py) call it: a
-    few dictionary lookups and writes to this worker's memory-mapped files (ops/metric_files.py: no system call)."""
-
-    def __init__(self, app):
-        self.app = app
-        self.shown, self.children, self.decided, self.made_in, self.manager, self.gauged = {}, {}, {}, None, None, None
-
-    def model_gauge(self, pid):
-        """1 for the version this worker serves, 0 for the one before: called when the manager's Serving changes."""
-        scorer = getattr(find_manager(self.app), "active", None)
-        last = self.shown.get(pid)
-        if scorer is None or (last is not None and last[0] is scorer):
-            return
-        if last is not None and last[1] != scorer.version:
-            MODEL.labels(last[1]).set(0)
-        MODEL.labels(scorer.version).set(1)
-        self.shown[pid] = (scorer, scorer.version)
-
-    def count(self, state, route, method, status):
-        """`state` is g's dict: its request_started (ops/logs.py), and what the API left for the decision series.
-        A comment's request, key and decision counters are written at once (metric_files.add_one)."""
-        method = method if method in _METHODS else "other"
-        route, pid, children = route or "<unmatched>", _PID[0], self.children
-        if pid != self.made_in:  # a forked process writes its own files: its own children, its own gauge
-            children.clear()
-            self.decided.clear()
-            self.made_in, self.manager, self.gauged = pid, find_manager(self.app), None
-        key = state.get("key_id")  # set by api_keys.bearer_site or the Akismet endpoints
-        site = None if key is None else state["site"]
-        found = children.get((route, method, status, site, key))  # (the counters it adds one to, its latency)
-        if found is None:
-            counters = (series(REQUESTS, route, method, str(status), pid=pid),
-                        *(() if key is None else (series(KEY_USES, site, key, pid=pid),)))
-            found = children[(route, method, status, site, key)] = (counters, series(LATENCY, route, method, pid=pid))
-        counters, latency = found
-        started = state.get("request_started")  # set by ops/logs.py, first of the request hooks
-        elapsed = None if started is None else time.perf_counter() - started
-        if status == 200:
-            decisions = state.get("decisions")
-            if decisions and len(decisions) == 1:  # one comment's: its labels' counters (a label twice: twice)
-                decision, labels = decisions[0]
-                labels = (decision, *(labels or ("none",)))
-                if (decided := self.decided.get(labels)) is None:
-                    decided = self.decided[labels] = tuple(series(DECISIONS, label, decision, pid=pid)
-                                                           for label in labels[1:])
-                counters += decided
-            elif decisions:
-                count_decisions(decisions, pid)
-            if "checked" in state or "nudged" in state:
-                count_nudges(state)
-        metric_files.add_one(counters, latency, elapsed)
-        if self.manager is not None and self.manager.serving is not self.gauged:  # the model or policies changed
-            self.gauged = self.manager.serving
-            self.model_gauge(pid)
 
 
 def init_app(app):
     """/metrics, the request counters and histograms, decisions counted from what the API answered."""
+    from moderation.ops.request_counter import RequestCounter  # which imports this module's series
+
     app.add_url_rule("/metrics", "metrics", metrics_view, methods=["GET"])
     counter = app.extensions["moderation.request_counter"] = RequestCounter(app)
 

@@ -95,6 +95,17 @@ class Gunicorn:
         return {(s.name, tuple(sorted(s.labels.items()))): s.value
                 for family in text_string_to_metric_families(body.decode()) for s in family.samples}
 
+    def metrics_until(self, done, timeout=5):
+        """The first scrape `done(scrape)` holds for, else the last one after `timeout` seconds (the caller's assert
+        then fails with it): a worker writes its requests' series a batch at a time, up to 50 ms after them
+        (ops/batches.py); a scrape writes only its own worker's first."""
+        deadline = time.monotonic() + timeout
+        while True:
+            scraped = self.metrics()
+            if done(scraped) or time.monotonic() > deadline:
+                return scraped
+            time.sleep(0.02)
+
     def workers(self, timeout=10):
         """Pids of the worker processes (waits until as many as configured are up)."""
         deadline = time.monotonic() + timeout
@@ -108,7 +119,7 @@ class Gunicorn:
     def answered_by_worker(self, route="/api/v1/comments"):
         """{pid: requests answered on `route`} for each live worker, read from its own metric file
         (moderation/ops/metric_files.py): which worker answered is visible nowhere else. Needs PROMETHEUS_MULTIPROC_DIR
-        in the environment this was made with."""
+        in the environment this was made with. A worker writes them up to 50 ms after its requests (ops/batches.py)."""
         from prometheus_client.mmap_dict import MmapedDict
 
         folder = Path(self.env["PROMETHEUS_MULTIPROC_DIR"])
