@@ -74,6 +74,9 @@ Layout (prefix P, default ``mod:``; S is a site name from MODERATION_API_KEYS):
   Pprobe                   STRING /readyz write check when no site is configured
   P{S}:replicated, <key>:replicated{<key>}  STRING a slot's replication mark: with MODERATION_REDIS_MIN_REPLICAS
                                   written before each WAIT (10 s), so that WAIT covers every earlier write
+  P{S}:call:<token>, <key>:call:<token>{<key>}  STRING one write call's answer (append_only.Written; a random token
+                                  a call), so the same call sent again after its answer was lost is answered as its
+                                  first run, never written twice; expires after a minute (CALL_MS)
   Pmodel:pins              HASH   active/shadow model versions and SHA-256, saved thresholds, generation, history
                                   (previous active pins for rollback, JSON, newest first, the latest 50: in the pins'
                                   own slot, so one script moves a pin and the pin it displaced)
