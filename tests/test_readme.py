@@ -3,6 +3,7 @@ settings it names exist, its configuration defaults are the settings' own, its e
 shipped model answers and its model figures are the shipped card's (a new model or an edit that forgets the
 other side fails here)."""
 
+import argparse
 import json
 import re
 from pathlib import Path
@@ -439,6 +440,44 @@ def test_the_layout_names_every_folder_and_module_of_the_service():
     assert {name for name in modules if not re.search(rf"(?<![\w/]){name}\.py", tree)} == set()
     areas = re.search(r"i18n/ the strings, one module per page area \(([^)]+)\)", re.sub(r"\s+", " ", tree)).group(1)
     assert set(areas.split(", ")) == {path.stem for path in (service / "pages/i18n").glob("*.py")} - {"__init__"}
+
+
+def _subcommands(level):
+    return next((action.choices for action in level._actions if isinstance(action, argparse._SubParsersAction)), None)
+
+
+def _walk(level, segment, line):
+    """Follow `segment`'s subcommands down the parser; its alternatives and --flags must be the parser's."""
+    for word in segment.split():
+        names = [name for name in word.split("|") if re.fullmatch(r"[a-z][a-z-]*", name)]
+        if not names or word.startswith(("-", "[")):
+            continue
+        subcommands = _subcommands(level)
+        if subcommands is None:  # a leaf: its words are a positional's choices (totp enable|disable) or values
+            choices = {c for action in level._actions if action.choices and not action.option_strings
+                       for c in action.choices}
+            assert not choices or set(names) <= choices, (line, word, sorted(choices))
+            continue
+        assert set(names) <= set(subcommands), (line, word, sorted(subcommands))
+        level = subcommands[names[0]]
+    options = {option for action in level._actions for option in action.option_strings}
+    assert set(re.findall(r"--[a-z-]+", segment)) <= options, (line, sorted(options))
+
+
+def test_every_command_line_the_readme_gives_is_the_clis():
+    """Each subcommand, alternative (`disable|enable|remove`) and --flag of the README's `moderation ...` lines is
+    one `python -m moderation` takes, so a renamed command or option cannot stay in the README (audit s36)."""
+    from moderation.cli import parser
+
+    text = README.split("## Layout")[0] + README.split("## Integrating your site")[1]  # not the tree's summary
+    lines = re.findall(r"(?:\.venv/bin/moderation|python -m moderation) ([^#`\n>]+)", text)
+    assert len(lines) >= 20, lines
+    for line in lines:
+        first, *others = line.split(" | ")  # "token NAME | token list NAME | token revoke ...": one parent
+        root = parser()
+        _walk(root, first, line)
+        for segment in others:
+            _walk(_subcommands(root)[first.split()[0]], segment, line)
 
 
 def test_only_the_store_package_imports_the_redis_client():
