@@ -65,3 +65,18 @@ def test_export_command_streams_json_lines_since_a_date(redis_server, prefix, rd
     future = subprocess.run([sys.executable, "-m", "moderation", "labels", "export", "--since", "2999-01-01"],
                             env=env, cwd="/", capture_output=True, text=True, timeout=60, check=True)
     assert future.stdout == ""
+
+
+def test_an_export_holds_one_page_of_the_stream_at_a_time(rdb, prefix):
+    """README: `labels export ...   # memory stays flat`: the export reads the stream a page at a time as it writes
+    rows out, never the whole stream (250 labels in pages of 100: the first row after one read, the rest after two)."""
+    from tests.support.monitor import round_trips
+
+    store = LabelStore(rdb, "test", prefix)
+    for n in range(250):
+        store.add(f"p{n}", f"テキスト{n}", "spam", n % 2, "moderator", at_ms=1_700_000_000_000 + n)
+    rows = store.export(0, page=100)
+    first, sent = round_trips(rdb, lambda: next(rows))
+    assert first["id"] == "p0" and sent.count("XRANGE") == 1, sent
+    rest, sent = round_trips(rdb, lambda: list(rows))
+    assert [row["id"] for row in rest] == [f"p{n}" for n in range(1, 250)] and sent.count("XRANGE") == 2, sent
