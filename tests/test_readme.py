@@ -480,6 +480,28 @@ def test_every_command_line_the_readme_gives_is_the_clis():
             _walk(_subcommands(root)[first.split()[0]], segment, line)
 
 
+def test_the_versions_the_readme_names_are_the_pinned_ones():
+    """Production: the image tags, installers, pip-audit and gunicorn the README names are the files' own pins
+    (test_dependencies holds the pins to patched releases), so a bump that leaves the README behind fails here."""
+    python = re.search(r"^ARG PYTHON_IMAGE=(python:\S+)$", (ROOT / "Dockerfile").read_text(), re.M).group(1)
+    images = dict(re.findall(r"^\s*image: (redis|nginx):(\S+)$", (ROOT / "docker-compose.yml").read_text(), re.M))
+
+    def pins(name):
+        return dict(re.findall(r"^([A-Za-z0-9_.-]+)==(\S+)", (ROOT / name).read_text(), re.M))
+
+    build, runtime = pins("requirements-build.txt"), pins("requirements.txt")
+    audit = re.search(r"pip-audit==(\S+)", (ROOT / "Makefile").read_text()).group(1)
+    said = FLAT.split("**Keeping dependencies patched.**")[1].split("| service |")[0]
+    assert f"(`{python}`, `redis:{images['redis']}`, `nginx:{images['nginx']}`)" in said
+    assert f"pip {build['pip']}, setuptools {build['setuptools']}" in said
+    assert f"`make audit` runs pip-audit {audit} over" in said
+    assert f"two stages, `{python}`, pip and setuptools" in FLAT
+    assert f"| `redis` | Redis {images['redis'].split('-')[0]}," in README
+    assert f"| `proxy` | nginx {'.'.join(images['nginx'].split('.')[:2])}," in README
+    assert f"the compose file's Redis {'.'.join(images['redis'].split('.')[:2])} image" in FLAT
+    assert f"gunicorn {runtime['gunicorn'].split('.')[0]} waits" in FLAT
+
+
 def test_only_the_store_package_imports_the_redis_client():
     """Layout: store/ is the only code that talks to Redis; the rest catches its errors by the store's names."""
     service = ROOT / "moderation"
