@@ -42,7 +42,7 @@ def instrument(app, spent):
     """Wrappers for the parts named in PARTS adding their CPU time to `spent` (a Counter, seconds): a list of
     (owner, name, original, wrapper) for use(); nothing is replaced yet."""
     from moderation.api import api_keys, comment_records, comments, fast_path
-    from moderation.ops import json_provider, logs, request_counter
+    from moderation.ops import answered, json_provider, logs, request_counter
     from moderation.scoring import scorer
     from moderation.store import review_queue
 
@@ -63,6 +63,11 @@ def instrument(app, spent):
         instrument_one(fast_path, "json_object", "body and validation", spent),
         instrument_one(fast_path, "bearer_site", "API key", spent),
         instrument_one(request_counter.RequestCounter, "count", "metrics", spent),  # ops/request_counter.py
+        # a worker's comments keep their series and line as one item (ops/answered.py): keeping it is counted with
+        # the access log, the batch's writes (inside it, every 32nd request) as what they write
+        instrument_one(answered.AnsweredRequests, "add", "access log", spent, within=("access log", "metrics")),
+        instrument_one(answered.AnsweredRequests, "series", "metrics", spent),
+        instrument_one(answered.AnsweredRequests, "lines", "access log", spent),
     ]
     return [swap for swap in swaps if swap is not None]
 
@@ -76,21 +81,21 @@ def use(swaps, wrapped):
             setattr(owner, name, wrapper if wrapped else original)
 
 
-def instrument_one(owner, name, part, spent):
-    """(owner, name, original, wrapper adding its CPU time to spent[part]); None when owner has no such name (an
-    older tree: its time stays in the rest)."""
+def instrument_one(owner, name, part, spent, within=()):
+    """(owner, name, original, wrapper adding its CPU time to spent[part], less what the timed parts `within` it
+    added meanwhile); None when owner has no such name (an older tree: its time stays in the rest)."""
     inner = getattr(owner, name, None)
-    return None if inner is None else (owner, name, inner, _timed(inner, spent, part))
+    return None if inner is None else (owner, name, inner, _timed(inner, spent, part, within))
 
 
-def _timed(inner, spent, part):
+def _timed(inner, spent, part, within=()):
     @functools.wraps(inner)
     def wrapper(*args, **kwargs):
-        start = time.process_time()
+        start, nested = time.process_time(), sum(spent[name] for name in within)
         try:
             return inner(*args, **kwargs)
         finally:
-            spent[part] += time.process_time() - start
+            spent[part] += time.process_time() - start - (sum(spent[name] for name in within) - nested)
     return wrapper
 
 

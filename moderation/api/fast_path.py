@@ -22,6 +22,7 @@ from moderation.api.bodies import declared_length, read_length
 from moderation.api.comments import answer_comment, comment_of
 from moderation.api.validation import json_object
 from moderation.errors import ApiError, api_error_answer, store_unavailable, unexpected_answer
+from moderation.ops.answered import AnsweredRequests
 from moderation.ops.logs import REQUEST_ID_HEADER
 from moderation.pages.security import SessionCookies, add_headers
 from moderation.store import RedisClusterError, RedisError
@@ -81,6 +82,10 @@ class CommentFastPath:
         if reason:
             log.warning("comment fast path off: %s", reason)
         self.route = "" if reason else next(self.app.url_map.iter_rules(ENDPOINT)).rule
+        if self.route:
+            extensions = self.app.extensions
+            self.requests_kept = AnsweredRequests(extensions["moderation.request_counter"],
+                                             extensions["moderation.request_log"])
         probe = self.app.response_class(b"", mimetype=self.app.json.mimetype)  # werkzeug's status and type
         self.status, self.content_type = probe.status, probe.headers["Content-Type"]
         return self.route
@@ -158,11 +163,16 @@ class CommentFastPath:
         return [("Content-Type", self.content_type), ("Content-Length", str(len(body)))], body
 
     def _after(self, state, environ, route, status, items):
-        """The after-request hooks as Flask runs them (last registered first): metrics, id and access line, headers."""
-        extensions, values = self.app.extensions, state.__dict__
-        extensions["moderation.request_counter"].count(values, route, "POST", status)
-        request_id = extensions["moderation.request_log"].finish(values, "POST", route, route, status,
-                                                                 environ.get("REMOTE_ADDR"))
+        """The after-request hooks as Flask runs them (last registered first): metrics, id and access line, headers;
+        in a worker the first two kept as one item for their batch (ops/answered.py)."""
+        values, answered = state.__dict__, self.requests_kept
+        if answered.ready():
+            request_id = answered.add(values, route, "POST", status, environ.get("REMOTE_ADDR"))
+        else:
+            extensions = self.app.extensions
+            extensions["moderation.request_counter"].count(values, route, "POST", status)
+            request_id = extensions["moderation.request_log"].finish(values, "POST", route, route, status,
+                                                                     environ.get("REMOTE_ADDR"))
         items.append((REQUEST_ID_HEADER, request_id))
         add_headers(items)
 

@@ -16,6 +16,7 @@ import re
 import sys
 import threading
 import time
+import weakref
 
 import orjson
 from flask import g, has_app_context, request
@@ -85,8 +86,9 @@ class StderrHandler(logging.StreamHandler):
         logging.Handler.__init__(self, level)
 
     def handle(self, record):
-        if ACCESS_LINES.pending:  # access lines kept for their batch go first: the process's lines stay in order
-            ACCESS_LINES.flush()
+        for batch in (*FLUSH_FIRST, ACCESS_LINES):  # lines kept for a batch go first: the process's lines in order
+            if batch.pending:
+                batch.flush()
         return super().handle(record)
 
     @property
@@ -112,6 +114,7 @@ def _direct_handler():
     return handler if handler.level <= logging.INFO else None
 
 
+FLUSH_FIRST = weakref.WeakSet()  # batches holding access lines not yet made (ops/answered.py): before any other line
 _SECOND = [None, ""]  # the last second an access line was written in, and its date and time as iso() spells it
 
 
@@ -181,6 +184,13 @@ class AccessLines:
         with self.lock:
             if self.pending:
                 self._write()
+
+    def write_now(self, handler, lines):
+        """(now, fields) lines of a batch made elsewhere (api/answered.py), written at once after any kept."""
+        with self.lock:
+            self.pending += lines
+            self.handler = handler
+            self._write()
 
     def _write(self):
         pending, self.pending = self.pending, []
@@ -254,13 +264,16 @@ class RequestLog:
         """The request id for the X-Request-ID header, once the access line is written (`state`: g's dict)."""
         request_id = state.get("request_id") or new_request_id()
         if self.with_access_log:
-            started = state.get("request_started")
-            write_access({
-                "request_id": request_id, "method": method, "route": route, "path": path[:200], "status": status,
-                "duration_ms": round((time.perf_counter() - started) * 1000, 3) if started else None,
-                "site": state.get("site"), "key_id": state.get("key_id"), "remote": remote,
-            })
+            write_access(request_fields(state, request_id, method, route, path, status, time.perf_counter(), remote))
         return request_id
+
+
+def request_fields(state, request_id, method, route, path, status, ended, remote):
+    """An access line's fields (`ended`: time.perf_counter() when the request was answered)."""
+    started = state.get("request_started")
+    return {"request_id": request_id, "method": method, "route": route, "path": path[:200], "status": status,
+            "duration_ms": round((ended - started) * 1000, 3) if started else None,
+            "site": state.get("site"), "key_id": state.get("key_id"), "remote": remote}
 
 
 def init_app(app):

@@ -25,7 +25,7 @@ class RequestCounter:
     def __init__(self, app):
         self.app = app
         self.shown, self.children, self.decided, self.made_in, self.manager, self.gauged = {}, {}, {}, None, None, None
-        self.batch = None
+        self.batch, self.feeders = None, []  # feeders: batches that hand this one their requests (api/answered.py)
 
     def model_gauge(self, pid):
         """1 for the version this worker serves, 0 for the one before: called when the manager's Serving changes."""
@@ -39,38 +39,48 @@ class RequestCounter:
         self.shown[pid] = (scorer, scorer.version)
 
     def count(self, state, route, method, status):
-        """`state` is g's dict: its request_started (ops/logs.py), and what the API left for the decision series."""
-        started, key = state.get("request_started"), state.get("key_id")  # key: api_keys.bearer_site, Akismet's
-        answered = (route, method, status, key, None if key is None else state["site"],
-                    None if started is None else time.perf_counter() - started,
-                    *((state.get("decisions"), (state.get("checked"), state.get("nudged"))
-                       if "checked" in state or "nudged" in state else None) if status == 200 else (None, None)))
-        pid = _PID[0]
-        if pid != self.made_in:  # a forked process writes its own files: its own children, its own gauge
+        """`state` is g's dict: its request_started (ops/logs.py), and what the API left for the decision series (read
+        when the batch is written: nothing changes them once the request is answered)."""
+        answered = (state, route, method, status, time.perf_counter())
+        if self.deferred():
+            self.batch.add(answered)
+        else:
+            self.write((answered,))
+        self.gauge()
+
+    def deferred(self):
+        """Whether this process writes its series a batch at a time (a worker's own files), its state made for it."""
+        if _PID[0] != self.made_in:  # a forked process writes its own files: its own children, its own gauge
             self.children.clear()
             self.decided.clear()
-            self.made_in, self.manager, self.gauged = pid, find_manager(self.app), None
+            self.made_in, self.manager, self.gauged = _PID[0], find_manager(self.app), None
             self.batch = (batches.Batch(self.write, name="metrics") if os.environ.get("PROMETHEUS_MULTIPROC_DIR")
                           else None)
-        if self.batch is None:
-            self.write((answered,))
-        else:
-            self.batch.add(answered)
-        if self.manager is not None and self.manager.serving is not self.gauged:  # the model or policies changed
+        return self.batch is not None
+
+    def gauge(self):
+        """The model gauge, when the manager's Serving changed (the model or policies) since the last request."""
+        if self.manager is not None and self.manager.serving is not self.gauged:
             self.gauged = self.manager.serving
-            self.model_gauge(pid)
+            self.model_gauge(self.made_in)
 
     def flush(self):
         """This worker's requests' series written now (a scrape's, before it reads the files)."""
-        if self.batch is not None and self.made_in == _PID[0]:
-            self.batch.flush()
+        if self.made_in == _PID[0]:
+            for batch in (*self.feeders, self.batch):
+                if batch is not None:
+                    batch.flush()
 
-    def write(self, answers):
-        """Each answered request's counters (one added each: a label twice, twice) and its latency; a comment's
-        request, key and decision counters found by one lookup each."""
+    def write(self, answered):
+        """Each answered request's counters (one added each: a label twice, twice) and its latency: `answered` holds
+        (g's dict, route, method, status, time.perf_counter() at the answer, ...) a request; a comment's request, key
+        and decision counters found by one lookup each."""
         pid, children, counts, observed = _PID[0], self.children, {}, []
-        for route, method, status, key, site, elapsed, decisions, nudges in answers:
-            method, route = method if method in _METHODS else "other", route or "<unmatched>"
+        for item in answered:
+            state, route, method, status = item[0], item[1] or "<unmatched>", item[2], item[3]
+            method = method if method in _METHODS else "other"
+            key = state.get("key_id")  # set by api_keys.bearer_site or the Akismet endpoints
+            site = None if key is None else state["site"]
             found = children.get((route, method, status, site, key))  # (the counters it adds one to, its latency)
             if found is None:
                 counters = (series(REQUESTS, route, method, str(status), pid=pid),
@@ -78,19 +88,21 @@ class RequestCounter:
                 found = children[(route, method, status, site, key)] = (counters, series(LATENCY, route, method,
                                                                                          pid=pid))
             counters, latency = found
-            if decisions and len(decisions) == 1:  # one comment's: its labels' counters
-                decision, labels = decisions[0]
-                labels = (decision, *(labels or ("none",)))
-                if (decided := self.decided.get(labels)) is None:
-                    decided = self.decided[labels] = tuple(series(DECISIONS, label, decision, pid=pid)
-                                                           for label in labels[1:])
-                counters += decided
-            elif decisions:
-                count_decisions(decisions, pid)
-            if nudges is not None:
-                count_nudges(*nudges)
+            if status == 200:
+                decisions = state.get("decisions")
+                if decisions and len(decisions) == 1:  # one comment's: its labels' counters
+                    decision, labels = decisions[0]
+                    labels = (decision, *(labels or ("none",)))
+                    if (decided := self.decided.get(labels)) is None:
+                        decided = self.decided[labels] = tuple(series(DECISIONS, label, decision, pid=pid)
+                                                               for label in labels[1:])
+                    counters += decided
+                elif decisions:
+                    count_decisions(decisions, pid)
+                if "checked" in state or "nudged" in state:
+                    count_nudges(state.get("checked"), state.get("nudged"))
             for child in counters:
                 counts[child] = counts.get(child, 0) + 1
-            if elapsed is not None:
-                observed.append((latency, elapsed))
+            if (started := state.get("request_started")) is not None:
+                observed.append((latency, item[4] - started))
         metric_files.add(counts, observed)
