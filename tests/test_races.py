@@ -88,5 +88,6 @@ def test_same_id_twenty_times_in_parallel_is_queued_once(make_app, auth, comment
     assert [status for status, _ in answers] == [200] * 20
     assert all(answer == answers[0][1] for _, answer in answers)
     assert rdb.zcard(f"{prefix}{{test}}:ready") == 1
-    queued = [f for _, f in rdb.xrange(f"{prefix}{{test}}:audit") if f["action"] == "queued"]
+    trail = ReviewQueue(rdb, "test", prefix=prefix).audit_between(0, 2**53)
+    queued = [f for f in trail if f["action"] == "queued"]
     assert len(queued) == 1

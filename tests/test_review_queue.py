@@ -42,8 +42,8 @@ def test_submit_writes_record_queue_and_audit_together(queue, rdb, prefix):
     assert rdb.zscore(f"{prefix}{{test}}:ready", "x1") is not None
     assert rdb.zscore(f"{prefix}{{test}}:open", "x1") is not None
     assert rdb.hget(f"{prefix}{{test}}:c:x1", "queue_state") == "ready"
-    entries = rdb.xrange(f"{prefix}{{test}}:audit")
-    assert [e[1]["action"] for e in entries] == ["queued"]
+    assert [e["action"] for e in queue.audit_between(0, 2**53)] == ["queued"]
+    assert not rdb.exists(f"{prefix}{{test}}:audit")  # in its event (one XADD: tests/test_audit_trail.py)
     assert queue.stats()["by_label"] == {"spam": 1}
 
 

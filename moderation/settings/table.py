@@ -98,9 +98,10 @@ TABLE = (
             "days a published comment's record is kept; 3.2 KB of Redis a comment in the last soak (bench/soak.py, "
             "docs/benchmark.md)"),
     Setting("RECORD_DOC", boolean, True,
-            "keep a comment record's write-once fields in one JSON field `doc` (faster submits); 0 writes every field "
-            "its own, the layout releases before 2026-12-05 read: set it on every new instance while an older one "
-            "still serves (a rolling upgrade), then remove it"),
+            "keep a comment record's write-once fields in one JSON field `doc`, and a held or rejected comment's "
+            "audit entry in its event only (faster submits); 0 writes every field its own and the audit entry into "
+            "the audit stream, as releases before 2026-12-05 read them: set it on every new instance while an older "
+            "one still serves (a rolling upgrade), then remove it"),
     Setting("RETRY_AFTER", integer, 5, "seconds suggested in Retry-After when Redis cannot take a request"),
     Setting("REPORT_THRESHOLD", integer, 1, "reader reports after which a published comment goes to review"),
     Setting("RATE_LIMITS", _domain(_rate_limits),

@@ -33,6 +33,9 @@ class ReviewQueue(Submissions, Claims, Decisions, AuditTrail, QueueReads):
         # the fields SUBMIT writes into the record's `doc`; none while an earlier release, which reads only fields of
         # their own, still serves (MODERATION_RECORD_DOC=0 during a rolling upgrade)
         self.doc_fields = DOC_FIELDS if record_doc else frozenset()
+        # a submit's audit entry in its event (one XADD; AuditTrail reads both streams); in the audit stream, where an
+        # earlier release reads it, while one serves (the same setting)
+        self.audit_in_events = bool(record_doc)
         self.min_replicas, self.wait_ms = int(min_replicas), int(wait_ms)
         replicas = Replicas(self.min_replicas, self.wait_ms)
         self.articles = Articles(redis, site, prefix, breaker, replicas)

@@ -1,37 +1,78 @@
-"""The audit stream's reads: a time range in batches, how far back it is complete, filtered newest first."""
+"""The audit trail's reads: a time range in batches, how far back it is complete, filtered newest first.
+
+The trail is the audit stream and, since session 36, the submits' events in the events stream: a queued or
+automatically rejected comment's event is its audit entry too (it carries article_id and author_id: one XADD a
+comment instead of two). Events without article_id (any other, and submits' written before, whose entries are in the
+audit stream) are not entries of the trail.
+"""
+
+import heapq
+import json
 
 from redis.exceptions import ResponseError
+
+# a submit's event type -> its audit entry's action and queue state
+_SUBMITTED = {"comment.queued": ("queued", "ready"), "comment.rejected_automatically": ("auto_rejected", "rejected")}
+
+
+def audit_entry(fields):
+    """A submit's event as the audit entry SUBMIT wrote before (its reason: the rule's in `data`, else the labels);
+    None for an event that is no audit entry."""
+    kind = _SUBMITTED.get(fields.get("type"))
+    if kind is None or "article_id" not in fields:
+        return None
+    reason = json.loads(fields["data"]).get("reason") if fields.get("data") else None
+    return {"id": fields.get("id", ""), "action": kind[0], "from": "", "to": kind[1], "by": fields.get("by", ""),
+            "reason": reason or fields.get("reason", ""), "at": fields.get("at", ""),
+            "article_id": fields["article_id"], "author_id": fields.get("author_id", "")}
+
+
+def _order(entry_id):
+    ms, _, seq = str(entry_id).partition("-")
+    return int(ms), int(seq or 0)
 
 
 class AuditTrail:
     """ReviewQueue's audit reads (the SUBMIT, CLAIM and DECIDE scripts write the entries)."""
 
-    audit_entries_read = 0  # audit entries this object read (audit_batches)
+    audit_entries_read = 0  # stream entries this object read for the trail (audit_batches)
+
+    def _trail(self):
+        """The trail's streams, each with what turns one of its entries into an audit entry (or None)."""
+        return ((self.key("audit"), None), (self.key("events"), audit_entry))
 
     def audit_between(self, start_ms, end_ms, batch=5000):
         """Audit entries whose stream ids (server time, ms) fall in [start_ms, end_ms), oldest first."""
-        return [{"entry": entry_id, **fields} for entries in self.audit_batches(start_ms, end_ms, batch)
-                for entry_id, fields in entries]
+        found = [(entry_id, fields) for entries in self.audit_batches(start_ms, end_ms, batch)
+                 for entry_id, fields in entries]
+        return [{"entry": entry_id, **fields} for entry_id, fields in sorted(found, key=lambda e: _order(e[0]))]
 
     def audit_batches(self, start_ms, end_ms, batch=5000):
-        """The (id, fields) audit entries of [start_ms, end_ms) in batches, oldest first, counted in
-        `audit_entries_read` (the transparency report's test checks a summarised day is not read again)."""
-        cursor = str(int(start_ms))
-        while True:
-            # "(<ms>" would still take <ms>-0..<ms>-(max-1): the end of a day is the last id before <ms>-0
-            entries = self.redis.xrange(self.key("audit"), min=cursor, max=f"({int(end_ms)}-0", count=batch)
-            self.audit_entries_read += len(entries)
-            if entries:
-                yield entries
-            if len(entries) < batch:
-                return
-            cursor = f"({entries[-1][0]}"
+        """The (id, fields) audit entries of [start_ms, end_ms) in batches, each stream's oldest first, its entries
+        read counted in `audit_entries_read` (the transparency report's test checks a summarised day is not read
+        again)."""
+        for key, convert in self._trail():
+            cursor = str(int(start_ms))
+            while True:
+                # "(<ms>" would still take <ms>-0..<ms>-(max-1): the end of a day is the last id before <ms>-0
+                entries = self.redis.xrange(key, min=cursor, max=f"({int(end_ms)}-0", count=batch)
+                self.audit_entries_read += len(entries)
+                found = entries if convert is None else [
+                    (entry_id, entry) for entry_id, entry in ((i, convert(f)) for i, f in entries) if entry]
+                if found:
+                    yield found
+                if len(entries) < batch:
+                    break
+                cursor = f"({entries[-1][0]}"
 
     def audit_complete_from(self):
-        """The earliest time (ms) from which the audit stream still holds every entry it was given: 0 when it
-        never lost one, else just past what trimming (MAXLEN ~ 1M) or a deletion removed."""
+        """The earliest time (ms) from which the trail's streams still hold every entry they were given: 0 when
+        they never lost one, else just past what trimming (MAXLEN ~ 1M) or a deletion removed."""
+        return max(self._complete_from(key) for key, _ in self._trail())
+
+    def _complete_from(self, key):
         try:
-            info = self.redis.xinfo_stream(self.key("audit"))
+            info = self.redis.xinfo_stream(key)
         except ResponseError:  # no stream: nothing was ever written, so nothing is missing
             return 0
         complete = 0
@@ -46,27 +87,36 @@ class AuditTrail:
                 complete = max(complete, _stream_ms(info["last-generated-id"]) + 1)
         return complete
 
+    def _newest_first(self, key, convert, before, page):
+        """(order, id, audit entry or None: an event that is none) of one stream, newest first from before `before`
+        (exclusive)."""
+        cursor = "+" if before == "+" else f"({before}"
+        while True:
+            batch = self.redis.xrevrange(key, max=cursor, count=page)
+            for entry_id, fields in batch:
+                yield _order(entry_id), entry_id, fields if convert is None else convert(fields)
+            if len(batch) < page:
+                return
+            cursor = f"({batch[-1][0]}"
+
     def audit(self, count=100, *, before="+", moderator="", author_id="", article_id="", comment_id=""):
-        """Newest-first audit entries matching the filters (scans at most 50 times `count` entries)."""
+        """Newest-first audit entries matching the filters (scans at most 100 times `count` entries of the two
+        streams: 50 of the audit's and as many events). Two entries of the two streams may share an id: a page never
+        ends between them, so `before` (the last one's id) loses neither."""
         wanted = {"by": moderator, "author_id": author_id, "article_id": article_id, "id": comment_id}
         wanted = {k: v for k, v in wanted.items() if v}
-        out, cursor, scanned = [], before, 0
-        while len(out) < count and scanned < count * 50:
-            batch = self.redis.xrevrange(self.key("audit"), max=cursor, count=max(count, 200))
-            if cursor != "+" and batch and batch[0][0] == cursor:
-                batch = batch[1:]
-            if not batch:
+        page = max(count, 200)
+        merged = heapq.merge(*(self._newest_first(key, convert, before, page) for key, convert in self._trail()),
+                             key=lambda item: item[0], reverse=True)
+        out, scanned = [], 0
+        for _, entry_id, fields in merged:
+            if scanned >= count * 100 or (len(out) >= count and entry_id != out[-1]["entry"]):
                 break
-            for entry_id, fields in batch:
-                scanned += 1
-                if all(fields.get(k) == v for k, v in wanted.items()):
-                    out.append({"entry": entry_id, **fields, "at": int(fields.get("at", 0))})
-                    if len(out) == count:
-                        break
-            cursor = batch[-1][0]
+            scanned += 1
+            if fields is not None and all(fields.get(k) == v for k, v in wanted.items()):
+                out.append({"entry": entry_id, **fields, "at": int(fields.get("at") or 0)})
         return out
 
 
 def _stream_ms(entry_id):
     return int(str(entry_id).partition("-")[0])
-

@@ -17,8 +17,9 @@ local function audit(key, id, action, from, to, by, reason, at, rec, known)
 end
 -- A comment's event for the site's webhook; with the record, its category probabilities (JSON as stored) and
 -- model version travel with it (issue 12), so the site need not ask for them (known: those two when the caller has
--- them).
-local function event(key, id, kind, status, by, reason, at, message, data, rec, known)
+-- them). audited: the record's article_id and author_id when the event is its audit entry too (SUBMIT's: the audit
+-- trail reads it from the events stream, audit_trail.py), the mark of such an event being its article_id field.
+local function event(key, id, kind, status, by, reason, at, message, data, rec, known, audited)
   local args = {'XADD', key, 'MAXLEN', '~', 1000000, '*', 'type', kind, 'id', id, 'status', status, 'by', by,
     'reason', reason, 'at', at, 'message', message or ''}
   if data then
@@ -28,6 +29,10 @@ local function event(key, id, kind, status, by, reason, at, message, data, rec, 
     local m = known or redis.call('HMGET', rec, 'categories', 'model_version')
     if m[1] then args[#args + 1], args[#args + 2] = 'categories', m[1] end
     if m[2] then args[#args + 1], args[#args + 2] = 'model_version', m[2] end
+  end
+  if audited then
+    args[#args + 1], args[#args + 2] = 'article_id', audited[1] or ''
+    if audited[2] then args[#args + 1], args[#args + 2] = 'author_id', audited[2] end
   end
   redis.call(unpack(args))
 end

@@ -86,6 +86,7 @@ class Submissions:
         """The site's settings as Lua constants of its own SUBMIT script (record ttls, breaker, standing): as
         arguments they were 15 of a comment's 33, each parsed and converted again at every comment."""
         return (f"local TTL_PUBLISHED, TTL_RECORD = {self.published_ttl}, {self.record_ttl}\n"
+                + f"local AUDIT_APART = {'false' if self.audit_in_events else 'true'}\n"
                 + self.articles.submit_constants() + self.standing.submit_constants())
 
     @staticmethod

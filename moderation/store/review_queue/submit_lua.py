@@ -25,6 +25,9 @@ RECENT_KEEP, RECENT_SLACK = 5000, 100
 # by redis-py's retry, run_on_master's after a failover or submit_many's) it is answered as it was then and nothing
 # is charged again; else (the site's retry of its id) its counters are charged and it is answered {0, sha256}, over a
 # limit or not: a retry of an acknowledged comment gets its stored answer, never 429.
+# A queued or rejected comment's audit entry is its event's (the event carries article_id and author_id: one XADD, the
+# audit trail reads both streams, audit_trail.py); AUDIT_APART (MODERATION_RECORD_DOC=0, while an earlier release
+# serves) writes it into the audit stream as they read it, and the event without them.
 # The site's settings are Lua constants of the site's own library (submit_library): the record ttls (TTL_PUBLISHED
 # for a comment the policy allowed, TTL_RECORD otherwise), the breaker's six numbers (ART_CFG) and its categories'
 # (art_category: the comment's article_category, else the registry's, picks one), the author standing's on/off and
@@ -194,14 +197,20 @@ if queued then
   zadd_later(KEYS[3], received, id)
   for _, label in ipairs(labels) do tally(KEYS[5], 'open:' .. label) end
   local at = now_ms()
-  audit(KEYS[4], id, 'queued', '', 'ready', 'system', reason ~= '' and reason or ARGV[6], at, rec, known)
-  event(KEYS[7], id, 'comment.queued', 'pending', 'system', ARGV[6], at, '', data, rec, meta_known)
+  if AUDIT_APART then
+    audit(KEYS[4], id, 'queued', '', 'ready', 'system', reason ~= '' and reason or ARGV[6], at, rec, known)
+  end
+  event(KEYS[7], id, 'comment.queued', 'pending', 'system', ARGV[6], at, '', data, rec, meta_known,
+    not AUDIT_APART and known)
 else
   if decision == 'reject' then
     local at = now_ms()
-    audit(KEYS[4], id, 'auto_rejected', '', 'rejected', 'system', reason ~= '' and reason or ARGV[6], at, rec, known)
+    if AUDIT_APART then
+      audit(KEYS[4], id, 'auto_rejected', '', 'rejected', 'system', reason ~= '' and reason or ARGV[6], at, rec,
+        known)
+    end
     event(KEYS[7], id, 'comment.rejected_automatically', 'rejected', 'system', ARGV[6], at, '', data, rec,
-      meta_known)
+      meta_known, not AUDIT_APART and known)
   end
   if ttl > 0 then redis.call('EXPIRE', rec, ttl) end
 end
