@@ -1,11 +1,13 @@
 """The site-facing API against a real Redis and a real (tiny) model: every endpoint and every bad input."""
 
 import json
+import re
 import time
 
 import pytest
 
-from tests.support.app import OTHER_KEY
+from moderation import PROJECT_ROOT
+from tests.support.app import API_KEY, OTHER_KEY
 
 
 def post(client, auth, body, path="/api/v1/comments"):
@@ -253,3 +255,32 @@ def test_unknown_route_and_method_are_json_under_api(client, auth):
     assert client.get("/api/v1/nothing", headers=auth).get_json()["error"]["code"] == "not_found"
     response = client.delete("/api/v1/comments", headers=auth)
     assert response.status_code == 405 and "error" in response.get_json()
+
+
+@pytest.mark.slow  # a real HTTP server (werkzeug, threaded)
+def test_the_readmes_send_a_comment_snippet_posts_and_retries_as_it_says(live_server, thresholds):
+    """README, Send a comment: its Python `moderate()` run as written over real HTTP (httpx for requests, as its
+    comment allows): without an author it is answered (a null author id and name are taken), the same id again is
+    the stored answer, with an author it carries the standing, and past the author's limit it raises RetryLater with
+    the 429's Retry-After seconds (no test ran it before the audit of session 36)."""
+    limits = json.dumps({"key": "6000/60", "author": "2/60", "ip": "60/60", "feedback": "300/3600"})
+    base, _ = live_server(THRESHOLDS=thresholds.flag_none, RATE_LIMITS=limits)
+    readme = (PROJECT_ROOT / "README.md").read_text()
+    [snippet] = [block for block in re.findall(r"```python\n(.*?)```", readme, re.S) if "def moderate(" in block]
+    assert snippet.startswith("import requests") and snippet.count("https://moderation.example.com") == 1
+    code = snippet.replace("import requests", "import httpx as requests", 1)
+
+    class RetryLater(Exception):
+        pass
+
+    namespace = {"KEY": API_KEY, "RetryLater": RetryLater}
+    exec(compile(code.replace("https://moderation.example.com", base), "README.md", "exec"), namespace)  # noqa: S102
+    moderate = namespace["moderate"]
+    anonymous = moderate("s-1", "a-1", "開館が楽しみです。")
+    assert (anonymous["decision"], anonymous["status"], anonymous["id"]) == ("allow", "published", "s-1"), anonymous
+    assert moderate("s-1", "a-1", "開館が楽しみです。") == anonymous
+    assert moderate("s-2", "a-1", "開館が楽しみです。", "u-7", "佐藤")["author_standing"] == "good"
+    moderate("s-3", "a-1", "開館が楽しみです。", "u-7", "佐藤")
+    with pytest.raises(RetryLater) as over:
+        moderate("s-4", "a-1", "開館が楽しみです。", "u-7", "佐藤")
+    assert 0 < over.value.args[0] <= 60
