@@ -91,6 +91,26 @@ def test_the_webhook_events_are_documented_with_their_categories(client):
     assert set(data["properties"]["categories"]["properties"]) == set(CATEGORIES)
 
 
+
+def test_the_readmes_webhook_example_is_an_event_as_documented(client):
+    """README, Hear the decisions: the example body is a `comment.approved` the OpenAPI document's schema takes, with
+    the README's list of events and every category (audit s36: no test read it)."""
+    import re
+
+    import jsonschema_rs
+
+    from moderation import PROJECT_ROOT
+
+    readme = (PROJECT_ROOT / "README.md").read_text()
+    section = readme.split("### Hear the decisions")[1].split("\n### ")[0]
+    [example] = [json.loads(block) for block in re.findall(r"```json\n(.*?)```", section, re.S)]
+    webhooks = client.get("/api/v1/openapi.json").json["webhooks"]
+    schema = webhooks[example["type"]]["post"]["requestBody"]["content"]["application/json"]["schema"]
+    jsonschema_rs.validator_for(schema).validate(example)
+    assert set(example["data"]["categories"]) == set(CATEGORIES)
+    listed = set(re.findall(r"`((?:comment|article|author|request)\.[a-z_]+)`", section))
+    assert len(listed) == 13 and listed <= set(webhooks), sorted(listed - set(webhooks))
+
 @pytest.mark.parametrize("path", ["/api/v1/articles/{}", "/api/v1/authors/{}"])
 def test_an_id_with_a_control_character_is_a_documented_400(client, path):
     """A path id percent-encoding a control character is refused naming its field, and the document lists that 400
