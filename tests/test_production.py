@@ -453,6 +453,25 @@ def test_access_line_carries_request_id_and_no_text(make_app, auth, comment, cap
     assert all(marker not in line and API_KEY not in line for line in formatted)
 
 
+def test_the_readmes_access_line_names_the_fields_a_request_logs(make_app, auth, comment, caplog):
+    """README, Logs: the example access line has the fields a comment's real line has, no more and no fewer, and
+    the key id is the first 8 hex digits of the key's SHA-256 (audit s36: no test read the example)."""
+    import hashlib
+
+    from moderation.ops.logs import JsonFormatter
+
+    blocks = re.findall(r"```json\n(.*?)```", (ROOT / "README.md").read_text(), re.S)
+    [example] = [json.loads(block) for block in blocks if '"logger": "moderation.access"' in block]
+    client = make_app(THRESHOLDS=REVIEW_ONLY).test_client()
+    with caplog.at_level("INFO"):
+        assert client.post("/api/v1/comments", json=comment(), headers=auth).status_code == 200
+    lines = [json.loads(JsonFormatter().format(record)) for record in caplog.records]
+    [line] = [line for line in lines if line["logger"] == "moderation.access"]
+    assert sorted(line) == sorted(example), (sorted(line), sorted(example))
+    assert line["key_id"] == hashlib.sha256(API_KEY.encode()).hexdigest()[:8]
+    assert {key: line[key] for key in ("level", "msg", "method", "route")} == {
+        key: example[key] for key in ("level", "msg", "method", "route")}
+
 @pytest.mark.parametrize("value", ["off", "no", "0", "false"])
 def test_access_log_switched_off_in_words_writes_no_access_line(make_app, monkeypatch, caplog, value):
     monkeypatch.setenv("MODERATION_ACCESS_LOG", value)
