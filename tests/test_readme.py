@@ -288,9 +288,18 @@ def test_the_readmes_curl_examples_answer_as_a_fresh_install_would(make_app, aut
     client = make_app().test_client()
     calls = re.findall(r"curl -s (?:-X POST )?\S+?(/api/v1/\S+?) .*?-d '(\{.*?\})'", README, re.S)
     assert len(calls) >= 3, calls
+    said = dict(re.findall(r"'(\{[^']*?\})'\n\s*# (\d{3} \{.*?\})\n", README, re.S))  # a body, then its answer
+    assert len(said) >= 1, said
     for path, body in calls:
         answer = client.post(path, json=json.loads(body), headers=auth)
         assert answer.status_code < 300, (path, answer.get_json())
+        if body in said:  # "# 201 {...}": the status and fields the README shows ("..." for a time)
+            status, shown = said[body].split(" ", 1)
+            assert (answer.status_code, sorted(answer.json)) == (int(status), sorted(json.loads(shown))), answer.json
+            assert all(answer.json[key] == value for key, value in json.loads(shown).items()
+                       if value != "..." and key != "id"), answer.json
+            assert re.fullmatch(re.sub(r"\d{8}-[0-9A-Z]{8}", r"\\d{8}-[0-9A-Z]{8}", json.loads(shown)["id"]),
+                                answer.json["id"]), answer.json
     first = client.post(calls[0][0], json={**json.loads(calls[0][1]), "id": "c-shown"}, headers=auth).get_json()
     shown = README.split("## Score a comment")[1].split("```json")[1].split("```")[0]
     assert [key for key in first if f'"{key}":' not in shown] == []  # the example shows every field an answer has
