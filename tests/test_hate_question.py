@@ -20,7 +20,7 @@ from moderation.features.signals import signal_dict
     "Why do immigrants commit crimes everywhere they go?",
     "Why do Jews always play the victim?",
     "Who would ever trust a Muslim?",
-    "Who would hire an immigrant after all this?",
+    "Who could possibly trust an immigrant after all this?",
 ])
 def test_a_question_that_asserts_an_attack_is_a_hate_statement(text):
     sig = signal_dict(text)
@@ -47,6 +47,12 @@ def test_a_question_that_asserts_an_attack_is_a_hate_statement(text):
     "Why is the minister so incompetent?",
     "Why are politicians so dishonest?",
     "Who would ever trust a politician again?",
+    "Why do refugees have to lie about their age to get help? Because the system is broken.",
+    "Why do migrants beg on the street? They are not allowed to work.",
+    "Who would hire a refugee without papers? Nobody, that's the problem.",
+    "Who would ever love a trans woman like me?",
+    "Why are women so often called aggressive when men aren't?",
+    "Why are immigrants portrayed as lazy in the tabloids?",
 ])
 def test_a_question_about_a_group_asserts_no_attack(text):
     assert signal_dict(text)["hate_statement_en"] == 0

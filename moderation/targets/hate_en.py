@@ -176,7 +176,9 @@ _EN_DENY_POSITIVE = (
 # a question that asserts an attack on a group (session 35, issue 12 "(d)"): why a group is so / always a bad quality
 # ("why are [group] so lazy", "why are [group] always this dishonest"), why it always does a bad deed ("why do [group]
 # always lie", "why do [group] keep causing trouble"), or who could stand one ("who would trust a [group]", "how can
-# anyone respect [group]"): the group named right after the question's verb, at most one word before the quality. Not
+# anyone respect [group]"; not who would hire, love or marry one: "who would hire a refugee without papers" asks about
+# the law, "who would ever love a trans woman like me" is the writer's fear; nor "have to lie", "beg": need, not vice):
+# the group named right after the question's verb, at most one word before the quality. Not
 # "why are so many / most [group] ..." (a question about numbers: "why are so many refugees unemployed"), not a
 # treatment ("why are [group] always blamed"), not "these / those / you people" (said of anyone); a quality or a deed
 # of the lexicon below only, so "why are [group] so underrepresented / poor / angry" asks a question
@@ -188,7 +190,7 @@ _EN_Q_BAD = (r"(?:lazy|violent|dirty|filthy|greedy|stupid|dumb|thick|dishonest|a
              r"|primitive|backward|ignorant|selfish|useless|disgusting|evil|sneaky|untrustworthy|ungrateful|savage"
              r"|barbaric|inferior|worthless|pathetic|vile|creepy|hateful|bad at everything|obsessed with money)")
 _EN_Q_DEED = (r"(?:lie|steal|cheat|scrounge|sponge|riot|loot|smell|stink|breed like|whine|moan|cause trouble"
-              r"|causing trouble|commit crimes?|committing crimes?|rape|raping|beg|begging|play the victim"
+              r"|causing trouble|commit crimes?|committing crimes?|rape|raping|play the victim"
               r"|playing the victim|ruin|ruining|destroy|destroying|take our jobs|taking our jobs|hate us"
               r"|act like animals|lying|stealing|cheating|moaning|whining|complaining|scrounging|rioting|looting)")
 _EN_QUESTION = (
@@ -196,10 +198,10 @@ _EN_QUESTION = (
     r"(?: [a-z'’]{1,20})?? (?:always |all |often |still |ever |just )?(?:so |such |this |that |this damn |so damn )?"
     r"(?:a bunch of |a load of )?" + _EN_Q_BAD + r"(?![a-z])",
     r"(?<![a-z])why (?:do|does|did) (?:all |the |these |those )?(?:" + _EN_Q_GROUPS + r")"
-    r"(?: [a-z'’]{1,20})?? (?:always |all |constantly |keep |never stop |still |just |have to |insist on )?"
+    r"(?: [a-z'’]{1,20})?? (?:always |all |constantly |keep |never stop |still |just |insist on )?"
     + _EN_Q_DEED + r"(?![a-z])",
     r"(?<![a-z])(?:who (?:would|could|can|will) (?:ever |possibly )?|how (?:can|could|would) (?:anyone|anybody|you"
-    r"|people|we) (?:ever |possibly |really )?)(?:trust|respect|like|love|hire|marry|date|believe|stand|tolerate)"
+    r"|people|we) (?:ever |possibly |really )?)(?:trust|respect|believe|stand|tolerate)"
     r" (?:a |an |any |the )?(?:" + _EN_Q_GROUPS + r")(?![a-z])",
 )
 
