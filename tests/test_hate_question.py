@@ -56,3 +56,17 @@ def test_a_question_that_asserts_an_attack_is_a_hate_statement(text):
 ])
 def test_a_question_about_a_group_asserts_no_attack(text):
     assert signal_dict(text)["hate_statement_en"] == 0
+
+
+# read2 (session 35): a stereotype questioned (a verb of labelling, a hedge or a negation in the free word) and a
+# state or some of a people asked about are no attack
+@pytest.mark.parametrize("text", [
+    "Why are asylum seekers called scroungers... sorry, why are refugees called lazy in every tabloid?",
+    "Why are Gypsies considered dirty by so many councils?",
+    "Why do migrants supposedly steal our jobs when there are a million vacancies?",
+    "Why do refugees never riot in these camps, unlike the football fans?",
+    "Who could trust the Chinese army after Tiananmen?",
+    "How can anyone respect Russians who vote for this?",
+])
+def test_a_questioned_stereotype_is_no_hate_statement(text):
+    assert signal_dict(text)["hate_statement_en"] == 0, text

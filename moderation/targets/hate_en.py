@@ -193,16 +193,27 @@ _EN_Q_DEED = (r"(?:lie|steal|cheat|scrounge|sponge|riot|loot|smell|stink|breed l
               r"|causing trouble|commit crimes?|committing crimes?|rape|raping|play the victim"
               r"|playing the victim|ruin|ruining|destroy|destroying|take our jobs|taking our jobs|hate us"
               r"|act like animals|lying|stealing|cheating|moaning|whining|complaining|scrounging|rioting|looting)")
+# read2 (session 35): the one word between the group and its quality or deed is not a negation, a hedge or a verb of
+# labelling ("why are [group] called / considered / branded lazy", "why do [group] supposedly / never / rarely
+# steal": a stereotype questioned, counter-speech), and who could trust "the [people] government / army" asks of a
+# state, "[people] who cheer this war" of some of them
+_EN_Q_FREE = (r"(?!(?:not|never|rarely|seldom|hardly|less|no|supposedly|allegedly|apparently|reportedly|said|called"
+              r"|considered|branded|labell?ed|seen|thought|assumed|deemed|portrayed|painted|accused|stereotyped"
+              r"|believed|claimed|presumed|made|told|expected|meant|perceived|described|depicted)(?![a-z'’]))"
+              r"[a-z'’]{1,20}")
+_EN_Q_BODIES = (r"government|state|regime|army|military|soldiers|troops|authorities|embassy|police|media|press"
+                r"|leadership|president|ambassador|officials|side|who|that")
 _EN_QUESTION = (
     r"(?<![a-z])why (?:are|were|is) (?!so many |most |some )(?:all |the |these |those )?(?:" + _EN_Q_GROUPS + r")"
-    r"(?: [a-z'’]{1,20})?? (?:always |all |often |still |ever |just )?(?:so |such |this |that |this damn |so damn )?"
+    r"(?: " + _EN_Q_FREE + r")?? (?:always |all |often |still |ever |just )?"
+    r"(?:so |such |this |that |this damn |so damn )?"
     r"(?:a bunch of |a load of )?" + _EN_Q_BAD + r"(?![a-z])",
     r"(?<![a-z])why (?:do|does|did) (?:all |the |these |those )?(?:" + _EN_Q_GROUPS + r")"
-    r"(?: [a-z'’]{1,20})?? (?:always |all |constantly |keep |never stop |still |just |insist on )?"
+    r"(?: " + _EN_Q_FREE + r")?? (?:always |all |constantly |keep |never stop |still |just |insist on )?"
     + _EN_Q_DEED + r"(?![a-z])",
     r"(?<![a-z])(?:who (?:would|could|can|will) (?:ever |possibly )?|how (?:can|could|would) (?:anyone|anybody|you"
     r"|people|we) (?:ever |possibly |really )?)(?:trust|respect|believe|stand|tolerate)"
-    r" (?:a |an |any |the )?(?:" + _EN_Q_GROUPS + r")(?![a-z])",
+    r" (?:a |an |any |the )?(?:" + _EN_Q_GROUPS + r")(?![a-z])(?! (?:" + _EN_Q_BODIES + r")(?![a-z]))",
 )
 
 
