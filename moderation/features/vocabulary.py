@@ -57,6 +57,8 @@ _LISTS = {
     + BODY_PEOPLE,
     "public_figure": W.PUBLIC_FIGURES, "self_ref": W.SELF, "reporting": W.REPORTING, "literal": W.LITERAL,
     "news": W.NEWS, "negated_ja": W.NEGATED_JA, "caution": W.CAUTION, "thing": W.THINGS + W.PRESS_THINGS,
+    # a favour or a resolve before てやる (許してやる, 心してやる): the verb does no harm (wordlists/context.py)
+    "favour_yaru": W.FAVOUR_YARU,
     "praise": W.PRAISE,
     "money_phrase": W.MONEY, "urgency_phrase": W.URGENCY,
     "contact_handoff": W.HANDOFF, "engagement_bait": ENGAGEMENT,
@@ -114,7 +116,8 @@ _COMBOS = {
 # insult_unaimed, profanity_unaimed), so a swear word at nobody is not learnt as an attack on someone
 _SAT = ("sexual_word", "death_wish", "violence_word", "group", "group_named", "slur", "dehumanize",
         "expel", "sexual_harass", "self_harm_push", "self_harm_self", "crime_word", "hedge", "second_person",
-        "third_person", "named_person", "public_figure", "self_ref", "reporting", "literal", "news", "negated_ja")
+        "third_person", "named_person", "public_figure", "self_ref", "reporting", "literal", "news", "negated_ja",
+        "favour_yaru")
 
 
 FEATURE_NAMES = (

@@ -15,7 +15,17 @@ from moderation.wordlists.addressees import (
     THIRD_PERSON,
 )
 from moderation.wordlists.attacks import DEATH_WISH, DEHUMANIZE, EXPEL, INSULTS_EN, INSULTS_JA, VIOLENCE
-from moderation.wordlists.context import CAUTION, LITERAL, NEGATED_JA, NEGATION_EN, NEWS, PRAISE, PRESS_THINGS, THINGS
+from moderation.wordlists.context import (
+    CAUTION,
+    FAVOUR_YARU,
+    LITERAL,
+    NEGATED_JA,
+    NEGATION_EN,
+    NEWS,
+    PRAISE,
+    PRESS_THINGS,
+    THINGS,
+)
 from moderation.wordlists.domains import BRAND_DOMAINS_OWN, SAFE_DOMAINS_OWN, SAFE_SUFFIXES
 from moderation.wordlists.groups import GROUPS, GROUPS_NAMED, RESIDENT, SLURS, SLURS_AS_WRITTEN, STATES
 from moderation.wordlists.harms import CRIME, HEDGE, SELF_HARM_PUSH, SELF_HARM_SELF, SEXUAL_HARASS, SEXUAL_WORDS_JA
@@ -29,6 +39,7 @@ __all__ = [
     "DEATH_WISH",
     "DEHUMANIZE",
     "EXPEL",
+    "FAVOUR_YARU",
     "GROUPS",
     "GROUPS_NAMED",
     "HANDOFF",

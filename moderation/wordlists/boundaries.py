@@ -1,5 +1,7 @@
 """Where a hiragana word starts and ends (moderation/matcher.py's boundary rules): particles, addressees, run-ons."""
 
+from moderation.wordlists.context import FAVOUR_YARU
+
 # the hiragana that may end the word before a hiragana hit (お前は|ばか): the hit begins a word. Not the list of
 # moderation.kernels.evidence.PARTICLES, which asks what may begin the word after a kanji stem (see there)
 # not て (second read F1, F2): after it ごみ/あほ/がいじ read in 歩いてごみを拾った and ってやつ named a person
@@ -24,3 +26,10 @@ RIGHT_EXCLUDE = {"ばか": "りし", "くず": "れすしさせそ", "はげ": "
 # not おやつらしい, あやつる (F5); not こころ|してやる or まごころ|してやる (心してやる: session 33)
 LEFT_FREE = {"くたばれ": "", "くたばっちまえ": "", "いなくなれ": "", "ころすぞ": "", "ころしてやる": "こご",
              "しばくぞ": "", "しばいたろ": "", "きえろ": "", "やつら": "おあ"}
+# a favour or a resolve before てやる written in kana starts a word after any hiragana (もうゆるしてやる, いっぱいほめて
+# やる, こころしてやる: the verb is the word, whatever ends before it)
+LEFT_FREE.update({w: "" for w in FAVOUR_YARU if all("\u3041" <= c <= "\u3096" for c in w)})
+# and where the te-form ends a clause and やる is the verb "do" after it, no favour: やる気 (動画を見てやる気が出た),
+# やってみる (見てやってみたい), やったこと (聞いてやったことない)
+RIGHT_EXCLUDE.update({w: {"やる": "気", "やって": "み", "やった": "こ"}[end] for w in FAVOUR_YARU
+                      for end in ("やる", "やって", "やった") if w.endswith(end)})

@@ -55,6 +55,7 @@ NAMES = {
     "literal": ("文字どおりの意味", "literal sense"),
     "news": ("ニュースの話題", "news"),
     "negated_ja": ("否定(日本語)", "negation (Japanese)"),
+    "favour_yaru": ("好意・決意の「〜てやる」", "a favour or resolve ('te yaru')"),
     "insult_at_person": ("人への侮辱", "insult at a person"),
     "insult_at_group": ("集団への侮辱", "insult at a group"),
     "insult_at_self": ("自分への悪口", "insult at the writer"),
