@@ -19,6 +19,18 @@ REPORTED_QUOTE = re.compile(r"(?:「[^「」\n]{1,80}」|『[^『』\n]{1,80}』
 
 REPORTED_BEFORE_JA = re.compile(r"(?:だなんて|なんて言う|とか言う|って言う(?:人|奴|やつ|の)|と言う(?:人|奴|のは)"
                                 r"|という(?:投稿|書き込み|発言|言葉|言い方|考え|主張|意見|声|コメント|メッセージ|dm|ヤジ|落書き)"
+                                # session 35: a view judged by the writer, not held (…死ねば解決するなんて考えるのは
+                                # 狂ってる, …と思ってる奴がいるのが怖い, …死ね、みたいな発言は許せない): what someone
+                                # thinks or says, named as another's (人, 奴, のは; not のは俺だけ, のは当然: the
+                                # writer's own)
+                                r"|(?:なんて|とか|と|って)(?:考え(?:る|て(?:い)?る|てた|ていた)|思(?:う|って(?:い)?る|ってた"
+                                r"|っていた))(?:人|奴|やつ|連中|輩|のは(?!俺|私|僕|自分|わたし|あたし|おれ|ぼく|うち|当然"
+                                r"|当たり前|普通|自然|仕方|無理))"
+                                r"|と言う(?:やつ|連中|輩)"
+                                # a wish cited with a comma (…消えろ、みたいな書き込み), not a comment likened to a
+                                # thing (ゴミみたいなコメントしかしないお前: the writer's insult)
+                                r"|(?<=[、,!！?？])\s?(?:みたいな|ような)(?:発言|投稿|書き込み|コメント|ツイート|メッセージ|ヤジ"
+                                r"|落書き|言い方|暴言)"
                                 r"|と(?:叫|書き込|投稿|発言|脅|罵|言った|言われ)"
                                 # session 25 (issue 12): a claim taken back, the clause before it: no
                                 # evidence of it (〜した証拠はない, 根拠はない, 事実はなかった), denied
