@@ -24,7 +24,10 @@ def test_a_view_judged_as_someone_elses_is_no_attack(text):
 
 
 HELD = ["在日は出ていけと思うのは俺だけか", "在日は出ていけと思うのは当然だ",
-        "外国人なんて思いやりのない連中だ。出ていけ"]
+        "外国人なんて思いやりのない連中だ。出ていけ",
+        # read2 (session 35): the view's holder judged right is the writer agreeing
+        "中国人は出ていけと思ってる人、正しいよ", "在日は消えろと言うやつの言う通りだと思う",
+        "外国人は出ていけと考える連中が増えるのも無理はない"]
 
 
 @pytest.mark.parametrize("text", HELD)
