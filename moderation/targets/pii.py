@@ -187,6 +187,12 @@ _PUNISH_TRIGGER = frozenset("懲制天痛思")
 _AFFILIATION_TRIGGER = frozenset("年立院行庫社場店局校園学所部勤働家顔名")
 
 
+_WORKPLACE_WORDS = ("勤務先", "勤め先", "職場", "バイト先")  # someone's workplace named as theirs
+
+
+_WORKPLACE_TRIGGER = frozenset(w[0] for w in _WORKPLACE_WORDS)
+
+
 # pieces that name or locate one person by themselves
 _IDENTIFYING = ("address", "room", "phone", "email", "name", "plate")
 
@@ -328,7 +334,11 @@ def personal_info(text: str, spans: list | None = None, chars: set | None = None
         guard.may_match(text, chars, found) and next(guard.finditer(text, at=hits), None) is not None
         for guard in _AFFILIATION)
     exposed = 0.0
-    public = bool(pieces) and _ORG_STARTS.occurs(text, codes, hits)
+    # an office or a company told as a singled-out person's workplace (こいつの…勤務先は神戸市の区役所の税務課) is
+    # where to find that person, not a notice of the office: its pieces stay private (session 35: pi-063 read as
+    # pii_public, personal_info 0.372 with 2026.12.04-7)
+    public = bool(pieces) and _ORG_STARTS.occurs(text, codes, hits) and not (
+        target and not chars.isdisjoint(_WORKPLACE_TRIGGER) and any(w in text for w in _WORKPLACE_WORDS))
     told = not _NEWS_SUBJECT.search(text) and _TOLD.may_match(text, chars, found) and next(
         _TOLD.finditer(text, at=hits), None) is not None
     if (affiliated or told) and not _SELF_STARTS.occurs(text, codes, hits):
