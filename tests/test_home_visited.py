@@ -19,7 +19,9 @@ def test_a_visit_home_to_kin_or_a_compound_is_no_threat(text):
 
 
 MENACE = ["お前の家まで行くからな", "あいつの家に押しかけてやる", "コメ主の家に行って文句言うわ",
-          "家まで行ってやるから待っとけ"]
+          "家まで行ってやるから待っとけ",
+          # read2 (session 35): the targeted person's family home, or their people's, with the target named
+          "てめえの実家まで押しかけてやるよ", "そいつの彼氏の家に行って全部ばらす", "コメ主の親の家まで行くわ"]
 
 
 @pytest.mark.parametrize("text", MENACE)

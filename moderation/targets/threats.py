@@ -35,7 +35,12 @@ _INCITE_JA = (
 _KIN = ("友達", "友だち", "友人", "親友", "知人", "同僚", "親戚", "親", "両親", "母", "父", "祖母", "祖父", "祖父母",
         "姉", "兄", "妹", "弟", "叔母", "叔父", "伯母", "伯父", "おば", "おじ", "いとこ", "ばあちゃん", "じいちゃん",
         "ジジババ", "彼女", "彼氏", "恋人", "義母", "義父", "孫", "おばあちゃん", "おじいちゃん")
-_HOME = r"(?<![一-龥ァ-ヶーき])" + "".join(f"(?<!{k}の)" for k in _KIN) + r"家"
+# read2 (session 35): but after a target and の (お前の実家, こいつの彼女の家, 投稿主の友達の家) the home is the
+# targeted person's or their people's: a threat as on main (the lookbehinds read only where 家 stands)
+_TARGETS = ("お前", "おまえ", "てめえ", "こいつ", "あいつ", "そいつ", "貴様", "投稿主", "コメ主", "あんた")
+_TARGETED = "".join(f"|(?<={t}の実)" for t in _TARGETS) + "".join(
+    f"|(?<={t}の{k}の)" for t in _TARGETS for k in _KIN)
+_HOME = (r"(?=家)(?:(?<![一-龥ァ-ヶーき])" + "".join(f"(?<!{k}の)" for k in _KIN) + _TARGETED + r")家")
 
 
 _THREAT_JA_WORDS = (
