@@ -25,8 +25,10 @@ Layout (prefix P, default ``mod:``; S is a site name from MODERATION_API_KEYS):
                                   to its first report ("recorded" or "queued"); each counts once (expires
                                   RECORD_TTL_DAYS after the latest report)
   P{S}:stats               HASH   counters: open:<label>, submitted:<decision>, decided:<outcome>
-  P{S}:audit               STREAM every queue transition: who, when, from, to, reason
-  P{S}:events              STREAM status changes the site hears about (queued, approved, rejected, ...)
+  P{S}:audit               STREAM every queue transition: who, when, from, to, reason; but a comment's arrival (queued,
+                                  rejected automatically): its event is its entry (review_queue/audit_trail.py)
+  P{S}:events              STREAM status changes the site hears about (queued, approved, rejected, ...); an arrival's
+                                  carries article_id and author_id, being its audit entry too
   P{S}:hist:<YYYYMMDD>      HASH   scores of the day's comments, <label>:<percentile bucket> -> count (40 days)
   P{S}:tr:days             HASH   YYYYMMDD -> a finished day's comment audit counts (JSON) for the transparency report
   P{S}:labels              STREAM labelled examples for retraining: moderator decisions, Akismet-style
