@@ -305,6 +305,24 @@ def test_the_readmes_curl_examples_answer_as_a_fresh_install_would(make_app, aut
     assert [key for key in first if f'"{key}":' not in shown] == []  # the example shows every field an answer has
 
 
+@pytest.mark.slow  # nine apps built, ~1.8 s
+def test_every_json_setting_the_readme_shows_is_one_start_up_takes(make_app):
+    """The JSON values the README gives for a setting (`MODERATION_X='{...}'`, "e.g. `{...}`", "`MODERATION_X`
+    (`{...}`)") build an app: start-up refuses what it cannot apply, so an example it refused would mislead (audit
+    s36: none was tried)."""
+    shapes = [r"MODERATION_([A-Z_]+)='(\{.*?\})'", r"`MODERATION_([A-Z_]+)` \(`(\{.*?\})`",
+              r"`MODERATION_([A-Z_]+)` \| [^|]*?\| [^|]*?(?:e\.g\.|JSON,) `(\{.*?\})`",
+              r"`MODERATION_([A-Z_]+)` sets, [^`]*?e\.g\. `(\{.*?\})`"]
+    examples = [(name, value) for shape in shapes for name, value in re.findall(shape, FLAT)]
+    assert {"THRESHOLDS", "WEBHOOKS", "CORAL_SECRETS", "SHARED_LABELS", "SITE_URLS", "SITE_NAMES", "QUIET_HOURS",
+            "CATEGORY_POLICIES"} <= {name for name, _ in examples}, examples
+    sites = ("news", "example-news", "site-a", "site-b")  # the sites the examples name, each with a 32+ key
+    keys = ",".join(f"{site}:{site}-key-0123456789abcdefghijklmnopqrstuvwxyz" for site in sites)
+    for name, value in examples:
+        json.loads(value)
+        make_app(API_KEYS=keys, **{name: value})  # a SettingsError (or any refusal) fails here, naming the value
+
+
 def _compose_defaults():
     """`${MODERATION_X:-default}` of the compose files: the variables Compose reads, not the app."""
     text = " ".join(path.read_text() for path in ROOT.glob("docker-compose*.yml"))
