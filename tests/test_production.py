@@ -260,6 +260,8 @@ def test_info_logs_are_json_without_comment_text_or_keys(server):
     assert server.post_comment(f"今日の記事は参考になりました {marker}")[0] == 200
     assert server.request("POST", "/api/v1/comments", {"id": "x", "article_id": "a", "text": marker},
                           headers={"Authorization": "Bearer not-a-key-12345"})[0] == 401
+    query = f"q=query{uuid.uuid4().hex[:8]}"  # README: no query string either
+    assert server.request("GET", f"/healthz?{query}")[0] == 200
     time.sleep(0.2)
     text = server.log()
     lines = server.log_lines()  # every line is one JSON object
@@ -267,6 +269,7 @@ def test_info_logs_are_json_without_comment_text_or_keys(server):
     assert any(line.get("logger") == "gunicorn.error" for line in lines)
     assert marker not in text and marker.encode("unicode_escape").decode() not in text
     assert API_KEY not in text and "not-a-key-12345" not in text and METRICS_TOKEN not in text
+    assert query not in text and any(line.get("path") == "/healthz" for line in lines)
 
 
 # -- signals ---------------------------------------------------------------------------------------------------
