@@ -64,6 +64,20 @@ def test_every_make_target_and_setting_the_readme_names_exists():
     assert mentioned <= known, mentioned - known
 
 
+def test_make_tests_line_names_what_the_target_installs_and_runs():
+    """The README's first lines: `make test` installs each Debian package its *-deps prerequisites install and runs
+    ruff (audit s36: the line named Chromium alone, after docker-compose, nginx, jemalloc and the word list joined)."""
+    makefile = (ROOT / "Makefile").read_text()
+    said = re.search(r"^make test +# (.*)$", README, re.M).group(1)
+    deps = re.search(r"^test: (.*)$", makefile, re.M).group(1).split()
+    assert len([dep for dep in deps if dep.endswith("-deps")]) >= 5, deps
+    for dep in (dep for dep in deps if dep.endswith("-deps")):
+        recipe = re.search(rf"^{dep}:\n\t(.*)$", makefile, re.M).group(1)
+        first = re.search(r"apt-get install -y -qq (\S+)", recipe).group(1)
+        assert first in said, (dep, first)
+    assert "ruff check" in re.search(r"^test: .*\n((?:\t.*\n)+)", makefile, re.M).group(1) and "ruff" in said
+
+
 def _configuration_rows():
     table = README.split("## Configuration")[1].split("\n## ")[0]
     for line in table.splitlines():
