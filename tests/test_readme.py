@@ -425,7 +425,8 @@ def test_the_prose_defaults_are_the_settings_and_the_compose_files():
 
 
 def test_the_key_tables_and_failovers_bounds_are_the_codes():
-    """Bounds the README gives for Redis: retries, stream and index lengths (the behaviour is in the stores' tests)."""
+    """Bounds the README gives for Redis and its workers: retries, lengths, marks and beats (the behaviour is in the
+    stores' tests)."""
     from moderation.store import append_only, articles, author_standing, master_pipeline, training_labels
     from moderation.store.review_queue import recording_lua
 
@@ -434,6 +435,18 @@ def test_the_key_tables_and_failovers_bounds_are_the_codes():
                                                  round(master_pipeline.RETRY_CAP * 1000))
     waits = re.search(r"`503` when another server answers meanwhile, or after (\d+) s \(`moderation/store/append", FLAT)
     assert int(waits.group(1)) == append_only.WAIT_S  # the replaced server: tests/test_durability.py
+    from moderation.integrations import outbox
+    from moderation.scoring import manager
+    from moderation.store import moderator_tokens
+
+    defaults = {setting.name: setting.default for setting in settings.TABLE}
+    assert "(`seen_at`, every 15 s while it runs)" in FLAT and outbox.BEAT_SECONDS == 15
+    assert "or that worker was seen in the last minute" in FLAT and outbox.LIVE_SECONDS == 60
+    assert "tries the same pin again every 30th check (a minute at the default 2 s)" in FLAT
+    assert manager.RETRY_FAILED_CHECKS == 30 and defaults["MODEL_CHECK_SECONDS"] == 2
+    assert "(a revoked id is kept a day, marked, for that retry;" in FLAT and moderator_tokens.REVOKED_KEPT_S == 86400
+    assert "stays pending and is gone within the hour" in FLAT and moderator_tokens.PENDING_S == 3600
+    assert "(`mod:{S}:replicated`, expiring after 10 s)" in FLAT and master_pipeline.REPLICATION_MARK_MS == 10_000
     assert "article ids by last comment (the latest 10,000)" in FLAT and articles.Articles.MAX_INDEXED == 10_000
     assert "by time (the newest 200;" in FLAT and author_standing.MAX_STRIKES == 200
     assert "newest ~100,000" in FLAT and training_labels.RETENTION == 100_000
