@@ -88,6 +88,45 @@ def test_entries_of_both_streams_with_one_id_are_each_paged_once(rdb, prefix):
     assert len(queue.audit_between(0, 10)) == 10 and queue.audit_entries_read == 11
 
 
+def test_an_arrival_comes_before_what_followed_it_in_its_millisecond(rdb, prefix):
+    """Each stream numbers its own ids: a comment claimed in the millisecond it arrived (its event the second of that
+    millisecond, 5-1) has a claim of a smaller id (5-0) in the audit stream; the trail still reads arrival, claim."""
+    queue = ReviewQueue(rdb, "test", prefix=prefix)
+    event = {"type": "comment.queued", "status": "pending", "by": "system", "reason": "[]", "at": "5",
+             "article_id": "a", "author_id": "u"}
+    rdb.xadd(queue.key("events"), {**event, "id": "c-first"}, id="5-0")
+    rdb.xadd(queue.key("events"), {**event, "id": "c-held"}, id="5-1")
+    rdb.xadd(queue.key("audit"), {"id": "c-held", "action": "claimed", "by": "m", "at": "5"}, id="5-0")
+    assert [(e["id"], e["action"]) for e in queue.audit_between(0, 10)] == [
+        ("c-first", "queued"), ("c-held", "queued"), ("c-held", "claimed")]
+    assert [(e["id"], e["action"]) for e in queue.audit(10, comment_id="c-held")] == [
+        ("c-held", "claimed"), ("c-held", "queued")]
+
+
+def test_pages_read_every_entry_once_across_milliseconds(rdb, prefix):
+    """Pages end only between milliseconds, so a cursor from either stream loses and repeats nothing."""
+    queue = ReviewQueue(rdb, "test", prefix=prefix)
+    event = {"type": "comment.queued", "status": "pending", "by": "system", "reason": "[]", "at": "1",
+             "article_id": "a"}
+    written = []
+    for ms in range(1, 8):
+        for seq in range(ms % 3 + 1):  # 1-3 entries a millisecond in each stream, their numbers overlapping
+            rdb.xadd(queue.key("audit"), {"id": f"a{ms}.{seq}", "action": "claimed", "by": "m"}, id=f"{ms}-{seq}")
+            rdb.xadd(queue.key("events"), {**event, "id": f"e{ms}.{seq}"}, id=f"{ms}-{seq + 1}")
+            written += [f"a{ms}.{seq}", f"e{ms}.{seq}"]
+    for count in (1, 2, 3, 5):
+        seen, before = [], "+"
+        for _ in range(40):
+            page = queue.audit(count, before=before)
+            if not page:
+                break
+            assert len({e["entry"].partition("-")[0] for e in page[count - 1:]}) <= 1  # past count: its last ms only
+            seen += [e["id"] for e in page]
+            before = page[-1]["entry"]
+        assert sorted(seen) == sorted(written), count
+        assert seen == [e["id"] for e in reversed(queue.audit_between(0, 100))]
+
+
 def test_a_submit_written_before_is_read_once(rdb, prefix):
     """An earlier release's submit: its audit entry in the audit stream, its event without article_id."""
     queue = ReviewQueue(rdb, "test", prefix=prefix)

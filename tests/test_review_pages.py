@@ -460,6 +460,24 @@ def test_history_cursor_is_validated(hanako, before):
     assert hanako.client.get("/review/history?before=1700000000000-0").status_code == 200
 
 
+@pytest.mark.slow
+def test_history_pages_end_between_milliseconds(hanako, rdb, prefix):
+    """A page of 50 that would end inside a millisecond keeps that millisecond whole: the next page's cursor starts
+    at the millisecond before, so no decision of it is skipped (nor shown twice)."""
+    audit = ReviewQueue(rdb, "test", prefix=prefix).key("audit")
+    decided = []
+    for ms, n in ((1_000, 5), (2_000, 5), (3_000, 48)):  # row 50 is the second of 2,000's five
+        for seq in range(n):
+            rdb.xadd(audit, {"id": f"h{ms}-{seq}", "action": "approved", "from": "claimed", "to": "published",
+                             "by": "hanako", "reason": "", "at": ms}, id=f"{ms}-{seq}")
+            decided.append(f"h{ms}-{seq}")
+    first = hanako.client.get("/review/history").text
+    older = re.search(r'before=([0-9]+-[0-9]+)', first).group(1)
+    second = hanako.client.get(f"/review/history?before={older}").text
+    shown = [re.findall(r'data-comment-id="(h[0-9-]+)"', page) for page in (first, second)]
+    assert len(shown[0]) == 53 and sorted(shown[0] + shown[1]) == sorted(decided), [len(s) for s in shown]
+
+
 def test_only_an_admin_reopens(hanako, taro, submit, auth):
     comment_id = submit()
     hanako.claim()

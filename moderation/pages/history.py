@@ -1,6 +1,7 @@
 """The decision history page (who decided what, newest first, filtered) and reopening a decided comment."""
 
 import json
+from itertools import takewhile
 
 from flask import abort, flash, jsonify, redirect, render_template, request, url_for
 
@@ -56,7 +57,9 @@ def history_page():
         if len(batch) < 200 or len(rows) >= 50:
             break
         cursor = batch[-1]["entry"]
-    rows = rows[:50]
+    if len(rows) > 50:  # a page ends with a whole millisecond: `before` continues from the one before it (audit())
+        last = rows[49]["entry"].partition("-")[0]
+        rows = rows[:50] + list(takewhile(lambda r: r["entry"].partition("-")[0] == last, rows[50:]))
     states = queue.states({r["id"] for r in rows})
     seen = set()
     for row in rows:
@@ -65,7 +68,7 @@ def history_page():
         row["text"] = states.get(row["id"], {}).get("text", "")
         row["reason_words"] = reason_words(row.get("reason"))
         seen.add(row["id"])
-    older = rows[-1]["entry"] if len(rows) == 50 else None
+    older = rows[-1]["entry"] if len(rows) >= 50 else None
     return render_template("review/history.html", moderator=current_moderator(), rows=rows, wanted=wanted,
                            site=site, sites=visible_sites(), older=older, csrf=csrf_token(), inert=inert)
 

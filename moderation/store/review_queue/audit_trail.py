@@ -27,9 +27,12 @@ def audit_entry(fields):
             "article_id": fields["article_id"], "author_id": fields.get("author_id", "")}
 
 
-def _order(entry_id):
+def _order(entry_id, rank):
+    """Where an entry sits in the trail: its millisecond, then its stream (an arrival, in the events stream, before
+    the audit stream's entries of that millisecond: each stream numbers its own ids, so a comment claimed in the
+    millisecond it arrived may hold a smaller sequence number than its arrival), then its sequence number."""
     ms, _, seq = str(entry_id).partition("-")
-    return int(ms), int(seq or 0)
+    return int(ms), rank, int(seq or 0)
 
 
 class AuditTrail:
@@ -38,37 +41,42 @@ class AuditTrail:
     audit_entries_read = 0  # stream entries this object read for the trail (audit_batches)
 
     def _trail(self):
-        """The trail's streams, each with what turns one of its entries into an audit entry (or None)."""
-        return ((self.key("audit"), None), (self.key("events"), audit_entry))
+        """The trail's streams, each with what turns one of its entries into an audit entry (or None) and its rank
+        within a millisecond (_order)."""
+        return ((self.key("audit"), None, 1), (self.key("events"), audit_entry, 0))
 
     def audit_between(self, start_ms, end_ms, batch=5000):
         """Audit entries whose stream ids (server time, ms) fall in [start_ms, end_ms), oldest first."""
-        found = [(entry_id, fields) for entries in self.audit_batches(start_ms, end_ms, batch)
-                 for entry_id, fields in entries]
-        return [{"entry": entry_id, **fields} for entry_id, fields in sorted(found, key=lambda e: _order(e[0]))]
+        found = [(_order(entry_id, rank), entry_id, fields) for key, convert, rank in self._trail()
+                 for entries in self._batches(key, convert, start_ms, end_ms, batch) for entry_id, fields in entries]
+        return [{"entry": entry_id, **fields} for _, entry_id, fields in sorted(found, key=lambda e: e[0])]
 
     def audit_batches(self, start_ms, end_ms, batch=5000):
         """The (id, fields) audit entries of [start_ms, end_ms) in batches, each stream's oldest first, its entries
         read counted in `audit_entries_read` (the transparency report's test checks a summarised day is not read
         again)."""
-        for key, convert in self._trail():
-            cursor = str(int(start_ms))
-            while True:
-                # "(<ms>" would still take <ms>-0..<ms>-(max-1): the end of a day is the last id before <ms>-0
-                entries = self.redis.xrange(key, min=cursor, max=f"({int(end_ms)}-0", count=batch)
-                self.audit_entries_read += len(entries)
-                found = entries if convert is None else [
-                    (entry_id, entry) for entry_id, entry in ((i, convert(f)) for i, f in entries) if entry]
-                if found:
-                    yield found
-                if len(entries) < batch:
-                    break
-                cursor = f"({entries[-1][0]}"
+        for key, convert, _ in self._trail():
+            yield from self._batches(key, convert, start_ms, end_ms, batch)
+
+    def _batches(self, key, convert, start_ms, end_ms, batch):
+        """One stream's part of audit_batches."""
+        cursor = str(int(start_ms))
+        while True:
+            # "(<ms>" would still take <ms>-0..<ms>-(max-1): the end of a day is the last id before <ms>-0
+            entries = self.redis.xrange(key, min=cursor, max=f"({int(end_ms)}-0", count=batch)
+            self.audit_entries_read += len(entries)
+            found = entries if convert is None else [
+                (entry_id, entry) for entry_id, entry in ((i, convert(f)) for i, f in entries) if entry]
+            if found:
+                yield found
+            if len(entries) < batch:
+                break
+            cursor = f"({entries[-1][0]}"
 
     def audit_complete_from(self):
         """The earliest time (ms) from which the trail's streams still hold every entry they were given: 0 when
         they never lost one, else just past what trimming (MAXLEN ~ 1M) or a deletion removed."""
-        return max(self._complete_from(key) for key, _ in self._trail())
+        return max(self._complete_from(key) for key, _, _ in self._trail())
 
     def _complete_from(self, key):
         try:
@@ -87,34 +95,36 @@ class AuditTrail:
                 complete = max(complete, _stream_ms(info["last-generated-id"]) + 1)
         return complete
 
-    def _newest_first(self, key, convert, before, page):
-        """(order, id, audit entry or None: an event that is none) of one stream, newest first from before `before`
-        (exclusive)."""
-        cursor = "+" if before == "+" else f"({before}"
+    def _newest_first(self, key, convert, rank, before, page):
+        """(order, id, audit entry or None: an event that is none) of one stream, newest first from the millisecond
+        before `before`'s."""
+        cursor = "+" if before == "+" else f"({_stream_ms(before)}-0"
         while True:
             batch = self.redis.xrevrange(key, max=cursor, count=page)
             for entry_id, fields in batch:
-                yield _order(entry_id), entry_id, fields if convert is None else convert(fields)
+                yield _order(entry_id, rank), entry_id, fields if convert is None else convert(fields)
             if len(batch) < page:
                 return
             cursor = f"({batch[-1][0]}"
 
     def audit(self, count=100, *, before="+", moderator="", author_id="", article_id="", comment_id=""):
-        """Newest-first audit entries matching the filters (scans at most 100 times `count` entries of the two
-        streams: 50 of the audit's and as many events). Two entries of the two streams may share an id: a page never
-        ends between them, so `before` (the last one's id) loses neither."""
+        """Newest-first audit entries matching the filters (scans at most about 100 times `count` entries of the two
+        streams). A page never ends inside a millisecond, and `before` (a page's last entry) continues from the
+        millisecond before its own: the two streams number their ids apart, so only a whole millisecond is a cursor
+        that loses and repeats no entry of either."""
         wanted = {"by": moderator, "author_id": author_id, "article_id": article_id, "id": comment_id}
         wanted = {k: v for k, v in wanted.items() if v}
         page = max(count, 200)
-        merged = heapq.merge(*(self._newest_first(key, convert, before, page) for key, convert in self._trail()),
-                             key=lambda item: item[0], reverse=True)
-        out, scanned = [], 0
-        for _, entry_id, fields in merged:
-            if scanned >= count * 100 or (len(out) >= count and entry_id != out[-1]["entry"]):
+        merged = heapq.merge(*(self._newest_first(key, convert, rank, before, page)
+                               for key, convert, rank in self._trail()), key=lambda item: item[0], reverse=True)
+        out, scanned, last_ms = [], 0, None
+        for order, entry_id, fields in merged:
+            if (scanned >= count * 100 or len(out) >= count) and order[0] != last_ms:
                 break
             scanned += 1
             if fields is not None and all(fields.get(k) == v for k, v in wanted.items()):
                 out.append({"entry": entry_id, **fields, "at": int(fields.get("at") or 0)})
+                last_ms = order[0]
         return out
 
 
