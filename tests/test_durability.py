@@ -567,6 +567,19 @@ def test_service_restart_keeps_the_queue(tiny_model, own_redis, prefix, tmp_path
         server.wait(timeout=10)
 
 
+def _session(sid):
+    """pid -> command line of the live processes of session `sid` (make run's, started in a session of its own)."""
+    found = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[3]) == sid and fields[0] != "Z":
+                found[int(stat.parent.name)] = (stat.parent / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except (OSError, IndexError, ValueError):  # a process that ended while it was read
+            continue
+    return found
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(not (PROJECT_ROOT / "model" / "artifacts" / "active.json").exists(), reason="no shipped model")
 def test_make_run_serves_the_shipped_model_and_stops_cleanly(tmp_path):
@@ -593,9 +606,16 @@ def test_make_run_serves_the_shipped_model_and_stops_cleanly(tmp_path):
         assert answer["decision"] in ("allow", "review", "reject")
         assert answer["model_version"] == json.loads(
             (PROJECT_ROOT / "model" / "artifacts" / "active.json").read_text())["version"]
+        started = _session(make.pid)
+        assert any("moderation worker" in args for args in started.values()), started  # the demo's webhook worker
     finally:
         os.killpg(make.pid, signal.SIGTERM)
         make.wait(timeout=30)
+    # README: Ctrl-C (or SIGTERM) stops all of them: the service, the webhook worker and the embedded server
+    deadline = time.monotonic() + 20
+    while (left := _session(make.pid)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not left, left
     # the embedded Redis is stopped with the service (make exits first; the server follows) and keeps its data
     socket_path = Path(instance) / "redis" / "redis.sock"
     client = redis.Redis(unix_socket_path=str(socket_path), socket_timeout=0.5)
