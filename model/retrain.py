@@ -97,6 +97,9 @@ def auc_table(proba_fn, public_sets, site_test):
     return {name: round(value, 4) for name, value in out.items()}
 
 
+TOLERANCE = 0.01  # the largest ROC-AUC loss on any set a candidate may show (README's `make retrain` line)
+
+
 def compare(active, candidate, tolerance):
     """Rows of (set, active, candidate, delta, ok); ok when the candidate is at most `tolerance` worse."""
     rows = []
@@ -107,7 +110,7 @@ def compare(active, candidate, tolerance):
     return rows
 
 
-def retrain(public_rows, examples, active_proba, *, tolerance=0.01, site_weight=5.0, make_pipeline=build_pipeline,
+def retrain(public_rows, examples, active_proba, *, tolerance=TOLERANCE, site_weight=5.0, make_pipeline=build_pipeline,
             public_sets=None, weights=None):
     """Fit a candidate on public + site training rows; return (pipeline, report); raise RetrainRefused."""
     site = site_rows(examples)
@@ -169,7 +172,7 @@ def main(argv=None) -> int:
     ap.add_argument("--data-dir", default=str(DEFAULT_DATA))
     ap.add_argument("--labels", required=True, help="JSON lines from `python -m moderation labels export`")
     ap.add_argument("--artifacts", default=str(ARTIFACTS))
-    ap.add_argument("--tolerance", type=float, default=0.01, help="largest ROC-AUC loss accepted on any set")
+    ap.add_argument("--tolerance", type=float, default=TOLERANCE, help="largest ROC-AUC loss accepted on any set")
     ap.add_argument("--site-weight", type=float, default=5.0, help="weight of a site label against a public row")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")

@@ -2,7 +2,9 @@
 
 import functools
 import json
+import re
 import time
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -10,7 +12,7 @@ import pytest
 from model import data as D
 from model.evaluate import pipeline_proba
 from model.pipeline import build_pipeline
-from model.retrain import RetrainRefused, read_labels, retrain
+from model.retrain import TOLERANCE, RetrainRefused, compare, read_labels, retrain
 from model.tiny import ABUSE, HAM, SPAM
 from moderation.store.training_labels import LabelStore
 
@@ -98,3 +100,12 @@ def test_read_labels_applies_retractions():
         {"site": "s", "id": "2", "task": "abuse", "value": 1, "text": "b", "source": "report"},
         {"site": "s", "id": "2", "task": "spam", "value": 0, "text": "b", "source": "moderator"})]
     assert read_labels(lines) == [{"text": "b", "labels": {"abuse": 1, "spam": 0}, "source": "moderator"}]
+
+
+def test_a_candidate_may_lose_at_most_the_readme_s_tolerance_on_any_set():
+    """README: `make retrain` writes a new artifact only if no worse (tolerance 0.01 ROC-AUC)."""
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert float(re.search(r"tolerance ([0-9.]+) ROC-AUC", readme).group(1)) == TOLERANCE == 0.01
+    rows = compare({"a": 0.9, "b": 0.9, "c": 0.9, "d": 0.9}, {"a": 0.891, "b": 0.89, "c": 0.889, "d": 0.95}, TOLERANCE)
+    assert [(r["set"], r["delta"], r["ok"]) for r in rows] == [
+        ("a", -0.009, True), ("b", -0.01, True), ("c", -0.011, False), ("d", 0.05, True)]
