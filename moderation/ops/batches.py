@@ -56,6 +56,12 @@ class Batch:
             if self.pending:
                 self._write()
 
+    def write_all(self, items):
+        """`items` written at once, after any kept (a batch made elsewhere)."""
+        with self.lock:
+            self.pending += items
+            self._write()
+
     def _write(self):
         pending, self.pending = self.pending, []
         self.write(pending)

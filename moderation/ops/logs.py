@@ -8,13 +8,11 @@ address. Never the body, the comment text, the query string or a header value: a
 secret or a text is dropped here too.
 """
 
-import atexit
 import json
 import logging
 import os
 import re
 import sys
-import threading
 import time
 import weakref
 
@@ -23,6 +21,7 @@ from flask import g, has_app_context, request
 from werkzeug.serving import WSGIRequestHandler
 
 from moderation import settings
+from moderation.ops.batches import Batch
 from moderation.times import iso
 
 REQUEST_ID_HEADER = "X-Request-ID"
@@ -148,52 +147,30 @@ def _line(now, fields):
         return (json.dumps(out, ensure_ascii=False, default=str) + "\n").encode("utf-8", "backslashreplace")
 
 
-class AccessLines:
+class AccessLines(Batch):
     """A worker's access lines, formatted and written BATCH at a time, or DELAY seconds after the first of a batch
-    by a thread of their own (and at exit, or before any other log line of the process). One at a time, each in the
-    middle of a request with its caches cold, a line cost a comment 21.5 us of worker CPU (7 of them the write); a
-    batch of 32 written at once 18.8 us less (session 35, interleaved pairs in the comment flow). A write holds whole
-    lines of at most PIPE_BYTES: a pipe (a container's stderr) never splits or interleaves a write of that size."""
+    (ops/batches.Batch: its thread, at exit, dropped in a forked child; and before any other log line of the
+    process). One at a time, each in the middle of a request with its caches cold, a line cost a comment 21.5 us of
+    worker CPU (7 of them the write); a batch of 32 written at once 18.8 us less (session 35, interleaved pairs in the
+    comment flow). A write holds whole lines of at most PIPE_BYTES: a pipe (a container's stderr) never splits or
+    interleaves a write of that size."""
 
     BATCH, DELAY, PIPE_BYTES = 32, 0.05, 4096
 
     def __init__(self):
-        self.lock, self.wake = threading.Lock(), threading.Event()
-        self.pending, self.handler, self.thread = [], None, None
+        super().__init__(self._write_lines, size=self.BATCH, delay=self.DELAY, name="access-lines")
+        self.handler = None
 
     def add(self, handler, now, fields):
-        with self.lock:
-            self.pending.append((now, fields))
-            self.handler = handler
-            if len(self.pending) >= self.BATCH:
-                self._write()
-            elif len(self.pending) == 1:  # the first of a batch: written within DELAY whatever follows
-                if self.thread is None:
-                    self.thread = threading.Thread(target=self._wait, name="access-lines", daemon=True)
-                    self.thread.start()
-                self.wake.set()
-
-    def _wait(self):
-        while True:
-            self.wake.wait()
-            self.wake.clear()
-            time.sleep(self.DELAY)
-            self.flush()
-
-    def flush(self):
-        with self.lock:
-            if self.pending:
-                self._write()
+        self.handler = handler
+        super().add((now, fields))
 
     def write_now(self, handler, lines):
-        """(now, fields) lines of a batch made elsewhere (api/answered.py), written at once after any kept."""
-        with self.lock:
-            self.pending += lines
-            self.handler = handler
-            self._write()
+        """(now, fields) lines of a batch made elsewhere (ops/answered.py), written at once after any kept."""
+        self.handler = handler
+        self.write_all(lines)
 
-    def _write(self):
-        pending, self.pending = self.pending, []
+    def _write_lines(self, pending):
         chunks, chunk = [], b""
         for now, fields in pending:
             line = _line(now, fields)
@@ -217,14 +194,8 @@ class AccessLines:
             except (OSError, ValueError):  # stderr closed or gone: the requests are answered all the same
                 pass
 
-    def forget(self):
-        """In a forked child: the parent's lines are the parent's to write; no thread came through the fork."""
-        self.__init__()
-
 
 ACCESS_LINES = AccessLines()
-os.register_at_fork(after_in_child=ACCESS_LINES.forget)
-atexit.register(ACCESS_LINES.flush)
 
 
 class DevRequestHandler(WSGIRequestHandler):
