@@ -14,12 +14,10 @@ to both. HateCheck is TEST ONLY: its figures are read per functionality, never u
 from __future__ import annotations
 
 import argparse
-import csv
 from collections import defaultdict
-from pathlib import Path
 
-from model.judge import DEFAULT_DATA, HATECHECK, load_cases, resolve_artifact
-from model.yardsticks import WRITTEN_PROBES
+from model.judge import DEFAULT_DATA, resolve_artifact
+from model.labelled_cases import labelled_cases
 from moderation.features.vocabulary import FEATURE_NAMES
 from moderation.scoring.scorer import HEADS, load_scorer
 
@@ -73,13 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--hatecheck", action="store_true", help="HateCheck per functionality (test only)")
     args = ap.parse_args(argv)
     scorer = load_scorer(*resolve_artifact(args.artifact))
-    cases: list[tuple[str, str]] = []
-    for name in args.probe:
-        cases += [(f"{name}:{c.get('functionality', c['expected'])}", c["text"])
-                  for c in load_cases(WRITTEN_PROBES[name][0])]
-    if args.hatecheck:
-        with open(Path(args.data_dir) / HATECHECK, encoding="utf-8", newline="") as fh:
-            cases += [(r["functionality"], r["test_case"].strip()) for r in csv.DictReader(fh)]
+    cases = [(group, text) for group, text, _ in labelled_cases(args.probe, args.data_dir if args.hatecheck else None)]
     names = tuple(args.signal)
     rep = report(scorer, cases, args.head, names, args.split)
     keys = ("intercept", *names, "other_signals", "ngrams", "decision")

@@ -14,15 +14,13 @@ are read per functionality, never used to choose a rule or a row.
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 from collections import defaultdict
-from pathlib import Path
 
 import numpy as np
 
-from model.judge import DEFAULT_DATA, DEFAULT_REVIEW, HATECHECK, load_cases, resolve_artifact
-from model.yardsticks import WRITTEN_PROBES
+from model.judge import DEFAULT_DATA, DEFAULT_REVIEW, resolve_artifact
+from model.labelled_cases import labelled_cases
 from moderation.encoded import Encoded, _codes
 from moderation.features.signals import signals
 from moderation.kernels.decisions import _decide_row
@@ -121,15 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--hatecheck", action="store_true", help="HateCheck per functionality (test only)")
     args = ap.parse_args(argv)
     scorer = load_scorer(*resolve_artifact(args.artifact))
-    cases: list[tuple[str, str, bool | None]] = []
-    for name in args.probe:
-        path = WRITTEN_PROBES[name][0]
-        cases += [(f"{name}:{c.get('functionality', c['expected'])}", c["text"], c["expected"] == "harmful")
-                  for c in load_cases(path)]
-    if args.hatecheck:
-        with open(Path(args.data_dir) / HATECHECK, encoding="utf-8", newline="") as fh:
-            cases += [(r["functionality"], r["test_case"].strip(), r["label_gold"] == "hateful")
-                      for r in csv.DictReader(fh)]
+    cases = labelled_cases(args.probe, args.data_dir if args.hatecheck else None)
     rep = report(scorer, cases)
     auc = rep.pop("roc_auc_abuse", None)
     print(f"{'group':40} {'n':>4} " + " ".join(f"{v + ' flagged':>15}" for v in VIEWS))
