@@ -452,7 +452,8 @@ def test_history_lists_decisions_with_filters(hanako, jiro, submit):
     assert by_jiro.count("data-comment-id=") == 1
 
 
-@pytest.mark.parametrize("before", ["abc", "12-x", "-", "1-2-3", "１２-３", "9" * 50 + "-1"])
+@pytest.mark.parametrize("before", ["abc", "12-x", "-", "1-2-3", "１２-３", "9" * 50 + "-1", "0-0", "000-7",
+                                    f"{2**64}-0"])
 @pytest.mark.slow
 def test_history_cursor_is_validated(hanako, before):
     response = hanako.client.get("/review/history", query_string={"before": before})

@@ -35,9 +35,11 @@ def reason_words(reason):
 
 
 def _is_cursor(value):
-    """An audit stream id, "<ms>-<seq>": anything else is a 400, not a Redis error."""
+    """An audit stream id, "<ms>-<seq>" with 0 < ms < 2**64 (the page reads before "(<ms>-0", which Redis refuses for
+    ms 0 and past 64 bits): anything else is a 400, not a Redis error answered 503."""
     ms, dash, seq = value.partition("-")
-    return bool(dash) and len(value) <= 41 and ms.isascii() and ms.isdigit() and seq.isascii() and seq.isdigit()
+    return bool(dash) and len(value) <= 41 and ms.isascii() and ms.isdigit() and seq.isascii() and seq.isdigit() \
+        and 0 < int(ms) < 2**64
 
 
 @bp.get("/history")
