@@ -89,8 +89,10 @@ def unavailable():
     return Unavailable("the review queue is unavailable; retry later", None, headers=headers)
 
 
+# The review page's and the admin pages' JSON endpoints (their scripts read the error)
+PAGE_API_PREFIXES = ("/review/api/", "/review/admin/api/")
 # Machine endpoints outside /api (the probes, Prometheus, the Akismet protocol): their errors are JSON too
-JSON_PREFIXES = ("/api/", "/1.1/")
+JSON_PREFIXES = ("/api/", "/1.1/", *PAGE_API_PREFIXES)
 JSON_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
 
 
@@ -172,7 +174,7 @@ def html_errors(blueprint):
 
     @blueprint.errorhandler(HTTPException)
     def error_page(error):
-        if request.path.startswith("/review/api/"):
+        if request.path.startswith(PAGE_API_PREFIXES):
             code = (error.name or "error").lower().replace(" ", "_")
             return jsonify({"error": {"code": code, "message": error.description, "field": None}}), error.code
         if error.code is None or error.code >= 500:

@@ -42,6 +42,18 @@ def test_metrics_refusals_are_json_naming_the_header(make_app):
     assert served.status_code == 200 and "moderation_redis_up" in served.text
 
 
+@pytest.mark.parametrize(("method", "path", "status", "code"), [
+    ("PATCH", "/review/api/claim", 405, "method_not_allowed"), ("GET", "/review/api/decide", 405, "method_not_allowed"),
+    ("GET", "/review/api/no-such-endpoint", 404, "not_found"),
+    ("DELETE", "/review/admin/api/model", 405, "method_not_allowed"),
+    ("GET", "/review/admin/api/no-such-endpoint", 404, "not_found"),
+])
+def test_a_wrong_method_or_path_under_the_pages_json_endpoints_is_a_json_error(client, method, path, status, code):
+    """The review page's script and the admins' tools read these as JSON: a wrong method or path was the moderators'
+    HTML page (the routing error never reached the blueprint's JSON handler)."""
+    json_error(client.open(path, method=method), status, code)
+
+
 @pytest.mark.parametrize("path", ["/transparency?site=test", "/policy", "/requests/new"])
 def test_a_wrong_method_on_a_public_page_gets_the_readers_localised_page(client, path):
     for lang, words in (("ja", "リクエストが無効です"), ("en", "The request was not valid")):
