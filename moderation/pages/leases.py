@@ -6,16 +6,10 @@ from flask import flash, jsonify, redirect, render_template, request, url_for
 from moderation.api.api_keys import configured_sites
 from moderation.errors import Conflict, NotFound
 from moderation.pages import i18n
+from moderation.pages.admin import admin_page
 from moderation.pages.cards import format_time, inert
 from moderation.pages.desk import json_body, site_of, text_of, visible_sites
-from moderation.pages.login import (
-    api_login_required,
-    csrf_token,
-    current_moderator,
-    page_login_required,
-    require_admin,
-    require_csrf,
-)
+from moderation.pages.login import api_login_required, csrf_token, current_moderator
 from moderation.pages.setup import page_blueprint
 from moderation.store.review_queue import get_queue
 
@@ -39,10 +33,9 @@ def release_everywhere(name):
 
 
 @bp.get("/leases")
-@page_login_required
+@admin_page
 def leases_page():
     """Admins: who holds which comment until when, with a button to give it back to the queue."""
-    require_admin()
     site = site_of(request.args.get("site"), json_errors=False)
     rows = get_queue(site).leases()
     for row in rows:
@@ -52,10 +45,8 @@ def leases_page():
 
 
 @bp.post("/leases/release")
-@page_login_required
+@admin_page
 def leases_release():
-    require_admin()
-    require_csrf(json_errors=False)
     queue = get_queue(site_of(request.form.get("site"), json_errors=False))
     comment_id = text_of(request.form.get("id"))
     try:
