@@ -369,3 +369,32 @@ def test_a_token_revoke_retried_after_its_own_503_is_answered_as_revoked(napp, t
     assert f"revoked {token_id}" in cli("moderator", "token", "revoke", "hanako", token_id).stdout
     assert ModeratorTokens(rdb, prefix).list("hanako") == []
     assert "has no token" in cli("moderator", "token", "revoke", "hanako", "0000beef", check=False).stderr
+
+
+def _chunked_post(base, path, headers, body):
+    """POST `body` with Transfer-Encoding: chunked and no Content-Length, as a client streaming its JSON sends it."""
+    import http.client
+    from urllib.parse import urlsplit
+
+    connection = http.client.HTTPConnection(urlsplit(base).netloc, timeout=10)
+    try:
+        connection.request("POST", path, body=iter([body[:5], body[5:]]), encode_chunked=True,
+                           headers={**headers, "Content-Type": "application/json"})
+        answer = connection.getresponse()
+        return answer.status, json.loads(answer.read())
+    finally:
+        connection.close()
+
+
+@pytest.mark.slow
+def test_a_claim_sent_chunked_is_read_not_taken_as_an_empty_body(live_server, token, thresholds, comment):
+    """A chunked body has no Content-Length: the claim read its body only when one was declared, so a tool streaming
+    {"n": 1} leased 10 comments (the default) and {"site": "<not hers>"} leased her every site's."""
+    base, app = live_server(THRESHOLDS=thresholds.flag_all, RATE_LIMITS="")
+    api = app.test_client()
+    for _ in range(3):
+        assert api.post("/api/v1/comments", json=comment(SPAM), headers=bearer(API_KEY)).json["decision"] == "review"
+    status, answer = _chunked_post(base, "/api/v1/moderation/queue:claim", bearer(token), b'{"site": "other"}')
+    assert (status, answer["error"]["field"]) == (404, "site"), answer
+    status, answer = _chunked_post(base, "/api/v1/moderation/queue:claim", bearer(token), b'{"n": 1}')
+    assert status == 200 and len(answer["items"]) == 1, answer

@@ -126,7 +126,8 @@ def queue():
 @require_moderator_token
 def claim_queue():
     """Lease up to n open comments of the moderator's sites (their live claims first), like the review page."""
-    body = parse_json_body(request) if request.content_length else {}
+    sent = request.content_length or "HTTP_TRANSFER_ENCODING" in request.environ  # a chunked body declares no length
+    body = parse_json_body(request) if sent else {}
     sites = _sites(body.get("site"))
     n, order = _count(body.get("n", 10)), _choice(body, "order", ORDERS, "risk")
     # "reported": a published comment readers' reports sent to review (GET /api/v1/queue counts it by that label)
