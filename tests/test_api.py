@@ -214,6 +214,30 @@ def test_bad_input_is_a_clear_4xx_and_nothing_is_queued(make_app, auth, rdb, pre
     assert rdb.zcard(f"{prefix}{{test}}:ready") == 0
 
 
+_NEXT = time.gmtime().tm_year + 1  # until must be in the future and within 10 years
+NOT_RFC_3339 = [f"{_NEXT}-W01-1T00:00:00Z", f"{_NEXT}0105T000000Z", f"{_NEXT}-01-05T00:00:00 +09:00",
+                f"{_NEXT}-01-05T00:00:00+09:00:30", f"{_NEXT}-01-05T00:00Z", f"{_NEXT}-01-05T00:00:00Z\n",
+                f"{_NEXT}-01-05t00:00:00z", "".join(chr(ord(c) + 0xFEE0) for c in str(_NEXT)) + "-01-05T00:00:00Z"]
+RFC_3339 = [f"{_NEXT}-01-05T00:00:00Z", f"{_NEXT}-01-05T09:00:00+09:00", f"{_NEXT}-01-05T00:00:00.123456789-05:30"]
+
+
+def test_date_times_are_rfc_3339_or_a_400_naming_the_field(client, auth):
+    """created_at, published_at and until say RFC 3339 with a zone; fromisoformat alone took ISO 8601's week dates,
+    its basic format, a space before the offset, seconds in it and no seconds (200, and published_at was echoed back
+    to the site as sent)."""
+    routes = [("POST", "/api/v1/comments", "created_at", {"article_id": "a-1", "text": "こんにちは"}),
+              ("PUT", "/api/v1/articles/a-dates", "published_at", {}),
+              ("PUT", "/api/v1/authors/u-dates", "until", {"standing": "suspended"})]
+    for n, (method, path, field, body) in enumerate(routes):
+        for i, value in enumerate(NOT_RFC_3339 + RFC_3339):
+            sent = {**body, field: value, **({"id": f"dt-{n}-{i}"} if field == "created_at" else {})}
+            answer = client.open(path, method=method, json=sent, headers=auth)
+            if value in RFC_3339:
+                assert answer.status_code == 200, (field, value, answer.text)
+            else:
+                assert answer.status_code == 400 and answer.json["error"]["field"] == field, (field, value, answer.text)
+
+
 def test_unknown_fields_are_ignored_and_optional_fields_kept(make_app, auth, comment, thresholds):
     client = make_app(THRESHOLDS=thresholds.flag_all).test_client()
     body = comment(id="opt-1", extra={"anything": [1, 2]}, ip="2001:db8::1", user_agent="UA",
