@@ -145,6 +145,49 @@ def _json_error(response, status, field):
     return error
 
 
+_GET = b"GET /api/v1/queue HTTP/1.1\r\nHost: news.example\r\n"
+# What nginx refuses before the app sees it (it answered these with its HTML pages): (raw request, status, field)
+_REFUSED_BY_THE_PROXY = [
+    (_GET + b"X-Big: " + b"a" * 20_000 + b"\r\n\r\n", 400, "headers"),
+    (b"GET /review HTTP/1.1\r\nHost: news.example\r\nCookie: s=" + b"a" * 20_000 + b"\r\n\r\n", 400, "headers"),
+    (b"GET /api/v1/comments/" + b"a" * 20_000 + b" HTTP/1.1\r\nHost: news.example\r\n\r\n", 414, "url"),
+    (b"GARBAGE\r\n\r\n", 400, None),
+    (b"GET /api/v1/queue HTTP/1.1\r\n\r\n", 400, None),  # no Host
+    (_GET + b"Host: other.example\r\n\r\n", 400, None),
+    (_GET + b"Bad Header\r\n\r\n", 400, None),
+    (b"POST /api/v1/comments HTTP/1.1\r\nHost: news.example\r\nContent-Length: zz\r\n\r\n", 400, None),
+    (b"POST /api/v1/comments HTTP/1.1\r\nHost: news.example\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", 400, None),
+    (b"POST /api/v1/comments HTTP/1.1\r\nHost: news.example\r\nTransfer-Encoding: gzip\r\n\r\n", 501,
+     "Transfer-Encoding"),
+    (b"TRACE /api/v1/queue HTTP/1.1\r\nHost: news.example\r\n\r\n", 405, None),
+    (b"GET /api/v1/queue HTTP/2.0\r\nHost: news.example\r\n\r\n", 505, None),
+]
+
+
+def _raw_json_error(port, request, status, field):
+    """Send raw bytes (what an HTTP client would not) and read nginx's answer: the API's JSON error."""
+    with socket.create_connection(("127.0.0.1", port), timeout=20) as sock:
+        sock.sendall(request)
+        answer = b""
+        while b"\r\n\r\n" not in answer or len(answer.partition(b"\r\n\r\n")[2]) < _length(answer):
+            chunk = sock.recv(65536)
+            assert chunk, (request[:60], answer[:300])
+            answer += chunk
+    head, _, body = answer.partition(b"\r\n\r\n")
+    head = head.decode("latin-1")
+    assert head.split(" ")[1] == str(status), (request[:60], answer[:300])
+    assert "\r\ncontent-type: application/json" in head.lower(), (request[:60], answer[:300])
+    error = json.loads(body)["error"]
+    assert error["code"] and error["message"] and error["field"] == field, (request[:60], error)
+
+
+def _length(answer):
+    """The Content-Length of an answer's head (nginx's errors all carry one), 1 until the head is complete."""
+    head = answer.partition(b"\r\n\r\n")[0].decode("latin-1").lower()
+    found = [line.split(":", 1)[1] for line in head.split("\r\n") if line.startswith("content-length:")]
+    return int(found[0]) if found else 1
+
+
 def test_the_proxys_own_errors_are_the_apis_json_and_a_batch_of_long_japanese_comments_passes(
         compose, redis_server, tiny_model, tmp_path):  # noqa: F811
     """Through nginx: 413 over 64 KiB (and over the batch endpoint's larger limit) and 502 with the service down
@@ -179,6 +222,8 @@ def test_the_proxys_own_errors_are_the_apis_json_and_a_batch_of_long_japanese_co
             while chunk := sock.recv(4096):  # until nginx closes it, after client_body_timeout (10 s)
                 answer += chunk
         assert answer == b""  # nginx closes a stalled body's connection without answering, so no HTML either
+        for request, status, field in _REFUSED_BY_THE_PROXY:
+            _raw_json_error(proxy.port, request, status, field)
         api.stop()
         with httpx.Client(timeout=10) as client:
             _json_error(client.get(f"{proxy.url}/healthz"), 502, None)
