@@ -48,6 +48,12 @@ worker_class = "gthread" if threads > 1 else "sync"
 graceful_timeout = _env("GRACEFUL_TIMEOUT")
 timeout = 30
 keepalive = 5
+# Above the compose proxy's large_client_header_buffers (8,000 bytes a line, deploy/nginx): what gets past nginx must
+# reach the app, whose errors are JSON; gunicorn's defaults (a request line of 4,094, a header of 8,190, 100 headers)
+# answered requests nginx had passed with gunicorn's HTML 400 or 431
+limit_request_line = 8190  # gunicorn's largest
+limit_request_fields = 32768  # gunicorn's largest; nginx's 4 x 8,000 bytes hold fewer
+limit_request_field_size = 16384
 preload_app = True
 # The workers' heartbeat files live in memory, not on a (possibly slow or read-only) disk.
 _SHM = "/dev/shm"  # noqa: S108 (gunicorn creates its heartbeat files there with mkstemp)

@@ -151,6 +151,12 @@ _REFUSED_BY_THE_PROXY = [
     (_GET + b"X-Big: " + b"a" * 20_000 + b"\r\n\r\n", 400, "headers"),
     (b"GET /review HTTP/1.1\r\nHost: news.example\r\nCookie: s=" + b"a" * 20_000 + b"\r\n\r\n", 400, "headers"),
     (b"GET /api/v1/comments/" + b"a" * 20_000 + b" HTTP/1.1\r\nHost: news.example\r\n\r\n", 414, "url"),
+    # what passed nginx's buffers (16 KiB) and met gunicorn's smaller limits, answered by gunicorn's HTML 431 or 400:
+    # a header of 8,190-16,384 bytes (now nginx's JSON), a request line of 4,094-8,000 and 150 headers (now the app's)
+    (_GET + b"X-Big: " + b"a" * 10_000 + b"\r\n\r\n", 400, "headers"),
+    (_GET.replace(b"queue", b"queue?" + b"a" * 6_000) + b"Authorization: Bearer x\r\n\r\n", 401, "Authorization"),
+    (_GET + b"".join(b"X-%d: 1\r\n" % i for i in range(150)) + b"Authorization: Bearer x\r\n\r\n", 401,
+     "Authorization"),
     (b"GARBAGE\r\n\r\n", 400, None),
     (b"GET /api/v1/queue HTTP/1.1\r\n\r\n", 400, None),  # no Host
     (_GET + b"Host: other.example\r\n\r\n", 400, None),
