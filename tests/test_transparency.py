@@ -164,7 +164,8 @@ def test_an_overdue_request_raises_the_alert_and_counts_as_decided_late(app, cli
 @pytest.mark.parametrize(("query", "field"), [
     ("from=2026-13-01&to=2026-12-31", "from"), ("from=yesterday", "from"), ("from=2026-11-01&to=x", "to"),
     ("from=2026-11-02&to=2026-11-01", "to"), ("from=0911-06-01&to=0911-06-01", "from"),
-    ("from=2024-01-01&to=2026-01-01", "to"),
+    ("from=2024-01-01&to=2026-01-01", "to"), ("from=2026-W45-1&to=2026-11-30", "from"),
+    ("from=2026-11-01&to=2026-W48-7", "to"),
 ])
 def test_a_bad_period_is_a_400_naming_the_field(client, query, field):
     answer = client.get(f"/api/v1/transparency?{query}", headers={"Authorization": f"Bearer {API_KEY}"})

@@ -32,13 +32,19 @@ HISTOGRAM_DAYS = 40
 SETTLED_MS = 15 * 60 * 1000  # a day is kept once it ended this long ago (the app's and Redis's clocks may differ)
 
 
+def _is_day(value):
+    """YYYY-MM-DD in ASCII digits: date.fromisoformat also reads ISO week dates of the same length (2026-W49-1)."""
+    return len(value) == 10 and value[4] == value[7] == "-" and value.isascii() \
+        and (value[:4] + value[5:7] + value[8:]).isdigit()
+
+
 def parse_period(start, end, today):
     """(first day, last day) from YYYY-MM-DD strings; defaults: the current month up to today."""
     def day(value, default):
         if value in (None, ""):
             return default
         try:
-            return date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
+            return date.fromisoformat(value) if isinstance(value, str) and _is_day(value) else None
         except ValueError:
             return None
 
