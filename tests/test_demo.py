@@ -68,6 +68,24 @@ def test_post_without_the_page_token_is_refused(demo):
     assert response.status_code == 400
 
 
+@pytest.mark.parametrize(("text", "name", "host"), [
+    ("a\x00b", "読者", None), ("こんにちは", "読\x00者", None), ("こんにちは", "読者", "["),
+    ("こんにちは", "読者", "news.example:x"),
+])
+def test_what_the_api_refuses_is_a_400_for_the_reader_and_an_odd_host_posts(demo, text, name, host):
+    """A NUL the form lets through made the API answer 400, which the demo told the reader as 503 'try again later';
+    a Host the page's URL was built from made every post fail so."""
+    client = demo()
+    headers = {"Accept": "application/json", **({"Host": host} if host else {})}
+    form = {"text": text, "name": name, "csrf": page_csrf(client)}
+    posted, checked = (client.post(path, data=form, headers=headers) for path in ("/demo/comments", "/demo/check"))
+    if "\x00" in text + name:
+        assert (posted.status_code, checked.status_code) == (400, 400), (posted.text, checked.text)
+        assert posted.json["error"] == checked.json["error"] and "使えない文字" in posted.json["error"]
+    else:
+        assert (posted.status_code, checked.status_code) == (200, 200), (posted.text, checked.text)
+
+
 def test_signed_callback_updates_the_comment_once_and_in_order(demo):
     client = demo()
     posted = post_comment(client, "確認してください").json["comment"]

@@ -145,7 +145,21 @@ def _api(path, key, token, name, body):
         json={"article_id": ARTICLE_ID, "article_title": ARTICLE_TITLE, "lang": "ja",
               "author": {"id": _author_hash(token)[:32], "name": name},
               "ip": request.remote_addr if _is_ip(request.remote_addr) else None,
-              "url": request.url_root + "demo/", **body})
+              "url": request.url_root + "demo/" if _PLAIN_ROOT.match(request.url_root) else None, **body})
+
+
+# The page's address from the Host the browser sent, when it is a plain host[:port]: the API refuses a URL urllib
+# cannot split ("Host: ["), and every post then failed as if the service were down
+_PLAIN_ROOT = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?/\Z")
+_REFUSED = "使えない文字が含まれているため投稿できません。内容を確かめてください。"
+
+
+def _api_failure(answer, wants_json, busy):
+    """The reader's answer when the API did not take the comment: what it refused (a NUL or other character the
+    form lets through) is a 400 saying so, not the 503 'try again later' a refusal got before; 429 and 5xx stay."""
+    if 400 <= answer.status_code < 500 and answer.status_code != 429:
+        return _fail(_REFUSED, 400, wants_json)
+    return busy
 
 
 @bp.post("/check")
@@ -158,7 +172,7 @@ def check_comment():
     answer = _api("/api/v1/comments:check", key, token, name, {"text": text})
     if answer.status_code != 200:  # the page then posts without a nudge: the check never blocks a comment
         log.warning("demo: comments:check answered %s", answer.status_code)
-        return jsonify({"error": "unavailable"}), 503
+        return _api_failure(answer, True, (jsonify({"error": "unavailable"}), 503))
     return jsonify({"nudge": answer.json["nudge"], "check_token": answer.json["check_token"]})
 
 
@@ -175,7 +189,8 @@ def post_comment():
     answer = _api("/api/v1/comments", key, token, name, {"id": comment_id, "text": text, **after_nudge})
     if answer.status_code != 200:
         log.warning("demo: scoring API answered %s", answer.status_code)
-        return _fail("ただいま投稿できません。しばらくしてからもう一度お試しください。", 503, wants_json)
+        return _api_failure(answer, wants_json,
+                            _fail("ただいま投稿できません。しばらくしてからもう一度お試しください。", 503, wants_json))
     status = answer.json["status"]
     item = {"id": comment_id, "name": name, "text": text, "status": status, "author": _author_hash(token),
             "at": int(time.time() * 1000), "event": ""}
