@@ -66,15 +66,31 @@ def sentence_ends(codes, spaces, stops):
 
 
 @njit(cache=True, nogil=True)
+def _distinct(found, n):
+    """Each value of `found` (all below n) once, in the order first met, in place: what signals makes a set of (each
+    hit was unpacked, or above 64 sorted by np.unique first: ~0.9 us of 1.6 a comment of the news mix)."""
+    seen = np.zeros(n, np.bool_)
+    k = 0
+    for j in range(found.size):
+        w = found[j]
+        if not seen[w]:
+            seen[w] = True
+            found[k] = w
+            k += 1
+    return found[:k]
+
+
+@njit(cache=True, nogil=True)
 def _pass(codes, edges, joined, bounds, rules, spaces, stops, flagged, guards):
-    """One int64 array: sizes (classes, needle hits, word hits, sentence ends), the class counts, the distinct
-    4-grams, how many word hits are of a word `flagged` (by word index), the needles' indices, the word hits'
-    starts, ends and word indices, the sentence ends, then the guards' start positions (`guards`: a StartIndex's
-    arrays but its automaton's; positions.tries's answer). `joined`: the needles', the words' and the guards' start
-    strings' automata as one (`bounds`: Automaton.joined's), scanned once: each part's hits are its own scan's."""
+    """One int64 array: sizes (classes, needles found, word hits, sentence ends), the class counts, the distinct
+    4-grams, how many word hits are of a word `flagged` (by word index), the indices of the needles found (each once),
+    the word hits' starts, ends and word indices, the sentence ends, then the guards' start positions (`guards`: a
+    StartIndex's arrays but its automaton's; positions.tries's answer). `joined`: the needles', the words' and the
+    guards' start strings' automata as one (`bounds`: Automaton.joined's), scanned once: each part's hits are its own
+    scan's."""
     counts, distinct = code_stats(codes, edges)
     every_end, every_word = _scan(codes, joined)
-    _ends, found = split_hits(every_end, every_word, bounds[0], bounds[1])
+    found = _distinct(split_hits(every_end, every_word, bounds[0], bounds[1])[1], bounds[1] - bounds[0])
     hit_ends, hit_words = split_hits(every_end, every_word, bounds[1], bounds[2])
     starts, ends, kept = _bounded(codes, hit_ends, hit_words, rules, True)
     stops_at = sentence_ends(codes, spaces, stops)
