@@ -60,3 +60,19 @@ def test_each_reading_the_quick_check_looks_for_is_found():
     assert all(_check(t) for t in read)  # each is read: the property above is not vacuous
     assert all(not _nothing_to_read(t, None, not _SYMBOL_CHARS.isdisjoint(t)) for t in read)
     assert _nothing_to_read("re tar re tar, ok: the council got it right. 1080 and !!", None, True)
+
+
+def test_the_runs_remembered_as_no_words_run_together_stay_bounded_and_hide_none(monkeypatch):
+    """_nothing_to_read remembers the runs that are no words run together (misspellings._QUIET), so a comment's runs
+    seen before cost no call each: a text of new runs past its bound (here 1,000) starts it afresh, and a run that is
+    words run together is read however often it is asked about, before and after."""
+    from moderation.text import misspellings
+
+    monkeypatch.setattr(misspellings, "_QUIET_MAX", 1000)
+    monkeypatch.setattr(misspellings, "_QUIET", set())
+    for start in range(0, 4000, 400):
+        runs = " ".join(f"zq{k}x" for k in range(start, start + 400))  # none of them a word, near miss or split
+        assert _nothing_to_read(runs + " youareanidiot", None, False) is False
+        assert _nothing_to_read(runs, None, False)
+        assert 400 <= len(misspellings._QUIET) <= 1000
+    assert {"zq3999x"} <= misspellings._QUIET and "youareanidiot" not in misspellings._QUIET
