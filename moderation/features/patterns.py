@@ -251,3 +251,6 @@ _CONSTRUCTION_GUARDS = tuple((name, guard, name in _LATIN_ONLY, _TRIGGERS.get(na
 # group_praise's first half), so a score does not scan for it (~55 us over 5,000 characters; with spans an explanation
 # does, signals._later)
 _CONSTRUCTION_GUARDS_NO_PRAISE = tuple(g for g in _CONSTRUCTION_GUARDS if g[0] != _PRAISE_READ)
+# those a text with no Latin letter can match (praise is Latin-only): four of five comments of a Japanese news site
+# step over the Latin-only ones (~1 us) without a test each
+_CONSTRUCTION_GUARDS_NO_LATIN = tuple(g for g in _CONSTRUCTION_GUARDS if not g[2])

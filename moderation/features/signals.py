@@ -11,6 +11,7 @@ from moderation.codepass import CodePass, scan
 from moderation.features.links import _brands, _urls
 from moderation.features.patterns import (
     _CONSTRUCTION_GUARDS,
+    _CONSTRUCTION_GUARDS_NO_LATIN,
     _CONSTRUCTION_GUARDS_NO_PRAISE,
     _DENIABLE_CONSTRUCTIONS,
     _DIGIT,
@@ -121,8 +122,9 @@ def named_signals(raw: np.ndarray, norm: Normalized, codes: np.ndarray, spans: l
     # praise counts only towards a group praised (_CONSTRUCTION_GUARDS_NO_PRAISE says why): without a group hit its
     # matches are an explanation's only, found if one is asked for (expand_spans), not in every comment scored
     praise_read = latin and not _tables().praise_targets.isdisjoint(cats.tolist())
-    for name, guard, latin_only, trigger, needles, strings in (_CONSTRUCTION_GUARDS if praise_read or spans is not None
-                                                               else _CONSTRUCTION_GUARDS_NO_PRAISE):
+    guards = (_CONSTRUCTION_GUARDS_NO_LATIN if not latin
+              else _CONSTRUCTION_GUARDS if praise_read or spans is not None else _CONSTRUCTION_GUARDS_NO_PRAISE)
+    for name, guard, latin_only, trigger, needles, strings in guards:
         if (latin_only and not latin) or (trigger is not None and chars.isdisjoint(trigger)) or (
                 needles is not None and needles.isdisjoint(chars) and strings.isdisjoint(found)) or (
                 guard.also is not None and n >= EACH_FROM and not guard.each(t, chars, found)):
