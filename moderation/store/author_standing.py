@@ -46,7 +46,7 @@ local function author_points(zkey, now, decay)
 end
 local function author_standing(skey, zkey, akey, events, author, now, cfg, weight, member, by, why)
   local s = redis.call('HMGET', skey, 'level', 'until', 'floor', 'next_decay')
-  local level, untl, floor, next_decay = s[1] or 'good', tonumber(s[2] or '0'), s[3] or '', tonumber(s[4] or '0')
+  local level, untl, floor, next_decay = s[1] or 'good', tonumber(s[2]) or 0, s[3] or '', tonumber(s[4]) or 0
   local expired = level == 'suspended' and untl > 0 and now >= untl
   if weight == 0 and not expired and (next_decay == 0 or now < next_decay) then return level, untl, nil end
   if weight > 0 then redis.call('ZADD', zkey, now, member) end

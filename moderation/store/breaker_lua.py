@@ -10,6 +10,9 @@ NEVER = 2**31  # min_comments of a breaker that is off: nothing is counted, only
 # share fell under release_ratio times the threshold (hysteresis). Fewer than min_comments count as no evidence.
 BREAKER = f"local ART_SLOTS, ART_OFF = {SLOTS}, {NEVER}\n" + """
 local ART_LEVEL = {open = 0, premoderated = 1, closed = 2}
+-- the slots' field names, made once (a number's concatenation formats it with sprintf: ~1k instructions each)
+local ART_N, ART_F, ART_H = {}, {}, {}
+for s = 0, ART_SLOTS - 1 do ART_N[s], ART_F[s], ART_H[s] = 'n' .. s, 'f' .. s, 'h' .. s end
 local ART_MODE = {[0] = 'open', [1] = 'premoderated', [2] = 'closed'}
 -- The window: ring slots n<i>, f<i> and h<i> (harm counts, JSON) of the buckets (cur - slots, cur], and their
 -- totals tn, tf. One HMGET reads the bucket, the totals and this bucket's slot; a comment is then one HSET of the
@@ -19,9 +22,9 @@ local ART_MODE = {[0] = 'open', [1] = 'premoderated', [2] = 'closed'}
 local function art_window(wkey, now, width, slots, count, flagged, labels)
   local cur = math.floor(now / width)
   local slot = cur % slots
-  local v = redis.call('HMGET', wkey, 'cur', 'tn', 'tf', 'n' .. slot, 'f' .. slot, 'h' .. slot)
-  local last, n, f = tonumber(v[1]), tonumber(v[2] or '0'), tonumber(v[3] or '0')
-  local sn, sf, sh = tonumber(v[4] or '0'), tonumber(v[5] or '0'), v[6]
+  local v = redis.call('HMGET', wkey, 'cur', 'tn', 'tf', ART_N[slot], ART_F[slot], ART_H[slot])
+  local last, n, f = tonumber(v[1]), tonumber(v[2]) or 0, tonumber(v[3]) or 0
+  local sn, sf, sh = tonumber(v[4]) or 0, tonumber(v[5]) or 0, v[6]
   local set, expire = {}, false
   if last and cur > last then
     if cur - last >= slots then
@@ -30,9 +33,9 @@ local function art_window(wkey, now, width, slots, count, flagged, labels)
     else
       for b = last + 1, cur do
         local s = b % slots
-        local old = redis.call('HMGET', wkey, 'n' .. s, 'f' .. s)
-        n, f = n - tonumber(old[1] or '0'), f - tonumber(old[2] or '0')
-        redis.call('HDEL', wkey, 'n' .. s, 'f' .. s, 'h' .. s)
+        local old = redis.call('HMGET', wkey, ART_N[s], ART_F[s])
+        n, f = n - (tonumber(old[1]) or 0), f - (tonumber(old[2]) or 0)
+        redis.call('HDEL', wkey, ART_N[s], ART_F[s], ART_H[s])
       end
     end
     sn, sf, sh = 0, 0, nil  -- this bucket's slot was just cleared
@@ -40,20 +43,20 @@ local function art_window(wkey, now, width, slots, count, flagged, labels)
   elseif last and cur < last then
     -- a worker whose clock is behind counts in the newest bucket
     cur, slot = last, last % slots
-    v = redis.call('HMGET', wkey, 'n' .. slot, 'f' .. slot, 'h' .. slot)
-    sn, sf, sh = tonumber(v[1] or '0'), tonumber(v[2] or '0'), v[3]
+    v = redis.call('HMGET', wkey, ART_N[slot], ART_F[slot], ART_H[slot])
+    sn, sf, sh = tonumber(v[1]) or 0, tonumber(v[2]) or 0, v[3]
   elseif not last and count then
     set, expire = {'cur', cur}, true
   end
   if count then
     n = n + 1
-    set[#set + 1], set[#set + 2], set[#set + 3], set[#set + 4] = 'n' .. slot, sn + 1, 'tn', n
+    set[#set + 1], set[#set + 2], set[#set + 3], set[#set + 4] = ART_N[slot], sn + 1, 'tn', n
     if flagged then
       f = f + 1
       local h = cjson.decode(sh or '{}')
       for _, l in ipairs(labels) do h[l] = (h[l] or 0) + 1 end
-      set[#set + 1], set[#set + 2], set[#set + 3], set[#set + 4] = 'f' .. slot, sf + 1, 'tf', f
-      set[#set + 1], set[#set + 2] = 'h' .. slot, cjson.encode(h)
+      set[#set + 1], set[#set + 2], set[#set + 3], set[#set + 4] = ART_F[slot], sf + 1, 'tf', f
+      set[#set + 1], set[#set + 2] = ART_H[slot], cjson.encode(h)
     end
   end
   if #set > 0 then redis.call('HSET', wkey, unpack(set)) end

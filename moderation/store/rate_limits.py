@@ -28,11 +28,21 @@ log = logging.getLogger(__name__)
 # as SET PX would have. At most LIMIT_LIVE_MAX keys, then it starts afresh.
 COUNT = """
 local LIMIT_SEEN, LIMIT_LIVE, LIMIT_LIVE_N, LIMIT_LIVE_MAX = {}, {}, 0, 4096
+local LIMIT_NUMBER, LIMIT_NUMBER_N = {}, 0
+local function limit_number(text)
+  local n = LIMIT_NUMBER[text]
+  if n == nil then
+    n = tonumber(text)
+    if LIMIT_NUMBER_N >= 256 then LIMIT_NUMBER, LIMIT_NUMBER_N = {}, 0 end
+    LIMIT_NUMBER[text], LIMIT_NUMBER_N = n, LIMIT_NUMBER_N + 1
+  end
+  return n
+end
 local function over_limit(keys, argv, first, first_arg)
   local over, left = nil, 0
   for i = first, #keys do
     local a = first_arg + 3 * (i - first)
-    local key, cost, limit = keys[i], tonumber(argv[a]), tonumber(argv[a + 2])
+    local key, cost, limit = keys[i], limit_number(argv[a]), limit_number(argv[a + 2])
     local count
     if cost > 0 then
       if LIMIT_LIVE[key] then

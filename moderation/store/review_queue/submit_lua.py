@@ -102,8 +102,11 @@ end
 _BODY = """
 local function submit_one(KEYS, ARGV)
 local rec = KEYS[1]
-local prior = redis.call('HMGET', rec, 'decision', 'attempt', 'decision_reason', 'article_mode', 'author_standing',
-  'text_sha256', 'doc')
+local prior = redis.call('HMGET', rec, 'decision', 'attempt')  -- a new comment's: two nils, not seven
+if prior[1] then
+  prior = redis.call('HMGET', rec, 'decision', 'attempt', 'decision_reason', 'article_mode', 'author_standing',
+    'text_sha256', 'doc')
+end
 if prior[1] and prior[2] == ARGV[13] then  -- this call sent again (its answer lost): answered as its first run was
   return {1, '', prior[1], prior[3] or '', prior[4] or 'open', prior[5] or ''}
 end
@@ -143,7 +146,7 @@ end
 local standing = nil
 if ARGV[9] == '1' and STANDING_ON then
   local scfg = STANDING_CFG
-  local author, weight = fields['author_id'], tonumber(ARGV[12])
+  local author, weight = fields['author_id'], ARGV[12] == '0' and 0 or tonumber(ARGV[12])
   standing = author_standing(KEYS[14], KEYS[15], KEYS[4], KEYS[7], author, now, scfg, 0, '', 'strikes', 'decay')
   if standing == 'suspended' and mode ~= 'closed' then
     decision, reason = 'reject', 'author_suspended'
@@ -153,7 +156,7 @@ if ARGV[9] == '1' and STANDING_ON then
     decision, reason = fields['trusted_decision'], 'author_trusted'  -- the relaxed review threshold
   end
   if weight > 0 then
-    local member = id .. '|' .. weight
+    local member = id .. '|' .. ARGV[12]  -- the points as sent (a number's concatenation costs a sprintf)
     standing = author_standing(KEYS[14], KEYS[15], KEYS[4], KEYS[7], author, now, scfg, weight, member, 'strikes',
       'rejected:' .. id)
     fields['strike'] = member
