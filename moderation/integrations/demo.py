@@ -124,7 +124,8 @@ def _fail(message, status, wants_json):
 def _form(wants_json):
     """((author token, name, text, API key), None) for a posted form, or (None, the failure answer)."""
     token = _author_token()
-    if not token or not hmac.compare_digest(request.form.get("csrf", ""), _csrf(token)):
+    # as bytes: compare_digest raises TypeError for a str with a character outside ASCII (csrf=é was a 500)
+    if not token or not hmac.compare_digest(request.form.get("csrf", "").encode(), _csrf(token).encode()):
         return None, _fail("ページを再読み込みしてからもう一度お試しください。", 400, wants_json)
     name = " ".join(request.form.get("name", "").split())[:NAME_LIMIT] or "匿名"
     text = request.form.get("text", "").strip()
