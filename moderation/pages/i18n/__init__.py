@@ -72,5 +72,7 @@ def context(lang, request):
     """`_`, `lang`, `other_lang` and `lang_url` for a template (a blueprint's, or an app-level error page)."""
     other = "en" if lang == "ja" else "ja"
     args = {**request.args.to_dict(), "lang": other}
+    # the query alone, relative to the page: a path in the link made "/\\evil.example/" (a 404) link the other
+    # language to //evil.example/, as a browser reads a backslash there
     return {"_": lambda key, **values: translate(key, lang, **values), "lang": lang, "other_lang": other,
-            "lang_url": f"{request.path}?{urlencode(args)}"}
+            "lang_url": f"?{urlencode(args)}"}
