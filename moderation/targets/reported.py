@@ -141,7 +141,11 @@ _SENTENCE_STOP = re.compile("[" + re.escape(_SENTENCE_ENDS) + "]")
 _BEFORE_JA_TRIGGER = frozenset("なとっい証根事形否無不潔嫌疑認")  # a character of each of REPORTED_BEFORE_JA's needles
 
 
-_REPORTED_TRIGGER = frozenset("「『\"“cstwipayrhbgofdvu'‘") | _BEFORE_JA_TRIGGER
+# what each part of _reported needs, as sets: a string asked of a set is a str made per character each time (~0.1 us)
+_QUOTES, _APOS, _AFTER_EN_TRIGGER = frozenset("「『\"“"), frozenset("'‘"), frozenset("cstwipayrhbgofdvu")
+
+
+_REPORTED_TRIGGER = _QUOTES | _AFTER_EN_TRIGGER | _APOS | _BEFORE_JA_TRIGGER
 
 
 _NEEDLES_REPORTED = NeedleIndex((REPORTED_QUOTE, REPORTED_BEFORE_JA, REPORTED_AFTER_EN, *REPORTED_AFTER_EN_PARTS,
@@ -181,7 +185,7 @@ def _reported(text: str, chars: set, found: set | None = None, hits=None) -> tup
     out = []
     if found is None:
         found = _NEEDLES_REPORTED.found(text)  # one pass for the needles of all three (not a search for each)
-    if not chars.isdisjoint("「『\"“") and (guard := _NEEDLES_REPORTED[REPORTED_QUOTE]).may_match(text, chars, found):
+    if not chars.isdisjoint(_QUOTES) and (guard := _NEEDLES_REPORTED[REPORTED_QUOTE]).may_match(text, chars, found):
         # a whole comment in quotes is the writer's own (a retweet, a shout), and so is a repost ("@user: ...")
         spans = [m.span() for m in guard.finditer(text, at=hits)]
         # reposts found in one scan: where "@user:" follows an opening quote (a _REPOST.match per quotation cost a
@@ -207,9 +211,9 @@ def _reported(text: str, chars: set, found: set | None = None, hits=None) -> tup
             start = stops[j] + 1 if j >= 0 and stops[j] >= last_end else 0  # the sentence's start
             out.append((max(start, last_end), at, False))
             last_end = m.end()
-    if not chars.isdisjoint("'‘") and (guard := _NEEDLES_REPORTED[QUOTED_NAMED_EN]).may_match(text, chars, found):
+    if not chars.isdisjoint(_APOS) and (guard := _NEEDLES_REPORTED[QUOTED_NAMED_EN]).may_match(text, chars, found):
         out += [(*m.span(), True) for m in guard.finditer(text, at=hits)]
-    if not chars.isdisjoint("cstwipayrhbgofdvu"):  # each part where its needles are (moderation/needles/parts.py)
+    if not chars.isdisjoint(_AFTER_EN_TRIGGER):  # each part where its needles are (moderation/needles/parts.py)
         out += [(*m.span(), True) for m in _AFTER_EN_GUARD.finditer(text, chars, found, hits) if not _endorsed(text, m)]
     return tuple(sorted(out))
 
