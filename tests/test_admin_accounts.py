@@ -131,10 +131,17 @@ def test_accounts_page_adds_disables_resets_and_scopes(rapp, accounts):
     assert "scrypt" not in page.text
     assert taro.form("/review/admin/accounts", {"action": "add", "name": "yuki", "password": "yuki-password"},
                      csrf=False).status_code == 400
+    for junk in ({"sites": ["other", "nope"]}, {"sites": ["nope"]}, {"role": "superadmin"}):  # refused, not dropped
+        refused = taro.form("/review/admin/accounts", {"action": "add", "name": "yuki", "password": "yuki-password",
+                                                       "role": "moderator", **junk})
+        assert refused.status_code == 400 and "unknown" in refused.text and accounts.get("yuki") is None
     added = taro.form("/review/admin/accounts", {"action": "add", "name": "yuki", "password": "yuki-password",
-                                                 "role": "moderator", "sites": ["other", "nope"]})
+                                                 "role": "moderator", "sites": ["other"]})
     assert added.status_code == 302
     assert accounts.get("yuki")["sites"] == ["other"]
+    # every box naming a site no longer served left no site, which is every site: refused, the scope kept
+    scoped = taro.form("/review/admin/accounts", {"action": "sites", "name": "yuki", "sites": ["gone-site"]})
+    assert scoped.status_code == 400 and accounts.get("yuki")["sites"] == ["other"]
     again = taro.form("/review/admin/accounts", {"action": "add", "name": "yuki", "password": "other-password"})
     assert again.status_code == 409 and "既にあります" in again.text
     assert taro.form("/review/admin/accounts", {"action": "disable", "name": "hanako"}).status_code == 302

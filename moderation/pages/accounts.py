@@ -40,11 +40,16 @@ def change_account():
         abort(400)
     if name == current_moderator()["name"] and action in ("disable", "remove"):
         return _render(400, i18n.translate("accounts.not_yourself"))
-    sites = [s for s in request.form.getlist("sites") if s in configured_sites()]
+    sites, role = request.form.getlist("sites"), request.form.get("role") or "moderator"
+    # refused, not dropped: a moderator whose every site was unknown (a site since unconfigured, a typo) was left
+    # with none, which means every site; a role not offered became a moderator without a word
+    unknown = [s for s in sites if s not in configured_sites()] if action in ("add", "sites") else []
+    if unknown or (action == "add" and role not in ROLES):
+        detail = f"unknown site {unknown[0]!r}" if unknown else f"unknown role {role!r}"
+        return _render(400, i18n.translate("accounts.invalid", detail=detail), {"name": name[:64]})
     accounts = get_moderators()
     try:
         if action == "add":
-            role = request.form.get("role") if request.form.get("role") in ROLES else "moderator"
             accounts.add(name, request.form.get("password") or "", role, sites=sites)
         elif action == "reset":
             accounts.reset_password(name, request.form.get("password") or "")
