@@ -238,6 +238,20 @@ def test_date_times_are_rfc_3339_or_a_400_naming_the_field(client, auth):
                 assert answer.status_code == 400 and answer.json["error"]["field"] == field, (field, value, answer.text)
 
 
+def test_a_final_newline_is_no_part_of_a_slug_tag_or_id(client, auth, accounts):
+    """Python's $ matches before a final newline: article_category "politics\\n" passed as a slug and then missed the
+    politics category's policy; lang, an article's category and a moderator's name too."""
+    from moderation.store.moderators import AccountError
+
+    for field, value in (("article_category", "politics\n"), ("lang", "ja\n")):
+        answer = client.post("/api/v1/comments", json={**GOOD, "id": f"nl-{field}", field: value}, headers=auth)
+        assert answer.status_code == 400 and answer.json["error"]["field"] == field, answer.text
+    answer = client.put("/api/v1/articles/nl-art", json={"category": "politics\n"}, headers=auth)
+    assert answer.status_code == 400 and answer.json["error"]["field"] == "category", answer.text
+    with pytest.raises(AccountError):
+        accounts.add("yuki\n", "yuki-password-1", "moderator")
+
+
 def test_unknown_fields_are_ignored_and_optional_fields_kept(make_app, auth, comment, thresholds):
     client = make_app(THRESHOLDS=thresholds.flag_all).test_client()
     body = comment(id="opt-1", extra={"anything": [1, 2]}, ip="2001:db8::1", user_agent="UA",

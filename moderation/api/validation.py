@@ -15,12 +15,13 @@ from moderation.errors import ApiError, ValidationError
 from moderation.ops.proxies import address_key
 
 MAX_DEPTH = 16
-LANG_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$")
-SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
-SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
+# \Z, not $: "$" also matches before a final newline, so "news\n" passed as a slug (and missed its category's policy)
+LANG_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}\Z")
+SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}\Z")
+SHA256_RE = re.compile(r"^[0-9a-f]{64}\Z")
 CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 SURROGATE_RE = re.compile("[\ud800-\udfff]")  # one character class: a single linear scan
-IDEMPOTENCY_RE = re.compile(r"^[!-~]+$")
+IDEMPOTENCY_RE = re.compile(r"^[!-~]+\Z")
 # RFC 3339's date-time (its uppercase T and Z): fromisoformat alone also takes ISO 8601's week dates, basic format,
 # a space before the offset, seconds in the offset and no seconds at all (a site then reads its value back as sent)
 DATE_TIME_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{1,9})?"

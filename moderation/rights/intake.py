@@ -26,7 +26,7 @@ EXPLANATION_LIMIT = 4000
 # Query parameters a site's comment URL may carry the comment id in (else the fragment, else the last segment).
 ID_PARAMS = ("comment", "comment_id", "c")
 # A bare id the service does not hold, accepted as given (a stored comment's id may be any text: it is found first).
-BARE_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._~@+=-]{0,127}$")
+BARE_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._~@+=-]{0,127}\Z")
 
 
 def _text(value, field, *, limit, required=True):

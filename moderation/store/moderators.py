@@ -15,7 +15,7 @@ from moderation.store.login_throttle import LoginThrottle
 from moderation.store.master_pipeline import NO_REPLICAS
 from moderation.store.passwords import AccountError, check_password, dummy_hash, hashed, matches
 
-NAME_RE = re.compile(r"^[A-Za-z0-9_.@-]{1,64}$")
+NAME_RE = re.compile(r"^[A-Za-z0-9_.@-]{1,64}\Z")
 ROLES = ("moderator", "admin")
 # Accept a TOTP time step once: a code already used (or older than the last one used) is refused, so a code
 # read over someone's shoulder cannot be replayed within its 30 seconds.
@@ -40,7 +40,7 @@ redis.call('DEL', KEYS[1])
 redis.call('HSET', KEYS[1], unpack(ARGV, 2))
 return 1
 """
-TOTP_CODE = re.compile(r"^[0-9]{6}$")
+TOTP_CODE = re.compile(r"^[0-9]{6}\Z")
 
 
 class LastAdmin(AccountError):

@@ -19,7 +19,7 @@ from moderation.store.master_pipeline import NO_REPLICAS
 
 # Receipt numbers (R-<UTC date>-<8 letters and digits>): only these name a record, so an id such as "audit" or
 # "due" can never reach the index keys that share the rq: namespace.
-ID_RE = re.compile(r"^R-[0-9]{8}-[A-Z0-9]{8}$")
+ID_RE = re.compile(r"^R-[0-9]{8}-[A-Z0-9]{8}\Z")
 _JSON_FIELDS = ("comments", "removed", "not_held", "removed_not_held", "restored_not_held")
 # How long a decision that began holds its request against another one (its comments change meanwhile)
 DECIDING_MS = 60_000
