@@ -252,6 +252,19 @@ def test_a_final_newline_is_no_part_of_a_slug_tag_or_id(client, auth, accounts):
         accounts.add("yuki\n", "yuki-password-1", "moderator")
 
 
+@pytest.mark.parametrize(("field", "body"), [
+    ("article_id", {"article_id": "a\tb"}), ("article_id", {"article_id": "a\nb"}),
+    ("author.id", {"author": {"id": "u\nx", "name": "読者"}}),
+])
+def test_an_article_or_author_id_the_sites_routes_refuse_is_refused_on_a_comment_too(client, auth, field, body):
+    """GET/PUT /api/v1/articles/<id> and /authors/<id> refuse control characters: a comment naming such an id was
+    stored (200), and the site could then never close that article nor suspend that author through the API."""
+    answer = client.post("/api/v1/comments", json={**GOOD, "id": f"ctl-{field}", **body}, headers=auth)
+    assert answer.status_code == 400 and answer.json["error"]["field"] == field, answer.text
+    checked = client.post("/api/v1/comments:check", json={**GOOD, **body}, headers=auth)
+    assert checked.status_code == 400 and checked.json["error"]["field"] == field, checked.text
+
+
 def test_unknown_fields_are_ignored_and_optional_fields_kept(make_app, auth, comment, thresholds):
     client = make_app(THRESHOLDS=thresholds.flag_all).test_client()
     body = comment(id="opt-1", extra={"anything": [1, 2]}, ip="2001:db8::1", user_agent="UA",

@@ -251,8 +251,12 @@ def _check_formats(comment):
         comment["ip_key"] = address_key(address)  # what its limits count by, from this parse (comment_hits)
     check_http_url(comment["url"], "url")
     check_http_url(comment["article_url"], "article_url")
-    for name in ("parent_id", "article_title"):
-        if comment[name] is not None and CONTROL_RE.search(comment[name]):
+    # article_id and author.id as GET/PUT /api/v1/articles|authors/<id> take them: one with a control character was
+    # stored, and its article's mode or its author's standing could then never be read or set
+    author_id = (comment["author"] or {}).get("id")
+    for name, value in (("article_id", comment["article_id"]), ("parent_id", comment["parent_id"]),
+                        ("article_title", comment["article_title"]), ("author.id", author_id)):
+        if value is not None and CONTROL_RE.search(value):
             raise ValidationError(f"{name} contains control characters", name, code="invalid_text")
     check_date_time(comment["created_at"], "created_at")
     if comment["article_category"] is not None and not SLUG_RE.match(comment["article_category"]):
