@@ -183,3 +183,22 @@ def test_bulk_undo_brings_every_item_back(people, rdb, prefix):
     queue = ReviewQueue(rdb, "test", prefix=prefix)
     assert all(queue.get(i)["status"] == "pending" for i in ids)
     assert hanako.post("/review/api/undo-bulk", {"ids": []}).status_code == 400
+
+
+@pytest.mark.parametrize(("path", "body", "field"), [
+    ("/review/api/claim", {"site": ["test"]}, "site"), ("/review/api/claim", {"site": 7}, "site"),
+    ("/review/api/claim", {"n": "5"}, "n"), ("/review/api/claim", {"n": 0}, "n"),
+    ("/review/api/claim", {"n": True}, "n"),
+    ("/review/api/claim", {"order": "oldest"}, "order"), ("/review/api/claim", {"label": ["spam"]}, "label"),
+    ("/review/api/claim", {"article": {"id": "a"}}, "article"),
+    ("/review/api/decide", {"site": {"name": "test"}, "id": "h-1", "action": "approve"}, "site"),
+    ("/review/api/undo", {"site": True, "id": "h-1"}, "site"),
+])
+def test_the_review_pages_json_refuses_a_wrong_type_or_value_naming_it(people, rdb, prefix, path, body, field):
+    """A site that is not a string read as the moderator's first site (a decision could land on another site's comment
+    of the same id), and a claim's n, order, label or article it did not know as the defaults: all 200 before."""
+    hanako = people[0]
+    put(rdb, prefix, harm_record("h-1"))
+    answer = hanako.client.post(path, json=body, headers={"X-CSRF-Token": hanako.csrf})
+    assert answer.status_code == 400 and answer.json["error"]["field"] == field, answer.text
+    assert ReviewQueue(rdb, "test", prefix=prefix).get("h-1")["queue_state"] == "ready"

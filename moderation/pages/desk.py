@@ -18,8 +18,12 @@ def visible_sites():
 
 def site_of(value, *, json_errors=True):
     """The site a request names (the moderator's first when none): 404 for an unknown one, 403 for another's."""
+    if value is not None and not isinstance(value, str):  # ["other"], 7, true: a 400, not the first site's comment
+        if json_errors:
+            raise ValidationError("site must be a site name", "site", code="wrong_type")
+        abort(400)
     configured, mine = configured_sites(), visible_sites()
-    value = value if isinstance(value, str) and value else (mine or configured)[0]
+    value = value or (mine or configured)[0]
     if value not in configured:
         if json_errors:
             raise NotFound("unknown site", "site")

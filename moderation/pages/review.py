@@ -33,7 +33,15 @@ UNDO_SECONDS = 10
 BULK_LIMIT = 50
 
 
-def _filters(args):
+def _filters(args, *, strict=False):
+    """The queue's order, label and article filters; a page's query falls back to the defaults, the JSON claim
+    (strict) refuses a value it does not know with a 400 naming it instead of leasing other cards than asked for."""
+    if strict:
+        for name, known in (("order", ORDERS), ("label", ("", *FILTER_LABELS))):
+            if args.get(name) is not None and args.get(name) not in known:
+                raise ValidationError(f"{name} must be one of {', '.join(k for k in known if k)}", name)
+        if args.get("article") is not None and not isinstance(args.get("article"), str):
+            raise ValidationError("article must be an article id or title", "article", code="wrong_type")
     order = args.get("order") if args.get("order") in ORDERS else "risk"
     label = args.get("label") if args.get("label") in FILTER_LABELS else ""
     return order, label, text_of(args.get("article"))
@@ -87,9 +95,10 @@ def api_claim():
     """Lease up to n cards matching the filters (the moderator's live claims first) and return them."""
     body = json_body()
     site = site_of(body.get("site"))
-    order, label, article = _filters(body)
+    order, label, article = _filters(body, strict=True)
     n = body.get("n", 10)
-    n = n if isinstance(n, int) and not isinstance(n, bool) and 1 <= n <= 50 else 10  # true is no count
+    if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= 50:  # true is no count
+        raise ValidationError("n must be a whole number of 1-50", "n")
     skipped = body.get("skipped") if isinstance(body.get("skipped"), list) else []
     skipped = {i for i in skipped[-50:] if isinstance(i, str)}
     queue, name = get_queue(site), current_moderator()["name"]
