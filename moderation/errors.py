@@ -132,6 +132,16 @@ def unexpected_answer(method, path):
     return _json_error(500, "internal_error", "internal error; the request was not processed")
 
 
+def http_error_answer(error):
+    """A werkzeug HTTP error as the API's JSON: 413 and 415 name the body, 413 with this endpoint's limit."""
+    code = (error.name or "error").lower().replace(" ", "_")
+    field = "body" if error.code in (413, 415) else None
+    message = error.description or error.name
+    if error.code == 413 and request.max_content_length:  # the limit of this endpoint (a batch's is larger)
+        message = f"the body is larger than {request.max_content_length} bytes"
+    return _json_error(error.code, code, message, field)
+
+
 def init_app(app):
     """Register the single error boundary: ApiError and HTTP errors to JSON under /api, Redis errors to 503,
     500s never leak."""
@@ -145,12 +155,7 @@ def init_app(app):
         if not _wants_json():
             page = current_app.extensions.get("moderation.error_page")  # pages/home.py: a localised page
             return page(error) if page is not None and error.code and error.code < 500 else error
-        code = (error.name or "error").lower().replace(" ", "_")
-        field = "body" if error.code in (413, 415) else None
-        message = error.description or error.name
-        if error.code == 413 and request.max_content_length:  # the limit of this endpoint (a batch's is larger)
-            message = f"the body is larger than {request.max_content_length} bytes"
-        return _json_error(error.code, code, message, field)
+        return http_error_answer(error)
 
     @app.errorhandler(RedisError)
     @app.errorhandler(RedisClusterError)
@@ -174,9 +179,8 @@ def html_errors(blueprint):
 
     @blueprint.errorhandler(HTTPException)
     def error_page(error):
-        if request.path.startswith(PAGE_API_PREFIXES):
-            code = (error.name or "error").lower().replace(" ", "_")
-            return jsonify({"error": {"code": code, "message": error.description, "field": None}}), error.code
+        if request.path.startswith(PAGE_API_PREFIXES):  # as the API answers it (a 413 names the body and the limit)
+            return http_error_answer(error)
         if error.code is None or error.code >= 500:
             return error
         body = render_template("error.html", message=i18n.translate(page_message_key(error.code)), code=error.code)

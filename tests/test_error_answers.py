@@ -69,3 +69,13 @@ def test_a_wrong_method_on_a_moderators_page_gets_the_localised_page(client):
     assert answer.status_code == 405 and answer.mimetype == "text/html"
     assert "リクエストが無効です" in answer.text and "Method Not Allowed" not in answer.text
     assert "エラー 405" in answer.text
+
+
+@pytest.mark.parametrize("path", ["/review/api/decide-bulk", "/review/api/claim"])
+def test_a_body_over_the_limit_on_the_review_pages_json_names_the_body_and_the_limit(make_app, login, path):
+    """The review API's 413 said field null and werkzeug's 'exceeds the capacity limit', where the API's names the
+    body and its limit in bytes."""
+    hanako = login(make_app(RATE_LIMITS=""), "hanako")
+    answer = hanako.client.post(path, data=b'{"ids": ["' + b"x" * 70_000 + b'"]}',
+                                headers={"X-CSRF-Token": hanako.csrf, "Content-Type": "application/json"})
+    assert "65536 bytes" in json_error(answer, 413, "request_entity_too_large", "body")["message"]
