@@ -255,3 +255,24 @@ def test_a_batch_leaves_the_recent_list_one_submit_a_comment_leaves(rdb, prefix)
     assert lists[1] == lists[0]
     assert len(lists[0]) == RECENT_KEEP + 1 + (before + 40 - RECENT_KEEP - 1) % RECENT_SLACK == 5030
     assert lists[0][:2] == ["c39", "c38"] and lists[0][40] == f"old-{before - 1}"
+
+
+def test_the_article_index_keeps_its_latest_articles_on_both_paths(rdb, prefix):
+    """The site's article index at its cap (Articles.MAX_INDEXED): a comment on a new article, one SUBMIT (which writes
+    as it goes) or a batch (which flushes at its end), adds it and drops the oldest; one on an indexed article only
+    moves it to the front (both at the queue's clock, NOW)."""
+    from moderation.store.articles import Articles
+
+    cap = Articles.MAX_INDEXED
+    for site in ("one", "many"):
+        queue = _queue(rdb, site, prefix)
+        index = queue.articles.index_key()
+        rdb.zadd(index, {f"art-old-{n}": NOW - 10_000_000 + n for n in range(cap)})
+        items = [(_record(n, "clean", None, article), False, None) for n, article in ((1, "art-new"), (2, "art-old-5"))]
+        if site == "one":
+            assert [queue.submit(record, queued=queued) for record, queued, _ in items] == [(True, "")] * 2
+        else:
+            assert queue.submit_many(items) == [(True, "")] * 2
+        assert rdb.zcard(index) == cap
+        assert set(rdb.zrevrange(index, 0, 1)) == {"art-old-5", "art-new"} and rdb.zscore(index, "art-new") == NOW
+        assert rdb.zscore(index, "art-old-0") is None and rdb.zscore(index, "art-old-1") is not None
