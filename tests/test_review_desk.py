@@ -202,3 +202,17 @@ def test_the_review_pages_json_refuses_a_wrong_type_or_value_naming_it(people, r
     answer = hanako.client.post(path, json=body, headers={"X-CSRF-Token": hanako.csrf})
     assert answer.status_code == 400 and answer.json["error"]["field"] == field, answer.text
     assert ReviewQueue(rdb, "test", prefix=prefix).get("h-1")["queue_state"] == "ready"
+
+
+@pytest.mark.parametrize(("path", "raw", "field"), [
+    ("/review/api/decide", b'{"id": "h-\\ud800", "action": "approve"}', "id"),
+    ("/review/api/author-standing", b'{"author_id": "u-\\udc00", "standing": "warned"}', "author_id"),
+    ("/review/api/claim", b'{"article": "\\ud83d"}', "article"),
+])
+def test_a_lone_surrogate_in_the_review_pages_json_is_a_400_naming_its_field(people, path, raw, field):
+    """The review API read its body with get_json(silent=True), which turned such a body into 'a JSON object is
+    required' naming the body; the API's own reader names the field."""
+    hanako = people[0]
+    answer = hanako.client.post(path, data=raw, headers={"X-CSRF-Token": hanako.csrf,
+                                                         "Content-Type": "application/json"})
+    assert answer.status_code == 400 and answer.json["error"]["field"] == field, answer.text

@@ -4,6 +4,7 @@ of a JSON body, and a conflict told as a localised notice."""
 from flask import abort, request
 
 from moderation.api.api_keys import configured_sites
+from moderation.api.validation import json_object
 from moderation.decisions import sites_for
 from moderation.errors import AlreadyDecided, ClaimedByOther, Forbidden, NotFound, ValidationError
 from moderation.pages import i18n
@@ -36,10 +37,11 @@ def site_of(value, *, json_errors=True):
 
 
 def json_body():
-    body = request.get_json(silent=True)
-    if not isinstance(body, dict):
+    """The review page's JSON object, read as the API reads one (json_object): a lone surrogate or a bad value is a
+    400 naming its field, not 'a JSON object is required' naming the body."""
+    if not request.is_json:
         raise ValidationError("a JSON object is required", "body")
-    return body
+    return json_object(request.get_data(cache=True))
 
 
 def comment_id_of(body):

@@ -9,7 +9,7 @@ from flask import jsonify, render_template, request
 from moderation.errors import ValidationError
 from moderation.labels import REJECT_REASONS
 from moderation.pages.cards import format_time, inert
-from moderation.pages.desk import site_of, visible_sites
+from moderation.pages.desk import json_body, site_of, visible_sites
 from moderation.pages.login import api_login_required, csrf_token, current_moderator, page_login_required
 from moderation.pages.review import standing_of
 from moderation.pages.setup import page_blueprint
@@ -69,9 +69,7 @@ def api_author():
 @api_login_required
 def api_author_standing():
     """A moderator sets an author's standing from the card: audited, and the site hears it by webhook."""
-    body = request.get_json(silent=True)
-    if not isinstance(body, dict):
-        raise ValidationError("a JSON object is required", "body")
+    body = json_body()
     queue = get_queue(site_of(body.get("site")))
     author_id, level, days = body.get("author_id"), body.get("standing"), body.get("days")
     if not isinstance(author_id, str) or not 1 <= len(author_id) <= 128:
