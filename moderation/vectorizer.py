@@ -39,7 +39,7 @@ from moderation.features.signals import code_pass, named_signals, pii_signals, s
 from moderation.features.vocabulary import FEATURE_NAMES
 from moderation.kernels.hashing import crc_table
 from moderation.kernels.rows import featurise, featurise_many
-from moderation.targets.denied import denied_spans
+from moderation.targets.denied import denied_spans, denied_subjects
 from moderation.targets.owned import owned_spans
 from moderation.targets.reported import negated_spans, reported_spans
 from moderation.text.normalize import normalize
@@ -76,11 +76,12 @@ class TextFeatures(TransformerMixin, BaseEstimator):
     negated_copies_en = False
     denied_apart_en = False
     owned_apart_en = False
+    denied_subject_en = False
 
     def __init__(self, char_bits: int = 18, word_bits: int = 16, char_ngram_max: int = 3, min_df: int = 2,
                  signal_scale: float = 1.0, quoted_apart: bool = False, focus_sentence: bool = False,
                  quoted_apart_en: bool = False, negated_apart_en: bool = False, negated_copies_en: bool = False,
-                 denied_apart_en: bool = False, owned_apart_en: bool = False):
+                 denied_apart_en: bool = False, owned_apart_en: bool = False, denied_subject_en: bool = False):
         self.char_bits = char_bits
         self.word_bits = word_bits
         self.char_ngram_max = char_ngram_max
@@ -93,6 +94,7 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         self.negated_copies_en = negated_copies_en
         self.denied_apart_en = denied_apart_en
         self.owned_apart_en = owned_apart_en
+        self.denied_subject_en = denied_subject_en
 
     def _quoted(self, text: str, chars, codes=None, found=None) -> np.ndarray:
         """(start, end) of the parts of the normalised text (`chars`: its set, `codes`: its code points, `found`: the
@@ -105,6 +107,8 @@ class TextFeatures(TransformerMixin, BaseEstimator):
             denied, mark = negated_spans(text, chars), 2 if self.negated_copies_en else 1
         if not denied and self.denied_apart_en:
             denied, mark = denied_spans(text, positive=False, found=found), 1
+            if denied and self.denied_subject_en:  # the group a denial defends hashed with it: "[group] are not ..."
+                denied = denied + denied_subjects(text, found)
         # salted as denied words: no attack
         owned = owned_spans(text, codes, chars, found) if self.owned_apart_en else ()
         if denied or owned:

@@ -32,7 +32,7 @@ from moderation.kernels import counts as kernel_counts
 from moderation.kernels import evidence as kernel_evidence
 from moderation.kernels import hashing as kernel_hashing
 from moderation.scoring.scorer import load_scorer, read_active
-from moderation.targets.denied import denied_spans
+from moderation.targets.denied import denied_spans, denied_subjects
 from moderation.targets.owned import owned_spans
 from moderation.targets.reported import negated_spans, reported_spans
 from moderation.text.normalize import normalize
@@ -79,6 +79,8 @@ def ref_quoted_mask(tf, text, chars):
     denied = negated_spans(text, chars) if getattr(tf, "negated_apart_en", False) else []
     if not denied and getattr(tf, "denied_apart_en", False):
         denied = denied_spans(text, positive=False)
+        if denied and getattr(tf, "denied_subject_en", False):  # the subject before a denied copula too
+            denied = [*denied, *denied_subjects(text)]
     if getattr(tf, "owned_apart_en", False):  # a slur the writer owns or uses literally: salted as denied words
         denied = [*denied, *owned_spans(text)]
     if not spans and not denied:
@@ -339,7 +341,9 @@ def test_the_shipped_models_rows_are_the_numpy_rows(shipped):
      "negated_copies_en": True, "focus_sentence": True},
     {"char_bits": 14, "word_bits": 12, "min_df": 1, "quoted_apart": True, "quoted_apart_en": True,
      "denied_apart_en": True, "focus_sentence": True},
-], ids=["plain", "quoted-focus-4grams", "everything", "negated", "negated-copies", "denied"])
+    {"char_bits": 14, "word_bits": 12, "min_df": 1, "quoted_apart": True, "quoted_apart_en": True,
+     "denied_apart_en": True, "owned_apart_en": True, "denied_subject_en": True, "focus_sentence": True},
+], ids=["plain", "quoted-focus-4grams", "everything", "negated", "negated-copies", "denied", "denied-subject"])
 @pytest.mark.slow
 def test_fitted_idf_and_rows_are_the_numpy_ones(params):
     """fit() counts document frequencies from the kernel's buckets: the same IDF; then the same rows."""

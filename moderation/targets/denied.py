@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 from moderation.needles.guards import Needles
-from moderation.targets.constructions import _EN_DEATH, _EN_REMOVED
+from moderation.targets.constructions import _EN_DEATH, _EN_DENIED, _EN_REMOVED
+from moderation.targets.hate_en import _EN_Q_BAD
+from moderation.wordlists import CRIME, DEHUMANIZE, INSULTS_EN
 from moderation.wordlists.context import POSITIVE_EN, PRAISE
 from moderation.wordlists.groups import SLURS
 
@@ -214,3 +216,56 @@ def _denies_positive(text: str, m: re.Match) -> bool:
     if m.start("copula") >= 0:
         return _POSITIVE_AFTER.match(text, m.end("copula"), m.end()) is not None
     return m.start("belief") >= 0 and _POSITIVE_IN.search(text, m.end("belief"), m.end()) is not None
+
+
+# the subject of a denied copula ("[group] are not disgusting", "gay people were never a burden"): the words before the
+# copula back to the clause's start, at most four and 48 characters, not across a conjunction or a complementiser, and
+# none of them a harm word ("these parasites are not going anywhere" keeps its subject the writer's). The n-gram view
+# hashes them with the denial (TextFeatures denied_subject_en), so the group word a writer defends does not carry the
+# weight the same word has at the head of an attack; the signals still read the group as named
+_COPULA_START = re.compile(r"(?:are|is|was|were|am|['’](?:re|s|m)|never|will|would|could|can|cannot|wo|ca|have|has|had"
+                           r"|should|must|shall|ought)(?![a-z])")
+_CLAUSE_WORDS = frozenset(("but", "and", "or", "because", "cos", "that", "which", "who", "whom", "if", "when", "so",
+                           "though", "although", "while", "as", "since", "than", "then", "whether", "unless"))
+_HARM_SUBJECT = frozenset(w for w in (*INSULTS_EN, *DEHUMANIZE, *SLURS) if w.isascii() and " " not in w)
+_SUBJECT_WORDS, _SUBJECT_REACH = 4, 48
+# only a denial known to deny a negative: its predicate holds a harm word (an insult, a dehumanising or crime word, a
+# denied attack's word, a bad quality): trial-subj (session 35) hashed every denied copula's subject apart, and a
+# denied positive the lexicon does not know ("are not [a quality it lacks]") is read as a denied harm, so its subject
+# was hashed as a defended group's: HateCheck's negate_pos_h fell 57.1 -> 50.0%
+_NEGATIVE_IN = re.compile(r"(?<![a-z])(?:" + "|".join(sorted(
+    {re.escape(w) for w in (*INSULTS_EN, *DEHUMANIZE, *CRIME) if w.isascii()}, key=lambda w: (-len(w), w)))
+    + "|" + _EN_DENIED + "|" + _EN_Q_BAD + r")(?![a-z])")
+
+
+def _subject_start(text: str, a: int) -> int:
+    """Where the subject of a copula at `a` starts (`a`: none), reading back at most _SUBJECT_WORDS words."""
+    lo, i = max(0, a - _SUBJECT_REACH), a
+    for _ in range(_SUBJECT_WORDS):
+        j = i
+        while j > lo and text[j - 1] == " ":
+            j -= 1
+        k = j
+        while k > lo and (text[k - 1].isalpha() or text[k - 1] in "'’-"):
+            k -= 1
+        word = text[k:j]
+        if k == j or (k == lo and lo > 0) or word in _CLAUSE_WORDS:
+            break
+        if word in _HARM_SUBJECT or word.rstrip("s") in _HARM_SUBJECT:
+            return a
+        i = k
+    return i
+
+
+def denied_subjects(text: str, found=None, at=None) -> list[tuple[int, int]]:
+    """(start, end) of the subjects of the denied copulas in `text` whose predicate holds a harm word (denied_spans
+    with positive=False, read again from its kept answer): the words before "are not vermin", "were never a burden",
+    "can't be criminals" (each read back at most 48 characters: linear)."""
+    if not (any(cue in text for cue in _CUES) if found is None else not CUES.isdisjoint(found)):
+        return []
+    out = []
+    for a, b, pos in _denials(text, at):
+        if (not pos and _COPULA_START.match(text, a) and _NEGATIVE_IN.search(text, a, b)
+                and (start := _subject_start(text, a)) < a):
+            out.append((start, a))
+    return out
