@@ -79,6 +79,22 @@ def _read(text: str, word: str) -> int:
     ("ima stop fuckin with them", "fuckin", 0),  # a swear word is no person noun
     ("ima fan of dykes on bikes", "dykes", 0),
     ("you are a moody bitch", "bitch", 0),
+    # session 37: a first-person copula with an adverb or a tense, coming out or identifying as one, the writer set
+    # beside the word, two describing words, proud to be one
+    ("i have always been a dyke and my gran knew", "dyke", OWN),
+    ("we have long been queers in this family", "queers", OWN),
+    ("i will always be a homo whatever the vicar says", "homo", OWN),
+    ("i am still queer at sixty", "queer", OWN),
+    ("i identify as queer and i vote", "queer", OWN),
+    ("i came out as a dyke at forty", "dyke", OWN),
+    ("picture me, an old faggot, on the parish council", "faggot", OWN),
+    ("i am a proud old dyke", "dyke", OWN),
+    ("i am so proud to be a queer in this town", "queer", OWN),
+    ("i have a faggot for a neighbour", "faggot", 0),  # "have" without "been": no self-description
+    ("i will have the fags thrown out", "fags", 0),
+    ("you should be proud to be a dyke", "dyke", 0),  # said to someone else
+    ("leave me, faggot", "faggot", 0),  # beside "me" only with an article
+    ("he is a proud old dyke", "dyke", 0),
 ])
 def test_reading(text, word, expected):
     assert _read(text, word) == expected

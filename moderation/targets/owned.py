@@ -25,12 +25,21 @@ OWN, LITERAL = 1, 2  # what reading() answers: the writer's own group word; the 
 # I are both queers", "my wife and I, both dykes", "those of us who are dykes", "I'm one of those queers"), the word
 # right after it (an article or one modifier between); glad to be one, at a clause's start or after "I'm" ("happy to be
 # a fag in 2026", "I'm lucky to be a queer here"), as "proud" was
-_OPENER = (r"(?:we|us|fellow|as an?|i['’]m|im|ima|i am|i['’]ve been|i was|we['’]re|we are|we were|call me|"
+# session 37: a first-person copula with an adverb or a tense ("i'm still a", "i was always a", "i've always been a",
+# "i'll always be a", "we have long been"), coming out or identifying as one ("i identify as queer", "i came out as a
+# dyke"), the writer set beside the word ("imagine me, an old ...", "speaking for myself, a ..."), up to two
+# describing words after the article ("i'm a proud old dyke"), proud to be one ("proud to be a queer") as glad to be
+# one; "have" and "will" only with "been" / "be" ("i have a faggot for a neighbour" is no self-description)
+_SINCE = r"(?: (?:still|also|always|openly|proudly|just|really))?"
+_OPENER = (r"(?:we|us|fellow|as an?|ima|(?:i['’]m|im|i am|i was|we['’]re|we are|we were)" + _SINCE + r"|"
+           r"(?:i|we)(?:['’]ve| have)(?: always| long| now)? been|"
+           r"(?:i|we)(?:['’]ll| will)(?: always| still| forever)? be|"
+           r"i (?:identify|identified|came out|have come out) as|(?:me|myself), an?|call me|"
            r"(?:call|called) ourselves|(?:me|i) and (?:the |all the )?other|and (?:i|me|myself)(?: are| were|,)"
            r"|of us (?:who|that) (?:are|were)|(?:i['’]m|im|i am|i was) (?:just )?one of (?:those|the|these|you)"
            r"|(?P<my>my))")
 _ARTICLE = r"(?: (?:an?|all|both|such an?|just an?|also an?|still an?|the biggest|a bit of an?|a total|a complete))?"
-_MODIFIER = r"(?: (?:proud|old|fellow|own|little|bunch of|lot of|massive|proper|big|total|complete|real))?"
+_MODIFIER = r"(?: (?:proud|old|fellow|own|little|bunch of|lot of|massive|proper|big|total|complete|real)){0,2}"
 # after an article the writer may describe themself with any one word first ("i'm a bossy bitch", normalised "ima
 # bossy bitch"; "call me a petty bitch", "i was such a moody bitch"): the article makes the word one that describes the
 # writer, not an object ("we hate fags" has none, so it stays an attack), and it asks for one word (singular), so "ima
@@ -45,7 +54,7 @@ _IN_GROUP_BEFORE = re.compile(r"(?:^|[^a-z'’])" + _OPENER + r"(?:" + _ARTICLE 
                               r"|(?:^|[,;:.!?(]|(?:^|[^a-z'])and|(?:^|[^a-z'])just) *(?:an? )?proud"
                               r"(?: [a-z]{1,12}){0,2} $"
                               r"|(?:^|[,;:.!?(] *|(?:^|[^a-z'’])(?:i['’]m|im|i am) )(?:so |really |very |just )?"
-                              r"(?:happy|glad|lucky|blessed|thrilled|grateful) to be(?: an?)?(?: [a-z]{1,12})? $")
+                              r"(?:happy|glad|lucky|blessed|thrilled|grateful|proud) to be(?: an?)?(?: [a-z]{1,12})? $")
 # the word before a people noun counts too ("queer folks like me", "dyke elders like us": session 32; "queer folks like
 # me deserve better healthcare" was hate 0.45 with 2026.12.04-1)
 _IN_GROUP_AFTER = re.compile(r"(?: (?:folks?|people|kids?|women|men|guys|girls|boys|lads|ones|elders|friends)"
