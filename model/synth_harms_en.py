@@ -172,7 +172,7 @@ FAMILIES = {
     "hate": (  # a group attacked by identity, in varied constructions
         "{g} are {dehum}", "{g} are nothing but {dehum}", "I {hateverb} {g}", "{g} make me sick", "You can't trust {g}", "{g} should be {punish}",
         "It's disgusting how {g} behave", "Why are all {g} so {neg}?", "All {g} are {neg}", "Typical {g1}, always {neg}", "I'd rather die than live next to {g}",
-        "{g} are a plague on this country", "{g} belong in a zoo", "Isn't it obvious that {g} are {dehum}?",
+        "{g} are a plague on this country", "Isn't it obvious that {g} are {dehum}?",
         "{g} are only good for cleaning toilets", "Too many {g} around here. Get rid of them", "{slurp} are ruining this country", "Those {slurp} should leave",
         "Never hire {g}, they are {neg}", "{g} are the lowest form of life", "I think {g} are {dehum}", "Honestly {g} disgust me", "A {g1} is worth less than a dog",
         "{g} will never be equal to us", "Send all the {g} back", "{g} are {neg} and always will be", "{g} like you are {dehum}", "Sick of seeing {g} everywhere",
