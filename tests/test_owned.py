@@ -95,6 +95,10 @@ def _read(text: str, word: str) -> int:
     ("you should be proud to be a dyke", "dyke", 0),  # said to someone else
     ("leave me, faggot", "faggot", 0),  # beside "me" only with an article
     ("he is a proud old dyke", "dyke", 0),
+    ("i will be a faggot killer", "faggot", 0),  # an agent noun of harm after it: the word names the target
+    ("i'm a proud dyke hater", "dyke", 0),
+    ("we are queer bashers", "queer", 0),
+    ("i'm a proud dyke and a baker", "dyke", OWN),
 ])
 def test_reading(text, word, expected):
     assert _read(text, word) == expected

@@ -60,6 +60,9 @@ _IN_GROUP_BEFORE = re.compile(r"(?:^|[^a-z'’])" + _OPENER + r"(?:" + _ARTICLE 
 _IN_GROUP_AFTER = re.compile(r"(?: (?:folks?|people|kids?|women|men|guys|girls|boys|lads|ones|elders|friends)"
                              r"(?= like (?:me|us|myself)(?![a-z])))?"
                              r" (?:myself|ourselves|and proud|like me|like us|like myself)(?![a-z])")
+# the word before an agent noun of harm names its target, not the writer ("i will be a faggot killer", "as a dyke
+# hater", "we are queer bashers"; read2, session 37)
+_AGENT_AFTER = re.compile(r"[ -](?:hat|bash|kill|hunt|beat|lynch|burn|stomp)(?:ers?|ing)(?![a-z])")
 # "other X my age" counts the writer among X; "X my age" alone only says whose age ("hoes my age only want money" is
 # said of women by anyone; read2 s34)
 _OTHER_MY_AGE = re.compile(r"(?<![a-z'’])other [a-z]{2,15} (?:my|our) age(?![a-z])")
@@ -183,6 +186,8 @@ def reading(t: str, a: int, b: int) -> int:
     mine = before is not None and (before.group("my") is None or (t[b - 1] in "sz" and " " not in t[a:b]) or (
         t[a:b] in _MY_FRIEND and _PERSON_AFTER.match(t, b, b + 24) is None)) and (
         before.group("free") is None or (t[b - 1] not in "sz" and _DESCRIBED_WORD.fullmatch(t, a, b) is not None))
+    if _AGENT_AFTER.match(t, b, b + 12):  # "a faggot killer", "we are queer bashers": the word names the target
+        return 0
     if mine or _IN_GROUP_AFTER.match(t, b, b + 24) or _OTHER_MY_AGE.match(t, max(0, a - 6), b + 8) or (
             t[a:b] in _ADDRESS_WORDS and _warm_address(t, a)):
         return OWN
