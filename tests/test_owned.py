@@ -99,6 +99,8 @@ def _read(text: str, word: str) -> int:
     ("i'm a proud dyke hater", "dyke", 0),
     ("we are queer bashers", "queer", 0),
     ("i'm a proud dyke and a baker", "dyke", OWN),
+    ("we went coon hunting with the hounds", "coon", LITERAL),  # an agent noun stops the writer's own only
+    ("faggots burning in the stove", "faggots", LITERAL),
 ])
 def test_reading(text, word, expected):
     assert _read(text, word) == expected

@@ -186,10 +186,9 @@ def reading(t: str, a: int, b: int) -> int:
     mine = before is not None and (before.group("my") is None or (t[b - 1] in "sz" and " " not in t[a:b]) or (
         t[a:b] in _MY_FRIEND and _PERSON_AFTER.match(t, b, b + 24) is None)) and (
         before.group("free") is None or (t[b - 1] not in "sz" and _DESCRIBED_WORD.fullmatch(t, a, b) is not None))
-    if _AGENT_AFTER.match(t, b, b + 12):  # "a faggot killer", "we are queer bashers": the word names the target
-        return 0
-    if mine or _IN_GROUP_AFTER.match(t, b, b + 24) or _OTHER_MY_AGE.match(t, max(0, a - 6), b + 8) or (
-            t[a:b] in _ADDRESS_WORDS and _warm_address(t, a)):
+    agent = _AGENT_AFTER.match(t, b, b + 12) is not None  # "a faggot killer", "we are queer bashers": the target
+    if not agent and (mine or _IN_GROUP_AFTER.match(t, b, b + 24) or _OTHER_MY_AGE.match(t, max(0, a - 6), b + 8) or (
+            t[a:b] in _ADDRESS_WORDS and _warm_address(t, a))):
         return OWN
     if t[a:b] == "bitch" and (_THING_BEFORE.search(t, max(0, a - _BEFORE - 32), a)
                               or _THING_AFTER.match(t, b, b + 24)) and not _REAIMED_AFTER.match(t, b, b + 48):
