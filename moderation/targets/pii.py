@@ -11,6 +11,7 @@ from moderation.automaton import Automaton
 from moderation.needles.guards import NeedleIndex
 from moderation.needles.prefixes import BEGIN, prefixes
 from moderation.targets.constructions import _G
+from moderation.targets.exposed import exposure_threat
 from moderation.targets.located import ERRAND_VISIT, EXPOSURE_TOLD, MENACE_JA
 
 ADDRESS = re.compile(r"(?<=[一-龥ァ-ヶ])[市区町村郡][一-龥ぁ-んァ-ヶ]{0,10}?(?:\d{1,2}条[東西南北]?)?\d{1,4}"
@@ -356,6 +357,8 @@ def personal_info(text: str, spans: list | None = None, chars: set | None = None
         punished = punish and (person or identifying) and not public  # an office's address is no private target
         if expose or (approach and (person or identifying)) or near or (person and routine) or punished:
             exposed = 1.0
+    if not exposed and exposure_threat(text):
+        exposed = 1.0  # a threat to expose someone, or their finding told (exposed.py): no piece needs to be posted
     if exposed and not any(counts.get(k) for k in _IDENTIFYING) and EXPOSURE_TOLD.search(text):
         exposed, expose, approach, punish = 0.0, 0, 0, 0  # someone else's doxxing told (located.py), no piece repeated
     if exposed and not expose and not any(counts.get(k) for k in _IDENTIFYING) and not chars.isdisjoint("行伺来") and (

@@ -1,0 +1,158 @@
+"""A threat to expose someone (晒してやる, 住所をネットに載せるぞ) or the finding told (お前の家特定した).
+
+Session 37 (issue 12, ja): お前の住所をネットで教えてやるよ scored abuse 0.119 with 2026.12.05-1: personal_info
+counted an act of exposure (住所を) but no piece, so nothing was exposed. A 晒し予告 names no piece: what makes it one
+is who is aimed at (お前, こいつ, コメ主, or no owner at all), what is to be exposed (住所, 勤務先, 学校, 家族, 本名,
+顔写真, or the person: お前を晒す) and the writer's will: a volitional, imperative or 〜てやる form that ends its
+clause, a threat conditional (晒されたくなければ), or the finding told (特定した, 割れてるぞ). Its civil neighbours in
+news differ in one of the three: an owner who is the writer or an office (私の住所, 会社の住所は公式サイトに), no
+will (警察が住所を公開した, 晒し行為は犯罪です, 住所を晒すのはやめよう: the form does not end its clause) or the
+words reported (「住所を晒す」と脅された, 晒すぞとか書く奴). Every pattern is one linear regex with bounded windows.
+"""
+
+from __future__ import annotations
+
+import re
+
+# someone singled out: the person addressed, a commenter or reporter, the one the thread is angry at
+_TARGET = (r"(?:お前|おまえ|オマエ|てめえ|てめー|テメエ|テメー|貴様|あんた|アンタ|こいつ|コイツ|あいつ|アイツ"
+           r"|そいつ|ソイツ"
+           r"|コメ主|投稿主|投稿者|スレ主|書いた奴|書いたやつ|書いてる奴|書いてるやつ|この記者|記者|上の(?:奴|やつ|人|コメ)"
+           r"|この(?:女|男|ババア|ジジイ|おっさん|おばさん|アカウント|アカ)|奴|(?<!お)やつ|(?<!オ)ヤツ)")
+
+# the same, said to their face or of a commenter: a finding told (特定した) of a poster or a reporter is also news
+_TARGET_NEAR = (r"(?:お前|おまえ|オマエ|てめえ|てめー|テメエ|テメー|貴様|あんた|アンタ|こいつ|コイツ|あいつ"
+                r"|アイツ|そいつ|ソイツ|コメ主|スレ主|上の(?:奴|やつ|人|コメ))")
+
+# a piece that names or locates one person by itself
+_PIECES = ("住所", "自宅", "実家", "勤務先", "勤め先", "職場", "学校名", "会社名", "本名", "フルネーム", "顔写真",
+           "電話番号", "携帯番号", "個人情報", "身元", "素性", "前科")
+
+# what is exposed: those pieces, or someone's family, face or past
+_INFOS = (*_PIECES, "家族", "家", "正体", "経歴", "顔", "嫁", "旦那", "子供", "子ども", "娘", "息子", "親")
+
+# an owner who is the writer, or an office, shop or public body (会社の住所, 店の電話番号: a notice, not a target)
+_OWNERS = ("私の", "俺の", "僕の", "自分の", "うちの", "わたしの", "社の", "店の", "所の", "庁の", "署の", "省の",
+           "局の", "館の", "公式の", "院の", "校の", "迷子の", "行方不明の")
+
+
+def _words(words: tuple[str, ...], owned: bool) -> str:
+    """An alternation of `words`, each checked behind itself once found (a pattern that opens with a look-behind is
+    tried at every position; one that opens with words skips to where they can start): 家 not in 国家 or 政治家, and
+    with `owned` False, no owner of _OWNERS."""
+    def one(w: str) -> str:
+        behind = "".join(rf"(?<!{o}{w})" for o in _OWNERS) if not owned else ""
+        return w + (r"(?<![一-龥ァ-ヶー]家)" if w == "家" else "") + behind
+    return "(?:" + "|".join(one(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+_PIECE = _words(_PIECES, owned=True)
+_INFO = _words(_INFOS, owned=True)
+_PIECE_FREE = _words(_PIECES, owned=False)  # a piece of no owner the writer or an office
+_INFO_FREE = _words(_INFOS, owned=False)
+
+# where an exposure is published (ネットで教えてやる), and whom a secret is told to (会社にバラす)
+_NET = r"(?:ネット|sns|ツイッター|twitter|掲示板|晒し板|まとめ|世間|世界中)(?:上)?(?:で|に|中に|へ)"
+_TOLD_TO = (r"(?:会社|職場|勤務先|学校|ネット|sns|ツイッター|twitter|掲示板|晒し板|世間|世界中|近所)"
+            r"(?:上)?(?:で|に|中に|へ)")
+
+_TE_AUX = (r"(?:てやる|てやった|てやろう|てやっ(?:から|かんな)|てやん|てやります|たる|たろか|たろう"
+           r"|てもらう|てもらいます|ておく|とく|といた|とこう|ときます|ておいた|ちゃう|ちゃおう|ちゃった|てくる|てきた)")
+
+_TE_AUX_D = _TE_AUX.replace("て", "で").replace("とく|といた|とこう|ときます", "どく|どいた|どこう|どきます").replace(
+    "たる|たろか|たろう", "だる|だろか|だろう").replace("ちゃ", "じゃ")
+
+_POLITE = r"させて(?:もら|いただ)(?:う|います|きます)"
+
+
+def _godan_su(stem: str, bare: bool = True) -> str:
+    """晒す, ばらす, 言いふらす, 流す: each form that says the writer will do it (`bare`: also the plain ones)."""
+    plain = rf"|{stem}す|{stem}そう|{stem}せ(?:よ|や)?|{stem}します|{stem}しましょう|{stem}{_POLITE}" if bare else ""
+    return rf"(?:{stem}し{_TE_AUX}{plain})"
+
+
+def _suru(noun: str, bare: bool = True) -> str:
+    """拡散する, 公開する, 暴露する: a noun with する."""
+    plain = (rf"|{noun}する|{noun}しよう|{noun}しろ|{noun}せよ|{noun}します|{noun}しましょう|{noun}{_POLITE}"
+             if bare else "")
+    return rf"(?:{noun}し{_TE_AUX}{plain})"
+
+
+def _ichidan(stem: str) -> str:
+    """載せる, 教える, 知らせる, 上げる."""
+    return rf"(?:{stem}{_TE_AUX}|{stem}る|{stem}よう|{stem}ろ|{stem}ます|{stem}ましょう|{stem}{_POLITE})"
+
+
+# an idiom's object, not a person's: 恥を晒す, 醜態を晒す, 危険に身を晒す, 水に流す
+_NOT_IDIOM = r"(?<!恥を)(?<!恥)(?<!態を)(?<!姿を)(?<!身を)(?<!骸を)(?<!水に)"
+
+# verbs that expose by themselves (晒す, バラす); 拡散 and 暴露 only as the writer's act (拡散希望 / 拡散しろ of a
+# missing child's photo is an appeal, of a scandal news)
+_BARE = "|".join((_ichidan("晒し上げ"), _ichidan("さらし上げ"), _ichidan("晒しあげ"), _godan_su("晒"),
+                  _godan_su("さら"), _godan_su("ばら"), _godan_su("バラ"), _godan_su("言いふら"),
+                  _suru("拡散", bare=False), _suru("暴露", bare=False)))
+_STRONG = "|".join((_BARE, _suru("拡散"), _suru("暴露"), "拡散希望"))
+
+# verbs that expose only with someone singled out or the net named (住所教えてやるよ alone is a favour)
+_WEAK = "|".join((_ichidan("載せ"), _ichidan("のせ"), _ichidan("教え"), _ichidan("知らせ"), _ichidan("上げ"),
+                  _ichidan("あげ"), _suru("公開"), _suru("アップ"), _suru("うp"), _godan_su("流"),
+                  r"(?:貼っ" + _TE_AUX + r"|貼る|貼ろう|貼れ)",
+                  r"(?:書き込ん" + _TE_AUX_D + r"|書き込む|書き込もう|書き込め)"))
+
+# the finding told (特定した, 割れてるぞ): of someone singled out; 割れた / 把握した only of a piece
+_FOUND = (r"(?:特定(?:した|済み|済|完了|できた|してる|しました|しといた|してやった|してやる)"
+          r"|突き止め(?:た|てやる|てやった))")
+_FOUND_PIECE = r"(?:割れ(?:た|てる)|把握(?:した|してる|済み)|わかった|分かった|わかってる|分かってる)"
+
+# said with a will: nothing of the clause goes on after the form but a particle of insistence
+_TAIL = (r"(?:ぞ|ぜ|わ|わい|わな|よ|ね|か|かな|から|からな|からね|かんな|で|んで|んだよ|けど|だ|だぞ|だぜ|だよ"
+         r"|だから|だからな|笑|ｗ+|w+)?")
+_ENDS = r"(?=$|[^ぁ-んァ-ヶー一-龥]|覚悟|お前|おまえ|てめ|マジ|まじ|本気|絶対|楽しみ|待って|震え|逃げ|せいぜい)"
+# the words reported or quoted (「住所晒すぞ」と脅された, 晒してやるとか言う奴): not the writer's own threat
+_NOT_REPORTED = r"(?![」』\"”]?[、,]?\s?(?:と(?!に)|って|なんて|とか|みたい|という|などと))"
+_WILL = _TAIL + _ENDS + _NOT_REPORTED
+
+# a threat's conditional: 晒されたくなければ, 公開されたいのか
+_IF_NOT = (r"(?:晒さ|さらさ|ばらさ|バラさ|拡散さ|公開さ|暴露さ|載せら|流さ|特定さ)れ"
+           r"(?:たく(?:なければ|なかったら|ないなら|なきゃ|ねえなら|ねーなら)|たいの|たいか|ても(?:いいの|知らない|しらない|文句))")
+
+_W = r"[^。．.!?！？\n」]"  # inside one sentence and one quotation
+_OF = r"(?:の|ん|んちの|んとこの)"  # お前の, お前ん家, お前んちの
+
+_ANY = r"(?:を|も|は|とか|や|、|\s)?"
+_AGAIN = r"(?:は|も|が|を|、|\s)?(?:もう|とっくに|すでに)?"
+
+# Each way, compiled alone: one that opens with words is skipped to where they can start (all of them in one
+# alternation are tried at every position, ~650 us per 1,000 characters against ~5)
+EXPOSURE_THREAT = tuple(re.compile(part) for part in (
+    # a piece of someone singled out, or of no one named, with a verb that exposes by itself
+    _TARGET + _OF + "?" + _W + "{0,4}?" + _INFO + _ANY + _W + "{0,10}?" + _NOT_IDIOM
+    + "(?:(?:" + _STRONG + ")" + _WILL + "|" + _IF_NOT + ")",
+    _INFO_FREE + _ANY + _W + "{0,10}?" + _NOT_IDIOM + "(?:(?:" + _BARE + ")" + _WILL + "|" + _IF_NOT + ")",
+    # a piece of someone singled out, or any private piece, published (ネットで教えてやる, 住所ネットに載せるぞ)
+    _TARGET + _OF + _W + "{0,4}?" + _PIECE + _W + "{0,12}?" + _NOT_IDIOM + "(?:" + _WEAK + ")" + _WILL,
+    _TARGET + _OF + _W + "{0,4}?" + _INFO + _W + "{0,12}?" + _NET + _W + "{0,4}?" + _NOT_IDIOM + "(?:" + _WEAK + ")"
+    + _WILL,
+    _PIECE_FREE + _ANY + _W + "{0,6}?" + _NET + _W + "{0,4}?(?:" + _WEAK + ")" + _WILL,
+    # the person themself exposed (お前を晒してやる, こいつのこと拡散しよう), or told on (会社にバラす)
+    _TARGET + "(?:を|のこと(?:を)?|も|、|\\s)?" + _W + "{0,8}?" + _NOT_IDIOM + "(?:(?:" + _STRONG + ")" + _WILL + "|"
+    + _IF_NOT + ")",
+    _TOLD_TO + _W + "{0,4}?(?:" + "|".join(_godan_su(stem) for stem in ("バラ", "ばら", "言いふら", "晒")) + ")"
+    + _WILL,
+    # the finding told of someone singled out (お前の家特定した, こいつの住所割れてるぞ)
+    _TARGET_NEAR + _OF + "?" + _W + "{0,4}?(?:" + _INFO + ")?" + _AGAIN + _FOUND + _WILL,
+    _TARGET_NEAR + _OF + _W + "{0,4}?" + _INFO + _AGAIN + _FOUND_PIECE + _WILL,
+))
+
+# the verb of every way, searched first (most texts have none): spelled out as words, so the engine skips to where
+# one can start (with character classes in it, it tries every position: 48 us per 1,000 characters against 3)
+_VERBS = re.compile("|".join((
+    "晒", *("さら" + c for c in "しすせそさ"), *(a + b + c for a in "ばバ" for b in "らラ" for c in "しすせそさ"),
+    "言いふら", "拡散", "暴露", "載せ", "のせ", "教え", "知らせ", "上げ", "あげ", "公開", "アップ", "うp",
+    *("流" + c for c in "しすせそさ"), "貼", "書き込", "特定", "突き止", "割れ", "把握",
+    *(a + "か" + c for a in "わ分" for c in "っる"))))
+
+
+def exposure_threat(text: str) -> bool:
+    """Whether `text` threatens to expose someone or tells them they are found."""
+    return _VERBS.search(text) is not None and any(rx.search(text) is not None for rx in EXPOSURE_THREAT)
