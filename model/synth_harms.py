@@ -13,6 +13,7 @@ from __future__ import annotations
 import random
 import re
 
+from model.synth_exposed import NEGATIVES_EXPOSED, POSITIVES_EXPOSED, SLOTS_EXPOSED
 from model.synth_harms_en import FAMILIES as FAMILIES_EN
 from model.synth_harms_en import SLOTS_EN
 from model.synth_harms_named import NEGATIVES_NAMED, POSITIVES_NAMED, SLOTS_NAMED
@@ -27,6 +28,7 @@ LANGS = ("ja", "en")
 ROWS_PER_FAMILY = {"positive": 520, "negative": 420}  # per language at scale 1.0
 ROWS_PER_FAMILY_EN = 400  # per family of synth_harms_en.py at scale 1.0
 ROWS_LOCATED = 300  # per family and language of synth_located.py at scale 1.0 (one shape, not a category)
+ROWS_EXPOSED = 300  # per family of synth_exposed.py at scale 1.0 (Japanese only)
 # families sized apart from ROWS_PER_FAMILY_EN: the civil mentions of groups outnumber the attacks on them
 ROWS_EN = {"neg_threat_frame": 200, "neg_identity_civil": 1200, "neg_counter_ref": 800, "neg_reclaimed": 600,
            "neg_own_plan": 400, "neg_homonym": 330}
@@ -149,6 +151,10 @@ def generate(seed: int = 20261129, scale: float = 1.0) -> list[dict]:
             for lang in LANGS:
                 rows.extend(_family_rows(family, lang, by_lang[lang], max(1, round(ROWS_LOCATED * scale)), seed,
                                          {**SLOTS[lang], **SLOTS_LOCATED[lang]}))
+    for table in (POSITIVES_EXPOSED, NEGATIVES_EXPOSED):  # synth_exposed.py: a threat to expose someone (ja only)
+        for family, by_lang in table.items():
+            rows.extend(_family_rows(family, "ja", by_lang["ja"], max(1, round(ROWS_EXPOSED * scale)), seed,
+                                     {**SLOTS["ja"], **SLOTS_EXPOSED["ja"]}))
     slots_en = {**SLOTS["en"], **SLOTS_EN}
     for family, templates in FAMILIES_EN.items():  # the English families with targets (synth_harms_en.py)
         n = max(1, round(ROWS_EN.get(family, ROWS_PER_FAMILY_EN) * scale))
