@@ -243,4 +243,19 @@ NEGATIVES = {
             "[この仕事|今回のプロジェクト|最後の試合]は心してやろう", "[明日は|今年こそ][5時|6時]に早起きしてやる", "[しぶとく|意地でも]長生きしてやる[わ|からな|]",
         ),
     },
+    "neg_self": {  # session 37: the writer's own looks, worth or skill run down (ja only)
+        # an insult word with the writer as its subject is no attack (insult_at_self weighs +2.04 on harassment, learnt
+        # from rows where the writer insults someone else too); neg_casual's ~10 self-deprecating templates are mostly
+        # バカ / アホ of a mishap: looks (ブス, デブ, ハゲ, チビ) and worth (無能, 役立たず, ダメ人間, ポンコツ) said of
+        # oneself had almost no civil rows. Its own family, so no other family's rows are re-drawn
+        "ja": (
+            "[鏡見たら|朝起きたら|久しぶりに体重計乗ったら][ほんとに|マジで|]{selflook}だった[わ|…|。泣きたい|]", "[最近の|今の|ここ数年の][私|俺|自分|あたし]、完全に{selflook}[だ|だわ|になった]",
+            "[私|俺|自分|あたし|僕]って[ほんと|マジで|つくづく]{selfworth}だ[な|わ|よね|…]。[また|今日も]{selfmishap}", "{selfmishap}。[私|俺|自分]の{selfflaw}には[家族|上司|先輩|友達]も呆れてる",
+            "[ハゲ|白髪|シワ]が[増えてきた|目立ってきた]。[俺|私|自分]もすっかり[おっさん|おばさん]だな", "[私|俺|自分]なんて{selfworth}だけど、[仕事|部活|子育て]だけは[頑張ってる|手を抜かない]",
+            "[料理|運転|掃除|裁縫|歌]が下手すぎる。[私|俺|自分]は[不器用|ポンコツ]の極み", "[テスト|面接|試合|プレゼン]で[また|]失敗した。[私|自分|俺]ってほんと{selfworth}",
+            "[昔から|子供の頃から][私|俺|自分]は{selflook}で[運動音痴|不器用]だった", "[デブ|チビ|ブス]な[私|自分|俺]でも[着られる|似合う][服|スーツ|浴衣]を探してる",
+            "[こんな|]{selfworth}な[私|俺|自分]を雇ってくれた[会社|店長|社長]には感謝しかない", "自分の[字|絵|文章]が[汚すぎて|下手すぎて]笑う。[センスゼロ|ポンコツ]だわ",
+            "[体重|お腹まわり]がやばい。[デブ|ブタ]まっしぐらだ、[ダイエット|ジム通い]しなきゃ", "[俺|私|自分]の[ドジ|ノロマ]っぷりに[自分でも|我ながら][呆れる|笑う]",
+        ),
+    },
 }
