@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 import pytest
 
 from model.synth_harms import CATEGORIES, HEADS, ROWS_EN, ROWS_PER_FAMILY_EN, expand, family_labels, generate
+from model.synth_exposed import NEGATIVES_EXPOSED, POSITIVES_EXPOSED
 from model.synth_harms_en import FAMILIES as FAMILIES_EN
 from model.synth_harms_named import NEGATIVES_NAMED, POSITIVES_NAMED
 from model.synth_harms_negatives import NEGATIVES
@@ -25,7 +26,7 @@ FAMILIES = set(POSITIVES) | set(NEGATIVES)
 # (family, language) pairs written: every category in both languages, a hard-negative family in one when its
 # construction is one language's (neg_crime_news: 〜の犯人 in Japanese crime news)
 WRITTEN = {(f, lang) for table in (POSITIVES, NEGATIVES, POSITIVES_NAMED, NEGATIVES_NAMED, POSITIVES_LOCATED,
-                                   NEGATIVES_LOCATED)
+                                   NEGATIVES_LOCATED, POSITIVES_EXPOSED, NEGATIVES_EXPOSED)
            for f, by_lang in table.items() for lang in by_lang}
 
 
@@ -77,6 +78,8 @@ def test_positives_name_their_category_and_negatives_are_clean(rows):
         family = r["source"].split("-")[1].removesuffix("_named").removesuffix("_located")
         if family in CATEGORIES:
             assert r["labels"][family] == 1 and r["labels"]["abuse"] == 1
+        elif r["source"].split("-")[1] == "exposure_threat":  # a threat to expose someone (synth_exposed.py)
+            assert r["labels"]["personal_info"] == 1 and r["labels"]["abuse"] == 1, r
         elif r["source"].split("-")[1] == "neg_allegation":  # teaches defamation only (synth_harms_named.py)
             assert r["labels"]["defamation"] == 0 and set(r["labels"].values()) == {0, None}, r
         else:
@@ -150,6 +153,8 @@ def test_english_families_with_targets(en_rows):
         elif family == "neg_exclaimed":  # swearing at nobody harasses nobody; vulgar language itself stays unlabelled
             assert {v for k, v in r["labels"].items() if k != "abuse"} == {0} and r["labels"]["abuse"] is None, r
             assert signal_dict(r["text"])["profanity_unaimed"] == 0, r  # each is read as an exclamation
+        elif r["source"].split("-")[1] == "exposure_threat":  # a threat to expose someone (synth_exposed.py)
+            assert r["labels"]["personal_info"] == 1 and r["labels"]["abuse"] == 1, r
         elif r["source"].split("-")[1] == "neg_allegation":  # teaches defamation only (synth_harms_named.py)
             assert r["labels"]["defamation"] == 0 and set(r["labels"].values()) == {0, None}, r
         else:
