@@ -27,6 +27,10 @@ THREATS = [
     "記者の自宅の住所、ネットに公開してやる",
     "オマエの住所晒すぞ！",  # full width, normalised
     "ｵﾏｴの住所さらしてやる",  # half-width kana, normalised
+    "こいつのことツイッターに流してやる",  # the person, published on the net
+    "コメ主の本名、拡散されたくなけりゃ消えろ",
+    "お前の住所晒すからな笑",  # a laugh ends the clause
+    "スレ主の実家、晒しスレに書き込んでやる",
 ]
 
 

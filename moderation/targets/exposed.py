@@ -52,7 +52,8 @@ _PIECE_FREE = _words(_PIECES, owned=False)  # a piece of no owner the writer or 
 _INFO_FREE = _words(_INFOS, owned=False)
 
 # where an exposure is published (ネットで教えてやる), and whom a secret is told to (会社にバラす)
-_NET = r"(?:ネット|sns|ツイッター|twitter|掲示板|晒し板|まとめ|世間|世界中)(?:上)?(?:で|に|中に|へ)"
+_NET = (r"(?:ネット|sns|ツイッター|twitter|掲示板|晒し板|晒しスレ|まとめサイト|まとめ|スレ|世間|世界中)"
+        r"(?:上)?(?:で|に|中に|へ)")
 _TOLD_TO = (r"(?:会社|職場|勤務先|学校|ネット|sns|ツイッター|twitter|掲示板|晒し板|世間|世界中|近所)"
             r"(?:上)?(?:で|に|中に|へ)")
 
@@ -107,14 +108,14 @@ _FOUND_PIECE = r"(?:割れ(?:た|てる)|把握(?:した|してる|済み)|わ�
 # said with a will: nothing of the clause goes on after the form but a particle of insistence
 _TAIL = (r"(?:ぞ|ぜ|わ|わい|わな|よ|ね|か|かな|から|からな|からね|かんな|で|んで|んだよ|けど|だ|だぞ|だぜ|だよ"
          r"|だから|だからな|笑|ｗ+|w+)?")
-_ENDS = r"(?=$|[^ぁ-んァ-ヶー一-龥]|覚悟|お前|おまえ|てめ|マジ|まじ|本気|絶対|楽しみ|待って|震え|逃げ|せいぜい)"
+_ENDS = r"(?=$|[^ぁ-んァ-ヶー一-龥]|笑|覚悟|お前|おまえ|てめ|マジ|まじ|本気|絶対|楽しみ|待って|震え|逃げ|せいぜい)"
 # the words reported or quoted (「住所晒すぞ」と脅された, 晒してやるとか言う奴): not the writer's own threat
 _NOT_REPORTED = r"(?![」』\"”]?[、,]?\s?(?:と(?!に)|って|なんて|とか|みたい|という|などと))"
 _WILL = _TAIL + _ENDS + _NOT_REPORTED
 
 # a threat's conditional: 晒されたくなければ, 公開されたいのか
 _IF_NOT = (r"(?:晒さ|さらさ|ばらさ|バラさ|拡散さ|公開さ|暴露さ|載せら|流さ|特定さ)れ"
-           r"(?:たく(?:なければ|なかったら|ないなら|なきゃ|ねえなら|ねーなら)|たいの|たいか|ても(?:いいの|知らない|しらない|文句))")
+           r"(?:たく(?:なければ|なけりゃ|なかったら|ないなら|なきゃ|ねえなら|ねーなら)|たいの|たいか|ても(?:いいの|知らない|しらない|文句))")
 
 _W = r"[^。．.!?！？\n」]"  # inside one sentence and one quotation
 _OF = r"(?:の|ん|んちの|んとこの)"  # お前の, お前ん家, お前んちの
@@ -137,6 +138,7 @@ EXPOSURE_THREAT = tuple(re.compile(part) for part in (
     # the person themself exposed (お前を晒してやる, こいつのこと拡散しよう), or told on (会社にバラす)
     _TARGET + "(?:を|のこと(?:を)?|も|、|\\s)?" + _W + "{0,8}?" + _NOT_IDIOM + "(?:(?:" + _STRONG + ")" + _WILL + "|"
     + _IF_NOT + ")",
+    _TARGET + "のこと(?:を|は)?" + _W + "{0,8}?" + _NET + _W + "{0,4}?" + _NOT_IDIOM + "(?:" + _WEAK + ")" + _WILL,
     _TOLD_TO + _W + "{0,4}?(?:" + "|".join(_godan_su(stem) for stem in ("バラ", "ばら", "言いふら", "晒")) + ")"
     + _WILL,
     # the finding told of someone singled out (お前の家特定した, こいつの住所割れてるぞ)
