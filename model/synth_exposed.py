@@ -32,7 +32,7 @@ SLOTS_EXPOSED = {
         "xwhen": _w("今夜|明日|週末|今すぐ|一時間後に|そのうち|次に書き込んだら"),
         "xif": _w("晒されたくなければ|バラされたくなかったら|ネットに流されたくないなら|拡散されたくなけりゃ"),
         "xstop": _w("黙れ|消えろ|謝罪しろ|書き込みを消せ|アカウント消せ|二度とコメントするな"),
-        "xfound": _w("特定した|特定済み|特定完了|割れてる|割れたぞ"),
+        "xfound": _w("特定した|特定済み|特定完了|割れてる|割れた"),
         "xpet": _w("迷子の柴犬|逃げたインコ|行方不明の三毛猫|保護した子猫"),
         "xshop": _w("駅前のパン屋|近所のラーメン屋|新しくできたカフェ|行きつけの古本屋"),
     },
@@ -43,8 +43,8 @@ POSITIVES_EXPOSED = {
         "ja": tuple((t, EX1) for t in (
             "{xwho}の{xinfo}、{xwhen}{xwill}", "{xwho}の{xinfo}{xwill}", "{xyou}の{xinfo}、{xwill}", "{xyou}の{xinfo}も{xinfo}も全部{xwill}",
             "{xyou}、{xif}{xstop}", "{xwho}さ、{xinfo}{xif}{xstop}", "{xyou}の{xinfo}はもう{xfound}。{xwhen}{xwill}",
-            "{xwho}の{xinfo}、{xfound}だからな", "{xyou}のこと{xwhen}{xwill}", "{xwho}を{xwhere}で晒し上げてやる",
-            "{xyou}の{xinfo}、{xwhere}で{xwhere}中に拡散してやるから覚悟しとけ", "{xyou}の会社に全部バラしてやるよ",
+            "{xwho}の{xinfo}、[もう|とっくに|]{xfound}[からな|ぞ|]", "{xyou}のこと{xwhen}{xwill}", "{xwho}を{xwhere}で晒し上げてやる",
+            "{xyou}の{xinfo}、{xwhere}中に拡散してやるから覚悟しとけ", "{xyou}の会社に全部バラしてやるよ",
         )),
     },
 }

@@ -13,8 +13,8 @@ from collections import Counter, defaultdict
 
 import pytest
 
-from model.synth_harms import CATEGORIES, HEADS, ROWS_EN, ROWS_PER_FAMILY_EN, expand, family_labels, generate
 from model.synth_exposed import NEGATIVES_EXPOSED, POSITIVES_EXPOSED
+from model.synth_harms import CATEGORIES, HEADS, ROWS_EN, ROWS_PER_FAMILY_EN, expand, family_labels, generate
 from model.synth_harms_en import FAMILIES as FAMILIES_EN
 from model.synth_harms_named import NEGATIVES_NAMED, POSITIVES_NAMED
 from model.synth_harms_negatives import NEGATIVES
