@@ -66,6 +66,14 @@ CIVIL = [
     "警察は投稿者を特定した。",
     "お前の気持ちは把握した",
     "住所を晒した男が逮捕された",
+    # read2 (session 37): news talk the reading took for a threat to expose someone
+    "記者会見の映像をみんなで拡散しよう",  # 記者 of 記者会見 is no reporter singled out
+    "記者は与党の裏金を暴露しろ",  # an object between: a wrongdoing exposed, not the person
+    "あいつらの嘘を拡散しよう",
+    "この大臣の経歴、全部暴露してやる",  # no one singled out: a record, not a private piece
+    "安いやつ拡散しときます",  # やつ: a thing
+    "娘の写真を家族に拡散しちゃった",  # family words with no one singled out
+    "顔を晒す覚悟で実名で書いている",
 ]
 
 

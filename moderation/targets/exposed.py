@@ -17,8 +17,8 @@ import re
 # someone singled out: the person addressed, a commenter or reporter, the one the thread is angry at
 _TARGET = (r"(?:お前|おまえ|オマエ|てめえ|てめー|テメエ|テメー|貴様|あんた|アンタ|こいつ|コイツ|あいつ|アイツ"
            r"|そいつ|ソイツ"
-           r"|コメ主|投稿主|投稿者|スレ主|書いた奴|書いたやつ|書いてる奴|書いてるやつ|この記者|記者|上の(?:奴|やつ|人|コメ)"
-           r"|この(?:女|男|ババア|ジジイ|おっさん|おばさん|アカウント|アカ)|奴|(?<!お)やつ|(?<!オ)ヤツ)")
+           r"|コメ主|投稿主|投稿者|スレ主|書いた奴|書いたやつ|書いてる奴|書いてるやつ|この記者|記者(?!会見|クラブ|団|室)|上の(?:奴|やつ|人|コメ)"
+           r"|この(?:女|男|ババア|ジジイ|おっさん|おばさん|アカウント|アカ)|奴)")
 
 # the same, said to their face or of a commenter: a finding told (特定した) of a poster or a reporter is also news
 _TARGET_NEAR = (r"(?:お前|おまえ|オマエ|てめえ|てめー|テメエ|テメー|貴様|あんた|アンタ|こいつ|コイツ|あいつ"
@@ -49,7 +49,7 @@ def _words(words: tuple[str, ...], owned: bool) -> str:
 _PIECE = _words(_PIECES, owned=True)
 _INFO = _words(_INFOS, owned=True)
 _PIECE_FREE = _words(_PIECES, owned=False)  # a piece of no owner the writer or an office
-_INFO_FREE = _words(_INFOS, owned=False)
+_INFO_FREE = _words(_PIECES, owned=False)  # no one singled out: a private piece, not a face, a record or family
 
 # where an exposure is published (ネットで教えてやる), and whom a secret is told to (会社にバラす)
 _NET = (r"(?:ネット|sns|ツイッター|twitter|掲示板|晒し板|晒しスレ|まとめサイト|まとめ|スレ|世間|世界中)"
@@ -118,6 +118,8 @@ _IF_NOT = (r"(?:晒さ|さらさ|ばらさ|バラさ|拡散さ|公開さ|暴露�
            r"(?:たく(?:なければ|なけりゃ|なかったら|ないなら|なきゃ|ねえなら|ねーなら)|たいの|たいか|ても(?:いいの|知らない|しらない|文句))")
 
 _W = r"[^。．.!?！？\n」]"  # inside one sentence and one quotation
+# the same with no object between (記者は与党の裏金を暴露しろ exposes a wrongdoing, not the one named before it)
+_W_NO_OBJ = r"[^。．.!?！？\n」を]"
 _OF = r"(?:の|ん|んちの|んとこの)"  # お前の, お前ん家, お前んちの
 
 _ANY = r"(?:を|も|は|とか|や|、|\s)?"
@@ -136,8 +138,8 @@ EXPOSURE_THREAT = tuple(re.compile(part) for part in (
     + _WILL,
     _PIECE_FREE + _ANY + _W + "{0,6}?" + _NET + _W + "{0,4}?(?:" + _WEAK + ")" + _WILL,
     # the person themself exposed (お前を晒してやる, こいつのこと拡散しよう), or told on (会社にバラす)
-    _TARGET + "(?:を|のこと(?:を)?|も|、|\\s)?" + _W + "{0,8}?" + _NOT_IDIOM + "(?:(?:" + _STRONG + ")" + _WILL + "|"
-    + _IF_NOT + ")",
+    _TARGET + "(?:を|のこと(?:を)?|も|、|\\s)?" + _W_NO_OBJ + "{0,8}?" + _NOT_IDIOM + "(?:(?:" + _STRONG + ")" + _WILL
+    + "|" + _IF_NOT + ")",
     _TARGET + "のこと(?:を|は)?" + _W + "{0,8}?" + _NET + _W + "{0,4}?" + _NOT_IDIOM + "(?:" + _WEAK + ")" + _WILL,
     _TOLD_TO + _W + "{0,4}?(?:" + "|".join(_godan_su(stem) for stem in ("バラ", "ばら", "言いふら", "晒")) + ")"
     + _WILL,
