@@ -1,11 +1,12 @@
 """Adversarial inputs for every text pattern, generated from the patterns themselves.
 
-For each compiled regex of moderation.text, moderation.features and moderation.targets (and a sample of the
-word lists of the one-pass matcher), the pattern is parsed and its consumed characters (literals and samples
-of each character class) and literal strings are collected; the inputs are long runs of each character,
-each character with each separator repeated, and each literal, its near-misses (one character short, one
-character changed) and the literal with a separator, repeated to the requested length. Used by
-tests/test_text_adversarial.py and `make bench-scoring` (which prints the worst case).
+For each compiled regex of moderation.text, moderation.features and moderation.targets (each way of the tuple
+moderation.targets.exposed.EXPOSURE_THREAT too; and a sample of the word lists of the one-pass matcher), the
+pattern is parsed and its consumed characters (literals and samples of each character class) and literal strings
+are collected; the inputs are long runs of each character, each character with each separator repeated, and each
+literal, its near-misses (one character short, one character changed) and the literal with a separator, repeated
+to the requested length. Used by tests/test_text_adversarial.py and `make bench-scoring` (which prints the worst
+case).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from moderation.features import patterns as features_patterns
 from moderation.targets import constructions as targets_constructions
 from moderation.targets import denied as targets_denied
 from moderation.targets import exclaimed as targets_exclaimed
+from moderation.targets import exposed as targets_exposed
 from moderation.targets import owned as targets_owned
 from moderation.targets import pii as targets_pii
 from moderation.targets import reported as targets_reported
@@ -110,13 +112,15 @@ def _patterns() -> dict[str, re.Pattern]:
     out = {}
     seen = set()  # a pattern imported by a later module is its defining module's
     for module in (text_patterns, features_patterns, features_links, targets_constructions, targets_reported,
-                   targets_pii, targets_denied, targets_exclaimed, targets_owned, text_misspellings):
+                   targets_pii, targets_denied, targets_exclaimed, targets_owned, targets_exposed, text_misspellings):
         for name, value in vars(module).items():
             if isinstance(value, re.Pattern) and id(value) not in seen:
                 seen.add(id(value))
                 out[f"{module.__name__}.{name}"] = value
     for canonical, _needles, pattern in text_patterns._OBFUSCATIONS:
         out[f"moderation.text.patterns._OBFUSCATIONS[{canonical}]"] = pattern
+    for i, pattern in enumerate(targets_exposed.EXPOSURE_THREAT):  # a tuple of ways, each compiled alone
+        out[f"moderation.targets.exposed.EXPOSURE_THREAT[{i}]"] = pattern
     return out
 
 
@@ -174,8 +178,15 @@ def adversarial_inputs(length: int = 10_000) -> list[tuple[str, str]]:
     groups_ja = sorted((w for w in W.GROUPS if not w.isascii()), key=len, reverse=True)[:MAX_LITERALS_PER_PATTERN]
     out += [("moderation.matcher (group words as subjects)", _repeat(w + p, length))
             for w in groups_ja for p in JA_PARTICLES if _repeat(w + p, length) not in seen]
+    # a threat to expose cut before its will (上の奴の住所を晒 repeated): each 晒 / バラ / 拡散 / 特定 is where
+    # exposed.py's ways are tried, none ends there (read2 of session 37: 3.58x an ordinary comment, unseen above)
+    out += [("moderation.targets.exposed (a threat cut before its will)", _repeat(unit, length)) for unit in EXPOSED_CUT
+            if _repeat(unit, length) not in seen]
     return out
 
+
+EXPOSED_CUT = [who + of + what + "を" + verb for who in ("お前", "上の奴", "コメ主") for of in ("の", "んちの")
+               for what in ("住所", "家族", "勤務先") for verb in ("晒", "バラ", "拡散", "特定")]
 
 JA_PARTICLES = ("が", "は", "の", "を", "って", "、")  # what follows a subject or a topic
 
