@@ -134,6 +134,26 @@ def held_back_keys(data_dir: Path) -> frozenset[str]:
         return frozenset((*map(_key, written), *(_key(r["test_case"]) for r in csv.DictReader(fh))))
 
 
+# A generated row is held back when it holds a held-back sentence of at least this many key characters inside
+# decoration ("Hey, {case} 😂", a case among filler sentences): 18 rows of 2026.12.05-2's training held a HateCheck
+# case that way ("immigrants are a cancer on society! 👍"). Shorter keys (死ね, "i hate you") count only when equal.
+CONTAINED_FROM = 12
+
+
+class HeldBack:
+    """Whether a generated row's text is, or holds, a test case: one automaton pass over the row's key."""
+
+    def __init__(self, keys: frozenset[str]):
+        from moderation.automaton import Automaton
+
+        self.keys = keys
+        self._long = Automaton({k: len(k) for k in keys if len(k) >= CONTAINED_FROM})
+
+    def __contains__(self, text: str) -> bool:
+        key = _key(text)
+        return key in self.keys or bool(self._long.iter(key))
+
+
 # the seed model/synth_harms.py draws its rows with (python -m model.en_quick --synth-seed: a refit's spread from which
 # generated rows were drawn alone, an A/A for the rules' allowances)
 HARMS_SEED = SEED
@@ -142,10 +162,10 @@ HARMS_SEED = SEED
 def synthetic_rows(data_dir: Path) -> list[D.Row]:
     """model/synth.py's spam genres (spam only) and hard negatives (clean for every head), without its old abuse
     templates (their artefacts: 女, 日本, やん, すぎ, ww, (笑) as abuse cues); plus model/synth_harms.py."""
-    held_back = held_back_keys(data_dir)
+    held_back = HeldBack(held_back_keys(data_dir))
     rows = []
     for r in generate(data_dir):
-        if _key(r.text) in held_back:  # a generated sentence that happens to be a test case is never trained on
+        if r.text in held_back:  # a generated sentence that is or holds a test case is never trained on
             continue
         if r.source.startswith("synth-spam"):
             rows.append(D.Row(r.text, 1, None, r.source, r.lang, r.group, r.split, True))
@@ -156,7 +176,7 @@ def synthetic_rows(data_dir: Path) -> list[D.Row]:
     except ImportError:  # the category generator has not landed in this checkout
         return rows
     for item in generate_harms(HARMS_SEED):
-        if _key(item["text"]) in held_back:
+        if item["text"] in held_back:
             continue
         labels = item["labels"]
         cats = {c: labels.get(c) for c in CATEGORIES}

@@ -354,3 +354,34 @@ def test_japanese_cross_validation_probe_only_gives_the_first_folds_own_figures(
     assert out["fold1"]["rtp_prompts"][1:] == (sum(r.source == "rtp-lx-prompts" and r.abuse == 1 for r in in_fold),
                                                sum(r.source == "rtp-lx-prompts" and r.abuse == 0 for r in in_fold))
     assert out["fold1"]["rtp_prompts"][0] > 0.9 and out["probe:p"]["n"] == 1
+
+
+def test_a_generated_row_holding_a_test_case_inside_decoration_is_held_back():
+    """2026.12.05-2 trained on 18 generated rows that held a HateCheck case ("Hey, {case} 😂"): equality missed them."""
+    from model.training_set import CONTAINED_FROM, HeldBack, _key
+
+    case, short = "The quick brown fox jumps over the dog.", "I hate you"
+    assert len(_key(case)) >= CONTAINED_FROM > len(_key(short))
+    held = HeldBack(frozenset({_key(case), _key(short)}))
+    assert case in held and "THE QUICK brown fox, jumps over the dog" in held  # equal keys
+    assert "Hey, the quick brown fox jumps over the dog! 😂" in held
+    assert "Rain today.\nThe quick brown fox jumps over the dog. Long comment, sorry." in held
+    assert "I hate you!!" in held and "Honestly, I hate you" not in held  # a short case counts only when equal
+    assert "The quick brown fox jumps over the cat." not in held and "" not in held
+    assert "" not in HeldBack(frozenset())
+
+
+@pytest.mark.shared_data
+@pytest.mark.skipif(not DATA_DIR.exists(), reason="../shared/data not present")
+@pytest.mark.slow
+def test_no_generated_training_row_holds_a_hatecheck_case():
+    from model.training_set import CONTAINED_FROM, _key, synthetic_rows
+
+    with open(DATA_DIR / "hatecheck-en" / "test_suite_cases.csv", encoding="utf-8", newline="") as fh:
+        cases = {_key(r["test_case"]) for r in csv.DictReader(fh)}
+    long = [k for k in cases if len(k) >= CONTAINED_FROM]
+    rows = synthetic_rows(DATA_DIR)
+    assert len(rows) > 20_000
+    keys = [_key(r.text) for r in rows]
+    assert not [k for k in keys if k in cases]
+    assert not [k for k in keys if any(case in k for case in long)]
