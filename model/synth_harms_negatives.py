@@ -115,7 +115,7 @@ NEGATIVES = {
             "I'm the dumbest person alive, locked myself out again", "killing time before the train", "this deadline is going to be the death of me", "I nearly died laughing at that clip",
             "my phone died", "that concert was sick", "what an idiot I am", "stupid autocorrect", "honestly the worst coffee I've ever had", "I hate myself for buying that lol",
             "holy shit, what a story", "damn, that's wild", "fuck, I missed the bus again", "hell yeah, great article", "this is fucking brilliant reporting", "I hate pineapple on pizza",
-            "Mondays are the absolute worst", "the traffic today was murder", "what the hell is going on in the world",
+            "Monday mornings are the pits", "the traffic today was murder", "what the hell is going on in the world",
             "I'll kill some time at the station", "I'm going to crush this exam", "I'm going to destroy this burger", "watch out, the stairs are slippery",
         ),
     },
