@@ -12,7 +12,7 @@ import pytest
 from moderation.integrations import outbox_worker
 from moderation.integrations.outbox import event_body
 from moderation.scoring.policy import Policy
-from moderation.scoring.scorer import CATEGORIES
+from moderation.scoring.scorer import CATEGORIES, HEADS, combine
 from moderation.store.review_queue import ReviewQueue
 from tests.support.app import API_KEY
 from tests.support.receiver import SECRET, Receiver
@@ -162,3 +162,13 @@ def test_akismet_and_coral_follow_the_sites_saved_category_thresholds(make_app):
     assert _akismet(client, TEXT).data == b"true"
     held = _coral(client, TEXT)
     assert held.status_code == 200 and held.get_json()["status"] == "PREMOD"
+
+
+def test_combine_names_every_category_in_order_and_abuse_is_the_largest_harm():
+    """scorer._combined spells the heads out one by one: a category added to labels.py must be added there too."""
+    probs = [0.01 * (i + 1) for i in range(len(HEADS))]
+    scores, categories = combine(probs)
+    assert tuple(categories) == CATEGORIES
+    assert list(categories.values()) == probs[1:]
+    assert scores == {"spam": probs[0], "abuse": max(probs[1:])}
+    assert combine([1.5, -0.2, *[0.5] * (len(HEADS) - 2)])[0] == {"spam": 1.0, "abuse": 0.5}  # clipped to [0, 1]
