@@ -29,6 +29,7 @@ from pathlib import Path
 
 from gunicorn.glogging import Logger
 
+from moderation.ops.http_errors import install as _install_errors
 from moderation.ops.http_response import install as _install_response
 from moderation.settings import env_value as _env
 
@@ -85,6 +86,8 @@ logger_class = JsonLogger
 
 # The workers' responses: the head and a whole sized body in one send, Date formatted once a second (the same bytes).
 _install_response()
+# gunicorn's own errors (a request it cannot parse) as the API's JSON, not its HTML page (a deployment without nginx).
+_install_errors()
 
 
 def _apply_model_pins(server, app):

@@ -7,7 +7,8 @@ leaks nothing); html_errors adds the moderators' pages' localised 4xx page (page
 import logging
 
 from flask import current_app, g, jsonify, render_template, request
-from werkzeug.exceptions import HTTPException, ServiceUnavailable
+from gunicorn.http.errors import NoMoreData, ParseException
+from werkzeug.exceptions import BadRequest, HTTPException, ServiceUnavailable
 
 from moderation import settings
 from moderation.store import RedisClusterError, RedisError
@@ -166,6 +167,12 @@ def init_app(app):
             return handle_api_error(answer)
         return ServiceUnavailable("The service is briefly unavailable; retry in a few seconds.").get_response(), \
             503, answer.headers
+
+    @app.errorhandler(ParseException)
+    @app.errorhandler(NoMoreData)
+    def handle_unreadable_body(error):
+        """A chunked body gunicorn could not read (a form, a page's JSON): the client's 400, never a 500."""
+        return handle_http_error(BadRequest("the chunked body is not valid chunked encoding, or ended early"))
 
     @app.errorhandler(Exception)
     def handle_unexpected(error):

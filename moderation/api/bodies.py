@@ -2,6 +2,7 @@
 
 import time
 
+from gunicorn.http.errors import NoMoreData, ParseException
 from werkzeug.exceptions import ClientDisconnected
 
 from moderation.errors import ApiError, ValidationError
@@ -28,8 +29,10 @@ def read_body(request, timeout):
             chunks.append(chunk)
             if time.monotonic() > deadline:
                 raise TimeoutError
-    except (TimeoutError, ClientDisconnected) as exc:
-        if isinstance(exc, ClientDisconnected) and time.monotonic() < deadline:
+    except ParseException as exc:  # gunicorn's chunked reader: a bad size line, a chunk without its CRLF
+        raise ValidationError("the chunked body is not valid chunked encoding", "body", code="bad_chunk") from exc
+    except (TimeoutError, ClientDisconnected, NoMoreData) as exc:  # NoMoreData: gunicorn's, the sender gone mid-chunk
+        if not isinstance(exc, TimeoutError) and time.monotonic() < deadline:
             raise ValidationError("the body ended before its Content-Length", "body", code="incomplete_body") from exc
         raise ApiError(f"the request body did not arrive within {timeout:g} s", "body", code="body_timeout",
                        status=408) from exc
