@@ -534,6 +534,20 @@ def test_every_command_line_the_readme_gives_is_the_clis():
             _walk(_subcommands(root)[first.split()[0]], segment, line)
 
 
+def test_the_readmes_shell_lines_run_as_printed_on_a_fresh_clone():
+    """A new user pastes the README's ```sh lines after `make run` (audit s38): `python -m moderation ...` ran the
+    machine's own python (ModuleNotFoundError: flask) and `model shadow 2026.12.03-2` named a version no clone has
+    (each ship keeps the latest two). Every line that runs the project's modules names the venv's python, and every
+    model version a line names is a folder under model/artifacts, or the placeholder VERSION."""
+    lines = [line.strip() for block in re.findall(r"```sh\n(.*?)```", README, re.S) for line in block.splitlines()]
+    runs = [line for line in lines if re.search(r"-m (moderation|model|bench)\b", line.split("#")[0])]
+    assert len(runs) >= 6, runs
+    assert [line for line in runs if not line.startswith(".venv/bin/python -m ")] == []
+    shipped = {folder.name for folder in (ROOT / "model" / "artifacts").iterdir() if folder.is_dir()}
+    named = re.findall(r"model (?:shadow|activate) (\S+)", "\n".join(lines))
+    assert named and set(named) <= shipped | {"VERSION"}, named
+
+
 def test_the_versions_the_readme_names_are_the_pinned_ones():
     """Production: the image tags, installers, pip-audit and gunicorn the README names are the files' own pins
     (test_dependencies holds the pins to patched releases), so a bump that leaves the README behind fails here."""
