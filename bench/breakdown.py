@@ -52,7 +52,11 @@ def instrument(app, spent):
         instrument_one(scorer.Scorer, "_explain", "explanations", spent),
         # handle() calls it in its own module (api/comment_records.py since 777f7f1), so it is timed there
         instrument_one(comment_records, "build_record", "policy and record", spent),
-        instrument_one(review_queue.ReviewQueue, "submit", "Redis submit", spent),
+        instrument_one(review_queue.ReviewQueue, "submit", "Redis submit", spent, within=("Redis submit",)),
+        # the fast path sends SUBMIT and reads its reply apart (its answer is made in between): both halves, each
+        # counted once (submit() calls them too)
+        instrument_one(review_queue.ReviewQueue, "submit_send", "Redis submit", spent),
+        instrument_one(review_queue.ReviewQueue, "submit_read", "Redis submit", spent),
         instrument_one(logs, "write_access", "access log", spent),
         instrument_one(json_provider.OrjsonProvider, "answer_bytes", "answer JSON", spent),
         instrument_one(comments, "parse_json_body", "body and validation", spent),

@@ -20,7 +20,8 @@ from flask import appcontext_popped, appcontext_pushed, appcontext_tearing_down
 from prometheus_client import REGISTRY
 
 from tests.support.app import API_KEY
-from tests.support.flagging import ABUSIVE, CLEAN, HOLD
+from tests.support.flagging import ABUSIVE, CLEAN, HOLD, REJECT
+from tests.support.relay import LostAnswer
 
 PATH = "/api/v1/comments"
 AUTH = {"Authorization": f"Bearer {API_KEY}"}
@@ -252,3 +253,80 @@ def test_app_context_teardowns_and_signals_run_for_the_comments_the_fast_path_an
     assert answer.status_code == 200
     assert app.extensions["moderation.comment_fast_path"].answered == before + 1
     assert heard == [app]
+
+
+@pytest.mark.slow
+def test_answers_a_rule_or_a_standing_changed_are_made_from_submits_reply(pair, caplog):
+    """The fast path makes a comment's answer while Redis runs SUBMIT, and makes it again from SUBMIT's reply when
+    the reply changed what the answer shows (an article's mode, an author's standing): each answer as the route's."""
+    standing = {"warned": 1, "premoderated": 2, "suspended": 100, "suspend_days": 1, "decay_days": 7,
+                "weights": {"abuse": 1, "spam": 1}}
+    fast_app, slow_app = pair(AUTHOR_STANDING=json.dumps(standing), THRESHOLDS=REJECT, RATE_LIMITS="")
+    for app in (fast_app, slow_app):
+        for article, mode in (("closed-1", "closed"), ("premod-1", "premoderated")):
+            put = app.test_client().put(f"/api/v1/articles/{article}", headers=AUTH, json={"mode": mode})
+            assert put.status_code == 200, put.text
+    run = uuid.uuid4().hex[:8]
+
+    def case(name, text=CLEAN, article="article-1", author=None):
+        body = _comment(text, id=f"{run}-{name}", article_id=article,
+                        author={"id": author or f"{run}-{name}", "name": "読者"})
+        return name, True, {"data": json.dumps(body, ensure_ascii=False).encode(), "headers": AUTH,
+                            "content_type": "application/json"}
+
+    troll = f"{run}-troll"
+    cases = [case("plain"), case("closed", article="closed-1"), case("premoderated", article="premod-1"),
+             case("strike", ABUSIVE, author=troll), case("warned", author=troll),
+             case("strike_2", ABUSIVE, author=troll), case("held_author", author=troll), case("plain_again")]
+    fast_path, made = fast_app.extensions["moderation.comment_fast_path"], []
+    own = fast_path._answer_items
+    fast_path._answer_items = lambda answer: made.append(answer["id"].removeprefix(f"{run}-")) or own(answer)
+    answers = {name: json.loads(answer["body"]) for name, answer in _compare(fast_app, slow_app, cases, caplog)}
+    shown = {name: (body["decision"], body["reason"], body["author_standing"]) for name, body in answers.items()}
+    assert shown == {"plain": ("allow", None, "good"), "plain_again": ("allow", None, "good"),
+                     "closed": ("reject", "article_closed", "good"),
+                     "premoderated": ("review", "article_premoderated", "good"),
+                     "strike": ("reject", None, "warned"), "warned": ("allow", None, "warned"),
+                     "strike_2": ("reject", None, "premoderated"),
+                     "held_author": ("review", "author_premoderated", "premoderated")}
+    # made once, while SUBMIT ran, where the reply changed nothing it shows; made again where it did
+    assert sorted(made) == sorted([*answers, *(name for name in answers if not name.startswith("plain"))])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("server_stops", [False, True], ids=["retried", "down"])
+def test_a_submit_reply_lost_while_the_answer_was_made(own_redis, pair, quick_retries, server_stops):
+    """SUBMIT ran, its reply was lost with the connection, while the fast path made the answer: the answer made
+    meanwhile is not the answer. The call goes again by redis-py's path: answered as its first run (stored once)
+    when the server is up; a held comment's 503 when it stopped meanwhile (never an acknowledgement), and the site's
+    retry is then stored or answered from what the first run stored."""
+    relay = LostAnswer(own_redis.port, b"FCALL", b"held-lost").start()
+    try:
+        app = pair(relay.url, REDIS_TIMEOUT=0.5)[0]
+        client, fast_path = app.test_client(), app.extensions["moderation.comment_fast_path"]
+        assert client.post(PATH, json=_comment(id="warm"), headers=AUTH).status_code == 200  # the library loaded
+        own, made = fast_path._answer_items, []
+
+        def meanwhile(answer):
+            made.append(answer["id"])
+            if server_stops:
+                own_redis.stop()
+            return own(answer)
+
+        fast_path._answer_items = meanwhile
+        held = client.post(PATH, json=_comment(ABUSIVE, id="held-lost", author={"id": "u-lost"}), headers=AUTH)
+        assert made == ["held-lost"] and relay.dropped == 1
+        if server_stops:
+            assert held.status_code == 503, held.text
+            fast_path._answer_items = own
+            own_redis.start()
+            held = client.post(PATH, json=_comment(ABUSIVE, id="held-lost", author={"id": "u-lost"}), headers=AUTH)
+        assert (held.status_code, held.json["decision"], held.json["status"]) == (200, "review", "pending"), held.text
+    finally:
+        relay.stop()
+    admin = own_redis.client()
+    stored = [key for key in admin.scan_iter(match="*held-lost*") if admin.type(key) == "hash"]
+    assert len(stored) == 1 and admin.hget(stored[0], "queue_state") == "ready"
+    if not server_stops:  # the retry on a new connection was the first run's answer: its author counted once
+        counters = [key for key in admin.scan_iter(match="*author*u-lost") if admin.type(key) == "string"]
+        assert [admin.get(key) for key in counters] == ["1"]

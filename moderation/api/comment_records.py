@@ -130,26 +130,54 @@ def comment_hits(comment, key_cost=1):
     return [("key", "all", key_cost), ("author", (comment["author"] or {}).get("id"), 1), ("ip", ip, 1)]
 
 
-def handle(site, comment):
+def handle(site, comment, meanwhile=None):
     """Score, count the limits, decide and store one comment in one Redis round trip; a repeated id gets its
-    stored answer. A client this worker already saw over a limit is refused before any scoring."""
+    stored answer. A client this worker already saw over a limit is refused before any scoring.
+
+    With `meanwhile` (a function of an answer): (the answer, meanwhile(the answer) when it was run on this answer,
+    else None). It runs on the comment's view while the server runs SUBMIT, and counts only when SUBMIT then stored
+    the comment as it was sent (no rule overrode its decision, no standing came back): any other answer is made
+    after SUBMIT's reply, as without it."""
     try:
         charge = get_limiter().charge(site, comment_hits(comment), now=time.time())
     except RateLimited:
         stored = stored_answer(site, comment)
         if stored is None:
             raise
-        return stored
+        return stored if meanwhile is None else (stored, None)
     manager, queue = get_manager().serving, get_queue(site)  # one model and policy throughout
     record = build_record(site, comment, manager.active.score(comment["text"]), record_context(site, manager, queue))
+    early = view = None
     try:
-        result = queue.submit(record, queued=record["decision"] == "review", charge=charge)
+        sent = queue.submit_send(record, queued=record["decision"] == "review", charge=charge)
     except RedisError as error:
         result = error
-    answer = outcome(site, record, result, charge)
+    else:
+        if meanwhile is not None:
+            view, sent_as = public_view(record), _overridden(record)
+            try:
+                early = meanwhile(view)
+            except Exception:  # made again after the reply, where the same error is the answer's
+                view = None
+            except BaseException:
+                queue.submit_drop(sent)
+                raise
+        try:
+            result = queue.submit_read(record, sent)
+        except RedisError as error:
+            result = error
+    if view is not None and type(result) is tuple and result[0] and _overridden(record) == sent_as:
+        answer = view  # stored as sent: the view made meanwhile is the answer
+    else:
+        answer, early = outcome(site, record, result, charge), None
     if manager.shadow is not None:
         compare_shadow(manager, site, record)
-    return answer
+    return answer if meanwhile is None else (answer, early)
+
+
+def _overridden(record):
+    """What SUBMIT's reply can change of a stored comment's view (submissions._answer), as public_view shows it."""
+    return record["decision"], record.get("decision_reason"), record.get("author_standing") or "good"
 
 
 def compare_shadow(manager, site, record):

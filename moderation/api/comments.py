@@ -45,12 +45,14 @@ def comment_of(body):
     return parse_comment(body, text_limit=settings.get().text_limit)
 
 
-def answer_comment(state, site, comment):
-    """The answer to one valid comment; `state` (g) keeps what ops/metrics.py counts."""
-    answer = handle(site, comment)
+def answer_comment(state, site, comment, meanwhile=None):
+    """The answer to one valid comment; `state` (g) keeps what ops/metrics.py counts. With `meanwhile`: (the answer,
+    meanwhile(the answer) or None), as handle() gives them."""
+    answered = handle(site, comment, meanwhile)
+    answer = answered if meanwhile is None else answered[0]
     state.decisions = ((answer["decision"], answer["labels"]),)
     state.nudged = [nudge_outcome(comment)]
-    return answer
+    return answered
 
 
 def init_app(app):

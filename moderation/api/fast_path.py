@@ -159,7 +159,12 @@ class CommentFastPath:
         except ApiError:
             environ["wsgi.input"] = io.BytesIO(raw)  # the route reads it again and names what is wrong
             return None
-        body = app.json.answer_bytes(answer_comment(state, state.site, comment))
+        answer, early = answer_comment(state, state.site, comment, self._answer_items)
+        return early or self._answer_items(answer)
+
+    def _answer_items(self, answer):
+        """(headers, body) of a 200's answer: made while Redis runs SUBMIT (comment_records.handle's `meanwhile`)."""
+        body = self.app.json.answer_bytes(answer)
         return [("Content-Type", self.content_type), ("Content-Length", str(len(body)))], body
 
     def _after(self, state, environ, route, status, items):

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from moderation.store import RedisError
 from moderation.store.function_library import missing
-from moderation.store.held_connection import evalsha, evalsha_many, retried
+from moderation.store.held_connection import evalsha_many, read, retried, send
 from moderation.store.master_pipeline import run_on_master, run_one
 from moderation.store.records import JSON_FIELDS, encode, encode_bytes, risk_rank, score_bucket
 
@@ -110,12 +110,31 @@ class Submissions:
         """Count the comment's rate limits (a rate_limits.Charge), then store it, and queue it when flagged, in
         one step; returns (created, stored sha256), or Limited when a counter went over its limit. The record
         dict is updated with the decision the script settled on (see _answer)."""
+        return self.submit_read(record, self.submit_send(record, queued=queued, charge=charge))
+
+    def submit_send(self, record, *, queued, charge=None):
+        """submit()'s first half: SUBMIT sent, its answer left for submit_read(record, what this returns), which must
+        follow before this thread's next Redis call; the caller's work in between runs while the server runs the
+        script. A held or rejected comment that waits for replicas is answered here already."""
         keys, args = self._submit_call(record, queued, charge)
         if record["decision"] != "allow" and self.min_replicas:
             result = self._submit.run(keys[0], keys, args, replicas=self.min_replicas, timeout_ms=self.wait_ms)
-            self.append_only.wait(keys[0], _postponed(result))
-            return self._answer(result, record)
-        result = evalsha(self.redis, self._submit, keys, args)  # without a replica wait
+            return keys, result, True
+        return keys, send(self.redis, self._submit, keys, args), False  # without a replica wait
+
+    @staticmethod
+    def submit_drop(sent):
+        """What submit_send sent will not be read (the caller failed in between): its connection is not used again."""
+        if not sent[2]:
+            sent[1].drop()
+
+    def submit_read(self, record, sent):
+        """submit()'s answer to what submit_send sent (errors raised as submit raises them)."""
+        keys, call, waited = sent
+        if waited:
+            self.append_only.wait(keys[0], _postponed(call))
+            return self._answer(call, record)
+        result = read(call)
         self.append_only.wait(keys[0], _postponed(result))
         answer = self._answer(result, record)
         if self.min_replicas and not isinstance(answer, Exception | Limited) and (
