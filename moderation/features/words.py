@@ -30,7 +30,7 @@ from moderation.features.vocabulary import _COMBOS, _WORDS
 from moderation.kernels.counts import add_hit_counts
 from moderation.targets.constructions import CONSTRUCTIONS
 from moderation.targets.exclaimed import READ_AT_MOST, exclaimed
-from moderation.targets.owned import LITERAL, OWN, may_read, reading
+from moderation.targets.owned import LITERAL, OWN, SENSE_WORDS, may_read, reading
 from moderation.targets.praise import HARM_DONE_AHEAD
 from moderation.wordlists import RESIDENT
 
@@ -179,8 +179,11 @@ def _in_group(t: str, starts: np.ndarray, ends: np.ndarray, cats: np.ndarray, ta
     which = tables.ingroup_ids
     at = ([i for i, c in enumerate(ids) if c in which][:READ_AT_MOST] if len(ids) <= _FEW_HITS
           else np.flatnonzero(tables.ingroup_any[cats])[:READ_AT_MOST].tolist())
+    own = tables.own_ids
     for i in at:
         a, b = int(starts[i]), int(ends[i])
+        if ids[i] not in own and t[a:b] not in SENSE_WORDS:  # an insult alone ("idiot", "shut up"): OWN changes
+            continue  # nothing and LITERAL is no answer for it, so reading()'s searches (~13 us a word) would be lost
         if not may_read(t, a, b):  # no regex searched around a word no reading can hold (バカ: ~2.5 us each)
             continue
         found = reading(t, a, b)
@@ -232,6 +235,7 @@ class _Tables:
         self.literal = np.asarray(literal + list(range(len(literal), size)), dtype=np.int32)
         self.ingroup_any = (self.ingroup != np.arange(size)) | (self.literal != np.arange(size))
         self.ingroup_ids = frozenset(np.flatnonzero(self.ingroup_any).tolist())
+        self.own_ids = frozenset(np.flatnonzero(self.ingroup != np.arange(size)).tolist())  # what OWN can change
         # per stripped kind: whether a tuple holds it, and the tuple without it (-1: none left)
         self.has = {kind: np.asarray([kind in c for c in self.tuples]) for kind in _STRIPPED}
         self.profane_ids = frozenset(np.flatnonzero(self.has["profanity_en"]).tolist())

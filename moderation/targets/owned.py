@@ -106,6 +106,7 @@ _SENSES = {
     "homo": r"sapiens|erectus|habilis|neanderthalensis|genus|species|fossils?|hominins?",
 }
 _WORD_SENSE = {w: base for base in _SENSES for w in (base, base + "s", base + "es")}
+SENSE_WORDS = frozenset(_WORD_SENSE)  # the words reading() can find LITERAL (the only ones it can for a non-group word)
 # "bitch" said of a thing or a situation, no one (session 32, en_idiom_swear_probe): its subject life, karma, it, that,
 # this or a gerund opening a clause ("life's a bitch", "it's a bitch to park", "getting a GP appointment is such a
 # bitch"), or "a bitch of a" day, commute, exam ...; "she's / the examiner was a bitch" keep their person, and so
