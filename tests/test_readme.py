@@ -128,6 +128,9 @@ def test_the_example_answer_is_what_the_shipped_model_answers(shipped_scorer):
     assert f'"decision": "{decision}"' in shown and f'"labels": {json.dumps(labels)}' in shown
     for span in re.findall(r'"start": (\d+), "end": (\d+), "text": "([^"]+)"', shown):
         assert text[int(span[0]):int(span[1])] == span[2]  # the spans quote the text itself
+    # the evidence shown (label, span, feature, weight) is the answer's first, in its order (audit s38: unchecked)
+    explained = json.loads("[" + shown.split('"explanation": [')[1].split(", ...]")[0] + "]")
+    assert len(explained) >= 3 and explained == score.explanation[:len(explained)], score.explanation[:len(explained)]
 
 
 def _card():
