@@ -482,6 +482,10 @@ def test_the_production_sections_compose_and_metrics_claims_are_the_files():
     assert services["proxy"]["depends_on"]["api"]["condition"] == "service_healthy"
     assert "| histogram | time to answer, 1 ms to 5 s buckets |" in FLAT
     assert LATENCY_BUCKETS[0] == 0.001 and round(LATENCY_BUCKETS[-1]) == 5
+    # the scrape example's target is the compose api service where it listens (audit s38: `moderation-api:8000`,
+    # a host no compose network has)
+    host, port = re.search(r'static_configs: \[\{targets: \["([^":]+):(\d+)"\]\}\]', README).groups()
+    assert host in services and services[host]["environment"]["MODERATION_BIND"] == f"0.0.0.0:{port}", host
 
 
 def test_the_layout_names_every_folder_and_module_of_the_service():
