@@ -5,6 +5,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from contextlib import contextmanager
@@ -609,6 +610,9 @@ def test_make_run_serves_the_shipped_model_and_stops_cleanly(tmp_path, stop):
             if "development API key" in line:
                 key = line.rsplit(":", 1)[1].strip()
         assert key, "make run printed no development API key"
+        printed = []  # what make run prints from here on, read as it comes (a full pipe would stall it)
+        reader = threading.Thread(target=lambda: printed.extend(make.stdout), daemon=True)
+        reader.start()
         _wait_ready(port, make)
         answer = _request(port, "POST", "/api/v1/comments",
                           {"id": "readme-1", "article_id": "putin-visit", "text": "貴重な記事をありがとうございます。"},
@@ -640,6 +644,10 @@ def test_make_run_serves_the_shipped_model_and_stops_cleanly(tmp_path, stop):
             client.ping()
             time.sleep(0.2)
     assert (instance / "redis" / "appendonly.aof").exists() or (instance / "redis" / "appendonlydir").exists()
+    reader.join(timeout=20)  # every writer of the pipe has exited
+    # one JSON object a line, no ANSI colours (werkzeug's start-up lines were "\u001b[31m\u001b[1mWARNING: ...")
+    lines = [line for line in printed if line.startswith("{")]
+    assert lines and all("\\u001b" not in line and "\x1b" not in line for line in printed), printed[:5]
 
 
 @pytest.mark.slow

@@ -54,8 +54,11 @@ def serve(args):
 
     follow(app)  # MODERATION_API_KEYS_FILE: one process, the file's only reader here, so its keys change in place
     print(f"serving on http://{args.host}:{args.port}", flush=True)
+    from werkzeug import serving
+
     from moderation.ops.logs import DevRequestHandler
 
+    serving._log_add_style = False  # its start-up lines in ANSI colours were escapes inside the JSON log lines
     app.run(host=args.host, port=args.port, threaded=True, use_reloader=False, request_handler=DevRequestHandler)
 
 
