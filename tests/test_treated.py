@@ -127,16 +127,17 @@ def test_the_span_ends_at_the_copula():
     assert text[a:b] == "treatment of refugees is"
 
 
+@pytest.mark.slow  # 1.5 s
 def test_a_long_text_of_heads_is_read_in_linear_time():
     def cost(n):
         text = ("the treatment of " * n + "refugees is bad. " + "what refugees go through " * n
                 + "i hate the way " * n + "they are treated")
         best = float("inf")
-        for _ in range(5):  # the best of five: a shared machine's load must not decide the ratio
-            started = time.perf_counter()
+        for _ in range(5):  # the thread's CPU, best of five: a shared machine's load must not decide the ratio
+            started = time.thread_time()
             treated_spans(text)
             TREATED_EN.search(text)
-            best = min(best, time.perf_counter() - started)
+            best = min(best, time.thread_time() - started)
         return best
 
     cost(2)
@@ -192,14 +193,15 @@ def test_an_endorsed_or_resented_treatment_is_no_condemnation(text):
     assert sig["group"] + sig["group_named"] > 0, text
 
 
+@pytest.mark.slow  # 2.5 s
 def test_the_put_back_is_read_in_linear_time():
     def cost(n):
         text = "The treatment of refugees is a joke, they are vermin. " * n
         best = float("inf")
-        for _ in range(5):  # the best of five, as above
-            started = time.perf_counter()
+        for _ in range(5):  # the thread's CPU, best of five, as above
+            started = time.thread_time()
             signal_dict(text)
-            best = min(best, time.perf_counter() - started)
+            best = min(best, time.thread_time() - started)
         return best
 
     cost(2)  # the first call builds the tables
