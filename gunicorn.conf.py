@@ -6,6 +6,11 @@ Everything comes from the environment (defaults and meanings in moderation/setti
   MODERATION_BIND              listen address (the compose file sets 0.0.0.0:8000)
   MODERATION_WORKERS           worker processes (CPU-bound scoring: about one per core)
   MODERATION_THREADS           threads per worker; above 1 the gthread worker (keep-alive) is used
+  MODERATION_WORKER_CPUS       empty (default): workers run on any CPU; "auto": each worker pinned to one of the
+                               CPUs the master may use (os.sched_getaffinity: a container's cpuset), in turn; or a
+                               list ("0,1", "2-3"). A new worker (after a crash, or a HUP's) takes the listed CPU the
+                               fewest live workers hold; a value that cannot be used stops start-up naming it
+                               (moderation/ops/worker_cpus.py)
   MODERATION_GRACEFUL_TIMEOUT  seconds in-flight requests get after SIGTERM (or old workers after HUP)
   MODERATION_LOG_LEVEL, MODERATION_LOG_FORMAT   gunicorn's own lines go to the same JSON log
   PROMETHEUS_MULTIPROC_DIR     where workers keep their metric files (a fresh temporary folder if unset)
@@ -31,6 +36,8 @@ from gunicorn.glogging import Logger
 
 from moderation.ops.http_errors import install as _install_errors
 from moderation.ops.http_response import install as _install_response
+from moderation.ops.worker_cpus import assign as _assign_cpu
+from moderation.ops.worker_cpus import pin as _pin_cpu
 from moderation.settings import env_value as _env
 
 # prometheus_client chooses multiprocess mode when this is set at import time: before the app is loaded.
@@ -46,6 +53,7 @@ bind = _env("BIND").split(",")
 workers = _env("WORKERS")
 threads = _env("THREADS")
 worker_class = "gthread" if threads > 1 else "sync"
+_WORKER_CPUS = _env("WORKER_CPUS")  # () when off; read (and checked) in the master, before any worker
 graceful_timeout = _env("GRACEFUL_TIMEOUT")
 timeout = 30
 keepalive = 5
@@ -124,7 +132,13 @@ def _freeze():
 GC_YOUNG = 5000
 
 
+def pre_fork(server, worker):
+    """MODERATION_WORKER_CPUS: the master chooses the new worker's CPU from those its live workers hold."""
+    _assign_cpu(_WORKER_CPUS, server, worker)
+
+
 def post_fork(server, worker):
+    _pin_cpu(server, worker)  # before any thread of the worker starts: they inherit its CPU
     gc.set_threshold(GC_YOUNG, *gc.get_threshold()[1:])
 
 

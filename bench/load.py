@@ -222,7 +222,7 @@ def start_gunicorn(folder, redis_url, model_root, thresholds, app=None, ready="/
         "MODERATION_RATE_LIMITS": json.dumps({"key": "100000000/60", "author": "100000000/60", "ip": "100000000/60"}),
         "MODERATION_CHECK_RATE_LIMITS": json.dumps({"key": "100000000/60", "author": "100000000/60"}),
     })
-    for name in ("WORKERS", "THREADS"):
+    for name in ("WORKERS", "THREADS", "WORKER_CPUS"):
         if os.environ.get(f"BENCH_{name}"):
             env[f"MODERATION_{name}"] = os.environ[f"BENCH_{name}"]
     if thresholds:

@@ -13,7 +13,9 @@ With `--after-threads N` the after tree's gunicorn runs N gthread threads a work
 `BENCH_THREADS=N make bench` sets it) and a second bare app, "bare-after", runs under that same command: one tree
 given twice compares the shipped sync workers with threads in the same rounds, each service against the bare app
 under its own command (the issue's ratio), without the drift between two separate `make bench` runs.
-`--after-workers N` does the same for N worker processes (MODERATION_WORKERS, `BENCH_WORKERS=N make bench`). When
+`--after-workers N` does the same for N worker processes (MODERATION_WORKERS, `BENCH_WORKERS=N make bench`), and
+`--after-cpus SPEC` for workers pinned to CPUs (MODERATION_WORKER_CPUS, e.g. auto; `BENCH_WORKER_CPUS=auto make bench`
+pins the service and the bare app alike). When
 the two trees' .env.example ask for different workers or threads, the bare-after app runs too, each bare app under
 its own tree's command and settings, so each tree's service is compared with a bare app under the same command.
 
@@ -23,7 +25,7 @@ close`, as nginx does upstream (gunicorn's sync worker closes every connection a
 otherwise keep wrk's connections alive, which no request through the compose proxy gets).
 
     python -m bench.trees BEFORE_DIR AFTER_DIR [--rounds 5] [--seconds 5] [--after-threads N] [--after-workers N]
-                          [--batch] [--close]
+                          [--after-cpus SPEC] [--batch] [--close]
 """
 
 import argparse
@@ -40,11 +42,12 @@ from bench import load
 
 MODES = ("before", "after", "bare")
 BARE_OF = {"before": "bare", "after": "bare", "bare": "bare", "bare-after": "bare-after"}  # each one's bare app
-SIZING = ("MODERATION_WORKERS", "MODERATION_THREADS")
+SIZING = ("MODERATION_WORKERS", "MODERATION_THREADS", "MODERATION_WORKER_CPUS")
+AFTER = ("WORKERS", "THREADS", "WORKER_CPUS")  # what --after-* sets for the after tree and bare-after (BENCH_<name>)
 
 
 def sized_apart(trees):
-    """Whether the two trees' .env.example give gunicorn different workers or threads."""
+    """Whether the two trees' .env.example give gunicorn different workers, threads or worker CPUs."""
     own_root, sizes = load.ROOT, []
     try:
         for root in trees.values():
@@ -58,8 +61,8 @@ def sized_apart(trees):
 def start(trees, folder, single, thresholds, processes, after=None):
     """{mode: (url, worker pids, redis pids)}, every worker warmed up; `processes` gets each one to stop as it
     starts (a server that does not become ready must not leave the others running). `after` ({"WORKERS": n,
-    "THREADS": n}, or {} for the trees' own settings) sizes the after tree and a bare-after app beside the bare one;
-    None: one bare app."""
+    "THREADS": n, "WORKER_CPUS": spec}, or {} for the trees' own settings) sizes the after tree and a bare-after app
+    beside the bare one; None: one bare app."""
     servers = {}
     for name, root in trees.items():
         (folder / name / "redis").mkdir(parents=True)
@@ -70,8 +73,8 @@ def start(trees, folder, single, thresholds, processes, after=None):
             gunicorn, url, env = load.start_gunicorn(folder / name, f"redis://127.0.0.1:{port}/0",
                                                      root / "model" / "artifacts", thresholds)
         processes.append(gunicorn)
-        print(f"  {name}: {root}, {env['MODERATION_WORKERS']} workers x {env['MODERATION_THREADS']} threads",
-              flush=True)
+        print(f"  {name}: {root}, {env['MODERATION_WORKERS']} workers x {env['MODERATION_THREADS']} threads"
+              f"{_cpus(env)}", flush=True)
         servers[name] = [url, gunicorn, [redis_process.pid]]
     for name in ("bare", "bare-after") if after is not None else ("bare",):
         (folder / name).mkdir(exist_ok=True)
@@ -81,19 +84,24 @@ def start(trees, folder, single, thresholds, processes, after=None):
                                                  trees["before"] / "model" / "artifacts", None,
                                                  app="bench.bare:create_app()", ready="/healthz")
         processes.append(bare)
-        print(f"  {name}: bench/bare.py, {env['MODERATION_WORKERS']} workers x {env['MODERATION_THREADS']} threads",
-              flush=True)
+        print(f"  {name}: bench/bare.py, {env['MODERATION_WORKERS']} workers x {env['MODERATION_THREADS']} threads"
+              f"{_cpus(env)}", flush=True)
         servers[name] = [url, bare, []]
     for url, _, _ in servers.values():
         load.wrk(url, "comment", 16, 2, single)  # every worker has answered (and exists: read its pids after)
     return {name: (url, load.workers_of(master.pid), redis) for name, (url, master, redis) in servers.items()}
 
 
+def _cpus(env):
+    spec = env.get("MODERATION_WORKER_CPUS")
+    return f", workers pinned to CPUs {spec}" if spec else ""
+
+
 @contextlib.contextmanager
 def _sized(sizes):
-    """BENCH_WORKERS and BENCH_THREADS from `sizes` ({"WORKERS": n, ...}; None or a missing name: as this process's
-    environment has it) while a gunicorn starts."""
-    saved = {name: os.environ.get(f"BENCH_{name}") for name in ("WORKERS", "THREADS")}
+    """BENCH_WORKERS, BENCH_THREADS and BENCH_WORKER_CPUS from `sizes` ({"WORKERS": n, ...}; None or a missing name:
+    as this process's environment has it) while a gunicorn starts."""
+    saved = {name: os.environ.get(f"BENCH_{name}") for name in AFTER}
     for name, count in (sizes or {}).items():
         os.environ[f"BENCH_{name}"] = str(count)
     try:
@@ -146,6 +154,7 @@ def main(argv=None):
     parser.add_argument("--seconds", type=int, default=5)
     parser.add_argument("--after-threads", type=int, help="gthread threads a worker for AFTER and a second bare app")
     parser.add_argument("--after-workers", type=int, help="worker processes for AFTER and a second bare app")
+    parser.add_argument("--after-cpus", help="MODERATION_WORKER_CPUS (auto, 0,1) for AFTER and a second bare app")
     parser.add_argument("--batch", action="store_true", help="then the batch endpoint, before and after in turn")
     parser.add_argument("--close", action="store_true", help="every POST asks for Connection: close (as nginx)")
     args = parser.parse_args(argv)
@@ -165,8 +174,8 @@ def main(argv=None):
     single = load.bodies(texts, rng, folder / "comments.jsonl", comments=comments)
     processes, runs, loads = [], {}, [os.getloadavg()[0]]
     try:
-        after = {name: count for name, count in (("WORKERS", args.after_workers), ("THREADS", args.after_threads))
-                 if count}
+        after = {name: value for name, value in (("WORKERS", args.after_workers), ("THREADS", args.after_threads),
+                                                 ("WORKER_CPUS", args.after_cpus)) if value}
         servers = start(trees, folder, single, thresholds, processes,
                         after if after or sized_apart(trees) else None)
         modes = tuple(servers)
@@ -199,6 +208,7 @@ def main(argv=None):
         load.ROOT = own_root
     threads = f" (after and bare-after: {args.after_threads} threads a worker)" if args.after_threads else ""
     threads += f" (after and bare-after: {args.after_workers} workers)" if args.after_workers else ""
+    threads += f" (after and bare-after: workers pinned to CPUs {args.after_cpus})" if args.after_cpus else ""
     threads += ", Connection: close" if args.close else ""
     print(f"{args.before} -> {args.after}{threads}: {args.rounds} rounds x {args.seconds} s, load average "
           f"{min(loads):.1f}-{max(loads):.1f}")

@@ -266,6 +266,12 @@ def _ip_rate_limit(name):
     return read
 
 
+def _worker_cpus(spec):
+    from moderation.ops.worker_cpus import parse
+
+    return parse(spec)
+
+
 def _trusted_proxies(spec):
     from moderation.ops.proxies import parse_networks
 

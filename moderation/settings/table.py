@@ -23,6 +23,7 @@ from moderation.settings.readers import (
     _thresholds,
     _trusted_proxies,
     _webhooks,
+    _worker_cpus,
     boolean,
     integer,
     number,
@@ -209,6 +210,9 @@ TABLE = (
     Setting("BIND", text, "127.0.0.1:8000", "gunicorn: listen address(es), comma-separated"),
     Setting("WORKERS", integer, 2, "gunicorn: worker processes (CPU-bound scoring: about one per core)"),
     Setting("THREADS", integer, 1, "gunicorn: threads per worker; above 1 the gthread worker"),
+    Setting("WORKER_CPUS", _domain(_worker_cpus), "",
+            'gunicorn: pin each worker to one CPU: "auto" = the CPUs the master may use (its cpuset), or a list '
+            'like "0,1" or "0-3"; a new worker takes the listed CPU the fewest live workers hold; empty: off'),
     Setting("GRACEFUL_TIMEOUT", integer, 30, "gunicorn: seconds in-flight requests get after SIGTERM or HUP"),
 )
 BY_NAME = {setting.name: setting for setting in TABLE}
