@@ -285,6 +285,12 @@ def bare_server(folder, redis_url):
         stop(process)
 
 
+def pinned(env):
+    """How the workers were pinned (BENCH_WORKER_CPUS: the service's and the bare app's alike), for the table's head."""
+    spec = env.get("MODERATION_WORKER_CPUS")
+    return f", each pinned to a CPU ({spec})" if spec else ""
+
+
 def workers_of(pid):
     return [int(child) for task in Path(f"/proc/{pid}/task").iterdir()
             for child in (task / "children").read_text().split()]
@@ -429,8 +435,9 @@ def main(argv=None):
             bare_server(folder, env["MODERATION_REDIS_URL"]) as (bare, bare_url):
         single = bodies(texts, rng, folder / "comments.jsonl", comments=comments)
         batch = bodies(texts, rng, folder / "batches.jsonl", batch=100, comments=comments)
-        print(f"gunicorn {env['MODERATION_WORKERS']} workers x {env['MODERATION_THREADS']} threads (service at "
-              f"{url}, bare app at {bare_url}); {args.rounds} rounds x {args.seconds} s per measure", flush=True)
+        print(f"gunicorn {env['MODERATION_WORKERS']} workers x {env['MODERATION_THREADS']} threads{pinned(env)} "
+              f"(service at {url}, bare app at {bare_url}); {args.rounds} rounds x {args.seconds} s per measure",
+              flush=True)
         redis_pids = [redis_process.pid]
         targets = {  # mode -> (url, wrk mode, bodies, pids whose CPU counts as the workers')
             "bare": (bare_url, "comment", single, workers_of(bare.pid)),
@@ -657,9 +664,9 @@ def summarise(runs, batches, memory, bare_memory, counters, version, env, args, 
     ]
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = [f"moderation HTTP benchmark: model {version}, gunicorn {env['MODERATION_WORKERS']} workers x "
-             f"{env['MODERATION_THREADS']} threads (--preload) for the service and the bare app, redis-server AOF "
-             f"everysec over {args.redis} (malloc {allocator(server_env())}), wrk 1 thread; medians of "
-             f"{args.rounds} interleaved rounds x {args.seconds} s; {os.cpu_count()} cores, load average "
+             f"{env['MODERATION_THREADS']} threads{pinned(env)} (--preload) for the service and the bare app, "
+             f"redis-server AOF everysec over {args.redis} (malloc {allocator(server_env())}), wrk 1 thread; medians "
+             f"of {args.rounds} interleaved rounds x {args.seconds} s; {os.cpu_count()} cores, load average "
              f"{min(load):.1f}-{max(load):.1f} during the run"]
     for index, cells in enumerate(rows):
         lines.append("| " + " | ".join(cell.ljust(widths[i]) for i, cell in enumerate(cells)) + " |")
