@@ -22,7 +22,15 @@ app = create_app()
 client, fast = app.test_client(), app.extensions["moderation.comment_fast_path"]
 auth = {"Authorization": "Bearer " + sys.argv[1]}
 texts = json.loads(sys.argv[3])
-ready = []
+fast._setup()  # what its first request does: its kept requests made now, to watch
+ready, writes, kept = [], [], fast.requests_kept
+kept.batch.delay = 3600  # no timer's write: each batch written while a SUBMIT runs, or by the scrape, or at exit
+own_write = kept.batch.write
+def write(items):  # where each batch is written, and how many
+    import inspect
+    writes.append((len(items), [frame.function for frame in inspect.stack()[1:12]]))
+    return own_write(items)
+kept.batch.write = write
 def post(n, text):
     body = {"id": f"c-{n}", "article_id": "a-1", "text": text, "author": {"id": f"reader-{n}", "name": "r"}}
     answer = client.post("/api/v1/comments", json=body, headers={**auth, "X-Request-ID": f"rid-{n}"})
@@ -35,7 +43,8 @@ scraped = client.get("/metrics", headers={"Authorization": "Bearer " + sys.argv[
 fast.enabled = False  # the Flask route's own answers, for their lines
 for n, text in enumerate(texts[:2], start=100):
     post(n, text)
-print(json.dumps({"answered": fast.answered, "ready": ready, "scraped": scraped}))
+waited = [(n, "_meanwhile" in stack and "handle" in stack) for n, stack in writes]
+print(json.dumps({"answered": fast.answered, "ready": ready, "scraped": scraped, "writes": waited}))
 sys.stdout.flush()
 sys.exit(0)  # as a gunicorn worker leaves: what its batches kept is written at exit
 """
@@ -58,6 +67,9 @@ def test_a_workers_comments_are_logged_and_counted_a_batch_at_a_time_as_the_rout
     assert done.returncode == 0, done.stderr[-3000:]
     out = json.loads(done.stdout.splitlines()[-1])
     assert out["answered"] == 40 and out["ready"][:40] == [True] * 40  # the fast path, its requests kept
+    # half a batch written while the 17th and the 33rd comment's SUBMIT ran, the last 8 by the scrape (then the
+    # route's two, not kept here)
+    assert out["writes"][:3] == [[16, True], [16, True], [8, False]], out["writes"]
     lines = [json.loads(line) for line in done.stderr.splitlines() if line.startswith("{")]
     access = [line for line in lines if line["logger"] == "moderation.access"]
     kept = [line for line in access if line["request_id"] in {f"rid-{n}" for n in range(40)}]

@@ -159,11 +159,18 @@ class CommentFastPath:
         except ApiError:
             environ["wsgi.input"] = io.BytesIO(raw)  # the route reads it again and names what is wrong
             return None
-        answer, early = answer_comment(state, state.site, comment, self._answer_items)
+        answer, early = answer_comment(state, state.site, comment, self._meanwhile)
         return early or self._answer_items(answer)
 
+    def _meanwhile(self, answer):
+        """What the worker does while Redis runs SUBMIT (comment_records.handle): this answer, made in case SUBMIT
+        changes nothing it shows, and the earlier requests' kept series and lines when half a batch is due."""
+        items = self._answer_items(answer)
+        self.requests_kept.write_while_waiting()  # none are kept when they cannot wait (not ready()): nothing to do
+        return items
+
     def _answer_items(self, answer):
-        """(headers, body) of a 200's answer: made while Redis runs SUBMIT (comment_records.handle's `meanwhile`)."""
+        """(headers, body) of a 200's answer."""
         body = self.app.json.answer_bytes(answer)
         return [("Content-Type", self.content_type), ("Content-Length", str(len(body)))], body
 

@@ -38,6 +38,12 @@ class AnsweredRequests:
         self.counter.gauge()
         return request_id
 
+    def write_while_waiting(self):
+        """The kept items written now when half a batch or more is kept: called while the worker waits for SUBMIT's
+        reply (api/fast_path.py), so the write a later request would pay in its own time (~4 µs an item) fills that
+        wait (~100-170 µs) instead. Half, not all: 16 items fit a wait at ~4.2 µs an item (32: ~4.0 µs, ~130 µs)."""
+        self.batch.flush_from(self.batch.size // 2)
+
     def write(self, items):
         self.series(items)
         self.lines(items)

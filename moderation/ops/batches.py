@@ -56,6 +56,13 @@ class Batch:
             if self.pending:
                 self._write()
 
+    def flush_from(self, count):
+        """flush() when `count` or more items are kept (a caller with time to spare writes them now, not later)."""
+        if len(self.pending) >= count:
+            with self.lock:
+                if len(self.pending) >= count:
+                    self._write()
+
     def write_all(self, items):
         """`items` written at once, after any kept (a batch made elsewhere)."""
         with self.lock:
