@@ -208,6 +208,32 @@ def test_the_breaker_steps_down_only_under_the_release_share(rdb, prefix):
     assert queue.get("last")["status"] == "published" and queue.get("d0")["status"] == "pending"
 
 
+def test_the_article_index_orders_articles_by_their_first_comment_in_the_latest_bucket(rdb, prefix):
+    """The site's article index (the articles page's latest articles) is written at an article's first comment in a
+    window bucket, not at each: within a bucket, articles are ordered by their first comment in it; a comment in a
+    later bucket moves its article to the front, also after a page's check moved the window on without a comment."""
+    width = BREAKER["window_seconds"] * 1000 // SLOTS
+    start = 40_000 * width
+    now = [start]
+    queue = ReviewQueue(rdb, "test", prefix=prefix, breaker=BreakerConfig(BREAKER), now_ms=lambda: now[0])
+    index = queue.articles.index_key()
+    for n, (at, article) in enumerate([(0, "a"), (1_000, "b"), (2_000, "a"), (3_000, "b")]):
+        now[0] = start + at
+        queue.submit(record(f"i{n}", article, False), queued=False)
+    assert rdb.zrevrange(index, 0, -1, withscores=True) == [("b", start + 1_000), ("a", start)]
+    assert queue.articles.recent() == ["b", "a"]
+    now[0] = start + width + 100  # the next bucket: a's comment is its first there
+    queue.submit(record("i4", "a", True), queued=True)
+    assert rdb.zrevrange(index, 0, -1, withscores=True) == [("a", start + width + 100), ("b", start + 1_000)]
+    now[0] = start + 2 * width
+    queue.articles.check("b", now_ms=now[0])  # the window moves on to this bucket, nothing counted
+    now[0] += 50
+    queue.submit(record("i5", "b", False), queued=False)
+    assert queue.articles.recent() == ["b", "a"] and rdb.zscore(index, "b") == start + 2 * width + 50
+    window = queue.articles.get("b", now_ms=now[0])["window"]
+    assert (window["comments"], window["flagged"]) == (3, 0)  # the check counted nothing
+
+
 def test_an_articles_counters_take_fixed_memory(rdb, prefix):
     """Ring slots: however many comments and windows pass, the window hash keeps SLOTS slots of 3-4 fields."""
     now = [50_000_000]

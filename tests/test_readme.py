@@ -450,7 +450,8 @@ def test_the_key_tables_and_failovers_bounds_are_the_codes():
     assert "(a revoked id is kept a day, marked, for that retry;" in FLAT and moderator_tokens.REVOKED_KEPT_S == 86400
     assert "stays pending and is gone within the hour" in FLAT and moderator_tokens.PENDING_S == 3600
     assert "(`mod:{S}:replicated`, expiring after 10 s)" in FLAT and master_pipeline.REPLICATION_MARK_MS == 10_000
-    assert "article ids by last comment (the latest 10,000)" in FLAT and articles.Articles.MAX_INDEXED == 10_000
+    assert "article ids by their first comment in the breaker's latest bucket (ms; the latest 10,000)" in FLAT \
+        and articles.Articles.MAX_INDEXED == 10_000
     assert "by time (the newest 200;" in FLAT and author_standing.MAX_STRIKES == 200
     assert "newest ~100,000" in FLAT and training_labels.RETENTION == 100_000
     assert "The stream keeps the newest ~100,000 entries (`MAXLEN ~`" in FLAT

@@ -108,7 +108,7 @@ def parse_breaker(spec):
 
 class Articles:
     """One site's articles: metadata and mode (HASH), the comment window (HASH of ring slots) and an index of
-    articles by last comment (ZSET, the latest MAX_INDEXED)."""
+    articles by their first comment in the breaker's latest bucket (ZSET, the latest MAX_INDEXED)."""
 
     MAX_INDEXED = 10_000
     FIELDS = ("title", "url", "category", "published_at")
@@ -197,7 +197,7 @@ class Articles:
         return self.redis.hget(self.meta_key(article_id), "category")
 
     def recent(self, count=100):
-        """Article ids by their latest comment, newest first (the articles page)."""
+        """Article ids by their first comment in the latest bucket, newest first (the articles page)."""
         return self.redis.zrevrange(self.index_key(), 0, count - 1)
 
 

@@ -18,11 +18,14 @@ local ART_MODE = {[0] = 'open', [1] = 'premoderated', [2] = 'closed'}
 -- totals tn, tf. One HMGET reads the bucket, the totals and this bucket's slot; a comment is then one HSET of the
 -- slot and the totals (read, add, write: the script is atomic), flagged or not. Moving on to a later bucket first
 -- takes the slots that left the window out of the totals (a few more commands, once a bucket). The script's own
--- arguments cost about as much as its commands, so the HMGET reads only what it needs.
+-- arguments cost about as much as its commands, so the HMGET reads only what it needs. ix: the bucket the site's
+-- article index last had this article put at (a comment's time): the third answer says this comment is the
+-- bucket's first counted, so the index is written once a bucket, not at every comment (3% of an allowed SUBMIT's
+-- instructions, session 38); a CHECK's move to a later bucket (count false) leaves ix alone.
 local function art_window(wkey, now, width, slots, count, flagged, labels)
   local cur = math.floor(now / width)
   local slot = cur % slots
-  local v = redis.call('HMGET', wkey, 'cur', 'tn', 'tf', ART_N[slot], ART_F[slot], ART_H[slot])
+  local v = redis.call('HMGET', wkey, 'cur', 'tn', 'tf', ART_N[slot], ART_F[slot], ART_H[slot], 'ix')
   local last, n, f = tonumber(v[1]), tonumber(v[2]) or 0, tonumber(v[3]) or 0
   local sn, sf, sh = tonumber(v[4]) or 0, tonumber(v[5]) or 0, v[6]
   local set, expire = {}, false
@@ -48,6 +51,8 @@ local function art_window(wkey, now, width, slots, count, flagged, labels)
   elseif not last and count then
     set, expire = {'cur', cur}, true
   end
+  local first = count and tonumber(v[7]) ~= cur
+  if first then set[#set + 1], set[#set + 2] = 'ix', cur end
   if count then
     n = n + 1
     set[#set + 1], set[#set + 2], set[#set + 3], set[#set + 4] = ART_N[slot], sn + 1, 'tn', n
@@ -61,7 +66,7 @@ local function art_window(wkey, now, width, slots, count, flagged, labels)
   end
   if #set > 0 then redis.call('HSET', wkey, unpack(set)) end
   if expire then redis.call('PEXPIRE', wkey, width * slots * 2) end
-  return n, f
+  return n, f, first
 end
 local function art_level(n, f, min, pre, close, ratio)
   if n < min or n == 0 then return 0 end
@@ -71,11 +76,12 @@ local function art_level(n, f, min, pre, close, ratio)
   return 0
 end
 -- cfg: {width ms, min comments, premoderate share, close share, cooldown ms, release ratio}; returns the mode,
--- and the previous mode when it changed (after the audit entry and the article.mode_changed event). m: the meta's
+-- the previous mode when it changed (after the audit entry and the article.mode_changed event), and whether the
+-- comment is its bucket's first (art_window: SUBMIT then puts the article in the site's index). m: the meta's
 -- mode, mode_at, floor (and more) when the caller read them already (SUBMIT reads them with the category).
 local function art_breaker(mkey, wkey, akey, events, article, now, cfg, count, flagged, labels, m)
   m = m or redis.call('HMGET', mkey, 'mode', 'mode_at', 'floor')
-  local n, f = art_window(wkey, now, cfg[1], ART_SLOTS, count, flagged, labels)
+  local n, f, first = art_window(wkey, now, cfg[1], ART_SLOTS, count, flagged, labels)
   local level, floor = ART_LEVEL[m[1] or 'open'] or 0, ART_LEVEL[m[3] or 'open'] or 0
   local target = level
   local want = art_level(n, f, cfg[2], cfg[3], cfg[4], 1)
@@ -86,7 +92,7 @@ local function art_breaker(mkey, wkey, akey, events, article, now, cfg, count, f
     if hold < level then target = hold end
   end
   if target < floor then target = floor end
-  if target == level then return ART_MODE[level], nil end
+  if target == level then return ART_MODE[level], nil, first end
   local from, to = ART_MODE[level], ART_MODE[target]
   redis.call('HSET', mkey, 'mode', to, 'mode_at', now, 'set_by', 'breaker')
   local share = 0
@@ -97,7 +103,7 @@ local function art_breaker(mkey, wkey, akey, events, article, now, cfg, count, f
   redis.call('XADD', events, 'MAXLEN', '~', 1000000, '*', 'type', 'article.mode_changed', 'id', '', 'status', to,
     'by', 'breaker', 'reason', '', 'at', now, 'data', cjson.encode({article_id = article, mode = to, previous = from,
       set_by = 'breaker', comments = n, flagged = f, flagged_share = share}))
-  return to, from
+  return to, from, first
 end
 """
 

@@ -52,8 +52,10 @@ Layout (prefix P, default ``mod:``; S is a site name from MODERATION_API_KEYS):
   P{S}:rq:receipts         ZSET   requests whose receipt the worker is to mail, by the time it is next tried (ms)
   P{S}:rq:receipts:worker  STRING when a worker's receipts thread last passed over the site (ms)
   P{S}:art:<article id>    HASH   an article: title, url, category, published_at, mode, set_by, floor, mode_at
-  P{S}:artw:<article id>   HASH   its breaker's window: cur, tn, tf, 12 ring slots n<i>, f<i>, h<i> (harm JSON)
-  P{S}:articles            ZSET   article ids by last comment (ms), the latest 10000 (the articles page)
+  P{S}:artw:<article id>   HASH   its breaker's window: cur, tn, tf, 12 ring slots n<i>, f<i>, h<i> (harm JSON), ix
+                                  (the bucket its latest index write was in)
+  P{S}:articles            ZSET   article ids by their first comment in the breaker's latest bucket (ms), the latest
+                                  10000 (the articles page)
   P{S}:standing:<author>   HASH   an author's standing: level, until, floor, points, next_decay, set_by, note
   P{S}:strikes:<author>    ZSET   an author's strikes "<comment id>|<points>" by time (the newest 200, decaying)
   P{S}:probe              STRING /readyz write check (SET ... PX 10000, expires by itself)

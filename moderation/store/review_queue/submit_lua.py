@@ -149,11 +149,11 @@ if fields['article_title'] and not meta[5] then redis.call('HSETNX', KEYS[11], '
 category = category or meta[4]
 local own = category and art_category(category)
 if own then cfg = own end
-local mode
+local mode, _, first
 if cfg[2] < ART_OFF then
-  mode = art_breaker(KEYS[11], KEYS[12], KEYS[4], KEYS[7], ARGV[11], now, cfg, true, decision ~= 'allow', labels,
-    meta)
-  zadd_later(KEYS[13], now, ARGV[11], true)
+  mode, _, first = art_breaker(KEYS[11], KEYS[12], KEYS[4], KEYS[7], ARGV[11], now, cfg, true, decision ~= 'allow',
+    labels, meta)
+  if first then zadd_later(KEYS[13], now, ARGV[11], true) end  -- the article's first comment in its window's bucket
 else  -- the breaker is off: nothing counted, but a mode a person set still applies
   mode = meta[1] or 'open'
 end
