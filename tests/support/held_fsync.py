@@ -12,7 +12,7 @@ import time
 
 # INFO persistence's fields a failure message shows: the window open (an fsync pending, answered writes held back)
 WINDOW = ("aof_pending_bio_fsync", "aof_buffer_length", "aof_delayed_fsync", "aof_last_write_status")
-PTRACE_SEIZE, PTRACE_INTERRUPT = 0x4206, 0x4207
+PTRACE_SEIZE, PTRACE_INTERRUPT, PTRACE_DETACH = 0x4206, 0x4207, 17
 WALL = 0x40000000  # waitpid's __WALL: a thread of another process is waited for like a child
 
 _libc = ctypes.CDLL(None, use_errno=True)
@@ -37,10 +37,18 @@ class HeldFsync:
         self.tid = next(int(tid) for tid in os.listdir(f"/proc/{pid}/task")
                         if open(f"/proc/{pid}/task/{tid}/comm").read().strip() == "bio_aof")
 
-    def __enter__(self):
+    def stop(self):
+        """Stop the bio_aof thread (an fsync queued from now on stays pending), without waiting for one."""
         _ptrace(PTRACE_SEIZE, self.tid)
         _ptrace(PTRACE_INTERRUPT, self.tid)
         os.waitpid(self.tid, WALL)
+
+    def release(self):
+        """Let the thread go: a pending fsync runs and ends."""
+        _ptrace(PTRACE_DETACH, self.tid)
+
+    def __enter__(self):
+        self.stop()
         admin = self.node.client()
         deadline = time.monotonic() + 5
         while int(admin.info("persistence")["aof_pending_bio_fsync"]) == 0:  # everysec: one fsync a second
