@@ -107,6 +107,7 @@ def test_a_batch_writes_its_counters_and_sets_once(private_redis, fsync):
     queue = ReviewQueue(rdb, "x", prefix="m:", breaker=breaker, now_ms=lambda: NOW)
     warm = ReviewQueue(rdb, "w", prefix="m:", breaker=breaker, now_ms=lambda: NOW)  # the same scripts, loaded
     assert warm.submit_many([(_record(99, "clean", None), False, None)]) == [(True, "")]
+    queue._submit_many.library.load(queue.record_key("c0"))  # the site's own: its fixed keys are its constants
     site_key = "m:{x}:rl:key:all"
     items = []
     for n in range(25):
@@ -189,7 +190,7 @@ def test_a_library_flushed_between_a_batchs_calls_resends_only_the_calls_it_fail
                   else redis.Redis.from_url(relay.url, decode_responses=True, single_connection_client=True))
         one, many = _queue(admin, "one", prefix), _queue(client, "many", prefix)
         answers_one = [one.submit(r, queued=q, charge=c) for r, q, c in _items("one", prefix)]
-        assert _queue(client, "warm", prefix).submit_many([(_record(99, "clean", None), False, None)]) == [(True, "")]
+        many._submit_many.library.load(many.record_key("c0"))  # the site's own library: its keys are constants
         relay.arm()
         answers_many = many.submit_many(_items("many", prefix))
     finally:
@@ -220,7 +221,7 @@ def test_a_connection_dropped_between_a_batchs_scripts_resends_only_the_unanswer
         client = make_client(f"redis://:{private_redis.password}@127.0.0.1:{relay.port}/0", 2.0)
         one, many = _queue(admin, "one", prefix), _queue(client, "many", prefix)
         answers_one = [one.submit(r, queued=q, charge=c) for r, q, c in _items("one", prefix)]
-        assert _queue(client, "warm", prefix).submit_many([(_record(99, "clean", None), False, None)]) == [(True, "")]
+        many._submit_many.library.load(many.record_key("c0"))  # the site's own library: its keys are constants
         admin.config_resetstat()
         relay.arm()
         answers_many = many.submit_many(_items("many", prefix))

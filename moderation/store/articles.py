@@ -118,7 +118,6 @@ class Articles:
         self.keys = KeySpace(prefix)
         self.config = config or BreakerConfig({"enabled": False})
         self._meta, self._window = self.keys.site(site, "art", ""), self.keys.site(site, "artw", "")
-        self._index = self.keys.site(site, "articles")
         self.written = AppendOnly(redis, replicas)  # an article's fields and a person's mode: once in the file
         self._set_mode = self.written.script(SET_MODE)
         self._check = redis.register_script(CHECK)
@@ -133,8 +132,9 @@ class Articles:
         return self.keys.site(self.site, "articles")
 
     def submit_keys(self, article_id):
-        """The keys SUBMIT reads and writes for a comment on this article (meta, window, index)."""
-        return [self._meta + article_id, self._window + article_id, self._index]
+        """The keys SUBMIT reads and writes for a comment on this article (meta, window; the site's index is a
+        constant of its library)."""
+        return [self._meta + article_id, self._window + article_id]
 
     def submit_constants(self):
         """The site's breaker as Lua for its SUBMIT script: ART_CFG (the six numbers) and art_category(name), a

@@ -44,9 +44,6 @@ class ReviewQueue(Submissions, Claims, Decisions, AuditTrail, QueueReads):
         self.site = site
         self.keys = KeySpace(prefix)
         self._base = self.keys.site(site)  # the site's key prefix, its name checked once here
-        # SUBMIT's keys that do not depend on the comment, in its KEYS order (built per comment, they were a
-        # tenth of the client's packing)
-        self._submit_fixed = [self.key(*parts) for parts in (("ready",), ("open",), ("audit",), ("stats",))]
         self._events, self._recent = self.key("events"), self.key("recent")
         self.lease_ms = int(lease_seconds * 1000)
         self.record_ttl = int(record_ttl_days * 86400)

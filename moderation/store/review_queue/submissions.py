@@ -6,6 +6,7 @@ import time
 from typing import NamedTuple
 
 from moderation.store import RedisError
+from moderation.store.articles import lua_string
 from moderation.store.function_library import missing
 from moderation.store.held_connection import evalsha_many, read, retried, send
 from moderation.store.master_pipeline import run_on_master, run_one
@@ -69,9 +70,9 @@ class Submissions:
         day = _day(received // 86_400_000)
         buckets = [f"{label}:{score_bucket(p)}" for label, p in sorted(record["scores"].items())]
         author_id = record.get("author_id")
-        keys = [self.record_key(record["id"]), *self._submit_fixed, self.author_key(author_id), self._events,
-                f"{self._base}:hist:{day}", self.authored_key(author_id), self._recent,
-                *self.articles.submit_keys(record["article_id"]), *self.standing.submit_keys(author_id)]
+        keys = [self.record_key(record["id"]), self.author_key(author_id), f"{self._base}:hist:{day}",
+                self.authored_key(author_id), *self.articles.submit_keys(record["article_id"]),
+                *self.standing.submit_keys(author_id)]
         args = [record["id"], "1" if queued else "0", str(risk_rank(record["risk"], received)), str(received),
                 record["decision"], fields["labels"], encode_bytes(fields), encode(buckets), "1" if author_id else "0",
                 str(self.now_ms()), record["article_id"],
@@ -84,8 +85,12 @@ class Submissions:
 
     def submit_constants(self):
         """The site's settings as Lua constants of its own SUBMIT script (record ttls, breaker, standing): as
-        arguments they were 15 of a comment's 33, each parsed and converted again at every comment."""
-        return (f"local TTL_PUBLISHED, TTL_RECORD = {self.published_ttl}, {self.record_ttl}\n"
+        arguments they were 15 of a comment's 33, each parsed and converted again at every comment; and its fixed
+        keys (submit_lua's K_*), all in the site's hash slot."""
+        fixed = [self.key(name) for name in ("ready", "open", "audit", "stats", "events", "recent")]
+        return ("local K_READY, K_OPEN, K_AUDIT, K_STATS, K_EVENTS, K_RECENT, K_INDEX = "
+                + ", ".join(lua_string(key) for key in [*fixed, self.articles.index_key()]) + "\n"
+                + f"local TTL_PUBLISHED, TTL_RECORD = {self.published_ttl}, {self.record_ttl}\n"
                 + f"local AUDIT_APART = {'false' if self.audit_in_events else 'true'}\n"
                 + self.articles.submit_constants() + self.standing.submit_constants())
 

@@ -12,11 +12,13 @@ from moderation.store.review_queue.recording_lua import RECORDING
 # to RECENT_KEEP left 5000 after a batch's 25 where 25 SUBMITs, trimmed at their 11th, left 5014.
 RECENT_KEEP, RECENT_SLACK = 5000, 100
 
-# KEYS: record, ready, open, audit, stats, author (a never-written placeholder without an author id),
-# events, histogram of the day, the author's recent comments (placeholder likewise), the site's recent comments
-# (the window search scans), the article's meta, window and the site's article index (store/articles.py), the
-# author's standing and strikes (placeholders without an author id), then the comment's rate-limit counters
-# (rate_limits.COUNT).
+# KEYS: record, author (a never-written placeholder without an author id), histogram of the day, the author's recent
+# comments (placeholder likewise), the article's meta and window (store/articles.py), the author's standing and
+# strikes (placeholders without an author id), then the comment's rate-limit counters (rate_limits.COUNT). The
+# site's fixed keys are constants of its library (submissions.submit_constants, in the record's hash slot {site}:
+# on a Cluster a script may use undeclared keys of its declared keys' slot): K_READY, K_OPEN, K_AUDIT, K_STATS,
+# K_EVENTS, the site's recent comments K_RECENT (the window search scans) and article index K_INDEX. As arguments
+# they were 7 of a comment's 18 keys (with three rate limits), each parsed and pushed into Lua at every call.
 # ARGV: id, queued, rank, received, decision, labels (JSON array), record fields (JSON object of strings), buckets
 # (JSON), author known (1|0), now ms (the app's clock), the article id, the strike points of the model's rejection
 # (0: none), the call's attempt token (random, one a submit() call), the record's `doc` field (records.DOC_FIELDS as
@@ -129,7 +131,7 @@ end
 if prior[1] and prior[2] == ARGV[13] then  -- this call sent again (its answer lost): answered as its first run was
   return {1, '', prior[1], prior[3] or '', prior[4] or 'open', prior[5] or ''}
 end
-local over, left = over_limit(KEYS, ARGV, 16, 15)
+local over, left = over_limit(KEYS, ARGV, 9, 15)
 if prior[1] then  -- stored before: charged, but its retry is answered, never refused (text_sha256: in its doc now)
   return {0, prior[6] or cjson.decode(prior[7] or '{}')['text_sha256'] or ''}
 end
@@ -142,18 +144,18 @@ local ttl = TTL_RECORD
 if decision == 'allow' or fields['trusted_decision'] == 'allow' then ttl = TTL_PUBLISHED end
 local now = tonumber(ARGV[10])
 local cfg = ART_CFG
-local meta = redis.call('HMGET', KEYS[11], 'mode', 'mode_at', 'floor', 'category', 'title')
+local meta = redis.call('HMGET', KEYS[5], 'mode', 'mode_at', 'floor', 'category', 'title')
 local category = fields['article_category']
-if category and not meta[4] then redis.call('HSETNX', KEYS[11], 'category', category) end  -- the registry learns it
-if fields['article_title'] and not meta[5] then redis.call('HSETNX', KEYS[11], 'title', fields['article_title']) end
+if category and not meta[4] then redis.call('HSETNX', KEYS[5], 'category', category) end  -- the registry learns it
+if fields['article_title'] and not meta[5] then redis.call('HSETNX', KEYS[5], 'title', fields['article_title']) end
 category = category or meta[4]
 local own = category and art_category(category)
 if own then cfg = own end
 local mode, _, first
 if cfg[2] < ART_OFF then
-  mode, _, first = art_breaker(KEYS[11], KEYS[12], KEYS[4], KEYS[7], ARGV[11], now, cfg, true, decision ~= 'allow',
+  mode, _, first = art_breaker(KEYS[5], KEYS[6], K_AUDIT, K_EVENTS, ARGV[11], now, cfg, true, decision ~= 'allow',
     labels, meta)
-  if first then zadd_later(KEYS[13], now, ARGV[11], true) end  -- the article's first comment in its window's bucket
+  if first then zadd_later(K_INDEX, now, ARGV[11], true) end  -- the article's first comment in its window's bucket
 else  -- the breaker is off: nothing counted, but a mode a person set still applies
   mode = meta[1] or 'open'
 end
@@ -166,7 +168,7 @@ local standing = nil
 if ARGV[9] == '1' and STANDING_ON then
   local scfg = STANDING_CFG
   local author, weight = fields['author_id'], ARGV[12] == '0' and 0 or tonumber(ARGV[12])
-  standing = author_standing(KEYS[14], KEYS[15], KEYS[4], KEYS[7], author, now, scfg, 0, '', 'strikes', 'decay')
+  standing = author_standing(KEYS[7], KEYS[8], K_AUDIT, K_EVENTS, author, now, scfg, 0, '', 'strikes', 'decay')
   if standing == 'suspended' and mode ~= 'closed' then
     decision, reason = 'reject', 'author_suspended'
   elseif standing == 'premoderated' and decision == 'allow' then
@@ -176,7 +178,7 @@ if ARGV[9] == '1' and STANDING_ON then
   end
   if weight > 0 then
     local member = id .. '|' .. ARGV[12]  -- the points as sent (a number's concatenation costs a sprintf)
-    standing = author_standing(KEYS[14], KEYS[15], KEYS[4], KEYS[7], author, now, scfg, weight, member, 'strikes',
+    standing = author_standing(KEYS[7], KEYS[8], K_AUDIT, K_EVENTS, author, now, scfg, weight, member, 'strikes',
       'rejected:' .. id)
     fields['strike'] = member
   end
@@ -202,36 +204,36 @@ for name, value in pairs(fields) do
   n = n + 2
 end
 redis.call('HSET', rec, unpack(flat))
-for _, bucket in ipairs(cjson.decode(ARGV[8])) do tally(KEYS[8], bucket, HIST_TTL) end
-tally(KEYS[5], 'submitted:' .. decision)
+for _, bucket in ipairs(cjson.decode(ARGV[8])) do tally(KEYS[3], bucket, HIST_TTL) end
+tally(K_STATS, 'submitted:' .. decision)
 local nudged = fields['nudged']  -- posted after a pre-post nudge: unchanged or revised
-if nudged then tally(KEYS[5], 'nudged:' .. nudged) end
+if nudged then tally(K_STATS, 'nudged:' .. nudged) end
 if ARGV[9] == '1' then
-  tally(KEYS[6], 'submitted')
-  if redis.call('LPUSH', KEYS[9], id) > 50 then redis.call('LTRIM', KEYS[9], 0, 49) end
+  tally(KEYS[2], 'submitted')
+  if redis.call('LPUSH', KEYS[4], id) > 50 then redis.call('LTRIM', KEYS[4], 0, 49) end
 end
-push_later(KEYS[10], id)
+push_later(K_RECENT, id)
 local data = nil
 if reason ~= '' then data = cjson.encode({reason = reason}) end
 local known, meta_known = {fields['article_id'], fields['author_id']}, {fields['categories'], fields['model_version']}
 if queued then
-  zadd_later(KEYS[2], rank, id)
-  zadd_later(KEYS[3], received, id)
-  for _, label in ipairs(labels) do tally(KEYS[5], 'open:' .. label) end
+  zadd_later(K_READY, rank, id)
+  zadd_later(K_OPEN, received, id)
+  for _, label in ipairs(labels) do tally(K_STATS, 'open:' .. label) end
   local at = now_ms()
   if AUDIT_APART then
-    audit(KEYS[4], id, 'queued', '', 'ready', 'system', reason ~= '' and reason or ARGV[6], at, rec, known)
+    audit(K_AUDIT, id, 'queued', '', 'ready', 'system', reason ~= '' and reason or ARGV[6], at, rec, known)
   end
-  event(KEYS[7], id, 'comment.queued', 'pending', 'system', ARGV[6], at, '', data, rec, meta_known,
+  event(K_EVENTS, id, 'comment.queued', 'pending', 'system', ARGV[6], at, '', data, rec, meta_known,
     not AUDIT_APART and known)
 else
   if decision == 'reject' then
     local at = now_ms()
     if AUDIT_APART then
-      audit(KEYS[4], id, 'auto_rejected', '', 'rejected', 'system', reason ~= '' and reason or ARGV[6], at, rec,
+      audit(K_AUDIT, id, 'auto_rejected', '', 'rejected', 'system', reason ~= '' and reason or ARGV[6], at, rec,
         known)
     end
-    event(KEYS[7], id, 'comment.rejected_automatically', 'rejected', 'system', ARGV[6], at, '', data, rec,
+    event(K_EVENTS, id, 'comment.rejected_automatically', 'rejected', 'system', ARGV[6], at, '', data, rec,
       meta_known, not AUDIT_APART and known)
   end
   if ttl > 0 then redis.call('EXPIRE', rec, ttl) end
@@ -272,7 +274,7 @@ for i = 1, n do
   end
   answers[i] = answer
 end
-flush(KEYS[13])
+flush(K_INDEX)
 answers[n + 1] = aof_pending()
 return answers
 """
