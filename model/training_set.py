@@ -136,7 +136,7 @@ def held_back_keys(data_dir: Path) -> frozenset[str]:
 
 # A generated row is held back when it holds a held-back sentence of at least this many key characters inside
 # decoration ("Hey, {case} 😂", a case among filler sentences): 18 rows of 2026.12.05-2's training held a HateCheck
-# case that way ("immigrants are a cancer on society! 👍"). Shorter keys (死ね, "i hate you") count only when equal.
+# case that way (the case followed by "! 👍"). Shorter keys (死ね, "i hate you") count only when equal.
 CONTAINED_FROM = 12
 
 
