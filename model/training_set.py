@@ -138,6 +138,15 @@ def held_back_keys(data_dir: Path) -> frozenset[str]:
 # decoration ("Hey, {case} 😂", a case among filler sentences): 18 rows of 2026.12.05-2's training held a HateCheck
 # case that way (the case followed by "! 👍"). Shorter keys (死ね, "i hate you") count only when equal.
 CONTAINED_FROM = 12
+# Japanese packs a sentence into fewer characters (在日は日本から出ていけ is 11): a key with a CJK or kana
+# character counts from 5 (13 generated rows held a JA suite case so in session 38, e.g. ほんと在日は日本から出ていけ;
+# from 4, 406 rows held a short phrase such as 死ねよ that is no one case).
+CONTAINED_FROM_WIDE = 5
+
+
+def contained_from(key: str) -> int:
+    """How long a held-back key must be to hold a row back when the row only contains it."""
+    return CONTAINED_FROM_WIDE if any(ord(ch) > 0x2FFF for ch in key) else CONTAINED_FROM
 
 
 class HeldBack:
@@ -147,7 +156,7 @@ class HeldBack:
         from moderation.automaton import Automaton
 
         self.keys = keys
-        self._long = Automaton({k: len(k) for k in keys if len(k) >= CONTAINED_FROM})
+        self._long = Automaton({k: len(k) for k in keys if len(k) >= contained_from(k)})
 
     def __contains__(self, text: str) -> bool:
         key = _key(text)

@@ -371,15 +371,28 @@ def test_a_generated_row_holding_a_test_case_inside_decoration_is_held_back():
     assert "" not in HeldBack(frozenset())
 
 
+def test_a_japanese_case_counts_inside_decoration_from_five_characters():
+    """Session 38: 13 generated rows held a JA suite case (ほんと在日は日本から出ていけ) under the 12-character rule."""
+    from model.training_set import HeldBack, _key, contained_from
+
+    case, short = "在日は日本から出ていけ", "死ねよ"
+    assert contained_from(_key(case)) == 5 < len(_key(case)) < 12 and len(_key(short)) < 5
+    held = HeldBack(frozenset({_key(case), _key(short)}))
+    assert "ほんと在日は日本から出ていけw" in held
+    assert "「在日は日本から出ていけ」って書いてる人、恥ずかしくないの？" in held
+    assert "死ねよ" in held and "もう死ねよって思った" not in held  # a short key still counts only when equal
+    assert "在日の人が日本から出ていく話" not in held
+
+
 @pytest.mark.shared_data
 @pytest.mark.skipif(not DATA_DIR.exists(), reason="../shared/data not present")
 @pytest.mark.slow
 def test_no_generated_training_row_holds_a_hatecheck_case():
-    from model.training_set import CONTAINED_FROM, _key, synthetic_rows
+    from model.training_set import _key, contained_from, synthetic_rows
 
     with open(DATA_DIR / "hatecheck-en" / "test_suite_cases.csv", encoding="utf-8", newline="") as fh:
         cases = {_key(r["test_case"]) for r in csv.DictReader(fh)}
-    long = [k for k in cases if len(k) >= CONTAINED_FROM]
+    long = [k for k in cases if len(k) >= contained_from(k)]
     rows = synthetic_rows(DATA_DIR)
     assert len(rows) > 20_000
     keys = [_key(r.text) for r in rows]
