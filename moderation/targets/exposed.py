@@ -66,6 +66,12 @@ _TE_AUX = (r"(?:てやる|てやった|てやろう|てやっ(?:から|かんな
 _TE_AUX_D = _TE_AUX.replace("て", "で").replace("とく|といた|とこう|ときます", "どく|どいた|どこう|どきます").replace(
     "たる|たろか|たろう", "だる|だろか|だろう").replace("ちゃ", "じゃ")
 
+# session 38: two auxiliaries chained, the one put away then done to them (貼っといてやる, 載せておいてやる: ja-503 was
+# allowed at 0.16-0.26); the plain ones above would stop at といた / ておいた and miss the will after them
+_CHAIN = r"(?:てやる|てやった|てやろう|てやっ(?:から|かんな)|たる|たろか|たろう)"
+_TE_AUX = r"(?:(?:とい|ておい)" + _CHAIN + "|" + _TE_AUX[3:]
+_TE_AUX_D = r"(?:(?:どい|でおい)" + _CHAIN + "|" + _TE_AUX_D[3:]
+
 _POLITE = r"させて(?:もら|いただ)(?:う|います|きます)"
 
 
@@ -80,6 +86,11 @@ def _suru(noun: str, bare: bool = True) -> str:
     plain = (rf"|{noun}する|{noun}しよう|{noun}しろ|{noun}せよ|{noun}します|{noun}しましょう|{noun}{_POLITE}"
              if bare else "")
     return rf"(?:{noun}し{_TE_AUX}{plain})"
+
+
+def _godan_ku(stem: str) -> str:
+    """ばら撒く: each form that says the writer will do it."""
+    return rf"(?:{stem}い{_TE_AUX}|{stem}く|{stem}こう|{stem}け)"
 
 
 def _ichidan(stem: str) -> str:
@@ -101,6 +112,9 @@ _STRONG = "|".join((_BARE, _suru("拡散"), _suru("暴露"), "拡散希望"))
 _WEAK = "|".join((_ichidan("載せ"), _ichidan("のせ"), _ichidan("教え"), _ichidan("知らせ"), _ichidan("上げ"),
                   _ichidan("あげ"), _suru("公開"), _suru("アップ"), _suru("うp"), _godan_su("流"),
                   r"(?:貼っ" + _TE_AUX + r"|貼る|貼ろう|貼れ)",
+                  # session 38: ばら撒く (pi-212 お前の家族の顔写真、ばら撒いてやるよ), weak: 給付金をばら撒く is
+                  # politics
+                  *(_godan_ku(stem) for stem in ("ばら撒", "ばらま", "バラ撒", "バラま", "ばら蒔")),
                   r"(?:書き込ん" + _TE_AUX_D + r"|書き込む|書き込もう|書き込め)"))
 
 # the finding told (特定した, 割れてるぞ): of someone singled out; 割れた / 把握した only of a piece
@@ -115,6 +129,12 @@ _ENDS = r"(?=$|[^ぁ-んァ-ヶー一-龥]|笑|覚悟|お前|おまえ|てめ|�
 # the words reported or quoted (「住所晒すぞ」と脅された, 晒してやるとか言う奴): not the writer's own threat
 _NOT_REPORTED = r"(?![」』\"”]?[、,]?\s?(?:と(?!に)|って|なんて|とか|みたい|という|などと))"
 _WILL = _TAIL + _ENDS + _NOT_REPORTED
+
+# session 38: the place told as known to the one it belongs to (お前の会社の場所、もう知ってるからな: ja-321,
+# 0.26): only with insistence (からな, ぞ), not as a reason (家の場所知ってるから、迎えに行くよ) nor a friendly よ
+_KNOWN = r"(?:知って(?:る|ます|いる|ん)(?:だ|です)?(?:から(?:な|ね)|ぞ|ぜ))"
+_PLACE_KNOWN = (r"(?:(?:家|自宅|実家|会社|職場|勤務先|勤め先|学校|店|住んでる(?:所|とこ))"
+                r"(?:の場所|がどこ(?:か|に)?(?:あるか)?)?|住所|居場所|住んでる場所)")
 
 # a threat's conditional: 晒されたくなければ, 公開されたいのか
 _IF_NOT = (r"(?:晒さ|さらさ|ばらさ|バラさ|拡散さ|公開さ|暴露さ|載せら|流さ|特定さ)れ"
@@ -149,6 +169,7 @@ _WAYS = (
     # the finding told of someone singled out (お前の家特定した, こいつの住所割れてるぞ)
     (_TARGET_NEAR + _OF + "?" + _W + "{0,4}?(?:" + _INFO + ")?" + _AGAIN, _FOUND + _WILL),
     (_TARGET_NEAR + _OF + _W + "{0,4}?" + _INFO + _AGAIN, _FOUND_PIECE + _WILL),
+    (_TARGET_NEAR + _OF + _W + "{0,4}?" + _PLACE_KNOWN + _AGAIN, _KNOWN + _ENDS + _NOT_REPORTED),
 )
 EXPOSURE_THREAT = tuple(re.compile(before + verb) for before, verb in _WAYS)
 
@@ -157,13 +178,14 @@ EXPOSURE_THREAT = tuple(re.compile(before + verb) for before, verb in _WAYS)
 _VERBS = re.compile("|".join((
     "晒", *("さら" + c for c in "しすせそさ"), *(a + b + c for a in "ばバ" for b in "らラ" for c in "しすせそさ"),
     "言いふら", "拡散", "暴露", "載せ", "のせ", "教え", "知らせ", "上げ", "あげ", "公開", "アップ", "うp",
-    *("流" + c for c in "しすせそさ"), "貼", "書き込", "特定", "突き止", "割れ", "把握",
+    *("流" + c for c in "しすせそさ"), "貼", "書き込", "特定", "突き止", "割れ", "把握", "撒", "蒔", "ばらま", "バラま",
+    "知って",
     *(a + "か" + c for a in "わ分" for c in "っる"))))
 
 
 # where a way's verb can be: each one said with a will, or a threat's if (most verbs in a text are neither: 晒 of
 # 上の奴の住所を晒 repeated tried the ten ways on all 10,000 characters, 3.58x an ordinary comment through the scorer)
-_HIT = re.compile("(?:" + "|".join((_STRONG, _WEAK, _FOUND, _FOUND_PIECE)) + ")" + _WILL + "|" + _IF_NOT)
+_HIT = re.compile("(?:" + "|".join((_STRONG, _WEAK, _FOUND, _FOUND_PIECE)) + ")" + _WILL + "|" + _IF_NOT + "|" + _KNOWN)
 _TAIL_SHORT = _TAIL.replace("|ｗ+|w+", "")  # a laugh's run of w needs none of itself: its first w ends the clause
 
 
