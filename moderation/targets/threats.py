@@ -46,9 +46,9 @@ _HOME = (r"(?=家)(?:(?<![一-龥ァ-ヶーき])" + "".join(f"(?<!{k}の)" for k
 _THREAT_JA_WORDS = (
     _JA_VIOLENCE + _KANA + r"{0,4}?" + _JA_WILL
     + r"|覚悟し(?:と|ろ|て(?:お|ろ))|夜道(?:に|には)気をつけ(?!た方|たほう|ましょう|てください|て下さい|てね)"
-    r"|どうなるか(?:分|わ)かって|どうなっても知らな|顔(?:は|を|も)?覚えた|血を見る(?:ことに|ぞ)|会いに行ける"
+    r"|どうなるか(?i:分かって|わかって)|どうなっても知らな|顔(?:は|を|も)?覚えた|血を見る(?:ことに|ぞ)|会いに行ける"
     r"|楽しみにしと(?=[けき]).|首を洗って待|" + _INCITE_JA
-    + r"|命(?:は|が)ない|ただ(?:じゃ|では)(?:おかな|済まな|すまな)|タダじゃ(?:おかな|済まな)|後悔させ(?:て|る)"
+    + r"|命(?:は|が)ない|ただ(?:じゃ|では)(?:おかな|済まな|すまな)|タダじゃ(?:おかな|済まな)|後悔させ(?i:て|る)"
     r"|思い知らせ|" + _HOME + r"(?:に|まで)(?:行く|行って|押しかけ)|(?:殺害|爆破)予告|殺す(?:ぞ|から|わ|よ)"
     # the deed in the plain form with the day it will happen (明日市役所を爆破する; session 28 trial: threat 0.116).
     # Only the deeds that are already needles (爆破, 放火) and days no rarer than them: the alternative's needles
@@ -78,10 +78,20 @@ _JA_ARMED = (r"(?:包丁|ナイフ|刃物|出刃|バット|鉄パイプ|ハン�
              r"(?i:持って|もって|持参して|用意して|手に)" + _G + r"{0,12}?"
              r"(?i:(?:行く|いく|来る|くる|会いに行く|向かう|待ってる|待っている)(?:から|ぞ|わ|ね|よ)?(?:な|ね|よ)?"
              r"(?=$|[。!！…w]|\s)|行って(?:やる|やっ|やろ)|待ってろ|押しかけ(?:てやる|るぞ|るから))")
+# session 38: an ambush the writer will lie in (待ち伏せしてやる, 待ち伏せするからな: ja-067 held at 0.33-0.51, lost in
+# every trial of session 37), not one reported or planned for a friend (待ち伏せ取材, 待ち伏せすると脅した, 友だちを待ち
+# 伏せして驚かせた: no will right after it); and pain or fear as what the writer will teach (痛みってものを教えてやる
+# 0.031, 恐怖を味わわせてやる), not a remedy for it (痛みを和らげる方法を教えてやる: the object is the remedy)
+_JA_AMBUSH = (r"待ち伏せ(?:して(?:やる|やっ|やろ)|したる|したろ|しと(?:いてやる|いたる|くから|くぞ|くわ)"
+              r"|する(?:ぞ|からな|わ)|すっから|しに(?:行|い)く)")
+# (?i:...) keeps all but 教え from being needles: THREAT_JA's guard holds at most MAX_NEEDLES (100), which its words
+# and parts used up; 後悔させ and どうなるか above now count once each (one needle for the two spellings after them)
+_JA_TAUGHT = (r"(?i:痛み|痛さ|恐怖|地獄)(?i:ってもの|というもの|ってやつ|っての)?(?i:を|も)?"
+              r"(?i:たっぷり|じっくり|嫌というほど|身をもって|骨の髄まで)?(?i:と)?教え(?i:てやる|てやろ|てやっ|たる|たろ)")
 THREAT_JA_PARTS = (re.compile(_THREAT_JA_WORDS),
                    *(re.compile(deed + _KANA + r"{0,4}?" + _JA_WILL)
                      for deed in (_JA_DEEDS, _JA_BODY_DEED, _JA_FIRE, _JA_ACID, _JA_TAKEN)),
-                   re.compile(_JA_ARMED))
+                   re.compile(_JA_ARMED), re.compile(_JA_AMBUSH), re.compile(_JA_TAUGHT))
 THREAT_JA = re.compile("|".join(part.pattern for part in THREAT_JA_PARTS))
 
 
