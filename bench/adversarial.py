@@ -1,12 +1,12 @@
 """Adversarial inputs for every text pattern, generated from the patterns themselves.
 
 For each compiled regex of moderation.text, moderation.features and moderation.targets (each way of the tuple
-moderation.targets.exposed.EXPOSURE_THREAT too; and a sample of the word lists of the one-pass matcher), the
-pattern is parsed and its consumed characters (literals and samples of each character class) and literal strings
-are collected; the inputs are long runs of each character, each character with each separator repeated, and each
-literal, its near-misses (one character short, one character changed) and the literal with a separator, repeated
-to the requested length. Used by tests/test_text_adversarial.py and `make bench-scoring` (which prints the worst
-case).
+moderation.targets.exposed.EXPOSURE_THREAT and each part of moderation.targets.threats.THREAT_JA_PARTS too; and a
+sample of the word lists of the one-pass matcher), the pattern is parsed and its consumed characters (literals and
+samples of each character class) and literal strings are collected; the inputs are long runs of each character,
+each character with each separator repeated, and each literal, its near-misses (one character short, one character
+changed) and the literal with a separator, repeated to the requested length. Used by tests/test_text_adversarial.py
+and `make bench-scoring` (which prints the worst case).
 """
 
 from __future__ import annotations
@@ -121,6 +121,10 @@ def _patterns() -> dict[str, re.Pattern]:
         out[f"moderation.text.patterns._OBFUSCATIONS[{canonical}]"] = pattern
     for i, pattern in enumerate(targets_exposed.EXPOSURE_THREAT):  # a tuple of ways, each compiled alone
         out[f"moderation.targets.exposed.EXPOSURE_THREAT[{i}]"] = pattern
+    # threat_ja's parts, each scanned alone behind its own needles: the joined THREAT_JA's first literals are its
+    # words', so a part's own literals (待ち伏せ, 教え: session 38) get inputs only here
+    for i, pattern in enumerate(targets_constructions.THREAT_JA_PARTS):
+        out[f"moderation.targets.threats.THREAT_JA_PARTS[{i}]"] = pattern
     return out
 
 

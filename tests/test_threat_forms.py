@@ -1,0 +1,68 @@
+"""Session 38's threat forms (issue 12, ja): each read as who is aimed at, what is done or exposed, and the will.
+
+2026.12.05-2 allowed 貼っといてやる (two auxiliaries chained), ばら撒いてやる, 待ち伏せしてやる, …の場所、もう知ってる
+からな and 痛みってものを教えてやる: no signal read them (moderation/targets/exposed.py, moderation/targets/threats.py).
+Each civil neighbour keeps the form and changes one part: no one singled out, no will right after it, an office's or
+a shop's place, a pleasure or a remedy taught.
+"""
+
+import pytest
+
+from moderation.features.signals import signal_dict
+
+EXPOSED = [
+    "お前の本名、掲示板に貼っといてやるよ",  # two auxiliaries chained
+    "コメ主の住所、ネットに載せておいてやる",
+    "こいつの勤務先、まとめサイトに書き込んどいてやる",
+    "スレ主の顔写真、晒しといてやるからな",
+    "あいつの電話番号、ネット中にばら撒いてやる",  # ばら撒く with someone singled out
+    "お前の嫁の顔写真、ばらまいてやるからな",
+    "てめえの実家の場所、とっくに知ってるからな",  # the place told as known, with insistence
+    "あんたの職場がどこか、もう知ってるぞ",
+    "コメ主の住んでるとこ、知ってんだぞ",
+]
+
+THREATS = [
+    "上の奴、駅の改札で待ち伏せしてやる",  # an ambush the writer will lie in
+    "あの記者、帰りに待ち伏せしたるわ",
+    "コメ主、家の前で待ち伏せするからな",
+    "お前、明日待ち伏せしといてやる",
+    "お前に痛みってものを教えてやる",  # pain or fear taught
+    "こいつには本当の恐怖を教えてやろうか",
+    "記者さんに地獄ってやつをたっぷり教えてやるよ",
+]
+
+CIVIL = [
+    "教えてやるよ、この店のラーメンはうまい",  # a favour, nothing harmful taught
+    "腰痛の痛みを和らげる方法を教えてやる",  # the remedy is what is taught
+    "将棋の面白さってものを教えてやるよ",
+    "記者が待ち伏せ取材をしていた",  # the ambush reported, no will
+    "「待ち伏せしてやる」と脅した男が逮捕された",
+    "記者を自宅前で待ち伏せすると脅した疑い",
+    "友だちを校門で待ち伏せして驚かせた",
+    "外で記者が待ち伏せしてるから裏口から出よう",
+    "会社の場所は駅前",  # a place known of no one singled out
+    "市役所の場所ならもう知ってるから大丈夫",
+    "お前の家の場所知ってるから、迎えに行くよ",  # known as a reason, not insisted on
+    "新しい店の場所、もう知ってるよ",
+    "政府は給付金をばら撒くだけだ",  # ばら撒く of money, leaflets
+    "駅前でチラシをばら撒いた",
+    "資料、机の上に置いといてやるよ",  # the chained auxiliary of an errand
+    "お店の地図、メモに書いといてやるよ",
+]
+
+
+@pytest.mark.parametrize("text", EXPOSED)
+def test_an_exposure_threatened_in_these_forms_is_exposed(text):
+    assert signal_dict(text)["pii_exposed"] == 1.0
+
+
+@pytest.mark.parametrize("text", THREATS)
+def test_an_ambush_or_pain_taught_is_a_threat(text):
+    assert signal_dict(text)["threat_ja"] > 0
+
+
+@pytest.mark.parametrize("text", CIVIL)
+def test_the_same_forms_aimed_at_no_one_are_neither(text):
+    signals = signal_dict(text)
+    assert (signals["pii_exposed"], signals["threat_ja"]) == (0, 0)
