@@ -49,6 +49,11 @@ CIVIL = [
     "駅前でチラシをばら撒いた",
     "資料、机の上に置いといてやるよ",  # the chained auxiliary of an errand
     "お店の地図、メモに書いといてやるよ",
+    "出待ちで2時間待ち伏せしてやっとサインをもらえた",  # やっと "at last", not a will (read2, session 38)
+    "待ち伏せするわけないだろ、ただの偶然だよ",  # わけ: a denial
+    "パパラッチが女優の自宅前に待ち伏せしに行くのは問題だ",  # the ambush as a clause's subject
+    "あいつの店の場所知ってるからね、今度一緒に行こう",  # a third person's place, talked about
+    "あんたの店の場所知ってるからね、今度寄るよ",  # a shop's place is public
 ]
 
 

@@ -27,6 +27,11 @@ _TARGET = (r"(?:お前|おまえ|オマエ|てめえ|てめー|テメエ|テメ�
 _TARGET_NEAR = (r"(?:お前|おまえ|オマエ|てめえ|てめー|テメエ|テメー|貴様|あんた|アンタ|こいつ|コイツ|あいつ"
                 r"|アイツ|そいつ|ソイツ|コメ主|スレ主|上の(?:奴|やつ|人|コメ))")
 
+# the place told as known to the one it belongs to: the one addressed or a commenter, not あいつ / そいつ (a third
+# person talked about: あいつの店の場所知ってるからね、今度一緒に行こう; read2, session 38)
+_TARGET_TOLD = (r"(?:お前|おまえ|オマエ|てめえ|てめー|テメエ|テメー|貴様|あんた|アンタ|こいつ|コイツ"
+                r"|コメ主|スレ主|上の(?:奴|やつ|人|コメ))")
+
 # a piece that names or locates one person by itself
 _PIECES = ("住所", "自宅", "実家", "勤務先", "勤め先", "職場", "学校名", "会社名", "本名", "フルネーム", "顔写真",
            "電話番号", "携帯番号", "個人情報", "身元", "素性", "前科")
@@ -133,7 +138,7 @@ _WILL = _TAIL + _ENDS + _NOT_REPORTED
 # session 38: the place told as known to the one it belongs to (お前の会社の場所、もう知ってるからな: ja-321,
 # 0.26): only with insistence (からな, ぞ), not as a reason (家の場所知ってるから、迎えに行くよ) nor a friendly よ
 _KNOWN = r"(?:知って(?:る|ます|いる|ん)(?:だ|です)?(?:から(?:な|ね)|ぞ|ぜ))"
-_PLACE_KNOWN = (r"(?:(?:家|自宅|実家|会社|職場|勤務先|勤め先|学校|店|住んでる(?:所|とこ))"
+_PLACE_KNOWN = (r"(?:(?:家|自宅|実家|会社|職場|勤務先|勤め先|学校|住んでる(?:所|とこ))"
                 r"(?:の場所|がどこ(?:か|に)?(?:あるか)?)?|住所|居場所|住んでる場所)")
 
 # a threat's conditional: 晒されたくなければ, 公開されたいのか
@@ -169,7 +174,7 @@ _WAYS = (
     # the finding told of someone singled out (お前の家特定した, こいつの住所割れてるぞ)
     (_TARGET_NEAR + _OF + "?" + _W + "{0,4}?(?:" + _INFO + ")?" + _AGAIN, _FOUND + _WILL),
     (_TARGET_NEAR + _OF + _W + "{0,4}?" + _INFO + _AGAIN, _FOUND_PIECE + _WILL),
-    (_TARGET_NEAR + _OF + _W + "{0,4}?" + _PLACE_KNOWN + _AGAIN, _KNOWN + _ENDS + _NOT_REPORTED),
+    (_TARGET_TOLD + _OF + _W + "{0,4}?" + _PLACE_KNOWN + _AGAIN, _KNOWN + _ENDS + _NOT_REPORTED),
 )
 EXPOSURE_THREAT = tuple(re.compile(before + verb) for before, verb in _WAYS)
 

@@ -82,8 +82,11 @@ _JA_ARMED = (r"(?:包丁|ナイフ|刃物|出刃|バット|鉄パイプ|ハン�
 # every trial of session 37), not one reported or planned for a friend (待ち伏せ取材, 待ち伏せすると脅した, 友だちを待ち
 # 伏せして驚かせた: no will right after it); and pain or fear as what the writer will teach (痛みってものを教えてやる
 # 0.031, 恐怖を味わわせてやる), not a remedy for it (痛みを和らげる方法を教えてやる: the object is the remedy)
-_JA_AMBUSH = (r"待ち伏せ(?:して(?:やる|やっ|やろ)|したる|したろ|しと(?:いてやる|いたる|くから|くぞ|くわ)"
-              r"|する(?:ぞ|からな|わ)|すっから|しに(?:行|い)く)")
+_JA_AMBUSH = (r"待ち伏せ(?:して(?:やる|やっ(?:から|かんな)|やろ)|したる|したろ"
+              r"|しと(?:いてやる|いたる|くから|くぞ|くわ(?!け))|する(?:ぞ|からな|わ(?!け))|すっから"
+              r"|しに(?:行|い)く(?=$|[^ぁ-んァ-ヶー一-龥]|ぞ|から|わ(?!け)|よ|ね|な|笑))")
+# (read2, session 38) a will is not 待ち伏せしてやっと ("and at last"), 待ち伏せするわけ ("it is not as if"), nor
+# 待ち伏せしに行くのは (going to ambush as a clause's subject): fans' and paparazzi's stories
 # (?i:...) keeps all but 教え from being needles: THREAT_JA's guard holds at most MAX_NEEDLES (100), which its words
 # and parts used up; 後悔させ and どうなるか above now count once each (one needle for the two spellings after them)
 _JA_TAUGHT = (r"(?i:痛み|痛さ|恐怖|地獄)(?i:ってもの|というもの|ってやつ|っての)?(?i:を|も)?"
