@@ -172,10 +172,10 @@ FAMILIES = {
     "hate": (  # a group attacked by identity, in varied constructions
         "{g} are {dehum}", "{g} are nothing but {dehum}", "I {hateverb} {g}", "{g} make me sick", "You can't trust {g}", "{g} should be {punish}",
         "It's disgusting how {g} behave", "Why are all {g} so {neg}?", "All {g} are {neg}", "Typical {g1}, always {neg}", "I'd rather die than live next to {g}",
-        "{g} are a plague on this country", "Who still pretends {g} are anything other than {dehum}?",
+        "{g} are a plague on this country",
         "{g} are only good for cleaning toilets", "[Our estate|This street|The high street] has been [overrun|swamped] by {g}[; someone should clear them out|. Time to clear them out| and the council does nothing to clear them out]", "{slurp} are ruining this country", "Those {slurp} should leave",
         "Never hire {g}, they are {neg}", "{g} are the lowest form of life", "I think {g} are {dehum}", "Honestly {g} disgust me", "A {g1} is worth less than a dog",
-        "{g} will never be equal to us", "Send all the {g} back", "{g} are {neg} and always will be", "Reading your comment [tells me|proves|reminds me] what {g} [really are|always were]: {dehum}", "Sick of seeing {g} everywhere",
+        "{g} will never be equal to us", "Send all the {g} back", "{g} are {neg} and always will be", "Sick of seeing {g} everywhere",
         "{g} should not be allowed near children", "[There was|Saw|Had] a {slur1} [on the bus|at the counter|in the queue] [again|today], [stinking up|spoiling] the [whole ride|place|morning]", "Keep {g} out of our neighbourhood", "{g} can't be educated, they are {dehum}",
         "{gpeople} [deserve to be|should be|need to be|must be|ought to be] {ghurt}", "The {gpeople} {gwhere} [deserve to be|should be|need to be] {ghurt}[| tonight| one by one| until they leave]",
         "[Honestly,|Frankly,|Tbh|] {gpeople} deserve [a beating|a good kicking|to get hurt|to get beaten up]", "Every one of the {gpeople} {gwhere} [deserves to be|should be] {ghurt}",
