@@ -173,7 +173,7 @@ FAMILIES = {
         "{g} are {dehum}", "{g} are nothing but {dehum}", "I {hateverb} {g}", "{g} make me sick", "You can't trust {g}", "{g} should be {punish}",
         "It's disgusting how {g} behave", "Why are all {g} so {neg}?", "All {g} are {neg}", "Typical {g1}, always {neg}", "I'd rather die than live next to {g}",
         "{g} are a plague on this country",
-        "{g} are only good for cleaning toilets", "[Our estate|This street|The high street] has been [overrun|swamped] by {g}[; someone should clear them out|. Time to clear them out| and the council does nothing to clear them out]", "{slurp} are ruining this country", "Those {slurp} should leave",
+        "{g} are only good for cleaning toilets", "{slurp} are ruining this country", "Those {slurp} should leave",
         "Never hire {g}, they are {neg}", "{g} are the lowest form of life", "I think {g} are {dehum}", "Honestly {g} disgust me", "A {g1} is worth less than a dog",
         "{g} will never be equal to us", "Send all the {g} back", "{g} are {neg} and always will be", "Sick of seeing {g} everywhere",
         "{g} should not be allowed near children", "[There was|Saw|Had] a {slur1} [on the bus|at the counter|in the queue] [again|today], [stinking up|spoiling] the [whole ride|place|morning]", "Keep {g} out of our neighbourhood", "{g} can't be educated, they are {dehum}",
