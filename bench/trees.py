@@ -74,7 +74,7 @@ def start(trees, folder, single, thresholds, processes, after=None):
                                                      root / "model" / "artifacts", thresholds)
         processes.append(gunicorn)
         print(f"  {name}: {root}, {env['MODERATION_WORKERS']} workers x {env['MODERATION_THREADS']} threads"
-              f"{_cpus(env)}", flush=True)
+              f"{load.pinned(env)}", flush=True)
         servers[name] = [url, gunicorn, [redis_process.pid]]
     for name in ("bare", "bare-after") if after is not None else ("bare",):
         (folder / name).mkdir(exist_ok=True)
@@ -85,16 +85,11 @@ def start(trees, folder, single, thresholds, processes, after=None):
                                                  app="bench.bare:create_app()", ready="/healthz")
         processes.append(bare)
         print(f"  {name}: bench/bare.py, {env['MODERATION_WORKERS']} workers x {env['MODERATION_THREADS']} threads"
-              f"{_cpus(env)}", flush=True)
+              f"{load.pinned(env)}", flush=True)
         servers[name] = [url, bare, []]
     for url, _, _ in servers.values():
         load.wrk(url, "comment", 16, 2, single)  # every worker has answered (and exists: read its pids after)
     return {name: (url, load.workers_of(master.pid), redis) for name, (url, master, redis) in servers.items()}
-
-
-def _cpus(env):
-    spec = env.get("MODERATION_WORKER_CPUS")
-    return f", workers pinned to CPUs {spec}" if spec else ""
 
 
 @contextlib.contextmanager

@@ -154,8 +154,8 @@ def handle(site, comment, meanwhile=None):
         result = error
     else:
         if meanwhile is not None:
-            view, sent_as = public_view(record), _overridden(record)
-            try:
+            try:  # nothing between the send and the read may leave the reply unread
+                view, sent_as = public_view(record), _overridden(record)
                 early = meanwhile(view)
             except Exception:  # made again after the reply, where the same error is the answer's
                 view = None

@@ -17,20 +17,23 @@ import bisect
 import re
 import re._parser as sre_parse
 
+# the person addressed, and a third person talked about (あいつ, そいつ)
+_ADDRESSED = "お前|おまえ|オマエ|てめえ|てめー|テメエ|テメー|貴様|あんた|アンタ|こいつ|コイツ"
+_THIRD = "あいつ|アイツ|そいつ|ソイツ"
+_COMMENTERS = r"コメ主|スレ主|上の(?:奴|やつ|人|コメ)"
+
 # someone singled out: the person addressed, a commenter or reporter, the one the thread is angry at
-_TARGET = (r"(?:お前|おまえ|オマエ|てめえ|てめー|テメエ|テメー|貴様|あんた|アンタ|こいつ|コイツ|あいつ|アイツ"
-           r"|そいつ|ソイツ"
-           r"|コメ主|投稿主|投稿者|スレ主|書いた奴|書いたやつ|書いてる奴|書いてるやつ|この記者|記者(?!会見|クラブ|団|室)|上の(?:奴|やつ|人|コメ)"
+_TARGET = ("(?:" + _ADDRESSED + "|" + _THIRD
+           + r"|コメ主|投稿主|投稿者|スレ主|書いた奴|書いたやつ|書いてる奴|書いてるやつ|この記者"
+           r"|記者(?!会見|クラブ|団|室)|上の(?:奴|やつ|人|コメ)"
            r"|この(?:女|男|ババア|ジジイ|おっさん|おばさん|アカウント|アカ)|奴)")
 
 # the same, said to their face or of a commenter: a finding told (特定した) of a poster or a reporter is also news
-_TARGET_NEAR = (r"(?:お前|おまえ|オマエ|てめえ|てめー|テメエ|テメー|貴様|あんた|アンタ|こいつ|コイツ|あいつ"
-                r"|アイツ|そいつ|ソイツ|コメ主|スレ主|上の(?:奴|やつ|人|コメ))")
+_TARGET_NEAR = "(?:" + _ADDRESSED + "|" + _THIRD + "|" + _COMMENTERS + ")"
 
 # the place told as known to the one it belongs to: the one addressed or a commenter, not あいつ / そいつ (a third
 # person talked about: あいつの店の場所知ってるからね、今度一緒に行こう; read2, session 38)
-_TARGET_TOLD = (r"(?:お前|おまえ|オマエ|てめえ|てめー|テメエ|テメー|貴様|あんた|アンタ|こいつ|コイツ"
-                r"|コメ主|スレ主|上の(?:奴|やつ|人|コメ))")
+_TARGET_TOLD = "(?:" + _ADDRESSED + "|" + _COMMENTERS + ")"
 
 # a piece that names or locates one person by itself
 _PIECES = ("住所", "自宅", "実家", "勤務先", "勤め先", "職場", "学校名", "会社名", "本名", "フルネーム", "顔写真",
@@ -56,8 +59,9 @@ def _words(words: tuple[str, ...], owned: bool) -> str:
 
 _PIECE = _words(_PIECES, owned=True)
 _INFO = _words(_INFOS, owned=True)
-_PIECE_FREE = _words(_PIECES, owned=False)  # a piece of no owner the writer or an office
-_INFO_FREE = _words(_PIECES, owned=False)  # no one singled out: a private piece, not a face, a record or family
+# a piece of no owner the writer or an office; with no one singled out, what is exposed is such a piece (not a face,
+# a record or family)
+_PIECE_FREE = _words(_PIECES, owned=False)
 
 # where an exposure is published (ネットで教えてやる), and whom a secret is told to (会社にバラす)
 _NET = (r"(?:ネット|sns|ツイッター|twitter|掲示板|晒し板|晒しスレ|まとめサイト|まとめ|スレ|世間|世界中)"
@@ -160,7 +164,7 @@ _IS = "(?:" + _STRONG + ")" + _WILL + "|" + _IF_NOT  # a verb that exposes by it
 _WAYS = (
     # a piece of someone singled out, or of no one named, with a verb that exposes by itself
     (_TARGET + _OF + "?" + _W + "{0,4}?" + _INFO + _ANY + _W + "{0,10}?" + _NOT_IDIOM, "(?:" + _IS + ")"),
-    (_INFO_FREE + _ANY + _W + "{0,10}?" + _NOT_IDIOM, "(?:(?:" + _BARE + ")" + _WILL + "|" + _IF_NOT + ")"),
+    (_PIECE_FREE + _ANY + _W + "{0,10}?" + _NOT_IDIOM, "(?:(?:" + _BARE + ")" + _WILL + "|" + _IF_NOT + ")"),
     # a piece of someone singled out, or any private piece, published (ネットで教えてやる, 住所ネットに載せるぞ)
     (_TARGET + _OF + _W + "{0,4}?" + _PIECE + _W + "{0,12}?" + _NOT_IDIOM, "(?:" + _WEAK + ")" + _WILL),
     (_TARGET + _OF + _W + "{0,4}?" + _INFO + _W + "{0,12}?" + _NET + _W + "{0,4}?" + _NOT_IDIOM,

@@ -136,13 +136,10 @@ class Submissions:
     def submit_read(self, record, sent):
         """submit()'s answer to what submit_send sent (errors raised as submit raises them)."""
         keys, call, waited = sent
-        if waited:
-            self.append_only.wait(keys[0], _postponed(call))
-            return self._answer(call, record)
-        result = read(call)
+        result = call if waited else read(call)  # a replica wait's call was answered in submit_send
         self.append_only.wait(keys[0], _postponed(result))
         answer = self._answer(result, record)
-        if self.min_replicas and not isinstance(answer, Exception | Limited) and (
+        if not waited and self.min_replicas and not isinstance(answer, Exception | Limited) and (
                 record["decision"] != "allow" or not answer[0]):
             # held or rejected by the article's or author's rule, or a replay (stored before: held, perhaps, and
             # refused then for want of a replica): acknowledged only once replicas have it (SUBMIT ran on another
