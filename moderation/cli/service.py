@@ -5,6 +5,7 @@ import logging
 import secrets
 import signal
 import sys
+import threading
 from pathlib import Path
 
 from moderation import create_app, settings
@@ -85,7 +86,8 @@ def worker(args):
     from moderation.integrations.outbox_worker import run_worker
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    if not args.once:
-        signal.signal(signal.SIGTERM, _stop)
-        signal.signal(signal.SIGINT, _stop)  # Ctrl-C on `make run` reaches this child too: stop as on SIGTERM
-    run_worker(create_app(with_model=False), sites=args.site, once=args.once)
+    stop = threading.Event()
+    if not args.once:  # the signal only sets `stop`: an exception raised mid-import broke the threads' codecs
+        signal.signal(signal.SIGTERM, lambda signum, frame: stop.set())
+        signal.signal(signal.SIGINT, lambda signum, frame: stop.set())  # Ctrl-C on `make run` reaches this child too
+    run_worker(create_app(with_model=False), sites=args.site, once=args.once, stop=stop)
