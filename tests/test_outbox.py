@@ -423,3 +423,25 @@ def test_ctrl_c_stops_the_worker_quietly(redis_server, prefix, tmp_path):
     assert worker.returncode == 0, output.decode(errors="replace")
     assert b"Traceback" not in output and b"KeyboardInterrupt" not in output, output.decode(errors="replace")
 
+
+
+_SIGNAL_WHILE_LOCKED = """
+import os, signal, threading
+from moderation.cli.service import stop_on_signals
+stop = threading.Event()
+stop_on_signals(stop, signal.SIGTERM)
+with stop._cond:  # the main thread inside stop.wait() / stop.set(), which hold this lock for a few bytecodes
+    os.kill(os.getpid(), signal.SIGTERM)  # the handler runs at the next bytecode, the lock still held
+    held = sum(range(1000))
+print("stopped" if stop.wait(10) else "not stopped", flush=True)
+"""
+
+
+@pytest.mark.slow
+def test_a_stop_signal_while_the_main_thread_holds_the_events_lock_still_stops():
+    """The worker's SIGINT / SIGTERM handler ran `stop.set()`, which takes the Event's non-reentrant lock: a signal
+    landing while the main thread held it (inside stop.wait() at each minute's wake, or the final stop.set(), e.g.
+    make run's Ctrl-C followed by serve's SIGTERM) hung the worker for good (read2, session 39)."""
+    done = subprocess.run([sys.executable, "-c", _SIGNAL_WHILE_LOCKED], cwd=PROJECT_ROOT, capture_output=True,
+                          timeout=30)
+    assert done.stdout.decode().strip() == "stopped", done.stderr.decode(errors="replace")

@@ -2,6 +2,7 @@
 
 import json
 import logging
+import queue
 import secrets
 import signal
 import sys
@@ -13,6 +14,15 @@ from moderation import create_app, settings
 
 def _stop(signum, frame):
     raise SystemExit(0)
+
+
+def stop_on_signals(stop, *signums):
+    """Set `stop` on these signals from a thread of its own: the handler runs between any two bytecodes of the
+    main thread, also while it holds `stop`'s lock inside stop.wait() or stop.set(), so it must take no lock."""
+    asked = queue.SimpleQueue()  # put() is reentrant (the C queue): safe in a handler, unlike Event.set()
+    for signum in signums:
+        signal.signal(signum, lambda signum, frame: asked.put(signum))
+    threading.Thread(target=lambda: (asked.get(), stop.set()), name="stop-on-signal", daemon=True).start()
 
 
 def _dev_setup(app):
@@ -87,7 +97,6 @@ def worker(args):
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     stop = threading.Event()
-    if not args.once:  # the signal only sets `stop`: an exception raised mid-import broke the threads' codecs
-        signal.signal(signal.SIGTERM, lambda signum, frame: stop.set())
-        signal.signal(signal.SIGINT, lambda signum, frame: stop.set())  # Ctrl-C on `make run` reaches this child too
+    if not args.once:  # the signal only asks for `stop`: an exception raised mid-import broke the threads' codecs
+        stop_on_signals(stop, signal.SIGTERM, signal.SIGINT)  # Ctrl-C on `make run` reaches this child too
     run_worker(create_app(with_model=False), sites=args.site, once=args.once, stop=stop)
