@@ -49,8 +49,13 @@ def _dev_setup(app):
 
 def serve(args):
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # While the app is built (the model's load: minutes on a first start) a stop ends it at once: no thread of ours
+    # runs yet, and the embedded server's stop is registered with atexit from its start (store/embedded.py)
     signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGINT, _stop)
     app = create_app()
+    stop = threading.Event()  # from here threads start: a signal only asks for `stop`, a thread shuts the server
+    stop_on_signals(stop, signal.SIGTERM, signal.SIGINT)  # down (SystemExit raised in atexit's stops cut them short)
     with app.app_context():
         if args.dev:
             _dev_setup(app)
@@ -70,7 +75,11 @@ def serve(args):
     from moderation.ops.logs import DevRequestHandler
 
     serving._log_add_style = False  # its start-up lines in ANSI colours were escapes inside the JSON log lines
-    app.run(host=args.host, port=args.port, threaded=True, use_reloader=False, request_handler=DevRequestHandler)
+    server = serving.make_server(args.host, args.port, app, threaded=True, request_handler=DevRequestHandler)
+    threading.Thread(target=lambda: (stop.wait(), server.shutdown()), name="serve-stop", daemon=True).start()
+    server.log_startup()
+    logging.getLogger("werkzeug").info("Press CTRL+C to quit")
+    server.serve_forever()  # returns once shut down (asked before it started: at once), its socket closed
 
 
 def queue_stats(args):

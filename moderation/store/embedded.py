@@ -108,12 +108,12 @@ class EmbeddedRedis:
             "--save", "", *RECORD_LISTPACK, "--daemonize", "no", "--logfile", str(self.data_dir / "redis.log"),
         ]
         self.process = subprocess.Popen(args, stdin=subprocess.DEVNULL, start_new_session=True, env=server_env())
+        atexit.register(self.stop)  # at once: a stop while it loads its file (its own session: no Ctrl-C reaches it)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RedisServerError(f"embedded server exited ({self.data_dir / 'redis.log'})")
             if self._answers():
-                atexit.register(self.stop)
                 log.info("embedded server started on %s, malloc %s", self.socket, allocator(server_env()))
                 return self
             time.sleep(0.05)
