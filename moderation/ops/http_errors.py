@@ -1,4 +1,5 @@
-"""gunicorn's own error answers (a request it could not parse, so the app never saw it) in the API's JSON shape.
+"""gunicorn's own error answers (a request it could not parse, so the app never saw it) in the API's JSON shape,
+and those of `make run`'s development server (DEV_ANSWERS, ops/logs.py DevRequestHandler).
 
 A deployment without the compose proxy (gunicorn published, or behind a TCP load balancer) met gunicorn's HTML page
 for a malformed request line, header, chunk or an over-long URL: `<html>...<h1><p>Bad Request</p></h1>...`, where
@@ -23,16 +24,29 @@ _ANSWERS = {
           "a request header is larger than 16384 bytes, or there are too many", "headers"),
     500: ("Internal Server Error", "internal_error", "the service could not answer; retry in a few seconds", None),
     501: ("Not Implemented", "not_implemented", "only a chunked or Content-Length body is read", "Transfer-Encoding"),
+    505: ("HTTP Version Not Supported", "http_version_not_supported", "only HTTP/1.0 and HTTP/1.1 are served", None),
 }
+# What `make run`'s development server (Python's http.server under werkzeug) refuses itself, at its own limits
+DEV_ANSWERS = {
+    **_ANSWERS,
+    414: ("URI Too Long", "url_too_long", "the request line is larger than 65536 bytes", "url"),
+    431: ("Request Header Fields Too Large", "header_too_large",
+          "a request header line is larger than 65536 bytes, or there are more than 100", "headers"),
+}
+
+
+def error_body(status_int, reason, answers=_ANSWERS):
+    """(reason phrase, JSON body) of the API's error for a status the server answered itself."""
+    known = answers.get(status_int)
+    if known is None:
+        known = (reason, "bad_request" if 400 <= status_int < 500 else "internal_error", reason, None)
+    phrase, code, message, field = known
+    return phrase, json.dumps({"error": {"code": code, "message": message, "field": field}}).encode() + b"\n"
 
 
 def error_bytes(status_int, reason):
     """The whole answer gunicorn's write_error would send for `status_int`, as the API's JSON error."""
-    known = _ANSWERS.get(status_int)
-    if known is None:
-        known = (reason, "bad_request" if 400 <= status_int < 500 else "internal_error", reason, None)
-    phrase, code, message, field = known
-    body = json.dumps({"error": {"code": code, "message": message, "field": field}}).encode() + b"\n"
+    phrase, body = error_body(status_int, reason)
     head = (f"HTTP/1.1 {status_int} {phrase}\r\nConnection: close\r\nContent-Type: application/json\r\n"
             f"Content-Length: {len(body)}\r\nX-Content-Type-Options: nosniff\r\n\r\n").encode("latin-1")
     return head + body

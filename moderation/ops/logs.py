@@ -205,6 +205,26 @@ class DevRequestHandler(WSGIRequestHandler):
     def log_request(self, code="-", size="-"):
         pass
 
+    def send_error(self, code, message=None, explain=None):
+        """What the server refuses itself (an unparsable request line, an over-long line, too many headers, HTTP/2.0)
+        as the API's JSON error with a status line, not http.server's HTML page quoting the request line (sent with
+        no status line at all when the request line had fewer than three words)."""
+        from moderation.ops.http_errors import DEV_ANSWERS, error_body
+
+        phrase, body = error_body(code, self.responses.get(code, ("Error",))[0], DEV_ANSWERS)
+        self.log_error("code %d, %s", code, phrase)  # http.server's message quotes the request line: not logged
+        if self.request_version == "HTTP/0.9":  # what it assumes until a request line parses: headers are not sent
+            self.request_version = "HTTP/1.0"
+        self.close_connection = True
+        self.send_response(code, phrase)
+        self.send_header("Connection", "close")
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
 
 def configure(level="INFO"):
     """Root logger to JSON on stderr, once; replaces a plain basicConfig handler, keeps any other."""
