@@ -20,6 +20,21 @@ _JSON_FIELDS = frozenset(JSON_FIELDS)
 MANY = 25
 
 
+_TOKENS = []  # attempt tokens drawn ahead of need, this process's own (a forked child starts without its parent's)
+os.register_at_fork(after_in_child=_TOKENS.clear)
+
+
+def attempt_token():
+    """A submit call's attempt token (SUBMIT's ARGV[13]: 8 random bytes as hex), drawn 64 at a time: one getrandom
+    system call per 64 comments, not one each (os.urandom(8).hex() cost 1.2 µs warm)."""
+    try:
+        return _TOKENS.pop()
+    except IndexError:
+        raw = os.urandom(8 * 64).hex()
+        _TOKENS.extend([raw[start:start + 16] for start in range(0, len(raw), 16)])
+        return _TOKENS.pop()
+
+
 @functools.lru_cache(maxsize=4)
 def _day(day_index):
     """YYYYMMDD of a UTC day (days since the epoch): the day's histogram key, worked out once a day, not per comment."""
@@ -76,7 +91,7 @@ class Submissions:
         args = [record["id"], "1" if queued else "0", str(risk_rank(record["risk"], received)), str(received),
                 record["decision"], fields["labels"], encode_bytes(fields), encode(buckets), "1" if author_id else "0",
                 str(self.now_ms()), record["article_id"],
-                self.standing.strike_points(record["decision"], record["labels"]), os.urandom(8).hex(),
+                self.standing.strike_points(record["decision"], record["labels"]), attempt_token(),
                 encode_bytes(doc) if doc else ""]
         if charge is not None:
             keys += charge.keys
