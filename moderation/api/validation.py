@@ -59,7 +59,7 @@ def json_object(raw):
         body = orjson.loads(raw)  # the usual body: parsed in C, UTF-8 checked on the way
     except orjson.JSONDecodeError:
         body, strict = _parse_strictly(raw), True  # names what is wrong; may hold a lone surrogate (escaped)
-    if _depth(body) > MAX_DEPTH:
+    if _may_nest_deeply(raw) and _depth(body) > MAX_DEPTH:
         raise ValidationError(f"JSON is nested deeper than {MAX_DEPTH} levels", "body", code="too_deep")
     if strict and (field := _lone_surrogate(body)):  # Redis, logs and the text path need encodable strings
         raise ValidationError(f"{field} contains a lone surrogate", field, code="invalid_text")
@@ -99,6 +99,14 @@ def _lone_surrogate(body):
 
 def _reject_constant(name):
     raise ValueError(f"{name} is not allowed")
+
+
+def _may_nest_deeply(raw):
+    """Whether the JSON in `raw` may nest deeper than MAX_DEPTH, from its bytes alone: a value nests no deeper than
+    its containers plus one, and every container opens with a `{` or `[` byte (UTF-8 has neither inside another
+    character; one inside a string only counts one more), so bytes holding fewer than MAX_DEPTH of them need no walk.
+    A comment's body: two bytes.count (~0.2 µs) instead of _depth's walk (~1-2 µs); anything else is walked."""
+    return type(raw) is not bytes or raw.count(b"{") + raw.count(b"[") >= MAX_DEPTH
 
 
 def _depth(value):
@@ -196,21 +204,20 @@ def parse_comment(body, *, text_limit=10_000, require_id=True):
     comment_id = _string(body, "id", required=require_id, max_len=128)
     if comment_id is not None and CONTROL_RE.search(comment_id):
         raise ValidationError("id contains control characters", "id", code="invalid_text")
-    size = f"1-{text_limit:,} characters"  # what the client is told, whatever the failure
     raw = body.get("text")
     if raw == "":
-        raise ValidationError(f"text is empty: it must be {size}", "text", code="empty_text")
+        raise ValidationError(f"text is empty: it must be {_size(text_limit)}", "text", code="empty_text")
     if isinstance(raw, str) and len(raw) > text_limit * 4:
-        raise ValidationError(f"text is longer than {text_limit:,} characters: it must be {size}", "text",
-                              code="too_long")
+        raise ValidationError(f"text is longer than {text_limit:,} characters: it must be {_size(text_limit)}",
+                              "text", code="too_long")
     text = _string(body, "text", required=True, max_len=text_limit * 4)  # NFC may shorten decomposed text
     text = unicodedata.normalize("NFC", text)
     if not text.strip():
-        raise ValidationError(f"text is blank: it must be {size} with something other than spaces", "text",
-                              code="empty_text")
+        raise ValidationError(f"text is blank: it must be {_size(text_limit)} with something other than spaces",
+                              "text", code="empty_text")
     if len(text) > text_limit:
-        raise ValidationError(f"text is longer than {text_limit:,} characters: it must be {size}", "text",
-                              code="too_long")
+        raise ValidationError(f"text is longer than {text_limit:,} characters: it must be {_size(text_limit)}",
+                              "text", code="too_long")
     comment = {"id": comment_id, "article_id": _string(body, "article_id", required=True), "text": text, "author": None}
     for name, max_len in _OPTIONAL:  # most are absent: None without a call
         comment[name] = None if body.get(name) is None else _string(body, name, max_len=max_len)
@@ -225,6 +232,11 @@ def parse_comment(body, *, text_limit=10_000, require_id=True):
         }
     _check_formats(comment)
     return comment
+
+
+def _size(text_limit):
+    """What the client is told a text must be, whatever the failure (made only for a refusal: ~0.25 µs a comment)."""
+    return f"1-{text_limit:,} characters"
 
 
 def _nudged(body):
