@@ -258,7 +258,9 @@ def test_app_context_teardowns_and_signals_run_for_the_comments_the_fast_path_an
 @pytest.mark.slow
 def test_answers_a_rule_or_a_standing_changed_are_made_from_submits_reply(pair, caplog):
     """The fast path makes a comment's answer while Redis runs SUBMIT, and makes it again from SUBMIT's reply when
-    the reply changed what the answer shows (an article's mode, an author's standing): each answer as the route's."""
+    the reply changed what the answer shows (an article's mode, an author's standing): each answer as the route's.
+    Once a reply has shown an article closed or premoderated, a comment that mode overrides is answered from the
+    reply alone (a model-held one on a premoderated article is not overridden: made while SUBMIT runs, as before)."""
     standing = {"warned": 1, "premoderated": 2, "suspended": 100, "suspend_days": 1, "decay_days": 7,
                 "weights": {"abuse": 1, "spam": 1}}
     fast_app, slow_app = pair(AUTHOR_STANDING=json.dumps(standing), THRESHOLDS=REJECT, RATE_LIMITS="")
@@ -277,7 +279,9 @@ def test_answers_a_rule_or_a_standing_changed_are_made_from_submits_reply(pair, 
     troll = f"{run}-troll"
     cases = [case("plain"), case("closed", article="closed-1"), case("premoderated", article="premod-1"),
              case("strike", ABUSIVE, author=troll), case("warned", author=troll),
-             case("strike_2", ABUSIVE, author=troll), case("held_author", author=troll), case("plain_again")]
+             case("strike_2", ABUSIVE, author=troll), case("held_author", author=troll), case("plain_again"),
+             case("closed_again", article="closed-1"), case("premoderated_again", article="premod-1"),
+             case("premoderated_held", ABUSIVE, article="premod-1")]
     fast_path, made = fast_app.extensions["moderation.comment_fast_path"], []
     own = fast_path._answer_items
     fast_path._answer_items = lambda answer: made.append(answer["id"].removeprefix(f"{run}-")) or own(answer)
@@ -288,9 +292,16 @@ def test_answers_a_rule_or_a_standing_changed_are_made_from_submits_reply(pair, 
                      "premoderated": ("review", "article_premoderated", "good"),
                      "strike": ("reject", None, "warned"), "warned": ("allow", None, "warned"),
                      "strike_2": ("reject", None, "premoderated"),
-                     "held_author": ("review", "author_premoderated", "premoderated")}
-    # made once, while SUBMIT ran, where the reply changed nothing it shows; made again where it did
-    assert sorted(made) == sorted([*answers, *(name for name in answers if not name.startswith("plain"))])
+                     "held_author": ("review", "author_premoderated", "premoderated"),
+                     "closed_again": ("reject", "article_closed", "good"),
+                     "premoderated_again": ("review", "article_premoderated", "good"),
+                     "premoderated_held": ("reject", None, "warned")}
+    # made once, while SUBMIT ran, where the reply changed nothing it shows; made again where it did; made from the
+    # reply alone where an earlier reply showed the article's mode overriding it
+    again = {"closed", "premoderated", "strike", "warned", "strike_2", "held_author", "premoderated_held"}
+    once = {"plain", "plain_again", "closed_again", "premoderated_again"}
+    assert set(answers) == again | once
+    assert sorted(made) == sorted([*answers, *again])
 
 
 @pytest.mark.slow

@@ -137,7 +137,8 @@ def handle(site, comment, meanwhile=None):
     With `meanwhile` (a function of an answer): (the answer, meanwhile(the answer) when it was run on this answer,
     else None). It runs on the comment's view while the server runs SUBMIT, and counts only when SUBMIT then stored
     the comment as it was sent (no rule overrode its decision, no standing came back): any other answer is made
-    after SUBMIT's reply, as without it."""
+    after SUBMIT's reply, as without it. Where the article's mode in this worker's last reply for it would override
+    the decision (_ruled), it runs on None instead: no view to make, only the caller's other work of the wait."""
     try:
         charge = get_limiter().charge(site, comment_hits(comment), now=time.time())
     except RateLimited:
@@ -155,8 +156,11 @@ def handle(site, comment, meanwhile=None):
     else:
         if meanwhile is not None:
             try:  # nothing between the send and the read may leave the reply unread
-                view, sent_as = public_view(record), _overridden(record)
-                early = meanwhile(view)
+                if _ruled(queue, record):
+                    meanwhile(None)
+                else:
+                    view, sent_as = public_view(record), _overridden(record)
+                    early = meanwhile(view)
             except Exception:  # made again after the reply, where the same error is the answer's
                 view = None
             except BaseException:
@@ -173,6 +177,15 @@ def handle(site, comment, meanwhile=None):
     if manager.shadow is not None:
         compare_shadow(manager, site, record)
     return answer if meanwhile is None else (answer, early)
+
+
+def _ruled(queue, record):
+    """Whether SUBMIT will override this comment's decision by its article's mode as this worker's last reply for the
+    article gave it (closed: every comment; premoderated: an allowed one), so that a view made while SUBMIT runs
+    would be thrown away (11% of the benchmark's comments: ~9 µs of worker CPU each). A mode changed since only
+    moves where the answer is made: from the reply, as for any answer the reply changed."""
+    mode = queue.last_mode(record["article_id"])
+    return mode == "closed" or (mode == "premoderated" and record["decision"] == "allow")
 
 
 def _overridden(record):

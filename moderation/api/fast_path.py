@@ -164,8 +164,9 @@ class CommentFastPath:
 
     def _meanwhile(self, answer):
         """What the worker does while Redis runs SUBMIT (comment_records.handle): this answer, made in case SUBMIT
-        changes nothing it shows, and the earlier requests' kept series and lines when half a batch is due."""
-        items = self._answer_items(answer)
+        changes nothing it shows (None: the reply will), and the earlier requests' kept series and lines when half a
+        batch is due."""
+        items = None if answer is None else self._answer_items(answer)
         self.requests_kept.write_while_waiting()  # none are kept when they cannot wait (not ready()): nothing to do
         return items
 

@@ -42,6 +42,7 @@ class ReviewQueue(Submissions, Claims, Decisions, AuditTrail, QueueReads):
         self.standing = AuthorStanding(redis, site, prefix, standing, replicas)
         self.now_ms = now_ms or (lambda: int(time.time() * 1000))
         self.site = site
+        self._modes = {}  # article id -> its mode in this process's last SUBMIT reply for it, while not open
         self.keys = KeySpace(prefix)
         self._base = self.keys.site(site)  # the site's key prefix, its name checked once here
         self._events, self._recent = self.key("events"), self.key("recent")

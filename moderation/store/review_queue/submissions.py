@@ -18,6 +18,7 @@ _JSON_FIELDS = frozenset(JSON_FIELDS)
 # scripts let other clients in between; 25 saved as much of the server's CPU as 100 (0.79 against 0.79-0.82 of
 # a SUBMIT per comment, docs/benchmark.md).
 MANY = 25
+MAX_MODES = 10_000  # articles whose last mode (not open) a process remembers (last_mode), then it starts afresh
 
 
 _TOKENS = []  # attempt tokens drawn ahead of need, this process's own (a forked child starts without its parent's)
@@ -154,6 +155,8 @@ class Submissions:
         result = call if waited else read(call)  # a replica wait's call was answered in submit_send
         self.append_only.wait(keys[0], _postponed(result))
         answer = self._answer(result, record)
+        if (mode := record.get("article_mode")) is not None:
+            self._note_mode(record["article_id"], mode)
         if not waited and self.min_replicas and not isinstance(answer, Exception | Limited) and (
                 record["decision"] != "allow" or not answer[0]):
             # held or rejected by the article's or author's rule, or a replay (stored before: held, perhaps, and
@@ -162,6 +165,20 @@ class Submissions:
             run_one(self.redis, keys[0], lambda pipe: pipe.exists(keys[0]), replicas=self.min_replicas,
                     timeout_ms=self.wait_ms)
         return answer
+
+    def last_mode(self, article_id):
+        """The article's mode as this process's last SUBMIT reply for it gave it, when not open (else None): what
+        comment_records.handle reads to skip making a view SUBMIT's reply will override."""
+        return self._modes.get(article_id)
+
+    def _note_mode(self, article_id, mode):
+        modes = self._modes
+        if mode == "open":
+            modes.pop(article_id, None)
+            return
+        if len(modes) >= MAX_MODES:
+            modes.clear()
+        modes[article_id] = mode
 
     def submit_many(self, items):
         """submit() for many (record, queued, charge) in one round trip; an exception in place of a failed one.
