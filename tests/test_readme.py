@@ -113,6 +113,25 @@ def test_every_metric_the_readme_lists_is_exported():
     assert all(name in code for name in listed), {name for name in listed if name not in code}
 
 
+
+def test_every_series_a_scrape_gives_is_a_row_of_the_metrics_table(make_app):
+    """Production, Metrics: the table an operator sets alerts from names every moderation_* family /metrics gives, and
+    only those (audit s39: the Redis memory, persistence and delayed-fsync series and the two nudge counters were in
+    other sections' prose only, not in the table)."""
+    from tests.support.app import API_KEY, METRICS_TOKEN
+
+    client = make_app(METRICS_TOKEN=METRICS_TOKEN).test_client()
+    client.post("/api/v1/comments", json={"id": "metrics-1", "article_id": "a", "text": "ありがとう"},
+                headers={"Authorization": f"Bearer {API_KEY}"})
+    scrape = client.get("/metrics", headers={"Authorization": f"Bearer {METRICS_TOKEN}"}).text
+    exported = {line.split()[2] for line in scrape.splitlines() if line.startswith("# TYPE moderation_")}
+    exported = {name for name in exported if not name.endswith("_created")}  # single-process mode's extra families
+    section = README[README.index("**Metrics.**"):README.index("**Logs.**")]
+    rows = {name for line in section.splitlines() if line.startswith("| `moderation_")
+            for name in re.findall(r"`(moderation_[a-z_]+)", line.split("|")[1])}
+    assert len(exported) >= 20, exported
+    assert exported == rows, {"not in the table": exported - rows, "not exported": rows - exported}
+
 @pytest.mark.slow
 def test_the_example_answer_is_what_the_shipped_model_answers(shipped_scorer):
     section = README.split("## Score a comment")[1].split("\n## ")[0]
