@@ -132,6 +132,19 @@ def test_every_series_a_scrape_gives_is_a_row_of_the_metrics_table(make_app):
     assert len(exported) >= 20, exported
     assert exported == rows, {"not in the table": exported - rows, "not exported": rows - exported}
 
+
+def test_the_mail_the_request_pages_promise_is_the_notice_the_readme_says_someone_sends():
+    """Removal requests, Notices: the form and the receipt page promise the outcome and reason by mail whatever the
+    configuration; the README says who sends it with SMTP and without (audit s38 left the wording, s39)."""
+    from moderation.pages.i18n.request_form import MESSAGES
+
+    promise = "結果と理由をメールでお知らせします"
+    assert promise in MESSAGES["ja"]["form.intro"] and "結果と理由は、入力されたメールアドレスにお知らせします" in \
+        MESSAGES["ja"]["receipt.keep"]
+    assert "send the outcome and the reason to your e-mail" in MESSAGES["en"]["receipt.keep"]
+    notices = FLAT[FLAT.index("**Notices.**"):]
+    assert f"the form and the receipt page promise it ({promise}" in notices[:notices.index("**", 12)]
+
 @pytest.mark.slow
 def test_the_example_answer_is_what_the_shipped_model_answers(shipped_scorer):
     section = README.split("## Score a comment")[1].split("\n## ")[0]
