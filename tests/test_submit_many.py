@@ -277,3 +277,21 @@ def test_the_article_index_keeps_its_latest_articles_on_both_paths(rdb, prefix):
         assert rdb.zcard(index) == cap
         assert set(rdb.zrevrange(index, 0, 1)) == {"art-old-5", "art-new"} and rdb.zscore(index, "art-new") == NOW
         assert rdb.zscore(index, "art-old-0") is None and rdb.zscore(index, "art-old-1") is not None
+
+
+def test_a_submit_or_a_batch_reads_the_servers_time_once(private_redis):
+    """TIME in a function is the call's start, frozen for it (tests/test_fsync_skip.py): a held or rejected comment's
+    event and the append-only check share one TIME (they read it apart: two a held SUBMIT, and a batch one a held
+    comment plus one), an allowed comment's check reads it once. Counted by INFO commandstats on a server only this
+    test's clients use."""
+    rdb = redis.Redis.from_url(private_redis.url, decode_responses=True)
+    queue = ReviewQueue(rdb, "x", prefix="m:", breaker=BreakerConfig({"min_comments": 1000}), now_ms=lambda: NOW)
+    assert queue.submit(_record(90, "clean", None), queued=False) == (True, "")  # loads the library
+    rdb.config_resetstat()
+    for n, kind in enumerate(["held", "rejected", "clean", "held"]):
+        assert queue.submit(_record(n, kind, f"a{n}"), queued=kind == "held") == (True, "")
+    batch = [(_record(10 + n, kind, f"b{n}"), kind == "held", None) for n, kind in enumerate(["held", "rejected"] * 5)]
+    assert queue.submit_many(batch) == [(True, "")] * 10
+    calls = {name[8:]: stats["calls"] for name, stats in rdb.info("commandstats").items()}
+    assert calls["fcall"] == 5 and calls["time"] == 5
+    assert rdb.xlen("m:{x}:events") == 3 + 10  # each held or rejected comment's event was written

@@ -46,13 +46,16 @@ end
 # be before FSYNC_ZERO + 1000; a call that then sees none pending (it ended) knows none will be until then, and calls
 # before FSYNC_SAFE (that bound less FSYNC_MARGIN ms, for a clock set back a little) answer '' without INFO. Only
 # seen fsyncs open such a span; a clock set back more (a call's `now` below the last call's) forgets them all. A
-# script's (EVALSHA) locals are made afresh at each run: it reads INFO every time.
+# script's (EVALSHA) locals are made afresh at each run: it reads INFO every time. `now`: the call's TIME in ms when
+# the caller read it already (SUBMIT's held comment's event: TIME is frozen for the call, so once a call is enough).
 PENDING = INFO_FIELD + """
 local FSYNC_MARGIN = 100
 local FSYNC_LAST, FSYNC_ZERO, FSYNC_BOUND, FSYNC_SAFE = 0, nil, nil, 0
-local function aof_pending()
-  local t = redis.call('TIME')
-  local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local function aof_pending(now)
+  if not now then
+    local t = redis.call('TIME')
+    now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+  end
   if now < FSYNC_LAST then FSYNC_ZERO, FSYNC_BOUND, FSYNC_SAFE = nil, nil, 0 end  -- the clock was set back
   FSYNC_LAST = now
   if now < FSYNC_SAFE then return '' end
