@@ -29,7 +29,9 @@ Layout (prefix P, default ``mod:``; S is a site name from MODERATION_API_KEYS):
                                   rejected automatically): its event is its entry (review_queue/audit_trail.py)
   P{S}:events              STREAM status changes the site hears about (queued, approved, rejected, ...); an arrival's
                                   carries article_id and author_id, being its audit entry too
-  P{S}:hist:<YYYYMMDD>      HASH   scores of the day's comments, <label>:<percentile bucket> -> count (40 days)
+  P{S}:hist:<YYYYMMDD>      HASH   scores of the day's comments, <label>:<bucket>|<label>:<bucket> (a comment's
+                                  percentile buckets, labels sorted) -> count (40 days); while an earlier release
+                                  serves (MODERATION_RECORD_DOC=0), <label>:<percentile bucket> -> count
   P{S}:tr:days             HASH   YYYYMMDD -> a finished day's comment audit counts (JSON) for the transparency report
   P{S}:labels              STREAM labelled examples for retraining: moderator decisions, Akismet-style
                                   submit-spam/ham, reader reports; a `retract` entry cancels a decision.

@@ -32,10 +32,11 @@ class ThresholdReport:
         for histogram in pipe.execute():
             if histogram:
                 seen_days += 1
-            for field, count in histogram.items():
-                name, _, bucket = field.partition(":")
-                if name == label:
-                    buckets[int(bucket)] += int(count)
+            for field, count in histogram.items():  # "abuse:12|spam:3" (a comment's), or "spam:3" (a label's: earlier)
+                for part in field.split("|"):
+                    name, _, bucket = part.partition(":")
+                    if name == label:
+                        buckets[int(bucket)] += int(count)
         per_day, running = [0.0] * 100, 0
         for bucket in range(99, -1, -1):
             running += buckets[bucket]

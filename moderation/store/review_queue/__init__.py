@@ -36,6 +36,11 @@ class ReviewQueue(Submissions, Claims, Decisions, AuditTrail, QueueReads):
         # a submit's audit entry in its event (one XADD; AuditTrail reads both streams); in the audit stream, where an
         # earlier release reads it, while one serves (the same setting)
         self.audit_in_events = bool(record_doc)
+        # the day's score histogram: one field a comment, its labels' buckets joined ("abuse:12|spam:3": one HINCRBY
+        # and no JSON to decode, 4% of an allowed SUBMIT's Valkey instructions, 3-4% of a held one's, session 39); one
+        # field a label, as an earlier release reads them, while one serves (the same setting: reads.received_on and
+        # score_history read both)
+        self.hist_joined = bool(record_doc)
         self.min_replicas, self.wait_ms = int(min_replicas), int(wait_ms)
         replicas = Replicas(self.min_replicas, self.wait_ms)
         self.articles = Articles(redis, site, prefix, breaker, replicas)

@@ -11,15 +11,22 @@ class QueueReads:
     """ReviewQueue's reads of its records and indexes, each in one round trip or a bounded scan."""
 
     def received_on(self, days):
-        """Comments received on each UTC day (YYYYMMDD), from the day's score histogram (kept 40 days)."""
+        """Comments received on each UTC day (YYYYMMDD), from the day's score histogram (kept 40 days): a field a
+        comment ("abuse:12|spam:3") counts each once; of the fields a label (written while an earlier release served,
+        MODERATION_RECORD_DOC=0) those of the first label do. A day may hold both."""
         pipe = self.redis.pipeline(transaction=False)
         for day in days:
             pipe.hgetall(self.key("hist", day))
         counts = []
         for histogram in pipe.execute():
-            labels = sorted({field.partition(":")[0] for field in histogram})
-            first = labels[0] if labels else None
-            counts.append(sum(int(n) for field, n in histogram.items() if field.partition(":")[0] == first))
+            joined, apart = 0, {}
+            for field, n in histogram.items():
+                if "|" in field:
+                    joined += int(n)
+                else:
+                    label = field.partition(":")[0]
+                    apart[label] = apart.get(label, 0) + int(n)
+            counts.append(joined + (apart[min(apart)] if apart else 0))
         return counts
 
     def author_history(self, author_id):

@@ -85,12 +85,13 @@ class Submissions:
         received = record["received_at"]
         day = _day(received // 86_400_000)
         buckets = [f"{label}:{score_bucket(p)}" for label, p in sorted(record["scores"].items())]
+        buckets = "|".join(buckets) if self.hist_joined else encode(buckets)  # one field, or one a label (earlier)
         author_id = record.get("author_id")
         keys = [self.record_key(record["id"]), self.author_key(author_id), f"{self._base}:hist:{day}",
                 self.authored_key(author_id), *self.articles.submit_keys(record["article_id"]),
                 *self.standing.submit_keys(author_id)]
         args = [record["id"], "1" if queued else "0", str(risk_rank(record["risk"], received)), str(received),
-                record["decision"], fields["labels"], encode_bytes(fields), encode(buckets), "1" if author_id else "0",
+                record["decision"], fields["labels"], encode_bytes(fields), buckets, "1" if author_id else "0",
                 str(self.now_ms()), record["article_id"],
                 self.standing.strike_points(record["decision"], record["labels"]), attempt_token(),
                 encode_bytes(doc) if doc else ""]
@@ -108,6 +109,7 @@ class Submissions:
                 + ", ".join(lua_string(key) for key in [*fixed, self.articles.index_key()]) + "\n"
                 + f"local TTL_PUBLISHED, TTL_RECORD = {self.published_ttl}, {self.record_ttl}\n"
                 + f"local AUDIT_APART = {'false' if self.audit_in_events else 'true'}\n"
+                + f"local HIST_APART = {'false' if self.hist_joined else 'true'}\n"
                 + self.articles.submit_constants() + self.standing.submit_constants())
 
     @staticmethod

@@ -19,10 +19,11 @@ RECENT_KEEP, RECENT_SLACK = 5000, 100
 # on a Cluster a script may use undeclared keys of its declared keys' slot): K_READY, K_OPEN, K_AUDIT, K_STATS,
 # K_EVENTS, the site's recent comments K_RECENT (the window search scans) and article index K_INDEX. As arguments
 # they were 7 of a comment's 18 keys (with three rate limits), each parsed and pushed into Lua at every call.
-# ARGV: id, queued, rank, received, decision, labels (JSON array), record fields (JSON object of strings), buckets
-# (JSON), author known (1|0), now ms (the app's clock), the article id, the strike points of the model's rejection
-# (0: none), the call's attempt token (random, one a submit() call), the record's `doc` field (records.DOC_FIELDS as
-# one JSON object, stored as it comes: '' for none), then cost, window ms, limit per counter.
+# ARGV: id, queued, rank, received, decision, labels (JSON array), record fields (JSON object of strings), the day
+# histogram's field (its labels' buckets joined: "abuse:12|spam:3"; with HIST_APART a JSON array, a field each),
+# author known (1|0), now ms (the app's clock), the article id, the strike points of the model's rejection (0: none),
+# the call's attempt token (random, one a submit() call), the record's `doc` field (records.DOC_FIELDS as one JSON
+# object, stored as it comes: '' for none), then cost, window ms, limit per counter.
 # A record stored already: by this same call (its token in the record: its answer was lost and the call sent again,
 # by redis-py's retry, run_on_master's after a failover or submit_many's) it is answered as it was then and nothing
 # is charged again; else (the site's retry of its id) its counters are charged and it is answered {0, sha256}, over a
@@ -212,7 +213,11 @@ for name, value in pairs(fields) do
   n = n + 2
 end
 redis.call('HSET', rec, unpack(flat))
-for _, bucket in ipairs(cjson.decode(ARGV[8])) do tally(KEYS[3], bucket, HIST_TTL) end
+if HIST_APART then  -- one field a label, as earlier releases read them (MODERATION_RECORD_DOC=0)
+  for _, bucket in ipairs(cjson.decode(ARGV[8])) do tally(KEYS[3], bucket, HIST_TTL) end
+else  -- one field a comment: its labels' buckets joined
+  tally(KEYS[3], ARGV[8], HIST_TTL)
+end
 tally(K_STATS, 'submitted:' .. decision)
 local nudged = fields['nudged']  -- posted after a pre-post nudge: unchanged or revised
 if nudged then tally(K_STATS, 'nudged:' .. nudged) end
