@@ -241,7 +241,7 @@ def test_a_batch_leaves_the_recent_list_one_submit_a_comment_leaves(rdb, prefix)
     """The site's recent list past its trim point: 40 comments one SUBMIT each and in one batch (scripts of 25 and 15)
     leave the same ids, newest first (trimmed to RECENT_KEEP, the batch's 5090 + 25 ended at 5000 and one SUBMIT a
     comment, trimmed at its 11th, at 5029)."""
-    from moderation.store.review_queue.submit_lua import RECENT_KEEP, RECENT_SLACK
+    from moderation.store.review_queue.staged_lua import RECENT_KEEP, RECENT_SLACK
 
     before = RECENT_KEEP + RECENT_SLACK - 10
     lists = []

@@ -18,7 +18,7 @@ Layout (prefix P, default ``mod:``; S is a site name from MODERATION_API_KEYS):
   P{S}:author:<author id>  HASH   an author's history: submitted, approved, rejected
   P{S}:authored:<author id> LIST  an author's latest 50 comment ids, newest first (the card's author panel)
   P{S}:recent              LIST   the site's latest comment ids, newest first, up to 5100 (5001 at least once trimmed:
-                                  the window search scans 5000; submit_lua.RECENT_KEEP)
+                                  the window search scans 5000; staged_lua.RECENT_KEEP)
   P{S}:reported            ZSET   comments readers reported, by last report time (latest 1000; the 通報 view)
   P{S}:reporters:<comment id> HASH r:<reporter id> (or k:<an anonymous report's Idempotency-Key, the caller's or
                                   the one the service gave it>) -> the answer

@@ -4,7 +4,7 @@ import time
 
 from moderation.store.client import describe
 from moderation.store.review_queue.recording_lua import CLAIMED
-from moderation.store.review_queue.submit_lua import RECENT_KEEP
+from moderation.store.review_queue.staged_lua import RECENT_KEEP
 
 
 class QueueReads:
