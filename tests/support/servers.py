@@ -197,6 +197,7 @@ class Nginx:
                         return self
             except OSError:
                 time.sleep(0.1)
+        self.stop()  # as Gunicorn.start: the caller never gets this object to stop
         raise AssertionError(f"nginx did not answer: {self.log()}")
 
     def log(self):

@@ -61,7 +61,11 @@ class Node:
         repick = self.process is None and self.picked
         for _ in range(3 if repick else 1):
             self.process = subprocess.Popen(self._args(), stdin=subprocess.DEVNULL, env=server_env())  # its malloc
-            wait_until(lambda: self.process.poll() is not None or self._answering(), 10, f"server on {self.port}")
+            try:
+                wait_until(lambda: self.process.poll() is not None or self._answering(), 10, f"server on {self.port}")
+            except AssertionError:  # never answered: stopped here (no caller gets it to stop; it loaded the run)
+                stop_process(self.process)
+                raise
             if self.process.poll() is None:
                 return self
             if repick:
