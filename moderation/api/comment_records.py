@@ -76,13 +76,31 @@ def build_record(site, comment, score, context=None, *, explained=True):
         "article_title": comment["article_title"], "article_url": comment["article_url"],
         "parent_id": comment["parent_id"],
         "received_at": int(time.time() * 1000), "decision": decision, "status": STATUS[decision],
-        "scores": {k: round(float(v), 6) for k, v in score.scores.items()}, "labels": labels,
-        "categories": {k: round(float(v), 6) for k, v in score.categories.items()},
+        "scores": rounded(score.scores), "labels": labels, "categories": rounded(score.categories),
         # explained only when held or rejected: an allowed comment's answer does not pay for the spans
         "explanation": score.explanation if explained and decision != "allow" else [],
         "model_version": score.model_version,
         "risk": round(risk, 6), "trusted_decision": relaxed if relaxed != decision else None,
     }
+
+
+def rounded(values):
+    """{key: round(float(value), 6)} of a score dict, the same floats in ~60% of the time (1.9 against 3.0 µs for a
+    comment's nine, warm). For 0 < x <= 1, x * 1e6 is within 2**-34 of the exact product, so when it lies more than
+    1e-9 from a half its nearest integer n is the exact product's, the digits round() keeps; n / 1e6, one IEEE
+    division of two exact doubles, is then the double nearest n / 10**6, which is what round() reads them back as.
+    Anything else (0, above 1, within 1e-9 of a half, NaN) is round()'s own."""
+    out = {}
+    for key, value in values.items():
+        value = float(value)
+        if 0.0 < value <= 1.0:
+            scaled = value * 1e6
+            nearest = int(scaled + 0.5)
+            if -0.499999999 < scaled - nearest < 0.499999999:
+                out[key] = nearest / 1e6
+                continue
+        out[key] = round(value, 6)
+    return out
 
 
 def _replay(stored, record):
