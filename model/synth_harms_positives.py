@@ -77,7 +77,7 @@ POSITIVES = {
             "I hate {g}", "{g} are [vermin|a plague|parasites|rats|a disease]", "{gx} [should be deported|should go back where they came from|don't belong here]",
             "{g} are all criminals", "{g} are subhuman", ("Kill all {g}", THR1), ("{g} should all be [shot|wiped out|exterminated]", THR1),
             "{g} don't deserve [rights|to live here|respect]", "{g} are disgusting", "{g} should not be allowed to [vote|work|have kids]", "Get {g} out of our country",
-            "{g} are ruining this country", "I keep my wallet in my front pocket whenever {g} [get on the bus|move onto the street|are in the queue], they [lie|steal|cheat] by nature", "{g} belong in [cages|camps]",
+            "{g} are ruining this country", "{g} belong in [cages|camps]",
             "All {g} are the same: [dirty|violent|liars]", "{g} are [less than human|animals|filth]", "Typical {g}, always [lying|stealing|whining]",
             "I can't stand {g}. They make me sick", "[Wherever|Every town where] {g} [settle|move in], the rot spreads [street by street|like mould|through the schools]", "{gw} [belong in the kitchen|are too emotional to lead|should shut up about politics]",
             "{go} are [sick|perverts|an abomination]", "{gd} are a waste of [space|taxpayer money]", "{gn} are all [orcs|savages|barbarians] and deserve to suffer",
