@@ -39,9 +39,10 @@ from moderation.features.vocabulary import _WORDS, FEATURE_NAMES
 from moderation.features.words import _count, _inside, _KindSpans, _merge, _sentence_combos, _tables, _words
 from moderation.kernels.counts import saturated
 from moderation.needles.guards import strings_of
-from moderation.targets.denied import denied_spans
+from moderation.targets.denied import _denials, denied_spans
 from moderation.targets.pii import EMAIL as _EMAIL
 from moderation.targets.pii import EMAIL_NEEDED, personal_info
+from moderation.targets.polarity import group_denials
 from moderation.targets.reported import reported_spans
 from moderation.targets.treated import treated_spans
 from moderation.text.normalized import Normalized
@@ -91,7 +92,11 @@ def named_signals(raw: np.ndarray, norm: Normalized, codes: np.ndarray, spans: l
     denied_at = denied_spans(t, found=found, at=hits) if latin else []
     denied = _merge(denied_at) if denied_at else None
     treated = _Treated(t, hits) if latin else None  # read only where a group word or a hate statement is found
-    starts, _ends, cats, words = _words(t, spans, chars, found, quoted, hits, denied, treated)
+    starts, ends, cats, words = _words(t, spans, chars, found, quoted, hits, denied, treated)
+    if latin and (denied_at or "deserve" in t or " as " in t) and (
+            grouped := np.flatnonzero(_tables().group[cats])).size:  # a denial about a group, by its polarity
+        _group_polarity(t, raw, spans, _denials(t, hits) if denied_at else (),
+                        list(zip(starts[grouped].tolist(), ends[grouped].tolist(), strict=True)))
     _brands(cats, words, domains, raw, hits.flagged)
     if "line" in t or "id" in t or "@" in chars or "ライン" in t or "らいん" in t:
         raw[_IDX["line_id"]] = _count(_LINE_ID_GUARD, t, "line_id", spans, chars, found, hits)
@@ -150,6 +155,17 @@ def named_signals(raw: np.ndarray, norm: Normalized, codes: np.ndarray, spans: l
         starts, cats = treated.attacked(starts, cats)
     _sentence_combos(t, starts, cats, raw, focus, hits.sentence_ends)
     return digits, found, hits
+
+
+def _group_polarity(t: str, raw: np.ndarray, spans: list | None, denials, groups: list) -> None:
+    """What a denial says of a group named in it or as its subject: a good quality denied (the attack) or a bad one
+    (a defence) (moderation.targets.polarity; `denials`: denied._denials's, `groups`: the group words' spans)."""
+    praise, stereotype = group_denials(t, denials, sorted(groups))
+    raw[_IDX["denied_praise_at_group"]] = len(praise)
+    raw[_IDX["denied_stereotype_at_group"]] = len(stereotype)
+    if spans is not None:
+        spans += [("denied_praise_at_group", a, b) for a, b in praise]
+        spans += [("denied_stereotype_at_group", a, b) for a, b in stereotype]
 
 
 def _construction(name: str, guard, t: str, chars, found, hits, quoted, denied, treated=None

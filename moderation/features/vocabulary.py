@@ -128,7 +128,7 @@ FEATURE_NAMES = (
     "length", "latin_ratio", "digit_ratio", "has_japanese", *_SAT, *_COMBOS, *CONSTRUCTIONS,
     "insult_unaimed", "profanity_unaimed", "quoted_harm", "pii_pieces", "pii_public", "pii_expose_act", "pii_exposed",
     "denied_harm",
-    "sentences",
+    "sentences", "denied_praise_at_group", "denied_stereotype_at_group",
 )
 
 

@@ -94,6 +94,8 @@ NAMES = {
     "pii_exposed": ("晒された個人情報", "personal information exposed"),
     "denied_harm": ("否定された有害表現", "harm denied"),
     "sentences": ("文の数", "sentences"),
+    "denied_praise_at_group": ("集団に対する長所の否定", "a good quality denied of a group"),
+    "denied_stereotype_at_group": ("集団に対する偏見の否定", "a stereotype denied of a group"),
     # older models' signals, still in explanations stored before them
     "abuse_lexicon": ("暴言の語", "abusive words"),
     "sexual_lexicon": ("性的な語", "sexual words"),

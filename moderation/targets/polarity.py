@@ -1,0 +1,116 @@
+"""Which way an English denial about a group points: a positive denied of it is the attack, a stereotype a defence.
+
+"[group] are not honest", "I don't think [group] are human", "[group] don't deserve respect" deny a group a good
+quality (the attack itself); "[group] are not criminals", "not all [group] are terrorists", "nobody thinks [group] are
+lazy" deny it a bad one (a defence). The n-grams cannot tell the two apart: rows of either polarity taught the
+shared frame ("[group] are not ...") as hate or as civil (sessions 15, 31, 38). So both are counted as signals:
+`denied_praise_at_group` and `denied_stereotype_at_group`, read from denied.py's denials (issue 12).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from moderation.targets.denied import _BELIEF, _HARMED, _NEG, _NEGATIVE_IN, _POSITIVE_WORDS, _subject_start
+
+# said of anyone, not a group by identity ("these people are not honest" of a council)
+_DEICTIC = frozenset(("you people", "these people", "those people"))
+
+# a denial that is a negated belief: the clause after the verb holds the group and what is said of it
+_BELIEF_AT = re.compile(r"(?:" + _NEG + r")(?: [a-z]+){0,3}? " + _BELIEF + r"(?![a-z])")
+# a denial whose subject is quantified inside it: "none of the [group] I met were ...", "not all [group] are ..."
+_QUANTIFIED_AT = re.compile(r"(?:no|none of|not a single|not one|not all|not every|not each)(?![a-z])")
+# the verb after the group that opens what is said of it, and the at most four words said
+_VERB = re.compile(r"(?<![a-z])(?:are|is|was|were|be|been|deserve|deserves|deserved)(?![a-z])")
+_SAID = re.compile(r"(?: [a-z'’-]+){1,4}")
+
+# worth: the lexicon's good qualities of people and praise words, the nouns of worth, and what a group is said to
+# deserve when the denial of it is the attack (hate_en's `don't deserve` list); and the good qualities opposite the
+# bad ones hate_en's questions read (_EN_Q_BAD: rude, greedy, arrogant, selfish, violent, aggressive)
+_WORTH = (r"asset|assets|a credit|a blessing|a benefit|rights|dignity|equality|compassion|kindness|sympathy"
+          r"|a place|a home|a chance|to live|to exist|to be here")
+_GOOD = r"polite|generous|humble|modest|selfless|gentle|tolerant|respectful|well-mannered|considerate"
+_POSITIVE = re.compile(r"(?<![a-z])(?:" + _POSITIVE_WORDS + "|" + _WORTH + "|" + _GOOD + r")(?![a-z])")
+# the stereotypes: the lexicon's insults, dehumanising and crime words, bad qualities and harms, and the nouns of
+# the vices a group is charged with
+_BAD = (r"thieves|liars|cheats|scroungers|freeloaders|spongers|beggars|a danger|a menace|a drain|a risk|a problem"
+        r"|a threat")
+_NEGATIVE = re.compile(_NEGATIVE_IN.pattern + "|(?<![a-z])" + _HARMED + r"|(?<![a-z])(?:" + _BAD + r")(?![a-z])")
+
+# a good thing a group is said not to deserve, which denied.py does not read as a denial (it reads only a harm not
+# deserved): "[group] don't deserve respect", "[group] deserve no rights", "deserve nothing" (not "nothing but")
+_UNDESERVED = re.compile(
+    r"(?<![a-z])(?:(?:do|does|did)(?:n['’]t| not)|never)(?: (?:really|even|ever))? deserve (?:[a-z'’-]{1,20} ){0,3}?"
+    r"(?:respect|" + _WORTH + r")(?![a-z])"
+    r"|(?<![a-z])(?:deserve|deserves) (?:no|zero|not an ounce of|not a shred of|not one bit of)"
+    r" (?:[a-z'’-]{1,20} ){0,2}?(?:respect|" + _WORTH + r")(?![a-z])"
+    r"|(?<![a-z])(?:deserve|deserves) nothing(?! (?:but|less|short|more)(?![a-z]))")
+
+
+# a negated regard, which denied.py's belief verbs do not hold: "nobody here regards [group] as criminals", "I don't see
+# [group] as equals", "I refuse to treat [group] as a threat": the group within three words of the verb, what it is
+# regarded as the at most four words after "as"
+_REGARDED = re.compile(r"(?<![a-z])(?:" + _NEG + r")(?: [a-z'’]+){0,3}? (?:regard|regards|regarded|see|sees|saw|view"
+                       r"|views|viewed|treat|treats|treated|count|counts|counted|class|classes|classed)"
+                       r"(?P<whom>(?: [a-z'’-]+){1,3}?) as(?P<said>(?: [a-z'’-]+){1,4})")
+
+
+def _polarity(text: str, a: int, b: int) -> int:
+    """+1: what text[a:b] says is a good quality only, -1: a bad one only, 0: neither or both."""
+    good = _POSITIVE.search(text, a, b) is not None
+    bad = _NEGATIVE.search(text, a, b) is not None
+    return (good and not bad) - (bad and not good)
+
+
+def _group_in(groups: list[tuple[int, int]], text: str, a: int, b: int) -> int:
+    """The end of the first group word starting in [a, b), or -1 (found by bisection: only the words in the span
+    are read, so a text of many denials and groups stays linear)."""
+    for s, e in groups[bisect_left(groups, (a, -1)):]:
+        if s >= b:
+            break
+        if text[s:e] not in _DEICTIC:
+            return e
+    return -1
+
+
+def _said_of(text: str, g: int, b: int) -> tuple[int, int]:
+    """What a clause says of the group ending at `g`: the at most four words after its verb, up to `b`."""
+    verb = _VERB.search(text, g, b)
+    if verb is None:
+        return g, g
+    said = _SAID.match(text, verb.end(), b)
+    return (verb.end(), said.end()) if said else (g, g)
+
+
+def group_denials(text: str, denials, groups: list[tuple[int, int]]) -> tuple[list, list]:
+    """(spans of positives denied of a group, spans of stereotypes denied of one) in `text`, from its denials
+    ((start, end, _) of denied.py) and its group words ((start, end), sorted): each read at most its denial's length
+    and 48 characters before it, so linear in the text."""
+    praise, stereotype = [], []
+    for a, b, _pos in denials:
+        belief = _BELIEF_AT.match(text, a, b)
+        if belief is not None or _QUANTIFIED_AT.match(text, a, b):
+            g = _group_in(groups, text, belief.end() if belief else a, b)
+            if g < 0:
+                continue
+            start, (p, q) = a, _said_of(text, g, b)
+        else:
+            start = _subject_start(text, a)
+            if start == a or _group_in(groups, text, start, a) < 0:
+                continue
+            p, q = a, b
+        sign = _polarity(text, p, q)
+        if sign:
+            (praise if sign > 0 else stereotype).append((start, b))
+    if " as " in text:
+        for m in _REGARDED.finditer(text):
+            sign = _polarity(text, *m.span("said"))
+            if sign and _group_in(groups, text, m.start("whom"), m.end("whom")) >= 0:
+                (praise if sign > 0 else stereotype).append(m.span())
+    if "deserve" in text:
+        for m in _UNDESERVED.finditer(text):
+            start = _subject_start(text, m.start())
+            if start < m.start() and _group_in(groups, text, start, m.start()) >= 0:
+                praise.append((start, m.end()))
+    return praise, stereotype

@@ -1,0 +1,74 @@
+"""A denial about a group is read by its polarity: a good quality denied of it is the attack, a bad one a defence."""
+
+import pytest
+
+from moderation.features.signals import signal_dict
+
+PRAISE, STEREO = "denied_praise_at_group", "denied_stereotype_at_group"
+
+# minimal pairs: the same frame, the predicate's polarity flipped (written for this test, from the grammar)
+PAIRS = [
+    ("Refugees in our town are not honest.", "Refugees in our town are not dishonest."),
+    ("Gay men were never trustworthy neighbours.", "Gay men were never violent neighbours."),
+    ("Immigrants will never be productive.", "Immigrants will never be a burden."),
+    ("Muslims have never been loyal.", "Muslims have never been terrorists."),
+    ("I don't think Mexicans are hard-working.", "I don't think Mexicans are lazy."),
+    ("Nobody believes Jews are honest.", "Nobody believes Jews are greedy."),
+    ("None of the Africans on my course were ever polite.", "None of the Africans on my course were ever rude."),
+    ("Women are far from intelligent.", "Women are far from stupid."),
+    ("Disabled people aren't exactly useful.", "Disabled people aren't exactly useless."),
+    ("Asylum seekers don't deserve respect.", "Asylum seekers don't deserve abuse."),
+    ("My grandad never saw Jews as trustworthy.", "My grandad never saw Jews as greedy."),
+    ("We don't treat Gypsies as honest people here.", "We don't treat Gypsies as thieves here."),
+]
+
+
+@pytest.mark.parametrize("praise_denied, stereotype_denied", PAIRS)
+def test_a_denial_about_a_group_is_read_by_its_polarity(praise_denied, stereotype_denied):
+    attack, defence = signal_dict(praise_denied), signal_dict(stereotype_denied)
+    assert attack[PRAISE] > 0 and attack[STEREO] == 0, praise_denied
+    assert defence[STEREO] > 0 and defence[PRAISE] == 0, stereotype_denied
+
+
+@pytest.mark.parametrize("text", [
+    "Not all refugees are criminals.",
+    "Nobody in this street thinks trans people are dangerous.",
+])
+def test_a_generalisation_refused_is_a_stereotype_denied(text):
+    assert signal_dict(text)[STEREO] > 0 and signal_dict(text)[PRAISE] == 0, text
+
+
+@pytest.mark.parametrize("text", [
+    "Gypsies deserve no rights in this country.",
+    "Lesbians do not deserve a place in our club.",
+    "Foreigners deserve nothing.",
+])
+def test_a_good_thing_undeserved_by_a_group_is_a_positive_denied(text):
+    assert signal_dict(text)[PRAISE] > 0, text
+
+
+@pytest.mark.parametrize("text", [
+    "Refugees deserve nothing but respect.",       # "nothing but": the opposite
+    "The council is not honest about the budget.",  # no group
+    "These people are not honest.",                 # said of anyone
+    "Immigrants are not allowed to vote in general elections.",  # a rule reported, no quality denied
+    "Refugees are not the problem, the housing shortage is.",    # no quality either way
+    "Muslims are honest and hard-working.",         # nothing denied
+    "Immigrants are lazy and dishonest.",           # an attack asserted, not a denial
+    "I don't think the minister is honest about immigrants.",    # the quality is the minister's
+])
+def test_no_polarity_read_without_a_group_denied_a_quality(text):
+    sig = signal_dict(text)
+    assert sig[PRAISE] == sig[STEREO] == 0, text
+
+
+def test_a_report_of_someone_elses_words_is_not_the_writers_denial():
+    sig = signal_dict('My uncle said "immigrants are not honest" and we all left the table.')
+    assert sig[PRAISE] == 0
+
+
+def test_reading_is_linear_in_the_length():
+    """Many denials about groups in one comment: each read once, a bounded window around it."""
+    text = "Refugees are not honest. Muslims are not lazy. " * 400
+    sig = signal_dict(text)
+    assert sig[PRAISE] > 0 and sig[STEREO] > 0
