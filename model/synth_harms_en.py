@@ -170,7 +170,7 @@ FAMILIES = {
         ("[Ugh, |Honestly, |Great, |]the [fucking|goddamn] {ex_thing} {ex_did}", {"abuse": None}),
     ),
     "hate": (  # a group attacked by identity, in varied constructions
-        "{g} are {dehum}", "{g} are nothing but {dehum}", "I {hateverb} {g}", "{g} make me sick", "You can't trust {g}", "{g} should be {punish}",
+        "{g} are {dehum}", "{dehum}[, the lot of them|, every last one of them]. [That's all {g} are|That's all {g} will ever be|That's what {g} are]", "I {hateverb} {g}", "The [sight|smell] of {g} [on our bus|in our street|at the school gates] [turns my stomach|makes my skin crawl]", "You can't trust {g}", "{g} should be {punish}",
         "It's disgusting how {g} behave", "Why are all {g} so {neg}?", "All {g} are {neg}", "Typical {g1}, always {neg}", "I'd rather die than live next to {g}",
         "{g} are a plague on this country",
         "{g} are only good for cleaning toilets", "{slurp} are ruining this country", "Those {slurp} should leave",

@@ -75,7 +75,7 @@ POSITIVES = {
         ),
         "en": (
             "I hate {g}", "{g} are [vermin|a plague|parasites|rats|a disease]", "{gx} [should be deported|should go back where they came from|don't belong here]",
-            "{g} are all criminals", "{g} are subhuman", ("Kill all {g}", THR1), ("{g} should all be [shot|wiped out|exterminated]", THR1),
+            "{g} are all criminals", "{g} are subhuman", ("Kill all {g}", THR1), ("[A bullet|A noose|A rope] for every {g1} [in this town|on our estate|in the county]", THR1),
             "{g} don't deserve [rights|to live here|respect]", "{g} are disgusting", "{g} should not be allowed to [vote|work|have kids]", "Get {g} out of our country",
             "{g} are ruining this country", "{g} belong in [cages|camps]",
             "All {g} are the same: [dirty|violent|liars]", "{g} are [less than human|animals|filth]", "Typical {g}, always [lying|stealing|whining]",
