@@ -39,6 +39,24 @@ def test_a_generalisation_refused_is_a_stereotype_denied(text):
 
 
 @pytest.mark.parametrize("text", [
+    "Refugees are not thieves, they are worse.",
+    "Mexicans are not lazy, just dishonest and rude.",
+    "Gypsies are definitely not dishonest, said no one ever.",
+    "Nobody regards Arabs as dangerous, they're simply savages.",
+])
+def test_a_stereotype_denied_only_to_be_outdone_is_no_defence(text):
+    assert signal_dict(text)[STEREO] == 0, text
+
+
+@pytest.mark.parametrize("text", [
+    "Refugees are not thieves, they are our neighbours.",
+    "Mexicans are not lazy. They are worse off than anyone on this estate.",  # another sentence
+])
+def test_a_stereotype_denied_then_a_kind_word_stays_a_defence(text):
+    assert signal_dict(text)[STEREO] > 0, text
+
+
+@pytest.mark.parametrize("text", [
     "Gypsies deserve no rights in this country.",
     "Lesbians do not deserve a place in our club.",
     "Foreigners deserve nothing.",

@@ -37,6 +37,7 @@ _POSITIVE = re.compile(r"(?<![a-z])(?:" + _POSITIVE_WORDS + "|" + _WORTH + "|" +
 _BAD = (r"thieves|liars|cheats|scroungers|freeloaders|spongers|beggars|a danger|a menace|a drain|a risk|a problem"
         r"|a threat")
 _NEGATIVE = re.compile(_NEGATIVE_IN.pattern + "|(?<![a-z])" + _HARMED + r"|(?<![a-z])(?:" + _BAD + r")(?![a-z])")
+_WORSE = re.compile(r"(?<![a-z])worse(?![a-z])")
 
 # a good thing a group is said not to deserve, which denied.py does not read as a denial (it reads only a harm not
 # deserved): "[group] don't deserve respect", "[group] deserve no rights", "deserve nothing" (not "nothing but")
@@ -56,6 +57,25 @@ _REGARDED = re.compile(r"(?<![a-z])(?:" + _NEG + r")(?: [a-z'’]+){0,3}? (?:reg
                        r"(?P<whom>(?: [a-z'’-]+){1,3}?) as(?P<said>(?: [a-z'’-]+){1,4})")
 
 
+# a stereotype denied only to be outdone or mocked in the rest of its sentence (read2, session 39): "[group] are not
+# criminals, they are worse", "... just lazy and greedy", "... said no one ever": no defence. A turn word ("they",
+# "just", "but", "only", "rather") then a bad word or "worse", within the sentence's next 80 characters
+_TURN = re.compile(r"(?<![a-z])(?:they|they['’]re|theyre|just|but|only|rather|merely)(?![a-z'’])")
+_MOCKED = re.compile(r"said (?:no ?one|nobody) ever")
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def _outdone(text: str, b: int) -> bool:
+    """Whether the rest of the sentence after a denial ending at `b` takes it back (at most 80 characters read)."""
+    end = _SENTENCE_END.search(text, b, b + 80)
+    stop = end.start() if end else min(len(text), b + 80)
+    if _MOCKED.search(text, b, stop):
+        return True
+    turn = _TURN.search(text, b, stop)
+    return turn is not None and (_NEGATIVE.search(text, turn.start(), stop) is not None
+                                 or _WORSE.search(text, turn.start(), stop) is not None)
+
+
 def _polarity(text: str, a: int, b: int) -> int:
     """+1: what text[a:b] says is a good quality only, -1: a bad one only, 0: neither or both."""
     good = _POSITIVE.search(text, a, b) is not None
@@ -66,11 +86,12 @@ def _polarity(text: str, a: int, b: int) -> int:
 def _group_in(groups: list[tuple[int, int]], text: str, a: int, b: int) -> int:
     """The end of the first group word starting in [a, b), or -1 (found by bisection: only the words in the span
     are read, so a text of many denials and groups stays linear)."""
-    for s, e in groups[bisect_left(groups, (a, -1)):]:
-        if s >= b:
-            break
+    i = bisect_left(groups, (a, -1))
+    while i < len(groups) and groups[i][0] < b:
+        s, e = groups[i]
         if text[s:e] not in _DEICTIC:
             return e
+        i += 1
     return -1
 
 
@@ -101,12 +122,15 @@ def group_denials(text: str, denials, groups: list[tuple[int, int]]) -> tuple[li
                 continue
             p, q = a, b
         sign = _polarity(text, p, q)
-        if sign:
-            (praise if sign > 0 else stereotype).append((start, b))
+        if sign > 0:
+            praise.append((start, b))
+        elif sign < 0 and not _outdone(text, b):
+            stereotype.append((start, b))
     if " as " in text:
         for m in _REGARDED.finditer(text):
             sign = _polarity(text, *m.span("said"))
-            if sign and _group_in(groups, text, m.start("whom"), m.end("whom")) >= 0:
+            if sign and _group_in(groups, text, m.start("whom"), m.end("whom")) >= 0 and (
+                    sign > 0 or not _outdone(text, m.end())):
                 (praise if sign > 0 else stereotype).append(m.span())
     if "deserve" in text:
         for m in _UNDESERVED.finditer(text):
