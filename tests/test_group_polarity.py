@@ -51,6 +51,11 @@ def test_a_stereotype_denied_only_to_be_outdone_is_no_defence(text):
 @pytest.mark.parametrize("text", [
     "Refugees are not thieves, they are our neighbours.",
     "Mexicans are not lazy. They are worse off than anyone on this estate.",  # another sentence
+    # a defence that goes on is still one (read2, session 39: 9bcc443 read any bad word, and "want", as outdoing it)
+    "Asylum seekers are not a burden, they just want somewhere safe to raise their kids.",
+    "Somalis are not criminals, they are the victims of criminals on this estate.",
+    "Pakistanis are not thieves, they are worse off than anyone on the estate.",
+    "Nigerians are not criminals, but the local paper keeps calling them thieves.",
 ])
 def test_a_stereotype_denied_then_a_kind_word_stays_a_defence(text):
     assert signal_dict(text)[STEREO] > 0, text

@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from moderation.targets.denied import _BELIEF, _HARMED, _NEG, _NEGATIVE_IN, _POSITIVE_WORDS, _subject_start
+from moderation.targets.denied import _BELIEF, _HARMED, _NEG, _NEGATIVE_IN, _POSITIVE_WORDS, CRIME, _subject_start
+from moderation.targets.hate_en import _EN_Q_BAD
+from moderation.wordlists import DEHUMANIZE, INSULTS_EN
 
 # said of anyone, not a group by identity ("these people are not honest" of a council)
 _DEICTIC = frozenset(("you people", "these people", "those people"))
@@ -37,7 +39,6 @@ _POSITIVE = re.compile(r"(?<![a-z])(?:" + _POSITIVE_WORDS + "|" + _WORTH + "|" +
 _BAD = (r"thieves|liars|cheats|scroungers|freeloaders|spongers|beggars|a danger|a menace|a drain|a risk|a problem"
         r"|a threat")
 _NEGATIVE = re.compile(_NEGATIVE_IN.pattern + "|(?<![a-z])" + _HARMED + r"|(?<![a-z])(?:" + _BAD + r")(?![a-z])")
-_WORSE = re.compile(r"(?<![a-z])worse(?![a-z])")
 
 # a good thing a group is said not to deserve, which denied.py does not read as a denial (it reads only a harm not
 # deserved): "[group] don't deserve respect", "[group] deserve no rights", "deserve nothing" (not "nothing but")
@@ -58,9 +59,16 @@ _REGARDED = re.compile(r"(?<![a-z])(?:" + _NEG + r")(?: [a-z'’]+){0,3}? (?:reg
 
 
 # a stereotype denied only to be outdone or mocked in the rest of its sentence (read2, session 39): "[group] are not
-# criminals, they are worse", "... just lazy and greedy", "... said no one ever": no defence. A turn word ("they",
-# "just", "but", "only", "rather") then a bad word or "worse", within the sentence's next 80 characters
-_TURN = re.compile(r"(?<![a-z])(?:they|they['’]re|theyre|just|but|only|rather|merely)(?![a-z'’])")
+# criminals, they are worse", "... just lazy and greedy", "... said no one ever": no defence. The worse thing is
+# said by the turn itself ("they are [worse | a bad word]", "just [a bad word]"), with at most a few words of degree
+# between: a defence that goes on ("they just want to work", "they are victims of criminals", "they are worse off",
+# "but the papers call them scroungers") is still one (read2: 9bcc443 took any bad word in the next 80 characters,
+# and the negative lexicon holds "want")
+_WORST = "|".join(sorted({re.escape(w) for w in (*INSULTS_EN, *DEHUMANIZE, *CRIME) if w.isascii()}
+                         | {"worse(?! off)", _EN_Q_BAD, _BAD}, key=lambda w: (-len(w), w)))
+_OUTDONE = re.compile(r"(?<![a-z])(?:they(?:['’]re| are| were)?|theyre|but|just|only|rather|merely)"
+                      r"(?: (?:are|were|just|only|even|simply|far|much|actually|really|all|plain|downright))*"
+                      r" (?:" + _WORST + r")(?![a-z])")
 _MOCKED = re.compile(r"said (?:no ?one|nobody) ever")
 _SENTENCE_END = re.compile(r"[.!?\n]")
 
@@ -69,11 +77,7 @@ def _outdone(text: str, b: int) -> bool:
     """Whether the rest of the sentence after a denial ending at `b` takes it back (at most 80 characters read)."""
     end = _SENTENCE_END.search(text, b, b + 80)
     stop = end.start() if end else min(len(text), b + 80)
-    if _MOCKED.search(text, b, stop):
-        return True
-    turn = _TURN.search(text, b, stop)
-    return turn is not None and (_NEGATIVE.search(text, turn.start(), stop) is not None
-                                 or _WORSE.search(text, turn.start(), stop) is not None)
+    return _MOCKED.search(text, b, stop) is not None or _OUTDONE.search(text, b, stop) is not None
 
 
 def _polarity(text: str, a: int, b: int) -> int:
