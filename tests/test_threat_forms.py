@@ -57,6 +57,42 @@ CIVIL = [
 ]
 
 
+# session 39: the place told as known, then what follows it: a tie of the writer's own (a shared school or workplace,
+# a business relation, a past together) says how they know it; menace or nothing after it leaves the place told.
+# Each pair keeps the opening and changes what follows
+TOLD_THEN = [
+    # one's own workplace known alone is read
+    ("お前の勤務先知ってるからな", "お前の勤務先知ってるからな、前に同じ部署だったろ"),
+    ("お前の会社知ってるからな", "お前の会社知ってるからな、うちの得意先だし"),
+    ("てめえの学校知ってるからな、覚悟しとけ", "てめえの学校知ってるからな、同じ中学だったし"),
+    ("お前の職場知ってるぞ、上司に電話してやろうか", "お前の職場知ってるぞ、俺も去年までそこで働いてたからな"),
+    ("お前の実家知ってるぞ", "お前の実家知ってるぞ、小学校の同級生だろ"),
+    ("お前の家知ってるぞ、今すぐ行くから待ってろ", "お前の家知ってるぞ、昔隣に住んでたからな"),
+    ("あんたの職場がどこか、もう知ってるぞ。逃げられると思うなよ",
+     "あんたの職場がどこか、もう知ってるぞ。一緒に働いてたじゃん"),
+    ("お前の学校知ってるぞ", "お前の学校知ってるぞ、俺も同じ高校だったからな"),  # read2, session 38
+    ("お前の会社知ってるぜ", "お前の会社知ってるぜ、うちの取引先じゃん"),
+]
+
+# a relation named as the audience of what is told, or 同じ of revenge, is no tie
+TOLD_TO_THEM = [
+    "お前の会社知ってるからな、同僚に全部バラしてやる",
+    "お前の学校知ってるぞ、同じクラスの奴らに言いふらしてやる",
+    "お前の家知ってるからな、同じ目に遭わせてやる",
+    "コメ主の職場知ってるぞ、取引先にも教えとくわ",
+]
+
+
+@pytest.mark.parametrize(("menace", "tie"), TOLD_THEN)
+def test_the_place_told_as_known_is_not_exposed_when_what_follows_is_the_writers_tie(menace, tie):
+    assert (signal_dict(menace)["pii_exposed"], signal_dict(tie)["pii_exposed"]) == (1.0, 0)
+
+
+@pytest.mark.parametrize("text", TOLD_TO_THEM)
+def test_a_relation_told_to_is_no_tie(text):
+    assert signal_dict(text)["pii_exposed"] == 1.0
+
+
 @pytest.mark.parametrize("text", EXPOSED)
 def test_an_exposure_threatened_in_these_forms_is_exposed(text):
     assert signal_dict(text)["pii_exposed"] == 1.0

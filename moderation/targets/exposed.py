@@ -144,6 +144,21 @@ _WILL = _TAIL + _ENDS + _NOT_REPORTED
 _KNOWN = r"(?:知って(?:る|ます|いる|ん)(?:だ|です)?(?:から(?:な|ね)|ぞ|ぜ))"
 _PLACE_KNOWN = (r"(?:(?:家|自宅|実家|会社|職場|勤務先|勤め先|学校|住んでる(?:所|とこ))"
                 r"(?:の場所|がどこ(?:か|に)?(?:あるか)?)?|住所|居場所|住んでる場所)")
+# session 39: unless what follows says how the writer knows it, a tie of their own: a shared school or workplace, a
+# business relation, a past together (お前の学校知ってるぞ、俺も同じ高校だったからな; …、うちの取引先じゃん: read2,
+# session 38); menace or nothing after it stays the place told. A tie is a predicate or ends its clause: a relation
+# named as the audience (同僚にバラしてやる, 同じクラスの奴らに) is none, nor 同じ目 of revenge
+_AFFILIATION = (r"(?:学校|小学校|中学|高校|大学|会社|職場|部署|支店|工場|業界|マンション|アパート|団地|町内|地元|クラス"
+                r"|学年|部活|サークル|ゼミ|塾)")
+_RELATION = (r"(?:取引先|得意先|お得意さん|顧客|同級生|同窓生|同期|同僚|元同僚|先輩|後輩|幼なじみ|幼馴染|クラスメイト"
+             r"|ご近所さん|ご近所|お隣さん|母校|卒業生|常連|親戚|知り合い)")
+_AS_PREDICATE = r"(?:だ|じゃん|じゃね|で(?:し|す)|な(?:ん|の)|出身|卒|同士|[、,。．.!！?？\sw笑…]|$)"
+_SELF = r"(?:俺|おれ|オレ|私|わたし|あたし|僕|ぼく|自分|うち)"
+_TIE = ("(?:(?:同じ" + _AFFILIATION + "|" + _RELATION + ")" + _AS_PREDICATE
+        + r"|一緒(?:に(?:働い|通っ|住ん|遊ん|仕事し|い)て(?:た|いた)|だった)"
+        + "|" + _SELF + r"も[^。．.!！?？\n]{0,8}?(?:(?:通っ|働い|勤め|住ん|在籍し)て(?:た|いた)|卒業|出身)"
+        + r"|(?:隣|近所|向かい)に住んで(?:た|いた))")
+_NOT_ACQUAINTED = r"(?![^\n]{0,12}?" + _TIE + ")"
 
 # a threat's conditional: 晒されたくなければ, 公開されたいのか
 _IF_NOT = (r"(?:晒さ|さらさ|ばらさ|バラさ|拡散さ|公開さ|暴露さ|載せら|流さ|特定さ)れ"
@@ -178,7 +193,7 @@ _WAYS = (
     # the finding told of someone singled out (お前の家特定した, こいつの住所割れてるぞ)
     (_TARGET_NEAR + _OF + "?" + _W + "{0,4}?(?:" + _INFO + ")?" + _AGAIN, _FOUND + _WILL),
     (_TARGET_NEAR + _OF + _W + "{0,4}?" + _INFO + _AGAIN, _FOUND_PIECE + _WILL),
-    (_TARGET_TOLD + _OF + _W + "{0,4}?" + _PLACE_KNOWN + _AGAIN, _KNOWN + _ENDS + _NOT_REPORTED),
+    (_TARGET_TOLD + _OF + _W + "{0,4}?" + _PLACE_KNOWN + _AGAIN, _KNOWN + _ENDS + _NOT_REPORTED + _NOT_ACQUAINTED),
 )
 EXPOSURE_THREAT = tuple(re.compile(before + verb) for before, verb in _WAYS)
 
@@ -206,6 +221,9 @@ _BEFORE = max(_width(before) for before, _verb in _WAYS)  # the most a way reads
 # the most a verb, its will (but a run of w) and what its will looks at (などと after 」、 and a space: 7) reach
 # beyond the start of _VERBS' word it opens with (4 at most): 30
 _AFTER = max(_width(verb.replace(_TAIL, _TAIL_SHORT)) for _before, verb in _WAYS) + 8 + 4
+# and the tie looked for after the place told as known, from the end of its hit (_NOT_ACQUAINTED: 30, a look-ahead
+# of no width of its own: cut off by a window's end, the place would read as told)
+_AFTER = max(_AFTER, _width(_NOT_ACQUAINTED[3:-1]))
 
 
 def _windows(text: str, hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
