@@ -83,6 +83,21 @@ TOLD_TO_THEM = [
 ]
 
 
+# a tie with menace after it is no acquaintances' talk: a stalker often knows the place because they shared it
+# (read2, session 39)
+TIE_THEN_MENACE = [
+    "お前の職場知ってるぞ、同じ部署だったからって容赦しないからな",
+    "てめえの会社知ってるからな、うちの取引先だし、全部ばらしてやる",
+    "お前の家知ってるぞ、昔隣に住んでたからな。今夜行くから待っとけ",
+    "お前の学校知ってるぞ、俺も同じ中学だった。逃げられると思うなよ",
+]
+
+
+@pytest.mark.parametrize("text", TIE_THEN_MENACE)
+def test_a_tie_with_menace_after_it_leaves_the_place_told(text):
+    assert signal_dict(text)["pii_exposed"] == 1.0
+
+
 @pytest.mark.parametrize(("menace", "tie"), TOLD_THEN)
 def test_the_place_told_as_known_is_not_exposed_when_what_follows_is_the_writers_tie(menace, tie):
     assert (signal_dict(menace)["pii_exposed"], signal_dict(tie)["pii_exposed"]) == (1.0, 0)

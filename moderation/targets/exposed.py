@@ -158,7 +158,12 @@ _TIE = ("(?:(?:同じ" + _AFFILIATION + "|" + _RELATION + ")" + _AS_PREDICATE
         + r"|一緒(?:に(?:働い|通っ|住ん|遊ん|仕事し|い)て(?:た|いた)|だった)"
         + "|" + _SELF + r"も[^。．.!！?？\n]{0,8}?(?:(?:通っ|働い|勤め|住ん|在籍し)て(?:た|いた)|卒業|出身)"
         + r"|(?:隣|近所|向かい)に住んで(?:た|いた))")
-_NOT_ACQUAINTED = r"(?![^\n]{0,12}?" + _TIE + ")"
+# ... and only when no menace follows the tie (read2, session 39: a stalker knows the place because they shared it:
+# お前の家知ってるからな、同級生だろうが容赦しない, …、取引先だ。全部バラしてやる were read as acquaintances' talk)
+_MENACE = (r"(?:容赦|覚悟|覚えとけ|覚えてろ|バラ|ばら|晒|さらし|さらす|乗り込|押しかけ|押し掛け"
+           r"|待っとけ|待ってろ|楽しみに|行くから|行くぞ|行くわ|殺|潰|思い知|痛い目|逃げ|震え|せいぜい)")
+_MENACE_AFTER = r"[^\n]{0,24}?" + _MENACE
+_NOT_ACQUAINTED = r"(?![^\n]{0,12}?" + _TIE + "(?!" + _MENACE_AFTER + "))"
 
 # a threat's conditional: 晒されたくなければ, 公開されたいのか
 _IF_NOT = (r"(?:晒さ|さらさ|ばらさ|バラさ|拡散さ|公開さ|暴露さ|載せら|流さ|特定さ)れ"
@@ -221,9 +226,9 @@ _BEFORE = max(_width(before) for before, _verb in _WAYS)  # the most a way reads
 # the most a verb, its will (but a run of w) and what its will looks at (などと after 」、 and a space: 7) reach
 # beyond the start of _VERBS' word it opens with (4 at most): 30
 _AFTER = max(_width(verb.replace(_TAIL, _TAIL_SHORT)) for _before, verb in _WAYS) + 8 + 4
-# and the tie looked for after the place told as known, from the end of its hit (_NOT_ACQUAINTED: 30, a look-ahead
-# of no width of its own: cut off by a window's end, the place would read as told)
-_AFTER = max(_AFTER, _width(_NOT_ACQUAINTED[3:-1]))
+# and the tie looked for after the place told as known, and the menace after it, from the start of 知って (look-aheads
+# have no width of their own, so each is counted: a window cut before the menace would read the tie without it)
+_AFTER = max(_AFTER, _width(_KNOWN) + _width(r"[^\n]{0,12}?" + _TIE) + _width(_MENACE_AFTER))
 
 
 def _windows(text: str, hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
