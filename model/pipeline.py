@@ -23,7 +23,7 @@ def build_pipeline(C: float = 4.0, min_df: int = 2, calibration_cv: int = 3, cha
                    word_bits: int = 16, char_ngram_max: int = 3, quoted_apart: bool = True,
                    focus_sentence: bool = True, quoted_apart_en: bool = True,
                    negated_apart_en: bool = False, negated_copies_en: bool = False, denied_apart_en: bool = True,
-                   owned_apart_en: bool = True, denied_subject_en: bool = True,
+                   owned_apart_en: bool = True, denied_subject_en: bool = True, exclaimed_apart_en: bool = True,
                    harm_length: bool = True, harm_group: bool = True, harm_denied: bool = False,
                    harm_lookalike: bool = False, harm_group_named: bool = False,
                    harm_invisible: bool = False, damp_named: float = 0.3,
@@ -37,7 +37,9 @@ def build_pipeline(C: float = 4.0, min_df: int = 2, calibration_cv: int = 3, cha
     "disgusting" is not the "disgusting" they deny); `owned_apart_en`: English slur words the writer uses of their
     own group or in their literal sense (moderation.targets.owned) are hashed as denied words are, not as an attack's;
     `denied_subject_en`: so is the subject of a denied copula ("[group] are not disgusting": denied.denied_subjects),
-    whose group word otherwise carries the weight it has at the head of an attack;
+    whose group word otherwise carries the weight it has at the head of an attack; `exclaimed_apart_en` (session 39):
+    so are the swear words exclaimed.py reads as an exclamation in a sentence that speaks to no one ("Fuck, what a
+    day.": -3 held it at 0.46 on the weight "fuck" learnt from Davidson's tweets aimed at people);
     `harm_denied` off: the harm heads learn no weight for `denied_harm` (a harm word the writer denies: Davidson's
     tweets label "I'm not yo ex bitch" offensive for its word, which taught it +3.5 in harassment, so a denial counted
     as an attack); `harm_lookalike` off (since session 17): none for `lookalike_chars` (each word read from leet or a
@@ -51,7 +53,7 @@ def build_pipeline(C: float = 4.0, min_df: int = 2, calibration_cv: int = 3, cha
                             quoted_apart=quoted_apart, focus_sentence=focus_sentence, quoted_apart_en=quoted_apart_en,
                             negated_apart_en=negated_apart_en, negated_copies_en=negated_copies_en,
                             denied_apart_en=denied_apart_en, owned_apart_en=owned_apart_en,
-                            denied_subject_en=denied_subject_en)
+                            denied_subject_en=denied_subject_en, exclaimed_apart_en=exclaimed_apart_en)
     # signals the harm heads learn no weight for (a group named is a target, not an attack: with harm_group off only
     # its combinations, attack + group, count)
     unlearnt = [name for name, learnt in (("length", harm_length), ("denied_harm", harm_denied), ("group", harm_group),

@@ -13,7 +13,8 @@
   into others again; with `denied_apart_en` into those what denied.py reads as denied (a negated belief, claim, wish
   or copula: "I don't think [group] are parasites", "nobody wants them hurt": `moderation.targets.denied`), and
   with `owned_apart_en` into those too the English slur words the writer uses of their own group or in their literal
-  sense ("we're all queers here", "faggots and peas": `moderation.targets.owned`),
+  sense ("we're all queers here", "faggots and peas": `moderation.targets.owned`), and with `exclaimed_apart_en` the
+  swear words exclaimed.py reads as an exclamation in a sentence that speaks to no one ("Fuck, what a day."),
 weighting the two n-gram blocks by sublinear TF and the fitted IDF (`idf_`, one value per bucket) and
 L2-normalising each block. With `focus_sentence`, a comment of several sentences whose worst sentence holds a
 harm word (`moderation.features.signals.signals(focus=...)`) also gets that sentence's character n-grams, weighted
@@ -40,6 +41,7 @@ from moderation.features.vocabulary import FEATURE_NAMES
 from moderation.kernels.hashing import crc_table
 from moderation.kernels.rows import featurise, featurise_many
 from moderation.targets.denied import denied_spans, denied_subjects
+from moderation.targets.exclaimed import exclaimed_spans
 from moderation.targets.owned import owned_spans
 from moderation.targets.reported import negated_spans, reported_spans
 from moderation.text.normalize import normalize
@@ -77,11 +79,13 @@ class TextFeatures(TransformerMixin, BaseEstimator):
     denied_apart_en = False
     owned_apart_en = False
     denied_subject_en = False
+    exclaimed_apart_en = False
 
     def __init__(self, char_bits: int = 18, word_bits: int = 16, char_ngram_max: int = 3, min_df: int = 2,
                  signal_scale: float = 1.0, quoted_apart: bool = False, focus_sentence: bool = False,
                  quoted_apart_en: bool = False, negated_apart_en: bool = False, negated_copies_en: bool = False,
-                 denied_apart_en: bool = False, owned_apart_en: bool = False, denied_subject_en: bool = False):
+                 denied_apart_en: bool = False, owned_apart_en: bool = False, denied_subject_en: bool = False,
+                 exclaimed_apart_en: bool = False):
         self.char_bits = char_bits
         self.word_bits = word_bits
         self.char_ngram_max = char_ngram_max
@@ -95,6 +99,7 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         self.denied_apart_en = denied_apart_en
         self.owned_apart_en = owned_apart_en
         self.denied_subject_en = denied_subject_en
+        self.exclaimed_apart_en = exclaimed_apart_en
 
     def _quoted(self, text: str, chars, codes=None, found=None) -> np.ndarray:
         """(start, end) of the parts of the normalised text (`chars`: its set, `codes`: its code points, `found`: the
@@ -111,6 +116,8 @@ class TextFeatures(TransformerMixin, BaseEstimator):
                 denied = denied + denied_subjects(text, found)
         # salted as denied words: no attack
         owned = owned_spans(text, codes, chars, found) if self.owned_apart_en else ()
+        if self.exclaimed_apart_en and (said := exclaimed_spans(text)):  # swearing at no one: salted as denied words
+            owned = [*owned, *said]
         if denied or owned:
             rows = [(a, b, 0) for a, b in spans] + [(a, b, mark) for a, b in denied] + [(a, b, 1) for a, b in owned]
             return np.asarray(rows, dtype=np.int64).reshape(-1, 3)

@@ -33,6 +33,7 @@ from moderation.kernels import evidence as kernel_evidence
 from moderation.kernels import hashing as kernel_hashing
 from moderation.scoring.scorer import load_scorer, read_active
 from moderation.targets.denied import denied_spans, denied_subjects
+from moderation.targets.exclaimed import exclaimed_spans
 from moderation.targets.owned import owned_spans
 from moderation.targets.reported import negated_spans, reported_spans
 from moderation.text.normalize import normalize
@@ -83,6 +84,8 @@ def ref_quoted_mask(tf, text, chars):
             denied = [*denied, *denied_subjects(text)]
     if getattr(tf, "owned_apart_en", False):  # a slur the writer owns or uses literally: salted as denied words
         denied = [*denied, *owned_spans(text)]
+    if getattr(tf, "exclaimed_apart_en", False):  # swearing at no one: salted as denied words
+        denied = [*denied, *exclaimed_spans(text)]
     if not spans and not denied:
         return None
     quoted, negated = _inside(text, spans), _inside(text, denied)
@@ -269,7 +272,8 @@ ENGLISH = ["you are scum", "he wrote \"you are scum\" under my post", "calling t
            "go back to where you came from", "I don't hate them, \"they are not vermin\" he said",
            "we will never, ever hurt anyone (not once)", "they won’t be welcome. no longer", "cannot not",
            "nobody here thinks they should be shot", "no family deserves to die, I refuse to hate them",
-           "they are not human, I don't think they are criminals"]
+           "they are not human, I don't think they are criminals", "Fuck, what a day. Fuck you.",
+           "so fucking tired, you fucking clown. oh fuck!"]
 
 
 def _random_text(rng):
@@ -343,7 +347,10 @@ def test_the_shipped_models_rows_are_the_numpy_rows(shipped):
      "denied_apart_en": True, "focus_sentence": True},
     {"char_bits": 14, "word_bits": 12, "min_df": 1, "quoted_apart": True, "quoted_apart_en": True,
      "denied_apart_en": True, "owned_apart_en": True, "denied_subject_en": True, "focus_sentence": True},
-], ids=["plain", "quoted-focus-4grams", "everything", "negated", "negated-copies", "denied", "denied-subject"])
+    {"char_bits": 14, "word_bits": 12, "min_df": 1, "quoted_apart": True, "quoted_apart_en": True,
+     "denied_apart_en": True, "owned_apart_en": True, "exclaimed_apart_en": True, "focus_sentence": True},
+], ids=["plain", "quoted-focus-4grams", "everything", "negated", "negated-copies", "denied", "denied-subject",
+        "exclaimed"])
 @pytest.mark.slow
 def test_fitted_idf_and_rows_are_the_numpy_ones(params):
     """fit() counts document frequencies from the kernel's buckets: the same IDF; then the same rows."""

@@ -79,3 +79,38 @@ def exclaimed(text: str, starts: list[int], ends: list[int]) -> list[bool]:
             or (((word == "fuck" and _WH.search(text, lo, a)) or word == "what the fuck")
                 and _WORD_AFTER.match(text, b) and not _AT_YOU.match(text, b))))
     return out
+
+
+# the swear words exclaimed() reads, found on their own (the word list's phrases first: one span each)
+_SWEAR_WORD = re.compile(r"(?<![a-z'’])(?:what the fuck|fucking hell|holy fuck|fucking|fuckin|fucked|fuck|goddamn)"
+                         r"(?![a-z'’])")
+# someone the sentence speaks to: the reader ("you", "ya", "u") or a handle ("@dave"); the sentence is read at most
+# _AROUND characters either side of the swear word, up to its ends
+_ADDRESSEE = re.compile(r"(?<![a-z'’])(?:you|your|yours|yourself|yourselves|ya|u|ur|youre|you['’]re|y['’]?all)"
+                        r"(?![a-z'’])|@[a-z0-9_]")
+_END_BEFORE = re.compile(r".*[.!?\n]", re.S)
+_END_AFTER = re.compile(r"[.!?\n]")
+_AROUND = 80
+
+
+def exclaimed_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the swear words of a normalised text that exclaimed() reads as an exclamation or intensifier
+    in a sentence that speaks to no one (no second person, no handle): the n-grams a vectorizer hashes apart, so
+    "Fuck, what a day." does not carry the weight "fuck" learnt aimed at people (linear: READ_AT_MOST words, each
+    read at most _AROUND characters either side)."""
+    if "fuck" not in text and "goddamn" not in text:
+        return []
+    found = [m.span() for _, m in zip(range(READ_AT_MOST), _SWEAR_WORD.finditer(text), strict=False)]
+    if not found:
+        return []
+    read = exclaimed(text, [a for a, _b in found], [b for _a, b in found])
+    out = []
+    for (a, b), said in zip(found, read, strict=True):
+        if not said:
+            continue
+        lo = max(0, a - _AROUND)
+        before = _END_BEFORE.match(text, lo, a)
+        after = _END_AFTER.search(text, b, b + _AROUND)
+        if not _ADDRESSEE.search(text, before.end() if before else lo, after.start() if after else b + _AROUND):
+            out.append((a, b))
+    return out

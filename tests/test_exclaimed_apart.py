@@ -1,0 +1,49 @@
+"""Swearing at no one hashes apart from swearing at someone (issue 12, the lead's ruling of session 39)."""
+
+import pytest
+
+from moderation.targets.exclaimed import READ_AT_MOST, exclaimed_spans
+from moderation.text.normalize import normalize
+from moderation.vectorizer import TextFeatures
+
+
+def spans(text):
+    t = normalize(text).text
+    return [t[a:b] for a, b in exclaimed_spans(t)]
+
+
+@pytest.mark.parametrize(("unaimed", "aimed"), [
+    ("Fuck, what a day.", "Fuck you."),
+    ("Fuck, what a day.", "Fuck, you idiot."),
+    ("Oh fuck, the bus is late again.", "Oh fuck, you made me miss the bus."),
+    ("I'm so fucking tired after the night shift.", "You're so fucking tired of losing, @dave."),
+    ("What the fuck happened to the night buses?", "What the fuck is wrong with you?"),
+    ("This fucking printer has jammed again.", "This fucking printer has jammed again, ya muppet."),
+])
+def test_an_exclamation_at_no_one_is_read_its_aimed_twin_is_not(unaimed, aimed):
+    assert spans(unaimed), unaimed
+    assert spans(aimed) == [], aimed
+
+
+def test_only_the_sentence_that_speaks_to_no_one():
+    assert spans("Fuck, what a day. Thank you all for the kind words.") == ["fuck"]
+    assert spans("Fuck, what a day. Thank you, love. Oh fuck, the cat.") == ["fuck", "fuck"]
+
+
+def test_swearing_read_by_exclaimed_only():
+    assert spans("Fuck the driver of the 7.15.") == []
+    assert spans("The new manager is a fucking fraud.") == []
+    assert spans("This shit law is a disaster") == []  # not the list's word: nothing to hash apart
+
+
+def test_read_at_most_so_many_words():
+    assert len(spans("fuck, " * (READ_AT_MOST + 10))) == READ_AT_MOST
+
+
+def test_hashed_apart_only_with_the_option():
+    said, aimed = ["Fuck, what a day."], ["Fuck you."]
+    plain, apart = TextFeatures(quoted_apart=True), TextFeatures(quoted_apart=True, exclaimed_apart_en=True)
+    for f in (plain, apart):
+        f.fit((said + aimed) * 3)
+    assert set(plain.transform(said).indices) != set(apart.transform(said).indices)
+    assert set(plain.transform(aimed).indices) == set(apart.transform(aimed).indices)
