@@ -56,3 +56,20 @@ def test_denied_praise_is_no_praise(praised, denied):
 def test_past_the_read_limit_a_swear_word_counts_as_profanity():
     assert signal_dict("fuck, " * READ_AT_MOST)["profanity_unaimed"] == 0
     assert signal_dict("fuck, " * (READ_AT_MOST + 1))["profanity_unaimed"] > 0
+
+
+@pytest.mark.parametrize(("plight", "act"), [
+    ("We're fucked if the ferry is late.", "We fucked his car up for a laugh."),
+    ("I fucked up again, the cake is burnt.", "I just fucked an intern at the party."),
+    ("This is so fucked up, the bins again.", "I so fucked her over at work."),
+])
+def test_fucked_is_a_plight_only_with_no_object(plight, act):
+    """session 39: "I just fucked an ..." was read as the writer's plight (reading (3) through "just", (5) before
+    any word): the act done to someone is no exclamation."""
+    def read(text):
+        t = text.lower()
+        a = t.index("fucked")
+        return exclaimed(t, [a], [a + 6])[0]
+
+    assert read(plight), plight
+    assert not read(act), act

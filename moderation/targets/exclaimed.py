@@ -33,6 +33,11 @@ _WORD_AFTER = re.compile(r" [a-z]")
 _DEGREE_AFTER = re.compile(r" " + _DEGREE + r"(?![a-z])")
 _PLIGHT = re.compile(r"(?<![a-z'])(?:i['’]m|i am|we['’]re|we are|i was|we were|i|we)"
                      r"(?: (?:so|totally|completely|well|all))? \Z")
+# what may follow the plight's "fucked": the clause's end, "up", or a word that opens no object ("we're fucked if
+# the ferry is late", "I fucked up again"); not a person or a thing done to ("I fucked his ...", "I just fucked an
+# ...": the act, not a plight; session 39)
+_PLIGHT_AFTER = re.compile(r" *(?:[,!.?;:)\n]|\Z)| (?:up|if|now|again|anyway|already|then|when|because|unless|lol"
+                           r"|lmao|tbh|mate|man|today|tonight|tomorrow|here|too|for real|and|but|so|or)(?![a-z'’])")
 # (6) a question's intensifier ("what the fuck is going on with the trains", "how the fuck did we lose"), unless the
 # question turns on the reader ("what the fuck is wrong with you", "who the fuck do you think you are": session 30)
 _WH = re.compile(r"(?<![a-z'’])(?:what|why|how|where|who|when) the \Z")
@@ -71,10 +76,11 @@ def exclaimed(text: str, starts: list[int], ends: list[int]) -> list[bool]:
             (_OPENING.search(text, lo, a) and (_ALONE.match(text, b) or (
                 word in ("fuck", "fucking") and _ALONE_WITH.match(text, b))))
             or (word == "fuck" and _SAKE.match(text, b) and _FOR.search(text, lo, a))
-            or (_BY_DEGREE.search(text, lo, a) and _WORD_AFTER.match(text, b))
+            or (_BY_DEGREE.search(text, lo, a) and _WORD_AFTER.match(text, b)
+                and (word != "fucked" or _PLIGHT_AFTER.match(text, b)))
             or (word in ("fucking", "fuckin", "goddamn") and not "a" <= text[a - 1:a] <= "z" and text[a - 1:a] != "'"
                 and _DEGREE_AFTER.match(text, b))
-            or (word == "fucked" and not "a" <= text[b:b + 1] <= "z" and _PLIGHT.search(text, lo, a))
+            or (word == "fucked" and _PLIGHT_AFTER.match(text, b) and _PLIGHT.search(text, lo, a))
             or (word in ("fucking", "fuckin", "goddamn") and _THING_DET.search(text, lo, a) and _THING.match(text, b))
             or (((word == "fuck" and _WH.search(text, lo, a)) or word == "what the fuck")
                 and _WORD_AFTER.match(text, b) and not _AT_YOU.match(text, b))))
