@@ -23,6 +23,10 @@ PAIRS = [
     # session 32: the list's interjection phrases standing alone
     ("Fucking hell, the rain won't stop.", "Fucking hell you're thick, the rain won't stop you."),
     ("Holy fuck! The bridge is open at last.", "Holy fuck you're ugly, get off the bridge."),
+    # session 39: "fuck" as a verb at a thing, and a thing after "a fucking"
+    ("Fuck this weather, the barbecue is off.", "Fuck this guy, the barbecue is off."),
+    ("Oh fuck the traffic on the bypass.", "Oh fuck the driver on the bypass."),
+    ("What a fucking day at the office.", "What a fucking idiot at the office."),
 ]
 
 

@@ -19,6 +19,8 @@ def spans(text):
     ("I'm so fucking tired after the night shift.", "You're so fucking tired of losing, @dave."),
     ("What the fuck happened to the night buses?", "What the fuck is wrong with you?"),
     ("This fucking printer has jammed again.", "This fucking printer has jammed again, ya muppet."),
+    ("Shit, I missed the bus.", "Shit, you made me miss the bus."),
+    ("Holy shit! The bridge is open at last.", "Holy shit, you're thick."),
 ])
 def test_an_exclamation_at_no_one_is_read_its_aimed_twin_is_not(unaimed, aimed):
     assert spans(unaimed), unaimed
@@ -33,7 +35,9 @@ def test_only_the_sentence_that_speaks_to_no_one():
 def test_swearing_read_by_exclaimed_only():
     assert spans("Fuck the driver of the 7.15.") == []
     assert spans("The new manager is a fucking fraud.") == []
-    assert spans("This shit law is a disaster") == []  # not the list's word: nothing to hash apart
+    assert spans("This shit law is a disaster") == []  # no interjection: the n-grams learn it (abuse 0.111 with -3)
+    assert spans("You are shit") == []
+    assert spans("Shit happens.") == []  # "shit" only as an interjection standing alone
 
 
 def test_read_at_most_so_many_words():

@@ -9,6 +9,9 @@ import re
 # session 32: the list's phrases "fucking hell" and "holy fuck" too, as an interjection standing alone ("Fucking hell,
 # the rain won't stop": harassment 0.827 with 2026.12.04-1), by reading (1) only
 _SWEARS = frozenset(("fuck", "fucking", "fuckin", "fucked", "goddamn", "what the fuck", "fucking hell", "holy fuck"))
+# session 39: "shit" is no word of the list (words.py never asks about it), but exclaimed_spans reads it as an
+# interjection standing alone ("Shit, I missed the bus.", "holy shit!"), by reading (1) only
+_INTERJECTIONS = frozenset(("shit", "holy shit"))
 
 # a word after an intensifying "fucking" that is no person: praise, a feeling, time and weather ("fucking finally",
 # "fucking brilliant", "I fucking love it"); a group or a person after it is an attack and stays profanity
@@ -45,7 +48,7 @@ _AT_YOU = re.compile(r"[^.!?\n]{0,60}?(?<![a-z'’])(?:you|your|yours|yourself|y
 # (7) swearing at a thing (session 33): "this fucking printer", "the goddamn train is late again", "my fucking laptop":
 # after a determiner or a possessive, at most one word, then an everyday object, machine, service or weather from a
 # closed list (a person noun after it, "this fucking idiot / ref / landlord", stays profanity aimed at them)
-_THING_DET = re.compile(r"(?<![a-z'’])(?:this|that|the|my|our|these|those|stupid|damn|bloody) \Z")
+_THING_DET = re.compile(r"(?<![a-z'’])(?:this|that|the|my|our|these|those|stupid|damn|bloody|an?) \Z")
 _THING = re.compile(r"(?: [a-z]{2,12})? (?:printers?|scanners?|computers?|laptops?|phones?|wifi|wi-fi|internet"
                     r"|router|broadband|apps?|website|site|update|software|keyboard|screen|tv|telly|remote|cars?|vans?"
                     r"|bikes?|engine|trains?|bus|buses|trams?|tube|flights?|planes?|traffic|roadworks|road|queues?"
@@ -57,7 +60,15 @@ _THING = re.compile(r"(?: [a-z]{2,12})? (?:printers?|scanners?|computers?|laptop
                     r"|satnav|gps|email|emails|inbox|password|login|portal|system|computer system|hill|stairs)"
                     r"(?![a-z'’-])(?! (?:[a-z]+ )?(?:drivers?|wardens?|attendants?|collectors?|scammers?|admins?|mods?"
                     r"|presenters?|inspectors?|guards?|man|men|woman|women|guys?|blokes?|lads?|staff|crew|company"
-                    r"|companies|firms?|people|owners?|salesman|salesmen|engineers?|operators?)(?![a-z]))")
+                    r"|companies|firms?|people|owners?|salesman|salesmen|engineers?|operators?|girls?|boys?|lady|ladies)"
+                    r"(?![a-z]))")
+# (8) "fuck" as a verb at a clause's opening with a thing from the same list after a determiner (session 39): "fuck
+# this weather", "oh fuck the traffic"; a person after it ("fuck the driver", "fuck this guy") stays profanity
+_VERB_DET = re.compile(r" (?:this|that|the|these|those|my|our|all this|all these|all the)(?= )")
+# ... and the thing ends its clause or a word that opens no noun follows ("fuck all the heat bandwagon riders" names
+# people: not read)
+_THING_END = re.compile(r" *(?:[,!.?;:\n]|\Z)| (?:again|today|tonight|this|on|in|at|and|for|every|already|honestly"
+                        r"|seriously|lol|ugh)(?![a-z'’])")
 _BEFORE = 24  # characters before a swear word its readings look at (the longest opener above, with spaces)
 
 # the swear words of one comment read in their place, at most (a comment of thousands of them paid ~2 us each, 3x an
@@ -72,6 +83,9 @@ def exclaimed(text: str, starts: list[int], ends: list[int]) -> list[bool]:
     for a, b in zip(starts, ends, strict=True):
         word = text[a:b]
         lo = max(0, a - _BEFORE)
+        if word in _INTERJECTIONS:
+            out.append(bool(_OPENING.search(text, lo, a) and _ALONE.match(text, b)))
+            continue
         out.append(word in _SWEARS and bool(
             (_OPENING.search(text, lo, a) and (_ALONE.match(text, b) or (
                 word in ("fuck", "fucking") and _ALONE_WITH.match(text, b))))
@@ -82,14 +96,16 @@ def exclaimed(text: str, starts: list[int], ends: list[int]) -> list[bool]:
                 and _DEGREE_AFTER.match(text, b))
             or (word == "fucked" and _PLIGHT_AFTER.match(text, b) and _PLIGHT.search(text, lo, a))
             or (word in ("fucking", "fuckin", "goddamn") and _THING_DET.search(text, lo, a) and _THING.match(text, b))
+            or (word == "fuck" and _OPENING.search(text, lo, a) and (det := _VERB_DET.match(text, b)) is not None
+                and (thing := _THING.match(text, det.end())) is not None and _THING_END.match(text, thing.end()))
             or (((word == "fuck" and _WH.search(text, lo, a)) or word == "what the fuck")
                 and _WORD_AFTER.match(text, b) and not _AT_YOU.match(text, b))))
     return out
 
 
 # the swear words exclaimed() reads, found on their own (the word list's phrases first: one span each)
-_SWEAR_WORD = re.compile(r"(?<![a-z'’])(?:what the fuck|fucking hell|holy fuck|fucking|fuckin|fucked|fuck|goddamn)"
-                         r"(?![a-z'’])")
+_SWEAR_WORD = re.compile(r"(?<![a-z'’])(?:what the fuck|fucking hell|holy fuck|fucking|fuckin|fucked|fuck|goddamn"
+                         r"|holy shit|shit)(?![a-z'’])")
 # someone the sentence speaks to: the reader ("you", "ya", "u") or a handle ("@dave"); the sentence is read at most
 # _AROUND characters either side of the swear word, up to its ends
 _ADDRESSEE = re.compile(r"(?<![a-z'’])(?:you|your|yours|yourself|yourselves|ya|u|ur|youre|you['’]re|y['’]?all)"
@@ -104,9 +120,12 @@ def exclaimed_spans(text: str) -> list[tuple[int, int]]:
     in a sentence that speaks to no one (no second person, no handle): the n-grams a vectorizer hashes apart, so
     "Fuck, what a day." does not carry the weight "fuck" learnt aimed at people (linear: READ_AT_MOST words, each
     read at most _AROUND characters either side)."""
-    if "fuck" not in text and "goddamn" not in text:
+    first = min((at for word in ("fuck", "goddamn", "shit") if (at := text.find(word)) >= 0), default=-1)
+    if first < 0:
         return []
-    found = [m.span() for _, m in zip(range(READ_AT_MOST), _SWEAR_WORD.finditer(text), strict=False)]
+    # from the first stem on ("what the " is the longest part before one): no regex step over the text before it
+    found = [m.span() for _, m in zip(range(READ_AT_MOST), _SWEAR_WORD.finditer(text, max(0, first - 9)),
+                                      strict=False)]
     if not found:
         return []
     read = exclaimed(text, [a for a, _b in found], [b for _a, b in found])
