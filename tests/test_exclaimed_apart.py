@@ -21,6 +21,9 @@ def spans(text):
     ("This fucking printer has jammed again.", "This fucking printer has jammed again, ya muppet."),
     ("Shit, I missed the bus.", "Shit, you made me miss the bus."),
     ("Holy shit! The bridge is open at last.", "Holy shit, you're thick."),
+    # someone pointed at or insulted in the sentence (trial-prof: two such insults fell below the line)
+    ("Oh fuck, the lift is broken again.", "Oh fuck, the caretaker is a useless prat and he knows it."),
+    ("Fucking finally, the bins got emptied.", "Fucking finally, the landlord got told he's a worthless prick."),
 ])
 def test_an_exclamation_at_no_one_is_read_its_aimed_twin_is_not(unaimed, aimed):
     assert spans(unaimed), unaimed

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from moderation.wordlists import INSULTS_EN
+
 # the English profanity word list's "fuck" family (the list holds no shit/damn/hell/crap: only these hits matter; its
 # phrase "what the fuck" is read as a question's intensifier, (6) below)
 # session 32: the list's phrases "fucking hell" and "holy fuck" too, as an interjection standing alone ("Fucking hell,
@@ -108,7 +110,10 @@ _SWEAR_WORD = re.compile(r"(?<![a-z'’])(?:what the fuck|fucking hell|holy fuck
                          r"|holy shit|shit)(?![a-z'’])")
 # someone the sentence speaks to: the reader ("you", "ya", "u") or a handle ("@dave"); the sentence is read at most
 # _AROUND characters either side of the swear word, up to its ends
-_ADDRESSEE = re.compile(r"(?<![a-z'’])(?:you|your|yours|yourself|yourselves|ya|u|ur|youre|you['’]re|y['’]?all)"
+# session 39 (trial-prof): and no one pointed at or insulted in it either, a third person ("he", "them") or an insult
+# word ("Holy shit, the ref is a useless prick." fell 0.692 -> 0.255 when its "holy shit" was hashed apart)
+_ADDRESSEE = re.compile(r"(?<![a-z'’])(?:you|your|yours|yourself|yourselves|ya|u|ur|youre|you['’]re|y['’]?all"
+                        r"|he|him|his|she|her|they|them|their|" + "|".join(map(re.escape, INSULTS_EN)) + r")"
                         r"(?![a-z'’])|@[a-z0-9_]")
 _END_BEFORE = re.compile(r".*[.!?\n]", re.S)
 _END_AFTER = re.compile(r"[.!?\n]")
@@ -117,9 +122,9 @@ _AROUND = 80
 
 def exclaimed_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the swear words of a normalised text that exclaimed() reads as an exclamation or intensifier
-    in a sentence that speaks to no one (no second person, no handle): the n-grams a vectorizer hashes apart, so
-    "Fuck, what a day." does not carry the weight "fuck" learnt aimed at people (linear: READ_AT_MOST words, each
-    read at most _AROUND characters either side)."""
+    in a sentence that speaks to no one and points at no one (no second or third person, no handle, no insult word):
+    the n-grams a vectorizer hashes apart, so "Fuck, what a day." does not carry the weight "fuck" learnt aimed at
+    people (linear: READ_AT_MOST words, each read at most _AROUND characters either side)."""
     first = min((at for word in ("fuck", "goddamn", "shit") if (at := text.find(word)) >= 0), default=-1)
     if first < 0:
         return []
