@@ -30,6 +30,23 @@ def test_an_exclamation_at_no_one_is_read_its_aimed_twin_is_not(unaimed, aimed):
     assert spans(aimed) == [], aimed
 
 
+@pytest.mark.parametrize(("unaimed", "at_a_group"), [
+    ("So fucking tired after the late shift.", "So fucking tired of Muslims on this street."),
+    ("Oh fuck, the roadworks again.", "Oh fuck, the trannies are on the telly again."),
+    ("Fucking hell, the buses are late again.", "Fucking hell, the vermin are back on the estate."),
+])
+def test_a_group_slur_or_dehumanising_word_in_the_sentence_keeps_the_swear_aimed(unaimed, at_a_group):
+    """What is said of a group is what the swear intensifies (read2, session 39: trial-prof took "Oh fuck, the gays
+    are marching again." 0.533 -> 0.294)."""
+    assert spans(unaimed), unaimed
+    assert spans(at_a_group) == [], at_a_group
+
+
+def test_a_window_cut_inside_a_word_does_not_read_its_head():
+    text = "Fuck, what a day at the " + "long " * 11 + "ab hearing"  # the window ends after "he" of "hearing"
+    assert spans(text) == ["fuck"]
+
+
 def test_only_the_sentence_that_speaks_to_no_one():
     assert spans("Fuck, what a day. Thank you all for the kind words.") == ["fuck"]
     assert spans("Fuck, what a day. Thank you, love. Oh fuck, the cat.") == ["fuck", "fuck"]
