@@ -14,7 +14,8 @@
   or copula: "I don't think [group] are parasites", "nobody wants them hurt": `moderation.targets.denied`), and
   with `owned_apart_en` into those too the English slur words the writer uses of their own group or in their literal
   sense ("we're all queers here", "faggots and peas": `moderation.targets.owned`), and with `exclaimed_apart_en` the
-  swear words exclaimed.py reads as an exclamation in a sentence that speaks to no one ("Fuck, what a day."),
+  swear words exclaimed.py reads as an exclamation in a sentence that speaks to no one ("Fuck, the trains are late
+  again."),
 weighting the two n-gram blocks by sublinear TF and the fitted IDF (`idf_`, one value per bucket) and
 L2-normalising each block. With `focus_sentence`, a comment of several sentences whose worst sentence holds a
 harm word (`moderation.features.signals.signals(focus=...)`) also gets that sentence's character n-grams, weighted

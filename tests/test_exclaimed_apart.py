@@ -13,8 +13,8 @@ def spans(text):
 
 
 @pytest.mark.parametrize(("unaimed", "aimed"), [
-    ("Fuck, what a day.", "Fuck you."),
-    ("Fuck, what a day.", "Fuck, you idiot."),
+    ("Fuck, the trains are late again.", "Fuck you."),
+    ("Fuck, the trains are late again.", "Fuck, you idiot."),
     ("Oh fuck, the bus is late again.", "Oh fuck, you made me miss the bus."),
     ("I'm so fucking tired after the night shift.", "You're so fucking tired of losing, @dave."),
     ("What the fuck happened to the night buses?", "What the fuck is wrong with you?"),
@@ -43,13 +43,13 @@ def test_a_group_slur_or_dehumanising_word_in_the_sentence_keeps_the_swear_aimed
 
 
 def test_a_window_cut_inside_a_word_does_not_read_its_head():
-    text = "Fuck, what a day at the " + "long " * 11 + "ab hearing"  # the window ends after "he" of "hearing"
+    text = "Fuck, the trains at the " + "long " * 11 + "ab hearing"  # the window ends after "he" of "hearing"
     assert spans(text) == ["fuck"]
 
 
 def test_only_the_sentence_that_speaks_to_no_one():
-    assert spans("Fuck, what a day. Thank you all for the kind words.") == ["fuck"]
-    assert spans("Fuck, what a day. Thank you, love. Oh fuck, the cat.") == ["fuck", "fuck"]
+    assert spans("Fuck, the trains are late again. Thank you all for the kind words.") == ["fuck"]
+    assert spans("Fuck, the trains are late again. Thank you, love. Oh fuck, the cat.") == ["fuck", "fuck"]
 
 
 def test_swearing_read_by_exclaimed_only():
@@ -65,7 +65,7 @@ def test_read_at_most_so_many_words():
 
 
 def test_hashed_apart_only_with_the_option():
-    said, aimed = ["Fuck, what a day."], ["Fuck you."]
+    said, aimed = ["Fuck, the trains are late again."], ["Fuck you."]
     plain, apart = TextFeatures(quoted_apart=True), TextFeatures(quoted_apart=True, exclaimed_apart_en=True)
     for f in (plain, apart):
         f.fit((said + aimed) * 3)

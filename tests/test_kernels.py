@@ -272,7 +272,7 @@ ENGLISH = ["you are scum", "he wrote \"you are scum\" under my post", "calling t
            "go back to where you came from", "I don't hate them, \"they are not vermin\" he said",
            "we will never, ever hurt anyone (not once)", "they won’t be welcome. no longer", "cannot not",
            "nobody here thinks they should be shot", "no family deserves to die, I refuse to hate them",
-           "they are not human, I don't think they are criminals", "Fuck, what a day. Fuck you.",
+           "they are not human, I don't think they are criminals", "Fuck, the trains are late again. Fuck you.",
            "so fucking tired, you fucking clown. oh fuck!"]
 
 

@@ -130,9 +130,9 @@ _AROUND = 80
 def exclaimed_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the swear words of a normalised text that exclaimed() reads as an exclamation or intensifier
     in a sentence that speaks to no one and points at no one (no second or third person, no handle, no insult,
-    group, slur or dehumanising word):
-    the n-grams a vectorizer hashes apart, so "Fuck, what a day." does not carry the weight "fuck" learnt aimed at
-    people (linear: READ_AT_MOST words, each read at most _AROUND characters either side)."""
+    group, slur or dehumanising word): the n-grams a vectorizer hashes apart, so "Fuck, the trains are late again."
+    lacks the weight "fuck" learnt aimed at people
+    (linear: READ_AT_MOST words, each read at most _AROUND characters either side)."""
     first = min((at for word in ("fuck", "goddamn", "shit") if (at := text.find(word)) >= 0), default=-1)
     if first < 0:
         return []
