@@ -19,7 +19,7 @@ from moderation.integrations.outbox_worker import run_worker
 from moderation.settings import SettingsError
 from tests.support.app import API_KEY, OTHER_KEY, app_config, app_env
 from tests.support.receiver import wait_for
-from tests.support.servers import GUNICORN_COMMAND, PROJECT_ROOT, Gunicorn, free_port
+from tests.support.servers import GUNICORN_COMMAND, PROJECT_ROOT, Gunicorn, free_port, ready
 from tests.test_key_file import write
 from tests.test_requests import file, request_body
 from tests.test_requests import mailbox as mailbox
@@ -182,7 +182,7 @@ def test_make_runs_server_follows_the_file_add_remove_and_a_bad_version(tiny_mod
                                   env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT), **app_env(config)}, cwd="/",
                                   stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
     try:
-        assert wait_for(lambda: server.poll() is None and _ready(port), timeout=60, step=0.2), log.read_text()
+        assert wait_for(lambda: server.poll() is None and ready(port), timeout=60, step=0.2), log.read_text()
         assert (_status(port, API_KEY), _status(port, OTHER_KEY)) == (200, 401)
         write(keys_file, f"test:{API_KEY}\nother:{OTHER_KEY}\n")
         assert wait_for(lambda: _status(port, OTHER_KEY) == 200, timeout=30, step=0.1), log.read_text()
@@ -197,11 +197,3 @@ def test_make_runs_server_follows_the_file_add_remove_and_a_bad_version(tiny_mod
     text = log.read_text()
     assert "the key of site 'test' is 14 characters" in text
     assert not [key for key in (API_KEY, OTHER_KEY, SHORT) if key in text]
-
-
-def _ready(port):
-    try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz", timeout=1) as answer:
-            return answer.status == 200
-    except OSError:
-        return False

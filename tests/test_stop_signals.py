@@ -10,14 +10,13 @@ import signal
 import subprocess
 import sys
 import time
-import urllib.request
 
 import pytest
 import redis
 
 from moderation import PROJECT_ROOT
 from tests.support.app import app_config, app_env, cli_env
-from tests.support.servers import free_port
+from tests.support.servers import free_port, ready
 from tests.test_durability import _session
 
 
@@ -60,14 +59,6 @@ def test_the_worker_stops_quietly_under_a_burst_of_ctrl_c_and_sigterm(redis_serv
         assert b"Traceback" not in output, (sent, output.decode(errors="replace"))
 
 
-def _ready(port):
-    try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz", timeout=1) as answer:
-            return answer.status == 200
-    except OSError:
-        return False
-
-
 @pytest.mark.slow  # make run's command: a real server, its embedded Valkey and the demo's webhook worker
 def test_make_runs_server_stops_everything_under_a_burst_of_ctrl_c_and_sigterm(tiny_model, prefix, tmp_path):
     """`serve --dev` with the demo (the webhook worker beside it) and the embedded server, as `make run` starts them,
@@ -84,7 +75,7 @@ def test_make_runs_server_stops_everything_under_a_burst_of_ctrl_c_and_sigterm(t
     socket_path = tmp_path / "var" / "redis" / "redis.sock"
     try:
         deadline = time.monotonic() + 120
-        while not (_ready(port) and "outbox worker: site demo" in log.read_text()):  # the worker in its loop
+        while not (ready(port) and "outbox worker: site demo" in log.read_text()):  # the worker in its loop
             assert server.poll() is None and time.monotonic() < deadline, log.read_text()
             time.sleep(0.2)
         _burst(server.pid, group=True)

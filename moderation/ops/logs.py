@@ -10,7 +10,6 @@ secret or a text is dropped here too.
 
 import json
 import logging
-import os
 import re
 import sys
 import time
@@ -22,6 +21,7 @@ from werkzeug.serving import WSGIRequestHandler
 
 from moderation import settings
 from moderation.ops.batches import Batch
+from moderation.random_ids import RandomIds
 from moderation.times import iso
 
 REQUEST_ID_HEADER = "X-Request-ID"
@@ -33,18 +33,12 @@ _STANDARD = frozenset(vars(logging.LogRecord("x", logging.INFO, "x", 0, "x", Non
 access_log = logging.getLogger("moderation.access")
 
 
-_IDS = []  # request ids drawn ahead of need, this process's own (a forked child starts without its parent's)
-os.register_at_fork(after_in_child=_IDS.clear)
+_IDS = RandomIds(16)  # request ids drawn ahead of need
 
 
 def new_request_id():
     """16 random bytes as hex, drawn 64 ids at a time: one getrandom system call per 64 requests, not one each."""
-    try:
-        return _IDS.pop()
-    except IndexError:
-        raw = os.urandom(16 * 64).hex()
-        _IDS.extend([raw[start:start + 32] for start in range(0, len(raw), 32)])
-        return _IDS.pop()
+    return _IDS.take()
 
 
 def request_id_from(value):

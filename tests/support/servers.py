@@ -16,6 +16,14 @@ from tests.support.app import API_KEY
 from tests.support.topologies import DATA, Node, free_port
 
 
+def ready(port):
+    """Whether a server of ours on this loopback port answers /readyz with 200 (False while it is not listening)."""
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz", timeout=1) as answer:
+            return answer.status == 200
+    except OSError:
+        return False
+
 class RedisProcess(Node):
     """A server on a free loopback port with its data (append-only file) in a temporary folder (and a password,
     in the url too, when given one)."""

@@ -1,10 +1,10 @@
 """A comment's submit: its rate limits, record, queue entry and counters in one SUBMIT round trip."""
 
 import functools
-import os
 import time
 from typing import NamedTuple
 
+from moderation.random_ids import RandomIds
 from moderation.store import RedisError
 from moderation.store.articles import lua_string
 from moderation.store.function_library import missing
@@ -21,19 +21,13 @@ MANY = 25
 MAX_MODES = 10_000  # articles whose last mode (not open) a process remembers (last_mode), then it starts afresh
 
 
-_TOKENS = []  # attempt tokens drawn ahead of need, this process's own (a forked child starts without its parent's)
-os.register_at_fork(after_in_child=_TOKENS.clear)
+_TOKENS = RandomIds(8)  # attempt tokens drawn ahead of need
 
 
 def attempt_token():
     """A submit call's attempt token (SUBMIT's ARGV[13]: 8 random bytes as hex), drawn 64 at a time: one getrandom
     system call per 64 comments, not one each (os.urandom(8).hex() cost 1.2 µs warm)."""
-    try:
-        return _TOKENS.pop()
-    except IndexError:
-        raw = os.urandom(8 * 64).hex()
-        _TOKENS.extend([raw[start:start + 16] for start in range(0, len(raw), 16)])
-        return _TOKENS.pop()
+    return _TOKENS.take()
 
 
 @functools.lru_cache(maxsize=4)
