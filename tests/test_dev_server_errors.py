@@ -12,9 +12,8 @@ import pytest
 from moderation import PROJECT_ROOT
 from moderation.ops.http_errors import DEV_ANSWERS, error_body
 from tests.support.app import app_config, app_env
-from tests.support.servers import free_port
+from tests.support.servers import free_port, ready
 from tests.test_gunicorn_errors import _answer, _json_error
-from tests.test_stop_signals import _ready
 
 _GET = b"GET /api/v1/queue HTTP/1.1\r\nHost: news.example\r\n"
 # (raw request, status, field): what http.server refuses in parse_request / handle_one_request
@@ -46,12 +45,12 @@ def test_what_the_dev_server_refuses_itself_is_the_apis_json(tiny_model, redis_s
                                   stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT)
     try:
         deadline = time.monotonic() + 60
-        while not _ready(port):
+        while not ready(port):
             assert server.poll() is None and time.monotonic() < deadline, log.read_text()
             time.sleep(0.2)
         for request, status, field in REFUSED_BY_THE_DEV_SERVER:
             _json_error(_answer(port, request), status, field, request)
-        assert _ready(port)  # it serves on
+        assert ready(port)  # it serves on
     finally:
         server.terminate()
         server.wait(timeout=30)
