@@ -186,26 +186,20 @@ def queue(rdb, prefix):
 
 @pytest.fixture
 def live_server(make_app):
-    """make_app-style: start(**extra_config) serves a new app from a real threaded HTTP server on a free
-    loopback port (for browser tests) and returns (base_url, app); every server stops after the test."""
-    import threading
-
-    from werkzeug.serving import make_server
+    """make_app-style: start(**extra_config) serves a new app from make run's server (tests/support/servers.py's
+    ThreadedServer) on a free loopback port (for browser tests) and returns (base_url, app); each stops after."""
+    from tests.support.servers import ThreadedServer
 
     servers = []
 
     def start(**extra):
         app = make_app(**extra)
-        server = make_server("127.0.0.1", 0, app, threaded=True)
-        thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
-        thread.start()
-        servers.append((server, thread))
-        return f"http://127.0.0.1:{server.server_port}", app
+        servers.append(ThreadedServer(app).start())
+        return servers[-1].url, app
 
     yield start
-    for server, thread in servers:
-        server.shutdown()
-        thread.join(timeout=5)
+    for server in servers:
+        server.stop()
 
 
 FLIPPED = "0000.00.01-flipped"

@@ -8,14 +8,13 @@ import threading
 from pathlib import Path
 
 import pytest
-from werkzeug.serving import make_server
 
 from moderation.integrations import outbox_worker
 from moderation.labels import CATEGORIES, LABELS
 from moderation.store.review_queue import ReviewQueue
 from tests.support.app import API_KEY
 from tests.support.browser import needs_chromium
-from tests.support.servers import free_port
+from tests.support.servers import ThreadedServer
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser, needs_chromium]
 SHOTS = Path(os.environ.get("MODERATION_SHOTS", "/work/notes/shots"))
@@ -39,8 +38,8 @@ def thresholds_separating(app, clean, abusive):
 
 @pytest.fixture
 def demo_site(make_app):
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
+    server = ThreadedServer()  # bound first: the app's webhook URL names its port
+    base = server.url
     probe = make_app()
     thresholds = thresholds_separating(probe, CLEAN, ABUSIVE)
     assert thresholds_separating(probe, CLEAN, ABUSIVE_2)
@@ -49,9 +48,7 @@ def demo_site(make_app):
         WEBHOOKS={"demo": {"url": f"{base}/demo/webhook", "secret": "demo-webhook-secret-0123"}},
         WEBHOOK_RETRY_BASE=0.05, WEBHOOK_TIMEOUT=2.0,
     )
-    server = make_server("127.0.0.1", port, app, threaded=True)
-    serving = threading.Thread(target=server.serve_forever, daemon=True)
-    serving.start()
+    server.start(app)
     stop = threading.Event()
     worker = threading.Thread(target=outbox_worker.run_worker, args=(app,),
                               kwargs={"stop": stop, "poll_interval": 0.05}, daemon=True)
@@ -59,7 +56,7 @@ def demo_site(make_app):
     yield base, app
     stop.set()
     worker.join(timeout=10)
-    server.shutdown()
+    server.stop()
 
 
 def post(page, text, name, *, anyway=False):

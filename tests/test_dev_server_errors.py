@@ -2,18 +2,21 @@
 sees it, as the API's JSON error: it answered its HTML page quoting the request line, and for a request line of
 fewer than three words that page alone, with no status line (audit s38 left it; gunicorn's: test_gunicorn_errors)."""
 
+import json
 import os
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 
 import pytest
 
 from moderation import PROJECT_ROOT
 from moderation.ops.http_errors import DEV_ANSWERS, error_body
 from tests.support.app import app_config, app_env
-from tests.support.servers import free_port, ready
-from tests.test_gunicorn_errors import _answer, _json_error
+from tests.support.servers import ThreadedServer, free_port, ready
+from tests.test_gunicorn_errors import _CHUNKED, CHUNKED_BODIES, _answer, _chunked_code, _json_error
 
 _GET = b"GET /api/v1/queue HTTP/1.1\r\nHost: news.example\r\n"
 # (raw request, status, field): what http.server refuses in parse_request / handle_one_request
@@ -55,3 +58,33 @@ def test_what_the_dev_server_refuses_itself_is_the_apis_json(tiny_model, redis_s
         server.terminate()
         server.wait(timeout=30)
     assert "GARBAGE" not in log.read_text()  # its log line names the status, not the request line
+
+
+@pytest.mark.slow  # a server in a thread
+def test_a_chunked_body_is_answered_as_gunicorn_answers_it(make_app, comment):
+    """werkzeug's dechunker raised one OSError for a malformed size, a missing CRLF and a sender gone alike: the app
+    answered `incomplete_body` where production (gunicorn, the same cases in test_gunicorn_errors) says `bad_chunk`."""
+    server = ThreadedServer(make_app(RATE_LIMITS="")).start()
+    try:
+        assert [_chunked_code(server.port, body, then_close) for body, then_close, _ in CHUNKED_BODIES] == \
+            [code for _, _, code in CHUNKED_BODIES]
+        valid = json.dumps(comment(id="c-1")).encode()
+        chunks = b"".join(b"%x\r\n%s\r\n" % (len(part), part) for part in (valid[:9], valid[9:])) + b"0\r\n\r\n"
+        head, _, body = _answer(server.port, _CHUNKED + chunks, then_close=True).partition(b"\r\n\r\n")
+        assert head.split(b" ")[1] == b"200" and json.loads(body)["id"] == "c-1", body
+    finally:
+        server.stop()
+
+
+@pytest.mark.slow  # a server in a thread
+def test_the_browser_tests_server_writes_no_request_lines(live_server, caplog):
+    """live_server served with werkzeug's own handler: its request lines (a page's sendBeacon answered after the
+    test) reached CI's output; it is make run's server now, whose only line is the app's access line."""
+    base, _ = live_server()
+    with caplog.at_level("INFO"):
+        for path in ("/healthz", "/review/", "/nowhere?q=secret"):
+            try:
+                urllib.request.urlopen(f"{base}{path}", timeout=10).close()
+            except urllib.error.HTTPError as error:
+                assert error.code == 404, path
+    assert [record.getMessage() for record in caplog.records if record.name == "werkzeug"] == []

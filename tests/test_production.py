@@ -422,7 +422,7 @@ def test_the_dev_server_logs_no_query_string_and_no_colours(make_app, caplog):
     in ANSI colours; with the project's handler only the app's access line (path, no query) is written."""
     from werkzeug.serving import make_server
 
-    from moderation.ops.logs import DevRequestHandler
+    from moderation.ops.dev_server import DevRequestHandler
 
     server = make_server("127.0.0.1", 0, make_app(), threaded=True, request_handler=DevRequestHandler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -12,14 +12,13 @@ from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
-from werkzeug.serving import make_server
 
 from moderation import PROJECT_ROOT
 from moderation.features.vocabulary import FEATURE_NAMES
 from moderation.scoring.policy import Policy, QuietHours
 from moderation.scoring.registry import RegistryError
 from tests.support.app import API_KEY
-from tests.support.servers import free_port
+from tests.support.servers import ThreadedServer
 from tests.support.signal_columns import write_relaid
 
 
@@ -105,10 +104,8 @@ def test_a_model_fitted_with_other_signals_is_switched_to_by_name_or_refused_nam
 @pytest.mark.slow
 def test_activate_and_rollback_under_load_fail_no_request(registry_app, two_models, comment):
     _, (v1, sha1), (v2, _) = two_models
-    server = make_server("127.0.0.1", free_port(), registry_app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{server.server_port}/api/v1/comments"
+    server = ThreadedServer(registry_app).start()
+    url = f"{server.url}/api/v1/comments"
     statuses, versions, stop = [], set(), threading.Event()
 
     def load():
@@ -133,7 +130,7 @@ def test_activate_and_rollback_under_load_fail_no_request(registry_app, two_mode
         stop.set()
         for c in clients:
             c.join()
-        server.shutdown()
+        server.stop()
     assert len(statuses) > 50 and set(statuses) == {200}
     assert {v1, v2} <= versions
 

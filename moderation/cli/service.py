@@ -72,7 +72,7 @@ def serve(args):
     print(f"serving on http://{args.host}:{args.port}", flush=True)
     from werkzeug import serving
 
-    from moderation.ops.logs import DevRequestHandler
+    from moderation.ops.dev_server import DevRequestHandler
 
     serving._log_add_style = False  # its start-up lines in ANSI colours were escapes inside the JSON log lines
     server = serving.make_server(args.host, args.port, app, threaded=True, request_handler=DevRequestHandler)

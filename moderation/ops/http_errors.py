@@ -1,5 +1,5 @@
 """gunicorn's own error answers (a request it could not parse, so the app never saw it) in the API's JSON shape,
-and those of `make run`'s development server (DEV_ANSWERS, ops/logs.py DevRequestHandler).
+and those of `make run`'s development server (DEV_ANSWERS, ops/dev_server.py DevRequestHandler).
 
 A deployment without the compose proxy (gunicorn published, or behind a TCP load balancer) met gunicorn's HTML page
 for a malformed request line, header, chunk or an over-long URL: `<html>...<h1><p>Bad Request</p></h1>...`, where

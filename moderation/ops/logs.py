@@ -17,7 +17,6 @@ import weakref
 
 import orjson
 from flask import g, has_app_context, request
-from werkzeug.serving import WSGIRequestHandler
 
 from moderation import settings
 from moderation.ops.batches import Batch
@@ -190,34 +189,6 @@ class AccessLines(Batch):
 
 
 ACCESS_LINES = AccessLines()
-
-
-class DevRequestHandler(WSGIRequestHandler):
-    """werkzeug's development server (`make run`) without its own request line, which logged the query string
-    (a moderator's search, a token in a link) at INFO with ANSI colours; the app's access line is the one."""
-
-    def log_request(self, code="-", size="-"):
-        pass
-
-    def send_error(self, code, message=None, explain=None):
-        """What the server refuses itself (an unparsable request line, an over-long line, too many headers, HTTP/2.0)
-        as the API's JSON error with a status line, not http.server's HTML page quoting the request line (sent with
-        no status line at all when the request line had fewer than three words)."""
-        from moderation.ops.http_errors import DEV_ANSWERS, error_body
-
-        phrase, body = error_body(code, self.responses.get(code, ("Error",))[0], DEV_ANSWERS)
-        self.log_error("code %d, %s", code, phrase)  # http.server's message quotes the request line: not logged
-        if self.request_version == "HTTP/0.9":  # what it assumes until a request line parses: headers are not sent
-            self.request_version = "HTTP/1.0"
-        self.close_connection = True
-        self.send_response(code, phrase)
-        self.send_header("Connection", "close")
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("X-Content-Type-Options", "nosniff")
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
 
 
 def configure(level="INFO"):

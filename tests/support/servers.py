@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -23,6 +24,33 @@ def ready(port):
             return answer.status == 200
     except OSError:
         return False
+
+class ThreadedServer:
+    """make run's server (werkzeug's, threaded, with the project's request handler: no request lines of its own in
+    the test output) serving `app` from a thread, on a loopback port it binds itself (no free_port() race); `app`
+    may be set after, when the app must know its own address first."""
+
+    def __init__(self, app=None):
+        from werkzeug.serving import make_server
+
+        from moderation.ops.dev_server import DevRequestHandler
+
+        self.server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=DevRequestHandler)
+        self.port = self.server.server_port
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.thread = threading.Thread(target=self.server.serve_forever, name="live-server", daemon=True)
+
+    def start(self, app=None):
+        if app is not None:
+            self.server.app = app
+        self.thread.start()
+        return self
+
+    def stop(self):
+        self.server.shutdown()  # returns once serve_forever has; a request being answered finishes in its thread
+        self.thread.join(timeout=5)
+        self.server.server_close()
+
 
 class RedisProcess(Node):
     """A server on a free loopback port with its data (append-only file) in a temporary folder (and a password,
