@@ -58,29 +58,28 @@ def record_context(site, manager, queue):
 def build_record(site, comment, score, context=None, *, explained=True):
     """A scored comment ready to store: the policy's decision, labels and risk beside the model's output (the
     article category's rule applied), and whether it was posted unchanged or revised after a nudge. With
-    `explained=False` its explanation is left empty for the caller to fill (a batch explains its held ones at once)."""
+    `explained=False` its explanation is left empty for the caller to fill (a batch explains its held ones at once).
+    The fields only stored (ip, url, the author's name...) stay in the parsed `comment` it holds: SUBMIT's JSON is
+    written from both in one pass (store/records.documents), not split from a 28-field dict."""
     policy, scale = context or record_context(site, get_manager(), get_queue(site))
     category = article_category(site, comment, policy.rules)  # the comment's, else the article registry's
     scores = {**score.scores, **score.categories}
     decision, labels, risk = policy.decide(scores, article_category=category)
-    author = comment["author"] or {}
+    author = comment["author"]
+    author_id = author.get("id") if author else None
     relaxed = None  # what a trusted author's held comment gets instead (the store knows who is trusted)
-    if decision == "review" and author.get("id") and scale > 1:
+    if decision == "review" and author_id and scale > 1:
         relaxed = policy.decide(scores, article_category=category, review_scale=scale)[0]
     return {
         "id": comment["id"], "site": site, "article_id": comment["article_id"], "text": comment["text"],
         "text_sha256": text_sha256(comment["text"]), "article_category": category, "nudged": nudge_outcome(comment),
-        "author": comment["author"], "author_id": author.get("id"), "author_name": author.get("name"),
-        "ip": comment["ip"], "user_agent": comment["user_agent"], "url": comment["url"],
-        "created_at": comment["created_at"], "lang": comment["lang"],
-        "article_title": comment["article_title"], "article_url": comment["article_url"],
-        "parent_id": comment["parent_id"],
-        "received_at": int(time.time() * 1000), "decision": decision, "status": STATUS[decision],
-        "scores": rounded(score.scores), "labels": labels, "categories": rounded(score.categories),
+        "author_id": author_id, "received_at": int(time.time() * 1000), "decision": decision,
+        "status": STATUS[decision], "scores": rounded(score.scores), "labels": labels,
+        "categories": rounded(score.categories),
         # explained only when held or rejected: an allowed comment's answer does not pay for the spans
         "explanation": score.explanation if explained and decision != "allow" else [],
         "model_version": score.model_version,
-        "risk": round(risk, 6), "trusted_decision": relaxed if relaxed != decision else None,
+        "risk": round(risk, 6), "trusted_decision": relaxed if relaxed != decision else None, "comment": comment,
     }
 
 

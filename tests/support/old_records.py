@@ -44,3 +44,39 @@ def claim_old(rdb, queue, comment_id, moderator, lease_until):
     rdb.zrem(queue.key("ready", "age"), comment_id)
     rdb.zadd(queue.key("claims"), {comment_id: lease_until})
     rdb.zadd(queue.held_key(moderator), {comment_id: lease_until})
+
+
+def built_before(record):
+    """The 28-field record api/comment_records.build_record made before session 40 (main 053b363's dict, in its
+    order), from a record built now: its storage-only fields were then copied out of the comment."""
+    comment = record["comment"]
+    author = comment["author"] or {}
+    return {
+        "id": comment["id"], "site": record["site"], "article_id": comment["article_id"], "text": comment["text"],
+        "text_sha256": record["text_sha256"], "article_category": record["article_category"],
+        "nudged": record["nudged"], "author": comment["author"], "author_id": author.get("id"),
+        "author_name": author.get("name"), "ip": comment["ip"], "user_agent": comment["user_agent"],
+        "url": comment["url"], "created_at": comment["created_at"], "lang": comment["lang"],
+        "article_title": comment["article_title"], "article_url": comment["article_url"],
+        "parent_id": comment["parent_id"], "received_at": record["received_at"], "decision": record["decision"],
+        "status": record["status"], "scores": record["scores"], "labels": record["labels"],
+        "categories": record["categories"], "explanation": record["explanation"],
+        "model_version": record["model_version"], "risk": record["risk"],
+        "trusted_decision": record["trusted_decision"],
+    }
+
+
+def split_before(record, doc_fields):
+    """SUBMIT's fields and doc JSON (bytes; '' for no doc) as main 053b363's Submissions._submit_call split them,
+    field by field."""
+    from moderation.store.records import encode, encode_bytes
+
+    fields, doc = {}, {}
+    for name, value in record.items():
+        if value is None:
+            continue
+        if name in doc_fields:
+            doc[name] = value if name in JSON_FIELDS else str(value)
+        else:
+            fields[name] = encode(value) if name in JSON_FIELDS else str(value)
+    return encode_bytes(fields), encode_bytes(doc) if doc else ""

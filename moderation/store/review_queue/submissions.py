@@ -10,10 +10,9 @@ from moderation.store.articles import lua_string
 from moderation.store.function_library import missing
 from moderation.store.held_connection import evalsha_many, read, retried, send
 from moderation.store.master_pipeline import run_on_master, run_one
-from moderation.store.records import JSON_FIELDS, encode, encode_bytes, risk_rank, score_bucket
+from moderation.store.records import documents, encode, encode_bytes, full, risk_rank, score_bucket, split
 
 STATUS = {"allow": "published", "review": "pending", "reject": "rejected"}
-_JSON_FIELDS = frozenset(JSON_FIELDS)
 # Comments per SUBMIT_MANY script: a script holds the server for its whole run (~3 ms for 25), where a pipeline's
 # scripts let other clients in between; 25 saved as much of the server's CPU as 100 (0.79 against 0.79-0.82 of
 # a SUBMIT per comment, docs/benchmark.md).
@@ -67,28 +66,30 @@ class Submissions:
     def _submit_call(self, record, queued, charge):
         """SUBMIT's keys and arguments for one comment (the site's settings are in its script). Every argument is text:
         hiredis packs a str in half the time of an int or a float, into the same bytes; the record's JSON stays
-        the bytes orjson wrote."""
-        fields, doc = {}, {}
-        for name, value in record.items():
-            if value is None:
-                continue
-            if name in self.doc_fields:  # the record's `doc` field: JSON within it, not JSON text in JSON
-                doc[name] = value if name in _JSON_FIELDS else str(value)
-            else:
-                fields[name] = encode(value) if name in _JSON_FIELDS else str(value)
+        the bytes orjson wrote. A record build_record made (its parsed `comment` in it) is written in one pass
+        (records.documents), any other split field by field (records.split): the same bytes."""
+        scores, labels = record["scores"], encode(record["labels"])
+        if "comment" not in record:
+            fields, doc = split(record, self.doc_fields)
+            fields, doc = encode_bytes(fields), encode_bytes(doc) if doc else ""
+        elif self.doc_fields:
+            fields, doc = documents(record, labels)
+        else:  # MODERATION_RECORD_DOC=0: every field its own, in the record's order
+            fields, doc = encode_bytes(split(full(record), self.doc_fields)[0]), ""
         received = record["received_at"]
         day = _day(received // 86_400_000)
-        buckets = [f"{label}:{score_bucket(p)}" for label, p in sorted(record["scores"].items())]
-        buckets = "|".join(buckets) if self.hist_joined else encode(buckets)  # one field, or one a label (earlier)
+        if self.hist_joined:  # one field, or one a label (earlier)
+            buckets = "|".join([f"{label}:{score_bucket(scores[label])}" for label in sorted(scores)])
+        else:
+            buckets = encode([f"{label}:{score_bucket(scores[label])}" for label in sorted(scores)])
         author_id = record.get("author_id")
         keys = [self.record_key(record["id"]), self.author_key(author_id), f"{self._base}:hist:{day}",
                 self.authored_key(author_id), *self.articles.submit_keys(record["article_id"]),
                 *self.standing.submit_keys(author_id)]
         args = [record["id"], "1" if queued else "0", str(risk_rank(record["risk"], received)), str(received),
-                record["decision"], fields["labels"], encode_bytes(fields), buckets, "1" if author_id else "0",
+                record["decision"], labels, fields, buckets, "1" if author_id else "0",
                 str(self.now_ms()), record["article_id"],
-                self.standing.strike_points(record["decision"], record["labels"]), attempt_token(),
-                encode_bytes(doc) if doc else ""]
+                self.standing.strike_points(record["decision"], record["labels"]), attempt_token(), doc]
         if charge is not None:
             keys += charge.keys
             args += charge.args
