@@ -26,7 +26,7 @@ PAIRS = [
     # session 39: "fuck" as a verb at a thing, and a thing after "a fucking"
     ("Fuck this weather, the barbecue is off.", "Fuck this guy, the barbecue is off."),
     ("Oh fuck the traffic on the bypass.", "Oh fuck the driver on the bypass."),
-    ("What a fucking day at the office.", "What a fucking idiot at the office."),
+    ("Such a fucking headache at the office.", "Such a fucking idiot at the office."),
 ]
 
 

@@ -56,7 +56,7 @@ def test_swearing_read_by_exclaimed_only():
     assert spans("Fuck the driver of the 7.15.") == []
     assert spans("The new manager is a fucking fraud.") == []
     assert spans("This shit law is a disaster") == []  # no interjection: the n-grams learn it (abuse 0.111 with -3)
-    assert spans("You are shit") == []
+    assert spans("You are shit at this job.") == []
     assert spans("Shit happens.") == []  # "shit" only as an interjection standing alone
 
 

@@ -78,7 +78,7 @@ def _read(text: str, word: str) -> int:
     ("ima slap bitches", "bitches", 0),  # plural after a free word: "I'm going to", not "I am a"
     ("ima stop fuckin with them", "fuckin", 0),  # a swear word is no person noun
     ("ima fan of dykes on bikes", "dykes", 0),
-    ("you are a moody bitch", "bitch", 0),
+    ("you are such a moody bitch to the staff", "bitch", 0),
     # session 37: a first-person copula with an adverb or a tense, coming out or identifying as one, the writer set
     # beside the word, two describing words, proud to be one
     ("i have always been a dyke and my gran knew", "dyke", OWN),

@@ -17,7 +17,7 @@ _SWEARS = frozenset(("fuck", "fucking", "fuckin", "fucked", "goddamn", "what the
 _INTERJECTIONS = frozenset(("shit", "holy shit"))
 
 # a word after an intensifying "fucking" that is no person: praise, a feeling, time and weather ("fucking finally",
-# "fucking brilliant", "I fucking love it"); a group or a person after it is an attack and stays profanity
+# "fucking brilliant", "we fucking loved the new bakery"); a group or a person after it is an attack and stays profanity
 _DEGREE = (r"(?:finally|again|great|brilliant|amazing|awesome|excellent|beautiful|gorgeous|delicious|lovely|fantastic"
            r"|incredible|hilarious|love|loved|loving|adore|good|best|well|right|ages|forever|everywhere|cold|freezing"
            r"|hot|boiling|tired|exhausted|knackered|late|early|expensive|pricey|long|slow|hard|impossible|ridiculous"
