@@ -117,7 +117,8 @@ class TextFeatures(TransformerMixin, BaseEstimator):
                 denied = denied + denied_subjects(text, found)
         # salted as denied words: no attack
         owned = owned_spans(text, codes, chars, found) if self.owned_apart_en else ()
-        if self.exclaimed_apart_en and (said := exclaimed_spans(text)):  # swearing at no one: salted as denied words
+        # swearing at no one: salted as denied words
+        if self.exclaimed_apart_en and (said := exclaimed_spans(text, chars)):
             owned = [*owned, *said]
         if denied or owned:
             rows = [(a, b, 0) for a, b in spans] + [(a, b, mark) for a, b in denied] + [(a, b, 1) for a, b in owned]

@@ -127,13 +127,22 @@ _WORD_REST = re.compile(r"[a-z'’]{0,24}")
 _AROUND = 80
 
 
-def exclaimed_spans(text: str) -> list[tuple[int, int]]:
+# every _SWEAR_WORD match holds one of these stems, and so each stem's first letter
+_STEMS = ("fuck", "goddamn", "shit")
+_STEM_LETTERS = frozenset(stem[0] for stem in _STEMS)
+
+
+def exclaimed_spans(text: str, chars=None) -> list[tuple[int, int]]:
     """(start, end) of the swear words of a normalised text that exclaimed() reads as an exclamation or intensifier
     in a sentence that speaks to no one and points at no one (no second or third person, no handle, no insult,
     group, slur or dehumanising word): the n-grams a vectorizer hashes apart, so "Fuck, the trains are late again."
     lacks the weight "fuck" learnt aimed at people
-    (linear: READ_AT_MOST words, each read at most _AROUND characters either side)."""
-    first = min((at for word in ("fuck", "goddamn", "shit") if (at := text.find(word)) >= 0), default=-1)
+    (linear: READ_AT_MOST words, each read at most _AROUND characters either side). `chars`: the text's set of
+    characters, if known: a text with no f, g or s (four comments in five of a Japanese site) holds no stem, and is
+    not searched three times (~1.1 us a comment, ~2 in a worker)."""
+    if chars is not None and chars.isdisjoint(_STEM_LETTERS):
+        return []
+    first = min((at for word in _STEMS if (at := text.find(word)) >= 0), default=-1)
     if first < 0:
         return []
     # from the first stem on ("what the " is the longest part before one): no regex step over the text before it

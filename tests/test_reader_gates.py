@@ -1,0 +1,62 @@
+"""A reader skipped by a cheap precondition (a letter it needs, its matches' first characters) answers what it answers
+unskipped, on ordinary, dense and near-miss text (issue 13: less work per comment, the same answers)."""
+
+import math
+import re
+
+import pytest
+
+from moderation.features.patterns import _LINE_ID
+from moderation.features.signals import signal_dict
+from moderation.targets import exclaimed, exposed
+from moderation.text.normalize import normalize
+from tests.support.reader_corpus import texts
+
+CORPUS = [normalize(t) for t in texts()]
+
+
+def test_every_swear_word_exclaimed_reads_holds_a_stem_and_so_its_letter():
+    alternatives = re.search(r"\(\?:(.*)\)\(\?!", exclaimed._SWEAR_WORD.pattern).group(1).split("|")
+    assert len(alternatives) == 10
+    for word in alternatives:
+        assert any(stem in word for stem in exclaimed._STEMS), word
+
+
+def test_exclaimed_spans_with_the_texts_characters_is_exclaimed_spans():
+    skipped = read = 0
+    for norm in CORPUS:
+        assert norm.chars >= set(norm.text)  # what the gate reads holds every character of the text
+        got = exclaimed.exclaimed_spans(norm.text, norm.chars)
+        assert got == exclaimed.exclaimed_spans(norm.text), norm.text
+        skipped += norm.chars.isdisjoint("fgs")
+        read += bool(got)
+    assert skipped > 100 and read > 10  # the corpus has both kinds
+
+
+def test_the_verbs_scan_behind_its_look_ahead_finds_what_the_verbs_pattern_finds():
+    assert exposed._HIT_SCAN.pattern != exposed._HIT.pattern
+    found = 0
+    for norm in CORPUS:
+        want = [m.span() for m in exposed._HIT.finditer(norm.text)]
+        assert [m.span() for m in exposed._HIT_SCAN.finditer(norm.text)] == want, norm.text
+        found += bool(want)
+    assert found > 50
+
+
+@pytest.mark.parametrize("text", ["ラインidはabc123です", "ライン ID:money777まで", "らいん@abcd_1",
+                                  "LINE ID: money777", "lineのidを教えて", "@user1 見てね", "ライ ン id",
+                                  "ライン登録お願いします",
+                                  "ライン1234567", "らいん 0901234", "ラ イン1234567", "らいん12"])
+def test_line_id_counts_what_its_pattern_finds_with_or_without_latin_letters(text):
+    norm = normalize(text)
+    count = sum(1 for _ in _LINE_ID.finditer(norm.text))
+    assert signal_dict(text)["line_id"] == pytest.approx(min(math.log1p(count), 4.0), abs=1e-12)
+
+
+def test_line_id_over_the_corpus():
+    counted = 0
+    for norm in CORPUS[:600]:
+        count = sum(1 for _ in _LINE_ID.finditer(norm.text))
+        assert signal_dict(norm.text)["line_id"] == pytest.approx(min(math.log1p(count), 4.0), abs=1e-12), norm.text
+        counted += count > 0
+    assert counted > 20
