@@ -60,3 +60,16 @@ def test_line_id_over_the_corpus():
         assert signal_dict(norm.text)["line_id"] == pytest.approx(min(math.log1p(count), 4.0), abs=1e-12), norm.text
         counted += count > 0
     assert counted > 20
+
+
+def test_the_verbs_trie_finds_what_the_plain_alternation_of_its_words_finds():
+    words = exposed.VERB_WORDS
+    assert not [(a, b) for a in words for b in words if a != b and b.startswith(a)]  # at a position one word at most
+    plain = re.compile("|".join(map(re.escape, words)))
+    assert exposed._VERBS.pattern != plain.pattern
+    found = 0
+    for norm in CORPUS:
+        want = [m.span() for m in plain.finditer(norm.text)]
+        assert [m.span() for m in exposed._VERBS.finditer(norm.text)] == want, norm.text
+        found += bool(want)
+    assert found > 200

@@ -18,6 +18,7 @@ import re
 import re._parser as sre_parse
 
 from moderation.needles import known
+from moderation.needles.prefixes import _alternation
 from moderation.needles.starts import scan_of
 
 # the person addressed, and a third person talked about (あいつ, そいつ)
@@ -206,13 +207,17 @@ _WAYS = (
 EXPOSURE_THREAT = tuple(re.compile(before + verb) for before, verb in _WAYS)
 
 # the verb of every way, searched first (most texts have none): spelled out as words, so the engine skips to where
-# one can start (with character classes in it, it tries every position: 48 us per 1,000 characters against 3)
-_VERBS = re.compile("|".join((
+# one can start (with character classes in it, it tries every position: 48 us per 1,000 characters against 3); as a
+# trie (needles.prefixes._alternation: no word is a prefix of another, so at each position at most one word matches
+# and the matches are the plain alternation's), a position tries its first character's few words, not all 58
+# (1.53 -> 1.03 us a news-mix comment)
+VERB_WORDS = (
     "晒", *("さら" + c for c in "しすせそさ"), *(a + b + c for a in "ばバ" for b in "らラ" for c in "しすせそさ"),
     "言いふら", "拡散", "暴露", "載せ", "のせ", "教え", "知らせ", "上げ", "あげ", "公開", "アップ", "うp",
     *("流" + c for c in "しすせそさ"), "貼", "書き込", "特定", "突き止", "割れ", "把握", "撒", "蒔", "ばらま", "バラま",
     "知って",
-    *(a + "か" + c for a in "わ分" for c in "っる"))))
+    *(a + "か" + c for a in "わ分" for c in "っる"))
+_VERBS = re.compile(_alternation(VERB_WORDS))
 
 
 # where a way's verb can be: each one said with a will, or a threat's if (most verbs in a text are neither: 晒 of
