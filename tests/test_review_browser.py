@@ -84,6 +84,26 @@ def test_login_see_a_queued_comment_and_approve_it_with_the_keyboard(browser, si
     page.context.close()
 
 
+def test_after_a_refused_password_the_keyboard_retypes_only_the_password(browser, site):
+    """The page kept the name and put the cursor back in it (autofocus): the moderator's retyped password went on the
+    end of the name, with the password field empty (audit s40). Now the cursor waits in the password."""
+    base, _, _ = site
+    page = browser.new_context(locale="ja-JP").new_page()
+    page.goto(f"{base}/review")
+    page.wait_for_selector('input[name="username"]:focus')
+    page.keyboard.type("hanako")
+    page.keyboard.press("Tab")
+    page.keyboard.type("correct-horse-2")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".notice-error")
+    assert page.input_value("#username") == "hanako"
+    page.wait_for_selector('input[name="password"]:focus', timeout=5_000)
+    page.keyboard.type(PASSWORD)
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{base}/review", timeout=10_000)
+    page.context.close()
+
+
 def test_keyboard_reject_reason_undo_select_and_help(browser, site, comment):
     base, _, api = site
     ids = [queue_comment(api, comment, author={"id": f"r-{i}", "name": "読者"}) for i in range(4)]
