@@ -10,6 +10,7 @@ MESSAGES = {
         "nav.signed_in_as": "ログイン中: {name}({role})",
         "role.moderator": "モデレーター",
         "role.admin": "管理者",
+        "actor.system": "自動",  # the service itself (an entry's `by` is "system"): queued, rejected automatically
         "login.title": "ログイン",
         "login.username": "ユーザー名",
         "login.password": "パスワード",
@@ -32,6 +33,7 @@ MESSAGES = {
     },
     "en": {
         "app.title": "Comment review",
+        "actor.system": "automatic",
         "nav.queue": "Queue",
         "nav.history": "History",
         "nav.logout": "Log out",
