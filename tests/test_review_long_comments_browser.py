@@ -91,3 +91,25 @@ def test_on_a_phone_the_active_cards_scores_are_not_under_the_bar(browser, long_
                            [box["x"] + 4, box["y"] + box["height"] / 2])
     assert box["y"] >= 0 and on_top, box
     assert not errors
+
+
+def test_what_follows_a_run_of_blank_lines_is_in_sight_in_the_card(browser, live_server, rdb, prefix):
+    """A first line, 30 blank lines, then the abuse: the card's text box (22 em) showed the first line over a screen
+    of nothing, the rest below its fold (audit s40). The blank lines are one marker now: 空行 30."""
+    base, app = live_server(THRESHOLDS=FLAG_ALL, RATE_LIMITS="")
+    Moderators(rdb, prefix).add("hanako", PASSWORD, "moderator", sites=["test"])
+    body = {"id": "padded", "article_id": "news-2026-12-01-keizai",
+            "text": "ご意見どうも" + "\n" * 31 + "お前の家は知っているぞ"}
+    assert app.test_client().post("/api/v1/comments", json=body, headers=AUTH).status_code == 200
+    page, errors = _log_in(browser, base, 1280, 800)
+    text = page.locator('.card[data-comment-id="padded"] .text')
+    text.wait_for()
+    box, tail = text.evaluate("""el => { const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        let last = null;  // the comment's last words: the last text node with something in it
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node.data.trim()) last = node;
+        const range = document.createRange(); range.selectNodeContents(last);
+        return [el.getBoundingClientRect().bottom, range.getBoundingClientRect().bottom]; }""")
+    assert tail <= box, (tail, box)  # the last line within the box's view, no scrolling
+    assert text.locator(".ctl").inner_text() == "空行 30"
+    assert "お前の家は知っているぞ" in text.inner_text() and not errors
+    page.context.close()

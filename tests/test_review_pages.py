@@ -65,6 +65,16 @@ def test_segments_split_at_offsets_and_keep_every_character():
     assert [(p["t"], p.get("label")) for p in parts] == [("今すぐ", None), ("LINE追加", "spam"), ("してね", None)]
 
 
+def test_a_run_of_blank_lines_is_one_segment_kept_whole():
+    """Two blank lines or more (spaces and 　 count as blank) are one marker segment; one blank line stays text."""
+    text = "一行目" + "\n" * 21 + "二十二行目\n \n\u3000\n\n末尾"
+    parts = segments(text, [{"label": "abuse", "start": 0, "end": 3, "weight": 1.0}])
+    assert parts == [{"t": "一行目", "label": "abuse"}, {"t": "\n" * 21, "ctl": True, "blank": 20},
+                     {"t": "二十二行目"}, {"t": "\n \n\u3000\n\n", "ctl": True, "blank": 3}, {"t": "末尾"}]
+    assert "".join(p["t"] for p in parts) == text
+    assert segments("段落一\n\n段落二\n", []) == [{"t": "段落一\n\n段落二\n"}]
+
+
 def test_bidi_controls_become_visible_segments_and_links_need_http():
     parts = segments("a\u202eb", [])
     assert parts == [{"t": "a"}, {"t": "U+202E", "ctl": True}, {"t": "b"}]

@@ -3,7 +3,8 @@
 The comment text is split at the explanation's character offsets into segments; the page puts each
 segment in its own element with textContent, so user text is never parsed as markup. Bidirectional
 control characters become visible segments of their own (``U+202E``), so they cannot reorder what the
-moderator reads. Only http(s) URLs are offered as links.
+moderator reads, and so does a run of blank lines (空行 20), so it cannot push the rest of a comment below the card's
+text box. Only http(s) URLs are offered as links.
 """
 
 import itertools
@@ -18,6 +19,8 @@ from moderation.labels import CATEGORIES, REASONS, REJECT_REASONS
 # Bidi embeddings, overrides, isolates and marks: shown as their code point, never applied.
 BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
 _BIDI_RE = re.compile(f"([{BIDI}])")
+_SPACE_RE = re.compile(r"\s+")
+BLANK_LINES = 2  # this many blank lines in a row or more are one marker on the card
 
 DEFAULT_THRESHOLDS = {"review": 0.5, "reject": 1.01}
 # Below this a harm category names nothing the model saw: a clean comment held by a rule is not "sexual, 0.00".
@@ -62,7 +65,25 @@ def _split_controls(piece, label):
         if len(part) == 1 and part in BIDI:
             out.append({"t": code_point(part), "ctl": True})
         else:
-            out.append({"t": part, "label": label} if label else {"t": part})
+            out.extend(_split_blank_lines(part, label))
+    return out
+
+
+def _split_blank_lines(part, label):
+    """A run of spaces holding BLANK_LINES blank lines or more as a segment of its own ("blank": how many), kept
+    whole in "t": a first line, 20 empty ones and the rest left the rest out of sight below the card's text box."""
+    if part.count("\n") <= BLANK_LINES:
+        return [{"t": part, "label": label} if label else {"t": part}]
+    out, start = [], 0
+    for run in _SPACE_RE.finditer(part):
+        blank = run.group().count("\n") - 1
+        if blank >= BLANK_LINES:
+            if run.start() > start:
+                out.append({"t": part[start:run.start()], "label": label} if label else {"t": part[start:run.start()]})
+            out.append({"t": run.group(), "ctl": True, "blank": blank})
+            start = run.end()
+    if start < len(part):
+        out.append({"t": part[start:], "label": label} if label else {"t": part[start:]})
     return out
 
 

@@ -103,7 +103,11 @@
 
   function renderText(container, segments) {
     segments.forEach(function (seg) {
-      if (seg.ctl) {
+      if (seg.blank) {  // blank lines as one marker on a line of its own: the text after them stays in view
+        container.appendChild(document.createTextNode("\n"));
+        container.appendChild(el("span", "ctl", fmt("card.blank_lines", { n: seg.blank })));
+        container.appendChild(document.createTextNode("\n"));
+      } else if (seg.ctl) {
         container.appendChild(el("span", "ctl", seg.t));
       } else if (seg.label) {
         var mark = el("mark", "hl hl-" + (seg.label === "spam" ? "spam" : seg.label === "other" ? "other" : "abuse"), seg.t);
