@@ -44,7 +44,7 @@ def test_a_requests_page_names_each_step_of_its_comments_and_the_reason_in_the_p
         html = taro.get(f"/review/requests/{request_id}?lang={lang}").text
         section = html[html.index(f'data-comment-id="{comment_id}"'):]
         section = section[:section.index("</section>")]
-        steps = re.findall(r"<li>[^<]* · ([^<]*) · (?:<bdi>|自動</li>|automatic</li>)", section)  # 自動: by the service
+        steps = re.findall(r"<li>[^<]* · ([^<]*) · (?:<bdi>|自動</li>|auto</li>)", section)  # 自動: by the service
         assert steps == [words[3], words[1], words[2], words[1], words[0]], steps
         assert words[4] in section
         if lang == "ja":
