@@ -65,7 +65,7 @@ def test_a_moderator_sets_a_mode_with_csrf_and_it_is_audited(aapp, comment, logi
     article = api.get("/api/v1/articles/calm", headers=AUTH).json
     assert (article["mode"], article["set_by"], article["set_by_name"]) == ("premoderated", "person", "hanako")
     page = hanako.get("/review/articles").text
-    assert "モードを「事前承認」に変更しました。" in page and "<bdi>hanako</bdi>" in page
+    assert "モードを「事前承認」に変更しました。" in page and '<bdi class="name">hanako</bdi>' in page
     audit = ReviewQueue(rdb, "test", prefix=prefix).audit(10, article_id="calm")
     assert [(e["action"], e["by"]) for e in audit if e["action"] == "article_mode"] == [("article_mode", "hanako")]
     held = api.post("/api/v1/comments", json=comment(CLEAN, article_id="calm"), headers=AUTH).json

@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from moderation.store.review_queue import ReviewQueue
 from tests.support.app import API_KEY
 from tests.support.browser import needs_chromium
 from tests.support.thresholds import FLAG_ALL
@@ -51,4 +52,39 @@ def test_a_long_unbroken_author_name_or_article_title_keeps_every_table_within_t
     badge = page.locator(".mode-badge").first
     line = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.mode-badge')).lineHeight)")
     assert badge.bounding_box()["height"] < 1.6 * line
+    page.context.close()
+
+
+def test_on_a_phone_the_history_scrolls_in_its_table_and_a_moderators_name_stays_whole(browser, desk, rdb, prefix):
+    """At 390 px the admin's history scrolled the whole page 237 px sideways (the reopen column's hidden labels were
+    placed by the page, outside the table's scroll box), and with names breaking anywhere hanako read han / ako."""
+    base, comment_id = desk
+    queue = ReviewQueue(rdb, "test", prefix=prefix)
+    assert comment_id in {item["id"] for item in queue.claim("hanako", 10)}
+    queue.decide(comment_id, "approve", "hanako")
+    page = logged_in_page(browser, base, "taro")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{base}/review/history")
+    who = page.locator(f'tr[data-comment-id="{comment_id}"] td').nth(1)
+    assert who.inner_text() == "hanako"
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 390  # the table scrolls in its own box
+    line = who.evaluate("td => parseFloat(getComputedStyle(td).lineHeight)")
+    assert who.locator("bdi").bounding_box()["height"] < 1.6 * line  # one line
+    page.context.close()
+
+
+def test_a_long_authors_panel_on_the_queue_card_stays_within_the_page(browser, desk):
+    """o opens the author's panel, titled 「<name> さんの最近のコメント」: a 128-letter name ran past the card and put
+    the queue 281 px sideways at 1280 px (audit s40)."""
+    base, comment_id = desk
+    page = logged_in_page(browser, base, "hanako")
+    card = page.locator(f'.card[data-comment-id="{comment_id}"]')
+    card.click()
+    page.keyboard.press("o")
+    title = card.locator(".author-panel-title")
+    title.wait_for()
+    assert NAME in title.inner_text()
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 1280
+    assert title.bounding_box()["x"] + title.bounding_box()["width"] <= card.bounding_box()["x"] + \
+        card.bounding_box()["width"]
     page.context.close()
