@@ -51,3 +51,13 @@ def test_an_unknown_name_is_checked_at_the_accounts_hash_cost(rdb, prefix):
     method = rdb.hget(moderators.key("hanako"), "password").split("$")[0]
     assert dummy_hash().split("$")[0] == method
     assert moderators.authenticate("nobody-here", "kumo-no-ue-de-odoru-17") is None
+
+
+def test_no_account_takes_the_services_own_name(rdb, prefix):
+    """The history shows the service's own entries (by "system") as 自動: a moderator of that name would pass as it."""
+    moderators = Moderators(rdb, prefix)
+    for replace in (False, True):
+        with pytest.raises(AccountError, match="service's own"):
+            moderators.add("system", "kumo-no-ue-de-odoru-17", replace=replace)
+    assert moderators.get("system") is None
+    moderators.add("System", "kumo-no-ue-de-odoru-17")  # another name: shown as itself, not as 自動

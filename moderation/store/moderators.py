@@ -16,6 +16,7 @@ from moderation.store.master_pipeline import NO_REPLICAS
 from moderation.store.passwords import AccountError, check_password, dummy_hash, hashed, matches
 
 NAME_RE = re.compile(r"^[A-Za-z0-9_.@-]{1,64}\Z")
+SERVICE_ACTOR = "system"  # the `by` of the entries the service writes itself (submit_lua, removal_request_scripts)
 ROLES = ("moderator", "admin")
 # Accept a TOTP time step once: a code already used (or older than the last one used) is refused, so a code
 # read over someone's shoulder cannot be replayed within its 30 seconds.
@@ -102,6 +103,8 @@ class Moderators:
         unless it is as this add would make it (the same add again, a retry after a 503: answered once confirmed)."""
         if not NAME_RE.match(name or ""):
             raise AccountError("name: 1-64 letters, digits, '_', '.', '@' or '-'")
+        if name == SERVICE_ACTOR:  # the pages show its entries as 自動: a person of that name would pass as it
+            raise AccountError(f"name {SERVICE_ACTOR!r} is the service's own (what it queues or rejects by itself)")
         if role not in ROLES:
             raise AccountError(f"role must be one of {', '.join(ROLES)}")
         check_password(name, password)
