@@ -114,7 +114,7 @@ def test_the_requests_queue_and_the_transparency_page_in_chromium(browser, site)
     page.screenshot(path=str(SHOTS / "requests-queue.png"), full_page=True)
     page.click(f'a:has-text("{received[0]}")')
     page.click('button[value="investigating"]')
-    assert page.locator(".notice").first.inner_text() == "段階を更新しました。"
+    assert page.locator(".request-notice").inner_text() == "段階を更新しました。"
     page.check('input[name="outcome"][value="removed"]')
     page.select_option("#criterion", "privacy")
     page.fill("#criterion-detail", "自宅の場所(町名と屋根の色)")

@@ -1,5 +1,6 @@
-"""A removal request's page in a real headless Chromium (ja-JP, 1280x800): a comment of 5,000 characters of spam
-scrolls in its own box (the queue card's .text) so the decision form stays in reach."""
+"""A removal request's page worked by keyboard in a real headless Chromium (ja-JP, 1280x800): after each form's
+POST-redirect the keyboard is back on the next form, not 16 Tabs away at the page's top, and a comment of 5,000
+characters of spam scrolls in its own box (the queue card's .text) so the decision form stays in reach."""
 
 import pytest
 
@@ -30,6 +31,43 @@ def request_page(browser, live_server, accounts, comment):
     page, problems = login(browser, base, f"/review/requests/{filed.json['id']}")
     yield page, problems
     page.context.close()
+
+
+def focused_in_sight(page, selector):
+    """Wait until the element `selector` names has the keyboard's focus; return its box (viewport coordinates)."""
+    page.wait_for_function("s => document.activeElement === document.querySelector(s)", arg=selector, timeout=5000)
+    return page.locator(selector).bounding_box()
+
+
+def in_sight(box):
+    return box is not None and 0 <= box["y"] and box["y"] + box["height"] <= VIEWPORT
+
+
+def test_after_each_step_and_the_decision_the_keyboard_is_on_the_next_form(request_page):
+    page, problems = request_page
+    with page.expect_navigation():
+        page.locator('button[value="investigating"]').press("Enter")
+    assert in_sight(focused_in_sight(page, 'button[value="poster_consulted"]'))
+    assert page.locator(".request-notice").inner_text() == "段階を更新しました。"
+    assert in_sight(page.locator(".request-notice").bounding_box())  # the notice stands by the forms, in sight
+    with page.expect_navigation():
+        page.keyboard.press("Enter")  # the focused button: consult the poster
+    # no step is left: the decision's first choice, then the rest of the form by Tab
+    assert in_sight(focused_in_sight(page, 'input[name="outcome"][value="removed"]'))
+    page.keyboard.press("ArrowDown")  # the radio group: 削除しない
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "criterion"
+    page.locator("#criterion").select_option("not_infringing")
+    page.fill("#reason", "権利を侵害する記述は見当たりません。")
+    with page.expect_navigation():
+        page.locator(".decide-form button").press("Enter")
+    box = focused_in_sight(page, ".request-notice")
+    assert in_sight(box) and page.locator(".request-notice").inner_text() == "判断を記録しました。"
+    assert page.locator(".decide-form").count() == 0
+    page.goto(page.url)  # a plain visit after the notice was read: no notice, and the page opens at its top again
+    assert page.locator(".request-notice").count() == 0
+    assert page.evaluate("document.activeElement === document.body && window.scrollY === 0")
+    assert problems == []
 
 
 def test_a_long_spam_comment_scrolls_in_the_cards_box_and_the_form_stays_in_reach(request_page):

@@ -5,7 +5,7 @@ import logging
 import threading
 import weakref
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, get_flashed_messages, redirect, render_template, request, url_for
 
 from moderation import settings
 from moderation.errors import ApiError, Conflict, NotFound
@@ -29,6 +29,10 @@ bp = page_blueprint("request_queue", __name__, url_prefix="/review/requests")
 # The review queue's audit actions a request's page names in its language (i18n/history.py's action.name.*)
 COMMENT_ACTIONS = ("queued", "auto_rejected", "reported", "claimed", "released", "lease_expired", "approved",
                    "rejected", "undone", "reopened")
+# a form's notice, flashed by _act for this page only (base.html shows none of them): request-<form>[-error]
+FORMS = ("step", "decide", "notify")
+NOTICES = [f"request-{form}{error}" for form in FORMS for error in ("", "-error")]
+STEP_FIRST = ("received", "appealed")  # the statuses the "investigating" step starts from
 
 
 def _site(value):
@@ -98,11 +102,27 @@ def detail_page(request_id):
     steps = get_requests(site).history(request_id)
     for entry in steps:
         entry["local"] = format_time(entry["at"])[1]
+    notices = get_flashed_messages(with_categories=True, category_filter=NOTICES)
     return render_template("review/request.html", moderator=current_moderator(), site=site, sites=visible_sites(),
                            record=_row(record, now_ms()), comments=comments, steps=steps, csrf=csrf_token(),
+                           notices=notices, focus=_focus(notices, record), step_first=STEP_FIRST,
                            outcomes=process.OUTCOMES, consult_days=f"{settings.get().request_consult_days:g}",
                            is_open=record["status"] in process.OPEN, inert=inert, references=references,
                            actions=COMMENT_ACTIONS, reasons=REJECT_REASONS, criteria=criteria)
+
+
+def _focus(notices, record):
+    """Where the keyboard goes back to after a form's POST-redirect, so the moderator is not 16 Tabs from the form:
+    the next step's button, else the decision's first choice, else (decided, a notice resent) the notice itself;
+    None on a plain visit (the page opens at its top)."""
+    if not notices:
+        return None
+    form = notices[-1][0].removeprefix("request-").removesuffix("-error")
+    if record["status"] not in process.OPEN or form == "notify":
+        return "notice"
+    if form == "step" and (record["status"] in STEP_FIRST or not record.get("consulted_at")):
+        return "step"
+    return "outcome"
 
 
 def _harms(stored):
@@ -167,17 +187,19 @@ def _article(queue, stored):
     return {"id": inert(article_id), "title": inert(title or ""), "url": safe_link(url), "url_text": inert(url or "")}
 
 
-def _act(request_id, action, done_message):
-    """Run one form's action on a request, say how it went, and go back to the request's page (303)."""
+def _act(request_id, form, action, done_message):
+    """Run one form's action on a request, say how it went, and go back to the request's page (303), where the
+    notice stands by the forms and the keyboard is on the next one (_focus's autofocus, which scrolls it into sight;
+    no #fragment on the redirect, since a URL's fragment cancels a page's autofocus)."""
     require_csrf(json_errors=False)
     site = _site(request.form.get("site"))
     try:
         action(site, current_moderator()["name"])
-        flash(i18n.translate(done_message))
+        flash(i18n.translate(done_message), f"request-{form}")
     except NotFound:
         abort(404)
     except ApiError as error:
-        flash(_error_words(error))
+        flash(_error_words(error), f"request-{form}-error")
     return redirect(url_for("request_queue.detail_page", request_id=request_id, site=site), code=303)
 
 
@@ -193,7 +215,7 @@ def _error_words(error):
 @bp.post("/<request_id>/step")
 @page_login_required
 def step(request_id):
-    return _act(request_id, lambda site, by: process.advance(site, request_id, request.form.get("step"), by),
+    return _act(request_id, "step", lambda site, by: process.advance(site, request_id, request.form.get("step"), by),
                 "rq.moved")
 
 
@@ -201,7 +223,7 @@ def step(request_id):
 @page_login_required
 def decide(request_id):
     form = request.form
-    return _act(request_id, lambda site, by: process.decide(
+    return _act(request_id, "decide", lambda site, by: process.decide(
         site, request_id, form.get("outcome"), by, criterion=form.get("criterion"), reason=form.get("reason"),
         criterion_detail=form.get("criterion_detail"), selected=form.getlist("remove")), "rq.decided")
 
@@ -218,5 +240,5 @@ def notify(request_id):
         if not process.notify_requester(site, record, settings.get().smtp_url):
             raise Conflict(i18n.translate("rq.notice_failed"), "notice", code="notice_failed")
 
-    return _act(request_id, again, "rq.notified")
+    return _act(request_id, "notify", again, "rq.notified")
 
