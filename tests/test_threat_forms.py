@@ -93,6 +93,22 @@ TIE_THEN_MENACE = [
 ]
 
 
+# session 40: a bare relation before 、 / 。 or at the end is a vocative, said to the one addressed: no tie; the same
+# noun with a copula after it or the writer's own before it says how the writer knows the place
+VOCATIVE_THEN_TIE = [
+    ("お前の勤務先知ってるからな、先輩。", "お前の勤務先知ってるからな、先輩だし。"),
+    ("お前の職場知ってるぞ、同僚", "お前の職場知ってるぞ、同僚じゃん"),
+    ("てめえの学校知ってるぞ、後輩、", "てめえの学校知ってるぞ、後輩だろ、"),
+    ("お前の会社知ってるからな、お得意さん。", "お前の会社知ってるからな、うちのお得意さん。"),
+    ("お前の実家知ってるぞ、同級生", "お前の実家知ってるぞ、俺の同級生"),
+]
+
+
+@pytest.mark.parametrize(("vocative", "tie"), VOCATIVE_THEN_TIE)
+def test_a_relation_said_to_the_one_addressed_is_no_tie(vocative, tie):
+    assert (signal_dict(vocative)["pii_exposed"], signal_dict(tie)["pii_exposed"]) == (1.0, 0)
+
+
 @pytest.mark.parametrize("text", TIE_THEN_MENACE)
 def test_a_tie_with_menace_after_it_leaves_the_place_told(text):
     assert signal_dict(text)["pii_exposed"] == 1.0

@@ -156,9 +156,13 @@ _AFFILIATION = (r"(?:学校|小学校|中学|高校|大学|会社|職場|部署|
                 r"|学年|部活|サークル|ゼミ|塾)")
 _RELATION = (r"(?:取引先|得意先|お得意さん|顧客|同級生|同窓生|同期|同僚|元同僚|先輩|後輩|幼なじみ|幼馴染|クラスメイト"
              r"|ご近所さん|ご近所|お隣さん|母校|卒業生|常連|親戚|知り合い)")
-_AS_PREDICATE = r"(?:だ|じゃん|じゃね|で(?:し|す)|な(?:ん|の)|出身|卒|同士|[、,。．.!！?？\sw笑…]|$)"
+_COPULA = r"(?:だ|じゃん|じゃね|で(?:し|す)|な(?:ん|の)|出身|卒|同士)"
+_AS_PREDICATE = r"(?:" + _COPULA + r"|[、,。．.!！?？\sw笑…]|$)"
 _SELF = r"(?:俺|おれ|オレ|私|わたし|あたし|僕|ぼく|自分|うち)"
-_TIE = ("(?:(?:同じ" + _AFFILIATION + "|" + _RELATION + ")" + _AS_PREDICATE
+# session 40: a bare relation before 、 / 。 or at the end is said to the one addressed (…知ってるからな、先輩。),
+# not of them: a tie only with a copula after it (同級生だろ, 先輩じゃん) or the writer's own before it (うちの取引先。)
+_TIE = ("(?:同じ" + _AFFILIATION + _AS_PREDICATE + "|" + _SELF + "の" + _RELATION + _AS_PREDICATE
+        + "|" + _RELATION + _COPULA
         + r"|一緒(?:に(?:働い|通っ|住ん|遊ん|仕事し|い)て(?:た|いた)|だった)"
         + "|" + _SELF + r"も[^。．.!！?？\n]{0,8}?(?:(?:通っ|働い|勤め|住ん|在籍し)て(?:た|いた)|卒業|出身)"
         + r"|(?:隣|近所|向かい)に住んで(?:た|いた))")
