@@ -30,6 +30,8 @@ THREATS = [
     "お前に痛みってものを教えてやる",  # pain or fear taught
     "こいつには本当の恐怖を教えてやろうか",
     "記者さんに地獄ってやつをたっぷり教えてやるよ",
+    "お前にこの世の地獄を教えてやる",  # session 40: possessed by no thing of the list
+    "お前の家の前でサプライズ用意して待ち伏せしてやるよ",  # the surprise not what the ambush is
 ]
 
 CIVIL = [
@@ -54,6 +56,11 @@ CIVIL = [
     "パパラッチが女優の自宅前に待ち伏せしに行くのは問題だ",  # the ambush as a clause's subject
     "あいつの店の場所知ってるからね、今度一緒に行こう",  # a third person's place, talked about
     "あんたの店の場所知ってるからね、今度寄るよ",  # a shop's place is public
+    "ドッキリで待ち伏せしてやろう、誕生日だし",  # session 40: an ambush for fun
+    "サプライズ待ち伏せしてやるから、駅に着いたら連絡して",
+    "このゲームの恐怖を教えてやるよ、夜中にやってみ",  # pain or fear possessed by a thing: an experience shared
+    "激辛ラーメンの地獄を教えてやる",
+    "お化け屋敷の本当の恐怖を教えてやるよ",
 ]
 
 

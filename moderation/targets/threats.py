@@ -78,18 +78,24 @@ _JA_ARMED = (r"(?:包丁|ナイフ|刃物|出刃|バット|鉄パイプ|ハン�
              r"(?i:持って|もって|持参して|用意して|手に)" + _G + r"{0,12}?"
              r"(?i:(?:行く|いく|来る|くる|会いに行く|向かう|待ってる|待っている)(?:から|ぞ|わ|ね|よ)?(?:な|ね|よ)?"
              r"(?=$|[。!！…w]|\s)|行って(?:やる|やっ|やろ)|待ってろ|押しかけ(?:てやる|るぞ|るから))")
+# session 40: an ambush for fun (サプライズで待ち伏せしてやろうかな, ドッキリで…) is no threat; pain or fear
+# possessed by a thing (ホラー映画の恐怖, 激辛ラーメンの地獄, このゲームの本当の恐怖) is shared, not inflicted
+_NOT_FOR_FUN = "".join(f"(?<!{w}待ち伏せ)" for w in ("サプライズで", "サプライズ", "ドッキリで", "ドッキリ"))
+_THINGS = ("映画", "ホラー", "ゲーム", "怪談", "心霊スポット", "お化け屋敷", "ジェットコースター", "絶叫マシン", "激辛",
+           "ラーメン", "カレー", "筋トレ", "サウナ", "満員電車", "締め切り", "受験", "試験", "ダイエット")
+_NOT_OF_A_THING = "".join(f"(?<!{w}の{real})" for w in _THINGS for real in ("", "本当の", "真の"))
 # session 38: an ambush the writer will lie in (待ち伏せしてやる, 待ち伏せするからな: ja-067 held at 0.33-0.51, lost in
 # every trial of session 37), not one reported or planned for a friend (待ち伏せ取材, 待ち伏せすると脅した, 友だちを待ち
 # 伏せして驚かせた: no will right after it); and pain or fear as what the writer will teach (痛みってものを教えてやる
 # 0.031, 恐怖を味わわせてやる), not a remedy for it (痛みを和らげる方法を教えてやる: the object is the remedy)
-_JA_AMBUSH = (r"待ち伏せ(?:して(?:やる|やっ(?:から|かんな)|やろ)|したる|したろ"
+_JA_AMBUSH = (r"待ち伏せ" + _NOT_FOR_FUN + r"(?:して(?:やる|やっ(?:から|かんな)|やろ)|したる|したろ"
               r"|しと(?:いてやる|いたる|くから|くぞ|くわ(?!け))|する(?:ぞ|からな|わ(?!け))|すっから"
               r"|しに(?:行|い)く(?=$|[^ぁ-んァ-ヶー一-龥]|ぞ|から|わ(?!け)|よ|ね|な|笑))")
 # (read2, session 38) a will is not 待ち伏せしてやっと ("and at last"), 待ち伏せするわけ ("it is not as if"), nor
 # 待ち伏せしに行くのは (going to ambush as a clause's subject): fans' and paparazzi's stories
 # (?i:...) keeps all but 教え from being needles: THREAT_JA's guard holds at most MAX_NEEDLES (100), which its words
 # and parts used up; 後悔させ and どうなるか above now count once each (one needle for the two spellings after them)
-_JA_TAUGHT = (r"(?i:痛み|痛さ|恐怖|地獄)(?i:ってもの|というもの|ってやつ|っての)?(?i:を|も)?"
+_JA_TAUGHT = (_NOT_OF_A_THING + r"(?i:痛み|痛さ|恐怖|地獄)(?i:ってもの|というもの|ってやつ|っての)?(?i:を|も)?"
               r"(?i:たっぷり|じっくり|嫌というほど|身をもって|骨の髄まで)?(?i:と)?教え(?i:てやる|てやろ|てやっ|たる|たろ)")
 THREAT_JA_PARTS = (re.compile(_THREAT_JA_WORDS),
                    *(re.compile(deed + _KANA + r"{0,4}?" + _JA_WILL)
