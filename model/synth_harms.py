@@ -18,6 +18,7 @@ from model.synth_harms_en import FAMILIES as FAMILIES_EN
 from model.synth_harms_en import SLOTS_EN
 from model.synth_harms_named import NEGATIVES_NAMED, POSITIVES_NAMED, SLOTS_NAMED
 from model.synth_harms_negatives import NEGATIVES
+from model.synth_harms_own import OWN_FAMILIES
 from model.synth_harms_positives import POSITIVES
 from model.synth_harms_slots import EMOJI, FILLERS, PREFIXES, SLOTS, SUFFIXES
 from model.synth_located import NEGATIVES_LOCATED, POSITIVES_LOCATED, SLOTS_LOCATED
@@ -155,6 +156,8 @@ def generate(seed: int = 20261129, scale: float = 1.0) -> list[dict]:
         for family, by_lang in table.items():
             rows.extend(_family_rows(family, "ja", by_lang["ja"], max(1, round(ROWS_EXPOSED * scale)), seed,
                                      {**SLOTS["ja"], **SLOTS_EXPOSED["ja"]}))
+    for family, n_rows, templates in OWN_FAMILIES:  # synth_harms_own.py: families of their own, labels per template
+        rows.extend(_family_rows(family, "ja", templates, max(1, round(n_rows * scale)), seed))
     slots_en = {**SLOTS["en"], **SLOTS_EN}
     for family, templates in FAMILIES_EN.items():  # the English families with targets (synth_harms_en.py)
         n = max(1, round(ROWS_EN.get(family, ROWS_PER_FAMILY_EN) * scale))

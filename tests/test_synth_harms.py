@@ -18,6 +18,7 @@ from model.synth_harms import CATEGORIES, HEADS, ROWS_EN, ROWS_PER_FAMILY_EN, ex
 from model.synth_harms_en import FAMILIES as FAMILIES_EN
 from model.synth_harms_named import NEGATIVES_NAMED, POSITIVES_NAMED
 from model.synth_harms_negatives import NEGATIVES
+from model.synth_harms_own import OWN_FAMILIES
 from model.synth_harms_positives import POSITIVES
 from model.synth_located import NEGATIVES_LOCATED, POSITIVES_LOCATED
 from moderation.features.signals import signal_dict
@@ -27,7 +28,7 @@ FAMILIES = set(POSITIVES) | set(NEGATIVES)
 # construction is one language's (neg_crime_news: 〜の犯人 in Japanese crime news)
 WRITTEN = {(f, lang) for table in (POSITIVES, NEGATIVES, POSITIVES_NAMED, NEGATIVES_NAMED, POSITIVES_LOCATED,
                                    NEGATIVES_LOCATED, POSITIVES_EXPOSED, NEGATIVES_EXPOSED)
-           for f, by_lang in table.items() for lang in by_lang}
+           for f, by_lang in table.items() for lang in by_lang} | {(f, "ja") for f, _n, _templates in OWN_FAMILIES}
 
 
 @pytest.fixture(scope="module")
@@ -75,7 +76,9 @@ def test_every_row_is_marked_and_labelled(rows):
 def test_positives_name_their_category_and_negatives_are_clean(rows):
     for r in rows:
         # defamation_named: crimes of an office holder; threat_located: a home found, a visit announced
+        # threat_veiled / harassment_face: synth_harms_own.py's families of one category each
         family = r["source"].split("-")[1].removesuffix("_named").removesuffix("_located")
+        family = family.removesuffix("_veiled").removesuffix("_face")
         if family in CATEGORIES:
             assert r["labels"][family] == 1 and r["labels"]["abuse"] == 1
         elif r["source"].split("-")[1] == "exposure_threat":  # a threat to expose someone (synth_exposed.py)
@@ -90,8 +93,13 @@ def test_every_family_in_its_languages_with_enough_rows(rows):
     counts = Counter(r["source"] for r in rows)
     assert {(f, lang) for f in POSITIVES for lang in ("ja", "en")} <= WRITTEN
     assert {lang for f, lang in WRITTEN if f == "neg_crime_news"} == {"ja"}
+    own = {family: (n, len(templates)) for family, n, templates in OWN_FAMILIES}
     for family, lang in WRITTEN:
-        assert counts[f"synth-{family}-{lang}"] >= 300, (family, lang, counts[f"synth-{family}-{lang}"])
+        if family in own:  # synth_harms_own.py: sized on purpose, at least 15 rows a template
+            n, templates = own[family]
+            assert counts[f"synth-{family}-{lang}"] == n >= 15 * templates, (family, counts[f"synth-{family}-{lang}"])
+        else:
+            assert counts[f"synth-{family}-{lang}"] >= 300, (family, lang, counts[f"synth-{family}-{lang}"])
 
 
 def test_a_group_belongs_to_one_family_and_language(rows):
