@@ -76,9 +76,9 @@ def test_every_row_is_marked_and_labelled(rows):
 def test_positives_name_their_category_and_negatives_are_clean(rows):
     for r in rows:
         # defamation_named: crimes of an office holder; threat_located: a home found, a visit announced
-        # threat_veiled / harassment_face: synth_harms_own.py's families of one category each
         family = r["source"].split("-")[1].removesuffix("_named").removesuffix("_located")
-        family = family.removesuffix("_veiled").removesuffix("_face")
+        if family not in CATEGORIES and family.split("_")[0] in CATEGORIES:  # synth_harms_own.py: threat_veiled ...
+            family = family.split("_")[0]
         if family in CATEGORIES:
             assert r["labels"][family] == 1 and r["labels"]["abuse"] == 1
         elif r["source"].split("-")[1] == "exposure_threat":  # a threat to expose someone (synth_exposed.py)
