@@ -15,7 +15,6 @@ from __future__ import annotations
 THREAT = {"threat": 1, "abuse": 1, "harassment": None}
 THREAT_PI = {**THREAT, "personal_info": None}  # the person looked up: whether it tells a private piece is left open
 HARASSMENT = {"harassment": 1, "abuse": 1}
-HATE = {"hate": 1, "abuse": 1}
 
 # (family, rows at scale 1.0, templates); negatives' rows are all 0
 OWN_FAMILIES = (
@@ -53,9 +52,5 @@ OWN_FAMILIES = (
         "[台風|大雪|地震]で[足止めされた|避難した]人たちが[早く|無事に]自宅に戻れますように",
         # read2 (session 40): the threat's own words with a civil subject, its minimal pair ({t}、大事な… is the threat)
         "[迷子になった|避難している|入院していた|留学中の][犬|おじいちゃん|学生たち|患者さん]が無事に家に帰れるといいな",
-    )),
-    ("hate_stereotype", 60, (  # a group said to be all criminals, in the claim's usual …ばかり (its near copy rewritten)
-        ("{g}の連中って[泥棒|チンピラ|ごろつき]ばかりじゃん", HATE),
-        ("{g}は[悪さ|盗み|万引き]ばかりしてる[よな|だろ|]", HATE),
     )),
 )
