@@ -19,6 +19,16 @@ CALLED = [
     # the second read (session 32): a bare noun after "for their" is no venue that makes it criticism
     "Journalists deserve to be beaten for their words.",
     "Muslims deserve to be attacked for their views.",
+    # session 40: a hurt called for by a modal of need, and a deed done to a body by one of duty; the group told where
+    # or which before the modal
+    "The Pakistanis on our road need to be hurt.",
+    "Muslims ought to be hurt for this.",
+    "Gay men need to get hurt.",
+    "The Somalis who moved in last year deserve to be tortured.",
+    "Every one of those Jews needs to be attacked.",
+    "Most of them need to be hurt.",
+    "Refugees should be assaulted on sight.",
+    "Trans people must be assaulted wherever they go.",
 ]
 NOT_CALLED = [
     "Kids should get hurt less at school.",  # "get" only after "deserve to"
@@ -36,12 +46,41 @@ NOT_CALLED = [
     "Those guys must be stoned, look at them.",
     "Kids should be hurt less often in youth rugby.",
     "The players must be battered after extra time.",
+    # session 40: a thing, a policy about a group, a harm wished smaller, denied, a feeling guessed with its cause
+    "These rules need to be scrapped.",
+    "The policy on migrants deserves to be attacked.",
+    "The government's policy towards refugees needs to be attacked.",
+    "Kids need to be hurt less in youth rugby.",
+    "Muslims don't need to be hurt.",
+    "Muslims dont need to be hurt.",
+    "Refugees who were tortured need to be helped.",
+    "You must be tortured by the memories of that night.",
+    "Migrants need to be stoned.",  # a state as often as a deed: only as deserved
+    # read2 (session 40): criticism after should / must, a state guessed with its frequency
+    "Ministers should be attacked for this failure.",
+    "Critics say the minister must be attacked on every front.",
+    "Doctors must be assaulted every day in that hospital, it's shocking.",
+    "No refugee in that hotel should be attacked.",  # a negative quantifier over more words than denied.py reads
+    "Not a single Muslim on this street deserves to be hurt.",
 ]
 
 
 @pytest.mark.parametrize(("text", "called"), [(t, True) for t in CALLED] + [(t, False) for t in NOT_CALLED])
 def test_a_harm_is_called_for_only_on_people(text, called):
     assert (signal_dict(text)["threat_en"] > 0) is called, text
+
+
+@pytest.mark.parametrize("text", ["He said Muslims need to be hurt.",
+                                  "My neighbour told me that immigrants need to be hurt, and I reported him."])
+def test_a_call_for_a_hurt_someone_else_made_is_quoted_not_the_writers(text):
+    signals = signal_dict(text)
+    assert signals["quoted_harm"] > 0 and signals["threat_en"] == 0, text
+
+
+@pytest.mark.parametrize("text", ["No Muslim needs to be hurt.", "No refugee should be assaulted."])
+def test_a_call_for_a_hurt_nobody_makes_is_denied(text):
+    signals = signal_dict(text)
+    assert signals["denied_harm"] > 0 and signals["threat_en"] == 0, text
 
 
 @pytest.mark.parametrize("text", ["Latinx students marched on Friday.", "Serbs and Croats played in the final.",

@@ -170,10 +170,25 @@ _EN_VENUE = (r"(?! (?:[a-z'’]+ ){0,3}?(?:elections?|polls|ballot|vote|press|me
 # session 32: an attack or a hurt called for as well, but only as deserved ("[people] deserve to be attacked", "deserve
 # to get hurt"): after "must" or "should" these are mostly a guess at feelings or a state ("you must be hurt", "they
 # must be stoned", "kids should be hurt less")
-_EN_HURT = r"(?:attacked|assaulted|hurt|harmed|tortured|maimed|battered|stoned)" + _EN_VENUE
-_EN_DEATH = (r"(?:(?:should|must|ought to|needs? to) (?:all )?(?:die|be (?:" + _EN_KILLED + r"|beaten" + _EN_VENUE
-             + r"))|deserves? (?:to (?:all )?(?:die|be (?:" + _EN_KILLED + r"|beaten" + _EN_VENUE + r")|(?:be|get) "
-             + _EN_HURT + r")|a (?:good |proper |real )?(?:beating|kicking|hiding|battering)))(?![a-z])")
+# session 40: but a deed done to a body is called for after any modal of duty ("[group] should be attacked", "must be
+# assaulted"), and a hurt too after one of need ("[group] need to be hurt", "ought to get hurt": en-ph-015 read none),
+# which guesses at no feeling; "stoned" and "battered" only as deserved ("they need to be stoned", "the players must be
+# battered after extra time" may be a state), nor with an agent after these ("you must be tortured by the memories",
+# "must be attacked by trolls all day": a guess again; THREAT_EN's guard also keeps its 100 needles so);
+# none wished smaller ("kids need to be hurt less in youth rugby": denied.py's lessened harm)
+# read2 (session 40): after should / must only the deeds no critic wishes ("ministers should be attacked for this
+# failure", "must be attacked on every front" are criticism), and none done every day or all the time ("doctors must be
+# assaulted every day in that hospital" guesses at a state)
+_EN_ASSAILED = r"(?:assaulted|tortured|maimed|mutilated|brutali[sz]ed|knifed)"
+_EN_OFTEN = (r"(?! (?:every (?:day|week|night|single day)|daily|nightly|weekly|all the time|constantly|regularly"
+             r"|so often))")
+_EN_HURT = r"(?:hurt|stoned|battered|attacked|harmed|" + _EN_ASSAILED[3:] + _EN_VENUE
+_EN_DEATH = (r"(?:(?:should|must) (?:all )?(?:die|be (?:" + _EN_KILLED + r"|beaten" + _EN_VENUE + r"|" + _EN_ASSAILED
+             + r"(?! by)" + _EN_OFTEN + _EN_VENUE + r"))|(?:ought to|needs? to) (?:all )?(?:die|be (?:" + _EN_KILLED
+             + r"|beaten" + _EN_VENUE + r")|(?:be|get) (?:hurt|attacked|harmed|" + _EN_ASSAILED[3:] + _EN_VENUE
+             + r")|deserves? (?:to (?:all )?(?:die|be (?:" + _EN_KILLED + r"|beaten" + _EN_VENUE + r")|(?:be|get) "
+             + _EN_HURT + r")|a (?:good |proper |real )?(?:beating|kicking|hiding|battering)))(?![a-z])"
+             r"(?! (?:a lot |far |much |a bit |even )?(?:less|more rarely)(?![a-z]))")
 
 
 # whom a death is wished on: a person or group noun (_EN_PERSON and the groups it lacks), and the death wished
@@ -189,6 +204,15 @@ _EN_WISHED_DEATH = (r"(?:dead|wiped out|exterminated|gassed|hanged|lynched|execu
 # looks back at the commonest first-person subjects
 _EN_NOT_I = "".join(f"(?<!{w} )" for w in ("i", "we", "i'm", "i’m", "i am", "we're", "we’re", "we are", "i'll", "i’ll",
                                             "we'll", "we’ll", "i will", "we will", "i can", "we can", "i could"))
+
+
+# not a noun a topic's preposition governs, with or without a determiner (the policy on / towards / about the
+# [group]); not "of", mostly a part of the group ("most of them", "half of the migrants")
+_EN_TOPICS = sorted({f"{p} {d}" for p in ("on", "about", "towards", "toward", "against", "for", "over")
+                     for d in ("", "the ", "these ", "those ", "all ", "our ", "their ", "its ")}, key=len)
+# one look back for each width (a look back takes alternatives of one width only): 17, not 56, at each word start
+_EN_NOT_OBJECT = "".join("(?<!(?:" + "|".join(w for w in _EN_TOPICS if len(w) == n) + "))"
+                         for n in sorted({len(w) for w in _EN_TOPICS}))
 
 
 # threat idioms that need no harm verb, and calls for a death (one alternative each: THREAT_EN_PARTS scans them apart)
@@ -225,8 +249,12 @@ _EN_IDIOMS = (
     # not across a negation ("[group] do not deserve to die" is no call for it: session 30)
     # whom: a pronoun, a person or group noun, a people by its demonym or a person by a role (session 32: "Latinos
     # deserve to be attacked", "the Guatemalans in this town deserve to get hurt" matched nothing)
-    r"(?:he|she|they|you|him|them|who|" + _EN_PERSON[3:-1] + r"|" + EN_PEOPLES + r"|" + EN_PEOPLE
-    + r")(?: (?!(?:not|never)(?![a-z]))[a-z]{1,20}){0,3}? " + _EN_DEATH,
+    # session 40: the one called on may be told where or which ("those [group] at the bus stop", "[group] who come
+    # here": up to five words before the modal, none a negation), but not as what a thing is about ("the policy on
+    # migrants deserves to be attacked" calls for no harm to migrants)
+    _EN_NOT_OBJECT + r"(?:he|she|they|you|him|them|who|" + _EN_PERSON[3:-1] + r"|" + EN_PEOPLES + r"|" + EN_PEOPLE
+    + r")(?: (?!(?:not|never|no|dont|doesnt|didnt|isnt|arent|wont|shouldnt|cant)(?![a-z]))[a-z]{1,20}){0,5}? "
+    + _EN_DEATH,
     r"(?:kill|shoot|hang|gas|exterminate|slaughter|lynch|murder|stab|rape) (?:them all|all of them|every (?:last"
     r" |single )?one of (?:them|you)|(?:all (?:of )?|every |the |those |these )(?:the )?(?:[a-z]{1,20} )?"
     + _EN_PERSON + r"(?![a-z]))",
