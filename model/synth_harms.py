@@ -32,7 +32,7 @@ ROWS_LOCATED = 300  # per family and language of synth_located.py at scale 1.0 (
 ROWS_EXPOSED = 300  # per family of synth_exposed.py at scale 1.0 (Japanese only)
 # families sized apart from ROWS_PER_FAMILY_EN: the civil mentions of groups outnumber the attacks on them
 ROWS_EN = {"neg_threat_frame": 200, "neg_identity_civil": 1200, "neg_counter_ref": 800, "neg_reclaimed": 600,
-           "neg_own_plan": 400, "neg_homonym": 330}
+           "neg_own_plan": 400, "neg_homonym": 330, "neg_disgust": 200}
 LONG_SHARE = 0.25  # rows where the template's sentence sits among neutral sentences
 CONTEXT_FAMILIES = ("neg_politics", "neg_article", "neg_report")  # clean sentences that may surround any row
 _TOKEN = re.compile(r"(\[[^\]]*\]|\{\w+\})")

@@ -86,6 +86,12 @@ SLOTS_EN = {
     "idiom_task": _w("a plumber before Christmas|a parking space on market day|a dentist who takes new patients|the flat-pack wardrobe together|through to the council on the phone|a signal out here|the kids out the door by eight|a table on a Friday|the bins out in this wind|a train home after ten"),
     "idiom_what": _w("commute|week|shift|winter|drive home|climb|night|quarter|move|deadline|fortnight"),
     "wh_event": _w("did we lose that match|is the bus late again|has the summer gone|are rents this high|did the council approve that bypass|is the queue this long|did my phone bill double|is it snowing in April|did the ref miss that|do these roadworks never end"),
+    # session 40: disgust at things, places and the news, in the hate family's disgust frame (the sight / smell of ...
+    # turns my stomach): -5 held the frame with no group in it ("The smell of [a nuisance] in our street ..." 0.44)
+    "dthing": _w("the overflowing bins|rotting food waste|the dead fish|black mould|fly-tipped mattresses|dog mess|burnt-out cars|the blocked drains|green slime|cigarette butts|the pigeon droppings|spilt diesel|the abandoned fridges|the rat traps|stale beer|the portaloos"),
+    "dplace": _w("on our bus|in our street|at the school gates|by the canal|behind the chip shop|in the stairwell|outside the station|on the beach|along the towpath|at the recycling centre|in the underpass|on the high street|by the allotments|in the car park"),
+    "dnews": _w("the fish kill in the reservoir|the state of the wards at the general|another sewage spill on the coast|the puppy farm case|the conditions at that care home|the water company's bonuses|the mould in the council's flats|the price of a pint at the stadium|the landfill fire|the expenses scandal"),
+    "dfeel": _w("turns my stomach|makes my skin crawl|makes me feel sick|makes me want to gag|is revolting|is disgusting|makes me retch"),
     "civtopic": _w("housing|healthcare|jobs|the cost of living|school places|bus routes|childcare|pensions|broadband|rents|GP waiting times|energy bills"),
 }
 
@@ -258,7 +264,10 @@ FAMILIES = {
         "[Thank you|Thanks|Huge thanks] to the {ga} [volunteers|doctors|drivers|families] who [helped|turned up|cooked] after the [floods|fire|storm]",
         "{gpl} deserve [the same|equal|decent] {civtopic} as everyone else", "[More|Fewer] {gpl} are [buying homes|starting businesses|going to university] than ten years ago",
         "The new [headteacher|police chief|mayor|editor] is {ga}, which [nobody should care about|is nice to see|matters less than their record]",
-        "Growing up {ga} in {town} in the nineties wasn't always easy, but I love this place", "I [married|fell in love with|share a flat with] a {ga} [guy|girl|man|woman] from {town}",
+        "Growing up {ga} in {town} in the nineties wasn't always easy, but I love this place",
+        # session 40: the writer's own identity and what they meet for it ("the prejudice I face as a {ga} {gper}")
+        "The [abuse|prejudice|hostility|discrimination] I [face|get|put up with] as a {ga} {gper} [at work|on the bus|in {town}] [is exhausting|has got worse this year|is rarely reported|never really stops]",
+        "As a {ga} {gper}, I [get|hear|read] [comments|slurs|nasty remarks] [most weeks|on the school run|online], and [it wears me down|I report every one|my friends back me up]", "I [married|fell in love with|share a flat with] a {ga} [guy|girl|man|woman] from {town}",
         "{gpl} and their [kids|families|parents] are [welcome|at home|safe] here", "Being {ga} [has nothing to do with|doesn't change] how good a {gper} you are",
         "[Both|All] my [grandparents|neighbours|flatmates] are {ga}", "[Lots of|Many] {gpl} [watch|read|listen to] this [paper|channel|show] too, you know",
         "The {ga} [student society|parents' group|business network] [meets|is meeting] on [Thursday|Monday evenings] at the library",
@@ -269,6 +278,11 @@ FAMILIES = {
     # the heads that Davidson's and Jigsaw's vulgar positives are clean; see model/data/english.py DAVIDSON_HARASSMENT.
     # "neg_exclaimed" above is narrower: only the forms exclaimed.py reads as aimed at nobody, no harassment, abuse
     # unlabelled; English-only fit, validation: Davidson 0.9544 -> 0.9522 with session 15's denial changes)
+    "neg_disgust": (  # session 40: disgust at things, places and the news in the hate family's disgust frame: no one attacked
+        "The [sight|smell|stench|state] of {dthing} {dplace} {dfeel}", "The [sight|smell] of {dthing} {dplace} {dfeel}[, every single morning|, honestly| in this heat]",
+        "[Reading about|Hearing about|The footage of|The photos of] {dnews} {dfeel}", "Every time I walk past {dthing} {dplace}, my [stomach turns|skin crawls]",
+        "There's {dthing} {dplace} again. The [sight|smell] of it {dfeel}", "What the [council|water company|landlord's agent] has let happen {dplace} {dfeel}",
+    ),
     "neg_news": (  # attacks and hate reported as news
         "Police say the gunman {vpast} {d2} people at {place}", "A man was arrested for threatening to kill {g}", "The attacker shouted slurs at {g} before being detained, witnesses said",
         "Hate crimes against {g} rose {d2}% last year, a report says", "Court convicts man who said he wanted to kill {g}", "A {g1} was {vpast} near {place}, police said",
