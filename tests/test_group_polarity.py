@@ -71,6 +71,32 @@ def test_a_good_thing_undeserved_by_a_group_is_a_positive_denied(text):
 
 
 @pytest.mark.parametrize("text", [
+    "I've lost all respect for Hindus.",
+    "Honestly, we have zero sympathy left for the Somalis on this estate.",
+    "I have not an ounce of compassion for refugees.",
+    "Gay men get no sympathy from me.",
+    "Migrants will get no welcome from us.",
+])
+def test_a_regard_withheld_from_a_group_is_a_positive_denied(text):
+    """Session 40: a quantifier withholds it ("no", "zero", "lost all"), by the writer or from the writer."""
+    assert signal_dict(text)[PRAISE] > 0, text
+
+
+@pytest.mark.parametrize("text", [
+    "I haven't lost all respect for Hindus.",            # negated
+    "I have no sympathy for people who attack Muslims.",  # withheld from someone else
+    "I have no sympathy for the Russians who voted for this war.",  # read2: a subset named by its deed
+    "I've lost all respect for Muslim leaders who stayed silent.",
+    "I've lost all respect for the minister.",           # no group
+    "Refugees get no help from the council.",            # a lot complained of, not withheld by the writer
+    "I have great respect for the Sikh volunteers at the food bank.",  # a regard given
+    'My uncle said "I have lost all respect for Muslims" and we left.',  # someone else's words
+])
+def test_no_regard_withheld_without_the_writer_withholding_it_from_a_group(text):
+    assert signal_dict(text)[PRAISE] == 0, text
+
+
+@pytest.mark.parametrize("text", [
     "Refugees deserve nothing but respect.",       # "nothing but": the opposite
     "The council is not honest about the budget.",  # no group
     "These people are not honest.",                 # said of anyone

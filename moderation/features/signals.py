@@ -42,7 +42,7 @@ from moderation.needles.guards import strings_of
 from moderation.targets.denied import _denials, denied_spans
 from moderation.targets.pii import EMAIL as _EMAIL
 from moderation.targets.pii import EMAIL_NEEDED, personal_info
-from moderation.targets.polarity import group_denials
+from moderation.targets.polarity import WITHHELD_CUE, group_denials
 from moderation.targets.reported import reported_spans
 from moderation.targets.treated import treated_spans
 from moderation.text.normalized import Normalized
@@ -93,7 +93,7 @@ def named_signals(raw: np.ndarray, norm: Normalized, codes: np.ndarray, spans: l
     denied = _merge(denied_at) if denied_at else None
     treated = _Treated(t, hits) if latin else None  # read only where a group word or a hate statement is found
     starts, ends, cats, words = _words(t, spans, chars, found, quoted, hits, denied, treated)
-    if latin and (denied_at or "deserve" in t or " as " in t) and (
+    if latin and (denied_at or "deserve" in t or " as " in t or WITHHELD_CUE.search(t)) and (
             grouped := np.flatnonzero(_tables().group[cats])).size:  # a denial about a group, by its polarity
         _group_polarity(t, raw, spans, _denials(t, hits) if denied_at else (),
                         list(zip(starts[grouped].tolist(), ends[grouped].tolist(), strict=True)))

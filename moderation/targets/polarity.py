@@ -58,6 +58,29 @@ _REGARDED = re.compile(r"(?<![a-z])(?:" + _NEG + r")(?: [a-z'’]+){0,3}? (?:reg
                        r"(?P<whom>(?: [a-z'’-]+){1,3}?) as(?P<said>(?: [a-z'’-]+){1,4})")
 
 
+# session 40: a regard withheld by a quantifier, which holds no negation for denied.py: by the writer ("I've lost all
+# respect for [group]", "we have zero sympathy for the [group] ...") or, said of the group, from the writer ("[group]
+# get no sympathy from me"); the group right after "for" (with a determiner), so "no sympathy for people who attack
+# [group]" withholds nothing from it; not across a negation ("I haven't lost all respect for ..."). Not "there is no
+# welcome for [group] here", which a writer who laments it says as often (left out: no lexicon tells the two apart)
+_REGARD = r"(?:respect|sympathy|compassion|welcome|trust|tolerance|patience|time|love|regard|pity|goodwill)"
+_NONE_OF = r"(?:no|zero|not an ounce of|not a shred of|not one ounce of|not a scrap of|not a drop of)"
+_NOT = r"(?:not|never|no|ha[sv]en['’]?t|didn['’]?t|don['’]?t|doesn['’]?t|wouldn['’]?t|won['’]?t|can['’]?t|cannot)"
+_WITHHELD = re.compile(
+    r"(?<![a-z])(?:i|we)(?:['’](?:ve|d))?(?: (?!" + _NOT + r"(?![a-z]))[a-z'’]+){0,2}? (?:(?:lost|lose) (?:all|any"
+    r"|every (?:last )?(?:bit|ounce|shred) of)|(?:have|has|had|got|feel|felt|hold|show|owe)(?: (?:absolutely"
+    r"|literally|just))? " + _NONE_OF + r") " + _REGARD
+    + r"(?: (?:left|whatsoever|at all|anymore|any more))? (?:for|towards?) (?:(?:the|these|those|all|any|most) )?"
+    r"|(?<![a-z])(?:get|gets|got|will get|should get|can expect|should expect|deserve|deserves)(?: absolutely)? "
+    + _NONE_OF + r" " + _REGARD + r"(?: (?:whatsoever|at all))? from (?:me|us|my|our)(?![a-z])")
+
+# read2 (session 40): a subset named by what it did is no group ("no sympathy for the Russians who voted for this war",
+# "lost all respect for Muslim leaders who stayed silent"): a relative clause within two words after the group word
+_NAMED_BY_DEED = re.compile(r"(?: [a-z'’-]+)? (?:who|that|which|whose)(?![a-z])")
+# what every _WITHHELD match holds (signals asks it before reading polarity in a text with no denial in it)
+WITHHELD_CUE = re.compile(r"(?:no|zero|of|all|any) " + _REGARD + r"(?![a-z])")
+
+
 # a stereotype denied only to be outdone or mocked in the rest of its sentence (read2, session 39): "[group] are not
 # criminals, they are worse", "... just lazy and greedy", "... said no one ever": no defence. The worse thing is
 # said by the turn itself ("they are [worse | a bad word]", "just [a bad word]"), with at most a few words of degree
@@ -136,6 +159,13 @@ def group_denials(text: str, denials, groups: list[tuple[int, int]]) -> tuple[li
             if sign and _group_in(groups, text, m.start("whom"), m.end("whom")) >= 0 and (
                     sign > 0 or not _outdone(text, m.end())):
                 (praise if sign > 0 else stereotype).append(m.span())
+    for m in _WITHHELD.finditer(text) if WITHHELD_CUE.search(text) else ():
+        if m.group().startswith(("i", "we")):  # the writer's: the group starts right where the match ends
+            g = _group_in(groups, text, m.end(), m.end() + 1)
+            if g >= 0 and not _NAMED_BY_DEED.match(text, g):
+                praise.append(m.span())
+        elif (start := _subject_start(text, m.start())) < m.start() and _group_in(groups, text, start, m.start()) >= 0:
+            praise.append((start, m.end()))
     if "deserve" in text:
         for m in _UNDESERVED.finditer(text):
             start = _subject_start(text, m.start())
