@@ -93,3 +93,10 @@ def test_more_peoples_are_named(text):
 @pytest.mark.parametrize("text", ["The dog is in this town.", "Hang your coats on the hook.", "Heads or tails?"])
 def test_a_new_people_is_no_spelling_of_a_common_word(text):
     assert signal_dict(text)["group_named"] == 0, text
+
+
+@pytest.mark.parametrize("text", ["No doubt refugees should be shot.", "No wonder those people should be maimed."])
+def test_an_idioms_no_denies_no_call(text):
+    """Session 40: "no doubt" / "no wonder" assert what follows (denied.py's _NOT_HARMED read them as denials)."""
+    signals = signal_dict(text)
+    assert signals["threat_en"] > 0 and signals["denied_harm"] == 0, text

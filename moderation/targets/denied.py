@@ -81,13 +81,19 @@ _HARM_VERB = (r"(?:evict|exclude|punish|abandon|bully|beat|attack|abuse|insult|h
 # the wish denied as a deed ("nobody wants to kill [group]", "I don't want to hurt anyone"; session 30)
 _WISH_TO = r"(?:want|wants|wanted)(?: [a-z'’]+){0,3}? to " + _HARM_VERB
 
+# not an idiom's "no" ("no wonder", "no doubt [group] should be shot" asserts it: session 40, _NOT_HARMED read it as a
+# denial, 0.098 on -5)
+_NO_IDIOM = (r"(?! (?:wonder|doubt|matter|surprise|secret|question|way|joke|kidding|lie|idea|shock|reason|excuse"
+             r"|need|point|longer|more|one)(?![a-z']))")
+
 # a harm that should not befall people ("[group] should never be treated like criminals", "we should not let [group] be
 # abused", "must never be locked up", "ought not to be mocked", "landlords must never evict [group]", "no [group]
 # should ever be spat at"): only with the harm named, since "[group] should not be trusted / allowed in" is the attack
 _NOT_HARMED = (r"(?<![a-z])(?:(?:should|must|shall)(?:n['’]t| not| never)|ought(?: not| never) to)(?: ever)?"
                r"(?:(?: (?:let|allow|see)(?: [a-z'’]+){1,3}?)? be(?: [a-z'’]+){0,3}? (?:" + _HARMED + "|" + _HARM_DONE
                + r")| " + _HARM_VERB + ")"
-               r"|(?<![a-z])(?:no|nobody|no one)(?: [a-z]+){0,2}? (?:should|must)(?: ever)? be(?: [a-z'’]+){0,2}? "
+               r"|(?<![a-z])(?:no" + _NO_IDIOM + r"|nobody|no one)(?: [a-z]+){0,2}? (?:should|must)(?: ever)? be"
+               r"(?: [a-z'’]+){0,2}? "
                + _HARM_DONE)
 
 # a harm wished smaller, not wished (session 33): a comparative of less harm ("kids should be hurt less often in youth
@@ -133,9 +139,6 @@ _NOT_DONE = (r"(?<![a-z])(?:i|we)(?:(?:['’]d|['’]ll| would| will| could) nev
 # they deserve ...": session 30)
 # the words "no" quantifies, never a pronoun: "no mercy they deserve to be shot" starts a new clause that asserts it
 _NO_QUANTIFIED = r"(?: (?!(?:they|them|these|those|he|she|we|you|it|i)(?![a-z]))[a-z]+)"
-# not an idiom's "no" ("no wonder", "no doubt [group] should be shot" asserts it)
-_NO_IDIOM = (r"(?! (?:wonder|doubt|matter|surprise|secret|question|way|joke|kidding|lie|idea|shock|reason|excuse"
-             r"|need|point|longer|more|one)(?![a-z']))")
 # session 40: the quantified subject told where or which, as the call it denies may be (threats.py: "no refugee in
 # that hotel should be attacked" read as a call once "should be attacked" was one); "not a single" / "not one" too
 _NO_DEATH = (r"(?:(?:nobody|no one)(?: [a-z]+){0,2}?|(?:no|not a single|not one)" + _NO_IDIOM + _NO_QUANTIFIED
