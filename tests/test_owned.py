@@ -101,6 +101,17 @@ def _read(text: str, word: str) -> int:
     ("i'm a proud dyke and a baker", "dyke", OWN),
     ("we went coon hunting with the hounds", "coon", LITERAL),  # an agent noun stops the writer's own only
     ("faggots burning in the stove", "faggots", LITERAL),
+    # session 38: a self-introduction ("X here, ...") and a participle clause of the writer's own being
+    ("retired dyke here, and the new bus route is a disgrace", "dyke", OWN),
+    ("proud queer grandad here: loved the carnival", "queer", OWN),
+    ("being a homo at a rugby club, i learnt to laugh", "homo", OWN),
+    ("being a proud dyke in a village, we kept to ourselves", "dyke", OWN),
+    ("too many queers here", "queers", 0),  # a quantifier, and plural
+    ("there is a dyke here, watch out", "dyke", 0),  # not at a clause's start
+    ("that faggot here, he is a menace", "faggot", 0),
+    ("being a faggot is a sin", "faggot", 0),  # no first-person main clause
+    ("being a faggot, he should be ashamed", "faggot", 0),
+    ("being a faggot is something i despise", "faggot", 0),  # a gerund subject, no participle clause
 ])
 def test_reading(text, word, expected):
     assert _read(text, word) == expected

@@ -60,6 +60,19 @@ _IN_GROUP_BEFORE = re.compile(r"(?:^|[^a-z'’])" + _OPENER + r"(?:" + _ARTICLE 
 _IN_GROUP_AFTER = re.compile(r"(?: (?:folks?|people|kids?|women|men|guys|girls|boys|lads|ones|elders|friends)"
                              r"(?= like (?:me|us|myself)(?![a-z])))?"
                              r" (?:myself|ourselves|and proud|like me|like us|like myself)(?![a-z])")
+# session 38: two first-person forms of the writer's own word. A self-introduction at a clause's start, the singular
+# word with at most two describing words before it and one person noun after, then "here" and a break ("old dyke here,
+# and ...", "queer teacher here: ..."); a quantifier or a determiner is no describing word, so "too many queers here"
+# and "no fags here" stay unread. And a participle clause of the writer's own being, "being a ..." at a clause's
+# start, when a comma ends it within 40 characters and a first-person subject follows ("being a dyke in this town, i
+# ..."; "being a dyke is who i am" is a gerund subject, not read)
+_SELF_DESCRIBER = (r"(?:proud|old|retired|young|elderly|lifelong|local|working|tired|happy|fellow|married|single|out"
+                   r"|openly|disabled|black|white|trans|deaf|blind|middle-aged|grumpy|ageing|aging|humble|resident)")
+_HERE_BEFORE = re.compile(r"(?:^|[.!?\n;:(] *)(?:" + _SELF_DESCRIBER + r" ){0,2}$")
+_HERE_AFTER = re.compile(r"(?: [a-z]{2,12})? here(?:[,:;.!?\n]| and | - | — |$)")
+_BEING_BEFORE = re.compile(r"(?:^|[.!?\n;:(,] *)(?:being|as someone who is|as somebody who is) an?"
+                           r"(?: " + _SELF_DESCRIBER + r"){0,2} $")
+_FIRST_SUBJECT = re.compile(r"[^.!?;,\n]{0,40}, (?:i|we)(?:['’](?:m|ve|d|ll|re))?(?![a-z])")
 # the word before an agent noun of harm names its target, not the writer ("i will be a faggot killer", "as a dyke
 # hater", "we are queer bashers"; read2, session 37)
 _AGENT_AFTER = re.compile(r"[ -](?:hat|bash|kill|hunt|beat|lynch|burn|stomp)(?:ers?|ing)(?![a-z])")
@@ -189,7 +202,7 @@ def reading(t: str, a: int, b: int) -> int:
         before.group("free") is None or (t[b - 1] not in "sz" and _DESCRIBED_WORD.fullmatch(t, a, b) is not None))
     agent = _AGENT_AFTER.match(t, b, b + 12) is not None  # "a faggot killer", "we are queer bashers": the target
     if not agent and (mine or _IN_GROUP_AFTER.match(t, b, b + 24) or _OTHER_MY_AGE.match(t, max(0, a - 6), b + 8) or (
-            t[a:b] in _ADDRESS_WORDS and _warm_address(t, a))):
+            t[a:b] in _ADDRESS_WORDS and _warm_address(t, a)) or _introduced(t, a, b)):
         return OWN
     if t[a:b] == "bitch" and (_THING_BEFORE.search(t, max(0, a - _BEFORE - 32), a)
                               or _THING_AFTER.match(t, b, b + 24)) and not _REAIMED_AFTER.match(t, b, b + 48):
@@ -204,6 +217,15 @@ def reading(t: str, a: int, b: int) -> int:
         start = stop.end()
     cues = _CUES[base]
     return LITERAL if cues.search(t, start, a) or cues.search(t, b, end) else 0
+
+
+def _introduced(t: str, a: int, b: int) -> bool:
+    """The writer introduces themself by the word ("old dyke here, ...") or says what being one makes them ("being a
+    dyke, i ..."): each window at most _BEFORE characters before and 48 after the word (linear)."""
+    if t[b - 1] != "s" and _HERE_BEFORE.search(t, max(0, a - _BEFORE), a) and _HERE_AFTER.match(t, b, b + 20):
+        return True
+    being = _BEING_BEFORE.search(t, max(0, a - _BEFORE), a)
+    return being is not None and _FIRST_SUBJECT.match(t, b, b + 48) is not None
 
 
 @functools.lru_cache(maxsize=1)  # every address word of one text reads the same spans: once per text, when first asked
