@@ -104,6 +104,12 @@ def _read(text: str, word: str) -> int:
     # session 38: a self-introduction ("X here, ...") and a participle clause of the writer's own being
     ("retired dyke here, and the new bus route is a disgrace", "dyke", OWN),
     ("proud queer grandad here: loved the carnival", "queer", OWN),
+    ("faggot spotted here. disgusting.", "faggot", 0),  # a report of someone present (read2, session 38)
+    ("nigger sighting here, lock your doors", "nigger", 0),
+    ("dyke alert here!", "dyke", 0),
+    ("tranny here - ban him", "tranny", 0),
+    ("tranny here, ban him", "tranny", 0),  # spoken of in the third person after it
+    ("dyke here and there, everywhere you look", "dyke", 0),
     ("being a homo at a rugby club, i learnt to laugh", "homo", OWN),
     ("being a proud dyke in a village, we kept to ourselves", "dyke", OWN),
     ("too many queers here", "queers", 0),  # a quantifier, and plural

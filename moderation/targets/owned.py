@@ -61,15 +61,21 @@ _IN_GROUP_AFTER = re.compile(r"(?: (?:folks?|people|kids?|women|men|guys|girls|b
                              r"(?= like (?:me|us|myself)(?![a-z])))?"
                              r" (?:myself|ourselves|and proud|like me|like us|like myself)(?![a-z])")
 # session 38: two first-person forms of the writer's own word. A self-introduction at a clause's start, the singular
-# word with at most two describing words before it and one person noun after, then "here" and a break ("old dyke here,
-# and ...", "queer teacher here: ..."); a quantifier or a determiner is no describing word, so "too many queers here"
-# and "no fags here" stay unread. And a participle clause of the writer's own being, "being a ..." at a clause's
-# start, when a comma ends it within 40 characters and a first-person subject follows ("being a dyke in this town, i
-# ..."; "being a dyke is who i am" is a gerund subject, not read)
+# word with at most two describing words before it and at most one person noun after (closed lists), then "here" and
+# a comma, a colon or a full stop ("old dyke here, and ...", "queer teacher here: ..."); a quantifier or a determiner
+# is no describing word, so "too many queers here" and "no fags here" stay unread, nor "faggot spotted here", "dyke
+# alert here!", "tranny here - ban him", "dyke here and there" (read2, session 38). And a participle clause of the
+# writer's own being, "being a ..." at a clause's start, when a comma ends it within 40 characters and a first-person
+# subject follows ("being a dyke in this town, i ..."; "being a dyke is who i am" is a gerund subject, not read)
 _SELF_DESCRIBER = (r"(?:proud|old|retired|young|elderly|lifelong|local|working|tired|happy|fellow|married|single|out"
                    r"|openly|disabled|black|white|trans|deaf|blind|middle-aged|grumpy|ageing|aging|humble|resident)")
 _HERE_BEFORE = re.compile(r"(?:^|[.!?\n;:(] *)(?:" + _SELF_DESCRIBER + r" ){0,2}$")
-_HERE_AFTER = re.compile(r"(?: [a-z]{2,12})? here(?:[,:;.!?\n]| and | - | — |$)")
+_HERE_AFTER = re.compile(r"(?: (?:teacher|grandad|grandma|granny|gran|nan|mum|mom|dad|mother|father|nurse|doctor|lad"
+                         r"|lass|woman|man|guy|girl|boy|pensioner|student|parent|veteran|driver|vicar|reader|resident"
+                         r"|voter|wife|husband|auntie|uncle))? here(?:[,:.]|$)")
+# ... and no one else spoken of after it: a report of someone present names them in the third person ("tranny here,
+# ban him"; read2, session 38)
+_THIRD_AFTER = re.compile(r"(?<![a-z'’])(?:he|him|his|she|her|they|them|their)(?![a-z'’])")
 _BEING_BEFORE = re.compile(r"(?:^|[.!?\n;:(,] *)(?:being|as someone who is|as somebody who is) an?"
                            r"(?: " + _SELF_DESCRIBER + r"){0,2} $")
 _FIRST_SUBJECT = re.compile(r"[^.!?;,\n]{0,40}, (?:i|we)(?:['’](?:m|ve|d|ll|re))?(?![a-z])")
@@ -222,7 +228,8 @@ def reading(t: str, a: int, b: int) -> int:
 def _introduced(t: str, a: int, b: int) -> bool:
     """The writer introduces themself by the word ("old dyke here, ...") or says what being one makes them ("being a
     dyke, i ..."): each window at most _BEFORE characters before and 48 after the word (linear)."""
-    if t[b - 1] != "s" and _HERE_BEFORE.search(t, max(0, a - _BEFORE), a) and _HERE_AFTER.match(t, b, b + 20):
+    if t[b - 1] != "s" and _HERE_BEFORE.search(t, max(0, a - _BEFORE), a) and (
+            here := _HERE_AFTER.match(t, b, b + 20)) and not _THIRD_AFTER.search(t, here.end(), here.end() + 60):
         return True
     being = _BEING_BEFORE.search(t, max(0, a - _BEFORE), a)
     return being is not None and _FIRST_SUBJECT.match(t, b, b + 48) is not None
