@@ -118,6 +118,17 @@ def _read(text: str, word: str) -> int:
     ("being a faggot is a sin", "faggot", 0),  # no first-person main clause
     ("being a faggot, he should be ashamed", "faggot", 0),
     ("being a faggot is something i despise", "faggot", 0),  # a gerund subject, no participle clause
+    # session 39: someone else's own word for themself (third-person in-group use)
+    ("my gran calls herself a proper old dyke and runs the bowls club", "dyke", OWN),
+    ("the choir describes itself as a queer collective from hull", "queer", OWN),
+    ("he came out as a homo at the rugby club dinner", "homo", OWN),
+    ("a memoir about growing up a shy queer on a farm", "queer", OWN),
+    ("they called him a faggot at the rugby club dinner", "faggot", 0),  # someone naming another
+    ("i call her a dyke because she is one", "dyke", 0),
+    ("growing up around faggots was hard", "faggot", 0),  # no article: not growing up as one
+    ("she called herself a fan of dykes on bikes", "dykes", 0),
+    ("anyone who identifies as queer should be run out of town", "queer", 0),  # a class of people: the group
+    ("people that call themselves dykes are sick", "dykes", 0),
 ])
 def test_reading(text, word, expected):
     assert _read(text, word) == expected

@@ -79,6 +79,18 @@ _THIRD_AFTER = re.compile(r"(?<![a-z'’])(?:he|him|his|she|her|they|them|their)
 _BEING_BEFORE = re.compile(r"(?:^|[.!?\n;:(,] *)(?:being|as someone who is|as somebody who is) an?"
                            r"(?: " + _SELF_DESCRIBER + r"){0,2} $")
 _FIRST_SUBJECT = re.compile(r"[^.!?;,\n]{0,40}, (?:i|we)(?:['’](?:m|ve|d|ll|re))?(?![a-z])")
+# session 39: someone else's own word for themself, reported (third-person in-group use): the word after a reflexive
+# naming ("my nan calls herself an old dyke", "the band describes itself as a queer punk collective"), after coming
+# out or identifying as one whoever did ("she came out as a dyke at nineteen"), and growing up as one ("her set about
+# growing up a butch dyke"); up to two modifiers, or after "a" one free describing word, between. The word names the
+# one who chose it, not a target ("call him a" is someone naming another: _PERSON_BEFORE); not after "who" / "that"
+# ("anyone who identifies as queer ...", "people that call themselves dykes ...": a class of people, the group a
+# predicate may attack)
+_SELF_NAMED_BEFORE = re.compile(r"(?:^|[^a-z'’])(?<!who )(?<!that )(?:(?:calls?|called|calling|describes?"
+                                r"|described|describing|introduces?|introduced|refers? to|referred to)"
+                                r" (?:herself|himself|themselves|themself|itself)(?: as)?"
+                                r"|(?:identif(?:y|ies|ied|ying)|comes? out|came out|coming out) as"
+                                r"|growing up(?: as)?)(?:" + _ARTICLE + _MODIFIER + r"| an?(?: [a-z]{2,12})?) $")
 # the word before an agent noun of harm names its target, not the writer ("i will be a faggot killer", "as a dyke
 # hater", "we are queer bashers"; read2, session 37)
 _AGENT_AFTER = re.compile(r"[ -](?:hat|bash|kill|hunt|beat|lynch|burn|stomp)(?:ers?|ing)(?![a-z])")
@@ -208,7 +220,8 @@ def reading(t: str, a: int, b: int) -> int:
         before.group("free") is None or (t[b - 1] not in "sz" and _DESCRIBED_WORD.fullmatch(t, a, b) is not None))
     agent = _AGENT_AFTER.match(t, b, b + 12) is not None  # "a faggot killer", "we are queer bashers": the target
     if not agent and (mine or _IN_GROUP_AFTER.match(t, b, b + 24) or _OTHER_MY_AGE.match(t, max(0, a - 6), b + 8) or (
-            t[a:b] in _ADDRESS_WORDS and _warm_address(t, a)) or _introduced(t, a, b)):
+            t[a:b] in _ADDRESS_WORDS and _warm_address(t, a)) or _introduced(t, a, b)
+            or _SELF_NAMED_BEFORE.search(t, max(0, a - _BEFORE), a)):
         return OWN
     if t[a:b] == "bitch" and (_THING_BEFORE.search(t, max(0, a - _BEFORE - 32), a)
                               or _THING_AFTER.match(t, b, b + 24)) and not _REAIMED_AFTER.match(t, b, b + 48):
