@@ -129,6 +129,16 @@ def _read(text: str, word: str) -> int:
     ("she called herself a fan of dykes on bikes", "dykes", 0),
     ("anyone who identifies as queer should be run out of town", "queer", 0),  # a class of people: the group
     ("people that call themselves dykes are sick", "dykes", 0),
+    # read2, session 39: a bare "X here" then a warning to the reader, or nothing of the writer, is a report
+    ("tranny here. lock up your kids.", "tranny", 0),
+    ("dyke here, watch your backs", "dyke", 0),
+    ("faggot here. vile.", "faggot", 0),
+    ("nigger here. hide your bikes.", "nigger", 0),
+    ("queer here. my bins were not collected again.", "queer", OWN),  # the writer goes on as themself
+    ("old dyke here, watch your step on the ice", "dyke", OWN),  # described: a self-introduction
+    # ... and a reflexive naming with scorn after it is the writer's sneer
+    ("she calls herself a dyke, the filthy thing", "dyke", 0),
+    ("he calls himself a proud faggot, what a disgrace", "faggot", 0),
 ])
 def test_reading(text, word, expected):
     assert _read(text, word) == expected

@@ -70,12 +70,17 @@ _IN_GROUP_AFTER = re.compile(r"(?: (?:folks?|people|kids?|women|men|guys|girls|b
 _SELF_DESCRIBER = (r"(?:proud|old|retired|young|elderly|lifelong|local|working|tired|happy|fellow|married|single|out"
                    r"|openly|disabled|black|white|trans|deaf|blind|middle-aged|grumpy|ageing|aging|humble|resident)")
 _HERE_BEFORE = re.compile(r"(?:^|[.!?\n;:(] *)(?:" + _SELF_DESCRIBER + r" ){0,2}$")
-_HERE_AFTER = re.compile(r"(?: (?:teacher|grandad|grandma|granny|gran|nan|mum|mom|dad|mother|father|nurse|doctor|lad"
-                         r"|lass|woman|man|guy|girl|boy|pensioner|student|parent|veteran|driver|vicar|reader|resident"
+_HERE_AFTER = re.compile(r"(?: (?P<noun>teacher|grandad|grandma|granny|gran|nan|mum|mom|dad|mother|father|nurse"
+                         r"|doctor|lad|lass|woman|man|guy|girl|boy|pensioner|student|parent|veteran|driver|vicar|reader|resident"
                          r"|voter|wife|husband|auntie|uncle))? here(?:[,:.]|$)")
 # ... and no one else spoken of after it: a report of someone present names them in the third person ("tranny here,
 # ban him"; read2, session 38)
 _THIRD_AFTER = re.compile(r"(?<![a-z'’])(?:he|him|his|she|her|they|them|their)(?![a-z'’])")
+# a bare word ("dyke here") introduces the writer only when the writer goes on in the first person and warns or tells
+# no reader ("Dyke here, lock your doors.", "Faggot here. Disgusting." are reports; read2, session 39)
+_FIRST_AFTER = re.compile(r"(?<![a-z'’])(?:i|i['’]m|im|i['’]ve|i['’]d|i['’]ll|me|my|mine|we|we['’]re|our|us)"
+                          r"(?![a-z'’])")
+_YOU_AFTER = re.compile(r"(?<![a-z'’])(?:you|your|yours|ya|u|ur)(?![a-z'’])")
 _BEING_BEFORE = re.compile(r"(?:^|[.!?\n;:(,] *)(?:being|as someone who is|as somebody who is) an?"
                            r"(?: " + _SELF_DESCRIBER + r"){0,2} $")
 _FIRST_SUBJECT = re.compile(r"[^.!?;,\n]{0,40}, (?:i|we)(?:['’](?:m|ve|d|ll|re))?(?![a-z])")
@@ -85,11 +90,15 @@ _FIRST_SUBJECT = re.compile(r"[^.!?;,\n]{0,40}, (?:i|we)(?:['’](?:m|ve|d|ll|re
 # growing up a butch dyke"); up to two modifiers, or after "a" one free describing word, between. The word names the
 # one who chose it, not a target ("call him a" is someone naming another: _PERSON_BEFORE); not after "who" / "that"
 # ("anyone who identifies as queer ...", "people that call themselves dykes ...": a class of people, the group a
-# predicate may attack)
+# predicate may attack). Session 39 (read2): coming out or identifying as one is read for the writer only (_OPENER):
+# "he came out as a faggot, so now we all have to pretend" is the writer's word choice for someone else; and the
+# reflexive only when nothing scornful follows in its sentence ("he calls himself a faggot, what a disgrace")
+_SCORN_AFTER = re.compile(r"[^.!?\n]{0,80}?(?<![a-z'’])(?:" + "|".join(map(re.escape, INSULTS_EN))
+                          + r"|filthy|disgrace\w*|freaks?|perverts?|degenerates?|sick|sicko|abominations?|vermin"
+                          r"|animals|unnatural|pretend\w*|so[- ]called|supposedly|apparently)(?![a-z'’])")
 _SELF_NAMED_BEFORE = re.compile(r"(?:^|[^a-z'’])(?<!who )(?<!that )(?:(?:calls?|called|calling|describes?"
                                 r"|described|describing|introduces?|introduced|refers? to|referred to)"
                                 r" (?:herself|himself|themselves|themself|itself)(?: as)?"
-                                r"|(?:identif(?:y|ies|ied|ying)|comes? out|came out|coming out) as"
                                 r"|growing up(?: as)?)(?:" + _ARTICLE + _MODIFIER + r"| an?(?: [a-z]{2,12})?) $")
 # the word before an agent noun of harm names its target, not the writer ("i will be a faggot killer", "as a dyke
 # hater", "we are queer bashers"; read2, session 37)
@@ -221,7 +230,7 @@ def reading(t: str, a: int, b: int) -> int:
     agent = _AGENT_AFTER.match(t, b, b + 12) is not None  # "a faggot killer", "we are queer bashers": the target
     if not agent and (mine or _IN_GROUP_AFTER.match(t, b, b + 24) or _OTHER_MY_AGE.match(t, max(0, a - 6), b + 8) or (
             t[a:b] in _ADDRESS_WORDS and _warm_address(t, a)) or _introduced(t, a, b)
-            or _SELF_NAMED_BEFORE.search(t, max(0, a - _BEFORE), a)):
+            or (_SELF_NAMED_BEFORE.search(t, max(0, a - _BEFORE), a) and not _SCORN_AFTER.match(t, b))):
         return OWN
     if t[a:b] == "bitch" and (_THING_BEFORE.search(t, max(0, a - _BEFORE - 32), a)
                               or _THING_AFTER.match(t, b, b + 24)) and not _REAIMED_AFTER.match(t, b, b + 48):
@@ -241,9 +250,12 @@ def reading(t: str, a: int, b: int) -> int:
 def _introduced(t: str, a: int, b: int) -> bool:
     """The writer introduces themself by the word ("old dyke here, ...") or says what being one makes them ("being a
     dyke, i ..."): each window at most _BEFORE characters before and 48 after the word (linear)."""
-    if t[b - 1] != "s" and _HERE_BEFORE.search(t, max(0, a - _BEFORE), a) and (
+    if t[b - 1] != "s" and t[a:b] != "nigger" and (before := _HERE_BEFORE.search(t, max(0, a - _BEFORE), a)) and (
             here := _HERE_AFTER.match(t, b, b + 20)) and not _THIRD_AFTER.search(t, here.end(), here.end() + 60):
-        return True
+        end = here.end() + 60
+        described = here.group("noun") is not None or any(c.isalpha() for c in t[before.start():a])
+        if described or (_FIRST_AFTER.search(t, here.end(), end) and not _YOU_AFTER.search(t, here.end(), end)):
+            return True
     being = _BEING_BEFORE.search(t, max(0, a - _BEFORE), a)
     return being is not None and _FIRST_SUBJECT.match(t, b, b + 48) is not None
 
