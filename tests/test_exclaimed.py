@@ -27,6 +27,16 @@ PAIRS = [
     ("Fuck this weather, the barbecue is off.", "Fuck this guy, the barbecue is off."),
     ("Oh fuck the traffic on the bypass.", "Oh fuck the driver on the bypass."),
     ("Such a fucking headache at the office.", "Such a fucking idiot at the office."),
+    # session 40: an institution after the intensifier, an oath, and idioms of "fuck" that point at nothing
+    ("The fucking bank closed our branch in the high street.",
+     "The fucking bank manager closed our branch in the high street."),
+    ("Jesus fucking Christ, the rent went up again.", "Jesus fucking Christ, you are thick."),
+    ("Oh my fucking god, the lift works.", "Oh my fucking god, you are useless."),
+    ("Nobody gives a fuck about the bypass.", "Nobody gives a fuck about you."),
+    ("Honestly I don't give a fuck about the seating plan.", "I don't give a fuck about him."),
+    ("There's fuck all to do in this town on a Sunday.", "Fuck all the cyclists on the pavement."),
+    ("The flat is cold as fuck this winter.", "You're ugly as fuck."),
+    ("That thunder scared the fuck out of me.", "He beat the fuck out of me."),
 ]
 
 

@@ -24,6 +24,10 @@ def spans(text):
     # someone pointed at or insulted in the sentence (trial-prof: two such insults fell below the line)
     ("Oh fuck, the lift is broken again.", "Oh fuck, the caretaker is a useless prat and he knows it."),
     ("Fucking finally, the bins got emptied.", "Fucking finally, the landlord got told he's a worthless prick."),
+    # session 40: an institution, an oath, idioms of "fuck"
+    ("The fucking council shut the pool for the summer.", "The fucking council shut the pool, they are scum."),
+    ("Jesus fucking Christ, the rent went up again.", "Jesus fucking Christ, you are thick."),
+    ("There's fuck all to do in this town on a Sunday.", "There's fuck all to do with you around."),
 ])
 def test_an_exclamation_at_no_one_is_read_its_aimed_twin_is_not(unaimed, aimed):
     assert spans(unaimed), unaimed

@@ -14,12 +14,17 @@ AT_A_THING = [
     "Ugh, this fucking weather.",
     "That fuckin self-checkout ate my card.",
     "Our stupid fucking old boiler packed in again.",
+    # session 40: institutions, bodies no one is
+    "The fucking hospital lost my scan results.",
+    "The fucking government raised the fares again.",
 ]
 AT_A_PERSON = [
     "This fucking idiot never shuts up.",
     "The fucking ref is blind.",
     "That fucking landlord of mine kept the deposit.",
     "You and your fucking car, move it.",
+    "The fucking council workers dumped the bins on my drive.",  # people of the institution
+    "The fucking ministers raised the fares again.",
 ]
 
 
