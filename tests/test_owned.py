@@ -139,6 +139,9 @@ def _read(text: str, word: str) -> int:
     # ... and a reflexive naming with scorn after it is the writer's sneer
     ("she calls herself a dyke, the filthy thing", "dyke", 0),
     ("he calls himself a proud faggot, what a disgrace", "faggot", 0),
+    # session 40: a group word after the reflexive is no owned slur ("that tranny calls herself a woman")
+    ("the bloke in the chip shop calls himself a muslim", "muslim", 0),
+    ("that one calls herself a woman now", "woman", 0),
 ])
 def test_reading(text, word, expected):
     assert _read(text, word) == expected

@@ -92,7 +92,9 @@ _FIRST_SUBJECT = re.compile(r"[^.!?;,\n]{0,40}, (?:i|we)(?:['’](?:m|ve|d|ll|re
 # ("anyone who identifies as queer ...", "people that call themselves dykes ...": a class of people, the group a
 # predicate may attack). Session 39 (read2): coming out or identifying as one is read for the writer only (_OPENER):
 # "he came out as a faggot, so now we all have to pretend" is the writer's word choice for someone else; and the
-# reflexive only when nothing scornful follows in its sentence ("he calls himself a faggot, what a disgrace")
+# reflexive only when nothing scornful follows in its sentence ("he calls himself a faggot, what a disgrace").
+# Session 40: and only for a slur of _OWNABLE: a group word after it is no owned slur but what the writer says she
+# is or is not ("that tranny calls herself a woman" read "woman" as her own word and dropped the group target)
 _SCORN_AFTER = re.compile(r"[^.!?\n]{0,80}?(?<![a-z'’])(?:" + "|".join(map(re.escape, INSULTS_EN))
                           + r"|filthy|disgrace\w*|freaks?|perverts?|degenerates?|sick|sicko|abominations?|vermin"
                           r"|animals|unnatural|pretend\w*|so[- ]called|supposedly|apparently)(?![a-z'’])")
@@ -230,7 +232,8 @@ def reading(t: str, a: int, b: int) -> int:
     agent = _AGENT_AFTER.match(t, b, b + 12) is not None  # "a faggot killer", "we are queer bashers": the target
     if not agent and (mine or _IN_GROUP_AFTER.match(t, b, b + 24) or _OTHER_MY_AGE.match(t, max(0, a - 6), b + 8) or (
             t[a:b] in _ADDRESS_WORDS and _warm_address(t, a)) or _introduced(t, a, b)
-            or (_SELF_NAMED_BEFORE.search(t, max(0, a - _BEFORE), a) and not _SCORN_AFTER.match(t, b))):
+            or (_OWNABLE.fullmatch(t, a, b) and _SELF_NAMED_BEFORE.search(t, max(0, a - _BEFORE), a)
+                and not _SCORN_AFTER.match(t, b))):
         return OWN
     if t[a:b] == "bitch" and (_THING_BEFORE.search(t, max(0, a - _BEFORE - 32), a)
                               or _THING_AFTER.match(t, b, b + 24)) and not _REAIMED_AFTER.match(t, b, b + 48):
