@@ -142,6 +142,15 @@ def _read(text: str, word: str) -> int:
     # session 40: a group word after the reflexive is no owned slur ("that tranny calls herself a woman")
     ("the bloke in the chip shop calls himself a muslim", "muslim", 0),
     ("that one calls herself a woman now", "woman", 0),
+    # read2, session 40: a witness reacts in the first person too; a comment right after the naming is the writer's
+    ("tranny here. i'm calling security.", "tranny", 0),
+    ("faggot here, i feel sick.", "faggot", 0),
+    ("dyke here, we want it out of our pub.", "dyke", 0),
+    ("dyke here, i loved this piece.", "dyke", OWN),
+    ("she calls herself a dyke, the dirty thing.", "dyke", 0),
+    ("he calls himself a queer, makes me want to throw up.", "queer", 0),
+    ("she calls herself a dyke and laughs about it with her mates.", "dyke", OWN),
+    ("my gran calls herself a proper old dyke, and runs the bowls club", "dyke", OWN),
 ])
 def test_reading(text, word, expected):
     assert _read(text, word) == expected

@@ -81,6 +81,14 @@ _THIRD_AFTER = re.compile(r"(?<![a-z'’])(?:he|him|his|she|her|they|them|their)
 _FIRST_AFTER = re.compile(r"(?<![a-z'’])(?:i|i['’]m|im|i['’]ve|i['’]d|i['’]ll|me|my|mine|we|we['’]re|our|us)"
                           r"(?![a-z'’])")
 _YOU_AFTER = re.compile(r"(?<![a-z'’])(?:you|your|yours|ya|u|ur)(?![a-z'’])")
+# ... nor when the writer goes on in the first person to react to someone present: a witness speaks as "i" too
+# ("Tranny here. I'm calling security.", "Faggot here, I feel sick.", "Dyke here. I want it out of my pub."; read2,
+# session 40): disgust, a call for someone to be removed or reported, or "it" for a person
+_REACTION_AFTER = re.compile(r"(?<![a-z'’])(?:sick|sickening|puke|puking|gag|gagging|vomit\w*|retch\w*"
+                             r"|throw(?:ing)? up|gross|vile|disgust\w*|revolting|repulsive|creep(?:y|s|ed)?"
+                             r"|call(?:ing|ed)? (?:the )?(?:security|police|cops|manager|staff)|banned|get (?:it|rid)"
+                             r"|(?:report|ban|block|kick|throw)(?:s|ed|ing|n)? (?:it|him|her|them|this|out)"
+                             r"|out of (?:my|our)|(?:want|near|let|keep|see|saw|seen) it)(?![a-z'’])")
 _BEING_BEFORE = re.compile(r"(?:^|[.!?\n;:(,] *)(?:being|as someone who is|as somebody who is) an?"
                            r"(?: " + _SELF_DESCRIBER + r"){0,2} $")
 _FIRST_SUBJECT = re.compile(r"[^.!?;,\n]{0,40}, (?:i|we)(?:['’](?:m|ve|d|ll|re))?(?![a-z])")
@@ -98,6 +106,9 @@ _FIRST_SUBJECT = re.compile(r"[^.!?;,\n]{0,40}, (?:i|we)(?:['’](?:m|ve|d|ll|re
 _SCORN_AFTER = re.compile(r"[^.!?\n]{0,80}?(?<![a-z'’])(?:" + "|".join(map(re.escape, INSULTS_EN))
                           + r"|filthy|disgrace\w*|freaks?|perverts?|degenerates?|sick|sicko|abominations?|vermin"
                           r"|animals|unnatural|pretend\w*|so[- ]called|supposedly|apparently)(?![a-z'’])")
+# ... nor when the writer comments on the naming at once (", the dirty thing", ", as if we needed telling", ", makes
+# me want to throw up", " - what a joke"; read2, session 40): the scorn is open, the comma before it is not
+_COMMENT_AFTER = re.compile(r"(?: [a-z'’]+)? ?(?:,(?! and )|;|:| [-–—] |\.\.\.)")
 _SELF_NAMED_BEFORE = re.compile(r"(?:^|[^a-z'’])(?<!who )(?<!that )(?:(?:calls?|called|calling|describes?"
                                 r"|described|describing|introduces?|introduced|refers? to|referred to)"
                                 r" (?:herself|himself|themselves|themself|itself)(?: as)?"
@@ -233,7 +244,7 @@ def reading(t: str, a: int, b: int) -> int:
     if not agent and (mine or _IN_GROUP_AFTER.match(t, b, b + 24) or _OTHER_MY_AGE.match(t, max(0, a - 6), b + 8) or (
             t[a:b] in _ADDRESS_WORDS and _warm_address(t, a)) or _introduced(t, a, b)
             or (_OWNABLE.fullmatch(t, a, b) and _SELF_NAMED_BEFORE.search(t, max(0, a - _BEFORE), a)
-                and not _SCORN_AFTER.match(t, b))):
+                and not _SCORN_AFTER.match(t, b) and not _COMMENT_AFTER.match(t, b, b + 24))):
         return OWN
     if t[a:b] == "bitch" and (_THING_BEFORE.search(t, max(0, a - _BEFORE - 32), a)
                               or _THING_AFTER.match(t, b, b + 24)) and not _REAIMED_AFTER.match(t, b, b + 48):
@@ -257,7 +268,8 @@ def _introduced(t: str, a: int, b: int) -> bool:
             here := _HERE_AFTER.match(t, b, b + 20)) and not _THIRD_AFTER.search(t, here.end(), here.end() + 60):
         end = here.end() + 60
         described = here.group("noun") is not None or any(c.isalpha() for c in t[before.start():a])
-        if described or (_FIRST_AFTER.search(t, here.end(), end) and not _YOU_AFTER.search(t, here.end(), end)):
+        if described or (_FIRST_AFTER.search(t, here.end(), end) and not _YOU_AFTER.search(t, here.end(), end)
+                         and not _REACTION_AFTER.search(t, here.end(), end)):
             return True
     being = _BEING_BEFORE.search(t, max(0, a - _BEFORE), a)
     return being is not None and _FIRST_SUBJECT.match(t, b, b + 48) is not None
