@@ -91,8 +91,10 @@ _OATH_AFTER = re.compile(r" (?:christ|jesus|wept|god|almighty|hell|shit|moly|cow
 # about trains"; not "fuck all the riders"), a degree ("cold as fuck", a word of _DEGREE first), and what something
 # did to the writer ("scared the fuck out of me")
 # ... and no one named in the 60 characters after it ("don't give a fuck about him / what the next bitch thinks")
-_AT_WHOM = re.compile(r"[^.!?\n]{0,60}?(?<![a-z'’])(?:you|your|yours|ya|u|ur|youre|you['’]re|he|him|his|she|her|they"
-                      r"|them|their|" + "|".join(map(re.escape, INSULTS_EN)) + r")(?![a-z'’])")
+# (a third person or an insult: what _ADDRESSEE reads after its second person too)
+_THIRD_OR_INSULT = r"he|him|his|she|her|they|them|their|" + "|".join(map(re.escape, INSULTS_EN))
+_AT_WHOM = re.compile(r"[^.!?\n]{0,60}?(?<![a-z'’])(?:you|your|yours|ya|u|ur|youre|you['’]re|" + _THIRD_OR_INSULT
+                      + r")(?![a-z'’])")
 _GIVE = re.compile(r"(?<![a-z'’])(?:give|gives|giving|gave|given) (?:a|one|two) \Z")
 _ALL_BEFORE = re.compile(r"(?<![a-z'’])(?:there['’]s|there is|there was|knows?|knew|did|does|done|doing|got|get|gets"
                          r"|has|had|have|worth|costs?|paid|pays?|earns?|earned|means?|meant|said|says|do|changed"
@@ -151,9 +153,8 @@ _SWEAR_WORD = re.compile(r"(?<![a-z'’])(?:what the fuck|fucking hell|holy fuck
 # _AROUND characters either side of the swear word, up to its ends
 # session 39 (trial-prof): and no one pointed at or insulted in it either, a third person ("he", "them") or an insult
 # word ("Holy shit, the ref is a useless prick." fell 0.692 -> 0.255 when its "holy shit" was hashed apart)
-_ADDRESSEE = re.compile(r"(?<![a-z'’])(?:you|your|yours|yourself|yourselves|ya|u|ur|youre|you['’]re|y['’]?all"
-                        r"|he|him|his|she|her|they|them|their|" + "|".join(map(re.escape, INSULTS_EN)) + r")"
-                        r"(?![a-z'’])|@[a-z0-9_]")
+_ADDRESSEE = re.compile(r"(?<![a-z'’])(?:you|your|yours|yourself|yourselves|ya|u|ur|youre|you['’]re|y['’]?all|"
+                        + _THIRD_OR_INSULT + r")(?![a-z'’])|@[a-z0-9_]")
 # ... nor a group, a slur or a dehumanising word (the swear then intensifies what is said of a group: "oh fuck, the
 # gays are marching again", "so fucking tired of immigrants": read2, session 39, trial-prof 0.533 -> 0.294)
 _AIMED_WORDS = sorted({w for w in (*DEHUMANIZE, *GROUPS, *PEOPLES_EN, *SLURS) if w.isascii()},
