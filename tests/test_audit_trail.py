@@ -10,13 +10,16 @@ from moderation.store.review_queue import ReviewQueue
 from moderation.store.review_queue.audit_trail import audit_entry
 
 SUBMITS = (("c-held", "review", True), ("c-rejected", "reject", False), ("c-clean", "allow", False))
+# One arrival time for every record: the queue ranks equal risks by the second they arrived, so records made on
+# either side of a second's boundary (a loaded machine) would change which one CLAIM takes.
+RECEIVED_MS = int(time.time() * 1000)
 
 
 def _record(comment_id, decision, author="u-1"):
     flagged = decision != "allow"
     return {"id": comment_id, "site": "s", "article_id": "art-1", "text": f"text of {comment_id}",
             "text_sha256": f"sha-{comment_id}", "author_id": author, "author_name": "名前",
-            "received_at": int(time.time() * 1000), "decision": decision,
+            "received_at": RECEIVED_MS, "decision": decision,
             "status": {"allow": "published", "review": "pending", "reject": "rejected"}[decision],
             "scores": {"spam": 0.1, "abuse": 0.9 if flagged else 0.1}, "labels": ["abuse"] if flagged else [],
             "categories": {"threat": 0.2}, "explanation": [], "model_version": "v-test", "risk": 0.9}
