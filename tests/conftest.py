@@ -10,6 +10,7 @@ import sys
 sys.dont_write_bytecode = False
 
 import itertools
+import logging
 import shutil
 import uuid
 from types import SimpleNamespace
@@ -43,6 +44,20 @@ def cheap_password_hashes():
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(passwords, "HASH_METHOD", "scrypt:1024:8:1")
         yield
+
+
+@pytest.fixture(autouse=True)
+def root_logging_as_found():
+    """A test that runs the CLI or a production-configured app in-process installs the JSON stderr handler on the
+    root logger at INFO; left there, threads that outlive their test (aiosmtpd's mail.log, a browser's late beacon
+    answered by a live server) printed their lines into CI's output between tests. Each test leaves it as found."""
+    root = logging.getLogger()
+    handlers, level = set(root.handlers), root.level
+    yield
+    for handler in list(root.handlers):  # pytest's own capture handlers come and go by phase: left to pytest
+        if handler not in handlers and not type(handler).__module__.startswith("_pytest"):
+            root.removeHandler(handler)
+    root.setLevel(level)
 
 
 @pytest.fixture(scope="session")
