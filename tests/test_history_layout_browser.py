@@ -68,3 +68,33 @@ def test_long_texts_and_ids_leave_every_column_and_the_reopen_form_readable(brow
     # no sideways scrolling at 1280 px
     assert table <= wrap[0] + 1 and wrap[1] <= wrap[0] + 1, (table, wrap, [r["cells"] for r in rows])
     page.context.close()
+
+
+@pytest.mark.parametrize("locale", ["ja-JP", "en-US"])
+def test_at_a_half_screen_window_the_table_fits_and_the_reopen_button_is_in_sight(browser, live_server, rdb, prefix,
+                                                                                 locale, tmp_path):
+    """683 px: a 1366 px laptop at 200% zoom, or half its screen. The table was 742 px at least (s21's 14 em comment
+    column, the date and the reopen form): the reopen button sat 79 px behind the table's own scroll."""
+    base, _ = live_server(THRESHOLDS=FLAG_ALL, RATE_LIMITS="", API_KEYS=f"test:{API_KEY}")
+    Moderators(rdb, prefix).add("taro", PASSWORD, "admin")
+    for name, text in LONG.items():
+        decided(rdb, prefix, f"c-{name}", text, f"article-{name}-" + "9" * 120, f"author-{name}-" + "8" * 120)
+    auto_rejected(rdb, prefix, "c-labels", ["spam", "abuse", "personal_info", "harassment", "threat"])
+    page = logged_in_page(browser, base, "taro", locale=locale)
+    page.set_viewport_size({"width": 683, "height": 800})
+    page.goto(f"{base}/review/history")
+    page.screenshot(path=str(tmp_path / "history-683.png"), full_page=True)
+    sizes = page.evaluate("""() => {
+        const wrap = document.querySelector('.table-wrap'), box = e => e.getBoundingClientRect();
+        return {page: document.scrollingElement.scrollWidth, view: window.innerWidth, wrap: wrap.clientWidth,
+                table: wrap.scrollWidth, buttons: [...document.querySelectorAll('.reopen-form button')]
+                    .map(b => [box(b).right, b.scrollWidth, box(b).width]),
+                right: box(wrap).right, texts: [...document.querySelectorAll('.comment-text')].map(t => box(t).width)};
+    }""")
+    assert sizes["page"] <= sizes["view"], sizes  # no page-wide sideways scroll
+    assert sizes["table"] <= sizes["wrap"] + 1, sizes  # the table fits its box: nothing behind its own scroll
+    assert len(sizes["buttons"]) == len(LONG), sizes
+    for right, needed, width in sizes["buttons"]:
+        assert right <= sizes["right"] + 1 and width >= needed, sizes  # every reopen button whole and in sight
+    assert min(sizes["texts"]) >= 120, sizes  # the comment column still reads (8 characters a line or more)
+    page.context.close()
