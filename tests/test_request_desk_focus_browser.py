@@ -81,3 +81,28 @@ def test_a_long_spam_comment_scrolls_in_the_cards_box_and_the_form_stays_in_reac
     form = page.locator(".decide-form").bounding_box()
     assert form["y"] < 2 * VIEWPORT, form  # the decision form within two screens of the top
     assert problems == []
+
+
+def test_d_or_the_second_skip_link_puts_the_keyboard_on_the_decision(request_page):
+    """5,000 characters of spam, a requester's long text: the decision's first choice is one key away (d), or two Tabs
+    and Enter by the skip link (also without JavaScript, where Tab then reaches it)."""
+    page, problems = request_page
+    page.keyboard.press("d")
+    assert in_sight(focused_in_sight(page, 'input[name="outcome"][value="removed"]'))
+    page.goto(page.url)
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "判断へ移動 (d)"
+    page.keyboard.press("Enter")
+    assert in_sight(focused_in_sight(page, 'input[name="outcome"][value="removed"]'))
+    assert problems == []
+    context = page.context.browser.new_context(locale="ja-JP", viewport={"width": 1280, "height": VIEWPORT},
+                                               java_script_enabled=False, storage_state=page.context.storage_state())
+    bare = context.new_page()
+    bare.goto(page.url)
+    bare.keyboard.press("Tab")
+    bare.keyboard.press("Tab")
+    bare.keyboard.press("Enter")
+    bare.keyboard.press("Tab")
+    assert in_sight(focused_in_sight(bare, 'input[name="outcome"][value="removed"]'))
+    context.close()
