@@ -6,6 +6,7 @@ import pytest
 
 from tests.support.app import API_KEY
 from tests.support.browser import needs_chromium
+from tests.support.moderators import MODERATOR_PASSWORD
 from tests.test_request_browser import login
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser, needs_chromium]
@@ -83,6 +84,75 @@ def test_a_long_spam_comment_scrolls_in_the_cards_box_and_the_form_stays_in_reac
     assert problems == []
 
 
+# what a moderator types into the decision: markup, a closing tag of the field itself, an RTL override, two lines
+REASON = ("名誉毀損にあたる記述です。</textarea><script>alert(1)</script><b>太字</b>\n"
+          "\u202e逆向き\u202c 以上の理由で削除します。")
+REFUSED = "Failed to load resource: the server responded with a status of %d (BAD REQUEST)"
+SHOWN = REASON.replace("\u202e", "⟦U+202E⟧").replace("\u202c", "⟦U+202C⟧")  # as the page shows a control: named
+DETAIL = "「詐欺師」という断定<img src=x onerror=alert(2)>"
+
+
+def fill_decision(page, criterion):
+    page.check('input[name="outcome"][value="removed"]')
+    page.locator("#criterion").select_option(criterion)
+    page.fill("#criterion-detail", DETAIL)
+    page.fill("#reason", REASON)
+
+
+def kept(page, criterion):
+    """The decision form holds what was typed, as text (no element made of it), after a refused decision."""
+    assert page.locator('input[name="outcome"][value="removed"]').is_checked()
+    assert page.locator("#criterion").input_value() == criterion
+    assert page.locator("#criterion-detail").input_value() == DETAIL
+    assert page.locator("#reason").input_value() == REASON
+    assert page.evaluate("document.querySelectorAll('script:not([src]), .decide-form b, .decide-form img').length") == 0
+
+
+def test_a_refused_decision_keeps_what_was_typed_and_the_keyboard_is_on_the_field_to_fix(request_page):
+    page, problems = request_page
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    fill_decision(page, "not_infringing")  # a ground for keeping the comment, with a removal: refused
+    page.locator(".decide-form button").press("Enter")
+    page.wait_for_selector(".request-notice.notice-error")
+    assert page.locator(".request-notice").inner_text() == \
+        "削除するときは削除する基準を、削除しないときは削除しない基準を選んでください。"
+    kept(page, "not_infringing")  # before: an empty form, the reason's 4 lines to type again
+    assert in_sight(focused_in_sight(page, "#criterion"))
+    page.locator("#criterion").select_option("defamation")
+    page.locator(".decide-form button").press("Enter")
+    assert focused_in_sight(page, ".request-notice")
+    assert page.locator(".request-notice").inner_text() == "判断を記録しました。"
+    assert page.locator("#decision-reason").text_content() == SHOWN
+    assert dialogs == [] and problems == [REFUSED % 400]  # the refusal is a 400 page (the only console line)
+
+
+def test_a_decision_sent_with_a_stale_token_keeps_what_was_typed_and_sends_again_with_enter(request_page):
+    """A login in another tab gives the session a new CSRF token: the open page's form was answered 400 (a bare error
+    page) and what was typed was lost."""
+    page, problems = request_page
+    other = page.context.new_page()  # the same browser: log out and in again there
+    other.goto(page.url)
+    with other.expect_navigation():
+        other.locator(".session button").click()
+    other.fill('input[name="username"]', "hanako")
+    other.fill('input[name="password"]', MODERATOR_PASSWORD)
+    with other.expect_navigation():
+        other.press('input[name="password"]', "Enter")
+    fill_decision(page, "defamation")
+    page.locator(".decide-form button").press("Enter")
+    page.wait_for_selector(".request-notice.notice-error")
+    assert "送信期限が切れていた" in page.locator(".request-notice").inner_text()
+    kept(page, "defamation")
+    assert in_sight(focused_in_sight(page, ".decide-form button"))
+    with page.expect_navigation():
+        page.keyboard.press("Enter")  # sent again, with the page's new token
+    assert focused_in_sight(page, ".request-notice")
+    assert page.locator(".request-notice").inner_text() == "判断を記録しました。"
+    assert page.locator("#decision-reason").text_content() == SHOWN
+    assert problems == [REFUSED % 400]
+
+
 def test_d_or_the_second_skip_link_puts_the_keyboard_on_the_decision(request_page):
     """5,000 characters of spam, a requester's long text: the decision's first choice is one key away (d), or two Tabs
     and Enter by the skip link (also without JavaScript, where Tab then reaches it)."""
@@ -106,3 +176,33 @@ def test_d_or_the_second_skip_link_puts_the_keyboard_on_the_decision(request_pag
     bare.keyboard.press("Tab")
     assert in_sight(focused_in_sight(bare, 'input[name="outcome"][value="removed"]'))
     context.close()
+
+
+def test_a_decision_sent_after_the_session_ended_comes_back_after_the_login(request_page):
+    """A logout in another tab (or an expired session): the form went to the login, which then opened the form's
+    own URL (405), and what was typed was gone. Now the login goes back to the request's page, with the tab's draft."""
+    page, problems = request_page
+    request_url = page.url
+    other = page.context.new_page()
+    other.goto(request_url)
+    with other.expect_navigation():
+        other.locator(".session button").click()  # log out
+    fill_decision(page, "defamation")
+    with page.expect_navigation():
+        page.locator(".decide-form button").press("Enter")
+    assert "/login" in page.url
+    page.fill('input[name="username"]', "hanako")
+    page.fill('input[name="password"]', MODERATOR_PASSWORD)
+    with page.expect_navigation():
+        page.press('input[name="password"]', "Enter")
+    assert page.url == request_url  # before: /decide, 405
+    assert page.locator(".draft-restored").inner_text().startswith("このタブで入力途中だった内容を戻しました")
+    kept(page, "defamation")
+    page.keyboard.press("d")
+    page.keyboard.press("Tab")  # the criterion; the decision button is a few Tabs on: sent as the moderator left it
+    with page.expect_navigation():
+        page.locator(".decide-form button").press("Enter")
+    assert page.locator(".request-notice").inner_text() == "判断を記録しました。"
+    assert page.locator("#decision-reason").text_content() == SHOWN
+    assert page.evaluate("Object.keys(sessionStorage)") == []  # recorded: the draft is gone from the tab
+    assert problems == []

@@ -110,10 +110,22 @@ def page_login_required(view):
     @functools.wraps(view)
     def wrapped(*args, **kwargs):
         if current_moderator() is None:
-            return redirect(url_for("sessions.login", next=request.full_path.rstrip("?")))
+            return redirect(url_for("sessions.login", next=_return_path()))
         return view(*args, **kwargs)
 
     return wrapped
+
+
+def _return_path():
+    """Where a login goes back to: the page asked for, or for a form sent after the session ended (a POST) the page it
+    was sent from (its same-origin Referer), else the queue: a form's own URL answers a GET with 405, as a request's
+    decision form's did."""
+    if request.method in ("GET", "HEAD"):
+        return request.full_path.rstrip("?")
+    parts = split_url(request.referrer or "")
+    if parts is None or parts.netloc != request.host:
+        return url_for("review.queue_page")
+    return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
 def api_login_required(view):

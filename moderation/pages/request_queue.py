@@ -13,7 +13,7 @@ from moderation.labels import REJECT_REASONS
 from moderation.pages import i18n
 from moderation.pages.cards import category_name, format_time, harms_seen, inert, safe_link
 from moderation.pages.desk import site_of, visible_sites
-from moderation.pages.login import csrf_token, current_moderator, page_login_required, require_csrf
+from moderation.pages.login import csrf_token, csrf_valid, current_moderator, page_login_required, require_csrf
 from moderation.pages.setup import page_blueprint
 from moderation.rights import criteria, links, process
 from moderation.rights.clock import DAY_MS, now_ms
@@ -33,6 +33,7 @@ COMMENT_ACTIONS = ("queued", "auto_rejected", "reported", "claimed", "released",
 FORMS = ("step", "decide", "notify")
 NOTICES = [f"request-{form}{error}" for form in FORMS for error in ("", "-error")]
 STEP_FIRST = ("received", "appealed")  # the statuses the "investigating" step starts from
+DRAFT_FIELDS = ("outcome", "remove", "criterion", "criterion_detail", "reason")  # the decision form's, by name
 
 
 def _site(value):
@@ -85,6 +86,13 @@ def list_page():
 @page_login_required
 def detail_page(request_id):
     site = _site(request.args.get("site"))
+    notices = get_flashed_messages(with_categories=True, category_filter=NOTICES)
+    return _page(site, request_id, notices)
+
+
+def _page(site, request_id, notices, draft=None, focus=None, status=200):
+    """A request's page; after a refused decision (`draft`: the form as sent) the form holds what was typed and the
+    keyboard is on the field the refusal names (`focus`)."""
     try:
         record = process.load(site, request_id)
     except NotFound:
@@ -102,13 +110,13 @@ def detail_page(request_id):
     steps = get_requests(site).history(request_id)
     for entry in steps:
         entry["local"] = format_time(entry["at"])[1]
-    notices = get_flashed_messages(with_categories=True, category_filter=NOTICES)
     return render_template("review/request.html", moderator=current_moderator(), site=site, sites=visible_sites(),
                            record=_row(record, now_ms()), comments=comments, steps=steps, csrf=csrf_token(),
-                           notices=notices, focus=_focus(notices, record), step_first=STEP_FIRST,
+                           notices=notices, focus=focus or _focus(notices, record), step_first=STEP_FIRST,
                            outcomes=process.OUTCOMES, consult_days=f"{settings.get().request_consult_days:g}",
                            is_open=record["status"] in process.OPEN, inert=inert, references=references,
-                           actions=COMMENT_ACTIONS, reasons=REJECT_REASONS, criteria=criteria)
+                           actions=COMMENT_ACTIONS, reasons=REJECT_REASONS, criteria=criteria,
+                           draft=draft or {}), status
 
 
 def _focus(notices, record):
@@ -222,10 +230,27 @@ def step(request_id):
 @bp.post("/<request_id>/decide")
 @page_login_required
 def decide(request_id):
+    """Decide; a refused decision (a field, or a token gone stale with a login in another tab) is answered with the
+    page itself, its form holding what was typed (a reason may be 4,000 characters: too much for the session's
+    cookie), the keyboard on the field to fix, or on the button to send it again."""
     form = request.form
-    return _act(request_id, "decide", lambda site, by: process.decide(
-        site, request_id, form.get("outcome"), by, criterion=form.get("criterion"), reason=form.get("reason"),
-        criterion_detail=form.get("criterion_detail"), selected=form.getlist("remove")), "rq.decided")
+    site = _site(form.get("site"))
+    draft = {"outcome": form.get("outcome"), "criterion": form.get("criterion"), "reason": form.get("reason"),
+             "criterion_detail": form.get("criterion_detail"), "remove": form.getlist("remove")}
+    if not csrf_valid():
+        return _page(site, request_id, [("request-decide-error", i18n.translate("rq.error.stale_form"))], draft,
+                     "submit", 400)
+    try:
+        process.decide(site, request_id, form.get("outcome"), current_moderator()["name"],
+                       criterion=form.get("criterion"), reason=form.get("reason"),
+                       criterion_detail=form.get("criterion_detail"), selected=form.getlist("remove"))
+    except NotFound:
+        abort(404)
+    except ApiError as error:
+        field = error.field if error.field in DRAFT_FIELDS else "outcome"
+        return _page(site, request_id, [("request-decide-error", _error_words(error))], draft, field, error.status)
+    flash(i18n.translate("rq.decided"), "request-decide")
+    return redirect(url_for("request_queue.detail_page", request_id=request_id, site=site), code=303)
 
 
 @bp.post("/<request_id>/notify")

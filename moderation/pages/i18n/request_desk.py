@@ -87,7 +87,10 @@ MESSAGES = {
         "rq.error.field.reason": "依頼者への理由を入力してください。",
         "rq.error.field.remove": "一部削除のときは、削除するコメントを全部ではなく一部だけ選んでください。",
         "rq.error.field.step": "段階の指定が正しくありません。",
+        "rq.error.stale_form": "このページの送信期限が切れていたため、判断は記録していません"
+                               "(別のタブでログインし直した後など)。入力した内容は残してあります。確かめて、もう一度「判断を確定する」を押してください。",
         "rq.jump": "判断へ移動",
+        "rq.draft_restored": "このタブで入力途中だった内容を戻しました。確かめてから確定してください。",
         "audit.received": "受付",
         "audit.investigating": "調査開始",
         "audit.poster_consulted": "投稿者に照会",
@@ -187,7 +190,10 @@ MESSAGES = {
         "rq.error.field.reason": "Enter the reason for the requester.",
         "rq.error.field.remove": "For a partial removal, choose some, not all, of the comments.",
         "rq.error.field.step": "Unknown step.",
+        "rq.error.stale_form": "This page's form had expired (after a new login in another tab, say), so nothing was "
+                               "recorded. What you typed is kept: check it and press Record the decision again.",
         "rq.jump": "Go to the decision",
+        "rq.draft_restored": "What you were typing in this tab is back: check it before you record the decision.",
         "audit.received": "received",
         "audit.investigating": "investigating",
         "audit.poster_consulted": "poster consulted",
