@@ -119,6 +119,7 @@ def test_a_refused_decision_keeps_what_was_typed_and_the_keyboard_is_on_the_fiel
         "削除するときは削除する基準を、削除しないときは削除しない基準を選んでください。"
     kept(page, "not_infringing")  # before: an empty form, the reason's 4 lines to type again
     assert in_sight(focused_in_sight(page, "#criterion"))
+    assert in_sight(page.locator("#decide-error").bounding_box())  # why, just above the field
     page.locator("#criterion").select_option("defamation")
     page.locator(".decide-form button").press("Enter")
     assert focused_in_sight(page, ".request-notice")
@@ -145,6 +146,7 @@ def test_a_decision_sent_with_a_stale_token_keeps_what_was_typed_and_sends_again
     assert "送信期限が切れていた" in page.locator(".request-notice").inner_text()
     kept(page, "defamation")
     assert in_sight(focused_in_sight(page, ".decide-form button"))
+    assert in_sight(page.locator("#decide-error").bounding_box())
     with page.expect_navigation():
         page.keyboard.press("Enter")  # sent again, with the page's new token
     assert focused_in_sight(page, ".request-notice")

@@ -90,13 +90,15 @@ def detail_page(request_id):
     return _page(site, request_id, notices)
 
 
-def _page(site, request_id, notices, draft=None, focus=None, status=200):
-    """A request's page; after a refused decision (`draft`: the form as sent) the form holds what was typed and the
-    keyboard is on the field the refusal names (`focus`)."""
+def _page(site, request_id, notices, draft=None, focus=None, status=200, refused=None):
+    """A request's page; after a refused decision (`draft`: the form as sent; `refused`: why) the form holds what was
+    typed and the keyboard is on the field the refusal names (`focus`), the words just above it."""
     try:
         record = process.load(site, request_id)
     except NotFound:
         abort(404)
+    if refused and record["status"] not in process.OPEN:  # decided meanwhile (by another): no form, the words on top
+        notices, draft, focus, refused = [("request-decide-error", refused)], None, None, None
     queue = get_queue(site)
     comments = []
     for comment_id in record["comments"]:
@@ -116,7 +118,7 @@ def _page(site, request_id, notices, draft=None, focus=None, status=200):
                            outcomes=process.OUTCOMES, consult_days=f"{settings.get().request_consult_days:g}",
                            is_open=record["status"] in process.OPEN, inert=inert, references=references,
                            actions=COMMENT_ACTIONS, reasons=REJECT_REASONS, criteria=criteria,
-                           draft=draft or {}), status
+                           draft=draft or {}, decide_error=refused), status
 
 
 def _focus(notices, record):
@@ -238,8 +240,7 @@ def decide(request_id):
     draft = {"outcome": form.get("outcome"), "criterion": form.get("criterion"), "reason": form.get("reason"),
              "criterion_detail": form.get("criterion_detail"), "remove": form.getlist("remove")}
     if not csrf_valid():
-        return _page(site, request_id, [("request-decide-error", i18n.translate("rq.error.stale_form"))], draft,
-                     "submit", 400)
+        return _page(site, request_id, [], draft, "submit", 400, i18n.translate("rq.error.stale_form"))
     try:
         process.decide(site, request_id, form.get("outcome"), current_moderator()["name"],
                        criterion=form.get("criterion"), reason=form.get("reason"),
@@ -248,7 +249,7 @@ def decide(request_id):
         abort(404)
     except ApiError as error:
         field = error.field if error.field in DRAFT_FIELDS else "outcome"
-        return _page(site, request_id, [("request-decide-error", _error_words(error))], draft, field, error.status)
+        return _page(site, request_id, [], draft, field, error.status, _error_words(error))
     flash(i18n.translate("rq.decided"), "request-decide")
     return redirect(url_for("request_queue.detail_page", request_id=request_id, site=site), code=303)
 
