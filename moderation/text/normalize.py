@@ -60,8 +60,11 @@ def normalize(text: str) -> Normalized:
     text = text[:MAX_CHARS]
     fast = mapped(text)  # every character learnt and mapped to one: one compiled pass (prepass.py)
     if fast is not None:
-        out, chars_now, lookalike = fast
-        return _rewritten(out, (range(len(out)), range(1, len(out) + 1)), 0, lookalike, chars_now, False)
+        out, chars_now, lookalike, codes, plain = fast
+        mapping = range(len(out)), range(1, len(out) + 1)
+        if plain:  # no later rewrite has where to start (prepass._plain): _rewritten's answer, without its passes
+            return Normalized(out, mapping, (), 0, lookalike, 0, 0, chars_now, codes)
+        return _rewritten(out, mapping, 0, lookalike, chars_now, False)
     present = _charset(text)
     new = present - _SEEN
     if new:

@@ -97,16 +97,18 @@ _KILL_ENDS_KANA = r"(?=[の一-龥ァ-ヶー]|か(?:も|な|[?!。、]|$))"
 
 
 _OBFUSCATIONS = (  # (canonical, substrings one of which every match without a mask contains, pattern)
+    # (the narrowest such: 死ね's matches without a mask hold 死ね or 死ネ, not only 死; 死んで's one of its four
+    # starts, not only んで, which 900 of 2,300 Japanese news comments hold in 読んで, 住んで ...)
     # し/シ/4 + ね only where it starts a word: never the polite ending 〜ですしね, 〜だしね, 〜いいしね, 少しね
     # and after a te-form or an adverb that urges (まとめてしね, 早くしね; not もうしね, "won't do it any more": second
     # read F4) when nothing follows that makes it
     # しない (もうしねーよ, 早くしねえと: _AFTER_URGED)
-    ("死ね", ("死", "しね", "シね", "4ね", "氏ね", "しネ", "シネ", "4ネ", "氏ネ"),
+    ("死ね", ("死ね", "しね", "シね", "4ね", "氏ね", "死ネ", "しネ", "シネ", "4ネ", "氏ネ"),
      re.compile(r"(?:死|(?<![少\u4e00-\u9fff])氏|(?<![少もお\u3041-\u3093])[しシ4]"
                                  r"|(?<=[はが前])し|" + _M + r")[ねネ]" + _AFTER_NE
                                  + r"|(?:(?<=て)|(?<=早く)|(?<=はやく))し[ねネ]" + _AFTER_URGED
                                  + r"|死[ねネ]|死" + _M + r"(?![a-z0-9])")),
-    ("死んで", ("んで",), re.compile(r"[氏しシ4]んで(?:くれ|ほしい|欲しい|しまえ)")),
+    ("死んで", ("氏んで", "しんで", "シんで", "4んで"), re.compile(r"[氏しシ4]んで(?:くれ|ほしい|欲しい|しまえ)")),
     # ころ in kana is 殺 only where it starts a word: not the end of こころ, ところ or a time's ころ (頃: 子供のころ,
     # 若いころ), so このところすごく, 子供のころすぐ, 心して (こころして) stay; after a hiragana (まじころす, 黙らないと
     # ころす) it is read when 殺す ends there (_KILL_ENDS), after っ (ぶっころす) always; こ or コ with one mask before
@@ -166,3 +168,14 @@ _CLASS[ord("a"):ord("z") + 1] |= _LOWER_BIT | _ALNUM_BIT
 
 
 _CLASS[ord("0"):ord("9") + 1] |= _ALNUM_BIT
+
+
+# a character that sends a text through normalisation's rewrites after the mapping (with _LOWER_BIT's Latin letters,
+# text/prepass.py's plain flag): a mask (every rewrite may then match) or a rewrite's listed one-character needle
+_REWRITE_BIT = 32
+
+
+_CLASS[[ord(c) for c in _MASKS]] |= _REWRITE_BIT
+
+
+_CLASS[[ord(n) for _c, needles, _p in _OBFUSCATIONS for n in needles if len(n) == 1]] |= _REWRITE_BIT

@@ -17,8 +17,8 @@ import numpy as np
 from moderation.kernel_cache import njit
 from moderation.text import starts
 from moderation.text.chars import _FLAGS, _LUT, _MAPPED, _SEEN, KANJI_AS_KANA, LEARNT, LOOKALIKE, NOT_ONE
-from moderation.text.patterns import _CLASS
-from moderation.text.starts import _OBFUSCATION_INDEX, _every_start
+from moderation.text.patterns import _CLASS, _LOWER_BIT, _REWRITE_BIT
+from moderation.text.starts import _OBFUSCATION_INDEX, _REWRITES_OF, _every_start
 
 _decode = codecs.utf_32_le_decode  # (str, bytes read) of a buffer of code points, in C (bytes.decode("utf-32-le")
 # calls the codec's Python wrapper)
@@ -26,7 +26,11 @@ _encode = codecs.utf_32_le_encode  # (bytes, characters read), in C: str.encode(
 # its name first (0.30 against 0.13 µs)
 
 
-_HEAD = 5  # the packed answer: fallback, look-alikes, changed, distinct BMP code points, distinct astral ones
+_HEAD = 6  # the packed answer: fallback, look-alikes, changed, distinct BMP code points, distinct astral ones, plain
+
+
+# 1 for each needle of the obfuscation automaton a rewrite lists (a text with none of them tries no rewrite)
+_LISTED = np.fromiter((value in _REWRITES_OF for value in _OBFUSCATION_INDEX.automaton.values), np.uint8)
 
 
 _ASTRAL_MOST = 16  # distinct astral code points a text may hold here (each is compared with those before it)
@@ -78,13 +82,15 @@ def _is_kanji(c) -> bool:
 
 
 @njit(cache=True)  # holds the GIL: _MARK is one scratch for the process
-def _mapped(codes, flags, lut, mark, buf, kana, classes, needles):
+def _mapped(codes, flags, lut, mark, buf, kana, classes, needles, listed):
     """Each code point of `codes` (n) mapped through `lut` into buf[:n] and the look-alike kanji among katakana
     rewritten there (_kanji_as_kana), the distinct BMP ones after them in the order met and the distinct astral ones
     (kept as they are) at its end, backwards; one int64 array: _HEAD values (the first 1: a code point normalize's
-    own path must map, the rest not written), then _every_start's answer over the mapped code points."""
+    own path must map, the rest not written), then _every_start's answer over the mapped code points. The last head
+    value, plain, is 1 when normalize's later rewrites have nothing to start from (_plain)."""
     n = codes.size
     lookalike = changed = bmp = astral = 0
+    rewrite = 0  # a mapped character of _LOWER_BIT or _REWRITE_BIT met
     for i in range(n):
         c = codes[i]
         if c >= 0x10000:  # normalize looks the few distinct ones up (mapped)
@@ -119,27 +125,46 @@ def _mapped(codes, flags, lut, mark, buf, kana, classes, needles):
             mark[m] = 1
             buf[n + bmp] = m
             bmp += 1
+            rewrite |= classes[m] & (_LOWER_BIT | _REWRITE_BIT)
     for j in range(n, n + bmp):
         mark[buf[j]] = 0
     every = _every_start(buf[:n], classes, needles)
     packed = np.empty(_HEAD + every.size, np.int64)
     packed[0], packed[1], packed[2], packed[3], packed[4] = 0, lookalike, changed, bmp, astral
+    packed[5] = _plain(buf, n, rewrite, every, listed)
     packed[_HEAD:] = every
     return packed
 
 
-def mapped(text: str) -> tuple[str, set[str], int] | None:
+@njit(cache=True, nogil=True)
+def _plain(buf, n, rewrite, every, listed) -> bool:
+    """Whether normalize._rewritten would leave the mapped text buf[:n] as it is, for want of where any rewrite
+    starts: no Latin letter (the Latin spacing, leet and misspellings need one), no mask and no listed one-character
+    needle (`rewrite`: their class bits met), no Japanese spacing start or run of three (_every_start's sizes), no
+    two spaces in a row, and no listed needle among those found (`every`'s last part, `listed` by needle)."""
+    if rewrite or every[0] or every[1]:
+        return False
+    for i in range(n - 1):
+        if buf[i] == 32 and buf[i + 1] == 32:
+            return False
+    for j in range(every.size - every[3], every.size):
+        if listed[every[j]]:
+            return False
+    return True
+
+
+def mapped(text: str) -> tuple[str, set[str], int, np.ndarray, bool] | None:
     """(the text mapped character by character and its look-alike kanji read, its set of characters, how many
-    look-alikes were mapped or read), with starts._starts_in's answer for it kept; None where normalize's own path
-    must map `text`."""
+    look-alikes were mapped or read, its code points, whether it is plain: _plain), with starts._starts_in's answer
+    for it kept unless it is plain (no rewrite reads it then); None where normalize's own path must map `text`."""
     codes = np.frombuffer(_encode(text, "surrogatepass")[0], np.uint32)  # a positional dtype: 0.56 against 1.0 µs
     n = codes.size
     buf = np.empty(2 * n, np.uint32)
-    packed = _mapped(codes, _FLAGS, _LUT, _MARK, buf, _KANA, _CLASS, _OBFUSCATION_INDEX.automaton.table)
+    packed = _mapped(codes, _FLAGS, _LUT, _MARK, buf, _KANA, _CLASS, _OBFUSCATION_INDEX.automaton.table, _LISTED)
     head = packed[:_HEAD + 4].tolist()  # the sizes and _every_start's four, read at once
     if head[0]:
         return None
-    _fallback, lookalike, changed, bmp, astral, runs, ja, latin, _needles = head
+    _fallback, lookalike, changed, bmp, astral, plain, runs, ja, latin, _needles = head
     chars = set(_decode(buf[n:n + bmp])[0])
     if astral:  # an astral character is kept only if it was learnt and maps to itself
         tail = set(_decode(buf[2 * n - astral:])[0])
@@ -151,9 +176,11 @@ def mapped(text: str) -> tuple[str, set[str], int] | None:
         codes = np.frombuffer(buf[:n].tobytes(), np.uint32)  # read-only, as every kernel's code points are
     else:
         out = text
+    if plain:
+        return out, chars, lookalike, codes, True
     every = packed[_HEAD:]
     a = 4 + runs
     b = a + ja
     c = b + latin
     starts._LAST_STARTS = (out, (every[4:a], every[a:b], every[b:c]), codes, every[c:])  # (typed: read-only)
-    return out, chars, lookalike
+    return out, chars, lookalike, codes, False
