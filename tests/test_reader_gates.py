@@ -4,11 +4,13 @@ unskipped, on ordinary, dense and near-miss text (issue 13: less work per commen
 import math
 import re
 
+import numpy as np
 import pytest
 
-from moderation.features.patterns import _LINE_ID
-from moderation.features.signals import signal_dict
-from moderation.targets import exclaimed, exposed
+from moderation.features.patterns import _LINE_ID, _NEEDLES
+from moderation.features.signals import code_pass, signal_dict
+from moderation.needles.guards import strings_of
+from moderation.targets import exclaimed, exposed, pii
 from moderation.text.normalize import normalize
 from tests.support.reader_corpus import texts
 
@@ -73,3 +75,41 @@ def test_the_verbs_trie_finds_what_the_plain_alternation_of_its_words_finds():
         assert [m.span() for m in exposed._VERBS.finditer(norm.text)] == want, norm.text
         found += bool(want)
     assert found > 200
+
+
+def _found(norm):
+    """The text's needles as signals finds them: the code pass's automaton hits (features.patterns._NEEDLES)."""
+    codes = np.frombuffer(norm.text.encode("utf-32-le"), dtype=np.uint32)
+    hits = code_pass(codes)
+    return strings_of(_NEEDLES.automaton.values, hits.needles), codes, hits
+
+
+def test_exposure_verbs_are_found_by_the_code_pass_index():
+    assert exposed.VERB_CHARS | exposed.VERB_NEEDLES == set(exposed.VERB_WORDS)
+    assert all(len(w) == 1 for w in exposed.VERB_CHARS) and all(len(w) > 1 for w in exposed.VERB_NEEDLES)
+    assert exposed.VERB_NEEDLES <= pii.PII_NEEDLES <= set(_NEEDLES.automaton.keys)
+
+
+def test_exposure_threat_with_the_texts_characters_and_needles_is_exposure_threat():
+    skipped = read = 0
+    written = ("お前の住所晒してやる", "晒", "住所晒", "貼っとくわ", "あいつの家わかったぞ")
+    for norm in CORPUS + [normalize(t) for t in written]:
+        found, _codes, _hits = _found(norm)
+        gated = exposed.VERB_CHARS.isdisjoint(norm.chars) and exposed.VERB_NEEDLES.isdisjoint(found)
+        assert gated == (exposed._VERBS.search(norm.text) is None), norm.text
+        got = exposed.exposure_threat(norm.text, norm.chars, found)
+        assert got == exposed.exposure_threat(norm.text), norm.text
+        skipped += gated
+        read += got
+    assert skipped > 300 and read > 10  # the corpus has both kinds
+
+
+def test_personal_info_with_the_code_pass_is_personal_info_alone():
+    exposed_seen = 0
+    for norm in CORPUS:
+        found, codes, hits = _found(norm)
+        digits = sum(c.isdigit() for c in norm.text)
+        want = pii.personal_info(norm.text, None, norm.chars, digits)
+        assert pii.personal_info(norm.text, None, norm.chars, digits, found, codes, hits) == want, norm.text
+        exposed_seen += want["pii_exposed"] > 0
+    assert exposed_seen > 10

@@ -29,7 +29,7 @@ from moderation.targets.owned import STEMS as OWNED_STEMS
 from moderation.targets.pii import _CONTEXT as _PII_CONTEXT
 from moderation.targets.pii import _NEEDLES as _PII_NEEDLES
 from moderation.targets.pii import EMAIL as _EMAIL
-from moderation.targets.pii import PII_GUARDED
+from moderation.targets.pii import PII_GUARDED, PII_NEEDLES
 from moderation.targets.praise import PRAISE_EN, PRAISE_EN_PARTS, PRAISE_EN_VETOES
 from moderation.targets.reported import _NEEDLES_REPORTED, REPORTED_NEEDLES
 from moderation.targets.treated import TREATED_GUARD, TREATED_OBJECT_GUARD
@@ -123,11 +123,12 @@ _ADDRESSED_CATS = ("second_person",)
 
 
 # what each pattern needs in a text before it is worth scanning (moderation/needles/: never changes a count);
-# reported_spans's needles, owned_spans's slur stems and denied_spans's cues are found in the same pass
+# reported_spans's needles, owned_spans's slur stems, denied_spans's cues and personal_info's (exposure_threat's
+# verbs) are found in the same pass
 _NEEDLES = NeedleIndex((_NAMED, _LINE_ID, _PHONE, _EMAIL, _MONEY_AMOUNT, *CONSTRUCTIONS.values(), *PRAISE_EN_PARTS,
                         *PII_GUARDED, *THREAT_EN_PARTS, *THREAT_JA_PARTS, *ACCUSE_NAMED_PARTS, *HATE_EN_PARTS,
                         *HATE_JA_PARTS),
-                       extra=REPORTED_NEEDLES | OWNED_STEMS | DENIAL_CUES)
+                       extra=REPORTED_NEEDLES | OWNED_STEMS | DENIAL_CUES | PII_NEEDLES)
 
 
 _GUARDS = _NEEDLES.guards  # pattern -> its guard, read without a method call

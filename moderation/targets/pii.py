@@ -11,7 +11,7 @@ from moderation.automaton import Automaton
 from moderation.needles.guards import NeedleIndex
 from moderation.needles.prefixes import BEGIN, prefixes
 from moderation.targets.constructions import _G
-from moderation.targets.exposed import exposure_threat
+from moderation.targets.exposed import VERB_NEEDLES, exposure_threat
 from moderation.targets.located import ERRAND_VISIT, EXPOSURE_TOLD, MENACE_JA
 
 ADDRESS = re.compile(r"(?<=[一-龥ァ-ヶ])[市区町村郡][一-龥ぁ-んァ-ヶ]{0,10}?(?:\d{1,2}条[東西南北]?)?\d{1,4}"
@@ -195,7 +195,9 @@ _WORKPLACE_TRIGGER = frozenset(w[0] for w in _WORKPLACE_WORDS)
 
 
 # pieces that name or locate one person by themselves
-_IDENTIFYING = ("address", "room", "phone", "email", "name", "plate")
+# (a frozenset: counts holds a kind only once it has counted one, so "one of them counted" is a set test, not a
+# generator asked of each kind)
+_IDENTIFYING = frozenset(("address", "room", "phone", "email", "name", "plate"))
 
 
 PII_PATTERNS = (ADDRESS, ADDRESS_EN, ROOM, POSTAL, PHONE, EMAIL, PLACE, WHEREABOUTS, NAME_REVEAL, SCHEDULE, EXPOSE,
@@ -232,7 +234,11 @@ AFFILIATION_PARTS = _alternatives(AFFILIATION)
 PII_GUARDED = (*PII_PATTERNS, *AFFILIATION_PARTS, TARGET_CTX)  # the patterns personal_info reads a guard of
 
 
-_NEEDLES = NeedleIndex(PII_GUARDED)
+# and exposure_threat's verbs, found in the same pass (PII_NEEDLES: what personal_info's `found` must hold)
+_NEEDLES = NeedleIndex(PII_GUARDED, extra=VERB_NEEDLES)
+
+
+PII_NEEDLES = frozenset(_NEEDLES.automaton.keys)
 
 
 _GUARDS = _NEEDLES.guards  # pattern -> its guard, read without a method call
@@ -310,7 +316,7 @@ def personal_info(text: str, spans: list | None = None, chars: set | None = None
     company, public office or help line in the text (those are news, not doxxing).
 
     `chars` (the set of the text's characters), `digits` (how many) and `found` (the needles of an index
-    holding PII_PATTERNS found in the text) let absent pieces be skipped; `codes` (its code points as uint32) let the
+    holding PII_NEEDLES found in the text) let absent pieces be skipped; `codes` (its code points as uint32) let the
     context scans skip encoding it; `hits` (its code pass, moderation/codepass.py) holds where the guards can start."""
     chars = set(text) if chars is None else chars
     counts: dict[str, int] = {}
@@ -350,18 +356,18 @@ def personal_info(text: str, spans: list | None = None, chars: set | None = None
         exposed = 1.0  # a targeted private person's class, school or job, or one told as hearsay: where to find them
     if pieces and not exposed:
         person = _PERSON_STARTS.occurs(text, codes, hits) or target
-        identifying = any(counts.get(k) for k in _IDENTIFYING)
+        identifying = not _IDENTIFYING.isdisjoint(counts)
         whereabouts = bool(counts.get("whereabouts"))  # 自宅は, 住んでる: somebody's
         routine = bool(counts.get("schedule"))  # a private person's daily routine says where to find them
         near = (person or whereabouts) and identifying and not public
         punished = punish and (person or identifying) and not public  # an office's address is no private target
         if expose or (approach and (person or identifying)) or near or (person and routine) or punished:
             exposed = 1.0
-    if not exposed and exposure_threat(text):
+    if not exposed and exposure_threat(text, chars, found):
         exposed = 1.0  # a threat to expose someone, or their finding told (exposed.py): no piece needs to be posted
-    if exposed and not any(counts.get(k) for k in _IDENTIFYING) and EXPOSURE_TOLD.search(text):
+    if exposed and _IDENTIFYING.isdisjoint(counts) and EXPOSURE_TOLD.search(text):
         exposed, expose, approach, punish = 0.0, 0, 0, 0  # someone else's doxxing told (located.py), no piece repeated
-    if exposed and not expose and not any(counts.get(k) for k in _IDENTIFYING) and not chars.isdisjoint("行伺来") and (
+    if exposed and not expose and _IDENTIFYING.isdisjoint(counts) and not chars.isdisjoint("行伺来") and (
             ERRAND_VISIT.search(text) and not MENACE_JA.search(text)):
         exposed = 0.0  # a home found to go and apologise or thank at (located.ERRAND_VISIT), nothing posted
     # a call to punish is an act of exposure only at a private target: beside an office's or a company's address

@@ -178,7 +178,8 @@ def reported_spans(text: str, chars: set, english: bool = True, found: set | Non
     else:
         spans = _reported(text, chars, found, hits)
         _LAST = (text, spans)
-    return [(a, b) for a, b, latin in spans if english or not latin]
+    # most texts report nothing: no comprehension's frame for them (two calls a comment: the signals', the hashing's)
+    return [(a, b) for a, b, latin in spans if english or not latin] if spans else []
 
 
 _LAST: tuple[str | None, tuple] = (None, ())  # the last text reported_spans worked out, and its spans
