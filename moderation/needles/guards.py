@@ -185,9 +185,10 @@ class Needles:
         """The pattern's matches in `text`, searched from where one can start (`finditer` below; `chars` and
         `found` are for a guard of parts, moderation/needles/parts.py); `at`: the text's code pass, which has found
         those starts already if this guard has a slot in its StartIndex."""
+        scan = self._scan if self._scan is not None else self.scan  # the property's call only the first time
         if at is not None and self.slot is not None:
-            return finditer_at(self.pattern, at.tries(self.slot), text, self.scan)
-        return finditer(self.pattern, self.starts, text, self.scan)
+            return finditer_at(self.pattern, at.tries(self.slot), text, scan)
+        return finditer(self.pattern, self.starts, text, scan)
 
 
 class NeedleIndex:

@@ -270,8 +270,11 @@ class _Starts:
         else:
             ends, words = self.automaton.scan(text, codes)
             at_most = sorted(set((ends - self.lengths[words] + 1).tolist()))  # a set of a few: np.unique ~5 us
-        match = self.match  # from each possible start, in order
-        return any(match(text, at) is not None for at in at_most)
+        match = self.match  # from each possible start, in order (a loop: no generator made a call, ~1.5 a comment)
+        for at in at_most:
+            if match(text, at) is not None:
+                return True
+        return False
 
 
 _CONTEXT = {rx: _Starts(rx) for rx in (ORG_CTX, PERSON_CTX, TARGET_CTX, SELF_CTX)}
