@@ -2,19 +2,26 @@
 unskipped, on ordinary, dense and near-miss text (issue 13: less work per comment, the same answers)."""
 
 import math
+import random
 import re
 
 import numpy as np
 import pytest
 
+from bench.load import news_comments
 from moderation.features.patterns import _LINE_ID, _NEEDLES
 from moderation.features.signals import code_pass, signal_dict
 from moderation.needles.guards import strings_of
-from moderation.targets import exclaimed, exposed, pii
+from moderation.targets import exclaimed, exposed, pii, threats
 from moderation.text.normalize import normalize
 from tests.support.reader_corpus import texts
 
 CORPUS = [normalize(t) for t in texts()]
+
+
+def bench_texts() -> list[str]:
+    """The bench's news mix (bench/load.py), as bench.load draws it."""
+    return [c[0] for c in news_comments(random.Random(20261126), 3000)]
 
 
 def test_every_swear_word_exclaimed_reads_holds_a_stem_and_so_its_letter():
@@ -113,3 +120,28 @@ def test_personal_info_with_the_code_pass_is_personal_info_alone():
         assert pii.personal_info(norm.text, None, norm.chars, digits, found, codes, hits) == want, norm.text
         exposed_seen += want["pii_exposed"] > 0
     assert exposed_seen > 10
+
+
+def _taught_texts() -> list[str]:
+    """Pain or fear taught, after a thing that owns it or not, cut short and run together (threats._JA_TAUGHT)."""
+    out = []
+    for k, thing in enumerate((*threats._THINGS, "お前", "")):
+        for owner in ("の", "の本当の", "の真の", "", "が"):
+            for first in ("痛み", "痛さ", "恐怖", "地獄", "痛", "恐"):
+                rest = ("ってものを教えてやる", "をたっぷりと教えてやろう", "も教えたる", "を教えます", "教えて")[k % 5]
+                out.append(thing + owner + first + rest)
+    return [*out, "".join(out[:40]), "恐怖" * 50 + "教えてやる", "痛み教えてやる" * 30]
+
+
+def test_the_taught_threat_behind_its_look_ahead_finds_what_it_found():
+    part = threats.THREAT_JA_PARTS[-1]
+    assert part.pattern == threats._JA_TAUGHT and part.pattern.startswith("(?=")
+    plain = re.compile(threats._NOT_OF_A_THING + threats._JA_TAUGHT_FIRST + threats._JA_TAUGHT_REST)
+    whole = re.compile("|".join(p.pattern for p in threats.THREAT_JA_PARTS[:-1]) + "|" + plain.pattern)
+    found = 0
+    for text in [norm.text for norm in CORPUS] + bench_texts() + _taught_texts():
+        want = [m.span() for m in plain.finditer(text)]
+        assert [m.span() for m in part.finditer(text)] == want, text
+        assert [m.span() for m in threats.THREAT_JA.finditer(text)] == [m.span() for m in whole.finditer(text)], text
+        found += bool(want)
+    assert found > 50

@@ -95,8 +95,14 @@ _JA_AMBUSH = (r"待ち伏せ" + _NOT_FOR_FUN + r"(?:して(?:やる|やっ(?:か
 # 待ち伏せしに行くのは (going to ambush as a clause's subject): fans' and paparazzi's stories
 # (?i:...) keeps all but 教え from being needles: THREAT_JA's guard holds at most MAX_NEEDLES (100), which its words
 # and parts used up; 後悔させ and どうなるか above now count once each (one needle for the two spellings after them)
-_JA_TAUGHT = (_NOT_OF_A_THING + r"(?i:痛み|痛さ|恐怖|地獄)(?i:ってもの|というもの|ってやつ|っての)?(?i:を|も)?"
-              r"(?i:たっぷり|じっくり|嫌というほど|身をもって|骨の髄まで)?(?i:と)?教え(?i:てやる|てやろ|てやっ|たる|たろ)")
+# (issue 13, session 41) with (?i:...) first no start search is made for the part, so the engine tried its 54
+# look-behinds at every position of a text holding 教え (~0.5 us a character: a spam comment's 教えます, 26-80 us): a
+# look-ahead for the same first words, zero-width where they are consumed, rejects a position in a step; a match
+# needs them there anyway, so the matches are the same (tests/test_reader_gates.py compares them)
+_JA_TAUGHT_FIRST = r"(?i:痛み|痛さ|恐怖|地獄)"
+_JA_TAUGHT_REST = (r"(?i:ってもの|というもの|ってやつ|っての)?(?i:を|も)?"
+                   r"(?i:たっぷり|じっくり|嫌というほど|身をもって|骨の髄まで)?(?i:と)?教え(?i:てやる|てやろ|てやっ|たる|たろ)")
+_JA_TAUGHT = "(?=" + _JA_TAUGHT_FIRST + ")" + _NOT_OF_A_THING + _JA_TAUGHT_FIRST + _JA_TAUGHT_REST
 THREAT_JA_PARTS = (re.compile(_THREAT_JA_WORDS),
                    *(re.compile(deed + _KANA + r"{0,4}?" + _JA_WILL)
                      for deed in (_JA_DEEDS, _JA_BODY_DEED, _JA_FIRE, _JA_ACID, _JA_TAKEN)),
