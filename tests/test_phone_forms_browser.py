@@ -60,3 +60,33 @@ def test_the_category_names_stay_whole_beside_their_thresholds_on_a_phone(browse
         assert lines <= (2 if "・" in name else 1), (name, lines)
     assert page.evaluate(WIDE)[0] == 390
     page.context.close()
+
+
+# a line of Japanese never starts with ー or a small kana (禁則): プライバシ / ー read as a broken word
+NO_LINE_START = "ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ"
+LINE_STARTS = """chars => {
+    const walker = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT), found = [];
+    const range = document.createRange();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent;
+        for (let i = 1; i < text.length; i++) {
+            if (!chars.includes(text[i])) continue;
+            range.setStart(node, i - 1); range.setEnd(node, i);
+            const before = range.getBoundingClientRect().top;
+            range.setStart(node, i); range.setEnd(node, i + 1);
+            if (range.getBoundingClientRect().top > before + 2) found.push(text.slice(Math.max(0, i - 6), i + 2));
+        }
+    }
+    return found;
+}"""
+
+
+def test_no_line_of_the_transparency_report_or_the_thresholds_starts_with_a_prolonged_sound_mark(browser, live_server,
+                                                                                               accounts):
+    base, _ = live_server(THRESHOLDS=FLAG_ALL, RATE_LIMITS="", API_KEYS=f"test:{API_KEY}")
+    page = logged_in_page(browser, base, "taro")
+    page.set_viewport_size(PHONE)
+    for path in ("/transparency", "/review/admin/thresholds", "/requests/new"):
+        page.goto(f"{base}{path}")
+        assert page.evaluate(LINE_STARTS, NO_LINE_START) == [], path
+    page.context.close()
