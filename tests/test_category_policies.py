@@ -185,11 +185,13 @@ def _reference_decide(policy, scores, now=None, article_category=None, review_sc
 NOON_JST = datetime(2026, 12, 1, 3, 0, tzinfo=UTC).timestamp()
 
 
+@pytest.mark.parametrize("with_rules", [True, False])
 @pytest.mark.parametrize("quiet", [{}, {"start": "00:00", "end": "23:59", "mode": "lower", "scale": 0.5},
                                    {"start": "00:00", "end": "23:59", "mode": "hold"}])
-def test_decide_answers_as_the_reference_on_random_scores(quiet):
+def test_decide_answers_as_the_reference_on_random_scores(quiet, with_rules):
     """The one-pass decide() gives the reference's decision, labels (in order) and risk for random scores on
-    thresholds' edges, with and without the harm categories, a category rule, quiet hours and a review scale."""
+    thresholds' edges, with and without the harm categories, a category rule, quiet hours and a review scale (a
+    policy with neither rules nor quiet hours takes decide's short way past _in_force, which the reference reads)."""
     import random
 
     from moderation.scoring.policy import QuietHours
@@ -199,7 +201,7 @@ def test_decide_answers_as_the_reference_on_random_scores(quiet):
     card = {name: {"review": rng.choice(edges[1:4]), "reject": rng.choice(edges[3:])} for name in (*LABELS,
                                                                                                     *CATEGORIES)}
     rules = CategoryPolicies({"politics": {"thresholds": {"abuse": {"review": 0.1}, "threat": {"reject": 0.5}}}})
-    policy = Policy(card, quiet=QuietHours(quiet), categories=rules.for_site("any"))
+    policy = Policy(card, quiet=QuietHours(quiet), categories=rules.for_site("any") if with_rules else None)
     decisions = set()
     for _ in range(3000):
         names = list(LABELS) + (rng.sample(CATEGORIES, rng.randint(0, len(CATEGORIES))) if rng.random() < 0.8 else [])

@@ -189,8 +189,11 @@ class Policy:
         `scores` holds `spam` and `abuse` and, when the model names them, the harm categories; the article's
         category, when it has a rule in force, brings that rule's thresholds; `review_scale` multiplies the
         review thresholds (a trusted author's relaxed review)."""
-        thresholds, quiet, scale = self._in_force(now, article_category)
-        scale *= review_scale
+        if self.rules or self.quiet.enabled:
+            thresholds, quiet, scale = self._in_force(now, article_category)
+            scale *= review_scale
+        else:  # no category rule, no quiet hours: _in_force's answer at any time (the clock is not read)
+            thresholds, quiet, scale = self.thresholds, False, review_scale
         labels, reject, top = [], False, None
         for name, review, over in self._rows[id(thresholds)]:  # one pass: labels, rejection, the highest score
             value = scores.get(name)
