@@ -100,3 +100,20 @@ def test_an_idioms_no_denies_no_call(text):
     """Session 40: "no doubt" / "no wonder" assert what follows (denied.py's _NOT_HARMED read them as denials)."""
     signals = signal_dict(text)
     assert signals["threat_en"] > 0 and signals["denied_harm"] == 0, text
+
+
+# session 41: a verb of saying ends the reach to the modal, so a call reported without quotation marks is the
+# reporter's words (reported.py), not the writer's call, unless the writer endorses it
+@pytest.mark.parametrize("text", ["My brother keeps saying Latinos need to be hurt, and it sickens me.",
+                                  "Our caretaker insists that Kurds ought to be attacked, so I complained.",
+                                  "My gran reckons immigrants need to be hurt, which is awful.",
+                                  "Some bloke on the train told us that Somalis deserve to be beaten."])
+def test_a_call_reported_without_quotation_marks_is_quoted(text):
+    signals = signal_dict(text)
+    assert signals["quoted_harm"] > 0 and signals["threat_en"] == 0, text
+
+
+def test_a_reported_call_the_writer_endorses_is_theirs():
+    signals = signal_dict("My brother keeps saying Latinos need to be hurt, and he's right.")
+    assert signals["threat_en"] > 0 and signals["quoted_harm"] == 0
+

@@ -96,7 +96,7 @@ _EN_FEEL = (
 # to the writer, and a third person's hatred with an endorsement after it in the sentence is a hate construction
 ENDORSED_EN = (r"(?:and |but |so )?(?:(?:honestly|frankly|tbh|to be fair),? )?(?:(?:he|she|they|you|who)"
                r"(?:['’]s|['’]re| is| are| was| were) (?:(?:absolutely|totally|completely|dead|so|quite) )?(?:right"
-               r"|correct|spot on|not wrong|onto something)|(?:he|she|they)(?:['’]s| has| have)? (?:got )?a point"
+               r"|correct|spot on|not wrong|onto something)|(?:he|she|they)(?:['’]s| has| have| had)? (?:got )?a point"
                r"|rightly so|i (?:completely |totally |fully )?agree|(?:i )?couldn['’]t agree more|(?:so|neither) do i"
                r"|i don['’]t blame (?:him|her|them))(?![a-z])")
 _EN_ENDORSED_HATE = (r"(?<![a-z])(?:hates|hate|despises|despise|loathes|loathe|detests|detest|can['’]?t stand)(?![a-z])"
