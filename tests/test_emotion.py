@@ -47,3 +47,29 @@ def test_a_feeling_at_a_thing_is_no_statement_of_hate():
     assert signal_dict("I'm sick of this rain.")["hate_statement_en"] == 0
     assert signal_dict("I'm so tired of the traffic on this road.")["hate_statement_en"] == 0
     assert signal_dict("I'm done with my homework, finally.")["hate_statement_en"] == 0
+
+
+# session 41: the disgust frame aimed at a group ("the smell / sight of [group] ... makes me gag"): the object decides
+DISGUST_AT_GROUP = [
+    "The smell of the Kurds upstairs makes me gag.",
+    "The sight of lesbians at the school gates turns my stomach.",
+    "Honestly, the stench of those Romanians on the night bus makes me want to vomit.",
+    "The very sight of Sikh men in our pub disgusts me.",
+    "The thought of more refugees in this village makes my skin crawl.",
+]
+DISGUST_NOT_AT_GROUP = [
+    "The smell of the kebab van upstairs makes me gag.",  # a thing
+    "The sight of the Turkish baths at night turns my stomach.",  # an adjective before a place
+    "The smell of Vietnamese cooking makes me want to vomit.",  # a cuisine, not a people
+    "The sight of refugees queuing in the cold makes me sick.",  # a group in a plight
+    "The sight of Jews being harassed on the tram makes me sick.",  # a treatment
+    "The sight of migrants in those boats makes me sick with worry.",  # worry, not disgust
+    "The sight of Muslims at the vigil doesn't make me sick, it makes me proud.",  # no feeling of disgust said
+    "My cousin says the smell of Somalis makes him gag.",  # someone else's, not the writer's
+]
+
+
+@pytest.mark.parametrize(("text", "felt"),
+                         [(t, True) for t in DISGUST_AT_GROUP] + [(t, False) for t in DISGUST_NOT_AT_GROUP])
+def test_the_disgust_frame_attacks_only_a_group_as_its_object(text, felt):
+    assert (signal_dict(text)["hate_at_group"] > 0) is felt, text
