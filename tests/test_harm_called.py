@@ -117,3 +117,12 @@ def test_a_reported_call_the_writer_endorses_is_theirs():
     signals = signal_dict("My brother keeps saying Latinos need to be hurt, and he's right.")
     assert signals["threat_en"] > 0 and signals["quoted_harm"] == 0
 
+
+@pytest.mark.parametrize(("text", "attack"), [("The Kurds by the chip shop need to be hurt.", True),
+                                              ("Every one of the Tamils here deserves a beating.", True),
+                                              ("The Kurds by the chip shop need to be heard.", False),
+                                              ("My brother keeps saying Kurds need to be hurt.", False),
+                                              ("The Tamils here don't deserve a beating.", False)])
+def test_a_call_for_harm_on_a_group_attacks_the_group(text, attack):
+    """Session 41: a named people's word weighs nothing alone; the call's combination with it carries the attack."""
+    assert (signal_dict(text)["group_attack"] > 0) is attack, text
