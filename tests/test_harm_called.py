@@ -118,6 +118,21 @@ def test_a_reported_call_the_writer_endorses_is_theirs():
     assert signals["threat_en"] > 0 and signals["quoted_harm"] == 0
 
 
+# read2, session 41: agreement said in other words than ENDORSED_EN's first list ("and I'm with him on that" was the
+# uncle's words: 0.896 -> 0.105 with -6's weights); "I'm with her mum on this" names someone else: still a report
+@pytest.mark.parametrize("text", ["My cousin keeps saying Kurds need to be hurt, and I'm with him on that.",
+                                  "Our caretaker insists that Somalis ought to be attacked, and who can blame him.",
+                                  "My aunt reckons Tamils need to be hurt, and fair enough."])
+def test_a_reported_call_agreed_with_in_other_words_is_theirs(text):
+    signals = signal_dict(text)
+    assert signals["threat_en"] > 0 and signals["quoted_harm"] == 0, text
+
+
+def test_agreeing_with_someone_else_is_no_endorsement_of_the_report():
+    signals = signal_dict("My aunt reckons Tamils need to be hurt, and I'm with her mum on this: she's awful.")
+    assert signals["quoted_harm"] > 0 and signals["threat_en"] == 0
+
+
 @pytest.mark.parametrize(("text", "attack"), [("The Kurds by the chip shop need to be hurt.", True),
                                               ("Every one of the Tamils here deserves a beating.", True),
                                               ("The Kurds by the chip shop need to be heard.", False),

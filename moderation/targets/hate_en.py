@@ -124,7 +124,11 @@ ENDORSED_EN = (r"(?:and |but |so )?(?:(?:honestly|frankly|tbh|to be fair),? )?(?
                r"(?:['’]s|['’]re| is| are| was| were) (?:(?:absolutely|totally|completely|dead|so|quite) )?(?:right"
                r"|correct|spot on|not wrong|onto something)|(?:he|she|they)(?:['’]s| has| have| had)? (?:got )?a point"
                r"|rightly so|i (?:completely |totally |fully )?agree|(?:i )?couldn['’]t agree more|(?:so|neither) do i"
-               r"|i don['’]t blame (?:him|her|them))(?![a-z])")
+               r"|i don['’]t blame (?:him|her|them)"
+               # session 41 (read2): the reach of reported calls without quotation marks (reported.py) leaves this list
+               # to tell the writer's agreement from a report: "..., and i'm with him on that", "who can blame them"
+               r"|(?:i['’]?m|i am) with (?:him|her|them)(?: on (?:this|that|it))?(?= *(?:[,.!?;:)\n]|$))"
+               r"|who (?:can|could) blame (?:him|her|them)|fair enough)(?![a-z])")
 _EN_ENDORSED_HATE = (r"(?<![a-z])(?:hates|hate|despises|despise|loathes|loathe|detests|detest|can['’]?t stand)(?![a-z])"
                      r"(?! to )[^.!?\n]{1,60}?[ ,;:]" + ENDORSED_EN)
 
