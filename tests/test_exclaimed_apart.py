@@ -38,6 +38,9 @@ def test_an_exclamation_at_no_one_is_read_its_aimed_twin_is_not(unaimed, aimed):
     ("So fucking tired after the late shift.", "So fucking tired of Muslims on this street."),
     ("Oh fuck, the roadworks again.", "Oh fuck, the trannies are on the telly again."),
     ("Fucking hell, the buses are late again.", "Fucking hell, the vermin are back on the estate."),
+    # session 40 (read2): a plural slur the lists leave out for its homonym
+    ("Jesus fucking Christ, the gas bill again.", "Jesus fucking Christ, the homos are on the telly again."),
+    ("Oh fuck, the pipes froze again.", "Oh fuck, the fags are marching through town again."),
 ])
 def test_a_group_slur_or_dehumanising_word_in_the_sentence_keeps_the_swear_aimed(unaimed, at_a_group):
     """What is said of a group is what the swear intensifies (read2, session 39: trial-prof took "Oh fuck, the gays

@@ -157,7 +157,11 @@ _ADDRESSEE = re.compile(r"(?<![a-z'’])(?:you|your|yours|yourself|yourselves|ya
                         + _THIRD_OR_INSULT + r")(?![a-z'’])|@[a-z0-9_]")
 # ... nor a group, a slur or a dehumanising word (the swear then intensifies what is said of a group: "oh fuck, the
 # gays are marching again", "so fucking tired of immigrants": read2, session 39, trial-prof 0.533 -> 0.294)
-_AIMED_WORDS = sorted({w for w in (*DEHUMANIZE, *GROUPS, *PEOPLES_EN, *SLURS) if w.isascii()},
+# session 40 (read2): and the plural slurs the lists leave out for a homonym ("fags" cigarettes, "homos" the genus,
+# "coons" raccoons, "chinks" gaps): as a plural naming people they are the group a swear is aimed with ("jesus fucking
+# christ, the fags are marching again"); a civil sentence with one keeps its swear's n-grams, as before session 39
+_PLURAL_SLURS = ("fags", "homos", "queers", "coons", "chinks")
+_AIMED_WORDS = sorted({w for w in (*DEHUMANIZE, *GROUPS, *PEOPLES_EN, *SLURS, *_PLURAL_SLURS) if w.isascii()},
                       key=lambda w: (-len(w), w))
 _AT_GROUP = re.compile(r"(?<![a-z'’])(?:" + "|".join(map(re.escape, _AIMED_WORDS)) + r")(?![a-z'’])")
 _END_BEFORE = re.compile(r".*[.!?\n]", re.S)
