@@ -47,6 +47,32 @@ def test_an_exclamation_is_not_profanity_but_the_aimed_twin_is(exclaimed, aimed)
     assert twin["profanity_unaimed"] + twin["insult_at_person"] > 0, aimed
 
 
+# session 40 (read2): no reading holds in a sentence with a slur in it, the oath and the institution readings as the
+# older ones (-6 had dropped the count: "Oh my fucking god, the trannies are in the changing rooms again." 0.794 ->
+# 0.230, "The fucking council is run by pakis now." 0.548 -> 0.143); their civil twins stay exclamations
+AT_A_SLUR = [
+    ("Jesus fucking Christ, the energy bill just doubled.",
+     "Oh my fucking god, the trannies are in the changing rooms again."),
+    ("The fucking council has closed the library again.", "The fucking council is run by pakis now."),
+    ("Holy fucking hell, the buses are on strike.", "Holy fucking hell, the dykes are on the high street again."),
+    ("Fuck, the trains are late again.", "Fuck, the faggots are on the telly again."),
+    ("So fucking tired after the late shift.", "So fucking tired of the trannies at my gym."),
+    ("There's fuck all to do in this town on a Sunday.", "There's fuck all to do here since the pakis moved in."),
+    ("Nobody gives a fuck about the bypass.", "Nobody gives a fuck if the homos get beaten up."),
+]
+
+
+@pytest.mark.parametrize(("exclaimed", "at_a_slur"), AT_A_SLUR)
+def test_a_slur_in_the_sentence_keeps_every_reading_aimed(exclaimed, at_a_slur):
+    sig, twin = signal_dict(exclaimed), signal_dict(at_a_slur)
+    assert sig["profanity_unaimed"] == 0, exclaimed
+    assert twin["profanity_unaimed"] > 0, at_a_slur
+
+
+def test_a_slur_in_another_sentence_does_not_aim_the_swear():
+    """The guard reads the swear word's own sentence only."""
+    assert signal_dict("Fuck, the trains are late again. The pakis got the last seats.")["profanity_unaimed"] == 0
+
 def test_an_intensified_insult_stays_an_insult():
     assert signal_dict("You are so fucking stupid.")["insult_at_person"] > 0
     assert signal_dict("Fucking immigrants ruin everything")["group"] > 0

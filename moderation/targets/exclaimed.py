@@ -108,6 +108,34 @@ _OUT_OF_ME_BEFORE = re.compile(r"(?<![a-z'’])(?:scared|scares|scaring|annoyed|
 _OUT_OF_ME = re.compile(r" out of (?:me|us|everyone|everybody)(?![a-z'’])")
 _BEFORE = 24  # characters before a swear word its readings look at (the longest opener above, with spaces)
 
+# no reading holds in a sentence with a group, a slur or a dehumanising word in it: the swear then intensifies what is
+# said of the group ("oh fuck, the gays are marching again", "so fucking tired of immigrants": read2, session 39,
+# trial-prof 0.533 -> 0.294; and "oh my fucking god, the trannies are in the changing rooms again", "the fucking
+# council is run by pakis now": the oath and institution readings dropped their count, read2, session 40, -6 0.794
+# -> 0.230 and 0.548 -> 0.143). The sentence is read at most _AROUND characters either side of the swear word, up
+# to its ends
+# session 40 (read2): and the plural slurs the lists leave out for a homonym ("fags" cigarettes, "homos" the genus,
+# "coons" raccoons, "chinks" gaps): as a plural naming people they are the group a swear is aimed with ("jesus fucking
+# christ, the fags are marching again"); a civil sentence with one keeps its swear's n-grams, as before session 39
+_PLURAL_SLURS = ("fags", "homos", "queers", "coons", "chinks")
+_AIMED_WORDS = sorted({w for w in (*DEHUMANIZE, *GROUPS, *PEOPLES_EN, *SLURS, *_PLURAL_SLURS) if w.isascii()},
+                      key=lambda w: (-len(w), w))
+_AT_GROUP = re.compile(r"(?<![a-z'’])(?:" + "|".join(map(re.escape, _AIMED_WORDS)) + r")(?![a-z'’])")
+_END_BEFORE = re.compile(r".*[.!?\n]", re.S)
+_END_AFTER = re.compile(r"[.!?\n]")
+_WORD_REST = re.compile(r"[a-z'’]{0,24}")
+_AROUND = 80
+
+
+def _sentence(text: str, a: int, b: int) -> tuple[int, int]:
+    """Where the sentence of the swear word text[a:b] starts and ends, at most _AROUND characters either side."""
+    lo = max(0, a - _AROUND)
+    before = _END_BEFORE.match(text, lo, a)
+    after = _END_AFTER.search(text, b, b + _AROUND)
+    # a window cut inside a word would read its head as one ("here" as "he", "under" as "u"): to the word's end
+    return before.end() if before else lo, after.start() if after else _WORD_REST.match(text, b + _AROUND).end()
+
+
 # the swear words of one comment read in their place, at most (a comment of thousands of them paid ~2 us each, 3x an
 # ordinary comment of its length; past the first 64 they count as profanity, which a comment like that is)
 READ_AT_MOST = 64
@@ -143,7 +171,8 @@ def exclaimed(text: str, starts: list[int], ends: list[int]) -> list[bool]:
                                     or (_OUT_OF_ME_BEFORE.search(text, lo, a) and _OUT_OF_ME.match(text, b))))
             or (((word == "fuck" and _WH.search(text, lo, a)) or word == "what the fuck")
                 and _WORD_AFTER.match(text, b) and not _AT_YOU.match(text, b))))
-    return out
+    return [said and not _AT_GROUP.search(text, *_sentence(text, a, b))
+            for a, b, said in zip(starts, ends, out, strict=True)]
 
 
 # the swear words exclaimed() reads, found on their own (the word list's phrases first: one span each)
@@ -155,19 +184,6 @@ _SWEAR_WORD = re.compile(r"(?<![a-z'’])(?:what the fuck|fucking hell|holy fuck
 # word ("Holy shit, the ref is a useless prick." fell 0.692 -> 0.255 when its "holy shit" was hashed apart)
 _ADDRESSEE = re.compile(r"(?<![a-z'’])(?:you|your|yours|yourself|yourselves|ya|u|ur|youre|you['’]re|y['’]?all|"
                         + _THIRD_OR_INSULT + r")(?![a-z'’])|@[a-z0-9_]")
-# ... nor a group, a slur or a dehumanising word (the swear then intensifies what is said of a group: "oh fuck, the
-# gays are marching again", "so fucking tired of immigrants": read2, session 39, trial-prof 0.533 -> 0.294)
-# session 40 (read2): and the plural slurs the lists leave out for a homonym ("fags" cigarettes, "homos" the genus,
-# "coons" raccoons, "chinks" gaps): as a plural naming people they are the group a swear is aimed with ("jesus fucking
-# christ, the fags are marching again"); a civil sentence with one keeps its swear's n-grams, as before session 39
-_PLURAL_SLURS = ("fags", "homos", "queers", "coons", "chinks")
-_AIMED_WORDS = sorted({w for w in (*DEHUMANIZE, *GROUPS, *PEOPLES_EN, *SLURS, *_PLURAL_SLURS) if w.isascii()},
-                      key=lambda w: (-len(w), w))
-_AT_GROUP = re.compile(r"(?<![a-z'’])(?:" + "|".join(map(re.escape, _AIMED_WORDS)) + r")(?![a-z'’])")
-_END_BEFORE = re.compile(r".*[.!?\n]", re.S)
-_END_AFTER = re.compile(r"[.!?\n]")
-_WORD_REST = re.compile(r"[a-z'’]{0,24}")
-_AROUND = 80
 
 
 # every _SWEAR_WORD match holds one of these stems, and so each stem's first letter
@@ -198,12 +214,7 @@ def exclaimed_spans(text: str, chars=None) -> list[tuple[int, int]]:
     for (a, b), said in zip(found, read, strict=True):
         if not said:
             continue
-        lo = max(0, a - _AROUND)
-        before = _END_BEFORE.match(text, lo, a)
-        after = _END_AFTER.search(text, b, b + _AROUND)
-        start = before.end() if before else lo
-        # a window cut inside a word would read its head as one ("here" as "he", "under" as "u"): to the word's end
-        end = after.start() if after else _WORD_REST.match(text, b + _AROUND).end()
-        if not _ADDRESSEE.search(text, start, end) and not _AT_GROUP.search(text, start, end):
+        # (exclaimed() has already kept the swear of a sentence with a group, slur or dehumanising word)
+        if not _ADDRESSEE.search(text, *_sentence(text, a, b)):
             out.append((a, b))
     return out
