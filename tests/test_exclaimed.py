@@ -69,6 +69,74 @@ def test_a_slur_in_the_sentence_keeps_every_reading_aimed(exclaimed, at_a_slur):
     assert twin["profanity_unaimed"] > 0, at_a_slur
 
 
+# session 41 (read3, session 40): a dehumanising word that also names an animal, a pest or an illness, used of one,
+# leaves the swear exclaimed; a word that names people only, or a group, keeps it aimed
+LITERAL = [
+    ("Fucking hell, the rats are back in the bins.", "Fucking hell, the savages are back in the bins."),
+    ("Oh my fucking god, the pigs escaped from the farm onto the motorway.",
+     "Oh my fucking god, the pakis escaped from the farm onto the motorway."),
+    ("Jesus fucking Christ, this wasp season is a plague.", "Jesus fucking Christ, this subhuman lot is a plague."),
+    ("Oh my fucking god, the monkeys at the zoo stole my sandwich.",
+     "Oh my fucking god, the trannies at the zoo stole my sandwich."),
+    ("Fucking hell, the vermin are back in the bins.", "Fucking hell, the dykes are back in the bins."),
+]
+
+
+@pytest.mark.parametrize(("literal", "people"), LITERAL)
+def test_a_word_of_an_animal_or_a_pest_used_of_one_does_not_aim_the_swear(literal, people):
+    assert signal_dict(literal)["profanity_unaimed"] == 0, literal
+    assert signal_dict(people)["profanity_unaimed"] > 0, people
+
+
+# session 41 (read3): a slur in someone else's reported words is counter-speech; said by the writer it keeps the swear
+REPORTED = [
+    ('Fucking hell, my son got called a "paki" at school today and the teachers did nothing.',
+     "Fucking hell, the pakis at school called my son names today."),
+    ('What the fuck, my neighbour called the Polish family "vermin" right in front of me.',
+     "What the fuck, the pakis next door are vermin."),
+    ('Oh fuck, someone sprayed "kikes out" on the synagogue wall.',
+     "Oh fuck, the kikes are out on the synagogue wall."),
+]
+
+
+@pytest.mark.parametrize(("reported", "said"), REPORTED)
+def test_a_reported_slur_does_not_aim_the_swear(reported, said):
+    assert signal_dict(reported)["profanity_unaimed"] == 0, reported
+    assert signal_dict(said)["profanity_unaimed"] > 0, said
+
+
+def test_exclaimed_reads_the_quoted_spans_it_is_given():
+    text = 'fucking hell, he called them "pakis" again.'
+    a = text.index('"pakis"')
+    assert exclaimed(text, [0], [12]) == [False]
+    assert exclaimed(text, [0], [12], ([a], [a + 7])) == [True]
+
+
+# session 41 (read3): a slur's homonym used of a thing (a cigarette bought, smoked or priced, a gap of light, a
+# surname, the verb of "queers the pitch") names no one: the swear stays exclaimed; the same word of people does not
+HOMONYM = [
+    ("Fucking hell, twenty fags cost more than my lunch now.", "Fucking hell, twenty fags marched down our street."),
+    ("Fucking hell, a packet of fags costs fifteen quid now.", "Fucking hell, a gang of fags is on the bus now."),
+    ("Oh my fucking god, the price of fags has doubled.", "Oh my fucking god, the fags have taken over the pub."),
+    ("Fucking hell, I nipped out for a fag and missed the bus.", "Fucking hell, some fag on the bus took my seat."),
+    ("Oh my fucking god, the chinks in the armour are showing.", "Oh my fucking god, the chinks are taking over."),
+    ("Oh fuck, Mr Coons from the bakery has retired.", "Oh fuck, the coons from the estate are back."),
+    ("Holy fuck, the rain queers the pitch for the weekend.", "Holy fuck, the queers are on the pitch again."),
+]
+
+
+def _first_swear(text):
+    t = text.lower()
+    m = re.search(r"fucking hell|holy fuck|fucking|fuck", t)
+    return exclaimed(t, [m.start()], [m.end()])[0]
+
+
+@pytest.mark.parametrize(("thing", "people"), HOMONYM)
+def test_a_slur_homonym_of_a_thing_does_not_aim_the_swear(thing, people):
+    assert _first_swear(thing), thing
+    assert not _first_swear(people), people
+
+
 def test_a_slur_in_another_sentence_does_not_aim_the_swear():
     """The guard reads the swear word's own sentence only."""
     assert signal_dict("Fuck, the trains are late again. The pakis got the last seats.")["profanity_unaimed"] == 0

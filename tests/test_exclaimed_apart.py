@@ -41,6 +41,9 @@ def test_an_exclamation_at_no_one_is_read_its_aimed_twin_is_not(unaimed, aimed):
     # session 40 (read2): a plural slur the lists leave out for its homonym
     ("Jesus fucking Christ, the gas bill again.", "Jesus fucking Christ, the homos are on the telly again."),
     ("Oh fuck, the pipes froze again.", "Oh fuck, the fags are marching through town again."),
+    # session 41 (read3): the homonym of a thing names no one (the cigarette priced or smoked)
+    ("Fucking hell, a packet of fags costs fifteen quid now.", "Fucking hell, a gang of fags is on the bus now."),
+    ("Fucking hell, I nipped out for a fag and missed the bus.", "Fucking hell, some fag on the bus took my seat."),
 ])
 def test_a_group_slur_or_dehumanising_word_in_the_sentence_keeps_the_swear_aimed(unaimed, at_a_group):
     """What is said of a group is what the swear intensifies (read2, session 39: trial-prof took "Oh fuck, the gays

@@ -104,7 +104,7 @@ def _words(t: str, spans: list | None, chars, found, quoted, hits, denied=None, 
     if not tables.profane_ids.isdisjoint(ids) and (
             swears := np.flatnonzero(tables.has["profanity_en"][cats])[:READ_AT_MOST]).size:
         at = np.zeros(starts.size, dtype=bool)
-        at[swears] = exclaimed(t, starts[swears].tolist(), ends[swears].tolist())
+        at[swears] = exclaimed(t, starts[swears].tolist(), ends[swears].tolist(), quoted)  # a reported slur: none
         if at.any():
             starts, ends, cats, words = _without("profanity_en", at, starts, ends, cats, words, tables)
     if quoted is not None and starts.size:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from moderation.wordlists import DEHUMANIZE, INSULTS_EN
@@ -121,6 +122,66 @@ _PLURAL_SLURS = ("fags", "homos", "queers", "coons", "chinks")
 _AIMED_WORDS = sorted({w for w in (*DEHUMANIZE, *GROUPS, *PEOPLES_EN, *SLURS, *_PLURAL_SLURS) if w.isascii()},
                       key=lambda w: (-len(w), w))
 _AT_GROUP = re.compile(r"(?<![a-z'’])(?:" + "|".join(map(re.escape, _AIMED_WORDS)) + r")(?![a-z'’])")
+# session 41 (read3, session 40): the count (exclaimed()) is kept by a word that names people only: the dehumanising
+# words that also name animals, pests, dirt or an illness in their literal sense ("the rats are back in the bins",
+# "the pigs escaped onto the motorway", "this wasp season is a plague", "the monkeys at the zoo") leave it exclaimed;
+# only those no animal or thing is called stay ("these savages are ruining our town"). The n-grams
+# (exclaimed_spans) keep _AT_GROUP's whole set, as before
+_PEOPLE_ONLY = ("savages", "subhuman")
+_AT_PEOPLE = re.compile(r"(?<![a-z'’])(?:" + "|".join(map(re.escape, sorted(
+    {w for w in _AIMED_WORDS if w not in DEHUMANIZE or w in _PEOPLE_ONLY}, key=lambda w: (-len(w), w))))
+    + r")(?![a-z'’])")
+# ... and a slur's homonym used of a thing names no one (session 41, read3: "twenty fags cost more than my lunch" was
+# held 0.457 -> 0.927): the cigarette bought, smoked, packed or priced ("a packet of fags", "nipped out for a fag",
+# "fags cost eleven quid", "a fag break"), a gap of light or in armour ("chinks of light", "chinks in the armour"), a
+# surname after a title or before "family" ("Mr Coons", "the Coons family"), the verb of "queers the pitch"
+_FAG_BEFORE = re.compile(r"(?<![a-z'’])(?:(?:packets?|packs?|box|boxes|cartons?|sleeves?|price|prices|cost|tax|duty)"
+                         r" of|smoke|smokes|smoked|smoking|light|lit|lighting|roll|rolls|rolled|rolling|need|needs"
+                         r"|needed|fancy|fancied|cadge|cadged|bum|bummed|buy|buys|bought|buying|sell|sells|sold"
+                         r"|selling|out for|out of|for a|have a|had a|having a|has a)"
+                         r"(?: (?:a|another|some|my|his|her|our|their|ten|twenty|forty|a few|few|\d+))? \Z")
+_COUNT_BEFORE = re.compile(r"(?<![a-z'’])(?:\d+|five|ten|twenty|forty|fifty|hundred|two hundred|a few|a couple of) \Z")
+_FAG_AFTER = re.compile(r" (?:break|breaks|end|ends|ash|packet|packets|machine|machines)(?![a-z'’])"
+                        r"|[^.!?\n]{0,40}?(?:£|(?<![a-z'’])(?:quid|pounds|pence|a fortune)(?![a-z'’]))")
+_COST_AFTER = re.compile(r" (?:cost|costs|costing|are|were) ")
+_HOMONYM_BEFORE = re.compile(r"(?<![a-z'’])(?:mr|mrs|ms|miss|dr)\.? \Z")
+_HOMONYM_AFTER = {"chinks": re.compile(r" (?:of (?:light|sunlight|daylight|hope|blue sky)|in (?:the|his|her|their"
+                                       r"|its|our|your|my) (?:armou?r|curtains?|blinds?|wall|fence|door))(?![a-z'’])"),
+                  "coons": re.compile(r" family(?![a-z'’])"),
+                  "queers": re.compile(r" (?:the|his|her|their|our|my|your) pitch(?![a-z'’])")}
+_THING_AT_MOST = 40  # characters before a homonym its thing readings look at
+
+
+def _a_thing(text: str, a: int, b: int) -> bool:
+    """Whether the slur's homonym text[a:b] names a thing or a surname here, not people (bounded: linear)."""
+    word, lo = text[a:b], max(0, a - _THING_AT_MOST)
+    if word in ("fag", "fags"):
+        return bool(_FAG_BEFORE.search(text, lo, a) or _FAG_AFTER.match(text, b)
+                    or (_COUNT_BEFORE.search(text, lo, a) and _COST_AFTER.match(text, b)))
+    if word in _HOMONYM_AFTER:
+        return bool(_HOMONYM_AFTER[word].match(text, b) or (word == "coons" and _HOMONYM_BEFORE.search(text, lo, a)))
+    return False
+
+
+def _aimed(text: str, lo: int, hi: int, words: re.Pattern, quoted=None) -> bool:
+    """Whether text[lo:hi] names people `words` holds, outside someone else's reported words (`quoted`: merged
+    (starts, ends) of words.py, a slur reported is counter-speech: "my son got called a \"paki\"") and not as a
+    homonym's thing."""
+    for m in words.finditer(text, lo, hi):
+        if quoted is not None and _inside(quoted, m.start()):
+            continue
+        if not _a_thing(text, *m.span()):
+            return True
+    return False
+
+
+def _inside(quoted, at: int) -> bool:
+    """Whether position `at` lies in one of the merged spans `quoted` ((starts, ends), sorted)."""
+    starts, ends = quoted
+    k = bisect.bisect_right(starts, at) - 1
+    return k >= 0 and at < ends[k]
+
+
 _END_BEFORE = re.compile(r".*[.!?\n]", re.S)
 _END_AFTER = re.compile(r"[.!?\n]")
 _WORD_REST = re.compile(r"[a-z'’]{0,24}")
@@ -141,9 +202,10 @@ def _sentence(text: str, a: int, b: int) -> tuple[int, int]:
 READ_AT_MOST = 64
 
 
-def exclaimed(text: str, starts: list[int], ends: list[int]) -> list[bool]:
+def exclaimed(text: str, starts: list[int], ends: list[int], quoted=None) -> list[bool]:
     """For each profanity hit (start, end) in `text`, whether it is a swear word used as an exclamation or
-    intensifier (each looks at most _BEFORE characters back and a few words on: linear in the hits)."""
+    intensifier (each looks at most _BEFORE characters back and a few words on: linear in the hits). `quoted`:
+    merged (starts, ends) of someone else's reported words (sorted lists or arrays), where a slur aims nothing."""
     out = []
     for a, b in zip(starts, ends, strict=True):
         word = text[a:b]
@@ -171,7 +233,7 @@ def exclaimed(text: str, starts: list[int], ends: list[int]) -> list[bool]:
                                     or (_OUT_OF_ME_BEFORE.search(text, lo, a) and _OUT_OF_ME.match(text, b))))
             or (((word == "fuck" and _WH.search(text, lo, a)) or word == "what the fuck")
                 and _WORD_AFTER.match(text, b) and not _AT_YOU.match(text, b))))
-    return [said and not _AT_GROUP.search(text, *_sentence(text, a, b))
+    return [said and not _aimed(text, *_sentence(text, a, b), _AT_PEOPLE, quoted)
             for a, b, said in zip(starts, ends, out, strict=True)]
 
 
@@ -214,7 +276,8 @@ def exclaimed_spans(text: str, chars=None) -> list[tuple[int, int]]:
     for (a, b), said in zip(found, read, strict=True):
         if not said:
             continue
-        # (exclaimed() has already kept the swear of a sentence with a group, slur or dehumanising word)
-        if not _ADDRESSEE.search(text, *_sentence(text, a, b)):
+        # (exclaimed() has kept the swear of a sentence with a group or a slur; its n-grams a dehumanising word's too)
+        lo, hi = _sentence(text, a, b)
+        if not _ADDRESSEE.search(text, lo, hi) and not _aimed(text, lo, hi, _AT_GROUP):
             out.append((a, b))
     return out
