@@ -37,6 +37,10 @@ PAIRS = [
     ("There's fuck all to do in this town on a Sunday.", "Fuck all the cyclists on the pavement."),
     ("The flat is cold as fuck this winter.", "You're ugly as fuck."),
     ("That thunder scared the fuck out of me.", "He beat the fuck out of me."),
+    # session 41: the list's oaths of two words, read whole ("Holy fucking shit, ..." held 0.871 by -6)
+    ("Holy fucking shit, the rain has not stopped all week.", "Holy fucking shit, you are thick."),
+    ("Jesus fucking shit, the printer ate my form again.", "Jesus fucking shit, you ate my form again."),
+    ("Oh god damn it, the bins were not collected.", "God damn it, you never listen."),
 ]
 
 

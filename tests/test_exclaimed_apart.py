@@ -28,6 +28,9 @@ def spans(text):
     ("The fucking council shut the pool for the summer.", "The fucking council shut the pool, they are scum."),
     ("Jesus fucking Christ, the rent went up again.", "Jesus fucking Christ, you are thick."),
     ("There's fuck all to do in this town on a Sunday.", "There's fuck all to do with you around."),
+    # session 41: the list's oath "fucking shit" as one span ("Holy fucking shit, ..." kept its "shit" n-grams)
+    ("Holy fucking shit, the rain has not stopped all week.", "Holy fucking shit, you are thick."),
+    ("Goddamnit, the printer jammed again.", "Goddamnit, you jammed the printer again."),
 ])
 def test_an_exclamation_at_no_one_is_read_its_aimed_twin_is_not(unaimed, aimed):
     assert spans(unaimed), unaimed

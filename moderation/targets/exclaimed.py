@@ -16,6 +16,10 @@ _SWEARS = frozenset(("fuck", "fucking", "fuckin", "fucked", "goddamn", "what the
 # session 39: "shit" is no word of the list (words.py never asks about it), but exclaimed_spans reads it as an
 # interjection standing alone ("Shit, I missed the bus.", "holy shit!"), by reading (1) only
 _INTERJECTIONS = frozenset(("shit", "holy shit"))
+# session 41: the list's oaths of two words, read as a whole (the list's longest hit: exclaimed() never saw their
+# "fucking" alone): "Holy fucking shit, the rain has not stopped all week." held 0.871 by 2026.12.05-6 on a
+# profanity count no reading dropped; standing alone after an opening or an oath's first word, with no reader after
+_OATHS = frozenset(("fucking shit", "god damn it", "god damnit", "godamnit", "goddamnit"))
 
 # a word after an intensifying "fucking" that is no person: praise, a feeling, time and weather ("fucking finally",
 # "fucking brilliant", "we fucking loved the new bakery"); a group or a person after it is an attack and stays profanity
@@ -213,6 +217,10 @@ def exclaimed(text: str, starts: list[int], ends: list[int], quoted=None) -> lis
         if word in _INTERJECTIONS:
             out.append(bool(_OPENING.search(text, lo, a) and _ALONE.match(text, b)))
             continue
+        if word in _OATHS:
+            out.append(bool((_OPENING.search(text, lo, a) or _OATH_BEFORE.search(text, lo, a))
+                            and _ALONE.match(text, b) and not _AT_YOU.match(text, b)))
+            continue
         out.append(word in _SWEARS and bool(
             (_OPENING.search(text, lo, a) and (_ALONE.match(text, b) or (
                 word in ("fuck", "fucking") and _ALONE_WITH.match(text, b))))
@@ -238,8 +246,8 @@ def exclaimed(text: str, starts: list[int], ends: list[int], quoted=None) -> lis
 
 
 # the swear words exclaimed() reads, found on their own (the word list's phrases first: one span each)
-_SWEAR_WORD = re.compile(r"(?<![a-z'’])(?:what the fuck|fucking hell|holy fuck|fucking|fuckin|fucked|fuck|goddamn"
-                         r"|holy shit|shit)(?![a-z'’])")
+_SWEAR_WORD = re.compile(r"(?<![a-z'’])(?:what the fuck|fucking hell|fucking shit|holy fuck|fucking|fuckin|fucked|fuck"
+                         r"|goddamnit|goddamn|holy shit|shit)(?![a-z'’])")
 # someone the sentence speaks to: the reader ("you", "ya", "u") or a handle ("@dave"); the sentence is read at most
 # _AROUND characters either side of the swear word, up to its ends
 # session 39 (trial-prof): and no one pointed at or insulted in it either, a third person ("he", "them") or an insult
