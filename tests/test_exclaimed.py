@@ -120,6 +120,7 @@ def test_exclaimed_reads_the_quoted_spans_it_is_given():
 # surname, the verb of "queers the pitch") names no one: the swear stays exclaimed; the same word of people does not
 HOMONYM = [
     ("Fucking hell, twenty fags cost more than my lunch now.", "Fucking hell, twenty fags marched down our street."),
+    ("Fucking hell, twenty fags are eleven quid now.", "Fucking hell, twenty fags are marching down our street."),
     ("Fucking hell, a packet of fags costs fifteen quid now.", "Fucking hell, a gang of fags is on the bus now."),
     ("Oh my fucking god, the price of fags has doubled.", "Oh my fucking god, the fags have taken over the pub."),
     ("Fucking hell, I nipped out for a fag and missed the bus.", "Fucking hell, some fag on the bus took my seat."),

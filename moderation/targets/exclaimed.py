@@ -147,7 +147,7 @@ _FAG_BEFORE = re.compile(r"(?<![a-z'’])(?:(?:packets?|packs?|box|boxes|cartons
 _COUNT_BEFORE = re.compile(r"(?<![a-z'’])(?:\d+|five|ten|twenty|forty|fifty|hundred|two hundred|a few|a couple of) \Z")
 _FAG_AFTER = re.compile(r" (?:break|breaks|end|ends|ash|packet|packets|machine|machines)(?![a-z'’])"
                         r"|[^.!?\n]{0,40}?(?:£|(?<![a-z'’])(?:quid|pounds|pence|a fortune)(?![a-z'’]))")
-_COST_AFTER = re.compile(r" (?:cost|costs|costing|are|were) ")
+_COST_AFTER = re.compile(r" (?:cost|costs|costing|cost me) ")  # not "are": "twenty fags are marching" names people
 _HOMONYM_BEFORE = re.compile(r"(?<![a-z'’])(?:mr|mrs|ms|miss|dr)\.? \Z")
 _HOMONYM_AFTER = {"chinks": re.compile(r" (?:of (?:light|sunlight|daylight|hope|blue sky)|in (?:the|his|her|their"
                                        r"|its|our|your|my) (?:armou?r|curtains?|blinds?|wall|fence|door))(?![a-z'’])"),
