@@ -41,6 +41,11 @@ PAIRS = [
     ("Holy fucking shit, the rain has not stopped all week.", "Holy fucking shit, you are thick."),
     ("Jesus fucking shit, the printer ate my form again.", "Jesus fucking shit, you ate my form again."),
     ("Oh god damn it, the bins were not collected.", "God damn it, you never listen."),
+    # ... and not where the sentence then judges a person (read2, session 41: "Fucking shit, the author is a liar."
+    # 0.997 -> 0.108 with -6's weights when the oath ignored all but "you")
+    ("Holy fucking shit, the train was late again.", "Holy fucking shit, the author is a liar."),
+    ("God damn it, the kids broke the greenhouse window again.", "God damn it, he is a lying little weasel."),
+    ("Fucking shit, I dropped my phone down the drain.", "Fucking shit, this writer is a total hack."),
 ]
 
 

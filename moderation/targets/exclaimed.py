@@ -111,6 +111,13 @@ _OUT_OF_ME_BEFORE = re.compile(r"(?<![a-z'’])(?:scared|scares|scaring|annoyed|
                                r"|confused|confuses|confusing|frightened|frightens|irritated|irritates|terrified"
                                r"|terrifies|startled|startles) the \Z")
 _OUT_OF_ME = re.compile(r" out of (?:me|us|everyone|everybody)(?![a-z'’])")
+# session 41 (read2): ... nor where the sentence then judges a person ("fucking shit, the author is a liar", "god
+# damn it, he is a lying little weasel"): a pronoun or a person's role, then its copula within four words
+_JUDGED = re.compile(r"[^.!?\n]{0,60}?(?<![a-z'’])(?:he|she|they|him|her|them|reporters?|journalists?|authors?"
+                     r"|writers?|editors?|commenters?|posters?|moderators?|mods?|judges?|councillors?|mayor|ministers?"
+                     r"|mps?|ref|refs|referees?|presenters?|hosts?|columnists?|hacks?|man|woman|men|women|guy|bloke|lad"
+                     r"|girl|boy|bastards?|traitors?|liars?|frauds?)(?: [a-z'’]{1,20}){0,4}? (?:is|are|was|were)"
+                     r"(?![a-z'’])")
 _BEFORE = 24  # characters before a swear word its readings look at (the longest opener above, with spaces)
 
 # no reading holds in a sentence with a group, a slur or a dehumanising word in it: the swear then intensifies what is
@@ -219,7 +226,8 @@ def exclaimed(text: str, starts: list[int], ends: list[int], quoted=None) -> lis
             continue
         if word in _OATHS:
             out.append(bool((_OPENING.search(text, lo, a) or _OATH_BEFORE.search(text, lo, a))
-                            and _ALONE.match(text, b) and not _AT_YOU.match(text, b)))
+                            and _ALONE.match(text, b) and not _AT_YOU.match(text, b)
+                            and not _JUDGED.match(text, b)))
             continue
         out.append(word in _SWEARS and bool(
             (_OPENING.search(text, lo, a) and (_ALONE.match(text, b) or (
