@@ -31,9 +31,7 @@ CASES = [
     pytest.param("お前を殺してやる", HELD, id="threat-said"),
     pytest.param("男は店員に「お前を殺してやる」と叫んだと警察は発表した", ALLOWED, id="threat-quoted"),
     pytest.param("上のコメントの奴、住所特定して殺しに行くから覚悟しとけ", HELD, id="threat-to-commenter"),
-    pytest.param("記者さん、夜道には気をつけた方がいいよ", HELD, id="veiled-threat-to-reporter",  # threat 0.616 in -57
-                 marks=_known_gap("0.168 with 2026.12.05-6 (0.744 with -5, held through a generated row 0.69 of its "
-                                  "trigrams that session 40 rewrote from its family)")),
+    pytest.param("記者さん、夜道には気をつけた方がいいよ", HELD, id="veiled-threat-to-reporter"),  # threat 0.513 in -8
     pytest.param("最近このあたり物騒だから、皆さん夜道には気をつけた方がいいよ", ALLOWED, id="night-road-advice"),
     # a slur vs the same letters inside a longer word
     pytest.param("こんな記事にコメントしてるお前はばかだ", HELD, id="baka-at-commenter"),
