@@ -26,7 +26,7 @@ def bench_texts() -> list[str]:
 
 def test_every_swear_word_exclaimed_reads_holds_a_stem_and_so_its_letter():
     alternatives = re.search(r"\(\?:(.*)\)\(\?!", exclaimed._SWEAR_WORD.pattern).group(1).split("|")
-    assert len(alternatives) == 10
+    assert len(alternatives) == 12  # with the two-word oaths read whole (session 41): each still holds a stem
     for word in alternatives:
         assert any(stem in word for stem in exclaimed._STEMS), word
 
