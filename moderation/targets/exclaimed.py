@@ -179,18 +179,13 @@ def _aimed(text: str, lo: int, hi: int, words: re.Pattern, quoted=None) -> bool:
     (starts, ends) of words.py, a slur reported is counter-speech: "my son got called a \"paki\"") and not as a
     homonym's thing."""
     for m in words.finditer(text, lo, hi):
-        if quoted is not None and _inside(quoted, m.start()):
-            continue
+        if quoted is not None:  # the merged span a word starts in, if any (words.py's _inside, for one position)
+            k = bisect.bisect_right(quoted[0], m.start()) - 1
+            if k >= 0 and m.start() < quoted[1][k]:
+                continue
         if not _a_thing(text, *m.span()):
             return True
     return False
-
-
-def _inside(quoted, at: int) -> bool:
-    """Whether position `at` lies in one of the merged spans `quoted` ((starts, ends), sorted)."""
-    starts, ends = quoted
-    k = bisect.bisect_right(starts, at) - 1
-    return k >= 0 and at < ends[k]
 
 
 _END_BEFORE = re.compile(r".*[.!?\n]", re.S)
@@ -217,6 +212,12 @@ def exclaimed(text: str, starts: list[int], ends: list[int], quoted=None) -> lis
     """For each profanity hit (start, end) in `text`, whether it is a swear word used as an exclamation or
     intensifier (each looks at most _BEFORE characters back and a few words on: linear in the hits). `quoted`:
     merged (starts, ends) of someone else's reported words (sorted lists or arrays), where a slur aims nothing."""
+    return [said and not _aimed(text, *_sentence(text, a, b), _AT_PEOPLE, quoted)
+            for a, b, said in zip(starts, ends, _readings(text, starts, ends), strict=True)]
+
+
+def _readings(text: str, starts: list[int], ends: list[int]) -> list[bool]:
+    """Each hit's readings around the word alone, before its sentence is asked who it names."""
     out = []
     for a, b in zip(starts, ends, strict=True):
         word = text[a:b]
@@ -249,8 +250,7 @@ def exclaimed(text: str, starts: list[int], ends: list[int], quoted=None) -> lis
                                     or (_OUT_OF_ME_BEFORE.search(text, lo, a) and _OUT_OF_ME.match(text, b))))
             or (((word == "fuck" and _WH.search(text, lo, a)) or word == "what the fuck")
                 and _WORD_AFTER.match(text, b) and not _AT_YOU.match(text, b))))
-    return [said and not _aimed(text, *_sentence(text, a, b), _AT_PEOPLE, quoted)
-            for a, b, said in zip(starts, ends, out, strict=True)]
+    return out
 
 
 # the swear words exclaimed() reads, found on their own (the word list's phrases first: one span each)
@@ -287,12 +287,12 @@ def exclaimed_spans(text: str, chars=None) -> list[tuple[int, int]]:
                                       strict=False)]
     if not found:
         return []
-    read = exclaimed(text, [a for a, _b in found], [b for _a, b in found])
+    # the readings alone: _AT_GROUP below holds every word exclaimed()'s _AT_PEOPLE would find in the same sentence
+    read = _readings(text, [a for a, _b in found], [b for _a, b in found])
     out = []
     for (a, b), said in zip(found, read, strict=True):
         if not said:
             continue
-        # (exclaimed() has kept the swear of a sentence with a group or a slur; its n-grams a dehumanising word's too)
         lo, hi = _sentence(text, a, b)
         if not _ADDRESSEE.search(text, lo, hi) and not _aimed(text, lo, hi, _AT_GROUP):
             out.append((a, b))
