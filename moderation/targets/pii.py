@@ -333,6 +333,7 @@ def personal_info(text: str, spans: list | None = None, chars: set | None = None
                 if spans is not None:
                     spans.append(("personal_info", m.start(), m.end()))
     pieces = sum(counts.values())
+    identifying = not _IDENTIFYING.isdisjoint(counts)
     expose = approach = 0
     if not chars.isdisjoint(_EXPOSE_TRIGGER) and _EXPOSE.may_match(text, chars, found):
         expose = sum(1 for _ in _EXPOSE.finditer(text, at=hits))
@@ -359,7 +360,6 @@ def personal_info(text: str, spans: list | None = None, chars: set | None = None
         exposed = 1.0  # a targeted private person's class, school or job, or one told as hearsay: where to find them
     if pieces and not exposed:
         person = _PERSON_STARTS.occurs(text, codes, hits) or target
-        identifying = not _IDENTIFYING.isdisjoint(counts)
         whereabouts = bool(counts.get("whereabouts"))  # 自宅は, 住んでる: somebody's
         routine = bool(counts.get("schedule"))  # a private person's daily routine says where to find them
         near = (person or whereabouts) and identifying and not public
@@ -368,9 +368,9 @@ def personal_info(text: str, spans: list | None = None, chars: set | None = None
             exposed = 1.0
     if not exposed and exposure_threat(text, chars, found):
         exposed = 1.0  # a threat to expose someone, or their finding told (exposed.py): no piece needs to be posted
-    if exposed and _IDENTIFYING.isdisjoint(counts) and EXPOSURE_TOLD.search(text):
+    if exposed and not identifying and EXPOSURE_TOLD.search(text):
         exposed, expose, approach, punish = 0.0, 0, 0, 0  # someone else's doxxing told (located.py), no piece repeated
-    if exposed and not expose and _IDENTIFYING.isdisjoint(counts) and not chars.isdisjoint("行伺来") and (
+    if exposed and not expose and not identifying and not chars.isdisjoint("行伺来") and (
             ERRAND_VISIT.search(text) and not MENACE_JA.search(text)):
         exposed = 0.0  # a home found to go and apologise or thank at (located.ERRAND_VISIT), nothing posted
     # a call to punish is an act of exposure only at a private target: beside an office's or a company's address
