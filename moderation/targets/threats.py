@@ -185,13 +185,14 @@ _EN_VENUE = (r"(?! (?:[a-z'’]+ ){0,3}?(?:elections?|polls|ballot|vote|press|me
 # read2 (session 40): after should / must only the deeds no critic wishes ("ministers should be attacked for this
 # failure", "must be attacked on every front" are criticism), and none done every day or all the time ("doctors must be
 # assaulted every day in that hospital" guesses at a state)
-_EN_ASSAILED = r"(?:assaulted|tortured|maimed|mutilated|brutali[sz]ed|knifed)"
+_EN_ASSAILED_WORDS = r"assaulted|tortured|maimed|mutilated|brutali[sz]ed|knifed"
+_EN_ASSAILED = "(?:" + _EN_ASSAILED_WORDS + ")"
 _EN_OFTEN = (r"(?! (?:every (?:day|week|night|single day)|daily|nightly|weekly|all the time|constantly|regularly"
              r"|so often))")
-_EN_HURT = r"(?:hurt|stoned|battered|attacked|harmed|" + _EN_ASSAILED[3:] + _EN_VENUE
+_EN_HURT = r"(?:hurt|stoned|battered|attacked|harmed|" + _EN_ASSAILED_WORDS + ")" + _EN_VENUE
 _EN_DEATH = (r"(?:(?:should|must) (?:all )?(?:die|be (?:" + _EN_KILLED + r"|beaten" + _EN_VENUE + r"|" + _EN_ASSAILED
              + r"(?! by)" + _EN_OFTEN + _EN_VENUE + r"))|(?:ought to|needs? to) (?:all )?(?:die|be (?:" + _EN_KILLED
-             + r"|beaten" + _EN_VENUE + r")|(?:be|get) (?:hurt|attacked|harmed|" + _EN_ASSAILED[3:] + _EN_VENUE
+             + r"|beaten" + _EN_VENUE + r")|(?:be|get) (?:hurt|attacked|harmed|" + _EN_ASSAILED_WORDS + ")" + _EN_VENUE
              + r")|deserves? (?:to (?:all )?(?:die|be (?:" + _EN_KILLED + r"|beaten" + _EN_VENUE + r")|(?:be|get) "
              + _EN_HURT + r")|a (?:good |proper |real )?(?:beating|kicking|hiding|battering)))(?![a-z])"
              r"(?! (?:a lot |far |much |a bit |even )?(?:less|more rarely)(?![a-z]))")
