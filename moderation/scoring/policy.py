@@ -170,6 +170,8 @@ class Policy:
 
     def _in_force(self, now, article_category):
         """(thresholds, quiet hours on, review scale) at `now` for a comment under that article category."""
+        if not (self.rules or self.quiet.enabled):  # no category rule, no quiet hours: the same at any time, unread
+            return self.thresholds, False, 1.0
         thresholds = self.rule_for(article_category, now)[1] or self.thresholds
         quiet = self.quiet.active(now)
         return thresholds, quiet, self.quiet.scale if quiet and self.quiet.mode == "lower" else 1.0
@@ -189,11 +191,8 @@ class Policy:
         `scores` holds `spam` and `abuse` and, when the model names them, the harm categories; the article's
         category, when it has a rule in force, brings that rule's thresholds; `review_scale` multiplies the
         review thresholds (a trusted author's relaxed review)."""
-        if self.rules or self.quiet.enabled:
-            thresholds, quiet, scale = self._in_force(now, article_category)
-            scale *= review_scale
-        else:  # no category rule, no quiet hours: _in_force's answer at any time (the clock is not read)
-            thresholds, quiet, scale = self.thresholds, False, review_scale
+        thresholds, quiet, scale = self._in_force(now, article_category)
+        scale *= review_scale
         labels, reject, top = [], False, None
         for name, review, over in self._rows[id(thresholds)]:  # one pass: labels, rejection, the highest score
             value = scores.get(name)
