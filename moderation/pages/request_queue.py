@@ -237,14 +237,12 @@ def decide(request_id):
     cookie), the keyboard on the field to fix, or on the button to send it again."""
     form = request.form
     site = _site(form.get("site"))
-    draft = {"outcome": form.get("outcome"), "criterion": form.get("criterion"), "reason": form.get("reason"),
-             "criterion_detail": form.get("criterion_detail"), "remove": form.getlist("remove")}
+    draft = {name: form.getlist(name) if name == "remove" else form.get(name) for name in DRAFT_FIELDS}
     if not csrf_valid():
         return _page(site, request_id, [], draft, "submit", 400, i18n.translate("rq.error.stale_form"))
     try:
-        process.decide(site, request_id, form.get("outcome"), current_moderator()["name"],
-                       criterion=form.get("criterion"), reason=form.get("reason"),
-                       criterion_detail=form.get("criterion_detail"), selected=form.getlist("remove"))
+        process.decide(site, request_id, draft["outcome"], current_moderator()["name"], criterion=draft["criterion"],
+                       reason=draft["reason"], criterion_detail=draft["criterion_detail"], selected=draft["remove"])
     except NotFound:
         abort(404)
     except ApiError as error:
