@@ -37,17 +37,23 @@ def auto_rejected(rdb, prefix, comment_id, labels):
          "scores": {"spam": 0.99, "abuse": 1.0}, "labels": labels, "risk": 1.0, "author_id": "u-dox1"}, queued=False)
 
 
-@pytest.mark.parametrize("locale", ["ja-JP", "en-US"])
-def test_long_texts_and_ids_leave_every_column_and_the_reopen_form_readable(browser, live_server, rdb, prefix,
-                                                                           locale, tmp_path):
+def history_page(browser, live_server, rdb, prefix, locale, width, height):
+    """An admin's history page at width x height over LONG's decisions and a many-labelled automatic rejection."""
     base, _ = live_server(THRESHOLDS=FLAG_ALL, RATE_LIMITS="", API_KEYS=f"test:{API_KEY}")
     Moderators(rdb, prefix).add("taro", PASSWORD, "admin")
     for name, text in LONG.items():
         decided(rdb, prefix, f"c-{name}", text, f"article-{name}-" + "9" * 120, f"author-{name}-" + "8" * 120)
     auto_rejected(rdb, prefix, "c-labels", ["spam", "abuse", "personal_info", "harassment", "threat"])
     page = logged_in_page(browser, base, "taro", locale=locale)
-    page.set_viewport_size({"width": 1280, "height": 900})
+    page.set_viewport_size({"width": width, "height": height})
     page.goto(f"{base}/review/history")
+    return page
+
+
+@pytest.mark.parametrize("locale", ["ja-JP", "en-US"])
+def test_long_texts_and_ids_leave_every_column_and_the_reopen_form_readable(browser, live_server, rdb, prefix,
+                                                                           locale, tmp_path):
+    page = history_page(browser, live_server, rdb, prefix, locale, 1280, 900)
     page.screenshot(path=str(tmp_path / "history.png"), full_page=True)
     rows = page.eval_on_selector_all("table.history tbody tr", """rows => rows.map(row => {
         const box = el => el.getBoundingClientRect();
@@ -75,14 +81,7 @@ def test_at_a_half_screen_window_the_table_fits_and_the_reopen_button_is_in_sigh
                                                                                  locale, tmp_path):
     """683 px: a 1366 px laptop at 200% zoom, or half its screen. The table was 742 px at least (s21's 14 em comment
     column, the date and the reopen form): the reopen button sat 79 px behind the table's own scroll."""
-    base, _ = live_server(THRESHOLDS=FLAG_ALL, RATE_LIMITS="", API_KEYS=f"test:{API_KEY}")
-    Moderators(rdb, prefix).add("taro", PASSWORD, "admin")
-    for name, text in LONG.items():
-        decided(rdb, prefix, f"c-{name}", text, f"article-{name}-" + "9" * 120, f"author-{name}-" + "8" * 120)
-    auto_rejected(rdb, prefix, "c-labels", ["spam", "abuse", "personal_info", "harassment", "threat"])
-    page = logged_in_page(browser, base, "taro", locale=locale)
-    page.set_viewport_size({"width": 683, "height": 800})
-    page.goto(f"{base}/review/history")
+    page = history_page(browser, live_server, rdb, prefix, locale, 683, 800)
     page.screenshot(path=str(tmp_path / "history-683.png"), full_page=True)
     sizes = page.evaluate("""() => {
         const wrap = document.querySelector('.table-wrap'), box = e => e.getBoundingClientRect();
