@@ -12,6 +12,7 @@ from moderation.pages.cards import format_time, inert
 from moderation.pages.desk import comment_id_of, json_body, notice, site_of, text_of, visible_sites
 from moderation.pages.login import api_login_required, csrf_token, current_moderator, page_login_required, require_admin
 from moderation.pages.setup import page_blueprint
+from moderation.store.moderators import SERVICE_ACTOR
 from moderation.store.review_queue import get_queue
 
 bp = page_blueprint("history", __name__, url_prefix="/review")
@@ -72,7 +73,8 @@ def history_page():
         seen.add(row["id"])
     older = rows[-1]["entry"] if len(rows) >= 50 else None
     return render_template("review/history.html", moderator=current_moderator(), rows=rows, wanted=wanted,
-                           site=site, sites=visible_sites(), older=older, csrf=csrf_token(), inert=inert)
+                           site=site, sites=visible_sites(), older=older, csrf=csrf_token(), inert=inert,
+                           service_actor=SERVICE_ACTOR)
 
 
 @bp.post("/api/reopen")

@@ -19,6 +19,7 @@ from moderation.rights import criteria, links, process
 from moderation.rights.clock import DAY_MS, now_ms
 from moderation.scoring.manager import find_manager
 from moderation.store import RedisClusterError, RedisError
+from moderation.store.moderators import SERVICE_ACTOR
 from moderation.store.removal_requests import get_requests
 from moderation.store.review_queue import get_queue
 from moderation.times import iso
@@ -117,8 +118,8 @@ def _page(site, request_id, notices, draft=None, focus=None, status=200, refused
                            notices=notices, focus=focus or _focus(notices, record), step_first=STEP_FIRST,
                            outcomes=process.OUTCOMES, consult_days=f"{settings.get().request_consult_days:g}",
                            is_open=record["status"] in process.OPEN, inert=inert, references=references,
-                           actions=COMMENT_ACTIONS, reasons=REJECT_REASONS, criteria=criteria,
-                           draft=draft or {}, decide_error=refused), status
+                           service_actor=SERVICE_ACTOR, actions=COMMENT_ACTIONS, reasons=REJECT_REASONS,
+                           criteria=criteria, draft=draft or {}, decide_error=refused), status
 
 
 def _focus(notices, record):
