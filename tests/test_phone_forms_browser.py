@@ -90,3 +90,23 @@ def test_no_line_of_the_transparency_report_or_the_thresholds_starts_with_a_prol
         page.goto(f"{base}{path}")
         assert page.evaluate(LINE_STARTS, NO_LINE_START) == [], path
     page.context.close()
+
+
+def test_the_transparency_reports_column_heads_stay_whole_on_a_phone(browser, live_server, accounts):
+    base, _ = live_server(THRESHOLDS=FLAG_ALL, RATE_LIMITS="", API_KEYS=f"test:{API_KEY}")
+    page = logged_in_page(browser, base, "taro")
+    page.set_viewport_size(PHONE)
+    page.goto(f"{base}/transparency")
+    heads = page.eval_on_selector_all("#report-rights th", """cells => cells.map(th => {
+        const range = document.createRange();
+        range.selectNodeContents(th);
+        return [th.textContent.trim(), new Set([...range.getClientRects()].map(r => Math.round(r.top))).size];
+    })""")
+    assert len(heads) >= 10, heads  # the columns' heads and the rights' names
+    for head, lines in heads:  # before: 受付件 / 数, and then プライ / バシー, 名誉 / (名 / 誉毀 / 損)
+        assert lines <= (2 if "(" in head else 1), (head, lines)
+    assert page.evaluate(WIDE)[0] == 390  # the wide table scrolls in its own box, not the page
+    overflowing = page.eval_on_selector_all(".report-table:not(#report-rights)", """tables => tables
+        .filter(t => t.getBoundingClientRect().right > innerWidth + 1).map(t => t.id || t.rows[0].textContent)""")
+    assert overflowing == []  # the lists of a label and a count still fit the phone: their long labels wrap
+    page.context.close()
