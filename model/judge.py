@@ -123,13 +123,16 @@ IDIOM_SWEAR_PROBE = SUITE_DIR / "en_idiom_swear_probe.jsonl"
 # session 42: the writer's own group word in forms owned.py did not read (I'm the only dyke in the village, the queers
 # among us, we call each other faggots, our queer choir; a fag break) against the same words aimed at others
 OWN_GROUP_PROBE = SUITE_DIR / "en_own_group_probe.jsonl"
+# session 42: a group praised, stood up for, its experience told or an attack on it denied, against the same frame
+# turned on the group
+CIVIL_FRAME_PROBE = SUITE_DIR / "en_civil_frame_probe.jsonl"
 HARM_FORMS_PROBES = (DEED_THREAT_PROBE, JA_DEED_THREAT_PROBE, NAMED_ACCUSATION_PROBE, JA_NAMED_ACCUSATION_PROBE,
                      GROUP_QUALITY_PROBE, JA_GROUP_QUALITY_PROBE, CLEARED_PROBE, JA_CLEARED_PROBE, INDIVIDUAL_PROBE,
                      JA_INDIVIDUAL_PROBE, RECLAIMED_USE_PROBE, LOCATED_VISIT_PROBE, JA_LOCATED_VISIT_PROBE,
                      RECLAIMED_WOMEN_PROBE, VULGAR_FRIENDLY_PROBE, LOCATED_PURPOSE_PROBE, JA_LOCATED_PURPOSE_PROBE,
                      JA_CRIME_NOUN_PROBE, JA_GROUP_STATE_PROBE, JA_GROUP_COMPOUND_PROBE, JA_STATE_NAME_PROBE,
                      DENIED_DEED_PROBE, QUESTION_SWEAR_PROBE, PEOPLES_HARM_PROBE, IDIOM_SWEAR_PROBE,
-                     OWN_GROUP_PROBE)
+                     OWN_GROUP_PROBE, CIVIL_FRAME_PROBE)
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 HATECHECK = Path("hatecheck-en") / "test_suite_cases.csv"
 NOT_HARMS = frozenset({"spam"})  # labels that hold a comment for something other than a harm

@@ -6,6 +6,7 @@ from difflib import SequenceMatcher
 import pytest
 
 from model.judge import (
+    CIVIL_FRAME_PROBE,
     CLEARED_PROBE,
     DEED_THREAT_PROBE,
     DENIED_DEED_PROBE,
@@ -93,6 +94,9 @@ PROBES = {
     PEOPLES_HARM_PROBE: ({"hate"}, {"group_attack_h"}, {"group_civil_nh"}),
     # session 32: a swear word aimed at a thing or a situation, against the same word aimed at a person
     IDIOM_SWEAR_PROBE: ({"harassment"}, {"swear_at_person_h"}, {"swear_idiom_nh"}),
+    # session 42: a group praised, stood up for, its experience told or an attack on it denied, against the same
+    # frame turned on the group
+    CIVIL_FRAME_PROBE: ({"hate"}, {"group_attack_h"}, {"praise_nh", "support_nh", "experience_nh", "denied_attack_nh"}),
 }
 
 
