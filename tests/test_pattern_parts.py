@@ -1,7 +1,7 @@
 """A pattern scanned as its parts (each alternative behind its own needles, moderation/needles/parts.py) finds
-exactly the pattern's own matches, spans and order (THREAT_EN, HATE_EN, HATE_JA, REPORTED_AFTER_EN): on the
-written English cases, the threat probe, the Japanese suite, those cases run together, the adversarial inputs and
-text generated from the pattern's own pieces."""
+exactly the pattern's own matches, spans and order (THREAT_EN, HATE_EN, HATE_JA, REPORTED_AFTER_EN, LOCATED_VISIT):
+on the written English cases, the threat and located-visit probes, the Japanese suite, those cases run together, the
+adversarial inputs and text generated from the pattern's own pieces."""
 
 import functools
 import json
@@ -18,6 +18,7 @@ from moderation.features import patterns as FP
 from moderation.needles.guards import NeedleIndex
 from moderation.needles.parts import Parts
 from moderation.targets import constructions as TC
+from moderation.targets import located as TL
 from moderation.targets import praise as TPR
 from moderation.targets import reported as TR
 from moderation.text.normalize import normalize
@@ -27,11 +28,12 @@ SPLITS = {"threat_en": (TC.THREAT_EN, FP._SPLIT[TC.THREAT_EN], (FP._NEEDLES,)),
           "hate_statement_en": (TC.HATE_EN, FP._SPLIT[TC.HATE_EN], (FP._NEEDLES,)),
           "hate_statement_ja": (TC.HATE_JA, FP._SPLIT[TC.HATE_JA], (FP._NEEDLES,)),
           "praise_en": (TPR.PRAISE_EN, FP._SPLIT[TPR.PRAISE_EN], (FP._NEEDLES,)),
-          "reported_after_en": (TR.REPORTED_AFTER_EN, TR._AFTER_EN_GUARD, (FP._NEEDLES, TR._NEEDLES_REPORTED))}
+          "reported_after_en": (TR.REPORTED_AFTER_EN, TR._AFTER_EN_GUARD, (FP._NEEDLES, TR._NEEDLES_REPORTED)),
+          "located_visit": (TC.LOCATED_VISIT, FP._SPLIT[TC.LOCATED_VISIT], (FP._NEEDLES,))}
 SPLIT_NAMES = list(SPLITS)
 # texts with a match, texts with two or more
 LEAST = {"threat_en": (120, 300), "hate_statement_en": (80, 170), "hate_statement_ja": (40, 40),
-         "praise_en": (30, 60), "reported_after_en": (40, 50)}
+         "praise_en": (30, 60), "reported_after_en": (40, 50), "located_visit": (30, 40)}
 CASES = PROJECT_ROOT / "tests" / "functional"
 
 
@@ -40,7 +42,9 @@ def _texts(name):
         return [json.loads(line)["text"] for line in f if line.strip()]
 
 
-WRITTEN = _texts("en_validation.jsonl") + _texts("en_threat_probe.jsonl") + _texts("ja_suite.jsonl")
+WRITTEN = _texts("en_validation.jsonl") + _texts("en_threat_probe.jsonl") + _texts("ja_suite.jsonl") + [
+    text for lang in ("en", "ja") for probe in ("visit", "purpose")
+    for text in _texts(f"{lang}_located_{probe}_probe.jsonl")]
 
 
 def _same(name, text):
@@ -66,6 +70,9 @@ def test_the_parts_are_the_alternatives_in_order():
     end = len(TR._AFTER_EN_END)
     assert TR.REPORTED_AFTER_EN.pattern == "(?<![a-z])(?:" + "|".join(
         rx.pattern[len("(?<![a-z])(?:"):-end - 1] for rx in TR.REPORTED_AFTER_EN_PARTS) + ")" + TR._AFTER_EN_END
+    assert TC.LOCATED_VISIT.pattern == TL.LOCATED_VISIT_PARTS[0].pattern + "|(?<![a-z])(?:" + "|".join(
+        rx.pattern[len("(?<![a-z])(?:"):-len(TL._VISITED_EN) - 1] for rx in TL.LOCATED_VISIT_PARTS[1:]) + ")" + (
+        TL._VISITED_EN)
     assert all(guard.chars is not None for _whole, split, _i in SPLITS.values() for guard in split.guards)
 
 
@@ -116,7 +123,10 @@ PIECE_SOURCES = {"threat_en": (TC.THREAT_EN, ("you", "him", "them", "i'll ", "we
                  "praise_en": (TPR.PRAISE_EN, ("muslims ", "we ", "the ", "people ", " and ", "i ", "a", ". ", "not ",
                                                "so much", "right ")),
                  "reported_after_en": (TR.REPORTED_AFTER_EN, ("people ", "who ", "the ", " that ", "you ", " to ",
-                                                              "a", "\"", ". "))}
+                                                              "a", "\"", ". ")),
+                 "located_visit": (TC.LOCATED_VISIT, ("the reporter", "you", "his ", "house", "address", "i'll ",
+                                                      "come", "記者", "お前", "家", "特定した", "行く", " ", "。",
+                                                      ". "))}
 
 
 @functools.cache

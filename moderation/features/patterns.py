@@ -18,6 +18,8 @@ from moderation.targets.constructions import (
     HATE_JA,
     HATE_JA_PARTS,
     HATE_JA_TAILS,
+    LOCATED_VISIT,
+    LOCATED_VISIT_PARTS,
     THREAT_EN,
     THREAT_EN_PARTS,
     THREAT_JA,
@@ -127,7 +129,7 @@ _ADDRESSED_CATS = ("second_person",)
 # verbs) are found in the same pass
 _NEEDLES = NeedleIndex((_NAMED, _LINE_ID, _PHONE, _EMAIL, _MONEY_AMOUNT, *CONSTRUCTIONS.values(), *PRAISE_EN_PARTS,
                         *PII_GUARDED, *THREAT_EN_PARTS, *THREAT_JA_PARTS, *ACCUSE_NAMED_PARTS, *HATE_EN_PARTS,
-                        *HATE_JA_PARTS),
+                        *HATE_JA_PARTS, *LOCATED_VISIT_PARTS),
                        extra=REPORTED_NEEDLES | OWNED_STEMS | DENIAL_CUES | PII_NEEDLES)
 
 
@@ -137,7 +139,7 @@ _GUARDS = _NEEDLES.guards  # pattern -> its guard, read without a method call
 # constructions scanned as their alternatives apart, each behind its own needles (the same matches)
 _SPLIT = {THREAT_EN: Parts(THREAT_EN_PARTS, _NEEDLES), HATE_EN: Parts(HATE_EN_PARTS, _NEEDLES),
           THREAT_JA: Parts(THREAT_JA_PARTS, _NEEDLES), ACCUSE_NAMED: Parts(ACCUSE_NAMED_PARTS, _NEEDLES),
-          HATE_JA: Parts(HATE_JA_PARTS, _NEEDLES, HATE_JA_TAILS),
+          HATE_JA: Parts(HATE_JA_PARTS, _NEEDLES, HATE_JA_TAILS), LOCATED_VISIT: Parts(LOCATED_VISIT_PARTS, _NEEDLES),
           PRAISE_EN: Parts(PRAISE_EN_PARTS, _NEEDLES, vetoes=PRAISE_EN_VETOES)}
 
 

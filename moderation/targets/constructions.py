@@ -19,6 +19,7 @@ from moderation.targets.hate_ja import HATE_JA as HATE_JA
 from moderation.targets.hate_ja import HATE_JA_PARTS as HATE_JA_PARTS
 from moderation.targets.hate_ja import HATE_JA_TAILS as HATE_JA_TAILS
 from moderation.targets.located import LOCATED_VISIT
+from moderation.targets.located import LOCATED_VISIT_PARTS as LOCATED_VISIT_PARTS
 from moderation.targets.threats import _EN_DEATH as _EN_DEATH
 from moderation.targets.threats import _G as _G
 from moderation.targets.threats import THREAT_EN as THREAT_EN
