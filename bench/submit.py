@@ -96,9 +96,10 @@ def forced(record, hits, outcome, id_):
     """The record under a fresh id; for a forced outcome also a fresh author (no standing carried over)."""
     record = {**record, "id": id_}
     if outcome != "mix":
-        if record["author_id"]:
+        if record["author_id"]:  # the author as the parsed comment holds it (records.documents writes it from there)
             record["author_id"] = f"{id_}-a"
-            record["author"] = {**record["author"], "id": record["author_id"]}
+            comment = record["comment"]
+            record["comment"] = {**comment, "author": {**comment["author"], "id": record["author_id"]}}
         hits = [("key", "all", 1), ("author", record["author_id"], 1)]
         record.update(decision=outcome, status=STATUS[outcome], trusted_decision=None)
         if outcome != "allow" and not record["labels"]:
