@@ -7,8 +7,9 @@ with its own redis-server (as `make bench` starts it) and the benchmark's settin
 pair, `wsgi.create` builds the environ, the app answers and the tree's response class (ops/http_response.py, as
 gunicorn.conf.py installs it) writes the answer. Only accept and close are left out: they are the same for both trees.
 The two processes run blocks of requests in turn, never at the same time, the order swapped every pair, and the
-figure is the median of the per-pair ratios of process CPU (getrusage) a request. Give one tree twice for the A/A
-control. `--memo` keeps each text's Score after its first scoring, so the figure is the request path without the
+figure is the median of the per-pair ratios of process CPU (getrusage) a request; each tree's redis-server's CPU a
+request (every thread's schedstat, as bench/submit.py reads it) is given the same way. Give one tree twice for the
+A/A control. `--memo` keeps each text's Score after its first scoring, so the figure is the request path without the
 scorer (its noise too).
 
     python -m bench.worker_path BEFORE_DIR AFTER_DIR [--pairs 40] [--block 300] [--memo]
@@ -67,9 +68,10 @@ def _memoise():
 
 
 def serve(bodies_path, thresholds, block, memo):
-    """One tree's side: after a warm-up, a block of `block` requests for every line on stdin, its process CPU a request
-    (µs) on stdout; "q" ends it."""
+    """One tree's side: after a warm-up, a block of `block` requests for every line on stdin, its process CPU and its
+    redis-server's a request (µs) on stdout; "q" ends it."""
     from bench import load
+    from bench.submit import server_ns
 
     folder = Path(tempfile.mkdtemp(prefix="worker-path-"))
     (folder / "redis").mkdir()
@@ -111,13 +113,13 @@ def serve(bodies_path, thresholds, block, memo):
         for line in sys.stdin:
             if line.strip() == "q":
                 break
-            before = resource.getrusage(resource.RUSAGE_SELF)
+            before, server = resource.getrusage(resource.RUSAGE_SELF), server_ns(redis_process.pid)
             for _ in range(block):
                 one(n)
                 n += 1
-            after = resource.getrusage(resource.RUSAGE_SELF)
+            after, server = resource.getrusage(resource.RUSAGE_SELF), server_ns(redis_process.pid) - server
             spent = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
-            print(json.dumps({"us": 1e6 * spent / block}), flush=True)
+            print(json.dumps({"us": 1e6 * spent / block, "redis_us": server / 1e3 / block}), flush=True)
     finally:
         redis_process.terminate()
         redis_process.wait(timeout=30)
@@ -187,30 +189,35 @@ def compare(trees, pairs, block, memo):
         line = side.stdout.readline()
         if not line:
             raise SystemExit("a tree's process ended; run it alone to see why")
-        return json.loads(line)["us"]
+        return json.loads(line)
 
     try:
         for _ in range(2):  # warm-up blocks, not counted
             run(sides[0])
             run(sides[1])
-        figures, ratios = ([], []), []
+        figures, ratios = ([], []), {"us": [], "redis_us": []}
         for index in range(pairs):
             order = (0, 1) if index % 2 == 0 else (1, 0)
             got = {side: run(sides[side]) for side in order}
             figures[0].append(got[0])
             figures[1].append(got[1])
-            ratios.append(got[1] / got[0])
-            print(f"pair {index + 1:3d}: A {got[0]:7.1f} µs  B {got[1]:7.1f} µs  B/A {ratios[-1]:.3f}", flush=True)
+            for name, kept in ratios.items():
+                kept.append(got[1][name] / got[0][name])
+            print(f"pair {index + 1:3d}: A {got[0]['us']:7.1f} µs  B {got[1]['us']:7.1f} µs  B/A {ratios['us'][-1]:.3f}"
+                  f"; redis-server A {got[0]['redis_us']:6.1f} µs  B {got[1]['redis_us']:6.1f} µs  B/A "
+                  f"{ratios['redis_us'][-1]:.3f}", flush=True)
     finally:
         for side in sides:
             if side.poll() is None:
                 side.stdin.write("q\n")
                 side.stdin.flush()
             side.wait(timeout=60)
-    low, _, high = statistics.quantiles(ratios, n=4)
-    print(f"A {trees[0]}: {statistics.median(figures[0]):.1f} µs a request; B {trees[1]}: "
-          f"{statistics.median(figures[1]):.1f} µs; B/A median {statistics.median(ratios):.4f} "
-          f"(quartiles {low:.4f} / {high:.4f}), {pairs} pairs of {block}, load average {os.getloadavg()[0]:.1f}")
+    for name, what in (("us", "worker"), ("redis_us", "redis-server")):
+        low, _, high = statistics.quantiles(ratios[name], n=4)
+        a, b = (statistics.median(f[name] for f in side) for side in figures)
+        print(f"{what}: A {trees[0]}: {a:.1f} µs a request; B {trees[1]}: {b:.1f} µs; B/A median "
+              f"{statistics.median(ratios[name]):.4f} (quartiles {low:.4f} / {high:.4f}), {pairs} pairs of {block}, "
+              f"load average {os.getloadavg()[0]:.1f}")
 
 
 def main(argv=None):
