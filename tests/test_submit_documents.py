@@ -6,12 +6,14 @@ shape, every decision, both record layouts (MODERATION_RECORD_DOC=0 too)."""
 import random
 
 import numpy as np
+import orjson
 import pytest
 
 from moderation.api.comment_records import build_record, record_context, text_sha256
 from moderation.api.validation import parse_comment
 from moderation.scoring.manager import get_manager
 from moderation.scoring.scorer import Score
+from moderation.store.records import encode_bytes, flat
 from moderation.store.review_queue import ReviewQueue, get_queue
 from tests.support.old_records import built_before, split_before
 
@@ -116,7 +118,8 @@ def test_a_built_record_is_sent_as_its_28_field_record_was(app, rdb, prefix, rec
         old_keys, old_args = queue._submit_call(before, queued, None)  # the field-by-field writer
         assert "comment" not in before and keys == old_keys
         assert args[:12] == old_args[:12] and args[13:] == old_args[13:]  # all but the attempt token
-        assert (args[6], args[13]) == split_before(before, queue.doc_fields), record["id"]
+        fields, doc = split_before(before, queue.doc_fields)  # the fields as name, value, ... (records.flat)
+        assert (args[6], args[13]) == (encode_bytes(flat(orjson.loads(fields))), doc), record["id"]
         assert (args[13] != "") is record_doc  # the doc, or none while an earlier release serves
 
 

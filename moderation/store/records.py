@@ -52,29 +52,33 @@ def full(record):
             "trusted_decision": record["trusted_decision"]}
 
 
+def flat(fields):
+    """A record's fields (split()'s dict) as SUBMIT takes them: name, value, name, value... in one list (its Lua hands
+    them to HSET as they are, without making a table of them and flattening it again)."""
+    return [item for pair in fields.items() for item in pair]
+
+
 def documents(record, labels):
-    """SUBMIT's fields and doc JSON (bytes) of a built record (see full()), `labels` its labels' JSON: split(full(
-    record), DOC_FIELDS)'s bytes in one pass, without the 28-field dict (every value is a str, None or a JSON value
-    there: parse_comment's and build_record's; tests/test_submit_documents.py)."""
+    """SUBMIT's fields (flat) and doc JSON (bytes) of a built record (see full()), `labels` its labels' JSON: split(
+    full(record), DOC_FIELDS)'s, flat, in one pass, without the 28-field dict (every value is a str, None or a JSON
+    value there: parse_comment's and build_record's; tests/test_submit_documents.py)."""
     comment = record["comment"]
     author = comment["author"]
-    fields = {"article_id": record["article_id"], "text": record["text"]}
+    fields = ["article_id", record["article_id"], "text", record["text"]]
     if (value := record["article_category"]) is not None:
-        fields["article_category"] = value
+        fields += ("article_category", value)
     if (value := record["nudged"]) is not None:
-        fields["nudged"] = value
+        fields += ("nudged", value)
     if (value := record["author_id"]) is not None:
-        fields["author_id"] = value
+        fields += ("author_id", value)
     if author and (value := author.get("name")) is not None:
-        fields["author_name"] = value
+        fields += ("author_name", value)
     if (value := comment["article_title"]) is not None:
-        fields["article_title"] = value
-    fields["received_at"] = str(record["received_at"])
-    fields["decision"], fields["status"] = record["decision"], record["status"]
-    fields["labels"], fields["categories"] = labels, encode(record["categories"])
-    fields["model_version"] = record["model_version"]
+        fields += ("article_title", value)
+    fields += ("received_at", str(record["received_at"]), "decision", record["decision"], "status", record["status"],
+               "labels", labels, "categories", encode(record["categories"]), "model_version", record["model_version"])
     if (value := record["trusted_decision"]) is not None:
-        fields["trusted_decision"] = value
+        fields += ("trusted_decision", value)
     doc = {"id": record["id"], "site": record["site"], "text_sha256": record["text_sha256"]}
     if author is not None:
         doc["author"] = author

@@ -10,7 +10,7 @@ from moderation.store.articles import lua_string
 from moderation.store.function_library import missing
 from moderation.store.held_connection import evalsha_many, read, retried, send
 from moderation.store.master_pipeline import run_on_master, run_one
-from moderation.store.records import documents, encode, encode_bytes, full, risk_rank, score_bucket, split
+from moderation.store.records import documents, encode, encode_bytes, flat, full, risk_rank, score_bucket, split
 
 STATUS = {"allow": "published", "review": "pending", "reject": "rejected"}
 # Comments per SUBMIT_MANY script: a script holds the server for its whole run (~3 ms for 25), where a pipeline's
@@ -71,11 +71,11 @@ class Submissions:
         scores, labels = record["scores"], encode(record["labels"])
         if "comment" not in record:
             fields, doc = split(record, self.doc_fields)
-            fields, doc = encode_bytes(fields), encode_bytes(doc) if doc else ""
+            fields, doc = encode_bytes(flat(fields)), encode_bytes(doc) if doc else ""
         elif self.doc_fields:
             fields, doc = documents(record, labels)
         else:  # MODERATION_RECORD_DOC=0: every field its own, in the record's order
-            fields, doc = encode_bytes(split(full(record), self.doc_fields)[0]), ""
+            fields, doc = encode_bytes(flat(split(full(record), self.doc_fields)[0])), ""
         received = record["received_at"]
         day = _day(received // 86_400_000)
         if self.hist_joined:  # one field, or one a label (earlier)

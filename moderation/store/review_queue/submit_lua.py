@@ -14,7 +14,8 @@ from moderation.store.review_queue.staged_lua import STAGED
 # on a Cluster a script may use undeclared keys of its declared keys' slot): K_READY, K_OPEN, K_AUDIT, K_STATS,
 # K_EVENTS, the site's recent comments K_RECENT (the window search scans) and article index K_INDEX. As arguments
 # they were 7 of a comment's 18 keys (with three rate limits), each parsed and pushed into Lua at every call.
-# ARGV: id, queued, rank, received, decision, labels (JSON array), record fields (JSON object of strings), the day
+# ARGV: id, queued, rank, received, decision, labels (JSON array), record fields (a JSON array of strings: name,
+# value, name, value..., each name once; records.flat), the day
 # histogram's field (its labels' buckets joined: "abuse:12|spam:3"; with HIST_APART a JSON array, a field each),
 # author known (1|0), now ms (the app's clock), the article id, the strike points of the model's rejection (0: none),
 # the call's attempt token (random, one a submit() call), the record's `doc` field (records.DOC_FIELDS as one JSON
@@ -61,17 +62,36 @@ if prior[1] then  -- stored before: charged, but its retry is answered, never re
 end
 if over then return {-1, over, left} end
 local id, queued, rank, received = ARGV[1], ARGV[2] == '1', ARGV[3], ARGV[4]
-local fields = cjson.decode(ARGV[7])
-local decision, reason, labels = ARGV[5], '', cjson.decode(ARGV[6])
+-- the record's fields, name, value, name, value...: HSET's own arguments, read once for the values used here and
+-- where decision and status stand (a JSON object was decoded to a table, then flattened again by pairs(): 3% of a
+-- SUBMIT's instructions, session 42). A name comes once (records.flat, documents); what this script adds goes after.
+local flat = cjson.decode(ARGV[7])
+local n = #flat
+local article_id, author_id, category, title, trusted, nudged, categories, model, at_decision, at_status
+for i = 1, n, 2 do
+  local name = flat[i]
+  if name == 'article_id' then article_id = flat[i + 1]
+  elseif name == 'author_id' then author_id = flat[i + 1]
+  elseif name == 'decision' then at_decision = i + 1
+  elseif name == 'status' then at_status = i + 1
+  elseif name == 'categories' then categories = flat[i + 1]
+  elseif name == 'model_version' then model = flat[i + 1]
+  elseif name == 'article_category' then category = flat[i + 1]
+  elseif name == 'article_title' then title = flat[i + 1]
+  elseif name == 'trusted_decision' then trusted = flat[i + 1]
+  elseif name == 'nudged' then nudged = flat[i + 1]
+  end
+end
+local decision, reason, labels = ARGV[5], '', {}
+if ARGV[6] ~= '[]' then labels = cjson.decode(ARGV[6]) end  -- an allowed comment's none: nothing to decode
 -- the record's ttl when it ends up not queued: the policy's decision (a trusted author's relaxed one counts)
 local ttl = TTL_RECORD
-if decision == 'allow' or fields['trusted_decision'] == 'allow' then ttl = TTL_PUBLISHED end
+if decision == 'allow' or trusted == 'allow' then ttl = TTL_PUBLISHED end
 local now = tonumber(ARGV[10])
 local cfg = ART_CFG
 local meta = redis.call('HMGET', KEYS[5], 'mode', 'mode_at', 'floor', 'category', 'title')
-local category = fields['article_category']
 if category and not meta[4] then redis.call('HSETNX', KEYS[5], 'category', category) end  -- the registry learns it
-if fields['article_title'] and not meta[5] then redis.call('HSETNX', KEYS[5], 'title', fields['article_title']) end
+if title and not meta[5] then redis.call('HSETNX', KEYS[5], 'title', title) end
 category = category or meta[4]
 local own = category and art_category(category)
 if own then cfg = own end
@@ -91,42 +111,40 @@ end
 local standing = nil
 if ARGV[9] == '1' and STANDING_ON then
   local scfg = STANDING_CFG
-  local author, weight = fields['author_id'], ARGV[12] == '0' and 0 or tonumber(ARGV[12])
+  local author, weight = author_id, ARGV[12] == '0' and 0 or tonumber(ARGV[12])
   standing = author_standing(KEYS[7], KEYS[8], K_AUDIT, K_EVENTS, author, now, scfg, 0, '', 'strikes', 'decay')
   if standing == 'suspended' and mode ~= 'closed' then
     decision, reason = 'reject', 'author_suspended'
   elseif standing == 'premoderated' and decision == 'allow' then
     decision, reason = 'review', 'author_premoderated'
-  elseif standing == 'trusted' and reason == '' and fields['trusted_decision'] then
-    decision, reason = fields['trusted_decision'], 'author_trusted'  -- the relaxed review threshold
+  elseif standing == 'trusted' and reason == '' and trusted then
+    decision, reason = trusted, 'author_trusted'  -- the relaxed review threshold
   end
   if weight > 0 then
     local member = id .. '|' .. ARGV[12]  -- the points as sent (a number's concatenation costs a sprintf)
     standing = author_standing(KEYS[7], KEYS[8], K_AUDIT, K_EVENTS, author, now, scfg, weight, member, 'strikes',
       'rejected:' .. id)
-    fields['strike'] = member
+    flat[n + 1], flat[n + 2], n = 'strike', member, n + 2
   end
-  fields['author_standing'] = standing
+  flat[n + 1], flat[n + 2], n = 'author_standing', standing, n + 2
 end
 if reason ~= '' then
   queued = decision == 'review'
   if decision ~= 'allow' then ttl = TTL_RECORD end
-  fields['decision'], fields['decision_reason'] = decision, reason
-  fields['status'] = ({allow = 'published', review = 'pending', reject = 'rejected'})[decision]
+  local status = ({allow = 'published', review = 'pending', reject = 'rejected'})[decision]
+  -- in place where the record has them (a later same name in one HSET would be written twice, in the file too)
+  if at_decision then flat[at_decision] = decision else flat[n + 1], flat[n + 2], n = 'decision', decision, n + 2 end
+  if at_status then flat[at_status] = status else flat[n + 1], flat[n + 2], n = 'status', status, n + 2 end
+  flat[n + 1], flat[n + 2], n = 'decision_reason', reason, n + 2
 end
-if mode ~= 'open' then fields['article_mode'] = mode end
-fields['attempt'] = ARGV[13]
+if mode ~= 'open' then flat[n + 1], flat[n + 2], n = 'article_mode', mode, n + 2 end
+flat[n + 1], flat[n + 2], n = 'attempt', ARGV[13], n + 2
 if queued then  -- the queue's fields go in the same write as the record (unclaimed: no claimed_by, lease_until)
-  fields['queue_state'], fields['rank'] = 'ready', rank
+  flat[n + 1], flat[n + 2], flat[n + 3], flat[n + 4], n = 'queue_state', 'ready', 'rank', rank, n + 4
 else
-  fields['queue_state'] = ''
+  flat[n + 1], flat[n + 2], n = 'queue_state', '', n + 2
 end
-local flat, n = {}, 0
-if ARGV[14] ~= '' then flat[1], flat[2], n = 'doc', ARGV[14], 2 end
-for name, value in pairs(fields) do
-  flat[n + 1], flat[n + 2] = name, value
-  n = n + 2
-end
+if ARGV[14] ~= '' then flat[n + 1], flat[n + 2], n = 'doc', ARGV[14], n + 2 end
 redis.call('HSET', rec, unpack(flat))
 if HIST_APART then  -- one field a label, as earlier releases read them (MODERATION_RECORD_DOC=0)
   for _, bucket in ipairs(cjson.decode(ARGV[8])) do tally(KEYS[3], bucket, HIST_TTL) end
@@ -134,8 +152,7 @@ else  -- one field a comment: its labels' buckets joined
   tally(KEYS[3], ARGV[8], HIST_TTL)
 end
 tally(K_STATS, 'submitted:' .. decision)
-local nudged = fields['nudged']  -- posted after a pre-post nudge: unchanged or revised
-if nudged then tally(K_STATS, 'nudged:' .. nudged) end
+if nudged then tally(K_STATS, 'nudged:' .. nudged) end  -- posted after a pre-post nudge: unchanged or revised
 if ARGV[9] == '1' then
   tally(KEYS[2], 'submitted')
   if redis.call('LPUSH', KEYS[4], id) > 50 then redis.call('LTRIM', KEYS[4], 0, 49) end
@@ -143,7 +160,7 @@ end
 push_later(K_RECENT, id)
 local data = nil
 if reason ~= '' then data = cjson.encode({reason = reason}) end
-local known, meta_known = {fields['article_id'], fields['author_id']}, {fields['categories'], fields['model_version']}
+local known, meta_known = {article_id, author_id}, {categories, model}
 if queued then
   zadd_later(K_READY, rank, id)
   zadd_later(K_OPEN, received, id)
