@@ -126,13 +126,19 @@ OWN_GROUP_PROBE = SUITE_DIR / "en_own_group_probe.jsonl"
 # session 42: a group praised, stood up for, its experience told or an attack on it denied, against the same frame
 # turned on the group
 CIVIL_FRAME_PROBE = SUITE_DIR / "en_civil_frame_probe.jsonl"
+# session 42 (read2): the session's new readings read as an adversary would: harm hidden in a civil frame (praise or a
+# denial taken back in the next clause, "us" as an object, "among us", "our" of a town, "we" called on as menace, a
+# wish the writer says they write) and civil text in a harm's frame (a favour or gruff care said as an order, the
+# cigarette with its cue later in the sentence), each against its twin
+SECOND_READING_PROBE = SUITE_DIR / "en_second_reading_probe.jsonl"
+JA_SECOND_READING_PROBE = SUITE_DIR / "ja_second_reading_probe.jsonl"
 HARM_FORMS_PROBES = (DEED_THREAT_PROBE, JA_DEED_THREAT_PROBE, NAMED_ACCUSATION_PROBE, JA_NAMED_ACCUSATION_PROBE,
                      GROUP_QUALITY_PROBE, JA_GROUP_QUALITY_PROBE, CLEARED_PROBE, JA_CLEARED_PROBE, INDIVIDUAL_PROBE,
                      JA_INDIVIDUAL_PROBE, RECLAIMED_USE_PROBE, LOCATED_VISIT_PROBE, JA_LOCATED_VISIT_PROBE,
                      RECLAIMED_WOMEN_PROBE, VULGAR_FRIENDLY_PROBE, LOCATED_PURPOSE_PROBE, JA_LOCATED_PURPOSE_PROBE,
                      JA_CRIME_NOUN_PROBE, JA_GROUP_STATE_PROBE, JA_GROUP_COMPOUND_PROBE, JA_STATE_NAME_PROBE,
                      DENIED_DEED_PROBE, QUESTION_SWEAR_PROBE, PEOPLES_HARM_PROBE, IDIOM_SWEAR_PROBE,
-                     OWN_GROUP_PROBE, CIVIL_FRAME_PROBE)
+                     OWN_GROUP_PROBE, CIVIL_FRAME_PROBE, SECOND_READING_PROBE, JA_SECOND_READING_PROBE)
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 HATECHECK = Path("hatecheck-en") / "test_suite_cases.csv"
 NOT_HARMS = frozenset({"spam"})  # labels that hold a comment for something other than a harm
