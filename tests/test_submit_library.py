@@ -75,7 +75,7 @@ def test_a_call_leaves_nothing_to_the_next_in_the_librarys_locals(rdb, prefix):
     site_key = f"{prefix}{{s}}:rl:key:all"
 
     def charge(cost="1", limit="100"):
-        return Charge(["key"], [site_key], [cost, "60000", limit])
+        return Charge(["key"], [site_key], [f"{cost}|60000|{limit}"])
 
     rdb.set(queue.key("stats"), "not a hash")
     with pytest.raises(redis.ResponseError):

@@ -38,7 +38,7 @@ def _items(site, prefix):
         queued = record["decision"] == "review"
         limit = "3" if author == "busy" else "1000"
         counter = f"{prefix}{{{site}}}:rl:author:{author}"
-        charge = Charge(["author"], [counter], ["1", "60000", limit]) if author else None
+        charge = Charge(["author"], [counter], [f"1|60000|{limit}"]) if author else None
         items.append((record, queued, charge))
     return items
 
@@ -113,7 +113,7 @@ def test_a_batch_writes_its_counters_and_sets_once(private_redis, fsync):
     for n in range(25):
         record = _record(n, "clean", None, "art-1")
         cost = "25" if n == 0 else "0"  # the batch charges the site's key on its first item, as the endpoint does
-        items.append((record, False, Charge(["key"], [site_key], [cost, "60000", "1000"])))
+        items.append((record, False, Charge(["key"], [site_key], [f"{cost}|60000|1000"])))
     scripts = {queue._submit_many.name: "SUBMIT_MANY", queue.append_only._check.sha: "CHECK"}
     with HeldFsync(private_redis) if fsync == "pending" else contextlib.nullcontext():
         rdb.config_resetstat()

@@ -16,7 +16,7 @@ from tests.support.topologies import wait_until
 
 
 def _charge(prefix):
-    return Charge(["author"], [f"{prefix}{{s}}:rl:author:u-1"], ["1", "60000", "100"])
+    return Charge(["author"], [f"{prefix}{{s}}:rl:author:u-1"], ["1|60000|100"])
 
 
 @pytest.fixture(params=[0, 1], ids=["alone", "min_replicas"])

@@ -19,7 +19,7 @@ from moderation.store.review_queue.staged_lua import STAGED
 # histogram's field (its labels' buckets joined: "abuse:12|spam:3"; with HIST_APART a JSON array, a field each),
 # author known (1|0), now ms (the app's clock), the article id, the strike points of the model's rejection (0: none),
 # the call's attempt token (random, one a submit() call), the record's `doc` field (records.DOC_FIELDS as one JSON
-# object, stored as it comes: '' for none), then cost, window ms, limit per counter.
+# object, stored as it comes: '' for none), then a code per counter ("cost|window ms|limit": rate_limits.COUNT).
 # A record stored already: by this same call (its token in the record: its answer was lost and the call sent again,
 # by redis-py's retry, run_on_master's after a failover or submit_many's) it is answered as it was then and nothing
 # is charged again; else (the site's retry of its id) its counters are charged and it is answered {0, sha256}, over a
