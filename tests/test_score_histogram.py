@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from moderation.store import records
 from moderation.store.records import score_bucket
 from moderation.store.review_queue import ReviewQueue, submissions
 from moderation.store.score_history import ThresholdReport
@@ -108,3 +109,14 @@ def test_an_earlier_release_counts_the_comments_received_of_both_layouts_but_its
     assert sum(_earlier_volume(histogram, "spam")) == 4  # the apart ones only...
     with pytest.raises(ValueError):
         _earlier_volume(histogram, "abuse")  # ...and abuse's joined fields do not parse: the page answers 500
+
+
+def test_a_comments_bucket_fields_are_its_scores_buckets_in_label_order():
+    """records.bucket_fields (a text per bucket, the labels sorted once a set) writes what formatting score_bucket
+    per label wrote: every bucket's edges, both ends, scores out of [0, 1], labels in any order and number."""
+    rng = random.Random(8)
+    edges = [0.0, 1.0, 0.01, 0.0099999, 0.99, 0.995, 0.5, 1e-12, -0.2, 1.7, *(n / 100 for n in range(101))]
+    for n in range(5000):
+        labels = rng.sample(["spam", "abuse", "hate", "threat", "self_harm", "zz"], rng.randint(0, 6))
+        scores = {label: rng.choice(edges) if n % 2 else rng.random() for label in labels}
+        assert records.bucket_fields(scores) == [f"{label}:{score_bucket(scores[label])}" for label in sorted(scores)]

@@ -10,7 +10,7 @@ from moderation.store.articles import lua_string
 from moderation.store.function_library import missing
 from moderation.store.held_connection import evalsha_many, read, retried, send
 from moderation.store.master_pipeline import run_on_master, run_one
-from moderation.store.records import documents, encode, encode_bytes, flat, full, risk_rank, score_bucket, split
+from moderation.store.records import bucket_fields, documents, encode, encode_bytes, flat, full, risk_rank, split
 
 STATUS = {"allow": "published", "review": "pending", "reject": "rejected"}
 # Comments per SUBMIT_MANY script: a script holds the server for its whole run (~3 ms for 25), where a pipeline's
@@ -78,10 +78,8 @@ class Submissions:
             fields, doc = encode_bytes(flat(split(full(record), self.doc_fields)[0])), ""
         received = record["received_at"]
         day = _day(received // 86_400_000)
-        if self.hist_joined:  # one field, or one a label (earlier)
-            buckets = "|".join([f"{label}:{score_bucket(scores[label])}" for label in sorted(scores)])
-        else:
-            buckets = encode([f"{label}:{score_bucket(scores[label])}" for label in sorted(scores)])
+        buckets = bucket_fields(scores)
+        buckets = "|".join(buckets) if self.hist_joined else encode(buckets)  # one field, or one a label (earlier)
         author_id = record.get("author_id")
         keys = [self.record_key(record["id"]), self.author_key(author_id), f"{self._base}:hist:{day}",
                 self.authored_key(author_id), *self.articles.submit_keys(record["article_id"]),
