@@ -6,8 +6,9 @@ model artifacts; 2 sync workers, --preload); bench/bare.py runs beside them. wrk
 (the news mix of bench/load.py) at 16 and 64 connections, the three servers in a rotating order each round, and
 the figures are medians over the rounds, the throughput also as the ratio to the bare app's in the same round, and
 the after/before ratios of worker CPU per request and of throughput per round (what a shared machine's load moves
-least). A tree is a checkout, e.g. `git worktree add /tmp/before <commit>` (its .venv is not used: this Python runs
-both).
+least); at the end each server's memory (its largest worker's RSS, and the PSS of its workers and master together:
+what a worker more or threads cost, the model's shared pages counted once). A tree is a checkout, e.g. `git worktree
+add /tmp/before <commit>` (its .venv is not used: this Python runs both).
 
 With `--after-threads N` the after tree's gunicorn runs N gthread threads a worker (MODERATION_THREADS, as
 `BENCH_THREADS=N make bench` sets it) and a second bare app, "bare-after", runs under that same command: one tree
@@ -109,6 +110,16 @@ def _sized(sizes):
                 os.environ[f"BENCH_{name}"] = value
 
 
+def memory(workers):
+    """(worker count, the largest worker's RSS, the PSS of the workers and their master together), MB, of one server
+    given its worker pids: what a setting costs in memory (a worker more, threads), the model's shared pages counted
+    once."""
+    figures = [load.memory_mb(pid) for pid in workers]
+    masters = {int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1]) for pid in workers}
+    shared = sum(load.memory_mb(pid)["Pss"] for pid in masters)
+    return len(workers), max(m["Rss"] for m in figures), shared + sum(m["Pss"] for m in figures)
+
+
 def summary(runs, connections, modes=MODES):
     lines = []
     for name in modes:
@@ -197,6 +208,7 @@ def main(argv=None):
                           f"{result['cpu_ms']['workers'] / 100:.3f} ms a comment  errors {result['errors']}",
                           flush=True)
             loads.append(os.getloadavg()[0])
+        memories = {name: memory(workers) for name, (_, workers, _) in servers.items()}
     finally:
         for process in reversed(processes):
             load.stop(process)
@@ -209,6 +221,9 @@ def main(argv=None):
           f"{min(loads):.1f}-{max(loads):.1f}")
     for connections in (16, 64):
         print("\n".join(summary(runs, connections, modes)))
+    for name, (count, rss, pss) in memories.items():
+        print(f"  memory {name:10} {count} workers, the largest's RSS {rss:.0f} MB; PSS of the workers and their "
+              f"master {pss:.0f} MB")
     if args.batch:
         after, before = runs[("after", "batch")], runs[("before", "batch")]
         for name, rows in (("before", before), ("after", after)):

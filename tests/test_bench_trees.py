@@ -2,6 +2,11 @@
 and the bare app without it (each service's ratio to a bare app under its own command stays fair)."""
 
 import os
+import signal
+import subprocess
+import sys
+
+import pytest
 
 from bench import load, trees
 
@@ -29,3 +34,25 @@ def test_trees_whose_env_examples_pin_differently_get_a_bare_app_each(tmp_path):
 def test_the_table_head_says_when_workers_were_pinned():
     assert load.pinned({"MODERATION_WORKER_CPUS": "auto"}) == ", each pinned to a CPU (auto)"
     assert load.pinned({"MODERATION_WORKER_CPUS": ""}) == load.pinned({}) == ""
+
+
+@pytest.mark.slow
+def test_a_servers_memory_counts_its_master_share_of_the_pages_it_shares_with_its_workers():
+    # a master holding 64 MB it touched, forked into one idle worker: the pages are shared, so each process's PSS holds
+    # about half of them; the server's memory is the two together, the whole 64 MB once
+    script = ("import os, sys, time\nheld = bytearray(64 << 20)\nheld[::4096] = b'x' * len(held[::4096])\n"
+              "child = os.fork()\nif child == 0:\n    time.sleep(60)\n    os._exit(0)\n"
+              "print(child, flush=True)\ntime.sleep(60)\n")
+    master = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    try:
+        worker = int(master.stdout.readline())
+        count, rss, pss = trees.memory([worker])
+        worker_pss = load.memory_mb(worker)["Pss"]
+    finally:
+        os.kill(worker, signal.SIGKILL)
+        master.kill()
+        master.wait()
+    assert count == 1
+    assert rss >= 64  # the worker maps all of it
+    assert worker_pss < 48  # its own share is about half
+    assert pss >= 64  # with the master's half: all of it, once
