@@ -18,6 +18,7 @@ from moderation.features import patterns as FP
 from moderation.needles.guards import NeedleIndex
 from moderation.needles.parts import Parts
 from moderation.targets import constructions as TC
+from moderation.targets import hate_ja as TH
 from moderation.targets import located as TL
 from moderation.targets import praise as TPR
 from moderation.targets import reported as TR
@@ -65,7 +66,13 @@ def test_the_parts_are_the_alternatives_in_order():
     assert TC.THREAT_EN.pattern == "|".join(rx.pattern for rx in TC.THREAT_EN_PARTS[:1]) + "|(?<![a-z])(?:" + "|".join(
         rx.pattern[len("(?<![a-z])(?:"):-1] for rx in TC.THREAT_EN_PARTS[1:]) + ")"
     assert TC.HATE_EN.pattern == "|".join(rx.pattern for rx in TC.HATE_EN_PARTS)
-    assert TC.HATE_JA.pattern == "|".join(rx.pattern for rx in TC.HATE_JA_PARTS)
+    removal, denied = len(TH._JA_REMOVE_PARTS), TH._JA_DENIED_AFTER  # the removal's ways apart, then each shape
+    assert TC.HATE_JA.pattern == "|".join([f"(?:{TH._JA_REMOVE}){denied}"] + [
+        rx.pattern for rx in TC.HATE_JA_PARTS[removal:]])
+    assert [rx.pattern for rx in TC.HATE_JA_PARTS[:removal]] == [f"(?:{way}){denied}" for way in TH._JA_REMOVE_PARTS]
+    assert TH._JA_REMOVE == "|".join(TH._JA_REMOVE_WAYS) and TH._JA_REMOVE_PARTS == (
+        TH._JA_REMOVE_WAYS[0], *(r"出て(?:い|行)" + leave for leave in TH._JA_LEAVE), *TH._JA_REMOVE_WAYS[2:])
+    assert TH._JA_REMOVE_WAYS[1] == r"出て(?:い|行)(?:" + "|".join(TH._JA_LEAVE) + ")"
     assert TPR.PRAISE_EN.pattern == "|".join(rx.pattern for rx in TPR.PRAISE_EN_PARTS)
     end = len(TR._AFTER_EN_END)
     assert TR.REPORTED_AFTER_EN.pattern == "(?<![a-z])(?:" + "|".join(

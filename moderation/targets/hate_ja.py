@@ -18,21 +18,27 @@ from moderation.wordlists.groups import GROUPS
 _JA_WISH = r"(?:ほしい|欲しい|くれ(?![たてるまれ])|もらいたい|しまえ|やれ|ちまえ)"
 _JA_SHOULD = r"べき(?!では|じゃ|でな|か|かど|だと|との|論)"
 _JA_ORDER = r"(?![るばなずたてま])"  # 帰れ, 追い出せ as orders, not 帰れる, 追い出せば, 出ていけない
-_JA_REMOVE = (
+# each way of wishing people removed, apart (HATE_JA_PARTS scans each behind its own needles: together, 住, 通学,
+# 出てい or ないで in half the news mix's comments ran them all; apart, each needs its verb with its ending)
+_JA_LEAVE = (r"け" + _JA_ORDER, r"って" + _JA_WISH, r"く" + _JA_SHOULD, r"けばいい")  # 出ていけ's endings
+_JA_REMOVE_WAYS = (
     r"(?:追い(?:出|返|払)|叩き出|締め出|放り出|送り返|つまみ出)(?:せ" + _JA_ORDER + r"|して" + _JA_WISH
-    + r"|す" + _JA_SHOULD + r"|せばいい|そう(?![とにな]))"
-    r"|出て(?:い|行)(?:け" + _JA_ORDER + r"|って" + _JA_WISH + r"|く" + _JA_SHOULD + r"|けばいい)|出てけ"
-    r"|(?<![繰持])帰(?:れ(?![るばなずたてまんそ])|せ" + _JA_ORDER + r"|って" + _JA_WISH + r"|る" + _JA_SHOULD
-    + r"|らせろ|ればいい)"
-    r"|(?:強制送還|国外追放|追放|排除|隔離|国外退去|出禁|出入り禁止)(?:しろ|せよ|す" + _JA_SHOULD + r"|して"
-    + _JA_WISH + r"|させろ|すればいい|一択)"
-    r"|(?<!手に)(?<!受け)入れ(?:るな|んな|ないで" + _JA_WISH + r"|るべきでない|させるな)|受け入れるな"
-    r"|(?:入国|入学|入店|入居|入会|出場|出演|帰化|定住|永住|上陸|就職|移住|入園|通学)させ(?:るな|んな|ないで"
-    + _JA_WISH + r")"
-    r"|(?:住ま?わせ|住ませ|通わせ|来させ|出させ|立たせ|入らせ)(?:るな|んな)"
-    r"|(?:に|へ)(?:は)?(?:二度と|もう|絶対に?)?(?:来る|住む)な(?![らどく])"
-    r"|(?:に|へ)(?:は)?(?:二度と|もう|絶対に?)?来(?:んな|ないで" + _JA_WISH + r")"
-)
+    + r"|す" + _JA_SHOULD + r"|せばいい|そう(?![とにな]))",
+    r"出て(?:い|行)(?:" + "|".join(_JA_LEAVE) + ")", r"出てけ",
+    r"(?<![繰持])帰(?:れ(?![るばなずたてまんそ])|せ" + _JA_ORDER + r"|って" + _JA_WISH + r"|る" + _JA_SHOULD
+    + r"|らせろ|ればいい)",
+    r"(?:強制送還|国外追放|追放|排除|隔離|国外退去|出禁|出入り禁止)(?:しろ|せよ|す" + _JA_SHOULD + r"|して"
+    + _JA_WISH + r"|させろ|すればいい|一択)",
+    r"(?<!手に)(?<!受け)入れ(?:るな|んな|ないで" + _JA_WISH + r"|るべきでない|させるな)", r"受け入れるな",
+    r"(?:入国|入学|入店|入居|入会|出場|出演|帰化|定住|永住|上陸|就職|移住|入園|通学)させ(?:るな|んな|ないで"
+    + _JA_WISH + r")",
+    r"(?:住ま?わせ|住ませ|通わせ|来させ|出させ|立たせ|入らせ)(?:るな|んな)",
+    r"(?:に|へ)(?:は)?(?:二度と|もう|絶対に?)?(?:来る|住む)な(?![らどく])",
+    r"(?:に|へ)(?:は)?(?:二度と|もう|絶対に?)?来(?:んな|ないで" + _JA_WISH + r")")
+_JA_REMOVE = "|".join(_JA_REMOVE_WAYS)
+# its parts: the ways, with 出ていけ's endings apart too (出て(?:い|行) matches one way at a place, so X(A|B) is XA|XB
+# there): 出てい alone is in every 出ています
+_JA_REMOVE_PARTS = (_JA_REMOVE_WAYS[0], *(r"出て(?:い|行)" + leave for leave in _JA_LEAVE), *_JA_REMOVE_WAYS[2:])
 _JA_BRAND = (
     r"(?:犯罪者|犯罪|テロリスト|テロ|性犯罪者|強姦魔|レイプ魔|殺人|泥棒|スパイ|窃盗|暴力|強盗|放火|痴漢|過激派|暴力団"
     r"|不法滞在)予備軍(?:だ|です|でしょ|ばかり|なんだ|だから|に決まって|と思え|(?=$|[。、!]))"
@@ -215,10 +221,12 @@ _HATE_JA_SHAPES = (
     (_JA_GROUP_NEAR, _JA_NATURE_TAIL), ("", _JA_NATURE_NAMED), (_JA_GROUP_NEAR, r"(?:" + _JA_GONE + r")"),
     (_JA_GROUP_NEAR, r"(?:" + _JA_KEEP_OFF + r")"), (_JA_CAUSE_HEAD, _JA_RUIN), ("", _JA_CLEFT),
     (_JA_TOPIC_HEAD, _JA_GENERALISE), (_JA_AGENT_HEAD, _JA_SUFFERED))
-HATE_JA_PARTS = tuple(re.compile(r"(?:" + head + tail + r")" + _JA_DENIED_AFTER) for head, tail in _HATE_JA_SHAPES)
+# the removal's ways apart, then the other shapes (X(A|B)Y is XAY|XBY: the same matches as HATE_JA's own scan)
+HATE_JA_PARTS = (*(re.compile(r"(?:" + way + r")" + _JA_DENIED_AFTER) for way in _JA_REMOVE_PARTS),
+                 *(re.compile(r"(?:" + head + tail + r")" + _JA_DENIED_AFTER) for head, tail in _HATE_JA_SHAPES[1:]))
 _JA_GROUP_WORDS = tuple(g for g in GROUPS if not g.isascii())  # where every head starts
 _TOPIC_PART = len(_HATE_JA_SHAPES) - 2  # the generalisation also starts at 女性 / 男性
-HATE_JA_TAILS = {k: (re.compile(r"(?:" + tail + r")" + _JA_DENIED_AFTER), width(head),
-                     _JA_GROUP_WORDS + _JA_GENERIC_WORDS * (k == _TOPIC_PART))
+HATE_JA_TAILS = {k + len(_JA_REMOVE_PARTS) - 1: (re.compile(r"(?:" + tail + r")" + _JA_DENIED_AFTER), width(head),
+                                                _JA_GROUP_WORDS + _JA_GENERIC_WORDS * (k == _TOPIC_PART))
                  for k, (head, tail) in enumerate(_HATE_JA_SHAPES) if head}
-HATE_JA = re.compile("|".join(part.pattern for part in HATE_JA_PARTS))
+HATE_JA = re.compile("|".join(r"(?:" + head + tail + r")" + _JA_DENIED_AFTER for head, tail in _HATE_JA_SHAPES))
