@@ -132,12 +132,15 @@ def named_signals(raw: np.ndarray, norm: Normalized, codes: np.ndarray, spans: l
     guards = (_CONSTRUCTION_GUARDS_NO_LATIN if not latin
               else _CONSTRUCTION_GUARDS if praise_read or spans is not None else _CONSTRUCTION_GUARDS_NO_PRAISE)
     for name, guard, latin_only, trigger, needles, strings in guards:
-        if (latin_only and not latin) or (trigger is not None and chars.isdisjoint(trigger)) or (
+        if (latin_only and not latin) or (
                 needles is not None and needles.isdisjoint(chars) and strings.isdisjoint(found)) or (
+                trigger is not None and chars.isdisjoint(trigger)) or (
                 guard.also is not None and not guard.each(t, chars, found)):
             # guard.may_match(t, chars, found) spelled out (no call per construction), but each alternative's sets are
             # asked at any length, not from EACH_FROM: a construction's scan is 8-160 us where one runs, each() 1-2 us
-            # (located_visit: 120 of the 170 news-mix comments that reached it had no visit word, 6.4 us a comment)
+            # (located_visit: 120 of the 170 news-mix comments that reached it had no visit word, 6.4 us a comment);
+            # the needles before the trigger characters: a few needles looked up in the text's set, not the text's
+            # characters in a set of up to 100, and they rule out most texts the trigger passes
             continue
         if name == _PRAISE_READ and not praise_read:
             spans.append(_Later(name, guard, t, chars, found, hits, quoted, denied, treated))
