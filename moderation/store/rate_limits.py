@@ -137,7 +137,7 @@ class RateLimiter:
         # each kind's window (ms) and limit as the end of the script's ARGV code, made once, and its codes for a
         # cost of 0 and 1 (all a request charges): a str, as hiredis packs it in half the time of an int
         self._numbers = {kind: f"|{window * 1000}|{limit}" for kind, (limit, window) in limits.items()}
-        self._codes = {(kind, cost): f"{cost}{end}" for kind, end in self._numbers.items() for cost in (0, 1)}
+        self._codes = {kind: (f"0{end}", f"1{end}") for kind, end in self._numbers.items()}  # by cost
 
     def key(self, site, kind, value, window_index):
         return self.keys.rate_limit(site, self.scope + kind, window_index, value)
@@ -169,7 +169,7 @@ class RateLimiter:
                 del self._over[key]
             kinds.append(kind)
             keys.append(key)
-            args.append(self._codes.get((kind, cost)) or f"{cost}{self._numbers[kind]}")
+            args.append(self._codes[kind][cost] if cost in (0, 1) else f"{cost}{self._numbers[kind]}")
         return Charge(kinds, keys, args)
 
     def refuse(self, charge, position, left_ms):
