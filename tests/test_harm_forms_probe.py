@@ -22,6 +22,7 @@ from model.judge import (
     JA_INDIVIDUAL_PROBE,
     JA_LOCATED_PURPOSE_PROBE,
     JA_LOCATED_VISIT_PROBE,
+    JA_MENACE_PROBE,
     JA_NAMED_ACCUSATION_PROBE,
     JA_STATE_NAME_PROBE,
     LOCATED_PURPOSE_PROBE,
@@ -97,6 +98,14 @@ PROBES = {
     # session 42: a group praised, stood up for, its experience told or an attack on it denied, against the same
     # frame turned on the group
     CIVIL_FRAME_PROBE: ({"hate"}, {"group_attack_h"}, {"praise_nh", "support_nh", "experience_nh", "denied_attack_nh"}),
+    # session 42: the addressed person told on, their name kept, a caution given as an order, a wish quoted without
+    # marks as the writer's own, an adverb's と before the writer's order; against a favour, one's own call, a name
+    # remembered kindly, a caution out of care, the wish quoted to condemn it, the same adverb in praise
+    JA_MENACE_PROBE: ({"threat", "hate", "harassment"},
+                      {"threat_told_h", "threat_kept_h", "caution_menace_h", "own_unquoted_h", "endorsed_unquoted_h",
+                       "adverb_to_h"},
+                      {"favour_call_nh", "own_call_nh", "report_call_nh", "kind_kept_nh", "caution_care_nh",
+                       "counter_unquoted_nh", "adverb_to_nh"}),
 }
 
 
