@@ -1,7 +1,7 @@
 """A Tail's places (where its tail matches) from the code pass (moderation/needles/tails.py: issue 13, bit-identical):
 each Tail has a StartIndex slot for its tail's start strings, and tried there (a position once) the places, the
-candidates and the matches are those of the places' own scan, on the Japanese probes' texts, text naming groups in
-every sentence and text spelled from the heads' and tails' pieces."""
+candidates and the matches are those of the places' own scan, on the Japanese and English probes' texts, text naming
+groups in every sentence, praise denied to one-word subjects and text spelled from the heads' and tails' pieces."""
 
 import json
 from pathlib import Path
@@ -41,7 +41,7 @@ def _same(text: str) -> int:
 
 
 def test_every_tail_has_a_slot_of_its_tails_start_strings():
-    assert len(TAILS) == len(TC.HATE_JA_TAILS) >= 6
+    assert len(TAILS) == len(TC.HATE_JA_TAILS) + len(TC.HATE_EN_TAILS) >= 7
     for tail in TAILS:
         assert tail.slot is not None and tail.begins
         keys = FP._STARTS.automaton.keys
@@ -55,6 +55,29 @@ def test_the_japanese_probes_and_text_naming_groups():
              for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     texts += ["".join(GROUP_PIECES) * 8, "".join(texts[:40])]
     assert sum(_same(text) for text in texts) >= 50  # texts where a tail matches: the places are read there
+
+
+def _denied_praise() -> list[str]:
+    """Praise denied to a subject of one word (hate_en's one-word head): subjects the pattern refuses (i, we're),
+    words of 20 and 21 letters, apostrophes, no space or two, run together and after another word."""
+    subjects = ("they", "muslims", "i", "we're", "you’re", "o'neil", "x’s", "a", "abcdefghijklmnopqrst",
+                "abcdefghijklmnopqrstu", "iris", "which")
+    denials = ("are not", "aren't", "is never", "won’t be", "can never be", "has not been", "never are", "are")
+    out = [f"{who}{gap}{deny}{more} {what}" for k, who in enumerate(subjects) for deny in denials
+           for gap, more, what in ((" ", "", "honest"), ("  ", " really", "good at it"), ("", " at all", "equals"))
+           [k % 3:k % 3 + 2]]
+    return [*out, " ".join(out[:50]), ". ".join(out[50:]), "".join(out[::7])]
+
+
+def test_the_english_probes_and_praise_denied_to_one_word():
+    texts = [json.loads(line)["text"] for path in sorted(FUNCTIONAL.glob("en_*.jsonl"))
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    part = TC.HATE_EN_PARTS[next(iter(TC.HATE_EN_TAILS))]
+    matched = 0
+    for text in texts + _denied_praise():
+        _same(text)
+        matched += part.search(normalize(text).text) is not None
+    assert matched >= 60  # the one-word head's matches are read, not only texts without them
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -6,7 +6,8 @@ each group word (8-10x an ordinary comment at 10,000 characters). Every match of
 `width` (the head's longest match) characters after its start, so `Tail` finds the places the tail matches (one
 scan), then the group words in the windows before them (one scan each), and tries the whole pattern only at those
 words, in order: the same matches as `pattern.finditer(text)`, which tests/test_needles.py checks. Python steps
-only where a tail matches, not at each place the tail or a group word might start.
+only where a tail matches, not at each place the tail or a group word might start. A head of one word and a
+space (`words=None`: hate_en's praise denied to a one-word subject) has one candidate a place: where that word starts.
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ import re
 import re._parser as P
 
 from moderation.needles.prefixes import BEGIN, _alternation, prefixes
+
+# a head of one word of these characters and a space (its pattern: (?<![a-z'’])...[a-z'’]{1,N} ), given as `words=None`
+_WORD = frozenset("abcdefghijklmnopqrstuvwxyz'’")
 
 
 def width(head: str) -> int:
@@ -56,6 +60,9 @@ class Tail:
         # instead of the places' own scan (its every first character tried: ~30-45 us over 5,000 characters)
         self.begins, self.slot = (None if tail.flags & re.IGNORECASE else frozenset(begins)), None
         self.places = re.compile(f"[{first}](?<=(?={_alternation(begins)})(?={tail.pattern})[\\s\\S])", tail.flags)
+        if words is None:  # the head is one word and a space (ONE_WORD): where that word starts, one place each
+            self.head, self.inner, self.longest = None, {}, 0
+            return
         words = sorted(set(words), key=lambda w: (-len(w), w))
         self.head = re.compile("|".join(map(re.escape, words)))
         self.inner = {w: k for w, k in _inner(words).items() if k}
@@ -76,6 +83,8 @@ class Tail:
     def candidates(self, text: str, at=None) -> list[int]:
         """Where a match can start, in order: each place a head word starts at most `width` before where the tail
         matches (`at`: the text's code pass, which has found where the tail's start strings are, with a slot)."""
+        if self.head is None:
+            return self._word_starts(text, at)
         span, out, windows = self.width, [], []
         lo = hi = -1
         for place in self._places(text, at):
@@ -99,6 +108,21 @@ class Tail:
                     if at + k <= hi and match(text, at + k) is not None:
                         out.append(at + k)
         return sorted(set(out)) if inner else out
+
+    def _word_starts(self, text: str, at=None) -> list[int]:
+        """Where a match can start when the head is ONE_WORD: a place with a space before it, the start of the run of
+        word characters before that space if the run is at most `width` - 1 long (a longer run holds no such head)."""
+        out, most = [], self.width - 1
+        for place in self._places(text, at):
+            space = place - 1
+            if space < 1 or text[space] != " ":
+                continue
+            start = space
+            while start > 0 and space - start <= most and text[start - 1] in _WORD:
+                start -= 1
+            if 0 < space - start <= most:
+                out.append(start)
+        return out
 
     def searcher(self, text: str, at=None):
         """`pos -> guard.pattern.search(text, pos)`, the candidates found once (`at`: the text's code pass)."""

@@ -14,6 +14,7 @@ from moderation.targets.hate_en import _EN_REMOVED as _EN_REMOVED
 from moderation.targets.hate_en import ENDORSED_EN as ENDORSED_EN
 from moderation.targets.hate_en import HATE_EN as HATE_EN
 from moderation.targets.hate_en import HATE_EN_PARTS as HATE_EN_PARTS
+from moderation.targets.hate_en import HATE_EN_TAILS as HATE_EN_TAILS
 from moderation.targets.hate_ja import _JA_DENIED_AFTER as _JA_DENIED_AFTER
 from moderation.targets.hate_ja import HATE_JA as HATE_JA
 from moderation.targets.hate_ja import HATE_JA_PARTS as HATE_JA_PARTS

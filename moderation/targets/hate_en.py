@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from moderation.needles.tails import width
 from moderation.wordlists.context import POSITIVE_EN
 from moderation.wordlists.groups import _GROUP_ADJECTIVES_EN, _PEOPLE_NOUNS_EN, GROUPS, GROUPS_NAMED, PEOPLES_EN
 
@@ -159,9 +160,13 @@ _EN_RESPECTED = (r"(?= (?:(?!(?:who|that|which|whose)(?![a-z]))[a-z'’-]{1,20} 
                  + "|".join(sorted((re.escape(g) for g in GROUPS_NAMED if g.isascii()), key=lambda g: (-len(g), g)))
                  + r")(?![a-z]))")
 _EN_POSITIVE = "|".join(sorted({w for w in POSITIVE_EN if w != "good"}, key=lambda w: (-len(w), w)))
+# a praise denied to a subject of one word (the subject, then the denial: tried only before where the denial is,
+# moderation/needles/tails.py's one-word head)
+_EN_DENIED_WORD = (r"(?<![a-z'’])(?!(?:i|i['’]m|im|we|we['’]re|you|you['’]re|it|this|that|there|what|which)"
+                   r"(?![a-z'’]))[a-z'’]{1,20} ")
 _EN_DENY_POSITIVE = (
-    r"(?<![a-z'’])(?!(?:i|i['’]m|im|we|we['’]re|you|you['’]re|it|this|that|there|what|which)(?![a-z'’]))[a-z'’]{1,20}"
-    r" (?:(?:are|is|were|was)(?:n['’]t| not| never| (?:" + _CERTAINLY + r") (?:not|never))|never (?:are|is|were|was)"
+    _EN_DENIED_WORD
+    + r"(?:(?:are|is|were|was)(?:n['’]t| not| never| (?:" + _CERTAINLY + r") (?:not|never))|never (?:are|is|were|was)"
     r"|(?:(?:will|would|could|can|wo|ca)"
     r"(?:n['’]t| not| never)|cannot|can never|could never) be|(?:have|has)(?:n['’]t| not| never) been)"
     r"(?: (?:a|an|really|very|so|that|truly|fully|ever|even|at all|particularly|remotely))? (?:" + _EN_POSITIVE
@@ -272,3 +277,10 @@ HATE_EN_PARTS = tuple(re.compile(part) for part in (
 
 
 HATE_EN = re.compile("|".join(part.pattern for part in HATE_EN_PARTS))
+
+
+# the denied praise of a one-word subject (its pattern read from the start of any word: 14-18 us over an English comment
+# that holds a negated copula) tried only at the word before where its denial matches
+_DENIED_PART = HATE_EN_PARTS.index(next(rx for rx in HATE_EN_PARTS if rx.pattern == _EN_DENY_POSITIVE[0]))
+HATE_EN_TAILS = {_DENIED_PART: (re.compile(_EN_DENY_POSITIVE[0][len(_EN_DENIED_WORD):]), width(_EN_DENIED_WORD),
+                                None)}
