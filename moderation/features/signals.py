@@ -36,7 +36,16 @@ from moderation.features.patterns import (
     _VALUE_MASK,
 )
 from moderation.features.vocabulary import _WORDS, FEATURE_NAMES
-from moderation.features.words import _count, _inside, _KindSpans, _merge, _sentence_combos, _tables, _words
+from moderation.features.words import (
+    _count,
+    _inside,
+    _KindSpans,
+    _merge,
+    _sentence_combos,
+    _tables,
+    _words,
+    unaimed_groups,
+)
 from moderation.kernels.counts import saturated
 from moderation.needles.guards import strings_of
 from moderation.targets.denied import _denials, denied_spans
@@ -158,6 +167,8 @@ def named_signals(raw: np.ndarray, norm: Normalized, codes: np.ndarray, spans: l
         cats = np.concatenate((cats, np.asarray(more_cats, dtype=np.int32)))
     if treated is not None and treated.groups is not None and treated.groups[0].size:
         starts, cats = treated.attacked(starts, cats)
+    if latin and not raw[_IDX["denied_praise_at_group"]]:  # a group named in a civil frame is no target
+        cats = unaimed_groups(t, starts, cats, hits.sentence_ends, denied)
     _sentence_combos(t, starts, cats, raw, focus, hits.sentence_ends)
     return digits, found, hits
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 import numpy as np
 
@@ -31,7 +32,8 @@ from moderation.kernels.counts import add_hit_counts
 from moderation.targets.constructions import CONSTRUCTIONS
 from moderation.targets.exclaimed import READ_AT_MOST, exclaimed
 from moderation.targets.owned import LITERAL, OWN, SENSE_WORDS, may_read, reading
-from moderation.targets.praise import HARM_DONE_AHEAD
+from moderation.targets.polarity import _NEGATIVE, _POSITIVE
+from moderation.targets.praise import _UNHARMED, HARM_DONE_AHEAD
 from moderation.wordlists import RESIDENT
 
 # A pattern's guard is read from its index once, here: hashing a compiled pattern hashes its whole compiled code
@@ -221,6 +223,9 @@ class _Tables:
         self.self_word = words.index("自分") if "自分" in words else -2
         self.quoted = number(("quoted_harm",))
         self.denied = number(("denied_harm",))
+        # a group word standing in no attack: named, not aimed at (group_named's tuple in place of group's)
+        self.unaimed = [number(tuple(dict.fromkeys("group_named" if c == "group" else c for c in cats)))
+                        if "group" in cats else k for k, cats in enumerate(list(self.tuples))]
         self.construction = {name: number((name,)) for name in CONSTRUCTIONS} | {"quoted_harm": self.quoted,
                                                                                   "denied_harm": self.denied,
                                                                                   "praise": number(("praise",))}
@@ -232,6 +237,7 @@ class _Tables:
                    if not _LITERAL_CATS.isdisjoint(cats) else k for k, cats in enumerate(list(self.tuples))]
         size = len(self.tuples)
         self.ingroup = np.asarray(ingroup + list(range(len(ingroup), size)), dtype=np.int32)
+        self.unaimed = np.asarray(self.unaimed + list(range(len(self.unaimed), size)), dtype=np.int32)
         self.literal = np.asarray(literal + list(range(len(literal), size)), dtype=np.int32)
         self.ingroup_any = (self.ingroup != np.arange(size)) | (self.literal != np.arange(size))
         self.ingroup_ids = frozenset(np.flatnonzero(self.ingroup_any).tolist())
@@ -274,6 +280,23 @@ _NAMED_CATS = ("named_person",)
 
 # categories a hit loses by where it stands (_without); the group kinds last, so the others' tuple ids stay
 _STRIPPED = ("profanity_en", "praise", "group", "group_named")
+# a negation anywhere in a praised sentence ("deserve no support", "not our friends"): its praise may be withheld
+_NEGATOR = re.compile(r"(?<![a-z'’])(?:no|not|never|none|nothing|zero|without|hardly|lack|lacks|lost)(?![a-z'’])"
+                      r"|n['’]t(?![a-z])")
+# a going, harm or crime in a praised sentence ("I cheer every time [group] drown"): praise's own veto word list,
+# and plain badness
+_SUFFERED = re.compile(_UNHARMED[_UNHARMED.index("(?<![a-z])"):-1]
+                       # plain badness polarity's list of qualities of people lacks ("those who came here are bad")
+                       + r"|(?<![a-z])(?:bad|worse|worst|poisonous|toxic|nasty|horrible|awful|terrible|a disgrace"
+                       r"|shameful)(?![a-z])")
+# praise restricted or taken back by what follows it ("are brilliant athletes and that is all they are good for",
+# "deserve every respect, and a one-way ticket home", "are welcome as long as they know their place"; read2, s42)
+_RESTRICTED = re.compile(r"(?<![a-z'’])(?:all (?:they|them|it|that)|only|good for|as long as|so long as|provided"
+                         r"|on condition|until|unless|one-way|far away|far from|away from|a distance|on paper"
+                         r"|(?:their|its|your) place|in moderation|in small)(?![a-z'’])")
+# safety denied a group is a threat's form ("[group] aren't safe around me"), not a denied attack; a good quality
+# denied is the attack itself (polarity.py: "I have never thought of [group] as honest")
+_UNSAFE = re.compile(r"(?<![a-z])(?:safe|safety)(?![a-z])")
 # what in a later clause aims back at a group named in a treated subject ("the treatment of [group] is a joke, they
 # are vermin / send them back / they should be shot"): the group stays a target (signals._Treated.attacked)
 _LATER_ATTACK = frozenset(("threat_en", "hate_statement_en", "dehumanize", "slur", "expel"))
@@ -358,6 +381,39 @@ def _sentence_combos(t: str, starts: np.ndarray, cats: np.ndarray, raw: np.ndarr
                          focus is not None and sentences > 1)
     if sid >= 0:
         focus.append((int(ends[sid - 1]) if sid > 0 else 0, int(ends[sid]) if sid < ends.size else len(t)))
+
+
+def unaimed_groups(t: str, starts: np.ndarray, cats: np.ndarray, ends: np.ndarray, denials) -> np.ndarray:
+    """English group words named in a civil frame count as group_named (which weighs nothing), not group: praise of
+    the group in a sentence with no negation, or an attack on it the writer denies with no safety or good quality
+    denied; never in a text with a harm word or construction of the writer's, or a bad quality, a going or a harm
+    the writer does not deny ("[group] aren't vermin, they are lazy", "[group] are welcome, they say. They are
+    parasites."); `denials`: denied.py's merged spans, in which a bad word is the one denied)."""
+    tables = _tables()
+    if tables.group_ids.isdisjoint(cats.tolist()) or (tables.info[cats, 3] > 0).any():
+        return cats
+    sid = np.searchsorted(ends, starts, side="right")
+    praised = np.zeros(ends.size + 1, dtype=bool)
+    praised[sid[tables.has["praise"][cats]]] = True
+    is_denied = cats == tables.denied
+    denied = np.zeros(ends.size + 1, dtype=bool)
+    denied[sid[is_denied]] = True
+    if not (praised | denied).any():
+        return cats
+    bad = [m.start() for rx in (_NEGATIVE, _SUFFERED) for m in rx.finditer(t)]
+    if bad and not _inside(denials, bad).all():
+        return cats
+    praised[_sentences(t, ends, _NEGATOR, _RESTRICTED)] = False
+    denied[_sentences(t, ends, _UNSAFE, _POSITIVE)] = False
+    latin = np.asarray([t[a:a + 1].isascii() for a in starts.tolist()])
+    at = tables.has["group"][cats] & (praised | denied)[sid] & latin
+    return np.where(at, tables.unaimed[cats], cats).astype(np.int32) if at.any() else cats
+
+
+def _sentences(t: str, ends: np.ndarray, *patterns) -> list[int]:
+    """The sentences (as numbered by `ends`, where they end) that hold a match of any of `patterns`."""
+    at = [m.start() for rx in patterns for m in rx.finditer(t)]
+    return np.searchsorted(ends, at, side="right").tolist() if at else []
 
 
 def _info(cats: tuple[str, ...]) -> tuple[int, int, int, int, int]:

@@ -1,0 +1,59 @@
+"""A group named in a civil frame (praised, an attack on it denied) is named, not aimed at: group_named, not group."""
+
+import pytest
+
+from moderation.features.signals import signal_dict
+
+# the civil frame: praise of the group (no negation, no harm in the sentence) or an attack the writer denies
+CIVIL = [
+    "Refugees in our parish deserve every kindness.",
+    "Trans people on this estate are generous neighbours.",
+    "Disabled people in this town deserve our support.",
+    "We should be proud of the immigrants who staff the night shift.",
+    "Muslims here have every right to build their mosque.",
+    "Gay people on our road aren't vermin.",
+    "Nobody here thinks trans people are vermin.",
+]
+# their twins: the praise withheld or outdone, the attack asserted, a harm beside the praise
+ATTACKS = [
+    "Refugees in our parish deserve no kindness.",
+    "Trans people on this estate are generous neighbours, said nobody ever.",
+    "Disabled people in this town deserve no support at all.",
+    "We should be proud of the immigrants who drowned on the way here.",
+    "Muslims here are vermin.",
+    "I hate gay people, always have.",
+    "Immigrants are never anything but a burden.",
+    "Black people don't think, they just riot.",
+    "Immigrants can't help being lazy.",
+    "Gay people on our road aren't vermin, they are lazy.",
+    "Everybody here thinks trans people are vermin.",
+    "I don't want Muslims anywhere near my kids.",
+    "Refugees in our parish deserve every kindness, the vicar says. They are parasites.",
+    "Trans people on this estate aren't safe around me.",
+    "Muslims are generous neighbours but lazy thieves.",
+    "Refugees in our parish deserve every kindness, and a one-way ticket home.",
+    "Immigrants here are welcome as long as they know their place.",
+    "Trans people on this estate are brilliant nurses and that is all they are good for.",
+]
+
+
+@pytest.mark.parametrize("text", CIVIL)
+def test_a_group_in_a_civil_frame_is_named_not_aimed_at(text):
+    sig = signal_dict(text)
+    assert sig["group"] == 0 and sig["group_named"] > 0, text
+
+
+@pytest.mark.parametrize("text", ATTACKS)
+def test_a_group_attacked_or_praised_with_a_harm_stays_aimed_at(text):
+    sig = signal_dict(text)
+    assert sig["group"] > 0, text
+
+
+def test_an_attack_anywhere_in_the_text_keeps_every_group_aimed_at():
+    sig = signal_dict("Refugees in our parish deserve every kindness. Muslims here are vermin.")
+    assert sig["group"] > 1 and sig["group_named"] == 0
+
+
+def test_a_japanese_group_word_keeps_its_reading():
+    before = signal_dict("外国人の皆さんにはいつも助けられています。")
+    assert before["group"] > 0
