@@ -207,3 +207,32 @@ def test_the_put_back_is_read_in_linear_time():
     cost(2)  # the first call builds the tables
     small, large = cost(10), cost(80)
     assert large < small * 8 * 3, (small, large)
+
+
+# violence or persecution done to a group with a predicate that approves of it: the writer endorses the harm
+ENDORSED = [
+    "The killing of Jews is a good thing.",
+    "The persecution of gay people is long overdue.",
+    "The violence against trans people is understandable.",
+    "Attacks on Muslims are justified.",
+]
+# their twins condemning it, and the approval of a policy or a doubt about its strength (an opinion, no attack)
+NOT_ENDORSED = [
+    "The killing of Jews is a tragedy.",
+    "The persecution of gay people is a stain on us.",
+    "The violence against trans people is sickening.",
+    "The deportation of all migrants is the only answer.",
+    "The treatment of refugees is too soft.",
+    "The killing of the bill is a good thing.",
+]
+
+
+@pytest.mark.parametrize("text", ENDORSED)
+def test_violence_done_to_a_group_endorsed_is_hate_at_it(text):
+    sig = signal_dict(text)
+    assert sig["hate_statement_en"] > 0 and sig["hate_at_group"] > 0, text
+
+
+@pytest.mark.parametrize("text", NOT_ENDORSED)
+def test_a_condemned_deed_or_an_endorsed_policy_is_no_hate_statement(text):
+    assert signal_dict(text)["hate_statement_en"] == 0, text

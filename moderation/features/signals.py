@@ -53,7 +53,7 @@ from moderation.targets.pii import EMAIL as _EMAIL
 from moderation.targets.pii import EMAIL_NEEDED, personal_info
 from moderation.targets.polarity import WITHHELD_CUE, group_denials
 from moderation.targets.reported import reported_spans
-from moderation.targets.treated import treated_spans
+from moderation.targets.treated import endorsed_spans, treated_spans
 from moderation.text.normalized import Normalized
 
 # the counted patterns' guards, read once (words._NAMED_GUARD says why)
@@ -162,6 +162,14 @@ def named_signals(raw: np.ndarray, norm: Normalized, codes: np.ndarray, spans: l
             [_tables().construction[name]] * len(found_at))
         if spans is not None:  # spelled out only if an explanation asks (expand_spans)
             spans.append(_KindSpans(found_at, kinds))
+    if latin and not _tables().group_ids.isdisjoint(cats.tolist()):  # a harm done to a group endorsed: an attack
+        grouped = starts[_tables().group[cats]]
+        endorsed = [(a, b) for a, b in endorsed_spans(t) if ((grouped >= a) & (grouped < b)).any()]
+        if endorsed:
+            more_starts += [a for a, _b in endorsed]
+            more_cats += [_tables().construction["hate_statement_en"]] * len(endorsed)
+            if spans is not None:
+                spans.append(_KindSpans(endorsed, ["hate_statement_en"] * len(endorsed)))
     if more_starts:
         starts = np.concatenate((starts, np.asarray(more_starts, dtype=np.int64)))
         cats = np.concatenate((cats, np.asarray(more_cats, dtype=np.int32)))

@@ -89,6 +89,10 @@ TREATED_EN = re.compile(r"(?<![a-z'’])(?:" + _FORMS + r")(?: " + _WORD + r"){0
                         r"|have been|remains?|seems?)(?![a-z'’])" + _ENDORSED)
 
 TREATED_GUARD = Needles(TREATED_EN)  # tried only where a head can start (the signals' code pass finds where)
+# the same subject with a predicate that approves of the deed or denies it ("the killing of [group] is a good thing",
+# "attacks on [group] are justified"): the writer endorses a harm done to the group, an attack on it
+ENDORSED_EN = re.compile(TREATED_EN.pattern[:-len(_ENDORSED)] + "(?=" + _ENDORSED[3:])
+ENDORSED_GUARD = Needles(ENDORSED_EN)
 
 # what may stand before the head in its subject, read back from it: modifiers, a state or institution as possessor,
 # a determiner; and what may open the clause before them (a sentence's start, a comma, a connective)
@@ -159,6 +163,25 @@ def _opens_subject(text: str, at: int) -> bool:
         if words and words[-1] == "all":
             words.pop()
     return not words or words[-1] in _OPENERS
+
+
+# the deeds whose approval is an attack on their patients: violence and persecution, not a policy ("the deportation
+# of [group] is necessary", "the treatment of [group] is too soft" are opinions a news site carries)
+_VIOLENCE = re.compile(r"(?:killings?|murders?|slaughter|massacres?|genocide|persecution|abuse|harassment|lynchings?"
+                       r"|beatings?|torture|attacks?|violence|assaults?|hate crimes?|bullying|hounding|starvation"
+                       r"|drownings|deaths|brutality|cruelty|mistreatment|maltreatment)(?![a-z])")
+# approval, not a judgement of the policy's strength or a doubt about the facts
+_APPROVED = re.compile(r" (?:(?:[a-z]+ ){0,3})(?:justified|justifiable|deserved|warranted|overdue|understandable"
+                       r"|natural|earned|fair enough|fine by me|a good (?:thing|idea)|good|good riddance|the best thing"
+                       r"|what (?:they|these people|those people) (?:deserve|deserved|asked for|earned)|their own fault"
+                       r"|self[- ]inflicted|karma|better for everyone|the (?:only |best |right |final )?(?:answer"
+                       r"|solution|way forward|call|thing to do))(?![a-z])")
+
+
+def endorsed_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each subject naming violence or persecution done to someone whose predicate approves of it."""
+    return [m.span() for m in ENDORSED_GUARD.finditer(text) if _VIOLENCE.match(text, m.start())
+            and _APPROVED.match(text, m.end()) and _opens_subject(text, m.start())]
 
 
 def treated_spans(text: str, at=None) -> list[tuple[int, int]]:
