@@ -9,6 +9,7 @@ import re._parser
 from moderation.needles.guards import NeedleIndex
 from moderation.needles.parts import Parts
 from moderation.targets.constructions import ENDORSED_EN
+from moderation.targets.threats import QUOTATIVE_TO
 
 # what someone else said, reported or condemned, not said by the writer: a quotation followed by と/って/という...,
 # the clause before だなんて/という投稿/って言う人, and in English what follows calling/saying/the word
@@ -37,7 +38,12 @@ REPORTED_BEFORE_JA = re.compile(r"(?:だなんて|なんて言う|とか言う|�
                                 # thing (ゴミみたいなコメントしかしないお前: the writer's insult)
                                 r"|(?<=[、,!！?？])\s?(?:みたいな|ような)(?:発言|投稿|書き込み|コメント|ツイート|メッセージ|ヤジ"
                                 r"|落書き|言い方|暴言)"
-                                r"|と(?:叫|書き込|投稿|発言|脅|罵|言った|言われ)"
+                                # a wish cited without quotation marks (…死ね、と書いた者): written, posted, said; not an adverb's
+                                # と (二度と書き込むな: threats.QUOTATIVE_TO), nor words the writer calls right
+                                r"|" + QUOTATIVE_TO + r"(?:叫|書き込|投稿|発言|脅|罵|言った|言われ)" + _JA_AGREED +
+                                # 書いた only after a comma or a clause's end (…死ね、と書いた, 消えろと書いた; not
+                                # 的外れなこと書いてる, ほんと書いてよかった)
+                                r"|(?<=[、,ねろれえよぞなだいるたすう])と書い" + _JA_AGREED +
                                 # session 25 (issue 12): a claim taken back, the clause before it: no
                                 # evidence of it (〜した証拠はない, 根拠はない, 事実はなかった), denied
                                 # (〜を否定), cleared (無罪, 不起訴, 潔白, 嫌疑不十分, 疑いは晴れ, 事実無根)

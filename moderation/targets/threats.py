@@ -16,7 +16,7 @@ _KANA = r"[ぁ-んァ-ヶー]"
 _JA_VIOLENCE = r"(?:殺|刺|殴|しば|ボコ|潰|燃や|放火|爆破|爆弾を?仕掛け|襲|拉致|埋め|沈め|始末|ぶっ飛ば|ぶちのめ|痛い目)"
 
 
-_JA_WILL = (r"(?:てやる|てやっ|たろか|たろう|たる|しに行く|しにいく|に行く|にいく|に行って|すぞ|るぞ|くぞ|すから"
+_JA_WILL = (r"(?:てや(?i:る|っ)|たろ(?i:か|う)|たる|しに(?i:行く|いく)|に行く|にいく|に行って|すぞ|るぞ|くぞ|すから"
             r"|るから|すわ)")
 
 
@@ -103,10 +103,25 @@ _JA_TAUGHT_FIRST = r"(?i:痛み|痛さ|恐怖|地獄)"
 _JA_TAUGHT_REST = (r"(?i:ってもの|というもの|ってやつ|っての)?(?i:を|も)?"
                    r"(?i:たっぷり|じっくり|嫌というほど|身をもって|骨の髄まで)?(?i:と)?教え(?i:てやる|てやろ|てやっ|たる|たろ)")
 _JA_TAUGHT = "(?=" + _JA_TAUGHT_FIRST + ")" + _NOT_OF_A_THING + _JA_TAUGHT_FIRST + _JA_TAUGHT_REST
+# session 42: the addressed person marked, as the construction says it, not by the words of a case: telling their
+# workplace or people on them (お前の職場に電話してやろうか: allowed at 0.207 by 2026.12.05-8, whose rows now teach the
+# telling only with its words), their name or face kept for later (お前の名前、覚えといてやる / 覚えといてやるよ、お前の
+# 名前: 0.271), and a caution about where they walk given as an order (帰り道気をつけろ; a caution given out of care asks
+# or wishes, 気をつけてね / 気をつけてください, and stays context.CAUTION's). Only after the addressed person's の (a
+# favour is said of one's own or no one's workplace: 俺から会社に連絡入れといてやる), and only with a will or a
+# warning after the verb (覚えたよ is no menace; 覚えたからな is)
+_ON_TARGET = "(?:" + "|".join(f"(?<={t}の)" for t in _TARGETS) + ")"
+_JA_TOLD = (_ON_TARGET + r"(?i:職場|会社|勤め先|勤務先|学校|バイト先|上司|家族|親|嫁|旦那)(?i:に|にも)" + _G + r"{0,12}?"
+            r"(?i:電話|連絡|通報|電凸|凸|チク|バラ|ばら|晒)" + _KANA + r"{0,3}?(?:てや(?i:る|ろ|っ)|たる|るぞ|るから)")
+_JA_KEPT = (_ON_TARGET + r"(?i:名前|顔|本名|住所)(?i:は|を|も|、)?" + _G + r"{0,4}?"
+            r"覚え(?i:た(?:から|ぞ)|と(?:く|いて)(?:から|ぞ|やる)|てお(?:く|いて)(?:から|ぞ|やる))"
+            r"|覚え(?i:とい|ておい)(?i:てやる)" + _G + r"{0,5}?(?i:" + "|".join(_TARGETS) + r")(?i:の)(?i:名前|顔|本名)")
+_JA_WATCH = r"(?i:帰り道|背後|通勤途中|通学路|身の回り)(?i:に|には|は)?気を(?i:つけ|付け)(?i:ろ|とけ|ておけ)"
 THREAT_JA_PARTS = (re.compile(_THREAT_JA_WORDS),
                    *(re.compile(deed + _KANA + r"{0,4}?" + _JA_WILL)
                      for deed in (_JA_DEEDS, _JA_BODY_DEED, _JA_FIRE, _JA_ACID, _JA_TAKEN)),
-                   re.compile(_JA_ARMED), re.compile(_JA_AMBUSH), re.compile(_JA_TAUGHT))
+                   re.compile(_JA_ARMED), re.compile(_JA_AMBUSH), re.compile(_JA_TOLD), re.compile(_JA_KEPT),
+                   re.compile(_JA_WATCH), re.compile(_JA_TAUGHT))
 THREAT_JA = re.compile("|".join(part.pattern for part in THREAT_JA_PARTS))
 
 
@@ -323,5 +338,10 @@ THREAT_EN = re.compile(_EN_WILL_HARM + r"|(?<![a-z])(?:" + "|".join(_EN_IDIOMS) 
 THREAT_EN_PARTS = (re.compile(_EN_WILL_HARM), *(re.compile(r"(?<![a-z])(?:" + idiom + ")") for idiom in _EN_IDIOMS))
 
 
-THREAT_REPORTED = re.compile(r"と(?:脅|脅迫|書き込|投稿)|脅迫(?:され|した|容疑|罪)|予告(?:が|を)(?:受|届|し)"
+# the と of an adverb or of こと is no quotation (二度と書き込むな, もっと投稿しろ, ずっと, ちゃんと, わざと, 次々と,
+# 平然と; ひどいこと言った): what
+# follows it is the writer's own verb, not someone else's words reported (上のコメ主…。二度と書き込むな read a
+# reported threat on 2026.12.05-8)
+QUOTATIVE_TO = r"(?<!二度)(?<!っ)(?<!ゃん)(?<!わざ)(?<!々)(?<!然)(?<!こ)と"
+THREAT_REPORTED = re.compile(QUOTATIVE_TO + r"(?:脅|脅迫|書き込|投稿)|脅迫(?:され|した|容疑|罪)|予告(?:が|を)(?:受|届|し)"
                              r"|(?<![a-z])(?:threatened to|was threatened|threats? against|received threats)")
