@@ -1,5 +1,5 @@
-"""Japanese menace read by its construction (session 42): the addressed person told on, their name kept for later, a
-caution given as an order, a wish quoted without marks; each against the civil sentence of the same words."""
+"""Japanese menace read by its construction (session 42): the addressed person told on, their name kept for later,
+a wish quoted without marks; each against the civil sentence of the same words."""
 
 import pytest
 
@@ -10,17 +10,16 @@ MENACE = [
     "お前の会社に今日のこと全部電話してやる",
     "てめえの親に通報してやろうか",
     "あんたの名前、しっかり覚えたぞ",
-    "覚えといてやるからな、こいつの顔",
-    "例の記者、帰り道は気を付けとけ",
-    "背後には気をつけろよ、投稿主",
+    "覚えといてやるからな、貴様の顔",
 ]
 CIVIL = [
     "俺から会社に電話しといてやるよ、ゆっくり休め",
     "親に電話してあげたら喜んでたよ",
     "あんたの名前、しっかり覚えたよ。また遊ぼう",
     "この歌詞、覚えといてやるからまた教えて",
-    "記者さん、帰り道は雨なので気を付けてくださいね",
-    "背後に車が来てるから気をつけてね",
+    "具合悪いなら、お前のバイト先には俺から電話しといてやる",  # done in advance for them
+    "お前の親に連絡してやるから、ここで座って待ってな",  # a reason for what follows
+    "こいつの名前、覚えたぞ。いつか大物になる",  # a third person admired
 ]
 
 
@@ -38,6 +37,7 @@ def test_the_same_words_in_care_or_a_favour_are_not(text):
     ("移民は出ていけ、と書いた人が訴えられた", True),  # a wish quoted without marks, condemned
     ("移民は出ていけと投稿した奴は最低だ", True),
     ("移民は出ていけ、と書いた人は正しい", False),  # the writer calls it right: the writer's own
+    ("移民は出ていけ、と書いといた。明日も書く", False),  # the writer's own act
     ("二度と投稿するな、出ていけ", False),  # an adverb's と: the writer's own order
     ("また適当なこと書いてる、出ていけ", False),  # こと: no quotation
 ])

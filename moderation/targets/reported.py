@@ -38,12 +38,15 @@ REPORTED_BEFORE_JA = re.compile(r"(?:だなんて|なんて言う|とか言う|�
                                 # thing (ゴミみたいなコメントしかしないお前: the writer's insult)
                                 r"|(?<=[、,!！?？])\s?(?:みたいな|ような)(?:発言|投稿|書き込み|コメント|ツイート|メッセージ|ヤジ"
                                 r"|落書き|言い方|暴言)"
-                                # a wish cited without quotation marks (…死ね、と書いた者): written, posted, said; not an adverb's
-                                # と (二度と書き込むな: threats.QUOTATIVE_TO), nor words the writer calls right
+                                # a wish cited without quotation marks (…死ね、と書いた者): written, posted,
+                                # said; not an adverb's と (二度と書き込むな: threats.QUOTATIVE_TO), nor words the
+                                # writer calls right
                                 r"|" + QUOTATIVE_TO + r"(?:叫|書き込|投稿|発言|脅|罵|言った|言われ)" + _JA_AGREED +
                                 # 書いた only after a comma or a clause's end (…死ね、と書いた, 消えろと書いた; not
-                                # 的外れなこと書いてる, ほんと書いてよかった)
-                                r"|(?<=[、,ねろれえよぞなだいるたすう])と書い" + _JA_AGREED +
+                                # 的外れなこと書いてる, ほんと書いてよかった), and not the writer's own act with a will
+                                # (…と書いておく / 書いとく / 書いてやった: read2, session 42)
+                                r"|(?<=[、,ねろれえよぞなだいるたすう])と書い(?!てお|とい|とく|とこ|てや|たる|たろ)"
+                                + _JA_AGREED +
                                 # session 25 (issue 12): a claim taken back, the clause before it: no
                                 # evidence of it (〜した証拠はない, 根拠はない, 事実はなかった), denied
                                 # (〜を否定), cleared (無罪, 不起訴, 潔白, 嫌疑不十分, 疑いは晴れ, 事実無根)

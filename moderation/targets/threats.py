@@ -104,24 +104,30 @@ _JA_TAUGHT_REST = (r"(?i:ってもの|というもの|ってやつ|っての)?(?
                    r"(?i:たっぷり|じっくり|嫌というほど|身をもって|骨の髄まで)?(?i:と)?教え(?i:てやる|てやろ|てやっ|たる|たろ)")
 _JA_TAUGHT = "(?=" + _JA_TAUGHT_FIRST + ")" + _NOT_OF_A_THING + _JA_TAUGHT_FIRST + _JA_TAUGHT_REST
 # session 42: the addressed person marked, as the construction says it, not by the words of a case: telling their
-# workplace or people on them (お前の職場に電話してやろうか: allowed at 0.207 by 2026.12.05-8, whose rows now teach the
-# telling only with its words), their name or face kept for later (お前の名前、覚えといてやる / 覚えといてやるよ、お前の
-# 名前: 0.271), and a caution about where they walk given as an order (帰り道気をつけろ; a caution given out of care asks
-# or wishes, 気をつけてね / 気をつけてください, and stays context.CAUTION's). Only after the addressed person's の (a
-# favour is said of one's own or no one's workplace: 俺から会社に連絡入れといてやる), and only with a will or a
-# warning after the verb (覚えたよ is no menace; 覚えたからな is)
-_ON_TARGET = "(?:" + "|".join(f"(?<={t}の)" for t in _TARGETS) + ")"
-_JA_TOLD = (_ON_TARGET + r"(?i:職場|会社|勤め先|勤務先|学校|バイト先|上司|家族|親|嫁|旦那)(?i:に|にも)" + _G + r"{0,12}?"
-            r"(?i:電話|連絡|通報|電凸|凸|チク|バラ|ばら|晒)" + _KANA + r"{0,3}?(?:てや(?i:る|ろ|っ)|たる|るぞ|るから)")
-_JA_KEPT = (_ON_TARGET + r"(?i:名前|顔|本名|住所)(?i:は|を|も|、)?" + _G + r"{0,4}?"
+# workplace or people on them as a threat (お前の職場に電話してやろうか: allowed at 0.207 by 2026.12.05-8, whose rows
+# now teach the telling only with its words) and their name or face kept for later (覚えといてやるよ、お前の名前:
+# 0.271). Only after the one addressed's の (a favour is said of one's own or no one's workplace: 俺から会社に連絡
+# 入れといてやる; あいつ / こいつ are admired as often), the verb right before the will (not 〜しといてやる, done
+# in advance for them), and only a will that menaces: an offer (てやろうか), a warning (からな, ぞ), the clause's end;
+# not てやるから、 / するから (a reason for what follows: 休みな, 持っとけ; read2, session 42). (?i:...) keeps their
+# words from being needles (THREAT_JA's guard: 99 of MAX_NEEDLES with _JA_WILL's spellings sharing one each); a
+# look-ahead for the first characters rejects a position in a step, as _JA_TAUGHT's (~3 us a 200-character text
+# where a part's needle is)
+_YOU = ("お前", "おまえ", "てめえ", "貴様", "あんた")  # the one addressed: not あいつ / こいつ (admired as often)
+_ON_YOU = "(?:" + "|".join(f"(?<={t}の)" for t in _YOU) + ")"
+_TOLD_PLACES = r"(?i:職場|会社|勤め先|勤務先|学校|バイト先|上司|家族|親|嫁|旦那)"
+_JA_TOLD = (r"(?=[職会勤学バ上家親嫁旦])" + _ON_YOU + _TOLD_PLACES + r"(?i:に|にも)" + _G + r"{0,12}?"
+            r"(?i:電話|連絡|通報|電凸|凸|チク|バラ|ばら|晒)" + _KANA + r"{0,1}?"
+            r"(?:てや(?i:ろうか|ろか|るからな|るぞ|るわ|る(?=[。！!？?\n]|$)|ったぞ|ったからな)|たる(?i:からな)|(?i:す)るぞ)")
+_JA_KEPT = (r"(?=[名顔本住])" + _ON_YOU + r"(?i:名前|顔|本名|住所)(?i:は|を|も|、)?" + _G + r"{0,4}?"
             r"覚え(?i:た(?:から|ぞ)|と(?:く|いて)(?:から|ぞ|やる)|てお(?:く|いて)(?:から|ぞ|やる))"
-            r"|覚え(?i:とい|ておい)(?i:てやる)" + _G + r"{0,5}?(?i:" + "|".join(_TARGETS) + r")(?i:の)(?i:名前|顔|本名)")
-_JA_WATCH = r"(?i:帰り道|背後|通勤途中|通学路|身の回り)(?i:に|には|は)?気を(?i:つけ|付け)(?i:ろ|とけ|ておけ)"
+            r"|覚え(?i:とい|ておい)(?i:てやる)" + _G + r"{0,5}?(?i:" + "|".join(_YOU) + r")(?i:の)"
+            r"(?i:名前|顔|本名)")
 THREAT_JA_PARTS = (re.compile(_THREAT_JA_WORDS),
                    *(re.compile(deed + _KANA + r"{0,4}?" + _JA_WILL)
                      for deed in (_JA_DEEDS, _JA_BODY_DEED, _JA_FIRE, _JA_ACID, _JA_TAKEN)),
                    re.compile(_JA_ARMED), re.compile(_JA_AMBUSH), re.compile(_JA_TOLD), re.compile(_JA_KEPT),
-                   re.compile(_JA_WATCH), re.compile(_JA_TAUGHT))
+                   re.compile(_JA_TAUGHT))
 THREAT_JA = re.compile("|".join(part.pattern for part in THREAT_JA_PARTS))
 
 
@@ -339,9 +345,9 @@ THREAT_EN_PARTS = (re.compile(_EN_WILL_HARM), *(re.compile(r"(?<![a-z])(?:" + id
 
 
 # the と of an adverb or of こと is no quotation (二度と書き込むな, もっと投稿しろ, ずっと, ちゃんと, わざと, 次々と,
-# 平然と; ひどいこと言った): what
-# follows it is the writer's own verb, not someone else's words reported (上のコメ主…。二度と書き込むな read a
-# reported threat on 2026.12.05-8)
+# 平然と; ひどいこと言った): what follows it is the writer's own verb, not someone else's words reported
+# (上のコメ主…。二度と書き込むな read a reported threat on 2026.12.05-8)
 QUOTATIVE_TO = r"(?<!二度)(?<!っ)(?<!ゃん)(?<!わざ)(?<!々)(?<!然)(?<!こ)と"
-THREAT_REPORTED = re.compile(QUOTATIVE_TO + r"(?:脅|脅迫|書き込|投稿)|脅迫(?:され|した|容疑|罪)|予告(?:が|を)(?:受|届|し)"
+THREAT_REPORTED = re.compile(QUOTATIVE_TO + r"(?:脅|脅迫|書き込|投稿)|脅迫(?:され|した|容疑|罪)"
+                             r"|予告(?:が|を)(?:受|届|し)"
                              r"|(?<![a-z])(?:threatened to|was threatened|threats? against|received threats)")
