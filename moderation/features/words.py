@@ -32,8 +32,8 @@ from moderation.kernels.counts import add_hit_counts
 from moderation.targets.constructions import CONSTRUCTIONS
 from moderation.targets.exclaimed import READ_AT_MOST, exclaimed
 from moderation.targets.owned import LITERAL, OWN, SENSE_WORDS, may_read, reading
-from moderation.targets.polarity import _NEGATIVE, _POSITIVE
-from moderation.targets.praise import _UNHARMED, HARM_DONE_AHEAD
+from moderation.targets.polarity import BAD_QUALITY, GOOD_QUALITY
+from moderation.targets.praise import HARM_DONE_AHEAD, HARM_DONE_WORDS
 from moderation.wordlists import RESIDENT
 
 # A pattern's guard is read from its index once, here: hashing a compiled pattern hashes its whole compiled code
@@ -285,7 +285,7 @@ _NEGATOR = re.compile(r"(?<![a-z'’])(?:no|not|never|none|nothing|zero|without|
                       r"|n['’]t(?![a-z])")
 # a going, harm or crime in a praised sentence ("I cheer every time [group] drown"): praise's own veto word list,
 # and plain badness
-_SUFFERED = re.compile(_UNHARMED[_UNHARMED.index("(?<![a-z])"):-1]
+_SUFFERED = re.compile(HARM_DONE_WORDS
                        # plain badness polarity's list of qualities of people lacks ("those who came here are bad")
                        + r"|(?<![a-z])(?:bad|worse|worst|poisonous|toxic|nasty|horrible|awful|terrible|a disgrace"
                        r"|shameful)(?![a-z])")
@@ -400,11 +400,11 @@ def unaimed_groups(t: str, starts: np.ndarray, cats: np.ndarray, ends: np.ndarra
     denied[sid[is_denied]] = True
     if not (praised | denied).any():
         return cats
-    bad = [m.start() for rx in (_NEGATIVE, _SUFFERED) for m in rx.finditer(t)]
+    bad = [m.start() for rx in (BAD_QUALITY, _SUFFERED) for m in rx.finditer(t)]
     if bad and not _inside(denials, bad).all():
         return cats
     praised[_sentences(t, ends, _NEGATOR, _RESTRICTED)] = False
-    denied[_sentences(t, ends, _UNSAFE, _POSITIVE)] = False
+    denied[_sentences(t, ends, _UNSAFE, GOOD_QUALITY)] = False
     latin = np.asarray([t[a:a + 1].isascii() for a in starts.tolist()])
     at = tables.has["group"][cats] & (praised | denied)[sid] & latin
     return np.where(at, tables.unaimed[cats], cats).astype(np.int32) if at.any() else cats

@@ -33,12 +33,12 @@ _SAID = re.compile(r"(?: [a-z'’-]+){1,4}")
 _WORTH = (r"asset|assets|a credit|a blessing|a benefit|rights|dignity|equality|compassion|kindness|sympathy"
           r"|a place|a home|a chance|to live|to exist|to be here")
 _GOOD = r"polite|generous|humble|modest|selfless|gentle|tolerant|respectful|well-mannered|considerate"
-_POSITIVE = re.compile(r"(?<![a-z])(?:" + _POSITIVE_WORDS + "|" + _WORTH + "|" + _GOOD + r")(?![a-z])")
+GOOD_QUALITY = re.compile(r"(?<![a-z])(?:" + _POSITIVE_WORDS + "|" + _WORTH + "|" + _GOOD + r")(?![a-z])")
 # the stereotypes: the lexicon's insults, dehumanising and crime words, bad qualities and harms, and the nouns of
 # the vices a group is charged with
 _BAD = (r"thieves|liars|cheats|scroungers|freeloaders|spongers|beggars|a danger|a menace|a drain|a risk|a problem"
         r"|a threat")
-_NEGATIVE = re.compile(_NEGATIVE_IN.pattern + "|(?<![a-z])" + _HARMED + r"|(?<![a-z])(?:" + _BAD + r")(?![a-z])")
+BAD_QUALITY = re.compile(_NEGATIVE_IN.pattern + "|(?<![a-z])" + _HARMED + r"|(?<![a-z])(?:" + _BAD + r")(?![a-z])")
 
 # a good thing a group is said not to deserve, which denied.py does not read as a denial (it reads only a harm not
 # deserved): "[group] don't deserve respect", "[group] deserve no rights", "deserve nothing" (not "nothing but")
@@ -105,8 +105,8 @@ def _outdone(text: str, b: int) -> bool:
 
 def _polarity(text: str, a: int, b: int) -> int:
     """+1: what text[a:b] says is a good quality only, -1: a bad one only, 0: neither or both."""
-    good = _POSITIVE.search(text, a, b) is not None
-    bad = _NEGATIVE.search(text, a, b) is not None
+    good = GOOD_QUALITY.search(text, a, b) is not None
+    bad = BAD_QUALITY.search(text, a, b) is not None
     return (good and not bad) - (bad and not good)
 
 

@@ -94,12 +94,15 @@ _BELONGING = (_THEY_ARE + r"(?:(?:a|an) (?:real |big |huge |vital |important )?)
 # when the sentence goes on, within 60 characters, to the group's going, harm, punishment or crime ("we need more
 # refugees deported", "I hope more immigrants drown", "the backbone of crime", "I miss the days when there were no
 # ..."). As for the other forms, it counts only with a group in its sentence, and a negation before it makes it none
-_UNHARMED = (r"(?![^.!?;\n]{0,60}?(?<![a-z])(?:gone|go|goes|going home|go home|leave|leaves|leaving|left|deported"
-             r"|deport|kicked|thrown|locked|jailed|prison|suffer|suffering|die|dies|died|dead|dying|drown|drowned"
-             r"|drowning|burn|burned|burning|out of|lose|losing|fail|failing|fired|sacked|banned|punished|arrested"
-             r"|beaten|hurt|humiliated|crying|struggle|struggling|crime|crimes|criminals?|terror|terrorism|rape|gangs?"
-             r"|drugs?|no|fewer|less|without|nothing|zoos?|cages?|hell|gutter|bin|trash|graves?|ghettos?|camps?|sewers?"
-             r"|disease|chaos|misery|violence|filth|ban|banning)(?![a-z]))")
+# a going, harm or crime done to whom the praise names (words.py reads the same words anywhere in a sentence)
+HARM_DONE_WORDS = (
+    r"(?<![a-z])(?:gone|go|goes|going home|go home|leave|leaves|leaving|left|deported"
+    r"|deport|kicked|thrown|locked|jailed|prison|suffer|suffering|die|dies|died|dead|dying|drown|drowned"
+    r"|drowning|burn|burned|burning|out of|lose|losing|fail|failing|fired|sacked|banned|punished|arrested"
+    r"|beaten|hurt|humiliated|crying|struggle|struggling|crime|crimes|criminals?|terror|terrorism|rape|gangs?"
+    r"|drugs?|no|fewer|less|without|nothing|zoos?|cages?|hell|gutter|bin|trash|graves?|ghettos?|camps?|sewers?"
+    r"|disease|chaos|misery|violence|filth|ban|banning)(?![a-z])")
+_UNHARMED = r"(?![^.!?;\n]{0,60}?" + HARM_DONE_WORDS + ")"
 _MORE = (r"(?<![a-z'’])(?:need|needs|needed|could do with|could use|would love|['’]d love|would like|['’]d like"
          r"|hope|hoping|wish there were|glad there are|happy there are) (?:to see |to have |to meet )?"
          r"(?:(?:so|many|lots|a lot|far|a few|even|plenty) )?more(?![a-z])"
