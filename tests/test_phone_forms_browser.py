@@ -17,6 +17,12 @@ PHONE = {"width": 390, "height": 844}
 WIDE = """() => [document.scrollingElement.scrollWidth,
     ...[...document.querySelectorAll('main *')].filter(e => !e.closest('.table-wrap'))
         .filter(e => e.getBoundingClientRect().right > innerWidth + 1).map(e => e.tagName + '.' + e.className)]"""
+# each cell's text and the lines its own text takes (the cell itself is the row's height)
+CELL_LINES = """cells => cells.map(th => {
+    const range = document.createRange();
+    range.selectNodeContents(th);
+    return [th.textContent.trim(), new Set([...range.getClientRects()].map(r => Math.round(r.top))).size];
+})"""
 
 
 def test_a_request_naming_a_comment_under_a_long_title_fits_a_phone_and_so_does_its_form(browser, live_server,
@@ -49,11 +55,7 @@ def test_the_category_names_stay_whole_beside_their_thresholds_on_a_phone(browse
     page = logged_in_page(browser, base, "taro")
     page.set_viewport_size(PHONE)
     page.goto(f"{base}/review/admin/thresholds")
-    names = page.eval_on_selector_all(".category-thresholds tbody th", """cells => cells.map(th => {
-        const range = document.createRange();  // the lines the name's own text takes (its cell is the row's height)
-        range.selectNodeContents(th);
-        return [th.textContent.trim(), new Set([...range.getClientRects()].map(r => Math.round(r.top))).size];
-    })""")
+    names = page.eval_on_selector_all(".category-thresholds tbody th", CELL_LINES)
     assert len(names) >= 7, names
     for name, lines in names:
         # one line, or two broken at its ・ (自傷・ / 自殺の誘導); before, 差別・ヘイト took 4 and 自傷・自殺の誘導 5
@@ -97,11 +99,7 @@ def test_the_transparency_reports_column_heads_stay_whole_on_a_phone(browser, li
     page = logged_in_page(browser, base, "taro")
     page.set_viewport_size(PHONE)
     page.goto(f"{base}/transparency")
-    heads = page.eval_on_selector_all("#report-rights th", """cells => cells.map(th => {
-        const range = document.createRange();
-        range.selectNodeContents(th);
-        return [th.textContent.trim(), new Set([...range.getClientRects()].map(r => Math.round(r.top))).size];
-    })""")
+    heads = page.eval_on_selector_all("#report-rights th", CELL_LINES)
     assert len(heads) >= 10, heads  # the columns' heads and the rights' names
     for head, lines in heads:  # before: 受付件 / 数, and then プライ / バシー, 名誉 / (名 / 誉毀 / 損)
         assert lines <= (2 if "(" in head else 1), (head, lines)
