@@ -1,7 +1,7 @@
 """Adversarial inputs for every text pattern, generated from the patterns themselves.
 
 For each compiled regex of moderation.text, moderation.features and moderation.targets (each way of the tuple
-moderation.targets.exposed.EXPOSURE_THREAT and each part of moderation.targets.threats.THREAT_JA_PARTS too; and a
+moderation.targets.exposed.EXPOSURE_THREAT and each part of moderation.targets.threat_ja.THREAT_JA_PARTS too; and a
 sample of the word lists of the one-pass matcher), the pattern is parsed and its consumed characters (literals and
 samples of each character class) and literal strings are collected; the inputs are long runs of each character,
 each character with each separator repeated, and each literal, its near-misses (one character short, one character
@@ -124,7 +124,7 @@ def _patterns() -> dict[str, re.Pattern]:
     # threat_ja's parts, each scanned alone behind its own needles: the joined THREAT_JA's first literals are its
     # words', so a part's own literals (待ち伏せ, 教え: session 38) get inputs only here
     for i, pattern in enumerate(targets_constructions.THREAT_JA_PARTS):
-        out[f"moderation.targets.threats.THREAT_JA_PARTS[{i}]"] = pattern
+        out[f"moderation.targets.threat_ja.THREAT_JA_PARTS[{i}]"] = pattern
     return out
 
 

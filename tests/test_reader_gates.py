@@ -13,7 +13,7 @@ from moderation.features.patterns import _LINE_ID, _NEEDLES, _SPLIT
 from moderation.features.signals import code_pass, signal_dict
 from moderation.needles.guards import strings_of
 from moderation.needles.parts import Parts
-from moderation.targets import exclaimed, exposed, hate_ja, pii, threats
+from moderation.targets import exclaimed, exposed, hate_ja, pii, threat_ja
 from moderation.text.normalize import normalize
 from tests.support.reader_corpus import texts
 
@@ -124,9 +124,9 @@ def test_personal_info_with_the_code_pass_is_personal_info_alone():
 
 
 def _taught_texts() -> list[str]:
-    """Pain or fear taught, after a thing that owns it or not, cut short and run together (threats._JA_TAUGHT)."""
+    """Pain or fear taught, after a thing that owns it or not, cut short and run together (threat_ja._JA_TAUGHT)."""
     out = []
-    for k, thing in enumerate((*threats._THINGS, "お前", "")):
+    for k, thing in enumerate((*threat_ja._THINGS, "お前", "")):
         for owner in ("の", "の本当の", "の真の", "", "が"):
             for first in ("痛み", "痛さ", "恐怖", "地獄", "痛", "恐"):
                 rest = ("ってものを教えてやる", "をたっぷりと教えてやろう", "も教えたる", "を教えます", "教えて")[k % 5]
@@ -135,15 +135,15 @@ def _taught_texts() -> list[str]:
 
 
 def test_the_taught_threat_behind_its_look_ahead_finds_what_it_found():
-    part = threats.THREAT_JA_PARTS[-1]
-    assert part.pattern == threats._JA_TAUGHT and part.pattern.startswith("(?=")
-    plain = re.compile(threats._NOT_OF_A_THING + threats._JA_TAUGHT_FIRST + threats._JA_TAUGHT_REST)
-    whole = re.compile("|".join(p.pattern for p in threats.THREAT_JA_PARTS[:-1]) + "|" + plain.pattern)
+    part = threat_ja.THREAT_JA_PARTS[-1]
+    assert part.pattern == threat_ja._JA_TAUGHT and part.pattern.startswith("(?=")
+    plain = re.compile(threat_ja._NOT_OF_A_THING + threat_ja._JA_TAUGHT_FIRST + threat_ja._JA_TAUGHT_REST)
+    whole = re.compile("|".join(p.pattern for p in threat_ja.THREAT_JA_PARTS[:-1]) + "|" + plain.pattern)
     found = 0
     for text in [norm.text for norm in CORPUS] + bench_texts() + _taught_texts():
         want = [m.span() for m in plain.finditer(text)]
         assert [m.span() for m in part.finditer(text)] == want, text
-        assert [m.span() for m in threats.THREAT_JA.finditer(text)] == [m.span() for m in whole.finditer(text)], text
+        assert [m.span() for m in threat_ja.THREAT_JA.finditer(text)] == [m.span() for m in whole.finditer(text)], text
         found += bool(want)
     assert found > 50
 

@@ -1,9 +1,9 @@
 """Session 38's threat forms (issue 12, ja): each read as who is aimed at, what is done or exposed, and the will.
 
 2026.12.05-2 allowed 貼っといてやる (two auxiliaries chained), ばら撒いてやる, 待ち伏せしてやる, …の場所、もう知ってる
-からな and 痛みってものを教えてやる: no signal read them (moderation/targets/exposed.py, moderation/targets/threats.py).
-Each civil neighbour keeps the form and changes one part: no one singled out, no will right after it, an office's or
-a shop's place, a pleasure or a remedy taught.
+からな and 痛みってものを教えてやる: no signal read them (moderation/targets/exposed.py,
+moderation/targets/threat_ja.py). Each civil neighbour keeps the form and changes one part: no one singled out, no will
+right after it, an office's or a shop's place, a pleasure or a remedy taught.
 """
 
 import pytest

@@ -99,7 +99,7 @@ _COMBOS = {
     "sexual_at_person": (("sexual_word", "sexual_harass"), ("second_person", "third_person", "named_person")),
     "death_wish_at_person": (("death_wish",), ("second_person", "third_person", "named_person")),
     "violence_at_person": (("violence_word",), ("second_person", "third_person", "named_person")),
-    # session 41: a call for harm on a group (threats.py's "[group] need to be hurt") attacks the group too
+    # session 41: a call for harm on a group (threat_en.py's "[group] need to be hurt") attacks the group too
     "group_attack": (("group", "group_named", "slur"), ("dehumanize", "expel", "death_wish", "violence_word",
                                                         "threat_en")),
     "self_harm_at_person": (("self_harm_push",), ("second_person", "third_person")),  # a death wish is harassment

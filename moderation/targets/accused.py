@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-_G = r"[^。．.!?！？\n]"  # any character inside one sentence
-
+from moderation.targets.threats import _G  # any character inside one sentence
 
 # session 23-24 (issue 12): "Mayor Whitfield took a bribe", "Councillor X has been pocketing money", "the mayor
 # embezzled", 山田議員は業者から金をもらっている. The office and the surname (or "the/our" + an office: one

@@ -1,7 +1,7 @@
 """Accusations, negations and quotations as linear regexes, and every construction by the feature it feeds.
 
-Threats live in threats.py, attacks on groups in hate_ja.py and hate_en.py; the names other modules and the tests
-read from here are re-exported.
+Threats live in threat_en.py and threat_ja.py (what both share in threats.py), attacks on groups in hate_ja.py and
+hate_en.py; the names other modules and the tests read from here are re-exported.
 """
 
 from __future__ import annotations
@@ -21,12 +21,12 @@ from moderation.targets.hate_ja import HATE_JA_PARTS as HATE_JA_PARTS
 from moderation.targets.hate_ja import HATE_JA_TAILS as HATE_JA_TAILS
 from moderation.targets.located import LOCATED_VISIT
 from moderation.targets.located import LOCATED_VISIT_PARTS as LOCATED_VISIT_PARTS
-from moderation.targets.threats import _EN_DEATH as _EN_DEATH
+from moderation.targets.threat_en import _EN_DEATH as _EN_DEATH
+from moderation.targets.threat_en import THREAT_EN as THREAT_EN
+from moderation.targets.threat_en import THREAT_EN_PARTS as THREAT_EN_PARTS
+from moderation.targets.threat_ja import THREAT_JA as THREAT_JA
+from moderation.targets.threat_ja import THREAT_JA_PARTS as THREAT_JA_PARTS
 from moderation.targets.threats import _G as _G
-from moderation.targets.threats import THREAT_EN as THREAT_EN
-from moderation.targets.threats import THREAT_EN_PARTS as THREAT_EN_PARTS
-from moderation.targets.threats import THREAT_JA as THREAT_JA
-from moderation.targets.threats import THREAT_JA_PARTS as THREAT_JA_PARTS
 from moderation.targets.threats import THREAT_REPORTED
 
 ACCUSE_JA = re.compile(

@@ -139,7 +139,7 @@ _NOT_DONE = (r"(?<![a-z])(?:i|we)(?:(?:['’]d|['’]ll| would| will| could) nev
 # they deserve ...": session 30)
 # the words "no" quantifies, never a pronoun: "no mercy they deserve to be shot" starts a new clause that asserts it
 _NO_QUANTIFIED = r"(?: (?!(?:they|them|these|those|he|she|we|you|it|i)(?![a-z]))[a-z]+)"
-# session 40: the quantified subject told where or which, as the call it denies may be (threats.py: "no refugee in
+# session 40: the quantified subject told where or which, as the call it denies may be (threat_en.py: "no refugee in
 # that hotel should be attacked" read as a call once "should be attacked" was one); "not a single" / "not one" too
 _NO_DEATH = (r"(?:(?:nobody|no one)(?: [a-z]+){0,2}?|(?:no|not a single|not one)" + _NO_IDIOM + _NO_QUANTIFIED
              + r"{0,5}?) " + _EN_DEATH + r"|no" + _NO_IDIOM + _NO_QUANTIFIED + r"{1,2}? " + _DESERVED)

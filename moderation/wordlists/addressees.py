@@ -27,7 +27,7 @@ SECOND_PERSON = (
     "ya",
 )
 # people around us named by a role, a kin or a bond ("my neighbour", "her landlord", "our cousins"): whom a death is
-# wished on (targets.threats) and the person a slur before them describes ("my nigga neighbour": targets.owned)
+# wished on (targets.threat_en) and the person a slur before them describes ("my nigga neighbour": targets.owned)
 _PEOPLE = ("neighbour", "neighbor", "boss", "teacher", "doctor", "nurse", "colleague", "co-worker", "coworker",
            "landlord", "landlady", "tenant", "driver", "cyclist", "student", "pupil", "worker", "manager", "owner",
            "player", "fan", "referee", "ref", "minister", "mp", "politician", "president", "premier", "lawyer",
@@ -36,7 +36,7 @@ _PEOPLE = ("neighbour", "neighbor", "boss", "teacher", "doctor", "nurse", "colle
            "cousin", "uncle", "aunt", "dad", "mum", "mom", "ex")
 _PLURALS = {"boss": "bosses", "man": "men", "woman": "women", "wife": "wives", "ex": "exes"}
 PEOPLE_EN = tuple(sorted({*_PEOPLE, *(_PLURALS.get(w, w + "s") for w in _PEOPLE)}, key=lambda w: (-len(w), w)))
-# the same as one regex alternation, longest first, for the patterns that read these people (targets.threats,
+# the same as one regex alternation, longest first, for the patterns that read these people (targets.threat_en,
 # targets.owned): built here once, so neither imports the other for it
 EN_PEOPLE = "|".join(map(re.escape, PEOPLE_EN))
 THIRD_PERSON = (

@@ -168,7 +168,7 @@ NEGATED_JA = (
 )
 # a favour done or the writer's own resolve said with 〜てやる (許してやる, 買ってやろう, 手伝ってやった, 連れてって
 # やる; 心してやる, 合格してやる): the verb before てやる does no harm, where 殺してやる / しばいてやる / 潰してやる do
-# (threats.py). Most generated threats end in てやる, so with no name for the verb its n-grams carry a threat
+# (threat_ja.py). Most generated threats end in てやる, so with no name for the verb its n-grams carry a threat
 # (2026.12.04-7: 許してやる 0.440, 買ってやる 0.584, こころしてやる 0.420). Read on the normalised text, where
 # ころしてやる / こ○してやる are already 殺してやる and こころしてやる stays 心して (text/patterns.py). Only verbs
 # with no menacing use before てやる: not 可愛がって, 遊んで, 相手して, 教育して, 楽にして, 分からせて, お礼して,

@@ -152,7 +152,7 @@ PEOPLES_EN = (
     "maori", "inuit", "romani", "yazidis", "copts",
 )
 # the same as one regex alternation, longest first, for the patterns that read whom a harm is called for on
-# (targets.threats: "[people] deserve to be attacked")
+# (targets.threat_en: "[people] deserve to be attacked")
 EN_PEOPLES = "|".join(map(re.escape, sorted(PEOPLES_EN, key=lambda w: (-len(w), w))))
 # adjectives that name a group before a word for people
 _GROUP_ADJECTIVES_EN = (
