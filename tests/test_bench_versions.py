@@ -1,0 +1,75 @@
+"""bench/versions.py (bench.readers ab): which modules two versions of the package load each of their own, and both
+loaded in one process, each side's code running under its own modules."""
+
+import shutil
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from bench.versions import loaded_twice
+
+ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent
+
+
+def _package(top, files):
+    for name, text in files.items():
+        path = top / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+
+
+def test_a_changed_module_and_every_module_importing_it_at_import_are_loaded_twice(tmp_path):
+    files = {"moderation/__init__.py": "", "moderation/leaf.py": "X = 1\n",
+             "moderation/mid.py": "from moderation.leaf import X\n",
+             "moderation/top/__init__.py": "", "moderation/top/user.py": "from ..mid import X\n",
+             "moderation/late.py": "def f():\n    from moderation import mid\n",
+             "moderation/other.py": "import numpy\n", "moderation/data/__init__.py": "",
+             "moderation/data/reader.py": "", "moderation/data/words.txt": "a\n"}
+    _package(tmp_path / "a", files)
+    _package(tmp_path / "b", {**files, "moderation/leaf.py": "X = 2\n"})
+    # late imports mid only when called: from sys.modules, which Versions.use switches
+    assert loaded_twice(tmp_path / "a" / "moderation", tmp_path / "b" / "moderation") == {
+        "moderation.leaf", "moderation.mid", "moderation.top.user"}
+    _package(tmp_path / "c", {**files, "moderation/data/words.txt": "b\n", "moderation/new.py": ""})
+    assert loaded_twice(tmp_path / "a" / "moderation", tmp_path / "c" / "moderation") == {
+        "moderation.data", "moderation.data.reader", "moderation.new"}
+    assert loaded_twice(tmp_path / "a" / "moderation", tmp_path / "a" / "moderation") == set()
+
+
+@pytest.mark.slow
+def test_two_versions_in_one_process(tmp_path):
+    """An edited copy of this checkout's package as A: the edited module and its importers are A's own under
+    use("A") (an import made then finds A's), the rest is shared, and each side's scorer answers as the other."""
+    shutil.copytree(ROOT / "moderation", tmp_path / "moderation", ignore=shutil.ignore_patterns("__pycache__"))
+    located = tmp_path / "moderation" / "targets" / "located.py"
+    located.write_text(located.read_text() + "\nSIDE = 'A'\n")
+    script = textwrap.dedent(f"""
+        import importlib, sys
+        from pathlib import Path
+        from bench.versions import Versions
+        v = Versions(Path({str(ROOT)!r}), {str(tmp_path)!r})
+        assert {{"moderation.targets.located", "moderation.features.patterns", "moderation.scoring.scorer"}} <= v.twice
+        assert "moderation.kernels.counts" not in v.twice and "moderation.text.normalize" not in v.twice
+        seen = {{}}
+        for side in "AB":
+            with v.use(side):
+                located = importlib.import_module("moderation.targets.located")
+                seen[side] = (getattr(located, "SIDE", "B"), sys.modules["moderation.features.patterns"],
+                              sys.modules["moderation.kernels.counts"], v.scorer(side))
+        assert seen["A"][0] == "A" and seen["B"][0] == "B"
+        assert seen["A"][1] is not seen["B"][1] and seen["A"][2] is seen["B"][2]
+        assert type(seen["A"][3]) is not type(seen["B"][3])
+        for text in ("お前の家まで行ってやる", "I know where you live", "今日は良い天気"):
+            with v.use("A"):
+                a = seen["A"][3].score(text, explain_all=True)
+                a = (a.scores, a.explanation)
+            with v.use("B"):
+                b = seen["B"][3].score(text, explain_all=True)
+                b = (b.scores, b.explanation)
+            assert a == b, text
+        print("ok")
+    """)
+    out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert out.returncode == 0 and out.stdout.strip() == "ok", out.stderr[-3000:]
