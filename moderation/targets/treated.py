@@ -71,27 +71,29 @@ _FORMS = (r"(?:" + _OF_HEADS + r") of|(?:" + _AT_HEADS + r") " + _TO
           + r"|what(?: " + _WORD + r"){1,4}? " + _MET_WHAT
           + r"|(?:the way|how)(?: that)?(?:(?: " + _WORD + r"){1,4}? " + _AUX + r" " + _DONE
           + r"| " + _DOERS + r" " + _DOES + r")|what " + _HAPPENED)
+# the subject both readings share (TREATED_EN: its deed condemned or told; ENDORSED_EN: approved), through its copula
+_SUBJECT = (r"(?<![a-z'’])(?:" + _FORMS + r")(?: " + _WORD + r"){0,6}? (?:is|are|was|were|has been|have been|remains?"
+            r"|seems?)(?![a-z'’])")
 # a predicate that approves of the deed or denies it happened ("attacks on [group] are justified / what they deserve",
 # "the deportation of all [group] is the only answer", "what happened to [group] was exaggerated"): the subject is
 # then no condemnation, and its group stays a target (read2, session 35)
-_ENDORSED = (r"(?! (?:(?:totally|completely|fully|entirely|perfectly|absolutely|quite|so|long|well|more than|exactly"
-             r"|only|just|simply|clearly|obviously|largely|mostly|grossly|massively|wildly|hugely|vastly|way|all"
-             r"|really|probably|surely|both|far|natural and) ){0,3}(?:justified|justifiable|deserved|warranted|overdue"
-             r"|necessary|needed|essential|understandable|natural|earned|fair enough|fine by me|a good (?:thing|idea)"
-             r"|good(?= *(?:$|[.!,;]))|good riddance|the best thing|the only way"
-             r"|good for|the (?:only |best |right |final )?(?:answer|solution|way forward|call|thing to do)"
-             r"|the right (?:call|decision|thing)|what (?:they|these people|those people) (?:deserve|deserved"
-             r"|asked for|chose|earned)|how they should be|too (?:soft|lenient|kind|good|generous|nice)"
-             r"|not (?:enough|harsh enough|tough enough)|exaggerated|overblown|overstated|inflated|a myth|a hoax|a lie"
-             r"|made up|invented|fake|their own fault|self[- ]inflicted|karma|common sense|better for everyone)"
-             r"(?![a-z]))")
-TREATED_EN = re.compile(r"(?<![a-z'’])(?:" + _FORMS + r")(?: " + _WORD + r"){0,6}? (?:is|are|was|were|has been"
-                        r"|have been|remains?|seems?)(?![a-z'’])" + _ENDORSED)
+_ENDORSING = (r" (?:(?:totally|completely|fully|entirely|perfectly|absolutely|quite|so|long|well|more than|exactly"
+              r"|only|just|simply|clearly|obviously|largely|mostly|grossly|massively|wildly|hugely|vastly|way|all"
+              r"|really|probably|surely|both|far|natural and) ){0,3}(?:justified|justifiable|deserved|warranted|overdue"
+              r"|necessary|needed|essential|understandable|natural|earned|fair enough|fine by me|a good (?:thing|idea)"
+              r"|good(?= *(?:$|[.!,;]))|good riddance|the best thing|the only way"
+              r"|good for|the (?:only |best |right |final )?(?:answer|solution|way forward|call|thing to do)"
+              r"|the right (?:call|decision|thing)|what (?:they|these people|those people) (?:deserve|deserved"
+              r"|asked for|chose|earned)|how they should be|too (?:soft|lenient|kind|good|generous|nice)"
+              r"|not (?:enough|harsh enough|tough enough)|exaggerated|overblown|overstated|inflated|a myth|a hoax"
+              r"|a lie|made up|invented|fake|their own fault|self[- ]inflicted|karma|common sense|better for everyone)"
+              r"(?![a-z])")
+TREATED_EN = re.compile(_SUBJECT + "(?!" + _ENDORSING + ")")
 
 TREATED_GUARD = Needles(TREATED_EN)  # tried only where a head can start (the signals' code pass finds where)
 # the same subject with a predicate that approves of the deed or denies it ("the killing of [group] is a good thing",
 # "attacks on [group] are justified"): the writer endorses a harm done to the group, an attack on it
-ENDORSED_EN = re.compile(TREATED_EN.pattern[:-len(_ENDORSED)] + "(?=" + _ENDORSED[3:])
+ENDORSED_EN = re.compile(_SUBJECT + "(?=" + _ENDORSING + ")")
 ENDORSED_GUARD = Needles(ENDORSED_EN)
 
 # what may stand before the head in its subject, read back from it: modifiers, a state or institution as possessor,
