@@ -53,6 +53,10 @@ WITHHELD_PRAISE_PROBE = SUITE_DIR / "en_withheld_praise_probe.jsonl"
 NEGATED_FORMS_PROBE = SUITE_DIR / "en_negated_forms_probe.jsonl"
 NEGATED_CLAIMS_PROBE = SUITE_DIR / "en_negated_claims_probe.jsonl"
 NEGATED_MORE_PROBE = SUITE_DIR / "en_negated_more_probe.jsonl"
+# session 43: negation at groups in twelve shapes (negated attribute, emotion, call, praise; not ... but; no longer;
+# never; nothing but; can't stand; rhetorical questions; double negation; a negation then an attack), each pair one
+# negation apart or one word turning the negation's sense
+NEGATION_GROUPS_PROBE = SUITE_DIR / "en_negation_groups_probe.jsonl"
 IDENTITY_POSITIVE_PROBE = SUITE_DIR / "en_identity_positive_probe.jsonl"
 GROUP_SUPPORT_PROBE = SUITE_DIR / "en_group_support_probe.jsonl"
 PEOPLES_NEUTRAL_PROBE = SUITE_DIR / "en_peoples_neutral_probe.jsonl"

@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 
 from model.judge import Judge, load_cases
-from moderation.wordlists import GROUPS, PRAISE
+from moderation.wordlists import GROUPS, GROUPS_NAMED, PRAISE
 
 KEYS = {"id", "functionality", "text", "expected", "category", "pair"}
 # the writer's own words: a probe whose cases must hold none (no reading of whose word it is may decide them)
@@ -50,6 +50,14 @@ def no_listed_group(cases) -> list[str]:
     """Ids of the cases that name no listed English group (the probes on group speech need the group signal)."""
     groups = [g for g in GROUPS if g.isascii()]
     return [c["id"] for c in cases if not any(g in c["text"].lower() for g in groups)]
+
+
+def no_group_named(cases) -> list[str]:
+    """Ids of the cases that name no English group, listed or named by a people's name or an adjective and a word for
+    people (group or group_named), as a whole word."""
+    words = "|".join(re.escape(g) for g in (*GROUPS, *GROUPS_NAMED) if g.isascii())
+    named = re.compile(rf"(?<![a-z])(?:{words})(?![a-z])")
+    return [c["id"] for c in cases if not named.search(c["text"].lower())]
 
 
 # ids renamed when case ids were made unique across probe files: cards written before then keep the old prefix
