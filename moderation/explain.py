@@ -12,8 +12,8 @@ from operator import itemgetter
 
 import numpy as np
 
+from moderation.features.spans import spans_by_kind
 from moderation.features.vocabulary import FEATURE_NAMES, SPAN_KINDS
-from moderation.features.words import spans_by_kind
 from moderation.kernels.evidence import explain_ngrams, explain_ngrams_many
 
 __all__ = ["evidence", "evidence_many", "explain"]

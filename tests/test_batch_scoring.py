@@ -12,7 +12,7 @@ from bench.adversarial import adversarial_inputs
 from bench.load import news_comments
 from moderation import explain as explain_module
 from moderation.explain import MAX_WIDEN
-from moderation.features.words import expand_spans
+from moderation.features.spans import expand_spans
 from moderation.kernels import evidence as kernel_evidence
 from moderation.vectorizer import TextFeatures
 from tests.support.thresholds import FLAG_NONE

@@ -23,8 +23,8 @@ from moderation import codepass, vectorizer
 from moderation.automaton import Automaton
 from moderation.features import patterns as FP
 from moderation.features import signals as FS
+from moderation.features import tables as FT
 from moderation.features import vocabulary as FV
-from moderation.features import words as FW
 from moderation.kernels.counts import code_stats
 from moderation.targets import pii as TP
 from moderation.text import normalize as text_normalize
@@ -85,7 +85,7 @@ def separate(codes: np.ndarray, every_brand: bool = False) -> codepass.CodePass:
     found = [values.index(v) for v in FP._NEEDLES.found(t, codes)]
     starts, ends, words = FV._WORDS.find_arrays(t, codes)
     stops = [m.end() for m in FP._SENTENCE_END.finditer(t)]
-    flagged = 1 if every_brand else int(FW._tables().brand_word[words].sum())
+    flagged = 1 if every_brand else int(FT._tables().brand_word[words].sum())
     head = [counts.size, len(found), starts.size, len(stops), distinct, flagged, *counts.tolist()]
     tried = [stops_of(SLOTS[k], t) for k in range(len(SLOTS))]
     bounds = np.cumsum([len(SLOTS) + 1] + [len(p) for p in tried]).tolist()
@@ -101,7 +101,7 @@ def codes_of(t: str) -> np.ndarray:
 def assert_same_pass(t: str):
     codes = codes_of(t)
     got = codepass.scan(codes, FP._EDGES, FP._NEEDLES.automaton, FV._WORDS,
-                        FW._tables().brand_word, FP._STARTS)
+                        FT._tables().brand_word, FP._STARTS)
     want = separate(codes)
     for name in ("classes", "starts", "ends", "words", "sentence_ends"):
         assert getattr(got, name).tolist() == getattr(want, name).tolist(), (name, t)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from moderation.explain import _layout, spans_by_kind
-from moderation.features.words import expand_spans
+from moderation.features.spans import expand_spans
 from moderation.scoring.scorer import HEADS, load_scorer, read_active
 
 ROOT = Path(__file__).resolve().parent.parent

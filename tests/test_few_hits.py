@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from moderation.encoded import _codes
 from moderation.features import patterns as FP
+from moderation.features import tables as FT
 from moderation.features import words as FW
 from moderation.features.signals import code_pass
 from moderation.features.vocabulary import FEATURE_NAMES
@@ -27,7 +28,7 @@ FUNCTIONAL = Path(__file__).parent / "functional"
        st.lists(st.floats(-5, 5), min_size=len(FEATURE_NAMES), max_size=len(FEATURE_NAMES)))
 @pytest.mark.slow
 def test_hit_counts_added_in_the_kernel_are_the_row_plus_the_counts(hits, ends, worst, row):
-    tables = FW._tables()
+    tables = FT._tables()
     starts = np.asarray([a for a, _k in hits], dtype=np.int64)
     cats = np.asarray([k % len(tables.tuples) for _a, k in hits], dtype=np.int32)
     ends = np.asarray(sorted(ends), dtype=np.int64)
@@ -45,7 +46,7 @@ def test_hit_counts_added_in_the_kernel_are_the_row_plus_the_counts(hits, ends, 
 def _hits(text: str):
     norm = normalize(text)
     hits = code_pass(_codes(norm))
-    tables = FW._tables()
+    tables = FT._tables()
     return norm.text, hits.starts, hits.ends, tables.word_cat[hits.words], tables
 
 

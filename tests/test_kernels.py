@@ -24,8 +24,8 @@ from hypothesis import strategies as st
 
 from bench.scoring import PIECES, make_text
 from moderation.features import patterns as FP
+from moderation.features import tables as FT
 from moderation.features import vocabulary as FV
-from moderation.features import words as FW
 from moderation.features.signals import saturate, signals
 from moderation.features.vocabulary import FEATURE_NAMES
 from moderation.kernels import counts as kernel_counts
@@ -566,7 +566,7 @@ def _python_counts(hits, ends, worst):
 def test_hit_counts_are_the_per_sentence_counts_of_the_category_names(hits, ends, worst):
     """kernel_counts.hit_counts (category-tuple ids, bit sets per sentence) counts as the category names say."""
 
-    tables = FW._tables()
+    tables = FT._tables()
     # a third of the hits of any tuple, the rest of one that opens or closes a combination, negates or aims
     pool = [next(k for k, cats in enumerate(tables.tuples) if name in cats) for name in (
         "insult", "group", "slur", "dehumanize", "second_person", "profanity_en", "negated_ja", "negated_en",

@@ -14,8 +14,8 @@ from bench.adversarial import SEPARATORS, _walk, adversarial_inputs
 from moderation.automaton import Automaton, split_hits
 from moderation.features import links as FL
 from moderation.features import patterns as FP
+from moderation.features import spans as FSP
 from moderation.features import vocabulary as FV
-from moderation.features import words as FW
 from moderation.needles.guards import EACH_FROM, NeedleIndex, Needles
 from moderation.needles.prefixes import BEGIN, _alternation, prefixes
 from moderation.needles.starts import _class_source, _first_items, finditer, starts_of
@@ -504,7 +504,7 @@ def test_many_reported_spans_merge_as_a_few_do(pairs):
         else:
             starts.append(a)
             ends.append(b)
-    merged = FW._merge(spans)
+    merged = FSP._merge(spans)
     assert (merged[0].tolist(), merged[1].tolist()) == (starts, ends)
 
 

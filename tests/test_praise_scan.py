@@ -8,8 +8,8 @@ import numpy as np
 
 from moderation.encoded import _codes
 from moderation.features.signals import signals
+from moderation.features.spans import expand_spans
 from moderation.features.vocabulary import FEATURE_NAMES
-from moderation.features.words import expand_spans
 from moderation.targets.praise import PRAISE_EN
 from moderation.text.normalize import normalize
 

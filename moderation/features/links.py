@@ -10,8 +10,8 @@ import numpy as np
 from moderation import lexicon_data as L
 from moderation import wordlists as W
 from moderation.features.patterns import _IDX, _SHORT_URL_SCAN, _URL, _URL_RUN, _URL_SCHEME, _URL_TLD
+from moderation.features.tables import _tables
 from moderation.features.vocabulary import _BRAND_DOMAINS, _BRAND_OF
-from moderation.features.words import _tables
 
 _GENERIC_LABELS = frozenset({"card", "bank", "mail", "info", "online", "japan", "mobile", "group", "net", "web", "shop",
                              "service", "official", "secure", "login", "center", "global", "store", "www", "news",

@@ -35,19 +35,13 @@ from moderation.features.patterns import (
     _URL_NEEDED,
     _VALUE_MASK,
 )
+from moderation.features.spans import _inside, _KindSpans, _merge
+from moderation.features.tables import _tables
 from moderation.features.vocabulary import _WORDS, FEATURE_NAMES
-from moderation.features.words import (
-    _count,
-    _inside,
-    _KindSpans,
-    _merge,
-    _sentence_combos,
-    _tables,
-    _words,
-    unaimed_groups,
-)
+from moderation.features.words import _count, _sentence_combos, _words
 from moderation.kernels.counts import saturated
 from moderation.needles.guards import strings_of
+from moderation.targets.civil import unaimed_groups
 from moderation.targets.denied import _denials, denied_spans
 from moderation.targets.pii import EMAIL as _EMAIL
 from moderation.targets.pii import EMAIL_NEEDED, personal_info
