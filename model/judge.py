@@ -105,6 +105,9 @@ LOCATED_PURPOSE_PROBE = SUITE_DIR / "en_located_purpose_probe.jsonl"
 JA_LOCATED_PURPOSE_PROBE = SUITE_DIR / "ja_located_purpose_probe.jsonl"
 JA_CRIME_NOUN_PROBE = SUITE_DIR / "ja_crime_noun_probe.jsonl"
 JA_MENACE_PROBE = SUITE_DIR / "ja_menace_probe.jsonl"
+# session 43: a call to the addressed person's people offered out of care (a plight's condition, a message for them)
+# against the same call as a menace (a dare's condition, telling on them); a caution given as an order, a name kept
+JA_OFFER_PROBE = SUITE_DIR / "ja_offer_probe.jsonl"
 # session 29: hate at a group (在日, 朝鮮人, ロシア人, 中国人, women) against criticism of its state, government or a
 # policy, the same words quoted in a news report, and counter-speech that names them
 JA_GROUP_STATE_PROBE = SUITE_DIR / "ja_group_state_probe.jsonl"
@@ -149,7 +152,7 @@ HARM_FORMS_PROBES = (DEED_THREAT_PROBE, JA_DEED_THREAT_PROBE, NAMED_ACCUSATION_P
                      DENIED_DEED_PROBE, QUESTION_SWEAR_PROBE, PEOPLES_HARM_PROBE, IDIOM_SWEAR_PROBE,
                      OWN_GROUP_PROBE, CIVIL_FRAME_PROBE, SECOND_READING_PROBE, JA_SECOND_READING_PROBE,
                      THIRD_READING_PROBE, JA_THIRD_READING_PROBE,
-                     JA_MENACE_PROBE)
+                     JA_MENACE_PROBE, JA_OFFER_PROBE)
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 HATECHECK = Path("hatecheck-en") / "test_suite_cases.csv"
 NOT_HARMS = frozenset({"spam"})  # labels that hold a comment for something other than a harm
