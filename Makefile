@@ -6,7 +6,7 @@ DATA_DIR ?= ../shared/data
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint train evaluate functional retrain bench bench-gate bench-desk soak audit browser-deps clean
+.PHONY: run test lint train evaluate functional retrain bench bench-gate bench-desk bench-store soak audit browser-deps clean
 
 # An existing venv is updated in place when the requirements change (never re-created over it).
 # `make run` installs only what serving needs (requirements.txt); the test, model and bench targets add
@@ -108,6 +108,13 @@ bench-readers: $(VENV)/.installed
 # HTTP, both on vs off) and the Redis bytes per article and per author (issue 17); not part of make test.
 bench-gate: $(VENV)/.installed
 	$(PY) -m bench.gate
+
+# What a comment's SUBMIT costs inside Valkey and in the worker, per kind of comment (allowed, queued, rejected,
+# rate-limited, repeat offender, hot article), on a Valkey as `make bench` starts it (issue 13); STORE_COST_ARGS
+# e.g. "--callgrind" (Valkey's instructions, which hold on a loaded machine) or "--trees BEFORE AFTER".
+STORE_COST_ARGS ?=
+bench-store: $(VENV)/.installed redis-deps
+	$(PY) -m bench.store_cost $(STORE_COST_ARGS)
 
 # The moderators' desk (issue 17): the review page's claim+decide vs the moderation API's, and the articles page.
 bench-desk: $(VENV)/.installed
