@@ -8,9 +8,9 @@ as each KIND makes them. The queue's and the limiter's clock is fixed (a run cro
 more, session 42) and SUBMIT never reads INFO (its skip forced on: how often it reads it depends on the fsyncs'
 timing; `make bench` measures INFO apart, bench/script_time.py). Per comment: Valkey's CPU (/proc schedstat, every
 thread: the event loop, the script, its commands, their append-only propagation and write), the FCALL's own time
-and the commands it ran (INFO commandstats) and the worker's CPU for submit() with its charge (getrusage); with
---callgrind, Valkey's instructions instead (callgrind_control zeroes and dumps around each kind), which hold on a
-loaded machine where CPU times do not. Medians over rounds that interleave the kinds.
+and the commands it ran (INFO commandstats) and the worker's CPU for submit() with its charge (this process's CPU
+clock); with --callgrind, Valkey's instructions instead (callgrind_control zeroes and dumps around each kind), which
+hold on a loaded machine where CPU times do not. Medians over rounds that interleave the kinds.
 
 `--trees BEFORE AFTER` runs this module in each checkout in turn (cwd the tree, so its own code is measured), the
 order alternating each round, and prints each kind's medians and the AFTER/BEFORE ratios.
@@ -23,7 +23,6 @@ import argparse
 import json
 import os
 import random
-import resource
 import shutil
 import statistics
 import subprocess
@@ -139,11 +138,11 @@ def measure(rounds, comments, callgrind=False):
                 chosen = one_a_minute if kind == "limited" else limiter
                 items = kind_items(kind, records, tag)
                 before = rdb.info("commandstats")
-                server, client = server_ns(process.pid), resource.getrusage(resource.RUSAGE_SELF)
+                server, client = server_ns(process.pid), time.process_time()
                 for record, hits in items:
                     charge = chosen.charge("bench", hits, now=FIXED_MS / 1000)
                     queue.submit(record, queued=record["decision"] == "review", charge=charge)
-                used = resource.getrusage(resource.RUSAGE_SELF)
+                client = time.process_time() - client
                 server = server_ns(process.pid) - server
                 after = rdb.info("commandstats")
                 n = len(items)
@@ -154,7 +153,7 @@ def measure(rounds, comments, callgrind=False):
                 others = [name for name in after if name not in ("cmdstat_fcall", "cmdstat_info")]
                 return {"valkey_us": server / 1e3 / n, "fcall_us": spent("cmdstat_fcall", "usec") / n,
                         "commands": sum(spent(name, "calls") for name in others) / n,
-                        "client_us": 1e6 * (used.ru_utime + used.ru_stime - client.ru_utime - client.ru_stime) / n}
+                        "client_us": 1e6 * client / n}
 
             for kind in KINDS:  # warm: the library loaded, connections open, the offenders' strikes begun
                 run(kind, f"warm-{kind}")

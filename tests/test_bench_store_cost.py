@@ -53,4 +53,5 @@ def test_a_run_prices_each_kind_on_its_own_path(tmp_path):
     assert found["limited"]["commands"] < 5 < found["allowed"]["commands"]
     # a held comment adds the queue's sets and its event; a rejection its event and the author's strike
     assert found["allowed"]["commands"] < found["queued"]["commands"] < found["rejected"]["commands"]
-    assert all(row["valkey_us"] > row["fcall_us"] > 0 and row["client_us"] > 0 for row in found.values())
+    # (the FCALL's time is wall time: on a loaded machine it may pass the server's CPU time)
+    assert all(row["valkey_us"] > 0 and row["fcall_us"] > 0 and row["client_us"] > 0 for row in found.values())
