@@ -131,16 +131,13 @@ class Articles:
     def index_key(self):
         return self.keys.site(self.site, "articles")
 
-    def submit_keys(self, article_id):
-        """The keys SUBMIT reads and writes for a comment on this article (meta, window; the site's index is a
-        constant of its library)."""
-        return [self._meta + article_id, self._window + article_id]
-
     def submit_constants(self):
-        """The site's breaker as Lua for its SUBMIT script: ART_CFG (the six numbers) and art_category(name), a
+        """The site's breaker as Lua for its SUBMIT script: the article's meta and window keys less the article id
+        (K_ART, K_ARTW: SUBMIT adds the id its record carries), ART_CFG (the six numbers) and art_category(name), a
         category's own six numbers or nil (built only for the comment's category, not per call for them all)."""
         own, categories = self.config.sites.get(self.site, self.config.default)
-        lines = [f"local ART_CFG = {lua_table(lua_numbers(own))}", "local function art_category(name)"]
+        lines = [f"local K_ART, K_ARTW = {lua_string(self._meta)}, {lua_string(self._window)}",
+                 f"local ART_CFG = {lua_table(lua_numbers(own))}", "local function art_category(name)"]
         lines += [f"  if name == {lua_string(name)} then return {lua_table(lua_numbers(fields))} end"
                   for name, fields in categories.items()]
         return "\n".join([*lines, "  return nil", "end", ""])

@@ -9,7 +9,7 @@ floor the strikes never take an author below.
 from moderation.labels import CATEGORIES, LABELS
 from moderation.settings import json_object
 from moderation.store.append_only import AppendOnly
-from moderation.store.articles import lua_table
+from moderation.store.articles import lua_string, lua_table
 from moderation.store.keys import KeySpace
 from moderation.store.master_pipeline import NO_REPLICAS
 
@@ -203,9 +203,11 @@ class AuthorStanding:
         return [self._standing + (author_id or ""), self._strikes + (author_id or "")]
 
     def submit_constants(self):
-        """The standing's on/off and five numbers as Lua constants for the site's SUBMIT script."""
+        """The standing's on/off and five numbers as Lua constants for the site's SUBMIT script, and its keys less
+        the author id (K_STANDING, K_STRIKES: SUBMIT adds the id its record carries)."""
         on = "true" if self.config["enabled"] else "false"
-        return f"local STANDING_ON, STANDING_CFG = {on}, {lua_table(self.numbers)}\n"
+        return (f"local STANDING_ON, STANDING_CFG = {on}, {lua_table(self.numbers)}\n"
+                f"local K_STANDING, K_STRIKES = {lua_string(self._standing)}, {lua_string(self._strikes)}\n")
 
     def strike_points(self, decision, reasons):
         """SUBMIT's strike argument: the points of the model's rejection (0 when it is not one, or standing is off)."""

@@ -81,9 +81,7 @@ class Submissions:
         buckets = bucket_fields(scores)
         buckets = "|".join(buckets) if self.hist_joined else encode(buckets)  # one field, or one a label (earlier)
         author_id = record.get("author_id")
-        keys = [self.record_key(record["id"]), self.author_key(author_id), f"{self._base}:hist:{day}",
-                self.authored_key(author_id), *self.articles.submit_keys(record["article_id"]),
-                *self.standing.submit_keys(author_id)]
+        keys = [self.record_key(record["id"]), f"{self._base}:hist:{day}"]
         args = [record["id"], "1" if queued else "0", str(risk_rank(record["risk"], received)), str(received),
                 record["decision"], labels, fields, buckets, "1" if author_id else "0",
                 str(self.now_ms()), record["article_id"],
@@ -96,10 +94,12 @@ class Submissions:
     def submit_constants(self):
         """The site's settings as Lua constants of its own SUBMIT script (record ttls, breaker, standing): as
         arguments they were 15 of a comment's 33, each parsed and converted again at every comment; and its fixed
-        keys (submit_lua's K_*), all in the site's hash slot."""
+        keys and the starts of its author's and article's keys (submit_lua's K_*), all in the site's hash slot."""
         fixed = [self.key(name) for name in ("ready", "open", "audit", "stats", "events", "recent")]
         return ("local K_READY, K_OPEN, K_AUDIT, K_STATS, K_EVENTS, K_RECENT, K_INDEX = "
                 + ", ".join(lua_string(key) for key in [*fixed, self.articles.index_key()]) + "\n"
+                + f"local K_AUTHOR, K_AUTHORED = {lua_string(self.author_key(''))}, "
+                + f"{lua_string(self.authored_key(''))}\n"
                 + f"local TTL_PUBLISHED, TTL_RECORD = {self.published_ttl}, {self.record_ttl}\n"
                 + f"local AUDIT_APART = {'false' if self.audit_in_events else 'true'}\n"
                 + f"local HIST_APART = {'false' if self.hist_joined else 'true'}\n"

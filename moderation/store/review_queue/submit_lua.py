@@ -7,13 +7,15 @@ from moderation.store.rate_limits import COUNT
 from moderation.store.review_queue.recording_lua import RECORDING
 from moderation.store.review_queue.staged_lua import STAGED
 
-# KEYS: record, author (a never-written placeholder without an author id), histogram of the day, the author's recent
-# comments (placeholder likewise), the article's meta and window (store/articles.py), the author's standing and
-# strikes (placeholders without an author id), then the comment's rate-limit counters (rate_limits.COUNT). The
-# site's fixed keys are constants of its library (submissions.submit_constants, in the record's hash slot {site}:
-# on a Cluster a script may use undeclared keys of its declared keys' slot): K_READY, K_OPEN, K_AUDIT, K_STATS,
-# K_EVENTS, the site's recent comments K_RECENT (the window search scans) and article index K_INDEX. As arguments
-# they were 7 of a comment's 18 keys (with three rate limits), each parsed and pushed into Lua at every call.
+# KEYS: record, histogram of the day, then the comment's rate-limit counters (rate_limits.COUNT). The site's fixed
+# keys are constants of its library (submissions.submit_constants, in the record's hash slot {site}: on a Cluster a
+# script may use undeclared keys of its declared keys' slot): K_READY, K_OPEN, K_AUDIT, K_STATS, K_EVENTS, the
+# site's recent comments K_RECENT (the window search scans) and article index K_INDEX. As arguments they were 7 of a
+# comment's 18 keys (with three rate limits), each parsed and pushed into Lua at every call. So are the starts of
+# the author's and the article's keys: the author's history K_AUTHOR and recent comments K_AUTHORED (review_queue),
+# standing K_STANDING and strikes K_STRIKES (author_standing), the article's meta K_ART and window K_ARTW
+# (articles), each completed here with the id the record carries (6 keys fewer a comment: ~1.1k of Valkey's
+# instructions each as a key, a few hundred as a concatenation).
 # ARGV: id, queued, rank, received, decision, labels (JSON array), record fields (a JSON array of strings: name,
 # value, name, value..., each name once; records.flat), the day
 # histogram's field (its labels' buckets joined: "abuse:12|spam:3"; with HIST_APART a JSON array, a field each),
@@ -56,7 +58,7 @@ end
 if prior[1] and prior[2] == ARGV[13] then  -- this call sent again (its answer lost): answered as its first run was
   return {1, '', prior[1], prior[3] or '', prior[4] or 'open', prior[5] or ''}
 end
-local over, left = over_limit(KEYS, ARGV, 9, 15)
+local over, left = over_limit(KEYS, ARGV, 3, 15)
 if prior[1] then  -- stored before: charged, but its retry is answered, never refused (text_sha256: in its doc now)
   return {0, prior[6] or cjson.decode(prior[7] or '{}')['text_sha256'] or ''}
 end
@@ -89,15 +91,16 @@ local ttl = TTL_RECORD
 if decision == 'allow' or trusted == 'allow' then ttl = TTL_PUBLISHED end
 local now = tonumber(ARGV[10])
 local cfg = ART_CFG
-local meta = redis.call('HMGET', KEYS[5], 'mode', 'mode_at', 'floor', 'category', 'title')
-if category and not meta[4] then redis.call('HSETNX', KEYS[5], 'category', category) end  -- the registry learns it
-if title and not meta[5] then redis.call('HSETNX', KEYS[5], 'title', title) end
+local art, artw = K_ART .. article_id, K_ARTW .. article_id
+local meta = redis.call('HMGET', art, 'mode', 'mode_at', 'floor', 'category', 'title')
+if category and not meta[4] then redis.call('HSETNX', art, 'category', category) end  -- the registry learns it
+if title and not meta[5] then redis.call('HSETNX', art, 'title', title) end
 category = category or meta[4]
 local own = category and art_category(category)
 if own then cfg = own end
 local mode, _, first
 if cfg[2] < ART_OFF then
-  mode, _, first = art_breaker(KEYS[5], KEYS[6], K_AUDIT, K_EVENTS, ARGV[11], now, cfg, true, decision ~= 'allow',
+  mode, _, first = art_breaker(art, artw, K_AUDIT, K_EVENTS, ARGV[11], now, cfg, true, decision ~= 'allow',
     labels, meta)
   if first then zadd_later(K_INDEX, now, ARGV[11], true) end  -- the article's first comment in its window's bucket
 else  -- the breaker is off: nothing counted, but a mode a person set still applies
@@ -112,7 +115,8 @@ local standing = nil
 if ARGV[9] == '1' and STANDING_ON then
   local scfg = STANDING_CFG
   local author, weight = author_id, ARGV[12] == '0' and 0 or tonumber(ARGV[12])
-  standing = author_standing(KEYS[7], KEYS[8], K_AUDIT, K_EVENTS, author, now, scfg, 0, '', 'strikes', 'decay')
+  local skey, zkey = K_STANDING .. author, K_STRIKES .. author
+  standing = author_standing(skey, zkey, K_AUDIT, K_EVENTS, author, now, scfg, 0, '', 'strikes', 'decay')
   if standing == 'suspended' and mode ~= 'closed' then
     decision, reason = 'reject', 'author_suspended'
   elseif standing == 'premoderated' and decision == 'allow' then
@@ -122,7 +126,7 @@ if ARGV[9] == '1' and STANDING_ON then
   end
   if weight > 0 then
     local member = id .. '|' .. ARGV[12]  -- the points as sent (a number's concatenation costs a sprintf)
-    standing = author_standing(KEYS[7], KEYS[8], K_AUDIT, K_EVENTS, author, now, scfg, weight, member, 'strikes',
+    standing = author_standing(skey, zkey, K_AUDIT, K_EVENTS, author, now, scfg, weight, member, 'strikes',
       'rejected:' .. id)
     flat[n + 1], flat[n + 2], n = 'strike', member, n + 2
   end
@@ -147,15 +151,16 @@ end
 if ARGV[14] ~= '' then flat[n + 1], flat[n + 2], n = 'doc', ARGV[14], n + 2 end
 redis.call('HSET', rec, unpack(flat))
 if HIST_APART then  -- one field a label, as earlier releases read them (MODERATION_RECORD_DOC=0)
-  for _, bucket in ipairs(cjson.decode(ARGV[8])) do tally(KEYS[3], bucket, HIST_TTL) end
+  for _, bucket in ipairs(cjson.decode(ARGV[8])) do tally(KEYS[2], bucket, HIST_TTL) end
 else  -- one field a comment: its labels' buckets joined
-  tally(KEYS[3], ARGV[8], HIST_TTL)
+  tally(KEYS[2], ARGV[8], HIST_TTL)
 end
 tally(K_STATS, 'submitted:' .. decision)
 if nudged then tally(K_STATS, 'nudged:' .. nudged) end  -- posted after a pre-post nudge: unchanged or revised
 if ARGV[9] == '1' then
-  tally(KEYS[2], 'submitted')
-  if redis.call('LPUSH', KEYS[4], id) > 50 then redis.call('LTRIM', KEYS[4], 0, 49) end
+  tally(K_AUTHOR .. author_id, 'submitted')
+  local authored = K_AUTHORED .. author_id
+  if redis.call('LPUSH', authored, id) > 50 then redis.call('LTRIM', authored, 0, 49) end
 end
 push_later(K_RECENT, id)
 local data = nil
