@@ -80,11 +80,9 @@ class Submissions:
         day = _day(received // 86_400_000)
         buckets = bucket_fields(scores)
         buckets = "|".join(buckets) if self.hist_joined else encode(buckets)  # one field, or one a label (earlier)
-        author_id = record.get("author_id")
         keys = [self.record_key(record["id"]), f"{self._base}:hist:{day}"]
-        args = [record["id"], "1" if queued else "0", str(risk_rank(record["risk"], received)), str(received),
-                record["decision"], labels, fields, buckets, "1" if author_id else "0",
-                str(self.now_ms()), record["article_id"],
+        args = [record["id"], "1" if queued else "0", str(risk_rank(record["risk"], received)), record["decision"],
+                labels, fields, buckets, str(self.now_ms()),
                 self.standing.strike_points(record["decision"], record["labels"]), attempt_token(), doc]
         if charge is not None:
             keys += charge.keys

@@ -16,10 +16,11 @@ from moderation.store.review_queue.staged_lua import STAGED
 # standing K_STANDING and strikes K_STRIKES (author_standing), the article's meta K_ART and window K_ARTW
 # (articles), each completed here with the id the record carries (6 keys fewer a comment: ~1.1k of Valkey's
 # instructions each as a key, a few hundred as a concatenation).
-# ARGV: id, queued, rank, received, decision, labels (JSON array), record fields (a JSON array of strings: name,
-# value, name, value..., each name once; records.flat), the day
+# ARGV: id, queued, rank, decision, labels (JSON array), record fields (a JSON array of strings: name, value, name,
+# value..., each name once; records.flat: its article_id, author_id and received_at are the ones this script uses,
+# not three more arguments), the day
 # histogram's field (its labels' buckets joined: "abuse:12|spam:3"; with HIST_APART a JSON array, a field each),
-# author known (1|0), now ms (the app's clock), the article id, the strike points of the model's rejection (0: none),
+# now ms (the app's clock), the strike points of the model's rejection (0: none),
 # the call's attempt token (random, one a submit() call), the record's `doc` field (records.DOC_FIELDS as one JSON
 # object, stored as it comes: '' for none), then a code per counter ("cost|window ms|limit": rate_limits.COUNT).
 # A record stored already: by this same call (its token in the record: its answer was lost and the call sent again,
@@ -55,27 +56,28 @@ if prior[1] then
   prior = redis.call('HMGET', rec, 'decision', 'attempt', 'decision_reason', 'article_mode', 'author_standing',
     'text_sha256', 'doc')
 end
-if prior[1] and prior[2] == ARGV[13] then  -- this call sent again (its answer lost): answered as its first run was
+if prior[1] and prior[2] == ARGV[10] then  -- this call sent again (its answer lost): answered as its first run was
   return {1, '', prior[1], prior[3] or '', prior[4] or 'open', prior[5] or ''}
 end
-local over, left = over_limit(KEYS, ARGV, 3, 15)
+local over, left = over_limit(KEYS, ARGV, 3, 12)
 if prior[1] then  -- stored before: charged, but its retry is answered, never refused (text_sha256: in its doc now)
   return {0, prior[6] or cjson.decode(prior[7] or '{}')['text_sha256'] or ''}
 end
 if over then return {-1, over, left} end
-local id, queued, rank, received = ARGV[1], ARGV[2] == '1', ARGV[3], ARGV[4]
+local id, queued, rank = ARGV[1], ARGV[2] == '1', ARGV[3]
 -- the record's fields, name, value, name, value...: HSET's own arguments, read once for the values used here and
 -- where decision and status stand (a JSON object was decoded to a table, then flattened again by pairs(): 3% of a
 -- SUBMIT's instructions, session 42). A name comes once (records.flat, documents); what this script adds goes after.
-local flat = cjson.decode(ARGV[7])
+local flat = cjson.decode(ARGV[6])
 local n = #flat
-local article_id, author_id, category, title, trusted, nudged, categories, model, at_decision, at_status
+local article_id, author_id, received, category, title, trusted, nudged, categories, model, at_decision, at_status
 for i = 1, n, 2 do
   local name = flat[i]
   if name == 'article_id' then article_id = flat[i + 1]
   elseif name == 'author_id' then author_id = flat[i + 1]
   elseif name == 'decision' then at_decision = i + 1
   elseif name == 'status' then at_status = i + 1
+  elseif name == 'received_at' then received = flat[i + 1]
   elseif name == 'categories' then categories = flat[i + 1]
   elseif name == 'model_version' then model = flat[i + 1]
   elseif name == 'article_category' then category = flat[i + 1]
@@ -84,12 +86,13 @@ for i = 1, n, 2 do
   elseif name == 'nudged' then nudged = flat[i + 1]
   end
 end
-local decision, reason, labels = ARGV[5], '', {}
-if ARGV[6] ~= '[]' then labels = cjson.decode(ARGV[6]) end  -- an allowed comment's none: nothing to decode
+local by_author = author_id ~= nil and author_id ~= ''  -- its author's keys are written (else none)
+local decision, reason, labels = ARGV[4], '', {}
+if ARGV[5] ~= '[]' then labels = cjson.decode(ARGV[5]) end  -- an allowed comment's none: nothing to decode
 -- the record's ttl when it ends up not queued: the policy's decision (a trusted author's relaxed one counts)
 local ttl = TTL_RECORD
 if decision == 'allow' or trusted == 'allow' then ttl = TTL_PUBLISHED end
-local now = tonumber(ARGV[10])
+local now = tonumber(ARGV[8])
 local cfg = ART_CFG
 local art, artw = K_ART .. article_id, K_ARTW .. article_id
 local meta = redis.call('HMGET', art, 'mode', 'mode_at', 'floor', 'category', 'title')
@@ -100,9 +103,9 @@ local own = category and art_category(category)
 if own then cfg = own end
 local mode, _, first
 if cfg[2] < ART_OFF then
-  mode, _, first = art_breaker(art, artw, K_AUDIT, K_EVENTS, ARGV[11], now, cfg, true, decision ~= 'allow',
+  mode, _, first = art_breaker(art, artw, K_AUDIT, K_EVENTS, article_id, now, cfg, true, decision ~= 'allow',
     labels, meta)
-  if first then zadd_later(K_INDEX, now, ARGV[11], true) end  -- the article's first comment in its window's bucket
+  if first then zadd_later(K_INDEX, now, article_id, true) end  -- the article's first comment in its window's bucket
 else  -- the breaker is off: nothing counted, but a mode a person set still applies
   mode = meta[1] or 'open'
 end
@@ -112,9 +115,9 @@ elseif mode == 'premoderated' and decision == 'allow' then
   decision, reason = 'review', 'article_premoderated'
 end
 local standing = nil
-if ARGV[9] == '1' and STANDING_ON then
+if by_author and STANDING_ON then
   local scfg = STANDING_CFG
-  local author, weight = author_id, ARGV[12] == '0' and 0 or tonumber(ARGV[12])
+  local author, weight = author_id, ARGV[9] == '0' and 0 or tonumber(ARGV[9])
   local skey, zkey = K_STANDING .. author, K_STRIKES .. author
   standing = author_standing(skey, zkey, K_AUDIT, K_EVENTS, author, now, scfg, 0, '', 'strikes', 'decay')
   if standing == 'suspended' and mode ~= 'closed' then
@@ -125,7 +128,7 @@ if ARGV[9] == '1' and STANDING_ON then
     decision, reason = trusted, 'author_trusted'  -- the relaxed review threshold
   end
   if weight > 0 then
-    local member = id .. '|' .. ARGV[12]  -- the points as sent (a number's concatenation costs a sprintf)
+    local member = id .. '|' .. ARGV[9]  -- the points as sent (a number's concatenation costs a sprintf)
     standing = author_standing(skey, zkey, K_AUDIT, K_EVENTS, author, now, scfg, weight, member, 'strikes',
       'rejected:' .. id)
     flat[n + 1], flat[n + 2], n = 'strike', member, n + 2
@@ -142,22 +145,22 @@ if reason ~= '' then
   flat[n + 1], flat[n + 2], n = 'decision_reason', reason, n + 2
 end
 if mode ~= 'open' then flat[n + 1], flat[n + 2], n = 'article_mode', mode, n + 2 end
-flat[n + 1], flat[n + 2], n = 'attempt', ARGV[13], n + 2
+flat[n + 1], flat[n + 2], n = 'attempt', ARGV[10], n + 2
 if queued then  -- the queue's fields go in the same write as the record (unclaimed: no claimed_by, lease_until)
   flat[n + 1], flat[n + 2], flat[n + 3], flat[n + 4], n = 'queue_state', 'ready', 'rank', rank, n + 4
 else
   flat[n + 1], flat[n + 2], n = 'queue_state', '', n + 2
 end
-if ARGV[14] ~= '' then flat[n + 1], flat[n + 2], n = 'doc', ARGV[14], n + 2 end
+if ARGV[11] ~= '' then flat[n + 1], flat[n + 2], n = 'doc', ARGV[11], n + 2 end
 redis.call('HSET', rec, unpack(flat))
 if HIST_APART then  -- one field a label, as earlier releases read them (MODERATION_RECORD_DOC=0)
-  for _, bucket in ipairs(cjson.decode(ARGV[8])) do tally(KEYS[2], bucket, HIST_TTL) end
+  for _, bucket in ipairs(cjson.decode(ARGV[7])) do tally(KEYS[2], bucket, HIST_TTL) end
 else  -- one field a comment: its labels' buckets joined
-  tally(KEYS[2], ARGV[8], HIST_TTL)
+  tally(KEYS[2], ARGV[7], HIST_TTL)
 end
 tally(K_STATS, 'submitted:' .. decision)
 if nudged then tally(K_STATS, 'nudged:' .. nudged) end  -- posted after a pre-post nudge: unchanged or revised
-if ARGV[9] == '1' then
+if by_author then
   tally(K_AUTHOR .. author_id, 'submitted')
   local authored = K_AUTHORED .. author_id
   if redis.call('LPUSH', authored, id) > 50 then redis.call('LTRIM', authored, 0, 49) end
@@ -172,18 +175,18 @@ if queued then
   for _, label in ipairs(labels) do tally(K_STATS, 'open:' .. label) end
   local at = call_ms()
   if AUDIT_APART then
-    audit(K_AUDIT, id, 'queued', '', 'ready', 'system', reason ~= '' and reason or ARGV[6], at, rec, known)
+    audit(K_AUDIT, id, 'queued', '', 'ready', 'system', reason ~= '' and reason or ARGV[5], at, rec, known)
   end
-  event(K_EVENTS, id, 'comment.queued', 'pending', 'system', ARGV[6], at, '', data, rec, meta_known,
+  event(K_EVENTS, id, 'comment.queued', 'pending', 'system', ARGV[5], at, '', data, rec, meta_known,
     not AUDIT_APART and known)
 else
   if decision == 'reject' then
     local at = call_ms()
     if AUDIT_APART then
-      audit(K_AUDIT, id, 'auto_rejected', '', 'rejected', 'system', reason ~= '' and reason or ARGV[6], at, rec,
+      audit(K_AUDIT, id, 'auto_rejected', '', 'rejected', 'system', reason ~= '' and reason or ARGV[5], at, rec,
         known)
     end
-    event(K_EVENTS, id, 'comment.rejected_automatically', 'rejected', 'system', ARGV[6], at, '', data, rec,
+    event(K_EVENTS, id, 'comment.rejected_automatically', 'rejected', 'system', ARGV[5], at, '', data, rec,
       meta_known, not AUDIT_APART and known)
   end
   if ttl > 0 then redis.call('EXPIRE', rec, ttl) end
