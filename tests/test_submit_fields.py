@@ -40,7 +40,8 @@ def _expected(queue, record, *, decision, reason, queued, mode="open", standing=
         fields["author_standing"] = standing
     if strike:
         fields["strike"] = strike
-    fields["queue_state"] = "ready" if queued else ""
+    if queued or not queue.state_when_queued:  # an empty one only while an earlier release serves
+        fields["queue_state"] = "ready" if queued else ""
     if queued:
         fields["rank"] = str(risk_rank(record["risk"], record["received_at"]))
     return fields

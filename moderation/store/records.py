@@ -134,6 +134,7 @@ def decode(raw):
     raw["risk"] = float(raw.get("risk", 0))
     if raw.get("queue_state") == "ready" and "claimed_by" not in raw:  # SUBMIT writes no empty claim (session 36)
         raw["claimed_by"], raw["lease_until"] = "", 0
+    raw.setdefault("queue_state", "")  # never queued: SUBMIT writes none (session 43), read as the empty one it wrote
     return raw
 
 

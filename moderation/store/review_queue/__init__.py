@@ -41,6 +41,10 @@ class ReviewQueue(Submissions, Claims, Decisions, AuditTrail, QueueReads):
         # field a label, as an earlier release reads them, while one serves (the same setting: reads.received_on and
         # score_history read both)
         self.hist_joined = bool(record_doc)
+        # a comment never queued has no queue_state (SUBMIT writes 2 arguments fewer: 1% of an allowed comment's Valkey
+        # instructions, session 43; the scripts tell a record is there by its status); an empty one, which releases
+        # before session 43 read as the record being there, while one serves (the same setting)
+        self.state_when_queued = bool(record_doc)
         self.min_replicas, self.wait_ms = int(min_replicas), int(wait_ms)
         replicas = Replicas(self.min_replicas, self.wait_ms)
         self.articles = Articles(redis, site, prefix, breaker, replicas)

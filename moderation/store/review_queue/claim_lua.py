@@ -78,8 +78,8 @@ return out
 # A holder that changed since the read answers 'retry'.
 RELEASE = COMMON + """
 local rec = KEYS[1]
-local f = redis.call('HMGET', rec, 'queue_state', 'claimed_by')
-if not f[1] then return 'not_found' end
+local f = redis.call('HMGET', rec, 'queue_state', 'claimed_by', 'status')
+if not f[3] then return 'not_found' end  -- status: every record has one (a never-queued one no queue_state)
 if f[1] ~= 'claimed' or (f[2] ~= ARGV[2] and ARGV[3] ~= '1') then return 'not_held' end
 if f[2] ~= ARGV[5] then return 'retry' end
 to_ready(rec, ARGV[1], KEYS[2], KEYS[3], KEYS[4], KEYS[6])

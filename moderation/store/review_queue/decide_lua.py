@@ -16,8 +16,9 @@ from moderation.store.review_queue.recording_lua import COMMON
 # labels `abuse`, the combination of the categories); an approval labels each of the record's labels 0.
 DECIDE = COMMON + STANDING + """
 local rec = KEYS[1]
-local f = redis.call('HMGET', rec, 'queue_state', 'claimed_by', 'lease_until', 'labels', 'decided_by', 'outcome')
-if not f[1] then return {'not_found'} end
+local f = redis.call('HMGET', rec, 'queue_state', 'claimed_by', 'lease_until', 'labels', 'decided_by', 'outcome',
+  'status')
+if not f[7] then return {'not_found'} end  -- status: every record has one (a never-queued one no queue_state)
 if f[1] == 'decided' then return {'already_decided', f[5] or '', f[6] or ''} end
 if f[1] ~= 'ready' and f[1] ~= 'claimed' then return {'not_queued'} end
 if (f[2] or '') ~= ARGV[6] then return {'retry'} end
@@ -76,8 +77,8 @@ return {'ok', tostring(now)}
 REOPEN = COMMON + """
 local rec = KEYS[1]
 local f = redis.call('HMGET', rec, 'queue_state', 'decided_by', 'decided_at', 'labels', 'outcome',
-  'rank', 'received_at', 'taken_back')
-if not f[1] then return 'not_found' end
+  'rank', 'received_at', 'taken_back', 'status')
+if not f[9] then return 'not_found' end  -- status: every record has one (a never-queued one no queue_state)
 local id, mod, mode = ARGV[1], ARGV[2], ARGV[3]
 if f[1] ~= 'decided' then
   if f[8] == mode .. ' ' .. mod then return 'ok' end

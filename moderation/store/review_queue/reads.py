@@ -93,6 +93,7 @@ class QueueReads:
             row["text"] = (row["text"] or "")[:300]
             row["received_at"] = int(row["received_at"] or 0)
             row["reports"] = int(row["reports"] or 0)
+            row["queue_state"] = row["queue_state"] or ""  # never queued: none written (session 43), read as ''
             out.append(row)
         return out
 

@@ -15,7 +15,7 @@ from moderation.store.review_queue.recording_lua import COMMON
 REPORT = COMMON + """
 local rec = KEYS[1]
 local f = redis.call('HMGET', rec, 'queue_state', 'status', 'labels', 'text', 'received_at')
-if not f[1] then return 'not_found' end
+if not f[2] then return 'not_found' end  -- status: every record has one (a never-queued one no queue_state)
 local id, reason, reporter = ARGV[1], ARGV[2], ARGV[3]
 local once = ARGV[8]
 if once ~= '' then
@@ -37,7 +37,7 @@ redis.call('ZREMRANGEBYRANK', KEYS[7], 0, -1001)
 if reason == 'spam' or reason == 'abuse' then
   label(KEYS[6], KEYS[8], KEYS[9], ARGV[6], id, reason, 1, 'report', reporter, now, f[4] or '')
 end
-if f[1] ~= '' or f[2] ~= 'published' or n < tonumber(ARGV[4]) then return answer('recorded') end
+if (f[1] or '') ~= '' or f[2] ~= 'published' or n < tonumber(ARGV[4]) then return answer('recorded') end
 local labels = cjson.decode(f[3])
 local tags = {'reported'}
 if reason == 'spam' or reason == 'abuse' then tags = {reason, 'reported'} end

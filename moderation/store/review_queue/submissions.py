@@ -100,6 +100,7 @@ class Submissions:
                 + f"{lua_string(self.authored_key(''))}\n"
                 + f"local TTL_PUBLISHED, TTL_RECORD = {self.published_ttl}, {self.record_ttl}\n"
                 + f"local AUDIT_APART = {'false' if self.audit_in_events else 'true'}\n"
+                + f"local STATE_EMPTY = {'false' if self.state_when_queued else 'true'}\n"
                 + f"local HIST_APART = {'false' if self.hist_joined else 'true'}\n"
                 + self.articles.submit_constants() + self.standing.submit_constants())
 

@@ -148,8 +148,8 @@ if mode ~= 'open' then flat[n + 1], flat[n + 2], n = 'article_mode', mode, n + 2
 flat[n + 1], flat[n + 2], n = 'attempt', ARGV[10], n + 2
 if queued then  -- the queue's fields go in the same write as the record (unclaimed: no claimed_by, lease_until)
   flat[n + 1], flat[n + 2], flat[n + 3], flat[n + 4], n = 'queue_state', 'ready', 'rank', rank, n + 4
-else
-  flat[n + 1], flat[n + 2], n = 'queue_state', '', n + 2
+elseif STATE_EMPTY then  -- never queued: no queue_state (its 2 arguments and their propagation), but for earlier
+  flat[n + 1], flat[n + 2], n = 'queue_state', '', n + 2  -- releases, which test a record's being there by it
 end
 if ARGV[11] ~= '' then flat[n + 1], flat[n + 2], n = 'doc', ARGV[11], n + 2 end
 redis.call('HSET', rec, unpack(flat))
