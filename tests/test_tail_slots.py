@@ -1,7 +1,8 @@
 """A Tail's places (where its tail matches) from the code pass (moderation/needles/tails.py: issue 13, bit-identical):
 each Tail has a StartIndex slot for its tail's start strings, and tried there (a position once) the places, the
 candidates and the matches are those of the places' own scan, on the Japanese and English probes' texts, text naming
-groups in every sentence, praise denied to one-word subjects and text spelled from the heads' and tails' pieces."""
+groups in every sentence, praise denied to one-word subjects, calls for a death and text spelled from the heads' and
+tails' pieces."""
 
 import json
 from pathlib import Path
@@ -34,14 +35,14 @@ def _same(text: str) -> int:
         assert tail.candidates(text, hits) == tail.candidates(text), text
         assert [m.span() for m in tail.finditer(text, at=hits)] == [m.span() for m in tail.pattern.finditer(text)]
         places += len(scanned)
-    whole = [m.span() for m in TC.HATE_JA.finditer(text)]
-    split = FP._SPLIT[TC.HATE_JA]
-    assert [m.span() for m in split.finditer(text, normalize(text).chars, FP._NEEDLES.found(text), hits)] == whole
+    for whole, split in ((TC.HATE_JA, FP._SPLIT[TC.HATE_JA]), (TC.THREAT_EN, FP._SPLIT[TC.THREAT_EN])):
+        assert [m.span() for m in split.finditer(text, normalize(text).chars, FP._NEEDLES.found(text), hits)] == [
+            m.span() for m in whole.finditer(text)]
     return places
 
 
 def test_every_tail_has_a_slot_of_its_tails_start_strings():
-    assert len(TAILS) == len(TC.HATE_JA_TAILS) + len(TC.HATE_EN_TAILS) >= 7
+    assert len(TAILS) == len(TC.HATE_JA_TAILS) + len(TC.HATE_EN_TAILS) + len(TC.THREAT_EN_TAILS) >= 8
     for tail in TAILS:
         assert tail.slot is not None and tail.begins
         keys = FP._STARTS.automaton.keys
@@ -78,6 +79,34 @@ def test_the_english_probes_and_praise_denied_to_one_word():
         _same(text)
         matched += part.search(normalize(text).text) is not None
     assert matched >= 60  # the one-word head's matches are read, not only texts without them
+
+
+def _calls_for_a_death() -> list[str]:
+    """Calls for a death (threat_en's Subject head): one-word, hyphenated and several-word subjects after a space, a
+    bracket, a quote, a digit or a capital, or none (the text's start), then 0-6 words (of 20 and 21 letters, a
+    negation, a verb of saying, capitals, a comma, two spaces) before the call; subjects the pattern refuses (the
+    policy on, for the), words that only end like one (mothers, whoever), and a call with none before it."""
+    subjects = ("they", "muslims", "white people", "african americans", "one of them", "co-workers", "policemen",
+                "churches", "he", "who", "mothers", "whoever", "the")
+    before = ("", " ", "(", '"', "3", "A", "the policy on ", "for the ", "i think ", "my uncle says ")
+    gaps = ((), ("all",), ("who", "come", "here"), ("abcdefghijklmnopqrst",), ("abcdefghijklmnopqrstu",),
+            ("in", "this", "town", "really", "truly"), ("in", "this", "town", "really", "truly", "now"), ("not",),
+            ("said",), ("ALL",), ("co-workers",), ("at", "the", "stop,"))
+    calls = ("should die", "must be shot", "need to be hurt", "deserves a beating", "ought to die", " should die",
+             "should be beaten at the polls", "deserve to get hurt less")
+    out = [f"{b}{who}{''.join(' ' + w for w in gap)} {call}" for k, who in enumerate(subjects)
+           for j, b in enumerate(before) for gap in gaps[(k + j) % 3::3] for call in calls[(k + j) % 2::2]]
+    return [*out, "should die", " ".join(out[:40]), ". ".join(out[40:80])]
+
+
+def test_calls_for_a_death_read_back_from_the_call():
+    texts = _calls_for_a_death()
+    part = TC.THREAT_EN_PARTS[next(iter(TC.THREAT_EN_TAILS))]
+    matched = 0
+    for text in texts:
+        _same(text)
+        matched += part.search(normalize(text).text) is not None
+    assert len(texts) > 1000 and 300 <= matched < len(texts) - 300  # matches and misses both read
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

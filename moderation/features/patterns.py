@@ -23,6 +23,7 @@ from moderation.targets.constructions import (
     LOCATED_VISIT_PARTS,
     THREAT_EN,
     THREAT_EN_PARTS,
+    THREAT_EN_TAILS,
     THREAT_JA,
     THREAT_JA_PARTS,
 )
@@ -138,8 +139,9 @@ _GUARDS = _NEEDLES.guards  # pattern -> its guard, read without a method call
 
 
 # constructions scanned as their alternatives apart, each behind its own needles (the same matches)
-_SPLIT = {THREAT_EN: Parts(THREAT_EN_PARTS, _NEEDLES), HATE_EN: Parts(HATE_EN_PARTS, _NEEDLES, HATE_EN_TAILS),
-          THREAT_JA: Parts(THREAT_JA_PARTS, _NEEDLES), ACCUSE_NAMED: Parts(ACCUSE_NAMED_PARTS, _NEEDLES),
+_SPLIT = {THREAT_EN: Parts(THREAT_EN_PARTS, _NEEDLES, THREAT_EN_TAILS),
+          HATE_EN: Parts(HATE_EN_PARTS, _NEEDLES, HATE_EN_TAILS), THREAT_JA: Parts(THREAT_JA_PARTS, _NEEDLES),
+          ACCUSE_NAMED: Parts(ACCUSE_NAMED_PARTS, _NEEDLES),
           HATE_JA: Parts(HATE_JA_PARTS, _NEEDLES, HATE_JA_TAILS), LOCATED_VISIT: Parts(LOCATED_VISIT_PARTS, _NEEDLES),
           PRAISE_EN: Parts(PRAISE_EN_PARTS, _NEEDLES, vetoes=PRAISE_EN_VETOES)}
 

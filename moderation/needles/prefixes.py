@@ -41,13 +41,15 @@ def _chars(items, ascii_only: int, limit: int = MAX_PREFIXES) -> set[str] | None
     return out if len(out) <= limit else None
 
 
-def _starts(items, ascii_only: int, begin: bool = True) -> set[tuple[str, bool]]:
+def _starts(items, ascii_only: int, begin: bool = True, length: int = PREFIX_LEN,
+            most: int = MAX_PREFIXES) -> set[tuple[str, bool]]:
     """(string, whole) pairs: every match of `items` starts with one of the strings, and `whole` says the match is
     exactly that string (so what follows `items` continues it); ("", False): nothing known; BEGIN: the match can
-    only start where the text does (`begin`: ^ means that, the pattern is not MULTILINE)."""
+    only start where the text does (`begin`: ^ means that, the pattern is not MULTILINE). Strings are cut at
+    `length` characters, and at most `most` are spelled."""
     out = {("", True)}
     for op, av in items:
-        step = _starts_op(op, av, ascii_only, begin)
+        step = _starts_op(op, av, ascii_only, begin, length, most)
         grown = set()
         for s, whole in out:
             if not whole:
@@ -55,8 +57,8 @@ def _starts(items, ascii_only: int, begin: bool = True) -> set[tuple[str, bool]]
                 continue
             for t, t_whole in step:
                 u = s + t
-                grown.add((u[:PREFIX_LEN], t_whole and len(u) < PREFIX_LEN))
-        if len(grown) > MAX_PREFIXES:  # too many: stop spelling here
+                grown.add((u[:length], t_whole and len(u) < length))
+        if len(grown) > most:  # too many: stop spelling here
             return {(s, False) for s, _whole in out}
         out = grown
         if not any(whole for _s, whole in out):
@@ -64,7 +66,7 @@ def _starts(items, ascii_only: int, begin: bool = True) -> set[tuple[str, bool]]
     return out
 
 
-def _starts_op(op, av, ascii_only: int, begin: bool) -> set[tuple[str, bool]]:
+def _starts_op(op, av, ascii_only: int, begin: bool, length: int, most: int) -> set[tuple[str, bool]]:
     if op is C.AT and begin and av in (C.AT_BEGINNING, C.AT_BEGINNING_STRING):
         return {(BEGIN, False)}
     if op in _ZERO_WIDTH:
@@ -75,17 +77,17 @@ def _starts_op(op, av, ascii_only: int, begin: bool) -> set[tuple[str, bool]]:
         chars = _chars(av, ascii_only)
         return {("", False)} if chars is None else {(c, True) for c in chars}
     if op is C.BRANCH:
-        return set().union(*(_starts(alternative, ascii_only, begin) for alternative in av[1]))
+        return set().union(*(_starts(alternative, ascii_only, begin, length, most) for alternative in av[1]))
     if op is C.SUBPATTERN:
-        return {("", False)} if av[1] & re.IGNORECASE else _starts(av[3], ascii_only, begin)
+        return {("", False)} if av[1] & re.IGNORECASE else _starts(av[3], ascii_only, begin, length, most)
     if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
         low, high, body = av
-        once = _starts(body, ascii_only, begin)
+        once = _starts(body, ascii_only, begin, length, most)
         if high != 1:  # after the first time round, more may follow
             once = {(s, False) for s, _whole in once}
         return once | {("", True)} if low == 0 else once
     if op is C.ATOMIC_GROUP:
-        return _starts(av, ascii_only, begin)
+        return _starts(av, ascii_only, begin, length, most)
     return {("", False)}  # any character, a negated class, a back-reference...
 
 
@@ -112,3 +114,17 @@ def prefixes(parsed, ascii_only: int = 0) -> frozenset[str] | None:
     if "" in strings or len(strings) > MAX_PREFIXES:
         return None
     return frozenset(s for s in strings if not any(s != t and s.startswith(t) for t in strings))
+
+
+SPELLED_MOST = 4096  # strings a finite pattern may spell (spelled())
+
+
+def spelled(pattern: str) -> frozenset[str]:
+    """Every string `pattern` matches, spelled out: a pattern of literals, small classes, alternations and optional
+    parts (a word list with its plurals: policem[ae]n, churche?s?); ValueError if it matches more (or anything)."""
+    import re._parser as P
+
+    strings = _starts(P.parse(pattern), 0, False, 1 << 30, SPELLED_MOST)
+    if not strings or not all(whole for _s, whole in strings):
+        raise ValueError(f"not a finite list of strings: {pattern[:60]}")
+    return frozenset(s for s, _whole in strings)

@@ -8,6 +8,9 @@ scan), then the group words in the windows before them (one scan each), and trie
 words, in order: the same matches as `pattern.finditer(text)`, which tests/test_needles.py checks. Python steps
 only where a tail matches, not at each place the tail or a group word might start. A head of one word and a
 space (`words=None`: hate_en's praise denied to a one-word subject) has one candidate a place: where that word starts.
+A head of one of many subjects and a few words (`Subject`: threat_en's call for a death, "[people] who come here
+should be shot") is read back from each place, word by word: its subjects are too many for the engine to try at
+each word (~60 us over 200 characters), and where they may end is a few spaces back.
 """
 
 from __future__ import annotations
@@ -15,10 +18,57 @@ from __future__ import annotations
 import re
 import re._parser as P
 
-from moderation.needles.prefixes import BEGIN, _alternation, prefixes
+from moderation.needles.prefixes import BEGIN, _alternation, prefixes, spelled
 
 # a head of one word of these characters and a space (its pattern: (?<![a-z'’])...[a-z'’]{1,N} ), given as `words=None`
 _WORD = frozenset("abcdefghijklmnopqrstuvwxyz'’")
+
+
+class Subject:
+    """A head `subject( word){0,words} ` (`subject`: a pattern spelling a finite list of strings, each ending in a-z;
+    `word`: 1-20 of a-z) of a pattern whose matches start where a-z does not precede: where a match can start, read
+    back from where its tail does."""
+
+    __slots__ = ("by_last", "longest", "words")
+
+    def __init__(self, subject: str, words: int):
+        by_last: dict[str, tuple[str, ...]] = {}
+        for w in sorted(spelled(subject)):
+            last = _LAST_LETTERS.search(w)
+            if last is None:
+                raise ValueError(f"a subject not ending in a-z: {w!r}")
+            by_last[last.group()] = (*by_last.get(last.group(), ()), w)
+        self.by_last, self.words, self.longest = by_last, words, max(map(len, by_last))
+
+    def starts(self, text: str, places) -> list[int]:
+        """Where a subject starts that a space and at most `words` words and a space join to one of `places` (in
+        order): from a place, back over the space before it, then back a word (a-z, 1-20, after a space) at a time;
+        at each space, the subjects whose last letters are the run of a-z before it (a match starts after no a-z: a
+        subject's run of last letters is the text's whole run there). A space an earlier place's walk read is not
+        read again (that walk had as many words left there, or more): each space once, linear in the text."""
+        out, seen, by_last, last, most = set(), set(), self.by_last, _LAST_LETTERS.search, self.longest
+        for place in places:
+            end = place - 1
+            for _ in range(self.words + 1):
+                if end < 1 or text[end] != " " or end in seen:
+                    break
+                seen.add(end)
+                before = text.rfind(" ", max(end - 21, 0), end)
+                word = text[before + 1:end]
+                gap = before >= 0 and word.isalpha() and word.isascii() and word.islower()  # 1-20 of a-z
+                if not gap:
+                    run = last(text, max(end - most - 1, 0), end)  # longer than `most`: no subject's, cut here
+                    word = run.group() if run is not None else ""
+                for w in by_last.get(word, ()):
+                    if text.startswith(w, end - len(w)):
+                        out.add(end - len(w))
+                if not gap:
+                    break
+                end = before
+        return sorted(out)
+
+
+_LAST_LETTERS = re.compile(r"[a-z]+\Z")
 
 
 def width(head: str) -> int:
@@ -60,8 +110,8 @@ class Tail:
         # instead of the places' own scan (its every first character tried: ~30-45 us over 5,000 characters)
         self.begins, self.slot = (None if tail.flags & re.IGNORECASE else frozenset(begins)), None
         self.places = re.compile(f"[{first}](?<=(?={_alternation(begins)})(?={tail.pattern})[\\s\\S])", tail.flags)
-        if words is None:  # the head is one word and a space (ONE_WORD): where that word starts, one place each
-            self.head, self.inner, self.longest = None, {}, 0
+        if words is None or isinstance(words, Subject):  # where a match starts is read back from each place
+            self.head, self.inner, self.longest = words, {}, 0
             return
         words = sorted(set(words), key=lambda w: (-len(w), w))
         self.head = re.compile("|".join(map(re.escape, words)))
@@ -85,6 +135,8 @@ class Tail:
         matches (`at`: the text's code pass, which has found where the tail's start strings are, with a slot)."""
         if self.head is None:
             return self._word_starts(text, at)
+        if type(self.head) is Subject:
+            return self.head.starts(text, self._places(text, at))
         span, out, windows = self.width, [], []
         lo = hi = -1
         for place in self._places(text, at):

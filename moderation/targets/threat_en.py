@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from moderation.needles.tails import Subject, width
 from moderation.targets.threats import _G
 from moderation.wordlists.addressees import EN_PEOPLE
 from moderation.wordlists.groups import EN_PEOPLES
@@ -128,6 +129,19 @@ _EN_SAYING = (r"say|says|said|saying|claim|claims|claimed|claiming|tell|tells|to
               r"|shout|shouts|shouted|shouting|yell|yells|yelled|yelling|suggest|suggests|suggested|suggesting")
 
 
+# a call for a death, not across a negation ("[group] do not deserve to die" is no call for it: session 30)
+# whom: a pronoun, a person or group noun, a people by its demonym or a person by a role (session 32: "Latinos
+# deserve to be attacked", "the Guatemalans in this town deserve to get hurt" matched nothing)
+# session 40: the one called on may be told where or which ("those [group] at the bus stop", "[group] who come
+# here": up to five words before the modal, none a negation), but not as what a thing is about ("the policy on
+# migrants deserves to be attacked" calls for no harm to migrants)
+_EN_CALLED = r"(?:he|she|they|you|him|them|who|" + _EN_PERSON[3:-1] + r"|" + EN_PEOPLES + r"|" + EN_PEOPLE + r")"
+_EN_CALLED_WORDS = 5
+_EN_CALL_HEAD = (_EN_NOT_OBJECT + _EN_CALLED + r"(?: (?!(?:not|never|no|dont|doesnt|didnt|isnt|arent|wont|shouldnt"
+                 r"|cant|" + _EN_SAYING + r")(?![a-z]))[a-z]{1,20}){0," + str(_EN_CALLED_WORDS) + "}? ")
+_EN_CALL = _EN_CALL_HEAD + _EN_DEATH
+
+
 # threat idioms that need no harm verb, and calls for a death (one alternative each: THREAT_EN_PARTS scans them apart)
 _EN_IDIOMS = (
     r"watch (?:your|his|her|their) back", r"sleep with one eye open", r"your days are numbered",
@@ -159,15 +173,7 @@ _EN_IDIOMS = (
     r"(?:push|throw) (?:you|him|her|them) (?:under|in front of|off) (?:a|the|that) (?:train|bus|lorry|truck"
     r"|tram|bridge|cliff|roof|balcony|platform)(?![a-z])",
     r"blow (?:your|his|her|their) (?:brains|head) (?:out|off)",
-    # not across a negation ("[group] do not deserve to die" is no call for it: session 30)
-    # whom: a pronoun, a person or group noun, a people by its demonym or a person by a role (session 32: "Latinos
-    # deserve to be attacked", "the Guatemalans in this town deserve to get hurt" matched nothing)
-    # session 40: the one called on may be told where or which ("those [group] at the bus stop", "[group] who come
-    # here": up to five words before the modal, none a negation), but not as what a thing is about ("the policy on
-    # migrants deserves to be attacked" calls for no harm to migrants)
-    _EN_NOT_OBJECT + r"(?:he|she|they|you|him|them|who|" + _EN_PERSON[3:-1] + r"|" + EN_PEOPLES + r"|" + EN_PEOPLE
-    + r")(?: (?!(?:not|never|no|dont|doesnt|didnt|isnt|arent|wont|shouldnt|cant|" + _EN_SAYING + r")(?![a-z]))"
-    r"[a-z]{1,20}){0,5}? " + _EN_DEATH,
+    _EN_CALL,
     r"(?:kill|shoot|hang|gas|exterminate|slaughter|lynch|murder|stab|rape) (?:them all|all of them|every (?:last"
     r" |single )?one of (?:them|you)|(?:all (?:of )?|every |the |those |these )(?:the )?(?:[a-z]{1,20} )?"
     + _EN_PERSON + r"(?![a-z]))",
@@ -219,3 +225,10 @@ THREAT_EN = re.compile(_EN_WILL_HARM + r"|(?<![a-z])(?:" + "|".join(_EN_IDIOMS) 
 # scans each only when its own needles are in the text, and merges their matches into THREAT_EN's
 # (moderation/needles/parts.py; tests/test_pattern_parts.py compares them with THREAT_EN's own scan)
 THREAT_EN_PARTS = (re.compile(_EN_WILL_HARM), *(re.compile(r"(?<![a-z])(?:" + idiom + ")") for idiom in _EN_IDIOMS))
+
+
+# issue 13, session 43: the call for a death tried only where its call (_EN_DEATH: should die, deserve to be shot)
+# matches, where it starts read back from there (needles.tails.Subject): the engine tried its ~400 subjects at each
+# word of a text holding "should", "must" or "need" (~65 us at 200 characters)
+THREAT_EN_TAILS = {1 + _EN_IDIOMS.index(_EN_CALL): (re.compile(_EN_DEATH), width(_EN_CALL_HEAD),
+                                                    Subject(_EN_CALLED, _EN_CALLED_WORDS))}
