@@ -27,6 +27,7 @@ from moderation.targets import exclaimed as targets_exclaimed
 from moderation.targets import exposed as targets_exposed
 from moderation.targets import owned as targets_owned
 from moderation.targets import pii as targets_pii
+from moderation.targets import pii_pieces as targets_pii_pieces
 from moderation.targets import reported as targets_reported
 from moderation.text import misspellings as text_misspellings
 from moderation.text import patterns as text_patterns
@@ -112,7 +113,8 @@ def _patterns() -> dict[str, re.Pattern]:
     out = {}
     seen = set()  # a pattern imported by a later module is its defining module's
     for module in (text_patterns, features_patterns, features_links, targets_constructions, targets_reported,
-                   targets_pii, targets_denied, targets_exclaimed, targets_owned, targets_exposed, text_misspellings):
+                   targets_pii_pieces, targets_pii, targets_denied, targets_exclaimed, targets_owned, targets_exposed,
+                   text_misspellings):
         for name, value in vars(module).items():
             if isinstance(value, re.Pattern) and id(value) not in seen:
                 seen.add(id(value))

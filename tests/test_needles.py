@@ -21,6 +21,7 @@ from moderation.needles.prefixes import BEGIN, _alternation, prefixes
 from moderation.needles.starts import _class_source, _first_items, finditer, starts_of
 from moderation.targets import constructions as TC
 from moderation.targets import pii as TP
+from moderation.targets import pii_pieces as TPP
 from moderation.targets import reported as TR
 from moderation.targets.denied import CUES as DENIAL_CUES
 from moderation.targets.owned import STEMS as OWNED_STEMS
@@ -80,7 +81,7 @@ def test_guards_skip_what_cannot_match():
     ordinary = "今日のニュース、とても考えさせられました。増税の議論はもっと丁寧にしてほしいと思います。"
     skipped = [rx for rx in GUARDED if not FP._NEEDLES[rx].may_match(ordinary, set(ordinary),
                                                                             FP._NEEDLES.found(ordinary))]
-    assert TC.THREAT_EN in skipped and TC.THREAT_JA in skipped and TP.EXPOSE in skipped
+    assert TC.THREAT_EN in skipped and TC.THREAT_JA in skipped and TPP.EXPOSE in skipped
     assert len(skipped) >= len(GUARDED) - 3
 
 
@@ -242,7 +243,7 @@ def test_a_match_at_the_start_of_the_text_is_found_from_its_starts():
 
 
 def test_start_search_is_used_where_it_pays():
-    assert ALL_GUARDED[FP._MONEY_AMOUNT].starts is not None and ALL_GUARDED[TP.PHONE].starts is not None
+    assert ALL_GUARDED[FP._MONEY_AMOUNT].starts is not None and ALL_GUARDED[TPP.PHONE].starts is not None
     assert starts_of(re.compile(r"[a-z]+x")) is None  # the engine skips to a class itself
     assert starts_of(re.compile(r"(?<![a-z])(?:[a-z]|xy)")) is None  # English letters alone: everywhere
     assert starts_of(re.compile(r"(?<!\d)\d+円")).pattern == r"[\d]"  # \d is too many characters to spell
@@ -458,18 +459,18 @@ def _from_arrays(text):
 def test_a_pattern_split_into_its_alternatives_matches_where_it_does():
     """personal_info asks whether AFFILIATION occurs by asking each of its top-level alternatives (each with its own
     needles): the alternatives spell the pattern, and one of them matches wherever it does."""
-    assert "|".join(part.pattern for part in TP.AFFILIATION_PARTS) == TP.AFFILIATION.pattern
+    assert "|".join(part.pattern for part in TP.AFFILIATION_PARTS) == TPP.AFFILIATION.pattern
     assert len(TP.AFFILIATION_PARTS) == 6
     assert [p.pattern for p in TP._alternatives(re.compile(r"a(?:b|c)|[|)]|\||d[^]|]"))] == [
         "a(?:b|c)", "[|)]", r"\|", "d[^]|]"]
-    every = st.lists(st.sampled_from([*_pieces(TP.AFFILIATION), "12", "3年", "1組", "こいつ", "市立", "の"]),
+    every = st.lists(st.sampled_from([*_pieces(TPP.AFFILIATION), "12", "3年", "1組", "こいつ", "市立", "の"]),
                      max_size=25).map("".join)
 
     @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(text=every)
     def check(text):
         found = FP._NEEDLES.found(text)
-        whole = TP.AFFILIATION.search(text) is not None
+        whole = TPP.AFFILIATION.search(text) is not None
         assert whole == any(part.search(text) is not None for part in TP.AFFILIATION_PARTS)
         assert whole == any(TP._GUARDS[part].may_match(text, set(text), found) and next(
             TP._GUARDS[part].finditer(text), None) is not None for part in TP.AFFILIATION_PARTS)
@@ -513,7 +514,7 @@ def test_many_reported_spans_merge_as_a_few_do(pairs):
                      max_size=30).map("".join))
 @pytest.mark.slow
 def test_the_email_pre_check_never_skips_an_email(text):
-    assert TP.EMAIL.search(text) is None or TP.EMAIL_NEEDED.search(text) is not None
+    assert TPP.EMAIL.search(text) is None or TPP.EMAIL_NEEDED.search(text) is not None
 
 
 @settings(max_examples=300, deadline=None)

@@ -32,8 +32,8 @@ from moderation.targets.denied import DENIED_GUARD
 from moderation.targets.owned import STEMS as OWNED_STEMS
 from moderation.targets.pii import _CONTEXT as _PII_CONTEXT
 from moderation.targets.pii import _NEEDLES as _PII_NEEDLES
-from moderation.targets.pii import EMAIL as _EMAIL
 from moderation.targets.pii import PII_GUARDED, PII_NEEDLES
+from moderation.targets.pii_pieces import EMAIL as _EMAIL
 from moderation.targets.praise import PRAISE_EN, PRAISE_EN_PARTS, PRAISE_EN_VETOES
 from moderation.targets.reported import _NEEDLES_REPORTED, REPORTED_NEEDLES
 from moderation.targets.treated import TREATED_GUARD, TREATED_OBJECT_GUARD

@@ -43,8 +43,9 @@ from moderation.kernels.counts import saturated
 from moderation.needles.guards import strings_of
 from moderation.targets.civil import unaimed_groups
 from moderation.targets.denied import _denials, denied_spans
-from moderation.targets.pii import EMAIL as _EMAIL
-from moderation.targets.pii import EMAIL_NEEDED, personal_info
+from moderation.targets.pii import personal_info
+from moderation.targets.pii_pieces import EMAIL as _EMAIL
+from moderation.targets.pii_pieces import EMAIL_NEEDED
 from moderation.targets.polarity import WITHHELD_CUE, group_denials
 from moderation.targets.reported import reported_spans
 from moderation.targets.treated import endorsed_spans, treated_spans
