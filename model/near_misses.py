@@ -16,9 +16,10 @@ import argparse
 from pathlib import Path
 
 from moderation.text import misspellings as M
+from moderation.text import spellings as S
 
 DICTIONARY = Path("/usr/share/dict/american-english")
-# the looser readings (a substituted letter, two edits: moderation.text.misspellings._substituted, _other_spellings)
+# the looser readings (a substituted letter, two edits: moderation.text.spellings._substituted, _other_spellings)
 # collide with rarer words too (nagger, winker, negress), so they are also guarded by SCOWL's larger list
 # (`apt-get install wamerican-large`); the one-edit readings and the splits keep the smaller one (its two-letter
 # "words" ki, ll, ha, te would refuse k ill, ha te)
@@ -48,9 +49,9 @@ def shared_skeletons(common: set[str]) -> list[str]:
     dmb) whose skeleton a common word other than the target also has: cnt is cant or cent, whr where, sht shot."""
     by: dict[str, set[str]] = {}
     for w in common:
-        by.setdefault(M.skeleton(w), set()).add(w)
-    return sorted(s for s, target in M.neighbours().items()
-                  if len(target) <= 5 and s == M.skeleton(target) and by.get(s, set()) - {target})
+        by.setdefault(S.skeleton(w), set()).add(w)
+    return sorted(s for s, target in S.neighbours().items()
+                  if len(target) <= 5 and s == S.skeleton(target) and by.get(s, set()) - {target})
 
 
 def collisions(words: set[str], large: frozenset[str] | set[str] = frozenset(),
@@ -58,13 +59,13 @@ def collisions(words: set[str], large: frozenset[str] | set[str] = frozenset(),
     """(near misses, split words): the dictionary words the rules would rewrite (`large`'s too for the looser
     readings), the skeletons `common` words share, and the two- or three-word splits of harm words whose every part
     is a word."""
-    edits = M.neighbours(spelt=False)
-    near = sorted(w for w in M.neighbours() if w in words or (w not in edits and w in large))
+    edits = S.neighbours(spelt=False)
+    near = sorted(w for w in S.neighbours() if w in words or (w not in edits and w in large))
     near += shared_skeletons(common)
-    near += sorted(w for w in words if (6 <= len(w) <= M.MAX_RUN or w in M.I_RUNS) and w not in M.HARM_WORDS
+    near += sorted(w for w in words if (6 <= len(w) <= S.MAX_RUN or w in S.I_RUNS) and w not in S.HARM_WORDS
                    and M.split_run(w))
-    split = sorted(f"{a} {b}" for a, b in M.splits() if a in words and b in words)
-    split += sorted(" ".join(parts) for parts in M.splits3() if all(p in words for p in parts))
+    split = sorted(f"{a} {b}" for a, b in S.splits() if a in words and b in words)
+    split += sorted(" ".join(parts) for parts in S.splits3() if all(p in words for p in parts))
     return sorted(set(near)), split
 
 

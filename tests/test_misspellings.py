@@ -5,8 +5,9 @@ import pytest
 from moderation.encoded import _codes
 from moderation.features.signals import signals
 from moderation.features.vocabulary import FEATURE_NAMES
-from moderation.text.misspellings import HARM_WORDS, NEIGHBOURS, READ_AT_MOST, misspellings, neighbours, split_run
+from moderation.text.misspellings import READ_AT_MOST, misspellings, split_run
 from moderation.text.normalize import normalize
+from moderation.text.spellings import HARM_WORDS, NEIGHBOURS, neighbours
 from moderation.wordlists import SLURS_AS_WRITTEN
 from moderation.wordlists.near_misses import NEAR_MISSES, SPLIT_WORDS
 

@@ -12,13 +12,11 @@ from moderation.text.misspellings import (
     _RUN_BYTES,
     _SYMBOL_CHARS,
     _SYMBOL_INSIDE,
-    NEIGHBOURS,
-    SPLITS,
-    SPLITS3,
     _nothing_to_read,
     _read,
     _symbol_inside,
 )
+from moderation.text.spellings import NEIGHBOURS, SPLITS, SPLITS3
 
 _TOKENS = ["i", "you", "hate", "are", "a", "the", "so", "re", "tar", "ded", "imm", "igr", "ants", "mus", "lims", "id",
            "iot", "ki", "ll", "ihate", "muslims", "idiot", "stupid", "stupidd", "idiiot", "mulsims", "mu$lims", "b!tch",
