@@ -19,7 +19,7 @@ import random
 from pathlib import Path
 
 from bench.scoring import GROUP_PIECES, make_text
-from moderation.kernels.evidence import PARTICLES
+from moderation.kernels.runs import PARTICLES
 from moderation.scoring.scorer import load_scorer, read_active
 
 ROOT = Path(__file__).resolve().parent.parent

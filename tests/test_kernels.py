@@ -596,7 +596,7 @@ def _ref_script(ch):
 
 def _ref_widen(text, a, b):
     from moderation.explain import MAX_WIDEN as most  # 24 since 8bb505e (it was 8 here too)
-    from moderation.kernels.evidence import OKURIGANA, PARTICLES  # a kanji stem and its inflection, since 4e09f84
+    from moderation.kernels.runs import OKURIGANA, PARTICLES  # a kanji stem and its inflection, since 4e09f84
 
     def inflection(ch):
         return "\u3041" <= ch <= "\u3096" and ch not in PARTICLES

@@ -3,7 +3,7 @@
 from moderation.wordlists.context import FAVOUR_YARU
 
 # the hiragana that may end the word before a hiragana hit (お前は|ばか): the hit begins a word. Not the list of
-# moderation.kernels.evidence.PARTICLES, which asks what may begin the word after a kanji stem (see there)
+# moderation.kernels.runs.PARTICLES, which asks what may begin the word after a kanji stem (see there)
 # not て (second read F1, F2): after it ごみ/あほ/がいじ read in 歩いてごみを拾った and ってやつ named a person
 # (日本の政治ってやつはゴミだ); the death words after a te-form start a word as LEFT_FREE (まとめて|きえろ)
 PARTICLES = frozenset("はがをにもへとでやのよねかなっ")
