@@ -62,7 +62,7 @@ def expand_spans(spans: list | None) -> list[tuple[str, int, int]]:
     out in their place (a construction left for an explanation found now)."""
     out: list[tuple[str, int, int]] = []
     for item in spans or ():
-        if callable(item) and (item := item()) is None:  # a construction scanned only now (signals._Later)
+        if callable(item) and (item := item()) is None:  # a construction scanned only now (matches._Later)
             continue
         if isinstance(item, _WordSpans):
             tuples = _tables().tuples
@@ -80,7 +80,7 @@ def spans_by_kind(spans: list | None) -> dict[str, list[tuple[int, int]]]:
     its list of (kind, start, end) tuples in between (a comment's word hits are most of its spans)."""
     by_kind: dict[str, list[tuple[int, int]]] = {}
     for item in spans or ():
-        if callable(item) and (item := item()) is None:  # a construction scanned only now (signals._Later)
+        if callable(item) and (item := item()) is None:  # a construction scanned only now (matches._Later)
             continue
         if isinstance(item, _WordSpans):
             tuples = _tables().tuples

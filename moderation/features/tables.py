@@ -112,7 +112,7 @@ _NAMED_CATS = ("named_person",)
 # categories a hit loses by where it stands (_without); the group kinds last, so the others' tuple ids stay
 _STRIPPED = ("profanity_en", "praise", "group", "group_named")
 # what in a later clause aims back at a group named in a treated subject ("the treatment of [group] is a joke, they
-# are vermin / send them back / they should be shot"): the group stays a target (signals._Treated.attacked)
+# are vermin / send them back / they should be shot"): the group stays a target (matches._Treated.attacked)
 _LATER_ATTACK = frozenset(("threat_en", "hate_statement_en", "dehumanize", "slur", "expel"))
 
 

@@ -44,7 +44,7 @@ def _words(t: str, spans: list | None, chars, found, quoted, hits, denied=None, 
     a named person), from the word lists' bounded hits (`hits`: the text's CodePass). A hit inside someone else's
     reported words counts only as `quoted_harm` (a harm word) or not at all (a target); a harm word the writer
     denies (`denied`: merged spans of moderation.targets.denied) counts as `denied_harm`, its target stays; a group
-    named as the patient of a deed a copula's subject names (`treated`: signals._Treated, its spans found when asked
+    named as the patient of a deed a copula's subject names (`treated`: matches._Treated, its spans found when asked
     for) is no target."""
     tables = _tables()
     starts, ends, words = hits.starts, hits.ends, hits.words
@@ -84,7 +84,7 @@ def _words(t: str, spans: list | None, chars, found, quoted, hits, denied=None, 
     if treated is not None and not tables.group_ids.isdisjoint(ids) and (done := treated()) is not None:
         inside = _inside(done, starts)  # "the treatment of [group] is ...": the deed is what is judged
         grouped = inside & tables.group[cats]
-        treated.groups = (starts[grouped], cats[grouped])  # back if a later clause attacks (signals._Treated)
+        treated.groups = (starts[grouped], cats[grouped])  # back if a later clause attacks (matches._Treated)
         for kind in ("group", "group_named"):
             if (inside & tables.has[kind][cats]).any():
                 starts, ends, cats, words = _without(kind, inside, starts, ends, cats, words, tables)
