@@ -114,8 +114,10 @@ _EN_NOT_I = "".join(f"(?<!{w} )" for w in ("i", "we", "i'm", "i’m", "i am", "w
 
 # not a noun a topic's preposition governs, with or without a determiner (the policy on / towards / about the
 # [group]); not "of", mostly a part of the group ("most of them", "half of the migrants")
+# (by width, then by word: a set's own order follows PYTHONHASHSEED, and so did THREAT_EN's string until session 43)
 _EN_TOPICS = sorted({f"{p} {d}" for p in ("on", "about", "towards", "toward", "against", "for", "over")
-                     for d in ("", "the ", "these ", "those ", "all ", "our ", "their ", "its ")}, key=len)
+                     for d in ("", "the ", "these ", "those ", "all ", "our ", "their ", "its ")},
+                    key=lambda w: (len(w), w))
 # one look back for each width (a look back takes alternatives of one width only): 17, not 56, at each word start
 _EN_NOT_OBJECT = "".join("(?<!(?:" + "|".join(w for w in _EN_TOPICS if len(w) == n) + "))"
                          for n in sorted({len(w) for w in _EN_TOPICS}))
