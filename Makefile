@@ -97,12 +97,13 @@ bench-scoring: $(VENV)/.installed
 	$(PY) -m bench.scoring
 
 # The signal readers' CPU in Scorer.score on real comments (issue 13): where it goes by reader, and main's code
-# against this checkout's in one process, interleaved, answers checked equal (AGAINST=commit); not part of make test.
+# against this checkout's in one process, interleaved, answers checked equal, both loading orders averaged
+# (AGAINST=commit); not part of make test.
 AGAINST ?= main
 .PHONY: bench-readers
 bench-readers: $(VENV)/.installed
 	$(PY) -m bench.readers profile --data-dir $(DATA_DIR)
-	$(PY) -m bench.readers ab --against $(AGAINST) --data-dir $(DATA_DIR)
+	$(PY) -m bench.readers ab --swap --against $(AGAINST) --data-dir $(DATA_DIR)
 
 # What the articles' breaker and the authors' standing add to a comment's submit (one round trip; and over
 # HTTP, both on vs off) and the Redis bytes per article and per author (issue 17); not part of make test.

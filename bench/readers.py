@@ -1,7 +1,7 @@
 """The signal readers' CPU in `Scorer.score` (issue 13) on real comments: where it goes, and what a change saves.
 
     python -m bench.readers profile|parts [--n 300] [--length 200] [--kinds ja,en,en modal,news]
-    python -m bench.readers ab [--against main] [--n 300] [--pairs 4] [--stage score|signals] [--cold]
+    python -m bench.readers ab [--against main] [--n 300] [--pairs 4] [--stage score|signals] [--cold] [--swap]
 
 `profile`: each reader of signals() and each stage of score() wrapped in a timer of this thread's CPU, over real
 comments cut to `--length` characters (Japanese chat lines of one dialogue joined, English tweets and forum
@@ -18,11 +18,16 @@ switched between the rounds.
 Before timing, every text's Score (probabilities, categories, the explanation of every head) must be the same in
 both, to the bit: a change that moves an answer is refused here. Against this checkout's own HEAD with no change it
 is an A/A run, the noise floor. `--stage signals` times signals() on the normalised text instead of score().
+The side whose modules are loaded twice runs 2-3% slower (A/A' with a comment changed: -3.1% en, -2.2% ja);
+`--swap` runs the comparison again in a second process with the commit's package first on the path and this
+checkout's loaded twice, and averages the two.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import random
 import statistics
 import sys
@@ -30,7 +35,7 @@ import time
 from pathlib import Path
 
 from bench.load import news_comments
-from bench.versions import Versions
+from bench.versions import Versions, extract
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT.parent / "shared" / "data"
@@ -277,6 +282,35 @@ def ab(versions: Versions, texts: list[str], pairs: int, stage: str, cold: bool)
             "ratio": statistics.median([b / a for a, b in zip(med["A"], med["B"], strict=True)])}
 
 
+def swapped(args) -> int:
+    """`ab` both ways, each in its own process: as asked (A the commit, loaded twice), then with A's package first
+    on the path as B and this checkout loaded twice as A; the side loaded twice runs a few percent slower (A/A'
+    -2 to -3%), so each kind's this-checkout-minus-A figures of the two runs are averaged."""
+    import subprocess
+
+    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", f"{args.against}^{{commit}}"], check=True,
+                            capture_output=True, text=True).stdout.strip()
+    folder = extract(ROOT, commit)
+    common = ["--n", str(args.n), "--length", str(args.length), "--pairs", str(args.pairs), "--stage", args.stage,
+              "--kinds", args.kinds, "--data-dir", str(args.data_dir.resolve()), *(["--cold"] if args.cold else [])]
+    runs, artifacts = {}, str(ROOT / "model" / "artifacts")
+    for name, against, cwd, path in (("asked", args.against, ROOT, str(ROOT)),
+                                     ("swapped", str(ROOT), folder, f"{folder}{os.pathsep}{ROOT}")):
+        out = subprocess.run([sys.executable, "-m", "bench.readers", "ab", "--against", against, *common], cwd=cwd,
+                             env={**os.environ, "PYTHONPATH": path, "BENCH_ARTIFACTS": artifacts},
+                             capture_output=True, text=True, check=True)
+        print(f"-- {name}:\n{out.stdout}", end="")
+        runs[name] = {r["kind"]: r for r in map(json.loads, out.stderr.splitlines()) if r.get("kind")}
+    print(f"averaged (this checkout minus {args.against}, µs a text):")
+    for kind in args.kinds.split(","):
+        a, b = runs["asked"].get(kind), runs["swapped"].get(kind)
+        if a and b:
+            print(f"  {kind}: median {(a['diff median'] - b['diff median']) / 2:+.2f}, mean "
+                  f"{(a['diff mean'] - b['diff mean']) / 2:+.2f}, share of {args.against}'s mean "
+                  f"{(a['diff mean'] - b['diff mean']) / (a['A mean'] + b['B mean']):+.1%}")
+    return 0
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description="the signal readers' CPU in Scorer.score")
     ap.add_argument("what", choices=("profile", "parts", "ab"))
@@ -288,6 +322,7 @@ def main(argv=None) -> int:
     ap.add_argument("--cold", action="store_true", help="ab: 4 MB touched before each call")
     ap.add_argument("--kinds", default="ja,en,en modal,news")
     ap.add_argument("--data-dir", type=Path, default=DATA_DIR)
+    ap.add_argument("--swap", action="store_true", help="ab: and again with the sides' loading swapped, averaged")
     args = ap.parse_args(argv)
     mixes = real_comments(args.length, args.n, args.data_dir)
     kinds = args.kinds.split(",")
@@ -304,6 +339,8 @@ def main(argv=None) -> int:
         for kind in kinds:
             print_parts(kind, mixes[kind], part_scans(mixes[kind]))
         return 0
+    if args.swap:
+        return swapped(args)
     versions = Versions(ROOT, args.against)
     print(f"A = {args.against} ({versions.commit[:10]}), B = this checkout; {len(versions.twice)} modules loaded "
           f"twice: {', '.join(sorted(versions.twice)) or 'none (an A/A run)'}")
@@ -318,6 +355,7 @@ def main(argv=None) -> int:
             print(f"{kind}: {len(bad)} of {len(texts)} texts' answers differ, e.g. {bad[0][:80]!r}: refused")
             return 1
         res = ab(versions, texts, args.pairs, args.stage, args.cold)
+        print(json.dumps({"kind": kind, **res}), file=sys.stderr)
         print(f"{kind} ({len(texts)} texts, answers equal; {args.stage}{', cold' if args.cold else ''}, "
               f"{2 * args.pairs} rounds): A median {res['A']:.1f} µs (mean {res['A mean']:.1f}), B {res['B']:.1f} "
               f"(mean {res['B mean']:.1f}); B-A per text median {res['diff median']:+.2f} µs, mean "

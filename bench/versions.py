@@ -129,7 +129,8 @@ class Versions:
             self.commit = subprocess.run(["git", "-C", str(root), "rev-parse", f"{against}^{{commit}}"],
                                          check=True, capture_output=True, text=True).stdout.strip()
             a_root = extract(root, self.commit)
-        self.twice = loaded_twice(a_root / PACKAGE, root / PACKAGE)
+        # B's package where it was imported from (this checkout's, or another's first on sys.path: ab --swap)
+        self.twice = loaded_twice(a_root / PACKAGE, Path(importlib.import_module(PACKAGE).__file__).parent)
         self._finder = _Finder(a_root, self.twice)
         sys.meta_path.insert(0, self._finder)
         loaded = [name for name in self.twice if name in sys.modules]
@@ -166,7 +167,7 @@ class Versions:
         if side not in self._scorers:
             with self.use(side):
                 scoring = importlib.import_module(f"{PACKAGE}.scoring.scorer")
-                artifacts = self.root / "model" / "artifacts"
+                artifacts = Path(os.environ.get("BENCH_ARTIFACTS") or self.root / "model" / "artifacts")
                 version, sha = scoring.read_active(artifacts)
                 self._scorers[side] = scoring.load_scorer(artifacts / version, sha)
         return self._scorers[side]
