@@ -57,7 +57,7 @@ def test_two_versions_in_one_process(tmp_path):
             with v.use(side):
                 located = importlib.import_module("moderation.targets.located")
                 seen[side] = (getattr(located, "SIDE", "B"), sys.modules["moderation.features.patterns"],
-                              sys.modules["moderation.kernels.counts"], v.scorer(side))
+                              importlib.import_module("moderation.text.normalize"), v.scorer(side))
         assert seen["A"][0] == "A" and seen["B"][0] == "B"
         assert seen["A"][1] is not seen["B"][1] and seen["A"][2] is seen["B"][2]
         assert type(seen["A"][3]) is not type(seen["B"][3])
