@@ -88,16 +88,19 @@ class _Finder(importlib.abc.MetaPathFinder):
     def __init__(self, root: Path, names: set[str]):
         self.root, self.names, self.active = root, names, False
 
+    def file(self, name: str) -> Path | None:
+        """A's file of module `name` (None: A has no such module)."""
+        base = self.root.joinpath(*name.split("."))
+        return next((p for p in (base / "__init__.py", base.with_suffix(".py")) if p.is_file()), None)
+
     def find_spec(self, name, path=None, target=None):
         if not self.active or name not in self.names:
             return None
-        base = self.root.joinpath(*name.split("."))
-        if (base / "__init__.py").is_file():
-            return importlib.util.spec_from_file_location(name, base / "__init__.py",
-                                                          submodule_search_locations=[str(base)])
-        if base.with_suffix(".py").is_file():
-            return importlib.util.spec_from_file_location(name, base.with_suffix(".py"))
-        return None
+        file = self.file(name)
+        if file is None:  # a module only B has: not B's file under A
+            raise ModuleNotFoundError(f"No module named {name!r} in A", name=name)
+        return importlib.util.spec_from_file_location(
+            name, file, submodule_search_locations=[str(file.parent)] if file.name == "__init__.py" else None)
 
 
 def extract(root: Path, commit: str) -> Path:
@@ -133,7 +136,7 @@ class Versions:
         self.twice = loaded_twice(a_root / PACKAGE, Path(importlib.import_module(PACKAGE).__file__).parent)
         self._finder = _Finder(a_root, self.twice)
         sys.meta_path.insert(0, self._finder)
-        loaded = [name for name in self.twice if name in sys.modules]
+        loaded = [name for name in self.twice if name in sys.modules and self._finder.file(name) is not None]
         with self.use("A"):
             for name in sorted(loaded):  # A's own of every module B has loaded, so both sides hold the same names
                 importlib.import_module(name)
