@@ -101,6 +101,13 @@ def _read(text: str, word: str) -> int:
     ("i'm a proud dyke and a baker", "dyke", OWN),
     ("we went coon hunting with the hounds", "coon", LITERAL),  # an agent noun stops the writer's own only
     ("faggots burning in the stove", "faggots", LITERAL),
+    # session 42 (session 41's lost fix): break, end, drag and puff are the cigarette's only in their phrases
+    ("nipped out for a fag break", "fag", LITERAL),
+    ("down to the fag end of the packet", "fag", LITERAL),
+    ("a long drag on a fag after the match", "fag", LITERAL),
+    ("fags will break the law wherever they go", "fags", 0),
+    ("fags at the end of our road", "fags", 0),
+    ("fags in drag on the high street", "fags", 0),
     # session 38: a self-introduction ("X here, ...") and a participle clause of the writer's own being
     ("retired dyke here, and the new bus route is a disgrace", "dyke", OWN),
     ("proud queer grandad here: loved the carnival", "queer", OWN),
@@ -121,7 +128,8 @@ def _read(text: str, word: str) -> int:
     # session 39: someone else's own word for themself (third-person in-group use)
     ("my gran calls herself a proper old dyke and runs the bowls club", "dyke", OWN),
     ("the choir describes itself as a queer collective from hull", "queer", OWN),
-    ("he came out as a homo at the rugby club dinner", "homo", OWN),
+    # session 42: "as a" names the writer only (read2, session 39: coming out is the writer's own reading)
+    ("he came out as a homo at the rugby club dinner", "homo", 0),
     ("a memoir about growing up a shy queer on a farm", "queer", OWN),
     ("they called him a faggot at the rugby club dinner", "faggot", 0),  # someone naming another
     ("i call her a dyke because she is one", "dyke", 0),
@@ -151,6 +159,56 @@ def _read(text: str, word: str) -> int:
     ("he calls himself a queer, makes me want to throw up.", "queer", 0),
     ("she calls herself a dyke and laughs about it with her mates.", "dyke", OWN),
     ("my gran calls herself a proper old dyke, and runs the bowls club", "dyke", OWN),
+    # session 42 (en_own_group_probe): "the" or "your" one of them, a number of them, out as one, what they call the
+    # writer, "we" set beside the word, counted among them, each other, the writer's own body, the group called as "we"
+    ("i'm the only dyke in the village and the vicar loves me", "dyke", OWN),
+    ("we were the last queers left at the bar", "queers", OWN),
+    ("i'm your average middle-aged queer", "queer", OWN),
+    ("she's the only dyke in the village", "dyke", 0),
+    ("we're the ones faggots should fear", "faggots", 0),  # a word that turns to others
+    ("i'm the reason those fags left", "fags", 0),
+    ("we're the lads beating queers", "queers", 0),  # a participle
+    ("we are the dykes' worst nightmare", "dykes", 0),  # a possessive: others'
+    ("i'm your worst nightmare faggot", "faggot", 0),
+    ("we're your local queers", "queers", 0),  # "your" before a singular only
+    ("we are three old dykes with a caravan", "dykes", OWN),
+    ("we are three old dyke fans", "dyke", 0),  # a number before a plural only
+    ("i've been out as a dyke since school", "dyke", OWN),
+    ("i'm what you'd call a queer", "queer", OWN),
+    ("we came out as queers in 1990", "queers", OWN),
+    ("i, an old faggot, was there", "faggot", OWN),
+    ("we, the dykes of hull, say no", "dykes", OWN),
+    ("both of us are queers", "queers", OWN),
+    ("both of them are queers", "queers", 0),
+    ("as one of the dykes who marched, thank you", "dykes", OWN),
+    ("we some real niggas on this street", "niggas", OWN),
+    ("the queers among us", "queers", OWN),
+    ("the queers among them", "queers", 0),
+    ("dykes such as myself", "dykes", OWN),
+    ("dykes such as her", "dykes", 0),
+    ("loads of fags, me included, were there", "fags", OWN),
+    ("loads of fags, him included, were there", "fags", 0),
+    ("we call each other faggots", "faggots", OWN),
+    ("we call those lads faggots", "faggots", 0),
+    ("they call each other faggots, disgusting", "faggots", 0),  # scorn after the naming
+    ("our queer choir sang", "queer", OWN),
+    ("our queer neighbours are loud", "queer", 0),  # "our" before a person: others
+    ("get my fat dyke arse to the gym", "dyke", OWN),
+    ("my faggot landlord", "faggot", 0),
+    ("dykes, we need more of us at the meeting", "dykes", OWN),
+    ("queers, let's fill the hall", "queers", OWN),
+    ("as queers, we fought for this clinic", "queers", OWN),
+    ("dykes, we will find you", "dykes", 0),  # someone else in the sentence
+    ("queers, we should burn the lot out", "queers", 0),  # a threat said
+    ("fags, we hate the sight of every last one", "fags", 0),
+    ("as queers, they should keep quiet", "queers", 0),
+    # "as a" at a clause's start or after the writer; not of someone else
+    ("as a dyke i can tell you it was our second home", "dyke", OWN),
+    ("speaking as a queer, this bill scares me", "queer", OWN),
+    ("as a dyke, she should be ashamed", "dyke", 0),
+    ("she came out as a dyke at nineteen", "dyke", 0),
+    ("she's been out as a dyke for years and it makes me sick", "dyke", 0),
+    ("they treat me as a faggot at work", "faggot", OWN),
 ])
 def test_reading(text, word, expected):
     assert _read(text, word) == expected

@@ -7,8 +7,9 @@ import itertools
 import re
 
 from moderation.automaton import Automaton
+from moderation.targets.constructions import HATE_EN, THREAT_EN
 from moderation.targets.denied import UNWARM_EN, denied_spans
-from moderation.wordlists import INSULTS_EN
+from moderation.wordlists import DEATH_WISH, DEHUMANIZE, EXPEL, INSULTS_EN, VIOLENCE
 from moderation.wordlists.addressees import EN_PEOPLE
 
 OWN, LITERAL = 1, 2  # what reading() answers: the writer's own group word; the word's other, literal sense
@@ -30,16 +31,24 @@ OWN, LITERAL = 1, 2  # what reading() answers: the writer's own group word; the 
 # dyke"), the writer set beside the word ("imagine me, an old ...", "speaking for myself, a ..."), up to two
 # describing words after the article ("i'm a proud old dyke"), proud to be one ("proud to be a queer") as glad to be
 # one; "have" and "will" only with "been" / "be" ("i have a faggot for a neighbour" is no self-description)
-_SINCE = r"(?: (?:still|also|always|openly|proudly|just|really))?"
-_OPENER = (r"(?:we|us|fellow|as an?|ima|(?:i['’]m|im|i am|i was|we['’]re|we are|we were)" + _SINCE + r"|"
-           r"(?:i|we)(?:['’]ve| have)(?: always| long| now)? been|"
+# session 42 (en_own_group_probe): out as one ("i've been out as a dyke", "i'm openly out as queer"), what others call
+# the writer ("i'm what they call a dyke"), "we" coming out or identifying as one ("we came out as queers"), the
+# writer set beside the word ("i, an old dyke, ...", "we, the queers of leeds, ..."), counted by a quantifier ("both of
+# us are dykes", "as one of the dykes who ..."), "we some real ..." (the copula left out); "our" only before the
+# writer's own team, choir or body (_OWN_THING_AFTER), as "my" also is ("my old queer arse")
+_SINCE = (r"(?: (?:still|also|always|openly|proudly|just|really))?(?: (?:openly |proudly )?out as)?"
+          r"(?: what (?:they|you|people|folk|some people|others)(?: would|['’]d)? call)?")
+_OPENER = (r"(?:we|us|fellow|(?P<as>as an?)|ima|(?:i['’]m|im|i am|i was|we['’]re|we are|we were)" + _SINCE + r"|"
+           r"(?:i|we)(?:['’]ve| have)(?: always| long| now)? been(?: (?:openly |proudly )?out as)?|"
            r"(?:i|we)(?:['’]ll| will)(?: always| still| forever)? be|"
-           r"i (?:identify|identified|came out|have come out) as|(?:me|myself), an?|call me|"
+           r"(?:i|we)(?: both| all)? (?:identify|identified|came out|have come out) as|(?:i|me|myself), an?|call me|"
+           r"(?:we|us), the|we (?:just )?some|as one of (?:the|those|these|us)|"
            r"(?:call|called) ourselves|(?:me|i) and (?:the |all the )?other|and (?:i|me|myself)(?: are| were|,)"
            r"|of us (?:who|that) (?:are|were)|(?:i['’]m|im|i am|i was) (?:just )?one of (?:those|the|these|you)"
-           r"|(?P<my>my))")
+           r"|(?:both|all|two|three|most|many|half|lots|loads|plenty) of us (?:are|were|have been|['’]re)"
+           r"|(?P<my>my)|(?P<our>our))")
 _ARTICLE = r"(?: (?:an?|all|both|such an?|just an?|also an?|still an?|the biggest|a bit of an?|a total|a complete))?"
-_MODIFIER = r"(?: (?:proud|old|fellow|own|little|bunch of|lot of|massive|proper|big|total|complete|real)){0,2}"
+_MODIFIER = r"(?: (?:proud|old|fat|fellow|own|little|bunch of|lot of|massive|proper|big|total|complete|real)){0,2}"
 # after an article the writer may describe themself with any one word first ("i'm a bossy bitch", normalised "ima
 # bossy bitch"; "call me a petty bitch", "i was such a moody bitch"): the article makes the word one that describes the
 # writer, not an object ("we hate fags" has none, so it stays an attack), and it asks for one word (singular), so "ima
@@ -50,7 +59,20 @@ _DESCRIBED = (r"(?: (?:an?|such an?|just an?|also an?|still an?|a bit of an?|a t
 # the words a describing word may come before: a person noun ("ima crazy bitch"), not a swear word ("ima stop fuckin")
 _DESCRIBED_WORD = re.compile(r"nigga|niggah|queer|dyke|fag|faggot|homo|tranny|crip|cripple|retard|bitch|chink|coon"
                              r"|kike|spic|slut|hoe|whore|cunt")
-_IN_GROUP_BEFORE = re.compile(r"(?:^|[^a-z'’])" + _OPENER + r"(?:" + _ARTICLE + _MODIFIER + r"|" + _DESCRIBED + r") $"
+# session 42: "the" or "your" and up to two describing words ("i'm the oldest dyke in the club", "we were the only
+# queers at the wedding", "i'm your friendly neighbourhood dyke"), or a number of them ("we're a couple of old
+# queers", "we are two middle-aged dykes"); none a word that turns to others ("we're the ones faggots fear", "i'm the
+# reason those fags left", "i'm your worst nightmare faggot") nor a participle ("we're the lads beating queers")
+_NOT_FREE = (r"(?!(?:fan|friend|lover|hater|enemy|neighbou?r|boss|victim|target|of|the|to|for|with|at|by|from|on|in"
+             r"|about|against|those|these|them|their|his|her|our|your|my|all|every|some|any|who|that|which|one|ones"
+             r"|type|kind|sort|reason|thing|things|person|people|guy|guys|lads|man|men|woman|women|boy|boys|girl"
+             r"|girls|dude|bro|worst|nightmare|problem|daddy)(?![a-z])"
+             r"|[a-z-]*ing(?![a-z]))")
+_THE = r" (?P<the>the|your)(?: " + _NOT_FREE + r"[a-z][a-z-]{1,15}){0,2}"
+_COUNT = (r" (?P<count>a couple of|a pair of|a handful of|a few|two|three|four|five|six)(?: " + _NOT_FREE
+          + r"[a-z][a-z-]{1,15})?")
+_IN_GROUP_BEFORE = re.compile(r"(?:^|[^a-z'’])" + _OPENER + r"(?:" + _ARTICLE + _MODIFIER + r"|" + _DESCRIBED + r"|"
+                              + _THE + r"|" + _COUNT + r") $"
                               r"|(?:^|[,;:.!?(]|(?:^|[^a-z'])and|(?:^|[^a-z'])just) *(?:an? )?proud"
                               r"(?: [a-z]{1,12}){0,2} $"
                               r"|(?:^|[,;:.!?(] *|(?:^|[^a-z'’])(?:i['’]m|im|i am) )(?:so |really |very |just )?"
@@ -60,6 +82,33 @@ _IN_GROUP_BEFORE = re.compile(r"(?:^|[^a-z'’])" + _OPENER + r"(?:" + _ARTICLE 
 _IN_GROUP_AFTER = re.compile(r"(?: (?:folks?|people|kids?|women|men|guys|girls|boys|lads|ones|elders|friends)"
                              r"(?= like (?:me|us|myself)(?![a-z])))?"
                              r" (?:myself|ourselves|and proud|like me|like us|like myself)(?![a-z])")
+# session 42: the writer counted among them after the word ("the queers among us", "dykes such as me", "plenty of
+# queers, myself included", "lots of fags, including me"); "among them", "such as her", "her included" name others
+_COUNTED_AFTER = re.compile(r"(?: (?:folks?|people|kids?|women|men|guys|girls|boys|lads|elders))?"
+                            r"(?: among(?:st)? us| such as (?:me|myself|us|ourselves)"
+                            r"|,? (?:myself|me|us|ourselves) included"
+                            r"|,? including (?:me|myself|us|ourselves))(?![a-z])")
+# the writer's own team, choir, night or body after "our" or "my" ("our queer choir", "our dyke five-a-side team",
+# "my old queer arse"): a thing the writer belongs to or is, not a person ("our faggot vicar", "our dyke neighbours")
+_OWN_THING_AFTER = re.compile(r"(?: [a-z][a-z-]{1,15})? (?:choir|chorus|team|club|bar|night|nights|group|collective"
+                              r"|band|zine|march|float|family|cabaret|disco|society|network|crew|squad|league"
+                              r"|(?:ass|arse|butt|self)(?! (?:" + EN_PEOPLE + r"|mother|father|buddy|sister|cousin"
+                              r"|aunt|auntie|uncle|wife|husband|girlfriend|landlord|landlady|neighbou?r|boss|mates?"
+                              r"|niggas?|bitch|hoe)(?![a-z])))(?![a-z])")
+# session 42: the group called on as "we" at a clause's start ("dykes, we need more of us at the meeting", "queers,
+# let's fill the town hall", "as queers, we have fought for this clinic"): the writer among those called, so long as
+# the sentence turns on no one else (you, they, them ...) and says no harm: a threat or hate construction, a word of
+# the violence, death-wish, dehumanising, expelling or insult lists (a stem: "burn" holds "burnt") or a harm verb they
+# leave out ("queers, we will find you", "fags, we should burn the lot out", "dykes, we need to get rid of every last
+# one": the constructions read a harm aimed at a person, so the words are asked here too)
+_CALLED_BEFORE = re.compile(r"(?:^|[.!?\n;:(] *)(?:as )?$")
+_CALLED_AFTER = re.compile(r", (?:we|we['’](?:re|ve|ll|d)|let['’]s|let us|our|us)(?![a-z'’])")
+_HARM_SAID = re.compile(r"(?<![a-z'’])(?:" + "|".join(sorted(
+    map(re.escape, {w for w in (*DEATH_WISH, *VIOLENCE, *DEHUMANIZE, *EXPEL, *INSULTS_EN) if w.isascii()}),
+    key=lambda w: -len(w))) + r"|beat|hurt|attack|batter|bash|punch|kick|smash|torch|hunt|string|die|dead|rid"
+    r"|run (?:\w+ )?out|drive (?:\w+ )?out|every last one|the lot)")
+_OTHERS = re.compile(r"(?<![a-z'’])(?:you|your|yours|ya|u|ur|they|them|their|theirs|those|these|he|him|his|she|her"
+                     r"|it|its)(?![a-z'’])")
 # session 38: two first-person forms of the writer's own word. A self-introduction at a clause's start, the singular
 # word with at most two describing words before it and at most one person noun after (closed lists), then "here" and
 # a comma, a colon or a full stop ("old dyke here, and ...", "queer teacher here: ..."); a quantifier or a determiner
@@ -109,9 +158,10 @@ _SCORN_AFTER = re.compile(r"[^.!?\n]{0,80}?(?<![a-z'’])(?:" + "|".join(map(re.
 # ... nor when the writer comments on the naming at once (", the dirty thing", ", as if we needed telling", ", makes
 # me want to throw up", " - what a joke"; read2, session 40): the scorn is open, the comma before it is not
 _COMMENT_AFTER = re.compile(r"(?: [a-z'’]+)? ?(?:,(?! and )|;|:| [-–—] |\.\.\.)")
+# session 42: and each other ("we call each other faggots at rehearsal"), the same word the namers own
 _SELF_NAMED_BEFORE = re.compile(r"(?:^|[^a-z'’])(?<!who )(?<!that )(?:(?:calls?|called|calling|describes?"
                                 r"|described|describing|introduces?|introduced|refers? to|referred to)"
-                                r" (?:herself|himself|themselves|themself|itself)(?: as)?"
+                                r" (?:herself|himself|themselves|themself|itself|each other|one another)(?: as)?"
                                 r"|growing up(?: as)?)(?:" + _ARTICLE + _MODIFIER + r"| an?(?: [a-z]{2,12})?) $")
 # the word before an agent noun of harm names its target, not the writer ("i will be a faggot killer", "as a dyke
 # hater", "we are queer bashers"; read2, session 37)
@@ -139,7 +189,20 @@ _WARM = re.compile(r"(?<![a-z'’])(?:(?:love|luv|miss|adore) (?:you|ya|u)|congr
 _UNKIND = frozenset(w for w in INSULTS_EN if " " not in w and w not in _ADDRESS_WORDS) | {"lying", "liar", "sad",
                                                                                       "nasty"}
 _WORD = re.compile(r"[a-z]+")
-_BEFORE = 48  # characters before a word _IN_GROUP_BEFORE looks at (its longest opening, with spaces)
+_BEFORE = 48  # characters before a word the readings before it look at
+_OPENED = 64  # ... and _IN_GROUP_BEFORE (its longest opening, with spaces: "we were the only middle-aged ")
+_OPENINGS = 3  # openings before a word _opened_before reads, the refused ones included
+# "as a ..." names the writer at a clause's start ("as a dyke i can tell you", "speaking as a queer, ...") unless the
+# clause then turns to someone else first ("as a dyke, she should ..."), and inside a clause only after the writer
+# ("i came out as a dyke", "they see me as a queer"); "she came out as a dyke", "he's been out as a faggot for
+# years" name someone else in the writer's word (read2, session 39: coming out is the writer's own only)
+_AS_OPENS = re.compile(r"(?:^|[.!?\n;:(,] *|(?:^|[^a-z'’])(?:and|but|so|speaking|writing|talking|even|just|also"
+                       r"|only) )$")
+_FIRST_BEFORE = re.compile(r"(?<![a-z'’])(?:i|i['’]m|im|i['’]ve|i['’]d|i['’]ll|we|we['’]re|we['’]ve|me|us|myself"
+                           r"|ourselves)(?![a-z'’])")
+_PRONOUN = re.compile(r"(?<![a-z'’])(?:(?P<first>i|i['’]m|im|i['’]ve|i['’]d|i['’]ll|me|my|we|we['’]re|we['’]ve|us"
+                      r"|our)|you|your|ya|u|he|him|his|she|her|they|them|their)(?![a-z'’])")
+_CLAUSE_END = re.compile(r"[.!?;\n]")
 
 # the other sense of a slur word, told by a word of that sense near it in the same sentence: food or firewood
 # (faggots), tobacco (a fag), dogs (a bitch), water and earthworks (a dyke), a narrow gap (a chink), the animal (a
@@ -148,8 +211,8 @@ _SENSES = {
     "faggot": r"peas|gravy|onions?|mash|chips|butcher|pork|liver|dinner|tea|supper|meatballs?|recipe|cook(?:ed|ing)?"
               r"|oven|serve[ds]?|ate|eat|sticks?|wood|kindling|brushwood|firewood|twigs?|bundle[ds]?|fires?|bonfire|stove"
               r"|hearth|hedg(?:e|es|ing)|thatch(?:er|ing)?",
-    "fag": r"smoke[ds]?|smoking|lighter|light(?:ed)?|lit|packet|pack|roll(?:ed|ie|ies)?|ash(?:tray)?|puff|drag"
-           r"|tobacco|cigarettes?|break|ends?|nip(?:ped)?|popped",
+    "fag": r"smoke[ds]?|smoking|lighter|light(?:ed)?|lit|packet|pack|roll(?:ed|ie|ies)?|ash(?:tray)?"
+           r"|tobacco|cigarettes?|nip(?:ped)?|popped",
     "bitch": r"dogs?|pups?|puppy|puppies|litter|whelp(?:ed|ing|s)?|breed(?:er|ers|ing)?|kennels?|hounds?|lurcher"
              r"|greyhound|spaniel|terrier|collie|labrador|retriever|vet|stud|sire|dam|season|crufts|bred|sheepdog",
     "dyke": r"sea|floods?|flooding|water|drains?|drained|fens?|dutch|holland|offa['’]s|ditch(?:es)?|dug|tide"
@@ -209,6 +272,12 @@ _REAIMED_AFTER = re.compile(r",? (?:and|but) (?:you|u|ya|he|she|they)(?:['’](?
                             r"|gran|granny|nan|grandma|mother-in-law|missus|misses|mrs|old lady|old man|"
                             + EN_PEOPLE + r")(?![a-z]))(?= *(?:$|[.!?,;:)\n\"'”’]|too(?![a-z])|as well))")
 _CUES = {base: re.compile(r"(?<![a-z'’])(?:" + cues + r")(?![a-z])") for base, cues in _SENSES.items()}
+# a cue that is a cigarette's only in its phrase, right beside the word (session 42, redoing session 41's lost fix): "a
+# fag break", "the fag end", "a drag / puff on a fag"; "fags will break the law", "fags at the end of our road", "fags
+# in drag" are people (a "break", "end" or "drag" elsewhere in the sentence is no cue)
+_PHRASE_AFTER = {"fag": re.compile(r" (?:break|breaks|end|ends)(?![a-z])")}
+_PHRASE_BEFORE = {"fag": re.compile(r"(?<![a-z'’])(?:drag|drags|puff|puffs) (?:on|of|at) (?:an?|my|his|her|your"
+                                    r"|their|the|another|this|that) $")}
 _NEAR = 48
 _SENTENCE_END = re.compile(r"[.!?;\n]")
 # the word said of a person all the same: after a determiner or an address that picks someone out ("some fag", "you
@@ -236,13 +305,10 @@ READ_AT_MOST = 64
 def reading(t: str, a: int, b: int) -> int:
     """OWN when the word at [a, b) of the normalised text names the writer or their own group, LITERAL when it is
     used in its other sense, else 0 (each looks at most _NEAR characters either side: linear in the words)."""
-    before = _IN_GROUP_BEFORE.search(t, max(0, a - _BEFORE), a)
-    mine = before is not None and (before.group("my") is None or (t[b - 1] in "sz" and " " not in t[a:b]) or (
-        t[a:b] in _MY_FRIEND and _PERSON_AFTER.match(t, b, b + 24) is None)) and (
-        before.group("free") is None or (t[b - 1] not in "sz" and _DESCRIBED_WORD.fullmatch(t, a, b) is not None))
     agent = _AGENT_AFTER.match(t, b, b + 12) is not None  # "a faggot killer", "we are queer bashers": the target
-    if not agent and (mine or _IN_GROUP_AFTER.match(t, b, b + 24) or _OTHER_MY_AGE.match(t, max(0, a - 6), b + 8) or (
-            t[a:b] in _ADDRESS_WORDS and _warm_address(t, a)) or _introduced(t, a, b)
+    if not agent and (_opened_before(t, a, b) or _IN_GROUP_AFTER.match(t, b, b + 24)
+            or _COUNTED_AFTER.match(t, b, b + 32) or _OTHER_MY_AGE.match(t, max(0, a - 6), b + 8) or (
+            t[a:b] in _ADDRESS_WORDS and _warm_address(t, a)) or _introduced(t, a, b) or _called(t, a, b)
             or (_OWNABLE.fullmatch(t, a, b) and _SELF_NAMED_BEFORE.search(t, max(0, a - _BEFORE), a)
                 and not _SCORN_AFTER.match(t, b) and not _COMMENT_AFTER.match(t, b, b + 24))):
         return OWN
@@ -252,6 +318,9 @@ def reading(t: str, a: int, b: int) -> int:
     base = _WORD_SENSE.get(t[a:b])
     if base is None or _PERSON_BEFORE.search(t, max(0, a - 24), a):
         return 0
+    if base in _PHRASE_AFTER and (_PHRASE_AFTER[base].match(t, b, b + 8)
+                                  or _PHRASE_BEFORE[base].search(t, max(0, a - 24), a)):
+        return LITERAL
     start, end = max(0, a - _NEAR), min(len(t), b + _NEAR)
     if (stop := _SENTENCE_END.search(t, b, end)) is not None:
         end = stop.start()
@@ -259,6 +328,71 @@ def reading(t: str, a: int, b: int) -> int:
         start = stop.end()
     cues = _CUES[base]
     return LITERAL if cues.search(t, start, a) or cues.search(t, b, end) else 0
+
+
+def _opened_before(t: str, a: int, b: int) -> bool:
+    """Whether an opening of _IN_GROUP_BEFORE in the _OPENED characters before the word makes it the writer's own: an
+    opening refused ("our" before no thing of the writer's) leaves a later one to be read ("our fellow dykes"), at most
+    _OPENINGS of them (each search bounded: linear)."""
+    pos = max(0, a - _OPENED)
+    for _ in range(_OPENINGS):
+        if (before := _IN_GROUP_BEFORE.search(t, pos, a)) is None:
+            return False
+        if _opened(t, a, b, before):
+            return True
+        pos = before.start() + 1
+    return False
+
+
+def _opened(t: str, a: int, b: int, before: re.Match) -> bool:
+    """Whether _IN_GROUP_BEFORE's opening `before` makes the word at [a, b) the writer's own: "my" before a plural, a
+    friend or the writer's own thing, "our" before the writer's own thing, one free describing word before a singular
+    person noun, "the" before no possessive, "your" before a singular, a number before a plural, "as a" for the
+    writer (each window bounded: linear)."""
+    plural = t[b - 1] in "sz"
+    if before.group("my") is not None and not ((plural and " " not in t[a:b]) or (
+            t[a:b] in _MY_FRIEND and _PERSON_AFTER.match(t, b, b + 24) is None)
+            or _OWN_THING_AFTER.match(t, b, b + 28)):
+        return False
+    if before.group("our") is not None and not _OWN_THING_AFTER.match(t, b, b + 28):
+        return False
+    if before.group("free") is not None and (plural or _DESCRIBED_WORD.fullmatch(t, a, b) is None):
+        return False
+    if (the := before.group("the")) is not None and (t[b:b + 1] in ("'", "’") or (the == "your" and plural)):
+        return False
+    if before.group("count") is not None and not plural:
+        return False
+    return before.group("as") is None or _as_writer(t, before.start("as"), b)
+
+
+def _as_writer(t: str, s: int, b: int) -> bool:
+    """Whether "as a" at `s` (its word ending at `b`) names the writer: at a clause's start, when the first pronoun
+    after the word is the writer's or none; inside a clause, when the writer comes before it (at most 64 characters
+    either side, never past the sentence)."""
+    start = max(0, s - 64)
+    for stop in _CLAUSE_END.finditer(t, start, s):
+        start = stop.end()
+    if _AS_OPENS.search(t, max(start, s - 12), s):
+        end = min(len(t), b + 64)
+        if (stop := _CLAUSE_END.search(t, b, end)) is not None:
+            end = stop.start()
+        first = _PRONOUN.search(t, b, end)
+        return first is None or first.group("first") is not None
+    return _FIRST_BEFORE.search(t, start, s) is not None
+
+
+def _called(t: str, a: int, b: int) -> bool:
+    """The group called on as "we" at a clause's start ("dykes, we need more of us there", "as queers, we ..."): the
+    plural word, then "we" or "let's" with no one else, insult, threat or hate said in the sentence (at most 96
+    characters after the word)."""
+    if t[b - 1] not in "sz" or not _CALLED_BEFORE.search(t, max(0, a - 8), a) or not _CALLED_AFTER.match(t, b, b + 12):
+        return False
+    end = min(len(t), b + 96)
+    if (stop := _SENTENCE_END.search(t, b, end)) is not None:
+        end = stop.start()
+    rest = t[b:end]
+    return (_OTHERS.search(rest) is None and _HARM_SAID.search(rest) is None and THREAT_EN.search(rest) is None
+            and HATE_EN.search(t, max(0, a - 8), end) is None)
 
 
 def _introduced(t: str, a: int, b: int) -> bool:
