@@ -25,6 +25,7 @@ from moderation.targets import constructions as targets_constructions
 from moderation.targets import denied as targets_denied
 from moderation.targets import exclaimed as targets_exclaimed
 from moderation.targets import exposed as targets_exposed
+from moderation.targets import literal as targets_literal
 from moderation.targets import owned as targets_owned
 from moderation.targets import pii as targets_pii
 from moderation.targets import pii_pieces as targets_pii_pieces
@@ -113,8 +114,8 @@ def _patterns() -> dict[str, re.Pattern]:
     out = {}
     seen = set()  # a pattern imported by a later module is its defining module's
     for module in (text_patterns, features_patterns, features_links, targets_constructions, targets_reported,
-                   targets_pii_pieces, targets_pii, targets_denied, targets_exclaimed, targets_owned, targets_exposed,
-                   text_misspellings):
+                   targets_pii_pieces, targets_pii, targets_denied, targets_exclaimed, targets_owned, targets_literal,
+                   targets_exposed, text_misspellings):
         for name, value in vars(module).items():
             if isinstance(value, re.Pattern) and id(value) not in seen:
                 seen.add(id(value))
@@ -198,7 +199,10 @@ JA_PARTICLES = ("が", "は", "の", "を", "って", "、")  # what follows a s
 
 
 # slur words moderation.targets.owned reads, each with what makes it the writer's own or literal
-OWNED = ["faggots ", "we queers ", "faggots and peas ", "dykes like me ", "some fag ", "a bitch whelping "]
+OWNED = ["faggots ", "we queers ", "faggots and peas ", "dykes like me ", "some fag ", "a bitch whelping ",
+         # session 42: "the" one of them, a refused opening before a later one, "as a", the group called as "we", a
+         # cigarette's phrase
+         "we were the only old queers ", "our fellow dykes ", "as a dyke, ", "queers, we ", "a fag break "]
 
 
 # a spelling of each kind moderation.text.misspellings reads (symbols, a mask, digits, an edit, a substitution, two

@@ -224,7 +224,7 @@ FAMILIES = {
         "[Fellow|Other] {rslurp} like [me|us] [marched for|campaigned for|voted for] [the new clinic|this law|the mayor]",
         "[I'm|I am] a [total|complete|real] {rslur} [about|when it comes to] [tidiness|interior design|karaoke], [ask my flatmates|guilty]",
     ),
-    "neg_homonym": (  # a slur word in its other, literal sense (moderation.targets.owned._SENSES), aimed at nobody
+    "neg_homonym": (  # a slur word in its other, literal sense (moderation.targets.literal._SENSES), aimed at nobody
         "[The butcher on {street} Street|Mum|Our pub] [does|makes|sells] faggots in [rich|onion] gravy [on Tuesdays|with mash]",
         "[The thatcher|The hedge layer|An old forester] [tied|bundled|cut] faggots of [hazel|willow|birch] [for the roof|along the lane|for winter]",
         "[He|My uncle|The foreman|Grandma] [lit|rolled|smoked] a fag [on the back step|outside the depot|before the shift] [every morning|after lunch]",

@@ -9,6 +9,10 @@ import re
 from moderation.automaton import Automaton
 from moderation.targets.constructions import HATE_EN, THREAT_EN
 from moderation.targets.denied import UNWARM_EN, denied_spans
+from moderation.targets.literal import NEAR as _NEAR
+from moderation.targets.literal import SENSE_WORDS as SENSE_WORDS
+from moderation.targets.literal import SENTENCE_END as _SENTENCE_END
+from moderation.targets.literal import literal
 from moderation.wordlists import DEATH_WISH, DEHUMANIZE, EXPEL, INSULTS_EN, VIOLENCE
 from moderation.wordlists.addressees import EN_PEOPLE
 
@@ -204,88 +208,6 @@ _PRONOUN = re.compile(r"(?<![a-z'’])(?:(?P<first>i|i['’]m|im|i['’]ve|i['�
                       r"|our)|you|your|ya|u|he|him|his|she|her|they|them|their)(?![a-z'’])")
 _CLAUSE_END = re.compile(r"[.!?;\n]")
 
-# the other sense of a slur word, told by a word of that sense near it in the same sentence: food or firewood
-# (faggots), tobacco (a fag), dogs (a bitch), water and earthworks (a dyke), a narrow gap (a chink), the animal (a
-# coon), the genus (Homo). A cue is a whole word within _NEAR characters either side, never past a sentence's end
-_SENSES = {
-    "faggot": r"peas|gravy|onions?|mash|chips|butcher|pork|liver|dinner|tea|supper|meatballs?|recipe|cook(?:ed|ing)?"
-              r"|oven|serve[ds]?|ate|eat|sticks?|wood|kindling|brushwood|firewood|twigs?|bundle[ds]?|fires?|bonfire|stove"
-              r"|hearth|hedg(?:e|es|ing)|thatch(?:er|ing)?",
-    "fag": r"smoke[ds]?|smoking|lighter|light(?:ed)?|lit|packet|pack|roll(?:ed|ie|ies)?|ash(?:tray)?"
-           r"|tobacco|cigarettes?|nip(?:ped)?|popped",
-    "bitch": r"dogs?|pups?|puppy|puppies|litter|whelp(?:ed|ing|s)?|breed(?:er|ers|ing)?|kennels?|hounds?|lurcher"
-             r"|greyhound|spaniel|terrier|collie|labrador|retriever|vet|stud|sire|dam|season|crufts|bred|sheepdog",
-    "dyke": r"sea|floods?|flooding|water|drains?|drained|fens?|dutch|holland|offa['’]s|ditch(?:es)?|dug|tide"
-            r"|burst|breach(?:ed)?|river|levee|polder|dam|earthwork|rampart|embankment",
-    "chink": r"armou?r|defen[cs]e|light|sunlight|curtains?|wall|door|fence|crack|gap|peer(?:ed)?|glimpse",
-    "coon": r"racc?oons?|hounds?|hunt(?:ing|ers?)?|treed|skin|possums?",
-    "homo": r"sapiens|erectus|habilis|neanderthalensis|genus|species|fossils?|hominins?",
-}
-_WORD_SENSE = {w: base for base in _SENSES for w in (base, base + "s", base + "es")}
-SENSE_WORDS = frozenset(_WORD_SENSE)  # the words reading() can find LITERAL (the only ones it can for a non-group word)
-# "bitch" said of a thing or a situation, no one (session 32, en_idiom_swear_probe): its subject life, karma, it, that,
-# this or a gerund opening a clause ("life's a bitch", "it's a bitch to park", "getting a GP appointment is such a
-# bitch"), or "a bitch of a" day, commute, exam ...; "she's / the examiner was a bitch" keep their person, and so
-# does a describing word that is no intensifier ("that's a stupid bitch", "it's a lil bitch at the bus stop": read
-# in Davidson's tweets, whose harassment label owned_spans sets); not "nothing/something ... she is a" nor a gerund
-# whose words name a person ("Nothing against her but she is a bitch" is an insult at her)
-_NOT_PERSON = r"(?!(?:i|me|my|we|us|our|you|your|he|him|his|she|her|they|them|their)(?![a-z]))"
-# the gerund is one of a closed list of everyday activities (session 33): any capitalised -ing word may be a surname
-# ("Manning / Fleming / Harding is a bitch" is an insult at a person; normalised text has lost the capital), so only
-# a doing that is commonly a chore or a struggle reads as the thing
-_ACTIVITY = (r"(?:getting|finding|parking|driving|running|commuting|cycling|walking|hiking|climbing|swimming|flying"
-             r"|travell?ing|moving|packing|unpacking|cleaning|cooking|baking|washing|ironing|hoovering|vacuuming"
-             r"|shopping|queu(?:e)?ing|waiting|working|studying|revising|learning|teaching|training|dieting|fasting"
-             r"|dating|parenting|raising|renting|buying|selling|booking|filing|paying|saving|budgeting|fixing"
-             r"|repairing|painting|decorating|gardening|mowing|weeding|digging|shovell?ing|gritting|defrosting"
-             r"|sleeping|waking|quitting|stopping|starting|losing|breaking|trying|making|doing|taking|keeping"
-             r"|catching|changing|getting up|writing|reading|typing|coding|debugging|marking|grading|applying"
-             r"|interviewing|job hunting|house hunting|flat hunting|teething|potty training|sorting|assembling"
-             r"|installing|updating|printing|calling|texting|emailing|explaining|convincing|arguing|negotiating"
-             r"|organising|organizing|planning|hosting|babysitting|housesitting|lifting|carrying|pushing|pulling"
-             r"|towing|reversing|merging|overtaking|boarding|landing|skiing|surfing|sailing|rowing|fishing|camping"
-             r"|ageing|aging|growing up|recovering|healing|grieving|getting old|getting older)")
-# an institution or a system as the subject (session 33: "this government has been a bitch to deal with", "the council
-# is a bitch about permits"): criticism of a body, no one person
-_BODY = (r"government|council|ministry|department|system|economy|housing market|market|bank|airline|railway|nhs"
-         r"|tax office|hmrc|dvla|job centre|jobcentre|insurance company|insurer|letting agency|bureaucracy"
-         r"|paperwork|planning office|weather|traffic")
-_THING_BEFORE = re.compile(r"(?:(?:^|[^a-z'’])(?:life|karma|it|that|this|" + _BODY + r")|(?:^|[.!?,;:(\n] *)"
-                           r"(?!(?:no|some|every|any)thing(?![a-z]))(?:" + _ACTIVITY + r"(?: " + _NOT_PERSON
-                           + r"[a-z'’]{1,15}){0,6}|[a-z]{2,15}ing(?: " + _NOT_PERSON + r"[a-z'’]{1,15}){1,6}))"
-                           r"(?:['’]s|['’]ll be| is| was| can be| will be| has been| gets"
-                           r"| becomes| turned out to be)(?: (?:always|still|really|just|honestly|definitely|gonna be"
-                           r"|going to be))? (?:an?|one|such an?)(?: (?:real|right|total|proper|massive|huge|complete"
-                           r"|absolute|major|serious|fucking|freaking|bloody|damn|mean|cruel|cold|harsh|tough"
-                           r"|hell of an?)){0,2} $")
-_THING_AFTER = re.compile(r" of an? (?:[a-z]{1,12} )?(?:day|week|month|year|night|morning|winter|summer|season|commute"
-                          r"|drive|journey|trip|climb|hill|job|shift|exam|test|game|match|final|task|problem|form"
-                          r"|process|thing|road|walk|ride|flight|wait|queue|move|run|race|course)(?![a-z])")
-# the insult aimed back at a person by a coordinated tail ("life is a bitch and so is your mother", "... and so are
-# you", "karma's a bitch, just like you", "... and you're one too"; session 33): then the word names them, not the thing
-_REAIMED_AFTER = re.compile(r",? (?:and|but) (?:you|u|ya|he|she|they)(?:['’](?:re|s)| (?:are|is|was|were)) (?:one"
-                            r"|another)(?![a-z])"
-                            r"|(?:,? (?:and|but) so(?: (?:is|are|was|were|am)|['’]s)|,? (?:just |exactly )?like)"
-                            r" (?:(?:you|u|ya|he|she|they|him|her|them)(?![a-z'’])"
-                            r"|(?:your|ur|yo|his|her|their|my|that|the|this) (?:[a-z]{1,12} )?(?:mother|father|mom|mum"
-                            r"|mam|mama|dad|wife|husband|sister|brother|son|daughter|family|boss|ex|girlfriend|boyfriend"
-                            r"|gran|granny|nan|grandma|mother-in-law|missus|misses|mrs|old lady|old man|"
-                            + EN_PEOPLE + r")(?![a-z]))(?= *(?:$|[.!?,;:)\n\"'”’]|too(?![a-z])|as well))")
-_CUES = {base: re.compile(r"(?<![a-z'’])(?:" + cues + r")(?![a-z])") for base, cues in _SENSES.items()}
-# a cue that is a cigarette's only in its phrase, right beside the word (session 42, redoing session 41's lost fix): "a
-# fag break", "the fag end", "a drag / puff on a fag"; "fags will break the law", "fags at the end of our road", "fags
-# in drag" are people (a "break", "end" or "drag" elsewhere in the sentence is no cue)
-_PHRASE_AFTER = {"fag": re.compile(r" (?:break|breaks|end|ends)(?![a-z])")}
-_PHRASE_BEFORE = {"fag": re.compile(r"(?<![a-z'’])(?:drag|drags|puff|puffs) (?:on|of|at) (?:an?|my|his|her|your"
-                                    r"|their|the|another|this|that) $")}
-_NEAR = 48
-_SENTENCE_END = re.compile(r"[.!?;\n]")
-# the word said of a person all the same: after a determiner or an address that picks someone out ("some fag", "you
-# dyke", "is a bitch", "call him a"), the literal cue does not count
-_PERSON_BEFORE = re.compile(r"(?:^|[^a-z'’])(?:you|ya|ur|you['’]re|youre|he['’]s|she['’]s|they['’]re|is an?|are|was an?"
-                            r"|were|['’]s an?|that|this|those|these|some|such an?|him an?|her an?|them|called|call)"
-                            r"(?: [a-z]+)? $")
-
 # English slur and group words whose sense or owner is read (owned_spans), found by their stems in one compiled pass
 # (a regex search over every comment took ~16 us at 200 characters); the word lists' other hits are read by
 # moderation.features.words through reading()
@@ -304,7 +226,8 @@ READ_AT_MOST = 64
 @functools.lru_cache(maxsize=READ_AT_MOST)  # owned_spans reads the words words._in_group read just before
 def reading(t: str, a: int, b: int) -> int:
     """OWN when the word at [a, b) of the normalised text names the writer or their own group, LITERAL when it is
-    used in its other sense, else 0 (each looks at most _NEAR characters either side: linear in the words)."""
+    used in its other sense (moderation.targets.literal), else 0 (each looks at most _OPENED characters before and
+    _NEAR either side: linear in the words)."""
     agent = _AGENT_AFTER.match(t, b, b + 12) is not None  # "a faggot killer", "we are queer bashers": the target
     if not agent and (_opened_before(t, a, b) or _IN_GROUP_AFTER.match(t, b, b + 24)
             or _COUNTED_AFTER.match(t, b, b + 32) or _OTHER_MY_AGE.match(t, max(0, a - 6), b + 8) or (
@@ -312,22 +235,7 @@ def reading(t: str, a: int, b: int) -> int:
             or (_OWNABLE.fullmatch(t, a, b) and _SELF_NAMED_BEFORE.search(t, max(0, a - _BEFORE), a)
                 and not _SCORN_AFTER.match(t, b) and not _COMMENT_AFTER.match(t, b, b + 24))):
         return OWN
-    if t[a:b] == "bitch" and (_THING_BEFORE.search(t, max(0, a - _BEFORE - 32), a)
-                              or _THING_AFTER.match(t, b, b + 24)) and not _REAIMED_AFTER.match(t, b, b + 48):
-        return LITERAL
-    base = _WORD_SENSE.get(t[a:b])
-    if base is None or _PERSON_BEFORE.search(t, max(0, a - 24), a):
-        return 0
-    if base in _PHRASE_AFTER and (_PHRASE_AFTER[base].match(t, b, b + 8)
-                                  or _PHRASE_BEFORE[base].search(t, max(0, a - 24), a)):
-        return LITERAL
-    start, end = max(0, a - _NEAR), min(len(t), b + _NEAR)
-    if (stop := _SENTENCE_END.search(t, b, end)) is not None:
-        end = stop.start()
-    for stop in _SENTENCE_END.finditer(t, start, a):
-        start = stop.end()
-    cues = _CUES[base]
-    return LITERAL if cues.search(t, start, a) or cues.search(t, b, end) else 0
+    return LITERAL if literal(t, a, b, _BEFORE + 32) else 0
 
 
 def _opened_before(t: str, a: int, b: int) -> bool:
@@ -466,5 +374,5 @@ def may_read(t: str, a: int, b: int) -> bool:
     """Whether reading() of the word at [a, b) can answer other than 0, told without a regex (a Japanese word-list
     hit never can): OWN needs a space right before the word or before a newline that ends the window (every
     _IN_GROUP_BEFORE alternative ends with " $") or right after it (_IN_GROUP_AFTER starts with one), LITERAL a word
-    of _WORD_SENSE."""
-    return t[b:b + 1] == " " or " " in t[max(0, a - 2):a] or t[a:b] in _WORD_SENSE
+    of SENSE_WORDS."""
+    return t[b:b + 1] == " " or " " in t[max(0, a - 2):a] or t[a:b] in SENSE_WORDS
