@@ -181,6 +181,9 @@ def _read(text: str, word: str) -> int:
     ("both of us are queers", "queers", OWN),
     ("both of them are queers", "queers", 0),
     ("as one of the dykes who marched, thank you", "dykes", OWN),
+    ("as one of those fags, he should know better", "fags", 0),  # the clause goes on with someone else
+    ("as a dyke, you should know better", "dyke", 0),
+    ("as a dyke who loves her wife, i say yes", "dyke", OWN),
     ("we some real niggas on this street", "niggas", OWN),
     ("the queers among us", "queers", OWN),
     ("the queers among them", "queers", 0),

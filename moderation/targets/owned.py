@@ -42,11 +42,12 @@ OWN, LITERAL = 1, 2  # what reading() answers: the writer's own group word; the 
 # writer's own team, choir or body (_OWN_THING_AFTER), as "my" also is ("my old queer arse")
 _SINCE = (r"(?: (?:still|also|always|openly|proudly|just|really))?(?: (?:openly |proudly )?out as)?"
           r"(?: what (?:they|you|people|folk|some people|others)(?: would|['’]d)? call)?")
-_OPENER = (r"(?:we|us|fellow|(?P<as>as an?)|ima|(?:i['’]m|im|i am|i was|we['’]re|we are|we were)" + _SINCE + r"|"
+_OPENER = (r"(?:we|us|fellow|(?P<as>as an?|as one of (?:the|those|these|us))|ima"
+           r"|(?:i['’]m|im|i am|i was|we['’]re|we are|we were)" + _SINCE + r"|"
            r"(?:i|we)(?:['’]ve| have)(?: always| long| now)? been(?: (?:openly |proudly )?out as)?|"
            r"(?:i|we)(?:['’]ll| will)(?: always| still| forever)? be|"
            r"(?:i|we)(?: both| all)? (?:identify|identified|came out|have come out) as|(?:i|me|myself), an?|call me|"
-           r"(?:we|us), the|we (?:just )?some|as one of (?:the|those|these|us)|"
+           r"(?:we|us), the|we (?:just )?some|"
            r"(?:call|called) ourselves|(?:me|i) and (?:the |all the )?other|and (?:i|me|myself)(?: are| were|,)"
            r"|of us (?:who|that) (?:are|were)|(?:i['’]m|im|i am|i was) (?:just )?one of (?:those|the|these|you)"
            r"|(?:both|all|two|three|most|many|half|lots|loads|plenty) of us (?:are|were|have been|['’]re)"
@@ -274,9 +275,11 @@ def _opened(t: str, a: int, b: int, before: re.Match) -> bool:
 
 
 def _as_writer(t: str, s: int, b: int) -> bool:
-    """Whether "as a" at `s` (its word ending at `b`) names the writer: at a clause's start, when the first pronoun
-    after the word is the writer's or none; inside a clause, when the writer comes before it (at most 64 characters
-    either side, never past the sentence)."""
+    """Whether "as a" or "as one of the" at `s` (its word ending at `b`) names the writer: at a clause's start, when
+    the clause it opens goes on with the writer or with no one else (the first word after its comma, else the first
+    pronoun after the word: "as a dyke, she should ..." and "as one of those fags, he ..." are someone else; "as one of
+    the dykes who marched, thank you" is the writer); inside a clause, when the writer comes before it (at most 64
+    characters either side, never past the sentence)."""
     start = max(0, s - 64)
     for stop in _CLAUSE_END.finditer(t, start, s):
         start = stop.end()
@@ -284,7 +287,10 @@ def _as_writer(t: str, s: int, b: int) -> bool:
         end = min(len(t), b + 64)
         if (stop := _CLAUSE_END.search(t, b, end)) is not None:
             end = stop.start()
-        first = _PRONOUN.search(t, b, end)
+        if (comma := t.find(",", b, end)) != -1:
+            first = _PRONOUN.match(t, comma + 1 + (t[comma + 1:comma + 2] == " "))
+        else:
+            first = _PRONOUN.search(t, b, end)
         return first is None or first.group("first") is not None
     return _FIRST_BEFORE.search(t, start, s) is not None
 
