@@ -195,10 +195,13 @@ def _read(text: str, word: str) -> int:
     ("we call those lads faggots", "faggots", 0),
     ("they call each other faggots, disgusting", "faggots", 0),  # scorn after the naming
     ("our queer choir sang", "queer", OWN),
+    ("our tranny night at the pub should be banned, it's disgusting", "tranny", 0),  # scorn of it after
     ("our queer neighbours are loud", "queer", 0),  # "our" before a person: others
     ("get my fat dyke arse to the gym", "dyke", OWN),
     ("my faggot landlord", "faggot", 0),
-    ("dykes, we need more of us at the meeting", "dykes", OWN),
+    ("dykes, we need more of us at the meeting", "dykes", 0),  # a bare "we" may be others than those called
+    ("fags, we're watching", "fags", 0),
+    ("fags, our patience has run out", "fags", 0),
     ("queers, let's fill the hall", "queers", OWN),
     ("as queers, we fought for this clinic", "queers", OWN),
     ("dykes, we will find you", "dykes", 0),  # someone else in the sentence

@@ -100,14 +100,15 @@ _OWN_THING_AFTER = re.compile(r"(?: [a-z][a-z-]{1,15})? (?:choir|chorus|team|clu
                               r"|(?:ass|arse|butt|self)(?! (?:" + EN_PEOPLE + r"|mother|father|buddy|sister|cousin"
                               r"|aunt|auntie|uncle|wife|husband|girlfriend|landlord|landlady|neighbou?r|boss|mates?"
                               r"|niggas?|bitch|hoe)(?![a-z])))(?![a-z])")
-# session 42: the group called on as "we" at a clause's start ("dykes, we need more of us at the meeting", "queers,
-# let's fill the town hall", "as queers, we have fought for this clinic"): the writer among those called, so long as
+# session 42: the group called on with the writer among them at a clause's start, by "let's" ("queers, let's fill the
+# town hall") or by "as ..., we" ("as queers, we have fought for this clinic"); a bare "dykes, we ..." is not read: its
+# "we" may be others than those called ("fags, we're watching", "fags, our patience has run out"). So long as
 # the sentence turns on no one else (you, they, them ...) and says no harm: a threat or hate construction, a word of
 # the violence, death-wish, dehumanising, expelling or insult lists (a stem: "burn" holds "burnt") or a harm verb they
 # leave out ("queers, we will find you", "fags, we should burn the lot out", "dykes, we need to get rid of every last
 # one": the constructions read a harm aimed at a person, so the words are asked here too)
-_CALLED_BEFORE = re.compile(r"(?:^|[.!?\n;:(] *)(?:as )?$")
-_CALLED_AFTER = re.compile(r", (?:we|we['’](?:re|ve|ll|d)|let['’]s|let us|our|us)(?![a-z'’])")
+_CALLED_BEFORE = re.compile(r"(?:^|[.!?\n;:(] *)(?P<as>as )?$")
+_CALLED_AFTER = re.compile(r", (?:(?P<we>we|we['’](?:re|ve|ll|d))|let['’]s|let us)(?![a-z'’])")
 _HARM_SAID = re.compile(r"(?<![a-z'’])(?:" + "|".join(sorted(
     map(re.escape, {w for w in (*DEATH_WISH, *VIOLENCE, *DEHUMANIZE, *EXPEL, *INSULTS_EN) if w.isascii()}),
     key=lambda w: -len(w))) + r"|beat|hurt|attack|batter|bash|punch|kick|smash|torch|hunt|string|die|dead|rid"
@@ -263,8 +264,8 @@ def _opened(t: str, a: int, b: int, before: re.Match) -> bool:
             t[a:b] in _MY_FRIEND and _PERSON_AFTER.match(t, b, b + 24) is None)
             or _OWN_THING_AFTER.match(t, b, b + 28)):
         return False
-    if before.group("our") is not None and not _OWN_THING_AFTER.match(t, b, b + 28):
-        return False
+    if before.group("our") is not None and (not _OWN_THING_AFTER.match(t, b, b + 28) or _SCORN_AFTER.match(t, b)):
+        return False  # ... and no scorn of it after ("our tranny night at the pub should be banned, it's disgusting")
     if before.group("free") is not None and (plural or _DESCRIBED_WORD.fullmatch(t, a, b) is None):
         return False
     if (the := before.group("the")) is not None and (t[b:b + 1] in ("'", "’") or (the == "your" and plural)):
@@ -296,10 +297,12 @@ def _as_writer(t: str, s: int, b: int) -> bool:
 
 
 def _called(t: str, a: int, b: int) -> bool:
-    """The group called on as "we" at a clause's start ("dykes, we need more of us there", "as queers, we ..."): the
-    plural word, then "we" or "let's" with no one else, insult, threat or hate said in the sentence (at most 96
-    characters after the word)."""
-    if t[b - 1] not in "sz" or not _CALLED_BEFORE.search(t, max(0, a - 8), a) or not _CALLED_AFTER.match(t, b, b + 12):
+    """The group called on with the writer among them at a clause's start ("queers, let's ...", "as queers, we ..."):
+    the plural word, then "let's", or "we" after "as", with no one else, insult, threat or hate said in the sentence
+    (at most 96 characters after the word)."""
+    if (t[b - 1] not in "sz" or (before := _CALLED_BEFORE.search(t, max(0, a - 8), a)) is None
+            or (after := _CALLED_AFTER.match(t, b, b + 12)) is None
+            or (after.group("we") is not None and before.group("as") is None)):
         return False
     end = min(len(t), b + 96)
     if (stop := _SENTENCE_END.search(t, b, end)) is not None:
