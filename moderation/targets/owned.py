@@ -84,12 +84,13 @@ _IN_GROUP_BEFORE = re.compile(r"(?:^|[^a-z'’])" + _OPENER + r"(?:" + _ARTICLE 
                               r"(?:happy|glad|lucky|blessed|thrilled|grateful|proud) to be(?: an?)?(?: [a-z]{1,12})? $")
 # the word before a people noun counts too ("queer folks like me", "dyke elders like us": session 32; "queer folks like
 # me deserve better healthcare" was hate 0.45 with 2026.12.04-1)
-_IN_GROUP_AFTER = re.compile(r"(?: (?:folks?|people|kids?|women|men|guys|girls|boys|lads|ones|elders|friends)"
+_GROUP_NOUNS = r"folks?|people|kids?|women|men|guys|girls|boys|lads|elders"  # "queer folks", "dyke elders"
+_IN_GROUP_AFTER = re.compile(r"(?: (?:" + _GROUP_NOUNS + r"|ones|friends)"
                              r"(?= like (?:me|us|myself)(?![a-z])))?"
                              r" (?:myself|ourselves|and proud|like me|like us|like myself)(?![a-z])")
 # session 42: the writer counted among them after the word ("the queers among us", "dykes such as me", "plenty of
 # queers, myself included", "lots of fags, including me"); "among them", "such as her", "her included" name others
-_COUNTED_AFTER = re.compile(r"(?: (?:folks?|people|kids?|women|men|guys|girls|boys|lads|elders))?"
+_COUNTED_AFTER = re.compile(r"(?: (?:" + _GROUP_NOUNS + r"))?"
                             r"(?: among(?:st)? us| such as (?:me|myself|us|ourselves)"
                             r"|,? (?:myself|me|us|ourselves) included"
                             r"|,? including (?:me|myself|us|ourselves))(?![a-z])")
@@ -208,7 +209,6 @@ _FIRST_BEFORE = re.compile(r"(?<![a-z'’])(?:i|i['’]m|im|i['’]ve|i['’]d|i
                            r"|ourselves)(?![a-z'’])")
 _PRONOUN = re.compile(r"(?<![a-z'’])(?:(?P<first>i|i['’]m|im|i['’]ve|i['’]d|i['’]ll|me|my|we|we['’]re|we['’]ve|us"
                       r"|our)|you|your|ya|u|he|him|his|she|her|they|them|their)(?![a-z'’])")
-_CLAUSE_END = re.compile(r"[.!?;\n]")
 
 # English slur and group words whose sense or owner is read (owned_spans), found by their stems in one compiled pass
 # (a regex search over every comment took ~16 us at 200 characters); the word lists' other hits are read by
@@ -282,11 +282,11 @@ def _as_writer(t: str, s: int, b: int) -> bool:
     the dykes who marched, thank you" is the writer); inside a clause, when the writer comes before it (at most 64
     characters either side, never past the sentence)."""
     start = max(0, s - 64)
-    for stop in _CLAUSE_END.finditer(t, start, s):
+    for stop in _SENTENCE_END.finditer(t, start, s):
         start = stop.end()
     if _AS_OPENS.search(t, max(start, s - 12), s):
         end = min(len(t), b + 64)
-        if (stop := _CLAUSE_END.search(t, b, end)) is not None:
+        if (stop := _SENTENCE_END.search(t, b, end)) is not None:
             end = stop.start()
         if (comma := t.find(",", b, end)) != -1:
             first = _PRONOUN.match(t, comma + 1 + (t[comma + 1:comma + 2] == " "))
