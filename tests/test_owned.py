@@ -199,6 +199,8 @@ def _read(text: str, word: str) -> int:
     ("our queer neighbours are loud", "queer", 0),  # "our" before a person: others
     ("get my fat dyke arse to the gym", "dyke", OWN),
     ("my faggot landlord", "faggot", 0),
+    ("kiss my fucking ass", "fucking", 0),  # a swear word is no slur of the writer's own
+    ("laughing my fucking ass off", "fucking", 0),
     ("dykes, we need more of us at the meeting", "dykes", 0),  # a bare "we" may be others than those called
     ("fags, we're watching", "fags", 0),
     ("fags, our patience has run out", "fags", 0),

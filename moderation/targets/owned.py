@@ -95,7 +95,8 @@ _COUNTED_AFTER = re.compile(r"(?: (?:" + _GROUP_NOUNS + r"))?"
                             r"|,? (?:myself|me|us|ourselves) included"
                             r"|,? including (?:me|myself|us|ourselves))(?![a-z])")
 # the writer's own team, choir, night or body after "our" or "my" ("our queer choir", "our dyke five-a-side team",
-# "my old queer arse"): a thing the writer belongs to or is, not a person ("our faggot vicar", "our dyke neighbours")
+# "my old queer arse"): a thing the writer belongs to or is, not a person ("our faggot vicar", "our dyke neighbours");
+# a slur word of _OWNABLE only, not a swear word ("kiss my fucking ass", "laughing my fucking ass off")
 _OWN_THING_AFTER = re.compile(r"(?: [a-z][a-z-]{1,15})? (?:choir|chorus|team|club|bar|night|nights|group|collective"
                               r"|band|zine|march|float|family|cabaret|disco|society|network|crew|squad|league"
                               r"|(?:ass|arse|butt|self)(?! (?:" + EN_PEOPLE + r"|mother|father|buddy|sister|cousin"
@@ -260,11 +261,11 @@ def _opened(t: str, a: int, b: int, before: re.Match) -> bool:
     person noun, "the" before no possessive, "your" before a singular, a number before a plural, "as a" for the
     writer (each window bounded: linear)."""
     plural = t[b - 1] in "sz"
+    thing = _OWNABLE.fullmatch(t, a, b) is not None and _OWN_THING_AFTER.match(t, b, b + 28) is not None
     if before.group("my") is not None and not ((plural and " " not in t[a:b]) or (
-            t[a:b] in _MY_FRIEND and _PERSON_AFTER.match(t, b, b + 24) is None)
-            or _OWN_THING_AFTER.match(t, b, b + 28)):
+            t[a:b] in _MY_FRIEND and _PERSON_AFTER.match(t, b, b + 24) is None) or thing):
         return False
-    if before.group("our") is not None and (not _OWN_THING_AFTER.match(t, b, b + 28) or _SCORN_AFTER.match(t, b)):
+    if before.group("our") is not None and (not thing or _SCORN_AFTER.match(t, b)):
         return False  # ... and no scorn of it after ("our tranny night at the pub should be banned, it's disgusting")
     if before.group("free") is not None and (plural or _DESCRIBED_WORD.fullmatch(t, a, b) is None):
         return False
