@@ -108,6 +108,11 @@ def _read(text: str, word: str) -> int:
     ("fags will break the law wherever they go", "fags", 0),
     ("fags at the end of our road", "fags", 0),
     ("fags in drag on the high street", "fags", 0),
+    # ... but one cigarette had keeps them anywhere in its sentence (read2, session 42), unless someone is near
+    ("quick fag before the end of my shift, then home", "fag", LITERAL),
+    ("went out for a quick fag, then back to the break room", "fag", LITERAL),
+    ("i stubbed my fag out at the end of the pier", "fag", LITERAL),
+    ("a fag like him will break the law", "fag", 0),
     # session 38: a self-introduction ("X here, ...") and a participle clause of the writer's own being
     ("retired dyke here, and the new bus route is a disgrace", "dyke", OWN),
     ("proud queer grandad here: loved the carnival", "queer", OWN),
@@ -185,16 +190,24 @@ def _read(text: str, word: str) -> int:
     ("as a dyke, you should know better", "dyke", 0),
     ("as a dyke who loves her wife, i say yes", "dyke", OWN),
     ("we some real niggas on this street", "niggas", OWN),
-    ("the queers among us", "queers", OWN),
-    ("the queers among them", "queers", 0),
+    ("the queers among us", "queers", 0),  # an outsider's enemy within too (read2, session 42)
+    ("there are faggots among us and they need rooting out", "faggots", 0),
     ("dykes such as myself", "dykes", OWN),
     ("dykes such as her", "dykes", 0),
     ("loads of fags, me included, were there", "fags", OWN),
     ("loads of fags, him included, were there", "fags", 0),
     ("we call each other faggots", "faggots", OWN),
+    # read2, session 42: "us" is an object before "the" or a number; "your" only with a closed list's words; a
+    # determiner after the comma of "as one of ..." is someone else
+    ("give us the faggots and we'll sort them out ourselves", "faggots", 0),
+    ("send us two dykes and we'll teach them a lesson", "dykes", 0),
+    ("i'm your landlord faggot and you have a week to get out", "faggot", 0),
+    ("as one of those fags, the new vicar should resign", "fags", 0),
+    ("as one of the queers who marched, the councillor should be sacked", "queers", 0),
     ("we call those lads faggots", "faggots", 0),
     ("they call each other faggots, disgusting", "faggots", 0),  # scorn after the naming
-    ("our queer choir sang", "queer", OWN),
+    ("our queer choir sang", "queer", 0),  # "our" is the town's as often (read2, session 42)
+    ("our fag bar got torched last night, good riddance", "fag", 0),
     ("our tranny night at the pub should be banned, it's disgusting", "tranny", 0),  # scorn of it after
     ("our queer neighbours are loud", "queer", 0),  # "our" before a person: others
     ("get my fat dyke arse to the gym", "dyke", OWN),

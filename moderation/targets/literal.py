@@ -78,6 +78,12 @@ _CUES = {base: re.compile(r"(?<![a-z'’])(?:" + cues + r")(?![a-z])") for base,
 # fag break", "the fag end", "a drag / puff on a fag"; "fags will break the law", "fags at the end of our road", "fags
 # in drag" are people (a "break", "end" or "drag" elsewhere in the sentence is no cue)
 _PHRASE_AFTER = {"fag": re.compile(r" (?:break|breaks|end|ends)(?![a-z])")}
+# ... but one cigarette had ("a fag", "my fag", "quick fag", "another fag") keeps them anywhere in its sentence
+# unless someone is spoken of near it ("quick fag before the end of my shift", "out for a quick fag, then back to
+# the break room"; "a fag like him will break the law" is a person; read2, session 42)
+_ONE_HAD = re.compile(r"(?<![a-z'’])(?:a|my|another|one more|last|quick)(?: (?:quick|crafty|sneaky|last))? $")
+_SOMEONE = re.compile(r"(?<![a-z'’])(?:he|him|his|she|her|they|them|their|who|you|your)(?![a-z'’])")
+_WIDE = {"fag": re.compile(r"(?<![a-z'’])(?:break|breaks|end|ends|drag|drags|puff|puffs)(?![a-z])")}
 _PHRASE_BEFORE = {"fag": re.compile(r"(?<![a-z'’])(?:drag|drags|puff|puffs) (?:on|of|at) (?:an?|my|his|her|your"
                                     r"|their|the|another|this|that) $")}
 NEAR = 48  # characters either side of a word a cue is looked for in (owned.py's warm address reads as far)
@@ -108,4 +114,8 @@ def literal(t: str, a: int, b: int, before: int) -> bool:
     for stop in SENTENCE_END.finditer(t, start, a):
         start = stop.end()
     cues = _CUES[base]
-    return bool(cues.search(t, start, a) or cues.search(t, b, end))
+    if cues.search(t, start, a) or cues.search(t, b, end):
+        return True
+    wide = _WIDE.get(base)
+    return bool(wide is not None and t[b - 1] != "s" and _ONE_HAD.search(t, max(0, a - 24), a)
+                and not _SOMEONE.search(t, start, end) and (wide.search(t, start, a) or wide.search(t, b, end)))

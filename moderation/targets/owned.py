@@ -38,8 +38,9 @@ OWN, LITERAL = 1, 2  # what reading() answers: the writer's own group word; the 
 # session 42 (en_own_group_probe): out as one ("i've been out as a dyke", "i'm openly out as queer"), what others call
 # the writer ("i'm what they call a dyke"), "we" coming out or identifying as one ("we came out as queers"), the
 # writer set beside the word ("i, an old dyke, ...", "we, the queers of leeds, ..."), counted by a quantifier ("both of
-# us are dykes", "as one of the dykes who ..."), "we some real ..." (the copula left out); "our" only before the
-# writer's own team, choir or body (_OWN_THING_AFTER), as "my" also is ("my old queer arse")
+# us are dykes", "as one of the dykes who ..."), "we some real ..." (the copula left out); "my" before the writer's own
+# team, choir or body too (_OWN_THING_AFTER: "my old queer arse"). Not "our": townspeople say "our dyke march is a
+# disgrace", "our fag bar got torched, good riddance" (read2, session 42)
 _SINCE = (r"(?: (?:still|also|always|openly|proudly|just|really))?(?: (?:openly |proudly )?out as)?"
           r"(?: what (?:they|you|people|folk|some people|others)(?: would|['’]d)? call)?")
 _OPENER = (r"(?:we|us|fellow|(?P<as>as an?|as one of (?:the|those|these|us))|ima"
@@ -47,11 +48,11 @@ _OPENER = (r"(?:we|us|fellow|(?P<as>as an?|as one of (?:the|those|these|us))|ima
            r"(?:i|we)(?:['’]ve| have)(?: always| long| now)? been(?: (?:openly |proudly )?out as)?|"
            r"(?:i|we)(?:['’]ll| will)(?: always| still| forever)? be|"
            r"(?:i|we)(?: both| all)? (?:identify|identified|came out|have come out) as|(?:i|me|myself), an?|call me|"
-           r"(?:we|us), the|we (?:just )?some|"
+           r"we, the|we (?:just )?some|"
            r"(?:call|called) ourselves|(?:me|i) and (?:the |all the )?other|and (?:i|me|myself)(?: are| were|,)"
            r"|of us (?:who|that) (?:are|were)|(?:i['’]m|im|i am|i was) (?:just )?one of (?:those|the|these|you)"
            r"|(?:both|all|two|three|most|many|half|lots|loads|plenty) of us (?:are|were|have been|['’]re)"
-           r"|(?P<my>my)|(?P<our>our))")
+           r"|(?P<my>my))")
 _ARTICLE = r"(?: (?:an?|all|both|such an?|just an?|also an?|still an?|the biggest|a bit of an?|a total|a complete))?"
 _MODIFIER = r"(?: (?:proud|old|fat|fellow|own|little|bunch of|lot of|massive|proper|big|total|complete|real)){0,2}"
 # after an article the writer may describe themself with any one word first ("i'm a bossy bitch", normalised "ima
@@ -65,15 +66,17 @@ _DESCRIBED = (r"(?: (?:an?|such an?|just an?|also an?|still an?|a bit of an?|a t
 _DESCRIBED_WORD = re.compile(r"nigga|niggah|queer|dyke|fag|faggot|homo|tranny|crip|cripple|retard|bitch|chink|coon"
                              r"|kike|spic|slut|hoe|whore|cunt")
 # session 42: "the" or "your" and up to two describing words ("i'm the oldest dyke in the club", "we were the only
-# queers at the wedding", "i'm your friendly neighbourhood dyke"), or a number of them ("we're a couple of old
-# queers", "we are two middle-aged dykes"); none a word that turns to others ("we're the ones faggots fear", "i'm the
-# reason those fags left", "i'm your worst nightmare faggot") nor a participle ("we're the lads beating queers")
+# queers at the wedding"; "your" only with describing words of a closed list: "i'm your friendly neighbourhood dyke",
+# not "i'm your landlord faggot", read2), or a number of them ("we're a couple of old queers", "we are two middle-aged
+# dykes"); none a word that turns to others ("we're the ones faggots fear", "i'm the reason those fags left") nor a
+# participle ("we're the lads beating queers"); never after "us", an object there ("give us the faggots", read2)
 _NOT_FREE = (r"(?!(?:fan|friend|lover|hater|enemy|neighbou?r|boss|victim|target|of|the|to|for|with|at|by|from|on|in"
              r"|about|against|those|these|them|their|his|her|our|your|my|all|every|some|any|who|that|which|one|ones"
              r"|type|kind|sort|reason|thing|things|person|people|guy|guys|lads|man|men|woman|women|boy|boys|girl"
              r"|girls|dude|bro|worst|nightmare|problem|daddy)(?![a-z])"
              r"|[a-z-]*ing(?![a-z]))")
-_THE = r" (?P<the>the|your)(?: " + _NOT_FREE + r"[a-z][a-z-]{1,15}){0,2}"
+_THE = (r" (?:(?P<the>the)(?: " + _NOT_FREE + r"[a-z][a-z-]{1,15}){0,2}|(?P<your>your)(?: (?:friendly|neighbou?rhood"
+        r"|average|typical|token|favou?rite|everyday|resident|local|old|proud|middle-aged|humble|fellow)){0,2})")
 _COUNT = (r" (?P<count>a couple of|a pair of|a handful of|a few|two|three|four|five|six)(?: " + _NOT_FREE
           + r"[a-z][a-z-]{1,15})?")
 _IN_GROUP_BEFORE = re.compile(r"(?:^|[^a-z'’])" + _OPENER + r"(?:" + _ARTICLE + _MODIFIER + r"|" + _DESCRIBED + r"|"
@@ -88,10 +91,11 @@ _GROUP_NOUNS = r"folks?|people|kids?|women|men|guys|girls|boys|lads|elders"  # "
 _IN_GROUP_AFTER = re.compile(r"(?: (?:" + _GROUP_NOUNS + r"|ones|friends)"
                              r"(?= like (?:me|us|myself)(?![a-z])))?"
                              r" (?:myself|ourselves|and proud|like me|like us|like myself)(?![a-z])")
-# session 42: the writer counted among them after the word ("the queers among us", "dykes such as me", "plenty of
-# queers, myself included", "lots of fags, including me"); "among them", "such as her", "her included" name others
+# session 42: the writer counted among them after the word ("dykes such as me", "plenty of queers, myself included",
+# "lots of fags, including me"); "such as her", "her included" name others. Not "among us": an outsider's enemy
+# within ("there are faggots among us and they need rooting out", read2)
 _COUNTED_AFTER = re.compile(r"(?: (?:" + _GROUP_NOUNS + r"))?"
-                            r"(?: among(?:st)? us| such as (?:me|myself|us|ourselves)"
+                            r"(?: such as (?:me|myself|us|ourselves)"
                             r"|,? (?:myself|me|us|ourselves) included"
                             r"|,? including (?:me|myself|us|ourselves))(?![a-z])")
 # the writer's own team, choir, night or body after "our" or "my" ("our queer choir", "our dyke five-a-side team",
@@ -200,6 +204,7 @@ _WORD = re.compile(r"[a-z]+")
 _BEFORE = 48  # characters before a word the readings before it look at
 _OPENED = 64  # ... and _IN_GROUP_BEFORE (its longest opening, with spaces: "we were the only middle-aged ")
 _OPENINGS = 3  # openings before a word _opened_before reads, the refused ones included
+_US_OPENING = re.compile(r"(?:^|[^a-z'’])us ")
 # "as a ..." names the writer at a clause's start ("as a dyke i can tell you", "speaking as a queer, ...") unless the
 # clause then turns to someone else first ("as a dyke, she should ..."), and inside a clause only after the writer
 # ("i came out as a dyke", "they see me as a queer"); "she came out as a dyke", "he's been out as a faggot for
@@ -208,6 +213,9 @@ _AS_OPENS = re.compile(r"(?:^|[.!?\n;:(,] *|(?:^|[^a-z'’])(?:and|but|so|speaki
                        r"|only) )$")
 _FIRST_BEFORE = re.compile(r"(?<![a-z'’])(?:i|i['’]m|im|i['’]ve|i['’]d|i['’]ll|we|we['’]re|we['’]ve|me|us|myself"
                            r"|ourselves)(?![a-z'’])")
+_DETERMINER = re.compile(r"(?:the|that|this|these|those|an?|his|her|their|your|some|every|any|each)(?: [a-z'’-]+){0,2}?"
+                         r" (?:" + EN_PEOPLE + r"|councillors?|mayors?|bishops?|reporters?|journalists?|editors?"
+                         r"|judges?|people|person|members?|couple|family|families|lot)(?![a-z'’])")
 _PRONOUN = re.compile(r"(?<![a-z'’])(?:(?P<first>i|i['’]m|im|i['’]ve|i['’]d|i['’]ll|me|my|we|we['’]re|we['’]ve|us"
                       r"|our)|you|your|ya|u|he|him|his|she|her|they|them|their)(?![a-z'’])")
 
@@ -265,11 +273,14 @@ def _opened(t: str, a: int, b: int, before: re.Match) -> bool:
     if before.group("my") is not None and not ((plural and " " not in t[a:b]) or (
             t[a:b] in _MY_FRIEND and _PERSON_AFTER.match(t, b, b + 24) is None) or thing):
         return False
-    if before.group("our") is not None and (not thing or _SCORN_AFTER.match(t, b)):
-        return False  # ... and no scorn of it after ("our tranny night at the pub should be banned, it's disgusting")
     if before.group("free") is not None and (plural or _DESCRIBED_WORD.fullmatch(t, a, b) is None):
         return False
-    if (the := before.group("the")) is not None and (t[b:b + 1] in ("'", "’") or (the == "your" and plural)):
+    if (before.group("the") is not None or before.group("your") is not None or before.group("count") is not None) and (
+            _US_OPENING.match(before.group(0)) is not None):
+        return False  # "give us the faggots", "send us two dykes": "us" is an object
+    if before.group("the") is not None and t[b:b + 1] in ("'", "’"):
+        return False
+    if before.group("your") is not None and plural:
         return False
     if before.group("count") is not None and not plural:
         return False
@@ -290,7 +301,10 @@ def _as_writer(t: str, s: int, b: int) -> bool:
         if (stop := _SENTENCE_END.search(t, b, end)) is not None:
             end = stop.start()
         if (comma := t.find(",", b, end)) != -1:
-            first = _PRONOUN.match(t, comma + 1 + (t[comma + 1:comma + 2] == " "))
+            at = comma + 1 + (t[comma + 1:comma + 2] == " ")
+            if _DETERMINER.match(t, at, end):  # "as one of those fags, the new vicar should ...": someone else
+                return False
+            first = _PRONOUN.match(t, at)
         else:
             first = _PRONOUN.search(t, b, end)
         return first is None or first.group("first") is not None
