@@ -26,6 +26,7 @@ from moderation.targets import denied as targets_denied
 from moderation.targets import exclaimed as targets_exclaimed
 from moderation.targets import exposed as targets_exposed
 from moderation.targets import literal as targets_literal
+from moderation.targets import openings as targets_openings
 from moderation.targets import owned as targets_owned
 from moderation.targets import pii as targets_pii
 from moderation.targets import pii_pieces as targets_pii_pieces
@@ -114,8 +115,8 @@ def _patterns() -> dict[str, re.Pattern]:
     out = {}
     seen = set()  # a pattern imported by a later module is its defining module's
     for module in (text_patterns, features_patterns, features_links, targets_constructions, targets_reported,
-                   targets_pii_pieces, targets_pii, targets_denied, targets_exclaimed, targets_owned, targets_literal,
-                   targets_exposed, text_misspellings):
+                   targets_pii_pieces, targets_pii, targets_denied, targets_exclaimed, targets_openings, targets_owned,
+                   targets_literal, targets_exposed, text_misspellings):
         for name, value in vars(module).items():
             if isinstance(value, re.Pattern) and id(value) not in seen:
                 seen.add(id(value))

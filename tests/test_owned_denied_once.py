@@ -4,7 +4,7 @@ the word lists, not from the threats' module (session 32 clean-ups; answers unch
 import ast
 from pathlib import Path
 
-from moderation.targets import owned, threat_en, threat_ja, threats
+from moderation.targets import openings, owned, threat_en, threat_ja, threats
 from moderation.targets.owned import OWN, owned_spans, reading
 from moderation.text.normalize import normalize_text
 from moderation.wordlists.addressees import EN_PEOPLE, PEOPLE_EN
@@ -35,8 +35,9 @@ def test_denials_still_end_the_friendly_reading():
 
 def test_the_person_words_are_one_alternation_from_the_word_lists():
     assert EN_PEOPLE.split("|")[0] == PEOPLE_EN[0] and len(EN_PEOPLE.split("|")) == len(PEOPLE_EN)
-    source = Path(owned.__file__).read_text(encoding="utf-8")
-    imported = {n.module for n in ast.walk(ast.parse(source)) if isinstance(n, ast.ImportFrom)}
-    # the slur reading needs nothing of the threats' patterns
-    assert imported.isdisjoint({threats.__name__, threat_en.__name__, threat_ja.__name__})
-    assert owned._PERSON_AFTER.match(" neighbour") and owned._PERSON_AFTER.match(" of a landlord")
+    for module in (owned, openings):
+        source = Path(module.__file__).read_text(encoding="utf-8")
+        imported = {n.module for n in ast.walk(ast.parse(source)) if isinstance(n, ast.ImportFrom)}
+        # the slur reading needs nothing of the threats' patterns
+        assert imported.isdisjoint({threats.__name__, threat_en.__name__, threat_ja.__name__})
+    assert openings.PERSON_AFTER.match(" neighbour") and openings.PERSON_AFTER.match(" of a landlord")

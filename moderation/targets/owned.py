@@ -13,78 +13,11 @@ from moderation.targets.literal import NEAR as _NEAR
 from moderation.targets.literal import SENSE_WORDS as SENSE_WORDS
 from moderation.targets.literal import SENTENCE_END as _SENTENCE_END
 from moderation.targets.literal import literal
+from moderation.targets.openings import ARTICLE, MODIFIER, OWNABLE, opened_before
 from moderation.wordlists import DEATH_WISH, DEHUMANIZE, EXPEL, INSULTS_EN, VIOLENCE
-from moderation.wordlists.addressees import EN_PEOPLE
 
 OWN, LITERAL = 1, 2  # what reading() answers: the writer's own group word; the word's other, literal sense
 
-# the writer speaking as one of a group ("we queers", "us dykes", "we are both dykes", "as a gay man I", "I'm a proud
-# homo", "I'm a total homo about karaoke", "call me a dyke", "we call ourselves dykes", "queer myself", "trannies like
-# me"):
-# the word names the writer's own group, reclaimed or not, and is not aimed at anyone (issue 12, reclaimed slurs);
-# "my" only before a plural word ("me and my niggas", not "my faggot neighbour" nor "my Pakistani neighbours"); not
-# "our" ("our Muslim neighbours" names others) nor "... here" ("too many Muslims here"). A self-description that opens
-# a clause with "proud" counts too ("..., a proud old dyke and", "Proud dyke, mum of two": session 12); after a
-# determiner or a pronoun it describes someone else ("you proud dyke", "those proud queers", "he is a proud ...")
-# session 34: the writer counted among them by a coordination or a partition ("me and the other dykes", "my wife and
-# I are both queers", "my wife and I, both dykes", "those of us who are dykes", "I'm one of those queers"), the word
-# right after it (an article or one modifier between); glad to be one, at a clause's start or after "I'm" ("happy to be
-# a fag in 2026", "I'm lucky to be a queer here"), as "proud" was
-# session 37: a first-person copula with an adverb or a tense ("i'm still a", "i was always a", "i've always been a",
-# "i'll always be a", "we have long been"), coming out or identifying as one ("i identify as queer", "i came out as a
-# dyke"), the writer set beside the word ("imagine me, an old ...", "speaking for myself, a ..."), up to two
-# describing words after the article ("i'm a proud old dyke"), proud to be one ("proud to be a queer") as glad to be
-# one; "have" and "will" only with "been" / "be" ("i have a faggot for a neighbour" is no self-description)
-# session 42 (en_own_group_probe): out as one ("i've been out as a dyke", "i'm openly out as queer"), what others call
-# the writer ("i'm what they call a dyke"), "we" coming out or identifying as one ("we came out as queers"), the
-# writer set beside the word ("i, an old dyke, ...", "we, the queers of leeds, ..."), counted by a quantifier ("both of
-# us are dykes", "as one of the dykes who ..."), "we some real ..." (the copula left out); "my" before the writer's own
-# team, choir or body too (_OWN_THING_AFTER: "my old queer arse"). Not "our": townspeople say "our dyke march is a
-# disgrace", "our fag bar got torched, good riddance" (read2, session 42)
-_SINCE = (r"(?: (?:still|also|always|openly|proudly|just|really))?(?: (?:openly |proudly )?out as)?"
-          r"(?: what (?:they|you|people|folk|some people|others)(?: would|['’]d)? call)?")
-_OPENER = (r"(?:we|us|fellow|(?P<as>as an?|as one of (?:the|those|these|us))|ima"
-           r"|(?:i['’]m|im|i am|i was|we['’]re|we are|we were)" + _SINCE + r"|"
-           r"(?:i|we)(?:['’]ve| have)(?: always| long| now)? been(?: (?:openly |proudly )?out as)?|"
-           r"(?:i|we)(?:['’]ll| will)(?: always| still| forever)? be|"
-           r"(?:i|we)(?: both| all)? (?:identify|identified|came out|have come out) as|(?:i|me|myself), an?|call me|"
-           r"we, the|we (?:just )?some|"
-           r"(?:call|called) ourselves|(?:me|i) and (?:the |all the )?other|and (?:i|me|myself)(?: are| were|,)"
-           r"|of us (?:who|that) (?:are|were)|(?:i['’]m|im|i am|i was) (?:just )?one of (?:those|the|these|you)"
-           r"|(?:both|all|two|three|most|many|half|lots|loads|plenty) of us (?:are|were|have been|['’]re)"
-           r"|(?P<my>my))")
-_ARTICLE = r"(?: (?:an?|all|both|such an?|just an?|also an?|still an?|the biggest|a bit of an?|a total|a complete))?"
-_MODIFIER = r"(?: (?:proud|old|fat|fellow|own|little|bunch of|lot of|massive|proper|big|total|complete|real)){0,2}"
-# after an article the writer may describe themself with any one word first ("i'm a bossy bitch", normalised "ima
-# bossy bitch"; "call me a petty bitch", "i was such a moody bitch"): the article makes the word one that describes the
-# writer, not an object ("we hate fags" has none, so it stays an attack), and it asks for one word (singular), so "ima
-# slap bitches" (I'm going to) is no description; not a word that turns to someone else ("i'm a fan of", "a friend of")
-_DESCRIBED = (r"(?: (?:an?|such an?|just an?|also an?|still an?|a bit of an?|a total|a complete|a real)|(?<=ima))"
-              r" (?P<free>(?!(?:fan|friend|lover|hater|enemy|neighbou?r|boss|victim|target|of|the|to|for|with|at)"
-              r"(?![a-z]))[a-z]{2,15})")
-# the words a describing word may come before: a person noun ("ima crazy bitch"), not a swear word ("ima stop fuckin")
-_DESCRIBED_WORD = re.compile(r"nigga|niggah|queer|dyke|fag|faggot|homo|tranny|crip|cripple|retard|bitch|chink|coon"
-                             r"|kike|spic|slut|hoe|whore|cunt")
-# session 42: "the" or "your" and up to two describing words ("i'm the oldest dyke in the club", "we were the only
-# queers at the wedding"; "your" only with describing words of a closed list: "i'm your friendly neighbourhood dyke",
-# not "i'm your landlord faggot", read2), or a number of them ("we're a couple of old queers", "we are two middle-aged
-# dykes"); none a word that turns to others ("we're the ones faggots fear", "i'm the reason those fags left") nor a
-# participle ("we're the lads beating queers"); never after "us", an object there ("give us the faggots", read2)
-_NOT_FREE = (r"(?!(?:fan|friend|lover|hater|enemy|neighbou?r|boss|victim|target|of|the|to|for|with|at|by|from|on|in"
-             r"|about|against|those|these|them|their|his|her|our|your|my|all|every|some|any|who|that|which|one|ones"
-             r"|type|kind|sort|reason|thing|things|person|people|guy|guys|lads|man|men|woman|women|boy|boys|girl"
-             r"|girls|dude|bro|worst|nightmare|problem|daddy)(?![a-z])"
-             r"|[a-z-]*ing(?![a-z]))")
-_THE = (r" (?:(?P<the>the)(?: " + _NOT_FREE + r"[a-z][a-z-]{1,15}){0,2}|(?P<your>your)(?: (?:friendly|neighbou?rhood"
-        r"|average|typical|token|favou?rite|everyday|resident|local|old|proud|middle-aged|humble|fellow)){0,2})")
-_COUNT = (r" (?P<count>a couple of|a pair of|a handful of|a few|two|three|four|five|six)(?: " + _NOT_FREE
-          + r"[a-z][a-z-]{1,15})?")
-_IN_GROUP_BEFORE = re.compile(r"(?:^|[^a-z'’])" + _OPENER + r"(?:" + _ARTICLE + _MODIFIER + r"|" + _DESCRIBED + r"|"
-                              + _THE + r"|" + _COUNT + r") $"
-                              r"|(?:^|[,;:.!?(]|(?:^|[^a-z'])and|(?:^|[^a-z'])just) *(?:an? )?proud"
-                              r"(?: [a-z]{1,12}){0,2} $"
-                              r"|(?:^|[,;:.!?(] *|(?:^|[^a-z'’])(?:i['’]m|im|i am) )(?:so |really |very |just )?"
-                              r"(?:happy|glad|lucky|blessed|thrilled|grateful|proud) to be(?: an?)?(?: [a-z]{1,12})? $")
 # the word before a people noun counts too ("queer folks like me", "dyke elders like us": session 32; "queer folks like
 # me deserve better healthcare" was hate 0.45 with 2026.12.04-1)
 _GROUP_NOUNS = r"folks?|people|kids?|women|men|guys|girls|boys|lads|elders"  # "queer folks", "dyke elders"
@@ -98,14 +31,6 @@ _COUNTED_AFTER = re.compile(r"(?: (?:" + _GROUP_NOUNS + r"))?"
                             r"(?: such as (?:me|myself|us|ourselves)"
                             r"|,? (?:myself|me|us|ourselves) included"
                             r"|,? including (?:me|myself|us|ourselves))(?![a-z])")
-# the writer's own team, choir, night or body after "our" or "my" ("our queer choir", "our dyke five-a-side team",
-# "my old queer arse"): a thing the writer belongs to or is, not a person ("our faggot vicar", "our dyke neighbours");
-# a slur word of _OWNABLE only, not a swear word ("kiss my fucking ass", "laughing my fucking ass off")
-_OWN_THING_AFTER = re.compile(r"(?: [a-z][a-z-]{1,15})? (?:choir|chorus|team|club|bar|night|nights|group|collective"
-                              r"|band|zine|march|float|family|cabaret|disco|society|network|crew|squad|league"
-                              r"|(?:ass|arse|butt|self)(?! (?:" + EN_PEOPLE + r"|mother|father|buddy|sister|cousin"
-                              r"|aunt|auntie|uncle|wife|husband|girlfriend|landlord|landlady|neighbou?r|boss|mates?"
-                              r"|niggas?|bitch|hoe)(?![a-z])))(?![a-z])")
 # session 42: the group called on with the writer among them at a clause's start, by "let's" ("queers, let's fill the
 # town hall") or by "as ..., we" ("as queers, we have fought for this clinic"); a bare "dykes, we ..." is not read: its
 # "we" may be others than those called ("fags, we're watching", "fags, our patience has run out"). So long as
@@ -162,7 +87,7 @@ _FIRST_SUBJECT = re.compile(r"[^.!?;,\n]{0,40}, (?:i|we)(?:['’](?:m|ve|d|ll|re
 # predicate may attack). Session 39 (read2): coming out or identifying as one is read for the writer only (_OPENER):
 # "he came out as a faggot, so now we all have to pretend" is the writer's word choice for someone else; and the
 # reflexive only when nothing scornful follows in its sentence ("he calls himself a faggot, what a disgrace").
-# Session 40: and only for a slur of _OWNABLE: a group word after it is no owned slur but what the writer says she
+# Session 40: and only for a slur of OWNABLE: a group word after it is no owned slur but what the writer says she
 # is or is not ("that tranny calls herself a woman" read "woman" as her own word and dropped the group target)
 _SCORN_AFTER = re.compile(r"[^.!?\n]{0,80}?(?<![a-z'’])(?:" + "|".join(map(re.escape, INSULTS_EN))
                           + r"|filthy|disgrace\w*|freaks?|perverts?|degenerates?|sick|sicko|abominations?|vermin"
@@ -174,18 +99,13 @@ _COMMENT_AFTER = re.compile(r"(?: [a-z'’]+)? ?(?:,(?! and )|;|:| [-–—] |\.
 _SELF_NAMED_BEFORE = re.compile(r"(?:^|[^a-z'’])(?<!who )(?<!that )(?:(?:calls?|called|calling|describes?"
                                 r"|described|describing|introduces?|introduced|refers? to|referred to)"
                                 r" (?:herself|himself|themselves|themself|itself|each other|one another)(?: as)?"
-                                r"|growing up(?: as)?)(?:" + _ARTICLE + _MODIFIER + r"| an?(?: [a-z]{2,12})?) $")
+                                r"|growing up(?: as)?)(?:" + ARTICLE + MODIFIER + r"| an?(?: [a-z]{2,12})?) $")
 # the word before an agent noun of harm names its target, not the writer ("i will be a faggot killer", "as a dyke
 # hater", "we are queer bashers"; read2, session 37)
 _AGENT_AFTER = re.compile(r"[ -](?:hat|bash|kill|hunt|beat|lynch|burn|stomp)(?:ers?|ing)(?![a-z])")
 # "other X my age" counts the writer among X; "X my age" alone only says whose age ("hoes my age only want money" is
 # said of women by anyone; read2 s34)
 _OTHER_MY_AGE = re.compile(r"(?<![a-z'’])other [a-z]{2,15} (?:my|our) age(?![a-z])")
-# "my" before the -a spelling names a friend ("me and my nigga jay", "that's my nigga", "my nigga, you know"), unless a
-# person noun (wordlists.PEOPLE_EN) follows: then the word describes that person ("my nigga neighbour", "my nigga of a
-# neighbour"); session 30, issue 12
-_MY_FRIEND = frozenset(("nigga",))
-_PERSON_AFTER = re.compile(r"(?: of an?)? (?:" + EN_PEOPLE + r")(?![a-z])")
 # a friend addressed in warm words ("love you, bitch", "miss you bitch", "congrats on the flat, you lucky bitch",
 # "get home safe, bitch"): the word in address, the sentence's words before it warm and not denied ("nobody loves
 # you, you daft bitch" is none), is the friends' own word as a reclaimed one is (session 30, issue 12)
@@ -202,30 +122,10 @@ _UNKIND = frozenset(w for w in INSULTS_EN if " " not in w and w not in _ADDRESS_
                                                                                       "nasty"}
 _WORD = re.compile(r"[a-z]+")
 _BEFORE = 48  # characters before a word the readings before it look at
-_OPENED = 64  # ... and _IN_GROUP_BEFORE (its longest opening, with spaces: "we were the only middle-aged ")
-_OPENINGS = 3  # openings before a word _opened_before reads, the refused ones included
-_US_OPENING = re.compile(r"(?:^|[^a-z'’])us ")
-# "as a ..." names the writer at a clause's start ("as a dyke i can tell you", "speaking as a queer, ...") unless the
-# clause then turns to someone else first ("as a dyke, she should ..."), and inside a clause only after the writer
-# ("i came out as a dyke", "they see me as a queer"); "she came out as a dyke", "he's been out as a faggot for
-# years" name someone else in the writer's word (read2, session 39: coming out is the writer's own only)
-_AS_OPENS = re.compile(r"(?:^|[.!?\n;:(,] *|(?:^|[^a-z'’])(?:and|but|so|speaking|writing|talking|even|just|also"
-                       r"|only) )$")
-_FIRST_BEFORE = re.compile(r"(?<![a-z'’])(?:i|i['’]m|im|i['’]ve|i['’]d|i['’]ll|we|we['’]re|we['’]ve|me|us|myself"
-                           r"|ourselves)(?![a-z'’])")
-_DETERMINER = re.compile(r"(?:the|that|this|these|those|an?|his|her|their|your|some|every|any|each)(?: [a-z'’-]+){0,2}?"
-                         r" (?:" + EN_PEOPLE + r"|councillors?|mayors?|bishops?|reporters?|journalists?|editors?"
-                         r"|judges?|people|person|members?|couple|family|families|lot)(?![a-z'’])")
-_PRONOUN = re.compile(r"(?<![a-z'’])(?:(?P<first>i|i['’]m|im|i['’]ve|i['’]d|i['’]ll|me|my|we|we['’]re|we['’]ve|us"
-                      r"|our)|you|your|ya|u|he|him|his|she|her|they|them|their)(?![a-z'’])")
 
 # English slur and group words whose sense or owner is read (owned_spans), found by their stems in one compiled pass
 # (a regex search over every comment took ~16 us at 200 characters); the word lists' other hits are read by
 # moderation.features.words through reading()
-# hoe and slut too: words.py read them as the writer's own already ("us hoes", "we sluts" counted as self_ref), but
-# their n-grams were never found to hash apart, so "us hoes" shared an attack's n-grams (issue 12, session 29)
-_OWNABLE = re.compile(r"(?:niggas?|niggers?|queers?|dykes?|faggots?|fags?|homos?|trann(?:y|ies)|crips?"
-                      r"|cripples?|retards?|bitch(?:es)?|chinks?|coons?|kikes?|spics?|hoes?|sluts?)(?![a-z])")
 _STEMS = Automaton({w: len(w) for w in ("nigg", "queer", "dyke", "fag", "homo", "trann", "crip", "retard", "bitch",
                                          "chink", "coon", "kike", "spic", "hoe", "slut")})
 _FIRST = frozenset(w[0] for w in _STEMS.keys)
@@ -237,78 +137,16 @@ READ_AT_MOST = 64
 @functools.lru_cache(maxsize=READ_AT_MOST)  # owned_spans reads the words words._in_group read just before
 def reading(t: str, a: int, b: int) -> int:
     """OWN when the word at [a, b) of the normalised text names the writer or their own group, LITERAL when it is
-    used in its other sense (moderation.targets.literal), else 0 (each looks at most _OPENED characters before and
-    _NEAR either side: linear in the words)."""
+    used in its other sense (moderation.targets.literal), else 0 (each looks at most openings.OPENED characters
+    before and _NEAR either side: linear in the words)."""
     agent = _AGENT_AFTER.match(t, b, b + 12) is not None  # "a faggot killer", "we are queer bashers": the target
-    if not agent and (_opened_before(t, a, b) or _IN_GROUP_AFTER.match(t, b, b + 24)
+    if not agent and (opened_before(t, a, b) or _IN_GROUP_AFTER.match(t, b, b + 24)
             or _COUNTED_AFTER.match(t, b, b + 32) or _OTHER_MY_AGE.match(t, max(0, a - 6), b + 8) or (
             t[a:b] in _ADDRESS_WORDS and _warm_address(t, a)) or _introduced(t, a, b) or _called(t, a, b)
-            or (_OWNABLE.fullmatch(t, a, b) and _SELF_NAMED_BEFORE.search(t, max(0, a - _BEFORE), a)
+            or (OWNABLE.fullmatch(t, a, b) and _SELF_NAMED_BEFORE.search(t, max(0, a - _BEFORE), a)
                 and not _SCORN_AFTER.match(t, b) and not _COMMENT_AFTER.match(t, b, b + 24))):
         return OWN
     return LITERAL if literal(t, a, b, _BEFORE + 32) else 0
-
-
-def _opened_before(t: str, a: int, b: int) -> bool:
-    """Whether an opening of _IN_GROUP_BEFORE in the _OPENED characters before the word makes it the writer's own: an
-    opening refused ("our" before no thing of the writer's) leaves a later one to be read ("our fellow dykes"), at most
-    _OPENINGS of them (each search bounded: linear)."""
-    pos = max(0, a - _OPENED)
-    for _ in range(_OPENINGS):
-        if (before := _IN_GROUP_BEFORE.search(t, pos, a)) is None:
-            return False
-        if _opened(t, a, b, before):
-            return True
-        pos = before.start() + 1
-    return False
-
-
-def _opened(t: str, a: int, b: int, before: re.Match) -> bool:
-    """Whether _IN_GROUP_BEFORE's opening `before` makes the word at [a, b) the writer's own: "my" before a plural, a
-    friend or the writer's own thing, "our" before the writer's own thing, one free describing word before a singular
-    person noun, "the" before no possessive, "your" before a singular, a number before a plural, "as a" for the
-    writer (each window bounded: linear)."""
-    plural = t[b - 1] in "sz"
-    thing = _OWNABLE.fullmatch(t, a, b) is not None and _OWN_THING_AFTER.match(t, b, b + 28) is not None
-    if before.group("my") is not None and not ((plural and " " not in t[a:b]) or (
-            t[a:b] in _MY_FRIEND and _PERSON_AFTER.match(t, b, b + 24) is None) or thing):
-        return False
-    if before.group("free") is not None and (plural or _DESCRIBED_WORD.fullmatch(t, a, b) is None):
-        return False
-    if (before.group("the") is not None or before.group("your") is not None or before.group("count") is not None) and (
-            _US_OPENING.match(before.group(0)) is not None):
-        return False  # "give us the faggots", "send us two dykes": "us" is an object
-    if before.group("the") is not None and t[b:b + 1] in ("'", "’"):
-        return False
-    if before.group("your") is not None and plural:
-        return False
-    if before.group("count") is not None and not plural:
-        return False
-    return before.group("as") is None or _as_writer(t, before.start("as"), b)
-
-
-def _as_writer(t: str, s: int, b: int) -> bool:
-    """Whether "as a" or "as one of the" at `s` (its word ending at `b`) names the writer: at a clause's start, when
-    the clause it opens goes on with the writer or with no one else (the first word after its comma, else the first
-    pronoun after the word: "as a dyke, she should ..." and "as one of those fags, he ..." are someone else; "as one of
-    the dykes who marched, thank you" is the writer); inside a clause, when the writer comes before it (at most 64
-    characters either side, never past the sentence)."""
-    start = max(0, s - 64)
-    for stop in _SENTENCE_END.finditer(t, start, s):
-        start = stop.end()
-    if _AS_OPENS.search(t, max(start, s - 12), s):
-        end = min(len(t), b + 64)
-        if (stop := _SENTENCE_END.search(t, b, end)) is not None:
-            end = stop.start()
-        if (comma := t.find(",", b, end)) != -1:
-            at = comma + 1 + (t[comma + 1:comma + 2] == " ")
-            if _DETERMINER.match(t, at, end):  # "as one of those fags, the new vicar should ...": someone else
-                return False
-            first = _PRONOUN.match(t, at)
-        else:
-            first = _PRONOUN.search(t, b, end)
-        return first is None or first.group("first") is not None
-    return _FIRST_BEFORE.search(t, start, s) is not None
 
 
 def _called(t: str, a: int, b: int) -> bool:
@@ -387,7 +225,7 @@ def owned_spans(t: str, codes=None, chars=None, found=None) -> list[tuple[int, i
     out = []
     for end, word in itertools.islice(zip(ends.tolist(), words.tolist(), strict=True), READ_AT_MOST):
         a = end - _STEMS.values[word] + 1
-        if (a and "a" <= t[a - 1] <= "z") or (m := _OWNABLE.match(t, a)) is None:
+        if (a and "a" <= t[a - 1] <= "z") or (m := OWNABLE.match(t, a)) is None:
             continue
         if reading(t, a, m.end()):
             out.append((a, m.end()))
@@ -397,6 +235,6 @@ def owned_spans(t: str, codes=None, chars=None, found=None) -> list[tuple[int, i
 def may_read(t: str, a: int, b: int) -> bool:
     """Whether reading() of the word at [a, b) can answer other than 0, told without a regex (a Japanese word-list
     hit never can): OWN needs a space right before the word or before a newline that ends the window (every
-    _IN_GROUP_BEFORE alternative ends with " $") or right after it (_IN_GROUP_AFTER starts with one), LITERAL a word
-    of SENSE_WORDS."""
+    openings.IN_GROUP_BEFORE alternative ends with " $") or right after it (_IN_GROUP_AFTER starts with one),
+    LITERAL a word of SENSE_WORDS."""
     return t[b:b + 1] == " " or " " in t[max(0, a - 2):a] or t[a:b] in SENSE_WORDS
