@@ -230,6 +230,49 @@ def _read(text: str, word: str) -> int:
     ("she came out as a dyke at nineteen", "dyke", 0),
     ("she's been out as a dyke for years and it makes me sick", "dyke", 0),
     ("they treat me as a faggot at work", "faggot", OWN),
+    # session 43: forms still unread ("not the only" / "not just", "as ... as", becoming, "one of them", "i know, me
+    # included", "all of us at ... are", "me / us being" at a clause's start, "the other ... and i"); never a
+    # possessive, one the writer only imagines being, or asks of in disbelief
+    ("i'm not the only dyke on the parish council", "dyke", OWN),
+    ("we're not the only queers in the street", "queers", OWN),
+    ("i'm not just a faggot, i'm a grandad", "faggot", OWN),
+    ("i'm not a dyke, you are", "dyke", 0),
+    ("i'm not just a faggot hater", "faggot", 0),
+    ("i'm as queer as a nine bob note", "queer", OWN),
+    ("you're as queer as a nine bob note", "queer", 0),
+    ("i became a dyke at forty and never looked back", "dyke", OWN),
+    ("he became a faggot at uni", "faggot", 0),
+    ("i'm one of them queers from the estate", "queers", OWN),
+    ("he's one of them queers from the estate", "queers", 0),
+    ("every faggot i know, me included, loves that film", "faggot", OWN),
+    ("every faggot i know, my brother included, deserves a kicking", "faggot", 0),
+    ("all of us at the allotment are dykes", "dykes", OWN),
+    ("all of us at the pub are sick of queers", "queers", 0),
+    ("us being dykes never came up", "dykes", OWN),
+    ("imagine me being a faggot, i'd rather die", "faggot", 0),
+    ("me being a queer? don't make me laugh", "queer", 0),
+    ("me, a fag? say that again", "fag", 0),
+    ("if i was a faggot i'd move away", "faggot", 0),
+    ("so what if i'm a dyke, i still pay my taxes", "dyke", OWN),
+    ("the other dykes and i run the quiz", "dykes", OWN),
+    ("him and the other queers should be run out of town", "queers", 0),
+    ("the other queers and her should be barred", "queers", 0),
+    ("i'm a faggot's worst nightmare", "faggot", 0),
+    # read2, session 43: the included one set off by commas in a subject; "as a" before a determiner's person or a
+    # name; "my" and a harm before the own thing; a conjunction or a plural noun is no describing word; "me, a" as an
+    # apposition only; one fag who breaks something
+    ("everybody on this street hates the dykes, me included", "dykes", 0),
+    ("everybody hates the dykes, me included, and so does the vicar", "dykes", 0),
+    ("as one of those dykes the headteacher should resign", "dykes", 0),
+    ("as a queer, david should know better", "queer", 0),
+    ("join my queer spotting club tonight", "queer", 0),
+    ("my queer walking group meets on tuesdays", "queer", OWN),
+    ("i'm the caretaker and queers can find another school", "queers", 0),
+    ("we're the residents so dykes aren't welcome", "dykes", 0),
+    ("promise me, a dyke teaching maths is a joke", "dyke", 0),
+    ("my partner and i, both queers, run the stall", "queers", OWN),
+    ("each fag breaks the rules sooner or later", "fag", 0),
+    ("no fag breaks at work now", "fag", LITERAL),
 ])
 def test_reading(text, word, expected):
     assert _read(text, word) == expected

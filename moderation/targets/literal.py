@@ -78,6 +78,11 @@ _CUES = {base: re.compile(r"(?<![a-z'’])(?:" + cues + r")(?![a-z])") for base,
 # fag break", "the fag end", "a drag / puff on a fag"; "fags will break the law", "fags at the end of our road", "fags
 # in drag" are people (a "break", "end" or "drag" elsewhere in the sentence is no cue)
 _PHRASE_AFTER = {"fag": re.compile(r" (?:break|breaks|end|ends)(?![a-z])")}
+# ... unless one of them does it: one person picked out, then "breaks" / "ends" with an object ("no fag breaks bread
+# at my table", "any fag breaks into my garden": read2, session 43), no cigarette's break anywhere in the sentence
+_ONE_PERSON = re.compile(r"(?<![a-z'’])(?:any|no|every|each|one|an?) $")
+_DOES_AFTER = re.compile(r" (?:breaks|ends) (?:into|in|bread|up|down|through|open|off|out|the|an?|my|your|his|her"
+                         r"|their|our|it|them|him|me|us|you)(?![a-z])")
 # ... but one cigarette had ("a fag", "my fag", "quick fag", "another fag") keeps them anywhere in its sentence
 # unless someone is spoken of near it ("quick fag before the end of my shift", "out for a quick fag, then back to
 # the break room"; "a fag like him will break the law" is a person; read2, session 42)
@@ -103,7 +108,8 @@ def literal(t: str, a: int, b: int, before: int) -> bool:
                               or _THING_AFTER.match(t, b, b + 24)) and not _REAIMED_AFTER.match(t, b, b + 48):
         return True
     base = _WORD_SENSE.get(t[a:b])
-    if base is None or _PERSON_BEFORE.search(t, max(0, a - 24), a):
+    if base is None or _PERSON_BEFORE.search(t, max(0, a - 24), a) or (
+            _DOES_AFTER.match(t, b, b + 16) and _ONE_PERSON.search(t, max(0, a - 6), a)):
         return False
     if base in _PHRASE_AFTER and (_PHRASE_AFTER[base].match(t, b, b + 8)
                                   or _PHRASE_BEFORE[base].search(t, max(0, a - 24), a)):

@@ -31,17 +31,23 @@ from moderation.wordlists.addressees import EN_PEOPLE
 # us are dykes", "as one of the dykes who ..."), "we some real ..." (the copula left out); "my" before the writer's own
 # team, choir or body too (_OWN_THING_AFTER: "my old queer arse"). Not "our": townspeople say "our dyke march is a
 # disgrace", "our fag bar got torched, good riddance" (read2, session 42)
-_SINCE = (r"(?: (?:still|also|always|openly|proudly|just|really))?(?: (?:openly |proudly )?out as)?"
-          r"(?: what (?:they|you|people|folk|some people|others)(?: would|['’]d)? call)?")
+_SINCE = (r"(?: not(?= (?:the only|just) ))?(?: (?:still|also|always|openly|proudly|just|really))?"
+          r"(?: (?:openly |proudly )?out as)?"
+          r"(?: what (?:they|you|people|folk|some people|others)(?: would|['’]d)? call)?(?: as(?: much)?)?")
 _OPENER = (r"(?:we|us|fellow|(?P<as>as an?|as one of (?:the|those|these|us))|ima"
            r"|(?:i['’]m|im|i am|i was|we['’]re|we are|we were)" + _SINCE + r"|"
            r"(?:i|we)(?:['’]ve| have)(?: always| long| now)? been(?: (?:openly |proudly )?out as)?|"
            r"(?:i|we)(?:['’]ll| will)(?: always| still| forever)? be|"
-           r"(?:i|we)(?: both| all)? (?:identify|identified|came out|have come out) as|(?:i|me|myself), an?|call me|"
+           r"(?:i|we)(?: both| all)? (?:identify|identified|came out|have come out) as"
+           r"|(?P<apposed>(?:i|me|myself), an?|and (?:i|me|myself),)|call me|"
            r"we, the|we (?:just )?some|"
-           r"(?:call|called) ourselves|(?:me|i) and (?:the |all the )?other|and (?:i|me|myself)(?: are| were|,)"
-           r"|of us (?:who|that) (?:are|were)|(?:i['’]m|im|i am|i was) (?:just )?one of (?:those|the|these|you)"
-           r"|(?:both|all|two|three|most|many|half|lots|loads|plenty) of us (?:are|were|have been|['’]re)"
+           r"(?:call|called) ourselves|(?:me|i)(?:, [a-z]+(?: [a-z]+)?)? and (?:the |all the )?other"
+           r"|and (?:i|me|myself)(?: are| were)|(?<![a-z'’] )(?:me|us) being"
+           r"|(?:i|we)(?:['’]ve| have)? (?:became|become|turned into)"
+           r"|of us (?:who|that) (?:are|were)|(?:i['’]m|im|i am|i was) (?:just )?one of (?:those|the|these|you|them)"
+           r"|(?:both|all|two|three|most|many|half|lots|loads|plenty) of us"
+           r"(?: (?:here|(?:at|in|on|from) (?:the |this |that |our |my )?[a-z-]{2,15}(?: [a-z-]{2,15})?))?"
+           r" (?:are|were|have been|['’]re)"
            r"|(?P<my>my))")
 ARTICLE = r"(?: (?:an?|all|both|such an?|just an?|also an?|still an?|the biggest|a bit of an?|a total|a complete))?"
 MODIFIER = r"(?: (?:proud|old|fat|fellow|own|little|bunch of|lot of|massive|proper|big|total|complete|real)){0,2}"
@@ -63,12 +69,13 @@ _DESCRIBED_WORD = re.compile(r"nigga|niggah|queer|dyke|fag|faggot|homo|tranny|cr
 _NOT_FREE = (r"(?!(?:fan|friend|lover|hater|enemy|neighbou?r|boss|victim|target|of|the|to|for|with|at|by|from|on|in"
              r"|about|against|those|these|them|their|his|her|our|your|my|all|every|some|any|who|that|which|one|ones"
              r"|type|kind|sort|reason|thing|things|person|people|guy|guys|lads|man|men|woman|women|boy|boys|girl"
-             r"|girls|dude|bro|worst|nightmare|problem|daddy)(?![a-z])"
-             r"|[a-z-]*ing(?![a-z]))")
+             r"|girls|dude|bro|worst|nightmare|problem|daddy|and|or|but|so|nor|yet|than|if|as|because|when|while"
+             r"|then|where|whose|anti|plus)(?![a-z])"
+             r"|[a-z-]*ing(?![a-z])|[a-z-]*[^su]s(?![a-z]))")
 _THE = (r" (?:(?P<the>the)(?: " + _NOT_FREE + r"[a-z][a-z-]{1,15}){0,2}|(?P<your>your)(?: (?:friendly|neighbou?rhood"
         r"|average|typical|token|favou?rite|everyday|resident|local|old|proud|middle-aged|humble|fellow)){0,2})")
 _COUNT = (r" (?P<count>a couple of|a pair of|a handful of|a few|two|three|four|five|six)(?: " + _NOT_FREE
-          + r"[a-z][a-z-]{1,15})?")
+          + r"[a-z][a-z-]{1,15}){0,2}")
 IN_GROUP_BEFORE = re.compile(r"(?:^|[^a-z'’])" + _OPENER + r"(?:" + ARTICLE + MODIFIER + r"|" + _DESCRIBED + r"|"
                               + _THE + r"|" + _COUNT + r") $"
                               r"|(?:^|[,;:.!?(]|(?:^|[^a-z'])and|(?:^|[^a-z'])just) *(?:an? )?proud"
@@ -77,9 +84,15 @@ IN_GROUP_BEFORE = re.compile(r"(?:^|[^a-z'’])" + _OPENER + r"(?:" + ARTICLE + 
                               r"(?:happy|glad|lucky|blessed|thrilled|grateful|proud) to be(?: an?)?(?: [a-z]{1,12})? $")
 # the writer's own team, choir, night or body after "our" or "my" ("our queer choir", "our dyke five-a-side team",
 # "my old queer arse"): a thing the writer belongs to or is, not a person ("our faggot vicar", "our dyke neighbours");
-# a slur word of OWNABLE only, not a swear word ("kiss my fucking ass", "laughing my fucking ass off")
-_OWN_THING_AFTER = re.compile(r"(?: [a-z][a-z-]{1,15})? (?:choir|chorus|team|club|bar|night|nights|group|collective"
-                              r"|band|zine|march|float|family|cabaret|disco|society|network|crew|squad|league"
+# a slur word of OWNABLE only, not a swear word ("kiss my fucking ass", "laughing my fucking ass off"); the word
+# between is no harm done to them ("my dyke baiting club", "my queer patrol team": read2, session 43); a pastime may
+# be ("our queer running club")
+_OWN_THING_AFTER = re.compile(r"(?: (?!(?:patrol|watch|removal|control|free|hunt|purge|clearance)(?![a-z])"
+                              r"|(?!(?:running|cycling|walking|swimming|singing|dancing|knitting|reading|drinking"
+                              r"|boxing|climbing|rowing|bowling|skating|hiking|sewing|gaming|writing|riding)(?![a-z]))"
+                              r"[a-z-]*ing(?![a-z]))[a-z][a-z-]{1,15})?"
+                              r" (?:choir|chorus|team|club|bar|night|nights|group|collective|band|zine|march|float"
+                              r"|family|cabaret|disco|society|network|crew|squad|league"
                               r"|(?:ass|arse|butt|self)(?! (?:" + EN_PEOPLE + r"|mother|father|buddy|sister|cousin"
                               r"|aunt|auntie|uncle|wife|husband|girlfriend|landlord|landlady|neighbou?r|boss|mates?"
                               r"|niggas?|bitch|hoe)(?![a-z])))(?![a-z])")
@@ -97,6 +110,20 @@ OWNABLE = re.compile(r"(?:niggas?|niggers?|queers?|dykes?|faggots?|fags?|homos?|
 OPENED = 64
 _OPENINGS = 3  # openings before a word opened_before reads, the refused ones included
 _US_OPENING = re.compile(r"(?:^|[^a-z'’])us ")
+# session 43: no one the writer only imagines being ("if i was a faggot i'd ...", "imagine me being a dyke", "as if
+# i became a queer"; "so what if i'm a dyke" is the writer's own), nor what the writer asks in disbelief ("me, a
+# fag?", "me being a queer?")
+_IF_BEFORE = re.compile(r"(?:^|[^a-z'’])(?:(?:as |what )?if|imagine|suppose|supposing|pretend|wish)(?: that)? $")
+_PRESENT = re.compile(r"[^a-z'’]?(?:i['’]m|im|ima|i am|we['’]re|we are)(?![a-z'’])")
+_ME = re.compile(r"[^a-z'’]?me(?![a-z'’])")
+# ... and "me, a ..." or "and i, ..." only as an apposition, closed within three words ("i, an old dyke, have seen",
+# "picture me, an old faggot, on the council", "my wife and i, both dykes, ..."): "tell me, a faggot reading stories to
+# toddlers is normal now?", "between you and me, a dyke has no place in a primary school" make "me" an object and the
+# word the subject of what follows (read2, session 43)
+_APPOSED_AFTER = re.compile(r"(?: [^ ,.!?;:]+){0,3}(?:,| [-–—]|[.!;:\n]|$)")
+# "as a dyke, ..." goes on with thanks to the reader: the writer speaks ("as one of the dykes who marched, thank you")
+_SUBJECT_AFTER = re.compile(r" (?:the|that|this|these|those|his|her|their|your|some|every|any|an?) ")
+_THANKS = re.compile(r"(?:thank|thanks|cheers|congrat|well done|good luck|welcome|please|let['’]s|let us)")
 # "as a ..." names the writer at a clause's start ("as a dyke i can tell you", "speaking as a queer, ...") unless the
 # clause then turns to someone else first ("as a dyke, she should ..."), and inside a clause only after the writer
 # ("i came out as a dyke", "they see me as a queer"); "she came out as a dyke", "he's been out as a faggot for
@@ -129,9 +156,14 @@ def opened_before(t: str, a: int, b: int) -> bool:
 def _opened(t: str, a: int, b: int, before: re.Match) -> bool:
     """Whether IN_GROUP_BEFORE's opening `before` makes the word at [a, b) the writer's own: "my" before a plural, a
     friend or the writer's own thing, "our" before the writer's own thing, one free describing word before a singular
-    person noun, "the" before no possessive, "your" before a singular, a number before a plural, "as a" for the
+    person noun, no possessive, "your" before a singular, a number before a plural, "as a" for the
     writer (each window bounded: linear)."""
     plural = t[b - 1] in "sz"
+    if (_IF_BEFORE.search(t, max(0, before.start() - 16), before.start() + 1) is not None
+            and _PRESENT.match(before.group(0)) is None) or (t[b:b + 1] == "?" and _ME.match(before.group(0))):
+        return False
+    if before.group("apposed") is not None and _APPOSED_AFTER.match(t, b, b + 48) is None:
+        return False
     thing = OWNABLE.fullmatch(t, a, b) is not None and _OWN_THING_AFTER.match(t, b, b + 28) is not None
     if before.group("my") is not None and not ((plural and " " not in t[a:b]) or (
             t[a:b] in _MY_FRIEND and PERSON_AFTER.match(t, b, b + 24) is None) or thing):
@@ -141,8 +173,8 @@ def _opened(t: str, a: int, b: int, before: re.Match) -> bool:
     if (before.group("the") is not None or before.group("your") is not None or before.group("count") is not None) and (
             _US_OPENING.match(before.group(0)) is not None):
         return False  # "give us the faggots", "send us two dykes": "us" is an object
-    if before.group("the") is not None and t[b:b + 1] in ("'", "’"):
-        return False
+    if t[b:b + 1] in ("'", "’"):
+        return False  # "i'm a faggot's worst nightmare", "the dykes' worst nightmare": someone else's
     if before.group("your") is not None and plural:
         return False
     if before.group("count") is not None and not plural:
@@ -167,8 +199,13 @@ def _as_writer(t: str, s: int, b: int) -> bool:
             at = comma + 1 + (t[comma + 1:comma + 2] == " ")
             if _DETERMINER.match(t, at, end):  # "as one of those fags, the new vicar should ...": someone else
                 return False
-            first = _PRONOUN.match(t, at)
+            if (first := _PRONOUN.match(t, at)) is None and _THANKS.match(t, at) is None:
+                first = _PRONOUN.search(t, at, end)  # "as a dyke, this bill scares me": the writer; "as a dyke,
+                if first is None:  # karen has no business coaching": a name, and no writer in the clause (read2)
+                    return False
         else:
             first = _PRONOUN.search(t, b, end)
+            if _DETERMINER.match(t, b + 1, end) or (first is None and _SUBJECT_AFTER.match(t, b, end)):
+                return False  # "as one of those queers the vicar should step down" (read2), "... the head should"
         return first is None or first.group("first") is not None
     return _FIRST_BEFORE.search(t, start, s) is not None

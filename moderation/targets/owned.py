@@ -25,12 +25,18 @@ _IN_GROUP_AFTER = re.compile(r"(?: (?:" + _GROUP_NOUNS + r"|ones|friends)"
                              r"(?= like (?:me|us|myself)(?![a-z])))?"
                              r" (?:myself|ourselves|and proud|like me|like us|like myself)(?![a-z])")
 # session 42: the writer counted among them after the word ("dykes such as me", "plenty of queers, myself included",
-# "lots of fags, including me"); "such as her", "her included" name others. Not "among us": an outsider's enemy
-# within ("there are faggots among us and they need rooting out", read2)
-_COUNTED_AFTER = re.compile(r"(?: (?:" + _GROUP_NOUNS + r"))?"
-                            r"(?: such as (?:me|myself|us|ourselves)"
-                            r"|,? (?:myself|me|us|ourselves) included"
-                            r"|,? including (?:me|myself|us|ourselves))(?![a-z])")
+# "lots of fags, including me, volunteer"; session 43: "every dyke i know, me included, has ..."), the included one
+# set off by commas in the subject: "everyone can't stand the queers, myself included" counts the writer among
+# everyone (read2); "such as her", "her included" name others. Not "among us": an outsider's enemy within ("there are
+# faggots among us and they need rooting out", read2)
+_COUNTED_AFTER = re.compile(r"(?: (?:" + _GROUP_NOUNS + r"))?(?: (?:i|we) know)?"
+                            r"(?: such as (?:me|myself|us|ourselves)(?![a-z])"
+                            r"|,? (?:(?:myself|me|us|ourselves) included|including (?:me|myself|us|ourselves))"
+                            r", (?!(?:and|but|so|or|because|though)(?![a-z])))")
+# session 43: "the other ... and i / me" counts the writer among them ("the other dykes and i run the quiz", "the
+# other old queers and me"): "other" says the writer is one more ("him and the other queers" names others)
+_OTHER_BEFORE = re.compile(r"(?:^|[^a-z'’])other" + MODIFIER + r" $")
+_AND_ME_AFTER = re.compile(r" and (?:i|me|myself)(?![a-z'’])")
 # session 42: the group called on with the writer among them at a clause's start, by "let's" ("queers, let's fill the
 # town hall") or by "as ..., we" ("as queers, we have fought for this clinic"); a bare "dykes, we ..." is not read: its
 # "we" may be others than those called ("fags, we're watching", "fags, our patience has run out"). So long as
@@ -141,7 +147,8 @@ def reading(t: str, a: int, b: int) -> int:
     before and _NEAR either side: linear in the words)."""
     agent = _AGENT_AFTER.match(t, b, b + 12) is not None  # "a faggot killer", "we are queer bashers": the target
     if not agent and (opened_before(t, a, b) or _IN_GROUP_AFTER.match(t, b, b + 24)
-            or _COUNTED_AFTER.match(t, b, b + 32) or _OTHER_MY_AGE.match(t, max(0, a - 6), b + 8) or (
+            or _COUNTED_AFTER.match(t, b, b + 40) or (_AND_ME_AFTER.match(t, b, b + 12) and _OTHER_BEFORE.search(
+                t, max(0, a - 40), a)) or _OTHER_MY_AGE.match(t, max(0, a - 6), b + 8) or (
             t[a:b] in _ADDRESS_WORDS and _warm_address(t, a)) or _introduced(t, a, b) or _called(t, a, b)
             or (OWNABLE.fullmatch(t, a, b) and _SELF_NAMED_BEFORE.search(t, max(0, a - _BEFORE), a)
                 and not _SCORN_AFTER.match(t, b) and not _COMMENT_AFTER.match(t, b, b + 24))):
