@@ -273,6 +273,15 @@ def _read(text: str, word: str) -> int:
     ("my partner and i, both queers, run the stall", "queers", OWN),
     ("each fag breaks the rules sooner or later", "fag", 0),
     ("no fag breaks at work now", "fag", LITERAL),
+    ("the fag breaks hearts wherever he goes", "fag", 0),
+    ("the fag breaks are too short here", "fag", LITERAL),
+    ("no fag breaks this week, the boss is watching", "fag", LITERAL),
+    ("speaking for myself, a dyke who has taught here for years, the cuts hurt", "dyke", OWN),
+    ("picture me, an old queer, at the bowls club", "queer", OWN),
+    ("between us, a dyke who teaches maths is a disgrace", "dyke", 0),
+    ("she said i'm one of them dykes, so i left", "dykes", 0),
+    ("i said i'm a dyke and proud of it", "dyke", OWN),
+    ("we chased the other queers and i caught one", "queers", 0),
 ])
 def test_reading(text, word, expected):
     assert _read(text, word) == expected

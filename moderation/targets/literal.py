@@ -79,10 +79,12 @@ _CUES = {base: re.compile(r"(?<![a-z'’])(?:" + cues + r")(?![a-z])") for base,
 # in drag" are people (a "break", "end" or "drag" elsewhere in the sentence is no cue)
 _PHRASE_AFTER = {"fag": re.compile(r" (?:break|breaks|end|ends)(?![a-z])")}
 # ... unless one of them does it: one person picked out, then "breaks" / "ends" with an object ("no fag breaks bread
-# at my table", "any fag breaks into my garden": read2, session 43), no cigarette's break anywhere in the sentence
-_ONE_PERSON = re.compile(r"(?<![a-z'’])(?:any|no|every|each|one|an?) $")
-_DOES_AFTER = re.compile(r" (?:breaks|ends) (?:into|in|bread|up|down|through|open|off|out|the|an?|my|your|his|her"
-                         r"|their|our|it|them|him|me|us|you)(?![a-z])")
+# at my table", "any fag breaks into my garden", "the fag breaks windows on our street": read2, session 43), no
+# cigarette's break anywhere in the sentence
+_ONE_PERSON = re.compile(r"(?<![a-z'’])(?:any|no|every|each|one|an?|the|that|this) $")
+_DOES_AFTER = re.compile(r" (?:breaks|ends) (?:into|bread|up|down|through|open|off|out|the|an?|my|your|his|her|their"
+                         r"|our|its|it|them|him|me|us|you|every|all|(?!(?:was|is|has|does|as|less|plus|this|thus)(?![a-z]))"
+                         r"[a-z]+s)(?![a-z])")
 # ... but one cigarette had ("a fag", "my fag", "quick fag", "another fag") keeps them anywhere in its sentence
 # unless someone is spoken of near it ("quick fag before the end of my shift", "out for a quick fag, then back to
 # the break room"; "a fag like him will break the law" is a person; read2, session 42)

@@ -114,13 +114,17 @@ _US_OPENING = re.compile(r"(?:^|[^a-z'’])us ")
 # i became a queer"; "so what if i'm a dyke" is the writer's own), nor what the writer asks in disbelief ("me, a
 # fag?", "me being a queer?")
 _IF_BEFORE = re.compile(r"(?:^|[^a-z'’])(?:(?:as |what )?if|imagine|suppose|supposing|pretend|wish)(?: that)? $")
+# ... nor someone else's words about the writer ("he said i'm one of them queers, so i punched him"; read2)
+_SAID_BEFORE = re.compile(r"(?<![a-z'’])(?<!i )(?<!we )(?:said|says|saying|claimed|claims|reckons"
+                          r"|told (?:me|us|everyone|them)|goes)(?: that)?[ :\"'“”‘’]*$")
 _PRESENT = re.compile(r"[^a-z'’]?(?:i['’]m|im|ima|i am|we['’]re|we are)(?![a-z'’])")
 _ME = re.compile(r"[^a-z'’]?me(?![a-z'’])")
 # ... and "me, a ..." or "and i, ..." only as an apposition, closed within three words ("i, an old dyke, have seen",
 # "picture me, an old faggot, on the council", "my wife and i, both dykes, ..."): "tell me, a faggot reading stories to
 # toddlers is normal now?", "between you and me, a dyke has no place in a primary school" make "me" an object and the
-# word the subject of what follows (read2, session 43)
-_APPOSED_AFTER = re.compile(r"(?: [^ ,.!?;:]+){0,3}(?:,| [-–—]|[.!;:\n]|$)")
+# word the subject of what follows (read2, session 43); a relative clause closed by a comma is apposed too ("speaking
+# for myself, a nigga who grew up on this estate, the ...")
+_APPOSED_AFTER = re.compile(r"(?: [^ ,.!?;:]+){0,3}(?:,| [-–—]|[.!;:\n]|$)| (?:who|that|which)[^,.!?;:\n]{0,60},")
 # "as a dyke, ..." goes on with thanks to the reader: the writer speaks ("as one of the dykes who marched, thank you")
 _SUBJECT_AFTER = re.compile(r" (?:the|that|this|these|those|his|her|their|your|some|every|any|an?) ")
 _THANKS = re.compile(r"(?:thank|thanks|cheers|congrat|well done|good luck|welcome|please|let['’]s|let us)")
@@ -160,7 +164,9 @@ def _opened(t: str, a: int, b: int, before: re.Match) -> bool:
     writer (each window bounded: linear)."""
     plural = t[b - 1] in "sz"
     if (_IF_BEFORE.search(t, max(0, before.start() - 16), before.start() + 1) is not None
-            and _PRESENT.match(before.group(0)) is None) or (t[b:b + 1] == "?" and _ME.match(before.group(0))):
+            and _PRESENT.match(before.group(0)) is None and before.group("apposed") is None) or (
+            t[b:b + 1] == "?" and _ME.match(before.group(0))) or _SAID_BEFORE.search(
+            t, max(0, before.start() - 24), before.start() + 1) is not None:
         return False
     if before.group("apposed") is not None and _APPOSED_AFTER.match(t, b, b + 48) is None:
         return False

@@ -34,8 +34,10 @@ _COUNTED_AFTER = re.compile(r"(?: (?:" + _GROUP_NOUNS + r"))?(?: (?:i|we) know)?
                             r"|,? (?:(?:myself|me|us|ourselves) included|including (?:me|myself|us|ourselves))"
                             r", (?!(?:and|but|so|or|because|though)(?![a-z])))")
 # session 43: "the other ... and i / me" counts the writer among them ("the other dykes and i run the quiz", "the
-# other old queers and me"): "other" says the writer is one more ("him and the other queers" names others)
-_OTHER_BEFORE = re.compile(r"(?:^|[^a-z'’])other" + MODIFIER + r" $")
+# other old queers and me"): "other" says the writer is one more ("him and the other queers" names others), as a
+# subject at a clause's start ("we ran at the other faggots and i threw the first brick" is an object; read2)
+_OTHER_BEFORE = re.compile(r"(?:^|[.!?;:,(\n] *|(?:^|[^a-z'’])(?:and|but|so|then) )(?:the |all the )?other" + MODIFIER
+                           + r" $")
 _AND_ME_AFTER = re.compile(r" and (?:i|me|myself)(?![a-z'’])")
 # session 42: the group called on with the writer among them at a clause's start, by "let's" ("queers, let's fill the
 # town hall") or by "as ..., we" ("as queers, we have fought for this clinic"); a bare "dykes, we ..." is not read: its
