@@ -282,6 +282,8 @@ def _read(text: str, word: str) -> int:
     ("she said i'm one of them dykes, so i left", "dykes", 0),
     ("i said i'm a dyke and proud of it", "dyke", OWN),
     ("we chased the other queers and i caught one", "queers", 0),
+    ("the lads upstairs call each other faggots and should be kicked out", "faggots", 0),
+    ("they call themselves queers and deserve a beating", "queers", 0),
 ])
 def test_reading(text, word, expected):
     assert _read(text, word) == expected

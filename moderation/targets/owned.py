@@ -52,6 +52,9 @@ _HARM_SAID = re.compile(r"(?<![a-z'’])(?:" + "|".join(sorted(
     map(re.escape, {w for w in (*DEATH_WISH, *VIOLENCE, *DEHUMANIZE, *EXPEL, *INSULTS_EN) if w.isascii()}),
     key=lambda w: -len(w))) + r"|beat|hurt|attack|batter|bash|punch|kick|smash|torch|hunt|string|die|dead|rid"
     r"|run (?:\w+ )?out|drive (?:\w+ )?out|every last one|the lot)")
+# ... and a harm said after a naming ("the couple next door call each other dykes and should be run out of the
+# village": scorn by deed, not by word; read2, session 43)
+_HARM_AFTER = re.compile(r"[^.!?\n]{0,80}?" + _HARM_SAID.pattern)
 _OTHERS = re.compile(r"(?<![a-z'’])(?:you|your|yours|ya|u|ur|they|them|their|theirs|those|these|he|him|his|she|her"
                      r"|it|its)(?![a-z'’])")
 # session 38: two first-person forms of the writer's own word. A self-introduction at a clause's start, the singular
@@ -153,7 +156,8 @@ def reading(t: str, a: int, b: int) -> int:
                 t, max(0, a - 40), a)) or _OTHER_MY_AGE.match(t, max(0, a - 6), b + 8) or (
             t[a:b] in _ADDRESS_WORDS and _warm_address(t, a)) or _introduced(t, a, b) or _called(t, a, b)
             or (OWNABLE.fullmatch(t, a, b) and _SELF_NAMED_BEFORE.search(t, max(0, a - _BEFORE), a)
-                and not _SCORN_AFTER.match(t, b) and not _COMMENT_AFTER.match(t, b, b + 24))):
+                and not _SCORN_AFTER.match(t, b) and not _COMMENT_AFTER.match(t, b, b + 24)
+                and not _HARM_AFTER.match(t, b, b + 120))):
         return OWN
     return LITERAL if literal(t, a, b, _BEFORE + 32) else 0
 
