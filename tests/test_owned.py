@@ -258,6 +258,7 @@ def _read(text: str, word: str) -> int:
     ("him and the other queers should be run out of town", "queers", 0),
     ("the other queers and her should be barred", "queers", 0),
     ("i'm a faggot's worst nightmare", "faggot", 0),
+    ("i'm a queer's queer, sequins and all", "queer", OWN),  # the word's own kind, said twice
     # read2, session 43: the included one set off by commas in a subject; "as a" before a determiner's person or a
     # name; "my" and a harm before the own thing; a conjunction or a plural noun is no describing word; "me, a" as an
     # apposition only; one fag who breaks something

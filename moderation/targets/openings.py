@@ -179,8 +179,9 @@ def _opened(t: str, a: int, b: int, before: re.Match) -> bool:
     if (before.group("the") is not None or before.group("your") is not None or before.group("count") is not None) and (
             _US_OPENING.match(before.group(0)) is not None):
         return False  # "give us the faggots", "send us two dykes": "us" is an object
-    if t[b:b + 1] in ("'", "’"):
-        return False  # "i'm a faggot's worst nightmare", "the dykes' worst nightmare": someone else's
+    if t[b:b + 1] in ("'", "’") and not t.startswith(t[a:b], b + 3):
+        return False  # "i'm a faggot's worst nightmare", "the dykes' worst nightmare": someone else's ("a dyke's dyke"
+        # is one)
     if before.group("your") is not None and plural:
         return False
     if before.group("count") is not None and not plural:
