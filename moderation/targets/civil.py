@@ -6,8 +6,9 @@ import re
 
 import numpy as np
 
-from moderation.features.spans import _inside
+from moderation.features.spans import _inside, _merge
 from moderation.features.tables import _tables
+from moderation.targets.negated import denying, twice_negated
 from moderation.targets.polarity import BAD_QUALITY, GOOD_QUALITY
 from moderation.targets.praise import HARM_DONE_WORDS
 
@@ -42,16 +43,20 @@ def unaimed_groups(t: str, starts: np.ndarray, cats: np.ndarray, ends: np.ndarra
     sid = np.searchsorted(ends, starts, side="right")
     praised = np.zeros(ends.size + 1, dtype=bool)
     praised[sid[tables.has["praise"][cats]]] = True
-    is_denied = cats == tables.denied
     denied = np.zeros(ends.size + 1, dtype=bool)
-    denied[sid[is_denied]] = True
+    denied[sid[cats == tables.denied]] = True
+    negated = denying(t, starts[cats == tables.construction["negated_en"]].tolist(), ends)
+    if negated:  # "I don't hate [group]", "never called them vermin": an attack verb or word denied
+        denied[np.searchsorted(ends, [a for a, _b in negated], side="right")] = True
     if not (praised | denied).any():
         return cats
     bad = [m.start() for rx in (BAD_QUALITY, _SUFFERED) for m in rx.finditer(t)]
-    if bad and not _inside(denials, bad).all():
+    if bad and not (_inside(denials, bad) | _inside(_merge(negated) if negated else None, bad)).all():
         return cats
     praised[_sentences(t, ends, _NEGATOR, _RESTRICTED)] = False
     denied[_sentences(t, ends, _UNSAFE, GOOD_QUALITY)] = False
+    if denied.any():  # two negations in a sentence assert what one would deny ("[group] are never not stupid")
+        denied &= ~twice_negated(t, ends, _NEGATOR, denied.size)
     latin = np.asarray([t[a:a + 1].isascii() for a in starts.tolist()])
     at = tables.has["group"][cats] & (praised | denied)[sid] & latin
     return np.where(at, tables.unaimed[cats], cats).astype(np.int32) if at.any() else cats
