@@ -50,7 +50,7 @@ _CALLED_BEFORE = re.compile(r"(?:^|[.!?\n;:(] *)(?P<as>as )?$")
 _CALLED_AFTER = re.compile(r", (?:(?P<we>we|we['’](?:re|ve|ll|d))|let['’]s|let us)(?![a-z'’])")
 _HARM_SAID = re.compile(r"(?<![a-z'’])(?:" + "|".join(sorted(
     map(re.escape, {w for w in (*DEATH_WISH, *VIOLENCE, *DEHUMANIZE, *EXPEL, *INSULTS_EN) if w.isascii()}),
-    key=lambda w: -len(w))) + r"|beat|hurt|attack|batter|bash|punch|kick|smash|torch|hunt|string|die|dead|rid"
+    key=lambda w: (-len(w), w))) + r"|beat|hurt|attack|batter|bash|punch|kick|smash|torch|hunt|string|die|dead|rid"
     r"|run (?:\w+ )?out|drive (?:\w+ )?out|every last one|the lot)")
 # ... and a harm said after a naming ("the couple next door call each other dykes and should be run out of the
 # village": scorn by deed, not by word; read2, session 43)
