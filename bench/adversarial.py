@@ -20,17 +20,21 @@ import time
 
 from moderation import wordlists as W
 from moderation.features import links as features_links
+from moderation.features import matches as features_matches
 from moderation.features import patterns as features_patterns
+from moderation.targets import civil as targets_civil
 from moderation.targets import constructions as targets_constructions
 from moderation.targets import denied as targets_denied
 from moderation.targets import exclaimed as targets_exclaimed
 from moderation.targets import exposed as targets_exposed
 from moderation.targets import literal as targets_literal
+from moderation.targets import negated as targets_negated
 from moderation.targets import openings as targets_openings
 from moderation.targets import owned as targets_owned
 from moderation.targets import pii as targets_pii
 from moderation.targets import pii_pieces as targets_pii_pieces
 from moderation.targets import reported as targets_reported
+from moderation.targets import treated as targets_treated
 from moderation.text import misspellings as text_misspellings
 from moderation.text import patterns as text_patterns
 
@@ -114,9 +118,10 @@ def _walk(parsed, chars: list[str], literals: list[str]) -> None:
 def _patterns() -> dict[str, re.Pattern]:
     out = {}
     seen = set()  # a pattern imported by a later module is its defining module's
-    for module in (text_patterns, features_patterns, features_links, targets_constructions, targets_reported,
-                   targets_pii_pieces, targets_pii, targets_denied, targets_exclaimed, targets_openings, targets_owned,
-                   targets_literal, targets_exposed, text_misspellings):
+    for module in (text_patterns, features_patterns, features_links, features_matches, targets_constructions,
+                   targets_reported, targets_pii_pieces, targets_pii, targets_denied, targets_exclaimed,
+                   targets_openings, targets_owned, targets_literal, targets_exposed, targets_civil, targets_negated,
+                   targets_treated, text_misspellings):
         for name, value in vars(module).items():
             if isinstance(value, re.Pattern) and id(value) not in seen:
                 seen.add(id(value))
