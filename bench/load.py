@@ -183,25 +183,27 @@ def percentile(values, q):
 
 # -- servers -----------------------------------------------------------------------------------------------------
 
-def start_redis(folder, fsync="everysec"):
-    """A redis-server as docker-compose.yml runs it (`fsync`: another appendfsync policy, bench/fsync.py)."""
+def start_redis(folder, fsync="everysec", prefix=(), extra=(), tries=100):
+    """A redis-server as docker-compose.yml runs it (`fsync`: bench/fsync.py; `prefix`, `extra`, `tries`: callgrind)."""
     from moderation.store.embedded import RECORD_LISTPACK, find_redis_server, server_env
 
     port = free_port()
     process = subprocess.Popen(
-        [find_redis_server(), "--port", str(port), "--bind", "127.0.0.1", "--dir", str(folder),
+        [*prefix, find_redis_server(), "--port", str(port), "--bind", "127.0.0.1", "--dir", str(folder),
          "--unixsocket", str(folder / "redis.sock"), "--unixsocketperm", "700",
          "--appendonly", "yes", "--appendfsync", fsync, "--save", "", *RECORD_LISTPACK, "--daemonize", "no",
-         "--logfile", str(folder / "redis.log")], stdin=subprocess.DEVNULL, env=server_env())
+         "--logfile", str(folder / "redis.log"), *extra], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL, env=server_env())
     import redis
 
     client = redis.Redis(port=port, decode_responses=True)
-    for _ in range(100):
+    for _ in range(tries):
         try:
             client.ping()
             return process, port, client
         except redis.ConnectionError:
             time.sleep(0.05)
+    process.kill()
     raise SystemExit("redis-server did not start")
 
 

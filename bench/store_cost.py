@@ -68,29 +68,13 @@ def server_ns(pid):
 
 def start_valkey(folder, callgrind=None):
     """A Valkey as `make bench` starts it (bench/load.start_redis), under callgrind (instrumentation off) if asked."""
-    import redis
+    from bench.load import start_redis
 
-    from bench.load import free_port
-    from moderation.store.embedded import RECORD_LISTPACK, find_redis_server, server_env
-
-    port = free_port()
-    command = [find_redis_server(), "--port", str(port), "--bind", "127.0.0.1", "--dir", str(folder),
-               "--appendonly", "yes", "--appendfsync", "everysec", "--save", "", *RECORD_LISTPACK,
-               "--daemonize", "no", "--logfile", str(folder / "redis.log")]
-    if callgrind:
-        command = ["valgrind", "--tool=callgrind", "--instr-atstart=no", f"--callgrind-out-file={callgrind}",
-                   "--separate-threads=no", *command, "--hz", "1"]
-    process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL, env=server_env())
-    client = redis.Redis(port=port, decode_responses=True)
-    for _ in range(1200):
-        try:
-            client.ping()
-            return process, port, client
-        except redis.ConnectionError:
-            time.sleep(0.05)
-    process.kill()
-    raise SystemExit("valkey did not start")
+    if not callgrind:
+        return start_redis(folder)
+    return start_redis(folder, prefix=("valgrind", "--tool=callgrind", "--instr-atstart=no",
+                                       f"--callgrind-out-file={callgrind}", "--separate-threads=no"),
+                       extra=("--hz", "1"), tries=1200)
 
 
 def _callgrind(pid, *action):
