@@ -147,6 +147,10 @@ JA_SECOND_READING_PROBE = SUITE_DIR / "ja_second_reading_probe.jsonl"
 # of prof, hate and ja: an outsider's word in the writer's openings, a negation taken back, an offer's words as menace
 THIRD_READING_PROBE = SUITE_DIR / "en_third_reading_probe.jsonl"
 JA_THIRD_READING_PROBE = SUITE_DIR / "ja_third_reading_probe.jsonl"
+# session 43 (read2, landed in 44): the later pairs against that session's readings (prof's later openings, the negation
+# frame's exceptions and a denied regard, offers under a plight vs a concessive dare, the face frame)
+FOURTH_READING_PROBE = SUITE_DIR / "en_fourth_reading_probe.jsonl"
+JA_FOURTH_READING_PROBE = SUITE_DIR / "ja_fourth_reading_probe.jsonl"
 HARM_FORMS_PROBES = (DEED_THREAT_PROBE, JA_DEED_THREAT_PROBE, NAMED_ACCUSATION_PROBE, JA_NAMED_ACCUSATION_PROBE,
                      GROUP_QUALITY_PROBE, JA_GROUP_QUALITY_PROBE, CLEARED_PROBE, JA_CLEARED_PROBE, INDIVIDUAL_PROBE,
                      JA_INDIVIDUAL_PROBE, RECLAIMED_USE_PROBE, LOCATED_VISIT_PROBE, JA_LOCATED_VISIT_PROBE,
@@ -154,7 +158,7 @@ HARM_FORMS_PROBES = (DEED_THREAT_PROBE, JA_DEED_THREAT_PROBE, NAMED_ACCUSATION_P
                      JA_CRIME_NOUN_PROBE, JA_GROUP_STATE_PROBE, JA_GROUP_COMPOUND_PROBE, JA_STATE_NAME_PROBE,
                      DENIED_DEED_PROBE, QUESTION_SWEAR_PROBE, PEOPLES_HARM_PROBE, IDIOM_SWEAR_PROBE,
                      OWN_GROUP_PROBE, OWN_FORMS_PROBE, CIVIL_FRAME_PROBE, SECOND_READING_PROBE, JA_SECOND_READING_PROBE,
-                     THIRD_READING_PROBE, JA_THIRD_READING_PROBE,
+                     THIRD_READING_PROBE, JA_THIRD_READING_PROBE, FOURTH_READING_PROBE, JA_FOURTH_READING_PROBE,
                      JA_MENACE_PROBE, JA_OFFER_PROBE)
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 HATECHECK = Path("hatecheck-en") / "test_suite_cases.csv"
