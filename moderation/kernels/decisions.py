@@ -37,10 +37,14 @@ def _decide_row(coef, intercept, calibration, indices, values, lo, hi, dec, prob
         prob[k] = 1.0 / (1.0 + np.exp(z))
 
 
+# warm()'s comment: a quotation, a Japanese and an English sentence, a leet word (text/leet.py's kernel), an emoji
+SAMPLE = "「お前は黙れ」と言われた。 That's what they said, calling it \"stupid\" in l33t. 😊"
+
+
 def warm(features, heads=None) -> None:
     """Compile (or load from the on-disk cache) every kernel with the argument types serving passes."""
     features.encode("", spans=True)
-    sample = "「お前は黙れ」と言われた。 That's what they said, calling it \"stupid\". 😊"
+    sample = SAMPLE
     enc = features.encode(sample, spans=True, heads=heads)
     features.encode(sample * 20, heads=heads)  # a long comment's paths
     from moderation.text.chars import _charset  # chars imports the kernels: here, not at the top
