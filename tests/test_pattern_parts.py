@@ -1,7 +1,7 @@
 """A pattern scanned as its parts (each alternative behind its own needles, moderation/needles/parts.py) finds
-exactly the pattern's own matches, spans and order (THREAT_EN, HATE_EN, HATE_JA, REPORTED_AFTER_EN, LOCATED_VISIT):
-on the written English cases, the threat and located-visit probes, the Japanese suite, those cases run together, the
-adversarial inputs and text generated from the pattern's own pieces."""
+exactly the pattern's own matches, spans and order (THREAT_EN, HATE_EN, HATE_JA, REPORTED_AFTER_EN, LOCATED_VISIT,
+THREAT_JA): on the written English cases, the threat and located-visit probes, the Japanese suite, those cases run
+together, the adversarial inputs and text generated from the pattern's own pieces."""
 
 import functools
 import json
@@ -22,6 +22,7 @@ from moderation.targets import hate_ja as TH
 from moderation.targets import located as TL
 from moderation.targets import praise as TPR
 from moderation.targets import reported as TR
+from moderation.targets import threat_ja as TTJ
 from moderation.text.normalize import normalize
 
 # (the whole pattern, its parts' guard, the needle indexes whose `found` its callers pass)
@@ -30,11 +31,12 @@ SPLITS = {"threat_en": (TC.THREAT_EN, FP._SPLIT[TC.THREAT_EN], (FP._NEEDLES,)),
           "hate_statement_ja": (TC.HATE_JA, FP._SPLIT[TC.HATE_JA], (FP._NEEDLES,)),
           "praise_en": (TPR.PRAISE_EN, FP._SPLIT[TPR.PRAISE_EN], (FP._NEEDLES,)),
           "reported_after_en": (TR.REPORTED_AFTER_EN, TR._AFTER_EN_GUARD, (FP._NEEDLES, TR._NEEDLES_REPORTED)),
-          "located_visit": (TC.LOCATED_VISIT, FP._SPLIT[TC.LOCATED_VISIT], (FP._NEEDLES,))}
+          "located_visit": (TC.LOCATED_VISIT, FP._SPLIT[TC.LOCATED_VISIT], (FP._NEEDLES,)),
+          "threat_ja": (TC.THREAT_JA, FP._SPLIT[TC.THREAT_JA], (FP._NEEDLES,))}
 SPLIT_NAMES = list(SPLITS)
 # texts with a match, texts with two or more
 LEAST = {"threat_en": (120, 300), "hate_statement_en": (80, 170), "hate_statement_ja": (40, 40),
-         "praise_en": (30, 60), "reported_after_en": (40, 50), "located_visit": (30, 40)}
+         "praise_en": (30, 60), "reported_after_en": (40, 50), "located_visit": (30, 40), "threat_ja": (60, 140)}
 CASES = PROJECT_ROOT / "tests" / "functional"
 
 
@@ -80,6 +82,9 @@ def test_the_parts_are_the_alternatives_in_order():
     assert TC.LOCATED_VISIT.pattern == TL.LOCATED_VISIT_PARTS[0].pattern + "|(?<![a-z])(?:" + "|".join(
         rx.pattern[len("(?<![a-z])(?:"):-len(TL._VISITED_EN) - 1] for rx in TL.LOCATED_VISIT_PARTS[1:]) + ")" + (
         TL._VISITED_EN)
+    # threat_ja's said threats each a part, then its deeds (the words' alternation was one part before session 44)
+    assert TC.THREAT_JA.pattern == "|".join(rx.pattern for rx in TC.THREAT_JA_PARTS)
+    assert TC.THREAT_JA_PARTS == TTJ.THREAT_JA_WORDS + TC.THREAT_JA_DEEDS and len(TTJ.THREAT_JA_WORDS) == 20
     assert all(guard.chars is not None for _whole, split, _i in SPLITS.values() for guard in split.guards)
 
 
@@ -133,7 +138,9 @@ PIECE_SOURCES = {"threat_en": (TC.THREAT_EN, ("you", "him", "them", "i'll ", "we
                                                               "a", "\"", ". ")),
                  "located_visit": (TC.LOCATED_VISIT, ("the reporter", "you", "his ", "house", "address", "i'll ",
                                                       "come", "記者", "お前", "家", "特定した", "行く", " ", "。",
-                                                      ". "))}
+                                                      ". ")),
+                 "threat_ja": (TC.THREAT_JA, ("お前", "の", "家", "を", "に", "は", "、", "。", "明日", "て",
+                                              "やる", "し", "た", "ど"))}
 
 
 @functools.cache

@@ -25,6 +25,7 @@ from moderation.targets.constructions import (
     THREAT_EN_PARTS,
     THREAT_EN_TAILS,
     THREAT_JA,
+    THREAT_JA_DEEDS,
     THREAT_JA_PARTS,
 )
 from moderation.targets.denied import CUES as DENIAL_CUES
@@ -234,9 +235,9 @@ _LATIN_ONLY = frozenset(("threat_en", "accusation_en", "hate_statement_en", "neg
 
 # a construction can only match when one of these characters is present (a cheap pre-check)
 _TRIGGERS = {
-    # the deed parts' (THREAT_JA_PARTS) needles' first characters with the words' own set
+    # the deed parts' (THREAT_JA_DEEDS) needles' first characters with the words' own set
     "threat_ja": frozenset("殺刺殴しボ潰燃放爆襲拉埋沈始ぶ痛覚夜ど命たタ後思家顔血会楽首暗処射銃撃吊踏火").union(
-        needle[0] for part in THREAT_JA_PARTS[1:] for needle in _GUARDS[part].chars | _GUARDS[part].strings),
+        needle[0] for part in THREAT_JA_DEEDS for needle in _GUARDS[part].chars | _GUARDS[part].strings),
     "threat_reported": frozenset("と脅予t"),
     "accusation_ja": frozenset("詐横盗痴不窃万脱レ強放覚薬暴虐ス前逮パセ賄裏着泥性援買反闇"),
     "quotation": frozenset("「『\"“"),

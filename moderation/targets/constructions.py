@@ -26,6 +26,7 @@ from moderation.targets.threat_en import THREAT_EN as THREAT_EN
 from moderation.targets.threat_en import THREAT_EN_PARTS as THREAT_EN_PARTS
 from moderation.targets.threat_en import THREAT_EN_TAILS as THREAT_EN_TAILS
 from moderation.targets.threat_ja import THREAT_JA as THREAT_JA
+from moderation.targets.threat_ja import THREAT_JA_DEEDS as THREAT_JA_DEEDS
 from moderation.targets.threat_ja import THREAT_JA_PARTS as THREAT_JA_PARTS
 from moderation.targets.threats import _G as _G
 from moderation.targets.threats import THREAT_REPORTED

@@ -39,18 +39,23 @@ _TARGETED = "".join(f"|(?<={t}の実)" for t in _TARGETS) + "".join(
 _HOME = (r"(?=家)(?:(?<![一-龥ァ-ヶーき])" + "".join(f"(?<!{k}の)" for k in _KIN) + _TARGETED + r")家")
 
 
+# each alternative its own part of THREAT_JA_PARTS (issue 13, session 44): joined, their first characters include
+# し, た, ど, so in Japanese text the start search spent its budget and the engine scanned the whole alternation
+# (7.4 us a run); apart, each is scanned only where its own needles are, from where its own start strings are
 _THREAT_JA_WORDS = (
-    _JA_VIOLENCE + _KANA + r"{0,4}?" + _JA_WILL
-    + r"|覚悟し(?:と|ろ|て(?:お|ろ))|夜道(?:に|には)気をつけ(?!た方|たほう|ましょう|てください|て下さい|てね)"
-    r"|どうなるか(?i:分かって|わかって)|どうなっても知らな|顔(?:は|を|も)?覚えた|血を見る(?:ことに|ぞ)|会いに行ける"
-    r"|楽しみにしと(?=[けき]).|首を洗って待|" + _INCITE_JA
-    + r"|命(?:は|が)ない|ただ(?:じゃ|では)(?:おかな|済まな|すまな)|タダじゃ(?:おかな|済まな)|後悔させ(?i:て|る)"
-    r"|思い知らせ|" + _HOME + r"(?:に|まで)(?:行く|行って|押しかけ)|(?:殺害|爆破)予告|殺す(?:ぞ|から|わ|よ)"
+    _JA_VIOLENCE + _KANA + r"{0,4}?" + _JA_WILL,
+    r"覚悟し(?:と|ろ|て(?:お|ろ))",
+    r"夜道(?:に|には)気をつけ(?!た方|たほう|ましょう|てください|て下さい|てね)",
+    r"どうなるか(?i:分かって|わかって)", r"どうなっても知らな", r"顔(?:は|を|も)?覚えた",
+    r"血を見る(?:ことに|ぞ)", r"会いに行ける", r"楽しみにしと(?=[けき]).", r"首を洗って待", _INCITE_JA,
+    r"命(?:は|が)ない", r"ただ(?:じゃ|では)(?:おかな|済まな|すまな)", r"タダじゃ(?:おかな|済まな)",
+    r"後悔させ(?i:て|る)", r"思い知らせ", _HOME + r"(?:に|まで)(?:行く|行って|押しかけ)",
+    r"(?:殺害|爆破)予告", r"殺す(?:ぞ|から|わ|よ)",
     # the deed in the plain form with the day it will happen (明日市役所を爆破する; session 28 trial: threat 0.116).
     # Only the deeds that are already needles (爆破, 放火) and days no rarer than them: the alternative's needles
     # are then its deed, not 今日 or 明日, and the whole pattern keeps its 100 needles (tests/test_needles.py); a
     # demolition, a shoot or a drill between is no threat (来週、解体工事でビルを爆破する)
-    r"|(?:明日|今夜|今晩|今日|来週|週末|今から)(?:(?!解体|工事|撮影|映画|ドラマ|演習|訓練|ゲーム)" + _G + r"){0,16}?"
+    r"(?:明日|今夜|今晩|今日|来週|週末|今から)(?:(?!解体|工事|撮影|映画|ドラマ|演習|訓練|ゲーム)" + _G + r"){0,16}?"
     r"(?:爆破|放火)(?:する|します)(?=$|[。！!…\s])")
 
 
@@ -119,9 +124,10 @@ _JA_KEPT = (r"(?=[名顔本住])" + _ON_YOU + r"(?i:名前|顔|本名|住所)(?i
             r"覚え(?i:た(?:から|ぞ)|と(?:く|いて)(?:から|ぞ|やる)|てお(?:く|いて)(?:から|ぞ|やる))"
             r"|覚え(?i:とい|ておい)(?i:てやる)" + _G + r"{0,5}?(?i:" + "|".join(_YOU) + r")(?i:の)"
             r"(?i:名前|顔|本名)")
-THREAT_JA_PARTS = (re.compile(_THREAT_JA_WORDS),
-                   *(re.compile(deed + _KANA + r"{0,4}?" + _JA_WILL)
+THREAT_JA_WORDS = tuple(map(re.compile, _THREAT_JA_WORDS))
+THREAT_JA_DEEDS = (*(re.compile(deed + _KANA + r"{0,4}?" + _JA_WILL)
                      for deed in (_JA_DEEDS, _JA_BODY_DEED, _JA_FIRE, _JA_ACID, _JA_TAKEN)),
                    re.compile(_JA_ARMED), re.compile(_JA_AMBUSH), re.compile(_JA_TOLD), re.compile(_JA_KEPT),
                    re.compile(_JA_TAUGHT))
+THREAT_JA_PARTS = THREAT_JA_WORDS + THREAT_JA_DEEDS
 THREAT_JA = re.compile("|".join(part.pattern for part in THREAT_JA_PARTS))
