@@ -151,6 +151,9 @@ JA_THIRD_READING_PROBE = SUITE_DIR / "ja_third_reading_probe.jsonl"
 # frame's exceptions and a denied regard, offers under a plight vs a concessive dare, the face frame)
 FOURTH_READING_PROBE = SUITE_DIR / "en_fourth_reading_probe.jsonl"
 JA_FOURTH_READING_PROBE = SUITE_DIR / "ja_fourth_reading_probe.jsonl"
+# session 44 (issue 12): a denial of hate followed by care for the group (civil) or by a restriction or contempt (the
+# attack taken back), each pair the same denial and frame, the continuation's sense turned
+TAKEBACK_PROBE = SUITE_DIR / "en_takeback_probe.jsonl"
 HARM_FORMS_PROBES = (DEED_THREAT_PROBE, JA_DEED_THREAT_PROBE, NAMED_ACCUSATION_PROBE, JA_NAMED_ACCUSATION_PROBE,
                      GROUP_QUALITY_PROBE, JA_GROUP_QUALITY_PROBE, CLEARED_PROBE, JA_CLEARED_PROBE, INDIVIDUAL_PROBE,
                      JA_INDIVIDUAL_PROBE, RECLAIMED_USE_PROBE, LOCATED_VISIT_PROBE, JA_LOCATED_VISIT_PROBE,
@@ -159,7 +162,7 @@ HARM_FORMS_PROBES = (DEED_THREAT_PROBE, JA_DEED_THREAT_PROBE, NAMED_ACCUSATION_P
                      DENIED_DEED_PROBE, QUESTION_SWEAR_PROBE, PEOPLES_HARM_PROBE, IDIOM_SWEAR_PROBE,
                      OWN_GROUP_PROBE, OWN_FORMS_PROBE, CIVIL_FRAME_PROBE, SECOND_READING_PROBE, JA_SECOND_READING_PROBE,
                      THIRD_READING_PROBE, JA_THIRD_READING_PROBE, FOURTH_READING_PROBE, JA_FOURTH_READING_PROBE,
-                     JA_MENACE_PROBE, JA_OFFER_PROBE)
+                     JA_MENACE_PROBE, JA_OFFER_PROBE, TAKEBACK_PROBE)
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 HATECHECK = Path("hatecheck-en") / "test_suite_cases.csv"
 NOT_HARMS = frozenset({"spam"})  # labels that hold a comment for something other than a harm
