@@ -134,6 +134,9 @@ OWN_GROUP_PROBE = SUITE_DIR / "en_own_group_probe.jsonl"
 # session 43: more forms of the writer's own group word (I'm not the only dyke in the village, I'm one of them queers,
 # all of us at the choir are queers, the other dykes and I) against outsiders' uses of the same openings
 OWN_FORMS_PROBE = SUITE_DIR / "en_own_forms_probe.jsonl"
+# session 44: the writer's own group word with describing words, in a count, an apposition, a sign-off or quoted
+# speech, against the same word said of someone, at someone or in an exclusion by someone in charge
+OWN_VOICE_PROBE = SUITE_DIR / "en_own_voice_probe.jsonl"
 # session 42: a group praised, stood up for, its experience told or an attack on it denied, against the same frame
 # turned on the group
 CIVIL_FRAME_PROBE = SUITE_DIR / "en_civil_frame_probe.jsonl"
@@ -160,7 +163,8 @@ HARM_FORMS_PROBES = (DEED_THREAT_PROBE, JA_DEED_THREAT_PROBE, NAMED_ACCUSATION_P
                      RECLAIMED_WOMEN_PROBE, VULGAR_FRIENDLY_PROBE, LOCATED_PURPOSE_PROBE, JA_LOCATED_PURPOSE_PROBE,
                      JA_CRIME_NOUN_PROBE, JA_GROUP_STATE_PROBE, JA_GROUP_COMPOUND_PROBE, JA_STATE_NAME_PROBE,
                      DENIED_DEED_PROBE, QUESTION_SWEAR_PROBE, PEOPLES_HARM_PROBE, IDIOM_SWEAR_PROBE,
-                     OWN_GROUP_PROBE, OWN_FORMS_PROBE, CIVIL_FRAME_PROBE, SECOND_READING_PROBE, JA_SECOND_READING_PROBE,
+                     OWN_GROUP_PROBE, OWN_FORMS_PROBE, OWN_VOICE_PROBE, CIVIL_FRAME_PROBE, SECOND_READING_PROBE,
+                     JA_SECOND_READING_PROBE,
                      THIRD_READING_PROBE, JA_THIRD_READING_PROBE, FOURTH_READING_PROBE, JA_FOURTH_READING_PROBE,
                      JA_MENACE_PROBE, JA_OFFER_PROBE, TAKEBACK_PROBE)
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
