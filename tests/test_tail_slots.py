@@ -1,8 +1,8 @@
 """A Tail's places (where its tail matches) from the code pass (moderation/needles/tails.py: issue 13, bit-identical):
 each Tail has a StartIndex slot for its tail's start strings, and tried there (a position once) the places, the
 candidates and the matches are those of the places' own scan, on the Japanese and English probes' texts, text naming
-groups in every sentence, praise denied to one-word subjects, calls for a death and text spelled from the heads' and
-tails' pieces."""
+groups in every sentence, praise denied to one-word subjects, calls for a death, calls for a removal and text spelled
+from the heads' and tails' pieces."""
 
 import json
 from pathlib import Path
@@ -17,6 +17,7 @@ from moderation.features import patterns as FP
 from moderation.features.signals import code_pass
 from moderation.needles.tails import Tail
 from moderation.targets import constructions as TC
+from moderation.targets import hate_en as TH
 from moderation.text.normalize import normalize
 from tests.test_needles import _JA_HEAD_TAIL_PIECES
 
@@ -35,7 +36,8 @@ def _same(text: str) -> int:
         assert tail.candidates(text, hits) == tail.candidates(text), text
         assert [m.span() for m in tail.finditer(text, at=hits)] == [m.span() for m in tail.pattern.finditer(text)]
         places += len(scanned)
-    for whole, split in ((TC.HATE_JA, FP._SPLIT[TC.HATE_JA]), (TC.THREAT_EN, FP._SPLIT[TC.THREAT_EN])):
+    for whole, split in ((TC.HATE_JA, FP._SPLIT[TC.HATE_JA]), (TC.THREAT_EN, FP._SPLIT[TC.THREAT_EN]),
+                         (TC.HATE_EN, FP._SPLIT[TC.HATE_EN])):
         assert [m.span() for m in split.finditer(text, normalize(text).chars, FP._NEEDLES.found(text), hits)] == [
             m.span() for m in whole.finditer(text)]
     return places
@@ -107,6 +109,31 @@ def test_calls_for_a_death_read_back_from_the_call():
         _same(text)
         matched += part.search(normalize(text).text) is not None
     assert len(texts) > 1000 and 300 <= matched < len(texts) - 300  # matches and misses both read
+
+
+def _calls_for_a_removal() -> list[str]:
+    """Calls for a removal (hate_en's Opened head): the call at the text's start, after a mark and no, one or two
+    spaces, after each word of its opening (with all / just, one space or two) or one that only ends like one (band,
+    'should, shoulds), after a letter or a digit; run together after a space, a mark or nothing."""
+    opens = ("", " ", "  ", ".", ". ", ".  ", "!", "?\n", ";", ":", ",", ", ", "\n", "x", "x ", "3 ", "(", "'",
+             "let's ", "lets ", "just ", "and ", "time to ", "should ", "must ", "ought to ", "need to ", "needs to ",
+             "has to ", "have to ", "want to ", "wants to ", "we should all ", "they must just ", "just just ",
+             "xand ", "'should ", "band ", "let's  ", "should all  ", "it's time to ", "shoulds ", "let’s ")
+    calls = ("kick them out", "throw the lot of them back", "send every muslim home", "deport them", "expel all",
+             "get these damn people out", "push them abcdefghijklmnopqrstu out", "ship them away", "kicks them out",
+             "deport themselves")
+    out = [f"{o}{call}" for k, o in enumerate(opens) for call in calls[k % 3::3]]
+    return [*out, " ".join(out[:60]), ". ".join(out[60:]), "".join(out[::5])]
+
+
+def test_calls_for_a_removal_read_back_from_the_verb():
+    texts = _calls_for_a_removal()
+    part = TC.HATE_EN_PARTS[TH._EJECT_PART]
+    matched = 0
+    for text in texts:
+        _same(text)
+        matched += part.search(normalize(text).text) is not None
+    assert 40 <= matched < len(texts) - 20  # matches and misses both read
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -71,6 +71,43 @@ class Subject:
 _LAST_LETTERS = re.compile(r"[a-z]+\Z")
 
 
+class Opened:
+    """A head `(?:^|(?<=marks) *|(?<![a-z])words)` (`marks`: a class of characters; `words`: a pattern spelling a
+    finite list of strings, each ending in a-z and a space) of a pattern not MULTILINE: a match starts where the text
+    does, after a mark and the spaces after it, or at one of the words, just before where its tail does."""
+
+    __slots__ = ("by_last", "longest", "marks")
+
+    def __init__(self, marks: str, words: str):
+        self.marks, by_last = frozenset(spelled(marks)), {}
+        for w in sorted(spelled(words)):
+            last = _LAST_LETTERS.search(w, 0, len(w) - 1)
+            if last is None or not w.endswith(" "):
+                raise ValueError(f"a word not ending in a-z and a space: {w!r}")
+            by_last[last.group()] = (*by_last.get(last.group(), ()), w)
+        if not all(len(m) == 1 for m in self.marks):
+            raise ValueError(f"not a class of characters: {marks}")
+        self.by_last, self.longest = by_last, max(map(len, by_last))
+
+    def starts(self, text: str, places) -> list[int]:
+        """Where a match may start whose tail is at one of `places` (in order): back over the place's run of spaces
+        (a run ends at its place: each read once, linear in the text) to a mark, and the words whose last letters
+        are the run of a-z before the place's space (a word starts after no a-z: the text's whole run there)."""
+        out, marks, by_last, last, most = [], self.marks, self.by_last, _LAST_LETTERS.search, self.longest
+        for place in places:
+            if place == 0:
+                out.append(0)
+                continue
+            k = place
+            while k > 0 and text[k - 1] == " ":
+                k -= 1
+            if k > 0 and text[k - 1] in marks:
+                out.append(k)
+            if k < place and (run := last(text, max(place - most - 2, 0), place - 1)) is not None:
+                out += [place - len(w) for w in by_last.get(run.group(), ()) if text.startswith(w, place - len(w))]
+        return sorted(set(out))
+
+
 def width(head: str) -> int:
     """The most characters a match of `head` spans (its bounded gaps at their longest)."""
     most = P.parse(head).getwidth()[1]
@@ -110,7 +147,7 @@ class Tail:
         # instead of the places' own scan (its every first character tried: ~30-45 us over 5,000 characters)
         self.begins, self.slot = (None if tail.flags & re.IGNORECASE else frozenset(begins)), None
         self.places = re.compile(f"[{first}](?<=(?={_alternation(begins)})(?={tail.pattern})[\\s\\S])", tail.flags)
-        if words is None or isinstance(words, Subject):  # where a match starts is read back from each place
+        if words is None or isinstance(words, Subject | Opened):  # where a match starts is read back from each place
             self.head, self.inner, self.longest = words, {}, 0
             return
         words = sorted(set(words), key=lambda w: (-len(w), w))
@@ -135,7 +172,7 @@ class Tail:
         matches (`at`: the text's code pass, which has found where the tail's start strings are, with a slot)."""
         if self.head is None:
             return self._word_starts(text, at)
-        if type(self.head) is Subject:
+        if type(self.head) in (Subject, Opened):
             return self.head.starts(text, self._places(text, at))
         span, out, windows = self.width, [], []
         lo = hi = -1

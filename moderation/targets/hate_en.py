@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from moderation.needles.tails import width
+from moderation.needles.tails import Opened, width
 from moderation.wordlists.context import POSITIVE_EN
 from moderation.wordlists.groups import _GROUP_ADJECTIVES_EN, _PEOPLE_NOUNS_EN, GROUPS, GROUPS_NAMED, PEOPLES_EN
 
@@ -27,6 +27,12 @@ _EN_LANDS = (r"(?:africa|asia|mexico|china|india|pakistan|bangladesh|poland|roma
 # human"): the subject stays where the attack starts, before the predicate denied.py reads as denied
 _CERTAINLY = (r"absolutely|certainly|definitely|clearly|obviously|simply|categorically|surely|most certainly"
               r"|most definitely")
+# where a removal call opens: the text's start, a mark and any spaces, or a word such as "should" (unbounded, so no
+# window before its verb: it is read back from each place the call matches, moderation/needles/tails.py's Opened)
+_EN_EJECT_MARKS = r"[.!?;:,\n]"
+_EN_EJECT_WORDS = (r"(?:let's|lets|just|and|time to|should|must|ought to|needs? to|has to|have to|want to|wants to)"
+                   r"(?: all| just)? ")
+_EN_EJECT_HEAD = r"(?:^|(?<=" + _EN_EJECT_MARKS + r") *|(?<![a-z])" + _EN_EJECT_WORDS + ")"
 _EN_EXCLUDE = (
     r"(?<![a-z])(?:want|wants|wanted|should|must|ought to|needs? to|has to|have to)(?![a-z'])"
     r"(?: (?!not |never )[a-z']{1,20}){0,4}? " + _EN_REMOVED + r"(?![a-z])",
@@ -35,8 +41,7 @@ _EN_EXCLUDE = (
     r"|land|lands|homes?))",
     r"(?<![a-z])(?:should|must|needs? to|has to|have to|ought to|can just|can all)(?: all| just)? (?:go|be sent|get)"
     r" back to " + _EN_LANDS + r"(?![a-z])",
-    r"(?:^|(?<=[.!?;:,\n]) *|(?<![a-z])(?:let's|lets|just|and|time to|should|must|ought to|needs? to|has to|have to"
-    r"|want to|wants to)(?: all| just)? )" + _EN_EJECT,
+    _EN_EJECT_HEAD + _EN_EJECT,
     r"(?<![a-z'])(?!(?:i|i'm|im|we|we're|you|you're|" + _CERTAINLY + r")(?![a-z']))[a-z']{1,20}(?: (?:are|is|were"
     r"|was))?(?:n't| not| never| (?:" + _CERTAINLY + r") (?:not|never)) (?:welcome|wanted)(?![a-z])",
     # issue 12 (session 21, en_peoples_neutral_probe): a removal supported ("I support deporting [group]", "we fully
@@ -282,5 +287,9 @@ HATE_EN = re.compile("|".join(part.pattern for part in HATE_EN_PARTS))
 # the denied praise of a one-word subject (its pattern read from the start of any word: 14-18 us over an English comment
 # that holds a negated copula) tried only at the word before where its denial matches
 _DENIED_PART = HATE_EN_PARTS.index(next(rx for rx in HATE_EN_PARTS if rx.pattern == _EN_DENY_POSITIVE[0]))
+# the removal call ("kick them out": its opening read from the text's start or a word before, 14 us a run over an
+# English comment, the engine trying it at each position) read back from where its verb's call matches
+_EJECT_PART = HATE_EN_PARTS.index(next(rx for rx in HATE_EN_PARTS if rx.pattern == _EN_EJECT_HEAD + _EN_EJECT))
 HATE_EN_TAILS = {_DENIED_PART: (re.compile(_EN_DENY_POSITIVE[0][len(_EN_DENIED_WORD):]), width(_EN_DENIED_WORD),
-                                None)}
+                                None),
+                 _EJECT_PART: (re.compile(_EN_EJECT), 0, Opened(_EN_EJECT_MARKS, _EN_EJECT_WORDS))}
