@@ -1,8 +1,8 @@
 """A Tail's places (where its tail matches) from the code pass (moderation/needles/tails.py: issue 13, bit-identical):
 each Tail has a StartIndex slot for its tail's start strings, and tried there (a position once) the places, the
 candidates and the matches are those of the places' own scan, on the Japanese and English probes' texts, text naming
-groups in every sentence, praise denied to one-word subjects, calls for a death, calls for a removal and text spelled
-from the heads' and tails' pieces."""
+groups in every sentence, praise denied to one-word subjects, calls for a death, calls for a removal, disgust felt at
+a sentence's subject and text spelled from the heads' and tails' pieces."""
 
 import json
 from pathlib import Path
@@ -15,7 +15,7 @@ from bench.scoring import GROUP_PIECES
 from moderation.encoded import _codes
 from moderation.features import patterns as FP
 from moderation.features.signals import code_pass
-from moderation.needles.tails import Tail
+from moderation.needles.tails import Sentence, Tail
 from moderation.targets import constructions as TC
 from moderation.targets import hate_en as TH
 from moderation.text.normalize import normalize
@@ -134,6 +134,30 @@ def test_calls_for_a_removal_read_back_from_the_verb():
         _same(text)
         matched += part.search(normalize(text).text) is not None
     assert 40 <= matched < len(texts) - 20  # matches and misses both read
+
+
+def _disgust_felt() -> list[str]:
+    """Disgust felt at a sentence's subject (hate_en's Sentence head): 1-10 words before the feeling (8 at most
+    match), words the pattern refuses (being, don't, said), of 20 and 21 letters, with commas, hyphens and
+    apostrophes, two spaces between; the sentence's start at the text's, after a mark and no, one or two spaces, after
+    a comma (no sentence's start) or a letter; run together."""
+    opens = ("", " ", "  ", ".", ". ", ".  ", "!", "?\n", ";", ":", ",", ", ", "\n", "x", "(", "a. ")
+    subjects = ("they", "those people", "muslims really just", "co-workers, honestly,", "it's them", "being them",
+                "they don't", "abcdefghijklmnopqrst", "abcdefghijklmnopqrstu", "one two three four five six seven",
+                "one two three four five six seven eight", "they  all", "x- y’s", "people said")
+    feels = ("make me sick", "disgust me", "turn my stomach", "fill us with hatred", "make me sickly")
+    out = [f"{o}{who} {feel}" for k, o in enumerate(opens) for who in subjects[k % 2::2] for feel in feels[k % 3::3]]
+    return [*out, " ".join(out[:60]), ". ".join(out[60:]), "".join(out[::5])]
+
+
+def test_disgust_felt_read_back_from_the_feeling():
+    texts = _disgust_felt()
+    part = TC.HATE_EN_PARTS[next(k for k, tail in TC.HATE_EN_TAILS.items() if isinstance(tail[2], Sentence))]
+    matched = 0
+    for text in texts:
+        _same(text)
+        matched += part.search(normalize(text).text) is not None
+    assert 40 <= matched < len(texts) - 40  # matches and misses both read
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

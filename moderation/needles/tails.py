@@ -108,6 +108,49 @@ class Opened:
         return sorted(set(out))
 
 
+class Sentence:
+    """A head `(?:^|(?<=marks) *)(?:word ){1,words}?` (`marks`, `letters`: classes of characters, the space in
+    neither; a word: 1-20 `letters`, each perhaps behind a look-ahead the match checks) of a pattern not MULTILINE: a
+    match starts where a sentence does, a few words before where its tail does, read back word by word."""
+
+    __slots__ = ("letters", "marks", "words")
+
+    def __init__(self, marks: str, letters: str, words: int):
+        self.marks, self.letters, self.words = frozenset(spelled(marks)), frozenset(spelled(letters)), words
+        if " " in self.marks | self.letters or not all(len(c) == 1 for c in self.marks | self.letters):
+            raise ValueError(f"not classes of characters without the space: {marks} {letters}")
+
+    def starts(self, text: str, places) -> list[int]:
+        """Where a sentence starts that at most `words` words, each with one space after it, join to one of
+        `places` (in order): back over a word at a time; before each, the text's start, a mark, or a run of spaces
+        after a mark. A space an earlier place's walk read is not read again (that walk had as many words left
+        there, or more): each space once, linear in the text."""
+        out, seen, marks, letters = set(), set(), self.marks, self.letters
+        for place in places:
+            end = place - 1  # the space after a word
+            for _ in range(self.words):
+                if end < 1 or text[end] != " " or end in seen:
+                    break
+                seen.add(end)
+                start = end
+                while start > 0 and end - start < 21 and text[start - 1] in letters:
+                    start -= 1
+                if start == end or end - start > 20:  # no word, or more than 20 letters
+                    break
+                if start == 0 or text[start - 1] in marks:
+                    out.add(start)
+                    break
+                if text[start - 1] != " ":
+                    break
+                spaces = start - 1
+                while spaces > 0 and text[spaces - 1] == " ":
+                    spaces -= 1
+                if spaces > 0 and text[spaces - 1] in marks:
+                    out.add(spaces)
+                end = start - 1
+        return sorted(out)
+
+
 def width(head: str) -> int:
     """The most characters a match of `head` spans (its bounded gaps at their longest)."""
     most = P.parse(head).getwidth()[1]
@@ -147,7 +190,7 @@ class Tail:
         # instead of the places' own scan (its every first character tried: ~30-45 us over 5,000 characters)
         self.begins, self.slot = (None if tail.flags & re.IGNORECASE else frozenset(begins)), None
         self.places = re.compile(f"[{first}](?<=(?={_alternation(begins)})(?={tail.pattern})[\\s\\S])", tail.flags)
-        if words is None or isinstance(words, Subject | Opened):  # where a match starts is read back from each place
+        if words is None or isinstance(words, Subject | Opened | Sentence):  # its start read back from each place
             self.head, self.inner, self.longest = words, {}, 0
             return
         words = sorted(set(words), key=lambda w: (-len(w), w))
@@ -172,7 +215,7 @@ class Tail:
         matches (`at`: the text's code pass, which has found where the tail's start strings are, with a slot)."""
         if self.head is None:
             return self._word_starts(text, at)
-        if type(self.head) in (Subject, Opened):
+        if type(self.head) in (Subject, Opened, Sentence):
             return self.head.starts(text, self._places(text, at))
         span, out, windows = self.width, [], []
         lo = hi = -1
