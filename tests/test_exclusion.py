@@ -15,6 +15,7 @@ DEMANDED = [
     "We have to send the migrants home on the next ferry.",
     "Lesbians aren't welcome at this pub.",  # the negated praise word is the attack, not a denial of one
     "Jewish people are not wanted on this street.",
+    "Gay couples are no longer welcome at this hotel.",  # "no longer" denies the welcome as "not" does (session 44)
     "Arabs should go back to their own countries.",
     "Mexicans must all go back to Mexico.",  # a land by name
     "Muslims don't belong in a decent country.",
@@ -35,6 +36,7 @@ NOT_DEMANDED = [
     "Lesbians are welcome at this pub.",
     "The lawyers want the charges against the Muslims thrown out.",  # a case is thrown out, nobody removed
     "I'm not welcome at my sister's house since the wedding.",  # no group named
+    "I'm no longer welcome at my sister's house since the wedding.",
     "Jews went back to Poland after the war to find their families.",  # a report
     "Gay people belong in every club in this town.",  # belonging affirmed
     "Nobody here thinks Muslims don't belong in this country.",  # denied

@@ -43,7 +43,7 @@ _EN_EXCLUDE = (
     r" back to " + _EN_LANDS + r"(?![a-z])",
     _EN_EJECT_HEAD + _EN_EJECT,
     r"(?<![a-z'])(?!(?:i|i'm|im|we|we're|you|you're|" + _CERTAINLY + r")(?![a-z']))[a-z']{1,20}(?: (?:are|is|were"
-    r"|was))?(?:n't| not| never| (?:" + _CERTAINLY + r") (?:not|never)) (?:welcome|wanted)(?![a-z])",
+    r"|was))?(?:n't| not| never| no longer| (?:" + _CERTAINLY + r") (?:not|never)) (?:welcome|wanted)(?![a-z])",
     # issue 12 (session 21, en_peoples_neutral_probe): a removal supported ("I support deporting [group]", "we fully
     # support kicking the ... off our street", "I'd vote for sending them all back"); not negated, not whom someone
     # else's support is said of ("people who support deporting refugees"): the verb, no subject, so a report of others'
