@@ -17,6 +17,12 @@ CIVIL = [
     "Women here aren't stupid and never were.",
     "Gay people on our road aren't vermin.",
     "Nobody here thinks trans people are vermin.",
+    # a denial followed by care for the group, which takes nothing back (session 44)
+    "I don't hate refugees, I just want them to get decent housing.",
+    "I don't hate gay people. I simply want them to feel safe at school.",
+    "We don't hate Muslims, we just want the council to fix the mosque's roof.",
+    "I don't hate trans people, I hate that they're bullied at school.",
+    "I don't hate immigrants, but I do think they deserve better than these flats.",
 ]
 # their twins: the praise withheld or outdone, the attack asserted, a harm beside the praise
 ATTACKS = [
@@ -49,6 +55,17 @@ ATTACKS = [
     "Refugees in our parish deserve every kindness, and a one-way ticket home.",
     "Immigrants here are welcome as long as they know their place.",
     "Trans people on this estate are brilliant nurses and that is all they are good for.",
+    # a denial taken back by a restriction or contempt, or by care withdrawn or made a going
+    "I don't hate refugees, I just want them on a boat home.",
+    "I don't hate gay people. I simply want them kept away from schools.",
+    "I don't hate Muslims, I just want them to respect our laws.",
+    "I don't hate trans people, I hate that they're allowed near my kids.",
+    "I don't hate immigrants, I just want them to be happy in their own countries.",
+    "I don't hate refugees, I just want them safe and gone.",
+    "I don't hate gay people, I just want them to feel safe in hell.",
+    "I don't hate Jews, I just want them to feel at home in Israel.",
+    "I don't hate Muslims, I hate that they're not deported.",
+    "I don't hate immigrants, I just want them treated fairly, like the criminals they are.",
 ]
 
 

@@ -8,7 +8,7 @@ import numpy as np
 
 from moderation.features.spans import _inside, _merge
 from moderation.features.tables import _tables
-from moderation.targets.negated import denying, twice_negated
+from moderation.targets.negated import cared, denying, twice_negated
 from moderation.targets.polarity import BAD_QUALITY, GOOD_QUALITY
 from moderation.targets.praise import HARM_DONE_WORDS
 
@@ -36,25 +36,37 @@ def unaimed_groups(t: str, starts: np.ndarray, cats: np.ndarray, ends: np.ndarra
     the group in a sentence with no negation, or an attack on it the writer denies with no safety or good quality
     denied; never in a text with a harm word or construction of the writer's, or a bad quality, a going or a harm
     the writer does not deny ("[group] aren't vermin, they are lazy", "[group] are welcome, they say. They are
-    parasites."); `denials`: denied.py's merged spans, in which a bad word is the one denied)."""
+    parasites."), other than in care for the group ("I don't hate [group], I hate that they're bullied":
+    negated.cared); `denials`: denied.py's merged spans, in which a bad word is the one denied)."""
     tables = _tables()
-    if tables.group_ids.isdisjoint(cats.tolist()) or (tables.info[cats, 3] > 0).any():
+    if tables.group_ids.isdisjoint(cats.tolist()):
         return cats
+    care = []  # [cared(t, ends)] once read: what states care for the group ("I hate that they're bullied"), whose words
+    # are no harm of the writer's
+    harms = starts[tables.info[cats, 3] > 0].tolist()
+    if harms:
+        care.append(cared(t, ends))
+        if not care[0] or not _inside(_merge(care[0]), harms).all():
+            return cats
     sid = np.searchsorted(ends, starts, side="right")
     praised = np.zeros(ends.size + 1, dtype=bool)
     praised[sid[tables.has["praise"][cats]]] = True
     denied = np.zeros(ends.size + 1, dtype=bool)
     denied[sid[cats == tables.denied]] = True
-    negated = denying(t, starts[cats == tables.construction["negated_en"]].tolist(), ends)
+    negated = denying(t, starts[cats == tables.construction["negated_en"]].tolist(), ends, care)
     if negated:  # "I don't hate [group]", "never called them vermin": an attack verb or word denied
         denied[np.searchsorted(ends, [a for a, _b in negated], side="right")] = True
     if not (praised | denied).any():
         return cats
+    if not care:
+        care.append(cared(t, ends))
+    cares = _merge(care[0]) if care[0] else None
     bad = [m.start() for rx in (BAD_QUALITY, _SUFFERED) for m in rx.finditer(t)]
-    if bad and not (_inside(denials, bad) | _inside(_merge(negated) if negated else None, bad)).all():
+    if bad and not (_inside(denials, bad) | _inside(_merge(negated) if negated else None, bad)
+                    | _inside(cares, bad)).all():
         return cats
     praised[_sentences(t, ends, _NEGATOR, _RESTRICTED)] = False
-    denied[_sentences(t, ends, _UNSAFE, GOOD_QUALITY)] = False
+    denied[_sentences(t, ends, _UNSAFE, GOOD_QUALITY, besides=cares)] = False  # not the care's ("want them safe")
     if denied.any():  # two negations in a sentence assert what one would deny ("[group] are never not stupid")
         denied &= ~twice_negated(t, ends, _NEGATOR, denied.size)
     latin = np.asarray([t[a:a + 1].isascii() for a in starts.tolist()])
@@ -62,7 +74,10 @@ def unaimed_groups(t: str, starts: np.ndarray, cats: np.ndarray, ends: np.ndarra
     return np.where(at, tables.unaimed[cats], cats).astype(np.int32) if at.any() else cats
 
 
-def _sentences(t: str, ends: np.ndarray, *patterns) -> list[int]:
-    """The sentences (as numbered by `ends`, where they end) that hold a match of any of `patterns`."""
+def _sentences(t: str, ends: np.ndarray, *patterns, besides: tuple | None = None) -> list[int]:
+    """The sentences (as numbered by `ends`, where they end) that hold a match of any of `patterns` outside the
+    merged spans `besides`."""
     at = [m.start() for rx in patterns for m in rx.finditer(t)]
+    if at and besides is not None:
+        at = np.asarray(at)[~_inside(besides, at)].tolist()
     return np.searchsorted(ends, at, side="right").tolist() if at else []

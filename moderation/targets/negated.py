@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 import numpy as np
 
+from moderation.features.spans import _inside, _merge
 from moderation.targets.constructions import NEGATED_EN
+from moderation.targets.denied import _HARM_DONE
+from moderation.targets.hate_en import _EN_LANDS
+from moderation.targets.polarity import BAD_QUALITY
+from moderation.targets.praise import HARM_DONE_WORDS
 
 # what a negation (constructions' NEGATED_EN) denies that is an attack: not a want ("I don't want [group] near my
 # kids" excludes them), nor saying, thinking or calling ("[group] don't think, they just riot"), nor an exception that
@@ -24,6 +30,47 @@ _NOT_ATTACK = re.compile(r"(?<![a-z])(?:say|said|call|think|thought|believe|want
 _TAKEN_BACK = re.compile(r"(?<![a-z])(?:but|just|only|yet|though|although|however|except|simply|apart from|aside from"
                          r"|besides|bar|save|other than|until|unless|till|as long as|so long as)(?![a-z])")
 _TAKEN_BACK_REACH = 160
+# care for the group said after the denial, which takes nothing back (session 44): a good state or a good thing wanted
+# for it, the group its beneficiary, never its agent ("I just want them to feel safe", "we only want their mosque's
+# roof fixed", "they should be paid the same"; not "I just want them to respect our laws"), deserved ("they deserve
+# better"), or a harm done to it lamented ("I hate that they're bullied", "I worry about how they get spat at")
+_SUBJECT = (r"(?<![a-z'’])(?:(?:i|we)(?:['’]d| would| do| really| also| still| just| simply| only){0,2}"
+            r" (?:(?:think|feel|believe|know)(?: that)?(?: they)? )?)?")
+_GOOD_STATE = (r"(?:safe|safer|safety|welcome|welcomed|at home|left in peace|in peace|left alone|happy|rights"
+               r"|dignity|respected|fairly|equally|paid|looked after|cared for|helped|supported|protected|guarded|fixed"
+               r"|repaired|housed|housing|included|heard)")
+_LAMENTED = (r"(?:abused|attacked|harassed|insulted|mocked|ridiculed|beaten|hurt|hated|blamed|spat (?:at|on)|picked on"
+             r"|stared at|shouted at|left out|ignored|turned away|vandali[sz]ed|treated (?:badly|unfairly|worse|poorly"
+             r"|cruelly)|" + _HARM_DONE + ")")
+_DONE_GOOD = r"(?:fix|repair|mend|protect|guard|help|house|support|welcome|listen to|look after)"
+_DESERVED = r"(?:better|rights|dignity|respect|a home|a chance|safety|help|support)"
+_CARE = re.compile(
+    _SUBJECT + r"(?:(?:want|wants|wish|hope|need|needs|like|pray)(?: [a-z'’]+){0,8}? " + _GOOD_STATE
+    + r"|(?:should|must|ought to)(?: [a-z'’]+){0,3}? " + _GOOD_STATE
+    # someone else to do the group good ("I just want the council to fix the mosque's car park")
+    + r"|(?:want|wants|wish|hope|need|needs|like) (?:someone|somebody|everyone|people|landlords|employers|schools"
+    r"|the (?:council|government|police|school|schools|authorities|state|city|town|uni|university|nhs|landlords?)"
+    r"|our (?:mp|council|school|government)) to " + _DONE_GOOD
+    + r"|(?:deserve|deserves)(?: [a-z'’]+){0,2}? " + _DESERVED
+    + r"|(?:hate|hated|worry|worried|sorry|sad|upset|ashamed|angry|gutted|sick)(?: (?:it|about|for|of))?"
+    r" (?:that|how|when|about|for)(?: [a-z'’]+){0,5}?(?:['’]re| are| is| were| was| get| gets| got| getting"
+    r"| keep getting| keeps getting| being| been)(?: [a-z'’]+){0,2}? (?P<harm>" + _LAMENTED + "))(?![a-z])")
+# what in the rest of its sentence makes the care a restriction or a condition ("I just want them to be safe in
+# their own country", "... happy somewhere else", "... safe, but not here"), turns it ("not", "never"), makes the group
+# its own danger ("protected from themselves", "safe from each other"), or wishes it a going or a harm (praise.py's veto
+# words: "safe in a cage", "at peace in their graves")
+_CARE_WITHDRAWN = re.compile(r"(?<![a-z'’])(?:back|(?<!turned )away|off|(?<!left )out|sent|send|thrown|banned|expelled"
+                             r"|removed|elsewhere|somewhere else|anywhere else|their own|shut|closed|problem|problems"
+                             r"|issue|issues|but|unless|until|as long|provided|not|never|none|themselves|each other"
+                             r"|one another"
+                             r"|(?:in|to) " + _EN_LANDS + r")(?![a-z'’])|n['’]t(?![a-z])|" + HARM_DONE_WORDS)
+# the care's own last words (its good state, the harm it laments), which say no going or harm of the writer's
+_OWN = re.compile(r"(?:" + _GOOD_STATE + "|" + _LAMENTED + "|" + _DONE_GOOD + "|" + _DESERVED + r")$")
+# the words that say a bad quality only as the care's verb or its harm ("want", "hate that")
+_CARE_VERBS = frozenset(("want", "hate", "hated", "think", "thought", "believe", "say", "said", "call"))
+# between a take-back word and the care: the writer and a stance ("but I do think they deserve better")
+_STANCE = re.compile(r"(?:[ ,]+(?:i|we|i['’]d|we['’]d|do|really|also|still|would|think|feel|know|believe|that|they"
+                     r"|honestly|genuinely|just|simply|only))*")
 # the denied word going on as a comparative ("nobody is dumber than [group]")
 _COMPARED = re.compile(r"(?:er|est)(?![a-z])|,? than(?![a-z])")
 # a negation that only echoes the one before it ("I don't hate [group], never have", "aren't stupid and never were"):
@@ -32,13 +79,15 @@ _ECHOED = re.compile(r" (?:have|has|had|did|do|does|will|would|was|were|am|is|ar
                      r"(?: (?:been|done|ever|once))?(?= *(?:[.!?,;:]|$))")
 
 
-def denying(t: str, at: list[int], ends: np.ndarray) -> list[tuple[int, int]]:
+def denying(t: str, at: list[int], ends: np.ndarray, care: list) -> list[tuple[int, int]]:
     """(start, end) of the negations starting at `at` (NEGATED_EN's hits) that deny an attack verb or word ("I don't
     hate [group]", "no one should hurt [group]"), in no question (a negation asked, "why don't we deport [group]?",
     "why aren't [group] sent back?", calls for what it seems to deny) and not taken back by what follows in its
-    sentence ("but", "just"). `ends`: where sentences end."""
+    sentence ("but", "just"), unless by care for the group. `ends`: where sentences end; `care`: [] or
+    [cared(t, ends)], filled when first asked."""
     return sorted(m.span() for a in at if (m := NEGATED_EN.match(t, a)) and not _NOT_ATTACK.search(m.group())
-                  and not _COMPARED.match(t, m.end()) and not _asked(t, ends, a) and not _taken_back(t, ends, m.end()))
+                  and not _COMPARED.match(t, m.end()) and not _asked(t, ends, a)
+                  and not _taken_back(t, ends, m.end(), care))
 
 
 def twice_negated(t: str, ends: np.ndarray, negator: re.Pattern, size: int) -> np.ndarray:
@@ -51,11 +100,46 @@ def twice_negated(t: str, ends: np.ndarray, negator: re.Pattern, size: int) -> n
     return np.bincount(np.searchsorted(ends, said, side="right"), minlength=size)[:size] >= 2
 
 
-def _taken_back(t: str, ends: np.ndarray, at: int) -> bool:
-    """Whether the rest of the sentence from `at` (at most _TAKEN_BACK_REACH characters) takes the denial back."""
+def cared(t: str, ends: np.ndarray) -> list[tuple[int, int]]:
+    """(start, end) of what states care for a group ("I just want them to feel safe", "I hate that they're bullied"),
+    each to its sentence's end, with nothing after it in the sentence that withdraws it (_CARE_WITHDRAWN) or calls
+    the group a bad word; each sentence's rest read once (the last such word), however many cares it holds."""
+    found = list(_CARE.finditer(t))
+    if not found:
+        return []
+    sids = np.searchsorted(ends, [m.start() for m in found], side="right").tolist()
+    own = {}  # each sentence's cares' own last words
+    for m, sid in zip(found, sids, strict=True):
+        last_words = _OWN.search(m.group())
+        own.setdefault(sid, []).append((m.start() + last_words.start(), m.end()))
+    out, last = [], {}
+    for m, sid in zip(found, sids, strict=True):
+        if sid not in last:  # the last withdrawing or bad word from the sentence's first care to its end
+            start, stop = m.start(), int(ends[sid]) if sid < ends.size else len(t)
+            said = [w.start() for rx in (_CARE_WITHDRAWN, BAD_QUALITY) for w in rx.finditer(t, start, stop)
+                    if w.group() not in _CARE_VERBS]
+            if said:
+                said = np.asarray(said)[~_inside(_merge(sorted(own[sid])), said)].tolist()
+            last[sid] = (max(said, default=-1), stop)
+        if last[sid][0] < m.start():
+            out.append((m.start(), last[sid][1]))
+    return out
+
+
+def _taken_back(t: str, ends: np.ndarray, at: int, care: list) -> bool:
+    """Whether the rest of the sentence from `at` (at most _TAKEN_BACK_REACH characters) takes the denial back: a
+    take-back word not followed by care for the group ("I just want them to feel safe" takes nothing back). `care`:
+    [] or [cared(t, ends)], filled at the first take-back word."""
     sid = int(np.searchsorted(ends, at, side="right"))
     stop = min(int(ends[sid]) if sid < ends.size else len(t), at + _TAKEN_BACK_REACH)
-    return _TAKEN_BACK.search(t, at, stop) is not None
+    for m in _TAKEN_BACK.finditer(t, at, stop):
+        if not care:
+            care.append(cared(t, ends))
+        q = _STANCE.match(t, m.end()).end() + 1
+        k = bisect_right(care[0], (q, len(t) + 1)) - 1  # the last care starting at or before q
+        if not (k >= 0 and at < care[0][k][0] and q < care[0][k][1]):
+            return True
+    return False
 
 
 def _asked(t: str, ends: np.ndarray, at: int) -> bool:
