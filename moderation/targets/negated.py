@@ -135,7 +135,7 @@ def _taken_back(t: str, ends: np.ndarray, at: int, care: list) -> bool:
     for m in _TAKEN_BACK.finditer(t, at, stop):
         if not care:
             care.append(cared(t, ends))
-        q = _STANCE.match(t, m.end()).end() + 1
+        q = _STANCE.match(t, m.end(), stop).end() + 1  # within the reach: a run of stance words is read once
         k = bisect_right(care[0], (q, len(t) + 1)) - 1  # the last care starting at or before q
         if not (k >= 0 and at < care[0][k][0] and q < care[0][k][1]):
             return True
