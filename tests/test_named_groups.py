@@ -22,7 +22,7 @@ CIVIL = [
     "I don't hate gay people. I simply want them to feel safe at school.",
     "We don't hate Muslims, we just want the council to fix the mosque's roof.",
     "I don't hate trans people, I hate that they're bullied at school.",
-    "I don't hate immigrants, but I do think they deserve better than these flats.",
+    "I don't hate immigrants, but I do think they deserve better.",
 ]
 # their twins: the praise withheld or outdone, the attack asserted, a harm beside the praise
 ATTACKS = [
@@ -66,6 +66,11 @@ ATTACKS = [
     "I don't hate Jews, I just want them to feel at home in Israel.",
     "I don't hate Muslims, I hate that they're not deported.",
     "I don't hate immigrants, I just want them treated fairly, like the criminals they are.",
+    # the care followed by a place away, a degree that inverts it, a purpose or a menace (read2, s44)
+    "I don't hate refugees, I just want them to be happy across the Channel.",
+    "I don't hate gay people, I'm just sad that they get beaten up so rarely.",
+    "I don't hate refugees, I think they deserve a chance to pack their bags.",
+    "I don't hate gay people, I just want them to feel safe walking home, where we'll be waiting.",
 ]
 
 

@@ -42,7 +42,9 @@ _GOOD_STATE = (r"(?:safe|safer|safety|welcome|welcomed|at home|left in peace|in 
 _LAMENTED = (r"(?:abused|attacked|harassed|insulted|mocked|ridiculed|beaten|hurt|hated|blamed|spat (?:at|on)|picked on"
              r"|stared at|shouted at|left out|ignored|turned away|vandali[sz]ed|treated (?:badly|unfairly|worse|poorly"
              r"|cruelly)|" + _HARM_DONE + ")")
-_DONE_GOOD = r"(?:fix|repair|mend|protect|guard|help|house|support|welcome|listen to|look after)"
+_DONE_GOOD_WORDS = ("fix", "repair", "mend", "protect", "guard", "help", "house", "support", "welcome", "listen to",
+                    "look after")
+_DONE_GOOD = r"(?:" + "|".join(_DONE_GOOD_WORDS) + ")"
 _DESERVED = r"(?:better|rights|dignity|respect|a home|a chance|safety|help|support)"
 _CARE = re.compile(
     _SUBJECT + r"(?:(?:want|wants|wish|hope|need|needs|like|pray)(?: [a-z'’]+){0,8}? " + _GOOD_STATE
@@ -66,6 +68,20 @@ _CARE_WITHDRAWN = re.compile(r"(?<![a-z'’])(?:back|(?<!turned )away|off|(?<!le
                              r"|(?:in|to) " + _EN_LANDS + r")(?![a-z'’])|n['’]t(?![a-z])|" + HARM_DONE_WORDS)
 # the care's own last words (its good state, the harm it laments), which say no going or harm of the writer's
 _OWN = re.compile(r"(?:" + _GOOD_STATE + "|" + _LAMENTED + "|" + _DONE_GOOD + "|" + _DESERVED + r")$")
+# what may follow the care's own last words to its sentence's end and keep it the group's good (read2, s44: a place
+# away, a degree that inverts a lament, a purpose after a deserved thing, a menace after it void any care: "happy
+# across the Channel", "beaten up so rarely", "a chance to pack their bags", "safe walking home, where we'll be
+# waiting"): a closed list of words of where, when, how and with whom; any other word voids the care
+_KEPT_GOOD = frozenset((
+    "here", "at", "in", "on", "near", "with", "for", "school", "schools", "work", "home", "our", "this", "the", "their",
+    "my", "town", "village", "street", "city", "country", "area", "estate", "like", "everyone", "else", "anyone",
+    "rest", "of", "us", "too", "again", "once", "as", "well", "night", "peace", "before", "winter", "properly",
+    "fairly", "equally", "every", "day", "walking", "dignity", "same", "kids", "kids'", "children", "families", "and",
+    "now", "today", "always", "safely", "them", "better", "respect", "everybody", "else's", "all"))
+# the object of a good done by someone else ("want the council to fix the mosque's car park"): a determiner and at most
+# three words
+_DONE_TO = re.compile(r" (?:the|their|our|its|his|her|a|an) [a-z'’]+(?: [a-z'’]+){0,2}")
+_WORD = re.compile(r"[a-z'’]+")
 # the words that say a bad quality only as the care's verb or its harm ("want", "hate that")
 _CARE_VERBS = frozenset(("want", "hate", "hated", "think", "thought", "believe", "say", "said", "call"))
 # between a take-back word and the care: the writer and a stance ("but I do think they deserve better")
@@ -114,15 +130,19 @@ def cared(t: str, ends: np.ndarray) -> list[tuple[int, int]]:
         own.setdefault(sid, []).append((m.start() + last_words.start(), m.end()))
     out, last = [], {}
     for m, sid in zip(found, sids, strict=True):
-        if sid not in last:  # the last withdrawing or bad word from the sentence's first care to its end
+        if sid not in last:  # the last withdrawing, bad or unkept word from the sentence's first care to its end
             start, stop = m.start(), int(ends[sid]) if sid < ends.size else len(t)
             said = [w.start() for rx in (_CARE_WITHDRAWN, BAD_QUALITY) for w in rx.finditer(t, start, stop)
                     if w.group() not in _CARE_VERBS]
             if said:
                 said = np.asarray(said)[~_inside(_merge(sorted(own[sid])), said)].tolist()
-            last[sid] = (max(said, default=-1), stop)
-        if last[sid][0] < m.start():
-            out.append((m.start(), last[sid][1]))
+            words = [w.start() for w in _WORD.finditer(t, start, stop) if w.group() not in _KEPT_GOOD]
+            last[sid] = (max(said, default=-1), max(words, default=-1), stop)
+        rest = m.end()
+        if m.group().endswith(_DONE_GOOD_WORDS) and (obj := _DONE_TO.match(t, rest, last[sid][2])):
+            rest = obj.end()
+        if last[sid][0] < m.start() and last[sid][1] < rest:
+            out.append((m.start(), last[sid][2]))
     return out
 
 
