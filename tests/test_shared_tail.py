@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.support.shared_tail import SharedTail, piece_runs, reach
+from tests.support.shared_tail import SharedTail, TailScan, piece_runs, reach
 
 PATTERNS = [re.compile(p) for p in (r"ab+", r"a|(?<=x.{3})b", r"(?<=(?<=x)..)c", r"(?<![a-z])ab(?!c)", r"\bab",
                                     r"^a|b$", r"(?m)^ab", r"(?:ab|b)c?", r"a(?=.{0,4}c)", r"(?<!x)b+a", r"x*|b")]
@@ -35,9 +35,16 @@ def test_what_the_prefix_changes_in_the_tail_is_kept(pattern, prefix, tail):
 
 
 @settings(max_examples=150, deadline=None)
-@given(rx=st.sampled_from(PATTERNS), prefix=st.text("abcx. \n", max_size=12), tail=st.text("abcx. \n", max_size=20))
-def test_the_shared_tail_gives_the_engines_matches(rx, prefix, tail):
-    assert SharedTail(rx, tail).spans(prefix) == [m.span() for m in rx.finditer(prefix + tail)]
+@given(rx=st.sampled_from(PATTERNS), prefix=st.text("abcx. \n", max_size=12), tail=st.text("abcx. \n", max_size=20),
+       start=st.integers(0, 34))
+def test_the_shared_tail_gives_the_engines_matches(rx, prefix, tail, start):
+    """From the text's start and from any position (where finditer's start search hands over to the engine)."""
+    text = prefix + tail
+    assert SharedTail(rx, tail).spans(prefix) == [m.span() for m in rx.finditer(text)]
+    start = min(start, len(text))
+    assert SharedTail(rx, tail).spans(prefix, start) == [m.span() for m in rx.finditer(text, start)]
+    scan = TailScan(SharedTail(rx, tail), prefix)
+    assert [m.span() for m in scan.finditer(text, start)] == [m.span() for m in rx.finditer(text, start)]
 
 
 def test_piece_runs_are_runs_then_their_groups_pieces_with_the_engines_matches():
@@ -46,8 +53,8 @@ def test_piece_runs_are_runs_then_their_groups_pieces_with_the_engines_matches()
     pieces = ["a", "b", "x", "ab", "abbbbbbbbbbbb"] + [f"q{i:03d}" for i in range(300)]
     runs = list(piece_runs(rx, pieces))
     assert len(runs) == len(pieces)
-    for piece, (text, want) in zip(pieces, runs, strict=True):
+    for piece, (text, want, run, tail) in zip(pieces, runs, strict=True):
         n = max(32, 300 // len(piece))
         group = pieces[:256] if pieces.index(piece) < 256 else pieces[256:]
-        assert text == piece * n + "".join(group)
+        assert text == piece * n + "".join(group) == run + tail.text
         assert want == [m.span() for m in rx.finditer(text)]

@@ -86,7 +86,7 @@ def test_starts_on_text_of_the_patterns_own_pieces(guard):
         _same(guard, text)
 
     check()
-    for text, want in piece_runs(guard.pattern, pieces):
+    for text, want, _run, _tail in piece_runs(guard.pattern, pieces):
         _same(guard, text, want=want)
 
 

@@ -39,15 +39,15 @@ class SharedTail:
         k = bisect.bisect_left(self.starts, q) - 1
         return k < 0 or self.tail_spans[k][1] <= q
 
-    def spans(self, prefix: str) -> list[tuple[int, int]]:
-        """prefix + tail tried position by position (a finditer of a pattern that cannot match empty: at a position
-        either a match, taken whole, or the next position) up to the first position at least `reach` characters into
-        the tail that the tail's own scan tries too: from there both try the same positions on the same characters,
-        so the rest of the matches are the tail's, shifted."""
+    def spans(self, prefix: str, start: int = 0) -> list[tuple[int, int]]:
+        """prefix + tail tried position by position from `start` (a finditer of a pattern that cannot match empty: at
+        a position either a match, taken whole, or the next position) up to the first position at least `reach`
+        characters into the tail that the tail's own scan tries too: from there both try the same positions on the
+        same characters, so the rest of the matches are the tail's, shifted."""
         text, n = prefix + self.text, len(prefix)
         if not self.nonempty:
-            return [m.span() for m in self.rx.finditer(text)]
-        out, p, match = [], 0, self.rx.match
+            return [m.span() for m in self.rx.finditer(text, start)]
+        out, p, match = [], start, self.rx.match
         while p < n + self.reach or not self._tried(p - n):
             if p > len(text):
                 return out
@@ -61,17 +61,38 @@ class SharedTail:
         return out + [(a + n, b + n) for a, b in self.tail_spans[k:]]
 
 
+class Span(tuple):
+    """A match as SharedTail knows it: its span(), as a re.Match gives it."""
+
+    def span(self) -> tuple[int, int]:
+        return tuple(self)
+
+
+class TailScan:
+    """The `scan` of needles.starts.finditer for a text of `prefix` + the tail: the engine's matches from where the
+    start search gives up, read from the SharedTail instead of the engine scanning the tail again for every piece
+    of its group (the same matches: tests/test_shared_tail.py)."""
+
+    def __init__(self, tail: SharedTail, prefix: str):
+        self.tail, self.prefix = tail, prefix
+
+    def finditer(self, text: str, at: int):
+        assert text == self.prefix + self.tail.text
+        return map(Span, self.tail.spans(self.prefix, at))
+
+
 TAIL_PIECES = 256
 
 
 def piece_runs(rx: re.Pattern[str], pieces: list[str]):
-    """(text, the pattern's matches in it) per piece: the piece repeated, ~300 characters and 32 times at least (more
-    start characters than MAX_TRIES: the fall back to the engine's scan), then its group of 256 pieces joined. Groups,
-    not every piece joined, keep this linear in a pattern's pieces: 9,336 pieces (127k characters) after each run
-    took 749 s of a 17-min CI, the reference's position-by-position walk being Python."""
+    """(text, the pattern's matches in it, the run, its tail's SharedTail) per piece: the piece repeated, ~300
+    characters and 32 times at least (more start characters than MAX_TRIES: the fall back to the engine's scan),
+    then its group of 256 pieces joined. Groups, not every piece joined, keep this linear in a pattern's pieces:
+    9,336 pieces (127k characters) after each run took 749 s of a 17-min CI, the reference's position-by-position
+    walk being Python."""
     for first in range(0, len(pieces), TAIL_PIECES):
         group = pieces[first:first + TAIL_PIECES]
         tail = SharedTail(rx, "".join(group))  # the pattern's own scan of the group's pieces joined, read once
         for piece in group:
             run = piece * max(32, 300 // max(1, len(piece)))
-            yield run + tail.text, tail.spans(run)
+            yield run + tail.text, tail.spans(run), run, tail
