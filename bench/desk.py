@@ -23,8 +23,9 @@ import uuid
 
 import httpx
 
-from bench import load
-from bench.load import API_KEY, ROOT, percentile, production_servers
+import bench.servers
+from bench.load import percentile
+from bench.servers import API_KEY, ROOT, production_servers
 
 FLAGGED = "在宅で稼げる方法あります、気になる人はプロフ見て"
 HOLD_ALL = {"spam": {"review": 0.0, "reject": 1.01}, "abuse": {"review": 0.0, "reject": 1.01}}
@@ -69,12 +70,12 @@ def main(argv=None):
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--keys", type=int, default=40, help="cards approved with `a` in the browser (0: none)")
     args = parser.parse_args(argv)
-    example = load.env_example
-    load.env_example = lambda: {**example(), "MODERATION_ARTICLE_BREAKER": json.dumps(BREAKER)}
+    example = bench.servers.env_example
+    bench.servers.env_example = lambda: {**example(), "MODERATION_ARTICLE_BREAKER": json.dumps(BREAKER)}
     try:
         rows = measure(args)
     finally:
-        load.env_example = example
+        bench.servers.env_example = example
     base = statistics.median(rows["page: claim + decide"])
     print(f"\n{args.n - 1} interleaved rounds, one connection per client, gunicorn as `make bench` starts it")
     print("| request | median ms | p99 ms | median / page decision |")

@@ -4,7 +4,7 @@ Under `everysec` Redis may answer a write it has not yet written to its append-o
 fsync runs), which a killed server then loses (README, Durability). The service's SUBMIT reports such a pending
 fsync and the service then waits for the write (store/append_only.py); `appendfsync always` would instead write
 and fsync before every answer. Three variants side by side, each on its own real server started as `make bench`
-starts its own (bench/load.py), files in one temporary folder (`--dir`, on the disk to measure), and the service's
+starts its own (bench/servers.py), files in one temporary folder (`--dir`, on the disk to measure), and the service's
 app in-process (bench/submit.py's settings): "unchecked" (everysec, SUBMIT without the check: the service before
 it), "checked" (everysec, the service as it is) and "always" (appendfsync always, SUBMIT without the check).
 The news mix's comments are scored once, then written under fresh ids through ReviewQueue.submit (the API's call,
@@ -26,7 +26,9 @@ import threading
 import time
 from pathlib import Path
 
-from bench.load import bodies, percentile, start_redis
+from bench.load import percentile
+from bench.mixes import bodies
+from bench.servers import start_redis
 from bench.submit import app_for, forced, news_mix, records_of, server_ns
 
 VARIANTS = {"unchecked": "everysec", "checked": "everysec", "always": "always"}  # name: appendfsync

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import httpx
 
-from bench import load
-from bench.load import API_KEY, start_redis
+import bench.servers
+from bench.servers import API_KEY, start_redis
 from moderation.store.articles import BreakerConfig
 from moderation.store.author_standing import StandingConfig
 from moderation.store.review_queue import ReviewQueue
@@ -105,17 +105,17 @@ def main(argv=None):
 
 def http(folder, port, n, rounds):
     """Median ms of POST /api/v1/comments (clean, with an author) with both features off and on, alternating."""
-    example = load.env_example
+    example = bench.servers.env_example
     servers = {}
     try:
         for name, value in (("off", '{"enabled": false}'), ("on", "")):
-            load.env_example = lambda value=value: {**example(), "MODERATION_ARTICLE_BREAKER": value,
+            bench.servers.env_example = lambda value=value: {**example(), "MODERATION_ARTICLE_BREAKER": value,
                                                     "MODERATION_AUTHOR_STANDING": value}
             (folder / name).mkdir()
-            servers[name] = load.start_gunicorn(folder / name, f"redis://127.0.0.1:{port}/0",
-                                                load.ROOT / "model" / "artifacts", None)
+            servers[name] = bench.servers.start_gunicorn(folder / name, f"redis://127.0.0.1:{port}/0",
+                                                         bench.servers.ROOT / "model" / "artifacts", None)
     finally:
-        load.env_example = example
+        bench.servers.env_example = example
     try:
         times = {"off": [], "on": []}
         clients = {name: httpx.Client(base_url=url, headers={"Authorization": f"Bearer {API_KEY}"}, timeout=10)
@@ -137,7 +137,7 @@ def http(folder, port, n, rounds):
         print(f"ratio on/off: {on / off:.3f}")
     finally:
         for process, _, _ in servers.values():
-            load.stop(process)
+            bench.servers.stop(process)
 
 
 if __name__ == "__main__":

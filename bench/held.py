@@ -2,7 +2,7 @@
 
 `make bench` sends hundreds of comments a second to 400 articles opened at the same moment, for a few minutes:
 shorter than the breaker's 30-minute cool-down. Is the share its rules hold then an artefact of that pace? This
-sends the same news-site mix (bench/load.py) through the service's own app in process, against a real
+sends the same news-site mix (bench/mixes.py) through the service's own app in process, against a real
 redis-server and the benchmark's thresholds, with the app's clock (`moderation.clock`) either real or advanced by
 1/pace seconds a comment, and prints the answers' shares by decision and by the rule that decided
 (docs/benchmark.md keeps the figures).
@@ -22,45 +22,47 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import bench.mixes
 from bench import load
+from bench.servers import API_KEY, METRICS_TOKEN, ROOT, env_example, start_redis
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--comments", type=int, default=20_000)
     parser.add_argument("--pace", type=float, default=0.0, help="comments a second on the app's clock (0: real)")
-    parser.add_argument("--contentious-from", type=int, default=load.CONTENTIOUS_FROM,
+    parser.add_argument("--contentious-from", type=int, default=bench.mixes.CONTENTIOUS_FROM,
                         help="popularity rank - 1 of the first contentious article (then every tenth)")
     args = parser.parse_args(argv)
     from moderation.scoring.scorer import load_scorer, read_active
 
-    load.CONTENTIOUS_FROM = args.contentious_from
+    bench.mixes.CONTENTIOUS_FROM = args.contentious_from
     rng = random.Random(20261126)
-    comments = load.news_comments(rng, args.comments)
-    model_root = load.ROOT / "model" / "artifacts"
+    comments = bench.mixes.news_comments(rng, args.comments)
+    model_root = ROOT / "model" / "artifacts"
     version, sha256 = read_active(model_root)
     thresholds, _ = load.choose_thresholds(load_scorer(model_root / version, sha256), [c[0] for c in comments[:3000]])
     folder = Path(tempfile.mkdtemp(prefix="moderation-held-"))
-    process, port, _ = load.start_redis(folder)
+    process, port, _ = start_redis(folder)
     try:
         counts = run(comments, thresholds, port, folder, args.pace)
     finally:
         process.terminate()
         process.wait(timeout=30)
         shutil.rmtree(folder, ignore_errors=True)
-    print(f"{args.comments} comments, contentious articles {load.contentious_share():.1%} of them, pace "
+    print(f"{args.comments} comments, contentious articles {bench.mixes.contentious_share():.1%} of them, pace "
           f"{f'{args.pace:g}/s' if args.pace else 'real clock'}: "
           + "  ".join(f"{name} {n / args.comments:.1%}" for name, n in sorted(counts.items())))
 
 
 def run(comments, thresholds, port, folder, pace):
     """{decision or rule: count} of the answers to `comments`, sent through the app in process."""
-    os.environ.update({name: value for name, value in load.env_example().items() if name.startswith("MODERATION_")})
+    os.environ.update({name: value for name, value in env_example().items() if name.startswith("MODERATION_")})
     os.environ.update({
-        "MODERATION_REDIS_URL": f"redis://127.0.0.1:{port}/0", "MODERATION_API_KEYS": f"bench:{load.API_KEY}",
-        "MODERATION_METRICS_TOKEN": load.METRICS_TOKEN,
+        "MODERATION_REDIS_URL": f"redis://127.0.0.1:{port}/0", "MODERATION_API_KEYS": f"bench:{API_KEY}",
+        "MODERATION_METRICS_TOKEN": METRICS_TOKEN,
         "MODERATION_SECRET_KEY": secrets.token_hex(32), "MODERATION_INSTANCE_DIR": str(folder),
-        "MODERATION_MODEL_DIR": str(load.ROOT / "model" / "artifacts"),
+        "MODERATION_MODEL_DIR": str(ROOT / "model" / "artifacts"),
         "MODERATION_RATE_LIMITS": json.dumps({"key": "100000000/60", "author": "100000000/60", "ip": "100000000/60"}),
         **({"MODERATION_THRESHOLDS": json.dumps(thresholds)} if thresholds else {}),
     })
@@ -71,13 +73,13 @@ def run(comments, thresholds, port, folder, pace):
     if pace:
         app.extensions["moderation.clock"] = lambda: clock[0]
     client, counts, readers = app.test_client(), Counter(), random.Random(13)
-    headers = {"Authorization": f"Bearer {load.API_KEY}"}
+    headers = {"Authorization": f"Bearer {API_KEY}"}
     stderr, sys.stderr = sys.stderr, open(os.devnull, "w")  # the access lines
     try:
         for n, (text, article, author) in enumerate(comments):
             clock[0] += 1 / pace if pace else 0
             body = {"id": f"held-{n}", "article_id": article, "text": text,
-                    "author": {"id": author or f"r-{readers.randint(1, load.READERS)}", "name": "読者"}}
+                    "author": {"id": author or f"r-{readers.randint(1, bench.mixes.READERS)}", "name": "読者"}}
             answer = client.post("/api/v1/comments", json=body, headers=headers).get_json()
             counts[answer["decision"]] += 1
             if answer.get("reason"):

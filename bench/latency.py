@@ -21,8 +21,10 @@ import uuid
 
 import httpx
 
-from bench import load
-from bench.load import API_KEY, corpus, percentile, production_servers
+import bench.servers
+from bench.load import percentile
+from bench.mixes import corpus
+from bench.servers import API_KEY, production_servers
 
 FLAGGED = "在宅で稼げる方法あります、気になる人はプロフ見て"
 CORAL_SECRET = "bench-coral-signing-secret-0123"  # noqa: S105 (a throwaway server's)
@@ -65,12 +67,12 @@ def main(argv=None):
     args = parser.parse_args(argv)
     rng = random.Random(11)
     clean = next(t for t in corpus(rng, 200) if 150 <= len(t) <= 250 and "http" not in t)
-    example = load.env_example
-    load.env_example = lambda: {**example(), "MODERATION_CORAL_SECRETS": json.dumps({"bench": CORAL_SECRET})}
+    example = bench.servers.env_example
+    bench.servers.env_example = lambda: {**example(), "MODERATION_CORAL_SECRETS": json.dumps({"bench": CORAL_SECRET})}
     try:
         rows, decision = measure(args, clean)
     finally:
-        load.env_example = example
+        bench.servers.env_example = example
     base = statistics.median(next(iter(rows.values())))
     print(f"\nflagged comment answered: {decision.json()['decision']}; {args.n} requests each, one connection")
     print("| request | median ms | p99 ms | median / baseline |")

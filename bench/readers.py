@@ -34,7 +34,7 @@ import sys
 import time
 from pathlib import Path
 
-from bench.load import news_comments
+from bench.mixes import news_comments
 from bench.versions import Versions, extract
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,7 +58,7 @@ def _joined(lines: list[str], length: int, rng: random.Random, n: int) -> list[s
 def real_comments(length: int = 200, n: int = 300, data_dir: Path = DATA_DIR, seed: int = 43) -> dict[str, list[str]]:
     """Real comments at `length` characters: Japanese chat (RealPersonaChat, a dialogue's lines in order), English
     tweets and forum sentences (Davidson, Stormfront), and English texts holding a modal of duty; and `news`, the
-    HTTP benchmark's generated news-site mix (bench.load.news_comments, at their own lengths)."""
+    HTTP benchmark's generated news-site mix (bench.mixes.news_comments, at their own lengths)."""
     from model.data.rows import _csv_rows
 
     rng = random.Random(seed)

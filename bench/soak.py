@@ -20,7 +20,9 @@ import shutil
 import statistics
 from pathlib import Path
 
-from bench.load import bodies, corpus, memory_mb, production_servers, workers_of, wrk
+from bench.mixes import bodies, corpus
+from bench.runs import wrk
+from bench.servers import memory_mb, production_servers, workers_of
 
 
 def processes(gunicorn, redis_process):

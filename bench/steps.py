@@ -23,7 +23,11 @@ import tempfile
 import time
 from pathlib import Path
 
+import bench.mixes
+import bench.runs
 from bench import load
+from bench.mixes import news_comments
+from bench.servers import ROOT, bare_server, production_servers, workers_of
 
 SITE = Path(__file__).resolve().parent / "steps_site"
 STEPS = ("accept", "parse", "create", "app", "write", "close")
@@ -72,7 +76,7 @@ def timed_start(name, folder, start):
 def one_round(url, pids, folder, connections, seconds, data):
     """One wrk run: µs a request of each step, of the workers' CPU and system time, the rest; switches a request."""
     steps, threads = step_sums(folder), threads_of(pids)
-    result = load.wrk(url, "comment", connections, seconds, data)
+    result = bench.runs.wrk(url, "comment", connections, seconds, data)
     threads_after = threads_of(pids)
     for _ in range(20):  # each worker writes its sums every 100 requests: wait for the last ones' files
         after = step_sums(folder)
@@ -112,22 +116,22 @@ def main(argv=None):
     args = parser.parse_args(argv)
     from moderation.scoring.scorer import load_scorer, read_active
 
-    rng = random.Random(20261126)  # bench/load.py's mix, bodies and thresholds
-    comments = load.news_comments(rng, 3000)
+    rng = random.Random(20261126)  # make bench's mix, bodies and thresholds
+    comments = news_comments(rng, 3000)
     texts = [comment[0] for comment in comments]
-    version, sha256 = read_active(load.ROOT / "model" / "artifacts")
-    thresholds, _ = load.choose_thresholds(load_scorer(load.ROOT / "model" / "artifacts" / version, sha256), texts)
+    version, sha256 = read_active(ROOT / "model" / "artifacts")
+    thresholds, _ = load.choose_thresholds(load_scorer(ROOT / "model" / "artifacts" / version, sha256), texts)
     steps = Path(tempfile.mkdtemp(prefix="moderation-steps-"))
     loads = [os.getloadavg()[0]]
     with contextlib.ExitStack() as stack:
         folder, gunicorn, url, env, _, _ = timed_start("comment", steps, lambda: stack.enter_context(
-            load.production_servers("moderation-steps-", thresholds)))
+            production_servers("moderation-steps-", thresholds)))
         bare, bare_url = timed_start("bare", steps, lambda: stack.enter_context(
-            load.bare_server(folder, env["MODERATION_REDIS_URL"])))
-        data = load.bodies(texts, rng, folder / "comments.jsonl", comments=comments)
-        servers = {"comment": (url, load.workers_of(gunicorn.pid)), "bare": (bare_url, load.workers_of(bare.pid))}
+            bare_server(folder, env["MODERATION_REDIS_URL"])))
+        data = bench.mixes.bodies(texts, rng, folder / "comments.jsonl", comments=comments)
+        servers = {"comment": (url, workers_of(gunicorn.pid)), "bare": (bare_url, workers_of(bare.pid))}
         for base, _ in servers.values():
-            load.wrk(base, "comment", args.connections, 2, data)  # warm-up: every worker has answered
+            bench.runs.wrk(base, "comment", args.connections, 2, data)  # warm-up: every worker has answered
         rows = {name: [] for name in servers}
         for round_ in range(args.rounds):
             for name in (("comment", "bare") if round_ % 2 == 0 else ("bare", "comment")):

@@ -67,8 +67,8 @@ def server_ns(pid):
 
 
 def start_valkey(folder, callgrind=None):
-    """A Valkey as `make bench` starts it (bench/load.start_redis), under callgrind (instrumentation off) if asked."""
-    from bench.load import start_redis
+    """A Valkey as `make bench` starts it (bench/servers.py), under callgrind (instrumentation off) if asked."""
+    from bench.servers import start_redis
 
     if not callgrind:
         return start_redis(folder)
@@ -91,7 +91,7 @@ def dumped_instructions(path):
 
 def measure(rounds, comments, callgrind=False):
     """{kind: [per-comment figures of each round]} for this checkout's SUBMIT."""
-    from bench.load import bodies
+    from bench.mixes import bodies
     from bench.submit import app_for, news_mix, records_of
     from moderation.store.review_queue import submit_lua
 

@@ -25,7 +25,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.load import API_KEY, METRICS_TOKEN, ROOT, bodies, choose_thresholds, env_example, news_comments, start_redis
+from bench.load import choose_thresholds
+from bench.mixes import bodies, news_comments
+from bench.servers import API_KEY, METRICS_TOKEN, ROOT, env_example, start_redis
 
 OUTCOMES = ("mix", "allow", "review", "reject")
 STATUS = {"allow": "published", "review": "pending", "reject": "rejected"}
@@ -46,7 +48,7 @@ def client_seconds():
 
 
 def app_for(port, folder, thresholds):
-    """The service's app against the benchmark's redis-server, configured as bench/load.py's gunicorn is."""
+    """The service's app against the benchmark's redis-server, configured as bench/servers.py's gunicorn is."""
     settings = {k: v for k, v in env_example().items() if k.startswith("MODERATION_")}
     settings.update({
         "MODERATION_REDIS_URL": f"redis://127.0.0.1:{port}/0", "MODERATION_API_KEYS": f"bench:{API_KEY}",
@@ -82,7 +84,7 @@ def records_of(app, lines):
 
 
 def news_mix(rng, n):
-    """n comments of the news mix (bench/load.py) and the thresholds that flag its share with the shipped model."""
+    """n comments of the news mix (bench/mixes.py) and the thresholds that flag its share with the shipped model."""
     from moderation.scoring.scorer import load_scorer, read_active
 
     version, sha256 = read_active(ROOT / "model" / "artifacts")

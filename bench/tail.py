@@ -77,13 +77,14 @@ def _time_waits():
 def measure(count):
     """([{cpu, bare_cpu (µs), decision, explained, chars}] for `count` comments of the news mix, in process, and the
     fsync waits among them: [(CPU µs, wall µs)])."""
-    from bench import bare, load, worker_path
+    from bench import bare, worker_path
+    from bench.servers import API_KEY, start_redis
 
     folder = Path(tempfile.mkdtemp(prefix="bench-tail-"))
     (folder / "redis").mkdir()
     (folder / "metrics").mkdir()
     bodies_path, thresholds = worker_path._bodies_and_thresholds(folder)
-    redis_process, port, _ = load.start_redis(folder / "redis")
+    redis_process, port, _ = start_redis(folder / "redis")
     try:
         os.environ.update(worker_path._settings(folder, port, thresholds))
         from gunicorn.config import Config
@@ -99,7 +100,7 @@ def measure(count):
         gc.set_threshold(5000, *gc.get_threshold()[1:])  # its post_fork
         config = Config()
         bodies = [line for line in bodies_path.read_text(encoding="utf-8").splitlines() if line]
-        rng, run, head = random.Random(13), f"tail-{os.getpid()}", f"Bearer {load.API_KEY}".encode()
+        rng, run, head = random.Random(13), f"tail-{os.getpid()}", f"Bearer {API_KEY}".encode()
 
         def one(app, n):
             body = bodies[n % len(bodies)].replace("@ID@", f"{run}-{n}").replace(

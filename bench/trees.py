@@ -3,7 +3,7 @@ before and after through HTTP, in the same run (`make bench` measures one tree).
 
 Each tree gets its own redis-server (as `make bench` starts it) and gunicorn (its own gunicorn.conf.py, code and
 model artifacts; 2 sync workers, --preload); bench/bare.py runs beside them. wrk drives `POST /api/v1/comments`
-(the news mix of bench/load.py) at 16 and 64 connections, the three servers in a rotating order each round, and
+(the news mix of bench/mixes.py) at 16 and 64 connections, the three servers in a rotating order each round, and
 the figures are medians over the rounds, the throughput also as the ratio to the bare app's in the same round, and
 the after/before ratios of worker CPU per request and of throughput per round (what a shared machine's load moves
 least); at the end each server's memory (its largest worker's RSS, and the PSS of its workers and master together:
@@ -39,7 +39,12 @@ import statistics
 import tempfile
 from pathlib import Path
 
+import bench.mixes
+import bench.runs
+import bench.servers
 from bench import load
+from bench.mixes import news_comments
+from bench.runs import forked_ms
 
 MODES = ("before", "after", "bare")
 BARE_OF = {"before": "bare", "after": "bare", "bare": "bare", "bare-after": "bare-after"}  # each one's bare app
@@ -49,13 +54,13 @@ AFTER = ("WORKERS", "THREADS", "WORKER_CPUS")  # what --after-* sets for the aft
 
 def sized_apart(trees):
     """Whether the two trees' .env.example give gunicorn different workers, threads or worker CPUs."""
-    own_root, sizes = load.ROOT, []
+    own_root, sizes = bench.servers.ROOT, []
     try:
         for root in trees.values():
-            load.ROOT = root
-            sizes.append([load.env_example().get(name) for name in SIZING])
+            bench.servers.ROOT = root
+            sizes.append([bench.servers.env_example().get(name) for name in SIZING])
     finally:
-        load.ROOT = own_root
+        bench.servers.ROOT = own_root
     return sizes[0] != sizes[1]
 
 
@@ -67,30 +72,30 @@ def start(trees, folder, single, thresholds, processes, after=None):
     servers = {}
     for name, root in trees.items():
         (folder / name / "redis").mkdir(parents=True)
-        redis_process, port, _ = load.start_redis(folder / name / "redis")
+        redis_process, port, _ = bench.servers.start_redis(folder / name / "redis")
         processes.append(redis_process)
-        load.ROOT = root  # the tree whose compose command, gunicorn.conf.py and code gunicorn runs
+        bench.servers.ROOT = root  # the tree whose compose command, gunicorn.conf.py and code gunicorn runs
         with _sized(after if name == "after" else None):
-            gunicorn, url, env = load.start_gunicorn(folder / name, f"redis://127.0.0.1:{port}/0",
-                                                     root / "model" / "artifacts", thresholds)
+            gunicorn, url, env = bench.servers.start_gunicorn(folder / name, f"redis://127.0.0.1:{port}/0",
+                                                              root / "model" / "artifacts", thresholds)
         processes.append(gunicorn)
         print(f"  {name}: {root}, {env['MODERATION_WORKERS']} workers x {env['MODERATION_THREADS']} threads"
-              f"{load.pinned(env)}", flush=True)
+              f"{bench.servers.pinned(env)}", flush=True)
         servers[name] = [url, gunicorn, [redis_process.pid]]
     for name in ("bare", "bare-after") if after is not None else ("bare",):
         (folder / name).mkdir(exist_ok=True)
-        load.ROOT = trees["after" if name == "bare-after" else "before"]  # its tree's command and settings
+        bench.servers.ROOT = trees["after" if name == "bare-after" else "before"]  # its tree's command and settings
         with _sized(after if name == "bare-after" else None):
-            bare, url, env = load.start_gunicorn(folder / name, "redis://127.0.0.1:1/0",
-                                                 trees["before"] / "model" / "artifacts", None,
-                                                 app="bench.bare:create_app()", ready="/healthz")
+            bare, url, env = bench.servers.start_gunicorn(folder / name, "redis://127.0.0.1:1/0",
+                                                          trees["before"] / "model" / "artifacts", None,
+                                                          app="bench.bare:create_app()", ready="/healthz")
         processes.append(bare)
         print(f"  {name}: bench/bare.py, {env['MODERATION_WORKERS']} workers x {env['MODERATION_THREADS']} threads"
-              f"{load.pinned(env)}", flush=True)
+              f"{bench.servers.pinned(env)}", flush=True)
         servers[name] = [url, bare, []]
     for url, _, _ in servers.values():
-        load.wrk(url, "comment", 16, 2, single)  # every worker has answered (and exists: read its pids after)
-    return {name: (url, load.workers_of(master.pid), redis) for name, (url, master, redis) in servers.items()}
+        bench.runs.wrk(url, "comment", 16, 2, single)  # every worker has answered (and exists: read its pids after)
+    return {name: (url, bench.servers.workers_of(master.pid), redis) for name, (url, master, redis) in servers.items()}
 
 
 @contextlib.contextmanager
@@ -114,9 +119,9 @@ def memory(workers):
     """(worker count, the largest worker's RSS, the PSS of the workers and their master together), MB, of one server
     given its worker pids: what a setting costs in memory (a worker more, threads), the model's shared pages counted
     once."""
-    figures = [load.memory_mb(pid) for pid in workers]
+    figures = [bench.servers.memory_mb(pid) for pid in workers]
     masters = {int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1]) for pid in workers}
-    shared = sum(load.memory_mb(pid)["Pss"] for pid in masters)
+    shared = sum(bench.servers.memory_mb(pid)["Pss"] for pid in masters)
     return len(workers), max(m["Rss"] for m in figures), shared + sum(m["Pss"] for m in figures)
 
 
@@ -169,15 +174,15 @@ def main(argv=None):
     from moderation.scoring.scorer import load_scorer, read_active
 
     trees = {"before": args.before.resolve(), "after": args.after.resolve()}
-    own_root = load.ROOT
-    rng = random.Random(20261126)  # bench/load.py's mix, bodies and thresholds
-    comments = load.news_comments(rng, 3000)
+    own_root = bench.servers.ROOT
+    rng = random.Random(20261126)  # make bench's mix, bodies and thresholds
+    comments = news_comments(rng, 3000)
     texts = [c[0] for c in comments]
     model_root = own_root / "model" / "artifacts"
     version, sha256 = read_active(model_root)
     thresholds, _ = load.choose_thresholds(load_scorer(model_root / version, sha256), texts)
     folder = Path(tempfile.mkdtemp(prefix="moderation-trees-"))
-    single = load.bodies(texts, rng, folder / "comments.jsonl", comments=comments)
+    single = bench.mixes.bodies(texts, rng, folder / "comments.jsonl", comments=comments)
     processes, runs, loads = [], {}, [os.getloadavg()[0]]
     try:
         after = {name: value for name, value in (("WORKERS", args.after_workers), ("THREADS", args.after_threads),
@@ -190,19 +195,19 @@ def main(argv=None):
             for connections in (16, 64):
                 for name in order:
                     url, workers, redis = servers[name]
-                    result = load.wrk(url, "comment", connections, args.seconds, single,
-                                      servers={"workers": workers, "redis": redis})
+                    result = bench.runs.wrk(url, "comment", connections, args.seconds, single,
+                                            servers={"workers": workers, "redis": redis})
                     runs.setdefault((name, connections), []).append(result)
                     print(f"  round {round_ + 1} {name:10} c={connections:<3} {result['rps']:6.0f} req/s  workers "
                           f"{result['cpu_ms']['workers']:.3f} ms a request  errors {result['errors']}", flush=True)
             loads.append(os.getloadavg()[0])
         if args.batch:  # as `make bench` runs it: two connections per worker, 100 comments a request
-            batch = load.bodies(texts, rng, folder / "batches.jsonl", batch=100, comments=comments)
+            batch = bench.mixes.bodies(texts, rng, folder / "batches.jsonl", batch=100, comments=comments)
             for round_ in range(max(2, args.rounds - 2)):
                 for name in ("before", "after") if round_ % 2 == 0 else ("after", "before"):
                     url, workers, redis = servers[name]
-                    result = load.wrk(url, "batch", 2 * len(workers), 2 * args.seconds, batch,
-                                      servers={"workers": workers, "redis": redis})
+                    result = bench.runs.wrk(url, "batch", 2 * len(workers), 2 * args.seconds, batch,
+                                            servers={"workers": workers, "redis": redis})
                     runs.setdefault((name, "batch"), []).append(result)
                     print(f"  batch {round_ + 1} {name:6} {result['rps'] * 100:6.0f} comments/s  workers "
                           f"{result['cpu_ms']['workers'] / 100:.3f} ms a comment  errors {result['errors']}",
@@ -211,8 +216,8 @@ def main(argv=None):
         memories = {name: memory(workers) for name, (_, workers, _) in servers.items()}
     finally:
         for process in reversed(processes):
-            load.stop(process)
-        load.ROOT = own_root
+            bench.servers.stop(process)
+        bench.servers.ROOT = own_root
     threads = f" (after and bare-after: {args.after_threads} threads a worker)" if args.after_threads else ""
     threads += f" (after and bare-after: {args.after_workers} workers)" if args.after_workers else ""
     threads += f" (after and bare-after: workers pinned to CPUs {args.after_cpus})" if args.after_cpus else ""
@@ -230,7 +235,7 @@ def main(argv=None):
             print(f"  batch {name:6} {statistics.median(r['rps'] * 100 for r in rows):6.0f} comments/s; CPU ms a "
                   f"comment: workers {statistics.median(r['cpu_ms']['workers'] for r in rows) / 100:.3f}, redis "
                   f"{statistics.median(r['cpu_ms']['redis'] for r in rows) / 100:.3f} (its forked AOF rewrites, all "
-                  f"rounds: {load.forked_ms(rows, 100):.3f})")
+                  f"rounds: {forked_ms(rows, 100):.3f})")
         rate = [a["rps"] / b["rps"] for a, b in zip(after, before, strict=True)]
         print(f"  batch after / before, per round: comments/s {statistics.median(rate):.3f} "
               f"({min(rate):.3f}-{max(rate):.3f})")

@@ -34,14 +34,14 @@ HERE = Path(__file__).resolve()
 
 
 def _settings(folder, port, thresholds):
-    """The benchmark service's environment (bench/load.py's start_gunicorn), for an app made in this process."""
-    from bench import load
+    """The benchmark service's environment (bench/servers.py's start_gunicorn), for an app made in this process."""
+    from bench.servers import API_KEY, METRICS_TOKEN, ROOT, env_example
 
-    env = {k: v for k, v in load.env_example().items() if k.startswith("MODERATION_")}
+    env = {k: v for k, v in env_example().items() if k.startswith("MODERATION_")}
     env.update({
-        "MODERATION_REDIS_URL": f"redis://127.0.0.1:{port}/0", "MODERATION_API_KEYS": f"bench:{load.API_KEY}",
-        "MODERATION_METRICS_TOKEN": load.METRICS_TOKEN, "MODERATION_SECRET_KEY": secrets.token_hex(32),
-        "MODERATION_INSTANCE_DIR": str(folder), "MODERATION_MODEL_DIR": str(load.ROOT / "model" / "artifacts"),
+        "MODERATION_REDIS_URL": f"redis://127.0.0.1:{port}/0", "MODERATION_API_KEYS": f"bench:{API_KEY}",
+        "MODERATION_METRICS_TOKEN": METRICS_TOKEN, "MODERATION_SECRET_KEY": secrets.token_hex(32),
+        "MODERATION_INSTANCE_DIR": str(folder), "MODERATION_MODEL_DIR": str(ROOT / "model" / "artifacts"),
         "PROMETHEUS_MULTIPROC_DIR": str(folder / "metrics"),
         "MODERATION_RATE_LIMITS": json.dumps({"key": "100000000/60", "author": "100000000/60", "ip": "100000000/60"}),
         "MODERATION_CHECK_RATE_LIMITS": json.dumps({"key": "100000000/60", "author": "100000000/60"}),
@@ -70,13 +70,13 @@ def _memoise():
 def serve(bodies_path, thresholds, block, memo):
     """One tree's side: after a warm-up, a block of `block` requests for every line on stdin, its process CPU and its
     redis-server's a request (µs) on stdout; "q" ends it."""
-    from bench import load
+    from bench.servers import API_KEY, start_redis
     from bench.submit import server_ns
 
     folder = Path(tempfile.mkdtemp(prefix="worker-path-"))
     (folder / "redis").mkdir()
     (folder / "metrics").mkdir()
-    redis_process, port, _ = load.start_redis(folder / "redis")
+    redis_process, port, _ = start_redis(folder / "redis")
     try:
         os.environ.update(_settings(folder, port, thresholds))
         from gunicorn.config import Config
@@ -93,7 +93,7 @@ def serve(bodies_path, thresholds, block, memo):
         gc.set_threshold(5000, *gc.get_threshold()[1:])  # its post_fork
         config = Config()
         bodies = [line for line in Path(bodies_path).read_text(encoding="utf-8").splitlines() if line]
-        rng, run, head = random.Random(13), f"wp-{os.getpid()}", f"Bearer {load.API_KEY}".encode()
+        rng, run, head = random.Random(13), f"wp-{os.getpid()}", f"Bearer {API_KEY}".encode()
 
         def one(n):
             body = bodies[n % len(bodies)].replace("@ID@", f"{run}-{n}").replace(
@@ -159,17 +159,19 @@ def through_gunicorn(app, raw, config, peer=("127.0.0.1", 40000), server=("127.0
 
 
 def _bodies_and_thresholds(folder):
-    """The news mix's bodies (bench/load.py) and the thresholds `make bench` would choose for them."""
-    from bench import load
+    """The news mix's bodies (bench/mixes.py) and the thresholds `make bench` would choose for them."""
+    from bench.load import choose_thresholds
+    from bench.mixes import bodies, news_comments
+    from bench.servers import ROOT
     from moderation.scoring.scorer import load_scorer, read_active
 
     rng = random.Random(20261126)
-    comments = load.news_comments(rng, 3000)
+    comments = news_comments(rng, 3000)
     texts = [comment[0] for comment in comments]
-    root = load.ROOT / "model" / "artifacts"
+    root = ROOT / "model" / "artifacts"
     version, sha = read_active(root)
-    thresholds, _ = load.choose_thresholds(load_scorer(root / version, sha), texts)
-    return load.bodies(texts, rng, folder / "comments.jsonl", comments=comments), thresholds
+    thresholds, _ = choose_thresholds(load_scorer(root / version, sha), texts)
+    return bodies(texts, rng, folder / "comments.jsonl", comments=comments), thresholds
 
 
 def compare(trees, pairs, block, memo):

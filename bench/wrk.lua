@@ -3,7 +3,7 @@
 --               | check (POST /api/v1/comments:check)
 --   BENCH_DATA  file of request bodies, one a line, each with @ID@ placeholders for fresh comment ids
 --   BENCH_KEY   API key;  BENCH_RUN  a tag that keeps ids unique across runs (no idempotent replays)
---   BENCH_READERS  how many reader ids @READER@ placeholders are drawn from (bench/load.py's news mix)
+--   BENCH_READERS  how many reader ids @READER@ placeholders are drawn from (bench/mixes.py's news mix)
 --   BENCH_DELAY_MS  optional pause before each request of a connection (bench/soak.py holds a rate with it)
 --   BENCH_CLOSE  1: every POST asks for Connection: close, as nginx talks to gunicorn (deploy/nginx: no upstream
 --               keep-alive; gunicorn's sync worker closes every connection anyway, its gthread worker keeps them)
@@ -53,7 +53,7 @@ function request()
     n = n + 1
     return run .. "-" .. tid .. "-" .. counter .. "-" .. n
   end)
-  if readers then  -- a fresh reader for each comment of the news mix (bench/load.py READERS)
+  if readers then  -- a fresh reader for each comment of the news mix (bench/mixes.py READERS)
     body = body:gsub("@READER@", function() return "r-" .. math.random(1, readers) end)
   end
   return wrk.format("POST", path, headers, body)

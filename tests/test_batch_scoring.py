@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from bench.adversarial import adversarial_inputs
-from bench.load import news_comments
+from bench.mixes import news_comments
 from moderation import explain as explain_module
 from moderation.explain import MAX_WIDEN
 from moderation.features.spans import expand_spans

@@ -6,19 +6,19 @@ import urllib.request
 
 import pytest
 
-from bench import load
+from bench.servers import bare_server, start_redis
 
 pytestmark = pytest.mark.slow
 
 
 def test_the_bare_app_serves_under_the_services_gunicorn_command(tmp_path):
     (tmp_path / "redis").mkdir()
-    redis_process, port, client = load.start_redis(tmp_path / "redis")
+    redis_process, port, client = start_redis(tmp_path / "redis")
     try:
         # the bench's server persists as docker-compose.yml's: the append-only file, no RDB snapshots
         assert client.config_get("save") == {"save": ""}
         assert client.config_get("appendonly") == {"appendonly": "yes"}
-        with load.bare_server(tmp_path, f"redis://127.0.0.1:{port}/0") as (process, url):
+        with bare_server(tmp_path, f"redis://127.0.0.1:{port}/0") as (process, url):
             request = urllib.request.Request(f"{url}/api/v1/comments", data=json.dumps({"text": "x"}).encode(),
                                              headers={"Content-Type": "application/json"}, method="POST")
             with urllib.request.urlopen(request, timeout=10) as answer:

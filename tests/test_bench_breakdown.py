@@ -8,15 +8,17 @@ import pytest
 
 from bench import load
 from bench.breakdown import PARTS
+from bench.mixes import bodies, news_comments
+from bench.servers import production_servers
 
 pytestmark = pytest.mark.slow
 
 
 def test_every_part_of_a_scored_comment_is_timed_where_it_runs():
     rng = random.Random(7)
-    comments = load.news_comments(rng, 300)
-    with load.production_servers("moderation-breakdown-test-") as (folder, _gunicorn, _url, env, _redis, _rdb):
-        path = load.bodies([c[0] for c in comments], rng, folder / "comments.jsonl", comments=comments)
+    comments = news_comments(rng, 300)
+    with production_servers("moderation-breakdown-test-") as (folder, _gunicorn, _url, env, _redis, _rdb):
+        path = bodies([c[0] for c in comments], rng, folder / "comments.jsonl", comments=comments)
         parts = load.in_app_parts(env, path, folder)
     assert parts is not None
     untimed = [part for part in PARTS if parts[part] <= 0]

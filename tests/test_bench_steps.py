@@ -11,8 +11,9 @@ import time
 
 import pytest
 
-from bench import load, steps
+from bench import steps
 from bench.bare import ANSWER
+from bench.servers import ROOT, start_gunicorn, stop, workers_of
 
 
 def _post(port, ident):
@@ -28,11 +29,11 @@ def _post(port, ident):
 
 @pytest.mark.slow
 def test_the_timed_steps_are_each_request_s_and_most_of_the_worker_s_cpu(tmp_path):
-    gunicorn, url, _ = steps.timed_start("bare", tmp_path, lambda: load.start_gunicorn(
-        tmp_path, "redis://127.0.0.1:1/0", load.ROOT / "model" / "artifacts", None, app="bench.bare:create_app()",
+    gunicorn, url, _ = steps.timed_start("bare", tmp_path, lambda: start_gunicorn(
+        tmp_path, "redis://127.0.0.1:1/0", ROOT / "model" / "artifacts", None, app="bench.bare:create_app()",
         ready="/healthz"))
     try:
-        port, workers = int(url.rsplit(":", 1)[1]), load.workers_of(gunicorn.pid)
+        port, workers = int(url.rsplit(":", 1)[1]), workers_of(gunicorn.pid)
         for n in range(30):  # warm-up
             _post(port, f"w{n}")
         counted, threads = steps.step_sums(tmp_path / "bare"), steps.threads_of(workers)
@@ -44,7 +45,7 @@ def test_the_timed_steps_are_each_request_s_and_most_of_the_worker_s_cpu(tmp_pat
             assert time.monotonic() < deadline, "the workers did not write their sums every 100 requests"
             time.sleep(0.1)
     finally:
-        load.stop(gunicorn)
+        stop(gunicorn)
     requests = after["requests"] - counted["requests"]
     per_step = {name: (after[name] - counted[name]) / requests for name in steps.STEPS}
     assert all(value > 0 for value in per_step.values()), per_step

@@ -8,7 +8,8 @@ import sys
 
 import pytest
 
-from bench import load, trees
+import bench.servers
+from bench import trees
 
 
 def test_after_settings_are_in_the_environment_only_while_the_after_servers_start(monkeypatch):
@@ -22,18 +23,18 @@ def test_after_settings_are_in_the_environment_only_while_the_after_servers_star
 
 
 def test_trees_whose_env_examples_pin_differently_get_a_bare_app_each(tmp_path):
-    own = load.ROOT
+    own = bench.servers.ROOT
     for name, pin in (("one", ""), ("two", "MODERATION_WORKER_CPUS=auto\n")):
         (tmp_path / name).mkdir()
         (tmp_path / name / ".env.example").write_text(f"MODERATION_WORKERS=2\n{pin}")
     assert trees.sized_apart({"before": tmp_path / "one", "after": tmp_path / "two"})
     assert not trees.sized_apart({"before": tmp_path / "one", "after": tmp_path / "one"})
-    assert load.ROOT == own
+    assert bench.servers.ROOT == own
 
 
 def test_the_table_head_says_when_workers_were_pinned():
-    assert load.pinned({"MODERATION_WORKER_CPUS": "auto"}) == ", each pinned to a CPU (auto)"
-    assert load.pinned({"MODERATION_WORKER_CPUS": ""}) == load.pinned({}) == ""
+    assert bench.servers.pinned({"MODERATION_WORKER_CPUS": "auto"}) == ", each pinned to a CPU (auto)"
+    assert bench.servers.pinned({"MODERATION_WORKER_CPUS": ""}) == bench.servers.pinned({}) == ""
 
 
 @pytest.mark.slow
@@ -47,7 +48,7 @@ def test_a_servers_memory_counts_its_master_share_of_the_pages_it_shares_with_it
     try:
         worker = int(master.stdout.readline())
         count, rss, pss = trees.memory([worker])
-        worker_pss = load.memory_mb(worker)["Pss"]
+        worker_pss = bench.servers.memory_mb(worker)["Pss"]
     finally:
         os.kill(worker, signal.SIGKILL)
         master.kill()

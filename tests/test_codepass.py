@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bench.adversarial import adversarial_inputs
-from bench.load import news_comments
+from bench.mixes import news_comments
 from moderation import codepass, vectorizer
 from moderation.automaton import Automaton
 from moderation.features import patterns as FP

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from bench.adversarial import adversarial_inputs
-from bench.load import news_comments
+from bench.mixes import news_comments
 from moderation.text import prepass, starts
 from moderation.text.chars import _FLAGS, _LUT, _MASKS
 from moderation.text.normalize import _rewritten, normalize

@@ -8,7 +8,7 @@ import re
 import numpy as np
 import pytest
 
-from bench.load import news_comments
+from bench.mixes import news_comments
 from moderation.features.patterns import _LINE_ID, _NEEDLES, _SPLIT
 from moderation.features.signals import code_pass, signal_dict
 from moderation.needles.guards import strings_of
@@ -21,7 +21,7 @@ CORPUS = [normalize(t) for t in texts()]
 
 
 def bench_texts() -> list[str]:
-    """The bench's news mix (bench/load.py), as bench.load draws it."""
+    """The bench's news mix (bench/mixes.py), as make bench draws it."""
     return [c[0] for c in news_comments(random.Random(20261126), 3000)]
 
 

@@ -3,7 +3,7 @@ the readers' own trigger words run together, overlapping and cut short, in Japan
 
 import random
 
-from bench.load import ABUSE, EN, JA, SPAM
+from bench.mixes import ABUSE, EN, JA, SPAM
 
 # what the gated readers look for, and near misses of it (a stem cut short, a verb form without its will)
 TRIGGERS = ["fuck", "fucking", "fuc", "shit", "shi", "goddamn", "goddam", "holy shit", "what the fuck", "Fuck,",
