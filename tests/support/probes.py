@@ -3,10 +3,11 @@
 import json
 import re
 from collections import Counter
+from difflib import SequenceMatcher
 
 import pytest
 
-from model.judge import Judge, load_cases
+from model.judge import SUITE_DIR, Judge, load_cases
 from moderation.wordlists import GROUPS, GROUPS_NAMED, PRAISE
 
 KEYS = {"id", "functionality", "text", "expected", "category", "pair"}
@@ -28,6 +29,21 @@ def assert_well_formed(cases, harm_categories, *, pairs_required=True) -> Counte
         if c["pair"] is not None or pairs_required:
             assert by_id[c["pair"]]["pair"] == c["id"] and by_id[c["pair"]]["expected"] != c["expected"], c["id"]
     return Counter(c["expected"] for c in cases)
+
+
+def assert_reading_probe(probe, sides: dict, pairs: int, shared: int) -> None:
+    """A second reader's probe: well-formed, `pairs` twins sharing a stretch of at least `shared` characters (the same
+    frame), and no text of another suite file."""
+    cases = load_cases(probe)
+    assert assert_well_formed(cases, {"hate", "threat", "harassment"}, pairs_required=False) == sides
+    by_id = {c["id"]: c for c in cases}
+    paired = [c for c in cases if c["pair"] is not None]
+    assert len(paired) == 2 * pairs
+    for c in paired:
+        same = SequenceMatcher(None, c["text"].lower(), by_id[c["pair"]]["text"].lower(), autojunk=False)
+        assert same.find_longest_match().size >= shared, c["id"]
+    others = {c["text"] for p in SUITE_DIR.glob("*.jsonl") if p != probe for c in load_cases(p) if "text" in c}
+    assert not {c["text"] for c in cases} & others
 
 
 def assert_pairs_name_one_group(cases) -> None:

@@ -1,0 +1,25 @@
+"""read2's probes (English and Japanese) are well-formed and apart from every other case; test_probes.py holds the
+shipped model to their results."""
+
+import pytest
+
+from model.judge import (
+    FOURTH_READING_PROBE,
+    JA_FOURTH_READING_PROBE,
+    JA_THIRD_READING_PROBE,
+    THIRD_READING_PROBE,
+)
+from tests.support.probes import assert_reading_probe
+
+# each probe: its cases per side, its pairs, and the longest stretch both members of a pair share (the same frame).
+# Third: session 42's further sentences have no twin (pair null), session 43's do; fourth (session 43's later pairs):
+# one English civil case has no twin (its harmful twin was already in en_polarity_probe)
+PROBES = {THIRD_READING_PROBE: ({"harmful": 136, "non_harmful": 64}, 41, 8),
+          JA_THIRD_READING_PROBE: ({"harmful": 14, "non_harmful": 16}, 10, 4),
+          FOURTH_READING_PROBE: ({"harmful": 42, "non_harmful": 43}, 42, 13),
+          JA_FOURTH_READING_PROBE: ({"harmful": 17, "non_harmful": 17}, 17, 7)}
+
+
+@pytest.mark.parametrize("probe", list(PROBES), ids=[p.stem for p in PROBES])
+def test_reading_probe_is_well_formed(probe):
+    assert_reading_probe(probe, *PROBES[probe])
