@@ -8,6 +8,7 @@ import pytest
 
 from moderation import PROJECT_ROOT
 from tests.support.app import API_KEY, OTHER_KEY
+from tests.support.windows import fresh_window
 
 
 def post(client, auth, body, path="/api/v1/comments"):
@@ -320,7 +321,7 @@ def test_the_readmes_send_a_comment_snippet_posts_and_retries_as_it_says(live_se
     comment allows): without an author it is answered (a null author id and name are taken), the same id again is
     the stored answer, with an author it carries the standing, and past the author's limit it raises RetryLater with
     the 429's Retry-After seconds (no test ran it before the audit of session 36)."""
-    limits = json.dumps({"key": "6000/60", "author": "2/60", "ip": "60/60", "feedback": "300/3600"})
+    limits = json.dumps({"key": "6000/60", "author": "2/3600", "ip": "60/60", "feedback": "300/3600"})
     base, _ = live_server(THRESHOLDS=thresholds.flag_none, RATE_LIMITS=limits)
     readme = (PROJECT_ROOT / "README.md").read_text()
     [snippet] = [block for block in re.findall(r"```python\n(.*?)```", readme, re.S) if "def moderate(" in block]
@@ -333,6 +334,7 @@ def test_the_readmes_send_a_comment_snippet_posts_and_retries_as_it_says(live_se
     namespace = {"KEY": API_KEY, "RetryLater": RetryLater}
     exec(compile(code.replace("https://moderation.example.com", base), "README.md", "exec"), namespace)  # noqa: S102
     moderate = namespace["moderate"]
+    fresh_window()  # the author's 2 an hour counted in one window (CI's run of s44 crossed a minute's turn with 2/60)
     anonymous = moderate("s-1", "a-1", "開館が楽しみです。")
     assert (anonymous["decision"], anonymous["status"], anonymous["id"]) == ("allow", "published", "s-1"), anonymous
     assert moderate("s-1", "a-1", "開館が楽しみです。") == anonymous
@@ -340,4 +342,4 @@ def test_the_readmes_send_a_comment_snippet_posts_and_retries_as_it_says(live_se
     moderate("s-3", "a-1", "開館が楽しみです。", "u-7", "佐藤")
     with pytest.raises(RetryLater) as over:
         moderate("s-4", "a-1", "開館が楽しみです。", "u-7", "佐藤")
-    assert 0 < over.value.args[0] <= 60
+    assert 0 < over.value.args[0] <= 3600
