@@ -154,6 +154,11 @@ JA_THIRD_READING_PROBE = SUITE_DIR / "ja_third_reading_probe.jsonl"
 # frame's exceptions and a denied regard, offers under a plight vs a concessive dare, the face frame)
 FOURTH_READING_PROBE = SUITE_DIR / "en_fourth_reading_probe.jsonl"
 JA_FOURTH_READING_PROBE = SUITE_DIR / "ja_fourth_reading_probe.jsonl"
+# session 44 (read2, landed in 45): that session's pairs against its readings (a regard denied then asserted or
+# conditioned, care after a denial taken back, the writer's own word in more forms taken by an outsider, "no longer
+# welcome", menace_ja's plight condition as an excuse)
+FIFTH_READING_PROBE = SUITE_DIR / "en_fifth_reading_probe.jsonl"
+JA_FIFTH_READING_PROBE = SUITE_DIR / "ja_fifth_reading_probe.jsonl"
 # session 44 (issue 12): a denial of hate followed by care for the group (civil) or by a restriction or contempt (the
 # attack taken back), each pair the same denial and frame, the continuation's sense turned
 TAKEBACK_PROBE = SUITE_DIR / "en_takeback_probe.jsonl"
@@ -166,6 +171,7 @@ HARM_FORMS_PROBES = (DEED_THREAT_PROBE, JA_DEED_THREAT_PROBE, NAMED_ACCUSATION_P
                      OWN_GROUP_PROBE, OWN_FORMS_PROBE, OWN_VOICE_PROBE, CIVIL_FRAME_PROBE, SECOND_READING_PROBE,
                      JA_SECOND_READING_PROBE,
                      THIRD_READING_PROBE, JA_THIRD_READING_PROBE, FOURTH_READING_PROBE, JA_FOURTH_READING_PROBE,
+                     FIFTH_READING_PROBE, JA_FIFTH_READING_PROBE,
                      JA_MENACE_PROBE, JA_OFFER_PROBE, TAKEBACK_PROBE)
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 HATECHECK = Path("hatecheck-en") / "test_suite_cases.csv"
