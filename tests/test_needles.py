@@ -484,8 +484,11 @@ def test_a_pattern_split_into_its_alternatives_matches_where_it_does():
                                       "line.me/", "\u3042"]), max_size=25).map("".join))
 @pytest.mark.slow
 def test_urls_tried_from_where_they_can_start_are_the_urls(text):
-    """signals tries _URL only at a scheme, www., or the start of a run of labels holding a listed TLD."""
-    for sample in (text * (FP._SHORT_URL_SCAN // max(len(text), 1) + 1), "xwww.com " + text * 40,
+    """signals tries _URL only at a scheme, www., or the start of a run of labels holding a listed TLD (a short text's
+    run read back from its dot, a long one's found by numpy)."""
+    sparse = "\u3042" * max(0, 16 * (text.count(".") + text.count("://")) + 1 - len(text))  # few dots and schemes
+    for sample in (text, sparse + text, text + sparse, sparse + text * 2 + sparse,  # short: runs read back
+                   text * (FP._SHORT_URL_SCAN // max(len(text), 1) + 1), "xwww.com " + text * 40,
                    text * 40 + "a.www.co.jp/x" + " " * FP._SHORT_URL_SCAN,
                    "\u3042" * (16 * len(text) + FP._SHORT_URL_SCAN) + text):  # few dots: the search for starts
         codes = np.frombuffer(sample.encode("utf-32-le"), dtype=np.uint32)

@@ -9,7 +9,15 @@ import numpy as np
 
 from moderation import lexicon_data as L
 from moderation import wordlists as W
-from moderation.features.patterns import _IDX, _SHORT_URL_SCAN, _URL, _URL_RUN, _URL_SCHEME, _URL_TLD
+from moderation.features.patterns import (
+    _IDX,
+    _SHORT_URL_SCAN,
+    _URL,
+    _URL_RUN,
+    _URL_RUN_CHARS,
+    _URL_SCHEME,
+    _URL_TLD,
+)
 from moderation.features.tables import _tables
 from moderation.features.vocabulary import _BRAND_DOMAINS, _BRAND_OF
 
@@ -72,15 +80,16 @@ def _classify_domain(domain: str) -> str:
 def _url_matches(t: str, codes: np.ndarray):
     """_URL.finditer(t) (an iterator), the pattern tried only where a match can start: at a scheme or www. (its first
     alternative), or at the start of the run of [a-z0-9.-] holding a dot and a listed top-level domain (its second
-    alternative's look-behind allows no other position of that run). The engine tries every position: ~170 us over
-    5,000 characters; below _SHORT_URL_SCAN characters that costs less than finding the starts)."""
-    if len(t) < _SHORT_URL_SCAN or t.count(".") * 16 > len(t):
-        # short, or as dense as the test below can find it: no search for where URLs start ("line.me/ " repeated:
-        # its 1,111 top-level domains took 270 us to find), and the engine's iterator itself (no Python step a match)
+    alternative's look-behind allows no other position of that run). The engine tries every position (~170 us over
+    5,000 characters, ~9 at 200); the two searches for starts skip to a first character (h or w, a dot) instead."""
+    if t.count(".") * 16 > len(t):
+        # as dense as the test below can find it: no search for where URLs start ("line.me/ " repeated: its 1,111
+        # top-level domains took 270 us to find), and the engine's iterator itself (no Python step a match)
         return _URL.finditer(t)
     starts = [m.start() for m in _URL_SCHEME.finditer(t)]
-    dots = [m.start() for m in _URL_TLD.finditer(t)]
-    if dots:
+    if len(t) < _SHORT_URL_SCAN:  # a dot's run read back character by character (numpy's calls cost ~5 us a text)
+        starts += _run_starts(t)
+    elif dots := [m.start() for m in _URL_TLD.finditer(t)]:
         run = _URL_RUN[np.minimum(codes, len(_URL_RUN) - 1)]
         first = np.flatnonzero(run & ~np.concatenate(([False], run[:-1])))  # where each run starts
         starts += first[np.searchsorted(first, dots, side="right") - 1].tolist()
@@ -94,6 +103,23 @@ def _url_matches(t: str, codes: np.ndarray):
             found.append(m)
             pos = m.end()
     return iter(found)
+
+
+def _run_starts(t: str) -> list[int]:
+    """Where the run of [a-z0-9.-] holding each listed top-level domain's dot starts, read back from the dot: a walk
+    that reaches the dot before stops there (its run's start is known), so each character is read once."""
+    out = []
+    dot = start = -1
+    for m in _URL_TLD.finditer(t):
+        at = j = m.start()
+        while j and t[j - 1] in _URL_RUN_CHARS:
+            if j - 1 == dot:
+                j = start
+                break
+            j -= 1
+        dot, start = at, j
+        out.append(j)
+    return out
 
 
 def _urls(t: str, raw: np.ndarray, spans: list | None, codes: np.ndarray) -> list[str]:
