@@ -162,6 +162,10 @@ JA_FIFTH_READING_PROBE = SUITE_DIR / "ja_fifth_reading_probe.jsonl"
 # session 44 (issue 12): a denial of hate followed by care for the group (civil) or by a restriction or contempt (the
 # attack taken back), each pair the same denial and frame, the continuation's sense turned
 TAKEBACK_PROBE = SUITE_DIR / "en_takeback_probe.jsonl"
+# session 45 (issue 12): "there is nothing [bad] about [group]" against nothing but / nothing good, a demeaning no one
+# of a group should suffer against one all of it should, an exclusion by someone in charge against the same person's
+# fair rule
+QUALITY_CHARGE_PROBE = SUITE_DIR / "en_quality_charge_probe.jsonl"
 HARM_FORMS_PROBES = (DEED_THREAT_PROBE, JA_DEED_THREAT_PROBE, NAMED_ACCUSATION_PROBE, JA_NAMED_ACCUSATION_PROBE,
                      GROUP_QUALITY_PROBE, JA_GROUP_QUALITY_PROBE, CLEARED_PROBE, JA_CLEARED_PROBE, INDIVIDUAL_PROBE,
                      JA_INDIVIDUAL_PROBE, RECLAIMED_USE_PROBE, LOCATED_VISIT_PROBE, JA_LOCATED_VISIT_PROBE,
@@ -172,7 +176,7 @@ HARM_FORMS_PROBES = (DEED_THREAT_PROBE, JA_DEED_THREAT_PROBE, NAMED_ACCUSATION_P
                      JA_SECOND_READING_PROBE,
                      THIRD_READING_PROBE, JA_THIRD_READING_PROBE, FOURTH_READING_PROBE, JA_FOURTH_READING_PROBE,
                      FIFTH_READING_PROBE, JA_FIFTH_READING_PROBE,
-                     JA_MENACE_PROBE, JA_OFFER_PROBE, TAKEBACK_PROBE)
+                     JA_MENACE_PROBE, JA_OFFER_PROBE, TAKEBACK_PROBE, QUALITY_CHARGE_PROBE)
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 HATECHECK = Path("hatecheck-en") / "test_suite_cases.csv"
 NOT_HARMS = frozenset({"spam"})  # labels that hold a comment for something other than a harm
