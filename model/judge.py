@@ -137,6 +137,9 @@ OWN_FORMS_PROBE = SUITE_DIR / "en_own_forms_probe.jsonl"
 # session 44: the writer's own group word with describing words, in a count, an apposition, a sign-off or quoted
 # speech, against the same word said of someone, at someone or in an exclusion by someone in charge
 OWN_VOICE_PROBE = SUITE_DIR / "en_own_voice_probe.jsonl"
+# session 45: "queer" / "dyke" as the group's neutral name (a queer bookshop, the local dyke bar, my daughter is queer)
+# and the writer's "just a ... here", against the same words in an attack, a predicate of scorn or an insult's frame
+IDENTITY_WORD_PROBE = SUITE_DIR / "en_identity_word_probe.jsonl"
 # session 42: a group praised, stood up for, its experience told or an attack on it denied, against the same frame
 # turned on the group
 CIVIL_FRAME_PROBE = SUITE_DIR / "en_civil_frame_probe.jsonl"
@@ -172,8 +175,8 @@ HARM_FORMS_PROBES = (DEED_THREAT_PROBE, JA_DEED_THREAT_PROBE, NAMED_ACCUSATION_P
                      RECLAIMED_WOMEN_PROBE, VULGAR_FRIENDLY_PROBE, LOCATED_PURPOSE_PROBE, JA_LOCATED_PURPOSE_PROBE,
                      JA_CRIME_NOUN_PROBE, JA_GROUP_STATE_PROBE, JA_GROUP_COMPOUND_PROBE, JA_STATE_NAME_PROBE,
                      DENIED_DEED_PROBE, QUESTION_SWEAR_PROBE, PEOPLES_HARM_PROBE, IDIOM_SWEAR_PROBE,
-                     OWN_GROUP_PROBE, OWN_FORMS_PROBE, OWN_VOICE_PROBE, CIVIL_FRAME_PROBE, SECOND_READING_PROBE,
-                     JA_SECOND_READING_PROBE,
+                     OWN_GROUP_PROBE, OWN_FORMS_PROBE, OWN_VOICE_PROBE, IDENTITY_WORD_PROBE, CIVIL_FRAME_PROBE,
+                     SECOND_READING_PROBE, JA_SECOND_READING_PROBE,
                      THIRD_READING_PROBE, JA_THIRD_READING_PROBE, FOURTH_READING_PROBE, JA_FOURTH_READING_PROBE,
                      FIFTH_READING_PROBE, JA_FIFTH_READING_PROBE,
                      JA_MENACE_PROBE, JA_OFFER_PROBE, TAKEBACK_PROBE, QUALITY_CHARGE_PROBE)
