@@ -119,6 +119,7 @@ def test_check_stores_nothing_but_its_own_rate_limit_counter(make_app, own_redis
     redis = own_redis.client()
     client = make_app(own_redis.url, RATE_LIMITS="",
                       CHECK_RATE_LIMITS=json.dumps({"author": "1000/31536000"})).test_client()
+    fresh_window(31536000)  # one counter: its window (365 days from the epoch) must not turn between the checks
     body = comment(ABUSIVE)
     assert client.post(CHECK, json=body, headers=auth).status_code == 200  # the counter exists from here on
     counters = [key for key in redis.keys("*") if ":rl:check:" in key]

@@ -22,6 +22,7 @@ from prometheus_client import REGISTRY
 from tests.support.app import API_KEY
 from tests.support.flagging import ABUSIVE, CLEAN, HOLD, REJECT
 from tests.support.relay import LostAnswer
+from tests.support.windows import fresh_window
 
 PATH = "/api/v1/comments"
 AUTH = {"Authorization": f"Bearer {API_KEY}"}
@@ -180,17 +181,10 @@ def pair(make_app):
     return build
 
 
-def _clear_of_window_end(window, margin=30.0):
-    """Wait out a fixed window's last `margin` seconds: a counter reset mid-corpus let the 4th comment through."""
-    left = window - time.time() % window
-    if left < margin:
-        time.sleep(left + 0.1)
-
-
 @pytest.mark.slow
 def test_the_fast_path_answers_as_the_flask_route(pair, caplog):
     fast_app, slow_app = pair()
-    _clear_of_window_end(AUTHOR_WINDOW)
+    fresh_window(AUTHOR_WINDOW, need=30.0)  # a counter reset mid-corpus let the 4th comment through
     run = uuid.uuid4().hex[:8]
     statuses = dict((name, answer["status"]) for name, answer in _compare(fast_app, slow_app, _corpus(run), caplog))
     # the corpus reaches what it names (so the comparison above covers each outcome)
