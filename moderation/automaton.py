@@ -2,8 +2,10 @@
 
 pyahocorasick looks a character up among a node's children one by one and yields a Python tuple per hit:
 40-50 ns a character of a comment, whatever the lists. Here the words' characters are numbered (a lookup table
-over code points; every character of no word is 0 and sends the scan back to the root), the root's transitions
-are a dense array, the other nodes' sorted children are searched, and the scan writes (end, word) into arrays.
+over code points, 16 bits a symbol; every character of no word is 0 and sends the scan back to the root), the
+root's transitions are a dense array, every other state is one record (its fail state, its sorted children and
+their states, its outputs: one or two cache lines a step, not one in each of five tables), and the scan writes
+(end, word) into arrays.
 The hits are those of a plain pyahocorasick automaton on the same text, in the same order: by end, and at one
 end the longest first (tests/test_needles.py compares them). All the tables are one int32 array, so a call
 passes two arrays; nothing is compiled at import (the first scan compiles, or loads numba's on-disk cache).
@@ -23,9 +25,11 @@ from moderation.table_cache import stored
 
 __all__ = ["Automaton"]
 
-# where each table starts in the packed array (its first entries)
-_LUT, _LUT_SIZE, _ROOT, _FAIL, _CHILD_AT, _CHILD_SYM, _CHILD_STATE, _OUT_AT, _OUT_WORD = range(9)
-_HEADER = 9
+# the packed array's first entries: where the symbols start, how many code points they cover, where the root's
+# transitions start, the most outputs a state has
+_LUT, _LUT_SIZE, _ROOT, _MOST = range(4)
+_HEADER = 4
+_RECORD = 3  # a state's record: its fail state, children's count, outputs' count (then the children, the outputs)
 CACHED_FROM = 1000  # words: an automaton this large is read from the disk cache (table_cache), not built
 _SOURCE = Path(__file__).read_bytes()  # the builder's code keys its cached tables
 
@@ -88,6 +92,8 @@ class Automaton:
 def _built(keys: list[str], outputs: list[list[int]] | None) -> np.ndarray:
     """The packed int32 tables of the automaton of `keys`."""
     chars = sorted({c for w in keys for c in w})
+    if len(chars) >= 1 << 16:
+        raise ValueError("more than 65,535 distinct characters: a symbol is 16 bits")
     symbol = {c: i + 1 for i, c in enumerate(chars)}  # 0: a character of no word
     children: list[dict[int, int]] = [{}]
     terminal: list[list[int]] = [[]]
@@ -113,67 +119,82 @@ def _built(keys: list[str], outputs: list[list[int]] | None) -> np.ndarray:
                 f = fail[f]
             fail[nxt] = children[f].get(sym, 0)
             order.append(nxt)
-    lut = np.zeros(max(map(ord, chars), default=0) + 2, dtype=np.int64)
+    # the symbols, two 16-bit ones an int32 (code point c's in entry c >> 1, the high half if c is odd)
+    size = max(map(ord, chars), default=0) + 2
+    lut = np.zeros(size + (size & 1), dtype=np.uint16)
     lut[[ord(c) for c in chars]] = [symbol[c] for c in chars]
+    lut = lut.view("<i4")
+    # a state is the place of its record: its fail state, its children's count, its outputs' count, the children's
+    # symbols (sorted), their states, its outputs; the root (0) has none, its transitions are `root`
+    at = [0] * len(children)
+    place = _HEADER + lut.size + len(chars) + 1
+    for s in range(1, len(children)):
+        at[s] = place
+        place += _RECORD + 2 * len(children[s]) + len(out[s])
     root = np.zeros(len(chars) + 1, dtype=np.int64)
     for sym, nxt in children[0].items():
-        root[sym] = nxt
-    child_at = np.cumsum([0] + [len(ch) for ch in children])
-    child_sym = [sym for ch in children for sym in sorted(ch)]
-    child_state = [ch[sym] for ch in children for sym in sorted(ch)]
-    out_at = np.cumsum([0] + [len(o) for o in out])
-    out_word = [k for o in out for k in o]
-    parts = [lut, root, fail, child_at, child_sym, child_state, out_at, out_word]
-    starts = np.cumsum([_HEADER] + [len(p) for p in parts])
-    header = [starts[0], lut.size, *starts[1:-1]]
-    return np.concatenate([np.asarray(header, np.int64)] + [np.asarray(p, np.int64) for p in parts]).astype(np.int32)
+        root[sym] = at[nxt]
+    records = []
+    for s in range(1, len(children)):
+        kids = sorted(children[s])
+        records += [at[fail[s]], len(kids), len(out[s]), *kids, *(at[children[s][k]] for k in kids), *out[s]]
+    header = [_HEADER, size, _HEADER + lut.size, max(map(len, out))]
+    return np.concatenate([np.asarray(header, np.int32), lut, root.astype(np.int32),
+                           np.asarray(records, np.int32)])
 
 
 @njit(cache=True, nogil=True)
 def _scan(codes, t):
-    lut, lut_size, root, fail = t[_LUT], t[_LUT_SIZE], t[_ROOT], t[_FAIL]
-    child_at, child_sym, child_state, out_at, out_word = (t[_CHILD_AT], t[_CHILD_SYM], t[_CHILD_STATE], t[_OUT_AT],
-                                                          t[_OUT_WORD])
+    lut, lut_size, root, most = t[_LUT], t[_LUT_SIZE], t[_ROOT], t[_MOST]
     n = codes.size
-    cap = 16 if n < 16 else n
+    cap = n + most
     ends = np.empty(cap, np.int64)
     words = np.empty(cap, np.int32)
     k = 0
     s = 0
-    for i in range(n):
-        c = codes[i]
-        sym = t[lut + c] if c < lut_size else 0
-        if sym == 0:  # in no word: no match runs through it
-            s = 0
-            continue
-        while True:
-            if s == 0:
-                s = t[root + sym]
-                break
-            lo = t[child_at + s]
-            hi = t[child_at + s + 1]
-            while lo < hi:  # the sorted children: binary search
-                mid = (lo + hi) >> 1
-                if t[child_sym + mid] < sym:
-                    lo = mid + 1
-                else:
-                    hi = mid
-            if lo < t[child_at + s + 1] and t[child_sym + lo] == sym:
-                s = t[child_state + lo]
-                break
-            s = t[fail + s]
-        for j in range(t[out_at + s], t[out_at + s + 1]):
-            if k == cap:
-                cap *= 2
-                grown_ends = np.empty(cap, np.int64)
-                grown_words = np.empty(cap, np.int32)
-                grown_ends[:k] = ends[:k]
-                grown_words[:k] = words[:k]
-                ends, words = grown_ends, grown_words
-            ends[k] = i
-            words[k] = t[out_word + j]
-            k += 1
-    return ends[:k], words[:k]
+    i = 0
+    while True:
+        # until the text ends or the arrays may not hold the next code point's hits: the loop never rebinds them
+        # (growing them inside it made the whole scan ~3x slower)
+        while i < n and cap - k >= most:
+            c = codes[i]
+            sym = (t[lut + (c >> 1)] >> ((c & 1) << 4)) & 0xFFFF if c < lut_size else 0
+            if sym == 0:  # in no word: no match runs through it
+                s = 0
+                i += 1
+                continue
+            while True:
+                if s == 0:
+                    s = t[root + sym]
+                    break
+                lo = s + _RECORD
+                end = lo + t[s + 1]
+                hi = end
+                while lo < hi:  # the sorted children: binary search
+                    mid = (lo + hi) >> 1
+                    if t[mid] < sym:
+                        lo = mid + 1
+                    else:
+                        hi = mid
+                if lo < end and t[lo] == sym:
+                    s = t[lo + t[s + 1]]
+                    break
+                s = t[s]
+            if s:
+                first = s + _RECORD + 2 * t[s + 1]
+                for j in range(first, first + t[s + 2]):
+                    ends[k] = i
+                    words[k] = t[j]
+                    k += 1
+            i += 1
+        if i >= n:
+            return ends[:k], words[:k]
+        cap *= 2  # more hits than room: larger arrays, and on from where the scan stopped
+        grown_ends = np.empty(cap, np.int64)
+        grown_words = np.empty(cap, np.int32)
+        grown_ends[:k] = ends[:k]
+        grown_words[:k] = words[:k]
+        ends, words = grown_ends, grown_words
 
 
 @njit(cache=True, nogil=True)

@@ -307,6 +307,25 @@ def test_automaton_finds_what_the_plain_automaton_finds(text):
     assert list(zip(ends.tolist(), words.tolist(), strict=True)) == list(_PLAIN.iter(text))
 
 
+def test_a_scan_with_more_hits_than_code_points_gives_them_all():
+    """Nested words hit many times at each code point: the scan's arrays grow mid-text (from several places, neighbour
+    code points of both halves of a symbol entry) and every hit is pyahocorasick's, in its order."""
+    import ahocorasick
+
+    words = [c * k for c in "aあぃ" for k in range(1, 13)] + ["aあ", "ぃa", "\U0001fbf9"]
+    plain = ahocorasick.Automaton()
+    for i, w in enumerate(words):
+        plain.add_word(w, i)
+    plain.make_automaton()
+    ours = Automaton({w: i for i, w in enumerate(words)})
+    texts = ["a" * 40, "あ" * 300 + "ぃ" * 25, ("aあぃ" * 7 + "a" * 30) * 9, "\U0001fbf9a" * 20 + "ぃ" * 40, "", "a"]
+    for text in texts:
+        want = list(plain.iter(text))
+        ends, found = ours.scan(text)
+        assert list(zip(ends.tolist(), found.tolist(), strict=True)) == want, text[:20]
+    assert len(list(plain.iter("あ" * 300))) > 4 * 300  # the arrays (the text's size and 12) grew twice at least
+
+
 # overlapping parts, a word in two of them: a joined automaton's hit of it is each part's
 _PARTS = [Automaton(dict.fromkeys(words)) for words in (_WORD_SAMPLE[:6], ["ね", "しね", "bab", "x漢"], ["ab", "ね"])]
 _JOINED, _BOUNDS = Automaton.joined(_PARTS)
