@@ -45,3 +45,72 @@ def test_a_wish_quoted_without_marks_is_reported(text, quoted):
     got = signal_dict(text)
     assert (got["quoted_harm"] > 0) is quoted
     assert (got["expel"] > 0) is not quoted
+
+
+# session 43: a call offered under a condition of the addressed person's plight, or with a message for them, is a
+# favour; the same call under a dare's condition (more of what they did) or telling them on is a menace
+OFFERS = [
+    "熱が三十九度もあるなら、お前の職場に電話してやろうか？",
+    "大雪で電車が止まったら、あんたの家族に連絡してやろうか",
+    "スマホを落として困ってるなら、お前の親に電話してやろうか",
+    "おい、二日酔いで起きられないなら、今すぐお前の会社に連絡してやろうか",
+    "風邪ひいたから、てめえのバイト先に電話してやろうか",  # a reason, not a condition
+    "お前のバイト先に連絡してやろうか、今日は熱で行けませんって",
+    "あんたの家族に電話してやろうか、終電を逃したなら",
+    "お前の親に連絡してやろうか、車で迎えに来てもらえるように",
+    "とても具合悪いなら、お前の会社に電話してやろうか？",  # とても is no dare
+    "薬を飲んでも治らないなら、お前のバイト先に連絡してやろうか",  # a concession inside the plight
+    "熱があって書き込めないなら、お前の学校に電話してやろうか",  # cannot: a plight
+]
+DARES = [
+    "また俺の投稿にケチつけたら、お前の職場に電話してやろうか？",
+    "これ以上しつこいなら、あんたの家族に連絡してやろうか",
+    "謝らないなら、お前の会社に電話してやるからな",
+    "熱が出ても許さないなら、お前の親に電話してやろうか",  # a plight word, but dared (ても)
+    "熱が出て困ってもいいなら、お前の親に電話してやろうか",
+    "風邪ひいたって書き込むなら、お前の学校に電話してやろうか",  # the colloquial concessive
+    "熱があろうが書き込むなら、お前の会社に電話してやろうか",  # the plight is not the condition's predicate
+    "熱があって書き込むなら、お前の会社に電話してやろうか",  # another verb between the plight and なら
+    "遅刻ばかりのくせに偉そうだな、お前の会社に電話してやろうか",
+    "お前のバイト先に連絡してやろうか、ここで何を書いてるかって",
+    "終電がないなら、お前の嫁に電話してやろうか、昨日どこにいたかって",  # a plight, then what is told
+    "お前の職場に電話してやろうか、仮病で休んでますって",
+    "熱があるなら、お前の職場に電話してやろうか？覚悟しとけよ",  # a plight, then a warning
+    "熱があるなら、お前の職場に電話してやろうか？仮病で休んでるってな",  # a plight, then a fault told
+    "終電がないなら、お前の親に電話してやろうか？誰とどこで遊んでたかもな",  # what they did, as a question
+]
+
+
+@pytest.mark.parametrize("text", OFFERS)
+def test_a_call_offered_for_someone_in_a_plight_is_no_threat(text):
+    assert signal_dict(text)["threat_ja"] == 0
+
+
+@pytest.mark.parametrize("text", DARES)
+def test_the_call_as_a_dare_or_telling_them_on_is_a_threat(text):
+    assert signal_dict(text)["threat_ja"] > 0
+
+
+@pytest.mark.parametrize("text, menace", [
+    ("審判の山田、帰り道は気をつけろよ", True),  # a role and a bare surname: no one's friend
+    ("あの議員、通勤途中には気をつけとけ", True),
+    ("スレ主、背後に気をつけろ", True),
+    ("監督の鈴木、路面が凍ってるから帰り道は気をつけろよ", False),  # a hazard told
+    ("店長、また明日な。帰り道気をつけろよ", False),  # a goodbye
+    ("雨で滑るから、帰り道は気をつけろよ", False),  # no one named by role
+    ("審判の山田様、帰り道は気をつけろよ", False),  # 様: not how a menace names its target
+])
+def test_a_caution_as_an_order_at_someone_named_by_role(text, menace):
+    assert (signal_dict(text)["threat_ja"] > 0) is menace
+
+
+@pytest.mark.parametrize("text, menace", [
+    ("お前の本名は覚えたぞ、ずっと応援してるからな", False),
+    ("あんたの顔は覚えたからね！次はサービスしとくよ", False),
+    ("お前の本名は覚えたぞ、応援してる連中にも晒してやる", True),  # a welcome's word, then the menace
+    ("お前の顔、覚えたからな。次は逃げられないぞ", True),
+    ("あの店員、顔は覚えたぞ。ありがとうって言いたい", False),
+    ("反論してたやつ、顔は覚えたぞ。覚悟しとけ", True),
+])
+def test_a_name_kept_with_a_welcome_is_no_threat(text, menace):
+    assert (signal_dict(text)["threat_ja"] > 0) is menace

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import re
 
-from moderation.targets.threats import _G
-
-_KANA = r"[ぁ-んァ-ヶー]"
-
+from moderation.targets.menace_ja import MENACE_JA, WELCOMED
+from moderation.targets.threats import _G, _KANA
 
 _JA_VIOLENCE = r"(?:殺|刺|殴|しば|ボコ|潰|燃や|放火|爆破|爆弾を?仕掛け|襲|拉致|埋め|沈め|始末|ぶっ飛ば|ぶちのめ|痛い目)"
 
@@ -46,7 +44,7 @@ _THREAT_JA_WORDS = (
     _JA_VIOLENCE + _KANA + r"{0,4}?" + _JA_WILL,
     r"覚悟し(?:と|ろ|て(?:お|ろ))",
     r"夜道(?:に|には)気をつけ(?!た方|たほう|ましょう|てください|て下さい|てね)",
-    r"どうなるか(?i:分かって|わかって)", r"どうなっても知らな", r"顔(?:は|を|も)?覚えた",
+    r"どうなるか(?i:分かって|わかって)", r"どうなっても知らな", r"顔(?:は|を|も)?覚えた" + WELCOMED,
     r"血を見る(?:ことに|ぞ)", r"会いに行ける", r"楽しみにしと(?=[けき]).", r"首を洗って待", _INCITE_JA,
     r"命(?:は|が)ない", r"ただ(?:じゃ|では)(?:おかな|済まな|すまな)", r"タダじゃ(?:おかな|済まな)",
     r"後悔させ(?i:て|る)", r"思い知らせ", _HOME + r"(?:に|まで)(?:行く|行って|押しかけ)",
@@ -104,30 +102,10 @@ _JA_TAUGHT_FIRST = r"(?i:痛み|痛さ|恐怖|地獄)"
 _JA_TAUGHT_REST = (r"(?i:ってもの|というもの|ってやつ|っての)?(?i:を|も)?"
                    r"(?i:たっぷり|じっくり|嫌というほど|身をもって|骨の髄まで)?(?i:と)?教え(?i:てやる|てやろ|てやっ|たる|たろ)")
 _JA_TAUGHT = "(?=" + _JA_TAUGHT_FIRST + ")" + _NOT_OF_A_THING + _JA_TAUGHT_FIRST + _JA_TAUGHT_REST
-# session 42: the addressed person marked, as the construction says it, not by the words of a case: telling their
-# workplace or people on them as a threat (お前の職場に電話してやろうか: allowed at 0.207 by 2026.12.05-8, whose rows
-# now teach the telling only with its words) and their name or face kept for later (覚えといてやるよ、お前の名前:
-# 0.271). Only after the one addressed's の (a favour is said of one's own or no one's workplace: 俺から会社に連絡
-# 入れといてやる; あいつ / こいつ are admired as often), the verb right before the will (not 〜しといてやる, done
-# in advance for them), and only a will that menaces: an offer (てやろうか), a warning (からな, ぞ), the clause's end;
-# not てやるから、 / するから (a reason for what follows: 休みな, 持っとけ; read2, session 42). (?i:...) keeps their
-# words from being needles (THREAT_JA's guard: 99 of MAX_NEEDLES with _JA_WILL's spellings sharing one each); a
-# look-ahead for the first characters rejects a position in a step, as _JA_TAUGHT's (~3 us a 200-character text
-# where a part's needle is)
-_YOU = ("お前", "おまえ", "てめえ", "貴様", "あんた")  # the one addressed: not あいつ / こいつ (admired as often)
-_ON_YOU = "(?:" + "|".join(f"(?<={t}の)" for t in _YOU) + ")"
-_TOLD_PLACES = r"(?i:職場|会社|勤め先|勤務先|学校|バイト先|上司|家族|親|嫁|旦那)"
-_JA_TOLD = (r"(?=[職会勤学バ上家親嫁旦])" + _ON_YOU + _TOLD_PLACES + r"(?i:に|にも)" + _G + r"{0,12}?"
-            r"(?i:電話|連絡|通報|電凸|凸|チク|バラ|ばら|晒)" + _KANA + r"{0,1}?"
-            r"(?:てや(?i:ろうか|ろか|るからな|るぞ|るわ|る(?=[。！!？?\n]|$)|ったぞ|ったからな)|たる(?i:からな)|(?i:す)るぞ)")
-_JA_KEPT = (r"(?=[名顔本住])" + _ON_YOU + r"(?i:名前|顔|本名|住所)(?i:は|を|も|、)?" + _G + r"{0,4}?"
-            r"覚え(?i:た(?:から|ぞ)|と(?:く|いて)(?:から|ぞ|やる)|てお(?:く|いて)(?:から|ぞ|やる))"
-            r"|覚え(?i:とい|ておい)(?i:てやる)" + _G + r"{0,5}?(?i:" + "|".join(_YOU) + r")(?i:の)"
-            r"(?i:名前|顔|本名)")
 THREAT_JA_WORDS = tuple(map(re.compile, _THREAT_JA_WORDS))
 THREAT_JA_DEEDS = (*(re.compile(deed + _KANA + r"{0,4}?" + _JA_WILL)
                      for deed in (_JA_DEEDS, _JA_BODY_DEED, _JA_FIRE, _JA_ACID, _JA_TAKEN)),
-                   re.compile(_JA_ARMED), re.compile(_JA_AMBUSH), re.compile(_JA_TOLD), re.compile(_JA_KEPT),
+                   re.compile(_JA_ARMED), re.compile(_JA_AMBUSH), *(re.compile(part) for part in MENACE_JA),
                    re.compile(_JA_TAUGHT))
 THREAT_JA_PARTS = THREAT_JA_WORDS + THREAT_JA_DEEDS
 THREAT_JA = re.compile("|".join(part.pattern for part in THREAT_JA_PARTS))

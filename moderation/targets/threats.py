@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 _G = r"[^。．.!?！？\n]"  # any character inside one sentence
+_KANA = r"[ぁ-んァ-ヶー]"
 
 
 # the と of an adverb or of こと is no quotation (二度と書き込むな, もっと投稿しろ, ずっと, ちゃんと, わざと, 次々と,

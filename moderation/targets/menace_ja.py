@@ -1,0 +1,125 @@
+"""Japanese menace at the one addressed, told apart from the care said in the same words: their people called, their
+name kept, a caution given as an order."""
+
+from __future__ import annotations
+
+from moderation.targets.threats import _G, _KANA
+
+
+def _first(*words: str) -> str:
+    """Any of `words`, behind a look-ahead for their first characters: a position is rejected in one step, not one
+    step a word (the plight's 80 words are read at every character of a clause)."""
+    return "(?=[" + "".join(sorted({w[0] for w in words})) + "])(?i:" + "|".join(words) + ")"
+
+
+# session 42: the addressed person marked, as the construction says it, not by the words of a case: telling their
+# workplace or people on them as a threat (お前の職場に電話してやろうか: allowed at 0.207 by 2026.12.05-8, whose rows
+# now teach the telling only with its words) and their name or face kept for later (覚えといてやるよ、お前の名前:
+# 0.271). Only after the one addressed's の (a favour is said of one's own or no one's workplace: 俺から会社に連絡
+# 入れといてやる; あいつ / こいつ are admired as often), the verb right before the will (not 〜しといてやる, done
+# in advance for them), and only a will that menaces: an offer (てやろうか), a warning (からな, ぞ), the clause's end;
+# not てやるから、 / するから (a reason for what follows: 休みな, 持っとけ; read2, session 42). (?i:...) keeps their
+# words from being needles (THREAT_JA's guard: 99 of MAX_NEEDLES with _JA_WILL's spellings sharing one each); a
+# look-ahead for the first characters rejects a position in a step, as _JA_TAUGHT's (~3 us a 200-character text
+# where a part's needle is)
+_YOU = ("お前", "おまえ", "てめえ", "貴様", "あんた")  # the one addressed: not あいつ / こいつ (admired as often)
+_ON_YOU = "(?:" + "|".join(f"(?<={t}の)" for t in _YOU) + ")"
+_YOURS = _first(*_YOU) + "(?i:の)"
+_TOLD_PLACES = r"(?i:職場|会社|勤め先|勤務先|学校|バイト先|上司|家族|親|嫁|旦那)"
+_PLACE_FIRST = r"(?=[職会勤学バ上家親嫁旦])"
+_TOLD_TAIL = _TOLD_PLACES + r"(?i:に|にも)" + _G + r"{0,12}?"
+_TOLD_WILL = (r"(?:てや(?i:ろうか|ろか|るからな|るぞ|るわ|る(?=[。！!？?\n]|$)|ったぞ|ったからな)"
+              r"|たる(?i:からな)|(?i:す)るぞ)")
+_JA_TOLD = (_PLACE_FIRST + _ON_YOU + _TOLD_TAIL + r"(?i:通報|電凸|凸|チク|バラ|ばら|晒)" + _KANA + r"{0,1}?"
+            + _TOLD_WILL)
+
+# session 43: but a call (電話, 連絡) is offered out of care as often: under a condition or a reason of the addressed
+# person's plight (具合悪いなら、お前の会社に電話してやろうか？ -9 0.846; 終電なくなったなら… 0.998) or with a message
+# for them after it (…忘れ物届いてますって 0.947). A call is a menace under any other condition (また同じこと書いたら,
+# 謝らないなら, 文句があるなら: what the addressed person did or will not do), under one that dares them even beside
+# a plight (困ってもいいなら, これ以上, くせに, 仮病), or with what it will tell them on after it (…浮気してたって).
+# The plight: ill, stranded, late, something lost, unable; the help a call brings them
+_PLIGHT = _first("具合", "体調", "熱", "風邪", "咳", "声が出", "頭痛", "腹痛", "お腹", "腹が痛", "頭が痛", "歯が痛",
+                 "腰が痛", "倒れ", "怪我", "ケガ", "けが", "骨折", "くじ", "入院", "病院", "寝込", "しんど",
+                 "気分が悪", "二日酔", "酔いつぶれ", "酔っ", "終電", "終バス", "電車", "遅れ", "遅刻", "間に合わ",
+                 "寝坊", "寝過ご", "乗り遅れ", "乗り過ご", "迷子", "迷っ", "足止め", "運休", "忘れ", "落とし",
+                 "なくし", "無くし", "失くし", "財布", "鍵", "充電", "動けな", "歩けな", "起きられ", "起きれ",
+                 "来られ", "来れな", "行けな", "出られ", "入れな", "帰れ", "連絡でき", "連絡取れ", "連絡がつか",
+                 "困っ", "心配", "迎え", "無事", "着いた", "届い", "届け", "預か", "休み", "休ま", "休む", "早退",
+                 "欠席", "治ら", "よくならな", "良くならな", "具合悪", "具合が悪", "体調悪",
+                 "体調が悪", "下がらな", "止まっ", "逃し", "風邪ひ", "風邪引", "風邪を引", "熱出", "熱が出")
+_HELP = _first("迎え", "休め", "休ま", "休ん", "届", "無事", "安心", "看病", "病院")
+# a dare anywhere in the condition: the harm accepted (困ってもいいなら), more of the same, a fault (仮病, くせに)
+_DARE = ("(?:(?<!と)てもいい|(?<!と)ても構わ|" + _first("でもいい", "これ以上", "二度と", "痛い目", "後悔", "覚悟",
+                                                         "仮病", "サボ", "ずる休み", "嘘", "くせに") + ")")
+_UNDARED = "(?:(?!" + _DARE + ")" + _G + ")"
+_IF = ("なら", "たら", "れば", "から", "ので")  # a condition or a reason said before the call
+_CALL = r"(?i:電話|連絡)" + _KANA + r"{0,1}?" + _TOLD_WILL
+# a message for them after the offer (…今日は熱で休みますって, …終バスに乗り遅れたなら, …迎えに来てもらえるように)
+_FOR_THEM = ("(?![、？?\\s]{0,2}" + _UNDARED + "{0,20}?(?:" + _PLIGHT + _G + "{0,20}?"
+             + _first("って", "と伝", "と言", "なら", "たら") + "|" + _HELP + _G + r"{0,12}?(?i:ように)))")
+# a condition or reason of a plight within 12 characters before the one addressed, the plight the condition's own
+# predicate (read2, session 43): only its inflection (kana, a number) between it and なら / たら / から, no other verb
+# and no concession (熱があろうが書き込むなら, 熱があったって…, 具合が悪くても書き込むなら: the addressed person's act
+# under a concession, a dare); and no dare word in the clause before it
+_JOINT = ("(?:(?<!と)ても(?!ら)|(?<=ん)でも(?!ら)|"
+          + _first("たって", "だって", "ろうが", "ようが", "ろうと", "けど", "のに", "くせに") + ")")
+_INFLECTION = "(?:(?!" + _JOINT + ")[ぁ-ん一二三四五六七八九十百度0-9]){0,8}?"
+# or a verb that cannot be done (書き込めないなら, 出勤できないなら; not by its ending alone: 消えない, やめない are
+# a plain negative, a refusal, a dare)
+_UNABLE = _first("でき", "書き込め", "書け", "眠れ", "寝れ", "乗れ", "読め", "話せ", "払え") + "ない(?:ん|の)?"
+_PLIGHT_IF = (_UNDARED + "{0,60}?(?:" + _PLIGHT + _INFLECTION + "|" + _UNABLE + ")" + _first(*_IF) + _UNDARED
+              + "{0,12}?" + _YOURS)
+# the call with no condition or reason within 12 characters before (fixed-width look-behinds, one a width)
+_NO_IF = "".join(f"(?<!(?:{'|'.join(_IF)}){_G}{{{k}}}(?:{'|'.join(t for t in _YOU if len(t) == w)})の)"
+                 for k in range(13) for w in sorted({len(t) for t in _YOU}))
+_JA_CALLED = _PLACE_FIRST + _ON_YOU + _NO_IF + _TOLD_TAIL + _CALL + _FOR_THEM
+# the call after a condition or reason, read from the sentence's start (its plight may be anywhere in it): only a
+# sentence with a condition before the one addressed's call is read past its look-ahead
+_IF_THEN_YOURS = _G + "{0,60}?" + _first(*_IF) + _G + "{0,12}?" + _YOURS
+# a call in the sentence (past one other 電 or 連: 電車, 連休), one class test a character
+_NO_CALL = r"[^電連。．.!?！？\n]{0,100}"
+_CALL_AHEAD = "(?=" + _NO_CALL + "(?:(?i:電話|連絡)|[電連]" + _NO_CALL + "(?i:電話|連絡)))"
+_DARED = ("(?=" + _IF_THEN_YOURS + ")(?!" + _PLIGHT_IF + ")" + _IF_THEN_YOURS + _TOLD_TAIL + _CALL + _FOR_THEM)
+# from the text's start, and from a sentence's end (a start in the middle of a sentence is no match: a pattern that
+# begins with ^ or a character class is tried only there, one opening with an alternation of the two at every place)
+_JA_DARED = ("^" + _CALL_AHEAD + _DARED, r"[。．.!?！？\n]" + _CALL_AHEAD + _DARED)
+# what the call will tell, said after it, neither a plight nor a help (…昨日どこにいたかって), whatever came before
+_JA_TELLING = (_PLACE_FIRST + _ON_YOU + _TOLD_TAIL + _CALL + r"[、？?\s]{0,2}(?:(?!" + _PLIGHT + "|" + _HELP + ")" + _G
+               + r"){1,20}?" + _first("って", "と伝", "と言"))
+
+# a dare or a warning in the clause after the call, whatever came before (具合悪いなら、お前の学校に電話してやろうか？
+# 二度と来られないようにな: read2's ja-rdy-j009)
+_JA_WARNED = (_PLACE_FIRST + _ON_YOU + _TOLD_TAIL + _CALL + r"[、？?\s]{0,2}" + _G + r"{0,20}?(?:" + _DARE + "|"
+              + _first("晒", "覚悟", "後悔", "終わり", "バラ", "ばら", "チク", "全部話", "楽しみ", "待って")
+              # what they did, asked as what the call will tell (…どこで誰と飲んでたかもな; read2): no plight
+              # or help in it
+              + "|" + _first("何", "どこ", "誰", "いつ") + "(?:(?!" + _PLIGHT + "|" + _HELP + ")" + _G
+              + r"){0,16}?か(?=も|って|な|[。？?！!、]|$))")
+
+# a name or face kept, but not with a fan's or a host's welcome after it (お前の名前は覚えたぞ、次の大会も応援してる
+# からな！ -9 0.988; …次来たら大盛りにしてやるよ 1.000), unless a menace follows it too (…応援してる奴らにも晒してやる)
+_WELCOME = _first("応援", "ファン", "おまけ", "サービス", "大盛り", "ありがと", "感謝", "また来て", "また遊", "頑張",
+                  "がんば", "大物", "プロに", "かっこい", "格好い", "可愛", "かわい", "素敵", "すごい", "凄い")
+_WARNING = _first("晒", "覚悟", "後悔", "終わり", "夜道", "殺", "潰", "許さ", "逃げ", "待って", "ただじゃ", "痛い目")
+WELCOMED = "(?!(?=[^\n]{0,30}?" + _WELCOME + ")(?![^\n]{0,44}?" + _WARNING + "))"
+_JA_KEPT = (r"(?=[名顔本住])" + _ON_YOU + r"(?i:名前|顔|本名|住所)(?i:は|を|も|、)?" + _G + r"{0,4}?"
+            r"覚え(?i:た(?:から|ぞ)|と(?:く|いて)(?:から|ぞ|やる)|てお(?:く|いて)(?:から|ぞ|やる))" + WELCOMED
+            + r"|覚え(?i:とい|ておい)(?i:てやる)" + _G + r"{0,5}?(?i:" + "|".join(_YOU) + r")(?i:の)(?i:名前|顔|本名)")
+
+# a caution given as an order to someone called by their role, bare surname or none (審判の高橋、帰り道気をつけろよ:
+# ja-nc-037, -9 0.023), with no hazard or goodbye after it (雪で滑るから帰り道は気をつけろよ: gruff care, read2 s42;
+# …また明日な). A friend is not called 審判の高橋、 nor 記者、; 様 / 殿 / 氏 / 君 are no menace's address
+_ROLES = ("審判", "主審", "記者", "監督", "コーチ", "裁判官", "裁判長", "判事", "検事", "弁護士", "議員", "市長",
+          "知事", "町長", "社長", "会長", "教授", "選手", "店長", "アナ", "キャスター", "大臣", "首相", "総理",
+          "委員長", "署長", "編集長", "コメ主", "投稿主", "スレ主")
+_HAZARD = _first("雪", "雨", "凍", "滑", "工事", "車", "暗", "霧", "台風", "風", "事故", "渋滞", "自転車", "段差",
+                 "ぬかる", "路面", "熊", "猪", "転ぶ", "転ば", "転ん", "ひったくり", "痴漢", "物騒", "また明日",
+                 "またな", "じゃあな", "おやすみ", "お疲れ", "酔")
+_JA_WATCH = ("(?=[あそ" + "".join(sorted({r[0] for r in _ROLES})) + "])(?:(?i:あの|その))?"
+             + _first(*_ROLES) + r"(?:(?i:の)[一-龥]{1,4})?(?i:さん)?(?<![様殿氏君])、"
+             r"(?i:帰り道|夜道|背後|通勤途中|通学路|身の回り|足元)(?i:に|には|は|も)?気を(?i:つけ|付け)"
+             r"(?i:ろ|とけ|ておけ|ときな)(?!" + _G + "{0,30}?" + _HAZARD + ")")
+
+# in THREAT_JA_PARTS' order
+MENACE_JA = (_JA_CALLED, *_JA_DARED, _JA_TELLING, _JA_WARNED, _JA_TOLD, _JA_KEPT, _JA_WATCH)
