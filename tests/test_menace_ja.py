@@ -114,3 +114,99 @@ def test_a_caution_as_an_order_at_someone_named_by_role(text, menace):
 ])
 def test_a_name_kept_with_a_welcome_is_no_threat(text, menace):
     assert (signal_dict(text)["threat_ja"] > 0) is menace
+
+
+# session 44: the care reading by construction (read2, session 43): the plight is the condition's own predicate, only
+# its particle and inflection before なら / たら; from the plight on, a concession of the class voids it. Each pair:
+# the dare concedes the plight and then names an absence (休む, 遅刻, 早退, 欠席: plight words themselves), so only
+# the concession tells it from its care twin, which gives the plight as the cause
+CONCEDED = [  # (dare, care)
+    ("熱が出ても休むなら、お前の会社に電話してやろうか",
+     "熱が出て休むなら、お前の会社に電話してやろうか"),
+    ("風邪でも早退するなら、あんたの学校に連絡してやろうか",
+     "風邪でもひいたなら、あんたの学校に連絡してやろうか"),
+    ("頭が痛いったって遅刻するなら、お前の職場に電話してやろうか",
+     "頭が痛くて遅刻するなら、お前の職場に電話してやろうか"),
+    ("二日酔いだって休むなら、お前の上司に電話してやろうか",
+     "二日酔いで休むなら、お前の上司に電話してやろうか"),
+    ("具合が悪かろうが欠席するなら、てめえの親に連絡してやろうか",
+     "具合が悪くて欠席するなら、てめえの親に連絡してやろうか"),
+    ("熱があろうが休むなら、お前の親に連絡してやろうか",
+     "熱があって休むなら、お前の親に連絡してやろうか"),
+    ("怪我をしていようと遅刻するなら、お前の職場に連絡してやろうか",
+     "怪我をして遅刻するなら、お前の職場に連絡してやろうか"),
+    ("終電がなかろうと遅刻するなら、あんたの会社に電話してやろうか",
+     "終電がなくて遅刻するなら、あんたの会社に電話してやろうか"),
+    ("風邪にしても早退するなら、てめえのバイト先に連絡してやろうか",
+     "風邪で早退するなら、てめえのバイト先に連絡してやろうか"),
+    ("体調が悪いとしても欠席するなら、あんたの家族に電話してやろうか",
+     "体調が悪くて欠席するなら、あんたの家族に電話してやろうか"),
+    ("熱があるにせよ休むなら、お前の勤め先に連絡してやろうか",
+     "熱があって休むなら、お前の勤め先に連絡してやろうか"),
+    ("風邪をひいたにしろ早退するなら、お前の学校に連絡してやろうか",
+     "風邪をひいて早退するなら、お前の学校に連絡してやろうか"),
+    ("電車が遅れたとはいえ遅刻するなら、お前の上司に電話してやろうか",
+     "電車が遅れて遅刻するなら、お前の上司に電話してやろうか"),
+    ("熱もないのに休むなら、お前の会社に電話してやろうか",
+     "熱が下がらなくて休むなら、お前の会社に電話してやろうか"),
+    ("咳が出るくせに遅刻するなら、あんたの職場に電話してやろうか",
+     "咳が止まらなくて遅刻するなら、あんたの職場に電話してやろうか"),
+    ("熱はないけど休むなら、お前の嫁に連絡してやろうか",
+     "熱が出たので休むなら、お前の嫁に連絡してやろうか"),
+    ("体調は戻ったけれど欠席するなら、お前の親に電話してやろうか",
+     "体調が戻らなくて欠席するなら、お前の親に電話してやろうか"),
+    ("熱は下がったものの休むなら、お前の学校に電話してやろうか",
+     "熱が下がらないので休むなら、お前の学校に電話してやろうか"),
+    ("熱がありながらも遅刻するなら、あんたの上司に連絡してやろうか",
+     "熱があって遅刻するなら、あんたの上司に連絡してやろうか"),
+    ("体調が戻ったにもかかわらず休むなら、お前の職場に電話してやろうか",
+     "体調が戻らなくて休むなら、お前の職場に電話してやろうか"),
+    ("熱が出たところで欠席するなら、お前の親に電話してやろうか",
+     "熱が出て欠席するなら、お前の親に電話してやろうか"),
+]
+# another verb between the plight and なら, kana or not (the old reading let any 8 kana through), or a verb that
+# cannot be done with no plight before it
+OTHER_VERB = [  # (dare, care)
+    ("具合悪いふりしてさぼるなら、お前の会社に電話してやろうか",
+     "具合悪いんだったら、お前の会社に電話してやろうか"),
+    ("終電ないとかいうなら、お前の親に連絡してやろうか",
+     "終電ないなら、お前の親に連絡してやろうか"),
+    ("熱があるってごねるなら、お前の職場に電話してやろうか",
+     "熱があるんなら、お前の職場に電話してやろうか"),
+    ("熱があってあそぶなら、お前の親に電話してやろうか",
+     "熱があって動けないなら、お前の親に電話してやろうか"),
+    ("謝ることもできないなら、お前の会社に電話してやろうか",
+     "熱があって出勤できないなら、お前の会社に電話してやろうか"),
+    ("金を払えないなら、お前の親に電話してやろうか",
+     "財布を落として帰れないなら、お前の親に電話してやろうか"),
+    ("まともな文章も書けないなら、お前の学校に連絡してやろうか",
+     "骨折して書けないなら、お前の学校に連絡してやろうか"),
+    ("熱でも休むなら、お前の会社に電話してやろうか",
+     "熱でもあるなら、お前の会社に電話してやろうか"),
+]
+
+
+@pytest.mark.parametrize("dare, care", CONCEDED + OTHER_VERB)
+def test_a_conceded_plight_or_another_verb_before_the_condition_is_a_dare(dare, care):
+    assert signal_dict(dare)["threat_ja"] > 0
+    assert signal_dict(care)["threat_ja"] == 0
+
+
+def test_every_concessive_form_has_a_pair():
+    """A form added to the class comes with its own dare and care sentences."""
+    import re
+
+    from moderation.targets.menace_ja import _CONCESSIVE
+    for form in _CONCESSIVE:
+        dares = [dare for dare, _care in CONCEDED if re.search(form, dare)]
+        assert dares, form
+
+
+@pytest.mark.parametrize("text", [
+    "薬を飲んでも熱が下がらないなら、お前のバイト先に連絡してやろうか",  # conceded before the plight: it persists
+    "とても具合が悪いなら、お前の会社に電話してやろうか",
+    "雪で終電に乗れないなら、お前の親に連絡してやろうか",  # cannot, after a plight
+    "熱が三十九度もあるなら、お前の職場に電話してやろうか",
+])
+def test_a_plight_as_the_conditions_own_predicate_is_care(text):
+    assert signal_dict(text)["threat_ja"] == 0

@@ -49,27 +49,47 @@ _PLIGHT = _first("具合", "体調", "熱", "風邪", "咳", "声が出", "頭�
                  "欠席", "治ら", "よくならな", "良くならな", "具合悪", "具合が悪", "体調悪",
                  "体調が悪", "下がらな", "止まっ", "逃し", "風邪ひ", "風邪引", "風邪を引", "熱出", "熱が出")
 _HELP = _first("迎え", "休め", "休ま", "休ん", "届", "無事", "安心", "看病", "病院")
+_BLAME = "くせに"  # a fault, and a concession
+# the concessive class (read2, session 43): a plight conceded, then what they do anyway (熱が出ても書き込むなら,
+# 熱があろうが休むなら, 具合悪いくせに休むなら): one table, each form with the look-arounds that keep its homographs
+# out (とても, てもらう; 熱でもあるなら, an example's でも; あたって; しようと思う; うがい)
+_TE, _DE = "(?<!と)ても(?!ら)", "でも(?!ら)"
+_CONCESSIVE = (
+    _TE, _DE, "(?<![あわ])たって", "だって",
+    "(?<=[おこごそとのぼもよろ])う(?:が(?!い)|と(?![思考しすせ]))",  # ようが, ろうが, こうが, ようと, ろうと
+    "にしても", "としても", "にしろ", "にせよ", "とはいえ", "のに", _BLAME, "けど", "けれど", "ものの", "ながらも",
+    "にも(?:かかわ|関わ)らず", "ところで",
+)
+_CONCEDED = "(?:" + "|".join(_CONCESSIVE) + ")"
 # a dare anywhere in the condition: the harm accepted (困ってもいいなら), more of the same, a fault (仮病, くせに)
-_DARE = ("(?:(?<!と)てもいい|(?<!と)ても構わ|" + _first("でもいい", "これ以上", "二度と", "痛い目", "後悔", "覚悟",
-                                                         "仮病", "サボ", "ずる休み", "嘘", "くせに") + ")")
+_DARE = ("(?:(?:" + _TE + "|" + _DE + ")(?:いい|構わ)|" + _first("これ以上", "二度と", "痛い目", "後悔", "覚悟", "仮病",
+                                                                "サボ", "ずる休み", "嘘", _BLAME) + ")")
 _UNDARED = "(?:(?!" + _DARE + ")" + _G + ")"
 _IF = ("なら", "たら", "れば", "から", "ので")  # a condition or a reason said before the call
 _CALL = r"(?i:電話|連絡)" + _KANA + r"{0,1}?" + _TOLD_WILL
 # a message for them after the offer (…今日は熱で休みますって, …終バスに乗り遅れたなら, …迎えに来てもらえるように)
 _FOR_THEM = ("(?![、？?\\s]{0,2}" + _UNDARED + "{0,20}?(?:" + _PLIGHT + _G + "{0,20}?"
              + _first("って", "と伝", "と言", "なら", "たら") + "|" + _HELP + _G + r"{0,12}?(?i:ように)))")
-# a condition or reason of a plight within 12 characters before the one addressed, the plight the condition's own
-# predicate (read2, session 43): only its inflection (kana, a number) between it and なら / たら / から, no other verb
-# and no concession (熱があろうが書き込むなら, 熱があったって…, 具合が悪くても書き込むなら: the addressed person's act
-# under a concession, a dare); and no dare word in the clause before it
-_JOINT = ("(?:(?<!と)ても(?!ら)|(?<=ん)でも(?!ら)|"
-          + _first("たって", "だって", "ろうが", "ようが", "ろうと", "けど", "のに", "くせに") + ")")
-_INFLECTION = "(?:(?!" + _JOINT + ")[ぁ-ん一二三四五六七八九十百度0-9]){0,8}?"
-# or a verb that cannot be done (書き込めないなら, 出勤できないなら; not by its ending alone: 消えない, やめない are
-# a plain negative, a refusal, a dare)
-_UNABLE = _first("でき", "書き込め", "書け", "眠れ", "寝れ", "乗れ", "読め", "話せ", "払え") + "ない(?:ん|の)?"
-_PLIGHT_IF = (_UNDARED + "{0,60}?(?:" + _PLIGHT + _INFLECTION + "|" + _UNABLE + ")" + _first(*_IF) + _UNDARED
-              + "{0,12}?" + _YOURS)
+# the plight as the condition's own predicate (read2, session 43): a plight word, then only its own particle, amount
+# and inflection (a closed grammar: no verb can be spelt in it, kana or not), then なら / たら / から
+_PARTICLE = "(?:[がはもを]|でも(?=[あひ引出]))?"  # 熱でもあるなら, 風邪でもひいたなら: an example's でも
+_AMOUNT = "(?:[一二三四五六七八九十百0-9０-９.]{1,5}度?(?:も|近く)?)?"  # 熱が三十九度もあるなら
+_STEM = "(?:[あなでひすし]|出|高|悪|わる|ひど|酷|引)?"  # a plight noun's own predicate: ある, ない, 出る, ひく
+_ENDINGS = ("くなっちゃった", "くなった", "くなっ", "くなる", "かった", "かっ", "なくなった", "なくなっ", "なくなる",
+            "なかった", "なかっ", "ない", "い", "け", "なけ", "る", "む", "った", "っ", "た", "だ", "だっ", "いた",
+            "いてる", "いている", "てる", "ている", "ていた", "てた", "てしまった", "ちゃった", "ちゃっ", "ちゃってる",
+            "じゃった", "んだ", "んでる", "そう", "みたい", "っぽい", "気味", "中", "ます", "ました")
+_ENDING = "(?:" + "|".join(sorted(_ENDINGS, key=lambda e: (-len(e), e))) + ")?"
+_NOMINAL = "(?:[のん](?:だっ|だ|です)?)?"  # 具合悪いんだったら, 熱があるんなら
+_OWN_PREDICATE = _PARTICLE + _AMOUNT + _STEM + _ENDING + _NOMINAL
+# a verb that cannot be done is a plight after a plight (熱があって書き込めないなら; 謝罪文が書けないなら is a dare)
+_UNABLE = _first("書き込め", "書け", "読め", "話せ", "眠れ", "寝れ", "乗れ", "電話でき", "出勤でき", "出社でき",
+                 "登校でき", "通勤でき", "帰宅でき", "移動でき", "外出でき", "身動きでき")
+# the condition: no dare before it; from its first plight word on, no concession (熱があっても休むなら; 薬を飲んでも
+# 治らないなら keeps its plight: the concession comes before it); its last predicate a plight's own
+_PLIGHT_IF = ("(?:(?!" + _DARE + "|" + _PLIGHT + ")" + _G + "){0,60}?(?:" + _PLIGHT + "(?:(?!" + _DARE + "|"
+              + _CONCEDED + ")" + _G + "){0,40}?(?:" + _PLIGHT + "|" + _UNABLE + ")|" + _PLIGHT + ")"
+              + _OWN_PREDICATE + _first(*_IF) + _UNDARED + "{0,12}?" + _YOURS)
 # the call with no condition or reason within 12 characters before (fixed-width look-behinds, one a width)
 _NO_IF = "".join(f"(?<!(?:{'|'.join(_IF)}){_G}{{{k}}}(?:{'|'.join(t for t in _YOU if len(t) == w)})の)"
                  for k in range(13) for w in sorted({len(t) for t in _YOU}))
