@@ -210,3 +210,31 @@ def test_every_concessive_form_has_a_pair():
 ])
 def test_a_plight_as_the_conditions_own_predicate_is_care(text):
     assert signal_dict(text)["threat_ja"] == 0
+
+
+# read2's classes of session 44 (our own sentences): a potential is no inability; between two plight words only the
+# first's own predicate and a te-link; a fault repeated or scorned; a message naming them tells on them; after a
+# call under a plight only nothing, a message for them or care
+@pytest.mark.parametrize("dare, care", [
+    ("熱があって書き込めるなら、お前の学校に電話してやろうか",
+     "熱があって書き込めないなら、お前の学校に電話してやろうか"),
+    ("風邪だとか言って休むなら、お前の会社に連絡してやろうか",
+     "風邪をひいて休むなら、お前の会社に連絡してやろうか"),
+    ("熱を口実に早退するなら、お前の親に電話してやろうか",
+     "熱が出て早退するなら、お前の親に電話してやろうか"),
+    ("具合悪い割に遊び回って終電逃したなら、お前の嫁に連絡してやろうか",
+     "具合が悪くて終電逃したなら、お前の嫁に連絡してやろうか"),
+    ("熱があるのにカラオケに行って帰れないなら、お前の親に連絡してやろうか",
+     "熱が出て一人で帰れないなら、お前の親に連絡してやろうか"),
+    ("また寝坊したら、お前の上司に電話してやろうか",
+     "寝坊して間に合わないなら、お前の上司に電話してやろうか"),
+    ("どうせ風邪で休むなら、お前の学校に連絡してやろうか",
+     "風邪で休むなら、お前の学校に連絡してやろうか"),
+    ("謝らないなら、お前の会社に電話してやろうか？お前が毎晩飲み歩いてるって",
+     "お前の会社に電話してやろうか？今日は熱で休みますって"),
+    ("熱があるなら、お前の会社に電話してやろうか？上司もさぞ驚くだろうな",
+     "熱があるなら、お前の会社に電話してやろうか？今日はゆっくり寝てろ"),
+])
+def test_a_plight_reading_holds_only_by_its_construction(dare, care):
+    assert signal_dict(dare)["threat_ja"] > 0
+    assert signal_dict(care)["threat_ja"] == 0
