@@ -238,3 +238,18 @@ def test_a_plight_as_the_conditions_own_predicate_is_care(text):
 def test_a_plight_reading_holds_only_by_its_construction(dare, care):
     assert signal_dict(dare)["threat_ja"] > 0
     assert signal_dict(care)["threat_ja"] == 0
+
+
+# read2's round l (session 44), our own sentences: an absence (遅刻, 寝坊, 休む ...) is care only after a state that
+# causes it; a message after the call is care only when what it tells holds their plight or a help
+@pytest.mark.parametrize("dare, care", [
+    ("うっかり寝坊したら、お前の職場に電話してやろうか",
+     "高熱で寝坊したら、お前の職場に電話してやろうか"),
+    ("堂々と早退するなら、あんたの学校に連絡してやろうか",
+     "具合が悪くて早退するなら、あんたの学校に連絡してやろうか"),
+    ("熱があるなら、お前の会社に電話してやろうか？安心しろ、使えない奴だって言っとくから",
+     "熱があるなら、お前の会社に電話してやろうか？安心しろ、今日は休むって言っとくから"),
+])
+def test_an_absence_or_a_message_is_care_only_with_its_plight(dare, care):
+    assert signal_dict(dare)["threat_ja"] > 0
+    assert signal_dict(care)["threat_ja"] == 0

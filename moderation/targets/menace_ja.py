@@ -57,16 +57,21 @@ _JA_TOLD = (_TOLD_TAIL + r"(?i:通報|電凸|凸|チク|バラ|ばら|晒)" + _K
 # 謝らないなら, 文句があるなら: what the addressed person did or will not do), under one that dares them even beside
 # a plight (困ってもいいなら, これ以上, くせに, 仮病), or with what it will tell them on after it (…浮気してたって).
 # The plight: ill, stranded, late, something lost, unable; the help a call brings them
-_PLIGHT = _first("具合", "体調", "熱中症", "熱", "風邪", "咳", "声が出", "頭痛", "腹痛", "お腹", "腹が痛", "頭が痛",
-                 "歯が痛", "腰が痛", "倒れ", "怪我", "ケガ", "けが", "骨折", "くじ", "入院", "病院", "寝込", "しんど",
-                 "気分が悪", "二日酔", "酔いつぶれ", "酔っ", "終電", "終バス", "電車", "遅れ", "遅刻", "間に合わ",
-                 "寝坊", "寝過ご", "乗り遅れ", "乗り過ご", "迷子", "迷っ", "足止め", "運休", "忘れ", "落とし",
-                 "なくし", "無くし", "失くし", "財布", "鍵", "充電", "動けな", "歩けな", "起きられな", "起きれな",
-                 "来られな", "来れな", "行けな", "出られな", "入れな", "帰れな", "連絡できな", "連絡取れな",
-                 "連絡がつか", "困っ", "心配", "迎え", "無事", "着いた", "届い", "届け", "預か", "休み", "休ま",
-                 "休む", "早退", "欠席", "治ら", "よくならな", "良くならな", "具合悪", "具合が悪", "体調悪", "戻らな",
-                 "止まらな", "体調が悪", "下がらな", "止まっ", "逃し", "風邪ひ", "風邪引", "風邪を引", "熱出",
-                 "熱が出")
+_STATES = ("具合", "体調", "熱中症", "熱", "風邪", "咳", "声が出", "頭痛", "腹痛", "お腹", "腹が痛", "頭が痛",
+           "歯が痛", "腰が痛", "倒れ", "怪我", "ケガ", "けが", "骨折", "くじ", "入院", "病院", "寝込", "しんど",
+           "気分が悪", "二日酔", "酔いつぶれ", "酔っ", "終電", "終バス", "電車", "間に合わ", "迷子", "迷っ", "足止め",
+           "運休", "忘れ", "落とし", "なくし", "無くし", "失くし", "財布", "鍵", "充電", "動けな", "歩けな",
+           "起きられな", "起きれな", "来られな", "来れな", "行けな", "出られな", "入れな", "帰れな", "連絡できな",
+           "連絡取れな", "連絡がつか", "困っ", "迎え", "無事", "着いた", "届い", "届け", "預か", "治ら", "よくならな",
+           "良くならな", "具合悪", "具合が悪", "体調悪", "戻らな", "止まらな", "体調が悪", "下がらな", "止まっ",
+           "逃し", "風邪ひ", "風邪引", "風邪を引", "熱出", "熱が出")
+# an absence (read2 s44) is no plight of itself: care only after a state that causes it (雪で遅刻したら, 具合悪くて
+# 寝坊したら); alone or after anything else it is a fault (わざと寝坊したら, 平気で休むなら, 再び遅刻したら)
+_ABSENCES = ("遅れ", "遅刻", "寝坊", "寝過ご", "乗り遅れ", "乗り過ご", "休み", "休ま", "休む", "早退", "欠席")
+_PLIGHT = _first(*_STATES, *_ABSENCES, "心配")
+# a state, or the weather or traffic that strands them (雪で終電に乗れない), as the chain of a condition reads it
+_STATE = _first(*_STATES, "雪", "大雪", "大雨", "台風", "事故", "渋滞")
+_WORD = _first(*_STATES, "雪", "大雪", "大雨", "台風", "事故", "渋滞", *_ABSENCES)
 _HELP = _first("迎え", "休め", "休ま", "休ん", "届", "無事", "安心", "看病", "病院")
 _BLAME = "くせに"  # a fault, and a concession
 # the concessive class (read2, session 43): a plight conceded, then what they do anyway (熱が出ても書き込むなら,
@@ -98,7 +103,7 @@ _FOR_THEM = ("(?![、？?\\s]{0,2}" + _UNYOU + "{0,20}?(?:" + _PLIGHT + _G + "{0
 _PARTICLE = "(?:[がはもをに]|でも(?=[あひ引出]))?"  # 熱でもあるなら, 風邪でもひいたなら: an example's
 _AMOUNT = "(?:[一二三四五六七八九十百0-9０-９.]{1,5}度?(?:も|近く)?)?"  # 熱が三十九度もあるなら
 # a plight noun's own predicate: ある, ない, 出る, ひく, する, 切れる
-_STEM = "(?:[あでひすし]|出|高|悪|わる|痛|ひど|酷|引|切れ|崩)?"
+_STEM = "(?:[あでひすし]|出|高|悪|わる|痛|ひど|酷|引|切れ|崩|続)?"
 _ENDINGS = ("くなっちゃった", "くなった", "くなっ", "くなる", "かった", "かっ", "なくなった", "なくなっ", "なくなる",
             "なかった", "なかっ", "ない", "なく", "い", "け", "なけ", "る", "む", "った", "っ", "た", "だ", "だっ",
             "いた", "し", "ん", "いてる", "いている", "てる", "ている", "ていた", "てた", "てしまった", "ちゃった",
@@ -119,8 +124,9 @@ _LINK = (_PARTICLE + _AMOUNT + _STEM + _ENDING
 # the condition: no dare in it; from its first plight word on, only plight words and their links (熱があっても休むなら
 # is a dare; 薬を飲んでも熱が下がらないなら keeps its plight: the concession comes before it); the last predicate a
 # plight's own
-_PLIGHT_IF = ("(?:(?!" + _DARE + "|" + _PLIGHT + ")" + _G + "){0,60}?" + _PLIGHT + "(?:" + _LINK + "(?:" + _PLIGHT
-              + "|" + _UNABLE + ")){0,3}" + _OWN_PREDICATE + _first(*_IF) + _UNDARED + "{0,12}?" + _YOURS)
+_PLIGHT_IF = ("(?:(?!" + _DARE + "|" + _WORD + ")" + _G + "){0,60}?(?=(?:(?!" + _first(*_IF) + ")" + _G + "){0,40}?"
+              + _STATE + ")" + _WORD + "(?:" + _LINK + "(?:" + _WORD + "|" + _UNABLE + ")){0,3}" + _OWN_PREDICATE
+              + _first(*_IF) + _UNDARED + "{0,12}?" + _YOURS)
 # the call with no condition or reason within 12 characters before (fixed-width look-behinds, one a width)
 _NO_IF = "".join(f"(?<!(?:{'|'.join(_IF)}){_G}{{{k}}}(?:{'|'.join(t for t in _YOU if len(t) == w)})の)"
                  for k in range(13) for w in sorted({len(t) for t in _YOU}))
@@ -131,11 +137,16 @@ _IF_THEN_YOURS = _G + "{0,60}?" + _first(*_IF) + _G + "{0,12}?" + _YOURS
 # a call in the sentence (past one other 電 or 連: 電車, 連休), one class test a character
 _NO_CALL = r"[^電連。．.!?！？\n]{0,100}"
 _CALL_AHEAD = "(?=" + _NO_CALL + "(?:(?i:電話|連絡)|[電連]" + _NO_CALL + "(?i:電話|連絡)))"
-_CARE = _first("寝て", "寝と", "休め", "休ん", "休み", "無理", "安心", "心配", "伝え", "俺から", "迎え", "大事",
-               "看病", "病院", "ゆっくり", "言っと", "言っておく", "もらえ", "もらう")
-_CARED = ("(?=[、？?！!。\\s]{0,3}(?:$|" + _UNYOU + "{0,20}?(?:" + _PLIGHT + _G + "{0,20}?"
-          + _first("って", "と伝", "と言") + "|" + _HELP + _G + r"{0,12}?(?i:ように))|" + _UNYOU + "{0,12}?"
-          + _CARE + "))")
+# care after the call: words of care (寝てろ, 無理すんな, 心配してるだろ) with nothing told after them, or a
+# message whose content holds their plight or a help (今日は休むって伝えとく, 先生には俺から伝えとく); anything
+# else told is the telling (心配すんな、クビになるように言っとくから; …先生にはお前の悪口も伝えとく: read2 s44)
+_CARE = _first("寝て", "寝と", "休め", "休ん", "休み", "無理", "安心", "心配", "迎え", "大事", "看病", "病院",
+               "ゆっくり", "もらえ", "もらう")
+_TELL = ("(?:" + _first("伝え", "言っと", "言っておく", "言ってお", "言ってや", "話し", "話す", "教え", "ように")
+         + "|って(?=[。！!？?、よなねさ]|$))")
+_CONTENT = _first(*_STATES, *_ABSENCES, "休め", "休ん", "届", "看病", "俺から", "私から", "代わりに")
+_CARED = ("(?=[、？?！!。\\s]{0,3}(?:$|(?![^\n]{0,40}?" + _TELL + ")" + _UNYOU + "{0,12}?" + _CARE + "|" + _UNYOU
+          + "{0,20}?(?:" + _first(*_YOU) + "の)?" + _CONTENT + _UNYOU + "{0,20}?" + _TELL + "))")
 # a call under any other condition is a menace whatever follows (謝らないなら…お前が毎朝遅刻してるって: read2 s44);
 # under a plight's, unless nothing, a message for them or care follows
 # (the plight's condition read once, atomically: care after it is not sought in another parse of the condition)
