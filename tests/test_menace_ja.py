@@ -128,7 +128,7 @@ CONCEDED = [  # (dare, care)
     ("頭が痛いったって遅刻するなら、お前の職場に電話してやろうか",
      "頭が痛くて遅刻するなら、お前の職場に電話してやろうか"),
     ("二日酔いだって休むなら、お前の上司に電話してやろうか",
-     "二日酔いで休むなら、お前の上司に電話してやろうか"),
+     "二日酔いで動けないなら、お前の上司に電話してやろうか"),
     ("具合が悪かろうが欠席するなら、てめえの親に連絡してやろうか",
      "具合が悪くて欠席するなら、てめえの親に連絡してやろうか"),
     ("熱があろうが休むなら、お前の親に連絡してやろうか",
@@ -251,5 +251,20 @@ def test_a_plight_reading_holds_only_by_its_construction(dare, care):
      "熱があるなら、お前の会社に電話してやろうか？安心しろ、今日は休むって言っとくから"),
 ])
 def test_an_absence_or_a_message_is_care_only_with_its_plight(dare, care):
+    assert signal_dict(dare)["threat_ja"] > 0
+    assert signal_dict(care)["threat_ja"] == 0
+
+
+# read2's round n (session 44), our own sentences: a manner adverb before the plight makes it an excuse; a state the
+# person brought on themselves is no cause for an absence
+@pytest.mark.parametrize("dare, care", [
+    ("わざと風邪ひいて休むなら、お前の会社に電話してやろうか",
+     "急に風邪ひいて休むなら、お前の会社に電話してやろうか"),
+    ("性懲りもなく熱を出して欠席するなら、お前の学校に連絡してやろうか",
+     "子供が熱を出して欠席するなら、お前の学校に連絡してやろうか"),
+    ("ひどい二日酔いで休むなら、お前の会社に電話してやろうか",
+     "ひどい二日酔いで動けないなら、お前の会社に電話してやろうか"),
+])
+def test_a_plight_after_a_manner_adverb_or_brought_on_oneself_is_an_excuse(dare, care):
     assert signal_dict(dare)["threat_ja"] > 0
     assert signal_dict(care)["threat_ja"] == 0

@@ -70,7 +70,10 @@ _STATES = ("具合", "体調", "熱中症", "熱", "風邪", "咳", "声が出",
 _ABSENCES = ("遅れ", "遅刻", "寝坊", "寝過ご", "乗り遅れ", "乗り過ご", "休み", "休ま", "休む", "早退", "欠席")
 _PLIGHT = _first(*_STATES, *_ABSENCES, "心配")
 # a state, or the weather or traffic that strands them (雪で終電に乗れない), as the chain of a condition reads it
-_STATE = _first(*_STATES, "雪", "大雪", "大雨", "台風", "事故", "渋滞")
+# a state the person brought on themselves (二日酔い, 酔いつぶれ) is no cause for an absence (性懲りもなく二日酔いで休む
+# なら: read2 s44): it is read in the chain, but the chain needs another state
+_SELF = ("二日酔", "酔いつぶれ", "酔っ")
+_STATE = _first(*(w for w in _STATES if w not in _SELF), "雪", "大雪", "大雨", "台風", "事故", "渋滞")
 _WORD = _first(*_STATES, "雪", "大雪", "大雨", "台風", "事故", "渋滞", *_ABSENCES)
 _HELP = _first("迎え", "休め", "休ま", "休ん", "届", "無事", "安心", "看病", "病院")
 _BLAME = "くせに"  # a fault, and a concession
@@ -119,14 +122,22 @@ _UNABLE = _first("書き込めな", "書けな", "読めな", "話せな", "眠�
 # (鍵をなくして家に入れない, 酔いつぶれて一人で帰れない): no other verb, no excuse, no concession of any
 # form can be spelt in it (ふりして, とか言って, を口実に, 飲み会に行って, ながら, 癖に, 割に: read2)
 _LINK = (_PARTICLE + _AMOUNT + _STEM + _ENDING
-         + "(?:(?:くて|て|で|うえに|上に)、?(?:[一-龥ァ-ヶー]{1,6}[にがをでは])?)?"
+         + "(?:(?:くて|て|で|と|や|うえに|上に)、?(?:[一-龥ァ-ヶー]{1,6}[にがをでは])?)?"
          + "(?:まだ|全然|どうしても|なかなか|急に|少し|ちょっと)?")  # 熱がまだ下がらなくて, 熱でどうしても休むなら
-# the condition: no dare in it; from its first plight word on, only plight words and their links (熱があっても休むなら
-# is a dare; 薬を飲んでも熱が下がらないなら keeps its plight: the concession comes before it); the last predicate a
+# before the chain, in its clause: only nouns with their particles (子供が, スマホの, 駅で, 飲み会で), a te-clause
+# (薬を飲んでも), a degree (そんなに, とても) or a call (おい): a manner adverb (わざと, 性懲りもなく, 毎週のように)
+# makes the plight an excuse (read2 s44)
+_LEAD = ("(?:[一-龥ァ-ヶーA-Za-z0-9０-９](?:[ぁ-ん]?[一-龥ァ-ヶーA-Za-z0-9０-９]){0,5}"
+         "(?:[がのをにではもと]|から|(?:ん|っ|い)?(?:て|で)も?)?|\\s|" + _first(
+             "そんなに", "こんなに", "あんなに", "とても", "すごく", "かなり", "ひどく", "ひどい", "酷い", "まだ",
+             "もう", "おい", "なあ", "ねえ", "もし", "万一", "万が一") + ")")
+# the condition: no dare in it; an earlier clause of the sentence without a plight word, then the lead, then the
+# chain (from its first plight word on only plight words and their links; a state among them), its last predicate a
 # plight's own
-_PLIGHT_IF = ("(?:(?!" + _DARE + "|" + _WORD + ")" + _G + "){0,60}?(?=(?:(?!" + _first(*_IF) + ")" + _G + "){0,40}?"
-              + _STATE + ")" + _WORD + "(?:" + _LINK + "(?:" + _WORD + "|" + _UNABLE + ")){0,3}" + _OWN_PREDICATE
-              + _first(*_IF) + _UNDARED + "{0,12}?" + _YOURS)
+_PLIGHT_IF = ("(?:(?:(?!" + _DARE + "|" + _WORD + ")" + _G + "){0,40}?[、,，])?(?:(?!" + _DARE + "|" + _WORD + ")"
+              + _LEAD + "){0,6}?(?=(?:(?!" + _first(*_IF) + ")" + _G + "){0,40}?" + _STATE + ")" + _WORD + "(?:"
+              + _LINK + "(?:" + _WORD + "|" + _UNABLE + ")){0,3}" + _OWN_PREDICATE + _first(*_IF) + _UNDARED
+              + "{0,12}?" + _YOURS)
 # the call with no condition or reason within 12 characters before (fixed-width look-behinds, one a width)
 _NO_IF = "".join(f"(?<!(?:{'|'.join(_IF)}){_G}{{{k}}}(?:{'|'.join(t for t in _YOU if len(t) == w)})の)"
                  for k in range(13) for w in sorted({len(t) for t in _YOU}))
