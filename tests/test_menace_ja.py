@@ -268,3 +268,38 @@ def test_an_absence_or_a_message_is_care_only_with_its_plight(dare, care):
 def test_a_plight_after_a_manner_adverb_or_brought_on_oneself_is_an_excuse(dare, care):
     assert signal_dict(dare)["threat_ja"] > 0
     assert signal_dict(care)["threat_ja"] == 0
+
+
+# read2's round p (session 45), our own sentences: right before the plight a noun's の is care only when it says whose
+# or when the plight is, or what befell them; a routine (恒例の, 例の, 定番の, 毎週の) or a manner (平気で, 余裕で,
+# 堂々と, 定期的に, ケロッと) before it makes the plight an excuse; before the chain no other act and no earlier
+# clause of any words (飲み歩いて, …挙句、)
+@pytest.mark.parametrize("dare, care", [
+    ("例の腹痛で欠席するなら、あんたの学校に連絡してやろうか",
+     "急な腹痛で欠席するなら、あんたの学校に連絡してやろうか"),
+    ("定番の風邪で休むなら、お前の会社に電話してやろうか",
+     "子供の風邪で休むなら、お前の会社に電話してやろうか"),
+    ("毎週の頭痛で休むなら、あんたの会社に電話してやろうか",
+     "昨日の熱がまだ下がらないなら、あんたの会社に電話してやろうか"),
+    ("十八番の熱で欠席するなら、お前の学校に連絡してやろうか",
+     "持病の頭痛で欠席するなら、お前の学校に連絡してやろうか"),
+    ("恒例の飲み会で熱出して休むなら、お前の会社に電話してやろうか",
+     "出張先で熱出して休むなら、お前の会社に電話してやろうか"),
+    ("平気で風邪ひいて休むなら、お前の会社に電話してやろうか",
+     "急に風邪ひいて休むなら、お前の会社に電話してやろうか"),
+    ("余裕で熱出して早退するなら、お前の学校に電話してやろうか",
+     "学校で熱出して早退するなら、お前の学校に電話してやろうか"),
+    ("平然と腹痛で欠席するなら、てめえの親に連絡してやろうか",
+     "朝から腹痛で欠席するなら、てめえの親に連絡してやろうか"),
+    ("定期的に熱出して休むなら、お前の会社に連絡してやろうか",
+     "突然熱出して休むなら、お前の会社に連絡してやろうか"),
+    ("ケロッと風邪ひいて休むなら、お前の会社に電話してやろうか",
+     "旅先で風邪ひいて休むなら、お前の会社に電話してやろうか"),
+    ("飲み歩いて風邪ひいて休むなら、お前の会社に電話してやろうか",
+     "薬を飲んでも熱が下がらないなら、お前の会社に電話してやろうか"),
+    ("飲み歩いた挙句、風邪ひいて休むなら、お前の会社に電話してやろうか",
+     "悪いけど、風邪ひいて休むなら、お前の会社に電話してやろうか"),
+])
+def test_a_routine_a_manner_or_another_act_before_the_plight_is_an_excuse(dare, care):
+    assert signal_dict(dare)["threat_ja"] > 0
+    assert signal_dict(care)["threat_ja"] == 0
