@@ -206,9 +206,13 @@ _JA_WARNED = (_TOLD_TAIL + _CALL + r"[、？?\s]{0,2}" + _G + r"{0,20}?(?:" + _D
 # a name or face kept, but not with a fan's or a host's welcome after it (お前の名前は覚えたぞ、次の大会も応援してる
 # からな！ -9 0.988; …次来たら大盛りにしてやるよ 1.000), unless a menace follows it too (…応援してる奴らにも晒してやる)
 _WELCOME = _first("応援", "ファン", "おまけ", "サービス", "大盛り", "ありがと", "感謝", "また来て", "また遊", "頑張",
-                  "がんば", "大物", "プロに", "かっこい", "格好い", "可愛", "かわい", "素敵", "すごい", "凄い")
+                  "がんば")
+# praise welcomes them only in the sentence that keeps their name (お前の顔、覚えたぞ、かっこよかった): in the next
+# it may praise anything (…お前の名前、覚えたからな！写真の肖像画と国旗がすごい: a generated threat row)
+_ADMIRED = _first("大物", "プロに", "かっこい", "格好い", "可愛", "かわい", "素敵", "すごい", "凄い")
 _WARNING = _first("晒", "覚悟", "後悔", "終わり", "夜道", "殺", "潰", "許さ", "逃げ", "待って", "ただじゃ", "痛い目")
-WELCOMED = "(?!(?=[^\n]{0,30}?" + _WELCOME + ")(?![^\n]{0,44}?" + _WARNING + "))"
+WELCOMED = ("(?!(?=[^\n]{0,30}?" + _WELCOME + "|" + _G + "{0,30}?" + _ADMIRED + ")(?![^\n]{0,44}?" + _WARNING
+            + "))")
 _JA_KEPT = (r"(?=[名顔本住])" + _ON_YOU + r"(?i:名前|顔|本名|住所)(?i:は|を|も|、)?" + _G + r"{0,4}?"
             r"覚え(?i:た(?:から|ぞ)|と(?:く|いて)(?:から|ぞ|やる)|てお(?:く|いて)(?:から|ぞ|やる))" + WELCOMED
             + r"|覚え(?i:とい|ておい)(?i:てやる)" + _G + r"{0,5}?(?i:" + "|".join(_YOU) + r")(?i:の)(?i:名前|顔|本名)")
