@@ -48,7 +48,7 @@ _PLACE_FIRST = r"(?=[職会勤学バ上家親嫁旦])"
 _TOLD_TAIL = _TOLD_PLACES + r"(?i:に|にも)" + _G + r"{0,12}?"
 _TOLD_WILL = (r"(?:てや(?i:ろうか|ろか|るからな|るぞ|るわ|る(?=[。！!？?\n]|$)|ったぞ|ったからな)"
               r"|たる(?i:からな)|(?i:す)るぞ)")
-_JA_TOLD = (_TOLD_TAIL + r"(?i:通報|電凸|凸|チク|バラ|ばら|晒)" + _KANA + r"{0,1}?"
+_JA_TOLD = (_TOLD_TAIL + r"(?=[通電凸チバば晒])(?i:通報|電凸|凸|チク|バラ|ばら|晒)" + _KANA + r"{0,1}?"
             + _TOLD_WILL)
 
 # session 43: but a call (電話, 連絡) is offered out of care as often: under a condition or a reason of the addressed
@@ -89,16 +89,21 @@ _CONCESSIVE = (
     "にも(?:かかわ|関わ)らず", "ところで",
 )
 # a dare anywhere in the condition: the harm accepted (困ってもいいなら), more of the same, a fault (仮病, くせに)
-_DARE = ("(?:(?:" + _TE + "|" + _DE + ")(?:いい|構わ)|" + _first(
-    "これ以上", "二度と", "痛い目", "後悔", "覚悟", "仮病", "サボ", "ずる休み", "嘘", _BLAME,
-    # a fault repeated or scorned: また遅刻したら, 今度また寝坊したら, どうせ二日酔いで, 勝手に休むなら (read2 s44)
-    "また", "今度", "次も", "次に", "いつも", "毎回", "毎朝", "毎日", "毎度", "何度も", "何回も", "しょっちゅう",
-    "どうせ", "勝手に", "明日も", "懲りずに", "相変わらず") + ")")
-_UNDARED = "(?:(?!" + _DARE + ")" + _G + ")"
+_DARES = ("これ以上", "二度と", "痛い目", "後悔", "覚悟", "仮病", "サボ", "ずる休み", "嘘", _BLAME,
+          # a fault repeated or scorned: また遅刻したら, 今度また寝坊したら, どうせ二日酔いで, 勝手に休むなら
+          # (read2 s44)
+          "また", "今度", "次も", "次に", "いつも", "毎回", "毎朝", "毎日", "毎度", "何度も", "何回も", "しょっちゅう",
+          "どうせ", "勝手に", "明日も", "懲りずに", "相変わらず")
+_DARE = "(?:(?:" + _TE + "|" + _DE + ")(?:いい|構わ)|" + _first(*_DARES) + ")"
+# a character of the sentence that starts no dare: one class test where it starts none of their words (a dare's
+# words looked up at every character of a sentence were the care condition's main cost)
+_DARE_FIRST = "てで" + "".join(sorted({w[0] for w in _DARES}))
+_UNDARED = "(?>(?![" + _DARE_FIRST + "])" + _G + "|(?!" + _DARE + ")" + _G + ")"  # atomic: either way one character
 _IF = ("なら", "たら", "れば", "から", "ので")  # a condition or a reason said before the call
 _CALL = r"(?i:電話|連絡)" + _KANA + r"{0,1}?" + _TOLD_WILL
 # a message for them after the offer (…今日は熱で休みますって, …終バスに乗り遅れたなら, …迎えに来てもらえるように)
-_UNYOU = "(?:(?!" + _DARE + "|" + _first(*_YOU) + ")" + _G + ")"
+_UNYOU = ("(?>(?![" + _DARE_FIRST + "".join(sorted({t[0] for t in _YOU})) + "])" + _G + "|(?!" + _DARE + "|"
+          + _first(*_YOU) + ")" + _G + ")")
 _FOR_THEM = ("(?![、？?\\s]{0,2}" + _UNYOU + "{0,20}?(?:" + _PLIGHT + _G + "{0,20}?"
              + _first("って", "と伝", "と言", "なら", "たら") + "|" + _HELP + _G + r"{0,12}?(?i:ように)))")
 # the plight as the condition's own predicate (read2, session 43): a plight word, then only its own particle, amount
@@ -180,27 +185,34 @@ _CARE = _first("寝て", "寝と", "休め", "休ん", "休み", "無理", "安�
 _TELL = ("(?:" + _first("伝え", "言っと", "言っておく", "言ってお", "言ってや", "話し", "話す", "教え", "ように")
          + "|って(?=[。！!？?、よなねさ]|$))")
 _CONTENT = _first(*_STATES, *_ABSENCES, "休め", "休ん", "届", "看病", "俺から", "私から", "代わりに")
-_CARED = ("(?=[、？?！!。\\s]{0,3}(?:$|(?![^\n]{0,40}?" + _TELL + ")" + _UNYOU + "{0,12}?" + _CARE + "|" + _UNYOU
+_CARED = ("(?=[、？?！!。\\s]{0,3}(?:$|(?=" + _UNYOU + "{0,12}?" + _CARE + ")(?![^\n]{0,40}?" + _TELL + ")|" + _UNYOU
           + "{0,20}?(?:" + _first(*_YOU) + "の)?" + _CONTENT + _UNYOU + "{0,20}?" + _TELL + "))")
 # a call under any other condition is a menace whatever follows (謝らないなら…お前が毎朝遅刻してるって: read2 s44);
 # under a plight's, unless nothing, a message for them or care follows
 # (the plight's condition read once, atomically: care after it is not sought in another parse of the condition)
-_DARED = ("(?=" + _IF_THEN_YOURS + ")(?:(?>" + _PLIGHT_IF + ")" + _TOLD_TAIL + _CALL + "(?!" + _CARED + ")|(?!"
-          + _PLIGHT_IF + ")" + _IF_THEN_YOURS + _TOLD_TAIL + _CALL + ")")
+# The call and its will are spelt outside the two readings, as plain words: they are the parts' needles (電話 / 連絡
+# and てや / るぞ / たる), so a text without a call offered to the one addressed is not scanned
+_DARED = ("(?=" + _IF_THEN_YOURS + ")(?:(?>" + _PLIGHT_IF + ")(?=" + _TOLD_TAIL + _CALL + "(?!" + _CARED + "))|(?!"
+          + _PLIGHT_IF + ")" + _IF_THEN_YOURS + ")" + _TOLD_TAIL + "(?:電話|連絡)" + _KANA + r"{0,1}?" + _TOLD_WILL)
 # from the text's start, and from a sentence's end (a start in the middle of a sentence is no match: a pattern that
 # begins with ^ or a character class is tried only there, one opening with an alternation of the two at every place)
 _JA_DARED = ("^" + _CALL_AHEAD + _DARED, r"[。．.!?！？\n]" + _CALL_AHEAD + _DARED)
 # what the call will tell, said after it, neither a plight nor a help (…昨日どこにいたかって), whatever came before
-_JA_TELLING = (_TOLD_TAIL + _CALL + r"[、？?\s]{0,2}(?:(?!" + _PLIGHT + "|" + _HELP + ")" + _G
-               + r"){1,20}?" + _first("って", "と伝", "と言"))
+# (its quotation's end looked for first, one class test a character: the words read only where one follows)
+_JA_TELLING = (_TOLD_TAIL + _CALL + r"(?=[、？?\s]{0,2}" + _G + r"{1,20}?[っと][て伝言])[、？?\s]{0,2}(?:(?!"
+               + _PLIGHT + "|" + _HELP + ")" + _G + r"){1,20}?" + _first("って", "と伝", "と言"))
 
 # a dare or a warning in the clause after the call, whatever came before (具合悪いなら、お前の学校に電話してやろうか？
 # 二度と来られないようにな: read2's ja-rdy-j009)
-_JA_WARNED = (_TOLD_TAIL + _CALL + r"[、？?\s]{0,2}" + _G + r"{0,20}?(?:" + _DARE + "|"
-              + _first("晒", "覚悟", "後悔", "終わり", "バラ", "ばら", "チク", "全部話", "楽しみ", "待って")
+_WARNS = ("晒", "覚悟", "後悔", "終わり", "バラ", "ばら", "チク", "全部話", "楽しみ", "待って")
+_ASKED = ("何", "どこ", "誰", "いつ")
+# the first characters of a dare, a warning or a question, one class test a character before their words are tried
+_FIRST_WARNED = "(?=[てで" + "".join(sorted({w[0] for w in (*_DARES, *_WARNS, *_ASKED)})) + "])"
+_JA_WARNED = (_TOLD_TAIL + _CALL + r"[、？?\s]{0,2}" + _G + r"{0,20}?" + _FIRST_WARNED + "(?:" + _DARE + "|"
+              + _first(*_WARNS)
               # what they did, asked as what the call will tell (…どこで誰と飲んでたかもな; read2): no plight
               # or help in it
-              + "|" + _first("何", "どこ", "誰", "いつ") + "(?:(?!" + _PLIGHT + "|" + _HELP + ")" + _G
+              + "|" + _first(*_ASKED) + "(?:(?!" + _PLIGHT + "|" + _HELP + ")" + _G
               + r"){0,16}?か(?=も|って|な|[。？?！!、]|$))")
 
 # a name or face kept, but not with a fan's or a host's welcome after it (お前の名前は覚えたぞ、次の大会も応援してる
