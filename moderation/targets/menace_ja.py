@@ -129,41 +129,35 @@ _UNABLE = _first("書き込めな", "書けな", "読めな", "話せな", "眠�
 _LINK = (_PARTICLE + _AMOUNT + _STEM + _ENDING
          + "(?:(?:くて|て|で|と|や|うえに|上に)、?(?:[一-龥ァ-ヶー]{1,6}[にがをでは])?)?"
          + "(?:まだ|全然|どうしても|なかなか|急に|少し|ちょっと)?")  # 熱がまだ下がらなくて, 熱でどうしても休むなら
-# before the chain, in its clause: only nouns with their case particles (子供が, スマホを, 駅で, 飲み会で), a
-# concession (薬を飲んでも: the plight persists), a degree (そんなに, とても), a call (おい, 悪いけど) and commas: no
-# other act (飲み歩いて風邪ひいて, 酒飲んで熱出した), no earlier clause of any words, and no manner (わざと, 性懲りも
-# なく, 平気で, 堂々と: read2 s44) can be spelt there, so the plight is no excuse. A noun's kana only between its
-# kanji, never a particle (恒例の腹 is no noun)
+# before the chain, in its clause, only a closed class (read2 s45: any other noun before the plight may be a manner,
+# a count or a mockery: 自称腹痛, 連日, 三日連続で, ノリで, 作為的に, 恒例の, 平気で): whose the plight is or whose
+# thing (子供が, 娘の, スマホを, 家の), where or when (駅で, 出張先で, 夜中に, 朝から, 昨日の), what befell them (急な,
+# 突然の, 原因不明の), the plight's own subject or object (体調を崩して, 傘を忘れて: a noun and が / を right before a
+# plight word), a concession (薬を飲んでも: the plight persists), a degree (そんなに, とても), a call (おい, 悪いけど)
+# and commas. No other act (飲み歩いて風邪ひいて), no earlier clause of any words (…挙句、), no manner
 _NOUN = "[一-龥ァ-ヶーA-Za-z0-9０-９](?:(?![のがをにではもとやへ])[ぁ-ん]?[一-龥ァ-ヶーA-Za-z0-9０-９]){0,5}"
-# right before the plight a noun's の says whose or when it is, or what befell them (子供の熱, スマホの充電, 昨日の
-# 熱, 急な腹痛, 突然の頭痛): any other (恒例の腹痛, 例の腹痛, お得意の頭痛, 毎週の頭痛: read2 s45) makes it a routine
-_WHOSE = _first(*(w + "の" for w in (
-    "子供", "子ども", "子", "息子", "娘", "母", "父", "母親", "父親", "親", "両親", "妻", "嫁", "夫", "旦那", "家族",
-    "彼女", "彼氏", "赤ちゃん", "祖母", "祖父", "兄", "姉", "弟", "妹", "犬", "猫", "ペット",  # whose
-    "スマホ", "携帯", "家", "部屋", "車", "自転車", "バイク", "鞄", "カバン", "自宅", "電車", "バス", "駅",  # theirs
-    "昨日", "昨夜", "昨晩", "今朝", "今日", "今夜", "夜中", "深夜", "先週", "先日", "帰り", "出張", "出張先", "旅行",
-    "旅先")),  # when
-    "急な", "突然の", "不意の", "思わぬ", "予期せぬ", "原因不明の", "持病の", "季節外れの", "記録的な", "急性の",
-    "突発的な", "想定外の", "まさかの")  # what befell them
-# a manner said before the plight: an adjectival noun of how they do it (平気で, 普通に, 余裕で, 定期的に), a
-# taru-adjective (堂々と, 平然と), a mimetic (ケロッと, サクッと); or the plight called a routine (恒例, 定番, 例の,
-# 毎週): read2 s45. (A lead element starts with a kanji, a katakana or a letter: わざと, しれっと, お決まりの, お得意
-# の are no lead of themselves; 当然のように stops at ように)
-_EXCUSE = ("(?:" + _first(
-    "平気", "普通", "簡単", "気軽", "気楽", "呑気", "余裕", "適当", "強引", "大胆", "派手", "盛大", "露骨", "頻繁",
-    "無断", "安易", "安直", "軽率", "故意", "不用意", "無計画", "無責任", "無神経", "身勝手", "当然", "当たり前",
-    "意図的", "計画的", "定期的", "習慣的", "常習的", "日常的", "恒常的", "得意げ", "楽々", "軽々") + "[でにと]"
-    + "|[一-龥]{0,2}(?:(?![人我色])[一-龥]々|(?![突自])[一-龥]然)と|[ァ-ヶー]{1,4}ッと|" + _first(
-    "恒例", "定番", "十八番", "名物", "例の", "得意の", "毎週", "毎月", "毎年", "週一", "月一", "月イチ", "常習",
-    "風物詩", "年中行事", "定例", "伝統の") + ")")
-_LEAD = ("(?:" + _NOUN + "(?:[がをにではもと]|の(?!" + _WORD + ")|から|(?:ん|っ|い)?(?:て|で)も)?|" + _WHOSE
-         + "|[\\s、,，]|" + _first(
-             "そんなに", "こんなに", "あんなに", "とても", "すごく", "かなり", "ひどく", "ひどい", "酷い", "高い",
-             "激しい", "強い", "まだ", "もう", "おい", "なあ", "ねえ", "もしもし", "あのさ", "悪いけど", "悪いな",
-             "悪い", "ごめん", "すまん", "大丈夫か", "もし", "万一", "万が一") + ")")
-# the condition: no dare and no excuse in it; the lead, then the chain (from its first plight word on only plight
+_OWNERS = ("子供", "子ども", "子", "息子", "娘", "母", "父", "母親", "父親", "親", "両親", "妻", "嫁", "夫", "旦那",
+           "家族", "彼女", "彼氏", "赤ちゃん", "祖母", "祖父", "兄", "姉", "弟", "妹", "犬", "猫", "ペット", "スマホ",
+           "携帯", "家", "部屋", "車", "自転車", "バイク", "鞄", "カバン", "自宅")
+_WHERE_WHEN = ("駅", "会社", "職場", "学校", "出張先", "旅先", "旅行先", "現地", "外", "途中", "帰り", "帰り道", "店",
+               "空港", "海外", "通勤中", "通学中", "帰宅中", "移動中", "出張中", "旅行中", "道", "飲み会", "試合",
+               "練習", "部活", "仕事", "残業", "朝", "昨日", "今朝", "夜中", "深夜", "夜", "今日", "昨夜", "昨晩",
+               "先週", "先日", "週末", "連休", "電車", "バス", "出張帰り",
+               # a cause that befell them (インフルで熱出して, 食中毒の腹痛, 過労で体調崩して)
+               "インフル", "インフルエンザ", "コロナ", "食中毒", "過労", "胃腸炎", "急性胃腸炎", "偏頭痛", "花粉症")
+_WHOSE = _first(*(w + "の" for w in (*_OWNERS, *_WHERE_WHEN)),
+                "急な", "突然の", "不意の", "思わぬ", "予期せぬ", "原因不明の", "持病の", "季節外れの", "記録的な",
+                "急性の", "突発的な", "想定外の", "まさかの")
+_LEAD = ("(?:" + _first(*_OWNERS, *_WHERE_WHEN) + "(?:[がをにではもと]|から(?:の)?|と一緒に|の(?!" + _WORD + "))|"
+         + _WHOSE + "|" + _NOUN + "[がを](?=" + _WORD + ")|"
+         + _NOUN + "を" + _NOUN + "(?:ん|っ|い)?(?:て|で)も|[\\s、,，]|"
+         + _first("そんなに", "こんなに", "あんなに", "とても", "すごく", "かなり", "ひどく", "ひどい", "酷い", "高い",
+                  "激しい", "強い", "本当に", "まだ", "もう", "急に", "突然", "高", "微", "おい", "なあ", "ねえ",
+                  "もしもし", "あのさ", "悪いけど", "悪いな", "悪い", "ごめん", "すまん", "大丈夫か", "もし", "万一",
+                  "万が一") + ")")
+# the condition: no dare in it; the lead, then the chain (from its first plight word on only plight
 # words and their links; a state among them), its last predicate a plight's own
-_PLIGHT_IF = ("(?:(?!" + _DARE + "|" + _EXCUSE + "|" + _WORD + ")" + _LEAD + "){0,8}?(?=(?:(?!" + _first(*_IF) + ")"
+_PLIGHT_IF = ("(?:(?!" + _DARE + "|" + _WORD + ")" + _LEAD + "){0,8}?(?=(?:(?!" + _first(*_IF) + ")"
               + _G + "){0,40}?" + _STATE + ")" + _WORD + "(?:"
               + _LINK + "(?:" + _WORD + "|" + _UNABLE + ")){0,3}" + _OWN_PREDICATE + _first(*_IF) + _UNDARED
               + "{0,12}?" + _YOURS)
