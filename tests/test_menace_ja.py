@@ -303,3 +303,23 @@ def test_a_plight_after_a_manner_adverb_or_brought_on_oneself_is_an_excuse(dare,
 def test_a_routine_a_manner_or_another_act_before_the_plight_is_an_excuse(dare, care):
     assert signal_dict(dare)["threat_ja"] > 0
     assert signal_dict(care)["threat_ja"] == 0
+
+
+# read2's rounds c, d, h (session 45), our own sentences: before the plight only a closed class (whose, where, one
+# day's time, a cause that befell them); a kept name is welcomed only by a fan's or host's act, never by praise alone,
+# and an address kept is a menace
+@pytest.mark.parametrize("dare, care", [
+    ("自称頭痛で欠席するなら、お前の学校に連絡してやろうか",
+     "インフルで熱出して欠席するなら、お前の学校に連絡してやろうか"),
+    ("朝の頭痛で欠席するなら、お前の学校に連絡してやろうか",
+     "今朝からの頭痛で欠席するなら、お前の学校に連絡してやろうか"),
+    ("勢いで熱出して休むなら、お前の会社に電話してやろうか",
+     "過労で熱出して休むなら、お前の会社に電話してやろうか"),
+    ("お前の住所、覚えたぞ、いい庭じゃないか",
+     "お前の名前、覚えたぞ、次も応援してるからな"),
+    ("お前の顔は覚えたからな、かっこいい顔が腫れないといいな",
+     "お前の顔は覚えたからな、かっこいいからまた来てくれよ"),
+])
+def test_before_the_plight_only_a_closed_class_and_no_welcome_by_praise(dare, care):
+    assert signal_dict(dare)["threat_ja"] > 0
+    assert signal_dict(care)["threat_ja"] == 0
