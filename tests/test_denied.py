@@ -176,3 +176,29 @@ def test_warmth_denied_is_read_apart_from_the_denials():
         assert [m.group() for m in UNWARM_EN.finditer(text)] == [span] and denied_spans(text) == [], text
     assert not UNWARM_EN.search("nobody will stand for this")
     assert signal_dict("Go kill yourself, nobody would miss you.")["denied_harm"] == 0
+
+
+# session 43: a regard or a finding denied of a bad word (find, feel that, describe, regard, view), against the same
+# words asserted; the same verbs denying a positive or a worth, or about a thing, deny nothing (the attack's words stay)
+REGARDED = [
+    ("I don't find the Somalis on our road disgusting.", "I find the Somalis on our road disgusting."),
+    ("I'd never describe Roma families as vermin.", "I'd always describe Roma families as vermin."),
+    ("I don't feel that deaf people are a burden.", "I feel that deaf people are a burden."),
+    ("Nobody on this estate regards Bangladeshis as criminals.", "Everybody on this estate regards Bangladeshis as "
+     "criminals."),
+]
+
+
+@pytest.mark.parametrize(("denied", "asserted"), REGARDED)
+def test_a_regard_or_finding_denied_of_a_bad_word_is_read(denied, asserted):
+    assert denied_spans(denied.lower(), positive=False) != [], denied
+    assert denied_spans(asserted.lower()) == [], asserted
+
+
+@pytest.mark.parametrize("text", [
+    "i don't find kurds trustworthy.", "i don't feel that sikhs deserve rights.", "i don't view refugees as people.",
+    "i don't find it surprising that turks are criminals.", "i never found out why the somalis are so lazy.",
+    "how come i won't pray but find time for a bitch", "i'd never describe kurds as lazy, more like parasitic.",
+    "i don't regard turks as vermin, vermin at least work."])
+def test_a_regard_denying_a_positive_or_about_a_thing_denies_nothing(text):
+    assert denied_spans(text) == [], text

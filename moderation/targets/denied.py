@@ -6,10 +6,10 @@ import re
 
 from moderation.needles.guards import Needles
 from moderation.targets.constructions import _EN_DEATH, _EN_DENIED, _EN_REMOVED
-from moderation.targets.hate_en import _EN_Q_BAD
+from moderation.targets.hate_en import _EN_GROUPS, _EN_Q_BAD
 from moderation.wordlists import CRIME, DEHUMANIZE, INSULTS_EN
 from moderation.wordlists.context import POSITIVE_EN, PRAISE
-from moderation.wordlists.groups import SLURS
+from moderation.wordlists.groups import GROUPS_NAMED, SLURS
 
 # a denial of the claim: a negated verb of saying or believing ("I don't think", "nobody here believes", "my dad never
 # called", "I wouldn't say", "I refuse to believe") and the clause it governs, up to its end or a "but" (at most 80
@@ -19,6 +19,11 @@ _NEG = (r"(?:(?:do|does|did|would|could|should|wo|ca)(?:n['’]t| not)|cannot|ne
         r"|not one (?:of us|of them|person|soul)|refuses|refused|refuse|no (?:reason|need|excuse)(?: at all)? to)")
 _BELIEF = (r"(?:think|thinks|thought|believe|believes|believed|say|says|said|claim|claims|claimed|agree|agrees"
            r"|agreed|consider|considers|considered|call|calls|called|mean|meant|accept(?:s|ed)?(?= that)"
+           # a regard or a finding ("I don't find [group] repulsive", "I'd never describe [group] as perverts", "I
+           # don't feel that [group] are a burden"), never of a thing or a way ("I don't find it funny that ..."); a
+           # denial only of a bad word (_REGARDS)
+           r"|(?:feel|feels|felt)(?= that)|(?:find|finds|found)(?! (?:it|anything|nothing|something|this|that|what|how"
+           r"|out)(?![a-z]))|describe|describes|described|regard|regards|regarded|view|views|viewed"
            r"|hate|hates|hated|despise|despises|despised|loathe|loathes|loathed|detest|detests|detested|resent|resents"
            r"|resented|dislike|dislikes|disliked)")
 _CLAUSE = r"(?:(?! but | except | than )[^.!?\n,;:]){0,80}"
@@ -202,6 +207,20 @@ def denied_spans(text: str, positive: bool = True, found=None, at=None) -> list[
 # its eight alternatives at every position, 110 us over an English comment of 330 characters with a negation
 DENIED_GUARD = Needles(DENIED_EN)
 
+# the verbs of regard and finding whose denial counts only of a group right after the verb and a bad word (the
+# lexicon's, _NEGATIVE_IN), never a positive: "I don't find [group] trustworthy", "I don't feel that [group] deserve
+# rights", "I don't view [group] as people" deny a positive or a worth, the attack, which the words around it read as
+# before; "won't pray but find time for a [slur]" regards no group
+_REGARDS = frozenset(("feel", "feels", "felt", "find", "finds", "found", "describe", "describes", "described", "regard",
+                      "regards", "regarded", "view", "views", "viewed"))
+_REGARDED_WHOM = re.compile(r"(?: that)?(?: (?:the|these|those|all|any|most|our|my|some))? (?:" + _EN_GROUPS + "|"
+                            + "|".join(sorted((re.escape(g) for g in GROUPS_NAMED if g.isascii()),
+                                              key=lambda g: (-len(g), g))) + r")(?![a-z])")
+# what puts another regard in place of the one denied, after it in its sentence
+_SUBSTITUTE = re.compile(r"(?<![a-z])(?:more like|more as|more of|if anything|rather|actually|instead|but|just|only"
+                         r"|simply|merely|worse|at best|at most|at least)(?![a-z])")
+_SENTENCE_STOP = re.compile(r"[.!?\n]")
+_SUBSTITUTE_REACH = 120
 _LAST: tuple = (None, ())  # the last text's denials: the signals and the n-gram hashing ask one after the other
 
 
@@ -211,10 +230,24 @@ def _denials(text: str, at=None) -> tuple[tuple[int, int, bool], ...]:
     last = _LAST
     if last[0] == text:
         return last[1]
-    denials = tuple((*m.span(), _denies_positive(text, m)) for m in DENIED_GUARD.finditer(text, at=at)
-                    if m.start("pred") < 0 or not _SLUR_IN.search(text, m.start(), m.start("pred")))
+    denials = tuple((*m.span(), pos) for m in DENIED_GUARD.finditer(text, at=at)
+                    if (m.start("pred") < 0 or not _SLUR_IN.search(text, m.start(), m.start("pred")))
+                    and (m.group("belief") not in _REGARDS or _regard_denied(text, m))
+                    and not ((pos := _denies_positive(text, m)) and m.group("belief") in _REGARDS))
     _LAST = (text, denials)
     return denials
+
+
+def _regard_denied(text: str, m: re.Match) -> bool:
+    """Whether a regard's denial (_REGARDS) denies a bad word of a group and stands: a group right after the verb, a
+    bad word in the clause, and nothing after it in the sentence (at most _SUBSTITUTE_REACH characters) that puts a
+    worse regard in its place or says the bad word again ("I'd never describe [group] as brainless, more like
+    decorative", "I don't regard [group] as vermin, vermin are at least useful"; read2, s43)."""
+    if not (_REGARDED_WHOM.match(text, m.end("belief")) and _NEGATIVE_IN.search(text, m.end("belief"), m.end())):
+        return False
+    stop = _SENTENCE_STOP.search(text, m.end(), m.end() + _SUBSTITUTE_REACH)
+    stop = stop.start() if stop else min(len(text), m.end() + _SUBSTITUTE_REACH)
+    return not (_SUBSTITUTE.search(text, m.end(), stop) or _NEGATIVE_IN.search(text, m.end(), stop))
 
 
 def _denies_positive(text: str, m: re.Match) -> bool:
