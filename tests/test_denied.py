@@ -199,6 +199,7 @@ def test_a_regard_or_finding_denied_of_a_bad_word_is_read(denied, asserted):
     "i don't find kurds trustworthy.", "i don't feel that sikhs deserve rights.", "i don't view refugees as people.",
     "i don't find it surprising that turks are criminals.", "i never found out why the somalis are so lazy.",
     "how come i won't pray but find time for a bitch", "i'd never describe kurds as lazy, more like parasitic.",
-    "i don't regard turks as vermin, vermin at least work."])
+    "i don't regard turks as vermin, vermin at least work.",
+    "i don't find kurds disgusting. i find them curious, like beetles."])
 def test_a_regard_denying_a_positive_or_about_a_thing_denies_nothing(text):
     assert denied_spans(text) == [], text

@@ -219,6 +219,10 @@ _REGARDED_WHOM = re.compile(r"(?: that)?(?: (?:the|these|those|all|any|most|our|
 # what puts another regard in place of the one denied, after it in its sentence
 _SUBSTITUTE = re.compile(r"(?<![a-z])(?:more like|more as|more of|if anything|rather|actually|instead|but|just|only"
                          r"|simply|merely|worse|at best|at most|at least)(?![a-z])")
+# the writer's own regard said next, in this sentence or the next ("I don't find [group] disgusting. I find them
+# fascinating, like insects."; read2, s43): the denial made room for it
+_REASSERTED = re.compile(r"(?<![a-z'’])(?:i|we|i['’]d|we['’]d|i would|we would)(?: (?:just|really|actually|rather"
+                         r"|only|do))? (?:find|found|regard|describe|view|see|consider|call)(?![a-z])")
 _SENTENCE_STOP = re.compile(r"[.!?\n]")
 _SUBSTITUTE_REACH = 120
 _LAST: tuple = (None, ())  # the last text's denials: the signals and the n-gram hashing ask one after the other
@@ -247,7 +251,8 @@ def _regard_denied(text: str, m: re.Match) -> bool:
         return False
     stop = _SENTENCE_STOP.search(text, m.end(), m.end() + _SUBSTITUTE_REACH)
     stop = stop.start() if stop else min(len(text), m.end() + _SUBSTITUTE_REACH)
-    return not (_SUBSTITUTE.search(text, m.end(), stop) or _NEGATIVE_IN.search(text, m.end(), stop))
+    return not (_SUBSTITUTE.search(text, m.end(), stop) or _NEGATIVE_IN.search(text, m.end(), stop)
+                or _REASSERTED.search(text, m.end(), m.end() + _SUBSTITUTE_REACH))
 
 
 def _denies_positive(text: str, m: re.Match) -> bool:
