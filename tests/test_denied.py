@@ -186,6 +186,8 @@ REGARDED = [
     ("I don't feel that deaf people are a burden.", "I feel that deaf people are a burden."),
     ("Nobody on this estate regards Bangladeshis as criminals.", "Everybody on this estate regards Bangladeshis as "
      "criminals."),
+    ("I don't find the Kurds on our road disgusting in the slightest.", "I find the Kurds on our road disgusting in "
+     "the slightest."),
 ]
 
 
@@ -200,6 +202,12 @@ def test_a_regard_or_finding_denied_of_a_bad_word_is_read(denied, asserted):
     "i don't find it surprising that turks are criminals.", "i never found out why the somalis are so lazy.",
     "how come i won't pray but find time for a bitch", "i'd never describe kurds as lazy, more like parasitic.",
     "i don't regard turks as vermin, vermin at least work.",
-    "i don't find kurds disgusting. i find them curious, like beetles."])
+    "i don't find kurds disgusting. i find them curious, like beetles.",
+    # a condition, a degree or a manner after the bad word, or the writer's own assertion (read2, s44)
+    "i don't find kurds useless as long as they stay in the back office.",
+    "i could never find sikhs dirty enough to match what they do.",
+    "i'd never describe turks as thieves to their faces.",
+    "i don't feel that deaf people are a burden, i know they are.",
+    "i don't regard somalis as vermin, i'm sure they are though."])
 def test_a_regard_denying_a_positive_or_about_a_thing_denies_nothing(text):
     assert denied_spans(text) == [], text

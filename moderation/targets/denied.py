@@ -222,7 +222,14 @@ _SUBSTITUTE = re.compile(r"(?<![a-z])(?:more like|more as|more of|if anything|ra
 # the writer's own regard said next, in this sentence or the next ("I don't find [group] disgusting. I find them
 # fascinating, like insects."; read2, s43): the denial made room for it
 _REASSERTED = re.compile(r"(?<![a-z'’])(?:i|we|i['’]d|we['’]d|i would|we would)(?: (?:just|really|actually|rather"
-                         r"|only|do))? (?:find|found|regard|describe|view|see|consider|call)(?![a-z])")
+                         r"|only|do))? (?:find|found|regard|describe|view|see|consider|call|know|think|believe|reckon"
+                         r"|say|swear)(?![a-z])"
+                         r"|(?<![a-z'’])(?:i|we)(?:['’]m|['’]re| am| are) (?:sure|certain|convinced)(?![a-z])")
+# what may follow the bad word to its clause's end and leave the denial whole ("I don't find [group] disgusting at
+# all"); anything else qualifies it ("... useless as long as they keep quiet", "... disgusting enough to match what
+# they deserve", "... brainless to their faces": read2, s44)
+_CLAUSE_END = re.compile(r"(?: (?:at all|really|whatsoever|in the least|in the slightest|in any way|either|myself"
+                         r"|personally|honestly|frankly|ever))*$")
 _SENTENCE_STOP = re.compile(r"[.!?\n]")
 _SUBSTITUTE_REACH = 120
 _LAST: tuple = (None, ())  # the last text's denials: the signals and the n-gram hashing ask one after the other
@@ -244,10 +251,12 @@ def _denials(text: str, at=None) -> tuple[tuple[int, int, bool], ...]:
 
 def _regard_denied(text: str, m: re.Match) -> bool:
     """Whether a regard's denial (_REGARDS) denies a bad word of a group and stands: a group right after the verb, a
-    bad word in the clause, and nothing after it in the sentence (at most _SUBSTITUTE_REACH characters) that puts a
-    worse regard in its place or says the bad word again ("I'd never describe [group] as brainless, more like
-    decorative", "I don't regard [group] as vermin, vermin are at least useful"; read2, s43)."""
-    if not (_REGARDED_WHOM.match(text, m.end("belief")) and _NEGATIVE_IN.search(text, m.end("belief"), m.end())):
+    bad word ending the clause (_CLAUSE_END: no condition, degree or manner after it), and nothing after it in the
+    sentence (at most _SUBSTITUTE_REACH characters) that puts a worse regard in its place or says the bad word again
+    ("I'd never describe [group] as brainless, more like decorative", "I don't regard [group] as vermin, vermin are at
+    least useful"; read2, s43), nor the writer's own assertion ("..., I know they are"; read2, s44)."""
+    bad = _REGARDED_WHOM.match(text, m.end("belief")) and _NEGATIVE_IN.search(text, m.end("belief"), m.end())
+    if not bad or not _CLAUSE_END.match(text, bad.end(), m.end()):
         return False
     stop = _SENTENCE_STOP.search(text, m.end(), m.end() + _SUBSTITUTE_REACH)
     stop = stop.start() if stop else min(len(text), m.end() + _SUBSTITUTE_REACH)
