@@ -208,6 +208,9 @@ def test_a_regard_or_finding_denied_of_a_bad_word_is_read(denied, asserted):
     "i could never find sikhs dirty enough to match what they do.",
     "i'd never describe turks as thieves to their faces.",
     "i don't feel that deaf people are a burden, i know they are.",
-    "i don't regard somalis as vermin, i'm sure they are though."])
+    "i don't regard somalis as vermin, i'm sure they are though.",
+    # the condition in the next clause (read2, s44)
+    "i don't find kurds useless, as long as they stay in the back office.",
+    "i don't find sikhs dirty at all, when they keep to their own street."])
 def test_a_regard_denying_a_positive_or_about_a_thing_denies_nothing(text):
     assert denied_spans(text) == [], text

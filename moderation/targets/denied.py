@@ -230,6 +230,11 @@ _REASSERTED = re.compile(r"(?<![a-z'’])(?:i|we|i['’]d|we['’]d|i would|we w
 # they deserve", "... brainless to their faces": read2, s44)
 _CLAUSE_END = re.compile(r"(?: (?:at all|really|whatsoever|in the least|in the slightest|in any way|either|myself"
                          r"|personally|honestly|frankly|ever))*$")
+# a condition or an exception opening the next clause of the sentence ("I don't find [group] useless, as long as they
+# keep quiet", "... disgusting at all, when they keep it behind closed doors"; read2, s44): the denial holds only
+# under it
+_CONDITIONED = re.compile(r" *[,;:-]+ *(?:(?:but |and )?(?:only )?(?:as long as|so long as|when|whenever|if|unless"
+                          r"|until|provided|providing|except|apart from|on condition))(?![a-z])")
 _SENTENCE_STOP = re.compile(r"[.!?\n]")
 _SUBSTITUTE_REACH = 120
 _LAST: tuple = (None, ())  # the last text's denials: the signals and the n-gram hashing ask one after the other
@@ -256,7 +261,7 @@ def _regard_denied(text: str, m: re.Match) -> bool:
     ("I'd never describe [group] as brainless, more like decorative", "I don't regard [group] as vermin, vermin are at
     least useful"; read2, s43), nor the writer's own assertion ("..., I know they are"; read2, s44)."""
     bad = _REGARDED_WHOM.match(text, m.end("belief")) and _NEGATIVE_IN.search(text, m.end("belief"), m.end())
-    if not bad or not _CLAUSE_END.match(text, bad.end(), m.end()):
+    if not bad or not _CLAUSE_END.match(text, bad.end(), m.end()) or _CONDITIONED.match(text, m.end()):
         return False
     stop = _SENTENCE_STOP.search(text, m.end(), m.end() + _SUBSTITUTE_REACH)
     stop = stop.start() if stop else min(len(text), m.end() + _SUBSTITUTE_REACH)
