@@ -214,3 +214,41 @@ def test_a_regard_or_finding_denied_of_a_bad_word_is_read(denied, asserted):
     "i don't find sikhs dirty at all, when they keep to their own street."])
 def test_a_regard_denying_a_positive_or_about_a_thing_denies_nothing(text):
     assert denied_spans(text) == [], text
+
+
+# session 45: a quality denied by "nothing [quality] about [group]" and a demeaning no one of a group should suffer;
+# against the same words asserted. A good quality denied so is the attack (praise denied), a bad one a defence
+NOTHING_OR_NO_ONE = [
+    ("There is nothing filthy about the Kurds on our road.", "The Kurds on our road are filthy."),
+    ("There's nothing unnatural about being bisexual.", "Being bisexual is unnatural."),
+    ("No Sikh pupil should be made to feel like dirt.", "Every Sikh pupil should be made to feel like dirt."),
+    ("No Somali family deserves to be treated like animals.", "Every Somali family deserves to be treated like "
+     "animals."),
+]
+
+
+@pytest.mark.parametrize(("denied", "asserted"), NOTHING_OR_NO_ONE)
+def test_nothing_bad_about_a_group_or_a_demeaning_of_no_one_is_a_denial(denied, asserted):
+    assert denied_spans(denied.lower(), positive=False) != [], denied
+    assert denied_spans(asserted.lower()) == [], asserted
+
+
+def test_nothing_good_about_a_group_is_a_praise_denied_and_nothing_bad_a_stereotype_denied():
+    attack, defence = signal_dict("There is nothing decent about Muslims."), signal_dict(
+        "There is nothing evil about Muslims.")
+    assert attack["denied_praise_at_group"] > 0 and attack["denied_stereotype_at_group"] == 0
+    assert defence["denied_stereotype_at_group"] > 0 and defence["denied_praise_at_group"] == 0
+
+
+@pytest.mark.parametrize("text", [
+    "there is nothing more disgusting than kurds.", "kurds are nothing but filth.", "there's nothing but filth about them.",
+    # a condition or a limit in its clause, or what the rest of the sentence says after it
+    "there's nothing wrong with sikhs as long as they stay in their own area.",
+    "there is nothing dirty about kurds, they're just vermin.",
+    "there is nothing filthy about kurds, i know they are.",
+    "no sikh should be treated like vermin unless they act like it.",
+    "no kurd should be made to feel like filth, they should be told they are filth.",
+    # no group named after "about"
+    "there is nothing wrong with the plan."])
+def test_nothing_or_no_one_taken_back_or_of_no_group_denies_nothing(text):
+    assert denied_spans(text, positive=False) == [], text

@@ -9,7 +9,7 @@ from moderation.targets.constructions import _EN_DEATH, _EN_DENIED, _EN_REMOVED
 from moderation.targets.hate_en import _EN_GROUPS, _EN_Q_BAD
 from moderation.wordlists import CRIME, DEHUMANIZE, INSULTS_EN
 from moderation.wordlists.context import POSITIVE_EN, PRAISE
-from moderation.wordlists.groups import GROUPS_NAMED, SLURS
+from moderation.wordlists.groups import _GROUP_ADJECTIVES_EN, GROUPS, GROUPS_NAMED, SLURS
 
 # a denial of the claim: a negated verb of saying or believing ("I don't think", "nobody here believes", "my dad never
 # called", "I wouldn't say", "I refuse to believe") and the clause it governs, up to its end or a "but" (at most 80
@@ -159,6 +159,35 @@ _WARMTH = (r"(?:love|loves|loved|luv|like|likes|liked|miss|misses|missed|adore|a
 UNWARM_EN = re.compile(r"(?<![a-z])(?:(?:" + _NEG + r"|(?:do|does|did|would|could|should|wo|ca)nt)(?: [a-z'’]+){0,3}?"
                        r"|who(?:['’]d| could| would| can| will)(?: ever| really)?) " + _WARMTH)
 
+# the lexicon's good words (a positive denied is the attack: _POSITIVE_AFTER, _NOTHING)
+_POSITIVE_WORDS = "|".join(sorted({*POSITIVE_EN, *(w for w in PRAISE if w.isascii())}, key=lambda w: (-len(w), w)))
+# the bad words of the lexicon (insults, dehumanising and crime words, a denied attack's words, the bad qualities the
+# questions read): what a regard's or a quantity's denial must deny to be a defence
+_NEGATIVE_WORDS = ("|".join(sorted({re.escape(w) for w in (*INSULTS_EN, *DEHUMANIZE, *CRIME) if w.isascii()},
+                                   key=lambda w: (-len(w), w))) + "|" + _EN_DENIED + "|" + _EN_Q_BAD)
+# what people are shamed or made to feel as, besides the lexicon's bad words ("nothing wrong with being [group]",
+# "made to feel like a freak", "told they are a burden")
+_SHAMED = (r"wrong|shameful|weird|unnatural|abnormal|sick|bad|sinful|perverted|embarrassing|scary|threatening"
+           r"|a freak|freaks|a burden|burdens|an outcast|outcasts|an outsider|outsiders|unwanted|unwelcome|dirt"
+           r"|rubbish|nothing|less than human|second[ -]class(?: citizens?)?")
+# a quality denied of a group by "nothing" ("there is nothing disgusting about [group]", "nothing shameful about
+# being [group]", "nothing wrong with [group]"): the bad word right after "nothing" (at most a degree between), then
+# about / with / in and the clause; a good quality denied the same way ("nothing good about [group]") is the attack,
+# a positive denial (polarity.py reads it as praise denied); "nothing more / less ... than", "nothing but" are none
+_NOTHING = (r"(?<![a-z])nothing(?: (?:remotely|inherently|intrinsically|innately|particularly|even slightly|at all))?"
+            r" (?P<quality>" + _NEGATIVE_WORDS + "|" + _SHAMED + "|" + _POSITIVE_WORDS + r")(?![a-z])"
+            r"(?: (?:at all|whatsoever))? (?:about|with|in) (?P<being>being )?(?P<whom>" + _CLAUSE + ")")
+# a demeaning that should befall no one of a group ("no [group] should be made to feel like filth", "no [person]
+# deserves to be treated like vermin", "no [group] child should be told they are worthless", "nobody should be made to
+# feel stupid"): the quantified subject, the treatment, and the bad word it names
+_NOT_DEMEANED = (r"(?<![a-z])(?:(?:nobody|no one)|(?:no|not a single|not one)" + _NO_IDIOM + _NO_QUANTIFIED + r"{1,3}?)"
+                 r"(?: (?:here|ever))? (?:should|must|deserves to|ought to|needs to)(?: (?:ever|have to|be made to))?"
+                 r" (?:be (?:made to feel|treated|spoken to|talked to|looked at|looked down on|seen|regarded|called"
+                 r"|labell?ed|branded|told (?:that )?(?:they|he|she)(?:['’]re| are| is| were| was)?)|feel)"
+                 r"(?: (?:like|as if (?:they|he|she) (?:are|were|was|is)|as))?"
+                 r"(?: (?:a|an|some kind of|some sort of|total|complete|utter|worthless|dirty|filthy)){0,3}"
+                 r" (?P<demeaned>" + _NEGATIVE_WORDS + "|" + _SHAMED + r")(?![a-z])" + _CLAUSE)
+
 DENIED_EN = re.compile(r"(?<![a-z])" + _NEG + r"(?: [a-z]+){0,3}? (?P<belief>" + _BELIEF + r")(?![a-z])" + _CLAUSE
                        + r"|(?<![a-z])" + _NEG + r"(?: [a-z]+){0,3}? " + _WISH
                        + r"|(?<![a-z])" + _NEG + r"(?: [a-z]+){0,3}? " + _DESERVED
@@ -166,6 +195,7 @@ DENIED_EN = re.compile(r"(?<![a-z])" + _NEG + r"(?: [a-z]+){0,3}? (?P<belief>" +
                        + r"|(?<![a-z])" + _NEG + r"(?: (?:ever|really))? " + _EN_DEATH
                        + r"|(?<![a-z])(?:" + _NO_DEATH + r")|" + _NOT_HARMED + r"|" + _NOT_DONE
                        + r"|" + _LESS_HARMED + r"|" + _NOT_ALL + r"|" + _NOT_CONTRAST
+                       + r"|" + _NOTHING + r"|" + _NOT_DEMEANED
                        + r"|" + _PREDICATE
                        + r"|(?:(?<![a-z])(?:not true|a lie|a myth|false|nonsense|untrue)|n['’]t true) that" + _CLAUSE)
 
@@ -179,7 +209,6 @@ _GRANTED = (r"allowed|permitted|welcomed|given|hired|employed|housed|helped|serv
 # "I don't consider them human", "don't deserve respect"): a negated positive, whose words stay the writer's. Inside a
 # denied belief's clause "people" names the group ("nobody thinks trans people should be killed"), so only right after
 # a negated copula ("aren't people") does it count
-_POSITIVE_WORDS = "|".join(sorted({*POSITIVE_EN, *(w for w in PRAISE if w.isascii())}, key=lambda w: (-len(w), w)))
 _POSITIVE_AFTER = re.compile(r" (?:(?:a|an|the|real|really|truly|fully|very|so|that|even|ever|at all) )?"
                              r"(?:people|persons|" + _POSITIVE_WORDS + "|" + _GRANTED + r")(?![a-z])")
 _POSITIVE_IN = re.compile(r"(?<![a-z])(?:" + _POSITIVE_WORDS + r")(?![a-z])")
@@ -249,6 +278,7 @@ def _denials(text: str, at=None) -> tuple[tuple[int, int, bool], ...]:
     denials = tuple((*m.span(), pos) for m in DENIED_GUARD.finditer(text, at=at)
                     if (m.start("pred") < 0 or not _SLUR_IN.search(text, m.start(), m.start("pred")))
                     and (m.group("belief") not in _REGARDS or _regard_denied(text, m))
+                    and ((m.start("quality") < 0 and m.start("demeaned") < 0) or _quality_denied(text, m))
                     and not ((pos := _denies_positive(text, m)) and m.group("belief") in _REGARDS))
     _LAST = (text, denials)
     return denials
@@ -261,12 +291,62 @@ def _regard_denied(text: str, m: re.Match) -> bool:
     ("I'd never describe [group] as brainless, more like decorative", "I don't regard [group] as vermin, vermin are at
     least useful"; read2, s43), nor the writer's own assertion ("..., I know they are"; read2, s44)."""
     bad = _REGARDED_WHOM.match(text, m.end("belief")) and _NEGATIVE_IN.search(text, m.end("belief"), m.end())
-    if not bad or not _CLAUSE_END.match(text, bad.end(), m.end()) or _CONDITIONED.match(text, m.end()):
+    return bool(bad) and _CLAUSE_END.match(text, bad.end(), m.end()) is not None and _left_standing(text, m.end())
+
+
+def _left_standing(text: str, end: int) -> bool:
+    """Whether nothing after a denial ending at `end` takes it back: a condition opening the next clause, a worse
+    regard or a bad word in the rest of its sentence (at most _SUBSTITUTE_REACH characters), or the writer's own
+    assertion."""
+    if _CONDITIONED.match(text, end):
         return False
-    stop = _SENTENCE_STOP.search(text, m.end(), m.end() + _SUBSTITUTE_REACH)
-    stop = stop.start() if stop else min(len(text), m.end() + _SUBSTITUTE_REACH)
-    return not (_SUBSTITUTE.search(text, m.end(), stop) or _NEGATIVE_IN.search(text, m.end(), stop)
-                or _REASSERTED.search(text, m.end(), m.end() + _SUBSTITUTE_REACH))
+    stop = _SENTENCE_STOP.search(text, end, end + _SUBSTITUTE_REACH)
+    stop = stop.start() if stop else min(len(text), end + _SUBSTITUTE_REACH)
+    return not (_SUBSTITUTE.search(text, end, stop) or _NEGATIVE_IN.search(text, end, stop)
+                or _REASSERTED.search(text, end, end + _SUBSTITUTE_REACH))
+
+
+# whom "nothing [bad] about being" names: an identity said by its adjective or its noun ("being trans", "being a
+# Muslim", "being gay people's friend" is none of it)
+_BEING_WHOM = re.compile(r" (?:an? )?(?:" + "|".join(sorted(
+    {*(re.escape(a) for a in _GROUP_ADJECTIVES_EN), *(re.escape(g.rstrip("s")) for g in GROUPS if g.isascii()),
+     "muslim", "jew", "woman", "immigrant", "refugee", "migrant", "gay", "lesbian", "bisexual", "queer"},
+    key=lambda w: (-len(w), w))) + r")(?![a-z'’])")
+# a condition or a limit inside the denied clause ("nothing wrong with [group] as long as they keep it private")
+_CONDITION_IN = re.compile(r"(?<![a-z])(?:as long as|so long as|when|whenever|if|unless|until|provided|providing"
+                           r"|except|apart from|on condition|only|just)(?![a-z])")
+
+
+def _quality_denied(text: str, m: re.Match) -> bool:
+    """Whether "nothing [quality] about [group]" or a demeaning denied of no one (_NOTHING, _NOT_DEMEANED) stands: a
+    good quality denied always (the attack, a positive denial); a bad one only of a group right after about / being,
+    and with no condition in its clause nor anything after it that takes it back (_left_standing)."""
+    if m.start("quality") >= 0:
+        if _POSITIVE_IN.fullmatch(m.group("quality")):
+            return True
+        whom = _BEING_WHOM if m.start("being") >= 0 else _REGARDED_WHOM
+        if not whom.match(text, m.start("whom") - 1):
+            return False
+        start = m.start("whom")
+    else:
+        start = m.end("demeaned")
+    return not _CONDITION_IN.search(text, start, m.end()) and _left_standing(text, m.end())
+
+
+# the quality "nothing [quality] about" denies, or the demeaning no one should suffer, apart (polarity.py reads which
+# way it points)
+_QUALITY_AT = re.compile(_NOTHING + "|" + _NOT_DEMEANED)
+
+
+def denied_quality(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """(where its group is sought, +1: a good quality denied, -1: a bad one) of a denial at text[a:b] of "nothing
+    [quality] about" or a quantified demeaning, else None (read within [a, b): linear)."""
+    m = _QUALITY_AT.match(text, a, b)
+    if m is None:
+        return None
+    if m.start("quality") >= 0:
+        return m.start("whom"), 1 if _POSITIVE_IN.fullmatch(m.group("quality")) else -1
+    return a, -1
 
 
 def _denies_positive(text: str, m: re.Match) -> bool:
@@ -274,6 +354,8 @@ def _denies_positive(text: str, m: re.Match) -> bool:
     (each at most the match's length: linear)."""
     if m.start("copula") >= 0:
         return _POSITIVE_AFTER.match(text, m.end("copula"), m.end()) is not None
+    if m.start("quality") >= 0:
+        return _POSITIVE_IN.fullmatch(m.group("quality")) is not None
     return m.start("belief") >= 0 and _POSITIVE_IN.search(text, m.end("belief"), m.end()) is not None
 
 
@@ -292,9 +374,7 @@ _SUBJECT_WORDS, _SUBJECT_REACH = 4, 48
 # denied attack's word, a bad quality): trial-subj (session 35) hashed every denied copula's subject apart, and a
 # denied positive the lexicon does not know ("are not [a quality it lacks]") is read as a denied harm, so its subject
 # was hashed as a defended group's: HateCheck's negate_pos_h fell 57.1 -> 50.0%
-_NEGATIVE_IN = re.compile(r"(?<![a-z])(?:" + "|".join(sorted(
-    {re.escape(w) for w in (*INSULTS_EN, *DEHUMANIZE, *CRIME) if w.isascii()}, key=lambda w: (-len(w), w)))
-    + "|" + _EN_DENIED + "|" + _EN_Q_BAD + r")(?![a-z])")
+_NEGATIVE_IN = re.compile(r"(?<![a-z])(?:" + _NEGATIVE_WORDS + r")(?![a-z])")
 
 
 def _subject_start(text: str, a: int) -> int:

@@ -12,7 +12,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from moderation.targets.denied import _BELIEF, _HARMED, _NEG, _NEGATIVE_IN, _POSITIVE_WORDS, CRIME, _subject_start
+from moderation.targets.denied import (
+    _BELIEF,
+    _HARMED,
+    _NEG,
+    _NEGATIVE_IN,
+    _POSITIVE_WORDS,
+    CRIME,
+    _subject_start,
+    denied_quality,
+)
 from moderation.targets.hate_en import _EN_Q_BAD
 from moderation.wordlists import DEHUMANIZE, INSULTS_EN
 
@@ -138,6 +147,11 @@ def group_denials(text: str, denials, groups: list[tuple[int, int]]) -> tuple[li
     praise, stereotype = [], []
     for a, b, _pos in denials:
         belief = _BELIEF_AT.match(text, a, b)
+        if (quality := denied_quality(text, a, b)) is not None:  # "nothing [quality] about [group]", "no [person]
+            # should be made to feel like [bad]": the quality itself says which way
+            if _group_in(groups, text, quality[0], b) >= 0:
+                (praise if quality[1] > 0 else stereotype).append((a, b))
+            continue
         if belief is not None or _QUANTIFIED_AT.match(text, a, b):
             g = _group_in(groups, text, belief.end() if belief else a, b)
             if g < 0:
