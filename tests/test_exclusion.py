@@ -194,3 +194,31 @@ def test_a_land_after_a_bare_can_is_a_possibility_not_a_demand():
 def test_quoted_demand_counts_as_someone_elses_words():
     sig = signal_dict("上のコメントの「クルド人は出ていけ」はヘイトだと思う")
     assert sig["quoted_harm"] > 0 and sig["hate_statement_ja"] == 0
+
+
+# session 45 (prof, s44): an exclusion by someone in charge, of a group, a people or a slur; what the group will not
+# suffer, or a doing not the writer's to give, is none
+IN_CHARGE = [
+    "I'm the landlady here and Somalis need not apply.",
+    "I'm the gaffer so Kurds won't be working on this site.",
+    "As the coach I decide, and trannies won't be playing for my team.",
+    "I own this cafe, so Sikhs aren't getting served while I'm here.",
+    "I'm the one doing the hiring, so no Muslims, full stop.",
+]
+NOT_IN_CHARGE = [
+    "I'm the landlady here and Somalis are as welcome to apply as anyone.",
+    "I'm the gaffer so Kurds won't be treated any differently on this site.",
+    "I'm the manager so Muslims won't be working during Ramadan unless they want to.",
+    "I'm the landlady and time-wasters need not apply.",
+    "My landlady says Somalis need not apply, and I reported her.",
+]
+
+
+@pytest.mark.parametrize("text", IN_CHARGE)
+def test_an_exclusion_by_someone_in_charge_is_an_attack(text):
+    assert signal_dict(text)["hate_statement_en"] > 0, text
+
+
+@pytest.mark.parametrize("text", NOT_IN_CHARGE)
+def test_a_fair_rule_or_a_report_by_someone_in_charge_is_none(text):
+    assert signal_dict(text)["hate_statement_en"] == 0, text

@@ -6,7 +6,7 @@ import re
 
 from moderation.needles.tails import Opened, Sentence, width
 from moderation.wordlists.context import POSITIVE_EN
-from moderation.wordlists.groups import _GROUP_ADJECTIVES_EN, _PEOPLE_NOUNS_EN, GROUPS, GROUPS_NAMED, PEOPLES_EN
+from moderation.wordlists.groups import _GROUP_ADJECTIVES_EN, _PEOPLE_NOUNS_EN, GROUPS, GROUPS_NAMED, PEOPLES_EN, SLURS
 
 # exclusion: a wish or demand that people be removed (should be deported, wants them driven out, kick them out, send
 # them back), or that they are not welcome or wanted (issue 12: attacks carried by the predicate, not the group word).
@@ -170,6 +170,33 @@ _EN_GROUP_AFTER = r"(?= (?:[a-z'’]{1,20} ){0,3}?(?:" + _EN_GROUPS + r")(?![a-z
 _EN_RESPECTED = (r"(?= (?:(?!(?:who|that|which|whose)(?![a-z]))[a-z'’-]{1,20} ){0,4}?(?:" + _EN_GROUPS + "|"
                  + "|".join(sorted((re.escape(g) for g in GROUPS_NAMED if g.isascii()), key=lambda g: (-len(g), g)))
                  + r")(?![a-z]))")
+# session 45 (prof, s44): an exclusion by someone in charge of a place, of whom a group word, a people or a slur names
+# ("I'm the landlord here and [group] need not apply", "I'm the manager so [group] won't be working the tills on my
+# shift", "as chair of the club I'll make sure no [slur] ever plays", "I'm the one hiring, so no [group], end of"):
+# the writer's role, then in its sentence the group kept from a doing or a grant that is the writer's to give (here,
+# my, our, this, for me), or "no [group]" closing the clause; what the group will not suffer is none ("so [group]
+# won't be treated any differently", "won't be missing out")
+_EN_ROLE = (r"(?:(?<![a-z'’])(?:i['’]m|im|i am|as) (?:the |a |an )?(?:landlord|landlady|manager|owner|boss|head"
+            r"|headteacher|headmaster|headmistress|principal|chair|chairman|chairwoman|director|supervisor|foreman"
+            r"|gaffer|ceo|licensee|proprietor|coach|captain|organi[sz]er|one hiring|one doing the hiring|one in charge"
+            r"|person in charge|one who hires|one who decides)(?![a-z])"
+            r"|(?<![a-z'’])(?:i|we) (?:run|own|manage) (?:this|the|a|my|our) [a-z]{2,20}(?![a-z]))")
+_EN_WHOM = (r"(?:" + _EN_GROUPS + "|" + "|".join(sorted((re.escape(g) for g in (*GROUPS_NAMED, *SLURS, "homos", "fags")
+                                                        if g.isascii()), key=lambda g: (-len(g), g))) + r")(?![a-z])")
+_EN_MINE = (r"(?: (?:[a-z'’]{1,20} ){0,3}?(?:here|my|our|this|for me|for us|under me|while i['’]m)(?![a-z'’])"
+            r"|(?= *[.!?,;]|$))")
+_EN_DOING = (r"(?:work|working|teach|teaching|rent|renting|play|playing|live|living|stay|staying|serve|serving|coach"
+             r"|coaching|join|joining|set foot|setting foot|step|stepping|drink|drinking|eat|eating|shop|shopping"
+             r"|welcome|wanted|hired|employed|served|allowed|admitted|accepted|housed|let in|getting (?:served|hired"
+             r"|a job|in|a room|a flat|a table|a shift|a game))(?![a-z])")
+_EN_IN_CHARGE = (
+    _EN_ROLE + r"[^.!?\n]{0,60}?(?<![a-z'’])(?:" + _EN_WHOM + r"(?: [a-z'’]{1,20}){0,2}? (?:need not|needn['’]t)"
+    r" (?:apply|bother)(?![a-z])|" + _EN_WHOM + r"(?: [a-z'’]{1,20}){0,2}? (?:won['’]t|will not|will never"
+    r"|will no longer|shall not|shan['’]t|aren['’]t|are not|don['’]t|do not|can['’]t|cannot)(?: (?:ever|be|get to"
+    r"|be allowed to|be getting|going to be)){0,2} " + _EN_DOING + _EN_MINE + r"|no (?:" + _EN_WHOM + r")(?: (?:ever"
+    r"|will|shall|gets to))? (?:plays?|works?|teaches|teach|rents?|gets?|sets? foot|joins?|comes?|steps?)(?![a-z])"
+    r"|no (?:" + _EN_WHOM + r")(?:,? (?:end of|full stop|period|ever|here|please|thanks|thank you|allowed))?"
+    r"(?= *[.!?,;]|$))")
 _EN_POSITIVE = "|".join(sorted({w for w in POSITIVE_EN if w != "good"}, key=lambda w: (-len(w), w)))
 # a praise denied to a subject of one word (the subject, then the denial: tried only before where the denial is,
 # moderation/needles/tails.py's one-word head)
@@ -281,6 +308,7 @@ HATE_EN_PARTS = tuple(re.compile(part) for part in (
     r"subhuman|savages|cockroaches|pigs|apes|filth|trash|a plague|a disease|a cancer|disgusting|inferior"
     r"|worthless|criminals|terrorists|rapists|evil|a burden|stupid|dumb|pathetic)(?![a-z])",
     *_EN_EXCLUDE,
+    _EN_IN_CHARGE,
     _EN_ENDORSED_HATE,
     *_EN_DENY_POSITIVE,
     *_EN_QUESTION,
