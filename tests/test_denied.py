@@ -248,6 +248,10 @@ def test_nothing_good_about_a_group_is_a_praise_denied_and_nothing_bad_a_stereot
     "there is nothing filthy about kurds, i know they are.",
     "no sikh should be treated like vermin unless they act like it.",
     "no kurd should be made to feel like filth, they should be told they are filth.",
+    "there's nothing lazy about sikhs that a week on the night shift wouldn't fix.",
+    "there's nothing dirty about kurds except their kitchens.", "nothing disgusting about sikhs? come off it.",
+    "there is nothing filthy about kurds. they are beyond filthy.",
+    "no sikh should be told he is stupid, he should be shown it.",
     # no group named after "about"
     "there is nothing wrong with the plan."])
 def test_nothing_or_no_one_taken_back_or_of_no_group_denies_nothing(text):

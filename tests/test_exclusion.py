@@ -204,12 +204,15 @@ IN_CHARGE = [
     "As the coach I decide, and trannies won't be playing for my team.",
     "I own this cafe, so Sikhs aren't getting served while I'm here.",
     "I'm the one doing the hiring, so no Muslims, full stop.",
+    "I'm the landlady so Kurds won't be renting from me.",
+    "I'm the owner, so no Somalis in my cafe, end of.",
 ]
 NOT_IN_CHARGE = [
     "I'm the landlady here and Somalis are as welcome to apply as anyone.",
     "I'm the gaffer so Kurds won't be treated any differently on this site.",
     "I'm the manager so Muslims won't be working during Ramadan unless they want to.",
     "I'm the landlady and time-wasters need not apply.",
+    "I'm the gaffer so Sikhs won't be working on Vaisakhi.", "I'm the gaffer so women won't be working nights alone here.",
     "My landlady says Somalis need not apply, and I reported her.",
 ]
 

@@ -312,15 +312,26 @@ _BEING_WHOM = re.compile(r" (?:an? )?(?:" + "|".join(sorted(
     {*(re.escape(a) for a in _GROUP_ADJECTIVES_EN), *(re.escape(g.rstrip("s")) for g in GROUPS if g.isascii()),
      "muslim", "jew", "woman", "immigrant", "refugee", "migrant", "gay", "lesbian", "bisexual", "queer"},
     key=lambda w: (-len(w), w))) + r")(?![a-z'’])")
-# a condition or a limit inside the denied clause ("nothing wrong with [group] as long as they keep it private")
+# the denial asked, not said ("nothing disgusting about [group]? really?")
+_ASKED = re.compile(r" *\?")
+# a condition, a limit or an exception in the denied clause or within reach after it ("nothing wrong with [group] as
+# long as they keep it private", "nothing dirty about [group] except their homes")
+# a relative clause that limits the quality denied ("nothing inferior about [group] that a whipping wouldn't fix")
+_RESTRICTED = re.compile(r"(?<![a-z])(?:that|which)(?![a-z])")
+# what should be done to them said next ("no [group] should be made to feel like filth, they should be made to know
+# it", "..., he should be shown it")
+_RESTATED = re.compile(r"(?<![a-z'’])(?:they|he|she|them|we|you)(?: [a-z'’]+){0,2}? (?:should|must|needs? to|ought to"
+                       r"|deserves? to|ha(?:ve|s) to|will|['’]ll)(?![a-z])")
 _CONDITION_IN = re.compile(r"(?<![a-z])(?:as long as|so long as|when|whenever|if|unless|until|provided|providing"
-                           r"|except|apart from|on condition|only|just)(?![a-z])")
+                           r"|except|apart from|other than|than|on condition|only|just|but)(?![a-z])")
 
 
 def _quality_denied(text: str, m: re.Match) -> bool:
     """Whether "nothing [quality] about [group]" or a demeaning denied of no one (_NOTHING, _NOT_DEMEANED) stands: a
     good quality denied always (the attack, a positive denial); a bad one only of a group right after about / being,
-    and with no condition in its clause nor anything after it that takes it back (_left_standing)."""
+    not asked, with no condition or exception from its clause to _SUBSTITUTE_REACH characters after it, no bad word
+    in that reach (across a sentence's end: "... about [group]. They're beyond disgusting."), and nothing else after
+    it that takes it back (_left_standing)."""
     if m.start("quality") >= 0:
         if _POSITIVE_IN.fullmatch(m.group("quality")):
             return True
@@ -330,7 +341,10 @@ def _quality_denied(text: str, m: re.Match) -> bool:
         start = m.start("whom")
     else:
         start = m.end("demeaned")
-    return not _CONDITION_IN.search(text, start, m.end()) and _left_standing(text, m.end())
+    reach = min(len(text), m.end() + _SUBSTITUTE_REACH)
+    return not (_CONDITION_IN.search(text, start, reach) or _NEGATIVE_IN.search(text, m.end(), reach)
+                or _RESTRICTED.search(text, start, m.end()) or _RESTATED.search(text, m.end(), reach)
+                or _ASKED.match(text, m.end())) and _left_standing(text, m.end())
 
 
 # the quality "nothing [quality] about" denies, or the demeaning no one should suffer, apart (polarity.py reads which

@@ -183,19 +183,25 @@ _EN_ROLE = (r"(?:(?<![a-z'’])(?:i['’]m|im|i am|as) (?:the |a |an )?(?:landlo
             r"|(?<![a-z'’])(?:i|we) (?:run|own|manage) (?:this|the|a|my|our) [a-z]{2,20}(?![a-z]))")
 _EN_WHOM = (r"(?:" + _EN_GROUPS + "|" + "|".join(sorted((re.escape(g) for g in (*GROUPS_NAMED, *SLURS, "homos", "fags")
                                                         if g.isascii()), key=lambda g: (-len(g), g))) + r")(?![a-z])")
-_EN_MINE = (r"(?: (?:[a-z'’]{1,20} ){0,3}?(?:here|my|our|this|for me|for us|under me|while i['’]m)(?![a-z'’])"
+_EN_MINE = (r"(?: (?:[a-z'’]{1,20} ){0,3}?(?:here|my|our|this|for me|for us|from me|from us|with me|with us"
+            r"|under me|while i['’]m)(?![a-z'’])"
             r"|(?= *[.!?,;]|$))")
-_EN_DOING = (r"(?:work|working|teach|teaching|rent|renting|play|playing|live|living|stay|staying|serve|serving|coach"
-             r"|coaching|join|joining|set foot|setting foot|step|stepping|drink|drinking|eat|eating|shop|shopping"
-             r"|welcome|wanted|hired|employed|served|allowed|admitted|accepted|housed|let in|getting (?:served|hired"
-             r"|a job|in|a room|a flat|a table|a shift|a game))(?![a-z])")
+# a doing or a grant kept from the group; one said with a time, a manner or an amount is an arrangement ("won't be
+# working nights alone", "won't be working on Eid", "won't be playing for free")
+_EN_DOING = (r"(?:work|working|teach|teaching|rent|renting|play|playing|serve|serving|coach|coaching|join|joining"
+             r"|set foot|setting foot|step foot|stepping foot|welcome|wanted|hired|employed|served|allowed|admitted"
+             r"|accepted|housed|let in|getting (?:served|hired|a job|in|a room|a flat|a table|a shift|a game))(?![a-z])"
+             r"(?! (?:nights|weekends|late|early|alone|extra|overtime|during|unpaid|for free|for less|for nothing|more"
+             r"|longer|harder|any more|on (?:eid|christmas|holidays?|the sabbath|shabbat|sundays?|fridays?|saturdays?"
+             r"|bank holidays?))(?![a-z]))")
 _EN_IN_CHARGE = (
     _EN_ROLE + r"[^.!?\n]{0,60}?(?<![a-z'’])(?:" + _EN_WHOM + r"(?: [a-z'’]{1,20}){0,2}? (?:need not|needn['’]t)"
     r" (?:apply|bother)(?![a-z])|" + _EN_WHOM + r"(?: [a-z'’]{1,20}){0,2}? (?:won['’]t|will not|will never"
     r"|will no longer|shall not|shan['’]t|aren['’]t|are not|don['’]t|do not|can['’]t|cannot)(?: (?:ever|be|get to"
     r"|be allowed to|be getting|going to be)){0,2} " + _EN_DOING + _EN_MINE + r"|no (?:" + _EN_WHOM + r")(?: (?:ever"
     r"|will|shall|gets to))? (?:plays?|works?|teaches|teach|rents?|gets?|sets? foot|joins?|comes?|steps?)(?![a-z])"
-    r"|no (?:" + _EN_WHOM + r")(?:,? (?:end of|full stop|period|ever|here|please|thanks|thank you|allowed))?"
+    r"|no (?:" + _EN_WHOM + r")(?:,? (?:end of|full stop|period|ever|here|please|thanks|thank you|allowed"
+    r"|(?:in|on|at|near|inside) (?:my|our|this) [a-z'’]{1,20}))?"
     r"(?= *[.!?,;]|$))")
 _EN_POSITIVE = "|".join(sorted({w for w in POSITIVE_EN if w != "good"}, key=lambda w: (-len(w), w)))
 # a praise denied to a subject of one word (the subject, then the denial: tried only before where the denial is,

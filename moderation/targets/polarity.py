@@ -149,7 +149,7 @@ def group_denials(text: str, denials, groups: list[tuple[int, int]]) -> tuple[li
         belief = _BELIEF_AT.match(text, a, b)
         if (quality := denied_quality(text, a, b)) is not None:  # "nothing [quality] about [group]", "no [person]
             # should be made to feel like [bad]": the quality itself says which way
-            if _group_in(groups, text, quality[0], b) >= 0:
+            if _group_in(groups, text, quality[0], b) >= 0 and (quality[1] > 0 or not _outdone(text, b)):
                 (praise if quality[1] > 0 else stereotype).append((a, b))
             continue
         if belief is not None or _QUANTIFIED_AT.match(text, a, b):
