@@ -241,7 +241,8 @@ def test_nothing_good_about_a_group_is_a_praise_denied_and_nothing_bad_a_stereot
 
 
 @pytest.mark.parametrize("text", [
-    "there is nothing more disgusting than kurds.", "kurds are nothing but filth.", "there's nothing but filth about them.",
+    "there is nothing more disgusting than kurds.", "kurds are nothing but filth.",
+    "there's nothing but filth about them.",
     # a condition or a limit in its clause, or what the rest of the sentence says after it
     "there's nothing wrong with sikhs as long as they stay in their own area.",
     "there is nothing dirty about kurds, they're just vermin.",
@@ -256,3 +257,17 @@ def test_nothing_good_about_a_group_is_a_praise_denied_and_nothing_bad_a_stereot
     "there is nothing wrong with the plan."])
 def test_nothing_or_no_one_taken_back_or_of_no_group_denies_nothing(text):
     assert denied_spans(text, positive=False) == [], text
+
+
+@pytest.mark.parametrize("text", [
+    "there's nothing wrong with kurds being deported.", "there is nothing wrong with sikhs getting beaten up.",
+    "no kurd should be made to feel like filth before being deported.",
+    "nothing wrong with sikh girls having standards, you nigga."])
+def test_nothing_or_no_one_with_a_harm_after_the_group_or_a_slur_denies_nothing(text):
+    assert denied_spans(text, positive=False) == [], text
+
+
+def test_a_quality_denied_of_no_group_leaves_a_later_denial_read():
+    # "nothing wrong with the game" names no group, so it does not swallow the copula's denial after it
+    text = "i see nothing wrong with the game bc it's not the sole purpose of it"
+    assert [text[a:b] for a, b in denied_spans(text)] == ["'s not the sole purpose of"]

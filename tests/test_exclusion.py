@@ -212,7 +212,8 @@ NOT_IN_CHARGE = [
     "I'm the gaffer so Kurds won't be treated any differently on this site.",
     "I'm the manager so Muslims won't be working during Ramadan unless they want to.",
     "I'm the landlady and time-wasters need not apply.",
-    "I'm the gaffer so Sikhs won't be working on Vaisakhi.", "I'm the gaffer so women won't be working nights alone here.",
+    "I'm the gaffer so Sikhs won't be working on Vaisakhi.",
+    "I'm the gaffer so women won't be working nights alone here.",
     "My landlady says Somalis need not apply, and I reported her.",
 ]
 

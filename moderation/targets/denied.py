@@ -170,13 +170,24 @@ _NEGATIVE_WORDS = ("|".join(sorted({re.escape(w) for w in (*INSULTS_EN, *DEHUMAN
 _SHAMED = (r"wrong|shameful|weird|unnatural|abnormal|sick|bad|sinful|perverted|embarrassing|scary|threatening"
            r"|a freak|freaks|a burden|burdens|an outcast|outcasts|an outsider|outsiders|unwanted|unwelcome|dirt"
            r"|rubbish|nothing|less than human|second[ -]class(?: citizens?)?")
+# whom a regard or a quality is denied of: a group word or a named people right after the verb or "about"
+_REGARDED_WHOM = re.compile(r"(?: that)?(?: (?:the|these|those|all|any|most|our|my|some))? (?:" + _EN_GROUPS + "|"
+                            + "|".join(sorted((re.escape(g) for g in GROUPS_NAMED if g.isascii()),
+                                              key=lambda g: (-len(g), g))) + r")(?![a-z])")
+# whom "nothing [bad] about being" names: an identity said by its adjective or its noun ("being trans", "being a
+# Muslim", "being gay people's friend" is none of it)
+_BEING_WHOM = re.compile(r" (?:an? )?(?:" + "|".join(sorted(
+    {*(re.escape(a) for a in _GROUP_ADJECTIVES_EN), *(re.escape(g.rstrip("s")) for g in GROUPS if g.isascii()),
+     "muslim", "jew", "woman", "immigrant", "refugee", "migrant", "gay", "lesbian", "bisexual", "queer"},
+    key=lambda w: (-len(w), w))) + r")(?![a-z'’])")
 # a quality denied of a group by "nothing" ("there is nothing disgusting about [group]", "nothing shameful about
 # being [group]", "nothing wrong with [group]"): the bad word right after "nothing" (at most a degree between), then
 # about / with / in and the clause; a good quality denied the same way ("nothing good about [group]") is the attack,
 # a positive denial (polarity.py reads it as praise denied); "nothing more / less ... than", "nothing but" are none
 _NOTHING = (r"(?<![a-z])nothing(?: (?:remotely|inherently|intrinsically|innately|particularly|even slightly|at all))?"
             r" (?P<quality>" + _NEGATIVE_WORDS + "|" + _SHAMED + "|" + _POSITIVE_WORDS + r")(?![a-z])"
-            r"(?: (?:at all|whatsoever))? (?:about|with|in) (?P<being>being )?(?P<whom>" + _CLAUSE + ")")
+            r"(?: (?:at all|whatsoever))? (?:about|with|in)(?:(?P<being> being)(?=" + _BEING_WHOM.pattern + ")|(?="
+            + _REGARDED_WHOM.pattern + "))(?P<whom>" + _CLAUSE + ")")
 # a demeaning that should befall no one of a group ("no [group] should be made to feel like filth", "no [person]
 # deserves to be treated like vermin", "no [group] child should be told they are worthless", "nobody should be made to
 # feel stupid"): the quantified subject, the treatment, and the bad word it names
@@ -242,9 +253,6 @@ DENIED_GUARD = Needles(DENIED_EN)
 # before; "won't pray but find time for a [slur]" regards no group
 _REGARDS = frozenset(("feel", "feels", "felt", "find", "finds", "found", "describe", "describes", "described", "regard",
                       "regards", "regarded", "view", "views", "viewed"))
-_REGARDED_WHOM = re.compile(r"(?: that)?(?: (?:the|these|those|all|any|most|our|my|some))? (?:" + _EN_GROUPS + "|"
-                            + "|".join(sorted((re.escape(g) for g in GROUPS_NAMED if g.isascii()),
-                                              key=lambda g: (-len(g), g))) + r")(?![a-z])")
 # what puts another regard in place of the one denied, after it in its sentence
 _SUBSTITUTE = re.compile(r"(?<![a-z])(?:more like|more as|more of|if anything|rather|actually|instead|but|just|only"
                          r"|simply|merely|worse|at best|at most|at least)(?![a-z])")
@@ -306,12 +314,8 @@ def _left_standing(text: str, end: int) -> bool:
                 or _REASSERTED.search(text, end, end + _SUBSTITUTE_REACH))
 
 
-# whom "nothing [bad] about being" names: an identity said by its adjective or its noun ("being trans", "being a
-# Muslim", "being gay people's friend" is none of it)
-_BEING_WHOM = re.compile(r" (?:an? )?(?:" + "|".join(sorted(
-    {*(re.escape(a) for a in _GROUP_ADJECTIVES_EN), *(re.escape(g.rstrip("s")) for g in GROUPS if g.isascii()),
-     "muslim", "jew", "woman", "immigrant", "refugee", "migrant", "gay", "lesbian", "bisexual", "queer"},
-    key=lambda w: (-len(w), w))) + r")(?![a-z'’])")
+# a harm done or deserved named after the group ("nothing wrong with [group] being deported / getting beaten")
+_DONE_IN = re.compile(r"(?<![a-z])(?:" + _HARM_DONE + "|" + _HARMED + "|" + _HARM_VERB + ")")
 # the denial asked, not said ("nothing disgusting about [group]? really?")
 _ASKED = re.compile(r" *\?")
 # a condition, a limit or an exception in the denied clause or within reach after it ("nothing wrong with [group] as
@@ -328,23 +332,24 @@ _CONDITION_IN = re.compile(r"(?<![a-z])(?:as long as|so long as|when|whenever|if
 
 def _quality_denied(text: str, m: re.Match) -> bool:
     """Whether "nothing [quality] about [group]" or a demeaning denied of no one (_NOTHING, _NOT_DEMEANED) stands: a
-    good quality denied always (the attack, a positive denial); a bad one only of a group right after about / being,
-    not asked, with no condition or exception from its clause to _SUBSTITUTE_REACH characters after it, no bad word
-    in that reach (across a sentence's end: "... about [group]. They're beyond disgusting."), and nothing else after
-    it that takes it back (_left_standing)."""
+    good quality denied always (the attack, a positive denial); a bad one only with no harm or bad word after the
+    group or the demeaning in its clause (_NOTHING holds the group right after about / being), not asked, no slur
+    around it, no condition or exception from its clause to _SUBSTITUTE_REACH characters after it, no bad word in
+    that reach (across a sentence's end: "... about [group]. They're beyond disgusting."), no "that / which"
+    limiting it, no "they should ..." restating what should be done to them, nothing else that takes it back."""
     if m.start("quality") >= 0:
         if _POSITIVE_IN.fullmatch(m.group("quality")):
             return True
-        whom = _BEING_WHOM if m.start("being") >= 0 else _REGARDED_WHOM
-        if not whom.match(text, m.start("whom") - 1):
-            return False
         start = m.start("whom")
     else:
         start = m.end("demeaned")
+    if _NEGATIVE_IN.search(text, start, m.end()) or _DONE_IN.search(text, start, m.end()):
+        return False  # a harm said after the group ("nothing wrong with [group] being deported")
     reach = min(len(text), m.end() + _SUBSTITUTE_REACH)
     return not (_CONDITION_IN.search(text, start, reach) or _NEGATIVE_IN.search(text, m.end(), reach)
                 or _RESTRICTED.search(text, start, m.end()) or _RESTATED.search(text, m.end(), reach)
-                or _ASKED.match(text, m.end())) and _left_standing(text, m.end())
+                or _ASKED.match(text, m.end()) or _SLUR_IN.search(text, m.start(), reach)
+                ) and _left_standing(text, m.end())
 
 
 # the quality "nothing [quality] about" denies, or the demeaning no one should suffer, apart (polarity.py reads which
