@@ -271,3 +271,23 @@ def test_a_quality_denied_of_no_group_leaves_a_later_denial_read():
     # "nothing wrong with the game" names no group, so it does not swallow the copula's denial after it
     text = "i see nothing wrong with the game bc it's not the sole purpose of it"
     assert [text[a:b] for a, b in denied_spans(text)] == ["'s not the sole purpose of"]
+
+
+# only the group itself, its ordinary life or its place among us may follow it: a place away, a going, a dying out, a
+# relative clause or a dose make "nothing [bad] about [group] ..." none (read2's rule of s44 for care: a closed list)
+@pytest.mark.parametrize("text", [
+    "there's nothing wrong with kurds living in their own countries.", "there's nothing wrong with sikhs leaving.",
+    "there is nothing dangerous about kurds on the other side of the channel.",
+    "there's nothing wrong with sikhs who keep their heads down.", "there's nothing wrong with gay people dying out.",
+    "there is nothing disgusting about gay people in small doses.",
+    "no kurd should be made to feel like filth here, they can feel it back home."])
+def test_nothing_bad_about_a_group_kept_away_or_limited_denies_nothing(text):
+    assert denied_spans(text, positive=False) == [], text
+
+
+@pytest.mark.parametrize("text", [
+    "there's nothing wrong with kurds living in our town.", "there is nothing disgusting about gay couples kissing in "
+    "public.", "there's nothing inferior about women engineers.", "there is nothing wrong with being sikh in this "
+    "country."])
+def test_nothing_bad_about_a_group_and_its_life_among_us_is_a_denial(text):
+    assert denied_spans(text, positive=False) != [], text

@@ -320,36 +320,58 @@ _DONE_IN = re.compile(r"(?<![a-z])(?:" + _HARM_DONE + "|" + _HARMED + "|" + _HAR
 _ASKED = re.compile(r" *\?")
 # a condition, a limit or an exception in the denied clause or within reach after it ("nothing wrong with [group] as
 # long as they keep it private", "nothing dirty about [group] except their homes")
+# what may follow the group in "nothing [quality] about [group] ..." and keep it the group itself: its plural noun
+# ("gay couples", "women engineers"), a degree, an
+# ordinary doing of its life (a closed list of verbs, then at most five words), where it lives among us; anything
+# else (a going, "leaving", "dying out", a relative clause "who keep their heads down") makes it none (read2, s44:
+# a closed list, since no list of what voids is whole)
+_GROUP_AFTER = re.compile(r"(?: [a-z]{2,20}s(?![a-z'’]))?"
+                          r"(?: (?:at all|whatsoever|in the slightest|in the least|in any way|either|really|per se"
+                          r"|as such|as people|as a group|themselves))*"
+                          r"(?: (?:moving|living|holding|kissing|marrying|getting married|adopting|having|raising"
+                          r"|working|praying|worshipping|wearing|speaking|dating|loving|teaching|studying|playing"
+                          r"|running|owning|opening|joining|coming out|voting|serving|walking|shopping|renting|buying"
+                          r"|starting|cooking|singing|dancing|celebrating|fasting)(?: [a-z'’-]+){0,5})?"
+                          r"(?: (?:here|in (?:this|our|my) [a-z]+|at (?:school|work|church|uni|college)|next door"
+                          r"|on (?:our|my|this) [a-z]+|in public|in the street|like everyone else|like anyone else))?"
+                          r"(?: (?:at all|whatsoever|either|really|too|as well))? *")
+# a place away or a confinement named after it ("nothing wrong with [group] living in their own countries",
+# "..., over there", "behind bars")
+_AWAY = re.compile(r"(?<![a-z])(?:(?:in|to|among|with|into) their own|back home|where they (?:came|come|belong)"
+                   r"|somewhere else|elsewhere|abroad|overseas|far away|far from|over there|other side|behind bars"
+                   r"|in (?:prison|jail|cages?|camps?|ghettos?|the ground|graves?)|in theirs|their side)(?![a-z])")
 # a relative clause that limits the quality denied ("nothing inferior about [group] that a whipping wouldn't fix")
-_RESTRICTED = re.compile(r"(?<![a-z])(?:that|which)(?![a-z])")
+_RESTRICTED = re.compile(r"(?<![a-z])(?:that|which|who|whom|whose)(?![a-z])")
 # what should be done to them said next ("no [group] should be made to feel like filth, they should be made to know
 # it", "..., he should be shown it")
 _RESTATED = re.compile(r"(?<![a-z'’])(?:they|he|she|them|we|you)(?: [a-z'’]+){0,2}? (?:should|must|needs? to|ought to"
-                       r"|deserves? to|ha(?:ve|s) to|will|['’]ll)(?![a-z])")
+                       r"|deserves? to|ha(?:ve|s) to|will|['’]ll|can|could|may)(?![a-z])")
 _CONDITION_IN = re.compile(r"(?<![a-z])(?:as long as|so long as|when|whenever|if|unless|until|provided|providing"
                            r"|except|apart from|other than|than|on condition|only|just|but)(?![a-z])")
 
 
 def _quality_denied(text: str, m: re.Match) -> bool:
     """Whether "nothing [quality] about [group]" or a demeaning denied of no one (_NOTHING, _NOT_DEMEANED) stands: a
-    good quality denied always (the attack, a positive denial); a bad one only with no harm or bad word after the
-    group or the demeaning in its clause (_NOTHING holds the group right after about / being), not asked, no slur
-    around it, no condition or exception from its clause to _SUBSTITUTE_REACH characters after it, no bad word in
-    that reach (across a sentence's end: "... about [group]. They're beyond disgusting."), no "that / which"
-    limiting it, no "they should ..." restating what should be done to them, nothing else that takes it back."""
+    good quality denied always (the attack, a positive denial); a bad one only with the group itself after about /
+    being (_GROUP_AFTER: its noun, its life, its place among us), no harm in its clause, and within _SUBSTITUTE_REACH
+    characters after it (across a sentence's end: "... about [group]. They're beyond disgusting.") no bad word, no
+    condition or exception, no place away (_AWAY), no slur, no "they should ..." restating what should be done to
+    them; not asked, not limited by "that / which / who", and nothing else after it that takes it back."""
+    end, reach = m.end(), min(len(text), m.end() + _SUBSTITUTE_REACH)
     if m.start("quality") >= 0:
         if _POSITIVE_IN.fullmatch(m.group("quality")):
             return True
-        start = m.start("whom")
+        start = m.start("whom")  # only the group itself, its life and its place among us after it (_GROUP_AFTER)
+        whom = (_BEING_WHOM if m.start("being") >= 0 else _REGARDED_WHOM).match(text, start)
+        if not _GROUP_AFTER.fullmatch(text, whom.end(), end):
+            return False
     else:
         start = m.end("demeaned")
-    if _NEGATIVE_IN.search(text, start, m.end()) or _DONE_IN.search(text, start, m.end()):
-        return False  # a harm said after the group ("nothing wrong with [group] being deported")
-    reach = min(len(text), m.end() + _SUBSTITUTE_REACH)
-    return not (_CONDITION_IN.search(text, start, reach) or _NEGATIVE_IN.search(text, m.end(), reach)
-                or _RESTRICTED.search(text, start, m.end()) or _RESTATED.search(text, m.end(), reach)
-                or _ASKED.match(text, m.end()) or _SLUR_IN.search(text, m.start(), reach)
-                ) and _left_standing(text, m.end())
+    return not (_NEGATIVE_IN.search(text, start, reach) or _DONE_IN.search(text, start, end)
+                or _CONDITION_IN.search(text, start, reach) or _RESTRICTED.search(text, start, end)
+                or _RESTATED.search(text, end, reach) or _ASKED.match(text, end)
+                or _SLUR_IN.search(text, m.start(), reach) or _AWAY.search(text, start, reach)
+                ) and _left_standing(text, end)
 
 
 # the quality "nothing [quality] about" denies, or the demeaning no one should suffer, apart (polarity.py reads which
