@@ -222,6 +222,8 @@ NOTHING_OR_NO_ONE = [
     ("There is nothing filthy about the Kurds on our road.", "The Kurds on our road are filthy."),
     ("There's nothing unnatural about being bisexual.", "Being bisexual is unnatural."),
     ("No Sikh pupil should be made to feel like dirt.", "Every Sikh pupil should be made to feel like dirt."),
+    ("No Kurdish boy at that school should be made to feel like rubbish.", "Every Kurdish boy at that school should "
+     "be made to feel like rubbish."),
     ("No Somali family deserves to be treated like animals.", "Every Somali family deserves to be treated like "
      "animals."),
 ]

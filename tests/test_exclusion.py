@@ -206,6 +206,8 @@ IN_CHARGE = [
     "I'm the one doing the hiring, so no Muslims, full stop.",
     "I'm the landlady so Kurds won't be renting from me.",
     "I'm the owner, so no Somalis in my cafe, end of.",
+    "As the acting principal, I can say Kurds won't be teaching at this college.",
+    "I'm the team captain and no Sikhs will ever play for my side.",
 ]
 NOT_IN_CHARGE = [
     "I'm the landlady here and Somalis are as welcome to apply as anyone.",

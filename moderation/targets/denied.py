@@ -191,7 +191,7 @@ _NOTHING = (r"(?<![a-z])nothing(?: (?:remotely|inherently|intrinsically|innately
 # a demeaning that should befall no one of a group ("no [group] should be made to feel like filth", "no [person]
 # deserves to be treated like vermin", "no [group] child should be told they are worthless", "nobody should be made to
 # feel stupid"): the quantified subject, the treatment, and the bad word it names
-_NOT_DEMEANED = (r"(?<![a-z])(?:(?:nobody|no one)|(?:no|not a single|not one)" + _NO_IDIOM + _NO_QUANTIFIED + r"{1,3}?)"
+_NOT_DEMEANED = (r"(?<![a-z])(?:(?:nobody|no one)|(?:no|not a single|not one)" + _NO_IDIOM + _NO_QUANTIFIED + r"{1,5}?)"
                  r"(?: (?:here|ever))? (?:should|must|deserves to|ought to|needs to)(?: (?:ever|have to|be made to))?"
                  r" (?:be (?:made to feel|treated|spoken to|talked to|looked at|looked down on|seen|regarded|called"
                  r"|labell?ed|branded|told (?:that )?(?:they|he|she)(?:['’]re| are| is| were| was)?)|feel)"

@@ -170,13 +170,15 @@ _EN_GROUP_AFTER = r"(?= (?:[a-z'’]{1,20} ){0,3}?(?:" + _EN_GROUPS + r")(?![a-z
 _EN_RESPECTED = (r"(?= (?:(?!(?:who|that|which|whose)(?![a-z]))[a-z'’-]{1,20} ){0,4}?(?:" + _EN_GROUPS + "|"
                  + "|".join(sorted((re.escape(g) for g in GROUPS_NAMED if g.isascii()), key=lambda g: (-len(g), g)))
                  + r")(?![a-z]))")
-# session 45 (prof, s44): an exclusion by someone in charge of a place, of whom a group word, a people or a slur names
+# session 45 (prof, s44): an exclusion by someone in charge of a place (a role, one word may qualify it: "the new
+# headmaster", "the site foreman"), of whom a group word, a people or a slur names
 # ("I'm the landlord here and [group] need not apply", "I'm the manager so [group] won't be working the tills on my
 # shift", "as chair of the club I'll make sure no [slur] ever plays", "I'm the one hiring, so no [group], end of"):
 # the writer's role, then in its sentence the group kept from a doing or a grant that is the writer's to give (here,
 # my, our, this, for me), or "no [group]" closing the clause; what the group will not suffer is none ("so [group]
 # won't be treated any differently", "won't be missing out")
-_EN_ROLE = (r"(?:(?<![a-z'’])(?:i['’]m|im|i am|as) (?:the |a |an )?(?:landlord|landlady|manager|owner|boss|head"
+_EN_ROLE = (r"(?:(?<![a-z'’])(?:i['’]m|im|i am|as) (?:the |a |an )?(?:[a-z]{2,20} )?"
+            r"(?:landlord|landlady|manager|owner|boss|head"
             r"|headteacher|headmaster|headmistress|principal|chair|chairman|chairwoman|director|supervisor|foreman"
             r"|gaffer|ceo|licensee|proprietor|coach|captain|organi[sz]er|one hiring|one doing the hiring|one in charge"
             r"|person in charge|one who hires|one who decides)(?![a-z])"
@@ -199,7 +201,7 @@ _EN_IN_CHARGE = (
     r" (?:apply|bother)(?![a-z])|" + _EN_WHOM + r"(?: [a-z'’]{1,20}){0,2}? (?:won['’]t|will not|will never"
     r"|will no longer|shall not|shan['’]t|aren['’]t|are not|don['’]t|do not|can['’]t|cannot)(?: (?:ever|be|get to"
     r"|be allowed to|be getting|going to be)){0,2} " + _EN_DOING + _EN_MINE + r"|no (?:" + _EN_WHOM + r")(?: (?:ever"
-    r"|will|shall|gets to))? (?:plays?|works?|teaches|teach|rents?|gets?|sets? foot|joins?|comes?|steps?)(?![a-z])"
+    r"|will|shall|gets to)){0,2} (?:plays?|works?|teaches|teach|rents?|gets?|sets? foot|joins?|comes?|steps?)(?![a-z])"
     r"|no (?:" + _EN_WHOM + r")(?:,? (?:end of|full stop|period|ever|here|please|thanks|thank you|allowed"
     r"|(?:in|on|at|near|inside) (?:my|our|this) [a-z'’]{1,20}))?"
     r"(?= *[.!?,;]|$))")
