@@ -293,3 +293,26 @@ def test_nothing_bad_about_a_group_kept_away_or_limited_denies_nothing(text):
     "country."])
 def test_nothing_bad_about_a_group_and_its_life_among_us_is_a_denial(text):
     assert denied_spans(text, positive=False) != [], text
+
+
+# read2 (s45): what may follow a denial's clause is a closed list (a sentence's end, a few words of stance, the
+# writer's own defence after "and", a reason, "whatever ..."); an ellipsis, a dash, a bracket, a place, a participle or
+# a next sentence opening with a condition makes it none
+@pytest.mark.parametrize("text", [
+    "i don't find kurds lazy... when they keep to their own street.",
+    "i don't find sikhs dirty — as long as they stay out.",
+    "i don't regard kurds as thieves, assuming they leave when the harvest ends.",
+    "i don't find women useless, in the kitchen where they belong.",
+    "i'd never describe kurds as greedy, insofar as they keep to their own shops.",
+    "i don't find sikhs lazy. not as long as they do the jobs we won't.",
+    "there is nothing dirty about kurds (as long as they stay on their side of town)."])
+def test_a_denial_continued_by_anything_but_the_writers_own_defence_denies_nothing(text):
+    assert denied_spans(text, positive=False) == [], text
+
+
+@pytest.mark.parametrize("text", [
+    "i don't find kurds lazy, and anyone who says so hasn't met my neighbours.",
+    "i don't regard sikhs as criminals, whatever the newsletter says.", "i don't find kurds dirty at all, honestly.",
+    "there's nothing dirty about kurds, and i've lived next to them for years."])
+def test_a_denial_followed_by_the_writers_own_defence_stands(text):
+    assert denied_spans(text, positive=False) != [], text

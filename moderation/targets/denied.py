@@ -273,6 +273,30 @@ _CLAUSE_END = re.compile(r"(?: (?:at all|really|whatsoever|in the least|in the s
 _CONDITIONED = re.compile(r" *[,;:-]+ *(?:(?:but |and )?(?:only )?(?:as long as|so long as|when|whenever|if|unless"
                           r"|until|provided|providing|except|apart from|on condition))(?![a-z])")
 _SENTENCE_STOP = re.compile(r"[.!?\n]")
+# what may follow a denial's clause and keep it a denial (read2, s45: a closed list, since no list of conditions is
+# whole: "... disgusting... when they keep it behind closed doors", "..., insofar as ...", "..., in the kitchen where
+# they belong", "..., assuming they leave"): a sentence's end (not an ellipsis), after at most a few words of degree
+# or stance; or a clause of the writer's own defence: "and" + a subject other than the group ("and anyone who does
+# should be ashamed", "and I never have", "and the new plumber is proof of it"), a reason ("because", "since"),
+# "whatever / whoever / no matter ...", or another word named as the right one ("; neighbours is the word")
+_TAG = (r"(?:at all|whatsoever|in the slightest|in the least|obviously|honestly|frankly|seriously|of course|really"
+        r"|personally|full stop|end of|period|simple as|mate|lol|not at all|not even slightly|not one bit|never have"
+        r"|never will|ever|either|myself)")
+_FOLLOWS = re.compile(
+    r"(?:[ ,]+" + _TAG + r"(?![a-z'’]))*[ ,]*"
+    r"(?:$|[!?\n]|\.(?!\.)|[,;:]? *(?:and (?:i|we|anyone|anybody|nobody|no one|neither|nor|never|my|our|the|that|it"
+    r"|this|you|people|those|everyone|everybody|i['’](?:d|m|ve|ll)|we['’](?:d|re|ve|ll)|it['’]s|that['’]s)|because"
+    r"|since|cos|whatever"
+    r"|whoever|no matter)(?![a-z'’])|[,;:] *[a-z'’-]+ (?:is|are|was) the (?:right |proper |better )?(?:word|term"
+    r"|name)(?![a-z]))")
+# the next sentence opening with a condition ("I don't find [group] lazy. Not as long as they ...", read2 s45)
+_NEXT_CONDITION = re.compile(r" *[.!?]+ *(?:(?:not|only|but|well|and|or)[ ,]+)?(?:when|whenever|if|unless|until|till"
+                             r"|once|as long as|so long as|long as|provided|providing|assuming|given|insofar|so far as"
+                             r"|on condition|except|apart from)(?![a-z'’])")
+# a condition anywhere in the rest of the sentence after a denial ("..., and I'd say so as long as they stay away")
+_CONDITION_AFTER = re.compile(r"(?<![a-z'’])(?:when|whenever|if|unless|until|till|once|as long as|so long as|long as"
+                              r"|provided|providing|assuming|given|insofar|in so far|so far as|on condition|except"
+                              r"|apart from|where they belong|in their place)(?![a-z'’])")
 _SUBSTITUTE_REACH = 120
 _LAST: tuple = (None, ())  # the last text's denials: the signals and the n-gram hashing ask one after the other
 
@@ -303,15 +327,15 @@ def _regard_denied(text: str, m: re.Match) -> bool:
 
 
 def _left_standing(text: str, end: int) -> bool:
-    """Whether nothing after a denial ending at `end` takes it back: a condition opening the next clause, a worse
-    regard or a bad word in the rest of its sentence (at most _SUBSTITUTE_REACH characters), or the writer's own
-    assertion."""
-    if _CONDITIONED.match(text, end):
+    """Whether nothing after a denial ending at `end` takes it back: only what _FOLLOWS lists may come next, and no
+    condition, worse regard or bad word in the rest of its sentence (at most _SUBSTITUTE_REACH characters), nor the
+    writer's own assertion."""
+    if _CONDITIONED.match(text, end) or not _FOLLOWS.match(text, end) or _NEXT_CONDITION.match(text, end):
         return False
     stop = _SENTENCE_STOP.search(text, end, end + _SUBSTITUTE_REACH)
     stop = stop.start() if stop else min(len(text), end + _SUBSTITUTE_REACH)
     return not (_SUBSTITUTE.search(text, end, stop) or _NEGATIVE_IN.search(text, end, stop)
-                or _REASSERTED.search(text, end, end + _SUBSTITUTE_REACH))
+                or _CONDITION_AFTER.search(text, end, stop) or _REASSERTED.search(text, end, end + _SUBSTITUTE_REACH))
 
 
 # a harm done or deserved named after the group ("nothing wrong with [group] being deported / getting beaten")
