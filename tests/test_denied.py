@@ -305,7 +305,9 @@ def test_nothing_bad_about_a_group_and_its_life_among_us_is_a_denial(text):
     "i don't find women useless, in the kitchen where they belong.",
     "i'd never describe kurds as greedy, insofar as they keep to their own shops.",
     "i don't find sikhs lazy. not as long as they do the jobs we won't.",
-    "there is nothing dirty about kurds (as long as they stay on their side of town)."])
+    "there is nothing dirty about kurds (as long as they stay on their side of town).",
+    # the group said of again after "and" (read2, s45 round k)
+    "i don't find women useless, and the kitchen is where they prove it."])
 def test_a_denial_continued_by_anything_but_the_writers_own_defence_denies_nothing(text):
     assert denied_spans(text, positive=False) == [], text
 
@@ -313,6 +315,6 @@ def test_a_denial_continued_by_anything_but_the_writers_own_defence_denies_nothi
 @pytest.mark.parametrize("text", [
     "i don't find kurds lazy, and anyone who says so hasn't met my neighbours.",
     "i don't regard sikhs as criminals, whatever the newsletter says.", "i don't find kurds dirty at all, honestly.",
-    "there's nothing dirty about kurds, and i've lived next to them for years."])
+    "there's nothing dirty about kurds, and i've lived next door to a kurdish family for years."])
 def test_a_denial_followed_by_the_writers_own_defence_stands(text):
     assert denied_spans(text, positive=False) != [], text

@@ -293,6 +293,10 @@ _FOLLOWS = re.compile(
 _NEXT_CONDITION = re.compile(r" *[.!?]+ *(?:(?:not|only|but|well|and|or)[ ,]+)?(?:when|whenever|if|unless|until|till"
                              r"|once|as long as|so long as|long as|provided|providing|assuming|given|insofar|so far as"
                              r"|on condition|except|apart from)(?![a-z'’])")
+# the group named again in the rest of the sentence: what follows says something more of it, no longer the writer's
+# own defence ("I don't find women useless, and the kitchen is where they prove it."; read2, s45 round k)
+_SAID_OF_THEM = re.compile(r"(?<![a-z'’])(?:they|them|their|theirs|themselves|theyre|they['’](?:re|ve|d|ll))"
+                           r"(?![a-z'’])")
 # a condition anywhere in the rest of the sentence after a denial ("..., and I'd say so as long as they stay away")
 _CONDITION_AFTER = re.compile(r"(?<![a-z'’])(?:when|whenever|if|unless|until|till|once|as long as|so long as|long as"
                               r"|provided|providing|assuming|given|insofar|in so far|so far as|on condition|except"
@@ -328,14 +332,15 @@ def _regard_denied(text: str, m: re.Match) -> bool:
 
 def _left_standing(text: str, end: int) -> bool:
     """Whether nothing after a denial ending at `end` takes it back: only what _FOLLOWS lists may come next, and no
-    condition, worse regard or bad word in the rest of its sentence (at most _SUBSTITUTE_REACH characters), nor the
-    writer's own assertion."""
+    condition, worse regard, bad word or the group again ("they") in the rest of its sentence (at most
+    _SUBSTITUTE_REACH characters), nor the writer's own assertion."""
     if _CONDITIONED.match(text, end) or not _FOLLOWS.match(text, end) or _NEXT_CONDITION.match(text, end):
         return False
     stop = _SENTENCE_STOP.search(text, end, end + _SUBSTITUTE_REACH)
     stop = stop.start() if stop else min(len(text), end + _SUBSTITUTE_REACH)
     return not (_SUBSTITUTE.search(text, end, stop) or _NEGATIVE_IN.search(text, end, stop)
-                or _CONDITION_AFTER.search(text, end, stop) or _REASSERTED.search(text, end, end + _SUBSTITUTE_REACH))
+                or _CONDITION_AFTER.search(text, end, stop) or _SAID_OF_THEM.search(text, end, stop)
+                or _REASSERTED.search(text, end, end + _SUBSTITUTE_REACH))
 
 
 # a harm done or deserved named after the group ("nothing wrong with [group] being deported / getting beaten")
