@@ -3,7 +3,8 @@
 import pytest
 
 from moderation.features.signals import signal_dict
-from moderation.targets.denied import UNWARM_EN, denied_spans
+from moderation.targets.denial_patterns import UNWARM_EN
+from moderation.targets.denied import denied_spans
 
 DENIED = [
     "I don't think refugees are parasites at all.",

@@ -9,7 +9,7 @@ import numpy as np
 
 from moderation.features.spans import _inside, _merge
 from moderation.targets.constructions import NEGATED_EN
-from moderation.targets.denied import _HARM_DONE
+from moderation.targets.denial_patterns import _HARM_DONE
 from moderation.targets.hate_en import _EN_LANDS
 from moderation.targets.polarity import BAD_QUALITY
 from moderation.targets.praise import HARM_DONE_WORDS

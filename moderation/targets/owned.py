@@ -8,7 +8,8 @@ import re
 
 from moderation.automaton import Automaton
 from moderation.targets.constructions import HATE_EN, THREAT_EN
-from moderation.targets.denied import UNWARM_EN, denied_spans
+from moderation.targets.denial_patterns import UNWARM_EN
+from moderation.targets.denied import denied_spans
 from moderation.targets.literal import NEAR as _NEAR
 from moderation.targets.literal import SENSE_WORDS as SENSE_WORDS
 from moderation.targets.literal import SENTENCE_END as _SENTENCE_END

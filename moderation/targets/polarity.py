@@ -12,18 +12,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from moderation.targets.denied import (
-    _BELIEF,
-    _HARMED,
-    _NEG,
-    _NEGATIVE_IN,
-    _POSITIVE_WORDS,
-    CRIME,
-    _subject_start,
-    denied_quality,
-)
+from moderation.targets.denial_patterns import _BELIEF, _HARMED, _NEG, _POSITIVE_WORDS
+from moderation.targets.denied import _NEGATIVE_IN, _subject_start, denied_quality
 from moderation.targets.hate_en import _EN_Q_BAD
-from moderation.wordlists import DEHUMANIZE, INSULTS_EN
+from moderation.wordlists import CRIME, DEHUMANIZE, INSULTS_EN
 
 # said of anyone, not a group by identity ("these people are not honest" of a council)
 _DEICTIC = frozenset(("you people", "these people", "those people"))
