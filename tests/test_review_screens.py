@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from moderation.integrations.outbox import event_body
+from moderation.labels import CATEGORIES
 from moderation.store.moderators import Moderators
 from moderation.store.review_queue import ReviewQueue
 from tests.support.app import API_KEY
@@ -68,11 +69,13 @@ def desk(live_server, rdb, prefix):
     post("r-1", "こんな記事を書く記者は日本から出ていけ", author={"id": "u-anon", "name": "名無し"})
     assert api.post("/api/v1/comments/r-1/reports", json={"reason": "abuse", "reporter_id": "reader-5"},
                     headers=AUTH).status_code == 202
-    # everything above was queued (review at 0.0); the cards then speak of an ordinary policy's thresholds
+    # everything above was queued (review at 0.0); the cards then speak of an ordinary policy's thresholds, the
+    # categories' too (left at FLAG_ALL's 1.01 the screenshots read 「脅迫 基準未満 0.91」 on a held threat)
     manager = app.extensions["moderation.models"]
     with app.app_context():
         manager.registry.set_thresholds({"spam": {"review": 0.5, "reject": 0.99},
-                                         "abuse": {"review": 0.4, "reject": 0.95}}, by="test")
+                                         "abuse": {"review": 0.4, "reject": 0.95},
+                                         **{name: {"review": 0.3, "reject": 0.97} for name in CATEGORIES}}, by="test")
         assert manager.refresh()
     return base, api, queue
 
@@ -99,6 +102,9 @@ def test_expanded_card_shows_parent_author_history_and_sends_a_message(browser, 
     assert "プーチン氏の訪朝、両国の思惑" in card.inner_text()  # the parent's text, not just its id
     assert "プーチン大統領が平壌を訪問" in card.query_selector(".article").inner_text()
     assert card.query_selector('[data-action="primary"]').inner_text() == "脅迫として却下 (s)"
+    chips = card.inner_text()  # each category's word from its own thresholds: 0.91 and 0.62 are over review 0.3
+    for chip in ("脅迫 要審査 0.91", "個人情報の晒し 要審査 0.62", "スパム 基準未満 0.03"):
+        assert chip in chips, chips
     card.click()
     page.keyboard.press("o")
     panel = page.wait_for_selector('[data-comment-id="threat-1"] .recent-item')
