@@ -140,6 +140,10 @@ def test_search_reports_and_accounts_pages(browser, desk, tmp_path):
     page.goto(f"{base}/review/search?q=u-suzuki")
     assert "上の人の意見" in page.inner_text("table") and "住所特定" in page.inner_text("table")
     page.goto(f"{base}/review/search")
+    # the query box is drawn like the desk's other fields (it was the browser's bare 20 px search box)
+    heights = page.eval_on_selector_all('input[name="q"], select[name="site"]',
+                                        "els => els.map(e => Math.round(e.getBoundingClientRect().height))")
+    assert len(heights) == 2 and heights[0] == heights[1] >= 36, heights
     page.fill('input[name="q"]', "月収")
     page.keyboard.press("Enter")
     page.wait_for_selector("table.comments")
