@@ -162,6 +162,11 @@ JA_FOURTH_READING_PROBE = SUITE_DIR / "ja_fourth_reading_probe.jsonl"
 # welcome", menace_ja's plight condition as an excuse)
 FIFTH_READING_PROBE = SUITE_DIR / "en_fifth_reading_probe.jsonl"
 JA_FIFTH_READING_PROBE = SUITE_DIR / "ja_fifth_reading_probe.jsonl"
+# session 45 (read2, landed in 46): that session's pairs against its readings ("ima" + a degree adverb + a verb, a
+# neutral identity name beside a veiled attack, what may follow a regard's denial, "nothing [bad] about" taken back,
+# exclusions by someone in charge, menace_ja's plight lead and a kept name's welcome)
+SIXTH_READING_PROBE = SUITE_DIR / "en_sixth_reading_probe.jsonl"
+JA_SIXTH_READING_PROBE = SUITE_DIR / "ja_sixth_reading_probe.jsonl"
 # session 44 (issue 12): a denial of hate followed by care for the group (civil) or by a restriction or contempt (the
 # attack taken back), each pair the same denial and frame, the continuation's sense turned
 TAKEBACK_PROBE = SUITE_DIR / "en_takeback_probe.jsonl"
@@ -178,7 +183,7 @@ HARM_FORMS_PROBES = (DEED_THREAT_PROBE, JA_DEED_THREAT_PROBE, NAMED_ACCUSATION_P
                      OWN_GROUP_PROBE, OWN_FORMS_PROBE, OWN_VOICE_PROBE, IDENTITY_WORD_PROBE, CIVIL_FRAME_PROBE,
                      SECOND_READING_PROBE, JA_SECOND_READING_PROBE,
                      THIRD_READING_PROBE, JA_THIRD_READING_PROBE, FOURTH_READING_PROBE, JA_FOURTH_READING_PROBE,
-                     FIFTH_READING_PROBE, JA_FIFTH_READING_PROBE,
+                     FIFTH_READING_PROBE, JA_FIFTH_READING_PROBE, SIXTH_READING_PROBE, JA_SIXTH_READING_PROBE,
                      JA_MENACE_PROBE, JA_OFFER_PROBE, TAKEBACK_PROBE, QUALITY_CHARGE_PROBE)
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 HATECHECK = Path("hatecheck-en") / "test_suite_cases.csv"

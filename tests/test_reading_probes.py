@@ -8,7 +8,9 @@ from model.judge import (
     FOURTH_READING_PROBE,
     JA_FIFTH_READING_PROBE,
     JA_FOURTH_READING_PROBE,
+    JA_SIXTH_READING_PROBE,
     JA_THIRD_READING_PROBE,
+    SIXTH_READING_PROBE,
     THIRD_READING_PROBE,
 )
 from tests.support.probes import assert_reading_probe
@@ -16,13 +18,15 @@ from tests.support.probes import assert_reading_probe
 # each probe: its cases per side, its pairs, and the longest stretch both members of a pair share (the same frame).
 # Third: session 42's further sentences have no twin (pair null), session 43's do; fourth (session 43's later pairs):
 # one English civil case has no twin (its harmful twin was already in en_polarity_probe); fifth (session 44's): all
-# paired
+# paired; sixth (session 45's): all paired
 PROBES = {THIRD_READING_PROBE: ({"harmful": 136, "non_harmful": 64}, 41, 8),
           JA_THIRD_READING_PROBE: ({"harmful": 14, "non_harmful": 16}, 10, 4),
           FOURTH_READING_PROBE: ({"harmful": 42, "non_harmful": 43}, 42, 13),
           JA_FOURTH_READING_PROBE: ({"harmful": 17, "non_harmful": 17}, 17, 7),
           FIFTH_READING_PROBE: ({"harmful": 84, "non_harmful": 84}, 84, 7),
-          JA_FIFTH_READING_PROBE: ({"harmful": 37, "non_harmful": 37}, 37, 16)}
+          JA_FIFTH_READING_PROBE: ({"harmful": 37, "non_harmful": 37}, 37, 16),
+          SIXTH_READING_PROBE: ({"harmful": 77, "non_harmful": 77}, 77, 7),
+          JA_SIXTH_READING_PROBE: ({"harmful": 34, "non_harmful": 34}, 34, 11)}
 
 
 @pytest.mark.parametrize("probe", list(PROBES), ids=[p.stem for p in PROBES])
