@@ -1,24 +1,21 @@
 """The articles page in a real headless Chromium: a closed article, keyboard-only mode change, the queue link."""
 
 import json
-import os
-from pathlib import Path
 
 import pytest
 
-from tests.support.browser import needs_chromium
+from tests.support.browser import needs_chromium, shot_folder
 from tests.test_articles_page import AUTH, BREAKER, CLEAN, HOLD, XSS, flood
 from tests.test_review_browser import logged_in_page
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser, needs_chromium]
-SHOTS = Path(os.environ.get("MODERATION_SHOTS", "/work/notes/shots"))
 
 
 def test_articles_page_shows_a_closed_article_and_reopens_it_by_keyboard(browser, live_server, accounts, comment,
                                                                          tmp_path):
     base, app = live_server(ARTICLE_BREAKER=json.dumps(BREAKER), RATE_LIMITS="", THRESHOLDS=HOLD)
     api = flood(app, comment)
-    shots = SHOTS if SHOTS.is_dir() else tmp_path
+    shots = shot_folder(tmp_path)
     page = logged_in_page(browser, base, "hanako")
     problems = []
     page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)

@@ -1,18 +1,15 @@
 """The review card's author standing in a real headless Chromium: shown, then changed with the keyboard alone."""
 
 import json
-import os
-from pathlib import Path
 
 import pytest
 
 from tests.support.app import API_KEY
-from tests.support.browser import needs_chromium
+from tests.support.browser import needs_chromium, shot_folder
 from tests.test_card_standing import STANDING
 from tests.test_review_browser import logged_in_page, queue_comment
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser, needs_chromium]
-SHOTS = Path(os.environ.get("MODERATION_SHOTS", "/work/notes/shots"))
 
 
 def test_a_moderator_suspends_an_author_from_the_card_by_keyboard(browser, live_server, accounts, comment,
@@ -20,7 +17,7 @@ def test_a_moderator_suspends_an_author_from_the_card_by_keyboard(browser, live_
     base, app = live_server(AUTHOR_STANDING=json.dumps(STANDING), THRESHOLDS=thresholds.flag_all, RATE_LIMITS="")
     api = app.test_client()
     queue_comment(api, comment, author={"id": "troll-1", "name": "<img src=x onerror=alert(1)>荒らし"})
-    shots = SHOTS if SHOTS.is_dir() else tmp_path
+    shots = shot_folder(tmp_path)
     page = logged_in_page(browser, base, "hanako")
     problems = []
     page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)

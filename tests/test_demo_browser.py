@@ -3,9 +3,7 @@ before posting and, posted anyway, appears as 審査中; a moderator's decision 
 outbox worker -> signed webhook -> poll); a reader who revises after the nudge posts the revised comment."""
 
 import json
-import os
 import threading
-from pathlib import Path
 
 import pytest
 
@@ -13,11 +11,10 @@ from moderation.integrations import outbox_worker
 from moderation.labels import CATEGORIES, LABELS
 from moderation.store.review_queue import ReviewQueue
 from tests.support.app import API_KEY
-from tests.support.browser import needs_chromium
+from tests.support.browser import needs_chromium, shot_folder
 from tests.support.servers import ThreadedServer
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser, needs_chromium]
-SHOTS = Path(os.environ.get("MODERATION_SHOTS", "/work/notes/shots"))
 
 DEMO_KEY = "demo-key-0123456789abcdefghijklmnop"
 CLEAN = "図書館の開館が楽しみです。子どもと一緒に行きたいと思います。"
@@ -144,8 +141,7 @@ def test_demo_nudges_before_posting_and_posts_the_revised_comment(demo_site, bro
     words = page.locator("#nudge-words mark").all_inner_texts()
     assert words and all(word in ABUSIVE for word in words)
     assert page.locator("#comment-list li.comment", has_text=ABUSIVE).count() == 0
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.locator("#comments").screenshot(path=str(SHOTS / "demo-nudge.png"))
+    page.locator("#comments").screenshot(path=str(shot_folder() / "demo-nudge.png"))
 
     # The reader revises; the revised comment is checked again (no nudge) and posted, counted as revised.
     page.click("#nudge-revise")
@@ -159,7 +155,7 @@ def test_demo_nudges_before_posting_and_posts_the_revised_comment(demo_site, bro
     assert page.locator("#comment-list li.comment", has_text=ABUSIVE).count() == 0
     counters = app.test_client().get("/api/v1/queue", headers={"Authorization": f"Bearer {DEMO_KEY}"}).get_json()
     assert counters["counters"].get("nudged:revised") == 1 and "nudged:unchanged" not in counters["counters"]
-    page.locator("#comments").screenshot(path=str(SHOTS / "demo-nudge-revised.png"))
+    page.locator("#comments").screenshot(path=str(shot_folder() / "demo-nudge-revised.png"))
 
     # Posted anyway: counted as unchanged, shown to its author as 審査中.
     post(page, ABUSIVE, "みなと次郎", anyway=True)

@@ -77,7 +77,7 @@ def test_an_unknown_site_or_path_and_a_stale_form_get_the_readers_page(client):
 @pytest.mark.browser
 @needs_chromium
 def test_chromium_shows_the_readers_429_page_and_its_way_back(browser, live_server):
-    from tests.test_request_browser import SHOTS
+    from tests.support.browser import shot_folder
 
     base, _ = live_server(TRANSPARENCY_RATE_LIMIT="1/3600", RATE_LIMITS="", **NAMED)
     fresh_window()
@@ -87,8 +87,7 @@ def test_chromium_shows_the_readers_429_page_and_its_way_back(browser, live_serv
     assert page.locator("h1").inner_text() == "エラー 429"
     assert page.locator("#back-to-site").get_attribute("href") == "https://news.example.jp/"
     assert page.locator('a[href^="/review"]').count() == 0
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / "public-error-429.png"), full_page=True)
+    page.screenshot(path=str(shot_folder() / "public-error-429.png"), full_page=True)
     page.click("#back-to-policy")
     page.wait_for_url(re.compile(r"/policy\?site=test$"))
     assert page.locator("h1").inner_text() == "送信防止措置の実施基準"

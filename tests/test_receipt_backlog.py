@@ -97,7 +97,7 @@ def test_a_receipt_waiting_for_its_retry_is_waiting_but_not_due(make_app, commen
 @pytest.mark.browser
 @needs_chromium
 def test_chromium_shows_the_admin_the_stalled_receipts(browser, live_server, mailbox, comment, accounts):
-    from tests.test_request_browser import SHOTS
+    from tests.support.browser import shot_folder
 
     base, app = live_server(SMTP_URL=mailbox.url, RATE_LIMITS="")
     clock = with_clock(app, FakeClock(datetime(2026, 11, 2, 1, 0, tzinfo=UTC).timestamp())).extensions[
@@ -112,7 +112,6 @@ def test_chromium_shows_the_admin_the_stalled_receipts(browser, live_server, mai
     warning = page.locator("#receipts-stalled")
     assert warning.is_visible() and "6分1秒" in warning.inner_text()
     assert page.locator('#receipts tr[data-site="test"] td').all_inner_texts() == ["test", "1", "1", "6分1秒"]
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.locator("#receipts").screenshot(path=str(SHOTS / "admin-receipts-stalled.png"))
+    page.locator("#receipts").screenshot(path=str(shot_folder() / "admin-receipts-stalled.png"))
     assert problems == []
     page.context.close()

@@ -87,7 +87,7 @@ def test_a_receipt_naming_only_held_comments_has_no_such_section(app, client, co
 @pytest.mark.browser
 @needs_chromium
 def test_chromium_shows_the_references_verbatim_and_a_long_one_wraps_on_a_phone(browser, live_server, comment):
-    from tests.test_request_browser import SHOTS
+    from tests.support.browser import shot_folder
 
     base, app = live_server(RATE_LIMITS="")
     client = app.test_client()
@@ -96,7 +96,6 @@ def test_chromium_shows_the_references_verbatim_and_a_long_one_wraps_on_a_phone(
     with app.app_context():
         process.decide("test", request_id, "partially_removed", "hanako", criterion="privacy", reason="一部削除。",
                        selected=[long_url])
-    SHOTS.mkdir(parents=True, exist_ok=True)
     for width, shot in ((1280, "request-receipt-not-held.png"), (390, "request-receipt-not-held-phone.png")):
         page, problems = watched_page(browser, f"{base}/requests/{request_id}?site=test", width=width)
         references = page.locator(".not-held-reference").all_inner_texts()
@@ -105,6 +104,6 @@ def test_chromium_shows_the_references_verbatim_and_a_long_one_wraps_on_a_phone(
                                                                      "削除すると判断しました。サイトが削除します。"]
         assert page.locator("main script, main img, #not-held a").count() == 0
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")  # a long one wraps (code)
-        page.screenshot(path=str(SHOTS / shot), full_page=True)
+        page.screenshot(path=str(shot_folder() / shot), full_page=True)
         assert problems == []
         page.context.close()

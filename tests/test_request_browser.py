@@ -1,22 +1,19 @@
 """The request window, the requests queue and the transparency page in a real headless Chromium (ja-JP):
 the form works without JavaScript and with it, the CSP holds (no console errors), and screenshots are taken."""
 
-import os
 import re
 import time
-from pathlib import Path
 
 import pytest
 
 from moderation.rights import links, process
 from tests.support.app import API_KEY
-from tests.support.browser import needs_chromium, watched_page
+from tests.support.browser import needs_chromium, shot_folder, watched_page
 from tests.support.moderators import MODERATOR_PASSWORD
 from tests.test_request_site_urls import BROWSER_HOSTS
 from tests.test_requests import FakeClock
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser, needs_chromium]
-SHOTS = Path(os.environ.get("MODERATION_SHOTS", "/work/notes/shots"))
 AUTH = {"Authorization": f"Bearer {API_KEY}"}
 SITE = {"test": "https://news.example.jp/"}  # the site's address (SITE_URLS): its URLs are links on the request page
 
@@ -55,8 +52,7 @@ def test_the_request_form_works_with_and_without_javascript(browser, site, javas
     page, problems = open_page(browser, base, "/requests/new", javascript=javascript)
     assert page.locator("h1").inner_text().startswith("コメントの削除依頼")
     if not javascript:
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SHOTS / "request-form.png"), full_page=True)
+        page.screenshot(path=str(shot_folder() / "request-form.png"), full_page=True)
     counter = page.locator("#c-explanation")
     if javascript:
         page.fill("#f-explanation", "12345")
@@ -69,7 +65,7 @@ def test_the_request_form_works_with_and_without_javascript(browser, site, javas
     assert page.locator("#e-email").inner_text() == "メールアドレスを正しく入力してください。"
     assert page.locator("#f-explanation").input_value().startswith("私の店について")  # the rest is kept
     if not javascript:
-        page.screenshot(path=str(SHOTS / "request-form-error.png"), full_page=True)
+        page.screenshot(path=str(shot_folder() / "request-form-error.png"), full_page=True)
     page.fill("#f-requester-email", "hanako@example.jp")
     page.click("button[type=submit]")
     page.wait_for_url(re.compile(r"/requests/R-"))
@@ -77,7 +73,7 @@ def test_the_request_form_works_with_and_without_javascript(browser, site, javas
     request_id = page.locator("#request-id").inner_text()
     assert re.fullmatch(r"R-\d{8}-[A-Z2-9]{8}", request_id)
     if not javascript:
-        page.screenshot(path=str(SHOTS / "request-receipt.png"), full_page=True)
+        page.screenshot(path=str(shot_folder() / "request-receipt.png"), full_page=True)
     # No CSP violation or script error in the console: only the deliberate 400 of the wrong address.
     assert [p for p in problems if "status of 400" not in p] == []
     page.context.close()
@@ -110,8 +106,7 @@ def test_the_requests_queue_and_the_transparency_page_in_chromium(browser, site)
     assert rows.count() == 3
     assert [rows.nth(n).get_attribute("class") for n in range(3)] == ["overdue", "due-soon", ""]
     assert page.locator("#deadline-banner").is_visible()
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / "requests-queue.png"), full_page=True)
+    page.screenshot(path=str(shot_folder() / "requests-queue.png"), full_page=True)
     page.click(f'a:has-text("{received[0]}")')
     page.click('button[value="investigating"]')
     assert page.locator(".request-notice").inner_text() == "段階を更新しました。"
@@ -120,7 +115,7 @@ def test_the_requests_queue_and_the_transparency_page_in_chromium(browser, site)
     page.fill("#criterion-detail", "自宅の場所(町名と屋根の色)")
     page.fill("#reason", "住所を特定できる記述のため削除しました。")
     page.evaluate("document.querySelector('.topbar').style.position = 'static'")  # no sticky bar mid-shot
-    page.screenshot(path=str(SHOTS / "request-detail.png"), full_page=True)
+    page.screenshot(path=str(shot_folder() / "request-detail.png"), full_page=True)
     page.click(".decide-form button[type=submit]")
     assert page.locator("#request-status").inner_text() == "判断済み: 削除"
     assert page.locator(".comment-status").first.inner_text() == "非公開"
@@ -136,10 +131,10 @@ def test_the_requests_queue_and_the_transparency_page_in_chromium(browser, site)
     criteria = page.locator("#report-criteria tr[data-criterion]")  # the criterion chosen, counted
     assert criteria.count() == 14 and page.locator('#report-criteria tr[data-criterion="unclassified"]').count() == 0
     assert page.locator('#report-criteria tr[data-criterion="privacy"] td').inner_text() == "1"
-    page.screenshot(path=str(SHOTS / "transparency.png"), full_page=True)
+    page.screenshot(path=str(shot_folder() / "transparency.png"), full_page=True)
     page.goto(f"{base}/policy")
     assert page.locator("h1").inner_text() == "送信防止措置の実施基準"
-    page.screenshot(path=str(SHOTS / "policy.png"), full_page=True)
+    page.screenshot(path=str(shot_folder() / "policy.png"), full_page=True)
     assert problems == []
     page.context.close()
 
@@ -224,8 +219,7 @@ def test_the_request_pages_comment_and_texts_fill_their_box(browser, live_server
         "comments": [body["id"]], "right": "reputation", "explanation": "根拠なく詐欺師と書かれています。" * 10})
     assert filed.status_code == 201, filed.text
     page, problems = login(browser, base, f"/review/requests/{filed.json['id']}")
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / "request-long-comment.png"), full_page=True)
+    page.screenshot(path=str(shot_folder() / "request-long-comment.png"), full_page=True)
     box = page.locator(".request-comment").first.evaluate("e => e.clientWidth")
     quote = page.locator(".request-comment blockquote").first.bounding_box()
     assert quote["height"] > 40 and quote["width"] > 0.85 * box  # wrapped, at the box's width (was 448 of 958 px)
@@ -264,14 +258,13 @@ def test_a_url_the_requester_gave_is_a_link_only_under_the_sites_own_address(bro
     for warning in warnings[:2]:
         assert warning.inner_text().startswith("リンクにしていません: このURLのホスト evil.example は")
     page.evaluate("document.querySelector('.topbar').style.position = 'static'")
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / "request-foreign-urls.png"), full_page=True)
+    page.screenshot(path=str(shot_folder() / "request-foreign-urls.png"), full_page=True)
     assert problems == []
     page.context.close()
     page, problems = login(browser, base, path)  # no addresses configured: no URL a requester typed is a link
     assert page.locator("section.not-held a").count() == 0
     assert page.locator(".foreign-url").all_inner_texts()[2].startswith(
         "リンクにしていません: サイトのアドレス(MODERATION_SITE_URLS)が設定されていないため")
-    page.screenshot(path=str(SHOTS / "request-unchecked-urls.png"), full_page=True)
+    page.screenshot(path=str(shot_folder() / "request-unchecked-urls.png"), full_page=True)
     assert problems == []
     page.context.close()

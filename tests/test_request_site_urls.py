@@ -110,7 +110,8 @@ def test_the_form_names_the_line_and_the_sites_address_with_the_host_escaped(mak
 @pytest.mark.browser
 @needs_chromium
 def test_chromium_shows_the_forms_message_for_another_hosts_url_verbatim(browser, live_server, comment):
-    from tests.test_request_browser import SHOTS, fill_form
+    from tests.support.browser import shot_folder
+    from tests.test_request_browser import fill_form
 
     base, app = live_server(SITE_URLS=SITE, RATE_LIMITS="")
     held = post_comment(app.test_client(), comment)
@@ -123,7 +124,6 @@ def test_chromium_shows_the_forms_message_for_another_hosts_url_verbatim(browser
     assert page.locator("#f-comments").get_attribute("aria-invalid") == "true"
     assert page.locator("#f-comments").input_value().endswith(HOSTILE_HOST)  # kept to correct
     assert page.locator("main script, main img").count() == 0
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / "request-form-foreign-url.png"), full_page=True)
+    page.screenshot(path=str(shot_folder() / "request-form-foreign-url.png"), full_page=True)
     assert [p for p in problems if "status of 400" not in p] == []
     page.context.close()

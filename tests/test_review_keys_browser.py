@@ -3,8 +3,6 @@
 then `Enter` (premoderated, closed). Each decision is read back from the store and the API, not from the page."""
 
 import json
-import os
-from pathlib import Path
 
 import pytest
 
@@ -13,12 +11,11 @@ from moderation.store.moderators import Moderators
 from moderation.store.review_queue import ReviewQueue
 from moderation.store.training_labels import LabelStore
 from tests.support.app import API_KEY
-from tests.support.browser import needs_chromium
+from tests.support.browser import needs_chromium, shot_folder
 from tests.test_articles_page import BREAKER, HOLD, flood
 from tests.test_review_browser import AUTH, PASSWORD, active_id, logged_in_page, queue_comment
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser, needs_chromium]
-SHOTS = Path(os.environ.get("MODERATION_SHOTS", "/work/notes/shots"))
 
 
 @pytest.fixture
@@ -76,7 +73,7 @@ def test_skip_and_reject_as_spam_other_and_a_harm_category_by_key(browser, desk,
     other = _reject_with(page, "3")
     page.keyboard.press("r")  # the screenshot: the picker open on the last card, with every reason's key
     page.wait_for_selector(".card.active .reason-picker:not([hidden])")
-    shots = SHOTS if SHOTS.is_dir() else tmp_path
+    shots = shot_folder(tmp_path)
     page.screenshot(path=str(shots / "review-reason-picker.png"), full_page=True)
     page.keyboard.press("Escape")
     page.wait_for_selector(".card.active .reason-picker", state="hidden")
@@ -128,7 +125,7 @@ def test_articles_page_premoderates_and_closes_an_article_by_key(browser, live_s
         assert (article["mode"], article["set_by_name"]) == (mode, "hanako"), article
         row = page.locator("#articles tr.active")  # the page comes back on the same article
         assert "article=calm" in row.get_attribute("data-queue") and row.get_attribute("data-mode") == mode
-    shots = SHOTS if SHOTS.is_dir() else tmp_path
+    shots = shot_folder(tmp_path)
     page.screenshot(path=str(shots / "articles-closed-by-key.png"), full_page=True)
     assert problems == []
     page.context.close()

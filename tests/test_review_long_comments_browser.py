@@ -5,14 +5,11 @@ every next card off screen), a long author name squeezed 記事/投稿者 to one
 sticky bar (232 of 844 px) covered the active card's scores. Screenshots go to $SCREENSHOT_DIR when set.
 """
 
-import os
-from pathlib import Path
-
 import pytest
 
 from moderation.store.moderators import Moderators
 from tests.support.app import API_KEY
-from tests.support.browser import needs_chromium
+from tests.support.browser import needs_chromium, shot_folder
 from tests.support.thresholds import FLAG_ALL
 
 from .test_review_browser import PASSWORD
@@ -53,18 +50,12 @@ def _log_in(browser, base, width, height):
     return page, errors
 
 
-def _shots(tmp_path):
-    folder = Path(os.environ.get("SCREENSHOT_DIR") or tmp_path)
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
 def test_a_long_comment_scrolls_in_its_card_and_the_labels_stay_on_one_line(browser, long_queue, tmp_path):
     page, errors = _log_in(browser, long_queue, 1280, 800)
     for comment_id in (f"long-{name}" for name in COMMENTS):
         card = page.locator(f'.card[data-comment-id="{comment_id}"]')
         card.scroll_into_view_if_needed()
-        card.screenshot(path=str(_shots(tmp_path) / f"long-{comment_id}.png"))
+        card.screenshot(path=str(shot_folder(tmp_path) / f"long-{comment_id}.png"))
         box = card.bounding_box()
         assert box["height"] < 800, (comment_id, box)  # the card, its buttons included, fits the window
         text = card.locator(".text")
@@ -84,7 +75,7 @@ def test_on_a_phone_the_active_cards_scores_are_not_under_the_bar(browser, long_
     page, errors = _log_in(browser, long_queue, 390, 844)
     page.keyboard.press("j")  # the next card: focus scrolls it into view
     page.wait_for_timeout(300)
-    page.screenshot(path=str(_shots(tmp_path) / "long-phone.png"))
+    page.screenshot(path=str(shot_folder(tmp_path) / "long-phone.png"))
     scores = page.locator(".card.active .scores")
     box = scores.bounding_box()
     on_top = page.evaluate("([x, y]) => document.elementFromPoint(x, y).closest('.card.active') !== null",

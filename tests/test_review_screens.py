@@ -3,9 +3,7 @@
 The screenshots go to $SCREENSHOT_DIR when set (the resolve note's set), else to the test's tmp folder.
 """
 
-import os
 import time
-from pathlib import Path
 
 import pytest
 
@@ -14,7 +12,7 @@ from moderation.labels import CATEGORIES
 from moderation.store.moderators import Moderators
 from moderation.store.review_queue import ReviewQueue
 from tests.support.app import API_KEY
-from tests.support.browser import needs_chromium
+from tests.support.browser import needs_chromium, shot_folder
 from tests.support.thresholds import FLAG_ALL
 
 from .test_review_browser import AUTH, PASSWORD, logged_in_page
@@ -81,7 +79,7 @@ def desk(live_server, rdb, prefix):
 
 
 def shoot(page, name, tmp_path):
-    folder = Path(os.environ.get("SCREENSHOT_DIR") or tmp_path)
+    folder = shot_folder(tmp_path)
     folder.mkdir(parents=True, exist_ok=True)
     for size, viewport in SIZES.items():
         page.set_viewport_size(viewport)

@@ -160,7 +160,8 @@ def test_the_real_akismet_client_works_from_each_address_and_no_other(make_app, 
 @pytest.mark.browser
 @needs_chromium
 def test_chromium_shows_every_address_in_the_forms_message(browser, live_server, comment):
-    from tests.test_request_browser import SHOTS, fill_form
+    from tests.support.browser import shot_folder
+    from tests.test_request_browser import fill_form
 
     base, app = live_server(SITE_URLS=LISTED, RATE_LIMITS="")
     held = post_comment(app.test_client(), comment)
@@ -171,7 +172,6 @@ def test_chromium_shows_every_address_in_the_forms_message(browser, live_server,
         "2行目のURL(news.example.jp)は当サイトのコメントのURLではありません。"
         f"{' または '.join(ADDRESSES)} のURLを入力してください。")
     assert page.locator("#f-comments").get_attribute("aria-invalid") == "true"
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / "request-form-site-addresses.png"), full_page=True)
+    page.screenshot(path=str(shot_folder() / "request-form-site-addresses.png"), full_page=True)
     assert [p for p in problems if "status of 400" not in p] == []
     page.context.close()

@@ -1,6 +1,8 @@
 """Debian's headless Chromium for the Playwright tests (never `playwright install`)."""
 
 import os
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -10,6 +12,14 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 # `make test` installs Debian's chromium (make browser-deps); only a machine without it skips the browser tests.
 needs_chromium = pytest.mark.skipif(not os.access(CHROMIUM, os.X_OK),
                                     reason="Debian chromium is not installed at /usr/bin/chromium (make browser-deps)")
+
+
+def shot_folder(tmp_path=None):
+    """Where a browser test leaves its screenshots: $SCREENSHOT_DIR when set (a resolve note's set), else the test's
+    tmp folder or the system's temp dir; never a path of one machine (they went to /work/notes/shots)."""
+    folder = Path(os.environ.get("SCREENSHOT_DIR") or tmp_path or Path(tempfile.gettempdir()) / "moderation-shots")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 def watched_page(browser, url, *, locale="ja-JP", width=1280, height=800, javascript=True):
