@@ -60,17 +60,22 @@ def test_each_reading_the_quick_check_looks_for_is_found():
     assert _nothing_to_read("re tar re tar, ok: the council got it right. 1080 and !!", None, True)
 
 
-def test_the_runs_remembered_as_no_words_run_together_stay_bounded_and_hide_none(monkeypatch):
-    """_nothing_to_read remembers the runs that are no words run together (misspellings._QUIET), so a comment's runs
-    seen before cost no call each: a text of new runs past its bound (here 1,000) starts it afresh, and a run that is
-    words run together is read however often it is asked about, before and after."""
+def test_the_runs_remembered_as_reading_nothing_stay_bounded_and_hide_none(monkeypatch):
+    """_nothing_to_read remembers the runs that alone read as nothing (misspellings._QUIET), so a comment's runs seen
+    before cost one look-up for all: a text of new runs past its bound (here 1,000) starts it afresh, and a run that
+    reads as a harm word (words run together, a neighbour, digits for letters, a short run split) is read however
+    often it is asked about, before and after; a run that joins with the next is still read."""
     from moderation.text import misspellings
 
     monkeypatch.setattr(misspellings, "_QUIET_MAX", 1000)
     monkeypatch.setattr(misspellings, "_QUIET", set())
+    loud = ["youareanidiot", "idiiot", "1d10t", "h8", "ipigs"]
     for start in range(0, 4000, 400):
         runs = " ".join(f"zq{k}x" for k in range(start, start + 400))  # none of them a word, near miss or split
-        assert _nothing_to_read(runs + " youareanidiot", None, False) is False
+        for word in loud:
+            assert _nothing_to_read(f"{runs} {word}", None, False) is False, word
         assert _nothing_to_read(runs, None, False)
         assert 400 <= len(misspellings._QUIET) <= 1000
-    assert {"zq3999x"} <= misspellings._QUIET and "youareanidiot" not in misspellings._QUIET
+        assert _nothing_to_read(f"{runs} mus lims", None, False) is False  # each run quiet, the two join
+    assert {"zq3999x", "mus", "lims"} <= misspellings._QUIET and misspellings._QUIET.isdisjoint(loud)
+    assert _nothing_to_read("zq3999x " + "z" * 65, None, False) and "z" * 65 not in misspellings._QUIET  # too long

@@ -68,37 +68,38 @@ def misspellings(text: str, chars=None) -> tuple[str, list[tuple[int, int, str]]
 
 def _nothing_to_read(text: str, chars, symbols_in: bool) -> bool:
     """Whether _read would find nothing in `text`, from set look-ups over its runs (True only then; a run holding a
-    symbol is left to _read)."""
+    symbol is left to _read): the runs of earlier comments that alone read as nothing (_QUIET) cost one look-up for
+    all (five set operations a text and a call a new run cost ~14 us an English comment in Scorer.score)."""
     if symbols_in and _symbol_inside(text, chars):
         return False
-    # _PLAIN_RUN's matches, and _RUN's with no symbol inside a run; each distinct run looked up once
+    # _PLAIN_RUN's matches, and _RUN's with no symbol inside a run
     runs = text.encode("ascii", "replace").translate(_RUN_BYTES).decode("ascii").split()
-    distinct = set(runs)
-    digits_in = not _DIGITS.isdisjoint(text if chars is None else chars)
-    return (NEIGHBOURS.keys().isdisjoint(distinct)
-            and (_SPLIT_PAIRS.isdisjoint(itertools.pairwise(runs)) or not _joins_any(runs))
-            and not (digits_in and any(map(_unsymbol, itertools.filterfalse(
-                str.isdigit, itertools.filterfalse(str.isalpha, distinct)))))
-            and _I_RUNS.isdisjoint(distinct)
-            and not _splits_any(distinct))
+    if not _QUIET.issuperset(runs) and not _quiet(set(runs).difference(_QUIET), text if chars is None else chars):
+        return False
+    # no run reads as anything alone: two or three runs in a row may still join to a harm word
+    return _SPLIT_PAIRS.isdisjoint(itertools.pairwise(runs)) or not _joins_any(runs)
 
 
 _QUIET_MAX = 32_768  # runs remembered (bounds memory: ~3 MB; a text of new runs past it starts the set afresh)
-_QUIET: set[str] = set()  # runs that are no words run together: a comment's runs seen before need no call each
+_QUIET_LONGEST = 64  # letters of the longest run remembered (32,768 runs of 20,000 would hold 650 MB)
+_QUIET: set[str] = set()  # runs that alone read as nothing (_quiet): a comment's runs seen before need no call each
 
 
-def _splits_any(distinct: set[str]) -> bool:
-    """Whether a run of `distinct` is words run together (_may_split and split_run): the runs of earlier comments
-    that were not are taken out by one set difference first (a Python call a distinct run cost ~7 us an English
-    comment of the news mix)."""
-    rest = distinct - _QUIET
-    if len(_QUIET) + len(rest) > _QUIET_MAX:
+def _quiet(new: set[str], chars) -> bool:
+    """Whether no run of `new` reads as a harm word alone (_read's rules but the joining of runs: a listed word's
+    neighbour, a run of i's, digits read as letters in a text holding a digit (`chars`: its characters), words run
+    together); each one that never does, whatever the text, is remembered in _QUIET."""
+    if len(_QUIET) + len(new) > _QUIET_MAX:
         _QUIET.clear()
-    for w in rest:
-        if len(w) >= 6 and _may_split(w) and split_run(w):
-            return True
-        _QUIET.add(w)
-    return False
+    digits_in = not _DIGITS.isdisjoint(chars)
+    for w in new:
+        spells = not (w.isalpha() or w.isdigit()) and bool(_unsymbol(w))
+        if (w in NEIGHBOURS or w in _I_RUNS or (digits_in and spells)
+                or (len(w) >= 6 and _may_split(w) and split_run(w))):
+            return False
+        if not spells and len(w) <= _QUIET_LONGEST:
+            _QUIET.add(w)
+    return True
 
 
 def _read(text: str, symbols_in: bool) -> tuple[str, list[tuple[int, int, str]], int, int, int]:
