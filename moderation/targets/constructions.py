@@ -1,7 +1,7 @@
 """Accusations, negations and quotations as linear regexes, and every construction by the feature it feeds.
 
-Threats live in threat_en.py and threat_ja.py (what both share in threats.py), attacks on groups in hate_ja.py and
-hate_en.py; the names other modules and the tests read from here are re-exported.
+Threats live in threat_en.py and threat_ja.py (what both share in threats.py), attacks on groups in hate_ja.py,
+hate_en.py and withheld_en.py; the names other modules and the tests read from here are re-exported.
 """
 
 from __future__ import annotations

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from moderation.targets.constructions import _EN_DEATH, _EN_DENIED, _EN_REMOVED
-from moderation.targets.hate_en import _EN_GROUPS, _EN_Q_BAD
+from moderation.targets.hate_en import _EN_Q_BAD
+from moderation.targets.withheld_en import _EN_GROUPS
 from moderation.wordlists import CRIME, DEHUMANIZE, INSULTS_EN
 from moderation.wordlists.context import POSITIVE_EN, PRAISE
 from moderation.wordlists.groups import _GROUP_ADJECTIVES_EN, GROUPS, GROUPS_NAMED, SLURS
