@@ -23,6 +23,7 @@ from moderation import create_app
 from tests.support import thresholds as named_thresholds
 from tests.support.app import API_KEY, app_config
 from tests.support.browser import CHROMIUM, CHROMIUM_ARGS
+from tests.support.cli_fork import CliForks
 from tests.support.model_cache import cached_build, source_key
 from tests.support.moderators import MODERATOR_PASSWORD, Moderator
 from tests.support.servers import RedisProcess
@@ -65,6 +66,15 @@ def redis_server(tmp_path_factory):
     server = RedisProcess(tmp_path_factory.mktemp("redis")).start()
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def cli_forks():
+    """`python -m moderation ...` in a real process forked from one that imported the service once per worker
+    (tests/support/cli_fork.py): cli_forks.run(args, env=...) as subprocess.run(..., capture_output=True, text=True)."""
+    forks = CliForks()
+    yield forks
+    forks.stop()
 
 
 @pytest.fixture(scope="module")

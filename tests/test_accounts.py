@@ -1,7 +1,5 @@
 """Moderator accounts: the password policy (12+ characters, not a well-known password) on a real Redis."""
 
-import subprocess
-import sys
 
 import pytest
 
@@ -33,11 +31,10 @@ def test_the_common_password_list_ships_with_the_package():
 
 
 @pytest.mark.slow
-def test_the_cli_hashes_at_scrypts_full_cost(redis_server, rdb, prefix, tmp_path):
+def test_the_cli_hashes_at_scrypts_full_cost(redis_server, rdb, prefix, tmp_path, cli_forks):
     """The tests' own accounts hash at a lower cost (conftest): a real process stores werkzeug's default scrypt."""
-    result = subprocess.run([sys.executable, "-m", "moderation", "moderator", "add", "hanako", "--password-stdin"],
-                            input="kumo-no-ue-de-odoru-17\n", env=cli_env(redis_server, prefix, tmp_path),
-                            capture_output=True, text=True, timeout=60)
+    result = cli_forks.run(["moderator", "add", "hanako", "--password-stdin"], input="kumo-no-ue-de-odoru-17\n",
+                           env=cli_env(redis_server, prefix, tmp_path))
     assert result.returncode == 0, result.stderr
     moderators = Moderators(rdb, prefix)
     assert rdb.hget(moderators.key("hanako"), "password").startswith("scrypt:32768:8:1$")

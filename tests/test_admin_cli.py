@@ -11,9 +11,8 @@ from tests.support.app import cli_env
 
 
 @pytest.mark.slow
-def test_queue_stats_for_an_unknown_site_is_an_error(redis_server, prefix, tmp_path):
-    result = subprocess.run([sys.executable, "-m", "moderation", "queue", "stats", "--site", "nope"], cwd="/",
-                            env=cli_env(redis_server, prefix, tmp_path), capture_output=True, text=True, timeout=60)
+def test_queue_stats_for_an_unknown_site_is_an_error(redis_server, prefix, tmp_path, cli_forks):
+    result = cli_forks.run(["queue", "stats", "--site", "nope"], env=cli_env(redis_server, prefix, tmp_path))
     assert result.returncode != 0 and "unknown site 'nope'" in result.stderr and "test" in result.stderr
     assert result.stdout == ""
 

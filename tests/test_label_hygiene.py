@@ -3,8 +3,6 @@ until a moderator confirms it (or at an admin's weight with a daily cap), and th
 
 import json
 import os
-import subprocess
-import sys
 
 import pytest
 import redis
@@ -143,7 +141,7 @@ def test_an_export_holds_one_model_s_sites_only():
 
 
 @pytest.mark.slow
-def test_queue_stats_and_export_command_name_the_labels(redis_server, rdb, prefix, tmp_path):
+def test_queue_stats_and_export_command_name_the_labels(redis_server, rdb, prefix, tmp_path, cli_forks):
     LabelStore(rdb, "test", prefix).add("x", "本文", "spam", 1, "moderator")
     LabelStore(rdb, "other", prefix).add("y", "other site", "spam", 1, "moderator")
     env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "MODERATION_REDIS_URL": redis_server.url,
@@ -151,8 +149,7 @@ def test_queue_stats_and_export_command_name_the_labels(redis_server, rdb, prefi
            "MODERATION_INSTANCE_DIR": str(tmp_path)}
 
     def run(*args, check=True):
-        return subprocess.run([sys.executable, "-m", "moderation", *args], env=env, cwd="/", capture_output=True,
-                              text=True, timeout=60, check=check)
+        return cli_forks.run(args, env=env, check=check)
 
     stats = json.loads(run("queue", "stats").stdout)
     assert stats["test"]["labels"] == {"entries": 1, "texts": 1, "retention": 100_000}

@@ -2,8 +2,6 @@
 
 import json
 import os
-import subprocess
-import sys
 
 import pytest
 
@@ -51,20 +49,17 @@ def test_report_sends_a_published_comment_to_review(make_app, auth, comment, que
 
 
 @pytest.mark.slow
-def test_export_command_streams_json_lines_since_a_date(redis_server, prefix, rdb, tmp_path):
+def test_export_command_streams_json_lines_since_a_date(redis_server, prefix, rdb, tmp_path, cli_forks):
     store = LabelStore(rdb, "test", prefix)
     for n in range(2500):
         store.add(f"x{n}", f"テキスト{n}", "spam", n % 2, "moderator", at_ms=1_700_000_000_000 + n)
     env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "MODERATION_REDIS_URL": redis_server.url,
            "MODERATION_REDIS_PREFIX": prefix, "MODERATION_API_KEYS": f"test:{API_KEY}",
            "MODERATION_INSTANCE_DIR": str(tmp_path)}
-    result = subprocess.run([sys.executable, "-m", "moderation", "labels", "export", "--since", "2000-01-01"],
-                            env=env, cwd="/", capture_output=True, text=True, timeout=60, check=True)
+    result = cli_forks.run(["labels", "export", "--since", "2000-01-01"], env=env, check=True)
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(rows) == 2500 and rows[0]["text"] == "テキスト0" and rows[-1]["id"] == "x2499"
-    future = subprocess.run([sys.executable, "-m", "moderation", "labels", "export", "--since", "2999-01-01"],
-                            env=env, cwd="/", capture_output=True, text=True, timeout=60, check=True)
-    assert future.stdout == ""
+    assert cli_forks.run(["labels", "export", "--since", "2999-01-01"], env=env, check=True).stdout == ""
 
 
 def test_an_export_holds_one_page_of_the_stream_at_a_time(rdb, prefix):

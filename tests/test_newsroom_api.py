@@ -2,8 +2,6 @@
 
 import hashlib
 import json
-import subprocess
-import sys
 
 import pytest
 
@@ -37,13 +35,12 @@ def submit(napp, comment):
 
 
 @pytest.fixture
-def cli(redis_server, prefix, tmp_path):
+def cli(redis_server, prefix, tmp_path, cli_forks):
     """`python -m moderation ...` in a real process against the test Redis, sites test and other."""
 
     def run(*args, check=True, **extra):
         env = cli_env(redis_server, prefix, tmp_path, API_KEYS=f"test:{API_KEY},other:{OTHER_KEY}", **extra)
-        result = subprocess.run([sys.executable, "-m", "moderation", *args], cwd="/", env=env,
-                                capture_output=True, text=True, timeout=60)
+        result = cli_forks.run(args, env=env)
         assert not check or result.returncode == 0, result.stderr
         return result
 

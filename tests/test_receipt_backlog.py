@@ -5,8 +5,6 @@ every 2 s). Real Redis, a real mail server (aiosmtpd) and the real worker pass t
 
 import json
 import re
-import subprocess
-import sys
 from datetime import UTC, datetime
 
 import pytest
@@ -32,7 +30,7 @@ def receipts_section(page):
 
 @pytest.mark.slow  # 3-5 s: waits on a real worker's passes or scans every pattern; CI runs it
 def test_receipts_a_stopped_worker_leaves_are_counted_timed_and_warned_of_until_mailed(
-        make_app, mailbox, comment, login, redis_server, prefix, tmp_path):
+        make_app, mailbox, comment, login, redis_server, prefix, tmp_path, cli_forks):
     clock = FakeClock(datetime(2026, 11, 2, 1, 0, tzinfo=UTC).timestamp())
     app = with_clock(make_app(SMTP_URL=mailbox.url, RATE_LIMITS="", METRICS_TOKEN=METRICS_TOKEN), clock)
     client = app.test_client()
@@ -58,8 +56,7 @@ def test_receipts_a_stopped_worker_leaves_are_counted_timed_and_warned_of_until_
 
     # the CLI, a process of its own reading the same Redis at the real time (months after the fake filing)
     env = cli_env(redis_server, prefix, tmp_path)
-    out = subprocess.run([sys.executable, "-m", "moderation", "queue", "stats", "--site", "test"], env=env, cwd="/",
-                         capture_output=True, text=True, timeout=60, check=True).stdout
+    out = cli_forks.run(["queue", "stats", "--site", "test"], env=env, check=True).stdout
     stats = json.loads(out)["test"]["receipts"]
     assert (stats["waiting"], stats["due"], stats["stalled"]) == (2, 2, True)
     assert stats["oldest_due_seconds"] > 86_400  # the filing's fake clock is a month before the real one
@@ -71,9 +68,8 @@ def test_receipts_a_stopped_worker_leaves_are_counted_timed_and_warned_of_until_
     assert metrics[("moderation_request_receipts_oldest_due_seconds", "test")] == 0
     section = receipts_section(taro.get("/review/admin/model").text)
     assert 'id="receipts-stalled"' not in section
-    stats = json.loads(subprocess.run([sys.executable, "-m", "moderation", "queue", "stats", "--site", "test"],
-                                      env=env, cwd="/", capture_output=True, text=True, timeout=60,
-                                      check=True).stdout)["test"]["receipts"]
+    stats = json.loads(cli_forks.run(["queue", "stats", "--site", "test"], env=env, check=True).stdout)["test"][
+        "receipts"]
     assert {k: stats[k] for k in ("waiting", "due", "oldest_due_seconds", "stalled")} == {
         "waiting": 0, "due": 0, "oldest_due_seconds": 0, "stalled": False}
 

@@ -68,14 +68,13 @@ def test_a_slow_smtp_timeout_widens_the_silence_allowed():
 
 
 @pytest.mark.slow
-def test_the_worker_process_beats_and_queue_stats_says_so(redis_server, prefix, tmp_path, mailbox):
+def test_the_worker_process_beats_and_queue_stats_says_so(redis_server, prefix, tmp_path, mailbox, cli_forks):
     """`python -m moderation worker`, a real process: within a few seconds of its start `queue stats` (another
     process) shows its receipts thread's pass, with no receipt waiting; stopped, the pass ages."""
     env = cli_env(redis_server, prefix, tmp_path, SMTP_URL=mailbox.url)
 
     def stats():
-        out = subprocess.run([sys.executable, "-m", "moderation", "queue", "stats", "--site", "test"], env=env,
-                             cwd="/", capture_output=True, text=True, timeout=60, check=True).stdout
+        out = cli_forks.run(["queue", "stats", "--site", "test"], env=env, check=True).stdout
         return json.loads(out)["test"]["receipts"]
 
     before = stats()

@@ -3,8 +3,6 @@
 import json
 import os
 import shutil
-import subprocess
-import sys
 import threading
 import time
 from datetime import datetime
@@ -159,15 +157,14 @@ def test_saved_thresholds_apply_at_once_and_are_audited(registry_app, rdb, prefi
 
 
 @pytest.mark.slow
-def test_cli_list_activate_rollback(registry_app, two_models, redis_server, prefix, tmp_path):
+def test_cli_list_activate_rollback(registry_app, two_models, redis_server, prefix, tmp_path, cli_forks):
     root, (v1, sha1), (v2, _) = two_models
     env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "MODERATION_REDIS_URL": redis_server.url,
            "MODERATION_REDIS_PREFIX": prefix, "MODERATION_MODEL_DIR": str(root), "MODERATION_MODEL_VERSION": v1,
            "MODERATION_MODEL_SHA256": sha1, "MODERATION_INSTANCE_DIR": str(tmp_path)}
 
     def run(*args):
-        return subprocess.run([sys.executable, "-m", "moderation", "model", *args], env=env, cwd="/",
-                              capture_output=True, text=True, timeout=180)  # loads a model: over 60 s at load 15
+        return cli_forks.run(["model", *args], env=env, timeout=180)  # loads a model: over 60 s at load 15
 
     listing = run("list").stdout
     assert v1 in listing and v2 in listing and "active" in listing.splitlines()[0] + listing.splitlines()[1]

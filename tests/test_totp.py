@@ -2,8 +2,6 @@
 codes generated here with pyotp exactly as an authenticator app does."""
 
 import re
-import subprocess
-import sys
 import time
 
 import pyotp
@@ -14,11 +12,16 @@ from tests.support.browser import needs_chromium, watched_page
 from tests.support.moderators import MODERATOR_PASSWORD, csrf_of
 
 
-def enable(redis_server, prefix, tmp_path, name, action="enable"):
-    result = subprocess.run([sys.executable, "-m", "moderation", "moderator", "totp", action, name], cwd="/",
-                            env=cli_env(redis_server, prefix, tmp_path), capture_output=True, text=True, timeout=60)
-    assert result.returncode == 0, result.stderr
-    return result.stdout
+@pytest.fixture
+def enable(redis_server, prefix, tmp_path, cli_forks):
+    """`python -m moderation moderator totp enable|disable NAME` in a real process: its standard output."""
+
+    def run(name, action="enable"):
+        result = cli_forks.run(["moderator", "totp", action, name], env=cli_env(redis_server, prefix, tmp_path))
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    return run
 
 
 def password_step(client, name, password=MODERATOR_PASSWORD):
@@ -31,8 +34,8 @@ def code_step(client, page, code):
 
 
 @pytest.mark.slow
-def test_an_admin_with_totp_needs_the_code_after_the_password(make_app, accounts, redis_server, prefix, tmp_path):
-    out = enable(redis_server, prefix, tmp_path, "taro")
+def test_an_admin_with_totp_needs_the_code_after_the_password(make_app, accounts, enable):
+    out = enable("taro")
     secret = re.search(r": ([A-Z2-7]{32})$", out.splitlines()[0]).group(1)
     assert f"otpauth://totp/moderation:taro?secret={secret}" in out
     totp = pyotp.TOTP(secret)
@@ -57,20 +60,19 @@ def test_an_admin_with_totp_needs_the_code_after_the_password(make_app, accounts
 
 
 @pytest.mark.slow
-def test_without_totp_the_password_is_enough_and_disable_turns_it_off(make_app, accounts, redis_server, prefix,
-                                                                      tmp_path):
+def test_without_totp_the_password_is_enough_and_disable_turns_it_off(make_app, accounts, enable):
     client = make_app().test_client()
     assert password_step(client, "hanako").status_code == 302
-    enable(redis_server, prefix, tmp_path, "jiro")
+    enable("jiro")
     assert password_step(make_app().test_client(), "jiro").status_code == 200  # asks for the code
-    enable(redis_server, prefix, tmp_path, "jiro", action="disable")
+    enable("jiro", action="disable")
     assert password_step(make_app().test_client(), "jiro").status_code == 302
     assert accounts.get("jiro")["totp"] is False
 
 
 @pytest.mark.slow
-def test_wrong_codes_are_throttled_like_passwords(make_app, accounts, redis_server, prefix, tmp_path):
-    enable(redis_server, prefix, tmp_path, "taro")
+def test_wrong_codes_are_throttled_like_passwords(make_app, accounts, enable):
+    enable("taro")
     client = make_app(LOGIN_MAX_FAILURES_ACCOUNT=3).test_client()
     page = password_step(client, "taro")
     statuses = []
