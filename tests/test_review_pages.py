@@ -541,15 +541,24 @@ def test_hostile_text_and_names_are_data_never_markup(hanako, taro, rdb, prefix)
 
 
 @pytest.mark.slow
-def test_an_expired_lease_returns_the_card_and_the_late_decision_is_a_notice(make_app, accounts, comment, auth,
+def test_an_expired_lease_returns_the_card_and_the_late_decision_is_a_notice(make_app, rdb, prefix, comment, auth,
                                                                              thresholds, login):
-    app = make_app(THRESHOLDS=thresholds.flag_all, RATE_LIMITS="", LEASE_SECONDS=1)
-    hanako, jiro = login(app, "hanako"), login(app, "jiro")
-    body = comment("副業で月収100万円！")
-    assert app.test_client().post("/api/v1/comments", json=body, headers=auth).json["decision"] == "review"
-    assert [c["id"] for c in hanako.claim()] == [body["id"]]
-    assert jiro.claim() == []
-    time.sleep(1.2)
+    from moderation.store.moderators import Moderators
+
+    for attempt in range(3):  # decided only when both claims ran inside the 1 s lease: a loaded machine stalls
+        app = make_app(THRESHOLDS=thresholds.flag_all, RATE_LIMITS="", LEASE_SECONDS=1,
+                       REDIS_PREFIX=f"{prefix}{attempt}:")
+        for name in ("hanako", "jiro"):
+            Moderators(rdb, f"{prefix}{attempt}:").add(name, MODERATOR_PASSWORD, "moderator")
+        hanako, jiro = login(app, "hanako"), login(app, "jiro")
+        body = comment("副業で月収100万円！")
+        assert app.test_client().post("/api/v1/comments", json=body, headers=auth).json["decision"] == "review"
+        started = time.monotonic()
+        first, second = hanako.claim(), jiro.claim()
+        if time.monotonic() - started < 1.0:
+            break
+    assert [c["id"] for c in first] == [body["id"]] and second == []
+    time.sleep(max(0.0, started + 1.1 - time.monotonic()))
     assert [c["id"] for c in jiro.claim()] == [body["id"]]  # hanako's lease ran out: the item went back
     late = hanako.post("/review/api/decide", {"id": body["id"], "action": "approve"})
     assert late.status_code == 409 and "jiro" in late.json["error"]["message"]
