@@ -30,18 +30,18 @@ from moderation.text import edits as text_edits
 from moderation.text import normalize as text_normalize
 from moderation.text import patterns as text_patterns
 from moderation.text import starts as text_starts
-from tests.support.shared_tail import TailScan, piece_runs
+from tests.support.shared_tail import TailScan, parsed, piece_runs
 
 GUARDED = {**FP._NEEDLES.guards, **TP._NEEDLES.guards}
 
 
+@functools.cache
 def _pieces(pattern):
+    """Worked out once per pattern when a test asks (the guards' pieces worked out at import were 1.7 s CPU of every
+    worker's collection, the fast suite's too); callers copy, never change, the list."""
     chars, literals = [], []
-    _walk(P.parse(pattern.pattern, pattern.flags), chars, literals)
+    _walk(parsed(pattern), chars, literals)
     return sorted(set(chars) | set(literals) | {lit[:-1] for lit in literals} | set(SEPARATORS) | {"あ", "a", "1"})
-
-
-PIECES = {rx: _pieces(rx) for rx in GUARDED}
 
 
 def _agrees(rx, text, chars=None, needles=None):
@@ -59,7 +59,7 @@ def _agrees(rx, text, chars=None, needles=None):
 @pytest.mark.parametrize("rx", list(GUARDED), ids=lambda rx: rx.pattern[:30])
 @pytest.mark.slow
 def test_a_guard_never_skips_a_match(rx):
-    every = st.lists(st.sampled_from(PIECES[rx]), max_size=25).map("".join)
+    every = st.lists(st.sampled_from(_pieces(rx)), max_size=25).map("".join)
 
     @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(text=every)
@@ -203,14 +203,14 @@ ALL_GUARDED = {**GUARDED, **text_starts._OBFUSCATION_INDEX.guards}
 
 def _every_start(rx):
     """The start class of `rx` even where searching for it would not pay (so the reasoning is tested on all)."""
-    first, nullable = _first_items(P.parse(rx.pattern, rx.flags))
+    first, nullable = _first_items(parsed(rx))
     source = None if first is None or nullable or not first else _class_source(first)
     return None if source is None else re.compile(source)
 
 
 def _every_prefix(rx):
     """The alternation of the strings `rx`'s matches start with, even where starts_of would not use it."""
-    strings = prefixes(P.parse(rx.pattern, rx.flags), rx.flags & re.ASCII)
+    strings = prefixes(parsed(rx), rx.flags & re.ASCII)
     return None if strings is None else re.compile("|".join(
         [r"\A"] * (BEGIN in strings) + [re.escape(s) for s in strings if s != BEGIN]))
 

@@ -45,6 +45,9 @@ def test_the_shared_tail_gives_the_engines_matches(rx, prefix, tail, start):
     assert SharedTail(rx, tail).spans(prefix, start) == [m.span() for m in rx.finditer(text, start)]
     scan = TailScan(SharedTail(rx, tail), prefix)
     assert [m.span() for m in scan.finditer(text, start)] == [m.span() for m in rx.finditer(text, start)]
+    shared = SharedTail(rx, tail)  # from `start` after the scan from the text's start: read from that scan's matches
+    assert shared.spans(prefix) == [m.span() for m in rx.finditer(text)]
+    assert shared.spans(prefix, start) == [m.span() for m in rx.finditer(text, start)]
 
 
 def test_piece_runs_are_runs_then_their_groups_pieces_with_the_engines_matches():

@@ -25,12 +25,18 @@ def reach(items) -> int:
     return most
 
 
+@functools.cache
+def parsed(rx: re.Pattern[str]) -> P.SubPattern:
+    """`rx` parsed once per process (read, never changed, by SharedTail and the needle tests): the largest patterns
+    took ~1.5 s CPU a parse, and their tests parsed each up to 43 times."""
+    return P.parse(rx.pattern, rx.flags)
+
+
 @functools.lru_cache(maxsize=8)
 def _shape(rx: re.Pattern[str]) -> tuple[int, bool]:
     """(reach, whether every match is non-empty) of `rx`, worked out once per pattern, not per group of its pieces: the
     parse and walk of the largest pattern (10,098 pieces, 40 groups) were 80% of its needle test (106 s CPU)."""
-    parsed = P.parse(rx.pattern, rx.flags)
-    return reach(parsed), parsed.getwidth()[0] > 0
+    return reach(parsed(rx)), parsed(rx).getwidth()[0] > 0
 
 
 class SharedTail:
@@ -41,6 +47,7 @@ class SharedTail:
         self.reach, self.nonempty = _shape(rx)  # nonempty: finditer's rule after an empty match is not followed here
         self.tail_spans = [m.span() for m in rx.finditer(tail)]
         self.starts = [a for a, _b in self.tail_spans]
+        self._whole: tuple[str, list[tuple[int, int]]] | None = None  # the last prefix's matches from its start
 
     def _tried(self, q: int) -> bool:
         """Whether the tail's own scan tries position q: not inside one of its matches."""
@@ -51,22 +58,33 @@ class SharedTail:
         """prefix + tail tried position by position from `start` (a finditer of a pattern that cannot match empty: at
         a position either a match, taken whole, or the next position) up to the first position at least `reach`
         characters into the tail that the tail's own scan tries too: from there both try the same positions on the
-        same characters, so the rest of the matches are the tail's, shifted."""
+        same characters, so the rest of the matches are the tail's, shifted. From a `start` that the scan of the same
+        prefix from its start tried (not inside one of its matches), the rest of that scan's matches: the same
+        positions tried on the same characters (TailScan asks this after piece_runs read the text from its start)."""
         text, n = prefix + self.text, len(prefix)
         if not self.nonempty:
             return [m.span() for m in self.rx.finditer(text, start)]
+        if start and self._whole is not None and self._whole[0] == prefix:
+            whole = self._whole[1]
+            k = bisect.bisect_left(whole, (start,))  # the first match starting at or after `start`
+            if k == 0 or whole[k - 1][1] <= start:
+                return whole[k:]
         out, p, match = [], start, self.rx.match
         while p < n + self.reach or not self._tried(p - n):
             if p > len(text):
-                return out
+                break
             m = match(text, p)
             if m is None:
                 p += 1
             else:
                 out.append(m.span())
                 p = m.end()
-        k = bisect.bisect_left(self.starts, p - n)
-        return out + [(a + n, b + n) for a, b in self.tail_spans[k:]]
+        else:
+            k = bisect.bisect_left(self.starts, p - n)
+            out += [(a + n, b + n) for a, b in self.tail_spans[k:]]
+        if not start:
+            self._whole = (prefix, out)
+        return out
 
 
 class Span(tuple):
