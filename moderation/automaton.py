@@ -143,6 +143,19 @@ def _built(keys: list[str], outputs: list[list[int]] | None) -> np.ndarray:
                            np.asarray(records, np.int32)])
 
 
+@njit(cache=True, nogil=True, inline="always")
+def lower_bound(a, lo, hi, x):
+    """The first index of a[lo:hi] (sorted) whose value is not below x, else hi: a binary search, inlined where
+    called (the scan's step and the evidence's block search)."""
+    while lo < hi:
+        mid = (lo + hi) >> 1
+        if a[mid] < x:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
 @njit(cache=True, nogil=True)
 def _scan(codes, t):
     lut, lut_size, root, most = t[_LUT], t[_LUT_SIZE], t[_ROOT], t[_MOST]
@@ -167,15 +180,8 @@ def _scan(codes, t):
                 if s == 0:
                     s = t[root + sym]
                     break
-                lo = s + _RECORD
-                end = lo + t[s + 1]
-                hi = end
-                while lo < hi:  # the sorted children: binary search
-                    mid = (lo + hi) >> 1
-                    if t[mid] < sym:
-                        lo = mid + 1
-                    else:
-                        hi = mid
+                end = s + _RECORD + t[s + 1]
+                lo = lower_bound(t, s + _RECORD, end, sym)  # the sorted children
                 if lo < end and t[lo] == sym:
                     s = t[lo + t[s + 1]]
                     break

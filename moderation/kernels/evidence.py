@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from moderation.automaton import lower_bound
 from moderation.kernel_cache import njit
 from moderation.kernels.hashing import MUL
 from moderation.kernels.rows import HEADER
@@ -66,13 +67,7 @@ def ngram_layout(indices, lo, hi, buckets, budget=8):
                     break
                 s = (s + 1) & mask
         if not done:
-            first, last = 0, m
-            while first < last:  # the block's indices are sorted: binary search
-                mid = (first + last) >> 1
-                if block[mid] < b:
-                    first = mid + 1
-                else:
-                    last = mid
+            first = lower_bound(block, 0, m, b)  # the block's indices are sorted
             if first < m and block[first] == b:
                 loc = first
         if loc >= 0:
