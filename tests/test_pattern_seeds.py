@@ -8,9 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.mark.slow  # two interpreters importing every module of moderation: 7.1 s of CI, 41 s of a loaded fast suite
 def test_every_pattern_string_is_the_same_under_two_hash_seeds():
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     runs = [subprocess.Popen([sys.executable, "-m", "tests.support.pattern_strings"], cwd=ROOT, text=True,

@@ -134,6 +134,7 @@ def _taught_texts() -> list[str]:
     return [*out, "".join(out[:40]), "恐怖" * 50 + "教えてやる", "痛み教えてやる" * 30]
 
 
+@pytest.mark.slow  # 1.5 s of CI (idle), 7.3 s of a loaded fast suite
 def test_the_taught_threat_behind_its_look_ahead_finds_what_it_found():
     part = threat_ja.THREAT_JA_PARTS[-1]
     assert part.pattern == threat_ja._JA_TAUGHT and part.pattern.startswith("(?=")

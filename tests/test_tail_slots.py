@@ -53,6 +53,7 @@ def test_every_tail_has_a_slot_of_its_tails_start_strings():
         assert slots == tail.begins
 
 
+@pytest.mark.slow  # 2.1 s of CI (idle), 12 s of a loaded fast suite
 def test_the_japanese_probes_and_text_naming_groups():
     texts = [json.loads(line)["text"] for path in sorted(FUNCTIONAL.glob("ja_*.jsonl"))
              for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -72,6 +73,7 @@ def _denied_praise() -> list[str]:
     return [*out, " ".join(out[:50]), ". ".join(out[50:]), "".join(out[::7])]
 
 
+@pytest.mark.slow  # 5.8 s of CI (idle), 35 s of a loaded fast suite
 def test_the_english_probes_and_praise_denied_to_one_word():
     texts = [json.loads(line)["text"] for path in sorted(FUNCTIONAL.glob("en_*.jsonl"))
              for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -101,6 +103,7 @@ def _calls_for_a_death() -> list[str]:
     return [*out, "should die", " ".join(out[:40]), ". ".join(out[40:80])]
 
 
+@pytest.mark.slow  # 3.2 s of CI (idle), 19 s of a loaded fast suite
 def test_calls_for_a_death_read_back_from_the_call():
     texts = _calls_for_a_death()
     part = TC.THREAT_EN_PARTS[next(iter(TC.THREAT_EN_TAILS))]
