@@ -13,6 +13,7 @@ forked run against a fresh interpreter's.
 import json
 import os
 import select
+import shutil
 import signal
 import subprocess
 import sys
@@ -91,6 +92,7 @@ class CliForks:
         if self.process is not None and self.process.poll() is None:
             self.process.stdin.close()
             self.process.wait(timeout=30)
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def _child(request):
