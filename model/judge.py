@@ -167,6 +167,11 @@ JA_FIFTH_READING_PROBE = SUITE_DIR / "ja_fifth_reading_probe.jsonl"
 # exclusions by someone in charge, menace_ja's plight lead and a kept name's welcome)
 SIXTH_READING_PROBE = SUITE_DIR / "en_sixth_reading_probe.jsonl"
 JA_SIXTH_READING_PROBE = SUITE_DIR / "ja_sixth_reading_probe.jsonl"
+# session 46 (read2, landed in 47): that session's pairs against its readings ("ima" + a degree adverb + a verb, a
+# sign-off's "one" that counts off, "as a" after a ditransitive, identity warmth beside a veiled harm, exclusions by
+# someone in charge, 死んで's told continuations and a name's shape after ・)
+SEVENTH_READING_PROBE = SUITE_DIR / "en_seventh_reading_probe.jsonl"
+JA_SEVENTH_READING_PROBE = SUITE_DIR / "ja_seventh_reading_probe.jsonl"
 # session 44 (issue 12): a denial of hate followed by care for the group (civil) or by a restriction or contempt (the
 # attack taken back), each pair the same denial and frame, the continuation's sense turned
 TAKEBACK_PROBE = SUITE_DIR / "en_takeback_probe.jsonl"
@@ -184,6 +189,7 @@ HARM_FORMS_PROBES = (DEED_THREAT_PROBE, JA_DEED_THREAT_PROBE, NAMED_ACCUSATION_P
                      SECOND_READING_PROBE, JA_SECOND_READING_PROBE,
                      THIRD_READING_PROBE, JA_THIRD_READING_PROBE, FOURTH_READING_PROBE, JA_FOURTH_READING_PROBE,
                      FIFTH_READING_PROBE, JA_FIFTH_READING_PROBE, SIXTH_READING_PROBE, JA_SIXTH_READING_PROBE,
+                     SEVENTH_READING_PROBE, JA_SEVENTH_READING_PROBE,
                      JA_MENACE_PROBE, JA_OFFER_PROBE, TAKEBACK_PROBE, QUALITY_CHARGE_PROBE)
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 HATECHECK = Path("hatecheck-en") / "test_suite_cases.csv"
