@@ -7,9 +7,9 @@ import time
 from pathlib import Path
 
 from moderation import settings
+from moderation.scoring.artifacts import ModelLoadError, load_scorer, read_active
 from moderation.scoring.policy import Policy
 from moderation.scoring.registry import Registry, is_folder_name
-from moderation.scoring.scorer import ModelLoadError, load_scorer, read_active
 from moderation.store import RedisError
 from moderation.store.model_pins import get_model_pins
 

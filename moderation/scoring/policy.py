@@ -12,8 +12,7 @@ from datetime import datetime
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
-from moderation.labels import LABELS
-from moderation.scoring.scorer import CATEGORIES
+from moderation.labels import CATEGORIES, LABELS
 from moderation.settings import json_object
 
 OUTPUTS = (*LABELS, *CATEGORIES)

@@ -4,7 +4,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from moderation.scoring.scorer import ModelLoadError, load_scorer
+from moderation.scoring.artifacts import ModelLoadError, load_scorer
 
 
 class RegistryError(ValueError):

@@ -1,8 +1,8 @@
 """Serving side of the model: load a pinned artifact safely and score comments fast, with explanations.
 
-`load_scorer(artifact_dir, expected_sha256)` reads `model.joblib` as bytes and checks its SHA-256
-BEFORE unpickling (joblib runs code on load), and refuses a card whose scikit-learn version differs
-from the installed one. `Scorer.score()` runs the Pipeline's own pieces on one comment: the fitted
+`load_scorer(artifact_dir, expected_sha256)` (scoring/artifacts.py, re-exported here) reads `model.joblib` as
+bytes and checks its SHA-256 BEFORE unpickling (joblib runs code on load), and refuses a card whose scikit-learn
+version differs from the installed one. `Scorer.score()` runs the Pipeline's own pieces on one comment: the fitted
 `TextFeatures.encode()` builds the row and weighs it with `MaskedHeads`' weights in the same compiled call, the
 arithmetic of `MaskedHeads.proba_rows()` and so of `predict_proba` (tests check it to 1e-9) without building a
 sparse matrix; `score_many()` is score() of each, worked out stage by stage over the batch.
@@ -17,22 +17,14 @@ or above half their review threshold; their weights are contributions to the hea
 from __future__ import annotations
 
 import functools
-import gc
-import hashlib
-import importlib
-import io
-import json
 import operator
-import sys
-import threading
-import types
-from pathlib import Path
 
 import numpy as np
 
 from moderation.explain import evidence, evidence_many, explain
 from moderation.kernels.decisions import warm
 from moderation.labels import CATEGORIES, LABELS
+from moderation.scoring.artifacts import ModelLoadError, load_scorer, read_active
 from moderation.scoring.columns import ColumnsError, conform
 
 __all__ = ["CATEGORIES", "HEADS", "LABELS", "ModelLoadError", "Score", "Scorer", "combine", "load_scorer",
@@ -42,12 +34,6 @@ _WEIGHT = operator.itemgetter("weight")
 HEADS = ("spam", *CATEGORIES)  # the model's outputs, in the order of its heads
 _EVERY_HEAD = range(len(HEADS))
 EXPLAIN_SHARE = 0.5  # explain an output from half its review threshold: anything that may be held
-MODEL_FILE = "model.joblib"
-CARD_FILE = "card.json"
-
-
-class ModelLoadError(Exception):
-    """The artifact is missing, tampered with, or was built for another scikit-learn version."""
 
 
 class Score:
@@ -93,22 +79,6 @@ def _combined(head_probs: list[float]) -> tuple[dict[str, float], dict[str, floa
     return ({"spam": spam, "abuse": max(threat, hate, harassment, sexual, self_harm, personal_info, defamation)},
             {"threat": threat, "hate": hate, "harassment": harassment, "sexual": sexual, "self_harm": self_harm,
              "personal_info": personal_info, "defamation": defamation})
-
-
-def _sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def read_active(artifacts_root: Path | str) -> tuple[str, str]:
-    """(version, sha256) named in `<artifacts_root>/active.json`."""
-    path = Path(artifacts_root) / "active.json"
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return str(data["version"]), str(data["sha256"])
-    except FileNotFoundError as exc:
-        raise ModelLoadError(f"no active model: {path} is missing") from exc
-    except (ValueError, KeyError, TypeError) as exc:
-        raise ModelLoadError(f"{path} is not valid: needs JSON with 'version' and 'sha256' ({exc})") from exc
 
 
 class Scorer:
@@ -184,74 +154,3 @@ class Scorer:
         """(n, len(LABELS)) spam and abuse probabilities via the serving path."""
         heads = self.head_proba_fast(texts)
         return np.column_stack([heads[:, 0], heads[:, 1:].max(axis=1)])
-
-
-def load_scorer(artifact_dir: str | Path, expected_sha256: str) -> Scorer:
-    """Load `<artifact_dir>/model.joblib` after checking its SHA-256 and the scikit-learn version."""
-    collecting = gc.isenabled()
-    gc.disable()  # loading makes ~1M objects that mostly stay: the collector walked the growing heap 3 times (~0.25 s
-    # CPU of 1.9); what it would have freed waits for the next collection (gunicorn.conf.py's after --preload)
-    deferred = None
-    if "sklearn" not in sys.modules and "scipy.stats" not in sys.modules:  # a process's first load (serving's)
-        deferred = sys.modules["scipy.stats"] = _Deferred("scipy.stats")
-    try:
-        return _loaded(Path(artifact_dir), expected_sha256)
-    finally:
-        if collecting:
-            gc.enable()
-        if deferred is not None and sys.modules.get("scipy.stats") is deferred:
-            del sys.modules["scipy.stats"]  # after the load a use imports it as ever (a submodule too, once)
-
-
-class _Deferred(types.ModuleType):
-    """scipy.stats while a model loads, imported if something reads from it: scikit-learn imports it (~0.3 s CPU of
-    loading the model, a fifth) for one helper (utils.fixes._mode) serving never calls. Only during the load: a
-    submodule imported under it (scipy.stats.mstats) would make the import system run that module twice."""
-
-    _importing = threading.RLock()
-
-    def __getattr__(self, name):
-        with self._importing:
-            if sys.modules.get(self.__name__) is self:
-                del sys.modules[self.__name__]  # the real module takes its place, and its package's attribute
-            module = importlib.import_module(self.__name__)
-            self.__dict__.update(module.__dict__)  # a name bound to this one reads the real one's from now on
-        return getattr(module, name)
-
-
-def _loaded(artifact_dir: Path, expected_sha256: str) -> Scorer:
-    import sklearn
-
-    model_path = artifact_dir / MODEL_FILE
-    card_path = artifact_dir / CARD_FILE
-    for p in (model_path, card_path):
-        if not p.is_file():
-            raise ModelLoadError(f"model artifact incomplete: {p} is missing")
-    try:
-        card = json.loads(card_path.read_text(encoding="utf-8"))
-    except ValueError as exc:
-        raise ModelLoadError(f"{card_path} is not valid JSON: {exc}") from exc
-    data = model_path.read_bytes()
-    actual = _sha256(data)
-    expected = (expected_sha256 or "").strip().lower()
-    if actual != expected:
-        raise ModelLoadError(
-            f"refusing to load {model_path}: SHA-256 mismatch (expected {expected or '<none>'}, actual {actual})")
-    if card.get("sha256") and card["sha256"] != actual:
-        raise ModelLoadError(
-            f"refusing to load {model_path}: card.json records SHA-256 {card['sha256']}, file has {actual}")
-    built_with = card.get("sklearn_version")
-    if built_with != sklearn.__version__:
-        raise ModelLoadError(
-            f"refusing to load {model_path}: built with scikit-learn {built_with}, "
-            f"installed is {sklearn.__version__}; retrain or install the matching version")
-    import joblib
-
-    try:
-        pipeline = joblib.load(io.BytesIO(data))
-    except Exception as exc:  # a corrupt pickle that still matches the pinned hash
-        raise ModelLoadError(f"could not unpickle {model_path}: {exc}") from exc
-    try:
-        return Scorer(pipeline, card, str(card.get("version", artifact_dir.name)))
-    except (KeyError, AttributeError, TypeError, ValueError) as exc:
-        raise ModelLoadError(f"{artifact_dir} does not hold a usable model: {exc!r}") from exc

@@ -1,8 +1,10 @@
 """`python -m moderation COMMAND` in a real process of its own, forked from one that imported the service once.
 
-A fresh interpreter spends ~5 s of CPU before the command runs (create_app's imports compile ~540 regular
+A fresh interpreter spent ~5 s of CPU before the command ran (create_app's imports compiled ~540 regular
 expressions: 7 s a process at load 13), which was most of the CLI tests' time (test_newsroom_api: 17 commands,
-100 s in CI). Here one server process per xdist worker imports moderation.cli and the app's heavy modules once; each
+100 s in CI); since session 47 a command that loads no model imports none of the scoring stack (~0.6 s), and a
+`model` or `labels` command still loads it with the model. Here one server process per xdist worker imports
+moderation.cli, the app's modules, the scoring stack and scikit-learn once; each
 command is a child forked from it, with its own environment, working folder, standard input and output files, and
 its exit status: runpy runs moderation/__main__.py as `-m` does, then the interpreter's exit (atexit, flushes).
 An environment that differs from the server's in anything but MODERATION_* (read when a command runs, never at
@@ -23,7 +25,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 PER_TEST = ("PYTEST_CURRENT_TEST",)  # pytest's, set per test phase
-PRELOAD = ("moderation.cli", "moderation.api.checks", "moderation.scoring.manager", "sklearn")  # ~5 s of a start
+PRELOAD = ("moderation.cli", "moderation.api.checks", "moderation.scoring.manager", "moderation.scoring.scorer",
+           "moderation.vectorizer", "sklearn")  # ~5 s of a start; scorer, vectorizer: what a model load imports
 
 
 def _differs(env: dict, started: dict, imported: dict) -> bool:
