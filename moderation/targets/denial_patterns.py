@@ -6,10 +6,10 @@ import re
 
 from moderation.targets.constructions import _EN_DEATH, _EN_DENIED, _EN_REMOVED
 from moderation.targets.hate_en import _EN_Q_BAD
-from moderation.targets.withheld_en import _EN_GROUPS
+from moderation.targets.withheld_en import _EN_GROUPS, _EN_NAMED
 from moderation.wordlists import CRIME, DEHUMANIZE, INSULTS_EN
 from moderation.wordlists.context import POSITIVE_EN, PRAISE
-from moderation.wordlists.groups import _GROUP_ADJECTIVES_EN, GROUPS, GROUPS_NAMED, SLURS
+from moderation.wordlists.groups import _GROUP_ADJECTIVES_EN, GROUPS, SLURS
 
 # a denial of the claim: a negated verb of saying or believing ("I don't think", "nobody here believes", "my dad never
 # called", "I wouldn't say", "I refuse to believe") and the clause it governs, up to its end or a "but" (at most 80
@@ -172,8 +172,7 @@ _SHAMED = (r"wrong|shameful|weird|unnatural|abnormal|sick|bad|sinful|perverted|e
            r"|rubbish|nothing|less than human|second[ -]class(?: citizens?)?")
 # whom a regard or a quality is denied of: a group word or a named people right after the verb or "about"
 _REGARDED_WHOM = re.compile(r"(?: that)?(?: (?:the|these|those|all|any|most|our|my|some))? (?:" + _EN_GROUPS + "|"
-                            + "|".join(sorted((re.escape(g) for g in GROUPS_NAMED if g.isascii()),
-                                              key=lambda g: (-len(g), g))) + r")(?![a-z])")
+                            + _EN_NAMED + r")(?![a-z])")
 # whom "nothing [bad] about being" names: an identity said by its adjective or its noun ("being trans", "being a
 # Muslim", "being gay people's friend" is none of it)
 _BEING_WHOM = re.compile(r" (?:an? )?(?:" + "|".join(sorted(

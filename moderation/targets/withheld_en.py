@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from moderation.wordlists.alternation import alternation
 from moderation.wordlists.context import POSITIVE_EN
 from moderation.wordlists.groups import GROUPS, GROUPS_NAMED, SLURS
 
@@ -35,9 +36,9 @@ _EN_GROUP_AFTER = r"(?= (?:[a-z'’]{1,20} ){0,3}?(?:" + _EN_GROUPS + r")(?![a-z
 # whom respect is withheld from ("I have zero respect for Hindus", "... for any of these so-called refugees"): a group
 # word or a named people (Hindus, Sikh families) within four words, not a government, a minister, a referee, nor one in
 # a relative clause ("zero respect for people who say Muslims are terrorists": counter-speech) (read2 s34)
+_EN_NAMED = alternation(g for g in GROUPS_NAMED if g.isascii())  # 5,000 characters, not 71,000: the same matches
 _EN_RESPECTED = (r"(?= (?:(?!(?:who|that|which|whose)(?![a-z]))[a-z'’-]{1,20} ){0,4}?(?:" + _EN_GROUPS + "|"
-                 + "|".join(sorted((re.escape(g) for g in GROUPS_NAMED if g.isascii()), key=lambda g: (-len(g), g)))
-                 + r")(?![a-z]))")
+                 + _EN_NAMED + r")(?![a-z]))")
 # session 45 (prof, s44): an exclusion by someone in charge of a place (a role, one word may qualify it: "the new
 # headmaster", "the site foreman"), of whom a group word, a people or a slur names
 # ("I'm the landlord here and [group] need not apply", "I'm the manager so [group] won't be working the tills on my
@@ -51,8 +52,8 @@ _EN_ROLE = (r"(?:(?<![a-z'’])(?:i['’]m|im|i am|as) (?:the |a |an )?(?:[a-z]{
             r"|gaffer|ceo|licensee|proprietor|coach|captain|organi[sz]er|one hiring|one doing the hiring|one in charge"
             r"|person in charge|one who hires|one who decides)(?![a-z])"
             r"|(?<![a-z'’])(?:i|we) (?:run|own|manage) (?:this|the|a|my|our) [a-z]{2,20}(?![a-z]))")
-_EN_WHOM = (r"(?:" + _EN_GROUPS + "|" + "|".join(sorted((re.escape(g) for g in (*GROUPS_NAMED, *SLURS, "homos", "fags")
-                                                        if g.isascii()), key=lambda g: (-len(g), g))) + r")(?![a-z])")
+_EN_WHOM = (r"(?:" + _EN_GROUPS + "|" + alternation(g for g in (*GROUPS_NAMED, *SLURS, "homos", "fags") if g.isascii())
+            + r")(?![a-z])")
 _EN_MINE = (r"(?: (?:[a-z'’]{1,20} ){0,3}?(?:here|my|our|this|for me|for us|from me|from us|with me|with us"
             r"|under me|while i['’]m)(?![a-z'’])"
             r"|(?= *[.!?,;]|$))")
