@@ -181,6 +181,31 @@ def test_signal_fires(case, text, feature):
     assert _signals(text)[feature] > 0
 
 
+def test_a_texts_few_urls_read_again_from_their_kept_reading():
+    """links keeps the reading of a text's few URLs (_read_urls): read again, their signals are those worked out the
+    first time; six URLs, or URLs of over 512 characters in all, are read apart and never kept (bounded memory)."""
+    from moderation.features import links
+
+    names = ("url_count", "url_spam_domain", "url_shortener", "url_safe_domain", "url_unknown_domain",
+             "brand_lookalike_domain", "brand_foreign_domain")
+    few = "【三菱UFJ銀行】確認 https://mufg-secure.top/login と https://bit.ly/3xyz と http://sagawa-cx.com/track"
+    long = "こちら https://fuku-money.xyz/" + "".join(f"p{i}" for i in range(200))  # no run: not squashed
+    texts = [few, "元記事 https://togetter.com/li/1 " * 6, long]
+    links._read_urls.cache_clear()
+    first = [{name: _signals(t)[name] for name in names} for t in reversed(texts)][::-1]
+    kept = links._read_urls.cache_info()
+    assert kept.currsize == kept.misses >= 1  # the few, kept once read
+    links._read_urls.cache_clear()
+    again = [{name: _signals(t)[name] for name in names} for t in texts[1:]]
+    assert links._read_urls.cache_info().currsize == 0  # the many and the long: never kept
+    again = [{name: _signals(t)[name] for name in names} for t in texts]
+    assert links._read_urls.cache_info().hits >= 1
+    assert again == first
+    assert first[0]["url_shortener"] > 0 and first[0]["brand_lookalike_domain"] > 0 and first[0]["url_safe_domain"] == 0
+    assert first[1]["url_safe_domain"] > first[0]["url_shortener"]  # six of them
+    assert first[2]["url_unknown_domain"] > 0 and first[2]["url_shortener"] == 0
+
+
 def test_brand_on_its_own_domain_is_not_foreign():
     sig = _signals("三菱UFJ銀行のお知らせ https://www.bk.mufg.jp/info")
     assert sig["brand_foreign_domain"] == 0

@@ -124,9 +124,26 @@ def _run_starts(t: str) -> list[int]:
 
 def _urls(t: str, raw: np.ndarray, spans: list | None, codes: np.ndarray) -> list[str]:
     found = list(_url_matches(t, codes))
-    urls = [m.group(0) for m in found]
+    urls = tuple([m.group(0) for m in found])
     if spans is not None:
         spans += [("url", *m.span()) for m in found]
+    few = len(urls) <= _FEW_URLS and sum(map(len, urls)) <= _KEPT_CHARS
+    domains, values = _read_urls(urls) if few else _reading(urls)
+    for at, value in zip(_URL_COLUMNS, values, strict=True):
+        raw[at] = value
+    return list(domains)
+
+
+_URL_SIGNALS = ("url_count", "url_spam_domain", "url_shortener", "url_safe_domain", "url_unknown_domain",
+                "brand_lookalike_domain")
+_URL_COLUMNS = tuple(_IDX[name] for name in _URL_SIGNALS)
+# a text's URLs read once per tuple of up to this many, of at most so many characters in all: the cache holds at most
+# 4,096 x 512 characters
+_FEW_URLS, _KEPT_CHARS = 4, 512
+
+
+def _reading(urls: tuple[str, ...]) -> tuple[list[str], tuple[int, ...]]:
+    """(the URLs' domains, their _URL_SIGNALS values) of a text's URLs, in order."""
     domain_of = {u: _domain(u) for u in set(urls)}  # a text of many URLs names a few domains
     domains = [d for d in map(domain_of.__getitem__, urls) if d]
     each = _tally(domains)
@@ -134,12 +151,16 @@ def _urls(t: str, raw: np.ndarray, spans: list | None, codes: np.ndarray) -> lis
     for d, k in each.items():
         kind = _classify_domain(d)
         kinds[kind] = kinds.get(kind, 0) + k
-    raw[_IDX["url_count"]] = len(urls)
-    for name, kind in (("url_spam_domain", "spam"), ("url_shortener", "short"), ("url_safe_domain", "safe"),
-                       ("url_unknown_domain", "unknown")):
-        raw[_IDX[name]] = kinds.get(kind, 0)
-    raw[_IDX["brand_lookalike_domain"]] = sum(k for d, k in each.items() if _imitates_brand(d))
-    return domains
+    return domains, (len(urls), kinds.get("spam", 0), kinds.get("short", 0), kinds.get("safe", 0),
+                     kinds.get("unknown", 0), sum(k for d, k in each.items() if _imitates_brand(d)))
+
+
+@lru_cache(maxsize=4096)
+def _read_urls(urls: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """_reading of a text's few URLs, kept: a link is posted again and again (a campaign's, a site's own), and its
+    domains' reading (split, classified, held against the brands) cost ~6 us of a 200-character comment's score."""
+    domains, values = _reading(urls)
+    return tuple(domains), values
 
 
 def _brands(cats: np.ndarray, words: np.ndarray, domains: list[str], raw: np.ndarray, listed: int) -> None:
