@@ -285,6 +285,32 @@ def _read(text: str, word: str) -> int:
     ("we chased the other queers and i caught one", "queers", 0),
     ("the lads upstairs call each other faggots and should be kicked out", "faggots", 0),
     ("they call themselves queers and deserve a beating", "queers", 0),
+    # session 44: more describing words (hyphenated, several, set off by commas when each is an adjective's shape), a
+    # count of "a bunch of", a longer apposition after "i, a", a sign-off, quoted in-group speech; refused: a noun
+    # before the comma (the reader addressed), an insult among them, a participle of harm or one right before a plural,
+    # an apposition with a verb closed by its sentence's end, quoted speech followed by a harm or scorn
+    ("i'm a semi-retired dyke with a bad hip", "dyke", OWN),
+    ("i'm a grey, slightly deaf queer", "queer", OWN),
+    ("we're just a bunch of soggy dykes after the fun run", "dykes", OWN),
+    ("we became a pair of smiling, cake-stuffed queers at the fete", "queers", OWN),
+    ("i'm the shy, stammering fag from the library", "fag", OWN),
+    ("me, a forty-year-old dyke, on a skateboard", "dyke", OWN),
+    ("i, a slightly nervous queer in borrowed shoes, gave the speech", "queer", OWN),
+    ("signed, one soaked, happy dyke", "dyke", OWN),
+    ("yours truly, the token queer on the board, said no", "queer", OWN),
+    ("my gran told the paper 'i'm a proper old dyke and i always was'", "dyke", OWN),
+    ("the choir sang 'we queers are singing still' and we cried", "queers", OWN),
+    ("i'm a council-tax-paying neighbour, you lazy dyke", "dyke", 0),
+    ("i'm a decent hard-working man, smelly fag", "fag", 0),
+    ("i'm a nice, patient, filthy dyke", "dyke", 0),
+    ("we're the crew chasing old queers tonight", "queers", 0),
+    ("we're the blokes laughing queers out of the pub", "queers", 0),
+    ("we're a couple of lads spotting queers", "queers", 0),
+    ("believe me, a dyke is never to be trusted.", "dyke", 0),
+    ("that's me, a dyke with a mortgage.", "dyke", OWN),
+    ("my brother said 'i'm a queer now' so dad kicked him out", "queer", 0),
+    ("she keeps saying 'we dykes are so brave', pathetic", "dykes", 0),
+    ("i told 'im a fag like him is not welcome", "fag", 0),
 ])
 def test_reading(text, word, expected):
     assert _read(text, word) == expected

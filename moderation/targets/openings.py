@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from moderation.targets.describers import MORE, NOT_FREE, describes
 from moderation.targets.literal import SENTENCE_END as _SENTENCE_END
 from moderation.wordlists.addressees import EN_PEOPLE
 
@@ -48,16 +49,18 @@ _OPENER = (r"(?:we|us|fellow|(?P<as>as an?|as one of (?:the|those|these|us))|ima
            r"|(?:both|all|two|three|most|many|half|lots|loads|plenty) of us"
            r"(?: (?:here|(?:at|in|on|from) (?:the |this |that |our |my )?[a-z-]{2,15}(?: [a-z-]{2,15})?))?"
            r" (?:are|were|have been|['’]re)"
-           r"|(?P<my>my))")
+           r"|(?P<my>my)"
+           r"|(?<![a-z'’] )(?:signed|yours truly|yours sincerely|sincerely|regards),(?: just)?(?: one)?)")
 ARTICLE = r"(?: (?:an?|all|both|such an?|just an?|also an?|still an?|the biggest|a bit of an?|a total|a complete))?"
 MODIFIER = r"(?: (?:proud|old|fat|fellow|own|little|bunch of|lot of|massive|proper|big|total|complete|real)){0,2}"
 # after an article the writer may describe themself with any one word first ("i'm a bossy bitch", normalised "ima
 # bossy bitch"; "call me a petty bitch", "i was such a moody bitch"): the article makes the word one that describes the
 # writer, not an object ("we hate fags" has none, so it stays an attack), and it asks for one word (singular), so "ima
 # slap bitches" (I'm going to) is no description; not a word that turns to someone else ("i'm a fan of", "a friend of")
-_DESCRIBED = (r"(?: (?:an?|such an?|just an?|also an?|still an?|a bit of an?|a total|a complete|a real)|(?<=ima))"
+_DESCRIBED = (r"(?: (?:an?|such an?|just an?|also an?|still an?|a bit of an?|a total|a complete|a real)|(?<=ima)"
+              r"|(?<=, a)|(?<=, an)|(?<= one))"
               r" (?P<free>(?!(?:fan|friend|lover|hater|enemy|neighbou?r|boss|victim|target|of|the|to|for|with|at)"
-              r"(?![a-z]))[a-z]{2,15})")
+              r"(?![a-z]))[a-z][a-z-]{1,24}" + MORE + r")")
 # the words a describing word may come before: a person noun ("ima crazy bitch"), not a swear word ("ima stop fuckin")
 _DESCRIBED_WORD = re.compile(r"nigga|niggah|queer|dyke|fag|faggot|homo|tranny|crip|cripple|retard|bitch|chink|coon"
                              r"|kike|spic|slut|hoe|whore|cunt")
@@ -66,17 +69,13 @@ _DESCRIBED_WORD = re.compile(r"nigga|niggah|queer|dyke|fag|faggot|homo|tranny|cr
 # not "i'm your landlord faggot", read2), or a number of them ("we're a couple of old queers", "we are two middle-aged
 # dykes"); none a word that turns to others ("we're the ones faggots fear", "i'm the reason those fags left") nor a
 # participle ("we're the lads beating queers"); never after "us", an object there ("give us the faggots", read2)
-_NOT_FREE = (r"(?!(?:fan|friend|lover|hater|enemy|neighbou?r|boss|victim|target|of|the|to|for|with|at|by|from|on|in"
-             r"|about|against|those|these|them|their|his|her|our|your|my|all|every|some|any|who|that|which|one|ones"
-             r"|type|kind|sort|reason|thing|things|person|people|guy|guys|lads|man|men|woman|women|boy|boys|girl"
-             r"|girls|dude|bro|worst|nightmare|problem|daddy|and|or|but|so|nor|yet|than|if|as|because|when|while"
-             r"|then|where|whose|anti|plus)(?![a-z])"
-             r"|[a-z-]*ing(?![a-z])|[a-z-]*[^su]s(?![a-z]))")
-_THE = (r" (?:(?P<the>the)(?: " + _NOT_FREE + r"[a-z][a-z-]{1,15}){0,2}|(?P<your>your)(?: (?:friendly|neighbou?rhood"
+_THE = (r" (?:(?P<the>the)(?P<the_words>(?: " + NOT_FREE + r"[a-z][a-z-]{1,24})" + MORE + r")?"
+        r"|(?P<your>your)(?: (?:friendly|neighbou?rhood"
         r"|average|typical|token|favou?rite|everyday|resident|local|old|proud|middle-aged|humble|fellow)){0,2})")
-_COUNT = (r" (?P<count>a couple of|a pair of|a handful of|a few|two|three|four|five|six)(?: " + _NOT_FREE
-          + r"[a-z][a-z-]{1,15}){0,2}")
-IN_GROUP_BEFORE = re.compile(r"(?:^|[^a-z'’])" + _OPENER + r"(?:" + ARTICLE + MODIFIER + r"|" + _DESCRIBED + r"|"
+_COUNT = (r" (?P<count>a couple of|a pair of|a handful of|a few|two|three|four|five|six|a bunch of|a load of"
+          r"|a gang of)(?P<count_words>(?: " + NOT_FREE + r"[a-z][a-z-]{1,24})" + MORE + r")?")
+IN_GROUP_BEFORE = re.compile(r"(?:^|[^a-z'’]|(?<![a-z])['‘’](?!im(?![a-z])))" + _OPENER
+                             + r"(?:" + ARTICLE + MODIFIER + r"|" + _DESCRIBED + r"|"
                               + _THE + r"|" + _COUNT + r") $"
                               r"|(?:^|[,;:.!?(]|(?:^|[^a-z'])and|(?:^|[^a-z'])just) *(?:an? )?proud"
                               r"(?: [a-z]{1,12}){0,2} $"
@@ -110,13 +109,14 @@ OWNABLE = re.compile(r"(?:niggas?|niggers?|queers?|dykes?|faggots?|fags?|homos?|
 OPENED = 64
 _OPENINGS = 3  # openings before a word opened_before reads, the refused ones included
 _US_OPENING = re.compile(r"(?:^|[^a-z'’])us ")
+_QUOTE_MARK = re.compile(r"['‘’\"“”]")
 # session 43: no one the writer only imagines being ("if i was a faggot i'd ...", "imagine me being a dyke", "as if
 # i became a queer"; "so what if i'm a dyke" is the writer's own), nor what the writer asks in disbelief ("me, a
 # fag?", "me being a queer?")
 _IF_BEFORE = re.compile(r"(?:^|[^a-z'’])(?:(?:as |what )?if|imagine|suppose|supposing|pretend|wish)(?: that)? $")
 # ... nor someone else's words about the writer ("he said i'm one of them queers, so i punched him"; read2)
 _SAID_BEFORE = re.compile(r"(?<![a-z'’])(?<!i )(?<!we )(?:said|says|saying|claimed|claims|reckons"
-                          r"|told (?:me|us|everyone|them)|goes)(?: that)?[ :\"'“”‘’]*$")
+                          r"|told (?:me|us|everyone|them)|goes)(?: that)?:? ?$")
 _PRESENT = re.compile(r"[^a-z'’]?(?:i['’]m|im|ima|i am|we['’]re|we are)(?![a-z'’])")
 _ME = re.compile(r"[^a-z'’]?me(?![a-z'’])")
 # ... and "me, a ..." or "and i, ..." only as an apposition, closed within three words ("i, an old dyke, have seen",
@@ -124,7 +124,16 @@ _ME = re.compile(r"[^a-z'’]?me(?![a-z'’])")
 # toddlers is normal now?", "between you and me, a dyke has no place in a primary school" make "me" an object and the
 # word the subject of what follows (read2, session 43); a relative clause closed by a comma is apposed too ("speaking
 # for myself, a nigga who grew up on this estate, the ...")
-_APPOSED_AFTER = re.compile(r"(?: [^ ,.!?;:]+){0,3}(?:,| [-–—]|[.!;:\n]|$)| (?:who|that|which)[^,.!?;:\n]{0,60},")
+_APPOSED_AFTER = re.compile(r"(?P<words>(?: [^ ,.!?;:]+){0,3})(?:,| [-–—]|(?P<end>[.!;:\n]|$))"
+                            r"| (?:who|that|which)[^,.!?;:\n]{0,60},")
+# ... closed by its sentence's end only with no verb in it ("that's me, an old dyke."; "tell me, a dyke is a freak." and
+# "trust me, a fag always lies." make the word a subject: session 44); after "i, a" (the writer the subject) a longer
+# apposition closed by its comma ("i, a humble fag with a sewing machine, fixed the costumes")
+_VERB = re.compile(r" (?:is|are|was|were|be|been|has|have|had|does|do|did|should|would|could|will|can|must|may|might"
+                   r"|shall|isn['’]t|aren['’]t|wasn['’]t|doesn['’]t|don['’]t|won['’]t|can['’]t|always|never|just"
+                   r"|[a-z]+(?<!s)(?<!u)s|[a-z]+ed)(?![a-z'’])")
+_I_APPOSED_AFTER = re.compile(r"(?: [^ ,.!?;:]+){4,7},")
+
 # "as a dyke, ..." goes on with thanks to the reader: the writer speaks ("as one of the dykes who marched, thank you")
 _SUBJECT_AFTER = re.compile(r" (?:the|that|this|these|those|his|her|their|your|some|every|any|an?) ")
 _THANKS = re.compile(r"(?:thank|thanks|cheers|congrat|well done|good luck|welcome|please|let['’]s|let us)")
@@ -143,18 +152,32 @@ _PRONOUN = re.compile(r"(?<![a-z'’])(?:(?P<first>i|i['’]m|im|i['’]ve|i['�
                       r"|our)|you|your|ya|u|he|him|his|she|her|they|them|their)(?![a-z'’])")
 
 
-def opened_before(t: str, a: int, b: int) -> bool:
-    """Whether an opening of IN_GROUP_BEFORE in the OPENED characters before the word makes it the writer's own: an
-    opening refused ("our" before no thing of the writer's) leaves a later one to be read ("our fellow dykes"), at most
-    _OPENINGS of them (each search bounded: linear)."""
+def opened_before(t: str, a: int, b: int) -> re.Match | None:
+    """The opening of IN_GROUP_BEFORE in the OPENED characters before the word that makes it the writer's own (or a
+    quoted speaker's: quoted()), if any: an opening refused ("our" before no thing of the writer's) leaves a later one
+    to be read ("our fellow dykes"), at most _OPENINGS of them (each search bounded: linear)."""
     pos = max(0, a - OPENED)
     for _ in range(_OPENINGS):
         if (before := IN_GROUP_BEFORE.search(t, pos, a)) is None:
-            return False
+            return None
         if _opened(t, a, b, before):
-            return True
+            return before
         pos = before.start() + 1
-    return False
+    return None
+
+
+def quoted(t: str, opening: re.Match) -> bool:
+    """Whether the opening is inside a quotation ("she said 'we dykes are still here'", 'my son said "mum, i think i'm
+    queer"'): the last quote mark in the OPENED characters before it opens one (a letter after it, none before; a mark
+    between letters is an apostrophe). The quoted speaker's own word, so long as the writer says no harm after it
+    (owned.reading)."""
+    last = None
+    for mark in _QUOTE_MARK.finditer(t, max(0, opening.start() - OPENED), opening.start() + 1):
+        x = mark.start()
+        before, after = t[x - 1:x].isalpha(), t[x + 1:x + 2].isalpha()
+        if not (before and after):
+            last = after and not before
+    return bool(last)
 
 
 def _opened(t: str, a: int, b: int, before: re.Match) -> bool:
@@ -168,8 +191,11 @@ def _opened(t: str, a: int, b: int, before: re.Match) -> bool:
             t[b:b + 1] == "?" and _ME.match(before.group(0))) or _SAID_BEFORE.search(
             t, max(0, before.start() - 24), before.start() + 1) is not None:
         return False
-    if before.group("apposed") is not None and _APPOSED_AFTER.match(t, b, b + 48) is None:
+    if (apposed := before.group("apposed")) is not None and not _apposed(t, b, apposed):
         return False
+    for name in ("free", "the_words", "count_words"):
+        if (words := before.group(name)) is not None and not describes(words, t, b):
+            return False
     thing = OWNABLE.fullmatch(t, a, b) is not None and _OWN_THING_AFTER.match(t, b, b + 28) is not None
     if before.group("my") is not None and not ((plural and " " not in t[a:b]) or (
             t[a:b] in _MY_FRIEND and PERSON_AFTER.match(t, b, b + 24) is None) or thing):
@@ -179,14 +205,23 @@ def _opened(t: str, a: int, b: int, before: re.Match) -> bool:
     if (before.group("the") is not None or before.group("your") is not None or before.group("count") is not None) and (
             _US_OPENING.match(before.group(0)) is not None):
         return False  # "give us the faggots", "send us two dykes": "us" is an object
-    if t[b:b + 1] in ("'", "’") and not t.startswith(t[a:b], b + 3):
+    if t[b:b + 1] in ("'", "’") and not t.startswith(t[a:b], b + 3) and (
+            t[b + 1:b + 2] == "s" or (plural and not quoted(t, before))):
         return False  # "i'm a faggot's worst nightmare", "the dykes' worst nightmare": someone else's ("a dyke's dyke"
-        # is one)
+        # is one; a quote closed after the word is none: "she said 'i'm a proud dyke' and ...")
     if before.group("your") is not None and plural:
         return False
     if before.group("count") is not None and not plural:
         return False
     return before.group("as") is None or _as_writer(t, before.start("as"), b)
+
+
+def _apposed(t: str, b: int, apposed: str) -> bool:
+    """Whether the word ending at `b` after "me, a" / "i, a" / "and i," is set beside the writer (closed within three
+    words by a comma or a dash, or by its sentence's end with no verb in it; after "i, a" within seven by a comma)."""
+    if (after := _APPOSED_AFTER.match(t, b, b + 48)) is not None:
+        return after.group("end") is None or _VERB.search(after.group("words")) is None
+    return apposed[0] == "i" and _I_APPOSED_AFTER.match(t, b, b + 96) is not None
 
 
 def _as_writer(t: str, s: int, b: int) -> bool:

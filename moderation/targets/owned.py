@@ -14,7 +14,7 @@ from moderation.targets.literal import NEAR as _NEAR
 from moderation.targets.literal import SENSE_WORDS as SENSE_WORDS
 from moderation.targets.literal import SENTENCE_END as _SENTENCE_END
 from moderation.targets.literal import literal
-from moderation.targets.openings import ARTICLE, MODIFIER, OWNABLE, opened_before
+from moderation.targets.openings import ARTICLE, MODIFIER, OWNABLE, opened_before, quoted
 from moderation.wordlists import DEATH_WISH, DEHUMANIZE, EXPEL, INSULTS_EN, VIOLENCE
 
 OWN, LITERAL = 1, 2  # what reading() answers: the writer's own group word; the word's other, literal sense
@@ -52,7 +52,7 @@ _CALLED_AFTER = re.compile(r", (?:(?P<we>we|we['’](?:re|ve|ll|d))|let['’]s|l
 _HARM_SAID = re.compile(r"(?<![a-z'’])(?:" + "|".join(sorted(
     map(re.escape, {w for w in (*DEATH_WISH, *VIOLENCE, *DEHUMANIZE, *EXPEL, *INSULTS_EN) if w.isascii()}),
     key=lambda w: (-len(w), w))) + r"|beat|hurt|attack|batter|bash|punch|kick|smash|torch|hunt|string|die|dead|rid"
-    r"|run (?:\w+ )?out|drive (?:\w+ )?out|every last one|the lot)")
+    r"|(?:run|drive|thr[eo]w|chuck(?:ed)?|turf(?:ed)?) (?:\w+ )?out|every last one|the lot)")
 # ... and a harm said after a naming ("the couple next door call each other dykes and should be run out of the
 # village": scorn by deed, not by word; read2, session 43)
 _HARM_AFTER = re.compile(r"[^.!?\n]{0,80}?" + _HARM_SAID.pattern)
@@ -152,7 +152,10 @@ def reading(t: str, a: int, b: int) -> int:
     used in its other sense (moderation.targets.literal), else 0 (each looks at most openings.OPENED characters
     before and _NEAR either side: linear in the words)."""
     agent = _AGENT_AFTER.match(t, b, b + 12) is not None  # "a faggot killer", "we are queer bashers": the target
-    if not agent and (opened_before(t, a, b) or _IN_GROUP_AFTER.match(t, b, b + 24)
+    opening = None if agent else opened_before(t, a, b)
+    if opening is not None and quoted(t, opening) and (_HARM_AFTER.match(t, b, b + 120) or _SCORN_AFTER.match(t, b)):
+        opening = agent = True  # quoted in-group speech, then harm or scorn ('he said "i'm one of them" so i hit him')
+    if not agent and (opening is not None or _IN_GROUP_AFTER.match(t, b, b + 24)
             or _COUNTED_AFTER.match(t, b, b + 40) or (_AND_ME_AFTER.match(t, b, b + 12) and _OTHER_BEFORE.search(
                 t, max(0, a - 40), a)) or _OTHER_MY_AGE.match(t, max(0, a - 6), b + 8) or (
             t[a:b] in _ADDRESS_WORDS and _warm_address(t, a)) or _introduced(t, a, b) or _called(t, a, b)
