@@ -311,6 +311,8 @@ def _read(text: str, word: str) -> int:
     ("my brother said 'i'm a queer now' so dad kicked him out", "queer", 0),
     ("she keeps saying 'we dykes are so brave', pathetic", "dykes", 0),
     ("i told 'im a fag like him is not welcome", "fag", 0),
+    ("frankly as a dyke i think the new pool is great", "dyke", OWN),  # an adverb opens the clause
+    ("frankly as a dyke she should resign", "dyke", 0),
 ])
 def test_reading(text, word, expected):
     assert _read(text, word) == expected

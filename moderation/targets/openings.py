@@ -140,9 +140,11 @@ _THANKS = re.compile(r"(?:thank|thanks|cheers|congrat|well done|good luck|welcom
 # "as a ..." names the writer at a clause's start ("as a dyke i can tell you", "speaking as a queer, ...") unless the
 # clause then turns to someone else first ("as a dyke, she should ..."), and inside a clause only after the writer
 # ("i came out as a dyke", "they see me as a queer"); "she came out as a dyke", "he's been out as a faggot for
-# years" name someone else in the writer's word (read2, session 39: coming out is the writer's own only)
+# years" name someone else in the writer's word (read2, session 39: coming out is the writer's own only); an adverb
+# of the writer's stance may open the clause ("honestly as a fag i find this hilarious": session 44)
 _AS_OPENS = re.compile(r"(?:^|[.!?\n;:(,] *|(?:^|[^a-z'’])(?:and|but|so|speaking|writing|talking|even|just|also"
-                       r"|only) )$")
+                       r"|only|honestly|frankly|personally|seriously|genuinely|tbh|well|look|listen|yes|yeah|ok"
+                       r"|okay) )$")
 _FIRST_BEFORE = re.compile(r"(?<![a-z'’])(?:i|i['’]m|im|i['’]ve|i['’]d|i['’]ll|we|we['’]re|we['’]ve|me|us|myself"
                            r"|ourselves)(?![a-z'’])")
 _DETERMINER = re.compile(r"(?:the|that|this|these|those|an?|his|her|their|your|some|every|any|each)(?: [a-z'’-]+){0,2}?"
