@@ -313,6 +313,8 @@ def _read(text: str, word: str) -> int:
     ("i told 'im a fag like him is not welcome", "fag", 0),
     ("frankly as a dyke i think the new pool is great", "dyke", OWN),  # an adverb opens the clause
     ("frankly as a dyke she should resign", "dyke", 0),
+    ("they sang 'we dykes are here to stay', not for long they aren't", "dykes", 0),  # a veiled threat after the quote
+    ("he told the room \"i'm a proud queer\" and he got what was coming", "queer", 0),
 ])
 def test_reading(text, word, expected):
     assert _read(text, word) == expected

@@ -52,9 +52,11 @@ _CALLED_AFTER = re.compile(r", (?:(?P<we>we|we['’](?:re|ve|ll|d))|let['’]s|l
 _HARM_SAID = re.compile(r"(?<![a-z'’])(?:" + "|".join(sorted(
     map(re.escape, {w for w in (*DEATH_WISH, *VIOLENCE, *DEHUMANIZE, *EXPEL, *INSULTS_EN) if w.isascii()}),
     key=lambda w: (-len(w), w))) + r"|beat|hurt|attack|batter|bash|punch|kick|smash|torch|hunt|string|die|dead|rid"
-    r"|(?:run|drive|thr[eo]w|chuck(?:ed)?|turf(?:ed)?) (?:\w+ )?out|every last one|the lot)")
+    r"|(?:run|drive|thr[eo]w|chuck(?:ed)?|turf(?:ed)?) (?:\w+ )?out|every last one|the lot"
+    r"|deserves? (?:everything|what)|(?:had|got) (?:it|what was) coming|not for long|regrets? it)")
 # ... and a harm said after a naming ("the couple next door call each other dykes and should be run out of the
-# village": scorn by deed, not by word; read2, session 43)
+# village": scorn by deed, not by word; read2, session 43) or after quoted in-group speech, a veiled one too ("'us
+# faggots are here to stay' they chanted, well not for long", "... so dad threw him out": session 44)
 _HARM_AFTER = re.compile(r"[^.!?\n]{0,80}?" + _HARM_SAID.pattern)
 _OTHERS = re.compile(r"(?<![a-z'’])(?:you|your|yours|ya|u|ur|they|them|their|theirs|those|these|he|him|his|she|her"
                      r"|it|its)(?![a-z'’])")
