@@ -315,6 +315,10 @@ def _read(text: str, word: str) -> int:
     ("frankly as a dyke she should resign", "dyke", 0),
     ("they sang 'we dykes are here to stay', not for long they aren't", "dykes", 0),  # a veiled threat after the quote
     ("he told the room \"i'm a proud queer\" and he got what was coming", "queer", 0),
+    ("ima slap dat bitch", "bitch", 0),  # a determiner of speech or a pronoun is no describing word
+    ("ima catch you bitch", "bitch", 0),
+    ("ima soft bitch", "bitch", OWN),
+    ("i'm a proper fucking dyke and proud", "dyke", OWN),  # an intensifier is no scorn
 ])
 def test_reading(text, word, expected):
     assert _read(text, word) == expected
