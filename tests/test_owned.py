@@ -319,6 +319,12 @@ def _read(text: str, word: str) -> int:
     ("ima catch you bitch", "bitch", 0),
     ("ima soft bitch", "bitch", OWN),
     ("i'm a proper fucking dyke and proud", "dyke", OWN),  # an intensifier is no scorn
+    ("i love being a dyke, best thing about me", "dyke", OWN),
+    ("we enjoy being queers in a small town", "queers", OWN),
+    ("i love being a queer's worst nightmare", "queer", 0),
+    ("been a fag my whole life and never once been to a pride march", "fag", OWN),
+    ("been a dyke all her life, that one", "dyke", 0),
+    ("he's been a fag since school", "fag", 0),
 ])
 def test_reading(text, word, expected):
     assert _read(text, word) == expected

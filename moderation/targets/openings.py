@@ -31,7 +31,10 @@ from moderation.wordlists.addressees import EN_PEOPLE
 # writer set beside the word ("i, an old dyke, ...", "we, the queers of leeds, ..."), counted by a quantifier ("both of
 # us are dykes", "as one of the dykes who ..."), "we some real ..." (the copula left out); "my" before the writer's own
 # team, choir or body too (_OWN_THING_AFTER: "my old queer arse"). Not "our": townspeople say "our dyke march is a
-# disgrace", "our fag bar got torched, good riddance" (read2, session 42)
+# disgrace", "our fag bar got torched, good riddance" (read2, session 42). Session 44: a sign-off ("signed, one very
+# tired dyke", "yours truly, the only dyke on the council"), the writer glad of being one ("i love being a dyke"), and
+# "been a ..." with its subject left out at a clause's start ("been a queer my whole life"), unless the clause turns
+# to someone else after the word ("been a fag all his life, that one")
 _SINCE = (r"(?: not(?= (?:the only|just) ))?(?: (?:still|also|always|openly|proudly|just|really))?"
           r"(?: (?:openly |proudly )?out as)?"
           r"(?: what (?:they|you|people|folk|some people|others)(?: would|['’]d)? call)?(?: as(?: much)?)?")
@@ -50,7 +53,9 @@ _OPENER = (r"(?:we|us|fellow|(?P<as>as an?|as one of (?:the|those|these|us))|ima
            r"(?: (?:here|(?:at|in|on|from) (?:the |this |that |our |my )?[a-z-]{2,15}(?: [a-z-]{2,15})?))?"
            r" (?:are|were|have been|['’]re)"
            r"|(?P<my>my)"
-           r"|(?<![a-z'’] )(?:signed|yours truly|yours sincerely|sincerely|regards),(?: just)?(?: one)?)")
+           r"|(?<![a-z'’] )(?:signed|yours truly|yours sincerely|sincerely|regards),(?: just)?(?: one)?"
+           r"|(?:i|we)(?: really| just)? (?:love|loved|like|liked|enjoy|enjoyed|adore|miss|missed) being"
+           r"|(?P<been>(?<![a-z'’] )(?:always )?been(?: (?:openly |proudly )?out as)?))")
 ARTICLE = r"(?: (?:an?|all|both|such an?|just an?|also an?|still an?|the biggest|a bit of an?|a total|a complete))?"
 MODIFIER = r"(?: (?:proud|old|fat|fellow|own|little|bunch of|lot of|massive|proper|big|total|complete|real)){0,2}"
 # after an article the writer may describe themself with any one word first ("i'm a bossy bitch", normalised "ima
@@ -109,6 +114,7 @@ OWNABLE = re.compile(r"(?:niggas?|niggers?|queers?|dykes?|faggots?|fags?|homos?|
 OPENED = 64
 _OPENINGS = 3  # openings before a word opened_before reads, the refused ones included
 _US_OPENING = re.compile(r"(?:^|[^a-z'’])us ")
+_THIRD = re.compile(r"(?<![a-z'’])(?:he|him|his|she|her|they|them|their|you|your)(?![a-z'’])")
 _QUOTE_MARK = re.compile(r"['‘’\"“”]")
 # session 43: no one the writer only imagines being ("if i was a faggot i'd ...", "imagine me being a dyke", "as if
 # i became a queer"; "so what if i'm a dyke" is the writer's own), nor what the writer asks in disbelief ("me, a
@@ -195,6 +201,12 @@ def _opened(t: str, a: int, b: int, before: re.Match) -> bool:
         return False
     if (apposed := before.group("apposed")) is not None and not _apposed(t, b, apposed):
         return False
+    if before.group("been") is not None:  # "been a fag all his life, that one": someone else
+        end = min(len(t), b + 48)
+        if (stop := _SENTENCE_END.search(t, b, end)) is not None:
+            end = stop.start()
+        if _THIRD.search(t, b, end):
+            return False
     for name in ("free", "the_words", "count_words"):
         if (words := before.group(name)) is not None and not describes(words, t, b):
             return False
