@@ -325,6 +325,12 @@ def _read(text: str, word: str) -> int:
     ("been a fag my whole life and never once been to a pride march", "fag", OWN),
     ("been a dyke all her life, that one", "dyke", 0),
     ("he's been a fag since school", "fag", 0),
+    # exclusions by someone in charge name the group by the word as a referring noun: never the writer's own
+    ("i'm the head of the board, so dykes won't be coaching here", "dykes", 0),
+    ("we're just a bunch of parents and queers can keep away from our kids", "queers", 0),
+    ("signed, the owner: no fags served", "fags", 0),
+    ("i'm a busy, hard-working landlord and faggots need not apply", "faggots", 0),
+    ("yours truly, the chair, and no dyke is joining while i'm in charge", "dyke", 0),
 ])
 def test_reading(text, word, expected):
     assert _read(text, word) == expected
