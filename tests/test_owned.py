@@ -325,6 +325,8 @@ def _read(text: str, word: str) -> int:
     ("been a fag my whole life and never once been to a pride march", "fag", OWN),
     ("been a dyke all her life, that one", "dyke", 0),
     ("he's been a fag since school", "fag", 0),
+    ("the new coach. been a dyke since uni. keep the girls away", "dyke", 0),  # after a sentence naming someone
+    ("i love being a fag-free pub, my rules", "fag", 0),
     # exclusions by someone in charge name the group by the word as a referring noun: never the writer's own
     ("i'm the head of the board, so dykes won't be coaching here", "dykes", 0),
     ("we're just a bunch of parents and queers can keep away from our kids", "queers", 0),
