@@ -326,6 +326,7 @@ def _read(text: str, word: str) -> int:
     ("been a dyke all her life, that one", "dyke", 0),
     ("he's been a fag since school", "fag", 0),
     ("the new coach. been a dyke since uni. keep the girls away", "dyke", 0),  # after a sentence naming someone
+    ("new coach at st mary's\nbeen a dyke since uni\nkeep the girls away", "dyke", 0),  # or a line
     ("i love being a fag-free pub, my rules", "fag", 0),
     # exclusions by someone in charge name the group by the word as a referring noun: never the writer's own
     ("i'm the head of the board, so dykes won't be coaching here", "dykes", 0),

@@ -33,8 +33,8 @@ from moderation.wordlists.addressees import EN_PEOPLE
 # team, choir or body too (_OWN_THING_AFTER: "my old queer arse"). Not "our": townspeople say "our dyke march is a
 # disgrace", "our fag bar got torched, good riddance" (read2, session 42). Session 44: a sign-off ("signed, one very
 # tired dyke", "yours truly, the only dyke on the council"), the writer glad of being one ("i love being a dyke"), and
-# "been a ..." with its subject left out at the comment's or a line's start ("been a queer my whole life"; after a
-# sentence it may go on with the person that sentence named: "the new pe teacher. been a dyke since uni.", read2),
+# "been a ..." with its subject left out at the comment's start ("been a queer my whole life"; after a sentence or a
+# line it may go on with the person named there: "the new pe teacher. been a dyke since uni.", read2),
 # unless the clause turns to someone else after the word ("been a fag all his life, that one")
 _SINCE = (r"(?: not(?= (?:the only|just) ))?(?: (?:still|also|always|openly|proudly|just|really))?"
           r"(?: (?:openly |proudly )?out as)?"
@@ -56,7 +56,7 @@ _OPENER = (r"(?:we|us|fellow|(?P<as>as an?|as one of (?:the|those|these|us))|ima
            r"|(?P<my>my)"
            r"|(?<![a-z'’] )(?:signed|yours truly|yours sincerely|sincerely|regards),(?: just)?(?: one)?"
            r"|(?:i|we)(?: really| just)? (?:love|loved|like|liked|enjoy|enjoyed|adore|miss|missed) being"
-           r"|(?P<been>(?<![^\n])(?:always )?been(?: (?:openly |proudly )?out as)?))")
+           r"|(?P<been>(?<![\s\S])(?:always )?been(?: (?:openly |proudly )?out as)?))")
 ARTICLE = r"(?: (?:an?|all|both|such an?|just an?|also an?|still an?|the biggest|a bit of an?|a total|a complete))?"
 MODIFIER = r"(?: (?:proud|old|fat|fellow|own|little|bunch of|lot of|massive|proper|big|total|complete|real)){0,2}"
 # after an article the writer may describe themself with any one word first ("i'm a bossy bitch", normalised "ima
