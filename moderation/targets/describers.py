@@ -45,15 +45,24 @@ _ING_BEFORE_PLURAL = frozenset((
     "snoring", "knitting", "singing", "dancing", "cycling", "walking", "running", "swimming", "rambling", "gardening",
     "churchgoing", "god-fearing", "hard-working", "long-suffering", "fun-loving", "loud-mouthed", "adoring"))
 _DESCRIBER = re.compile(r"(,?) ([a-z][a-z-]*)")
+# after an article, several describing words with no comma only behind an adverb of degree ("signed, one very tired
+# dyke", "i'm a truly knackered queer"): the two free words of "i'm a cool ass nigga", "i'm a pretty average bitch",
+# "im a ghetto ass nigga" re-read 11 Davidson tweets, and a refit on them cost HateCheck 0.0011 and two reclaimed
+# slurs (ship's trial ship-t2, session 44: their offensive / hate labels then taught the own word's space)
+_DEGREE = re.compile(r"very|really|so|quite|rather|slightly|fairly|truly|totally|utterly|incredibly|extremely|happily"
+                     r"|newly|openly|proudly|mostly|partly|fully|barely|nearly")
 
 
-def describes(words: str, t: str, b: int) -> bool:
+def describes(words: str, t: str, b: int, free: bool = False) -> bool:
     """Whether the describing words before the word ending at `b` describe it (_SCORNFUL, _HARM_ING, _ADJECTIVE,
-    _ING_BEFORE_PLURAL): a single word as before session 44; at most three words, one regex match each."""
+    _ING_BEFORE_PLURAL, _DEGREE after an article): a single word as before session 44; at most three words, one regex
+    match each."""
     found = _DESCRIBER.findall(" " + words.lstrip())
     if len(found) < 2 and _HARM_ING.fullmatch(words.strip()) is None:
         return not found or not found[0][0]  # one word ("ima bossy bitch"), read as before
     listed = any(comma for comma, _word in found)
+    if free and not listed and any(_DEGREE.fullmatch(word) is None for _comma, word in found[:-1]):
+        return False  # "i'm a cool ass nigga", "i'm a pretty average bitch": see _DEGREE
     for _comma, word in found:
         if word in _SCORNFUL or _HARM_ING.fullmatch(word) or (listed and _ADJECTIVE.fullmatch(word) is None):
             return False

@@ -211,7 +211,7 @@ def _opened(t: str, a: int, b: int, before: re.Match) -> bool:
         if _THIRD.search(t, b, end):
             return False
     for name in ("free", "the_words", "count_words"):
-        if (words := before.group(name)) is not None and not describes(words, t, b):
+        if (words := before.group(name)) is not None and not describes(words, t, b, name == "free"):
             return False
     thing = OWNABLE.fullmatch(t, a, b) is not None and _OWN_THING_AFTER.match(t, b, b + 28) is not None
     if before.group("my") is not None and not ((plural and " " not in t[a:b]) or (
