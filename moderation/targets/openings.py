@@ -63,7 +63,7 @@ MODIFIER = r"(?: (?:proud|old|fat|fellow|own|little|bunch of|lot of|massive|prop
 # bossy bitch"; "call me a petty bitch", "i was such a moody bitch"): the article makes the word one that describes the
 # writer, not an object ("we hate fags" has none, so it stays an attack), and it asks for one word (singular), so "ima
 # slap bitches" (I'm going to) is no description; not a word that turns to someone else ("i'm a fan of", "a friend of")
-_DESCRIBED = (r"(?: (?:an?|such an?|just an?|also an?|still an?|a bit of an?|a total|a complete|a real)|(?<=ima)"
+_DESCRIBED = (r"(?: (?:a bit of an?|a total|a complete|a real|such an?|just an?|also an?|still an?|an?)|(?<=ima)"
               r"|(?<=, a)|(?<=, an)|(?<= one))"
               r" (?P<free>(?!(?:fan|friend|lover|hater|enemy|neighbou?r|boss|victim|target|of|the|to|for|with|at)"
               r"(?![a-z]))[a-z][a-z-]{1,24}" + MORE + r")")
