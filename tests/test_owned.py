@@ -334,6 +334,8 @@ def _read(text: str, word: str) -> int:
     ("signed, the owner: no fags served", "fags", 0),
     ("i'm a busy, hard-working landlord and faggots need not apply", "faggots", 0),
     ("yours truly, the chair, and no dyke is joining while i'm in charge", "dyke", 0),
+    ("yours truly, one less dyke on the parish council, thank god", "dyke", 0),  # counted off (read2, session 44)
+    ("yours truly, one very tired dyke on the parish council", "dyke", OWN),
 ])
 def test_reading(text, word, expected):
     assert _read(text, word) == expected

@@ -62,10 +62,12 @@ MODIFIER = r"(?: (?:proud|old|fat|fellow|own|little|bunch of|lot of|massive|prop
 # after an article the writer may describe themself with any one word first ("i'm a bossy bitch", normalised "ima
 # bossy bitch"; "call me a petty bitch", "i was such a moody bitch"): the article makes the word one that describes the
 # writer, not an object ("we hate fags" has none, so it stays an attack), and it asks for one word (singular), so "ima
-# slap bitches" (I'm going to) is no description; not a word that turns to someone else ("i'm a fan of", "a friend of")
+# slap bitches" (I'm going to) is no description; not a word that turns to someone else ("i'm a fan of", "a friend of"),
+# nor one that counts them off ("yours truly, one less dyke on the parish council, thank god": read2, session 44)
 _DESCRIBED = (r"(?: (?:a bit of an?|a total|a complete|a real|such an?|just an?|also an?|still an?|an?)|(?<=ima)"
               r"|(?<=, a)|(?<=, an)|(?<= one))"
-              r" (?P<free>(?!(?:fan|friend|lover|hater|enemy|neighbou?r|boss|victim|target|of|the|to|for|with|at)"
+              r" (?P<free>(?!(?:fan|friend|lover|hater|enemy|neighbou?r|boss|victim|target|of|the|to|for|with|at|less"
+              r"|fewer)"
               r"(?![a-z]))[a-z][a-z-]{1,24}" + MORE + r")")
 # the words a describing word may come before: a person noun ("ima crazy bitch"), not a swear word ("ima stop fuckin")
 _DESCRIBED_WORD = re.compile(r"nigga|niggah|queer|dyke|fag|faggot|homo|tranny|crip|cripple|retard|bitch|chink|coon"
