@@ -334,6 +334,11 @@ def _read(text: str, word: str) -> int:
     ("signed, the owner: no fags served", "fags", 0),
     ("i'm a busy, hard-working landlord and faggots need not apply", "faggots", 0),
     ("yours truly, the chair, and no dyke is joining while i'm in charge", "dyke", 0),
+    # session 45: after "ima" and a degree adverb a verb is no describing word (read2)
+    ("ima so kick faggot ass after school tomorrow", "faggot", 0),
+    ("ima quite happily stab bitch if she tries it", "bitch", 0),
+    ("ima totally smash faggot face in if he tries it", "faggot", 0),
+    ("signed, one very tired dyke who wants the bins collected", "dyke", OWN),
     ("yours truly, one less dyke on the parish council, thank god", "dyke", 0),  # counted off (read2, session 44)
     ("yours truly, one very tired dyke on the parish council", "dyke", OWN),
 ])

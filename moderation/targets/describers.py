@@ -48,7 +48,9 @@ _DESCRIBER = re.compile(r"(,?) ([a-z][a-z-]*)")
 # after an article, several describing words with no comma only behind an adverb of degree ("signed, one very tired
 # dyke", "i'm a truly knackered queer"): the two free words of "i'm a cool ass nigga", "i'm a pretty average bitch",
 # "im a ghetto ass nigga" re-read 11 Davidson tweets, and a refit on them cost HateCheck 0.0011 and two reclaimed
-# slurs (ship's trial ship-t2, session 44: their offensive / hate labels then taught the own word's space)
+# slurs (ship's trial ship-t2, session 44: their offensive / hate labels then taught the own word's space); and the
+# word after the adverb has an adjective's shape: "ima so kick faggot ass", "ima quite happily stab bitch", "ima
+# totally smash faggot face in" are "i'm going to" and a verb (read2, session 45)
 _DEGREE = re.compile(r"very|really|so|quite|rather|slightly|fairly|truly|totally|utterly|incredibly|extremely|happily"
                      r"|newly|openly|proudly|mostly|partly|fully|barely|nearly")
 
@@ -63,8 +65,9 @@ def describes(words: str, t: str, b: int, free: bool = False) -> bool:
     listed = any(comma for comma, _word in found)
     if free and not listed and any(_DEGREE.fullmatch(word) is None for _comma, word in found[:-1]):
         return False  # "i'm a cool ass nigga", "i'm a pretty average bitch": see _DEGREE
-    for _comma, word in found:
-        if word in _SCORNFUL or _HARM_ING.fullmatch(word) or (listed and _ADJECTIVE.fullmatch(word) is None):
+    for _comma, word in found:  # after an article each word but a degree adverb has an adjective's shape
+        shaped = listed or (free and _DEGREE.fullmatch(word) is None)  # ("ima so kick ...": a verb, read2)
+        if word in _SCORNFUL or _HARM_ING.fullmatch(word) or (shaped and _ADJECTIVE.fullmatch(word) is None):
             return False
     last = found[-1][1]
     return not (t[b - 1] in "sz" and last.endswith("ing") and "-" not in last and last not in _ING_BEFORE_PLURAL)
