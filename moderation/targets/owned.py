@@ -58,6 +58,9 @@ _HARM_SAID = re.compile(r"(?<![a-z'’])(?:" + "|".join(sorted(
 # village": scorn by deed, not by word; read2, session 43) or after quoted in-group speech, a veiled one too ("'us
 # faggots are here to stay' they chanted, well not for long", "... so dad threw him out": session 44)
 _HARM_AFTER = re.compile(r"[^.!?\n]{0,80}?" + _HARM_SAID.pattern)
+# ... or hatred said after quoted in-group speech ('when eminem said "call me a faggot, cause i hate a pussy"': session
+# 45, the one training row the quoted reading re-read)
+_HATE_AFTER = re.compile(r"[^.!?\n]{0,80}?(?<![a-z'’])(?:hate|hates|hated|hating)(?![a-z'’])")
 _OTHERS = re.compile(r"(?<![a-z'’])(?:you|your|yours|ya|u|ur|they|them|their|theirs|those|these|he|him|his|she|her"
                      r"|it|its)(?![a-z'’])")
 # session 38: two first-person forms of the writer's own word. A self-introduction at a clause's start, the singular
@@ -155,7 +158,8 @@ def reading(t: str, a: int, b: int) -> int:
     before and _NEAR either side: linear in the words)."""
     agent = _AGENT_AFTER.match(t, b, b + 12) is not None  # "a faggot killer", "we are queer bashers": the target
     opening = None if agent else opened_before(t, a, b)
-    if opening is not None and quoted(t, opening) and (_HARM_AFTER.match(t, b, b + 120) or _SCORN_AFTER.match(t, b)):
+    if opening is not None and quoted(t, opening) and (_HARM_AFTER.match(t, b, b + 120) or _SCORN_AFTER.match(t, b)
+                                                       or _HATE_AFTER.match(t, b, b + 96)):
         opening = agent = True  # quoted in-group speech, then harm or scorn ('he said "i'm one of them" so i hit him')
     if not agent and (opening is not None or _IN_GROUP_AFTER.match(t, b, b + 24)
             or _COUNTED_AFTER.match(t, b, b + 40) or (_AND_ME_AFTER.match(t, b, b + 12) and _OTHER_BEFORE.search(
