@@ -334,6 +334,9 @@ def _read(text: str, word: str) -> int:
     ("signed, the owner: no fags served", "fags", 0),
     ("i'm a busy, hard-working landlord and faggots need not apply", "faggots", 0),
     ("yours truly, the chair, and no dyke is joining while i'm in charge", "dyke", 0),
+    # session 45: hatred said after quoted in-group speech ends its reading (the one training row part A re-read)
+    ('when eminem said "call me a faggot, cause i hate a pussy"', "faggot", 0),
+    ("my best mate texted me 'us queers have got to stick together' after the result", "queers", OWN),
     # session 45: after "ima" and a degree adverb a verb is no describing word (read2)
     ("ima so kick faggot ass after school tomorrow", "faggot", 0),
     ("ima quite happily stab bitch if she tries it", "bitch", 0),
