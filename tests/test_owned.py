@@ -392,3 +392,28 @@ def test_owned_words_are_hashed_apart_only_with_the_option():
 def test_hoe_and_slut_are_read_like_the_other_words(text, expected):
     t = normalize(text).text
     assert [t[a:b] for a, b in owned_spans(t)] == expected
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    # session 46 (read2's rounds a-c on prof-s45-a2): after "ima" itself a degree adverb and a verb is no describing
+    ("ima totally finish faggot off if he comes near me again", "faggot", 0),
+    ("ima really bully faggot till he cries like last year", "faggot", 0),
+    ("ima fully string faggot up from the lamppost", "faggot", 0),
+    ("ima so pistol-whip dyke if she says one more word", "dyke", 0),
+    ("ima so tired bitch lol", "bitch", OWN),
+    ("ima totally knackered fag after that shift, goodnight all", "fag", OWN),
+    ("i'm a very obvious dyke and i'm teaching my daughter to ride a bike", "dyke", OWN),
+    # ... a sign-off's "one" that counts them off or says them dead
+    ("yours truly, one dead dyke on the parish council would be a good start", "dyke", 0),
+    ("regards, one last queer left in this town, and we'll sort him too", "queer", 0),
+    ("yours truly, one tired dyke on the parish council, signing off for the night", "dyke", OWN),
+    # ... and the writer's hostility to a quoted speaker before the quote or after it across sentences
+    ('she said "i\'m a dyke" like it\'s normal. people like her shouldn\'t be allowed near kids.', "dyke", 0),
+    ('i\'ve hated her ever since she stood up in assembly and said "i\'m a dyke".', "dyke", 0),
+    ('the new teacher said "i\'m a dyke, ask me anything." i hate her.', "dyke", 0),
+    ('she said "i\'m a dyke" and my hatred for her has only grown.', "dyke", 0),
+    ('she said "i\'m a dyke" and my respect for her has only grown.', "dyke", OWN),
+    ('the new teacher said "i\'m a dyke, ask me anything." i love her.', "dyke", OWN),
+])
+def test_read2_rounds_on_part_a(text, word, expected):
+    assert _read(text, word) == expected

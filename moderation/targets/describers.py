@@ -55,10 +55,20 @@ _DEGREE = re.compile(r"very|really|so|quite|rather|slightly|fairly|truly|totally
                      r"|newly|openly|proudly|mostly|partly|fully|barely|nearly")
 
 
-def describes(words: str, t: str, b: int, free: bool = False) -> bool:
+# session 46: "ima" is "i'm a" and "i'm gonna" alike, so after it the word behind a degree adverb is read only as a
+# participle or an adjective no verb shares: -ed or -ing after a vowel (not -eed: "bleed"; "shred", "string" have
+# none), -ful, -ous, or the closed list ("ima so tired bitch", "ima totally knackered fag"); "ima totally finish faggot
+# off", "ima really bully faggot", "ima so bury bitch", "ima really torment dyke", "ima fully string faggot up" are
+# verbs (read2's round a, session 46)
+_AFTER_IMA = re.compile(r"[a-z-]*[aeiouy][a-z]*(?<!e)ed|[a-z-]*[aeiouy][a-z]*ing|[a-z]+(?:ful|ous)"
+                        r"|old|big|fat|proud|loud|bold|young|small|tall|short|bald|sober|queer|trans|black|white|brown"
+                        r"|gay|bi|butch|femme|camp|deaf|blue|red|green|grey|gray|soft|wet|dry|new|fit|wise")
+
+
+def describes(words: str, t: str, b: int, free: bool = False, ima: bool = False) -> bool:
     """Whether the describing words before the word ending at `b` describe it (_SCORNFUL, _HARM_ING, _ADJECTIVE,
-    _ING_BEFORE_PLURAL, _DEGREE after an article): a single word as before session 44; at most three words, one regex
-    match each."""
+    _ING_BEFORE_PLURAL, _DEGREE after an article, _AFTER_IMA after "ima" itself): a single word as before session 44;
+    at most three words, one regex match each."""
     found = _DESCRIBER.findall(" " + words.lstrip())
     if len(found) < 2 and _HARM_ING.fullmatch(words.strip()) is None:
         return not found or not found[0][0]  # one word ("ima bossy bitch"), read as before
@@ -69,5 +79,8 @@ def describes(words: str, t: str, b: int, free: bool = False) -> bool:
         shaped = listed or (free and _DEGREE.fullmatch(word) is None)  # ("ima so kick ...": a verb, read2)
         if word in _SCORNFUL or _HARM_ING.fullmatch(word) or (shaped and _ADJECTIVE.fullmatch(word) is None):
             return False
+    if ima and not listed and any(_DEGREE.fullmatch(word) is None and _AFTER_IMA.fullmatch(word) is None
+                                  for _comma, word in found):
+        return False  # "ima" (its own word), a degree adverb and a verb: see _AFTER_IMA
     last = found[-1][1]
     return not (t[b - 1] in "sz" and last.endswith("ing") and "-" not in last and last not in _ING_BEFORE_PLURAL)

@@ -63,11 +63,12 @@ MODIFIER = r"(?: (?:proud|old|fat|fellow|own|little|bunch of|lot of|massive|prop
 # bossy bitch"; "call me a petty bitch", "i was such a moody bitch"): the article makes the word one that describes the
 # writer, not an object ("we hate fags" has none, so it stays an attack), and it asks for one word (singular), so "ima
 # slap bitches" (I'm going to) is no description; not a word that turns to someone else ("i'm a fan of", "a friend of"),
-# nor one that counts them off ("yours truly, one less dyke on the parish council, thank god": read2, session 44)
+# nor one that counts them off or says them dead ("yours truly, one less dyke on the parish council, thank god": read2,
+# session 44; "regards, one last queer left in this town", "yours truly, one dead dyke ...": read2, session 46)
 _DESCRIBED = (r"(?: (?:a bit of an?|a total|a complete|a real|such an?|just an?|also an?|still an?|an?)|(?<=ima)"
               r"|(?<=, a)|(?<=, an)|(?<= one))"
               r" (?P<free>(?!(?:fan|friend|lover|hater|enemy|neighbou?r|boss|victim|target|of|the|to|for|with|at|less"
-              r"|fewer)"
+              r"|fewer|more|last|other|next|final|remaining|extra|spare|dead|deceased|dying|gone)"
               r"(?![a-z]))[a-z][a-z-]{1,24}" + MORE + r")")
 # the words a describing word may come before: a person noun ("ima crazy bitch"), not a swear word ("ima stop fuckin")
 _DESCRIBED_WORD = re.compile(r"nigga|niggah|queer|dyke|fag|faggot|homo|tranny|crip|cripple|retard|bitch|chink|coon"
@@ -213,7 +214,8 @@ def _opened(t: str, a: int, b: int, before: re.Match) -> bool:
         if _THIRD.search(t, b, end):
             return False
     for name in ("free", "the_words", "count_words"):
-        if (words := before.group(name)) is not None and not describes(words, t, b, name == "free"):
+        if (words := before.group(name)) is not None and not describes(
+                words, t, b, name == "free", name == "free" and _after_ima(t, before.start(name))):
             return False
     thing = OWNABLE.fullmatch(t, a, b) is not None and _OWN_THING_AFTER.match(t, b, b + 28) is not None
     if before.group("my") is not None and not ((plural and " " not in t[a:b]) or (
@@ -270,3 +272,8 @@ def _as_writer(t: str, s: int, b: int) -> bool:
                 return False  # "as one of those queers the vicar should step down" (read2), "... the head should"
         return first is None or first.group("first") is not None
     return _FIRST_BEFORE.search(t, start, s) is not None
+
+
+def _after_ima(t: str, at: int) -> bool:
+    """Whether the describing words at `at` follow "ima" as its own word ("i'm a" and "i'm gonna" normalised alike)."""
+    return t.endswith("ima ", 0, at) and (at == 4 or not "a" <= t[at - 5] <= "z")

@@ -61,6 +61,15 @@ _HARM_AFTER = re.compile(r"[^.!?\n]{0,80}?" + _HARM_SAID.pattern)
 # ... or hatred said after quoted in-group speech ('when eminem said "call me a faggot, cause i hate a pussy"': session
 # 45, the one training row the quoted reading re-read)
 _HATE_AFTER = re.compile(r"[^.!?\n]{0,80}?(?<![a-z'’])(?:hate|hates|hated|hating)(?![a-z'’])")
+# session 46: ... and the writer's hostility to the quoted speaker anywhere near it, before the quote or after it across
+# sentences: hatred or disgust of the class "hate" is one of ('I've hated her ever since she ... said "I'm a dyke"',
+# '... and my hatred for her has only grown', '... and I was disgusted by him'), or the speaker kept from others
+# ('She said "I'm a dyke" like it's normal. People like her shouldn't be allowed near kids.': read2's round b)
+_HOSTILE = re.compile(r"(?<![a-z'’])(?:hate|hates|hated|hating|hatred|despis\w*|loath\w*|detest\w*|abhor\w*"
+                      r"|can['’]?t stand|cannot stand|sick of|disgust\w*|repuls\w*|revolt\w*|vile|gross"
+                      r"|(?:should(?:n['’]?t| not)|not|never) be allowed|banned|barred|away from"
+                      r"|near (?:kids|children|my|our|the|your))(?![a-z'’])")
+_HOSTILE_BEFORE, _HOSTILE_AFTER = 120, 160  # characters before the opening and after the word read for it
 _OTHERS = re.compile(r"(?<![a-z'’])(?:you|your|yours|ya|u|ur|they|them|their|theirs|those|these|he|him|his|she|her"
                      r"|it|its)(?![a-z'’])")
 # session 38: two first-person forms of the writer's own word. A self-introduction at a clause's start, the singular
@@ -159,7 +168,8 @@ def reading(t: str, a: int, b: int) -> int:
     agent = _AGENT_AFTER.match(t, b, b + 12) is not None  # "a faggot killer", "we are queer bashers": the target
     opening = None if agent else opened_before(t, a, b)
     if opening is not None and quoted(t, opening) and (_HARM_AFTER.match(t, b, b + 120) or _SCORN_AFTER.match(t, b)
-                                                       or _HATE_AFTER.match(t, b, b + 96)):
+                                                       or _HATE_AFTER.match(t, b, b + 96) or _HOSTILE.search(
+                t, max(0, opening.start() - _HOSTILE_BEFORE), b + _HOSTILE_AFTER)):
         opening = agent = True  # quoted in-group speech, then harm or scorn ('he said "i'm one of them" so i hit him')
     if not agent and (opening is not None or _IN_GROUP_AFTER.match(t, b, b + 24)
             or _COUNTED_AFTER.match(t, b, b + 40) or (_AND_ME_AFTER.match(t, b, b + 12) and _OTHER_BEFORE.search(
