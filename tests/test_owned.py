@@ -344,6 +344,13 @@ def _read(text: str, word: str) -> int:
     ("signed, one very tired dyke who wants the bins collected", "dyke", OWN),
     ("yours truly, one less dyke on the parish council, thank god", "dyke", 0),  # counted off (read2, session 44)
     ("yours truly, one very tired dyke on the parish council", "dyke", OWN),
+    # session 45: "just a" and describing words of an adjective's shape before a self-introduction
+    ("just a tired, overworked dyke nurse here, please stop parking across the ambulance bay", "dyke", OWN),
+    ("just a boring old queer here, wondering why the bins haven't been collected", "queer", OWN),
+    ("just a filthy dyke here, and i vote", "dyke", 0),
+    ("just a stinking faggot here, i've reported it", "faggot", 0),
+    ("just a dyke nurse here, so get her off the children's ward", "dyke", 0),
+    ("just another faggot here trying to ruin our town, ban him", "faggot", 0),
 ])
 def test_reading(text, word, expected):
     assert _read(text, word) == expected

@@ -75,12 +75,16 @@ def describes(words: str, t: str, b: int, free: bool = False, ima: bool = False)
     listed = any(comma for comma, _word in found)
     if free and not listed and any(_DEGREE.fullmatch(word) is None for _comma, word in found[:-1]):
         return False  # "i'm a cool ass nigga", "i'm a pretty average bitch": see _DEGREE
-    for _comma, word in found:  # after an article each word but a degree adverb has an adjective's shape
-        shaped = listed or (free and _DEGREE.fullmatch(word) is None)  # ("ima so kick ...": a verb, read2)
-        if word in _SCORNFUL or _HARM_ING.fullmatch(word) or (shaped and _ADJECTIVE.fullmatch(word) is None):
-            return False
+    if not all(describing(word, listed or (free and _DEGREE.fullmatch(word) is None)) for _comma, word in found):
+        return False  # after an article each word but a degree adverb has an adjective's shape ("ima so kick ...")
     if ima and not listed and any(_DEGREE.fullmatch(word) is None and _AFTER_IMA.fullmatch(word) is None
                                   for _comma, word in found):
         return False  # "ima" (its own word), a degree adverb and a verb: see _AFTER_IMA
     last = found[-1][1]
     return not (t[b - 1] in "sz" and last.endswith("ing") and "-" not in last and last not in _ING_BEFORE_PLURAL)
+
+
+def describing(word: str, shaped: bool = True) -> bool:
+    """Whether one word may describe the writer as one of them: no insult or scorn (_SCORNFUL), no participle of harm
+    (_HARM_ING), and if `shaped` an adjective's shape (_ADJECTIVE)."""
+    return not (word in _SCORNFUL or _HARM_ING.fullmatch(word) or (shaped and _ADJECTIVE.fullmatch(word) is None))

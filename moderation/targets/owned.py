@@ -10,6 +10,7 @@ from moderation.automaton import Automaton
 from moderation.targets.constructions import HATE_EN, THREAT_EN
 from moderation.targets.denial_patterns import UNWARM_EN
 from moderation.targets.denied import denied_spans
+from moderation.targets.describers import describing
 from moderation.targets.literal import NEAR as _NEAR
 from moderation.targets.literal import SENSE_WORDS as SENSE_WORDS
 from moderation.targets.literal import SENTENCE_END as _SENTENCE_END
@@ -81,7 +82,12 @@ _OTHERS = re.compile(r"(?<![a-z'’])(?:you|your|yours|ya|u|ur|they|them|their|t
 # subject follows ("being a dyke in this town, i ..."; "being a dyke is who i am" is a gerund subject, not read)
 _SELF_DESCRIBER = (r"(?:proud|old|retired|young|elderly|lifelong|local|working|tired|happy|fellow|married|single|out"
                    r"|openly|disabled|black|white|trans|deaf|blind|middle-aged|grumpy|ageing|aging|humble|resident)")
-_HERE_BEFORE = re.compile(r"(?:^|[.!?\n;:(] *)(?:" + _SELF_DESCRIBER + r" ){0,2}$")
+# session 45: "just a" and up to three describing words of any adjective's shape ("just a tired, overworked dyke nurse
+# here, please ...", "just a boring old queer here, wondering ..."), none an insult or a participle of harm
+# (describers.describing: "just a filthy dyke here" is none); "just another faggot here" is no introduction
+_HERE_BEFORE = re.compile(r"(?:^|[.!?\n;:(] *)(?:(?P<just>just an? )(?P<free>(?:[a-z][a-z-]{1,24},? ){0,3})"
+                          r"|(?:" + _SELF_DESCRIBER + r" ){0,2})$")
+_SELF_DESCRIBING = re.compile(_SELF_DESCRIBER)
 _HERE_AFTER = re.compile(r"(?: (?P<noun>teacher|grandad|grandma|granny|gran|nan|mum|mom|dad|mother|father|nurse"
                          r"|doctor|lad|lass|woman|man|guy|girl|boy|pensioner|student|parent|veteran|driver|vicar|reader|resident"
                          r"|voter|wife|husband|auntie|uncle))? here(?:[,:.]|$)")
@@ -203,10 +209,15 @@ def _introduced(t: str, a: int, b: int) -> bool:
     dyke, i ..."): each window at most _BEFORE characters before and 48 after the word (linear)."""
     if t[b - 1] != "s" and t[a:b] != "nigger" and (before := _HERE_BEFORE.search(t, max(0, a - _BEFORE), a)) and (
             here := _HERE_AFTER.match(t, b, b + 20)) and not _THIRD_AFTER.search(t, here.end(), here.end() + 60):
-        end = here.end() + 60
-        described = here.group("noun") is not None or any(c.isalpha() for c in t[before.start():a])
-        if described or (_FIRST_AFTER.search(t, here.end(), end) and not _YOU_AFTER.search(t, here.end(), end)
-                         and not _REACTION_AFTER.search(t, here.end(), end)):
+        end, words = here.end() + 60, before.group("free")
+        said = not _YOU_AFTER.search(t, here.end(), end) and not _REACTION_AFTER.search(t, here.end(), end)
+        if words is None:  # "old dyke here", "queer teacher here", "dyke here, i ..."
+            described = here.group("noun") is not None or any(c.isalpha() for c in t[before.start():a])
+        elif not all(_SELF_DESCRIBING.fullmatch(w) or describing(w) for w in words.replace(",", " ").split()):
+            return False  # "just a filthy dyke here, ...": each an adjective's shape, no scorn
+        else:  # "just a tired, overworked dyke here": described, with no reaction after
+            described = said and bool(words)
+        if described or (_FIRST_AFTER.search(t, here.end(), end) and said):
             return True
     being = _BEING_BEFORE.search(t, max(0, a - _BEFORE), a)
     return being is not None and _FIRST_SUBJECT.match(t, b, b + 48) is not None
