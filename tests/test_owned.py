@@ -424,3 +424,22 @@ def test_hoe_and_slut_are_read_like_the_other_words(text, expected):
 ])
 def test_read2_rounds_on_part_a(text, word, expected):
     assert _read(text, word) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # session 46: the writer's own word said again of the writer's partner
+    ("I'm a dyke. My wife is a dyke too, and we've run the village shop for twenty years.", OWN),
+    ("I'm a proud old queer and my husband is a queer too, and we've been together forty years.", OWN),
+    # ... not of anyone else, not without the writer's own use first, not with scorn or harm after it
+    ("I'm a dyke. My boss is a dyke too and she's a useless cow.", 0),
+    ("My wife is a dyke, everyone in the village knows.", 0),
+    ("I'm not a dyke. My wife is a dyke.", 0),
+    ("I'm a dyke. My wife is a dyke and a lying cow.", 0),
+    ("I'm a dyke. My wife is a dyke and deserves a good slap.", 0),
+    ("He's a dyke's son. My wife is a dyke, apparently.", 0),
+])
+def test_the_partner_after_the_writer(text, expected):
+    t = normalize(text).text
+    word = "queer" if "queer" in t else "dyke"
+    a = t.rindex(word)
+    assert reading(t, a, a + len(word)) == expected

@@ -132,6 +132,18 @@ _SELF_NAMED_BEFORE = re.compile(r"(?:^|[^a-z'’])(?<!who )(?<!that )(?:(?:calls
                                 r"|described|describing|introduces?|introduced|refers? to|referred to)"
                                 r" (?:herself|himself|themselves|themself|itself|each other|one another)(?: as)?"
                                 r"|growing up(?: as)?)(?:" + ARTICLE + MODIFIER + r"| an?(?: [a-z]{2,12})?) $")
+# session 46: the writer's own word said again of the writer's partner ("i'm a dyke. my wife is a dyke too, and we've
+# run the village shop for twenty years"): the same word, read as the writer's own in the 160 characters before, and
+# no scorn or harm after ("i'm a dyke. my boss is a dyke too and she's a useless cow" is no partner of hers)
+_PARTNER_BEFORE = re.compile(r"(?:^|[^a-z'’])my (?:wife|husband|partner|girlfriend|boyfriend|fiancee|fianc[eé]|missus"
+                             r"|other half|spouse)(?:['’]s| is| was| has always been| has been)(?: (?:also|too|still"
+                             r"|proudly|openly))?" + ARTICLE + MODIFIER + r" $")
+# ... and what may follow it: "too" or "as well", then its sentence's end or the writer going on ("and we ...", ", i
+# ..."); anything else may be a judgement of the partner ("... and a lying cow", "... and deserves a slap")
+_PARTNER_AFTER = re.compile(r"(?: (?:too|as well|also|and all))?(?: *(?:$|[.!\n])|,? and (?:we|i|our|us)(?:['’][a-z]+)?"
+                            r"(?![a-z'’])|, (?:we|i|our)(?:['’][a-z]+)?(?![a-z'’]))")
+_PARTNERED = 160  # characters before the word in which the writer's own use of it is looked for
+
 # the word before an agent noun of harm names its target, not the writer ("i will be a faggot killer", "as a dyke
 # hater", "we are queer bashers"; read2, session 37)
 _AGENT_AFTER = re.compile(r"[ -](?:hat|bash|kill|hunt|beat|lynch|burn|stomp)(?:ers?|ing)(?![a-z])")
@@ -183,9 +195,25 @@ def reading(t: str, a: int, b: int) -> int:
             t[a:b] in _ADDRESS_WORDS and _warm_address(t, a)) or _introduced(t, a, b) or _called(t, a, b)
             or (OWNABLE.fullmatch(t, a, b) and _SELF_NAMED_BEFORE.search(t, max(0, a - _BEFORE), a)
                 and not _SCORN_AFTER.match(t, b) and not _COMMENT_AFTER.match(t, b, b + 24)
-                and not _HARM_AFTER.match(t, b, b + 120))):
+                and not _HARM_AFTER.match(t, b, b + 120)) or _partner(t, a, b)):
         return OWN
     return LITERAL if literal(t, a, b, _BEFORE + 32) else 0
+
+
+def _partner(t: str, a: int, b: int) -> bool:
+    """Whether the word at [a, b) is said of the writer's partner after the writer's own use of the same word, read
+    by reading() within _PARTNERED characters before (the nearest earlier use, not a partner's itself: linear),
+    with only "too", its sentence's end or the writer going on after it, and no scorn or harm."""
+    if (_PARTNER_BEFORE.search(t, max(0, a - 48), a) is None or _PARTNER_AFTER.match(t, b, b + 16) is None
+            or _SCORN_AFTER.match(t, b) or _HARM_AFTER.match(t, b, b + 120)):
+        return False
+    word = t[a:b]
+    earlier = t.rfind(word, max(0, a - _PARTNERED), a - len(word))
+    after = earlier + len(word)
+    if earlier == -1 or "a" <= t[earlier - 1:earlier] <= "z" or "a" <= t[after:after + 1] <= "z":
+        return False
+    # the earlier use is read as the writer's own, not as a partner's in turn (so at most one level deep)
+    return _PARTNER_BEFORE.search(t, max(0, earlier - 48), earlier) is None and reading(t, earlier, after) == OWN
 
 
 def _called(t: str, a: int, b: int) -> bool:
