@@ -443,3 +443,15 @@ def test_the_partner_after_the_writer(text, expected):
     word = "queer" if "queer" in t else "dyke"
     a = t.rindex(word)
     assert reading(t, a, a + len(word)) == expected
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    # session 46: inside a clause "as a" describes the person named last before it: the writer, or someone else
+    ("I see him as a faggot and nothing more.", "faggot", 0),
+    ("I always thought of her as a dyke, nothing else.", "dyke", 0),
+    ("They see me as a queer and that's fine.", "queer", OWN),
+    ("my mum still sees me as a fag and i love her for it", "fag", OWN),
+    ("i came out as a dyke at 40", "dyke", OWN),
+])
+def test_as_describes_the_person_named_last(text, word, expected):
+    assert _read(text, word) == expected

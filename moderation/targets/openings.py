@@ -249,8 +249,8 @@ def _as_writer(t: str, s: int, b: int) -> bool:
     """Whether "as a" or "as one of the" at `s` (its word ending at `b`) names the writer: at a clause's start, when
     the clause it opens goes on with the writer or with no one else (the first word after its comma, else the first
     pronoun after the word: "as a dyke, she should ..." and "as one of those fags, he ..." are someone else; "as one of
-    the dykes who marched, thank you" is the writer); inside a clause, when the writer comes before it (at most 64
-    characters either side, never past the sentence)."""
+    the dykes who marched, thank you" is the writer); inside a clause, when the writer is the person named last before
+    it (at most 64 characters either side, never past the sentence)."""
     start = max(0, s - 64)
     for stop in _SENTENCE_END.finditer(t, start, s):
         start = stop.end()
@@ -271,7 +271,12 @@ def _as_writer(t: str, s: int, b: int) -> bool:
             if _DETERMINER.match(t, b + 1, end) or (first is None and _SUBJECT_AFTER.match(t, b, end)):
                 return False  # "as one of those queers the vicar should step down" (read2), "... the head should"
         return first is None or first.group("first") is not None
-    return _FIRST_BEFORE.search(t, start, s) is not None
+    # inside a clause the person named last before "as" is the one it describes: the writer ("they see me as a queer",
+    # "i came out as a dyke"), not someone else ("i see him as a faggot and nothing more": session 46)
+    last = None
+    for pronoun in _PRONOUN.finditer(t, start, s):
+        last = pronoun
+    return last is not None and last.group("first") is not None and _FIRST_BEFORE.search(t, start, s) is not None
 
 
 def _after_ima(t: str, at: int) -> bool:
