@@ -455,3 +455,16 @@ def test_the_partner_after_the_writer(text, expected):
 ])
 def test_as_describes_the_person_named_last(text, word, expected):
     assert _read(text, word) == expected
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    # session 46: "as someone who's been a ..." opens as "as a ..." does, and is the writer's only as that is
+    ("As someone who's been a fag for forty years, I can tell you the clinic closing is a disaster.", "fag", OWN),
+    ("As someone who is queer, I find the new guidance really welcome.", "queer", OWN),
+    ("As someone who's been a dyke all her life, she should know better.", "dyke", 0),
+    ("As someone who's been a fag for years, Karen has no excuse.", "fag", 0),
+    ("As someone who is queer, the new vicar should step down.", "queer", 0),
+    ("I see him as someone who's a faggot and nothing more.", "faggot", 0),
+])
+def test_as_someone_who_is_one(text, word, expected):
+    assert _read(text, word) == expected

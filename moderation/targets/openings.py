@@ -39,7 +39,8 @@ from moderation.wordlists.addressees import EN_PEOPLE
 _SINCE = (r"(?: not(?= (?:the only|just) ))?(?: (?:still|also|always|openly|proudly|just|really))?"
           r"(?: (?:openly |proudly )?out as)?"
           r"(?: what (?:they|you|people|folk|some people|others)(?: would|['’]d)? call)?(?: as(?: much)?)?")
-_OPENER = (r"(?:we|us|fellow|(?P<as>as an?|as one of (?:the|those|these|us))|ima"
+_OPENER = (r"(?:we|us|fellow|(?P<as>as an?|as one of (?:the|those|these|us)|as (?:someone|somebody|a person|one)"
+           r" (?:who|that)(?:['’]s| is| was|['’]s been| has been| has always been|['’]s always been)(?: an?)?)|ima"
            r"|(?:i['’]m|im|i am|i was|we['’]re|we are|we were)" + _SINCE + r"|"
            r"(?:i|we)(?:['’]ve| have)(?: always| long| now)? been(?: (?:openly |proudly )?out as)?|"
            r"(?:i|we)(?:['’]ll| will)(?: always| still| forever)? be|"
