@@ -206,7 +206,10 @@ def _read(text: str, word: str) -> int:
     ("as one of the queers who marched, the councillor should be sacked", "queers", 0),
     ("we call those lads faggots", "faggots", 0),
     ("they call each other faggots, disgusting", "faggots", 0),  # scorn after the naming
-    ("our queer choir sang", "queer", 0),  # "our" is the town's as often (read2, session 42)
+    # "our" is the town's as often (read2, session 42): no writer's own word; since session 45 the group's neutral
+    # name (moderation.targets.identity), read as the word's other sense
+    ("our queer choir sang", "queer", 0),  # no warmth said: the identity reading is not asked (session 46)
+    ("our dyke march is a disgrace", "dyke", 0),
     ("our fag bar got torched last night, good riddance", "fag", 0),
     ("our tranny night at the pub should be banned, it's disgusting", "tranny", 0),  # scorn of it after
     ("our queer neighbours are loud", "queer", 0),  # "our" before a person: others

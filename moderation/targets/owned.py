@@ -11,6 +11,7 @@ from moderation.targets.constructions import HATE_EN, THREAT_EN
 from moderation.targets.denial_patterns import UNWARM_EN
 from moderation.targets.denied import denied_spans
 from moderation.targets.describers import describing
+from moderation.targets.identity import ACCUSED, REFUSING, named, plainly_civil, said_near
 from moderation.targets.literal import NEAR as _NEAR
 from moderation.targets.literal import SENSE_WORDS as SENSE_WORDS
 from moderation.targets.literal import SENTENCE_END as _SENTENCE_END
@@ -121,9 +122,11 @@ _FIRST_SUBJECT = re.compile(r"[^.!?;,\n]{0,40}, (?:i|we)(?:['’](?:m|ve|d|ll|re
 # reflexive only when nothing scornful follows in its sentence ("he calls himself a faggot, what a disgrace").
 # Session 40: and only for a slur of OWNABLE: a group word after it is no owned slur but what the writer says she
 # is or is not ("that tranny calls herself a woman" read "woman" as her own word and dropped the group target)
-_SCORN_AFTER = re.compile(r"[^.!?\n]{0,80}?(?<![a-z'’])(?:" + "|".join(map(re.escape, INSULTS_EN))
-                          + r"|filthy|disgrace\w*|freaks?|perverts?|degenerates?|sick|sicko|abominations?|vermin"
-                          r"|animals|unnatural|pretend\w*|so[- ]called|supposedly|apparently)(?![a-z'’])")
+_SCORN_WORDS = (r"(?<![a-z'’])(?:" + "|".join(map(re.escape, INSULTS_EN))
+                + r"|filthy|disgrace\w*|freaks?|perverts?|degenerates?|sick|sicko|abominations?|vermin"
+                r"|animals|unnatural|pretend\w*|so[- ]called|supposedly|apparently)(?![a-z'’])")
+_SCORN_AFTER = re.compile(r"[^.!?\n]{0,80}?" + _SCORN_WORDS)
+_SCORN = re.compile(_SCORN_WORDS)
 # ... nor when the writer comments on the naming at once (", the dirty thing", ", as if we needed telling", ", makes
 # me want to throw up", " - what a joke"; read2, session 40): the scorn is open, the comma before it is not
 _COMMENT_AFTER = re.compile(r"(?: [a-z'’]+)? ?(?:,(?! and )|;|:| [-–—] |\.\.\.)")
@@ -181,8 +184,9 @@ READ_AT_MOST = 64
 @functools.lru_cache(maxsize=READ_AT_MOST)  # owned_spans reads the words words._in_group read just before
 def reading(t: str, a: int, b: int) -> int:
     """OWN when the word at [a, b) of the normalised text names the writer or their own group, LITERAL when it is
-    used in its other sense (moderation.targets.literal), else 0 (each looks at most openings.OPENED characters
-    before and _NEAR either side: linear in the words)."""
+    used in its other sense (moderation.targets.literal) or names the group neutrally with no harm near it
+    (moderation.targets.identity: "a queer bookshop", "my daughter is queer"), else 0 (each looks at most
+    openings.OPENED characters before and _NEAR either side: linear in the words)."""
     agent = _AGENT_AFTER.match(t, b, b + 12) is not None  # "a faggot killer", "we are queer bashers": the target
     opening = None if agent else opened_before(t, a, b)
     if opening is not None and quoted(t, opening) and (_HARM_AFTER.match(t, b, b + 120) or _SCORN_AFTER.match(t, b)
@@ -197,7 +201,19 @@ def reading(t: str, a: int, b: int) -> int:
                 and not _SCORN_AFTER.match(t, b) and not _COMMENT_AFTER.match(t, b, b + 24)
                 and not _HARM_AFTER.match(t, b, b + 120)) or _partner(t, a, b)):
         return OWN
-    return LITERAL if literal(t, a, b, _BEFORE + 32) else 0
+    return LITERAL if literal(t, a, b, _BEFORE + 32) or (
+        not agent and named(t, a, b) and plainly_civil(t, a, b) and not _accused_near(t, a, b)) else 0
+
+
+REFUSING["accused"] = (_HARM_SAID, _SCORN, ACCUSED)  # identity.said_near: harm, scorn, an accusation near the name
+
+
+def _accused_near(t: str, a: int, b: int) -> bool:
+    """Whether harm, scorn, an accusation or an exclusion is said within identity.REACH characters of the word at
+    [a, b), across sentences ("the new nurse is queer. keep her away from my mother."): by words, not HATE_EN /
+    THREAT_EN (~110 us over 280 characters, against ~15 for the three word patterns); asked last, of a warm text, and
+    the words found once per text (identity.said_near)."""
+    return said_near(t, "accused", a, b)
 
 
 def _partner(t: str, a: int, b: int) -> bool:
