@@ -471,3 +471,14 @@ def test_as_describes_the_person_named_last(text, word, expected):
 ])
 def test_as_someone_who_is_one(text, word, expected):
     assert _read(text, word) == expected
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    # session 46 (read2's round i): inside a clause "as" describes the verb's first object if it has one
+    ("They introduced her to me as a dyke, and I told them to keep her away from my kids.", "dyke", 0),
+    ("They introduced me to her as a dyke, and we've been friends ever since.", "dyke", OWN),
+    ("her mum sees me as a dyke and that's fine", "dyke", OWN),
+    ("I think of myself as a proud dyke.", "dyke", OWN),
+])
+def test_as_describes_the_first_object(text, word, expected):
+    assert _read(text, word) == expected

@@ -161,6 +161,11 @@ _FIRST_BEFORE = re.compile(r"(?<![a-z'’])(?:i|i['’]m|im|i['’]ve|i['’]d|i
 _DETERMINER = re.compile(r"(?:the|that|this|these|those|an?|his|her|their|your|some|every|any|each)(?: [a-z'’-]+){0,2}?"
                          r" (?:" + EN_PEOPLE + r"|councillors?|mayors?|bishops?|reporters?|journalists?|editors?"
                          r"|judges?|people|person|members?|couple|family|families|lot)(?![a-z'’])")
+# a pronoun as an object ("her" only before "to", "as", "and", "for" or a stop: else it is a possessive, "her mum");
+# not "you" (a subject as often: "you best watch what you say cause i get drunk as a ...") nor a third person's
+# reflexive ("that refers to herself as a bitch"): two training rows main reads by the writer before "as"
+_OBJECT = re.compile(r"(?<![a-z'’])(?:(?P<first>me|us|myself|ourselves)|him|them"
+                     r"|her(?= (?:to|as|and|for)(?![a-z])|[,.;!?]))(?![a-z'’])")
 _PRONOUN = re.compile(r"(?<![a-z'’])(?:(?P<first>i|i['’]m|im|i['’]ve|i['’]d|i['’]ll|me|my|we|we['’]re|we['’]ve|us"
                       r"|our)|you|your|ya|u|he|him|his|she|her|they|them|their)(?![a-z'’])")
 
@@ -272,8 +277,11 @@ def _as_writer(t: str, s: int, b: int) -> bool:
             if _DETERMINER.match(t, b + 1, end) or (first is None and _SUBJECT_AFTER.match(t, b, end)):
                 return False  # "as one of those queers the vicar should step down" (read2), "... the head should"
         return first is None or first.group("first") is not None
-    # inside a clause the person named last before "as" is the one it describes: the writer ("they see me as a queer",
-    # "i came out as a dyke"), not someone else ("i see him as a faggot and nothing more": session 46)
+    # inside a clause "as" describes the verb's first object if it has one ("they see me as a queer", "they introduced
+    # me to her as a dyke": the writer; "i see him as a faggot", "they introduced her to me as a dyke": someone else),
+    # else the person named last before it ("i came out as a dyke"; session 46, read2's round i)
+    if (obj := _OBJECT.search(t, start, s)) is not None:
+        return obj.group("first") is not None
     last = None
     for pronoun in _PRONOUN.finditer(t, start, s):
         last = pronoun
