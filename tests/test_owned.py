@@ -482,3 +482,14 @@ def test_as_someone_who_is_one(text, word, expected):
 ])
 def test_as_describes_the_first_object(text, word, expected):
     assert _read(text, word) == expected
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    # session 46 (read2's round i): a sign-off's "one" and a word of no closed list count someone else off
+    ("Signed, one sacked dyke from the school, and the rest of them will follow.", "dyke", 0),
+    ("Yours truly, one evicted queer from number 4, two more flats to clear.", "queer", 0),
+    ("Signed, one retired dyke from the school, and the rest of us will follow soon.", "dyke", OWN),
+    ("Signed, one very tired dyke who just wants the bins collected on time.", "dyke", OWN),
+])
+def test_a_sign_off_describer_of_a_closed_list(text, word, expected):
+    assert _read(text, word) == expected

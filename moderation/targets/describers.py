@@ -88,3 +88,20 @@ def describing(word: str, shaped: bool = True) -> bool:
     """Whether one word may describe the writer as one of them: no insult or scorn (_SCORNFUL), no participle of harm
     (_HARM_ING), and if `shaped` an adjective's shape (_ADJECTIVE)."""
     return not (word in _SCORNFUL or _HARM_ING.fullmatch(word) or (shaped and _ADJECTIVE.fullmatch(word) is None))
+
+
+# session 46: after a sign-off's "one" ("signed, one very tired dyke", "yours truly, one retired queer") the writer
+# describes themself only with a word of this closed list or a degree adverb: "one sacked dyke", "one evicted queer",
+# "one dead dyke" count someone else off (read2's rounds c and i), and no shape tells a participle done to them apart
+_SIGNING = frozenset((
+    "proud", "old", "retired", "young", "elderly", "lifelong", "local", "working", "tired", "happy", "fellow",
+    "married", "single", "out", "openly", "disabled", "black", "white", "trans", "deaf", "blind", "middle-aged",
+    "grumpy", "ageing", "aging", "humble", "resident", "weary", "knackered", "exhausted", "worn-out", "cheerful",
+    "angry", "lonely", "grateful", "hopeful", "busy", "loud", "little", "frustrated", "furious", "fed-up", "bored",
+    "sleepy", "soaked", "drenched", "frozen", "freezing", "hungover", "skint", "hungry", "sober", "sunburnt",
+    "sunburned", "sweaty", "muddy"))
+
+
+def signing(word: str) -> bool:
+    """Whether one word may describe the writer after a sign-off's "one" (_SIGNING, or a degree adverb)."""
+    return word in _SIGNING or _DEGREE.fullmatch(word) is not None

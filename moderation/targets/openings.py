@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from moderation.targets.describers import MORE, NOT_FREE, describes
+from moderation.targets.describers import MORE, NOT_FREE, describes, signing
 from moderation.targets.literal import SENTENCE_END as _SENTENCE_END
 from moderation.wordlists.addressees import EN_PEOPLE
 
@@ -223,6 +223,9 @@ def _opened(t: str, a: int, b: int, before: re.Match) -> bool:
         if (words := before.group(name)) is not None and not describes(
                 words, t, b, name == "free", name == "free" and _after_ima(t, before.start(name))):
             return False
+    if (words := before.group("free")) is not None and t.endswith(" one ", 0, before.start("free")) and not all(
+            signing(word) for word in words.replace(",", " ").split()):
+        return False  # a sign-off's "one" + a word of no closed list ("signed, one sacked dyke ...": read2, s46)
     thing = OWNABLE.fullmatch(t, a, b) is not None and _OWN_THING_AFTER.match(t, b, b + 28) is not None
     if before.group("my") is not None and not ((plural and " " not in t[a:b]) or (
             t[a:b] in _MY_FRIEND and PERSON_AFTER.match(t, b, b + 24) is None) or thing):
