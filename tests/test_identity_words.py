@@ -75,6 +75,14 @@ def test_dyke_before_a_thing_of_theirs_names_the_group(text):
     ("I don't love the new queer bookshop, whatever the paper says.", "queer"),
     ("The queer youth group is brilliant, so brilliant the kids come home confused.", "queer"),
     ("THE QUEER BOOKSHOP ON MAIN STREET IS THE BEST IN OAKDALE \U0001F4A2", "queer"),
+    # a plan or a means of ours toward them after the warmth: a harm needs no harm word (read2's round i)
+    ("I love that new queer bookshop, lovely big windows, easy to put a brick through.", "queer"),
+    ("Congratulations to the dyke bar on ten years, we'll be round to celebrate properly with petrol.", "dyke"),
+    ("So proud of our village's first queer wedding, the lads have a special surprise planned for the couple after "
+     "dark.", "queer"),
+    ("Thanks to the queer youth group for posting their timetable, now we know exactly when they're all in one place.",
+     "queer"),
+    ("The dyke march was brilliant, we got every single face on camera for later.", "dyke"),
     # an insult's frame: a person picked out, a plural noun, a degree, said to someone, a class, the word's "strange"
     ("That dyke should be sacked before she corrupts the whole school.", "dyke"),
     ("No queers in my shop, I don't care what the law says.", "queers"),

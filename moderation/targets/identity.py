@@ -96,7 +96,9 @@ _UNWARMED = re.compile(r"(?:(?<![a-z'’])(?:not|never|no|nobody|no one|hardly|n
 # "loved him once", "used to"), regret ("pity", "shame", "a waste"), the thing or the person put beside children
 # ("right next to the primary school", "beside the playground", "the kids come home confused"), a harm to the place
 # ("bonfire", "ruining it"), a consequence drawn for the person ("so she will be living somewhere else"), a negation,
-# or a word of bad quality (polarity.BAD_QUALITY)
+# a plan or a means of ours toward them ("we'll be round to celebrate properly with petrol", "the lads have a surprise
+# planned after dark", "now we know exactly when they're all in one place", "easy to put a brick through": read2's
+# round i, session 46: a harm needs no harm word), or a word of bad quality (polarity.BAD_QUALITY)
 _TURNED = re.compile(r"[?…]|\.\.|[\U0001F602\U0001F923\U0001F644\U0001F914\U0001F621\U0001F92C\U0001F4A2\U0001F92E"
                      r"\U0001F922\U0001F612\U0001F62C\U0001F921\U0001F60F\U0001F440\U0001F480]"
                      r"|(?:^|[.!\n] *)(?:oh |well |how |just )?(?:great|lovely|wonderful|brilliant|fantastic|marvellous"
@@ -109,6 +111,10 @@ _TURNED = re.compile(r"[?…]|\.\.|[\U0001F602\U0001F923\U0001F644\U0001F914\U00
                      r"|so (?:she|he|they|we|you|i)(?:['’]ll| will| can| must| has to| have to| had to| needs? to"
                      r"| should| is going to| are going to| gets?)|somewhere else|elsewhere|from now on"
                      r"|out of (?:my|our|the|this) (?:house|home|family|will|life|lives)"
+                     r"|(?:we|we['’]ll|we will|we['’]re|we are|we['’]ve|we have|us|the lads|lads|the boys|a few of us"
+                     r"|some of us)(?: [a-z'’]+){0,4}? (?:round|coming|planned|planning|ready|waiting|know exactly|got"
+                     r" every|on camera|filmed|photographed|paying|visit\w*)|easy to|handy for|perfect for|ideal for"
+                     r"|after dark|for later|in one place|all in one|surprise\w*"
                      r"|as if|not likely|in your dreams|my arse|just what|what could|go wrong|while (?:it|they|you)"
                      r"|for now|won['’]?t last|give (?:it|them|him|her)|until|till|but|though|although|however|except"
                      r"|unless|if|only|once|used to|any ?more|no longer|before (?:he|she|they|it|we|i)"
