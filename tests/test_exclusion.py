@@ -208,6 +208,15 @@ IN_CHARGE = [
     "I'm the owner, so no Somalis in my cafe, end of.",
     "As the acting principal, I can say Kurds won't be teaching at this college.",
     "I'm the team captain and no Sikhs will ever play for my side.",
+    # session 46: a rule in the next sentence, the writer's own refusal, a sacking rule, Travellers
+    "I'm the landlady here. Kurds need not apply.",
+    "I'm the gaffer on this site. So, Somalis won't be working here.",
+    "As the landlady, I won't let a flat to Kurds and never will.",
+    "I'm the owner and we don't serve Sikhs here.",
+    "As the gaffer I'll never take on a Somali lad, full stop.",
+    "I'm the principal and any lecturer who turns out to be lesbian gets the sack.",
+    "I run this garage, and if a mechanic comes out as gay, he's fired.",
+    "I'm the licensee so travellers aren't getting served while I'm here.",
 ]
 NOT_IN_CHARGE = [
     "I'm the landlady here and Somalis are as welcome to apply as anyone.",
@@ -217,6 +226,15 @@ NOT_IN_CHARGE = [
     "I'm the gaffer so Sikhs won't be working on Vaisakhi.",
     "I'm the gaffer so women won't be working nights alone here.",
     "My landlady says Somalis need not apply, and I reported her.",
+    "I'm the landlady here. She says Kurds need not apply, and I've told her to go.",
+    "I'm the landlady here. Kurds need not apply to the council for a flat, the rules changed.",
+    "As the landlady, I won't let a flat to Kurds any differently from anyone else.",
+    "I'm the owner and we don't serve Sikhs only; we serve everyone.",
+    "As the gaffer I'll never take on a Somali lad for less than the others get.",
+    "I'm the principal and any lecturer who turns out to be a bully gets the sack.",
+    "I'm the principal and any lecturer who is lesbian is out and proud here.",
+    "I run this garage, and if a mechanic comes out as gay, he's backed all the way.",
+    "I'm the station manager and travellers won't be getting a refund.",
 ]
 
 
@@ -228,3 +246,23 @@ def test_an_exclusion_by_someone_in_charge_is_an_attack(text):
 @pytest.mark.parametrize("text", NOT_IN_CHARGE)
 def test_a_fair_rule_or_a_report_by_someone_in_charge_is_none(text):
     assert signal_dict(text)["hate_statement_en"] == 0, text
+
+
+def test_whom_someone_in_charge_keeps_out_is_the_group_in_the_roles_sentence():
+    """Session 46: a slur, Travellers, an identity said of staff or a group in the next sentence kept out by someone in
+    charge is the group of the sentence where the role is said (hate_at_group); the slur's own reading is untouched."""
+    for text in ("I'm the landlady here and homos need not apply.", "I'm the gaffer, so no dykes on this site, end of.",
+                 "I'm the licensee so travellers aren't getting served while I'm here.",
+                 "I'm the principal and any lecturer who turns out to be lesbian gets the sack.",
+                 "I'm the landlady here. Kurds need not apply."):
+        sig = signal_dict(text)
+        assert sig["hate_at_group"] > 0 and sig["group"] > 0, text
+    assert signal_dict("I'm the gaffer, so no dykes on this site, end of.")["slur"] > 0
+    # a group word in the role's own sentence: nothing added
+    with_role = signal_dict("I'm the landlady here and Kurds need not apply.")
+    alone = signal_dict("Kurds need not apply.")
+    assert (with_role["group"], with_role["group_named"]) == (alone["group"], alone["group_named"])
+    for text in ("I'm the licensee and travellers from the station get served first.",
+                 "I'm the landlady here and homophobes need not apply."):
+        sig = signal_dict(text)
+        assert sig["hate_at_group"] == 0 and sig["group"] == 0, text

@@ -11,6 +11,7 @@ from moderation.features.spans import _inside, _KindSpans, _merge
 from moderation.features.tables import _tables
 from moderation.targets.polarity import group_denials
 from moderation.targets.treated import treated_spans
+from moderation.targets.withheld_en import in_charge
 
 
 def _group_polarity(t: str, raw: np.ndarray, spans: list | None, denials, groups: list) -> None:
@@ -50,6 +51,18 @@ def _construction(name: str, guard, t: str, chars, found, hits, quoted, denied, 
         found_at = [found_at[i] for i in kept]
         kinds = kinds[:len(kept)]
     return found_at, kinds, turned
+
+
+def _kept_out(t: str, found_at: list, kinds: list, starts: np.ndarray, cats: np.ndarray, ends: np.ndarray) -> list:
+    """The exclusions by someone in charge among the hate statements (`found_at`, `kinds`) whose sentence, where the
+    writer's role is said, names no group word (`starts`, `cats`: the word hits; `ends`: where sentences end): whom the
+    rule keeps out is the group there (session 46: "I'm the landlord here and [slur] need not apply", "... any teacher
+    who turns out to be gay gets the sack", "I'm the landlord here. [group] need not apply.")."""
+    charged = in_charge(t, [span for span, kind in zip(found_at, kinds, strict=True) if kind == "hate_statement_en"])
+    if not charged:
+        return []
+    grouped = np.unique(np.searchsorted(ends, starts[_tables().group[cats]], side="right"))
+    return [(a, b) for a, b in charged if np.searchsorted(ends, a, side="right") not in grouped]
 
 
 _LATER_READ = 160  # characters read after a treated subject for a later clause and its attack (linear: once a span)

@@ -8,7 +8,7 @@ import numpy as np
 
 from moderation.codepass import CodePass, scan
 from moderation.features.links import _brands, _urls
-from moderation.features.matches import _construction, _group_polarity, _Later, _Treated
+from moderation.features.matches import _construction, _group_polarity, _kept_out, _Later, _Treated
 from moderation.features.patterns import (
     _CONSTRUCTION_GUARDS,
     _CONSTRUCTION_GUARDS_NO_LATIN,
@@ -155,6 +155,11 @@ def named_signals(raw: np.ndarray, norm: Normalized, codes: np.ndarray, spans: l
             [_tables().construction[name]] * len(found_at))
         if spans is not None:  # spelled out only if an explanation asks (expand_spans)
             spans.append(_KindSpans(found_at, kinds))
+        if name == "hate_statement_en" and (kept := _kept_out(t, found_at, kinds, starts, cats, hits.sentence_ends)):
+            more_starts += [a for a, _b in kept]  # whom someone in charge keeps out: the group of the role's sentence
+            more_cats += [_tables().referent] * len(kept)
+            if spans is not None:
+                spans.append(_KindSpans(kept, ["group"] * len(kept)))
     if latin and not _tables().group_ids.isdisjoint(cats.tolist()):  # a harm done to a group endorsed: an attack
         grouped = starts[_tables().group[cats]]
         endorsed = [(a, b) for a, b in endorsed_spans(t) if ((grouped >= a) & (grouped < b)).any()]

@@ -54,6 +54,7 @@ class _Tables:
         self.self_word = words.index("自分") if "自分" in words else -2
         self.quoted = number(("quoted_harm",))
         self.denied = number(("denied_harm",))
+        self.referent = number(("group",))  # whom an exclusion by someone in charge keeps out (matches._kept_out)
         # a group word standing in no attack: named, not aimed at (group_named's tuple in place of group's)
         self.unaimed = [number(tuple(dict.fromkeys("group_named" if c == "group" else c for c in cats)))
                         if "group" in cats else k for k, cats in enumerate(list(self.tuples))]

@@ -6,7 +6,7 @@ import re
 
 from moderation.wordlists.alternation import alternation
 from moderation.wordlists.context import POSITIVE_EN
-from moderation.wordlists.groups import GROUPS, GROUPS_NAMED, SLURS
+from moderation.wordlists.groups import _GROUP_ADJECTIVES_EN, GROUPS, GROUPS_NAMED, SLURS
 
 # an adverb of certainty before the negation (session 34: "[group] are clearly not welcome", "are definitely not
 # human"): the subject stays where the attack starts, before the predicate denied.py reads as denied
@@ -52,10 +52,13 @@ _EN_ROLE = (r"(?:(?<![a-z'’])(?:i['’]m|im|i am|as) (?:the |a |an )?(?:[a-z]{
             r"|gaffer|ceo|licensee|proprietor|coach|captain|organi[sz]er|one hiring|one doing the hiring|one in charge"
             r"|person in charge|one who hires|one who decides)(?![a-z])"
             r"|(?<![a-z'’])(?:i|we) (?:run|own|manage) (?:this|the|a|my|our) [a-z]{2,20}(?![a-z]))")
-_EN_WHOM = (r"(?:" + _EN_GROUPS + "|" + alternation(g for g in (*GROUPS_NAMED, *SLURS, "homos", "fags") if g.isascii())
+# whom the rule keeps out: a group word, a people, a slur, or Travellers (session 46: "travellers" is no group word,
+# since most travellers are passengers, but kept out by someone in charge they are the people)
+_EN_WHOM = (r"(?:" + _EN_GROUPS + "|" + alternation(g for g in (*GROUPS_NAMED, *SLURS, "homos", "fags", "travellers",
+                                                                "travelers") if g.isascii())
             + r")(?![a-z])")
 _EN_MINE = (r"(?: (?:[a-z'’]{1,20} ){0,3}?(?:here|my|our|this|for me|for us|from me|from us|with me|with us"
-            r"|under me|while i['’]m)(?![a-z'’])"
+            r"|under me|while i['’]m|on it|in it|in here)(?![a-z'’])"
             r"|(?= *[.!?,;]|$))")
 # a doing or a grant kept from the group; one said with a time, a manner or an amount is an arrangement ("won't be
 # working nights alone", "won't be working on Eid", "won't be playing for free")
@@ -65,9 +68,55 @@ _EN_DOING = (r"(?:work|working|teach|teaching|rent|renting|play|playing|serve|se
              r"(?! (?:nights|weekends|late|early|alone|extra|overtime|during|unpaid|for free|for less|for nothing|more"
              r"|longer|harder|any more|on (?:eid|christmas|holidays?|the sabbath|shabbat|sundays?|fridays?|saturdays?"
              r"|bank holidays?))(?![a-z]))")
+# a group's adjective ("a Somali lad", "turns out to be gay")
+_EN_GROUP_ADJ = "(?:" + "|".join(sorted({*_GROUP_ADJECTIVES_EN, "transgender", "queer", "homosexual", "muslim",
+                                          "jewish", "jew", "autistic"}, key=lambda w: (-len(w), w))) + ")"
+# a word for a person or people after a group's adjective ("an Indian family", "a Muslim lad")
+_EN_PERSON = (r"(?:family|families|man|men|woman|women|person|people|couple|couples|lad|lads|girl|girls|bloke|blokes"
+              r"|guy|guys|kid|kids|child|children|lodger|lodgers|tenant|tenants|student|students|worker|workers"
+              r"|staff|teacher|teachers|driver|drivers|nurse|nurses|applicant|applicants)(?![a-z'’])")
+# session 46: the writer's own refusal of a grant to the group ("I don't rent to [people] and never will", "I'll never
+# take on a [group]"), ended by a closed list (the clause's end, "and never will", "ever again", a place of the
+# writer's): a refusal with a manner or an amount ("for less than", "any differently") is none
+_EN_REFUSE = (r"(?:i|we)(?:(?:['’]ll|['’]d| will| would| shall)? never"
+              r"| (?:do|will|would|wo|can|ca|shall)(?:n['’]t| not)| refuse to| cannot)(?: ever)?"
+              r" (?:(?:rent|let)(?: (?:a room|rooms|a flat|flats|a house|houses|my flats?|property))? to|hire|take on"
+              r"|employ|serve|sell to|admit|accept|house|teach|coach|sign|take in"
+              r"|do business with|give (?:a job|work|jobs|a room|a flat|a table) to)"
+              r" (?:a |an |any |the |them |those |these |more )?(?:" + _EN_WHOM + r"(?: " + _EN_PERSON + r")?|"
+              + _EN_GROUP_ADJ + r" " + _EN_PERSON + r")"
+              r"(?= *[.!;]|$|,? (?:and (?:i )?never will|and i won['’]t|ever|again|ever again|any ?more|here"
+              r"|(?:in|at|on|into|under) (?:my|our|this)|from (?:me|us)|while i['’]m|as long as i['’]m|full stop"
+              r"|period|end of|simple as|no matter what|no exceptions)(?![a-z'’]))")
+# session 46: a rule of sacking whoever of the staff turns out to be of the group ("any teacher who turns out to be
+# [group] gets the sack", "if a [worker] comes out as [group], they're out"): the group said as an identity (an
+# adjective of the group, a group word or a people), then a sacking; a conduct ("who turns out to be a bully", "who
+# abuses a [group] colleague") or a support ("will be backed by me") is none
+_EN_IDENTITY = r"(?:(?:a |an )?(?:" + _EN_WHOM + "|" + _EN_GROUP_ADJ + r")(?![a-z'’]))"
+_EN_TURNS_OUT = (r" (?:is|turns out to be|turned out to be|comes out as|came out as|is found to be|admits to being"
+                 r"|admits being|is outed as|gets outed as) " + _EN_IDENTITY)
+_EN_SACKED = (r"(?:(?:gets|will get|get|is getting) (?:the sack|sacked|fired|the boot|the chop|shown the door"
+              r"|kicked out|let go|booted out)|(?:is|will be|['’]s|['’]ll be|are|['’]re) (?:fired|sacked|let go"
+              r"|shown the door|out on (?:his|her|their) ears?|out the door|out of (?:a job|work|here|the door)"
+              r"|(?:out|gone)(?= *[.!;]|$)))(?![a-z'’])")
+_EN_SACKING = (r"(?:any|every|each|the first) [a-z'’]{1,20}(?: [a-z'’]{1,20})? (?:who|that)" + _EN_TURNS_OUT
+               + r",? " + _EN_SACKED + r"|if (?:a|an|any|one of my|one of our) [a-z'’]{1,20}(?: [a-z'’]{1,20})?"
+               + _EN_TURNS_OUT
+               + r",? (?:(?:he|she|they)(?: |(?=['’]))|then (?:he |she |they )?)" + _EN_SACKED)
+# what may follow "[group] need not apply" (session 46: a closed list, since "... need not apply to the council for a
+# pitch any more" tells them where not to apply, not that the writer keeps them out): the clause's end, "here", what
+# is applied for of the writer's ("for this job", "to me"), or a word that closes the rule ("full stop", "thanks")
+_EN_APPLY_END = (r"(?= *[.!?,;]|$| (?:here|for (?:this|the|a|my|our|any) [a-z'’]{1,20}|to (?:me|us|this|my|our)"
+                 r"|full stop|period|end of|simple as|thanks|thank you|again|ever)(?![a-z'’]))")
+# what may stand between the role and the rule: the rest of the role's sentence, or (session 46) that sentence's end
+# and at most two words of a closed list opening the next ("I'm the landlord here. [group] need not apply.", "...
+# So, [group] need not apply."; not "... He says [group] need not apply")
+_EN_CHARGE_GAP = (r"[^.!?\n]{0,60}?(?:[.!?]+ +(?:(?:so|and|simple|simply|look|listen|well|now|basically|honestly"
+                  r"|frankly|right|yes|yeah|sorry|but)[,:]? ){0,2}?)?")
 _EN_IN_CHARGE = (
-    _EN_ROLE + r"[^.!?\n]{0,60}?(?<![a-z'’])(?:" + _EN_WHOM + r"(?: [a-z'’]{1,20}){0,2}? (?:need not|needn['’]t)"
-    r" (?:apply|bother)(?![a-z])|" + _EN_WHOM + r"(?: [a-z'’]{1,20}){0,2}? (?:won['’]t|will not|will never"
+    _EN_ROLE + _EN_CHARGE_GAP + r"(?<![a-z'’])(?:" + _EN_REFUSE + "|" + _EN_SACKING + "|" + _EN_WHOM
+    + r"(?: [a-z'’]{1,20}){0,2}? (?:need not|needn['’]t) (?:apply|bother)" + _EN_APPLY_END + "|" + _EN_WHOM
+    + r"(?: [a-z'’]{1,20}){0,2}? (?:won['’]t|will not|will never"
     r"|will no longer|shall not|shan['’]t|aren['’]t|are not|don['’]t|do not|can['’]t|cannot)(?: (?:ever|be|get to"
     r"|be allowed to|be getting|going to be)){0,2} " + _EN_DOING + _EN_MINE + r"|no (?:" + _EN_WHOM + r")(?: (?:ever"
     r"|will|shall|gets to)){0,2} (?:plays?|works?|teaches|teach|rents?|gets?|sets? foot|joins?|comes?|steps?)(?![a-z])"
@@ -121,3 +170,12 @@ _EN_DENY_POSITIVE = (
     r"|manners|shame|loyalty|respect for|place in|right to|rights|brains|values|decency|honou?r|integrity"
     r"|sense of)(?![a-z])",
 )
+
+
+IN_CHARGE = re.compile(_EN_IN_CHARGE)
+
+
+def in_charge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The hate statements' spans that are an exclusion by someone in charge: whom it keeps out is a group even where
+    no group word names it (a slur, Travellers, an identity said of staff, a group in the next sentence)."""
+    return [(a, b) for a, b in spans if text.startswith(("i", "as", "we"), a) and IN_CHARGE.match(text, a)]
