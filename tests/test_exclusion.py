@@ -254,13 +254,14 @@ def test_whom_someone_in_charge_keeps_out_is_the_group_in_the_roles_sentence():
     for text in ("I'm the landlady here and homos need not apply.", "I'm the gaffer, so no dykes on this site, end of.",
                  "I'm the licensee so travellers aren't getting served while I'm here.",
                  "I'm the principal and any lecturer who turns out to be lesbian gets the sack.",
-                 "I'm the landlady here. Kurds need not apply."):
+                 "I'm the landlady here. Kurds need not apply.",
+                 "As the landlady, I won't let a flat to Kurds and never will."):
         sig = signal_dict(text)
         assert sig["hate_at_group"] > 0 and sig["group"] > 0, text
     assert signal_dict("I'm the gaffer, so no dykes on this site, end of.")["slur"] > 0
-    # a group word in the role's own sentence: nothing added
-    with_role = signal_dict("I'm the landlady here and Kurds need not apply.")
-    alone = signal_dict("Kurds need not apply.")
+    # a group word aimed at in the role's own sentence: nothing added
+    with_role = signal_dict("I'm the landlady here and Muslims need not apply.")
+    alone = signal_dict("Muslims need not apply.")
     assert (with_role["group"], with_role["group_named"]) == (alone["group"], alone["group_named"])
     for text in ("I'm the licensee and travellers from the station get served first.",
                  "I'm the landlady here and homophobes need not apply."):

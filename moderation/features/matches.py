@@ -55,13 +55,14 @@ def _construction(name: str, guard, t: str, chars, found, hits, quoted, denied, 
 
 def _kept_out(t: str, found_at: list, kinds: list, starts: np.ndarray, cats: np.ndarray, ends: np.ndarray) -> list:
     """The exclusions by someone in charge among the hate statements (`found_at`, `kinds`) whose sentence, where the
-    writer's role is said, names no group word (`starts`, `cats`: the word hits; `ends`: where sentences end): whom the
-    rule keeps out is the group there (session 46: "I'm the landlord here and [slur] need not apply", "... any teacher
-    who turns out to be gay gets the sack", "I'm the landlord here. [group] need not apply.")."""
+    writer's role is said, names no group as a target (no `group` hit: a people named, `group_named`, is named, not
+    aimed at; `starts`, `cats`: the word hits; `ends`: where sentences end): whom the rule keeps out is the group aimed
+    at there (session 46: "I'm the landlord here and [slur] need not apply", "I don't rent to [people] and never will",
+    "... any teacher who turns out to be gay gets the sack", "I'm the landlord here. [group] need not apply.")."""
     charged = in_charge(t, [span for span, kind in zip(found_at, kinds, strict=True) if kind == "hate_statement_en"])
     if not charged:
         return []
-    grouped = np.unique(np.searchsorted(ends, starts[_tables().group[cats]], side="right"))
+    grouped = np.unique(np.searchsorted(ends, starts[_tables().has["group"][cats]], side="right"))
     return [(a, b) for a, b in charged if np.searchsorted(ends, a, side="right") not in grouped]
 
 
