@@ -210,6 +210,7 @@ IN_CHARGE = [
     "I'm the team captain and no Sikhs will ever play for my side.",
     # session 46: a rule in the next sentence, the writer's own refusal, a sacking rule, Travellers
     "I'm the landlady here. Kurds need not apply.",
+    "I'm the gaffer here and Sikhs need not apply for the foreman's job.",
     "I'm the gaffer on this site. So, Somalis won't be working here.",
     "As the landlady, I won't let a flat to Kurds and never will.",
     "I'm the owner and we don't serve Sikhs here.",
@@ -228,6 +229,7 @@ NOT_IN_CHARGE = [
     "My landlady says Somalis need not apply, and I reported her.",
     "I'm the landlady here. She says Kurds need not apply, and I've told her to go.",
     "I'm the landlady here. Kurds need not apply to the council for a flat, the rules changed.",
+    "I'm the gaffer. Sikh staff need not apply for a locker, there's one with their name on it.",  # read2: theirs
     "As the landlady, I won't let a flat to Kurds any differently from anyone else.",
     "I'm the owner and we don't serve Sikhs only; we serve everyone.",
     "As the gaffer I'll never take on a Somali lad for less than the others get.",

@@ -104,10 +104,15 @@ _EN_SACKING = (r"(?:any|every|each|the first) [a-z'’]{1,20}(?: [a-z'’]{1,20}
                + _EN_TURNS_OUT
                + r",? (?:(?:he|she|they)(?: |(?=['’]))|then (?:he |she |they )?)" + _EN_SACKED)
 # what may follow "[group] need not apply" (session 46: a closed list, since "... need not apply to the council for a
-# pitch any more" tells them where not to apply, not that the writer keeps them out): the clause's end, "here", what
-# is applied for of the writer's ("for this job", "to me"), or a word that closes the rule ("full stop", "thanks")
-_EN_APPLY_END = (r"(?= *[.!?,;]|$| (?:here|for (?:this|the|a|my|our|any) [a-z'’]{1,20}|to (?:me|us|this|my|our)"
-                 r"|full stop|period|end of|simple as|thanks|thank you|again|ever)(?![a-z'’]))")
+# pitch any more" tells them where not to apply, not that the writer keeps them out): the clause's end, "here", a post
+# or a home the writer gives ("for the supervisor job", "for this flat", "to me"; not a thing already theirs: read2's
+# "need not apply for the new toilets / a parking permit"), or a word that closes the rule ("full stop", "thanks")
+_EN_POST = (r"(?:job|jobs|post|posts|position|positions|role|roles|vacancy|vacancies|flat|flats|room|rooms|house"
+            r"|houses|tenancy|lease|place|places|shift|shifts|apprenticeship|internship|contract|team|squad"
+            r"|membership)(?![a-z'’])")
+_EN_APPLY_END = (r"(?= *[.!?,;]|$| (?:here|for (?:this|the|a|my|our|any)(?: [a-z'’]{1,20})? " + _EN_POST
+                 + r"|to (?:me|us|this|my|our)|full stop|period|end of|simple as|thanks|thank you|again|ever)"
+                 r"(?![a-z'’]))")
 # what may stand between the role and the rule: the rest of the role's sentence, or (session 46) that sentence's end
 # and at most two words of a closed list opening the next ("I'm the landlord here. [group] need not apply.", "...
 # So, [group] need not apply."; not "... He says [group] need not apply")
