@@ -218,6 +218,8 @@ IN_CHARGE = [
     "I'm the principal and any lecturer who turns out to be lesbian gets the sack.",
     "I run this garage, and if a mechanic comes out as gay, he's fired.",
     "I'm the licensee so travellers aren't getting served while I'm here.",
+    "I'm the landlady here. Kurds can look elsewhere.",
+    "As the principal, I won't have a Sikh lecturer teaching first years.",
 ]
 NOT_IN_CHARGE = [
     "I'm the landlady here and Somalis are as welcome to apply as anyone.",
@@ -230,6 +232,7 @@ NOT_IN_CHARGE = [
     "I'm the landlady here. She says Kurds need not apply, and I've told her to go.",
     "I'm the landlady here. Kurds need not apply to the council for a flat, the rules changed.",
     "I'm the gaffer. Sikh staff need not apply for a locker, there's one with their name on it.",  # read2: theirs
+    "I'm the gaffer. Sikh staff need not apply for the foreman's job, Harjit already has it.",
     "As the landlady, I won't let a flat to Kurds any differently from anyone else.",
     "I'm the owner and we don't serve Sikhs only; we serve everyone.",
     "As the gaffer I'll never take on a Somali lad for less than the others get.",
@@ -237,6 +240,8 @@ NOT_IN_CHARGE = [
     "I'm the principal and any lecturer who is lesbian is out and proud here.",
     "I run this garage, and if a mechanic comes out as gay, he's backed all the way.",
     "I'm the station manager and travellers won't be getting a refund.",
+    "I'm the landlady here. Kurds can look elsewhere if they like, but they're welcome here.",
+    "As the principal, I won't have a Sikh lecturer teaching first years mocked for his turban.",
 ]
 
 

@@ -88,6 +88,18 @@ _EN_REFUSE = (r"(?:i|we)(?:(?:['’]ll|['’]d| will| would| shall)? never"
               r"(?= *[.!;]|$|,? (?:and (?:i )?never will|and i won['’]t|ever|again|ever again|any ?more|here"
               r"|(?:in|at|on|into|under) (?:my|our|this)|from (?:me|us)|while i['’]m|as long as i['’]m|full stop"
               r"|period|end of|simple as|no matter what|no exceptions)(?![a-z'’]))")
+# session 46 (read2's round d, kept as misses): the writer who will not have one of the group at a post ("I won't have
+# a [group] teaching girls' PE"), the post said at the clause's end (at most three words after the doing; "... bullied
+# by parents" is none), and the group sent to look elsewhere ("[group] can look elsewhere", a closed end: "... if they
+# want, but ..." or "... for cheaper pitches" is none)
+_EN_NOT_HAVE = (r"(?:i|we)(?:(?:['’]ll|['’]d| will| would)? never| (?:will|would|wo)(?:n['’]t| not)| refuse to)"
+                r" (?:have|tolerate) (?:a |an |any |the |them |those |these )?(?:" + _EN_WHOM + r"(?: " + _EN_PERSON
+                + r")?|" + _EN_GROUP_ADJ + r" " + _EN_PERSON + r") (?:teaching|coaching|working|serving|running"
+                r"|handling|looking after|cooking|nursing|driving|playing|living|renting|staying|anywhere near"
+                r"|near)(?: [a-z'’]{1,20}){0,3}?(?= *[.!;]|$)")
+_EN_ELSEWHERE = (r"(?: [a-z'’]{1,20}){0,2}? (?:can|will have to|['’]ll have to|should|must|need to|can go and|can just)"
+                 r" (?:look|go|try|shop|drink|eat|stay|live|work|rent|find (?:somewhere|a room|a flat|a job|work))"
+                 r" (?:elsewhere|somewhere else)(?= *[.!?,;]|$| (?:then|instead|full stop|thanks|end of)(?![a-z'’]))")
 # session 46: a rule of sacking whoever of the staff turns out to be of the group ("any teacher who turns out to be
 # [group] gets the sack", "if a [worker] comes out as [group], they're out"): the group said as an identity (an
 # adjective of the group, a group word or a people), then a sacking; a conduct ("who turns out to be a bully", "who
@@ -106,20 +118,24 @@ _EN_SACKING = (r"(?:any|every|each|the first) [a-z'’]{1,20}(?: [a-z'’]{1,20}
 # what may follow "[group] need not apply" (session 46: a closed list, since "... need not apply to the council for a
 # pitch any more" tells them where not to apply, not that the writer keeps them out): the clause's end, "here", a post
 # or a home the writer gives ("for the supervisor job", "for this flat", "to me"; not a thing already theirs: read2's
-# "need not apply for the new toilets / a parking permit"), or a word that closes the rule ("full stop", "thanks")
+# "need not apply for the new toilets / a parking permit"), then the sentence's end or a word that closes the rule
+# ("full stop", "thanks", "ever"): anything else after it voids it (read2's round j: "..., it's already theirs", "...,
+# Amir has already got it")
 _EN_POST = (r"(?:job|jobs|post|posts|position|positions|role|roles|vacancy|vacancies|flat|flats|room|rooms|house"
             r"|houses|tenancy|lease|place|places|shift|shifts|apprenticeship|internship|contract|team|squad"
             r"|membership)(?![a-z'’])")
-_EN_APPLY_END = (r"(?= *[.!?,;]|$| (?:here|for (?:this|the|a|my|our|any)(?: [a-z'’]{1,20})? " + _EN_POST
-                 + r"|to (?:me|us|this|my|our)|full stop|period|end of|simple as|thanks|thank you|again|ever)"
-                 r"(?![a-z'’]))")
+_EN_APPLY_END = (r"(?: (?:here|to (?:me|us)|to (?:this|my|our) [a-z'’]{1,20}|for (?:this|the|a|my|our|any)"
+                 r"(?: [a-z'’]{1,20})? " + _EN_POST + r"(?: (?:above|below|behind|next to|near|in|at|on|over)"
+                 r" (?:the|my|our|this) [a-z'’]{1,20})?))?(?= *[.!?;]|$|,? (?:here|full stop|period|end of|simple as"
+                 r"|thanks|thank you|again|ever|no exceptions|sorry|it['’]s mine to give)(?![a-z'’]))")
 # what may stand between the role and the rule: the rest of the role's sentence, or (session 46) that sentence's end
 # and at most two words of a closed list opening the next ("I'm the landlord here. [group] need not apply.", "...
 # So, [group] need not apply."; not "... He says [group] need not apply")
 _EN_CHARGE_GAP = (r"[^.!?\n]{0,60}?(?:[.!?]+ +(?:(?:so|and|simple|simply|look|listen|well|now|basically|honestly"
                   r"|frankly|right|yes|yeah|sorry|but)[,:]? ){0,2}?)?")
 _EN_IN_CHARGE = (
-    _EN_ROLE + _EN_CHARGE_GAP + r"(?<![a-z'’])(?:" + _EN_REFUSE + "|" + _EN_SACKING + "|" + _EN_WHOM
+    _EN_ROLE + _EN_CHARGE_GAP + r"(?<![a-z'’])(?:" + _EN_REFUSE + "|" + _EN_SACKING + "|" + _EN_NOT_HAVE + "|"
+    + _EN_WHOM + _EN_ELSEWHERE + "|" + _EN_WHOM
     + r"(?: [a-z'’]{1,20}){0,2}? (?:need not|needn['’]t) (?:apply|bother)" + _EN_APPLY_END + "|" + _EN_WHOM
     + r"(?: [a-z'’]{1,20}){0,2}? (?:won['’]t|will not|will never"
     r"|will no longer|shall not|shan['’]t|aren['’]t|are not|don['’]t|do not|can['’]t|cannot)(?: (?:ever|be|get to"
