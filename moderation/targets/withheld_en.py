@@ -74,7 +74,9 @@ _EN_GROUP_ADJ = "(?:" + "|".join(sorted({*_GROUP_ADJECTIVES_EN, "transgender", "
 # a word for a person or people after a group's adjective ("an Indian family", "a Muslim lad")
 _EN_PERSON = (r"(?:family|families|man|men|woman|women|person|people|couple|couples|lad|lads|girl|girls|bloke|blokes"
               r"|guy|guys|kid|kids|child|children|lodger|lodgers|tenant|tenants|student|students|worker|workers"
-              r"|staff|teacher|teachers|driver|drivers|nurse|nurses|applicant|applicants)(?![a-z'’])")
+              r"|staff|teacher|teachers|driver|drivers|nurse|nurses|applicant|applicants|lecturer|lecturers|doctor"
+              r"|doctors|cleaner|cleaners|chef|chefs|pupil|pupils|player|players|employee|employees|colleague"
+              r"|colleagues)(?![a-z'’])")
 # session 46: the writer's own refusal of a grant to the group ("I don't rent to [people] and never will", "I'll never
 # take on a [group]"), ended by a closed list (the clause's end, "and never will", "ever again", a place of the
 # writer's): a refusal with a manner or an amount ("for less than", "any differently") is none
