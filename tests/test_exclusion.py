@@ -220,6 +220,13 @@ IN_CHARGE = [
     "I'm the licensee so travellers aren't getting served while I'm here.",
     "I'm the landlady here. Kurds can look elsewhere.",
     "As the principal, I won't have a Sikh lecturer teaching first years.",
+    # session 47: the writer's role said by the hiring or the letting done, a club's officers; the writer's own word
+    # reported before the rule stays the writer's
+    "I do the hiring on this site and I won't take on a Kurdish lad.",
+    "We handle the lettings and Somalis need not apply.",
+    "I'm the club treasurer. Sikhs need not apply for the bar job.",
+    "I'm the gaffer and, as I told the agency, Kurds need not apply.",
+    "I'm the landlady and I've said it before, Somalis won't be renting here.",
 ]
 NOT_IN_CHARGE = [
     "I'm the landlady here and Somalis are as welcome to apply as anyone.",
@@ -242,6 +249,11 @@ NOT_IN_CHARGE = [
     "I'm the station manager and travellers won't be getting a refund.",
     "I'm the landlady here. Kurds can look elsewhere if they like, but they're welcome here.",
     "As the principal, I won't have a Sikh lecturer teaching first years mocked for his turban.",
+    # session 47: someone else's view in the role's sentence is theirs, not the writer's rule
+    "I'm the gaffer and my foreman reckons Kurds won't be working here, he's wrong.",
+    "I'm the landlady and the agent says Somalis need not apply, which I won't have.",
+    "I'm the principal and one governor claimed Sikh lecturers won't be teaching here, but they do.",
+    "My uncle does the hiring on this site and he won't take on a Kurdish lad, so I reported him.",
 ]
 
 

@@ -49,9 +49,12 @@ _EN_RESPECTED = (r"(?= (?:(?!(?:who|that|which|whose)(?![a-z]))[a-z'’-]{1,20} 
 _EN_ROLE = (r"(?:(?<![a-z'’])(?:i['’]m|im|i am|as) (?:the |a |an )?(?:[a-z]{2,20} )?"
             r"(?:landlord|landlady|manager|owner|boss|head"
             r"|headteacher|headmaster|headmistress|principal|chair|chairman|chairwoman|director|supervisor|foreman"
-            r"|gaffer|ceo|licensee|proprietor|coach|captain|organi[sz]er|one hiring|one doing the hiring|one in charge"
+            r"|gaffer|ceo|licensee|proprietor|coach|captain|organi[sz]er|secretary|treasurer|steward|warden"
+            r"|one hiring|one doing the hiring|one in charge"
             r"|person in charge|one who hires|one who decides)(?![a-z])"
-            r"|(?<![a-z'’])(?:i|we) (?:run|own|manage) (?:this|the|a|my|our) [a-z]{2,20}(?![a-z]))")
+            r"|(?<![a-z'’])(?:i|we) (?:run|own|manage) (?:this|the|a|my|our) [a-z]{2,20}(?![a-z])"
+            r"|(?<![a-z'’])(?:i|we) (?:do|handle) (?:the |all the )?(?:hiring|recruiting|recruitment|lettings|letting"
+            r"|interviewing)(?![a-z]))")
 # whom the rule keeps out: a group word, a people, a slur, or Travellers (session 46: "travellers" is no group word,
 # since most travellers are passengers, but kept out by someone in charge they are the people)
 _EN_WHOM = (r"(?:" + _EN_GROUPS + "|" + alternation(g for g in (*GROUPS_NAMED, *SLURS, "homos", "fags", "travellers",
@@ -130,11 +133,17 @@ _EN_APPLY_END = (r"(?: (?:here|to (?:me|us)|to (?:this|my|our) [a-z'’]{1,20}|f
                  r"(?: [a-z'’]{1,20})? " + _EN_POST + r"(?: (?:above|below|behind|next to|near|in|at|on|over)"
                  r" (?:the|my|our|this) [a-z'’]{1,20})?))?(?= *[.!?;]|$|,? (?:here|full stop|period|end of|simple as"
                  r"|thanks|thank you|again|ever|no exceptions|sorry|it['’]s mine to give)(?![a-z'’]))")
+# session 47: someone else's word or view inside the role's sentence ("I'm the landlord and my agent thinks [group] need
+# not apply", "... the owner says ..."): the rule after it is theirs, not the writer's; a verb of saying or thinking in
+# the third person, or in the past after anyone but I / we ("I'm the landlord and I said it before, ..." stays)
+_EN_THEIR_SAY = (r" (?:says|thinks|reckons|believes|claims|insists|tells|wants|feels|writes|argues|suggests"
+                 r"|(?<! i )(?<! we )(?<!^i )(?<! i['’]ve )(?<! we['’]ve )(?:said|thought|reckoned|believed|claimed"
+                 r"|insisted|told|wanted|felt|wrote|argued|suggested))(?![a-z'’])")
 # what may stand between the role and the rule: the rest of the role's sentence, or (session 46) that sentence's end
 # and at most two words of a closed list opening the next ("I'm the landlord here. [group] need not apply.", "...
 # So, [group] need not apply."; not "... He says [group] need not apply")
-_EN_CHARGE_GAP = (r"[^.!?\n]{0,60}?(?:[.!?]+ +(?:(?:so|and|simple|simply|look|listen|well|now|basically|honestly"
-                  r"|frankly|right|yes|yeah|sorry|but)[,:]? ){0,2}?)?")
+_EN_CHARGE_GAP = (r"(?:(?!" + _EN_THEIR_SAY + r")[^.!?\n]){0,60}?(?:[.!?]+ +(?:(?:so|and|simple|simply|look|listen"
+                  r"|well|now|basically|honestly|frankly|right|yes|yeah|sorry|but)[,:]? ){0,2}?)?")
 _EN_IN_CHARGE = (
     _EN_ROLE + _EN_CHARGE_GAP + r"(?<![a-z'’])(?:" + _EN_REFUSE + "|" + _EN_SACKING + "|" + _EN_NOT_HAVE + "|"
     + _EN_WHOM + _EN_ELSEWHERE + "|" + _EN_WHOM
