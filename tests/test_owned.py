@@ -479,6 +479,11 @@ def test_as_someone_who_is_one(text, word, expected):
     ("They introduced me to her as a dyke, and we've been friends ever since.", "dyke", OWN),
     ("her mum sees me as a dyke and that's fine", "dyke", OWN),
     ("I think of myself as a proud dyke.", "dyke", OWN),
+    # session 47 (read2's round l): the object of the verb "as" hangs on, not of an earlier one
+    ("I rang him to say I have lived as a dyke since uni and I'm fine.", "dyke", OWN),
+    ("I begged her to introduce me as a queer at the party, and she did.", "queer", OWN),
+    ("Honestly, I see her as a dyke and nothing else.", "dyke", 0),
+    ("Mark my words, the whole street sees him as a faggot.", "faggot", 0),
 ])
 def test_as_describes_the_first_object(text, word, expected):
     assert _read(text, word) == expected
@@ -490,6 +495,10 @@ def test_as_describes_the_first_object(text, word, expected):
     ("Yours truly, one evicted queer from number 4, two more flats to clear.", "queer", 0),
     ("Signed, one retired dyke from the school, and the rest of us will follow soon.", "dyke", OWN),
     ("Signed, one very tired dyke who just wants the bins collected on time.", "dyke", OWN),
+    # session 47 (read2's round l): what follows in its sentence counts them off, whatever the word
+    ("Regards, one lonely queer left in the town, and we'll deal with him too.", "queer", 0),
+    ("Signed, one out dyke, out of the council by May, and the rest of them next.", "dyke", 0),
+    ("Regards, one lonely queer in the town, fancy a coffee sometime?", "queer", OWN),
 ])
 def test_a_sign_off_describer_of_a_closed_list(text, word, expected):
     assert _read(text, word) == expected

@@ -166,6 +166,10 @@ _DETERMINER = re.compile(r"(?:the|that|this|these|those|an?|his|her|their|your|s
 # reflexive ("that refers to herself as a bitch"): two training rows main reads by the writer before "as"
 _OBJECT = re.compile(r"(?<![a-z'’])(?:(?P<first>me|us|myself|ourselves)|him|them"
                      r"|her(?= (?:to|as|and|for)(?![a-z])|[,.;!?]))(?![a-z'’])")
+# where the verb "as" hangs on starts: a subject pronoun, a word opening a clause, "to" before a verb, a comma or colon
+_AS_CLAUSE = re.compile(r"(?<![a-z'’])(?:i|i['’]m|im|i['’]ve|i['’]d|i['’]ll|we|we['’]re|we['’]ve|he|she|they|you"
+                        r"|that|when|why|who|which|because|to(?! (?:me|us|him|her|them|you|it|myself|ourselves)"
+                        r"(?![a-z'’])))(?![a-z'’])|[,;:]")
 _PRONOUN = re.compile(r"(?<![a-z'’])(?:(?P<first>i|i['’]m|im|i['’]ve|i['’]d|i['’]ll|me|my|we|we['’]re|we['’]ve|us"
                       r"|our)|you|your|ya|u|he|him|his|she|her|they|them|their)(?![a-z'’])")
 
@@ -197,6 +201,15 @@ def quoted(t: str, opening: re.Match) -> bool:
             last = after and not before
     return bool(last)
 
+# session 47 (read2's round l): a sign-off the rest of whose sentence counts them off or turns on others ("regards, one
+# lonely faggot left in the village, and we'll see to him too", "signed, one out dyke, out of the school by friday,
+# and the rest of them will follow") is someone else, whatever the word before it
+_SIGN_OFF = re.compile(r"(?:signed|yours truly|yours sincerely|sincerely|regards),")
+_COUNTED_OFF = re.compile(r"(?<![a-z'’])(?:left (?:in|on|at|round|around)|gone|fewer|less|out of|the rest of them"
+                          r"|rest of them|more to (?:go|follow|come|clear|do)|(?:one|two|three|four|five|a few|plenty"
+                          r"|loads|lots) more|more where|see to|sort (?:him|her|them) out|deal with (?:him|her|them)"
+                          r"|finished with|done with (?:him|her|them)|by us|next)(?![a-z'’])")
+
 
 def _opened(t: str, a: int, b: int, before: re.Match) -> bool:
     """Whether IN_GROUP_BEFORE's opening `before` makes the word at [a, b) the writer's own: "my" before a plural, a
@@ -226,6 +239,12 @@ def _opened(t: str, a: int, b: int, before: re.Match) -> bool:
     if (words := before.group("free")) is not None and t.endswith(" one ", 0, before.start("free")) and not all(
             signing(word) for word in words.replace(",", " ").split()):
         return False  # a sign-off's "one" + a word of no closed list ("signed, one sacked dyke ...": read2, s46)
+    if _SIGN_OFF.search(before.group(0)) is not None:  # what follows in its sentence counts them off (read2, s47)
+        end = min(len(t), b + 96)
+        if (stop := _SENTENCE_END.search(t, b, end)) is not None:
+            end = stop.start()
+        if _COUNTED_OFF.search(t, b, end) is not None:
+            return False
     thing = OWNABLE.fullmatch(t, a, b) is not None and _OWN_THING_AFTER.match(t, b, b + 28) is not None
     if before.group("my") is not None and not ((plural and " " not in t[a:b]) or (
             t[a:b] in _MY_FRIEND and PERSON_AFTER.match(t, b, b + 24) is None) or thing):
@@ -283,7 +302,10 @@ def _as_writer(t: str, s: int, b: int) -> bool:
     # inside a clause "as" describes the verb's first object if it has one ("they see me as a queer", "they introduced
     # me to her as a dyke": the writer; "i see him as a faggot", "they introduced her to me as a dyke": someone else),
     # else the person named last before it ("i came out as a dyke"; session 46, read2's round i)
-    if (obj := _OBJECT.search(t, start, s)) is not None:
+    clause = start  # the nearest verb's: after the last subject, clause word or "to" + a verb before "as" (read2, s47:
+    for cut in _AS_CLAUSE.finditer(t, start, s):  # "i asked him to introduce me as a", "i wrote to him to say i have
+        clause = cut.end()  # lived as a", "trust me, the whole estate sees her as a")
+    if (obj := _OBJECT.search(t, clause, s)) is not None:
         return obj.group("first") is not None
     last = None
     for pronoun in _PRONOUN.finditer(t, start, s):
