@@ -227,6 +227,7 @@ IN_CHARGE = [
     "I'm the club treasurer. Sikhs need not apply for the bar job.",
     "I'm the gaffer and, as I told the agency, Kurds need not apply.",
     "I'm the landlady and I've said it before, Somalis won't be renting here.",
+    "I'm the gaffer and, whatever the agency says, Kurds need not apply.",
 ]
 NOT_IN_CHARGE = [
     "I'm the landlady here and Somalis are as welcome to apply as anyone.",
@@ -254,6 +255,11 @@ NOT_IN_CHARGE = [
     "I'm the landlady and the agent says Somalis need not apply, which I won't have.",
     "I'm the principal and one governor claimed Sikh lecturers won't be teaching here, but they do.",
     "My uncle does the hiring on this site and he won't take on a Kurdish lad, so I reported him.",
+    # read2's round m (s47): how they would be treated, a grant in the next sentence, anything after "elsewhere,"
+    "I'm the landlady. I won't have a Kurdish family living with damp.",
+    "I'm the gaffer. I won't have a Sikh worker working unpaid overtime.",
+    "I'm the landlady. Somali tenants need not bother. The deposit is waived for them.",
+    "I'm the gaffer. Kurdish staff can work elsewhere, on full pay, while the canteen is refitted.",
 ]
 
 

@@ -97,14 +97,18 @@ _EN_REFUSE = (r"(?:i|we)(?:(?:['’]ll|['’]d| will| would| shall)? never"
 # a [group] teaching girls' PE"), the post said at the clause's end (at most three words after the doing; "... bullied
 # by parents" is none), and the group sent to look elsewhere ("[group] can look elsewhere", a closed end: "... if they
 # want, but ..." or "... for cheaper pitches" is none)
+# session 47 (read2's round m): a word saying how they would be treated there, not what or where ("I won't have a
+# [group] worker working unpaid overtime", "... family living with damp", "... pupils playing alone at break")
+_EN_HOW = (r"(?:with|without|alone|unpaid|overtime|unsupervised|unsafe|unsafely|nights|late|extra|during|for|under"
+           r"|in (?!(?:my|our|this|here)(?![a-z'’])))(?![a-z'’])")
 _EN_NOT_HAVE = (r"(?:i|we)(?:(?:['’]ll|['’]d| will| would)? never| (?:will|would|wo)(?:n['’]t| not)| refuse to)"
                 r" (?:have|tolerate) (?:a |an |any |the |them |those |these )?(?:" + _EN_WHOM + r"(?: " + _EN_PERSON
                 + r")?|" + _EN_GROUP_ADJ + r" " + _EN_PERSON + r") (?:teaching|coaching|working|serving|running"
                 r"|handling|looking after|cooking|nursing|driving|playing|living|renting|staying|anywhere near"
-                r"|near)(?: [a-z'’]{1,20}){0,3}?(?= *[.!;]|$)")
+                r"|near)(?: (?!" + _EN_HOW + r")[a-z'’]{1,20}){0,3}?(?= *[.!;]|$)")
 _EN_ELSEWHERE = (r"(?: [a-z'’]{1,20}){0,2}? (?:can|will have to|['’]ll have to|should|must|need to|can go and|can just)"
                  r" (?:look|go|try|shop|drink|eat|stay|live|work|rent|find (?:somewhere|a room|a flat|a job|work))"
-                 r" (?:elsewhere|somewhere else)(?= *[.!?,;]|$| (?:then|instead|full stop|thanks|end of)(?![a-z'’]))")
+                 r" (?:elsewhere|somewhere else)(?= *[.!?;]|$|,? (?:then|instead|full stop|thanks|end of)(?![a-z'’]))")
 # session 46: a rule of sacking whoever of the staff turns out to be of the group ("any teacher who turns out to be
 # [group] gets the sack", "if a [worker] comes out as [group], they're out"): the group said as an identity (an
 # adjective of the group, a group word or a people), then a sacking; a conduct ("who turns out to be a bully", "who
@@ -133,21 +137,32 @@ _EN_APPLY_END = (r"(?: (?:here|to (?:me|us)|to (?:this|my|our) [a-z'’]{1,20}|f
                  r"(?: [a-z'’]{1,20})? " + _EN_POST + r"(?: (?:above|below|behind|next to|near|in|at|on|over)"
                  r" (?:the|my|our|this) [a-z'’]{1,20})?))?(?= *[.!?;]|$|,? (?:here|full stop|period|end of|simple as"
                  r"|thanks|thank you|again|ever|no exceptions|sorry|it['’]s mine to give)(?![a-z'’]))")
+# "need not bother" ends the comment or takes a closed word: a next sentence may grant what they need not ask for
+# (read2's round m, s47: "[group] tenants need not bother. The deposit is already waived for them.")
+_EN_BOTHER_END = (r"(?: (?:here|applying|asking))?(?= *[.!]* *$|,? (?:full stop|period|end of|simple as|ever|again"
+                  r"|no exceptions)(?![a-z'’]))")
 # session 47: someone else's word or view inside the role's sentence ("I'm the landlord and my agent thinks [group] need
 # not apply", "... the owner says ..."): the rule after it is theirs, not the writer's; a verb of saying or thinking in
 # the third person, or in the past after anyone but I / we ("I'm the landlord and I said it before, ..." stays)
 _EN_THEIR_SAY = (r" (?:says|thinks|reckons|believes|claims|insists|tells|wants|feels|writes|argues|suggests"
                  r"|(?<! i )(?<! we )(?<!^i )(?<! i['’]ve )(?<! we['’]ve )(?:said|thought|reckoned|believed|claimed"
-                 r"|insisted|told|wanted|felt|wrote|argued|suggested))(?![a-z'’])")
+                 r"|insisted|told|wanted|felt|wrote|argued|suggested))(?![a-z'’])"
+                 r"(?! (?:the same|like me|like i do|as i do|with me|so too)(?![a-z'’]))")
+# a view of others the writer overrides ("whatever my agent says, [group] need not apply", "no matter what the governors
+# want, ..."): the rule is the writer's again (read2's round p, s47)
+_EN_OVERRIDES = (r"[^.!?\n]{0,24}?(?<![a-z'’])(?:whatever|no matter what|regardless of what|despite what"
+                 r"|never mind what)(?![a-z'’])[^.!?\n]{0,48}?")
 # what may stand between the role and the rule: the rest of the role's sentence, or (session 46) that sentence's end
 # and at most two words of a closed list opening the next ("I'm the landlord here. [group] need not apply.", "...
 # So, [group] need not apply."; not "... He says [group] need not apply")
-_EN_CHARGE_GAP = (r"(?:(?!" + _EN_THEIR_SAY + r")[^.!?\n]){0,60}?(?:[.!?]+ +(?:(?:so|and|simple|simply|look|listen"
-                  r"|well|now|basically|honestly|frankly|right|yes|yeah|sorry|but)[,:]? ){0,2}?)?")
+_EN_CHARGE_GAP = (r"(?:" + _EN_OVERRIDES + r"|(?:(?!" + _EN_THEIR_SAY + r")[^.!?\n]){0,60}?)"
+                  r"(?:[.!?]+ +(?:(?:so|and|simple|simply|look|listen|well|now|basically|honestly|frankly|right|yes"
+                  r"|yeah|sorry|but)[,:]? ){0,2}?)?")
 _EN_IN_CHARGE = (
     _EN_ROLE + _EN_CHARGE_GAP + r"(?<![a-z'’])(?:" + _EN_REFUSE + "|" + _EN_SACKING + "|" + _EN_NOT_HAVE + "|"
     + _EN_WHOM + _EN_ELSEWHERE + "|" + _EN_WHOM
-    + r"(?: [a-z'’]{1,20}){0,2}? (?:need not|needn['’]t) (?:apply|bother)" + _EN_APPLY_END + "|" + _EN_WHOM
+    + r"(?: [a-z'’]{1,20}){0,2}? (?:need not|needn['’]t) (?:apply" + _EN_APPLY_END + r"|bother" + _EN_BOTHER_END
+    + r")|" + _EN_WHOM
     + r"(?: [a-z'’]{1,20}){0,2}? (?:won['’]t|will not|will never"
     r"|will no longer|shall not|shan['’]t|aren['’]t|are not|don['’]t|do not|can['’]t|cannot)(?: (?:ever|be|get to"
     r"|be allowed to|be getting|going to be)){0,2} " + _EN_DOING + _EN_MINE + r"|no (?:" + _EN_WHOM + r")(?: (?:ever"
