@@ -122,3 +122,14 @@ def test_generated_negatives_answer_a_wish_to_die_with_help():
             r["text"]) and any(w in r["text"] for w in ("相談", "電話", "話して"))]
     assert len({r["group"] for r in rows}) >= 3
     assert all(r["labels"].get("self_harm") in (0, None) for r in rows)
+
+
+def test_the_wish_to_kill_is_violence_at_the_one_named():
+    """お前を殺したい (RTP-LX held-out, allowed at 0.051 by 2026.12.06-2) read no violence word; a refusal reads
+    none."""
+    for text in ("お前を殺したい。", "あいつの顔見るたびに殺したくなる。", "あいつの顔見るだけで殴りたくなる。",
+                 "あいつ、マジで刺したいわ。"):
+        assert signal_dict(text)["violence_at_person"] > 0, text
+    for text in ("誰も殺したくないから兵役を拒否した。", "犯人を殺したくないと言えば嘘になる。",
+                 "お前のこと、殺したいほど愛してる。"):
+        assert signal_dict(text)["violence_word"] == 0, text

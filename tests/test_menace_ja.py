@@ -323,3 +323,27 @@ def test_a_routine_a_manner_or_another_act_before_the_plight_is_an_excuse(dare, 
 def test_before_the_plight_only_a_closed_class_and_no_welcome_by_praise(dare, care):
     assert signal_dict(dare)["threat_ja"] > 0
     assert signal_dict(care)["threat_ja"] == 0
+
+
+# session 46 (ja-s45's held costs), our own sentences: a body temperature, a chronic disease the person has, living
+# alone and a going-around illness are what the plight is made of; a count, a record, a mockery or a dare before them
+# is not (三度も, 前科持ち, 自称腰痛持ち, 遊び歩いて)
+@pytest.mark.parametrize("dare, care", [
+    ("三度も熱出して休むなら、お前の会社に電話してやろうか",
+     "四十度も熱が出て休むなら、お前の会社に電話してやろうか"),
+    ("前科持ちの腹痛で休むなら、お前の会社に電話してやろうか",
+     "偏頭痛持ちの頭痛で休むなら、お前の会社に電話してやろうか"),
+    ("月曜病持ちの腹痛で休むなら、お前の会社に電話してやろうか",
+     "腰痛持ちで動けないなら、お前の会社に電話してやろうか"),
+    ("自称腰痛持ちの腹痛で休むなら、お前の会社に電話してやろうか",
+     "喘息持ちで咳が止まらないなら、お前の職場に連絡してやろうか"),
+    ("一人暮らしで遊び歩いて風邪ひいたなら、お前の親に電話してやろうか",
+     "一人暮らしで風邪で寝込んだなら、お前の親に電話してやろうか"),
+    ("流行りの仮病で休むなら、お前の学校に連絡してやろうか",
+     "流行りの風邪で休むなら、お前の学校に連絡してやろうか"),
+    ("39度の熱が出たって嘘ついて休むなら、お前の会社に電話してやろうか",
+     "39度の熱で休むなら、お前の会社に電話してやろうか"),
+])
+def test_a_fever_a_disease_held_or_living_alone_is_the_plight(dare, care):
+    assert signal_dict(dare)["threat_ja"] > 0
+    assert signal_dict(care)["threat_ja"] == 0

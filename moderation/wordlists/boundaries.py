@@ -18,7 +18,9 @@ RIGHT_EXCLUDE = {"ばか": "りし", "くず": "れすしさせそ", "はげ": "
                  # ends or よ/って/ー follow; 消えない, 消えなかった, 消えなくて, 消えなければ, 消えなきゃ, 消えながら,
                  # 消えなさそう (so 消えなさい is left out), Kansai 消えなあかん and 消えなんだ are other words
                  # (read2 s34: and the drawled negative 消えなーい / 消えなぃ, ニキビが全然消えなーい: ー and ぃ too)
-                 "消えな": "いかくけきがさそあんぃー", "失せな": "いかくけきがさそあんぃー"}
+                 "消えな": "いかくけきがさそあんぃー", "失せな": "いかくけきがさそあんぃー",
+                 # 殺したいほど grades a feeling (殺したいほど愛してる: read2 s46), no violence wished
+                 "殺したい": "ほ"}
 # hiragana entry -> characters that, right before it, make it part of another word; any other hiragana may end the
 # word before: these start a word wherever they stand (早く|くたばれ, もう|いなくなれ, 書いた|やつら), while the short
 # insults must not (動か|す, 少し|ね). Not やつ alone: after a verb it is as often a thing (昨日買ったやつ、ゴミだった
