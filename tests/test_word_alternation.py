@@ -45,7 +45,8 @@ def test_the_same_words_tried_in_the_same_order():
 
 def test_the_lists_patterns_are_a_fraction_of_the_sorted_lists():
     """GROUPS_NAMED sorted and joined was 70,719 characters, written five times into HATE_EN's parts (0.36 + 0.52 s of
-    every start compiling them): now ~5,100, and the in-charge part ~26,000 characters, not 288,000."""
+    every start compiling them): now ~5,100, and the in-charge part ~65,000 characters (0.17 s to compile) with session
+    46-47's refusals, sacking rules and "I won't have" (nine group alternations), not the ~650,000 sorted joins make."""
     flat = "|".join(sorted((re.escape(g) for g in NAMED), key=lambda g: (-len(g), g)))
     assert len(alternation(NAMED)) * 10 < len(flat)
-    assert len(withheld_en._EN_IN_CHARGE) < 30_000
+    assert len(withheld_en._EN_IN_CHARGE) < 70_000
