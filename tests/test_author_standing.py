@@ -83,6 +83,21 @@ def test_an_author_moves_through_the_levels_and_a_suspension_reaches_the_site(ma
         ("premoderated", "good")]
 
 
+def test_a_rejection_whose_check_decayed_the_strikes_counts_from_the_decayed_standing(make_app, clock, comment):
+    """SUBMIT's strike starts from the standing its check (the same script) left, not from the one read before it:
+    the decay's move is written once, and the strike does not move the author again."""
+    app = standing_app(make_app, clock)
+    client = app.test_client()
+    post(client, comment, ABUSIVE)
+    assert post(client, comment, ABUSIVE) == ("reject", None, "warned")  # 2 points
+    clock.now += 7 * DAY + 1  # both decayed: this comment's check takes them off, then its own strike counts
+    assert post(client, comment, ABUSIVE) == ("reject", None, "good")  # 1 point
+    assert client.get("/api/v1/authors/troll", headers=AUTH).json["points"] == 1
+    audit = [e for e in get_queue_of(app).audit(50, author_id="troll") if e["action"] == "author_standing"]
+    assert [(e["from"], e["to"]) for e in reversed(audit)] == [("good", "warned"), ("warned", "good")]
+    assert audit[0]["reason"] == "decay"
+
+
 def get_queue_of(app):
     with app.app_context():
         return get_queue("test")

@@ -24,7 +24,9 @@ DEFAULTS = {"warned": 3, "premoderated": 6, "suspended": 10, "suspend_days": 7, 
 # ZSET member "<comment id>|<weight>" scored by its time. author_standing() decays old strikes, adds this one,
 # suspends on a strike that reaches the suspension points, ends a suspension whose time has come, keeps a person's
 # floor, and on a change writes the audit entry and the author.standing_changed event. Returns level, until ms,
-# and the previous level when it changed.
+# the previous level when it changed, and the standing's {level, until, floor, next_decay} as the call leaves them:
+# a second call in the same script (SUBMIT's strike after its check) takes them as `s` instead of reading them again
+# (an HMGET less a rejected comment with an author).
 STANDING = f"local MAX_STRIKES = {MAX_STRIKES}\n" + """
 local STANDING_RANK = {good = 0, trusted = 0, warned = 1, premoderated = 2, suspended = 3}
 -- Decayed strikes go first, then all but the newest MAX_STRIKES (trimmed only when there are more: one call less
@@ -44,11 +46,11 @@ local function author_points(zkey, now, decay)
   end
   return points, oldest
 end
-local function author_standing(skey, zkey, akey, events, author, now, cfg, weight, member, by, why)
-  local s = redis.call('HMGET', skey, 'level', 'until', 'floor', 'next_decay')
+local function author_standing(skey, zkey, akey, events, author, now, cfg, weight, member, by, why, s)
+  s = s or redis.call('HMGET', skey, 'level', 'until', 'floor', 'next_decay')
   local level, untl, floor, next_decay = s[1] or 'good', tonumber(s[2]) or 0, s[3] or '', tonumber(s[4]) or 0
   local expired = level == 'suspended' and untl > 0 and now >= untl
-  if weight == 0 and not expired and (next_decay == 0 or now < next_decay) then return level, untl, nil end
+  if weight == 0 and not expired and (next_decay == 0 or now < next_decay) then return level, untl, nil, s end
   if weight > 0 then redis.call('ZADD', zkey, now, member) end
   local points, oldest = author_points(zkey, now, cfg[5])
   local new, new_until = 'good', 0
@@ -76,13 +78,14 @@ local function author_standing(skey, zkey, akey, events, author, now, cfg, weigh
       'set_by', by, 'at', now)
   end
   if oldest then redis.call('PEXPIRE', skey, math.max(cfg[5], new_until - now) + 86400000) end
-  if new == level then return new, new_until, nil end
+  s = {new, new_until, floor, next_decay}
+  if new == level then return new, new_until, nil, s end
   redis.call('XADD', akey, 'MAXLEN', '~', 1000000, '*', 'id', '', 'action', 'author_standing', 'from', level,
     'to', new, 'by', by, 'reason', why, 'at', now, 'article_id', '', 'author_id', author)
   redis.call('XADD', events, 'MAXLEN', '~', 1000000, '*', 'type', 'author.standing_changed', 'id', '',
     'status', new, 'by', by, 'reason', '', 'at', now, 'data', cjson.encode({author_id = author, standing = new,
       previous = level, ['until'] = new_until, strikes = points, set_by = by}))
-  return new, new_until, level
+  return new, new_until, level, s
 end
 """
 

@@ -119,7 +119,8 @@ if by_author and STANDING_ON then
   local scfg = STANDING_CFG
   local author, weight = author_id, ARGV[9] == '0' and 0 or tonumber(ARGV[9])
   local skey, zkey = K_STANDING .. author, K_STRIKES .. author
-  standing = author_standing(skey, zkey, K_AUDIT, K_EVENTS, author, now, scfg, 0, '', 'strikes', 'decay')
+  local s
+  standing, _, _, s = author_standing(skey, zkey, K_AUDIT, K_EVENTS, author, now, scfg, 0, '', 'strikes', 'decay')
   if standing == 'suspended' and mode ~= 'closed' then
     decision, reason = 'reject', 'author_suspended'
   elseif standing == 'premoderated' and decision == 'allow' then
@@ -130,7 +131,7 @@ if by_author and STANDING_ON then
   if weight > 0 then
     local member = id .. '|' .. ARGV[9]  -- the points as sent (a number's concatenation costs a sprintf)
     standing = author_standing(skey, zkey, K_AUDIT, K_EVENTS, author, now, scfg, weight, member, 'strikes',
-      'rejected:' .. id)
+      'rejected:' .. id, s)  -- the standing as the check left it: not read again
     flat[n + 1], flat[n + 2], n = 'strike', member, n + 2
   end
   flat[n + 1], flat[n + 2], n = 'author_standing', standing, n + 2
@@ -166,22 +167,20 @@ if by_author then
   if redis.call('LPUSH', authored, id) > 50 then redis.call('LTRIM', authored, 0, 49) end
 end
 push_later(K_RECENT, id)
-local data = nil
-if reason ~= '' then data = cjson.encode({reason = reason}) end
-local known, meta_known = {article_id, author_id}, {categories, model}
-if queued then
-  zadd_later(K_READY, rank, id)
-  zadd_later(K_OPEN, received, id)
-  for _, label in ipairs(labels) do tally(K_STATS, 'open:' .. label) end
-  local at = call_ms()
-  if AUDIT_APART then
-    audit(K_AUDIT, id, 'queued', '', 'ready', 'system', reason ~= '' and reason or ARGV[5], at, rec, known)
-  end
-  event(K_EVENTS, id, 'comment.queued', 'pending', 'system', ARGV[5], at, '', data, rec, meta_known,
-    not AUDIT_APART and known)
-else
-  if decision == 'reject' then
-    local at = call_ms()
+if queued or decision == 'reject' then  -- its event (and audit entry): what a published comment makes none of
+  local data = nil
+  if reason ~= '' then data = cjson.encode({reason = reason}) end
+  local known, meta_known, at = {article_id, author_id}, {categories, model}, call_ms()
+  if queued then
+    zadd_later(K_READY, rank, id)
+    zadd_later(K_OPEN, received, id)
+    for _, label in ipairs(labels) do tally(K_STATS, 'open:' .. label) end
+    if AUDIT_APART then
+      audit(K_AUDIT, id, 'queued', '', 'ready', 'system', reason ~= '' and reason or ARGV[5], at, rec, known)
+    end
+    event(K_EVENTS, id, 'comment.queued', 'pending', 'system', ARGV[5], at, '', data, rec, meta_known,
+      not AUDIT_APART and known)
+  else
     if AUDIT_APART then
       audit(K_AUDIT, id, 'auto_rejected', '', 'rejected', 'system', reason ~= '' and reason or ARGV[5], at, rec,
         known)
@@ -189,8 +188,8 @@ else
     event(K_EVENTS, id, 'comment.rejected_automatically', 'rejected', 'system', ARGV[5], at, '', data, rec,
       meta_known, not AUDIT_APART and known)
   end
-  if ttl > 0 then redis.call('EXPIRE', rec, ttl) end
 end
+if not queued and ttl > 0 then redis.call('EXPIRE', rec, ttl) end
 return {1, '', decision, reason, mode, standing or ''}
 end
 """
