@@ -175,6 +175,8 @@ def main(argv=None) -> int:
                          "validation: written cases 0.9367 -> 0.9402, group attacks flagged 83 -> 72%%, negated hate "
                          "85 -> 77%%, Stormfront 0.8814 -> 0.8806: fewer civil mentions held but more attacks missed "
                          "at the review floor ('I hate <group>' is a met target): not adopted")
+    ap.add_argument("--hate-lift", type=float, default=None, metavar="LOGITS",
+                    help="lift the hate head's sigmoid by LOGITS for English (default pipeline.HATE_LIFT, 0: off)")
     ap.add_argument("--synth-seed", type=int, default=None, metavar="N",
                     help="draw model/synth_harms.py's generated rows with this seed (default: the pipeline's): an A/A "
                          "refit, the same recipe with other generated rows, measures how far untouched cases move")
@@ -209,7 +211,8 @@ def main(argv=None) -> int:
         pipe = build_pipeline(C=args.C, negated_apart_en=args.negated_apart,
                               negated_copies_en=args.negated_copies, harm_length=not args.no_harm_length,
                               harm_lookalike=args.harm_lookalike, harm_invisible=args.harm_invisible,
-                              harm_group=not args.no_harm_group)
+                              harm_group=not args.no_harm_group,
+                              **({} if args.hate_lift is None else {"hate_lift": args.hate_lift}))
         pipe.fit([r.text for r in train], D.label_matrix(train), heads__sample_weight=T.sample_weights(train))
         log.info("fitted in %.0fs", time.time() - t0)
         if args.dump:

@@ -18,6 +18,19 @@ __all__ = ["CATEGORIES", "HEADS", "LABELS", "SEED", "build_pipeline", "compact"]
 
 SEED = 20261129
 
+# logits the hate head's fitted sigmoid is moved up by for text with no Japanese character (MaskedHeads lifted_heads,
+# column has_japanese: Japanese text keeps the fitted sigmoid; the ranking within each language is unchanged). abuse is
+# the maximum of the categories, and each head's sigmoid is fitted to its own rows' base rate: in English hate's
+# positives are rare (~7% of its rows by weight), harassment's common (~20%: Davidson's offensive class), so the
+# maximum ranks group hate under vulgar talk. MEASURED, NOT ADOPTED (0 = off, every fit as before). Session 47 (train):
+# English-only fits, VALIDATION split, +0.5: Stormfront 0.8829 -> 0.8852, written EN validation 0.9658 -> 0.9665,
+# Davidson 0.9398 -> 0.9395 (+1.0: 0.8866, 0.9650); chosen there, then -3's weights + 0.5 (full data, Japanese
+# exactly equal): HateCheck (test only) 0.8442 -> 0.8549, written probes 3,655 -> 3,684 (won 92, lost 63), but real
+# civil English flagged as served rose 2.5 points (Stormfront noHate held-out 7.74 -> 10.85%): it lowers English
+# hate's line, it does not reorder English, so civil sentences naming a group at hate 0.2-0.3 cross (the lead's bar
+# is 1 point). Lifted in every language, Japanese lost too (JA suite 522 -> 520, inspection-ai 0.7925 -> 0.7856)
+HATE_LIFT = 0.0
+
 
 def build_pipeline(C: float = 4.0, min_df: int = 2, calibration_cv: int = 3, char_bits: int = 18,
                    word_bits: int = 16, char_ngram_max: int = 3, quoted_apart: bool = True,
@@ -27,7 +40,7 @@ def build_pipeline(C: float = 4.0, min_df: int = 2, calibration_cv: int = 3, cha
                    harm_length: bool = True, harm_group: bool = True, harm_denied: bool = False,
                    harm_lookalike: bool = False, harm_group_named: bool = False,
                    harm_invisible: bool = False, damp_named: float = 0.3,
-                   damp_located: float = 0.3) -> Pipeline:
+                   damp_located: float = 0.3, hate_lift: float = HATE_LIFT) -> Pipeline:
     """`quoted_apart` (`_en`): n-grams inside someone else's reported words, Japanese (English), get their own
     weights; `negated_apart_en` (off: measured, not adopted, see model/en_quick.py): so do English n-grams a
     negation denies (`negated_copies_en`: their plain n-grams stay and salted copies are added); `focus_sentence`:
@@ -48,7 +61,8 @@ def build_pipeline(C: float = 4.0, min_df: int = 2, calibration_cv: int = 3, cha
     `group_named` (the groups GROUPS does not list: learnt -0.36 in hate from Stormfront's civil rows, so naming Hindus
     or Catholics lowered an attack on them; their combinations still count); `harm_invisible` off (session 22): none
     for `invisible_chars` (normalisation drops the characters, but -9's harm heads weighed each -0.73 to -1.58, so
-    zero-width characters hidden in an attack lowered every harm score; the spam head keeps it)."""
+    zero-width characters hidden in an attack lowered every harm score; the spam head keeps it); `hate_lift`:
+    logits the hate head is lifted by for text with no Japanese character (HATE_LIFT: measured, off)."""
     features = TextFeatures(char_bits=char_bits, word_bits=word_bits, char_ngram_max=char_ngram_max, min_df=min_df,
                             quoted_apart=quoted_apart, focus_sentence=focus_sentence, quoted_apart_en=quoted_apart_en,
                             negated_apart_en=negated_apart_en, negated_copies_en=negated_copies_en,
@@ -68,8 +82,10 @@ def build_pipeline(C: float = 4.0, min_df: int = 2, calibration_cv: int = 3, cha
     # right or wrong ("Found the mayor's house. I'll be there at 9 with the petition." 0.999), was auto-rejected
     damped = tuple((features.signal_offset_ + FEATURE_NAMES.index(name), factor)
                    for name, factor in (("accusation_named", damp_named), ("located_visit", damp_located)) if factor)
+    lifted = (((HEADS.index("hate"), hate_lift, features.signal_offset_ + FEATURE_NAMES.index("has_japanese")),)
+              if hate_lift else ())
     heads = MaskedHeads(C=C, calibration_cv=calibration_cv, random_state=SEED, excluded_columns=excluded,
-                        damped_columns=damped)
+                        damped_columns=damped, lifted_heads=lifted)
     return Pipeline([("features", features), ("heads", heads)])
 
 

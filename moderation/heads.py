@@ -44,9 +44,11 @@ class MaskedHeads(ClassifierMixin, BaseEstimator):
 
     excluded_columns: tuple = ()  # what an artifact pickled before the option was added unpickles to
     damped_columns: tuple = ()
+    lifted_heads: tuple = ()
 
     def __init__(self, C: float = 4.0, calibration_cv: int = 3, max_iter: int = 3000, random_state: int = 0,
-                 class_weight: str | None = "balanced", excluded_columns: tuple = (), damped_columns: tuple = ()):
+                 class_weight: str | None = "balanced", excluded_columns: tuple = (), damped_columns: tuple = (),
+                 lifted_heads: tuple = ()):
         self.C = C
         self.calibration_cv = calibration_cv
         self.max_iter = max_iter
@@ -57,6 +59,10 @@ class MaskedHeads(ClassifierMixin, BaseEstimator):
         # the same scores for a penalty 1 / factor^2 as strong: a signal only generated rows teach cannot alone
         # take a head to 1.0 (issue 12: accusation_named)
         self.damped_columns = damped_columns
+        # ((head, logits, column), ...): the head's fitted sigmoid moved up by that many logits for every row whose
+        # 0/1 column is 0, the rows where it is 1 keep the fitted sigmoid (the column's weight takes the lift back): a
+        # head whose rows make it rare in one language (English hate) is not drowned in the maximum by a common one
+        self.lifted_heads = lifted_heads
 
     def _lr(self):
         from sklearn.linear_model import LogisticRegression  # fitting's, not serving's (~0.07 s of loading the model)
@@ -112,6 +118,10 @@ class MaskedHeads(ClassifierMixin, BaseEstimator):
         self.coef_ = _aligned(np.vstack(coefs).T.copy())  # (n_features, k): a feature's row picks k weights at once
         self.intercept_ = np.asarray(intercepts)
         self.calibration_ = np.asarray(cal)  # (k, 2): a, b of each head's sigmoid
+        for k, logits, column in self.lifted_heads:
+            if a := self.calibration_[k, 0]:  # P = 1 / (1 + exp(a * dec + b)): b - logits, and dec + logits / a at 1
+                self.calibration_[k, 1] -= logits
+                self.coef_[column, k] += logits / a
         self.n_features_in_ = X.shape[1]
         self.classes_ = np.asarray([0, 1])
         return self

@@ -415,3 +415,31 @@ def test_no_generated_training_row_holds_a_hatecheck_case():
         inside.add_word(case, case)
     inside.make_automaton()
     assert not [k for k in keys if next(inside.iter(k), None) is not None]
+
+
+def test_lifted_head_moves_only_rows_without_the_column():
+    """`build_pipeline(hate_lift=L)` (off by default): the hate head's probability of a row whose has_japanese
+    column is 0 (English) is its fitted one lifted by exactly L logits; a row with the column at 1 (Japanese) keeps
+    the fitted probability, and the other heads are the unlifted fit's, bit for bit."""
+
+    import numpy as np
+
+    from model.pipeline import HEADS, build_pipeline
+    from moderation.features.vocabulary import FEATURE_NAMES
+    from moderation.heads import MaskedHeads
+
+    rng = np.random.default_rng(2)
+    X, Y = rng.normal(size=(90, 6)), (rng.random((90, 3)) < 0.4).astype(float)
+    X[:, 5] = np.arange(90) % 2  # the 0/1 column: odd rows "Japanese"
+    base = MaskedHeads(C=1.0).fit(X, Y)
+    lifted = MaskedHeads(C=1.0, lifted_heads=((1, 0.5, 5),)).fit(X, Y)
+    p0, p1 = base.predict_proba(X), lifted.predict_proba(X)
+    logit = lambda p: np.log(p / (1 - p))  # noqa: E731
+    assert np.allclose(logit(p1[X[:, 5] == 0, 1]) - logit(p0[X[:, 5] == 0, 1]), 0.5)
+    assert np.allclose(p1[X[:, 5] == 1, 1], p0[X[:, 5] == 1, 1])
+    assert np.array_equal(p1[:, [0, 2]], p0[:, [0, 2]])
+    pipe = build_pipeline(hate_lift=0.5)
+    col = pipe.named_steps["features"].signal_offset_ + FEATURE_NAMES.index("has_japanese")
+    assert pipe.named_steps["heads"].lifted_heads == ((HEADS.index("hate"), 0.5, col),)
+    assert build_pipeline(hate_lift=0).named_steps["heads"].lifted_heads == ()
+    assert build_pipeline().named_steps["heads"].lifted_heads == ()  # measured, not adopted: every fit as before
