@@ -228,6 +228,8 @@ IN_CHARGE = [
     "I'm the gaffer and, as I told the agency, Kurds need not apply.",
     "I'm the landlady and I've said it before, Somalis won't be renting here.",
     "I'm the gaffer and, whatever the agency says, Kurds need not apply.",
+    "I'm the gaffer and, contrary to what the agency thinks, Kurds need not apply.",
+    "As the landlady I'll never have Somalis living in my flats.",
 ]
 NOT_IN_CHARGE = [
     "I'm the landlady here and Somalis are as welcome to apply as anyone.",
@@ -260,6 +262,8 @@ NOT_IN_CHARGE = [
     "I'm the gaffer. I won't have a Sikh worker working unpaid overtime.",
     "I'm the landlady. Somali tenants need not bother. The deposit is waived for them.",
     "I'm the gaffer. Kurdish staff can work elsewhere, on full pay, while the canteen is refitted.",
+    "I'm the gaffer. I won't have a Sikh worker working double shifts.",  # read2's round r: how, not where
+    "I'm the principal. I won't have Kurdish pupils playing on their own.",
 ]
 
 

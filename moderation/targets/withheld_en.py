@@ -101,11 +101,17 @@ _EN_REFUSE = (r"(?:i|we)(?:(?:['’]ll|['’]d| will| would| shall)? never"
 # [group] worker working unpaid overtime", "... family living with damp", "... pupils playing alone at break")
 _EN_HOW = (r"(?:with|without|alone|unpaid|overtime|unsupervised|unsafe|unsafely|nights|late|extra|during|for|under"
            r"|in (?!(?:my|our|this|here)(?![a-z'’])))(?![a-z'’])")
+# what may follow the doing (read2's round r, s47: a list of manners stays open, "working double shifts", "playing on
+# their own"): the clause's end, "here", a place or a thing of the writer's ("in my school", "working my tills"), near
+# "the" thing, or what is taught or coached ("teaching girls' PE", "coaching first years", no word of how)
+_EN_NOT_HAVE_END = (r"(?: here| (?:(?:in|on|at|near|behind|inside|round|around|for|under|with|from) )?(?:my|our|this"
+                    r"|these)(?: [a-z'’]{1,20}){1,2}|(?<=near) (?:the|any) [a-z'’]{1,20}(?: [a-z'’]{1,20})?"
+                    r"|(?<=teaching|coaching)(?: (?!" + _EN_HOW + r")[a-z'’]{1,20}){1,3}?)?(?= *[.!;]|$)")
 _EN_NOT_HAVE = (r"(?:i|we)(?:(?:['’]ll|['’]d| will| would)? never| (?:will|would|wo)(?:n['’]t| not)| refuse to)"
                 r" (?:have|tolerate) (?:a |an |any |the |them |those |these )?(?:" + _EN_WHOM + r"(?: " + _EN_PERSON
                 + r")?|" + _EN_GROUP_ADJ + r" " + _EN_PERSON + r") (?:teaching|coaching|working|serving|running"
                 r"|handling|looking after|cooking|nursing|driving|playing|living|renting|staying|anywhere near"
-                r"|near)(?: (?!" + _EN_HOW + r")[a-z'’]{1,20}){0,3}?(?= *[.!;]|$)")
+                r"|near)" + _EN_NOT_HAVE_END)
 _EN_ELSEWHERE = (r"(?: [a-z'’]{1,20}){0,2}? (?:can|will have to|['’]ll have to|should|must|need to|can go and|can just)"
                  r" (?:look|go|try|shop|drink|eat|stay|live|work|rent|find (?:somewhere|a room|a flat|a job|work))"
                  r" (?:elsewhere|somewhere else)(?= *[.!?;]|$|,? (?:then|instead|full stop|thanks|end of)(?![a-z'’]))")
@@ -151,7 +157,8 @@ _EN_THEIR_SAY = (r" (?:says|thinks|reckons|believes|claims|insists|tells|wants|f
 # a view of others the writer overrides ("whatever my agent says, [group] need not apply", "no matter what the governors
 # want, ..."): the rule is the writer's again (read2's round p, s47)
 _EN_OVERRIDES = (r"[^.!?\n]{0,24}?(?<![a-z'’])(?:whatever|no matter what|regardless of what|despite what"
-                 r"|never mind what)(?![a-z'’])[^.!?\n]{0,48}?")
+                 r"|never mind what|contrary to what|in spite of what|unlike what|forget what|ignore what"
+                 r"|say what)(?![a-z'’])[^.!?\n]{0,48}?")
 # what may stand between the role and the rule: the rest of the role's sentence, or (session 46) that sentence's end
 # and at most two words of a closed list opening the next ("I'm the landlord here. [group] need not apply.", "...
 # So, [group] need not apply."; not "... He says [group] need not apply")
