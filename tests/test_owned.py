@@ -486,6 +486,8 @@ def test_as_someone_who_is_one(text, word, expected):
     ("Mark my words, the whole street sees him as a faggot.", "faggot", 0),
     ("I was described by her as a dyke, and I took it as praise.", "dyke", OWN),  # a passive: its agent is no object
     ("He was described by me as a faggot, and he deserved it.", "faggot", 0),
+    ("I am known to them as a queer and a good neighbour.", "queer", OWN),  # "to them": no object (round t)
+    ("She is known to us as a dyke and a liar.", "dyke", 0),
 ])
 def test_as_describes_the_first_object(text, word, expected):
     assert _read(text, word) == expected
@@ -502,6 +504,7 @@ def test_as_describes_the_first_object(text, word, expected):
     ("Signed, one out dyke, out of the council by May, and the rest of them next.", "dyke", 0),
     ("Regards, one lonely queer in the town, fancy a coffee sometime?", "queer", OWN),
     ("Signed, one lonely queer in the town, and soon to be none.", "queer", 0),
+    ("Regards, one out queer on the board, and his days there are numbered.", "queer", 0),
 ])
 def test_a_sign_off_describer_of_a_closed_list(text, word, expected):
     assert _read(text, word) == expected

@@ -164,14 +164,15 @@ _DETERMINER = re.compile(r"(?:the|that|this|these|those|an?|his|her|their|your|s
 # a pronoun as an object ("her" only before "to", "as", "and", "for" or a stop: else it is a possessive, "her mum");
 # not "you" (a subject as often: "you best watch what you say cause i get drunk as a ...") nor a third person's
 # reflexive ("that refers to herself as a bitch"): two training rows main reads by the writer before "as"; nor the
-# agent of a passive ("i was described by him as a ...": the subject is described; read2's round r, s47)
-_OBJECT = re.compile(r"(?<![a-z'’])(?<!by )(?:(?P<first>me|us|myself|ourselves)|him|them"
+# agent of a passive ("i was described by him as a ...": the subject is described; read2's round r, s47), nor one
+# after "to" ("i am known to her as a ...", "i get introduced to them as a ...": read2's round t)
+_OBJECT = re.compile(r"(?<![a-z'’])(?<!by )(?<!to )(?:(?P<first>me|us|myself|ourselves)|him|them"
                      r"|her(?= (?:to|as|and|for)(?![a-z])|[,.;!?]))(?![a-z'’])")
 # where the verb "as" hangs on starts: a subject pronoun, a word opening a clause, "to" before a verb, a comma or colon
 _AS_CLAUSE = re.compile(r"(?<![a-z'’])(?:i|i['’]m|im|i['’]ve|i['’]d|i['’]ll|we|we['’]re|we['’]ve|he|she|they|you"
                         r"|that|when|why|who|which|because|to(?! (?:me|us|him|her|them|you|it|myself|ourselves)"
                         r"(?![a-z'’])))(?![a-z'’])|[,;:]")
-_BY = re.compile(r"(?<![a-z'’])by $")
+_BY = re.compile(r"(?<![a-z'’])(?:by|to) $")
 _PRONOUN = re.compile(r"(?<![a-z'’])(?:(?P<first>i|i['’]m|im|i['’]ve|i['’]d|i['’]ll|me|my|we|we['’]re|we['’]ve|us"
                       r"|our)|you|your|ya|u|he|him|his|she|her|they|them|their)(?![a-z'’])")
 
@@ -211,7 +212,8 @@ _COUNTED_OFF = re.compile(r"(?<![a-z'’])(?:left (?:in|on|at|round|around)|gone
                           r"|rest of them|more to (?:go|follow|come|clear|do)|(?:one|two|three|four|five|a few|plenty"
                           r"|loads|lots) more|more where|see to|sort (?:him|her|them) out|deal with (?:him|her|them)"
                           r"|finished with|done with (?:him|her|them)|by us|next|to be none|none left|not for long"
-                          r"|not much longer|won['’]t be for long|the last (?:one|of (?:them|their kind)))(?![a-z'’])")
+                          r"|not much longer|won['’]t be for long|the last (?:one|of (?:them|their kind))|for now"
+                          r"|numbered|on borrowed time|won['’]t last)(?![a-z'’])")
 
 
 def _opened(t: str, a: int, b: int, before: re.Match) -> bool:
@@ -312,7 +314,7 @@ def _as_writer(t: str, s: int, b: int) -> bool:
         return obj.group("first") is not None
     last = None
     for pronoun in _PRONOUN.finditer(t, start, s):
-        if not _BY.search(t, max(0, pronoun.start() - 4), pronoun.start()):  # a passive's agent describes no one
+        if not _BY.search(t, max(0, pronoun.start() - 4), pronoun.start()):  # an agent or "to" her describes no one
             last = pronoun
     return last is not None and last.group("first") is not None and _FIRST_BEFORE.search(t, start, s) is not None
 
