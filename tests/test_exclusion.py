@@ -230,6 +230,7 @@ IN_CHARGE = [
     "I'm the gaffer and, whatever the agency says, Kurds need not apply.",
     "I'm the gaffer and, contrary to what the agency thinks, Kurds need not apply.",
     "As the landlady I'll never have Somalis living in my flats.",
+    "As the landlady I'll never have Somalis living in my new flats.",
 ]
 NOT_IN_CHARGE = [
     "I'm the landlady here and Somalis are as welcome to apply as anyone.",
@@ -264,6 +265,7 @@ NOT_IN_CHARGE = [
     "I'm the gaffer. Kurdish staff can work elsewhere, on full pay, while the canteen is refitted.",
     "I'm the gaffer. I won't have a Sikh worker working double shifts.",  # read2's round r: how, not where
     "I'm the principal. I won't have Kurdish pupils playing on their own.",
+    "I'm the gaffer. I won't have a Sikh worker working my broken crane.",  # round t: a place that is a hardship
 ]
 
 

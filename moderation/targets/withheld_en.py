@@ -102,10 +102,13 @@ _EN_REFUSE = (r"(?:i|we)(?:(?:['’]ll|['’]d| will| would| shall)? never"
 _EN_HOW = (r"(?:with|without|alone|unpaid|overtime|unsupervised|unsafe|unsafely|nights|late|extra|during|for|under"
            r"|in (?!(?:my|our|this|here)(?![a-z'’])))(?![a-z'’])")
 # what may follow the doing (read2's round r, s47: a list of manners stays open, "working double shifts", "playing on
-# their own"): the clause's end, "here", a place or a thing of the writer's ("in my school", "working my tills"), near
+# their own"): the clause's end, "here", a place or a thing of the writer's ("in my school", "working my tills"; one
+# describing word of a closed list before it, "my new flats", not one that makes it a hardship, "my broken forklift",
+# "my freezing portakabin": read2's round t), near
 # "the" thing, or what is taught or coached ("teaching girls' PE", "coaching first years", no word of how)
 _EN_NOT_HAVE_END = (r"(?: here| (?:(?:in|on|at|near|behind|inside|round|around|for|under|with|from) )?(?:my|our|this"
-                    r"|these)(?: [a-z'’]{1,20}){1,2}|(?<=near) (?:the|any) [a-z'’]{1,20}(?: [a-z'’]{1,20})?"
+                    r"|these)(?: (?:new|own|main|local|whole|other|old|front|back|top))? [a-z'’]{1,20}"
+                    r"|(?<=near) (?:the|any) [a-z'’]{1,20}(?: [a-z'’]{1,20})?"
                     r"|(?<=teaching|coaching)(?: (?!" + _EN_HOW + r")[a-z'’]{1,20}){1,3}?)?(?= *[.!;]|$)")
 _EN_NOT_HAVE = (r"(?:i|we)(?:(?:['’]ll|['’]d| will| would)? never| (?:will|would|wo)(?:n['’]t| not)| refuse to)"
                 r" (?:have|tolerate) (?:a |an |any |the |them |those |these )?(?:" + _EN_WHOM + r"(?: " + _EN_PERSON
