@@ -4,7 +4,7 @@ the word lists, not from the threats' module (session 32 clean-ups; answers unch
 import ast
 from pathlib import Path
 
-from moderation.targets import openings, owned, threat_en, threat_ja, threats
+from moderation.targets import openings, owned, threat_en, threat_ja, threats, warm_address
 from moderation.targets.owned import OWN, owned_spans, reading
 from moderation.text.normalize import normalize_text
 from moderation.wordlists.addressees import EN_PEOPLE, PEOPLE_EN
@@ -15,9 +15,9 @@ WARM = ("Love you, bitch. Miss you bitch, see you at the match. Congrats on the 
 
 def test_a_texts_denials_are_read_once_for_all_its_friendly_addresses(monkeypatch):
     calls = []
-    real = owned.denied_spans
-    monkeypatch.setattr(owned, "denied_spans", lambda t, *a, **k: calls.append(t) or real(t, *a, **k))
-    owned._denied.cache_clear()
+    real = warm_address.denied_spans
+    monkeypatch.setattr(warm_address, "denied_spans", lambda t, *a, **k: calls.append(t) or real(t, *a, **k))
+    warm_address._denied.cache_clear()
     reading.cache_clear()
     text = normalize_text(WARM)
     spans = owned_spans(text)
@@ -28,7 +28,7 @@ def test_a_texts_denials_are_read_once_for_all_its_friendly_addresses(monkeypatc
 
 def test_denials_still_end_the_friendly_reading():
     text = normalize_text("Nobody will miss you, bitch. I didn't love you, bitch.")
-    owned._denied.cache_clear()
+    warm_address._denied.cache_clear()
     reading.cache_clear()
     assert owned_spans(text) == []
 

@@ -8,15 +8,13 @@ import re
 
 from moderation.automaton import Automaton
 from moderation.targets.constructions import HATE_EN, THREAT_EN
-from moderation.targets.denial_patterns import UNWARM_EN
-from moderation.targets.denied import denied_spans
 from moderation.targets.describers import describing
 from moderation.targets.identity import ACCUSED, REFUSING, named, plainly_civil, said_near
-from moderation.targets.literal import NEAR as _NEAR
 from moderation.targets.literal import SENSE_WORDS as SENSE_WORDS
 from moderation.targets.literal import SENTENCE_END as _SENTENCE_END
 from moderation.targets.literal import literal
 from moderation.targets.openings import ARTICLE, MODIFIER, OWNABLE, opened_before, quoted
+from moderation.targets.warm_address import ADDRESS_WORDS, warm_address
 from moderation.wordlists import DEATH_WISH, DEHUMANIZE, EXPEL, INSULTS_EN, VIOLENCE
 
 OWN, LITERAL = 1, 2  # what reading() answers: the writer's own group word; the word's other, literal sense
@@ -153,21 +151,6 @@ _AGENT_AFTER = re.compile(r"[ -](?:hat|bash|kill|hunt|beat|lynch|burn|stomp)(?:e
 # "other X my age" counts the writer among X; "X my age" alone only says whose age ("hoes my age only want money" is
 # said of women by anyone; read2 s34)
 _OTHER_MY_AGE = re.compile(r"(?<![a-z'’])other [a-z]{2,15} (?:my|our) age(?![a-z])")
-# a friend addressed in warm words ("love you, bitch", "miss you bitch", "congrats on the flat, you lucky bitch",
-# "get home safe, bitch"): the word in address, the sentence's words before it warm and not denied ("nobody loves
-# you, you daft bitch" is none), is the friends' own word as a reclaimed one is (session 30, issue 12)
-_ADDRESS_WORDS = frozenset(("bitch", "bitches", "nigga", "niggas"))
-_ADDRESSED = re.compile(r"(?:, |(?:^|[^a-z'’])(?:you|ya|u)(?: [a-z]{2,12})? )$")
-# warm words, unless denied (moderation.targets.denied reads "nobody will miss you", "i didnt love you", "who could
-# love you") or sarcastic ("thank you for nothing", "thanks a lot for fuck all"; session 31)
-_WARM = re.compile(r"(?<![a-z'’])(?:(?:love|luv|miss|adore) (?:you|ya|u)|congrat[a-z]*|happy (?:birthday|bday"
-                   r"|anniversary)|get home safe|proud of (?:you|ya|u)|(?:thank(?:s| you| u)(?! (?:a lot |so much "
-                   r"|very much )?for (?:[a-z]+ )?(?:nothing|fuck all|sod all|naff all|jack)(?![a-z]))))(?![a-z])")
-# an insult or an unkind word said to the person in the same sentence ("congrats on getting fired, you stupid bitch",
-# "thanks bitch, you're a lying cow") ends the friendly reading: the warm words were sarcasm (session 31)
-_UNKIND = frozenset(w for w in INSULTS_EN if " " not in w and w not in _ADDRESS_WORDS) | {"lying", "liar", "sad",
-                                                                                      "nasty"}
-_WORD = re.compile(r"[a-z]+")
 _BEFORE = 48  # characters before a word the readings before it look at
 
 # English slur and group words whose sense or owner is read (owned_spans), found by their stems in one compiled pass
@@ -196,7 +179,7 @@ def reading(t: str, a: int, b: int) -> int:
     if not agent and (opening is not None or _IN_GROUP_AFTER.match(t, b, b + 24)
             or _COUNTED_AFTER.match(t, b, b + 40) or (_AND_ME_AFTER.match(t, b, b + 12) and _OTHER_BEFORE.search(
                 t, max(0, a - 40), a)) or _OTHER_MY_AGE.match(t, max(0, a - 6), b + 8) or (
-            t[a:b] in _ADDRESS_WORDS and _warm_address(t, a)) or _introduced(t, a, b) or _called(t, a, b)
+            t[a:b] in ADDRESS_WORDS and warm_address(t, a)) or _introduced(t, a, b) or _called(t, a, b)
             or (OWNABLE.fullmatch(t, a, b) and _SELF_NAMED_BEFORE.search(t, max(0, a - _BEFORE), a)
                 and not _SCORN_AFTER.match(t, b) and not _COMMENT_AFTER.match(t, b, b + 24)
                 and not _HARM_AFTER.match(t, b, b + 120)) or _partner(t, a, b)):
@@ -265,39 +248,6 @@ def _introduced(t: str, a: int, b: int) -> bool:
             return True
     being = _BEING_BEFORE.search(t, max(0, a - _BEFORE), a)
     return being is not None and _FIRST_SUBJECT.match(t, b, b + 48) is not None
-
-
-@functools.lru_cache(maxsize=1)  # every address word of one text reads the same spans: once per text, when first asked
-def _denied(t: str) -> tuple[tuple[int, int], ...]:
-    """What the writer denies in the normalised text (moderation.targets.denied), for _warm_address: one scan of the
-    whole text however many address words follow warm words in it (owned_spans and words._in_group read the same
-    text's words one after another), and none for a text where no address word follows warm words."""
-    return tuple(denied_spans(t))
-
-
-def _warm_address(t: str, a: int) -> bool:
-    """Whether the word at `a` is said to someone (after a comma, "you", "you <word>" or the warm words themselves:
-    "happy birthday bitch") in a sentence whose words before it are warm (_WARM) and not denied, with no unkind word
-    nor warmth denied after them (reading at most _NEAR characters back, 2 * _NEAR on, never past the sentence)."""
-    start, end = max(0, a - _NEAR), min(len(t), a + 2 * _NEAR)
-    for stop in _SENTENCE_END.finditer(t, start, a):
-        start = stop.end()
-    if not (warms := list(_WARM.finditer(t, start, a))):
-        return False
-    if (stop := _SENTENCE_END.search(t, a, end)) is not None:
-        end = stop.start()
-    unwarm = [m.span() for m in UNWARM_EN.finditer(t, start, end)]  # "nobody will miss", "who could love"
-    denied = [(x, y) for x, y in _denied(t) if x < end and y > start] + unwarm
-    if denied:  # the warm words denied, or warmth denied after them ("congrats nigga, ... nobody at work can stand")
-        warms = [m for m in warms if not any(x <= m.start() < y for x, y in denied)]
-        if not warms or any(y > warms[-1].end() for _x, y in unwarm):
-            return False
-    warm = warms[-1]
-    if any(w.group() in _UNKIND for w in _WORD.finditer(t, warm.end(), end)):
-        return False
-    return ((warm.end() == a - 1 and t[a - 1] == " ")
-            or _ADDRESSED.search(t, max(start, a - 18), a) is not None)
-
 
 
 def owned_spans(t: str, codes=None, chars=None, found=None) -> list[tuple[int, int]]:
