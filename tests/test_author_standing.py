@@ -83,6 +83,7 @@ def test_an_author_moves_through_the_levels_and_a_suspension_reaches_the_site(ma
         ("premoderated", "good")]
 
 
+@pytest.mark.slow  # ~2.2 s: a fresh app's first requests
 def test_a_rejection_whose_check_decayed_the_strikes_counts_from_the_decayed_standing(make_app, clock, comment):
     """SUBMIT's strike starts from the standing its check (the same script) left, not from the one read before it:
     the decay's move is written once, and the strike does not move the author again."""
