@@ -4,30 +4,13 @@ name kept, a caution given as an order."""
 from __future__ import annotations
 
 from moderation.targets.threats import _G, _KANA
-
-
-def _trie(words) -> str:
-    """The same words as one branch a character (a word that is another's start is tried after the longer ones): the
-    engine takes one branch a character instead of trying every word in turn (~50 endings at every step of a
-    condition: 8-15 us a sentence as an alternation)."""
-    heads: dict[str, list[str]] = {}
-    for w in words:
-        heads.setdefault(w[0], []).append(w[1:])
-    out = []
-    for c, rests in sorted(heads.items()):
-        longer = [r for r in rests if r]
-        if not longer:
-            out.append(c)
-            continue
-        inner = _trie(longer)
-        out.append(c + ("(?:" + inner + ")?" if "" in rests else "(?:" + inner + ")"))
-    return out[0] if len(out) == 1 else "(?:" + "|".join(out) + ")"
+from moderation.wordlists.alternation import prefix_tree
 
 
 def _first(*words: str) -> str:
     """Any of `words`, behind a look-ahead for their first characters: a position is rejected in one step, not one
     step a word (the plight's 80 words are read at every character of a clause)."""
-    return "(?=[" + "".join(sorted({w[0] for w in words})) + "])(?i:" + _trie(words) + ")"
+    return "(?=[" + "".join(sorted({w[0] for w in words})) + "])(?i:" + prefix_tree(words) + ")"
 
 
 # session 42: the addressed person marked, as the construction says it, not by the words of a case: telling their
@@ -117,7 +100,7 @@ _ENDINGS = ("くなっちゃった", "くなった", "くなっ", "くなる", "
             "いた", "し", "ん", "いてる", "いている", "てる", "ている", "ていた", "てた", "てしまった", "ちゃった",
             "ちゃっ", "ちゃってる", "じゃった", "んだ", "んでる", "そう", "みたい", "っぽい", "気味", "中", "ます",
             "ました")
-_ENDING = "(?i:" + _trie(_ENDINGS) + ")?"
+_ENDING = "(?i:" + prefix_tree(_ENDINGS) + ")?"
 _NOMINAL = "(?:[のん](?:だっ|だ|です)?)?"  # 具合悪いんだったら, 熱があるんなら
 _OWN_PREDICATE = _PARTICLE + _AMOUNT + _STEM + _ENDING + _NOMINAL
 # a verb that cannot be done is a plight after a plight (熱があって書き込めないなら; 謝罪文が書けないなら is a dare)

@@ -4,28 +4,8 @@ from __future__ import annotations
 
 import re
 
+from moderation.wordlists.alternation import prefix_tree
 from moderation.wordlists.praise_words import PRAISE_WORDS
-
-
-def _trie(words) -> str:
-    """One alternation of `words` as a prefix tree, so the engine reads each word once rather than trying ~900."""
-    tree: dict = {}
-    for w in words:
-        node = tree
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def walk(node: dict) -> str:
-        ends = "" in node
-        parts = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
-        if not parts:
-            return ""
-        body = parts[0] if len(parts) == 1 and not ends else "(?:" + "|".join(parts) + ")"
-        return body + ("?" if ends else "")
-
-    return "(?:" + walk(tree) + ")"
-
 
 # issue 12 (session 16): -8's group_praise fired on 22 English words, so "[group] are generous hosts" or "[group]
 # deserve our respect" kept the group word's weight (+2.85) with nothing against it. The predicate forms only: a
@@ -45,7 +25,7 @@ QUALITIES_EN = ("hard-working", "hardworking", "diligent", "industrious", "relia
                 "humble", "tolerant", "responsible", "conscientious", "disciplined", "welcoming", "peaceful",
                 "family-oriented", "warm-hearted", "kind-hearted", "good-natured", "neighbourly", "neighborly",
                 "principled", "sincere", "tidy", "thrifty", "selfless", "tireless", "competent")
-_PRAISE = _trie(tuple(sorted(set(PRAISE_WORDS) | set(QUALITIES_EN))))
+_PRAISE = "(?:" + prefix_tree(set(PRAISE_WORDS) | set(QUALITIES_EN)) + ")"  # one branch a character, not ~900 words
 _NOT_AFTER = (r"(?![a-z'’-])(?! (?:than|off|at|for nothing|that|how|when|it when|the way|to see|seeing|watching)"
               r"(?![a-z'’]))(?!(?<=kind) of(?![a-z]))")
 _COPULA = (r"(?:(?<![a-z'’])(?<!we )(?:are|were|have been|have always been|make|makes|made|deserve|deserves)"

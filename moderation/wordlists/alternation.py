@@ -16,16 +16,16 @@ from __future__ import annotations
 import re
 
 
-def _tree(words) -> str:
-    """The words (none empty unless the set is {""}) as a prefix tree, each branch before the end of a shorter word;
-    no top-level `|`, so it can be written before or after another."""
+def prefix_tree(words) -> str:
+    """The words (none empty unless the set is {""}) as a prefix tree, each branch before the end of a shorter word, so
+    the longest matches first and the engine takes one branch a character; no top-level `|`."""
     tails: dict[str, list[str]] = {}
     for word in words:
         if word:
             tails.setdefault(word[0], []).append(word[1:])
     if not tails:
         return ""
-    branches = [re.escape(first) + _tree(tails[first]) for first in sorted(tails)]
+    branches = [re.escape(first) + prefix_tree(tails[first]) for first in sorted(tails)]
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     return "(?:" + body + ")?" if "" in words else body
 
@@ -43,5 +43,5 @@ def alternation(words) -> str:
     heads: dict[frozenset[str], set[str]] = {}
     for head, rests in followers.items():
         heads.setdefault(frozenset(rests), set()).add(head)
-    parts = sorted(_tree(group) + _tree(rests) for rests, group in heads.items())
-    return "|".join(parts + ([_tree(single)] if single else []))
+    parts = sorted(prefix_tree(group) + prefix_tree(rests) for rests, group in heads.items())
+    return "|".join(parts + ([prefix_tree(single)] if single else []))
