@@ -23,9 +23,12 @@ log = logging.getLogger(__name__)
 # LIMIT_SEEN (the script is atomic: only its own charges move it), so a batch's SUBMIT reads the site's key once,
 # not once per item. Every counter is charged; the first one over its limit is answered as {position, ms left},
 # else nil. LIMIT_LIVE (kept across the calls of a Function library: SUBMIT's; a script's starts empty each run) is a
-# hint only: counters a call of this library counted, which live until their window ends (a key's name carries its
-# window), so the next comment's charge is one INCRBY instead of a SET NX that fails and then INCRBY (the site's key
-# is always one such, an author's or an address's often). Its answer says whether the key was there after all
+# hint only: counters a call of this library met a second time (its SET NX failed: the key was there), which live
+# until their window ends (a key's name carries its window), so the next comment's charge is one INCRBY instead of a
+# SET NX that fails and then INCRBY (the site's key is always one such, an author's or an address's often). A key met
+# once (a one-off author's) is not kept: kept, up to 4,096 of them lived in the library's Lua heap and its table grew
+# and was dropped again, work for Lua's collector (1.6% of an allowed SUBMIT's instructions, session 47); a key met
+# again pays one failed SET NX more, once. Its answer says whether the key was there after all
 # (INCRBY of a missing key answers the cost: every stored count is at least 1): then PEXPIRE gives it its window,
 # as SET PX would have. At most LIMIT_LIVE_MAX keys, then it starts afresh.
 COUNT = """
@@ -57,8 +60,7 @@ local function over_limit(keys, argv, first, first_arg)
         count = cost
       else
         count = redis.call('INCRBY', key, cost)
-      end
-      if not LIMIT_LIVE[key] then
+        -- a key met again: remembered (one met once, a one-off author's, is not kept alive for the collector)
         if LIMIT_LIVE_N >= LIMIT_LIVE_MAX then LIMIT_LIVE, LIMIT_LIVE_N = {}, 0 end
         LIMIT_LIVE[key], LIMIT_LIVE_N = true, LIMIT_LIVE_N + 1
       end
