@@ -176,14 +176,16 @@ def test_a_new_windows_counter_is_one_write_in_the_append_only_file(make_app, ow
 
 def test_a_known_counter_deleted_meanwhile_is_made_again_with_its_window(make_app, rdb, prefix, auth, comment,
                                                                          thresholds):
-    """SUBMIT's library remembers the counters it counted (LIMIT_LIVE: the next comment's charge is one INCRBY, not
-    a SET NX that fails and an INCRBY); one deleted meanwhile is made again with its window's expiry, as SET PX would
-    have: without it the counter would never expire and its author stay limited."""
+    """SUBMIT's library remembers the counters it met again (LIMIT_LIVE: the next comment's charge is one INCRBY,
+    not a SET NX that fails and an INCRBY); one deleted meanwhile is made again with its window's expiry, as SET PX
+    would have: without it the counter would never expire and its author stay limited."""
     client = make_app(RATE_LIMITS={"key": "1000/3600", "author": "5/3600"},
                       THRESHOLDS=thresholds.flag_none).test_client()
     body = {"author": {"id": "erased", "name": "x"}}
-    assert client.post("/api/v1/comments", json=comment(**body), headers=auth).status_code == 200
+    for _ in range(2):  # the second meets the counter again: remembered from then on
+        assert client.post("/api/v1/comments", json=comment(**body), headers=auth).status_code == 200
     [counter] = rdb.keys(f"{prefix}*:rl:author:*")
+    assert rdb.get(counter) == "2"
     rdb.delete(counter)
     assert client.post("/api/v1/comments", json=comment(**body), headers=auth).status_code == 200
     assert rdb.get(counter) == "1" and 0 < rdb.pttl(counter) <= 3_600_000
