@@ -234,6 +234,30 @@ def test_the_article_index_orders_articles_by_their_first_comment_in_the_latest_
     assert (window["comments"], window["flagged"]) == (3, 0)  # the check counted nothing
 
 
+def test_a_worker_behind_writes_the_index_at_its_comments_bucket_once(rdb, prefix):
+    """A worker whose clock is behind counts in the window's newest bucket: after a page's check moved the window on
+    without a comment, its comment is that bucket's first and puts the article in the index; a second one there
+    does not write it again (once a bucket, as for a worker on time)."""
+    width = BREAKER["window_seconds"] * 1000 // SLOTS
+    start = 41_000 * width
+    now = [start]
+    queue = ReviewQueue(rdb, "test", prefix=prefix, breaker=BreakerConfig(BREAKER), now_ms=lambda: now[0])
+    index, window_key = queue.articles.index_key(), queue.articles.window_key("b")
+    queue.submit(record("k0", "b", False), queued=False)  # b's first comment in its bucket
+    assert rdb.zscore(index, "b") == start
+    queue.articles.check("b", now_ms=start + 2 * width)  # the window moves on two buckets, nothing counted
+    assert rdb.hmget(window_key, "cur", "ix") == [str(start // width + 2), str(start // width)]
+    now[0] = start + 500  # a worker behind: counted in the newest bucket, the first there
+    queue.submit(record("k1", "b", False), queued=False)
+    assert rdb.zscore(index, "b") == start + 500
+    assert rdb.hget(window_key, "ix") == str(start // width + 2)
+    now[0] = start + 600
+    queue.submit(record("k2", "b", False), queued=False)
+    assert rdb.zscore(index, "b") == start + 500
+    window = queue.articles.get("b", now_ms=start + 2 * width)["window"]
+    assert window["comments"] == 3  # k0 in its bucket, k1 and k2 in the newest
+
+
 def test_an_articles_counters_take_fixed_memory(rdb, prefix):
     """Ring slots: however many comments and windows pass, the window hash keeps SLOTS slots of 3-4 fields."""
     now = [50_000_000]

@@ -56,9 +56,10 @@ local function art_window(wkey, now, width, slots, count, flagged, labels)
     set, expire = {'cur', cur, 'tn', n, 'tf', f}, true
   elseif last and cur < last then
     -- a worker whose clock is behind counts in the newest bucket
-    cur, slot, text = last, last % slots, nil  -- text: the bucket's as computed, no longer cur's
-    v = redis.call('HMGET', wkey, ART_N[slot], ART_F[slot], ART_H[slot])
-    sn, sf, sh = tonumber(v[1]) or 0, tonumber(v[2]) or 0, v[3]
+    -- (text: the newest bucket's as the window holds it, for ix's test below; v[7] stays the window's ix)
+    cur, slot, text = last, last % slots, v[1]
+    local s = redis.call('HMGET', wkey, ART_N[slot], ART_F[slot], ART_H[slot])
+    sn, sf, sh = tonumber(s[1]) or 0, tonumber(s[2]) or 0, s[3]
   elseif not last and count then
     set, expire = {'cur', cur}, true
   end
