@@ -172,6 +172,11 @@ JA_SIXTH_READING_PROBE = SUITE_DIR / "ja_sixth_reading_probe.jsonl"
 # someone in charge, 死んで's told continuations and a name's shape after ・)
 SEVENTH_READING_PROBE = SUITE_DIR / "en_seventh_reading_probe.jsonl"
 JA_SEVENTH_READING_PROBE = SUITE_DIR / "ja_seventh_reading_probe.jsonl"
+# session 47 (read2, landed in 48): that session's pairs against its readings ("as" after an earlier verb's object, a
+# passive's agent or "refer to X as", a sign-off's "one" counted off, "I won't have a [group] [doing]", 死んで's wish
+# endings, a common noun of a name's shape + の, the plight and violence wishes, ども and the daze compounds)
+EIGHTH_READING_PROBE = SUITE_DIR / "en_eighth_reading_probe.jsonl"
+JA_EIGHTH_READING_PROBE = SUITE_DIR / "ja_eighth_reading_probe.jsonl"
 # session 44 (issue 12): a denial of hate followed by care for the group (civil) or by a restriction or contempt (the
 # attack taken back), each pair the same denial and frame, the continuation's sense turned
 TAKEBACK_PROBE = SUITE_DIR / "en_takeback_probe.jsonl"
@@ -189,7 +194,7 @@ HARM_FORMS_PROBES = (DEED_THREAT_PROBE, JA_DEED_THREAT_PROBE, NAMED_ACCUSATION_P
                      SECOND_READING_PROBE, JA_SECOND_READING_PROBE,
                      THIRD_READING_PROBE, JA_THIRD_READING_PROBE, FOURTH_READING_PROBE, JA_FOURTH_READING_PROBE,
                      FIFTH_READING_PROBE, JA_FIFTH_READING_PROBE, SIXTH_READING_PROBE, JA_SIXTH_READING_PROBE,
-                     SEVENTH_READING_PROBE, JA_SEVENTH_READING_PROBE,
+                     SEVENTH_READING_PROBE, JA_SEVENTH_READING_PROBE, EIGHTH_READING_PROBE, JA_EIGHTH_READING_PROBE,
                      JA_MENACE_PROBE, JA_OFFER_PROBE, TAKEBACK_PROBE, QUALITY_CHARGE_PROBE)
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 HATECHECK = Path("hatecheck-en") / "test_suite_cases.csv"
