@@ -42,17 +42,17 @@ def view_probs(scorer, text: str, view: str) -> np.ndarray:
     sig = signals(norm, codes, None, focus, needles) * tf.signal_scale
     spans = _NOWHERE if view == "plain" else tf._quoted(norm.text, norm.chars, codes, needles[0])
     a, b = focus[0] if focus else (-1, -1)
-    coef, intercept, calibration = _weights(heads)
+    weights = _weights(heads)
     idf_code, idf_values = tf._idf()
     enc = Encoded(norm, featurise(codes, spans, a, b, tf.char_bits, tf.word_bits, tf.char_ngram_max, idf_code,
-                                  idf_values, sig, tf.signal_offset_, _crc_table(), coef, intercept, calibration),
+                                  idf_values, sig, tf.signal_offset_, _crc_table(), *weights),
                   codes.size, tf.char_ngram_max, sig, None)
     if view != "masked" or not spans.shape[0]:
         return enc.probs
-    return _masked(tf, enc, spans, coef, intercept, calibration)
+    return _masked(tf, enc, spans, weights)
 
 
-def _masked(tf, enc: Encoded, spans: np.ndarray, coef, intercept, calibration) -> np.ndarray:
+def _masked(tf, enc: Encoded, spans: np.ndarray, weights) -> np.ndarray:
     """The row without the buckets only salted n-grams fill, each n-gram block L2-normalised again."""
     inside = np.zeros(enc.n_codes + 1, bool)
     for row in spans:
@@ -76,7 +76,7 @@ def _masked(tf, enc: Encoded, spans: np.ndarray, coef, intercept, calibration) -
         if norm > 0:
             val[block] /= norm
     dec, prob = np.empty(len(HEADS)), np.empty(len(HEADS))
-    _decide_row(coef, intercept, calibration, idx, val, 0, idx.size, dec, prob)
+    _decide_row(*weights, idx, val, 0, idx.size, dec, prob)
     return prob
 
 

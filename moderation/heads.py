@@ -13,7 +13,7 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, ClassifierMixin
 
-from moderation.kernels.decisions import decide
+from moderation.kernels.decisions import NO_GATE, decide
 
 __all__ = ["MaskedHeads"]
 
@@ -45,10 +45,14 @@ class MaskedHeads(ClassifierMixin, BaseEstimator):
     excluded_columns: tuple = ()  # what an artifact pickled before the option was added unpickles to
     damped_columns: tuple = ()
     lifted_heads: tuple = ()
+    gate_columns: tuple = ()
+    gate_shut: tuple = ()
+    gate_lifts: tuple = ()
+    gate_ = NO_GATE
 
     def __init__(self, C: float = 4.0, calibration_cv: int = 3, max_iter: int = 3000, random_state: int = 0,
                  class_weight: str | None = "balanced", excluded_columns: tuple = (), damped_columns: tuple = (),
-                 lifted_heads: tuple = ()):
+                 lifted_heads: tuple = (), gate_columns: tuple = (), gate_shut: tuple = (), gate_lifts: tuple = ()):
         self.C = C
         self.calibration_cv = calibration_cv
         self.max_iter = max_iter
@@ -63,6 +67,13 @@ class MaskedHeads(ClassifierMixin, BaseEstimator):
         # 0/1 column is 0, the rows where it is 1 keep the fitted sigmoid (the column's weight takes the lift back): a
         # head whose rows make it rare in one language (English hate) is not drowned in the maximum by a common one
         self.lifted_heads = lifted_heads
+        # the gate: a row where one of `gate_columns` is > 0 and none of `gate_shut` is non-zero (0/1 signal columns,
+        # e.g. a construction of an attack on a group, in text with no Japanese character) has each head of
+        # `gate_lifts` ((head, logits), ...) moved up by that many logits after its sigmoid's fit; every other row
+        # keeps the fitted sigmoid, so what moves is the order of rows within a language, not one head's line
+        self.gate_columns = gate_columns
+        self.gate_shut = gate_shut
+        self.gate_lifts = gate_lifts
 
     def _lr(self):
         from sklearn.linear_model import LogisticRegression  # fitting's, not serving's (~0.07 s of loading the model)
@@ -124,23 +135,51 @@ class MaskedHeads(ClassifierMixin, BaseEstimator):
                 self.coef_[column, k] += logits / a
         self.n_features_in_ = X.shape[1]
         self.classes_ = np.asarray([0, 1])
+        self.set_gate(self.gate_columns, self.gate_shut, self.gate_lifts)
+        return self
+
+    def set_gate(self, columns: tuple, shut: tuple, lifts: tuple) -> MaskedHeads:
+        """Declare the gate (columns, shut, ((head, logits), ...)) and lay it out as the kernel reads it, `gate_`:
+        (the opening columns then -1 - c for each shutting one, every head's logits), or NO_GATE without lifts."""
+        self.gate_columns, self.gate_shut, self.gate_lifts = tuple(columns), tuple(shut), tuple(lifts)
+        if not self.gate_lifts:
+            self.gate_ = NO_GATE
+            return self
+        lift = np.zeros(self.calibration_.shape[0])
+        for k, logits in self.gate_lifts:
+            lift[k] += logits
+        self.gate_ = (np.asarray([*self.gate_columns, *(-1 - c for c in self.gate_shut)], dtype=np.int64), lift)
         return self
 
     def __setstate__(self, state):
         super().__setstate__(state)
         if isinstance(self.__dict__.get("coef_"), np.ndarray):
             self.coef_ = _aligned(np.ascontiguousarray(self.coef_))
+            self.set_gate(self.gate_columns, self.gate_shut, self.gate_lifts)
 
     def decision_function(self, X) -> np.ndarray:
         return np.asarray(X @ self.coef_) + self.intercept_
 
-    def _sigmoid(self, dec: np.ndarray) -> np.ndarray:
-        z = np.minimum(np.maximum(self.calibration_[:, 0] * dec + self.calibration_[:, 1], -700), 700)  # np.clip
+    def _sigmoid(self, dec: np.ndarray, opened: np.ndarray | None = None) -> np.ndarray:
+        z = self.calibration_[:, 0] * dec + self.calibration_[:, 1]
+        if opened is not None and opened.any():
+            z[opened] -= self.gate_[1]
+        z = np.minimum(np.maximum(z, -700), 700)  # np.clip
         return 1.0 / (1.0 + np.exp(z))
+
+    def opens(self, X) -> np.ndarray | None:
+        """Which rows of X open the gate (set_gate), or None without one: the kernel's _opens over a matrix."""
+        if not self.gate_lifts:
+            return None
+        X = sp.csr_matrix(X)
+        opened = np.asarray((X[:, list(self.gate_columns)] > 0).sum(axis=1)).ravel() > 0
+        if self.gate_shut:
+            opened &= np.asarray((X[:, list(self.gate_shut)] != 0).sum(axis=1)).ravel() == 0
+        return opened
 
     def predict_proba(self, X) -> np.ndarray:
         """(n, k) probabilities, one column per label (not scikit-learn's per-class pairs)."""
-        return self._sigmoid(self.decision_function(X))
+        return self._sigmoid(self.decision_function(X), self.opens(X))
 
     def proba_row(self, indices: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(decision values, probabilities) of ONE sparse row, the same arithmetic as predict_proba."""
@@ -150,7 +189,7 @@ class MaskedHeads(ClassifierMixin, BaseEstimator):
     def proba_rows(self, indices: np.ndarray, values: np.ndarray, bounds: np.ndarray):
         """(decision values, probabilities), each (n, k), of sparse rows laid end to end (row r is
         bounds[r]:bounds[r + 1]), in one compiled pass that reads each feature's k weights once."""
-        return decide(self.coef_, self.intercept_, self.calibration_, indices, values, bounds)
+        return decide(self.coef_, self.intercept_, self.calibration_, *self.gate_, indices, values, bounds)
 
     def predict(self, X) -> np.ndarray:
         return (self.predict_proba(X) >= 0.5).astype(int)

@@ -39,6 +39,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from moderation.encoded import Encoded, _codes
 from moderation.features.signals import code_pass, named_signals, pii_signals, saturate, signals
 from moderation.features.vocabulary import FEATURE_NAMES
+from moderation.kernels.decisions import NO_GATE
 from moderation.kernels.hashing import crc_table
 from moderation.kernels.rows import featurise, featurise_many
 from moderation.targets.denied import denied_spans, denied_subjects
@@ -61,12 +62,12 @@ def _crc_table() -> np.ndarray:
     return crc_table()
 
 
-_NO_HEADS = (np.zeros((0, 0)), np.zeros(0), np.zeros((0, 2)))  # featurise without heads: the row alone
+_NO_HEADS = (np.zeros((0, 0)), np.zeros(0), np.zeros((0, 2)), *NO_GATE)  # featurise without heads: the row alone
 
 
-def _weights(heads) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """What the kernel weighs a row with: the heads' (coef_, intercept_, calibration_), or none."""
-    return _NO_HEADS if heads is None else (heads.coef_, heads.intercept_, heads.calibration_)
+def _weights(heads) -> tuple[np.ndarray, ...]:
+    """What the kernel weighs a row with: the heads' (coef_, intercept_, calibration_, *gate_), or none."""
+    return _NO_HEADS if heads is None else (heads.coef_, heads.intercept_, heads.calibration_, *heads.gate_)
 
 
 class TextFeatures(TransformerMixin, BaseEstimator):
@@ -133,11 +134,11 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         """The compiled kernel's packed answer (moderation.kernels.rows.featurise): row, n-grams, with heads their
         probabilities (`found`: the signals' needles, if known)."""
         a, b = focus[0] if focus else (-1, -1)
-        coef, intercept, calibration = _weights(heads)
+        coef, intercept, calibration, gate, lift = _weights(heads)
         idf_code, idf_values = self._idf()
         return featurise(codes, self._quoted(norm.text, norm.chars, codes, found), a, b, self.char_bits, self.word_bits,
                                  self.char_ngram_max, idf_code, idf_values, sig, self.signal_offset_, _crc_table(),
-                                 coef, intercept, calibration)
+                                 coef, intercept, calibration, gate, lift)
 
     def _idf(self) -> tuple[np.ndarray, np.ndarray]:
         """Every bucket's IDF (char buckets, then word buckets) as a code into the distinct values: the numbers of
@@ -212,11 +213,11 @@ class TextFeatures(TransformerMixin, BaseEstimator):
             if q.shape[0]:
                 spans3[a:a + q.shape[0], :q.shape[1]] = q
         focus = np.asarray([f[0] if f else (-1, -1) for f in focuses], dtype=np.int64).reshape(-1, 2)
-        coef, intercept, calibration = _weights(heads)
+        coef, intercept, calibration, gate, lift = _weights(heads)
         idf_code, idf_values = self._idf()
         return featurise_many(np.concatenate(codes), code_at, spans3, quoted_at, focus, self.char_bits,
                                       self.word_bits, self.char_ngram_max, idf_code, idf_values, sigs,
-                                      self.signal_offset_, _crc_table(), coef, intercept, calibration)
+                                      self.signal_offset_, _crc_table(), coef, intercept, calibration, gate, lift)
 
     # -- scikit-learn ---------------------------------------------------------------------------------------
     @property

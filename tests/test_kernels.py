@@ -699,3 +699,44 @@ def test_ngram_layout_finds_each_occurrences_row_entry(shipped, budget):
             want = np.where((block.size > 0) & (block[loc] == flat if block.size else False), loc, -1)
             assert a0 == np.searchsorted(enc.indices, lo) and entry.tolist() == want.tolist(), text
             assert tf.tolist() == np.bincount(want[want >= 0], minlength=block.size).tolist(), text
+
+
+def test_the_gated_lift_moves_hate_only_where_a_construction_fires_in_text_without_japanese(shipped):
+    """MaskedHeads' gate (build_pipeline(hate_gate_lift=L)): hate's calibrated log-odds rise by exactly L where one of
+    HATE_GATE's signals fires and the text has no Japanese character, nowhere else; the other heads are the ungated
+    ones bit for bit; serving's kernel, proba_rows and predict_proba agree to 1e-9. Off, the shipped heads carry no
+    gate (NO_GATE): their answers are the pinned ones."""
+    import copy
+
+    from sklearn.pipeline import Pipeline
+
+    from model.pipeline import HATE_GATE, HEADS, build_pipeline
+    from moderation.features.signals import signal_dict
+    from moderation.kernels.decisions import NO_GATE
+
+    assert shipped.heads.gate_ is NO_GATE
+    declared = build_pipeline(hate_gate_lift=1.5).named_steps["heads"]
+    heads = copy.deepcopy(shipped.heads).set_gate(declared.gate_columns, declared.gate_shut, declared.gate_lifts)
+    k = HEADS.index("hate")
+    assert declared.gate_lifts == ((k, 1.5),) and build_pipeline(hate_gate_lift=0).named_steps["heads"].gate_lifts == ()
+    texts = ["Immigrants are vermin and should all be deported.", "Muslims are filthy animals.",
+             "Get every last Pakistani out of this country.", "Gay people are a disease on society.",
+             "Immigrants staff half the hospitals in this city.", "Muslims born here are real Britons.",
+             "You are a liar and a thief.", "I hate Mondays.", "Immigrants are vermin. 移民は出て行け",
+             "在日は日本から出て行け", "移民は害虫だ", "The weather is nice today."]
+    fired = [any(signal_dict(t)[name] > 0 for name in HATE_GATE) for t in texts]
+    japanese = [signal_dict(t)["has_japanese"] > 0 for t in texts]
+    opened = np.asarray(fired) & ~np.asarray(japanese)
+    assert 2 <= opened.sum() < len(texts) - 2 and any(f and j for f, j in zip(fired, japanese, strict=True))
+    before = shipped.features.encode_batch(texts, heads=shipped.heads)[1]
+    served = shipped.features.encode_batch(texts, heads=heads)[1]
+    np.testing.assert_allclose(served, Pipeline([("f", shipped.features), ("h", heads)]).predict_proba(texts),
+                               rtol=0, atol=1e-9)
+    encs = [shipped.features.encode(t) for t in texts]
+    _dec, rows = heads.proba_rows(np.concatenate([e.indices for e in encs]), np.concatenate([e.values for e in encs]),
+                                  np.cumsum([0, *(e.indices.size for e in encs)]))
+    np.testing.assert_allclose(served, rows, rtol=0, atol=1e-9)
+    logit = np.log(served[:, k] / (1 - served[:, k])) - np.log(before[:, k] / (1 - before[:, k]))
+    np.testing.assert_allclose(logit[opened], 1.5, atol=1e-6)
+    np.testing.assert_array_equal(served[~opened], before[~opened])
+    np.testing.assert_array_equal(np.delete(served, k, axis=1), np.delete(before, k, axis=1))

@@ -6,23 +6,50 @@ import numpy as np
 
 from moderation.kernel_cache import njit
 
+NO_GATE = (np.zeros(0, np.int64), np.zeros(0))  # (gate, lift) of heads whose sigmoids are moved nowhere
+
 
 @njit(cache=True, nogil=True)
-def decide(coef, intercept, calibration, indices, values, bounds):
+def decide(coef, intercept, calibration, gate, lift, indices, values, bounds):
     """(decision values, probabilities), each (rows, heads), of sparse rows laid end to end (row r is
-    bounds[r]:bounds[r + 1]): each head's weighted sum of the row's weights, then its Platt sigmoid."""
+    bounds[r]:bounds[r + 1]): each head's weighted sum of the row's weights, then its Platt sigmoid (moved by `lift`
+    where the row opens `gate`: MaskedHeads.gate_)."""
     rows = bounds.size - 1
     heads = coef.shape[1]
     dec = np.empty((rows, heads))
     prob = np.empty((rows, heads))
     for r in range(rows):
-        _decide_row(coef, intercept, calibration, indices, values, bounds[r], bounds[r + 1], dec[r], prob[r])
+        _decide_row(coef, intercept, calibration, gate, lift, indices, values, bounds[r], bounds[r + 1], dec[r],
+                    prob[r])
     return dec, prob
 
 
 @njit(cache=True, nogil=True)
-def _decide_row(coef, intercept, calibration, indices, values, lo, hi, dec, prob):
-    """dec, prob (k each) of the row indices[lo:hi], values[lo:hi]: the one arithmetic of decide and featurise."""
+def _opens(gate, indices, values, lo, hi):
+    """Whether the row indices[lo:hi] opens `gate`: a column c >= 0 of it opens where the row's value is > 0, one
+    written -1 - c keeps it shut where the value is not 0 (a signal column: 0 when absent from the row)."""
+    if gate.size == 0:
+        return False
+    least = gate[0] if gate[0] >= 0 else -1 - gate[0]  # the gate's first column: the row's columns before it skip
+    for g in range(1, gate.size):
+        least = min(least, gate[g] if gate[g] >= 0 else -1 - gate[g])
+    opened = False
+    for j in range(lo, hi):
+        c = indices[j]
+        if c < least:
+            continue
+        for g in range(gate.size):
+            if gate[g] == c and values[j] > 0:
+                opened = True
+            elif gate[g] == -1 - c and values[j] != 0:
+                return False
+    return opened
+
+
+@njit(cache=True, nogil=True)
+def _decide_row(coef, intercept, calibration, gate, lift, indices, values, lo, hi, dec, prob):
+    """dec, prob (k each) of the row indices[lo:hi], values[lo:hi]: the one arithmetic of decide and featurise.
+    `lift` (k logits, or none) moves each head's calibrated log-odds where the row opens `gate` (_opens)."""
     heads = coef.shape[1]
     for k in range(heads):
         dec[k] = 0.0
@@ -31,9 +58,13 @@ def _decide_row(coef, intercept, calibration, indices, values, lo, hi, dec, prob
         row = indices[j]
         for k in range(heads):
             dec[k] += v * coef[row, k]
+    lifted = lift.size > 0 and _opens(gate, indices, values, lo, hi)
     for k in range(heads):
         dec[k] += intercept[k]
-        z = min(max(calibration[k, 0] * dec[k] + calibration[k, 1], -700.0), 700.0)
+        z = calibration[k, 0] * dec[k] + calibration[k, 1]
+        if lifted:
+            z -= lift[k]
+        z = min(max(z, -700.0), 700.0)
         prob[k] = 1.0 / (1.0 + np.exp(z))
 
 

@@ -14,18 +14,18 @@ HEADER = 4  # featurise's packed answer starts with these sizes: char buckets, w
 
 @njit(cache=True, nogil=True)
 def featurise(codes, quoted, focus_start, focus_end, char_bits, word_bits, ngram_max, idf_code, idf_values, sig,
-              signal_offset, crc_table, coef, intercept, calibration):
+              signal_offset, crc_table, coef, intercept, calibration, gate, lift):
     """One comment's row and, with heads (`coef` of k > 0 columns), its k probabilities as `decide` gives them,
     packed in ONE int64 array (numba boxes each array it returns, about a microsecond apiece): HEADER sizes, the
     char buckets, the word buckets, the token spans (start, end), the row indices, the row values' float64
     bits, the probabilities' float64 bits."""
     return _packed(codes, quoted, focus_start, focus_end, char_bits, word_bits, ngram_max, idf_code, idf_values, sig,
-                   signal_offset, crc_table, coef, intercept, calibration)
+                   signal_offset, crc_table, coef, intercept, calibration, gate, lift)
 
 
 @njit(cache=True, nogil=True)
 def featurise_many(codes, code_at, quoted, quoted_at, focus, char_bits, word_bits, ngram_max, idf_code, idf_values,
-                   sig, signal_offset, crc_table, coef, intercept, calibration):
+                   sig, signal_offset, crc_table, coef, intercept, calibration, gate, lift):
     """featurise of many comments in one call (a batch pays one dispatch, not one per comment): comment r is
     codes[code_at[r]:code_at[r + 1]], its reported spans quoted[quoted_at[r]:quoted_at[r + 1]] (three columns), its
     focus sentence focus[r] and its signals sig[r]. Returns (each comment's packed answer, the probabilities
@@ -38,7 +38,7 @@ def featurise_many(codes, code_at, quoted, quoted_at, focus, char_bits, word_bit
     for r in range(rows):
         part = _packed(codes[code_at[r]:code_at[r + 1]], quoted[quoted_at[r]:quoted_at[r + 1]], focus[r, 0],
                        focus[r, 1], char_bits, word_bits, ngram_max, idf_code, idf_values, sig[r], signal_offset,
-                       crc_table, coef, intercept, calibration)
+                       crc_table, coef, intercept, calibration, gate, lift)
         probs[r] = part[part.size - k:].view(np.float64)
         parts.append(part)
     return parts, probs
@@ -46,7 +46,7 @@ def featurise_many(codes, code_at, quoted, quoted_at, focus, char_bits, word_bit
 
 @njit(cache=True, nogil=True)
 def _packed(codes, quoted, focus_start, focus_end, char_bits, word_bits, ngram_max, idf_code, idf_values, sig,
-            signal_offset, crc_table, coef, intercept, calibration):
+            signal_offset, crc_table, coef, intercept, calibration, gate, lift):
     """featurise's packed answer of one comment: the one arithmetic of featurise and featurise_many."""
     chars, words, tokens, indices, values = _row(codes, quoted, focus_start, focus_end, char_bits, word_bits,
                                                  ngram_max, idf_code, idf_values, sig, signal_offset, crc_table, coef)
@@ -71,7 +71,7 @@ def _packed(codes, quoted, focus_start, focus_end, char_bits, word_bits, ngram_m
     if k:
         dec = np.empty(k)
         prob = np.empty(k)
-        _decide_row(coef, intercept, calibration, indices, values, 0, m, dec, prob)
+        _decide_row(coef, intercept, calibration, gate, lift, indices, values, 0, m, dec, prob)
         out[at:at + k] = prob.view(np.int64)
     return out
 

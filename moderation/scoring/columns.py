@@ -6,10 +6,10 @@ The signals are the last columns of a row (TextFeatures: signal_offset_ + one pe
 unpickled pipeline in memory, before the scorer warms it: the heads' weight rows after the offset are re-laid in
 FEATURE_NAMES order (a signal the artifact was not fitted with weighs 0 in every head, so the row's sum is the
 artifact's own to the bit: x + 0.0 is x), the column numbers MaskedHeads keeps from its fit (excluded_columns,
-damped_columns) follow their names, and n_features_out_ / n_features_in_ become this code's. Serving then equals that
-pipeline's predict_proba as before, and scoring does no extra work. Nothing else fitted is per signal: the IDF is
-per n-gram bucket, the intercepts and calibration per head, the thresholds per output, the explanations read
-FEATURE_NAMES against the re-laid rows.
+damped_columns, the gate's columns) follow their names, and n_features_out_ / n_features_in_ become this code's.
+Serving then equals that pipeline's predict_proba as before, and scoring does no extra work. Nothing else fitted is
+per signal: the IDF is per n-gram bucket, the intercepts and calibration per head, the thresholds per output, the
+explanations read FEATURE_NAMES against the re-laid rows.
 """
 
 from __future__ import annotations
@@ -81,6 +81,8 @@ def conform(features, heads) -> bool:
     # constructor parameters, but column numbers of the fit: they follow their signal, as a refit would number it
     heads.excluded_columns = tuple((k, column.get(c, c)) for k, c in heads.excluded_columns)
     heads.damped_columns = tuple((column.get(c, c), factor) for c, factor in heads.damped_columns)
+    heads.set_gate([column.get(c, c) for c in heads.gate_columns], [column.get(c, c) for c in heads.gate_shut],
+                   heads.gate_lifts)
     features.n_features_out_ = coef.shape[0]
     features.signal_names_ = FEATURE_NAMES
     return True
