@@ -117,10 +117,10 @@ def test_a_built_record_is_sent_as_its_28_field_record_was(app, rdb, prefix, rec
         keys, args = queue._submit_call(record, queued, None)
         old_keys, old_args = queue._submit_call(before, queued, None)  # the field-by-field writer
         assert "comment" not in before and keys == old_keys
-        assert args[:9] == old_args[:9] and args[10:] == old_args[10:]  # all but the attempt token
+        assert args[:7] == old_args[:7] and args[8:] == old_args[8:]  # all but the attempt token
         fields, doc = split_before(before, queue.doc_fields)  # the fields as name, value, ... (records.flat)
-        assert (args[5], args[10]) == (encode_bytes(flat(orjson.loads(fields))), doc), record["id"]
-        assert (args[10] != "") is record_doc  # the doc, or none while an earlier release serves
+        assert (args[3], args[8]) == (encode_bytes(flat(orjson.loads(fields))), doc), record["id"]
+        assert (args[8] != "") is record_doc  # the doc, or none while an earlier release serves
 
 
 @pytest.mark.parametrize("record_doc", [True, False])

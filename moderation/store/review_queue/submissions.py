@@ -68,22 +68,22 @@ class Submissions:
         hiredis packs a str in half the time of an int or a float, into the same bytes; the record's JSON stays
         the bytes orjson wrote. A record build_record made (its parsed `comment` in it) is written in one pass
         (records.documents), any other split field by field (records.split): the same bytes."""
-        scores, labels = record["scores"], encode(record["labels"])
         if "comment" not in record:
             fields, doc = split(record, self.doc_fields)
             fields, doc = encode_bytes(flat(fields)), encode_bytes(doc) if doc else ""
         elif self.doc_fields:
-            fields, doc = documents(record, labels)
+            fields, doc = documents(record, encode(record["labels"]))
         else:  # MODERATION_RECORD_DOC=0: every field its own, in the record's order
             fields, doc = encode_bytes(flat(split(full(record), self.doc_fields)[0])), ""
         received = record["received_at"]
         day = _day(received // 86_400_000)
-        buckets = bucket_fields(scores)
+        buckets = bucket_fields(record["scores"])
         buckets = "|".join(buckets) if self.hist_joined else encode(buckets)  # one field, or one a label (earlier)
         keys = [self.record_key(record["id"]), f"{self._base}:hist:{day}"]
-        args = [record["id"], "1" if queued else "0", str(risk_rank(record["risk"], received)), record["decision"],
-                labels, fields, buckets, str(self.now_ms()),
-                self.standing.strike_points(record["decision"], record["labels"]), attempt_token(), doc]
+        # decision and labels: in the record's fields, which the script reads (two arguments fewer)
+        args = [record["id"], "1" if queued else "0", str(risk_rank(record["risk"], received)), fields, buckets,
+                str(self.now_ms()), self.standing.strike_points(record["decision"], record["labels"]),
+                attempt_token(), doc]
         if charge is not None:
             keys += charge.keys
             args += charge.args

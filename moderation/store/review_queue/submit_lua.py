@@ -16,9 +16,9 @@ from moderation.store.review_queue.staged_lua import STAGED
 # standing K_STANDING and strikes K_STRIKES (author_standing), the article's meta K_ART and window K_ARTW
 # (articles), each completed here with the id the record carries (6 keys fewer a comment: ~1.1k of Valkey's
 # instructions each as a key, a few hundred as a concatenation).
-# ARGV: id, queued, rank, decision, labels (JSON array), record fields (a JSON array of strings: name, value, name,
-# value..., each name once; records.flat: its article_id, author_id and received_at are the ones this script uses,
-# not three more arguments), the day
+# ARGV: id, queued, rank, record fields (a JSON array of strings: name, value, name, value..., each name once;
+# records.flat: its article_id, author_id, received_at, decision and labels (JSON array) are the ones this script
+# uses, not five more arguments), the day
 # histogram's field (its labels' buckets joined: "abuse:12|spam:3"; with HIST_APART a JSON array, a field each),
 # now ms (the app's clock), the strike points of the model's rejection (0: none),
 # the call's attempt token (random, one a submit() call), the record's `doc` field (records.DOC_FIELDS as one JSON
@@ -56,10 +56,10 @@ if prior[1] then
   prior = redis.call('HMGET', rec, 'decision', 'attempt', 'decision_reason', 'article_mode', 'author_standing',
     'text_sha256', 'doc')
 end
-if prior[1] and prior[2] == ARGV[10] then  -- this call sent again (its answer lost): answered as its first run was
+if prior[1] and prior[2] == ARGV[8] then  -- this call sent again (its answer lost): answered as its first run was
   return {1, '', prior[1], prior[3] or '', prior[4] or 'open', prior[5] or ''}
 end
-local over, left = over_limit(KEYS, ARGV, 3, 12)
+local over, left = over_limit(KEYS, ARGV, 3, 10)
 if prior[1] then  -- stored before: charged, but its retry is answered, never refused (text_sha256: in its doc now)
   return {0, prior[6] or cjson.decode(prior[7] or '{}')['text_sha256'] or ''}
 end
@@ -68,15 +68,17 @@ local id, queued, rank = ARGV[1], ARGV[2] == '1', ARGV[3]
 -- the record's fields, name, value, name, value...: HSET's own arguments, read once for the values used here and
 -- where decision and status stand (a JSON object was decoded to a table, then flattened again by pairs(): 3% of a
 -- SUBMIT's instructions, session 42). A name comes once (records.flat, documents); what this script adds goes after.
-local flat = cjson.decode(ARGV[6])
+local flat = cjson.decode(ARGV[4])
 local n = #flat
 local article_id, author_id, received, category, title, trusted, nudged, categories, model, at_decision, at_status
+local labels_json
 for i = 1, n, 2 do
   local name = flat[i]
   if name == 'article_id' then article_id = flat[i + 1]
   elseif name == 'author_id' then author_id = flat[i + 1]
   elseif name == 'decision' then at_decision = i + 1
   elseif name == 'status' then at_status = i + 1
+  elseif name == 'labels' then labels_json = flat[i + 1]
   elseif name == 'received_at' then received = flat[i + 1]
   elseif name == 'categories' then categories = flat[i + 1]
   elseif name == 'model_version' then model = flat[i + 1]
@@ -87,12 +89,13 @@ for i = 1, n, 2 do
   end
 end
 local by_author = author_id ~= nil and author_id ~= ''  -- its author's keys are written (else none)
-local decision, reason, labels = ARGV[4], '', {}
-if ARGV[5] ~= '[]' then labels = cjson.decode(ARGV[5]) end  -- an allowed comment's none: nothing to decode
+if not (at_decision and labels_json) then error('the record has no decision or no labels') end
+local decision, reason, labels = flat[at_decision], '', {}
+if labels_json ~= '[]' then labels = cjson.decode(labels_json) end  -- an allowed comment's none: nothing to decode
 -- the record's ttl when it ends up not queued: the policy's decision (a trusted author's relaxed one counts)
 local ttl = TTL_RECORD
 if decision == 'allow' or trusted == 'allow' then ttl = TTL_PUBLISHED end
-local now = tonumber(ARGV[8])
+local now = tonumber(ARGV[6])
 local cfg = ART_CFG
 local art, artw = K_ART .. article_id, K_ARTW .. article_id
 local meta = redis.call('HMGET', art, 'mode', 'mode_at', 'floor', 'category', 'title')
@@ -117,7 +120,7 @@ end
 local standing = nil
 if by_author and STANDING_ON then
   local scfg = STANDING_CFG
-  local author, weight = author_id, ARGV[9] == '0' and 0 or tonumber(ARGV[9])
+  local author, weight = author_id, ARGV[7] == '0' and 0 or tonumber(ARGV[7])
   local skey, zkey = K_STANDING .. author, K_STRIKES .. author
   local s
   standing, _, _, s = author_standing(skey, zkey, K_AUDIT, K_EVENTS, author, now, scfg, 0, '', 'strikes', 'decay')
@@ -129,7 +132,7 @@ if by_author and STANDING_ON then
     decision, reason = trusted, 'author_trusted'  -- the relaxed review threshold
   end
   if weight > 0 then
-    local member = id .. '|' .. ARGV[9]  -- the points as sent (a number's concatenation costs a sprintf)
+    local member = id .. '|' .. ARGV[7]  -- the points as sent (a number's concatenation costs a sprintf)
     standing = author_standing(skey, zkey, K_AUDIT, K_EVENTS, author, now, scfg, weight, member, 'strikes',
       'rejected:' .. id, s)  -- the standing as the check left it: not read again
     flat[n + 1], flat[n + 2], n = 'strike', member, n + 2
@@ -146,18 +149,18 @@ if reason ~= '' then
   flat[n + 1], flat[n + 2], n = 'decision_reason', reason, n + 2
 end
 if mode ~= 'open' then flat[n + 1], flat[n + 2], n = 'article_mode', mode, n + 2 end
-flat[n + 1], flat[n + 2], n = 'attempt', ARGV[10], n + 2
+flat[n + 1], flat[n + 2], n = 'attempt', ARGV[8], n + 2
 if queued then  -- the queue's fields go in the same write as the record (unclaimed: no claimed_by, lease_until)
   flat[n + 1], flat[n + 2], flat[n + 3], flat[n + 4], n = 'queue_state', 'ready', 'rank', rank, n + 4
 elseif STATE_EMPTY then  -- never queued: no queue_state (its 2 arguments and their propagation), but for earlier
   flat[n + 1], flat[n + 2], n = 'queue_state', '', n + 2  -- releases, which test a record's being there by it
 end
-if ARGV[11] ~= '' then flat[n + 1], flat[n + 2], n = 'doc', ARGV[11], n + 2 end
+if ARGV[9] ~= '' then flat[n + 1], flat[n + 2], n = 'doc', ARGV[9], n + 2 end
 redis.call('HSET', rec, unpack(flat))
 if HIST_APART then  -- one field a label, as earlier releases read them (MODERATION_RECORD_DOC=0)
-  for _, bucket in ipairs(cjson.decode(ARGV[7])) do tally(KEYS[2], bucket, HIST_TTL) end
+  for _, bucket in ipairs(cjson.decode(ARGV[5])) do tally(KEYS[2], bucket, HIST_TTL) end
 else  -- one field a comment: its labels' buckets joined
-  tally(KEYS[2], ARGV[7], HIST_TTL)
+  tally(KEYS[2], ARGV[5], HIST_TTL)
 end
 tally(K_STATS, 'submitted:' .. decision)
 if nudged then tally(K_STATS, 'nudged:' .. nudged) end  -- posted after a pre-post nudge: unchanged or revised
@@ -176,16 +179,16 @@ if queued or decision == 'reject' then  -- its event (and audit entry): what a p
     zadd_later(K_OPEN, received, id)
     for _, label in ipairs(labels) do tally(K_STATS, 'open:' .. label) end
     if AUDIT_APART then
-      audit(K_AUDIT, id, 'queued', '', 'ready', 'system', reason ~= '' and reason or ARGV[5], at, rec, known)
+      audit(K_AUDIT, id, 'queued', '', 'ready', 'system', reason ~= '' and reason or labels_json, at, rec, known)
     end
-    event(K_EVENTS, id, 'comment.queued', 'pending', 'system', ARGV[5], at, '', data, rec, meta_known,
+    event(K_EVENTS, id, 'comment.queued', 'pending', 'system', labels_json, at, '', data, rec, meta_known,
       not AUDIT_APART and known)
   else
     if AUDIT_APART then
-      audit(K_AUDIT, id, 'auto_rejected', '', 'rejected', 'system', reason ~= '' and reason or ARGV[5], at, rec,
+      audit(K_AUDIT, id, 'auto_rejected', '', 'rejected', 'system', reason ~= '' and reason or labels_json, at, rec,
         known)
     end
-    event(K_EVENTS, id, 'comment.rejected_automatically', 'rejected', 'system', ARGV[5], at, '', data, rec,
+    event(K_EVENTS, id, 'comment.rejected_automatically', 'rejected', 'system', labels_json, at, '', data, rec,
       meta_known, not AUDIT_APART and known)
   end
 end
