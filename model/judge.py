@@ -116,6 +116,9 @@ JA_GROUP_STATE_PROBE = SUITE_DIR / "ja_group_state_probe.jsonl"
 JA_GROUP_COMPOUND_PROBE = SUITE_DIR / "ja_group_compound_probe.jsonl"
 # session 28: 北朝鮮 (the state) and 朝鮮半島 criticised or repeated, against the same frame aimed at the people
 JA_STATE_NAME_PROBE = SUITE_DIR / "ja_state_name_probe.jsonl"
+# session 48 (the seed page's comments): an evaluative word (気持ち悪い, キモい) about a scene, an act or a thing, and
+# 馬鹿にする (to scorn) as a verb, against the same word said of a person (the reader, a writer, a named reporter)
+JA_SCENE_PROBE = SUITE_DIR / "ja_scene_probe.jsonl"
 # session 30: a harm, a death or a wish for them denied ("nobody wants to kill", "do not deserve to die", "no [one of
 # them] deserves to be attacked") against the same words asserted
 DENIED_DEED_PROBE = SUITE_DIR / "en_denied_deed_probe.jsonl"
@@ -189,6 +192,7 @@ HARM_FORMS_PROBES = (DEED_THREAT_PROBE, JA_DEED_THREAT_PROBE, NAMED_ACCUSATION_P
                      JA_INDIVIDUAL_PROBE, RECLAIMED_USE_PROBE, LOCATED_VISIT_PROBE, JA_LOCATED_VISIT_PROBE,
                      RECLAIMED_WOMEN_PROBE, VULGAR_FRIENDLY_PROBE, LOCATED_PURPOSE_PROBE, JA_LOCATED_PURPOSE_PROBE,
                      JA_CRIME_NOUN_PROBE, JA_GROUP_STATE_PROBE, JA_GROUP_COMPOUND_PROBE, JA_STATE_NAME_PROBE,
+                     JA_SCENE_PROBE,
                      DENIED_DEED_PROBE, QUESTION_SWEAR_PROBE, PEOPLES_HARM_PROBE, IDIOM_SWEAR_PROBE,
                      OWN_GROUP_PROBE, OWN_FORMS_PROBE, OWN_VOICE_PROBE, IDENTITY_WORD_PROBE, CIVIL_FRAME_PROBE,
                      SECOND_READING_PROBE, JA_SECOND_READING_PROBE,

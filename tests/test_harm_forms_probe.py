@@ -24,6 +24,7 @@ from model.judge import (
     JA_LOCATED_VISIT_PROBE,
     JA_MENACE_PROBE,
     JA_NAMED_ACCUSATION_PROBE,
+    JA_SCENE_PROBE,
     JA_STATE_NAME_PROBE,
     LOCATED_PURPOSE_PROBE,
     LOCATED_VISIT_PROBE,
@@ -75,6 +76,8 @@ PROBES = {
     JA_LOCATED_PURPOSE_PROBE: _LOCATED_PURPOSE,
     JA_CRIME_NOUN_PROBE: ({"defamation"}, {"named_accusation_h"}, _NAMED_CIVIL),
     JA_STATE_NAME_PROBE: ({"hate"}, {"group_attack_h"}, {"state_criticism_nh"}),
+    # session 48: an evaluative word about a scene or an act, 馬鹿にする as a verb, against the word said of a person
+    JA_SCENE_PROBE: ({"harassment"}, {"insult_at_person_h"}, {"scene_opinion_nh", "scorn_verb_nh"}),
     RECLAIMED_WOMEN_PROBE: ({"hate", "harassment"}, {"group_attack_h", "slur_at_person_h"},
                             {"self_word_nh", "own_circle_nh", "reclaimed_name_nh", "described_nh",
                              "friend_address_nh"}),
