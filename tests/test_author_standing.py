@@ -99,6 +99,24 @@ def test_a_rejection_whose_check_decayed_the_strikes_counts_from_the_decayed_sta
     assert audit[0]["reason"] == "decay"
 
 
+@pytest.mark.slow  # ~2 s: a fresh app's first requests
+def test_a_strike_counts_no_decayed_strike_when_the_standing_does_not_say_one_decayed(make_app, clock, comment, rdb,
+                                                                                     prefix):
+    """A strike reads the author's strikes and takes off the decayed ones whether or not the standing's next_decay
+    says one is due: here its hash is gone (as its expiry, a day after the strikes' decay, takes it) while the
+    decayed strikes are still there."""
+    app = standing_app(make_app, clock)
+    client = app.test_client()
+    post(client, comment, ABUSIVE)
+    assert post(client, comment, ABUSIVE) == ("reject", None, "warned")  # 2 points
+    strikes = f"{prefix}{{test}}:strikes:troll"
+    assert rdb.zcard(strikes) == 2
+    clock.now += 8 * DAY + 1
+    assert rdb.delete(f"{prefix}{{test}}:standing:troll") == 1
+    assert post(client, comment, ABUSIVE) == ("reject", None, "good")  # its own point only
+    assert rdb.zcard(strikes) == 1 and client.get("/api/v1/authors/troll", headers=AUTH).json["points"] == 1
+
+
 def get_queue_of(app):
     with app.app_context():
         return get_queue("test")

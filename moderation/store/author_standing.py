@@ -30,19 +30,27 @@ DEFAULTS = {"warned": 3, "premoderated": 6, "suspended": 10, "suspend_days": 7, 
 STANDING = f"local MAX_STRIKES = {MAX_STRIKES}\n" + """
 local STANDING_RANK = {good = 0, trusted = 0, warned = 1, premoderated = 2, suspended = 3}
 -- Decayed strikes go first, then all but the newest MAX_STRIKES (trimmed only when there are more: one call less
--- per strike); the points and the oldest kept strike's time.
-local function author_points(zkey, now, decay)
-  redis.call('ZREMRANGEBYSCORE', zkey, '-inf', '(' .. (now - decay))
+-- per strike); the points and the oldest kept strike's time. due: the standing's next_decay has come (a strike has
+-- decayed): removed before reading; else the oldest strike read says whether one has (removed then, read again), so a
+-- strike with none decayed (most) makes no ZREMRANGEBYSCORE that removes nothing (a command a strike, session 48).
+local function author_points(zkey, now, decay, due)
+  if due then redis.call('ZREMRANGEBYSCORE', zkey, '-inf', '(' .. (now - decay)) end
   local all = redis.call('ZRANGE', zkey, 0, -1, 'WITHSCORES')
+  local oldest = all[2] and tonumber(all[2])
+  if oldest and oldest < now - decay then
+    redis.call('ZREMRANGEBYSCORE', zkey, '-inf', '(' .. (now - decay))
+    all = redis.call('ZRANGE', zkey, 0, -1, 'WITHSCORES')
+    oldest = all[2] and tonumber(all[2])
+  end
   local first = 1
   if #all > 2 * MAX_STRIKES then
     redis.call('ZREMRANGEBYRANK', zkey, 0, -(MAX_STRIKES + 1))
     first = #all - 2 * MAX_STRIKES + 1
+    oldest = tonumber(all[first + 1])
   end
-  local points, oldest = 0, nil
+  local points = 0
   for i = first, #all, 2 do
     points = points + tonumber(string.match(all[i], '|(%d+)$') or '1')
-    if not oldest then oldest = tonumber(all[i + 1]) end
   end
   return points, oldest
 end
@@ -52,7 +60,7 @@ local function author_standing(skey, zkey, akey, events, author, now, cfg, weigh
   local expired = level == 'suspended' and untl > 0 and now >= untl
   if weight == 0 and not expired and (next_decay == 0 or now < next_decay) then return level, untl, nil, s end
   if weight > 0 then redis.call('ZADD', zkey, now, member) end
-  local points, oldest = author_points(zkey, now, cfg[5])
+  local points, oldest = author_points(zkey, now, cfg[5], next_decay ~= 0 and now >= next_decay)
   local new, new_until = 'good', 0
   if points >= cfg[2] then new = 'premoderated' elseif points >= cfg[1] then new = 'warned' end
   if level == 'suspended' and not expired then
