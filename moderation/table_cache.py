@@ -24,9 +24,10 @@ from pathlib import Path
 import numpy as np
 from numba.core import config
 
-__all__ = ["KEEP", "folder", "stored", "stored_json"]
+__all__ = ["KEEP", "KEEP_JSON", "folder", "stored", "stored_json"]
 
 KEEP = 8  # tables of a kind kept: the four word-list automata of two code versions (a deployment's old and new)
+KEEP_JSON = 16  # JSON values of a kind kept: the guards' seven files (moderation/needles/known.py) of two versions
 _ABANDONED = 3600  # seconds after which a temporary file is a killed writer's, never renamed (a write takes ms)
 
 
@@ -38,17 +39,19 @@ def folder() -> Path:
 
 def stored(kind: str, key: bytes, build: Callable[[], np.ndarray]) -> np.ndarray:
     """The one-dimensional int32 table `build()` gives for `key`: read from the cache, or built and then cached."""
-    return _cached(kind, key, ".npy", _read, build, lambda out, table: np.save(out, table, allow_pickle=False))
+    return _cached(kind, key, ".npy", _read, build, lambda out, table: np.save(out, table, allow_pickle=False), KEEP)
 
 
 def stored_json(kind: str, key: bytes, build: Callable[[], list]):
     """The JSON value (lists, strings, numbers) `build()` gives for `key`: read from the cache, or built and cached."""
     return _cached(kind, key, ".json", lambda path: json.loads(path.read_bytes()), build,
-                   lambda out, value: out.write(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()))
+                   lambda out, value: out.write(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()),
+                   KEEP_JSON)
 
 
-def _cached(kind: str, key: bytes, suffix: str, read: Callable, build: Callable, dump: Callable):
-    """`read(path)` of the file of `kind` for `key` (None: not whole), or `build()` stored by `dump(file, value)`."""
+def _cached(kind: str, key: bytes, suffix: str, read: Callable, build: Callable, dump: Callable, keep: int):
+    """`read(path)` of the file of `kind` for `key` (None: not whole), or `build()` stored by `dump(file, value)` (and
+    the files of `kind` beyond the `keep` used last removed)."""
     path = folder() / f"{kind}-{hashlib.sha256(key).hexdigest()[:40]}{suffix}"
     try:
         value = read(path)
@@ -62,7 +65,7 @@ def _cached(kind: str, key: bytes, suffix: str, read: Callable, build: Callable,
         pass  # not cached yet (or unreadable: half a file is never renamed into place, but a disk may fail): build it
     value = build()
     if _store(path, lambda out: dump(out, value)):
-        _prune(path.parent, kind, path)
+        _prune(path.parent, kind, path, keep)
     return value
 
 
@@ -96,8 +99,8 @@ def _store(path: Path, write: Callable) -> bool:
     return True
 
 
-def _prune(where: Path, kind: str, written: Path) -> None:
-    """Remove the tables of `kind` used least recently beyond KEEP (never `written`), and temporary files of its
+def _prune(where: Path, kind: str, written: Path, keep: int) -> None:
+    """Remove the tables of `kind` used least recently beyond `keep` (never `written`), and temporary files of its
     writers abandoned for an hour: only names this module makes. Processes pruning or reading at once are safe: a
     table removed before another opens it is built again there, one already open stays readable (POSIX)."""
     suffix = re.escape(written.suffix)
@@ -121,7 +124,7 @@ def _prune(where: Path, kind: str, written: Path) -> None:
         elif now - used > _ABANDONED:
             _remove(where / name)
     tables.sort(reverse=True)
-    for _used, name in tables[KEEP:]:
+    for _used, name in tables[keep:]:
         if name != written.name:
             _remove(where / name)
 

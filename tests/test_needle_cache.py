@@ -1,7 +1,11 @@
 """The guards' needle sets and start searches are read from a disk cache (moderation/needles/known.py): what is read
 is what parsing the pattern works out, and another pattern is never answered from another's file."""
 
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -9,6 +13,8 @@ from moderation import table_cache
 from moderation.features import patterns as FP
 from moderation.needles import guards, known, starts
 from moderation.text import starts as text_starts
+
+ROOT = Path(__file__).resolve().parent.parent
 
 # one of each kind of answer the file spells: no guard (IGNORECASE), needles with their alternatives' sets, a start
 # search of strings, one that may begin where the text does, one of a first character's class (\d, a range)
@@ -82,3 +88,29 @@ def test_every_guard_of_the_signals_has_the_answers_parsing_gives():
         assert sets == guards.needle_sets(re.compile(pattern, flags)), pattern
     for (pattern, flags), search in list(starts.SEARCHES.items()):  # (scan_of alone asks for a search only)
         assert search == starts.search_of(re.compile(pattern, flags)), pattern
+
+
+_WARM_START = """
+import re
+from moderation.needles import guards, starts
+
+def worked_out(rx):
+    raise SystemExit(f"worked out at the start: {rx.pattern[:60]}")
+
+guards.needle_sets = starts.search_of = worked_out  # what a guard not primed from the disk cache calls
+import moderation.scoring.scorer
+from moderation.targets import accused, constructions, praise
+joined = (constructions.HATE_EN, constructions.THREAT_JA, praise.PRAISE_EN, accused.ACCUSE_NAMED)
+print([rx.pattern[:40] for rx in joined if rx._compiled is not None])
+"""
+
+
+@pytest.mark.slow  # a fresh interpreter importing the scoring stack: ~3 s of CPU
+def test_a_warm_start_works_out_no_guard_and_compiles_no_joined_alternation():
+    """Every guard the scoring stack builds as it is imported is read from the disk cache once this process has
+    written it (six built alone were worked out at each start: ~0.25 s), and the alternations scanned as their parts
+    are not compiled whole (HATE_EN, THREAT_JA...: ~0.35 s)."""
+    assert FP._NEEDLES  # this process has imported the stack: the cache is warm
+    run = subprocess.run([sys.executable, "-c", _WARM_START], cwd=ROOT, capture_output=True, text=True, timeout=300,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert (run.returncode, run.stdout.strip()) == (0, "[]"), run.stderr[-2000:]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from moderation.needles.parts import Joined
 from moderation.targets.threats import _G  # any character inside one sentence
 
 # session 23-24 (issue 12): "Mayor Whitfield took a bribe", "Councillor X has been pocketing money", "the mayor
@@ -95,4 +96,4 @@ _ACCUSE_NAMED_JA = (r"(?<![一-龥ァ-ヶー])" + _JA_NOT_AFTER + r"[一-龥ァ-
 # (mr, ms, って inside most texts), so each part is looked for only where a deed's word is
 # scanned as two parts, each behind its own needles (moderation/needles/parts.py): the deed's words
 ACCUSE_NAMED_PARTS = (re.compile(_ACCUSE_NAMED_EN), re.compile(_ACCUSE_NAMED_JA))
-ACCUSE_NAMED = re.compile("|".join(part.pattern for part in ACCUSE_NAMED_PARTS))
+ACCUSE_NAMED = Joined(ACCUSE_NAMED_PARTS)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from moderation.needles.parts import Joined
 from moderation.needles.tails import Opened, Sentence, width
 from moderation.targets.withheld_en import _CERTAINLY, _EN_DENIED_WORD, _EN_DENY_POSITIVE, _EN_IN_CHARGE
 from moderation.wordlists.groups import _GROUP_ADJECTIVES_EN, _PEOPLE_NOUNS_EN, GROUPS, PEOPLES_EN
@@ -214,7 +215,7 @@ HATE_EN_PARTS = tuple(re.compile(part) for part in (
 ))
 
 
-HATE_EN = re.compile("|".join(part.pattern for part in HATE_EN_PARTS))
+HATE_EN = Joined(HATE_EN_PARTS)
 
 
 # the denied praise of a one-word subject (its pattern read from the start of any word: 14-18 us over an English comment

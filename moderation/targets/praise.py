@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from moderation.needles.parts import Joined
 from moderation.wordlists.alternation import prefix_tree
 from moderation.wordlists.praise_words import PRAISE_WORDS
 
@@ -176,7 +177,7 @@ _SHAPES = (_HEAD + _NO_HARM_DONE, _FEELING + _PRAISE + _OF,
            "(?:" + _SUPPORT + "|" + _RIGHTS + "|" + _THANKS + "|" + _GAVE + "|" + _HUMAN + ")" + _UNHARMED)
 PRAISE_EN_PARTS = tuple(re.compile(r"(?<!n['’]t )(?<!not )(?<!never )(?:" + shape + ")" + _NOT_AFTER)
                         for shape in _SHAPES)
-PRAISE_EN = re.compile("|".join(part.pattern for part in PRAISE_EN_PARTS))
+PRAISE_EN = Joined(PRAISE_EN_PARTS)
 # the praise word's form reads its harm-done look-ahead only in a text where a harm word is (the same matches;
 # moderation/needles/vetoes.py): a long text of praise ("deserve respect" repeated) read 50 characters ahead at each
 # match. Part index -> (the part without the look-ahead, the harm word it looks for)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from moderation.needles.parts import Joined
 from moderation.targets.menace_ja import MENACE_JA, WELCOMED
 from moderation.targets.threats import _G, _KANA
 
@@ -108,4 +109,4 @@ THREAT_JA_DEEDS = (*(re.compile(deed + _KANA + r"{0,4}?" + _JA_WILL)
                    re.compile(_JA_ARMED), re.compile(_JA_AMBUSH), *(re.compile(part) for part in MENACE_JA),
                    re.compile(_JA_TAUGHT))
 THREAT_JA_PARTS = THREAT_JA_WORDS + THREAT_JA_DEEDS
-THREAT_JA = re.compile("|".join(part.pattern for part in THREAT_JA_PARTS))
+THREAT_JA = Joined(THREAT_JA_PARTS)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from moderation.needles import known
 from moderation.needles.guards import Needles
 
 # a deed or treatment whose patient "of" names ("the persecution of", "the abuse of"): not nouns whose "of" names the
@@ -89,12 +90,9 @@ _ENDORSING = (r" (?:(?:totally|completely|fully|entirely|perfectly|absolutely|qu
               r"|a lie|made up|invented|fake|their own fault|self[- ]inflicted|karma|common sense|better for everyone)"
               r"(?![a-z])")
 TREATED_EN = re.compile(_SUBJECT + "(?!" + _ENDORSING + ")")
-
-TREATED_GUARD = Needles(TREATED_EN)  # tried only where a head can start (the signals' code pass finds where)
 # the same subject with a predicate that approves of the deed or denies it ("the killing of [group] is a good thing",
 # "attacks on [group] are justified"): the writer endorses a harm done to the group, an attack on it
 ENDORSED_EN = re.compile(_SUBJECT + "(?=" + _ENDORSING + ")")
-ENDORSED_GUARD = Needles(ENDORSED_EN)
 
 # what may stand before the head in its subject, read back from it: modifiers, a state or institution as possessor,
 # a determiner; and what may open the clause before them (a sentence's start, a comma, a connective)
@@ -141,6 +139,11 @@ TREATED_OBJECT_EN = re.compile(
     r"(?!(?: [a-z'’-]{1,20}){0,3}? by(?![a-z])(?! " + _DOERS + r"(?![a-z])))"
     r"(?: " + _PATIENT + r"){0,3}")
 
+# the three guards' needle sets and start searches read from the disk cache in one file (worked out: ~60 ms of every
+# process's start)
+known.prime((TREATED_EN, ENDORSED_EN, TREATED_OBJECT_EN))
+TREATED_GUARD = Needles(TREATED_EN)  # tried only where a head can start (the signals' code pass finds where)
+ENDORSED_GUARD = Needles(ENDORSED_EN)
 TREATED_OBJECT_GUARD = Needles(TREATED_OBJECT_EN)
 
 
