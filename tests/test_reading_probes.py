@@ -7,6 +7,7 @@ from model.judge import (
     EIGHTH_READING_PROBE,
     FIFTH_READING_PROBE,
     FOURTH_READING_PROBE,
+    IN_GROUP_USE_PROBE,
     JA_EIGHTH_READING_PROBE,
     JA_FIFTH_READING_PROBE,
     JA_FOURTH_READING_PROBE,
@@ -23,7 +24,8 @@ from tests.support.probes import assert_reading_probe
 # Third: session 42's further sentences have no twin (pair null), session 43's do; fourth (session 43's later pairs):
 # one English civil case has no twin (its harmful twin was already in en_polarity_probe); fifth (session 44's): all
 # paired; sixth (session 45's) and seventh (session 46's): all paired; eighth (session 47's): all paired, the Japanese
-# twins of a name's shape after ・ share as little as one character (a slur's compound against a person's name)
+# twins of a name's shape after ・ share as little as one character (a slur's compound against a person's name); en's
+# in-group use (session 48): all paired
 PROBES = {THIRD_READING_PROBE: ({"harmful": 136, "non_harmful": 64}, 41, 8),
           JA_THIRD_READING_PROBE: ({"harmful": 14, "non_harmful": 16}, 10, 4),
           FOURTH_READING_PROBE: ({"harmful": 42, "non_harmful": 43}, 42, 13),
@@ -35,7 +37,8 @@ PROBES = {THIRD_READING_PROBE: ({"harmful": 136, "non_harmful": 64}, 41, 8),
           SEVENTH_READING_PROBE: ({"harmful": 104, "non_harmful": 104}, 104, 7),
           JA_SEVENTH_READING_PROBE: ({"harmful": 32, "non_harmful": 32}, 32, 3),
           EIGHTH_READING_PROBE: ({"harmful": 77, "non_harmful": 77}, 77, 13),
-          JA_EIGHTH_READING_PROBE: ({"harmful": 62, "non_harmful": 62}, 62, 1)}
+          JA_EIGHTH_READING_PROBE: ({"harmful": 62, "non_harmful": 62}, 62, 1),
+          IN_GROUP_USE_PROBE: ({"harmful": 16, "non_harmful": 16}, 16, 8)}
 
 
 @pytest.mark.parametrize("probe", list(PROBES), ids=[p.stem for p in PROBES])
