@@ -488,6 +488,8 @@ def test_as_someone_who_is_one(text, word, expected):
     ("He was described by me as a faggot, and he deserved it.", "faggot", 0),
     ("I am known to them as a queer and a good neighbour.", "queer", OWN),  # "to them": no object (round t)
     ("She is known to us as a dyke and a liar.", "dyke", 0),
+    ("He always referred to me as a queer, which I am.", "queer", OWN),  # a verb's preposition: its object (round w)
+    ("I always referred to him as a queer and a liar.", "queer", 0),
 ])
 def test_as_describes_the_first_object(text, word, expected):
     assert _read(text, word) == expected
@@ -505,6 +507,8 @@ def test_as_describes_the_first_object(text, word, expected):
     ("Regards, one lonely queer in the town, fancy a coffee sometime?", "queer", OWN),
     ("Signed, one lonely queer in the town, and soon to be none.", "queer", 0),
     ("Regards, one out queer on the board, and his days there are numbered.", "queer", 0),
+    ("Signed, one lonely queer in the town, and his time is nearly up.", "queer", 0),
+    ("Signed, one cheerful queer in the town and nobody minded him.", "queer", OWN),  # the writer in the third person
 ])
 def test_a_sign_off_describer_of_a_closed_list(text, word, expected):
     assert _read(text, word) == expected

@@ -36,6 +36,12 @@ _AS_CLAUSE = re.compile(r"(?<![a-z'’])(?:i|i['’]m|im|i['’]ve|i['’]d|i['�
                         r"|that|when|why|who|which|because|to(?! (?:me|us|him|her|them|you|it|myself|ourselves)"
                         r"(?![a-z'’])))(?![a-z'’])|[,;:]")
 _BY = re.compile(r"(?<![a-z'’])(?:by|to) $")
+# but the object of a verb's preposition is the one "as" describes ("she referred to me as a dyke", "i'll keep
+# referring to them as ...", "he speaks of us as ...", "they look on me as ...": read2's round w, s47)
+_PREP_OBJECT = re.compile(r"(?<![a-z'’])(?:(?:refer|refers|referred|referring|allude|alludes|alluded|alluding) to"
+                          r"|(?:speak|speaks|spoke|spoken|speaking|think|thinks|thought|thinking|talk|talks|talked"
+                          r"|talking) of|(?:look|looks|looked|looking) (?:up)?on)"
+                          r" (?:(?P<first>me|us|myself|ourselves)|him|her|them)(?![a-z'’])")
 _PRONOUN = re.compile(r"(?<![a-z'’])(?:(?P<first>i|i['’]m|im|i['’]ve|i['’]d|i['’]ll|me|my|we|we['’]re|we['’]ve|us"
                       r"|our)|you|your|ya|u|he|him|his|she|her|they|them|their)(?![a-z'’])")
 
@@ -72,7 +78,7 @@ def as_writer(t: str, s: int, b: int) -> bool:
     clause = start  # the nearest verb's: after the last subject, clause word or "to" + a verb before "as" (read2, s47:
     for cut in _AS_CLAUSE.finditer(t, start, s):  # "i asked him to introduce me as a", "i wrote to him to say i have
         clause = cut.end()  # lived as a", "trust me, the whole estate sees her as a")
-    if (obj := _OBJECT.search(t, clause, s)) is not None:
+    if (obj := _PREP_OBJECT.search(t, clause, s) or _OBJECT.search(t, clause, s)) is not None:
         return obj.group("first") is not None
     last = None
     for pronoun in _PRONOUN.finditer(t, start, s):

@@ -182,7 +182,13 @@ _COUNTED_OFF = re.compile(r"(?<![a-z'’])(?:left (?:in|on|at|round|around)|gone
                           r"|loads|lots) more|more where|see to|sort (?:him|her|them) out|deal with (?:him|her|them)"
                           r"|finished with|done with (?:him|her|them)|by us|next|to be none|none left|not for long"
                           r"|not much longer|won['’]t be for long|the last (?:one|of (?:them|their kind))|for now"
-                          r"|numbered|on borrowed time|won['’]t last)(?![a-z'’])")
+                          r"|numbered|on borrowed time|won['’]t last|not for much longer"
+                          # read2's rounds w and x (s47): time running out for them ("his time is nearly up", "the
+                          # clock is ticking for her") or a plan of ours ("if we have our way", "we know where he
+                          # lives"); not a third person as such: a sign-off describes the writer in the third person
+                          # ("signed, one cheerful fag in the village and nobody minded him")
+                          r"|time is (?:nearly |almost |about )?up|clock is ticking|if we|we know where|our way)"
+                          r"(?![a-z'’])")
 
 
 def _opened(t: str, a: int, b: int, before: re.Match) -> bool:
