@@ -1,6 +1,7 @@
 """A reader skipped by a cheap precondition (a letter it needs, its matches' first characters) answers what it answers
 unskipped, on ordinary, dense and near-miss text (issue 13: less work per comment, the same answers)."""
 
+import functools
 import math
 import random
 import re
@@ -17,7 +18,12 @@ from moderation.targets import exclaimed, exposed, hate_ja, pii, threat_ja
 from moderation.text.normalize import normalize
 from tests.support.reader_corpus import texts
 
-CORPUS = [normalize(t) for t in texts()]
+
+@functools.cache
+def corpus():
+    """The reader corpus normalised (~0.5 s of CPU): made by the first test that reads it, not at import, which each
+    xdist worker does in every run, the file's tests run there or not."""
+    return [normalize(t) for t in texts()]
 
 
 def bench_texts() -> list[str]:
@@ -34,7 +40,7 @@ def test_every_swear_word_exclaimed_reads_holds_a_stem_and_so_its_letter():
 
 def test_exclaimed_spans_with_the_texts_characters_is_exclaimed_spans():
     skipped = read = 0
-    for norm in CORPUS:
+    for norm in corpus():
         assert norm.chars >= set(norm.text)  # what the gate reads holds every character of the text
         got = exclaimed.exclaimed_spans(norm.text, norm.chars)
         assert got == exclaimed.exclaimed_spans(norm.text), norm.text
@@ -46,7 +52,7 @@ def test_exclaimed_spans_with_the_texts_characters_is_exclaimed_spans():
 def test_the_verbs_scan_behind_its_look_ahead_finds_what_the_verbs_pattern_finds():
     assert exposed._HIT_SCAN.pattern != exposed._HIT.pattern
     found = 0
-    for norm in CORPUS:
+    for norm in corpus():
         want = [m.span() for m in exposed._HIT.finditer(norm.text)]
         assert [m.span() for m in exposed._HIT_SCAN.finditer(norm.text)] == want, norm.text
         found += bool(want)
@@ -65,7 +71,7 @@ def test_line_id_counts_what_its_pattern_finds_with_or_without_latin_letters(tex
 
 def test_line_id_over_the_corpus():
     counted = 0
-    for norm in CORPUS[:600]:
+    for norm in corpus()[:600]:
         count = sum(1 for _ in _LINE_ID.finditer(norm.text))
         assert signal_dict(norm.text)["line_id"] == pytest.approx(min(math.log1p(count), 4.0), abs=1e-12), norm.text
         counted += count > 0
@@ -78,7 +84,7 @@ def test_the_verbs_trie_finds_what_the_plain_alternation_of_its_words_finds():
     plain = re.compile("|".join(map(re.escape, words)))
     assert exposed._VERBS.pattern != plain.pattern
     found = 0
-    for norm in CORPUS:
+    for norm in corpus():
         want = [m.span() for m in plain.finditer(norm.text)]
         assert [m.span() for m in exposed._VERBS.finditer(norm.text)] == want, norm.text
         found += bool(want)
@@ -101,7 +107,7 @@ def test_exposure_verbs_are_found_by_the_code_pass_index():
 def test_exposure_threat_with_the_texts_characters_and_needles_is_exposure_threat():
     skipped = read = 0
     written = ("お前の住所晒してやる", "晒", "住所晒", "貼っとくわ", "あいつの家わかったぞ")
-    for norm in CORPUS + [normalize(t) for t in written]:
+    for norm in corpus() + [normalize(t) for t in written]:
         found, _codes, _hits = _found(norm)
         gated = exposed.VERB_CHARS.isdisjoint(norm.chars) and exposed.VERB_NEEDLES.isdisjoint(found)
         assert gated == (exposed._VERBS.search(norm.text) is None), norm.text
@@ -114,7 +120,7 @@ def test_exposure_threat_with_the_texts_characters_and_needles_is_exposure_threa
 
 def test_personal_info_with_the_code_pass_is_personal_info_alone():
     exposed_seen = 0
-    for norm in CORPUS:
+    for norm in corpus():
         found, codes, hits = _found(norm)
         digits = sum(c.isdigit() for c in norm.text)
         want = pii.personal_info(norm.text, None, norm.chars, digits)
@@ -141,7 +147,7 @@ def test_the_taught_threat_behind_its_look_ahead_finds_what_it_found():
     plain = re.compile(threat_ja._NOT_OF_A_THING + threat_ja._JA_TAUGHT_FIRST + threat_ja._JA_TAUGHT_REST)
     whole = re.compile("|".join(p.pattern for p in threat_ja.THREAT_JA_PARTS[:-1]) + "|" + plain.pattern)
     found = 0
-    for text in [norm.text for norm in CORPUS] + bench_texts() + _taught_texts():
+    for text in [norm.text for norm in corpus()] + bench_texts() + _taught_texts():
         want = [m.span() for m in plain.finditer(text)]
         assert [m.span() for m in part.finditer(text)] == want, text
         assert [m.span() for m in threat_ja.THREAT_JA.finditer(text)] == [m.span() for m in whole.finditer(text)], text
@@ -171,7 +177,7 @@ def test_the_removal_ways_apart_find_what_the_removal_found_and_are_not_scanned_
     whole = re.compile("(?:" + hate_ja._JA_REMOVE + ")" + hate_ja._JA_DENIED_AFTER)
     apart = Parts(hate_ja.HATE_JA_PARTS[:ways], _NEEDLES)
     found = 0
-    for text in [norm.text for norm in CORPUS] + bench_texts() + _removal_texts():
+    for text in [norm.text for norm in corpus()] + bench_texts() + _removal_texts():
         want = [m.span() for m in whole.finditer(text)]
         assert [m.span() for m in apart.finditer(text, set(text), _NEEDLES.found(text))] == want, text
         found += bool(want)

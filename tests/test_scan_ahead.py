@@ -3,6 +3,7 @@ starts with) has the pattern's own matches; and PRAISE_EN's praise-word forms ar
 full of one form's first word (we, are, make) is scanned for that form only (issue 13: "we we we ..." cost 2.8x an
 ordinary comment, every alternative and look-behind of the form tried at every position)."""
 
+import functools
 import re
 
 import pytest
@@ -19,7 +20,15 @@ from tests.test_pattern_parts import WRITTEN
 
 GUARDS = [g for index in (FP._NEEDLES, FP._PII_NEEDLES, FP._NEEDLES_REPORTED) for g in index.guards.values()]
 GUARDS.append(DENIED_GUARD)
-SCANNED = [g for g in GUARDS if g.scan is not g.pattern]
+
+
+@functools.cache
+def scanned():
+    """The guards scanned behind a start look-ahead: each scan compiled (~0.5 s of CPU), so asked by the tests that
+    read them, not at import, which each xdist worker does in every run, the file's tests run there or not."""
+    return [g for g in GUARDS if g.scan is not g.pattern]
+
+
 # dense starts of the praise forms, the copula and the feelings, each with a praise word now and then (a match among
 # the tries) and a harm after it (the forms' look-ahead)
 DENSE = ("we ", "are ", "i am ", "make ", "we are ", "made made ", "you are ", "deserve respect ", "i'm ", "we're ")
@@ -39,14 +48,14 @@ def texts():
 
 
 def test_guards_are_scanned_behind_their_start_look_ahead():
-    assert len(SCANNED) >= 40
-    assert all(g.scan.pattern.startswith("(?=") for g in SCANNED)
+    assert len(scanned()) >= 40
+    assert all(g.scan.pattern.startswith("(?=") for g in scanned())
     assert all(part.scan is not part.pattern for part in FP._SPLIT[TPR.PRAISE_EN].guards)
 
 
 @pytest.mark.slow  # 3-5 s: waits on a real worker's passes or scans every pattern; CI runs it
 def test_every_scan_has_its_patterns_matches(texts):
-    for guard in SCANNED:
+    for guard in scanned():
         for text in texts:
             assert _spans(guard.scan.finditer(text)) == _spans(guard.pattern.finditer(text)), guard.pattern.pattern
             # from a later position the look-behinds still read what comes before it
@@ -58,7 +67,7 @@ def test_a_dense_text_handed_to_the_engine_has_the_patterns_matches():
     for unit in DENSE:
         text = (unit * 1_500)[:6_000] + " they are kind and we deserve respect. " + unit * 40
         hits = code_pass(codes_of(text))
-        for guard in SCANNED:
+        for guard in scanned():
             expected = _spans(guard.pattern.finditer(text))
             assert _spans(guard.finditer(text)) == expected
             assert _spans(guard.finditer(text, at=hits)) == expected
