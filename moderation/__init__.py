@@ -3,8 +3,6 @@
 import secrets
 from pathlib import Path
 
-from flask import Flask
-
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -39,7 +37,7 @@ def create_app(test_config=None, *, with_model=True):
     from moderation.api import articles, authors, checks, comments, newsroom, openapi, transparency
     from moderation.api import requests as removal_requests
     from moderation.integrations import akismet, coral, outbox
-    from moderation.ops import health, json_provider, key_file_watch, logs, metrics, proxies
+    from moderation.ops import health, json_provider, key_file_watch, logs, metrics, proxies, url_rules
     from moderation.pages import (
         accounts,
         admin,
@@ -65,7 +63,7 @@ def create_app(test_config=None, *, with_model=True):
                             MODEL_DIR=parsed.model_dir or str(PROJECT_ROOT / "model" / "artifacts"))
     _make_private(parsed.instance_dir)
     parsed = parsed.replace(SECRET_KEY=parsed.secret_key or _secret_key(parsed.instance_dir))
-    app = Flask(__name__)
+    app = url_rules.App(__name__)
     app.extensions["moderation.settings"] = parsed
     app.config.update({name: value for name, value in (test_config or {}).items() if name not in settings.BY_NAME})
     app.config.update(  # what Flask itself reads
