@@ -124,13 +124,10 @@ def part_scans(texts: list[str], repeats: int = 3) -> dict[str, list[float]]:
         t, chars = norm.text, norm.chars
         codes = np.frombuffer(t.encode("utf-32-le"), dtype=np.uint32)
         hits = code_pass(codes)
-        found = strings_of(_NEEDLES.automaton.values, hits.needles)
+        found = strings_of(_NEEDLES.automaton.values, hits.needles, hits.passed)
         latin = hits.classes.tolist()[_LATIN]
-        for name, guard, latin_only, trigger, needles, strings in _CONSTRUCTION_GUARDS:
-            if (latin_only and not latin) or (needles is not None and needles.isdisjoint(chars)
-                                               and strings.isdisjoint(found)) or (
-                    trigger is not None and chars.isdisjoint(trigger)) or (
-                    guard.also is not None and not guard.each(t, chars, found)):
+        for name, guard, latin_only, bit in _CONSTRUCTION_GUARDS:
+            if (latin_only and not latin) or not hits.passed >> bit & 1:  # signals' gate (the code pass's answer)
                 continue
             scans = ([(f"{name} part {k}", lambda g=guard.guards[k], t=t, hits=hits: list(g.finditer(t, at=hits)))
                       for k in guard.candidates(chars, found)] if isinstance(guard, Parts)

@@ -15,6 +15,7 @@ from moderation.automaton import Automaton, _scan, split_hits
 from moderation.kernel_cache import njit
 from moderation.kernels.counts import code_stats
 from moderation.matcher import _bounded
+from moderation.needles.bits import _WORDS, WORD, passes
 from moderation.needles.positions import placed
 
 __all__ = ["SPACES", "CodePass", "scan"]
@@ -81,9 +82,10 @@ def _distinct(found, n):
 
 
 @njit(cache=True, nogil=True)
-def _pass(codes, edges, joined, bounds, rules, spaces, stops, flagged, guards):
-    """One int64 array: sizes (classes, needles found, word hits, sentence ends), the class counts, the distinct
-    4-grams, how many word hits are of a word `flagged` (by word index), the indices of the needles found (each once),
+def _pass(codes, edges, joined, bounds, rules, spaces, stops, flagged, guards, bits):
+    """One int64 array: sizes (classes, needles found, word hits, sentence ends), the distinct 4-grams, how many word
+    hits are of a word `flagged` (by word index), the guards' tests' answers (`bits`: a GuardBits' table; its words,
+    moderation/needles/bits.py), the class counts, the indices of the needles found (each once),
     the word hits' starts, ends and word indices, the sentence ends, then the guards' start positions (`guards`: a
     StartIndex's arrays but its automaton's; positions.tries's answer). `joined`: the needles', the words' and the
     guards' start strings' automata as one (`bounds`: Automaton.joined's), scanned once: each part's hits are its own
@@ -96,14 +98,17 @@ def _pass(codes, edges, joined, bounds, rules, spaces, stops, flagged, guards):
     stops_at = sentence_ends(codes, spaces, stops)
     start_ends, start_words = split_hits(every_end, every_word, bounds[2], bounds[3])
     tried = placed(start_ends, start_words, *guards)
-    head = 6 + counts.size
+    words = bits[_WORDS]
+    head = 6 + words + counts.size
     out = np.empty(head + found.size + 3 * starts.size + stops_at.size + tried.size, np.int64)
     out[0], out[1], out[2], out[3] = counts.size, found.size, starts.size, stops_at.size
     out[4] = distinct
     out[5] = 0
     for w in kept:
         out[5] += flagged[w]
-    out[6:head] = counts
+    out[6:6 + words] = 0
+    passes(codes, found, bits, out, 6)
+    out[6 + words:head] = counts
     at = head
     for part in (found.astype(np.int64), starts, ends, kept.astype(np.int64), stops_at, tried):
         out[at:at + part.size] = part
@@ -114,12 +119,15 @@ def _pass(codes, edges, joined, bounds, rules, spaces, stops, flagged, guards):
 class CodePass:
     """`scan()`'s answers, as views of its one array."""
 
-    __slots__ = ("_tried", "classes", "distinct", "ends", "flagged", "needles", "sentence_ends", "starts", "words")
+    __slots__ = ("_tried", "classes", "distinct", "ends", "flagged", "needles", "passed", "sentence_ends", "starts",
+                 "words")
 
-    def __init__(self, packed: np.ndarray):
-        n_classes, n_needles, n_words, n_stops, self.distinct, self.flagged = packed[:6].tolist()
-        at = 6 + n_classes
-        self.classes = packed[6:at]
+    def __init__(self, packed: np.ndarray, words: int):
+        """`words`: how many int64 words the guards' answers take (GuardBits: bit k is test k's answer)."""
+        n_classes, n_needles, n_words, n_stops, self.distinct, self.flagged, *passed = packed[:6 + words].tolist()
+        self.passed = passed[0] if words == 1 else sum(w << WORD * k for k, w in enumerate(passed))
+        at = 6 + words + n_classes
+        self.classes = packed[6 + words:at]
         self.needles = packed[at:at + n_needles]
         at += n_needles
         self.starts = packed[at:at + n_words]
@@ -134,24 +142,28 @@ class CodePass:
         return tried[tried[slot]:tried[slot + 1]].tolist()
 
 
-def scan(codes: np.ndarray, edges: np.ndarray, needles, words, flagged: np.ndarray, guards) -> CodePass:
+def scan(codes: np.ndarray, edges: np.ndarray, needles, words, flagged: np.ndarray, guards, bits) -> CodePass:
     """code_stats(codes, edges), the hits of the automaton `needles` and the bounded hits of the Matcher `words`
-    (with how many are of a word `flagged`, a uint8 per word index), the sentence ends and where the guards of the
-    StartIndex `guards` can match, of one text's code points (uint32) in one compiled call."""
+    (with how many are of a word `flagged`, a uint8 per word index), the sentence ends, where the guards of the
+    StartIndex `guards` can match and the answers of the GuardBits `bits` (over `needles`' words), of one text's
+    code points (uint32) in one compiled call."""
     joined = _LAST_JOINED
-    if joined[0] is not needles or joined[1] is not words or joined[2] is not guards:
-        joined = _joined(needles, words, guards)
-    return CodePass(_pass(codes, edges, joined[3], joined[4], joined[5], SPACES, _STOPS, flagged, joined[6]))
+    if joined[0] is not needles or joined[1] is not words or joined[2] is not guards or joined[3] is not bits:
+        joined = _joined(needles, words, guards, bits)
+    return CodePass(_pass(codes, edges, joined[4], joined[5], joined[6], SPACES, _STOPS, flagged, joined[7],
+                          joined[8]), joined[9])
 
 
-def _joined(needles, words, guards) -> tuple:
-    """(needles, words, guards, the joined automaton's table, its bounds, the rules' table, the guards' arrays):
-    what scan passes _pass for these three, worked out once (they are module constants: a one-entry memo)."""
+def _joined(needles, words, guards, bits) -> tuple:
+    """(needles, words, guards, bits, the joined automaton's table, its bounds, the rules' table, the guards' arrays,
+    the tests' table, its words): what scan passes _pass for these four, worked out once (they are module constants:
+    a one-entry memo)."""
     global _LAST_JOINED
     table, bounds = Automaton.joined([needles, words.automaton, guards.automaton])
-    _LAST_JOINED = (needles, words, guards, table.table, bounds, words.tables()[1],
-                    (guards.slot_at, guards.slot_of, guards.lengths, guards.begin))
+    tests = bits.table()
+    _LAST_JOINED = (needles, words, guards, bits, table.table, bounds, words.tables()[1],
+                    (guards.slot_at, guards.slot_of, guards.lengths, guards.begin), tests, int(tests[_WORDS]))
     return _LAST_JOINED
 
 
-_LAST_JOINED: tuple = (None, None, None)
+_LAST_JOINED: tuple = (None, None, None, None)

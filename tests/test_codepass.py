@@ -31,6 +31,7 @@ from moderation.text import normalize as text_normalize
 from moderation.text import starts as text_starts
 from moderation.text.edits import _squash_runs
 from moderation.text.normalize import normalize
+from tests.support.guard_bits import asked_bits
 from tests.test_kernels import ARTIFACTS, texts
 
 MARKS = "。．.!?！？\n"
@@ -86,12 +87,15 @@ def separate(codes: np.ndarray, every_brand: bool = False) -> codepass.CodePass:
     starts, ends, words = FV._WORDS.find_arrays(t, codes)
     stops = [m.end() for m in FP._SENTENCE_END.finditer(t)]
     flagged = 1 if every_brand else int(FT._tables().brand_word[words].sum())
-    head = [counts.size, len(found), starts.size, len(stops), distinct, flagged, *counts.tolist()]
+    passed = asked_bits(t, set(t), FP._NEEDLES.found(t, codes))
+    words = [passed >> (63 * k) & (1 << 63) - 1 for k in range(-(-len(FP._BITS.asked) // 63))]
+    head = [counts.size, len(found), starts.size, len(stops), distinct, flagged, *words, *counts.tolist()]
     tried = [stops_of(SLOTS[k], t) for k in range(len(SLOTS))]
     bounds = np.cumsum([len(SLOTS) + 1] + [len(p) for p in tried]).tolist()
     packed = np.asarray(head + sorted(found) + starts.tolist() + ends.tolist() + words.tolist() + stops + bounds
                         + [a for p in tried for a in p], np.int64)
-    return codepass.CodePass(packed)
+    return codepass.CodePass(packed, len(words))
+
 
 
 def codes_of(t: str) -> np.ndarray:
@@ -101,13 +105,13 @@ def codes_of(t: str) -> np.ndarray:
 def assert_same_pass(t: str):
     codes = codes_of(t)
     got = codepass.scan(codes, FP._EDGES, FP._NEEDLES.automaton, FV._WORDS,
-                        FT._tables().brand_word, FP._STARTS)
+                        FT._tables().brand_word, FP._STARTS, FP._BITS)
     want = separate(codes)
     for name in ("classes", "starts", "ends", "words", "sentence_ends"):
         assert getattr(got, name).tolist() == getattr(want, name).tolist(), (name, t)
     for slot in SLOTS:
         assert got.tries(slot) == want.tries(slot), (SLOTS[slot].pattern.pattern, t)
-    assert (got.distinct, got.flagged) == (want.distinct, want.flagged), t
+    assert (got.distinct, got.flagged, got.passed) == (want.distinct, want.flagged, want.passed), t
     assert sorted(got.needles.tolist()) == want.needles.tolist(), t  # found() is a set: each needle once
 
 

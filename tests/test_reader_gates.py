@@ -92,10 +92,11 @@ def test_the_verbs_trie_finds_what_the_plain_alternation_of_its_words_finds():
 
 
 def _found(norm):
-    """The text's needles as signals finds them: the code pass's automaton hits (features.patterns._NEEDLES)."""
+    """The text's needles as signals finds them: the code pass's automaton hits (features.patterns._NEEDLES), with
+    its answers to the guards' tests (a Found: the guards asked with it read those)."""
     codes = np.frombuffer(norm.text.encode("utf-32-le"), dtype=np.uint32)
     hits = code_pass(codes)
-    return strings_of(_NEEDLES.automaton.values, hits.needles), codes, hits
+    return strings_of(_NEEDLES.automaton.values, hits.needles, hits.passed), codes, hits
 
 
 def test_exposure_verbs_are_found_by_the_code_pass_index():

@@ -7,6 +7,7 @@ import re
 import numpy as np
 
 from moderation.features.vocabulary import _COMBOS, FEATURE_NAMES
+from moderation.needles.bits import GuardBits
 from moderation.needles.guards import NeedleIndex
 from moderation.needles.parts import Parts
 from moderation.needles.positions import StartIndex
@@ -36,7 +37,7 @@ from moderation.targets.pii import _NEEDLES as _PII_NEEDLES
 from moderation.targets.pii import PII_GUARDED, PII_NEEDLES
 from moderation.targets.pii_pieces import EMAIL as _EMAIL
 from moderation.targets.praise import PRAISE_EN, PRAISE_EN_PARTS, PRAISE_EN_VETOES
-from moderation.targets.reported import _NEEDLES_REPORTED, REPORTED_NEEDLES
+from moderation.targets.reported import _AFTER_EN_GUARD, _NEEDLES_REPORTED, REPORTED_NEEDLES
 from moderation.targets.treated import TREATED_GUARD, TREATED_OBJECT_GUARD
 
 _TLDS = "com|net|org|jp|info|biz|me|io|ly|to|gl|co|xyz|top|site|club|shop|online|link|app|cc|tk|ml|ru|cn|us"
@@ -254,13 +255,22 @@ _TRIGGERS = {
 _PRAISE_READ = "praise"
 
 
-_CONSTRUCTION_GUARDS = tuple((name, guard, name in _LATIN_ONLY, _TRIGGERS.get(name), guard.chars, guard.strings)
+# the guards asked with the needles the code pass found (a Found), answered by that pass: one bit each
+_BITS = GuardBits(_NEEDLES.automaton.keys)
+for _guard in (*(_GUARDS[rx] for rx in (_NAMED, _LINE_ID, _PHONE, _EMAIL, _MONEY_AMOUNT)), *_SPLIT.values(),
+               *_PII_NEEDLES.guards.values(), *_NEEDLES_REPORTED.guards.values(), _AFTER_EN_GUARD):
+    _BITS.guard(_guard)
+
+
+_CONSTRUCTION_GUARDS = tuple((name, guard, name in _LATIN_ONLY, _BITS.construction(guard, _TRIGGERS.get(name)))
                              for name, rx in (*CONSTRUCTIONS.items(), (_PRAISE_READ, PRAISE_EN))
                              for guard in (_SPLIT.get(rx) or _GUARDS[rx],))
-# the same without praise: where no hit of the text is a group, praise counts for nothing (its tuple only meets
-# group_praise's first half), so a score does not scan for it (~55 us over 5,000 characters; with spans an explanation
-# does, signals._later)
-_CONSTRUCTION_GUARDS_NO_PRAISE = tuple(g for g in _CONSTRUCTION_GUARDS if g[0] != _PRAISE_READ)
-# those a text with no Latin letter can match (praise is Latin-only): four of five comments of a Japanese news site
-# step over the Latin-only ones (~1 us) without a test each
-_CONSTRUCTION_GUARDS_NO_LATIN = tuple(g for g in _CONSTRUCTION_GUARDS if not g[2])
+# each construction's (name, guard) by its bit, and the bits signals asks of the code pass's answers: all of them; all
+# but praise's (where no hit of the text is a group, praise counts for nothing: its tuple only meets group_praise's
+# first half, so a score does not scan for it, ~55 us over 5,000 characters; with spans an explanation does,
+# signals._later); those a text with no Latin letter can match (praise is Latin-only: four of five comments of a
+# Japanese news site)
+_CONSTRUCTION_AT = {bit: (name, guard) for name, guard, _latin_only, bit in _CONSTRUCTION_GUARDS}
+_CONSTRUCTION_BITS = sum(1 << g[3] for g in _CONSTRUCTION_GUARDS)
+_CONSTRUCTION_BITS_NO_PRAISE = sum(1 << g[3] for g in _CONSTRUCTION_GUARDS if g[0] != _PRAISE_READ)
+_CONSTRUCTION_BITS_NO_LATIN = sum(1 << g[3] for g in _CONSTRUCTION_GUARDS if not g[2])

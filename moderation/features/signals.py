@@ -10,9 +10,11 @@ from moderation.codepass import CodePass, scan
 from moderation.features.links import _brands, _urls
 from moderation.features.matches import _construction, _group_polarity, _kept_out, _Later, _Treated
 from moderation.features.patterns import (
-    _CONSTRUCTION_GUARDS,
-    _CONSTRUCTION_GUARDS_NO_LATIN,
-    _CONSTRUCTION_GUARDS_NO_PRAISE,
+    _BITS,
+    _CONSTRUCTION_AT,
+    _CONSTRUCTION_BITS,
+    _CONSTRUCTION_BITS_NO_LATIN,
+    _CONSTRUCTION_BITS_NO_PRAISE,
     _DIGIT,
     _EDGES,
     _EMOJI_BMP,
@@ -57,7 +59,7 @@ _LINE_ID_GUARD, _PHONE_GUARD, _EMAIL_GUARD, _MONEY_GUARD = (_NEEDLES[rx] for rx 
 def code_pass(codes: np.ndarray) -> CodePass:
     """The one compiled pass over a text's code points that signals() reads first: its classes, distinct 4-grams,
     needles, word-list hits and sentence ends."""
-    return scan(codes, _EDGES, _NEEDLES.automaton, _WORDS, _tables().brand_word, _STARTS)
+    return scan(codes, _EDGES, _NEEDLES.automaton, _WORDS, _tables().brand_word, _STARTS, _BITS)
 
 
 def signals(norm: Normalized, codes: np.ndarray, spans: list | None = None, focus: list | None = None,
@@ -88,7 +90,7 @@ def named_signals(raw: np.ndarray, norm: Normalized, codes: np.ndarray, spans: l
     digits, latin = classes[_DIGIT], classes[_LATIN]
     domains = _urls(t, raw, spans, codes) if ("." in chars or "/" in chars) and _URL_NEEDED.search(t) else []
     values = _NEEDLES.automaton.values
-    found = strings_of(values, hits.needles)  # _NEEDLES.found(t, codes)
+    found = strings_of(values, hits.needles, hits.passed)  # _NEEDLES.found(t, codes), with its guards' answers
     reported = reported_spans(t, chars, found=found, hits=hits)
     quoted = _merge(reported) if reported else None
     denied_at = denied_spans(t, found=found, at=hits) if latin else []
@@ -128,22 +130,18 @@ def named_signals(raw: np.ndarray, norm: Normalized, codes: np.ndarray, spans: l
     raw[_IDX["has_japanese"]] = float(classes[_KANA] + classes[_KANJI] > 0)
     more_starts: list[int] = []  # the constructions' hits (their starts, category-tuple ids)
     more_cats: list[int] = []
-    # praise counts only towards a group praised (_CONSTRUCTION_GUARDS_NO_PRAISE says why): without a group hit its
+    # praise counts only towards a group praised (_CONSTRUCTION_BITS_NO_PRAISE says why): without a group hit its
     # matches are an explanation's only, found if one is asked for (expand_spans), not in every comment scored
     praise_read = latin and not _tables().praise_targets.isdisjoint(cats.tolist())
-    guards = (_CONSTRUCTION_GUARDS_NO_LATIN if not latin
-              else _CONSTRUCTION_GUARDS if praise_read or spans is not None else _CONSTRUCTION_GUARDS_NO_PRAISE)
-    for name, guard, latin_only, trigger, needles, strings in guards:
-        if (latin_only and not latin) or (
-                needles is not None and needles.isdisjoint(chars) and strings.isdisjoint(found)) or (
-                trigger is not None and chars.isdisjoint(trigger)) or (
-                guard.also is not None and not guard.each(t, chars, found)):
-            # guard.may_match(t, chars, found) spelled out (no call per construction), but each alternative's sets are
-            # asked at any length, not from EACH_FROM: a construction's scan is 8-160 us where one runs, each() 1-2 us
-            # (located_visit: 120 of the 170 news-mix comments that reached it had no visit word, 6.4 us a comment);
-            # the needles before the trigger characters: a few needles looked up in the text's set, not the text's
-            # characters in a set of up to 100, and they rule out most texts the trigger passes
-            continue
+    # the constructions whose gate the code pass let through (its answer to guard.may_match(t, chars, found) with a
+    # trigger character, if any, and each alternative's sets asked at any length, not from EACH_FROM: a construction's
+    # scan is 8-160 us where one runs), in order: their bits rise with it, the lowest set bit taken each time
+    todo = hits.passed & (_CONSTRUCTION_BITS_NO_LATIN if not latin else _CONSTRUCTION_BITS
+                          if praise_read or spans is not None else _CONSTRUCTION_BITS_NO_PRAISE)
+    while todo:
+        low = todo & -todo
+        todo ^= low
+        name, guard = _CONSTRUCTION_AT[low.bit_length() - 1]
         if name == _PRAISE_READ and not praise_read:
             spans.append(_Later(name, guard, t, chars, found, hits, quoted, denied, treated))
             continue

@@ -131,13 +131,14 @@ class Needles:
     `chars` is set(text); `found` is `NeedleIndex.found(text)` of an index this guard is part of (one
     automaton pass for every guard of a text), or None to test the needles one by one."""
 
-    __slots__ = ("_scan", "also", "chars", "pattern", "slot", "starts", "strings")
+    __slots__ = ("_scan", "also", "bit", "chars", "pattern", "slot", "starts", "strings")
 
     def __init__(self, pattern: re.Pattern[str]):
         self.pattern = pattern
         self.starts = starts_of(pattern)
         self._scan = None  # scan_of(pattern), compiled when first asked for (a dense text; ~0.2 s for all at import)
         self.slot = None  # where a StartIndex (moderation/needles/positions.py) finds this guard's starts
+        self.bit = None  # which bit of a Found's `passed` answers may_match (moderation/needles/bits.py)
         key = (pattern.pattern, pattern.flags)
         if key not in NEEDLE_SETS:
             NEEDLE_SETS[key] = needle_sets(pattern)
@@ -162,6 +163,8 @@ class Needles:
         self._scan = rx
 
     def may_match(self, text: str, chars, found=None) -> bool:
+        if self.bit is not None and type(found) is Found:  # the code pass has answered it
+            return found.passed >> self.bit & 1 == 1
         if self.chars is None:
             return True
         if self.chars.isdisjoint(chars) and (self.strings.isdisjoint(found) if found is not None
@@ -221,9 +224,22 @@ class NeedleIndex:
 MANY_HITS = 64  # needle hits from which their indices are made distinct (by numpy) before they are looked up
 
 
-def strings_of(values, ids) -> set[str]:
+def strings_of(values, ids, passed: int | None = None) -> set[str]:
     """The set of the needles `values[k]` for the automaton's hit indices `ids`: a text full of one needle (らいん
-    repeated: 3,333 hits) looks up each distinct one once, not each hit (~100 us over 10,000 characters)."""
+    repeated: 3,333 hits) looks up each distinct one once, not each hit (~100 us over 10,000 characters); a Found
+    holding `passed` if given (the text's CodePass.passed)."""
     if ids.size >= MANY_HITS:
         ids = np.unique(ids)
-    return set(map(values.__getitem__, ids.tolist()))  # no comprehension's frame a call (two a comment)
+    if passed is None:
+        return set(map(values.__getitem__, ids.tolist()))  # no comprehension's frame a call (two a comment)
+    found = Found(map(values.__getitem__, ids.tolist()))
+    found.passed = passed
+    return found
+
+
+class Found(set):
+    """The needles found in a text, with `passed`: the answers of the guards numbered by moderation/needles/bits.py
+    for that text (bit `guard.bit`), which may_match and candidates read instead of asking the sets. A set made from
+    it (|, -) is a plain set again: a guard asked with it asks the sets."""
+
+    __slots__ = ("passed",)

@@ -14,7 +14,7 @@ import bisect
 import functools
 import re
 
-from moderation.needles.guards import Needles
+from moderation.needles.guards import Found, Needles
 from moderation.needles.known import prime
 from moderation.needles.starts import MAX_TRIES
 from moderation.needles.tails import Tail
@@ -25,7 +25,7 @@ class Parts:
     its guard in `index` (a NeedleIndex built with them): `finditer(text, chars, found)` is the alternation's
     scan, `chars`/`strings` what every match needs (the parts' first needle sets together, as Needles has)."""
 
-    __slots__ = ("also", "chars", "first", "guards", "keys", "needs", "one", "parts", "rest", "strings")
+    __slots__ = ("also", "bit", "chars", "first", "guards", "keys", "needs", "one", "parts", "rest", "strings")
 
     def __init__(self, parts, index, tails=None, vetoes=None):
         from moderation.needles.vetoes import Veto  # it searches as _searcher below does
@@ -59,9 +59,12 @@ class Parts:
         self.one = frozenset(n for n in first if len(n) == 1)
         self.rest = tuple(sets[1:] for sets in self.needs)  # what else each part needs, after its first set
         self.also = None  # what signals' pre-check reads of a Needles: the parts' sets are checked here
+        self.bit = None  # which bit of a Found's `passed` says whether any part may match (moderation/needles/bits.py)
 
     def candidates(self, chars, found) -> list[int]:
         """The parts (indices, in order) that may match: a needle of each of their sets is in the text."""
+        if self.bit is not None and type(found) is Found and not found.passed >> self.bit & 1:
+            return []  # the code pass found no part that may
         if self.keys.isdisjoint(found) and (not self.one or self.one.isdisjoint(chars)):
             return []
         hits = self.keys.intersection(found)
