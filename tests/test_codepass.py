@@ -88,14 +88,13 @@ def separate(codes: np.ndarray, every_brand: bool = False) -> codepass.CodePass:
     stops = [m.end() for m in FP._SENTENCE_END.finditer(t)]
     flagged = 1 if every_brand else int(FT._tables().brand_word[words].sum())
     passed = asked_bits(t, set(t), FP._NEEDLES.found(t, codes))
-    words = [passed >> (63 * k) & (1 << 63) - 1 for k in range(-(-len(FP._BITS.asked) // 63))]
-    head = [counts.size, len(found), starts.size, len(stops), distinct, flagged, *words, *counts.tolist()]
+    answers = [passed >> (63 * k) & (1 << 63) - 1 for k in range(-(-len(FP._BITS.asked) // 63))]
+    head = [counts.size, len(found), starts.size, len(stops), distinct, flagged, *answers, *counts.tolist()]
     tried = [stops_of(SLOTS[k], t) for k in range(len(SLOTS))]
     bounds = np.cumsum([len(SLOTS) + 1] + [len(p) for p in tried]).tolist()
     packed = np.asarray(head + sorted(found) + starts.tolist() + ends.tolist() + words.tolist() + stops + bounds
                         + [a for p in tried for a in p], np.int64)
-    return codepass.CodePass(packed, len(words))
-
+    return codepass.CodePass(packed, len(answers))
 
 
 def codes_of(t: str) -> np.ndarray:
@@ -249,7 +248,7 @@ def test_scores_and_explanations_are_those_of_the_separate_calls(shipped, monkey
     again through the calls they replaced: equal, not close."""
     sample_texts = sample()
     fused = [shipped.score(t, explain_all=True) for t in sample_texts]
-    monkeypatch.setattr(FS, "scan", lambda codes, edges, needles, words, flagged, guards: separate(codes, True))
+    monkeypatch.setattr(FS, "scan", lambda codes, edges, needles, words, flagged, guards, bits: separate(codes, True))
     monkeypatch.setattr(text_normalize, "_obfuscation_needles", text_starts._OBFUSCATION_INDEX.found)
     # personal_info tries its pieces whatever the text's characters (every character of the sample is a trigger)
     monkeypatch.setattr(TP, "_PIECE_TRIGGER", frozenset("".join(normalize(t).text for t in sample_texts)))
