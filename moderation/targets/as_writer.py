@@ -8,6 +8,9 @@ import re
 from moderation.targets.literal import SENTENCE_END as _SENTENCE_END
 from moderation.wordlists.addressees import EN_PEOPLE
 
+# the writer as a subject, and as an object (the group `first` says which a pronoun match was)
+_I_WE = r"i|i['’]m|im|i['’]ve|i['’]d|i['’]ll|we|we['’]re|we['’]ve"
+_FIRST_OBJECT = r"(?P<first>me|us|myself|ourselves)"
 # "as a dyke, ..." goes on with thanks to the reader: the writer speaks ("as one of the dykes who marched, thank you")
 _SUBJECT_AFTER = re.compile(r" (?:the|that|this|these|those|his|her|their|your|some|every|any|an?) ")
 _THANKS = re.compile(r"(?:thank|thanks|cheers|congrat|well done|good luck|welcome|please|let['’]s|let us)")
@@ -19,8 +22,7 @@ _THANKS = re.compile(r"(?:thank|thanks|cheers|congrat|well done|good luck|welcom
 _AS_OPENS = re.compile(r"(?:^|[.!?\n;:(,] *|(?:^|[^a-z'’])(?:and|but|so|speaking|writing|talking|even|just|also"
                        r"|only|honestly|frankly|personally|seriously|genuinely|tbh|well|look|listen|yes|yeah|ok"
                        r"|okay) )$")
-_FIRST_BEFORE = re.compile(r"(?<![a-z'’])(?:i|i['’]m|im|i['’]ve|i['’]d|i['’]ll|we|we['’]re|we['’]ve|me|us|myself"
-                           r"|ourselves)(?![a-z'’])")
+_FIRST_BEFORE = re.compile(r"(?<![a-z'’])(?:" + _I_WE + r"|me|us|myself|ourselves)(?![a-z'’])")
 _DETERMINER = re.compile(r"(?:the|that|this|these|those|an?|his|her|their|your|some|every|any|each)(?: [a-z'’-]+){0,2}?"
                          r" (?:" + EN_PEOPLE + r"|councillors?|mayors?|bishops?|reporters?|journalists?|editors?"
                          r"|judges?|people|person|members?|couple|family|families|lot)(?![a-z'’])")
@@ -29,10 +31,10 @@ _DETERMINER = re.compile(r"(?:the|that|this|these|those|an?|his|her|their|your|s
 # reflexive ("that refers to herself as a bitch"): two training rows main reads by the writer before "as"; nor the
 # agent of a passive ("i was described by him as a ...": the subject is described; read2's round r, s47), nor one
 # after "to" ("i am known to her as a ...", "i get introduced to them as a ...": read2's round t)
-_OBJECT = re.compile(r"(?<![a-z'’])(?<!by )(?<!to )(?:(?P<first>me|us|myself|ourselves)|him|them"
+_OBJECT = re.compile(r"(?<![a-z'’])(?<!by )(?<!to )(?:" + _FIRST_OBJECT + r"|him|them"
                      r"|her(?= (?:to|as|and|for)(?![a-z])|[,.;!?]))(?![a-z'’])")
 # where the verb "as" hangs on starts: a subject pronoun, a word opening a clause, "to" before a verb, a comma or colon
-_AS_CLAUSE = re.compile(r"(?<![a-z'’])(?:i|i['’]m|im|i['’]ve|i['’]d|i['’]ll|we|we['’]re|we['’]ve|he|she|they|you"
+_AS_CLAUSE = re.compile(r"(?<![a-z'’])(?:" + _I_WE + r"|he|she|they|you"
                         r"|that|when|why|who|which|because|to(?! (?:me|us|him|her|them|you|it|myself|ourselves)"
                         r"(?![a-z'’])))(?![a-z'’])|[,;:]")
 _BY = re.compile(r"(?<![a-z'’])(?:by|to) $")
@@ -41,7 +43,7 @@ _BY = re.compile(r"(?<![a-z'’])(?:by|to) $")
 _PREP_OBJECT = re.compile(r"(?<![a-z'’])(?:(?:refer|refers|referred|referring|allude|alludes|alluded|alluding) to"
                           r"|(?:speak|speaks|spoke|spoken|speaking|think|thinks|thought|thinking|talk|talks|talked"
                           r"|talking) of|(?:look|looks|looked|looking) (?:up)?on)"
-                          r" (?:(?P<first>me|us|myself|ourselves)|him|her|them)(?![a-z'’])")
+                          r" (?:" + _FIRST_OBJECT + r"|him|her|them)(?![a-z'’])")
 _PRONOUN = re.compile(r"(?<![a-z'’])(?:(?P<first>i|i['’]m|im|i['’]ve|i['’]d|i['’]ll|me|my|we|we['’]re|we['’]ve|us"
                       r"|our)|you|your|ya|u|he|him|his|she|her|they|them|their)(?![a-z'’])")
 
