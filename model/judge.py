@@ -180,6 +180,12 @@ JA_SEVENTH_READING_PROBE = SUITE_DIR / "ja_seventh_reading_probe.jsonl"
 # endings, a common noun of a name's shape + の, the plight and violence wishes, ども and the daze compounds)
 EIGHTH_READING_PROBE = SUITE_DIR / "en_eighth_reading_probe.jsonl"
 JA_EIGHTH_READING_PROBE = SUITE_DIR / "ja_eighth_reading_probe.jsonl"
+# session 48 (read2, landed in 49): that session's pairs against its readings (a sign-off's time / plan phrases,
+# "refer to X as", the literal refuse said of people, counter-speech / quoting / denial that fire a construction, whose
+# word an in-group word is, 死んで's told continuations as a request / prayer / threat, 気持ち悪い at a scene or a
+# person)
+NINTH_READING_PROBE = SUITE_DIR / "en_ninth_reading_probe.jsonl"
+JA_NINTH_READING_PROBE = SUITE_DIR / "ja_ninth_reading_probe.jsonl"
 # session 48 (en, issue 12): the writer's own group word in the writer's voice (named by others as the writer, "called
 # me a", a dear one in warm words, a fellow addressed, the word mentioned) against the same word aimed at someone
 IN_GROUP_USE_PROBE = SUITE_DIR / "en_in_group_use_probe.jsonl"
@@ -202,7 +208,7 @@ HARM_FORMS_PROBES = (DEED_THREAT_PROBE, JA_DEED_THREAT_PROBE, NAMED_ACCUSATION_P
                      THIRD_READING_PROBE, JA_THIRD_READING_PROBE, FOURTH_READING_PROBE, JA_FOURTH_READING_PROBE,
                      FIFTH_READING_PROBE, JA_FIFTH_READING_PROBE, SIXTH_READING_PROBE, JA_SIXTH_READING_PROBE,
                      SEVENTH_READING_PROBE, JA_SEVENTH_READING_PROBE, EIGHTH_READING_PROBE, JA_EIGHTH_READING_PROBE,
-                     IN_GROUP_USE_PROBE,
+                     NINTH_READING_PROBE, JA_NINTH_READING_PROBE, IN_GROUP_USE_PROBE,
                      JA_MENACE_PROBE, JA_OFFER_PROBE, TAKEBACK_PROBE, QUALITY_CHARGE_PROBE)
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 HATECHECK = Path("hatecheck-en") / "test_suite_cases.csv"

@@ -11,9 +11,11 @@ from model.judge import (
     JA_EIGHTH_READING_PROBE,
     JA_FIFTH_READING_PROBE,
     JA_FOURTH_READING_PROBE,
+    JA_NINTH_READING_PROBE,
     JA_SEVENTH_READING_PROBE,
     JA_SIXTH_READING_PROBE,
     JA_THIRD_READING_PROBE,
+    NINTH_READING_PROBE,
     SEVENTH_READING_PROBE,
     SIXTH_READING_PROBE,
     THIRD_READING_PROBE,
@@ -25,7 +27,8 @@ from tests.support.probes import assert_reading_probe
 # one English civil case has no twin (its harmful twin was already in en_polarity_probe); fifth (session 44's): all
 # paired; sixth (session 45's) and seventh (session 46's): all paired; eighth (session 47's): all paired, the Japanese
 # twins of a name's shape after ・ share as little as one character (a slur's compound against a person's name); en's
-# in-group use (session 48): all paired
+# in-group use (session 48): all paired; ninth (session 48's): all paired, its twins share as little as 3 characters in
+# Japanese (死んで / 馬鹿 said of a person or a group against a thing, a sleeper or a group's defender) and 6 in English
 PROBES = {THIRD_READING_PROBE: ({"harmful": 136, "non_harmful": 64}, 41, 8),
           JA_THIRD_READING_PROBE: ({"harmful": 14, "non_harmful": 16}, 10, 4),
           FOURTH_READING_PROBE: ({"harmful": 42, "non_harmful": 43}, 42, 13),
@@ -38,6 +41,8 @@ PROBES = {THIRD_READING_PROBE: ({"harmful": 136, "non_harmful": 64}, 41, 8),
           JA_SEVENTH_READING_PROBE: ({"harmful": 32, "non_harmful": 32}, 32, 3),
           EIGHTH_READING_PROBE: ({"harmful": 77, "non_harmful": 77}, 77, 13),
           JA_EIGHTH_READING_PROBE: ({"harmful": 62, "non_harmful": 62}, 62, 1),
+          NINTH_READING_PROBE: ({"harmful": 53, "non_harmful": 53}, 53, 6),
+          JA_NINTH_READING_PROBE: ({"harmful": 31, "non_harmful": 31}, 31, 3),
           IN_GROUP_USE_PROBE: ({"harmful": 16, "non_harmful": 16}, 16, 8)}
 
 
