@@ -189,6 +189,9 @@ JA_NINTH_READING_PROBE = SUITE_DIR / "ja_ninth_reading_probe.jsonl"
 # session 48 (en, issue 12): the writer's own group word in the writer's voice (named by others as the writer, "called
 # me a", a dear one in warm words, a fellow addressed, the word mentioned) against the same word aimed at someone
 IN_GROUP_USE_PROBE = SUITE_DIR / "en_in_group_use_probe.jsonl"
+# session 49 (train, issue 12): the hate gate's frames (moderation.targets.framed): a yes/no question, someone else's
+# feeling or words reported, the writer's feeling at people by what they do, against the same frame on an attack
+GATE_FRAME_PROBE = SUITE_DIR / "en_gate_frame_probe.jsonl"
 # session 44 (issue 12): a denial of hate followed by care for the group (civil) or by a restriction or contempt (the
 # attack taken back), each pair the same denial and frame, the continuation's sense turned
 TAKEBACK_PROBE = SUITE_DIR / "en_takeback_probe.jsonl"
@@ -208,7 +211,7 @@ HARM_FORMS_PROBES = (DEED_THREAT_PROBE, JA_DEED_THREAT_PROBE, NAMED_ACCUSATION_P
                      THIRD_READING_PROBE, JA_THIRD_READING_PROBE, FOURTH_READING_PROBE, JA_FOURTH_READING_PROBE,
                      FIFTH_READING_PROBE, JA_FIFTH_READING_PROBE, SIXTH_READING_PROBE, JA_SIXTH_READING_PROBE,
                      SEVENTH_READING_PROBE, JA_SEVENTH_READING_PROBE, EIGHTH_READING_PROBE, JA_EIGHTH_READING_PROBE,
-                     NINTH_READING_PROBE, JA_NINTH_READING_PROBE, IN_GROUP_USE_PROBE,
+                     NINTH_READING_PROBE, JA_NINTH_READING_PROBE, IN_GROUP_USE_PROBE, GATE_FRAME_PROBE,
                      JA_MENACE_PROBE, JA_OFFER_PROBE, TAKEBACK_PROBE, QUALITY_CHARGE_PROBE)
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 HATECHECK = Path("hatecheck-en") / "test_suite_cases.csv"

@@ -7,6 +7,7 @@ from model.judge import (
     EIGHTH_READING_PROBE,
     FIFTH_READING_PROBE,
     FOURTH_READING_PROBE,
+    GATE_FRAME_PROBE,
     IN_GROUP_USE_PROBE,
     JA_EIGHTH_READING_PROBE,
     JA_FIFTH_READING_PROBE,
@@ -28,7 +29,8 @@ from tests.support.probes import assert_reading_probe
 # paired; sixth (session 45's) and seventh (session 46's): all paired; eighth (session 47's): all paired, the Japanese
 # twins of a name's shape after ・ share as little as one character (a slur's compound against a person's name); en's
 # in-group use (session 48): all paired; ninth (session 48's): all paired, its twins share as little as 3 characters in
-# Japanese (死んで / 馬鹿 said of a person or a group against a thing, a sleeper or a group's defender) and 6 in English
+# Japanese (死んで / 馬鹿 said of a person or a group against a thing, a sleeper or a group's defender) and 6 in
+# English; train's gate frames (session 49): all paired
 PROBES = {THIRD_READING_PROBE: ({"harmful": 136, "non_harmful": 64}, 41, 8),
           JA_THIRD_READING_PROBE: ({"harmful": 14, "non_harmful": 16}, 10, 4),
           FOURTH_READING_PROBE: ({"harmful": 42, "non_harmful": 43}, 42, 13),
@@ -43,7 +45,8 @@ PROBES = {THIRD_READING_PROBE: ({"harmful": 136, "non_harmful": 64}, 41, 8),
           JA_EIGHTH_READING_PROBE: ({"harmful": 62, "non_harmful": 62}, 62, 1),
           NINTH_READING_PROBE: ({"harmful": 53, "non_harmful": 53}, 53, 6),
           JA_NINTH_READING_PROBE: ({"harmful": 31, "non_harmful": 31}, 31, 3),
-          IN_GROUP_USE_PROBE: ({"harmful": 16, "non_harmful": 16}, 16, 8)}
+          IN_GROUP_USE_PROBE: ({"harmful": 16, "non_harmful": 16}, 16, 8),
+          GATE_FRAME_PROBE: ({"harmful": 13, "non_harmful": 13}, 13, 10)}
 
 
 @pytest.mark.parametrize("probe", list(PROBES), ids=[p.stem for p in PROBES])
