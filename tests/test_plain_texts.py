@@ -43,7 +43,7 @@ def _read(norm) -> tuple:
 
 def _rewrites(text: str):
     """normalize's answer for `text` through _rewritten's passes, as it was before the plain flag."""
-    out, chars, lookalike, _codes, _plain = prepass.mapped(text)
+    out, chars, lookalike, _codes, _plain, _leet = prepass.mapped(text)
     starts._starts_in(out)  # a plain text's start positions were not kept: worked out again
     return _rewritten(out, (range(len(out)), range(1, len(out) + 1)), 0, lookalike, chars, False)
 

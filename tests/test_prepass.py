@@ -60,3 +60,34 @@ def test_a_character_not_learnt_yet_is_left_to_normalize():
     assert out is not None and out[0] == "\u9fa0\u9fa1 new characters" and out[1] == set(out[0])
     assert not _MARK.any()
     assert not normalize(text).codes.flags.writeable  # the kernels' code points are typed read-only
+
+
+LEET_TEXTS = ["h4te", "H4TE", "ｈ４ｔｅ", "w0men 死ね", "aaa4aaab", "h4444te", "a1", "1a", "a1 b", "a b c4d", "x 4 y",
+              "l-i-n-e h4te", "ww3ww", "t3st   w0rd", "a2b", "a8b", "abc1234", "ab12c", "a77a", "ｈ ４ ｔ ｅ",
+              "し ね h4 te", "zzz0zzz", "a0", "a" + "0" * 50 + "b", "00a00", "a\u30000b", "a・1・b", "b!tch h4te",
+              "a‐1‐b"]
+
+
+@pytest.mark.parametrize("text", LEET_TEXTS)
+def test_the_leet_flag_is_the_leet_search_where_normalize_asks_it(text, monkeypatch):
+    """prepass's leet flag stands for _LEET_NEEDED.search at the point normalize asks it (after the spacing, the
+    spaces and the runs): the fast path, its flag ignored (the search asked), and normalize's own path agree."""
+    normalize(text)
+    answer = mapped(text)
+    assert answer is not None
+    fast = _read(normalize(text))
+    monkeypatch.setattr(normalize_module, "mapped", lambda t: (*answer[:5], True))
+    assert _read(normalize(text)) == fast  # the search asked
+    monkeypatch.setattr(normalize_module, "mapped", lambda t: None)
+    assert _read(normalize(text)) == fast  # normalize's own path
+
+
+def test_the_leet_flag_has_teeth(monkeypatch):
+    """The leet reading is asked only where the flag says: with it forced off, h4te is not read by it (the
+    misspellings read it then, and count it otherwise)."""
+    for text in ("x h4te", "x hate 4 you", "4a4"):
+        normalize(text)  # its characters learnt
+    assert mapped("x h4te")[5] and not mapped("x hate 4 you")[5] and not mapped("4a4")[5]
+    read = _read(normalize("x h4te"))
+    monkeypatch.setattr(normalize_module, "mapped", lambda t: (*mapped(t)[:5], False))
+    assert _read(normalize("x h4te")) != read

@@ -65,11 +65,11 @@ def normalize(text: str) -> Normalized:
     text = text[:MAX_CHARS]
     fast = mapped(text)  # every character learnt and mapped to one: one compiled pass (prepass.py)
     if fast is not None:
-        out, chars_now, lookalike, codes, plain = fast
+        out, chars_now, lookalike, codes, plain, leet = fast
         mapping = range(len(out)), range(1, len(out) + 1)
         if plain:  # no later rewrite has where to start (prepass._plain): _rewritten's answer, without its passes
             return Normalized(out, mapping, (), 0, lookalike, 0, 0, chars_now, codes)
-        return _rewritten(out, mapping, 0, lookalike, chars_now, False)
+        return _rewritten(out, mapping, 0, lookalike, chars_now, False, leet)
     present = _charset(text)
     new = present - _SEEN
     if new:
@@ -100,10 +100,11 @@ def normalize(text: str) -> Normalized:
     return _rewritten(out, mapping, invisible, lookalike, chars_now)
 
 
-def _rewritten(out: str, mapping, invisible: int, lookalike: int, chars_now: set[str], kanji: bool = True
-               ) -> Normalized:
+def _rewritten(out: str, mapping, invisible: int, lookalike: int, chars_now: set[str], kanji: bool = True,
+               leet: bool = True) -> Normalized:
     """normalize's answer from the text mapped character by character (`out`, `mapping`: its offsets, `chars_now`:
-    its characters): the rewrites after the mapping, steps 3-6 (`kanji` False: its look-alike kanji read already)."""
+    its characters): the rewrites after the mapping, steps 3-6 (`kanji` False: its look-alike kanji read already;
+    `leet` False: `out` holds no match of _LEET_NEEDED, prepass's answer)."""
     if kanji and not _KANJI_LOOK.isdisjoint(chars_now):
         out, changed = _kanji_lookalikes(out, chars_now)
         if changed:
@@ -132,8 +133,10 @@ def _rewritten(out: str, mapping, invisible: int, lookalike: int, chars_now: set
         squashed = out
         if _DOUBLED and not _DOUBLED.isdisjoint([scanned[at] for at in runs.tolist()]):
             scanned = out  # a run of a character a needle doubles may have made or unmade one: scanned again
-    if not chars_now.isdisjoint(_LEET_DIGITS) and not chars_now.isdisjoint(_LATIN_LETTERS) and _LEET_NEEDED.search(
-            out):
+    # the spacing joins, the spaces and the runs squashed keep every [a-z][013457]+[a-z] and make none (letters and
+    # digits stay beside the same letters and digits): prepass's `leet`, over the mapped text, answers the search
+    if leet and not chars_now.isdisjoint(_LEET_DIGITS) and not chars_now.isdisjoint(_LATIN_LETTERS) and (
+            _LEET_NEEDED.search(out)):
         out, n = _unleet(out)
         if n:  # each word read with letters for its digits counts as a look-alike
             lookalike += n

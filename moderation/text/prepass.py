@@ -26,7 +26,8 @@ _encode = codecs.utf_32_le_encode  # (bytes, characters read), in C: str.encode(
 # its name first (0.30 against 0.13 µs)
 
 
-_HEAD = 6  # the packed answer: fallback, look-alikes, changed, distinct BMP code points, distinct astral ones, plain
+_HEAD = 7  # the packed answer: fallback, look-alikes, changed, distinct BMP code points, distinct astral ones, plain,
+# leet (a word of text.leet._LEET_NEEDED's: a letter, digits it reads, a letter)
 
 
 # 1 for each needle of the obfuscation automaton a rewrite lists (a text with none of them tries no rewrite)
@@ -86,11 +87,14 @@ def _mapped(codes, flags, lut, mark, buf, kana, classes, needles, listed):
     """Each code point of `codes` (n) mapped through `lut` into buf[:n] and the look-alike kanji among katakana
     rewritten there (_kanji_as_kana), the distinct BMP ones after them in the order met and the distinct astral ones
     (kept as they are) at its end, backwards; one int64 array: _HEAD values (the first 1: a code point normalize's
-    own path must map, the rest not written), then _every_start's answer over the mapped code points. The last head
-    value, plain, is 1 when normalize's later rewrites have nothing to start from (_plain)."""
+    own path must map, the rest not written), then _every_start's answer over the mapped code points. The head's
+    plain is 1 when normalize's later rewrites have nothing to start from (_plain), its leet 1 when the mapped code
+    points hold a match of text.leet._LEET_NEEDED."""
     n = codes.size
     lookalike = changed = bmp = astral = 0
     rewrite = 0  # a mapped character of _LOWER_BIT or _REWRITE_BIT met
+    leet = False  # _LEET_NEEDED's [a-z][013457]+[a-z] met (after = 1: a letter before, 2: and leet digits since)
+    after = 0
     for i in range(n):
         c = codes[i]
         if c >= 0x10000:  # normalize looks the few distinct ones up (mapped)
@@ -121,6 +125,13 @@ def _mapped(codes, flags, lut, mark, buf, kana, classes, needles, listed):
         changed = 1
     for i in range(n):
         m = buf[i]
+        if 97 <= m <= 122:
+            leet = leet or after == 2
+            after = 1
+        elif m == 48 or m == 49 or m == 51 or m == 52 or m == 53 or m == 55:
+            after = 2 if after else 0
+        else:
+            after = 0
         if m < 0x10000 and not mark[m]:
             mark[m] = 1
             buf[n + bmp] = m
@@ -132,6 +143,7 @@ def _mapped(codes, flags, lut, mark, buf, kana, classes, needles, listed):
     packed = np.empty(_HEAD + every.size, np.int64)
     packed[0], packed[1], packed[2], packed[3], packed[4] = 0, lookalike, changed, bmp, astral
     packed[5] = _plain(buf, n, rewrite, every, listed)
+    packed[6] = leet
     packed[_HEAD:] = every
     return packed
 
@@ -153,10 +165,11 @@ def _plain(buf, n, rewrite, every, listed) -> bool:
     return True
 
 
-def mapped(text: str) -> tuple[str, set[str], int, np.ndarray, bool] | None:
+def mapped(text: str) -> tuple[str, set[str], int, np.ndarray, bool, bool] | None:
     """(the text mapped character by character and its look-alike kanji read, its set of characters, how many
-    look-alikes were mapped or read, its code points, whether it is plain: _plain), with starts._starts_in's answer
-    for it kept unless it is plain (no rewrite reads it then); None where normalize's own path must map `text`."""
+    look-alikes were mapped or read, its code points, whether it is plain: _plain, whether it holds a match of
+    text.leet._LEET_NEEDED), with starts._starts_in's answer for it kept unless it is plain (no rewrite reads it
+    then); None where normalize's own path must map `text`."""
     codes = np.frombuffer(_encode(text, "surrogatepass")[0], np.uint32)  # a positional dtype: 0.56 against 1.0 µs
     n = codes.size
     buf = np.empty(2 * n, np.uint32)
@@ -164,7 +177,7 @@ def mapped(text: str) -> tuple[str, set[str], int, np.ndarray, bool] | None:
     head = packed[:_HEAD + 4].tolist()  # the sizes and _every_start's four, read at once
     if head[0]:
         return None
-    _fallback, lookalike, changed, bmp, astral, plain, runs, ja, latin, _needles = head
+    _fallback, lookalike, changed, bmp, astral, plain, leet, runs, ja, latin, _needles = head
     chars = set(_decode(buf[n:n + bmp])[0])
     if astral:  # an astral character is kept only if it was learnt and maps to itself
         tail = set(_decode(buf[2 * n - astral:])[0])
@@ -177,10 +190,10 @@ def mapped(text: str) -> tuple[str, set[str], int, np.ndarray, bool] | None:
     else:
         out = text
     if plain:
-        return out, chars, lookalike, codes, True
+        return out, chars, lookalike, codes, True, bool(leet)
     every = packed[_HEAD:]
     a = 4 + runs
     b = a + ja
     c = b + latin
     starts._LAST_STARTS = (out, (every[4:a], every[a:b], every[b:c]), codes, every[c:])  # (typed: read-only)
-    return out, chars, lookalike, codes, False
+    return out, chars, lookalike, codes, False, bool(leet)
