@@ -78,7 +78,10 @@ def warm(features, heads=None) -> None:
     sample = SAMPLE
     enc = features.encode(sample, spans=True, heads=heads)
     features.encode(sample * 20, heads=heads)  # a long comment's paths
-    from moderation.text.chars import _charset  # chars imports the kernels: here, not at the top
+    from moderation.needles.guards import compile_scans  # both import the kernels: here, not at the top
+    from moderation.text.chars import _charset
+
+    compile_scans()  # every guard's engine scan, before gunicorn forks (not in each worker's first comments)
 
     # normalize's compiled pass (text/prepass.py) takes the sample's learnt characters, so a long comment with one
     # not learnt yet was the first to load distinct_codes, in each worker (LLVM there: worker RSS 198 -> 250 MB)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import re._constants as C
 import re._parser as P
+import weakref
 
 import numpy as np
 
@@ -131,12 +132,13 @@ class Needles:
     `chars` is set(text); `found` is `NeedleIndex.found(text)` of an index this guard is part of (one
     automaton pass for every guard of a text), or None to test the needles one by one."""
 
-    __slots__ = ("_scan", "also", "bit", "chars", "pattern", "slot", "starts", "strings")
+    __slots__ = ("__weakref__", "_scan", "also", "bit", "chars", "pattern", "slot", "starts", "strings")
 
     def __init__(self, pattern: re.Pattern[str]):
         self.pattern = pattern
         self.starts = starts_of(pattern)
-        self._scan = None  # scan_of(pattern), compiled when first asked for (a dense text; ~0.2 s for all at import)
+        self._scan = None  # scan_of(pattern), compiled when first asked for (~0.2 s for all at import: compile_scans)
+        _MADE.add(self)
         self.slot = None  # where a StartIndex (moderation/needles/positions.py) finds this guard's starts
         self.bit = None  # which bit of a Found's `passed` answers may_match (moderation/needles/bits.py)
         key = (pattern.pattern, pattern.flags)
@@ -192,6 +194,19 @@ class Needles:
         if at is not None and self.slot is not None:
             return finditer_at(self.pattern, at.tries(self.slot), text, scan)
         return finditer(self.pattern, self.starts, text, scan)
+
+
+_MADE: weakref.WeakSet = weakref.WeakSet()  # every guard made, for compile_scans
+
+
+def compile_scans() -> int:
+    """Compile every guard's scan now (how many were not yet): finditer asks for it at a guard's first search, so each
+    gunicorn worker compiled the ~230 a score can reach over its first comments (~0.2-0.75 s of CPU, several ms to the
+    comment that first reached each); compiled before the fork (scoring's warm-up), the workers share them."""
+    todo = [guard for guard in list(_MADE) if guard._scan is None]
+    for guard in todo:
+        guard.scan  # noqa: B018 (the property compiles it)
+    return len(todo)
 
 
 class NeedleIndex:
