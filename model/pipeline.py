@@ -32,10 +32,18 @@ SEED = 20261129
 HATE_LIFT = 0.0
 # the lift that moves the order instead (session 48, train): logits the hate head's fitted sigmoid is moved up by only
 # where a construction of an attack on a group fires (one of HATE_GATE's signals > 0) in text with no Japanese
-# character (MaskedHeads' gate; `slur` is not one: a slur alone is also the writer's own word). FIGURES BELOW
+# character (MaskedHeads' gate; `slur` is not one: a slur alone is also the writer's own word). Chosen on VALIDATION
+# (-4's weights; 0.5 / 1.0 / 1.5 / 2.0, sets without insult_at_group, with `slur`, shut by counter_speech_en): at 1.0
+# written EN validation + 62 own cases 0.9565 -> 0.9574, Stormfront 0.8790 -> 0.8800, Davidson 0.9495 -> 0.9497.
+# As served on -4's weights (thresholds re-chosen: none moved): real civil English held-out flagged 13.43 -> 13.64%
+# (Davidson 'neither' 30.32 -> 30.75%, Stormfront noHate 7.74 -> 7.89%; the plain lift 0.5 was 15.92%), held-out
+# Davidson 0.9532 -> 0.9526, Stormfront 0.8698 -> 0.8711, Jigsaw-101 0.8750 -> 0.8899, every Japanese figure and
+# case equal; written probes 3,868 -> 3,884 of 4,761 (won 22 harms, lost 6 civil where a construction misfires:
+# en-ng-065 "I can't stand people who sneer at Pakistanis." 0.214 -> 0.426, en-sv-002 "Honestly I h8 Mondays and
+# always will." 0.256 -> 0.483); HateCheck (test only, read after the choice) 0.8442 -> 0.8465
 HATE_GATE = ("hate_at_group", "group_attack", "hate_statement_en", "dehumanize", "expel", "insult_at_group")
 HATE_GATE_SHUT = ("has_japanese",)
-HATE_GATE_LIFT = 0.0
+HATE_GATE_LIFT = 1.0
 
 
 def build_pipeline(C: float = 4.0, min_df: int = 2, calibration_cv: int = 3, char_bits: int = 18,
