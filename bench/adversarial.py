@@ -37,6 +37,7 @@ from moderation.targets import pii as targets_pii
 from moderation.targets import pii_pieces as targets_pii_pieces
 from moderation.targets import reported as targets_reported
 from moderation.targets import treated as targets_treated
+from moderation.targets import unaimed_en as targets_unaimed_en
 from moderation.text import misspellings as text_misspellings
 from moderation.text import patterns as text_patterns
 
@@ -123,7 +124,8 @@ def _patterns() -> dict[str, re.Pattern]:
     for module in (text_patterns, features_patterns, features_links, features_matches, targets_constructions,
                    targets_reported, targets_pii_pieces, targets_pii, targets_denied, targets_exclaimed,
                    targets_openings, targets_describers, targets_identity, targets_owned, targets_literal,
-                   targets_exposed, targets_civil, targets_negated, targets_treated, text_misspellings):
+                   targets_exposed, targets_civil, targets_negated, targets_treated, targets_unaimed_en,
+                   text_misspellings):
         for name, value in vars(module).items():
             if isinstance(value, re.Pattern) and id(value) not in seen:
                 seen.add(id(value))

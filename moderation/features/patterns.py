@@ -211,7 +211,8 @@ _AIMED_FLAG, _INSULT_FLAG, _PROFANITY_FLAG, _NEGATED_FLAG = 1, 2, 4, 8
 
 
 # features that are values already (ratios, densities, flags); every other one is a count, saturated by log1p
-_VALUES = ("emoji_density", "repetition", "length", "latin_ratio", "digit_ratio", "has_japanese", "pii_exposed")
+_VALUES = ("emoji_density", "repetition", "length", "latin_ratio", "digit_ratio", "has_japanese", "pii_exposed",
+           "attack_unaimed_en")
 
 
 _VALUE_MASK = np.zeros(len(FEATURE_NAMES), dtype=bool)  # the features that are values, not saturated

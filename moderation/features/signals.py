@@ -49,8 +49,11 @@ from moderation.targets.pii_pieces import EMAIL_NEEDED
 from moderation.targets.polarity import WITHHELD_CUE
 from moderation.targets.reported import reported_spans
 from moderation.targets.treated import endorsed_spans
+from moderation.targets.unaimed_en import ATTACK_FRAMES_EN, attack_unaimed
 from moderation.text.normalized import Normalized
 
+_ATTACK_AT = [_IDX[name] for name in ATTACK_FRAMES_EN]
+_UNAIMED_AT = _IDX["attack_unaimed_en"]
 # the counted patterns' guards, read once (words._NAMED_GUARD says why)
 _LINE_ID_GUARD, _PHONE_GUARD, _EMAIL_GUARD, _MONEY_GUARD = (_NEEDLES[rx] for rx in (_LINE_ID, _PHONE, _EMAIL,
                                                                                    _MONEY_AMOUNT))
@@ -97,6 +100,7 @@ def named_signals(raw: np.ndarray, norm: Normalized, codes: np.ndarray, spans: l
     denied = _merge(denied_at) if denied_at else None
     treated = _Treated(t, hits) if latin else None  # read only where a group word or a hate statement is found
     starts, ends, cats, words = _words(t, spans, chars, found, quoted, hits, denied, treated)
+    word_hits, hate_at, endorsed = (starts, ends, cats), [], False  # what attack_unaimed_en reads
     if latin and (denied_at or "deserve" in t or " as " in t or WITHHELD_CUE.search(t)) and (
             grouped := np.flatnonzero(_tables().group[cats])).size:  # a denial about a group, by its polarity
         _group_polarity(t, raw, spans, _denials(t, hits) if denied_at else (),
@@ -153,6 +157,8 @@ def named_signals(raw: np.ndarray, norm: Normalized, codes: np.ndarray, spans: l
             [_tables().construction[name]] * len(found_at))
         if spans is not None:  # spelled out only if an explanation asks (expand_spans)
             spans.append(_KindSpans(found_at, kinds))
+        if name == "hate_statement_en":
+            hate_at = [span for span, kind in zip(found_at, kinds, strict=True) if kind == name]
         if name == "hate_statement_en" and (kept := _kept_out(t, found_at, kinds, starts, cats, hits.sentence_ends)):
             more_starts += [a for a, _b in kept]  # whom someone in charge keeps out: the group of the role's sentence
             more_cats += [_tables().referent] * len(kept)
@@ -160,12 +166,12 @@ def named_signals(raw: np.ndarray, norm: Normalized, codes: np.ndarray, spans: l
                 spans.append(_KindSpans(kept, ["group"] * len(kept)))
     if latin and not _tables().group_ids.isdisjoint(cats.tolist()):  # a harm done to a group endorsed: an attack
         grouped = starts[_tables().group[cats]]
-        endorsed = [(a, b) for a, b in endorsed_spans(t) if ((grouped >= a) & (grouped < b)).any()]
-        if endorsed:
-            more_starts += [a for a, _b in endorsed]
-            more_cats += [_tables().construction["hate_statement_en"]] * len(endorsed)
+        if told := [(a, b) for a, b in endorsed_spans(t) if ((grouped >= a) & (grouped < b)).any()]:
+            endorsed = True
+            more_starts += [a for a, _b in told]
+            more_cats += [_tables().construction["hate_statement_en"]] * len(told)
             if spans is not None:
-                spans.append(_KindSpans(endorsed, ["hate_statement_en"] * len(endorsed)))
+                spans.append(_KindSpans(told, ["hate_statement_en"] * len(told)))
     if more_starts:
         starts = np.concatenate((starts, np.asarray(more_starts, dtype=np.int64)))
         cats = np.concatenate((cats, np.asarray(more_cats, dtype=np.int32)))
@@ -174,7 +180,25 @@ def named_signals(raw: np.ndarray, norm: Normalized, codes: np.ndarray, spans: l
     if latin and not raw[_IDX["denied_praise_at_group"]]:  # a group named in a civil frame is no target
         cats = unaimed_groups(t, starts, cats, hits.sentence_ends, denied)
     _sentence_combos(t, starts, cats, raw, focus, hits.sentence_ends)
+    if latin and not endorsed and raw[_ATTACK_AT].any():
+        raw[_UNAIMED_AT] = _unaimed(t, raw, hits.sentence_ends, hate_at, word_hits, starts, cats)
     return digits, found, hits
+
+
+def _unaimed(t: str, raw: np.ndarray, ends: np.ndarray, hate_at: list, word_hits: tuple, starts: np.ndarray,
+             cats: np.ndarray) -> float:
+    """attack_unaimed_en (1.0: every attack frame's hit stands in a frame that attacks no one, unaimed_en.py), from
+    the hate statements' spans, the word hits (starts, ends, category ids) and every hit (`starts`, `cats`)."""
+    tables = _tables()
+    a, b, ids = word_hits
+    words = [(x, y, tables.tuples[k]) for x, y, k in zip(a.tolist(), b.tolist(), ids.tolist(), strict=True)]
+    groups: dict[int, list] = {}  # the ends of the group words and slurs (group_attack's group) by sentence
+    for x, y, named in words:
+        if "group" in named or "group_named" in named or "slur" in named:
+            groups.setdefault(int(np.searchsorted(ends, x, side="right")), []).append(y)
+    if raw[_IDX["threat_en"]] and (groups or tables.group[cats].any()):  # a threat at a group: no reading covers
+        return 0.0
+    return float(attack_unaimed(t, ends, hate_at, words, groups))
 
 
 def pii_signals(raw: np.ndarray, norm: Normalized, codes: np.ndarray, spans: list | None,

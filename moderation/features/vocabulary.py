@@ -131,6 +131,9 @@ FEATURE_NAMES = (
     "insult_unaimed", "profanity_unaimed", "quoted_harm", "pii_pieces", "pii_public", "pii_expose_act", "pii_exposed",
     "denied_harm",
     "sentences", "denied_praise_at_group", "denied_stereotype_at_group",
+    # session 49: every attack frame in the text attacks no one (moderation.targets.unaimed_en): the hate gate's
+    # shut, which no head learns (model/pipeline.py)
+    "attack_unaimed_en",
 )
 
 
