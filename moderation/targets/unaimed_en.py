@@ -107,17 +107,18 @@ _REFUSE_AFTER = re.compile(r" (?:bags?|bins?|cans?|day|trucks?|lorr(?:y|ies)|col
                            r"|compactors?|pickups?|chutes?|heaps?|piles?|pandas?|bags? and|sacks?|liners?)(?![a-z'’])")
 _REFUSE_BEFORE = re.compile(r"(?:take|takes|took|taking|put|puts|putting) (?:out )?the $|(?:empty|empties|emptied"
                             r"|emptying) the $")
-_KIND_BEFORE = re.compile(r"(?:stray|farm|wild|pet|rescue|rescued|zoo|domestic|baby|injured|abandoned|feral|circus"
-                          r"|exotic|endangered|lab|laboratory|caged|grazing|woodland|forest|jungle|marine|dead|lost"
-                          r"|hungry|starving|neglected|mistreated|sick|native|small|stuffed|cuddly|toy|plastic"
-                          r"|cartoon)(?: [a-z'’-]{1,20})?? $")
+_KIND_BEFORE = re.compile(r"(?<![a-z'’])(?:stray|farm|wild|pet|rescue|rescued|zoo|domestic|baby|injured|abandoned"
+                          r"|feral|circus|exotic|endangered|lab|laboratory|caged|grazing|woodland|forest|jungle"
+                          r"|marine|neglected|mistreated|stuffed|cuddly|toy|plastic|cartoon)(?: [a-z'’-]{1,20})?? $")
 _PLACE_AFTER = re.compile(r" (?:in|at|from|under|behind) (?:the|our|my|their|his|her) (?:zoo|loft|attic|barn|shed"
                           r"|garden|walls?|cellar|basement|farm|field|woods|sewers?|bins?|kitchen|roof|skirting"
                           r"|floorboards|compost|hedge|pond|stable|kennels?|shelter|sanctuary|vet['’]?s?)(?![a-z'’])"
                           r"| (?:control|traps?|poison|catcher|catchers|exterminators?)(?![a-z'’])")
 # ... but not an animal word said of someone ("[group] are wild animals", "like rats in a sewer", "a pack of feral
-# animals") nor the refuse someone is put into ("put the [group] in the trash bags")
-_PREDICATED = re.compile(r"(?:(?<![a-z'’])(?:are|is|were|was|be|been|being|like|as|than|into|of)|['’]re|['’]s)"
+# animals", "these wild animals will ...": a demonstrative points at people as often) nor the refuse someone is put
+# into ("put the [group] in the trash bags")
+_PREDICATED = re.compile(r"(?:(?<![a-z'’])(?:are|is|were|was|be|been|being|like|as|than|into|of|these|those)|['’]re"
+                         r"|['’]s)"
                          r"(?: (?:a|an|such|just|nothing but|no better than|all|the|some|these|those|bunch of|pack of"
                          r"|herd of|load of|lot of|more|mere|little|dirty|filthy|disgusting|vile|bloody|fucking))* $")
 # the refuse said of a group in its sentence: "take out the trash, and I mean the [group]", "trash day, so the
