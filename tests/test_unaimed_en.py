@@ -35,6 +35,11 @@ PAIRS = (
      "My Polish neighbours are no longer welcome here."),
     ("Syrian families say they are not wanted in this town.", "I feel they are not welcome here, those Somalis."),
     ("Is it true that Muslims are no longer welcome at the club?", "Should all Muslims be deported?"),
+    ("Why are Somali families no longer welcome at the library? Someone explain.",
+     "Have you noticed Somali families are no longer welcome at the library?"),
+    ("I can't stand anyone who shouts at Polish shopkeepers.", "I can't stand anyone who comes from Poland."),
+    ("Trash day tomorrow, so put the broken chairs out with the bins.",
+     "Trash day tomorrow, so put the Romanians out with the bins."),
 )
 
 

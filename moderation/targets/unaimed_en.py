@@ -15,7 +15,7 @@ import re
 
 import numpy as np
 
-from moderation.targets.hate_en import _EN_FEEL, HATE_EN_PARTS
+from moderation.targets.hate_en import _EN_EXCLUDE, _EN_FEEL, HATE_EN_PARTS
 
 # the signals whose firing opens the hate gate (model/pipeline.py HATE_GATE reads this tuple)
 ATTACK_FRAMES_EN = ("hate_at_group", "group_attack", "hate_statement_en", "dehumanize", "expel", "insult_at_group")
@@ -62,6 +62,13 @@ _DEEDS = (r"sneer|mock|abuse|attack|harass|bully|bullies|hurt|insult|hate|despis
           r"|abusive|unkind|selfish|arrogant|late|two-faced|fake|smug|loud|entitled to other people['’]s)")
 _WHO = (r"(?:people|anyone|anybody|someone|somebody|everyone|everybody|those|men|women|folk|folks|guys|kids"
         r"|drivers|neighbours|neighbors|parents|customers|tourists|fans|landlords|bosses|politicians|adults|others)")
+# ... or by any other verb of theirs but one of who they are (train's reading, session 49: "anyone who spits at
+# [group]", "those who throw bricks through [group]'s windows"; not "people who are / come from / pray / wear ...")
+_IS_WHO = (r"(?!(?:are|is|were|was|be|been|being|am|come|comes|came|look|looks|identify|identifies|worship|worships"
+           r"|pray|prays|speak|speaks|believe|believes|practi[cs]e|practi[cs]es|follow|follows|wear|wears|live|lives"
+           r"|were born|was born|have|has|had|eat|eats|dress|dresses|go|goes|belong|belongs|love|loves|date|dates"
+           r"|marry|marries|sleep|sleeps|fancy|fancies|like|likes|need|needs|use|uses|get|gets|can|can['’]t|cannot"
+           r"|don['’]t|do|does|doesn['’]t|did|didn['’]t|won['’]t|will|would|should|must|may|might|could)(?![a-z'’]))")
 _FEELING_OBJECT = re.compile(
     r" (?:(?:all |the |this |that |these |those |such |so much |any )?(?:" + _TIMES + "|" + _WEATHER + "|" + _CHORES
     + "|" + _FOODS + "|" + _PASTIMES + "|" + _DOERS + r")(?![a-z'’])"
@@ -71,15 +78,22 @@ _FEELING_OBJECT = re.compile(
     r"(?!(?:sterling|viking|peking|beijing)(?![a-z]))[a-z]{2,}ing(?![a-z'’])"
     r"|(?:my|our) [a-z'’]{2,20}(?= *(?:[.!?,;:)\n]|$| and | but | so | when | because ))"
     r"|(?:all |the |those |these )?" + _WHO + r"(?: [a-z'’]{1,20})?? (?:who|that)(?: (?:always|just|still|constantly"
-    r"|keep|kept|never stop|openly|actually|really|then|now))? (?:" + _DEEDS + r")(?![a-z'’]))")
+    r"|keep|kept|never stop|openly|actually|really|then|now))? (?:(?:" + _DEEDS + r")(?![a-z'’])|" + _IS_WHO
+    + r"[a-z'’]{2,20}(?![a-z'’])))")
 # a question that asks, not asserts: a sentence opened by a verb (or "is it true that", "does anyone know if")
 # and ended by a question mark ("Are gay couples no longer welcome at the Red Lion?"); not a tag question after a
 # statement ("[group] are not welcome here, are they?": it opens with the statement) nor a negative one ("aren't
 # they ...?", "shouldn't they ...?": an answer expected)
 _ASKED = re.compile(r"(?:^|(?<=[.!?\n]) *|^ *)(?:(?:so|and|but|honestly|seriously|wait|hang on),? )?(?:(?:are|is|were"
-                    r"|was|do|does|did|has|have|will|can|could)(?![a-z'’])(?!n['’]t)|is it true(?: that)?|does anyone"
+                    r"|was|do|does|did|has|have|will|can|could)(?![a-z'’])(?!n['’]t)(?! (?:you|ya|u|we)(?![a-z'’]))"
+                    r"|is it true(?: that)?|does anyone"
                     r" know (?:if|whether)|anyone know (?:if|whether)|has anyone heard (?:if|whether)|do you know (?:if"
                     r"|whether)|i wonder (?:if|whether))")
+# a question of why a group is no longer welcome asks the reason ("Why are Somalis no longer welcome in this town?",
+# read2 s49): the not-welcome construction only (HATE_EN's own questions, "why are [group] so lazy", assert)
+_ASKED_WHY = re.compile(r"(?:^|(?<=[.!?\n]) *|^ *)(?:(?:so|and|but|honestly|seriously),? )?(?:why|how come|since when)"
+                        r" (?:are|is|were|was)(?![a-z'’])(?!n['’]t)")
+_NOT_WELCOME = next(rx for rx in HATE_EN_PARTS if rx.pattern == _EN_EXCLUDE[4])
 # the construction's subject a pronoun after a verb of feeling or telling whose subject is not the writer ("my Polish
 # neighbours feel they are no longer welcome here", "Syrian families say they are not wanted"): their own feeling,
 # not the writer's wish; "I feel they are not welcome here" is the writer's
@@ -124,10 +138,13 @@ _PREDICATED = re.compile(r"(?:(?<![a-z'’])(?:are|is|were|was|be|been|being|lik
 # the refuse said of a group in its sentence: "take out the trash, and I mean the [group]", "trash day, so the
 # [group] can go out with it"
 _MEANT = re.compile(r"(?<![a-z'’])(?:i mean|i meant|meaning|namely|i['’]m talking about|talking about|i\.e\.|that"
-                    r" means|by that i mean|starting with|including)(?![a-z'’])")
+                    r" means|by that i mean|starting with|including|start with|starts with|begin with|begins with"
+                    r"|beginning with|and all)(?![a-z'’])")
 _DISPOSED = re.compile(r"(?: [a-z'’]{1,20}){0,4}? (?:go|goes|went|gone|going|be|get|gets|is|are|thrown|throw|put"
                        r"|taken|take|collected|binned|dumped|chucked|tossed|kicked)(?: out)? (?:with|in|into|out with)"
-                       r" (?:it|them|the rest|the trash|the rubbish|the bins?|the refuse)(?![a-z'’])")
+                       r" (?:it|them|the rest|the trash|the rubbish|the bins?|the refuse)(?![a-z'’])"
+                       r"|(?: [a-z'’]{1,20}){0,3}? (?:out )?(?:with|in|into) (?:the )?(?:bins?|trash|rubbish|refuse"
+                       r"|rest of the (?:trash|rubbish))(?![a-z'’])")
 _PUT_INTO = re.compile(r"(?: [a-z'’]{1,20}){0,3}? (?:in|into|inside) (?:the |a |some |those |these |black )?$")
 _LITERAL_WORDS = frozenset(("trash", "animals", "rats", "pigs", "apes", "monkeys", "vermin", "cockroaches",
                             "parasites"))
@@ -154,7 +171,8 @@ def asked_or_felt(t: str, a: int, ends: np.ndarray) -> bool:
     k = _sentence(ends, a)
     start = int(ends[k - 1]) if k else 0
     stop = int(ends[k]) if k < ends.size else 0  # after its run of marks (". " its space too)
-    if stop and "?" in t[max(start, stop - 3):stop] and _ASKED.match(t, start):
+    if stop and "?" in t[max(start, stop - 3):stop] and (_ASKED.match(t, start) or (
+            _ASKED_WHY.match(t, start) and _NOT_WELCOME.match(t, a))):
         return True
     return _FELT_SUBJECT.match(t, a) is not None and _FELT.search(t, max(start, a - 40), a) is not None
 
