@@ -11,6 +11,7 @@ one of ATTACK_FRAMES_EN fire is covered, so an attack beside a covered hit keeps
 
 from __future__ import annotations
 
+import bisect
 import re
 
 import numpy as np
@@ -146,6 +147,7 @@ _DISPOSED = re.compile(r"(?: [a-z'’]{1,20}){0,4}? (?:go|goes|went|gone|going|b
                        r"|(?: [a-z'’]{1,20}){0,3}? (?:out )?(?:with|in|into) (?:the )?(?:bins?|trash|rubbish|refuse"
                        r"|rest of the (?:trash|rubbish))(?![a-z'’])")
 _PUT_INTO = re.compile(r"(?: [a-z'’]{1,20}){0,3}? (?:in|into|inside) (?:the |a |some |those |these |black )?$")
+_NEAR = 4  # group words read on each side of a refuse word, at most
 _LITERAL_WORDS = frozenset(("trash", "animals", "rats", "pigs", "apes", "monkeys", "vermin", "cockroaches",
                             "parasites"))
 
@@ -191,15 +193,19 @@ def denied_judged(t: str, a: int, ends: np.ndarray) -> bool:
 
 
 def literal(t: str, a: int, b: int, groups: list) -> bool:
-    """The dehumanising word t[a:b] names the refuse or an animal, no one (`groups`: the (start, end) of the group
-    words in its sentence)."""
+    """The dehumanising word t[a:b] names the refuse or an animal, no one (`groups`: the ends of the group words
+    and slurs in its sentence, in order)."""
     word = t[a:b]
     if word not in _LITERAL_WORDS:
         return False
     if word == "trash":
-        return (_REFUSE_AFTER.match(t, b) is not None or _REFUSE_BEFORE.search(t, max(0, a - 24), a) is not None) and (
-            not any((g <= a <= g + 80 and _PUT_INTO.fullmatch(t, g, a)) or (b < g <= b + 100 and (
-                _MEANT.search(t, b, g) is not None or _DISPOSED.match(t, g, g + 80) is not None)) for g in groups))
+        if _REFUSE_AFTER.match(t, b) is None and _REFUSE_BEFORE.search(t, max(0, a - 24), a) is None:
+            return False
+        # the group words near it only (`groups` sorted): a sentence of refuse and group words stays linear
+        before = groups[bisect.bisect_left(groups, a - 80):bisect.bisect_right(groups, a)][-_NEAR:]
+        after = groups[bisect.bisect_right(groups, b):bisect.bisect_right(groups, b + 100)][:_NEAR]
+        return not (any(_PUT_INTO.fullmatch(t, g, a) for g in before) or any(
+            _MEANT.search(t, b, g) is not None or _DISPOSED.match(t, g, g + 80) is not None for g in after))
     kind = _KIND_BEFORE.search(t, max(0, a - 40), a)
     if kind is None and _PLACE_AFTER.match(t, b) is None:
         return False
