@@ -12,6 +12,7 @@ from sklearn.pipeline import Pipeline
 from moderation.features.vocabulary import FEATURE_NAMES
 from moderation.heads import MaskedHeads
 from moderation.scoring.scorer import CATEGORIES, HEADS, LABELS
+from moderation.targets.unaimed_en import ATTACK_FRAMES_EN
 from moderation.vectorizer import TextFeatures
 
 __all__ = ["CATEGORIES", "HEADS", "LABELS", "SEED", "build_pipeline", "compact"]
@@ -41,8 +42,13 @@ HATE_LIFT = 0.0
 # case equal; written probes 3,868 -> 3,884 of 4,761 (won 22 harms, lost 6 civil where a construction misfires:
 # en-ng-065 "I can't stand people who sneer at Pakistanis." 0.214 -> 0.426, en-sv-002 "Honestly I h8 Mondays and
 # always will." 0.256 -> 0.483); HateCheck (test only, read after the choice) 0.8442 -> 0.8465
-HATE_GATE = ("hate_at_group", "group_attack", "hate_statement_en", "dehumanize", "expel", "insult_at_group")
-HATE_GATE_SHUT = ("has_japanese",)
+HATE_GATE = ATTACK_FRAMES_EN
+# session 49: kept shut also where every attack frame's hit in the text attacks no one (attack_unaimed_en, en's
+# moderation/targets/unaimed_en.py: a feeling at a thing or at people by a deed, a harm word in its literal sense, a
+# denied judgement, an exclusion asked or told as the group's own feeling). The gate's input only (GATE_ONLY: no head
+# is fitted on it, MaskedHeads gate_only, so a refit of the same rows gives the same weights)
+HATE_GATE_SHUT = ("has_japanese", "attack_unaimed_en")
+GATE_ONLY = ("attack_unaimed_en",)
 HATE_GATE_LIFT = 1.0
 
 
@@ -102,9 +108,11 @@ def build_pipeline(C: float = 4.0, min_df: int = 2, calibration_cv: int = 3, cha
               if hate_lift else ())
     opens, shut = (tuple(features.signal_offset_ + FEATURE_NAMES.index(name) for name in names)
                    for names in (HATE_GATE, HATE_GATE_SHUT))
+    gate_only = tuple(features.signal_offset_ + FEATURE_NAMES.index(name) for name in GATE_ONLY)
     heads = MaskedHeads(C=C, calibration_cv=calibration_cv, random_state=SEED, excluded_columns=excluded,
                         damped_columns=damped, lifted_heads=lifted, gate_columns=opens, gate_shut=shut,
-                        gate_lifts=((HEADS.index("hate"), hate_gate_lift),) if hate_gate_lift else ())
+                        gate_lifts=((HEADS.index("hate"), hate_gate_lift),) if hate_gate_lift else (),
+                        gate_only=gate_only)
     return Pipeline([("features", features), ("heads", heads)])
 
 

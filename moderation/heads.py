@@ -48,11 +48,13 @@ class MaskedHeads(ClassifierMixin, BaseEstimator):
     gate_columns: tuple = ()
     gate_shut: tuple = ()
     gate_lifts: tuple = ()
+    gate_only: tuple = ()
     gate_ = NO_GATE
 
     def __init__(self, C: float = 4.0, calibration_cv: int = 3, max_iter: int = 3000, random_state: int = 0,
                  class_weight: str | None = "balanced", excluded_columns: tuple = (), damped_columns: tuple = (),
-                 lifted_heads: tuple = (), gate_columns: tuple = (), gate_shut: tuple = (), gate_lifts: tuple = ()):
+                 lifted_heads: tuple = (), gate_columns: tuple = (), gate_shut: tuple = (), gate_lifts: tuple = (),
+                 gate_only: tuple = ()):
         self.C = C
         self.calibration_cv = calibration_cv
         self.max_iter = max_iter
@@ -74,6 +76,10 @@ class MaskedHeads(ClassifierMixin, BaseEstimator):
         self.gate_columns = gate_columns
         self.gate_shut = gate_shut
         self.gate_lifts = gate_lifts
+        # columns the gate reads and no head does (the frames that keep it shut): every head is fitted without them,
+        # as if they were not in X at all (so the fit equals one of the code without them, to the bit), and weighs
+        # them 0
+        self.gate_only = gate_only
 
     def _lr(self):
         from sklearn.linear_model import LogisticRegression  # fitting's, not serving's (~0.07 s of loading the model)
@@ -112,16 +118,23 @@ class MaskedHeads(ClassifierMixin, BaseEstimator):
             scale[column] = factor
         if self.damped_columns:
             X = X @ sp.diags(scale, format="csr") if sp.issparse(X) else X * scale
+        width = X.shape[1]
+        kept = np.setdiff1d(np.arange(width), np.asarray(self.gate_only, dtype=np.int64))
+        if self.gate_only:  # each row's entries in their order, the others' columns renumbered
+            X = X[:, kept]
         coefs, intercepts, cal = [], [], []
         self.n_labelled_ = []
         for k in range(Y.shape[1]):
             mask = ~np.isnan(Y[:, k])
             Xk = X[mask]
             if cols := [c for h, c in self.excluded_columns if h == k]:
-                keep = np.ones(X.shape[1])
+                keep = np.ones(width)
                 keep[cols] = 0.0
+                keep = keep[kept]
                 Xk = Xk @ sp.diags(keep, format="csr") if sp.issparse(Xk) else Xk * keep
-            coef, intercept, ab = self._fit_head(Xk, Y[mask, k].astype(int), w_all[mask, k])
+            fitted, intercept, ab = self._fit_head(Xk, Y[mask, k].astype(int), w_all[mask, k])
+            coef = np.zeros(width)  # the gate-only columns weigh 0
+            coef[kept] = fitted
             coefs.append(coef * scale if self.damped_columns else coef)
             intercepts.append(intercept)
             cal.append(ab)
@@ -133,7 +146,7 @@ class MaskedHeads(ClassifierMixin, BaseEstimator):
             if a := self.calibration_[k, 0]:  # P = 1 / (1 + exp(a * dec + b)): b - logits, and dec + logits / a at 1
                 self.calibration_[k, 1] -= logits
                 self.coef_[column, k] += logits / a
-        self.n_features_in_ = X.shape[1]
+        self.n_features_in_ = width
         self.classes_ = np.asarray([0, 1])
         self.set_gate(self.gate_columns, self.gate_shut, self.gate_lifts)
         return self

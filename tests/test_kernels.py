@@ -723,11 +723,15 @@ def test_the_gated_lift_moves_hate_only_where_a_construction_fires_in_text_witho
              "Get every last Pakistani out of this country.", "Gay people are a disease on society.",
              "Immigrants staff half the hospitals in this city.", "Muslims born here are real Britons.",
              "You are a liar and a thief.", "I hate Mondays.", "Immigrants are vermin. 移民は出て行け",
-             "在日は日本から出て行け", "移民は害虫だ", "The weather is nice today."]
+             "在日は日本から出て行け", "移民は害虫だ", "The weather is nice today.",
+             "Are Somali families no longer welcome at the community centre?",
+             "I can't stand people who sneer at Pakistanis."]
     fired = [any(signal_dict(t)[name] > 0 for name in HATE_GATE) for t in texts]
     japanese = [signal_dict(t)["has_japanese"] > 0 for t in texts]
-    opened = np.asarray(fired) & ~np.asarray(japanese)
+    shut = [signal_dict(t)["attack_unaimed_en"] > 0 for t in texts]  # a gate input only: it keeps the gate shut
+    opened = np.asarray(fired) & ~np.asarray(japanese) & ~np.asarray(shut)
     assert 2 <= opened.sum() < len(texts) - 2 and any(f and j for f, j in zip(fired, japanese, strict=True))
+    assert sum(f and u for f, u in zip(fired, shut, strict=True)) >= 2
     before = shipped.features.encode_batch(texts, heads=shipped.heads)[1]
     served = shipped.features.encode_batch(texts, heads=heads)[1]
     np.testing.assert_allclose(served, Pipeline([("f", shipped.features), ("h", heads)]).predict_proba(texts),

@@ -81,6 +81,7 @@ def conform(features, heads) -> bool:
     # constructor parameters, but column numbers of the fit: they follow their signal, as a refit would number it
     heads.excluded_columns = tuple((k, column.get(c, c)) for k, c in heads.excluded_columns)
     heads.damped_columns = tuple((column.get(c, c), factor) for c, factor in heads.damped_columns)
+    heads.gate_only = tuple(column.get(c, c) for c in heads.gate_only)
     heads.set_gate([column.get(c, c) for c in heads.gate_columns], [column.get(c, c) for c in heads.gate_shut],
                    heads.gate_lifts)
     features.n_features_out_ = coef.shape[0]

@@ -96,6 +96,8 @@ NAMES = {
     "sentences": ("文の数", "sentences"),
     "denied_praise_at_group": ("集団に対する長所の否定", "a good quality denied of a group"),
     "denied_stereotype_at_group": ("集団に対する偏見の否定", "a stereotype denied of a group"),
+    # the hate gate's input only (no head weighs it), named for completeness
+    "attack_unaimed_en": ("誰も攻撃していない攻撃の言葉", "attack words that attack no one"),
     # older models' signals, still in explanations stored before them
     "abuse_lexicon": ("暴言の語", "abusive words"),
     "sexual_lexicon": ("性的な語", "sexual words"),
