@@ -704,19 +704,23 @@ def test_ngram_layout_finds_each_occurrences_row_entry(shipped, budget):
 def test_the_gated_lift_moves_hate_only_where_a_construction_fires_in_text_without_japanese(shipped):
     """MaskedHeads' gate (build_pipeline(hate_gate_lift=L)): hate's calibrated log-odds rise by exactly L where one of
     HATE_GATE's signals fires and the text has no Japanese character, nowhere else; the other heads are the ungated
-    ones bit for bit; serving's kernel, proba_rows and predict_proba agree to 1e-9. Off, the shipped heads carry no
-    gate (NO_GATE): their answers are the pinned ones."""
+    ones bit for bit; serving's kernel, proba_rows and predict_proba agree to 1e-9. The shipped heads (since
+    2026.12.06-6) carry the gate build_pipeline declares; set off, they carry none (NO_GATE)."""
     import copy
 
     from sklearn.pipeline import Pipeline
 
-    from model.pipeline import HATE_GATE, HEADS, build_pipeline
+    from model.pipeline import HATE_GATE, HATE_GATE_LIFT, HEADS, build_pipeline
     from moderation.features.signals import signal_dict
     from moderation.kernels.decisions import NO_GATE
 
-    assert shipped.heads.gate_ is NO_GATE
+    shipped_gate = build_pipeline().named_steps["heads"]
+    assert (shipped.heads.gate_columns, shipped.heads.gate_shut, shipped.heads.gate_lifts) == (
+        shipped_gate.gate_columns, shipped_gate.gate_shut, ((HEADS.index("hate"), HATE_GATE_LIFT),))
+    ungated = copy.deepcopy(shipped.heads).set_gate(shipped.heads.gate_columns, shipped.heads.gate_shut, ())
+    assert ungated.gate_ is NO_GATE
     declared = build_pipeline(hate_gate_lift=1.5).named_steps["heads"]
-    heads = copy.deepcopy(shipped.heads).set_gate(declared.gate_columns, declared.gate_shut, declared.gate_lifts)
+    heads = copy.deepcopy(ungated).set_gate(declared.gate_columns, declared.gate_shut, declared.gate_lifts)
     k = HEADS.index("hate")
     assert declared.gate_lifts == ((k, 1.5),) and build_pipeline(hate_gate_lift=0).named_steps["heads"].gate_lifts == ()
     texts = ["Immigrants are vermin and should all be deported.", "Muslims are filthy animals.",
@@ -732,7 +736,7 @@ def test_the_gated_lift_moves_hate_only_where_a_construction_fires_in_text_witho
     opened = np.asarray(fired) & ~np.asarray(japanese) & ~np.asarray(shut)
     assert 2 <= opened.sum() < len(texts) - 2 and any(f and j for f, j in zip(fired, japanese, strict=True))
     assert sum(f and u for f, u in zip(fired, shut, strict=True)) >= 2
-    before = shipped.features.encode_batch(texts, heads=shipped.heads)[1]
+    before = shipped.features.encode_batch(texts, heads=ungated)[1]
     served = shipped.features.encode_batch(texts, heads=heads)[1]
     np.testing.assert_allclose(served, Pipeline([("f", shipped.features), ("h", heads)]).predict_proba(texts),
                                rtol=0, atol=1e-9)
