@@ -31,6 +31,9 @@ def relaid(pipeline, names, *, recorded=True):
     heads.n_features_in_ = coef.shape[0]
     heads.excluded_columns = tuple((k, column[c]) for k, c in heads.excluded_columns if c in column)
     heads.damped_columns = tuple((column[c], factor) for c, factor in heads.damped_columns if c in column)
+    heads.gate_only = tuple(column[c] for c in heads.gate_only if c in column)  # the gate's columns follow too
+    heads.set_gate([column[c] for c in heads.gate_columns if c in column],
+                   [column[c] for c in heads.gate_shut if c in column], heads.gate_lifts)
     features.n_features_out_ = coef.shape[0]
     if recorded:
         features.signal_names_ = tuple(names)
