@@ -30,6 +30,7 @@ from moderation.text import edits as text_edits
 from moderation.text import normalize as text_normalize
 from moderation.text import patterns as text_patterns
 from moderation.text import starts as text_starts
+from tests.support.draws import check_piece_texts
 from tests.support.shared_tail import TailScan, parsed, piece_runs
 
 GUARDED = {**FP._NEEDLES.guards, **TP._NEEDLES.guards}
@@ -60,18 +61,16 @@ def _agrees(rx, text, chars=None, needles=None):
 @pytest.mark.slow
 def test_a_guard_never_skips_a_match(rx):
     """On text of the pattern's own pieces, which test_searching_from_where_a_match_starts_finds_the_same_matches
-    draws alike (the same strategy): one Hypothesis run asks both, 150 texts each (the two runs, 150 and 60 texts,
-    were 88 s of CI's 1,561 s of tests, ~97% of it Hypothesis drawing the texts, not the checks)."""
+    draws alike (the same strategy): one draw asks both (the two Hypothesis runs, 150 and 60 texts, were 88 s of
+    CI's 1,561 s of tests, ~97% of it Hypothesis drawing the texts, not the checks): 150 texts and a Hypothesis run
+    of 25 (tests/support/draws.py)."""
     forced, spelled = _every_start(rx), _every_prefix(rx)
-    every = st.lists(st.sampled_from(_pieces(rx)), max_size=25).map("".join)
 
-    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-    @given(text=every)
     def check(text):
         _agrees(rx, text)
         _found_from_starts(rx, forced, spelled, text)
 
-    check()
+    check_piece_texts(check, _pieces(rx), 150, 25, rx.pattern)
 
 
 @pytest.mark.slow
@@ -237,12 +236,7 @@ def test_searching_from_where_a_match_starts_finds_the_same_matches(rx):
     forced, spelled = _every_start(rx), _every_prefix(rx)
     pieces = _pieces(rx)
     if rx not in GUARDED:
-        @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-        @given(text=st.lists(st.sampled_from(pieces), max_size=25).map("".join))
-        def check(text):
-            _found_from_starts(rx, forced, spelled, text)
-
-        check()
+        check_piece_texts(lambda text: _found_from_starts(rx, forced, spelled, text), pieces, 60, 25, rx.pattern)
     searched = [s for s in (forced, spelled) if s is not None]  # None: finditer is rx.finditer, the reference itself
     guard = ALL_GUARDED[rx] if ALL_GUARDED[rx].starts is not None else None  # likewise
     for text, want, run, tail in piece_runs(rx, pieces):  # many start characters that fail, then matches

@@ -9,8 +9,6 @@ import re
 import re._parser as P
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from bench.adversarial import SEPARATORS, _walk, adversarial_inputs
 from moderation import PROJECT_ROOT
@@ -24,6 +22,7 @@ from moderation.targets import praise as TPR
 from moderation.targets import reported as TR
 from moderation.targets import threat_ja as TTJ
 from moderation.text.normalize import normalize
+from tests.support.draws import check_piece_texts
 
 # (the whole pattern, its parts' guard, the needle indexes whose `found` its callers pass)
 SPLITS = {"threat_en": (TC.THREAT_EN, FP._SPLIT[TC.THREAT_EN], (FP._NEEDLES,)),
@@ -153,12 +152,8 @@ def pieces(name):
 @pytest.mark.parametrize("name", SPLIT_NAMES)
 @pytest.mark.slow
 def test_generated_text_matches_alike(name):
-    @settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-    @given(text=st.lists(st.sampled_from(pieces(name)), max_size=30).map("".join))
-    def check(text):
-        _same(name, text)
-
-    check()
+    """1,500 texts of the split's pieces and a Hypothesis run of 250 (tests/support/draws.py)."""
+    check_piece_texts(lambda text: _same(name, text), pieces(name), 1500, 30, name)
 
 
 @pytest.mark.parametrize(("parts", "text"), [

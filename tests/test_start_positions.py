@@ -14,6 +14,7 @@ from moderation.features import patterns as FP
 from moderation.features.signals import code_pass
 from moderation.needles import starts as needle_starts
 from moderation.needles.positions import StartIndex, tries
+from tests.support.draws import check_piece_texts
 from tests.support.shared_tail import piece_runs
 from tests.test_codepass import SLOTS, codes_of, stops_of
 from tests.test_needles import _pieces
@@ -79,13 +80,7 @@ def test_starts_on_text_of_the_patterns_own_pieces(guard):
     """Text spelled from the pattern's literals, characters and near-misses, and one of each piece repeated (a
     text full of start characters: the fall back to the engine's own scan)."""
     pieces = _pieces(guard.pattern) + DIGITS + ["\n", " "]
-
-    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-    @given(text=st.lists(st.sampled_from(pieces), max_size=30).map("".join))
-    def check(text):
-        _same(guard, text)
-
-    check()
+    check_piece_texts(lambda text: _same(guard, text), pieces, 60, 30, guard.pattern.pattern)
     for text, want, _run, _tail in piece_runs(guard.pattern, pieces):
         _same(guard, text, want=want)
 
