@@ -101,8 +101,11 @@ def named_signals(raw: np.ndarray, norm: Normalized, codes: np.ndarray, spans: l
     treated = _Treated(t, hits) if latin else None  # read only where a group word or a hate statement is found
     starts, ends, cats, words = _words(t, spans, chars, found, quoted, hits, denied, treated)
     word_hits, hate_at, endorsed = (starts, ends, cats), [], False  # what attack_unaimed_en reads
-    if latin and (denied_at or "deserve" in t or " as " in t or WITHHELD_CUE.search(t)) and (
-            grouped := np.flatnonzero(_tables().group[cats])).size:  # a denial about a group, by its polarity
+    # a denial about a group, by its polarity: a group word among the hits asked first (a set test of their ids), then
+    # the cues (WITHHELD_CUE's search of the text ran on every English comment, with a group word or not)
+    if latin and not _tables().group_ids.isdisjoint(cats.tolist()) and (
+            denied_at or "deserve" in t or " as " in t or WITHHELD_CUE.search(t)):
+        grouped = np.flatnonzero(_tables().group[cats])
         _group_polarity(t, raw, spans, _denials(t, hits) if denied_at else (),
                         list(zip(starts[grouped].tolist(), ends[grouped].tolist(), strict=True)))
     _brands(cats, words, domains, raw, hits.flagged)
