@@ -1,6 +1,11 @@
 """attack_unaimed_en (the hate gate's shut, moderation/targets/unaimed_en.py): each frame that attacks no one shuts the
 gate, and the same frame on an attack keeps it open (en's own minimal pairs, session 49; no HateCheck case read)."""
 
+import gc
+import time
+
+import pytest
+
 from moderation.features.signals import signal_dict
 from moderation.targets.unaimed_en import ATTACK_FRAMES_EN
 
@@ -60,3 +65,30 @@ def test_a_covered_hit_beside_an_attack_in_another_sentence_keeps_the_gate_open(
                  "We rescued two stray animals. Those Pakistanis are animals too.",
                  "As for the dykes who organised the march, they should be beaten."):
         assert signal_dict(text)["attack_unaimed_en"] == 0.0, text
+
+
+def _cost(text: str, budget: float = 0.05) -> float:
+    """Thread CPU seconds per signal_dict call, repeated until `budget` seconds."""
+    calls, start = 0, time.thread_time()
+    while (spent := time.thread_time() - start) < budget:
+        signal_dict(text)
+        calls += 1
+    return spent / calls
+
+
+@pytest.mark.slow
+def test_the_readings_grow_linearly_with_the_text():
+    """Each reading's frame repeated in one sentence (every hit read, group words beside refuse words: read2 found
+    literal() reading all of them per hit), 4x longer: at most ~4x the cost, measured as a ratio in one run."""
+    units = ("put the trash bags out Muslims ", "Muslims feed stray animals ", "i hate mondays i hate ",
+             "are gay couples no longer welcome? ", "i don't find gay men disgusting, ",
+             "they feel they are no longer welcome ", "take out the trash and i mean the somalis ")
+    gc.collect()
+    gc.disable()
+    try:
+        for unit in units:
+            small, big = ((unit * (size // len(unit) + 1))[:size] for size in (2_500, 10_000))
+            growth = min(_cost(big) / _cost(small) for _ in range(3))
+            assert growth < 6.0, (unit, growth)
+    finally:
+        gc.enable()
