@@ -45,6 +45,9 @@ PAIRS = (
     ("I can't stand anyone who shouts at Polish shopkeepers.", "I can't stand anyone who comes from Poland."),
     ("Trash day tomorrow, so put the broken chairs out with the bins.",
      "Trash day tomorrow, so put the Romanians out with the bins."),
+    ("I hate when the buses bunch up like that.", "I hate Mondays and Muslims."),
+    ("What a trash franchise, sell the club.", "Those Romanians are trash."),
+    ("These things make me sick, honestly.", "These Romanians make me sick, honestly."),
 )
 
 

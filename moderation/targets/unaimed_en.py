@@ -74,13 +74,14 @@ _FEELING_OBJECT = re.compile(
     r" (?:(?:all |the |this |that |these |those |such |so much |any )?(?:" + _TIMES + "|" + _WEATHER + "|" + _CHORES
     + "|" + _FOODS + "|" + _PASTIMES + "|" + _DOERS + r")(?![a-z'’])"
     r"|(?:it|this|that)(?= *(?:[.!?,;:)\n]|$| when| how| about| so| much| more| too| stuff| crap| shit| thing| part"
-    r"| bit| sort| kind| one))"
+    r"| bit| sort| kind| one))|when(?![a-z'’])"
     r"|(?!being |getting |seeing |watching |hearing |reading |having (?:them|those|these|the|all|any|[a-z]+s) )"
     r"(?!(?:sterling|viking|peking|beijing)(?![a-z]))[a-z]{2,}ing(?![a-z'’])"
     r"|(?:my|our) [a-z'’]{2,20}(?= *(?:[.!?,;:)\n]|$| and | but | so | when | because ))"
-    r"|(?:all |the |those |these )?" + _WHO + r"(?: [a-z'’]{1,20})?? (?:who|that)(?: (?:always|just|still|constantly"
-    r"|keep|kept|never stop|openly|actually|really|then|now))? (?:(?:" + _DEEDS + r")(?![a-z'’])|" + _IS_WHO
-    + r"[a-z'’]{2,20}(?![a-z'’])))")
+    r"|(?P<deed>(?:all |the |those |these )?" + _WHO + r"(?: [a-z'’]{1,20})?? (?:who|that)(?: (?:always|just|still"
+    r"|constantly|keep|kept|never stop|openly|actually|really|then|now))? (?:(?:" + _DEEDS + r")(?![a-z'’])|" + _IS_WHO
+    + r"[a-z'’]{2,20}(?![a-z'’]))))")
+_CLAUSE_END = re.compile(r"[,;:.!?\n(]| but | though | although | whereas | while ")
 # a question that asks, not asserts: a sentence opened by a verb (or "is it true that", "does anyone know if")
 # and ended by a question mark ("Are gay couples no longer welcome at the Red Lion?"); not a tag question after a
 # statement ("[group] are not welcome here, are they?": it opens with the statement) nor a negative one ("aren't
@@ -119,7 +120,12 @@ _CONDITIONED = re.compile(r"(?<![a-z'’])(?:as long as|so long as|provided|prov
 # a dehumanising word in its literal sense: the refuse itself ("the trash bags", "taking out the trash"), an animal
 # of a kind ("three filthy stray animals", "farm animals", "rats in the loft"), pests controlled
 _REFUSE_AFTER = re.compile(r" (?:bags?|bins?|cans?|day|trucks?|lorr(?:y|ies)|collections?|collectors?|talk|talking"
-                           r"|compactors?|pickups?|chutes?|heaps?|piles?|pandas?|bags? and|sacks?|liners?)(?![a-z'’])")
+                           r"|compactors?|pickups?|chutes?|heaps?|piles?|pandas?|bags? and|sacks?|liners?"
+                           # or trash said of a thing ("What a trash franchise.": an opinion of it, no one)
+                           r"|franchise|team|show|tv|telly|film|movie|song|album|music|game|book|food|service|app"
+                           r"|website|season|episode|reffing|refereeing|defen[cs]e|performance|call|tweet|post"
+                           r"|article|take|opinion|design|car|phone|pizza|coffee|beer|league|club|kit|console)"
+                           r"(?![a-z'’])")
 _REFUSE_BEFORE = re.compile(r"(?:take|takes|took|taking|put|puts|putting) (?:out )?the $|(?:empty|empties|emptied"
                             r"|emptying) the $")
 _KIND_BEFORE = re.compile(r"(?<![a-z'’])(?:stray|farm|wild|pet|rescue|rescued|zoo|domestic|baby|injured|abandoned"
@@ -163,9 +169,17 @@ def _sentence_start(ends: np.ndarray, at: int) -> int:
     return int(ends[k - 1]) if k else 0
 
 
-def feeling_unaimed(t: str, b: int) -> bool:
-    """The writer's feeling whose verb ends at `b` is at a thing, a time or people named by a deed."""
-    return _FEELING_OBJECT.match(t, b) is not None
+def feeling_unaimed(t: str, b: int, groups) -> bool:
+    """The writer's feeling whose verb ends at `b` is at a thing, a time or people named by a deed (`groups`: the ends
+    of its sentence's group words, in order): a thing's clause names no group after it ("I hate Mondays and
+    [group]"), a deed's may ("people who sneer at [group]")."""
+    m = _FEELING_OBJECT.match(t, b)
+    if m is None:
+        return False
+    if m.group("deed") is not None:
+        return True
+    stop = c.start() if (c := _CLAUSE_END.search(t, m.end(), m.end() + 200)) is not None else m.end() + 200
+    return not groups[bisect.bisect_right(groups, b):bisect.bisect_right(groups, stop)]
 
 
 def asked_or_felt(t: str, a: int, ends: np.ndarray) -> bool:
@@ -217,13 +231,22 @@ _AIMED_HARM = frozenset(("insult", "slur", "dehumanize"))  # at a group in its s
 _UNREAD_HARM = frozenset(("expel", "death_wish", "violence_word"))  # group_attack's others: no reading covers them
 
 
+# what makes the writer sick when it is no one ("These things make me sick!", "This weather makes me sick"): the
+# subject of HATE_EN's feeling head, read from its start
+_FELT_AT = next(rx for rx in HATE_EN_PARTS if rx.pattern == _EN_FEEL[1])
+_THING_SUBJECT = re.compile(r"(?:(?:all )?(?:these|those|the|such|this|that|my|our) )?(?:things|stuff|" + _TIMES + "|"
+                            + _WEATHER + "|" + _CHORES + "|" + _PASTIMES + r")(?= )")
+
+
 def attack_unaimed(t: str, ends: np.ndarray, hate_at: list, words: list, groups: dict) -> bool:
     """Whether every hit that makes an attack frame fire is covered by a reading above: `hate_at`, the hate
     statements' (start, end); `words`, the word hits' (start, end, categories); `groups`, the group words' ends by
     sentence; `ends`, where sentences end."""
     for a, b in hate_at:
         feeling = any((m := HATE_EN_PARTS[i].match(t, a)) is not None and m.end() == b for i in FEELING_PARTS)
-        if not ((feeling and feeling_unaimed(t, b)) or asked_or_felt(t, a, ends)):
+        thing = _THING_SUBJECT.match(t, a) is not None and (m := _FELT_AT.match(t, a)) is not None and m.end() == b
+        if not ((feeling and feeling_unaimed(t, b, groups.get(_sentence(ends, a), []))) or thing
+                or asked_or_felt(t, a, ends)):
             return False
     for a, b, cats in words:
         grouped = groups.get(_sentence(ends, a), ())
