@@ -7,13 +7,13 @@ import gc
 import json
 import subprocess
 import sys
-import time
 
 import pytest
 
 from bench.adversarial import LIMIT, adversarial_inputs
 from moderation import PROJECT_ROOT
 from moderation.integrations.coral import html_to_text
+from tests.support.cpu_cost import cost
 
 
 def test_inputs_are_generated_for_every_pattern():
@@ -38,15 +38,6 @@ HTML_UNITS = ("<", "<a ", "<a", "</", "</a", "</a ", "<!--", "<!-", "<!", "<?", 
 ORDINARY_HTML = '<p>今日の記事、<b>とても</b>参考になりました &amp; <a href="https://news.example/a?b=1&amp;c=2">写真</a>も。</p><br>'
 
 
-def _cost(function, text, budget=0.01):
-    """Thread CPU seconds per call, calls repeated until `budget` seconds so a tiny cost is not all overhead."""
-    calls, start = 0, time.thread_time()
-    while (spent := time.thread_time() - start) < budget:
-        function(text)
-        calls += 1
-    return spent / calls
-
-
 @pytest.mark.slow
 def test_html_to_text_grows_linearly_on_unclosed_markup():
     base, big = 10_000, 40_000
@@ -56,7 +47,7 @@ def test_html_to_text_grows_linearly_on_unclosed_markup():
         worst = (0.0, "")
         for unit in (*HTML_UNITS, ORDINARY_HTML):
             small_text, big_text = ((unit * (size // len(unit) + 1))[:size] for size in (base, big))
-            growth = min(_cost(html_to_text, big_text) / _cost(html_to_text, small_text) for _ in range(3))
+            growth = min(cost(html_to_text, big_text) / cost(html_to_text, small_text) for _ in range(3))
             worst = max(worst, (growth, unit))
     finally:
         gc.enable()

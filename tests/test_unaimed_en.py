@@ -2,12 +2,12 @@
 gate, and the same frame on an attack keeps it open (en's own minimal pairs, session 49; no HateCheck case read)."""
 
 import gc
-import time
 
 import pytest
 
 from moderation.features.signals import signal_dict
 from moderation.targets.unaimed_en import ATTACK_FRAMES_EN
+from tests.support.cpu_cost import cost
 
 # (civil: every attack frame's hit stands in a frame that attacks no one, its attack twin)
 PAIRS = (
@@ -70,15 +70,6 @@ def test_a_covered_hit_beside_an_attack_in_another_sentence_keeps_the_gate_open(
         assert signal_dict(text)["attack_unaimed_en"] == 0.0, text
 
 
-def _cost(text: str, budget: float = 0.05) -> float:
-    """Thread CPU seconds per signal_dict call, repeated until `budget` seconds."""
-    calls, start = 0, time.thread_time()
-    while (spent := time.thread_time() - start) < budget:
-        signal_dict(text)
-        calls += 1
-    return spent / calls
-
-
 @pytest.mark.slow
 def test_the_readings_grow_linearly_with_the_text():
     """Each reading's frame repeated in one sentence (every hit read, group words beside refuse words: read2 found
@@ -91,7 +82,7 @@ def test_the_readings_grow_linearly_with_the_text():
     try:
         for unit in units:
             small, big = ((unit * (size // len(unit) + 1))[:size] for size in (2_500, 10_000))
-            growth = min(_cost(big) / _cost(small) for _ in range(3))
+            growth = min(cost(signal_dict, big, 0.05) / cost(signal_dict, small, 0.05) for _ in range(3))
             assert growth < 6.0, (unit, growth)
     finally:
         gc.enable()
