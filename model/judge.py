@@ -186,6 +186,11 @@ JA_EIGHTH_READING_PROBE = SUITE_DIR / "ja_eighth_reading_probe.jsonl"
 # person)
 NINTH_READING_PROBE = SUITE_DIR / "en_ninth_reading_probe.jsonl"
 JA_NINTH_READING_PROBE = SUITE_DIR / "ja_ninth_reading_probe.jsonl"
+# session 50 (read2): comments on the seed article and other news: threats at reporters, exposure, accusations told as
+# fact, group hate and abuse at other commenters, each against heated civil opinion on politicians, wars and states,
+# counter-speech, quotes and reports in the same frame
+TENTH_READING_PROBE = SUITE_DIR / "en_tenth_reading_probe.jsonl"
+JA_TENTH_READING_PROBE = SUITE_DIR / "ja_tenth_reading_probe.jsonl"
 # session 48 (en, issue 12): the writer's own group word in the writer's voice (named by others as the writer, "called
 # me a", a dear one in warm words, a fellow addressed, the word mentioned) against the same word aimed at someone
 IN_GROUP_USE_PROBE = SUITE_DIR / "en_in_group_use_probe.jsonl"
@@ -211,7 +216,8 @@ HARM_FORMS_PROBES = (DEED_THREAT_PROBE, JA_DEED_THREAT_PROBE, NAMED_ACCUSATION_P
                      THIRD_READING_PROBE, JA_THIRD_READING_PROBE, FOURTH_READING_PROBE, JA_FOURTH_READING_PROBE,
                      FIFTH_READING_PROBE, JA_FIFTH_READING_PROBE, SIXTH_READING_PROBE, JA_SIXTH_READING_PROBE,
                      SEVENTH_READING_PROBE, JA_SEVENTH_READING_PROBE, EIGHTH_READING_PROBE, JA_EIGHTH_READING_PROBE,
-                     NINTH_READING_PROBE, JA_NINTH_READING_PROBE, IN_GROUP_USE_PROBE, GATE_FRAME_PROBE,
+                     NINTH_READING_PROBE, JA_NINTH_READING_PROBE, TENTH_READING_PROBE, JA_TENTH_READING_PROBE,
+                     IN_GROUP_USE_PROBE, GATE_FRAME_PROBE,
                      JA_MENACE_PROBE, JA_OFFER_PROBE, TAKEBACK_PROBE, QUALITY_CHARGE_PROBE)
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 HATECHECK = Path("hatecheck-en") / "test_suite_cases.csv"

@@ -15,10 +15,12 @@ from model.judge import (
     JA_NINTH_READING_PROBE,
     JA_SEVENTH_READING_PROBE,
     JA_SIXTH_READING_PROBE,
+    JA_TENTH_READING_PROBE,
     JA_THIRD_READING_PROBE,
     NINTH_READING_PROBE,
     SEVENTH_READING_PROBE,
     SIXTH_READING_PROBE,
+    TENTH_READING_PROBE,
     THIRD_READING_PROBE,
 )
 from tests.support.probes import assert_reading_probe
@@ -30,7 +32,9 @@ from tests.support.probes import assert_reading_probe
 # twins of a name's shape after ・ share as little as one character (a slur's compound against a person's name); en's
 # in-group use (session 48): all paired; ninth (session 48's): all paired, its twins share as little as 3 characters in
 # Japanese (死んで / 馬鹿 said of a person or a group against a thing, a sleeper or a group's defender) and 6 in
-# English; train's gate frames (session 49): all paired
+# English; train's gate frames (session 49): all paired; tenth (session 50's news comments): all paired, its Japanese
+# twins share as little as 2 characters (a people against its government: 韓国人 / 韓国政府), and its harms name
+# exposure and accusations told as fact as well (personal_info, defamation)
 PROBES = {THIRD_READING_PROBE: ({"harmful": 136, "non_harmful": 64}, 41, 8),
           JA_THIRD_READING_PROBE: ({"harmful": 14, "non_harmful": 16}, 10, 4),
           FOURTH_READING_PROBE: ({"harmful": 42, "non_harmful": 43}, 42, 13),
@@ -46,9 +50,13 @@ PROBES = {THIRD_READING_PROBE: ({"harmful": 136, "non_harmful": 64}, 41, 8),
           NINTH_READING_PROBE: ({"harmful": 53, "non_harmful": 53}, 53, 6),
           JA_NINTH_READING_PROBE: ({"harmful": 31, "non_harmful": 31}, 31, 3),
           IN_GROUP_USE_PROBE: ({"harmful": 16, "non_harmful": 16}, 16, 8),
-          GATE_FRAME_PROBE: ({"harmful": 13, "non_harmful": 13}, 13, 10)}
+          GATE_FRAME_PROBE: ({"harmful": 13, "non_harmful": 13}, 13, 10),
+          TENTH_READING_PROBE: ({"harmful": 51, "non_harmful": 51}, 51, 8),
+          JA_TENTH_READING_PROBE: ({"harmful": 38, "non_harmful": 38}, 38, 2)}
+NEWS_HARMS = frozenset({"hate", "threat", "harassment", "personal_info", "defamation"})
 
 
 @pytest.mark.parametrize("probe", list(PROBES), ids=[p.stem for p in PROBES])
 def test_reading_probe_is_well_formed(probe):
-    assert_reading_probe(probe, *PROBES[probe])
+    news = probe in (TENTH_READING_PROBE, JA_TENTH_READING_PROBE)
+    assert_reading_probe(probe, *PROBES[probe], **({"categories": NEWS_HARMS} if news else {}))

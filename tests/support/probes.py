@@ -31,11 +31,12 @@ def assert_well_formed(cases, harm_categories, *, pairs_required=True) -> Counte
     return Counter(c["expected"] for c in cases)
 
 
-def assert_reading_probe(probe, sides: dict, pairs: int, shared: int) -> None:
+def assert_reading_probe(probe, sides: dict, pairs: int, shared: int,
+                         categories=frozenset({"hate", "threat", "harassment"})) -> None:
     """A second reader's probe: well-formed, `pairs` twins sharing a stretch of at least `shared` characters (the same
     frame), and no text of another suite file."""
     cases = load_cases(probe)
-    assert assert_well_formed(cases, {"hate", "threat", "harassment"}, pairs_required=False) == sides
+    assert assert_well_formed(cases, categories, pairs_required=False) == sides
     by_id = {c["id"]: c for c in cases}
     paired = [c for c in cases if c["pair"] is not None]
     assert len(paired) == 2 * pairs
