@@ -161,6 +161,15 @@ def tiny_model(tmp_path_factory, model_cache):
     return root, version, sha256
 
 
+@pytest.fixture(scope="session")
+def tiny_scorer(tiny_model):
+    """The tiny model loaded by its pinned hash, as the service loads it."""
+    from moderation.scoring.scorer import load_scorer
+
+    root, version, sha256 = tiny_model
+    return load_scorer(root / version, sha256)
+
+
 @pytest.fixture
 def make_app(tiny_model, redis_server, prefix, tmp_path):
     """Build an app against the shared test Redis (or another URL); extra settings as keyword arguments."""
