@@ -191,6 +191,10 @@ JA_NINTH_READING_PROBE = SUITE_DIR / "ja_ninth_reading_probe.jsonl"
 # counter-speech, quotes and reports in the same frame
 TENTH_READING_PROBE = SUITE_DIR / "en_tenth_reading_probe.jsonl"
 JA_TENTH_READING_PROBE = SUITE_DIR / "ja_tenth_reading_probe.jsonl"
+# session 50 (read2): that session's pairs against its readings: en's introductions without "here" (a sign-on, "your
+# ... [word] here", "X here, asking", "just a ... [word] trying / living", a profile) taken by an outsider with scorn, a
+# harm or an accusation after them, against the writer's own
+ELEVENTH_READING_PROBE = SUITE_DIR / "en_eleventh_reading_probe.jsonl"
 # session 48 (en, issue 12): the writer's own group word in the writer's voice (named by others as the writer, "called
 # me a", a dear one in warm words, a fellow addressed, the word mentioned) against the same word aimed at someone
 IN_GROUP_USE_PROBE = SUITE_DIR / "en_in_group_use_probe.jsonl"
@@ -219,7 +223,7 @@ HARM_FORMS_PROBES = (DEED_THREAT_PROBE, JA_DEED_THREAT_PROBE, NAMED_ACCUSATION_P
                      FIFTH_READING_PROBE, JA_FIFTH_READING_PROBE, SIXTH_READING_PROBE, JA_SIXTH_READING_PROBE,
                      SEVENTH_READING_PROBE, JA_SEVENTH_READING_PROBE, EIGHTH_READING_PROBE, JA_EIGHTH_READING_PROBE,
                      NINTH_READING_PROBE, JA_NINTH_READING_PROBE, TENTH_READING_PROBE, JA_TENTH_READING_PROBE,
-                     IN_GROUP_USE_PROBE, GATE_FRAME_PROBE,
+                     ELEVENTH_READING_PROBE, IN_GROUP_USE_PROBE, GATE_FRAME_PROBE,
                      JA_MENACE_PROBE, JA_OFFER_PROBE, TAKEBACK_PROBE, QUALITY_CHARGE_PROBE, OWN_INTRO_PROBE)
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 HATECHECK = Path("hatecheck-en") / "test_suite_cases.csv"

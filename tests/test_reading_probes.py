@@ -5,6 +5,7 @@ import pytest
 
 from model.judge import (
     EIGHTH_READING_PROBE,
+    ELEVENTH_READING_PROBE,
     FIFTH_READING_PROBE,
     FOURTH_READING_PROBE,
     GATE_FRAME_PROBE,
@@ -34,7 +35,8 @@ from tests.support.probes import assert_reading_probe
 # Japanese (死んで / 馬鹿 said of a person or a group against a thing, a sleeper or a group's defender) and 6 in
 # English; train's gate frames (session 49): all paired; tenth (session 50's news comments): all paired, its Japanese
 # twins share as little as 2 characters (a people against its government: 韓国人 / 韓国政府), and its harms name
-# exposure and accusations told as fact as well (personal_info, defamation)
+# exposure and accusations told as fact as well (personal_info, defamation); eleventh (session 50's pairs against en's
+# introductions): all paired
 PROBES = {THIRD_READING_PROBE: ({"harmful": 136, "non_harmful": 64}, 41, 8),
           JA_THIRD_READING_PROBE: ({"harmful": 14, "non_harmful": 16}, 10, 4),
           FOURTH_READING_PROBE: ({"harmful": 42, "non_harmful": 43}, 42, 13),
@@ -52,7 +54,8 @@ PROBES = {THIRD_READING_PROBE: ({"harmful": 136, "non_harmful": 64}, 41, 8),
           IN_GROUP_USE_PROBE: ({"harmful": 16, "non_harmful": 16}, 16, 8),
           GATE_FRAME_PROBE: ({"harmful": 13, "non_harmful": 13}, 13, 10),
           TENTH_READING_PROBE: ({"harmful": 51, "non_harmful": 51}, 51, 8),
-          JA_TENTH_READING_PROBE: ({"harmful": 38, "non_harmful": 38}, 38, 2)}
+          JA_TENTH_READING_PROBE: ({"harmful": 38, "non_harmful": 38}, 38, 2),
+          ELEVENTH_READING_PROBE: ({"harmful": 10, "non_harmful": 10}, 10, 19)}
 NEWS_HARMS = frozenset({"hate", "threat", "harassment", "personal_info", "defamation"})
 
 
