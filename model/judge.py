@@ -210,6 +210,8 @@ TAKEBACK_PROBE = SUITE_DIR / "en_takeback_probe.jsonl"
 QUALITY_CHARGE_PROBE = SUITE_DIR / "en_quality_charge_probe.jsonl"
 # session 50: the writer introducing themself by their own group word without "here" (just a ..., a sign-on, a profile)
 OWN_INTRO_PROBE = SUITE_DIR / "en_own_intro_probe.jsonl"
+# session 50: the writer's own life and mood by their own group word (being one is hard, not ashamed, we are ...)
+OWN_LIFE_PROBE = SUITE_DIR / "en_own_life_probe.jsonl"
 HARM_FORMS_PROBES = (DEED_THREAT_PROBE, JA_DEED_THREAT_PROBE, NAMED_ACCUSATION_PROBE, JA_NAMED_ACCUSATION_PROBE,
                      GROUP_QUALITY_PROBE, JA_GROUP_QUALITY_PROBE, CLEARED_PROBE, JA_CLEARED_PROBE, INDIVIDUAL_PROBE,
                      JA_INDIVIDUAL_PROBE, RECLAIMED_USE_PROBE, LOCATED_VISIT_PROBE, JA_LOCATED_VISIT_PROBE,
@@ -224,7 +226,8 @@ HARM_FORMS_PROBES = (DEED_THREAT_PROBE, JA_DEED_THREAT_PROBE, NAMED_ACCUSATION_P
                      SEVENTH_READING_PROBE, JA_SEVENTH_READING_PROBE, EIGHTH_READING_PROBE, JA_EIGHTH_READING_PROBE,
                      NINTH_READING_PROBE, JA_NINTH_READING_PROBE, TENTH_READING_PROBE, JA_TENTH_READING_PROBE,
                      ELEVENTH_READING_PROBE, IN_GROUP_USE_PROBE, GATE_FRAME_PROBE,
-                     JA_MENACE_PROBE, JA_OFFER_PROBE, TAKEBACK_PROBE, QUALITY_CHARGE_PROBE, OWN_INTRO_PROBE)
+                     JA_MENACE_PROBE, JA_OFFER_PROBE, TAKEBACK_PROBE, QUALITY_CHARGE_PROBE, OWN_INTRO_PROBE,
+                     OWN_LIFE_PROBE)
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 HATECHECK = Path("hatecheck-en") / "test_suite_cases.csv"
 NOT_HARMS = frozenset({"spam"})  # labels that hold a comment for something other than a harm
