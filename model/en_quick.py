@@ -1,6 +1,7 @@
 """Quick experiments: fit the pipeline on one language's rows only and print that language's yardsticks.
 
-    python -m model.en_quick --data-dir ../shared/data [--lang en|ja] [--source-weight SOURCE=W] [--artifact DIR]
+    python -m model.en_quick --data-dir ../shared/data [--lang en|ja] [--source-weight SOURCE[:HEAD[:LABEL]]=W]
+        [--head-C HEAD=C] [--artifact DIR]
         [--drop-source SOURCE] [--davidson-harassment all] [--toxic-absent none] [--negated-apart] [--heldout]
         [--hatecheck]
 
@@ -138,6 +139,8 @@ def main(argv=None) -> int:
     ap.add_argument("--artifact", default=None, help="measure this artifact folder instead of fitting")
     ap.add_argument("--source-weight", action="append", default=[], metavar="SOURCE=W")
     ap.add_argument("--C", type=float, default=4.0)
+    ap.add_argument("--head-C", action="append", default=[], metavar="HEAD=C",
+                    help="fit this head with its own inverse regularisation (repeatable; default pipeline.HEAD_C)")
     ap.add_argument("--drop-source", action="append", default=[], help="leave a (generated) source out (ablation)")
     ap.add_argument("--lang", choices=("en", "ja"), default="en", help="fit and report this language's rows")
     ap.add_argument("--toxic-absent", choices=("0", "none"), default=None,
@@ -212,7 +215,9 @@ def main(argv=None) -> int:
                               negated_copies_en=args.negated_copies, harm_length=not args.no_harm_length,
                               harm_lookalike=args.harm_lookalike, harm_invisible=args.harm_invisible,
                               harm_group=not args.no_harm_group,
-                              **({} if args.hate_lift is None else {"hate_lift": args.hate_lift}))
+                              **({} if args.hate_lift is None else {"hate_lift": args.hate_lift}),
+                              **({"head_C": tuple((h, float(c)) for h, _, c in (x.partition("=") for x in args.head_C))}
+                                 if args.head_C else {}))
         pipe.fit([r.text for r in train], D.label_matrix(train), heads__sample_weight=T.sample_weights(train))
         log.info("fitted in %.0fs", time.time() - t0)
         if args.dump:

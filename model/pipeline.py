@@ -50,6 +50,9 @@ HATE_GATE = ATTACK_FRAMES_EN
 HATE_GATE_SHUT = ("has_japanese", "attack_unaimed_en")
 GATE_ONLY = ("attack_unaimed_en",)
 HATE_GATE_LIFT = 1.0
+# ((head, C), ...): a head fitted with its own inverse regularisation instead of build_pipeline's C (MaskedHeads head_C;
+# en_quick --head-C HEAD=C)
+HEAD_C: tuple = ()
 
 
 def build_pipeline(C: float = 4.0, min_df: int = 2, calibration_cv: int = 3, char_bits: int = 18,
@@ -61,7 +64,7 @@ def build_pipeline(C: float = 4.0, min_df: int = 2, calibration_cv: int = 3, cha
                    harm_lookalike: bool = False, harm_group_named: bool = False,
                    harm_invisible: bool = False, damp_named: float = 0.3,
                    damp_located: float = 0.3, hate_lift: float = HATE_LIFT,
-                   hate_gate_lift: float = HATE_GATE_LIFT) -> Pipeline:
+                   hate_gate_lift: float = HATE_GATE_LIFT, head_C: tuple = HEAD_C) -> Pipeline:
     """`quoted_apart` (`_en`): n-grams inside someone else's reported words, Japanese (English), get their own
     weights; `negated_apart_en` (off: measured, not adopted, see model/en_quick.py): so do English n-grams a
     negation denies (`negated_copies_en`: their plain n-grams stay and salted copies are added); `focus_sentence`:
@@ -84,7 +87,8 @@ def build_pipeline(C: float = 4.0, min_df: int = 2, calibration_cv: int = 3, cha
     for `invisible_chars` (normalisation drops the characters, but -9's harm heads weighed each -0.73 to -1.58, so
     zero-width characters hidden in an attack lowered every harm score; the spam head keeps it); `hate_lift`:
     logits the hate head is lifted by for text with no Japanese character (HATE_LIFT: measured, off);
-    `hate_gate_lift`: logits it is lifted by only where one of HATE_GATE's constructions fires in such text."""
+    `hate_gate_lift`: logits it is lifted by only where one of HATE_GATE's constructions fires in such text; `head_C`
+    ((head name, C), ...): those heads' own inverse regularisation."""
     features = TextFeatures(char_bits=char_bits, word_bits=word_bits, char_ngram_max=char_ngram_max, min_df=min_df,
                             quoted_apart=quoted_apart, focus_sentence=focus_sentence, quoted_apart_en=quoted_apart_en,
                             negated_apart_en=negated_apart_en, negated_copies_en=negated_copies_en,
@@ -112,7 +116,7 @@ def build_pipeline(C: float = 4.0, min_df: int = 2, calibration_cv: int = 3, cha
     heads = MaskedHeads(C=C, calibration_cv=calibration_cv, random_state=SEED, excluded_columns=excluded,
                         damped_columns=damped, lifted_heads=lifted, gate_columns=opens, gate_shut=shut,
                         gate_lifts=((HEADS.index("hate"), hate_gate_lift),) if hate_gate_lift else (),
-                        gate_only=gate_only)
+                        gate_only=gate_only, head_C=tuple((HEADS.index(head), float(c)) for head, c in head_C))
     return Pipeline([("features", features), ("heads", heads)])
 
 

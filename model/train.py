@@ -104,7 +104,9 @@ def main(argv=None) -> int:
         "fit_seconds": round(fit_s, 1),
         "seed": SEED,
         "sample_weights_by_source": training_set.SOURCE_WEIGHTS,
-        "head_weight_factors": {f"{src}:{head}": f for (src, head), f in training_set.HEAD_WEIGHTS.items()},
+        "head_weight_factors": {**{f"{src}:{head}": f for (src, head), f in training_set.HEAD_WEIGHTS.items()},
+                                **{f"{src}:{head}:{label}": f
+                                   for (src, head, label), f in training_set.LABEL_WEIGHTS.items()}},
         "harm_rows_spam_negative": training_set.HARM_ROWS_SPAM_NEGATIVE,
         "threshold_rule": f"review = max(floor {REVIEW_FLOOR}, {REVIEW_QUANTILE} quantile of validation ordinary JA "
                           "text); "

@@ -36,6 +36,9 @@ HARM_ROWS_SPAM_NEGATIVE = False
 # can teach one category less than the others (Davidson's "offensive" tweets teach that vulgar words are
 # harassment, while its hate rows are the hate head's best English positives)
 HEAD_WEIGHTS: dict[tuple[str, str], float] = {}
+# a factor for one head on the source's rows with one label for it ("davidson:harassment:0=2": Davidson's tweets that
+# are clean for harassment count twice there), on top of SOURCE_WEIGHTS and HEAD_WEIGHTS (session 50)
+LABEL_WEIGHTS: dict[tuple[str, str, int], float] = {}
 
 # each harm head's Japanese negatives reweighted so that their length distribution matches its positives' (issue
 # 12, session 11): the negatives are mostly short chat lines (median 24 characters) and the positives longer
@@ -53,15 +56,20 @@ LENGTH_KEPT_SOURCES: frozenset[str] = frozenset()
 
 
 def set_source_weights(items) -> None:
-    """Apply --source-weight SOURCE=W (or SOURCE:HEAD=F, a factor for one head) overrides (train, en_quick and
-    lovo take the same option)."""
+    """Apply --source-weight SOURCE=W (or SOURCE:HEAD=F, a factor for one head, or SOURCE:HEAD:LABEL=F, for that
+    head's rows labelled LABEL, 0 or 1) overrides (train, en_quick and lovo take the same option)."""
     for item in items:
         src, _, w = item.partition("=")
         if ":" in src:
-            src, head = src.split(":", 1)
+            src, head, *label = src.split(":")
             if head not in HEADS:
                 raise ValueError(f"--source-weight {item!r}: no head {head!r} (one of {', '.join(HEADS)})")
-            HEAD_WEIGHTS[(src, head)] = float(w)
+            if label and label != ["0"] and label != ["1"]:
+                raise ValueError(f"--source-weight {item!r}: a label is 0 or 1")
+            if label:
+                LABEL_WEIGHTS[(src, head, int(label[0]))] = float(w)
+            else:
+                HEAD_WEIGHTS[(src, head)] = float(w)
         else:
             SOURCE_WEIGHTS[src] = float(w)
 
@@ -69,12 +77,17 @@ def set_source_weights(items) -> None:
 def sample_weights(rows: list[D.Row]) -> np.ndarray:
     """(n,) per-row weights by source; (n, heads) when a source has a weight for one head (HEAD_WEIGHTS)."""
     w = np.asarray([SOURCE_WEIGHTS.get(r.source, 1.0) for r in rows])
-    if not HEAD_WEIGHTS and not LENGTH_MATCHED:
+    if not HEAD_WEIGHTS and not LABEL_WEIGHTS and not LENGTH_MATCHED:
         return w
     w = np.repeat(w[:, None], len(HEADS), axis=1)
     sources = np.asarray([r.source for r in rows])
     for (src, head), factor in HEAD_WEIGHTS.items():
         w[sources == src, HEADS.index(head)] *= factor
+    if LABEL_WEIGHTS:
+        labels = D.label_matrix(rows)
+        for (src, head, label), factor in LABEL_WEIGHTS.items():
+            k = HEADS.index(head)
+            w[(sources == src) & (labels[:, k] == label), k] *= factor
     return length_matched(rows, w) if LENGTH_MATCHED else w
 
 

@@ -49,12 +49,13 @@ class MaskedHeads(ClassifierMixin, BaseEstimator):
     gate_shut: tuple = ()
     gate_lifts: tuple = ()
     gate_only: tuple = ()
+    head_C: tuple = ()
     gate_ = NO_GATE
 
     def __init__(self, C: float = 4.0, calibration_cv: int = 3, max_iter: int = 3000, random_state: int = 0,
                  class_weight: str | None = "balanced", excluded_columns: tuple = (), damped_columns: tuple = (),
                  lifted_heads: tuple = (), gate_columns: tuple = (), gate_shut: tuple = (), gate_lifts: tuple = (),
-                 gate_only: tuple = ()):
+                 gate_only: tuple = (), head_C: tuple = ()):
         self.C = C
         self.calibration_cv = calibration_cv
         self.max_iter = max_iter
@@ -80,14 +81,17 @@ class MaskedHeads(ClassifierMixin, BaseEstimator):
         # as if they were not in X at all (so the fit equals one of the code without them, to the bit), and weighs
         # them 0
         self.gate_only = gate_only
+        # ((head, C), ...): that head's inverse regularisation instead of C (session 50: harassment, whose Davidson
+        # tweets' vulgar words rank under C = 4's penalty)
+        self.head_C = head_C
 
-    def _lr(self):
+    def _lr(self, C: float | None = None):
         from sklearn.linear_model import LogisticRegression  # fitting's, not serving's (~0.07 s of loading the model)
 
-        return LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=self.max_iter,
-                                  solver="liblinear", random_state=self.random_state)
+        return LogisticRegression(C=self.C if C is None else C, class_weight=self.class_weight,
+                                  max_iter=self.max_iter, solver="liblinear", random_state=self.random_state)
 
-    def _fit_head(self, X, y, w):
+    def _fit_head(self, X, y, w, C: float | None = None):
         classes = np.unique(y)
         if classes.size < 2:  # one class only: a constant head
             p = 0.999 if classes.size and classes[0] == 1 else 0.001
@@ -99,9 +103,9 @@ class MaskedHeads(ClassifierMixin, BaseEstimator):
 
             folds = StratifiedKFold(n_splits=k, shuffle=True, random_state=self.random_state)
             for tr, te in folds.split(np.zeros(len(y)), y):
-                lr = self._lr().fit(X[tr], y[tr], sample_weight=w[tr])
+                lr = self._lr(C).fit(X[tr], y[tr], sample_weight=w[tr])
                 dec[te] = lr.decision_function(X[te])
-        lr = self._lr().fit(X, y, sample_weight=w)
+        lr = self._lr(C).fit(X, y, sample_weight=w)
         if k < 2:
             dec = lr.decision_function(X)
         return lr.coef_.ravel(), float(lr.intercept_[0]), _platt(dec, y, w)
@@ -132,7 +136,7 @@ class MaskedHeads(ClassifierMixin, BaseEstimator):
                 keep[cols] = 0.0
                 keep = keep[kept]
                 Xk = Xk @ sp.diags(keep, format="csr") if sp.issparse(Xk) else Xk * keep
-            fitted, intercept, ab = self._fit_head(Xk, Y[mask, k].astype(int), w_all[mask, k])
+            fitted, intercept, ab = self._fit_head(Xk, Y[mask, k].astype(int), w_all[mask, k], dict(self.head_C).get(k))
             coef = np.zeros(width)  # the gate-only columns weigh 0
             coef[kept] = fitted
             coefs.append(coef * scale if self.damped_columns else coef)

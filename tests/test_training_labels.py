@@ -215,6 +215,50 @@ def test_a_sources_weight_for_one_head_only(monkeypatch):
     assert np.array_equal(one.coef_[:, 0], other.coef_[:, 0]) and not np.allclose(one.coef_[:, 1], other.coef_[:, 1])
 
 
+def test_a_sources_weight_for_one_heads_rows_of_one_label(monkeypatch):
+    """`--source-weight davidson:harassment:0=2` doubles the weight of Davidson's rows labelled 0 for harassment, on
+    that head alone: its positives, its unlabelled rows, the other heads and the other sources keep theirs."""
+    import model.training_set as T
+
+    monkeypatch.setattr(T, "SOURCE_WEIGHTS", {**T.SOURCE_WEIGHTS})
+    monkeypatch.setattr(T, "HEAD_WEIGHTS", {})
+    monkeypatch.setattr(T, "LABEL_WEIGHTS", {})
+    cats = dict.fromkeys(D.CATEGORY_NAMES, 0)
+    rows = [D.Row("a", None, 0, "davidson", "en", "a", D.TRAIN, cats=dict(cats)),
+            D.Row("b", None, 1, "davidson", "en", "b", D.TRAIN, cats={**cats, "harassment": 1}),
+            D.Row("c", None, 1, "davidson", "en", "c", D.TRAIN, cats={**cats, "harassment": None}),
+            D.Row("d", None, 0, "stormfront", "en", "d", D.TRAIN, cats=dict(cats))]
+    before = T.sample_weights(rows)
+    T.set_source_weights(["davidson:harassment:0=2"])
+    assert T.LABEL_WEIGHTS == {("davidson", "harassment", 0): 2.0} and not T.HEAD_WEIGHTS
+    w = T.sample_weights(rows)
+    h = T.HEADS.index("harassment")
+    assert w[0, h] == 2 * before[0] and (w[1:, h] == before[1:]).all()
+    assert all((w[:, k] == before).all() for k in range(len(T.HEADS)) if k != h)
+    for bad in ("davidson:harassment:2=2", "davidson:insult:0=2"):
+        with pytest.raises(ValueError):
+            T.set_source_weights([bad])
+
+
+def test_a_heads_own_C_fits_that_head_alone_as_that_C_would():
+    """`build_pipeline(head_C=(("harassment", 8.0),))` (en_quick --head-C harassment=8): that head is fitted as with
+    C = 8, every other head as with the pipeline's C, bit for bit."""
+    import numpy as np
+
+    from model.pipeline import HEADS, build_pipeline
+    from moderation.heads import MaskedHeads
+
+    rng = np.random.default_rng(2)
+    X, Y = rng.normal(size=(80, 6)), (rng.random((80, 2)) < 0.5).astype(float)
+    own = MaskedHeads(C=1.0, head_C=((1, 8.0),)).fit(X, Y)
+    one, eight = MaskedHeads(C=1.0).fit(X, Y), MaskedHeads(C=8.0).fit(X, Y)
+    assert np.array_equal(own.coef_[:, 0], one.coef_[:, 0]) and np.array_equal(own.coef_[:, 1], eight.coef_[:, 1])
+    assert np.array_equal(own.calibration_, np.vstack([one.calibration_[0], eight.calibration_[1]]))
+    assert not np.allclose(one.coef_[:, 1], eight.coef_[:, 1])
+    heads = build_pipeline(head_C=(("harassment", 8),)).named_steps["heads"]
+    assert heads.head_C == ((HEADS.index("harassment"), 8.0),)
+
+
 def test_excluded_columns_give_one_head_no_weight_for_a_column():
     """`build_pipeline(harm_length=False)` (ja_cv/en_quick --no-harm-length): the harm heads learn no weight for
     `length` while the spam head keeps it; with nothing excluded the fit is the default one, bit for bit."""
