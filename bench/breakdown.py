@@ -2,11 +2,13 @@
 
 The service's own app, built here from the benchmark service's environment against its redis-server, answers
 the benchmark's POST /api/v1/comments bodies through `app.wsgi_app`, as gunicorn's worker calls it (no test
-client, the model's pages frozen out of the collector as gunicorn.conf.py does). The CPU time (time.process_time)
-of named parts is summed over the requests: scoring, explanations, policy and record, the Redis submit
-(packing, round trip, reply), the access line, metrics, the answer's JSON, body parsing and validation, the API
-key; the rest is the comment fast path's app context and small hooks (moderation/api/fast_path.py answers these
-requests; Flask and werkzeug's contexts, routing and response for a tree without it). Plain requests (no
+client, the model's pages frozen out of the collector, the worker's collector threshold and model watcher as
+gunicorn.conf.py sets them). The CPU time (time.process_time) of named parts is summed over the requests: scoring,
+explanations, policy and record, the Redis submit (packing, round trip, reply), the access line, metrics, the
+answer's JSON, body parsing and validation, the API key, the rate-limit charge, the answer's view of the record, the
+request id, the security headers and the client's address; the rest is the comment fast path's app context and glue
+(moderation/api/fast_path.py answers these requests; Flask and werkzeug's contexts, routing and response for a tree
+without it). Plain requests (no
 wrapper: the total) alternate with instrumented ones (the parts), and after each plain request bench/bare.py's
 app answers the same body, so what Flask alone costs is read in the same state of the caches. gunicorn's own
 work (HTTP parsing, the environ, the response, accept, close) is not in these figures, and the bare app's share in
@@ -31,7 +33,8 @@ import time
 from collections import Counter
 
 PARTS = ("scoring", "explanations", "policy and record", "Redis submit", "access log", "metrics", "answer JSON",
-         "body and validation", "API key")
+         "body and validation", "API key", "rate-limit charge", "answer view", "request id", "security headers",
+         "client address")
 
 
 TIMERS = "the breakdown's own timers"  # what the wrappers add to an instrumented request: shown, not a part
@@ -42,9 +45,10 @@ def instrument(app, spent):
     """Wrappers for the parts named in PARTS adding their CPU time to `spent` (a Counter, seconds): a list of
     (owner, name, original, wrapper) for use(); nothing is replaced yet."""
     from moderation.api import api_keys, comment_records, comments, fast_path
-    from moderation.ops import answered, json_provider, logs, request_counter
+    from moderation.ops import answered, json_provider, logs, proxies, request_counter
     from moderation.scoring import scorer
     from moderation.store import review_queue
+    from moderation.store.rate_limits import RateLimiter
 
     swaps = [
         instrument_one(scorer.Scorer, "score", "scoring", spent),
@@ -72,6 +76,15 @@ def instrument(app, spent):
         instrument_one(answered.AnsweredRequests, "add", "access log", spent, within=("access log", "metrics")),
         instrument_one(answered.AnsweredRequests, "series", "metrics", spent),
         instrument_one(answered.AnsweredRequests, "lines", "access log", spent),
+        # what was "the rest" and is the service's own (session 50): the limiter's counters (comment_records calls
+        # it by its class), the answer's view of the record, the request's id and clock (RequestLog.begin, a
+        # static method: wrapped on the app's instance), the security headers (fast_path's name for add_headers)
+        # and REMOTE_ADDR's one spelling (ops/proxies.ProxyAddress)
+        instrument_one(RateLimiter, "charge", "rate-limit charge", spent),
+        instrument_one(comment_records, "public_view", "answer view", spent),
+        instrument_one(app.extensions["moderation.request_log"], "begin", "request id", spent),
+        instrument_one(fast_path, "add_headers", "security headers", spent),
+        instrument_one(proxies, "client_address", "client address", spent),
     ]
     return [swap for swap in swaps if swap is not None]
 
@@ -131,6 +144,8 @@ def measure(bodies, key, requests, block=100):
     baseline = bare.create_app()
     gc.collect()
     gc.freeze()  # as gunicorn.conf.py does after --preload: the model is not the workers' collector's work
+    gc.set_threshold(5000, *gc.get_threshold()[1:])  # its post_fork's GC_YOUNG (700 collected ~7x as often)
+    app.extensions["moderation.models"].watch()  # its post_worker_init: no request checks the model's pins
     spent, statuses = Counter(), Counter()
     swaps = instrument(app, spent)
     rng = random.Random(13)
