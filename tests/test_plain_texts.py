@@ -11,6 +11,7 @@ import pytest
 
 from bench.adversarial import adversarial_inputs
 from bench.mixes import news_comments
+from moderation.text import normalize as normalize_module
 from moderation.text import prepass, starts
 from moderation.text.chars import _FLAGS, _LUT, _MASKS
 from moderation.text.normalize import _rewritten, normalize
@@ -75,7 +76,8 @@ def test_a_plain_text_is_normalised_as_the_rewrites_leave_it():
 @pytest.mark.slow  # ~9,000 texts, each rewrite's pattern searched (~2 s)
 def test_every_match_without_a_mask_holds_one_of_its_rewrites_listed_needles():
     """What _listed_in (and the plain flag) rely on, for the narrowed needles too: 死ね's matches without a mask hold
-    死ね or 死ネ (not only 死), 死んで's one of its four starts (not only んで)."""
+    死ネ or another of its needles (not only 死), 死んで's one of its four starts (not only んで); a match that is the
+    canonical word itself is no edit and needs none (死ね lists no 死ね, line lin3 and not lin)."""
     texts = _corpus()
     masks = frozenset(_MASKS)
     tried = 0
@@ -83,11 +85,46 @@ def test_every_match_without_a_mask_holds_one_of_its_rewrites_listed_needles():
         if not masks.isdisjoint(text):
             continue
         maybe = starts._listed_in(set(text), starts._OBFUSCATION_INDEX.found(text))
-        for i, (_canonical, _listed, pattern) in enumerate(_OBFUSCATIONS):
-            if pattern.search(text) is not None:
+        for i, (canonical, _listed, pattern) in enumerate(_OBFUSCATIONS):
+            if any(m.group() != canonical for m in pattern.finditer(text)):
                 tried += 1
                 assert maybe >> i & 1, (i, text)
     assert tried > 1000
+
+
+def _offsets_read(norm) -> tuple:
+    """_read but the steps (a long text's are arrays): the offsets they give are read."""
+    read = _read(norm)
+    return read[:3] + read[4:]
+
+
+def _every_rewrite_tried(text: str):
+    """normalize's answer for `text` with every rewrite tried (no listed needle asked), as with a mask in it."""
+    out, chars, lookalike, _codes, _plain, _leet = prepass.mapped(text)
+    starts._starts_in(out)
+    return _rewritten(out, (range(len(out)), range(1, len(out) + 1)), 0, lookalike, chars, False)
+
+
+@pytest.mark.slow  # ~9,000 texts normalised twice, every rewrite tried in one (~4 s)
+def test_the_listed_needles_leave_every_text_as_every_rewrite_tried_would(monkeypatch):
+    """A rewrite its listed needles skip would have changed nothing: the canonical word alone (死ね、二度と書き込むな,
+    the line of "line id", the lin of "feeling") tries none, and every text is normalised as with all of them tried."""
+    texts = [*_corpus(), "死ね", "死ネ", "しね!", "line", "lin3", "l1ne", "online lines", "ライン追加", "LINE ID: ab12"]
+    for text, skipped in (("死ね、二度と書き込むな。", 0), ("add me on line", 17), ("feeling fine", 17)):
+        assert not starts._listed_in(set(text), starts._OBFUSCATION_INDEX.found(text)) >> skipped & 1, text
+    assert prepass.mapped("死ね、二度と書き込むな。")[4]  # plain (its characters learnt by the corpus)
+    want = {}
+    with monkeypatch.context() as patched:
+        patched.setattr(normalize_module, "_listed_in", lambda _chars, _found: starts._EVERY_REWRITE)
+        for text in texts:
+            if prepass.mapped(text) is not None:
+                want[text] = _offsets_read(_every_rewrite_tried(text))
+    assert len(want) > 8000
+    changed = 0
+    for text, answer in want.items():
+        assert _offsets_read(normalize(text)) == answer, text
+        changed += answer[0] != prepass.mapped(text)[0]
+    assert changed > 500  # the rewrites changed many of them
 
 
 def test_the_rewrite_bit_marks_the_masks_and_the_listed_characters():
