@@ -68,11 +68,11 @@ def _words(t: str, spans: list | None, chars, found, quoted, hits, denied=None, 
             swears := np.flatnonzero(tables.has["profanity_en"][cats])[:READ_AT_MOST]).size:
         at = np.zeros(starts.size, dtype=bool)
         at[swears] = exclaimed(t, starts[swears].tolist(), ends[swears].tolist(), quoted)  # a reported slur: none
-        if at.any():
+        if np.count_nonzero(at):  # not at.any(): numpy's Python-level _any, ~1.5 us against ~0.2
             starts, ends, cats, words = _without("profanity_en", at, starts, ends, cats, words, tables)
     if quoted is not None and starts.size:
         inside = _inside(quoted, starts)
-        if inside.any():
+        if np.count_nonzero(inside):
             keep = ~inside | tables.harm[cats]
             cats = np.where(inside, tables.quoted, cats)[keep]
             starts, ends, words = starts[keep], ends[keep], words[keep]
