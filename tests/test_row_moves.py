@@ -1,0 +1,34 @@
+"""model.row_moves finds exactly the rows whose probabilities a code change moves, keyed without their text."""
+
+import json
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+
+from model.row_moves import moved, snapshot
+
+
+def _rows(*texts):
+    return [SimpleNamespace(text=t, source="src", split="train") for t in texts]
+
+
+def _proba(weight):
+    """A stand-in model whose answer for a text containing "dyke" depends on `weight` (the code's reading)."""
+    return lambda texts: np.asarray([[0.1, weight if "dyke" in t else 0.2] for t in texts])
+
+
+def test_a_changed_reading_moves_only_its_rows():
+    rows = _rows("old dyke here, hello", "a plain comment", "a plain comment", "another one")
+    before, after = snapshot(_proba(0.7), rows), snapshot(_proba(0.3), rows)
+    assert len(before) == 3  # distinct texts, the duplicate's rows listed under one key
+    assert [e["rows"] for e in before.values()].count([["src", "train"], ["src", "train"]]) == 1
+    keys = moved(before, after)
+    assert len(keys) == 1 and after[keys[0]]["probs"] == [0.1, 0.3]
+    assert moved(before, snapshot(_proba(0.7), rows)) == []
+    assert "dyke" not in json.dumps(before)  # no text in a snapshot
+
+
+def test_snapshots_of_different_data_are_refused():
+    with pytest.raises(ValueError):
+        moved(snapshot(_proba(0.7), _rows("a")), snapshot(_proba(0.7), _rows("b")))
