@@ -13,7 +13,7 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, ClassifierMixin
 
-from moderation.kernels.decisions import NO_GATE, decide
+from moderation.kernels.decisions import NO_GATE, decide, opens_rows
 
 __all__ = ["MaskedHeads"]
 
@@ -185,22 +185,14 @@ class MaskedHeads(ClassifierMixin, BaseEstimator):
         return 1.0 / (1.0 + np.exp(z))
 
     def opens(self, X) -> np.ndarray | None:
-        """Which rows of X open the gate (set_gate), or None without one: the kernel's _opens over a matrix, in one
-        pass over X's entries (scipy's column indexing, twice, cost a one-text predict_proba ~0.7 ms)."""
+        """Which rows of X open the gate (set_gate), or None without one: the kernel's _opens over a matrix's rows in
+        one compiled call (scipy's column indexing, twice, cost a one-text predict_proba ~0.7 ms; numpy's unique,
+        searchsorted and isin over its entries ~0.19)."""
         if not self.gate_lifts:
             return None
         if not (sp.issparse(X) and X.format == "csr"):
             X = sp.csr_matrix(X)
-        watched = np.unique(np.asarray([*self.gate_columns, *self.gate_shut], dtype=np.int64))
-        at = np.minimum(np.searchsorted(watched, X.indices), watched.size - 1)
-        entry = np.flatnonzero(watched[at] == X.indices)  # the entries in a column the gate reads
-        column, value = watched[at[entry]], X.data[entry]
-        row = np.searchsorted(X.indptr, entry, side="right") - 1
-        opened = np.zeros(X.shape[0], dtype=bool)
-        opened[row[np.isin(column, self.gate_columns) & (value > 0)]] = True
-        if self.gate_shut:  # a shutting column's entry that is not 0 keeps its row shut
-            opened[row[np.isin(column, self.gate_shut) & (value != 0)]] = False
-        return opened
+        return opens_rows(self.gate_[0], X.indices, X.data, X.indptr)
 
     def predict_proba(self, X) -> np.ndarray:
         """(n, k) probabilities, one column per label (not scikit-learn's per-class pairs)."""

@@ -1,7 +1,7 @@
-"""MaskedHeads.opens (predict_proba's gate) reads X's entries in one pass and answers exactly what scipy's column
-indexing answered and what the serving kernel's _opens answers row by row, on matrices with empty rows, negative
-values, explicit zeros and unsorted indices; where a column's entry is written twice (no featurised row has one) it
-reads each entry as the kernel does, where scipy summed them first."""
+"""MaskedHeads.opens (predict_proba's gate) asks the serving kernel's _opens of each row in one compiled call and
+answers exactly what scipy's column indexing answered, on matrices with empty rows, negative values, explicit zeros
+and unsorted indices; where a column's entry is written twice (no featurised row has one) it reads each entry as the
+kernel does, where scipy summed them first."""
 
 from __future__ import annotations
 

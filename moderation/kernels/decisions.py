@@ -47,6 +47,17 @@ def _opens(gate, indices, values, lo, hi):
 
 
 @njit(cache=True, nogil=True)
+def opens_rows(gate, indices, values, indptr):
+    """Whether each row of a CSR matrix (indices, values, indptr) opens `gate` (_opens): MaskedHeads.opens, so
+    predict_proba's gate is serving's, row for row, in one call."""
+    rows = indptr.size - 1
+    out = np.zeros(rows, np.bool_)
+    for r in range(rows):
+        out[r] = _opens(gate, indices, values, indptr[r], indptr[r + 1])
+    return out
+
+
+@njit(cache=True, nogil=True)
 def _decide_row(coef, intercept, calibration, gate, lift, indices, values, lo, hi, dec, prob):
     """dec, prob (k each) of the row indices[lo:hi], values[lo:hi]: the one arithmetic of decide and featurise.
     `lift` (k logits, or none) moves each head's calibrated log-odds where the row opens `gate` (_opens)."""
