@@ -1,0 +1,127 @@
+"""Scorer.score's instructions a comment, a commit against this checkout, counted by callgrind (issue 13).
+
+    python -m bench.instructions [--against main] [--kinds news,en,ja] [--n 100] [--data-dir DIR]
+
+On a shared machine the CPU time of the same code moves by several µs a comment from run to run (session 50, load
+7-12: an A/A pair of bench.readers ab 14 µs apart); the instructions a comment executes do not (an A/A pair 0.01%
+apart). This re-runs itself under valgrind's callgrind with instrumentation off, loads both versions side by side as
+bench.readers ab does (bench.versions), scores every text once per side to warm them, then counts score() over the
+texts between client-request marks (a six-line C library built here with gcc from valgrind's callgrind.h, called
+through ctypes): each kind A, B, A, B, and prints each side's instructions a text and B's change. Instructions are
+not time (a cache miss costs no more of them): a win here is a win in CPU only where the other measures agree.
+Slow: ~15-20 minutes to start under valgrind on a loaded machine (the imports, the artifact and the kernels' caches),
+then about 60x the texts' CPU time. Needs gcc, valgrind and its headers (Debian's valgrind package).
+"""
+
+from __future__ import annotations
+
+import argparse
+import ctypes
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+MARKS = r"""#include <valgrind/callgrind.h>
+void cg_start(void) { CALLGRIND_START_INSTRUMENTATION; }
+void cg_stop(void) { CALLGRIND_STOP_INSTRUMENTATION; }
+void cg_zero(void) { CALLGRIND_ZERO_STATS; }
+void cg_dump(const char *name) { CALLGRIND_DUMP_STATS_AT(name); }
+"""
+
+
+def build_marks(folder: Path) -> Path:
+    """The marks' shared library, compiled into `folder`."""
+    source, library = folder / "marks.c", folder / "libmarks.so"
+    source.write_text(MARKS)
+    subprocess.run(["gcc", "-O2", "-shared", "-fPIC", "-o", str(library), str(source)], check=True)
+    return library
+
+
+def read_dumps(folder: Path) -> dict[str, list[int]]:
+    """Each mark's instruction totals, by the name its dump was made at ("news-A"), in the order of the dumps."""
+    out: dict[str, list[int]] = {}
+    dumps = sorted(folder.glob("callgrind.out.*"), key=lambda p: [int(x) for x in re.findall(r"\d+", p.name)])
+    for dump in dumps:
+        text = dump.read_text(errors="replace")
+        name = re.search(r"^desc: Trigger: Client Request: (.+)$", text, re.M)
+        total = re.search(r"^totals: (\d+)", text, re.M) or re.search(r"^summary: (\d+)", text, re.M)
+        if name and total:
+            out.setdefault(name.group(1), []).append(int(total.group(1)))
+    return out
+
+
+def report(counts: dict[str, list[int]], kinds: list[str], n: int) -> list[str]:
+    """One line a kind: each side's instructions a text (the mean of its runs, and their spread) and B's change."""
+    lines = []
+    for kind in kinds:
+        a, b = counts.get(f"{kind}-A"), counts.get(f"{kind}-B")
+        if not a or not b:
+            continue
+        mean_a, mean_b = sum(a) / len(a) / n, sum(b) / len(b) / n
+        spread = max((max(runs) - min(runs)) / min(runs) for runs in (a, b))
+        lines.append(f"{kind}: A {mean_a:,.0f} instructions a text, B {mean_b:,.0f}: B-A {mean_b - mean_a:+,.0f} "
+                     f"({(mean_b - mean_a) / mean_a:+.2%}); runs of one side within {spread:.2%}")
+    return lines
+
+
+def _count(args, library: Path) -> None:
+    """Under callgrind: warm both sides, then count each kind's texts A, B, A, B between marks."""
+    from bench.real_comments import ROOT, real_comments
+    from bench.versions import Versions
+
+    marks = ctypes.CDLL(str(library))
+    versions = Versions(ROOT, args.against)
+    mixes = real_comments(args.length, args.n, args.data_dir)
+    kinds = args.kinds.split(",")
+    scorers = {side: versions.scorer(side) for side in "AB"}
+    for kind in kinds:
+        for side in "AB":
+            with versions.use(side):
+                for text in mixes[kind]:
+                    scorers[side].score(text)
+    marks.cg_start()
+    for kind in kinds:
+        for side in "ABAB":
+            with versions.use(side):
+                score, texts = scorers[side].score, mixes[kind]
+                marks.cg_zero()
+                for text in texts:
+                    score(text)
+                marks.cg_dump(f"{kind}-{side}".encode())
+    marks.cg_stop()
+
+
+def main(argv=None) -> int:
+    from bench.real_comments import DATA_DIR
+
+    ap = argparse.ArgumentParser(description="Scorer.score's instructions a comment, A against this checkout")
+    ap.add_argument("--against", default="main")
+    ap.add_argument("--kinds", default="news,en,ja")
+    ap.add_argument("--n", type=int, default=100, help="texts of each kind")
+    ap.add_argument("--length", type=int, default=200)
+    ap.add_argument("--data-dir", type=Path, default=DATA_DIR)
+    ap.add_argument("--inside", type=Path, help=argparse.SUPPRESS)  # the marks' library: the run under callgrind
+    args = ap.parse_args(argv)
+    if args.inside:
+        _count(args, args.inside)
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        library = build_marks(folder)
+        command = [sys.executable, "-m", "bench.instructions", "--against", args.against, "--kinds", args.kinds,
+                   "--n", str(args.n), "--length", str(args.length), "--data-dir", str(args.data_dir.resolve()),
+                   "--inside", str(library)]
+        subprocess.run(["valgrind", "--tool=callgrind", "--instr-atstart=no",
+                        f"--callgrind-out-file={folder}/callgrind.out.%p", *command], check=True,
+                       env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)},
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for line in report(read_dumps(folder), args.kinds.split(","), args.n):
+            print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,41 @@
+"""bench.instructions: callgrind's dumps read by the name each mark made them at, and the report's arithmetic."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bench.instructions import build_marks, read_dumps, report
+
+
+def _dump(folder: Path, name: str, mark: str, summary: int, totals: int) -> None:
+    (folder / name).write_text(f"version: 1\ncreator: callgrind-3.19.0\npid: 7\ncmd: python\npart: 1\n\n"
+                               f"desc: I1 cache:\ndesc: Trigger: Client Request: {mark}\n\npositions: line\n"
+                               f"events: Ir\nsummary: {summary}\n\nfn=(1) main\n0 {totals}\n\ntotals: {totals}\n")
+
+
+def test_the_dumps_are_read_by_mark_in_order_and_reported_a_text(tmp_path):
+    _dump(tmp_path, "callgrind.out.7.1", "news-A", 0, 1_000_000)  # a dump's summary may say 0: totals are read
+    _dump(tmp_path, "callgrind.out.7.2", "news-B", 990_000, 990_000)
+    _dump(tmp_path, "callgrind.out.7.10", "news-B", 990_100, 990_100)  # the tenth dump after the second
+    _dump(tmp_path, "callgrind.out.7.3", "news-A", 1_000_200, 1_000_200)
+    (tmp_path / "callgrind.out.7").write_text("desc: Trigger: Program termination\ntotals: 5\n")  # the exit's
+    counts = read_dumps(tmp_path)
+    assert counts == {"news-A": [1_000_000, 1_000_200], "news-B": [990_000, 990_100]}
+    (line,) = report(counts, ["news", "en"], 100)  # no en dumps: no line
+    assert line.startswith("news: A 10,001 instructions a text, B 9,900: B-A -100 (-1.00%)")
+    assert line.endswith("runs of one side within 0.02%")
+
+
+@pytest.mark.skipif(shutil.which("gcc") is None or not Path("/usr/include/valgrind/callgrind.h").exists(),
+                    reason="needs gcc and valgrind's headers")
+def test_the_marks_library_builds_and_its_marks_do_nothing_outside_valgrind(tmp_path):
+    import ctypes
+
+    marks = ctypes.CDLL(str(build_marks(tmp_path)))
+    marks.cg_start()
+    marks.cg_zero()
+    marks.cg_dump(b"news-A")
+    marks.cg_stop()
