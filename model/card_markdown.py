@@ -111,7 +111,8 @@ def card_markdown(card: dict, table: str) -> str:
              f"- SHA-256 of model.joblib: `{card['sha256']}`",
              f"- scikit-learn {card['sklearn_version']}, numpy {card['numpy_version']}, "
              f"Python {card['python_version']}",
-             f"- training time: {card['training_seconds']:.0f} s; trained {card['trained_at']}",
+             f"- training time: {card['training_seconds']:.0f} s; trained {card['trained_at']}"
+             + (f" with `{card['command']}`" if card.get("command") else ""),
              f"- thresholds: `{json.dumps(card['thresholds'])}` (review = send to moderators; reject = auto-reject)",
              "", "## Pipeline", "", card["pipeline"], "",
              "## Held-out evaluation (synthetic rows never evaluated)", "", table, "",

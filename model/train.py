@@ -15,6 +15,7 @@ import argparse
 import datetime as dt
 import json
 import logging
+import sys
 import time
 from pathlib import Path
 
@@ -103,6 +104,8 @@ def main(argv=None) -> int:
         "training_seconds": round(train_s, 1),
         "fit_seconds": round(fit_s, 1),
         "seed": SEED,
+        "command": " ".join(["python -m model.train", *(sys.argv[1:] if argv is None else argv)]),  # flags as used
+        "sample_share": args.sample,
         "sample_weights_by_source": training_set.SOURCE_WEIGHTS,
         "head_weight_factors": {**{f"{src}:{head}": f for (src, head), f in training_set.HEAD_WEIGHTS.items()},
                                 **{f"{src}:{head}:{label}": f
