@@ -9,12 +9,7 @@ from moderation.features.signals import signals
 from moderation.features.vocabulary import FEATURE_NAMES
 from moderation.targets.owned import LITERAL, owned_spans, reading
 from moderation.text.normalize import normalize
-
-
-def _read(text: str, word: str) -> int:
-    t = normalize(text).text
-    a = t.index(word)
-    return reading(t, a, a + len(word))
+from tests.support.owned_words import read_word
 
 
 @pytest.mark.parametrize("text", [
@@ -35,7 +30,7 @@ def _read(text: str, word: str) -> int:
     "Jo is queer and a fantastic maths teacher, her pupils adore her.",
 ])
 def test_queer_names_the_group(text):
-    assert _read(text, "queer") == LITERAL
+    assert read_word(text, "queer") == LITERAL
 
 
 @pytest.mark.parametrize("text", [
@@ -45,7 +40,7 @@ def test_queer_names_the_group(text):
     "Dyke March is the best day of my year, see you all there.",
 ])
 def test_dyke_before_a_thing_of_theirs_names_the_group(text):
-    assert _read(text, "dyke") == LITERAL
+    assert read_word(text, "dyke") == LITERAL
 
 
 @pytest.mark.parametrize(("text", "word"), [
@@ -127,7 +122,7 @@ def test_dyke_before_a_thing_of_theirs_names_the_group(text):
     ("The new queer bar will attract the wrong sort to our street.", "queer"),
 ])
 def test_an_attack_keeps_the_word(text, word):
-    assert _read(text, word) == 0
+    assert read_word(text, word) == 0
 
 
 def test_the_word_named_is_hashed_apart_and_counts_as_no_slur():

@@ -8,12 +8,7 @@ from moderation.features.vocabulary import FEATURE_NAMES
 from moderation.targets.owned import LITERAL, OWN, owned_spans, reading
 from moderation.text.normalize import normalize
 from moderation.vectorizer import TextFeatures
-
-
-def _read(text: str, word: str) -> int:
-    t = normalize(text).text
-    a = t.index(word)
-    return reading(t, a, a + len(word))
+from tests.support.owned_words import read_word
 
 
 @pytest.mark.parametrize(("text", "word", "expected"), [
@@ -356,7 +351,7 @@ def _read(text: str, word: str) -> int:
     ("just another faggot here trying to ruin our town, ban him", "faggot", 0),
 ])
 def test_reading(text, word, expected):
-    assert _read(text, word) == expected
+    assert read_word(text, word) == expected
 
 
 def test_owned_spans_are_the_words_read_and_no_more_than_the_cap():
@@ -426,7 +421,7 @@ def test_hoe_and_slut_are_read_like_the_other_words(text, expected):
     ('the new teacher said "i\'m a dyke, ask me anything." i love her.', "dyke", OWN),
 ])
 def test_read2_rounds_on_part_a(text, word, expected):
-    assert _read(text, word) == expected
+    assert read_word(text, word) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -457,7 +452,7 @@ def test_the_partner_after_the_writer(text, expected):
     ("i came out as a dyke at 40", "dyke", OWN),
 ])
 def test_as_describes_the_person_named_last(text, word, expected):
-    assert _read(text, word) == expected
+    assert read_word(text, word) == expected
 
 
 @pytest.mark.parametrize(("text", "word", "expected"), [
@@ -470,7 +465,7 @@ def test_as_describes_the_person_named_last(text, word, expected):
     ("I see him as someone who's a faggot and nothing more.", "faggot", 0),
 ])
 def test_as_someone_who_is_one(text, word, expected):
-    assert _read(text, word) == expected
+    assert read_word(text, word) == expected
 
 
 @pytest.mark.parametrize(("text", "word", "expected"), [
@@ -492,7 +487,7 @@ def test_as_someone_who_is_one(text, word, expected):
     ("I always referred to him as a queer and a liar.", "queer", 0),
 ])
 def test_as_describes_the_first_object(text, word, expected):
-    assert _read(text, word) == expected
+    assert read_word(text, word) == expected
 
 
 @pytest.mark.parametrize(("text", "word", "expected"), [
@@ -511,4 +506,4 @@ def test_as_describes_the_first_object(text, word, expected):
     ("Signed, one cheerful queer in the town and nobody minded him.", "queer", OWN),  # the writer in the third person
 ])
 def test_a_sign_off_describer_of_a_closed_list(text, word, expected):
-    assert _read(text, word) == expected
+    assert read_word(text, word) == expected

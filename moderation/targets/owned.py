@@ -8,14 +8,17 @@ import re
 
 from moderation.automaton import Automaton
 from moderation.targets.constructions import HATE_EN_PARTS, THREAT_EN
-from moderation.targets.describers import describing
 from moderation.targets.identity import ACCUSED, REFUSING, named, plainly_civil, said_near
+from moderation.targets.introduced import introduced
 from moderation.targets.literal import SENSE_WORDS as SENSE_WORDS
 from moderation.targets.literal import SENTENCE_END as _SENTENCE_END
 from moderation.targets.literal import literal
 from moderation.targets.openings import ARTICLE, MODIFIER, OWNABLE, opened_before, quoted
+from moderation.targets.scorned import HARM_AFTER as _HARM_AFTER
+from moderation.targets.scorned import HARM_SAID as _HARM_SAID
+from moderation.targets.scorned import SCORN as _SCORN
+from moderation.targets.scorned import SCORN_AFTER as _SCORN_AFTER
 from moderation.targets.warm_address import ADDRESS_WORDS, warm_address
-from moderation.wordlists import DEATH_WISH, DEHUMANIZE, EXPEL, INSULTS_EN, VIOLENCE
 
 OWN, LITERAL = 1, 2  # what reading() answers: the writer's own group word; the word's other, literal sense
 
@@ -49,15 +52,6 @@ _AND_ME_AFTER = re.compile(r" and (?:i|me|myself)(?![a-z'’])")
 # one": the constructions read a harm aimed at a person, so the words are asked here too)
 _CALLED_BEFORE = re.compile(r"(?:^|[.!?\n;:(] *)(?P<as>as )?$")
 _CALLED_AFTER = re.compile(r", (?:(?P<we>we|we['’](?:re|ve|ll|d))|let['’]s|let us)(?![a-z'’])")
-_HARM_SAID = re.compile(r"(?<![a-z'’])(?:" + "|".join(sorted(
-    map(re.escape, {w for w in (*DEATH_WISH, *VIOLENCE, *DEHUMANIZE, *EXPEL, *INSULTS_EN) if w.isascii()}),
-    key=lambda w: (-len(w), w))) + r"|beat|hurt|attack|batter|bash|punch|kick|smash|torch|hunt|string|die|dead|rid"
-    r"|(?:run|drive|thr[eo]w|chuck(?:ed)?|turf(?:ed)?) (?:\w+ )?out|every last one|the lot"
-    r"|deserves? (?:everything|what)|(?:had|got) (?:it|what was) coming|not for long|regrets? it)")
-# ... and a harm said after a naming ("the couple next door call each other dykes and should be run out of the
-# village": scorn by deed, not by word; read2, session 43) or after quoted in-group speech, a veiled one too ("'us
-# faggots are here to stay' they chanted, well not for long", "... so dad threw him out": session 44)
-_HARM_AFTER = re.compile(r"[^.!?\n]{0,80}?" + _HARM_SAID.pattern)
 # ... or hatred said after quoted in-group speech ('when eminem said "call me a faggot, cause i hate a pussy"': session
 # 45, the one training row the quoted reading re-read)
 _HATE_AFTER = re.compile(r"[^.!?\n]{0,80}?(?<![a-z'’])(?:hate|hates|hated|hating)(?![a-z'’])")
@@ -72,43 +66,6 @@ _HOSTILE = re.compile(r"(?<![a-z'’])(?:hate|hates|hated|hating|hatred|despis\w
 _HOSTILE_BEFORE, _HOSTILE_AFTER = 120, 160  # characters before the opening and after the word read for it
 _OTHERS = re.compile(r"(?<![a-z'’])(?:you|your|yours|ya|u|ur|they|them|their|theirs|those|these|he|him|his|she|her"
                      r"|it|its)(?![a-z'’])")
-# session 38: two first-person forms of the writer's own word. A self-introduction at a clause's start, the singular
-# word with at most two describing words before it and at most one person noun after (closed lists), then "here" and
-# a comma, a colon or a full stop ("old dyke here, and ...", "queer teacher here: ..."); a quantifier or a determiner
-# is no describing word, so "too many queers here" and "no fags here" stay unread, nor "faggot spotted here", "dyke
-# alert here!", "tranny here - ban him", "dyke here and there" (read2, session 38). And a participle clause of the
-# writer's own being, "being a ..." at a clause's start, when a comma ends it within 40 characters and a first-person
-# subject follows ("being a dyke in this town, i ..."; "being a dyke is who i am" is a gerund subject, not read)
-_SELF_DESCRIBER = (r"(?:proud|old|retired|young|elderly|lifelong|local|working|tired|happy|fellow|married|single|out"
-                   r"|openly|disabled|black|white|trans|deaf|blind|middle-aged|grumpy|ageing|aging|humble|resident)")
-# session 45: "just a" and up to three describing words of any adjective's shape ("just a tired, overworked dyke nurse
-# here, please ...", "just a boring old queer here, wondering ..."), none an insult or a participle of harm
-# (describers.describing: "just a filthy dyke here" is none); "just another faggot here" is no introduction
-_HERE_BEFORE = re.compile(r"(?:^|[.!?\n;:(] *)(?:(?P<just>just an? )(?P<free>(?:[a-z][a-z-]{1,24},? ){0,3})"
-                          r"|(?:" + _SELF_DESCRIBER + r" ){0,2})$")
-_SELF_DESCRIBING = re.compile(_SELF_DESCRIBER)
-_HERE_AFTER = re.compile(r"(?: (?P<noun>teacher|grandad|grandma|granny|gran|nan|mum|mom|dad|mother|father|nurse"
-                         r"|doctor|lad|lass|woman|man|guy|girl|boy|pensioner|student|parent|veteran|driver|vicar|reader|resident"
-                         r"|voter|wife|husband|auntie|uncle))? here(?:[,:.]|$)")
-# ... and no one else spoken of after it: a report of someone present names them in the third person ("tranny here,
-# ban him"; read2, session 38)
-_THIRD_AFTER = re.compile(r"(?<![a-z'’])(?:he|him|his|she|her|they|them|their)(?![a-z'’])")
-# a bare word ("dyke here") introduces the writer only when the writer goes on in the first person and warns or tells
-# no reader ("Dyke here, lock your doors.", "Faggot here. Disgusting." are reports; read2, session 39)
-_FIRST_AFTER = re.compile(r"(?<![a-z'’])(?:i|i['’]m|im|i['’]ve|i['’]d|i['’]ll|me|my|mine|we|we['’]re|our|us)"
-                          r"(?![a-z'’])")
-_YOU_AFTER = re.compile(r"(?<![a-z'’])(?:you|your|yours|ya|u|ur)(?![a-z'’])")
-# ... nor when the writer goes on in the first person to react to someone present: a witness speaks as "i" too
-# ("Tranny here. I'm calling security.", "Faggot here, I feel sick.", "Dyke here. I want it out of my pub."; read2,
-# session 40): disgust, a call for someone to be removed or reported, or "it" for a person
-_REACTION_AFTER = re.compile(r"(?<![a-z'’])(?:sick|sickening|puke|puking|gag|gagging|vomit\w*|retch\w*"
-                             r"|throw(?:ing)? up|gross|vile|disgust\w*|revolting|repulsive|creep(?:y|s|ed)?"
-                             r"|call(?:ing|ed)? (?:the )?(?:security|police|cops|manager|staff)|banned|get (?:it|rid)"
-                             r"|(?:report|ban|block|kick|throw)(?:s|ed|ing|n)? (?:it|him|her|them|this|out)"
-                             r"|out of (?:my|our)|(?:want|near|let|keep|see|saw|seen) it)(?![a-z'’])")
-_BEING_BEFORE = re.compile(r"(?:^|[.!?\n;:(,] *)(?:being|as someone who is|as somebody who is) an?"
-                           r"(?: " + _SELF_DESCRIBER + r"){0,2} $")
-_FIRST_SUBJECT = re.compile(r"[^.!?;,\n]{0,40}, (?:i|we)(?:['’](?:m|ve|d|ll|re))?(?![a-z])")
 # session 39: someone else's own word for themself, reported (third-person in-group use): the word after a reflexive
 # naming ("my nan calls herself an old dyke", "the band describes itself as a queer punk collective"), after coming
 # out or identifying as one whoever did ("she came out as a dyke at nineteen"), and growing up as one ("her set about
@@ -120,11 +77,6 @@ _FIRST_SUBJECT = re.compile(r"[^.!?;,\n]{0,40}, (?:i|we)(?:['’](?:m|ve|d|ll|re
 # reflexive only when nothing scornful follows in its sentence ("he calls himself a faggot, what a disgrace").
 # Session 40: and only for a slur of OWNABLE: a group word after it is no owned slur but what the writer says she
 # is or is not ("that tranny calls herself a woman" read "woman" as her own word and dropped the group target)
-_SCORN_WORDS = (r"(?<![a-z'’])(?:" + "|".join(map(re.escape, INSULTS_EN))
-                + r"|filthy|disgrace\w*|freaks?|perverts?|degenerates?|sick|sicko|abominations?|vermin"
-                r"|animals|unnatural|pretend\w*|so[- ]called|supposedly|apparently)(?![a-z'’])")
-_SCORN_AFTER = re.compile(r"[^.!?\n]{0,80}?" + _SCORN_WORDS)
-_SCORN = re.compile(_SCORN_WORDS)
 # ... nor when the writer comments on the naming at once (", the dirty thing", ", as if we needed telling", ", makes
 # me want to throw up", " - what a joke"; read2, session 40): the scorn is open, the comma before it is not
 _COMMENT_AFTER = re.compile(r"(?: [a-z'’]+)? ?(?:,(?! and )|;|:| [-–—] |\.\.\.)")
@@ -179,7 +131,7 @@ def reading(t: str, a: int, b: int) -> int:
     if not agent and (opening is not None or _IN_GROUP_AFTER.match(t, b, b + 24)
             or _COUNTED_AFTER.match(t, b, b + 40) or (_AND_ME_AFTER.match(t, b, b + 12) and _OTHER_BEFORE.search(
                 t, max(0, a - 40), a)) or _OTHER_MY_AGE.match(t, max(0, a - 6), b + 8) or (
-            t[a:b] in ADDRESS_WORDS and warm_address(t, a)) or _introduced(t, a, b) or _called(t, a, b)
+            t[a:b] in ADDRESS_WORDS and warm_address(t, a)) or introduced(t, a, b) or _called(t, a, b)
             or (OWNABLE.fullmatch(t, a, b) and _SELF_NAMED_BEFORE.search(t, max(0, a - _BEFORE), a)
                 and not _SCORN_AFTER.match(t, b) and not _COMMENT_AFTER.match(t, b, b + 24)
                 and not _HARM_AFTER.match(t, b, b + 120)) or _partner(t, a, b)):
@@ -231,25 +183,6 @@ def _called(t: str, a: int, b: int) -> bool:
             # HATE_EN's parts, each: the alternation matches where one of them does (no groups, no back-references),
             # and its whole is compiled only for the tests (needles.parts.Joined)
             and all(rx.search(t, max(0, a - 8), end) is None for rx in HATE_EN_PARTS))
-
-
-def _introduced(t: str, a: int, b: int) -> bool:
-    """The writer introduces themself by the word ("old dyke here, ...") or says what being one makes them ("being a
-    dyke, i ..."): each window at most _BEFORE characters before and 48 after the word (linear)."""
-    if t[b - 1] != "s" and t[a:b] != "nigger" and (before := _HERE_BEFORE.search(t, max(0, a - _BEFORE), a)) and (
-            here := _HERE_AFTER.match(t, b, b + 20)) and not _THIRD_AFTER.search(t, here.end(), here.end() + 60):
-        end, words = here.end() + 60, before.group("free")
-        said = not _YOU_AFTER.search(t, here.end(), end) and not _REACTION_AFTER.search(t, here.end(), end)
-        if words is None:  # "old dyke here", "queer teacher here", "dyke here, i ..."
-            described = here.group("noun") is not None or any(c.isalpha() for c in t[before.start():a])
-        elif not all(_SELF_DESCRIBING.fullmatch(w) or describing(w) for w in words.replace(",", " ").split()):
-            return False  # "just a filthy dyke here, ...": each an adjective's shape, no scorn
-        else:  # "just a tired, overworked dyke here": described, with no reaction after
-            described = said and bool(words)
-        if described or (_FIRST_AFTER.search(t, here.end(), end) and said):
-            return True
-    being = _BEING_BEFORE.search(t, max(0, a - _BEFORE), a)
-    return being is not None and _FIRST_SUBJECT.match(t, b, b + 48) is not None
 
 
 def owned_spans(t: str, codes=None, chars=None, found=None) -> list[tuple[int, int]]:

@@ -1,0 +1,144 @@
+"""How the writer introduces themself by their own group word ("old dyke here, ...", "being a dyke, i ...", "just a
+queer kid from leeds ...", "dyke, mum, magistrate."): owned.reading's introductions, in a noun of their own."""
+
+from __future__ import annotations
+
+import re
+
+from moderation.targets.describers import describing
+from moderation.targets.literal import SENTENCE_END
+from moderation.targets.scorned import HARM_AFTER, HARM_SAID, SCORN
+
+_BEFORE = 48  # characters before a word the introductions look at (as owned.py's readings before it)
+
+# session 38: two first-person forms of the writer's own word. A self-introduction at a clause's start, the singular
+# word with at most two describing words before it and at most one person noun after (closed lists), then "here" and
+# a comma, a colon or a full stop ("old dyke here, and ...", "queer teacher here: ..."); a quantifier or a determiner
+# is no describing word, so "too many queers here" and "no fags here" stay unread, nor "faggot spotted here", "dyke
+# alert here!", "tranny here - ban him", "dyke here and there" (read2, session 38). And a participle clause of the
+# writer's own being, "being a ..." at a clause's start, when a comma ends it within 40 characters and a first-person
+# subject follows ("being a dyke in this town, i ..."; "being a dyke is who i am" is a gerund subject, not read)
+_SELF_DESCRIBER = (r"(?:proud|old|retired|young|elderly|lifelong|local|working|tired|happy|fellow|married|single|out"
+                   r"|openly|disabled|black|white|trans|deaf|blind|middle-aged|grumpy|ageing|aging|humble|resident)")
+# session 45: "just a" and up to three describing words of any adjective's shape ("just a tired, overworked dyke nurse
+# here, please ...", "just a boring old queer here, wondering ..."), none an insult or a participle of harm
+# (describers.describing: "just a filthy dyke here" is none); "just another faggot here" is no introduction
+# session 50: "your" and up to two words of a closed list, the writer signing on as the reader's own ("your friendly
+# neighbourhood dyke, reporting for duty", "your local queer here with ..."): at a clause's start only, the same checks
+# after it as "... here"
+_YOUR = (r"|(?P<your>your (?:friendly|neighbou?rhood|local|resident|favou?rite|token|average|humble|fellow|old)"
+         r"(?: (?:friendly|neighbou?rhood|local|resident|old|humble|average))? )")
+_HERE_BEFORE = re.compile(r"(?:^|[.!?\n;:(] *)(?:(?P<just>just an? )(?P<free>(?:[a-z][a-z-]{1,24},? ){0,3})"
+                          r"|(?:" + _SELF_DESCRIBER + r" ){0,2}" + _YOUR + r")$")
+_SELF_DESCRIBING = re.compile(_SELF_DESCRIBER)
+_HERE_AFTER = re.compile(r"(?: (?P<noun>teacher|grandad|grandma|granny|gran|nan|mum|mom|dad|mother|father|nurse"
+                         r"|doctor|lad|lass|woman|man|guy|girl|boy|pensioner|student|parent|veteran|driver|vicar|reader|resident"
+                         r"|voter|wife|husband|auntie|uncle|kid|bloke))?"
+                         # session 50: "here with / to / again" ("your local dyke here with a recipe"; "dyke here and
+                         # there" stays unread) and a sign-on ("your friendly neighbourhood dyke, reporting for duty")
+                         r"(?: here(?:[,:.]|$| (?=(?:with|to|again)(?![a-z])))"
+                         r"|,? (?:reporting for duty|reporting in|checking in|signing off|back again)(?![a-z]))")
+# ... and no one else spoken of after it: a report of someone present names them in the third person ("tranny here,
+# ban him"; read2, session 38)
+_THIRD_AFTER = re.compile(r"(?<![a-z'’])(?:he|him|his|she|her|they|them|their)(?![a-z'’])")
+# a bare word ("dyke here") introduces the writer only when the writer goes on in the first person and warns or tells
+# no reader ("Dyke here, lock your doors.", "Faggot here. Disgusting." are reports; read2, session 39)
+_FIRST_AFTER = re.compile(r"(?<![a-z'’])(?:i|i['’]m|im|i['’]ve|i['’]d|i['’]ll|me|my|mine|we|we['’]re|our|us)"
+                          r"(?![a-z'’])")
+_YOU_AFTER = re.compile(r"(?<![a-z'’])(?:you|your|yours|ya|u|ur)(?![a-z'’])")
+# ... nor when the writer goes on in the first person to react to someone present: a witness speaks as "i" too
+# ("Tranny here. I'm calling security.", "Faggot here, I feel sick.", "Dyke here. I want it out of my pub."; read2,
+# session 40): disgust, a call for someone to be removed or reported, or "it" for a person
+_REACTION_AFTER = re.compile(r"(?<![a-z'’])(?:sick|sickening|puke|puking|gag|gagging|vomit\w*|retch\w*"
+                             r"|throw(?:ing)? up|gross|vile|disgust\w*|revolting|repulsive|creep(?:y|s|ed)?"
+                             r"|call(?:ing|ed)? (?:the )?(?:security|police|cops|manager|staff)|banned|get (?:it|rid)"
+                             r"|(?:report|ban|block|kick|throw)(?:s|ed|ing|n)? (?:it|him|her|them|this|out)"
+                             r"|out of (?:my|our)|(?:want|near|let|keep|see|saw|seen) it)(?![a-z'’])")
+_BEING_BEFORE = re.compile(r"(?:^|[.!?\n;:(,] *)(?:being|as someone who is|as somebody who is) an?"
+                           r"(?: " + _SELF_DESCRIBER + r"){0,2} $")
+_FIRST_SUBJECT = re.compile(r"[^.!?;,\n]{0,40}, (?:i|we)(?:['’](?:m|ve|d|ll|re))?(?![a-z])")
+# session 50: the writer goes on with the subject left out right after "here," ("faggot here, just wanted to say the
+# show was wonderful", "dyke here, popping in to thank the nurses")
+_UNSUBJECTED_AFTER = re.compile(r" *(?:just )?(?:wanted|popping|dropping|checking|hoping|writing|thought|asking)"
+                                r"(?![a-z'’])")
+# session 50: "just a ..." without "here": the same describing words, the word and at most one person noun, then where
+# the writer is from, what they have or do ("just a queer kid from the valleys who made it", "just an old dyke with a
+# garden and a lot of opinions"); read only with no one else, no reader, no reaction, harm or scorn in its sentence
+_JUST_AFTER = re.compile(r"(?: (?P<noun>kid|lad|lass|woman|man|guy|girl|boy|bloke|nurse|teacher|pensioner|student"
+                         r"|mum|mom|dad|nan|gran|grandad|granny|parent|veteran))?"
+                         r" (?:from|with|who|trying|living|raising|running|doing|making|looking|in)(?![a-z'’])")
+# session 50: a profile at the comment's or a line's start: the singular word, then at least two short items set off
+# by commas ("dyke, mum, magistrate, allotment holder.", "fag, 34, he/him, terrible at gardening, good at cakes."),
+# one of them a role, an age or pronouns; none a verb of a closed list, a pronoun, harm or scorn ("fag next door, 34,
+# keeps his boyfriend over" has words between and a verb)
+_BIO_BEFORE = re.compile(r"(?:^|\n) *$")
+_BIO_ITEM = re.compile(r"(?:[a-z'’-]+|\d{1,3})(?: (?:[a-z'’-]+|\d{1,3})){0,3}")
+_PRONOUNS = re.compile(r"(?:he|she|they|ze|xe)/(?:him|her|them|hers|theirs|zir|xem)(?:/[a-z]+)?")
+_ROLE = re.compile(r"(?:[a-z'’-]+ )*(?:mum|mom|dad|mother|father|wife|husband|nan|gran|grandma|grandad|granny|auntie"
+                   r"|uncle|teacher|nurse|doctor|vicar|runner|baker|gardener|cook|magistrate|student|pensioner|veteran"
+                   r"|engineer|driver|writer|artist|musician|singer|holder|owner|volunteer|carer|parent|librarian|cyclist"
+                   r"|swimmer|knitter|reader|voter|councillor|governor|steward|nerd|geek|fan|lover)(?: of [a-z ]+)?"
+                   r"|\d{1,3}")
+_BIO_REFUSED = re.compile(r"(?<![a-z'’])(?:is|are|was|were|be|has|have|had|lives?|works?|keeps?|gets?|goes|should"
+                          r"|must|will|would|can|could|needs?|deserves?|wants?|i|me|my|we|us|our|you|your|he|him|his|she"
+                          r"|her|they|them|their|it|its|this|that|next|door|across|street|road)(?![a-z'’])")
+
+
+
+def introduced(t: str, a: int, b: int) -> bool:
+    """The writer introduces themself by the word ("old dyke here, ...", "just a queer kid from ...", "dyke, mum, ...")
+    or says what being one makes them ("being a dyke, i ..."): each window at most _BEFORE characters before and 96
+    after the word (linear)."""
+    if t[b - 1] != "s" and t[a:b] != "nigger" and (before := _HERE_BEFORE.search(t, max(0, a - _BEFORE), a)) and (
+            here := _HERE_AFTER.match(t, b, b + 20)) and not _THIRD_AFTER.search(t, here.end(), here.end() + 60):
+        end, words = here.end() + 60, before.group("free")
+        said = not _YOU_AFTER.search(t, here.end(), end) and not _REACTION_AFTER.search(t, here.end(), end)
+        if words is None:  # "old dyke here", "queer teacher here", "dyke here, i ..."
+            described = here.group("noun") is not None or any(c.isalpha() for c in t[before.start():a])
+        elif not all(_SELF_DESCRIBING.fullmatch(w) or describing(w) for w in words.replace(",", " ").split()):
+            return False  # "just a filthy dyke here, ...": each an adjective's shape, no scorn
+        else:  # "just a tired, overworked dyke here": described, with no reaction after
+            described = said and bool(words)
+        if described or ((_FIRST_AFTER.search(t, here.end(), end) or _UNSUBJECTED_AFTER.match(t, here.end(),
+                                                                                                  here.end() + 16))
+                         and said):
+            return True
+    if t[b - 1] != "s" and t[a:b] != "nigger" and (_just(t, a, b) or _profile(t, a, b)):
+        return True
+    being = _BEING_BEFORE.search(t, max(0, a - _BEFORE), a)
+    return being is not None and _FIRST_SUBJECT.match(t, b, b + 48) is not None
+
+
+def _sentence_end(t: str, b: int, reach: int = 96) -> int:
+    """Where the sentence of the word ending at `b` ends, at most `reach` characters on."""
+    end = min(len(t), b + reach)
+    return stop.start() if (stop := SENTENCE_END.search(t, b, end)) is not None else end
+
+
+def _just(t: str, a: int, b: int) -> bool:
+    """"just a ... dyke from / with / who ..." at a clause's start with no "here": the describing words read as before
+    "here", and nothing in its sentence turns to others, the reader, a reaction, harm or scorn."""
+    if (before := _HERE_BEFORE.search(t, max(0, a - _BEFORE), a)) is None or before.group("just") is None or (
+            _JUST_AFTER.match(t, b, b + 24) is None):
+        return False
+    words = before.group("free") or ""
+    if not all(_SELF_DESCRIBING.fullmatch(w) or describing(w) for w in words.replace(",", " ").split()):
+        return False
+    end = _sentence_end(t, b)
+    return not (_THIRD_AFTER.search(t, b, end) or _YOU_AFTER.search(t, b, end) or _REACTION_AFTER.search(t, b, end)
+                or HARM_AFTER.match(t, b, end) or SCORN.search(t, b, end))
+
+
+def _profile(t: str, a: int, b: int) -> bool:
+    """The word opening a profile at the comment's or a line's start ("dyke, mum, magistrate, allotment holder."):
+    two or more short items to its sentence's end, one a role, an age or pronouns, none refused (_BIO_REFUSED)."""
+    if not t.startswith(", ", b) or _BIO_BEFORE.search(t, max(0, a - 8), a) is None:
+        return False
+    end = _sentence_end(t, b, 120)
+    items = [i.strip() for i in re.split(r",| and ", t[b + 2:end])]
+    if len(items) < 2 or not all(_PRONOUNS.fullmatch(i) or _BIO_ITEM.fullmatch(i) for i in items):
+        return False
+    plain = [i for i in items if not _PRONOUNS.fullmatch(i)]
+    return (any(_PRONOUNS.fullmatch(i) or _ROLE.fullmatch(i) for i in items)
+            and not any(_BIO_REFUSED.search(i) or HARM_SAID.search(i) or SCORN.search(i) for i in plain))
+

@@ -1,0 +1,56 @@
+"""The writer introducing themself by their own group word without "here" (session 50, moderation.targets.introduced):
+"just a queer kid from ...", a sign-on ("your friendly neighbourhood dyke, reporting for duty", "... here with ..."),
+"x here, just wanted to ...", a profile ("dyke, mum, magistrate."); the same frames turned on someone else, or with
+harm or scorn, are not the writer's (the frames of tests/functional/en_own_intro_probe.jsonl, other words)."""
+
+import pytest
+
+from moderation.targets.owned import OWN, reading
+from tests.support.cpu_cost import cost
+from tests.support.owned_words import read_word
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("just a queer lad from hull who still can't drive", "queer"),
+    ("just an old fag with a allotment and two cats", "fag"),
+    ("just a tired dyke nurse trying to get home after nights", "dyke"),
+    ("your friendly neighbourhood queer, checking in after the storm", "queer"),
+    ("your local fag here with the quiz answers", "fag"),
+    ("old queer here again, the footpath is still flooded", "queer"),
+    ("dyke here, just wanted to thank whoever found my purse", "dyke"),
+    ("queer here, popping in to say the choir concert is on friday", "queer"),
+    ("dyke, grandma, beekeeper, church warden.", "dyke"),
+    ("fag, 61, he/him, rubbish at darts, good at pies.", "fag"),
+])
+def test_the_writer_introduced_owns_the_word(text, word):
+    assert read_word(text, word) == OWN
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("he's just a queer lad from hull, nobody would miss him", "queer"),  # not at a clause's start: someone else
+    ("just an old fag with a allotment, and she should be burnt out of it", "fag"),  # someone else, harm
+    ("just a filthy dyke from the estate with a big mouth", "dyke"),  # scorn in the describing words
+    ("just a dyke from the estate who deserves what's coming", "dyke"),  # harm after
+    ("just a dyke from the estate, report it", "dyke"),  # no "from/with/who ..." frame: a report
+    ("your friendly neighbourhood queer is outside the school again", "queer"),  # no sign-on: someone else
+    ("your local fag here with his filth again, ban him", "fag"),  # someone else after "here"
+    ("dyke here, just wanted to say get her out of the changing rooms", "dyke"),  # the one present, named after
+    ("dyke, grandma, lives at 4 mill lane, go round.", "dyke"),  # a verb and a place: no profile
+    ("dyke, grandma, beekeeper and a disgrace.", "dyke"),  # scorn among the items
+    ("fag next door, 61, keeps his boyfriend over", "fag"),  # words between: no profile
+    ("well. dyke, grandma, beekeeper.", "dyke"),  # not at the comment's or a line's start
+])
+def test_the_same_frames_at_someone_else_are_not_the_writers(text, word):
+    assert read_word(text, word) != OWN
+
+
+def test_the_introductions_grow_linearly():
+    """Every window the new readings look at is bounded: reading the first word of a profile of many items, or a
+    "just a" frame in a long comment, costs about what it does in a short one."""
+    short = "dyke, mum, " + "runner, " * 8 + "baker. just a queer kid from leeds with a bike. "
+    long = short[:-1] + "runner, " * 2000 + short
+    for word in ("dyke", "queer"):
+        def read(text, word=word):
+            a = text.index(word)
+            return reading(text, a, a + len(word))
+        assert cost(read, long) < 5 * cost(read, short)
