@@ -54,3 +54,16 @@ def test_the_introductions_grow_linearly():
             a = text.index(word)
             return reading(text, a, a + len(word))
         assert cost(read, long) < 5 * cost(read, short)
+
+
+@pytest.mark.parametrize(("text", "word"), [  # read2's round on 997a893 (session 50), in other words
+    ("your friendly neighbourhood queer here again, what a creep, posting under every article", "queer"),
+    ("your local fag, checking in, the dirty pervert.", "fag"),
+    ("dyke here, asking for a slap as usual.", "dyke"),
+    ("just a tranny trying to groom kids at the swimming baths.", "tranny"),
+    ("just an old queer living off our taxes.", "queer"),
+    ("dyke, 50, netball coach, predator.", "dyke"),
+    ("your local queer here with a warning: we know where you park.", "queer"),
+])
+def test_an_introduction_with_scorn_harm_or_a_charge_after_it_is_not_the_writers(text, word):
+    assert read_word(text, word) != OWN

@@ -6,10 +6,18 @@ from __future__ import annotations
 import re
 
 from moderation.targets.describers import describing
+from moderation.targets.identity import ACCUSED
 from moderation.targets.literal import SENTENCE_END
-from moderation.targets.scorned import HARM_AFTER, HARM_SAID, SCORN
+from moderation.targets.scorned import HARM_SAID, SCORN
 
 _BEFORE = 48  # characters before a word the introductions look at (as owned.py's readings before it)
+_AFTER = 120  # characters after it in which harm, scorn or an accusation refuses a session-50 introduction
+# a charge of living on others ("living off decent people's taxes", "scrounging", "on our benefits") or of preying on
+# children, and a beating the harm lists leave out ("asking for a slap")
+_CHARGES = re.compile(r"(?<![a-z'’])(?:living off|lives off|scroung\w*|leech\w*|spong\w*|freeload\w*|parasit\w*"
+                      r"|slap\w*|smack\w*|thump\w*|wallop\w*|hiding|leathering|battering"
+                      r"|(?:our|my|your|decent people['’]s|taxpayers['’]?) (?:taxes|money|benefits)|on benefits"
+                      r"|paedo\w*|pedo\w*|nonces?)(?![a-z'’])")
 
 # session 38: two first-person forms of the writer's own word. A self-introduction at a clause's start, the singular
 # word with at most two describing words before it and at most one person noun after (closed lists), then "here" and
@@ -36,8 +44,9 @@ _HERE_AFTER = re.compile(r"(?: (?P<noun>teacher|grandad|grandma|granny|gran|nan|
                          r"|voter|wife|husband|auntie|uncle|kid|bloke))?"
                          # session 50: "here with / to / again" ("your local dyke here with a recipe"; "dyke here and
                          # there" stays unread) and a sign-on ("your friendly neighbourhood dyke, reporting for duty")
-                         r"(?: here(?:[,:.]|$| (?=(?:with|to|again)(?![a-z])))"
-                         r"|,? (?:reporting for duty|reporting in|checking in|signing off|back again)(?![a-z]))")
+                         r"(?: here(?:[,:.]|$|(?P<on> )(?=(?:with|to|again)(?![a-z])))"
+                         r"|(?P<signed>,? (?:reporting for duty|reporting in|checking in|signing off|back again))"
+                         r"(?![a-z]))")
 # ... and no one else spoken of after it: a report of someone present names them in the third person ("tranny here,
 # ban him"; read2, session 38)
 _THIRD_AFTER = re.compile(r"(?<![a-z'’])(?:he|him|his|she|her|they|them|their)(?![a-z'’])")
@@ -99,9 +108,11 @@ def introduced(t: str, a: int, b: int) -> bool:
             return False  # "just a filthy dyke here, ...": each an adjective's shape, no scorn
         else:  # "just a tired, overworked dyke here": described, with no reaction after
             described = said and bool(words)
-        if described or ((_FIRST_AFTER.search(t, here.end(), end) or _UNSUBJECTED_AFTER.match(t, here.end(),
-                                                                                                  here.end() + 16))
-                         and said):
+        if (before.group("your") is not None or here.group("on") is not None or here.group("signed") is not None) and (
+                not said or _refused_after(t, b)):
+            return False  # "your local dyke, reporting for duty, the nasty freak", "... we know where you sleep"
+        if described or ((_FIRST_AFTER.search(t, here.end(), end) or (
+                _UNSUBJECTED_AFTER.match(t, here.end(), here.end() + 16) and not _refused_after(t, b))) and said):
             return True
     if t[b - 1] != "s" and t[a:b] != "nigger" and (_just(t, a, b) or _profile(t, a, b)):
         return True
@@ -126,7 +137,7 @@ def _just(t: str, a: int, b: int) -> bool:
         return False
     end = _sentence_end(t, b)
     return not (_THIRD_AFTER.search(t, b, end) or _YOU_AFTER.search(t, b, end) or _REACTION_AFTER.search(t, b, end)
-                or HARM_AFTER.match(t, b, end) or SCORN.search(t, b, end))
+                or _refused_after(t, b))
 
 
 def _profile(t: str, a: int, b: int) -> bool:
@@ -140,5 +151,12 @@ def _profile(t: str, a: int, b: int) -> bool:
         return False
     plain = [i for i in items if not _PRONOUNS.fullmatch(i)]
     return (any(_PRONOUNS.fullmatch(i) or _ROLE.fullmatch(i) for i in items)
-            and not any(_BIO_REFUSED.search(i) or HARM_SAID.search(i) or SCORN.search(i) for i in plain))
+            and not any(_BIO_REFUSED.search(i) for i in plain) and not _refused_after(t, b, end - b))
 
+
+def _refused_after(t: str, b: int, reach: int = _AFTER) -> bool:
+    """Whether harm, scorn, an accusation or a parasite's charge is said within `reach` characters after the word ending
+    at `b`, across sentences ("faggot here, asking for a good kicking", "just a tranny trying to groom kids", "just an
+    old faggot living off decent people's taxes", "tranny, 41, teacher, groomer."; read2's round, session 50)."""
+    end = min(len(t), b + reach)
+    return any(rx.search(t, b, end) is not None for rx in (HARM_SAID, SCORN, ACCUSED, _CHARGES))
