@@ -195,6 +195,12 @@ JA_TENTH_READING_PROBE = SUITE_DIR / "ja_tenth_reading_probe.jsonl"
 # ... [word] here", "X here, asking", "just a ... [word] trying / living", a profile) taken by an outsider with scorn, a
 # harm or an accusation after them, against the writer's own
 ELEVENTH_READING_PROBE = SUITE_DIR / "en_eleventh_reading_probe.jsonl"
+# session 50 (read2): later rounds against that session's readings: en's introductions with "it" said of a person, a
+# hint at children or a harm without a listed word, and its "not ashamed to be", "we are [describing] Xs" and "ima ..."
+# taken by others; ja's katakana insult compounds said of oneself, reported, condemned, denied or of a thing, and
+# [pointing word] + insult + め said to oneself, to an animal, reported or quoted, each against its twin
+TWELFTH_READING_PROBE = SUITE_DIR / "en_twelfth_reading_probe.jsonl"
+JA_TWELFTH_READING_PROBE = SUITE_DIR / "ja_twelfth_reading_probe.jsonl"
 # session 48 (en, issue 12): the writer's own group word in the writer's voice (named by others as the writer, "called
 # me a", a dear one in warm words, a fellow addressed, the word mentioned) against the same word aimed at someone
 IN_GROUP_USE_PROBE = SUITE_DIR / "en_in_group_use_probe.jsonl"
@@ -225,7 +231,8 @@ HARM_FORMS_PROBES = (DEED_THREAT_PROBE, JA_DEED_THREAT_PROBE, NAMED_ACCUSATION_P
                      FIFTH_READING_PROBE, JA_FIFTH_READING_PROBE, SIXTH_READING_PROBE, JA_SIXTH_READING_PROBE,
                      SEVENTH_READING_PROBE, JA_SEVENTH_READING_PROBE, EIGHTH_READING_PROBE, JA_EIGHTH_READING_PROBE,
                      NINTH_READING_PROBE, JA_NINTH_READING_PROBE, TENTH_READING_PROBE, JA_TENTH_READING_PROBE,
-                     ELEVENTH_READING_PROBE, IN_GROUP_USE_PROBE, GATE_FRAME_PROBE,
+                     ELEVENTH_READING_PROBE, TWELFTH_READING_PROBE, JA_TWELFTH_READING_PROBE, IN_GROUP_USE_PROBE,
+                     GATE_FRAME_PROBE,
                      JA_MENACE_PROBE, JA_OFFER_PROBE, TAKEBACK_PROBE, QUALITY_CHARGE_PROBE, OWN_INTRO_PROBE,
                      OWN_LIFE_PROBE)
 DEFAULT_DATA = ROOT.parent / "shared" / "data"

@@ -18,11 +18,13 @@ from model.judge import (
     JA_SIXTH_READING_PROBE,
     JA_TENTH_READING_PROBE,
     JA_THIRD_READING_PROBE,
+    JA_TWELFTH_READING_PROBE,
     NINTH_READING_PROBE,
     SEVENTH_READING_PROBE,
     SIXTH_READING_PROBE,
     TENTH_READING_PROBE,
     THIRD_READING_PROBE,
+    TWELFTH_READING_PROBE,
 )
 from tests.support.probes import assert_reading_probe
 
@@ -36,7 +38,8 @@ from tests.support.probes import assert_reading_probe
 # English; train's gate frames (session 49): all paired; tenth (session 50's news comments): all paired, its Japanese
 # twins share as little as 2 characters (a people against its government: 韓国人 / 韓国政府), and its harms name
 # exposure and accusations told as fact as well (personal_info, defamation); eleventh (session 50's pairs against en's
-# introductions): all paired
+# introductions): all paired; twelfth (its later rounds against en's and ja's readings): all paired, the Japanese twins
+# share as little as 3 characters (an insult + め at a person against the writer or an animal)
 PROBES = {THIRD_READING_PROBE: ({"harmful": 136, "non_harmful": 64}, 41, 8),
           JA_THIRD_READING_PROBE: ({"harmful": 14, "non_harmful": 16}, 10, 4),
           FOURTH_READING_PROBE: ({"harmful": 42, "non_harmful": 43}, 42, 13),
@@ -55,7 +58,9 @@ PROBES = {THIRD_READING_PROBE: ({"harmful": 136, "non_harmful": 64}, 41, 8),
           GATE_FRAME_PROBE: ({"harmful": 13, "non_harmful": 13}, 13, 10),
           TENTH_READING_PROBE: ({"harmful": 51, "non_harmful": 51}, 51, 8),
           JA_TENTH_READING_PROBE: ({"harmful": 38, "non_harmful": 38}, 38, 2),
-          ELEVENTH_READING_PROBE: ({"harmful": 10, "non_harmful": 10}, 10, 19)}
+          ELEVENTH_READING_PROBE: ({"harmful": 10, "non_harmful": 10}, 10, 19),
+          TWELFTH_READING_PROBE: ({"harmful": 15, "non_harmful": 15}, 15, 19),
+          JA_TWELFTH_READING_PROBE: ({"harmful": 18, "non_harmful": 18}, 18, 3)}
 NEWS_HARMS = frozenset({"hate", "threat", "harassment", "personal_info", "defamation"})
 
 
