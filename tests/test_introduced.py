@@ -64,6 +64,10 @@ def test_the_introductions_grow_linearly():
     ("just an old queer living off our taxes.", "queer"),
     ("dyke, 50, netball coach, predator.", "dyke"),
     ("your local queer here with a warning: we know where you park.", "queer"),
+    ("your friendly neighbourhood queer here again, someone should sort it out.", "queer"),  # "it" for a person
+    ("dyke here, thought nobody would see it sneaking into the changing rooms.", "dyke"),
+    ("your local fag, checking in, keep the kids indoors.", "fag"),  # children after a sign-on
+    ("just a queer from the flats who needs sorting out.", "queer"),
 ])
 def test_an_introduction_with_scorn_harm_or_a_charge_after_it_is_not_the_writers(text, word):
     assert read_word(text, word) != OWN

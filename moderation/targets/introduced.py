@@ -17,7 +17,11 @@ _AFTER = 120  # characters after it in which harm, scorn or an accusation refuse
 _CHARGES = re.compile(r"(?<![a-z'’])(?:living off|lives off|scroung\w*|leech\w*|spong\w*|freeload\w*|parasit\w*"
                       r"|slap\w*|smack\w*|thump\w*|wallop\w*|hiding|leathering|battering"
                       r"|(?:our|my|your|decent people['’]s|taxpayers['’]?) (?:taxes|money|benefits)|on benefits"
-                      r"|paedo\w*|pedo\w*|nonces?)(?![a-z'’])")
+                      r"|paedo\w*|pedo\w*|nonces?"
+                      # read2's second round (s50): "it" said of a person, and children after the word ("... taught it
+                      # a lesson", "the stench it leaves", "your local tranny, checking in, lock up the kids")
+                      r"|(?<!make )(?<!made )(?<!making )(?<!love )(?<!loved )(?<!get )(?<!got )it"  # not an idiom's
+                      r"|kids|children|kiddies|sort\w* (?:\w+ )?out)(?![a-z'’])")
 
 # session 38: two first-person forms of the writer's own word. A self-introduction at a clause's start, the singular
 # word with at most two describing words before it and at most one person noun after (closed lists), then "here" and
