@@ -38,7 +38,7 @@ _HARM_ING = re.compile(r"(?:beat|bash|hunt|hat|kill|lynch|burn|stomp|kick|punch|
                        r"|gun|jump|slash|curb-?stomp|report|out|film|follow|threaten|scar|terror)(?:[a-z]|is|iz)?ing")
 _ADJECTIVE = re.compile(r"[a-z]+-[a-z-]+|[a-z]*(?:ed|ing|y|ful|ous|al|ic|ive|ish|less|able|ible|ent|ant|ly|est)"
                         r"|old|big|fat|proud|loud|bold|young|small|tall|short|bald|sober|queer|trans|black|white|brown"
-                        r"|gay|bi|butch|femme|camp|deaf|blind|blue|red|green|grey|gray|soft|hard|wet|dry|new|fit|wise")
+                        r"|gay|bi|butch|femme|camp|deaf|blind|blue|red|green|grey|gray|soft|hard|wet|dry|new|fit|wise|single|skint|broke")
 _ING_BEFORE_PLURAL = frozenset((
     "boring", "ageing", "aging", "loving", "caring", "grinning", "smiling", "laughing", "amazing", "charming",
     "thriving", "outgoing", "easygoing", "working", "retiring", "striking", "interesting", "annoying", "exhausting",
@@ -62,7 +62,13 @@ _DEGREE = re.compile(r"very|really|so|quite|rather|slightly|fairly|truly|totally
 # verbs (read2's round a, session 46)
 _AFTER_IMA = re.compile(r"[a-z-]*[aeiouy][a-z]*(?<!e)ed|[a-z-]*[aeiouy][a-z]*ing|[a-z]+(?:ful|ous)"
                         r"|old|big|fat|proud|loud|bold|young|small|tall|short|bald|sober|queer|trans|black|white|brown"
-                        r"|gay|bi|butch|femme|camp|deaf|blue|red|green|grey|gray|soft|wet|dry|new|fit|wise")
+                        r"|gay|bi|butch|femme|camp|deaf|blue|red|green|grey|gray|soft|wet|dry|new|fit|wise"
+                        # session 50: adjectives of a feeling, a mood or a state that no verb spells alike ("ima really
+                        # sleepy bitch tonight", "ima so busy bitch this week", "ima really decent bitch once you get
+                        # to know me"); not -y or -ish words at large ("bully", "bury", "punish", "finish"), nor "blind"
+                        r"|sleepy|bubbly|busy|grumpy|hungry|moody|sweaty|happy|chatty|cheeky|clumsy|cosy|dizzy|fussy"
+                        r"|giddy|jolly|lonely|lucky|nerdy|sporty|sunny|peckish|feverish|sluggish|selfish|stylish"
+                        r"|decent|honest|naive|content|single|grown-up|loved-up|skint|broke")
 
 
 def describes(words: str, t: str, b: int, free: bool = False, ima: bool = False) -> bool:

@@ -91,7 +91,9 @@ IN_GROUP_BEFORE = re.compile(r"(?:^|[^a-z'’]|(?<![a-z])['‘’](?!im(?![a-z])
                               r"|(?:^|[,;:.!?(]|(?:^|[^a-z'])and|(?:^|[^a-z'])just) *(?:an? )?proud"
                               r"(?: [a-z]{1,12}){0,2} $"
                               r"|(?:^|[,;:.!?(] *|(?:^|[^a-z'’])(?:i['’]m|im|i am) )(?:so |really |very |just )?"
-                              r"(?:happy|glad|lucky|blessed|thrilled|grateful|proud) to be(?: an?)?(?: [a-z]{1,12})? $")
+                              r"(?:happy|glad|lucky|blessed|thrilled|grateful|proud|not ashamed|never ashamed"
+                              r"|unashamed) to be(?: an?)?(?: [a-z]{1,12})? $")
+# (session 50: not ashamed to be one, as glad to be one: "i'm not ashamed to be a dyke")
 # the writer's own team, choir, night or body after "our" or "my" ("our queer choir", "our dyke five-a-side team",
 # "my old queer arse"): a thing the writer belongs to or is, not a person ("our faggot vicar", "our dyke neighbours");
 # a slur word of OWNABLE only, not a swear word ("kiss my fucking ass", "laughing my fucking ass off"); the word
