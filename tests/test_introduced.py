@@ -80,6 +80,8 @@ def test_an_introduction_with_scorn_harm_or_a_charge_after_it_is_not_the_writers
     ("ima really grumpy bitch before my tea", "bitch"),  # "ima", a degree adverb and an adjective no verb shares
     ("ima so peckish dyke right now", "dyke"),
     ("ima quite happily single bitch these days", "bitch"),
+    ("we are stubborn dykes and the allotment is ours", "dykes"),  # "we are" and one describing word, no article
+    ("being a queer on a building site is how i got this thick skin.", "queer"),
 ])
 def test_the_writers_life_and_mood_own_the_word(text, word):
     assert read_word(text, word) == OWN
@@ -93,6 +95,8 @@ def test_the_writers_life_and_mood_own_the_word(text, word):
     ("you're not ashamed to be a faggot?", "faggot"),  # the reader, not the writer
     ("ima really bully bitch till she cries", "bitch"),  # a verb: "i'm going to"
     ("ima totally punish faggot", "faggot"),
+    ("we are not dykes, unlike that lot", "dykes"),  # a denial
+    ("we are hunting queers tonight", "queers"),  # a participle: a deed
 ])
 def test_the_same_frames_judged_or_at_others_are_not_the_writers(text, word):
     assert read_word(text, word) != OWN

@@ -39,7 +39,7 @@ _HARM_ING = re.compile(r"(?:beat|bash|hunt|hat|kill|lynch|burn|stomp|kick|punch|
 _ADJECTIVE = re.compile(r"[a-z]+-[a-z-]+|[a-z]*(?:ed|ing|y|ful|ous|al|ic|ive|ish|less|able|ible|ent|ant|ly|est)"
                         r"|old|big|fat|proud|loud|bold|young|small|tall|short|bald|sober|queer|trans|black|white|brown"
                         r"|gay|bi|butch|femme|camp|deaf|blind|blue|red|green|grey|gray|soft|hard|wet|dry|new|fit|wise|single|skint|broke")
-_ING_BEFORE_PLURAL = frozenset((
+ING_BEFORE_PLURAL = frozenset((
     "boring", "ageing", "aging", "loving", "caring", "grinning", "smiling", "laughing", "amazing", "charming",
     "thriving", "outgoing", "easygoing", "working", "retiring", "striking", "interesting", "annoying", "exhausting",
     "snoring", "knitting", "singing", "dancing", "cycling", "walking", "running", "swimming", "rambling", "gardening",
@@ -73,7 +73,7 @@ _AFTER_IMA = re.compile(r"[a-z-]*[aeiouy][a-z]*(?<!e)ed|[a-z-]*[aeiouy][a-z]*ing
 
 def describes(words: str, t: str, b: int, free: bool = False, ima: bool = False) -> bool:
     """Whether the describing words before the word ending at `b` describe it (_SCORNFUL, _HARM_ING, _ADJECTIVE,
-    _ING_BEFORE_PLURAL, _DEGREE after an article, _AFTER_IMA after "ima" itself): a single word as before session 44;
+    ING_BEFORE_PLURAL, _DEGREE after an article, _AFTER_IMA after "ima" itself): a single word as before session 44;
     at most three words, one regex match each."""
     found = _DESCRIBER.findall(" " + words.lstrip())
     if len(found) < 2 and _HARM_ING.fullmatch(words.strip()) is None:
@@ -87,7 +87,7 @@ def describes(words: str, t: str, b: int, free: bool = False, ima: bool = False)
                                   for _comma, word in found):
         return False  # "ima" (its own word), a degree adverb and a verb: see _AFTER_IMA
     last = found[-1][1]
-    return not (t[b - 1] in "sz" and last.endswith("ing") and "-" not in last and last not in _ING_BEFORE_PLURAL)
+    return not (t[b - 1] in "sz" and last.endswith("ing") and "-" not in last and last not in ING_BEFORE_PLURAL)
 
 
 def describing(word: str, shaped: bool = True) -> bool:

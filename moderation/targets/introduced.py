@@ -69,12 +69,14 @@ _REACTION_AFTER = re.compile(r"(?<![a-z'’])(?:sick|sickening|puke|puking|gag|g
                              r"|out of (?:my|our)|(?:want|near|let|keep|see|saw|seen) it)(?![a-z'’])")
 # session 50: ... or what being one is like, said as the writer's own life: a gerund subject whose predicate is a
 # hardship or a gift of a closed list ("being a nigga in this country isn't easy", "being a homo in a small village in
-# the 80s was no picnic", "being a dyke is a gift"); not a judgement of them ("being a fag is a sin", "... is
-# disgusting": no predicate of the list) and nothing in the sentence turning to others, the reader, harm or scorn
+# the 80s was no picnic", "being a dyke is a gift", "... is how i survived", "... taught me"); not a judgement of them
+# ("being a fag is a sin", "... is disgusting": no predicate of the list) and nothing in the sentence turning to
+# others, the reader, harm or scorn
 _HARDSHIP = re.compile(r"[^.!?;\n]{0,48}? (?:is|was|isn['’]t|wasn['’]t|ain['’]t|is not|was not|has never been"
                        r"|has not been|hasn['’]t been|can be|has been)(?: (?:always|never|really|so|very|quite|exactly"
                        r"|not|often))? (?:easy|hard|tough|difficult|lonely|exhausting|no picnic|a picnic|a struggle"
-                       r"|a gift|a blessing|a joy)(?![a-z'’-])")
+                       r"|a gift|a blessing|a joy|how i)(?![a-z'’-])"
+                       r"|[^.!?;\n]{0,48}? (?:taught|made|got) me(?![a-z'’])")
 # ... nor a menace or approval after it, nor "we" doing anything ("being a nigga in this town isn't easy, and we'll keep
 # it that way", "being a dyke here is hard, and so it should be", "... just ask the last one we ran out")
 _MENACE = re.compile(r"(?<![a-z'’])(?:keep it that way|make sure|see to it|so it should|as it should|rightly|good"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from moderation.targets.as_writer import as_writer
-from moderation.targets.describers import MORE, NOT_FREE, describes, signing
+from moderation.targets.describers import ING_BEFORE_PLURAL, MORE, NOT_FREE, describes, signing
 from moderation.targets.literal import SENTENCE_END as _SENTENCE_END
 from moderation.wordlists.addressees import EN_PEOPLE
 
@@ -85,9 +85,13 @@ _THE = (r" (?:(?P<the>the)(?P<the_words>(?: " + NOT_FREE + r"[a-z][a-z-]{1,24})"
         r"|average|typical|token|favou?rite|everyday|resident|local|old|proud|middle-aged|humble|fellow)){0,2})")
 _COUNT = (r" (?P<count>a couple of|a pair of|a handful of|a few|two|three|four|five|six|a bunch of|a load of"
           r"|a gang of)(?P<count_words>(?: " + NOT_FREE + r"[a-z][a-z-]{1,24})" + MORE + r")?")
+# session 50: "we are" and one describing word before the plural word, no article ("we are strong bitches and nobody
+# can stop us", "we're loud queers"), tried last (a count, "the", an article read first: "we are three old dykes");
+# _opened refuses a word that denies or compares and a participle (_WE_NOT_DESCRIBING)
+_WE_DESCRIBED = r"(?:(?<=we are)|(?<=we were)|(?<=we're)|(?<=we’re)) (?P<we_free>[a-z][a-z-]{1,24})"
 IN_GROUP_BEFORE = re.compile(r"(?:^|[^a-z'’]|(?<![a-z])['‘’](?!im(?![a-z])))" + _OPENER
                              + r"(?:" + ARTICLE + MODIFIER + r"|" + _DESCRIBED + r"|"
-                              + _THE + r"|" + _COUNT + r") $"
+                              + _THE + r"|" + _COUNT + r"|" + _WE_DESCRIBED + r") $"
                               r"|(?:^|[,;:.!?(]|(?:^|[^a-z'])and|(?:^|[^a-z'])just) *(?:an? )?proud"
                               r"(?: [a-z]{1,12}){0,2} $"
                               r"|(?:^|[,;:.!?(] *|(?:^|[^a-z'’])(?:i['’]m|im|i am) )(?:so |really |very |just )?"
@@ -193,6 +197,10 @@ _COUNTED_OFF = re.compile(r"(?<![a-z'’])(?:left (?:in|on|at|round|around)|gone
                           r"(?![a-z'’])")
 
 
+# the words after "we are" that describe no one (_WE_DESCRIBED): a denial, a comparison, a degree, a participle
+_WE_NOT_DESCRIBING = re.compile(r"not|no|never|hardly|like|unlike|gonna|going|about|just|so|too|more|less|[a-z-]+ing")
+
+
 def _opened(t: str, a: int, b: int, before: re.Match) -> bool:
     """Whether IN_GROUP_BEFORE's opening `before` makes the word at [a, b) the writer's own: "my" before a plural, a
     friend or the writer's own thing, "our" before the writer's own thing, one free describing word before a singular
@@ -233,6 +241,9 @@ def _opened(t: str, a: int, b: int, before: re.Match) -> bool:
         return False
     if before.group("free") is not None and (plural or _DESCRIBED_WORD.fullmatch(t, a, b) is None):
         return False
+    if (word := before.group("we_free")) is not None and (not plural or not describes(word, t, b) or (
+            _WE_NOT_DESCRIBING.fullmatch(word) is not None and word not in ING_BEFORE_PLURAL)):
+        return False  # "we are not faggots", "we're like dykes to them", "we're chasing queers"
     if (before.group("the") is not None or before.group("your") is not None or before.group("count") is not None) and (
             _US_OPENING.match(before.group(0)) is not None):
         return False  # "give us the faggots", "send us two dykes": "us" is an object
