@@ -197,8 +197,11 @@ _COUNTED_OFF = re.compile(r"(?<![a-z'’])(?:left (?:in|on|at|round|around)|gone
                           r"(?![a-z'’])")
 
 
-# the words after "we are" that describe no one (_WE_DESCRIBED): a denial, a comparison, a degree, a participle
-_WE_NOT_DESCRIBING = re.compile(r"not|no|never|hardly|like|unlike|gonna|going|about|just|so|too|more|less|[a-z-]+ing")
+# the words after "we are" that describe no one (_WE_DESCRIBED): a denial, a comparison, a degree, a participle, a
+# place or a state ("we are back bitches!" greets others: a Davidson tweet); and only a slur of OWNABLE ("so we are
+# upgraded blacks" is no one's own word: a Stormfront sentence)
+_WE_NOT_DESCRIBING = re.compile(r"not|no|never|hardly|like|unlike|gonna|going|about|just|so|too|more|less|back|here"
+                                r"|there|home|out|in|up|down|off|on|over|done|ready|all|both|[a-z-]+ing")
 
 
 def _opened(t: str, a: int, b: int, before: re.Match) -> bool:
@@ -241,8 +244,9 @@ def _opened(t: str, a: int, b: int, before: re.Match) -> bool:
         return False
     if before.group("free") is not None and (plural or _DESCRIBED_WORD.fullmatch(t, a, b) is None):
         return False
-    if (word := before.group("we_free")) is not None and (not plural or not describes(word, t, b) or (
-            _WE_NOT_DESCRIBING.fullmatch(word) is not None and word not in ING_BEFORE_PLURAL)):
+    if (word := before.group("we_free")) is not None and (
+            not plural or OWNABLE.fullmatch(t, a, b) is None or not describes(word, t, b)
+            or (_WE_NOT_DESCRIBING.fullmatch(word) is not None and word not in ING_BEFORE_PLURAL)):
         return False  # "we are not faggots", "we're like dykes to them", "we're chasing queers"
     if (before.group("the") is not None or before.group("your") is not None or before.group("count") is not None) and (
             _US_OPENING.match(before.group(0)) is not None):
