@@ -140,8 +140,8 @@ def introduced(t: str, a: int, b: int) -> bool:
         return True
     end = _sentence_end(t, b)
     return _HARDSHIP.match(t, b, end) is not None and not (
-        _THIRD_AFTER.search(t, b, end) or _YOU_AFTER.search(t, b, end) or HARM_AFTER.match(t, b, end)
-        or SCORN.search(t, b, end) or _MENACE.search(t, b, end))
+        _THIRD_AFTER.search(t, b, end) or _YOU_AFTER.search(t, b, end) or _refused_after(t, b, end - b)
+        or _MENACE.search(t, b, end))
 
 
 def _sentence_end(t: str, b: int, reach: int = 96) -> int:
