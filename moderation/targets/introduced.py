@@ -67,20 +67,6 @@ _REACTION_AFTER = re.compile(r"(?<![a-z'’])(?:sick|sickening|puke|puking|gag|g
                              r"|call(?:ing|ed)? (?:the )?(?:security|police|cops|manager|staff)|banned|get (?:it|rid)"
                              r"|(?:report|ban|block|kick|throw)(?:s|ed|ing|n)? (?:it|him|her|them|this|out)"
                              r"|out of (?:my|our)|(?:want|near|let|keep|see|saw|seen) it)(?![a-z'’])")
-# session 50: ... or what being one is like, said as the writer's own life: a gerund subject whose predicate is a
-# hardship or a gift of a closed list ("being a nigga in this country isn't easy", "being a homo in a small village in
-# the 80s was no picnic", "being a dyke is a gift", "... is how i survived", "... taught me"); not a judgement of them
-# ("being a fag is a sin", "... is disgusting": no predicate of the list) and nothing in the sentence turning to
-# others, the reader, harm or scorn
-_HARDSHIP = re.compile(r"[^.!?;\n]{0,48}? (?:is|was|isn['’]t|wasn['’]t|ain['’]t|is not|was not|has never been"
-                       r"|has not been|hasn['’]t been|can be|has been)(?: (?:always|never|really|so|very|quite|exactly"
-                       r"|not|often))? (?:easy|hard|tough|difficult|lonely|exhausting|no picnic|a picnic|a struggle"
-                       r"|a gift|a blessing|a joy|how i)(?![a-z'’-])"
-                       r"|[^.!?;\n]{0,48}? (?:taught|made|got) me(?![a-z'’])")
-# ... nor a menace or approval after it, nor "we" doing anything ("being a nigga in this town isn't easy, and we'll keep
-# it that way", "being a dyke here is hard, and so it should be", "... just ask the last one we ran out")
-_MENACE = re.compile(r"(?<![a-z'’])(?:keep it that way|make sure|see to it|so it should|as it should|rightly|good"
-                     r"|deserved?|serves?|we|we['’](?:ll|re|ve|d)|us|our|last one)(?![a-z'’])")
 _BEING_BEFORE = re.compile(r"(?:^|[.!?\n;:(,] *)(?:being|as someone who is|as somebody who is) an?"
                            r"(?: " + _SELF_DESCRIBER + r"){0,2} $")
 _FIRST_SUBJECT = re.compile(r"[^.!?;,\n]{0,40}, (?:i|we)(?:['’](?:m|ve|d|ll|re))?(?![a-z])")
@@ -134,14 +120,8 @@ def introduced(t: str, a: int, b: int) -> bool:
             return True
     if t[b - 1] != "s" and t[a:b] != "nigger" and (_just(t, a, b) or _profile(t, a, b)):
         return True
-    if _BEING_BEFORE.search(t, max(0, a - _BEFORE), a) is None:
-        return False
-    if _FIRST_SUBJECT.match(t, b, b + 48) is not None:
-        return True
-    end = _sentence_end(t, b)
-    return _HARDSHIP.match(t, b, end) is not None and not (
-        _THIRD_AFTER.search(t, b, end) or _YOU_AFTER.search(t, b, end) or _refused_after(t, b, end - b)
-        or _MENACE.search(t, b, end))
+    being = _BEING_BEFORE.search(t, max(0, a - _BEFORE), a)
+    return being is not None and _FIRST_SUBJECT.match(t, b, b + 48) is not None
 
 
 def _sentence_end(t: str, b: int, reach: int = 96) -> int:
