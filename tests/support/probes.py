@@ -47,6 +47,18 @@ def assert_reading_probe(probe, sides: dict, pairs: int, shared: int,
     assert not {c["text"] for c in cases} & others
 
 
+def assert_word_twins(probe, per_side: int, shapes: set, words: tuple, shared: int) -> None:
+    """A probe of the writer's own group word: a reading probe whose twins share their shape and the same word."""
+    assert_reading_probe(probe, {"harmful": per_side, "non_harmful": per_side}, per_side, shared)
+    cases = load_cases(probe)
+    by_id = {c["id"]: c for c in cases}
+    for c in cases:
+        twin = by_id[c["pair"]]
+        assert c["functionality"].rsplit("_", 1)[0] == twin["functionality"].rsplit("_", 1)[0], c["id"]
+        assert [w for w in words if w in c["text"].lower()] == [w for w in words if w in twin["text"].lower()] != []
+    assert {c["functionality"].rsplit("_", 1)[0] for c in cases} == shapes
+
+
 def assert_pairs_name_one_group(cases) -> None:
     """Both members of each pair name the same Japanese group words, and some: a Japanese group probe is about what
     is said of a group, not which group is named."""
