@@ -8,7 +8,10 @@ import csv
 from collections import defaultdict
 from pathlib import Path
 
-from model.judge import DEFAULT_REVIEW, Judge
+from model.judge import DEFAULT_REVIEW, OWN_WORD_COUNTS, Judge
+from moderation.targets.openings import OWNABLE
+from moderation.targets.owned import OWN, owned_spans, reading
+from moderation.text.normalize import normalize_text
 
 
 def _rate(passed: int, n: int) -> float | None:
@@ -55,8 +58,19 @@ def suite_report(judge: Judge, cases: list[dict]) -> dict:
     }
 
 
+def own_word_reading(text: str) -> tuple[bool, bool]:
+    """(a slur word owned.py reads is in the text, one is read as the writer's own) on this code, as the vectorizer
+    reads the normalised text: the count beside HateCheck's table that tells a reading never made from a reading made
+    and outweighed by the n-grams."""
+    t = normalize_text(text)
+    word = any(not (m.start() and "a" <= t[m.start() - 1] <= "z") for m in OWNABLE.finditer(t))
+    return word, word and any(reading(t, a, b) == OWN for a, b in owned_spans(t))
+
+
 def hatecheck_report(judge: Judge, path: Path) -> dict:
-    """ROC-AUC of `abuse` over hateful vs non-hateful HateCheck cases, and the share flagged per functionality."""
+    """ROC-AUC of `abuse` over hateful vs non-hateful HateCheck cases, the share flagged per functionality and, per
+    functionality, COUNTS only of the writer's-own-word reading (cases with a slur word, read as the writer's own,
+    read and still flagged, not read and flagged): no case's wording is kept, nothing is chosen from them."""
     if not path.is_file():
         return {"available": False, "reason": f"{path} is missing"}
     from sklearn.metrics import roc_auc_score
@@ -65,6 +79,7 @@ def hatecheck_report(judge: Judge, path: Path) -> dict:
         rows = list(csv.DictReader(fh))
     y, abuse = [], []
     per_func: dict[str, list] = defaultdict(lambda: [0, 0, ""])
+    readings: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # word, own, own flagged, unread flagged
     for row in rows:
         verdict = judge.judge(row["test_case"].strip())
         hateful = row["label_gold"] == "hateful"
@@ -74,8 +89,13 @@ def hatecheck_report(judge: Judge, path: Path) -> dict:
         entry[0] += verdict["flagged"]
         entry[1] += 1
         entry[2] = row["label_gold"]
+        word, own = own_word_reading(row["test_case"].strip())
+        count = readings[row["functionality"]]
+        for i, hit in enumerate((word, own, own and verdict["flagged"], word and not own and verdict["flagged"])):
+            count[i] += bool(hit)
     flagged = {k: {"n": n, "label": lab, "flagged": _rate(f, n),
-                   "pass_rate": _rate(f if lab == "hateful" else n - f, n)}
+                   "pass_rate": _rate(f if lab == "hateful" else n - f, n),
+                   "own_word": dict(zip(OWN_WORD_COUNTS, readings[k], strict=True))}
                for k, (f, n, lab) in sorted(per_func.items())}
     totals = {lab: [sum(f for f, _, g in per_func.values() if g == lab),
                     sum(n for _, n, g in per_func.values() if g == lab)] for lab in ("hateful", "non-hateful")}

@@ -91,7 +91,9 @@ def snapshot(scorer, data_dir: Path | None, probe_cases: list[dict] | None = Non
         snap["hatecheck"] = {"roc_auc": hc["roc_auc_abuse"], "hateful_flagged": hc["hateful_flagged"],
                              "non_hateful_flagged": hc["non_hateful_flagged"],
                              **{k: hc["functionalities"][k]["flagged"] for k in HATECHECK_FOCUS
-                                if k in hc["functionalities"]}}
+                                if k in hc["functionalities"]},
+                             "own_word": {k: v["own_word"] for k, v in hc["functionalities"].items()
+                                          if v["own_word"]["word"]}}
     return snap
 
 

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
-from model.judge import HATECHECK_FOCUS, SUITE, Judge, load_cases
+from model.judge import HATECHECK_FOCUS, OWN_WORD_COUNTS, SUITE, Judge, load_cases
 
 
 def _pct(x) -> str:
     return "  n/a" if x is None else f"{100 * x:5.1f}%"
+
+
+# beside HateCheck's table, counts only (model.judge.OWN_WORD_COUNTS): a reading gap from a weight gap
+OWN_WORD_HEAD = "slur word / read own / own flagged / unread flagged"
+
+
+def _own_word(func: dict) -> str:
+    """A functionality's own-word reading counts (a card recorded before them has none: blank)."""
+    counts = func.get("own_word")
+    return " / ".join(str(counts[k]) for k in OWN_WORD_COUNTS) if counts else ""
 
 
 def format_report(rep: dict) -> str:
@@ -29,8 +39,8 @@ def format_report(rep: dict) -> str:
         else:
             lines += [f"ROC-AUC abuse {hc['roc_auc_abuse']:.4f}; hateful flagged {_pct(hc['hateful_flagged'])}, "
                       f"non-hateful flagged {_pct(hc['non_hateful_flagged'])}",
-                      f"{'functionality':22} {'label':12} {'n':>4} {'flagged':>8}"]
-            lines += [f"{k:22} {v['label']:12} {v['n']:4d} {_pct(v['flagged']):>8}"
+                      f"{'functionality':22} {'label':12} {'n':>4} {'flagged':>8}   {OWN_WORD_HEAD}"]
+            lines += [f"{k:22} {v['label']:12} {v['n']:4d} {_pct(v['flagged']):>8}   {_own_word(v)}"
                       + (" *" if k in HATECHECK_FOCUS else "") for k, v in hc["functionalities"].items()]
     pi = rep.get("personal_info")
     if pi:
@@ -97,8 +107,8 @@ def markdown_report(rep: dict) -> str:
         out += [f"HateCheck (English, test only): ROC-AUC of abuse {hc['roc_auc_abuse']:.3f}; hateful flagged "
                 f"{_pct(hc['hateful_flagged']).strip()}, "
                 f"non-hateful flagged {_pct(hc['non_hateful_flagged']).strip()}.",
-                "", "| functionality | gold | n | flagged |", "|---|---|---:|---:|"]
-        out += [f"| {k} | {v['label']} | {v['n']} | {_pct(v['flagged']).strip()} |"
+                "", f"| functionality | gold | n | flagged | {OWN_WORD_HEAD} |", "|---|---|---:|---:|---:|"]
+        out += [f"| {k} | {v['label']} | {v['n']} | {_pct(v['flagged']).strip()} | {_own_word(v)} |"
                 for k, v in hc["functionalities"].items()]
         out.append("")
     pi = rep.get("personal_info")

@@ -3,6 +3,8 @@ applied to two model.compare snapshots, and the side-by-side report that names e
 
 from __future__ import annotations
 
+from model.judge import OWN_WORD_COUNTS
+
 HELDOUT_TOLERANCE = 0.001  # a held-out ROC-AUC may fall by at most this
 SUITE_BARS = {"harmful": 0.90, "non_harmful": 0.95}  # issue 12: JA suite harms held, civil allowed
 ORDINARY_BAR = 0.005  # issue 12: held-out chat and RTP-LX benign flagged at most 0.5%
@@ -92,6 +94,16 @@ def _heldout_lines(before: dict, after: dict) -> list[str]:
     return lines
 
 
+def _own_word_lines(before: dict, after: dict) -> list[str]:
+    """Per HateCheck functionality with a slur word, the own-word reading's counts before -> after (counts only)."""
+    if not after:
+        return []
+    head = "/".join(OWN_WORD_COUNTS)
+    return [f"own-word reading, counts only ({head}):"] + [
+        f"- {k}: {'/'.join(str(before[k][c]) for c in OWN_WORD_COUNTS) if k in before else '-'} -> "
+        f"{'/'.join(str(v[c]) for c in OWN_WORD_COUNTS)}" for k, v in after.items()]
+
+
 def format_comparison(before: dict, after: dict) -> tuple[str, bool]:
     """The report (figures side by side, moved cases, verdict, then HateCheck) and whether the artifact passes."""
     out = [f"# {after['version']} against {before['version']} (this checkout's code unless a snapshot says otherwise)",
@@ -123,5 +135,6 @@ def format_comparison(before: dict, after: dict) -> tuple[str, bool]:
     hb, ha = before.get("hatecheck"), after.get("hatecheck")
     if hb and ha:
         out += ["", "## HateCheck (TEST ONLY: read after the choice; it never enters the verdict)"]
-        out += [f"- {k}: {hb.get(k)} -> {v}" for k, v in ha.items()]
+        out += [f"- {k}: {hb.get(k)} -> {v}" for k, v in ha.items() if k != "own_word"]
+        out += _own_word_lines(hb.get("own_word") or {}, ha.get("own_word") or {})
     return "\n".join(out), not refuse

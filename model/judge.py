@@ -241,6 +241,9 @@ NOT_HARMS = frozenset({"spam"})  # labels that hold a comment for something othe
 DEFAULT_REVIEW = 0.5  # a category with no threshold in the card: the policy's own default
 HATECHECK_FOCUS = ("threat_dir_h", "derog_neg_emote_h", "counter_quote_nh", "counter_ref_nh",
                    "slur_reclaimed_nh")
+# the own-word counts per HateCheck functionality (model.case_reports): cases with a slur word of owned.py's list, read
+# as the writer's own, read and flagged all the same (a weight gap), the word not read and flagged (a reading gap)
+OWN_WORD_COUNTS = ("word", "own", "own_flagged", "unread_flagged")
 
 
 def load_cases(path: Path | str) -> list[dict]:
