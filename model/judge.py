@@ -201,6 +201,13 @@ ELEVENTH_READING_PROBE = SUITE_DIR / "en_eleventh_reading_probe.jsonl"
 # [pointing word] + insult + め said to oneself, to an animal, reported or quoted, each against its twin
 TWELFTH_READING_PROBE = SUITE_DIR / "en_twelfth_reading_probe.jsonl"
 JA_TWELFTH_READING_PROBE = SUITE_DIR / "ja_twelfth_reading_probe.jsonl"
+# session 51 (read2): news comments aimed at what the tenth probe's classes still miss: threats at reporters in
+# passive, deserve and idiom forms, a threat reported then renewed, exposure of a reporter or a commenter, spy and
+# traitor accusations told as fact, hate endorsed after a quote or a report, each against its civil twin (the threat
+# reported, the work criticised, an office's or a paper's public address, "traitor" said of a policy, the quote
+# condemned)
+THIRTEENTH_READING_PROBE = SUITE_DIR / "en_thirteenth_reading_probe.jsonl"
+JA_THIRTEENTH_READING_PROBE = SUITE_DIR / "ja_thirteenth_reading_probe.jsonl"
 # session 48 (en, issue 12): the writer's own group word in the writer's voice (named by others as the writer, "called
 # me a", a dear one in warm words, a fellow addressed, the word mentioned) against the same word aimed at someone
 IN_GROUP_USE_PROBE = SUITE_DIR / "en_in_group_use_probe.jsonl"
@@ -231,8 +238,8 @@ HARM_FORMS_PROBES = (DEED_THREAT_PROBE, JA_DEED_THREAT_PROBE, NAMED_ACCUSATION_P
                      FIFTH_READING_PROBE, JA_FIFTH_READING_PROBE, SIXTH_READING_PROBE, JA_SIXTH_READING_PROBE,
                      SEVENTH_READING_PROBE, JA_SEVENTH_READING_PROBE, EIGHTH_READING_PROBE, JA_EIGHTH_READING_PROBE,
                      NINTH_READING_PROBE, JA_NINTH_READING_PROBE, TENTH_READING_PROBE, JA_TENTH_READING_PROBE,
-                     ELEVENTH_READING_PROBE, TWELFTH_READING_PROBE, JA_TWELFTH_READING_PROBE, IN_GROUP_USE_PROBE,
-                     GATE_FRAME_PROBE,
+                     ELEVENTH_READING_PROBE, TWELFTH_READING_PROBE, JA_TWELFTH_READING_PROBE,
+                     THIRTEENTH_READING_PROBE, JA_THIRTEENTH_READING_PROBE, IN_GROUP_USE_PROBE, GATE_FRAME_PROBE,
                      JA_MENACE_PROBE, JA_OFFER_PROBE, TAKEBACK_PROBE, QUALITY_CHARGE_PROBE, OWN_INTRO_PROBE,
                      OWN_LIFE_PROBE)
 DEFAULT_DATA = ROOT.parent / "shared" / "data"

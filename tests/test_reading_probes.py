@@ -18,12 +18,14 @@ from model.judge import (
     JA_SIXTH_READING_PROBE,
     JA_TENTH_READING_PROBE,
     JA_THIRD_READING_PROBE,
+    JA_THIRTEENTH_READING_PROBE,
     JA_TWELFTH_READING_PROBE,
     NINTH_READING_PROBE,
     SEVENTH_READING_PROBE,
     SIXTH_READING_PROBE,
     TENTH_READING_PROBE,
     THIRD_READING_PROBE,
+    THIRTEENTH_READING_PROBE,
     TWELFTH_READING_PROBE,
 )
 from tests.support.probes import assert_reading_probe
@@ -39,7 +41,9 @@ from tests.support.probes import assert_reading_probe
 # twins share as little as 2 characters (a people against its government: 韓国人 / 韓国政府), and its harms name
 # exposure and accusations told as fact as well (personal_info, defamation); eleventh (session 50's pairs against en's
 # introductions): all paired; twelfth (its later rounds against en's and ja's readings): all paired, the Japanese twins
-# share as little as 3 characters (an insult + め at a person against the writer or an animal)
+# share as little as 3 characters (an insult + め at a person against the writer or an animal); thirteenth (session
+# 51's news comments): all paired, a harm against its civil twin in the same frame (an exposure against an office's or
+# a paper's public address shares 10 characters, a spy told as fact against a hawk 5), naming the tenth's categories
 PROBES = {THIRD_READING_PROBE: ({"harmful": 136, "non_harmful": 64}, 41, 8),
           JA_THIRD_READING_PROBE: ({"harmful": 14, "non_harmful": 16}, 10, 4),
           FOURTH_READING_PROBE: ({"harmful": 42, "non_harmful": 43}, 42, 13),
@@ -60,11 +64,13 @@ PROBES = {THIRD_READING_PROBE: ({"harmful": 136, "non_harmful": 64}, 41, 8),
           JA_TENTH_READING_PROBE: ({"harmful": 38, "non_harmful": 38}, 38, 2),
           ELEVENTH_READING_PROBE: ({"harmful": 10, "non_harmful": 10}, 10, 19),
           TWELFTH_READING_PROBE: ({"harmful": 15, "non_harmful": 15}, 15, 19),
-          JA_TWELFTH_READING_PROBE: ({"harmful": 18, "non_harmful": 18}, 18, 3)}
+          JA_TWELFTH_READING_PROBE: ({"harmful": 18, "non_harmful": 18}, 18, 3),
+          THIRTEENTH_READING_PROBE: ({"harmful": 33, "non_harmful": 33}, 33, 10),
+          JA_THIRTEENTH_READING_PROBE: ({"harmful": 16, "non_harmful": 16}, 16, 5)}
 NEWS_HARMS = frozenset({"hate", "threat", "harassment", "personal_info", "defamation"})
 
 
 @pytest.mark.parametrize("probe", list(PROBES), ids=[p.stem for p in PROBES])
 def test_reading_probe_is_well_formed(probe):
-    news = probe in (TENTH_READING_PROBE, JA_TENTH_READING_PROBE)
+    news = probe in (TENTH_READING_PROBE, JA_TENTH_READING_PROBE, THIRTEENTH_READING_PROBE, JA_THIRTEENTH_READING_PROBE)
     assert_reading_probe(probe, *PROBES[probe], **({"categories": NEWS_HARMS} if news else {}))
