@@ -22,6 +22,7 @@ from hypothesis import HealthCheck, settings
 from moderation import create_app
 from tests.support import thresholds as named_thresholds
 from tests.support.app import API_KEY, app_config
+from tests.support.app_loads import Scorers, TemplateCode
 from tests.support.browser import CHROMIUM, CHROMIUM_ARGS
 from tests.support.cli_fork import CliForks
 from tests.support.model_cache import cached_build, source_key
@@ -44,6 +45,20 @@ def cheap_password_hashes():
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(passwords, "HASH_METHOD", "scrypt:1024:8:1")
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_app_loads():
+    """Every app a worker builds shares one loaded model per artifact content and the templates' compiled code
+    (tests/support/app_loads.py): each app loaded and compiled them again, a fifth of the fast suite's time."""
+    from flask import Flask
+
+    from moderation.scoring import artifacts, manager
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Flask, "jinja_options", {**Flask.jinja_options, "bytecode_cache": TemplateCode()})
+        patch.setattr(manager, "load_scorer", Scorers(artifacts.load_scorer))
         yield
 
 
