@@ -33,6 +33,11 @@ PAIRS = (
     ("I don't find gay men disgusting... my brother is one and he's the best of us.", "I find gay men disgusting."),
     ("I don't regard Muslims as vermin, and anyone who does should be ashamed of themselves.",
      "I don't regard Muslims as vermin, as long as they leave when the work runs out."),
+    # ... on terms denied.py's conditions name too (until, once, except: unaimed_en read only its own list until s51)
+    ("I don't see Muslims as vermin at all, and I never will.",
+     "I don't see Muslims as vermin, once they've learned the language."),
+    ("I don't regard Muslims as vermin, and anyone who does should be ashamed of themselves.",
+     "I don't regard Muslims as vermin, until they start paying their way."),
     # an exclusion asked, or told as the group's own feeling
     ("Are gay couples no longer welcome at the Red Lion? I'll ask the new landlord and report back.",
      "Gay couples are no longer welcome at the Red Lion, the new landlord says."),

@@ -198,6 +198,19 @@ _NOT_DEMEANED = (r"(?<![a-z])(?:(?:nobody|no one)|(?:no|not a single|not one)" +
                  r"(?: (?:a|an|some kind of|some sort of|total|complete|utter|worthless|dirty|filthy)){0,3}"
                  r" (?P<demeaned>" + _NEGATIVE_WORDS + "|" + _SHAMED + r")(?![a-z])" + _CLAUSE)
 
+# a condition anywhere in the rest of the sentence after a denial (denied.py) or a denied judgement (unaimed_en.py):
+# "..., and I'd say so as long as they stay away"
+_CONDITION_AFTER = re.compile(r"(?<![a-z'’])(?:when|whenever|if|unless|until|till|once|as long as|so long as|long as"
+                              r"|provided|providing|assuming|given|insofar|in so far|so far as|on condition|except"
+                              r"|apart from|where they belong|in their place)(?![a-z'’])")
+# a negated verb of judging ("I don't find", "we never thought of", "I'd never call"): unaimed_en.py reads an insult
+# or a dehumanising word after it in its clause as a judgement the writer denies, unless something after the verb turns
+# it back ("anything but", "only", "except"); the negation is DENIED_EN's
+JUDGED_DENIED = re.compile(r"(?<![a-z'’])" + _NEG + r"(?: (?:ever|personally|honestly|really))? (?:find|finds|found"
+                           r"|think|thinks|thought|consider|considers|considered|call|calls|called|see|sees|saw"
+                           r"|believe|believes|believed|regard|regards|regarded)(?![a-z'’])"
+                           r"(?!.*(?:anything but|nothing but|other than|except|only|just as))")
+
 DENIED_EN = re.compile(r"(?<![a-z])" + _NEG + r"(?: [a-z]+){0,3}? (?P<belief>" + _BELIEF + r")(?![a-z])" + _CLAUSE
                        + r"|(?<![a-z])" + _NEG + r"(?: [a-z]+){0,3}? " + _WISH
                        + r"|(?<![a-z])" + _NEG + r"(?: [a-z]+){0,3}? " + _DESERVED

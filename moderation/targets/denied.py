@@ -8,6 +8,7 @@ from moderation.needles import known
 from moderation.needles.guards import Needles
 from moderation.targets.denial_patterns import (
     _BEING_WHOM,
+    _CONDITION_AFTER,
     _HARM_DONE,
     _HARM_VERB,
     _HARMED,
@@ -94,10 +95,6 @@ _NEXT_CONDITION = re.compile(r" *[.!?]+ *(?:(?:not|only|but|well|and|or)[ ,]+)?(
 # own defence ("I don't find women useless, and the kitchen is where they prove it."; read2, s45 round k)
 _SAID_OF_THEM = re.compile(r"(?<![a-z'’])(?:they|them|their|theirs|themselves|theyre|they['’](?:re|ve|d|ll))"
                            r"(?![a-z'’])")
-# a condition anywhere in the rest of the sentence after a denial ("..., and I'd say so as long as they stay away")
-_CONDITION_AFTER = re.compile(r"(?<![a-z'’])(?:when|whenever|if|unless|until|till|once|as long as|so long as|long as"
-                              r"|provided|providing|assuming|given|insofar|in so far|so far as|on condition|except"
-                              r"|apart from|where they belong|in their place)(?![a-z'’])")
 _SUBSTITUTE_REACH = 120
 _LAST: tuple = (None, ())  # the last text's denials: the signals and the n-gram hashing ask one after the other
 

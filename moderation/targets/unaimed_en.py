@@ -16,6 +16,7 @@ import re
 
 import numpy as np
 
+from moderation.targets.denial_patterns import _CONDITION_AFTER, JUDGED_DENIED
 from moderation.targets.hate_en import _EN_EXCLUDE, _EN_FEEL, HATE_EN_PARTS
 
 # the signals whose firing opens the hate gate (model/pipeline.py HATE_GATE reads this tuple)
@@ -104,19 +105,13 @@ _FELT = re.compile(r"(?<![a-z'’])(?<!i )(?<!we )(?<!i really )(?<!we really )(
                    r"|tells (?:me|us)|believe|believes|sense|senses|sensed|know|knows|are afraid|is afraid|were"
                    r" afraid)(?: that)? $")
 _FELT_SUBJECT = re.compile(r"(?:they|he|she)(?![a-z'’])")
-# a judgement the writer denies: a negated verb of judging earlier in the word's clause ("I don't find gay men
-# disgusting", "we never thought of [group] as dirty"), nothing that turns it back between ("anything but",
-# "only", "except")
-_DENIED_JUDGED = re.compile(r"(?<![a-z'’])(?:don['’]t|do not|doesn['’]t|does not|didn['’]t|did not|never|won['’]t"
-                            r"|wouldn['’]t|would never|will never)(?: (?:ever|personally|honestly|really))? (?:find"
-                            r"|found|think|thought|consider|considered|call|called|see|saw|believe|believed|regard"
-                            r"|regarded)(?![a-z'’])(?!.*(?:anything but|nothing but|other than|except|only|just as))")
 _CLAUSE_START = re.compile(r".*[,;:.!?\n(]", re.S)
-# ... unless a condition follows it in its sentence ("I don't find gay men disgusting ... when they keep it behind
-# closed doors", "... as long as they know their place", "I don't regard [group] as parasites, assuming they leave"):
-# the denial holds only on terms, which is the attack
-_CONDITIONED = re.compile(r"(?<![a-z'’])(?:as long as|so long as|provided|providing|assuming|unless|if|when|where they"
-                          r" belong|their place|in the kitchen|behind closed doors|only when|only if)(?![a-z'’])")
+# a judgement the writer denies (JUDGED_DENIED: a negated verb of judging earlier in the word's clause, "I don't find
+# gay men disgusting", "we never thought of [group] as dirty") holds unless a condition follows it in its sentence
+# (denied.py's _CONDITION_AFTER: "... when they keep it behind closed doors", "... as long as they know their place",
+# "I don't regard [group] as parasites, assuming they leave"), or a place it keeps them to: the denial holds only on
+# terms, which is the attack
+_KEPT_TO = re.compile(r"(?<![a-z'’])(?:their place|in the kitchen|behind closed doors)(?![a-z'’])")
 # a dehumanising word in its literal sense: the refuse itself ("the trash bags", "taking out the trash"), an animal
 # of a kind ("three filthy stray animals", "farm animals", "rats in the loft"), pests controlled
 _REFUSE_AFTER = re.compile(r" (?:bags?|bins?|cans?|day|trucks?|lorr(?:y|ies)|collections?|collectors?|talk|talking"
@@ -202,8 +197,8 @@ def denied_judged(t: str, a: int, ends: np.ndarray) -> bool:
     if t[stop - 3:stop - 1] == ".." and k + 1 < ends.size:  # an ellipsis goes on with the same thought
         stop = int(ends[k + 1])
     stop = min(stop, a + 160)
-    return (_DENIED_JUDGED.search(t, clause.end() if clause else start, a) is not None
-            and _CONDITIONED.search(t, a, stop) is None)
+    return (JUDGED_DENIED.search(t, clause.end() if clause else start, a) is not None
+            and _CONDITION_AFTER.search(t, a, stop) is None and _KEPT_TO.search(t, a, stop) is None)
 
 
 def literal(t: str, a: int, b: int, groups: list) -> bool:
