@@ -199,12 +199,26 @@ def keep_finished_days(site, now, days=MAX_DAYS, budget=31):
     calls this every minute, so a report seldom reads the stream for a past day itself). Returns how many."""
     last = datetime.fromtimestamp((now - SETTLED_MS) / 1000, UTC).date() - timedelta(days=1)
     recent = [last - timedelta(days=n) for n in range(days)]
-    stored = get_transparency_days(site).get([_key(d) for d in recent])
-    complete_from = get_queue(site).audit_complete_from()  # older days are gone from the stream: nothing to keep
+    kept, queue = get_transparency_days(site), get_queue(site)
+    stored = kept.get([_key(d) for d in recent])
+    complete_from = queue.audit_complete_from()  # older days are gone from the stream: nothing to keep
     todo = [d for d in recent if _key(d) not in stored and _ms(d) >= complete_from][:budget]
+    empty = _empty_days(queue, todo)
+    kept.put({_key(d): DayCounts().stored() for d in empty})
     for day in todo:
-        comment_counts(site, [day], now)
+        if day not in empty:
+            comment_counts(site, [day], now)
     return len(todo)
+
+
+def _empty_days(queue, days):
+    """The days that end before the trail's first entry since the oldest of them: nothing to count, kept as the
+    empty count a read would give, in five calls for the month rather than six a day."""
+    if not days:
+        return set()
+    first = queue.first_audit_ms(_ms(min(days)))
+    complete_from = queue.audit_complete_from()  # checked after the read: a trim during it moves it on
+    return {d for d in days if _ms(d) >= complete_from and (first is None or _ms(d) + DAY_MS <= first)}
 
 
 def comments_section(counts, received):

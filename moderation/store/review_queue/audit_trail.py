@@ -73,6 +73,12 @@ class AuditTrail:
                 break
             cursor = f"({entries[-1][0]}"
 
+    def first_audit_ms(self, since_ms):
+        """The time (ms) of the trail's first entry at or after `since_ms` (None: none), one call a stream: the days
+        before it hold nothing (the outbox worker keeps a quiet site's month without a read per day)."""
+        firsts = [self.redis.xrange(key, min=str(int(since_ms)), max="+", count=1) for key, _, _ in self._trail()]
+        return min((_stream_ms(entries[0][0]) for entries in firsts if entries), default=None)
+
     def audit_complete_from(self):
         """The earliest time (ms) from which the trail's streams still hold every entry they were given: 0 when
         they never lost one, else just past what trimming (MAXLEN ~ 1M) or a deletion removed."""
