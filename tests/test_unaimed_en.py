@@ -38,6 +38,10 @@ PAIRS = (
      "I don't see Muslims as vermin, once they've learned the language."),
     ("I don't regard Muslims as vermin, and anyone who does should be ashamed of themselves.",
      "I don't regard Muslims as vermin, until they start paying their way."),
+    # ... or turned back after the verb: the judgement held, not denied (read2 s51)
+    ("I don't see Muslims as vermin at all, and I never will.",
+     "Nobody sees Muslims as anything besides vermin round here."),
+    ("I don't see Muslims as vermin at all, and I never will.", "I can't see Roma as anything more than parasites."),
     # an exclusion asked, or told as the group's own feeling
     ("Are gay couples no longer welcome at the Red Lion? I'll ask the new landlord and report back.",
      "Gay couples are no longer welcome at the Red Lion, the new landlord says."),

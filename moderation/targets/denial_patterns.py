@@ -205,11 +205,13 @@ _CONDITION_AFTER = re.compile(r"(?<![a-z'’])(?:when|whenever|if|unless|until|t
                               r"|apart from|where they belong|in their place)(?![a-z'’])")
 # a negated verb of judging ("I don't find", "we never thought of", "I'd never call"): unaimed_en.py reads an insult
 # or a dehumanising word after it in its clause as a judgement the writer denies, unless something after the verb turns
-# it back ("anything but", "only", "except"); the negation is DENIED_EN's
+# it back ("anything but", "anything besides", "anything short of", "only", "except": read2 s51, "Nobody sees [group]
+# as anything besides vermin"); the negation is DENIED_EN's
 JUDGED_DENIED = re.compile(r"(?<![a-z'’])" + _NEG + r"(?: (?:ever|personally|honestly|really))? (?:find|finds|found"
                            r"|think|thinks|thought|consider|considers|considered|call|calls|called|see|sees|saw"
                            r"|believe|believes|believed|regard|regards|regarded)(?![a-z'’])"
-                           r"(?!.*(?:anything but|nothing but|other than|except|only|just as))")
+                           r"(?!.*(?:anything (?:but|besides|else|more than|short of)|nothing (?:but|short of|less than"
+                           r"|more than)|other than|else but|except|only|just as))")
 
 DENIED_EN = re.compile(r"(?<![a-z])" + _NEG + r"(?: [a-z]+){0,3}? (?P<belief>" + _BELIEF + r")(?![a-z])" + _CLAUSE
                        + r"|(?<![a-z])" + _NEG + r"(?: [a-z]+){0,3}? " + _WISH
