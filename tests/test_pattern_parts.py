@@ -1,7 +1,8 @@
 """A pattern scanned as its parts (each alternative behind its own needles, moderation/needles/parts.py) finds
 exactly the pattern's own matches, spans and order (THREAT_EN, HATE_EN, HATE_JA, REPORTED_AFTER_EN, LOCATED_VISIT,
 THREAT_JA): on the written English cases, the threat and located-visit probes, the Japanese suite, those cases run
-together, the adversarial inputs and text generated from the pattern's own pieces."""
+together, and text generated from the pattern's own pieces (the adversarial inputs:
+tests/test_adversarial_matches.py)."""
 
 import functools
 import json
@@ -10,7 +11,7 @@ import re._parser as P
 
 import pytest
 
-from bench.adversarial import SEPARATORS, _walk, adversarial_inputs
+from bench.adversarial import SEPARATORS, _walk
 from moderation import PROJECT_ROOT
 from moderation.features import patterns as FP
 from moderation.needles.guards import NeedleIndex
@@ -49,10 +50,11 @@ WRITTEN = _texts("en_validation.jsonl") + _texts("en_threat_probe.jsonl") + _tex
     for text in _texts(f"{lang}_located_{probe}_probe.jsonl")]
 
 
-def _same(name, text):
-    """The parts' scan (as the callers ask it, and with every part tried) gives the whole pattern's matches."""
+def _same(name, text, expected=None):
+    """The parts' scan (as the callers ask it, and with every part tried) gives the whole pattern's matches
+    (`expected`, when already known)."""
     whole, split, indexes = SPLITS[name]
-    expected = [m.span() for m in whole.finditer(text)]
+    expected = [m.span() for m in whole.finditer(text)] if expected is None else expected
     chars = set(text)
     for index in indexes:
         found = index.found(text)
@@ -109,13 +111,6 @@ def test_cases_run_together_match_alike(name):
             text = joiner.join(normalised[k:k + 4])
             many += len(_same(name, text)) >= 2
     assert many >= LEAST[name][1]
-
-
-@pytest.mark.parametrize("name", SPLIT_NAMES)
-@pytest.mark.slow
-def test_the_adversarial_inputs_match_alike(name):
-    for _name, text in adversarial_inputs(300):
-        _same(name, text)
 
 
 def _pieces(rx, extra):

@@ -1,6 +1,7 @@
 """The code pass finds where each slotted guard can start exactly where its start search would stop, and a guard
 tried only there finds exactly the pattern's own matches (moderation/needles/positions.py: issue 13, bit-identical
-answers), on text spelled from each pattern's own pieces, decimal digits of other scripts and the adversarial inputs."""
+answers), on text spelled from each pattern's own pieces and decimal digits of other scripts (the adversarial inputs:
+tests/test_adversarial_matches.py)."""
 
 import re
 
@@ -9,7 +10,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bench.adversarial import adversarial_inputs
 from moderation.features import patterns as FP
 from moderation.features.signals import code_pass
 from moderation.needles import starts as needle_starts
@@ -57,14 +57,6 @@ def test_a_guard_without_a_slot_or_a_code_pass_searches_as_before():
     guard = FP._GUARDS[FP._MONEY_AMOUNT]
     text = "月収100万円、¥5,000"
     assert [m.span() for m in guard.finditer(text)] == [m.span() for m in FP._MONEY_AMOUNT.finditer(text)]
-
-
-@pytest.mark.slow
-def test_starts_on_the_adversarial_inputs():
-    for _name, text in adversarial_inputs(400):
-        hits = code_pass(codes_of(text))
-        for guard in SLOTTED:
-            _same(guard, text, hits)
 
 
 def test_starts_of_the_text_start_and_the_empty_text():

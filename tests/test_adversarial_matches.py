@@ -1,0 +1,63 @@
+"""The guards on bench/adversarial.py's inputs (300 characters each, ~9,500 of them), every pattern's own matches
+read once for the three checks that compare against them: each slotted guard tried only where the code pass says
+it can start finds the pattern's matches (tests/test_start_positions.py), no needle guard skips a text its pattern
+matches (tests/test_needles.py), and each split pattern's parts find the whole pattern's matches
+(tests/test_pattern_parts.py). Each check searched every pattern on every input itself: 129 s of CI's tests
+(session 50), the patterns' own scans most of it."""
+
+import pytest
+
+from bench.adversarial import adversarial_inputs
+from moderation.features import patterns as FP
+from moderation.features.signals import code_pass
+from tests.test_codepass import codes_of
+from tests.test_needles import GUARDED, _agrees
+from tests.test_pattern_parts import SPLIT_NAMES, SPLITS
+from tests.test_pattern_parts import _same as parts_same
+from tests.test_start_positions import SLOTTED
+from tests.test_start_positions import _same as starts_same
+
+pytestmark = pytest.mark.slow
+
+PATTERNS = {g.pattern for g in SLOTTED} | set(GUARDED) | {whole for whole, _, _ in SPLITS.values()}
+
+
+@pytest.fixture(scope="module")
+def matches():
+    """(the inputs, {pattern: each input's match spans}): every pattern's own scan of every input, once."""
+    texts = [text for _name, text in adversarial_inputs(300)]
+    return texts, {rx: [[m.span() for m in rx.finditer(text)] for text in texts] for rx in PATTERNS}
+
+
+def test_starts_on_the_adversarial_inputs(matches):
+    texts, found = matches
+    for i, text in enumerate(texts):
+        hits = code_pass(codes_of(text))
+        for guard in SLOTTED:
+            starts_same(guard, text, hits, want=found[guard.pattern][i])
+
+
+def test_guards_hold_on_the_adversarial_inputs(matches):
+    """A guard is wrong only where its pattern matches, so it is asked there: its four answers (_agrees) read where
+    the pattern matched (every input x every guard asked took 84.7 s of CI's 952, more than half of it answers no
+    assertion could fail on)."""
+    texts, found = matches
+    matched = 0
+    for i, text in enumerate(texts):
+        chars = needles = None
+        for rx in GUARDED:
+            if not found[rx][i]:
+                continue
+            if chars is None:  # the text's scan read once for all the guards asked of it
+                chars, needles = set(text), FP._NEEDLES.found(text)
+            _agrees(rx, text, chars, needles)
+            matched += 1
+    assert matched >= 150  # 209 (pattern, input) pairs of 8,499 x 174 match: the inputs still reach the guards
+
+
+@pytest.mark.parametrize("name", SPLIT_NAMES)
+def test_the_adversarial_inputs_match_alike(name, matches):
+    texts, found = matches
+    whole = SPLITS[name][0]
+    for i, text in enumerate(texts):
+        parts_same(name, text, found[whole][i])
