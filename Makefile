@@ -106,11 +106,12 @@ bench-readers: $(VENV)/.installed
 	$(PY) -m bench.readers ab --swap --against $(AGAINST) --data-dir $(DATA_DIR)
 
 # Scorer.score's instructions a comment, AGAINST's code against this checkout, counted by callgrind (issue 13): the
-# A/B that holds on a loaded machine (an A/A pair 0.01% apart); slow to start (~15-20 minutes under valgrind); needs
-# gcc and valgrind with its headers; not part of make test.
+# A/B that holds on a loaded machine (an A/A pair 0.01% apart); the kernels built natively for a generic CPU first
+# (~70 s of CPU once per version of the sources), then ~2 minutes to start under valgrind; QUICK=1 counts 30 texts a
+# kind, not 100 (a closing run); needs gcc and valgrind with its headers; not part of make test.
 .PHONY: bench-instructions
 bench-instructions: $(VENV)/.installed
-	$(PY) -m bench.instructions --against $(AGAINST) --data-dir $(DATA_DIR)
+	$(PY) -m bench.instructions --against $(AGAINST) --data-dir $(DATA_DIR) $(if $(QUICK),--quick)
 
 # What the articles' breaker and the authors' standing add to a comment's submit (one round trip; and over
 # HTTP, both on vs off) and the Redis bytes per article and per author (issue 17); not part of make test.

@@ -1,6 +1,6 @@
 """Scorer.score's instructions a comment, a commit against this checkout, counted by callgrind (issue 13).
 
-    python -m bench.instructions [--against main] [--kinds news,en,ja] [--n 100] [--data-dir DIR]
+    python -m bench.instructions [--against main] [--kinds news,en,ja] [--n 100] [--quick] [--data-dir DIR]
 
 On a shared machine the CPU time of the same code moves by several µs a comment from run to run (session 50, load
 7-12: an A/A pair of bench.readers ab 14 µs apart); the instructions a comment executes do not (an A/A pair 0.01%
@@ -9,8 +9,13 @@ bench.readers ab does (bench.versions), scores every text once per side to warm 
 texts between client-request marks (a six-line C library built here with gcc from valgrind's callgrind.h, called
 through ctypes): each kind A, B, A, B, and prints each side's instructions a text and B's change. Instructions are
 not time (a cache miss costs no more of them): a win here is a win in CPU only where the other measures agree.
-Slow: ~15-20 minutes to start under valgrind on a loaded machine (the imports, the artifact and the kernels' caches),
-then about 60x the texts' CPU time. Needs gcc, valgrind and its headers (Debian's valgrind package).
+The kernels are compiled for a generic x86-64 (NUMBA_CPU_NAME=generic) into a cache of this tool's own (COMPILED), by
+a native run before valgrind's (--prepare): numba keys a cached kernel on the CPU's features, and under valgrind the
+CPU reports others, so the host's cached kernels were never found there and numba compiled every kernel under
+valgrind (session 50's closing run had not started after 7 minutes; ~70 s of CPU natively, once per version of the
+sources). Their instructions are a generic build's, not the host's: compare a kernel's counts within one run only.
+Then ~2 minutes to start under valgrind (load 8), and about 60x the texts' CPU time: `--quick` counts 30 texts a kind.
+Needs gcc, valgrind and its headers (Debian's valgrind package).
 """
 
 from __future__ import annotations
@@ -23,6 +28,10 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+# where the generic build of the kernels is cached (numba's NUMBA_CACHE_DIR), kept between runs
+COMPILED = Path(tempfile.gettempdir()) / f"bench-instructions-numba-{os.getuid()}"
+QUICK = 30  # texts a kind with --quick
 
 MARKS = r"""#include <valgrind/callgrind.h>
 void cg_start(void) { CALLGRIND_START_INSTRUMENTATION; }
@@ -67,6 +76,27 @@ def report(counts: dict[str, list[int]], kinds: list[str], n: int) -> list[str]:
     return lines
 
 
+def environment() -> dict[str, str]:
+    """The environment of both runs: the kernels built for a generic CPU, cached in COMPILED (module docstring)."""
+    return {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent), "NUMBA_CPU_NAME": "generic",
+            "NUMBA_CPU_FEATURES": "", "NUMBA_CACHE_DIR": str(COMPILED)}
+
+
+def _prepare(args) -> None:
+    """Natively, before valgrind: load both sides (Scorer's warm() compiles every kernel serving calls, or loads it from
+    COMPILED) and score a text of each kind on each, so the run under valgrind compiles nothing."""
+    from bench.real_comments import ROOT, real_comments
+    from bench.versions import Versions
+
+    versions = Versions(ROOT, args.against)
+    mixes = real_comments(args.length, 1, args.data_dir)
+    for side in "AB":
+        with versions.use(side):
+            scorer = versions.scorer(side)
+            for kind in args.kinds.split(","):
+                scorer.score(mixes[kind][0])
+
+
 def _count(args, library: Path) -> None:
     """Under callgrind: warm both sides, then count each kind's texts A, B, A, B between marks."""
     from bench.real_comments import ROOT, real_comments
@@ -100,11 +130,18 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description="Scorer.score's instructions a comment, A against this checkout")
     ap.add_argument("--against", default="main")
     ap.add_argument("--kinds", default="news,en,ja")
-    ap.add_argument("--n", type=int, default=100, help="texts of each kind")
+    ap.add_argument("--n", type=int, default=None, help=f"texts of each kind (100; {QUICK} with --quick)")
+    ap.add_argument("--quick", action="store_true", help=f"{QUICK} texts a kind (a closing run)")
     ap.add_argument("--length", type=int, default=200)
     ap.add_argument("--data-dir", type=Path, default=DATA_DIR)
     ap.add_argument("--inside", type=Path, help=argparse.SUPPRESS)  # the marks' library: the run under callgrind
+    ap.add_argument("--prepare", action="store_true", help=argparse.SUPPRESS)  # the native run before it
     args = ap.parse_args(argv)
+    if args.n is None:
+        args.n = QUICK if args.quick else 100
+    if args.prepare:
+        _prepare(args)
+        return 0
     if args.inside:
         _count(args, args.inside)
         return 0
@@ -112,12 +149,12 @@ def main(argv=None) -> int:
         folder = Path(tmp)
         library = build_marks(folder)
         command = [sys.executable, "-m", "bench.instructions", "--against", args.against, "--kinds", args.kinds,
-                   "--n", str(args.n), "--length", str(args.length), "--data-dir", str(args.data_dir.resolve()),
-                   "--inside", str(library)]
+                   "--n", str(args.n), "--length", str(args.length), "--data-dir", str(args.data_dir.resolve())]
+        env = environment()
+        subprocess.run([*command, "--prepare"], check=True, env=env)
         subprocess.run(["valgrind", "--tool=callgrind", "--instr-atstart=no",
-                        f"--callgrind-out-file={folder}/callgrind.out.%p", *command], check=True,
-                       env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)},
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                        f"--callgrind-out-file={folder}/callgrind.out.%p", *command, "--inside", str(library)],
+                       check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         for line in report(read_dumps(folder), args.kinds.split(","), args.n):
             print(line)
     return 0

@@ -39,3 +39,24 @@ def test_the_marks_library_builds_and_its_marks_do_nothing_outside_valgrind(tmp_
     marks.cg_zero()
     marks.cg_dump(b"news-A")
     marks.cg_stop()
+
+
+def test_the_kernels_are_built_natively_for_a_generic_cpu_before_valgrind_runs(monkeypatch, tmp_path):
+    """Under valgrind the CPU reports other features than the host's, so numba finds none of the host's cached kernels
+    there and compiles them all under valgrind (session 50's closing run never started): both runs build for a generic
+    CPU into one cache, the native one first."""
+    import sys
+
+    from bench import instructions
+
+    calls = []
+    monkeypatch.setattr(instructions, "build_marks", lambda folder: folder / "libmarks.so")
+    monkeypatch.setattr(instructions.subprocess, "run", lambda command, **kw: calls.append((command, kw["env"])))
+    assert instructions.main(["--quick", "--against", "abc123", "--data-dir", str(tmp_path)]) == 0
+    (prepare, prepare_env), (valgrind, valgrind_env) = calls
+    assert prepare[0] == sys.executable and prepare[-1] == "--prepare"
+    assert prepare[prepare.index("--n") + 1] == str(instructions.QUICK) == "30"
+    assert valgrind[0] == "valgrind" and valgrind[valgrind.index(sys.executable):-2] == prepare[:-1]
+    assert valgrind[-2] == "--inside"
+    assert prepare_env == valgrind_env
+    assert prepare_env["NUMBA_CPU_NAME"] == "generic" and prepare_env["NUMBA_CACHE_DIR"] == str(instructions.COMPILED)
