@@ -6,7 +6,7 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
-from model.row_moves import moved, snapshot
+from model.row_moves import moved, reread_rows, snapshot
 
 
 def _rows(*texts):
@@ -32,3 +32,15 @@ def test_a_changed_reading_moves_only_its_rows():
 def test_snapshots_of_different_data_are_refused():
     with pytest.raises(ValueError):
         moved(snapshot(_proba(0.7), _rows("a")), snapshot(_proba(0.7), _rows("b")))
+
+
+def test_a_loader_change_counts_the_rows_it_reads_differently_and_compares_the_rest():
+    """Session 51: a loader change (training tweets keeping their quote marks) reads rows as other texts; --reread
+    counts them by source and split, and the texts in both snapshots still show what the code moved."""
+    before = snapshot(_proba(0.7), _rows("a tweet", "old dyke here", "plain"))
+    after = snapshot(_proba(0.3), _rows('"a tweet"', "old dyke here", "plain"))
+    assert reread_rows(before, after) == ({("src", "train"): 1}, {("src", "train"): 1})
+    keys = moved(before, after, reread=True)
+    assert len(keys) == 1 and after[keys[0]]["probs"] == [0.1, 0.3]
+    with pytest.raises(ValueError):
+        moved(before, after)
