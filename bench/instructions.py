@@ -152,9 +152,10 @@ def main(argv=None) -> int:
                    "--n", str(args.n), "--length", str(args.length), "--data-dir", str(args.data_dir.resolve())]
         env = environment()
         subprocess.run([*command, "--prepare"], check=True, env=env)
-        subprocess.run(["valgrind", "--tool=callgrind", "--instr-atstart=no",
+        # valgrind's own lines into a file; the counted run's errors (a traceback) still reach stderr
+        subprocess.run(["valgrind", "--tool=callgrind", "--instr-atstart=no", f"--log-file={folder}/valgrind.log",
                         f"--callgrind-out-file={folder}/callgrind.out.%p", *command, "--inside", str(library)],
-                       check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                       check=True, env=env, stdout=subprocess.DEVNULL)
         for line in report(read_dumps(folder), args.kinds.split(","), args.n):
             print(line)
     return 0

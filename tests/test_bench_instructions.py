@@ -49,14 +49,16 @@ def test_the_kernels_are_built_natively_for_a_generic_cpu_before_valgrind_runs(m
 
     from bench import instructions
 
-    calls = []
+    calls, errors = [], []
     monkeypatch.setattr(instructions, "build_marks", lambda folder: folder / "libmarks.so")
-    monkeypatch.setattr(instructions.subprocess, "run", lambda command, **kw: calls.append((command, kw["env"])))
+    monkeypatch.setattr(instructions.subprocess, "run",
+                        lambda command, **kw: calls.append((command, kw["env"])) or errors.append(kw.get("stderr")))
     assert instructions.main(["--quick", "--against", "abc123", "--data-dir", str(tmp_path)]) == 0
     (prepare, prepare_env), (valgrind, valgrind_env) = calls
     assert prepare[0] == sys.executable and prepare[-1] == "--prepare"
     assert prepare[prepare.index("--n") + 1] == str(instructions.QUICK) == "30"
     assert valgrind[0] == "valgrind" and valgrind[valgrind.index(sys.executable):-2] == prepare[:-1]
     assert valgrind[-2] == "--inside"
+    assert not any(out for out in errors), "a failed run's traceback is shown, not discarded"
     assert prepare_env == valgrind_env
     assert prepare_env["NUMBA_CPU_NAME"] == "generic" and prepare_env["NUMBA_CACHE_DIR"] == str(instructions.COMPILED)
