@@ -124,6 +124,9 @@ def test_activate_and_rollback_under_load_fail_no_request(registry_app, two_mode
             time.sleep(0.1)
         _registry(registry_app).rollback("admin")
         time.sleep(1.5)
+        deadline = time.monotonic() + 20  # the load asserted below, however fast the switches (a kept model loads
+        while len(statuses) <= 50 and time.monotonic() < deadline:  # at once in the tests: 26 answers at load 7)
+            time.sleep(0.1)
     finally:
         stop.set()
         for c in clients:
