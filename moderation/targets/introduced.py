@@ -80,6 +80,14 @@ _UNSUBJECTED_AFTER = re.compile(r" *(?:just )?(?:wanted|popping|dropping|checkin
 _JUST_AFTER = re.compile(r"(?: (?P<noun>kid|lad|lass|woman|man|guy|girl|boy|bloke|nurse|teacher|pensioner|student"
                          r"|mum|mom|dad|nan|gran|grandad|granny|parent|veteran))?"
                          r" (?:from|with|who|trying|living|raising|running|doing|making|looking|in)(?![a-z'’])")
+# session 51: "just" and a count of the plural word at a clause's start, the writer among them by "ourselves" or "our"
+# after a doing of a closed list later in its sentence ("just two old dykes and a dog living our best life", "just a
+# couple of queers doing our bit"): without it, a report of others ("just two faggots kissing in the street", "just a
+# couple of dykes ruining our neighbourhood")
+_JUST_COUNT_BEFORE = re.compile(r"(?:^|[.!?\n;:(] *)just (?:two|three|a couple of|a pair of|a bunch of|a few)"
+                                r" (?P<free>(?:[a-z][a-z-]{1,24},? ){0,2})$")
+_WE_AFTER = re.compile(r"(?<![a-z'’])(?:(?:living|doing|raising|running|making|minding|enjoying|celebrating|building"
+                       r"|tending|planting|sharing|fixing|paying|bringing up|finding|trying) our|ourselves)(?![a-z'’])")
 # session 50: a profile at the comment's or a line's start: the singular word, then at least two short items set off
 # by commas ("dyke, mum, magistrate, allotment holder.", "fag, 34, he/him, terrible at gardening, good at cakes."),
 # one of them a role, an age or pronouns; none a verb of a closed list, a pronoun, harm or scorn ("fag next door, 34,
@@ -120,6 +128,8 @@ def introduced(t: str, a: int, b: int) -> bool:
             return True
     if t[b - 1] != "s" and t[a:b] != "nigger" and (_just(t, a, b) or _profile(t, a, b)):
         return True
+    if t[b - 1] == "s" and _just_counted(t, a, b):
+        return True
     being = _BEING_BEFORE.search(t, max(0, a - _BEFORE), a)
     return being is not None and _FIRST_SUBJECT.match(t, b, b + 48) is not None
 
@@ -142,6 +152,20 @@ def _just(t: str, a: int, b: int) -> bool:
     end = _sentence_end(t, b)
     return not (_THIRD_AFTER.search(t, b, end) or _YOU_AFTER.search(t, b, end) or _REACTION_AFTER.search(t, b, end)
                 or _refused_after(t, b))
+
+
+def _just_counted(t: str, a: int, b: int) -> bool:
+    """"just two old dykes and a dog living our best life": a count of the plural word after "just" at a clause's
+    start, the describing words read as _just's, "ourselves" or "doing our ..." later in its sentence and nothing
+    that turns to others, the reader, a reaction, harm or scorn."""
+    if (before := _JUST_COUNT_BEFORE.search(t, max(0, a - _BEFORE), a)) is None:
+        return False
+    if not all(_SELF_DESCRIBING.fullmatch(w) or describing(w) for w in before.group("free").replace(",", " ").split()):
+        return False
+    end = _sentence_end(t, b)
+    return bool(_WE_AFTER.search(t, b, end)) and not (
+        _THIRD_AFTER.search(t, b, end) or _YOU_AFTER.search(t, b, end) or _REACTION_AFTER.search(t, b, end)
+        or _refused_after(t, b))
 
 
 def _profile(t: str, a: int, b: int) -> bool:

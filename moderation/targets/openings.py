@@ -8,6 +8,7 @@ import re
 from moderation.targets.as_writer import as_writer
 from moderation.targets.describers import ING_BEFORE_PLURAL, MORE, NOT_FREE, describes, signing
 from moderation.targets.literal import SENTENCE_END as _SENTENCE_END
+from moderation.targets.scorned import HARM_SAID, SCORN
 from moderation.wordlists.addressees import EN_PEOPLE
 
 # the writer speaking as one of a group ("we queers", "us dykes", "we are both dykes", "as a gay man I", "I'm a proud
@@ -46,7 +47,7 @@ _OPENER = (r"(?:we|us|fellow|(?P<as>as an?|as one of (?:the|those|these|us)|as (
            r"(?:i|we)(?:['’]ve| have)(?: always| long| now)? been(?: (?:openly |proudly )?out as)?|"
            r"(?:i|we)(?:['’]ll| will)(?: always| still| forever)? be|"
            r"(?:i|we)(?: both| all)? (?:identify|identified|came out|have come out) as"
-           r"|(?P<apposed>(?:i|me|myself), an?|and (?:i|me|myself),)|call me|"
+           r"|(?P<apposed>(?:i|me|myself), an?|and (?:i|me|myself),|(?<![a-z'’])(?:us|we),)|call me|"
            r"we, the|we (?:just )?some|"
            r"(?:call|called) ourselves|(?:me|i)(?:, [a-z]+(?: [a-z]+)?)? and (?:the |all the )?other"
            r"|and (?:i|me|myself)(?: are| were)|(?<![a-z'’] )(?:me|us) being"
@@ -88,7 +89,9 @@ _COUNT = (r" (?P<count>a couple of|a pair of|a handful of|a few|two|three|four|f
 # session 50: "we are" and one describing word before the plural word, no article ("we are strong bitches and nobody
 # can stop us", "we're loud queers"), tried last (a count, "the", an article read first: "we are three old dykes");
 # _opened refuses a word that denies or compares and a participle (_WE_NOT_DESCRIBING)
-_WE_DESCRIBED = r"(?:(?<=we are)|(?<=we were)|(?<=we're)|(?<=we’re)) (?P<we_free>[a-z][a-z-]{1,24})"
+# session 51: and with the copula left out after "we some" ("we some young queers from the estate doing big things")
+_WE_DESCRIBED = (r"(?:(?<=we are)|(?<=we were)|(?<=we're)|(?<=we’re)|(?<=we some)|(?<=just some))"
+                 r" (?P<we_free>[a-z][a-z-]{1,24})")
 IN_GROUP_BEFORE = re.compile(r"(?:^|[^a-z'’]|(?<![a-z])['‘’](?!im(?![a-z])))" + _OPENER
                              + r"(?:" + ARTICLE + MODIFIER + r"|" + _DESCRIBED + r"|"
                               + _THE + r"|" + _COUNT + r"|" + _WE_DESCRIBED + r") $"
@@ -215,8 +218,9 @@ def _opened(t: str, a: int, b: int, before: re.Match) -> bool:
             t[b:b + 1] == "?" and _ME.match(before.group(0))) or _SAID_BEFORE.search(
             t, max(0, before.start() - 24), before.start() + 1) is not None:
         return False
-    if (apposed := before.group("apposed")) is not None and not _apposed(t, b, apposed):
-        return False
+    if (apposed := before.group("apposed")) is not None and (not _apposed(t, b, apposed) or (
+            apposed[0] in "uw" and (not plural or _scorned_after(t, b)))):
+        return False  # session 51: "look at us, a bunch of queers ..." apposes a plural, with no scorn or harm after
     if t.startswith(("-free", " free", "-less"), b):
         return False  # a place without them ("i love being a dyke-free zone": read2), not the writer
     if before.group("been") is not None:  # "been a fag all his life, that one": someone else
@@ -260,6 +264,15 @@ def _opened(t: str, a: int, b: int, before: re.Match) -> bool:
     if before.group("count") is not None and not plural:
         return False
     return before.group("as") is None or as_writer(t, before.start("as"), b)
+
+
+def _scorned_after(t: str, b: int) -> bool:
+    """Whether scorn or harm is said in the rest of the sentence of the word ending at `b` ("look at us, a bunch of
+    faggots, disgusting")."""
+    end = min(len(t), b + 96)
+    if (stop := _SENTENCE_END.search(t, b, end)) is not None:
+        end = stop.start()
+    return SCORN.search(t, b, end) is not None or HARM_SAID.search(t, b, end) is not None
 
 
 def _apposed(t: str, b: int, apposed: str) -> bool:

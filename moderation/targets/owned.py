@@ -51,7 +51,8 @@ _AND_ME_AFTER = re.compile(r" and (?:i|me|myself)(?![a-z'’])")
 # leave out ("queers, we will find you", "fags, we should burn the lot out", "dykes, we need to get rid of every last
 # one": the constructions read a harm aimed at a person, so the words are asked here too)
 _CALLED_BEFORE = re.compile(r"(?:^|[.!?\n;:(] *)(?P<as>as )?$")
-_CALLED_AFTER = re.compile(r", (?:(?P<we>we|we['’](?:re|ve|ll|d))|let['’]s|let us)(?![a-z'’])")
+# session 51: "as queers we know ..." with no comma too (after "as" only)
+_CALLED_AFTER = re.compile(r"(?P<comma>,)? (?:(?P<we>we|we['’](?:re|ve|ll|d))|let['’]s|let us)(?![a-z'’])")
 # ... or hatred said after quoted in-group speech ('when eminem said "call me a faggot, cause i hate a pussy"': session
 # 45, the one training row the quoted reading re-read)
 _HATE_AFTER = re.compile(r"[^.!?\n]{0,80}?(?<![a-z'’])(?:hate|hates|hated|hating)(?![a-z'’])")
@@ -173,7 +174,7 @@ def _called(t: str, a: int, b: int) -> bool:
     (at most 96 characters after the word)."""
     if (t[b - 1] not in "sz" or (before := _CALLED_BEFORE.search(t, max(0, a - 8), a)) is None
             or (after := _CALLED_AFTER.match(t, b, b + 12)) is None
-            or (after.group("we") is not None and before.group("as") is None)):
+            or ((after.group("we") is not None or after.group("comma") is None) and before.group("as") is None)):
         return False
     end = min(len(t), b + 96)
     if (stop := _SENTENCE_END.search(t, b, end)) is not None:
