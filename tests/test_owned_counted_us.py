@@ -14,6 +14,7 @@ from tests.support.owned_words import read_word
     ("as queers we have buried too many friends young", "queers"),
     ("look at us, a couple of old fags on a tandem", "fags"),
     ("picture us, three middle-aged dykes in a campervan, lost in wales", "dykes"),
+    ("picture us, four old queers on a narrowboat in the rain, soaked and laughing", "queers"),
     ("we some lucky queers, the whole street came to the wedding", "queers"),
     ("we some tired niggas after that double shift", "niggas"),
     ("just two queers and a cat making our flat a home", "queers"),
@@ -27,6 +28,7 @@ def test_the_writer_among_them_owns_the_word(text, word):
     ("queers we can do without round here", "queers"),  # no "as": an object put first
     ("look at us, a bunch of dykes, pathetic", "dykes"),  # scorn after the apposition
     ("send it to us, a dyke is what they are", "dyke"),  # singular: no apposition to "us"
+    ("look at us, two dykes on a bench with them staring", "dykes"),  # someone else in its sentence
     ("just two fags snogging on the bus, vile", "fags"),  # no writer among them: a report, with scorn
     ("just a couple of dykes wrecking our village", "dykes"),  # "our" is not the writer among them
     ("just two queers living our lives for us, they think", "queers"),  # someone else after

@@ -218,9 +218,9 @@ def _opened(t: str, a: int, b: int, before: re.Match) -> bool:
             t[b:b + 1] == "?" and _ME.match(before.group(0))) or _SAID_BEFORE.search(
             t, max(0, before.start() - 24), before.start() + 1) is not None:
         return False
-    if (apposed := before.group("apposed")) is not None and (not _apposed(t, b, apposed) or (
-            apposed[0] in "uw" and (not plural or _scorned_after(t, b)))):
-        return False  # session 51: "look at us, a bunch of queers ..." apposes a plural, with no scorn or harm after
+    if (apposed := before.group("apposed")) is not None and (
+            not _us_apposed(t, b, plural) if apposed[0] in "uw" else not _apposed(t, b, apposed)):
+        return False
     if t.startswith(("-free", " free", "-less"), b):
         return False  # a place without them ("i love being a dyke-free zone": read2), not the writer
     if before.group("been") is not None:  # "been a fag all his life, that one": someone else
@@ -266,13 +266,17 @@ def _opened(t: str, a: int, b: int, before: re.Match) -> bool:
     return before.group("as") is None or as_writer(t, before.start("as"), b)
 
 
-def _scorned_after(t: str, b: int) -> bool:
-    """Whether scorn or harm is said in the rest of the sentence of the word ending at `b` ("look at us, a bunch of
-    faggots, disgusting")."""
+def _us_apposed(t: str, b: int, plural: bool) -> bool:
+    """Session 51: "look at us, a bunch of queers running a marathon", "picture us, two old fags on a tandem in the
+    lakes, sunburnt": a plural set beside "us" / "we" with no verb up to its comma or its sentence's end, and no one
+    else, scorn or harm in the rest of the sentence (at most 96 characters: "look at us, a bunch of faggots,
+    disgusting")."""
     end = min(len(t), b + 96)
     if (stop := _SENTENCE_END.search(t, b, end)) is not None:
         end = stop.start()
-    return SCORN.search(t, b, end) is not None or HARM_SAID.search(t, b, end) is not None
+    comma = t.find(",", b, end)
+    return plural and not (_VERB.search(t, b, end if comma == -1 else comma) or _THIRD.search(t, b, end)
+                           or SCORN.search(t, b, end) or HARM_SAID.search(t, b, end))
 
 
 def _apposed(t: str, b: int, apposed: str) -> bool:
