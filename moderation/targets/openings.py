@@ -219,7 +219,8 @@ def _opened(t: str, a: int, b: int, before: re.Match) -> bool:
             t, max(0, before.start() - 24), before.start() + 1) is not None:
         return False
     if (apposed := before.group("apposed")) is not None and (
-            not _us_apposed(t, b, plural) if apposed[0] in "uw" else not _apposed(t, b, apposed)):
+            not _us_apposed(t, b, plural) or before.end("apposed") + 1 >= a if apposed[0] in "uw"
+            else not _apposed(t, b, apposed)):  # "us, a bunch of queers", not "skype us, bitches" (an address)
         return False
     if t.startswith(("-free", " free", "-less"), b):
         return False  # a place without them ("i love being a dyke-free zone": read2), not the writer
