@@ -3,7 +3,8 @@
 Japanese has no spaces, so a boundary is decided by the script of the entry and of its neighbours:
 - a Latin entry needs non-alphanumeric neighbours (`die` is not in `diet`);
 - a katakana entry must not sit inside a longer katakana word (ブス/サブスク, カス/カスタム, チンコ/パチンコ,
-  シナ/シナリオ, イク/メイク);
+  シナ/シナリオ, イク/メイク), unless it is a compound part and the whole katakana word is made of compound parts,
+  not all the same one (クソ|バカ, ハゲ|デブ, キモ|オタ|ハゲ: insults strung together; バカバカ, カスカス are mimetic);
 - a hiragana entry must not continue a hiragana word on its left (動かす, ですしね) except after a particle,
   a te-form or an addressee (お前ばか, まとめてきえろ), or when it is a word no hiragana word runs into
   (早くくたばれ, 書いたやつ), and not run into a listed continuation on its right (ばかり, くずれる);
@@ -19,6 +20,8 @@ from __future__ import annotations
 import numpy as np
 
 from moderation.automaton import Automaton, _scan
+from moderation.compounds import katakana as _kata
+from moderation.compounds import strung
 from moderation.kernel_cache import njit
 from moderation.wordlists.boundaries import ADDRESSEES, LEFT_FREE, PARTICLES, RIGHT_EXCLUDE
 
@@ -56,9 +59,11 @@ def _kind(word: str) -> int:
 class Matcher:
     """Find the listed words of many categories in one pass; each hit carries every category it counts for."""
 
-    def __init__(self, categories: dict[str, tuple[str, ...]], opaque: tuple[str, ...] = ()):
+    def __init__(self, categories: dict[str, tuple[str, ...]], opaque: tuple[str, ...] = (),
+                 compound: tuple[str, ...] = ()):
         self._categories = categories
         self._opaque = frozenset(opaque)  # a word of these categories takes none of the listed words inside it
+        self._compound = frozenset(compound)  # a katakana word of only these categories may string with others
         self._rules = None  # built on the first find(): merging categories runs the compiled scan (not at import)
 
     @property
@@ -74,7 +79,8 @@ class Matcher:
             for w in words:
                 if w:
                     own.setdefault(w, set()).add(cat)
-        self._build({w: tuple(sorted(c)) for w, c in own.items()})
+        self._build({w: tuple(sorted(c)) for w, c in own.items()},
+                    {w: 1 + ("insult" in c) for w, c in own.items() if c <= self._compound and _kind(w) == KATAKANA})
         # a word counts for the categories of the listed words inside it too (くそ野郎: くそ and 野郎), except an
         # opaque one (北朝鮮 names a state, not the people of 朝鮮)
         inner = self._inside(self._words)
@@ -98,12 +104,14 @@ class Matcher:
             inside[at].add(w)
         return inside
 
-    def _build(self, words: dict[str, tuple[str, ...]]) -> None:
-        """The automaton, each word's categories, and the table of what the boundary rules read of each word."""
+    def _build(self, words: dict[str, tuple[str, ...]], parts: dict[str, int]) -> None:
+        """The automaton, each word's categories, and the table of what the boundary rules read of each word
+        (`parts`: the katakana words that may string together into one word, 2 for an insult, else 1)."""
         self._automaton = Automaton(words)
         self._words = self._automaton.keys
         self._cats = self._automaton.values
-        self._rules = _rules(self._words)
+        self._parts = parts
+        self._rules = _rules(self._words, parts)
 
     def _hits(self, text: str, codes=None, contain: bool = True) -> list[tuple[int, int, str, tuple[str, ...]]]:
         if not text:
@@ -155,13 +163,14 @@ _NONE = (np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.int64))  #
 # (last) character is an ASCII letter or digit, whether it starts with katakana, whether it may be okurigana
 # (<= 2 characters starting with かすしい), where its RIGHT_EXCLUDE characters are; those characters; the
 # particles; the addressees (each: its length, then its code points); per word whether it is LEFT_FREE and where its
-# LEFT_FREE characters are; those characters
+# LEFT_FREE characters are; those characters; per word whether it is a compound part
 (_KIND, _SIZE, _FIRST_LATIN, _LAST_LATIN, _FIRST_KATA, _OKURI, _EXCLUDE_AT, _EXCLUDE, _PARTICLES, _ADDRESSEES, _FREE,
- _BLOCK_AT, _BLOCK) = range(13)
-_HEADER = 13
+ _BLOCK_AT, _BLOCK, _PART) = range(14)
+_HEADER = 14
 
 
-def _rules(words: list[str]) -> np.ndarray:
+def _rules(words: list[str], parts: dict[str, int] | None = None) -> np.ndarray:
+    parts = parts or {}
     exclude = [RIGHT_EXCLUDE.get(w, "") if _kind(w) in (HIRAGANA, OTHER) else "" for w in words]
     addressees = [x for a in ADDRESSEES for x in (len(a), *map(ord, a))]
     free = [w in LEFT_FREE and _kind(w) == HIRAGANA for w in words]
@@ -170,14 +179,10 @@ def _rules(words: list[str]) -> np.ndarray:
              [_is_latin(w[-1]) for w in words], [_is_kata(w[0]) for w in words],
              [len(w) <= 2 and w[0] in "かすしい" for w in words], np.cumsum([0] + [len(x) for x in exclude]),
              [ord(c) for x in exclude for c in x], sorted(map(ord, PARTICLES)), addressees, free,
-             np.cumsum([0] + [len(x) for x in block]), [ord(c) for x in block for c in x]]
+             np.cumsum([0] + [len(x) for x in block]), [ord(c) for x in block for c in x],
+             [parts.get(w, 0) for w in words]]
     starts = np.cumsum([_HEADER] + [len(p) for p in parts])
     return np.concatenate([starts[:-1]] + [np.asarray(p, dtype=np.int64) for p in parts]).astype(np.int32)
-
-
-@njit(cache=True, nogil=True)
-def _kata(c) -> bool:
-    return 0x30A1 <= c <= 0x30FA or c == 0x30FC
 
 
 @njit(cache=True, nogil=True)
@@ -224,8 +229,9 @@ def _bounded(codes, ends, words, t, contain):
     kind_at, size_at, first_latin, last_latin, first_kata, okuri = (t[_KIND], t[_SIZE], t[_FIRST_LATIN],
                                                                     t[_LAST_LATIN], t[_FIRST_KATA], t[_OKURI])
     exclude_at, exclude, particles, particles_end = t[_EXCLUDE_AT], t[_EXCLUDE], t[_PARTICLES], t[_ADDRESSEES]
-    free, block_at, block = t[_FREE], t[_BLOCK_AT], t[_BLOCK]
+    free, block_at, block, part_at = t[_FREE], t[_BLOCK_AT], t[_BLOCK], t[_PART]
     m = ends.size
+    parted = False  # a compound part kept out by a katakana neighbour only: it may string a word with others
     out_a = np.empty(m, np.int64)
     out_b = np.empty(m, np.int64)
     out_w = np.empty(m, np.int32)
@@ -278,6 +284,10 @@ def _bounded(codes, ends, words, t, contain):
             out_b[k] = b
             out_w[k] = w
             k += 1
+        elif kind == KATAKANA and t[part_at + w]:
+            parted = True
+    if contain and parted:
+        k = strung(codes, ends, words, t[size_at:], t[part_at:], out_a, out_b, out_w, k)
     if not contain or k < 2:
         return out_a[:k], out_b[:k], out_w[:k]
     # by start, the longer of two with one start first; a hit inside an earlier, longer one is dropped (its

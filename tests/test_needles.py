@@ -397,6 +397,38 @@ def _plain_of(matcher):
     return plain
 
 
+def _strung_reference(matcher, text, kept):
+    """The katakana words that compound parts make up (matcher._strung) read in Python: every string of parts from a
+    katakana word's start to its end, one hit a word unless its parts are all one part or a kept hit is the word."""
+    from moderation import matcher as M
+
+    parts = sorted((end + 1 - len(w), end + 1, w, cats) for end, (w, cats) in _plain_of(matcher).iter(text)
+                   if matcher._parts.get(w)) if text else []
+    starts = {a for a, _b, _w, _c in parts if not a or not M._is_kata(text[a - 1])}
+    ends = {b for _a, b, _w, _c in parts if b == len(text) or not M._is_kata(text[b])}
+    reach, back = set(starts), set(ends)
+    for a, b, _w, _c in parts:
+        if a in reach:
+            reach.add(b)
+    for a, b, _w, _c in reversed(parts):
+        if b in back:
+            back.add(a)
+    words = {}
+    for a, b, w, cats in parts:
+        if a in reach and b in back and not (a in starts and b in ends):
+            start = a
+            while start and M._is_kata(text[start - 1]):
+                start -= 1
+            words.setdefault(start, []).append((a, b, w, cats))
+    out = []
+    for start, on in words.items():
+        end = max(b for _a, b, _w, _c in on)
+        if len({w for _a, _b, w, _c in on}) > 1 and not any(a == start and b >= end for a, b, _w, _c in kept):
+            w, cats = next(((w, c) for _a, _b, w, c in on if matcher._parts[w] == 2), on[0][2:])
+            out.append((start, end, w, cats))
+    return out
+
+
 def _reference_find(matcher, text):
     """The word-list hits as the boundary rules read in Python (moderation/matcher.py before they were compiled),
     over a plain pyahocorasick automaton: the reference the compiled rules must agree with."""
@@ -423,6 +455,7 @@ def _reference_find(matcher, text):
                         and w[0] in "かすしい")
         if keep:
             hits.append((a, b, w, cats))
+    hits += _strung_reference(matcher, text, hits)
     hits.sort(key=lambda h: (h[0], -h[1]))
     out, reach = [], -1
     for h in hits:
@@ -435,8 +468,8 @@ def _reference_find(matcher, text):
 _MATCHER_PIECES = ["ばか", "ばかり", "バカ", "ブス", "サブスク", "くず", "くずれる", "かす", "動かす", "くたばれ",
                    "やつ", "やつら", "お", "かたわら", "早く",
                    "美味しい", "しね", "お前", "おまえ", "こいつ", "は", "が", "の", "て", "死ね", "くそ野郎",
-                   "チンコ", "パチンコ", "ー", "漢", " ", "。", "kill", "skill", "you", "i", "u", "a1", "ass",
-                   "class", "fuck", "\ud800", "😊"]
+                   "チンコ", "パチンコ", "クソ", "デブ", "バカンス", "ー", "漢", " ", "。", "kill", "skill", "you", "i",
+                   "u", "a1", "ass", "class", "fuck", "\ud800", "😊"]
 _REFERENCE_TEXTS = st.lists(st.sampled_from(_MATCHER_PIECES), max_size=40).map("".join)
 
 

@@ -83,7 +83,9 @@ for _i, (_name, _lits, _doms) in enumerate(L.BRAND_RULES):
 _LISTS["brand_mention"] = tuple(_BRAND_OF)
 
 
-_WORDS = Matcher(_LISTS, opaque=("state_name", "press_thing", "head_compound", "maker"))
+# a katakana insult strings with others into one word (クソバカ, ハゲデブ, キモオタハゲ): matcher.py's compound parts
+_WORDS = Matcher(_LISTS, opaque=("state_name", "press_thing", "head_compound", "maker"),
+                 compound=("insult", "dehumanize"))
 
 
 _BRAND_DOMAINS = tuple(doms for _name, _lits, doms in L.BRAND_RULES)
