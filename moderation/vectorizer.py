@@ -44,6 +44,7 @@ from moderation.kernels.hashing import crc_table
 from moderation.kernels.rows import featurise, featurise_many
 from moderation.targets.denied import denied_spans, denied_subjects
 from moderation.targets.exclaimed import exclaimed_spans
+from moderation.targets.mentioned_ja import mentioned_spans
 from moderation.targets.owned import owned_spans
 from moderation.targets.reported import negated_spans, reported_spans
 from moderation.text.normalize import normalize
@@ -118,6 +119,9 @@ class TextFeatures(TransformerMixin, BaseEstimator):
                 denied = denied + denied_subjects(text, found)
         # salted as denied words: no attack
         owned = owned_spans(text, codes, chars, found) if self.owned_apart_en else ()
+        # with them, a Japanese insult that aims at no one: a calling condemned, denied, the writer's own (mentioned_ja)
+        if self.owned_apart_en and (named := mentioned_spans(text)):
+            owned = [*owned, *named]
         # swearing at no one: salted as denied words
         if self.exclaimed_apart_en and (said := exclaimed_spans(text, chars)):
             owned = [*owned, *said]

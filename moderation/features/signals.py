@@ -43,6 +43,7 @@ from moderation.kernels.counts import saturated
 from moderation.needles.guards import strings_of
 from moderation.targets.civil import unaimed_groups
 from moderation.targets.denied import _denials, denied_spans
+from moderation.targets.mentioned_ja import mentioned_spans
 from moderation.targets.pii import personal_info
 from moderation.targets.pii_pieces import EMAIL as _EMAIL
 from moderation.targets.pii_pieces import EMAIL_NEEDED
@@ -99,7 +100,9 @@ def named_signals(raw: np.ndarray, norm: Normalized, codes: np.ndarray, spans: l
     reported = reported_spans(t, chars, found=found, hits=hits)
     quoted = _merge(reported) if reported else None
     denied_at = denied_spans(t, found=found, at=hits) if latin else []
-    denied = _merge(denied_at) if denied_at else None
+    # a Japanese insult named in a calling condemned, denied or said of the writer aims at no one (mentioned_ja)
+    mentioned = mentioned_spans(t) if classes[_KANA] else []
+    denied = _merge(sorted(denied_at + mentioned) if mentioned else denied_at) if denied_at or mentioned else None
     treated = _Treated(t, hits) if latin else None  # read only where a group word or a hate statement is found
     starts, ends, cats, words = _words(t, spans, chars, found, quoted, hits, denied, treated)
     word_hits, hate_at, endorsed = (starts, ends, cats), [], False  # what attack_unaimed_en reads
