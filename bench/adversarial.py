@@ -30,6 +30,7 @@ from moderation.targets import exclaimed as targets_exclaimed
 from moderation.targets import exposed as targets_exposed
 from moderation.targets import identity as targets_identity
 from moderation.targets import literal as targets_literal
+from moderation.targets import mentioned_ja as targets_mentioned_ja
 from moderation.targets import negated as targets_negated
 from moderation.targets import openings as targets_openings
 from moderation.targets import owned as targets_owned
@@ -124,8 +125,8 @@ def _patterns() -> dict[str, re.Pattern]:
     for module in (text_patterns, features_patterns, features_links, features_matches, targets_constructions,
                    targets_reported, targets_pii_pieces, targets_pii, targets_denied, targets_exclaimed,
                    targets_openings, targets_describers, targets_identity, targets_owned, targets_literal,
-                   targets_exposed, targets_civil, targets_negated, targets_treated, targets_unaimed_en,
-                   text_misspellings):
+                   targets_mentioned_ja, targets_exposed, targets_civil, targets_negated, targets_treated,
+                   targets_unaimed_en, text_misspellings):
         for name, value in vars(module).items():
             if isinstance(value, re.Pattern) and id(value) not in seen:
                 seen.add(id(value))
