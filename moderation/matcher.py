@@ -10,9 +10,8 @@ Japanese has no spaces, so a boundary is decided by the script of the entry and 
   (早くくたばれ, 書いたやつ), and not run into a listed continuation on its right (ばかり, くずれる);
 - kanji entries are taken as they are (a kanji compound keeps its meaning inside a longer one), except that one
   ending in kana must not run into a listed continuation either (消えな|い, 失せな|かった: a negative, no order).
-Cost: one automaton scan, O(text + matches), then O(matches log matches) to drop contained matches, both
-compiled (numba): the boundary rules below are applied to the scan's arrays, and only the hits kept become
-Python tuples.
+Cost: one compiled (numba) automaton scan, O(text + matches), the boundary rules on its arrays, then O(matches log
+matches) to drop contained matches; only the hits kept become Python tuples.
 """
 
 from __future__ import annotations
@@ -91,8 +90,7 @@ class Matcher:
 
     def _inside(self, words: list[str]) -> list[set[int]]:
         """Per word, the indices of the words the bounded scan finds inside it (itself too): every word in ONE scan,
-        each after a separator in no word, which the boundary rules read as a text's edge and the automaton as
-        a character of no word (a scan per word cost ~0.2 s of loading the model)."""
+        each after a separator in no word (a text's edge to the rules; a scan per word cost ~0.2 s of loading)."""
         sep = next(c for c in map(chr, range(1, 32)) if not any(c in w for w in words))
         text = sep.join(words)
         codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
@@ -138,8 +136,7 @@ class Matcher:
         return hits[0], hits[1], hits[2]
 
     def tables(self) -> tuple[np.ndarray, np.ndarray]:
-        """(the automaton's packed tables, the boundary rules' table): what a caller's kernel passes to _find's
-        parts (moderation/codepass.py)."""
+        """(the automaton's packed tables, the boundary rules' table): what codepass.py's kernel passes to _find's."""
         if self._rules is None:
             self._prepare()
         return self._automaton.table, self._rules
@@ -151,19 +148,17 @@ class Matcher:
         return self._words, self._cats
 
     def find(self, text: str, codes=None) -> list[tuple[int, int, str, tuple[str, ...]]]:
-        """(start, end, word, categories) of every bounded hit not inside a longer bounded hit, in text order
-        (`codes`: the text's code points as uint32, if known)."""
+        """(start, end, word, categories) of every bounded hit not inside a longer one, in text order (`codes`: u32)."""
         if self._rules is None:
             self._prepare()
         return self._hits(text, codes)
 
 
 _NONE = (np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.int64))  # no hit
-# the rules' table (int32): a header of where each part starts, then per word its kind, length, whether its first
-# (last) character is an ASCII letter or digit, whether it starts with katakana, whether it may be okurigana
-# (<= 2 characters starting with かすしい), where its RIGHT_EXCLUDE characters are; those characters; the
-# particles; the addressees (each: its length, then its code points); per word whether it is LEFT_FREE and where its
-# LEFT_FREE characters are; those characters; per word whether it is a compound part
+# the rules' table (int32): a header of where each part starts, then per word its kind, length, whether its first (last)
+# character is ASCII alphanumeric, starts with katakana, may be okurigana (<= 2 characters starting with かすしい),
+# where its RIGHT_EXCLUDE characters are; those characters; the particles; the addressees (each: its length, then its
+# code points); per word whether it is LEFT_FREE and where its LEFT_FREE characters are; those; whether a compound part
 (_KIND, _SIZE, _FIRST_LATIN, _LAST_LATIN, _FIRST_KATA, _OKURI, _EXCLUDE_AT, _EXCLUDE, _PARTICLES, _ADDRESSEES, _FREE,
  _BLOCK_AT, _BLOCK, _PART) = range(14)
 _HEADER = 14
@@ -210,8 +205,7 @@ def _after_addressee(codes, a, t) -> bool:
 
 @njit(cache=True, nogil=True)
 def _find(codes, table, rules):
-    """The automaton's scan and the boundary rules (with containment) in one call: rows starts, ends, word indices
-    of one array (numba boxes each array a kernel returns, about a microsecond apiece)."""
+    """The scan and the boundary rules (with containment) in one call: starts, ends, words as rows of one array."""
     ends, words = _scan(codes, table)
     starts, ends, words = _bounded(codes, ends, words, rules, True)
     out = np.empty((3, starts.size), np.int64)
@@ -290,8 +284,7 @@ def _bounded(codes, ends, words, t, contain):
         k = strung(codes, ends, words, t[size_at:], t[part_at:], out_a, out_b, out_w, k)
     if not contain or k < 2:
         return out_a[:k], out_b[:k], out_w[:k]
-    # by start, the longer of two with one start first; a hit inside an earlier, longer one is dropped (its
-    # categories are counted already)
+    # by start, the longer of two with one start first; a hit inside an earlier, longer one is dropped (counted)
     order = np.argsort(out_a[:k] * (n + 2) + (n + 1 - out_b[:k]))
     kept_a = np.empty(k, np.int64)
     kept_b = np.empty(k, np.int64)
