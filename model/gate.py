@@ -125,10 +125,13 @@ def format_comparison(before: dict, after: dict) -> tuple[str, bool]:
         out += [f"real civil English flagged as served {civil_share(before['civil_en']):.2f} -> "
                 f"{civil_share(after['civil_en']):.2f}% ({parts})"]
     won, lost, n = moved(before["written"], after["written"])
-    passed_b = sum(c["passed"] for c in before["written"].values())
-    passed_a = sum(c["passed"] for c in after["written"].values())
+    both = [k for k, c in after["written"].items() if before["written"].get(k, {}).get("text") == c["text"]]
+    passed_b, passed_a = (sum(snap["written"][k]["passed"] for k in both) for snap in (before, after))
+    only = [c for k, c in after["written"].items() if k not in before["written"]]  # the candidate's new probe files
+    extra = f"; {len(only)} more only the candidate's checkout holds, {sum(c['passed'] for c in only)} passed"
     out += ["", f"## Written probes: {passed_b} -> {passed_a} passed; won {len(won)}, lost {len(lost)} "
-            f"({n} cases in both)", "lost:"] + [_case_line(*m) for m in lost] + ["won:"] + [_case_line(*m) for m in won]
+            f"({n} cases in both)" + (extra if only else ""), "lost:"]
+    out += [_case_line(*m) for m in lost] + ["won:"] + [_case_line(*m) for m in won]
     refuse, flips = reasons(before, after)
     out += ["", "## Verdict: " + ("REFUSE" if refuse else "PASS")]
     out += [f"- refused: {r}" for r in refuse] + [f"- line flip (name it on the card): {f}" for f in flips]

@@ -42,6 +42,12 @@ def test_same_model_passes_with_nothing_moved(snap):
     text, passed = gate.format_comparison(snap, json.loads(json.dumps(snap)))  # a saved snapshot reads the same
     assert passed and "## Verdict: PASS" in text
     assert "won 0, lost 0 (60 cases in both)" in text
+    first = next(iter(snap["written"]))  # a new probe file's case counts apart from the totals of the cases in both
+    fewer = {**json.loads(json.dumps(snap)), "written": {k: c for k, c in snap["written"].items() if k != first}}
+    text, _ = gate.format_comparison(fewer, snap)
+    in_both = sum(c["passed"] for k, c in snap["written"].items() if k != first)
+    assert (f"Written probes: {in_both} -> {in_both} passed; won 0, lost 0 (59 cases in both); 1 more only the "
+            f"candidate's checkout holds, {int(snap['written'][first]['passed'])} passed") in text
 
 
 def test_margin_is_the_distance_to_the_review_line(tiny_scorer, cases):
