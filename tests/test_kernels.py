@@ -34,6 +34,7 @@ from moderation.kernels import hashing as kernel_hashing
 from moderation.scoring.scorer import load_scorer, read_active
 from moderation.targets.denied import denied_spans, denied_subjects
 from moderation.targets.exclaimed import exclaimed_spans
+from moderation.targets.mentioned_ja import mentioned_spans
 from moderation.targets.owned import owned_spans
 from moderation.targets.reported import negated_spans, reported_spans
 from moderation.text.normalize import normalize
@@ -84,6 +85,7 @@ def ref_quoted_mask(tf, text, chars):
             denied = [*denied, *denied_subjects(text)]
     if getattr(tf, "owned_apart_en", False):  # a slur the writer owns or uses literally: salted as denied words
         denied = [*denied, *owned_spans(text)]
+        denied = [*denied, *mentioned_spans(text)]  # a Japanese insult named but aimed at no one (mentioned_ja)
     if getattr(tf, "exclaimed_apart_en", False):  # swearing at no one: salted as denied words
         denied = [*denied, *exclaimed_spans(text)]
     if not spans and not denied:
