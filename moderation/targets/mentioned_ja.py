@@ -61,8 +61,9 @@ def mentioned_spans(text: str) -> list[tuple[int, int]]:
     for the writer's own; linear. The insult's hit inside counts as denied (features.words), and its n-grams are
     hashed apart as the writer's own (vectorizer)."""
     global _LAST
-    if _LAST[0] is text or _LAST[0] == text:  # the signals and the hashing ask for the same text in turn
-        return _LAST[1]
+    last = _LAST  # read once: another thread (make run's threaded server) may replace it between two reads
+    if last[0] is text or last[0] == text:  # the signals and the hashing ask for the same text in turn
+        return last[1]
     out = []
     back, n = None, len(text)
     for word in (_CALLED, *_DENIALS):
