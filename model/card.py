@@ -26,6 +26,12 @@ def dump_bytes(pipeline) -> bytes:
     return buf.getvalue()
 
 
+def fit_params(pipeline) -> dict:
+    """The pipeline's parameters as the card records them (model.recard compares a fresh pipeline's with them)."""
+    return {k: repr(v) for k, v in pipeline.get_params().items() if k.count("__") <= 2 and "__" in k
+            and not k.endswith(("preprocessor", "dtype"))}
+
+
 def write_artifact(pipeline, out_root: Path, version: str, card: dict, markdown: str = "") -> tuple[Path, str]:
     """Write `<out_root>/<version>/` and return (folder, sha256 of model.joblib)."""
     folder = Path(out_root) / version

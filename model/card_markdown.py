@@ -113,6 +113,9 @@ def card_markdown(card: dict, table: str) -> str:
              f"Python {card['python_version']}",
              f"- training time: {card['training_seconds']:.0f} s; trained {card['trained_at']}"
              + (f" with `{card['command']}`" if card.get("command") else ""),
+             *([f"- weights: {r['weights_from']}'s model.joblib (fitted {r['fitted_at']}), re-carded on this code "
+                f"{r['recarded_at']} with `{r['command']}`: {r['texts_moved']} of {r['texts']} distinct data texts "
+                f"read differently, no training row"] if (r := card.get("recard")) else []),
              f"- thresholds: `{json.dumps(card['thresholds'])}` (review = send to moderators; reject = auto-reject)",
              "", "## Pipeline", "", card["pipeline"], "",
              "## Held-out evaluation (synthetic rows never evaluated)", "", table, "",

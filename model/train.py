@@ -21,7 +21,7 @@ from pathlib import Path
 
 from model import answers, training_set
 from model import data as D
-from model.card import ARTIFACTS, measure_speed, write_active, write_artifact
+from model.card import ARTIFACTS, fit_params, measure_speed, write_active, write_artifact
 from model.card_markdown import LABEL_MAPPING, card_markdown, long_comment_report
 from model.data.rows import _bucket
 from model.evaluate import (
@@ -53,6 +53,21 @@ def next_version(out: Path) -> str:
     day = dt.datetime.now(dt.UTC).strftime("%Y.%m.%d")
     taken = [int(p.name.rsplit("-", 1)[1]) for p in out.glob(day + "-*") if p.name.rsplit("-", 1)[1].isdigit()]
     return f"{day}-{max(taken, default=0) + 1}"
+
+
+def describe(folder: Path, sha: str, data_dir: Path, table: str) -> dict:
+    """Measure a written artifact on this code (written suites, answers, speed, long comments) into its card.json
+    and CARD.md, and return the card (model.train after a fit, model.recard on copied weights)."""
+    functional = record_in_card(folder, sha, data_dir)
+    answers.record(folder, sha)  # what tests/test_shipped_answers.py holds serving to
+    speed = measure_speed(folder, sha)
+    card_full = json.loads((folder / "card.json").read_text(encoding="utf-8"))
+    card_full["speed"] = speed
+    card_full["long_comments"] = long_comment_report(folder, sha, data_dir)
+    (folder / "card.json").write_text(json.dumps(card_full, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    (folder / "CARD.md").write_text(card_markdown(card_full, table) + "\n" + markdown_report(functional) + "\n",
+                                    encoding="utf-8")
+    return card_full
 
 
 def main(argv=None) -> int:
@@ -106,11 +121,8 @@ def main(argv=None) -> int:
         "seed": SEED,
         "command": " ".join(["python -m model.train", *(sys.argv[1:] if argv is None else argv)]),  # flags as used
         "sample_share": args.sample,
-        "sample_weights_by_source": training_set.SOURCE_WEIGHTS,
-        "head_weight_factors": {**{f"{src}:{head}": f for (src, head), f in training_set.HEAD_WEIGHTS.items()},
-                                **{f"{src}:{head}:{label}": f
-                                   for (src, head, label), f in training_set.LABEL_WEIGHTS.items()}},
-        "harm_rows_spam_negative": training_set.HARM_ROWS_SPAM_NEGATIVE,
+        **training_set.weights_recipe(),
+        "training_rows_sha256": training_set.rows_digest(train),  # model.recard: same rows, labels and weights
         "threshold_rule": f"review = max(floor {REVIEW_FLOOR}, {REVIEW_QUANTILE} quantile of validation ordinary JA "
                           "text); "
                           "reject = max(0.97, top validation negative + 0.001), capped at 0.995",
@@ -122,8 +134,7 @@ def main(argv=None) -> int:
                     "over moderation.text.normalize, named signals of moderation.features) -> "
                     "moderation.heads.MaskedHeads (per head: LogisticRegression(liblinear, balanced) on the rows "
                     "labelled for it, Platt sigmoid on 3-fold out-of-fold decisions)",
-        "params": {k: repr(v) for k, v in pipe.get_params().items() if k.count("__") <= 2 and "__" in k
-                   and not k.endswith(("preprocessor", "dtype"))},
+        "params": fit_params(pipe),
         "data": {
             "data_dir_folders": list(USED_FOLDERS),
             "licences": {f: D.LICENCES.get(f, "") for f in USED_FOLDERS},
@@ -150,15 +161,7 @@ def main(argv=None) -> int:
         log.info("YouTube leave-one-video-out: %s", card["metrics"]["youtube_lovo"])
     card["metrics"]["categories"] = category_metrics(pipe, rows)
     folder, sha = write_artifact(pipe, Path(args.out), version, card, "")
-    functional = record_in_card(folder, sha, data_dir)
-    answers.record(folder, sha)  # what tests/test_shipped_answers.py holds serving to
-    speed = measure_speed(folder, sha)
-    card_full = json.loads((folder / "card.json").read_text(encoding="utf-8"))
-    card_full["speed"] = speed
-    card_full["long_comments"] = long_comment_report(folder, sha, data_dir)
-    (folder / "card.json").write_text(json.dumps(card_full, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    (folder / "CARD.md").write_text(card_markdown(card_full, table) + "\n" + markdown_report(functional) + "\n",
-                                    encoding="utf-8")
+    card_full = describe(folder, sha, data_dir, table)
     if not args.no_activate:
         write_active(Path(args.out), version, sha)
     log.info("wrote %s (sha256 %s, %.1f MB) in %.0fs", folder, sha, card_full["model_bytes"] / 1e6, train_s)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from pathlib import Path
 
 import numpy as np
@@ -72,6 +74,22 @@ def set_source_weights(items) -> None:
                 HEAD_WEIGHTS[(src, head)] = float(w)
         else:
             SOURCE_WEIGHTS[src] = float(w)
+
+
+def weights_recipe() -> dict:
+    """The per-source, per-head and per-label weights as the card records them."""
+    return {"sample_weights_by_source": SOURCE_WEIGHTS,
+            "head_weight_factors": {**{f"{src}:{head}": f for (src, head), f in HEAD_WEIGHTS.items()},
+                                    **{f"{src}:{head}:{label}": f for (src, head, label), f in LABEL_WEIGHTS.items()}},
+            "harm_rows_spam_negative": HARM_ROWS_SPAM_NEGATIVE}
+
+
+def rows_digest(train: list[D.Row]) -> str:
+    """sha256 of the training rows in order, their labels and weights: a fit reads nothing else of the data."""
+    h = hashlib.sha256()
+    for row, labels, weight in zip(train, D.label_matrix(train).tolist(), sample_weights(train).tolist(), strict=True):
+        h.update(json.dumps([row.text, row.source, labels, weight]).encode("utf-8"))
+    return h.hexdigest()
 
 
 def sample_weights(rows: list[D.Row]) -> np.ndarray:

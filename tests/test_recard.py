@@ -1,0 +1,96 @@
+"""model.recard: a fitted model ships on new code only when that code reads every training row as its fit did."""
+
+import json
+import shutil
+
+import pytest
+
+from model import data as D
+from model import recard, row_moves
+from model import training_set as T
+from model.card import fit_params
+from model.card_markdown import card_markdown
+from model.pipeline import build_pipeline
+from model.tiny import tiny_corpus
+from moderation.scoring.scorer import load_scorer
+
+VALID = ["今週の会議は水曜日に変更になりました。", "The library is open late on Thursdays."]
+
+
+def tiny_rows(flip: int | None = None) -> list[D.Row]:
+    """The tiny corpus as training rows (row `flip` with its spam label inverted) and two validation rows."""
+    texts, y = tiny_corpus()
+    rows = [D.Row(text, None if y_[0] != y_[0] else int(y_[0]) ^ (i == flip), None, "tiny", "ja", str(i), D.TRAIN)
+            for i, (text, y_) in enumerate(zip(texts, y, strict=True))]
+    return rows + [D.Row(text, 0, 0, "tiny", "ja", "v", D.VALID) for text in VALID]
+
+
+def source_card(card: dict, rows: list[D.Row]) -> dict:
+    """The tiny card with what model.train records of a fit of this code on `rows`."""
+    return {**card, "data": {"rows": D.summary(rows)}, "sample_share": 1.0, **T.weights_recipe(),
+            "params": fit_params(build_pipeline()),
+            "training_rows_sha256": T.rows_digest([r for r in rows if r.split == D.TRAIN])}
+
+
+@pytest.fixture(scope="module")
+def source(tiny_model, tmp_path_factory):
+    """A copy of the tiny artifact whose card records the tiny rows, and the rows' snapshot under its weights."""
+    root, version, sha = tiny_model
+    folder = tmp_path_factory.mktemp("source") / version
+    shutil.copytree(root / version, folder)
+    rows = tiny_rows()
+    card = source_card(json.loads((folder / "card.json").read_text(encoding="utf-8")), rows)
+    (folder / "card.json").write_text(json.dumps(card), encoding="utf-8")
+    pipe = load_scorer(folder, sha).pipeline
+    return folder, card, pipe, rows, row_moves.snapshot(pipe.predict_proba, rows)
+
+
+def moved_text(snap: dict, text: str) -> dict:
+    """`snap` with `text`'s probabilities moved, as a reading would move them."""
+    key = row_moves._key(text)
+    return {**snap, key: {**snap[key], "probs": [p + 0.01 for p in snap[key]["probs"]]}}
+
+
+def test_no_refusal_when_nothing_moved_and_a_validation_row_may_move(source):
+    _, card, pipe, rows, snap = source
+    assert recard.refusals(card, pipe, rows, snap, snap) == []
+    assert recard.refusals(card, pipe, rows, moved_text(snap, VALID[0]), snap) == []
+
+
+def test_refuses_when_a_training_row_moves_or_its_label_changes(source):
+    _, card, pipe, rows, snap = source
+    reasons = recard.refusals(card, pipe, rows, moved_text(snap, rows[3].text), snap)
+    assert reasons == ["1 training texts moved under the source's weights (model.row_moves)"]
+    reasons = recard.refusals(card, pipe, tiny_rows(flip=0), snap, snap)
+    assert any("training_rows_sha256" in r for r in reasons) and any(r.startswith("data.rows") for r in reasons)
+    assert any(r.startswith("params") for r in recard.refusals({**card, "params": {}}, pipe, rows, snap, snap))
+
+
+def test_the_tool_refuses_and_writes_nothing(source, tmp_path, monkeypatch, capsys):
+    folder, _, _, rows, snap = source
+    monkeypatch.setattr(D, "load_all", lambda data_dir: rows)
+    monkeypatch.setattr(T, "synthetic_rows", lambda data_dir: [])
+    before = tmp_path / "before.json"
+    before.write_text(json.dumps(moved_text(snap, rows[0].text)), encoding="utf-8")
+    argv = ["--from", str(folder), "--version", "9999.01.01-1", "--rows", str(before), "--data-dir", str(tmp_path),
+            "--out", str(tmp_path / "out"), "--no-activate"]
+    assert recard.main(argv) == 1
+    assert "REFUSED: a fit of this code would not give" in capsys.readouterr().out
+    assert not (tmp_path / "out").exists()
+
+
+def test_copied_weights_are_the_source_bytes_and_the_card_names_their_fit(source, tmp_path):
+    folder, card, _, _, _ = source
+    recarded = {"weights_from": card["version"], "fitted_at": "then", "recarded_at": "now", "texts_moved": 1,
+                "texts": 54, "command": "python -m model.recard --from X"}
+    out, sha = recard.copy_weights(folder, tmp_path, "9999.01.01-1", {**card, "recard": recarded})
+    assert (out / "model.joblib").read_bytes() == (folder / "model.joblib").read_bytes() and sha == card["sha256"]
+    assert load_scorer(out, sha).version == "9999.01.01-1"
+    shown = json.loads((out / "card.json").read_text(encoding="utf-8"))
+    shown.update(training_seconds=1, trained_at="then", thresholds={}, pipeline="", metrics={"heldout": []},
+                 data={"licences": {}, "upstream": {}, "rows": {}, "sha256": {}}, notes=[], sklearn_version="",
+                 numpy_version="", python_version="")
+    line = next(x for x in card_markdown(shown, "").splitlines() if x.startswith("- weights:"))
+    assert line.startswith(f"- weights: {card['version']}'s model.joblib (fitted then), re-carded on this code now")
+    with pytest.raises(recard.Refused):
+        recard.copy_weights(folder, tmp_path, "9999.01.01-2", {**card, "sha256": "0" * 64})
