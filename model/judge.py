@@ -208,6 +208,12 @@ JA_TWELFTH_READING_PROBE = SUITE_DIR / "ja_twelfth_reading_probe.jsonl"
 # condemned)
 THIRTEENTH_READING_PROBE = SUITE_DIR / "en_thirteenth_reading_probe.jsonl"
 JA_THIRTEENTH_READING_PROBE = SUITE_DIR / "ja_thirteenth_reading_probe.jsonl"
+# session 52 (read2): session 51's rounds against the readings -10 shipped, each with a twin in its frame: a judgement
+# denied against the same turned back or affirmed, the writer among their own group word against an outsider's scorn,
+# an insult named at no one or said to oneself or an animal against the same insult aimed, a calling asked back then
+# denied against the same confirmed
+FOURTEENTH_READING_PROBE = SUITE_DIR / "en_fourteenth_reading_probe.jsonl"
+JA_FOURTEENTH_READING_PROBE = SUITE_DIR / "ja_fourteenth_reading_probe.jsonl"
 # session 48 (en, issue 12): the writer's own group word in the writer's voice (named by others as the writer, "called
 # me a", a dear one in warm words, a fellow addressed, the word mentioned) against the same word aimed at someone
 IN_GROUP_USE_PROBE = SUITE_DIR / "en_in_group_use_probe.jsonl"
@@ -248,7 +254,8 @@ HARM_FORMS_PROBES = (DEED_THREAT_PROBE, JA_DEED_THREAT_PROBE, NAMED_ACCUSATION_P
                      SEVENTH_READING_PROBE, JA_SEVENTH_READING_PROBE, EIGHTH_READING_PROBE, JA_EIGHTH_READING_PROBE,
                      NINTH_READING_PROBE, JA_NINTH_READING_PROBE, TENTH_READING_PROBE, JA_TENTH_READING_PROBE,
                      ELEVENTH_READING_PROBE, TWELFTH_READING_PROBE, JA_TWELFTH_READING_PROBE,
-                     THIRTEENTH_READING_PROBE, JA_THIRTEENTH_READING_PROBE, IN_GROUP_USE_PROBE, GATE_FRAME_PROBE,
+                     THIRTEENTH_READING_PROBE, JA_THIRTEENTH_READING_PROBE, FOURTEENTH_READING_PROBE,
+                     JA_FOURTEENTH_READING_PROBE, IN_GROUP_USE_PROBE, GATE_FRAME_PROBE,
                      JA_MENACE_PROBE, JA_OFFER_PROBE, TAKEBACK_PROBE, QUALITY_CHARGE_PROBE, OWN_INTRO_PROBE,
                      OWN_LIFE_PROBE, OWN_AMONG_PROBE, JA_KATA_COMPOUND_PROBE, JA_INSULT_MENTION_PROBE)
 DEFAULT_DATA = ROOT.parent / "shared" / "data"

@@ -7,11 +7,13 @@ from model.judge import (
     EIGHTH_READING_PROBE,
     ELEVENTH_READING_PROBE,
     FIFTH_READING_PROBE,
+    FOURTEENTH_READING_PROBE,
     FOURTH_READING_PROBE,
     GATE_FRAME_PROBE,
     IN_GROUP_USE_PROBE,
     JA_EIGHTH_READING_PROBE,
     JA_FIFTH_READING_PROBE,
+    JA_FOURTEENTH_READING_PROBE,
     JA_FOURTH_READING_PROBE,
     JA_NINTH_READING_PROBE,
     JA_SEVENTH_READING_PROBE,
@@ -43,7 +45,9 @@ from tests.support.probes import assert_reading_probe
 # introductions): all paired; twelfth (its later rounds against en's and ja's readings): all paired, the Japanese twins
 # share as little as 3 characters (an insult + め at a person against the writer or an animal); thirteenth (session
 # 51's news comments): all paired, a harm against its civil twin in the same frame (an exposure against an office's or
-# a paper's public address shares 10 characters, a spy told as fact against a hawk 5), naming the tenth's categories
+# a paper's public address shares 10 characters, a spy told as fact against a hawk 5), naming the tenth's categories;
+# fourteenth (session 51's rounds, each given a twin): all paired, English twins share as little as 7 characters
+# ("Just a " dyke and her dog against a fag and his cat), Japanese 5 (この豚め、 at a person against at a boar)
 PROBES = {THIRD_READING_PROBE: ({"harmful": 136, "non_harmful": 64}, 41, 8),
           JA_THIRD_READING_PROBE: ({"harmful": 14, "non_harmful": 16}, 10, 4),
           FOURTH_READING_PROBE: ({"harmful": 42, "non_harmful": 43}, 42, 13),
@@ -66,7 +70,9 @@ PROBES = {THIRD_READING_PROBE: ({"harmful": 136, "non_harmful": 64}, 41, 8),
           TWELFTH_READING_PROBE: ({"harmful": 15, "non_harmful": 15}, 15, 19),
           JA_TWELFTH_READING_PROBE: ({"harmful": 18, "non_harmful": 18}, 18, 3),
           THIRTEENTH_READING_PROBE: ({"harmful": 33, "non_harmful": 33}, 33, 10),
-          JA_THIRTEENTH_READING_PROBE: ({"harmful": 16, "non_harmful": 16}, 16, 5)}
+          JA_THIRTEENTH_READING_PROBE: ({"harmful": 16, "non_harmful": 16}, 16, 5),
+          FOURTEENTH_READING_PROBE: ({"harmful": 34, "non_harmful": 34}, 34, 7),
+          JA_FOURTEENTH_READING_PROBE: ({"harmful": 27, "non_harmful": 27}, 27, 5)}
 NEWS_HARMS = frozenset({"hate", "threat", "harassment", "personal_info", "defamation"})
 
 
