@@ -214,6 +214,13 @@ JA_THIRTEENTH_READING_PROBE = SUITE_DIR / "ja_thirteenth_reading_probe.jsonl"
 # denied against the same confirmed
 FOURTEENTH_READING_PROBE = SUITE_DIR / "en_fourteenth_reading_probe.jsonl"
 JA_FOURTEENTH_READING_PROBE = SUITE_DIR / "ja_fourteenth_reading_probe.jsonl"
+# session 52 (harm, issue 12): read2's thirteenth probe's classes in new words: a threat at a reporter deserved, wished,
+# veiled or idiomatic (deserves to get his legs broken, needs a bullet in the head, 刺されても文句は言えない, 火をつけて
+# やりたい) against the same frame with no harm or the threat reported; spying for a state told as fact of a named or
+# singled-out person (a Russian agent, on Beijing's payroll, 中国のスパイだ) against a speaker, a beat, a film's plot, a
+# question, a lie found by a court, a denial
+NEWSROOM_HARM_PROBE = SUITE_DIR / "en_newsroom_harm_probe.jsonl"
+JA_NEWSROOM_HARM_PROBE = SUITE_DIR / "ja_newsroom_harm_probe.jsonl"
 # session 48 (en, issue 12): the writer's own group word in the writer's voice (named by others as the writer, "called
 # me a", a dear one in warm words, a fellow addressed, the word mentioned) against the same word aimed at someone
 IN_GROUP_USE_PROBE = SUITE_DIR / "en_in_group_use_probe.jsonl"
@@ -255,7 +262,8 @@ HARM_FORMS_PROBES = (DEED_THREAT_PROBE, JA_DEED_THREAT_PROBE, NAMED_ACCUSATION_P
                      NINTH_READING_PROBE, JA_NINTH_READING_PROBE, TENTH_READING_PROBE, JA_TENTH_READING_PROBE,
                      ELEVENTH_READING_PROBE, TWELFTH_READING_PROBE, JA_TWELFTH_READING_PROBE,
                      THIRTEENTH_READING_PROBE, JA_THIRTEENTH_READING_PROBE, FOURTEENTH_READING_PROBE,
-                     JA_FOURTEENTH_READING_PROBE, IN_GROUP_USE_PROBE, GATE_FRAME_PROBE,
+                     JA_FOURTEENTH_READING_PROBE, NEWSROOM_HARM_PROBE, JA_NEWSROOM_HARM_PROBE, IN_GROUP_USE_PROBE,
+                     GATE_FRAME_PROBE,
                      JA_MENACE_PROBE, JA_OFFER_PROBE, TAKEBACK_PROBE, QUALITY_CHARGE_PROBE, OWN_INTRO_PROBE,
                      OWN_LIFE_PROBE, OWN_AMONG_PROBE, JA_KATA_COMPOUND_PROBE, JA_INSULT_MENTION_PROBE)
 DEFAULT_DATA = ROOT.parent / "shared" / "data"

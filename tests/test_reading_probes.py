@@ -15,6 +15,7 @@ from model.judge import (
     JA_FIFTH_READING_PROBE,
     JA_FOURTEENTH_READING_PROBE,
     JA_FOURTH_READING_PROBE,
+    JA_NEWSROOM_HARM_PROBE,
     JA_NINTH_READING_PROBE,
     JA_SEVENTH_READING_PROBE,
     JA_SIXTH_READING_PROBE,
@@ -22,6 +23,7 @@ from model.judge import (
     JA_THIRD_READING_PROBE,
     JA_THIRTEENTH_READING_PROBE,
     JA_TWELFTH_READING_PROBE,
+    NEWSROOM_HARM_PROBE,
     NINTH_READING_PROBE,
     SEVENTH_READING_PROBE,
     SIXTH_READING_PROBE,
@@ -47,7 +49,9 @@ from tests.support.probes import assert_reading_probe
 # 51's news comments): all paired, a harm against its civil twin in the same frame (an exposure against an office's or
 # a paper's public address shares 10 characters, a spy told as fact against a hawk 5), naming the tenth's categories;
 # fourteenth (session 51's rounds, each given a twin): all paired, English twins share as little as 7 characters
-# ("Just a " dyke and her dog against a fag and his cat), Japanese 5 (この豚め、 at a person against at a boar)
+# ("Just a " dyke and her dog against a fag and his cat), Japanese 5 (この豚め、 at a person against at a boar); harm's
+# newsroom probe (session 52): all paired, a threat at a reporter or a spy told as fact against the same frame civil,
+# English twins share as little as 14 characters, Japanese 5 (a threat said against the same reported in quotes)
 PROBES = {THIRD_READING_PROBE: ({"harmful": 136, "non_harmful": 64}, 41, 8),
           JA_THIRD_READING_PROBE: ({"harmful": 14, "non_harmful": 16}, 10, 4),
           FOURTH_READING_PROBE: ({"harmful": 42, "non_harmful": 43}, 42, 13),
@@ -72,11 +76,14 @@ PROBES = {THIRD_READING_PROBE: ({"harmful": 136, "non_harmful": 64}, 41, 8),
           THIRTEENTH_READING_PROBE: ({"harmful": 33, "non_harmful": 33}, 33, 10),
           JA_THIRTEENTH_READING_PROBE: ({"harmful": 16, "non_harmful": 16}, 16, 5),
           FOURTEENTH_READING_PROBE: ({"harmful": 34, "non_harmful": 34}, 34, 7),
-          JA_FOURTEENTH_READING_PROBE: ({"harmful": 27, "non_harmful": 27}, 27, 5)}
+          JA_FOURTEENTH_READING_PROBE: ({"harmful": 27, "non_harmful": 27}, 27, 5),
+          NEWSROOM_HARM_PROBE: ({"harmful": 18, "non_harmful": 18}, 18, 14),
+          JA_NEWSROOM_HARM_PROBE: ({"harmful": 14, "non_harmful": 14}, 14, 5)}
 NEWS_HARMS = frozenset({"hate", "threat", "harassment", "personal_info", "defamation"})
 
 
 @pytest.mark.parametrize("probe", list(PROBES), ids=[p.stem for p in PROBES])
 def test_reading_probe_is_well_formed(probe):
-    news = probe in (TENTH_READING_PROBE, JA_TENTH_READING_PROBE, THIRTEENTH_READING_PROBE, JA_THIRTEENTH_READING_PROBE)
+    news = probe in (TENTH_READING_PROBE, JA_TENTH_READING_PROBE, THIRTEENTH_READING_PROBE, JA_THIRTEENTH_READING_PROBE,
+                     NEWSROOM_HARM_PROBE, JA_NEWSROOM_HARM_PROBE)
     assert_reading_probe(probe, *PROBES[probe], **({"categories": NEWS_HARMS} if news else {}))
