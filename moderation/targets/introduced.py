@@ -79,7 +79,10 @@ _UNSUBJECTED_AFTER = re.compile(r" *(?:just )?(?:wanted|popping|dropping|checkin
 # garden and a lot of opinions"); read only with no one else, no reader, no reaction, harm or scorn in its sentence
 _JUST_AFTER = re.compile(r"(?: (?P<noun>kid|lad|lass|woman|man|guy|girl|boy|bloke|nurse|teacher|pensioner|student"
                          r"|mum|mom|dad|nan|gran|grandad|granny|parent|veteran))?"
-                         r" (?:from|with|who|trying|living|raising|running|doing|making|looking|in)(?![a-z'’])")
+                         r" (?:from|with|who|trying|living|raising|running|doing|making|looking|in"
+                         # session 51: "just a dyke and her dog", "just a fag and his sewing machine"
+                         r"|(?P<own>and (?:her|his|their) [a-z][a-z-]{1,24}(?: [a-z][a-z-]{1,24})?(?= *(?:[.!\n]|$))))"
+                         r"(?![a-z'’])")
 # session 51: "just" and a count of the plural word at a clause's start, the writer among them by "ourselves" or "our"
 # after a doing of a closed list later in its sentence ("just two old dykes and a dog living our best life", "just a
 # couple of queers doing our bit"): without it, a report of others ("just two faggots kissing in the street", "just a
@@ -88,6 +91,18 @@ _JUST_COUNT_BEFORE = re.compile(r"(?:^|[.!?\n;:(] *)just (?:two|three|a couple o
                                 r" (?P<free>(?:[a-z][a-z-]{1,24},? ){0,2})$")
 _WE_AFTER = re.compile(r"(?<![a-z'’])(?:(?:living|doing|raising|running|making|minding|enjoying|celebrating|building"
                        r"|tending|planting|sharing|fixing|paying|bringing up|finding|trying) our|ourselves)(?![a-z'’])")
+# session 51: the singular word naming the writer's own kind of life, mood or pride, a noun of a closed list after it,
+# at a clause's start with at most two words of a closed list before ("dyke life is the best life", "big fag energy
+# today", "bad bitch vibes only", "entering my dyke era"); read only with no one else, no reader, no reaction, harm
+# or scorn in its sentence ("fag culture is a disease", "big dyke energy off her, someone sort it")
+_KIND_BEFORE = re.compile(r"(?:^|[.!?\n;:(] *)(?:(?:entering|living|in|into) )?(?:(?:my|our|big|bad|boss|hot|peak"
+                          r"|full|total|pure|serious|maximum|max|main|such) ){0,2}$")
+_KIND_AFTER = re.compile(r" (?:life|pride|energy|vibes?|era|mode|joy|summer|power|excellence|magic|swag|season)"
+                         r"(?![a-z'’])")
+# ... nor its worth denied ("nigga life don't matter", "fag life is worth nothing", "queer joy means nothing")
+_WORTH_DENIED = re.compile(r"(?<![a-z'’])(?:(?:don['’]?t|doesn['’]?t|do not|does not|ain['’]?t|never|won['’]?t|not)"
+                           r" (?:matter|count)|worth(?:less| nothing| shit| fuck all)|means? nothing|cheap|pointless"
+                           r"|waste)(?![a-z'’])")
 # session 50: a profile at the comment's or a line's start: the singular word, then at least two short items set off
 # by commas ("dyke, mum, magistrate, allotment holder.", "fag, 34, he/him, terrible at gardening, good at cakes."),
 # one of them a role, an age or pronouns; none a verb of a closed list, a pronoun, harm or scorn ("fag next door, 34,
@@ -126,7 +141,7 @@ def introduced(t: str, a: int, b: int) -> bool:
         if described or ((_FIRST_AFTER.search(t, here.end(), end) or (
                 _UNSUBJECTED_AFTER.match(t, here.end(), here.end() + 16) and not _refused_after(t, b))) and said):
             return True
-    if t[b - 1] != "s" and t[a:b] != "nigger" and (_just(t, a, b) or _profile(t, a, b)):
+    if t[b - 1] != "s" and t[a:b] != "nigger" and (_just(t, a, b) or _profile(t, a, b) or _kind(t, a, b)):
         return True
     if t[b - 1] == "s" and _just_counted(t, a, b):
         return True
@@ -144,14 +159,25 @@ def _just(t: str, a: int, b: int) -> bool:
     """"just a ... dyke from / with / who ..." at a clause's start with no "here": the describing words read as before
     "here", and nothing in its sentence turns to others, the reader, a reaction, harm or scorn."""
     if (before := _HERE_BEFORE.search(t, max(0, a - _BEFORE), a)) is None or before.group("just") is None or (
-            _JUST_AFTER.match(t, b, b + 24) is None):
+            after := _JUST_AFTER.match(t, b, b + 64)) is None:
         return False
     words = before.group("free") or ""
     if not all(_SELF_DESCRIBING.fullmatch(w) or describing(w) for w in words.replace(",", " ").split()):
         return False
     end = _sentence_end(t, b)
-    return not (_THIRD_AFTER.search(t, b, end) or _YOU_AFTER.search(t, b, end) or _REACTION_AFTER.search(t, b, end)
+    start = after.end() if after.group("own") is not None else b  # the X's own dog closes the sentence
+    return not (_THIRD_AFTER.search(t, start, end) or _YOU_AFTER.search(t, b, end) or _REACTION_AFTER.search(t, b, end)
                 or _refused_after(t, b))
+
+
+def _kind(t: str, a: int, b: int) -> bool:
+    """"dyke life is the best life", "big fag energy today": the word before a noun of _KIND_AFTER at a clause's
+    start, nothing in its sentence that turns to others, the reader, a reaction, harm or scorn."""
+    if _KIND_AFTER.match(t, b, b + 12) is None or _KIND_BEFORE.search(t, max(0, a - 32), a) is None:
+        return False
+    end = _sentence_end(t, b)
+    return not (_THIRD_AFTER.search(t, b, end) or _YOU_AFTER.search(t, b, end) or _REACTION_AFTER.search(t, b, end)
+                or _WORTH_DENIED.search(t, b, end) or _refused_after(t, b))
 
 
 def _just_counted(t: str, a: int, b: int) -> bool:

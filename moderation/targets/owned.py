@@ -51,8 +51,11 @@ _AND_ME_AFTER = re.compile(r" and (?:i|me|myself)(?![a-z'’])")
 # leave out ("queers, we will find you", "fags, we should burn the lot out", "dykes, we need to get rid of every last
 # one": the constructions read a harm aimed at a person, so the words are asked here too)
 _CALLED_BEFORE = re.compile(r"(?:^|[.!?\n;:(] *)(?P<as>as )?$")
-# session 51: "as queers we know ..." with no comma too (after "as" only)
-_CALLED_AFTER = re.compile(r"(?P<comma>,)? (?:(?P<we>we|we['’](?:re|ve|ll|d))|let['’]s|let us)(?![a-z'’])")
+# session 51: "as queers we know ..." with no comma too (after "as" only); a rallying call ("homos unite, it's karaoke
+# night", "dykes, assemble!", "queers of the world, happy pride")
+_CALLED_AFTER = re.compile(r"(?P<comma>,)? (?:(?P<we>we|we['’](?:re|ve|ll|d))|let['’]s|let us"
+                           r"|(?P<rally>unite|assemble))(?![a-z'’])|(?P<world> of (?:the world|[a-z]{3,15}"
+                           r"(?: [a-z]{3,15})?),)")
 # ... or hatred said after quoted in-group speech ('when eminem said "call me a faggot, cause i hate a pussy"': session
 # 45, the one training row the quoted reading re-read)
 _HATE_AFTER = re.compile(r"[^.!?\n]{0,80}?(?<![a-z'’])(?:hate|hates|hated|hating)(?![a-z'’])")
@@ -169,17 +172,21 @@ def _partner(t: str, a: int, b: int) -> bool:
 
 
 def _called(t: str, a: int, b: int) -> bool:
-    """The group called on with the writer among them at a clause's start ("queers, let's ...", "as queers, we ..."):
-    the plural word, then "let's", or "we" after "as", with no one else, insult, threat or hate said in the sentence
-    (at most 96 characters after the word)."""
+    """The group called on with the writer among them at a clause's start ("queers, let's ...", "as queers, we ...",
+    "dykes, assemble!"): the plural word, then "let's", "we" after "as", or a rallying call, with no one else, insult,
+    threat or hate said in the sentence (at most 96 characters after the word)."""
     if (t[b - 1] not in "sz" or (before := _CALLED_BEFORE.search(t, max(0, a - 8), a)) is None
-            or (after := _CALLED_AFTER.match(t, b, b + 12)) is None
-            or ((after.group("we") is not None or after.group("comma") is None) and before.group("as") is None)):
+            or (after := _CALLED_AFTER.match(t, b, b + 36)) is None):
+        return False
+    rally = after.group("rally") is not None or after.group("world") is not None
+    if not rally and (after.group("we") is not None or after.group("comma") is None) and before.group("as") is None:
         return False
     end = min(len(t), b + 96)
     if (stop := _SENTENCE_END.search(t, b, end)) is not None:
         end = stop.start()
     rest = t[b:end]
+    if rally and (_SCORN.search(rest) is not None or _HOSTILE.search(rest) is not None):
+        return False  # "queers of the world, you disgust me", "faggots unite, in a cell"
     return (_OTHERS.search(rest) is None and _HARM_SAID.search(rest) is None and THREAT_EN.search(rest) is None
             # HATE_EN's parts, each: the alternation matches where one of them does (no groups, no back-references),
             # and its whole is compiled only for the tests (needles.parts.Joined)
