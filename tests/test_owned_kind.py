@@ -26,6 +26,8 @@ def test_the_writers_kind_and_company_own_the_word(text, word):
 @pytest.mark.parametrize(("text", "word"), [
     ("queers of leeds, you make me sick", "queers"),  # the reader, a reaction
     ("faggots unite, in a cell where they belong", "faggots"),  # someone else
+    ("dykes of leeds, the quiz is back on friday and so are the lads", "dykes"),  # a menace with no harm word
+    ("big queer energy at the pub tonight, bring a brick", "queer"),  # a weapon
     ("dykes of this town, get out before we make you", "dykes"),  # harm, the reader
     ("fag culture is a disease", "fag"),  # scorn ("culture" no noun of the list either)
     ("nigga life don't matter", "nigga"),  # worth denied

@@ -8,7 +8,7 @@ import re
 from moderation.targets.describers import describing
 from moderation.targets.identity import ACCUSED
 from moderation.targets.literal import SENTENCE_END
-from moderation.targets.scorned import HARM_SAID, SCORN
+from moderation.targets.scorned import HARM_SAID, MENACE, SCORN
 
 _BEFORE = 48  # characters before a word the introductions look at (as owned.py's readings before it)
 _AFTER = 120  # characters after it in which harm, scorn or an accusation refuses a session-50 introduction
@@ -177,7 +177,7 @@ def _kind(t: str, a: int, b: int) -> bool:
         return False
     end = _sentence_end(t, b)
     return not (_THIRD_AFTER.search(t, b, end) or _YOU_AFTER.search(t, b, end) or _REACTION_AFTER.search(t, b, end)
-                or _WORTH_DENIED.search(t, b, end) or _refused_after(t, b))
+                or _WORTH_DENIED.search(t, b, end) or MENACE.search(t, b, end) or _refused_after(t, b))
 
 
 def _just_counted(t: str, a: int, b: int) -> bool:

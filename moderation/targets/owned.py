@@ -16,6 +16,7 @@ from moderation.targets.literal import literal
 from moderation.targets.openings import ARTICLE, MODIFIER, OWNABLE, opened_before, quoted
 from moderation.targets.scorned import HARM_AFTER as _HARM_AFTER
 from moderation.targets.scorned import HARM_SAID as _HARM_SAID
+from moderation.targets.scorned import MENACE
 from moderation.targets.scorned import SCORN as _SCORN
 from moderation.targets.scorned import SCORN_AFTER as _SCORN_AFTER
 from moderation.targets.warm_address import ADDRESS_WORDS, warm_address
@@ -185,8 +186,9 @@ def _called(t: str, a: int, b: int) -> bool:
     if (stop := _SENTENCE_END.search(t, b, end)) is not None:
         end = stop.start()
     rest = t[b:end]
-    if rally and (_SCORN.search(rest) is not None or _HOSTILE.search(rest) is not None):
-        return False  # "queers of the world, you disgust me", "faggots unite, in a cell"
+    if rally and (_SCORN.search(rest) is not None or _HOSTILE.search(rest) is not None
+                  or MENACE.search(rest) is not None):
+        return False  # "queers of the world, you disgust me", "homos unite, ... the lads with the bats"
     return (_OTHERS.search(rest) is None and _HARM_SAID.search(rest) is None and THREAT_EN.search(rest) is None
             # HATE_EN's parts, each: the alternation matches where one of them does (no groups, no back-references),
             # and its whole is compiled only for the tests (needles.parts.Joined)

@@ -24,3 +24,7 @@ SCORN_WORDS = (r"(?<![a-z'’])(?:" + "|".join(map(re.escape, INSULTS_EN))
                r"|animals|unnatural|pretend\w*|so[- ]called|supposedly|apparently)(?![a-z'’])")
 SCORN_AFTER = re.compile(r"[^.!?\n]{0,80}?" + SCORN_WORDS)
 SCORN = re.compile(SCORN_WORDS)
+# session 51: a menace needs no harm word: the lads, a weapon or a fire brought along ("homos unite, the pub is back on
+# thursday and so are the lads with the bats"): refuses a rallying call and the word naming the writer's kind
+MENACE = re.compile(r"(?<![a-z'’])(?:(?:the )?(?:lads|boys)|bats?|bricks?|petrol|ropes?|knives|knife|crowbars?|guns?"
+                    r"|shotguns?|lighters?|matches|torches)(?![a-z'’])")
