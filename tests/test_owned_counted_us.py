@@ -30,6 +30,7 @@ def test_the_writer_among_them_owns_the_word(text, word):
     ("send it to us, a dyke is what they are", "dyke"),  # singular: no apposition to "us"
     ("look at us, two dykes on a bench with them staring", "dykes"),  # someone else in its sentence
     ("ring us back, bitches.", "bitches"),  # no count or article: an address to the reader, not an apposition
+    ("look at us, two dykes at the bus stop? look at them, freaks the lot of them", "dykes"),  # a mocking question
     ("just two fags snogging on the bus, vile", "fags"),  # no writer among them: a report, with scorn
     ("just a couple of dykes wrecking our village", "dykes"),  # "our" is not the writer among them
     ("just two queers living our lives for us, they think", "queers"),  # someone else after

@@ -30,6 +30,9 @@ def test_the_writers_kind_and_company_own_the_word(text, word):
     ("big queer energy at the pub tonight, bring a brick", "queer"),  # a weapon
     ("dykes of this town, get out before we make you", "dykes"),  # harm, the reader
     ("fag culture is a disease", "fag"),  # scorn ("culture" no noun of the list either)
+    ("dyke life is a sickness of the mind", "dyke"),  # a demeaning predicate (read2, s51: none praising)
+    ("queer energy is the reason this town went downhill", "queer"),  # blame
+    ("fag vibes ruining the pub quiz again", "fag"),  # a verb after, no praise
     ("nigga life don't matter", "nigga"),  # worth denied
     ("dyke life is worth nothing", "dyke"),  # worth denied
     ("big dyke energy off her, someone sort it out", "dyke"),  # someone else, sorting out

@@ -99,6 +99,19 @@ _KIND_BEFORE = re.compile(r"(?:^|[.!?\n;:(] *)(?:(?:entering|living|in|into) )?(
                           r"|full|total|pure|serious|maximum|max|main|such) ){0,2}$")
 _KIND_AFTER = re.compile(r" (?:life|pride|energy|vibes?|era|mode|joy|summer|power|excellence|magic|swag|season)"
                          r"(?![a-z'’])")
+# ... and said with no verb in its clause ("big fag energy today, wore my pink suit", "bad bitch vibes only") or a
+# praising predicate of a closed list right after it ("dyke life is the best life", "nigga life is hard but we keep
+# going"): a demeaning or blaming one is an attack ("tranny life is a mental illness", "fag energy is why this country
+# is going down the drain": read2, session 51)
+_KIND_VERB = re.compile(r"(?<![a-z'’])(?:is|are|was|were|be|been|being|means?|meant|makes?|made|causes?|ruins?|why"
+                        r"|never|always|should|will|would|can|could|must|may|might|shall|has|have|had|does|do|did"
+                        r"|(?!(?:morning|evening|nothing|something|anything|everything|thing|king|ring|spring"
+                        r"|wedding|building|pudding|darling|wing)(?![a-z]))(?:[a-z]+ing|[a-z]+ed|[a-z]+['’]s))"
+                        r"(?![a-z'’])")
+_KIND_PRAISED = re.compile(r" (?:is|was|=) (?:(?:so|just|still|always|truly|really|honestly) )?(?:(?:an?|the) )?"
+                           r"(?:best|good|great|beautiful|wonderful|fun|amazing|everything|gift|blessing|joy|hard|tough"
+                           r"|not easy|no joke|no picnic|lit|elite|unmatched|valid|lovely|brilliant|the one)"
+                           r"(?![a-z'’])")
 # ... nor its worth denied ("nigga life don't matter", "fag life is worth nothing", "queer joy means nothing")
 _WORTH_DENIED = re.compile(r"(?<![a-z'’])(?:(?:don['’]?t|doesn['’]?t|do not|does not|ain['’]?t|never|won['’]?t|not)"
                            r" (?:matter|count)|worth(?:less| nothing| shit| fuck all)|means? nothing|cheap|pointless"
@@ -172,10 +185,15 @@ def _just(t: str, a: int, b: int) -> bool:
 
 def _kind(t: str, a: int, b: int) -> bool:
     """"dyke life is the best life", "big fag energy today": the word before a noun of _KIND_AFTER at a clause's
-    start, nothing in its sentence that turns to others, the reader, a reaction, harm or scorn."""
-    if _KIND_AFTER.match(t, b, b + 12) is None or _KIND_BEFORE.search(t, max(0, a - 32), a) is None:
+    start, no verb in its clause but a praising predicate, nothing in its sentence that turns to others, the reader,
+    a reaction, harm, scorn or menace."""
+    if (kind := _KIND_AFTER.match(t, b, b + 12)) is None or _KIND_BEFORE.search(t, max(0, a - 32), a) is None:
         return False
     end = _sentence_end(t, b)
+    clause = t.find(",", kind.end(), end)
+    if _KIND_VERB.search(t, kind.end(), end if clause == -1 else clause) and not _KIND_PRAISED.match(
+            t, kind.end(), kind.end() + 40):
+        return False  # "tranny life is a mental illness", "fag energy is why ..."
     return not (_THIRD_AFTER.search(t, b, end) or _YOU_AFTER.search(t, b, end) or _REACTION_AFTER.search(t, b, end)
                 or _WORTH_DENIED.search(t, b, end) or MENACE.search(t, b, end) or _refused_after(t, b))
 

@@ -269,15 +269,18 @@ def _opened(t: str, a: int, b: int, before: re.Match) -> bool:
 
 def _us_apposed(t: str, b: int, plural: bool) -> bool:
     """Session 51: "look at us, a bunch of queers running a marathon", "picture us, two old fags on a tandem in the
-    lakes, sunburnt": a plural set beside "us" / "we" with no verb up to its comma or its sentence's end, and no one
-    else, scorn or harm in the rest of the sentence (at most 96 characters: "look at us, a bunch of faggots,
-    disgusting")."""
+    lakes, sunburnt": a plural set beside "us" / "we" with no verb up to its comma or its sentence's end, no one else
+    in the rest of the sentence (at most 96 characters), no question ending it, and no scorn or harm within 120
+    characters ("look at us, a bunch of faggots, disgusting")."""
     end = min(len(t), b + 96)
     if (stop := _SENTENCE_END.search(t, b, end)) is not None:
         end = stop.start()
     comma = t.find(",", b, end)
-    return plural and not (_VERB.search(t, b, end if comma == -1 else comma) or _THIRD.search(t, b, end)
-                           or SCORN.search(t, b, end) or HARM_SAID.search(t, b, end))
+    after = min(len(t), b + 120)  # scorn or harm in the next sentence too ("look at us, two faggots on a tandem? look
+    # at them, two perverts who should be run off the road": read2, session 51), and no question ending its own
+    return plural and t[end:end + 1] != "?" and not (
+        _VERB.search(t, b, end if comma == -1 else comma) or _THIRD.search(t, b, end) or SCORN.search(t, b, after)
+        or HARM_SAID.search(t, b, after))
 
 
 def _apposed(t: str, b: int, apposed: str) -> bool:
