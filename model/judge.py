@@ -244,6 +244,9 @@ OWN_AMONG_PROBE = SUITE_DIR / "en_own_among_probe.jsonl"
 # session 50 (ja, issue 12): katakana insults strung into one word (クソバカ, ハゲデブ) at a person against
 # a katakana word holding an insult's letters (バカンス, ハゲタカ), a part repeated (バカバカしい) or quoted graffiti
 JA_KATA_COMPOUND_PROBE = SUITE_DIR / "ja_kata_compound_probe.jsonl"
+# session 50 (ja, issue 12): an insult with the contempt suffix め said to someone (このブタめ, このウジ虫め) against め
+# after a thing, an animal, an oath, the writer's own folly (俺のバカめ) or a literal beast (養豚場のメス豚め)
+JA_VOCATIVE_ME_PROBE = SUITE_DIR / "ja_vocative_me_probe.jsonl"
 # session 51 (ja, issue 12): an insult named but aimed at no one (a calling condemned, an insult denied, the writer's
 # own) against the same insult used (a calling called fitting, asked, likened, at someone else)
 JA_INSULT_MENTION_PROBE = SUITE_DIR / "ja_insult_mention_probe.jsonl"
@@ -265,7 +268,8 @@ HARM_FORMS_PROBES = (DEED_THREAT_PROBE, JA_DEED_THREAT_PROBE, NAMED_ACCUSATION_P
                      JA_FOURTEENTH_READING_PROBE, NEWSROOM_HARM_PROBE, JA_NEWSROOM_HARM_PROBE, IN_GROUP_USE_PROBE,
                      GATE_FRAME_PROBE,
                      JA_MENACE_PROBE, JA_OFFER_PROBE, TAKEBACK_PROBE, QUALITY_CHARGE_PROBE, OWN_INTRO_PROBE,
-                     OWN_LIFE_PROBE, OWN_AMONG_PROBE, JA_KATA_COMPOUND_PROBE, JA_INSULT_MENTION_PROBE)
+                     OWN_LIFE_PROBE, OWN_AMONG_PROBE, JA_KATA_COMPOUND_PROBE, JA_INSULT_MENTION_PROBE,
+                     JA_VOCATIVE_ME_PROBE)
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 HATECHECK = Path("hatecheck-en") / "test_suite_cases.csv"
 NOT_HARMS = frozenset({"spam"})  # labels that hold a comment for something other than a harm
