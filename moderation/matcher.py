@@ -248,6 +248,10 @@ def _bounded(codes, ends, words, t, contain):
                 keep = False
             elif kind == KATAKANA:
                 keep = not (right >= 0 and _kata(right))
+            elif kind == OTHER:  # a katakana-first entry ending in kana (ブタめ|し): its listed continuations
+                for j in range(t[exclude_at + w], t[exclude_at + w + 1]):
+                    if t[exclude + j] == right:
+                        keep = False
             elif kind == HIRAGANA:
                 excluded = False
                 if right >= 0:

@@ -48,13 +48,13 @@ HEAT_HEADS = tuple(cause + head + v for cause in _HEAT for head in ("頭", "脳�
 
 
 _LISTS = {
-    "insult": tuple(L.OFFENSIVE_JA) + W.INSULTS_JA + W.INSULTS_EN,
+    "insult": tuple(L.OFFENSIVE_JA) + W.INSULTS_JA + W.INSULTS_EN + W.SCORNED_ME,
     "sexual_word": tuple(L.SEXUAL_JA) + W.SEXUAL_WORDS_JA,
     "profanity_en": tuple(L.PROFANITY_EN), "death_wish": W.DEATH_WISH, "violence_word": W.VIOLENCE,
     "group": W.GROUPS, "group_named": W.GROUPS_NAMED, "slur": W.SLURS, "dehumanize": W.DEHUMANIZE, "expel": W.EXPEL,
     "sexual_harass": W.SEXUAL_HARASS, "self_harm_push": W.SELF_HARM_PUSH, "self_harm_self": W.SELF_HARM_SELF,
-    "crime_word": W.CRIME, "hedge": W.HEDGE, "second_person": W.SECOND_PERSON, "third_person": W.THIRD_PERSON + MAKERS
-    + BODY_PEOPLE,
+    "crime_word": W.CRIME, "hedge": W.HEDGE, "second_person": W.SECOND_PERSON + W.SCORNED_ME,
+    "third_person": W.THIRD_PERSON + MAKERS + BODY_PEOPLE,
     "public_figure": W.PUBLIC_FIGURES, "self_ref": W.SELF, "reporting": W.REPORTING, "literal": W.LITERAL,
     "news": W.NEWS, "negated_ja": W.NEGATED_JA, "caution": W.CAUTION, "thing": W.THINGS + W.PRESS_THINGS,
     # a favour or a resolve before てやる (許してやる, 心してやる): the verb does no harm (wordlists/context.py)

@@ -160,6 +160,19 @@ PUBLIC_FIGURES = (
     "評論家",
     "コメンテーター",
 )
+# an insult with the contempt suffix め after a pointing word (この, そんな, お前みたいな) names the one it is said to,
+# the person addressed (このブタめ, こんなクズどもめ, 貴様のような役立たずめ); not after any other の (俺のバカめ, the
+# writer's own; 養豚場のメス豚め, 腹の寄生虫め: the thing itself), not 畜生め (an oath), nor a pest or a beast often
+# cursed in its own sense (ゴキブリ, ダニ, 害虫, 猿), nor an adjective's stem (キモめ: somewhat creepy);
+# boundaries.RIGHT_EXCLUDE keeps out 豚めし, アホめっちゃ, バカめいた
+_SCORNED = ("バカ", "馬鹿", "ばか", "アホ", "あほ", "阿呆", "クズ", "くず", "屑", "カス", "ゴミ", "豚", "ブタ",
+            "メス豚", "雌豚", "豚野郎", "ウジ虫", "蛆虫", "うじ虫", "寄生虫", "虫けら", "虫ケラ", "ケダモノ",
+            "けだもの", "売国奴", "負け犬", "役立たず", "能無し", "間抜け", "マヌケ", "腰抜け", "卑怯者", "裏切り者",
+            "嘘つき", "詐欺師", "変態", "ゲス", "外道", "ろくでなし", "恥知らず", "老害", "クソガキ", "雑魚", "ザコ",
+            "ババア", "ジジイ", "ハゲ", "デブ", "ブス", "女狐", "泥棒猫", "非国民", "税金泥棒", "ゴミクズ",
+            "人間のクズ")
+SCORNED_ME = tuple(at + w + end for at in ("この", "その", "あの", "こんな", "そんな", "あんな", "みたいな", "ような")
+                   for w in _SCORNED for end in ("め", "どもめ"))
 SELF = ("俺", "おれ", "オレ", "私", "わたし", "僕", "ぼく", "自分", "あたし", "うち", "i", "i'm", "im", "me", "myself")
 REPORTING = (
     "って言う",

@@ -1,5 +1,6 @@
 """Where a hiragana word starts and ends (moderation/matcher.py's boundary rules): particles, addressees, run-ons."""
 
+from moderation.wordlists.addressees import SCORNED_ME
 from moderation.wordlists.context import FAVOUR_YARU
 
 # the hiragana that may end the word before a hiragana hit (お前は|ばか): the hit begins a word. Not the list of
@@ -21,6 +22,9 @@ RIGHT_EXCLUDE = {"ばか": "りし", "くず": "れすしさせそ", "はげ": "
                  "消えな": "いかくけきがさそあんぃー", "失せな": "いかくけきがさそあんぃー",
                  # 殺したいほど grades a feeling (殺したいほど愛してる: read2 s46), no violence wished
                  "殺したい": "ほ"}
+# after an insult's contempt suffix め (addressees.SCORNED_ME), what makes め begin another word: 豚めし, 豚めん,
+# アホめっちゃ, バカめいた, 謎めく, め|だか, め|ざす, め|ぐる (not が: このクズめが)
+RIGHT_EXCLUDE.update({w: "しんっちいくかぐざでだた" for w in SCORNED_ME})
 # hiragana entry -> characters that, right before it, make it part of another word; any other hiragana may end the
 # word before: these start a word wherever they stand (早く|くたばれ, もう|いなくなれ, 書いた|やつら), while the short
 # insults must not (動か|す, 少し|ね). Not やつ alone: after a verb it is as often a thing (昨日買ったやつ、ゴミだった
