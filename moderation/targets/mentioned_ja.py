@@ -1,5 +1,6 @@
 """A Japanese insult the writer names but aims at no one: a calling condemned (人をバカ呼ばわり), an insult denied of
-someone (お前はバカなんかじゃない) and the writer's own (俺なんかデブのくせに): hashed apart, no insult (issue 12)."""
+someone (お前はバカなんかじゃない), the writer's own (俺なんかデブのくせに, このバカめ、俺ってやつは), said to a pet
+and told (そこのアホめ、と猫に言った) or a pig in its own sense (この豚め、また柵を壊して): hashed apart, no insult."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import re
 
 from moderation import lexicon_data as L
 from moderation.wordlists import DEHUMANIZE, INSULTS_JA
+from moderation.wordlists.addressees import SCORNED
 
 # the insult itself: one or more words of the Japanese insult and dehumanising lists strung together (バカ,
 # ゴミカスブタ, クソバカ), nouns only (no verb, exclamation or adjective: 黙れ, ざまあ, 駆除, きもい), after a particle,
@@ -55,11 +57,33 @@ _OWN = re.compile(_either(_WRITERS) + r"(?:なんか|なんて|って|ったら|
                   r"|です|だ[、。,.!…\n]|だ$|でも|なりに|[、。,.!…\n]|$)")
 
 
+# an insult with め (addressees.SCORNED_ME; そこの too) said to no one in the comment (read2, session 50): the writer
+# scolding themself, the writer's word right after it with って / ったら / という (あー、このバカめ、俺ってやつは; not
+# このバカめ、俺の財布を盗みやがって, 俺は許さない: someone else), words said to a pet or a thing and told with と and
+# a verb of saying, to anyone but the reader (そこのアホめ、とうちの猫に言ったら; not …、とお前に言いたい), and a pig
+# in its own sense, a farm's word after it in its sentence and no one addressed there (この豚め、また柵を壊して畑に;
+# not この豚め、柵の外でお前を待ってる)
+_ME = r"(?:この|その|あの|そこの|こんな|そんな|あんな)" + _either(SCORNED) + r"(?:ども)?め(?:が)?"
+_YOU = r"(?:お前|おまえ|オマエ|あんた|アンタ|てめ|テメ|貴様|きさま|君|きみ|あなた|皆|みんな)"
+_SCORNED_ME = re.compile(
+    _ME + r"(?=[、,!…\s]{1,3}" + _either(_WRITERS) + r"(?:って|ったら|という))"
+    r"|(?P<told>" + _ME + r")[、,!…]?\s?と(?![^。!?\n]{0,12}?" + _YOU + r")[^。!?\n]{0,12}?"
+    r"(?:言っ|言う|言い|叫|怒鳴|叱|つぶや|呟|ぼや|毒づ)"
+    r"|(?P<beast>(?:この|その|あの)(?:豚|ブタ)め(?:が)?)")
+_FARM = re.compile(r"柵|畑|豚舎|牧場|養豚|飼育|農場|脱走|餌箱")  # within 30 characters of the pig, in its sentence
+_ADDRESSED = re.compile(_YOU)  # ... and no one addressed within 40
+_STOP = re.compile(r"[。!?\n]")
+# the insult + め found in a window before each め (at most _ME_AT_MOST of them: a text of thousands of め, crafted,
+# paid ~2 us each; past them none is read, as exclaimed.READ_AT_MOST's swear words)
+_ME_AT = re.compile(_ME)
+_ME_AT_MOST = 64
+
+
 def mentioned_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the Japanese insults in `text` named in a calling condemned, denied or said of the writer
-    (sorted, merged): each closer found by str.find and read back by one match in the reversed text, and one scan
-    for the writer's own; linear. The insult's hit inside counts as denied (features.words), and its n-grams are
-    hashed apart as the writer's own (vectorizer)."""
+    """(start, end) of the Japanese insults in `text` named in a calling condemned, denied or said of the writer, or
+    with め said to no one (sorted, merged): each closer found by str.find and read back by one match in the reversed
+    text, one scan for the writer's own and one for め; linear. The insult's hit inside counts as denied
+    (features.words), and its n-grams are hashed apart as the writer's own (vectorizer)."""
     global _LAST
     last = _LAST  # read once: another thread (make run's threaded server) may replace it between two reads
     if last[0] is text or last[0] == text:  # the signals and the hashing ask for the same text in turn
@@ -80,6 +104,14 @@ def mentioned_spans(text: str) -> list[tuple[int, int]]:
             at = text.find(word, end)
     if any(word in text for word in _WRITERS):
         out += [m.span(1) for m in _OWN.finditer(text)]
+    at, read = text.find("め"), 0
+    while at != -1 and read < _ME_AT_MOST:
+        read += 1
+        me = next((c for c in _ME_AT.finditer(text, max(0, at - 12), at + 2) if c.start() < at < c.end()), None)
+        if me is not None and (m := _SCORNED_ME.match(text, me.start())) is not None and (
+                span := _said_to_no_one(text, m)):
+            out.append(span)
+        at = text.find("め", at + 1)
     merged: list[tuple[int, int]] = []
     for a, b in sorted(out):
         if merged and a < merged[-1][1]:
@@ -88,6 +120,21 @@ def mentioned_spans(text: str) -> list[tuple[int, int]]:
             merged.append((a, b))
     _LAST = (text, merged)
     return merged
+
+
+def _said_to_no_one(text: str, m: re.Match) -> tuple[int, int] | None:
+    """The span of a め form said to no one (_SCORNED_ME's match `m`): a pig's only with a farm word within 30
+    characters after it in its sentence and no one addressed within 40."""
+    if m.group("told") is not None:
+        return m.span("told")
+    if m.group("beast") is None:
+        return m.span()
+    end = m.end()
+    stop = _STOP.search(text, end, end + 40)
+    stop = stop.start() if stop is not None else min(len(text), end + 40)
+    if _FARM.search(text, end, min(stop, end + 30)) is None or _ADDRESSED.search(text, end, stop) is not None:
+        return None
+    return m.span()
 
 
 _LAST: tuple[str | None, list] = (None, [])
