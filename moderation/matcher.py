@@ -10,8 +10,7 @@ Japanese has no spaces, so a boundary is decided by the script of the entry and 
   (早くくたばれ, 書いたやつ), and not run into a listed continuation on its right (ばかり, くずれる);
 - kanji entries are taken as they are (a kanji compound keeps its meaning inside a longer one), except that one
   ending in kana must not run into a listed continuation either (消えな|い, 失せな|かった: a negative, no order).
-Cost: one compiled (numba) automaton scan, O(text + matches), the boundary rules on its arrays, then O(matches log
-matches) to drop contained matches; only the hits kept become Python tuples.
+Cost: one compiled automaton scan O(text + matches), the rules on its arrays, O(m log m) to drop contained hits.
 """
 
 from __future__ import annotations
@@ -26,8 +25,7 @@ from moderation.wordlists.boundaries import ADDRESSEES, LEFT_FREE, PARTICLES, RI
 
 __all__ = ["ADDRESSEES", "LEFT_FREE", "PARTICLES", "RIGHT_EXCLUDE", "Matcher"]
 
-# what may end the word before a hiragana hit and what runs on after one: data in wordlists/boundaries.py
-LATIN, KATAKANA, HIRAGANA, OTHER = 0, 1, 2, 3
+LATIN, KATAKANA, HIRAGANA, OTHER = 0, 1, 2, 3  # what may end the word before a hit or run on after it: boundaries.py
 
 
 def _is_kata(ch: str) -> bool:
@@ -80,8 +78,7 @@ class Matcher:
                     own.setdefault(w, set()).add(cat)
         self._build({w: tuple(sorted(c)) for w, c in own.items()},
                     {w: 1 + ("insult" in c) for w, c in own.items() if c <= self._compound and _kind(w) == KATAKANA})
-        # a word counts for the categories of the listed words inside it too (くそ野郎: くそ and 野郎), except an
-        # opaque one (北朝鮮 names a state, not the people of 朝鮮)
+        # a word counts for its inner listed words' categories (くそ野郎: くそ, 野郎) unless opaque (北朝鮮: a state)
         inner = self._inside(self._words)
         cats = [tuple(sorted(c if c & self._opaque else c.union(*map(self._cats.__getitem__, sub))))
                 for c, sub in zip(own.values(), inner, strict=True)]
@@ -89,8 +86,7 @@ class Matcher:
         self._categories = None
 
     def _inside(self, words: list[str]) -> list[set[int]]:
-        """Per word, the indices of the words the bounded scan finds inside it (itself too): every word in ONE scan,
-        each after a separator in no word (a text's edge to the rules; a scan per word cost ~0.2 s of loading)."""
+        """Per word, the words the bounded scan finds in it (itself too): ONE scan (one a word cost ~0.2 s of load)."""
         sep = next(c for c in map(chr, range(1, 32)) if not any(c in w for w in words))
         text = sep.join(words)
         codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
