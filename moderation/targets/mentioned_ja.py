@@ -58,21 +58,26 @@ _OWN = re.compile(_either(_WRITERS) + r"(?:なんか|なんて|って|ったら|
 
 
 # an insult with め (addressees.SCORNED_ME; そこの too) said to no one in the comment (read2, session 50): the writer
-# scolding themself, the writer's word right after it with って / ったら / という (あー、このバカめ、俺ってやつは; not
+# scolding themself, the writer's word right after it with って / ったら / という or right before it with ってやつは /
+# ったら (あー、このバカめ、俺ってやつは; 俺ってやつはこのマヌケめ; not
 # このバカめ、俺の財布を盗みやがって, 俺は許さない: someone else), words said to a pet or a thing and told with と and
-# a verb of saying, to anyone but the reader (そこのアホめ、とうちの猫に言ったら; not …、とお前に言いたい), and a pig
+# a verb of saying or 自分, to anyone but the reader (そこのアホめ、とうちの猫に言ったら, あのアホめ、と兄は自分の昔の
+# 写真を見て笑った; not …、とお前に言いたい), and a pig
 # in its own sense, a farm's word after it in its sentence and no one addressed there (この豚め、また柵を壊して畑に;
 # not この豚め、柵の外でお前を待ってる)
 _ME = r"(?:この|その|あの|そこの|こんな|そんな|あんな)" + _either(SCORNED) + r"(?:ども)?め(?:が)?"
 _YOU = r"(?:お前|おまえ|オマエ|あんた|アンタ|てめ|テメ|貴様|きさま|君|きみ|あなた|皆|みんな)"
 _SCORNED_ME = re.compile(
-    _ME + r"(?=[、,!…\s]{1,3}" + _either(_WRITERS) + r"(?:って|ったら|という))"
+    _ME + r"(?=[、,!…\s]{1,3}" + _either(_WRITERS)
+    + r"(?:ってやつは|って奴は|ったら|って(?!やつ|奴)|という(?:やつ|奴)は))"
     r"|(?P<told>" + _ME + r")[、,!…]?\s?と(?![^。!?\n]{0,12}?" + _YOU + r")[^。!?\n]{0,12}?"
-    r"(?:言っ|言う|言い|叫|怒鳴|叱|つぶや|呟|ぼや|毒づ)"
+    r"(?:言っ|言う|言い|叫|怒鳴|叱|つぶや|呟|ぼや|毒づ|自分)"
     r"|(?P<beast>(?:この|その|あの)(?:豚|ブタ)め(?:が)?)")
 _FARM = re.compile(r"柵|畑|豚舎|牧場|養豚|飼育|農場|脱走|餌箱")  # within 30 characters of the pig, in its sentence
 _ADDRESSED = re.compile(_YOU)  # ... and no one addressed within 40
 _STOP = re.compile(r"[。!?\n]")
+# the writer right before it, scolding themself (俺ってやつはこのマヌケめ、また傘を…; read2's round, session 51)
+_WRITER_BEFORE = re.compile(_either(_WRITERS) + r"(?:ってやつは|って奴は|ったら|というやつは|という奴は)[、,\s]?\Z")
 # the insult + め found in a window before each め (at most _ME_AT_MOST of them: a text of thousands of め, crafted,
 # paid ~2 us each; past them none is read, as exclaimed.READ_AT_MOST's swear words)
 _ME_AT = re.compile(_ME)
@@ -108,7 +113,9 @@ def mentioned_spans(text: str) -> list[tuple[int, int]]:
     while at != -1 and read < _ME_AT_MOST:
         read += 1
         me = next((c for c in _ME_AT.finditer(text, max(0, at - 12), at + 2) if c.start() < at < c.end()), None)
-        if me is not None and (m := _SCORNED_ME.match(text, me.start())) is not None and (
+        if me is not None and _WRITER_BEFORE.search(text, max(0, me.start() - 12), me.start()) is not None:
+            out.append(me.span())
+        elif me is not None and (m := _SCORNED_ME.match(text, me.start())) is not None and (
                 span := _said_to_no_one(text, m)):
             out.append(span)
         at = text.find("め", at + 1)
