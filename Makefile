@@ -41,12 +41,14 @@ redis-deps:
 # Two pytest-xdist workers, one test file each at a time (a file's module fixtures start once): the suite waits on
 # servers, browsers and subprocesses about half its wall time, which two workers overlap (7 min 21 s against 17 min
 # 3 s in one process, the same code at load 5-7). `make test PYTEST_WORKERS=0` runs it in one process;
-# `--dist loadfile` comes from pyproject.toml's addopts.
+# `--dist loadfile` comes from pyproject.toml's addopts. The tests run with the image's numba settings (Dockerfile):
+# the kernels compiled once for a generic x86-64 into .numba-cache, for every worker and subprocess, which is the
+# cache tests/test_kernels.py's image check then loads instead of compiling a second one.
 PYTEST_WORKERS ?= 2
 
 test: $(VENV)/.installed browser-deps compose-deps proxy-deps redis-deps dict-deps
 	$(VENV)/bin/ruff check .
-	$(PY) -m pytest -q -n $(PYTEST_WORKERS)
+	NUMBA_CACHE_DIR=$(CURDIR)/.numba-cache NUMBA_CPU_NAME=generic $(PY) -m pytest -q -n $(PYTEST_WORKERS)
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
@@ -68,7 +70,7 @@ retrain: $(VENV)/.installed
 	$(PY) -m model.retrain --data-dir $(DATA_DIR) --labels var/labels.jsonl
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .ruff_cache
+	rm -rf $(VENV) var .pytest_cache .ruff_cache .numba-cache
 
 # Debian's docker-compose, so the tests can validate docker-compose.yml (`docker-compose config`; no engine needed).
 # Debian's nginx, so tests/test_slow_clients.py can run the compose proxy's template in front of gunicorn.

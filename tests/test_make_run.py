@@ -28,6 +28,8 @@ def test_make_run_installs_the_runtime_requirements_only(tmp_path):
     run, test = dry_run("run", tmp_path), dry_run("test", tmp_path)
     assert "-r requirements.txt" in run and "requirements-dev.txt" not in run
     assert "-r requirements-dev.txt" in test and "-r requirements.txt" in test
+    # the image's numba settings: one generic compile, which tests/test_kernels.py's image check reads
+    assert "NUMBA_CPU_NAME=generic" in test and f"NUMBA_CACHE_DIR={PROJECT_ROOT}/.numba-cache" in test
 
 
 def test_make_run_serves_the_demo_on_host_and_port_and_data_dir_defaults_to_shared_data(tmp_path):
