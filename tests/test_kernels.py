@@ -437,6 +437,17 @@ def test_counting_is_numpys_unique(keys, pad):
     assert got_keys.tolist() == want_keys.tolist() and got_counts.tolist() == want_counts.tolist()
 
 
+@given(st.lists(st.integers(0, (1 << 19) - 1), max_size=300), st.integers(0, 6000))
+def test_ranking_is_numpys_unique_with_its_inverse(keys, pad):
+    """_ranked (one sort for the row and the focus sentence's counts) answers np.unique with counts and inverse, on
+    every side of the sort as above."""
+    keys = np.asarray(keys + [k % (1 << 19) for k in range(0, pad * 7919, 7919)], dtype=np.int64)
+    want_keys, want_inverse, want_counts = np.unique(keys, return_inverse=True, return_counts=True)
+    got_keys, got_counts, got_place = kernel_hashing._ranked(keys, 19)
+    assert got_keys.tolist() == want_keys.tolist() and got_counts.tolist() == want_counts.tolist()
+    assert got_place.tolist() == want_inverse.tolist()
+
+
 _SIGNAL_VALUES = st.sampled_from([0.0, -0.0, 1.0, 2.0, 3.0, 53.0, 54.0, 55.0, 0.25, 0.5, 1e300, -0.5, -1.0, -3.0,
                                    float("inf"), float("-inf"), float("nan")])
 

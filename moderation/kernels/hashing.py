@@ -37,18 +37,19 @@ def _word_char(c) -> bool:
 
 
 @njit(cache=True, nogil=True)
-def _sorted(keys, bits):
-    """keys (each below 2 ** bits) in ascending order, in time linear in their number whatever they are:
-    insertion sort for a handful, else a least-significant-digit radix sort (digits of 8 bits for a comment's
-    few hundred n-grams, 11 for thousands: a 5,000-character comment's 15,000 keys in a ninth of np.sort's time).
-    No quicksort: crafted bucket orders cannot make a comment quadratic."""
+def _sorted(keys, bits, low=0):
+    """keys (each below 2 ** bits) in ascending order of their bits from `low` up (a stable sort: keys equal there
+    keep their order), in time linear in their number whatever they are: insertion sort for a handful, else a
+    least-significant-digit radix sort (digits of 8 bits for a comment's few hundred n-grams, 11 for thousands: a
+    5,000-character comment's 15,000 keys in a ninth of np.sort's time). No quicksort: crafted bucket orders cannot
+    make a comment quadratic."""
     n = keys.size
     out = keys.copy()
     if n <= 32:
         for j in range(1, n):
             key = out[j]
             i = j - 1
-            while i >= 0 and out[i] > key:
+            while i >= 0 and out[i] >> low > key >> low:
                 out[i + 1] = out[i]
                 i -= 1
             out[i + 1] = key
@@ -57,14 +58,14 @@ def _sorted(keys, bits):
     radix = 1 << width
     tmp = np.empty_like(keys)
     count = np.empty(radix + 1, np.int64)
-    for low in range(0, bits, width):
+    for digit in range(low, bits, width):
         count[:] = 0
         for j in range(n):
-            count[((out[j] >> low) & (radix - 1)) + 1] += 1
+            count[((out[j] >> digit) & (radix - 1)) + 1] += 1
         for d in range(radix):
             count[d + 1] += count[d]
         for j in range(n):
-            d = (out[j] >> low) & (radix - 1)
+            d = (out[j] >> digit) & (radix - 1)
             tmp[count[d]] = out[j]
             count[d] += 1
         out, tmp = tmp, out
@@ -89,6 +90,40 @@ def _counted(keys, bits):
         uniq[m - 1] = keys[j]
         count[m - 1] += 1
     return uniq[:m], count[:m]
+
+
+@njit(cache=True, nogil=True)
+def _ranked(keys, bits):
+    """_counted's (sorted distinct keys, how often each occurs) and each key's place among them (keys[p] is
+    distinct[place[p]]): a row's one sort also counts any subset of its keys (the focus sentence's n-grams), with no
+    sort of its own. Each key's position rides below its bits through the sort (keys from bit `shift` up)."""
+    n = keys.size
+    shift = 1
+    while (1 << shift) < n:
+        shift += 1
+    mask = (1 << shift) - 1
+    packed = np.empty(n, np.int64)
+    for p in range(n):
+        packed[p] = (keys[p] << shift) | p
+    packed = _sorted(packed, bits + shift, shift)
+    uniq = np.empty(n, np.int64)
+    count = np.empty(n, np.int64)
+    place = np.empty(n, np.int64)
+    if n == 0:
+        return uniq, count, place
+    uniq[0] = packed[0] >> shift
+    count[0] = 1
+    place[packed[0] & mask] = 0
+    m = 1
+    for j in range(1, n):  # as _counted: no branch to mispredict
+        key = packed[j] >> shift
+        new = key != packed[j - 1] >> shift
+        count[m] = 0
+        m += new
+        uniq[m - 1] = key
+        count[m - 1] += 1
+        place[packed[j] & mask] = m - 1
+    return uniq[:m], count[:m], place
 
 
 @njit(cache=True, nogil=True)
