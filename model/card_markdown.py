@@ -113,7 +113,8 @@ def card_markdown(card: dict, table: str) -> str:
              f"Python {card['python_version']}",
              f"- training time: {card['training_seconds']:.0f} s; trained {card['trained_at']}"
              + (f" with `{card['command']}`" if card.get("command") else ""),
-             *([f"- weights: {r['weights_from']}'s model.joblib (fitted {r['fitted_at']}), re-carded on this code "
+             *([f"- weights: {r['weights_from']}'s model.joblib (fitted {r['fitted_at']} for "
+                f"{r.get('fitted_by', r['weights_from'])}), re-carded on this code "
                 f"{r['recarded_at']} with `{r['command']}`: {r['texts_moved']} of {r['texts']} distinct data texts "
                 f"read differently, no training row"] if (r := card.get("recard")) else []),
              f"- thresholds: `{json.dumps(card['thresholds'])}` (review = send to moderators; reject = auto-reject)",

@@ -91,6 +91,10 @@ def test_copied_weights_are_the_source_bytes_and_the_card_names_their_fit(source
                  data={"licences": {}, "upstream": {}, "rows": {}, "sha256": {}}, notes=[], sklearn_version="",
                  numpy_version="", python_version="")
     line = next(x for x in card_markdown(shown, "").splitlines() if x.startswith("- weights:"))
-    assert line.startswith(f"- weights: {card['version']}'s model.joblib (fitted then), re-carded on this code now")
+    assert line.startswith(f"- weights: {card['version']}'s model.joblib (fitted then for {card['version']}), "
+                           "re-carded on this code now")
+    shown["recard"] = {**recarded, "weights_from": "B", "fitted_by": "A"}  # B re-carded A's weights
+    line = next(x for x in card_markdown(shown, "").splitlines() if x.startswith("- weights:"))
+    assert line.startswith("- weights: B's model.joblib (fitted then for A), re-carded")
     with pytest.raises(recard.Refused):
         recard.copy_weights(folder, tmp_path, "9999.01.01-2", {**card, "sha256": "0" * 64})
