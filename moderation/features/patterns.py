@@ -13,6 +13,10 @@ from moderation.needles.parts import Parts
 from moderation.needles.positions import StartIndex
 from moderation.targets.accused import ACCUSE_NAMED, ACCUSE_NAMED_PARTS
 from moderation.targets.constructions import (
+    ACCUSE_EN,
+    ACCUSE_EN_PARTS,
+    ACCUSE_JA,
+    ACCUSE_JA_PARTS,
     CONSTRUCTIONS,
     HATE_EN,
     HATE_EN_PARTS,
@@ -135,8 +139,8 @@ _ADDRESSED_CATS = ("second_person",)
 # reported_spans's needles, owned_spans's slur stems, denied_spans's cues and personal_info's (exposure_threat's
 # verbs) are found in the same pass
 _NEEDLES = NeedleIndex((_NAMED, _LINE_ID, _PHONE, _EMAIL, _MONEY_AMOUNT, *CONSTRUCTIONS.values(), *PRAISE_EN_PARTS,
-                        *PII_GUARDED, *THREAT_EN_PARTS, *THREAT_JA_PARTS, *ACCUSE_NAMED_PARTS, *HATE_EN_PARTS,
-                        *HATE_JA_PARTS, *LOCATED_VISIT_PARTS),
+                        *PII_GUARDED, *THREAT_EN_PARTS, *THREAT_JA_PARTS, *ACCUSE_NAMED_PARTS, *ACCUSE_EN_PARTS,
+                        *ACCUSE_JA_PARTS, *HATE_EN_PARTS, *HATE_JA_PARTS, *LOCATED_VISIT_PARTS),
                        extra=REPORTED_NEEDLES | OWNED_STEMS | DENIAL_CUES | PII_NEEDLES)
 
 
@@ -146,7 +150,8 @@ _GUARDS = _NEEDLES.guards  # pattern -> its guard, read without a method call
 # constructions scanned as their alternatives apart, each behind its own needles (the same matches)
 _SPLIT = {THREAT_EN: Parts(THREAT_EN_PARTS, _NEEDLES, THREAT_EN_TAILS),
           HATE_EN: Parts(HATE_EN_PARTS, _NEEDLES, HATE_EN_TAILS), THREAT_JA: Parts(THREAT_JA_PARTS, _NEEDLES),
-          ACCUSE_NAMED: Parts(ACCUSE_NAMED_PARTS, _NEEDLES),
+          ACCUSE_NAMED: Parts(ACCUSE_NAMED_PARTS, _NEEDLES), ACCUSE_EN: Parts(ACCUSE_EN_PARTS, _NEEDLES),
+          ACCUSE_JA: Parts(ACCUSE_JA_PARTS, _NEEDLES),
           HATE_JA: Parts(HATE_JA_PARTS, _NEEDLES, HATE_JA_TAILS), LOCATED_VISIT: Parts(LOCATED_VISIT_PARTS, _NEEDLES),
           PRAISE_EN: Parts(PRAISE_EN_PARTS, _NEEDLES, vetoes=PRAISE_EN_VETOES)}
 
@@ -244,7 +249,7 @@ _TRIGGERS = {
     "threat_ja": frozenset("殺刺殴しボ潰燃放爆襲拉埋沈始ぶ痛覚夜ど命たタ後思家顔血会楽首暗処射銃撃吊踏火").union(
         needle[0] for part in THREAT_JA_DEEDS for needle in _GUARDS[part].chars | _GUARDS[part].strings),
     "threat_reported": frozenset("と脅予t"),
-    "accusation_ja": frozenset("詐横盗痴不窃万脱レ強放覚薬暴虐ス前逮パセ賄裏着泥性援買反闇"),
+    "accusation_ja": frozenset("詐横盗痴不窃万脱レ強放覚薬暴虐ス前逮パセ賄裏着泥性援買反闇工諜回エ"),
     "quotation": frozenset("「『\"“"),
 }
 

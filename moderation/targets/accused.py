@@ -39,19 +39,20 @@ _EN_NAMED = (_EN_BEGINS + _EN_NOT_AFTER + r"(?:" + _EN_OFFICE + r"\.? " + _EN_NA
              + _EN_OFFICE
              + r"(?:, " + _EN_OFFICE + r"\.? " + _EN_NAMEWORD + r"(?: " + _EN_NAMEWORD + r")?)?)"
              r"(?:, (?:the |our |my |a )?[a-z'’ -]{2,30},)?")
-# the deed, each stem spelled in full so its needle is a word (not "rig" inside "right", "forg" inside "forget")
+# the deed, each stem spelled in full so its needle is a word (not "rig" inside "right"; session 52: "forg", "rigg",
+# "fiddl", "brib", "steal" and "skimm" each stand for a stem's endings, ACCUSE_NAMED's guard holding MAX_NEEDLES)
 _EN_MISDEED = (r"(?:(?:has|had|have) (?:been |also |always |long )?|is |was |(?:is|was) (?:still |caught |always )?"
-               r"|keeps |kept )?(?:(?:stole|steals|stealing|stolen|nicked)"
+               r"|keeps |kept )?(?:(?:stole|steal(?:s|ing)|stolen|nicked)"
                r"(?! (?:the |my |our |his |her |their |a |every )?(?:show"
                r"|hearts?|spotlight|limelight|headlines?|scene|glances?|kiss|march|ball|bases?|points?|victory|win|game"
                r"|moment)(?![a-z]))|embezzl(?:ed|es|ing)|pocket(?:ed|s|ing)"
-               r"|launder(?:ed|s|ing)|rigged|rigging|fiddled|fiddles|fiddling|forged|forging"
+               r"|launder(?:ed|s|ing)|rigg(?:ed|ing)|fiddl(?:ed|es|ing)|forg(?:ed|ing)"
                r"|defraud(?:ed|s|ing)|swindl(?:ed|es|ing)|extort(?:ed|s|ing)|blackmail(?:ed|s|ing)"
-               r"|bribed|bribes|bribing|siphon(?:ed|s|ing)"
-               r"|skimmed|skimming|(?:took|takes|taking|taken|accepted|accepts|accepting) (?:a |the |huge |cash "
-               r"|secret |big )?(?:bribes?|kickbacks?|backhanders?|payoffs?|bungs?)|cooked the books|cooks the books"
-               r"|cooking the books|lied under oath|cover(?:ed|s|ing) up (?:the |an? |his |her |their )?"
-               r"(?:[a-z]{1,20} )?(?:assault|abuse|crimes?|scandal|fraud|theft|evidence|death|attack|rape|losses"
+               r"|brib(?:ed|es|ing)|siphon(?:ed|s|ing)"
+               r"|skimm(?:ed|ing)|(?:took|takes|taking|taken|accepted|accepts|accepting) (?:a |the |huge |cash "
+               r"|secret |big )?(?:bribes?|kickbacks?|backhanders?|payoffs?|bungs?)|cook(?:ed|s|ing) the books"
+               r"|lied under oath|cover(?:ed|s|ing) up (?:the |an? |his |her |their )?"
+               r"(?:[a-z]{1,20} )?(?i:assault|abuse|crimes?|scandal|fraud|theft|evidence|death|attack|rape|losses"
                r"|accident|bullying|overspend)"
                r"|(?:is|was) (?:a |an )?(?:crook|thief|fraud|criminal|embezzler|swindler|conman|con man"
                r"|paedophile|pedophile)"
@@ -92,8 +93,53 @@ _ACCUSE_NAMED_JA = (r"(?<![一-龥ァ-ヶー])" + _JA_NOT_AFTER + r"[一-龥ァ-
                     r"|という|かどうか|とされ|否定|事実無根"
                     r"|誤解|デマ|防止|防ぐ|対策|再発|逮捕|送検|起訴|捜査"
                     r"|問題|ない方針|ていない|てない|しない|なかった|ません|はず(?:が|は)ない))")
+# session 52 (issue 12, read2's thirteenth): spying for a state told as fact of a named person or one singled out by
+# trade ("Senator Voss is a Russian agent", "that reporter is on Beijing's payroll", "Dr Reyes spies for Tehran", "the
+# defence secretary is a traitor who sold our secrets", 田中議員は中国のスパイだ, あの記者は工作員だ); not a report,
+# a question or a hedge (_EN_NOT_REPORTED, the Japanese look-ahead), nor a spy of a story ("the photographer in the
+# film is a Mossad informant": the trade right before the verb), nor "traitor" said of a deal or a policy
+_EN_STATES = (r"(?:russian|chinese|north korean|iranian|israeli|american|british|saudi|qatari|turkish|indian"
+              r"|pakistani|foreign|kremlin|beijing|moscow|pyongyang|tehran|ccp|cia|fsb|kgb|gru|mossad|mi6|enemy"
+              r"|communist|state)")
+_EN_POWERS = (r"(?:russia|china|north korea|iran|israel|america|the us|saudi arabia|qatar|turkey|india|pakistan"
+              r"|the kremlin|beijing|moscow|pyongyang|tehran|the ccp|the cia|the fsb|the kgb|the gru|mossad|mi6"
+              r"|the enemy|the (?:russians|chinese|north koreans|iranians))")
+_EN_TRADES = (r"(?:reporter|journalist|correspondent|photographer|cameraman|camerawoman|columnist|editor|anchor"
+              r"|presenter|commentator|commenter|poster|blogger|secretary|minister|ambassador|envoy|spokesman"
+              r"|spokeswoman|spokesperson|official|aide|adviser|advisor|general|colonel)")
+_EN_SINGLED = (_EN_NAMED + r"|(?<![a-z'’])" + _EN_NOT_AFTER + r"(?:the|that|this|our|your) (?:[a-z'’]{1,20} ){0,2}?"
+               + _EN_TRADES + r"|(?<![a-z'’])commenter @?[a-z0-9_.-]{2,30}")
+# (?i:...) around the states, the powers and common words keeps them from being needles: each alternative is looked
+# for behind its spying word (spy, agent, payroll, intelligence, traitor ...), not behind " for " or "chinese"
+_EN_KIND = r"(?:(?i:paid|secret|covert|known|sleeper|double) )?"
+_EN_SPYING = (r"(?:(?:is|was|has (?:always |long )?been) (?:a |an )?" + _EN_KIND + r"(?:(?i:" + _EN_STATES + r") )?spy"
+              r"|(?:is|was|has (?:always |long )?been) (?:a |an )?" + _EN_KIND + r"(?i:" + _EN_STATES + r") "
+              r"(?:agent|asset|informant|operative|stooge)"
+              r"|spies for|(?:is|was) spy(?i:ing for)"
+              r"|(?:is|was|has been) (?:on|in) (?i:the )?(?i:" + _EN_STATES + r"|" + _EN_POWERS + r")(?:['’]s)? payroll"
+              r"|(?:works|worked|is working) for (?i:the )?(?i:" + _EN_STATES + r"|" + _EN_POWERS + r")(?:['’]s)?"
+              r" (?:intelligence|secret police|security services?|propaganda (?:office|department|ministry"
+              r"|bureau))"
+              r"|(?:works|worked) (?:for the cia|for the fsb|for the kgb|for the gru|for mossad|for mi6)"
+              r"|takes? (?i:money|cash|orders|payments?)(?i: from )(?i:" + _EN_POWERS + r")"
+              r"|(?:is|was) (?:a )?traitor who (?:sold|handed|leaked|passed|gave)"
+              r"|(?:sold|handed|leaked|passed) (?:our |state |military |national |the country['’]s )?secrets to)"
+              r"(?![a-z])")
+_ACCUSE_SPY_EN = r"(?:" + _EN_SINGLED + r") " + _EN_SPYING + _EN_NOT_REPORTED
+_JA_STATES = r"(?:中国|北朝鮮|韓国|ロシア|アメリカ|米国|イラン|中共|共産党|CIA|KGB|外国|敵国|他国|某国)"
+_JA_SINGLED = (r"(?:(?<![一-龥ァ-ヶー])" + _JA_NOT_AFTER + r"[一-龥ァ-ヶー]{1,6}[ぁ-ん]{0,3}" + _JA_OFFICE
+               + r"|(?:あの|この|その|例の|上の|さっきの)(?:[一-龥ァ-ヶー]{1,6})?(?:記者|特派員|カメラマン|キャスター"
+               r"|アナウンサー|編集長|議員|大臣|知事|市長|教授|コメ主|投稿主|書き込み主)|コメ主|投稿主)")
+_ACCUSE_SPY_JA = (_JA_SINGLED + r"(?i:は|が|って|も|ったら)" + _G + r"{0,24}?"
+                  r"(?:" + _JA_STATES + r"の)?(?:スパイ|工作員|諜報員|回し者|エージェント)"
+                  r"(?=だ|で(?:す|ある|確定|間違い|決まり|、)|。|$|、|[!！]|確定|なんだ|なのは|じゃん|だろ)"
+                  r"(?!" + _G + r"{0,30}?(?:[？?]|か[。、]|か$|のか|だろうか|かな|かも|疑い|疑惑|容疑|説|噂"
+                  r"|と(?:報じ|発表|告発|報道|いう|され|して|の|み(?:られ|て)|書|言)|という|かどうか|とされ"
+                  r"|否定|事実無根|誤解|デマ|ではない|じゃない|ではなく|でない|ありえない|あり得ない))")
+# session 52: ACCUSE_NAMED's guard holds MAX_NEEDLES (100) needles: a cover-up's object (?i:...) and the books
+# cooked as one needle (" the books") leave room for the spy's own words (the same matches: needles only guard them)
 # (?i:...) around the office (English) and the particle (Japanese), which have no case: their words are no needles
 # (mr, ms, って inside most texts), so each part is looked for only where a deed's word is
 # scanned as two parts, each behind its own needles (moderation/needles/parts.py): the deed's words
-ACCUSE_NAMED_PARTS = (re.compile(_ACCUSE_NAMED_EN), re.compile(_ACCUSE_NAMED_JA))
+ACCUSE_NAMED_PARTS = (re.compile(_ACCUSE_NAMED_EN), re.compile(_ACCUSE_NAMED_JA), re.compile(_ACCUSE_SPY_EN))
 ACCUSE_NAMED = Joined(ACCUSE_NAMED_PARTS)

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 import re._parser
 
-from moderation.targets.accused import ACCUSE_NAMED
+from moderation.needles.parts import Joined
+from moderation.targets.accused import _ACCUSE_SPY_EN, _ACCUSE_SPY_JA, ACCUSE_NAMED
 from moderation.targets.hate_en import _EN_REMOVED as _EN_REMOVED
 from moderation.targets.hate_en import ENDORSED_EN as ENDORSED_EN
 from moderation.targets.hate_en import HATE_EN as HATE_EN
@@ -31,19 +32,23 @@ from moderation.targets.threat_ja import THREAT_JA_PARTS as THREAT_JA_PARTS
 from moderation.targets.threats import _G as _G
 from moderation.targets.threats import THREAT_REPORTED
 
-ACCUSE_JA = re.compile(
+ACCUSE_JA_PARTS = (re.compile(
     r"(?:詐欺|横領|盗撮|痴漢|不倫|窃盗|万引き|脱税|レイプ|強姦|放火|覚醒剤|薬物|暴行|虐待|ストーカー|前科|逮捕歴|"
     r"パワハラ|セクハラ|賄賂|裏金|着服|泥棒|性犯罪|援交|買春|反社|闇営業)" + _G + r"{0,4}?"
     r"(?:してる|している|してた|していた|した(?:んだ|奴|人|のは)|やってる|やってた|常習|確定|間違いない|だ(?:よ|ぞ|な|から)?$|"
     r"だ(?:よ|ぞ|な)|犯だ|師だ|者だ|です|である|の常習犯|前科持ち|がいる|の犯人(?:だ|です|じゃ|なんだ|で(?:確定|間違い)|に(?:違いない|決まって)|"
     r"は" + _G + r"{0,12}?(?:さん|くん|ちゃん|先生|って(?:奴|男|女)|お前|あいつ|こいつ|コメ主|記者|で(?:確定|間違い)|"
-    r"に(?:違いない|決まって)))|みんな知って|有名)")
+    r"に(?:違いない|決まって)))|みんな知って|有名)"), re.compile(_ACCUSE_SPY_JA))
+ACCUSE_JA = Joined(ACCUSE_JA_PARTS)
 
 
-ACCUSE_EN = re.compile(
+# session 52: spying for a state told as fact of a named or singled-out person (accused.py) is an accusation said,
+# in both languages (ACCUSE_JA_PARTS above): none of its words is a crime word
+ACCUSE_EN_PARTS = (re.compile(
     r"(?<![a-z])(?:is|was|he's|she's|you're|you are) (?:a |an )?(?:known |convicted |serial |fucking )?"
     r"(?:fraud|thief|criminal|rapist|pedophile|paedophile|molester|abuser|crook|scammer|murderer|embezzler)"
-    r"|(?<![a-z])(?:stole|embezzled|molested|raped|abused|defrauded|cheated on)(?![a-z])")
+    r"|(?<![a-z])(?:stole|embezzled|molested|raped|abused|defrauded|cheated on)(?![a-z])"), re.compile(_ACCUSE_SPY_EN))
+ACCUSE_EN = Joined(ACCUSE_EN_PARTS)
 
 
 # what a negation denies: the attack verb or the dehumanising word

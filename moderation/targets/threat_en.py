@@ -41,6 +41,13 @@ _EN_PERSON = (r"(?:people|person|men|man|women|woman|guy|guys|kid|kids|children|
               r"|hoes?|hos|niggas?|coons?|crackers?|mosques?|churche?s?|synagogues?|temples?)")
 
 
+# session 52: the press by its trades, called on or taught a lesson ("the columnist deserves to have her teeth kicked
+# in"); not whom a will's harm is aimed at (_EN_PERSON): generated threat rows aim at "the columnist", and a reading
+# that moves no training row ships on the active weights
+_EN_PRESS = (r"(?:columnists?|correspondents?|photographers?|cameram[ae]n|presenters?|anchors?|anchorm[ae]n|hacks?"
+             r"|pundits?|newsreaders?|broadcasters?|bloggers?|interviewers?)")
+
+
 _EN_BODY = (r"(?:your|yo|ur|his|her|their) (?:whole |entire |little |ugly |fat |stupid |fucking )?(?:family|kids"
             r"|children|wife"
             r"|husband|mother|mom|mum|father|dad|son|daughter|sister|brother|parents|house|home|car|face|head|skull|neck|throat|legs?"
@@ -85,6 +92,11 @@ _EN_VENUE = (r"(?! (?:[a-z'’]+ ){0,3}?(?:elections?|polls|ballot|vote|press|me
 # failure", "must be attacked on every front" are criticism), and none done every day or all the time ("doctors must be
 # assaulted every day in that hospital" guesses at a state)
 _EN_ASSAILED_WORDS = r"assaulted|tortured|maimed|mutilated|brutali[sz]ed|knifed"
+# session 52: a body's parts and what is done to them, as a harm deserved or a look wished ("with a broken jaw")
+_EN_PARTS = (r"legs?|arms?|knees|kneecaps|teeth|jaw|nose|face|head|skull|neck|ribs|fingers|hands?|spine|back"
+             r"|throat|eyes?")
+_EN_BROKEN = (r"(?:broken|smashed(?: in)?|kicked in|bashed in|caved in|snapped|cut off|ripped out|knocked out"
+              r"|gouged out|shattered|slit|wired shut)")
 _EN_ASSAILED = "(?:" + _EN_ASSAILED_WORDS + ")"
 _EN_OFTEN = (r"(?! (?:every (?:day|week|night|single day)|daily|nightly|weekly|all the time|constantly|regularly"
              r"|so often))")
@@ -93,7 +105,9 @@ _EN_DEATH = (r"(?:(?:should|must) (?:all )?(?:die|be (?:" + _EN_KILLED + r"|beat
              + r"(?! by)" + _EN_OFTEN + _EN_VENUE + r"))|(?:ought to|needs? to) (?:all )?(?:die|be (?:" + _EN_KILLED
              + r"|beaten" + _EN_VENUE + r")|(?:be|get) (?:hurt|attacked|harmed|" + _EN_ASSAILED_WORDS + ")" + _EN_VENUE
              + r")|deserves? (?:to (?:all )?(?:die|be (?:" + _EN_KILLED + r"|beaten" + _EN_VENUE + r")|(?:be|get) "
-             + _EN_HURT + r")|a (?:good |proper |real )?(?:beating|kicking|hiding|battering)))(?![a-z])"
+             + _EN_HURT + r")|a (?:good |proper |real )?(?:beating|kicking|hiding|battering)"
+             # session 52: a body's harm deserved ("deserves to have her teeth kicked in", "to get his legs broken")
+             r"|to (?:get|have) (?:his|her|their|its) (?:" + _EN_PARTS + r") " + _EN_BROKEN + r"))(?![a-z])"
              r"(?! (?:a lot |far |much |a bit |even )?(?:less|more rarely)(?![a-z]))")
 
 
@@ -137,9 +151,13 @@ _EN_SAYING = (r"say|says|said|saying|claim|claims|claimed|claiming|tell|tells|to
 # session 40: the one called on may be told where or which ("those [group] at the bus stop", "[group] who come
 # here": up to five words before the modal, none a negation), but not as what a thing is about ("the policy on
 # migrants deserves to be attacked" calls for no harm to migrants)
-_EN_CALLED = r"(?:he|she|they|you|him|them|who|" + _EN_PERSON[3:-1] + r"|" + EN_PEOPLES + r"|" + EN_PEOPLE + r")"
+_EN_CALLED = (r"(?:he|she|they|you|him|them|who|" + _EN_PERSON[3:-1] + r"|" + _EN_PRESS[3:-1] + r"|" + EN_PEOPLES
+              + r"|" + EN_PEOPLE + r")")
 _EN_CALLED_WORDS = 5
-_EN_CALL_HEAD = (_EN_NOT_OBJECT + _EN_CALLED + r"(?: (?!(?:not|never|no|dont|doesnt|didnt|isnt|arent|wont|shouldnt"
+# session 52: nor one told the call ("the columnist was told she deserves to have her teeth kicked in" reports it)
+_EN_NOT_TOLD = "".join(f"(?<!{w} told )(?<!{w} told that )" for w in ("was", "were", "been", "got", "being"))
+_EN_CALL_HEAD = (_EN_NOT_OBJECT + _EN_NOT_TOLD + _EN_CALLED
+                 + r"(?: (?!(?:not|never|no|dont|doesnt|didnt|isnt|arent|wont|shouldnt"
                  r"|cant|" + _EN_SAYING + r")(?![a-z]))[a-z]{1,20}){0," + str(_EN_CALLED_WORDS) + "}? ")
 _EN_CALL = _EN_CALL_HEAD + _EN_DEATH
 
@@ -150,7 +168,21 @@ _EN_IDIOMS = (
     r"i know (?:where|which [a-z]{1,20}) (?:you|your(?: [a-z]{1,20}){1,2}) (?:live|lives|work|works|sleep|sleeps|go"
     r"|goes|park)(?![a-z])", r"break every bone in", r"won't live to see",
     r"be sorry (?:when|once|if) (?:i|we)(?![a-z])",
-    r"(?:gets?|getting|deserves?) a bullet", r"going to need (?:an ambulance|a coffin|a body bag)",
+    # session 52: a bullet needed in a body as well (the needle stays " a bullet"), a lesson taught to a person as a
+    # will or a call, a body's harm as a better look, a person put in hospital or the ground as a call (not "the
+    # attack put the reporter in hospital"). THREAT_EN's guard holds MAX_NEEDLES (100) needles, all taken: (?i:...)
+    # keeps these parts' own words from being needles, so each is looked for behind needles the others have
+    r"(?:gets?|getting|deserves?|needs?(?= a bullet (?:in|through|between) (?:the|his|her|their|your|its)(?![a-z])))"
+    r" a bullet", r"going to need (?:an ambulance|a coffin|a body bag)",
+    r"(?:someone|somebody|i|we)(?:'ll| will| (?:should|ought to|needs to|has to|is going to)| am going to"
+    r"|'m going to|'re going to|'m gonna| gonna)(?i: teach )(?:you|him|her|them|(?:that|the|this|those|these)"
+    r" (?:[a-z]{1,20} )?(?:" + _EN_PERSON + r"|" + _EN_PRESS + r"))(?i: a )(?:real |proper |hard |painful |brutal )?"
+    r"(?i:lesson)(?! (?:in|on|about|from|for|at|of)(?![a-z]))",
+    r"(?i:look |looks |sound |sounds )(?i:better |nicer |prettier |quieter |much better )with (?:a |an )?"
+    r"(?i:broken|smashed|busted|bloody|bloodied|swollen|shattered) (?i:" + _EN_PARTS + r")(?![a-z])",
+    r"(?:should|ought to|needs? to|will|'ll|gonna|going to) (?:put|send) (?:that|the|this|those|these)"
+    r" (?:[a-z]{1,20} )?(?i:" + _EN_PERSON + r"|" + _EN_PRESS + r") (?:in|into|to) (?:the |a )?(?:hospital|morgue"
+    r"|grave|ground|icu|coffin|body bag)(?![a-z])",
     r"(?:com|go|driv|head|show)(?:e|es|ing)? (?:[a-z]{1,20} ){0,4}?with (?:my|a) (?:gun|shotgun|rifle|knife|machete)",
     r"you won't see (?:it coming|tomorrow|the next)",
     r"you(?:'re| are) (?:dead|dead meat|a dead man|finished)(?= *(?:$|[.!,]| when| if| now| once))",

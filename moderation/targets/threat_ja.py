@@ -9,10 +9,13 @@ from moderation.targets.menace_ja import MENACE_JA, WELCOMED
 from moderation.targets.threats import _G, _KANA
 
 _JA_VIOLENCE = r"(?:殺|刺|殴|しば|ボコ|潰|燃や|放火|爆破|爆弾を?仕掛け|襲|拉致|埋め|沈め|始末|ぶっ飛ば|ぶちのめ|痛い目)"
+# session 52: a beating by many or a body bound (袋叩きにしてやりたい); (?i:...) keeps them from being needles
+# (THREAT_JA's guard holds 99 of MAX_NEEDLES), so this part is looked for behind the will's own (てや, たる, しに ...)
+_JA_MOBBED = r"(?i:袋叩き|リンチ|簀巻き)"
 
 
-_JA_WILL = (r"(?:てや(?i:る|っ)|たろ(?i:か|う)|たる|しに(?i:行く|いく)|に行く|にいく|に行って|すぞ|るぞ|くぞ|すから"
-            r"|るから|すわ)")
+_JA_WILL = (r"(?:てや(?i:る|っ|りたい)|たろ(?i:か|う)|たる|しに(?i:行く|いく)|に行く|にいく|に行って|すぞ|るぞ|くぞ"
+            r"|すから|るから|すわ)")
 
 
 # violence wished on or incited against someone else (暗殺してくれ, 吊るされろ, 撃ち抜かれればいい, 火をつけに行こう)
@@ -70,7 +73,9 @@ _JA_DEEDS = (r"(?:轢|突き落と|絞め殺|首を絞め|切り刻|えぐり出
              r"|火を(?i:放)|連れ去|誘拐|監禁|八つ裂き)")
 _JA_BODY_DEED = (r"の(?:指|腕|足|脚|骨|歯|首|顔|目|鼻|耳|喉|背骨|肋骨|あばら|膝)(?:を|も)" + _G + r"{0,8}?"
                  r"(?:折|切|潰|砕|絞|えぐ|抉|引きちぎ|焼)(?:り落と|り取|り裂|き折)?")
-_JA_FIRE = r"(?:家|店|車|会社|事務所|実家|部屋|社屋|編集部)(?:ごと|に|にも)火を(?i:つけ|付け|かけ|放)"
+# session 52: and a paper's or a station's house (支局に火をつけてやりたい)
+_JA_FIRE = (r"(?:家|店|車|会社|事務所|実家|部屋|社屋|編集部|支局|本社|新聞社|テレビ局|放送局)(?:ごと|に|にも)火を"
+            r"(?i:つけ|付け|かけ|放)")
 _JA_ACID = r"(?:硫酸|塩酸|熱湯|灯油|ガソリン)を?(?:ぶっ)?(?i:かけ|掛け|浴びせ|まい|撒い|ぶちまけ)"
 _JA_TAKEN = r"(?:子供|子ども|娘|息子|妻|嫁|家族|孫)を(?:さら|連れ去|誘拐|拉致)" + _G + r"{0,8}?"
 # a weapon brought to someone (包丁を持って行くから, ナイフ持って待ってる): the carrying and the going or waiting
@@ -103,10 +108,23 @@ _JA_TAUGHT_FIRST = r"(?i:痛み|痛さ|恐怖|地獄)"
 _JA_TAUGHT_REST = (r"(?i:ってもの|というもの|ってやつ|っての)?(?i:を|も)?"
                    r"(?i:たっぷり|じっくり|嫌というほど|身をもって|骨の髄まで)?(?i:と)?教え(?i:てやる|てやろ|てやっ|たる|たろ)")
 _JA_TAUGHT = "(?=" + _JA_TAUGHT_FIRST + ")" + _NOT_OF_A_THING + _JA_TAUGHT_FIRST + _JA_TAUGHT_REST
+# session 52: a harm said as deserved by a person singled out (あの記者は殴られて当然だ, こいつ刺されても文句は言えない,
+# あのアナウンサー、痛い目にあえばいい): the one it is aimed at first (a reporter, a commenter, a pointed-at person, a
+# name and an office), the harm in the passive, then the deserving; not a harm no one is named for (赤信号で渡ったら
+# 轢かれても文句は言えない is road safety: 轢 is no verb here), nor the same words reported in quotes (THREAT_REPORTED)
+# The deeds are spelled as THREAT_JA's needles already are (殺 for 半殺しに, ボコ for ボコボコに), the one singled out
+# inside (?i:...): the guard's budget again (its words would be the part's needles, and new ones)
+_JA_SINGLED = (r"(?i:記者|特派員|カメラマン|キャスター|アナウンサー|アナ|編集長|デスク|コメ主|投稿主|こいつ|あいつ"
+               r"|そいつ|お前|おまえ|てめえ|貴様|あんた|議員|大臣|知事|市長|社長)")
+_JA_DESERVED = (_JA_SINGLED + r"(?:は|も|なんか|なんて|って|、)?" + _G + r"{0,16}?"
+                r"(?:(?:殺|刺|殴|襲|燃や|沈め|吊|ボコ)" + _KANA + r"{0,4}?れ"
+                r"(?i:ても(?:文句(?:は|も)?言え(?:ない|ねえ|ねー|ん)|仕方(?:が)?ない|しょうがない|しかたない|当然|自業自得)"
+                r"|て(?:当然|当たり前|自業自得|しかるべき))"
+                r"|痛い目(?i:(?:に|を)(?:あ|遭|見)(?:えばいい|えば良い|ればいい|わせてやりたい|わせたい)))")
 THREAT_JA_WORDS = tuple(map(re.compile, _THREAT_JA_WORDS))
 THREAT_JA_DEEDS = (*(re.compile(deed + _KANA + r"{0,4}?" + _JA_WILL)
-                     for deed in (_JA_DEEDS, _JA_BODY_DEED, _JA_FIRE, _JA_ACID, _JA_TAKEN)),
+                     for deed in (_JA_DEEDS, _JA_BODY_DEED, _JA_FIRE, _JA_ACID, _JA_TAKEN, _JA_MOBBED)),
                    re.compile(_JA_ARMED), re.compile(_JA_AMBUSH), *(re.compile(part) for part in MENACE_JA),
-                   re.compile(_JA_TAUGHT))
+                   re.compile(_JA_TAUGHT), re.compile(_JA_DESERVED))
 THREAT_JA_PARTS = THREAT_JA_WORDS + THREAT_JA_DEEDS
 THREAT_JA = Joined(THREAT_JA_PARTS)
