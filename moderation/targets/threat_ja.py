@@ -125,6 +125,6 @@ THREAT_JA_WORDS = tuple(map(re.compile, _THREAT_JA_WORDS))
 THREAT_JA_DEEDS = (*(re.compile(deed + _KANA + r"{0,4}?" + _JA_WILL)
                      for deed in (_JA_DEEDS, _JA_BODY_DEED, _JA_FIRE, _JA_ACID, _JA_TAKEN, _JA_MOBBED)),
                    re.compile(_JA_ARMED), re.compile(_JA_AMBUSH), *(re.compile(part) for part in MENACE_JA),
-                   re.compile(_JA_TAUGHT), re.compile(_JA_DESERVED))
+                   re.compile(_JA_DESERVED), re.compile(_JA_TAUGHT))
 THREAT_JA_PARTS = THREAT_JA_WORDS + THREAT_JA_DEEDS
 THREAT_JA = Joined(THREAT_JA_PARTS)
