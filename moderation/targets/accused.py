@@ -120,7 +120,7 @@ _EN_SPYING = (r"(?:(?:is|was|has (?:always |long )?been) (?:a |an )?" + _EN_KIND
               r"|(?:works|worked|is working) for (?i:the )?(?i:" + _EN_STATES + r"|" + _EN_POWERS + r")(?:['’]s)?"
               r" (?:intelligence|secret police|security services?|propaganda (?:office|department|ministry"
               r"|bureau))"
-              r"|(?:works|worked) (?:for the cia|for the fsb|for the kgb|for the gru|for mossad|for mi6)"
+              r"|(?i:works |worked )(?i:for )(?:the cia|the fsb|the kgb|the gru|mossad|mi6)"
               r"|takes? (?i:money|cash|orders|payments?)(?i: from )(?i:" + _EN_POWERS + r")"
               r"|(?:is|was) (?:a )?traitor who (?:sold|handed|leaked|passed|gave)"
               r"|(?:sold|handed|leaked|passed) (?:our |state |military |national |the country['’]s )?secrets to)"

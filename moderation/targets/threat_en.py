@@ -171,11 +171,12 @@ _EN_IDIOMS = (
     # session 52: a bullet needed in a body as well (the needle stays " a bullet"), a lesson taught to a person as a
     # will or a call, a body's harm as a better look, a person put in hospital or the ground as a call (not "the
     # attack put the reporter in hospital"). THREAT_EN's guard holds MAX_NEEDLES (100) needles, all taken: (?i:...)
-    # keeps these parts' own words from being needles, so each is looked for behind needles the others have
+    # keeps these parts' own words from being needles, so each is looked for behind needles the others have (the
+    # lesson behind " teach ", two needles freed by "you're dead meat / a dead man" looked for behind "dead")
     r"(?:gets?|getting|deserves?|needs?(?= a bullet (?:in|through|between) (?:the|his|her|their|your|its)(?![a-z])))"
     r" a bullet", r"going to need (?:an ambulance|a coffin|a body bag)",
-    r"(?:someone|somebody|i|we)(?:'ll| will| (?:should|ought to|needs to|has to|is going to)| am going to"
-    r"|'m going to|'re going to|'m gonna| gonna)(?i: teach )(?:you|him|her|them|(?:that|the|this|those|these)"
+    r"(?:someone|somebody|i|we)(?i:'ll| will| should| ought to| needs to| has to| is going to| am going to"
+    r"|'m going to|'re going to|'m gonna| gonna) teach (?:you|him|her|them|(?:that|the|this|those|these)"
     r" (?:[a-z]{1,20} )?(?:" + _EN_PERSON + r"|" + _EN_PRESS + r"))(?i: a )(?:real |proper |hard |painful |brutal )?"
     r"(?i:lesson)(?! (?:in|on|about|from|for|at|of)(?![a-z]))",
     r"(?i:look |looks |sound |sounds )(?i:better |nicer |prettier |quieter |much better )with (?:a |an )?"
@@ -185,7 +186,7 @@ _EN_IDIOMS = (
     r"|grave|ground|icu|coffin|body bag)(?![a-z])",
     r"(?:com|go|driv|head|show)(?:e|es|ing)? (?:[a-z]{1,20} ){0,4}?with (?:my|a) (?:gun|shotgun|rifle|knife|machete)",
     r"you won't see (?:it coming|tomorrow|the next)",
-    r"you(?:'re| are) (?:dead|dead meat|a dead man|finished)(?= *(?:$|[.!,]| when| if| now| once))",
+    r"you(?:'re| are) (?:dead|dead(?i: meat)|(?i:a )dead(?i: man)|finished)(?= *(?:$|[.!,]| when| if| now| once))",
     r"you(?:'ll| will| are going to|'re going to|'re gonna| gonna)"
     r" (?:die|get (?:hurt|killed|shot|stabbed|beaten|what's coming)|pay for (?:this|that|it|what)|regret (?:this|it"
     r"|that|the day|ever|saying|writing|posting|what you|crossing))",
