@@ -107,7 +107,10 @@ _EN_POWERS = (r"(?:russia|china|north korea|iran|israel|america|the us|saudi ara
 _EN_TRADES = (r"(?:reporter|journalist|correspondent|photographer|cameraman|camerawoman|columnist|editor|anchor"
               r"|presenter|commentator|commenter|poster|blogger|secretary|minister|ambassador|envoy|spokesman"
               r"|spokeswoman|spokesperson|official|aide|adviser|advisor|general|colonel)")
-_EN_SINGLED = (_EN_NAMED + r"|(?<![a-z'’])" + _EN_NOT_AFTER + r"(?:the|that|this|our|your) (?:[a-z'’]{1,20} ){0,2}?"
+# (the determiner looked ahead first, as _EN_BEGINS: the report words' look-behinds read only there: ~64 -> ~30 us a
+# run)
+_EN_SINGLED = (_EN_NAMED + r"|(?<![a-z'’])(?=(?:the|that|this|our|your) )" + _EN_NOT_AFTER
+               + r"(?:the|that|this|our|your) (?:[a-z'’]{1,20} ){0,2}?"
                + _EN_TRADES + r"|(?<![a-z'’])commenter @?[a-z0-9_.-]{2,30}")
 # (?i:...) around the states, the powers and common words keeps them from being needles: each alternative is looked
 # for behind its spying word (spy, agent, payroll, intelligence, traitor ...), not behind " for " or "chinese"

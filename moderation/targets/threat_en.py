@@ -179,7 +179,7 @@ _EN_IDIOMS = (
     r"|'m going to|'re going to|'m gonna| gonna) teach (?:you|him|her|them|(?:that|the|this|those|these)"
     r" (?:[a-z]{1,20} )?(?:" + _EN_PERSON + r"|" + _EN_PRESS + r"))(?i: a )(?:real |proper |hard |painful |brutal )?"
     r"(?i:lesson)(?! (?:in|on|about|from|for|at|of)(?![a-z]))",
-    r"(?i:look |looks |sound |sounds )(?i:better |nicer |prettier |quieter |much better )with (?:a |an )?"
+    r"(?=look|sound)(?i:look |looks |sound |sounds )(?i:better |nicer |prettier |quieter |much better )with (?:a |an )?"
     r"(?i:broken|smashed|busted|bloody|bloodied|swollen|shattered) (?i:" + _EN_PARTS + r")(?![a-z])",
     r"(?:should|ought to|needs? to|will|'ll|gonna|going to) (?:put|send) (?:that|the|this|those|these)"
     r" (?:[a-z]{1,20} )?(?i:" + _EN_PERSON + r"|" + _EN_PRESS + r") (?:in|into|to) (?:the |a )?(?:hospital|morgue"
