@@ -81,3 +81,27 @@ def test_spying_told_as_fact_of_a_named_person_is_an_accusation(text):
 def test_spying_asked_reported_fictional_denied_or_of_a_policy_is_not(text):
     s = signal_dict(text)
     assert s.get("accusation_en", 0.0) + s.get("accusation_ja", 0.0) + s.get("accusation_named", 0.0) == 0
+
+
+# read2's round against the first version (session 52): heated opinion and stories in the same words
+READ2_CIVIL = [
+    "I'll teach that editor a proper lesson: I'm cancelling my subscription.",
+    "Someone should teach that anchor a lesson, namely how to say Pyongyang.",
+    "My brother looks better with a broken nose, he says it gives him character.",
+    "あいつ、ボコボコにされても文句言えない試合だったな。",
+]
+READ2_NOT_SPIES = [
+    "In the film the correspondent is a KGB agent, which makes the ending a real twist.",
+    "Our ambassador was a spy, he admitted it in his memoir.",
+]
+
+
+@pytest.mark.parametrize("text", READ2_CIVIL)
+def test_a_lesson_named_a_look_said_or_a_game_lost_is_no_threat(text):
+    assert _threat(text) == 0
+
+
+@pytest.mark.parametrize("text", READ2_NOT_SPIES)
+def test_a_story_s_spy_or_one_s_own_admission_is_no_accusation(text):
+    s = signal_dict(text)
+    assert s.get("accusation_en", 0.0) + s.get("accusation_named", 0.0) == 0

@@ -110,7 +110,7 @@ _EN_TRADES = (r"(?:reporter|journalist|correspondent|photographer|cameraman|came
 # (the determiner looked ahead first, as _EN_BEGINS: the report words' look-behinds read only there: ~64 -> ~30 us a
 # run)
 _EN_SINGLED = (_EN_NAMED + r"|(?<![a-z'’])(?=(?:the|that|this|our|your) )" + _EN_NOT_AFTER
-               + r"(?:the|that|this|our|your) (?:[a-z'’]{1,20} ){0,2}?"
+               + r"(?:the|that|this|our|your) (?:(?!(?:the|a|an|that|this) )[a-z'’]{1,20} ){0,2}?"
                + _EN_TRADES + r"|(?<![a-z'’])commenter @?[a-z0-9_.-]{2,30}")
 # (?i:...) around the states, the powers and common words keeps them from being needles: each alternative is looked
 # for behind its spying word (spy, agent, payroll, intelligence, traitor ...), not behind " for " or "chinese"
@@ -128,7 +128,13 @@ _EN_SPYING = (r"(?:(?:is|was|has (?:always |long )?been) (?:a |an )?" + _EN_KIND
               r"|(?:is|was) (?:a )?traitor who (?:sold|handed|leaked|passed|gave)"
               r"|(?:sold|handed|leaked|passed) (?:our |state |military |national |the country['’]s )?secrets to)"
               r"(?![a-z])")
-_ACCUSE_SPY_EN = r"(?:" + _EN_SINGLED + r") " + _EN_SPYING + _EN_NOT_REPORTED
+# not a story's spy ("in the film the correspondent is a KGB agent"), nor one's own admission or a conviction told
+# ("our ambassador was a spy, he admitted it in his own memoir"): read2's round (session 52)
+_EN_STORY = "".join(f"(?<!in the {w} )(?<!in the {w}, )" for w in ("film", "novel", "book", "series", "show", "game",
+                                                                  "story", "movie", "drama", "play", "plot", "script"))
+_EN_OWNED = (r"(?![^.!?\n]{0,80}?(?<![a-z])(?:admitted|admits|confessed|confesses|memoir|convicted|jailed|sentenced"
+             r"|pleaded guilty)(?![a-z]))")
+_ACCUSE_SPY_EN = _EN_STORY + r"(?:" + _EN_SINGLED + r") " + _EN_SPYING + _EN_NOT_REPORTED + _EN_OWNED
 _JA_STATES = r"(?:中国|北朝鮮|韓国|ロシア|アメリカ|米国|イラン|中共|共産党|CIA|KGB|外国|敵国|他国|某国)"
 _JA_SINGLED = (r"(?:(?<![一-龥ァ-ヶー])" + _JA_NOT_AFTER + r"[一-龥ァ-ヶー]{1,6}[ぁ-ん]{0,3}" + _JA_OFFICE
                + r"|(?:あの|この|その|例の|上の|さっきの)(?:[一-龥ァ-ヶー]{1,6})?(?:記者|特派員|カメラマン|キャスター"

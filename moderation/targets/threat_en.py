@@ -172,15 +172,17 @@ _EN_IDIOMS = (
     # will or a call, a body's harm as a better look, a person put in hospital or the ground as a call (not "the
     # attack put the reporter in hospital"). THREAT_EN's guard holds MAX_NEEDLES (100) needles, all taken: (?i:...)
     # keeps these parts' own words from being needles, so each is looked for behind needles the others have (the
-    # lesson behind " teach ", two needles freed by "you're dead meat / a dead man" looked for behind "dead")
+    # lesson behind " teach ", not one named after a colon or "namely / by / how": read2's "a proper lesson: I'm
+    # cancelling my subscription"; a better look only wished, "would look", not "looks better" said; two needles
+    # freed by "you're dead meat / a dead man" looked for behind "dead")
     r"(?:gets?|getting|deserves?|needs?(?= a bullet (?:in|through|between) (?:the|his|her|their|your|its)(?![a-z])))"
     r" a bullet", r"going to need (?:an ambulance|a coffin|a body bag)",
     r"(?:someone|somebody|i|we)(?i:'ll| will| should| ought to| needs to| has to| is going to| am going to"
     r"|'m going to|'re going to|'m gonna| gonna) teach (?:you|him|her|them|(?:that|the|this|those|these)"
     r" (?:[a-z]{1,20} )?(?:" + _EN_PERSON + r"|" + _EN_PRESS + r"))(?i: a )(?:real |proper |hard |painful |brutal )?"
-    r"(?i:lesson)(?! (?:in|on|about|from|for|at|of)(?![a-z]))",
-    r"(?=look|sound)(?i:look |looks |sound |sounds )(?i:better |nicer |prettier |quieter |much better )with (?:a |an )?"
-    r"(?i:broken|smashed|busted|bloody|bloodied|swollen|shattered) (?i:" + _EN_PARTS + r")(?![a-z])",
+    r"(?i:lesson)(?! *[:;\-–—(]|,? (?:in|on|about|from|for|at|of|namely|by|with|how)(?![a-z]))",
+    r"(?:would|['’]d) (?=look|sound)(?i:look |sound )(?i:better |nicer |prettier |quieter |much better )with"
+    r" (?:a |an )?(?i:broken|smashed|busted|bloody|bloodied|swollen|shattered) (?i:" + _EN_PARTS + r")(?![a-z])",
     r"(?:should|ought to|needs? to|will|'ll|gonna|going to) (?:put|send) (?:that|the|this|those|these)"
     r" (?:[a-z]{1,20} )?(?i:" + _EN_PERSON + r"|" + _EN_PRESS + r") (?:in|into|to) (?:the |a )?(?:hospital|morgue"
     r"|grave|ground|icu|coffin|body bag)(?![a-z])",
