@@ -112,8 +112,8 @@ def main(argv=None) -> int:
     lovo = card["metrics"].get("youtube_lovo")
     if lovo and any(src == "youtube-spam" for k in moved for src, _ in now[k]["rows"]):
         lovo = None  # its held-out videos read differently now; a refit per video would measure it
-    source = card.get("recard") or {}  # a re-card of a re-card names the artifact that fitted the weights
-    fitted_by = source.get("fitted_by") or source.get("weights_from") or card["version"]
+    earlier = card.get("recard") or {}  # a re-card of a re-card names the artifact that fitted the weights
+    fitted_by = earlier.get("fitted_by") or earlier.get("weights_from") or card["version"]
     recarded = {"weights_from": card["version"], "fitted_by": fitted_by, "sha256": sha,
                 "fitted_at": card.get("trained_at"),
                 "recarded_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
