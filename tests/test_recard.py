@@ -10,6 +10,7 @@ from model import recard, row_moves
 from model import training_set as T
 from model.card import fit_params
 from model.card_markdown import card_markdown
+from model.judge import DEFAULT_DATA
 from model.pipeline import build_pipeline
 from model.tiny import tiny_corpus
 from moderation.scoring.scorer import load_scorer
@@ -98,3 +99,33 @@ def test_copied_weights_are_the_source_bytes_and_the_card_names_their_fit(source
     assert line.startswith("- weights: B's model.joblib (fitted then for A), re-carded")
     with pytest.raises(recard.Refused):
         recard.copy_weights(folder, tmp_path, "9999.01.01-2", {**card, "sha256": "0" * 64})
+
+
+@pytest.mark.slow
+def test_a_recard_of_a_recard_writes_the_source_bytes_and_names_the_first_fit(source, tmp_path, monkeypatch):
+    if not (DEFAULT_DATA / "README.md").is_file():
+        pytest.skip(f"no shared data folder at {DEFAULT_DATA}")  # the card's suites and long comments read it
+    folder, card, _, rows, _ = source
+    texts, y = tiny_corpus()
+    held = [D.Row(t, int(y_[0]), None, "tiny", "ja", "t", D.TEST) for t, y_ in zip(texts, y, strict=True)
+            if y_[0] == y_[0]]
+    monkeypatch.setattr(D, "load_all", lambda data_dir: rows + held)
+    monkeypatch.setattr(T, "synthetic_rows", lambda data_dir: [])
+    again = tmp_path / "src" / "9999.01.01-1"  # the source is itself a re-card of the tiny fit
+    shutil.copytree(folder, again)
+    shown = source_card(card, rows + held)
+    for key, value in {"training_seconds": 1, "trained_at": "then", "pipeline": "", "notes": []}.items():
+        shown.setdefault(key, value)  # what the tiny card leaves out and a fit's card has
+    shown["data"] = {"licences": {}, "upstream": {}, "sha256": {}, **shown["data"]}
+    shown["recard"] = {"weights_from": "A", "fitted_by": "A0"}
+    (again / "card.json").write_text(json.dumps(shown), encoding="utf-8")
+    before = tmp_path / "before.json"
+    before.write_text(json.dumps(row_moves.snapshot(load_scorer(folder, card["sha256"]).pipeline.predict_proba,
+                                                    rows + held)), encoding="utf-8")
+    argv = ["--from", str(again), "--version", "9999.01.01-2", "--rows", str(before), "--data-dir", str(DEFAULT_DATA),
+            "--out", str(tmp_path / "out"), "--no-activate"]
+    assert recard.main(argv) == 0
+    out = tmp_path / "out" / "9999.01.01-2"
+    assert (out / "model.joblib").read_bytes() == (folder / "model.joblib").read_bytes()
+    written = json.loads((out / "card.json").read_text(encoding="utf-8"))
+    assert written["recard"]["fitted_by"] == "A0" and written["recard"]["weights_from"] == card["version"]
