@@ -134,12 +134,12 @@ _EN_STORY = "".join(f"(?<!in the {w} )(?<!in the {w}, )" for w in ("film", "nove
                                                                   "story", "movie", "drama", "play", "plot", "script"))
 _EN_OWNED = (r"(?![^.!?\n]{0,80}?(?<![a-z])(?:admitted|admits|confessed|confesses|memoir|convicted|jailed|sentenced"
              r"|pleaded guilty)(?![a-z]))")
-_ACCUSE_SPY_EN = _EN_STORY + r"(?:" + _EN_SINGLED + r") " + _EN_SPYING + _EN_NOT_REPORTED + _EN_OWNED
+ACCUSE_SPY_EN = _EN_STORY + r"(?:" + _EN_SINGLED + r") " + _EN_SPYING + _EN_NOT_REPORTED + _EN_OWNED
 _JA_STATES = r"(?:中国|北朝鮮|韓国|ロシア|アメリカ|米国|イラン|中共|共産党|CIA|KGB|外国|敵国|他国|某国)"
 _JA_SINGLED = (r"(?:(?<![一-龥ァ-ヶー])" + _JA_NOT_AFTER + r"[一-龥ァ-ヶー]{1,6}[ぁ-ん]{0,3}" + _JA_OFFICE
                + r"|(?:あの|この|その|例の|上の|さっきの)(?:[一-龥ァ-ヶー]{1,6})?(?:記者|特派員|カメラマン|キャスター"
                r"|アナウンサー|編集長|議員|大臣|知事|市長|教授|コメ主|投稿主|書き込み主)|コメ主|投稿主)")
-_ACCUSE_SPY_JA = (_JA_SINGLED + r"(?i:は|が|って|も|ったら)" + _G + r"{0,24}?"
+ACCUSE_SPY_JA = (_JA_SINGLED + r"(?i:は|が|って|も|ったら)" + _G + r"{0,24}?"
                   r"(?:" + _JA_STATES + r"の)?(?:スパイ|工作員|諜報員|回し者|エージェント)"
                   r"(?=だ|で(?:す|ある|確定|間違い|決まり|、)|。|$|、|[!！]|確定|なんだ|なのは|じゃん|だろ)"
                   r"(?!" + _G + r"{0,30}?(?:[？?]|か[。、]|か$|のか|だろうか|かな|かも|疑い|疑惑|容疑|説|噂"
@@ -150,5 +150,5 @@ _ACCUSE_SPY_JA = (_JA_SINGLED + r"(?i:は|が|って|も|ったら)" + _G + r"{0
 # (?i:...) around the office (English) and the particle (Japanese), which have no case: their words are no needles
 # (mr, ms, って inside most texts), so each part is looked for only where a deed's word is
 # scanned as two parts, each behind its own needles (moderation/needles/parts.py): the deed's words
-ACCUSE_NAMED_PARTS = (re.compile(_ACCUSE_NAMED_EN), re.compile(_ACCUSE_NAMED_JA), re.compile(_ACCUSE_SPY_EN))
+ACCUSE_NAMED_PARTS = (re.compile(_ACCUSE_NAMED_EN), re.compile(_ACCUSE_NAMED_JA), re.compile(ACCUSE_SPY_EN))
 ACCUSE_NAMED = Joined(ACCUSE_NAMED_PARTS)

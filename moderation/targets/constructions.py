@@ -10,7 +10,7 @@ import re
 import re._parser
 
 from moderation.needles.parts import Joined
-from moderation.targets.accused import _ACCUSE_SPY_EN, _ACCUSE_SPY_JA, ACCUSE_NAMED
+from moderation.targets.accused import ACCUSE_NAMED, ACCUSE_SPY_EN, ACCUSE_SPY_JA
 from moderation.targets.hate_en import _EN_REMOVED as _EN_REMOVED
 from moderation.targets.hate_en import ENDORSED_EN as ENDORSED_EN
 from moderation.targets.hate_en import HATE_EN as HATE_EN
@@ -38,7 +38,7 @@ ACCUSE_JA_PARTS = (re.compile(
     r"(?:してる|している|してた|していた|した(?:んだ|奴|人|のは)|やってる|やってた|常習|確定|間違いない|だ(?:よ|ぞ|な|から)?$|"
     r"だ(?:よ|ぞ|な)|犯だ|師だ|者だ|です|である|の常習犯|前科持ち|がいる|の犯人(?:だ|です|じゃ|なんだ|で(?:確定|間違い)|に(?:違いない|決まって)|"
     r"は" + _G + r"{0,12}?(?:さん|くん|ちゃん|先生|って(?:奴|男|女)|お前|あいつ|こいつ|コメ主|記者|で(?:確定|間違い)|"
-    r"に(?:違いない|決まって)))|みんな知って|有名)"), re.compile(_ACCUSE_SPY_JA))
+    r"に(?:違いない|決まって)))|みんな知って|有名)"), re.compile(ACCUSE_SPY_JA))
 ACCUSE_JA = Joined(ACCUSE_JA_PARTS)
 
 
@@ -47,7 +47,7 @@ ACCUSE_JA = Joined(ACCUSE_JA_PARTS)
 ACCUSE_EN_PARTS = (re.compile(
     r"(?<![a-z])(?:is|was|he's|she's|you're|you are) (?:a |an )?(?:known |convicted |serial |fucking )?"
     r"(?:fraud|thief|criminal|rapist|pedophile|paedophile|molester|abuser|crook|scammer|murderer|embezzler)"
-    r"|(?<![a-z])(?:stole|embezzled|molested|raped|abused|defrauded|cheated on)(?![a-z])"), re.compile(_ACCUSE_SPY_EN))
+    r"|(?<![a-z])(?:stole|embezzled|molested|raped|abused|defrauded|cheated on)(?![a-z])"), re.compile(ACCUSE_SPY_EN))
 ACCUSE_EN = Joined(ACCUSE_EN_PARTS)
 
 

@@ -144,7 +144,7 @@ def introduced(t: str, a: int, b: int) -> bool:
         said = not _YOU_AFTER.search(t, here.end(), end) and not _REACTION_AFTER.search(t, here.end(), end)
         if words is None:  # "old dyke here", "queer teacher here", "dyke here, i ..."
             described = here.group("noun") is not None or any(c.isalpha() for c in t[before.start():a])
-        elif not all(_SELF_DESCRIBING.fullmatch(w) or describing(w) for w in words.replace(",", " ").split()):
+        elif not _self_described(words):
             return False  # "just a filthy dyke here, ...": each an adjective's shape, no scorn
         else:  # "just a tired, overworked dyke here": described, with no reaction after
             described = said and bool(words)
@@ -175,12 +175,11 @@ def _just(t: str, a: int, b: int) -> bool:
             after := _JUST_AFTER.match(t, b, b + 64)) is None:
         return False
     words = before.group("free") or ""
-    if not all(_SELF_DESCRIBING.fullmatch(w) or describing(w) for w in words.replace(",", " ").split()):
+    if not _self_described(words):
         return False
     end = _sentence_end(t, b)
     start = after.end() if after.group("own") is not None else b  # the X's own dog closes the sentence
-    return not (_THIRD_AFTER.search(t, start, end) or _YOU_AFTER.search(t, b, end) or _REACTION_AFTER.search(t, b, end)
-                or _refused_after(t, b))
+    return not _turned(t, b, end, start)
 
 
 def _kind(t: str, a: int, b: int) -> bool:
@@ -194,8 +193,7 @@ def _kind(t: str, a: int, b: int) -> bool:
     if _KIND_VERB.search(t, kind.end(), end if clause == -1 else clause) and not _KIND_PRAISED.match(
             t, kind.end(), kind.end() + 40):
         return False  # "tranny life is a mental illness", "fag energy is why ..."
-    return not (_THIRD_AFTER.search(t, b, end) or _YOU_AFTER.search(t, b, end) or _REACTION_AFTER.search(t, b, end)
-                or _WORTH_DENIED.search(t, b, end) or MENACE.search(t, b, end) or _refused_after(t, b))
+    return not (_turned(t, b, end) or _WORTH_DENIED.search(t, b, end) or MENACE.search(t, b, end))
 
 
 def _just_counted(t: str, a: int, b: int) -> bool:
@@ -204,12 +202,10 @@ def _just_counted(t: str, a: int, b: int) -> bool:
     that turns to others, the reader, a reaction, harm or scorn."""
     if (before := _JUST_COUNT_BEFORE.search(t, max(0, a - _BEFORE), a)) is None:
         return False
-    if not all(_SELF_DESCRIBING.fullmatch(w) or describing(w) for w in before.group("free").replace(",", " ").split()):
+    if not _self_described(before.group("free")):
         return False
     end = _sentence_end(t, b)
-    return bool(_WE_AFTER.search(t, b, end)) and not (
-        _THIRD_AFTER.search(t, b, end) or _YOU_AFTER.search(t, b, end) or _REACTION_AFTER.search(t, b, end)
-        or _refused_after(t, b))
+    return bool(_WE_AFTER.search(t, b, end)) and not _turned(t, b, end)
 
 
 def _profile(t: str, a: int, b: int) -> bool:
@@ -224,6 +220,17 @@ def _profile(t: str, a: int, b: int) -> bool:
     plain = [i for i in items if not _PRONOUNS.fullmatch(i)]
     return (any(_PRONOUNS.fullmatch(i) or _ROLE.fullmatch(i) for i in items)
             and not any(_BIO_REFUSED.search(i) for i in plain) and not _refused_after(t, b, end - b))
+
+
+def _self_described(words: str) -> bool:
+    """Every word before the group word describes the writer (the words read as before "here")."""
+    return all(_SELF_DESCRIBING.fullmatch(w) or describing(w) for w in words.replace(",", " ").split())
+
+
+def _turned(t: str, b: int, end: int, start: int | None = None) -> bool:
+    """The sentence after the word (others from `start`) turns to others, the reader, a reaction, harm or scorn."""
+    return bool(_THIRD_AFTER.search(t, b if start is None else start, end) or _YOU_AFTER.search(t, b, end)
+                or _REACTION_AFTER.search(t, b, end) or _refused_after(t, b))
 
 
 def _refused_after(t: str, b: int, reach: int = _AFTER) -> bool:
