@@ -7,8 +7,11 @@ On a shared machine the CPU time of the same code moves by several µs a comment
 apart). This re-runs itself under valgrind's callgrind with instrumentation off, loads both versions side by side as
 bench.readers ab does (bench.versions), scores every text once per side to warm them, then counts score() over the
 texts between client-request marks (a six-line C library built here with gcc from valgrind's callgrind.h, called
-through ctypes): each kind A, B, A, B, and prints each side's instructions a text and B's change. Instructions are
-not time (a cache miss costs no more of them): a win here is a win in CPU only where the other measures agree.
+through ctypes): each kind A, B, A, B, and prints each side's instructions a text and B's change. The collector is off
+while counting (session 52's counts of a side were 60% apart: natively, one full collection of the two loaded
+scorers' ~350k objects took ten times a 30-text run's own time inside it), so allocation's share of collections is
+not counted on either side. Instructions are not time (a cache miss costs no more of them): a win here is a win in
+CPU only where the other measures agree.
 The kernels are compiled for a generic x86-64 (NUMBA_CPU_NAME=generic) into a cache of this tool's own (COMPILED), by
 a native run before valgrind's (--prepare): numba keys a cached kernel on the CPU's features, and under valgrind the
 CPU reports others, so the host's cached kernels were never found there and numba compiled every kernel under
@@ -22,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import ctypes
+import gc
 import os
 import re
 import subprocess
@@ -112,6 +116,8 @@ def _count(args, library: Path) -> None:
             with versions.use(side):
                 for text in mixes[kind]:
                     scorers[side].score(text)
+    gc.collect()
+    gc.disable()  # a full collection of both scorers' heaps inside one side's run is noise, not a cost of its code
     marks.cg_start()
     for kind in kinds:
         for side in "ABAB":
@@ -122,6 +128,7 @@ def _count(args, library: Path) -> None:
                     score(text)
                 marks.cg_dump(f"{kind}-{side}".encode())
     marks.cg_stop()
+    gc.enable()
 
 
 def main(argv=None) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import shutil
 from pathlib import Path
 
@@ -62,3 +64,51 @@ def test_the_kernels_are_built_natively_for_a_generic_cpu_before_valgrind_runs(m
     assert not any(out for out in errors), "a failed run's traceback is shown, not discarded"
     assert prepare_env == valgrind_env
     assert prepare_env["NUMBA_CPU_NAME"] == "generic" and prepare_env["NUMBA_CACHE_DIR"] == str(instructions.COMPILED)
+
+
+def test_the_collector_is_off_while_counting(monkeypatch, tmp_path):
+    """Session 52: a full collection of both loaded scorers' heaps landed inside some runs of a side (its runs 60%
+    apart); no text is counted with the collector on, and it is on again afterwards."""
+    import bench.real_comments
+    import bench.versions
+    from bench import instructions
+
+    seen = []
+
+    class Marks:
+        counting = False
+
+        def cg_start(self):
+            Marks.counting = True
+
+        def cg_stop(self):
+            Marks.counting = False
+
+        def cg_zero(self):
+            pass
+
+        def cg_dump(self, name):
+            pass
+
+    class Scorer:
+        def score(self, text):
+            if Marks.counting:
+                seen.append(gc.isenabled())
+
+    class Versions:
+        def __init__(self, root, against):
+            pass
+
+        def scorer(self, side):
+            return Scorer()
+
+        def use(self, side):
+            return contextlib.nullcontext()
+
+    monkeypatch.setattr(instructions.ctypes, "CDLL", lambda path: Marks())
+    monkeypatch.setattr(bench.versions, "Versions", Versions)
+    monkeypatch.setattr(bench.real_comments, "real_comments", lambda length, n, data_dir: {"news": ["a", "b"]})
+    args = instructions.argparse.Namespace(against="abc123", length=200, n=2, data_dir=tmp_path, kinds="news")
+    assert gc.isenabled()
+    instructions._count(args, tmp_path / "libmarks.so")
+    assert seen == [False] * 8 and gc.isenabled()
