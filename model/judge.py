@@ -221,6 +221,13 @@ JA_FOURTEENTH_READING_PROBE = SUITE_DIR / "ja_fourteenth_reading_probe.jsonl"
 # question, a lie found by a court, a denial
 NEWSROOM_HARM_PROBE = SUITE_DIR / "en_newsroom_harm_probe.jsonl"
 JA_NEWSROOM_HARM_PROBE = SUITE_DIR / "ja_newsroom_harm_probe.jsonl"
+# session 53 (read2): session 52's rounds against that session's readings, each with a twin in its frame: a greeting
+# or "this X just <news>" in a group word with an outsider's stereotype against the writer's own news, insult + め
+# with the writer's frame turned on the reader against the same kept on the writer, violence at a journalist
+# deserved or spelled out and a spy told as fact against a civil deed or a story's spy, a quotation of abuse endorsed
+# against the same reported or condemned
+FIFTEENTH_READING_PROBE = SUITE_DIR / "en_fifteenth_reading_probe.jsonl"
+JA_FIFTEENTH_READING_PROBE = SUITE_DIR / "ja_fifteenth_reading_probe.jsonl"
 # session 48 (en, issue 12): the writer's own group word in the writer's voice (named by others as the writer, "called
 # me a", a dear one in warm words, a fellow addressed, the word mentioned) against the same word aimed at someone
 IN_GROUP_USE_PROBE = SUITE_DIR / "en_in_group_use_probe.jsonl"
@@ -265,8 +272,8 @@ HARM_FORMS_PROBES = (DEED_THREAT_PROBE, JA_DEED_THREAT_PROBE, NAMED_ACCUSATION_P
                      NINTH_READING_PROBE, JA_NINTH_READING_PROBE, TENTH_READING_PROBE, JA_TENTH_READING_PROBE,
                      ELEVENTH_READING_PROBE, TWELFTH_READING_PROBE, JA_TWELFTH_READING_PROBE,
                      THIRTEENTH_READING_PROBE, JA_THIRTEENTH_READING_PROBE, FOURTEENTH_READING_PROBE,
-                     JA_FOURTEENTH_READING_PROBE, NEWSROOM_HARM_PROBE, JA_NEWSROOM_HARM_PROBE, IN_GROUP_USE_PROBE,
-                     GATE_FRAME_PROBE,
+                     JA_FOURTEENTH_READING_PROBE, NEWSROOM_HARM_PROBE, JA_NEWSROOM_HARM_PROBE, FIFTEENTH_READING_PROBE,
+                     JA_FIFTEENTH_READING_PROBE, IN_GROUP_USE_PROBE, GATE_FRAME_PROBE,
                      JA_MENACE_PROBE, JA_OFFER_PROBE, TAKEBACK_PROBE, QUALITY_CHARGE_PROBE, OWN_INTRO_PROBE,
                      OWN_LIFE_PROBE, OWN_AMONG_PROBE, JA_KATA_COMPOUND_PROBE, JA_INSULT_MENTION_PROBE,
                      JA_VOCATIVE_ME_PROBE)

@@ -6,12 +6,14 @@ import pytest
 from model.judge import (
     EIGHTH_READING_PROBE,
     ELEVENTH_READING_PROBE,
+    FIFTEENTH_READING_PROBE,
     FIFTH_READING_PROBE,
     FOURTEENTH_READING_PROBE,
     FOURTH_READING_PROBE,
     GATE_FRAME_PROBE,
     IN_GROUP_USE_PROBE,
     JA_EIGHTH_READING_PROBE,
+    JA_FIFTEENTH_READING_PROBE,
     JA_FIFTH_READING_PROBE,
     JA_FOURTEENTH_READING_PROBE,
     JA_FOURTH_READING_PROBE,
@@ -51,7 +53,10 @@ from tests.support.probes import assert_reading_probe
 # fourteenth (session 51's rounds, each given a twin): all paired, English twins share as little as 7 characters
 # ("Just a " dyke and her dog against a fag and his cat), Japanese 5 (この豚め、 at a person against at a boar); harm's
 # newsroom probe (session 52): all paired, a threat at a reporter or a spy told as fact against the same frame civil,
-# English twins share as little as 14 characters, Japanese 5 (a threat said against the same reported in quotes)
+# English twins share as little as 14 characters, Japanese 5 (a threat said against the same reported in quotes);
+# fifteenth (session 52's rounds, each given a twin): all paired, naming the tenth's categories, English twins share
+# as little as 12 characters ("t a lesson: " a boot to the face against a pundit cancelled), Japanese 5 (あの記者、
+# a threat against a mishap reported)
 PROBES = {THIRD_READING_PROBE: ({"harmful": 136, "non_harmful": 64}, 41, 8),
           JA_THIRD_READING_PROBE: ({"harmful": 14, "non_harmful": 16}, 10, 4),
           FOURTH_READING_PROBE: ({"harmful": 42, "non_harmful": 43}, 42, 13),
@@ -78,12 +83,15 @@ PROBES = {THIRD_READING_PROBE: ({"harmful": 136, "non_harmful": 64}, 41, 8),
           FOURTEENTH_READING_PROBE: ({"harmful": 34, "non_harmful": 34}, 34, 7),
           JA_FOURTEENTH_READING_PROBE: ({"harmful": 27, "non_harmful": 27}, 27, 5),
           NEWSROOM_HARM_PROBE: ({"harmful": 18, "non_harmful": 18}, 18, 14),
-          JA_NEWSROOM_HARM_PROBE: ({"harmful": 14, "non_harmful": 14}, 14, 5)}
+          JA_NEWSROOM_HARM_PROBE: ({"harmful": 14, "non_harmful": 14}, 14, 5),
+          FIFTEENTH_READING_PROBE: ({"harmful": 67, "non_harmful": 67}, 67, 12),
+          JA_FIFTEENTH_READING_PROBE: ({"harmful": 18, "non_harmful": 18}, 18, 5)}
 NEWS_HARMS = frozenset({"hate", "threat", "harassment", "personal_info", "defamation"})
 
 
 @pytest.mark.parametrize("probe", list(PROBES), ids=[p.stem for p in PROBES])
 def test_reading_probe_is_well_formed(probe):
     news = probe in (TENTH_READING_PROBE, JA_TENTH_READING_PROBE, THIRTEENTH_READING_PROBE, JA_THIRTEENTH_READING_PROBE,
-                     NEWSROOM_HARM_PROBE, JA_NEWSROOM_HARM_PROBE)
+                     NEWSROOM_HARM_PROBE, JA_NEWSROOM_HARM_PROBE, FIFTEENTH_READING_PROBE,
+                     JA_FIFTEENTH_READING_PROBE)
     assert_reading_probe(probe, *PROBES[probe], **({"categories": NEWS_HARMS} if news else {}))
