@@ -3,6 +3,7 @@ again, so a reading that moves no training row ships without a refit.
 
     python -m model.row_moves --save BEFORE.json --artifact SOURCE      # on the code SOURCE was fitted on
     python -m model.recard --from SOURCE --version V --rows BEFORE.json [--data-dir ../shared/data] [--no-activate]
+        [--save-rows AFTER.json]      # V's own snapshot, measured on the way: a re-card of V needs no row pass
 
 The fit is deterministic on one machine (session 50: -9's refit gave -8's model.joblib byte for byte), so when this
 code reads every training row as the source's code did, a refit would give the source's weights. Refuses otherwise:
@@ -92,6 +93,8 @@ def main(argv=None) -> int:
     ap.add_argument("--data-dir", default=str(DEFAULT_DATA))
     ap.add_argument("--out", default=str(ARTIFACTS))
     ap.add_argument("--no-activate", action="store_true")
+    ap.add_argument("--save-rows", metavar="FILE", default=None,
+                    help="also write the new artifact's rows snapshot (model.row_moves --save on this code) to FILE")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     source, sha = resolve_artifact(args.source)
@@ -129,6 +132,8 @@ def main(argv=None) -> int:
     table = format_table(metrics, card["metrics"].get("baseline"))
     print(table)
     describe(folder, sha, data_dir, table)
+    if args.save_rows:  # the same weights on this code: what a re-card of the new artifact compares against
+        row_moves.save(args.save_rows, now)
     if not args.no_activate:
         write_active(Path(args.out), args.version, sha)
     log.info("wrote %s: %s's weights (sha256 %s) on this code", folder, card["version"], sha)

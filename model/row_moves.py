@@ -2,6 +2,7 @@
 compared on another (a reading that moves no row refits to the same weights; one that moves some needs a fit).
 
     python -m model.row_moves --save BEFORE.json [--data-dir ../shared/data] [--artifact VERSION|DIR]
+        (model.train --save-rows and model.recard --save-rows write this file for the artifact they write)
     python -m model.row_moves --against BEFORE.json [--data-dir ../shared/data] [--artifact VERSION|DIR] [--show N]
         [--reread]
 
@@ -57,6 +58,19 @@ def reread_rows(before: dict, after: dict) -> tuple[Counter, Counter]:
     return rows(before, after), rows(after, before)
 
 
+def served(folder: Path, sha: str):
+    """The artifact's predict_proba as the service loads it (what a snapshot scores)."""
+    from moderation.scoring.scorer import load_scorer
+
+    return load_scorer(folder, sha).pipeline.predict_proba
+
+
+def save(path, snap: dict) -> dict:
+    """Write a snapshot to `path` (--save, and a fit or re-card leaving its rows for the next re-card)."""
+    Path(path).write_text(json.dumps(snap), encoding="utf-8")
+    return snap
+
+
 def _key(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -72,15 +86,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--reread", action="store_true",
                     help="with --against: the loader reads some rows differently (count them, compare the rest)")
     args = ap.parse_args(argv)
-    from moderation.scoring.scorer import load_scorer
-
     folder, sha = resolve_artifact(args.artifact)
-    pipe = load_scorer(folder, sha).pipeline
     data_dir = Path(args.data_dir)
     rows = D.load_all(data_dir) + T.synthetic_rows(data_dir)
-    now = snapshot(pipe.predict_proba, rows)
+    now = snapshot(served(folder, sha), rows)
     if args.save:
-        Path(args.save).write_text(json.dumps(now), encoding="utf-8")
+        save(args.save, now)
         print(f"{len(rows)} rows, {len(now)} distinct texts saved to {args.save}")
         return 0
     before = json.loads(Path(args.against).read_text(encoding="utf-8"))

@@ -1,12 +1,14 @@
 """Train the model and write a versioned artifact.
 
     python -m model.train --data-dir ../shared/data [--out model/artifacts] [--version V] [--no-activate]
+        [--save-rows ROWS.json]
 
 Deterministic: fixed seeds, hash-based splits, liblinear. Trains each head (spam and the seven harm
 categories) on the real training rows labelled for it plus the marked synthetic rows (model/synth.py's
 spam genres and hard negatives, model/synth_harms.py's category rows), picks thresholds per output on the
 validation split, evaluates on the held-out split (and the naive baseline for comparison) and writes
-model.joblib, card.json, CARD.md and SHA256.
+model.joblib, card.json, CARD.md and SHA256. --save-rows also writes the fit's training-row snapshot (model.row_moves
+--save of the new artifact, ~23 MB, not committed): what `model.recard --rows` needs to re-card these weights later.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import sys
 import time
 from pathlib import Path
 
-from model import answers, training_set
+from model import answers, row_moves, training_set
 from model import data as D
 from model.card import ARTIFACTS, fit_params, measure_speed, write_active, write_artifact
 from model.card_markdown import LABEL_MAPPING, card_markdown, long_comment_report
@@ -83,6 +85,8 @@ def main(argv=None) -> int:
     ap.add_argument("--lovo", action="store_true", help="also measure YouTube leave-one-video-out (4 more fits)")
     ap.add_argument("--source-weight", action="append", default=[], metavar="SOURCE=W",
                     help="override a per-source training weight (repeatable)")
+    ap.add_argument("--save-rows", metavar="FILE", default=None,
+                    help="also write the rows snapshot of the new artifact (model.row_moves --save) to FILE")
     ap.add_argument("--harm-rows-spam-negative", action="store_true",
                     help="the generated harm rows as spam negatives (before 2026-11-30 session 7)")
     args = ap.parse_args(argv)
@@ -162,6 +166,9 @@ def main(argv=None) -> int:
     card["metrics"]["categories"] = category_metrics(pipe, rows)
     folder, sha = write_artifact(pipe, Path(args.out), version, card, "")
     card_full = describe(folder, sha, data_dir, table)
+    if args.save_rows:  # the next re-card of these weights needs no separate row pass
+        saved = row_moves.save(args.save_rows, row_moves.snapshot(row_moves.served(folder, sha), rows_all))
+        log.info("%d rows, %d distinct texts saved to %s", len(rows_all), len(saved), args.save_rows)
     if not args.no_activate:
         write_active(Path(args.out), version, sha)
     log.info("wrote %s (sha256 %s, %.1f MB) in %.0fs", folder, sha, card_full["model_bytes"] / 1e6, train_s)

@@ -33,6 +33,21 @@ def source_card(card: dict, rows: list[D.Row]) -> dict:
             "training_rows_sha256": T.rows_digest([r for r in rows if r.split == D.TRAIN])}
 
 
+def tiny_and_held() -> list[D.Row]:
+    """The tiny rows and the tiny corpus again as held-out rows (a card measures held-out sets)."""
+    texts, y = tiny_corpus()
+    return tiny_rows() + [D.Row(t, int(y_[0]), None, "tiny", "ja", "t", D.TEST)
+                          for t, y_ in zip(texts, y, strict=True) if y_[0] == y_[0]]
+
+
+def saved_by_row_moves(folder, rows, path, monkeypatch) -> dict:
+    """`model.row_moves --save PATH --artifact FOLDER` with the data set being `rows`."""
+    monkeypatch.setattr(D, "load_all", lambda data_dir: rows)
+    monkeypatch.setattr(T, "synthetic_rows", lambda data_dir: [])
+    assert row_moves.main(["--save", str(path), "--artifact", str(folder), "--data-dir", str(path.parent)]) == 0
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
 @pytest.fixture(scope="module")
 def source(tiny_model, tmp_path_factory):
     """A copy of the tiny artifact whose card records the tiny rows, and the rows' snapshot under its weights."""
@@ -105,15 +120,13 @@ def test_copied_weights_are_the_source_bytes_and_the_card_names_their_fit(source
 def test_a_recard_of_a_recard_writes_the_source_bytes_and_names_the_first_fit(source, tmp_path, monkeypatch):
     if not (DEFAULT_DATA / "README.md").is_file():
         pytest.skip(f"no shared data folder at {DEFAULT_DATA}")  # the card's suites and long comments read it
-    folder, card, _, rows, _ = source
-    texts, y = tiny_corpus()
-    held = [D.Row(t, int(y_[0]), None, "tiny", "ja", "t", D.TEST) for t, y_ in zip(texts, y, strict=True)
-            if y_[0] == y_[0]]
-    monkeypatch.setattr(D, "load_all", lambda data_dir: rows + held)
+    folder, card, _, _, _ = source
+    both = tiny_and_held()
+    monkeypatch.setattr(D, "load_all", lambda data_dir: both)
     monkeypatch.setattr(T, "synthetic_rows", lambda data_dir: [])
     again = tmp_path / "src" / "9999.01.01-1"  # the source is itself a re-card of the tiny fit
     shutil.copytree(folder, again)
-    shown = source_card(card, rows + held)
+    shown = source_card(card, both)
     for key, value in {"training_seconds": 1, "trained_at": "then", "pipeline": "", "notes": []}.items():
         shown.setdefault(key, value)  # what the tiny card leaves out and a fit's card has
     shown["data"] = {"licences": {}, "upstream": {}, "sha256": {}, **shown["data"]}
@@ -121,11 +134,30 @@ def test_a_recard_of_a_recard_writes_the_source_bytes_and_names_the_first_fit(so
     (again / "card.json").write_text(json.dumps(shown), encoding="utf-8")
     before = tmp_path / "before.json"
     before.write_text(json.dumps(row_moves.snapshot(load_scorer(folder, card["sha256"]).pipeline.predict_proba,
-                                                    rows + held)), encoding="utf-8")
+                                                    both)), encoding="utf-8")
     argv = ["--from", str(again), "--version", "9999.01.01-2", "--rows", str(before), "--data-dir", str(DEFAULT_DATA),
-            "--out", str(tmp_path / "out"), "--no-activate"]
+            "--out", str(tmp_path / "out"), "--no-activate", "--save-rows", str(tmp_path / "after.json")]
     assert recard.main(argv) == 0
     out = tmp_path / "out" / "9999.01.01-2"
     assert (out / "model.joblib").read_bytes() == (folder / "model.joblib").read_bytes()
     written = json.loads((out / "card.json").read_text(encoding="utf-8"))
     assert written["recard"]["fitted_by"] == "A0" and written["recard"]["weights_from"] == card["version"]
+    saved = json.loads((tmp_path / "after.json").read_text(encoding="utf-8"))  # what a re-card of -2 compares against
+    assert saved == saved_by_row_moves(out, both, tmp_path / "row_moves.json", monkeypatch)
+
+
+@pytest.mark.slow
+def test_a_fit_saves_the_rows_snapshot_row_moves_would(tmp_path, monkeypatch):
+    from model import train
+
+    rows = tiny_and_held()
+    monkeypatch.setattr(D, "load_all", lambda data_dir: rows)
+    monkeypatch.setattr(train, "synthetic_rows", lambda data_dir: [])
+    monkeypatch.setattr(train, "describe", lambda folder, sha, data_dir, table: json.loads(
+        (folder / "card.json").read_text(encoding="utf-8")))  # suites and speed: not what this test reads
+    argv = ["--data-dir", str(tmp_path), "--out", str(tmp_path / "out"), "--version", "9999.01.01-1",
+            "--no-activate", "--no-baseline", "--save-rows", str(tmp_path / "fit.json")]
+    assert train.main(argv) == 0
+    fitted = json.loads((tmp_path / "fit.json").read_text(encoding="utf-8"))
+    assert len(fitted) == len({r.text for r in rows})
+    assert fitted == saved_by_row_moves(tmp_path / "out" / "9999.01.01-1", rows, tmp_path / "after.json", monkeypatch)
