@@ -248,6 +248,10 @@ OWN_LIFE_PROBE = SUITE_DIR / "en_own_life_probe.jsonl"
 # session 51: the writer among their own plural group word (as Xs we, us + a count of Xs, we some Xs, just two Xs ...
 # living our ...), a rallying call, the word naming the writer's kind, a greeting, a demonstrative
 OWN_AMONG_PROBE = SUITE_DIR / "en_own_among_probe.jsonl"
+# session 53: the writer showing themself, a dear friend or their company by their own group word in a comment closed
+# by a sign-off ("this queer is off to bed, night all x") against the same frame with an onlooker's stereotype before
+# it, after it or in an emoji
+KINDRED_PROBE = SUITE_DIR / "en_kindred_probe.jsonl"
 # session 50 (ja, issue 12): katakana insults strung into one word (クソバカ, ハゲデブ) at a person against
 # a katakana word holding an insult's letters (バカンス, ハゲタカ), a part repeated (バカバカしい) or quoted graffiti
 JA_KATA_COMPOUND_PROBE = SUITE_DIR / "ja_kata_compound_probe.jsonl"
@@ -275,7 +279,7 @@ HARM_FORMS_PROBES = (DEED_THREAT_PROBE, JA_DEED_THREAT_PROBE, NAMED_ACCUSATION_P
                      JA_FOURTEENTH_READING_PROBE, NEWSROOM_HARM_PROBE, JA_NEWSROOM_HARM_PROBE, FIFTEENTH_READING_PROBE,
                      JA_FIFTEENTH_READING_PROBE, IN_GROUP_USE_PROBE, GATE_FRAME_PROBE,
                      JA_MENACE_PROBE, JA_OFFER_PROBE, TAKEBACK_PROBE, QUALITY_CHARGE_PROBE, OWN_INTRO_PROBE,
-                     OWN_LIFE_PROBE, OWN_AMONG_PROBE, JA_KATA_COMPOUND_PROBE, JA_INSULT_MENTION_PROBE,
+                     OWN_LIFE_PROBE, OWN_AMONG_PROBE, KINDRED_PROBE, JA_KATA_COMPOUND_PROBE, JA_INSULT_MENTION_PROBE,
                      JA_VOCATIVE_ME_PROBE)
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 HATECHECK = Path("hatecheck-en") / "test_suite_cases.csv"
