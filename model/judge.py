@@ -221,6 +221,12 @@ JA_FOURTEENTH_READING_PROBE = SUITE_DIR / "ja_fourteenth_reading_probe.jsonl"
 # question, a lie found by a court, a denial
 NEWSROOM_HARM_PROBE = SUITE_DIR / "en_newsroom_harm_probe.jsonl"
 JA_NEWSROOM_HARM_PROBE = SUITE_DIR / "ja_newsroom_harm_probe.jsonl"
+# session 53 (harm, issue 12): a person exposed without an address (a child's school known, where and when someone is
+# alone told with an invitation to act on it, 記者の子供の塾知ってるぞ) and menace with no harm verb (had better not
+# walk home alone, a photographer's van set on fire wished, a lesson spelled out as violence, 消されて当然) against the
+# same frame with the writer's own tie, a reason, a report, a thing (a post, a show) instead of the person
+EXPOSURE_MENACE_PROBE = SUITE_DIR / "en_exposure_menace_probe.jsonl"
+JA_EXPOSURE_MENACE_PROBE = SUITE_DIR / "ja_exposure_menace_probe.jsonl"
 # session 53 (read2): session 52's rounds against that session's readings, each with a twin in its frame: a greeting
 # or "this X just <news>" in a group word with an outsider's stereotype against the writer's own news, insult + め
 # with the writer's frame turned on the reader against the same kept on the writer, violence at a journalist
@@ -276,7 +282,8 @@ HARM_FORMS_PROBES = (DEED_THREAT_PROBE, JA_DEED_THREAT_PROBE, NAMED_ACCUSATION_P
                      NINTH_READING_PROBE, JA_NINTH_READING_PROBE, TENTH_READING_PROBE, JA_TENTH_READING_PROBE,
                      ELEVENTH_READING_PROBE, TWELFTH_READING_PROBE, JA_TWELFTH_READING_PROBE,
                      THIRTEENTH_READING_PROBE, JA_THIRTEENTH_READING_PROBE, FOURTEENTH_READING_PROBE,
-                     JA_FOURTEENTH_READING_PROBE, NEWSROOM_HARM_PROBE, JA_NEWSROOM_HARM_PROBE, FIFTEENTH_READING_PROBE,
+                     JA_FOURTEENTH_READING_PROBE, NEWSROOM_HARM_PROBE, JA_NEWSROOM_HARM_PROBE, EXPOSURE_MENACE_PROBE,
+                     JA_EXPOSURE_MENACE_PROBE, FIFTEENTH_READING_PROBE,
                      JA_FIFTEENTH_READING_PROBE, IN_GROUP_USE_PROBE, GATE_FRAME_PROBE,
                      JA_MENACE_PROBE, JA_OFFER_PROBE, TAKEBACK_PROBE, QUALITY_CHARGE_PROBE, OWN_INTRO_PROBE,
                      OWN_LIFE_PROBE, OWN_AMONG_PROBE, KINDRED_PROBE, JA_KATA_COMPOUND_PROBE, JA_INSULT_MENTION_PROBE,

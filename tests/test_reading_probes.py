@@ -6,6 +6,7 @@ import pytest
 from model.judge import (
     EIGHTH_READING_PROBE,
     ELEVENTH_READING_PROBE,
+    EXPOSURE_MENACE_PROBE,
     FIFTEENTH_READING_PROBE,
     FIFTH_READING_PROBE,
     FOURTEENTH_READING_PROBE,
@@ -13,6 +14,7 @@ from model.judge import (
     GATE_FRAME_PROBE,
     IN_GROUP_USE_PROBE,
     JA_EIGHTH_READING_PROBE,
+    JA_EXPOSURE_MENACE_PROBE,
     JA_FIFTEENTH_READING_PROBE,
     JA_FIFTH_READING_PROBE,
     JA_FOURTEENTH_READING_PROBE,
@@ -56,7 +58,8 @@ from tests.support.probes import assert_reading_probe
 # English twins share as little as 14 characters, Japanese 5 (a threat said against the same reported in quotes);
 # fifteenth (session 52's rounds, each given a twin): all paired, naming the tenth's categories, English twins share
 # as little as 12 characters ("t a lesson: " a boot to the face against a pundit cancelled), Japanese 5 (あの記者、
-# a threat against a mishap reported)
+# a threat against a mishap reported); harm's exposure and menace probe (session 53): all paired, English twins share as
+# little as 30 characters, Japanese 10 (消されて当然 of a reporter against of the reporter's post)
 PROBES = {THIRD_READING_PROBE: ({"harmful": 136, "non_harmful": 64}, 41, 8),
           JA_THIRD_READING_PROBE: ({"harmful": 14, "non_harmful": 16}, 10, 4),
           FOURTH_READING_PROBE: ({"harmful": 42, "non_harmful": 43}, 42, 13),
@@ -85,7 +88,9 @@ PROBES = {THIRD_READING_PROBE: ({"harmful": 136, "non_harmful": 64}, 41, 8),
           NEWSROOM_HARM_PROBE: ({"harmful": 18, "non_harmful": 18}, 18, 14),
           JA_NEWSROOM_HARM_PROBE: ({"harmful": 14, "non_harmful": 14}, 14, 5),
           FIFTEENTH_READING_PROBE: ({"harmful": 67, "non_harmful": 67}, 67, 12),
-          JA_FIFTEENTH_READING_PROBE: ({"harmful": 18, "non_harmful": 18}, 18, 5)}
+          JA_FIFTEENTH_READING_PROBE: ({"harmful": 18, "non_harmful": 18}, 18, 5),
+          EXPOSURE_MENACE_PROBE: ({"harmful": 10, "non_harmful": 10}, 10, 30),
+          JA_EXPOSURE_MENACE_PROBE: ({"harmful": 6, "non_harmful": 6}, 6, 10)}
 NEWS_HARMS = frozenset({"hate", "threat", "harassment", "personal_info", "defamation"})
 
 
@@ -93,5 +98,5 @@ NEWS_HARMS = frozenset({"hate", "threat", "harassment", "personal_info", "defama
 def test_reading_probe_is_well_formed(probe):
     news = probe in (TENTH_READING_PROBE, JA_TENTH_READING_PROBE, THIRTEENTH_READING_PROBE, JA_THIRTEENTH_READING_PROBE,
                      NEWSROOM_HARM_PROBE, JA_NEWSROOM_HARM_PROBE, FIFTEENTH_READING_PROBE,
-                     JA_FIFTEENTH_READING_PROBE)
+                     JA_FIFTEENTH_READING_PROBE, EXPOSURE_MENACE_PROBE, JA_EXPOSURE_MENACE_PROBE)
     assert_reading_probe(probe, *PROBES[probe], **({"categories": NEWS_HARMS} if news else {}))
