@@ -234,6 +234,12 @@ JA_EXPOSURE_MENACE_PROBE = SUITE_DIR / "ja_exposure_menace_probe.jsonl"
 # against the same reported or condemned
 FIFTEENTH_READING_PROBE = SUITE_DIR / "en_fifteenth_reading_probe.jsonl"
 JA_FIFTEENTH_READING_PROBE = SUITE_DIR / "ja_fifteenth_reading_probe.jsonl"
+# session 53 (read2): its rounds against that session's readings, each with a twin in its frame: the writer's own frames
+# said with a word no one reclaims there or misgendering against the same frame with a word people reclaim, menace at a
+# journalist with no harm verb (walking home alone, a fire wished, a lesson after a colon, a child's school or a time
+# alone told) against the same words in care, in a civil sense, said against or as an argument
+SIXTEENTH_READING_PROBE = SUITE_DIR / "en_sixteenth_reading_probe.jsonl"
+JA_SIXTEENTH_READING_PROBE = SUITE_DIR / "ja_sixteenth_reading_probe.jsonl"
 # session 48 (en, issue 12): the writer's own group word in the writer's voice (named by others as the writer, "called
 # me a", a dear one in warm words, a fellow addressed, the word mentioned) against the same word aimed at someone
 IN_GROUP_USE_PROBE = SUITE_DIR / "en_in_group_use_probe.jsonl"
@@ -284,7 +290,8 @@ HARM_FORMS_PROBES = (DEED_THREAT_PROBE, JA_DEED_THREAT_PROBE, NAMED_ACCUSATION_P
                      THIRTEENTH_READING_PROBE, JA_THIRTEENTH_READING_PROBE, FOURTEENTH_READING_PROBE,
                      JA_FOURTEENTH_READING_PROBE, NEWSROOM_HARM_PROBE, JA_NEWSROOM_HARM_PROBE, EXPOSURE_MENACE_PROBE,
                      JA_EXPOSURE_MENACE_PROBE, FIFTEENTH_READING_PROBE,
-                     JA_FIFTEENTH_READING_PROBE, IN_GROUP_USE_PROBE, GATE_FRAME_PROBE,
+                     JA_FIFTEENTH_READING_PROBE, SIXTEENTH_READING_PROBE, JA_SIXTEENTH_READING_PROBE,
+                     IN_GROUP_USE_PROBE, GATE_FRAME_PROBE,
                      JA_MENACE_PROBE, JA_OFFER_PROBE, TAKEBACK_PROBE, QUALITY_CHARGE_PROBE, OWN_INTRO_PROBE,
                      OWN_LIFE_PROBE, OWN_AMONG_PROBE, KINDRED_PROBE, JA_KATA_COMPOUND_PROBE, JA_INSULT_MENTION_PROBE,
                      JA_VOCATIVE_ME_PROBE)

@@ -22,6 +22,7 @@ from model.judge import (
     JA_NEWSROOM_HARM_PROBE,
     JA_NINTH_READING_PROBE,
     JA_SEVENTH_READING_PROBE,
+    JA_SIXTEENTH_READING_PROBE,
     JA_SIXTH_READING_PROBE,
     JA_TENTH_READING_PROBE,
     JA_THIRD_READING_PROBE,
@@ -30,6 +31,7 @@ from model.judge import (
     NEWSROOM_HARM_PROBE,
     NINTH_READING_PROBE,
     SEVENTH_READING_PROBE,
+    SIXTEENTH_READING_PROBE,
     SIXTH_READING_PROBE,
     TENTH_READING_PROBE,
     THIRD_READING_PROBE,
@@ -59,7 +61,9 @@ from tests.support.probes import assert_reading_probe
 # fifteenth (session 52's rounds, each given a twin): all paired, naming the tenth's categories, English twins share
 # as little as 12 characters ("t a lesson: " a boot to the face against a pundit cancelled), Japanese 5 (あの記者、
 # a threat against a mishap reported); harm's exposure and menace probe (session 53): all paired, English twins share as
-# little as 30 characters, Japanese 10 (消されて当然 of a reporter against of the reporter's post)
+# little as 30 characters, Japanese 10 (消されて当然 of a reporter against of the reporter's post);
+# sixteenth (session 53's rounds, each given a twin): all paired, naming the tenth's categories, English twins share
+# as little as 11 characters, Japanese 7
 PROBES = {THIRD_READING_PROBE: ({"harmful": 136, "non_harmful": 64}, 41, 8),
           JA_THIRD_READING_PROBE: ({"harmful": 14, "non_harmful": 16}, 10, 4),
           FOURTH_READING_PROBE: ({"harmful": 42, "non_harmful": 43}, 42, 13),
@@ -90,7 +94,9 @@ PROBES = {THIRD_READING_PROBE: ({"harmful": 136, "non_harmful": 64}, 41, 8),
           FIFTEENTH_READING_PROBE: ({"harmful": 67, "non_harmful": 67}, 67, 12),
           JA_FIFTEENTH_READING_PROBE: ({"harmful": 18, "non_harmful": 18}, 18, 5),
           EXPOSURE_MENACE_PROBE: ({"harmful": 10, "non_harmful": 10}, 10, 30),
-          JA_EXPOSURE_MENACE_PROBE: ({"harmful": 6, "non_harmful": 6}, 6, 10)}
+          JA_EXPOSURE_MENACE_PROBE: ({"harmful": 6, "non_harmful": 6}, 6, 10),
+          SIXTEENTH_READING_PROBE: ({"harmful": 42, "non_harmful": 42}, 42, 11),
+          JA_SIXTEENTH_READING_PROBE: ({"harmful": 6, "non_harmful": 6}, 6, 7)}
 NEWS_HARMS = frozenset({"hate", "threat", "harassment", "personal_info", "defamation"})
 
 
@@ -98,5 +104,6 @@ NEWS_HARMS = frozenset({"hate", "threat", "harassment", "personal_info", "defama
 def test_reading_probe_is_well_formed(probe):
     news = probe in (TENTH_READING_PROBE, JA_TENTH_READING_PROBE, THIRTEENTH_READING_PROBE, JA_THIRTEENTH_READING_PROBE,
                      NEWSROOM_HARM_PROBE, JA_NEWSROOM_HARM_PROBE, FIFTEENTH_READING_PROBE,
-                     JA_FIFTEENTH_READING_PROBE, EXPOSURE_MENACE_PROBE, JA_EXPOSURE_MENACE_PROBE)
+                     JA_FIFTEENTH_READING_PROBE, EXPOSURE_MENACE_PROBE, JA_EXPOSURE_MENACE_PROBE,
+                     SIXTEENTH_READING_PROBE, JA_SIXTEENTH_READING_PROBE)
     assert_reading_probe(probe, *PROBES[probe], **({"categories": NEWS_HARMS} if news else {}))
