@@ -8,10 +8,11 @@ apart). This re-runs itself under valgrind's callgrind with instrumentation off,
 bench.readers ab does (bench.versions), scores every text once per side to warm them, then counts score() over the
 texts between client-request marks (a six-line C library built here with gcc from valgrind's callgrind.h, called
 through ctypes): each kind A, B, A, B, and prints each side's instructions a text and B's change. The collector is off
-while counting (session 52's counts of a side were 60% apart: natively, one full collection of the two loaded
-scorers' ~350k objects took ten times a 30-text run's own time inside it), so allocation's share of collections is
-not counted on either side. Instructions are not time (a cache miss costs no more of them): a win here is a win in
-CPU only where the other measures agree.
+while counting (session 52's counts of a side were 60% apart: natively, one full collection of the two loaded scorers'
+~350k objects took ten times a 30-text run's own time inside it), so allocation's share of collections is not counted on
+either side; and each run scores its first text once before its count starts, since the first score after a switch of
+side rebuilt codepass's memo (bench.versions: ~93M instructions, 3.1M a text of 30). Instructions are not time (a cache
+miss costs no more of them): a win here is a win in CPU only where the other measures agree.
 The kernels are compiled for a generic x86-64 (NUMBA_CPU_NAME=generic) into a cache of this tool's own (COMPILED), by
 a native run before valgrind's (--prepare): numba keys a cached kernel on the CPU's features, and under valgrind the
 CPU reports others, so the host's cached kernels were never found there and numba compiled every kernel under
@@ -123,6 +124,7 @@ def _count(args, library: Path) -> None:
         for side in "ABAB":
             with versions.use(side):
                 score, texts = scorers[side].score, mixes[kind]
+                score(texts[0])  # a shared module's memo of the other side's objects rebuilt here (bench.versions)
                 marks.cg_zero()
                 for text in texts:
                     score(text)

@@ -5,7 +5,9 @@ folder). Only the modules A needs of its own are loaded twice: those whose file 
 counts for every module beside it) and every module that imports one of them when it runs, transitively (it bound
 their names then); the others are one module object shared by both. `use(side)` puts that side's modules in
 sys.modules (and on their parent packages), so an import made inside a function finds its own side's; an import
-under A of a module it has of its own is found in A's folder.
+under A of a module it has of its own is found in A's folder. A shared module's memo of its caller's objects holds
+one side's: codepass.scan's one-entry memo of the automata is rebuilt on the first score after each switch (25-170 ms
+natively) when signals is loaded twice, so a measure calls once after switching before it counts or times.
 """
 
 from __future__ import annotations

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import shutil
 from pathlib import Path
@@ -10,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bench.instructions import build_marks, read_dumps, report
+from tests.support.side_log import SideLog
 
 
 def _dump(folder: Path, name: str, mark: str, summary: int, totals: int) -> None:
@@ -66,49 +66,32 @@ def test_the_kernels_are_built_natively_for_a_generic_cpu_before_valgrind_runs(m
     assert prepare_env["NUMBA_CPU_NAME"] == "generic" and prepare_env["NUMBA_CACHE_DIR"] == str(instructions.COMPILED)
 
 
-def test_the_collector_is_off_while_counting(monkeypatch, tmp_path):
-    """Session 52: a full collection of both loaded scorers' heaps landed inside some runs of a side (its runs 60%
-    apart); no text is counted with the collector on, and it is on again afterwards."""
+def _counted(monkeypatch, tmp_path) -> SideLog:
+    """bench.instructions._count over two news texts with SideLog's fakes."""
     import bench.real_comments
     import bench.versions
     from bench import instructions
 
-    seen = []
-
-    class Marks:
-        counting = False
-
-        def cg_start(self):
-            Marks.counting = True
-
-        def cg_stop(self):
-            Marks.counting = False
-
-        def cg_zero(self):
-            pass
-
-        def cg_dump(self, name):
-            pass
-
-    class Scorer:
-        def score(self, text):
-            if Marks.counting:
-                seen.append(gc.isenabled())
-
-    class Versions:
-        def __init__(self, root, against):
-            pass
-
-        def scorer(self, side):
-            return Scorer()
-
-        def use(self, side):
-            return contextlib.nullcontext()
-
-    monkeypatch.setattr(instructions.ctypes, "CDLL", lambda path: Marks())
-    monkeypatch.setattr(bench.versions, "Versions", Versions)
+    log = SideLog()
+    monkeypatch.setattr(instructions.ctypes, "CDLL", lambda path: log.marks)
+    monkeypatch.setattr(bench.versions, "Versions", log.Versions)
     monkeypatch.setattr(bench.real_comments, "real_comments", lambda length, n, data_dir: {"news": ["a", "b"]})
     args = instructions.argparse.Namespace(against="abc123", length=200, n=2, data_dir=tmp_path, kinds="news")
-    assert gc.isenabled()
     instructions._count(args, tmp_path / "libmarks.so")
-    assert seen == [False] * 8 and gc.isenabled()
+    return log
+
+
+def test_the_collector_is_off_while_counting(monkeypatch, tmp_path):
+    """Session 52: a full collection of both loaded scorers' heaps landed inside some runs of a side (its runs 60%
+    apart); no text is counted with the collector on, and it is on again afterwards."""
+    assert gc.isenabled()
+    log = _counted(monkeypatch, tmp_path)
+    assert [(side, text) for _, side, text, _on in log.counted()] == [(s, t) for s in "ABAB" for t in "ab"]
+    assert not any(on for *_, on in log.counted()) and gc.isenabled()
+
+
+def test_each_run_scores_once_after_its_switch_before_counting(monkeypatch, tmp_path):
+    """Session 53: the first score after a switch of side rebuilt codepass's one-entry memo of the other side's
+    automata (~93M instructions, 3.1M a text of 30, on both sides alike): it is made before the count is zeroed."""
+    log = _counted(monkeypatch, tmp_path)
+    assert [[e[0] for e in since] for since in log.before_each("zero")] == [["score"]] * 4

@@ -9,6 +9,7 @@ import textwrap
 import pytest
 
 from bench.versions import loaded_twice
+from tests.support.side_log import SideLog
 
 ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent
 
@@ -73,3 +74,14 @@ def test_two_versions_in_one_process(tmp_path):
     """)
     out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert out.returncode == 0 and out.stdout.strip() == "ok", out.stderr[-3000:]
+
+
+def test_ab_calls_once_after_each_switch_before_timing(monkeypatch):
+    """The first score after a switch of side rebuilt codepass's one-entry memo of the other side's automata (25-170
+    ms natively, session 53): bench.readers ab makes it before its timed calls, in every round."""
+    from bench import reader_ab
+
+    log = SideLog()
+    monkeypatch.setattr(reader_ab, "_timed", lambda fn, items, cold: log.events.append(("timed",)) or [1] * len(items))
+    reader_ab.ab(log.Versions(None, None), ["a", "b"], 1, "score", False)
+    assert [[e[0] for e in since] for since in log.before_each("timed")] == [["score"]] * 6
