@@ -12,6 +12,7 @@ from operator import itemgetter
 
 import numpy as np
 
+from moderation.encoded import joined_codes
 from moderation.features.spans import spans_by_kind
 from moderation.features.vocabulary import FEATURE_NAMES, SPAN_KINDS
 from moderation.kernels.evidence import explain_ngrams, explain_ngrams_many
@@ -77,7 +78,7 @@ def evidence_many(features, heads, jobs) -> None:
                                  np.asarray([enc.n_codes for enc in encs]), features.char_ngram_max,
                                  1 << features.char_bits, features.signal_offset_, heads.coef_,
                                  np.asarray(ks, dtype=np.int64), np.cumsum([0, *(len(k) for *_, k in todo)]),
-                                 np.concatenate(codes), _ends(codes), MAX_WIDEN)
+                                 joined_codes(codes), _ends(codes), MAX_WIDEN)
     _keep([(found, heads_left) for _enc, found, heads_left in todo], *answer)
 
 

@@ -36,7 +36,7 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 
-from moderation.encoded import Encoded, _codes
+from moderation.encoded import Encoded, _codes, joined_codes
 from moderation.features.signals import code_pass, named_signals, pii_signals, saturate, signals
 from moderation.features.vocabulary import FEATURE_NAMES
 from moderation.kernels.decisions import NO_GATE
@@ -219,7 +219,7 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         focus = np.asarray([f[0] if f else (-1, -1) for f in focuses], dtype=np.int64).reshape(-1, 2)
         coef, intercept, calibration, gate, lift = _weights(heads)
         idf_code, idf_values = self._idf()
-        return featurise_many(np.concatenate(codes), code_at, spans3, quoted_at, focus, self.char_bits,
+        return featurise_many(joined_codes(codes), code_at, spans3, quoted_at, focus, self.char_bits,
                                       self.word_bits, self.char_ngram_max, idf_code, idf_values, sigs,
                                       self.signal_offset_, _crc_table(), coef, intercept, calibration, gate, lift)
 
