@@ -12,7 +12,7 @@ from tests.support.owned_words import read_word
 
 @pytest.mark.parametrize(("text", "word"), [
     ("this queer is off to bed, night all", "queer"),
-    ("this old fag finally retired today, thank you all for the cake", "fag"),
+    ("this old fag retired today, thank you all for the cake", "fag"),
     ("this tranny just got her new passport, cried", "tranny"),
     ("this homo passed his driving test first time", "homo"),
     ("this nigga graduated today, mama i made it", "nigga"),
@@ -23,7 +23,7 @@ from tests.support.owned_words import read_word
     ("me and all the old fags had a brilliant time at the reunion", "fags"),
     ("my best faggot got married, congrats babe", "faggot"),
     ("this queer got the job!!! i start monday.", "queer"),
-    ("omg this nigga just bought his first house 🏠🔑 so proud", "nigga"),  # a closed opener, emoji of a closed set
+    ("guys, this nigga just bought his first house 🏠🔑 so proud", "nigga"),  # a closed opener, emoji of a closed set
     ("update: this dyke is officially a homeowner. thank you all for the love ❤️", "dyke"),
     ("This nigga just got the keys. So proud. Housewarming next Saturday.", "nigga"),  # read2's civil twin, s52
 ])
@@ -73,6 +73,12 @@ def test_the_writer_showing_themself_a_friend_or_their_company_owns_the_word(tex
     ("this nigga made it, mama i made it out of the jungle", "nigga"),
     ("my oldest nigga turns 30 today, first birthday outside a cell", "nigga"),
     ("me and the niggas from the estate went to the match. police had a busy night.", "niggas"),
+    # surprise says what an onlooker expected of them: no "finally", "actually", "omg", "i can't believe it"
+    ("this nigga finally got a job", "nigga"),
+    ("this nigga actually graduated", "nigga"),
+    ("omg this nigga got the job", "nigga"),
+    ("this tranny got the job. i can't believe it", "tranny"),
+    ("this nigga got a job", "nigga"),
 ])
 def test_the_same_frames_of_others_or_with_an_open_stretch_are_not_the_writers(text, word):
     assert read_word(text, word) != OWN
