@@ -26,6 +26,8 @@ from tests.support.owned_words import read_word
     ("guys, this nigga just bought his first house 🏠🔑 so proud", "nigga"),  # a closed opener, emoji of a closed set
     ("update: this dyke is officially a homeowner. thank you all for the love ❤️", "dyke"),
     ("This nigga just got the keys. So proud. Housewarming next Saturday.", "nigga"),  # read2's civil twin, s52
+    ("my favourite tranny turns 40 today, happy birthday queen", "tranny"),  # read2's kin4 civil twins, s53
+    ("this tranny is officially a nan, so proud", "tranny"),
 ])
 def test_the_writer_showing_themself_a_friend_or_their_company_owns_the_word(text, word):
     assert read_word(text, word) == OWN
@@ -79,6 +81,17 @@ def test_the_writer_showing_themself_a_friend_or_their_company_owns_the_word(tex
     ("omg this nigga got the job", "nigga"),
     ("this tranny got the job. i can't believe it", "tranny"),
     ("this nigga got a job", "nigga"),
+    # read2's kin4 round (s53): a word no one reclaims in these frames, or "tranny" misgendered
+    ("this kike just bought a house", "kike"),
+    ("this nigger just got the keys, so proud", "nigger"),
+    ("me and the spics from work went to the beach", "spics"),
+    ("this coon just graduated 🎓", "coon"),
+    ("this chink just got a new passport", "chink"),
+    ("this retard just passed his driving test", "retard"),
+    ("this tranny is officially a grandad", "tranny"),
+    ("my favourite tranny turns 40 today, happy birthday bro", "tranny"),
+    ("this tranny just passed his driving test", "tranny"),
+    ("me and the kikes from the office had a great time at the christmas party", "kikes"),
 ])
 def test_the_same_frames_of_others_or_with_an_open_stretch_are_not_the_writers(text, word):
     assert read_word(text, word) != OWN

@@ -6,15 +6,19 @@ from __future__ import annotations
 
 import re
 
-from moderation.targets.openings import OWNABLE
-
 # session 53 (read2's refusals of session 52's kindred and greeted): an onlooker's stereotype may follow the frame in
 # any open stretch - its clause ("..., no dad at the party"), the next sentence ("Wonder who he robbed for the
 # deposit."), the tail of a closed phrase ("So proud, first one on the estate who can read.") - and no refusal list can
 # name stereotypes. So the comment, from its first character to its last, must be a closed opener, the frame, news of
 # a closed list and closed sign-offs: every word but the group word itself comes from the lists below.
 _LONGEST = 220  # characters a comment of the closed grammar below can reach; longer ones are not read (linear)
-_GENDERED = frozenset(("bitch", "bitches", "hoe", "hoes", "slut", "sluts"))  # Davidson's labels: left to a fit
+# the words people reclaim in these frames (read2, session 53: "this kike just bought a house", "this nigger just got
+# the keys, so proud", coon / chink / spic / retard are no one's own here); not bitch / hoe / slut either (Davidson's
+# labels: left to a fit)
+_KIN = re.compile(r"(?:niggas?|queers?|dykes?|fags?|faggots?|homos?|tranny|trannies)(?![a-z])")
+# ... and "tranny" not misgendered: no male vocative, title or pronoun anywhere in the comment ("my favourite tranny
+# turns 40 today, happy birthday bro", "this tranny is officially a grandad", "... passed his driving test")
+_MALE = re.compile(r"(?<![a-z'’])(?:bro|king|mate|grandad|grandpa|lad|sir|dude|he|him|his|himself)(?![a-z'’])")
 # between two closed pieces: spaces, marks (not "?": a question is no news) and a closed set of emoji
 _SEP = (r"(?:[\s.,!;:~…—–\-*()'\"“”&+]|[🎓🎉🥳🎊🎂🎈❤♥💕💖💜🧡💛💚💙🖤🤍🥹😭😊😁😀😃😄☺🙂😍🥰"
         r"🙏🏳🌈⚧✨💪🏆👏🙌🏠🔑🍾🥂🍻☕😴💤🏃🏅\u200d\U0001f3fb-\U0001f3ff])*")
@@ -90,7 +94,7 @@ def kindred(t: str, a: int, b: int) -> bool:
     """The word at [a, b) shows the writer ("this dyke just ran her first marathon"), the writer's dear friend ("my best
     faggot turns 30") or their company ("me and the dykes from rugby ..."), and the whole comment is that frame, its
     news and closed sign-offs (an open stretch anywhere may carry an onlooker's stereotype; bounded: linear)."""
-    if len(t) > _LONGEST or OWNABLE.fullmatch(t, a, b) is None or t[a:b] in _GENDERED:
+    if len(t) > _LONGEST or _KIN.fullmatch(t, a, b) is None or (t[a] == "t" and _MALE.search(t) is not None):
         return False
     if t[b - 1] in "sz":
         return _COMPANY_BEFORE.fullmatch(t, 0, a) is not None and _COMPANY_AFTER.fullmatch(t, b) is not None
