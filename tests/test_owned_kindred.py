@@ -81,6 +81,7 @@ def test_the_writer_showing_themself_a_friend_or_their_company_owns_the_word(tex
     ("omg this nigga got the job", "nigga"),
     ("this tranny got the job. i can't believe it", "tranny"),
     ("this nigga got a job", "nigga"),
+    ("this nigga got the job after ten years", "nigga"),
     # read2's kin4 round (s53): a word no one reclaims in these frames, or "tranny" misgendered
     ("this kike just bought a house", "kike"),
     ("this nigger just got the keys, so proud", "nigger"),
