@@ -82,6 +82,11 @@ def test_the_writer_showing_themself_a_friend_or_their_company_owns_the_word(tex
     ("this tranny got the job. i can't believe it", "tranny"),
     ("this nigga got a job", "nigga"),
     ("this nigga got the job after ten years", "nigga"),
+    # glee at a departure: only a goodnight or a closed thanks follows "retired", "off to bed"
+    ("this faggot retired today, best day ever", "faggot"),
+    ("good news: this queer is off to bed", "queer"),
+    ("this dyke is off to bed, yay", "dyke"),
+    ("this old fag retired, thank you all", "fag"),
     # read2's kin4 round (s53): a word no one reclaims in these frames, or "tranny" misgendered
     ("this kike just bought a house", "kike"),
     ("this nigger just got the keys, so proud", "nigger"),

@@ -32,7 +32,7 @@ _VOC = r"(?: (?:babe|hun|hon|love|darling|mate|sis|bro|queen|king|x+))?"
 # support", "got his results": they can point at the word's bearer; no surprise either - "finally", "at last",
 # "actually", "omg", "i can't believe it", "after ten years": "this nigga finally got a job" says what the onlooker
 # expected of them)
-_OPENER = r"(?:(?:guys|update|big news|good news|news|so|ok|okay|yay|hey all|hi all)" + _SEP + r")?"
+_OPENER = r"(?:(?:guys|update|so|ok|okay|hey all|hi all)" + _SEP + r")?"
 _FOR = (r"(?: for (?:the |all the |your |my )?(?:cake|love|messages|wishes|birthday wishes|kind words|cards?"
         r"|flowers|party))?")
 _SIGN_OFF = (r"(?:night all|night everyone|nite all|good ?night(?: all| everyone| world)?|night night"
@@ -53,13 +53,19 @@ _THIS_BEFORE = re.compile(_OPENER + r"this(?: (?:old|little|lil|ol|proud|tired|h
 _MILESTONE = re.compile(r"(?: (?:has|['’]s|is|just|officially)){0,2}"
                         r" (?:ran (?:(?:a|an|my|her|his|their|the) )?(?:first |own )?(?:marathon|half marathon|10k|5k"
                         r"|ultra)|passed (?:(?:her|his|my|their|the|all) )?(?:(?:driving|theory|final|nursing|bar) )?"
-                        r"(?:test|exams?|finals|viva)|graduated|qualified|retired|turned \d{2}|made it|nailed it"
+                        r"(?:test|exams?|finals|viva)|graduated|qualified|turned \d{2}|made it|nailed it"
                         r"|aced it|bought (?:(?:a|my|her|his|their|the) )?(?:first |new |own )?(?:house|home|flat)"
                         r"|got (?:(?:the|a new|her|his|my|their) )?(?:new |first )?(?:job|keys|degree|licen[cs]e"
                         r"|passport|diploma|black belt|promotion)|got (?:promoted|married|engaged|hitched)"
-                        r"|is (?:off to (?:bed|sleep)|going to bed|calling it a night|signing off|logging off)"
                         r"|is (?:now |officially )?an? (?:homeowner|home owner|graduate|grandma|grandad|nan"
                         r"|black belt|marathon runner))" + _WHEN + _TAIL)
+# ... or the writer leaving (retired, off to bed) with a goodnight or thanks for a closed list only: glee may follow a
+# departure ("this faggot retired today, best day ever", "good news: this queer is off to bed, yay")
+_LEFT = re.compile(r"(?: (?:has|['’]s|is|just|officially)){0,2} (?:retired|is (?:off to (?:bed|sleep)|going to bed"
+                   r"|calling it a night|signing off|logging off))" + _WHEN + r"(?:" + _SEP + r"(?:night all"
+                   r"|night everyone|nite all|good ?night(?: all| everyone| world)?|night night|thank you(?: all"
+                   r"| everyone| so much)? for (?:the |all the |your |my )?(?:cake|love|messages|wishes|cards?|flowers"
+                   r"|party|kind words)|x+)(?![a-z'’]))*" + _SEP)
 # session 52: "my" and an affectionate word before the singular word ("my best faggot is getting married"): the
 # writer's own friend, then news of a closed list (a birthday, a wedding, a degree, an outing with the writer) or a
 # greeting to them ("my favourite faggot, happy birthday"); not a baby, a homecoming or a job that minds children: an
@@ -99,5 +105,5 @@ def kindred(t: str, a: int, b: int) -> bool:
     if t[b - 1] in "sz":
         return _COMPANY_BEFORE.fullmatch(t, 0, a) is not None and _COMPANY_AFTER.fullmatch(t, b) is not None
     if _THIS_BEFORE.fullmatch(t, 0, a) is not None:
-        return _MILESTONE.fullmatch(t, b) is not None
+        return _MILESTONE.fullmatch(t, b) is not None or _LEFT.fullmatch(t, b) is not None
     return _DEAR_BEFORE.fullmatch(t, 0, a) is not None and _DEAR_AFTER.fullmatch(t, b) is not None
