@@ -368,6 +368,14 @@ def test_youtube_trailing_bom_and_kaomoji_are_not_tricks():
     assert sig["emoji_count"] == 0
 
 
+def test_the_bmp_emoji_are_counted_each_time_they_occur():
+    """named_signals counts a text's BMP emoji (❤ ✨ ...) by occurrence, asked of its characters only when one is
+    there: none, one twice, two kinds (the column holds log1p of the count)."""
+    assert _signals("ありがとう、また来ます")["emoji_count"] == 0
+    assert _signals("ありがとう❤ また来ます❤")["emoji_count"] == pytest.approx(math.log1p(2))
+    assert _signals("最高✨ 毎日見てます❤ ✨")["emoji_count"] == pytest.approx(math.log1p(3))
+
+
 def test_exclamation_marks_are_counted_once():
     import math
 

@@ -124,7 +124,7 @@ def named_signals(raw: np.ndarray, norm: Normalized, codes: np.ndarray, spans: l
         raw[_IDX["email"]] = _count(_EMAIL_GUARD, t, "email", spans, chars, found, hits)
     if digits:
         raw[_IDX["money_amount"]] = _count(_MONEY_GUARD, t, "money_amount", spans, chars, found, hits)
-    emoji = classes[_EMOJI_CLASS] + (sum(t.count(c) for c in chars & _EMOJI_BMP) if chars & _EMOJI_BMP else 0)
+    emoji = classes[_EMOJI_CLASS] + (0 if chars.isdisjoint(_EMOJI_BMP) else sum(t.count(c) for c in chars & _EMOJI_BMP))
     raw[_IDX["emoji_density"]] = min(emoji / n * 5.0, 3.0)
     raw[_IDX["emoji_count"]] = emoji
     if codes.size >= 16:
