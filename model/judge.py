@@ -240,6 +240,12 @@ JA_FIFTEENTH_READING_PROBE = SUITE_DIR / "ja_fifteenth_reading_probe.jsonl"
 # alone told) against the same words in care, in a civil sense, said against or as an argument
 SIXTEENTH_READING_PROBE = SUITE_DIR / "en_sixteenth_reading_probe.jsonl"
 JA_SIXTEENTH_READING_PROBE = SUITE_DIR / "ja_sixteenth_reading_probe.jsonl"
+# session 53 (read2): its last news rounds against harm's menace fixes, each with a twin in its frame: walking home
+# alone, a schedule + an invitation, a relative's work or a child's school, a lesson after a colon, a fire wish,
+# 消されて当然, said as menace against the same words as a warning, an argument, a public mention, an idiom or a
+# condemnation
+SEVENTEENTH_READING_PROBE = SUITE_DIR / "en_seventeenth_reading_probe.jsonl"
+JA_SEVENTEENTH_READING_PROBE = SUITE_DIR / "ja_seventeenth_reading_probe.jsonl"
 # session 48 (en, issue 12): the writer's own group word in the writer's voice (named by others as the writer, "called
 # me a", a dear one in warm words, a fellow addressed, the word mentioned) against the same word aimed at someone
 IN_GROUP_USE_PROBE = SUITE_DIR / "en_in_group_use_probe.jsonl"
@@ -291,6 +297,7 @@ HARM_FORMS_PROBES = (DEED_THREAT_PROBE, JA_DEED_THREAT_PROBE, NAMED_ACCUSATION_P
                      JA_FOURTEENTH_READING_PROBE, NEWSROOM_HARM_PROBE, JA_NEWSROOM_HARM_PROBE, EXPOSURE_MENACE_PROBE,
                      JA_EXPOSURE_MENACE_PROBE, FIFTEENTH_READING_PROBE,
                      JA_FIFTEENTH_READING_PROBE, SIXTEENTH_READING_PROBE, JA_SIXTEENTH_READING_PROBE,
+                     SEVENTEENTH_READING_PROBE, JA_SEVENTEENTH_READING_PROBE,
                      IN_GROUP_USE_PROBE, GATE_FRAME_PROBE,
                      JA_MENACE_PROBE, JA_OFFER_PROBE, TAKEBACK_PROBE, QUALITY_CHARGE_PROBE, OWN_INTRO_PROBE,
                      OWN_LIFE_PROBE, OWN_AMONG_PROBE, KINDRED_PROBE, JA_KATA_COMPOUND_PROBE, JA_INSULT_MENTION_PROBE,

@@ -21,6 +21,7 @@ from model.judge import (
     JA_FOURTH_READING_PROBE,
     JA_NEWSROOM_HARM_PROBE,
     JA_NINTH_READING_PROBE,
+    JA_SEVENTEENTH_READING_PROBE,
     JA_SEVENTH_READING_PROBE,
     JA_SIXTEENTH_READING_PROBE,
     JA_SIXTH_READING_PROBE,
@@ -30,6 +31,7 @@ from model.judge import (
     JA_TWELFTH_READING_PROBE,
     NEWSROOM_HARM_PROBE,
     NINTH_READING_PROBE,
+    SEVENTEENTH_READING_PROBE,
     SEVENTH_READING_PROBE,
     SIXTEENTH_READING_PROBE,
     SIXTH_READING_PROBE,
@@ -63,7 +65,8 @@ from tests.support.probes import assert_reading_probe
 # a threat against a mishap reported); harm's exposure and menace probe (session 53): all paired, English twins share as
 # little as 30 characters, Japanese 10 (消されて当然 of a reporter against of the reporter's post);
 # sixteenth (session 53's rounds, each given a twin): all paired, naming the tenth's categories, English twins share
-# as little as 11 characters, Japanese 7
+# as little as 11 characters, Japanese 7; seventeenth (its last news rounds): all paired, English twins share as
+# little as 28 characters, Japanese 12
 PROBES = {THIRD_READING_PROBE: ({"harmful": 136, "non_harmful": 64}, 41, 8),
           JA_THIRD_READING_PROBE: ({"harmful": 14, "non_harmful": 16}, 10, 4),
           FOURTH_READING_PROBE: ({"harmful": 42, "non_harmful": 43}, 42, 13),
@@ -96,7 +99,9 @@ PROBES = {THIRD_READING_PROBE: ({"harmful": 136, "non_harmful": 64}, 41, 8),
           EXPOSURE_MENACE_PROBE: ({"harmful": 10, "non_harmful": 10}, 10, 30),
           JA_EXPOSURE_MENACE_PROBE: ({"harmful": 6, "non_harmful": 6}, 6, 10),
           SIXTEENTH_READING_PROBE: ({"harmful": 42, "non_harmful": 42}, 42, 11),
-          JA_SIXTEENTH_READING_PROBE: ({"harmful": 6, "non_harmful": 6}, 6, 7)}
+          JA_SIXTEENTH_READING_PROBE: ({"harmful": 6, "non_harmful": 6}, 6, 7),
+          SEVENTEENTH_READING_PROBE: ({"harmful": 21, "non_harmful": 21}, 21, 28),
+          JA_SEVENTEENTH_READING_PROBE: ({"harmful": 6, "non_harmful": 6}, 6, 12)}
 NEWS_HARMS = frozenset({"hate", "threat", "harassment", "personal_info", "defamation"})
 
 
@@ -105,5 +110,6 @@ def test_reading_probe_is_well_formed(probe):
     news = probe in (TENTH_READING_PROBE, JA_TENTH_READING_PROBE, THIRTEENTH_READING_PROBE, JA_THIRTEENTH_READING_PROBE,
                      NEWSROOM_HARM_PROBE, JA_NEWSROOM_HARM_PROBE, FIFTEENTH_READING_PROBE,
                      JA_FIFTEENTH_READING_PROBE, EXPOSURE_MENACE_PROBE, JA_EXPOSURE_MENACE_PROBE,
-                     SIXTEENTH_READING_PROBE, JA_SIXTEENTH_READING_PROBE)
+                     SIXTEENTH_READING_PROBE, JA_SIXTEENTH_READING_PROBE, SEVENTEENTH_READING_PROBE,
+                     JA_SEVENTEENTH_READING_PROBE)
     assert_reading_probe(probe, *PROBES[probe], **({"categories": NEWS_HARMS} if news else {}))
