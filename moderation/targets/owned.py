@@ -10,6 +10,7 @@ from moderation.automaton import Automaton
 from moderation.targets.constructions import HATE_EN_PARTS, THREAT_EN
 from moderation.targets.identity import ACCUSED, REFUSING, named, plainly_civil, said_near
 from moderation.targets.introduced import introduced
+from moderation.targets.kindred import kindred
 from moderation.targets.literal import SENSE_WORDS as SENSE_WORDS
 from moderation.targets.literal import SENTENCE_END as _SENTENCE_END
 from moderation.targets.literal import literal
@@ -137,6 +138,7 @@ def reading(t: str, a: int, b: int) -> int:
             or _COUNTED_AFTER.match(t, b, b + 40) or (_AND_ME_AFTER.match(t, b, b + 12) and _OTHER_BEFORE.search(
                 t, max(0, a - 40), a)) or _OTHER_MY_AGE.match(t, max(0, a - 6), b + 8) or (
             t[a:b] in ADDRESS_WORDS and warm_address(t, a)) or introduced(t, a, b) or _called(t, a, b)
+            or kindred(t, a, b)
             or (OWNABLE.fullmatch(t, a, b) and _SELF_NAMED_BEFORE.search(t, max(0, a - _BEFORE), a)
                 and not _SCORN_AFTER.match(t, b) and not _COMMENT_AFTER.match(t, b, b + 24)
                 and not _HARM_AFTER.match(t, b, b + 120)) or _partner(t, a, b)):
