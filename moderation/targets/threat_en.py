@@ -98,6 +98,12 @@ _EN_PARTS = (r"legs?|arms?|knees|kneecaps|teeth|jaw|nose|face|head|skull|neck|ri
 _EN_BROKEN = (r"(?:broken|smashed(?: in)?|kicked in|bashed in|caved in|snapped|cut off|ripped out|knocked out"
               r"|gouged out|shattered|slit|wired shut)")
 _EN_ASSAILED = "(?:" + _EN_ASSAILED_WORDS + ")"
+# session 53: a lesson spelled out as violence after a colon, a weapon or a blow done to someone or theirs ("a lesson:
+# a brick through his window", "a boot to the face"); not a word of it in a civil sense (read2: "fire her on the spot",
+# "the knife goes on the right", "a proper kicking at the ballot box")
+_EN_LESSON_HARM = (r"(?i:a|the|some|my|our) (?i:good |proper |real |swift |hard )?(?i:brick|bat|baseball bat|crowbar"
+                   r"|fist|knife|bullet|boot|punch|kick|kicking|beating|hiding|slap|hammer) (?i:through|to|across|in"
+                   r"|into|on|between) (?i:the|his|her|their|your|its)(?![a-z])")
 _EN_OFTEN = (r"(?! (?:every (?:day|week|night|single day)|daily|nightly|weekly|all the time|constantly|regularly"
              r"|so often))")
 _EN_HURT = r"(?:hurt|stoned|battered|attacked|harmed|" + _EN_ASSAILED_WORDS + ")" + _EN_VENUE
@@ -180,7 +186,8 @@ _EN_IDIOMS = (
     r"(?:someone|somebody|i|we)(?i:'ll| will| should| ought to| needs to| has to| is going to| am going to"
     r"|'m going to|'re going to|'m gonna| gonna) teach (?:you|him|her|them|(?:that|the|this|those|these)"
     r" (?:[a-z]{1,20} )?(?:" + _EN_PERSON + r"|" + _EN_PRESS + r"))(?i: a )(?:real |proper |hard |painful |brutal )?"
-    r"(?i:lesson)(?! *[:;\-–—(]|,? (?:in|on|about|from|for|at|of|namely|by|with|how)(?![a-z]))",
+    r"(?i:lesson)(?! *[:;\-–—(](?! *" + _EN_LESSON_HARM + r")"
+    r"|,? (?:in|on|about|from|for|at|of|namely|by|with|how)(?![a-z]))",
     r"(?:would|['’]d) (?=look|sound)(?i:look |sound )(?i:better |nicer |prettier |quieter |much better )with"
     r" (?:a |an )?(?i:broken|smashed|busted|bloody|bloodied|swollen|shattered) (?i:" + _EN_PARTS + r")(?![a-z])",
     r"(?:should|ought to|needs? to|will|'ll|gonna|going to) (?:put|send) (?:that|the|this|those|these)"
@@ -207,6 +214,15 @@ _EN_IDIOMS = (
     # each, since THREAT_EN's own guard keeps at most MAX_NEEDLES (set fire to, throw acid on are harm verbs)
     r"(?:set|light) (?:you|him|her|them|(?:your|his|her|their) (?:[a-z]{1,20} )?(?:house|home|car|shop|flat|office"
     r"|family|kids|business)) on fire(?![a-z])",
+    # session 53: a person's or a reporter's house or car, wished or called for ("i hope someone sets the reporter's
+    # car on fire"; not told: "someone set the reporter's car on fire" is a report, set being past as well)
+    r"(?<!nobody )(?<!no one )(?<!never )(?<!not )(?<!no )"
+    r"(?i:hope|wish|should|ought to|needs to|need to|will|(?:i|we|they|someone|somebody)['’]ll|gonna|going to|let['’]s"
+    r"|time to|must)"
+    r" (?i:someone |somebody |they |we |people |you |u )?(?i:would |will |could |can )?(?i:sets?|lights?)"
+    r" (?i:the|that|this) (?:[a-z]{1,20} )?"
+    r"(?i:" + _EN_PERSON + r"|" + _EN_PRESS + r")['’]s (?:[a-z]{1,20} )?(?i:house|home|car|shop|flat|office"
+    r"|family|kids|business|van|place) on fire(?![a-z])(?! *\?)",
     r"(?:push|throw) (?:you|him|her|them) (?:under|in front of|off) (?:a|the|that) (?:train|bus|lorry|truck"
     r"|tram|bridge|cliff|roof|balcony|platform)(?![a-z])",
     r"blow (?:your|his|her|their) (?:brains|head) (?:out|off)",

@@ -122,10 +122,20 @@ _JA_DESERVED = (_JA_SINGLED + r"(?:は|も|なんか|なんて|って|、)?" + _
                 r"(?i:ても(?:文句(?:は|も)?言え(?:ない|ねえ|ねー|ん)|仕方(?:が)?ない|しょうがない|しかたない|当然|自業自得)"
                 r"|て(?:当然|当たり前|自業自得|しかるべき))"
                 r"|痛い目(?i:(?:に|を)(?:あ|遭|見)(?:えばいい|えば良い|ればいい|わせてやりたい|わせたい)))")
+# session 53: a reporter or newscaster "erased" as deserved (あのキャスターは消されて当然; not a commenter: 上のコメ主は
+# 消されて当然、宣伝ばっかりだし is a spam comment deleted, read2): only right after the press's trade and its
+# particle (あのキャスターの発言は消されて当然 is a remark deleted, 番組から消されて当然 a show's cast changed), nor
+# with a show, a post or an election named after it
+_JA_ERASED = (r"(?i:記者|特派員|カメラマン|キャスター|アナウンサー|アナ|編集長|デスク)(?:は|も|なんか|なんて|って|、)"
+              r"(?i:もう|マジで|まじで|本当に|ほんと|ホント|さっさと)?"
+              r"消され(?i:ても(?:文句(?:は|も)?言え(?:ない|ねえ|ねー|ん)|仕方(?:が)?ない|しょうがない|しかたない|当然"
+              r"|自業自得)|て(?:当然|当たり前|自業自得|しかるべき)|ればいい|ろ)"
+              # read2: a show's cast, an account or a post in the sentence (…消されても文句言えない、…降板は当然)
+              r"(?!" + _G + r"{0,30}?(?:降板|番組|アカウント|投稿|記事|選挙|落選|議席|出演|起用))")
 THREAT_JA_WORDS = tuple(map(re.compile, _THREAT_JA_WORDS))
 THREAT_JA_DEEDS = (*(re.compile(deed + _KANA + r"{0,4}?" + _JA_WILL)
                      for deed in (_JA_DEEDS, _JA_BODY_DEED, _JA_FIRE, _JA_ACID, _JA_TAKEN, _JA_MOBBED)),
                    re.compile(_JA_ARMED), re.compile(_JA_AMBUSH), *(re.compile(part) for part in MENACE_JA),
-                   re.compile(_JA_DESERVED), re.compile(_JA_TAUGHT))
+                   re.compile(_JA_DESERVED), re.compile(_JA_ERASED), re.compile(_JA_TAUGHT))
 THREAT_JA_PARTS = THREAT_JA_WORDS + THREAT_JA_DEEDS
 THREAT_JA = Joined(THREAT_JA_PARTS)
