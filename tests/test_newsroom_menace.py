@@ -33,6 +33,11 @@ NOT_MENACE = [
     "このコメントは消されて当然。",
     "あの記者のツイートは消されればいい。",
     "上のコメ主は消されて当然、スパムばっかりだし。",  # a commenter's spam deleted (read2)
+    # read2's news8 round, in my words: a slap on the wrist, a fire of complaints, the words reported
+    "Someone should teach that editor a lesson: a slap on the wrist is not enough, fire him.",
+    "We should set the columnist's office on fire with letters until the paper apologises.",
+    "あの記者は消されて当然だと書いた男が逮捕された。",
+    "あのキャスターは消されて当然、なんて言う奴は通報だ。",
 ]
 
 

@@ -102,7 +102,7 @@ _EN_ASSAILED = "(?:" + _EN_ASSAILED_WORDS + ")"
 # a brick through his window", "a boot to the face"); not a word of it in a civil sense (read2: "fire her on the spot",
 # "the knife goes on the right", "a proper kicking at the ballot box")
 _EN_LESSON_HARM = (r"(?i:a|the|some|my|our) (?i:good |proper |real |swift |hard )?(?i:brick|bat|baseball bat|crowbar"
-                   r"|fist|knife|bullet|boot|punch|kick|kicking|beating|hiding|slap|hammer) (?i:through|to|across|in"
+                   r"|fist|knife|bullet|boot|punch|kick|kicking|beating|hiding|hammer) (?i:through|to|across|in"
                    r"|into|on|between) (?i:the|his|her|their|your|its)(?![a-z])")
 _EN_OFTEN = (r"(?! (?:every (?:day|week|night|single day)|daily|nightly|weekly|all the time|constantly|regularly"
              r"|so often))")
@@ -222,7 +222,8 @@ _EN_IDIOMS = (
     r" (?i:someone |somebody |they |we |people |you |u )?(?i:would |will |could |can )?(?i:sets?|lights?)"
     r" (?i:the|that|this) (?:[a-z]{1,20} )?"
     r"(?i:" + _EN_PERSON + r"|" + _EN_PRESS + r")['’]s (?:[a-z]{1,20} )?(?i:house|home|car|shop|flat|office"
-    r"|family|kids|business|van|place) on fire(?![a-z])(?! *\?)",
+    r"|family|kids|business|van|place) on fire(?![a-z])(?! *\?)(?! (?i:with) (?:[a-z]+ )?(?i:complaints|letters|emails"
+    r"|e-mails|calls|questions|criticism|criticisms|requests|petitions))",
     r"(?:push|throw) (?:you|him|her|them) (?:under|in front of|off) (?:a|the|that) (?:train|bus|lorry|truck"
     r"|tram|bridge|cliff|roof|balcony|platform)(?![a-z])",
     r"blow (?:your|his|her|their) (?:brains|head) (?:out|off)",

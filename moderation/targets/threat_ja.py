@@ -131,7 +131,9 @@ _JA_ERASED = (r"(?i:記者|特派員|カメラマン|キャスター|アナウ�
               r"消され(?i:ても(?:文句(?:は|も)?言え(?:ない|ねえ|ねー|ん)|仕方(?:が)?ない|しょうがない|しかたない|当然"
               r"|自業自得)|て(?:当然|当たり前|自業自得|しかるべき)|ればいい|ろ)"
               # read2: a show's cast, an account or a post in the sentence (…消されても文句言えない、…降板は当然)
-              r"(?!" + _G + r"{0,30}?(?:降板|番組|アカウント|投稿|記事|選挙|落選|議席|出演|起用))")
+              r"(?!" + _G + r"{0,30}?(?:降板|番組|アカウント|投稿|記事|選挙|落選|議席|出演|起用))"
+              # read2: the words reported or quoted (…消されて当然だと言った議員, 消されて当然、なんて書く奴)
+              r"(?![」』\"”]?(?:だ|です)?[、,]?\s?(?:と(?!に)|って|なんて|とか|みたい|という|などと))")
 THREAT_JA_WORDS = tuple(map(re.compile, _THREAT_JA_WORDS))
 THREAT_JA_DEEDS = (*(re.compile(deed + _KANA + r"{0,4}?" + _JA_WILL)
                      for deed in (_JA_DEEDS, _JA_BODY_DEED, _JA_FIRE, _JA_ACID, _JA_TAKEN, _JA_MOBBED)),
