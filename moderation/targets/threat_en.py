@@ -214,16 +214,6 @@ _EN_IDIOMS = (
     # each, since THREAT_EN's own guard keeps at most MAX_NEEDLES (set fire to, throw acid on are harm verbs)
     r"(?:set|light) (?:you|him|her|them|(?:your|his|her|their) (?:[a-z]{1,20} )?(?:house|home|car|shop|flat|office"
     r"|family|kids|business)) on fire(?![a-z])",
-    # session 53: a person's or a reporter's house or car, wished or called for ("i hope someone sets the reporter's
-    # car on fire"; not told: "someone set the reporter's car on fire" is a report, set being past as well)
-    r"(?<!nobody )(?<!no one )(?<!never )(?<!not )(?<!no )"
-    r"(?i:hope|wish|should|ought to|needs to|need to|will|(?:i|we|they|someone|somebody)['’]ll|gonna|going to|let['’]s"
-    r"|time to|must)"
-    r" (?i:someone |somebody |they |we |people |you |u )?(?i:would |will |could |can )?(?i:sets?|lights?)"
-    r" (?i:the|that|this) (?:[a-z]{1,20} )?"
-    r"(?i:" + _EN_PERSON + r"|" + _EN_PRESS + r")['’]s (?:[a-z]{1,20} )?(?i:house|home|car|shop|flat|office"
-    r"|family|kids|business|van|place) on fire(?![a-z])(?! *\?)(?! (?i:with) (?:[a-z]+ )?(?i:complaints|letters|emails"
-    r"|e-mails|calls|questions|criticism|criticisms|requests|petitions))",
     r"(?:push|throw) (?:you|him|her|them) (?:under|in front of|off) (?:a|the|that) (?:train|bus|lorry|truck"
     r"|tram|bridge|cliff|roof|balcony|platform)(?![a-z])",
     r"blow (?:your|his|her|their) (?:brains|head) (?:out|off)",
