@@ -4,6 +4,7 @@ state told as fact of a named or singled-out person, read as the construction th
 import pytest
 
 from moderation.features.signals import signal_dict
+from tests.support.threats import threat_read
 
 THREATS_EN = [
     "That anchor deserves to get her nose broken for this.",
@@ -56,19 +57,14 @@ NOT_SPIES = [
 ]
 
 
-def _threat(text: str) -> float:
-    s = signal_dict(text)
-    return s.get("threat_en", 0.0) + s.get("threat_ja", 0.0)
-
-
 @pytest.mark.parametrize("text", THREATS_EN + THREATS_JA)
 def test_a_threat_at_a_reporter_deserved_wished_or_veiled_is_read(text):
-    assert _threat(text) > 0
+    assert threat_read(text) > 0
 
 
 @pytest.mark.parametrize("text", CIVIL_EN + CIVIL_JA)
 def test_the_same_frame_with_no_harm_or_the_threat_reported_is_not(text):
-    assert _threat(text) == 0
+    assert threat_read(text) == 0
 
 
 @pytest.mark.parametrize("text", SPIES)
@@ -97,8 +93,8 @@ READ2_NOT_SPIES = [
 
 
 @pytest.mark.parametrize("text", READ2_CIVIL)
-def test_a_lesson_named_a_look_said_or_a_game_lost_is_no_threat(text):
-    assert _threat(text) == 0
+def test_a_lesson_named_a_look_said_or_a_game_lost_is_nothreat_read(text):
+    assert threat_read(text) == 0
 
 
 @pytest.mark.parametrize("text", READ2_NOT_SPIES)

@@ -6,7 +6,7 @@ twins here guard that nothing reads them."""
 
 import pytest
 
-from moderation.features.signals import signal_dict
+from tests.support.threats import threat_read
 
 MENACE = [
     "I'll teach that blogger a lesson: a brick through his window.",
@@ -39,16 +39,11 @@ NOT_MENACE = [
 ]
 
 
-def _threat(text: str) -> float:
-    s = signal_dict(text)
-    return s.get("threat_en", 0.0) + s.get("threat_ja", 0.0)
-
-
 @pytest.mark.parametrize("text", MENACE)
 def test_a_menace_without_a_harm_verb_is_read(text):
-    assert _threat(text) > 0
+    assert threat_read(text) > 0
 
 
 @pytest.mark.parametrize("text", NOT_MENACE)
 def test_the_same_words_in_a_civil_sense_said_against_reported_or_of_a_thing_are_not(text):
-    assert _threat(text) == 0
+    assert threat_read(text) == 0
