@@ -115,21 +115,22 @@ _JA_TAUGHT = "(?=" + _JA_TAUGHT_FIRST + ")" + _NOT_OF_A_THING + _JA_TAUGHT_FIRST
 # The deeds are spelled as THREAT_JA's needles already are (殺 for 半殺しに; not ボコ: ボコボコにされても文句言えない
 # 試合内容 is a game lost, read2), the one singled out
 # inside (?i:...): the guard's budget again (its words would be the part's needles, and new ones)
-_JA_SINGLED = (r"(?i:記者|特派員|カメラマン|キャスター|アナウンサー|アナ|編集長|デスク|コメ主|投稿主|こいつ|あいつ"
+_JA_PRESS = r"記者|特派員|カメラマン|キャスター|アナウンサー|アナ|編集長|デスク"
+_JA_SINGLED = (r"(?i:" + _JA_PRESS + r"|コメ主|投稿主|こいつ|あいつ"
                r"|そいつ|お前|おまえ|てめえ|貴様|あんた|議員|大臣|知事|市長|社長)")
-_JA_DESERVED = (_JA_SINGLED + r"(?:は|も|なんか|なんて|って|、)?" + _G + r"{0,16}?"
-                r"(?:(?:殺|刺|殴|襲|燃や|沈め|吊)" + _KANA + r"{0,4}?れ"
-                r"(?i:ても(?:文句(?:は|も)?言え(?:ない|ねえ|ねー|ん)|仕方(?:が)?ない|しょうがない|しかたない|当然|自業自得)"
-                r"|て(?:当然|当たり前|自業自得|しかるべき))"
+_JA_AT = r"(?:は|も|なんか|なんて|って|、)"  # the particle or pause after the one singled out
+# deserving it (殴られて当然, 刺されても文句は言えない), after a passive
+_JA_DESERVING = (r"ても(?:文句(?:は|も)?言え(?:ない|ねえ|ねー|ん)|仕方(?:が)?ない|しょうがない|しかたない"
+                 r"|当然|自業自得)|て(?:当然|当たり前|自業自得|しかるべき)")
+_JA_DESERVED = (_JA_SINGLED + _JA_AT + r"?" + _G + r"{0,16}?"
+                r"(?:(?:殺|刺|殴|襲|燃や|沈め|吊)" + _KANA + r"{0,4}?れ(?i:" + _JA_DESERVING + r")"
                 r"|痛い目(?i:(?:に|を)(?:あ|遭|見)(?:えばいい|えば良い|ればいい|わせてやりたい|わせたい)))")
 # session 53: a reporter or newscaster "erased" as deserved (あのキャスターは消されて当然; not a commenter: 上のコメ主は
 # 消されて当然、宣伝ばっかりだし is a spam comment deleted, read2): only right after the press's trade and its
 # particle (あのキャスターの発言は消されて当然 is a remark deleted, 番組から消されて当然 a show's cast changed), nor
 # with a show, a post or an election named after it
-_JA_ERASED = (r"(?i:記者|特派員|カメラマン|キャスター|アナウンサー|アナ|編集長|デスク)(?:は|も|なんか|なんて|って|、)"
-              r"(?i:もう|マジで|まじで|本当に|ほんと|ホント|さっさと)?"
-              r"消され(?i:ても(?:文句(?:は|も)?言え(?:ない|ねえ|ねー|ん)|仕方(?:が)?ない|しょうがない|しかたない|当然"
-              r"|自業自得)|て(?:当然|当たり前|自業自得|しかるべき)|ればいい|ろ)"
+_JA_ERASED = (r"(?i:" + _JA_PRESS + r")" + _JA_AT + r"(?i:もう|マジで|まじで|本当に|ほんと|ホント|さっさと)?"
+              r"消され(?i:" + _JA_DESERVING + r"|ればいい|ろ)"
               # read2: a show's cast, an account or a post in the sentence (…消されても文句言えない、…降板は当然)
               r"(?!" + _G + r"{0,30}?(?:降板|番組|アカウント|投稿|記事|選挙|落選|議席|出演|起用))"
               # read2: the words reported or quoted (…消されて当然だと言った議員, 消されて当然、なんて書く奴)
