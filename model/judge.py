@@ -246,6 +246,12 @@ JA_SIXTEENTH_READING_PROBE = SUITE_DIR / "ja_sixteenth_reading_probe.jsonl"
 # condemnation
 SEVENTEENTH_READING_PROBE = SUITE_DIR / "en_seventeenth_reading_probe.jsonl"
 JA_SEVENTEENTH_READING_PROBE = SUITE_DIR / "ja_seventeenth_reading_probe.jsonl"
+# session 54 (read2): its news9 round (a fire wish negated or reported, a lesson in a civil sense) and news10 on
+# what 2026.12.07-6 reads (the lesson after a colon as a ratings, a pitch or a poll beating, quoted, condemned or
+# negated; 消されて当然 of a reporter reported, negated, of a story's character or self-mocking; a child in kindred's
+# frame), each with a twin in its frame
+EIGHTEENTH_READING_PROBE = SUITE_DIR / "en_eighteenth_reading_probe.jsonl"
+JA_EIGHTEENTH_READING_PROBE = SUITE_DIR / "ja_eighteenth_reading_probe.jsonl"
 # session 48 (en, issue 12): the writer's own group word in the writer's voice (named by others as the writer, "called
 # me a", a dear one in warm words, a fellow addressed, the word mentioned) against the same word aimed at someone
 IN_GROUP_USE_PROBE = SUITE_DIR / "en_in_group_use_probe.jsonl"
@@ -297,7 +303,8 @@ HARM_FORMS_PROBES = (DEED_THREAT_PROBE, JA_DEED_THREAT_PROBE, NAMED_ACCUSATION_P
                      JA_FOURTEENTH_READING_PROBE, NEWSROOM_HARM_PROBE, JA_NEWSROOM_HARM_PROBE, EXPOSURE_MENACE_PROBE,
                      JA_EXPOSURE_MENACE_PROBE, FIFTEENTH_READING_PROBE,
                      JA_FIFTEENTH_READING_PROBE, SIXTEENTH_READING_PROBE, JA_SIXTEENTH_READING_PROBE,
-                     SEVENTEENTH_READING_PROBE, JA_SEVENTEENTH_READING_PROBE,
+                     SEVENTEENTH_READING_PROBE, JA_SEVENTEENTH_READING_PROBE, EIGHTEENTH_READING_PROBE,
+                     JA_EIGHTEENTH_READING_PROBE,
                      IN_GROUP_USE_PROBE, GATE_FRAME_PROBE,
                      JA_MENACE_PROBE, JA_OFFER_PROBE, TAKEBACK_PROBE, QUALITY_CHARGE_PROBE, OWN_INTRO_PROBE,
                      OWN_LIFE_PROBE, OWN_AMONG_PROBE, KINDRED_PROBE, JA_KATA_COMPOUND_PROBE, JA_INSULT_MENTION_PROBE,

@@ -4,6 +4,7 @@ shipped model to their results."""
 import pytest
 
 from model.judge import (
+    EIGHTEENTH_READING_PROBE,
     EIGHTH_READING_PROBE,
     ELEVENTH_READING_PROBE,
     EXPOSURE_MENACE_PROBE,
@@ -13,6 +14,7 @@ from model.judge import (
     FOURTH_READING_PROBE,
     GATE_FRAME_PROBE,
     IN_GROUP_USE_PROBE,
+    JA_EIGHTEENTH_READING_PROBE,
     JA_EIGHTH_READING_PROBE,
     JA_EXPOSURE_MENACE_PROBE,
     JA_FIFTEENTH_READING_PROBE,
@@ -66,7 +68,8 @@ from tests.support.probes import assert_reading_probe
 # little as 30 characters, Japanese 10 (消されて当然 of a reporter against of the reporter's post);
 # sixteenth (session 53's rounds, each given a twin): all paired, naming the tenth's categories, English twins share
 # as little as 11 characters, Japanese 7; seventeenth (its last news rounds): all paired, English twins share as
-# little as 28 characters, Japanese 12
+# little as 28 characters, Japanese 12; eighteenth (news9 and session 54's news10): all paired, English twins share
+# as little as 33 characters, Japanese 11
 PROBES = {THIRD_READING_PROBE: ({"harmful": 136, "non_harmful": 64}, 41, 8),
           JA_THIRD_READING_PROBE: ({"harmful": 14, "non_harmful": 16}, 10, 4),
           FOURTH_READING_PROBE: ({"harmful": 42, "non_harmful": 43}, 42, 13),
@@ -101,7 +104,9 @@ PROBES = {THIRD_READING_PROBE: ({"harmful": 136, "non_harmful": 64}, 41, 8),
           SIXTEENTH_READING_PROBE: ({"harmful": 42, "non_harmful": 42}, 42, 11),
           JA_SIXTEENTH_READING_PROBE: ({"harmful": 6, "non_harmful": 6}, 6, 7),
           SEVENTEENTH_READING_PROBE: ({"harmful": 21, "non_harmful": 21}, 21, 28),
-          JA_SEVENTEENTH_READING_PROBE: ({"harmful": 6, "non_harmful": 6}, 6, 12)}
+          JA_SEVENTEENTH_READING_PROBE: ({"harmful": 6, "non_harmful": 6}, 6, 12),
+          EIGHTEENTH_READING_PROBE: ({"harmful": 12, "non_harmful": 12}, 12, 33),
+          JA_EIGHTEENTH_READING_PROBE: ({"harmful": 7, "non_harmful": 7}, 7, 11)}
 NEWS_HARMS = frozenset({"hate", "threat", "harassment", "personal_info", "defamation"})
 
 
@@ -111,5 +116,5 @@ def test_reading_probe_is_well_formed(probe):
                      NEWSROOM_HARM_PROBE, JA_NEWSROOM_HARM_PROBE, FIFTEENTH_READING_PROBE,
                      JA_FIFTEENTH_READING_PROBE, EXPOSURE_MENACE_PROBE, JA_EXPOSURE_MENACE_PROBE,
                      SIXTEENTH_READING_PROBE, JA_SIXTEENTH_READING_PROBE, SEVENTEENTH_READING_PROBE,
-                     JA_SEVENTEENTH_READING_PROBE)
+                     JA_SEVENTEENTH_READING_PROBE, EIGHTEENTH_READING_PROBE, JA_EIGHTEENTH_READING_PROBE)
     assert_reading_probe(probe, *PROBES[probe], **({"categories": NEWS_HARMS} if news else {}))
