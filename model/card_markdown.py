@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from model.owned_tweets import FIELD, owned_section
+
 LABEL_MAPPING = {
     "realpersonachat-ja-utterances": "all rows: spam=0 abuse=0 (ordinary chat); split by dialogue_id",
     "rtp-lx-ja": "prompts: abuse=1 if Toxicity mean >= 3, 0 if <= 1.67, middle dropped; benign human continuations "
@@ -121,6 +123,7 @@ def card_markdown(card: dict, table: str) -> str:
              "", "## Pipeline", "", card["pipeline"], "",
              "## Held-out evaluation (synthetic rows never evaluated)", "", table, "",
              "Baseline: character n-gram TF-IDF + logistic regression on the same real training rows, threshold 0.5.",
+             *owned_section(card["metrics"].get(FIELD)),
              "", *comparison_markdown(card), "", "## Data", "", "| source | licence / attribution | label mapping |",
              "|---|---|---|"]
     for folder, lic in card["data"]["licences"].items():

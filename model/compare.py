@@ -23,6 +23,7 @@ from model.case_reports import hatecheck_report, personal_info_report, suite_rep
 from model.gate import format_comparison
 from model.judge import DEFAULT_DATA, HATECHECK, HATECHECK_FOCUS, PROBE, SUITE, SUITE_DIR, Judge, load_cases
 from model.judge import resolve_artifact as _resolve
+from model.owned_tweets import FIELD, owned_split
 
 NOT_PROBES = (SUITE.name, PROBE.name, "en_validation.jsonl")  # scored apart (suite, PI) or unlabelled cases
 
@@ -86,6 +87,7 @@ def snapshot(scorer, data_dir: Path | None, probe_cases: list[dict] | None = Non
         snap["heldout"] = metrics_for(eval_sets(rows, Path(data_dir)), pipeline_proba(scorer.pipeline),
                                       scorer.thresholds)
         snap["civil_en"] = civil_english(judge, rows)
+        snap[FIELD] = owned_split(rows, pipeline_proba(scorer.pipeline))
     if data_dir is not None and (Path(data_dir) / HATECHECK).is_file():
         hc = hatecheck_report(judge, Path(data_dir) / HATECHECK)
         snap["hatecheck"] = {"roc_auc": hc["roc_auc_abuse"], "hateful_flagged": hc["hateful_flagged"],

@@ -4,6 +4,7 @@ applied to two model.compare snapshots, and the side-by-side report that names e
 from __future__ import annotations
 
 from model.judge import OWN_WORD_COUNTS
+from model.owned_tweets import FIELD, owned_lines
 
 HELDOUT_TOLERANCE = 0.001  # a held-out ROC-AUC may fall by at most this
 SUITE_BARS = {"harmful": 0.90, "non_harmful": 0.95}  # issue 12: JA suite harms held, civil allowed
@@ -109,6 +110,9 @@ def format_comparison(before: dict, after: dict) -> tuple[str, bool]:
     out = [f"# {after['version']} against {before['version']} (this checkout's code unless a snapshot says otherwise)",
            "", "## Held-out (issue 3's table: ROC-AUC; ordinary sets: flagged)"]
     out += _heldout_lines(before, after) if after.get("heldout") else ["(no data folder: not measured)"]
+    if after.get(FIELD):  # stated next to the plain figure, never in the verdict (lead, session 54)
+        out += ["", "Davidson, every tweet and without the owned reading's (not in the verdict):",
+                *owned_lines(after[FIELD], before.get(FIELD))]
     jb, ja = before["ja_suite"], after["ja_suite"]
     out += ["", f"JA suite harmful {jb['harmful']} -> {ja['harmful']}, non-harmful {jb['non_harmful']} -> "
             f"{ja['non_harmful']} (bars {SUITE_BARS['harmful']} / {SUITE_BARS['non_harmful']})"]

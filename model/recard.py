@@ -30,6 +30,7 @@ from model import training_set as T
 from model.card import ARTIFACTS, fit_params, write_active
 from model.evaluate import eval_sets, format_table, metrics_for, pipeline_proba
 from model.judge import DEFAULT_DATA, resolve_artifact
+from model.owned_tweets import FIELD, owned_split
 from model.pipeline import build_pipeline
 from model.thresholds import category_metrics, choose_thresholds
 from moderation.scoring.columns import FEATURE_NAMES, fitted_signals
@@ -123,7 +124,8 @@ def main(argv=None) -> int:
                 "command": " ".join(["python -m model.recard", *(sys.argv[1:] if argv is None else argv)]),
                 "texts_moved": len(moved), "texts": len(now), "lovo": "the source's" if lovo else "dropped"}
     train = [r for r in rows_all if r.split == D.TRAIN]
-    measured = {"heldout": metrics, "categories": category_metrics(pipe, rows)}
+    measured = {"heldout": metrics, "categories": category_metrics(pipe, rows),
+                FIELD: owned_split(rows, pipeline_proba(pipe))}
     new = {**{k: v for k, v in card.items() if k not in ("functional", "speed", "long_comments", "recard")},
            "thresholds": thresholds, "training_rows_sha256": T.rows_digest(train), "recard": recarded,
            "metrics": {**{k: v for k, v in card["metrics"].items() if k != "youtube_lovo"}, **measured,

@@ -37,6 +37,7 @@ from model.evaluate import (
 )
 from model.functional import record_in_card
 from model.functional_format import markdown_report
+from model.owned_tweets import FIELD, owned_split
 from model.pipeline import CATEGORIES, HEADS, SEED, build_pipeline, compact
 from model.thresholds import REVIEW_FLOOR, REVIEW_QUANTILE, category_metrics, choose_thresholds
 from model.training_set import sample_weights, set_source_weights, synthetic_rows
@@ -164,6 +165,7 @@ def main(argv=None) -> int:
         card["metrics"]["youtube_lovo"] = leave_one_video_out(rows_all, data_dir, build_pipeline, sample_weights)
         log.info("YouTube leave-one-video-out: %s", card["metrics"]["youtube_lovo"])
     card["metrics"]["categories"] = category_metrics(pipe, rows)
+    card["metrics"][FIELD] = owned_split(rows, pipeline_proba(pipe))  # stated next to Davidson's figure
     folder, sha = write_artifact(pipe, Path(args.out), version, card, "")
     card_full = describe(folder, sha, data_dir, table)
     if args.save_rows:  # the next re-card of these weights needs no separate row pass

@@ -92,8 +92,9 @@ DAVIDSON_HARASSMENT = "vulgar"
 OWNED_NOT_HARASSMENT = True
 
 
-def _owned(text: str) -> bool:
-    """Whether owned.py reads a slur word of the tweet as the writer's own or literal."""
+def owned(text: str) -> bool:
+    """Whether owned.py reads a slur word of the tweet as the writer's own or literal (the labels here; the card's
+    Davidson figure without those tweets, model.owned_tweets)."""
     from moderation.targets.owned import owned_spans
     from moderation.text.normalize import normalize_text
 
@@ -114,7 +115,7 @@ def davidson_cats(text: str, cls: str, harassment: str | None = None) -> dict:
         aimed = 1
     else:
         aimed = 1 if rule in ("vulgar", "reclaimed") and not _RECLAIMABLE_EN.search(text) else None
-    if aimed == 1 and OWNED_NOT_HARASSMENT and _owned(text):
+    if aimed == 1 and OWNED_NOT_HARASSMENT and owned(text):
         aimed = None if _ADDRESSED_EN.search(text) else 0
     return {**dict.fromkeys(("threat", "sexual", "self_harm", "personal_info", "defamation")),
             "hate": int(cls == "0"), "harassment": aimed}
