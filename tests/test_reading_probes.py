@@ -22,6 +22,7 @@ from model.judge import (
     JA_FOURTEENTH_READING_PROBE,
     JA_FOURTH_READING_PROBE,
     JA_NEWSROOM_HARM_PROBE,
+    JA_NINETEENTH_READING_PROBE,
     JA_NINTH_READING_PROBE,
     JA_SEVENTEENTH_READING_PROBE,
     JA_SEVENTH_READING_PROBE,
@@ -32,6 +33,7 @@ from model.judge import (
     JA_THIRTEENTH_READING_PROBE,
     JA_TWELFTH_READING_PROBE,
     NEWSROOM_HARM_PROBE,
+    NINETEENTH_READING_PROBE,
     NINTH_READING_PROBE,
     SEVENTEENTH_READING_PROBE,
     SEVENTH_READING_PROBE,
@@ -69,7 +71,8 @@ from tests.support.probes import assert_reading_probe
 # sixteenth (session 53's rounds, each given a twin): all paired, naming the tenth's categories, English twins share
 # as little as 11 characters, Japanese 7; seventeenth (its last news rounds): all paired, English twins share as
 # little as 28 characters, Japanese 12; eighteenth (news9 and session 54's news10): all paired, English twins share
-# as little as 33 characters, Japanese 11
+# as little as 33 characters, Japanese 11; nineteenth (session 54's rounds against harm's and en's readings): all
+# paired, English twins share as little as 13 characters, Japanese 12
 PROBES = {THIRD_READING_PROBE: ({"harmful": 136, "non_harmful": 64}, 41, 8),
           JA_THIRD_READING_PROBE: ({"harmful": 14, "non_harmful": 16}, 10, 4),
           FOURTH_READING_PROBE: ({"harmful": 42, "non_harmful": 43}, 42, 13),
@@ -106,7 +109,9 @@ PROBES = {THIRD_READING_PROBE: ({"harmful": 136, "non_harmful": 64}, 41, 8),
           SEVENTEENTH_READING_PROBE: ({"harmful": 21, "non_harmful": 21}, 21, 28),
           JA_SEVENTEENTH_READING_PROBE: ({"harmful": 6, "non_harmful": 6}, 6, 12),
           EIGHTEENTH_READING_PROBE: ({"harmful": 12, "non_harmful": 12}, 12, 33),
-          JA_EIGHTEENTH_READING_PROBE: ({"harmful": 7, "non_harmful": 7}, 7, 11)}
+          JA_EIGHTEENTH_READING_PROBE: ({"harmful": 7, "non_harmful": 7}, 7, 11),
+          NINETEENTH_READING_PROBE: ({"harmful": 54, "non_harmful": 54}, 54, 13),
+          JA_NINETEENTH_READING_PROBE: ({"harmful": 19, "non_harmful": 19}, 19, 12)}
 NEWS_HARMS = frozenset({"hate", "threat", "harassment", "personal_info", "defamation"})
 
 
@@ -116,5 +121,6 @@ def test_reading_probe_is_well_formed(probe):
                      NEWSROOM_HARM_PROBE, JA_NEWSROOM_HARM_PROBE, FIFTEENTH_READING_PROBE,
                      JA_FIFTEENTH_READING_PROBE, EXPOSURE_MENACE_PROBE, JA_EXPOSURE_MENACE_PROBE,
                      SIXTEENTH_READING_PROBE, JA_SIXTEENTH_READING_PROBE, SEVENTEENTH_READING_PROBE,
-                     JA_SEVENTEENTH_READING_PROBE, EIGHTEENTH_READING_PROBE, JA_EIGHTEENTH_READING_PROBE)
+                     JA_SEVENTEENTH_READING_PROBE, EIGHTEENTH_READING_PROBE, JA_EIGHTEENTH_READING_PROBE,
+                     NINETEENTH_READING_PROBE, JA_NINETEENTH_READING_PROBE)
     assert_reading_probe(probe, *PROBES[probe], **({"categories": NEWS_HARMS} if news else {}))
