@@ -22,9 +22,10 @@ def test_inputs_are_generated_for_every_pattern():
 
 
 @pytest.mark.slow
-def test_no_generated_input_costs_more_than_three_ordinary_comments(tmp_path):
-    out = subprocess.run([sys.executable, "-m", "tests.support.adversarial_worst", str(tmp_path)], cwd=PROJECT_ROOT,
-                         capture_output=True, text=True, timeout=900)
+def test_no_generated_input_costs_more_than_three_ordinary_comments(tiny_model):
+    root, version, sha256 = tiny_model
+    out = subprocess.run([sys.executable, "-m", "tests.support.adversarial_worst", str(root / version), sha256],
+                         cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=900)
     assert out.returncode == 0, out.stderr[-2000:]
     ratio, name, head = json.loads(out.stdout.strip().splitlines()[-1])
     assert ratio <= LIMIT, f"worst {ratio:.2f}x ordinary: {name} on {head!r}..."
