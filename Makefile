@@ -110,10 +110,11 @@ bench-readers: $(VENV)/.installed
 # Scorer.score's instructions a comment, AGAINST's code against this checkout, counted by callgrind (issue 13): the
 # A/B that holds on a loaded machine (an A/A pair 0.01% apart); the kernels built natively for a generic CPU first
 # (~70 s of CPU once per version of the sources), then ~2 minutes to start under valgrind; QUICK=1 counts 30 texts a
-# kind, not 100 (a closing run); needs gcc and valgrind with its headers; not part of make test.
+# kind, not 100 (a closing run); EXPLAIN=1 counts each Score's explanation too; needs gcc and valgrind with its
+# headers; not part of make test.
 .PHONY: bench-instructions
 bench-instructions: $(VENV)/.installed
-	$(PY) -m bench.instructions --against $(AGAINST) --data-dir $(DATA_DIR) $(if $(QUICK),--quick)
+	$(PY) -m bench.instructions --against $(AGAINST) --data-dir $(DATA_DIR) $(if $(QUICK),--quick) $(if $(EXPLAIN),--explain)
 
 # What the articles' breaker and the authors' standing add to a comment's submit (one round trip; and over
 # HTTP, both on vs off) and the Redis bytes per article and per author (issue 17); not part of make test.

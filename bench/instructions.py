@@ -1,6 +1,6 @@
 """Scorer.score's instructions a comment, a commit against this checkout, counted by callgrind (issue 13).
 
-    python -m bench.instructions [--against main] [--kinds news,en,ja] [--n 100] [--quick] [--data-dir DIR]
+    python -m bench.instructions [--against main] [--kinds news,en,ja] [--n 100] [--quick] [--explain] [--data-dir DIR]
 
 On a shared machine the CPU time of the same code moves by several µs a comment from run to run (session 50, load
 7-12: an A/A pair of bench.readers ab 14 µs apart); the instructions a comment executes do not (an A/A pair 0.01%
@@ -19,6 +19,8 @@ CPU reports others, so the host's cached kernels were never found there and numb
 valgrind (session 50's closing run had not started after 7 minutes; ~70 s of CPU natively, once per version of the
 sources). Their instructions are a generic build's, not the host's: compare a kernel's counts within one run only.
 Then ~2 minutes to start under valgrind (load 8), and about 60x the texts' CPU time: `--quick` counts 30 texts a kind.
+With `--explain` each text's Score is asked for its explanation too, inside the count (score() alone never works one
+out: it is made on first read, and the API reads it only for the comments it does not allow).
 Needs gcc, valgrind and its headers (Debian's valgrind package).
 """
 
@@ -102,6 +104,13 @@ def _prepare(args) -> None:
                 scorer.score(mixes[kind][0])
 
 
+def _scored(scorer, explain: bool):
+    """What is counted a text: scorer.score, and with `explain` the Score's explanation read as well."""
+    if not explain:
+        return scorer.score
+    return lambda text: scorer.score(text).explanation
+
+
 def _count(args, library: Path) -> None:
     """Under callgrind: warm both sides, then count each kind's texts A, B, A, B between marks."""
     from bench.real_comments import ROOT, real_comments
@@ -111,19 +120,19 @@ def _count(args, library: Path) -> None:
     versions = Versions(ROOT, args.against)
     mixes = real_comments(args.length, args.n, args.data_dir)
     kinds = args.kinds.split(",")
-    scorers = {side: versions.scorer(side) for side in "AB"}
+    scorers = {side: _scored(versions.scorer(side), args.explain) for side in "AB"}
     for kind in kinds:
         for side in "AB":
             with versions.use(side):
                 for text in mixes[kind]:
-                    scorers[side].score(text)
+                    scorers[side](text)
     gc.collect()
     gc.disable()  # a full collection of both scorers' heaps inside one side's run is noise, not a cost of its code
     marks.cg_start()
     for kind in kinds:
         for side in "ABAB":
             with versions.use(side):
-                score, texts = scorers[side].score, mixes[kind]
+                score, texts = scorers[side], mixes[kind]
                 score(texts[0])  # a shared module's memo of the other side's objects rebuilt here (bench.versions)
                 marks.cg_zero()
                 for text in texts:
@@ -141,6 +150,7 @@ def main(argv=None) -> int:
     ap.add_argument("--kinds", default="news,en,ja")
     ap.add_argument("--n", type=int, default=None, help=f"texts of each kind (100; {QUICK} with --quick)")
     ap.add_argument("--quick", action="store_true", help=f"{QUICK} texts a kind (a closing run)")
+    ap.add_argument("--explain", action="store_true", help="count each Score's explanation too")
     ap.add_argument("--length", type=int, default=200)
     ap.add_argument("--data-dir", type=Path, default=DATA_DIR)
     ap.add_argument("--inside", type=Path, help=argparse.SUPPRESS)  # the marks' library: the run under callgrind
@@ -158,7 +168,8 @@ def main(argv=None) -> int:
         folder = Path(tmp)
         library = build_marks(folder)
         command = [sys.executable, "-m", "bench.instructions", "--against", args.against, "--kinds", args.kinds,
-                   "--n", str(args.n), "--length", str(args.length), "--data-dir", str(args.data_dir.resolve())]
+                   "--n", str(args.n), "--length", str(args.length), "--data-dir", str(args.data_dir.resolve()),
+                   *(["--explain"] if args.explain else [])]
         env = environment()
         subprocess.run([*command, "--prepare"], check=True, env=env)
         # valgrind's own lines into a file; the counted run's errors (a traceback) still reach stderr

@@ -66,7 +66,7 @@ def test_the_kernels_are_built_natively_for_a_generic_cpu_before_valgrind_runs(m
     assert prepare_env["NUMBA_CPU_NAME"] == "generic" and prepare_env["NUMBA_CACHE_DIR"] == str(instructions.COMPILED)
 
 
-def _counted(monkeypatch, tmp_path) -> SideLog:
+def _counted(monkeypatch, tmp_path, explain=False) -> SideLog:
     """bench.instructions._count over two news texts with SideLog's fakes."""
     import bench.real_comments
     import bench.versions
@@ -76,7 +76,8 @@ def _counted(monkeypatch, tmp_path) -> SideLog:
     monkeypatch.setattr(instructions.ctypes, "CDLL", lambda path: log.marks)
     monkeypatch.setattr(bench.versions, "Versions", log.Versions)
     monkeypatch.setattr(bench.real_comments, "real_comments", lambda length, n, data_dir: {"news": ["a", "b"]})
-    args = instructions.argparse.Namespace(against="abc123", length=200, n=2, data_dir=tmp_path, kinds="news")
+    args = instructions.argparse.Namespace(against="abc123", length=200, n=2, data_dir=tmp_path, kinds="news",
+                                           explain=explain)
     instructions._count(args, tmp_path / "libmarks.so")
     return log
 
@@ -95,3 +96,12 @@ def test_each_run_scores_once_after_its_switch_before_counting(monkeypatch, tmp_
     automata (~93M instructions, 3.1M a text of 30, on both sides alike): it is made before the count is zeroed."""
     log = _counted(monkeypatch, tmp_path)
     assert [[e[0] for e in since] for since in log.before_each("zero")] == [["score"]] * 4
+
+
+def test_explain_counts_each_texts_explanation_after_its_score(monkeypatch, tmp_path):
+    """score() leaves the explanation to its first read (session 54): --explain reads it inside the count, a text's
+    after its score; without it no explanation is worked out."""
+    log = _counted(monkeypatch, tmp_path, explain=True)
+    want = [(what, s, t) for s in "ABAB" for t in "ab" for what in ("score", "explain")]
+    assert [e[:3] for e in log.counted("score", "explain")] == want
+    assert not _counted(monkeypatch, tmp_path).counted("explain")

@@ -1,5 +1,6 @@
 """Fakes of bench.versions' Versions, a scorer and callgrind's marks that log, in order, each switch of side, each
-score (with whether the collector was on) and each mark: what a measure did between a switch and its count."""
+score and explanation read (with whether the collector was on) and each mark: what a measure did between a switch and
+its count."""
 
 from __future__ import annotations
 
@@ -20,6 +21,16 @@ class SideLog:
 
             def score(self, text):
                 log.append(("score", self.side, text, gc.isenabled()))
+                return Scored(self.side, text)
+
+        class Scored:
+            def __init__(self, side, text):
+                self.side, self.text = side, text
+
+            @property
+            def explanation(self):
+                log.append(("explain", self.side, self.text, gc.isenabled()))
+                return []
 
         class Versions:
             def __init__(self, root, against):
@@ -48,13 +59,14 @@ class SideLog:
 
         self.Versions, self.marks = Versions, Marks()
 
-    def counted(self) -> list[tuple]:
-        """The scores made between a zero mark and its dump."""
+    def counted(self, *what: str) -> list[tuple]:
+        """The scores (or the events named `what`: "explain") made between a zero mark and its dump, in order."""
+        what = what or ("score",)
         out, counting = [], False
         for event in self.events:
             if event[0] in ("zero", "dump"):
                 counting = event[0] == "zero"
-            elif counting and event[0] == "score":
+            elif counting and event[0] in what:
                 out.append(event)
         return out
 
