@@ -15,7 +15,7 @@ import numpy as np
 from moderation.encoded import joined_codes
 from moderation.features.spans import spans_by_kind
 from moderation.features.vocabulary import FEATURE_NAMES, SPAN_KINDS
-from moderation.kernels.evidence import explain_ngrams, explain_ngrams_many
+from moderation.kernels.evidence import explain_ngrams, explain_ngrams_many, laid_out
 
 __all__ = ["evidence", "evidence_many", "explain"]
 
@@ -70,9 +70,9 @@ def evidence(features, heads, enc, ks) -> None:
     todo = [k for k in ks if k not in found]
     if not todo:
         return
-    _keep(((found, todo),), *explain_ngrams(enc.packed, len(enc.norm.text), enc.n_codes, features.char_ngram_max,
-                                            1 << features.char_bits, features.signal_offset_, heads.coef_,
-                                            np.asarray(todo, dtype=np.int64), enc.codes, MAX_WIDEN))
+    _keep(((found, todo),), explain_ngrams(enc.packed, len(enc.norm.text), enc.n_codes, features.char_ngram_max,
+                                           1 << features.char_bits, features.signal_offset_, heads.coef_,
+                                           np.asarray(todo, dtype=np.int64), enc.codes, MAX_WIDEN), len(todo))
 
 
 def evidence_many(features, heads, jobs) -> None:
@@ -93,7 +93,7 @@ def evidence_many(features, heads, jobs) -> None:
                                  1 << features.char_bits, features.signal_offset_, heads.coef_,
                                  np.asarray(ks, dtype=np.int64), np.cumsum([0, *(len(k) for *_, k in todo)]),
                                  joined_codes(codes), _ends(codes), MAX_WIDEN)
-    _keep([(found, heads_left) for _enc, found, heads_left in todo], *answer)
+    _keep([(found, heads_left) for _enc, found, heads_left in todo], answer, len(ks))
 
 
 def _ends(arrays) -> np.ndarray:
@@ -101,10 +101,12 @@ def _ends(arrays) -> np.ndarray:
     return np.cumsum([0, *(a.size for a in arrays)])
 
 
-def _keep(todo, starts, ends, weights, bounds) -> None:
-    """Each (found, ks) of `todo`'s heads' evidence, laid end to end in the kernel's answer, kept in `found` as its
-    largest MAX_ITEMS items (start, end, weight). Ranked by numpy's argsort (its order among equal weights, common
-    here, is the one explanations always had), the items read from the answer as lists once, not gathered per head."""
+def _keep(todo, answer, heads) -> None:
+    """Each (found, ks) of `todo`'s heads' evidence, laid end to end in the kernel's answer (`heads` in all), kept in
+    `found` as its largest MAX_ITEMS items (start, end, weight). Ranked by numpy's argsort (its order among equal
+    weights, common here, is the one explanations always had), the items read from the answer as lists once, not
+    gathered per head."""
+    starts, ends, weights, bounds = laid_out(answer, heads)
     bounds = bounds.tolist()
     s_list, e_list, w_list = starts.tolist(), ends.tolist(), weights.tolist()
     i = 0

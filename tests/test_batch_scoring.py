@@ -179,9 +179,9 @@ def test_one_call_gives_every_heads_ngram_evidence_as_a_call_per_head(shipped_sc
         ks = np.arange(weights.shape[1], dtype=np.int64)
         for text in sample:
             enc = features.encode(text, spans=True)
-            starts, ends, got, bounds = kernel_evidence.explain_ngrams(
+            starts, ends, got, bounds = kernel_evidence.laid_out(kernel_evidence.explain_ngrams(
                 enc.packed, len(enc.norm.text), enc.n_codes, features.char_ngram_max, 1 << features.char_bits,
-                features.signal_offset_, weights, ks, enc.codes, MAX_WIDEN)
+                features.signal_offset_, weights, ks, enc.codes, MAX_WIDEN), ks.size)
             for k in ks.tolist():
                 want = _per_head(features, weights, enc, k)
                 part = slice(bounds[k], bounds[k + 1])
@@ -198,17 +198,17 @@ def test_one_call_for_many_comments_gives_each_comments_evidence_as_its_own_call
         encs = [features.encode(text, spans=True) for text in batch]
         ks = [sorted(rng.sample(range(coef.shape[1]), rng.choice([0, 1, 3, coef.shape[1]]))) for _ in batch]
         bufs, codes = [enc.packed for enc in encs], [enc.codes for enc in encs]
-        starts, ends, got, bounds = kernel_evidence.explain_ngrams_many(
+        starts, ends, got, bounds = kernel_evidence.laid_out(kernel_evidence.explain_ngrams_many(
             np.concatenate(bufs), np.cumsum([0, *(b.size for b in bufs)]), np.asarray([len(e.norm.text) for e in encs]),
             np.asarray([e.n_codes for e in encs]), features.char_ngram_max, 1 << features.char_bits,
             features.signal_offset_, coef, np.asarray([k for each in ks for k in each], dtype=np.int64),
-            np.cumsum([0, *map(len, ks)]), np.concatenate(codes), np.cumsum([0, *(c.size for c in codes)]), MAX_WIDEN)
+            np.cumsum([0, *map(len, ks)]), np.concatenate(codes), np.cumsum([0, *(c.size for c in codes)]), MAX_WIDEN),
+            sum(map(len, ks)))
         at = 0
         for enc, heads in zip(encs, ks, strict=True):
-            alone = kernel_evidence.explain_ngrams(enc.packed, len(enc.norm.text), enc.n_codes,
-                                                   features.char_ngram_max, 1 << features.char_bits,
-                                                   features.signal_offset_, coef, np.asarray(heads, dtype=np.int64),
-                                                   enc.codes, MAX_WIDEN)
+            alone = kernel_evidence.laid_out(kernel_evidence.explain_ngrams(
+                enc.packed, len(enc.norm.text), enc.n_codes, features.char_ngram_max, 1 << features.char_bits,
+                features.signal_offset_, coef, np.asarray(heads, dtype=np.int64), enc.codes, MAX_WIDEN), len(heads))
             part = slice(bounds[at], bounds[at + len(heads)])
             assert [starts[part].tobytes(), ends[part].tobytes(), got[part].tobytes()] == [
                 a.tobytes() for a in alone[:3]], enc.norm.text

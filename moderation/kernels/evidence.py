@@ -82,13 +82,17 @@ def ngram_spread(n_chars, indices, values, coef, k, a0, entry, tf, counts, token
     contribution (value x weight) shared by its occurrences, each occurrence's share spread evenly over its
     characters (a char n-gram of size s at p covers [p, p + s); with `words`, word n-gram p of size s covers
     tokens[p, 0] to tokens[p + s - 1, 1]). `counts`: occurrences per size, laid end to end in `entry`. Summed as
-    the numpy version did (a difference array per size, its running sum, sizes added in order), so the same floats."""
+    the numpy version did (a difference array per size, its running sum, sizes added in order), so the same floats
+    (the pair of arrays made once, not once a size)."""
     out = np.zeros(n_chars)
     share = np.zeros(tf.size)
     for e in range(tf.size):
         contrib = values[a0 + e] * coef[indices[a0 + e], k]
         if contrib > 0:  # an n-gram weighing against the head spreads nothing
             share[e] = contrib / tf[e]
+    plus = np.zeros(n_chars + 1)  # one pair of difference arrays for every size, zeroed again before the next
+    minus = np.zeros(n_chars + 1)
+    fresh = True
     at = 0
     for s in range(counts.size):
         hit = False
@@ -97,8 +101,10 @@ def ngram_spread(n_chars, indices, values, coef, k, a0, entry, tf, counts, token
                 hit = True
                 break
         if hit:
-            plus = np.zeros(n_chars + 1)
-            minus = np.zeros(n_chars + 1)
+            if not fresh:
+                plus[:] = 0.0
+                minus[:] = 0.0
+            fresh = False
             for j in range(at, at + counts[s]):
                 e = entry[j]
                 if e < 0:
@@ -176,25 +182,39 @@ def _heads_runs(buf, n_chars, n_codes, ngram_max, char_hi, signal_offset, coef, 
 
 @njit(cache=True, nogil=True)
 def _laid_end_to_end(starts, ends, weights):
-    """(starts, ends, weights) of every head laid end to end, and where each head's start (len(starts) + 1)."""
-    bounds = np.zeros(len(starts) + 1, np.int64)
-    for i in range(len(starts)):
+    """Every head's (starts, ends, weights) laid end to end in ONE int64 array (numba boxes each array it returns,
+    ~3.5k instructions apiece): where each head's items start (len(starts) + 1, the last their count n), then the n
+    starts, the n ends and the n weights' float64 bits. laid_out() reads it."""
+    heads = len(starts)
+    bounds = np.zeros(heads + 1, np.int64)
+    for i in range(heads):
         bounds[i + 1] = bounds[i] + weights[i].size
-    out_s = np.empty(bounds[-1], np.int64)
-    out_e = np.empty(bounds[-1], np.int64)
-    out_w = np.empty(bounds[-1])
-    for i in range(len(starts)):
-        out_s[bounds[i]:bounds[i + 1]] = starts[i]
-        out_e[bounds[i]:bounds[i + 1]] = ends[i]
-        out_w[bounds[i]:bounds[i + 1]] = weights[i]
-    return out_s, out_e, out_w, bounds
+    n = bounds[-1]
+    out = np.empty(heads + 1 + 3 * n, np.int64)
+    out[:heads + 1] = bounds
+    at = heads + 1
+    for i in range(heads):
+        a, b = at + bounds[i], at + bounds[i + 1]
+        out[a:b] = starts[i]
+        out[n + a:n + b] = ends[i]
+        out[2 * n + a:2 * n + b] = weights[i].view(np.int64)
+    return out
+
+
+def laid_out(answer: np.ndarray, heads: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(starts, ends, weights, bounds) of explain_ngrams' (or explain_ngrams_many's) answer for `heads` heads in all:
+    head i's items are [bounds[i], bounds[i + 1]) of the three (views of the answer, not copies)."""
+    bounds = answer[:heads + 1]
+    n = int(bounds[-1])
+    at = heads + 1
+    return answer[at:at + n], answer[at + n:at + 2 * n], answer[at + 2 * n:at + 3 * n].view(np.float64), bounds
 
 
 @njit(cache=True, nogil=True)
 def explain_ngrams(buf, n_chars, n_codes, ngram_max, char_hi, signal_offset, coef, ks, codes, widen):
     """ngram_evidence of every head in `ks` for one comment in ONE call (a held comment paid a call per block for
     the layout and one per head): _heads_runs. Returns (starts, ends, weights) of every head laid end to end, and
-    where each head's start (ks.size + 1)."""
+    where each head's start (ks.size + 1), packed in one array (laid_out reads it)."""
     starts = [np.empty(0, np.int64)]
     ends = [np.empty(0, np.int64)]
     weights = [np.empty(0)]
@@ -212,7 +232,7 @@ def explain_ngrams_many(bufs, buf_at, n_chars, n_codes, ngram_max, char_hi, sign
     """explain_ngrams of many comments in ONE call (a batch's held comments): comment c's packed answer is
     bufs[buf_at[c]:buf_at[c + 1]], its heads ks[ks_at[c]:ks_at[c + 1]], its code points codes[codes_at[c]:...].
     Returns every comment's heads' (starts, ends, weights) laid end to end, comment after comment, and where each
-    (comment, head) starts (ks.size + 1)."""
+    (comment, head) starts (ks.size + 1), packed in one array as explain_ngrams' (laid_out reads it)."""
     starts = [np.empty(0, np.int64)]
     ends = [np.empty(0, np.int64)]
     weights = [np.empty(0)]
