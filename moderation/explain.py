@@ -24,6 +24,7 @@ MIN_WEIGHT = 0.02  # contributions (log-odds) below this are not worth showing
 MAX_WIDEN = 24     # characters a span may grow on each side to reach a word boundary
 # context features shift every comment of a kind (length, script); they explain nothing about one comment
 CONTEXT = frozenset({"has_japanese", "length", "latin_ratio", "digit_ratio", "sentences"})
+_FIRST = itemgetter(0)
 _READ_BY: dict[str, list[int]] = {}  # kind of span -> the features (indices) whose explanation reads it
 for _j, _name in enumerate(FEATURE_NAMES):
     _READ_BY.setdefault(SPAN_KINDS[_name], []).append(_j)
@@ -54,6 +55,15 @@ def _layout(enc) -> tuple[dict[str, list[tuple[int, int]]], dict[int, list[tuple
             items = [item for item in items if not callable(item) or _read(enc, item.kind)]
         enc.layout = (spans_by_kind(items), {}, {})
     return enc.layout
+
+
+def _signals(features, heads, enc, k: int) -> list[tuple[float, int]]:
+    """(contribution, feature) of head k's signals above MIN_WEIGHT (weight x signal), the largest first, equal ones
+    (none among the shipped weights) in the features' order: the few above sorted as Python floats, not all 94
+    listed and argsorted."""
+    sig_w = heads.coef_[features.signal_offset_:, k] * enc.signals
+    above = (sig_w > MIN_WEIGHT).nonzero()[0]
+    return sorted(zip(sig_w[above].tolist(), above.tolist(), strict=True), key=_FIRST, reverse=True)
 
 
 def _read(enc, kind: str) -> bool:
@@ -136,13 +146,7 @@ def explain(features, heads, enc, k: int, label: str, original: str) -> list[dic
     # half of a head's fifteen are below MIN_WEIGHT or after the first MAX_ITEMS)
     items = [(_shown(weight), s, e, None)
              for (s, e), (_a, _b, weight) in zip(norm.spans([(a, b) for a, b, _w in ngrams]), ngrams, strict=True)]
-    sig_w = heads.coef_[features.signal_offset_:, k] * enc.signals
-    weights = sig_w.tolist()  # Python floats and ints: numpy scalars cost ~0.1 us each to index with and convert
-    # the array's own argsort: np.argsort's wrapper (fromnumeric._wrapfunc) calls it with the same arguments
-    for j in (-sig_w).argsort()[:MAX_ITEMS + len(CONTEXT)].tolist():
-        c = weights[j]
-        if c <= MIN_WEIGHT:
-            break
+    for c, j in _signals(features, heads, enc, k)[:MAX_ITEMS + len(CONTEXT)]:
         name = FEATURE_NAMES[j]
         if name in CONTEXT:
             continue
@@ -155,7 +159,7 @@ def explain(features, heads, enc, k: int, label: str, original: str) -> list[dic
         else:
             items.append((_shown(c), None, None, name))
     items = [item for item in items if item[0] > MIN_WEIGHT]
-    items.sort(key=itemgetter(0), reverse=True)  # stable (reverse too): equal weights keep their order
+    items.sort(key=_FIRST, reverse=True)  # stable (reverse too): equal weights keep their order
     return [{"label": label, "start": s, "end": e, "text": original[s:e], "weight": w} if name is None
             else {"label": label, "feature": name, "weight": w} if s is None
             else {"label": label, "start": s, "end": e, "text": original[s:e], "feature": name, "weight": w}

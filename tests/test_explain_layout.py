@@ -53,3 +53,19 @@ def test_every_head_explained_reads_each_kinds_shown_spans_once(shipped):
             own = explain(shipped.features, shipped.heads, enc, k, head, text)
             assert [item for item in every if item["label"] == head] == own, (text, head)
             assert _layout(enc)[1].keys() == {k}
+
+
+def test_signals_rank_as_argsorting_every_signal_did(shipped):
+    """explain sorts only the signals above MIN_WEIGHT (session 54): each head's come in the order, and with the
+    very contributions, of argsorting all 94 products, as it did (its first MAX_ITEMS + len(CONTEXT) read)."""
+    from moderation.explain import CONTEXT, MAX_ITEMS, MIN_WEIGHT, _signals
+
+    offset, ranked = shipped.features.signal_offset_, 0
+    for text in _texts(shipped.version)[::50]:
+        enc = shipped.features.encode(text, spans=True, heads=shipped.heads)
+        for k in range(len(HEADS)):
+            every = shipped.heads.coef_[offset:, k] * enc.signals
+            want = [(every[j], j) for j in (-every).argsort()[:MAX_ITEMS + len(CONTEXT)] if every[j] > MIN_WEIGHT]
+            assert _signals(shipped.features, shipped.heads, enc, k)[:MAX_ITEMS + len(CONTEXT)] == want, (text, k)
+            ranked += len(want) > 1
+    assert ranked > 50
