@@ -258,6 +258,12 @@ JA_EIGHTEENTH_READING_PROBE = SUITE_DIR / "ja_eighteenth_reading_probe.jsonl"
 # a group's aversion denied with a slur for the group, or affirmed ('anything but contempt'); kindred of a child
 NINETEENTH_READING_PROBE = SUITE_DIR / "en_nineteenth_reading_probe.jsonl"
 JA_NINETEENTH_READING_PROBE = SUITE_DIR / "ja_nineteenth_reading_probe.jsonl"
+# session 54 (read2): its last rounds (news16-19) against harm-s54's school said as known and its refusals of -6's
+# readings: a shared class or a public thanks against the school as menace; a civil noun met by a harm ('a kicking in
+# the pitch dark', 'a boot to the pride first, then a boot to the face'); 消されて当然 answered no,
+# then more harm or not
+TWENTIETH_READING_PROBE = SUITE_DIR / "en_twentieth_reading_probe.jsonl"
+JA_TWENTIETH_READING_PROBE = SUITE_DIR / "ja_twentieth_reading_probe.jsonl"
 # session 48 (en, issue 12): the writer's own group word in the writer's voice (named by others as the writer, "called
 # me a", a dear one in warm words, a fellow addressed, the word mentioned) against the same word aimed at someone
 IN_GROUP_USE_PROBE = SUITE_DIR / "en_in_group_use_probe.jsonl"
@@ -315,6 +321,7 @@ HARM_FORMS_PROBES = (DEED_THREAT_PROBE, JA_DEED_THREAT_PROBE, NAMED_ACCUSATION_P
                      JA_FIFTEENTH_READING_PROBE, SIXTEENTH_READING_PROBE, JA_SIXTEENTH_READING_PROBE,
                      SEVENTEENTH_READING_PROBE, JA_SEVENTEENTH_READING_PROBE, EIGHTEENTH_READING_PROBE,
                      JA_EIGHTEENTH_READING_PROBE, NINETEENTH_READING_PROBE, JA_NINETEENTH_READING_PROBE,
+                     TWENTIETH_READING_PROBE, JA_TWENTIETH_READING_PROBE,
                      IN_GROUP_USE_PROBE, GATE_FRAME_PROBE,
                      JA_MENACE_PROBE, JA_OFFER_PROBE, TAKEBACK_PROBE, QUALITY_CHARGE_PROBE, OWN_INTRO_PROBE,
                      OWN_LIFE_PROBE, OWN_AMONG_PROBE, KINDRED_PROBE, JA_KATA_COMPOUND_PROBE, JA_INSULT_MENTION_PROBE,

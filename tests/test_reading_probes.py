@@ -32,6 +32,7 @@ from model.judge import (
     JA_THIRD_READING_PROBE,
     JA_THIRTEENTH_READING_PROBE,
     JA_TWELFTH_READING_PROBE,
+    JA_TWENTIETH_READING_PROBE,
     NEWSROOM_HARM_PROBE,
     NINETEENTH_READING_PROBE,
     NINTH_READING_PROBE,
@@ -43,6 +44,7 @@ from model.judge import (
     THIRD_READING_PROBE,
     THIRTEENTH_READING_PROBE,
     TWELFTH_READING_PROBE,
+    TWENTIETH_READING_PROBE,
 )
 from tests.support.probes import assert_reading_probe
 
@@ -72,7 +74,8 @@ from tests.support.probes import assert_reading_probe
 # as little as 11 characters, Japanese 7; seventeenth (its last news rounds): all paired, English twins share as
 # little as 28 characters, Japanese 12; eighteenth (news9 and session 54's news10): all paired, English twins share
 # as little as 33 characters, Japanese 11; nineteenth (session 54's rounds against harm's and en's readings): all
-# paired, English twins share as little as 13 characters, Japanese 12
+# paired, English twins share as little as 13 characters, Japanese 12; twentieth (news16-19): all paired, English
+# twins share as little as 26 characters, Japanese 15
 PROBES = {THIRD_READING_PROBE: ({"harmful": 136, "non_harmful": 64}, 41, 8),
           JA_THIRD_READING_PROBE: ({"harmful": 14, "non_harmful": 16}, 10, 4),
           FOURTH_READING_PROBE: ({"harmful": 42, "non_harmful": 43}, 42, 13),
@@ -111,7 +114,9 @@ PROBES = {THIRD_READING_PROBE: ({"harmful": 136, "non_harmful": 64}, 41, 8),
           EIGHTEENTH_READING_PROBE: ({"harmful": 12, "non_harmful": 12}, 12, 33),
           JA_EIGHTEENTH_READING_PROBE: ({"harmful": 7, "non_harmful": 7}, 7, 11),
           NINETEENTH_READING_PROBE: ({"harmful": 54, "non_harmful": 54}, 54, 13),
-          JA_NINETEENTH_READING_PROBE: ({"harmful": 19, "non_harmful": 19}, 19, 12)}
+          JA_NINETEENTH_READING_PROBE: ({"harmful": 19, "non_harmful": 19}, 19, 12),
+          TWENTIETH_READING_PROBE: ({"harmful": 13, "non_harmful": 13}, 13, 26),
+          JA_TWENTIETH_READING_PROBE: ({"harmful": 8, "non_harmful": 8}, 8, 15)}
 NEWS_HARMS = frozenset({"hate", "threat", "harassment", "personal_info", "defamation"})
 
 
@@ -122,5 +127,6 @@ def test_reading_probe_is_well_formed(probe):
                      JA_FIFTEENTH_READING_PROBE, EXPOSURE_MENACE_PROBE, JA_EXPOSURE_MENACE_PROBE,
                      SIXTEENTH_READING_PROBE, JA_SIXTEENTH_READING_PROBE, SEVENTEENTH_READING_PROBE,
                      JA_SEVENTEENTH_READING_PROBE, EIGHTEENTH_READING_PROBE, JA_EIGHTEENTH_READING_PROBE,
-                     NINETEENTH_READING_PROBE, JA_NINETEENTH_READING_PROBE)
+                     NINETEENTH_READING_PROBE, JA_NINETEENTH_READING_PROBE, TWENTIETH_READING_PROBE,
+                     JA_TWENTIETH_READING_PROBE)
     assert_reading_probe(probe, *PROBES[probe], **({"categories": NEWS_HARMS} if news else {}))
