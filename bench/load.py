@@ -146,12 +146,14 @@ def main(argv=None):
         args.json.write_text(json.dumps({k: v for k, v in report.items() if k != "table"}, indent=2))
 
 
-def in_app_parts(env, bodies_path, folder):
-    """bench/breakdown.py in a process of its own, with the service's settings and Redis: {part: µs}."""
+def in_app_parts(env, bodies_path, folder, requests=None):
+    """bench/breakdown.py in a process of its own, with the service's settings and Redis: {part: µs}; `requests`:
+    its --requests (its default when None)."""
     child_env = {**env, "BENCH_KEY": API_KEY, "PROMETHEUS_MULTIPROC_DIR": str(folder / "metrics-breakdown"),
                  "PYTHONPATH": str(bench.servers.ROOT)}
     (folder / "metrics-breakdown").mkdir(exist_ok=True)
-    result = subprocess.run([sys.executable, "-m", "bench.breakdown", str(bodies_path)],
+    more = [] if requests is None else ["--requests", str(requests)]
+    result = subprocess.run([sys.executable, "-m", "bench.breakdown", str(bodies_path), *more],
                             cwd=bench.servers.ROOT, env=child_env, capture_output=True, text=True)
     if result.returncode != 0:
         print(f"  in-app breakdown failed: {result.stderr[-500:]}", flush=True)
