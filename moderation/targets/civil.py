@@ -8,7 +8,7 @@ import numpy as np
 
 from moderation.features.spans import _inside, _merge
 from moderation.features.tables import _tables
-from moderation.targets.negated import cared, denying, twice_negated
+from moderation.targets.negated import averse, cared, denying, twice_negated
 from moderation.targets.polarity import BAD_QUALITY, GOOD_QUALITY
 from moderation.targets.praise import HARM_DONE_WORDS
 
@@ -54,6 +54,7 @@ def unaimed_groups(t: str, starts: np.ndarray, cats: np.ndarray, ends: np.ndarra
     denied = np.zeros(ends.size + 1, dtype=bool)
     denied[sid[cats == tables.denied]] = True
     negated = denying(t, starts[cats == tables.construction["negated_en"]].tolist(), ends, care)
+    negated += averse(t, starts[tables.has["group"][cats]].tolist())
     if negated:  # "I don't hate [group]", "never called them vermin": an attack verb or word denied
         denied[np.searchsorted(ends, [a for a, _b in negated], side="right")] = True
     if not (praised | denied).any():

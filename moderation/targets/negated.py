@@ -166,3 +166,51 @@ def _asked(t: str, ends: np.ndarray, at: int) -> bool:
     """Whether the sentence holding `at` ends with a question mark."""
     sid = int(np.searchsorted(ends, at, side="right"))
     return sid < ends.size and "?" in t[max(int(ends[sid]) - 3, at):int(ends[sid])]
+
+
+# session 54 (issue 12, HateCheck's negated hate by count only; chosen on our own sentences): the writer's own
+# aversion to a group denied, which names no attack verb or word of NEGATED_EN's ("I'm not afraid of [group]", "I don't
+# mind [group] at all", "I have nothing against [group]", "I don't feel any hatred towards [group]", "there's no
+# reason to fear [group]"): the writer says it (a fear only "I": "we are not afraid of [group]" rallies against
+# them), the group follows at once (at most two determiners), and the comment ends there but for a closed tail:
+# whatever follows a denial may correct it ("I'm not scared of [group], I'm disgusted by them", "..., they should be
+# afraid of me") and no list names every correction
+_FELT = (r"(?:hatred|hate|fear|dislike|resentment|ill will|grudges?|contempt|problems?|issues?|animosity|hostility"
+         r"|prejudice|objections?)")
+# what may come before the denial in the comment: nothing, or a closed opener ("Honestly, ...", "For the record: ...");
+# an open stretch before it may be the stereotype the denial only seems to answer ("They breed like rabbits. I'm not
+# scared of [group].")
+_OPENER = (r"(?:(?:honestly|personally|to be (?:clear|honest|fair)|for the record|frankly|look|listen|me\?"
+           r"|seriously|just so you know|for what it['’]s worth|tbh|fwiw)[ ,:!.…-]*)?")
+_DETERMINED = r"(?:(?:the|any|all|most|some|my|our|those|these|local|other|ordinary|regular) ){0,2}"
+_AVERSION = re.compile(
+    _OPENER + r"(?P<denial>(?:i['’]m|i am) (?:not|never)(?: (?:at all|remotely|even|really|particularly))?"
+    r" (?:afraid|scared|frightened|fearful|wary|threatened) (?:of|by) "
+    r"|(?:i['’]m|i am|we['’]re|we are) (?:not|never)(?: (?:at all|remotely|even|really|particularly))?"
+    r" (?:(?:disgusted|repulsed|bothered|hostile|prejudiced) (?:by|towards|toward|to|against)|against) "
+    r"|i (?:don['’]t|do not|never)(?: (?:really|personally|ever|even|particularly))? (?:fear|distrust|mistrust) "
+    r"|(?:i|we) (?:don['’]t|do not|never)(?: (?:really|personally|ever|even|particularly))?"
+    r" (?:dislike|mind|resent|detest|loathe|look down on|object to|begrudge) "
+    r"|(?:i|we) (?:have|['’]ve got|hold|bear|harbour|harbor|feel) (?:nothing|no(?: [a-z]+)? " + _FELT + r")"
+    r" (?:against|towards|toward|for|of|with) "
+    r"|(?:i|we) (?:don['’]t|do not|never) (?:have|hold|bear|harbour|harbor|feel) (?:any|anything)"
+    r"(?: [a-z]+)?(?: " + _FELT + r")? (?:against|towards|toward|for|of|with) "
+    r"|there(?:['’]s| is) no (?:reason|need) to (?:fear|hate|dislike|distrust"
+    r"|be (?:afraid|scared|frightened|wary) of) )" + _DETERMINED)
+# the group word (and a noun for its people), then only a closed tail to the comment's end
+_CLOSED = re.compile(r"[a-z'’-]+(?: (?:people|persons?|men|women|folks?|kids|children|families|communities"
+                     r"|community|neighbours|neighbors|colleagues|friends|guys))?"
+                     r"(?:,? (?:at all|in the slightest|in the least|one bit|whatsoever|personally|either|really"
+                     r"|honestly|to be honest|tbh|(?:and )?(?:i )?never (?:have|did|will|had)(?:,? never will)?))*"
+                     r" *\.? *")  # one full stop: no "!" (defiance), "..." / "…" (a "but" unsaid) or "?"
+
+
+def averse(t: str, groups: list[int]) -> list[tuple[int, int]]:
+    """[(start, end)] of the writer's aversion to a group denied (_AVERSION's denial, to where the group word starts;
+    `groups`: where group words start) when it is the whole comment: a closed opener, the denial, the group and a
+    closed tail (_CLOSED); else []."""
+    if not groups:
+        return []
+    at = set(groups)
+    m = _AVERSION.match(t)
+    return [(m.start("denial"), m.end())] if m and m.end() in at and _CLOSED.fullmatch(t, m.end()) else []
