@@ -43,6 +43,12 @@ ATTACKS = [
     "I have nothing against Muslims lol",
     "I don't mind immigrants dead.",
     "I have no problem with trans people dying.",
+    # an aversion affirmed after "anything but" / "nothing but", or an open word before the feeling (read2's aver2)
+    "I don't feel anything but contempt for Muslims.",
+    "I don't hold anything but resentment towards refugees.",
+    "Honestly, I don't have any time for Black people.",
+    "I feel nothing for refugees.",
+    "I hold no small contempt for Muslims.",
 ]
 
 

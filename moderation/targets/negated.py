@@ -175,8 +175,10 @@ def _asked(t: str, ends: np.ndarray, at: int) -> bool:
 # them), the group follows at once (at most two determiners), and the comment ends there but for a closed tail:
 # whatever follows a denial may correct it ("I'm not scared of [group], I'm disgusted by them", "..., they should be
 # afraid of me") and no list names every correction
-_FELT = (r"(?:hatred|hate|fear|dislike|resentment|ill will|grudges?|contempt|problems?|issues?|animosity|hostility"
-         r"|prejudice|objections?)")
+# no open word between "no" / "any" and the feeling, nor after "nothing" / "anything" but "against" (read2's aver2: "I
+# don't feel anything but contempt for [group]", "I don't have any time for [group]", "I feel nothing for [group]")
+_FELT_AT = (r"(?: (?:real|particular|personal))? (?:hatred|hate|fear|dislike|resentment|ill will|grudges?|contempt"
+            r"|problems?|issues?|animosity|hostility|prejudice|objections?) (?:against|towards|toward|for|of|with)")
 # what may come before the denial in the comment: nothing, or a closed opener ("Honestly, ...", "For the record: ...");
 # an open stretch before it may be the stereotype the denial only seems to answer ("They breed like rabbits. I'm not
 # scared of [group].")
@@ -191,10 +193,9 @@ _AVERSION = re.compile(
     r"|i (?:don['’]t|do not|never)(?: (?:really|personally|ever|even|particularly))? (?:fear|distrust|mistrust) "
     r"|(?:i|we) (?:don['’]t|do not|never)(?: (?:really|personally|ever|even|particularly))?"
     r" (?:dislike|mind|resent|detest|loathe|look down on|object to|begrudge) "
-    r"|(?:i|we) (?:have|['’]ve got|hold|bear|harbour|harbor|feel) (?:nothing|no(?: [a-z]+)? " + _FELT + r")"
-    r" (?:against|towards|toward|for|of|with) "
-    r"|(?:i|we) (?:don['’]t|do not|never) (?:have|hold|bear|harbour|harbor|feel) (?:any|anything)"
-    r"(?: [a-z]+)?(?: " + _FELT + r")? (?:against|towards|toward|for|of|with) "
+    r"|(?:i|we) (?:have|['’]ve got|hold|bear|harbour|harbor|feel) (?:nothing against|no" + _FELT_AT + r") "
+    r"|(?:i|we) (?:don['’]t|do not|never) (?:have|hold|bear|harbour|harbor|feel) (?:anything against|any"
+    + _FELT_AT + r") "
     r"|there(?:['’]s| is) no (?:reason|need) to (?:fear|hate|dislike|distrust"
     r"|be (?:afraid|scared|frightened|wary) of) )" + _DETERMINED)
 # the group word (and a noun for its people), then only a closed tail to the comment's end
