@@ -49,6 +49,10 @@ ATTACKS = [
     "Honestly, I don't have any time for Black people.",
     "I feel nothing for refugees.",
     "I hold no small contempt for Muslims.",
+    # "the" and a people named by an adjective: a kind apart
+    "I'm not afraid of the gays.",
+    "I have nothing against the Jews.",
+    "I don't mind the disabled.",
 ]
 
 

@@ -185,6 +185,11 @@ _FELT_AT = (r"(?: (?:real|particular|personal))? (?:hatred|hate|fear|dislike|res
 _OPENER = (r"(?:(?:honestly|personally|to be (?:clear|honest|fair)|for the record|frankly|look|listen|me\?"
            r"|seriously|just so you know|for what it['’]s worth|tbh|fwiw)[ ,:!.…-]*)?")
 _DETERMINED = r"(?:(?:the|any|all|most|some|my|our|those|these|local|other|ordinary|regular) ){0,2}"
+# a people named by an adjective (or "the Jews") after "the" speaks of them as a kind apart ("I don't mind the blacks.",
+# "I'm not afraid of the gays.", "I have nothing against the Jews."): not read (the match backs off to before "the",
+# where no group word starts)
+_OTHERED = (r"(?!(?<=the )(?:blacks|whites|gays|jews|coloureds|homosexuals|queers|trans|transgenders|disabled"
+            r"|handicapped|orientals|illegals)(?![a-z]))")
 _AVERSION = re.compile(
     _OPENER + r"(?P<denial>(?:i['’]m|i am) (?:not|never)(?: (?:at all|remotely|even|really|particularly))?"
     r" (?:afraid|scared|frightened|fearful|wary|threatened) (?:of|by) "
@@ -197,7 +202,7 @@ _AVERSION = re.compile(
     r"|(?:i|we) (?:don['’]t|do not|never) (?:have|hold|bear|harbour|harbor|feel) (?:anything against|any"
     + _FELT_AT + r") "
     r"|there(?:['’]s| is) no (?:reason|need) to (?:fear|hate|dislike|distrust"
-    r"|be (?:afraid|scared|frightened|wary) of) )" + _DETERMINED)
+    r"|be (?:afraid|scared|frightened|wary) of) )" + _DETERMINED + _OTHERED)
 # the group word (and a noun for its people), then only a closed tail to the comment's end
 _CLOSED = re.compile(r"[a-z'’-]+(?: (?:people|persons?|men|women|folks?|kids|children|families|communities"
                      r"|community|neighbours|neighbors|colleagues|friends|guys))?"
