@@ -1,8 +1,8 @@
 """Session 53 (issue 12, the harms 2026.12.07-4 still misses): menace with no harm verb - a lesson spelled out as
 violence after a colon, 消されて当然 of a reporter or newscaster - is read as the threat it is; its civil twins (a
 word of violence in a civil sense, the words reported, a remark, a post, a show or a commenter's spam deleted) are
-not; a reporter's car set on fire wished is not read yet (session 54: negated and reported wishes), so its civil
-twins here guard that nothing reads them."""
+not; a reporter's car set on fire wished is read only as the whole comment (session 54:
+tests/test_whole_comment_menace.py), so its civil twins here guard that nothing else reads them."""
 
 import pytest
 

@@ -214,6 +214,58 @@ _EN_IDIOMS = (
     # each, since THREAT_EN's own guard keeps at most MAX_NEEDLES (set fire to, throw acid on are harm verbs)
     r"(?:set|light) (?:you|him|her|them|(?:your|his|her|their) (?:[a-z]{1,20} )?(?:house|home|car|shop|flat|office"
     r"|family|kids|business)) on fire(?![a-z])",
+    # session 54: a person's or the press's house or car set on fire, wished or called for by the writer as the
+    # whole comment: a short opener of a closed list at most before it, a closed tail of menace at most after it ("i
+    # hope someone sets the reporter's car on fire", "if anyone asks, someone needs to set the photographer's van on
+    # fire, and soon", "... with her in it"); read2 (s53, s54): not inside a
+    # sentence begun by someone else ("nobody in their right mind would hope ...", "i don't think someone should
+    # ...", a quotation, a message framed by the sentence before it), not reported after it ("..., the troll wrote",
+    # "that's what he posted", "reads the graffiti"), not a prediction ("someone is going to ... if ..."), asked, in a
+    # story, a soap or a game, at a party ("set the old man's place on fire, it's his 80th": no place), with
+    # complaints, or taken back ("..., not", "/s")
+    r"^\s*(?:(?i:honestly|seriously|frankly|tbh|ngl|if anyone asks|if you ask me|right|ok|okay|well|look|listen"
+    r"|lads|guys|folks|mate|people|enough|that's it|that's it then),? )?"
+    r"(?i:(?:i|we) (?:really |just |so |honestly |sincerely |do )?(?:hope|wish|pray) (?:that )?"
+    r"(?:someone|somebody|they|people|you|u) (?:would |will |could |goes and |go and )?"
+    r"|(?:someone|somebody|people|we|you|u) (?:really |just )?(?:should|ought to|needs to|need to|has to|have to"
+    r"|must)(?: go and| go| just)? |we(?: are|['’]re)? (?:gonna|going to)(?: go and| go)? |let['’]?s (?:go )?"
+    r"|time to (?:go )?)"
+    r"(?i:sets?|lights?) (?i:the|that|this) (?:[a-z]{1,20} )?"
+    r"(?i:" + _EN_PERSON + r"|" + _EN_PRESS + r")['’]s (?:[a-z]{1,20} )?(?i:house|home|car|shop|flat|office"
+    r"|family|kids|business|van) on fire(?![a-z])"
+    # read2 (s54): and nothing after it but a closed tail of menace: the wish is the whole comment
+    r"(?=(?:,? (?i:and soon|tonight|right now|asap|already|whatever the police (?:think|say)|and i hope the police"
+    r" never (?:get|find) (?:a name|out|him|her|them)|with (?:him|her|them) (?:in it|inside|locked inside|still"
+    r" inside)|while (?:she|he|they) sleeps?|and (?:her|his|their) (?:garage|car|house|kids|family) too"
+    r"|and i(?:['’]d| would) hand them the matches(?: myself)?)){0,2}[.!]*\s*$)"
+    r"(?![^.!\n]{0,60}\?)"
+    r"(?![^.!?\n]{0,60}?(?<![a-z])(?i:wrote|writes|said|says|posted|posts|tweeted|tweets|commented|replied|claimed"
+    r"|typed|messaged|is what|was what|were (?:his|her|their)|was (?:his|her|their)|episode|season|series|film"
+    r"|movie|book|novel|chapter|game|gta|sims|minecraft|roblox|fortnite|sequel|script|scene|plot|story|stories|fic"
+    r"|fanfic|twist|soap|show|tv|telly|reads|read|graffiti|sprayed|scrawled|daubed|banner|sign|party|birthday"
+    r"|bday|band|gig|dance|celebrat[a-z]*|metaphorically|figuratively|not|kidding|joking|jk|/s)(?![a-z]))"
+    # with anything but the people inside or what lights it ("with that playlist", "with complaints"; not "with
+    # him locked inside", "with her in it"), nor a fire emoji ("lit")
+    r"(?![^.!?\n]{0,60}?(?<![a-z])with (?!(?i:him|her|them|the (?:family|kids)|(?:his|her|their) (?:family|kids"
+    r"|wife|husband)|everyone|petrol|gasoline|a (?:petrol bomb|molotov|lighter|match)|matches)(?![a-z])))"
+    r"(?![^\n]{0,80}?\U0001f525)"
+    r"(?![.!]* +(?i:not|jk|kidding|just kidding|joking)[.!]*$)"
+    # the next sentence says whose words they were or condemns them ("that's what he posted", "posts like this ...")
+    r"(?![^.!?\n]{0,60}?[.!]+\s?(?i:that['’]?s what|that is what|this is what|that was|this was|those were"
+    r"|these were|(?:posts?|comments?|messages?|tweets?|threats?|words?) like (?:this|that|these)"
+    r"|(?:he|she|they|the troll|someone|somebody|a user|one user) (?:wrote|posted|said|tweeted|sent|commented|typed)"
+    r"|imagine)(?![a-z]))",
+    # session 54: the school or nursery of a reporter's or of "your" children said as known, as the whole comment (at
+    # most a closed tail of menace after it: "think about that", "and so will everyone here"); not of a politician
+    # ("his", "the MP's": where a minister's children go to school is an argument about schools, read2 s53), not with
+    # anything else said (a shared class, a story on air)
+    r"^\s*(?:(?i:just so you know|fyi|btw|by the way|oh and|and|also),? )?i (?i:know|found out|know exactly)"
+    r" (?i:where|which (?:school|nursery|primary|class)) (?i:your|(?:the|that|this) (?:[a-z]{1,20} )?(?:"
+    + _EN_PRESS + r"|reporters?|journalists?|editors?|commenters?|posters?|trolls?)['’]s?)"
+    r" (?i:kids?|children|child|daughters?|sons?|twins|little ones|boys?|girls?)"
+    r"(?: (?i:go|goes|attend|attends)(?: (?i:to))?(?: (?i:school|nursery|primary))?| (?i:is|are) at)"
+    r"(?:[.,;!]* *(?i:think about (?:that|it)|just saying|sleep well|sleep tight|watch yourself|be careful"
+    r"|remember that|and so will everyone(?: here)?(?: by [a-z ]{1,20})?))?[.!]*\s*$",
     r"(?:push|throw) (?:you|him|her|them) (?:under|in front of|off) (?:a|the|that) (?:train|bus|lorry|truck"
     r"|tram|bridge|cliff|roof|balcony|platform)(?![a-z])",
     r"blow (?:your|his|her|their) (?:brains|head) (?:out|off)",
