@@ -41,6 +41,8 @@ def ab(versions: Versions, texts: list[str], pairs: int, stage: str, cold: bool)
             scorer = versions.scorer(side)
             if stage == "score":
                 calls[side] = (scorer.score, texts)
+            elif stage == "explained":  # score() and its Score's explanation (worked out on first read)
+                calls[side] = ((lambda text, score=scorer.score: score(text).explanation), texts)
             else:
                 import numpy as np
 

@@ -1,7 +1,8 @@
 """The signal readers' CPU in `Scorer.score` (issue 13) on real comments: where it goes, and what a change saves.
 
     python -m bench.readers profile|parts [--n 300] [--length 200] [--kinds ja,en,en modal,news]
-    python -m bench.readers ab [--against main] [--n 300] [--pairs 4] [--stage score|signals] [--cold] [--swap]
+    python -m bench.readers ab [--against main] [--n 300] [--pairs 4] [--stage score|explained|signals] [--cold]
+                               [--swap]
 
 `profile`: each reader of signals() and each stage of score() wrapped in a timer of this thread's CPU, over real
 comments cut to `--length` characters (Japanese chat lines of one dialogue joined, English tweets and forum
@@ -17,7 +18,8 @@ and that imports no module that differs (bench.versions); every other module is 
 switched between the rounds.
 Before timing, every text's Score (probabilities, categories, the explanation of every head) must be the same in
 both, to the bit: a change that moves an answer is refused here. Against this checkout's own HEAD with no change it
-is an A/A run, the noise floor. `--stage signals` times signals() on the normalised text instead of score().
+is an A/A run, the noise floor. `--stage signals` times signals() on the normalised text instead of score();
+`--stage explained` times score() and its Score's explanation (which score() leaves to its first read).
 The side whose modules are loaded twice runs 2-3% slower (A/A' with a comment changed: -3.1% en, -2.2% ja);
 `--swap` runs the comparison again in a second process with the commit's package first on the path and this
 checkout's loaded twice, and averages the two.
@@ -43,7 +45,7 @@ def main(argv=None) -> int:
     ap.add_argument("--n", type=int, default=300, help="texts of each kind")
     ap.add_argument("--length", type=int, default=200)
     ap.add_argument("--pairs", type=int, default=4, help="ab: rounds A B then B A, this many of each")
-    ap.add_argument("--stage", choices=("score", "signals"), default="score")
+    ap.add_argument("--stage", choices=("score", "explained", "signals"), default="score")
     ap.add_argument("--cold", action="store_true", help="ab: 4 MB touched before each call")
     ap.add_argument("--kinds", default="ja,en,en modal,news")
     ap.add_argument("--data-dir", type=Path, default=DATA_DIR)

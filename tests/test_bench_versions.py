@@ -85,3 +85,22 @@ def test_ab_calls_once_after_each_switch_before_timing(monkeypatch):
     monkeypatch.setattr(reader_ab, "_timed", lambda fn, items, cold: log.events.append(("timed",)) or [1] * len(items))
     reader_ab.ab(log.Versions(None, None), ["a", "b"], 1, "score", False)
     assert [[e[0] for e in since] for since in log.before_each("timed")] == [["score"]] * 6
+
+
+def test_ab_explained_times_each_scores_explanation_with_it(monkeypatch):
+    """score() leaves the explanation to its first read (session 54): --stage explained reads it in every timed call,
+    after its score; --stage score never does."""
+    from bench import reader_ab
+
+    def timed(fn, items, cold):
+        log.events.append(("timed",))
+        for item in items:
+            fn(item)
+        return [1] * len(items)
+
+    for stage, each in (("explained", ["score", "explain"]), ("score", ["score"])):
+        log = SideLog()
+        monkeypatch.setattr(reader_ab, "_timed", timed)
+        reader_ab.ab(log.Versions(None, None), ["a", "b"], 1, stage, False)
+        first = log.events.index(("timed",))
+        assert [e[0] for e in log.events[first + 1:first + 1 + 2 * len(each)]] == each * 2, stage
