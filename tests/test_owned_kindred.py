@@ -12,6 +12,7 @@ from tests.support.owned_words import read_word
 
 @pytest.mark.parametrize(("text", "word"), [
     ("this queer is off to bed, night all", "queer"),
+    ("this old fag turned 18 today, so proud", "fag"),
     ("this old fag retired today, thank you all for the cake", "fag"),
     ("this tranny just got her new passport, cried", "tranny"),
     ("this homo passed his driving test first time", "homo"),
@@ -98,6 +99,11 @@ def test_the_writer_showing_themself_a_friend_or_their_company_owns_the_word(tex
     ("my favourite tranny turns 40 today, happy birthday bro", "tranny"),
     ("this tranny just passed his driving test", "tranny"),
     ("me and the kikes from the office had a great time at the christmas party", "kikes"),
+    # a child's birthday (read2, s54): no one's own word
+    ("my favourite little faggot turns 9 today, happy birthday", "faggot"),
+    ("this lil faggot turned 13 today, so proud", "faggot"),
+    ("my favourite little dyke turns 7 today, happy birthday", "dyke"),
+    ("my best queer turns 17 today", "queer"),
 ])
 def test_the_same_frames_of_others_or_with_an_open_stretch_are_not_the_writers(text, word):
     assert read_word(text, word) != OWN

@@ -46,6 +46,8 @@ _SIGN_OFF = (r"(?:night all|night everyone|nite all|good ?night(?: all| everyone
              r"|best day ever|best day of (?:my life|the (?:year|summer))|housewarming(?: (?:on|next|this) " + _DAY +
              r")?|x+)")
 _TAIL = r"(?:" + _SEP + r"(?:(?:and|so) )?" + _SIGN_OFF + r"(?![a-z'’]))*" + _SEP
+# an age of 18 or more (read2, s54: a child's birthday is no one's own word: "my favourite little faggot turns 9 today")
+_ADULT = r"(?:1[89]|[2-9]\d|1[01]\d)(?!\d)"
 # session 52: "this" and at most two describing words, the singular word, then a milestone of the writer's own
 # ("this dyke just ran her first marathon", "this queer got the job!!!", "this old fag retired today")
 _THIS_BEFORE = re.compile(_OPENER + r"this(?: (?:old|little|lil|ol|proud|tired|happy|lucky|grumpy|humble|sleepy"
@@ -53,7 +55,7 @@ _THIS_BEFORE = re.compile(_OPENER + r"this(?: (?:old|little|lil|ol|proud|tired|h
 _MILESTONE = re.compile(r"(?: (?:has|['’]s|is|just|officially)){0,2}"
                         r" (?:ran (?:(?:a|an|my|her|his|their|the) )?(?:first |own )?(?:marathon|half marathon|10k|5k"
                         r"|ultra)|passed (?:(?:her|his|my|their|the|all) )?(?:(?:driving|theory|final|nursing|bar) )?"
-                        r"(?:test|exams?|finals|viva)|graduated|qualified|turned \d{2}|made it|nailed it"
+                        r"(?:test|exams?|finals|viva)|graduated|qualified|turned " + _ADULT + r"|made it|nailed it"
                         r"|aced it|bought (?:(?:a|my|her|his|their|the) )?(?:first |new |own )?(?:house|home|flat)"
                         r"|got (?:(?:the|a new|her|his|my|their) )?(?:new |first )?(?:job|keys|degree|licen[cs]e"
                         r"|passport|diploma|black belt|promotion)|got (?:promoted|married|engaged|hitched)"
@@ -79,7 +81,7 @@ _OUTING = (r"(?: (?:a|an|the|our|my))?(?: (?:brilliant|great|lovely|fab|fabulous
            r"|curry|dinner|brunch|lunch|holiday|trip|reunion|gig|karaoke|choir|march|festival|beach|seaside|coast"
            r"|camping|drinks|picnic|barbecue|bbq|wedding|cinema|concert|walk|hike|swim|race|tournament|league|final"
            r"|rehearsal|panto|disco|club night|book club|allotment|match|cup final)")
-_DEAR_AFTER = re.compile(r"(?:(?: (?:just|is|has|officially)){0,2} (?:turns \d{1,3}|turned \d{1,3}"
+_DEAR_AFTER = re.compile(r"(?:(?: (?:just|is|has|officially)){0,2} (?:turns " + _ADULT + r"|turned " + _ADULT +
                          r"|is getting (?:married|hitched)|got (?:married|engaged|hitched|promoted|the job)|graduated"
                          r"|passed (?:(?:her|his|their) )?(?:driving )?test)"
                          r"| and (?:i|me)(?: are| were|['’]re)? (?:off to|going to|went to|at|had|did)"
