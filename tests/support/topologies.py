@@ -74,12 +74,14 @@ class Node:
         raise AssertionError(f"server on {self.port} exited with {self.process.returncode}:\n{log}")
 
     def _answering(self):
-        """Ours answering, not another test's server that took the port first."""
+        """Ours answering, not another test's server that took the port first, and done loading its append-only file:
+        INFO answers while it loads, every read then fails with BusyLoadingError (s54's CI, a restart's first read)."""
         from redis.backoff import NoBackoff
         from redis.retry import Retry
 
         probe = self.client(socket_timeout=0.5, retry=Retry(NoBackoff(), 0))  # a silent listener must not stall it
-        return int(probe.info("server")["process_id"]) == self.process.pid
+        return (int(probe.info("server")["process_id"]) == self.process.pid
+                and int(probe.info("persistence")["loading"]) == 0)
 
     def _args(self):
         args = [find_redis_server(), *self.extra, "--port", str(self.port), "--bind", "127.0.0.1",
