@@ -81,7 +81,7 @@ class Node:
 
         probe = self.client(socket_timeout=0.5, retry=Retry(NoBackoff(), 0))  # a silent listener must not stall it
         return (int(probe.info("server")["process_id"]) == self.process.pid
-                and int(probe.info("persistence")["loading"]) == 0)
+                and int(probe.info("persistence").get("loading", 0)) == 0)  # a Sentinel has no data
 
     def _args(self):
         args = [find_redis_server(), *self.extra, "--port", str(self.port), "--bind", "127.0.0.1",
