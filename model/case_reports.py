@@ -4,11 +4,10 @@ precision and recall."""
 
 from __future__ import annotations
 
-import csv
 from collections import defaultdict
 from pathlib import Path
 
-from model.judge import DEFAULT_REVIEW, OWN_WORD_COUNTS, Judge
+from model.judge import DEFAULT_REVIEW, OWN_WORD_COUNTS, Judge, hatecheck_rows
 from moderation.targets.openings import OWNABLE
 from moderation.targets.owned import OWN, owned_spans, reading
 from moderation.text.normalize import normalize_text
@@ -75,8 +74,7 @@ def hatecheck_report(judge: Judge, path: Path) -> dict:
         return {"available": False, "reason": f"{path} is missing"}
     from sklearn.metrics import roc_auc_score
 
-    with open(path, encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
+    rows = hatecheck_rows(path)
     y, abuse = [], []
     per_func: dict[str, list] = defaultdict(lambda: [0, 0, ""])
     readings: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # word, own, own flagged, unread flagged

@@ -18,7 +18,6 @@ comes from model/train.py.
 from __future__ import annotations
 
 import argparse
-import csv
 import logging
 import time
 from collections import defaultdict
@@ -29,7 +28,7 @@ from sklearn.metrics import roc_auc_score
 
 from model import data as D
 from model.evaluate import DEFAULT_DATA, eval_sets
-from model.judge import HATECHECK, HATECHECK_FOCUS, THREAT_PROBE, load_cases
+from model.judge import HATECHECK, HATECHECK_FOCUS, THREAT_PROBE, hatecheck_rows, load_cases
 from model.pipeline import HEADS, build_pipeline
 from model.yardsticks import WRITTEN_PROBES
 
@@ -39,8 +38,7 @@ REVIEW = 0.3  # the review floor every category's threshold starts from (model/t
 
 def hatecheck_totals(proba, data_dir: Path) -> dict:
     """ROC-AUC of abuse and per-functionality totals (share flagged, mean probability per head)."""
-    with open(data_dir / HATECHECK, encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
+    rows = hatecheck_rows(data_dir / HATECHECK)
     p = proba([r["test_case"].strip() for r in rows])
     abuse = p[:, 1:].max(axis=1)
     y = np.asarray([r["label_gold"] == "hateful" for r in rows])

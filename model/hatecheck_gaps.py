@@ -13,13 +13,12 @@ slur_reclaimed_nh +0.0147.
 from __future__ import annotations
 
 import argparse
-import csv
 from pathlib import Path
 
 import numpy as np
 from sklearn.metrics import roc_auc_score
 
-from model.judge import DEFAULT_DATA, HATECHECK, Judge, resolve_artifact
+from model.judge import DEFAULT_DATA, HATECHECK, Judge, hatecheck_rows, resolve_artifact
 
 
 def gaps(hateful: np.ndarray, abuse: np.ndarray, flagged: np.ndarray, funcs: list[str]) -> dict[str, dict]:
@@ -50,8 +49,7 @@ def main(argv: list[str] | None = None) -> None:
     folder, sha = resolve_artifact(args.artifact)
     scorer = load_scorer(folder, sha)
     judge = Judge(scorer, scorer.thresholds)
-    with open(Path(args.data_dir) / HATECHECK, encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
+    rows = hatecheck_rows(Path(args.data_dir) / HATECHECK)
     verdicts = [judge.judge(r["test_case"].strip()) for r in rows]
     hateful = np.asarray([r["label_gold"] == "hateful" for r in rows])
     abuse = np.asarray([v["abuse"] for v in verdicts])

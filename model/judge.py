@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import inspect
 import json
 from pathlib import Path
@@ -341,6 +342,12 @@ def load_cases(path: Path | str) -> list[dict]:
     """One JSON object per non-empty line."""
     with open(path, encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
+
+
+def hatecheck_rows(path: Path | str) -> list[dict]:
+    """HateCheck's cases (test_case, label_gold, functionality, ...), one dict a CSV row: TEST ONLY (issue 12)."""
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
 
 
 def resolve_artifact(arg: str | None, root: Path = ARTIFACTS) -> tuple[Path, str]:
