@@ -7,9 +7,10 @@ Prints, for both artifacts: every held-out set of issue 3's table (model.evaluat
 harmful / non-harmful pass rates, chat and RTP-LX benign flagged, personal_info's precision and recall, real civil
 English flagged as served (held-out Davidson 'neither' and Stormfront noHate, decided as the service decides), the
 written probes won and lost (every lost case with its scores and its distance to its line) and the verdict of
-model.gate's rules (PASS / REFUSE with the reasons). HateCheck comes last, after the verdict: it is read after the
-choice and never enters it. A snapshot saved with --save (one artifact's figures and case answers, as JSON) can be
-given to --against: that is how an artifact is compared as scored on the code it was shipped with.
+model.gate's rules (PASS / REFUSE with the reasons; a small held-out set's fall is read by its paired bootstrap
+interval, so a snapshot carries those sets' labels and scores). HateCheck comes last, after the verdict: it is read
+after the choice and never enters it. A snapshot saved with --save (one artifact's figures and case answers, as
+JSON) can be given to --against: that is how an artifact is compared as scored on the code it was shipped with.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from model.gate import format_comparison
 from model.judge import DEFAULT_DATA, HATECHECK, HATECHECK_FOCUS, PROBE, SUITE, SUITE_DIR, Judge, load_cases
 from model.judge import resolve_artifact as _resolve
 from model.owned_tweets import FIELD, owned_split
+from model.paired_bootstrap import FIELD as SMALL_SETS
+from model.paired_bootstrap import small_set_scores
 
 NOT_PROBES = (SUITE.name, PROBE.name, "en_validation.jsonl")  # scored apart (suite, PI) or unlabelled cases
 
@@ -84,8 +87,9 @@ def snapshot(scorer, data_dir: Path | None, probe_cases: list[dict] | None = Non
         from model.evaluate import eval_sets, metrics_for, pipeline_proba
 
         rows = load_all(Path(data_dir))
-        snap["heldout"] = metrics_for(eval_sets(rows, Path(data_dir)), pipeline_proba(scorer.pipeline),
-                                      scorer.thresholds)
+        sets, proba = eval_sets(rows, Path(data_dir)), pipeline_proba(scorer.pipeline)
+        snap["heldout"] = metrics_for(sets, proba, scorer.thresholds)
+        snap[SMALL_SETS] = small_set_scores(sets, proba)  # the gate's interval for a small set's fall
         snap["civil_en"] = civil_english(judge, rows)
         snap[FIELD] = owned_split(rows, pipeline_proba(scorer.pipeline))
     if data_dir is not None and (Path(data_dir) / HATECHECK).is_file():

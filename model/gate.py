@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from model.judge import OWN_WORD_COUNTS
 from model.owned_tweets import FIELD, owned_lines
+from model.paired_bootstrap import SMALL, snapshot_difference
 
-HELDOUT_TOLERANCE = 0.001  # a held-out ROC-AUC may fall by at most this
+HELDOUT_TOLERANCE = 0.001  # a held-out ROC-AUC may fall by at most this (a small set: unless its interval holds 0)
 SUITE_BARS = {"harmful": 0.90, "non_harmful": 0.95}  # issue 12: JA suite harms held, civil allowed
 ORDINARY_BAR = 0.005  # issue 12: held-out chat and RTP-LX benign flagged at most 0.5%
 # a bar refuses what falls below it from above (a bar the active model misses refuses only a further fall)
@@ -37,14 +38,37 @@ def civil_share(civil: dict) -> float:
     return 100.0 * sum(f for f, _ in civil.values()) / max(sum(n for _, n in civil.values()), 1)
 
 
+def heldout_falls(before: dict, after: dict) -> list[tuple[str, bool]]:
+    """Each held-out ROC-AUC fall beyond HELDOUT_TOLERANCE as (what to say, whether it refuses). A set with fewer
+    than SMALL positives (the lead, session 55: session 9's clause b) refuses only when the paired bootstrap's 95%
+    interval of new - old lies wholly below 0, and is named with that interval either way; when either snapshot lacks
+    its rows it is judged by the flat tolerance and says so."""
+    old, falls = {r["set"]: r for r in before.get("heldout") or []}, []
+    for r in after.get("heldout") or []:
+        o = old.get(r["set"]) or {}
+        if not (o and "roc_auc" in r and r["roc_auc"] < o["roc_auc"] - HELDOUT_TOLERANCE):
+            continue
+        said = f"held-out {r['set']}: ROC-AUC {o['roc_auc']:.4f} -> {r['roc_auc']:.4f}"
+        if r.get("pos", SMALL) >= SMALL:
+            falls.append((said, True))
+            continue
+        d = snapshot_difference(before, after, r["set"])
+        if isinstance(d, str):
+            falls.append((f"{said} ({r['pos']} positives < {SMALL}, judged by the flat {HELDOUT_TOLERANCE}: {d})",
+                          True))
+        else:
+            where = "wholly below 0" if d.high < 0 else "holds 0: inside its rows' noise"
+            falls.append((f"{said} ({d.diff:+.4f}; {r['pos']} positives < {SMALL}): paired bootstrap 95% interval "
+                          f"[{d.low:+.4f}, {d.high:+.4f}] {where}", d.high < 0))
+    return falls
+
+
 def reasons(before: dict, after: dict) -> tuple[list[str], list[str]]:
     """(reasons to refuse, line flips to name on the card); the artifact passes when the first list is empty."""
-    refuse, flips = [], []
+    refuse, flips = [said for said, refuses in heldout_falls(before, after) if refuses], []
     old = {r["set"]: r for r in before.get("heldout") or []}
     for r in after.get("heldout") or []:
         o = old.get(r["set"]) or {}
-        if o and "roc_auc" in r and r["roc_auc"] < o["roc_auc"] - HELDOUT_TOLERANCE:
-            refuse.append(f"held-out {r['set']}: ROC-AUC {o['roc_auc']:.4f} -> {r['roc_auc']:.4f}")
         share = r.get("flagged_share", 0)
         if share > ORDINARY_BAR and share > o.get("flagged_share", 0):
             refuse.append(f"{r['set']}: flagged {r['flagged_share']:.2%} (bar {ORDINARY_BAR:.1%})")
@@ -139,6 +163,8 @@ def format_comparison(before: dict, after: dict) -> tuple[str, bool]:
     refuse, flips = reasons(before, after)
     out += ["", "## Verdict: " + ("REFUSE" if refuse else "PASS")]
     out += [f"- refused: {r}" for r in refuse] + [f"- line flip (name it on the card): {f}" for f in flips]
+    out += [f"- small held-out set's fall inside its noise (name it on the card): {said}"
+            for said, refuses in heldout_falls(before, after) if not refuses]
     hb, ha = before.get("hatecheck"), after.get("hatecheck")
     if hb and ha:
         out += ["", "## HateCheck (TEST ONLY: read after the choice; it never enters the verdict)"]

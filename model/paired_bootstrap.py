@@ -26,6 +26,7 @@ RESAMPLES = 2000
 SEED = 20261130
 SMALL = 30  # fewer positives than this: a drop counts only if the whole interval is below 0
 TOLERANCE = 0.01  # the issue's tolerance for any held-out set
+FIELD = "small_sets"  # a model.compare snapshot's small sets' rows: {set: {digest, y, p}}
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,33 @@ def _digest(texts) -> str:
     for t in texts:
         h.update(t.encode("utf-8") + b"\0")
     return h.hexdigest()
+
+
+def small_set_scores(sets: list[dict], proba_fn) -> dict[str, dict]:
+    """{set: {digest, y, p}} for every labelled set with fewer than SMALL positives (model.evaluate.eval_sets,
+    proba_fn in LABELS order): what a snapshot must carry for the gate to read a small set's fall by its interval."""
+    from model.pipeline import LABELS
+
+    out = {}
+    for s in sets:
+        if s["label"] and int(np.sum(s["y"])) < SMALL:
+            p = proba_fn(s["texts"])[:, LABELS.index(s["label"])]
+            out[s["name"]] = {"digest": _digest(s["texts"]), "y": [int(v) for v in s["y"]],
+                              "p": [float(v) for v in p]}
+    return out
+
+
+def snapshot_difference(before: dict, after: dict, name: str) -> AucDifference | str:
+    """The paired interval of set `name` between two snapshots' saved rows, or why there is none (the same texts
+    in the same order and the same labels, checked by digest as compare() checks two score files)."""
+    old, new = ((snap.get(FIELD) or {}).get(name) for snap in (before, after))
+    if old is None or new is None:
+        which = "neither snapshot carries" if old is None and new is None else \
+            "the active snapshot carries no" if old is None else "the candidate's snapshot carries no"
+        return f"{which} row scores for it (saved before session 55)"
+    if old["digest"] != new["digest"] or old["y"] != new["y"]:
+        return "the two snapshots scored different rows"
+    return paired_auc_difference(new["y"], old["p"], new["p"])
 
 
 def write_scores(artifact: Path, data_dir: Path, out: Path) -> None:

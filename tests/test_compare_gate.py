@@ -4,10 +4,12 @@ import copy
 import json
 import types
 
+import numpy as np
 import pytest
 
 from model import compare, gate
 from model.judge import PROBE, SUITE, load_cases
+from model.paired_bootstrap import FIELD, SMALL, small_set_scores
 from model.pipeline import CATEGORIES
 
 
@@ -88,7 +90,7 @@ def test_line_flips_pass_only_when_more_cases_are_won():
 
 
 def test_figures_refuse_beyond_their_tolerance():
-    heldout = [{"set": "en abuse: x", "n": 9, "pos": 3, "roc_auc": 0.95},
+    heldout = [{"set": "en abuse: x", "n": 90, "pos": SMALL, "roc_auc": 0.95},
                {"set": "ja ordinary: chat", "n": 9, "pos": 0, "flagged_share": 0.001}]
     before, after = _pair({}, {}, heldout=[{**heldout[0], "roc_auc": 0.9489}, {**heldout[1], "flagged_share": 0.006}],
                           civil_en={"davidson": [115, 1000]}, ja_suite={"harmful": 0.89, "non_harmful": 0.97, "n": 2},
@@ -101,3 +103,69 @@ def test_figures_refuse_beyond_their_tolerance():
     after.update(heldout=[{**heldout[0], "roc_auc": 0.9491}, heldout[1]], civil_en={"davidson": [110, 1000]},
                  ja_suite=before["ja_suite"], personal_info=before["personal_info"])
     assert gate.reasons(before, after) == ([], [])
+
+
+SET = "en abuse: Jigsaw 101-row smoke sample"
+
+
+def _small(name=SET):
+    """A made-up small set (13 positives of 101, Jigsaw-101's shape) and its old scores."""
+    rng = np.random.default_rng(3)
+    y = np.r_[np.ones(13), np.zeros(88)]
+    return {"name": name, "label": "abuse", "texts": [f"t{k}" for k in range(101)], "y": y,
+            "old": np.where(y == 1, 0.4 + 0.6 * rng.random(101), 0.7 * rng.random(101))}
+
+
+def _snap(s, p, rows=True):
+    """A snapshot holding only the set's held-out row (and, unless an old snapshot, its saved row scores)."""
+    from sklearn.metrics import roc_auc_score
+
+    row = {"set": s["name"], "n": 101, "pos": 13, "roc_auc": round(float(roc_auc_score(s["y"], p)), 4)}
+    snap = {**_pair({}, {})[0], "heldout": [row]}
+    if rows:
+        snap[FIELD] = small_set_scores([s], lambda texts: np.c_[np.zeros(len(p)), p])
+    return json.loads(json.dumps(snap))  # as saved by model.compare --save
+
+
+def _noise(s):
+    """One positive lower, the others a hair higher: -0.0122, an interval that holds 0."""
+    p = s["old"].copy()
+    p[0] -= 0.1
+    p[1:13] += 0.002
+    return p
+
+
+def test_a_small_sets_fall_inside_its_noise_passes_and_is_named():
+    s = _small()
+    before, after = _snap(s, s["old"]), _snap(s, _noise(s))
+    assert gate.reasons(before, after) == ([], [])
+    text, passed = gate.format_comparison(before, after)
+    assert passed and (f"- small held-out set's fall inside its noise (name it on the card): held-out {SET}: ROC-AUC "
+                       "0.8733 -> 0.8610 (-0.0122; 13 positives < 30): paired bootstrap 95% interval [-0.0472, "
+                       "+0.0052] holds 0: inside its rows' noise") in text
+
+
+def test_a_small_sets_fall_wholly_below_0_refuses_with_its_interval():
+    s = _small()
+    refuse, _ = gate.reasons(_snap(s, s["old"]), _snap(s, s["old"] - 0.08 * s["y"]))  # every positive lower
+    assert refuse == [f"held-out {SET}: ROC-AUC 0.8733 -> 0.7745 (-0.0988; 13 positives < 30): paired bootstrap 95% "
+                      "interval [-0.1425, -0.0577] wholly below 0"]
+
+
+def test_an_old_snapshot_or_other_rows_judge_a_small_set_flat_and_say_so():
+    s = _small()
+    before, after = _snap(s, s["old"]), _snap(s, _noise(s))
+    other_rows = {**before, FIELD: {SET: {**before[FIELD][SET], "digest": "x"}}}
+    for old, why in ((_snap(s, s["old"], rows=False), "the active snapshot carries no row scores for it"),
+                     (other_rows, "the two snapshots scored different rows")):
+        assert gate.reasons(old, after)[0] == [f"held-out {SET}: ROC-AUC 0.8733 -> 0.8610 (13 positives < 30, judged "
+                                               f"by the flat 0.001: {why}" + (" (saved before session 55))"
+                                                                              if "active" in why else ")")]
+
+
+def test_a_snapshot_saves_only_the_small_sets_rows():
+    small, large = _small(), {**_small("big"), "y": np.r_[np.ones(SMALL), np.zeros(71)]}
+    saved = small_set_scores([small, large, {**small, "name": "chat", "label": None}],
+                             lambda texts: np.c_[np.zeros(len(texts)), np.linspace(0, 1, len(texts))])
+    assert list(saved) == [SET] and saved[SET]["y"] == [1] * 13 + [0] * 88
+    assert saved[SET]["p"] == pytest.approx(np.linspace(0, 1, 101).tolist())
