@@ -265,6 +265,11 @@ JA_NINETEENTH_READING_PROBE = SUITE_DIR / "ja_nineteenth_reading_probe.jsonl"
 # then more harm or not
 TWENTIETH_READING_PROBE = SUITE_DIR / "en_twentieth_reading_probe.jsonl"
 JA_TWENTIETH_READING_PROBE = SUITE_DIR / "ja_twentieth_reading_probe.jsonl"
+# session 55 (read2, written before the session's branches): harms next to the civil classes read as a whole comment
+# (swearing at a thing, a sign-off with the writer's own word, a stereotype denied, a question answered 'nobody') and
+# the press menace with an opener or a tail around it ('Honestly, someone should teach ...: a bat to the knees.')
+TWENTYFIRST_READING_PROBE = SUITE_DIR / "en_twentyfirst_reading_probe.jsonl"
+JA_TWENTYFIRST_READING_PROBE = SUITE_DIR / "ja_twentyfirst_reading_probe.jsonl"
 # session 48 (en, issue 12): the writer's own group word in the writer's voice (named by others as the writer, "called
 # me a", a dear one in warm words, a fellow addressed, the word mentioned) against the same word aimed at someone
 IN_GROUP_USE_PROBE = SUITE_DIR / "en_in_group_use_probe.jsonl"
@@ -322,7 +327,8 @@ HARM_FORMS_PROBES = (DEED_THREAT_PROBE, JA_DEED_THREAT_PROBE, NAMED_ACCUSATION_P
                      JA_FIFTEENTH_READING_PROBE, SIXTEENTH_READING_PROBE, JA_SIXTEENTH_READING_PROBE,
                      SEVENTEENTH_READING_PROBE, JA_SEVENTEENTH_READING_PROBE, EIGHTEENTH_READING_PROBE,
                      JA_EIGHTEENTH_READING_PROBE, NINETEENTH_READING_PROBE, JA_NINETEENTH_READING_PROBE,
-                     TWENTIETH_READING_PROBE, JA_TWENTIETH_READING_PROBE,
+                     TWENTIETH_READING_PROBE, JA_TWENTIETH_READING_PROBE, TWENTYFIRST_READING_PROBE,
+                     JA_TWENTYFIRST_READING_PROBE,
                      IN_GROUP_USE_PROBE, GATE_FRAME_PROBE,
                      JA_MENACE_PROBE, JA_OFFER_PROBE, TAKEBACK_PROBE, QUALITY_CHARGE_PROBE, OWN_INTRO_PROBE,
                      OWN_LIFE_PROBE, OWN_AMONG_PROBE, KINDRED_PROBE, JA_KATA_COMPOUND_PROBE, JA_INSULT_MENTION_PROBE,

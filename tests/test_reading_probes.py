@@ -33,6 +33,7 @@ from model.judge import (
     JA_THIRTEENTH_READING_PROBE,
     JA_TWELFTH_READING_PROBE,
     JA_TWENTIETH_READING_PROBE,
+    JA_TWENTYFIRST_READING_PROBE,
     NEWSROOM_HARM_PROBE,
     NINETEENTH_READING_PROBE,
     NINTH_READING_PROBE,
@@ -45,6 +46,7 @@ from model.judge import (
     THIRTEENTH_READING_PROBE,
     TWELFTH_READING_PROBE,
     TWENTIETH_READING_PROBE,
+    TWENTYFIRST_READING_PROBE,
 )
 from tests.support.probes import assert_reading_probe
 
@@ -75,7 +77,8 @@ from tests.support.probes import assert_reading_probe
 # little as 28 characters, Japanese 12; eighteenth (news9 and session 54's news10): all paired, English twins share
 # as little as 33 characters, Japanese 11; nineteenth (session 54's rounds against harm's and en's readings): all
 # paired, English twins share as little as 13 characters, Japanese 12; twentieth (news16-19): all paired, English
-# twins share as little as 26 characters, Japanese 15
+# twins share as little as 26 characters, Japanese 15; twenty-first (session 55's civ1): all paired, English twins
+# share as little as 10 characters, Japanese 6
 PROBES = {THIRD_READING_PROBE: ({"harmful": 136, "non_harmful": 64}, 41, 8),
           JA_THIRD_READING_PROBE: ({"harmful": 14, "non_harmful": 16}, 10, 4),
           FOURTH_READING_PROBE: ({"harmful": 42, "non_harmful": 43}, 42, 13),
@@ -116,7 +119,9 @@ PROBES = {THIRD_READING_PROBE: ({"harmful": 136, "non_harmful": 64}, 41, 8),
           NINETEENTH_READING_PROBE: ({"harmful": 54, "non_harmful": 54}, 54, 13),
           JA_NINETEENTH_READING_PROBE: ({"harmful": 19, "non_harmful": 19}, 19, 12),
           TWENTIETH_READING_PROBE: ({"harmful": 13, "non_harmful": 13}, 13, 26),
-          JA_TWENTIETH_READING_PROBE: ({"harmful": 8, "non_harmful": 8}, 8, 15)}
+          JA_TWENTIETH_READING_PROBE: ({"harmful": 8, "non_harmful": 8}, 8, 15),
+          TWENTYFIRST_READING_PROBE: ({"harmful": 29, "non_harmful": 29}, 29, 10),
+          JA_TWENTYFIRST_READING_PROBE: ({"harmful": 10, "non_harmful": 10}, 10, 6)}
 NEWS_HARMS = frozenset({"hate", "threat", "harassment", "personal_info", "defamation"})
 
 
@@ -128,5 +133,5 @@ def test_reading_probe_is_well_formed(probe):
                      SIXTEENTH_READING_PROBE, JA_SIXTEENTH_READING_PROBE, SEVENTEENTH_READING_PROBE,
                      JA_SEVENTEENTH_READING_PROBE, EIGHTEENTH_READING_PROBE, JA_EIGHTEENTH_READING_PROBE,
                      NINETEENTH_READING_PROBE, JA_NINETEENTH_READING_PROBE, TWENTIETH_READING_PROBE,
-                     JA_TWENTIETH_READING_PROBE)
+                     JA_TWENTIETH_READING_PROBE, TWENTYFIRST_READING_PROBE, JA_TWENTYFIRST_READING_PROBE)
     assert_reading_probe(probe, *PROBES[probe], **({"categories": NEWS_HARMS} if news else {}))
