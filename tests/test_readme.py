@@ -1,7 +1,7 @@
-"""The README claims only what the code, the model card and the tests show: the tests, make targets and
-settings it names exist, its configuration defaults are the settings' own, its example answer is what the
-shipped model answers and its model figures are the shipped card's (a new model or an edit that forgets the
-other side fails here)."""
+"""The README (and docs/model.md, the model's account moved out of it) claims only what the code, the model card
+and the tests show: the tests, make targets and settings it names exist, its configuration defaults are the
+settings' own, its example answer is what the shipped model answers and its model figures are the shipped card's
+(a new model or an edit that forgets the other side fails here)."""
 
 import argparse
 import json
@@ -15,24 +15,27 @@ from moderation.scoring.policy import Policy
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text()
+MODEL = (ROOT / "docs/model.md").read_text()  # the model's full account, moved out of the README (session 55)
+DOCS = README + "\n" + MODEL
 FLAT = re.sub(r"\s+", " ", README)  # prose wraps anywhere
+MODEL_FLAT = re.sub(r"\s+", " ", MODEL)
 
 
 def test_every_test_the_readme_names_exists():
     sources = {path: path.read_text() for path in (ROOT / "tests").glob("test_*.py")}
-    refs = set(re.findall(r"tests/[a-z_]+\.py(?:::[A-Za-z0-9_]+)?", README))
+    refs = set(re.findall(r"tests/[a-z_]+\.py(?:::[A-Za-z0-9_]+)?", DOCS))
     assert len(refs) > 10, refs
     for ref in refs:
         path, _, name = ref.partition("::")
         assert (ROOT / path).is_file(), ref
         assert not name or re.search(rf"def {name}\b", sources[ROOT / path]), ref
     named = None  # "`::name`" is a test of the file named last before it (the Durability section once cited a
-    for ref in re.finditer(r"(tests/[a-z_]+\.py)|`::([A-Za-z0-9_]+)`", README):  # test_durability one under
+    for ref in re.finditer(r"(tests/[a-z_]+\.py)|`::([A-Za-z0-9_]+)`", DOCS):  # test_durability one under
         if ref.group(1):  # test_claim_races.py)
             named = ROOT / ref.group(1)
         else:
             assert named and re.search(rf"def {ref.group(2)}\b", sources[named]), (named, ref.group(2))
-    for name in re.findall(r"`(test_[a-z0-9_]+)`", README):  # a test named without its file
+    for name in re.findall(r"`(test_[a-z0-9_]+)`", DOCS):  # a test named without its file
         assert any(re.search(rf"def {name}\b", text) for text in sources.values()), name
 
 
@@ -53,14 +56,13 @@ def test_every_file_module_and_test_the_docs_name_exists():
 
 def test_every_make_target_and_setting_the_readme_names_exists():
     targets = set(re.findall(r"^([a-z][a-z0-9-]*):", (ROOT / "Makefile").read_text(), re.M))
-    named = set(re.findall(r"`make ([a-z][a-z0-9-]*)", README)) | set(re.findall(r"^make ([a-z][a-z0-9-]*)", README,
-                                                                                   re.M))
+    named = set(re.findall(r"`make ([a-z][a-z0-9-]*)", DOCS)) | set(re.findall(r"^make ([a-z][a-z0-9-]*)", DOCS, re.M))
     assert {"run", "test", "train", "bench"} <= named
     assert named <= targets, named - targets
     known = {setting.name for setting in settings.TABLE}
     compose = " ".join(path.read_text() for path in ROOT.glob("docker-compose*.yml"))
     known |= set(re.findall(r"MODERATION_([A-Z0-9_]+[A-Z0-9])", compose))  # the compose file's own (PUBLISH...)
-    mentioned = set(re.findall(r"MODERATION_([A-Z0-9_]+[A-Z0-9])", README))
+    mentioned = set(re.findall(r"MODERATION_([A-Z0-9_]+[A-Z0-9])", DOCS))
     assert mentioned <= known, mentioned - known
 
 
@@ -171,15 +173,15 @@ def _card():
 
 
 def _shown(phrase):
-    """The number the README gives right after `phrase` (prose whitespace folded), and its decimals."""
-    match = re.search(re.escape(phrase) + r" (\d+(?:\.\d+)?)", FLAT)
+    """The number docs/model.md gives right after `phrase` (prose whitespace folded), and its decimals."""
+    match = re.search(re.escape(phrase) + r" (\d+(?:\.\d+)?)", MODEL_FLAT)
     assert match, phrase
     return float(match.group(1)), len(match.group(1).partition(".")[2])
 
 
 def test_the_model_figures_are_the_shipped_cards():
     version, card = _card()
-    assert f"Figures of the shipped model ({version}, from its card" in FLAT
+    assert f"Figures of the shipped model ({version}, from its card" in MODEL_FLAT
     heldout = {m["set"]: m for m in card["metrics"]["heldout"]}
 
     def auc(prefix):
@@ -225,16 +227,17 @@ def test_the_model_figures_are_the_shipped_cards():
     for phrase, value in more.items():
         number, decimals = _shown(phrase)
         assert abs(number - value) <= 0.5 * 10 ** -decimals + 1e-9, (phrase, number, value)
-    alone = float(re.search(r"of the time \(([\d.]+)% alone\)", FLAT).group(1))
+    alone = float(re.search(r"of the time \(([\d.]+)% alone\)", MODEL_FLAT).group(1))
     assert abs(alone - long["attack_alone_flagged"] * 100) <= 0.05 + 1e-9
     group = card["functional"]["en_group_probe"]["functionalities"]
-    assert f"{sum(f['passed'] for f in group.values())} of {card['functional']['en_group_probe']['n']} passed" in FLAT
+    passed = sum(f["passed"] for f in group.values())
+    assert f"{passed} of {card['functional']['en_group_probe']['n']} passed" in MODEL_FLAT
     missed = [f"{group[k]['n'] - group[k]['passed']} of {group[k]['n']}"
               for k in ("denied_attack_nh", "group_positive_nh", "profanity_nobody_nh")]
-    assert f"flagged {missed[0]}, {missed[1]} and {missed[2]}" in FLAT
-    assert f"recall {probe['recall']:.2f}" in FLAT
+    assert f"flagged {missed[0]}, {missed[1]} and {missed[2]}" in MODEL_FLAT
+    assert f"recall {probe['recall']:.2f}" in MODEL_FLAT
     speed = re.search(r"Scoring at the end of training \(shared machine\): (\d+) µs at 200 characters, ([\d.]+) ms at "
-                      r"5,000, load ([\d.]+) s, ([\d.]+) MB", FLAT)
+                      r"5,000, load ([\d.]+) s, ([\d.]+) MB", MODEL_FLAT)
     assert speed, "the speed sentence"
     measured = (card["speed"]["score_200_median_us"], card["speed"]["score_5000_median_us"] / 1000,
                 card["speed"]["load_seconds"], card["speed"]["model_bytes"] / 1e6)
@@ -252,16 +255,16 @@ def _probe_passed(version, card, key):
 
 
 def test_every_probe_figure_the_readme_gives_is_the_shipped_models():
-    """After each `<probe>.jsonl` the README's first "X of N" (or "X and Y of N" for a pair) is the shipped
+    """After each `<probe>.jsonl` docs/model.md's first "X of N" (or "X and Y of N" for a pair) is the shipped
     model's pass count: a new model that leaves these sentences on the old one fails here (audit s24, F5)."""
     version, card = _card()
-    keys = [m.group(1) for m in re.finditer(r"`(?:tests/functional/)?([a-z_]+_probe)\.jsonl`", FLAT)]
+    keys = [m.group(1) for m in re.finditer(r"`(?:tests/functional/)?([a-z_]+_probe)\.jsonl`", MODEL_FLAT)]
     assert len(set(keys)) >= 55, len(set(keys))
     checked = set()
     for key in dict.fromkeys(keys):
         if key == "en_threat_probe":
             continue  # given as rates, pinned in test_the_model_figures_are_the_shipped_cards
-        after = FLAT[FLAT.index(f"{key}.jsonl`") + len(key) + 7:]
+        after = MODEL_FLAT[MODEL_FLAT.index(f"{key}.jsonl`") + len(key) + 7:]
         pair = re.match(r"[^`]*`([a-z_]+_probe)\.jsonl`[^`]*?(\d+) and (\d+) of (\d+)", after)
         if pair and pair.group(1) not in checked and re.search(r"\d+ of \d+", after[:pair.start(2)]) is None:
             other = pair.group(1)
@@ -278,7 +281,7 @@ def test_every_probe_figure_the_readme_gives_is_the_shipped_models():
     assert len(checked) >= 55
     invisible = [_probe_passed(version, card, f"{lang}_invisible_probe") for lang in ("en", "ja")]
     passed, n = (sum(pair[i] for pair in invisible) for i in (0, 1))
-    assert f"the invisible-character probes pass {passed} of {n}" in FLAT
+    assert f"the invisible-character probes pass {passed} of {n}" in MODEL_FLAT
 
 
 def test_the_naive_baselines_figures_are_the_shipped_cards():
@@ -289,7 +292,7 @@ def test_the_naive_baselines_figures_are_the_shipped_cards():
         cells = [cell.strip() for cell in line.strip("|").split("|")]
         if len(cells) == 12 and re.fullmatch(r"[\d.]+", cells[3]) and re.fullmatch(r"[\d.]+", cells[10]):
             rows[cells[0]] = float(cells[3]), float(cells[10])  # the model's ROC-AUC, the baseline's
-    paragraph = FLAT.split("The naive baseline (")[1].split("the card has both columns")[0]
+    paragraph = MODEL_FLAT.split("The naive baseline (")[1].split("the card has both columns")[0]
     better = {"real YouTube spam lines": "ja spam: akku1139", "YouTube troll replies": "ja troll",
               "SMS spam": "en spam: SMS", "Davidson's tweets": "en abuse: Davidson",
               "Jigsaw's sample": "en abuse: Jigsaw"}
@@ -308,7 +311,7 @@ def test_the_naive_baselines_figures_are_the_shipped_cards():
         assert float(re.search(re.escape(words) + r" (\d\.\d+)", paragraph).group(1)) == row(prefix)[1], words
     ahead = sum(baseline > model for model, baseline in rows.values())
     spelled = {4: "four", 5: "five", 6: "six", 7: "seven"}
-    assert f"better than the shipped model on {spelled[ahead]} of the eleven held-out sets" in FLAT
+    assert f"better than the shipped model on {spelled[ahead]} of the eleven held-out sets" in MODEL_FLAT
     assert len(rows) == 11 and len(better) == ahead and len(behind) == 11 - ahead
 
 
