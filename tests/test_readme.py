@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from model.card_markdown import PREVIOUS_ROC_AUC, PREVIOUS_VERSION
 from moderation import settings
 from moderation.scoring.policy import Policy
 
@@ -244,6 +245,65 @@ def test_the_model_figures_are_the_shipped_cards():
     for shown, value in zip(speed.groups(), measured, strict=True):
         assert abs(float(shown) - value) <= 0.5 * 10 ** -len(shown.partition(".")[2]) + 1e-9, (shown, value)
     assert f"({round(card['training_seconds'])} s for {card['version']}, the card's training_seconds)" in FLAT
+
+
+def test_the_readmes_model_summary_is_the_shipped_cards():
+    """The README's summary of the model (its account is docs/model.md, session 55): the heads the card fits, issue
+    12's bars with each shipped figure as the card has it and met / missed as figure and bar say, Davidson both ways
+    (never one figure without the other: the lead, session 54)."""
+    version, card = _card()
+    section = README.split("## The model\n")[1].split("\n## ")[0]
+    flat = re.sub(r"\s+", " ", section)
+    assert all(f"`{head}`" in section for head in card["heads"]), card["heads"]
+    assert card["abuse_rule"] == f"abuse = max({', '.join(card['categories'])})"
+    assert "`abuse` is the largest harm category" in flat and "[docs/model.md](docs/model.md)" in flat
+    assert f"Issue 12's bars for the shipped model ({version}, from its card)" in flat
+    rows = re.findall(r"^\| ([^|]+?) \| ([^|]+?) \| ([^|]+?) \| ([^|]+?) \|$", section, re.M)  # no header
+    suite, hatecheck, probe = (card["functional"][k] for k in ("ja_suite", "hatecheck", "personal_info"))
+    flagged = {name: f["flagged"] for name, f in hatecheck["functionalities"].items()}
+    heldout = {m["set"]: m for m in card["metrics"]["heldout"]}
+    davidson = "en abuse: Davidson tweets held-out"
+    fall = max(PREVIOUS_ROC_AUC[name] - m["roc_auc"] for name, m in heldout.items()
+               if name in PREVIOUS_ROC_AUC and name != davidson)
+    bar = round(PREVIOUS_ROC_AUC[davidson] - 0.01, 4)
+    chat, benign = (heldout[f"ja ordinary: {name}"]["flagged_share"]
+                    for name in ("RPC held-out dialogues", "RTP-LX benign continuations"))
+    speed, lovo = card["speed"], card["metrics"]["youtube_lovo"]["mean"]
+    harmful, civil = suite["harmful"]["pass_rate"], suite["non_harmful"]["pass_rate"]
+    expected = [  # (the row's first words, its bar, the card's figure as shown, met)
+        ("Japanese suite: harmful", ">= 90%", f"{harmful:.2%}", harmful >= 0.9),
+        ("Japanese suite: civil", ">= 95%", f"{civil:.2%}", civil >= 0.95),
+        ("HateCheck (test only): ROC-AUC", ">= 0.85", f"{hatecheck['roc_auc_abuse']:.4f}",
+         hatecheck["roc_auc_abuse"] >= 0.85),
+        *[(f"HateCheck: {words}", ">= 80%" if name.endswith("_h") else "<= 20%", f"{flagged[name]:.2%}",
+           flagged[name] >= 0.8 if name.endswith("_h") else flagged[name] <= 0.2)
+          for words, name in (("direct threats", "threat_dir_h"), ('"I hate <group>"', "derog_neg_emote_h"),
+                              ("counter-speech quoting", "counter_quote_nh"), ("counter-speech referring",
+                               "counter_ref_nh"), ("reclaimed slurs", "slur_reclaimed_nh"))],
+        ("Ordinary Japanese chat flagged", "<= 0.5%", f"{chat:.2%}", chat <= 0.005),
+        ("RTP-LX benign continuations flagged", "<= 0.5%", f"{benign:.2%}", benign <= 0.005),
+        (f"Davidson tweets held-out ROC-AUC ({PREVIOUS_VERSION}'s {PREVIOUS_ROC_AUC[davidson]:.4f} less 0.01)",
+         f">= {bar}", f"{heldout[davidson]['roc_auc']:.4f}", heldout[davidson]["roc_auc"] >= bar),
+        (f"The ten other held-out sets: largest fall against {PREVIOUS_VERSION}", "<= 0.01", f"{fall:.4f}",
+         fall <= 0.01 and len(heldout) == 13),
+        (f"Personal-information probe precision ({probe['n']} written cases)", ">= 0.98", f"{probe['precision']:.2f}",
+         probe["precision"] >= 0.98 and probe["n"] >= 200),
+        ("Scoring a 200-character comment", "< 1 ms", f"{speed['score_200_median_us']:.1f} µs",
+         speed["score_200_median_us"] < 1000),
+        ("Artifact size / load", "<= 50 MB / <= 2 s",
+         f"{speed['model_bytes'] / 1e6:.1f} MB / {speed['load_seconds']:.3f} s",
+         speed["model_bytes"] <= 50e6 and speed["load_seconds"] <= 2),
+    ]
+    assert len(rows) == len(expected) + 1, rows
+    for (label, shown_bar, shown, verdict), (words, wanted_bar, figure, met) in zip(rows, expected, strict=False):
+        assert label.startswith(words) and (shown_bar, shown) == (wanted_bar, figure), (label, shown, figure)
+        assert verdict == ("met" if met else "**missed**"), (label, verdict)
+    assert rows[-1][:3] == ("YouTube leave-one-video-out mean", "improves", f"{lovo:.4f}"), rows[-1]
+    owned = card["metrics"]["davidson_without_owned"]["heldout"]
+    assert (f"{owned['roc_auc']:.4f} on every held-out tweet, the bar as worded, "
+            f"{'met' if owned['roc_auc'] >= bar else 'missed'}; {owned['roc_auc_without_owned']:.4f} on the "
+            f"{owned['n'] - owned['left_out']:,} tweets the owned reading leaves alone (it reads {owned['left_out']}, "
+            f"{owned['left_out_pos']} of them labelled offensive or hate") in flat
 
 
 def _probe_passed(version, card, key):
