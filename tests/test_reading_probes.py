@@ -77,8 +77,8 @@ from tests.support.probes import assert_reading_probe
 # little as 28 characters, Japanese 12; eighteenth (news9 and session 54's news10): all paired, English twins share
 # as little as 33 characters, Japanese 11; nineteenth (session 54's rounds against harm's and en's readings): all
 # paired, English twins share as little as 13 characters, Japanese 12; twentieth (news16-19): all paired, English
-# twins share as little as 26 characters, Japanese 15; twenty-first (session 55's civ1): all paired, English twins
-# share as little as 10 characters, Japanese 6
+# twins share as little as 26 characters, Japanese 15; twenty-first (session 55's civ1-2): all paired, English
+# twins share as little as 10 characters, Japanese 5
 PROBES = {THIRD_READING_PROBE: ({"harmful": 136, "non_harmful": 64}, 41, 8),
           JA_THIRD_READING_PROBE: ({"harmful": 14, "non_harmful": 16}, 10, 4),
           FOURTH_READING_PROBE: ({"harmful": 42, "non_harmful": 43}, 42, 13),
@@ -120,8 +120,8 @@ PROBES = {THIRD_READING_PROBE: ({"harmful": 136, "non_harmful": 64}, 41, 8),
           JA_NINETEENTH_READING_PROBE: ({"harmful": 19, "non_harmful": 19}, 19, 12),
           TWENTIETH_READING_PROBE: ({"harmful": 13, "non_harmful": 13}, 13, 26),
           JA_TWENTIETH_READING_PROBE: ({"harmful": 8, "non_harmful": 8}, 8, 15),
-          TWENTYFIRST_READING_PROBE: ({"harmful": 29, "non_harmful": 29}, 29, 10),
-          JA_TWENTYFIRST_READING_PROBE: ({"harmful": 10, "non_harmful": 10}, 10, 6)}
+          TWENTYFIRST_READING_PROBE: ({"harmful": 41, "non_harmful": 41}, 41, 10),
+          JA_TWENTYFIRST_READING_PROBE: ({"harmful": 15, "non_harmful": 15}, 15, 5)}
 NEWS_HARMS = frozenset({"hate", "threat", "harassment", "personal_info", "defamation"})
 
 
