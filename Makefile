@@ -100,7 +100,8 @@ bench-scoring: $(VENV)/.installed
 
 # The signal readers' CPU in Scorer.score on real comments (issue 13): where it goes by reader, and main's code
 # against this checkout's in one process, interleaved, answers checked equal, both loading orders averaged
-# (AGAINST=commit); not part of make test.
+# (AGAINST=commit; refused when a numba kernel module differs: bench-instructions counts each in its own process);
+# not part of make test.
 AGAINST ?= main
 .PHONY: bench-readers
 bench-readers: $(VENV)/.installed
@@ -108,10 +109,11 @@ bench-readers: $(VENV)/.installed
 	$(PY) -m bench.readers ab --swap --against $(AGAINST) --data-dir $(DATA_DIR)
 
 # Scorer.score's instructions a comment, AGAINST's code against this checkout, counted by callgrind (issue 13): the
-# A/B that holds on a loaded machine (an A/A pair 0.01% apart); the kernels built natively for a generic CPU first
-# (~70 s of CPU once per version of the sources), then ~2 minutes to start under valgrind; QUICK=1 counts 30 texts a
-# kind, not 100 (a closing run); EXPLAIN=1 counts each Score's explanation too; needs gcc and valgrind with its
-# headers; not part of make test.
+# A/B that holds on a loaded machine (an A/A pair 0.01% apart); each version in a process of its own (two in one can
+# link one's numba kernel to the other's callee: bench.versions; bench-readers refuses a kernel change); the kernels
+# built natively for a generic CPU first (~70 s of CPU once per version of the sources), then ~2 minutes to start
+# under valgrind a side; QUICK=1 counts 30 texts a kind, not 100 (a closing run); EXPLAIN=1 counts each Score's
+# explanation too; needs gcc and valgrind with its headers; not part of make test.
 .PHONY: bench-instructions
 bench-instructions: $(VENV)/.installed
 	$(PY) -m bench.instructions --against $(AGAINST) --data-dir $(DATA_DIR) $(if $(QUICK),--quick) $(if $(EXPLAIN),--explain)

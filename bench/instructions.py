@@ -4,15 +4,17 @@
 
 On a shared machine the CPU time of the same code moves by several µs a comment from run to run (session 50, load
 7-12: an A/A pair of bench.readers ab 14 µs apart); the instructions a comment executes do not (an A/A pair 0.01%
-apart). This re-runs itself under valgrind's callgrind with instrumentation off, loads both versions side by side as
-bench.readers ab does (bench.versions), scores every text once per side to warm them, then counts score() over the
-texts between client-request marks (a six-line C library built here with gcc from valgrind's callgrind.h, called
-through ctypes): each kind A, B, A, B, and prints each side's instructions a text and B's change. The collector is off
-while counting (session 52's counts of a side were 60% apart: natively, one full collection of the two loaded scorers'
-~350k objects took ten times a 30-text run's own time inside it), so allocation's share of collections is not counted on
-either side; and each run scores its first text once before its count starts, since the first score after a switch of
-side rebuilt codepass's memo (bench.versions: ~93M instructions, 3.1M a text of 30). Instructions are not time (a cache
-miss costs no more of them): a win here is a win in CPU only where the other measures agree.
+apart). Each version is counted in a process of its own (since session 55): A with the commit's package extracted
+(bench.versions.extract) first on the path, then B, this checkout. Two versions in one process (as bench.readers ab
+loads them) can link one side's numba kernel to the other side's cached callee (bench.versions), so a kernel change
+could be counted as one side's code twice. Each side re-runs this tool under valgrind's callgrind with instrumentation
+off, scores every text once to warm it, then counts score() over the texts between client-request marks (a six-line C
+library built here with gcc from valgrind's callgrind.h, called through ctypes), each kind twice, and the report gives
+each side's instructions a text and B's change. The collector is off while counting (session 52's counts of a side
+were 60% apart: natively, one full collection of the loaded scorers' ~350k objects took ten times a 30-text run's own
+time inside it), so allocation's share of collections is not counted on either side; each run scores its first text
+once before its count starts (a warm memo, as in serving). Instructions are not time (a cache miss costs no more of
+them): a win here is a win in CPU only where the other measures agree.
 The kernels are compiled for a generic x86-64 (NUMBA_CPU_NAME=generic) into a cache of this tool's own (COMPILED), by
 a native run before valgrind's (--prepare): numba keys a cached kernel on the CPU's features, and under valgrind the
 CPU reports others, so the host's cached kernels were never found there and numba compiled every kernel under
@@ -36,9 +38,12 @@ import sys
 import tempfile
 from pathlib import Path
 
+from bench.real_comments import DATA_DIR, ROOT
+
 # where the generic build of the kernels is cached (numba's NUMBA_CACHE_DIR), kept between runs
 COMPILED = Path(tempfile.gettempdir()) / f"bench-instructions-numba-{os.getuid()}"
 QUICK = 30  # texts a kind with --quick
+RUNS = 2  # counts of each kind a side
 
 MARKS = r"""#include <valgrind/callgrind.h>
 void cg_start(void) { CALLGRIND_START_INSTRUMENTATION; }
@@ -83,25 +88,42 @@ def report(counts: dict[str, list[int]], kinds: list[str], n: int) -> list[str]:
     return lines
 
 
-def environment() -> dict[str, str]:
-    """The environment of both runs: the kernels built for a generic CPU, cached in COMPILED (module docstring)."""
-    return {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent), "NUMBA_CPU_NAME": "generic",
-            "NUMBA_CPU_FEATURES": "", "NUMBA_CACHE_DIR": str(COMPILED)}
+def environment(path: str) -> dict[str, str]:
+    """The environment of a side's runs: `path` first on PYTHONPATH (its package, then this checkout's bench), the
+    kernels built for a generic CPU, cached in COMPILED (module docstring)."""
+    return {**os.environ, "PYTHONPATH": path, "NUMBA_CPU_NAME": "generic", "NUMBA_CPU_FEATURES": "",
+            "NUMBA_CACHE_DIR": str(COMPILED), "BENCH_ARTIFACTS": str(ROOT / "model" / "artifacts")}
+
+
+def sides(against: str) -> dict[str, tuple[Path, str]]:
+    """Each side's working folder and PYTHONPATH: A's holds the commit's package (found before this checkout's),
+    B's is this checkout."""
+    from bench.versions import checkout
+
+    _commit, folder = checkout(ROOT, against)
+    return {"A": (folder, f"{folder}{os.pathsep}{ROOT}"), "B": (ROOT, str(ROOT))}
+
+
+def _scorer(package: Path | None):
+    """The active model's scorer, loaded by the one package this process imports (checked to be `package`'s)."""
+    import moderation
+    from bench.versions import Versions
+
+    found = Path(moderation.__file__).resolve().parent
+    if package is not None and found != package.resolve():
+        raise SystemExit(f"moderation imported from {found}, not {package}")
+    return Versions(ROOT, None).scorer("B")
 
 
 def _prepare(args) -> None:
-    """Natively, before valgrind: load both sides (Scorer's warm() compiles every kernel serving calls, or loads it from
-    COMPILED) and score a text of each kind on each, so the run under valgrind compiles nothing."""
-    from bench.real_comments import ROOT, real_comments
-    from bench.versions import Versions
+    """Natively, before valgrind: load the side's scorer (Scorer's warm() compiles every kernel serving calls, or
+    loads it from COMPILED) and score a text of each kind, so the run under valgrind compiles nothing."""
+    from bench.real_comments import real_comments
 
-    versions = Versions(ROOT, args.against)
+    scorer = _scorer(args.package)
     mixes = real_comments(args.length, 1, args.data_dir)
-    for side in "AB":
-        with versions.use(side):
-            scorer = versions.scorer(side)
-            for kind in args.kinds.split(","):
-                scorer.score(mixes[kind][0])
+    for kind in args.kinds.split(","):
+        scorer.score(mixes[kind][0])
 
 
 def _scored(scorer, explain: bool):
@@ -112,40 +134,34 @@ def _scored(scorer, explain: bool):
 
 
 def _count(args, library: Path) -> None:
-    """Under callgrind: warm both sides, then count each kind's texts A, B, A, B between marks."""
-    from bench.real_comments import ROOT, real_comments
-    from bench.versions import Versions
+    """Under callgrind, one side in this process: warm it, then count each kind's texts twice between marks."""
+    from bench.real_comments import real_comments
 
     marks = ctypes.CDLL(str(library))
-    versions = Versions(ROOT, args.against)
+    score = _scored(_scorer(args.package), args.explain)
     mixes = real_comments(args.length, args.n, args.data_dir)
     kinds = args.kinds.split(",")
-    scorers = {side: _scored(versions.scorer(side), args.explain) for side in "AB"}
     for kind in kinds:
-        for side in "AB":
-            with versions.use(side):
-                for text in mixes[kind]:
-                    scorers[side](text)
+        for text in mixes[kind]:
+            score(text)
     gc.collect()
-    gc.disable()  # a full collection of both scorers' heaps inside one side's run is noise, not a cost of its code
+    gc.disable()  # a full collection of the scorer's heap inside one run is noise, not a cost of its code
     marks.cg_start()
     for kind in kinds:
-        for side in "ABAB":
-            with versions.use(side):
-                score, texts = scorers[side], mixes[kind]
-                score(texts[0])  # a shared module's memo of the other side's objects rebuilt here (bench.versions)
-                marks.cg_zero()
-                for text in texts:
-                    score(text)
-                marks.cg_dump(f"{kind}-{side}".encode())
+        texts = mixes[kind]
+        for _run in range(RUNS):
+            score(texts[0])
+            marks.cg_zero()
+            for text in texts:
+                score(text)
+            marks.cg_dump(f"{kind}-{args.side}".encode())
     marks.cg_stop()
     gc.enable()
 
 
 def main(argv=None) -> int:
-    from bench.real_comments import DATA_DIR
-
-    ap = argparse.ArgumentParser(description="Scorer.score's instructions a comment, A against this checkout")
+    ap = argparse.ArgumentParser(description="Scorer.score's instructions a comment, A against this checkout, each "
+                                             "version counted in a process of its own")
     ap.add_argument("--against", default="main")
     ap.add_argument("--kinds", default="news,en,ja")
     ap.add_argument("--n", type=int, default=None, help=f"texts of each kind (100; {QUICK} with --quick)")
@@ -155,6 +171,8 @@ def main(argv=None) -> int:
     ap.add_argument("--data-dir", type=Path, default=DATA_DIR)
     ap.add_argument("--inside", type=Path, help=argparse.SUPPRESS)  # the marks' library: the run under callgrind
     ap.add_argument("--prepare", action="store_true", help=argparse.SUPPRESS)  # the native run before it
+    ap.add_argument("--side", choices=("A", "B"), help=argparse.SUPPRESS)  # the side a child counts
+    ap.add_argument("--package", type=Path, help=argparse.SUPPRESS)  # the package the child must have imported
     args = ap.parse_args(argv)
     if args.n is None:
         args.n = QUICK if args.quick else 100
@@ -167,15 +185,18 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         library = build_marks(folder)
-        command = [sys.executable, "-m", "bench.instructions", "--against", args.against, "--kinds", args.kinds,
-                   "--n", str(args.n), "--length", str(args.length), "--data-dir", str(args.data_dir.resolve()),
-                   *(["--explain"] if args.explain else [])]
-        env = environment()
-        subprocess.run([*command, "--prepare"], check=True, env=env)
-        # valgrind's own lines into a file; the counted run's errors (a traceback) still reach stderr
-        subprocess.run(["valgrind", "--tool=callgrind", "--instr-atstart=no", f"--log-file={folder}/valgrind.log",
-                        f"--callgrind-out-file={folder}/callgrind.out.%p", *command, "--inside", str(library)],
-                       check=True, env=env, stdout=subprocess.DEVNULL)
+        common = ["--kinds", args.kinds, "--n", str(args.n), "--length", str(args.length), "--data-dir",
+                  str(args.data_dir.resolve()), *(["--explain"] if args.explain else [])]
+        for side, (cwd, path) in sides(args.against).items():
+            command = [sys.executable, "-m", "bench.instructions", *common, "--side", side, "--package",
+                       str(Path(cwd) / "moderation")]
+            env = environment(path)
+            subprocess.run([*command, "--prepare"], check=True, env=env, cwd=cwd)
+            # valgrind's own lines into a file; the counted run's errors (a traceback) still reach stderr
+            subprocess.run(["valgrind", "--tool=callgrind", "--instr-atstart=no",
+                            f"--log-file={folder}/valgrind.%p.log", f"--callgrind-out-file={folder}/callgrind.out.%p",
+                            *command, "--inside", str(library)],
+                           check=True, env=env, cwd=cwd, stdout=subprocess.DEVNULL)
         for line in report(read_dumps(folder), args.kinds.split(","), args.n):
             print(line)
     return 0

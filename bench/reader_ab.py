@@ -10,7 +10,7 @@ import sys
 import time
 
 from bench.real_comments import ROOT
-from bench.versions import Versions, extract
+from bench.versions import Versions, checkout
 
 
 def _timed(fn, items, cold: bytearray | None) -> list[int]:
@@ -76,9 +76,7 @@ def swapped(args) -> int:
     -2 to -3%), so each kind's this-checkout-minus-A figures of the two runs are averaged."""
     import subprocess
 
-    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", f"{args.against}^{{commit}}"], check=True,
-                            capture_output=True, text=True).stdout.strip()
-    folder = extract(ROOT, commit)
+    _commit, folder = checkout(ROOT, args.against)
     common = ["--n", str(args.n), "--length", str(args.length), "--pairs", str(args.pairs), "--stage", args.stage,
               "--kinds", args.kinds, "--data-dir", str(args.data_dir.resolve()), *(["--cold"] if args.cold else [])]
     runs, artifacts = {}, str(ROOT / "model" / "artifacts")
@@ -86,8 +84,11 @@ def swapped(args) -> int:
                                      ("swapped", str(ROOT), folder, f"{folder}{os.pathsep}{ROOT}")):
         out = subprocess.run([sys.executable, "-m", "bench.readers", "ab", "--against", against, *common], cwd=cwd,
                              env={**os.environ, "PYTHONPATH": path, "BENCH_ARTIFACTS": artifacts},
-                             capture_output=True, text=True, check=True)
+                             capture_output=True, text=True)
         print(f"-- {name}:\n{out.stdout}", end="")
+        if out.returncode:  # refused (a kernel module twice: bench.versions) or failed
+            print(out.stderr, end="", file=sys.stderr)
+            return out.returncode
         runs[name] = {r["kind"]: r for r in map(json.loads, out.stderr.splitlines()) if r.get("kind")}
     print(f"averaged (this checkout minus {args.against}, µs a text):")
     for kind in args.kinds.split(","):

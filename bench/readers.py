@@ -23,6 +23,10 @@ is an A/A run, the noise floor. `--stage signals` times signals() on the normali
 The side whose modules are loaded twice runs 2-3% slower (A/A' with a comment changed: -3.1% en, -2.2% ja);
 `--swap` runs the comparison again in a second process with the commit's package first on the path and this
 checkout's loaded twice, and averages the two.
+`ab` refuses (exit 2, before loading either side) when a module that compiles numba kernels differs, or imports one
+that differs: two versions of a kernel in one process can link one side's kernel to the other's callee (bench.versions;
+session 54's run against e801b74 died with SIGSEGV). Such a change is counted with each version in its own process:
+`make bench-instructions AGAINST=commit` (bench.instructions), or timed with bench.worker_path.
 """
 
 from __future__ import annotations
@@ -35,11 +39,12 @@ from pathlib import Path
 from bench.reader_ab import ab, answers, swapped
 from bench.reader_profile import part_scans, print_parts, print_profile, profile
 from bench.real_comments import DATA_DIR, ROOT, real_comments
-from bench.versions import Versions
+from bench.versions import KernelsTwice, Versions
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description="the signal readers' CPU in Scorer.score")
+    ap = argparse.ArgumentParser(description="the signal readers' CPU in Scorer.score; ab refuses a change to a "
+                                 "numba kernel module (each version in its own process: make bench-instructions)")
     ap.add_argument("what", choices=("profile", "parts", "ab"))
     ap.add_argument("--against", default="main", help="ab: the commit timed as A (this checkout is B)")
     ap.add_argument("--n", type=int, default=300, help="texts of each kind")
@@ -68,7 +73,11 @@ def main(argv=None) -> int:
         return 0
     if args.swap:
         return swapped(args)
-    versions = Versions(ROOT, args.against)
+    try:
+        versions = Versions(ROOT, args.against)
+    except KernelsTwice as refused:
+        print(refused)
+        return 2
     print(f"A = {args.against} ({versions.commit[:10]}), B = this checkout; {len(versions.twice)} modules loaded "
           f"twice: {', '.join(sorted(versions.twice)) or 'none (an A/A run)'}")
     for kind in kinds:

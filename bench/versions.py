@@ -8,6 +8,14 @@ sys.modules (and on their parent packages), so an import made inside a function 
 under A of a module it has of its own is found in A's folder. A shared module's memo of its caller's objects holds
 one side's: codepass.scan's one-entry memo of the automata is rebuilt on the first score after each switch (25-170 ms
 natively) when signals is loaded twice, so a measure calls once after switching before it counts or times.
+
+A module that compiles numba kernels is never loaded twice: Versions refuses (KernelsTwice) before loading anything.
+numba names a compiled function by a counter of the process that compiled it (numba.core.bytecode.FunctionIdentity),
+so two versions' cached kernels, compiled in two processes, can carry the same symbol names, and in one process one
+side's kernel can be linked to the other side's callee (session 54: `bench.readers ab --against e801b74` died with
+SIGSEGV when a callee's return type changed; a callee's body changed under the same signature would run one side's
+code on both, unseen). A change to a kernel, or to a module a kernel module imports, is compared with each version in
+a process of its own: bench.instructions (instructions), bench.worker_path (CPU time).
 """
 
 from __future__ import annotations
@@ -84,6 +92,46 @@ def loaded_twice(a_top: Path, b_top: Path) -> set[str]:
     return out
 
 
+# names a module binds to compile its functions with numba (from numba, or kernel_cache's re-export of njit)
+COMPILERS = frozenset({"njit", "jit", "generated_jit", "intrinsic", "overload", "register_jitable", "vectorize",
+                       "guvectorize", "cfunc", "stencil"})
+
+
+def compiles(source: bytes) -> bool:
+    """Whether a module, when imported, binds numba or one of its compilers: its functions may be kernels."""
+    for node in _run_at_import(ast.parse(source)):
+        if isinstance(node, ast.Import) and any(alias.name.split(".")[0] == "numba" for alias in node.names):
+            return True
+        if isinstance(node, ast.ImportFrom) and any(alias.name in COMPILERS for alias in node.names):
+            return True
+    return False
+
+
+def _file(root: Path, name: str) -> Path | None:
+    """Module `name`'s file in the folder `root` that holds the package (None: no such module there)."""
+    base = root.joinpath(*name.split("."))
+    return next((p for p in (base / "__init__.py", base.with_suffix(".py")) if p.is_file()), None)
+
+
+def kernels_twice(a_top: Path, b_top: Path, twice: set[str]) -> list[str]:
+    """The modules of `twice` that compile numba kernels on either side."""
+    return sorted(name for name in twice
+                  if any(f is not None and compiles(f.read_bytes()) for f in (_file(top.parent, name)
+                                                                              for top in (a_top, b_top))))
+
+
+class KernelsTwice(RuntimeError):
+    """Two versions of a kernel module in one process: their cached kernels can link to each other's (module doc)."""
+
+    def __init__(self, against: str, names: list[str]):
+        super().__init__(
+            f"refused: {against} and this checkout differ in modules that compile numba kernels ({', '.join(names)}); "
+            "two versions of a kernel in one process can run one side's callee for the other's (bench.versions). "
+            f"Count each version in its own process: make bench-instructions AGAINST={against} (add EXPLAIN=1 for "
+            "explanations), or time two checkouts with python -m bench.worker_path BEFORE AFTER")
+        self.names = names
+
+
 class _Finder(importlib.abc.MetaPathFinder):
     """While A is in use, its own modules come from its folder."""
 
@@ -92,8 +140,7 @@ class _Finder(importlib.abc.MetaPathFinder):
 
     def file(self, name: str) -> Path | None:
         """A's file of module `name` (None: A has no such module)."""
-        base = self.root.joinpath(*name.split("."))
-        return next((p for p in (base / "__init__.py", base.with_suffix(".py")) if p.is_file()), None)
+        return _file(self.root, name)
 
     def find_spec(self, name, path=None, target=None):
         if not self.active or name not in self.names:
@@ -103,6 +150,16 @@ class _Finder(importlib.abc.MetaPathFinder):
             raise ModuleNotFoundError(f"No module named {name!r} in A", name=name)
         return importlib.util.spec_from_file_location(
             name, file, submodule_search_locations=[str(file.parent)] if file.name == "__init__.py" else None)
+
+
+def checkout(root: Path, against: str) -> tuple[str, Path]:
+    """`against`'s name and the folder holding its package: a folder holding one as given (a test's edited copy), or
+    a commit's, extracted."""
+    if (Path(against) / PACKAGE).is_dir():
+        return str(against), Path(against)
+    commit = subprocess.run(["git", "-C", str(root), "rev-parse", f"{against}^{{commit}}"], check=True,
+                            capture_output=True, text=True).stdout.strip()
+    return commit, extract(root, commit)
 
 
 def extract(root: Path, commit: str) -> Path:
@@ -124,18 +181,19 @@ class Versions:
     def __init__(self, root: Path, against: str | None):
         self.root, self.commit, self.twice = root, "", set()
         self._scorers: dict[str, object] = {}
-        importlib.import_module(f"{PACKAGE}.scoring.scorer")
         self._side, self._modules = "B", {"A": {}, "B": {}}
         if against is None:
+            importlib.import_module(f"{PACKAGE}.scoring.scorer")
             return
-        if (Path(against) / PACKAGE).is_dir():  # a folder holding a package (a test's edited copy)
-            a_root, self.commit = Path(against), str(against)
-        else:
-            self.commit = subprocess.run(["git", "-C", str(root), "rev-parse", f"{against}^{{commit}}"],
-                                         check=True, capture_output=True, text=True).stdout.strip()
-            a_root = extract(root, self.commit)
+        self.commit, a_root = checkout(root, against)
         # B's package where it was imported from (this checkout's, or another's first on sys.path: ab --swap)
-        self.twice = loaded_twice(a_root / PACKAGE, Path(importlib.import_module(PACKAGE).__file__).parent)
+        b_top = Path(importlib.import_module(PACKAGE).__file__).parent
+        twice = loaded_twice(a_root / PACKAGE, b_top)
+        kernels = kernels_twice(a_root / PACKAGE, b_top, twice)
+        if kernels:  # before either side's scoring stack is imported
+            raise KernelsTwice(against, kernels)
+        self.twice = twice
+        importlib.import_module(f"{PACKAGE}.scoring.scorer")
         self._finder = _Finder(a_root, self.twice)
         sys.meta_path.insert(0, self._finder)
         loaded = [name for name in self.twice if name in sys.modules and self._finder.file(name) is not None]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import shutil
 from pathlib import Path
 
@@ -43,31 +44,48 @@ def test_the_marks_library_builds_and_its_marks_do_nothing_outside_valgrind(tmp_
     marks.cg_stop()
 
 
-def test_the_kernels_are_built_natively_for_a_generic_cpu_before_valgrind_runs(monkeypatch, tmp_path):
-    """Under valgrind the CPU reports other features than the host's, so numba finds none of the host's cached kernels
-    there and compiles them all under valgrind (session 50's closing run never started): both runs build for a generic
-    CPU into one cache, the native one first."""
+def test_each_version_is_counted_in_a_process_of_its_own(monkeypatch, tmp_path):
+    """Session 54: two versions in one process can link one side's numba kernel to the other's cached callee, so A's
+    package (the commit's, extracted) is first on the path of A's processes only and B's are this checkout's; each
+    child loads one package and is told which. Under valgrind the CPU reports other features than the host's, so numba
+    finds none of the host's cached kernels there (session 50's closing run never started): each side's runs build
+    for a generic CPU into one cache, the native one first."""
     import sys
 
+    import bench.versions
     from bench import instructions
 
     calls, errors = [], []
     monkeypatch.setattr(instructions, "build_marks", lambda folder: folder / "libmarks.so")
-    monkeypatch.setattr(instructions.subprocess, "run",
-                        lambda command, **kw: calls.append((command, kw["env"])) or errors.append(kw.get("stderr")))
+    monkeypatch.setattr(bench.versions, "checkout", lambda root, against: ("abc123full", tmp_path / "a"))
+    monkeypatch.setattr(instructions.subprocess, "run", lambda command, **kw: calls.append(
+        (command, kw["env"], Path(kw["cwd"]))) or errors.append(kw.get("stderr")))
     assert instructions.main(["--quick", "--against", "abc123", "--data-dir", str(tmp_path)]) == 0
-    (prepare, prepare_env), (valgrind, valgrind_env) = calls
-    assert prepare[0] == sys.executable and prepare[-1] == "--prepare"
-    assert prepare[prepare.index("--n") + 1] == str(instructions.QUICK) == "30"
-    assert valgrind[0] == "valgrind" and valgrind[valgrind.index(sys.executable):-2] == prepare[:-1]
-    assert valgrind[-2] == "--inside"
+    assert len(calls) == 4
+    for (prepare, prepare_env, cwd), (valgrind, valgrind_env, cwd_v), side, folder in zip(
+            calls[::2], calls[1::2], "AB", (tmp_path / "a", instructions.ROOT), strict=True):
+        assert prepare[0] == sys.executable and prepare[-1] == "--prepare" and "--against" not in prepare
+        assert prepare[prepare.index("--side") + 1] == side
+        assert prepare[prepare.index("--package") + 1] == str(folder / "moderation")
+        assert prepare[prepare.index("--n") + 1] == str(instructions.QUICK) == "30"
+        assert valgrind[0] == "valgrind" and valgrind[valgrind.index(sys.executable):-2] == prepare[:-1]
+        assert valgrind[-2] == "--inside"
+        assert cwd == cwd_v == folder and prepare_env == valgrind_env
+        assert prepare_env["PYTHONPATH"].split(os.pathsep)[0] == str(folder)
+        assert prepare_env["NUMBA_CPU_NAME"] == "generic"
+        assert prepare_env["NUMBA_CACHE_DIR"] == str(instructions.COMPILED)
     assert not any(out for out in errors), "a failed run's traceback is shown, not discarded"
-    assert prepare_env == valgrind_env
-    assert prepare_env["NUMBA_CPU_NAME"] == "generic" and prepare_env["NUMBA_CACHE_DIR"] == str(instructions.COMPILED)
+
+
+def test_a_child_refuses_a_package_it_was_not_given(tmp_path):
+    from bench import instructions
+
+    with pytest.raises(SystemExit, match="not"):
+        instructions._scorer(tmp_path / "moderation")
 
 
 def _counted(monkeypatch, tmp_path, explain=False) -> SideLog:
-    """bench.instructions._count over two news texts with SideLog's fakes."""
+    """bench.instructions._count of side A over two news texts with SideLog's fakes."""
     import bench.real_comments
     import bench.versions
     from bench import instructions
@@ -76,32 +94,33 @@ def _counted(monkeypatch, tmp_path, explain=False) -> SideLog:
     monkeypatch.setattr(instructions.ctypes, "CDLL", lambda path: log.marks)
     monkeypatch.setattr(bench.versions, "Versions", log.Versions)
     monkeypatch.setattr(bench.real_comments, "real_comments", lambda length, n, data_dir: {"news": ["a", "b"]})
-    args = instructions.argparse.Namespace(against="abc123", length=200, n=2, data_dir=tmp_path, kinds="news",
-                                           explain=explain)
+    args = instructions.argparse.Namespace(length=200, n=2, data_dir=tmp_path, kinds="news", explain=explain,
+                                           side="A", package=None)
     instructions._count(args, tmp_path / "libmarks.so")
     return log
 
 
 def test_the_collector_is_off_while_counting(monkeypatch, tmp_path):
-    """Session 52: a full collection of both loaded scorers' heaps landed inside some runs of a side (its runs 60%
+    """Session 52: a full collection of the loaded scorers' heaps landed inside some runs of a side (its runs 60%
     apart); no text is counted with the collector on, and it is on again afterwards."""
     assert gc.isenabled()
     log = _counted(monkeypatch, tmp_path)
-    assert [(side, text) for _, side, text, _on in log.counted()] == [(s, t) for s in "ABAB" for t in "ab"]
+    assert [text for _, _side, text, _on in log.counted()] == ["a", "b"] * 2
+    assert [e[1] for e in log.events if e[0] == "dump"] == ["news-A"] * 2
     assert not any(on for *_, on in log.counted()) and gc.isenabled()
 
 
-def test_each_run_scores_once_after_its_switch_before_counting(monkeypatch, tmp_path):
-    """Session 53: the first score after a switch of side rebuilt codepass's one-entry memo of the other side's
-    automata (~93M instructions, 3.1M a text of 30, on both sides alike): it is made before the count is zeroed."""
+def test_each_run_scores_once_before_counting(monkeypatch, tmp_path):
+    """Each run's first text is scored once before its count is zeroed (a memo warm, as in serving)."""
     log = _counted(monkeypatch, tmp_path)
-    assert [[e[0] for e in since] for since in log.before_each("zero")] == [["score"]] * 4
+    zeros = [i for i, e in enumerate(log.events) if e[0] == "zero"]
+    assert len(zeros) == 2 and all(log.events[i - 1][0] == "score" and log.events[i - 1][2] == "a" for i in zeros)
 
 
 def test_explain_counts_each_texts_explanation_after_its_score(monkeypatch, tmp_path):
     """score() leaves the explanation to its first read (session 54): --explain reads it inside the count, a text's
     after its score; without it no explanation is worked out."""
     log = _counted(monkeypatch, tmp_path, explain=True)
-    want = [(what, s, t) for s in "ABAB" for t in "ab" for what in ("score", "explain")]
-    assert [e[:3] for e in log.counted("score", "explain")] == want
+    want = [(what, t) for _ in range(2) for t in "ab" for what in ("score", "explain")]
+    assert [(e[0], e[2]) for e in log.counted("score", "explain")] == want
     assert not _counted(monkeypatch, tmp_path).counted("explain")

@@ -8,7 +8,7 @@ import textwrap
 
 import pytest
 
-from bench.versions import loaded_twice
+from bench.versions import compiles, loaded_twice
 from tests.support.side_log import SideLog
 
 ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent
@@ -37,6 +37,36 @@ def test_a_changed_module_and_every_module_importing_it_at_import_are_loaded_twi
     assert loaded_twice(tmp_path / "a" / "moderation", tmp_path / "c" / "moderation") == {
         "moderation.data", "moderation.data.reader", "moderation.new"}
     assert loaded_twice(tmp_path / "a" / "moderation", tmp_path / "a" / "moderation") == set()
+
+
+def test_a_module_compiles_kernels_when_it_binds_numba_or_a_compiler_at_import():
+    sources = {"from moderation.kernel_cache import njit\n": True, "from numba import njit, types\n": True,
+               "from numba.extending import intrinsic\n": True, "import numba.typed\n": True,
+               "from ..kernel_cache import njit as compile_\n": True,
+               '"""numba, njit"""\nfrom numba.core import config  # njit\n': False,
+               "def f():\n    from numba import njit\n": False, "import numpy as np\n": False}
+    assert {source: compiles(source.encode()) for source in sources} == sources
+
+
+def test_a_kernel_module_is_never_loaded_twice(tmp_path, monkeypatch):
+    """Session 54: two versions' cached kernels in one process can share numba's symbol names, so one side's kernel
+    ran the other's callee (SIGSEGV against e801b74). Versions refuses, naming the module, before it loads either
+    side's modules (0.01 s); a module that compiles nothing is still loaded twice."""
+    import bench.versions
+
+    kernel, plain = "moderation/kernels/evidence.py", "moderation/targets/located.py"
+    for rel in (kernel, plain):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text((ROOT / rel).read_text() + "\n# A's\n")
+    (tmp_path / "moderation" / "__init__.py").write_text("")
+    twice = {"moderation.kernels.evidence", "moderation.targets.located"}
+    monkeypatch.setattr(bench.versions, "loaded_twice", lambda a, b: twice)
+    with pytest.raises(bench.versions.KernelsTwice) as refused:
+        bench.versions.Versions(ROOT, str(tmp_path))
+    assert refused.value.names == ["moderation.kernels.evidence"]
+    assert "make bench-instructions AGAINST=" in str(refused.value)
+    assert bench.versions.kernels_twice(tmp_path / "moderation", ROOT / "moderation", {"moderation.targets.located"}) \
+        == []
 
 
 @pytest.mark.slow
