@@ -59,6 +59,13 @@ def _load_seconds(two_models):
     return time.perf_counter() - started
 
 
+def _start(instances):
+    """Start the instances side by side: a start is mostly its master importing the service and loading the model,
+    and waiting on one after the other was seconds of a CI run."""
+    with ThreadPoolExecutor(len(instances)) as pool:
+        list(pool.map(Gunicorn.start, instances))
+
+
 def _model_info(server):
     """moderation_model_info by version: 1 while at least one live worker of this instance serves it."""
     return {dict(labels)["version"]: value for (name, labels), value in server.metrics().items()
@@ -79,11 +86,12 @@ def test_two_instances_switch_to_an_activated_version_within_the_check_interval_
     config = app_config((root, v1, sha1), redis_server.url, prefix, tmp_path, WORKERS=2, RATE_LIMITS="",
                         THRESHOLDS=thresholds.flag_none, MODEL_CHECK_SECONDS=CHECK_SECONDS, LOG_LEVEL="WARNING",
                         METRICS_TOKEN=METRICS_TOKEN)
-    instances, switches, infos = [], [], []
+    instances = [Gunicorn(GUNICORN_COMMAND, app_env(config), tmp_path) for _ in range(2)]
+    switches, infos = [], []
     try:
-        for _ in range(2):
-            instances.append(Gunicorn(GUNICORN_COMMAND, app_env(config), tmp_path).start())
-            assert len(instances[-1].workers()) == 2
+        _start(instances)
+        for server in instances:
+            assert len(server.workers()) == 2
         answers, stop = [], threading.Event()
         threads = _load(instances, stop, answers)
         time.sleep(1.0)
@@ -97,7 +105,12 @@ def test_two_instances_switch_to_an_activated_version_within_the_check_interval_
                 time.sleep(max(0.0, checked + cycles * CHECK_SECONDS + 0.1 - time.monotonic()))
             pinned = time.monotonic()  # before the call: the measured switch is an upper bound
             registry.activate(new[0], "admin", current=old)
-            time.sleep(bound + 1.0 + 0.5 * step)  # the next pin half a second later in the check cycle
+            time.sleep(bound + 0.5 * step)  # the next pin half a second later in the check cycle
+            deadline = time.monotonic() + 5  # then until each instance answered 10 sent after the bound (~0.1 s)
+            while time.monotonic() < deadline and min(
+                    sum(1 for i, sent, _, _ in list(answers) if i == index and sent > pinned + bound)
+                    for index in range(len(instances))) < 10:
+                time.sleep(0.02)
             switches.append((old[0], new[0], pinned, time.monotonic()))
             infos.append([_model_info(server) for server in instances])
         stop.set()
@@ -193,11 +206,11 @@ def test_idle_workers_switch_on_their_own_and_a_pin_they_cannot_load_keeps_the_o
                  {"active_version": "0000.00.09-missing", "active_sha256": sha2}, "activate", "admin"), v2),
              ("activate", v1, lambda: registry.activate(v1, "admin"), v1)]
     operator = {"Authorization": f"Bearer {METRICS_TOKEN}"}
-    instances, switched, failed = [], [], []
+    instances = [Gunicorn(GUNICORN_COMMAND, {**app_env(config), "PROMETHEUS_MULTIPROC_DIR": str(tmp_path / f"m-{n}")},
+                          tmp_path) for n in range(2)]
+    switched, failed = [], []
     try:
-        for n in range(2):
-            env = {**app_env(config), "PROMETHEUS_MULTIPROC_DIR": str(tmp_path / f"metrics-{n}")}
-            instances.append(Gunicorn(GUNICORN_COMMAND, env, tmp_path).start())
+        _start(instances)
         for server in instances:
             versions, _ = _first_answers(server)
             assert set(versions) == {v1}
