@@ -270,6 +270,11 @@ JA_TWENTIETH_READING_PROBE = SUITE_DIR / "ja_twentieth_reading_probe.jsonl"
 # the press menace with an opener or a tail around it ('Honestly, someone should teach ...: a bat to the knees.')
 TWENTYFIRST_READING_PROBE = SUITE_DIR / "en_twentyfirst_reading_probe.jsonl"
 JA_TWENTYFIRST_READING_PROBE = SUITE_DIR / "ja_twentyfirst_reading_probe.jsonl"
+# session 55 (read2): harms next to that session's narrowed press menaces (a body part, home, dear one or dark place
+# outside a list, an opener or sentence start, JA endings だよね / かもね) and next to its whole-comment civil readings
+# (a slur in the denial, the question or the oath's thing)
+TWENTYSECOND_READING_PROBE = SUITE_DIR / "en_twentysecond_reading_probe.jsonl"
+JA_TWENTYSECOND_READING_PROBE = SUITE_DIR / "ja_twentysecond_reading_probe.jsonl"
 # session 48 (en, issue 12): the writer's own group word in the writer's voice (named by others as the writer, "called
 # me a", a dear one in warm words, a fellow addressed, the word mentioned) against the same word aimed at someone
 IN_GROUP_USE_PROBE = SUITE_DIR / "en_in_group_use_probe.jsonl"
@@ -328,7 +333,7 @@ HARM_FORMS_PROBES = (DEED_THREAT_PROBE, JA_DEED_THREAT_PROBE, NAMED_ACCUSATION_P
                      SEVENTEENTH_READING_PROBE, JA_SEVENTEENTH_READING_PROBE, EIGHTEENTH_READING_PROBE,
                      JA_EIGHTEENTH_READING_PROBE, NINETEENTH_READING_PROBE, JA_NINETEENTH_READING_PROBE,
                      TWENTIETH_READING_PROBE, JA_TWENTIETH_READING_PROBE, TWENTYFIRST_READING_PROBE,
-                     JA_TWENTYFIRST_READING_PROBE,
+                     JA_TWENTYFIRST_READING_PROBE, TWENTYSECOND_READING_PROBE, JA_TWENTYSECOND_READING_PROBE,
                      IN_GROUP_USE_PROBE, GATE_FRAME_PROBE,
                      JA_MENACE_PROBE, JA_OFFER_PROBE, TAKEBACK_PROBE, QUALITY_CHARGE_PROBE, OWN_INTRO_PROBE,
                      OWN_LIFE_PROBE, OWN_AMONG_PROBE, KINDRED_PROBE, JA_KATA_COMPOUND_PROBE, JA_INSULT_MENTION_PROBE,
