@@ -414,6 +414,27 @@ def test_the_fused_kernel_weighs_each_row_as_decide_does(shipped):
     assert [s.scores for s in many] == [shipped.score(text).scores for text in sample]
 
 
+def test_each_heads_sum_is_added_in_the_rows_order_from_zero():
+    """_decide_row sums 8 heads in registers (_sums8) and any other number in dec: each head's products added in the
+    row's order from 0.0, the same doubles as a plain sequential sum, bit for bit (no reordered or pairwise sum)."""
+    from moderation.kernels.decisions import decide
+
+    rng = np.random.default_rng(5)
+    for heads in (8, 3):
+        coef = rng.standard_normal((64, heads)) * 10.0 ** rng.integers(-8, 8, (64, heads))
+        indices = rng.integers(0, 64, 90).astype(np.int64)
+        values = rng.standard_normal(90) * 10.0 ** rng.integers(-8, 8, 90)
+        bounds = np.array([0, 1, 40, 40, 90], np.int64)
+        dec, _prob = decide(coef, np.zeros(heads), np.tile([-1.0, 0.0], (heads, 1)), np.zeros(0, np.int64),
+                            np.zeros(0), indices, values, bounds)
+        for r in range(4):
+            for k in range(heads):
+                total = 0.0
+                for j in range(bounds[r], bounds[r + 1]):
+                    total += float(values[j]) * float(coef[indices[j], k])
+                assert dec[r, k] == total, (heads, r, k)
+
+
 def test_aligned_head_weights_pickle_as_before():
     import pickle
 
