@@ -9,6 +9,7 @@ import sys
 # load 4.5). Set before the imports below, so the project's own modules are kept too.
 sys.dont_write_bytecode = False
 
+import gc
 import itertools
 import logging
 import shutil
@@ -35,6 +36,14 @@ from tests.support.topologies import Cluster
 # (session 32); what the properties assert and how many examples they try are unchanged
 settings.register_profile("shared-machine", suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("shared-machine")
+
+
+def pytest_collection_finish(session):
+    """Collection leaves ~325,000 objects that live to the end of the run (the scoring stack's compiled patterns, the
+    test items): frozen out of the collector's reach, as gunicorn's master freezes the model, so the collections
+    during the tests no longer walk them (fast suite, gc.callbacks: 9.7-9.9 -> 6.8-7.4 s of a worker's CPU)."""
+    gc.collect()
+    gc.freeze()
 
 
 @pytest.fixture(scope="session", autouse=True)
