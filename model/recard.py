@@ -4,6 +4,7 @@ again, so a reading that moves no training row ships without a refit.
     python -m model.row_moves --save BEFORE.json --artifact SOURCE      # on the code SOURCE was fitted on
     python -m model.recard --from SOURCE --version V --rows BEFORE.json [--data-dir ../shared/data] [--no-activate]
         [--save-rows AFTER.json]      # V's own snapshot, measured on the way: a re-card of V needs no row pass
+        [--source-weight SOURCE:HEAD=F ...]   # the fit's own --source-weight options, as model.train took them
 
 The fit is deterministic on one machine (session 50: -9's refit gave -8's model.joblib byte for byte), so when this
 code reads every training row as the source's code did, a refit would give the source's weights. Refuses otherwise:
@@ -96,7 +97,10 @@ def main(argv=None) -> int:
     ap.add_argument("--no-activate", action="store_true")
     ap.add_argument("--save-rows", metavar="FILE", default=None,
                     help="also write the new artifact's rows snapshot (model.row_moves --save on this code) to FILE")
+    ap.add_argument("--source-weight", action="append", default=[], metavar="SOURCE=W",
+                    help="the source fit's --source-weight options: its card's weights are a fit's with them")
     args = ap.parse_args(argv)
+    T.set_source_weights(args.source_weight)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     source, sha = resolve_artifact(args.source)
     card = json.loads((source / "card.json").read_text(encoding="utf-8"))

@@ -95,6 +95,37 @@ def test_the_tool_refuses_and_writes_nothing(source, tmp_path, monkeypatch, caps
     assert not (tmp_path / "out").exists()
 
 
+def test_a_fit_with_a_source_weight_is_recarded_with_the_same_option(source, tmp_path, monkeypatch, capsys):
+    """A card fitted with `--source-weight tiny:spam=1.5` records that factor and its weights' digest: without the
+    option a fit of this code would not give its weights; with it the re-card gets past every refusal."""
+    folder, card, _, rows, snap = source
+    monkeypatch.setattr(T, "HEAD_WEIGHTS", {})
+    T.set_source_weights(["tiny:spam=1.5"])
+    weighted = source_card(card, rows)
+    monkeypatch.setattr(T, "HEAD_WEIGHTS", {})
+    assert weighted["head_weight_factors"] == {"tiny:spam": 1.5}
+    assert weighted["training_rows_sha256"] != card["training_rows_sha256"]
+    shutil.copytree(folder, tmp_path / "src")
+    (tmp_path / "src" / "card.json").write_text(json.dumps(weighted), encoding="utf-8")
+    monkeypatch.setattr(D, "load_all", lambda data_dir: rows)
+    monkeypatch.setattr(T, "synthetic_rows", lambda data_dir: [])
+    before = tmp_path / "before.json"
+    before.write_text(json.dumps(snap), encoding="utf-8")
+    argv = ["--from", str(tmp_path / "src"), "--version", "9999.01.01-1", "--rows", str(before), "--data-dir",
+            str(tmp_path), "--out", str(tmp_path / "out"), "--no-activate"]
+    assert recard.main(argv) == 1
+    said = capsys.readouterr().out
+    assert "head_weight_factors differs" in said and "training_rows_sha256" in said
+
+    class Past(Exception):
+        """Raised where the re-card starts measuring: every refusal check passed."""
+
+    monkeypatch.setattr(recard, "choose_thresholds", lambda *a: (_ for _ in ()).throw(Past()))
+    with pytest.raises(Past):
+        recard.main([*argv, "--source-weight", "tiny:spam=1.5"])
+    assert T.HEAD_WEIGHTS == {("tiny", "spam"): 1.5} and not (tmp_path / "out").exists()
+
+
 def test_copied_weights_are_the_source_bytes_and_the_card_names_their_fit(source, tmp_path):
     folder, card, _, _, _ = source
     recarded = {"weights_from": card["version"], "fitted_at": "then", "recarded_at": "now", "texts_moved": 1,
