@@ -8,6 +8,7 @@ import numpy as np
 
 from moderation.features.spans import _inside, _merge
 from moderation.features.tables import _tables
+from moderation.targets.denied import whole_denial
 from moderation.targets.negated import averse, cared, denying, twice_negated
 from moderation.targets.polarity import BAD_QUALITY, GOOD_QUALITY
 from moderation.targets.praise import HARM_DONE_WORDS
@@ -54,7 +55,8 @@ def unaimed_groups(t: str, starts: np.ndarray, cats: np.ndarray, ends: np.ndarra
     denied = np.zeros(ends.size + 1, dtype=bool)
     denied[sid[cats == tables.denied]] = True
     negated = denying(t, starts[cats == tables.construction["negated_en"]].tolist(), ends, care)
-    negated += averse(t, starts[tables.has["group"][cats]].tolist())
+    whole = whole_denial(t)  # the whole comment a stereotype denied or a bad claim answered by no one (session 55)
+    negated += averse(t, starts[tables.has["group"][cats]].tolist()) + whole
     if negated:  # "I don't hate [group]", "never called them vermin": an attack verb or word denied
         denied[np.searchsorted(ends, [a for a, _b in negated], side="right")] = True
     if not (praised | denied).any():
@@ -68,8 +70,11 @@ def unaimed_groups(t: str, starts: np.ndarray, cats: np.ndarray, ends: np.ndarra
         return cats
     praised[_sentences(t, ends, _NEGATOR, _RESTRICTED)] = False
     denied[_sentences(t, ends, _UNSAFE, GOOD_QUALITY, besides=cares)] = False  # not the care's ("want them safe")
-    if denied.any():  # two negations in a sentence assert what one would deny ("[group] are never not stupid")
+    if denied.any():  # two negations in a sentence assert what one would deny ("[group] are never not stupid"), but
+        # for the closed reason of a whole-comment denial ("..., since the family next door has never taken a thing.")
         denied &= ~twice_negated(t, ends, _NEGATOR, denied.size)
+        if whole:
+            denied[np.searchsorted(ends, whole[0][0], side="right")] = True
     latin = np.asarray([t[a:a + 1].isascii() for a in starts.tolist()])
     at = tables.has["group"][cats] & (praised | denied)[sid] & latin
     return np.where(at, tables.unaimed[cats], cats).astype(np.int32) if at.any() else cats

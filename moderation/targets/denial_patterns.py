@@ -240,3 +240,30 @@ _POSITIVE_IN = re.compile(r"(?<![a-z])(?:" + _POSITIVE_WORDS + r")(?![a-z])")
 
 _SLUR_IN = re.compile(r"(?<![a-z])(?:" + "|".join(sorted(map(re.escape, SLURS), key=len, reverse=True))
                       + r")(?:s|es)?(?![a-z])")
+
+# session 55 (train s54's binding cases, each read only as the WHOLE comment): a group's stereotype the writer denies,
+# with at most a reason from the writer's own neighbours in a closed grammar after it ("I don't regard [group] as
+# thieves, since the family next door has never taken a thing."); the bad word the lexicon's, or its plural
+_STEREOTYPE = (r"(?:(?:honestly|personally|for the record|to be (?:clear|fair|honest))[ ,]+)?"
+               r"(?:i|we) (?:don['’]t|do not|never|wouldn['’]t|would never|won['’]t|could never)(?: (?:really|ever))?"
+               r" (?:regard|see|view|think of|consider|describe|class|look on)(?: (?:all|most|any|our|my))?"
+               r" (?:" + _EN_GROUPS + "|" + _EN_NAMED + r")(?: people)? as (?:an? )?(?:thieves|(?:" + _NEGATIVE_WORDS
+               + r")(?:s|es)?)(?![a-z])")
+_NEIGHBOURS = (r"(?:the|my|our) (?:family|families|couple|neighbours?|neighbors?|ones|lads|girls|kids|folk|colleagues?"
+               r"|friends?|workmates?)(?: (?:next door|across the (?:road|street|way)|upstairs|downstairs|on (?:our|my"
+               r"|the) (?:lane|street|road|estate|site|landing|floor)|at (?:work|school)|i know|we know|i work with"
+               r"|i grew up with))?")
+# (what they never did: a good quality said of them would end the civil frame, civil.py's GOOD_QUALITY check)
+_NEVER_DONE = (r"(?:(?:taken|stolen|nicked|pinched) (?:a thing|anything|a penny)"
+               r"|(?:hurt|harmed) (?:a soul|anyone|a fly)"
+               r"|(?:given|caused) (?:us|me) (?:any )?(?:trouble|bother|grief))")
+STEREOTYPE_DENIED = re.compile(r"(?P<denial>" + _STEREOTYPE + r")(?: at all| in the slightest)?"
+                               r"(?:, (?:since|because|as) " + _NEIGHBOURS + r" (?:has|have|had) never "
+                               + _NEVER_DONE + r")? *\.? *")
+# "who says [group] are [bad]? nobody I know.": the claim asked after and answered by no one; a closed answer, and
+# the claim a bad word's, never a good one's ("who says [group] are welcome? nobody." wants them gone) nor a denial's
+# ("who says [group] aren't thieves? nobody." asserts it)
+ASKED_DENIED = re.compile(r"who (?:says|said|thinks|believes|claims|reckons) (?:that )?"
+                          r"(?P<denial>(?:(?!n['’]t |not |never |no )[a-z'’ -]){3,80}?)\? +"
+                          r"(?:nobody|no one|not me|not us)(?: (?:i know|we know|here|round here|around here|sensible"
+                          r"|decent|with (?:a heart|a brain|any sense)|worth listening to|that matters))? *[.!]? *")

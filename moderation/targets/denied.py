@@ -19,7 +19,9 @@ from moderation.targets.denial_patterns import (
     _POSITIVE_IN,
     _REGARDED_WHOM,
     _SLUR_IN,
+    ASKED_DENIED,
     DENIED_EN,
+    STEREOTYPE_DENIED,
 )
 from moderation.wordlists import DEHUMANIZE, INSULTS_EN
 from moderation.wordlists.groups import SLURS
@@ -110,8 +112,19 @@ def _denials(text: str, at=None) -> tuple[tuple[int, int, bool], ...]:
                     and (m.group("belief") not in _REGARDS or _regard_denied(text, m))
                     and ((m.start("quality") < 0 and m.start("demeaned") < 0) or _quality_denied(text, m))
                     and not ((pos := _denies_positive(text, m)) and m.group("belief") in _REGARDS))
+    if whole := whole_denial(text):
+        denials = tuple(sorted((*denials, (*whole[0], False))))
     _LAST = (text, denials)
     return denials
+
+
+def whole_denial(text: str) -> list[tuple[int, int]]:
+    """[(start, end)] of the denial when the whole comment is a group's stereotype denied (STEREOTYPE_DENIED) or a
+    bad word's claim asked after and answered by no one (ASKED_DENIED), else [] (each anchored at 0: linear)."""
+    if (m := STEREOTYPE_DENIED.fullmatch(text)) is None and ((m := ASKED_DENIED.fullmatch(text)) is None or not (
+            _NEGATIVE_IN.search(text, *m.span("denial")) and not _POSITIVE_IN.search(text, *m.span("denial")))):
+        return []
+    return [m.span("denial") if m.re is STEREOTYPE_DENIED else m.span()]
 
 
 def _regard_denied(text: str, m: re.Match) -> bool:

@@ -269,6 +269,22 @@ _STEMS = ("fuck", "goddamn", "shit")
 _STEM_LETTERS = frozenset(stem[0] for stem in _STEMS)
 
 
+# session 55 (train s54's binding case, read only as the WHOLE comment): a mild oath the word lists lack, then a thing
+# or the weather of _THING's list (or the writer's garden's) doing a closed harm to the writer's own things ("Bloody
+# hell, this heatwave is killing my tomatoes."): the oath's n-grams hashed apart, as a swear word's at nothing
+_MILD_OATHS = ("bloody hell", "bloody nora", "blimey", "crikey", "damn it", "dammit", "damn", "christ", "good god",
+               "oh god", "jesus", "for god's sake", "for god’s sake", "hell's bells", "oh hell", "bugger")
+_AT_THING = re.compile(r"(?P<oath>" + "|".join(map(re.escape, _MILD_OATHS)) + r")(?: alive)?[,!]+"
+                       r" (?:this|that|the|my|our)"
+                       + _THING.pattern.replace("(?:printers?|", "(?:heatwave|heat wave|drought|frost|hail|slugs?"
+                                                "|snails?|printers?|", 1)
+                       + r" (?:is|are|was|has|have|keeps) (?:(?:killing|ruining|wrecking|frying|drowning|flattening"
+                       r"|scorching|eating|killed|ruined|wrecked|fried|drowned|flattened|scorched|eaten) (?:my|our|all"
+                       r" my|all our)(?: [a-z]{2,12})? (?:tomatoes|plants|garden|lawn|roses|lettuces|beans|veg|crops"
+                       r"|seedlings|flowers|dahlias|courgettes|strawberries|hedge|allotment|grass|washing|plans|weekend"
+                       r"|holiday|barbecue|bbq|day|patience))(?: again| today| this year)? *[.!]* *")
+
+
 def exclaimed_spans(text: str, chars=None) -> list[tuple[int, int]]:
     """(start, end) of the swear words of a normalised text that exclaimed() reads as an exclamation or intensifier
     in a sentence that speaks to no one and points at no one (no second or third person, no handle, no insult,
@@ -277,6 +293,8 @@ def exclaimed_spans(text: str, chars=None) -> list[tuple[int, int]]:
     (linear: READ_AT_MOST words, each read at most _AROUND characters either side). `chars`: the text's set of
     characters, if known: a text with no f, g or s (four comments in five of a Japanese site) holds no stem, and is
     not searched three times (~1.1 us a comment, ~2 in a worker)."""
+    if text.startswith(_MILD_OATHS) and (whole := _AT_THING.fullmatch(text)) is not None:
+        return [whole.span("oath")]
     if chars is not None and chars.isdisjoint(_STEM_LETTERS):
         return []
     first = min((at for word in _STEMS if (at := text.find(word)) >= 0), default=-1)

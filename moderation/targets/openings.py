@@ -198,6 +198,12 @@ _COUNTED_OFF = re.compile(r"(?<![a-z'’])(?:left (?:in|on|at|round|around)|gone
                           # ("signed, one cheerful fag in the village and nobody minded him")
                           r"|time is (?:nearly |almost |about )?up|clock is ticking|if we|we know where|our way)"
                           r"(?![a-z'’])")
+# session 55 (train s54's binding case): ... but time running out for a thing of the writer's own, to the comment's
+# end ("..., and the clock is ticking for my retirement."): a closed list of what is the writer's and no one's person
+_OWN_FATE = re.compile(r"(?:time is (?:nearly |almost |about )?up|clock is ticking) (?:for|on) (?:my|our)"
+                       r"(?: (?:own|long|last))? (?:retirement|pension|lease|contract|tenancy|term|visa|mortgage"
+                       r"|allotment|holiday|holidays|sabbatical|deadline|exams?|dissertation|thesis|warranty|loan"
+                       r"|passport|driving test|probation|notice period|time in office|seat|stint) *\.? *")
 
 
 # the words after "we are" that describe no one (_WE_DESCRIBED): a denial, a comparison, a degree, a participle, a
@@ -241,7 +247,7 @@ def _opened(t: str, a: int, b: int, before: re.Match) -> bool:
         end = min(len(t), b + 96)
         if (stop := _SENTENCE_END.search(t, b, end)) is not None:
             end = stop.start()
-        if _COUNTED_OFF.search(t, b, end) is not None:
+        if (off := _COUNTED_OFF.search(t, b, end)) is not None and _OWN_FATE.fullmatch(t, off.start()) is None:
             return False
     thing = OWNABLE.fullmatch(t, a, b) is not None and _OWN_THING_AFTER.match(t, b, b + 28) is not None
     if before.group("my") is not None and not ((plural and " " not in t[a:b]) or (

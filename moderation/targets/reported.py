@@ -9,6 +9,7 @@ import re._parser
 from moderation.needles.guards import NeedleIndex
 from moderation.needles.parts import Parts
 from moderation.targets.constructions import ENDORSED_EN
+from moderation.targets.denied import whole_denial
 from moderation.targets.threats import QUOTATIVE_TO
 
 # what someone else said, reported or condemned, not said by the writer: a quotation followed by と/って/という...,
@@ -232,7 +233,9 @@ def _reported(text: str, chars: set, found: set | None = None, hits=None) -> tup
             last_end = m.end()
     if not chars.isdisjoint(_APOS) and (guard := _NAMED_EN_GUARD).may_match(text, chars, found):
         out += [(*m.span(), True) for m in guard.finditer(text, at=hits)]
-    if not chars.isdisjoint(_AFTER_EN_TRIGGER):  # each part where its needles are (moderation/needles/parts.py)
+    # each part where its needles are (moderation/needles/parts.py); not a claim the whole comment asks after to deny
+    # it ("who says [group] are [bad]? nobody I know.": denied.whole_denial's)
+    if not chars.isdisjoint(_AFTER_EN_TRIGGER) and (text[:4] != "who " or not whole_denial(text)):
         out += [(*m.span(), True) for m in _AFTER_EN_GUARD.finditer(text, chars, found, hits) if not _endorsed(text, m)]
     return tuple(sorted(out))
 
