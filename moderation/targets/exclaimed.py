@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from moderation.targets.things import THING, oath_at_a_thing
 from moderation.wordlists import DEHUMANIZE, INSULTS_EN
 from moderation.wordlists.groups import GROUPS, PEOPLES_EN, SLURS
 
@@ -55,31 +56,8 @@ _WH = re.compile(r"(?<![a-z'’])(?:what|why|how|where|who|when) the \Z")
 _AT_YOU = re.compile(r"[^.!?\n]{0,60}?(?<![a-z'’])(?:you|your|yours|yourself|ya|u|ur|youre|you['’]re)(?![a-z])")
 # (7) swearing at a thing (session 33): "this fucking printer", "the goddamn train is late again", "my fucking laptop":
 # after a determiner or a possessive, at most one word, then an everyday object, machine, service or weather from a
-# closed list (a person noun after it, "this fucking idiot / ref / landlord", stays profanity aimed at them)
+# closed list (things.THING; a person noun after it, "this fucking idiot / ref", stays profanity aimed at them)
 _THING_DET = re.compile(r"(?<![a-z'’])(?:this|that|the|my|our|these|those|stupid|damn|bloody|an?) \Z")
-_THING = re.compile(r"(?: [a-z]{2,12})? (?:printers?|scanners?|computers?|laptops?|phones?|wifi|wi-fi|internet"
-                    r"|router|broadband|apps?|website|site|update|software|keyboard|screen|tv|telly|remote|cars?|vans?"
-                    r"|bikes?|engine|trains?|bus|buses|trams?|tube|flights?|planes?|traffic|roadworks|road|queues?"
-                    r"|weather|rain|snow|wind|heat|cold|fog|ice|kettle|toaster|oven|fridge|freezer|dishwasher"
-                    r"|washing machine|boiler|heating|alarm|door|lock|keys?|parking|meter|machine|self-checkout|tills?"
-                    r"|paperwork|forms?|deadline|exam|homework|bills?|mortgage|rent|tax|taxes|meeting|monday|mondays"
-                    r"|week|day|hangover|headache|cough|knee|back|battery|charger|cable|microwave|hoover|lawnmower"
-                    r"|shower|toilet|sink|roof|leak|pothole|potholes|lift|elevator|escalator|ticket machine"
-                    r"|satnav|gps|email|emails|inbox|password|login|portal|system|computer system|hill|stairs"
-                    # session 40: more things of a day, and institutions, bodies no one is (read2, session 39: "the
-                    # fucking council" carried the aimed weight alone once the read swears were hashed apart)
-                    r"|bins?|prices?|fares?|fees?|petrol|diesel|electricity|gas|power cut|signal|noise|delays?"
-                    r"|closures?|cuts?|rules?|laws?|policy|budget|election|referendum|result|results|match|game"
-                    r"|season|year|month|weekend|night|morning|shift|commute|journey|flat|house|garden|song|film"
-                    r"|movie|council|councils|government|govt|ministry|department|parliament|nhs|bbc|post office"
-                    r"|royal mail|banks?|library|hospital|surgery|school|university|uni|college|league|club|var"
-                    r"|hmrc|dvla|dwp|jobcentre|job centre|airport|airline|railway|station)"
-                    r"(?![a-z'’-])(?! (?:[a-z]+ )?(?:drivers?|wardens?|attendants?|collectors?|scammers?|admins?|mods?"
-                    r"|presenters?|inspectors?|guards?|man|men|woman|women|guys?|blokes?|lads?|staff|crew|company"
-                    r"|companies|firms?|people|owners?|salesman|salesmen|engineers?|operators?|girls?|boys?|lady|ladies"
-                    r"|workers?|officers?|officials?|bosses|boss|managers?|members?|employees?|clerks?|teachers?"
-                    r"|nurses?|doctors?|councillors?|ministers?|mps?|leaders?|chiefs?|heads?|lot|fans?|players?)"
-                    r"(?![a-z]))")
 # (8) "fuck" as a verb at a clause's opening with a thing from the same list after a determiner (session 39): "fuck
 # this weather", "oh fuck the traffic"; a person after it ("fuck the driver", "fuck this guy") stays profanity
 _VERB_DET = re.compile(r" (?:this|that|the|these|those|my|our|all this|all these|all the)(?= )")
@@ -239,9 +217,9 @@ def _readings(text: str, starts: list[int], ends: list[int]) -> list[bool]:
             or (word in ("fucking", "fuckin", "goddamn") and not "a" <= text[a - 1:a] <= "z" and text[a - 1:a] != "'"
                 and _DEGREE_AFTER.match(text, b))
             or (word == "fucked" and _PLIGHT_AFTER.match(text, b) and _PLIGHT.search(text, lo, a))
-            or (word in ("fucking", "fuckin", "goddamn") and _THING_DET.search(text, lo, a) and _THING.match(text, b))
+            or (word in ("fucking", "fuckin", "goddamn") and _THING_DET.search(text, lo, a) and THING.match(text, b))
             or (word == "fuck" and _OPENING.search(text, lo, a) and (det := _VERB_DET.match(text, b)) is not None
-                and (thing := _THING.match(text, det.end())) is not None and _THING_END.match(text, thing.end()))
+                and (thing := THING.match(text, det.end())) is not None and _THING_END.match(text, thing.end()))
             or (word in ("fucking", "fuckin", "goddamn") and _OATH_BEFORE.search(text, lo, a)
                 and (oath := _OATH_AFTER.match(text, b)) is not None and not _AT_YOU.match(text, oath.end()))
             or (word == "fuck" and ((_GIVE.search(text, lo, a) and not _AT_WHOM.match(text, b))
@@ -269,22 +247,6 @@ _STEMS = ("fuck", "goddamn", "shit")
 _STEM_LETTERS = frozenset(stem[0] for stem in _STEMS)
 
 
-# session 55 (train s54's binding case, read only as the WHOLE comment): a mild oath the word lists lack, then a thing
-# or the weather of _THING's list (or the writer's garden's) doing a closed harm to the writer's own things ("Bloody
-# hell, this heatwave is killing my tomatoes."): the oath's n-grams hashed apart, as a swear word's at nothing
-_MILD_OATHS = ("bloody hell", "bloody nora", "blimey", "crikey", "damn it", "dammit", "damn", "christ", "good god",
-               "oh god", "jesus", "for god's sake", "for god’s sake", "hell's bells", "oh hell", "bugger")
-_AT_THING = re.compile(r"(?P<oath>" + "|".join(map(re.escape, _MILD_OATHS)) + r")(?: alive)?[,!]+"
-                       r" (?:this|that|the|my|our)"
-                       + _THING.pattern.replace("(?:printers?|", "(?:heatwave|heat wave|drought|frost|hail|slugs?"
-                                                "|snails?|printers?|", 1)
-                       + r" (?:is|are|was|has|have|keeps) (?:(?:killing|ruining|wrecking|frying|drowning|flattening"
-                       r"|scorching|eating|killed|ruined|wrecked|fried|drowned|flattened|scorched|eaten) (?:my|our|all"
-                       r" my|all our)(?: [a-z]{2,12})? (?:tomatoes|plants|garden|lawn|roses|lettuces|beans|veg|crops"
-                       r"|seedlings|flowers|dahlias|courgettes|strawberries|hedge|allotment|grass|washing|plans|weekend"
-                       r"|holiday|barbecue|bbq|day|patience))(?: again| today| this year)? *[.!]* *")
-
-
 def exclaimed_spans(text: str, chars=None) -> list[tuple[int, int]]:
     """(start, end) of the swear words of a normalised text that exclaimed() reads as an exclamation or intensifier
     in a sentence that speaks to no one and points at no one (no second or third person, no handle, no insult,
@@ -293,8 +255,8 @@ def exclaimed_spans(text: str, chars=None) -> list[tuple[int, int]]:
     (linear: READ_AT_MOST words, each read at most _AROUND characters either side). `chars`: the text's set of
     characters, if known: a text with no f, g or s (four comments in five of a Japanese site) holds no stem, and is
     not searched three times (~1.1 us a comment, ~2 in a worker)."""
-    if text.startswith(_MILD_OATHS) and (whole := _AT_THING.fullmatch(text)) is not None:
-        return [whole.span("oath")]
+    if (oath := oath_at_a_thing(text)) is not None:
+        return [oath]
     if chars is not None and chars.isdisjoint(_STEM_LETTERS):
         return []
     first = min((at for word in _STEMS if (at := text.find(word)) >= 0), default=-1)

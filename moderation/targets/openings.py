@@ -198,12 +198,9 @@ _COUNTED_OFF = re.compile(r"(?<![a-z'’])(?:left (?:in|on|at|round|around)|gone
                           # ("signed, one cheerful fag in the village and nobody minded him")
                           r"|time is (?:nearly |almost |about )?up|clock is ticking|if we|we know where|our way)"
                           r"(?![a-z'’])")
-# session 55 (train s54's binding case): ... but time running out for a thing of the writer's own, to the comment's
-# end ("..., and the clock is ticking for my retirement."): a closed list of what is the writer's and no one's person
-_OWN_FATE = re.compile(r"(?:time is (?:nearly |almost |about )?up|clock is ticking) (?:for|on) (?:my|our)"
-                       r"(?: (?:own|long|last))? (?:retirement|pension|lease|contract|tenancy|term|visa|mortgage"
-                       r"|allotment|holiday|holidays|sabbatical|deadline|exams?|dissertation|thesis|warranty|loan"
-                       r"|passport|driving test|probation|notice period|time in office|seat|stint) *\.? *")
+# session 55: ... not time running out for the writer's own thing, to the comment's end ("... for my retirement.")
+_OWN_FATE = re.compile(r"(?:time is (?:nearly |almost |about )?up|clock is ticking) (?:for|on) (?:my|our) (?:retirement"
+                       r"|pension|lease|contract|tenancy|term|visa|mortgage|allotment|holidays?|exams?|seat) *\.? *")
 
 
 # the words after "we are" that describe no one (_WE_DESCRIBED): a denial, a comparison, a degree, a participle, a
