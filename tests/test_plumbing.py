@@ -73,10 +73,12 @@ def test_gunicorn_workers_look_for_young_garbage_once_a_batch_not_every_700_obje
 
 
 def test_the_suite_keeps_what_collection_left_out_of_the_collectors_reach():
-    """conftest.py freezes the objects collection leaves (the compiled patterns, the test items) once it is done."""
+    """conftest.py freezes the objects collection leaves (the compiled patterns, the test items) once it is done, and
+    looks for young garbage as gunicorn's workers do."""
     import gc
 
     assert gc.get_freeze_count() > 50_000  # ~95,000 collecting this file alone, ~325,000 the whole suite
+    assert gc.get_threshold()[0] == 5000
 
 
 def test_request_series_count_unknown_methods_as_other(app):
