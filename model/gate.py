@@ -58,7 +58,8 @@ def heldout_falls(before: dict, after: dict) -> list[tuple[str, bool]]:
                           True))
         else:
             where = "wholly below 0" if d.high < 0 else "holds 0: inside its rows' noise"
-            falls.append((f"{said} ({d.diff:+.4f}; {r['pos']} positives < {SMALL}): paired bootstrap 95% interval "
+            shown = r["roc_auc"] - o["roc_auc"]  # the printed figures differ by this (unrounded may not)
+            falls.append((f"{said} ({shown:+.4f}; {r['pos']} positives < {SMALL}): paired bootstrap 95% interval "
                           f"[{d.low:+.4f}, {d.high:+.4f}] {where}", d.high < 0))
     return falls
 

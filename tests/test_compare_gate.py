@@ -128,7 +128,7 @@ def _snap(s, p, rows=True):
 
 
 def _noise(s):
-    """One positive lower, the others a hair higher: -0.0122, an interval that holds 0."""
+    """One positive lower, the others a hair higher: -0.0123 as printed, an interval that holds 0."""
     p = s["old"].copy()
     p[0] -= 0.1
     p[1:13] += 0.002
@@ -141,7 +141,7 @@ def test_a_small_sets_fall_inside_its_noise_passes_and_is_named():
     assert gate.reasons(before, after) == ([], [])
     text, passed = gate.format_comparison(before, after)
     assert passed and (f"- small held-out set's fall inside its noise (name it on the card): held-out {SET}: ROC-AUC "
-                       "0.8733 -> 0.8610 (-0.0122; 13 positives < 30): paired bootstrap 95% interval [-0.0472, "
+                       "0.8733 -> 0.8610 (-0.0123; 13 positives < 30): paired bootstrap 95% interval [-0.0472, "
                        "+0.0052] holds 0: inside its rows' noise") in text
 
 
