@@ -35,6 +35,7 @@ from model.judge import (
     JA_TWENTIETH_READING_PROBE,
     JA_TWENTYFIRST_READING_PROBE,
     JA_TWENTYSECOND_READING_PROBE,
+    JA_TWENTYTHIRD_READING_PROBE,
     NEWSROOM_HARM_PROBE,
     NINETEENTH_READING_PROBE,
     NINTH_READING_PROBE,
@@ -49,6 +50,7 @@ from model.judge import (
     TWENTIETH_READING_PROBE,
     TWENTYFIRST_READING_PROBE,
     TWENTYSECOND_READING_PROBE,
+    TWENTYTHIRD_READING_PROBE,
 )
 from tests.support.probes import assert_reading_probe
 
@@ -81,7 +83,7 @@ from tests.support.probes import assert_reading_probe
 # paired, English twins share as little as 13 characters, Japanese 12; twentieth (news16-19): all paired, English
 # twins share as little as 26 characters, Japanese 15; twenty-first (session 55's civ1-2): all paired, English
 # twins share as little as 10 characters, Japanese 5; twenty-second (h55a-b, e55a-b): all paired, English 17,
-# Japanese 6
+# Japanese 6; twenty-third (h55c-d): all paired, English 38, Japanese 8
 PROBES = {THIRD_READING_PROBE: ({"harmful": 136, "non_harmful": 64}, 41, 8),
           JA_THIRD_READING_PROBE: ({"harmful": 14, "non_harmful": 16}, 10, 4),
           FOURTH_READING_PROBE: ({"harmful": 42, "non_harmful": 43}, 42, 13),
@@ -126,7 +128,9 @@ PROBES = {THIRD_READING_PROBE: ({"harmful": 136, "non_harmful": 64}, 41, 8),
           TWENTYFIRST_READING_PROBE: ({"harmful": 41, "non_harmful": 41}, 41, 10),
           JA_TWENTYFIRST_READING_PROBE: ({"harmful": 15, "non_harmful": 15}, 15, 5),
           TWENTYSECOND_READING_PROBE: ({"harmful": 35, "non_harmful": 35}, 35, 17),
-          JA_TWENTYSECOND_READING_PROBE: ({"harmful": 14, "non_harmful": 14}, 14, 6)}
+          JA_TWENTYSECOND_READING_PROBE: ({"harmful": 14, "non_harmful": 14}, 14, 6),
+          TWENTYTHIRD_READING_PROBE: ({"harmful": 12, "non_harmful": 12}, 12, 38),
+          JA_TWENTYTHIRD_READING_PROBE: ({"harmful": 8, "non_harmful": 8}, 8, 8)}
 NEWS_HARMS = frozenset({"hate", "threat", "harassment", "personal_info", "defamation"})
 
 
@@ -139,5 +143,6 @@ def test_reading_probe_is_well_formed(probe):
                      JA_SEVENTEENTH_READING_PROBE, EIGHTEENTH_READING_PROBE, JA_EIGHTEENTH_READING_PROBE,
                      NINETEENTH_READING_PROBE, JA_NINETEENTH_READING_PROBE, TWENTIETH_READING_PROBE,
                      JA_TWENTIETH_READING_PROBE, TWENTYFIRST_READING_PROBE, JA_TWENTYFIRST_READING_PROBE,
-                     TWENTYSECOND_READING_PROBE, JA_TWENTYSECOND_READING_PROBE)
+                     TWENTYSECOND_READING_PROBE, JA_TWENTYSECOND_READING_PROBE,
+                     TWENTYTHIRD_READING_PROBE, JA_TWENTYTHIRD_READING_PROBE)
     assert_reading_probe(probe, *PROBES[probe], **({"categories": NEWS_HARMS} if news else {}))
