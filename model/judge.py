@@ -307,6 +307,10 @@ KINDRED_PROBE = SUITE_DIR / "en_kindred_probe.jsonl"
 # nothing against Black people.") against the same denial with a correction, a condition, a stereotype before it, a
 # question or defiance
 AVERSION_PROBE = SUITE_DIR / "en_aversion_probe.jsonl"
+# session 55 (en, for session 56's generated positive-identity rows): liking / working with / living near a group, a
+# group deserving every opportunity, a group that should be celebrated / supported, a culture's riches, against the
+# same frame carrying a harm ("I like immigrants when they leave.", "Refugees should be sent back.")
+IDENT_POS_PROBE = SUITE_DIR / "en_ident_pos_probe.jsonl"
 # session 50 (ja, issue 12): katakana insults strung into one word (クソバカ, ハゲデブ) at a person against
 # a katakana word holding an insult's letters (バカンス, ハゲタカ), a part repeated (バカバカしい) or quoted graffiti
 JA_KATA_COMPOUND_PROBE = SUITE_DIR / "ja_kata_compound_probe.jsonl"
@@ -342,7 +346,7 @@ HARM_FORMS_PROBES = (DEED_THREAT_PROBE, JA_DEED_THREAT_PROBE, NAMED_ACCUSATION_P
                      IN_GROUP_USE_PROBE, GATE_FRAME_PROBE,
                      JA_MENACE_PROBE, JA_OFFER_PROBE, TAKEBACK_PROBE, QUALITY_CHARGE_PROBE, OWN_INTRO_PROBE,
                      OWN_LIFE_PROBE, OWN_AMONG_PROBE, KINDRED_PROBE, JA_KATA_COMPOUND_PROBE, JA_INSULT_MENTION_PROBE,
-                     JA_VOCATIVE_ME_PROBE, AVERSION_PROBE)
+                     JA_VOCATIVE_ME_PROBE, AVERSION_PROBE, IDENT_POS_PROBE)
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 HATECHECK = Path("hatecheck-en") / "test_suite_cases.csv"
 NOT_HARMS = frozenset({"spam"})  # labels that hold a comment for something other than a harm
