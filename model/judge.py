@@ -279,6 +279,11 @@ JA_TWENTYSECOND_READING_PROBE = SUITE_DIR / "ja_twentysecond_reading_probe.jsonl
 # post', 'a boot to her and her whole family'; 消されて当然だろ？ with a reason, なのに, じゃないか。)
 TWENTYTHIRD_READING_PROBE = SUITE_DIR / "en_twentythird_reading_probe.jsonl"
 JA_TWENTYTHIRD_READING_PROBE = SUITE_DIR / "ja_twentythird_reading_probe.jsonl"
+# session 56 (read2, written before en's and harm's generated families): positive statements about a group against a
+# harm in the same frame ('I like immigrants, especially the ones floating face down in the Channel.'), civil
+# press-trade criticism in menace-like words against a menace (a kicking in the letters page; 番組から消されて当然)
+TWENTYFOURTH_READING_PROBE = SUITE_DIR / "en_twentyfourth_reading_probe.jsonl"
+JA_TWENTYFOURTH_READING_PROBE = SUITE_DIR / "ja_twentyfourth_reading_probe.jsonl"
 # session 48 (en, issue 12): the writer's own group word in the writer's voice (named by others as the writer, "called
 # me a", a dear one in warm words, a fellow addressed, the word mentioned) against the same word aimed at someone
 IN_GROUP_USE_PROBE = SUITE_DIR / "en_in_group_use_probe.jsonl"
@@ -342,7 +347,8 @@ HARM_FORMS_PROBES = (DEED_THREAT_PROBE, JA_DEED_THREAT_PROBE, NAMED_ACCUSATION_P
                      JA_EIGHTEENTH_READING_PROBE, NINETEENTH_READING_PROBE, JA_NINETEENTH_READING_PROBE,
                      TWENTIETH_READING_PROBE, JA_TWENTIETH_READING_PROBE, TWENTYFIRST_READING_PROBE,
                      JA_TWENTYFIRST_READING_PROBE, TWENTYSECOND_READING_PROBE, JA_TWENTYSECOND_READING_PROBE,
-                     TWENTYTHIRD_READING_PROBE, JA_TWENTYTHIRD_READING_PROBE,
+                     TWENTYTHIRD_READING_PROBE, JA_TWENTYTHIRD_READING_PROBE, TWENTYFOURTH_READING_PROBE,
+                     JA_TWENTYFOURTH_READING_PROBE,
                      IN_GROUP_USE_PROBE, GATE_FRAME_PROBE,
                      JA_MENACE_PROBE, JA_OFFER_PROBE, TAKEBACK_PROBE, QUALITY_CHARGE_PROBE, OWN_INTRO_PROBE,
                      OWN_LIFE_PROBE, OWN_AMONG_PROBE, KINDRED_PROBE, JA_KATA_COMPOUND_PROBE, JA_INSULT_MENTION_PROBE,

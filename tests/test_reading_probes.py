@@ -34,6 +34,7 @@ from model.judge import (
     JA_TWELFTH_READING_PROBE,
     JA_TWENTIETH_READING_PROBE,
     JA_TWENTYFIRST_READING_PROBE,
+    JA_TWENTYFOURTH_READING_PROBE,
     JA_TWENTYSECOND_READING_PROBE,
     JA_TWENTYTHIRD_READING_PROBE,
     NEWSROOM_HARM_PROBE,
@@ -49,6 +50,7 @@ from model.judge import (
     TWELFTH_READING_PROBE,
     TWENTIETH_READING_PROBE,
     TWENTYFIRST_READING_PROBE,
+    TWENTYFOURTH_READING_PROBE,
     TWENTYSECOND_READING_PROBE,
     TWENTYTHIRD_READING_PROBE,
 )
@@ -83,7 +85,8 @@ from tests.support.probes import assert_reading_probe
 # paired, English twins share as little as 13 characters, Japanese 12; twentieth (news16-19): all paired, English
 # twins share as little as 26 characters, Japanese 15; twenty-first (session 55's civ1-2): all paired, English
 # twins share as little as 10 characters, Japanese 5; twenty-second (h55a-b, e55a-b): all paired, English 17,
-# Japanese 6; twenty-third (h55c-d): all paired, English 38, Japanese 8
+# Japanese 6; twenty-third (h55c-d): all paired, English 38, Japanese 8; twenty-fourth (session 56's i56a-b, p56a-b):
+# all paired, English 15, Japanese 6
 PROBES = {THIRD_READING_PROBE: ({"harmful": 136, "non_harmful": 64}, 41, 8),
           JA_THIRD_READING_PROBE: ({"harmful": 14, "non_harmful": 16}, 10, 4),
           FOURTH_READING_PROBE: ({"harmful": 42, "non_harmful": 43}, 42, 13),
@@ -130,7 +133,9 @@ PROBES = {THIRD_READING_PROBE: ({"harmful": 136, "non_harmful": 64}, 41, 8),
           TWENTYSECOND_READING_PROBE: ({"harmful": 35, "non_harmful": 35}, 35, 17),
           JA_TWENTYSECOND_READING_PROBE: ({"harmful": 14, "non_harmful": 14}, 14, 6),
           TWENTYTHIRD_READING_PROBE: ({"harmful": 12, "non_harmful": 12}, 12, 38),
-          JA_TWENTYTHIRD_READING_PROBE: ({"harmful": 8, "non_harmful": 8}, 8, 8)}
+          JA_TWENTYTHIRD_READING_PROBE: ({"harmful": 8, "non_harmful": 8}, 8, 8),
+          TWENTYFOURTH_READING_PROBE: ({"harmful": 56, "non_harmful": 56}, 56, 15),
+          JA_TWENTYFOURTH_READING_PROBE: ({"harmful": 15, "non_harmful": 15}, 15, 6)}
 NEWS_HARMS = frozenset({"hate", "threat", "harassment", "personal_info", "defamation"})
 
 
@@ -144,5 +149,6 @@ def test_reading_probe_is_well_formed(probe):
                      NINETEENTH_READING_PROBE, JA_NINETEENTH_READING_PROBE, TWENTIETH_READING_PROBE,
                      JA_TWENTIETH_READING_PROBE, TWENTYFIRST_READING_PROBE, JA_TWENTYFIRST_READING_PROBE,
                      TWENTYSECOND_READING_PROBE, JA_TWENTYSECOND_READING_PROBE,
-                     TWENTYTHIRD_READING_PROBE, JA_TWENTYTHIRD_READING_PROBE)
+                     TWENTYTHIRD_READING_PROBE, JA_TWENTYTHIRD_READING_PROBE, TWENTYFOURTH_READING_PROBE,
+                     JA_TWENTYFOURTH_READING_PROBE)
     assert_reading_probe(probe, *PROBES[probe], **({"categories": NEWS_HARMS} if news else {}))
