@@ -84,14 +84,14 @@ def snapshot(scorer, data_dir: Path | None, probe_cases: list[dict] | None = Non
             "heldout": None, "civil_en": None, "hatecheck": None}
     if data_dir is not None and Path(data_dir, "davidson-hate-offensive").is_dir():
         from model.data import load_all
-        from model.evaluate import eval_sets, metrics_for, pipeline_proba
+        from model.evaluate import eval_sets, memo_proba, metrics_for
 
         rows = load_all(Path(data_dir))
-        sets, proba = eval_sets(rows, Path(data_dir)), pipeline_proba(scorer.pipeline)
+        sets, proba = eval_sets(rows, Path(data_dir)), memo_proba(scorer.pipeline)  # each distinct text scored once
         snap["heldout"] = metrics_for(sets, proba, scorer.thresholds)
         snap[SMALL_SETS] = small_set_scores(sets, proba)  # the gate's interval for a small set's fall
         snap["civil_en"] = civil_english(judge, rows)
-        snap[FIELD] = owned_split(rows, pipeline_proba(scorer.pipeline))
+        snap[FIELD] = owned_split(rows, proba)
     if data_dir is not None and (Path(data_dir) / HATECHECK).is_file():
         hc = hatecheck_report(judge, Path(data_dir) / HATECHECK)
         snap["hatecheck"] = {"roc_auc": hc["roc_auc_abuse"], "hateful_flagged": hc["hateful_flagged"],

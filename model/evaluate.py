@@ -146,6 +146,19 @@ def pipeline_proba(pipeline):
     return fn
 
 
+def memo_proba(pipeline):
+    """pipeline_proba that scores each distinct text once over its calls: a snapshot's held-out sets share rows (RPC
+    chat in five sets, the small sets and Davidson's tweets asked again). A row's probabilities do not depend on the
+    batch it is scored in, to the bit (tests/test_evaluate_memo.py), so the figures are the unmemoised ones."""
+    proba, seen = pipeline_proba(pipeline), {}
+
+    def fn(texts):
+        if new := [t for t in dict.fromkeys(texts) if t not in seen]:
+            seen.update(zip(new, proba(new), strict=True))
+        return np.array([seen[t] for t in texts], dtype=float).reshape(len(texts), len(LABELS))
+    return fn
+
+
 def format_table(model_rows: list[dict], base_rows: list[dict] | None = None) -> str:
     base = {r["set"]: r for r in (base_rows or [])}
     head = ("| set | label | n (pos) | ROC-AUC | PR-AUC | P@review | R@review | P@reject | R@reject | flagged "

@@ -29,7 +29,7 @@ from model import data as D
 from model import row_moves
 from model import training_set as T
 from model.card import ARTIFACTS, fit_params, write_active
-from model.evaluate import eval_sets, format_table, metrics_for, pipeline_proba
+from model.evaluate import eval_sets, format_table, memo_proba, metrics_for
 from model.judge import DEFAULT_DATA, resolve_artifact
 from model.owned_tweets import FIELD, owned_split
 from model.pipeline import build_pipeline
@@ -116,7 +116,8 @@ def main(argv=None) -> int:
     moved = row_moves.moved(before, now)
     log.info("%d of %d distinct texts moved, none of them a training row", len(moved), len(now))
     thresholds = choose_thresholds(pipe, rows)
-    metrics = metrics_for(eval_sets(rows, data_dir), pipeline_proba(pipe), thresholds)
+    proba = memo_proba(pipe)  # the held-out Davidson tweets are scored once for both figures
+    metrics = metrics_for(eval_sets(rows, data_dir), proba, thresholds)
     lovo = card["metrics"].get("youtube_lovo")
     if lovo and any(src == "youtube-spam" for k in moved for src, _ in now[k]["rows"]):
         lovo = None  # its held-out videos read differently now; a refit per video would measure it
@@ -129,7 +130,7 @@ def main(argv=None) -> int:
                 "texts_moved": len(moved), "texts": len(now), "lovo": "the source's" if lovo else "dropped"}
     train = [r for r in rows_all if r.split == D.TRAIN]
     measured = {"heldout": metrics, "categories": category_metrics(pipe, rows),
-                FIELD: owned_split(rows, pipeline_proba(pipe))}
+                FIELD: owned_split(rows, proba)}
     new = {**{k: v for k, v in card.items() if k not in ("functional", "speed", "long_comments", "recard")},
            "thresholds": thresholds, "training_rows_sha256": T.rows_digest(train), "recard": recarded,
            "metrics": {**{k: v for k, v in card["metrics"].items() if k != "youtube_lovo"}, **measured,

@@ -32,8 +32,8 @@ from model.evaluate import (
     Baseline,
     eval_sets,
     format_table,
+    memo_proba,
     metrics_for,
-    pipeline_proba,
 )
 from model.functional import record_in_card
 from model.functional_format import markdown_report
@@ -111,7 +111,8 @@ def main(argv=None) -> int:
     log.info("fitted in %.0fs", fit_s)
     thresholds = choose_thresholds(pipe, rows)
     sets = eval_sets(rows, data_dir)
-    metrics = metrics_for(sets, pipeline_proba(pipe), thresholds)
+    proba = memo_proba(pipe)  # the held-out Davidson tweets are scored once for both figures
+    metrics = metrics_for(sets, proba, thresholds)
     base_metrics = None
     if not args.no_baseline:
         base = Baseline().fit([r for r in rows if r.split == D.TRAIN and not r.synthetic])
@@ -165,7 +166,7 @@ def main(argv=None) -> int:
         card["metrics"]["youtube_lovo"] = leave_one_video_out(rows_all, data_dir, build_pipeline, sample_weights)
         log.info("YouTube leave-one-video-out: %s", card["metrics"]["youtube_lovo"])
     card["metrics"]["categories"] = category_metrics(pipe, rows)
-    card["metrics"][FIELD] = owned_split(rows, pipeline_proba(pipe))  # stated next to Davidson's figure
+    card["metrics"][FIELD] = owned_split(rows, proba)  # stated next to Davidson's figure
     folder, sha = write_artifact(pipe, Path(args.out), version, card, "")
     card_full = describe(folder, sha, data_dir, table)
     if args.save_rows:  # the next re-card of these weights needs no separate row pass
