@@ -4,7 +4,10 @@ again, so a reading that moves no training row ships without a refit.
     python -m model.row_moves --save BEFORE.json --artifact SOURCE      # on the code SOURCE was fitted on
     python -m model.recard --from SOURCE --version V --rows BEFORE.json [--data-dir ../shared/data] [--no-activate]
         [--save-rows AFTER.json]      # V's own snapshot, measured on the way: a re-card of V needs no row pass
-        [--source-weight SOURCE:HEAD=F ...]   # the fit's own --source-weight options, as model.train took them
+
+The fit's per-head factors (model.train's --source-weight SOURCE:HEAD=F) are read from the source's card
+(head_weight_factors), as model.refit reads them; a --source-weight that sets a head's factor other than the card's is
+refused before anything is scored (a re-card keeps the fit's weights: a new factor needs a fit).
 
 The fit is deterministic on one machine (session 50: -9's refit gave -8's model.joblib byte for byte), so when this
 code reads every training row as the source's code did, a refit would give the source's weights. Refuses otherwise:
@@ -69,6 +72,20 @@ def refusals(card: dict, pipe, rows: list[D.Row], before: dict, now: dict) -> li
     return out
 
 
+def card_weights(card: dict, options: list[str]) -> list[str]:
+    """The fit's per-head factors as its card records them (head_weight_factors, as model.refit reads them), then
+    `options`; Refused when an option sets a head's factor other than the card's (recorded as train wrote it)."""
+    recorded = card.get("head_weight_factors", {})
+    for item in options:
+        key, _, value = item.partition("=")
+        if ":" in key and recorded.get(key) != float(value):
+            was = f"the card's {recorded[key]}" if key in recorded else "none on the card"
+            raise Refused(f"--source-weight {item} is not the fit's ({key}: {was}; head_weight_factors "
+                          f"{recorded or {}}): a re-card keeps the fit's weights, so leave the option out (the card's "
+                          "are read) or fit anew")
+    return [f"{key}={factor}" for key, factor in recorded.items()] + list(options)
+
+
 def copy_weights(source: Path, out: Path, version: str, card: dict) -> tuple[Path, str]:
     """Write `<out>/<version>/` with the source's model.joblib, byte for byte, and `card` (its sha256 checked)."""
     data = (Path(source) / "model.joblib").read_bytes()
@@ -98,12 +115,17 @@ def main(argv=None) -> int:
     ap.add_argument("--save-rows", metavar="FILE", default=None,
                     help="also write the new artifact's rows snapshot (model.row_moves --save on this code) to FILE")
     ap.add_argument("--source-weight", action="append", default=[], metavar="SOURCE=W",
-                    help="the source fit's --source-weight options: its card's weights are a fit's with them")
+                    help="optional: the card's head_weight_factors are read; a head factor other than the card's is "
+                         "refused; SOURCE=W as model.train takes it")
     args = ap.parse_args(argv)
-    T.set_source_weights(args.source_weight)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     source, sha = resolve_artifact(args.source)
     card = json.loads((source / "card.json").read_text(encoding="utf-8"))
+    try:
+        T.set_source_weights(card_weights(card, args.source_weight))
+    except Refused as exc:
+        print(f"REFUSED: {exc}")
+        return 1
     pipe = load_scorer(source, sha).pipeline
     data_dir = Path(args.data_dir)
     rows = D.load_all(data_dir)

@@ -95,9 +95,10 @@ def test_the_tool_refuses_and_writes_nothing(source, tmp_path, monkeypatch, caps
     assert not (tmp_path / "out").exists()
 
 
-def test_a_fit_with_a_source_weight_is_recarded_with_the_same_option(source, tmp_path, monkeypatch, capsys):
-    """A card fitted with `--source-weight tiny:spam=1.5` records that factor and its weights' digest: without the
-    option a fit of this code would not give its weights; with it the re-card gets past every refusal."""
+def test_a_fit_with_a_source_weight_is_recarded_with_the_cards_factors(source, tmp_path, monkeypatch, capsys):
+    """A card fitted with `--source-weight tiny:spam=1.5` records that factor and its weights' digest: the re-card
+    reads the factor from the card (as model.refit does) and gets past every refusal without the option; an option
+    that sets another factor is refused by name before anything is scored."""
     folder, card, _, rows, snap = source
     monkeypatch.setattr(T, "HEAD_WEIGHTS", {})
     T.set_source_weights(["tiny:spam=1.5"])
@@ -113,17 +114,22 @@ def test_a_fit_with_a_source_weight_is_recarded_with_the_same_option(source, tmp
     before.write_text(json.dumps(snap), encoding="utf-8")
     argv = ["--from", str(tmp_path / "src"), "--version", "9999.01.01-1", "--rows", str(before), "--data-dir",
             str(tmp_path), "--out", str(tmp_path / "out"), "--no-activate"]
-    assert recard.main(argv) == 1
-    said = capsys.readouterr().out
-    assert "head_weight_factors differs" in said and "training_rows_sha256" in said
 
     class Past(Exception):
         """Raised where the re-card starts measuring: every refusal check passed."""
 
     monkeypatch.setattr(recard, "choose_thresholds", lambda *a: (_ for _ in ()).throw(Past()))
     with pytest.raises(Past):
-        recard.main([*argv, "--source-weight", "tiny:spam=1.5"])
+        recard.main(argv)
     assert T.HEAD_WEIGHTS == {("tiny", "spam"): 1.5} and not (tmp_path / "out").exists()
+    monkeypatch.setattr(T, "HEAD_WEIGHTS", {})
+    monkeypatch.setattr(row_moves, "snapshot", None)  # refused before a row is scored
+    for other in ("tiny:spam=2", "tiny:hate=1.5"):
+        assert recard.main([*argv, "--source-weight", other]) == 1
+        said = capsys.readouterr().out
+        assert said.startswith(f"REFUSED: --source-weight {other} is not the fit's") and "{'tiny:spam': 1.5}" in said
+    assert T.HEAD_WEIGHTS == {} and not (tmp_path / "out").exists()
+    assert recard.card_weights(weighted, ["tiny:spam=1.50", "tiny=2"]) == ["tiny:spam=1.5", "tiny:spam=1.50", "tiny=2"]
 
 
 def test_copied_weights_are_the_source_bytes_and_the_card_names_their_fit(source, tmp_path):
