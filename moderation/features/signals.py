@@ -57,6 +57,10 @@ from moderation.text.normalized import Normalized
 # ndarray.any() calls numpy's Python-level _any (~2.6 against ~0.5 us, on every comment with a Latin letter)
 _ATTACK_AT = np.asarray([_IDX[name] for name in ATTACK_FRAMES_EN], dtype=np.intp)
 _UNAIMED_AT = _IDX["attack_unaimed_en"]
+# the columns named_signals writes for every comment, in order: one slice of the vector (tests/test_every_column.py)
+_EVERY = ("emoji_density", "emoji_count", "repetition", "invisible_chars", "lookalike_chars", "masked_words",
+          "spaced_letters", "exclaim", "hashtags", "length", "latin_ratio", "digit_ratio", "has_japanese")
+_EVERY_FROM, _EVERY_TO = _IDX[_EVERY[0]], _IDX[_EVERY[-1]] + 1
 # the counted patterns' guards, read once (words._NAMED_GUARD says why)
 _LINE_ID_GUARD, _PHONE_GUARD, _EMAIL_GUARD, _MONEY_GUARD = (_NEEDLES[rx] for rx in (_LINE_ID, _PHONE, _EMAIL,
                                                                                    _MONEY_AMOUNT))
@@ -106,11 +110,13 @@ def named_signals(raw: np.ndarray, norm: Normalized, codes: np.ndarray, spans: l
     treated = _Treated(t, hits) if latin else None  # read only where a group word or a hate statement is found
     starts, ends, cats, words = _words(t, spans, chars, found, quoted, hits, denied, treated)
     word_hits, hate_at, endorsed = (starts, ends, cats), [], False  # what attack_unaimed_en reads
+    tables = _tables()
+    ids = cats.tolist() if latin else ()  # the word hits' category ids, asked of Python sets below (cats kept so)
     # a denial about a group, by its polarity: a group word among the hits asked first (a set test of their ids), then
     # the cues (WITHHELD_CUE's search of the text ran on every English comment, with a group word or not)
-    if latin and not _tables().group_ids.isdisjoint(cats.tolist()) and (
+    if latin and not tables.group_ids.isdisjoint(ids) and (
             denied_at or "deserve" in t or " as " in t or WITHHELD_CUE.search(t)):
-        grouped = np.flatnonzero(_tables().group[cats])
+        grouped = np.flatnonzero(tables.group[cats])
         _group_polarity(t, raw, spans, _denials(t, hits) if denied_at else (),
                         list(zip(starts[grouped].tolist(), ends[grouped].tolist(), strict=True)))
     _brands(cats, words, domains, raw, hits.flagged)
@@ -125,26 +131,19 @@ def named_signals(raw: np.ndarray, norm: Normalized, codes: np.ndarray, spans: l
     if digits:
         raw[_IDX["money_amount"]] = _count(_MONEY_GUARD, t, "money_amount", spans, chars, found, hits)
     emoji = classes[_EMOJI_CLASS] + (0 if chars.isdisjoint(_EMOJI_BMP) else sum(t.count(c) for c in chars & _EMOJI_BMP))
-    raw[_IDX["emoji_density"]] = min(emoji / n * 5.0, 3.0)
-    raw[_IDX["emoji_count"]] = emoji
-    if codes.size >= 16:
-        raw[_IDX["repetition"]] = 2.0 * (1.0 - distinct / (codes.size - 3))
-    raw[_IDX["invisible_chars"]] = norm.invisible
-    raw[_IDX["lookalike_chars"]] = norm.lookalike
-    raw[_IDX["masked_words"]] = norm.masked
-    raw[_IDX["spaced_letters"]] = norm.spaced
-    raw[_IDX["exclaim"]] = t.count("!")  # NFKC has already folded ！ into !
-    if "#" in chars or "＃" in chars:
-        raw[_IDX["hashtags"]] = sum(1 for _ in _HASHTAG.finditer(t))
-    raw[_IDX["length"]] = math.log1p(n) / 4.0
-    raw[_IDX["latin_ratio"]] = latin / n
-    raw[_IDX["digit_ratio"]] = digits / n
-    raw[_IDX["has_japanese"]] = float(classes[_KANA] + classes[_KANJI] > 0)
+    size = codes.size
+    # the columns every comment has, emoji_density to has_japanese, in one assignment (a scalar's costs ~0.7k
+    # instructions, the 13 of them ~9k); "!": NFKC has already folded ！ into !
+    raw[_EVERY_FROM:_EVERY_TO] = (
+        min(emoji / n * 5.0, 3.0), emoji, 2.0 * (1.0 - distinct / (size - 3)) if size >= 16 else 0.0, norm.invisible,
+        norm.lookalike, norm.masked, norm.spaced, t.count("!"),
+        sum(1 for _ in _HASHTAG.finditer(t)) if "#" in chars or "＃" in chars else 0, math.log1p(n) / 4.0,
+        latin / n, digits / n, float(classes[_KANA] + classes[_KANJI] > 0))
     more_starts: list[int] = []  # the constructions' hits (their starts, category-tuple ids)
     more_cats: list[int] = []
     # praise counts only towards a group praised (_CONSTRUCTION_BITS_NO_PRAISE says why): without a group hit its
     # matches are an explanation's only, found if one is asked for (expand_spans), not in every comment scored
-    praise_read = latin and not _tables().praise_targets.isdisjoint(cats.tolist())
+    praise_read = latin and not tables.praise_targets.isdisjoint(ids)
     # the constructions whose gate the code pass let through (its answer to guard.may_match(t, chars, found) with a
     # trigger character, if any, and each alternative's sets asked at any length, not from EACH_FROM: a construction's
     # scan is 8-160 us where one runs), in order: their bits rise with it, the lowest set bit taken each time
@@ -161,23 +160,23 @@ def named_signals(raw: np.ndarray, norm: Normalized, codes: np.ndarray, spans: l
         if not found_at:
             continue
         more_starts += [a for a, _b in found_at]
-        more_cats += [_tables().construction[kind] for kind in kinds] if turned else (
-            [_tables().construction[name]] * len(found_at))
+        more_cats += [tables.construction[kind] for kind in kinds] if turned else (
+            [tables.construction[name]] * len(found_at))
         if spans is not None:  # spelled out only if an explanation asks (expand_spans)
             spans.append(_KindSpans(found_at, kinds))
         if name == "hate_statement_en":
             hate_at = [span for span, kind in zip(found_at, kinds, strict=True) if kind == name]
         if name == "hate_statement_en" and (kept := _kept_out(t, found_at, kinds, starts, cats, hits.sentence_ends)):
             more_starts += [a for a, _b in kept]  # whom someone in charge keeps out: the group of the role's sentence
-            more_cats += [_tables().referent] * len(kept)
+            more_cats += [tables.referent] * len(kept)
             if spans is not None:
                 spans.append(_KindSpans(kept, ["group"] * len(kept)))
-    if latin and not _tables().group_ids.isdisjoint(cats.tolist()):  # a harm done to a group endorsed: an attack
-        grouped = starts[_tables().group[cats]]
+    if latin and not tables.group_ids.isdisjoint(ids):  # a harm done to a group endorsed: an attack
+        grouped = starts[tables.group[cats]]
         if told := [(a, b) for a, b in endorsed_spans(t) if ((grouped >= a) & (grouped < b)).any()]:
             endorsed = True
             more_starts += [a for a, _b in told]
-            more_cats += [_tables().construction["hate_statement_en"]] * len(told)
+            more_cats += [tables.construction["hate_statement_en"]] * len(told)
             if spans is not None:
                 spans.append(_KindSpans(told, ["hate_statement_en"] * len(told)))
     if more_starts:
