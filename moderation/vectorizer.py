@@ -120,7 +120,7 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         # salted as denied words: no attack
         owned = owned_spans(text, codes, chars, found) if self.owned_apart_en else ()
         # with them, a Japanese insult that aims at no one: a calling condemned, denied, the writer's own (mentioned_ja)
-        if self.owned_apart_en and (named := mentioned_spans(text)):
+        if self.owned_apart_en and (named := mentioned_spans(text, chars)):
             owned = [*owned, *named]
         # swearing at no one: salted as denied words
         if self.exclaimed_apart_en and (said := exclaimed_spans(text, chars)):

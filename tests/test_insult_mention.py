@@ -44,6 +44,20 @@ def test_no_other_harm_word_and_no_insult_as_an_object_is_read(text):
     assert [text[a:b] for a, b in mentioned_spans(text)] == [], text
 
 
+def test_the_texts_characters_skip_only_what_cannot_be_found():
+    """Given the text's set of characters, each closer, writer and め whose first character is absent is not searched
+    for: the same spans as without it, on every case here and on ones holding each closer and a め said to no one."""
+    import moderation.targets.mentioned_ja as mentioned_ja
+
+    more = ["このバカめ、俺ってやつは", "そこのアホめ、と猫に言った", "あいつはクズではありません。", "ゴミじゃねーよ"]
+    for text in [*(t for pair in PAIRS for t in pair), *more]:
+        mentioned_ja._LAST = (None, [])
+        alone = mentioned_spans(text)
+        mentioned_ja._LAST = (None, [])
+        assert mentioned_spans(text, set(text)) == alone, text
+    assert all(mentioned_spans(text, set(text)) for text in more)
+
+
 def test_the_insult_is_hashed_apart_as_the_writers_own():
     """Its n-grams are salted as the writer's own words (mark 1), not as the writer's insult."""
     text = "お前はバカなんかじゃない"
