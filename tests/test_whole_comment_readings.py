@@ -31,7 +31,16 @@ OATH_AT_SOMEONE = [
     "Bloody hell, this heatwave is killing my tomatoes. Kill yourself.",
     "Bloody hell, this heatwave driver is killing my tomatoes.",
     "Damn you, the heatwave is killing my tomatoes.",
+    # a slur or group word as the thing's describing word (read2's e55b, s55)
+    "Damn it, the paki cars are wrecking my hedge.",
+    "Bloody hell, that paki house is ruining my garden.",
+    "Damn it, that nigger song is ruining my weekend.",
 ]
+
+
+def test_a_swear_word_inside_the_oath_reading_is_still_read():
+    t = _norm("Bloody hell, this fucking weather is killing my tomatoes.")
+    assert [t[a:b] for a, b in exclaimed_spans(t, set(t))] == ["bloody hell", "fucking"]
 
 
 @pytest.mark.parametrize(("text", "oath"), OATH_AT_A_THING)

@@ -248,6 +248,15 @@ _STEM_LETTERS = frozenset(stem[0] for stem in _STEMS)
 
 
 def exclaimed_spans(text: str, chars=None) -> list[tuple[int, int]]:
+    """_swear_spans, and a mild oath at a thing when that is the whole comment (things.oath_at_a_thing) and it names no
+    group, slur or dehumanising word (read2, s55: "damn it, the paki cars are wrecking my hedge" is aimed)."""
+    found = _swear_spans(text, chars)
+    if (oath := oath_at_a_thing(text)) is not None and not _aimed(text, 0, len(text), _AT_GROUP):
+        return [oath, *found]  # the oath opens the comment: before every swear word
+    return found
+
+
+def _swear_spans(text: str, chars=None) -> list[tuple[int, int]]:
     """(start, end) of the swear words of a normalised text that exclaimed() reads as an exclamation or intensifier
     in a sentence that speaks to no one and points at no one (no second or third person, no handle, no insult,
     group, slur or dehumanising word): the n-grams a vectorizer hashes apart, so "Fuck, the trains are late again."
@@ -255,8 +264,6 @@ def exclaimed_spans(text: str, chars=None) -> list[tuple[int, int]]:
     (linear: READ_AT_MOST words, each read at most _AROUND characters either side). `chars`: the text's set of
     characters, if known: a text with no f, g or s (four comments in five of a Japanese site) holds no stem, and is
     not searched three times (~1.1 us a comment, ~2 in a worker)."""
-    if (oath := oath_at_a_thing(text)) is not None:
-        return [oath]
     if chars is not None and chars.isdisjoint(_STEM_LETTERS):
         return []
     first = min((at for word in _STEMS if (at := text.find(word)) >= 0), default=-1)
