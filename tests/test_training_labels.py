@@ -29,6 +29,13 @@ def generated_rows():
     return T.synthetic_rows(DATA_DIR)
 
 
+@functools.cache
+def real_rows():
+    """D.load_all(DATA_DIR), read once for the tests that need every real row (the larger part of a minute of CPU);
+    read, never changed."""
+    return D.load_all(DATA_DIR)
+
+
 def test_davidson_vulgar_tweets_are_harassment_only_when_asked():
     vulgar, addressed = "these hoes aint loyal", "you a dumb hoe"
     assert english.davidson_cats(vulgar, "1", "addressed")["harassment"] is None
@@ -114,7 +121,7 @@ def test_generated_harm_rows_are_not_spam_negatives_unless_asked(monkeypatch):
 def test_validation_sets_come_from_the_training_side_only():
     from model.evaluate import eval_sets
 
-    rows = D.load_all(DATA_DIR)
+    rows = real_rows()
     valid = {t for r in rows if r.split == D.VALID for t in [r.text]}
     heldout = {r.text for r in rows if r.split == D.TEST}
     sets = eval_sets(rows, DATA_DIR, D.VALID)
@@ -487,3 +494,40 @@ def test_lifted_head_moves_only_rows_without_the_column():
     assert pipe.named_steps["heads"].lifted_heads == ((HEADS.index("hate"), 0.5, col),)
     assert build_pipeline(hate_lift=0).named_steps["heads"].lifted_heads == ()
     assert build_pipeline().named_steps["heads"].lifted_heads == ()  # measured, not adopted: every fit as before
+
+
+@pytest.mark.shared_data
+@pytest.mark.skipif(not DATA_DIR.exists(), reason="../shared/data not present")
+@pytest.mark.slow
+def test_this_code_reads_the_rows_the_active_model_was_fitted_on(monkeypatch):
+    """model.recard's own check (training_rows_sha256) on every change: a written case equal to a generated row holds
+    that row back from training (training_set.HeldBack), and in session 56 one probe case did, so every re-card was
+    refused until it was reworded; a generator or a label reading that moves the fit's rows fails here too."""
+    import model.training_set as T
+    from model.card import ARTIFACTS
+    from model.judge import resolve_artifact
+    from model.recard import card_weights
+    from model.synth import generate as spam_rows
+    from model.synth_harms import generate as harm_rows
+    from model.yardsticks import written_cases
+
+    active = json.loads((ARTIFACTS / "active.json").read_text(encoding="utf-8"))
+    folder, _ = resolve_artifact(active["version"])
+    card = json.loads((folder / "card.json").read_text(encoding="utf-8"))
+    for name in ("SOURCE_WEIGHTS", "HEAD_WEIGHTS", "LABEL_WEIGHTS"):  # set_source_weights writes these in place
+        monkeypatch.setattr(T, name, dict(getattr(T, name)))
+    T.set_source_weights(card_weights(card, []))
+    train = [r for r in (*real_rows(), *generated_rows()) if r.split == D.TRAIN]
+    if T.rows_digest(train) == card["training_rows_sha256"]:
+        return
+    holding = {}  # the written cases that hold a generated row back: a new one among them is the usual cause
+    keys = {T._key(c["text"]): c["text"] for c in written_cases()}
+    held = T.HeldBack(frozenset(keys))
+    for text in [r.text for r in spam_rows(DATA_DIR)] + [i["text"] for i in harm_rows(T.HARMS_SEED)]:
+        if text in held:
+            key = T._key(text)
+            case = keys.get(key) or next(keys[k] for k in keys if len(k) >= T.contained_from(k) and k in key)
+            holding[case] = holding.get(case, 0) + 1
+    pytest.fail(f"this code's training rows are not {card['version']}'s (its card's training_rows_sha256): a re-card "
+                "would be refused. Reword a new written case that equals or holds a generated row (the cases that "
+                f"hold rows back now, with how many: {sorted(holding.items())}), or refit and ship the model")
