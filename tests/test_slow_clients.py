@@ -12,6 +12,7 @@ import socket
 import statistics
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
@@ -41,15 +42,30 @@ def trickle(port, at_once, slowly, stop, gap=0.2):
         pass  # the server cut the connection off
 
 
-def test_trickled_headers_and_bodies_through_the_proxy_never_delay_healthz(compose, redis_server, tiny_model,  # noqa: F811
-                                                                            tmp_path):
-    env = service_env(compose, redis_server.url, tiny_model, tmp_path, MODERATION_WORKERS="2",
-                      MODERATION_TRUSTED_PROXIES="127.0.0.1/32")
-    api = Gunicorn(compose["services"]["api"]["command"], env, tmp_path).start()
-    proxy = None
+@pytest.fixture(scope="module")
+def api(compose, redis_server, tiny_model, tmp_path_factory):  # noqa: F811
+    """One gunicorn (the compose command line, two workers) for the tests that need no worker count of their own:
+    it trusts the proxy's X-Forwarded-For, and a body read straight from a client gets 2 s in all. Each such test
+    started its own (a master importing the service and loading the model: seconds of CPU each, 3 of them)."""
+    folder = tmp_path_factory.mktemp("api")
+    env = service_env(compose, redis_server.url, tiny_model, folder, MODERATION_WORKERS="2",
+                      MODERATION_TRUSTED_PROXIES="127.0.0.1/32", MODERATION_BODY_TIMEOUT="2")
+    server = Gunicorn(compose["services"]["api"]["command"], env, folder).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def proxy(api, tmp_path_factory):
+    """nginx with the compose proxy's template in front of `api`."""
+    server = Nginx(f"127.0.0.1:{api.port}", tmp_path_factory.mktemp("proxy")).start()
+    yield server
+    server.stop()
+
+
+def test_trickled_headers_and_bodies_through_the_proxy_never_delay_healthz(proxy):
     stop = threading.Event()
     try:
-        proxy = Nginx(f"127.0.0.1:{api.port}", tmp_path).start()
         body = BODY.encode()
         request = HEAD.format(length=len(body)).encode() + body
         senders = [threading.Thread(target=trickle, args=(proxy.port, b"", request, stop)) for _ in range(3)]
@@ -71,33 +87,27 @@ def test_trickled_headers_and_bodies_through_the_proxy_never_delay_healthz(compo
         assert max(waits) < 1.0, waits
     finally:
         stop.set()
-        if proxy is not None:
-            proxy.stop()
-        api.stop()
 
 
-def test_a_trickled_body_gets_408_at_the_total_deadline(compose, redis_server, tiny_model, tmp_path):  # noqa: F811
-    env = service_env(compose, redis_server.url, tiny_model, tmp_path, MODERATION_BODY_TIMEOUT="2")
-    api = Gunicorn(compose["services"]["api"]["command"], env, tmp_path).start()
-    try:
-        with socket.create_connection(("127.0.0.1", api.port), timeout=10) as sock:
-            sock.sendall(HEAD.format(length=1000).encode() + b'{"id": "x", "text": "')
-            started, answer = time.monotonic(), b""
-            while not answer and time.monotonic() - started < 8:
-                try:
-                    sock.sendall(b"a")  # one byte every 0.3 s: each restarts a socket timeout
-                except OSError:
-                    break
-                if select.select([sock], [], [], 0.3)[0]:
-                    answer = sock.recv(4096)
-            elapsed = time.monotonic() - started
-            while chunk := sock.recv(4096):  # the headers and the JSON body may arrive in separate reads
-                answer += chunk
-        assert answer.startswith(b"HTTP/1.1 408"), answer
-        assert b'"field":"body"' in answer.replace(b" ", b"")
-        assert elapsed < 3.0, elapsed
-    finally:
-        api.stop()
+def test_a_trickled_body_gets_408_at_the_total_deadline(api):
+    """Straight to gunicorn (MODERATION_BODY_TIMEOUT=2): one byte every 0.3 s, each restarting a socket timeout,
+    still ends in a 408 naming the body within 3 s."""
+    with socket.create_connection(("127.0.0.1", api.port), timeout=10) as sock:
+        sock.sendall(HEAD.format(length=1000).encode() + b'{"id": "x", "text": "')
+        started, answer = time.monotonic(), b""
+        while not answer and time.monotonic() - started < 8:
+            try:
+                sock.sendall(b"a")  # one byte every 0.3 s: each restarts a socket timeout
+            except OSError:
+                break
+            if select.select([sock], [], [], 0.3)[0]:
+                answer = sock.recv(4096)
+        elapsed = time.monotonic() - started
+        while chunk := sock.recv(4096):  # the headers and the JSON body may arrive in separate reads
+            answer += chunk
+    assert answer.startswith(b"HTTP/1.1 408"), answer
+    assert b'"field":"body"' in answer.replace(b" ", b"")
+    assert elapsed < 3.0, elapsed
 
 
 def _healthz_wait(port, hold):
@@ -194,22 +204,30 @@ def _length(answer):
     return int(found[0]) if found else 1
 
 
-def test_the_proxys_own_errors_are_the_apis_json_and_a_batch_of_long_japanese_comments_passes(
-        compose, redis_server, tiny_model, tmp_path):  # noqa: F811
+def _stalled_body(port):
+    """What nginx answers a body that stops coming: read until it closes the connection, after its
+    client_body_timeout (10 s)."""
+    with socket.create_connection(("127.0.0.1", port), timeout=20) as sock:
+        sock.sendall(HEAD.format(length=1000).encode() + b'{"id": "x", "text": "')
+        answer = b""
+        while chunk := sock.recv(4096):
+            answer += chunk
+    return answer
+
+
+def test_the_proxys_own_errors_are_the_apis_json_and_a_batch_of_long_japanese_comments_passes(proxy, tmp_path):
     """Through nginx: 413 over 64 KiB (and over the batch endpoint's larger limit) and 502 with the service down
     are JSON naming the field; a stalled body is closed without an answer (nginx sends no 408); 100 comments of
-    10,000 Japanese characters as requests.post(json=...) encodes them (\\u-escaped, 6.0 MB) are scored."""
-    env = service_env(compose, redis_server.url, tiny_model, tmp_path)
-    api = Gunicorn(compose["services"]["api"]["command"], env, tmp_path).start()
-    proxy = None
-    try:
-        proxy = Nginx(f"127.0.0.1:{api.port}", tmp_path).start()
-        headers = {"Authorization": f"Bearer {API_KEY}", "Content-Type": "application/json"}
-        text = ("記事の内容についての意見です。" * 700)[:10_000]  # the text limit
-        items = [{"id": f"long-{i}", "article_id": "a-1", "text": text, "author": {"id": f"reader-{i}"}}
-                 for i in range(100)]
-        batch = json.dumps({"comments": items}).encode()  # ensure_ascii: 6 bytes a character
-        assert len(batch) > 6_000_000
+    10,000 Japanese characters as requests.post(json=...) encodes them (\\u-escaped, 6.0 MB) are scored. The stalled
+    body's 10 s run beside the rest (its own connection; nginx holds the body, no worker waits on it)."""
+    headers = {"Authorization": f"Bearer {API_KEY}", "Content-Type": "application/json"}
+    text = ("記事の内容についての意見です。" * 700)[:10_000]  # the text limit
+    items = [{"id": f"long-{i}", "article_id": "a-1", "text": text, "author": {"id": f"reader-{i}"}}
+             for i in range(100)]
+    batch = json.dumps({"comments": items}).encode()  # ensure_ascii: 6 bytes a character
+    assert len(batch) > 6_000_000
+    with ThreadPoolExecutor(1) as pool:
+        stalled = pool.submit(_stalled_body, proxy.port)
         with httpx.Client(timeout=60) as client:
             single = json.dumps({"id": "big", "article_id": "a-1", "text": "あ" * 11_000}).encode()
             _json_error(client.post(f"{proxy.url}/api/v1/comments", content=single, headers=headers), 413, "body")
@@ -222,18 +240,17 @@ def test_the_proxys_own_errors_are_the_apis_json_and_a_batch_of_long_japanese_co
             error = _json_error(client.post(f"{proxy.url}/api/v1/comments:batch", content=over, headers=headers),
                                 413, "body")
             assert "6553600" in error["message"]
-        with socket.create_connection(("127.0.0.1", proxy.port), timeout=20) as sock:  # a body that stalls
-            sock.sendall(HEAD.format(length=1000).encode() + b'{"id": "x", "text": "')
-            answer = b""
-            while chunk := sock.recv(4096):  # until nginx closes it, after client_body_timeout (10 s)
-                answer += chunk
-        assert answer == b""  # nginx closes a stalled body's connection without answering, so no HTML either
         for request, status, field in _REFUSED_BY_THE_PROXY:
             _raw_json_error(proxy.port, request, status, field)
-        api.stop()
-        with httpx.Client(timeout=10) as client:
-            _json_error(client.get(f"{proxy.url}/healthz"), 502, None)
-    finally:
-        if proxy is not None:
-            proxy.stop()
-        api.stop()
+        # nginx closes a stalled body's connection without answering, so no HTML either
+        assert stalled.result(timeout=30) == b""
+    # the service down: the same template in front of a port bound and never listened on (refused, as a stopped
+    # service's; held here, so no other process takes it meanwhile)
+    with socket.socket() as stopped:
+        stopped.bind(("127.0.0.1", 0))
+        down = Nginx(f"127.0.0.1:{stopped.getsockname()[1]}", tmp_path).start(status=502)
+        try:
+            with httpx.Client(timeout=10) as client:
+                _json_error(client.get(f"{down.url}/healthz"), 502, None)
+        finally:
+            down.stop()

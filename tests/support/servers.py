@@ -205,7 +205,8 @@ class Nginx:
     def url(self):
         return f"http://127.0.0.1:{self.port}"
 
-    def start(self, timeout=10):
+    def start(self, timeout=10, status=200):
+        """Started once /healthz is answered `status` (502: in front of an upstream that is down)."""
         import shutil
         import string
 
@@ -233,8 +234,12 @@ class Nginx:
                 raise AssertionError(f"nginx exited with {self.process.returncode}: {self.log()}")
             try:
                 with urllib.request.urlopen(self.url + "/healthz", timeout=2) as response:
-                    if response.status == 200:
+                    if response.status == status:
                         return self
+            except urllib.error.HTTPError as error:
+                if error.code == status:
+                    return self
+                time.sleep(0.1)
             except OSError:
                 time.sleep(0.1)
         self.stop()  # as Gunicorn.start: the caller never gets this object to stop
