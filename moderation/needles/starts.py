@@ -157,18 +157,26 @@ def scan_of(pattern: re.Pattern[str]) -> re.Pattern[str]:
     same matches, but the engine's own scan, which finditer takes over in a dense text, rejects a position where
     none starts in a character or two instead of trying every alternative and look-behind there (issue 13: PRAISE_EN's
     parts took ~0.3 us a position, "we we we ..." 3 ms over 10,000 characters); `pattern` when it has no search."""
+    source = scan_source(pattern)
+    if source is None:
+        return pattern
+    try:
+        return re.compile(source, pattern.flags)
+    except re.error:  # a pattern with inline global flags cannot be wrapped
+        return pattern
+
+
+def scan_source(pattern: re.Pattern[str]) -> str | None:
+    """The source scan_of compiles (with the pattern's flags); None: the pattern has no search, it is its own scan."""
     search = _search_for(pattern)
     if search is None:
-        return pattern
+        return None
     if isinstance(search, tuple):
         strings, begin = search
         ahead = "|".join(([r"\A"] if begin else []) + ([_alternation(strings)] if strings else []))
     else:
         ahead = _class_source(search)
-    try:
-        return re.compile(f"(?={ahead})(?:{pattern.pattern})", pattern.flags)
-    except re.error:  # a pattern with inline global flags cannot be wrapped
-        return pattern
+    return f"(?={ahead})(?:{pattern.pattern})"
 
 
 def start_strings(pattern: re.Pattern[str]) -> tuple[frozenset[str], bool] | None:
