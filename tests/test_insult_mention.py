@@ -46,16 +46,31 @@ def test_no_other_harm_word_and_no_insult_as_an_object_is_read(text):
 
 def test_the_texts_characters_skip_only_what_cannot_be_found():
     """Given the text's set of characters, each closer, writer and め whose first character is absent is not searched
-    for: the same spans as without it, on every case here and on ones holding each closer and a め said to no one."""
-    import moderation.targets.mentioned_ja as mentioned_ja
+    for, and given the code pass's needles, no denial whose では or じゃ is not among them: the same spans as without
+    either, on every case here and on ones holding each closer, each writer's word and a め said to no one."""
+    import numpy as np
 
-    more = ["このバカめ、俺ってやつは", "そこのアホめ、と猫に言った", "あいつはクズではありません。", "ゴミじゃねーよ"]
-    for text in [*(t for pair in PAIRS for t in pair), *more]:
+    import moderation.targets.mentioned_ja as mentioned_ja
+    from moderation.features.patterns import _NEEDLES
+    from moderation.features.signals import code_pass
+    from moderation.needles.guards import strings_of
+    from moderation.text.normalize import normalize
+
+    more = ["このバカめ、俺ってやつは", "そこのアホめ、と猫に言った", "あいつはクズではありません。", "ゴミじゃねーよ",
+            "あいつはバカではない。", "お前はアホじゃない、よく調べてる", "おれなんかデブのくせに", "オレってバカだな",
+            "わたしってほんとバカだな", "あたしってバカだな", "ぼくみたいなデブでも結婚できた", "私ってバカだな",
+            "😊わたしってバカだな😊"]
+    for raw in [*(t for pair in PAIRS for t in pair), *more]:
+        text = normalize(raw).text
+        hits = code_pass(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32))
+        found = strings_of(_NEEDLES.automaton.values, hits.needles, hits.passed)
         mentioned_ja._LAST = (None, [])
         alone = mentioned_spans(text)
         mentioned_ja._LAST = (None, [])
         assert mentioned_spans(text, set(text)) == alone, text
-    assert all(mentioned_spans(text, set(text)) for text in more)
+        mentioned_ja._LAST = (None, [])
+        assert mentioned_spans(text, set(text), found) == alone, text
+    assert all(mentioned_spans(normalize(text).text, set(normalize(text).text)) for text in more)
 
 
 def test_the_insult_is_hashed_apart_as_the_writers_own():

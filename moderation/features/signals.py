@@ -105,7 +105,7 @@ def named_signals(raw: np.ndarray, norm: Normalized, codes: np.ndarray, spans: l
     quoted = _merge(reported) if reported else None
     denied_at = denied_spans(t, found=found, at=hits) if latin else []
     # a Japanese insult named in a calling condemned, denied or said of the writer aims at no one (mentioned_ja)
-    mentioned = mentioned_spans(t, chars) if classes[_KANA] else []
+    mentioned = mentioned_spans(t, chars, found) if classes[_KANA] else []
     denied = _merge(sorted(denied_at + mentioned) if mentioned else denied_at) if denied_at or mentioned else None
     treated = _Treated(t, hits) if latin else None  # read only where a group word or a hate statement is found
     starts, ends, cats, words = _words(t, spans, chars, found, quoted, hits, denied, treated)

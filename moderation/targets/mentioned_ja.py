@@ -48,11 +48,15 @@ _FITS = re.compile(r"[^。!?\n]{0,16}?(?=[" + "".join(sorted({w[0] for w in _FIT
 # closer's own (a scan of their alternation cost ~50 ns a character, 0.5 ms over 10,000)
 _CALLED = "呼ばわり"
 _DENIALS = ("じゃない", "じゃありません", "じゃねえ", "じゃねー", "ではない", "ではありません")
+# each closer with its first character and the code pass's needle it holds (では, じゃ; features.patterns' _NEEDLES)
+_CLOSERS = tuple((word, word[0], next((n for n in ("では", "じゃ") if word.startswith(n)), None))
+                 for word in (_CALLED, *_DENIALS))
 _DENIAL_END = re.compile(r"[、。,.!…\n]|$|よ(?!ね)|ぞ|ぜ|わ|さ|し|です(?!か)|から|って|んだ(?!ろ)")
 # the writer's own: an insult said of the writer (俺なんかハゲデブのくせに, 私ってバカだな, 僕みたいなデブでも), right
 # after the writer's word and a topic, closed by a predicate (not an object: 俺はバカが嫌い, 俺はバカと話さない)
 _WRITERS = ("俺", "おれ", "オレ", "私", "わたし", "あたし", "僕", "ぼく")
-_WRITER_FIRST = frozenset(word[0] for word in _WRITERS)
+_WRITER_ONE = frozenset(word for word in _WRITERS if len(word) == 1)  # a character of the text's set
+_WRITER_MORE = tuple((word[0], word) for word in _WRITERS if len(word) > 1)  # searched where their first is in it
 _OWN = re.compile(_either(_WRITERS) + r"(?:なんか|なんて|って|ったら|は|も|みたいな|ごとき)(?:が)?"
                   r"(" + _BARE + r")(?=のくせに|なのに|だから|なので|だけど|だし|だな|だよ|だわ|だった"
                   r"|です|だ[、。,.!…\n]|だ$|でも|なりに|[、。,.!…\n]|$)")
@@ -85,21 +89,26 @@ _ME_AT = re.compile(_ME)
 _ME_AT_MOST = 64
 
 
-def mentioned_spans(text: str, chars=None) -> list[tuple[int, int]]:
+def mentioned_spans(text: str, chars=None, found=None) -> list[tuple[int, int]]:
     """(start, end) of the Japanese insults in `text` named in a calling condemned, denied or said of the writer, or
     with め said to no one (sorted, merged): each closer found by str.find and read back by one match in the reversed
     text, one scan for the writer's own and one for め; linear. The insult's hit inside counts as denied
     (features.words), and its n-grams are hashed apart as the writer's own (vectorizer). `chars`: the text's set of
     characters, if known: no closer, writer or め is searched for whose first character is not in it (the 16 scans
-    of the text cost ~30k instructions of a 200-character comment where the text holds a character above U+FFFF)."""
+    of the text cost ~30k instructions of a 200-character comment where the text holds a character above U+FFFF).
+    `found`: the code pass's needles (では and じゃ among them), if known: no denial is searched for whose needle is
+    not found (a で or じ is in most Japanese comments, ではない and じゃない in few)."""
     global _LAST
     last = _LAST  # read once: another thread (make run's threaded server) may replace it between two reads
     if last[0] is text or last[0] == text:  # the signals and the hashing ask for the same text in turn
         return last[1]
     out = []
     back, n = None, len(text)
-    for word in (_CALLED, *_DENIALS):
-        if chars is not None and word[0] not in chars:
+    for word, first, needle in _CLOSERS:
+        if found is not None and needle is not None:
+            if needle not in found:
+                continue
+        elif chars is not None and first not in chars:
             continue
         at = text.find(word)
         while at != -1:
@@ -112,7 +121,7 @@ def mentioned_spans(text: str, chars=None) -> list[tuple[int, int]]:
                 if x is not None and (not called or _FITS.match(text, end) is None):
                     out.append((n - x.end(), start if called else end))
             at = text.find(word, end)
-    if (chars is None or not _WRITER_FIRST.isdisjoint(chars)) and any(word in text for word in _WRITERS):
+    if _writer_in(text, chars):
         out += [m.span(1) for m in _OWN.finditer(text)]
     at, read = text.find("め") if chars is None or "め" in chars else -1, 0
     while at != -1 and read < _ME_AT_MOST:
@@ -132,6 +141,20 @@ def mentioned_spans(text: str, chars=None) -> list[tuple[int, int]]:
             merged.append((a, b))
     _LAST = (text, merged)
     return merged
+
+
+def _writer_in(text: str, chars) -> bool:
+    """Whether a writer's word (_WRITERS) is in `text`: 俺, 私 and 僕 asked of the set of its characters `chars`, the
+    others searched for only where their first character is in it (an any() of eight searches cost ~6k instructions
+    of a 200-character Japanese comment: わ and あ are in most)."""
+    if chars is None:
+        return any(word in text for word in _WRITERS)
+    if not _WRITER_ONE.isdisjoint(chars):
+        return True
+    for first, word in _WRITER_MORE:
+        if first in chars and word in text:
+            return True
+    return False
 
 
 def _said_to_no_one(text: str, m: re.Match) -> tuple[int, int] | None:
