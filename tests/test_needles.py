@@ -45,16 +45,24 @@ def _pieces(pattern):
     return sorted(set(chars) | set(literals) | {lit[:-1] for lit in literals} | set(SEPARATORS) | {"あ", "a", "1"})
 
 
-def _agrees(rx, text, chars=None, needles=None):
-    """`chars` and `needles`: the text's, given when many guards are asked of one text (read once, not per guard)."""
+def _guards(rx):
+    """rx's guard in the signals' needle index and its own, looked up once a pattern, not once a text: a dict lookup
+    hashes the compiled pattern's code, up to 0.1 ms for the largest."""
+    return FP._NEEDLES[rx], GUARDED[rx]
+
+
+def _agrees(rx, text, chars=None, needles=None, guards=None):
+    """`chars` and `needles`: the text's, given when many guards are asked of one text (read once, not per guard);
+    `guards`: _guards(rx), given when one pattern is asked of many texts."""
     found = rx.search(text) is not None
     chars = set(text) if chars is None else chars
     needles = FP._NEEDLES.found(text) if needles is None else needles
-    assert FP._NEEDLES[rx].may_match(text, chars, needles) or not found, (rx, text)
-    assert GUARDED[rx].may_match(text, chars) or not found, (rx, text)
-    if GUARDED[rx].also is not None:  # each alternative's sets, asked of texts of any length here (EACH_FROM)
-        assert FP._NEEDLES[rx].each(text, chars, needles) or not found, (rx, text)
-        assert GUARDED[rx].each(text, chars) or not found, (rx, text)
+    indexed, alone = _guards(rx) if guards is None else guards
+    assert indexed.may_match(text, chars, needles) or not found, (rx, text)
+    assert alone.may_match(text, chars) or not found, (rx, text)
+    if alone.also is not None:  # each alternative's sets, asked of texts of any length here (EACH_FROM)
+        assert indexed.each(text, chars, needles) or not found, (rx, text)
+        assert alone.each(text, chars) or not found, (rx, text)
 
 
 @pytest.mark.parametrize("rx", list(GUARDED), ids=lambda rx: rx.pattern[:30])
@@ -64,11 +72,11 @@ def test_a_guard_never_skips_a_match(rx):
     draws alike (the same strategy): one draw asks both (the two Hypothesis runs, 150 and 60 texts, were 88 s of
     CI's 1,561 s of tests, ~97% of it Hypothesis drawing the texts, not the checks): 150 texts and a Hypothesis run
     of 25 (tests/support/draws.py)."""
-    forced, spelled = _every_start(rx), _every_prefix(rx)
+    forced, spelled, guards, own = _every_start(rx), _every_prefix(rx), _guards(rx), ALL_GUARDED[rx]
 
     def check(text):
-        _agrees(rx, text)
-        _found_from_starts(rx, forced, spelled, text)
+        _agrees(rx, text, guards=guards)
+        _found_from_starts(rx, forced, spelled, text, own)
 
     check_piece_texts(check, _pieces(rx), 150, 25, rx.pattern)
 
@@ -201,12 +209,13 @@ def _every_prefix(rx):
         [r"\A"] * (BEGIN in strings) + [re.escape(s) for s in strings if s != BEGIN]))
 
 
-def _found_from_starts(rx, forced, spelled, text):
-    """finditer from the start characters (every start class, every prefix, the guard's own) is rx.finditer."""
+def _found_from_starts(rx, forced, spelled, text, own):
+    """finditer from the start characters (every start class, every prefix, the guard's own: ALL_GUARDED[rx]) is
+    rx.finditer."""
     want = [m.span() for m in rx.finditer(text)]
     assert [m.span() for m in finditer(rx, forced, text)] == want, (rx, text)
     assert [m.span() for m in finditer(rx, spelled, text)] == want, (rx, text)
-    assert [m.span() for m in ALL_GUARDED[rx].finditer(text)] == want, (rx, text)
+    assert [m.span() for m in own.finditer(text)] == want, (rx, text)
 
 
 @pytest.mark.parametrize("rx", list(ALL_GUARDED), ids=lambda rx: rx.pattern[:30])
@@ -215,12 +224,12 @@ def test_searching_from_where_a_match_starts_finds_the_same_matches(rx):
     """finditer from the start characters gives exactly the pattern's own finditer, fallback included: on text of
     the pattern's own pieces (a guarded pattern's are drawn in test_a_guard_never_skips_a_match's run, 150 texts)
     and on runs of start characters that fail, then matches."""
-    forced, spelled = _every_start(rx), _every_prefix(rx)
+    forced, spelled, own = _every_start(rx), _every_prefix(rx), ALL_GUARDED[rx]
     pieces = _pieces(rx)
     if rx not in GUARDED:
-        check_piece_texts(lambda text: _found_from_starts(rx, forced, spelled, text), pieces, 60, 25, rx.pattern)
+        check_piece_texts(lambda text: _found_from_starts(rx, forced, spelled, text, own), pieces, 60, 25, rx.pattern)
     searched = [s for s in (forced, spelled) if s is not None]  # None: finditer is rx.finditer, the reference itself
-    guard = ALL_GUARDED[rx] if ALL_GUARDED[rx].starts is not None else None  # likewise
+    guard = own if own.starts is not None else None  # likewise
     for text, want, run, tail in piece_runs(rx, pieces):  # many start characters that fail, then matches
         for starts in searched:  # where the start search gives up, the engine's scan is read from the shared tail
             assert [m.span() for m in finditer(rx, starts, text, TailScan(tail, run))] == want, (rx, text)
