@@ -56,12 +56,13 @@ def _same(name, text, expected=None):
     whole, split, indexes = SPLITS[name]
     expected = [m.span() for m in whole.finditer(text)] if expected is None else expected
     chars = set(text)
-    for index in indexes:
+    for index in indexes:  # may_match can be wrong only where the pattern matches: asked there (its needles looked
+        # up one by one on the ~9,900 adversarial inputs without a match were 6-9 s CPU of test_adversarial_matches)
         found = index.found(text)
         assert [m.span() for m in split.finditer(text, chars, found)] == expected, text
-        assert split.may_match(text, chars, found) or not expected, text
+        assert not expected or split.may_match(text, chars, found), text
     assert [m.span() for m in split.finditer(text)] == expected, text
-    assert split.may_match(text, chars) or not expected, text
+    assert not expected or split.may_match(text, chars), text
     return expected
 
 
