@@ -9,6 +9,7 @@ import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
+from types import SimpleNamespace
 
 import pytest
 import redis
@@ -18,8 +19,9 @@ from moderation.scoring.scorer import load_scorer
 from moderation.store.model_pins import ModelPins
 from tests.support.app import API_KEY, METRICS_TOKEN, app_config, app_env
 from tests.support.servers import GUNICORN_COMMAND, Gunicorn
+from tests.support.thresholds import FLAG_NONE
 
-pytestmark = pytest.mark.slow  # two gunicorns under load for ~15 s, then two idle ones for ~20 s
+pytestmark = pytest.mark.slow  # two gunicorns under load for ~15 s, then the same two idle for ~20 s
 
 CHECK_SECONDS = 2.0  # MODERATION_MODEL_CHECK_SECONDS' default, which the README quotes
 TEXT = "今日の記事、とても参考になりました。ありがとうございます。"
@@ -66,6 +68,40 @@ def _start(instances):
         list(pool.map(Gunicorn.start, instances))
 
 
+@pytest.fixture(scope="module")
+def shared(two_models, redis_server, tmp_path_factory):
+    """The two instances of two workers each (v1 in their environment) both tests drive, started once: each test
+    started its own pair, four masters importing the service and loading the model. Each instance keeps its
+    workers' metric files in a folder of its own (answered_by_worker reads them); INFO logs the pins applied."""
+    root, (v1, sha1), _ = two_models
+    folder = tmp_path_factory.mktemp("instances")
+    prefix = f"t{uuid.uuid4().hex[:10]}:"
+    config = app_config((root, v1, sha1), redis_server.url, prefix, folder, WORKERS=2, RATE_LIMITS="",
+                        THRESHOLDS=FLAG_NONE, MODEL_CHECK_SECONDS=CHECK_SECONDS, LOG_LEVEL="INFO",
+                        METRICS_TOKEN=METRICS_TOKEN)
+    instances = [Gunicorn(GUNICORN_COMMAND, {**app_env(config), "PROMETHEUS_MULTIPROC_DIR": str(folder / f"m-{n}")},
+                          folder) for n in range(2)]
+    pins = ModelPins(redis.Redis.from_url(redis_server.url, decode_responses=True), prefix)
+    try:
+        _start(instances)
+        yield SimpleNamespace(instances=instances, pins=pins, registry=Registry(pins, root))
+    finally:
+        for server in instances:
+            server.stop()
+
+
+def _serving_v1(shared, two_models, bound):
+    """Each test starts from v1 served by every worker: pinned again (then waited for) only where a test before
+    failed midway and left another pin."""
+    _, (v1, _), _ = two_models
+    if shared.pins.get().get("active_version", v1) != v1:
+        shared.registry.activate(v1, "admin")
+        time.sleep(bound)
+    for server in shared.instances:
+        assert len(server.workers()) == 2
+        assert {version for version, value in _model_info(server).items() if value} == {v1}
+
+
 def _model_info(server):
     """moderation_model_info by version: 1 while at least one live worker of this instance serves it."""
     return {dict(labels)["version"]: value for (name, labels), value in server.metrics().items()
@@ -73,29 +109,23 @@ def _model_info(server):
 
 
 def test_two_instances_switch_to_an_activated_version_within_the_check_interval_and_fail_no_request(
-        two_models, redis_server, prefix, tmp_path, thresholds):
+        two_models, shared):
     """Activated through the registry (as `model activate` does), no HUP, four times (v2, v1, v2, v1), the first three
     each half a second later in the workers' check cycle than the one before, the last 0.1 s after a worker's check
     (the first answer by the version it then loaded), its worst moment: every answer sent later than MODEL_CHECK_SECONDS
     plus the artifact's load time (measured here, twice over for the loaded machine) plus 1 s after the pin carries
     the new version, on both instances; each instance's moderation_model_info then shows no worker on the old
     version; every request is answered 200."""
-    root, (v1, sha1), (v2, sha2) = two_models
+    _, (v1, sha1), (v2, sha2) = two_models
     load_seconds = _load_seconds(two_models)
     bound = CHECK_SECONDS + 2 * load_seconds + 1.0  # + 1 s: requests in flight, the shared 2-core machine
-    config = app_config((root, v1, sha1), redis_server.url, prefix, tmp_path, WORKERS=2, RATE_LIMITS="",
-                        THRESHOLDS=thresholds.flag_none, MODEL_CHECK_SECONDS=CHECK_SECONDS, LOG_LEVEL="WARNING",
-                        METRICS_TOKEN=METRICS_TOKEN)
-    instances = [Gunicorn(GUNICORN_COMMAND, app_env(config), tmp_path) for _ in range(2)]
+    _serving_v1(shared, two_models, bound)
+    instances, registry = shared.instances, shared.registry
     switches, infos = [], []
+    answers, stop = [], threading.Event()
+    threads = _load(instances, stop, answers)
     try:
-        _start(instances)
-        for server in instances:
-            assert len(server.workers()) == 2
-        answers, stop = [], threading.Event()
-        threads = _load(instances, stop, answers)
         time.sleep(1.0)
-        registry = Registry(ModelPins(redis.Redis.from_url(redis_server.url, decode_responses=True), prefix), root)
         for step, (old, new) in enumerate([((v1, sha1), (v2, sha2)), ((v2, sha2), (v1, sha1))] * 2):
             if step == 3:  # the worst moment: just after a worker's check, which it makes again CHECK_SECONDS later
                 _, _, last_pinned, _ = switches[-1]
@@ -113,12 +143,10 @@ def test_two_instances_switch_to_an_activated_version_within_the_check_interval_
                 time.sleep(0.02)
             switches.append((old[0], new[0], pinned, time.monotonic()))
             infos.append([_model_info(server) for server in instances])
+    finally:
         stop.set()
         for thread in threads:
             thread.join(timeout=15)
-    finally:
-        for server in instances:
-            server.stop()
 
     assert {status for _, _, status, _ in answers} == {200}, sorted({str(a[2]) for a in answers})
     delays = []
@@ -183,7 +211,7 @@ def _pin_lines(server, message, since):
 
 
 def test_idle_workers_switch_on_their_own_and_a_pin_they_cannot_load_keeps_the_old_model(
-        two_models, tampered_version, redis_server, prefix, tmp_path, thresholds):
+        two_models, tampered_version, shared):
     """No request between a pin and the next burst: each worker's watcher thread checks the pins every
     MODEL_CHECK_SECONDS and loads the new model itself, so after MODEL_CHECK_SECONDS plus the load time (measured here,
     twice over) plus 1 s every answer of every worker (each one's first answers among them) carries the new version,
@@ -191,14 +219,11 @@ def test_idle_workers_switch_on_their_own_and_a_pin_they_cannot_load_keeps_the_o
     SHA-256 was recorded, or is missing on this machine: written as another machine's `model activate` leaves it)
     leaves every worker answering with the model it had, counted in moderation_model_load_failures_total and named
     in /readyz's warnings; the next good pin switches them and clears the warning."""
-    root, (v1, sha1), (v2, sha2) = two_models
+    _, (v1, sha1), (v2, sha2) = two_models
     load_seconds = _load_seconds(two_models)
     bound = CHECK_SECONDS + 2 * load_seconds + 1.0
-    config = app_config((root, v1, sha1), redis_server.url, prefix, tmp_path, WORKERS=2, RATE_LIMITS="",
-                        THRESHOLDS=thresholds.flag_none, MODEL_CHECK_SECONDS=CHECK_SECONDS, LOG_LEVEL="INFO",
-                        METRICS_TOKEN=METRICS_TOKEN)
-    pins = ModelPins(redis.Redis.from_url(redis_server.url, decode_responses=True), prefix)
-    registry = Registry(pins, root)
+    _serving_v1(shared, two_models, bound)
+    instances, pins, registry = shared.instances, shared.pins, shared.registry
     steps = [("activate", v2, lambda: registry.activate(v2, "admin", current=(v1, sha1)), v2),
              ("tampered", tampered_version, lambda: pins.change(
                  {"active_version": tampered_version, "active_sha256": sha2}, "activate", "admin"), v2),
@@ -206,40 +231,33 @@ def test_idle_workers_switch_on_their_own_and_a_pin_they_cannot_load_keeps_the_o
                  {"active_version": "0000.00.09-missing", "active_sha256": sha2}, "activate", "admin"), v2),
              ("activate", v1, lambda: registry.activate(v1, "admin"), v1)]
     operator = {"Authorization": f"Bearer {METRICS_TOKEN}"}
-    instances = [Gunicorn(GUNICORN_COMMAND, {**app_env(config), "PROMETHEUS_MULTIPROC_DIR": str(tmp_path / f"m-{n}")},
-                          tmp_path) for n in range(2)]
     switched, failed = [], []
-    try:
-        _start(instances)
-        for server in instances:
-            versions, _ = _first_answers(server)
-            assert set(versions) == {v1}
-        for kind, pinned_version, pin, serving in steps:
-            time.sleep(0.5)  # any request in flight has finished: from here every worker sits idle
-            since = time.time()
-            pin()
-            time.sleep(bound)
-            failed += [pinned_version] if kind != "activate" else []
-            for index, server in enumerate(instances):
-                info = _model_info(server)  # before any comment: the watchers set it (a scrape is a request too)
-                assert {version for version, value in info.items() if value} == {serving}, (kind, index, info)
-                versions, answered = _first_answers(server)
-                assert set(versions) == {serving}, (kind, pinned_version, index, sorted(set(versions)))
-                message = "model pins applied" if kind == "activate" else "model pins not applied"
-                logged = _pin_lines(server, message, since)
-                assert set(logged) == set(answered), (kind, index, logged, answered)  # each worker, on its own
-                assert max(logged.values()) < bound, (kind, index, logged)
-                switched.append((kind, round(max(logged.values()), 2)))
-                counted = {dict(labels)["version"]: value for (name, labels), value in server.metrics().items()
-                           if name == "moderation_model_load_failures_total"}
-                assert counted == {version: 2.0 for version in failed}, (kind, counted)  # once a worker a version
-                warnings = json.loads(server.get("/readyz", headers=operator)[1])["warnings"]
-                named = [w for w in warnings if w.startswith(f"model pins not applied, still serving {serving}")]
-                assert bool(named) == (kind != "activate"), (kind, warnings)
-                if named:
-                    assert pinned_version in named[0], named
-    finally:
-        for server in instances:
-            server.stop()
+    for server in instances:
+        versions, _ = _first_answers(server)
+        assert set(versions) == {v1}
+    for kind, pinned_version, pin, serving in steps:
+        time.sleep(0.5)  # any request in flight has finished: from here every worker sits idle
+        since = time.time()
+        pin()
+        time.sleep(bound)
+        failed += [pinned_version] if kind != "activate" else []
+        for index, server in enumerate(instances):
+            info = _model_info(server)  # before any comment: the watchers set it (a scrape is a request too)
+            assert {version for version, value in info.items() if value} == {serving}, (kind, index, info)
+            versions, answered = _first_answers(server)
+            assert set(versions) == {serving}, (kind, pinned_version, index, sorted(set(versions)))
+            message = "model pins applied" if kind == "activate" else "model pins not applied"
+            logged = _pin_lines(server, message, since)
+            assert set(logged) == set(answered), (kind, index, logged, answered)  # each worker, on its own
+            assert max(logged.values()) < bound, (kind, index, logged)
+            switched.append((kind, round(max(logged.values()), 2)))
+            counted = {dict(labels)["version"]: value for (name, labels), value in server.metrics().items()
+                       if name == "moderation_model_load_failures_total"}
+            assert counted == {version: 2.0 for version in failed}, (kind, counted)  # once a worker a version
+            warnings = json.loads(server.get("/readyz", headers=operator)[1])["warnings"]
+            named = [w for w in warnings if w.startswith(f"model pins not applied, still serving {serving}")]
+            assert bool(named) == (kind != "activate"), (kind, warnings)
+            if named:
+                assert pinned_version in named[0], named
     print(f"\nidle workers, 2 instances x 2 workers, MODEL_CHECK_SECONDS={CHECK_SECONDS}: pin to the last worker's "
           f"log line {switched} s; load {load_seconds:.2f} s; bound asserted {bound:.2f} s")
