@@ -15,6 +15,7 @@ import redis
 
 from tests.support.app import API_KEY, app_config, app_env
 from tests.support.servers import GUNICORN_COMMAND, Gunicorn
+from tests.support.thresholds import FLAG_ALL
 
 pytestmark = pytest.mark.slow  # gunicorn, real kills and floods: seconds each
 
@@ -33,6 +34,29 @@ def gunicorn_on(tiny_model, prefix, tmp_path, thresholds):
     yield start
     for server in servers:
         server.stop()
+
+
+@pytest.fixture(scope="module")
+def on_the_test_redis(tiny_model, redis_server, tmp_path_factory):
+    """(server, its prefix): one gunicorn on the session's Redis for the tests that kill none of it but a worker
+    (its master forks another), started once for them (a master importing the service and loading the model is
+    seconds of CPU); a body gets 1 s in all."""
+    folder = tmp_path_factory.mktemp("gunicorn")
+    prefix = f"t{uuid.uuid4().hex[:10]}:"
+    config = app_config(tiny_model, redis_server.url, prefix, folder, THRESHOLDS=FLAG_ALL, RATE_LIMITS="",
+                        WORKERS=2, LOG_LEVEL="WARNING", BODY_TIMEOUT=1.0)
+    server = Gunicorn(GUNICORN_COMMAND, app_env(config), folder).start()
+    yield server, prefix
+    server.stop()
+
+
+def _both_workers(server, timeout=20):
+    """The two workers' pids, once the master has forked the one a test before killed again."""
+    deadline = time.monotonic() + timeout
+    while len(pids := server.workers()) != 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert len(pids) == 2, (pids, server.log())
+    return pids
 
 
 def _stream(url, n_threads, per_thread, results, pause=0.0):
@@ -93,10 +117,9 @@ def test_redis_killed_mid_stream_loses_nothing_and_service_recovers(own_redis, g
     print(f"\nredis kill -9: sent {len(results)}, accepted {len(accepted)}, 503 {statuses.count(503)}, lost 0")
 
 
-def test_worker_killed_under_load_fails_only_in_flight_requests(redis_server, gunicorn_on, prefix):
-    server = gunicorn_on(redis_server.url)
-    before = server.workers()
-    assert len(before) == 2
+def test_worker_killed_under_load_fails_only_in_flight_requests(redis_server, on_the_test_redis):
+    server, prefix = on_the_test_redis
+    before = _both_workers(server)
     results = []
     threads = _stream(server.url, 4, 100, results)
     while len(results) < 100:
@@ -115,11 +138,12 @@ def test_worker_killed_under_load_fails_only_in_flight_requests(redis_server, gu
     print(f"\nworker kill -9: sent {len(results)}, failed in flight {len(failed)}, lost 0")
 
 
-def test_stalled_and_endless_bodies_are_cut_off(redis_server, gunicorn_on):
+def test_stalled_and_endless_bodies_are_cut_off(on_the_test_redis):
     """A sender that stops mid-body gets 408 after BODY_TIMEOUT; an endless chunked body gets 413."""
     import socket
 
-    server = gunicorn_on(redis_server.url, BODY_TIMEOUT=1.0)
+    server, _ = on_the_test_redis
+    _both_workers(server)
     head = (f"POST /api/v1/comments HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {API_KEY}\r\n"
             "Content-Type: application/json\r\n")
     stalled = socket.create_connection(("127.0.0.1", server.port), timeout=10)
