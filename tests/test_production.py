@@ -330,32 +330,49 @@ def test_workers_start_with_the_model_frozen_out_of_the_collectors_reach(compose
         assert int(frozen) > 10_000 and collectable == "False", (frozen, collectable)
 
 
-@pytest.mark.slow
-def test_hup_serves_a_new_model_version_without_dropping_requests(compose, redis_server, tiny_model, tmp_path):
-    """active.json names another version; HUP: the master loads it, new workers take over, no request fails."""
+@pytest.fixture(scope="module")
+def reloadable(compose, redis_server, tiny_model, tmp_path_factory):
+    """(gunicorn, its models folder): no version pinned in its environment, so it serves what active.json names and
+    a HUP reads it again. One for both HUP tests (each started its own: a master's imports and model load, seconds
+    of CPU); each reads what runs before its HUP and leaves active.json naming what runs."""
     root, version, sha256 = tiny_model
-    models = tmp_path / "artifacts"
+    folder = tmp_path_factory.mktemp("reloadable")
+    models = folder / "artifacts"
     shutil.copytree(root / version, models / version)
-    new_version = f"{version}-next"
-    shutil.copytree(root / version, models / new_version)
+    (models / "active.json").write_text(json.dumps({"version": version, "sha256": sha256}))
+    env = service_env(compose, redis_server.url, (models, version, sha256), folder,
+                      MODERATION_MODEL_VERSION="", MODERATION_MODEL_SHA256="", MODERATION_RATE_LIMITS="")
+    process = Gunicorn(compose["services"]["api"]["command"], env, folder).start()
+    yield process, models
+    process.stop()
+
+
+def _running(process):
+    return json.loads(process.get("/readyz", headers=operator(process))[1])["model_version"]
+
+
+@pytest.mark.slow
+def test_hup_serves_a_new_model_version_without_dropping_requests(reloadable, tiny_model):
+    """active.json names another version; HUP: the master loads it, new workers take over, no request fails."""
+    process, models = reloadable
+    _, first, sha256 = tiny_model
+    version = _running(process)
+    new_version = f"{first}-next-{uuid.uuid4().hex[:6]}"
+    shutil.copytree(models / first, models / new_version)
     card = json.loads((models / new_version / "card.json").read_text())
     (models / new_version / "card.json").write_text(json.dumps({**card, "version": new_version}))
-    (models / "active.json").write_text(json.dumps({"version": version, "sha256": sha256}))
-    env = service_env(compose, redis_server.url, (models, version, sha256), tmp_path,
-                      MODERATION_MODEL_VERSION="", MODERATION_MODEL_SHA256="", MODERATION_RATE_LIMITS="")
-    process = Gunicorn(compose["services"]["api"]["command"], env, tmp_path).start()
+    results, stop = [], threading.Event()
+
+    def load():
+        while not stop.is_set():
+            try:
+                status, body, _ = process.post_comment("今日の記事、とても参考になりました。")
+                results.append((status, json.loads(body).get("model_version")))
+            except OSError as error:
+                results.append((error, None))
+
+    threads = [threading.Thread(target=load) for _ in range(4)]
     try:
-        results, stop = [], threading.Event()
-
-        def load():
-            while not stop.is_set():
-                try:
-                    status, body, _ = process.post_comment("今日の記事、とても参考になりました。")
-                    results.append((status, json.loads(body).get("model_version")))
-                except OSError as error:
-                    results.append((error, None))
-
-        threads = [threading.Thread(target=load) for _ in range(4)]
         for thread in threads:
             thread.start()
         time.sleep(1.0)
@@ -363,48 +380,43 @@ def test_hup_serves_a_new_model_version_without_dropping_requests(compose, redis
         (models / "active.json").write_text(json.dumps({"version": new_version, "sha256": sha256}))
         process.process.send_signal(signal.SIGHUP)
         deadline = time.monotonic() + 30
-        while time.monotonic() < deadline and json.loads(
-                process.get("/readyz", headers=operator(process))[1])["model_version"] != new_version:
+        while time.monotonic() < deadline and _running(process) != new_version:
             time.sleep(0.1)
         while time.monotonic() < deadline and old_workers & set(process.workers()):
             time.sleep(0.1)  # old workers finish their requests, exit, and are reaped by the master
         time.sleep(0.5)
+    finally:
         stop.set()
         for thread in threads:
             thread.join(timeout=30)
-        failures = [r for r in results if r[0] != 200]
-        assert not failures, failures[:5]
-        versions = [v for _, v in results]
-        assert version in versions and versions[-1] == new_version
-        assert versions.index(new_version) > 0 and len(results) > 20
-        series = {k: v for k, v in process.metrics().items() if k[0] == "moderation_model_info"}
-        assert series == {("moderation_model_info", (("version", new_version),)): 1}  # old workers are gone
-    finally:
-        process.stop()
+    failures = [r for r in results if r[0] != 200]
+    assert not failures, failures[:5]
+    versions = [v for _, v in results]
+    assert version in versions and versions[-1] == new_version
+    assert versions.index(new_version) > 0 and len(results) > 20
+    series = {k: v for k, v in process.metrics().items() if k[0] == "moderation_model_info"}
+    assert series == {("moderation_model_info", (("version", new_version),)): 1}  # old workers are gone
 
 
 @pytest.mark.slow
-def test_hup_with_a_bad_pin_keeps_serving_the_running_model(compose, redis_server, tiny_model, tmp_path):
-    root, version, sha256 = tiny_model
-    models = tmp_path / "artifacts"
-    shutil.copytree(root / version, models / version)
-    (models / "active.json").write_text(json.dumps({"version": version, "sha256": sha256}))
-    env = service_env(compose, redis_server.url, (models, version, sha256), tmp_path,
-                      MODERATION_MODEL_VERSION="", MODERATION_MODEL_SHA256="")
-    process = Gunicorn(compose["services"]["api"]["command"], env, tmp_path).start()
+def test_hup_with_a_bad_pin_keeps_serving_the_running_model(reloadable):
+    process, models = reloadable
+    version = _running(process)
+    running = (models / "active.json").read_text()
+    seen = len(process.log())  # the lines of this test's HUP alone
     try:
         (models / "active.json").write_text(json.dumps({"version": version, "sha256": "0" * 64}))
         process.process.send_signal(signal.SIGHUP)
         deadline = time.monotonic() + 20
-        while time.monotonic() < deadline and "the running version keeps serving" not in process.log():
+        while time.monotonic() < deadline and "the running version keeps serving" not in process.log()[seen:]:
             time.sleep(0.1)
-        assert "the running version keeps serving" in process.log()
+        assert "the running version keeps serving" in process.log()[seen:]
         time.sleep(0.5)
         status, body, _ = process.get("/readyz", headers=operator(process))
         assert status == 200 and json.loads(body)["model_version"] == version
         assert process.post_comment("今日の記事、とても参考になりました。")[0] == 200
     finally:
-        process.stop()
+        (models / "active.json").write_text(running)
 
 
 # -- in-process checks -----------------------------------------------------------------------------------------
