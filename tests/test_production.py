@@ -25,6 +25,7 @@ from moderation.store.embedded import RECORD_LISTPACK
 from tests.support.app import API_KEY, METRICS_TOKEN
 from tests.support.receiver import wait_for
 from tests.support.servers import GUNICORN_COMMAND, Gunicorn, RedisProcess
+from tests.test_worker_cpus import _allowed
 
 ROOT = Path(__file__).resolve().parent.parent
 # Flag spam and abuse for review, never reject: queued items show up in the queue series.
@@ -208,6 +209,15 @@ def test_compose_gunicorn_command_serves_readyz(server, tiny_model):
         "status": "ready", "model_version": tiny_model[1], "redis": "ok"}
     assert answer["redis_server"].split()[0] in ("valkey", "redis") and answer["redis_node"]
     assert len(server.workers()) == int(server.env["MODERATION_WORKERS"])
+
+
+@pytest.mark.slow
+def test_the_compose_commands_workers_run_unpinned_by_default(server):
+    """MODERATION_WORKER_CPUS unset (.env.example leaves it commented out): each worker may run on every CPU its
+    master may (tests/test_worker_cpus.py pins them when asked; this check started a gunicorn of its own there)."""
+    assert "MODERATION_WORKER_CPUS" not in server.env
+    assert wait_for(lambda: len(server.workers()) == 2, 30), server.log()
+    assert all(_allowed(pid) == _allowed(server.process.pid) for pid in server.workers())
 
 
 @pytest.mark.slow
