@@ -1,69 +1,169 @@
 """Compiled regexes kept on disk between processes (moderation/table_cache.py): re parses a pattern and lays out its
-code in Python, ~5 ms for 10 KB of source, every process start again for the same answer.
+code in Python, ~5 ms for 10 KB of source, the same work at every process start for the same answer (the scoring
+stack's ~1,000 patterns: ~1.5 s of CPU of each service, test worker and test server start).
 
-`compiled(kind, sources)` is `re.compile` of each (source, flags): the code re makes for it is stored, as JSON, under
-the SHA-256 of the sources, this module's source and the Python build (whose re makes the code), and a later process
-hands the stored code to the same constructor re.compile ends in (`_sre.compile`, which checks the code it is given).
-An entry is stored only when the pattern it makes equals re.compile's (Pattern equality: source, flags and code) with
-the same groups; any other pattern, and a file that cannot be read, is compiled by re as before.
+`compiled(source, flags)` is `re.compile` for a module's patterns made at import: each module's are read from its own
+file, the code re made for each (source, flags) handed back to the constructor re.compile ends in (`_sre.compile`,
+which checks the code it is given). A pattern not found is compiled by re; `save()` (scoring's warm-up, before
+gunicorn forks) writes the file of each module that had one, holding exactly the patterns it made in this process, so a
+changed pattern's old code leaves with the file it was in. An entry is written only when the pattern it makes equals
+re's (Pattern equality: source, flags and code) with the same groups; a file is keyed on the Python build and this
+module's source; a file that cannot be read only means re compiles, as before.
 """
 
 from __future__ import annotations
 
 import _sre
 import hashlib
-import json
 import re
 import sys
 from pathlib import Path
 from re import _compiler, _parser
 
+import numpy as np
+
 from moderation import table_cache
 
-__all__ = ["compiled"]
+__all__ = ["compiled", "save"]
 
-_BUILD = (sys.version + f"\0{_sre.MAGIC}\0{_sre.CODESIZE}\0").encode() + Path(__file__).read_bytes()
+_BUILD = hashlib.sha256((sys.version + f"\0{_sre.MAGIC}\0{_sre.CODESIZE}\0").encode()
+                        + Path(__file__).read_bytes()).digest()
+_RE = "re"  # an entry of a pattern whose code is not stored (re compiles it: not equal when built from its code)
+
+_KEPT = "kept"  # an entry written to its module's file: its code no longer held (save() works it out again if asked)
+_MADE: dict[tuple[str, int], list] = {}  # (source, flags) -> [pattern, entry, or None until worked out]: one object
+# a source, as re's own memo gives (two modules with one source share it)
+_STORES: dict[str, dict] = {}  # module -> its file's entries by _digest, read at its first pattern until save()
+_USED: dict[str, dict] = {}  # module -> the keys of the patterns it made in this process (what its file holds)
 
 
-def compiled(kind: str, sources: list[tuple[str, int]]) -> list[re.Pattern[str] | None]:
-    """re.compile(source, flags) of each of `sources` (None where re refuses it: re.error), read from the cache of
-    `kind` or compiled and then stored."""
-    key = hashlib.sha256(_BUILD).digest() + json.dumps(sources, ensure_ascii=False).encode()
-    entries = table_cache.stored_json(kind, key, lambda: [_entry(source, flags) for source, flags in sources])
-    return [_pattern(source, flags, entry) for (source, flags), entry in zip(sources, entries, strict=True)]
-
-
-def _entry(source: str, flags: int) -> list | None:
-    """[flags, groups, group names, code] of re's compiled `source`; [] to leave it to re; None: re refuses it."""
-    try:
+def compiled(source: str, flags: int = 0) -> re.Pattern[str]:
+    """re.compile(source, flags), read from the calling module's file when it holds it (for patterns made at
+    import: one made in a function would be kept for good, and its module's file written again for it)."""
+    if not isinstance(source, str):
+        return re.compile(source, flags)
+    flags = int(flags)
+    key = (source, flags)
+    module = sys._getframe(1).f_globals.get("__name__", "")
+    _USED.setdefault(module, {})[key] = None
+    made = _MADE.get(key)
+    if made is not None:
+        return made[0]
+    store = _STORES.get(module)
+    if store is None:
+        store = _STORES[module] = _read(module)
+    entry = store.get(_digest(source, flags))
+    rx = None
+    if entry is not None and entry is not _RE:
+        try:
+            rx = _built(source, entry)
+        except (OverflowError, RuntimeError, TypeError, ValueError):  # _sre refused the code: re compiles it
+            entry = None
+    if rx is None:
         rx = re.compile(source, flags)
-    except re.error:
-        return None
+    _MADE[key] = [rx, entry]
+    return rx
+
+
+def save() -> int:
+    """Write the file of each module a pattern of which re compiled (not found in it): how many were written. The files
+    read are let go (~6 MB of code, in every worker forked after it)."""
+    written = []
+    for module, keys in _USED.items():
+        if all(_MADE[key][1] is not None for key in keys):
+            continue
+        for key in keys:
+            made = _MADE[key]
+            if made[1] is None or made[1] is _KEPT:
+                made[1] = _entry(*key, made[0])
+        table_cache.keep(_kind(module), _BUILD, _table([(key, _MADE[key][1]) for key in keys]))
+        written.append(module)
+    for made in _MADE.values():
+        made[1] = _KEPT
+    _STORES.clear()
+    return len(written)
+
+
+def _digest(source: str, flags: int) -> bytes:
+    """What a file keys an entry on: the SHA-256 of the source and flags (its first 16 bytes: 4 of the table's ints)."""
+    return hashlib.sha256(b"%d\0" % flags + source.encode("utf-8", "surrogatepass")).digest()[:16]
+
+
+def _kind(module: str) -> str:
+    return f"patterns.{module}"
+
+
+def _entry(source: str, flags: int, rx: re.Pattern[str]):
+    """(flags, groups, group names, code) of re's compiled `source`, or _RE to leave it to re."""
     try:
         parsed = _parser.parse(source, flags)  # what re._compiler.compile does, kept before _sre.compile
-        entry = [flags | parsed.state.flags, parsed.state.groups - 1, parsed.state.groupdict,
-                 _compiler._code(parsed, flags)]
+        entry = (flags | parsed.state.flags, parsed.state.groups - 1, dict(parsed.state.groupdict),
+                 np.asarray(_compiler._code(parsed, flags), dtype=np.uint32))
         built = _built(source, entry)
-    except Exception:  # another Python's re: this one compiles it, as before
-        return []
-    same = built == rx and (built.groups, built.groupindex) == (rx.groups, rx.groupindex)
-    return entry if same else []
+    except Exception:  # another Python's re: re compiles it, as before
+        return _RE
+    return entry if built == rx and (built.groups, built.groupindex) == (rx.groups, rx.groupindex) else _RE
 
 
-def _pattern(source: str, flags: int, entry) -> re.Pattern[str] | None:
-    if entry is None:
-        return None
-    if entry:
-        try:
-            return _built(source, entry)
-        except (AttributeError, OverflowError, RuntimeError, TypeError, ValueError):  # _sre refused it: re compiles
-            pass
-    return re.compile(source, flags)
-
-
-def _built(source: str, entry: list) -> re.Pattern[str]:
+def _built(source: str, entry) -> re.Pattern[str]:
     flags, groups, groupindex, code = entry
     indexgroup = [None] * (groups + 1)
     for name, index in groupindex.items():
         indexgroup[index] = name
-    return _sre.compile(source, flags, code, groups, groupindex, tuple(indexgroup))
+    return _sre.compile(source, flags, code.tolist(), groups, groupindex, tuple(indexgroup))
+
+
+# A module's file is one int32 vector of records: the _digest of the source and flags (4 ints), then the flags, groups,
+# the number of group names, each name (its length, code points) and index, the code's length and the code as uint32;
+# or the digest and -1 for a pattern re compiles.
+def _codes(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<i4")
+
+
+def _table(entries) -> np.ndarray:
+    parts = []
+    for (source, flags), entry in entries:
+        parts.append(np.frombuffer(_digest(source, flags), dtype="<i4"))
+        if entry is _RE:
+            parts.append([-1])
+            continue
+        out_flags, groups, groupindex, code = entry
+        parts.append([out_flags, groups, len(groupindex)])
+        for name, index in groupindex.items():
+            parts += [[len(name)], _codes(name), [index]]
+        parts += [[code.size], code.view(np.int32)]
+    return np.concatenate([np.asarray(part, dtype=np.int32) for part in parts]) if parts else np.zeros(0, np.int32)
+
+
+def _read(module: str) -> dict:
+    """The entries of `module`'s file by digest ({} when there is none or it is not whole)."""
+    table = table_cache.kept(_kind(module), _BUILD)
+    store: dict = {}
+    if table is None:
+        return store
+    try:
+        at = 0
+        while at < table.size:
+            digest = table[at:at + 4].tobytes()
+            at += 4
+            if int(table[at]) == -1:
+                store[digest] = _RE
+                at += 1
+                continue
+            out_flags, groups, names = (int(v) for v in table[at:at + 3])
+            at += 3
+            groupindex = {}
+            for _ in range(names):
+                n = int(table[at])
+                if not 0 <= n <= table.size - at - 2:
+                    raise ValueError("a name's length past the table's end")
+                groupindex[table[at + 1:at + 1 + n].tobytes().decode("utf-32-le")] = int(table[at + 1 + n])
+                at += 2 + n
+            size = int(table[at])
+            if not 0 <= size <= table.size - at - 1:
+                raise ValueError("a code length past the table's end")
+            store[digest] = (out_flags, groups, groupindex, table[at + 1:at + 1 + size].view(np.uint32))
+            at += 1 + size
+    except (IndexError, ValueError, UnicodeDecodeError):
+        return {}  # not a table this module wrote: re compiles every pattern, save() writes it again
+    return store

@@ -7,7 +7,8 @@ file, never a stale answer. It is written to a temporary file and renamed (proce
 half a file), read without pickle, and a missing, unreadable or unwritable cache only means the table is built.
 Each read marks its file used (its mtime) and each write removes the files of its kind beyond the KEEP used last: a
 changed word list's old table (~3 MB for the four) stayed behind for good before. The guards' needle sets and start
-searches (moderation/needles/known.py) are kept the same way, as JSON (`stored_json`).
+searches (moderation/needles/known.py) are kept the same way, as JSON (`stored_json`); each scoring module's compiled
+patterns (moderation/pattern_cache.py) as a table its process rewrites when it compiled one not in it (`kept`, `keep`).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from pathlib import Path
 import numpy as np
 from numba.core import config
 
-__all__ = ["KEEP", "KEEP_JSON", "folder", "stored", "stored_json"]
+__all__ = ["KEEP", "KEEP_JSON", "folder", "keep", "kept", "stored", "stored_json"]
 
 KEEP = 8  # tables of a kind kept: the four word-list automata of two code versions (a deployment's old and new)
 KEEP_JSON = 16  # JSON values of a kind kept: the guards' seven files (moderation/needles/known.py) of two versions
@@ -49,10 +50,37 @@ def stored_json(kind: str, key: bytes, build: Callable[[], list]):
                    KEEP_JSON)
 
 
+def kept(kind: str, key: bytes) -> np.ndarray | None:
+    """The int32 table last written by `keep` for `key` (marked used), or None: a table a process rewrites with what
+    it found missing (moderation/pattern_cache.py: a module's compiled patterns), not one built once from its key."""
+    path = _path(kind, key, ".npy")
+    try:
+        table = _read(path)
+    except (OSError, ValueError, EOFError):
+        return None
+    if table is not None:
+        try:
+            os.utime(path)
+        except OSError:
+            pass
+    return table
+
+
+def keep(kind: str, key: bytes, table: np.ndarray) -> None:
+    """Write `table` (int32) as the one of `kind` for `key`, and remove those of `kind` beyond the KEEP used last."""
+    path = _path(kind, key, ".npy")
+    if _store(path, lambda out: np.save(out, table.astype("<i4", copy=False), allow_pickle=False)):
+        _prune(path.parent, kind, path, KEEP)
+
+
+def _path(kind: str, key: bytes, suffix: str) -> Path:
+    return folder() / f"{kind}-{hashlib.sha256(key).hexdigest()[:40]}{suffix}"
+
+
 def _cached(kind: str, key: bytes, suffix: str, read: Callable, build: Callable, dump: Callable, keep: int):
     """`read(path)` of the file of `kind` for `key` (None: not whole), or `build()` stored by `dump(file, value)` (and
     the files of `kind` beyond the `keep` used last removed)."""
-    path = folder() / f"{kind}-{hashlib.sha256(key).hexdigest()[:40]}{suffix}"
+    path = _path(kind, key, suffix)
     try:
         value = read(path)
         if value is not None:

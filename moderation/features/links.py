@@ -19,6 +19,7 @@ from moderation.features.patterns import (
 )
 from moderation.features.tables import _tables
 from moderation.features.vocabulary import _BRAND_DOMAINS, _BRAND_OF
+from moderation.pattern_cache import compiled
 
 _GENERIC_LABELS = frozenset({"card", "bank", "mail", "info", "online", "japan", "mobile", "group", "net", "web", "shop",
                              "service", "official", "secure", "login", "center", "global", "store", "www", "news",
@@ -45,7 +46,7 @@ def _brand_labels() -> dict[str, tuple[str, ...]]:
 _BRAND_LABELS = _brand_labels()
 
 
-_BRAND_LABEL_RX = re.compile("|".join(sorted(map(re.escape, _BRAND_LABELS), key=len, reverse=True)) or r"(?!x)x")
+_BRAND_LABEL_RX = compiled("|".join(sorted(map(re.escape, _BRAND_LABELS), key=len, reverse=True)) or r"(?!x)x")
 
 
 @lru_cache(maxsize=4096)

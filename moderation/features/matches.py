@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 
 from moderation.features.patterns import _DENIABLE_CONSTRUCTIONS, _IDX, _MASKED_CONSTRUCTIONS
 from moderation.features.spans import _inside, _KindSpans, _merge
 from moderation.features.tables import _tables
+from moderation.pattern_cache import compiled
 from moderation.targets.polarity import group_denials
 from moderation.targets.treated import treated_spans
 from moderation.targets.withheld_en import in_charge
@@ -67,8 +66,8 @@ def _kept_out(t: str, found_at: list, kinds: list, starts: np.ndarray, cats: np.
 
 
 _LATER_READ = 160  # characters read after a treated subject for a later clause and its attack (linear: once a span)
-_LATER_CLAUSE = re.compile(r"([.!?\n])|[,;:\u2013\u2014]| (?:and|but|so) ")
-_SENTENCE_END = re.compile(r"[.!?\n]")
+_LATER_CLAUSE = compiled(r"([.!?\n])|[,;:\u2013\u2014]| (?:and|but|so) ")
+_SENTENCE_END = compiled(r"[.!?\n]")
 
 
 class _Treated:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 
 from moderation.features.vocabulary import _COMBOS, FEATURE_NAMES
@@ -11,6 +9,7 @@ from moderation.needles.bits import GuardBits
 from moderation.needles.guards import NeedleIndex
 from moderation.needles.parts import Parts
 from moderation.needles.positions import StartIndex
+from moderation.pattern_cache import compiled
 from moderation.targets.accused import ACCUSE_NAMED, ACCUSE_NAMED_PARTS
 from moderation.targets.constructions import (
     ACCUSE_EN,
@@ -47,20 +46,20 @@ from moderation.targets.treated import TREATED_GUARD, TREATED_OBJECT_GUARD
 _TLDS = "com|net|org|jp|info|biz|me|io|ly|to|gl|co|xyz|top|site|club|shop|online|link|app|cc|tk|ml|ru|cn|us"
 
 
-_URL = re.compile(
+_URL = compiled(
     r"(?:https?://|hxxps?://|www\.)[^\s<>\"'、。「」]+|(?<![a-z0-9@.\-])(?:[a-z0-9\-]{1,63}\.){1,8}"
     r"(?:" + _TLDS + r")(?:/[^\s<>\"'、。「」]*)?(?![a-z0-9])")
 
 
 # what every _URL match contains: a scheme or www., or a dot, a listed top-level domain and no letter or digit after
 # it (the engine stops at a few characters for this; _URL tries a match at every position: ~8 us at 200 chars)
-_URL_NEEDED = re.compile(r"https?://|hxxps?://|www\.|\.(?:" + _TLDS + r")(?:/|(?![a-z0-9]))")
+_URL_NEEDED = compiled(r"https?://|hxxps?://|www\.|\.(?:" + _TLDS + r")(?:/|(?![a-z0-9]))")
 
 
-_URL_SCHEME = re.compile(r"https?://|hxxps?://|www\.")  # where _URL's first alternative starts
+_URL_SCHEME = compiled(r"https?://|hxxps?://|www\.")  # where _URL's first alternative starts
 
 
-_URL_TLD = re.compile(r"\.(?:" + _TLDS + r")(?:/|(?![a-z0-9]))")  # what its second alternative holds
+_URL_TLD = compiled(r"\.(?:" + _TLDS + r")(?:/|(?![a-z0-9]))")  # what its second alternative holds
 
 
 _SHORT_URL_SCAN = 400  # characters below which a run's start is read back in Python, not found by numpy
@@ -75,34 +74,34 @@ _URL_RUN = np.zeros(128, dtype=bool)  # the same by code point
 _URL_RUN[[ord(c) for c in _URL_RUN_CHARS]] = True
 
 
-_PHONE = re.compile(r"(?<![\d\-])(?:0\d{1,4}[-\s]?\d{1,4}[-\s]?\d{3,4}|\+?\d{1,3}[-\s]?\d{2,4}[-\s]?\d{3,4}"
-                    r"[-\s]?\d{3,4}|\d{5,})(?![\d])")
+_PHONE = compiled(r"(?<![\d\-])(?:0\d{1,4}[-\s]?\d{1,4}[-\s]?\d{3,4}|\+?\d{1,3}[-\s]?\d{2,4}[-\s]?\d{3,4}"
+                  r"[-\s]?\d{3,4}|\d{5,})(?![\d])")
 
 
 # what every _PHONE match holds (each alternative is digit groups with at most one - or space between them, five
 # digits or more): the engine skips to each digit for this, _PHONE's guard tries from every digit (a price and a
 # four-digit id: ~7 us at 200 characters)
-_PHONE_NEEDED = re.compile(r"\d(?:[-\s]?\d){4}")
+_PHONE_NEEDED = compiled(r"\d(?:[-\s]?\d){4}")
 
 
-_LINE_ID = re.compile(r"(?:line|らいん|ライン)\s?(?:id)?\s?[:：=＝は]?\s?[@＠]?[a-z0-9._\-]{4,20}"
-                      r"|(?:^|[\s(（])[@＠][a-z0-9._\-]{4,20}"
-                      r"|line\.me/|lin\.ee/|(?<![a-z])id\s?[:：]\s?[a-z0-9._\-]{4,20}")
+_LINE_ID = compiled(r"(?:line|らいん|ライン)\s?(?:id)?\s?[:：=＝は]?\s?[@＠]?[a-z0-9._\-]{4,20}"
+                    r"|(?:^|[\s(（])[@＠][a-z0-9._\-]{4,20}"
+                    r"|line\.me/|lin\.ee/|(?<![a-z])id\s?[:：]\s?[a-z0-9._\-]{4,20}")
 
 
-_MONEY_AMOUNT = re.compile(r"(?<![\d,])\d[\d,]{0,15}\s?(?:万|億|千)?\s?円|[¥￥$£€]\s?\d"
-                           r"|(?<!\d)\d{1,8}\s?万(?:以上|稼|円|/月|/日)?")
+_MONEY_AMOUNT = compiled(r"(?<![\d,])\d[\d,]{0,15}\s?(?:万|億|千)?\s?円|[¥￥$£€]\s?\d"
+                         r"|(?<!\d)\d{1,8}\s?万(?:以上|稼|円|/月|/日)?")
 
 
-_EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2764\u2728\u2B50\u203C\u2049\u2705\u274C]")  # not ☆★♪ (kaomoji)
+_EMOJI = compiled("[\U0001F000-\U0001FAFF\u2764\u2728\u2B50\u203C\u2049\u2705\u274C]")  # not ☆★♪ (kaomoji)
 
 
-_HASHTAG = re.compile(r"[#＃][^\s#＃]+")
+_HASHTAG = compiled(r"[#＃][^\s#＃]+")
 
 
 # a run of sentence marks, or a full stop before a space or the end; one class first, so the engine skips to it
 # ([。．!?！？\n]+|\.(?:\s|$) gave it no first character: every position tried, ~190 us over 10,000 characters)
-_SENTENCE_END = re.compile(r"[。．!?！？\n.](?:(?<=\.)(?:\s|$)|(?<!\.)[。．!?！？\n]*)")
+_SENTENCE_END = compiled(r"[。．!?！？\n.](?:(?<=\.)(?:\s|$)|(?<!\.)[。．!?！？\n]*)")
 
 
 # a surname and 記者 (田中記者) names one reporter; a kind of reporter (新聞記者, 女性記者, 番記者) and the press's
@@ -117,9 +116,9 @@ _REPORTER_KINDS = ("新聞", "雑誌", "女性", "男性", "若手", "番", "政
                    "日経", "共同", "時事", "通信", "ロイター", "テレ朝", "文春")  # an insult made a kind: ゴミ記者
 
 
-_NAMED = re.compile(r"(?<=[一-龥ァ-ヶー])(?<!皆)(?:さん|氏|容疑者|被告|議員|社長|選手|先生|くん|ちゃん|アナ(?!ウンサ)"
-                    r"|" + "".join(f"(?<!{k})" for k in _REPORTER_KINDS) + r"記者(?!クラブ|会見|室|席|証|発表|協会|団))"
-                    r"|(?<![a-z])(?:mr|mrs|ms|dr)\.? [a-z]")
+_NAMED = compiled(r"(?<=[一-龥ァ-ヶー])(?<!皆)(?:さん|氏|容疑者|被告|議員|社長|選手|先生|くん|ちゃん|アナ(?!ウンサ)"
+                  r"|" + "".join(f"(?<!{k})" for k in _REPORTER_KINDS) + r"記者(?!クラブ|会見|室|席|証|発表|協会|団))"
+                  r"|(?<![a-z])(?:mr|mrs|ms|dr)\.? [a-z]")
 
 
 _NAMED_TRIGGER = frozenset("さ氏容被議社選先くちアmd記")
@@ -127,9 +126,9 @@ _NAMED_TRIGGER = frozenset("さ氏容被議社選先くちアmd記")
 
 # 自分 told what to do (バカか、自分で調べろ; 自分の頭で考えて) is the person addressed, not the writer: the reflexive
 # takes the imperative's subject (自分は/自分が/自分の + an insult stays the writer's self-deprecation)
-_SELF_ADDRESSED = re.compile(r"自分(?:で|に|の頭で|の目で)[^。．.!?！？\n]{0,20}?"
-                             r"(?:[ろれけせてべめ]|[言買払使]え|なさい|しな|するな)(?:よ|や|ってば|って)?"
-                             r"(?=$|[。．.!?！？\nwｗ])")
+_SELF_ADDRESSED = compiled(r"自分(?:で|に|の頭で|の目で)[^。．.!?！？\n]{0,20}?"
+                           r"(?:[ろれけせてべめ]|[言買払使]え|なさい|しな|するな)(?:よ|や|ってば|って)?"
+                           r"(?=$|[。．.!?！？\nwｗ])")
 
 
 _ADDRESSED_CATS = ("second_person",)

@@ -203,22 +203,16 @@ _MADE: weakref.WeakSet = weakref.WeakSet()  # every guard made, for compile_scan
 def compile_scans() -> int:
     """Compile every guard's scan now (how many were not yet): finditer asks for it at a guard's first search, so each
     gunicorn worker compiled the ~230 a score can reach over its first comments (~0.2-0.75 s of CPU, several ms to the
-    comment that first reached each); compiled before the fork (scoring's warm-up), the workers share them. Many at
-    once are read from the disk cache of compiled patterns (~0.45 s of CPU of the load's ~1.5 s compiling them)."""
-    todo = [(guard, (scan_source(guard.pattern), guard.pattern.flags)) for guard in list(_MADE) if guard._scan is None]
-    wrapped = dict.fromkeys(key for _guard, key in todo if key[0] is not None)  # guards may share a scan
-    if len(wrapped) >= CACHED_FROM:
-        keys = sorted(wrapped)  # the file's key: in the same order in every process (_MADE's order is not)
-        wrapped.update(zip(keys, compiled("scans", keys), strict=True))
-    for guard, key in todo:
-        if wrapped.get(key) is None:  # its pattern, a few new guards' or one re refuses (scan_of: the pattern)
-            guard.scan  # noqa: B018 (the property compiles it)
-        else:
-            guard.scan = wrapped[key]
+    comment that first reached each); compiled before the fork (scoring's warm-up), the workers share them. Read from
+    the disk cache of compiled patterns (moderation/pattern_cache.py): compiling them took ~0.45 s of CPU a load."""
+    todo = [guard for guard in list(_MADE) if guard._scan is None]
+    for guard in todo:
+        source = scan_source(guard.pattern)
+        try:
+            guard.scan = guard.pattern if source is None else compiled(source, guard.pattern.flags)
+        except re.error:  # a pattern with inline global flags cannot be wrapped (scan_of: the pattern)
+            guard.scan = guard.pattern
     return len(todo)
-
-
-CACHED_FROM = 8  # scans compiled at once from which the cache is read: a few new guards' would each make a file
 
 
 class NeedleIndex:

@@ -21,6 +21,7 @@ import operator
 
 import numpy as np
 
+from moderation import pattern_cache
 from moderation.explain import evidence, evidence_many, explain
 from moderation.kernels.decisions import warm
 from moderation.labels import CATEGORIES, LABELS
@@ -101,6 +102,7 @@ class Scorer:
         review = [self.thresholds.get(name, {}).get("review", 0.5) for name in HEADS]
         self._explain_from = (np.asarray(review) * EXPLAIN_SHARE).tolist()  # floats: compared with probs'
         warm(self.features, self.heads)  # compiled (or loaded from numba's cache) here, not per request
+        pattern_cache.save()  # the patterns re compiled at import and warm-up (new, changed): the next start reads them
 
     def score(self, text: str, *, explain_all: bool = False) -> Score:
         """Probabilities of every output; explanations (on first read) for the heads that may hold it (or all)."""

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from moderation.needles.parts import Joined
+from moderation.pattern_cache import compiled
 from moderation.targets.threats import _G  # any character inside one sentence
 
 # session 23-24 (issue 12): "Mayor Whitfield took a bribe", "Councillor X has been pocketing money", "the mayor
@@ -150,5 +149,5 @@ ACCUSE_SPY_JA = (_JA_SINGLED + r"(?i:は|が|って|も|ったら)" + _G + r"{0,
 # (?i:...) around the office (English) and the particle (Japanese), which have no case: their words are no needles
 # (mr, ms, って inside most texts), so each part is looked for only where a deed's word is
 # scanned as two parts, each behind its own needles (moderation/needles/parts.py): the deed's words
-ACCUSE_NAMED_PARTS = (re.compile(_ACCUSE_NAMED_EN), re.compile(_ACCUSE_NAMED_JA), re.compile(ACCUSE_SPY_EN))
+ACCUSE_NAMED_PARTS = (compiled(_ACCUSE_NAMED_EN), compiled(_ACCUSE_NAMED_JA), compiled(ACCUSE_SPY_EN))
 ACCUSE_NAMED = Joined(ACCUSE_NAMED_PARTS)

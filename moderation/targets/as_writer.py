@@ -3,8 +3,7 @@ dyke, she should ...", "i see him as a faggot"): openings.py's "as" reading, apa
 
 from __future__ import annotations
 
-import re
-
+from moderation.pattern_cache import compiled
 from moderation.targets.literal import SENTENCE_END as _SENTENCE_END
 from moderation.wordlists.addressees import EN_PEOPLE
 
@@ -12,40 +11,40 @@ from moderation.wordlists.addressees import EN_PEOPLE
 _I_WE = r"i|i['’]m|im|i['’]ve|i['’]d|i['’]ll|we|we['’]re|we['’]ve"
 _FIRST_OBJECT = r"(?P<first>me|us|myself|ourselves)"
 # "as a dyke, ..." goes on with thanks to the reader: the writer speaks ("as one of the dykes who marched, thank you")
-_SUBJECT_AFTER = re.compile(r" (?:the|that|this|these|those|his|her|their|your|some|every|any|an?) ")
-_THANKS = re.compile(r"(?:thank|thanks|cheers|congrat|well done|good luck|welcome|please|let['’]s|let us)")
+_SUBJECT_AFTER = compiled(r" (?:the|that|this|these|those|his|her|their|your|some|every|any|an?) ")
+_THANKS = compiled(r"(?:thank|thanks|cheers|congrat|well done|good luck|welcome|please|let['’]s|let us)")
 # "as a ..." names the writer at a clause's start ("as a dyke i can tell you", "speaking as a queer, ...") unless the
 # clause then turns to someone else first ("as a dyke, she should ..."), and inside a clause only after the writer
 # ("i came out as a dyke", "they see me as a queer"); "she came out as a dyke", "he's been out as a faggot for
 # years" name someone else in the writer's word (read2, session 39: coming out is the writer's own only); an adverb
 # of the writer's stance may open the clause ("honestly as a fag i find this hilarious": session 44)
-_AS_OPENS = re.compile(r"(?:^|[.!?\n;:(,] *|(?:^|[^a-z'’])(?:and|but|so|speaking|writing|talking|even|just|also"
-                       r"|only|honestly|frankly|personally|seriously|genuinely|tbh|well|look|listen|yes|yeah|ok"
-                       r"|okay) )$")
-_FIRST_BEFORE = re.compile(r"(?<![a-z'’])(?:" + _I_WE + r"|me|us|myself|ourselves)(?![a-z'’])")
-_DETERMINER = re.compile(r"(?:the|that|this|these|those|an?|his|her|their|your|some|every|any|each)(?: [a-z'’-]+){0,2}?"
-                         r" (?:" + EN_PEOPLE + r"|councillors?|mayors?|bishops?|reporters?|journalists?|editors?"
-                         r"|judges?|people|person|members?|couple|family|families|lot)(?![a-z'’])")
+_AS_OPENS = compiled(r"(?:^|[.!?\n;:(,] *|(?:^|[^a-z'’])(?:and|but|so|speaking|writing|talking|even|just|also"
+                     r"|only|honestly|frankly|personally|seriously|genuinely|tbh|well|look|listen|yes|yeah|ok"
+                     r"|okay) )$")
+_FIRST_BEFORE = compiled(r"(?<![a-z'’])(?:" + _I_WE + r"|me|us|myself|ourselves)(?![a-z'’])")
+_DETERMINER = compiled(r"(?:the|that|this|these|those|an?|his|her|their|your|some|every|any|each)(?: [a-z'’-]+){0,2}?"
+                       r" (?:" + EN_PEOPLE + r"|councillors?|mayors?|bishops?|reporters?|journalists?|editors?"
+                       r"|judges?|people|person|members?|couple|family|families|lot)(?![a-z'’])")
 # a pronoun as an object ("her" only before "to", "as", "and", "for" or a stop: else it is a possessive, "her mum");
 # not "you" (a subject as often: "you best watch what you say cause i get drunk as a ...") nor a third person's
 # reflexive ("that refers to herself as a bitch"): two training rows main reads by the writer before "as"; nor the
 # agent of a passive ("i was described by him as a ...": the subject is described; read2's round r, s47), nor one
 # after "to" ("i am known to her as a ...", "i get introduced to them as a ...": read2's round t)
-_OBJECT = re.compile(r"(?<![a-z'’])(?<!by )(?<!to )(?:" + _FIRST_OBJECT + r"|him|them"
-                     r"|her(?= (?:to|as|and|for)(?![a-z])|[,.;!?]))(?![a-z'’])")
+_OBJECT = compiled(r"(?<![a-z'’])(?<!by )(?<!to )(?:" + _FIRST_OBJECT + r"|him|them"
+                   r"|her(?= (?:to|as|and|for)(?![a-z])|[,.;!?]))(?![a-z'’])")
 # where the verb "as" hangs on starts: a subject pronoun, a word opening a clause, "to" before a verb, a comma or colon
-_AS_CLAUSE = re.compile(r"(?<![a-z'’])(?:" + _I_WE + r"|he|she|they|you"
-                        r"|that|when|why|who|which|because|to(?! (?:me|us|him|her|them|you|it|myself|ourselves)"
-                        r"(?![a-z'’])))(?![a-z'’])|[,;:]")
-_BY = re.compile(r"(?<![a-z'’])(?:by|to) $")
+_AS_CLAUSE = compiled(r"(?<![a-z'’])(?:" + _I_WE + r"|he|she|they|you"
+                      r"|that|when|why|who|which|because|to(?! (?:me|us|him|her|them|you|it|myself|ourselves)"
+                      r"(?![a-z'’])))(?![a-z'’])|[,;:]")
+_BY = compiled(r"(?<![a-z'’])(?:by|to) $")
 # but the object of a verb's preposition is the one "as" describes ("she referred to me as a dyke", "i'll keep
 # referring to them as ...", "he speaks of us as ...", "they look on me as ...": read2's round w, s47)
-_PREP_OBJECT = re.compile(r"(?<![a-z'’])(?:(?:refer|refers|referred|referring|allude|alludes|alluded|alluding) to"
-                          r"|(?:speak|speaks|spoke|spoken|speaking|think|thinks|thought|thinking|talk|talks|talked"
-                          r"|talking) of|(?:look|looks|looked|looking) (?:up)?on)"
-                          r" (?:" + _FIRST_OBJECT + r"|him|her|them)(?![a-z'’])")
-_PRONOUN = re.compile(r"(?<![a-z'’])(?:(?P<first>i|i['’]m|im|i['’]ve|i['’]d|i['’]ll|me|my|we|we['’]re|we['’]ve|us"
-                      r"|our)|you|your|ya|u|he|him|his|she|her|they|them|their)(?![a-z'’])")
+_PREP_OBJECT = compiled(r"(?<![a-z'’])(?:(?:refer|refers|referred|referring|allude|alludes|alluded|alluding) to"
+                        r"|(?:speak|speaks|spoke|spoken|speaking|think|thinks|thought|thinking|talk|talks|talked"
+                        r"|talking) of|(?:look|looks|looked|looking) (?:up)?on)"
+                        r" (?:" + _FIRST_OBJECT + r"|him|her|them)(?![a-z'’])")
+_PRONOUN = compiled(r"(?<![a-z'’])(?:(?P<first>i|i['’]m|im|i['’]ve|i['’]d|i['’]ll|me|my|we|we['’]re|we['’]ve|us"
+                    r"|our)|you|your|ya|u|he|him|his|she|her|they|them|their)(?![a-z'’])")
 
 
 def as_writer(t: str, s: int, b: int) -> bool:

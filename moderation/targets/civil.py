@@ -2,34 +2,33 @@
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 
 from moderation.features.spans import _inside, _merge
 from moderation.features.tables import _tables
+from moderation.pattern_cache import compiled
 from moderation.targets.denied import whole_denial
 from moderation.targets.negated import averse, cared, denying, twice_negated
 from moderation.targets.polarity import BAD_QUALITY, GOOD_QUALITY
 from moderation.targets.praise import HARM_DONE_WORDS
 
 # a negation anywhere in a praised sentence ("deserve no support", "not our friends"): its praise may be withheld
-_NEGATOR = re.compile(r"(?<![a-z'’])(?:no|not|never|none|nothing|zero|without|hardly|lack|lacks|lost)(?![a-z'’])"
-                      r"|n['’]t(?![a-z])")
+_NEGATOR = compiled(r"(?<![a-z'’])(?:no|not|never|none|nothing|zero|without|hardly|lack|lacks|lost)(?![a-z'’])"
+                    r"|n['’]t(?![a-z])")
 # a going, harm or crime in a praised sentence ("I cheer every time [group] drown"): praise's own veto word list,
 # and plain badness
-_SUFFERED = re.compile(HARM_DONE_WORDS
-                       # plain badness polarity's list of qualities of people lacks ("those who came here are bad")
-                       + r"|(?<![a-z])(?:bad|worse|worst|poisonous|toxic|nasty|horrible|awful|terrible|a disgrace"
-                       r"|shameful)(?![a-z])")
+_SUFFERED = compiled(HARM_DONE_WORDS
+                     # plain badness polarity's list of qualities of people lacks ("those who came here are bad")
+                     + r"|(?<![a-z])(?:bad|worse|worst|poisonous|toxic|nasty|horrible|awful|terrible|a disgrace"
+                     r"|shameful)(?![a-z])")
 # praise restricted or taken back by what follows it ("are brilliant athletes and that is all they are good for",
 # "deserve every respect, and a one-way ticket home", "are welcome as long as they know their place"; read2, s42)
-_RESTRICTED = re.compile(r"(?<![a-z'’])(?:all (?:they|them|it|that)|only|good for|as long as|so long as|provided"
-                         r"|on condition|until|unless|one-way|far away|far from|away from|a distance|on paper"
-                         r"|(?:their|its|your) place|in moderation|in small)(?![a-z'’])")
+_RESTRICTED = compiled(r"(?<![a-z'’])(?:all (?:they|them|it|that)|only|good for|as long as|so long as|provided"
+                       r"|on condition|until|unless|one-way|far away|far from|away from|a distance|on paper"
+                       r"|(?:their|its|your) place|in moderation|in small)(?![a-z'’])")
 # safety denied a group is a threat's form ("[group] aren't safe around me"), not a denied attack; a good quality
 # denied is the attack itself (polarity.py: "I have never thought of [group] as honest")
-_UNSAFE = re.compile(r"(?<![a-z])(?:safe|safety)(?![a-z])")
+_UNSAFE = compiled(r"(?<![a-z])(?:safe|safety)(?![a-z])")
 
 
 def unaimed_groups(t: str, starts: np.ndarray, cats: np.ndarray, ends: np.ndarray, denials) -> np.ndarray:

@@ -6,10 +6,8 @@ hate_en.py and withheld_en.py; the names other modules and the tests read from h
 
 from __future__ import annotations
 
-import re
-import re._parser
-
 from moderation.needles.parts import Joined
+from moderation.pattern_cache import compiled
 from moderation.targets.accused import ACCUSE_NAMED, ACCUSE_SPY_EN, ACCUSE_SPY_JA
 from moderation.targets.hate_en import _EN_REMOVED as _EN_REMOVED
 from moderation.targets.hate_en import ENDORSED_EN as ENDORSED_EN
@@ -32,22 +30,22 @@ from moderation.targets.threat_ja import THREAT_JA_PARTS as THREAT_JA_PARTS
 from moderation.targets.threats import _G as _G
 from moderation.targets.threats import THREAT_REPORTED
 
-ACCUSE_JA_PARTS = (re.compile(
+ACCUSE_JA_PARTS = (compiled(
     r"(?:詐欺|横領|盗撮|痴漢|不倫|窃盗|万引き|脱税|レイプ|強姦|放火|覚醒剤|薬物|暴行|虐待|ストーカー|前科|逮捕歴|"
     r"パワハラ|セクハラ|賄賂|裏金|着服|泥棒|性犯罪|援交|買春|反社|闇営業)" + _G + r"{0,4}?"
     r"(?:してる|している|してた|していた|した(?:んだ|奴|人|のは)|やってる|やってた|常習|確定|間違いない|だ(?:よ|ぞ|な|から)?$|"
     r"だ(?:よ|ぞ|な)|犯だ|師だ|者だ|です|である|の常習犯|前科持ち|がいる|の犯人(?:だ|です|じゃ|なんだ|で(?:確定|間違い)|に(?:違いない|決まって)|"
     r"は" + _G + r"{0,12}?(?:さん|くん|ちゃん|先生|って(?:奴|男|女)|お前|あいつ|こいつ|コメ主|記者|で(?:確定|間違い)|"
-    r"に(?:違いない|決まって)))|みんな知って|有名)"), re.compile(ACCUSE_SPY_JA))
+    r"に(?:違いない|決まって)))|みんな知って|有名)"), compiled(ACCUSE_SPY_JA))
 ACCUSE_JA = Joined(ACCUSE_JA_PARTS)
 
 
 # session 52: spying for a state told as fact of a named or singled-out person (accused.py) is an accusation said,
 # in both languages (ACCUSE_JA_PARTS above): none of its words is a crime word
-ACCUSE_EN_PARTS = (re.compile(
+ACCUSE_EN_PARTS = (compiled(
     r"(?<![a-z])(?:is|was|he's|she's|you're|you are) (?:a |an )?(?:known |convicted |serial |fucking )?"
     r"(?:fraud|thief|criminal|rapist|pedophile|paedophile|molester|abuser|crook|scammer|murderer|embezzler)"
-    r"|(?<![a-z])(?:stole|embezzled|molested|raped|abused|defrauded|cheated on)(?![a-z])"), re.compile(ACCUSE_SPY_EN))
+    r"|(?<![a-z])(?:stole|embezzled|molested|raped|abused|defrauded|cheated on)(?![a-z])"), compiled(ACCUSE_SPY_EN))
 ACCUSE_EN = Joined(ACCUSE_EN_PARTS)
 
 
@@ -60,20 +58,20 @@ _EN_DENIED = (r"(?:hate|kill|hurt|despise|say|said|call|think|thought|believe|wa
 
 # a denied attack: a negation at most two words before it, or a denial of the whole claim at most four words before
 # it ("nobody here thinks", "not one person in this thread hates", "it's not true that [group] are a burden")
-NEGATED_EN = re.compile(r"(?<![a-z])(?:(?:don't|do not|doesn't|does not|didn't|did not|never|not|no one should|"
-                        r"nobody should|won't|wouldn't|can't|isn't|aren't) (?:\w+ ){0,2}?"
-                        r"|(?:no one|nobody|not one (?:person|of us|of them)|none of us|(?:it's|it is|that's|that is) "
-                        r"(?:not true|a lie|a myth|false|nonsense) that) (?:\w+ ){0,4}?)" + _EN_DENIED)
+NEGATED_EN = compiled(r"(?<![a-z])(?:(?:don't|do not|doesn't|does not|didn't|did not|never|not|no one should|"
+                      r"nobody should|won't|wouldn't|can't|isn't|aren't) (?:\w+ ){0,2}?"
+                      r"|(?:no one|nobody|not one (?:person|of us|of them)|none of us|(?:it's|it is|that's|that is) "
+                      r"(?:not true|a lie|a myth|false|nonsense) that) (?:\w+ ){0,4}?)" + _EN_DENIED)
 
 
-COUNTER_EN = re.compile(
+COUNTER_EN = compiled(
     r"(?<![a-z])(?:the word|the term|is a slur|are slurs|a slur|offensive (?:to|word)|not ok|not okay|unacceptable|"
     r"stop (?:using|calling|saying)|shouldn't (?:say|call|use)|should not (?:say|call|use)|(?:people|anyone|those) who "
     r"(?:say|call|use|think)|if you (?:say|call|use|think)|when (?:people|you|someone) (?:say|call|use)|called me|"
     r"calling (?:me|us|them|people|someone)|saying that|said that|say that|you can't say|quote|quoting)(?![a-z])")
 
 
-QUOTE = re.compile(r"「[^「」\n]{1,60}」|『[^『』\n]{1,60}』|\"[^\"\n]{1,60}\"|“[^“”\n]{1,60}”")
+QUOTE = compiled(r"「[^「」\n]{1,60}」|『[^『』\n]{1,60}』|\"[^\"\n]{1,60}\"|“[^“”\n]{1,60}”")
 
 
 CONSTRUCTIONS = {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from moderation.pattern_cache import compiled
 from moderation.targets.constructions import _EN_DEATH, _EN_DENIED, _EN_REMOVED
 from moderation.targets.hate_en import _EN_Q_BAD
 from moderation.targets.withheld_en import _EN_GROUPS, _EN_NAMED
@@ -156,8 +157,8 @@ _NO_DEATH = (r"(?:(?:nobody|no one)(?: [a-z]+){0,2}?|(?:no|not a single|not one)
 _WARMTH = (r"(?:love|loves|loved|luv|like|likes|liked|miss|misses|missed|adore|adores|adored|care about"
            r"|cares about|cared about|proud of|stand(?! (?:for|up|by|in|on|out|still|there|here|down|back|aside|firm"
            r"|tall|alone|trial|a chance)(?![a-z])))(?![a-z])")
-UNWARM_EN = re.compile(r"(?<![a-z])(?:(?:" + _NEG + r"|(?:do|does|did|would|could|should|wo|ca)nt)(?: [a-z'’]+){0,3}?"
-                       r"|who(?:['’]d| could| would| can| will)(?: ever| really)?) " + _WARMTH)
+UNWARM_EN = compiled(r"(?<![a-z])(?:(?:" + _NEG + r"|(?:do|does|did|would|could|should|wo|ca)nt)(?: [a-z'’]+){0,3}?"
+                     r"|who(?:['’]d| could| would| can| will)(?: ever| really)?) " + _WARMTH)
 
 # the lexicon's good words (a positive denied is the attack: _POSITIVE_AFTER, _NOTHING)
 _POSITIVE_WORDS = "|".join(sorted({*POSITIVE_EN, *(w for w in PRAISE if w.isascii())}, key=lambda w: (-len(w), w)))
@@ -171,11 +172,11 @@ _SHAMED = (r"wrong|shameful|weird|unnatural|abnormal|sick|bad|sinful|perverted|e
            r"|a freak|freaks|a burden|burdens|an outcast|outcasts|an outsider|outsiders|unwanted|unwelcome|dirt"
            r"|rubbish|nothing|less than human|second[ -]class(?: citizens?)?")
 # whom a regard or a quality is denied of: a group word or a named people right after the verb or "about"
-_REGARDED_WHOM = re.compile(r"(?: that)?(?: (?:the|these|those|all|any|most|our|my|some))? (?:" + _EN_GROUPS + "|"
-                            + _EN_NAMED + r")(?![a-z])")
+_REGARDED_WHOM = compiled(r"(?: that)?(?: (?:the|these|those|all|any|most|our|my|some))? (?:" + _EN_GROUPS + "|"
+                          + _EN_NAMED + r")(?![a-z])")
 # whom "nothing [bad] about being" names: an identity said by its adjective or its noun ("being trans", "being a
 # Muslim", "being gay people's friend" is none of it)
-_BEING_WHOM = re.compile(r" (?:an? )?(?:" + "|".join(sorted(
+_BEING_WHOM = compiled(r" (?:an? )?(?:" + "|".join(sorted(
     {*(re.escape(a) for a in _GROUP_ADJECTIVES_EN), *(re.escape(g.rstrip("s")) for g in GROUPS if g.isascii()),
      "muslim", "jew", "woman", "immigrant", "refugee", "migrant", "gay", "lesbian", "bisexual", "queer"},
     key=lambda w: (-len(w), w))) + r")(?![a-z'’])")
@@ -200,29 +201,29 @@ _NOT_DEMEANED = (r"(?<![a-z])(?:(?:nobody|no one)|(?:no|not a single|not one)" +
 
 # a condition anywhere in the rest of the sentence after a denial (denied.py) or a denied judgement (unaimed_en.py):
 # "..., and I'd say so as long as they stay away"
-_CONDITION_AFTER = re.compile(r"(?<![a-z'’])(?:when|whenever|if|unless|until|till|once|as long as|so long as|long as"
-                              r"|provided|providing|assuming|given|insofar|in so far|so far as|on condition|except"
-                              r"|apart from|where they belong|in their place)(?![a-z'’])")
+_CONDITION_AFTER = compiled(r"(?<![a-z'’])(?:when|whenever|if|unless|until|till|once|as long as|so long as|long as"
+                            r"|provided|providing|assuming|given|insofar|in so far|so far as|on condition|except"
+                            r"|apart from|where they belong|in their place)(?![a-z'’])")
 # a negated verb of judging ("I don't find", "we never thought of", "I'd never call"): unaimed_en.py reads an insult
 # or a dehumanising word after it in its clause as a judgement the writer denies, unless something after the verb turns
 # it back ("anything but", "anything besides", "anything short of", "only", "except": read2 s51, "Nobody sees [group]
 # as anything besides vermin"); the negation is DENIED_EN's
-JUDGED_DENIED = re.compile(r"(?<![a-z'’])" + _NEG + r"(?: (?:ever|personally|honestly|really))? (?:find|finds|found"
-                           r"|think|thinks|thought|consider|considers|considered|call|calls|called|see|sees|saw"
-                           r"|believe|believes|believed|regard|regards|regarded)(?![a-z'’])"
-                           r"(?!.*(?:anything (?:but|besides|else|more than|short of)|nothing (?:but|short of|less than"
-                           r"|more than)|other than|else but|except|only|just as))")
+JUDGED_DENIED = compiled(r"(?<![a-z'’])" + _NEG + r"(?: (?:ever|personally|honestly|really))? (?:find|finds|found"
+                         r"|think|thinks|thought|consider|considers|considered|call|calls|called|see|sees|saw"
+                         r"|believe|believes|believed|regard|regards|regarded)(?![a-z'’])"
+                         r"(?!.*(?:anything (?:but|besides|else|more than|short of)|nothing (?:but|short of|less than"
+                         r"|more than)|other than|else but|except|only|just as))")
 
-DENIED_EN = re.compile(r"(?<![a-z])" + _NEG + r"(?: [a-z]+){0,3}? (?P<belief>" + _BELIEF + r")(?![a-z])" + _CLAUSE
-                       + r"|(?<![a-z])" + _NEG + r"(?: [a-z]+){0,3}? " + _WISH
-                       + r"|(?<![a-z])" + _NEG + r"(?: [a-z]+){0,3}? " + _DESERVED
-                       + r"|(?<![a-z])" + _NEG + r"(?: [a-z]+){0,3}? " + _WISH_TO
-                       + r"|(?<![a-z])" + _NEG + r"(?: (?:ever|really))? " + _EN_DEATH
-                       + r"|(?<![a-z])(?:" + _NO_DEATH + r")|" + _NOT_HARMED + r"|" + _NOT_DONE
-                       + r"|" + _LESS_HARMED + r"|" + _NOT_ALL + r"|" + _NOT_CONTRAST
-                       + r"|" + _NOTHING + r"|" + _NOT_DEMEANED
-                       + r"|" + _PREDICATE
-                       + r"|(?:(?<![a-z])(?:not true|a lie|a myth|false|nonsense|untrue)|n['’]t true) that" + _CLAUSE)
+DENIED_EN = compiled(r"(?<![a-z])" + _NEG + r"(?: [a-z]+){0,3}? (?P<belief>" + _BELIEF + r")(?![a-z])" + _CLAUSE
+                     + r"|(?<![a-z])" + _NEG + r"(?: [a-z]+){0,3}? " + _WISH
+                     + r"|(?<![a-z])" + _NEG + r"(?: [a-z]+){0,3}? " + _DESERVED
+                     + r"|(?<![a-z])" + _NEG + r"(?: [a-z]+){0,3}? " + _WISH_TO
+                     + r"|(?<![a-z])" + _NEG + r"(?: (?:ever|really))? " + _EN_DEATH
+                     + r"|(?<![a-z])(?:" + _NO_DEATH + r")|" + _NOT_HARMED + r"|" + _NOT_DONE
+                     + r"|" + _LESS_HARMED + r"|" + _NOT_ALL + r"|" + _NOT_CONTRAST
+                     + r"|" + _NOTHING + r"|" + _NOT_DEMEANED
+                     + r"|" + _PREDICATE
+                     + r"|(?:(?<![a-z])(?:not true|a lie|a myth|false|nonsense|untrue)|n['’]t true) that" + _CLAUSE)
 
 # a grant or a belonging refused ("[group] should not be allowed / given a home / here", "are not allowed in"): after
 # a negated copula or modal, the attack itself, as a positive word is
@@ -234,12 +235,12 @@ _GRANTED = (r"allowed|permitted|welcomed|given|hired|employed|housed|helped|serv
 # "I don't consider them human", "don't deserve respect"): a negated positive, whose words stay the writer's. Inside a
 # denied belief's clause "people" names the group ("nobody thinks trans people should be killed"), so only right after
 # a negated copula ("aren't people") does it count
-_POSITIVE_AFTER = re.compile(r" (?:(?:a|an|the|real|really|truly|fully|very|so|that|even|ever|at all) )?"
-                             r"(?:people|persons|" + _POSITIVE_WORDS + "|" + _GRANTED + r")(?![a-z])")
-_POSITIVE_IN = re.compile(r"(?<![a-z])(?:" + _POSITIVE_WORDS + r")(?![a-z])")
+_POSITIVE_AFTER = compiled(r" (?:(?:a|an|the|real|really|truly|fully|very|so|that|even|ever|at all) )?"
+                           r"(?:people|persons|" + _POSITIVE_WORDS + "|" + _GRANTED + r")(?![a-z])")
+_POSITIVE_IN = compiled(r"(?<![a-z])(?:" + _POSITIVE_WORDS + r")(?![a-z])")
 
-_SLUR_IN = re.compile(r"(?<![a-z])(?:" + "|".join(sorted(map(re.escape, SLURS), key=len, reverse=True))
-                      + r")(?:s|es)?(?![a-z])")
+_SLUR_IN = compiled(r"(?<![a-z])(?:" + "|".join(sorted(map(re.escape, SLURS), key=len, reverse=True))
+                    + r")(?:s|es)?(?![a-z])")
 
 # session 55 (train s54's binding cases, each read only as the WHOLE comment): a group's stereotype the writer denies,
 # with at most a reason from the writer's own neighbours in a closed grammar after it ("I don't regard [group] as
@@ -257,13 +258,13 @@ _NEIGHBOURS = (r"(?:the|my|our) (?:family|families|couple|neighbours?|neighbors?
 _NEVER_DONE = (r"(?:(?:taken|stolen|nicked|pinched) (?:a thing|anything|a penny)"
                r"|(?:hurt|harmed) (?:a soul|anyone|a fly)"
                r"|(?:given|caused) (?:us|me) (?:any )?(?:trouble|bother|grief))")
-STEREOTYPE_DENIED = re.compile(r"(?P<denial>" + _STEREOTYPE + r")(?: at all| in the slightest)?"
-                               r"(?:, (?:since|because|as) " + _NEIGHBOURS + r" (?:has|have|had) never "
-                               + _NEVER_DONE + r")? *\.? *")
+STEREOTYPE_DENIED = compiled(r"(?P<denial>" + _STEREOTYPE + r")(?: at all| in the slightest)?"
+                             r"(?:, (?:since|because|as) " + _NEIGHBOURS + r" (?:has|have|had) never "
+                             + _NEVER_DONE + r")? *\.? *")
 # "who says [group] are [bad]? nobody I know.": the claim asked after and answered by no one; a closed answer, and
 # the claim a bad word's, never a good one's ("who says [group] are welcome? nobody." wants them gone) nor a denial's
 # ("who says [group] aren't thieves? nobody." asserts it)
-ASKED_DENIED = re.compile(r"who (?:says|said|thinks|believes|claims|reckons) (?:that )?"
-                          r"(?P<denial>(?:(?!n['’]t |not |never |no )[a-z'’ -]){3,80}?)\? +"
-                          r"(?:nobody|no one|not me|not us)(?: (?:i know|we know|here|round here|around here|sensible"
-                          r"|decent|with (?:a heart|a brain|any sense)|worth listening to|that matters))? *[.!]? *")
+ASKED_DENIED = compiled(r"who (?:says|said|thinks|believes|claims|reckons) (?:that )?"
+                        r"(?P<denial>(?:(?!n['’]t |not |never |no )[a-z'’ -]){3,80}?)\? +"
+                        r"(?:nobody|no one|not me|not us)(?: (?:i know|we know|here|round here|around here|sensible"
+                        r"|decent|with (?:a heart|a brain|any sense)|worth listening to|that matters))? *[.!]? *")

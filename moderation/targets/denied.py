@@ -6,6 +6,7 @@ import re
 
 from moderation.needles import known
 from moderation.needles.guards import Needles
+from moderation.pattern_cache import compiled
 from moderation.targets.denial_patterns import (
     _BEING_WHOM,
     _CONDITION_AFTER,
@@ -54,25 +55,25 @@ DENIED_GUARD = Needles(DENIED_EN)
 _REGARDS = frozenset(("feel", "feels", "felt", "find", "finds", "found", "describe", "describes", "described", "regard",
                       "regards", "regarded", "view", "views", "viewed"))
 # what puts another regard in place of the one denied, after it in its sentence
-_SUBSTITUTE = re.compile(r"(?<![a-z])(?:more like|more as|more of|if anything|rather|actually|instead|but|just|only"
-                         r"|simply|merely|worse|at best|at most|at least)(?![a-z])")
+_SUBSTITUTE = compiled(r"(?<![a-z])(?:more like|more as|more of|if anything|rather|actually|instead|but|just|only"
+                       r"|simply|merely|worse|at best|at most|at least)(?![a-z])")
 # the writer's own regard said next, in this sentence or the next ("I don't find [group] disgusting. I find them
 # fascinating, like insects."; read2, s43): the denial made room for it
-_REASSERTED = re.compile(r"(?<![a-z'’])(?:i|we|i['’]d|we['’]d|i would|we would)(?: (?:just|really|actually|rather"
-                         r"|only|do))? (?:find|found|regard|describe|view|see|consider|call|know|think|believe|reckon"
-                         r"|say|swear)(?![a-z])"
-                         r"|(?<![a-z'’])(?:i|we)(?:['’]m|['’]re| am| are) (?:sure|certain|convinced)(?![a-z])")
+_REASSERTED = compiled(r"(?<![a-z'’])(?:i|we|i['’]d|we['’]d|i would|we would)(?: (?:just|really|actually|rather"
+                       r"|only|do))? (?:find|found|regard|describe|view|see|consider|call|know|think|believe|reckon"
+                       r"|say|swear)(?![a-z])"
+                       r"|(?<![a-z'’])(?:i|we)(?:['’]m|['’]re| am| are) (?:sure|certain|convinced)(?![a-z])")
 # what may follow the bad word to its clause's end and leave the denial whole ("I don't find [group] disgusting at
 # all"); anything else qualifies it ("... useless as long as they keep quiet", "... disgusting enough to match what
 # they deserve", "... brainless to their faces": read2, s44)
-_CLAUSE_END = re.compile(r"(?: (?:at all|really|whatsoever|in the least|in the slightest|in any way|either|myself"
-                         r"|personally|honestly|frankly|ever))*$")
+_CLAUSE_END = compiled(r"(?: (?:at all|really|whatsoever|in the least|in the slightest|in any way|either|myself"
+                       r"|personally|honestly|frankly|ever))*$")
 # a condition or an exception opening the next clause of the sentence ("I don't find [group] useless, as long as they
 # keep quiet", "... disgusting at all, when they keep it behind closed doors"; read2, s44): the denial holds only
 # under it
-_CONDITIONED = re.compile(r" *[,;:-]+ *(?:(?:but |and )?(?:only )?(?:as long as|so long as|when|whenever|if|unless"
-                          r"|until|provided|providing|except|apart from|on condition))(?![a-z])")
-_SENTENCE_STOP = re.compile(r"[.!?\n]")
+_CONDITIONED = compiled(r" *[,;:-]+ *(?:(?:but |and )?(?:only )?(?:as long as|so long as|when|whenever|if|unless"
+                        r"|until|provided|providing|except|apart from|on condition))(?![a-z])")
+_SENTENCE_STOP = compiled(r"[.!?\n]")
 # what may follow a denial's clause and keep it a denial (read2, s45: a closed list, since no list of conditions is
 # whole: "... disgusting... when they keep it behind closed doors", "..., insofar as ...", "..., in the kitchen where
 # they belong", "..., assuming they leave"): a sentence's end (not an ellipsis), after at most a few words of degree
@@ -82,7 +83,7 @@ _SENTENCE_STOP = re.compile(r"[.!?\n]")
 _TAG = (r"(?:at all|whatsoever|in the slightest|in the least|obviously|honestly|frankly|seriously|of course|really"
         r"|personally|full stop|end of|period|simple as|mate|lol|not at all|not even slightly|not one bit|never have"
         r"|never will|ever|either|myself)")
-_FOLLOWS = re.compile(
+_FOLLOWS = compiled(
     r"(?:[ ,]+" + _TAG + r"(?![a-z'’]))*[ ,]*"
     r"(?:$|[!?\n]|\.(?!\.)|[,;:]? *(?:and (?:i|we|anyone|anybody|nobody|no one|neither|nor|never|my|our|the|that|it"
     r"|this|you|people|those|everyone|everybody|i['’](?:d|m|ve|ll)|we['’](?:d|re|ve|ll)|it['’]s|that['’]s)|because"
@@ -90,13 +91,13 @@ _FOLLOWS = re.compile(
     r"|whoever|no matter)(?![a-z'’])|[,;:] *[a-z'’-]+ (?:is|are|was) the (?:right |proper |better )?(?:word|term"
     r"|name)(?![a-z]))")
 # the next sentence opening with a condition ("I don't find [group] lazy. Not as long as they ...", read2 s45)
-_NEXT_CONDITION = re.compile(r" *[.!?]+ *(?:(?:not|only|but|well|and|or)[ ,]+)?(?:when|whenever|if|unless|until|till"
-                             r"|once|as long as|so long as|long as|provided|providing|assuming|given|insofar|so far as"
-                             r"|on condition|except|apart from)(?![a-z'’])")
+_NEXT_CONDITION = compiled(r" *[.!?]+ *(?:(?:not|only|but|well|and|or)[ ,]+)?(?:when|whenever|if|unless|until|till"
+                           r"|once|as long as|so long as|long as|provided|providing|assuming|given|insofar|so far as"
+                           r"|on condition|except|apart from)(?![a-z'’])")
 # the group named again in the rest of the sentence: what follows says something more of it, no longer the writer's
 # own defence ("I don't find women useless, and the kitchen is where they prove it."; read2, s45 round k)
-_SAID_OF_THEM = re.compile(r"(?<![a-z'’])(?:they|them|their|theirs|themselves|theyre|they['’](?:re|ve|d|ll))"
-                           r"(?![a-z'’])")
+_SAID_OF_THEM = compiled(r"(?<![a-z'’])(?:they|them|their|theirs|themselves|theyre|they['’](?:re|ve|d|ll))"
+                         r"(?![a-z'’])")
 _SUBSTITUTE_REACH = 120
 _LAST: tuple = (None, ())  # the last text's denials: the signals and the n-gram hashing ask one after the other
 
@@ -151,9 +152,9 @@ def _left_standing(text: str, end: int) -> bool:
 
 
 # a harm done or deserved named after the group ("nothing wrong with [group] being deported / getting beaten")
-_DONE_IN = re.compile(r"(?<![a-z])(?:" + _HARM_DONE + "|" + _HARMED + "|" + _HARM_VERB + ")")
+_DONE_IN = compiled(r"(?<![a-z])(?:" + _HARM_DONE + "|" + _HARMED + "|" + _HARM_VERB + ")")
 # the denial asked, not said ("nothing disgusting about [group]? really?")
-_ASKED = re.compile(r" *\?")
+_ASKED = compiled(r" *\?")
 # a condition, a limit or an exception in the denied clause or within reach after it ("nothing wrong with [group] as
 # long as they keep it private", "nothing dirty about [group] except their homes")
 # what may follow the group in "nothing [quality] about [group] ..." and keep it the group itself: its plural noun
@@ -161,29 +162,29 @@ _ASKED = re.compile(r" *\?")
 # ordinary doing of its life (a closed list of verbs, then at most five words), where it lives among us; anything
 # else (a going, "leaving", "dying out", a relative clause "who keep their heads down") makes it none (read2, s44:
 # a closed list, since no list of what voids is whole)
-_GROUP_AFTER = re.compile(r"(?: [a-z]{2,20}s(?![a-z'’]))?"
-                          r"(?: (?:at all|whatsoever|in the slightest|in the least|in any way|either|really|per se"
-                          r"|as such|as people|as a group|themselves))*"
-                          r"(?: (?:moving|living|holding|kissing|marrying|getting married|adopting|having|raising"
-                          r"|working|praying|worshipping|wearing|speaking|dating|loving|teaching|studying|playing"
-                          r"|running|owning|opening|joining|coming out|voting|serving|walking|shopping|renting|buying"
-                          r"|starting|cooking|singing|dancing|celebrating|fasting)(?: [a-z'’-]+){0,5})?"
-                          r"(?: (?:here|in (?:this|our|my) [a-z]+|at (?:school|work|church|uni|college)|next door"
-                          r"|on (?:our|my|this) [a-z]+|in public|in the street|like everyone else|like anyone else))?"
-                          r"(?: (?:at all|whatsoever|either|really|too|as well))? *")
+_GROUP_AFTER = compiled(r"(?: [a-z]{2,20}s(?![a-z'’]))?"
+                        r"(?: (?:at all|whatsoever|in the slightest|in the least|in any way|either|really|per se"
+                        r"|as such|as people|as a group|themselves))*"
+                        r"(?: (?:moving|living|holding|kissing|marrying|getting married|adopting|having|raising"
+                        r"|working|praying|worshipping|wearing|speaking|dating|loving|teaching|studying|playing"
+                        r"|running|owning|opening|joining|coming out|voting|serving|walking|shopping|renting|buying"
+                        r"|starting|cooking|singing|dancing|celebrating|fasting)(?: [a-z'’-]+){0,5})?"
+                        r"(?: (?:here|in (?:this|our|my) [a-z]+|at (?:school|work|church|uni|college)|next door"
+                        r"|on (?:our|my|this) [a-z]+|in public|in the street|like everyone else|like anyone else))?"
+                        r"(?: (?:at all|whatsoever|either|really|too|as well))? *")
 # a place away or a confinement named after it ("nothing wrong with [group] living in their own countries",
 # "..., over there", "behind bars")
-_AWAY = re.compile(r"(?<![a-z])(?:(?:in|to|among|with|into) their own|back home|where they (?:came|come|belong)"
-                   r"|somewhere else|elsewhere|abroad|overseas|far away|far from|over there|other side|behind bars"
-                   r"|in (?:prison|jail|cages?|camps?|ghettos?|the ground|graves?)|in theirs|their side)(?![a-z])")
+_AWAY = compiled(r"(?<![a-z])(?:(?:in|to|among|with|into) their own|back home|where they (?:came|come|belong)"
+                 r"|somewhere else|elsewhere|abroad|overseas|far away|far from|over there|other side|behind bars"
+                 r"|in (?:prison|jail|cages?|camps?|ghettos?|the ground|graves?)|in theirs|their side)(?![a-z])")
 # a relative clause that limits the quality denied ("nothing inferior about [group] that a whipping wouldn't fix")
-_RESTRICTED = re.compile(r"(?<![a-z])(?:that|which|who|whom|whose)(?![a-z])")
+_RESTRICTED = compiled(r"(?<![a-z])(?:that|which|who|whom|whose)(?![a-z])")
 # what should be done to them said next ("no [group] should be made to feel like filth, they should be made to know
 # it", "..., he should be shown it")
-_RESTATED = re.compile(r"(?<![a-z'’])(?:they|he|she|them|we|you)(?: [a-z'’]+){0,2}? (?:should|must|needs? to|ought to"
-                       r"|deserves? to|ha(?:ve|s) to|will|['’]ll|can|could|may)(?![a-z])")
-_CONDITION_IN = re.compile(r"(?<![a-z])(?:as long as|so long as|when|whenever|if|unless|until|provided|providing"
-                           r"|except|apart from|other than|than|on condition|only|just|but)(?![a-z])")
+_RESTATED = compiled(r"(?<![a-z'’])(?:they|he|she|them|we|you)(?: [a-z'’]+){0,2}? (?:should|must|needs? to|ought to"
+                     r"|deserves? to|ha(?:ve|s) to|will|['’]ll|can|could|may)(?![a-z])")
+_CONDITION_IN = compiled(r"(?<![a-z])(?:as long as|so long as|when|whenever|if|unless|until|provided|providing"
+                         r"|except|apart from|other than|than|on condition|only|just|but)(?![a-z])")
 
 
 def _quality_denied(text: str, m: re.Match) -> bool:
@@ -212,7 +213,7 @@ def _quality_denied(text: str, m: re.Match) -> bool:
 
 # the quality "nothing [quality] about" denies, or the demeaning no one should suffer, apart (polarity.py reads which
 # way it points)
-_QUALITY_AT = re.compile(_NOTHING + "|" + _NOT_DEMEANED)
+_QUALITY_AT = compiled(_NOTHING + "|" + _NOT_DEMEANED)
 
 
 def denied_quality(text: str, a: int, b: int) -> tuple[int, int] | None:
@@ -241,8 +242,8 @@ def _denies_positive(text: str, m: re.Match) -> bool:
 # none of them a harm word ("these parasites are not going anywhere" keeps its subject the writer's). The n-gram view
 # hashes them with the denial (TextFeatures denied_subject_en), so the group word a writer defends does not carry the
 # weight the same word has at the head of an attack; the signals still read the group as named
-_COPULA_START = re.compile(r"(?:are|is|was|were|am|['’](?:re|s|m)|never|will|would|could|can|cannot|wo|ca|have|has|had"
-                           r"|should|must|shall|ought)(?![a-z])")
+_COPULA_START = compiled(r"(?:are|is|was|were|am|['’](?:re|s|m)|never|will|would|could|can|cannot|wo|ca|have|has|had"
+                         r"|should|must|shall|ought)(?![a-z])")
 _CLAUSE_WORDS = frozenset(("but", "and", "or", "because", "cos", "that", "which", "who", "whom", "if", "when", "so",
                            "though", "although", "while", "as", "since", "than", "then", "whether", "unless"))
 _HARM_SUBJECT = frozenset(w for w in (*INSULTS_EN, *DEHUMANIZE, *SLURS) if w.isascii() and " " not in w)
@@ -251,7 +252,7 @@ _SUBJECT_WORDS, _SUBJECT_REACH = 4, 48
 # denied attack's word, a bad quality): trial-subj (session 35) hashed every denied copula's subject apart, and a
 # denied positive the lexicon does not know ("are not [a quality it lacks]") is read as a denied harm, so its subject
 # was hashed as a defended group's: HateCheck's negate_pos_h fell 57.1 -> 50.0%
-_NEGATIVE_IN = re.compile(r"(?<![a-z])(?:" + _NEGATIVE_WORDS + r")(?![a-z])")
+_NEGATIVE_IN = compiled(r"(?<![a-z])(?:" + _NEGATIVE_WORDS + r")(?![a-z])")
 
 
 def _subject_start(text: str, a: int) -> int:

@@ -3,8 +3,7 @@ happily married dyke", "we're a couple of ageing, cycling-obsessed queers"): wha
 
 from __future__ import annotations
 
-import re
-
+from moderation.pattern_cache import compiled
 from moderation.wordlists import INSULTS_EN
 
 # the words that are no describing word after "the" or a number: a word that turns to others ("we're the ones faggots
@@ -32,27 +31,27 @@ MORE = (r"(?:,? (?!(?:" + NOT_FREE_WORDS + r"|not|no|never|nor|unlike|like|this|
 _SCORNFUL = frozenset(w for w in INSULTS_EN if " " not in w and w != "fat") | {
     "filthy", "dirty", "sick", "nasty", "perverted", "degenerate", "freaky", "creepy", "evil", "sinful", "unnatural",
     "diseased", "so-called"}  # an intensifier is none ("i'm a fucking nigga", "i'm a proud bloody dyke")
-_HARM_ING = re.compile(r"(?:beat|bash|hunt|hat|kill|lynch|burn|stomp|kick|punch|chas|spott|round|hang|shoot|stab"
-                       r"|attack|fight|smash|rob|mock|bull|stalk|harass|abus|hurt|batter|slap|whack|drown|gass|torch"
-                       r"|deport|bann|barr|expel|throw|ridd|clear|purg|target|hound|teach|rap|tortur|cut|knif"
-                       r"|gun|jump|slash|curb-?stomp|report|out|film|follow|threaten|scar|terror)(?:[a-z]|is|iz)?ing")
-_ADJECTIVE = re.compile(r"[a-z]+-[a-z-]+|[a-z]*(?:ed|ing|y|ful|ous|al|ic|ive|ish|less|able|ible|ent|ant|ly|est)"
-                        r"|old|big|fat|proud|loud|bold|young|small|tall|short|bald|sober|queer|trans|black|white|brown"
-                        r"|gay|bi|butch|femme|camp|deaf|blind|blue|red|green|grey|gray|soft|hard|wet|dry|new|fit|wise|single|skint|broke")
+_HARM_ING = compiled(r"(?:beat|bash|hunt|hat|kill|lynch|burn|stomp|kick|punch|chas|spott|round|hang|shoot|stab"
+                     r"|attack|fight|smash|rob|mock|bull|stalk|harass|abus|hurt|batter|slap|whack|drown|gass|torch"
+                     r"|deport|bann|barr|expel|throw|ridd|clear|purg|target|hound|teach|rap|tortur|cut|knif"
+                     r"|gun|jump|slash|curb-?stomp|report|out|film|follow|threaten|scar|terror)(?:[a-z]|is|iz)?ing")
+_ADJECTIVE = compiled(r"[a-z]+-[a-z-]+|[a-z]*(?:ed|ing|y|ful|ous|al|ic|ive|ish|less|able|ible|ent|ant|ly|est)"
+                      r"|old|big|fat|proud|loud|bold|young|small|tall|short|bald|sober|queer|trans|black|white|brown"
+                      r"|gay|bi|butch|femme|camp|deaf|blind|blue|red|green|grey|gray|soft|hard|wet|dry|new|fit|wise|single|skint|broke")
 ING_BEFORE_PLURAL = frozenset((
     "boring", "ageing", "aging", "loving", "caring", "grinning", "smiling", "laughing", "amazing", "charming",
     "thriving", "outgoing", "easygoing", "working", "retiring", "striking", "interesting", "annoying", "exhausting",
     "snoring", "knitting", "singing", "dancing", "cycling", "walking", "running", "swimming", "rambling", "gardening",
     "churchgoing", "god-fearing", "hard-working", "long-suffering", "fun-loving", "loud-mouthed", "adoring"))
-_DESCRIBER = re.compile(r"(,?) ([a-z][a-z-]*)")
+_DESCRIBER = compiled(r"(,?) ([a-z][a-z-]*)")
 # after an article, several describing words with no comma only behind an adverb of degree ("signed, one very tired
 # dyke", "i'm a truly knackered queer"): the two free words of "i'm a cool ass nigga", "i'm a pretty average bitch",
 # "im a ghetto ass nigga" re-read 11 Davidson tweets, and a refit on them cost HateCheck 0.0011 and two reclaimed
 # slurs (ship's trial ship-t2, session 44: their offensive / hate labels then taught the own word's space); and the
 # word after the adverb has an adjective's shape: "ima so kick faggot ass", "ima quite happily stab bitch", "ima
 # totally smash faggot face in" are "i'm going to" and a verb (read2, session 45)
-_DEGREE = re.compile(r"very|really|so|quite|rather|slightly|fairly|truly|totally|utterly|incredibly|extremely|happily"
-                     r"|newly|openly|proudly|mostly|partly|fully|barely|nearly")
+_DEGREE = compiled(r"very|really|so|quite|rather|slightly|fairly|truly|totally|utterly|incredibly|extremely|happily"
+                   r"|newly|openly|proudly|mostly|partly|fully|barely|nearly")
 
 
 # session 46: "ima" is "i'm a" and "i'm gonna" alike, so after it the word behind a degree adverb is read only as a
@@ -60,15 +59,15 @@ _DEGREE = re.compile(r"very|really|so|quite|rather|slightly|fairly|truly|totally
 # none), -ful, -ous, or the closed list ("ima so tired bitch", "ima totally knackered fag"); "ima totally finish faggot
 # off", "ima really bully faggot", "ima so bury bitch", "ima really torment dyke", "ima fully string faggot up" are
 # verbs (read2's round a, session 46)
-_AFTER_IMA = re.compile(r"[a-z-]*[aeiouy][a-z]*(?<!e)ed|[a-z-]*[aeiouy][a-z]*ing|[a-z]+(?:ful|ous)"
-                        r"|old|big|fat|proud|loud|bold|young|small|tall|short|bald|sober|queer|trans|black|white|brown"
-                        r"|gay|bi|butch|femme|camp|deaf|blue|red|green|grey|gray|soft|wet|dry|new|fit|wise"
-                        # session 50: adjectives of a feeling, a mood or a state that no verb spells alike ("ima really
-                        # sleepy bitch tonight", "ima so busy bitch this week", "ima really decent bitch once you get
-                        # to know me"); not -y or -ish words at large ("bully", "bury", "punish", "finish"), nor "blind"
-                        r"|sleepy|bubbly|busy|grumpy|hungry|moody|sweaty|happy|chatty|cheeky|clumsy|cosy|dizzy|fussy"
-                        r"|giddy|jolly|lonely|lucky|nerdy|sporty|sunny|peckish|feverish|sluggish|selfish|stylish"
-                        r"|decent|honest|naive|content|single|grown-up|loved-up|skint|broke")
+_AFTER_IMA = compiled(r"[a-z-]*[aeiouy][a-z]*(?<!e)ed|[a-z-]*[aeiouy][a-z]*ing|[a-z]+(?:ful|ous)"
+                      r"|old|big|fat|proud|loud|bold|young|small|tall|short|bald|sober|queer|trans|black|white|brown"
+                      r"|gay|bi|butch|femme|camp|deaf|blue|red|green|grey|gray|soft|wet|dry|new|fit|wise"
+                      # session 50: adjectives of a feeling, a mood or a state that no verb spells alike ("ima really
+                      # sleepy bitch tonight", "ima so busy bitch this week", "ima really decent bitch once you get
+                      # to know me"); not -y or -ish words at large ("bully", "bury", "punish", "finish"), nor "blind"
+                      r"|sleepy|bubbly|busy|grumpy|hungry|moody|sweaty|happy|chatty|cheeky|clumsy|cosy|dizzy|fussy"
+                      r"|giddy|jolly|lonely|lucky|nerdy|sporty|sunny|peckish|feverish|sluggish|selfish|stylish"
+                      r"|decent|honest|naive|content|single|grown-up|loved-up|skint|broke")
 
 
 def describes(words: str, t: str, b: int, free: bool = False, ima: bool = False) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from moderation.pattern_cache import compiled
 from moderation.targets.things import THING, oath_at_a_thing
 from moderation.wordlists import DEHUMANIZE, INSULTS_EN
 from moderation.wordlists.groups import GROUPS, PEOPLES_EN, SLURS
@@ -34,41 +35,41 @@ _DEGREE = (r"(?:finally|again|great|brilliant|amazing|awesome|excellent|beautifu
 # its punctuation ("Fuck, the bins again", "oh fuck!", "fuck me.", "fucking hell, the rain");
 # (2) "for fuck's sake"; (3) after a degree word ("so fucking tired", "too fucking hot"); (4) before one of _DEGREE
 # ("fucking finally"); (5) the writer's own plight ("we're fucked", "I fucked up"); (6) and (7) below
-_OPENING = re.compile(r"(?:^|(?<=[.!?,;:(\n\"])) *(?:(?:oh|ah|aw|aww|well|holy|and|but|so|yeah|ok|okay|lol|lmao|ugh"
-                      r"|wow) ){0,3}\Z")
-_ALONE = re.compile(r" *(?:[,!.?;:\n]|\Z)")
-_ALONE_WITH = re.compile(r" (?:yeah|yes|me|it|hell|sake) *(?:[,!.?;:\n]|\Z)")
-_FOR = re.compile(r"(?<![a-z'])for \Z")
-_SAKE = re.compile(r"['’]?s sake")
-_BY_DEGREE = re.compile(r"(?<![a-z'])(?:so|too|very|really|pretty|absolutely|just|bloody) \Z")
-_WORD_AFTER = re.compile(r" [a-z]")
-_DEGREE_AFTER = re.compile(r" " + _DEGREE + r"(?![a-z])")
-_PLIGHT = re.compile(r"(?<![a-z'])(?:i['’]m|i am|we['’]re|we are|i was|we were|i|we)"
-                     r"(?: (?:so|totally|completely|well|all))? \Z")
+_OPENING = compiled(r"(?:^|(?<=[.!?,;:(\n\"])) *(?:(?:oh|ah|aw|aww|well|holy|and|but|so|yeah|ok|okay|lol|lmao|ugh"
+                    r"|wow) ){0,3}\Z")
+_ALONE = compiled(r" *(?:[,!.?;:\n]|\Z)")
+_ALONE_WITH = compiled(r" (?:yeah|yes|me|it|hell|sake) *(?:[,!.?;:\n]|\Z)")
+_FOR = compiled(r"(?<![a-z'])for \Z")
+_SAKE = compiled(r"['’]?s sake")
+_BY_DEGREE = compiled(r"(?<![a-z'])(?:so|too|very|really|pretty|absolutely|just|bloody) \Z")
+_WORD_AFTER = compiled(r" [a-z]")
+_DEGREE_AFTER = compiled(r" " + _DEGREE + r"(?![a-z])")
+_PLIGHT = compiled(r"(?<![a-z'])(?:i['’]m|i am|we['’]re|we are|i was|we were|i|we)"
+                   r"(?: (?:so|totally|completely|well|all))? \Z")
 # what may follow the plight's "fucked": the clause's end, "up", or a word that opens no object ("we're fucked if
 # the ferry is late", "I fucked up again"); not a person or a thing done to ("I fucked his ...", "I just fucked an
 # ...": the act, not a plight; session 39)
-_PLIGHT_AFTER = re.compile(r" *(?:[,!.?;:)\n]|\Z)| (?:up|if|now|again|anyway|already|then|when|because|unless|lol"
-                           r"|lmao|tbh|mate|man|today|tonight|tomorrow|here|too|for real|and|but|so|or)(?![a-z'’])")
+_PLIGHT_AFTER = compiled(r" *(?:[,!.?;:)\n]|\Z)| (?:up|if|now|again|anyway|already|then|when|because|unless|lol"
+                         r"|lmao|tbh|mate|man|today|tonight|tomorrow|here|too|for real|and|but|so|or)(?![a-z'’])")
 # (6) a question's intensifier ("what the fuck is going on with the trains", "how the fuck did we lose"), unless the
 # question turns on the reader ("what the fuck is wrong with you", "who the fuck do you think you are": session 30)
-_WH = re.compile(r"(?<![a-z'’])(?:what|why|how|where|who|when) the \Z")
-_AT_YOU = re.compile(r"[^.!?\n]{0,60}?(?<![a-z'’])(?:you|your|yours|yourself|ya|u|ur|youre|you['’]re)(?![a-z])")
+_WH = compiled(r"(?<![a-z'’])(?:what|why|how|where|who|when) the \Z")
+_AT_YOU = compiled(r"[^.!?\n]{0,60}?(?<![a-z'’])(?:you|your|yours|yourself|ya|u|ur|youre|you['’]re)(?![a-z])")
 # (7) swearing at a thing (session 33): "this fucking printer", "the goddamn train is late again", "my fucking laptop":
 # after a determiner or a possessive, at most one word, then an everyday object, machine, service or weather from a
 # closed list (things.THING; a person noun after it, "this fucking idiot / ref", stays profanity aimed at them)
-_THING_DET = re.compile(r"(?<![a-z'’])(?:this|that|the|my|our|these|those|stupid|damn|bloody|an?) \Z")
+_THING_DET = compiled(r"(?<![a-z'’])(?:this|that|the|my|our|these|those|stupid|damn|bloody|an?) \Z")
 # (8) "fuck" as a verb at a clause's opening with a thing from the same list after a determiner (session 39): "fuck
 # this weather", "oh fuck the traffic"; a person after it ("fuck the driver", "fuck this guy") stays profanity
-_VERB_DET = re.compile(r" (?:this|that|the|these|those|my|our|all this|all these|all the)(?= )")
+_VERB_DET = compiled(r" (?:this|that|the|these|those|my|our|all this|all these|all the)(?= )")
 # ... and the thing ends its clause or a word that opens no noun follows ("fuck all the heat bandwagon riders" names
 # people: not read)
-_THING_END = re.compile(r" *(?:[,!.?;:\n]|\Z)| (?:again|today|tonight|this|on|in|at|and|for|every|already|honestly"
-                        r"|seriously|lol|ugh)(?![a-z'’])")
+_THING_END = compiled(r" *(?:[,!.?;:\n]|\Z)| (?:again|today|tonight|this|on|in|at|and|for|every|already|honestly"
+                      r"|seriously|lol|ugh)(?![a-z'’])")
 # (9) an oath around an intensifier (session 40): "jesus fucking christ", "oh my fucking god", "holy fucking shit",
 # "god fucking damn it"; not when the reader follows ("jesus fucking christ, you are thick": the swear is at them)
-_OATH_BEFORE = re.compile(r"(?<![a-z'’])(?:jesus|jesus h|christ|oh my|holy|sweet|god|mother of) \Z")
-_OATH_AFTER = re.compile(r" (?:christ|jesus|wept|god|almighty|hell|shit|moly|cow|damn it|damnit|dammit)(?![a-z'’])")
+_OATH_BEFORE = compiled(r"(?<![a-z'’])(?:jesus|jesus h|christ|oh my|holy|sweet|god|mother of) \Z")
+_OATH_AFTER = compiled(r" (?:christ|jesus|wept|god|almighty|hell|shit|moly|cow|damn it|damnit|dammit)(?![a-z'’])")
 # (10) idioms of "fuck" that point at nothing (session 40): caring none ("nobody gives a fuck about the weather",
 # unless someone follows: "no one gives a fuck about you"), a quantity ("there's fuck all to do", "knows fuck all
 # about trains"; not "fuck all the riders"), a degree ("cold as fuck", a word of _DEGREE first), and what something
@@ -76,26 +77,26 @@ _OATH_AFTER = re.compile(r" (?:christ|jesus|wept|god|almighty|hell|shit|moly|cow
 # ... and no one named in the 60 characters after it ("don't give a fuck about him / what the next bitch thinks")
 # (a third person or an insult: what _ADDRESSEE reads after its second person too)
 _THIRD_OR_INSULT = r"he|him|his|she|her|they|them|their|" + "|".join(map(re.escape, INSULTS_EN))
-_AT_WHOM = re.compile(r"[^.!?\n]{0,60}?(?<![a-z'’])(?:you|your|yours|ya|u|ur|youre|you['’]re|" + _THIRD_OR_INSULT
-                      + r")(?![a-z'’])")
-_GIVE = re.compile(r"(?<![a-z'’])(?:give|gives|giving|gave|given) (?:a|one|two) \Z")
-_ALL_BEFORE = re.compile(r"(?<![a-z'’])(?:there['’]s|there is|there was|knows?|knew|did|does|done|doing|got|get|gets"
-                         r"|has|had|have|worth|costs?|paid|pays?|earns?|earned|means?|meant|said|says|do|changed"
-                         r"|changes|achieved|achieves) \Z")
-_ALL_AFTER = re.compile(r" all(?: *(?:[,!.?;:\n]|\Z)| (?:to|on|in|about|for|of|else|left|happened|with|at|from"
-                        r"|today|again)(?![a-z'’]))")
-_AS = re.compile(r"(?<![a-z'’])" + _DEGREE + r" as \Z")
-_OUT_OF_ME_BEFORE = re.compile(r"(?<![a-z'’])(?:scared|scares|scaring|annoyed|annoys|annoying|bored|bores|boring"
-                               r"|confused|confuses|confusing|frightened|frightens|irritated|irritates|terrified"
-                               r"|terrifies|startled|startles) the \Z")
-_OUT_OF_ME = re.compile(r" out of (?:me|us|everyone|everybody)(?![a-z'’])")
+_AT_WHOM = compiled(r"[^.!?\n]{0,60}?(?<![a-z'’])(?:you|your|yours|ya|u|ur|youre|you['’]re|" + _THIRD_OR_INSULT
+                    + r")(?![a-z'’])")
+_GIVE = compiled(r"(?<![a-z'’])(?:give|gives|giving|gave|given) (?:a|one|two) \Z")
+_ALL_BEFORE = compiled(r"(?<![a-z'’])(?:there['’]s|there is|there was|knows?|knew|did|does|done|doing|got|get|gets"
+                       r"|has|had|have|worth|costs?|paid|pays?|earns?|earned|means?|meant|said|says|do|changed"
+                       r"|changes|achieved|achieves) \Z")
+_ALL_AFTER = compiled(r" all(?: *(?:[,!.?;:\n]|\Z)| (?:to|on|in|about|for|of|else|left|happened|with|at|from"
+                      r"|today|again)(?![a-z'’]))")
+_AS = compiled(r"(?<![a-z'’])" + _DEGREE + r" as \Z")
+_OUT_OF_ME_BEFORE = compiled(r"(?<![a-z'’])(?:scared|scares|scaring|annoyed|annoys|annoying|bored|bores|boring"
+                             r"|confused|confuses|confusing|frightened|frightens|irritated|irritates|terrified"
+                             r"|terrifies|startled|startles) the \Z")
+_OUT_OF_ME = compiled(r" out of (?:me|us|everyone|everybody)(?![a-z'’])")
 # session 41 (read2): ... nor where the sentence then judges a person ("fucking shit, the author is a liar", "god
 # damn it, he is a lying little weasel"): a pronoun or a person's role, then its copula within four words
-_JUDGED = re.compile(r"[^.!?\n]{0,60}?(?<![a-z'’])(?:he|she|they|him|her|them|reporters?|journalists?|authors?"
-                     r"|writers?|editors?|commenters?|posters?|moderators?|mods?|judges?|councillors?|mayor|ministers?"
-                     r"|mps?|ref|refs|referees?|presenters?|hosts?|columnists?|hacks?|man|woman|men|women|guy|bloke|lad"
-                     r"|girl|boy|bastards?|traitors?|liars?|frauds?)(?: [a-z'’]{1,20}){0,4}? (?:is|are|was|were)"
-                     r"(?![a-z'’])")
+_JUDGED = compiled(r"[^.!?\n]{0,60}?(?<![a-z'’])(?:he|she|they|him|her|them|reporters?|journalists?|authors?"
+                   r"|writers?|editors?|commenters?|posters?|moderators?|mods?|judges?|councillors?|mayor|ministers?"
+                   r"|mps?|ref|refs|referees?|presenters?|hosts?|columnists?|hacks?|man|woman|men|women|guy|bloke|lad"
+                   r"|girl|boy|bastards?|traitors?|liars?|frauds?)(?: [a-z'’]{1,20}){0,4}? (?:is|are|was|were)"
+                   r"(?![a-z'’])")
 _BEFORE = 24  # characters before a swear word its readings look at (the longest opener above, with spaces)
 
 # no reading holds in a sentence with a group, a slur or a dehumanising word in it: the swear then intensifies what is
@@ -110,34 +111,34 @@ _BEFORE = 24  # characters before a swear word its readings look at (the longest
 _PLURAL_SLURS = ("fags", "homos", "queers", "coons", "chinks")
 _AIMED_WORDS = sorted({w for w in (*DEHUMANIZE, *GROUPS, *PEOPLES_EN, *SLURS, *_PLURAL_SLURS) if w.isascii()},
                       key=lambda w: (-len(w), w))
-_AT_GROUP = re.compile(r"(?<![a-z'’])(?:" + "|".join(map(re.escape, _AIMED_WORDS)) + r")(?![a-z'’])")
+_AT_GROUP = compiled(r"(?<![a-z'’])(?:" + "|".join(map(re.escape, _AIMED_WORDS)) + r")(?![a-z'’])")
 # session 41 (read3, session 40): the count (exclaimed()) is kept by a word that names people only: the dehumanising
 # words that also name animals, pests, dirt or an illness in their literal sense ("the rats are back in the bins",
 # "the pigs escaped onto the motorway", "this wasp season is a plague", "the monkeys at the zoo") leave it exclaimed;
 # only those no animal or thing is called stay ("these savages are ruining our town"). The n-grams
 # (exclaimed_spans) keep _AT_GROUP's whole set, as before
 _PEOPLE_ONLY = ("savages", "subhuman")
-_AT_PEOPLE = re.compile(r"(?<![a-z'’])(?:" + "|".join(map(re.escape, sorted(
+_AT_PEOPLE = compiled(r"(?<![a-z'’])(?:" + "|".join(map(re.escape, sorted(
     {w for w in _AIMED_WORDS if w not in DEHUMANIZE or w in _PEOPLE_ONLY}, key=lambda w: (-len(w), w))))
     + r")(?![a-z'’])")
 # ... and a slur's homonym used of a thing names no one (session 41, read3: "twenty fags cost more than my lunch" was
 # held 0.457 -> 0.927): the cigarette bought, smoked, packed or priced ("a packet of fags", "nipped out for a fag",
 # "fags cost eleven quid", "a fag break"), a gap of light or in armour ("chinks of light", "chinks in the armour"), a
 # surname after a title or before "family" ("Mr Coons", "the Coons family"), the verb of "queers the pitch"
-_FAG_BEFORE = re.compile(r"(?<![a-z'’])(?:(?:packets?|packs?|box|boxes|cartons?|sleeves?|price|prices|cost|tax|duty)"
-                         r" of|smoke|smokes|smoked|smoking|light|lit|lighting|roll|rolls|rolled|rolling|need|needs"
-                         r"|needed|fancy|fancied|cadge|cadged|bum|bummed|buy|buys|bought|buying|sell|sells|sold"
-                         r"|selling|out for|out of|for a|have a|had a|having a|has a)"
-                         r"(?: (?:a|another|some|my|his|her|our|their|ten|twenty|forty|a few|few|\d+))? \Z")
-_COUNT_BEFORE = re.compile(r"(?<![a-z'’])(?:\d+|five|ten|twenty|forty|fifty|hundred|two hundred|a few|a couple of) \Z")
-_FAG_AFTER = re.compile(r" (?:break|breaks|end|ends|ash|packet|packets|machine|machines)(?![a-z'’])"
-                        r"|[^.!?\n]{0,40}?(?:£|(?<![a-z'’])(?:quid|pounds|pence|a fortune)(?![a-z'’]))")
-_COST_AFTER = re.compile(r" (?:cost|costs|costing|cost me) ")  # not "are": "twenty fags are marching" names people
-_HOMONYM_BEFORE = re.compile(r"(?<![a-z'’])(?:mr|mrs|ms|miss|dr)\.? \Z")
-_HOMONYM_AFTER = {"chinks": re.compile(r" (?:of (?:light|sunlight|daylight|hope|blue sky)|in (?:the|his|her|their"
-                                       r"|its|our|your|my) (?:armou?r|curtains?|blinds?|wall|fence|door))(?![a-z'’])"),
-                  "coons": re.compile(r" family(?![a-z'’])"),
-                  "queers": re.compile(r" (?:the|his|her|their|our|my|your) pitch(?![a-z'’])")}
+_FAG_BEFORE = compiled(r"(?<![a-z'’])(?:(?:packets?|packs?|box|boxes|cartons?|sleeves?|price|prices|cost|tax|duty)"
+                       r" of|smoke|smokes|smoked|smoking|light|lit|lighting|roll|rolls|rolled|rolling|need|needs"
+                       r"|needed|fancy|fancied|cadge|cadged|bum|bummed|buy|buys|bought|buying|sell|sells|sold"
+                       r"|selling|out for|out of|for a|have a|had a|having a|has a)"
+                       r"(?: (?:a|another|some|my|his|her|our|their|ten|twenty|forty|a few|few|\d+))? \Z")
+_COUNT_BEFORE = compiled(r"(?<![a-z'’])(?:\d+|five|ten|twenty|forty|fifty|hundred|two hundred|a few|a couple of) \Z")
+_FAG_AFTER = compiled(r" (?:break|breaks|end|ends|ash|packet|packets|machine|machines)(?![a-z'’])"
+                      r"|[^.!?\n]{0,40}?(?:£|(?<![a-z'’])(?:quid|pounds|pence|a fortune)(?![a-z'’]))")
+_COST_AFTER = compiled(r" (?:cost|costs|costing|cost me) ")  # not "are": "twenty fags are marching" names people
+_HOMONYM_BEFORE = compiled(r"(?<![a-z'’])(?:mr|mrs|ms|miss|dr)\.? \Z")
+_HOMONYM_AFTER = {"chinks": compiled(r" (?:of (?:light|sunlight|daylight|hope|blue sky)|in (?:the|his|her|their"
+                                     r"|its|our|your|my) (?:armou?r|curtains?|blinds?|wall|fence|door))(?![a-z'’])"),
+                  "coons": compiled(r" family(?![a-z'’])"),
+                  "queers": compiled(r" (?:the|his|her|their|our|my|your) pitch(?![a-z'’])")}
 _THING_AT_MOST = 40  # characters before a homonym its thing readings look at
 
 
@@ -166,9 +167,9 @@ def _aimed(text: str, lo: int, hi: int, words: re.Pattern, quoted=None) -> bool:
     return False
 
 
-_END_BEFORE = re.compile(r".*[.!?\n]", re.S)
-_END_AFTER = re.compile(r"[.!?\n]")
-_WORD_REST = re.compile(r"[a-z'’]{0,24}")
+_END_BEFORE = compiled(r".*[.!?\n]", re.S)
+_END_AFTER = compiled(r"[.!?\n]")
+_WORD_REST = compiled(r"[a-z'’]{0,24}")
 _AROUND = 80
 
 
@@ -232,14 +233,14 @@ def _readings(text: str, starts: list[int], ends: list[int]) -> list[bool]:
 
 
 # the swear words exclaimed() reads, found on their own (the word list's phrases first: one span each)
-_SWEAR_WORD = re.compile(r"(?<![a-z'’])(?:what the fuck|fucking hell|fucking shit|holy fuck|fucking|fuckin|fucked|fuck"
-                         r"|goddamnit|goddamn|holy shit|shit)(?![a-z'’])")
+_SWEAR_WORD = compiled(r"(?<![a-z'’])(?:what the fuck|fucking hell|fucking shit|holy fuck|fucking|fuckin|fucked|fuck"
+                       r"|goddamnit|goddamn|holy shit|shit)(?![a-z'’])")
 # someone the sentence speaks to: the reader ("you", "ya", "u") or a handle ("@dave"); the sentence is read at most
 # _AROUND characters either side of the swear word, up to its ends
 # session 39 (trial-prof): and no one pointed at or insulted in it either, a third person ("he", "them") or an insult
 # word ("Holy shit, the ref is a useless prick." fell 0.692 -> 0.255 when its "holy shit" was hashed apart)
-_ADDRESSEE = re.compile(r"(?<![a-z'’])(?:you|your|yours|yourself|yourselves|ya|u|ur|youre|you['’]re|y['’]?all|"
-                        + _THIRD_OR_INSULT + r")(?![a-z'’])|@[a-z0-9_]")
+_ADDRESSEE = compiled(r"(?<![a-z'’])(?:you|your|yours|yourself|yourselves|ya|u|ur|youre|you['’]re|y['’]?all|"
+                      + _THIRD_OR_INSULT + r")(?![a-z'’])|@[a-z0-9_]")
 
 
 # every _SWEAR_WORD match holds one of these stems, and so each stem's first letter

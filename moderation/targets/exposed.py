@@ -14,12 +14,12 @@ searched only near a verb said with a will (exposure_threat).
 from __future__ import annotations
 
 import bisect
-import re
 import re._parser as sre_parse
 
 from moderation.needles import known
 from moderation.needles.prefixes import _alternation
 from moderation.needles.starts import scan_of
+from moderation.pattern_cache import compiled
 
 # the person addressed, and a third person talked about (あいつ, そいつ)
 _ADDRESSED = "お前|おまえ|オマエ|てめえ|てめー|テメエ|テメー|貴様|あんた|アンタ|こいつ|コイツ"
@@ -208,7 +208,7 @@ _WAYS = (
     (_TARGET_NEAR + _OF + _W + "{0,4}?" + _INFO + _AGAIN, _FOUND_PIECE + _WILL),
     (_TARGET_TOLD + _OF + _W + "{0,4}?" + _PLACE_KNOWN + _AGAIN, _KNOWN + _ENDS + _NOT_REPORTED + _NOT_ACQUAINTED),
 )
-EXPOSURE_THREAT = tuple(re.compile(before + verb) for before, verb in _WAYS)
+EXPOSURE_THREAT = tuple(compiled(before + verb) for before, verb in _WAYS)
 
 # the verb of every way, searched first (most texts have none): spelled out as words, so the engine skips to where
 # one can start (with character classes in it, it tries every position: 48 us per 1,000 characters against 3); as a
@@ -221,7 +221,7 @@ VERB_WORDS = (
     *("流" + c for c in "しすせそさ"), "貼", "書き込", "特定", "突き止", "割れ", "把握", "撒", "蒔", "ばらま", "バラま",
     "知って",
     *(a + "か" + c for a in "わ分" for c in "っる"))
-_VERBS = re.compile(_alternation(VERB_WORDS))
+_VERBS = compiled(_alternation(VERB_WORDS))
 # the same words apart by length, for a text whose characters and needles are known (personal_info's): a verb is in it
 # if one of VERB_CHARS is among its characters or one of VERB_NEEDLES among the needles found (the code pass's index,
 # features.patterns._NEEDLES, holds VERB_NEEDLES: one automaton pass for them with the others), so the nine comments
@@ -232,7 +232,7 @@ VERB_NEEDLES = frozenset(w for w in VERB_WORDS if len(w) > 1)
 
 # where a way's verb can be: each one said with a will, or a threat's if (most verbs in a text are neither: 晒 of
 # 上の奴の住所を晒 repeated tried the ten ways on all 10,000 characters, 3.58x an ordinary comment through the scorer)
-_HIT = re.compile("(?:" + "|".join((_STRONG, _WEAK, _FOUND, _FOUND_PIECE)) + ")" + _WILL + "|" + _IF_NOT + "|" + _KNOWN)
+_HIT = compiled("(?:" + "|".join((_STRONG, _WEAK, _FOUND, _FOUND_PIECE)) + ")" + _WILL + "|" + _IF_NOT + "|" + _KNOWN)
 known.prime((_HIT,))  # its start search read from the disk cache (worked out: ~70 ms of a process's start)
 # _HIT behind a look-ahead for the first characters its matches can have (needles/starts.scan_of: the same matches):
 # the engine rejects a position in a step or two instead of trying every verb and form there (the 319 comments of

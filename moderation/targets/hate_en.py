@@ -10,6 +10,7 @@ import re
 
 from moderation.needles.parts import Joined
 from moderation.needles.tails import Opened, Sentence, width
+from moderation.pattern_cache import compiled
 from moderation.targets.withheld_en import _CERTAINLY, _EN_DENIED_WORD, _EN_DENY_POSITIVE, _EN_IN_CHARGE
 from moderation.wordlists.groups import _GROUP_ADJECTIVES_EN, _PEOPLE_NOUNS_EN, GROUPS, PEOPLES_EN
 
@@ -193,7 +194,7 @@ _EN_QUESTION = (
 # session 34: "can't" also written without its apostrophe ("i cant stand [group]"), "subhuman" with a hyphen or a space
 # HATE_EN's alternatives apart, in its order (the feelings' and the exclusion's words are rare, one alternation made
 # the engine try each at every position): signals scans each only behind its own needles, as THREAT_EN_PARTS
-HATE_EN_PARTS = tuple(re.compile(part) for part in (
+HATE_EN_PARTS = tuple(compiled(part) for part in (
     r"(?<![a-z])(?:i|we) (?:really |just |absolutely |truly |fucking |so |totally |all )?(?:hate|despise|detest|loathe"
     r"|resent"
     r"|abhor|can['’]?t stand|cannot stand|can['’]?t bear|cannot bear|can['’]?t stomach)(?![a-z])(?! to )"
@@ -224,8 +225,8 @@ _DENIED_PART = HATE_EN_PARTS.index(next(rx for rx in HATE_EN_PARTS if rx.pattern
 # the removal call ("kick them out": its opening read from the text's start or a word before, 14 us a run over an
 # English comment, the engine trying it at each position) read back from where its verb's call matches
 _EJECT_PART = HATE_EN_PARTS.index(next(rx for rx in HATE_EN_PARTS if rx.pattern == _EN_EJECT_HEAD + _EN_EJECT))
-HATE_EN_TAILS = {_DENIED_PART: (re.compile(_EN_DENY_POSITIVE[0][len(_EN_DENIED_WORD):]), width(_EN_DENIED_WORD),
+HATE_EN_TAILS = {_DENIED_PART: (compiled(_EN_DENY_POSITIVE[0][len(_EN_DENIED_WORD):]), width(_EN_DENIED_WORD),
                                 None),
-                 _EJECT_PART: (re.compile(_EN_EJECT), 0, Opened(_EN_EJECT_MARKS, _EN_EJECT_WORDS)),
+                 _EJECT_PART: (compiled(_EN_EJECT), 0, Opened(_EN_EJECT_MARKS, _EN_EJECT_WORDS)),
                  HATE_EN_PARTS.index(next(rx for rx in HATE_EN_PARTS if rx.pattern == _EN_FEEL_HEAD + _EN_FELT)): (
-                     re.compile(_EN_FELT), 0, Sentence(_EN_FEEL_MARKS, _EN_FEEL_LETTERS, _EN_FEEL_WORDS))}
+                     compiled(_EN_FELT), 0, Sentence(_EN_FEEL_MARKS, _EN_FEEL_LETTERS, _EN_FEEL_WORDS))}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from moderation.needles.tails import width
+from moderation.pattern_cache import compiled
 from moderation.targets.threats import _G
 from moderation.wordlists.groups import GROUPS
 
@@ -222,11 +223,11 @@ _HATE_JA_SHAPES = (
     (_JA_GROUP_NEAR, r"(?:" + _JA_KEEP_OFF + r")"), (_JA_CAUSE_HEAD, _JA_RUIN), ("", _JA_CLEFT),
     (_JA_TOPIC_HEAD, _JA_GENERALISE), (_JA_AGENT_HEAD, _JA_SUFFERED))
 # the removal's ways apart, then the other shapes (X(A|B)Y is XAY|XBY: the same matches as HATE_JA's own scan)
-HATE_JA_PARTS = (*(re.compile(r"(?:" + way + r")" + _JA_DENIED_AFTER) for way in _JA_REMOVE_PARTS),
-                 *(re.compile(r"(?:" + head + tail + r")" + _JA_DENIED_AFTER) for head, tail in _HATE_JA_SHAPES[1:]))
+HATE_JA_PARTS = (*(compiled(r"(?:" + way + r")" + _JA_DENIED_AFTER) for way in _JA_REMOVE_PARTS),
+                 *(compiled(r"(?:" + head + tail + r")" + _JA_DENIED_AFTER) for head, tail in _HATE_JA_SHAPES[1:]))
 _JA_GROUP_WORDS = tuple(g for g in GROUPS if not g.isascii())  # where every head starts
 _TOPIC_PART = len(_HATE_JA_SHAPES) - 2  # the generalisation also starts at 女性 / 男性
-HATE_JA_TAILS = {k + len(_JA_REMOVE_PARTS) - 1: (re.compile(r"(?:" + tail + r")" + _JA_DENIED_AFTER), width(head),
+HATE_JA_TAILS = {k + len(_JA_REMOVE_PARTS) - 1: (compiled(r"(?:" + tail + r")" + _JA_DENIED_AFTER), width(head),
                                                 _JA_GROUP_WORDS + _JA_GENERIC_WORDS * (k == _TOPIC_PART))
                  for k, (head, tail) in enumerate(_HATE_JA_SHAPES) if head}
-HATE_JA = re.compile("|".join(r"(?:" + head + tail + r")" + _JA_DENIED_AFTER for head, tail in _HATE_JA_SHAPES))
+HATE_JA = compiled("|".join(r"(?:" + head + tail + r")" + _JA_DENIED_AFTER for head, tail in _HATE_JA_SHAPES))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from moderation.pattern_cache import compiled
 from moderation.targets.describers import describing
 from moderation.targets.identity import ACCUSED
 from moderation.targets.literal import SENTENCE_END
@@ -14,14 +15,14 @@ _BEFORE = 48  # characters before a word the introductions look at (as owned.py'
 _AFTER = 120  # characters after it in which harm, scorn or an accusation refuses a session-50 introduction
 # a charge of living on others ("living off decent people's taxes", "scrounging", "on our benefits") or of preying on
 # children, and a beating the harm lists leave out ("asking for a slap")
-_CHARGES = re.compile(r"(?<![a-z'’])(?:living off|lives off|scroung\w*|leech\w*|spong\w*|freeload\w*|parasit\w*"
-                      r"|slap\w*|smack\w*|thump\w*|wallop\w*|hiding|leathering|battering"
-                      r"|(?:our|my|your|decent people['’]s|taxpayers['’]?) (?:taxes|money|benefits)|on benefits"
-                      r"|paedo\w*|pedo\w*|nonces?"
-                      # read2's second round (s50): "it" said of a person, and children after the word ("... taught it
-                      # a lesson", "the stench it leaves", "your local tranny, checking in, lock up the kids")
-                      r"|(?<!make )(?<!made )(?<!making )(?<!love )(?<!loved )(?<!get )(?<!got )it"  # not an idiom's
-                      r"|kids|children|kiddies|sort\w* (?:\w+ )?out)(?![a-z'’])")
+_CHARGES = compiled(r"(?<![a-z'’])(?:living off|lives off|scroung\w*|leech\w*|spong\w*|freeload\w*|parasit\w*"
+                    r"|slap\w*|smack\w*|thump\w*|wallop\w*|hiding|leathering|battering"
+                    r"|(?:our|my|your|decent people['’]s|taxpayers['’]?) (?:taxes|money|benefits)|on benefits"
+                    r"|paedo\w*|pedo\w*|nonces?"
+                    # read2's second round (s50): "it" said of a person, and children after the word ("... taught it
+                    # a lesson", "the stench it leaves", "your local tranny, checking in, lock up the kids")
+                    r"|(?<!make )(?<!made )(?<!making )(?<!love )(?<!loved )(?<!get )(?<!got )it"  # not an idiom's
+                    r"|kids|children|kiddies|sort\w* (?:\w+ )?out)(?![a-z'’])")
 
 # session 38: two first-person forms of the writer's own word. A self-introduction at a clause's start, the singular
 # word with at most two describing words before it and at most one person noun after (closed lists), then "here" and
@@ -40,97 +41,97 @@ _SELF_DESCRIBER = (r"(?:proud|old|retired|young|elderly|lifelong|local|working|t
 # after it as "... here"
 _YOUR = (r"|(?P<your>your (?:friendly|neighbou?rhood|local|resident|favou?rite|token|average|humble|fellow|old)"
          r"(?: (?:friendly|neighbou?rhood|local|resident|old|humble|average))? )")
-_HERE_BEFORE = re.compile(r"(?:^|[.!?\n;:(] *)(?:(?P<just>just an? )(?P<free>(?:[a-z][a-z-]{1,24},? ){0,3})"
-                          r"|(?:" + _SELF_DESCRIBER + r" ){0,2}" + _YOUR + r")$")
-_SELF_DESCRIBING = re.compile(_SELF_DESCRIBER)
-_HERE_AFTER = re.compile(r"(?: (?P<noun>teacher|grandad|grandma|granny|gran|nan|mum|mom|dad|mother|father|nurse"
-                         r"|doctor|lad|lass|woman|man|guy|girl|boy|pensioner|student|parent|veteran|driver|vicar|reader|resident"
-                         r"|voter|wife|husband|auntie|uncle|kid|bloke))?"
-                         # session 50: "here with / to / again" ("your local dyke here with a recipe"; "dyke here and
-                         # there" stays unread) and a sign-on ("your friendly neighbourhood dyke, reporting for duty")
-                         r"(?: here(?:[,:.]|$|(?P<on> )(?=(?:with|to|again)(?![a-z])))"
-                         r"|(?P<signed>,? (?:reporting for duty|reporting in|checking in|signing off|back again))"
-                         r"(?![a-z]))")
+_HERE_BEFORE = compiled(r"(?:^|[.!?\n;:(] *)(?:(?P<just>just an? )(?P<free>(?:[a-z][a-z-]{1,24},? ){0,3})"
+                        r"|(?:" + _SELF_DESCRIBER + r" ){0,2}" + _YOUR + r")$")
+_SELF_DESCRIBING = compiled(_SELF_DESCRIBER)
+_HERE_AFTER = compiled(r"(?: (?P<noun>teacher|grandad|grandma|granny|gran|nan|mum|mom|dad|mother|father|nurse"
+                       r"|doctor|lad|lass|woman|man|guy|girl|boy|pensioner|student|parent|veteran|driver|vicar|reader|resident"
+                       r"|voter|wife|husband|auntie|uncle|kid|bloke))?"
+                       # session 50: "here with / to / again" ("your local dyke here with a recipe"; "dyke here and
+                       # there" stays unread) and a sign-on ("your friendly neighbourhood dyke, reporting for duty")
+                       r"(?: here(?:[,:.]|$|(?P<on> )(?=(?:with|to|again)(?![a-z])))"
+                       r"|(?P<signed>,? (?:reporting for duty|reporting in|checking in|signing off|back again))"
+                       r"(?![a-z]))")
 # ... and no one else spoken of after it: a report of someone present names them in the third person ("tranny here,
 # ban him"; read2, session 38)
-_THIRD_AFTER = re.compile(r"(?<![a-z'’])(?:he|him|his|she|her|they|them|their)(?![a-z'’])")
+_THIRD_AFTER = compiled(r"(?<![a-z'’])(?:he|him|his|she|her|they|them|their)(?![a-z'’])")
 # a bare word ("dyke here") introduces the writer only when the writer goes on in the first person and warns or tells
 # no reader ("Dyke here, lock your doors.", "Faggot here. Disgusting." are reports; read2, session 39)
-_FIRST_AFTER = re.compile(r"(?<![a-z'’])(?:i|i['’]m|im|i['’]ve|i['’]d|i['’]ll|me|my|mine|we|we['’]re|our|us)"
-                          r"(?![a-z'’])")
-_YOU_AFTER = re.compile(r"(?<![a-z'’])(?:you|your|yours|ya|u|ur)(?![a-z'’])")
+_FIRST_AFTER = compiled(r"(?<![a-z'’])(?:i|i['’]m|im|i['’]ve|i['’]d|i['’]ll|me|my|mine|we|we['’]re|our|us)"
+                        r"(?![a-z'’])")
+_YOU_AFTER = compiled(r"(?<![a-z'’])(?:you|your|yours|ya|u|ur)(?![a-z'’])")
 # ... nor when the writer goes on in the first person to react to someone present: a witness speaks as "i" too
 # ("Tranny here. I'm calling security.", "Faggot here, I feel sick.", "Dyke here. I want it out of my pub."; read2,
 # session 40): disgust, a call for someone to be removed or reported, or "it" for a person
-_REACTION_AFTER = re.compile(r"(?<![a-z'’])(?:sick|sickening|puke|puking|gag|gagging|vomit\w*|retch\w*"
-                             r"|throw(?:ing)? up|gross|vile|disgust\w*|revolting|repulsive|creep(?:y|s|ed)?"
-                             r"|call(?:ing|ed)? (?:the )?(?:security|police|cops|manager|staff)|banned|get (?:it|rid)"
-                             r"|(?:report|ban|block|kick|throw)(?:s|ed|ing|n)? (?:it|him|her|them|this|out)"
-                             r"|out of (?:my|our)|(?:want|near|let|keep|see|saw|seen) it)(?![a-z'’])")
-_BEING_BEFORE = re.compile(r"(?:^|[.!?\n;:(,] *)(?:being|as someone who is|as somebody who is) an?"
-                           r"(?: " + _SELF_DESCRIBER + r"){0,2} $")
-_FIRST_SUBJECT = re.compile(r"[^.!?;,\n]{0,40}, (?:i|we)(?:['’](?:m|ve|d|ll|re))?(?![a-z])")
+_REACTION_AFTER = compiled(r"(?<![a-z'’])(?:sick|sickening|puke|puking|gag|gagging|vomit\w*|retch\w*"
+                           r"|throw(?:ing)? up|gross|vile|disgust\w*|revolting|repulsive|creep(?:y|s|ed)?"
+                           r"|call(?:ing|ed)? (?:the )?(?:security|police|cops|manager|staff)|banned|get (?:it|rid)"
+                           r"|(?:report|ban|block|kick|throw)(?:s|ed|ing|n)? (?:it|him|her|them|this|out)"
+                           r"|out of (?:my|our)|(?:want|near|let|keep|see|saw|seen) it)(?![a-z'’])")
+_BEING_BEFORE = compiled(r"(?:^|[.!?\n;:(,] *)(?:being|as someone who is|as somebody who is) an?"
+                         r"(?: " + _SELF_DESCRIBER + r"){0,2} $")
+_FIRST_SUBJECT = compiled(r"[^.!?;,\n]{0,40}, (?:i|we)(?:['’](?:m|ve|d|ll|re))?(?![a-z])")
 # session 50: the writer goes on with the subject left out right after "here," ("faggot here, just wanted to say the
 # show was wonderful", "dyke here, popping in to thank the nurses")
-_UNSUBJECTED_AFTER = re.compile(r" *(?:just )?(?:wanted|popping|dropping|checking|hoping|writing|thought|asking)"
-                                r"(?![a-z'’])")
+_UNSUBJECTED_AFTER = compiled(r" *(?:just )?(?:wanted|popping|dropping|checking|hoping|writing|thought|asking)"
+                              r"(?![a-z'’])")
 # session 50: "just a ..." without "here": the same describing words, the word and at most one person noun, then where
 # the writer is from, what they have or do ("just a queer kid from the valleys who made it", "just an old dyke with a
 # garden and a lot of opinions"); read only with no one else, no reader, no reaction, harm or scorn in its sentence
-_JUST_AFTER = re.compile(r"(?: (?P<noun>kid|lad|lass|woman|man|guy|girl|boy|bloke|nurse|teacher|pensioner|student"
-                         r"|mum|mom|dad|nan|gran|grandad|granny|parent|veteran))?"
-                         r" (?:from|with|who|trying|living|raising|running|doing|making|looking|in"
-                         # session 51: "just a dyke and her dog", "just a fag and his sewing machine"
-                         r"|(?P<own>and (?:her|his|their) [a-z][a-z-]{1,24}(?: [a-z][a-z-]{1,24})?(?= *(?:[.!\n]|$))))"
-                         r"(?![a-z'’])")
+_JUST_AFTER = compiled(r"(?: (?P<noun>kid|lad|lass|woman|man|guy|girl|boy|bloke|nurse|teacher|pensioner|student"
+                       r"|mum|mom|dad|nan|gran|grandad|granny|parent|veteran))?"
+                       r" (?:from|with|who|trying|living|raising|running|doing|making|looking|in"
+                       # session 51: "just a dyke and her dog", "just a fag and his sewing machine"
+                       r"|(?P<own>and (?:her|his|their) [a-z][a-z-]{1,24}(?: [a-z][a-z-]{1,24})?(?= *(?:[.!\n]|$))))"
+                       r"(?![a-z'’])")
 # session 51: "just" and a count of the plural word at a clause's start, the writer among them by "ourselves" or "our"
 # after a doing of a closed list later in its sentence ("just two old dykes and a dog living our best life", "just a
 # couple of queers doing our bit"): without it, a report of others ("just two faggots kissing in the street", "just a
 # couple of dykes ruining our neighbourhood")
-_JUST_COUNT_BEFORE = re.compile(r"(?:^|[.!?\n;:(] *)just (?:two|three|a couple of|a pair of|a bunch of|a few)"
-                                r" (?P<free>(?:[a-z][a-z-]{1,24},? ){0,2})$")
-_WE_AFTER = re.compile(r"(?<![a-z'’])(?:(?:living|doing|raising|running|making|minding|enjoying|celebrating|building"
-                       r"|tending|planting|sharing|fixing|paying|bringing up|finding|trying) our|ourselves)(?![a-z'’])")
+_JUST_COUNT_BEFORE = compiled(r"(?:^|[.!?\n;:(] *)just (?:two|three|a couple of|a pair of|a bunch of|a few)"
+                              r" (?P<free>(?:[a-z][a-z-]{1,24},? ){0,2})$")
+_WE_AFTER = compiled(r"(?<![a-z'’])(?:(?:living|doing|raising|running|making|minding|enjoying|celebrating|building"
+                     r"|tending|planting|sharing|fixing|paying|bringing up|finding|trying) our|ourselves)(?![a-z'’])")
 # session 51: the singular word naming the writer's own kind of life, mood or pride, a noun of a closed list after it,
 # at a clause's start with at most two words of a closed list before ("dyke life is the best life", "big fag energy
 # today", "bad bitch vibes only", "entering my dyke era"); read only with no one else, no reader, no reaction, harm
 # or scorn in its sentence ("fag culture is a disease", "big dyke energy off her, someone sort it")
-_KIND_BEFORE = re.compile(r"(?:^|[.!?\n;:(] *)(?:(?:entering|living|in|into) )?(?:(?:my|our|big|bad|boss|hot|peak"
-                          r"|full|total|pure|serious|maximum|max|main|such) ){0,2}$")
-_KIND_AFTER = re.compile(r" (?:life|pride|energy|vibes?|era|mode|joy|summer|power|excellence|magic|swag|season)"
-                         r"(?![a-z'’])")
+_KIND_BEFORE = compiled(r"(?:^|[.!?\n;:(] *)(?:(?:entering|living|in|into) )?(?:(?:my|our|big|bad|boss|hot|peak"
+                        r"|full|total|pure|serious|maximum|max|main|such) ){0,2}$")
+_KIND_AFTER = compiled(r" (?:life|pride|energy|vibes?|era|mode|joy|summer|power|excellence|magic|swag|season)"
+                       r"(?![a-z'’])")
 # ... and said with no verb in its clause ("big fag energy today, wore my pink suit", "bad bitch vibes only") or a
 # praising predicate of a closed list right after it ("dyke life is the best life", "nigga life is hard but we keep
 # going"): a demeaning or blaming one is an attack ("tranny life is a mental illness", "fag energy is why this country
 # is going down the drain": read2, session 51)
-_KIND_VERB = re.compile(r"(?<![a-z'’])(?:is|are|was|were|be|been|being|means?|meant|makes?|made|causes?|ruins?|why"
-                        r"|never|always|should|will|would|can|could|must|may|might|shall|has|have|had|does|do|did"
-                        r"|(?!(?:morning|evening|nothing|something|anything|everything|thing|king|ring|spring"
-                        r"|wedding|building|pudding|darling|wing)(?![a-z]))(?:[a-z]+ing|[a-z]+ed|[a-z]+['’]s))"
-                        r"(?![a-z'’])")
-_KIND_PRAISED = re.compile(r" (?:is|was|=) (?:(?:so|just|still|always|truly|really|honestly) )?(?:(?:an?|the) )?"
-                           r"(?:best|good|great|beautiful|wonderful|fun|amazing|everything|gift|blessing|joy|hard|tough"
-                           r"|not easy|no joke|no picnic|lit|elite|unmatched|valid|lovely|brilliant|the one)"
-                           r"(?![a-z'’])")
+_KIND_VERB = compiled(r"(?<![a-z'’])(?:is|are|was|were|be|been|being|means?|meant|makes?|made|causes?|ruins?|why"
+                      r"|never|always|should|will|would|can|could|must|may|might|shall|has|have|had|does|do|did"
+                      r"|(?!(?:morning|evening|nothing|something|anything|everything|thing|king|ring|spring"
+                      r"|wedding|building|pudding|darling|wing)(?![a-z]))(?:[a-z]+ing|[a-z]+ed|[a-z]+['’]s))"
+                      r"(?![a-z'’])")
+_KIND_PRAISED = compiled(r" (?:is|was|=) (?:(?:so|just|still|always|truly|really|honestly) )?(?:(?:an?|the) )?"
+                         r"(?:best|good|great|beautiful|wonderful|fun|amazing|everything|gift|blessing|joy|hard|tough"
+                         r"|not easy|no joke|no picnic|lit|elite|unmatched|valid|lovely|brilliant|the one)"
+                         r"(?![a-z'’])")
 # ... nor its worth denied ("nigga life don't matter", "fag life is worth nothing", "queer joy means nothing")
-_WORTH_DENIED = re.compile(r"(?<![a-z'’])(?:(?:don['’]?t|doesn['’]?t|do not|does not|ain['’]?t|never|won['’]?t|not)"
-                           r" (?:matter|count)|worth(?:less| nothing| shit| fuck all)|means? nothing|cheap|pointless"
-                           r"|waste)(?![a-z'’])")
+_WORTH_DENIED = compiled(r"(?<![a-z'’])(?:(?:don['’]?t|doesn['’]?t|do not|does not|ain['’]?t|never|won['’]?t|not)"
+                         r" (?:matter|count)|worth(?:less| nothing| shit| fuck all)|means? nothing|cheap|pointless"
+                         r"|waste)(?![a-z'’])")
 # session 50: a profile at the comment's or a line's start: the singular word, then at least two short items set off
 # by commas ("dyke, mum, magistrate, allotment holder.", "fag, 34, he/him, terrible at gardening, good at cakes."),
 # one of them a role, an age or pronouns; none a verb of a closed list, a pronoun, harm or scorn ("fag next door, 34,
 # keeps his boyfriend over" has words between and a verb)
-_BIO_BEFORE = re.compile(r"(?:^|\n) *$")
-_BIO_ITEM = re.compile(r"(?:[a-z'’-]+|\d{1,3})(?: (?:[a-z'’-]+|\d{1,3})){0,3}")
-_PRONOUNS = re.compile(r"(?:he|she|they|ze|xe)/(?:him|her|them|hers|theirs|zir|xem)(?:/[a-z]+)?")
-_ROLE = re.compile(r"(?:[a-z'’-]+ )*(?:mum|mom|dad|mother|father|wife|husband|nan|gran|grandma|grandad|granny|auntie"
-                   r"|uncle|teacher|nurse|doctor|vicar|runner|baker|gardener|cook|magistrate|student|pensioner|veteran"
-                   r"|engineer|driver|writer|artist|musician|singer|holder|owner|volunteer|carer|parent|librarian|cyclist"
-                   r"|swimmer|knitter|reader|voter|councillor|governor|steward|nerd|geek|fan|lover)(?: of [a-z ]+)?"
-                   r"|\d{1,3}")
-_BIO_REFUSED = re.compile(r"(?<![a-z'’])(?:is|are|was|were|be|has|have|had|lives?|works?|keeps?|gets?|goes|should"
-                          r"|must|will|would|can|could|needs?|deserves?|wants?|i|me|my|we|us|our|you|your|he|him|his|she"
-                          r"|her|they|them|their|it|its|this|that|next|door|across|street|road)(?![a-z'’])")
+_BIO_BEFORE = compiled(r"(?:^|\n) *$")
+_BIO_ITEM = compiled(r"(?:[a-z'’-]+|\d{1,3})(?: (?:[a-z'’-]+|\d{1,3})){0,3}")
+_PRONOUNS = compiled(r"(?:he|she|they|ze|xe)/(?:him|her|them|hers|theirs|zir|xem)(?:/[a-z]+)?")
+_ROLE = compiled(r"(?:[a-z'’-]+ )*(?:mum|mom|dad|mother|father|wife|husband|nan|gran|grandma|grandad|granny|auntie"
+                 r"|uncle|teacher|nurse|doctor|vicar|runner|baker|gardener|cook|magistrate|student|pensioner|veteran"
+                 r"|engineer|driver|writer|artist|musician|singer|holder|owner|volunteer|carer|parent|librarian|cyclist"
+                 r"|swimmer|knitter|reader|voter|councillor|governor|steward|nerd|geek|fan|lover)(?: of [a-z ]+)?"
+                 r"|\d{1,3}")
+_BIO_REFUSED = compiled(r"(?<![a-z'’])(?:is|are|was|were|be|has|have|had|lives?|works?|keeps?|gets?|goes|should"
+                        r"|must|will|would|can|could|needs?|deserves?|wants?|i|me|my|we|us|our|you|your|he|him|his|she"
+                        r"|her|they|them|their|it|its|this|that|next|door|across|street|road)(?![a-z'’])")
 
 
 

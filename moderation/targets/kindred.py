@@ -4,7 +4,7 @@ read only when the whole comment is the frame, its news and a closed sign-off.""
 
 from __future__ import annotations
 
-import re
+from moderation.pattern_cache import compiled
 
 # session 53 (read2's refusals of session 52's kindred and greeted): an onlooker's stereotype may follow the frame in
 # any open stretch - its clause ("..., no dad at the party"), the next sentence ("Wonder who he robbed for the
@@ -15,10 +15,10 @@ _LONGEST = 220  # characters a comment of the closed grammar below can reach; lo
 # the words people reclaim in these frames (read2, session 53: "this kike just bought a house", "this nigger just got
 # the keys, so proud", coon / chink / spic / retard are no one's own here); not bitch / hoe / slut either (Davidson's
 # labels: left to a fit)
-_KIN = re.compile(r"(?:niggas?|queers?|dykes?|fags?|faggots?|homos?|tranny|trannies)(?![a-z])")
+_KIN = compiled(r"(?:niggas?|queers?|dykes?|fags?|faggots?|homos?|tranny|trannies)(?![a-z])")
 # ... and "tranny" not misgendered: no male vocative, title or pronoun anywhere in the comment ("my favourite tranny
 # turns 40 today, happy birthday bro", "this tranny is officially a grandad", "... passed his driving test")
-_MALE = re.compile(r"(?<![a-z'’])(?:bro|king|mate|grandad|grandpa|lad|sir|dude|he|him|his|himself)(?![a-z'’])")
+_MALE = compiled(r"(?<![a-z'’])(?:bro|king|mate|grandad|grandpa|lad|sir|dude|he|him|his|himself)(?![a-z'’])")
 # between two closed pieces: spaces, marks (not "?": a question is no news) and a closed set of emoji
 _SEP = (r"(?:[\s.,!;:~…—–\-*()'\"“”&+]|[🎓🎉🥳🎊🎂🎈❤♥💕💖💜🧡💛💚💙🖤🤍🥹😭😊😁😀😃😄☺🙂😍🥰"
         r"🙏🏳🌈⚧✨💪🏆👏🙌🏠🔑🍾🥂🍻☕😴💤🏅\u200d\U0001f3fb-\U0001f3ff])*")
@@ -50,52 +50,52 @@ _TAIL = r"(?:" + _SEP + r"(?:(?:and|so) )?" + _SIGN_OFF + r"(?![a-z'’]))*" + _
 _ADULT = r"(?:1[89]|[2-9]\d|1[01]\d)(?!\d)"
 # session 52: "this" and at most two describing words, the singular word, then a milestone of the writer's own
 # ("this dyke just ran her first marathon", "this queer got the job!!!", "this old fag retired today")
-_THIS_BEFORE = re.compile(_OPENER + r"this(?: (?:old|little|lil|ol|proud|tired|happy|lucky|grumpy|humble|sleepy"
-                          r"|exhausted|retired|middle-aged|young|very)){0,2} ")
-_MILESTONE = re.compile(r"(?: (?:has|['’]s|is|just|officially)){0,2}"
-                        r" (?:ran (?:(?:a|an|my|her|his|their|the) )?(?:first |own )?(?:marathon|half marathon|10k|5k"
-                        r"|ultra)|passed (?:(?:her|his|my|their|the|all) )?(?:(?:driving|theory|final|nursing|bar) )?"
-                        r"(?:test|exams?|finals|viva)|graduated|qualified|turned " + _ADULT + r"|made it|nailed it"
-                        r"|aced it|bought (?:(?:a|my|her|his|their|the) )?(?:first |new |own )?(?:house|home|flat)"
-                        r"|got (?:(?:the|a new|her|his|my|their) )?(?:new |first )?(?:job|keys|degree|licen[cs]e"
-                        r"|passport|diploma|black belt|promotion)|got (?:promoted|married|engaged|hitched)"
-                        r"|is (?:now |officially )?an? (?:homeowner|home owner|graduate|grandma|grandad|nan"
-                        r"|black belt|marathon runner))" + _WHEN + _TAIL)
+_THIS_BEFORE = compiled(_OPENER + r"this(?: (?:old|little|lil|ol|proud|tired|happy|lucky|grumpy|humble|sleepy"
+                        r"|exhausted|retired|middle-aged|young|very)){0,2} ")
+_MILESTONE = compiled(r"(?: (?:has|['’]s|is|just|officially)){0,2}"
+                      r" (?:ran (?:(?:a|an|my|her|his|their|the) )?(?:first |own )?(?:marathon|half marathon|10k|5k"
+                      r"|ultra)|passed (?:(?:her|his|my|their|the|all) )?(?:(?:driving|theory|final|nursing|bar) )?"
+                      r"(?:test|exams?|finals|viva)|graduated|qualified|turned " + _ADULT + r"|made it|nailed it"
+                      r"|aced it|bought (?:(?:a|my|her|his|their|the) )?(?:first |new |own )?(?:house|home|flat)"
+                      r"|got (?:(?:the|a new|her|his|my|their) )?(?:new |first )?(?:job|keys|degree|licen[cs]e"
+                      r"|passport|diploma|black belt|promotion)|got (?:promoted|married|engaged|hitched)"
+                      r"|is (?:now |officially )?an? (?:homeowner|home owner|graduate|grandma|grandad|nan"
+                      r"|black belt|marathon runner))" + _WHEN + _TAIL)
 # ... or the writer leaving (retired, off to bed) with a goodnight or thanks for a closed list only: glee may follow a
 # departure ("this faggot retired today, best day ever", "good news: this queer is off to bed, yay")
-_LEFT = re.compile(r"(?: (?:has|['’]s|is|just|officially)){0,2} (?:retired|is (?:off to (?:bed|sleep)|going to bed"
-                   r"|calling it a night|signing off|logging off))" + _WHEN + r"(?:" + _SEP + r"(?:night all"
-                   r"|night everyone|nite all|good ?night(?: all| everyone| world)?|night night|thank you(?: all"
-                   r"| everyone| so much)? for (?:the |all the |your |my )?(?:cake|love|messages|wishes|cards?|flowers"
-                   r"|party|kind words)|x+)(?![a-z'’]))*" + _SEP)
+_LEFT = compiled(r"(?: (?:has|['’]s|is|just|officially)){0,2} (?:retired|is (?:off to (?:bed|sleep)|going to bed"
+                 r"|calling it a night|signing off|logging off))" + _WHEN + r"(?:" + _SEP + r"(?:night all"
+                 r"|night everyone|nite all|good ?night(?: all| everyone| world)?|night night|thank you(?: all"
+                 r"| everyone| so much)? for (?:the |all the |your |my )?(?:cake|love|messages|wishes|cards?|flowers"
+                 r"|party|kind words)|x+)(?![a-z'’]))*" + _SEP)
 # session 52: "my" and an affectionate word before the singular word ("my best faggot is getting married"): the
 # writer's own friend, then news of a closed list (a birthday, a wedding, a degree, an outing with the writer) or a
 # greeting to them ("my favourite faggot, happy birthday"); not a baby, a homecoming or a job that minds children: an
 # onlooker's insinuation needs no word after them ("my favourite nigga is coming home", "this tranny is a teacher now")
-_DEAR_BEFORE = re.compile(_OPENER + r"my (?:very |absolute |one true )?(?:best|bestest|favou?rite|fave|main"
-                          r"|number one|ride or die|one and only|dearest|oldest|closest|lovely|gorgeous|darling"
-                          r"|precious)(?: (?:little|lil|old|ol))? ")
+_DEAR_BEFORE = compiled(_OPENER + r"my (?:very |absolute |one true )?(?:best|bestest|favou?rite|fave|main"
+                        r"|number one|ride or die|one and only|dearest|oldest|closest|lovely|gorgeous|darling"
+                        r"|precious)(?: (?:little|lil|old|ol))? ")
 # the outings and places of a closed list the writer goes to with their own ("the coast", "a pub quiz", "the reunion")
 _OUTING = (r"(?: (?:a|an|the|our|my))?(?: (?:brilliant|great|lovely|fab|fabulous|amazing|good) time at(?: the| our)?)?"
            r"(?: (?:big|annual|first|summer|christmas|sunday|friday|monthly|weekly|pub))? (?:quiz|pub|party|pride"
            r"|curry|dinner|brunch|lunch|holiday|trip|reunion|gig|karaoke|choir|march|festival|beach|seaside|coast"
            r"|camping|drinks|picnic|barbecue|bbq|wedding|cinema|concert|walk|hike|swim|race|tournament|league|final"
            r"|rehearsal|panto|disco|club night|book club|allotment|match|cup final)")
-_DEAR_AFTER = re.compile(r"(?:(?: (?:just|is|has|officially)){0,2} (?:turns " + _ADULT + r"|turned " + _ADULT +
-                         r"|is getting (?:married|hitched)|got (?:married|engaged|hitched|promoted|the job)|graduated"
-                         r"|passed (?:(?:her|his|their) )?(?:driving )?test)"
-                         r"| and (?:i|me)(?: are| were|['’]re)? (?:off to|going to|went to|at|had|did)"
-                         + _OUTING + r"|,? (?:happy (?:birthday|anniversary)|love you|miss you|congrat\w*)" + _VOC
-                         + r")" + _WHEN + _TAIL)
+_DEAR_AFTER = compiled(r"(?:(?: (?:just|is|has|officially)){0,2} (?:turns " + _ADULT + r"|turned " + _ADULT +
+                       r"|is getting (?:married|hitched)|got (?:married|engaged|hitched|promoted|the job)|graduated"
+                       r"|passed (?:(?:her|his|their) )?(?:driving )?test)"
+                       r"| and (?:i|me)(?: are| were|['’]re)? (?:off to|going to|went to|at|had|did)"
+                       + _OUTING + r"|,? (?:happy (?:birthday|anniversary)|love you|miss you|congrat\w*)" + _VOC
+                       + r")" + _WHEN + _TAIL)
 # session 52: "me and the" at the comment's start, the plural word, where they are from (a closed list), a verb and an
 # outing ("me and the dykes from rugby are doing a pub quiz tonight", "me and all the old fags had a brilliant time at
 # the reunion"); not the neighbours, a quarrel or a contest (none of them is in the lists)
-_COMPANY_BEFORE = re.compile(_OPENER + r"(?:me|myself) and (?:all )?the(?: (?:old|fellow|little|lil|proud)){0,2} ")
-_COMPANY_AFTER = re.compile(r"(?: from (?:the |my |our )?(?:rugby|football|netball|hockey|cricket|work|uni|college"
-                            r"|school|church|choir|gym|club|team|estate|block|ends|office|band|book club|pub|village"
-                            r"|squad|group chat|course|class|ward))?(?: (?:are|were|['’]re|just|all|both)){0,2}"
-                            r" (?:(?:went|go|going|headed|heading|off) to|at|doing|did|having|had|hosting|booked|won)"
-                            + _OUTING + _WHEN + _TAIL)
+_COMPANY_BEFORE = compiled(_OPENER + r"(?:me|myself) and (?:all )?the(?: (?:old|fellow|little|lil|proud)){0,2} ")
+_COMPANY_AFTER = compiled(r"(?: from (?:the |my |our )?(?:rugby|football|netball|hockey|cricket|work|uni|college"
+                          r"|school|church|choir|gym|club|team|estate|block|ends|office|band|book club|pub|village"
+                          r"|squad|group chat|course|class|ward))?(?: (?:are|were|['’]re|just|all|both)){0,2}"
+                          r" (?:(?:went|go|going|headed|heading|off) to|at|doing|did|having|had|hosting|booked|won)"
+                          + _OUTING + _WHEN + _TAIL)
 
 
 def kindred(t: str, a: int, b: int) -> bool:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
+from moderation.pattern_cache import compiled
 from moderation.wordlists.addressees import EN_PEOPLE
 
 # the other sense of a slur word, told by a word of that sense near it in the same sentence: food or firewood
@@ -52,54 +51,54 @@ _ACTIVITY = (r"(?:getting|finding|parking|driving|running|commuting|cycling|walk
 _BODY = (r"government|council|ministry|department|system|economy|housing market|market|bank|airline|railway|nhs"
          r"|tax office|hmrc|dvla|job centre|jobcentre|insurance company|insurer|letting agency|bureaucracy"
          r"|paperwork|planning office|weather|traffic")
-_THING_BEFORE = re.compile(r"(?:(?:^|[^a-z'’])(?:life|karma|it|that|this|" + _BODY + r")|(?:^|[.!?,;:(\n] *)"
-                           r"(?!(?:no|some|every|any)thing(?![a-z]))(?:" + _ACTIVITY + r"(?: " + _NOT_PERSON
-                           + r"[a-z'’]{1,15}){0,6}|[a-z]{2,15}ing(?: " + _NOT_PERSON + r"[a-z'’]{1,15}){1,6}))"
-                           r"(?:['’]s|['’]ll be| is| was| can be| will be| has been| gets"
-                           r"| becomes| turned out to be)(?: (?:always|still|really|just|honestly|definitely|gonna be"
-                           r"|going to be))? (?:an?|one|such an?)(?: (?:real|right|total|proper|massive|huge|complete"
-                           r"|absolute|major|serious|fucking|freaking|bloody|damn|mean|cruel|cold|harsh|tough"
-                           r"|hell of an?)){0,2} $")
-_THING_AFTER = re.compile(r" of an? (?:[a-z]{1,12} )?(?:day|week|month|year|night|morning|winter|summer|season|commute"
-                          r"|drive|journey|trip|climb|hill|job|shift|exam|test|game|match|final|task|problem|form"
-                          r"|process|thing|road|walk|ride|flight|wait|queue|move|run|race|course)(?![a-z])")
+_THING_BEFORE = compiled(r"(?:(?:^|[^a-z'’])(?:life|karma|it|that|this|" + _BODY + r")|(?:^|[.!?,;:(\n] *)"
+                         r"(?!(?:no|some|every|any)thing(?![a-z]))(?:" + _ACTIVITY + r"(?: " + _NOT_PERSON
+                         + r"[a-z'’]{1,15}){0,6}|[a-z]{2,15}ing(?: " + _NOT_PERSON + r"[a-z'’]{1,15}){1,6}))"
+                         r"(?:['’]s|['’]ll be| is| was| can be| will be| has been| gets"
+                         r"| becomes| turned out to be)(?: (?:always|still|really|just|honestly|definitely|gonna be"
+                         r"|going to be))? (?:an?|one|such an?)(?: (?:real|right|total|proper|massive|huge|complete"
+                         r"|absolute|major|serious|fucking|freaking|bloody|damn|mean|cruel|cold|harsh|tough"
+                         r"|hell of an?)){0,2} $")
+_THING_AFTER = compiled(r" of an? (?:[a-z]{1,12} )?(?:day|week|month|year|night|morning|winter|summer|season|commute"
+                        r"|drive|journey|trip|climb|hill|job|shift|exam|test|game|match|final|task|problem|form"
+                        r"|process|thing|road|walk|ride|flight|wait|queue|move|run|race|course)(?![a-z])")
 # the insult aimed back at a person by a coordinated tail ("life is a bitch and so is your mother", "... and so are
 # you", "karma's a bitch, just like you", "... and you're one too"; session 33): then the word names them, not the thing
-_REAIMED_AFTER = re.compile(r",? (?:and|but) (?:you|u|ya|he|she|they)(?:['’](?:re|s)| (?:are|is|was|were)) (?:one"
-                            r"|another)(?![a-z])"
-                            r"|(?:,? (?:and|but) so(?: (?:is|are|was|were|am)|['’]s)|,? (?:just |exactly )?like)"
-                            r" (?:(?:you|u|ya|he|she|they|him|her|them)(?![a-z'’])"
-                            r"|(?:your|ur|yo|his|her|their|my|that|the|this) (?:[a-z]{1,12} )?(?:mother|father|mom|mum"
-                            r"|mam|mama|dad|wife|husband|sister|brother|son|daughter|family|boss|ex|girlfriend|boyfriend"
-                            r"|gran|granny|nan|grandma|mother-in-law|missus|misses|mrs|old lady|old man|"
-                            + EN_PEOPLE + r")(?![a-z]))(?= *(?:$|[.!?,;:)\n\"'”’]|too(?![a-z])|as well))")
-_CUES = {base: re.compile(r"(?<![a-z'’])(?:" + cues + r")(?![a-z])") for base, cues in _SENSES.items()}
+_REAIMED_AFTER = compiled(r",? (?:and|but) (?:you|u|ya|he|she|they)(?:['’](?:re|s)| (?:are|is|was|were)) (?:one"
+                          r"|another)(?![a-z])"
+                          r"|(?:,? (?:and|but) so(?: (?:is|are|was|were|am)|['’]s)|,? (?:just |exactly )?like)"
+                          r" (?:(?:you|u|ya|he|she|they|him|her|them)(?![a-z'’])"
+                          r"|(?:your|ur|yo|his|her|their|my|that|the|this) (?:[a-z]{1,12} )?(?:mother|father|mom|mum"
+                          r"|mam|mama|dad|wife|husband|sister|brother|son|daughter|family|boss|ex|girlfriend|boyfriend"
+                          r"|gran|granny|nan|grandma|mother-in-law|missus|misses|mrs|old lady|old man|"
+                          + EN_PEOPLE + r")(?![a-z]))(?= *(?:$|[.!?,;:)\n\"'”’]|too(?![a-z])|as well))")
+_CUES = {base: compiled(r"(?<![a-z'’])(?:" + cues + r")(?![a-z])") for base, cues in _SENSES.items()}
 # a cue that is a cigarette's only in its phrase, right beside the word (session 42, redoing session 41's lost fix): "a
 # fag break", "the fag end", "a drag / puff on a fag"; "fags will break the law", "fags at the end of our road", "fags
 # in drag" are people (a "break", "end" or "drag" elsewhere in the sentence is no cue)
-_PHRASE_AFTER = {"fag": re.compile(r" (?:break|breaks|end|ends)(?![a-z])")}
+_PHRASE_AFTER = {"fag": compiled(r" (?:break|breaks|end|ends)(?![a-z])")}
 # ... unless one of them does it: one person picked out, then "breaks" / "ends" with an object ("no fag breaks bread
 # at my table", "any fag breaks into my garden", "the fag breaks windows on our street": read2, session 43), no
 # cigarette's break anywhere in the sentence
-_ONE_PERSON = re.compile(r"(?<![a-z'’])(?:any|no|every|each|one|an?|the|that|this) $")
-_DOES_AFTER = re.compile(r" (?:breaks|ends) (?:into|bread|up|down|through|open|off|out|the|an?|my|your|his|her|their"
-                         r"|our|its|it|them|him|me|us|you|every|all|(?!(?:was|is|has|does|as|less|plus|this|thus)(?![a-z]))"
-                         r"[a-z]+s)(?![a-z])")
+_ONE_PERSON = compiled(r"(?<![a-z'’])(?:any|no|every|each|one|an?|the|that|this) $")
+_DOES_AFTER = compiled(r" (?:breaks|ends) (?:into|bread|up|down|through|open|off|out|the|an?|my|your|his|her|their"
+                       r"|our|its|it|them|him|me|us|you|every|all|(?!(?:was|is|has|does|as|less|plus|this|thus)(?![a-z]))"
+                       r"[a-z]+s)(?![a-z])")
 # ... but one cigarette had ("a fag", "my fag", "quick fag", "another fag") keeps them anywhere in its sentence
 # unless someone is spoken of near it ("quick fag before the end of my shift", "out for a quick fag, then back to
 # the break room"; "a fag like him will break the law" is a person; read2, session 42)
-_ONE_HAD = re.compile(r"(?<![a-z'’])(?:a|my|another|one more|last|quick)(?: (?:quick|crafty|sneaky|last))? $")
-_SOMEONE = re.compile(r"(?<![a-z'’])(?:he|him|his|she|her|they|them|their|who|you|your)(?![a-z'’])")
-_WIDE = {"fag": re.compile(r"(?<![a-z'’])(?:break|breaks|end|ends|drag|drags|puff|puffs)(?![a-z])")}
-_PHRASE_BEFORE = {"fag": re.compile(r"(?<![a-z'’])(?:drag|drags|puff|puffs) (?:on|of|at) (?:an?|my|his|her|your"
-                                    r"|their|the|another|this|that) $")}
+_ONE_HAD = compiled(r"(?<![a-z'’])(?:a|my|another|one more|last|quick)(?: (?:quick|crafty|sneaky|last))? $")
+_SOMEONE = compiled(r"(?<![a-z'’])(?:he|him|his|she|her|they|them|their|who|you|your)(?![a-z'’])")
+_WIDE = {"fag": compiled(r"(?<![a-z'’])(?:break|breaks|end|ends|drag|drags|puff|puffs)(?![a-z])")}
+_PHRASE_BEFORE = {"fag": compiled(r"(?<![a-z'’])(?:drag|drags|puff|puffs) (?:on|of|at) (?:an?|my|his|her|your"
+                                  r"|their|the|another|this|that) $")}
 NEAR = 48  # characters either side of a word a cue is looked for in (owned.py's warm address reads as far)
-SENTENCE_END = re.compile(r"[.!?;\n]")
+SENTENCE_END = compiled(r"[.!?;\n]")
 # the word said of a person all the same: after a determiner or an address that picks someone out ("some fag", "you
 # dyke", "is a bitch", "call him a"), the literal cue does not count
-_PERSON_BEFORE = re.compile(r"(?:^|[^a-z'’])(?:you|ya|ur|you['’]re|youre|he['’]s|she['’]s|they['’]re|is an?|are|was an?"
-                            r"|were|['’]s an?|that|this|those|these|some|such an?|him an?|her an?|them|called|call)"
-                            r"(?: [a-z]+)? $")
+_PERSON_BEFORE = compiled(r"(?:^|[^a-z'’])(?:you|ya|ur|you['’]re|youre|he['’]s|she['’]s|they['’]re|is an?|are|was an?"
+                          r"|were|['’]s an?|that|this|those|these|some|such an?|him an?|her an?|them|called|call)"
+                          r"(?: [a-z]+)? $")
 
 
 def literal(t: str, a: int, b: int, before: int) -> bool:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
+from moderation.pattern_cache import compiled
 from moderation.targets.threats import _G  # any character inside one sentence
 
 # issue 12 (session 27): 記者の家を特定した、今から行くわ scored threat 0.19: no violence verb, no idiom, yet the
@@ -132,13 +131,13 @@ _CIVIL_NOT_EN = r"(?:(?=" + _SPAN_EN + _MENACE_EN + r")|(?!" + _SPAN_EN + _PURPO
 _LOCATED_JA = (r"(?:" + _OWNER_JA + r")(?:の|、|って)?" + _G + r"{0,10}?" + _PLACE_JA + _G + r"{0,12}?" + _FOUND_JA
                + _CIVIL_NOT_JA + _NEXT + _VISIT_JA + _TOLD_JA)
 _VISITED_EN = _CIVIL_NOT_EN + _NEXT + _VISIT_EN + _TOLD_EN  # what follows each English way of a home found
-LOCATED_VISIT = re.compile(_LOCATED_JA + r"|(?<![a-z])(?:" + _LOCATED_EN + r")" + _VISITED_EN)
+LOCATED_VISIT = compiled(_LOCATED_JA + r"|(?<![a-z])(?:" + _LOCATED_EN + r")" + _VISITED_EN)
 
 # LOCATED_VISIT's alternatives apart, in its order (X(A|B)Y is XAY|XBY: the same matches; moderation/needles/parts.py):
 # scanned whole, its English half had no start the engine could skip to and five ways behind one guard, so a visit word
 # and a common owner word ("you", "the") scanned every position of an English comment (62 us a scan, 15% of them)
-LOCATED_VISIT_PARTS = (re.compile(_LOCATED_JA),
-                       *(re.compile(r"(?<![a-z])(?:" + way + r")" + _VISITED_EN) for way in _LOCATED_EN_WAYS))
+LOCATED_VISIT_PARTS = (compiled(_LOCATED_JA),
+                       *(compiled(r"(?<![a-z])(?:" + way + r")" + _VISITED_EN) for way in _LOCATED_EN_WAYS))
 
 # a visit for a civil errand (菓子折りを持って謝りに行きます, お礼を言いに伺います) with no menace anywhere in the text:
 # the home or workplace found is where the writer means to apologise or thank, not what they post for others to use
@@ -148,11 +147,11 @@ LOCATED_VISIT_PARTS = (re.compile(_LOCATED_JA),
 _ERRAND_JA = (r"(?:署名|嘆願書|花束|手土産|菓子折り|お土産|忘れ物|落とし物|荷物|届け物"
               r"|(?:取材|インタビュー|お礼(?!参り)|御礼(?!参り)|お詫び|おわび|謝罪|謝り|返し|返却|届け|渡し|お祝い|お見舞い"
               r"|見舞い|弔問|お悔やみ|依頼)(?:を|の|に|しに|して|する(?!よう)))")
-ERRAND_VISIT = re.compile(_ERRAND_JA + _G + r"{0,20}?(?:行|伺|来)")
-MENACE_JA = re.compile(_MENACE_JA)
+ERRAND_VISIT = compiled(_ERRAND_JA + _G + r"{0,20}?(?:行|伺|来)")
+MENACE_JA = compiled(_MENACE_JA)
 
 # someone else's doxxing told: the finding or the exposure in the passive, then a report, a case or the police in the
 # same sentence (記者の自宅が特定されたとの報道, 家も特定されたらしいとニュースで見た, 晒された事件で警察が捜査); the
 # personal-information reading keeps such a text unexposed when it repeats no identifying piece (pii.personal_info)
-EXPOSURE_TOLD = re.compile(r"(?:特定|晒|突き止め|割り出)され" + _G + r"{0,30}?(?:報道|報じ|ニュース|によると|事件|問題"
-                           r"|被害|警察|捜査|逮捕|書類送検|らしい|とのこと|と見た|と聞いた)")
+EXPOSURE_TOLD = compiled(r"(?:特定|晒|突き止め|割り出)され" + _G + r"{0,30}?(?:報道|報じ|ニュース|によると|事件|問題"
+                         r"|被害|警察|捜査|逮捕|書類送検|らしい|とのこと|と見た|と聞いた)")

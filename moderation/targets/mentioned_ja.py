@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from moderation import lexicon_data as L
+from moderation.pattern_cache import compiled
 from moderation.wordlists import DEHUMANIZE, INSULTS_JA
 from moderation.wordlists.addressees import SCORNED
 
@@ -33,15 +34,15 @@ _BARE = ("(?=[" + "".join(sorted({w[0] for w in (*_WORDS, *_DEGREES)})) + "])(?:
 # the same insult read backwards from where a calling or a denial closes it, in the reversed text: one anchored match
 # a closer (a forward search of a window before each cost ~25 us, a text of closers ~60 ms), ending at a particle, a
 # comma or the text's start (never after みたいな / ただの: 俺はお前みたいなバカじゃない, ただのバカじゃない)
-_BACKWARDS = re.compile(_either(w[::-1] for w in _WORDS) + "{1,4}" + "(?:" + _either(w[::-1] for w in _DEGREES)
-                        + ")?(?=[" + _PARTICLES + r"]|\Z)")
+_BACKWARDS = compiled(_either(w[::-1] for w in _WORDS) + "{1,4}" + "(?:" + _either(w[::-1] for w in _DEGREES)
+                      + ")?(?=[" + _PARTICLES + r"]|\Z)")
 # 呼ばわり closes a calling named (人をゴミカスブタ呼ばわりするような書き込みはやめよう: the calling condemned), unless
 # the writer says it fits or does it later in the sentence (クズ呼ばわりされて当然だ, お似合いだ, バカ呼ばわりしてやる)
 _FIT_WORDS = ("当然", "当たり前", "お似合い", "似合い", "十分", "じゅうぶん", "ふさわしい", "相応しい", "妥当",
               "ぴったり", "正しい", "正解", "その通り", "仕方", "しょうがない", "しかたない", "しろ", "すべき",
               "してやる", "してやろう", "してやった", "してやれ", "されろ", "されとけ")
 # (the lazy run tries the words only where one can begin: their first characters, a set)
-_FITS = re.compile(r"[^。!?\n]{0,16}?(?=[" + "".join(sorted({w[0] for w in _FIT_WORDS})) + "])" + _either(_FIT_WORDS))
+_FITS = compiled(r"[^。!?\n]{0,16}?(?=[" + "".join(sorted({w[0] for w in _FIT_WORDS})) + "])" + _either(_FIT_WORDS))
 # a denial's verb closes an insult denied of someone at its clause's end (お前はクソバカなんかじゃない、気にするな),
 # なんか / なんて before it part of the denial; not asked (バカじゃないの, じゃないか, じゃない?, じゃないでしょ, だろ,
 # よね, っすか), not a condition or a rest (バカじゃないならわかる, バカじゃないとできない). Found by str.find, each
@@ -51,15 +52,15 @@ _DENIALS = ("じゃない", "じゃありません", "じゃねえ", "じゃね�
 # each closer with its first character and the code pass's needle it holds (では, じゃ; features.patterns' _NEEDLES)
 _CLOSERS = tuple((word, word[0], next((n for n in ("では", "じゃ") if word.startswith(n)), None))
                  for word in (_CALLED, *_DENIALS))
-_DENIAL_END = re.compile(r"[、。,.!…\n]|$|よ(?!ね)|ぞ|ぜ|わ|さ|し|です(?!か)|から|って|んだ(?!ろ)")
+_DENIAL_END = compiled(r"[、。,.!…\n]|$|よ(?!ね)|ぞ|ぜ|わ|さ|し|です(?!か)|から|って|んだ(?!ろ)")
 # the writer's own: an insult said of the writer (俺なんかハゲデブのくせに, 私ってバカだな, 僕みたいなデブでも), right
 # after the writer's word and a topic, closed by a predicate (not an object: 俺はバカが嫌い, 俺はバカと話さない)
 _WRITERS = ("俺", "おれ", "オレ", "私", "わたし", "あたし", "僕", "ぼく")
 _WRITER_ONE = frozenset(word for word in _WRITERS if len(word) == 1)  # a character of the text's set
 _WRITER_MORE = tuple((word[0], word) for word in _WRITERS if len(word) > 1)  # searched where their first is in it
-_OWN = re.compile(_either(_WRITERS) + r"(?:なんか|なんて|って|ったら|は|も|みたいな|ごとき)(?:が)?"
-                  r"(" + _BARE + r")(?=のくせに|なのに|だから|なので|だけど|だし|だな|だよ|だわ|だった"
-                  r"|です|だ[、。,.!…\n]|だ$|でも|なりに|[、。,.!…\n]|$)")
+_OWN = compiled(_either(_WRITERS) + r"(?:なんか|なんて|って|ったら|は|も|みたいな|ごとき)(?:が)?"
+                r"(" + _BARE + r")(?=のくせに|なのに|だから|なので|だけど|だし|だな|だよ|だわ|だった"
+                r"|です|だ[、。,.!…\n]|だ$|でも|なりに|[、。,.!…\n]|$)")
 
 
 # an insult with め (addressees.SCORNED_ME; そこの too) said to no one in the comment (read2, session 50): the writer
@@ -72,20 +73,20 @@ _OWN = re.compile(_either(_WRITERS) + r"(?:なんか|なんて|って|ったら|
 # not この豚め、柵の外でお前を待ってる)
 _ME = r"(?:この|その|あの|そこの|こんな|そんな|あんな)" + _either(SCORNED) + r"(?:ども)?め(?:が)?"
 _YOU = r"(?:お前|おまえ|オマエ|あんた|アンタ|てめ|テメ|貴様|きさま|君|きみ|あなた|皆|みんな)"
-_SCORNED_ME = re.compile(
+_SCORNED_ME = compiled(
     _ME + r"(?=[、,!…\s]{1,3}" + _either(_WRITERS)
     + r"(?:ってやつは|って奴は|ったら|って(?!やつ|奴)|という(?:やつ|奴)は))"
     r"|(?P<told>" + _ME + r")[、,!…]?\s?と(?![^。!?\n]{0,12}?" + _YOU + r")[^。!?\n]{0,12}?"
     r"(?:言っ|言う|言い|叫|怒鳴|叱|つぶや|呟|ぼや|毒づ|自分)"
     r"|(?P<beast>(?:この|その|あの)(?:豚|ブタ)め(?:が)?)")
-_FARM = re.compile(r"柵|畑|豚舎|牧場|養豚|飼育|農場|脱走|餌箱")  # within 30 characters of the pig, in its sentence
-_ADDRESSED = re.compile(_YOU)  # ... and no one addressed within 40
-_STOP = re.compile(r"[。!?\n]")
+_FARM = compiled(r"柵|畑|豚舎|牧場|養豚|飼育|農場|脱走|餌箱")  # within 30 characters of the pig, in its sentence
+_ADDRESSED = compiled(_YOU)  # ... and no one addressed within 40
+_STOP = compiled(r"[。!?\n]")
 # the writer right before it, scolding themself (俺ってやつはこのマヌケめ、また傘を…; read2's round, session 51)
-_WRITER_BEFORE = re.compile(_either(_WRITERS) + r"(?:ってやつは|って奴は|ったら|というやつは|という奴は)[、,\s]?\Z")
+_WRITER_BEFORE = compiled(_either(_WRITERS) + r"(?:ってやつは|って奴は|ったら|というやつは|という奴は)[、,\s]?\Z")
 # the insult + め found in a window before each め (at most _ME_AT_MOST of them: a text of thousands of め, crafted,
 # paid ~2 us each; past them none is read, as exclaimed.READ_AT_MOST's swear words)
-_ME_AT = re.compile(_ME)
+_ME_AT = compiled(_ME)
 _ME_AT_MOST = 64
 
 

@@ -8,6 +8,7 @@ from bisect import bisect_right
 import numpy as np
 
 from moderation.features.spans import _inside, _merge
+from moderation.pattern_cache import compiled
 from moderation.targets.constructions import NEGATED_EN
 from moderation.targets.denial_patterns import _HARM_DONE
 from moderation.targets.hate_en import _EN_LANDS
@@ -19,16 +20,16 @@ from moderation.targets.praise import HARM_DONE_WORDS
 # asserts the word ("[group] are never anything but a burden"), nor a verb that keeps it going ("[group] can't help
 # being lazy", "never stop being dangerous"), nor a comparison whose standard is the group ("nobody is more dangerous
 # than [group]", "no one is as lazy as [group]": the group made the worst of all)
-_NOT_ATTACK = re.compile(r"(?<![a-z])(?:say|said|call|think|thought|believe|want)$"
-                         r"|(?<![a-z])(?:but|except|other than|only|just|more than|anything|help|helping|stop"
-                         r"|stopping|avoid|resist|quit|cease|hide|deny|denying|pretend|pretending"
-                         r"|more|most|less|least|as|so|than)(?![a-z])")
+_NOT_ATTACK = compiled(r"(?<![a-z])(?:say|said|call|think|thought|believe|want)$"
+                       r"|(?<![a-z])(?:but|except|other than|only|just|more than|anything|help|helping|stop"
+                       r"|stopping|avoid|resist|quit|cease|hide|deny|denying|pretend|pretending"
+                       r"|more|most|less|least|as|so|than)(?![a-z])")
 # what after the denial in its sentence takes it back ("nobody hates [group] here, but they can't stay", "I don't hate
 # [group], I just want them gone"), or makes an exception of the group or a condition ("nobody in this town is
 # dangerous apart from [group]", "I don't hate [group] until they open their mouths"; read2, s43): read at most
 # _TAKEN_BACK_REACH characters on
-_TAKEN_BACK = re.compile(r"(?<![a-z])(?:but|just|only|yet|though|although|however|except|simply|apart from|aside from"
-                         r"|besides|bar|save|other than|until|unless|till|as long as|so long as)(?![a-z])")
+_TAKEN_BACK = compiled(r"(?<![a-z])(?:but|just|only|yet|though|although|however|except|simply|apart from|aside from"
+                       r"|besides|bar|save|other than|until|unless|till|as long as|so long as)(?![a-z])")
 _TAKEN_BACK_REACH = 160
 # care for the group said after the denial, which takes nothing back (session 44): a good state or a good thing wanted
 # for it, the group its beneficiary, never its agent ("I just want them to feel safe", "we only want their mosque's
@@ -46,7 +47,7 @@ _DONE_GOOD_WORDS = ("fix", "repair", "mend", "protect", "guard", "help", "house"
                     "look after")
 _DONE_GOOD = r"(?:" + "|".join(_DONE_GOOD_WORDS) + ")"
 _DESERVED = r"(?:better|rights|dignity|respect|a home|a chance|safety|help|support)"
-_CARE = re.compile(
+_CARE = compiled(
     _SUBJECT + r"(?:(?:want|wants|wish|hope|need|needs|like|pray)(?: [a-z'’]+){0,8}? " + _GOOD_STATE
     + r"|(?:should|must|ought to)(?: [a-z'’]+){0,3}? " + _GOOD_STATE
     # someone else to do the group good ("I just want the council to fix the mosque's car park")
@@ -61,13 +62,13 @@ _CARE = re.compile(
 # their own country", "... happy somewhere else", "... safe, but not here"), turns it ("not", "never"), makes the group
 # its own danger ("protected from themselves", "safe from each other"), or wishes it a going or a harm (praise.py's veto
 # words: "safe in a cage", "at peace in their graves")
-_CARE_WITHDRAWN = re.compile(r"(?<![a-z'’])(?:back|(?<!turned )away|off|(?<!left )out|sent|send|thrown|banned|expelled"
-                             r"|removed|elsewhere|somewhere else|anywhere else|their own|shut|closed|problem|problems"
-                             r"|issue|issues|but|unless|until|as long|provided|not|never|none|themselves|each other"
-                             r"|one another"
-                             r"|(?:in|to) " + _EN_LANDS + r")(?![a-z'’])|n['’]t(?![a-z])|" + HARM_DONE_WORDS)
+_CARE_WITHDRAWN = compiled(r"(?<![a-z'’])(?:back|(?<!turned )away|off|(?<!left )out|sent|send|thrown|banned|expelled"
+                           r"|removed|elsewhere|somewhere else|anywhere else|their own|shut|closed|problem|problems"
+                           r"|issue|issues|but|unless|until|as long|provided|not|never|none|themselves|each other"
+                           r"|one another"
+                           r"|(?:in|to) " + _EN_LANDS + r")(?![a-z'’])|n['’]t(?![a-z])|" + HARM_DONE_WORDS)
 # the care's own last words (its good state, the harm it laments), which say no going or harm of the writer's
-_OWN = re.compile(r"(?:" + _GOOD_STATE + "|" + _LAMENTED + "|" + _DONE_GOOD + "|" + _DESERVED + r")$")
+_OWN = compiled(r"(?:" + _GOOD_STATE + "|" + _LAMENTED + "|" + _DONE_GOOD + "|" + _DESERVED + r")$")
 # what may follow the care's own last words to its sentence's end and keep it the group's good (read2, s44: a place
 # away, a degree that inverts a lament, a purpose after a deserved thing, a menace after it void any care: "happy
 # across the Channel", "beaten up so rarely", "a chance to pack their bags", "safe walking home, where we'll be
@@ -80,19 +81,19 @@ _KEPT_GOOD = frozenset((
     "now", "today", "always", "safely", "them", "better", "respect", "everybody", "else's", "all"))
 # the object of a good done by someone else ("want the council to fix the mosque's car park"): a determiner and at most
 # three words
-_DONE_TO = re.compile(r" (?:the|their|our|its|his|her|a|an) [a-z'’]+(?: [a-z'’]+){0,2}")
-_WORD = re.compile(r"[a-z'’]+")
+_DONE_TO = compiled(r" (?:the|their|our|its|his|her|a|an) [a-z'’]+(?: [a-z'’]+){0,2}")
+_WORD = compiled(r"[a-z'’]+")
 # the words that say a bad quality only as the care's verb or its harm ("want", "hate that")
 _CARE_VERBS = frozenset(("want", "hate", "hated", "think", "thought", "believe", "say", "said", "call"))
 # between a take-back word and the care: the writer and a stance ("but I do think they deserve better")
-_STANCE = re.compile(r"(?:[ ,]+(?:i|we|i['’]d|we['’]d|do|really|also|still|would|think|feel|know|believe|that|they"
-                     r"|honestly|genuinely|just|simply|only))*")
+_STANCE = compiled(r"(?:[ ,]+(?:i|we|i['’]d|we['’]d|do|really|also|still|would|think|feel|know|believe|that|they"
+                   r"|honestly|genuinely|just|simply|only))*")
 # the denied word going on as a comparative ("nobody is dumber than [group]")
-_COMPARED = re.compile(r"(?:er|est)(?![a-z])|,? than(?![a-z])")
+_COMPARED = compiled(r"(?:er|est)(?![a-z])|,? than(?![a-z])")
 # a negation that only echoes the one before it ("I don't hate [group], never have", "aren't stupid and never were"):
 # an auxiliary alone to the clause's end
-_ECHOED = re.compile(r" (?:have|has|had|did|do|does|will|would|was|were|am|is|are|could|can|should)"
-                     r"(?: (?:been|done|ever|once))?(?= *(?:[.!?,;:]|$))")
+_ECHOED = compiled(r" (?:have|has|had|did|do|does|will|would|was|were|am|is|are|could|can|should)"
+                   r"(?: (?:been|done|ever|once))?(?= *(?:[.!?,;:]|$))")
 
 
 def denying(t: str, at: list[int], ends: np.ndarray, care: list) -> list[tuple[int, int]]:
@@ -190,7 +191,7 @@ _DETERMINED = r"(?:(?:the|any|all|most|some|my|our|those|these|local|other|ordin
 # where no group word starts)
 _OTHERED = (r"(?!(?<=the )(?:blacks|whites|gays|jews|coloureds|homosexuals|queers|trans|transgenders|disabled"
             r"|handicapped|orientals|illegals)(?![a-z]))")
-_AVERSION = re.compile(
+_AVERSION = compiled(
     _OPENER + r"(?P<denial>(?:i['’]m|i am) (?:not|never)(?: (?:at all|remotely|even|really|particularly))?"
     r" (?:afraid|scared|frightened|fearful|wary|threatened) (?:of|by) "
     r"|(?:i['’]m|i am|we['’]re|we are) (?:not|never)(?: (?:at all|remotely|even|really|particularly))?"
@@ -204,11 +205,11 @@ _AVERSION = re.compile(
     r"|there(?:['’]s| is) no (?:reason|need) to (?:fear|hate|dislike|distrust"
     r"|be (?:afraid|scared|frightened|wary) of) )" + _DETERMINED + _OTHERED)
 # the group word (and a noun for its people), then only a closed tail to the comment's end
-_CLOSED = re.compile(r"[a-z'’-]+(?: (?:people|persons?|men|women|folks?|kids|children|families|communities"
-                     r"|community|neighbours|neighbors|colleagues|friends|guys))?"
-                     r"(?:,? (?:at all|in the slightest|in the least|one bit|whatsoever|personally|either|really"
-                     r"|honestly|to be honest|tbh|(?:and )?(?:i )?never (?:have|did|will|had)(?:,? never will)?))*"
-                     r" *\.? *")  # one full stop: no "!" (defiance), "..." / "…" (a "but" unsaid) or "?"
+_CLOSED = compiled(r"[a-z'’-]+(?: (?:people|persons?|men|women|folks?|kids|children|families|communities"
+                   r"|community|neighbours|neighbors|colleagues|friends|guys))?"
+                   r"(?:,? (?:at all|in the slightest|in the least|one bit|whatsoever|personally|either|really"
+                   r"|honestly|to be honest|tbh|(?:and )?(?:i )?never (?:have|did|will|had)(?:,? never will)?))*"
+                   r" *\.? *")  # one full stop: no "!" (defiance), "..." / "…" (a "but" unsaid) or "?"
 
 
 def averse(t: str, groups: list[int]) -> list[tuple[int, int]]:

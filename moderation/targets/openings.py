@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from moderation.pattern_cache import compiled
 from moderation.targets.as_writer import as_writer
 from moderation.targets.describers import ING_BEFORE_PLURAL, MORE, NOT_FREE, describes, signing
 from moderation.targets.literal import SENTENCE_END as _SENTENCE_END
@@ -74,8 +75,8 @@ _DESCRIBED = (r"(?: (?:a bit of an?|a total|a complete|a real|such an?|just an?|
               r"|fewer|more|last|other|next|final|remaining|extra|spare|dead|deceased|dying|gone)"
               r"(?![a-z]))[a-z][a-z-]{1,24}" + MORE + r")")
 # the words a describing word may come before: a person noun ("ima crazy bitch"), not a swear word ("ima stop fuckin")
-_DESCRIBED_WORD = re.compile(r"nigga|niggah|queer|dyke|fag|faggot|homo|tranny|crip|cripple|retard|bitch|chink|coon"
-                             r"|kike|spic|slut|hoe|whore|cunt")
+_DESCRIBED_WORD = compiled(r"nigga|niggah|queer|dyke|fag|faggot|homo|tranny|crip|cripple|retard|bitch|chink|coon"
+                           r"|kike|spic|slut|hoe|whore|cunt")
 # session 42: "the" or "your" and up to two describing words ("i'm the oldest dyke in the club", "we were the only
 # queers at the wedding"; "your" only with describing words of a closed list: "i'm your friendly neighbourhood dyke",
 # not "i'm your landlord faggot", read2), or a number of them ("we're a couple of old queers", "we are two middle-aged
@@ -92,68 +93,68 @@ _COUNT = (r" (?P<count>a couple of|a pair of|a handful of|a few|two|three|four|f
 # session 51: and with the copula left out after "we some" ("we some young queers from the estate doing big things")
 _WE_DESCRIBED = (r"(?:(?<=we are)|(?<=we were)|(?<=we're)|(?<=we’re)|(?<=we some)|(?<=just some))"
                  r" (?P<we_free>[a-z][a-z-]{1,24})")
-IN_GROUP_BEFORE = re.compile(r"(?:^|[^a-z'’]|(?<![a-z])['‘’](?!im(?![a-z])))" + _OPENER
-                             + r"(?:" + ARTICLE + MODIFIER + r"|" + _DESCRIBED + r"|"
-                              + _THE + r"|" + _COUNT + r"|" + _WE_DESCRIBED + r") $"
-                              r"|(?:^|[,;:.!?(]|(?:^|[^a-z'])and|(?:^|[^a-z'])just) *(?:an? )?proud"
-                              r"(?: [a-z]{1,12}){0,2} $"
-                              r"|(?:^|[,;:.!?(] *|(?:^|[^a-z'’])(?:i['’]m|im|i am) )(?:so |really |very |just )?"
-                              r"(?:happy|glad|lucky|blessed|thrilled|grateful|proud|not ashamed|never ashamed"
-                              r"|unashamed) to be(?: an?)?(?: [a-z]{1,12})? $")
+IN_GROUP_BEFORE = compiled(r"(?:^|[^a-z'’]|(?<![a-z])['‘’](?!im(?![a-z])))" + _OPENER
+                           + r"(?:" + ARTICLE + MODIFIER + r"|" + _DESCRIBED + r"|"
+                            + _THE + r"|" + _COUNT + r"|" + _WE_DESCRIBED + r") $"
+                            r"|(?:^|[,;:.!?(]|(?:^|[^a-z'])and|(?:^|[^a-z'])just) *(?:an? )?proud"
+                            r"(?: [a-z]{1,12}){0,2} $"
+                            r"|(?:^|[,;:.!?(] *|(?:^|[^a-z'’])(?:i['’]m|im|i am) )(?:so |really |very |just )?"
+                            r"(?:happy|glad|lucky|blessed|thrilled|grateful|proud|not ashamed|never ashamed"
+                            r"|unashamed) to be(?: an?)?(?: [a-z]{1,12})? $")
 # (session 50: not ashamed to be one, as glad to be one: "i'm not ashamed to be a dyke")
 # the writer's own team, choir, night or body after "our" or "my" ("our queer choir", "our dyke five-a-side team",
 # "my old queer arse"): a thing the writer belongs to or is, not a person ("our faggot vicar", "our dyke neighbours");
 # a slur word of OWNABLE only, not a swear word ("kiss my fucking ass", "laughing my fucking ass off"); the word
 # between is no harm done to them ("my dyke baiting club", "my queer patrol team": read2, session 43); a pastime may
 # be ("our queer running club")
-_OWN_THING_AFTER = re.compile(r"(?: (?!(?:patrol|watch|removal|control|free|hunt|purge|clearance)(?![a-z])"
-                              r"|(?!(?:running|cycling|walking|swimming|singing|dancing|knitting|reading|drinking"
-                              r"|boxing|climbing|rowing|bowling|skating|hiking|sewing|gaming|writing|riding)(?![a-z]))"
-                              r"[a-z-]*ing(?![a-z]))[a-z][a-z-]{1,15})?"
-                              r" (?:choir|chorus|team|club|bar|night|nights|group|collective|band|zine|march|float"
-                              r"|family|cabaret|disco|society|network|crew|squad|league"
-                              r"|(?:ass|arse|butt|self)(?! (?:" + EN_PEOPLE + r"|mother|father|buddy|sister|cousin"
-                              r"|aunt|auntie|uncle|wife|husband|girlfriend|landlord|landlady|neighbou?r|boss|mates?"
-                              r"|niggas?|bitch|hoe)(?![a-z])))(?![a-z])")
+_OWN_THING_AFTER = compiled(r"(?: (?!(?:patrol|watch|removal|control|free|hunt|purge|clearance)(?![a-z])"
+                            r"|(?!(?:running|cycling|walking|swimming|singing|dancing|knitting|reading|drinking"
+                            r"|boxing|climbing|rowing|bowling|skating|hiking|sewing|gaming|writing|riding)(?![a-z]))"
+                            r"[a-z-]*ing(?![a-z]))[a-z][a-z-]{1,15})?"
+                            r" (?:choir|chorus|team|club|bar|night|nights|group|collective|band|zine|march|float"
+                            r"|family|cabaret|disco|society|network|crew|squad|league"
+                            r"|(?:ass|arse|butt|self)(?! (?:" + EN_PEOPLE + r"|mother|father|buddy|sister|cousin"
+                            r"|aunt|auntie|uncle|wife|husband|girlfriend|landlord|landlady|neighbou?r|boss|mates?"
+                            r"|niggas?|bitch|hoe)(?![a-z])))(?![a-z])")
 # "my" before the -a spelling names a friend ("me and my nigga jay", "that's my nigga", "my nigga, you know"), unless a
 # person noun (wordlists.PEOPLE_EN) follows: then the word describes that person ("my nigga neighbour", "my nigga of a
 # neighbour"); session 30, issue 12
 _MY_FRIEND = frozenset(("nigga",))
-PERSON_AFTER = re.compile(r"(?: of an?)? (?:" + EN_PEOPLE + r")(?![a-z])")
+PERSON_AFTER = compiled(r"(?: of an?)? (?:" + EN_PEOPLE + r")(?![a-z])")
 # the slur words owned.py reads (owned_spans)
 # hoe and slut too: words.py read them as the writer's own already ("us hoes", "we sluts" counted as self_ref), but
 # their n-grams were never found to hash apart, so "us hoes" shared an attack's n-grams (issue 12, session 29)
-OWNABLE = re.compile(r"(?:niggas?|niggers?|queers?|dykes?|faggots?|fags?|homos?|trann(?:y|ies)|crips?"
-                     r"|cripples?|retards?|bitch(?:es)?|chinks?|coons?|kikes?|spics?|hoes?|sluts?)(?![a-z])")
+OWNABLE = compiled(r"(?:niggas?|niggers?|queers?|dykes?|faggots?|fags?|homos?|trann(?:y|ies)|crips?"
+                   r"|cripples?|retards?|bitch(?:es)?|chinks?|coons?|kikes?|spics?|hoes?|sluts?)(?![a-z])")
 # characters before a word IN_GROUP_BEFORE reads (its longest opening, with spaces: "we were the only middle-aged ")
 OPENED = 64
 _OPENINGS = 3  # openings before a word opened_before reads, the refused ones included
-_US_OPENING = re.compile(r"(?:^|[^a-z'’])us ")
-_THIRD = re.compile(r"(?<![a-z'’])(?:he|him|his|she|her|they|them|their|you|your)(?![a-z'’])")
-_QUOTE_MARK = re.compile(r"['‘’\"“”]")
+_US_OPENING = compiled(r"(?:^|[^a-z'’])us ")
+_THIRD = compiled(r"(?<![a-z'’])(?:he|him|his|she|her|they|them|their|you|your)(?![a-z'’])")
+_QUOTE_MARK = compiled(r"['‘’\"“”]")
 # session 43: no one the writer only imagines being ("if i was a faggot i'd ...", "imagine me being a dyke", "as if
 # i became a queer"; "so what if i'm a dyke" is the writer's own), nor what the writer asks in disbelief ("me, a
 # fag?", "me being a queer?")
-_IF_BEFORE = re.compile(r"(?:^|[^a-z'’])(?:(?:as |what )?if|imagine|suppose|supposing|pretend|wish)(?: that)? $")
+_IF_BEFORE = compiled(r"(?:^|[^a-z'’])(?:(?:as |what )?if|imagine|suppose|supposing|pretend|wish)(?: that)? $")
 # ... nor someone else's words about the writer ("he said i'm one of them queers, so i punched him"; read2)
-_SAID_BEFORE = re.compile(r"(?<![a-z'’])(?<!i )(?<!we )(?:said|says|saying|claimed|claims|reckons"
-                          r"|told (?:me|us|everyone|them)|goes)(?: that)?:? ?$")
-_PRESENT = re.compile(r"[^a-z'’]?(?:i['’]m|im|ima|i am|we['’]re|we are)(?![a-z'’])")
-_ME = re.compile(r"[^a-z'’]?me(?![a-z'’])")
+_SAID_BEFORE = compiled(r"(?<![a-z'’])(?<!i )(?<!we )(?:said|says|saying|claimed|claims|reckons"
+                        r"|told (?:me|us|everyone|them)|goes)(?: that)?:? ?$")
+_PRESENT = compiled(r"[^a-z'’]?(?:i['’]m|im|ima|i am|we['’]re|we are)(?![a-z'’])")
+_ME = compiled(r"[^a-z'’]?me(?![a-z'’])")
 # ... and "me, a ..." or "and i, ..." only as an apposition, closed within three words ("i, an old dyke, have seen",
 # "picture me, an old faggot, on the council", "my wife and i, both dykes, ..."): "tell me, a faggot reading stories to
 # toddlers is normal now?", "between you and me, a dyke has no place in a primary school" make "me" an object and the
 # word the subject of what follows (read2, session 43); a relative clause closed by a comma is apposed too ("speaking
 # for myself, a nigga who grew up on this estate, the ...")
-_APPOSED_AFTER = re.compile(r"(?P<words>(?: [^ ,.!?;:]+){0,3})(?:,| [-–—]|(?P<end>[.!;:\n]|$))"
-                            r"| (?:who|that|which)[^,.!?;:\n]{0,60},")
+_APPOSED_AFTER = compiled(r"(?P<words>(?: [^ ,.!?;:]+){0,3})(?:,| [-–—]|(?P<end>[.!;:\n]|$))"
+                          r"| (?:who|that|which)[^,.!?;:\n]{0,60},")
 # ... closed by its sentence's end only with no verb in it ("that's me, an old dyke."; "tell me, a dyke is a freak." and
 # "trust me, a fag always lies." make the word a subject: session 44); after "i, a" (the writer the subject) a longer
 # apposition closed by its comma ("i, a humble fag with a sewing machine, fixed the costumes")
-_VERB = re.compile(r" (?:is|are|was|were|be|been|has|have|had|does|do|did|should|would|could|will|can|must|may|might"
-                   r"|shall|isn['’]t|aren['’]t|wasn['’]t|doesn['’]t|don['’]t|won['’]t|can['’]t|always|never|just"
-                   r"|[a-z]+(?<!s)(?<!u)s|[a-z]+ed)(?![a-z'’])")
-_I_APPOSED_AFTER = re.compile(r"(?: [^ ,.!?;:]+){4,7},")
+_VERB = compiled(r" (?:is|are|was|were|be|been|has|have|had|does|do|did|should|would|could|will|can|must|may|might"
+                 r"|shall|isn['’]t|aren['’]t|wasn['’]t|doesn['’]t|don['’]t|won['’]t|can['’]t|always|never|just"
+                 r"|[a-z]+(?<!s)(?<!u)s|[a-z]+ed)(?![a-z'’])")
+_I_APPOSED_AFTER = compiled(r"(?: [^ ,.!?;:]+){4,7},")
 
 def opened_before(t: str, a: int, b: int) -> re.Match | None:
     """The opening of IN_GROUP_BEFORE in the OPENED characters before the word that makes it the writer's own (or a
@@ -185,29 +186,29 @@ def quoted(t: str, opening: re.Match) -> bool:
 # session 47 (read2's round l): a sign-off the rest of whose sentence counts them off or turns on others ("regards, one
 # lonely faggot left in the village, and we'll see to him too", "signed, one out dyke, out of the school by friday,
 # and the rest of them will follow") is someone else, whatever the word before it
-_SIGN_OFF = re.compile(r"(?:signed|yours truly|yours sincerely|sincerely|regards),")
-_COUNTED_OFF = re.compile(r"(?<![a-z'’])(?:left (?:in|on|at|round|around)|gone|fewer|less|out of|the rest of them"
-                          r"|rest of them|more to (?:go|follow|come|clear|do)|(?:one|two|three|four|five|a few|plenty"
-                          r"|loads|lots) more|more where|see to|sort (?:him|her|them) out|deal with (?:him|her|them)"
-                          r"|finished with|done with (?:him|her|them)|by us|next|to be none|none left|not for long"
-                          r"|not much longer|won['’]t be for long|the last (?:one|of (?:them|their kind))|for now"
-                          r"|numbered|on borrowed time|won['’]t last|not for much longer"
-                          # read2's rounds w and x (s47): time running out for them ("his time is nearly up", "the
-                          # clock is ticking for her") or a plan of ours ("if we have our way", "we know where he
-                          # lives"); not a third person as such: a sign-off describes the writer in the third person
-                          # ("signed, one cheerful fag in the village and nobody minded him")
-                          r"|time is (?:nearly |almost |about )?up|clock is ticking|if we|we know where|our way)"
-                          r"(?![a-z'’])")
+_SIGN_OFF = compiled(r"(?:signed|yours truly|yours sincerely|sincerely|regards),")
+_COUNTED_OFF = compiled(r"(?<![a-z'’])(?:left (?:in|on|at|round|around)|gone|fewer|less|out of|the rest of them"
+                        r"|rest of them|more to (?:go|follow|come|clear|do)|(?:one|two|three|four|five|a few|plenty"
+                        r"|loads|lots) more|more where|see to|sort (?:him|her|them) out|deal with (?:him|her|them)"
+                        r"|finished with|done with (?:him|her|them)|by us|next|to be none|none left|not for long"
+                        r"|not much longer|won['’]t be for long|the last (?:one|of (?:them|their kind))|for now"
+                        r"|numbered|on borrowed time|won['’]t last|not for much longer"
+                        # read2's rounds w and x (s47): time running out for them ("his time is nearly up", "the
+                        # clock is ticking for her") or a plan of ours ("if we have our way", "we know where he
+                        # lives"); not a third person as such: a sign-off describes the writer in the third person
+                        # ("signed, one cheerful fag in the village and nobody minded him")
+                        r"|time is (?:nearly |almost |about )?up|clock is ticking|if we|we know where|our way)"
+                        r"(?![a-z'’])")
 # session 55: ... not time running out for the writer's own thing, to the comment's end ("... for my retirement.")
-_OWN_FATE = re.compile(r"(?:time is (?:nearly |almost |about )?up|clock is ticking) (?:for|on) (?:my|our) (?:retirement"
-                       r"|pension|lease|contract|tenancy|term|visa|mortgage|allotment|holidays?|exams?|seat) *\.? *")
+_OWN_FATE = compiled(r"(?:time is (?:nearly |almost |about )?up|clock is ticking) (?:for|on) (?:my|our) (?:retirement"
+                     r"|pension|lease|contract|tenancy|term|visa|mortgage|allotment|holidays?|exams?|seat) *\.? *")
 
 
 # the words after "we are" that describe no one (_WE_DESCRIBED): a denial, a comparison, a degree, a participle, a
 # place or a state ("we are back bitches!" greets others: a Davidson tweet); and only a slur of OWNABLE ("so we are
 # upgraded blacks" is no one's own word: a Stormfront sentence)
-_WE_NOT_DESCRIBING = re.compile(r"not|no|never|hardly|like|unlike|gonna|going|about|just|so|too|more|less|back|here"
-                                r"|there|home|out|in|up|down|off|on|over|done|ready|all|both|[a-z-]+ing")
+_WE_NOT_DESCRIBING = compiled(r"not|no|never|hardly|like|unlike|gonna|going|about|just|so|too|more|less|back|here"
+                              r"|there|home|out|in|up|down|off|on|over|done|ready|all|both|[a-z-]+ing")
 
 
 def _opened(t: str, a: int, b: int, before: re.Match) -> bool:

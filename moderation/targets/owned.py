@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import functools
 import itertools
-import re
 
 from moderation.automaton import Automaton
+from moderation.pattern_cache import compiled
 from moderation.targets.constructions import HATE_EN_PARTS, THREAT_EN
 from moderation.targets.identity import ACCUSED, REFUSING, named, plainly_civil, said_near
 from moderation.targets.introduced import introduced
@@ -27,24 +27,24 @@ OWN, LITERAL = 1, 2  # what reading() answers: the writer's own group word; the 
 # the word before a people noun counts too ("queer folks like me", "dyke elders like us": session 32; "queer folks like
 # me deserve better healthcare" was hate 0.45 with 2026.12.04-1)
 _GROUP_NOUNS = r"folks?|people|kids?|women|men|guys|girls|boys|lads|elders"  # "queer folks", "dyke elders"
-_IN_GROUP_AFTER = re.compile(r"(?: (?:" + _GROUP_NOUNS + r"|ones|friends)"
-                             r"(?= like (?:me|us|myself)(?![a-z])))?"
-                             r" (?:myself|ourselves|and proud|like me|like us|like myself)(?![a-z])")
+_IN_GROUP_AFTER = compiled(r"(?: (?:" + _GROUP_NOUNS + r"|ones|friends)"
+                           r"(?= like (?:me|us|myself)(?![a-z])))?"
+                           r" (?:myself|ourselves|and proud|like me|like us|like myself)(?![a-z])")
 # session 42: the writer counted among them after the word ("dykes such as me", "plenty of queers, myself included",
 # "lots of fags, including me, volunteer"; session 43: "every dyke i know, me included, has ..."), the included one
 # set off by commas in the subject: "everyone can't stand the queers, myself included" counts the writer among
 # everyone (read2); "such as her", "her included" name others. Not "among us": an outsider's enemy within ("there are
 # faggots among us and they need rooting out", read2)
-_COUNTED_AFTER = re.compile(r"(?: (?:" + _GROUP_NOUNS + r"))?(?: (?:i|we) know)?"
-                            r"(?: such as (?:me|myself|us|ourselves)(?![a-z])"
-                            r"|,? (?:(?:myself|me|us|ourselves) included|including (?:me|myself|us|ourselves))"
-                            r", (?!(?:and|but|so|or|because|though)(?![a-z])))")
+_COUNTED_AFTER = compiled(r"(?: (?:" + _GROUP_NOUNS + r"))?(?: (?:i|we) know)?"
+                          r"(?: such as (?:me|myself|us|ourselves)(?![a-z])"
+                          r"|,? (?:(?:myself|me|us|ourselves) included|including (?:me|myself|us|ourselves))"
+                          r", (?!(?:and|but|so|or|because|though)(?![a-z])))")
 # session 43: "the other ... and i / me" counts the writer among them ("the other dykes and i run the quiz", "the
 # other old queers and me"): "other" says the writer is one more ("him and the other queers" names others), as a
 # subject at a clause's start ("we ran at the other faggots and i threw the first brick" is an object; read2)
-_OTHER_BEFORE = re.compile(r"(?:^|[.!?;:,(\n] *|(?:^|[^a-z'’])(?:and|but|so|then) )(?:the |all the )?other" + MODIFIER
-                           + r" $")
-_AND_ME_AFTER = re.compile(r" and (?:i|me|myself)(?![a-z'’])")
+_OTHER_BEFORE = compiled(r"(?:^|[.!?;:,(\n] *|(?:^|[^a-z'’])(?:and|but|so|then) )(?:the |all the )?other" + MODIFIER
+                         + r" $")
+_AND_ME_AFTER = compiled(r" and (?:i|me|myself)(?![a-z'’])")
 # session 42: the group called on with the writer among them at a clause's start, by "let's" ("queers, let's fill the
 # town hall") or by "as ..., we" ("as queers, we have fought for this clinic"); a bare "dykes, we ..." is not read: its
 # "we" may be others than those called ("fags, we're watching", "fags, our patience has run out"). So long as
@@ -52,26 +52,26 @@ _AND_ME_AFTER = re.compile(r" and (?:i|me|myself)(?![a-z'’])")
 # the violence, death-wish, dehumanising, expelling or insult lists (a stem: "burn" holds "burnt") or a harm verb they
 # leave out ("queers, we will find you", "fags, we should burn the lot out", "dykes, we need to get rid of every last
 # one": the constructions read a harm aimed at a person, so the words are asked here too)
-_CALLED_BEFORE = re.compile(r"(?:^|[.!?\n;:(] *)(?P<as>as )?$")
+_CALLED_BEFORE = compiled(r"(?:^|[.!?\n;:(] *)(?P<as>as )?$")
 # session 51: "as queers we know ..." with no comma too (after "as" only); a rallying call ("homos unite, it's karaoke
 # night", "dykes, assemble!", "queers of the world, happy pride")
-_CALLED_AFTER = re.compile(r"(?P<comma>,)? (?:(?P<we>we|we['’](?:re|ve|ll|d))|let['’]s|let us"
-                           r"|(?P<rally>unite|assemble))(?![a-z'’])|(?P<world> of (?:the world|[a-z]{3,15}"
-                           r"(?: [a-z]{3,15})?),)")
+_CALLED_AFTER = compiled(r"(?P<comma>,)? (?:(?P<we>we|we['’](?:re|ve|ll|d))|let['’]s|let us"
+                         r"|(?P<rally>unite|assemble))(?![a-z'’])|(?P<world> of (?:the world|[a-z]{3,15}"
+                         r"(?: [a-z]{3,15})?),)")
 # ... or hatred said after quoted in-group speech ('when eminem said "call me a faggot, cause i hate a pussy"': session
 # 45, the one training row the quoted reading re-read)
-_HATE_AFTER = re.compile(r"[^.!?\n]{0,80}?(?<![a-z'’])(?:hate|hates|hated|hating)(?![a-z'’])")
+_HATE_AFTER = compiled(r"[^.!?\n]{0,80}?(?<![a-z'’])(?:hate|hates|hated|hating)(?![a-z'’])")
 # session 46: ... and the writer's hostility to the quoted speaker anywhere near it, before the quote or after it across
 # sentences: hatred or disgust of the class "hate" is one of ('I've hated her ever since she ... said "I'm a dyke"',
 # '... and my hatred for her has only grown', '... and I was disgusted by him'), or the speaker kept from others
 # ('She said "I'm a dyke" like it's normal. People like her shouldn't be allowed near kids.': read2's round b)
-_HOSTILE = re.compile(r"(?<![a-z'’])(?:hate|hates|hated|hating|hatred|despis\w*|loath\w*|detest\w*|abhor\w*"
-                      r"|can['’]?t stand|cannot stand|sick of|disgust\w*|repuls\w*|revolt\w*|vile|gross"
-                      r"|(?:should(?:n['’]?t| not)|not|never) be allowed|banned|barred|away from"
-                      r"|near (?:kids|children|my|our|the|your))(?![a-z'’])")
+_HOSTILE = compiled(r"(?<![a-z'’])(?:hate|hates|hated|hating|hatred|despis\w*|loath\w*|detest\w*|abhor\w*"
+                    r"|can['’]?t stand|cannot stand|sick of|disgust\w*|repuls\w*|revolt\w*|vile|gross"
+                    r"|(?:should(?:n['’]?t| not)|not|never) be allowed|banned|barred|away from"
+                    r"|near (?:kids|children|my|our|the|your))(?![a-z'’])")
 _HOSTILE_BEFORE, _HOSTILE_AFTER = 120, 160  # characters before the opening and after the word read for it
-_OTHERS = re.compile(r"(?<![a-z'’])(?:you|your|yours|ya|u|ur|they|them|their|theirs|those|these|he|him|his|she|her"
-                     r"|it|its)(?![a-z'’])")
+_OTHERS = compiled(r"(?<![a-z'’])(?:you|your|yours|ya|u|ur|they|them|their|theirs|those|these|he|him|his|she|her"
+                   r"|it|its)(?![a-z'’])")
 # session 39: someone else's own word for themself, reported (third-person in-group use): the word after a reflexive
 # naming ("my nan calls herself an old dyke", "the band describes itself as a queer punk collective"), after coming
 # out or identifying as one whoever did ("she came out as a dyke at nineteen"), and growing up as one ("her set about
@@ -85,30 +85,30 @@ _OTHERS = re.compile(r"(?<![a-z'’])(?:you|your|yours|ya|u|ur|they|them|their|t
 # is or is not ("that tranny calls herself a woman" read "woman" as her own word and dropped the group target)
 # ... nor when the writer comments on the naming at once (", the dirty thing", ", as if we needed telling", ", makes
 # me want to throw up", " - what a joke"; read2, session 40): the scorn is open, the comma before it is not
-_COMMENT_AFTER = re.compile(r"(?: [a-z'’]+)? ?(?:,(?! and )|;|:| [-–—] |\.\.\.)")
+_COMMENT_AFTER = compiled(r"(?: [a-z'’]+)? ?(?:,(?! and )|;|:| [-–—] |\.\.\.)")
 # session 42: and each other ("we call each other faggots at rehearsal"), the same word the namers own
-_SELF_NAMED_BEFORE = re.compile(r"(?:^|[^a-z'’])(?<!who )(?<!that )(?:(?:calls?|called|calling|describes?"
-                                r"|described|describing|introduces?|introduced|refers? to|referred to)"
-                                r" (?:herself|himself|themselves|themself|itself|each other|one another)(?: as)?"
-                                r"|growing up(?: as)?)(?:" + ARTICLE + MODIFIER + r"| an?(?: [a-z]{2,12})?) $")
+_SELF_NAMED_BEFORE = compiled(r"(?:^|[^a-z'’])(?<!who )(?<!that )(?:(?:calls?|called|calling|describes?"
+                              r"|described|describing|introduces?|introduced|refers? to|referred to)"
+                              r" (?:herself|himself|themselves|themself|itself|each other|one another)(?: as)?"
+                              r"|growing up(?: as)?)(?:" + ARTICLE + MODIFIER + r"| an?(?: [a-z]{2,12})?) $")
 # session 46: the writer's own word said again of the writer's partner ("i'm a dyke. my wife is a dyke too, and we've
 # run the village shop for twenty years"): the same word, read as the writer's own in the 160 characters before, and
 # no scorn or harm after ("i'm a dyke. my boss is a dyke too and she's a useless cow" is no partner of hers)
-_PARTNER_BEFORE = re.compile(r"(?:^|[^a-z'’])my (?:wife|husband|partner|girlfriend|boyfriend|fiancee|fianc[eé]|missus"
-                             r"|other half|spouse)(?:['’]s| is| was| has always been| has been)(?: (?:also|too|still"
-                             r"|proudly|openly))?" + ARTICLE + MODIFIER + r" $")
+_PARTNER_BEFORE = compiled(r"(?:^|[^a-z'’])my (?:wife|husband|partner|girlfriend|boyfriend|fiancee|fianc[eé]|missus"
+                           r"|other half|spouse)(?:['’]s| is| was| has always been| has been)(?: (?:also|too|still"
+                           r"|proudly|openly))?" + ARTICLE + MODIFIER + r" $")
 # ... and what may follow it: "too" or "as well", then its sentence's end or the writer going on ("and we ...", ", i
 # ..."); anything else may be a judgement of the partner ("... and a lying cow", "... and deserves a slap")
-_PARTNER_AFTER = re.compile(r"(?: (?:too|as well|also|and all))?(?: *(?:$|[.!\n])|,? and (?:we|i|our|us)(?:['’][a-z]+)?"
-                            r"(?![a-z'’])|, (?:we|i|our)(?:['’][a-z]+)?(?![a-z'’]))")
+_PARTNER_AFTER = compiled(r"(?: (?:too|as well|also|and all))?(?: *(?:$|[.!\n])|,? and (?:we|i|our|us)(?:['’][a-z]+)?"
+                          r"(?![a-z'’])|, (?:we|i|our)(?:['’][a-z]+)?(?![a-z'’]))")
 _PARTNERED = 160  # characters before the word in which the writer's own use of it is looked for
 
 # the word before an agent noun of harm names its target, not the writer ("i will be a faggot killer", "as a dyke
 # hater", "we are queer bashers"; read2, session 37)
-_AGENT_AFTER = re.compile(r"[ -](?:hat|bash|kill|hunt|beat|lynch|burn|stomp)(?:ers?|ing)(?![a-z])")
+_AGENT_AFTER = compiled(r"[ -](?:hat|bash|kill|hunt|beat|lynch|burn|stomp)(?:ers?|ing)(?![a-z])")
 # "other X my age" counts the writer among X; "X my age" alone only says whose age ("hoes my age only want money" is
 # said of women by anyone; read2 s34)
-_OTHER_MY_AGE = re.compile(r"(?<![a-z'’])other [a-z]{2,15} (?:my|our) age(?![a-z])")
+_OTHER_MY_AGE = compiled(r"(?<![a-z'’])other [a-z]{2,15} (?:my|our) age(?![a-z])")
 _BEFORE = 48  # characters before a word the readings before it look at
 
 # English slur and group words whose sense or owner is read (owned_spans), found by their stems in one compiled pass

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from moderation.pattern_cache import compiled
 from moderation.targets.denial_patterns import _BELIEF, _HARMED, _NEG, _POSITIVE_WORDS
 from moderation.targets.denied import _NEGATIVE_IN, _subject_start, denied_quality
 from moderation.targets.hate_en import _EN_Q_BAD
@@ -21,12 +22,12 @@ from moderation.wordlists import CRIME, DEHUMANIZE, INSULTS_EN
 _DEICTIC = frozenset(("you people", "these people", "those people"))
 
 # a denial that is a negated belief: the clause after the verb holds the group and what is said of it
-_BELIEF_AT = re.compile(r"(?:" + _NEG + r")(?: [a-z]+){0,3}? " + _BELIEF + r"(?![a-z])")
+_BELIEF_AT = compiled(r"(?:" + _NEG + r")(?: [a-z]+){0,3}? " + _BELIEF + r"(?![a-z])")
 # a denial whose subject is quantified inside it: "none of the [group] I met were ...", "not all [group] are ..."
-_QUANTIFIED_AT = re.compile(r"(?:no|none of|not a single|not one|not all|not every|not each)(?![a-z])")
+_QUANTIFIED_AT = compiled(r"(?:no|none of|not a single|not one|not all|not every|not each)(?![a-z])")
 # the verb after the group that opens what is said of it, and the at most four words said
-_VERB = re.compile(r"(?<![a-z])(?:are|is|was|were|be|been|deserve|deserves|deserved)(?![a-z])")
-_SAID = re.compile(r"(?: [a-z'’-]+){1,4}")
+_VERB = compiled(r"(?<![a-z])(?:are|is|was|were|be|been|deserve|deserves|deserved)(?![a-z])")
+_SAID = compiled(r"(?: [a-z'’-]+){1,4}")
 
 # worth: the lexicon's good qualities of people and praise words, the nouns of worth, and what a group is said to
 # deserve when the denial of it is the attack (hate_en's `don't deserve` list); and the good qualities opposite the
@@ -34,16 +35,16 @@ _SAID = re.compile(r"(?: [a-z'’-]+){1,4}")
 _WORTH = (r"asset|assets|a credit|a blessing|a benefit|rights|dignity|equality|compassion|kindness|sympathy"
           r"|a place|a home|a chance|to live|to exist|to be here")
 _GOOD = r"polite|generous|humble|modest|selfless|gentle|tolerant|respectful|well-mannered|considerate"
-GOOD_QUALITY = re.compile(r"(?<![a-z])(?:" + _POSITIVE_WORDS + "|" + _WORTH + "|" + _GOOD + r")(?![a-z])")
+GOOD_QUALITY = compiled(r"(?<![a-z])(?:" + _POSITIVE_WORDS + "|" + _WORTH + "|" + _GOOD + r")(?![a-z])")
 # the stereotypes: the lexicon's insults, dehumanising and crime words, bad qualities and harms, and the nouns of
 # the vices a group is charged with
 _BAD = (r"thieves|liars|cheats|scroungers|freeloaders|spongers|beggars|a danger|a menace|a drain|a risk|a problem"
         r"|a threat")
-BAD_QUALITY = re.compile(_NEGATIVE_IN.pattern + "|(?<![a-z])" + _HARMED + r"|(?<![a-z])(?:" + _BAD + r")(?![a-z])")
+BAD_QUALITY = compiled(_NEGATIVE_IN.pattern + "|(?<![a-z])" + _HARMED + r"|(?<![a-z])(?:" + _BAD + r")(?![a-z])")
 
 # a good thing a group is said not to deserve, which denied.py does not read as a denial (it reads only a harm not
 # deserved): "[group] don't deserve respect", "[group] deserve no rights", "deserve nothing" (not "nothing but")
-_UNDESERVED = re.compile(
+_UNDESERVED = compiled(
     r"(?<![a-z])(?:(?:do|does|did)(?:n['’]t| not)|never)(?: (?:really|even|ever))? deserve (?:[a-z'’-]{1,20} ){0,3}?"
     r"(?:respect|" + _WORTH + r")(?![a-z])"
     r"|(?<![a-z])(?:deserve|deserves) (?:no|zero|not an ounce of|not a shred of|not one bit of)"
@@ -54,9 +55,9 @@ _UNDESERVED = re.compile(
 # a negated regard, which denied.py's belief verbs do not hold: "nobody here regards [group] as criminals", "I don't see
 # [group] as equals", "I refuse to treat [group] as a threat": the group within three words of the verb, what it is
 # regarded as the at most four words after "as"
-_REGARDED = re.compile(r"(?<![a-z])(?:" + _NEG + r")(?: [a-z'’]+){0,3}? (?:regard|regards|regarded|see|sees|saw|view"
-                       r"|views|viewed|treat|treats|treated|count|counts|counted|class|classes|classed)"
-                       r"(?P<whom>(?: [a-z'’-]+){1,3}?) as(?P<said>(?: [a-z'’-]+){1,4})")
+_REGARDED = compiled(r"(?<![a-z])(?:" + _NEG + r")(?: [a-z'’]+){0,3}? (?:regard|regards|regarded|see|sees|saw|view"
+                     r"|views|viewed|treat|treats|treated|count|counts|counted|class|classes|classed)"
+                     r"(?P<whom>(?: [a-z'’-]+){1,3}?) as(?P<said>(?: [a-z'’-]+){1,4})")
 
 
 # session 40: a regard withheld by a quantifier, which holds no negation for denied.py: by the writer ("I've lost all
@@ -67,7 +68,7 @@ _REGARDED = re.compile(r"(?<![a-z])(?:" + _NEG + r")(?: [a-z'’]+){0,3}? (?:reg
 _REGARD = r"(?:respect|sympathy|compassion|welcome|trust|tolerance|patience|time|love|regard|pity|goodwill)"
 _NONE_OF = r"(?:no|zero|not an ounce of|not a shred of|not one ounce of|not a scrap of|not a drop of)"
 _NOT = r"(?:not|never|no|ha[sv]en['’]?t|didn['’]?t|don['’]?t|doesn['’]?t|wouldn['’]?t|won['’]?t|can['’]?t|cannot)"
-_WITHHELD = re.compile(
+_WITHHELD = compiled(
     r"(?<![a-z])(?:i|we)(?:['’](?:ve|d))?(?: (?!" + _NOT + r"(?![a-z]))[a-z'’]+){0,2}? (?:(?:lost|lose) (?:all|any"
     r"|every (?:last )?(?:bit|ounce|shred) of)|(?:have|has|had|got|feel|felt|hold|show|owe)(?: (?:absolutely"
     r"|literally|just))? " + _NONE_OF + r") " + _REGARD
@@ -77,9 +78,9 @@ _WITHHELD = re.compile(
 
 # read2 (session 40): a subset named by what it did is no group ("no sympathy for the Russians who voted for this war",
 # "lost all respect for Muslim leaders who stayed silent"): a relative clause within two words after the group word
-_NAMED_BY_DEED = re.compile(r"(?: [a-z'’-]+)? (?:who|that|which|whose)(?![a-z])")
+_NAMED_BY_DEED = compiled(r"(?: [a-z'’-]+)? (?:who|that|which|whose)(?![a-z])")
 # what every _WITHHELD match holds (signals asks it before reading polarity in a text with no denial in it)
-WITHHELD_CUE = re.compile(r"(?:no|zero|of|all|any) " + _REGARD + r"(?![a-z])")
+WITHHELD_CUE = compiled(r"(?:no|zero|of|all|any) " + _REGARD + r"(?![a-z])")
 
 
 # a stereotype denied only to be outdone or mocked in the rest of its sentence (read2, session 39): "[group] are not
@@ -90,11 +91,11 @@ WITHHELD_CUE = re.compile(r"(?:no|zero|of|all|any) " + _REGARD + r"(?![a-z])")
 # and the negative lexicon holds "want")
 _WORST = "|".join(sorted({re.escape(w) for w in (*INSULTS_EN, *DEHUMANIZE, *CRIME) if w.isascii()}
                          | {"worse(?! off)", _EN_Q_BAD, _BAD}, key=lambda w: (-len(w), w)))
-_OUTDONE = re.compile(r"(?<![a-z])(?:they(?:['’]re| are| were)?|theyre|but|just|only|rather|merely)"
-                      r"(?: (?:are|were|just|only|even|simply|far|much|actually|really|all|plain|downright))*"
-                      r" (?:" + _WORST + r")(?![a-z])")
-_MOCKED = re.compile(r"said (?:no ?one|nobody) ever")
-_SENTENCE_END = re.compile(r"[.!?\n]")
+_OUTDONE = compiled(r"(?<![a-z])(?:they(?:['’]re| are| were)?|theyre|but|just|only|rather|merely)"
+                    r"(?: (?:are|were|just|only|even|simply|far|much|actually|really|all|plain|downright))*"
+                    r" (?:" + _WORST + r")(?![a-z])")
+_MOCKED = compiled(r"said (?:no ?one|nobody) ever")
+_SENTENCE_END = compiled(r"[.!?\n]")
 
 
 def _outdone(text: str, b: int) -> bool:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from moderation.needles.parts import Joined
+from moderation.pattern_cache import compiled
 from moderation.wordlists.alternation import prefix_tree
 from moderation.wordlists.praise_words import PRAISE_WORDS
 
@@ -162,7 +161,7 @@ _JA_DENIED = (r"(?:な|で|だ|の)?(?:人|者|人たち|方)?(?:じゃ|では|�
               r"|(?:だ|である)?とは(?:思え|言え|限ら)ない|(?:な|の)?(?:ふり|フリ)|(?:な|の)わけ(?:が|は)?ない"
               r"|く(?:ない|なかった|ありません)")
 # the same read after a praise word of the word list (moderation/features/words.py), and a Japanese denial
-HARM_DONE_AHEAD = re.compile(_HARM_AHEAD + "|" + _JA_DENIED)
+HARM_DONE_AHEAD = compiled(_HARM_AHEAD + "|" + _JA_DENIED)
 # the English part alone: the look-ahead the praise forms' veto carries (tests/test_vetoes.py)
 HARM_AHEAD_EN = _HARM_AHEAD
 # the forms in parts (each of the praise word's forms, session 19's valued forms, session 20's), scanned apart behind
@@ -175,11 +174,11 @@ _SHAPES = (_HEAD + _NO_HARM_DONE, _FEELING + _PRAISE + _OF,
            _LUCK, _WILLING, _LIKENESS, _BELONGING, _WELCOMED + _UNHARMED,
            "(?:" + _MORE + "|" + _GLAD_TO_SEE + "|" + _ROLE + "|" + _FRIENDS + ")" + _UNHARMED,
            "(?:" + _SUPPORT + "|" + _RIGHTS + "|" + _THANKS + "|" + _GAVE + "|" + _HUMAN + ")" + _UNHARMED)
-PRAISE_EN_PARTS = tuple(re.compile(r"(?<!n['’]t )(?<!not )(?<!never )(?:" + shape + ")" + _NOT_AFTER)
+PRAISE_EN_PARTS = tuple(compiled(r"(?<!n['’]t )(?<!not )(?<!never )(?:" + shape + ")" + _NOT_AFTER)
                         for shape in _SHAPES)
 PRAISE_EN = Joined(PRAISE_EN_PARTS)
 # the praise word's form reads its harm-done look-ahead only in a text where a harm word is (the same matches;
 # moderation/needles/vetoes.py): a long text of praise ("deserve respect" repeated) read 50 characters ahead at each
 # match. Part index -> (the part without the look-ahead, the harm word it looks for)
-PRAISE_EN_VETOES = {0: (re.compile(r"(?<!n['’]t )(?<!not )(?<!never )(?:" + _HEAD + ")" + _NOT_AFTER),
-                        re.compile(r"(?<![a-z])" + _HARM_DONE))}
+PRAISE_EN_VETOES = {0: (compiled(r"(?<!n['’]t )(?<!not )(?<!never )(?:" + _HEAD + ")" + _NOT_AFTER),
+                        compiled(r"(?<![a-z])" + _HARM_DONE))}

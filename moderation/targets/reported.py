@@ -8,15 +8,16 @@ import re._parser
 
 from moderation.needles.guards import NeedleIndex
 from moderation.needles.parts import Parts
+from moderation.pattern_cache import compiled
 from moderation.targets.constructions import ENDORSED_EN
 from moderation.targets.denied import whole_denial
 from moderation.targets.threats import QUOTATIVE_TO
 
 # what someone else said, reported or condemned, not said by the writer: a quotation followed by と/って/という...,
 # the clause before だなんて/という投稿/って言う人, and in English what follows calling/saying/the word
-REPORTED_QUOTE = re.compile(r"(?:「[^「」\n]{1,80}」|『[^『』\n]{1,80}』)"
-                            r"(?=\s?(?:と|って|という|などと|など|とか|なんて|は差別|は暴言|はヘイト))"
-                            r"|\"[^\"\n]{1,80}\"|“[^“”\n]{1,80}”")
+REPORTED_QUOTE = compiled(r"(?:「[^「」\n]{1,80}」|『[^『』\n]{1,80}』)"
+                          r"(?=\s?(?:と|って|という|などと|など|とか|なんて|は差別|は暴言|はヘイト))"
+                          r"|\"[^\"\n]{1,80}\"|“[^“”\n]{1,80}”")
 
 
 # read2 (session 35): the view's holder judged right ("…と言うやつの言う通りだ", "…と思ってる奴、正解",
@@ -24,37 +25,37 @@ REPORTED_QUOTE = re.compile(r"(?:「[^「」\n]{1,80}」|『[^『』\n]{1,80}』
 _JA_AGREED = (r"(?![^。！？!?\n]{0,8}?(?:正しい|正しかった|正解|まとも|言う通り|いう通り|その通り"
               r"|に同意|に賛成|気持ち(?:が|は|も)?(?:よく)?(?:わかる|分かる)|無理(?:は|も)ない|正論"
               r"|よく言った))")
-REPORTED_BEFORE_JA = re.compile(r"(?:だなんて|なんて言う|とか言う|って言う(?:人|奴|やつ|の)|と言う(?:人|奴|のは)"
-                                r"|という(?:投稿|書き込み|発言|言葉|言い方|考え|主張|意見|声|コメント|メッセージ|dm|ヤジ|落書き)"
-                                # session 35: a view judged by the writer, not held (…死ねば解決するなんて考えるのは
-                                # 狂ってる, …と思ってる奴がいるのが怖い, …死ね、みたいな発言は許せない): what someone
-                                # thinks or says, named as another's (人, 奴, のは; not のは俺だけ, のは当然: the
-                                # writer's own)
-                                r"|(?:なんて|とか|と|って)(?:考え(?:る|て(?:い)?る|てた|ていた)|思(?:う|って(?:い)?る|ってた"
-                                r"|っていた))(?:(?:人|奴|やつ|連中|輩)" + _JA_AGREED
-                                + r"|のは(?!俺|私|僕|自分|わたし|あたし|おれ|ぼく|うち|当然|当たり前|普通"
-                                r"|自然|仕方|無理))"
-                                r"|と言う(?:やつ|連中|輩)" + _JA_AGREED +
-                                # a wish cited with a comma (…消えろ、みたいな書き込み), not a comment likened to a
-                                # thing (ゴミみたいなコメントしかしないお前: the writer's insult)
-                                r"|(?<=[、,!！?？])\s?(?:みたいな|ような)(?:発言|投稿|書き込み|コメント|ツイート|メッセージ|ヤジ"
-                                r"|落書き|言い方|暴言)"
-                                # a wish cited without quotation marks (…死ね、と書いた者): written, posted,
-                                # said; not an adverb's と (二度と書き込むな: threats.QUOTATIVE_TO), nor words the
-                                # writer calls right
-                                r"|" + QUOTATIVE_TO + r"(?:叫|書き込|投稿|発言|脅|罵|言った|言われ)" + _JA_AGREED +
-                                # 書いた only after a comma or a clause's end (…死ね、と書いた, 消えろと書いた; not
-                                # 的外れなこと書いてる, ほんと書いてよかった), and not the writer's own act with a will
-                                # (…と書いておく / 書いとく / 書いてやった: read2, session 42)
-                                r"|(?<=[、,ねろれえよぞなだいるたすう])と書い(?!てお|とい|とく|とこ|てや|たる|たろ)"
-                                + _JA_AGREED +
-                                # session 25 (issue 12): a claim taken back, the clause before it: no
-                                # evidence of it (〜した証拠はない, 根拠はない, 事実はなかった), denied
-                                # (〜を否定), cleared (無罪, 不起訴, 潔白, 嫌疑不十分, 疑いは晴れ, 事実無根)
-                                r"|(?:証拠|根拠|事実|形跡)(?:は|も)(?:一切|全く|何も|まだ)?(?:ない|なく|なかった|ありません"
-                                r"|見つか(?:って|ら)|出て(?:こ|い)ない)"
-                                r"|(?:を|は|も)(?:強く|全面的に|きっぱり|一貫して)?否定|無罪|不起訴|潔白|嫌疑不十分"
-                                r"|疑い(?:は|が|も)晴れ|事実無根|事実ではない|認められなかった)")
+REPORTED_BEFORE_JA = compiled(r"(?:だなんて|なんて言う|とか言う|って言う(?:人|奴|やつ|の)|と言う(?:人|奴|のは)"
+                              r"|という(?:投稿|書き込み|発言|言葉|言い方|考え|主張|意見|声|コメント|メッセージ|dm|ヤジ|落書き)"
+                              # session 35: a view judged by the writer, not held (…死ねば解決するなんて考えるのは
+                              # 狂ってる, …と思ってる奴がいるのが怖い, …死ね、みたいな発言は許せない): what someone
+                              # thinks or says, named as another's (人, 奴, のは; not のは俺だけ, のは当然: the
+                              # writer's own)
+                              r"|(?:なんて|とか|と|って)(?:考え(?:る|て(?:い)?る|てた|ていた)|思(?:う|って(?:い)?る|ってた"
+                              r"|っていた))(?:(?:人|奴|やつ|連中|輩)" + _JA_AGREED
+                              + r"|のは(?!俺|私|僕|自分|わたし|あたし|おれ|ぼく|うち|当然|当たり前|普通"
+                              r"|自然|仕方|無理))"
+                              r"|と言う(?:やつ|連中|輩)" + _JA_AGREED +
+                              # a wish cited with a comma (…消えろ、みたいな書き込み), not a comment likened to a
+                              # thing (ゴミみたいなコメントしかしないお前: the writer's insult)
+                              r"|(?<=[、,!！?？])\s?(?:みたいな|ような)(?:発言|投稿|書き込み|コメント|ツイート|メッセージ|ヤジ"
+                              r"|落書き|言い方|暴言)"
+                              # a wish cited without quotation marks (…死ね、と書いた者): written, posted,
+                              # said; not an adverb's と (二度と書き込むな: threats.QUOTATIVE_TO), nor words the
+                              # writer calls right
+                              r"|" + QUOTATIVE_TO + r"(?:叫|書き込|投稿|発言|脅|罵|言った|言われ)" + _JA_AGREED +
+                              # 書いた only after a comma or a clause's end (…死ね、と書いた, 消えろと書いた; not
+                              # 的外れなこと書いてる, ほんと書いてよかった), and not the writer's own act with a will
+                              # (…と書いておく / 書いとく / 書いてやった: read2, session 42)
+                              r"|(?<=[、,ねろれえよぞなだいるたすう])と書い(?!てお|とい|とく|とこ|てや|たる|たろ)"
+                              + _JA_AGREED +
+                              # session 25 (issue 12): a claim taken back, the clause before it: no
+                              # evidence of it (〜した証拠はない, 根拠はない, 事実はなかった), denied
+                              # (〜を否定), cleared (無罪, 不起訴, 潔白, 嫌疑不十分, 疑いは晴れ, 事実無根)
+                              r"|(?:証拠|根拠|事実|形跡)(?:は|も)(?:一切|全く|何も|まだ)?(?:ない|なく|なかった|ありません"
+                              r"|見つか(?:って|ら)|出て(?:こ|い)ない)"
+                              r"|(?:を|は|も)(?:強く|全面的に|きっぱり|一貫して)?否定|無罪|不起訴|潔白|嫌疑不十分"
+                              r"|疑い(?:は|が|も)晴れ|事実無根|事実ではない|認められなかった)")
 
 
 # what opens English reported words, in REPORTED_AFTER_EN's order: said words, the idea that, someone else who says,
@@ -126,7 +127,7 @@ _AFTER_EN_END = r"(?![a-z])[^.!?\n,;]{0,80}"  # the reported words themselves
 # free '...' is scare quotes in the writer's own sarcasm ("the 'religion of peace' strikes again") and an apostrophe
 # opens none; the span ends at the noun, so what the writer says after it stays the writer's (session 16)
 _SINGLE = r"['‘](?:[^'‘’\n]|(?<=[a-z])['’](?=[a-z])){1,60}['’]"
-QUOTED_NAMED_EN = re.compile(
+QUOTED_NAMED_EN = compiled(
     r"(?<![a-z])(?:the|that|this|those|these)(?: [a-z]{1,12})? " + _SINGLE + r" (?:posts?|chants?|jokes?|rhetoric"
     r"|signs?|comments?|slogans?|lines?|memes?|narrative|remarks?|tweets?|banners?|graffiti|messages?|stickers?"
     r"|leaflets?|placards?|trope|smear|nonsense|rubbish|garbage|talk|crowd|brigade)(?![a-z])"
@@ -134,23 +135,23 @@ QUOTED_NAMED_EN = re.compile(
     r"|shouting|shouted|writing|wrote) " + _SINGLE)
 
 
-REPORTED_AFTER_EN = re.compile(r"(?<![a-z])(?:" + "|".join(_AFTER_EN) + ")" + _AFTER_EN_END)
+REPORTED_AFTER_EN = compiled(r"(?<![a-z])(?:" + "|".join(_AFTER_EN) + ")" + _AFTER_EN_END)
 
 
 # REPORTED_AFTER_EN's alternatives apart, in its order (X(A|B)Y is XAY|XBY: the same matches; needles/parts.py)
-REPORTED_AFTER_EN_PARTS = tuple(re.compile(r"(?<![a-z])(?:" + opener + ")" + _AFTER_EN_END) for opener in _AFTER_EN)
+REPORTED_AFTER_EN_PARTS = tuple(compiled(r"(?<![a-z])(?:" + opener + ")" + _AFTER_EN_END) for opener in _AFTER_EN)
 
 
-_REPOST = re.compile(r"\s?@\w{1,30}:")  # a quote that starts with "@user:" reposts that user's words
+_REPOST = compiled(r"\s?@\w{1,30}:")  # a quote that starts with "@user:" reposts that user's words
 
 
-_REPOST_AT = re.compile(r"@\w{1,30}:")  # its "@user:" (the engine skips to each @)
+_REPOST_AT = compiled(r"@\w{1,30}:")  # its "@user:" (the engine skips to each @)
 
 
 _SENTENCE_ENDS = "。．.!?！？\n"
 
 
-_SENTENCE_STOP = re.compile("[" + re.escape(_SENTENCE_ENDS) + "]")
+_SENTENCE_STOP = compiled("[" + re.escape(_SENTENCE_ENDS) + "]")
 
 
 _BEFORE_JA_TRIGGER = frozenset("なとっい証根事形否無不潔嫌疑認")  # a character of each of REPORTED_BEFORE_JA's needles
@@ -245,10 +246,10 @@ def _reported(text: str, chars: set, found: set | None = None, hits=None) -> tup
 # inside the sentence (each window bounded: linear); a named claim the writer calls true is endorsed too ("the comment
 # that [group] are greedy is spot on", "the myth that ... is a fact"; not "is simply not true"), and so is hate the
 # writer calls natural or fair ("hating [group] is only natural", "comparing [group] to rats is perfectly fair")
-_ENDORSED = re.compile(r"(?<![a-z'’])(?:" + ENDORSED_EN + r"|(?:is|was|are|were) "
-                       r"(?:(?:absolutely|totally|completely|dead|so|quite|simply|just|only|perfectly|entirely) )?"
-                       r"(?:true|correct|spot on|accurate|a fact|facts|not wrong|natural|normal|justified|fair"
-                       r"|understandable|reasonable|healthy|deserved)(?![a-z]))")
+_ENDORSED = compiled(r"(?<![a-z'’])(?:" + ENDORSED_EN + r"|(?:is|was|are|were) "
+                     r"(?:(?:absolutely|totally|completely|dead|so|quite|simply|just|only|perfectly|entirely) )?"
+                     r"(?:true|correct|spot on|accurate|a fact|facts|not wrong|natural|normal|justified|fair"
+                     r"|understandable|reasonable|healthy|deserved)(?![a-z]))")
 
 
 def _endorsed(text: str, m: re.Match) -> bool:
@@ -260,8 +261,8 @@ def _endorsed(text: str, m: re.Match) -> bool:
 # what an English negation denies: the words after not / never / no longer / a -n't verb up to the clause's end (at
 # most 60 characters), so "[group] are not vermin" and "I don't hate [group]" do not share the plain words' n-gram
 # weights (the writer denies them) while "vermin" said stays what it is; "not only" / "not just" deny nothing
-NEGATION_EN = re.compile(r"(?<![a-z])(?:not(?! only| just)|never|no longer|cannot|(?:do|does|did|is|are|was|were|wo|"
-                         r"would|ca|could|should|has|have|had|ai|need|must)n['’]t)(?![a-z])([^.!?\n,;:()\"“”]{1,60})")
+NEGATION_EN = compiled(r"(?<![a-z])(?:not(?! only| just)|never|no longer|cannot|(?:do|does|did|is|are|was|were|wo|"
+                       r"would|ca|could|should|has|have|had|ai|need|must)n['’]t)(?![a-z])([^.!?\n,;:()\"“”]{1,60})")
 
 
 _NEGATION_TRIGGER = frozenset("nt")

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from moderation.pattern_cache import compiled
+
 # after a determiner or a possessive, at most one word, then an everyday object, machine, service or weather from a
 # closed list (a person noun after it, "this fucking idiot / ref / landlord", stays profanity aimed at them)
 _THINGS = (r"printers?|scanners?|computers?|laptops?|phones?|wifi|wi-fi|internet"
@@ -31,22 +33,22 @@ _NOT_A_PERSON = (r"(?![a-z'’-])(?! (?:[a-z]+ )?(?:drivers?|wardens?|attendants
                  r"|workers?|officers?|officials?|bosses|boss|managers?|members?|employees?|clerks?|teachers?"
                  r"|nurses?|doctors?|councillors?|ministers?|mps?|leaders?|chiefs?|heads?|lot|fans?|players?)"
                  r"(?![a-z]))")
-THING = re.compile(r"(?: [a-z]{2,12})? (?:" + _THINGS + ")" + _NOT_A_PERSON)
+THING = compiled(r"(?: [a-z]{2,12})? (?:" + _THINGS + ")" + _NOT_A_PERSON)
 
 # session 55 (train s54's binding case, read only as the WHOLE comment): a mild oath the word lists lack, then a thing
 # or the weather of THING's list (or the writer's garden's) doing a closed harm to the writer's own things ("Bloody
 # hell, this heatwave is killing my tomatoes."): the oath's n-grams hashed apart, as a swear word's at nothing
 _MILD_OATHS = ("bloody hell", "bloody nora", "blimey", "crikey", "damn it", "dammit", "damn", "christ", "good god",
                "oh god", "jesus", "for god's sake", "for god’s sake", "hell's bells", "oh hell", "bugger")
-_AT_THING = re.compile(r"(?P<oath>" + "|".join(map(re.escape, _MILD_OATHS)) + r")(?: alive)?[,!]+"
-                       r" (?:this|that|the|my|our)"
-                       + r"(?: [a-z]{2,12})? (?:heatwave|heat wave|drought|frost|hail|slugs?|snails?|" + _THINGS + ")"
-                       + _NOT_A_PERSON
-                       + r" (?:is|are|was|has|have|keeps) (?:(?:killing|ruining|wrecking|frying|drowning|flattening"
-                       r"|scorching|eating|killed|ruined|wrecked|fried|drowned|flattened|scorched|eaten) (?:my|our|all"
-                       r" my|all our)(?: [a-z]{2,12})? (?:tomatoes|plants|garden|lawn|roses|lettuces|beans|veg|crops"
-                       r"|seedlings|flowers|dahlias|courgettes|strawberries|hedge|allotment|grass|washing|plans|weekend"
-                       r"|holiday|barbecue|bbq|day|patience))(?: again| today| this year)? *[.!]* *")
+_AT_THING = compiled(r"(?P<oath>" + "|".join(map(re.escape, _MILD_OATHS)) + r")(?: alive)?[,!]+"
+                     r" (?:this|that|the|my|our)"
+                     + r"(?: [a-z]{2,12})? (?:heatwave|heat wave|drought|frost|hail|slugs?|snails?|" + _THINGS + ")"
+                     + _NOT_A_PERSON
+                     + r" (?:is|are|was|has|have|keeps) (?:(?:killing|ruining|wrecking|frying|drowning|flattening"
+                     r"|scorching|eating|killed|ruined|wrecked|fried|drowned|flattened|scorched|eaten) (?:my|our|all"
+                     r" my|all our)(?: [a-z]{2,12})? (?:tomatoes|plants|garden|lawn|roses|lettuces|beans|veg|crops"
+                     r"|seedlings|flowers|dahlias|courgettes|strawberries|hedge|allotment|grass|washing|plans|weekend"
+                     r"|holiday|barbecue|bbq|day|patience))(?: again| today| this year)? *[.!]* *")
 
 
 def oath_at_a_thing(text: str) -> tuple[int, int] | None:

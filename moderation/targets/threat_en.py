@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from moderation.needles.tails import Subject, width
+from moderation.pattern_cache import compiled
 from moderation.targets.threats import _G
 from moderation.wordlists.addressees import EN_PEOPLE
 from moderation.wordlists.groups import EN_PEOPLES
@@ -314,17 +313,17 @@ _EN_WILL_HARM = (r"(?:" + _EN_WILL + _EN_GAP + r"|(?<![a-z])ill )(?<![a-z])" + _
 
 
 # a threat: the will and a harm aimed at a person, or an idiom (bounded gaps)
-THREAT_EN = re.compile(_EN_WILL_HARM + r"|(?<![a-z])(?:" + "|".join(_EN_IDIOMS) + ")")
+THREAT_EN = compiled(_EN_WILL_HARM + r"|(?<![a-z])(?:" + "|".join(_EN_IDIOMS) + ")")
 
 
 # THREAT_EN's alternatives apart, in its order (the idioms share no first character and few needles): signals
 # scans each only when its own needles are in the text, and merges their matches into THREAT_EN's
 # (moderation/needles/parts.py; tests/test_pattern_parts.py compares them with THREAT_EN's own scan)
-THREAT_EN_PARTS = (re.compile(_EN_WILL_HARM), *(re.compile(r"(?<![a-z])(?:" + idiom + ")") for idiom in _EN_IDIOMS))
+THREAT_EN_PARTS = (compiled(_EN_WILL_HARM), *(compiled(r"(?<![a-z])(?:" + idiom + ")") for idiom in _EN_IDIOMS))
 
 
 # issue 13, session 43: the call for a death tried only where its call (_EN_DEATH: should die, deserve to be shot)
 # matches, where it starts read back from there (needles.tails.Subject): the engine tried its ~400 subjects at each
 # word of a text holding "should", "must" or "need" (~65 us at 200 characters)
-THREAT_EN_TAILS = {1 + _EN_IDIOMS.index(_EN_CALL): (re.compile(_EN_DEATH), width(_EN_CALL_HEAD),
+THREAT_EN_TAILS = {1 + _EN_IDIOMS.index(_EN_CALL): (compiled(_EN_DEATH), width(_EN_CALL_HEAD),
                                                     Subject(_EN_CALLED, _EN_CALLED_WORDS))}

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from moderation.needles.parts import Joined
+from moderation.pattern_cache import compiled
 from moderation.targets.menace_ja import MENACE_JA, WELCOMED
 from moderation.targets.threats import _G, _KANA
 
@@ -135,10 +134,10 @@ _JA_ERASED = (r"(?i:" + _JA_PRESS + r")" + _JA_AT + r"(?i:もう|マジで|ま�
               r"(?!" + _G + r"{0,30}?(?:降板|番組|アカウント|投稿|記事|選挙|落選|議席|出演|起用))"
               # read2: the words reported or quoted (…消されて当然だと言った議員, 消されて当然、なんて書く奴)
               r"(?![」』\"”]?(?:だ|です)?[、,]?\s?(?:と(?!に)|って|なんて|とか|みたい|という|などと))")
-THREAT_JA_WORDS = tuple(map(re.compile, _THREAT_JA_WORDS))
-THREAT_JA_DEEDS = (*(re.compile(deed + _KANA + r"{0,4}?" + _JA_WILL)
+THREAT_JA_WORDS = tuple(map(compiled, _THREAT_JA_WORDS))
+THREAT_JA_DEEDS = (*(compiled(deed + _KANA + r"{0,4}?" + _JA_WILL)
                      for deed in (_JA_DEEDS, _JA_BODY_DEED, _JA_FIRE, _JA_ACID, _JA_TAKEN, _JA_MOBBED)),
-                   re.compile(_JA_ARMED), re.compile(_JA_AMBUSH), *(re.compile(part) for part in MENACE_JA),
-                   re.compile(_JA_DESERVED), re.compile(_JA_ERASED), re.compile(_JA_TAUGHT))
+                   compiled(_JA_ARMED), compiled(_JA_AMBUSH), *(compiled(part) for part in MENACE_JA),
+                   compiled(_JA_DESERVED), compiled(_JA_ERASED), compiled(_JA_TAUGHT))
 THREAT_JA_PARTS = THREAT_JA_WORDS + THREAT_JA_DEEDS
 THREAT_JA = Joined(THREAT_JA_PARTS)

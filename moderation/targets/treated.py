@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 from moderation.needles import known
 from moderation.needles.guards import Needles
+from moderation.pattern_cache import compiled
 
 # a deed or treatment whose patient "of" names ("the persecution of", "the abuse of"): not nouns whose "of" names the
 # doer ("the violence / crimes / racism of [group]": an attack on them)
@@ -89,10 +88,10 @@ _ENDORSING = (r" (?:(?:totally|completely|fully|entirely|perfectly|absolutely|qu
               r"|not (?:enough|harsh enough|tough enough)|exaggerated|overblown|overstated|inflated|a myth|a hoax"
               r"|a lie|made up|invented|fake|their own fault|self[- ]inflicted|karma|common sense|better for everyone)"
               r"(?![a-z])")
-TREATED_EN = re.compile(_SUBJECT + "(?!" + _ENDORSING + ")")
+TREATED_EN = compiled(_SUBJECT + "(?!" + _ENDORSING + ")")
 # the same subject with a predicate that approves of the deed or denies it ("the killing of [group] is a good thing",
 # "attacks on [group] are justified"): the writer endorses a harm done to the group, an attack on it
-ENDORSED_EN = re.compile(_SUBJECT + "(?=" + _ENDORSING + ")")
+ENDORSED_EN = compiled(_SUBJECT + "(?=" + _ENDORSING + ")")
 
 # what may stand before the head in its subject, read back from it: modifiers, a state or institution as possessor,
 # a determiner; and what may open the clause before them (a sentence's start, a comma, a connective)
@@ -132,7 +131,7 @@ _FAVOURED = (r"(?!(?: [a-z'’-]{1,20}){0,3}? (?:(?:like|as) (?:(?:real|normal|p
              r"|kings|queens|vips|heroes|victims|saints|gods|superior|special|first[- ]class|they own|if they own"
              r"|a protected|protected)|better than|(?:too|so) (?:well|kindly|softly|nicely|leniently|generously)"
              r"|with kid gloves|with respect|like gold)(?![a-z]))")
-TREATED_OBJECT_EN = re.compile(
+TREATED_OBJECT_EN = compiled(
     r"(?<![a-z'’])(?:i|we)(?:['’]m|['’]re| am| are)?(?: (?:really|just|so|all|absolutely|truly|totally|fucking"
     r"|getting|completely|utterly)){0,3} " + _FEELING + r" (?:(?:the|this|all the|all this|such|our|their) )?(?:(?:"
     + "|".join(sorted(_MODIFIERS)) + r") ){0,2}(?:" + _FORMS + r")" + _FAVOURED +
@@ -172,15 +171,15 @@ def _opens_subject(text: str, at: int) -> bool:
 
 # the deeds whose approval is an attack on their patients: violence and persecution, not a policy ("the deportation
 # of [group] is necessary", "the treatment of [group] is too soft" are opinions a news site carries)
-_VIOLENCE = re.compile(r"(?:killings?|murders?|slaughter|massacres?|genocide|persecution|abuse|harassment|lynchings?"
-                       r"|beatings?|torture|attacks?|violence|assaults?|hate crimes?|bullying|hounding|starvation"
-                       r"|drownings|deaths|brutality|cruelty|mistreatment|maltreatment)(?![a-z])")
+_VIOLENCE = compiled(r"(?:killings?|murders?|slaughter|massacres?|genocide|persecution|abuse|harassment|lynchings?"
+                     r"|beatings?|torture|attacks?|violence|assaults?|hate crimes?|bullying|hounding|starvation"
+                     r"|drownings|deaths|brutality|cruelty|mistreatment|maltreatment)(?![a-z])")
 # approval, not a judgement of the policy's strength or a doubt about the facts
-_APPROVED = re.compile(r" (?:(?:[a-z]+ ){0,3})(?:justified|justifiable|deserved|warranted|overdue|understandable"
-                       r"|natural|earned|fair enough|fine by me|a good (?:thing|idea)|good|good riddance|the best thing"
-                       r"|what (?:they|these people|those people) (?:deserve|deserved|asked for|earned)|their own fault"
-                       r"|self[- ]inflicted|karma|better for everyone|the (?:only |best |right |final )?(?:answer"
-                       r"|solution|way forward|call|thing to do))(?![a-z])")
+_APPROVED = compiled(r" (?:(?:[a-z]+ ){0,3})(?:justified|justifiable|deserved|warranted|overdue|understandable"
+                     r"|natural|earned|fair enough|fine by me|a good (?:thing|idea)|good|good riddance|the best thing"
+                     r"|what (?:they|these people|those people) (?:deserve|deserved|asked for|earned)|their own fault"
+                     r"|self[- ]inflicted|karma|better for everyone|the (?:only |best |right |final )?(?:answer"
+                     r"|solution|way forward|call|thing to do))(?![a-z])")
 
 
 def endorsed_spans(text: str) -> list[tuple[int, int]]:

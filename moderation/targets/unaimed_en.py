@@ -16,6 +16,7 @@ import re
 
 import numpy as np
 
+from moderation.pattern_cache import compiled
 from moderation.targets.denial_patterns import _CONDITION_AFTER, JUDGED_DENIED
 from moderation.targets.hate_en import _EN_EXCLUDE, _EN_FEEL, HATE_EN_PARTS
 
@@ -71,7 +72,7 @@ _IS_WHO = (r"(?!(?:are|is|were|was|be|been|being|am|come|comes|came|look|looks|i
            r"|were born|was born|have|has|had|eat|eats|dress|dresses|go|goes|belong|belongs|love|loves|date|dates"
            r"|marry|marries|sleep|sleeps|fancy|fancies|like|likes|need|needs|use|uses|get|gets|can|can['’]t|cannot"
            r"|don['’]t|do|does|doesn['’]t|did|didn['’]t|won['’]t|will|would|should|must|may|might|could)(?![a-z'’]))")
-_FEELING_OBJECT = re.compile(
+_FEELING_OBJECT = compiled(
     r" (?:(?:all |the |this |that |these |those |such |so much |any )?(?:" + _TIMES + "|" + _WEATHER + "|" + _CHORES
     + "|" + _FOODS + "|" + _PASTIMES + "|" + _DOERS + r")(?![a-z'’])"
     r"|(?:it|this|that)(?= *(?:[.!?,;:)\n]|$| when| how| about| so| much| more| too| stuff| crap| shit| thing| part"
@@ -82,72 +83,72 @@ _FEELING_OBJECT = re.compile(
     r"|(?P<deed>(?:all |the |those |these )?" + _WHO + r"(?: [a-z'’]{1,20})?? (?:who|that)(?: (?:always|just|still"
     r"|constantly|keep|kept|never stop|openly|actually|really|then|now))? (?:(?:" + _DEEDS + r")(?![a-z'’])|" + _IS_WHO
     + r"[a-z'’]{2,20}(?![a-z'’]))))")
-_CLAUSE_END = re.compile(r"[,;:.!?\n(]| but | though | although | whereas | while ")
+_CLAUSE_END = compiled(r"[,;:.!?\n(]| but | though | although | whereas | while ")
 # a question that asks, not asserts: a sentence opened by a verb (or "is it true that", "does anyone know if")
 # and ended by a question mark ("Are gay couples no longer welcome at the Red Lion?"); not a tag question after a
 # statement ("[group] are not welcome here, are they?": it opens with the statement) nor a negative one ("aren't
 # they ...?", "shouldn't they ...?": an answer expected)
-_ASKED = re.compile(r"(?:^|(?<=[.!?\n]) *|^ *)(?:(?:so|and|but|honestly|seriously|wait|hang on),? )?(?:(?:are|is|were"
-                    r"|was|do|does|did|has|have|will|can|could)(?![a-z'’])(?!n['’]t)(?! (?:you|ya|u|we)(?![a-z'’]))"
-                    r"|is it true(?: that)?|does anyone"
-                    r" know (?:if|whether)|anyone know (?:if|whether)|has anyone heard (?:if|whether)|do you know (?:if"
-                    r"|whether)|i wonder (?:if|whether))")
+_ASKED = compiled(r"(?:^|(?<=[.!?\n]) *|^ *)(?:(?:so|and|but|honestly|seriously|wait|hang on),? )?(?:(?:are|is|were"
+                  r"|was|do|does|did|has|have|will|can|could)(?![a-z'’])(?!n['’]t)(?! (?:you|ya|u|we)(?![a-z'’]))"
+                  r"|is it true(?: that)?|does anyone"
+                  r" know (?:if|whether)|anyone know (?:if|whether)|has anyone heard (?:if|whether)|do you know (?:if"
+                  r"|whether)|i wonder (?:if|whether))")
 # a question of why a group is no longer welcome asks the reason ("Why are Somalis no longer welcome in this town?",
 # read2 s49): the not-welcome construction only (HATE_EN's own questions, "why are [group] so lazy", assert)
-_ASKED_WHY = re.compile(r"(?:^|(?<=[.!?\n]) *|^ *)(?:(?:so|and|but|honestly|seriously),? )?(?:why|how come|since when)"
-                        r" (?:are|is|were|was)(?![a-z'’])(?!n['’]t)")
+_ASKED_WHY = compiled(r"(?:^|(?<=[.!?\n]) *|^ *)(?:(?:so|and|but|honestly|seriously),? )?(?:why|how come|since when)"
+                      r" (?:are|is|were|was)(?![a-z'’])(?!n['’]t)")
 _NOT_WELCOME = next(rx for rx in HATE_EN_PARTS if rx.pattern == _EN_EXCLUDE[4])
 # the construction's subject a pronoun after a verb of feeling or telling whose subject is not the writer ("my Polish
 # neighbours feel they are no longer welcome here", "Syrian families say they are not wanted"): their own feeling,
 # not the writer's wish; "I feel they are not welcome here" is the writer's
-_FELT = re.compile(r"(?<![a-z'’])(?<!i )(?<!we )(?<!i really )(?<!we really )(?:feel|feels|felt|say|says|said|fear"
-                   r"|fears|feared|worry|worries|worried|complain|complains|complained|told (?:me|us)|tell (?:me|us)"
-                   r"|tells (?:me|us)|believe|believes|sense|senses|sensed|know|knows|are afraid|is afraid|were"
-                   r" afraid)(?: that)? $")
-_FELT_SUBJECT = re.compile(r"(?:they|he|she)(?![a-z'’])")
-_CLAUSE_START = re.compile(r".*[,;:.!?\n(]", re.S)
+_FELT = compiled(r"(?<![a-z'’])(?<!i )(?<!we )(?<!i really )(?<!we really )(?:feel|feels|felt|say|says|said|fear"
+                 r"|fears|feared|worry|worries|worried|complain|complains|complained|told (?:me|us)|tell (?:me|us)"
+                 r"|tells (?:me|us)|believe|believes|sense|senses|sensed|know|knows|are afraid|is afraid|were"
+                 r" afraid)(?: that)? $")
+_FELT_SUBJECT = compiled(r"(?:they|he|she)(?![a-z'’])")
+_CLAUSE_START = compiled(r".*[,;:.!?\n(]", re.S)
 # a judgement the writer denies (JUDGED_DENIED: a negated verb of judging earlier in the word's clause, "I don't find
 # gay men disgusting", "we never thought of [group] as dirty") holds unless a condition follows it in its sentence
 # (denied.py's _CONDITION_AFTER: "... when they keep it behind closed doors", "... as long as they know their place",
 # "I don't regard [group] as parasites, assuming they leave"), or a place it keeps them to: the denial holds only on
 # terms, which is the attack
-_KEPT_TO = re.compile(r"(?<![a-z'’])(?:their place|in the kitchen|behind closed doors)(?![a-z'’])")
+_KEPT_TO = compiled(r"(?<![a-z'’])(?:their place|in the kitchen|behind closed doors)(?![a-z'’])")
 # a dehumanising word in its literal sense: the refuse itself ("the trash bags", "taking out the trash"), an animal
 # of a kind ("three filthy stray animals", "farm animals", "rats in the loft"), pests controlled
-_REFUSE_AFTER = re.compile(r" (?:bags?|bins?|cans?|day|trucks?|lorr(?:y|ies)|collections?|collectors?|talk|talking"
-                           r"|compactors?|pickups?|chutes?|heaps?|piles?|pandas?|bags? and|sacks?|liners?"
-                           # or trash said of a thing ("What a trash franchise.": an opinion of it, no one)
-                           r"|franchise|team|show|tv|telly|film|movie|song|album|music|game|book|food|service|app"
-                           r"|website|season|episode|reffing|refereeing|defen[cs]e|performance|call|tweet|post"
-                           r"|article|take|opinion|design|car|phone|pizza|coffee|beer|league|club|kit|console)"
-                           r"(?![a-z'’])")
-_REFUSE_BEFORE = re.compile(r"(?:take|takes|took|taking|put|puts|putting) (?:out )?the $|(?:empty|empties|emptied"
-                            r"|emptying) the $")
-_KIND_BEFORE = re.compile(r"(?<![a-z'’])(?:stray|farm|wild|pet|rescue|rescued|zoo|domestic|baby|injured|abandoned"
-                          r"|feral|circus|exotic|endangered|lab|laboratory|caged|grazing|woodland|forest|jungle"
-                          r"|marine|neglected|mistreated|stuffed|cuddly|toy|plastic|cartoon)(?: [a-z'’-]{1,20})?? $")
-_PLACE_AFTER = re.compile(r" (?:in|at|from|under|behind) (?:the|our|my|their|his|her) (?:zoo|loft|attic|barn|shed"
-                          r"|garden|walls?|cellar|basement|farm|field|woods|sewers?|bins?|kitchen|roof|skirting"
-                          r"|floorboards|compost|hedge|pond|stable|kennels?|shelter|sanctuary|vet['’]?s?)(?![a-z'’])"
-                          r"| (?:control|traps?|poison|catcher|catchers|exterminators?)(?![a-z'’])")
+_REFUSE_AFTER = compiled(r" (?:bags?|bins?|cans?|day|trucks?|lorr(?:y|ies)|collections?|collectors?|talk|talking"
+                         r"|compactors?|pickups?|chutes?|heaps?|piles?|pandas?|bags? and|sacks?|liners?"
+                         # or trash said of a thing ("What a trash franchise.": an opinion of it, no one)
+                         r"|franchise|team|show|tv|telly|film|movie|song|album|music|game|book|food|service|app"
+                         r"|website|season|episode|reffing|refereeing|defen[cs]e|performance|call|tweet|post"
+                         r"|article|take|opinion|design|car|phone|pizza|coffee|beer|league|club|kit|console)"
+                         r"(?![a-z'’])")
+_REFUSE_BEFORE = compiled(r"(?:take|takes|took|taking|put|puts|putting) (?:out )?the $|(?:empty|empties|emptied"
+                          r"|emptying) the $")
+_KIND_BEFORE = compiled(r"(?<![a-z'’])(?:stray|farm|wild|pet|rescue|rescued|zoo|domestic|baby|injured|abandoned"
+                        r"|feral|circus|exotic|endangered|lab|laboratory|caged|grazing|woodland|forest|jungle"
+                        r"|marine|neglected|mistreated|stuffed|cuddly|toy|plastic|cartoon)(?: [a-z'’-]{1,20})?? $")
+_PLACE_AFTER = compiled(r" (?:in|at|from|under|behind) (?:the|our|my|their|his|her) (?:zoo|loft|attic|barn|shed"
+                        r"|garden|walls?|cellar|basement|farm|field|woods|sewers?|bins?|kitchen|roof|skirting"
+                        r"|floorboards|compost|hedge|pond|stable|kennels?|shelter|sanctuary|vet['’]?s?)(?![a-z'’])"
+                        r"| (?:control|traps?|poison|catcher|catchers|exterminators?)(?![a-z'’])")
 # ... but not an animal word said of someone ("[group] are wild animals", "like rats in a sewer", "a pack of feral
 # animals", "these wild animals will ...": a demonstrative points at people as often) nor the refuse someone is put
 # into ("put the [group] in the trash bags")
-_PREDICATED = re.compile(r"(?:(?<![a-z'’])(?:are|is|were|was|be|been|being|like|as|than|into|of|these|those)|['’]re"
-                         r"|['’]s)"
-                         r"(?: (?:a|an|such|just|nothing but|no better than|all|the|some|these|those|bunch of|pack of"
-                         r"|herd of|load of|lot of|more|mere|little|dirty|filthy|disgusting|vile|bloody|fucking))* $")
+_PREDICATED = compiled(r"(?:(?<![a-z'’])(?:are|is|were|was|be|been|being|like|as|than|into|of|these|those)|['’]re"
+                       r"|['’]s)"
+                       r"(?: (?:a|an|such|just|nothing but|no better than|all|the|some|these|those|bunch of|pack of"
+                       r"|herd of|load of|lot of|more|mere|little|dirty|filthy|disgusting|vile|bloody|fucking))* $")
 # the refuse said of a group in its sentence: "take out the trash, and I mean the [group]", "trash day, so the
 # [group] can go out with it"
-_MEANT = re.compile(r"(?<![a-z'’])(?:i mean|i meant|meaning|namely|i['’]m talking about|talking about|i\.e\.|that"
-                    r" means|by that i mean|starting with|including|start with|starts with|begin with|begins with"
-                    r"|beginning with|and all)(?![a-z'’])")
-_DISPOSED = re.compile(r"(?: [a-z'’]{1,20}){0,4}? (?:go|goes|went|gone|going|be|get|gets|is|are|thrown|throw|put"
-                       r"|taken|take|collected|binned|dumped|chucked|tossed|kicked)(?: out)? (?:with|in|into|out with)"
-                       r" (?:it|them|the rest|the trash|the rubbish|the bins?|the refuse)(?![a-z'’])"
-                       r"|(?: [a-z'’]{1,20}){0,3}? (?:out )?(?:with|in|into) (?:the )?(?:bins?|trash|rubbish|refuse"
-                       r"|rest of the (?:trash|rubbish))(?![a-z'’])")
-_PUT_INTO = re.compile(r"(?: [a-z'’]{1,20}){0,3}? (?:in|into|inside) (?:the |a |some |those |these |black )?$")
+_MEANT = compiled(r"(?<![a-z'’])(?:i mean|i meant|meaning|namely|i['’]m talking about|talking about|i\.e\.|that"
+                  r" means|by that i mean|starting with|including|start with|starts with|begin with|begins with"
+                  r"|beginning with|and all)(?![a-z'’])")
+_DISPOSED = compiled(r"(?: [a-z'’]{1,20}){0,4}? (?:go|goes|went|gone|going|be|get|gets|is|are|thrown|throw|put"
+                     r"|taken|take|collected|binned|dumped|chucked|tossed|kicked)(?: out)? (?:with|in|into|out with)"
+                     r" (?:it|them|the rest|the trash|the rubbish|the bins?|the refuse)(?![a-z'’])"
+                     r"|(?: [a-z'’]{1,20}){0,3}? (?:out )?(?:with|in|into) (?:the )?(?:bins?|trash|rubbish|refuse"
+                     r"|rest of the (?:trash|rubbish))(?![a-z'’])")
+_PUT_INTO = compiled(r"(?: [a-z'’]{1,20}){0,3}? (?:in|into|inside) (?:the |a |some |those |these |black )?$")
 _NEAR = 4  # group words read on each side of a refuse word, at most
 _LITERAL_WORDS = frozenset(("trash", "animals", "rats", "pigs", "apes", "monkeys", "vermin", "cockroaches",
                             "parasites"))
@@ -229,8 +230,8 @@ _UNREAD_HARM = frozenset(("expel", "death_wish", "violence_word"))  # group_atta
 # what makes the writer sick when it is no one ("These things make me sick!", "This weather makes me sick"): the
 # subject of HATE_EN's feeling head, read from its start
 _FELT_AT = next(rx for rx in HATE_EN_PARTS if rx.pattern == _EN_FEEL[1])
-_THING_SUBJECT = re.compile(r"(?:(?:all )?(?:these|those|the|such|this|that|my|our) )?(?:things|stuff|" + _TIMES + "|"
-                            + _WEATHER + "|" + _CHORES + "|" + _PASTIMES + r")(?= )")
+_THING_SUBJECT = compiled(r"(?:(?:all )?(?:these|those|the|such|this|that|my|our) )?(?:things|stuff|" + _TIMES + "|"
+                          + _WEATHER + "|" + _CHORES + "|" + _PASTIMES + r")(?= )")
 
 
 def attack_unaimed(t: str, ends: np.ndarray, hate_at: list, words: list, groups: dict) -> bool:

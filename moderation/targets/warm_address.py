@@ -4,8 +4,8 @@ reading of the address, apart so owned.py stays one noun."""
 from __future__ import annotations
 
 import functools
-import re
 
+from moderation.pattern_cache import compiled
 from moderation.targets.denial_patterns import UNWARM_EN
 from moderation.targets.denied import denied_spans
 from moderation.targets.literal import NEAR as _NEAR
@@ -16,17 +16,17 @@ from moderation.wordlists import INSULTS_EN
 # "get home safe, bitch"): the word in address, the sentence's words before it warm and not denied ("nobody loves
 # you, you daft bitch" is none), is the friends' own word as a reclaimed one is (session 30, issue 12)
 ADDRESS_WORDS = frozenset(("bitch", "bitches", "nigga", "niggas"))
-_ADDRESSED = re.compile(r"(?:, |(?:^|[^a-z'’])(?:you|ya|u)(?: [a-z]{2,12})? )$")
+_ADDRESSED = compiled(r"(?:, |(?:^|[^a-z'’])(?:you|ya|u)(?: [a-z]{2,12})? )$")
 # warm words, unless denied (moderation.targets.denied reads "nobody will miss you", "i didnt love you", "who could
 # love you") or sarcastic ("thank you for nothing", "thanks a lot for fuck all"; session 31)
-_WARM = re.compile(r"(?<![a-z'’])(?:(?:love|luv|miss|adore) (?:you|ya|u)|congrat[a-z]*|happy (?:birthday|bday"
-                   r"|anniversary)|get home safe|proud of (?:you|ya|u)|(?:thank(?:s| you| u)(?! (?:a lot |so much "
-                   r"|very much )?for (?:[a-z]+ )?(?:nothing|fuck all|sod all|naff all|jack)(?![a-z]))))(?![a-z])")
+_WARM = compiled(r"(?<![a-z'’])(?:(?:love|luv|miss|adore) (?:you|ya|u)|congrat[a-z]*|happy (?:birthday|bday"
+                 r"|anniversary)|get home safe|proud of (?:you|ya|u)|(?:thank(?:s| you| u)(?! (?:a lot |so much "
+                 r"|very much )?for (?:[a-z]+ )?(?:nothing|fuck all|sod all|naff all|jack)(?![a-z]))))(?![a-z])")
 # an insult or an unkind word said to the person in the same sentence ("congrats on getting fired, you stupid bitch",
 # "thanks bitch, you're a lying cow") ends the friendly reading: the warm words were sarcasm (session 31)
 _UNKIND = (frozenset(w for w in INSULTS_EN if " " not in w and w not in ADDRESS_WORDS)
            | {"lying", "liar", "sad", "nasty"})
-_WORD = re.compile(r"[a-z]+")
+_WORD = compiled(r"[a-z]+")
 
 @functools.lru_cache(maxsize=1)  # every address word of one text reads the same spans: once per text, when first asked
 def _denied(t: str) -> tuple[tuple[int, int], ...]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from moderation.pattern_cache import compiled
 from moderation.wordlists.alternation import alternation
 from moderation.wordlists.context import POSITIVE_EN
 from moderation.wordlists.groups import _GROUP_ADJECTIVES_EN, GROUPS, GROUPS_NAMED, SLURS
@@ -229,7 +230,7 @@ _EN_DENY_POSITIVE = (
 )
 
 
-IN_CHARGE = re.compile(_EN_IN_CHARGE)
+IN_CHARGE = compiled(_EN_IN_CHARGE)
 
 
 def in_charge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 
 from moderation.kernel_cache import njit
+from moderation.pattern_cache import compiled
 
 # digits written for letters inside an English word (h4te, w0men, n1gg3r -> hate, women, nigger): a word of [a-z0-9]
 # that starts and ends with a letter and whose digits are all 0/1/3/4/5/7, not part of a domain, an address or a code
 # (mp3, g7, covid19, 4chan, h1n1, web3.com are left alone); one character for one, so no offset moves (_unleet)
-_LEET_NEEDED = re.compile(r"[a-z][013457]+[a-z]")
+_LEET_NEEDED = compiled(r"[a-z][013457]+[a-z]")
 _LEET_DIGITS = frozenset("013457")
 _LEET_OF = np.zeros(58, dtype=np.uint32)  # by digit's code point: the letter it imitates, 0 for 2, 6, 8, 9
 _LEET_OF[[ord(d) for d in "013457"]] = [ord(c) for c in "oieast"]

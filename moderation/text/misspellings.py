@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import functools
 import itertools
-import re
 
+from moderation.pattern_cache import compiled
 from moderation.text.edits import _edit_matches
 from moderation.text.spellings import (
     _AFTER_APOSTROPHE,
@@ -41,10 +41,10 @@ READ_AT_MOST = 64  # readings a comment: past them its runs stay as written (a t
 
 # runs of lower-case letters and digits, with the symbols that stand for letters between them (not before or after:
 # "stupid!" is a word and a mark; @user is a mention)
-_RUN = re.compile(r"[a-z0-9]+(?:[@$!|+*€]+[a-z0-9]+)*")
-_SYMBOL_INSIDE = re.compile(r"[a-z0-9][@$!|+*€]")  # a symbol a run holds (the run pattern ends with a letter or digit)
+_RUN = compiled(r"[a-z0-9]+(?:[@$!|+*€]+[a-z0-9]+)*")
+_SYMBOL_INSIDE = compiled(r"[a-z0-9][@$!|+*€]")  # a symbol a run holds (the run pattern ends with a letter or digit)
 _SYMBOL_CHARS = frozenset("@$!|+*€")
-_PLAIN_RUN = re.compile(r"[a-z0-9]+")  # _RUN where the text holds none of those symbols
+_PLAIN_RUN = compiled(r"[a-z0-9]+")  # _RUN where the text holds none of those symbols
 _DIGITS = frozenset("0123456789")  # a run of letters and digits leet left (a digit at a word's edge: 1d10t; h8)
 _SPLIT_PAIRS = frozenset(SPLITS) | _SPLIT_HEADS  # two runs that join to a target, or that a third run may join
 _I_RUNS = I_RUNS - NEAR_MISSES

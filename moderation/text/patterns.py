@@ -6,12 +6,13 @@ import re
 
 import numpy as np
 
+from moderation.pattern_cache import compiled
 from moderation.text.chars import _MASKS, _SEPARATORS, KANJI_AS_KANA, _is_kanji
 
-_KANJI_RUN = re.compile("[" + "".join(KANJI_AS_KANA) + "]+")
+_KANJI_RUN = compiled("[" + "".join(KANJI_AS_KANA) + "]+")
 
 
-_KANJI_RUN_2 = re.compile("[" + "".join(KANJI_AS_KANA) + "]{2,}")  # its runs of two or more
+_KANJI_RUN_2 = compiled("[" + "".join(KANJI_AS_KANA) + "]{2,}")  # its runs of two or more
 
 
 _KATAKANA = frozenset(map(chr, range(0x30A0, 0x3100)))  # what _is_katakana is true of
@@ -65,17 +66,17 @@ _JA = "[\u3040-\u30ff\u4e00-\u9fffー々]"
 
 
 # isolated single characters joined by separators (し ね よ, 死.ね); an ordinary space between words is not one
-_SPACED_JA = re.compile(r"(?<!" + _JA + r")" + _JA + r"(?:" + _SEP_JA + r"{1,2}" + _JA + r"(?!" + _JA + r"))+")
+_SPACED_JA = compiled(r"(?<!" + _JA + r")" + _JA + r"(?:" + _SEP_JA + r"{1,2}" + _JA + r"(?!" + _JA + r"))+")
 
 
 # letters only: 1-1-1 in an address or 3 4 5 in a list are numbers, not a spelled-out word
-_SPACED_LATIN = re.compile(r"(?<![a-z0-9])([a-z])(?:" + _SEP_CLASS + r"{1,2}[a-z](?![a-z0-9])){2,}")
+_SPACED_LATIN = compiled(r"(?<![a-z0-9])([a-z])(?:" + _SEP_CLASS + r"{1,2}[a-z](?![a-z0-9])){2,}")
 
 
-_RUN = re.compile(r"([^0-9\s])\1{2,}")
+_RUN = compiled(r"([^0-9\s])\1{2,}")
 
 
-_WS = re.compile(r" {2,}")  # every whitespace character is already a plain space (see _char_map)
+_WS = compiled(r" {2,}")  # every whitespace character is already a plain space (see _char_map)
 
 
 # masked / substituted spellings of abusive words -> canonical form. Each entry: canonical, regex.
@@ -107,41 +108,41 @@ _OBFUSCATIONS = (  # (canonical, substrings one of which every match without a m
     # read F4) when nothing follows that makes it
     # しない (もうしねーよ, 早くしねえと: _AFTER_URGED)
     ("死ね", ("しね", "シね", "4ね", "氏ね", "死ネ", "しネ", "シネ", "4ネ", "氏ネ"),
-     re.compile(r"(?:死|(?<![少\u4e00-\u9fff])氏|(?<![少もお\u3041-\u3093])[しシ4]"
-                                 r"|(?<=[はが前])し|" + _M + r")[ねネ]" + _AFTER_NE
-                                 + r"|(?:(?<=て)|(?<=早く)|(?<=はやく))し[ねネ]" + _AFTER_URGED
-                                 + r"|死[ねネ]|死" + _M + r"(?![a-z0-9])")),
-    ("死んで", ("氏んで", "しんで", "シんで", "4んで"), re.compile(r"[氏しシ4]んで(?:くれ|ほしい|欲しい|しまえ)")),
+     compiled(r"(?:死|(?<![少\u4e00-\u9fff])氏|(?<![少もお\u3041-\u3093])[しシ4]"
+                               r"|(?<=[はが前])し|" + _M + r")[ねネ]" + _AFTER_NE
+                               + r"|(?:(?<=て)|(?<=早く)|(?<=はやく))し[ねネ]" + _AFTER_URGED
+                               + r"|死[ねネ]|死" + _M + r"(?![a-z0-9])")),
+    ("死んで", ("氏んで", "しんで", "シんで", "4んで"), compiled(r"[氏しシ4]んで(?:くれ|ほしい|欲しい|しまえ)")),
     # ころ in kana is 殺 only where it starts a word: not the end of こころ, ところ or a time's ころ (頃: 子供のころ,
     # 若いころ), so このところすごく, 子供のころすぐ, 心して (こころして) stay; after a hiragana (まじころす, 黙らないと
     # ころす) it is read when 殺す ends there (_KILL_ENDS), after っ (ぶっころす) always; こ or コ with one mask before
     # す or して (こ○してやる, コ×ス) is 殺 too
     ("殺す", ("ころす", "コロす", "kor", "k0r"),
-     re.compile(r"(?:(?<![\u3041-\u3096])|(?<=っ))(?:ころ|コロ)す(?![けじ])|(?:ころ|コロ)す" + _KILL_ENDS
-                + r"|(?:ころ|コロ)す" + _KILL_ENDS_KANA
-                + r"|k[o0]r[o0]す|殺" + _M + r"|" + _M + r"す(?=ぞ|よ|から)|(?<![こコ])[こコ]" + _M + r"[すス]"
-                + _KILL_ENDS)),
+     compiled(r"(?:(?<![\u3041-\u3096])|(?<=っ))(?:ころ|コロ)す(?![けじ])|(?:ころ|コロ)す" + _KILL_ENDS
+              + r"|(?:ころ|コロ)す" + _KILL_ENDS_KANA
+              + r"|k[o0]r[o0]す|殺" + _M + r"|" + _M + r"す(?=ぞ|よ|から)|(?<![こコ])[こコ]" + _M + r"[すス]"
+              + _KILL_ENDS)),
     ("殺してやる", ("ころしてやる", "コロしてやる"),
-     re.compile(r"(?<![こご\u30b3])(?:ころ|コロ)してやる|(?<![こコ])[こコ]" + _M + r"(?!" + _M + r")してやる")),
-    ("きもい", ("キモ", "きも", "kim"), re.compile(r"(?:キモ|きも|kim[o0])(?:い|イ|すぎ|過ぎ)")),
-    ("うざい", ("ウザ", "うざ", "uz"), re.compile(r"(?:ウザ|うざ|uz[a4])(?:い|イ|すぎ|過ぎ)")),
-    ("くそ", ("糞", "kus", "kūs"), re.compile(r"(?:ク" + _M + r"|" + _M + r"ソ|糞|く" + _M + r"|k[uū]s[o0](?![a-z]))")),
-    ("ばか", ("bak", "b4k"), re.compile(r"(?:バ" + _M + r"|" + _M + r"カ(?!ー)|馬" + _M + r"|" + _M + r"鹿"
-                                    r"|(?<![a-z])b[a4]k[a4](?![a-z]))")),
-    ("あほ", ("阿呆",), re.compile(r"(?:ア" + _M + r"(?![a-z])|" + _M + r"ホ|阿呆)")),
-    ("ちんこ", (), re.compile(r"ち" + _M + r"こ|ち" + _M + r"ぽ|チ" + _M + r"コ|チ" + _M + r"ポ")),
-    ("まんこ", (), re.compile(r"(?:ま" + _M + r"こ|マ" + _M + r"コ|" + _M + r"んこ(?!う))")),
+     compiled(r"(?<![こご\u30b3])(?:ころ|コロ)してやる|(?<![こコ])[こコ]" + _M + r"(?!" + _M + r")してやる")),
+    ("きもい", ("キモ", "きも", "kim"), compiled(r"(?:キモ|きも|kim[o0])(?:い|イ|すぎ|過ぎ)")),
+    ("うざい", ("ウザ", "うざ", "uz"), compiled(r"(?:ウザ|うざ|uz[a4])(?:い|イ|すぎ|過ぎ)")),
+    ("くそ", ("糞", "kus", "kūs"), compiled(r"(?:ク" + _M + r"|" + _M + r"ソ|糞|く" + _M + r"|k[uū]s[o0](?![a-z]))")),
+    ("ばか", ("bak", "b4k"), compiled(r"(?:バ" + _M + r"|" + _M + r"カ(?!ー)|馬" + _M + r"|" + _M + r"鹿"
+                                  r"|(?<![a-z])b[a4]k[a4](?![a-z]))")),
+    ("あほ", ("阿呆",), compiled(r"(?:ア" + _M + r"(?![a-z])|" + _M + r"ホ|阿呆)")),
+    ("ちんこ", (), compiled(r"ち" + _M + r"こ|ち" + _M + r"ぽ|チ" + _M + r"コ|チ" + _M + r"ポ")),
+    ("まんこ", (), compiled(r"(?:ま" + _M + r"こ|マ" + _M + r"コ|" + _M + r"んこ(?!う))")),
     ("せっくす", ("sex", "s3x", "5ex", "53x"),
-     re.compile(r"(?:せ" + _M + r"くす|セ" + _M + r"クス|s" + _M + r"x|(?<![a-z])[s5][e3]x(?![a-z]))")),
-    ("えろ", (), re.compile(r"(?:エ" + _M + r"|" + _M + r"ロ(?![ー]))(?=動画|画像|どうが|サイト|い|イ)")),
-    ("がいじ", ("害児",), re.compile(r"(?:ガ" + _M + r"ジ|ガイ" + _M + r"|害児)")),
+     compiled(r"(?:せ" + _M + r"くす|セ" + _M + r"クス|s" + _M + r"x|(?<![a-z])[s5][e3]x(?![a-z]))")),
+    ("えろ", (), compiled(r"(?:エ" + _M + r"|" + _M + r"ロ(?![ー]))(?=動画|画像|どうが|サイト|い|イ)")),
+    ("がいじ", ("害児",), compiled(r"(?:ガ" + _M + r"ジ|ガイ" + _M + r"|害児)")),
     ("きちがい", ("基地外", "基地害", "気違い"),
-     re.compile(r"(?:キチ" + _M + r"イ|きち" + _M + r"い|基地外|基地害|気違い)")),
-    ("ごみ", (), re.compile(r"(?:ゴ" + _M + r"(?![a-z])|" + _M + r"ミ(?=ども|野郎|人間|クズ))")),
-    ("くず", ("屑",), re.compile(r"(?:ク" + _M + r"(?=野郎|人間|ども|が)|屑(?=野郎|人間|ども))")),
+     compiled(r"(?:キチ" + _M + r"イ|きち" + _M + r"い|基地外|基地害|気違い)")),
+    ("ごみ", (), compiled(r"(?:ゴ" + _M + r"(?![a-z])|" + _M + r"ミ(?=ども|野郎|人間|クズ))")),
+    ("くず", ("屑",), compiled(r"(?:ク" + _M + r"(?=野郎|人間|ども|が)|屑(?=野郎|人間|ども))")),
     ("line", ("らいん", "ﾗｲﾝ", "ライン", "lin3", "l1n", "l!n", "l|n"),
-     re.compile(r"(?:ら" + _M + r"ん|ラ" + _M + r"ン|ライン(?=id|ID|追加|交換|で|に|@|@)|らいん|ﾗｲﾝ|l" + _M
-                                + r"ne|(?<![a-z])l[i1!|]n[e3](?![a-z]))")),
+     compiled(r"(?:ら" + _M + r"ん|ラ" + _M + r"ン|ライン(?=id|ID|追加|交換|で|に|@|@)|らいん|ﾗｲﾝ|l" + _M
+                              + r"ne|(?<![a-z])l[i1!|]n[e3](?![a-z]))")),
 )
 
 
