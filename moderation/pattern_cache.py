@@ -69,8 +69,9 @@ def save() -> int:
     """Write the file of each module a pattern of which re compiled (not found in it): how many were written. The files
     read are let go (~6 MB of code, in every worker forked after it)."""
     written = []
+    can_write = table_cache.writable()  # a read-only folder: working the entries out would only double re's work
     for module, keys in _USED.items():
-        if all(_MADE[key][1] is not None for key in keys):
+        if not can_write or all(_MADE[key][1] is not None for key in keys):
             continue
         for key in keys:
             made = _MADE[key]

@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 from numba.core import config
 
-__all__ = ["KEEP", "KEEP_JSON", "folder", "keep", "kept", "stored", "stored_json"]
+__all__ = ["KEEP", "KEEP_JSON", "folder", "keep", "kept", "stored", "stored_json", "writable"]
 
 KEEP = 8  # tables of a kind kept: the four word-list automata of two code versions (a deployment's old and new)
 KEEP_JSON = 16  # JSON values of a kind kept: the guards' seven files (moderation/needles/known.py) of two versions
@@ -71,6 +71,14 @@ def keep(kind: str, key: bytes, table: np.ndarray) -> None:
     path = _path(kind, key, ".npy")
     if _store(path, lambda out: np.save(out, table.astype("<i4", copy=False), allow_pickle=False)):
         _prune(path.parent, kind, path, KEEP)
+
+
+def writable() -> bool:
+    """Whether a table can be written (the folder, or the first of its parents that exists, is writable by us)."""
+    where = folder()
+    while not where.exists() and where.parent != where:
+        where = where.parent
+    return os.access(where, os.W_OK)
 
 
 def _path(kind: str, key: bytes, suffix: str) -> Path:

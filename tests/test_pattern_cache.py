@@ -92,6 +92,14 @@ def test_a_changed_pattern_is_compiled_and_its_old_code_leaves_the_file(cache):
         assert all(_same(a, b) for a, b in zip(_made(changed), expected, strict=True))
 
 
+def test_a_folder_that_cannot_be_written_costs_no_more_than_re(cache, monkeypatch):
+    monkeypatch.setattr(table_cache, "writable", lambda: False)
+    made = _made(SOURCES)
+    monkeypatch.setattr(pattern_cache, "_entry", lambda *a: pytest.fail("worked out an entry it cannot write"))
+    assert pattern_cache.save() == 0 and list(cache.iterdir()) == []
+    assert all(_same(a, re.compile(*s)) for a, s in zip(made, SOURCES, strict=True))
+
+
 def test_a_damaged_file_is_compiled_by_re(cache):
     _made(SOURCES)
     pattern_cache.save()
