@@ -3,7 +3,7 @@
     python -m model.en_quick --data-dir ../shared/data [--lang en|ja] [--source-weight SOURCE[:HEAD[:LABEL]]=W]
         [--head-C HEAD=C] [--artifact DIR]
         [--drop-source SOURCE] [--davidson-harassment all] [--toxic-absent none] [--negated-apart] [--heldout]
-        [--hatecheck]
+        [--hatecheck] [--synth-seed N] [--fit-seed N] [--dump PATH] [--reading PATH]
 
 A full `make train` fits every head on both languages (15-35 minutes on the shared machine); a change shows
 its direction in a third of that when only one language's rows (real and generated) are fitted. Printed, on
@@ -181,9 +181,17 @@ def main(argv=None) -> int:
     ap.add_argument("--synth-seed", type=int, default=None, metavar="N",
                     help="draw model/synth_harms.py's generated rows with this seed (default: the pipeline's): an A/A "
                          "refit, the same recipe with other generated rows, measures how far untouched cases move")
+    ap.add_argument("--fit-seed", type=int, default=None, metavar="N",
+                    help="the heads' random state (their calibration folds) instead of the pipeline's SEED: the "
+                         "second A/A refit, with the generated rows fixed (--synth-seed draws those)")
     ap.add_argument("--dump", default=None, metavar="PATH",
                     help="also save the fitted pipeline there with joblib (for analysis; never an artifact)")
+    ap.add_argument("--reading", default=None, metavar="PATH",
+                    help="also save the fit's reading (figures and written cases' scores, JSON) for python -m "
+                         "model.refit_band compare, which reads a candidate against its base and the A/A band")
     args = ap.parse_args(argv)
+    if args.reading and args.lang != "en":
+        ap.error("--reading: English fits only")
     T.set_source_weights(args.source_weight)
     if args.synth_seed is not None:
         T.HARMS_SEED = args.synth_seed
@@ -213,6 +221,7 @@ def main(argv=None) -> int:
                               negated_copies_en=args.negated_copies, harm_length=not args.no_harm_length,
                               harm_lookalike=args.harm_lookalike, harm_invisible=args.harm_invisible,
                               harm_group=not args.no_harm_group,
+                              **({} if args.fit_seed is None else {"seed": args.fit_seed}),
                               **({} if args.hate_lift is None else {"hate_lift": args.hate_lift}),
                               **({"head_C": tuple((h, float(c)) for h, _, c in (x.partition("=") for x in args.head_C))}
                                  if args.head_C else {}))
@@ -224,6 +233,10 @@ def main(argv=None) -> int:
             joblib.dump(pipe, args.dump)
     print(report(pipe.predict_proba, rows, data_dir, D.TEST if args.heldout else D.VALID, args.hatecheck,
                  args.lang))
+    if args.reading:
+        from model.refit_band import reading, save
+
+        save(reading(pipe.predict_proba, rows, data_dir, args.hatecheck), args.reading)
     return 0
 
 

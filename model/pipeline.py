@@ -64,7 +64,7 @@ def build_pipeline(C: float = 4.0, min_df: int = 2, calibration_cv: int = 3, cha
                    harm_lookalike: bool = False, harm_group_named: bool = False,
                    harm_invisible: bool = False, damp_named: float = 0.3,
                    damp_located: float = 0.3, hate_lift: float = HATE_LIFT,
-                   hate_gate_lift: float = HATE_GATE_LIFT, head_C: tuple = HEAD_C) -> Pipeline:
+                   hate_gate_lift: float = HATE_GATE_LIFT, head_C: tuple = HEAD_C, seed: int = SEED) -> Pipeline:
     """`quoted_apart` (`_en`): n-grams inside someone else's reported words, Japanese (English), get their own
     weights; `negated_apart_en` (off: measured, not adopted, see model/en_quick.py): so do English n-grams a
     negation denies (`negated_copies_en`: their plain n-grams stay and salted copies are added); `focus_sentence`:
@@ -113,7 +113,7 @@ def build_pipeline(C: float = 4.0, min_df: int = 2, calibration_cv: int = 3, cha
     opens, shut = (tuple(features.signal_offset_ + FEATURE_NAMES.index(name) for name in names)
                    for names in (HATE_GATE, HATE_GATE_SHUT))
     gate_only = tuple(features.signal_offset_ + FEATURE_NAMES.index(name) for name in GATE_ONLY)
-    heads = MaskedHeads(C=C, calibration_cv=calibration_cv, random_state=SEED, excluded_columns=excluded,
+    heads = MaskedHeads(C=C, calibration_cv=calibration_cv, random_state=seed, excluded_columns=excluded,
                         damped_columns=damped, lifted_heads=lifted, gate_columns=opens, gate_shut=shut,
                         gate_lifts=((HEADS.index("hate"), hate_gate_lift),) if hate_gate_lift else (),
                         gate_only=gate_only, head_C=tuple((HEADS.index(head), float(c)) for head, c in head_C))

@@ -5,7 +5,7 @@ import importlib
 import pytest
 
 MODULES = ("answers", "en_quick", "evaluate", "functional", "ja_cv", "long_comments", "lovo", "paired_bootstrap",
-           "retrain", "train")
+           "refit_band", "retrain", "train")
 
 
 @pytest.mark.parametrize("name", MODULES)
