@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 from itertools import combinations
 from pathlib import Path
 
@@ -29,6 +30,7 @@ REVIEW = 0.3  # en_quick's review floor (model/thresholds.py REVIEW_FLOOR)
 BAND = Path(__file__).resolve().parent / "refit_band.json"  # session 57's band: the active recipe's A/A refits
 VALIDATION = "en_validation"
 QUANTILES = ("0.5", "0.9", "0.99", "1.0")
+Z = 2.0  # the fewest standard deviations of a sign test a net must pass
 
 
 def written_cases(suite_dir: Path = SUITE_DIR) -> dict[str, dict]:
@@ -124,6 +126,10 @@ def band(readings: list[dict], line: float = REVIEW) -> dict:
             "one_way": max(max(len(d["won"]), len(d["lost"])) for d in diffs),
             "flipped": max(len(d["won"]) + len(d["lost"]) for d in diffs),
             "net": max(abs(len(d["won"]) - len(d["lost"])) for d in diffs),
+            # net in units of sqrt(flipped): a sign test's z (1 when flips were independent coins, wider when
+            # cases move together, as pairs of one frame or a head's sigmoid do)
+            "net_z": max(abs(len(d["won"]) - len(d["lost"])) / max(1, len(d["won"]) + len(d["lost"])) ** 0.5
+                         for d in diffs),
             # the largest pair's quantiles of a case's move |p_b - p_a|: a flip that moved less moved as chance does
             "move": {q: max(float(np.quantile(np.abs(list(moves(a, b).values())), float(q)))
                             for a, b in combinations(readings, 2)) for q in QUANTILES},
@@ -138,21 +144,27 @@ def higher_is_better(name: str) -> bool:
     return name.startswith("auc ")
 
 
+def needed(diff: dict, band_: dict) -> int:
+    """The net (won - lost) a candidate must pass: the band's own net, and Z sqrt(won + lost) with Z the larger of
+    2 (a two-sided sign test at ~95%) and the widest A/A pair's net in those units."""
+    flips = len(diff["won"]) + len(diff["lost"])
+    return max(band_["net"], math.ceil(max(Z, band_.get("net_z", 0.0)) * math.sqrt(flips)))
+
+
 def verdict(diff: dict, band_: dict) -> tuple[str, list[str]]:
-    """BEATS when the candidate wins more written cases than it loses by more than the band's net and no
-    validation figure falls by more than its band; LOSES when it loses by more than the band's net or a figure
-    falls outside its band; else INSIDE (the screen cannot tell it from a refit). HateCheck is never read here."""
-    net = len(diff["won"]) - len(diff["lost"])
+    """BEATS when the candidate wins more written cases than it loses by more than `needed` and no validation figure
+    falls by more than its band; LOSES when it loses by more than `needed` or a figure falls outside its band; else
+    INSIDE (the screen cannot tell it from a refit). HateCheck is never read here."""
+    net, bar = len(diff["won"]) - len(diff["lost"]), needed(diff, band_)
     worse = [k for k, d in diff["figures"].items() if not k.startswith("hatecheck") and k in band_["figures"]
              and abs(d) > band_["figures"][k] and (d > 0) != higher_is_better(k)]
     reasons = [f"{k} {diff['figures'][k]:+.4f} (band {band_['figures'][k]:.4f})" for k in worse]
-    if net < -band_["net"]:
-        reasons.insert(0, f"written cases net {net:+d} (band {band_['net']})")
+    said = f"written cases net {net:+d} (needed beyond {bar})"
+    if net < -bar:
+        reasons.insert(0, said)
     if reasons:
         return "LOSES", reasons
-    if net > band_["net"]:
-        return "BEATS", [f"written cases net {net:+d} (band {band_['net']})"]
-    return "INSIDE", [f"written cases net {net:+d} (band {band_['net']})"]
+    return ("BEATS" if net > bar else "INSIDE"), [said]
 
 
 def format_comparison(base: dict, cand: dict, band_: dict) -> str:

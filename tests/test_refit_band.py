@@ -5,7 +5,7 @@ import json
 import numpy as np
 import pytest
 
-from model.refit_band import BAND, band, case_scores, difference, main, verdict, written_cases
+from model.refit_band import BAND, band, case_scores, difference, main, needed, verdict, written_cases
 
 
 def reading(scores: dict[str, tuple[bool, float]], **figures) -> dict:
@@ -59,6 +59,7 @@ def test_the_band_is_the_widest_pair_read_either_way_round():
     # b -> c wins a:1, a:2 and b:1 and loses a:3: one way 3, both ways 4, net 2; a -> b loses the harm a:1 and
     # c -> b (b -> c read the other way round) loses the harms a:1 and a:2
     assert (out["one_way"], out["flipped"], out["net"], out["harms_lost"], out["civil_lost"]) == (3, 4, 2, 2, 1)
+    assert out["net_z"] == pytest.approx(1.0)  # a -> b: 1 / sqrt(1); b -> c: 2 / sqrt(4)
     # a case's move: the widest pair's median (b -> c moves 0.8, 0.7, 0.5 and 0.4) and its largest (a:1, 0.8)
     assert (out["move"]["0.5"], out["move"]["1.0"]) == pytest.approx((0.6, 0.8))
     with pytest.raises(ValueError):
@@ -71,13 +72,17 @@ def test_the_verdict_reads_the_band_and_never_hatecheck():
     def diff(won, lost, **figures):
         return {"won": [f"w:{i}" for i in range(won)], "lost": [f"l:{i}" for i in range(lost)], "figures": figures}
 
-    assert verdict(diff(10, 6, **{"auc en abuse": -0.005}), width)[0] == "BEATS"  # net +4 > 3, a fall inside
-    assert verdict(diff(10, 6, **{"auc en abuse": -0.015}), width)[0] == "LOSES"  # a fall outside its band
-    assert verdict(diff(10, 7), width)[0] == "INSIDE"  # net +3 is what two refits can differ by
-    assert verdict(diff(6, 10), width) == ("LOSES", ["written cases net -4 (band 3)"])
+    assert needed(diff(30, 10), width) == 13  # 2 sqrt(40) = 12.6
+    assert verdict(diff(30, 10, **{"auc en abuse": -0.005}), width)[0] == "BEATS"  # net +20, a fall inside its band
+    assert verdict(diff(30, 10, **{"auc en abuse": -0.015}), width)[0] == "LOSES"  # a fall outside it
+    assert verdict(diff(10, 7), width) == ("INSIDE", ["written cases net +3 (needed beyond 9)"])
+    assert verdict(diff(6, 10), width)[0] == "INSIDE"
+    assert verdict(diff(10, 30), width) == ("LOSES", ["written cases net -20 (needed beyond 13)"])
     call, reasons = verdict(diff(10, 0, **{"clean flagged en abuse": 0.03, "hatecheck auc": -0.05}), width)
     assert (call, reasons) == ("LOSES", ["clean flagged en abuse +0.0300 (band 0.0200)"])
     assert verdict(diff(10, 0, **{"clean flagged en abuse": -0.03}), width)[0] == "BEATS"  # fewer held: better
+    assert needed(diff(30, 10), width | {"net": 30}) == 30  # what two refits were seen to differ by
+    assert needed(diff(30, 10), width | {"net_z": 3.0}) == 19  # refits whose flips move together: 3 sqrt(40)
 
 
 def test_the_command_line_saves_a_band_and_compares_with_it(tmp_path, capsys):
@@ -93,7 +98,7 @@ def test_the_command_line_saves_a_band_and_compares_with_it(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "won 0 (0 harms), lost 1 (1 harms), net -1" in out
     assert "99th percentile move (0.7000): 0 of 1; won 0, lost 0" in out  # the band's own pair moved as far
-    assert out.rstrip().endswith("verdict: INSIDE: written cases net -1 (band 1)")
+    assert out.rstrip().endswith("verdict: INSIDE: written cases net -1 (needed beyond 2)")
 
 
 @pytest.mark.skipif(not BAND.exists(), reason="no band measured yet")
