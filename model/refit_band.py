@@ -10,14 +10,14 @@ en_quick reads it, on the validation rows: ROC-AUC and clean share flagged of ea
 ROC-AUC, the written validation cases' ROC-AUC, HateCheck's totals when asked (test only: totals, never its cases),
 and the abuse probability of every written English case (each en_*.jsonl probe case and each labelled validation
 case), which passes when it is on its side of the review floor. A band is, over every pair of A/A readings, the
-largest change of each figure and the most cases won, lost and won minus lost. `compare` marks what lies outside.
+largest change of each figure and the most cases won, lost and won minus lost (the harms' too). `compare` marks what
+lies beyond MARGIN times the band and calls the candidate BEATS / LOSES / INSIDE (docs/model.md, session 57).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import math
 from itertools import combinations
 from pathlib import Path
 
@@ -30,7 +30,9 @@ REVIEW = 0.3  # en_quick's review floor (model/thresholds.py REVIEW_FLOOR)
 BAND = Path(__file__).resolve().parent / "refit_band.json"  # session 57's band: the active recipe's A/A refits
 VALIDATION = "en_validation"
 QUANTILES = ("0.5", "0.9", "0.99", "1.0")
-Z = 2.0  # the fewest standard deviations of a sign test a net must pass
+# a candidate's difference counts when it is more than twice what an A/A pair was seen to differ by (session 57: 4
+# readings, 3 independent pairs; a max of few draws understates chance's tail)
+MARGIN = 2.0
 
 
 def written_cases(suite_dir: Path = SUITE_DIR) -> dict[str, dict]:
@@ -126,10 +128,8 @@ def band(readings: list[dict], line: float = REVIEW) -> dict:
             "one_way": max(max(len(d["won"]), len(d["lost"])) for d in diffs),
             "flipped": max(len(d["won"]) + len(d["lost"]) for d in diffs),
             "net": max(abs(len(d["won"]) - len(d["lost"])) for d in diffs),
-            # net in units of sqrt(flipped): a sign test's z (1 when flips were independent coins, wider when
-            # cases move together, as pairs of one frame or a head's sigmoid do)
-            "net_z": max(abs(len(d["won"]) - len(d["lost"])) / max(1, len(d["won"]) + len(d["lost"])) ** 0.5
-                         for d in diffs),
+            # the harms' own net: a refit trades harms for civil cases while the total barely moves
+            "harm_net": max(abs(len(d["harms_won"]) - len(d["harms_lost"])) for d in diffs),
             # the largest pair's quantiles of a case's move |p_b - p_a|: a flip that moved less moved as chance does
             "move": {q: max(float(np.quantile(np.abs(list(moves(a, b).values())), float(q)))
                             for a, b in combinations(readings, 2)) for q in QUANTILES},
@@ -144,27 +144,28 @@ def higher_is_better(name: str) -> bool:
     return name.startswith("auc ")
 
 
-def needed(diff: dict, band_: dict) -> int:
-    """The net (won - lost) a candidate must pass: the band's own net, and Z sqrt(won + lost) with Z the larger of
-    2 (a two-sided sign test at ~95%) and the widest A/A pair's net in those units."""
-    flips = len(diff["won"]) + len(diff["lost"])
-    return max(band_["net"], math.ceil(max(Z, band_.get("net_z", 0.0)) * math.sqrt(flips)))
+def bars(band_: dict) -> tuple[float, float]:
+    """The net and the harms' net a candidate must pass: MARGIN times the widest A/A pair's."""
+    return MARGIN * band_["net"], MARGIN * band_["harm_net"]
 
 
 def verdict(diff: dict, band_: dict) -> tuple[str, list[str]]:
-    """BEATS when the candidate wins more written cases than it loses by more than `needed` and no validation figure
-    falls by more than its band; LOSES when it loses by more than `needed` or a figure falls outside its band; else
-    INSIDE (the screen cannot tell it from a refit). HateCheck is never read here."""
-    net, bar = len(diff["won"]) - len(diff["lost"]), needed(diff, band_)
+    """BEATS when the candidate passes more written cases than its base by more than MARGIN times the band's net, loses
+    no more harms than MARGIN times the band's harm net and no validation figure falls by more than MARGIN times its
+    band; LOSES when one of those fails the other way; else INSIDE (no better than a refit). HateCheck is never read."""
+    net, bar = len(diff["won"]) - len(diff["lost"]), bars(band_)
+    harm_net = len(diff["harms_won"]) - len(diff["harms_lost"])
     worse = [k for k, d in diff["figures"].items() if not k.startswith("hatecheck") and k in band_["figures"]
-             and abs(d) > band_["figures"][k] and (d > 0) != higher_is_better(k)]
+             and abs(d) > MARGIN * band_["figures"][k] and (d > 0) != higher_is_better(k)]
     reasons = [f"{k} {diff['figures'][k]:+.4f} (band {band_['figures'][k]:.4f})" for k in worse]
-    said = f"written cases net {net:+d} (needed beyond {bar})"
-    if net < -bar:
+    if harm_net < -bar[1]:
+        reasons.insert(0, f"harms net {harm_net:+d} (needed beyond -{bar[1]:g})")
+    said = f"written cases net {net:+d} (needed beyond {bar[0]:g})"
+    if net < -bar[0]:
         reasons.insert(0, said)
     if reasons:
         return "LOSES", reasons
-    return ("BEATS" if net > bar else "INSIDE"), [said]
+    return ("BEATS" if net > bar[0] else "INSIDE"), [said]
 
 
 def format_comparison(base: dict, cand: dict, band_: dict) -> str:
@@ -174,7 +175,7 @@ def format_comparison(base: dict, cand: dict, band_: dict) -> str:
     lines = []
     for k, d in diff["figures"].items():
         width = band_["figures"].get(k)
-        mark = "" if width is None else (" *" if abs(d) > width else "  ") + f" band {width:.4f}"
+        mark = "" if width is None else (" *" if abs(d) > MARGIN * width else "  ") + f" band {width:.4f}"
         lines.append(f"{k:64} {base['figures'][k]:.4f} -> {cand['figures'][k]:.4f} {d:+.4f}{mark}")
     won, lost = diff["won"], diff["lost"]
     far = band_["move"]["0.99"]
@@ -184,8 +185,8 @@ def format_comparison(base: dict, cand: dict, band_: dict) -> str:
                  f"{sum(abs(m) > far for m in moved.values())} of {len(moved)}; won {far_won}, lost {far_lost}")
     lines.append(f"written cases ({diff['cases']}): won {len(won)} ({len(diff['harms_won'])} harms), lost "
                  f"{len(lost)} ({len(diff['harms_lost'])} harms), net {len(won) - len(lost):+d}; band: net "
-                 f"{band_['net']}, one way {band_['one_way']}, harms lost {band_['harms_lost']}, civil lost "
-                 f"{band_['civil_lost']} ({band_['pairs']} A/A pairs)")
+                 f"{band_['net']}, harm net {band_['harm_net']}, one way {band_['one_way']}, harms lost "
+                 f"{band_['harms_lost']}, civil lost {band_['civil_lost']} ({band_['pairs']} A/A pairs)")
     by_file: dict[str, list[int]] = {}
     for side, keys in ((0, won), (1, lost)):
         for k in keys:

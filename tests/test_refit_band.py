@@ -5,7 +5,7 @@ import json
 import numpy as np
 import pytest
 
-from model.refit_band import BAND, band, case_scores, difference, main, needed, verdict, written_cases
+from model.refit_band import BAND, band, bars, case_scores, difference, main, verdict, written_cases
 
 
 def reading(scores: dict[str, tuple[bool, float]], **figures) -> dict:
@@ -59,30 +59,33 @@ def test_the_band_is_the_widest_pair_read_either_way_round():
     # b -> c wins a:1, a:2 and b:1 and loses a:3: one way 3, both ways 4, net 2; a -> b loses the harm a:1 and
     # c -> b (b -> c read the other way round) loses the harms a:1 and a:2
     assert (out["one_way"], out["flipped"], out["net"], out["harms_lost"], out["civil_lost"]) == (3, 4, 2, 2, 1)
-    assert out["net_z"] == pytest.approx(1.0)  # a -> b: 1 / sqrt(1); b -> c: 2 / sqrt(4)
+    assert out["harm_net"] == 2  # b -> c won the harms a:1 and a:2 and lost none
     # a case's move: the widest pair's median (b -> c moves 0.8, 0.7, 0.5 and 0.4) and its largest (a:1, 0.8)
     assert (out["move"]["0.5"], out["move"]["1.0"]) == pytest.approx((0.6, 0.8))
     with pytest.raises(ValueError):
         band([a])
 
 
-def test_the_verdict_reads_the_band_and_never_hatecheck():
-    width = {"figures": {"auc en abuse": 0.01, "clean flagged en abuse": 0.02, "hatecheck auc": 0.001}, "net": 3}
+def test_the_verdict_reads_twice_the_band_and_never_hatecheck():
+    width = {"figures": {"auc en abuse": 0.01, "clean flagged en abuse": 0.02, "hatecheck auc": 0.001}, "net": 2,
+             "harm_net": 5}
 
-    def diff(won, lost, **figures):
-        return {"won": [f"w:{i}" for i in range(won)], "lost": [f"l:{i}" for i in range(lost)], "figures": figures}
+    def diff(won, lost, harms_won=0, harms_lost=0, **figures):
+        return {"won": [f"w:{i}" for i in range(won)], "lost": [f"l:{i}" for i in range(lost)], "figures": figures,
+                "harms_won": [f"w:{i}" for i in range(harms_won)], "harms_lost": [f"l:{i}" for i in range(harms_lost)]}
 
-    assert needed(diff(30, 10), width) == 13  # 2 sqrt(40) = 12.6
-    assert verdict(diff(30, 10, **{"auc en abuse": -0.005}), width)[0] == "BEATS"  # net +20, a fall inside its band
-    assert verdict(diff(30, 10, **{"auc en abuse": -0.015}), width)[0] == "LOSES"  # a fall outside it
-    assert verdict(diff(10, 7), width) == ("INSIDE", ["written cases net +3 (needed beyond 9)"])
-    assert verdict(diff(6, 10), width)[0] == "INSIDE"
-    assert verdict(diff(10, 30), width) == ("LOSES", ["written cases net -20 (needed beyond 13)"])
-    call, reasons = verdict(diff(10, 0, **{"clean flagged en abuse": 0.03, "hatecheck auc": -0.05}), width)
-    assert (call, reasons) == ("LOSES", ["clean flagged en abuse +0.0300 (band 0.0200)"])
-    assert verdict(diff(10, 0, **{"clean flagged en abuse": -0.03}), width)[0] == "BEATS"  # fewer held: better
-    assert needed(diff(30, 10), width | {"net": 30}) == 30  # what two refits were seen to differ by
-    assert needed(diff(30, 10), width | {"net_z": 3.0}) == 19  # refits whose flips move together: 3 sqrt(40)
+    assert bars(width) == (4, 10)
+    assert verdict(diff(15, 10, **{"auc en abuse": -0.015}), width)[0] == "BEATS"  # net +5, a fall inside 2 x 0.01
+    assert verdict(diff(15, 10, **{"auc en abuse": -0.025}), width)[0] == "LOSES"  # a fall outside it
+    assert verdict(diff(14, 10), width) == ("INSIDE", ["written cases net +4 (needed beyond 4)"])
+    assert verdict(diff(10, 14), width)[0] == "INSIDE"
+    assert verdict(diff(10, 15), width) == ("LOSES", ["written cases net -5 (needed beyond 4)"])
+    # more cases passed, but harms traded for civil cases beyond what a refit trades
+    assert verdict(diff(30, 10, 2, 13), width) == ("LOSES", ["harms net -11 (needed beyond -10)"])
+    assert verdict(diff(30, 10, 2, 12), width)[0] == "BEATS"
+    call, reasons = verdict(diff(10, 0, **{"clean flagged en abuse": 0.05, "hatecheck auc": -0.05}), width)
+    assert (call, reasons) == ("LOSES", ["clean flagged en abuse +0.0500 (band 0.0200)"])
+    assert verdict(diff(10, 0, **{"clean flagged en abuse": -0.05}), width)[0] == "BEATS"  # fewer held: better
 
 
 def test_the_command_line_saves_a_band_and_compares_with_it(tmp_path, capsys):
