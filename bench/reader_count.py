@@ -144,7 +144,9 @@ def report(counts: dict[str, list[int]], readers: list[str], n: int) -> list[str
             continue
         if set(net) != {"A", "B"}:  # one side counted (--side)
             side, (c, t) = next(iter(net.items()))
-            lines.append(f"| {spec} ({side} only) | {c} | {t / max(c, 1) / 1000:.1f} | | {t / n / 1000:.1f} | | |")
+            call, text = f"{t / max(c, 1) / 1000:.1f}", f"{t / n / 1000:.1f}"
+            a, b = ((call, text), ("", "")) if side == "A" else (("", ""), (call, text))
+            lines.append(f"| {spec} ({side} only) | {c} | {a[0]} | {b[0]} | {a[1]} | {b[1]} | |")
             continue
         (ca, ta), (cb, tb) = net["A"], net["B"]
         lines.append(f"| {spec} | {ca}, {cb} | {ta / max(ca, 1) / 1000:.1f} | {tb / max(cb, 1) / 1000:.1f} | "

@@ -28,7 +28,9 @@ def test_the_report_takes_the_toggling_off_each_call_and_compares_the_sides():
     urls = next(line for line in lines if line.startswith("| _urls |"))
     # (3.1M - 50 x 2k) / 50 = 60.0k a call, 30.0k a text; B 50.0k and 25.0k
     assert urls == "| _urls | 50, 50 | 60.0 | 50.0 | 30.0 | 25.0 | -5.0 (-16.7%) |"
-    assert "| _words (A only) | 100 | 50.0 | | 50.0 | | |" in lines
+    assert "| _words (A only) | 100 | 50.0 |  | 50.0 |  | |" in lines
+    (alone,) = [line for line in report({"_words 100 B": [5_200_000]}, ["_words"], 100) if "_words" in line]
+    assert alone == "| _words (B only) | 100 |  | 52.0 |  | 52.0 | |"  # no toggling counted: nothing taken off
 
 
 def test_collection_is_toggled_at_the_outermost_call_only():
