@@ -30,8 +30,8 @@ REVIEW = 0.3  # en_quick's review floor (model/thresholds.py REVIEW_FLOOR)
 BAND = Path(__file__).resolve().parent / "refit_band.json"  # session 57's band: the active recipe's A/A refits
 VALIDATION = "en_validation"
 QUANTILES = ("0.5", "0.9", "0.99", "1.0")
-# a candidate's difference counts when it is more than twice what an A/A pair was seen to differ by (session 57: 4
-# readings, 3 independent pairs; a max of few draws understates chance's tail)
+# a candidate's difference counts when it is more than twice what an A/A pair was seen to differ by (session 57: 5
+# readings, 4 draws of the generated rows; the fourth widened the net from 2 to 13: a max of few draws understates)
 MARGIN = 2.0
 
 
