@@ -153,9 +153,14 @@ def test_a_second_warm_up_compiles_no_scan(cache, shipped_scorer):
             guard._scan = scan
 
 
-def test_a_second_process_reads_every_pattern_the_scoring_stack_made(shipped_scorer, monkeypatch):
+def test_a_second_process_reads_every_pattern_the_scoring_stack_made(shipped_scorer, monkeypatch, tmp_path):
     """Each scoring module's patterns, made at import, and the guards' scans, made at the warm-up: once saved, a process
     knowing nothing yet reads every one of them from its module's file, re compiles none (the load stays as cut)."""
+    # Saved into a folder of this test's own: in the shared one the other xdist worker's save() rewrites a module's file
+    # with what it made, which lacks the guards' scans of this worker's own test patterns (failed so once, 8fa022b)
+    monkeypatch.setattr(table_cache, "folder", lambda: tmp_path)
+    for made in pattern_cache._MADE.values():
+        made[1] = None  # every module written again, into tmp_path
     pattern_cache.save()  # what this process made since its model loaded (a warm-up saves)
     made = {module: list(keys) for module, keys in pattern_cache._USED.items() if module.startswith("moderation.")}
     assert sum(map(len, made.values())) > 500 and len(made) > 30
