@@ -11,7 +11,7 @@ import numpy as np
 
 from moderation.automaton import Automaton
 from moderation.needles.prefixes import _chars
-from moderation.needles.starts import finditer, finditer_at, scan_of, scan_source, starts_of
+from moderation.needles.starts import finditer, finditer_at, scan_of, starts_of
 from moderation.pattern_cache import compiled
 
 MAX_NEEDLES = 100  # more than this costs about what the scan it saves (one automaton pass finds them all)
@@ -207,11 +207,7 @@ def compile_scans() -> int:
     the disk cache of compiled patterns (moderation/pattern_cache.py): compiling them took ~0.45 s of CPU a load."""
     todo = [guard for guard in list(_MADE) if guard._scan is None]
     for guard in todo:
-        source = scan_source(guard.pattern)
-        try:
-            guard.scan = guard.pattern if source is None else compiled(source, guard.pattern.flags)
-        except re.error:  # a pattern with inline global flags cannot be wrapped (scan_of: the pattern)
-            guard.scan = guard.pattern
+        guard.scan = scan_of(guard.pattern, compiled)
     return len(todo)
 
 

@@ -152,16 +152,17 @@ def starts_of(pattern: re.Pattern[str]) -> re.Pattern[str] | _AtBegin | None:
     return re.compile(_class_source(search), pattern.flags & re.ASCII)
 
 
-def scan_of(pattern: re.Pattern[str]) -> re.Pattern[str]:
+def scan_of(pattern: re.Pattern[str], compiler=re.compile) -> re.Pattern[str]:
     """`pattern` behind a look-ahead for what starts_of searches (its start strings or first character class): the
     same matches, but the engine's own scan, which finditer takes over in a dense text, rejects a position where
     none starts in a character or two instead of trying every alternative and look-behind there (issue 13: PRAISE_EN's
-    parts took ~0.3 us a position, "we we we ..." 3 ms over 10,000 characters); `pattern` when it has no search."""
+    parts took ~0.3 us a position, "we we we ..." 3 ms over 10,000 characters); `pattern` when it has no search.
+    `compiler`: re.compile, or pattern_cache.compiled (the warm-up's compile_scans: read from the disk cache)."""
     source = scan_source(pattern)
     if source is None:
         return pattern
     try:
-        return re.compile(source, pattern.flags)
+        return compiler(source, pattern.flags)
     except re.error:  # a pattern with inline global flags cannot be wrapped
         return pattern
 
