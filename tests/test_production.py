@@ -24,8 +24,7 @@ import yaml
 from moderation.store.embedded import RECORD_LISTPACK
 from tests.support.app import API_KEY, METRICS_TOKEN
 from tests.support.receiver import wait_for
-from tests.support.servers import GUNICORN_COMMAND, Gunicorn, RedisProcess
-from tests.test_worker_cpus import _allowed
+from tests.support.servers import GUNICORN_COMMAND, Gunicorn, RedisProcess, allowed_cpus
 
 ROOT = Path(__file__).resolve().parent.parent
 # Flag spam and abuse for review, never reject: queued items show up in the queue series.
@@ -217,7 +216,7 @@ def test_the_compose_commands_workers_run_unpinned_by_default(server):
     master may (tests/test_worker_cpus.py pins them when asked; this check started a gunicorn of its own there)."""
     assert "MODERATION_WORKER_CPUS" not in server.env
     assert wait_for(lambda: len(server.workers()) == 2, 30), server.log()
-    assert all(_allowed(pid) == _allowed(server.process.pid) for pid in server.workers())
+    assert all(allowed_cpus(pid) == allowed_cpus(server.process.pid) for pid in server.workers())
 
 
 @pytest.mark.slow

@@ -6,7 +6,6 @@ import os
 import signal
 import time
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
@@ -14,7 +13,7 @@ from moderation.ops.worker_cpus import choose, parse
 from moderation.settings import SettingsError, env_value, load
 from tests.support.app import app_config, app_env
 from tests.support.receiver import wait_for
-from tests.support.servers import GUNICORN_COMMAND, Gunicorn
+from tests.support.servers import GUNICORN_COMMAND, Gunicorn, allowed_cpus
 
 EIGHT = range(8)  # the CPUs a process of an 8-CPU machine may use, for the fast tests
 
@@ -92,20 +91,6 @@ def test_cpus_held_by_no_listed_cpu_are_ignored():
 
 # -- under the real gunicorn command ---------------------------------------------------------------------------
 
-def _allowed(pid):
-    """Cpus_allowed_list of a process, as a set ("0-1,4" -> {0, 1, 4}); empty for a process gone meanwhile."""
-    try:
-        status = Path(f"/proc/{pid}/status").read_text()
-    except FileNotFoundError:
-        return set()
-    line = next((line for line in status.splitlines() if line.startswith("Cpus_allowed_list:")), ":")
-    cpus = set()
-    for part in filter(None, line.split(":", 1)[1].strip().split(",")):
-        low, _, high = part.partition("-")
-        cpus.update(range(int(low), int(high or low) + 1))
-    return cpus
-
-
 def _pins(server, count):
     """{pid: its one CPU} once `count` workers are up, each pinned to one CPU (AssertionError otherwise): a worker
     is the master's child from the fork on, with the master's CPUs until its post_fork hook has run."""
@@ -113,7 +98,7 @@ def _pins(server, count):
 
     def pinned():
         pins.clear()
-        pins.update((pid, _allowed(pid)) for pid in server.workers())
+        pins.update((pid, allowed_cpus(pid)) for pid in server.workers())
         return len(pins) == count and all(len(cpus) == 1 for cpus in pins.values())
 
     assert wait_for(pinned, 30, step=0.05), (pins, server.log())
@@ -139,7 +124,7 @@ def test_gunicorn_pins_each_worker_and_each_one_it_forks_again(tiny_model, redis
     try:
         pins = _pins(server, 3)
         assert sorted(pins.values()) == sorted(cpus[i % len(cpus)] for i in range(3))
-        assert _allowed(server.process.pid) == set(cpus)
+        assert allowed_cpus(server.process.pid) == set(cpus)
         assert server.post_comment("今日の記事、とても参考になりました。")[0] == 200
 
         lost_pid, lost_cpu = min(pins.items(), key=lambda item: (Counter(pins.values())[item[1]], -item[1]))
@@ -154,7 +139,7 @@ def test_gunicorn_pins_each_worker_and_each_one_it_forks_again(tiny_model, redis
                         60), server.log()
         after_hup = _pins(server, 3)
         _spread(after_hup, cpus)
-        assert _allowed(server.process.pid) == set(cpus)
+        assert allowed_cpus(server.process.pid) == set(cpus)
         assert server.post_comment("記事の数字の出典が知りたいです。")[0] == 200
     finally:
         server.stop()

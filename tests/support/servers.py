@@ -257,3 +257,17 @@ class Nginx:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+
+
+def allowed_cpus(pid: int) -> set[int]:
+    """Cpus_allowed_list of a process, as a set ("0-1,4" -> {0, 1, 4}); empty for a process gone meanwhile."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return set()
+    line = next((line for line in status.splitlines() if line.startswith("Cpus_allowed_list:")), ":")
+    cpus = set()
+    for part in filter(None, line.split(":", 1)[1].strip().split(",")):
+        low, _, high = part.partition("-")
+        cpus.update(range(int(low), int(high or low) + 1))
+    return cpus
