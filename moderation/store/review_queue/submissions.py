@@ -42,9 +42,17 @@ class Limited(NamedTuple):
     left_ms: int
 
 
+_TEXT = (str, bytes)
+
+
+def _text(answer):
+    """One comment's SUBMIT answer as text (its fields joined by '|': submit_lua)."""
+    return answer if type(answer) is str else answer.decode()
+
+
 def _stored(result):
     """Whether SUBMIT's result is a stored comment's, new or replayed (not an error, not a rate limit's refusal)."""
-    return isinstance(result, list) and result[0] != -1
+    return isinstance(result, _TEXT) and result[:1] not in ("-", b"-")
 
 
 def _last_pending(results):
@@ -56,7 +64,7 @@ def _postponed(result):
     """The run_id SUBMIT ended a stored comment's answer with while its server's file write was postponed, else ''
     (store/append_only.py)."""
     if _stored(result):
-        return result[-1].decode() if isinstance(result[-1], bytes) else result[-1]
+        return _text(result).rpartition("|")[2]
     return ""
 
 
@@ -110,16 +118,17 @@ class Submissions:
         article's or an author's rule may have overridden the model's), its reason and the article's mode."""
         if isinstance(result, Exception):
             return result
-        if result[0] == -1:
-            return Limited(int(result[1]), int(result[2]))
-        if result[0] == 1 and len(result) > 2:
-            decision, reason = result[2], result[3] or None
+        fields = _text(result).split("|")
+        if fields[0] == "-1":
+            return Limited(int(fields[1]), int(fields[2]))
+        if fields[0] == "1" and len(fields) > 2:
+            decision, reason = fields[2], fields[3] or None
             if reason:
                 record.update(decision=decision, decision_reason=reason, status=STATUS[decision])
-            record["article_mode"] = result[4]
-            if result[5]:
-                record["author_standing"] = result[5]
-        return bool(result[0]), result[1]
+            record["article_mode"] = fields[4]
+            if fields[5]:
+                record["author_standing"] = fields[5]
+        return fields[0] == "1", fields[1]
 
     def submit(self, record, *, queued, charge=None):
         """Count the comment's rate limits (a rate_limits.Charge), then store it, and queue it when flagged, in

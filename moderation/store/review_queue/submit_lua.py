@@ -36,16 +36,20 @@ from moderation.store.review_queue.staged_lua import STAGED
 # five numbers (STANDING_ON, STANDING_CFG). As arguments they were a third of the script's arguments, each parsed,
 # copied into Lua and converted with tonumber() at every comment.
 # One JSON argument for the record keeps the client's packing cheap (it was a third of a request's cost).
-# The limits are counted first, in the same round trip: over one, nothing is stored ({-1, position, ms left}).
+# The limits are counted first, in the same round trip: over one, nothing is stored ('-1|position|ms left').
 # Then the article's window counts the comment (flagged: the model's decision is not allow) and its breaker may
 # change the mode, which may override the decision: closed -> reject (article_closed), premoderated -> a clean
 # comment is held (article_premoderated); then the author's standing: suspended -> reject (author_suspended),
 # premoderated -> a clean comment is held (author_premoderated), trusted -> the record's trusted_decision (the
 # policy's with relaxed review thresholds) replaces a hold (author_trusted); a model's rejection is a strike, which may
-# change the standing the answer carries. submit_one (KEYS and ARGV its own: one comment's) answers {1, '', decision,
-# reason, article mode, standing or ''}, or {0, sha256} for one stored before; SUBMIT ends a stored comment's answer
-# with the server's run_id while its append-only file write is postponed, else '' (append_only.PENDING), and
-# SUBMIT_MANY ends its list of answers with it once.
+# change the standing the answer carries. submit_one (KEYS and ARGV its own: one comment's) answers '1||decision|
+# reason|article mode|standing or empty', or '0|sha256' for one stored before, and whether it stored (or replayed) the
+# comment; SUBMIT ends a stored comment's answer with '|' and the server's run_id while its append-only file write is
+# postponed, else '' (append_only.PENDING), and SUBMIT_MANY ends its list of answers with it once. An answer is one
+# string, its fields joined by '|' (none holds one: the decision, the rules' reasons, modes and standings are this
+# code's words, the rest hex and numbers): Valkey turns a Lua table into a reply at ~6k instructions a table and ~0.9k
+# an element (it looks up err, ok, double, map, set... in each), a string at ~1k (a 7-field table 10k more a
+# SUBMIT, 2.6% of an allowed one's, session 58).
 _PARTS = RECORDING + COUNT + BREAKER + STANDING
 
 _BODY = """
@@ -57,13 +61,13 @@ if prior[1] then
     'text_sha256', 'doc')
 end
 if prior[1] and prior[2] == ARGV[8] then  -- this call sent again (its answer lost): answered as its first run was
-  return {1, '', prior[1], prior[3] or '', prior[4] or 'open', prior[5] or ''}
+  return '1||' .. prior[1] .. '|' .. (prior[3] or '') .. '|' .. (prior[4] or 'open') .. '|' .. (prior[5] or ''), true
 end
 local over, left = over_limit(KEYS, ARGV, 3, 10)
 if prior[1] then  -- stored before: charged, but its retry is answered, never refused (text_sha256: in its doc now)
-  return {0, prior[6] or cjson.decode(prior[7] or '{}')['text_sha256'] or ''}
+  return '0|' .. (prior[6] or cjson.decode(prior[7] or '{}')['text_sha256'] or ''), true
 end
-if over then return {-1, over, left} end
+if over then return '-1|' .. over .. '|' .. left, false end
 local id, queued, rank = ARGV[1], ARGV[2] == '1', ARGV[3]
 -- the record's fields, name, value, name, value...: HSET's own arguments, read once for the values used here and
 -- where decision and status stand (a JSON object was decoded to a table, then flattened again by pairs(): 3% of a
@@ -193,20 +197,19 @@ if queued or decision == 'reject' then  -- its event (and audit entry): what a p
   end
 end
 if not queued and ttl > 0 then redis.call('EXPIRE', rec, ttl) end
-return {1, '', decision, reason, mode, standing or ''}
+return '1||' .. decision .. '|' .. reason .. '|' .. mode .. '|' .. (standing or ''), true
 end
 """
 
 
-# One comment: {-1, position, ms left} when over a limit, else submit_one's answer ending with aof_pending(); its
+# One comment: '-1|position|ms left' when over a limit, else submit_one's answer ending with aof_pending(); its
 # Lua's error as the script's, after the writes made before it (LATER false: a record written before a later write
 # failed is in the queue, a retry is a replay, as in _MANY; session 31's second read). It stages nothing to flush.
 _ONE = """
-local ok, answer = pcall(submit_one, KEYS, ARGV)
+local ok, answer, stored = pcall(submit_one, KEYS, ARGV)
 if not ok then return redis.error_reply(type(answer) == 'table' and answer.err or tostring(answer)) end
-if answer[1] == -1 then return answer end
-answer[#answer + 1] = aof_pending(CALL_MS)
-return answer
+if not stored then return answer end
+return answer .. '|' .. aof_pending(CALL_MS)
 """
 
 # A batch in one script: ARGV[1] the number of comments n, ARGV[2i], ARGV[2i + 1] the i-th comment's numbers of
