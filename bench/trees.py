@@ -6,9 +6,10 @@ model artifacts; 2 sync workers, --preload); bench/bare.py runs beside them. wrk
 (the news mix of bench/mixes.py) at 16 and 64 connections, the three servers in a rotating order each round, and
 the figures are medians over the rounds, the throughput also as the ratio to the bare app's in the same round, and
 the after/before ratios of worker CPU per request and of throughput per round (what a shared machine's load moves
-least); at the end each server's memory (its largest worker's RSS, and the PSS of its workers and master together:
-what a worker more or threads cost, the model's shared pages counted once). A tree is a checkout, e.g. `git worktree
-add /tmp/before <commit>` (its .venv is not used: this Python runs both).
+least), and each service's redis-server time a comment inside SUBMIT (INFO commandstats, as `make bench` prints
+it: bench/script_time.py); at the end each server's memory (its largest worker's RSS, and the PSS of its workers and
+master together: what a worker more or threads cost, the model's shared pages counted once). A tree is a checkout,
+e.g. `git worktree add /tmp/before <commit>` (its .venv is not used: this Python runs both).
 
 With `--after-threads N` the after tree's gunicorn runs N gthread threads a worker (MODERATION_THREADS, as
 `BENCH_THREADS=N make bench` sets it) and a second bare app, "bare-after", runs under that same command: one tree
@@ -42,7 +43,7 @@ from pathlib import Path
 import bench.mixes
 import bench.runs
 import bench.servers
-from bench import load
+from bench import load, script_time
 from bench.mixes import news_comments
 from bench.runs import forked_ms
 
@@ -72,7 +73,7 @@ def start(trees, folder, single, thresholds, processes, after=None):
     servers = {}
     for name, root in trees.items():
         (folder / name / "redis").mkdir(parents=True)
-        redis_process, port, _ = bench.servers.start_redis(folder / name / "redis")
+        redis_process, port, stats = bench.servers.start_redis(folder / name / "redis")
         processes.append(redis_process)
         bench.servers.ROOT = root  # the tree whose compose command, gunicorn.conf.py and code gunicorn runs
         with _sized(after if name == "after" else None):
@@ -81,7 +82,7 @@ def start(trees, folder, single, thresholds, processes, after=None):
         processes.append(gunicorn)
         print(f"  {name}: {root}, {env['MODERATION_WORKERS']} workers x {env['MODERATION_THREADS']} threads"
               f"{bench.servers.pinned(env)}", flush=True)
-        servers[name] = [url, gunicorn, [redis_process.pid]]
+        servers[name] = [url, gunicorn, [redis_process.pid], stats]
     for name in ("bare", "bare-after") if after is not None else ("bare",):
         (folder / name).mkdir(exist_ok=True)
         bench.servers.ROOT = trees["after" if name == "bare-after" else "before"]  # its tree's command and settings
@@ -92,10 +93,11 @@ def start(trees, folder, single, thresholds, processes, after=None):
         processes.append(bare)
         print(f"  {name}: bench/bare.py, {env['MODERATION_WORKERS']} workers x {env['MODERATION_THREADS']} threads"
               f"{bench.servers.pinned(env)}", flush=True)
-        servers[name] = [url, bare, []]
-    for url, _, _ in servers.values():
+        servers[name] = [url, bare, [], None]
+    for url, *_ in servers.values():
         bench.runs.wrk(url, "comment", 16, 2, single)  # every worker has answered (and exists: read its pids after)
-    return {name: (url, bench.servers.workers_of(master.pid), redis) for name, (url, master, redis) in servers.items()}
+    return {name: (url, bench.servers.workers_of(master.pid), redis, stats)
+            for name, (url, master, redis, stats) in servers.items()}
 
 
 @contextlib.contextmanager
@@ -142,7 +144,9 @@ def summary(runs, connections, modes=MODES):
                      f"{med(lambda r: r['p99_us']) / 1000:.1f} ms ({p99:.2f}x {own_bare}'s p99); "
                      f"CPU ms a request: workers {med(lambda r: r['cpu_ms']['workers']):.3f}, redis "
                      f"{med(lambda r: r['cpu_ms'].get('redis', 0.0)):.3f}, wrk "
-                     f"{med(lambda r: r['cpu_ms']['wrk']):.3f}; cores busy {busy:.2f}")
+                     f"{med(lambda r: r['cpu_ms']['wrk']):.3f}; cores busy {busy:.2f}"
+                     + (f"; redis µs in SUBMIT all / commands / INFO {script_time.cell(rows)}"
+                        if any("redis_script" in row for row in rows) else ""))
     after, before = runs[("after", connections)], runs[("before", connections)]
     cpu = [a["cpu_ms"]["workers"] / b["cpu_ms"]["workers"] for a, b in zip(after, before, strict=True)]
     rps = [a["rps"] / b["rps"] for a, b in zip(after, before, strict=True)]
@@ -194,9 +198,9 @@ def main(argv=None):
             order = modes[round_ % len(modes):] + modes[:round_ % len(modes)]
             for connections in (16, 64):
                 for name in order:
-                    url, workers, redis = servers[name]
+                    url, workers, redis, stats = servers[name]
                     result = bench.runs.wrk(url, "comment", connections, args.seconds, single,
-                                            servers={"workers": workers, "redis": redis})
+                                            servers={"workers": workers, "redis": redis}, stats=stats)
                     runs.setdefault((name, connections), []).append(result)
                     print(f"  round {round_ + 1} {name:10} c={connections:<3} {result['rps']:6.0f} req/s  workers "
                           f"{result['cpu_ms']['workers']:.3f} ms a request  errors {result['errors']}", flush=True)
@@ -205,7 +209,7 @@ def main(argv=None):
             batch = bench.mixes.bodies(texts, rng, folder / "batches.jsonl", batch=100, comments=comments)
             for round_ in range(max(2, args.rounds - 2)):
                 for name in ("before", "after") if round_ % 2 == 0 else ("after", "before"):
-                    url, workers, redis = servers[name]
+                    url, workers, redis, _ = servers[name]
                     result = bench.runs.wrk(url, "batch", 2 * len(workers), 2 * args.seconds, batch,
                                             servers={"workers": workers, "redis": redis})
                     runs.setdefault((name, "batch"), []).append(result)
@@ -213,7 +217,7 @@ def main(argv=None):
                           f"{result['cpu_ms']['workers'] / 100:.3f} ms a comment  errors {result['errors']}",
                           flush=True)
             loads.append(os.getloadavg()[0])
-        memories = {name: memory(workers) for name, (_, workers, _) in servers.items()}
+        memories = {name: memory(workers) for name, (_, workers, *_) in servers.items()}
     finally:
         for process in reversed(processes):
             bench.servers.stop(process)
