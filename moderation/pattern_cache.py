@@ -5,15 +5,19 @@ stack's ~1,000 patterns: ~1.5 s of CPU of each service, test worker and test ser
 `compiled(source, flags)` is `re.compile` for a module's patterns made at import: each module's are read from its own
 file, the code re made for each (source, flags) handed back to the constructor re.compile ends in (`_sre.compile`,
 which checks the code it is given). A pattern not found is compiled by re; `save()` (scoring's warm-up, before
-gunicorn forks) writes the file of each module that had one, holding exactly the patterns it made in this process, so a
-changed pattern's old code leaves with the file it was in. An entry is written only when the pattern it makes equals
-re's (Pattern equality: source, flags and code) with the same groups; a file is keyed on the Python build and this
-module's source; a file that cannot be read only means re compiles, as before.
+gunicorn forks) merges into the file of each module that had one what this process made: code versions sharing a
+folder (worktrees, a switched branch, two deployments on one volume, a rolling upgrade) each find all theirs, where a
+file holding one process's patterns alone had each start of the other version compile its own again. An entry no saver
+made leaves after _AGES saves of its file (a changed pattern's old code); saves take turns (table_cache.update), so two
+processes saving at once lose nothing. An entry is written only when the pattern it makes equals re's (Pattern
+equality: source, flags and code) with the same groups; a file is keyed on the Python build and this module's source; a
+file that cannot be read only means re compiles, as before.
 """
 
 from __future__ import annotations
 
 import _sre
+import functools
 import hashlib
 import re
 import sys
@@ -28,12 +32,15 @@ __all__ = ["compiled", "save"]
 
 _BUILD = hashlib.sha256((sys.version + f"\0{_sre.MAGIC}\0{_sre.CODESIZE}\0").encode()
                         + Path(__file__).read_bytes()).digest()
+_AGES = 8  # saves of a module's file, by processes that did not make an entry, that the entry outlives: the patterns
+# of the last few code versions stay, a changed pattern's old code leaves (the file stays the size of a few versions)
+_BUILDS = 2  # files of a module kept: this build's and one other (an upgrade of Python or of this module's format)
 _RE = "re"  # an entry of a pattern whose code is not stored (re compiles it: not equal when built from its code)
 
 _KEPT = "kept"  # an entry written to its module's file: its code no longer held (save() works it out again if asked)
 _MADE: dict[tuple[str, int], list] = {}  # (source, flags) -> [pattern, entry, or None until worked out]: one object
 # a source, as re's own memo gives (two modules with one source share it)
-_STORES: dict[str, dict] = {}  # module -> its file's entries by _digest, read at its first pattern until save()
+_STORES: dict[str, dict] = {}  # module -> its file's (age, entry) by _digest, read at its first pattern until save()
 _USED: dict[str, dict] = {}  # module -> the keys of the patterns it made in this process (what its file holds)
 
 
@@ -52,7 +59,7 @@ def compiled(source: str, flags: int = 0) -> re.Pattern[str]:
     store = _STORES.get(module)
     if store is None:
         store = _STORES[module] = _read(module)
-    entry = store.get(_digest(source, flags))
+    entry = store.get(_digest(source, flags), (0, None))[1]
     rx = None
     if entry is not None and entry is not _RE:
         try:
@@ -66,23 +73,38 @@ def compiled(source: str, flags: int = 0) -> re.Pattern[str]:
 
 
 def save() -> int:
-    """Write the file of each module a pattern of which re compiled (not found in it): how many were written. The files
-    read are let go (~6 MB of code, in every worker forked after it)."""
-    written = []
+    """Merge into the file of each module a pattern of which re compiled (not found in it) what this process made: how
+    many files were written. The files read are let go (~6 MB of code, in every worker forked after it)."""
+    written = 0
     can_write = table_cache.writable()  # a read-only folder: working the entries out would only double re's work
     for module, keys in _USED.items():
         if not can_write or all(_MADE[key][1] is not None for key in keys):
             continue
-        for key in keys:
+        for key in keys:  # the misses' entries worked out before this process's turn (the others' wait is the write)
             made = _MADE[key]
-            if made[1] is None or made[1] is _KEPT:
+            if made[1] is None:
                 made[1] = _entry(*key, made[0])
-        table_cache.keep(_kind(module), _BUILD, _table([(key, _MADE[key][1]) for key in keys]))
-        written.append(module)
+        own = {_digest(*key): key for key in keys}
+        written += table_cache.update(_kind(module), _BUILD, functools.partial(_merged, own), _BUILDS)
     for made in _MADE.values():
         made[1] = _KEPT
     _STORES.clear()
-    return len(written)
+    return written
+
+
+def _merged(own: dict[bytes, tuple[str, int]], table: np.ndarray | None) -> np.ndarray:
+    """The module's file to write over `table` (what its file holds now): this process's entries, and those of other
+    processes' patterns a save older, each until _AGES."""
+    found = _parsed(table)
+    records = []
+    for digest, key in own.items():
+        entry = _MADE[key][1]
+        if entry is _KEPT:  # written by an earlier save: the file holds it, unless it was damaged meanwhile
+            entry = found[digest][1] if digest in found else _entry(*key, _MADE[key][0])
+        records.append((digest, 0, entry))
+    records += [(digest, age + 1, entry) for digest, (age, entry) in found.items()
+                if digest not in own and age + 1 < _AGES]
+    return _table(records)
 
 
 def _digest(source: str, flags: int) -> bytes:
@@ -114,17 +136,18 @@ def _built(source: str, entry) -> re.Pattern[str]:
     return _sre.compile(source, flags, code.tolist(), groups, groupindex, tuple(indexgroup))
 
 
-# A module's file is one int32 vector of records: the _digest of the source and flags (4 ints), then the flags, groups,
-# the number of group names, each name (its length, code points) and index, the code's length and the code as uint32;
-# or the digest and -1 for a pattern re compiles.
+# A module's file is one int32 vector of records: the _digest of the source and flags (4 ints), its age (saves since a
+# process made it), then the flags, groups, the number of group names, each name (its length, code points) and index,
+# the code's length and the code as uint32; or -1 after the age for a pattern re compiles.
 def _codes(text: str) -> np.ndarray:
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<i4")
 
 
-def _table(entries) -> np.ndarray:
+def _table(records) -> np.ndarray:
+    """The file of (digest, age, entry) records."""
     parts = []
-    for (source, flags), entry in entries:
-        parts.append(np.frombuffer(_digest(source, flags), dtype="<i4"))
+    for digest, age, entry in records:
+        parts += [np.frombuffer(digest, dtype="<i4"), [age]]
         if entry is _RE:
             parts.append([-1])
             continue
@@ -137,8 +160,12 @@ def _table(entries) -> np.ndarray:
 
 
 def _read(module: str) -> dict:
-    """The entries of `module`'s file by digest ({} when there is none or it is not whole)."""
-    table = table_cache.kept(_kind(module), _BUILD)
+    """The (age, entry) records of `module`'s file by digest ({} when there is none or it is not whole)."""
+    return _parsed(table_cache.kept(_kind(module), _BUILD))
+
+
+def _parsed(table: np.ndarray | None) -> dict:
+    """A file's (age, entry) records by digest ({} for none, or for a table this module did not write whole)."""
     store: dict = {}
     if table is None:
         return store
@@ -146,9 +173,10 @@ def _read(module: str) -> dict:
         at = 0
         while at < table.size:
             digest = table[at:at + 4].tobytes()
-            at += 4
+            age = int(table[at + 4])
+            at += 5
             if int(table[at]) == -1:
-                store[digest] = _RE
+                store[digest] = (age, _RE)
                 at += 1
                 continue
             out_flags, groups, names = (int(v) for v in table[at:at + 3])
@@ -163,7 +191,7 @@ def _read(module: str) -> dict:
             size = int(table[at])
             if not 0 <= size <= table.size - at - 1:
                 raise ValueError("a code length past the table's end")
-            store[digest] = (out_flags, groups, groupindex, table[at + 1:at + 1 + size].view(np.uint32))
+            store[digest] = (age, (out_flags, groups, groupindex, table[at + 1:at + 1 + size].view(np.uint32)))
             at += 1 + size
     except (IndexError, ValueError, UnicodeDecodeError):
         return {}  # not a table this module wrote: re compiles every pattern, save() writes it again

@@ -8,11 +8,13 @@ half a file), read without pickle, and a missing, unreadable or unwritable cache
 Each read marks its file used (its mtime) and each write removes the files of its kind beyond the KEEP used last: a
 changed word list's old table (~3 MB for the four) stayed behind for good before. The guards' needle sets and start
 searches (moderation/needles/known.py) are kept the same way, as JSON (`stored_json`); each scoring module's compiled
-patterns (moderation/pattern_cache.py) as a table its process rewrites when it compiled one not in it (`kept`, `keep`).
+patterns (moderation/pattern_cache.py) as a table processes merge what they compiled into (`kept`, `update`: one
+writer at a time, so two processes saving at once lose nothing).
 """
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
@@ -25,11 +27,13 @@ from pathlib import Path
 import numpy as np
 from numba.core import config
 
-__all__ = ["KEEP", "KEEP_JSON", "folder", "keep", "kept", "stored", "stored_json", "writable"]
+__all__ = ["KEEP", "KEEP_JSON", "folder", "kept", "stored", "stored_json", "update", "writable"]
 
 KEEP = 8  # tables of a kind kept: the four word-list automata of two code versions (a deployment's old and new)
 KEEP_JSON = 16  # JSON values of a kind kept: the guards' seven files (moderation/needles/known.py) of two versions
 _ABANDONED = 3600  # seconds after which a temporary file is a killed writer's, never renamed (a write takes ms)
+_LOCK = ".table_cache.lock"  # the folder's writers of `update` take turns on it (flock: let go when a writer dies)
+_LOCK_WAIT = 5.0  # seconds a writer waits for its turn, then gives up writing (a stopped holder never hangs a start)
 
 
 def folder() -> Path:
@@ -51,8 +55,8 @@ def stored_json(kind: str, key: bytes, build: Callable[[], list]):
 
 
 def kept(kind: str, key: bytes) -> np.ndarray | None:
-    """The int32 table last written by `keep` for `key` (marked used), or None: a table a process rewrites with what
-    it found missing (moderation/pattern_cache.py: a module's compiled patterns), not one built once from its key."""
+    """The int32 table last written by `update` for `key` (marked used), or None: a table processes merge into
+    (moderation/pattern_cache.py: a module's compiled patterns), not one built once from its key."""
     path = _path(kind, key, ".npy")
     try:
         table = _read(path)
@@ -66,11 +70,37 @@ def kept(kind: str, key: bytes) -> np.ndarray | None:
     return table
 
 
-def keep(kind: str, key: bytes, table: np.ndarray) -> None:
-    """Write `table` (int32) as the one of `kind` for `key`, and remove those of `kind` beyond the KEEP used last."""
+def update(kind: str, key: bytes, change: Callable[[np.ndarray | None], np.ndarray], keep: int = KEEP) -> bool:
+    """Write `change(the table kept for key, or None)` (int32) as the one of `kind` for `key`, one writer of the folder
+    at a time (what another process wrote meanwhile is in the table `change` is given), and remove those of `kind`
+    beyond the `keep` used last; False when nothing was written (a read-only folder, or no turn within _LOCK_WAIT)."""
     path = _path(kind, key, ".npy")
-    if _store(path, lambda out: np.save(out, table.astype("<i4", copy=False), allow_pickle=False)):
-        _prune(path.parent, kind, path, KEEP)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lock = os.open(path.parent / _LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError:
+        return False
+    try:
+        deadline = time.monotonic() + _LOCK_WAIT
+        while True:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    return False
+                time.sleep(0.005)
+        try:
+            table = _read(path)
+        except (OSError, ValueError, EOFError):
+            table = None  # none yet, or not one whole table: `change` starts it again
+        table = change(table)
+        if not _store(path, lambda out: np.save(out, table.astype("<i4", copy=False), allow_pickle=False)):
+            return False
+        _prune(path.parent, kind, path, keep)
+        return True
+    finally:
+        os.close(lock)  # lets go of the turn
 
 
 def writable() -> bool:

@@ -4,7 +4,12 @@ scorer's patterns are read, not compiled."""
 
 import ast
 import contextlib
+import fcntl
+import json
+import os
 import re
+import subprocess
+import sys
 
 import numpy as np
 import pytest
@@ -78,18 +83,111 @@ def test_what_is_read_equals_re_compile_and_is_not_compiled_again(cache):
     assert again[4].fullmatch("abc" + "1" * 1000) is not None and again[4].fullmatch("abc" + "1" * 1001) is None
 
 
-def test_a_changed_pattern_is_compiled_and_its_old_code_leaves_the_file(cache):
+def _other_version(sources, k):
+    """The sources as another code version has them: its first pattern changed, the others shared."""
+    return [(sources[0][0].replace("spam", f"spam{k}"), 0), *sources[1:]]
+
+
+def test_two_versions_starting_in_turn_each_read_every_pattern_back(cache):
+    """Two code versions sharing a folder (worktrees, a switched branch, two deployments on one volume): once each has
+    saved, neither compiles again (a file of one process's patterns had each start of the other compile its own)."""
+    versions = [SOURCES, _other_version(SOURCES, 1), [(SOURCES[2][0], re.IGNORECASE), (r"only(?:B)+", 0)]]
+    for sources in versions:
+        _new_process()
+        _made(sources)
+        assert pattern_cache.save() == 1
+    for _turn in range(3):
+        for sources in versions:
+            _new_process()
+            with _refused():
+                made = _made(sources)
+            assert all(_same(a, re.compile(*s)) for a, s in zip(made, sources, strict=True))
+            assert pattern_cache.save() == 0  # nothing compiled: the file is not written
+    assert len(list(cache.glob(f"patterns.{MODULE}-*.npy"))) == 1
+
+
+def test_a_changed_patterns_old_code_leaves_after_a_few_versions(cache):
+    """An entry no saver made leaves after _AGES saves of its module's file: the file holds the last few versions'
+    patterns, never every pattern it ever held."""
     _made(SOURCES)
     pattern_cache.save()
-    _new_process()
-    changed = [(SOURCES[0][0].replace("spam", "ham"), 0), (SOURCES[1][0], re.IGNORECASE), *SOURCES[2:]]
-    expected = [re.compile(*s) for s in changed]
-    assert all(_same(a, b) for a, b in zip(_made(changed), expected, strict=True))
-    assert pattern_cache.save() == 1 and len(list(cache.glob(f"patterns.{MODULE}-*.npy"))) == 1
-    assert set(pattern_cache._read(MODULE)) == {pattern_cache._digest(*s) for s in changed}
+    firsts = [pattern_cache._digest(*SOURCES[0])]  # each version's own pattern (version 0: SOURCES)
+    shared = {pattern_cache._digest(*s) for s in SOURCES[1:]}
+    for k in range(1, pattern_cache._AGES + 2):
+        _new_process()
+        _made(_other_version(SOURCES, k))
+        firsts.append(pattern_cache._digest(*_other_version(SOURCES, k)[0]))
+        assert pattern_cache.save() == 1
+        kept = {firsts[j] for j in range(k + 1) if k - j < pattern_cache._AGES}  # made within the last _AGES saves
+        assert set(pattern_cache._read(MODULE)) == kept | shared
+    assert firsts[1] not in kept and firsts[2] in kept  # the loop went past an entry's _AGES
     _new_process()
     with _refused():
-        assert all(_same(a, b) for a, b in zip(_made(changed), expected, strict=True))
+        _made(_other_version(SOURCES, pattern_cache._AGES + 1))  # the last version's, all read
+
+
+@pytest.mark.slow  # two fresh interpreters importing numpy and numba (~1 s of CPU)
+def test_two_processes_saving_at_once_lose_nothing(tmp_path, monkeypatch):
+    """Two processes save into the same modules' files at the same moment, round after round: after each round, every
+    pattern either made is in its module's file (a read, merge and rename each, unordered, drops one writer's)."""
+    env = {**os.environ, "NUMBA_CACHE_DIR": str(tmp_path), "PYTHONPATH": str(ROOT)}
+    savers = [subprocess.Popen([sys.executable, "-m", "tests.support.pattern_saves", tag, "12"], cwd=ROOT, env=env,
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True) for tag in ("a", "b")]
+    monkeypatch.setattr(table_cache, "folder", lambda: tmp_path)
+    try:
+        for _round in range(6):
+            for saver in savers:
+                saver.stdin.write("\n")
+            for saver in savers:
+                saver.stdin.flush()  # both go as near at once as two writes to two pipes
+            made = []
+            for saver in savers:
+                done = json.loads(saver.stdout.readline())
+                assert done["written"] == 12
+                made += done["made"]
+            held = set().union(*(pattern_cache._read(f"tests.saves.m{m}") for m in range(12)))
+            assert {pattern_cache._digest(source, flags) for source, flags in made} <= held
+    finally:
+        for saver in savers:
+            saver.stdin.close()
+            saver.wait(timeout=60)
+
+
+def test_a_save_waiting_on_a_stopped_writer_gives_up_and_writes_nothing(cache, monkeypatch):
+    """A writer holding the folder's turn and never letting go (stopped, not dead: flock lets a dead one's go) costs a
+    start _LOCK_WAIT and the save, never a hang; the next save writes."""
+    monkeypatch.setattr(table_cache, "_LOCK_WAIT", 0.2)
+    _made(SOURCES)
+    holder = os.open(cache / table_cache._LOCK, os.O_RDWR | os.O_CREAT)
+    try:
+        fcntl.flock(holder, fcntl.LOCK_EX)
+        assert pattern_cache.save() == 0 and not list(cache.glob("patterns.*"))
+    finally:
+        os.close(holder)
+    _new_process()
+    _made(SOURCES)
+    assert pattern_cache.save() == 1
+
+
+def test_a_foreign_file_under_a_modules_name_is_compiled_by_re_and_written_again(cache):
+    """What another program (or another format) left under a module's file name is never read as code: re compiles
+    each pattern, and the save writes the file whole again."""
+    _made(SOURCES)
+    pattern_cache.save()
+    (path,) = cache.glob(f"patterns.{MODULE}-*.npy")
+    expected = [re.compile(*s) for s in SOURCES]
+    for foreign in (lambda: np.save(path, np.arange(64, dtype=np.float64)),
+                    lambda: np.save(path, np.zeros((4, 8), dtype=np.int32)),
+                    lambda: path.write_bytes(b'[["abc",null,null]]'),
+                    lambda: np.save(path, np.arange(10**4, dtype=np.int32))):
+        foreign()
+        _new_process()
+        assert all(_same(a, b) for a, b in zip(_made(SOURCES), expected, strict=True))
+        assert pattern_cache.save() == 1
+        _new_process()
+        with _refused():
+            made = _made(SOURCES)
+        assert all(_same(a, b) for a, b in zip(made, expected, strict=True))
 
 
 def test_a_folder_that_cannot_be_written_costs_no_more_than_re(cache, monkeypatch):
@@ -106,13 +204,13 @@ def test_a_damaged_file_is_compiled_by_re(cache):
     (path,) = cache.glob(f"patterns.{MODULE}-*.npy")
     table = table_cache._read(path)
     too_long = table.copy()
-    too_long[7] = 1 << 30  # the first entry's code length (digest 4, flags, groups, no group name)
+    too_long[8] = 1 << 30  # the first entry's code length (digest 4, age, flags, groups, no group name)
     for damaged in (table[:-7], too_long):
         np.save(path, damaged)
         _new_process()
         assert all(_same(a, re.compile(*s)) for a, s in zip(_made(SOURCES), SOURCES, strict=True))
     table = table.copy()
-    table[8:12] = [99999, 1, 2, 3]  # the first entry's code: what _sre refuses (it checks the code it is given)
+    table[9:13] = [99999, 1, 2, 3]  # the first entry's code: what _sre refuses (it checks the code it is given)
     np.save(path, table)
     _new_process()
     assert all(_same(a, re.compile(*s)) for a, s in zip(_made(SOURCES), SOURCES, strict=True))
