@@ -30,7 +30,8 @@ from numba.core import config
 __all__ = ["KEEP", "KEEP_JSON", "folder", "kept", "stored", "stored_json", "update", "writable"]
 
 KEEP = 8  # tables of a kind kept: the four word-list automata of two code versions (a deployment's old and new)
-KEEP_JSON = 16  # JSON values of a kind kept: the guards' seven files (moderation/needles/known.py) of two versions
+KEEP_JSON = 64  # JSON values of a kind kept: the guards' eight files (moderation/needles/known.py, ~16 KB each) of
+# eight versions; 16 held two, and a third version's start (worktrees sharing a folder) evicted a running one's
 _ABANDONED = 3600  # seconds after which a temporary file is a killed writer's, never renamed (a write takes ms)
 _LOCK = ".table_cache.lock"  # the folder's writers of `update` take turns on it (flock: let go when a writer dies)
 _LOCK_WAIT = 5.0  # seconds a writer waits for its turn, then gives up writing (a stopped holder never hangs a start)
