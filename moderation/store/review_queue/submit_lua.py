@@ -222,9 +222,7 @@ local n = tonumber(ARGV[1])
 local ko, ao, answers = 0, 1 + 2 * n, {}
 for i = 1, n do
   local nk, na = tonumber(ARGV[2 * i]), tonumber(ARGV[2 * i + 1])
-  local keys, argv = {}, {}
-  for j = 1, nk do keys[j] = KEYS[ko + j] end
-  for j = 1, na do argv[j] = ARGV[ao + j] end
+  local keys, argv = {unpack(KEYS, ko + 1, ko + nk)}, {unpack(ARGV, ao + 1, ao + na)}  -- each made at its size
   ko, ao = ko + nk, ao + na
   local ok, answer = pcall(submit_one, keys, argv)
   if not ok then
