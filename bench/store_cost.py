@@ -4,13 +4,14 @@ costs the server that shares the machine's cores with the workers.
 Starts a Valkey as `make bench` does (append-only, fsync every second, TCP; under callgrind with --callgrind) and
 the service's app in-process with bench/submit.py's settings; the news mix's comments are scored once, then stored
 again and again under fresh ids through ReviewQueue.submit (one comment a round trip, its rate limits counted in it),
-as each KIND makes them. The queue's and the limiter's clock is fixed (a run crossing a breaker bucket cost up to 5%
-more, session 42) and SUBMIT never reads INFO (its skip forced on: how often it reads it depends on the fsyncs'
-timing; `make bench` measures INFO apart, bench/script_time.py). Per comment: Valkey's CPU (/proc schedstat, every
-thread: the event loop, the script, its commands, their append-only propagation and write), the FCALL's own time
-and the commands it ran (INFO commandstats) and the worker's CPU for submit() with its charge (this process's CPU
-clock); with --callgrind, Valkey's instructions instead (callgrind_control zeroes and dumps around each kind), which
-hold on a loaded machine where CPU times do not. Medians over rounds that interleave the kinds.
+as each KIND makes them (batch: the mix through ReviewQueue.submit_many, 100 a call as the batch endpoint sends
+them: SUBMIT_MANY's cost a comment). The queue's and the limiter's clock is fixed (a run crossing a breaker bucket
+cost up to 5% more, session 42) and SUBMIT never reads INFO (its skip forced on: how often it reads it depends on the
+fsyncs' timing; `make bench` measures INFO apart, bench/script_time.py). Per comment: Valkey's CPU (/proc
+schedstat, every thread: the event loop, the script, its commands, their append-only propagation and write), the
+FCALL's own time and the commands it ran (INFO commandstats) and the worker's CPU for submit() with its charge (this
+process's CPU clock); with --callgrind, Valkey's instructions instead (callgrind_control zeroes and dumps around each
+kind), which hold on a loaded machine where CPU times do not. Medians over rounds that interleave the kinds.
 
 `--trees BEFORE AFTER` runs this module in each checkout in turn (cwd the tree, so its own code is measured), the
 order alternating each round, and prints each kind's medians and the AFTER/BEFORE ratios.
@@ -31,7 +32,8 @@ import tempfile
 import time
 from pathlib import Path
 
-KINDS = ("mix", "allowed", "queued", "rejected", "limited", "offender", "hot")
+KINDS = ("mix", "allowed", "queued", "rejected", "limited", "offender", "hot", "batch")
+BATCH = 100  # comments a submit_many call for the batch kind (the batch endpoint's request)
 FIXED_MS = 1_796_000_030_000  # the queue's and limiter's clock: every comment in one breaker bucket
 OFFENDERS = 30  # a round's repeat offenders: each posts comments/30 rejected comments, strikes adding up
 INFO_CHECK = "if now < FSYNC_SAFE then return '' end"  # append_only.PENDING's skip, forced on here
@@ -41,13 +43,14 @@ def kind_items(kind, records, tag):
     """(record, hits) for each of the news mix's records as `kind` makes it: mix as scored; allowed, queued and
     rejected forced so, each on a fresh author; limited an allowed comment of one author over its limit (refused);
     offender a rejection by one of OFFENDERS authors (strikes add up: warned, then suspended); hot the mix as scored,
-    all on one article (its window counts each, its harm counts each flagged one)."""
+    all on one article (its window counts each, its harm counts each flagged one); batch the mix as scored (stored
+    BATCH at a time)."""
     from bench.submit import forced
 
     out = []
     for n, (record, hits) in enumerate(records):
         id_ = f"{tag}-{n}"
-        if kind == "mix":
+        if kind in ("mix", "batch"):
             out.append(forced(record, hits, "mix", id_))
         elif kind in ("allowed", "queued", "rejected"):
             out.append(forced(record, hits, {"allowed": "allow", "queued": "review"}.get(kind, "reject"), id_))
@@ -123,7 +126,12 @@ def measure(rounds, comments, callgrind=False):
                 items = kind_items(kind, records, tag)
                 before = rdb.info("commandstats")
                 server, client = server_ns(process.pid), time.process_time()
-                for record, hits in items:
+                if kind == "batch":
+                    for start in range(0, len(items), BATCH):
+                        queue.submit_many([(record, record["decision"] == "review",
+                                            chosen.charge("bench", hits, now=FIXED_MS / 1000))
+                                           for record, hits in items[start:start + BATCH]])
+                for record, hits in items if kind != "batch" else ():
                     charge = chosen.charge("bench", hits, now=FIXED_MS / 1000)
                     queue.submit(record, queued=record["decision"] == "review", charge=charge)
                 client = time.process_time() - client

@@ -34,6 +34,7 @@ def test_each_kind_makes_the_comments_it_is_named_for():
     assert all(("author", r["author_id"], 1) in hits for r, hits in limited)  # its counter is its author's
     assert {r["article_id"] for r, _ in made["hot"]} == {"hot-article"}
     assert made["mix"][0][0]["author_id"] == "u-1" and made["mix"][0][1] == HITS
+    assert [r["author_id"] for r, _ in made["batch"]] == [r["author_id"] for r, _ in made["mix"]]  # the mix, 100 a call
 
 
 def test_a_dumps_instructions_are_its_totals_not_its_summary(tmp_path):
