@@ -11,7 +11,9 @@ fsyncs' timing; `make bench` measures INFO apart, bench/script_time.py). Per com
 schedstat, every thread: the event loop, the script, its commands, their append-only propagation and write), the
 FCALL's own time and the commands it ran (INFO commandstats) and the worker's CPU for submit() with its charge (this
 process's CPU clock); with --callgrind, Valkey's instructions instead (callgrind_control zeroes and dumps around each
-kind), which hold on a loaded machine where CPU times do not. Medians over rounds that interleave the kinds.
+kind), which hold on a loaded machine where CPU times do not, and their parts (PARTS: the FCALL, redis.call's module
+call, the commands, the append-only propagation, valkey's own Lua collector step). Medians over rounds that
+interleave the kinds.
 
 `--trees BEFORE AFTER` runs this module in each checkout in turn (cwd the tree, so its own code is measured), the
 order alternating each round, and prints each kind's medians and the AFTER/BEFORE ratios.
@@ -24,6 +26,7 @@ import argparse
 import json
 import os
 import random
+import re
 import shutil
 import statistics
 import subprocess
@@ -90,6 +93,32 @@ def dumped_instructions(path):
         if line.startswith("totals:"):
             return int(line.split()[1])
     raise ValueError(f"no totals in {path}")
+
+
+# A dump's parts, by valkey's exported functions' inclusive costs (Lua's own functions are static: unnamed, so cjson,
+# the bytecode and the collector's steps are in "fcall" only): the FCALL all in; redis.call's module call, all in
+# (VM_CallArgv: lookup, ACL, the command, its reply made a Lua value); the commands themselves, run from the script
+# (call'2); the append-only propagation after the FCALL (afterCommand); valkey's own collector step every 50 calls.
+PARTS = {"k_fcall": "fcallCommand", "k_module_call": "VM_CallArgv", "k_commands": "call'2",
+         "k_propagation": "afterCommand", "k_lua_gc_step": "lua_gc"}
+_ANNOTATED = re.compile(r"^\s*([\d,]+) \([^)]*\)\s+\S*?:([^\s\[]+)")
+
+
+def dumped_parts(path):
+    """{PARTS name: instructions} of a callgrind dump (callgrind_annotate --inclusive=yes; 0 for a name not there)."""
+    text = subprocess.run(["callgrind_annotate", "--inclusive=yes", "--threshold=100", str(path)],
+                          capture_output=True, text=True, check=True).stdout
+    return parts_of(text)
+
+
+def parts_of(annotated):
+    """PARTS' inclusive counts from callgrind_annotate's listing (a function's first line: its own total)."""
+    counts = {}
+    for line in annotated.splitlines():
+        found = _ANNOTATED.match(line)
+        if found and found.group(2) not in counts:
+            counts[found.group(2)] = int(found.group(1).replace(",", ""))
+    return {part: counts.get(name, 0) for part, name in PARTS.items()}
 
 
 def measure(rounds, comments, callgrind=False):
@@ -159,8 +188,10 @@ def measure(rounds, comments, callgrind=False):
                         _callgrind(process.pid, "-i", "off")
                         _callgrind(process.pid, "-d")
                         dumps += 1
-                        figures = {"k_instructions": dumped_instructions(f"{out_file}.{dumps}") / 1e3 / len(records),
-                                   "commands": figures["commands"]}
+                        dump = f"{out_file}.{dumps}"
+                        figures = {"k_instructions": dumped_instructions(dump) / 1e3 / len(records),
+                                   "commands": figures["commands"],
+                                   **{part: n / 1e3 / len(records) for part, n in dumped_parts(dump).items()}}
                     runs[kind].append(figures)
     finally:
         process.terminate()

@@ -43,6 +43,20 @@ def test_a_dumps_instructions_are_its_totals_not_its_summary(tmp_path):
     assert store_cost.dumped_instructions(dump) == 12088407
 
 
+def test_a_dumps_parts_are_the_named_functions_inclusive_totals():
+    listing = """--------------------------------------------------------------------------------
+76,146,480 (100.0%)  ???:aeMain'2 [/x/valkey-server]
+59,205,419 (77.75%)  ???:fcallCommand [/x/valkey-server]
+21,367,792 (28.06%)  ???:VM_CallArgv [/x/valkey-server]
+14,977,345 (19.67%)  ???:call'2 [/x/valkey-server]
+12,884,089 (16.92%)  ???:afterCommand [/x/valkey-server]
+   831,806 ( 1.09%)  ???:call'2 [/x/valkey-server]
+ 1,932,312 ( 2.54%)  ./string/../memmove-vec-unaligned-erms.S:__memcpy_avx_unaligned_erms [/usr/lib/libc.so.6]
+"""
+    assert store_cost.parts_of(listing) == {"k_fcall": 59205419, "k_module_call": 21367792, "k_commands": 14977345,
+                                            "k_propagation": 12884089, "k_lua_gc_step": 0}
+
+
 @pytest.mark.slow
 def test_a_run_prices_each_kind_on_its_own_path(tmp_path):
     out = tmp_path / "out.json"
