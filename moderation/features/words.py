@@ -26,6 +26,9 @@ from moderation.wordlists import RESIDENT
 # A pattern's guard is read from its index once, here: hashing a compiled pattern hashes its whole compiled code
 # (0.2-200 us a dict lookup), so no comment looks a guard up by its pattern.
 _NAMED_GUARD = _GUARDS[_NAMED]
+# RESIDENT's first characters: a word of it is in a text only if its first character is in the text's set (asked
+# first: the any() of its `in` scans cost ~1.5k instructions of each comment with two word hits or more)
+_RESIDENT_FIRST = frozenset(w[0] for w in RESIDENT)
 
 
 def _count(guard, t: str, kind: str, spans: list | None, chars, found, at) -> int:
@@ -48,7 +51,7 @@ def _words(t: str, spans: list | None, chars, found, quoted, hits, denied=None, 
     for) is no target."""
     tables = _tables()
     starts, ends, words = hits.starts, hits.ends, hits.words
-    if starts.size > 1 and any(w in t for w in RESIDENT):
+    if starts.size > 1 and not _RESIDENT_FIRST.isdisjoint(chars) and any(w in t for w in RESIDENT):
         starts, ends, words = _resident(t, starts, ends, words, tables)
     cats = tables.word_cat[words]
     if "自分" in t and (told := [m.start() for m in _SELF_ADDRESSED.finditer(t)]):
