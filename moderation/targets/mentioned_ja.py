@@ -50,8 +50,13 @@ _FITS = compiled(r"[^。!?\n]{0,16}?(?=[" + "".join(sorted({w[0] for w in _FIT_W
 _CALLED = "呼ばわり"
 _DENIALS = ("じゃない", "じゃありません", "じゃねえ", "じゃねー", "ではない", "ではありません")
 # each closer with its first character and the code pass's needle it holds (では, じゃ; features.patterns' _NEEDLES)
-_CLOSERS = tuple((word, word[0], next((n for n in ("では", "じゃ") if word.startswith(n)), None))
+_CLOSER_NEEDLES = ("では", "じゃ")
+_CLOSERS = tuple((word, word[0], next((n for n in _CLOSER_NEEDLES if word.startswith(n)), None))
                  for word in (_CALLED, *_DENIALS))
+# the closers tried by which of those needles were found (bit k: _CLOSER_NEEDLES[k]): 呼ばわり always (its 呼 asked of
+# the text's characters), each denial only where its needle is: two look-ups a comment, not six, one per denial
+_CLOSERS_FOUND = tuple(tuple(c for c in _CLOSERS if c[2] is None or k >> _CLOSER_NEEDLES.index(c[2]) & 1)
+                       for k in range(1 << len(_CLOSER_NEEDLES)))
 _DENIAL_END = compiled(r"[、。,.!…\n]|$|よ(?!ね)|ぞ|ぜ|わ|さ|し|です(?!か)|から|って|んだ(?!ろ)")
 # the writer's own: an insult said of the writer (俺なんかハゲデブのくせに, 私ってバカだな, 僕みたいなデブでも), right
 # after the writer's word and a topic, closed by a predicate (not an object: 俺はバカが嫌い, 俺はバカと話さない)
@@ -105,11 +110,9 @@ def mentioned_spans(text: str, chars=None, found=None) -> list[tuple[int, int]]:
         return last[1]
     out = []
     back, n = None, len(text)
-    for word, first, needle in _CLOSERS:
-        if found is not None and needle is not None:
-            if needle not in found:
-                continue
-        elif chars is not None and first not in chars:
+    closers = _CLOSERS if found is None else _CLOSERS_FOUND[("では" in found) | ("じゃ" in found) << 1]
+    for word, first, needle in closers:
+        if (found is None or needle is None) and chars is not None and first not in chars:
             continue
         at = text.find(word)
         while at != -1:
