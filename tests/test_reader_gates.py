@@ -62,7 +62,10 @@ def test_the_verbs_scan_behind_its_look_ahead_finds_what_the_verbs_pattern_finds
 @pytest.mark.parametrize("text", ["ラインidはabc123です", "ライン ID:money777まで", "らいん@abcd_1",
                                   "LINE ID: money777", "lineのidを教えて", "@user1 見てね", "ライ ン id",
                                   "ライン登録お願いします",
-                                  "ライン1234567", "らいん 0901234", "ラ イン1234567", "らいん12"])
+                                  "ライン1234567", "らいん 0901234", "ラ イン1234567", "らいん12",
+                                  # "id" without a colon is read only beside ＠ or lin.ee/ (the gate's other needles)
+                                  "my id: dave_1234", "said the id：abcd123", "did you see it", "my id is dave1234",
+                                  "id ＠abcd_12 said", "lin.ee/abcd1234 id", "did ＠abcd_12"])
 def test_line_id_counts_what_its_pattern_finds_with_or_without_latin_letters(text):
     norm = normalize(text)
     count = sum(1 for _ in _LINE_ID.finditer(norm.text))
@@ -76,6 +79,25 @@ def test_line_id_over_the_corpus():
         assert signal_dict(norm.text)["line_id"] == pytest.approx(min(math.log1p(count), 4.0), abs=1e-12), norm.text
         counted += count > 0
     assert counted > 20
+
+
+def test_line_id_over_texts_of_its_needles_and_near_misses():
+    """Texts run together from _LINE_ID's needles, colons and words that hold an "id" (said, did): the pattern's
+    count wherever "line", ライン, らいん, an @ or (with a Latin letter) an "id" is, with a colon after the "id" or
+    not (an "id" with none is read only beside ＠ or lin.ee/), else none (lin.ee/ alone is not read, as before)."""
+    rng = random.Random(58)
+    pieces = ("id", "id:", "id：", " ", ":", "：", "@", "＠", "lin.ee/", "line", "ライン", "らいん", "said", "did",
+              "abcd1234", "dave_12", "見て", "です", "1", "(")
+    counted = unread = 0
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        t = normalize(text).text
+        read = (re.search("[a-z]", t) and ("line" in t or "id" in t)) or "@" in t or "ライン" in t or "らいん" in t
+        count = sum(1 for _ in _LINE_ID.finditer(t)) if read else 0
+        assert signal_dict(text)["line_id"] == pytest.approx(min(math.log1p(count), 4.0), abs=1e-12), text
+        counted += count > 0
+        unread += bool(read) and count == 0 and "id" in t and ":" not in t
+    assert counted > 100 and unread > 20
 
 
 def test_the_verbs_trie_finds_what_the_plain_alternation_of_its_words_finds():
