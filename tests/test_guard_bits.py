@@ -39,6 +39,22 @@ def test_every_guard_bit_is_the_sets_answer():
     assert sum(1 for p, f in zip(passes, fails, strict=True) if p and f) >= 40  # most tests go both ways here
 
 
+def test_the_readers_trigger_bits_go_both_ways():
+    """Each reader's trigger set (targets/triggers.py: a bit test_every_guard_bit_is_the_sets_answer compares with the
+    sets) passes on some texts of the sample and fails on others."""
+    from moderation.targets import pii, reported
+
+    for triggers in (pii.TRIGGERS, reported.TRIGGERS):
+        assert [FP._BITS.asked[triggers.at + k] for k in range(len(triggers.sets))] == [
+            ("trigger", triggers, k) for k in range(len(triggers.sets))]
+        seen = [set() for _ in triggers.sets]
+        for text in [*_sample(), "お前の住所を晒してやる", "職場に電話しよう", "懲らしめてやれ、勤務先は市役所"]:
+            passed = code_pass(_codes(normalize(text))).passed
+            for k, answers in enumerate(seen):
+                answers.add(passed >> triggers.at + k & 1)
+        assert all(answers == {0, 1} for answers in seen), seen
+
+
 def test_a_guard_asked_with_a_found_reads_its_bit_and_a_plain_set_asks_the_sets():
     for text in ("お前の住所は東京都新宿区1-2-3だろ", "I will kill you, you know where I live", "今日はいい天気"):
         norm = normalize(text)

@@ -38,9 +38,11 @@ from moderation.targets.owned import STEMS as OWNED_STEMS
 from moderation.targets.pii import _CONTEXT as _PII_CONTEXT
 from moderation.targets.pii import _NEEDLES as _PII_NEEDLES
 from moderation.targets.pii import PII_GUARDED, PII_NEEDLES
+from moderation.targets.pii import TRIGGERS as _PII_TRIGGERS
 from moderation.targets.pii_pieces import EMAIL as _EMAIL
 from moderation.targets.praise import PRAISE_EN, PRAISE_EN_PARTS, PRAISE_EN_VETOES
 from moderation.targets.reported import _AFTER_EN_GUARD, _NEEDLES_REPORTED, REPORTED_NEEDLES
+from moderation.targets.reported import TRIGGERS as _REPORTED_TRIGGERS
 from moderation.targets.treated import TREATED_GUARD, TREATED_OBJECT_GUARD
 
 _TLDS = "com|net|org|jp|info|biz|me|io|ly|to|gl|co|xyz|top|site|club|shop|online|link|app|cc|tk|ml|ru|cn|us"
@@ -265,6 +267,8 @@ _BITS = GuardBits(_NEEDLES.automaton.keys)
 for _guard in (*(_GUARDS[rx] for rx in (_NAMED, _LINE_ID, _PHONE, _EMAIL, _MONEY_AMOUNT)), *_SPLIT.values(),
                *_PII_NEEDLES.guards.values(), *_NEEDLES_REPORTED.guards.values(), _AFTER_EN_GUARD):
     _BITS.guard(_guard)
+for _triggers in (_PII_TRIGGERS, _REPORTED_TRIGGERS):  # the readers' trigger sets, answered by the same pass
+    _triggers.number(_BITS.add)  # (targets/triggers.py)
 
 
 _CONSTRUCTION_GUARDS = tuple((name, guard, name in _LATIN_ONLY, _BITS.construction(guard, _TRIGGERS.get(name)))

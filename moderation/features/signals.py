@@ -101,7 +101,7 @@ def named_signals(raw: np.ndarray, norm: Normalized, codes: np.ndarray, spans: l
     domains = _urls(t, raw, spans, codes) if ("." in chars or "/" in chars) and _URL_NEEDED.search(t) else []
     values = _NEEDLES.automaton.values
     found = strings_of(values, hits.needles, hits.passed)  # _NEEDLES.found(t, codes), with its guards' answers
-    reported = reported_spans(t, chars, found=found, hits=hits)
+    reported = reported_spans(t, chars, found=found, hits=hits, latin=latin)
     quoted = _merge(reported) if reported else None
     denied_at = denied_spans(t, found=found, at=hits) if latin else []
     # a Japanese insult named in a calling condemned, denied or said of the writer aims at no one (mentioned_ja)

@@ -10,7 +10,7 @@ import numpy as np
 from moderation.automaton import Automaton
 from moderation.needles.guards import Found, NeedleIndex
 from moderation.needles.prefixes import BEGIN, prefixes
-from moderation.targets.exposed import VERB_NEEDLES, exposure_threat
+from moderation.targets.exposed import VERB_CHARS, VERB_NEEDLES, exposure_threat
 from moderation.targets.located import ERRAND_VISIT, EXPOSURE_TOLD, MENACE_JA
 from moderation.targets.pii_pieces import (
     _NEWS_SUBJECT,
@@ -38,6 +38,7 @@ from moderation.targets.pii_pieces import (
     WHEREABOUTS,
     YEARBOOK,
 )
+from moderation.targets.triggers import Triggers
 
 _PLACE_TRIGGER = frozenset("校学園社院店場所支営塾室スコファ居")
 
@@ -68,6 +69,13 @@ _WORKPLACE_WORDS = ("勤務先", "勤め先", "職場", "バイト先")  # someo
 
 
 _WORKPLACE_TRIGGER = frozenset(w[0] for w in _WORKPLACE_WORDS)
+
+
+# what personal_info asks of every comment first, in the order of held()'s bits (1, 2, 4...): a character of each
+# trigger set, and exposure_threat's verbs (its own first test: a character or a needle of theirs); the code pass
+# answers them (features.patterns numbers them)
+TRIGGERS = Triggers((_PIECE_TRIGGER, ()), (_EXPOSE_TRIGGER, ()), (_APPROACH_TRIGGER, ()), (_PUNISH_TRIGGER, ()),
+                    (_AFFILIATION_TRIGGER, ()), (VERB_CHARS, VERB_NEEDLES))
 
 
 # pieces that name or locate one person by themselves
@@ -227,8 +235,9 @@ def personal_info(text: str, spans: list | None = None, chars: set | None = None
     holding PII_NEEDLES found in the text) let absent pieces be skipped; `codes` (its code points as uint32) let the
     context scans skip encoding it; `hits` (its code pass, moderation/codepass.py) holds where the guards can start."""
     chars = set(text) if chars is None else chars
+    has = TRIGGERS.held(chars, found)  # bit k: a character (or needle) of TRIGGERS' set k is in the text
     counts: dict[str, int] = {}
-    if digits or not chars.isdisjoint(_PIECE_TRIGGER):  # else no piece's test below can pass: none tried
+    if digits or has & 1:  # else no piece's test below can pass: none tried
         for kind, guard, least, trigger, also, needed in _pieces(digits, found):
             if (digits < least and trigger.isdisjoint(chars)) or (also is not None and also not in chars) or (
                     needed is not None and needed(text) is None) or not guard.may_match(text, chars, found):
@@ -240,16 +249,16 @@ def personal_info(text: str, spans: list | None = None, chars: set | None = None
     pieces = sum(counts.values())
     identifying = not _IDENTIFYING.isdisjoint(counts)
     expose = approach = 0
-    if not chars.isdisjoint(_EXPOSE_TRIGGER) and _EXPOSE.may_match(text, chars, found):
+    if has & 2 and _EXPOSE.may_match(text, chars, found):
         expose = sum(1 for _ in _EXPOSE.finditer(text, at=hits))
-    if not chars.isdisjoint(_APPROACH_TRIGGER) and _APPROACH.may_match(text, chars, found):
+    if has & 4 and _APPROACH.may_match(text, chars, found):
         approach = sum(1 for _ in _APPROACH.finditer(text, at=hits))
     punish = 0
-    if pieces and not chars.isdisjoint(_PUNISH_TRIGGER) and _PUNISH.may_match(text, chars, found):
+    if pieces and has & 8 and _PUNISH.may_match(text, chars, found):
         punish = sum(1 for _ in _PUNISH.finditer(text, at=hits))
     # someone singled out (asked first: its needles are rarer than an affiliation's, which matters only with it)
     target = _TARGET.may_match(text, chars, found) and _TARGET_STARTS.occurs(text, codes, hits)
-    affiliated = target and not chars.isdisjoint(_AFFILIATION_TRIGGER) and any(
+    affiliated = target and has & 16 and any(
         guard.may_match(text, chars, found) and next(guard.finditer(text, at=hits), None) is not None
         for guard in _AFFILIATION)
     exposed = 0.0
@@ -271,7 +280,7 @@ def personal_info(text: str, spans: list | None = None, chars: set | None = None
         punished = punish and (person or identifying) and not public  # an office's address is no private target
         if expose or (approach and (person or identifying)) or near or (person and routine) or punished:
             exposed = 1.0
-    if not exposed and exposure_threat(text, chars, found):
+    if not exposed and has & 32 and exposure_threat(text, chars, found):
         exposed = 1.0  # a threat to expose someone, or their finding told (exposed.py): no piece needs to be posted
     if exposed and not identifying and EXPOSURE_TOLD.search(text):
         exposed, expose, approach, punish = 0.0, 0, 0, 0  # someone else's doxxing told (located.py), no piece repeated

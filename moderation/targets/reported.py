@@ -12,6 +12,7 @@ from moderation.pattern_cache import compiled
 from moderation.targets.constructions import ENDORSED_EN
 from moderation.targets.denied import whole_denial
 from moderation.targets.threats import QUOTATIVE_TO
+from moderation.targets.triggers import Triggers
 
 # what someone else said, reported or condemned, not said by the writer: a quotation followed by と/って/という...,
 # the clause before だなんて/という投稿/って言う人, and in English what follows calling/saying/the word
@@ -161,7 +162,11 @@ _BEFORE_JA_TRIGGER = frozenset("なとっい証根事形否無不潔嫌疑認") 
 _QUOTES, _APOS, _AFTER_EN_TRIGGER = frozenset("「『\"“"), frozenset("'‘"), frozenset("cstwipayrhbgofdvu")
 
 
-_REPORTED_TRIGGER = _QUOTES | _AFTER_EN_TRIGGER | _APOS | _BEFORE_JA_TRIGGER
+# the sets asked of a comment at once, in the order of held()'s bits (1: quotes, 2: the Japanese clause's, 4: an
+# apostrophe): the code pass answers them (features.patterns numbers them); the English openers' letters (8) are asked
+# of the text's set where it holds a Latin letter (in the code pass, a test of letters cost each letter of an English
+# comment ~30 instructions, ~4.5k a comment, to save a look-up of 17 in a Japanese one)
+TRIGGERS = Triggers((_QUOTES, ()), (_BEFORE_JA_TRIGGER, ()), (_APOS, ()))
 
 
 _NEEDLES_REPORTED = NeedleIndex((REPORTED_QUOTE, REPORTED_BEFORE_JA, REPORTED_AFTER_EN, *REPORTED_AFTER_EN_PARTS,
@@ -179,20 +184,20 @@ REPORTED_NEEDLES = frozenset(_NEEDLES_REPORTED.automaton.keys)  # what reported_
 
 
 def reported_spans(text: str, chars: set, english: bool = True, found: set | None = None,
-                   hits=None) -> list[tuple[int, int]]:
+                   hits=None, latin: int | None = None) -> list[tuple[int, int]]:
     """(start, end) of the parts of `text` that report or quote someone else's words (sorted, may overlap);
     `english=False` leaves out "..." and calling/saying/the word. The signals and the n-gram hashing of one
     comment ask for the same text one after the other: the last answer is kept. `found`: the REPORTED_NEEDLES
     in the text, if known (an index holding them as extra strings found them with its own); `hits`: the text's
-    code pass (moderation/codepass.py), where the guards' starts are found."""
+    code pass (moderation/codepass.py), where the guards' starts are found; `latin`: how many of its characters are
+    a-z, if known (none: no English opener's letter, not asked of `chars`)."""
     global _LAST
-    if chars.isdisjoint(_REPORTED_TRIGGER):
-        return []
     last = _LAST
     if last[0] is text or last[0] == text:
         spans = last[1]
-    else:
-        spans = _reported(text, chars, found, hits)
+    else:  # a text none of whose parts can start (no trigger character) is kept too: it is asked again in turn
+        has = TRIGGERS.held(chars, found) | (8 if latin != 0 and not chars.isdisjoint(_AFTER_EN_TRIGGER) else 0)
+        spans = _reported(text, chars, found, hits, has) if has else ()
         _LAST = (text, spans)
     # most texts report nothing: no comprehension's frame for them (two calls a comment: the signals', the hashing's)
     return [(a, b) for a, b, latin in spans if english or not latin] if spans else []
@@ -201,12 +206,16 @@ def reported_spans(text: str, chars: set, english: bool = True, found: set | Non
 _LAST: tuple[str | None, tuple] = (None, ())  # the last text reported_spans worked out, and its spans
 
 
-def _reported(text: str, chars: set, found: set | None = None, hits=None) -> tuple[tuple[int, int, bool], ...]:
-    """Every reported span of `text` with whether it is an English one (double quotes, calling/saying...)."""
+def _reported(text: str, chars: set, found: set | None = None, hits=None, has: int | None = None
+              ) -> tuple[tuple[int, int, bool], ...]:
+    """Every reported span of `text` with whether it is an English one (double quotes, calling/saying...); `has`:
+    TRIGGERS.held's answer for it, if known."""
     out = []
+    if has is None:
+        has = TRIGGERS.held(chars, found) | (0 if chars.isdisjoint(_AFTER_EN_TRIGGER) else 8)
     if found is None:
         found = _NEEDLES_REPORTED.found(text)  # one pass for the needles of all three (not a search for each)
-    if not chars.isdisjoint(_QUOTES) and (guard := _QUOTE_GUARD).may_match(text, chars, found):
+    if has & 1 and (guard := _QUOTE_GUARD).may_match(text, chars, found):
         # a whole comment in quotes is the writer's own (a retweet, a shout), and so is a repost ("@user: ...")
         spans = [m.span() for m in guard.finditer(text, at=hits)]
         # reposts found in one scan: where "@user:" follows an opening quote (a _REPOST.match per quotation cost a
@@ -218,7 +227,7 @@ def _reported(text: str, chars: set, found: set | None = None, hits=None) -> tup
                 reposts.add(q - 2)
         n = len(text)
         out += [(a, b, text[a] not in "「『") for a, b in spans if n - (b - a) >= 10 and a not in reposts]
-    if not chars.isdisjoint(_BEFORE_JA_TRIGGER) and (guard := _BEFORE_JA_GUARD).may_match(
+    if has & 2 and (guard := _BEFORE_JA_GUARD).may_match(
             text, chars, found):
         last_end = 0
         stops = None  # where sentences end, found once (a search back per match cost a Python step per end mark)
@@ -232,11 +241,11 @@ def _reported(text: str, chars: set, found: set | None = None, hits=None) -> tup
             start = stops[j] + 1 if j >= 0 and stops[j] >= last_end else 0  # the sentence's start
             out.append((max(start, last_end), at, False))
             last_end = m.end()
-    if not chars.isdisjoint(_APOS) and (guard := _NAMED_EN_GUARD).may_match(text, chars, found):
+    if has & 4 and (guard := _NAMED_EN_GUARD).may_match(text, chars, found):
         out += [(*m.span(), True) for m in guard.finditer(text, at=hits)]
     # each part where its needles are (moderation/needles/parts.py); not a claim the whole comment asks after to deny
     # it ("who says [group] are [bad]? nobody I know.": denied.whole_denial's)
-    if not chars.isdisjoint(_AFTER_EN_TRIGGER) and (text[:4] != "who " or not whole_denial(text)):
+    if has & 8 and (text[:4] != "who " or not whole_denial(text)):
         out += [(*m.span(), True) for m in _AFTER_EN_GUARD.finditer(text, chars, found, hits) if not _endorsed(text, m)]
     return tuple(sorted(out))
 
