@@ -96,7 +96,7 @@ def test_a_workers_series_are_written_a_batch_at_a_time_and_none_is_lost(tmp_pat
     """In a worker (PROMETHEUS_MULTIPROC_DIR) a request's series wait for their batch: written when 32 are kept, 50 ms
     after the first of a batch, before a scrape, and at exit; the scrape then holds every request once, its key's
     uses, its decisions and its latency (3 ms: the 0.005 bucket), as counted one at a time."""
-    from tests.test_plumbing import _scrape
+    from tests.support.servers import scrape as _scrape
 
     root = Path(__file__).resolve().parent.parent
     env = {**os.environ, "PROMETHEUS_MULTIPROC_DIR": str(tmp_path), "PYTHONPATH": str(root)}

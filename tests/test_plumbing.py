@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from prometheus_client import REGISTRY
 
+from tests.support.servers import scrape
+
 ROOT = Path(__file__).resolve().parent.parent
 
 FLAG_NONE = {"spam": {"review": 1.01, "reject": 1.01}, "abuse": {"review": 1.01, "reject": 1.01}}
@@ -190,15 +192,6 @@ print(pid)
 """
 
 
-def _scrape(folder):
-    from prometheus_client import CollectorRegistry, generate_latest
-    from prometheus_client.multiprocess import MultiProcessCollector
-
-    registry = CollectorRegistry()
-    MultiProcessCollector(registry, path=str(folder))
-    return sorted(generate_latest(registry).decode().splitlines())  # the files' order is the folder's
-
-
 @pytest.mark.slow
 def test_workers_own_metric_files_scrape_as_prometheus_clients_own_values(tmp_path):
     """ops/metric_files.py writes prometheus_client's format itself: the same writes, done by prometheus_client
@@ -218,7 +211,7 @@ def test_workers_own_metric_files_scrape_as_prometheus_clients_own_values(tmp_pa
         done = subprocess.run([sys.executable, "-c", _METRIC_WRITES, way], env=env, cwd=root, capture_output=True,
                               text=True, timeout=120, check=True)
         children[way] = int(done.stdout.split()[-1])
-        scraped[way] = _scrape(folder)
+        scraped[way] = scrape(folder)
     assert scraped["own"] == scraped["prometheus_client"]
     assert 'moderation_http_request_duration_seconds_bucket{le="0.005",method="POST",route="/api/v1/comments"} 5.0' \
         in scraped["own"]  # cumulative: 0.0004, 0.001, 0.003, 0.003 and 0.0
@@ -298,4 +291,4 @@ def test_a_forked_worker_draws_its_own_request_ids_and_counts_in_its_own_files(t
     assert (tmp_path / f"counter_moderation_{child}.db").exists()
     assert (tmp_path / f"counter_moderation_{parent}.db").exists()
     assert 'moderation_http_requests_total{method="POST",route="/api/v1/comments",status="200"} 2.0' \
-        in _scrape(tmp_path)  # one each, in two files (a shared slot would have lost or doubled a count)
+        in scrape(tmp_path)  # one each, in two files (a shared slot would have lost or doubled a count)

@@ -188,6 +188,17 @@ class Gunicorn:
                 self.process.wait()
 
 
+def scrape(folder) -> list[str]:
+    """The lines a scrape of the metric files in `folder` gives (prometheus_client's own multiprocess collector),
+    sorted: the files' order is the folder's."""
+    from prometheus_client import CollectorRegistry, generate_latest
+    from prometheus_client.multiprocess import MultiProcessCollector
+
+    registry = CollectorRegistry()
+    MultiProcessCollector(registry, path=str(folder))
+    return sorted(generate_latest(registry).decode().splitlines())
+
+
 NGINX_TEMPLATE = PROJECT_ROOT / "deploy" / "nginx" / "moderation.conf.template"
 
 

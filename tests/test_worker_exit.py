@@ -1,0 +1,74 @@
+"""gunicorn's workers leave by os._exit after what Python's exit does that can matter (gunicorn.conf.py `_leave`): a
+stop right after the answers still leaves every access line and series behind, with the statuses gunicorn reads."""
+
+import signal
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import pytest
+
+from tests.support.app import API_KEY, METRICS_TOKEN
+from tests.support.servers import GUNICORN_COMMAND, Gunicorn, scrape
+
+ROOT = Path(__file__).resolve().parent.parent
+
+_LEAVING = """
+import atexit, runpy, sys, threading, time
+conf = runpy.run_path("gunicorn.conf.py")
+out = open(sys.argv[1], "w")
+def late():
+    time.sleep(0.3)
+    out.write("thread joined\\n")  # a request in flight: joined before atexit, as Python's exit joins it
+threading.Thread(target=late).start()
+atexit.register(lambda: (out.write("atexit ran\\n"), out.flush()))
+print("buffered, not yet flushed", end="")
+try:
+    sys.exit(int(sys.argv[2]) if sys.argv[2] != "-" else "a message")
+finally:
+    conf["worker_exit"](None, None)
+"""
+
+
+@pytest.mark.parametrize(("code", "status"), [("0", 0), ("3", 3), ("4", 4), ("-", 1)])
+def test_a_worker_leaves_with_its_status_after_its_threads_atexit_and_streams(tmp_path, code, status):
+    """3 and 4 (a worker that failed to boot, an app that failed to load) stop the master: the status is the
+    SystemExit's; a message is printed and leaves 1, as Python does. The thread still running is joined first, atexit's
+    functions run after it, and stdout's buffer is flushed."""
+    written = tmp_path / "out"
+    done = subprocess.run([sys.executable, "-c", _LEAVING, str(written), code], cwd=ROOT, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == status, done.stderr[-2000:]
+    assert done.stdout == "buffered, not yet flushed"
+    assert written.read_text() == "thread joined\natexit ran\n"
+    assert ("a message" in done.stderr) is (code == "-")
+
+
+@pytest.mark.slow  # a gunicorn started and stopped (~3 s of CPU)
+def test_a_stop_right_after_the_answers_leaves_every_access_line_and_series(redis_server, tiny_model, tmp_path):
+    """SIGTERM within the batches' 50 ms after the last answers (ops/batches.py: their access lines and series are
+    still kept in the worker): every answered comment has its line in the log and its count in the metric files, each
+    worker leaves, and the master exits 0."""
+    root, version, sha256 = tiny_model
+    metrics = tmp_path / "metrics"
+    env = {"MODERATION_REDIS_URL": redis_server.url, "MODERATION_REDIS_PREFIX": f"t{uuid.uuid4().hex[:10]}:",
+           "MODERATION_API_KEYS": f"test:{API_KEY}", "MODERATION_METRICS_TOKEN": METRICS_TOKEN,
+           "MODERATION_SECRET_KEY": "gunicorn-test-secret-0123456789abcdef", "MODERATION_MODEL_DIR": str(root),
+           "MODERATION_MODEL_VERSION": version, "MODERATION_MODEL_SHA256": sha256,
+           "MODERATION_INSTANCE_DIR": str(tmp_path), "MODERATION_WORKERS": "2", "MODERATION_LOG_FORMAT": "json",
+           "PROMETHEUS_MULTIPROC_DIR": str(metrics)}
+    api = Gunicorn(GUNICORN_COMMAND, env, tmp_path).start()
+    try:
+        answered = [api.post_comment(f"今日のコメント {n} です")[0] for n in range(20)]  # under the key's rate limit
+        api.process.send_signal(signal.SIGTERM)
+        assert api.process.wait(timeout=60) == 0
+    finally:
+        api.stop()
+    assert answered == [200] * 20
+    logged = api.log_lines()
+    lines = [line for line in logged
+             if line.get("logger") == "moderation.access" and line.get("route") == "/api/v1/comments"]
+    assert [line["status"] for line in lines] == [200] * 20
+    assert 'moderation_http_requests_total{method="POST",route="/api/v1/comments",status="200"} 20.0' in scrape(metrics)
+    assert sum(str(line.get("msg", "")).startswith("Worker exiting") for line in logged) == 2
