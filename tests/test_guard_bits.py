@@ -42,9 +42,9 @@ def test_every_guard_bit_is_the_sets_answer():
 def test_the_readers_trigger_bits_go_both_ways():
     """Each reader's trigger set (targets/triggers.py: a bit test_every_guard_bit_is_the_sets_answer compares with the
     sets) passes on some texts of the sample and fails on others."""
-    from moderation.targets import pii, reported
+    from moderation.targets import denied, pii, reported
 
-    for triggers in (pii.TRIGGERS, reported.TRIGGERS):
+    for triggers in (pii.TRIGGERS, reported.TRIGGERS, denied.TRIGGERS):
         assert [FP._BITS.asked[triggers.at + k] for k in range(len(triggers.sets))] == [
             ("trigger", triggers, k) for k in range(len(triggers.sets))]
         seen = [set() for _ in triggers.sets]

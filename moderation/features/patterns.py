@@ -34,6 +34,7 @@ from moderation.targets.constructions import (
 )
 from moderation.targets.denied import CUES as DENIAL_CUES
 from moderation.targets.denied import DENIED_GUARD
+from moderation.targets.denied import TRIGGERS as _DENIED_TRIGGERS
 from moderation.targets.owned import STEMS as OWNED_STEMS
 from moderation.targets.pii import _CONTEXT as _PII_CONTEXT
 from moderation.targets.pii import _NEEDLES as _PII_NEEDLES
@@ -267,8 +268,8 @@ _BITS = GuardBits(_NEEDLES.automaton.keys)
 for _guard in (*(_GUARDS[rx] for rx in (_NAMED, _LINE_ID, _PHONE, _EMAIL, _MONEY_AMOUNT)), *_SPLIT.values(),
                *_PII_NEEDLES.guards.values(), *_NEEDLES_REPORTED.guards.values(), _AFTER_EN_GUARD):
     _BITS.guard(_guard)
-for _triggers in (_PII_TRIGGERS, _REPORTED_TRIGGERS):  # the readers' trigger sets, answered by the same pass
-    _triggers.number(_BITS.add)  # (targets/triggers.py)
+for _triggers in (_PII_TRIGGERS, _REPORTED_TRIGGERS, _DENIED_TRIGGERS):  # the readers' trigger sets, answered by
+    _triggers.number(_BITS.add)  # the same pass (targets/triggers.py)
 
 
 _CONSTRUCTION_GUARDS = tuple((name, guard, name in _LATIN_ONLY, _BITS.construction(guard, _TRIGGERS.get(name)))

@@ -24,12 +24,16 @@ from moderation.targets.denial_patterns import (
     DENIED_EN,
     STEREOTYPE_DENIED,
 )
+from moderation.targets.triggers import Triggers
 from moderation.wordlists import DEHUMANIZE, INSULTS_EN
 from moderation.wordlists.groups import SLURS
 
 _CUES = ("n't", "n’t", "not", "never", "nobody", "no one", "none of", "a lie", "a myth", "false", "untrue", "nonsense",
          "refuse", "no ", "hardly", "far from", "nowhere", "less", "fewer", "more rarely")
 CUES = frozenset(_CUES)  # what the signals' code pass finds with its needles (denied_spans's `found`)
+# ... and whether it found one, a test of that pass (features.patterns numbers it): a Found's bit, not a set.isdisjoint
+# of ~20 look-ups, asked two or three times a comment (the signals, the hashing, the denied subjects)
+TRIGGERS = Triggers(((), CUES))
 
 
 def denied_spans(text: str, positive: bool = True, found=None, at=None) -> list[tuple[int, int]]:
@@ -38,7 +42,7 @@ def denied_spans(text: str, positive: bool = True, found=None, at=None) -> list[
     the needles the signals' code pass found, a superset of the CUES in the text, if known (17 substring searches
     cost ~43 us over 5,000 characters, each time asked); `at`: that code pass, which holds where DENIED_EN can
     start (DENIED_GUARD's slot)."""
-    if not (any(cue in text for cue in _CUES) if found is None else not CUES.isdisjoint(found)):
+    if not (any(cue in text for cue in _CUES) if found is None else TRIGGERS.held((), found)):
         return []
     return [(a, b) for a, b, pos in _denials(text, at) if positive or not pos]
 
@@ -278,7 +282,7 @@ def denied_subjects(text: str, found=None, at=None) -> list[tuple[int, int]]:
     """(start, end) of the subjects of the denied copulas in `text` whose predicate holds a harm word (denied_spans
     with positive=False, read again from its kept answer): the words before "are not vermin", "were never a burden",
     "can't be criminals" (each read back at most 48 characters: linear)."""
-    if not (any(cue in text for cue in _CUES) if found is None else not CUES.isdisjoint(found)):
+    if not (any(cue in text for cue in _CUES) if found is None else TRIGGERS.held((), found)):
         return []
     out = []
     for a, b, pos in _denials(text, at):
