@@ -3,7 +3,7 @@
     python -m model.en_quick --data-dir ../shared/data [--lang en|ja] [--source-weight SOURCE[:HEAD[:LABEL]]=W]
         [--head-C HEAD=C] [--artifact DIR]
         [--drop-source SOURCE] [--davidson-harassment all] [--toxic-absent none] [--negated-apart] [--heldout]
-        [--hatecheck] [--synth-seed N] [--fit-seed N] [--dump PATH] [--reading PATH]
+        [--hatecheck] [--synth-seed N] [--family NAME] [--fit-seed N] [--dump PATH] [--reading PATH]
 
 A full `make train` fits every head on both languages (15-35 minutes on the shared machine); a change shows
 its direction in a third of that when only one language's rows (real and generated) are fitted. Printed, on
@@ -181,6 +181,9 @@ def main(argv=None) -> int:
     ap.add_argument("--synth-seed", type=int, default=None, metavar="N",
                     help="draw model/synth_harms.py's generated rows with this seed (default: the pipeline's): an A/A "
                          "refit, the same recipe with other generated rows, measures how far untouched cases move")
+    ap.add_argument("--family", action="append", default=[], metavar="NAME",
+                    help="also draw this generated set (model/synth_harms.py EXTRA_EN, e.g. ingroup): a candidate "
+                         "family screened against its base before model.train reads it")
     ap.add_argument("--fit-seed", type=int, default=None, metavar="N",
                     help="the heads' random state (their calibration folds) instead of the pipeline's SEED: the "
                          "second A/A refit, with the generated rows fixed (--synth-seed draws those)")
@@ -195,6 +198,7 @@ def main(argv=None) -> int:
     T.set_source_weights(args.source_weight)
     if args.synth_seed is not None:
         T.HARMS_SEED = args.synth_seed
+    T.EXTRA_FAMILIES = tuple(args.family)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     data_dir = Path(args.data_dir)
     if args.toxic_absent:

@@ -21,6 +21,7 @@ from model.synth_harms_negatives import NEGATIVES
 from model.synth_harms_own import OWN_FAMILIES
 from model.synth_harms_positives import POSITIVES
 from model.synth_harms_slots import EMOJI, FILLERS, PREFIXES, SLOTS, SUFFIXES
+from model.synth_ingroup import FAMILIES_INGROUP, ROWS_INGROUP, SLOTS_INGROUP
 from model.synth_located import NEGATIVES_LOCATED, POSITIVES_LOCATED, SLOTS_LOCATED
 
 CATEGORIES = ("threat", "hate", "harassment", "sexual", "self_harm", "personal_info", "defamation")
@@ -33,6 +34,9 @@ ROWS_EXPOSED = 300  # per family of synth_exposed.py at scale 1.0 (Japanese only
 # families sized apart from ROWS_PER_FAMILY_EN: the civil mentions of groups outnumber the attacks on them
 ROWS_EN = {"neg_threat_frame": 200, "neg_identity_civil": 1200, "neg_counter_ref": 800, "neg_reclaimed": 600,
            "neg_own_plan": 400, "neg_homonym": 330, "neg_disgust": 200}
+# English families a screen may switch on (generate(extra=...), en_quick --family), off until one beats its base:
+# name -> (families, rows per family at scale 1.0, their own slots); drawn after every other family: no other row moves
+EXTRA_EN = {"ingroup": (FAMILIES_INGROUP, ROWS_INGROUP, SLOTS_INGROUP)}
 LONG_SHARE = 0.25  # rows where the template's sentence sits among neutral sentences
 CONTEXT_FAMILIES = ("neg_politics", "neg_article", "neg_report")  # clean sentences that may surround any row
 _TOKEN = re.compile(r"(\[[^\]]*\]|\{\w+\})")
@@ -133,8 +137,8 @@ def _family_rows(family: str, lang: str, templates: tuple, n: int, seed: int, sl
     return rows
 
 
-def generate(seed: int = 20261129, scale: float = 1.0) -> list[dict]:
-    """All families in both languages; a text generated twice keeps only its first row."""
+def generate(seed: int = 20261129, scale: float = 1.0, extra: tuple[str, ...] = ()) -> list[dict]:
+    """All families in both languages (and the EXTRA_EN sets named); a text generated twice keeps only its first row."""
     rows: list[dict] = []
     for kind, table in (("positive", POSITIVES), ("negative", NEGATIVES)):
         n = max(1, round(ROWS_PER_FAMILY[kind] * scale))
@@ -163,6 +167,11 @@ def generate(seed: int = 20261129, scale: float = 1.0) -> list[dict]:
         n = max(1, round(ROWS_EN.get(family, ROWS_PER_FAMILY_EN) * scale))
         rows.extend(_family_rows(family, "en", templates, n, seed,
                                  slots_en, f"synth-en-{family}"))
+    for name in extra:
+        families, sizes, slots = EXTRA_EN[name]
+        for family, templates in families.items():
+            rows.extend(_family_rows(family, "en", templates, max(1, round(sizes[family] * scale)), seed,
+                                     {**slots_en, **slots}, f"synth-en-{family}"))
     seen: set[str] = set()
     unique = []
     for row in rows:

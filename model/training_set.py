@@ -197,6 +197,8 @@ class HeldBack:
 # the seed model/synth_harms.py draws its rows with (python -m model.en_quick --synth-seed: a refit's spread from which
 # generated rows were drawn alone, an A/A for the rules' allowances)
 HARMS_SEED = SEED
+# model/synth_harms.py EXTRA_EN sets drawn too (python -m model.en_quick --family): none until a screen adopts one
+EXTRA_FAMILIES: tuple[str, ...] = ()
 
 
 def synthetic_rows(data_dir: Path) -> list[D.Row]:
@@ -215,7 +217,7 @@ def synthetic_rows(data_dir: Path) -> list[D.Row]:
         from model.synth_harms import generate as generate_harms
     except ImportError:  # the category generator has not landed in this checkout
         return rows
-    for item in generate_harms(HARMS_SEED):
+    for item in generate_harms(HARMS_SEED, extra=EXTRA_FAMILIES):
         if item["text"] in held_back:
             continue
         labels = item["labels"]
