@@ -125,10 +125,9 @@ def named_signals(raw: np.ndarray, norm: Normalized, codes: np.ndarray, spans: l
                         list(zip(starts[grouped].tolist(), ends[grouped].tolist(), strict=True)))
     _brands(cats, words, domains, raw, hits.flagged)
     # "line" and "id" need a Latin letter, ライン its ラ: a set look-up each, not a scan of the text (~0.6 us a
-    # comment); _LINE_ID's "id" needs a colon (":", "：") after it, so an "id" with none ("said", "did": in most English
-    # comments) is counted only beside its other alternatives' needles, ＠ and lin.ee/ (line_id_may_match)
-    if "@" in chars or (latin and ("line" in t or ("id" in t and (":" in chars or "：" in chars or "＠" in chars
-                                                                 or "lin.ee/" in t)))) or (
+    # comment); _LINE_ID's "id" needs a colon after it, so an "id" with none ("said", "did": in most English comments)
+    # is counted only beside lin.ee/ (an "@" is asked first); normalize has folded ：and ＠ into : and @ already
+    if "@" in chars or (latin and ("line" in t or ("id" in t and (":" in chars or "lin.ee/" in t)))) or (
             "ラ" in chars and "ライン" in t) or ("ら" in chars and "らいん" in t):
         raw[_IDX["line_id"]] = _count(_LINE_ID_GUARD, t, "line_id", spans, chars, found, hits)
     if digits >= 5 and _PHONE_NEEDED.search(t):
