@@ -4,13 +4,12 @@ stop right after the answers still leaves every access line and series behind, w
 import signal
 import subprocess
 import sys
-import uuid
 from pathlib import Path
 
 import pytest
 
-from tests.support.app import API_KEY, METRICS_TOKEN
 from tests.support.servers import GUNICORN_COMMAND, Gunicorn, scrape
+from tests.test_production import compose, service_env  # noqa: F401 (compose is the module's fixture)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -46,18 +45,14 @@ def test_a_worker_leaves_with_its_status_after_its_threads_atexit_and_streams(tm
 
 
 @pytest.mark.slow  # a gunicorn started and stopped (~3 s of CPU)
-def test_a_stop_right_after_the_answers_leaves_every_access_line_and_series(redis_server, tiny_model, tmp_path):
+def test_a_stop_right_after_the_answers_leaves_every_access_line_and_series(
+        compose, redis_server, tiny_model, tmp_path):  # noqa: F811
     """SIGTERM within the batches' 50 ms after the last answers (ops/batches.py: their access lines and series are
     still kept in the worker): every answered comment has its line in the log and its count in the metric files, each
     worker leaves, and the master exits 0."""
-    root, version, sha256 = tiny_model
-    metrics = tmp_path / "metrics"
-    env = {"MODERATION_REDIS_URL": redis_server.url, "MODERATION_REDIS_PREFIX": f"t{uuid.uuid4().hex[:10]}:",
-           "MODERATION_API_KEYS": f"test:{API_KEY}", "MODERATION_METRICS_TOKEN": METRICS_TOKEN,
-           "MODERATION_SECRET_KEY": "gunicorn-test-secret-0123456789abcdef", "MODERATION_MODEL_DIR": str(root),
-           "MODERATION_MODEL_VERSION": version, "MODERATION_MODEL_SHA256": sha256,
-           "MODERATION_INSTANCE_DIR": str(tmp_path), "MODERATION_WORKERS": "2", "MODERATION_LOG_FORMAT": "json",
-           "PROMETHEUS_MULTIPROC_DIR": str(metrics)}
+    env = service_env(compose, redis_server.url, tiny_model, tmp_path, MODERATION_WORKERS="2",
+                      MODERATION_LOG_FORMAT="json")
+    metrics = Path(env["PROMETHEUS_MULTIPROC_DIR"])
     api = Gunicorn(GUNICORN_COMMAND, env, tmp_path).start()
     try:
         answered = [api.post_comment(f"今日のコメント {n} です")[0] for n in range(20)]  # under the key's rate limit
