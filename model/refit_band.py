@@ -14,7 +14,7 @@ case), which passes when it is on its side of the review floor. A band is, over 
 largest change of each figure and the most cases won, lost and won minus lost (the harms' too). `compare` marks what
 lies beyond MARGIN times the band and calls the candidate BEATS / LOSES / INSIDE (docs/model.md, session 57).
 `draws` reads a candidate fitted over several `--synth-seed` draws against its base over the same draws, in pairs
-(session 58): each pair's verdict, then the means of the passed totals, the harms and each figure.
+(session 58), and calls it by the paired rule (model/paired_screen.py, session 59).
 """
 
 from __future__ import annotations
@@ -206,36 +206,6 @@ def totals(read: dict, line: float = REVIEW) -> tuple[int, int]:
     return len(ok), sum(read["cases"][k][0] for k in ok)
 
 
-def format_draws(bases: list[dict], cands: list[dict], band_: dict) -> str:
-    """Each draw's pair (same --synth-seed) read by verdict(), then the means of both sides: the candidate beats over
-    the draws only when every pair BEATS; it loses when one pair LOSES or its mean net falls below the band's net."""
-    if len(bases) != len(cands) or not bases:
-        raise ValueError("draws: one base reading per candidate reading, in the same order")
-    line, rows, calls = band_["line"], [], []
-    for i, (b, c) in enumerate(zip(bases, cands, strict=True)):
-        diff = difference(b, c, line)
-        call, reasons = verdict(diff, band_)
-        calls.append(call)
-        (bp, bh), (cp, ch) = totals(b, line), totals(c, line)
-        rows.append(f"draw {i}: passed {bp} -> {cp} ({cp - bp:+d}), harms {bh} -> {ch} ({ch - bh:+d}); won "
-                    f"{len(diff['won'])} lost {len(diff['lost'])}; {call}: " + "; ".join(reasons))
-    side = {name: np.array([totals(r, line) for r in reads]) for name, reads in (("base", bases), ("cand", cands))}
-    net = side["cand"][:, 0] - side["base"][:, 0]
-    rows.append(f"mean passed {side['base'][:, 0].mean():.1f} (range {np.ptp(side['base'][:, 0])}) -> "
-                f"{side['cand'][:, 0].mean():.1f} (range {np.ptp(side['cand'][:, 0])}): mean net {net.mean():+.1f}; "
-                f"harms {side['base'][:, 1].mean():.1f} -> {side['cand'][:, 1].mean():.1f}; band net {band_['net']}")
-    names = [k for k in bases[0]["figures"] if all(k in r["figures"] for r in bases + cands)]
-    for k in names:
-        mb, mc = (float(np.mean([r["figures"][k] for r in reads])) for reads in (bases, cands))
-        width = band_["figures"].get(k)
-        mark = "" if width is None else (" *" if abs(mc - mb) > MARGIN * width else "  ") + f" band {width:.4f}"
-        rows.append(f"  {k:64} {mb:.4f} -> {mc:.4f} {mc - mb:+.4f}{mark}")
-    over = ("BEATS" if all(c == "BEATS" for c in calls) else
-            "LOSES" if "LOSES" in calls or net.mean() < -band_["net"] else "INSIDE")
-    rows.append(f"over {len(calls)} draws: {over} ({', '.join(calls)})")
-    return "\n".join(rows)
-
-
 def _load(path: str) -> dict:
     return json.loads(Path(path).read_text(encoding="utf-8"))
 
@@ -260,12 +230,15 @@ def main(argv=None) -> int:
     c.add_argument("base")
     c.add_argument("candidate")
     c.add_argument("--band", default=str(BAND))
-    d = sub.add_parser("draws", help="a candidate over several draws against its base over the same draws")
+    d = sub.add_parser("draws", help="a candidate over several draws against its base over the same draws, by the "
+                                     "paired rule (model/paired_screen.py)")
     d.add_argument("--base", nargs="+", required=True)
     d.add_argument("--candidate", nargs="+", required=True)
     d.add_argument("--band", default=str(BAND))
     args = ap.parse_args(argv)
     if args.command == "draws":
+        from model.paired_screen import format_draws
+
         print(format_draws([_load(p) for p in args.base], [_load(p) for p in args.candidate], _load(args.band)))
     elif args.command == "read":
         import joblib

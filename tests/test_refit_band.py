@@ -11,9 +11,7 @@ from model.refit_band import (
     bars,
     case_scores,
     difference,
-    format_draws,
     main,
-    totals,
     verdict,
     written_cases,
 )
@@ -113,27 +111,6 @@ def test_the_command_line_saves_a_band_and_compares_with_it(tmp_path, capsys):
     assert "won 0 (0 harms), lost 1 (1 harms), net -1" in out
     assert "99th percentile move (0.7000): 0 of 1; won 0, lost 0" in out  # the band's own pair moved as far
     assert out.rstrip().endswith("verdict: INSIDE: written cases net -1 (needed beyond 2)")
-
-
-def test_draws_pair_each_candidate_with_its_base_and_beat_only_when_every_pair_beats():
-    width = {"line": 0.3, "figures": {"auc en abuse": 0.01}, "net": 1, "harm_net": 5,
-             "move": {"0.99": 0.1}}
-    civil = {f"c:{i}": (False, 0.5) for i in range(4)}  # four civil cases the bases flag
-    bases = [reading(civil, **{"auc en abuse": 0.95}), reading(civil, **{"auc en abuse": 0.96})]
-    fixed = {k: (False, 0.1) for k in civil}
-    assert totals(bases[0]) == (0, 0) and totals(reading(fixed)) == (4, 0)
-    both = [reading(fixed, **{"auc en abuse": 0.95}), reading(fixed, **{"auc en abuse": 0.955})]
-    out = format_draws(bases, both, width)
-    assert "draw 1: passed 0 -> 4 (+4), harms 0 -> 0 (+0); won 4 lost 0; BEATS" in out
-    assert "mean net +4.0" in out and "auc en abuse" in out
-    assert out.endswith("over 2 draws: BEATS (BEATS, BEATS)")
-    one = [both[0], reading(civil, **{"auc en abuse": 0.96})]  # the second draw's candidate moved nothing
-    assert format_draws(bases, one, width).endswith("over 2 draws: INSIDE (BEATS, INSIDE)")
-    worse = [reading(civil), reading({**civil, "h:1": (True, 0.1)})]
-    assert format_draws([bases[0], reading({**civil, "h:1": (True, 0.9)})], worse, width).endswith(
-        "over 2 draws: INSIDE (INSIDE, INSIDE)")  # one harm lost: a net of -1 is not beyond the band's 1 x 2
-    with pytest.raises(ValueError):
-        format_draws(bases, both[:1], width)
 
 
 @pytest.mark.skipif(not BAND.exists(), reason="no band measured yet")
