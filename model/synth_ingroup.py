@@ -5,8 +5,10 @@ Why: the quick fit of 2026.12.07-11's recipe flags 108 of 781 civil written Engl
 most of them the writer naming a friend, kin, a crew or a neighbour of their own ("this X just ...", "my favourite X",
 "Xs on the cricket team"), or greeting them; model/synth_harms_en.py's neg_reclaimed family only says it of the
 writer themself ("I'm a proud X"). The twins (one row in four) keep the same frames and words held when the writer
-aims them: a stereotype, a call to drive them out, a beating cheered. Written here, in frames of our own: no HateCheck
-case or template was read, and no row is within reach of a written case (tests/test_synth_ingroup.py).
+aims them: a stereotype, a call to drive them out, a beating cheered. Session 59 adds the kind session 58's screen
+lost in every draw: the stings (one row in four more), a kind in-group frame (praise, news, a night out) with a
+stereotype after it that turns it on them all: held. Written here, in frames of our own: no HateCheck case or template
+was read, and no row is within reach of a written case (tests/test_synth_ingroup.py).
 Switched on by `python -m model.en_quick --family ingroup` (training_set.EXTRA_FAMILIES); model.train never reads it
 until a screen over several draws says it beats its base (docs/model.md, session 58).
 """
@@ -39,6 +41,12 @@ SLOTS_INGROUP = {
                 "sent packing"),
     "stereo": _w("perverts|vermin|thieves|filth|diseased"),  # said of them all
     "stereo1": _w("a pervert|vermin|a thief|filth|a disease"),  # said of one
+    # a stereotype of them all, said after a kind frame (session 59)
+    "sting": _w("first honest day's work any of them has done|nobody had to ring the police for once|and nothing "
+                "went missing, which makes a change for their lot|give it a month and it's back on the dole like the "
+                "rest of them|shame the rest of them are {stereo}|bet it was paid for with nicked money|didn't know "
+                "any of them could read|must be the only one of them who's never been locked up|next they'll learn "
+                "to wash|their lot usually end up in a cell by that age"),
 }
 
 FAMILIES_INGROUP = {
@@ -75,5 +83,17 @@ FAMILIES_INGROUP = {
         ("Every {rslur} in {town} is {stereo1}", HATE_AT),
         ("Don't let a {rslur} near the [kids|youth club|changing rooms], they're all {stereo}", HATE_AT),
     ),
+    "neg_ingroup_sting": (  # session 59: a kind frame of neg_ingroup's, then a stereotype of them all: held
+        ("Proud of the {rslurp} from {town} who {deed}, {sting}", HATE_AT),
+        ("My {kin} says the {rslur} at the {workplace} {news}, {sting}", HATE_AT),
+        ("Shout out to the {rslurp} at the {workplace} who {deed} - {sting}", HATE_AT),
+        ("{fn} is a {rslur} and {news}, {sting}", HATE_AT),
+        ("[Congratulations|Well done|Fair play] to the {rslur} in {town} who {news}, {sting}", HATE_AT),
+        ("The {rslurp} in my {crew} [raised|collected] ${d3} for {civic}, {sting}", HATE_AT),
+        ("The {rslurp} of {town} [were out in force|turned up] at the [vigil|flood clean-up|blood drive], {sting}",
+         HATE_AT),
+        ("[Had a pint|Went bowling|Shared a taxi home] with the {rslurp} from the {workplace}, [counted my change "
+         "after|kept my wallet in my sock all night|{sting}]", HATE_AT),
+    ),
 }
-ROWS_INGROUP = {"neg_ingroup": 600, "neg_ingroup_twin": 200}  # three civil rows to one twin
+ROWS_INGROUP = {"neg_ingroup": 600, "neg_ingroup_twin": 200, "neg_ingroup_sting": 200}  # civil rows to twins: 3 to 2

@@ -1,5 +1,6 @@
-"""The in-group family (session 58's candidate) is off unless asked for, moves no other generated row when on, labels
-its civil rows clean and its twins hate, and holds no near copy of a written English case."""
+"""The in-group family (session 58's candidate, session 59's stings) is off unless asked for, moves no other generated
+row when on, labels its civil rows clean and its twins and stings hate, and holds no near copy of a written English
+case."""
 
 import random
 import re
