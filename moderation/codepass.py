@@ -13,6 +13,7 @@ import numpy as np
 
 from moderation.automaton import Automaton, _scan, split_hits
 from moderation.kernel_cache import njit
+from moderation.kernels.arena import pack, part
 from moderation.kernels.counts import code_stats
 from moderation.matcher import _bounded
 from moderation.needles.bits import _WORDS, WORD, passes
@@ -82,14 +83,19 @@ def _distinct(found, n):
 
 
 @njit(cache=True, nogil=True)
-def _pass(codes, edges, joined, bounds, rules, spaces, stops, flagged, guards, bits):
+def _pass(codes, arena):
     """One int64 array: sizes (classes, needles found, word hits, sentence ends), the distinct 4-grams, how many word
     hits are of a word `flagged` (by word index), the guards' tests' answers (`bits`: a GuardBits' table; its words,
     moderation/needles/bits.py), the class counts, the indices of the needles found (each once),
     the word hits' starts, ends and word indices, the sentence ends, then the guards' start positions (`guards`: a
     StartIndex's arrays but its automaton's; positions.tries's answer). `joined`: the needles', the words' and the
     guards' start strings' automata as one (`bounds`: Automaton.joined's), scanned once: each part's hits are its own
-    scan's."""
+    scan's. `arena`: the constants, as _joined packs them (one argument for twelve arrays)."""
+    edges, joined, bounds = part(arena, 0, np.uint32), part(arena, 1, np.int32), part(arena, 2, np.int64)
+    rules, spaces, stops = part(arena, 3, np.int32), part(arena, 4, np.int64), part(arena, 5, np.int64)
+    flagged, bits = part(arena, 6, np.uint8), part(arena, 7, np.int64)
+    guards = (part(arena, 8, np.int64), part(arena, 9, np.int64), part(arena, 10, np.int64),
+              part(arena, 11, np.bool_))
     counts, distinct = code_stats(codes, edges)
     every_end, every_word = _scan(codes, joined)
     found = _distinct(split_hits(every_end, every_word, bounds[0], bounds[1])[1], bounds[1] - bounds[0])
@@ -110,9 +116,9 @@ def _pass(codes, edges, joined, bounds, rules, spaces, stops, flagged, guards, b
     passes(codes, found, bits, out, 6)
     out[6 + words:head] = counts
     at = head
-    for part in (found.astype(np.int64), starts, ends, kept.astype(np.int64), stops_at, tried):
-        out[at:at + part.size] = part
-        at += part.size
+    for piece in (found.astype(np.int64), starts, ends, kept.astype(np.int64), stops_at, tried):
+        out[at:at + piece.size] = piece
+        at += piece.size
     return out
 
 
@@ -148,22 +154,30 @@ def scan(codes: np.ndarray, edges: np.ndarray, needles, words, flagged: np.ndarr
     StartIndex `guards` can match and the answers of the GuardBits `bits` (over `needles`' words), of one text's
     code points (uint32) in one compiled call."""
     joined = _LAST_JOINED
-    if joined[0] is not needles or joined[1] is not words or joined[2] is not guards or joined[3] is not bits:
-        joined = _joined(needles, words, guards, bits)
-    return CodePass(_pass(codes, edges, joined[4], joined[5], joined[6], SPACES, _STOPS, flagged, joined[7],
-                          joined[8]), joined[9])
+    if (joined[0] is not needles or joined[1] is not words or joined[2] is not guards or joined[3] is not bits
+            or joined[4] is not edges or joined[5] is not flagged):
+        joined = _joined(edges, needles, words, flagged, guards, bits)
+    return CodePass(_pass(codes, joined[6]), joined[7])
 
 
-def _joined(needles, words, guards, bits) -> tuple:
-    """(needles, words, guards, bits, the joined automaton's table, its bounds, the rules' table, the guards' arrays,
-    the tests' table, its words): what scan passes _pass for these four, worked out once (they are module constants:
-    a one-entry memo)."""
+def _joined(edges, needles, words, flagged, guards, bits) -> tuple:
+    """(needles, words, guards, bits, edges, flagged, the arena _pass reads, the tests' words): what scan passes
+    _pass for these six, worked out once (they are module constants: a one-entry memo). The arena holds edges, the
+    joined automaton's table and bounds, the word rules' table, SPACES, _STOPS, flagged, the tests' table and the
+    guards' four arrays, in _pass's order."""
     global _LAST_JOINED
     table, bounds = Automaton.joined([needles, words.automaton, guards.automaton])
     tests = bits.table()
-    _LAST_JOINED = (needles, words, guards, bits, table.table, bounds, words.tables()[1],
-                    (guards.slot_at, guards.slot_of, guards.lengths, guards.begin), tests, int(tests[_WORDS]))
+    arrays = (edges, table.table, bounds, words.tables()[1], SPACES, _STOPS, flagged, tests, guards.slot_at,
+              guards.slot_of, guards.lengths, guards.begin)
+    if [a.dtype for a in arrays] != _PARTS:  # an arena keeps no dtype: _pass reads each part as _PARTS says
+        raise TypeError(f"the code pass's arrays are {[a.dtype.name for a in arrays]}, not {_PARTS}")
+    arena = pack(*arrays)
+    _LAST_JOINED = (needles, words, guards, bits, edges, flagged, arena, int(tests[_WORDS]))
     return _LAST_JOINED
 
 
-_LAST_JOINED: tuple = (None, None, None, None)
+_LAST_JOINED: tuple = (None, None, None, None, None, None)
+# the dtype of each part of _pass's arena, as it reads them
+_PARTS = [np.dtype(t) for t in (np.uint32, np.int32, np.int64, np.int32, np.int64, np.int64, np.uint8, np.int64,
+                                np.int64, np.int64, np.int64, np.bool_)]

@@ -337,3 +337,27 @@ def test_the_tf_weight_of_an_ngram_seen_once_is_the_logs():
 
     for tf in [*range(1, 3000), 2 ** 31, 2 ** 40]:
         assert _sublinear(tf) == with_log(tf) and repr(_sublinear(tf)) == repr(with_log(tf)), tf
+
+
+def test_the_pass_reads_each_constant_from_its_own_part_of_the_arena():
+    """_pass takes its twelve constants as one arena (moderation/kernels/arena.py): each part, read as _PARTS says,
+    is the array scan() was given or worked out, so no two are swapped."""
+    from moderation.kernels.arena import parts
+
+    codepass.scan(codes_of("a"), FP._EDGES, FP._NEEDLES.automaton, FV._WORDS, FT._tables().brand_word, FP._STARTS,
+                  FP._BITS)
+    joined = codepass._LAST_JOINED
+    table, bounds = Automaton.joined([FP._NEEDLES.automaton, FV._WORDS.automaton, FP._STARTS.automaton])
+    g = FP._STARTS
+    want = (FP._EDGES, table.table, bounds, FV._WORDS.tables()[1], codepass.SPACES, codepass._STOPS,
+            FT._tables().brand_word, FP._BITS.table(), g.slot_at, g.slot_of, g.lengths, g.begin)
+    got = parts(joined[6], *codepass._PARTS)
+    assert [a.size for a in got] == [a.size for a in want]
+    for k, (a, b) in enumerate(zip(got, want, strict=True)):
+        assert a.dtype == b.dtype and np.array_equal(a, b), k
+
+
+def test_an_array_of_another_dtype_is_refused_not_misread():
+    with pytest.raises(TypeError, match="code pass's arrays"):
+        codepass.scan(codes_of("a"), FP._EDGES.astype(np.int64), FP._NEEDLES.automaton, FV._WORDS,
+                      FT._tables().brand_word, FP._STARTS, FP._BITS)
