@@ -66,8 +66,8 @@ def test_a_plain_text_is_normalised_as_the_rewrites_leave_it():
         if text in plain_set or prepass.mapped(text) is None:
             continue
         buf = np.empty(2 * codes.size, np.uint32)
-        packed = prepass._mapped(codes, _FLAGS, _LUT, prepass._MARK, buf, prepass._KANA, _CLASS,
-                                 starts._OBFUSCATION_INDEX.automaton.table, blind)
+        packed = prepass._mapped_by(codes, _FLAGS, _LUT, prepass._MARK, buf, prepass._KANA, _CLASS,
+                                    starts._OBFUSCATION_INDEX.automaton.table, blind)
         if packed[5] and _rewrites(text).text != prepass.mapped(text)[0]:
             wrong += 1
     assert wrong > 0

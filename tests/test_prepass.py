@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import random
 
+import numpy as np
 import pytest
 
 import moderation.text.normalize as normalize_module
+from moderation.kernels.arena import parts
+from moderation.text import chars, prepass
 from moderation.text.normalize import normalize
+from moderation.text.patterns import _CLASS
 from moderation.text.prepass import _MARK, mapped
+from moderation.text.starts import _OBFUSCATION_INDEX
 
 PIECES = ["今日のニュース、とても考えさせられました。", "LINE追加してね→ id:abc1234", "https://bit.ly/xyz",
           "ｗｗｗｗ", "😊", "I think the council got this one right.", "工口動画", "力ード", "ｼﾈ", "ｶﾞｷ", "ＬＩＮＥ",
@@ -60,6 +65,19 @@ def test_a_character_not_learnt_yet_is_left_to_normalize():
     assert out is not None and out[0] == "\u9fa0\u9fa1 new characters" and out[1] == set(out[0])
     assert not _MARK.any()
     assert not normalize(text).codes.flags.writeable  # the kernels' code points are typed read-only
+
+
+def test_the_kernel_reads_each_table_from_its_own_part_of_the_arenas():
+    """_mapped takes chars' two tables and its five constants as two arenas (moderation/kernels/arena.py): each part
+    is the array it stands for (the learnt tables and the scratch the very memory Python writes), none swapped."""
+    lut, flags = parts(chars._CODE_POINTS, np.uint32, np.uint8)
+    assert np.shares_memory(lut, chars._LUT) and np.shares_memory(flags, chars._FLAGS)
+    assert (lut.size, flags.size) == (0x10000, 0x10000) and lut.ctypes.data == chars._LUT.ctypes.data
+    got = parts(prepass._CONSTANTS, *prepass._PARTS)
+    want = (_MARK, prepass._KANA, _CLASS, _OBFUSCATION_INDEX.automaton.table, prepass._LISTED)
+    assert np.shares_memory(got[0], _MARK)
+    for k, (a, b) in enumerate(zip(got, want, strict=True)):
+        assert a.dtype == b.dtype and np.array_equal(a, b), k
 
 
 LEET_TEXTS = ["h4te", "H4TE", "ｈ４ｔｅ", "w0men 死ね", "aaa4aaab", "h4444te", "a1", "1a", "a1 b", "a b c4d", "x 4 y",

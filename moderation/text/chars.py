@@ -7,6 +7,7 @@ import unicodedata
 
 import numpy as np
 
+from moderation.kernels.arena import allocated
 from moderation.kernels.distinct import _BIT_AT, distinct_codes
 from moderation.text.normalized import _LONG_OFFSETS
 
@@ -132,15 +133,15 @@ _COMBINING = frozenset("\u3099\u309a")
 _KANJI_LOOK = frozenset(KANJI_AS_KANA)
 
 
-_LUT = np.arange(0x10000, dtype=np.uint32)  # BMP code point -> the first character it maps to (never stale:
-
-
-_WIDTH = np.ones(0x10000, dtype=np.int64)  # _char_map is pure) and how many characters it maps to
-
-
-# what _learn learnt of a BMP code point, as bits text/prepass.py's kernel reads: in _SEEN, _LOOKALIKE_SEEN, _NOT_ONE
-_FLAGS = np.zeros(0x10000, dtype=np.uint8)
+# BMP code point -> the first character it maps to (never stale: _char_map is pure), and what _learn learnt of it as
+# bits text/prepass.py's kernel reads (in _SEEN, _LOOKALIKE_SEEN, _NOT_ONE): views of one arena
+# (moderation/kernels/arena.py), which the kernel takes as one argument
+_CODE_POINTS, (_LUT, _FLAGS) = allocated((0x10000, np.uint32), (0x10000, np.uint8))
+_LUT[:] = np.arange(0x10000, dtype=np.uint32)
 LEARNT, LOOKALIKE, NOT_ONE = 1, 2, 4
+
+
+_WIDTH = np.ones(0x10000, dtype=np.int64)  # how many characters each BMP code point maps to
 
 
 def _learn(chars) -> None:

@@ -15,8 +15,9 @@ import codecs
 import numpy as np
 
 from moderation.kernel_cache import njit
+from moderation.kernels.arena import pack, part, parts
 from moderation.text import starts
-from moderation.text.chars import _FLAGS, _LUT, _MAPPED, _SEEN, KANJI_AS_KANA, LEARNT, LOOKALIKE, NOT_ONE
+from moderation.text.chars import _CODE_POINTS, _MAPPED, _SEEN, KANJI_AS_KANA, LEARNT, LOOKALIKE, NOT_ONE
 from moderation.text.patterns import _CLASS, _LOWER_BIT, _REWRITE_BIT
 from moderation.text.starts import _OBFUSCATION_INDEX, _REWRITES_OF, _every_start
 
@@ -42,7 +43,12 @@ _KANA = np.zeros(max(map(ord, KANJI_AS_KANA)) + 1 - _KANJI_FROM, np.uint32)
 _KANA[[ord(k) - _KANJI_FROM for k in KANJI_AS_KANA]] = [ord(v) for v in KANJI_AS_KANA.values()]
 
 
-_MARK = np.zeros(0x10000, np.uint8)  # the kernel's scratch: 1 where a BMP code point was met, cleared before it returns
+# _mapped's constants as one arena (moderation/kernels/arena.py: one argument, not five): its scratch _MARK (1 where
+# a BMP code point was met, cleared before it returns), _KANA, a copy of patterns._CLASS, of the obfuscation
+# automaton's table and _LISTED, read back as _PARTS
+_PARTS = (np.uint8, np.uint32, np.uint8, np.int32, np.uint8)
+_CONSTANTS = pack(np.zeros(0x10000, np.uint8), _KANA, _CLASS, _OBFUSCATION_INDEX.automaton.table, _LISTED)
+_MARK = parts(_CONSTANTS, *_PARTS)[0]
 
 
 @njit(cache=True, nogil=True)
@@ -83,7 +89,16 @@ def _is_kanji(c) -> bool:
 
 
 @njit(cache=True)  # holds the GIL: _MARK is one scratch for the process
-def _mapped(codes, flags, lut, mark, buf, kana, classes, needles, listed):
+def _mapped(codes, buf, code_points, constants):
+    """_mapped_by of chars' arena (_LUT, _FLAGS) and this module's _CONSTANTS, unpacked."""
+    lut, flags = part(code_points, 0, np.uint32), part(code_points, 1, np.uint8)
+    mark, kana, classes = part(constants, 0, np.uint8), part(constants, 1, np.uint32), part(constants, 2, np.uint8)
+    needles, listed = part(constants, 3, np.int32), part(constants, 4, np.uint8)
+    return _mapped_by(codes, flags, lut, mark, buf, kana, classes, needles, listed)
+
+
+@njit(cache=True)
+def _mapped_by(codes, flags, lut, mark, buf, kana, classes, needles, listed):
     """Each code point of `codes` (n) mapped through `lut` into buf[:n] and the look-alike kanji among katakana
     rewritten there (_kanji_as_kana), the distinct BMP ones after them in the order met and the distinct astral ones
     (kept as they are) at its end, backwards; one int64 array: _HEAD values (the first 1: a code point normalize's
@@ -173,7 +188,7 @@ def mapped(text: str) -> tuple[str, set[str], int, np.ndarray, bool, bool] | Non
     codes = np.frombuffer(_encode(text, "surrogatepass")[0], np.uint32)  # a positional dtype: 0.56 against 1.0 µs
     n = codes.size
     buf = np.empty(2 * n, np.uint32)
-    packed = _mapped(codes, _FLAGS, _LUT, _MARK, buf, _KANA, _CLASS, _OBFUSCATION_INDEX.automaton.table, _LISTED)
+    packed = _mapped(codes, buf, _CODE_POINTS, _CONSTANTS)
     head = packed[:_HEAD + 4].tolist()  # the sizes and _every_start's four, read at once
     if head[0]:
         return None
