@@ -39,7 +39,8 @@ def test_hit_counts_added_in_the_kernel_are_the_row_plus_the_counts(hits, ends, 
     want += counts
     raws = np.zeros((2, len(FEATURE_NAMES)))
     raws[1] = row
-    assert kernel_counts.add_hit_counts(raws[1], *args, worst) == best  # a batch's row, as encode_batch passes it
+    # a batch's row, as encode_batch passes it; the seven constants packed as the tables pack them
+    assert kernel_counts.add_hit_counts(raws[1], starts, cats, ends, tables.counted, worst) == best
     assert raws[1].tobytes() == want.tobytes() and not raws[0].any()
 
 

@@ -8,6 +8,7 @@ from moderation.features.patterns import (
     _ADDRESSED_CATS,
     _AIMED,
     _AIMED_FLAG,
+    _COMBO_AT_ARRAY,
     _FOCUS_KINDS,
     _FOCUS_REPORT,
     _FOCUS_TARGETS,
@@ -15,10 +16,12 @@ from moderation.features.patterns import (
     _HARM_WORDS,
     _IDX,
     _INSULT_FLAG,
+    _NEGATABLE_BITS,
     _NEGATED_FLAG,
     _PROFANITY_FLAG,
 )
 from moderation.features.vocabulary import _COMBOS, _WORDS
+from moderation.kernels.counts import counted_arena
 from moderation.targets.constructions import CONSTRUCTIONS
 from moderation.wordlists import RESIDENT
 
@@ -88,6 +91,9 @@ class _Tables:
         features = [[_IDX[c] for c in cats if c in _IDX and c != "brand_mention"] for cats in self.tuples]
         self.feat_at = np.cumsum([0] + [len(f) for f in features]).astype(np.int64)
         self.feat_idx = np.asarray([j for f in features for j in f], dtype=np.int64)
+        # all add_hit_counts reads of these, as one argument
+        self.counted = counted_arena(self.info, self.feat_at, self.feat_idx, _COMBO_AT_ARRAY, _NEGATABLE_BITS,
+                                     _IDX["insult_unaimed"], _IDX["profanity_unaimed"])
         self.harm = np.asarray([not _HARM_WORDS.isdisjoint(c) for c in self.tuples])
         self.attack = np.asarray([not _LATER_ATTACK.isdisjoint(c) for c in self.tuples])
         self.brand = np.asarray(["brand_mention" in c for c in self.tuples])

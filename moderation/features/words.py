@@ -7,12 +7,10 @@ import itertools
 import numpy as np
 
 from moderation.features.patterns import (
-    _COMBO_AT_ARRAY,
     _GUARDS,
     _IDX,
     _NAMED,
     _NAMED_TRIGGER,
-    _NEGATABLE_BITS,
     _SELF_ADDRESSED,
 )
 from moderation.features.spans import _inside, _WordSpans
@@ -168,9 +166,6 @@ def _sentence_combos(t: str, starts: np.ndarray, cats: np.ndarray, raw: np.ndarr
     raw[_IDX["sentences"]] = sentences
     if not starts.size:
         return
-    tables = _tables()
-    sid = add_hit_counts(raw, starts, cats, ends, tables.info, tables.feat_at, tables.feat_idx, _COMBO_AT_ARRAY,
-                         _NEGATABLE_BITS, _IDX["insult_unaimed"], _IDX["profanity_unaimed"],
-                         focus is not None and sentences > 1)
+    sid = add_hit_counts(raw, starts, cats, ends, _tables().counted, focus is not None and sentences > 1)
     if sid >= 0:
         focus.append((int(ends[sid - 1]) if sid > 0 else 0, int(ends[sid]) if sid < ends.size else len(t)))

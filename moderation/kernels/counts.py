@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from moderation.kernel_cache import njit
+from moderation.kernels.arena import pack, part
 from moderation.kernels.hashing import MUL, STEP
 
 
@@ -127,15 +128,27 @@ def hit_counts(starts, cats, ends, info, feat_at, feat_idx, combo_at, negatable,
 
 
 @njit(cache=True, nogil=True)
-def add_hit_counts(raw, starts, cats, ends, info, feat_at, feat_idx, combo_at, negatable, unaimed_insult,
-                   unaimed_profanity, worst):
+def add_hit_counts(raw, starts, cats, ends, counted, worst):
     """hit_counts of a comment's hits added into its signal row `raw` (float64, as `raw += counts` adds them): the
-    worst sentence or -1. One array less to box and no numpy call for the sum."""
-    counts, best = hit_counts(starts, cats, ends, info, feat_at, feat_idx, combo_at, negatable, unaimed_insult,
-                              unaimed_profanity, raw.size, worst)
+    worst sentence or -1. One array less to box and no numpy call for the sum; hit_counts' seven constants come as
+    one arena (`counted`: counted_arena's), so a call unboxes one argument for them, not seven."""
+    info = part(counted, 0, np.int64)
+    scalars = part(counted, 4, np.int64)  # negatable, unaimed_insult, unaimed_profanity
+    counts, best = hit_counts(starts, cats, ends, info.reshape((info.size // 5, 5)), part(counted, 1, np.int64),
+                              part(counted, 2, np.int64), part(counted, 3, np.int64), scalars[0], scalars[1],
+                              scalars[2], raw.size, worst)
     for j in range(raw.size):
         raw[j] += counts[j]
     return best
+
+
+def counted_arena(info, feat_at, feat_idx, combo_at, negatable: int, unaimed_insult: int,
+                  unaimed_profanity: int) -> np.ndarray:
+    """hit_counts' constants (int64 arrays, `info` of five columns) as the one arena add_hit_counts reads."""
+    arrays = (info, feat_at, feat_idx, combo_at, np.asarray([negatable, unaimed_insult, unaimed_profanity], np.int64))
+    if any(a.dtype != np.int64 for a in arrays) or info.ndim != 2 or info.shape[1] != 5:
+        raise TypeError("hit_counts' tables are int64, info of five columns")
+    return pack(*arrays)
 
 
 @njit(cache=True, nogil=True)
