@@ -29,7 +29,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench.instructions import _scorer, environment, read_dumps, sides
+from bench.instructions import _scorer, environment, forgetful, read_dumps, sides
 from bench.real_comments import DATA_DIR
 
 READERS = ("named_signals", "_urls", "_words", "reported_spans", "mentioned_spans", "_count", "_construction",
@@ -96,10 +96,10 @@ def _noop():
 def _count(args, library: Path) -> None:
     """Under callgrind, one side in this process: each reader's toggled instructions over the texts, a dump each."""
     marks = ctypes.CDLL(str(library))
-    scorer = _scorer(args.package)
+    score = forgetful(_scorer(args.package).score)  # TEXT_MEMOS cleared before each text
     texts = texts_of(args.texts, args.n, args.length, args.data_dir)
     for text in texts:
-        scorer.score(text)
+        score(text)
     gc.collect()
     gc.disable()  # as bench.instructions: a collection inside a count is noise
     marks.cg_start()
@@ -115,11 +115,11 @@ def _count(args, library: Path) -> None:
         depth[0], calls[0] = 0, 0
         setattr(owner, name, _toggled(original, marks.cg_toggle, depth, calls))
         try:
-            scorer.score(texts[0])
+            score(texts[0])
             calls[0] = 0
             marks.cg_zero()
             for text in texts:
-                scorer.score(text)
+                score(text)
             marks.cg_dump(f"{spec} {calls[0]} {args.side}".encode())
         finally:
             setattr(owner, name, original)

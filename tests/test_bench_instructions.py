@@ -124,3 +124,24 @@ def test_explain_counts_each_texts_explanation_after_its_score(monkeypatch, tmp_
     want = [(what, t) for _ in range(2) for t in "ab" for what in ("score", "explain")]
     assert [(e[0], e[2]) for e in log.counted("score", "explain")] == want
     assert not _counted(monkeypatch, tmp_path).counted("explain")
+
+
+def test_every_memo_of_a_texts_own_is_forgotten_before_each_text():
+    """A worker meets each comment once, so a count warmed on its texts must not find reading()'s answers kept for
+    them (session 59: its ~17 us a call was invisible to this tool); each of TEXT_MEMOS is this checkout's memo (a
+    renamed one would silently be kept again), and every one is empty when a text is scored."""
+    import importlib
+
+    from bench import instructions
+    from moderation.targets.owned import reading
+
+    memos = [getattr(importlib.import_module(m), name) for m, _, name in
+             (spec.partition(":") for spec in instructions.TEXT_MEMOS)]
+    t = "we queers are still here"
+    reading(t, 3, 9)
+    assert reading.cache_info().currsize > 0
+    seen = []
+    score = instructions.forgetful(lambda text: seen.append((text, [m.cache_info().currsize for m in memos])))
+    score("a")
+    score("b")
+    assert seen == [("a", [0] * len(memos)), ("b", [0] * len(memos))]
