@@ -9,7 +9,11 @@ Each read marks its file used (its mtime) and each write removes the files of it
 changed word list's old table (~3 MB for the four) stayed behind for good before. The guards' needle sets and start
 searches (moderation/needles/known.py) are kept the same way, as JSON (`stored_json`); each scoring module's compiled
 patterns (moderation/pattern_cache.py) as a table processes merge what they compiled into (`kept`, `update`: one
-writer at a time, so two processes saving at once lose nothing).
+writer at a time, so two processes saving at once lose nothing). `sweep()` (the end of a scorer's warm-up, once the
+start has read and marked what it uses) removes every file of ours, of any kind, no process has used for STALE
+seconds: kinds no code writes any more (session 57's `scans`, 7.5 MB) and versions no longer started, which a write's
+pruning of its own kind never reached. By age, not by kind: a kind this code does not write may be an older release's,
+still started beside this one on the same folder, and must keep its warm start (its reads keep its files used).
 """
 
 from __future__ import annotations
@@ -27,14 +31,19 @@ from pathlib import Path
 import numpy as np
 from numba.core import config
 
-__all__ = ["KEEP", "KEEP_JSON", "folder", "kept", "stored", "stored_json", "update", "writable"]
+__all__ = ["KEEP", "KEEP_JSON", "STALE", "folder", "kept", "stored", "stored_json", "sweep", "update", "writable"]
 
 KEEP = 8  # tables of a kind kept: the four word-list automata of two code versions (a deployment's old and new)
 KEEP_JSON = 64  # JSON values of a kind kept: the guards' eight files (moderation/needles/known.py, ~16 KB each) of
 # eight versions; 16 held two, and a third version's start (worktrees sharing a folder) evicted a running one's
+STALE = 14 * 86400  # seconds a file may go unused (unread, unwritten) before sweep() removes it: a release started less
+# often pays one cold start (~2.5 s of CPU) at its next; a dead kind's or version's files leave two weeks after last use
 _ABANDONED = 3600  # seconds after which a temporary file is a killed writer's, never renamed (a write takes ms)
 _LOCK = ".table_cache.lock"  # the folder's writers of `update` take turns on it (flock: let go when a writer dies)
 _LOCK_WAIT = 5.0  # seconds a writer waits for its turn, then gives up writing (a stopped holder never hangs a start)
+_OURS = re.compile(r"[\w.]+-[0-9a-f]{40}\.(?:npy|json)")  # the names _path makes, whatever the kind
+_OURS_TEMPORARY = re.compile(r"\.[\w.]+-[0-9a-f]{40}-\w+\.tmp")  # _store's temporary files
+_SWEPT: set[Path] = set()  # folders this process has swept (one listing a process: starts are what age files)
 
 
 def folder() -> Path:
@@ -102,6 +111,35 @@ def update(kind: str, key: bytes, change: Callable[[np.ndarray | None], np.ndarr
         return True
     finally:
         os.close(lock)  # lets go of the turn
+
+
+def sweep() -> int:
+    """Remove this folder's files of ours, of any kind, unused for STALE seconds, and temporary ones abandoned for an
+    hour (once a process): how many. Called once a start has read what it uses (a file baked into an image weeks ago
+    is marked used by its read first, never swept before it)."""
+    where = folder()
+    if where in _SWEPT or not writable():
+        return 0
+    _SWEPT.add(where)
+    try:
+        names = os.listdir(where)
+    except OSError:
+        return 0
+    removed, now = 0, time.time()
+    for name in names:
+        if _OURS.fullmatch(name):
+            age = STALE
+        elif _OURS_TEMPORARY.fullmatch(name):
+            age = _ABANDONED
+        else:
+            continue  # numba's, Python's, anyone else's
+        try:
+            stale = now - os.stat(where / name).st_mtime > age
+        except OSError:
+            continue  # removed meanwhile by another process
+        if stale and _remove(where / name):
+            removed += 1
+    return removed
 
 
 def writable() -> bool:
@@ -196,8 +234,9 @@ def _prune(where: Path, kind: str, written: Path, keep: int) -> None:
             _remove(where / name)
 
 
-def _remove(path: Path) -> None:
+def _remove(path: Path) -> bool:
     try:
         path.unlink()
     except OSError:
-        pass  # removed meanwhile, or not ours to remove
+        return False  # removed meanwhile, or not ours to remove
+    return True

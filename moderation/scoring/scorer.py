@@ -21,7 +21,7 @@ import operator
 
 import numpy as np
 
-from moderation import pattern_cache
+from moderation import pattern_cache, table_cache
 from moderation.explain import evidence, evidence_many, explain
 from moderation.kernels.decisions import warm
 from moderation.labels import CATEGORIES, LABELS
@@ -103,6 +103,7 @@ class Scorer:
         self._explain_from = (np.asarray(review) * EXPLAIN_SHARE).tolist()  # floats: compared with probs'
         warm(self.features, self.heads)  # compiled (or loaded from numba's cache) here, not per request
         pattern_cache.save()  # the patterns re compiled at import and warm-up (new, changed): the next start reads them
+        table_cache.sweep()  # every cache file this start uses is read (marked used) by now: the rest ages as it is
 
     def score(self, text: str, *, explain_all: bool = False) -> Score:
         """Probabilities of every output; explanations (on first read) for the heads that may hold it (or all)."""
