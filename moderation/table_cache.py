@@ -33,9 +33,11 @@ from numba.core import config
 
 __all__ = ["KEEP", "KEEP_JSON", "STALE", "folder", "kept", "stored", "stored_json", "sweep", "update", "writable"]
 
-KEEP = 8  # tables of a kind kept: the four word-list automata of two code versions (a deployment's old and new)
-KEEP_JSON = 64  # JSON values of a kind kept: the guards' eight files (moderation/needles/known.py, ~16 KB each) of
-# eight versions; 16 held two, and a third version's start (worktrees sharing a folder) evicted a running one's
+_VERSIONS = 8  # code versions whose files a kind keeps: 2 held a deployment's old and new, and a third version started
+# in the same folder (worktrees, branches, a rolling upgrade) evicted the first's, which then built again at each start
+KEEP = 4 * _VERSIONS  # tables of a kind kept: the four word-list automata (~3.1 MB together; ~0.4 s of a start to
+# build again) of each version
+KEEP_JSON = 8 * _VERSIONS  # JSON values of a kind kept: the guards' eight files (moderation/needles/known.py, ~16 KB)
 STALE = 14 * 86400  # seconds a file may go unused (unread, unwritten) before sweep() removes it: a release started less
 # often pays one cold start (~2.5 s of CPU) at its next; a dead kind's or version's files leave two weeks after last use
 _ABANDONED = 3600  # seconds after which a temporary file is a killed writer's, never renamed (a write takes ms)

@@ -1,6 +1,6 @@
 """Releases and kinds sharing one cache folder (moderation/table_cache.py): the sweep at a start's end removes every
 file of ours no process has used for STALE, whatever its kind, and nothing else; an older release started beside a
-newer keeps its warm start."""
+newer keeps its warm start; three versions' word-list automata all stay warm."""
 
 import json
 import os
@@ -128,3 +128,50 @@ def test_an_older_release_started_beside_a_newer_keeps_its_warm_start_and_its_fi
     _days_pass(tmp_path, 10)
     assert _start(tmp_path, "new") == []
     assert {path.name for path in tmp_path.iterdir()} - {table_cache._LOCK} == new  # 20: the older's have left
+
+
+def test_three_versions_of_the_four_word_list_automata_all_stay_warm(cache):
+    """KEEP was 8, two versions of the four tables: a third version started in the same folder evicted the first's,
+    and each start of the three built ~0.4 s of automata again."""
+    def start(version: int) -> list[int]:
+        built = []
+        for k in range(4):
+            def build(k=k):
+                built.append(k)
+                return _table(100 * version + k)
+            assert np.array_equal(table_cache.stored("automaton", b"version %d table %d" % (version, k), build),
+                                  _table(100 * version + k))
+        return built
+
+    assert [start(v) for v in (1, 2, 3)] == [[0, 1, 2, 3]] * 3
+    assert [start(v) for v in (1, 2, 3, 1, 2, 3)] == [[]] * 6
+    for version in range(4, 9):  # eight versions in all fit
+        start(version)
+    assert [start(v) for v in range(1, 9)] == [[]] * 8
+
+
+_COUNTED = """
+import sys
+from moderation import table_cache
+used = set()
+stored = table_cache.stored
+def counted(kind, key, build):
+    used.add((kind, key))
+    return stored(kind, key, build)
+table_cache.stored = counted  # before moderation.automaton imports it
+from moderation.scoring.scorer import load_scorer
+load_scorer(sys.argv[1] + "/" + sys.argv[2], sys.argv[3])
+print(sorted({kind for kind, _key in used}), len(used))
+"""
+
+
+@pytest.mark.slow  # a fresh interpreter loading a scorer: ~3 s of CPU
+def test_every_version_of_the_tables_a_scorer_loads_fits_in_keep(tiny_model):
+    """The tables KEEP is counted in (four automata a version) are those a loaded scorer reads: a fifth word-list
+    automaton would make KEEP hold fewer versions than it says."""
+    root, version, sha256 = tiny_model
+    run = subprocess.run([sys.executable, "-c", _COUNTED, str(root), version, sha256], cwd=ROOT,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr[-2000:]
+    kinds, tables = run.stdout.split("] ")
+    assert kinds == "['automaton'" and int(tables) * table_cache._VERSIONS <= table_cache.KEEP, run.stdout

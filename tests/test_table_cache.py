@@ -169,7 +169,7 @@ import numpy as np
 from moderation import table_cache
 rng = random.Random(int(sys.argv[1]))
 for _ in range(60):
-    k = rng.randrange(20)
+    k = rng.randrange(table_cache.KEEP + 12)
     table = table_cache.stored("automaton", b"key %d" % k, lambda: np.arange(k, k + 50_000, dtype=np.int32))
     assert np.array_equal(table, np.arange(k, k + 50_000, dtype=np.int32)), k
 """
@@ -177,8 +177,8 @@ for _ in range(60):
 
 @pytest.mark.slow  # four Python processes at once (3.4-4.0 s in the fast suite at load 5)
 def test_processes_writing_reading_and_pruning_at_once_always_get_their_table(tmp_path):
-    """Four processes read, write and prune 20 tables in one folder at once: every table any of them gets is its
-    own, and what stays is KEEP whole tables and no temporary file."""
+    """Four processes read, write and prune KEEP + 12 tables in one folder at once: every table any of them gets is
+    its own, and what stays is KEEP whole tables and no temporary file."""
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NUMBA_CACHE_DIR": str(tmp_path)}
     runs = [subprocess.Popen([sys.executable, "-c", _RACE, str(seed)], cwd=ROOT, env=env, stderr=subprocess.PIPE,
                              text=True) for seed in range(4)]
