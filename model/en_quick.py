@@ -3,7 +3,8 @@
     python -m model.en_quick --data-dir ../shared/data [--lang en|ja] [--source-weight SOURCE[:HEAD[:LABEL]]=W]
         [--head-C HEAD=C] [--artifact DIR]
         [--drop-source SOURCE] [--davidson-harassment all] [--toxic-absent none] [--negated-apart] [--heldout]
-        [--hatecheck] [--synth-seed N] [--family NAME] [--fit-seed N] [--dump PATH] [--reading PATH]
+        [--hatecheck] [--synth-seed N] [--family NAME] [--fit-seed N] [--no-harm-line-id] [--dump PATH]
+        [--reading PATH]
 
 A full `make train` fits every head on both languages (15-35 minutes on the shared machine); a change shows
 its direction in a third of that when only one language's rows (real and generated) are fitted. Printed, on
@@ -176,6 +177,10 @@ def main(argv=None) -> int:
                          "validation: written cases 0.9367 -> 0.9402, group attacks flagged 83 -> 72%%, negated hate "
                          "85 -> 77%%, Stormfront 0.8814 -> 0.8806: fewer civil mentions held but more attacks missed "
                          "at the review floor ('I hate <group>' is a met target): not adopted")
+    ap.add_argument("--no-harm-line-id", action="store_true",
+                    help="the harm heads but personal_info learn no weight for `line_id` (an @handle or a LINE id; "
+                         "session 59's candidate: -11's harassment head weighs one +1.70, learnt from Davidson's "
+                         "tweets, so 'neither' tweets with @-mentions score up)")
     ap.add_argument("--hate-lift", type=float, default=None, metavar="LOGITS",
                     help="lift the hate head's sigmoid by LOGITS for English (default pipeline.HATE_LIFT, 0: off)")
     ap.add_argument("--synth-seed", type=int, default=None, metavar="N",
@@ -224,7 +229,7 @@ def main(argv=None) -> int:
         pipe = build_pipeline(C=args.C, negated_apart_en=args.negated_apart,
                               negated_copies_en=args.negated_copies, harm_length=not args.no_harm_length,
                               harm_lookalike=args.harm_lookalike, harm_invisible=args.harm_invisible,
-                              harm_group=not args.no_harm_group,
+                              harm_group=not args.no_harm_group, harm_line_id=not args.no_harm_line_id,
                               **({} if args.fit_seed is None else {"seed": args.fit_seed}),
                               **({} if args.hate_lift is None else {"hate_lift": args.hate_lift}),
                               **({"head_C": tuple((h, float(c)) for h, _, c in (x.partition("=") for x in args.head_C))}

@@ -62,7 +62,7 @@ def build_pipeline(C: float = 4.0, min_df: int = 2, calibration_cv: int = 3, cha
                    owned_apart_en: bool = True, denied_subject_en: bool = True, exclaimed_apart_en: bool = True,
                    harm_length: bool = True, harm_group: bool = True, harm_denied: bool = False,
                    harm_lookalike: bool = False, harm_group_named: bool = False,
-                   harm_invisible: bool = False, damp_named: float = 0.3,
+                   harm_invisible: bool = False, harm_line_id: bool = True, damp_named: float = 0.3,
                    damp_located: float = 0.3, hate_lift: float = HATE_LIFT,
                    hate_gate_lift: float = HATE_GATE_LIFT, head_C: tuple = HEAD_C, seed: int = SEED) -> Pipeline:
     """`quoted_apart` (`_en`): n-grams inside someone else's reported words, Japanese (English), get their own
@@ -85,7 +85,10 @@ def build_pipeline(C: float = 4.0, min_df: int = 2, calibration_cv: int = 3, cha
     `group_named` (the groups GROUPS does not list: learnt -0.36 in hate from Stormfront's civil rows, so naming Hindus
     or Catholics lowered an attack on them; their combinations still count); `harm_invisible` off (session 22): none
     for `invisible_chars` (normalisation drops the characters, but -9's harm heads weighed each -0.73 to -1.58, so
-    zero-width characters hidden in an attack lowered every harm score; the spam head keeps it); `hate_lift`:
+    zero-width characters hidden in an attack lowered every harm score; the spam head keeps it); `harm_line_id` off
+    (a candidate, session 59): the harm heads but personal_info learn no weight for `line_id` (a LINE id or an
+    @handle: -11 weighs each +1.70 in harassment, learnt from Davidson's tweets, 84% harassment and nearly the only
+    English rows with one, so a civil reply to @someone scores up); `hate_lift`:
     logits the hate head is lifted by for text with no Japanese character (HATE_LIFT: measured, off);
     `hate_gate_lift`: logits it is lifted by only where one of HATE_GATE's constructions fires in such text; `head_C`
     ((head name, C), ...): those heads' own inverse regularisation."""
@@ -102,6 +105,9 @@ def build_pipeline(C: float = 4.0, min_df: int = 2, calibration_cv: int = 3, cha
                 if not learnt]
     excluded = tuple((k, features.signal_offset_ + FEATURE_NAMES.index(name))
                      for name in unlearnt for k in range(1, len(HEADS)))
+    if not harm_line_id:  # a contact handle is no attack; exposing one may be personal information
+        excluded += tuple((k, features.signal_offset_ + FEATURE_NAMES.index("line_id"))
+                          for k in range(1, len(HEADS)) if HEADS[k] != "personal_info")
     # the accusation of a person named by office (session 24): its weight penalised as if the signal were 0.3 of
     # itself, so the rows written for it do not make it a certainty on its own ("the mayor took a bribe" was 1.0)
     # so is a home found then a visit announced (session 28): -10 weighed located_visit 8.94 in threat, so one match,

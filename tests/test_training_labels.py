@@ -289,6 +289,11 @@ def test_excluded_columns_give_one_head_no_weight_for_a_column():
     assert pipe.named_steps["heads"].excluded_columns == tuple((k, col) for k in range(1, len(HEADS)))
     assert build_pipeline(harm_denied=True, harm_lookalike=True, harm_group_named=True,
                           harm_invisible=True).named_steps["heads"].excluded_columns == ()
+    # en_quick --no-harm-line-id (session 59's candidate): every harm head but personal_info, never spam
+    line_id = pipe.named_steps["features"].signal_offset_ + FEATURE_NAMES.index("line_id")
+    assert build_pipeline(harm_denied=True, harm_lookalike=True, harm_group_named=True, harm_invisible=True,
+                          harm_line_id=False).named_steps["heads"].excluded_columns == tuple(
+        (k, line_id) for k in range(1, len(HEADS)) if HEADS[k] != "personal_info")
     # by default the harm heads learn no weight for a harm word the writer denies (denied_harm) nor for the words read
     # from leet or a misspelling (lookalike_chars)
     # and, since group's c4 (2026.12.02-9), for the groups GROUPS does not list (group_named); since session 22 for
