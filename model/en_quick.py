@@ -3,8 +3,8 @@
     python -m model.en_quick --data-dir ../shared/data [--lang en|ja] [--source-weight SOURCE[:HEAD[:LABEL]]=W]
         [--head-C HEAD=C] [--artifact DIR]
         [--drop-source SOURCE] [--davidson-harassment all] [--toxic-absent none] [--negated-apart] [--heldout]
-        [--hatecheck] [--synth-seed N] [--family NAME] [--fit-seed N] [--no-harm-line-id] [--dump PATH]
-        [--reading PATH]
+        [--hatecheck] [--synth-seed N] [--family NAME] [--fit-seed N] [--no-harm-line-id]
+        [--davidson-handles train] [--dump PATH] [--reading PATH]
 
 A full `make train` fits every head on both languages (15-35 minutes on the shared machine); a change shows
 its direction in a third of that when only one language's rows (real and generated) are fitted. Printed, on
@@ -152,6 +152,9 @@ def main(argv=None) -> int:
     ap.add_argument("--davidson-quotes", choices=("strip", "train", "keep"), default=None,
                     help="Davidson tweets without their quote marks: training and validation (strip), training only "
                          "(train), none (keep)")
+    ap.add_argument("--davidson-handles", choices=("keep", "train"), default=None,
+                    help="Davidson's training tweets without their @handles (train; held-out and validation as posted) "
+                         "or with them (keep, the default): session 59's second candidate")
     ap.add_argument("--ham-unlabelled", action="append", default=[], metavar="CATEGORY",
                     help="civil SMS/YouTube ham leaves this harm category unlabelled (repeatable; default: clean)")
     ap.add_argument("--negated-apart", action="store_true",
@@ -212,6 +215,8 @@ def main(argv=None) -> int:
         english.DAVIDSON_HARASSMENT = args.davidson_harassment
     if args.davidson_quotes:
         english.DAVIDSON_QUOTES = args.davidson_quotes
+    if args.davidson_handles:
+        english.DAVIDSON_HANDLES = args.davidson_handles
     if args.ham_unlabelled:
         english.HAM_UNLABELLED = tuple(args.ham_unlabelled)
     rows = D.load_all(data_dir)

@@ -43,3 +43,12 @@ def test_a_rows_class_is_read_from_its_labels():
 
     assert [tweet_class(row(1, 1)), tweet_class(row(1, 0)), tweet_class(row(0, 0))] == list(
         ("hate", "offensive", "neither"))
+
+
+def test_training_tweets_lose_their_handles_only_when_asked():
+    """en_quick --davidson-handles train (session 59's second candidate): a handle goes, an e-mail address stays;
+    by default every tweet keeps its handles."""
+    from model.data import english
+
+    assert english.DAVIDSON_HANDLES == "keep"
+    assert english.davidson_without_handles("RT @maycie32: @Whitecholo23 np, mail a@b.com") == "RT :  np, mail a@b.com"
