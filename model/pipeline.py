@@ -88,7 +88,8 @@ def build_pipeline(C: float = 4.0, min_df: int = 2, calibration_cv: int = 3, cha
     zero-width characters hidden in an attack lowered every harm score; the spam head keeps it); `harm_line_id` off
     (a candidate, session 59): the harm heads but personal_info learn no weight for `line_id` (a LINE id or an
     @handle: -11 weighs each +1.70 in harassment, learnt from Davidson's tweets, 84% harassment and nearly the only
-    English rows with one, so a civil reply to @someone scores up); `hate_lift`:
+    English rows with one, so a civil reply to @someone scores up; screened, not adopted: the refit learns the handle
+    back from its n-grams); `hate_lift`:
     logits the hate head is lifted by for text with no Japanese character (HATE_LIFT: measured, off);
     `hate_gate_lift`: logits it is lifted by only where one of HATE_GATE's constructions fires in such text; `head_C`
     ((head name, C), ...): those heads' own inverse regularisation."""

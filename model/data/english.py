@@ -144,7 +144,9 @@ DAVIDSON_QUOTES = "train"
 # en_quick --davidson-handles train) takes them out of the training tweets only, as their quote marks are: 8,481 of
 # the 8,833 English training rows with a handle are Davidson's, 74% harassment positives, so the handle (line_id and
 # its n-grams) marks the source, and a held-out 'neither' tweet scores up with each handle it has (session 59:
-# 0.148 / 0.283 / 0.479 at 0 / 1 / 2 under -11). Held-out and validation tweets keep them (scored as posted)
+# 0.148 / 0.283 / 0.479 at 0 / 1 / 2 under -11). Held-out and validation tweets keep them (scored as posted). Screened
+# over six paired draws: LOSES (Davidson validation -0.0109): 90% of the other training rows with a handle are
+# generated harms, so a handle read as posted then scores up. Not adopted (docs/model.md, session 59)
 DAVIDSON_HANDLES = "keep"
 _TWEET_HANDLE = re.compile(r"(?<![\w.])[@＠][a-z0-9_]+", re.I)
 
