@@ -7,13 +7,14 @@ file, never a stale answer. It is written to a temporary file and renamed (proce
 half a file), read without pickle, and a missing, unreadable or unwritable cache only means the table is built.
 Each read marks its file used (its mtime) and each write removes the files of its kind beyond the KEEP used last: a
 changed word list's old table (~3 MB for the four) stayed behind for good before. The guards' needle sets and start
-searches (moderation/needles/known.py) are kept the same way, as JSON (`stored_json`); each scoring module's compiled
-patterns (moderation/pattern_cache.py) as a table processes merge what they compiled into (`kept`, `update`: one
-writer at a time, so two processes saving at once lose nothing). `sweep()` (the end of a scorer's warm-up, once the
-start has read and marked what it uses) removes every file of ours, of any kind, no process has used for STALE
-seconds: kinds no code writes any more (session 57's `scans`, 7.5 MB) and versions no longer started, which a write's
-pruning of its own kind never reached. By age, not by kind: a kind this code does not write may be an older release's,
-still started beside this one on the same folder, and must keep its warm start (its reads keep its files used).
+searches (moderation/needles/known.py) are kept as JSON and each scoring module's compiled patterns
+(moderation/pattern_cache.py) as a table, each a value processes merge what they worked out into (`kept_json`,
+`update_json`, `kept`, `update`: one writer at a time, so two processes saving at once lose nothing). `sweep()` (the
+end of a scorer's warm-up, once the start has read and marked what it uses) removes every file of ours, of any kind,
+no process has used for STALE seconds: kinds no code writes any more (session 57's `scans`, 7.5 MB) and versions no
+longer started, which a write's pruning of its own kind never reached. By age, not by kind: a kind this code does not
+write may be an older release's, still started beside this one on the same folder, and must keep its warm start (its
+reads keep its files used).
 """
 
 from __future__ import annotations
@@ -31,13 +32,13 @@ from pathlib import Path
 import numpy as np
 from numba.core import config
 
-__all__ = ["KEEP", "KEEP_JSON", "STALE", "folder", "kept", "stored", "stored_json", "sweep", "update", "writable"]
+__all__ = ["KEEP", "STALE", "VERSIONS", "folder", "kept", "kept_json", "stored", "sweep", "update", "update_json",
+           "writable"]
 
-_VERSIONS = 8  # code versions whose files a kind keeps: 2 held a deployment's old and new, and a third version started
+VERSIONS = 8  # code versions whose files a kind keeps: 2 held a deployment's old and new, and a third version started
 # in the same folder (worktrees, branches, a rolling upgrade) evicted the first's, which then built again at each start
-KEEP = 4 * _VERSIONS  # tables of a kind kept: the four word-list automata (~3.1 MB together; ~0.4 s of a start to
+KEEP = 4 * VERSIONS  # tables of a kind kept: the four word-list automata (~3.1 MB together; ~0.4 s of a start to
 # build again) of each version
-KEEP_JSON = 8 * _VERSIONS  # JSON values of a kind kept: the guards' eight files (moderation/needles/known.py, ~16 KB)
 STALE = 14 * 86400  # seconds a file may go unused (unread, unwritten) before sweep() removes it: a release started less
 # often pays one cold start (~2.5 s of CPU) at its next; a dead kind's or version's files leave two weeks after last use
 _ABANDONED = 3600  # seconds after which a temporary file is a killed writer's, never renamed (a write takes ms)
@@ -59,60 +60,29 @@ def stored(kind: str, key: bytes, build: Callable[[], np.ndarray]) -> np.ndarray
     return _cached(kind, key, ".npy", _read, build, lambda out, table: np.save(out, table, allow_pickle=False), KEEP)
 
 
-def stored_json(kind: str, key: bytes, build: Callable[[], list]):
-    """The JSON value (lists, strings, numbers) `build()` gives for `key`: read from the cache, or built and cached."""
-    return _cached(kind, key, ".json", lambda path: json.loads(path.read_bytes()), build,
-                   lambda out, value: out.write(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()),
-                   KEEP_JSON)
-
-
 def kept(kind: str, key: bytes) -> np.ndarray | None:
     """The int32 table last written by `update` for `key` (marked used), or None: a table processes merge into
     (moderation/pattern_cache.py: a module's compiled patterns), not one built once from its key."""
-    path = _path(kind, key, ".npy")
-    try:
-        table = _read(path)
-    except (OSError, ValueError, EOFError):
-        return None
-    if table is not None:
-        try:
-            os.utime(path)
-        except OSError:
-            pass
-    return table
+    return _kept(_path(kind, key, ".npy"), _read)
+
+
+def kept_json(kind: str, key: bytes):
+    """The JSON value last written by `update_json` for `key` (marked used), or None (moderation/needles/known.py: a
+    module's guards' answers)."""
+    return _kept(_path(kind, key, ".json"), _read_json)
 
 
 def update(kind: str, key: bytes, change: Callable[[np.ndarray | None], np.ndarray], keep: int = KEEP) -> bool:
     """Write `change(the table kept for key, or None)` (int32) as the one of `kind` for `key`, one writer of the folder
     at a time (what another process wrote meanwhile is in the table `change` is given), and remove those of `kind`
     beyond the `keep` used last; False when nothing was written (a read-only folder, or no turn within _LOCK_WAIT)."""
-    path = _path(kind, key, ".npy")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        lock = os.open(path.parent / _LOCK, os.O_RDWR | os.O_CREAT, 0o644)
-    except OSError:
-        return False
-    try:
-        deadline = time.monotonic() + _LOCK_WAIT
-        while True:
-            try:
-                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    return False
-                time.sleep(0.005)
-        try:
-            table = _read(path)
-        except (OSError, ValueError, EOFError):
-            table = None  # none yet, or not one whole table: `change` starts it again
-        table = change(table)
-        if not _store(path, lambda out: np.save(out, table.astype("<i4", copy=False), allow_pickle=False)):
-            return False
-        _prune(path.parent, kind, path, keep)
-        return True
-    finally:
-        os.close(lock)  # lets go of the turn
+    return _update(kind, _path(kind, key, ".npy"), _read, change, keep,
+                   lambda out, table: np.save(out, table.astype("<i4", copy=False), allow_pickle=False))
+
+
+def update_json(kind: str, key: bytes, change: Callable, keep: int) -> bool:
+    """`update` of a JSON value (dicts, lists, strings, numbers)."""
+    return _update(kind, _path(kind, key, ".json"), _read_json, change, keep, _dump_json)
 
 
 def sweep() -> int:
@@ -154,6 +124,56 @@ def writable() -> bool:
 
 def _path(kind: str, key: bytes, suffix: str) -> Path:
     return folder() / f"{kind}-{hashlib.sha256(key).hexdigest()[:40]}{suffix}"
+
+
+def _kept(path: Path, read: Callable):
+    try:
+        value = read(path)
+    except (OSError, ValueError, EOFError):
+        return None
+    if value is not None:
+        try:
+            os.utime(path)  # used now: what _prune and sweep keep
+        except OSError:
+            pass
+    return value
+
+
+def _update(kind: str, path: Path, read: Callable, change: Callable, keep: int, dump: Callable) -> bool:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lock = os.open(path.parent / _LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError:
+        return False
+    try:
+        deadline = time.monotonic() + _LOCK_WAIT
+        while True:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    return False
+                time.sleep(0.005)
+        try:
+            value = read(path)
+        except (OSError, ValueError, EOFError):
+            value = None  # none yet, or not one whole value: `change` starts it again
+        value = change(value)
+        if not _store(path, lambda out: dump(out, value)):
+            return False
+        _prune(path.parent, kind, path, keep)
+        return True
+    finally:
+        os.close(lock)  # lets go of the turn
+
+
+def _read_json(path: Path):
+    return json.loads(path.read_bytes())
+
+
+def _dump_json(out, value) -> None:
+    out.write(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode())
 
 
 def _cached(kind: str, key: bytes, suffix: str, read: Callable, build: Callable, dump: Callable, keep: int):

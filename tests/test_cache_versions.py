@@ -29,6 +29,11 @@ def _aged(path, days: float) -> None:
     os.utime(path, (when, when))
 
 
+def _json(kind: str, key: bytes, value) -> None:
+    """A JSON file of `kind` as its writer leaves it (session 57's `scans` were written by the same functions)."""
+    assert table_cache.update_json(kind, key, lambda _old: value, table_cache.KEEP)
+
+
 def _table(n: int) -> np.ndarray:
     return np.arange(n, n + 500, dtype=np.int32)
 
@@ -38,12 +43,12 @@ def test_the_sweep_removes_what_no_process_used_for_stale_of_any_kind_and_nothin
     no longer started leave; a kind this code does not write that an older release still reads stays, as do a file
     read at this start and every file whose name is not ours."""
     stale = table_cache.STALE / DAY + 1
-    table_cache.stored_json("scans", b"a dead kind", lambda: [["(?:a|b)", 0]])
+    _json("scans", b"a dead kind", [["(?:a|b)", 0]])
     table_cache.update("patterns.moderation.needles.guards", b"a dead module", lambda _table: _table_of(7))
-    table_cache.stored_json("scans", b"an older release's, still started", lambda: [["c", 0]])
+    _json("scans", b"an older release's, still started", [["c", 0]])
     table_cache.stored("automaton", b"a version no longer started", lambda: _table(1))
     table_cache.stored("automaton", b"this start's, read below", lambda: _table(2))
-    table_cache.stored_json("needles", b"another version's, started last week", lambda: [[None, None, None]])
+    _json("needles.moderation.targets.denied", b"another version's, started last week", {})
     names = {path.name: path for path in cache.iterdir()}
     dead = {name for name in names if table_cache._path("scans", b"a dead kind", ".json").name == name
             or name.startswith(("patterns.moderation.needles.guards-", "automaton-"))}
@@ -76,11 +81,11 @@ def _table_of(n: int) -> np.ndarray:
 
 
 def test_a_process_sweeps_a_folder_once_and_not_at_all_when_it_cannot_write(cache, monkeypatch):
-    table_cache.stored_json("scans", b"dead", lambda: [1])
+    _json("scans", b"dead", [1])
     first = table_cache._path("scans", b"dead", ".json")
     _aged(first, table_cache.STALE / DAY + 1)
     assert table_cache.sweep() == 1 and not first.exists()
-    table_cache.stored_json("scans", b"dead again", lambda: [1])
+    _json("scans", b"dead again", [1])
     again = table_cache._path("scans", b"dead again", ".json")
     _aged(again, table_cache.STALE / DAY + 1)
     assert table_cache.sweep() == 0 and again.exists()  # one listing a process: its start is what ages files
@@ -174,4 +179,4 @@ def test_every_version_of_the_tables_a_scorer_loads_fits_in_keep(tiny_model):
                          env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr[-2000:]
     kinds, tables = run.stdout.split("] ")
-    assert kinds == "['automaton'" and int(tables) * table_cache._VERSIONS <= table_cache.KEEP, run.stdout
+    assert kinds == "['automaton'" and int(tables) * table_cache.VERSIONS <= table_cache.KEEP, run.stdout

@@ -1,6 +1,7 @@
 """The guards' needle sets and start searches are read from a disk cache (moderation/needles/known.py): what is read
 is what parsing the pattern works out, and another pattern is never answered from another's file."""
 
+import json
 import os
 import re
 import subprocess
@@ -29,7 +30,29 @@ def cache(tmp_path, monkeypatch):
     monkeypatch.setattr(table_cache, "folder", lambda: tmp_path)
     monkeypatch.setattr(guards, "NEEDLE_SETS", {})
     monkeypatch.setattr(starts, "SEARCHES", {})
+    for name, empty in (("_STORES", {}), ("_USED", {}), ("_AGED", set())):
+        monkeypatch.setattr(known, name, empty)
     return tmp_path
+
+
+def _new_process() -> None:
+    """What a new process knows: no memo, no file read (the files stay)."""
+    for memo in (guards.NEEDLE_SETS, starts.SEARCHES, known._STORES, known._USED, known._AGED):
+        memo.clear()
+
+
+def _primed_in(module: str, patterns) -> None:
+    """known.prime(patterns) called from `module`'s globals, as that module's import calls it."""
+    eval("prime(patterns)", {"__name__": module, "prime": known.prime}, {"patterns": patterns})  # noqa: S307
+
+
+def _digest(rx) -> str:
+    return known._digest(rx.pattern, rx.flags)
+
+
+def _file(cache, module: str) -> dict:
+    (path,) = cache.glob(f"needles.{module}-*.json")
+    return json.loads(path.read_bytes())
 
 
 def _worked_out(rx):
@@ -45,10 +68,9 @@ def test_every_kind_of_answer_is_read_back_as_worked_out(cache, monkeypatch):
     answers = [_worked_out(rx) for rx in KINDS]
     assert {type(search) for _sets, search in answers} == {type(None), tuple, list}
     known.prime(KINDS)  # worked out and stored
-    assert [_memo(rx) for rx in KINDS] == answers and len(list(cache.glob("needles-*.json"))) == 1
+    assert [_memo(rx) for rx in KINDS] == answers and len(_file(cache, __name__)) == len(KINDS)
     built = [_guard(rx) for rx in KINDS]
-    monkeypatch.setattr(guards, "NEEDLE_SETS", {})
-    monkeypatch.setattr(starts, "SEARCHES", {})
+    _new_process()
 
     def no_work(rx):
         raise AssertionError(f"worked out again: {rx.pattern}")
@@ -66,17 +88,52 @@ def _guard(rx):
     return g.chars, g.strings, g.also, None if g.starts is None else g.starts.pattern, g.scan.pattern
 
 
-def test_another_pattern_or_flag_is_another_file_and_a_broken_file_is_worked_out(cache):
+def test_another_pattern_or_flag_is_another_entry_and_a_broken_file_is_worked_out(cache):
     known.prime(KINDS[1:3])
     known.prime([KINDS[1], re.compile(KINDS[2].pattern, re.ASCII)])
-    files = sorted(cache.glob("needles-*.json"))
-    assert len(files) == 2
-    for path in files:
-        path.write_bytes(path.read_bytes()[:-5])  # a disk that failed mid-file
-    guards.NEEDLE_SETS.clear()
-    starts.SEARCHES.clear()
-    known.prime(KINDS[1:3])
-    assert [_memo(rx) for rx in KINDS[1:3]] == [_worked_out(rx) for rx in KINDS[1:3]]
+    assert len(_file(cache, __name__)) == 3
+    (path,) = cache.glob("needles.*.json")
+    for broken in (path.read_bytes()[:-5],  # a disk that failed mid-file
+                   b'{"0123": [0, 1]}', b"[1, 2]"):  # not this module's entries
+        path.write_bytes(broken)
+        _new_process()
+        known.prime(KINDS[1:3])
+        assert [_memo(rx) for rx in KINDS[1:3]] == [_worked_out(rx) for rx in KINDS[1:3]]
+        assert len(_file(cache, __name__)) == 2  # written whole again
+
+
+def test_a_version_changing_one_pattern_works_out_that_one_and_versions_share_the_file(cache, monkeypatch):
+    """A file per pattern list had a version that changed one of the signals' 190 patterns work out all of them again
+    at its first start (~0.7-2 s); entries per pattern in the module's file, merged, leave it that one."""
+    old = [re.compile(rf"(?<![a-z])(?:cat{k}|dog{k})\d+") for k in range(6)]
+    new = [*old[:5], re.compile(r"(?<![a-z])(?:cat5|dog5|bird)\d+")]
+    _primed_in("tests.needles_a", old)
+    worked = []
+    needle_sets = guards.needle_sets
+    monkeypatch.setattr(guards, "needle_sets", lambda rx: worked.append(rx.pattern) or needle_sets(rx))
+    for version, want in ((new, [new[5].pattern]), (old, []), (new, [])):  # versions started in turn
+        _new_process()
+        _primed_in("tests.needles_a", version)
+        assert worked == want and [_memo(rx) for rx in version] == [_worked_out(rx) for rx in version]
+        worked.clear()
+    assert len(_file(cache, "tests.needles_a")) == 7
+
+
+def test_an_entry_no_writer_of_its_module_used_leaves_after_ages_writes_and_other_modules_age_nothing(cache):
+    kept, gone = re.compile(r"(?:kept|held)\d"), re.compile(r"(?:gone|left)\d")
+    _primed_in("tests.needles_a", [kept, gone])
+    for k in range(known._AGES - 1):  # other versions' starts, each making a pattern of its own with `kept`
+        _new_process()
+        _primed_in("tests.needles_a", [kept, re.compile(rf"(?:own|new){k}\d")])
+        _primed_in("tests.needles_a", [re.compile(rf"(?:more|else){k}\d")])  # a second write: no second ageing
+        _primed_in("tests.needles_b", [re.compile(rf"(?:other|module){k}\d")])  # another module's file
+        ages = {digest: stored[0] for digest, stored in _file(cache, "tests.needles_a").items()}
+        assert ages[_digest(gone)] == k + 1 and ages[_digest(kept)] == 0
+    _new_process()
+    _primed_in("tests.needles_a", [kept, re.compile(r"(?:last|one)\d")])
+    entries = _file(cache, "tests.needles_a")
+    assert _digest(gone) not in entries and _digest(kept) in entries
+    assert len(entries) == 2 * (known._AGES - 1) + 1 + 1  # the last writes' own, young enough, and `kept`
 
 
 @pytest.mark.slow

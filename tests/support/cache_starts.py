@@ -14,7 +14,8 @@ from moderation import table_cache
 # longer writes) with its own four word-list automata; "new" has other automata and a needles file
 RELEASES = {
     "old": [("scans", "scans of the old guards"), *(("automaton", f"old word list {k}") for k in range(4))],
-    "new": [("needles", "needles of the new guards"), *(("automaton", f"new word list {k}") for k in range(4))],
+    "new": [("needles.moderation.features.patterns", "needles of the new guards"),
+            *(("automaton", f"new word list {k}") for k in range(4))],
 }
 
 
@@ -28,8 +29,8 @@ def start(release: str) -> list[str]:
 
         if kind == "automaton":
             table_cache.stored(kind, name.encode(), build)
-        else:
-            table_cache.stored_json(kind, name.encode(), lambda build=build: build().tolist())
+        elif table_cache.kept_json(kind, name.encode()) is None:
+            table_cache.update_json(kind, name.encode(), lambda _old, build=build: build().tolist(), 8)
     table_cache.sweep()
     return built
 
