@@ -57,7 +57,13 @@ def folder() -> Path:
 
 def stored(kind: str, key: bytes, build: Callable[[], np.ndarray]) -> np.ndarray:
     """The one-dimensional int32 table `build()` gives for `key`: read from the cache, or built and then cached."""
-    return _cached(kind, key, ".npy", _read, build, lambda out, table: np.save(out, table, allow_pickle=False), KEEP)
+    path = _path(kind, key, ".npy")
+    table = _kept(path, _read)  # None: not cached yet, or not whole (half a file is never renamed in; a disk may fail)
+    if table is None:
+        table = build()
+        if _store(path, lambda out: np.save(out, table, allow_pickle=False)):
+            _prune(path.parent, kind, path, KEEP)
+    return table
 
 
 def kept(kind: str, key: bytes) -> np.ndarray | None:
@@ -174,26 +180,6 @@ def _read_json(path: Path):
 
 def _dump_json(out, value) -> None:
     out.write(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode())
-
-
-def _cached(kind: str, key: bytes, suffix: str, read: Callable, build: Callable, dump: Callable, keep: int):
-    """`read(path)` of the file of `kind` for `key` (None: not whole), or `build()` stored by `dump(file, value)` (and
-    the files of `kind` beyond the `keep` used last removed)."""
-    path = _path(kind, key, suffix)
-    try:
-        value = read(path)
-        if value is not None:
-            try:
-                os.utime(path)  # used now: what _prune keeps
-            except OSError:
-                pass  # another user's file (a read-only deployment's cache): no write ever prunes there either
-            return value
-    except (OSError, ValueError, EOFError):
-        pass  # not cached yet (or unreadable: half a file is never renamed into place, but a disk may fail): build it
-    value = build()
-    if _store(path, lambda out: dump(out, value)):
-        _prune(path.parent, kind, path, keep)
-    return value
 
 
 def _read(path: Path) -> np.ndarray | None:
