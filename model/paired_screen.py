@@ -3,19 +3,25 @@ candidate and its base fitted with the same --synth-seed share every generated r
 
     python -m model.refit_band draws --base B10.json B11.json ... --candidate C10.json C11.json ... [--band BAND.json]
 
-A pair's net is the candidate's written cases passed minus its base's (same draw), and its harms' net the same for
-the harms. Over n pairs (pre-registered in session 59 before any fit it judges; docs/model.md):
+A pair's net is the candidate's written cases passed minus its base's (same draw), its harms' net the same for the
+harms and its civil net for the civil cases (net minus harms' net). Over n pairs (pre-registered in session 59 before
+any fit it judges, the civil net's condition in session 60 before any fit it judges; docs/model.md):
 - BEATS when n >= MIN_DRAWS, every pair's net is positive, the mean net is beyond SE_TIMES its standard error, the
-  harms' mean net is not negative, and no validation figure's mean change is worse than MARGIN times its A/A band;
-- LOSES when a validation figure's mean change is worse than MARGIN times its band, or (n >= MIN_DRAWS) the mean net
-  or the harms' mean net is below -SE_TIMES its standard error;
+  harms' mean net is not negative, the civil mean net is not below -SE_TIMES its standard error, and no validation
+  figure's mean change is worse than MARGIN times its A/A band;
+- LOSES when a validation figure's mean change is worse than MARGIN times its band, or (n >= MIN_DRAWS) the mean net,
+  the harms' mean net or the civil mean net is below -SE_TIMES its standard error (session 59's in-group family lost
+  civil cases in every draw, -11.6 on average, and still beat: a trade of civil cases for harms the ship gate refuses);
 - INSIDE otherwise. HateCheck's figures are printed, never read.
-Each pair's unpaired verdict (refit_band.verdict, session 57's band) is printed beside it, for the record.
+Each pair's unpaired verdict (refit_band.verdict, session 57's band) is printed beside it, for the record, and so is
+each reading's ROC-AUC of abuse over its written cases (printed, never read: a lift of every score passes more cases at
+the line without ranking any better, session 59's --no-harm-line-id).
 """
 
 from __future__ import annotations
 
 import numpy as np
+from sklearn.metrics import roc_auc_score
 
 from model.refit_band import MARGIN, difference, higher_is_better, totals, verdict
 
@@ -24,10 +30,18 @@ SE_TIMES = 2.0  # the mean paired net beyond twice its standard error (about a o
 
 
 def paired_nets(bases: list[dict], cands: list[dict], line: float) -> np.ndarray:
-    """Each draw's (net, harms' net): the candidate's written cases passed (harms among them) minus its base's."""
+    """Each draw's (net, harms' net, civil net): the candidate's written cases passed (harms, civil cases among them)
+    minus its base's."""
     if len(bases) != len(cands) or not bases:
         raise ValueError("draws: one base reading per candidate reading, in the same order")
-    return np.array([np.subtract(totals(c, line), totals(b, line)) for b, c in zip(bases, cands, strict=True)])
+    nets = np.array([np.subtract(totals(c, line), totals(b, line)) for b, c in zip(bases, cands, strict=True)])
+    return np.column_stack((nets, nets[:, 0] - nets[:, 1]))
+
+
+def written_auc(read: dict) -> float:
+    """ROC-AUC of abuse over the reading's written cases (never fitted on): a ranking, which a lift leaves alone."""
+    sides, scores = zip(*read["cases"].values(), strict=True)
+    return float(roc_auc_score(sides, scores))
 
 
 def mean_se(values: np.ndarray) -> tuple[float, float]:
@@ -46,9 +60,9 @@ def screen(bases: list[dict], cands: list[dict], band_: dict) -> tuple[str, list
     """The paired rule's verdict and its reasons (the module's docstring)."""
     nets = paired_nets(bases, cands, band_["line"])
     n = len(nets)
-    (net, se), (harm, harm_se) = mean_se(nets[:, 0]), mean_se(nets[:, 1])
-    said = (f"mean net {net:+.1f} (SE {se:.1f}), harms' mean net {harm:+.1f} (SE {harm_se:.1f}), "
-            f"{int((nets[:, 0] > 0).sum())} of {n} nets positive")
+    (net, se), (harm, harm_se), (civil, civil_se) = (mean_se(nets[:, i]) for i in range(3))
+    said = (f"mean net {net:+.1f} (SE {se:.1f}), harms' mean net {harm:+.1f} (SE {harm_se:.1f}), civil mean net "
+            f"{civil:+.1f} (SE {civil_se:.1f}), {int((nets[:, 0] > 0).sum())} of {n} nets positive")
     lost = [f"{k} mean {c - b:+.4f} (band {band_['figures'][k]:.4f})"
             for k, (b, c) in mean_changes(bases, cands).items()
             if not k.startswith("hatecheck") and k in band_["figures"]
@@ -57,6 +71,8 @@ def screen(bases: list[dict], cands: list[dict], band_: dict) -> tuple[str, list
         lost.append(f"mean net below -{SE_TIMES:g} SE")
     if n >= MIN_DRAWS and harm < -SE_TIMES * harm_se:
         lost.append(f"harms' mean net below -{SE_TIMES:g} SE")
+    if n >= MIN_DRAWS and civil < -SE_TIMES * civil_se:
+        lost.append(f"civil mean net below -{SE_TIMES:g} SE")
     if lost:
         return "LOSES", [said, *lost]
     short = []
@@ -68,24 +84,32 @@ def screen(bases: list[dict], cands: list[dict], band_: dict) -> tuple[str, list
         short.append(f"mean net not beyond {SE_TIMES:g} SE ({SE_TIMES * se:.1f})")
     if harm < 0:
         short.append("harms' mean net negative")
+    if civil < -SE_TIMES * civil_se:
+        short.append(f"civil mean net below -{SE_TIMES:g} SE")
     return ("INSIDE", [said, *short]) if short else ("BEATS", [said])
 
 
 def format_draws(bases: list[dict], cands: list[dict], band_: dict) -> str:
-    """Each draw's pair with its unpaired verdict, both sides' means and figures, then the paired rule's verdict."""
+    """Each draw's pair with its written cases' ROC-AUC and unpaired verdict, both sides' means and figures, then the
+    paired rule's verdict."""
     nets = paired_nets(bases, cands, band_["line"])
-    line, rows, calls = band_["line"], [], []
+    line, rows, calls, aucs = band_["line"], [], [], []
     for i, (b, c) in enumerate(zip(bases, cands, strict=True)):
         diff = difference(b, c, line)
         call, reasons = verdict(diff, band_)
         calls.append(call)
         (bp, bh), (cp, ch) = totals(b, line), totals(c, line)
-        rows.append(f"draw {i}: passed {bp} -> {cp} ({cp - bp:+d}), harms {bh} -> {ch} ({ch - bh:+d}); won "
-                    f"{len(diff['won'])} lost {len(diff['lost'])}; unpaired {call}: " + "; ".join(reasons))
+        aucs.append((written_auc(b), written_auc(c)))
+        rows.append(f"draw {i}: passed {bp} -> {cp} ({cp - bp:+d}), harms {bh} -> {ch} ({ch - bh:+d}), civil "
+                    f"{bp - bh} -> {cp - ch} ({cp - ch - bp + bh:+d}); written ROC-AUC {aucs[-1][0]:.4f} -> "
+                    f"{aucs[-1][1]:.4f} ({aucs[-1][1] - aucs[-1][0]:+.4f}); won {len(diff['won'])} lost "
+                    f"{len(diff['lost'])}; unpaired {call}: " + "; ".join(reasons))
     side = {name: np.array([totals(r, line)[0] for r in reads]) for name, reads in (("base", bases), ("cand", cands))}
     rows.append(f"mean passed {side['base'].mean():.1f} (range {np.ptp(side['base'])}) -> {side['cand'].mean():.1f} "
                 f"(range {np.ptp(side['cand'])}); paired nets {' '.join(f'{x:+d}' for x in nets[:, 0])}; harms' "
-                f"{' '.join(f'{x:+d}' for x in nets[:, 1])}; unpaired band net {band_['net']}")
+                f"{' '.join(f'{x:+d}' for x in nets[:, 1])}; civil {' '.join(f'{x:+d}' for x in nets[:, 2])}; written "
+                f"ROC-AUC change {' '.join(f'{c - b:+.4f}' for b, c in aucs)} (printed, never read); unpaired band "
+                f"net {band_['net']}")
     for k, (mb, mc) in mean_changes(bases, cands).items():
         width = band_["figures"].get(k)
         mark = "" if width is None else (" *" if abs(mc - mb) > MARGIN * width else "  ") + f" band {width:.4f}"
