@@ -4,7 +4,7 @@
         [--head-C HEAD=C] [--artifact DIR]
         [--drop-source SOURCE] [--davidson-harassment all] [--toxic-absent none] [--negated-apart] [--heldout]
         [--hatecheck] [--synth-seed N] [--family NAME] [--fit-seed N] [--no-harm-line-id]
-        [--davidson-handles train] [--dump PATH] [--reading PATH]
+        [--davidson-handles train] [--handles-unread] [--dump PATH] [--reading PATH]
 
 A full `make train` fits every head on both languages (15-35 minutes on the shared machine); a change shows
 its direction in a third of that when only one language's rows (real and generated) are fitted. Printed, on
@@ -186,6 +186,9 @@ def main(argv=None) -> int:
                          "Session 59, six paired draws: BEATS by the paired rule (nets +10.3, harms +20.3) through a "
                          "lift of every written case, while Davidson stays (held-out per pair within +0.0002: the "
                          "handle is learnt back from its n-grams): not adopted")
+    ap.add_argument("--handles-unread", action="store_true",
+                    help="no head reads an @handle's characters (cut out of the n-grams' text), the harm heads but "
+                         "personal_info no weight for `line_id` (pipeline handles_unread; session 60's candidate)")
     ap.add_argument("--hate-lift", type=float, default=None, metavar="LOGITS",
                     help="lift the hate head's sigmoid by LOGITS for English (default pipeline.HATE_LIFT, 0: off)")
     ap.add_argument("--synth-seed", type=int, default=None, metavar="N",
@@ -237,6 +240,7 @@ def main(argv=None) -> int:
                               negated_copies_en=args.negated_copies, harm_length=not args.no_harm_length,
                               harm_lookalike=args.harm_lookalike, harm_invisible=args.harm_invisible,
                               harm_group=not args.no_harm_group, harm_line_id=not args.no_harm_line_id,
+                              handles_unread=args.handles_unread,
                               **({} if args.fit_seed is None else {"seed": args.fit_seed}),
                               **({} if args.hate_lift is None else {"hate_lift": args.hate_lift}),
                               **({"head_C": tuple((h, float(c)) for h, _, c in (x.partition("=") for x in args.head_C))}

@@ -62,7 +62,8 @@ def build_pipeline(C: float = 4.0, min_df: int = 2, calibration_cv: int = 3, cha
                    owned_apart_en: bool = True, denied_subject_en: bool = True, exclaimed_apart_en: bool = True,
                    harm_length: bool = True, harm_group: bool = True, harm_denied: bool = False,
                    harm_lookalike: bool = False, harm_group_named: bool = False,
-                   harm_invisible: bool = False, harm_line_id: bool = True, damp_named: float = 0.3,
+                   harm_invisible: bool = False, harm_line_id: bool = True, handles_unread: bool = False,
+                   damp_named: float = 0.3,
                    damp_located: float = 0.3, hate_lift: float = HATE_LIFT,
                    hate_gate_lift: float = HATE_GATE_LIFT, head_C: tuple = HEAD_C, seed: int = SEED) -> Pipeline:
     """`quoted_apart` (`_en`): n-grams inside someone else's reported words, Japanese (English), get their own
@@ -89,7 +90,9 @@ def build_pipeline(C: float = 4.0, min_df: int = 2, calibration_cv: int = 3, cha
     (a candidate, session 59): the harm heads but personal_info learn no weight for `line_id` (a LINE id or an
     @handle: -11 weighs each +1.70 in harassment, learnt from Davidson's tweets, 84% harassment and nearly the only
     English rows with one, so a civil reply to @someone scores up; screened, not adopted: the refit learns the handle
-    back from its n-grams); `hate_lift`:
+    back from its n-grams); `handles_unread` (a candidate, session 60): no head reads an @handle's characters (cut
+    out of the n-grams' text: moderation.features.handles) and the harm heads but personal_info learn no weight for
+    `line_id` (spam and personal_info keep its count: a handle or a LINE id given out is theirs to read); `hate_lift`:
     logits the hate head is lifted by for text with no Japanese character (HATE_LIFT: measured, off);
     `hate_gate_lift`: logits it is lifted by only where one of HATE_GATE's constructions fires in such text; `head_C`
     ((head name, C), ...): those heads' own inverse regularisation."""
@@ -97,7 +100,8 @@ def build_pipeline(C: float = 4.0, min_df: int = 2, calibration_cv: int = 3, cha
                             quoted_apart=quoted_apart, focus_sentence=focus_sentence, quoted_apart_en=quoted_apart_en,
                             negated_apart_en=negated_apart_en, negated_copies_en=negated_copies_en,
                             denied_apart_en=denied_apart_en, owned_apart_en=owned_apart_en,
-                            denied_subject_en=denied_subject_en, exclaimed_apart_en=exclaimed_apart_en)
+                            denied_subject_en=denied_subject_en, exclaimed_apart_en=exclaimed_apart_en,
+                            handles_unread=handles_unread)
     # signals the harm heads learn no weight for (a group named is a target, not an attack: with harm_group off only
     # its combinations, attack + group, count)
     unlearnt = [name for name, learnt in (("length", harm_length), ("denied_harm", harm_denied), ("group", harm_group),
@@ -106,7 +110,7 @@ def build_pipeline(C: float = 4.0, min_df: int = 2, calibration_cv: int = 3, cha
                 if not learnt]
     excluded = tuple((k, features.signal_offset_ + FEATURE_NAMES.index(name))
                      for name in unlearnt for k in range(1, len(HEADS)))
-    if not harm_line_id:  # a contact handle is no attack; exposing one may be personal information
+    if not harm_line_id or handles_unread:  # a contact handle is no attack; exposing one may be personal information
         excluded += tuple((k, features.signal_offset_ + FEATURE_NAMES.index("line_id"))
                           for k in range(1, len(HEADS)) if HEADS[k] != "personal_info")
     # the accusation of a person named by office (session 24): its weight penalised as if the signal were 0.3 of

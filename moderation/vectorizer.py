@@ -15,7 +15,8 @@
   with `owned_apart_en` into those too the English slur words the writer uses of their own group or in their literal
   sense ("we're all queers here", "faggots and peas": `moderation.targets.owned`), and with `exclaimed_apart_en` the
   swear words exclaimed.py reads as an exclamation in a sentence that speaks to no one ("Fuck, the trains are late
-  again."),
+  again."), and with `handles_unread` (session 60, a candidate, off) no @handle's characters at all
+  (`moderation.features.handles`: cut out of the text the n-grams are hashed from; the signals still read it),
 weighting the two n-gram blocks by sublinear TF and the fitted IDF (`idf_`, one value per bucket) and
 L2-normalising each block. With `focus_sentence`, a comment of several sentences whose worst sentence holds a
 harm word (`moderation.features.signals.signals(focus=...)`) also gets that sentence's character n-grams, weighted
@@ -37,6 +38,7 @@ import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 
 from moderation.encoded import Encoded, _codes, joined_codes
+from moderation.features.handles import handle_cuts, unread
 from moderation.features.signals import code_pass, named_signals, pii_signals, saturate, signals
 from moderation.features.vocabulary import FEATURE_NAMES
 from moderation.kernels.decisions import NO_GATE
@@ -83,12 +85,13 @@ class TextFeatures(TransformerMixin, BaseEstimator):
     owned_apart_en = False
     denied_subject_en = False
     exclaimed_apart_en = False
+    handles_unread = False
 
     def __init__(self, char_bits: int = 18, word_bits: int = 16, char_ngram_max: int = 3, min_df: int = 2,
                  signal_scale: float = 1.0, quoted_apart: bool = False, focus_sentence: bool = False,
                  quoted_apart_en: bool = False, negated_apart_en: bool = False, negated_copies_en: bool = False,
                  denied_apart_en: bool = False, owned_apart_en: bool = False, denied_subject_en: bool = False,
-                 exclaimed_apart_en: bool = False):
+                 exclaimed_apart_en: bool = False, handles_unread: bool = False):
         self.char_bits = char_bits
         self.word_bits = word_bits
         self.char_ngram_max = char_ngram_max
@@ -103,6 +106,7 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         self.owned_apart_en = owned_apart_en
         self.denied_subject_en = denied_subject_en
         self.exclaimed_apart_en = exclaimed_apart_en
+        self.handles_unread = handles_unread
 
     def _quoted(self, text: str, chars, codes=None, found=None) -> np.ndarray:
         """(start, end) of the parts of the normalised text (`chars`: its set, `codes`: its code points, `found`: the
@@ -140,9 +144,18 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         a, b = focus[0] if focus else (-1, -1)
         coef, intercept, calibration, gate, lift = _weights(heads)
         idf_code, idf_values = self._idf()
-        return featurise(codes, self._quoted(norm.text, norm.chars, codes, found), a, b, self.char_bits, self.word_bits,
+        quoted = self._quoted(norm.text, norm.chars, codes, found)
+        if self.handles_unread and "@" in norm.chars:  # the n-grams of the text without its @handles
+            codes, quoted, (a, b) = unread(norm.text, codes, quoted, (a, b))
+        return featurise(codes, quoted, a, b, self.char_bits, self.word_bits,
                                  self.char_ngram_max, idf_code, idf_values, sig, self.signal_offset_, _crc_table(),
                                  coef, intercept, calibration, gate, lift)
+
+    def _n_read(self, norm, n: int) -> int:
+        """How many of the text's `n` code points the n-grams were hashed from (all but its handles' when unread)."""
+        if self.handles_unread and "@" in norm.chars:
+            return n - int(np.diff(handle_cuts(norm.text), axis=1).sum())
+        return n
 
     def _idf(self) -> tuple[np.ndarray, np.ndarray]:
         """Every bucket's IDF (char buckets, then word buckets) as a code into the distinct values: the numbers of
@@ -173,8 +186,8 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         sig = signals(norm, codes, span_list, focus, needles)
         if self.signal_scale != 1.0:  # x * 1.0 is x: no array made for the shipped scale
             sig = sig * self.signal_scale
-        return Encoded(norm, self._featurise(norm, codes, sig, focus, heads, needles[0]), codes.size,
-                       self.char_ngram_max, sig, span_list)
+        return Encoded(norm, self._featurise(norm, codes, sig, focus, heads, needles[0]),
+                       self._n_read(norm, codes.size), self.char_ngram_max, sig, span_list)
 
     def encode_many(self, texts, *, spans: bool = False, heads=None) -> list[Encoded]:
         """encode() of each comment: each Encoded is the one encode() gives (encode_batch)."""
@@ -203,6 +216,12 @@ class TextFeatures(TransformerMixin, BaseEstimator):
             pii_signals(raw, norm, code, span_list, read)
         sigs = saturate(raws)
         sigs *= self.signal_scale  # each row as encode()'s signals(...) * signal_scale
+        if self.handles_unread:  # the n-grams of each text without its @handles
+            cut = [unread(norm.text, code, q, f[0] if f else (-1, -1)) if "@" in norm.chars else (code, q, None)
+                   for norm, code, q, f in zip(norms, codes, quoted, focuses, strict=True)]
+            codes, quoted = [c[0] for c in cut], [c[1] for c in cut]
+            focuses = [f if c[2] is None else [c[2]] if c[2][0] >= 0 else None
+                       for f, c in zip(focuses, cut, strict=True)]
         packed, probs = self._featurise_many(codes, quoted, sigs, focuses, heads)
         return [Encoded(norm, buf, code.size, self.char_ngram_max, sig, span_list)
                 for norm, buf, code, sig, span_list in zip(norms, packed, codes, sigs, span_lists, strict=True)], probs
@@ -237,8 +256,8 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         for text in X:  # the same kernel as serving hashes the n-grams; the row it also builds is not needed
             norm = normalize(text)
             codes = np.frombuffer(norm.text.encode("utf-32-le"), dtype=np.uint32)
-            enc = Encoded(norm, self._featurise(norm, codes, no_signals, None), codes.size, self.char_ngram_max,
-                          no_signals, None)
+            enc = Encoded(norm, self._featurise(norm, codes, no_signals, None), self._n_read(norm, codes.size),
+                          self.char_ngram_max, no_signals, None)
             if (chars := enc.char_flat).size:
                 df_char[np.unique(chars)] += 1
             if (words := enc.word_flat).size:
