@@ -13,12 +13,12 @@ scan with no nested repetition, then numpy over the cuts.
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 
+from moderation.pattern_cache import compiled
+
 # the spaces before a handle go with it ("hey @mike you" -> "hey you"); a handle at the start takes those after it
-HANDLE = re.compile(r"(?:^|[ \t\n\r\f\v(（])@[a-z0-9_]+(?:[.\-][a-z0-9_]+)*")
+HANDLE = compiled(r"(?:^|[ \t\n\r\f\v(（])@[a-z0-9_]+(?:[.\-][a-z0-9_]+)*")
 _SPACES = " \t\n\r\f\v"
 
 
