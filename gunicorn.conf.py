@@ -41,6 +41,8 @@ from moderation.ops.http_errors import install as _install_errors
 from moderation.ops.http_response import install as _install_response
 from moderation.ops.worker_cpus import assign as _assign_cpu
 from moderation.ops.worker_cpus import pin as _pin_cpu
+from moderation.ops.worker_signals import hold as _hold_signals
+from moderation.ops.worker_signals import release as _release_signals
 from moderation.settings import env_value as _env
 
 # prometheus_client chooses multiprocess mode when this is set at import time: before the app is loaded.
@@ -136,8 +138,11 @@ GC_YOUNG = 5000
 
 
 def pre_fork(server, worker):
-    """MODERATION_WORKER_CPUS: the master chooses the new worker's CPU from those its live workers hold."""
+    """MODERATION_WORKER_CPUS: the master chooses the new worker's CPU from those its live workers hold. The worker's
+    stop signals wait, blocked, until its own handlers are set (ops/worker_signals.py: a stop while it booted was lost
+    and the worker killed 30 s later)."""
     _assign_cpu(_WORKER_CPUS, server, worker)
+    _hold_signals()
 
 
 def post_fork(server, worker):
@@ -148,7 +153,9 @@ def post_fork(server, worker):
 def post_worker_init(worker):
     """In each worker, after the fork and with its app (preloaded or not): the thread that checks the registry's pins
     every MODERATION_MODEL_CHECK_SECONDS and loads a new model beside the serving one (never in the master: a thread
-    does not survive the fork, and the master serves nothing)."""
+    does not survive the fork, and the master serves nothing). First the stop signals held since the fork: gunicorn's
+    handlers are set, and a stop that came meanwhile reaches them."""
+    _release_signals()
     manager = getattr(worker.wsgi, "extensions", {}).get("moderation.models")
     if manager is not None and hasattr(manager, "watch"):
         manager.watch()
