@@ -9,6 +9,15 @@ config.CACHE_LOCATOR_CLASSES when a kernel is decorated); the ones here are numb
 stamp that hashes the kernel's file and every file of its own package that file imports, transitively (the called
 kernels and the constants numba freezes into the code). Kernel modules import `njit` from here so the setting is
 made before any of them is decorated; a data file read into a global is not covered (no kernel reads one).
+
+numba names a kernel's folder in NUMBA_CACHE_DIR (and in the user's cache directory) after the path of the kernel's
+directory (`kernels_<sha1 of /path/to/moderation/kernels>`), and nothing removes it: every checkout, worktree or
+extracted version that ever ran left its four folders (~4-14 MB each), long after it was gone (307 MB, 28 checkouts'
+worth, in one development machine's cache after a day of worktrees). Each such folder of ours now holds SOURCE, the
+directory's path, marked used (its mtime) by every process that loads a kernel from it; prune() (a scorer's warm-up
+end, with table_cache.sweep) removes the folders whose directory is gone or that no process used for STALE seconds,
+and folders without SOURCE (written before it, or by another program sharing the folder) once nothing in them changed
+for STALE.
 """
 
 from __future__ import annotations
@@ -17,12 +26,22 @@ import ast
 import functools
 import hashlib
 import os
+import re
+import shutil
+import tempfile
+import time
 from pathlib import Path
 
 from numba import njit
 from numba.core import caching, config
 
-__all__ = ["LOCATORS", "njit", "sources"]
+__all__ = ["LOCATORS", "SOURCE", "STALE", "njit", "prune", "sources"]
+
+SOURCE = "moderation-source.txt"  # in a folder numba named after a kernel's directory: that directory's path
+STALE = 14 * 86400  # seconds a folder may go unused before prune() removes it (table_cache.STALE's two weeks)
+_NAMED = re.compile(r"\w+_[0-9a-f]{40}")  # numba's get_suitable_cache_subpath: <directory's name>_<sha1 of its path>
+_MARKED: set[str] = set()  # folders this process has marked used (one mark a start)
+_PRUNED: set[str] = set()  # cache folders this process has pruned (one listing a process)
 
 
 @functools.cache
@@ -94,15 +113,83 @@ class _Keyed:
                                         for name, path in files))
 
 
-class UserProvided(_Keyed, caching.UserProvidedCacheLocator):
+class _Marked(_Keyed):
+    """A locator whose folder is named after the kernel's directory: the folder says which, and that it was used."""
+
+    def ensure_cache_path(self):
+        super().ensure_cache_path()  # numba's: made and writable, else OSError (numba tries the next locator)
+        folder = self.get_cache_path()
+        if folder not in _MARKED:
+            _MARKED.add(folder)
+            _mark(Path(folder), os.path.dirname(os.path.abspath(self._py_file)))  # the path numba hashed
+
+
+def _mark(folder: Path, directory: str) -> None:
+    """SOURCE in `folder`, naming `directory`, its mtime now; a disk that refuses only means it is not marked."""
+    marker = folder / SOURCE
+    try:
+        os.utime(marker)
+        return
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".source-")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(directory)
+        os.replace(temporary, marker)  # whole or not at all, for a prune() reading it meanwhile
+    except OSError:
+        pass
+
+
+def prune(where: str | os.PathLike | None = None) -> int:
+    """Remove the kernel folders in `where` (NUMBA_CACHE_DIR) whose directory is gone or that nothing used for STALE
+    seconds, once a process: how many. Only numba's folders named after a directory, never another file."""
+    where = str(where if where is not None else config.CACHE_DIR or "")
+    if not where or where in _PRUNED or not os.access(where, os.W_OK):
+        return 0
+    _PRUNED.add(where)
+    try:
+        names = [name for name in os.listdir(where) if _NAMED.fullmatch(name)]
+    except OSError:
+        return 0
+    removed, now = 0, time.time()
+    for name in names:
+        folder = Path(where, name)
+        if _unused(folder, now):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed += not folder.exists()
+    return removed
+
+
+def _unused(folder: Path, now: float) -> bool:
+    """Whether `folder`'s directory is gone, or nothing used (marked) or, unmarked, wrote it for STALE seconds."""
+    try:
+        marker = folder / SOURCE
+        directory = marker.read_text(encoding="utf-8")
+        return not (os.path.isabs(directory) and os.path.isdir(directory)) or now - marker.stat().st_mtime > STALE
+    except FileNotFoundError:
+        pass  # written before SOURCE was, or by another program: by age alone
+    except (OSError, ValueError):
+        return False  # unreadable: left alone
+    try:
+        with os.scandir(folder) as entries:
+            newest = max([folder.stat().st_mtime, *(entry.stat().st_mtime for entry in entries)])
+    except OSError:
+        return False
+    return now - newest > STALE
+
+
+class UserProvided(_Marked, caching.UserProvidedCacheLocator):
     """NUMBA_CACHE_DIR's locator, keyed on the sources."""
 
 
 class InTree(_Keyed, caching.InTreeCacheLocator):
-    """The source's __pycache__ locator, keyed on the sources."""
+    """The source's __pycache__ locator, keyed on the sources (its folder is the source's own)."""
 
 
-class UserWide(_Keyed, caching.UserWideCacheLocator):
+class UserWide(_Marked, caching.UserWideCacheLocator):
     """The user's cache directory's locator, keyed on the sources."""
 
 

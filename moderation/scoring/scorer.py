@@ -21,7 +21,7 @@ import operator
 
 import numpy as np
 
-from moderation import pattern_cache, table_cache
+from moderation import kernel_cache, pattern_cache, table_cache
 from moderation.explain import evidence, evidence_many, explain
 from moderation.kernels.decisions import warm
 from moderation.labels import CATEGORIES, LABELS
@@ -104,6 +104,7 @@ class Scorer:
         warm(self.features, self.heads)  # compiled (or loaded from numba's cache) here, not per request
         pattern_cache.save()  # the patterns re compiled at import and warm-up (new, changed): the next start reads them
         table_cache.sweep()  # every cache file this start uses is read (marked used) by now: the rest ages as it is
+        kernel_cache.prune()  # and every kernel folder it loaded from marked: those of gone checkouts go
 
     def score(self, text: str, *, explain_all: bool = False) -> Score:
         """Probabilities of every output; explanations (on first read) for the heads that may hold it (or all)."""
