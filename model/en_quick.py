@@ -188,7 +188,11 @@ def main(argv=None) -> int:
                          "handle is learnt back from its n-grams): not adopted")
     ap.add_argument("--handles-unread", action="store_true",
                     help="no head reads an @handle's characters (cut out of the n-grams' text), the harm heads but "
-                         "personal_info no weight for `line_id` (pipeline handles_unread; session 60's candidate)")
+                         "personal_info no weight for `line_id` (pipeline handles_unread). Session 60, six paired "
+                         "draws: "
+                         "LOSES (nets +17.0, harms +25.7, civil -8.7 SE 1.8; written ROC-AUC -0.0007..-0.0015 a pair): "
+                         "Davidson held-out +0.003 a pair, but the handle's weight moves to slur words (HateCheck "
+                         "0.8501 -> 0.8440, reclaimed 25.7 -> 27.2%%): not adopted")
     ap.add_argument("--hate-lift", type=float, default=None, metavar="LOGITS",
                     help="lift the hate head's sigmoid by LOGITS for English (default pipeline.HATE_LIFT, 0: off)")
     ap.add_argument("--synth-seed", type=int, default=None, metavar="N",

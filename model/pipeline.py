@@ -92,7 +92,9 @@ def build_pipeline(C: float = 4.0, min_df: int = 2, calibration_cv: int = 3, cha
     English rows with one, so a civil reply to @someone scores up; screened, not adopted: the refit learns the handle
     back from its n-grams); `handles_unread` (a candidate, session 60): no head reads an @handle's characters (cut
     out of the n-grams' text: moderation.features.handles) and the harm heads but personal_info learn no weight for
-    `line_id` (spam and personal_info keep its count: a handle or a LINE id given out is theirs to read); `hate_lift`:
+    `line_id` (spam and personal_info keep its count: a handle or a LINE id given out is theirs to read); screened, not
+    adopted: Davidson held-out +0.003 a pair, but the harassment weight moves to slur words and civil uses are lost in
+    every draw (docs/model.md); `hate_lift`:
     logits the hate head is lifted by for text with no Japanese character (HATE_LIFT: measured, off);
     `hate_gate_lift`: logits it is lifted by only where one of HATE_GATE's constructions fires in such text; `head_C`
     ((head name, C), ...): those heads' own inverse regularisation."""
