@@ -1,5 +1,6 @@
-"""opened_before tries IN_GROUP_BEFORE only where a match can start (the string's start and the characters not a-z):
-the same match as the engine's search over the window, span and groups, for any text, window start and word."""
+"""opened_before tries IN_GROUP_BEFORE only where a match can start (the string's start and the characters not a-z
+followed by an opening's first word): the same match as the engine's search over the window, span and groups, for
+any text, window start and word."""
 
 import random
 
@@ -16,6 +17,14 @@ _TOKENS = ["we", "us", "i'm", "i’m", "im", "i am", "i was", "as a", "as an", "
            "proud", "my", "fellow", "call me", "called ourselves", "a bit of a", "old", "the only", "your friendly",
            "two", "a couple of", "been", "always been", "signed,", "yours truly,", "and", "just", "happy to be",
            "to be", "of us", "both of us are", "me and the other", "ima", "i, an", "we, the", "we some", "queer",
+           # session 60: every first word of an opening (_MAY_OPEN), and words that only start like one
+           "myself", "me", "me,", "and i,", "and me are", "me being", "us being", "call", "called", "i've been",
+           "we have always been", "i'll always be", "we will be", "i identify as", "we both came out as",
+           "i became", "turned into", "of us who are", "i'm one of those", "lots of us", "plenty", "half", "most",
+           "many", "three", "loads", "all", "yours sincerely,", "sincerely,", "regards,", "i love being",
+           "we really miss being", "so", "really", "very", "glad", "lucky", "blessed", "thrilled", "grateful",
+           "not ashamed", "never ashamed", "unashamed", "not", "wee", "weary", "usual", "ask", "image", "mean",
+           "andrew", "justice", "properly", "allow", "often", "mystery", "calling", "bothered",
            "dykes", "fag", "bitch", "a", "an", "the", "you", "he", "é", "中国人", "4", "'", "‘", "’", "\"", "(", ",",
            ".", "!", ";", ":", "-"]
 _SEPARATORS = ["", " ", " ", " ", " ", "\n", ", ", "  "]
