@@ -147,8 +147,10 @@ def introduced(t: str, a: int, b: int) -> bool:
     """The writer introduces themself by the word ("old dyke here, ...", "just a queer kid from ...", "dyke, mum, ...")
     or says what being one makes them ("being a dyke, i ..."): each window at most _BEFORE characters before and 96
     after the word (linear)."""
-    if t[b - 1] != "s" and t[a:b] != "nigger" and (before := _HERE_BEFORE.search(t, max(0, a - _BEFORE), a)) and (
-            here := _HERE_AFTER.match(t, b, b + 20)) and not _THIRD_AFTER.search(t, here.end(), here.end() + 60):
+    singular = t[b - 1] != "s" and t[a:b] != "nigger"
+    before = _HERE_BEFORE.search(t, max(0, a - _BEFORE), a) if singular else None
+    if before is not None and (here := _HERE_AFTER.match(t, b, b + 20)) and not _THIRD_AFTER.search(
+            t, here.end(), here.end() + 60):
         end, words = here.end() + 60, before.group("free")
         said = not _YOU_AFTER.search(t, here.end(), end) and not _REACTION_AFTER.search(t, here.end(), end)
         if words is None:  # "old dyke here", "queer teacher here", "dyke here, i ..."
@@ -163,7 +165,7 @@ def introduced(t: str, a: int, b: int) -> bool:
         if described or ((_FIRST_AFTER.search(t, here.end(), end) or (
                 _UNSUBJECTED_AFTER.match(t, here.end(), here.end() + 16) and not _refused_after(t, b))) and said):
             return True
-    if t[b - 1] != "s" and t[a:b] != "nigger" and (_just(t, a, b) or _profile(t, a, b) or _kind(t, a, b)):
+    if singular and (_just(t, b, before) or _profile(t, a, b) or _kind(t, a, b)):
         return True
     if t[b - 1] == "s" and _just_counted(t, a, b):
         return True
@@ -177,11 +179,11 @@ def _sentence_end(t: str, b: int, reach: int = 96) -> int:
     return stop.start() if (stop := SENTENCE_END.search(t, b, end)) is not None else end
 
 
-def _just(t: str, a: int, b: int) -> bool:
+def _just(t: str, b: int, before: re.Match | None) -> bool:
     """"just a ... dyke from / with / who ..." at a clause's start with no "here": the describing words read as before
-    "here", and nothing in its sentence turns to others, the reader, a reaction, harm or scorn."""
-    if (before := _HERE_BEFORE.search(t, max(0, a - _BEFORE), a)) is None or before.group("just") is None or (
-            after := _JUST_AFTER.match(t, b, b + 64)) is None:
+    "here" (`before`: introduced()'s _HERE_BEFORE match), and nothing in its sentence turns to others, the reader, a
+    reaction, harm or scorn."""
+    if before is None or before.group("just") is None or (after := _JUST_AFTER.match(t, b, b + 64)) is None:
         return False
     words = before.group("free") or ""
     if not _self_described(words):

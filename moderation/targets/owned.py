@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 
 from moderation.automaton import Automaton
 from moderation.pattern_cache import compiled
@@ -142,7 +143,7 @@ def reading(t: str, a: int, b: int) -> int:
                 t, max(0, a - 40), a)) or _OTHER_MY_AGE.match(t, max(0, a - 6), b + 8) or (
             t[a:b] in ADDRESS_WORDS and warm_address(t, a)) or introduced(t, a, b) or _called(t, a, b)
             or kindred(t, a, b)
-            or (OWNABLE.fullmatch(t, a, b) and _SELF_NAMED_BEFORE.search(t, max(0, a - _BEFORE), a)
+            or (OWNABLE.fullmatch(t, a, b) and _self_named(t, a)
                 and not _SCORN_AFTER.match(t, b) and not _COMMENT_AFTER.match(t, b, b + 24)
                 and not _HARM_AFTER.match(t, b, b + 120)) or _partner(t, a, b)):
         return OWN
@@ -175,7 +176,7 @@ def _partner(t: str, a: int, b: int) -> bool:
     """Whether the word at [a, b) is said of the writer's partner after the writer's own use of the same word, read
     by reading() within _PARTNERED characters before (the nearest earlier use, not a partner's itself: linear),
     with only "too", its sentence's end or the writer going on after it, and no scorn or harm."""
-    if (_PARTNER_BEFORE.search(t, max(0, a - 48), a) is None or _PARTNER_AFTER.match(t, b, b + 16) is None
+    if (_partner_before(t, a) is None or _PARTNER_AFTER.match(t, b, b + 16) is None
             or _SCORN_AFTER.match(t, b) or _HARM_AFTER.match(t, b, b + 120)):
         return False
     word = t[a:b]
@@ -184,7 +185,23 @@ def _partner(t: str, a: int, b: int) -> bool:
     if earlier == -1 or "a" <= t[earlier - 1:earlier] <= "z" or "a" <= t[after:after + 1] <= "z":
         return False
     # the earlier use is read as the writer's own, not as a partner's in turn (so at most one level deep)
-    return _PARTNER_BEFORE.search(t, max(0, earlier - 48), earlier) is None and reading(t, earlier, after) == OWN
+    return _partner_before(t, earlier) is None and reading(t, earlier, after) == OWN
+
+
+def _partner_before(t: str, at: int) -> re.Match | None:
+    """_PARTNER_BEFORE.search in the 48 characters before `at`, begun where its "my " can be (a match starts at it or
+    one character before): the engine's search tried each position of a window that mostly holds none (~1 us)."""
+    pos = max(0, at - 48)
+    return None if (i := t.find("my ", pos, at)) == -1 else _PARTNER_BEFORE.search(t, max(pos, i - 1), at)
+
+
+def _self_named(t: str, a: int) -> re.Match | None:
+    """_SELF_NAMED_BEFORE.search in the _BEFORE characters before the word, asked only of a window holding what every
+    match holds ("...self", "...selves", "each other", "one another", "growing up": ~1 us a window searched)."""
+    window = t[max(0, a - _BEFORE):a]
+    if "sel" not in window and "other" not in window and "growing up" not in window:
+        return None
+    return _SELF_NAMED_BEFORE.search(t, max(0, a - _BEFORE), a)
 
 
 def _called(t: str, a: int, b: int) -> bool:
