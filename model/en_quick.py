@@ -192,7 +192,9 @@ def main(argv=None) -> int:
                          "draws: "
                          "LOSES (nets +17.0, harms +25.7, civil -8.7 SE 1.8; written ROC-AUC -0.0007..-0.0015 a pair): "
                          "Davidson held-out +0.003 a pair, but the handle's weight moves to slur words (HateCheck "
-                         "0.8501 -> 0.8440, reclaimed 25.7 -> 27.2%%): not adopted")
+                         "0.8501 -> 0.8440, reclaimed 25.7 -> 27.2%%): not adopted. With davidson:harassment=1.0 "
+                         "instead of 1.5: INSIDE (nets +7.2, civil +0.3; net +0 in one draw), Davidson held-out "
+                         "unmoved: the gain and the civil loss were both the 1.5's")
     ap.add_argument("--hate-lift", type=float, default=None, metavar="LOGITS",
                     help="lift the hate head's sigmoid by LOGITS for English (default pipeline.HATE_LIFT, 0: off)")
     ap.add_argument("--synth-seed", type=int, default=None, metavar="N",
