@@ -175,6 +175,7 @@ def test_on_a_stuck_disk_a_comment_waits_for_the_forced_write_and_survives_a_kil
 
     queue = ReviewQueue(redis.Redis.from_url(own_redis.url, decode_responses=True), "test")
     with HeldFsync(own_redis) as held:
+        forced = int(own_redis.client().info("persistence")["aof_delayed_fsync"])
         start = time.monotonic()
         queue.submit({"id": "s0", "article_id": "a", "text": "t", "text_sha256": "s", "received_at": 1000,
                       "decision": "review", "status": "pending", "scores": {"spam": 0.9, "abuse": 0.0},
@@ -183,7 +184,9 @@ def test_on_a_stuck_disk_a_comment_waits_for_the_forced_write_and_survives_a_kil
         persistence = own_redis.client().info("persistence")
         held.kill()
     own_redis.start()
-    assert 1.5 < waited < 3.0 and persistence["aof_delayed_fsync"] >= 1, (waited, persistence)
+    # answered after the forced write, not before it (Redis forces it 2 s after the first write it held back, which
+    # on a loaded machine may be a moment before `start`: 1.48 s measured once in CI)
+    assert int(persistence["aof_delayed_fsync"]) > forced and 1.0 < waited < 3.0, (waited, forced, persistence)
     assert queue.get("s0")["status"] == "pending", persistence
 
 
