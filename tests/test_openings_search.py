@@ -24,8 +24,7 @@ _TOKENS = ["we", "us", "i'm", "i’m", "im", "i am", "i was", "as a", "as an", "
            "many", "three", "loads", "all", "yours sincerely,", "sincerely,", "regards,", "i love being",
            "we really miss being", "so", "really", "very", "glad", "lucky", "blessed", "thrilled", "grateful",
            "not ashamed", "never ashamed", "unashamed", "not", "wee", "weary", "usual", "ask", "image", "mean",
-           "andrew", "justice", "properly", "allow", "often", "mystery", "calling", "bothered", "i call myself a",
-           "i've always called myself", "i have long called myself", "that",
+           "andrew", "justice", "properly", "allow", "often", "mystery", "calling", "bothered",
            "dykes", "fag", "bitch", "a", "an", "the", "you", "he", "é", "中国人", "4", "'", "‘", "’", "\"", "(", ",",
            ".", "!", ";", ":", "-"]
 _SEPARATORS = ["", " ", " ", " ", " ", "\n", ", ", "  "]
