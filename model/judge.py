@@ -325,10 +325,6 @@ JA_VOCATIVE_ME_PROBE = SUITE_DIR / "ja_vocative_me_probe.jsonl"
 # session 51 (ja, issue 12): an insult named but aimed at no one (a calling condemned, an insult denied, the writer's
 # own) against the same insult used (a calling called fitting, asked, likened, at someone else)
 JA_INSULT_MENTION_PROBE = SUITE_DIR / "ja_insult_mention_probe.jsonl"
-# session 60 (issue 12): the writer's own group word in forms owned.py did not read (i call myself a ..., i'm that ...,
-# Xs of the world unite, X and proud, what being one is, a crowd of one's own greeted as the whole comment) against the
-# same frame turned on others, asked back, scorned or with harm
-OWN_CALL_PROBE = SUITE_DIR / "en_own_call_probe.jsonl"
 HARM_FORMS_PROBES = (DEED_THREAT_PROBE, JA_DEED_THREAT_PROBE, NAMED_ACCUSATION_PROBE, JA_NAMED_ACCUSATION_PROBE,
                      GROUP_QUALITY_PROBE, JA_GROUP_QUALITY_PROBE, CLEARED_PROBE, JA_CLEARED_PROBE, INDIVIDUAL_PROBE,
                      JA_INDIVIDUAL_PROBE, RECLAIMED_USE_PROBE, LOCATED_VISIT_PROBE, JA_LOCATED_VISIT_PROBE,
@@ -356,7 +352,7 @@ HARM_FORMS_PROBES = (DEED_THREAT_PROBE, JA_DEED_THREAT_PROBE, NAMED_ACCUSATION_P
                      IN_GROUP_USE_PROBE, GATE_FRAME_PROBE,
                      JA_MENACE_PROBE, JA_OFFER_PROBE, TAKEBACK_PROBE, QUALITY_CHARGE_PROBE, OWN_INTRO_PROBE,
                      OWN_LIFE_PROBE, OWN_AMONG_PROBE, KINDRED_PROBE, JA_KATA_COMPOUND_PROBE, JA_INSULT_MENTION_PROBE,
-                     JA_VOCATIVE_ME_PROBE, AVERSION_PROBE, IDENT_POS_PROBE, OWN_CALL_PROBE)
+                     JA_VOCATIVE_ME_PROBE, AVERSION_PROBE, IDENT_POS_PROBE)
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 HATECHECK = Path("hatecheck-en") / "test_suite_cases.csv"
 NOT_HARMS = frozenset({"spam"})  # labels that hold a comment for something other than a harm
