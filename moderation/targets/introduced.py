@@ -71,14 +71,6 @@ _REACTION_AFTER = compiled(r"(?<![a-z'’])(?:sick|sickening|puke|puking|gag|gag
 _BEING_BEFORE = compiled(r"(?:^|[.!?\n;:(,] *)(?:being|as someone who is|as somebody who is) an?"
                          r"(?: " + _SELF_DESCRIBER + r"){0,2} $")
 _FIRST_SUBJECT = compiled(r"[^.!?;,\n]{0,40}, (?:i|we)(?:['’](?:m|ve|d|ll|re))?(?![a-z])")
-# session 60: ... or what being one is, a praise of a closed list that closes its clause ("being a dyke is a gift.",
-# "being queer is the best thing about me"; "being a dyke is a sin", "... is great until they find out" are not)
-_BEING_PRAISED_BEFORE = compiled(r"(?:^|[.!?\n;:(,] *)being(?: an?)?(?: " + _SELF_DESCRIBER + r"){0,2} $")
-_BEING_PRAISED = compiled(r" (?:is|was|has been) (?:(?:so|just|honestly|truly|really|still|always) )?(?:(?:an?|the) )?"
-                          r"(?:best thing (?:about me|in my life|that ever happened to me|i ever did)|best|good|great"
-                          r"|beautiful|wonderful|fun|amazing|everything|gift|blessing|joy|lovely|brilliant|valid"
-                          r"|fabulous|awesome|privilege|honou?r|superpower)(?: (?:to me|for me|ever))?"
-                          r"(?= *(?:[.!,\n]|$| and (?:i|we|my)(?![a-z'’])))")
 # session 50: the writer goes on with the subject left out right after "here," ("faggot here, just wanted to say the
 # show was wonderful", "dyke here, popping in to thank the nurses")
 _UNSUBJECTED_AFTER = compiled(r" *(?:just )?(?:wanted|popping|dropping|checking|hoping|writing|thought|asking)"
@@ -170,7 +162,7 @@ def introduced(t: str, a: int, b: int) -> bool:
     if t[b - 1] == "s" and _just_counted(t, a, b):
         return True
     being = _BEING_BEFORE.search(t, max(0, a - _BEFORE), a)
-    return (being is not None and _FIRST_SUBJECT.match(t, b, b + 48) is not None) or _being_praised(t, a, b)
+    return being is not None and _FIRST_SUBJECT.match(t, b, b + 48) is not None
 
 
 def _sentence_end(t: str, b: int, reach: int = 96) -> int:
@@ -204,16 +196,6 @@ def _kind(t: str, a: int, b: int) -> bool:
     if _KIND_VERB.search(t, kind.end(), end if clause == -1 else clause) and not _KIND_PRAISED.match(
             t, kind.end(), kind.end() + 40):
         return False  # "tranny life is a mental illness", "fag energy is why ..."
-    return not (_turned(t, b, end) or _WORTH_DENIED.search(t, b, end) or MENACE.search(t, b, end))
-
-
-def _being_praised(t: str, a: int, b: int) -> bool:
-    """"being a dyke is a gift.": the singular word after "being" at a clause's start, a praise closing the clause
-    (_BEING_PRAISED), nothing in its sentence that turns to others, the reader, a reaction, harm, scorn or menace."""
-    if t[b - 1] == "s" or t[a:b] == "nigger" or _BEING_PRAISED_BEFORE.search(t, max(0, a - _BEFORE), a) is None or (
-            _BEING_PRAISED.match(t, b, b + 64) is None):
-        return False
-    end = _sentence_end(t, b)
     return not (_turned(t, b, end) or _WORTH_DENIED.search(t, b, end) or MENACE.search(t, b, end))
 
 

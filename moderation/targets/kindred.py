@@ -1,6 +1,6 @@
 """The writer pointing at themself or at their own by the word ("this dyke just ran her first marathon", "my best
-faggot turns 30 today", "me and the dykes from rugby went to the pub quiz", "morning queers x"): owned.reading's
-readings of kin and self, read only when the whole comment is the frame, its news and a closed sign-off."""
+faggot turns 30 today", "me and the dykes from rugby went to the pub quiz"): owned.reading's readings of kin and self,
+read only when the whole comment is the frame, its news and a closed sign-off."""
 
 from __future__ import annotations
 
@@ -97,30 +97,14 @@ _COMPANY_AFTER = compiled(r"(?: from (?:the |my |our )?(?:rugby|football|netball
                           r" (?:(?:went|go|going|headed|heading|off) to|at|doing|did|having|had|hosting|booked|won)"
                           + _OUTING + _WHEN + _TAIL)
 
-# session 60: a crowd of the writer's own greeted, the whole comment the greeting and closed sign-offs ("morning queers
-# x", "happy pride, dykes!", "sup niggas"): a warm greeting of a closed list before the plural word, a bare "hey" / "yo"
-# / "sup" only before the in-group spelling ("hey faggots" alone is an onlooker's jeer as often as not); anything after
-# it is a sign-off of _TAIL ("morning niggas, the cotton won't pick itself" stays unread: read2, session 52)
-_WARM_GREETING = (r"(?:(?:good )?(?:morning|afternoon|evening)|mornin['’]?|good ?night|night night|nite|gm|gn"
-                  r"|welcome back|merry christmas|(?:love|miss) (?:you|ya)(?: all)?|proud of (?:you|ya)(?: all)?"
-                  r"|congrat\w*|happy (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|pride"
-                  r"|new year|holidays|christmas|easter|halloween|thanksgiving))")
-_GREETING_BEFORE = compiled(_OPENER + r"(?P<bare>hey|hi|hiya|heya|hello|yo|sup|wassup|what['’]?s up)?"
-                            r"(?(bare)|" + _WARM_GREETING + r"),?(?: (?:my|all my|fellow|lovely|beautiful|gorgeous"
-                            r"|dear|dearest)){0,2} ")
-_GREETED_AFTER = compiled(_TAIL)
-
 
 def kindred(t: str, a: int, b: int) -> bool:
     """The word at [a, b) shows the writer ("this dyke just ran her first marathon"), the writer's dear friend ("my best
-    faggot turns 30"), their company ("me and the dykes from rugby ...") or the crowd they greet ("morning queers x"),
-    and the whole comment is that frame, its news and closed sign-offs (an open stretch anywhere may carry an
-    onlooker's stereotype; bounded: linear)."""
+    faggot turns 30") or their company ("me and the dykes from rugby ..."), and the whole comment is that frame, its
+    news and closed sign-offs (an open stretch anywhere may carry an onlooker's stereotype; bounded: linear)."""
     if len(t) > _LONGEST or _KIN.fullmatch(t, a, b) is None or (t[a] == "t" and _MALE.search(t) is not None):
         return False
     if t[b - 1] in "sz":
-        if (greeting := _GREETING_BEFORE.fullmatch(t, 0, a)) is not None:
-            return (greeting.group("bare") is None or t[a:b] == "niggas") and _GREETED_AFTER.fullmatch(t, b) is not None
         return _COMPANY_BEFORE.fullmatch(t, 0, a) is not None and _COMPANY_AFTER.fullmatch(t, b) is not None
     if _THIS_BEFORE.fullmatch(t, 0, a) is not None:
         return _MILESTONE.fullmatch(t, b) is not None or _LEFT.fullmatch(t, b) is not None

@@ -38,10 +38,7 @@ from moderation.wordlists.addressees import EN_PEOPLE
 # tired dyke", "yours truly, the only dyke on the council"), the writer glad of being one ("i love being a dyke"), and
 # "been a ..." with its subject left out at the comment's start ("been a queer my whole life"; after a sentence or a
 # line it may go on with the person named there: "the new pe teacher. been a dyke since uni.", read2),
-# unless the clause turns to someone else after the word ("been a fag all his life, that one"). Session 60: "i call
-# myself a queer", "i've always called myself a dyke" as "we call ourselves" ("i" right before the verb: "i'd never
-# call myself a dyke", "i refuse to call myself a ..." are not), and "that" as "the" ("i'm that dyke who always brings
-# the snacks")
+# unless the clause turns to someone else after the word ("been a fag all his life, that one")
 _SINCE = (r"(?: not(?= (?:the only|just) ))?(?: (?:still|also|always|openly|proudly|just|really))?"
           r"(?: (?:openly |proudly )?out as)?"
           r"(?: what (?:they|you|people|folk|some people|others)(?: would|['’]d)? call)?(?: as(?: much)?)?")
@@ -53,8 +50,7 @@ _OPENER = (r"(?:we|us|fellow|(?P<as>as an?|as one of (?:the|those|these|us)|as (
            r"(?:i|we)(?: both| all)? (?:identify|identified|came out|have come out) as"
            r"|(?P<apposed>(?:i|me|myself), an?|and (?:i|me|myself),|(?<![a-z'’])(?:us|we),)|call me|"
            r"we, the|we (?:just )?some|"
-           r"(?:call|called) ourselves|i(?:['’]ve| have)?(?: always| long)? (?:call|called) myself"
-           r"|(?:me|i)(?:, [a-z]+(?: [a-z]+)?)? and (?:the |all the )?other"
+           r"(?:call|called) ourselves|(?:me|i)(?:, [a-z]+(?: [a-z]+)?)? and (?:the |all the )?other"
            r"|and (?:i|me|myself)(?: are| were)|(?<![a-z'’] )(?:me|us) being"
            r"|(?:i|we)(?:['’]ve| have)? (?:became|become|turned into)"
            r"|of us (?:who|that) (?:are|were)|(?:i['’]m|im|i am|i was) (?:just )?one of (?:those|the|these|you|them)"
@@ -86,7 +82,7 @@ _DESCRIBED_WORD = compiled(r"nigga|niggah|queer|dyke|fag|faggot|homo|tranny|crip
 # not "i'm your landlord faggot", read2), or a number of them ("we're a couple of old queers", "we are two middle-aged
 # dykes"); none a word that turns to others ("we're the ones faggots fear", "i'm the reason those fags left") nor a
 # participle ("we're the lads beating queers"); never after "us", an object there ("give us the faggots", read2)
-_THE = (r" (?:(?P<the>the|that)(?P<the_words>(?: " + NOT_FREE + r"[a-z][a-z-]{1,24})" + MORE + r")?"
+_THE = (r" (?:(?P<the>the)(?P<the_words>(?: " + NOT_FREE + r"[a-z][a-z-]{1,24})" + MORE + r")?"
         r"|(?P<your>your)(?: (?:friendly|neighbou?rhood"
         r"|average|typical|token|favou?rite|everyday|resident|local|old|proud|middle-aged|humble|fellow)){0,2})")
 _COUNT = (r" (?P<count>a couple of|a pair of|a handful of|a few|two|three|four|five|six|a bunch of|a load of"

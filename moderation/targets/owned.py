@@ -30,10 +30,7 @@ OWN, LITERAL = 1, 2  # what reading() answers: the writer's own group word; the 
 _GROUP_NOUNS = r"folks?|people|kids?|women|men|guys|girls|boys|lads|elders"  # "queer folks", "dyke elders"
 _IN_GROUP_AFTER = compiled(r"(?: (?:" + _GROUP_NOUNS + r"|ones|friends)"
                            r"(?= like (?:me|us|myself)(?![a-z])))?"
-                           r" (?:myself|ourselves|(?P<proud>and proud)|like me|like us|like myself)(?![a-z])")
-# session 60: a bare "... and proud" asked back or scorned is someone else's ("dyke and proud? disgusting.")
-_ASKED = compiled(r" *\?")
-_PROUD_SCORNED = 80  # characters after "and proud" read for scorn or hostility, across sentences
+                           r" (?:myself|ourselves|and proud|like me|like us|like myself)(?![a-z])")
 # session 42: the writer counted among them after the word ("dykes such as me", "plenty of queers, myself included",
 # "lots of fags, including me, volunteer"; session 43: "every dyke i know, me included, has ..."), the included one
 # set off by commas in the subject: "everyone can't stand the queers, myself included" counts the writer among
@@ -58,10 +55,10 @@ _AND_ME_AFTER = compiled(r" and (?:i|me|myself)(?![a-z'’])")
 # one": the constructions read a harm aimed at a person, so the words are asked here too)
 _CALLED_BEFORE = compiled(r"(?:^|[.!?\n;:(] *)(?P<as>as )?$")
 # session 51: "as queers we know ..." with no comma too (after "as" only); a rallying call ("homos unite, it's karaoke
-# night", "dykes, assemble!", "queers of the world, happy pride"; session 60: "dykes of the world unite!")
+# night", "dykes, assemble!", "queers of the world, happy pride")
 _CALLED_AFTER = compiled(r"(?P<comma>,)? (?:(?P<we>we|we['’](?:re|ve|ll|d))|let['’]s|let us"
                          r"|(?P<rally>unite|assemble))(?![a-z'’])|(?P<world> of (?:the world|[a-z]{3,15}"
-                         r"(?: [a-z]{3,15})?)(?:,| (?=(?:unite|assemble)(?![a-z'’]))))")
+                         r"(?: [a-z]{3,15})?),)")
 # ... or hatred said after quoted in-group speech ('when eminem said "call me a faggot, cause i hate a pussy"': session
 # 45, the one training row the quoted reading re-read)
 _HATE_AFTER = compiled(r"[^.!?\n]{0,80}?(?<![a-z'’])(?:hate|hates|hated|hating)(?![a-z'’])")
@@ -138,7 +135,7 @@ def reading(t: str, a: int, b: int) -> int:
                                                        or _HATE_AFTER.match(t, b, b + 96) or _HOSTILE.search(
                 t, max(0, opening.start() - _HOSTILE_BEFORE), b + _HOSTILE_AFTER)):
         opening = agent = True  # quoted in-group speech, then harm or scorn ('he said "i'm one of them" so i hit him')
-    if not agent and (opening is not None or _in_group_after(t, b)
+    if not agent and (opening is not None or _IN_GROUP_AFTER.match(t, b, b + 24)
             or _COUNTED_AFTER.match(t, b, b + 40) or (_AND_ME_AFTER.match(t, b, b + 12) and _OTHER_BEFORE.search(
                 t, max(0, a - 40), a)) or _OTHER_MY_AGE.match(t, max(0, a - 6), b + 8) or (
             t[a:b] in ADDRESS_WORDS and warm_address(t, a)) or introduced(t, a, b) or _called(t, a, b)
@@ -160,16 +157,6 @@ def _accused_near(t: str, a: int, b: int) -> bool:
     THREAT_EN (~110 us over 280 characters, against ~15 for the three word patterns); asked last, of a warm text, and
     the words found once per text (identity.said_near)."""
     return said_near(t, "accused", a, b)
-
-
-def _in_group_after(t: str, b: int) -> bool:
-    """The writer among them right after the word ("queer folks like me", "dykes ourselves", "dyke and proud"), a bare
-    "and proud" neither asked back nor followed by scorn or hostility within _PROUD_SCORNED characters."""
-    if (after := _IN_GROUP_AFTER.match(t, b, b + 24)) is None:
-        return False
-    end = after.end()
-    return after.group("proud") is None or not (_ASKED.match(t, end) or _SCORN.search(t, end, end + _PROUD_SCORNED)
-                                                or _HOSTILE.search(t, end, end + _PROUD_SCORNED))
 
 
 def _partner(t: str, a: int, b: int) -> bool:
