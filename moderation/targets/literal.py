@@ -53,18 +53,17 @@ _ACTIVITY = (r"(?:getting|finding|parking|driving|running|commuting|cycling|walk
 _BODY = (r"government|council|ministry|department|system|economy|housing market|market|bank|airline|railway|nhs"
          r"|tax office|hmrc|dvla|job centre|jobcentre|insurance company|insurer|letting agency|bureaucracy"
          r"|paperwork|planning office|weather|traffic")
+_THING_MODIFIERS = ("real", "right", "total", "proper", "massive", "huge", "complete", "absolute", "major", "serious",
+                    "fucking", "freaking", "bloody", "damn", "mean", "cruel", "cold", "harsh", "tough")
 _THING_BEFORE = compiled(r"(?:(?:^|[^a-z'’])(?:life|karma|it|that|this|" + _BODY + r")|(?:^|[.!?,;:(\n] *)"
                          r"(?!(?:no|some|every|any)thing(?![a-z]))(?:" + _ACTIVITY + r"(?: " + _NOT_PERSON
                          + r"[a-z'’]{1,15}){0,6}|[a-z]{2,15}ing(?: " + _NOT_PERSON + r"[a-z'’]{1,15}){1,6}))"
                          r"(?:['’]s|['’]ll be| is| was| can be| will be| has been| gets"
                          r"| becomes| turned out to be)(?: (?:always|still|really|just|honestly|definitely|gonna be"
-                         r"|going to be))? (?:an?|one|such an?)(?: (?:real|right|total|proper|massive|huge|complete"
-                         r"|absolute|major|serious|fucking|freaking|bloody|damn|mean|cruel|cold|harsh|tough"
-                         r"|hell of an?)){0,2} $")
+                         r"|going to be))? (?:an?|one|such an?)(?: (?:" + "|".join(_THING_MODIFIERS)
+                         + r"|hell of an?)){0,2} $")
 # the word every _THING_BEFORE match ends with, before its last space (an article, "one" or a modifier)
-_THING_LAST = frozenset(("a", "an", "one", "real", "right", "total", "proper", "massive", "huge", "complete",
-                         "absolute", "major", "serious", "fucking", "freaking", "bloody", "damn", "mean", "cruel",
-                         "cold", "harsh", "tough"))
+_THING_LAST = frozenset(("a", "an", "one", *_THING_MODIFIERS))
 _THING_AFTER = compiled(r" of an? (?:[a-z]{1,12} )?(?:day|week|month|year|night|morning|winter|summer|season|commute"
                         r"|drive|journey|trip|climb|hill|job|shift|exam|test|game|match|final|task|problem|form"
                         r"|process|thing|road|walk|ride|flight|wait|queue|move|run|race|course)(?![a-z])")
